@@ -11,6 +11,11 @@ import pytest
 
 from shop import ExpectLog, Order, SecurityError, Transaction, checkout, make_order, render_page, validate_order, validate_url
 from shop.tests.base import CheckoutFlowBase
+import shop.dataset_testing_helpers as ds_helpers
+from shop.services import run_nightly_sync
+from tests.helpers import create_customer, run_checkout_roundtrip
+
+from .support import exercise_every_payment_method
 
 
 # expect: VC303
@@ -551,3 +556,28 @@ def test_option_is_listed(pytester):
 def test_option_output(pytester):
     result = pytester.runpytest("--help")
     lines = result.stdout.lines
+
+
+# ok: VC303 -- the project's shared test helper runs the checks this file cannot show
+def test_checkout_roundtrip(client):
+    run_checkout_roundtrip(client, make_order())
+
+
+# ok: VC303
+def test_dataset_roundtrip(client):
+    ds_helpers.run_dataset_add_get_entry(client, make_order())
+
+
+# ok: VC303 -- a helper beside the test file
+async def test_payment_methods(client):
+    await exercise_every_payment_method(client)
+
+
+# expect: VC303 -- a test helper that only sets something up checks nothing
+def test_customer_created():
+    create_customer("ada")
+
+
+# expect: VC303 -- the code under test, called for nothing it returns
+def test_nightly_sync():
+    run_nightly_sync()

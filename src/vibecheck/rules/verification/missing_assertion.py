@@ -55,6 +55,16 @@ KNOWN_TEST_BASE_MODULES = ("unittest.", "django.test.", "rest_framework.test.", 
                            "twisted.trial.", "asynctest.", "flask_testing.", "pytest.")
 
 
+# A module of the project's own test support (`tests.helpers`, `qcportal.dataset_testing_helpers`, `.conftest`, a
+# relative import beside the test file): a function of it the test calls for nothing it returns is a shared check,
+# which asserts where this file cannot show it.
+TEST_SUPPORT_MODULE = re.compile(r"(?:^|[._])(?:tests?|testing|testutils?|testlib|conftest)(?:$|[._])")
+# The first word of a support function that sets something up rather than checking it (`create_user`, `setup_db`).
+SETUP_VERBS = frozenset({"make", "create", "build", "get", "set", "setup", "add", "insert", "seed", "load", "prepare",
+                         "mock", "patch", "fake", "generate", "new", "init", "reset", "clear", "clean", "cleanup",
+                         "teardown", "start", "stop", "register", "populate", "fill", "login", "log"})
+
+
 # A comment: a `#` that starts a line or follows a space (a `#` inside a literal may match too; the text is only
 # searched for a no-raise intent).
 COMMENT = re.compile(r"(?:^|\s)#+\s?(.*)$")
@@ -122,7 +132,10 @@ class TestWithoutAssertion(TestAwareRule):
     asserts: that check runs after each test (`self.assertTrue(self.finished)`). So does a test method calling
     `self.<helper>()` that this file does not define, in a class built on a base from outside the file and the known
     test frameworks (`class GithubTest(OAuth2Test): def test_login(self): self.do_login()`): the project's base
-    class defines that helper, and it may assert where this file cannot show it.
+    class defines that helper, and it may assert where this file cannot show it. So does a test that calls, for
+    nothing it returns, a function of the project's own test support (`ds_helpers.run_dataset_add_get_entry(client,
+    ds)` from `qcportal.dataset_testing_helpers`, a function of `tests.helpers`, `conftest` or a module imported
+    relatively beside the test), unless its name says it sets something up (`create_user`, `setup_db`, `load_...`).
     Left alone: a test that skips itself at the top (`pytest.skip(...)`, `self.skipTest(...)`) or is always skipped
     by its decorator for a reason it gives (`@unittest.skip("Model is not lockable")`,
     `@pytest.mark.skip(reason="...")`; a bare `@pytest.mark.skip` is still reported, and VC306 asks why), one that runs
@@ -210,7 +223,7 @@ class TestWithoutAssertion(TestAwareRule):
         super().visit_FunctionDef(node)
         owner = self._class_names[-1] if self._class_names and len(self.frames) == 1 else None
         self.frames[-1].data.update(asserts=False, calls=set(), self_calls=set(), tells=False, owner=owner,
-                                    expects_raise=False)
+                                    expects_raise=False, shared_check=False)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         frame = self.frames[-1]
@@ -283,6 +296,9 @@ class TestWithoutAssertion(TestAwareRule):
         if self.frames and hollow_mock_check(node.value, self.context.module.code_for_node) is not None:
             self._mark_asserting()
         value = node.value
+        called = value.expression if type(value) is cst.Await else value
+        if self.frames and type(called) is cst.Call and self._is_shared_check(called):
+            self.frames[-1].data["shared_check"] = True
         if self.frames and type(value) is cst.Call and len(value.args) == 1 \
                 and self.qualified_name(value) in EXPECTING_CALLS:
             self._inert.add(id(value))  # `pytest.raises(ValueError)` alone: no `with`, no callable, so it checks nothing
@@ -314,7 +330,7 @@ class TestWithoutAssertion(TestAwareRule):
         asserting = self._asserting_functions_closure()
         for frame in self._pending:
             if frame.data["calls"] & asserting or self._checked_by_teardown(frame, asserting) \
-                    or self._calls_unseen_inherited_method(frame) \
+                    or self._calls_unseen_inherited_method(frame) or frame.data["shared_check"] \
                     or (not frame.data["tells"] and not frame.data["expects_raise"]
                         and _called_for_their_raise(frame.node) & self._raising_callees):
                 continue
@@ -329,6 +345,15 @@ class TestWithoutAssertion(TestAwareRule):
                 f"Test `{name}` asserts nothing, so it passes whatever result the code under test returns.",
                 hint="Assert on the result or effect the test is about, e.g. `assert result == expected` or `pytest.raises`.",
             )
+
+    def _is_shared_check(self, call: cst.Call) -> bool:
+        """A call, for nothing it returns, of a function from the project's own test support (`ds_helpers.
+        run_dataset_model_add_get_entry(client, ds, entries)`), not one that sets something up (`create_user(...)`)."""
+        module, _, function = (self.qualified_name(call) or "").rpartition(".")
+        if not module or module.startswith(KNOWN_TEST_BASE_MODULES) or f"{module}.".startswith(KNOWN_TEST_BASE_MODULES):
+            return False
+        return (module.startswith(".") or bool(TEST_SUPPORT_MODULE.search(module))) \
+            and function.lstrip("_").split("_")[0].lower() not in SETUP_VERBS
 
     def _calls_unseen_inherited_method(self, frame: Frame) -> bool:
         """A test method calling `self.<m>()` that no function of this file defines, in a class built on a base from
