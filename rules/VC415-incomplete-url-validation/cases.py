@@ -234,3 +234,13 @@ def host_in_allowed_hosts(target, allowed_hosts):
 def path_endswith_suffix(url, suffix):
     # ok: VC415 -- neither side is a host
     return url.endswith(suffix)
+
+
+def url_endswith_host_and_slash(target_url):
+    # expect: VC415
+    return target_url.endswith("example.com/")
+
+
+def url_endswith_dotted_host_and_slash(target_url):
+    # ok: VC415 -- the leading dot ends the label before it
+    return target_url.endswith(".example.com/")

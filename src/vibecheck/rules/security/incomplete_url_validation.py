@@ -81,7 +81,7 @@ def _weak_literal(method: str, text: str) -> bool:
     if match is None:
         return False
     if method == "endswith":
-        return match.group("scheme") is None and match.group("slash") is None
+        return match.group("scheme") is None  # `evil-example.com/` also ends with `example.com/`
     if method == "startswith":
         return match.group("slash") is None
     return True  # a substring test: `"example.com" in url` also matches `example.com.evil.net`
@@ -93,10 +93,10 @@ class IncompleteUrlValidation(Rule):
     ## What it does
     Reports tests on a value named or built like a URL or host (`url`, `next_url`, `redirect_to`,
     `origin`, `parsed.netloc`, `request.headers.get("Origin")`, ...) that compare it with a domain by
-    text: `host.endswith("example.com")` (without the leading dot), `url.startswith("https://example.com")`
-    (without the `/` that ends the host), and `"example.com" in url`; and regular expressions that test such a
-    value, or whose pattern has a scheme or `www` (`re.match`, `re.search`, `re.fullmatch`, or a pattern compiled
-    first), when a host name in the pattern has an unescaped `.` (`(www|beta).example.com/`: the dot matches any
+    text: `host.endswith("example.com")` (without the leading dot, with or without a `/` after it),
+    `url.startswith("https://example.com")` (without the `/` that ends the host), and `"example.com" in url`; and
+    regular expressions that test such a value, or whose pattern has a scheme or `www` (`re.match`, `re.search`,
+    `re.fullmatch`, or a pattern compiled first), when a host name in the pattern has an unescaped `.` (`(www|beta).example.com/`: the dot matches any
     character) or the pattern ends at an escaped host with nothing after it (`^https://example\\.com` also matches
     `https://example.com.evil.net`; not with `fullmatch`) or with anything at all (`[^/]+\\.example\\.com.*`).
     A file name after a dot (`/index.html`) is no host. A test whose `if` body cuts the value at the same literal
