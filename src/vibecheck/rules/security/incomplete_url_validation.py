@@ -91,19 +91,19 @@ class IncompleteUrlValidation(Rule):
     """A URL or host is checked with `endswith`, `startswith` or `in` against a domain, which other hosts also pass.
 
     ## What it does
-    Reports tests on a value named or built like a URL or host (`url`, `next_url`, `redirect_to`,
-    `origin`, `parsed.netloc`, `request.headers.get("Origin")`, ...) that compare it with a domain by
-    text: `host.endswith("example.com")` (without the leading dot, with or without a `/` after it),
+    Reports tests on a value named or built like a URL or host (`url`, `next_url`, `redirect_to`, `origin`,
+    `parsed.netloc`, `request.headers.get("Origin")`, ...) that compare it with a domain by text:
+    `host.endswith("example.com")` (without the leading dot, with or without a `/` after it),
     `url.startswith("https://example.com")` (without the `/` that ends the host), and `"example.com" in url`; and
     regular expressions that test such a value, or whose pattern has a scheme or `www` (`re.match`, `re.search`,
-    `re.fullmatch`, or a pattern compiled first), when a host name in the pattern has an unescaped `.` (`(www|beta).example.com/`: the dot matches any
-    character) or the pattern ends at an escaped host with nothing after it (`^https://example\\.com` also matches
-    `https://example.com.evil.net`; not with `fullmatch`) or with anything at all (`[^/]+\\.example\\.com.*`).
-    A file name after a dot (`/index.html`) is no host. A test whose `if` body cuts the value at the same literal
-    (`if "github.com/" in url: host, path = url.split("github.com/", 1)`) guards a parse, not a decision, and is
-    not reported, nor is a test of a part of a URL after its host (`request.url.path.endswith("sitemap.xml")`,
-    `parsed.query`). Test files are not checked: a mock transport that answers by URL and an
-    `assert` on a URL the code returned guard nothing a client reaches.
+    `re.fullmatch`, or a pattern compiled first), when a host name in the pattern has an unescaped `.`
+    (`(www|beta).example.com/`: the dot matches any character) or the pattern ends at an escaped host with nothing
+    after it (`^https://example\\.com` also matches `https://example.com.evil.net`; not with `fullmatch`) or with
+    anything at all (`[^/]+\\.example\\.com.*`). A file name after a dot (`/index.html`) is no host. A test whose `if`
+    body cuts the value at the same literal (`if "github.com/" in url: host, path = url.split("github.com/", 1)`)
+    guards a parse, not a decision, and is not reported, nor is a test of a part of a URL after its host
+    (`request.url.path.endswith("sitemap.xml")`, `parsed.query`). Test files are not checked: a mock transport that
+    answers by URL and an `assert` on a URL the code returned guard nothing a client reaches.
 
     ## Why is this bad?
     These tests are used to allow a redirect, a fetch, a webhook or a CORS origin, and each lets a host
