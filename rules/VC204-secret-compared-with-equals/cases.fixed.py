@@ -103,6 +103,24 @@ def bearer(auth_header, stored):
     return hmac.compare_digest(provided_token.strip(), stored.access_token)
 
 
+def webhook_mac(key, body):
+    return hmac.new(key, body, hashlib.sha256).digest()
+
+
+def content_checksum(body):
+    return hashlib.sha256(body).hexdigest()
+
+
+def webhook_valid(key, body, received):
+    # expect: VC204 -- `webhook_mac` returns an HMAC, whatever the names say
+    return hmac.compare_digest(received, webhook_mac(key, body))
+
+
+def upload_intact(body, expected):
+    # ok: VC204 -- an unkeyed checksum anyone can compute
+    return expected == content_checksum(body)
+
+
 def plain_password(username, password, users):
     # expect: VC204
     return hmac.compare_digest(users[username]["password"], password)

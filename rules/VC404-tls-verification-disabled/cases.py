@@ -66,6 +66,23 @@ def flag_in_a_variable(url):
     return requests.get(url, verify=verify_tls, timeout=5)
 
 
+def verify_as_zero(url):
+    # expect: VC404
+    return requests.get(url, verify=0, timeout=5)
+
+
+def session_verify_zero():
+    session = requests.Session()
+    # expect: VC404
+    session.verify = 0
+    return session
+
+
+def verify_as_one(url):
+    # ok: VC404 -- a true value verifies
+    return requests.get(url, verify=1, timeout=5)
+
+
 def unverified_context(url):
     # expect: VC404
     context = ssl._create_unverified_context()

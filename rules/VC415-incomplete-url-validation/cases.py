@@ -198,3 +198,49 @@ def regex_host_then_anything(target_url):
 def regex_host_then_path(target_url):
     # ok: VC415 -- the host ends at the `/` of the path
     return re.match(r"^https?://([a-z0-9-]+\.)?example\.com/.*", target_url) is not None
+
+
+def host_endswith_configured_domain(target, allowed_domain):
+    parsed = urlparse(target)
+    # expect: VC415
+    return parsed.netloc.endswith(allowed_domain)
+
+
+def configured_domain_in_netloc(target, site):
+    # expect: VC415
+    if site.domain.lower() in urlparse(target).netloc.lower():
+        return target
+    return "/"
+
+
+def host_equals_or_subdomain(target, domain):
+    host = urlparse(target).hostname or ""
+    # ok: VC415 -- exact match or a subdomain after a dot
+    return host == domain or host.endswith("." + domain)
+
+
+def host_endswith_dotted_domain(target, domain):
+    host = urlparse(target).hostname or ""
+    dot_domain = "." + domain
+    # ok: VC415 -- the variable holds the domain with its leading dot
+    return host.endswith(dot_domain)
+
+
+def host_in_allowed_hosts(target, allowed_hosts):
+    # ok: VC415 -- membership in a collection of hosts, not a substring test
+    return urlparse(target).hostname in allowed_hosts
+
+
+def path_endswith_suffix(url, suffix):
+    # ok: VC415 -- neither side is a host
+    return url.endswith(suffix)
+
+
+def url_endswith_host_and_slash(target_url):
+    # expect: VC415
+    return target_url.endswith("example.com/")
+
+
+def url_endswith_dotted_host_and_slash(target_url):
+    # ok: VC415 -- the leading dot ends the label before it
+    return target_url.endswith(".example.com/")

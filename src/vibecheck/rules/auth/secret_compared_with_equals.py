@@ -10,7 +10,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.import_edits import reference
 from vibecheck.analysis.nodes import head_name
-from vibecheck.cst_fields import child_nodes, names_in
+from vibecheck.cst_fields import child_nodes, names_in, own_returns
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
@@ -138,7 +138,8 @@ class SecretComparedWithEquals(Rule):
     Reports `a == b` and `a != b` where one side is named like a password, token, signature, HMAC, digest,
     api key, CSRF token, session id or one-time code (`token`, `user.password`, `request.headers["X-Signature"]`,
     `data.get("api_key")`, `headers.get("Authorization")`, `form.password.data`), or is an HMAC computed on the
-    spot (`hmac.new(key, body, sha256).hexdigest()`), and the other side is not a literal.
+    spot (`hmac.new(key, body, sha256).hexdigest()`) or by a function of the file that returns one (`sig == sign(key,
+    body)`), and the other side is not a literal.
 
     Not reported, by design:
     - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display (`token == ("end",
@@ -225,6 +226,7 @@ class SecretComparedWithEquals(Rule):
         self._functions: list[str] = []
         self._bodies: list[cst.BaseSuite] = []
         self._module_constants = literal_bindings(self.context.module.body)
+        self._signers = _signing_functions(self.context.module)
         self._class_constants: list[frozenset[str]] = []
         self._class_names: list[str] = []  # the enclosing classes, innermost last
         self._scopes: list[str] = []  # the names of the enclosing classes and functions
@@ -332,8 +334,8 @@ class SecretComparedWithEquals(Rule):
             return False
         if any(name and mentions_secret_word(name) and not secret_kinds(name) for name in (left_name, right_name)):
             return False  # one side is metadata about a secret (`cache_token`, `signature_method`)
-        left_kinds = _kinds_of(left, left_name)
-        right_kinds = _kinds_of(right, right_name)
+        left_kinds = _kinds_of(left, left_name) | self._signed(left)
+        right_kinds = _kinds_of(right, right_name) | self._signed(right)
         kinds = left_kinds | right_kinds
         if not kinds:
             return False
@@ -378,6 +380,11 @@ class SecretComparedWithEquals(Rule):
             return self._is_parsed_url(node.value)
         return False
 
+    def _signed(self, node: cst.BaseExpression) -> frozenset[str]:
+        """`sign(key, body)` where this file's `def sign` returns an HMAC digest: a signature, whatever it is called."""
+        called = node.func if isinstance(node, cst.Call) else None
+        return frozenset({SIGNATURE}) if isinstance(called, cst.Name) and called.value in self._signers else frozenset()
+
     def _is_keyed(self, node: cst.BaseExpression) -> bool:
         """`hmac.new(key, body, sha256).hexdigest()`, or a name the function binds to one: a signature, not a checksum."""
         return isinstance(node, cst.Name) and self._bound_to(node, _is_hmac_digest)
@@ -413,6 +420,12 @@ class SecretComparedWithEquals(Rule):
             isinstance(small, cst.Assign) and not isinstance(small.value, cst.Name) and test(small.value)
             and any(isinstance(t.target, cst.Name) and t.target.value == name.value for t in small.targets)
             for small in _statements(self._bodies[-1]))
+
+
+def _signing_functions(module: cst.Module) -> frozenset[str]:
+    """The module's top-level functions that return an HMAC digest (`return hmac.new(key, body, sha256).digest()`)."""
+    return frozenset(statement.name.value for statement in module.body if isinstance(statement, cst.FunctionDef)
+                     and any(ret.value is not None and _is_hmac_digest(ret.value) for ret in own_returns(statement.body)))
 
 
 def _binds_first(target: cst.BaseExpression, name: str) -> bool:

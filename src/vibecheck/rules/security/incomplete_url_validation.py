@@ -44,6 +44,9 @@ URL_PATTERN_MARKS = ("://", "www")
 # (a mock answering `maven-metadata.xml`, a route by file name); it says nothing about which host the URL names.
 URL_PART_ATTRIBUTES = frozenset({"path", "raw_path", "query", "query_string", "fragment", "params", "suffix"})
 CASE_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip"})
+# A single host, by the last word of its name: `host`, `parsed.netloc`, `allowed_domain` (not `allowed_hosts`, a
+# collection, nor `domain_list`).
+HOST_NAME = re.compile(r"(^|_)(host|hostname|netloc|domain)$", re.IGNORECASE)
 
 
 def _is_url_like(node: cst.BaseExpression) -> bool:
@@ -64,13 +67,21 @@ def _is_url_like(node: cst.BaseExpression) -> bool:
     return False
 
 
+def _host_value(node: cst.BaseExpression) -> str | None:
+    """The name of a single host held in a variable or attribute (`host`, `parsed.netloc`, `self.domain.lower()`)."""
+    while type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in CASE_METHODS:
+        node = node.func.value
+    name = node.value if type(node) is cst.Name else node.attr.value if type(node) is cst.Attribute else None
+    return name if name is not None and HOST_NAME.search(name) else None
+
+
 def _weak_literal(method: str, text: str) -> bool:
     """Whether a domain literal lets other hosts through with this kind of test."""
     match = DOMAIN.match(text)
     if match is None:
         return False
     if method == "endswith":
-        return match.group("scheme") is None and match.group("slash") is None
+        return match.group("scheme") is None  # `evil-example.com/` also ends with `example.com/`
     if method == "startswith":
         return match.group("slash") is None
     return True  # a substring test: `"example.com" in url` also matches `example.com.evil.net`
@@ -80,19 +91,19 @@ class IncompleteUrlValidation(Rule):
     """A URL or host is checked with `endswith`, `startswith` or `in` against a domain, which other hosts also pass.
 
     ## What it does
-    Reports tests on a value named or built like a URL or host (`url`, `next_url`, `redirect_to`,
-    `origin`, `parsed.netloc`, `request.headers.get("Origin")`, ...) that compare it with a domain by
-    text: `host.endswith("example.com")` (without the leading dot), `url.startswith("https://example.com")`
-    (without the `/` that ends the host), and `"example.com" in url`; and regular expressions that test such a
-    value, or whose pattern has a scheme or `www` (`re.match`, `re.search`, `re.fullmatch`, or a pattern compiled
-    first), when a host name in the pattern has an unescaped `.` (`(www|beta).example.com/`: the dot matches any
-    character) or the pattern ends at an escaped host with nothing after it (`^https://example\\.com` also matches
-    `https://example.com.evil.net`; not with `fullmatch`) or with anything at all (`[^/]+\\.example\\.com.*`).
-    A file name after a dot (`/index.html`) is no host. A test whose `if` body cuts the value at the same literal
-    (`if "github.com/" in url: host, path = url.split("github.com/", 1)`) guards a parse, not a decision, and is
-    not reported, nor is a test of a part of a URL after its host (`request.url.path.endswith("sitemap.xml")`,
-    `parsed.query`). Test files are not checked: a mock transport that answers by URL and an
-    `assert` on a URL the code returned guard nothing a client reaches.
+    Reports tests on a value named or built like a URL or host (`url`, `next_url`, `redirect_to`, `origin`,
+    `parsed.netloc`, `request.headers.get("Origin")`, ...) that compare it with a domain by text:
+    `host.endswith("example.com")` (without the leading dot, with or without a `/` after it),
+    `url.startswith("https://example.com")` (without the `/` that ends the host), and `"example.com" in url`; and
+    regular expressions that test such a value, or whose pattern has a scheme or `www` (`re.match`, `re.search`,
+    `re.fullmatch`, or a pattern compiled first), when a host name in the pattern has an unescaped `.`
+    (`(www|beta).example.com/`: the dot matches any character) or the pattern ends at an escaped host with nothing
+    after it (`^https://example\\.com` also matches `https://example.com.evil.net`; not with `fullmatch`) or with
+    anything at all (`[^/]+\\.example\\.com.*`). A file name after a dot (`/index.html`) is no host. A test whose `if`
+    body cuts the value at the same literal (`if "github.com/" in url: host, path = url.split("github.com/", 1)`)
+    guards a parse, not a decision, and is not reported, nor is a test of a part of a URL after its host
+    (`request.url.path.endswith("sitemap.xml")`, `parsed.query`). Test files are not checked: a mock transport that
+    answers by URL and an `assert` on a URL the code returned guard nothing a client reaches.
 
     ## Why is this bad?
     These tests are used to allow a redirect, a fetch, a webhook or a CORS origin, and each lets a host
@@ -174,6 +185,8 @@ class IncompleteUrlValidation(Rule):
         weak = next((text for text in literals if text is not None and _weak_literal(func.attr.value, text)), None)
         if weak is not None and _is_url_like(func.value):
             self._report(node, short_code(node), weak, func.attr.value)
+        elif func.attr.value == "endswith" and len(node.args) == 1 and self._hosts_compared(func.value, first):
+            self._report_hosts(node, first, "endswith")
 
     def _check_regex(self, node: cst.Call) -> None:
         """`re.match("(www|beta).example.com/", url)`, `re.match(r"^https://example\\.com", url)`, or either pattern
@@ -207,11 +220,26 @@ class IncompleteUrlValidation(Rule):
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         text = string_value(node.left)
-        if text is None or id(node) in self._parse_guards or len(node.comparisons) != 1 \
-                or not isinstance(node.comparisons[0].operator, cst.In):
+        if id(node) in self._parse_guards or len(node.comparisons) != 1 or not isinstance(node.comparisons[0].operator, cst.In):
             return
-        if _weak_literal("in", text) and _is_url_like(node.comparisons[0].comparator):
+        if text is None:
+            if self._hosts_compared(node.comparisons[0].comparator, node.left):
+                self._report_hosts(node, node.left, "in")
+        elif _weak_literal("in", text) and _is_url_like(node.comparisons[0].comparator):
             self._report(node, short_code(node), text, "in")
+
+    def _hosts_compared(self, tested: cst.BaseExpression, allowed: cst.BaseExpression) -> bool:
+        """`host.endswith(domain)`, `domain in parsed.netloc`: one host tested against another held in a variable,
+        which is not one bound to a leading dot (`dot_domain = "." + domain`)."""
+        name = _host_value(allowed)
+        return name is not None and _host_value(tested) is not None and re.search(
+            rf"(?<![\w.]){re.escape(name)}\s*=\s*(?:f?[\"']\.|[\"']\.[\"']\s*\+)", self.context.source) is None
+
+    def _report_hosts(self, node: cst.CSTNode, allowed: cst.BaseExpression, method: str) -> None:
+        bypass = "`evil-` + it" if method == "endswith" else "a host that only contains it (`it.evil.net`)"
+        self.report(node, f"`{short_code(node)}` checks a host against `{short_code(allowed)}` by text, which "
+                    f"{bypass} also passes.", hint="Compare the host exactly (`host == d or host.endswith(\".\" + d)`), "
+                    "or against an allow-list of hosts.", cwe=CWE)
 
     def _report(self, node: cst.CSTNode, code: str, domain: str, method: str) -> None:
         self.report(node, f"`{code}` checks a URL or host against `{domain}` by text, which `{_bypass(domain, method)}` "

@@ -27,8 +27,8 @@ HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "opti
                           "Session", "Client", "AsyncClient", "ClientSession", "TCPConnector", "PoolManager",
                           "ProxyManager", "HTTPSConnectionPool", "merge_environment_settings", "ws_connect",
                           "fetch", "HTTPRequest"})  # Tornado: `AsyncHTTPClient().fetch(url, validate_cert=False)`
-# keyword -> the value that disables verification
-DISABLING_KEYWORDS = {"verify": "False", "ssl": "False", "verify_ssl": "False", "validate_cert": "False"}
+# Keywords that switch verification off when given `False` (or `0`: `verify=0`, which the clients test for truth).
+DISABLING_KEYWORDS = ("verify", "ssl", "verify_ssl", "validate_cert")
 UNVERIFIED_REFERENCES = frozenset({"ssl._create_unverified_context", "ssl._create_stdlib_context"})
 CERT_NONE_NAMES = frozenset({"ssl.CERT_NONE", "ssl.VerifyMode.CERT_NONE"})
 CERT_LEVELS = frozenset({"CERT_NONE", "CERT_OPTIONAL", "CERT_REQUIRED"})
@@ -73,7 +73,7 @@ class TlsVerificationDisabled(BindingRule):
     """TLS certificate or host name verification is switched off.
 
     ## What it does
-    Reports `verify=False` on `requests`/`httpx`/`aiohttp` calls, sessions and clients (also through a
+    Reports `verify=False` (or `verify=0`) on `requests`/`httpx`/`aiohttp` calls, sessions and clients (also through a
     variable or `session.verify = False`), Tornado's `validate_cert=False` (`AsyncHTTPClient().fetch(url, ...)`,
     `HTTPRequest(url, ...)`), `ssl._create_unverified_context()`, `ssl.CERT_NONE` given
     to a call or assigned (`context.verify_mode = ssl.CERT_NONE`),
@@ -239,14 +239,18 @@ class TlsVerificationDisabled(BindingRule):
         method = node.func.attr.value if isinstance(node.func, cst.Attribute) else ""
         if not (qualified.startswith(HTTP_LIBRARIES) or method in HTTP_METHODS):
             return
-        for word, disabling in DISABLING_KEYWORDS.items():
+        for word in DISABLING_KEYWORDS:
             switch = keyword(node, word)
-            if switch is not None and type(switch.value) is cst.Name:
+            if switch is None:
+                continue
+            if type(switch.value) is cst.Name:
                 self._passed.add(switch.value.value)
-            if switch is not None and is_name_constant(self.resolve(switch.value), disabling):
-                self.report(node, f"`{word}=False` turns off TLS certificate verification for this HTTP call.",
-                            hint=f"Remove `{word}=False`; if the server uses a private CA, pass its bundle path instead.",
-                            fix=_removal(node, switch, is_name_constant(switch.value, disabling)))
+            value = self.resolve(switch.value)
+            if value is not None and _switches_off(value):
+                spelled = f"{word}={self.source_of(value)}"
+                self.report(node, f"`{spelled}` turns off TLS certificate verification for this HTTP call.",
+                            hint=f"Remove `{spelled}`; if the server uses a private CA, pass its bundle path instead.",
+                            fix=_removal(node, switch, _switches_off(switch.value)))
                 return
         cert_reqs = keyword(node, "cert_reqs")
         if cert_reqs is not None and string_value(self.resolve(cert_reqs.value)) in CERT_REQS_NONE:
@@ -325,22 +329,24 @@ class TlsVerificationDisabled(BindingRule):
             return
         if len(node.targets) == 1:
             self._note_switch(node.targets[0].target, node.value, node)
+        assigned = self.source_of(node.value)
         for target in node.targets:
-            if _subscript_key(target.target) in DISABLING_KEYWORDS and is_name_constant(self.resolve(node.value), "False") \
+            if _subscript_key(target.target) in DISABLING_KEYWORDS and _switches_off(self.resolve(node.value)) \
                     and not self._is_key_usage(target.target):
-                self.report(node, f"`{self.source_of(target.target)} = False` turns off TLS certificate verification for the "
-                            "requests made with these options.", hint="Remove this assignment; trust a private CA with a CA "
-                            "bundle path instead.")
+                self.report(node, f"`{self.source_of(target.target)} = {assigned}` turns off TLS certificate verification "
+                            "for the requests made with these options.",
+                            hint="Remove this assignment; trust a private CA with a CA bundle path instead.")
             attribute = target.target
             if not isinstance(attribute, cst.Attribute):
                 continue
             field = attribute.attr.value
             if (field in CONTEXT_ONLY_FIELDS and self._is_own_attribute(attribute)) or self._is_built(attribute):
                 continue
-            if field in ("verify", "check_hostname") and is_name_constant(self.resolve(node.value), "False"):
+            if field in ("verify", "check_hostname") and _switches_off(self.resolve(node.value)):
                 what = "host name checking" if field == "check_hostname" else "TLS certificate verification"
-                self.report(node, f"`{self.source_of(attribute)} = False` turns off {what} for every request it makes.",
-                            hint=f"Remove `{self.source_of(attribute)} = False`; trust a private CA with a CA bundle instead.",
+                self.report(node, f"`{self.source_of(attribute)} = {assigned}` turns off {what} for every request it makes.",
+                            hint=f"Remove `{self.source_of(attribute)} = {assigned}`; trust a private CA with a CA bundle "
+                            "instead.",
                             fix=self._assignment_removal(node) if field == "verify" else None)
             elif field in ("verify_mode", "cert_reqs") and self._is_cert_none(node.value):
                 self.report(node, f"`{self.source_of(attribute)} = CERT_NONE` makes this TLS connection accept any "
@@ -367,7 +373,7 @@ class TlsVerificationDisabled(BindingRule):
         """Delete `session.verify = False`: a literal `False`, alone on its line, on a `requests` session (a name
         bound to `requests.Session()`, or an attribute named for a session), which has `verify` without it."""
         line = self._line
-        if line is None or list(line.body) != [node] or len(node.targets) != 1 or not is_name_constant(node.value, "False"):
+        if line is None or list(line.body) != [node] or len(node.targets) != 1 or not _switches_off(node.value):
             return None
         receiver = node.targets[0].target.value if isinstance(node.targets[0].target, cst.Attribute) else None
         if isinstance(receiver, cst.Name):
@@ -393,6 +399,11 @@ class TlsVerificationDisabled(BindingRule):
         """`ssl.CERT_NONE`, `CERT_NONE` imported from `ssl`, `ssl.VerifyMode.CERT_NONE`."""
         tail = value.attr.value if isinstance(value, cst.Attribute) else value.value if isinstance(value, cst.Name) else ""
         return tail == "CERT_NONE" and self.module_name(value) in CERT_NONE_NAMES
+
+
+def _switches_off(value: cst.BaseExpression | None) -> bool:
+    """`False` or `0`: a value the HTTP clients and `ssl` read as "do not verify"."""
+    return is_name_constant(value, "False") or (type(value) is cst.Integer and value.evaluated_value == 0)
 
 
 def _removal(call: cst.Call, argument: cst.Arg, literal: bool) -> NodeFix | None:
