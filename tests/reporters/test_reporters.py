@@ -166,8 +166,14 @@ def test_summary_counts_severities_and_categories(report: Report, ctx: ReportCon
 
 
 def test_every_format_renders_an_empty_report(ctx: ReportContext) -> None:
-    for name in FORMATS:
-        assert isinstance(render(name, Report(), ctx), str)
+    """An empty report reports nothing: no line for the line-based formats, no finding in the structured ones."""
+    empty = {name: render(name, Report(), ctx) for name in FORMATS}
+    assert {name for name, out in empty.items() if out == ""} == {"text", "concise", "github", "agent"}
+    assert json.loads(empty["json"])["summary"]["findings"] == 0
+    assert json.loads(empty["sarif"])["runs"][0]["results"] == []
+    assert json.loads(empty["gitlab"]) == []
+    assert ET.fromstring(empty["junit"]).get("failures") == "0"
+    assert "No findings (0 files checked)." in empty["markdown"]
 
 
 def test_sarif_tags_each_result_with_its_own_cwe_and_the_rule_with_all_of_them(ctx: ReportContext) -> None:
