@@ -791,3 +791,30 @@ def update_all_columns(db, slug):
     set_clause = ", ".join([f"{column} = ?" for column in ALLOWED_NOVEL_COLUMNS])
     # ok: VC402 -- the assignments of every constant column, joined before they are pasted
     db.execute(f"UPDATE novels SET {set_clause} WHERE slug = ?", (slug,))
+
+
+def backfill_row(connection, row):
+    updates = {}
+    if row["updated_at"] is None:
+        updates["updated_at"] = row["created_at"]
+    if row["content_hash"] is None:
+        updates["content_hash"] = row["body"].__hash__()
+    assignments = ", ".join(f"{column} = ?" for column in updates)
+    # ok: VC402 -- every key of the dict is a literal: the column names are the code's own, whatever the values
+    connection.execute(f"UPDATE todos SET {assignments} WHERE id = ?", (*updates.values(), row["id"]))
+
+
+def patch_row(connection, row, form):
+    updates = {"updated_at": row["created_at"]}
+    updates[form["field"]] = form["value"]
+    assignments = ", ".join(f"{column} = ?" for column in updates.keys())
+    # expect: VC402 -- a key the client names is among the columns
+    connection.execute(f"UPDATE todos SET {assignments} WHERE id = ?", (*updates.values(), row["id"]))
+
+
+def merge_row(connection, row, form):
+    updates = {"updated_at": row["created_at"]}
+    updates.update(form)
+    assignments = ", ".join(f"{column} = ?" for column in updates)
+    # expect: VC402 -- the form's keys join the literal ones
+    connection.execute(f"UPDATE todos SET {assignments} WHERE id = ?", (*updates.values(), row["id"]))

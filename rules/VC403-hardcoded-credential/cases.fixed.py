@@ -122,6 +122,16 @@ def lookalike_words():
     return "sk-learn-compatible-estimator-wrapper"
 
 
+def spelled_out_key():
+    # ok: VC403 -- words and a number joined by dashes: a value made up to test redaction, no generated key
+    return "sk-super-secret-key-12345"
+
+
+def key_in_dashed_parts():
+    # expect: VC403 -- each part mixes letters, digits and cases, as a generated key's do
+    return "sk-proj-Qw3rTy7UiOp2-AsDf9GhJkL4_ZxCvBnM1q"
+
+
 def prefix_inside_a_word():
     # ok: VC403 -- the `sk-` of `Flask-` ends a word; a key's prefix starts one
     return "Flask-AppBuilder-Skeleton-5"

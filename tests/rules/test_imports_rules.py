@@ -215,6 +215,15 @@ def test_a_plugins_distribution_covers_the_module_that_drops_its_prefix_and_hyph
     assert [(code, line) for code, line, _ in findings(tmp_path / "cms.py")] == [("VC503", 3), ("VC503", 4), ("VC504", 5)]
 
 
+def test_a_plugins_distribution_covers_the_module_without_its_major_version(tmp_path: Path) -> None:
+    """`django-mfa2` ships `mfa`; `django-s3` names no version (its `s` is no module), nor does a bare `requests2`."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "otp-api"\ndependencies = ["django-mfa2", "django-s3", "requests2"]\n',
+        "api.py": "from mfa.models import User_Keys\nimport s\nimport requests\n",
+    })
+    assert [(code, line) for code, line, _ in findings(tmp_path / "api.py")] == [("VC503", 2), ("VC504", 3)]
+
+
 def test_alembic_comes_with_flask_migrate_and_apache_distributions_ship_their_module(tmp_path: Path) -> None:
     """Superset declares Flask-Migrate (whose migration scripts are Alembic's) and `apache-superset-core`; Werkzeug,
     which Flask only installs, is still undeclared, and Flask-Babel, which it does not, exists (VC504, not VC503)."""

@@ -257,11 +257,20 @@ class ProjectDependencies:
 @functools.lru_cache(maxsize=64)
 def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
     """The declared names plus each one without its variant suffix (`pydantic-ai-slim` -> `pydantic-ai`), without
-    its hyphens (`wtf-peewee` ships `wtfpeewee`), and a framework plugin's without both its framework's prefix and
-    its hyphens (`django-classy-tags` ships `classytags`)."""
+    its hyphens (`wtf-peewee` ships `wtfpeewee`), a framework plugin's without both its framework's prefix and
+    its hyphens (`django-classy-tags` ships `classytags`), and a plugin's without the major version that tells it from
+    an older one (`django-mfa2` ships `mfa`)."""
     unprefixed = {name.removeprefix(prefix) for name in declared for prefix in PLUGIN_PREFIXES if name.startswith(prefix)}
     return declared | {strip_variant(name) for name in declared} | {name.replace("-", "") for name in declared} \
-        | {name.replace("-", "") for name in unprefixed if "-" in name}
+        | {name.replace("-", "") for name in unprefixed if "-" in name} \
+        | {name.rstrip("0123456789") for name in declared if name in _versioned_plugins(declared)}
+
+
+def _versioned_plugins(declared: frozenset[str]) -> frozenset[str]:
+    """Framework plugins whose name ends in a major version after a letter (`django-mfa2`, not `django-s3` or `py7zr`)."""
+    return frozenset(name for name in declared if name.startswith(PLUGIN_PREFIXES) and len(name) > 2
+                     and name[-1].isdigit() and name.rstrip("0123456789")[-1:].isalpha()
+                     and len(name.rstrip("0123456789").rpartition("-")[2]) > 2)
 
 
 def strip_variant(name: str) -> str:

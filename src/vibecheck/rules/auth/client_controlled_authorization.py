@@ -504,8 +504,9 @@ def _optional_filter(test: cst.BaseExpression, value: cst.CSTNode, taint: Taint)
     origin = (taint.origin or "").lower()
     if "header" in origin or "cookie" in origin or (isinstance(value, cst.Name) and value.value.startswith("x_")):
         return False
-    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not and test.expression is value:
-        return True  # (not `if uid: session["user"] = load_user(uid)`, whose block runs with the value)
+    if any(type(part) is cst.UnaryOperation and type(part.operator) is cst.Not and part.expression is value
+           for part in _joined(test, cst.Or)):
+        return True  # also `if not uid or not token: return 400` (not `if uid: session["user"] = load_user(uid)`)
     for inner in iter_expressions(test):
         if isinstance(inner, cst.Comparison) and inner.left is value and len(inner.comparisons) == 1:
             target = inner.comparisons[0]
@@ -577,8 +578,13 @@ def _asks_for_a_privilege(test: cst.BaseExpression, value: cst.CSTNode) -> bool:
 
 def _conjuncts(test: cst.BaseExpression) -> list[cst.BaseExpression]:
     """The parts of a test joined by `and` (the test itself when it is no `and`)."""
-    if type(test) is cst.BooleanOperation and type(test.operator) is cst.And:
-        return [*_conjuncts(test.left), *_conjuncts(test.right)]
+    return _joined(test, cst.And)
+
+
+def _joined(test: cst.BaseExpression, operator: type[cst.BaseBooleanOp]) -> list[cst.BaseExpression]:
+    """The parts of a test joined by `operator` (`and` or `or`; the test itself when it joins nothing that way)."""
+    if type(test) is cst.BooleanOperation and type(test.operator) is operator:
+        return [*_joined(test.left, operator), *_joined(test.right, operator)]
     return [test]
 
 

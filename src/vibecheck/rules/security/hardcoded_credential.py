@@ -171,8 +171,18 @@ def looks_random(secret: str) -> bool:
     lowered = secret.lower()
     if "example" in lowered or "xxxx" in lowered or "your" in lowered or "test" in lowered or "dummy" in lowered:
         return False
+    if _spelled_out(secret):
+        return False
     return any(c.isdigit() for c in secret) and any(c.isalpha() for c in secret) \
         and _longest_counting_run(lowered) < COUNTING_RUN
+
+
+def _spelled_out(secret: str) -> bool:
+    """`super-secret-key-12345`, `my-secret-api-key-12345`: words and numbers joined by dashes, a value made up for a
+    test; each part of a generated key mixes letters with digits or cases (`proj-4fJ9kLq2Xw8RtY6u`)."""
+    parts = [part for part in re.split(r"[-_]", secret) if part]
+    return len(parts) > 1 and all(part.isdigit() or (part.isalpha() and (part.islower() or part.isupper()))
+                                  for part in parts)
 
 
 def credential_format(value: str) -> tuple[str, str] | None:
@@ -224,7 +234,7 @@ class HardcodedCredential(Rule):
     sample configuration does: `"cloudfiles_api_key": "my_rackspace_api_key"`, or its name in any spelling:
     `api_key = "api-key-not-set"`, `"new_credentials": "NewCredentials"`; a label naming a kind of credential:
     `api_key="oauth-credentials"`; a dummy's counting filler:
-    `"0123456789012345..."`) and values that are no secret
+    `"0123456789012345..."`; words and numbers joined by dashes: `"sk-super-secret-key-12345"`) and values that are no secret
     whatever their key (rate-limit specs such as `"change_password": "5/m/user"`, import paths such as
     `"set_password": "app.serializers.SetPasswordSerializer"`) are left alone, as are named values in an API
     schema's sample (`{"example": {"access_token": "..."}}`, `Field(examples=[...])`) and the parameters of a link

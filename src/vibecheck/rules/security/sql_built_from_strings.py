@@ -207,7 +207,8 @@ def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState)
     targets = []
     clause: cst.CompFor | None = node.for_in
     while clause is not None:
-        if constant_text(clause.iter, state) is None and not _keeps_only_allowed(clause, state):
+        if constant_text(clause.iter, state) is None and not _keeps_only_allowed(clause, state) \
+                and not _iterates_literal_keys(clause.iter, state):
             return constant_text(node.elt, state)
         targets.extend(_bound_names(clause.target))
         clause = clause.inner_for_in
@@ -218,6 +219,23 @@ def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState)
     finally:
         for name in added:
             state.constants.pop(name, None)
+
+
+def _iterates_literal_keys(iterable: cst.BaseExpression, state: FlowState) -> bool:
+    """`for column in updates` (or `updates.keys()`) over a local dict whose every key is a literal
+    (`updates = {}`, then `updates["updated_at"] = row["created_at"]`): the columns are the code's own, whatever the
+    values are."""
+    if type(iterable) is cst.Call and type(iterable.func) is cst.Attribute and iterable.func.attr.value == "keys" \
+            and not iterable.args:
+        iterable = iterable.func.value
+    name = dotted_name(iterable)
+    return name is not None and _keys_marker(name) in state.constants
+
+
+def _keys_marker(name: str) -> str:
+    """The `state.constants` entry saying that every key of the local dict `name` is a literal (it starts as its items'
+    entries do, so that rebinding or forgetting the dict drops it)."""
+    return f"{name}[:keys]"
 
 
 def _keeps_only_allowed(clause: cst.CompFor, state: FlowState) -> bool:
@@ -386,9 +404,10 @@ class SqlBuiltFromStrings(FlowRule):
     right between the quotes of the SQL literal it is pasted into, a number after `self.counter += 1`, a comprehension
     that keeps only the items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`, also joined
     later: `", ".join([f"{k} = ?" for k in keys])`), a comprehension or `for` loop over a
-    constant mapping's `items()`, the counter of `enumerate(...)` or a number of `range(...)` in a loop or a
-    comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a bind parameter), a `%(key)s`
-    template whose named keys all take constants from a local dict
+    constant mapping's `items()`, a comprehension over the keys of a local dict that only literal keys are stored
+    under (`f"{column} = ?" for column in updates`, whatever the values), the counter of `enumerate(...)` or a number
+    of `range(...)` in a loop or a comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a
+    bind parameter), a `%(key)s` template whose named keys all take constants from a local dict
     (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
     the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
     alias: `qn = connection.ops.quote_name`, or mapped: `", ".join(map(quote_name, columns))`) or by the module's own
@@ -760,6 +779,8 @@ def _track_dict_items(node: cst.CSTNode, state: FlowState) -> None:
     elif type(node) is cst.Expr and type(node.value) is cst.Call and type(node.value.func) is cst.Attribute \
             and node.value.func.attr.value in STORING_METHODS:
         container = dotted_name(node.value.func.value)
+        if container is not None:
+            state.constants.pop(_keys_marker(container), None)  # `updates.update(form)` adds the form's keys
         if container is not None and not all(constant_text(a.value, state) is not None for a in node.value.args):
             _forget_container(container, state)
 
@@ -780,11 +801,15 @@ def _store_item(target: cst.BaseExpression, value: cst.BaseExpression, state: Fl
             state.constants.pop(_item_key(container, key), None)
         elif not constant:
             _forget_container(container, state)
+        if key is None:
+            state.constants.pop(_keys_marker(container), None)
         return
     for bound in _bound_names(target):  # the flow's binding decides whether the name itself is constant
         _forget_items(bound, state)
     name = dotted_name(target)
     if name is not None and type(value) is cst.Dict:
+        if all(isinstance(e, cst.DictElement) and string_value(e.key) is not None for e in value.elements):
+            state.constants[_keys_marker(name)] = ""
         for element in value.elements:
             key = string_value(element.key) if isinstance(element, cst.DictElement) else None
             if key is not None and constant_text(element.value, state) is not None:
