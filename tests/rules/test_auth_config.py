@@ -292,14 +292,17 @@ def create_note(body: NoteIn):
 """
 
 
-def test_a_body_schema_imported_from_the_schemas_module_beside_the_router(tmp_path: Path) -> None:
+@pytest.mark.parametrize("spelling", ["from .schemas import", "from schemas import"])
+def test_a_body_schema_imported_from_the_schemas_module_beside_the_router(tmp_path: Path, spelling: str) -> None:
     """`NoteUpdate` (inheriting its other fields) declares `owner_id` in `schemas.py`: copying its dump onto a model
-    by `setattr` or `**` lets the client move the note; not once `exclude=` drops the field, nor for `NoteIn`."""
+    by `setattr` or `**` lets the client move the note; not once `exclude=` drops the field, nor for `NoteIn`. A flat
+    app imports the module beside it by its bare name."""
     (tmp_path / "schemas.py").write_text(SCHEMAS, encoding="utf-8")
     routes = tmp_path / "notes.py"
-    routes.write_text(NOTE_ROUTES, encoding="utf-8")
+    source = NOTE_ROUTES.replace("from .schemas import", spelling)
+    routes.write_text(source, encoding="utf-8")
     sibling_models_inputs.cache_clear()
-    found = findings_for(MassAssignment, NOTE_ROUTES, path=str(routes))
+    found = findings_for(MassAssignment, source, path=str(routes))
     assert [f.location.start.line for f in found] == [13, 19] and "`owner_id`" in found[0].message
 
 

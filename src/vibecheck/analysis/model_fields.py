@@ -69,7 +69,9 @@ def _sibling_module(path: str, reference: str, *, any_module: bool = False) -> t
 
 def _below_own_package(module: str, folder: Path) -> list[str]:
     """The parts of `module` below the package of `folder`: `models` for `.models`, and for `shop.models` (or
-    `project.shop.models`) when the folder is that package (`project/shop/`); empty for any other module."""
+    `project.shop.models`) when the folder is that package (`project/shop/`); otherwise the module's own parts, for
+    an app whose folder is its import root (`from schemas import NoteIn` beside `main.py`): the caller looks for
+    them beside the file, so a module that is not there (`django.contrib.auth.models`) is found nowhere."""
     if module.startswith("."):
         return [] if module.startswith("..") else module[1:].split(".")
     parts = module.split(".")
@@ -77,7 +79,7 @@ def _below_own_package(module: str, folder: Path) -> list[str]:
     for depth in range(1, len(parts)):
         if parts[:depth] == packages[:depth][::-1]:
             return parts[depth:]
-    return []
+    return parts
 
 
 @functools.lru_cache(maxsize=256)
