@@ -34,7 +34,8 @@ def text_fields(path: str, reference: str) -> frozenset[str]:
     """The plain-text fields of the model that `reference` names as imported in the file at `path`
     (`.models.Book`, from `from .models import Book`): empty when it is not a module of the file's own package."""
     found = _sibling_module(path, reference, any_module=True)
-    return _text_fields_in(found[0]).get(found[1], frozenset()) if found is not None else frozenset()
+    calls = _field_calls_in(found[0]).get(found[1], ()) if found is not None else ()
+    return frozenset(field for field, call in calls if _called_name(call.func) in TEXT_FIELD_TYPES)
 
 
 def schema_fields(path: str, reference: str) -> tuple[str, ...]:
@@ -50,7 +51,9 @@ def owner_fields(path: str, reference: str) -> frozenset[str]:
     that point at the user model (`owner = models.ForeignKey(settings.AUTH_USER_MODEL, ...)`): each row belongs to
     a user. Empty when the model is no class of a module beside the file."""
     found = _sibling_module(path, reference, any_module=True)
-    return _owner_fields_in(found[0]).get(found[1], frozenset()) if found is not None else frozenset()
+    calls = _field_calls_in(found[0]).get(found[1], ()) if found is not None else ()
+    return frozenset(field for field, call in calls
+                     if _called_name(call.func) in RELATION_FIELD_TYPES and _points_at_user_model(call))
 
 
 def _sibling_module(path: str, reference: str, *, any_module: bool = False) -> tuple[str, str] | None:
@@ -107,32 +110,15 @@ def _schema_fields_in(module_path: str) -> dict[str, tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=256)
-def _text_fields_in(module_path: str) -> dict[str, frozenset[str]]:
-    """Each class of a module -> the names its body assigns a text field to (`author = models.CharField(...)`)."""
+def _field_calls_in(module_path: str) -> dict[str, tuple[tuple[str, ast.Call], ...]]:
+    """Each class of a module -> (name, call) for each field its body assigns by a call (`author =
+    models.CharField(...)`, `owner = models.ForeignKey(User, ...)`)."""
     tree = _parsed(module_path)
-    if tree is None:
-        return {}
-    found: dict[str, frozenset[str]] = {}
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef):
-            found[node.name] = frozenset(
-                target.id for statement in node.body if isinstance(statement, ast.Assign)
-                and isinstance(statement.value, ast.Call) and _called_name(statement.value.func) in TEXT_FIELD_TYPES
-                for target in statement.targets if isinstance(target, ast.Name))
-    return found
-
-
-@functools.lru_cache(maxsize=256)
-def _owner_fields_in(module_path: str) -> dict[str, frozenset[str]]:
-    """Each class of a module -> the names its body assigns a relation to the user model to."""
-    tree = _parsed(module_path)
-    if tree is None:
-        return {}
-    return {node.name: frozenset(
-        target.id for statement in node.body if isinstance(statement, ast.Assign)
-        and isinstance(statement.value, ast.Call) and _called_name(statement.value.func) in RELATION_FIELD_TYPES
-        and _points_at_user_model(statement.value) for target in statement.targets if isinstance(target, ast.Name))
-        for node in tree.body if isinstance(node, ast.ClassDef)}
+    return {node.name: tuple(
+        (target.id, statement.value) for statement in node.body
+        if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call)
+        for target in statement.targets if isinstance(target, ast.Name))
+        for node in (tree.body if tree is not None else ()) if isinstance(node, ast.ClassDef)}
 
 
 def _points_at_user_model(field: ast.Call) -> bool:
@@ -161,9 +147,8 @@ class SiblingModelsInputs:
     def cache_clear(self) -> None:
         _folder_digest.cache_clear()
         _parsed.cache_clear()
-        _text_fields_in.cache_clear()
+        _field_calls_in.cache_clear()
         _schema_fields_in.cache_clear()
-        _owner_fields_in.cache_clear()
 
 
 @functools.lru_cache(maxsize=1024)
