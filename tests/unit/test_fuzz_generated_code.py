@@ -10,6 +10,7 @@ import re
 import warnings
 
 import hypothesmith
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
 from vibecheck.api import check_source
@@ -23,6 +24,9 @@ FUZZ = settings(max_examples=30, deadline=None, database=None,
 # rejects the same file with LF ("unexpected EOF"); libcst rejects both. Such a file is not Python that any
 # editor or formatter keeps, and its LF twin is a syntax error: vibecheck's VC001 stands (documented).
 EOF_CONTINUATION = re.compile(r"\\\r?\n[ \t\f\r\n]*\Z")
+# hypothesmith compiles the programs it generates, and CPython warns about some of them ("'str' object is not
+# callable; perhaps you missed a comma?"): the generator's warnings, not vibecheck's.
+pytestmark = pytest.mark.filterwarnings("ignore::SyntaxWarning")
 
 
 def _compiles(source: str) -> bool:
