@@ -15,6 +15,7 @@ from vibecheck.engine import check_file
 from vibecheck.integrations.bandit import BanditOptions, run_bandit
 from vibecheck.model import Severity
 from vibecheck.redaction import redact
+from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
 from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
@@ -197,6 +198,17 @@ def test_framework_corpus_is_reported_exactly(rule: type[RequestDataToInjectionS
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) >= 3 and len(ok) >= 3
+    result = check_corpus(rule, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+@pytest.mark.parametrize("rule", [RequestDataToFilesystemOrUrl, RequestDataToInjectionSink, ClientControlledAuthorization])
+def test_bottle_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOrUrl]) -> None:
+    """Bottle's `request` global imported by name is the client's request (`request.query`, `request.json`,
+    `request.get_header(...)`), and the `filename` of one of its uploads is already sanitised (`raw_filename` is not)."""
+    [corpus] = RULES_DIR.glob(f"{rule.code}-*/cases_bottle.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
+    assert expected and ok
     result = check_corpus(rule, corpus)
     assert not result.missed and not result.unexpected, result.describe()
 

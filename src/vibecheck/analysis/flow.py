@@ -120,6 +120,10 @@ DEPENDENCY_ALIAS = re.compile(r"[a-z](?:Dep|Deps|Dependency)$|^Current[A-Z]")
 # What an upload keeps its content in (Starlette's and FastAPI's `UploadFile.file`, Django's `UploadedFile.file`): a file
 # the server opened, whose `.name` is the server's temporary path; the client's file name is `upload.filename`.
 UPLOAD_FILE = "file"
+# Bottle's `FileUpload.filename` is the client's file name already cut down to safe characters (its `raw_filename`
+# keeps the name as sent); Flask's, Starlette's and Django's `filename`/`name` are the client's as sent.
+BOTTLE_SAFE_UPLOAD_NAME = "filename"
+OTHER_UPLOAD_FRAMEWORKS = ("flask", "werkzeug", "quart", "starlette", "fastapi", "django", "litestar", "sanic")
 # Attributes of a request object that hold client-controlled data (Flask, Starlette/FastAPI, Django, DRF).
 REQUEST_DATA_ATTRIBUTES = frozenset({
     "args", "form", "values", "json", "data", "files", "headers", "cookies", "view_args", "query_string",
@@ -137,9 +141,12 @@ WHOLE_VALUE_REQUEST_ATTRIBUTES = frozenset({"path", "full_path", "url", "uri", "
 REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "read",
                                   "post", "text",  # aiohttp: `await request.post()`, `await request.text()`
                                   "get_param", "get_media",  # Falcon
+                                  "get_header",  # Bottle: `request.get_header("X-Admin")`
                                   # a WebSocket's messages (Starlette/FastAPI `receive_json()`, Sanic/websockets `recv()`)
                                   "receive", "receive_json", "receive_text", "receive_bytes", "iter_json", "iter_text",
                                   "iter_bytes", "recv"})
+# Request methods whose first argument names the value they read, as a key does: `request.get_header("X-Admin")`.
+KEYED_REQUEST_METHODS = frozenset({"get_header", "get_param"})
 # Streamlit widgets that return the text (or the file) a visitor of the app typed or uploaded.
 STREAMLIT_INPUTS = frozenset({"text_input", "text_area", "chat_input", "file_uploader", "experimental_get_query_params"})
 # A Tornado handler's own methods that read the client's arguments and cookies: `self.get_argument("host")`.
@@ -150,7 +157,7 @@ HANDLER_INPUT_METHODS = frozenset({"get_argument", "get_arguments", "get_query_a
 REST_RESOURCE_MODULES = ("flask_restx", "flask_restplus", "flask_restful")
 REST_PAYLOAD_RECEIVER = re.compile(r"(?:^|[._])(?:ns|api|namespace)$")
 CHALICE_REQUEST = "current_request"
-REQUEST_OBJECT_NAMES = frozenset({"flask.request", "request", "req", "quart.request", "sanic.request"})
+REQUEST_OBJECT_NAMES = frozenset({"flask.request", "request", "req", "quart.request", "sanic.request", "bottle.request"})
 # The framework globals that may also be spelled as an attribute: `import flask; flask.request.args`.
 QUALIFIED_REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "sanic.request", "bottle.request"})
 # Event-handler frameworks as data: (module the file imports, decorator methods, parameters holding the payload).
@@ -565,6 +572,8 @@ class FlowState:
             if stored is not None:
                 return stored
             base = self.taint_of(node.value)
+            if base is not None and node.attr.value == BOTTLE_SAFE_UPLOAD_NAME and self._is_bottle_upload(base):
+                return None
             return replace(base, key=node.attr.value) if base is not None else None
         if type(node) is cst.Subscript:
             base = self.taint_of(node.value)
@@ -577,6 +586,11 @@ class FlowState:
         if type(node) is cst.Call:
             return self._call_taint(node)
         return None
+
+    def _is_bottle_upload(self, taint: Taint) -> bool:
+        """An upload read from `request.files` in a Bottle module, whose `.filename` Bottle has sanitised."""
+        return taint.origin.endswith(".files") and self.imports.imports_any(("bottle",)) \
+            and not self.imports.imports_any(OTHER_UPLOAD_FRAMEWORKS)
 
     def _first(self, nodes: Any) -> Taint | None:
         summarised = None
@@ -1894,7 +1908,8 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     if type(node) is cst.Call and type(node.func) is cst.Attribute:
         method, receiver = node.func.attr.value, node.func.value
         if method in REQUEST_DATA_METHODS and state.is_request_object(receiver):
-            return Taint("request", short_code(node))
+            named = method in KEYED_REQUEST_METHODS and bool(node.args)
+            return Taint("request", short_code(node), string_value(node.args[0].value) if named else None)
         if method in STREAMLIT_INPUTS and (state.qualified_name(node) or "").startswith("streamlit."):
             return Taint("request", short_code(node.func) + "(...)")
         if method in HANDLER_INPUT_METHODS and type(receiver) is cst.Name and receiver.value == "self" \
