@@ -849,6 +849,42 @@ def test_a_helper_that_checks_the_clients_token_against_a_secret_is_authenticati
     assert [(f.location.start.line, f.message.split("`")[1]) for f in findings] == [(17, "self._is_admin(request)")]
 
 
+def test_a_module_helper_comparing_the_presented_key_with_the_servers_is_authentication_not_a_claim(
+        tmp_path: Path) -> None:
+    """`return request.headers.get("X-API-Key", "") == API_KEY` answers whether a secret matched (VC216 and VC204 judge
+    how); a helper comparing the client's header with a fixed role name still returns the client's claim."""
+    _write_project(tmp_path, {
+        "main.py": """
+            import hmac
+            import os
+
+            import functions_framework
+
+            API_KEY = os.environ["API_KEY"]
+
+            def _authorised(request):
+                return request.headers.get("X-API-Key", "") == API_KEY
+
+            def _authorised_strict(request):
+                supplied = request.headers.get("X-API-Key")
+                return supplied is not None and hmac.compare_digest(supplied, API_KEY)
+
+            def _is_admin(request):
+                return request.headers.get("X-Role") == "admin"
+
+            @functions_framework.http
+            def report(request):
+                if not _authorised(request) or not _authorised_strict(request):
+                    return ("forbidden", 403)
+                if _is_admin(request):
+                    return {"all": True}
+                return {}
+        """,
+    })
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
+    assert [(f.location.start.line, f.message.split("`")[1]) for f in findings] == [(23, "_is_admin(request)")]
+
+
 @pytest.mark.parametrize(("hook", "reported"), [("load_user", ["POST /notes"]), ("require_login", [])])
 def test_a_hook_from_another_module_guards_only_when_it_refuses(tmp_path: Path, hook: str, reported: list[str]) -> None:
     _write_project(tmp_path, {
