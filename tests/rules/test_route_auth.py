@@ -30,6 +30,33 @@ def test_framework_corpus_is_reported_exactly(name: str) -> None:
     assert not result.missed and not result.unexpected, result.describe()
 
 
+def test_azure_functions_corpus_is_reported_exactly() -> None:
+    corpus = CORPORA / "cases_azure.py"
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")
+    assert len(expected) >= 3 and len(ok) >= 4
+    result = check_corpus(RouteWithoutAuth, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_an_azure_functions_app_asks_for_a_function_key_by_default() -> None:
+    """`func.FunctionApp()` and a blueprint default to `AuthLevel.FUNCTION`: only a route opened with `ANONYMOUS` is
+    reported."""
+    findings = findings_for(RouteWithoutAuth, """
+        import azure.functions as func
+
+        app = func.FunctionApp()
+
+        @app.route(route="orders", methods=["POST"])
+        def create_order(req):
+            return func.HttpResponse(status_code=201)
+
+        @app.route(route="admin/purge", methods=["POST"], auth_level=func.AuthLevel.ANONYMOUS)
+        def purge(req):
+            return func.HttpResponse("purged")
+    """)
+    assert [f.location.start.line for f in findings] == [10]
+
+
 def test_guard_above_the_route_decorator_gets_its_own_message() -> None:
     findings = findings_for(RouteWithoutAuth, """
         from flask import Flask
