@@ -189,12 +189,13 @@ def test_tornado_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOr
 @pytest.mark.parametrize(("rule", "name"), [(RequestDataToInjectionSink, "cases_other_frameworks.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_quart_litestar.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_serverless.py"),
-                                            (RequestDataToFilesystemOrUrl, "cases_bare_views.py")])
+                                            (RequestDataToFilesystemOrUrl, "cases_bare_views.py"),
+                                            (RequestDataToFilesystemOrUrl, "cases_socket_dash.py")])
 def test_framework_corpus_is_reported_exactly(rule: type[RequestDataToInjectionSink], name: str) -> None:
     """aiohttp, Falcon and Pyramid raise their redirects, Quart awaits its file responses, Litestar's handlers
     take their input as bare-verb route parameters and answer with `File(path=...)`, serverless functions read
-    their requests from Google's, Azure's and Chalice's objects, and a view pasted alone (no framework import) is
-    known by the fields of the request it reads."""
+    their requests from Google's, Azure's and Chalice's objects, a view pasted alone (no framework import) is
+    known by the fields of the request it reads, and Socket.IO events and Dash callbacks take what the browser sent."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) >= 3 and len(ok) >= 3

@@ -168,6 +168,15 @@ PAYLOAD_HANDLERS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
      frozenset({"body", "event", "command", "payload", "message", "action", "view", "shortcut"})),
 )
 PAYLOAD_MODULES = tuple(module for module, _, _ in PAYLOAD_HANDLERS)
+# Handlers of what a browser sends over a socket or a callback, every parameter of which holds it but those the server
+# passes: Socket.IO events (Flask-SocketIO's `@socketio.on("join")`, python-socketio's `@sio.event` with its `sid`) and
+# Dash callbacks (`@callback(Output(...), Input("region", "value"))`: the components' values the browser posts).
+# (modules the file imports, decorator names, parameters the server fills).
+BROWSER_EVENT_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str], frozenset[str]], ...] = (
+    (("flask_socketio", "socketio"), frozenset({"on", "event", "on_event"}),
+     frozenset({"self", "sid", "environ", "namespace", "reason"})),
+    (("dash",), frozenset({"callback"}), frozenset({"self"})),
+)
 # The fields of such a payload that the platform fills, not its user: ids and timestamps of a fixed shape
 # (`event["user"]` is `U024BE7LH`, `command["channel_id"]`), which carry no text of the sender's choosing.
 PLATFORM_ASSIGNED_KEYS = frozenset({
@@ -1766,7 +1775,24 @@ def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: Im
     """The parameters of an AWS Lambda handler (`event`) or a Slack/bolt listener (`body`, `event`, ...)."""
     if len(names) >= 2 and names[0] in LAMBDA_EVENT_NAMES and names[1] in LAMBDA_CONTEXT_NAMES:
         return {names[0]}
-    return _handler_payloads(function, imports)
+    return _handler_payloads(function, imports) | _browser_event_parameters(function, names, imports)
+
+
+def _browser_event_parameters(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:
+    """The parameters of a Socket.IO event handler or a Dash callback (`BROWSER_EVENT_HANDLERS`) but the server's."""
+    for modules, decorators, server in BROWSER_EVENT_HANDLERS:
+        if imports.imports_any(modules) and any(_decorator_name(d.decorator) in decorators for d in function.decorators):
+            return set(names) - server
+    return set()
+
+
+def _decorator_name(expression: cst.BaseExpression) -> str | None:
+    """`on` for `@socketio.on("join")`, `callback` for `@callback(...)` and `@app.callback(...)`."""
+    if type(expression) is cst.Call:
+        expression = expression.func
+    if type(expression) is cst.Attribute:
+        return expression.attr.value
+    return expression.value if type(expression) is cst.Name else None
 
 
 def _handler_payloads(function: cst.FunctionDef, imports: ImportTable) -> set[str]:
