@@ -20,6 +20,7 @@ from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
 from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
 from vibecheck.rules.security.ecb_cipher_mode import EcbCipherMode
+from vibecheck.rules.security.error_details_to_client import ErrorDetailsToClient
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential, is_secret_name
 from vibecheck.rules.security.llm_code_execution_tool import LlmCodeExecutionTool
 from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
@@ -200,6 +201,16 @@ def test_framework_corpus_is_reported_exactly(rule: type[RequestDataToInjectionS
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) >= 3 and len(ok) >= 3
     result = check_corpus(rule, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_bottle_azure_and_socketio_error_corpus_is_reported_exactly() -> None:
+    """Bottle's `@app.error(500)` and Flask-SocketIO's `@socketio.on_error_default` handlers hold the server's error;
+    Azure's `func.HttpResponse`, Bottle's `HTTPResponse` and a socket's `emit()` answer the client."""
+    [corpus] = RULES_DIR.glob("VC414-*/cases_bottle_azure_socketio.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC414")
+    assert len(expected) >= 4 and len(ok) >= 3
+    result = check_corpus(ErrorDetailsToClient, corpus)
     assert not result.missed and not result.unexpected, result.describe()
 
 
