@@ -19,6 +19,7 @@ from .auth import get_current_user
 from .config import settings
 
 API_KEY = os.getenv("API_KEY")
+REPORTS_KEY = os.environ.get("REPORTS_KEY", "")
 WEBHOOK_SECRET = os.environ.get("WEBHOOK_SECRET", "")
 ADMIN_TOKEN = os.environ["ADMIN_TOKEN"]
 
@@ -245,6 +246,22 @@ def flask_header_with_default():
     # ok: VC216 -- a missing header reads as "", which an unset setting (None) never equals
     if request.headers.get("X-API-Key", "") != API_KEY:
         abort(401)
+
+
+def flask_empty_header_against_empty_default():
+    # expect: VC216 -- an unset `REPORTS_KEY` is "", and so is a missing header
+    if request.headers.get("X-API-Key", "") != REPORTS_KEY:
+        abort(401)
+
+
+def reports_key_matches(req):
+    # expect: VC216
+    return req.headers.get("X-API-Key", "") == REPORTS_KEY
+
+
+def reports_key_matches_when_set(req):
+    # ok: VC216 -- a missing header (None) never equals an unset key ("")
+    return req.headers.get("X-API-Key") == REPORTS_KEY
 
 
 def manager_required(fn):
