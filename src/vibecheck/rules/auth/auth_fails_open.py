@@ -237,7 +237,8 @@ class AuthFailsOpen(Rule):
     where `API_KEY = os.getenv("API_KEY")` has no default: when the variable is unset, a request without the header
     compares `None != None`, which is false, and gets in (and `request.headers.get("X-Admin-Token") == ADMIN_TOKEN` is
     true, wherever it is tested); so does a variable read with an empty default (`os.environ.get("API_KEY", "")`)
-    compared with a header read with the same (`request.headers.get("X-API-Key", "")`): both are `""`. The same holds for a FastAPI parameter that is None when the client omits it
+    compared with a header read with the same (`request.headers.get("X-API-Key", "")`): both are `""`. The same holds
+    for a FastAPI parameter that is None when the client omits it
     (`x_token: str = Header(None)`, `Header(default=None)`, `Annotated[str | None, Header()] = None`, also `Cookie` and
     `Query`, and `Security(api_key_header)` where `api_key_header = APIKeyHeader(name=..., auto_error=False)`). Not
     after a statement of the same function that leaves it when the setting is empty (`if not API_KEY: raise ...`, or
