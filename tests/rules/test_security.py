@@ -204,6 +204,16 @@ def test_framework_corpus_is_reported_exactly(rule: type[RequestDataToInjectionS
     assert not result.missed and not result.unexpected, result.describe()
 
 
+def test_tools_named_by_schema_strings_corpus_is_reported_exactly() -> None:
+    """A module that imports a model client and writes tool schemas names its tools in strings: each function a string
+    names takes the model's arguments; one `__all__` exports does not."""
+    [corpus] = RULES_DIR.glob("VC401-*/cases_tool_schemas.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC401")
+    assert len(expected) >= 3 and ok
+    result = check_corpus(LlmOutputToDangerousSink, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
 def test_bottle_azure_and_socketio_error_corpus_is_reported_exactly() -> None:
     """Bottle's `@app.error(500)` and Flask-SocketIO's `@socketio.on_error_default` handlers hold the server's error;
     Azure's `func.HttpResponse`, Bottle's `HTTPResponse` and a socket's `emit()` answer the client."""
