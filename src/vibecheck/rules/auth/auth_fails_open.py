@@ -87,6 +87,16 @@ def _tested_empty(test: cst.BaseExpression) -> str | None:
     return None
 
 
+def _tested_present(test: cst.BaseExpression) -> str | None:
+    """The name an `and`'s left side requires to be set: `KEY`, `bool(KEY)`, `KEY is not None`."""
+    if type(test) is cst.Call and full_name(test.func) == "bool" and len(test.args) == 1:
+        test = test.args[0].value
+    if type(test) is cst.Comparison and len(test.comparisons) == 1 \
+            and type(test.comparisons[0].operator) is cst.IsNot and is_none(test.comparisons[0].comparator):
+        test = test.left
+    return test.value if type(test) is cst.Name else None
+
+
 def _leaves(block: cst.BaseSuite) -> bool:
     """A block whose last statement returns, raises or aborts: what follows it runs only when its test was false."""
     statements = block.body if isinstance(block, cst.IndentedBlock) else [block]
@@ -331,6 +341,8 @@ class AuthFailsOpen(Rule):
         # are empty (`if not API_KEY: return ...`): the statements after it run only with the setting set
         self.own_statements: list[frozenset[int]] = [frozenset()]
         self.settled: list[set[str]] = [set()]
+        # (comparison, setting): a comparison on the right of an `and` whose left tests the setting is set
+        self.present_when: set[tuple[int, str]] = set()
         self.outer_params: list[set[str]] = []  # parameters of the enclosing functions: the view a decorator wraps
         # per enclosing scope, the `try` statements of a function's own blocks, each with the statement after it
         # (None for a class body, whose blocks belong to no function); collected as the walk meets the blocks
@@ -424,12 +436,21 @@ class AuthFailsOpen(Rule):
     def _client_source(self, call: cst.Call) -> bool:
         return (self.qualified_name(call.func) or "") in CLIENT_PARAMETER_SOURCES
 
+    def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
+        """`ADMIN_KEY and key == ADMIN_KEY`: the comparison on the right runs only when the setting is set."""
+        if type(node.operator) is cst.And:
+            tested = _tested_present(node.left)
+            if tested is not None:
+                self.present_when.update((id(inner), tested) for inner in walk_own(node.right)
+                                         if type(inner) is cst.Comparison)
+
     def visit_Comparison(self, node: cst.Comparison) -> None:
         """`return request.headers.get("X-Admin-Token") == ADMIN_TOKEN`: true for every request while it is unset."""
         found = self._none_equals_none(node, cst.Equal)
         unset, empty = found if found is not None else (None, "")
         # a credential (not `page == PAGE`), compared where the setting may still be unset
-        if unset is not None and unset not in self.settled[-1] and _credential_words(_code(node)):
+        if unset is not None and unset not in self.settled[-1] and (id(node), unset) not in self.present_when \
+                and _credential_words(_code(node)):
             self.report(node, f"`{short_code(node)}` is true when `{unset}` is unset and the request carries no "
                         f"credential: both are {empty} then, and `{empty} == {empty}`.",
                         hint=f"Read `{unset}` with `os.environ[...]` (fail at start-up when it is unset) and treat a "
