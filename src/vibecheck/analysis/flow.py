@@ -2457,6 +2457,21 @@ def _module_patterns(module: cst.Module, qualified_name: Callable[[cst.CSTNode],
     return _of_module(_PATTERNS, module, compute)
 
 
+# Clients whose method runs the SQL text it is handed, by the class of the object it is called on: BigQuery's
+# `bigquery.Client().query(sql)` (`bq = bigquery.Client()` at module level, or made on the spot).
+SQL_CLIENT_METHODS = frozenset({("google.cloud.bigquery.Client", "query"), ("google.cloud.bigquery.client.Client", "query")})
+
+
+def sql_client_query(call: cst.Call, state: FlowState) -> cst.BaseExpression | None:
+    """The SQL text a `SQL_CLIENT_METHODS` call runs (`bq.query(sql)`), if the call is one."""
+    func = call.func
+    if type(func) is not cst.Attribute or func.attr.value not in {method for _, method in SQL_CLIENT_METHODS}:
+        return None
+    if (instance_class(func.value, state), func.attr.value) not in SQL_CLIENT_METHODS:
+        return None
+    return call_argument(call, 0, "query")
+
+
 def instance_class(receiver: cst.BaseExpression, state: FlowState) -> str | None:
     """The resolved class of the object a method is called on, when the code shows it: made on the spot
     (`SandboxedEnvironment().from_string`), or a name bound to one at module level or, in a summarising walk
@@ -2559,9 +2574,11 @@ def _instances_of(module: cst.Module) -> dict[str, str]:
             continue
         for statement in line.body:
             if type(statement) is cst.Assign and len(statement.targets) == 1 \
-                    and type(statement.targets[0].target) is cst.Name and type(statement.value) is cst.Call \
-                    and type(statement.value.func) is cst.Name and statement.value.func.value[:1].isupper():
-                found[statement.targets[0].target.value] = statement.value.func.value
+                    and type(statement.targets[0].target) is cst.Name and type(statement.value) is cst.Call:
+                # `Client()`, and `bigquery.Client()` through its module
+                callee = dotted_name(statement.value.func)
+                if callee is not None and callee.rpartition(".")[2][:1].isupper():
+                    found[statement.targets[0].target.value] = callee
     return found
 
 
