@@ -14,6 +14,7 @@ from fastapi.security import APIKeyHeader
 from fastapi.responses import JSONResponse
 from flask import abort, current_app, jsonify, request
 from flask_jwt_extended import get_jwt, verify_jwt_in_request
+from flask_socketio import SocketIO, disconnect
 
 from .auth import get_current_user
 from .config import settings
@@ -756,3 +757,40 @@ def feature_flags(name):
     if name in FEATURES:
         return FEATURES[name]
     return None
+
+
+socketio = SocketIO()
+
+
+@socketio.on("connect")
+def on_connect(auth):
+    # expect: VC216 -- a bare `return` accepts the connection
+    if not current_user.is_authenticated:
+        log.warning("anonymous socket")
+        return
+    join_room(current_user.id)
+
+
+@socketio.on("connect", namespace="/admin")
+def on_admin_connect(auth):
+    # ok: VC216 -- `return False` refuses it
+    if not current_user.is_authenticated:
+        return False
+    join_room("admins")
+
+
+@socketio.on("connect", namespace="/ops")
+def on_ops_connect(auth):
+    # ok: VC216 -- `disconnect()` refuses it
+    if not auth or not auth.get("token"):
+        disconnect()
+        return
+    join_room("ops")
+
+
+@socketio.on("join")
+def on_join(data):
+    # ok: VC216 -- not a connect handler: the message is only ignored
+    if not current_user.is_authenticated:
+        return
+    join_room(data["room"])

@@ -87,6 +87,41 @@ def _tested_empty(test: cst.BaseExpression) -> str | None:
     return None
 
 
+# A Socket.IO connect handler refuses a connection only by returning `False`, raising (`ConnectionRefusedError`) or
+# calling `disconnect()`: any other return, a bare `return` too, accepts it.
+SOCKET_MODULES = ("flask_socketio", "socketio")
+SOCKET_REFUSALS = frozenset({"disconnect", "ConnectionRefusedError"})
+CONNECT_EVENT = "connect"
+# Words of a test about who connects: `current_user.is_authenticated`, `not token`, `user is None`.
+CALLER_WORDS = frozenset({"authenticated", "auth", "token", "user", "login", "logged", "session", "key"})
+
+
+def _is_connect_handler(function: cst.FunctionDef) -> bool:
+    """`@socketio.on("connect")`, `@sio.on("connect")`, `@sio.event def connect(...)`."""
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        if type(expression) is cst.Call and type(expression.func) is cst.Attribute and expression.func.attr.value == "on" \
+                and expression.args and string_value(expression.args[0].value) == CONNECT_EVENT:
+            return True
+        if type(expression) is cst.Attribute and expression.attr.value == "event" \
+                and function.name.value == CONNECT_EVENT:
+            return True
+    return False
+
+
+def _accepts_anyway(block: cst.BaseSuite) -> bool:
+    """A block that ends in a bare `return` (or `return None`) and refuses nothing: no `False`, raise or disconnect."""
+    statements = block.body if isinstance(block, cst.IndentedBlock) else ()
+    last = statements[-1] if statements else None
+    if not isinstance(last, cst.SimpleStatementLine) or type(last.body[-1]) is not cst.Return:
+        return False
+    value = last.body[-1].value  # type: ignore[attr-defined]
+    if value is not None and not is_none(value):
+        return False
+    return not any(type(node) is cst.Raise or (type(node) is cst.Call and callee_tail(node.func) in SOCKET_REFUSALS)
+                   for node in walk_own(block))
+
+
 def _tested_present(test: cst.BaseExpression) -> str | None:
     """The name an `and`'s left side requires to be set: `KEY`, `bool(KEY)`, `KEY is not None`."""
     if type(test) is cst.Call and full_name(test.func) == "bool" and len(test.args) == 1:
@@ -256,6 +291,10 @@ class AuthFailsOpen(Rule):
     A setting's own validation is not reported: a check that reads only settings (`if PGCRYPTO and not
     PGCRYPTO_KEY: raise ValueError(...)`, a feature that needs its key) unless it refuses as access is refused
     (401/403), and a check that only names a longer setting beginning with the switch's name.
+
+    It reports a Socket.IO connect handler (`@socketio.on("connect")`, `@sio.event def connect`) whose check of the
+    caller ends in a bare `return`: Socket.IO accepts the connection unless the handler returns `False`, raises
+    `ConnectionRefusedError` or calls `disconnect()`.
 
     It reports a privilege read with a default of `True` (`claims.get("is_admin", True)`, `user.get("is_staff",
     True)`): a token or record that lacks the claim is taken as granted.
@@ -527,7 +566,20 @@ class AuthFailsOpen(Rule):
                     and _guards_access(text, inner.test, inner.body, settings_only=self._settings_only(inner.test)):
                 self._report(node, text, f"if {text}:")
 
+    def _check_socket_connect(self, node: cst.FunctionDef) -> None:
+        """`@socketio.on("connect")` whose check of the caller ends in a bare `return`: the connection is accepted."""
+        statements = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        for statement in statements:
+            if type(statement) is cst.If and CALLER_WORDS & set(name_words(_code(statement.test))) \
+                    and _accepts_anyway(statement.body):
+                self.report(statement, f"`if {short_code(statement.test)}:` ends in a bare `return` in a Socket.IO "
+                            "connect handler, which accepts the connection: only `return False`, `raise "
+                            "ConnectionRefusedError(...)` or `disconnect()` refuses it.",
+                            hint="Return `False` (or raise `ConnectionRefusedError`) when the caller is not signed in.")
+
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if self.context.imports.imports_any(SOCKET_MODULES) and _is_connect_handler(node):
+            self._check_socket_connect(node)
         params = node.params
         every = (*params.posonly_params, *params.params, *params.kwonly_params)
         self.outer_params.append({p.name.value for p in every})
