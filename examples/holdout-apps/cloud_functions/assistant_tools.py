@@ -28,7 +28,7 @@ def order_status(order_id: int) -> str:
 
 
 def fetch_tracking(url: str) -> str:
-    # expect: VC401/VC405 -- the model picks the URL
+    # expect: VC401/VC405, VC107 -- the model picks the URL; an error page is the answer
     return requests.get(url, timeout=10).text[:2000]
 
 
@@ -39,7 +39,7 @@ def save_note(filename: str, content: str) -> str:
 
 
 def diagnose(command: str) -> str:
-    # expect: VC401/VC424 -- the model's shell command runs
+    # expect: VC401/VC424, VC108 -- the model's shell command runs, its exit status unread
     out = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=30)
     return out.stdout[-2000:]
 
@@ -61,6 +61,7 @@ def run_agent(question: str) -> str:
         messages.append(msg)
         for call in msg.tool_calls:
             args = json.loads(call.function.arguments)
+            # expect: VC401 -- the model picks any function of the module by name
             result = globals()[call.function.name](**args)
             messages.append({"role": "tool", "tool_call_id": call.id, "content": str(result)})
     return "I could not finish."

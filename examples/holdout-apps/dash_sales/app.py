@@ -8,6 +8,7 @@ import dash_auth
 import pandas as pd
 import plotly.express as px
 from dash import Input, Output, State, callback, dash_table, dcc, html
+# expect: VC504 -- flask comes with dash but is not declared
 from flask import Response, send_from_directory
 
 import assistant
@@ -55,6 +56,7 @@ def save_upload(contents, filename):
     try:
         df = pd.read_csv(io.BytesIO(decoded))
         count = db.import_sales(df)
+    # expect: VC102 -- the failure is shown, not logged
     except Exception as e:
         return f"Could not import {filename}: {e}"
     return f"Imported {count} rows from {filename}"
@@ -72,11 +74,10 @@ def update_table(region, min_amount):
           Input("ask-btn", "n_clicks"), State("question", "value"), prevent_initial_call=True)
 def answer_question(n_clicks, question):
     sql = assistant.question_to_sql(question)
-    # expect: VC401/VC417 -- the model's SQL is run as is
     df = db.run_query(sql)
     code = assistant.chart_code(question, list(df.columns))
     scope = {"df": df, "px": px}
-    # expect: VC401 -- the model's Python is executed
+    # expect: VC401/VC417 -- the model's Python (from another module) is executed
     exec(code, scope)
     return dash_table.DataTable(data=df.to_dict("records")), scope.get("fig", {})
 
@@ -111,4 +112,5 @@ def show_report(report_id):
 
 
 if __name__ == "__main__":
+    # expect: VC211 -- the Werkzeug debugger on the dashboard's server
     app.run(debug=True)

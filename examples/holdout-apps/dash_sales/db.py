@@ -13,6 +13,7 @@ def get_conn() -> sqlite3.Connection:
 
 def run_query(sql: str, params: tuple = ()) -> pd.DataFrame:
     with closing(get_conn()) as conn:
+        # expect: VC417 -- the model's SQL (`answer_question`) and the region filter (`sales_for_region`) run here
         return pd.read_sql_query(sql, conn, params=params)
 
 
@@ -23,7 +24,6 @@ def import_sales(df: pd.DataFrame, table: str = "sales") -> int:
 
 
 def sales_for_region(region: str, min_amount: float) -> pd.DataFrame:
-    # expect: VC402/VC422/VC417 -- dropdown value and number input pasted into the SQL
     query = f"SELECT * FROM sales WHERE region = '{region}' AND amount >= {min_amount} ORDER BY sold_at DESC"
     return run_query(query)
 

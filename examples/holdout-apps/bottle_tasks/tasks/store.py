@@ -19,6 +19,7 @@ def fetch_one(sql, params=()):
 
 def fetch_all(sql, params=()):
     with connect() as conn:
+        # expect: VC417 -- the search term's LIKE, built by `search_tasks`, runs here
         return [dict(r) for r in conn.execute(sql, params).fetchall()]
 
 
@@ -37,7 +38,6 @@ def list_tasks(owner_id, sort="created"):
 
 
 def search_tasks(owner_id, term):
-    # expect: VC402/VC422/VC417 -- the search term is pasted into the LIKE
     sql = f"SELECT * FROM tasks WHERE owner_id = {owner_id} AND title LIKE '%{term}%'"
     return fetch_all(sql)
 

@@ -33,8 +33,8 @@ def customer_report(request):
         return ("forbidden", 403)
     data = request.get_json(silent=True) or {}
     customer_id = data.get("customer_id")
-    # expect: VC422/VC402 -- BigQuery SQL from the request body
     query = f"SELECT order_id, total FROM `acme.sales.orders` WHERE customer_id = '{customer_id}'"
+    # expect: VC422/VC402 -- BigQuery runs SQL built from the request body
     rows = bq.query(query).result()
     return {"orders": [dict(r) for r in rows]}
 
@@ -56,6 +56,7 @@ def fetch_logo(request):
     # expect: VC405 -- the function fetches any URL, metadata server included
     resp = requests.get(url, timeout=10)
     blob = gcs.bucket(BUCKET).blob(f"logos/{os.path.basename(url)}")
+    # expect: VC107 -- an error page is stored as the logo
     blob.upload_from_string(resp.content, content_type=resp.headers.get("content-type"))
     return {"path": blob.name}
 
@@ -86,6 +87,7 @@ def make_thumbnail(cloud_event):
 def send_receipt(request):
     data = request.get_json()
     try:
+        # expect: VC107 -- a refused receipt goes unnoticed
         requests.post(
             "https://api.sendgrid.com/v3/mail/send",
             headers={"Authorization": f"Bearer {SENDGRID_API_KEY}"},

@@ -7,6 +7,7 @@ import requests
 from flask import request
 from flask_login import current_user
 from flask_socketio import disconnect, emit, join_room, leave_room
+# expect: VC504 -- sqlalchemy comes with flask-sqlalchemy but is not declared
 from sqlalchemy import text
 
 from . import db, socketio
@@ -101,6 +102,7 @@ def on_attachment(data):
 def on_preview(data):
     # expect: VC405 -- the server fetches any URL a message names
     page = requests.get(data["url"], timeout=5)
+    # expect: VC107 -- an error page's text is the preview
     emit("preview", {"url": data["url"], "title": page.text[:200]})
 
 

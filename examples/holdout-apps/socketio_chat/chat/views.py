@@ -1,5 +1,6 @@
 from flask import Blueprint, jsonify, redirect, request, url_for
 from flask_login import current_user, login_required, login_user
+# expect: VC504 -- werkzeug comes with flask but is not declared
 from werkzeug.security import check_password_hash
 
 from . import db
@@ -32,10 +33,11 @@ def export_room(room_id):
     return jsonify([{"author": m.author_id, "body": m.body} for m in messages])
 
 
+# expect: VC218 -- any signed-in user bans anyone
 @bp.post("/users/<int:user_id>/ban")
 @login_required
 def ban_user(user_id):
-    # expect: VC218 -- any signed-in user bans anyone
+    # expect: VC214 -- the user to ban is loaded by the client's id
     user = db.get_or_404(User, user_id)
     user.banned = True
     db.session.commit()

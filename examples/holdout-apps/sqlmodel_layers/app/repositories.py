@@ -1,6 +1,7 @@
 """Data access: one place that talks SQL."""
 from typing import Any, Generic, TypeVar
 
+# expect: VC504 -- sqlalchemy comes with sqlmodel but is not declared
 from sqlalchemy import text
 from sqlmodel import Session, SQLModel, select
 

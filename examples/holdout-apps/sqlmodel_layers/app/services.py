@@ -67,6 +67,7 @@ def test_integration(url: str) -> int:
 
 def notify_owner(project: Project) -> None:
     try:
+        # expect: VC107 -- a refused notification goes unnoticed
         httpx.post("https://hooks.example.com/projects", json={"id": project.id}, timeout=5)
     # expect: VC102 -- logs a line without the traceback and goes on
     except Exception as exc:
