@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware as Cors
 from flask import Flask, make_response, request
 from flask_cors import CORS, cross_origin
+from flask_socketio import SocketIO
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -155,3 +156,13 @@ PINNED_ORIGINS_FROM_ENV = os.getenv("CORS_ORIGINS", "https://app.example.com").s
 # ok: VC209
 pinned_api = FastAPI(middleware=[Middleware(CORSMiddleware, allow_origins=PINNED_ORIGINS_FROM_ENV,
                                             allow_credentials=True)])
+
+# expect: VC209 -- a Socket.IO connection carries the session cookie from any site
+socketio = SocketIO(cors_allowed_origins="*")
+chat_app = Flask("chat")
+# expect: VC209
+socketio.init_app(chat_app, cors_allowed_origins="*")
+# ok: VC209 -- the app's own origin
+pinned_socketio = SocketIO(chat_app, cors_allowed_origins=["https://chat.example.com"])
+# ok: VC209 -- Flask-SocketIO's default: the same origin only
+default_socketio = SocketIO(chat_app)

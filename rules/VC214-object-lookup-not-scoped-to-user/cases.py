@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .auth import admin_required, firebase_user, get_current_user, get_user_repository, require_admin
-from . import crud
+from . import crud, services, store
 from .db import SessionLocal, db, fetch_one, get_db, get_repo, query_db
 from .formatting import formatter
 from .guards import requires_login
@@ -761,6 +761,36 @@ async def read_order_through_dao(order_id: int, user: CurrentUser):
 async def read_own_order_through_dao(order_id: int, user: CurrentUser):
     # ok: VC214
     return await db.get_user_order(order_id, user.id)
+
+
+@router.get("/projects/{project_id}")
+def read_project_through_service(project_id: int, session: SessionDep, user: CurrentUser):
+    # expect: VC214 -- a service handed only the session and the id cannot know whose project it is
+    return services.get_project(session, project_id)
+
+
+@router.get("/projects/{project_id}/in-tenant")
+def read_project_in_tenant(project_id: int, session: SessionDep, user: CurrentUser):
+    # ok: VC214 -- the service is handed the caller's tenant
+    return services.get_project_in_tenant(session, user.tenant_id, project_id)
+
+
+@router.get("/tasks/{task_id}")
+def read_task_from_store(task_id: int, user: CurrentUser):
+    # expect: VC214
+    return store.get_task(task_id)
+
+
+@router.get("/tasks/{task_id}/mine")
+def read_own_task_from_store(task_id: int, user: CurrentUser):
+    # ok: VC214 -- the store is handed the caller
+    return store.get_task_for(task_id, me()["id"])
+
+
+@router.get("/cache/{entry_id}")
+def read_cache_entry(entry_id: int, user: CurrentUser):
+    # ok: VC214 -- a store's plain `get` is a key-value read
+    return store.get(entry_id)
 
 
 @router.get("/labels/{label_id}")

@@ -1,4 +1,6 @@
 """VC215 corpus: client data copied onto models wholesale, and the explicit spellings that are safe."""
+import azure.functions as func
+from azure.cosmos import CosmosClient
 from django import forms
 from django.db import models
 from django.contrib import admin
@@ -375,3 +377,26 @@ def create_doc_picked():
     # ok: VC215 -- fields picked one by one
     table.put_item(Item={"id": body["id"], "title": body["title"]})
     return body
+
+
+orders = CosmosClient("https://acme.documents.azure.com", credential=None).get_database_client("shop").get_container_client("orders")
+
+
+def create_order(req: func.HttpRequest) -> func.HttpResponse:
+    body = req.get_json()
+    # expect: VC215 -- Cosmos DB stores the client's JSON whole
+    orders.upsert_item(body)
+    return func.HttpResponse(status_code=201)
+
+
+def replace_order(req: func.HttpRequest) -> func.HttpResponse:
+    # expect: VC215
+    orders.replace_item(req.route_params["order_id"], body=req.get_json())
+    return func.HttpResponse(status_code=200)
+
+
+def create_order_picked(req: func.HttpRequest) -> func.HttpResponse:
+    body = req.get_json()
+    # ok: VC215 -- fields picked one by one
+    orders.create_item({"id": body["id"], "product": body["product"], "status": "new"})
+    return func.HttpResponse(status_code=201)

@@ -14,11 +14,13 @@ from fastapi.security import APIKeyHeader
 from fastapi.responses import JSONResponse
 from flask import abort, current_app, jsonify, request
 from flask_jwt_extended import get_jwt, verify_jwt_in_request
+from flask_socketio import SocketIO, disconnect
 
 from .auth import get_current_user
 from .config import settings
 
 API_KEY = os.getenv("API_KEY")
+REPORTS_KEY = os.environ.get("REPORTS_KEY", "")
 WEBHOOK_SECRET = os.environ.get("WEBHOOK_SECRET", "")
 ADMIN_TOKEN = os.environ["ADMIN_TOKEN"]
 
@@ -245,6 +247,27 @@ def flask_header_with_default():
     # ok: VC216 -- a missing header reads as "", which an unset setting (None) never equals
     if request.headers.get("X-API-Key", "") != API_KEY:
         abort(401)
+
+
+def flask_empty_header_against_empty_default():
+    # expect: VC216 -- an unset `REPORTS_KEY` is "", and so is a missing header
+    if request.headers.get("X-API-Key", "") != REPORTS_KEY:
+        abort(401)
+
+
+def reports_key_matches(req):
+    # expect: VC216
+    return req.headers.get("X-API-Key", "") == REPORTS_KEY
+
+
+def reports_key_matches_when_set(req):
+    # ok: VC216 -- a missing header (None) never equals an unset key ("")
+    return req.headers.get("X-API-Key") == REPORTS_KEY
+
+
+def reports_key_matches_only_when_configured(req):
+    # ok: VC216 -- the comparison runs only when the key is set
+    return REPORTS_KEY and req.headers.get("X-API-Key", "") == REPORTS_KEY
 
 
 def manager_required(fn):
@@ -734,3 +757,40 @@ def feature_flags(name):
     if name in FEATURES:
         return FEATURES[name]
     return None
+
+
+socketio = SocketIO()
+
+
+@socketio.on("connect")
+def on_connect(auth):
+    # expect: VC216 -- a bare `return` accepts the connection
+    if not current_user.is_authenticated:
+        log.warning("anonymous socket")
+        return
+    join_room(current_user.id)
+
+
+@socketio.on("connect", namespace="/admin")
+def on_admin_connect(auth):
+    # ok: VC216 -- `return False` refuses it
+    if not current_user.is_authenticated:
+        return False
+    join_room("admins")
+
+
+@socketio.on("connect", namespace="/ops")
+def on_ops_connect(auth):
+    # ok: VC216 -- `disconnect()` refuses it
+    if not auth or not auth.get("token"):
+        disconnect()
+        return
+    join_room("ops")
+
+
+@socketio.on("join")
+def on_join(data):
+    # ok: VC216 -- not a connect handler: the message is only ignored
+    if not current_user.is_authenticated:
+        return
+    join_room(data["room"])

@@ -279,6 +279,24 @@ def test_list_orders_status_and_body(client):
     assert resp.json()
 
 
+def test_search_body_attribute(client):
+    resp = client.get("/tasks/search?q=docs")
+    # expect: VC310 -- WebTest's parsed body, an attribute
+    assert resp.json
+
+
+def test_search_body_attribute_with_status(client):
+    resp = client.get("/tasks/search?q=docs")
+    assert resp.status_int == 200
+    # ok: VC310 -- the status is checked too
+    assert resp.json_body
+
+
+def test_parsed_payload_attribute(payload):
+    # ok: VC310 -- not a test client's response
+    assert payload.json
+
+
 def test_parsed_payload(payload):
     # ok: VC310 -- not a test client's response
     assert payload.json() is not None

@@ -1,4 +1,5 @@
 """VC402 corpus: SQL text built from values reaches an executing call; parameterised and constant queries do not."""
+from google.cloud import bigquery
 import re
 import sqlite3
 from functools import cached_property
@@ -818,3 +819,17 @@ def merge_row(connection, row, form):
     assignments = ", ".join(f"{column} = ?" for column in updates)
     # expect: VC402 -- the form's keys join the literal ones
     connection.execute(f"UPDATE todos SET {assignments} WHERE id = ?", (*updates.values(), row["id"]))
+
+
+bq_client = bigquery.Client()
+
+
+def bigquery_report(customer_id):
+    # expect: VC402
+    return bq_client.query(f"SELECT total FROM sales.orders WHERE customer_id = '{customer_id}'").result()
+
+
+def bigquery_report_bound(customer_id):
+    config = bigquery.QueryJobConfig(query_parameters=[bigquery.ScalarQueryParameter("c", "STRING", customer_id)])
+    # ok: VC402
+    return bq_client.query("SELECT total FROM sales.orders WHERE customer_id = @c", job_config=config).result()

@@ -379,3 +379,15 @@ def order_link(event):
 def start_job(run):
     # expect: VC403 -- keyword arguments of a call that builds no link
     return schedule(run, kwargs={"password": os.environ["PASSWORD"]})
+
+
+# expect: VC403 -- an Azure account key: 64 random bytes in base64
+COSMOS_KEY = os.environ["COSMOS_KEY"]
+# ok: VC403 -- a digest, under a name that is no key's
+SHA512_DIGEST = "z4PhNX7vuL3xVChQ1m2AB9Yg+AURqv+7GJnLdvcNfK0Q/MMXGDyuDYNPRvsu+O0TKD4ij/n4jdI5NFpl6KEMHA=="
+VALID_USERNAME_PASSWORD_PAIRS = {
+    # expect: VC403 -- a table of logins: each value is a password
+    "admin": "Sales2024!",
+}
+# ok: VC403 -- settings about passwords, not passwords
+PASSWORD_HASHERS = {"default": "django.contrib.auth.hashers.PBKDF2PasswordHasher"}

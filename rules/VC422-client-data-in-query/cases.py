@@ -10,6 +10,7 @@ from django.db.models.expressions import RawSQL
 from django.http import JsonResponse
 from fastapi import FastAPI
 from flask import Flask, request
+from google.cloud import bigquery
 from pymongo import MongoClient
 from sqlalchemy import text
 
@@ -428,3 +429,28 @@ def reports_of_kind():
         return {"error": "unknown kind"}, 400
     # ok: VC422 -- one of two fixed words
     return {"rows": REPORTS.execute(f"SELECT * FROM {kind}_reports").fetchall()}
+
+
+bq = bigquery.Client()
+
+
+@app.get("/bq/orders")
+def bigquery_orders():
+    customer = request.args["customer"]
+    # expect: VC422 -- BigQuery runs the text it is handed
+    return {"rows": [dict(r) for r in bq.query(f"SELECT * FROM sales.orders WHERE customer = '{customer}'").result()]}
+
+
+@app.get("/bq/orders/bound")
+def bigquery_orders_bound():
+    config = bigquery.QueryJobConfig(query_parameters=[
+        bigquery.ScalarQueryParameter("customer", "STRING", request.args["customer"])])
+    # ok: VC422 -- a query parameter
+    return {"rows": [dict(r) for r in bq.query("SELECT * FROM sales.orders WHERE customer = @customer",
+                                               job_config=config).result()]}
+
+
+@app.get("/search/orm")
+def orm_query_call():
+    # ok: VC422 -- a session's `query` takes a model, not SQL
+    return {"rows": db.session.query(Product).filter_by(name=request.args["name"]).all()}

@@ -30,6 +30,33 @@ def test_framework_corpus_is_reported_exactly(name: str) -> None:
     assert not result.missed and not result.unexpected, result.describe()
 
 
+def test_azure_functions_corpus_is_reported_exactly() -> None:
+    corpus = CORPORA / "cases_azure.py"
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")
+    assert len(expected) >= 3 and len(ok) >= 4
+    result = check_corpus(RouteWithoutAuth, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_an_azure_functions_app_asks_for_a_function_key_by_default() -> None:
+    """`func.FunctionApp()` and a blueprint default to `AuthLevel.FUNCTION`: only a route opened with `ANONYMOUS` is
+    reported."""
+    findings = findings_for(RouteWithoutAuth, """
+        import azure.functions as func
+
+        app = func.FunctionApp()
+
+        @app.route(route="orders", methods=["POST"])
+        def create_order(req):
+            return func.HttpResponse(status_code=201)
+
+        @app.route(route="admin/purge", methods=["POST"], auth_level=func.AuthLevel.ANONYMOUS)
+        def purge(req):
+            return func.HttpResponse("purged")
+    """)
+    assert [f.location.start.line for f in findings] == [10]
+
+
 def test_guard_above_the_route_decorator_gets_its_own_message() -> None:
     findings = findings_for(RouteWithoutAuth, """
         from flask import Flask
@@ -847,6 +874,42 @@ def test_a_helper_that_checks_the_clients_token_against_a_secret_is_authenticati
     })
     findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
     assert [(f.location.start.line, f.message.split("`")[1]) for f in findings] == [(17, "self._is_admin(request)")]
+
+
+def test_a_module_helper_comparing_the_presented_key_with_the_servers_is_authentication_not_a_claim(
+        tmp_path: Path) -> None:
+    """`return request.headers.get("X-API-Key", "") == API_KEY` answers whether a secret matched (VC216 and VC204 judge
+    how); a helper comparing the client's header with a fixed role name still returns the client's claim."""
+    _write_project(tmp_path, {
+        "main.py": """
+            import hmac
+            import os
+
+            import functions_framework
+
+            API_KEY = os.environ["API_KEY"]
+
+            def _authorised(request):
+                return request.headers.get("X-API-Key", "") == API_KEY
+
+            def _authorised_strict(request):
+                supplied = request.headers.get("X-API-Key")
+                return supplied is not None and hmac.compare_digest(supplied, API_KEY)
+
+            def _is_admin(request):
+                return request.headers.get("X-Role") == "admin"
+
+            @functions_framework.http
+            def report(request):
+                if not _authorised(request) or not _authorised_strict(request):
+                    return ("forbidden", 403)
+                if _is_admin(request):
+                    return {"all": True}
+                return {}
+        """,
+    })
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
+    assert [(f.location.start.line, f.message.split("`")[1]) for f in findings] == [(23, "_is_admin(request)")]
 
 
 @pytest.mark.parametrize(("hook", "reported"), [("load_user", ["POST /notes"]), ("require_login", [])])

@@ -15,10 +15,12 @@ from vibecheck.engine import check_file
 from vibecheck.integrations.bandit import BanditOptions, run_bandit
 from vibecheck.model import Severity
 from vibecheck.redaction import redact
+from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
 from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
 from vibecheck.rules.security.ecb_cipher_mode import EcbCipherMode
+from vibecheck.rules.security.error_details_to_client import ErrorDetailsToClient
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential, is_secret_name
 from vibecheck.rules.security.llm_code_execution_tool import LlmCodeExecutionTool
 from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
@@ -188,15 +190,47 @@ def test_tornado_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOr
 @pytest.mark.parametrize(("rule", "name"), [(RequestDataToInjectionSink, "cases_other_frameworks.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_quart_litestar.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_serverless.py"),
-                                            (RequestDataToFilesystemOrUrl, "cases_bare_views.py")])
+                                            (RequestDataToFilesystemOrUrl, "cases_bare_views.py"),
+                                            (RequestDataToFilesystemOrUrl, "cases_socket_dash.py")])
 def test_framework_corpus_is_reported_exactly(rule: type[RequestDataToInjectionSink], name: str) -> None:
     """aiohttp, Falcon and Pyramid raise their redirects, Quart awaits its file responses, Litestar's handlers
     take their input as bare-verb route parameters and answer with `File(path=...)`, serverless functions read
-    their requests from Google's, Azure's and Chalice's objects, and a view pasted alone (no framework import) is
-    known by the fields of the request it reads."""
+    their requests from Google's, Azure's and Chalice's objects, a view pasted alone (no framework import) is
+    known by the fields of the request it reads, and Socket.IO events and Dash callbacks take what the browser sent."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) >= 3 and len(ok) >= 3
+    result = check_corpus(rule, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_tools_named_by_schema_strings_corpus_is_reported_exactly() -> None:
+    """A module that imports a model client and writes tool schemas names its tools in strings: each function a string
+    names takes the model's arguments; one `__all__` exports does not."""
+    [corpus] = RULES_DIR.glob("VC401-*/cases_tool_schemas.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC401")
+    assert len(expected) >= 3 and ok
+    result = check_corpus(LlmOutputToDangerousSink, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_bottle_azure_and_socketio_error_corpus_is_reported_exactly() -> None:
+    """Bottle's `@app.error(500)` and Flask-SocketIO's `@socketio.on_error_default` handlers hold the server's error;
+    Azure's `func.HttpResponse`, Bottle's `HTTPResponse` and a socket's `emit()` answer the client."""
+    [corpus] = RULES_DIR.glob("VC414-*/cases_bottle_azure_socketio.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC414")
+    assert len(expected) >= 4 and len(ok) >= 3
+    result = check_corpus(ErrorDetailsToClient, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+@pytest.mark.parametrize("rule", [RequestDataToFilesystemOrUrl, RequestDataToInjectionSink, ClientControlledAuthorization])
+def test_bottle_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOrUrl]) -> None:
+    """Bottle's `request` global imported by name is the client's request (`request.query`, `request.json`,
+    `request.get_header(...)`), and the `filename` of one of its uploads is already sanitised (`raw_filename` is not)."""
+    [corpus] = RULES_DIR.glob(f"{rule.code}-*/cases_bottle.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
+    assert expected and ok
     result = check_corpus(rule, corpus)
     assert not result.missed and not result.unexpected, result.describe()
 

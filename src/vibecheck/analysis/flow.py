@@ -120,6 +120,10 @@ DEPENDENCY_ALIAS = re.compile(r"[a-z](?:Dep|Deps|Dependency)$|^Current[A-Z]")
 # What an upload keeps its content in (Starlette's and FastAPI's `UploadFile.file`, Django's `UploadedFile.file`): a file
 # the server opened, whose `.name` is the server's temporary path; the client's file name is `upload.filename`.
 UPLOAD_FILE = "file"
+# Bottle's `FileUpload.filename` is the client's file name already cut down to safe characters (its `raw_filename`
+# keeps the name as sent); Flask's, Starlette's and Django's `filename`/`name` are the client's as sent.
+BOTTLE_SAFE_UPLOAD_NAME = "filename"
+OTHER_UPLOAD_FRAMEWORKS = ("flask", "werkzeug", "quart", "starlette", "fastapi", "django", "litestar", "sanic")
 # Attributes of a request object that hold client-controlled data (Flask, Starlette/FastAPI, Django, DRF).
 REQUEST_DATA_ATTRIBUTES = frozenset({
     "args", "form", "values", "json", "data", "files", "headers", "cookies", "view_args", "query_string",
@@ -137,9 +141,12 @@ WHOLE_VALUE_REQUEST_ATTRIBUTES = frozenset({"path", "full_path", "url", "uri", "
 REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "read",
                                   "post", "text",  # aiohttp: `await request.post()`, `await request.text()`
                                   "get_param", "get_media",  # Falcon
+                                  "get_header",  # Bottle: `request.get_header("X-Admin")`
                                   # a WebSocket's messages (Starlette/FastAPI `receive_json()`, Sanic/websockets `recv()`)
                                   "receive", "receive_json", "receive_text", "receive_bytes", "iter_json", "iter_text",
                                   "iter_bytes", "recv"})
+# Request methods whose first argument names the value they read, as a key does: `request.get_header("X-Admin")`.
+KEYED_REQUEST_METHODS = frozenset({"get_header", "get_param"})
 # Streamlit widgets that return the text (or the file) a visitor of the app typed or uploaded.
 STREAMLIT_INPUTS = frozenset({"text_input", "text_area", "chat_input", "file_uploader", "experimental_get_query_params"})
 # A Tornado handler's own methods that read the client's arguments and cookies: `self.get_argument("host")`.
@@ -150,7 +157,7 @@ HANDLER_INPUT_METHODS = frozenset({"get_argument", "get_arguments", "get_query_a
 REST_RESOURCE_MODULES = ("flask_restx", "flask_restplus", "flask_restful")
 REST_PAYLOAD_RECEIVER = re.compile(r"(?:^|[._])(?:ns|api|namespace)$")
 CHALICE_REQUEST = "current_request"
-REQUEST_OBJECT_NAMES = frozenset({"flask.request", "request", "req", "quart.request", "sanic.request"})
+REQUEST_OBJECT_NAMES = frozenset({"flask.request", "request", "req", "quart.request", "sanic.request", "bottle.request"})
 # The framework globals that may also be spelled as an attribute: `import flask; flask.request.args`.
 QUALIFIED_REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "sanic.request", "bottle.request"})
 # Event-handler frameworks as data: (module the file imports, decorator methods, parameters holding the payload).
@@ -161,6 +168,15 @@ PAYLOAD_HANDLERS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
      frozenset({"body", "event", "command", "payload", "message", "action", "view", "shortcut"})),
 )
 PAYLOAD_MODULES = tuple(module for module, _, _ in PAYLOAD_HANDLERS)
+# Handlers of what a browser sends over a socket or a callback, every parameter of which holds it but those the server
+# passes: Socket.IO events (Flask-SocketIO's `@socketio.on("join")`, python-socketio's `@sio.event` with its `sid`) and
+# Dash callbacks (`@callback(Output(...), Input("region", "value"))`: the components' values the browser posts).
+# (modules the file imports, decorator names, parameters the server fills).
+BROWSER_EVENT_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str], frozenset[str]], ...] = (
+    (("flask_socketio", "socketio"), frozenset({"on", "event", "on_event"}),
+     frozenset({"self", "sid", "environ", "namespace", "reason"})),
+    (("dash",), frozenset({"callback"}), frozenset({"self"})),
+)
 # The fields of such a payload that the platform fills, not its user: ids and timestamps of a fixed shape
 # (`event["user"]` is `U024BE7LH`, `command["channel_id"]`), which carry no text of the sender's choosing.
 PLATFORM_ASSIGNED_KEYS = frozenset({
@@ -565,6 +581,8 @@ class FlowState:
             if stored is not None:
                 return stored
             base = self.taint_of(node.value)
+            if base is not None and node.attr.value == BOTTLE_SAFE_UPLOAD_NAME and self._is_bottle_upload(base):
+                return None
             return replace(base, key=node.attr.value) if base is not None else None
         if type(node) is cst.Subscript:
             base = self.taint_of(node.value)
@@ -577,6 +595,11 @@ class FlowState:
         if type(node) is cst.Call:
             return self._call_taint(node)
         return None
+
+    def _is_bottle_upload(self, taint: Taint) -> bool:
+        """An upload read from `request.files` in a Bottle module, whose `.filename` Bottle has sanitised."""
+        return taint.origin.endswith(".files") and self.imports.imports_any(("bottle",)) \
+            and not self.imports.imports_any(OTHER_UPLOAD_FRAMEWORKS)
 
     def _first(self, nodes: Any) -> Taint | None:
         summarised = None
@@ -1752,7 +1775,24 @@ def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: Im
     """The parameters of an AWS Lambda handler (`event`) or a Slack/bolt listener (`body`, `event`, ...)."""
     if len(names) >= 2 and names[0] in LAMBDA_EVENT_NAMES and names[1] in LAMBDA_CONTEXT_NAMES:
         return {names[0]}
-    return _handler_payloads(function, imports)
+    return _handler_payloads(function, imports) | _browser_event_parameters(function, names, imports)
+
+
+def _browser_event_parameters(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:
+    """The parameters of a Socket.IO event handler or a Dash callback (`BROWSER_EVENT_HANDLERS`) but the server's."""
+    for modules, decorators, server in BROWSER_EVENT_HANDLERS:
+        if imports.imports_any(modules) and any(_decorator_name(d.decorator) in decorators for d in function.decorators):
+            return set(names) - server
+    return set()
+
+
+def _decorator_name(expression: cst.BaseExpression) -> str | None:
+    """`on` for `@socketio.on("join")`, `callback` for `@callback(...)` and `@app.callback(...)`."""
+    if type(expression) is cst.Call:
+        expression = expression.func
+    if type(expression) is cst.Attribute:
+        return expression.attr.value
+    return expression.value if type(expression) is cst.Name else None
 
 
 def _handler_payloads(function: cst.FunctionDef, imports: ImportTable) -> set[str]:
@@ -1894,7 +1934,8 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     if type(node) is cst.Call and type(node.func) is cst.Attribute:
         method, receiver = node.func.attr.value, node.func.value
         if method in REQUEST_DATA_METHODS and state.is_request_object(receiver):
-            return Taint("request", short_code(node))
+            named = method in KEYED_REQUEST_METHODS and bool(node.args)
+            return Taint("request", short_code(node), string_value(node.args[0].value) if named else None)
         if method in STREAMLIT_INPUTS and (state.qualified_name(node) or "").startswith("streamlit."):
             return Taint("request", short_code(node.func) + "(...)")
         if method in HANDLER_INPUT_METHODS and type(receiver) is cst.Name and receiver.value == "self" \
@@ -2416,6 +2457,21 @@ def _module_patterns(module: cst.Module, qualified_name: Callable[[cst.CSTNode],
     return _of_module(_PATTERNS, module, compute)
 
 
+# Clients whose method runs the SQL text it is handed, by the class of the object it is called on: BigQuery's
+# `bigquery.Client().query(sql)` (`bq = bigquery.Client()` at module level, or made on the spot).
+SQL_CLIENT_METHODS = frozenset({("google.cloud.bigquery.Client", "query"), ("google.cloud.bigquery.client.Client", "query")})
+
+
+def sql_client_query(call: cst.Call, state: FlowState) -> cst.BaseExpression | None:
+    """The SQL text a `SQL_CLIENT_METHODS` call runs (`bq.query(sql)`), if the call is one."""
+    func = call.func
+    if type(func) is not cst.Attribute or func.attr.value not in {method for _, method in SQL_CLIENT_METHODS}:
+        return None
+    if (instance_class(func.value, state), func.attr.value) not in SQL_CLIENT_METHODS:
+        return None
+    return call_argument(call, 0, "query")
+
+
 def instance_class(receiver: cst.BaseExpression, state: FlowState) -> str | None:
     """The resolved class of the object a method is called on, when the code shows it: made on the spot
     (`SandboxedEnvironment().from_string`), or a name bound to one at module level or, in a summarising walk
@@ -2518,9 +2574,11 @@ def _instances_of(module: cst.Module) -> dict[str, str]:
             continue
         for statement in line.body:
             if type(statement) is cst.Assign and len(statement.targets) == 1 \
-                    and type(statement.targets[0].target) is cst.Name and type(statement.value) is cst.Call \
-                    and type(statement.value.func) is cst.Name and statement.value.func.value[:1].isupper():
-                found[statement.targets[0].target.value] = statement.value.func.value
+                    and type(statement.targets[0].target) is cst.Name and type(statement.value) is cst.Call:
+                # `Client()`, and `bigquery.Client()` through its module
+                callee = dotted_name(statement.value.func)
+                if callee is not None and callee.rpartition(".")[2][:1].isupper():
+                    found[statement.targets[0].target.value] = callee
     return found
 
 

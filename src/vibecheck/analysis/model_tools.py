@@ -98,8 +98,8 @@ def registered_tools(context: RuleContext) -> frozenset[str]:
 
 def table_tools(context: RuleContext) -> frozenset[str]:
     """Names of the module's functions listed in a table of tools by name (`TOOLS = {"sql": sql_tool}`, also inside a
-    function: `available_functions = {...}`), in a module that imports a model client or writes a tool schema; found
-    once per file."""
+    function: `available_functions = {...}`), in a module that imports a model client or writes a tool schema, and in
+    one that does both, those its strings name (the tool schemas' `"name"`); found once per file."""
     found: frozenset[str] | None = context.shared.get(table_tools)
     if found is None:
         tables = [statement.value for statement in _module_and_function_statements(context.module)
@@ -109,10 +109,37 @@ def table_tools(context: RuleContext) -> frozenset[str]:
         listed = {element.value.value for table in tables for element in table.elements  # type: ignore[attr-defined]
                   if type(element) is cst.DictElement and string_value(element.key) is not None
                   and type(element.value) is cst.Name}
-        if listed and not (context.imports.imports_any(MODEL_IMPORTS) or _writes_tool_schema(context.module)):
+        model_module = context.imports.imports_any(MODEL_IMPORTS)
+        if listed and not (model_module or _writes_tool_schema(context.module)):
             listed = set()
+        if model_module and _writes_tool_schema(context.module):
+            listed |= _named_in_strings(context.module)
         found = context.shared[table_tools] = frozenset(listed)
     return found
+
+
+def _named_in_strings(module: cst.Module) -> set[str]:
+    """The module's functions that a string of it names (`{"function": {"name": "query_orders", ...}}`, a tuple of
+    names the tool schemas are built from): in a module that hands a model tool schemas, the tools its calls are
+    looked up by (`globals()[call.function.name]`). Not through `__all__`, which exports them."""
+    functions = {statement.name.value for statement in module.body if type(statement) is cst.FunctionDef}
+    named: set[str] = set()
+    pending: list[cst.CSTNode] = [statement for statement in module.body if not _assigns_all(statement)]
+    while pending:
+        node = pending.pop()
+        if type(node) is cst.SimpleString:
+            text = string_value(node)
+            if text in functions:
+                named.add(text)
+        else:
+            pending.extend(child_nodes(node))
+    return named
+
+
+def _assigns_all(statement: cst.CSTNode) -> bool:
+    return type(statement) is cst.SimpleStatementLine and any(
+        type(small) is cst.Assign and any(type(t.target) is cst.Name and t.target.value == "__all__" for t in small.targets)
+        for small in statement.body)
 
 
 def _module_and_function_statements(module: cst.Module) -> list[cst.CSTNode]:

@@ -367,6 +367,23 @@ def _requires_something(arg: cst.Arg | None) -> bool:
     return arg is not None and names_a_guard(arg.value)
 
 
+def _is_open_level(value: cst.BaseExpression) -> bool:
+    """`func.AuthLevel.ANONYMOUS` or `"anonymous"`: an Azure Functions level that asks for no key."""
+    text = text_value(value) or full_name(value) or ""
+    return text.rpartition(".")[2].lower() == fw.AZURE_OPEN_LEVEL
+
+
+def _azure_app_open(module: cst.Module) -> bool:
+    """The module makes its Azure Functions app or blueprint with `http_auth_level=AuthLevel.ANONYMOUS`."""
+    for statement in module.body:
+        for inner in walk_own(statement) if isinstance(statement, cst.SimpleStatementLine) else ():
+            if isinstance(inner, cst.Call) and (full_name(inner.func) or "").rpartition(".")[2] in fw.AZURE_APPS:
+                level = _keyword(inner, fw.AZURE_APP_LEVEL)
+                if level is not None and _is_open_level(level.value):
+                    return True
+    return False
+
+
 def _authenticates(arg: cst.Arg | None) -> bool:
     """django-ninja's `auth=`: authenticators that refuse a request none of them accepts; not `None`, and not a list
     that also lets anonymous callers through (`auth=[BearerTokenAuth(), AllowAnonymous()]`, a public read)."""
@@ -698,6 +715,9 @@ class AppModelCollector:
         self.uses_falcon = any(v == fw.FALCON_MODULE or v.startswith(fw.FALCON_MODULE + ".") for v in imported)
         self.guard_keywords = tuple(keyword for module, keyword in fw.ROUTE_GUARD_KEYWORDS.items()
                                     if any(v == module or v.startswith(module + ".") for v in imported))
+        self.uses_azure = any(v == fw.AZURE_FUNCTIONS_MODULE or v.startswith(fw.AZURE_FUNCTIONS_MODULE + ".")
+                              for v in imported)
+        self.azure_open_by_default = self.uses_azure and _azure_app_open(node)
 
     def visit_Decorator(self, node: cst.Decorator) -> None:
         self.in_decorator += 1
@@ -1364,7 +1384,13 @@ class AppModelCollector:
         it holds is authenticated (`Router(auth=BearerTokenAuth())`), unless the list also lets anonymous callers in;
         Chalice's `authorizer=` on a route authenticates it."""
         return (self.uses_ninja and _authenticates(_keyword(call, fw.AUTH_KEYWORD))) \
-            or any(_requires_something(_keyword(call, keyword)) for keyword in self.guard_keywords)
+            or any(_requires_something(_keyword(call, keyword)) for keyword in self.guard_keywords) \
+            or (self.uses_azure and self._azure_key_required(call))
+
+    def _azure_key_required(self, call: cst.Call) -> bool:
+        """An Azure Functions route asks for a function key: its `auth_level=`, else its app's, is not anonymous."""
+        level = _keyword(call, fw.AZURE_ROUTE_LEVEL)
+        return not _is_open_level(level.value) if level is not None else not self.azure_open_by_default
 
     def _auth_opens(self, decorator: cst.BaseExpression) -> bool:
         """Django Ninja's `@router.post("/x", auth=None)`: the route needs no authentication, whatever its router's."""

@@ -65,6 +65,14 @@ AUTH_KEYWORD_CONSTRUCTORS = frozenset({"ninja.NinjaAPI", "ninja.Router", "ninja.
 # Route decorators' keywords that authenticate the route when they name something, by the module the file imports:
 # Chalice's `@app.route("/docs", methods=["POST"], authorizer=cognito)`.
 ROUTE_GUARD_KEYWORDS: dict[str, str] = {"chalice": "authorizer"}
+# Azure Functions' HTTP triggers ask for a function key unless their level is anonymous: a route's own `auth_level=`
+# decides, else the `http_auth_level=` of the app or blueprint in its module (`func.FunctionApp(...)`, whose default,
+# like a blueprint's, is `AuthLevel.FUNCTION`).
+AZURE_FUNCTIONS_MODULE = "azure.functions"
+AZURE_ROUTE_LEVEL = "auth_level"
+AZURE_APP_LEVEL = "http_auth_level"
+AZURE_APPS = frozenset({"FunctionApp", "AsgiFunctionApp", "WsgiFunctionApp", "Blueprint"})
+AZURE_OPEN_LEVEL = "anonymous"
 # Decorators that make a view of a function and name its guard themselves: Pyramid's `@view_config(route_name=
 # "invoice", request_method="POST", permission="edit")` (the route's name stands for its path, which `config.add_route`
 # sets elsewhere) and Strawberry's resolvers, `@strawberry.mutation(permission_classes=[IsAuthenticated])` (a mutation

@@ -14,6 +14,7 @@ from vibecheck.analysis.nodes import callee_tail
 from vibecheck.analysis.tokens import DECODERS, skips_expiry
 from vibecheck.cst_fields import child_nodes, own_returns, walk_own
 from vibecheck.imports import full_name
+from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import is_false, is_none
@@ -84,6 +85,51 @@ def _tested_empty(test: cst.BaseExpression) -> str | None:
             and type(test.comparisons[0].operator) is cst.Is and is_none(test.comparisons[0].comparator):
         return test.left.value
     return None
+
+
+# A Socket.IO connect handler refuses a connection only by returning `False`, raising (`ConnectionRefusedError`) or
+# calling `disconnect()`: any other return, a bare `return` too, accepts it.
+SOCKET_MODULES = ("flask_socketio", "socketio")
+SOCKET_REFUSALS = frozenset({"disconnect", "ConnectionRefusedError"})
+CONNECT_EVENT = "connect"
+# Words of a test about who connects: `current_user.is_authenticated`, `not token`, `user is None`.
+CALLER_WORDS = frozenset({"authenticated", "auth", "token", "user", "login", "logged", "session", "key"})
+
+
+def _is_connect_handler(function: cst.FunctionDef) -> bool:
+    """`@socketio.on("connect")`, `@sio.on("connect")`, `@sio.event def connect(...)`."""
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        if type(expression) is cst.Call and type(expression.func) is cst.Attribute and expression.func.attr.value == "on" \
+                and expression.args and string_value(expression.args[0].value) == CONNECT_EVENT:
+            return True
+        if type(expression) is cst.Attribute and expression.attr.value == "event" \
+                and function.name.value == CONNECT_EVENT:
+            return True
+    return False
+
+
+def _accepts_anyway(block: cst.BaseSuite) -> bool:
+    """A block that ends in a bare `return` (or `return None`) and refuses nothing: no `False`, raise or disconnect."""
+    statements = block.body if isinstance(block, cst.IndentedBlock) else ()
+    last = statements[-1] if statements else None
+    if not isinstance(last, cst.SimpleStatementLine) or type(last.body[-1]) is not cst.Return:
+        return False
+    value = last.body[-1].value  # type: ignore[attr-defined]
+    if value is not None and not is_none(value):
+        return False
+    return not any(type(node) is cst.Raise or (type(node) is cst.Call and callee_tail(node.func) in SOCKET_REFUSALS)
+                   for node in walk_own(block))
+
+
+def _tested_present(test: cst.BaseExpression) -> str | None:
+    """The name an `and`'s left side requires to be set: `KEY`, `bool(KEY)`, `KEY is not None`."""
+    if type(test) is cst.Call and full_name(test.func) == "bool" and len(test.args) == 1:
+        test = test.args[0].value
+    if type(test) is cst.Comparison and len(test.comparisons) == 1 \
+            and type(test.comparisons[0].operator) is cst.IsNot and is_none(test.comparisons[0].comparator):
+        test = test.left
+    return test.value if type(test) is cst.Name else None
 
 
 def _leaves(block: cst.BaseSuite) -> bool:
@@ -235,7 +281,9 @@ class AuthFailsOpen(Rule):
     (raises, aborts, or answers 401/403). It also reports `if request.headers.get("X-API-Key") != API_KEY: abort(401)`
     where `API_KEY = os.getenv("API_KEY")` has no default: when the variable is unset, a request without the header
     compares `None != None`, which is false, and gets in (and `request.headers.get("X-Admin-Token") == ADMIN_TOKEN` is
-    true, wherever it is tested). The same holds for a FastAPI parameter that is None when the client omits it
+    true, wherever it is tested); so does a variable read with an empty default (`os.environ.get("API_KEY", "")`)
+    compared with a header read with the same (`request.headers.get("X-API-Key", "")`): both are `""`. The same holds
+    for a FastAPI parameter that is None when the client omits it
     (`x_token: str = Header(None)`, `Header(default=None)`, `Annotated[str | None, Header()] = None`, also `Cookie` and
     `Query`, and `Security(api_key_header)` where `api_key_header = APIKeyHeader(name=..., auto_error=False)`). Not
     after a statement of the same function that leaves it when the setting is empty (`if not API_KEY: raise ...`, or
@@ -243,6 +291,10 @@ class AuthFailsOpen(Rule):
     A setting's own validation is not reported: a check that reads only settings (`if PGCRYPTO and not
     PGCRYPTO_KEY: raise ValueError(...)`, a feature that needs its key) unless it refuses as access is refused
     (401/403), and a check that only names a longer setting beginning with the switch's name.
+
+    It reports a Socket.IO connect handler (`@socketio.on("connect")`, `@sio.event def connect`) whose check of the
+    caller ends in a bare `return`: Socket.IO accepts the connection unless the handler returns `False`, raises
+    `ConnectionRefusedError` or calls `disconnect()`.
 
     It reports a privilege read with a default of `True` (`claims.get("is_admin", True)`, `user.get("is_staff",
     True)`): a token or record that lacks the claim is taken as granted.
@@ -318,13 +370,18 @@ class AuthFailsOpen(Rule):
         super().__init__(context, options)
         self.configured: set[str] = set()  # variables assigned from a setting or the environment
         self.lenient_schemes: set[str] = set()  # `APIKeyHeader(..., auto_error=False)` instances: None for a missing key
-        self.maybe_unset: set[str] = set()  # variables read from the environment without a default: None when unset
-        # per function: variables read with `.get(name)` and no default, and parameters the client may omit (None then)
-        self.maybe_missing: list[set[str]] = [set()]
+        # variables read from the environment without a default (None when unset) or with an empty one (`""`): what
+        # they hold when unset
+        self.maybe_unset: dict[str, str] = {}
+        # per function: variables read with `.get(name)` and no default (None) or an empty one (`""`), and parameters
+        # the client may omit (None then): what they hold when the client sends nothing
+        self.maybe_missing: list[dict[str, str]] = [{}]
         # per function: its own statements, and the settings an earlier one of them left the function for when they
         # are empty (`if not API_KEY: return ...`): the statements after it run only with the setting set
         self.own_statements: list[frozenset[int]] = [frozenset()]
         self.settled: list[set[str]] = [set()]
+        # (comparison, setting): a comparison on the right of an `and` whose left tests the setting is set
+        self.present_when: set[tuple[int, str]] = set()
         self.outer_params: list[set[str]] = []  # parameters of the enclosing functions: the view a decorator wraps
         # per enclosing scope, the `try` statements of a function's own blocks, each with the statement after it
         # (None for a class body, whose blocks belong to no function); collected as the walk meets the blocks
@@ -350,10 +407,11 @@ class AuthFailsOpen(Rule):
             name = node.targets[0].target.value
             if self._is_setting(node.value):
                 self.configured.add(name)
-            if self._unset_env_read(node.value):
-                self.maybe_unset.add(name)
-            elif _get_without_default(node.value):
-                self.maybe_missing[-1].add(name)
+            unset, missing = self._unset_env_read(node.value), _client_value_missing(node.value)
+            if unset is not None:
+                self.maybe_unset[name] = unset
+            elif missing is not None:
+                self.maybe_missing[-1][name] = missing
             if type(node.value) is cst.Call and self._lenient_scheme(node.value):
                 self.lenient_schemes.add(name)
 
@@ -362,26 +420,31 @@ class AuthFailsOpen(Rule):
         return (self.qualified_name(call.func) or "").rpartition(".")[2] in LENIENT_SCHEMES and any(
             a.keyword is not None and a.keyword.value == "auto_error" and is_false(a.value) for a in call.args)
 
-    def _unset_env_read(self, node: cst.BaseExpression) -> bool:
-        """`os.getenv("API_KEY")`, `os.environ.get("API_KEY")`: None when the variable is unset."""
-        if type(node) is not cst.Call or not _without_default(node):
-            return False
-        name = self.qualified_name(node.func) or full_name(node.func) or ""
-        return name in ("os.getenv", "os.environ.get")
+    def _unset_env_read(self, node: cst.BaseExpression) -> str | None:
+        """`os.getenv("API_KEY")`, `os.environ.get("API_KEY", "")`: what it gives when the variable is unset (`None`,
+        `""`), if it is such a read."""
+        missing = _missing_value(node) if type(node) is cst.Call else None
+        if missing is None:
+            return None
+        name = self.qualified_name(node.func) or full_name(node.func) or ""  # type: ignore[attr-defined]
+        return missing if name in ("os.getenv", "os.environ.get") else None
 
-    def _none_equals_none(self, test: cst.BaseExpression, operator: type[cst.BaseCompOp] = cst.NotEqual) -> str | None:
-        """The setting of `client_value != SETTING` (or `==`) when both may be None (an unset variable, a credential
-        the client left out): `None != None` is false, `None == None` true, and the check lets the request in."""
+    def _none_equals_none(self, test: cst.BaseExpression, operator: type[cst.BaseCompOp] = cst.NotEqual
+                          ) -> tuple[str, str] | None:
+        """(the setting, the value both hold) of `client_value != SETTING` (or `==`) when both may be None, or both
+        `""` (an unset variable read with that default, a credential the client left out, read with the same):
+        `None != None` is false, `None == None` true, and the check lets the request in."""
         if not (type(test) is cst.Comparison and len(test.comparisons) == 1
                 and isinstance(test.comparisons[0].operator, operator)):
             return None
         sides = (test.left, test.comparisons[0].comparator)
         for setting, given in (sides, sides[::-1]):
-            unset = (isinstance(setting, cst.Name) and setting.value in self.maybe_unset) or self._unset_env_read(setting)
-            missing = (isinstance(given, cst.Name) and given.value in self.maybe_missing[-1]) \
-                or _get_without_default(given)
-            if unset and missing:
-                return _code(setting)
+            unset = self.maybe_unset.get(setting.value) if isinstance(setting, cst.Name) \
+                else self._unset_env_read(setting)
+            missing = self.maybe_missing[-1].get(given.value) if isinstance(given, cst.Name) \
+                else _client_value_missing(given)
+            if unset is not None and unset == missing:
+                return _code(setting), unset
         return None
 
     def _none_when_omitted(self, param: cst.Param) -> bool:
@@ -412,13 +475,23 @@ class AuthFailsOpen(Rule):
     def _client_source(self, call: cst.Call) -> bool:
         return (self.qualified_name(call.func) or "") in CLIENT_PARAMETER_SOURCES
 
+    def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
+        """`ADMIN_KEY and key == ADMIN_KEY`: the comparison on the right runs only when the setting is set."""
+        if type(node.operator) is cst.And:
+            tested = _tested_present(node.left)
+            if tested is not None:
+                self.present_when.update((id(inner), tested) for inner in walk_own(node.right)
+                                         if type(inner) is cst.Comparison)
+
     def visit_Comparison(self, node: cst.Comparison) -> None:
         """`return request.headers.get("X-Admin-Token") == ADMIN_TOKEN`: true for every request while it is unset."""
-        unset = self._none_equals_none(node, cst.Equal)
+        found = self._none_equals_none(node, cst.Equal)
+        unset, empty = found if found is not None else (None, "")
         # a credential (not `page == PAGE`), compared where the setting may still be unset
-        if unset is not None and unset not in self.settled[-1] and _credential_words(_code(node)):
+        if unset is not None and unset not in self.settled[-1] and (id(node), unset) not in self.present_when \
+                and _credential_words(_code(node)):
             self.report(node, f"`{short_code(node)}` is true when `{unset}` is unset and the request carries no "
-                        "credential: both are None then, and `None == None`.",
+                        f"credential: both are {empty} then, and `{empty} == {empty}`.",
                         hint=f"Read `{unset}` with `os.environ[...]` (fail at start-up when it is unset) and treat a "
                         "missing credential as a failure: `bool(key) and secrets.compare_digest(key, SECRET)`.")
 
@@ -466,10 +539,11 @@ class AuthFailsOpen(Rule):
         empty = _tested_empty(node.test)
         if empty is not None and id(node) in self.own_statements[-1] and _leaves(node.body):
             self.settled[-1].add(empty)
-        unset = self._none_equals_none(node.test)
+        found = self._none_equals_none(node.test)
+        unset, empty = found if found is not None else (None, "")
         if unset is not None and unset not in self.settled[-1] and _denies(node.body):
-            self.report(node, f"`if {short_code(node.test)}:` lets a request in when `{unset}` is unset: it is None "
-                        "then, a request without the credential gives None too, and `None != None` is false.",
+            self.report(node, f"`if {short_code(node.test)}:` lets a request in when `{unset}` is unset: it is {empty} "
+                        f"then, a request without the credential gives {empty} too, and `{empty} != {empty}` is false.",
                         hint=f"Read `{unset}` with `os.environ[...]` (fail at start-up when it is unset) and deny a "
                         "missing credential before comparing: `if not key or not secrets.compare_digest(key, SECRET):`.")
             return
@@ -492,11 +566,24 @@ class AuthFailsOpen(Rule):
                     and _guards_access(text, inner.test, inner.body, settings_only=self._settings_only(inner.test)):
                 self._report(node, text, f"if {text}:")
 
+    def _check_socket_connect(self, node: cst.FunctionDef) -> None:
+        """`@socketio.on("connect")` whose check of the caller ends in a bare `return`: the connection is accepted."""
+        statements = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        for statement in statements:
+            if type(statement) is cst.If and CALLER_WORDS & set(name_words(_code(statement.test))) \
+                    and _accepts_anyway(statement.body):
+                self.report(statement, f"`if {short_code(statement.test)}:` ends in a bare `return` in a Socket.IO "
+                            "connect handler, which accepts the connection: only `return False`, `raise "
+                            "ConnectionRefusedError(...)` or `disconnect()` refuses it.",
+                            hint="Return `False` (or raise `ConnectionRefusedError`) when the caller is not signed in.")
+
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if self.context.imports.imports_any(SOCKET_MODULES) and _is_connect_handler(node):
+            self._check_socket_connect(node)
         params = node.params
         every = (*params.posonly_params, *params.params, *params.kwonly_params)
         self.outer_params.append({p.name.value for p in every})
-        self.maybe_missing.append({p.name.value for p in every if self._none_when_omitted(p)})
+        self.maybe_missing.append({p.name.value: "None" for p in every if self._none_when_omitted(p)})
         self.own_statements.append(frozenset(map(id, node.body.body)) if isinstance(node.body, cst.IndentedBlock)
                                    else frozenset())
         self.settled.append(set())
@@ -697,17 +784,25 @@ def _returns_parameter(statement: cst.BaseStatement, function: cst.FunctionDef) 
                for s in statement.body)
 
 
-def _without_default(call: cst.Call) -> bool:
-    """One argument, or a second one that is `None`: the call gives None for a missing name."""
+def _missing_value(call: cst.Call) -> str | None:
+    """What the call gives for a missing name: `None` for one argument or a second one that is `None`, `""` for an
+    empty string default; None for any other default."""
     if len(call.args) == 1 and call.args[0].keyword is None and not call.args[0].star:
-        return True
-    return len(call.args) == 2 and isinstance(call.args[1].value, cst.Name) and call.args[1].value.value == "None"
+        return "None"
+    if len(call.args) != 2:
+        return None
+    default = call.args[1].value
+    if isinstance(default, cst.Name) and default.value == "None":
+        return "None"
+    return '""' if string_value(default) == "" else None
 
 
-def _get_without_default(node: cst.BaseExpression) -> bool:
-    """`request.headers.get("X-API-Key")`, `request.args.get("token")`: None when the client leaves it out."""
-    return type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "get" \
-        and _without_default(node)
+def _client_value_missing(node: cst.BaseExpression) -> str | None:
+    """`request.headers.get("X-API-Key")` (None), `.get("X-API-Key", "")` (`""`): what it gives when the client
+    leaves the value out."""
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "get":
+        return _missing_value(node)
+    return None
 
 
 def _first_if(body: cst.BaseSuite) -> cst.If | None:

@@ -321,6 +321,8 @@ class ClientControlledAuthorization(FlowRule):
             if identity and not _privileged_words(claim) and _optional_filter(test, inner, taint):
                 continue
             code = short_code(inner)
+            if taint.kind == CALL and taint.origin.removeprefix("local:") in _authenticating_helpers(self.context.module):
+                continue
             if taint.kind == CALL:
                 # noted once for the project phase; client data read in the condition itself is still reported here
                 # (`if is_admin_role(request.headers["X-Role"]):`)
@@ -377,6 +379,38 @@ class ClientControlledAuthorization(FlowRule):
             if candidate and _is_privilege_name(candidate)[0]:
                 return candidate
         return None
+
+
+# Calls that compare a presented secret with the server's in constant time.
+CONSTANT_TIME_COMPARISONS = frozenset({"compare_digest", "constant_time_compare", "safe_str_cmp"})
+
+
+def _authenticating_helpers(module: cst.Module) -> frozenset[str]:
+    """The module's functions whose every `return` compares what the client presents with a credential of the
+    server's (`return request.headers.get("X-API-Key", "") == API_KEY`, `hmac.compare_digest(key, API_KEY)`): their
+    answer says whether a secret matched, not which privilege the client claims."""
+    found = set()
+    for statement in module.body:
+        if type(statement) is not cst.FunctionDef:
+            continue
+        values = [node.value for node in walk_own(statement.body) if type(node) is cst.Return]
+        if values and all(value is not None and _compares_a_credential(value) for value in values):
+            found.add(statement.name.value)
+    return frozenset(found)
+
+
+def _compares_a_credential(value: cst.BaseExpression) -> bool:
+    """A comparison with a value named for a credential (`API_KEY`, `settings.webhook_secret`), or a constant-time
+    comparison, anywhere in a returned expression."""
+    for inner in iter_expressions(value):
+        if type(inner) is cst.Call and (dotted_name(inner.func) or "").rpartition(".")[2] in CONSTANT_TIME_COMPARISONS:
+            return True
+        if type(inner) is cst.Comparison and any(
+                type(operand) in (cst.Name, cst.Attribute)
+                and CREDENTIAL_WORDS & set(name_words((dotted_name(operand) or "").rpartition(".")[2]))
+                for operand in (inner.left, *(target.comparator for target in inner.comparisons))):
+            return True
+    return False
 
 
 # Calls and names that refuse a request: `abort(403)`, `raise HTTPException(status_code=403)`, `PermissionDenied()`.

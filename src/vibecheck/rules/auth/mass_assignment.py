@@ -44,8 +44,14 @@ REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
 CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "query_params", "GET", "args",
                                "media",  # Falcon: `req.media`
                                "json_body"})  # Pyramid's `request.json_body`, Chalice's `app.current_request.json_body`
-# Calls that store a whole mapping as a record: DynamoDB's `table.put_item(Item=...)`.
-ITEM_WRITES = {"put_item": "Item"}
+# Calls that store a whole mapping as a record: (the module that makes them one, if any, the mapping's position and
+# keyword): DynamoDB's `table.put_item(Item=...)`, Cosmos DB's `container.upsert_item(body)` and `replace_item(item, body)`.
+ITEM_WRITES: dict[str, tuple[str | None, int | None, str]] = {
+    "put_item": (None, None, "Item"),
+    "upsert_item": ("azure.cosmos", 0, "body"),
+    "create_item": ("azure.cosmos", 0, "body"),
+    "replace_item": ("azure.cosmos", 1, "body"),
+}
 CLIENT_METHODS = frozenset({"get_json", "json", "form", "dict"})
 DUMP_METHODS = frozenset({"dict", "model_dump", "to_dict"})
 WRITE_METHODS = frozenset({"create", "update", "get_or_create", "update_or_create", "insert", "create_user", "save"})
@@ -81,7 +87,8 @@ class MassAssignment(Rule):
     `.update(**payload)`, SQLModel's `obj.sqlmodel_update(payload)` or Tortoise's `obj.update_from_dict(payload)` with a
     raw client dict (also through a variable, `request.get_json()`, `await request.json()`, Falcon's `req.media`,
     Pyramid's `request.json_body`, Chalice's `app.current_request.json_body`, Flask-RESTX's `ns.payload`, a `dict`-typed
-    FastAPI body or a GraphQL resolver's `JSON` argument); DynamoDB's `table.put_item(Item=body)` of such a dict; the
+    FastAPI body or a GraphQL resolver's `JSON` argument); DynamoDB's `table.put_item(Item=body)` and Cosmos DB's
+    `container.upsert_item(body)` (`create_item`, `replace_item`) of such a dict; the
     same with a Pydantic body whose class declares such a field (in the same file, or in a `schemas`, `models`,
     `dto` ... module of its own package it imports the class from, `from .schemas import NoteUpdate`) and that
     `body.model_dump()` or `body.dict()` does not drop (`exclude={"owner_id"}`, an `include=` allow-list); and
@@ -283,8 +290,7 @@ class MassAssignment(Rule):
             return
         if last == "setattr":
             return
-        keyword = ITEM_WRITES.get(last) if isinstance(node.func, cst.Attribute) else None
-        item = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == keyword), None)
+        item = self._stored_item(node, last)
         why = self._client_dict(item) if item is not None else None
         if why is not None:
             self.report(node, f"`{short_code(node)}` stores {why} as the record, so the client chooses every "
@@ -326,6 +332,18 @@ class MassAssignment(Rule):
                             "which attributes it writes.",
                             hint="Loop over an explicit allow-list of field names instead of the client's keys.")
                 return
+
+    def _stored_item(self, node: cst.Call, method: str) -> cst.BaseExpression | None:
+        """The mapping a record store's write is given (`ITEM_WRITES`), by keyword or position."""
+        spec = ITEM_WRITES.get(method) if isinstance(node.func, cst.Attribute) else None
+        if spec is None:
+            return None
+        module, position, keyword = spec
+        if module is not None and not self.context.imports.imports_any((module,)):
+            return None
+        found = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == keyword), None)
+        positional = [a.value for a in node.args if a.keyword is None and not a.star]
+        return found if found is not None or position is None or len(positional) <= position else positional[position]
 
     def _client_dict(self, node: cst.BaseExpression) -> str | None:
         """A short description when the expression is a client-supplied mapping, else None."""

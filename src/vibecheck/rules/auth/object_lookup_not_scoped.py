@@ -20,7 +20,7 @@ from vibecheck.analysis.app_model.handlers import (
     handler_of,
     router_dependencies,
 )
-from vibecheck.analysis.flow import short_code, string_value
+from vibecheck.analysis.flow import RESOURCE_PARAMETERS, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, sibling_models_inputs
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
@@ -38,6 +38,9 @@ LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session",
 # A data-access object's reader named for what it reads (`db.get_order(conn, order_id)`, `repo.fetch_invoice(id)`):
 # counted only on the receivers above.
 DAO_READER = re.compile(r"^(?:get|fetch|find|load|read|lookup)_[a-z]\w*$")
+# Layers such readers also live in (`services.get_project(session, project_id)`, `store.get_task(task_id)`), whose
+# plain `get` is no row read (a cache's, a key-value store's).
+READER_LAYERS = frozenset({"service", "services", "store"})
 # Async ORMs look up on the model class itself: Tortoise `await Note.get_or_none(id=note_id)`, Beanie `Note.get(id)`.
 MODEL_CLASS = re.compile(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
@@ -121,6 +124,14 @@ def _sql_argument(call: cst.Call) -> str | None:
         first = first.args[0].value
     sql = string_value(first) if first is not None else None
     return sql.lower() if sql is not None else None
+
+
+def _hands_only_the_id(call: cst.Call, client_ids: set[str] | frozenset[str]) -> bool:
+    """Every argument is a client id or a database handle (`services.get_project(session, project_id)`): nothing the
+    reader is given names the caller, so it cannot scope the row to them (`store.get_task_for(task_id, me()["id"])`
+    may)."""
+    return all(type(arg.value) is cst.Name and (arg.value.value in client_ids or arg.value.value in RESOURCE_PARAMETERS)
+               for arg in call.args)
 
 
 def _receiver_words(call: cst.Call) -> set[str]:
@@ -257,7 +268,8 @@ class ObjectLookupNotScopedToUser(Rule):
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
-    object (`repo.by_id(id)`, `crud.item.get(db, id=id)`, `db.get_order(conn, order_id)`), or an SQL
+    object (`repo.by_id(id)`, `crud.item.get(db, id=id)`, `db.get_order(conn, order_id)`), a service or store reader
+    handed nothing but a database handle and the id (`services.get_project(session, project_id)`), or an SQL
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
     column, or a function of the same module that reads the row by its parameter and checks nothing
@@ -587,5 +599,7 @@ class ObjectLookupNotScopedToUser(Rule):
             model_class = isinstance(func.value, cst.Name) and bool(MODEL_CLASS.match(func.value.value))
             return model_class or bool(_receiver_words(call) & LOOKUP_RECEIVERS)
         if DAO_READER.match(last) and isinstance(func, cst.Attribute):
-            return bool(_receiver_words(call) & LOOKUP_RECEIVERS)
+            words = _receiver_words(call)
+            return bool(words & LOOKUP_RECEIVERS) or (bool(words & READER_LAYERS)
+                                                       and _hands_only_the_id(call, handler.client_ids))
         return False

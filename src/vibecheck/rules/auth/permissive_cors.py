@@ -67,6 +67,13 @@ def _any_origin(items: list[str]) -> bool:
     return "*" in items or any(MATCH_ALL.match(item) for item in items)
 
 
+# Flask-SocketIO's server, whose connections carry the Flask session (`current_user` in every event handler): opening
+# it to every origin (`SocketIO(app, cors_allowed_origins="*")`, also through `socketio.init_app(app, ...)`) lets any
+# website's script connect as the signed-in user (cross-site WebSocket hijacking).
+SOCKETIO_SERVERS = frozenset({"flask_socketio.SocketIO"})
+SOCKETIO_ORIGINS = "cors_allowed_origins"
+
+
 class PermissiveCors(Rule):
     """CORS allows every origin together with credentials.
 
@@ -87,6 +94,9 @@ class PermissiveCors(Rule):
       echo sits under an `if` that compares it or hands it to a check (`if origin in ALLOWED:`,
       `if is_allowed(origin):`; not `if origin:`, nor its `else`), or follows one that leaves when the check fails
       (`if origin not in ALLOWED: return response`).
+
+    - Flask-SocketIO `SocketIO(app, cors_allowed_origins="*")` (or `socketio.init_app(app, cors_allowed_origins="*")`):
+      its connections carry the session cookie, so every origin is a credentialed one.
 
     Allowing every origin *without* credentials is not reported: that is how public, read-only APIs work.
     Neither is a literal `Access-Control-Allow-Origin: *` header: browsers refuse it on credentialed requests.
@@ -130,8 +140,8 @@ class PermissiveCors(Rule):
     cwe = (942, 346)
     applies_to_tests = False  # a test's CORS set-up configures the app under test, not a deployment
     # Every finding needs credentials allowed: `allow_credentials=`, `supports_credentials=`,
-    # `CORS_ALLOW_CREDENTIALS` or the `Access-Control-Allow-Credentials` header.
-    file_hints = ("credentials",)
+    # `CORS_ALLOW_CREDENTIALS` or the `Access-Control-Allow-Credentials` header; or a Flask-SocketIO server's origins.
+    file_hints = ("credentials", "cors_allowed_origins")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -228,6 +238,15 @@ class PermissiveCors(Rule):
             self._check_starlette(node)
         elif qualified in FLASK_CORS or qualified in ("CORS", "cross_origin"):
             self._check_flask_cors(node, qualified.rsplit(".", 1)[-1])
+        elif qualified in SOCKETIO_SERVERS or (type(node.func) is cst.Attribute and node.func.attr.value == "init_app"
+                                               and self.context.imports.imports_any(("flask_socketio",))):
+            self._check_socketio(node)
+
+    def _check_socketio(self, node: cst.Call) -> None:
+        origins = self._resolve(argument(node, None, SOCKETIO_ORIGINS))
+        if origins is not None and (_any_origin(string_items(origins)) or has_wildcard(origins, self.qualified_name)):
+            self.report(node, f"`{SOCKETIO_ORIGINS}` lets every website open a Socket.IO connection that carries the "
+                        "user's session cookie, so any page the user visits can act in the app as them.", hint=HINT)
 
     def _check_starlette(self, node: cst.Call) -> None:
         if not is_true(argument(node, None, "allow_credentials")):

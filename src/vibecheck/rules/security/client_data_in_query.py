@@ -28,6 +28,7 @@ from vibecheck.analysis.flow import (
     positional_count,
     request_source,
     short_code,
+    sql_client_query,
     string_value,
 )
 from vibecheck.analysis.summary_keys import OBJECT
@@ -127,7 +128,8 @@ class ClientDataInQuery(ClientSinkRule):
     structure that no bound parameter protects: the SQL text of SQLAlchemy `text()`/`literal_column()`,
     Django `RawSQL()`/`.raw()`/`.extra(where=...)`, pandas `read_sql()` and a database cursor's or connection's
     `execute()` (named like one, or bound to a DB-API `connect()` in the file: `REPORTS = sqlite3.connect(...)`; the
-    whole query, not a value pasted into it, which VC402 reports), also a query method of any other object given SQL
+    whole query, not a value pasted into it, which VC402 reports), BigQuery's `client.query(sql)` (on a client made
+    at module level or on the spot), also a query method of any other object given SQL
     text built in place (`self.store.fetch_one("... WHERE id = %s" % user_id)`); the column names of
     `.order_by()`, `.group_by()` and `.distinct()` (also `order_by(f"-{sort}")`); the lookups of a Django
     `filter(**params)`/`exclude(**params)`/`get(**params)` (in a module that imports Django, or on a model's
@@ -236,10 +238,13 @@ class ClientDataInQuery(ClientSinkRule):
         name = state.qualified_name(call) or ""
         func = call.func
         method = func.attr.value if type(func) is cst.Attribute else ""
+        client_query = sql_client_query(call, state) if method else None
         if name in SQL_TEXT_FUNCTIONS:
             argument = call_argument(call, 0, SQL_TEXT_FUNCTIONS[name])
             if argument is not None:
                 yield argument, SQL_TEXT
+        elif client_query is not None:
+            yield client_query, SQL_TEXT
         elif method in EXECUTE_METHODS and type(func) is cst.Attribute:
             receiver = dotted_name(func.value) or short_code(func.value)
             last = receiver.rsplit(".", 1)[-1].rstrip("()")

@@ -20,6 +20,8 @@ from vibecheck.analysis.flow import (
     short_code,
 )
 from vibecheck.cst_fields import walk_own
+from vibecheck.imports import ImportTable
+from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 
@@ -68,6 +70,8 @@ RESPONSE_CALLS = frozenset({
     "sanic.exceptions.SanicException", "sanic.exceptions.ServerError",
     "pyramid.response.Response", "chalice.Response", "chalice.app.Response", "chalice.BadRequestError",
     "chalice.ChaliceViewError", "chalice.app.BadRequestError", "chalice.app.ChaliceViewError",
+    "azure.functions.HttpResponse", "bottle.HTTPResponse", "bottle.HTTPError", "bottle.abort",
+    "flask_socketio.emit", "flask_socketio.send",  # a Socket.IO event's answer to the client that sent it
 })
 # Families of error responses whose arguments are the body: Falcon's `HTTPInternalServerError(description=...)`.
 RESPONSE_CLASS_PREFIXES = ("falcon.HTTP", "falcon.errors.HTTP", "pyramid.httpexceptions.HTTP")
@@ -88,6 +92,13 @@ HANDLER_WRITE_METHODS = frozenset({"write", "finish"})
 RESPONDER_BODY_ATTRIBUTES = frozenset({"media", "text", "body", "data"})
 # Chat and callback replies (Slack/bolt `say`, `respond`, the Web API's `chat_postMessage`).
 EXCEPTION_HANDLER_DECORATORS = frozenset({"exception_handler", "errorhandler", "register_error_handler"})
+# Error handlers whose decorator names no exception class, by the module the file imports: Bottle's `@app.error(500)`
+# (an `HTTPError` whose `.exception` and `.traceback` are the server's; a 4xx one is meant for the client) and
+# Flask-SocketIO's `@socketio.on_error_default`. Their last parameter holds the error; they answer the client.
+# Decorator -> (module, whether the handled status decides it).
+FRAMEWORK_ERROR_HANDLERS: dict[str, tuple[str, bool]] = {"error": ("bottle", True), "on_error": ("flask_socketio", False),
+                                                         "on_error_default": ("flask_socketio", False)}
+SERVER_ERROR_STATUS = 500
 MESSAGE_METHODS = frozenset({"chat_postMessage", "chat_postEphemeral", "chat_update", "send_message", "reply_text"})
 MESSAGE_FUNCTIONS = frozenset({"say", "respond"})
 CWE = (209,)
@@ -136,6 +147,23 @@ def handled_exception(function: cst.FunctionDef) -> str | None:
     return None
 
 
+def framework_error_handler(function: cst.FunctionDef, imports: ImportTable) -> str | None:
+    """The parameter that holds the error in a `FRAMEWORK_ERROR_HANDLERS` handler (`@app.error(500)`,
+    `@socketio.on_error_default`), if the function is one."""
+    params = function.params.params
+    for decorator in function.decorators if params else ():
+        call = decorator.decorator if isinstance(decorator.decorator, cst.Call) else None
+        target = call.func if call is not None else decorator.decorator
+        name = target.attr.value if isinstance(target, cst.Attribute) else None
+        module, by_status = FRAMEWORK_ERROR_HANDLERS.get(name or "", ("", False))
+        if not module or not imports.imports_any((module,)):
+            continue
+        status = literal_value(call.args[0].value) if call is not None and call.args else None
+        if not by_status or (type(status) is int and status >= SERVER_ERROR_STATUS):
+            return params[-1].name.value
+    return None
+
+
 def error_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     if type(node) is cst.Call and state.qualified_name(node) in TRACEBACK_CALLS:
         return Taint("error", f"{short_code(node.func)}()")
@@ -153,7 +181,8 @@ class ErrorDetailsToClient(FlowRule):
     `flash()`, a Tornado handler's `self.write()`/`self.finish()`, the body a Falcon responder sets (`resp.media = ...`,
     `resp.text`) and Falcon's `HTTP...Error(description=...)`, what the verbs of a Flask `MethodView`, a Flask-RESTX
     `Resource` or a Sanic `HTTPMethodView` return, Flask-RESTX's `abort()`/`ns.abort()`, Sanic's `SanicException`, Pyramid's
-    `Response` and `HTTP...` exceptions, Chalice's `Response` and `BadRequestError`, the details a gRPC servicer method
+    `Response` and `HTTP...` exceptions, Chalice's `Response` and `BadRequestError`, Azure Functions' `HttpResponse`,
+    Bottle's `HTTPResponse`/`abort()`, a Socket.IO event's `emit()`/`send()`, the details a gRPC servicer method
     ends its call with (`context.abort(code, str(e))`, `context.set_details(...)`), what an AWS Lambda handler
     (`def handler(event, context)`) returns, also through a helper that builds the proxy response (`return
     response(500, {"error": str(e)})`), and chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
@@ -165,8 +194,9 @@ class ErrorDetailsToClient(FlowRule):
     details chosen only when debugging is on (`traceback.format_exc() if settings.DEBUG else "Internal
     Server Error"`), nor details in a handler only administrators reach (`@admin_required`,
     `Depends(get_admin_user)`): the operator who changed a setting is told why it failed. The exception an error
-    handler receives (`@app.exception_handler(Exception)`, `@app.errorhandler(SQLAlchemyError)`) counts as caught,
-    unless its class is written for the client.
+    handler receives (`@app.exception_handler(Exception)`, `@app.errorhandler(SQLAlchemyError)`, Bottle's
+    `@app.error(500)`, Flask-SocketIO's `@socketio.on_error_default`) counts as caught, unless its class or status is
+    written for the client.
 
     ## Why is this bad?
     Exception text carries what an attacker needs next: SQL fragments and table names from the database
@@ -220,7 +250,8 @@ class ErrorDetailsToClient(FlowRule):
     # Names: every finding's value comes from an `except ... as` handler (the keyword `except`), an error handler's
     # parameter (`exception_handler`, `errorhandler`) or a `TRACEBACK_CALLS` call, whose resolved name has
     # `traceback` or `exc_info` as a part (a name in the file).
-    file_hints = ("except", "traceback", "exc_info", *sorted(EXCEPTION_HANDLER_DECORATORS))
+    file_hints = ("except", "traceback", "exc_info", *sorted(EXCEPTION_HANDLER_DECORATORS),
+                  *sorted(FRAMEWORK_ERROR_HANDLERS))
     file_hints_are_names = True
 
     def __init__(self, context: RuleContext, options: Any = None) -> None:
@@ -255,7 +286,8 @@ class ErrorDetailsToClient(FlowRule):
             else None
         self._lambda_handler = params in LAMBDA_PARAMETERS
         self._returns_to_client |= self._lambda_handler
-        handled = handled_exception(function)
+        handled = handled_exception(function) or framework_error_handler(function, state.imports)
+        self._returns_to_client |= handled is not None
         if handled is not None:
             state.names[handled] = Taint("error", handled)
         self._function = function

@@ -9,7 +9,7 @@ from itertools import pairwise
 import libcst as cst
 
 from vibecheck.analysis.environment_fixes import environment_fix, variable_name
-from vibecheck.analysis.secrets_names import NOT_SECRET_QUALIFIERS
+from vibecheck.analysis.secrets_names import NOT_SECRET_QUALIFIERS, PASSWORD_WORDS, name_words
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.redaction import CREDENTIAL_FORMATS, MASK, URL_PASSWORD, redact, redact_known_secrets
 from vibecheck.rule import NodeFix, Rule
@@ -210,6 +210,27 @@ def _is_aws_secret(name: str, value: str) -> bool:
         and looks_random(value)
 
 
+# An Azure Storage or Cosmos DB account key: 64 random bytes in base64, under a name that ends in `key` (`COSMOS_KEY`).
+_ACCOUNT_KEY = re.compile(r"[A-Za-z0-9+/]{86}==")
+
+
+def _is_account_key(name: str, value: str | None) -> bool:
+    return value is not None and name_words(name)[-1:] == ["key"] and _ACCOUNT_KEY.fullmatch(value) is not None \
+        and looks_random(value)
+
+
+# Words of a name for a table of logins (`VALID_USERNAME_PASSWORD_PAIRS`, `USER_PASSWORDS`, `PASSWORDS`): its values
+# are passwords. `PASSWORD_HASHERS` or `PASSWORD_RULES` are settings about them.
+LOGIN_TABLE_WORDS = frozenset({"user", "users", "username", "usernames", "login", "logins", "account", "accounts"})
+
+
+def _names_a_password_table(name: str) -> bool:
+    words = name_words(name)
+    passwords = [w for w in words if w in PASSWORD_WORDS or w[:-1] in PASSWORD_WORDS]
+    return bool(passwords) and (words[-1][:-1] in PASSWORD_WORDS or words[-1] == "pairs"
+                                or bool(LOGIN_TABLE_WORDS.intersection(words)))
+
+
 def url_password(value: str) -> str | None:
     """The redacted URL when `value` has a real password in its user info (`postgres://app:s3cret@db/app`)."""
     match = URL_PASSWORD.search(value)
@@ -229,7 +250,9 @@ class HardcodedCredential(Rule):
     URLs with a password such as `postgres://app:s3cret@db/app`), and literals given to names like
     `password`, `api_key`, `token` or `secret` (assignments, keyword arguments, dict keys, parameter
     defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/
-    `hmac.new`/`itsdangerous` signers).
+    `hmac.new`/`itsdangerous` signers), an Azure Storage or Cosmos DB account key under any name that ends in
+    `key` (`COSMOS_KEY = "C2y6...Jw=="`), and the values of a table of logins
+    (`VALID_USERNAME_PASSWORD_PAIRS = {"admin": "..."}`, `USER_PASSWORDS`).
     Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names, a value that spells its own slot as a
     sample configuration does: `"cloudfiles_api_key": "my_rackspace_api_key"`, or its name in any spelling:
     `api_key = "api-key-not-set"`, `"new_credentials": "NewCredentials"`; a label naming a kind of credential:
@@ -330,6 +353,14 @@ class HardcodedCredential(Rule):
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
             self._check_named(_target_name(target.target), node.value, replaced=node.value)
+            self._check_password_table(_target_name(target.target), node.value)
+
+    def _check_password_table(self, name: str | None, value: cst.BaseExpression) -> None:
+        """`VALID_USERNAME_PASSWORD_PAIRS = {"admin": "Sales2024!"}`: each value of a table of logins is a password."""
+        if type(value) is cst.Dict and name is not None and _names_a_password_table(name):
+            for element in value.elements:
+                if type(element) is cst.DictElement and string_value(element.key) is not None:
+                    self._check_named("password", element.value)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None:
@@ -387,7 +418,8 @@ class HardcodedCredential(Rule):
         bandit reports elsewhere (the key of a dict entry)."""
         if type(value) is cst.SimpleString and name is not None and names_a_label(name, value):
             self.vet(label or value)
-        if name is None or value is None or self.context.is_test_file or self._example_depth or not is_secret_name(name):
+        if name is None or value is None or self.context.is_test_file or self._example_depth or not (
+                is_secret_name(name) or _is_account_key(name, string_value(value))):
             return
         if isinstance(value, cst.Call) and self.qualified_name(value) in ENV_GETTERS:
             return  # its default is checked as its own finding

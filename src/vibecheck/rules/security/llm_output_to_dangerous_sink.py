@@ -451,7 +451,8 @@ class LlmOutputToDangerousSink(FlowRule):
     `FunctionTool.from_defaults(fn=f)`, `ToolNode([f])`, `bind_tools([f])`, an agent's `tools=[f]` (Google ADK,
     Strands, Agno, AutoGen, LlamaIndex), a table a tool-calling loop looks the model's choice up in (`TOOLS = {"sql":
     run_sql}`, OpenAI's `available_functions`) in a module that imports a model client or writes a tool schema
-    (`"parameters"`, `"input_schema"`); but numbers and the framework's context), the fields of the state a
+    (`"parameters"`, `"input_schema"`), a function a string of a module that does both names (the schema's `"name":
+    "run_sql"`, called by `globals()[call.function.name]`); but numbers and the framework's context), the fields of the state a
     LangGraph node (`graph.add_node("run", run_sql)`, also `self.run_sql` or `partial(run_sql, ...)`) is handed that a
     node of the module fills from the model's answer (`return {"sql": reply.content}`), and its `messages` (not the
     fields the caller set at `invoke`, such as the question), through assignments,

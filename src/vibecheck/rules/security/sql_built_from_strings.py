@@ -27,6 +27,7 @@ from vibecheck.analysis.flow import (
     looks_like_sql,
     positional_count,
     short_code,
+    sql_client_query,
     string_value,
 )
 from vibecheck.analysis.migrations import is_alembic_revision
@@ -389,8 +390,8 @@ class SqlBuiltFromStrings(FlowRule):
     Follows, within one function, strings built from non-constant values with an f-string, `%`, `+` or
     `.format()` (directly, or built in a variable first and extended with `+=`) into calls that execute
     SQL or another query language: `execute`/`executemany`/`executescript` on a cursor, connection or
-    session, the `fetch*` methods of async drivers (asyncpg, `databases`), SQLAlchemy `text()` and
-    `literal_column()`, Django `.raw()`, `RawSQL()` and `.extra(where=, select=, order_by=, tables=)`,
+    session, the `fetch*` methods of async drivers (asyncpg, `databases`), BigQuery's `client.query()`, SQLAlchemy
+    `text()` and `literal_column()`, Django `.raw()`, `RawSQL()` and `.extra(where=, select=, order_by=, tables=)`,
     pandas `read_sql`/`read_sql_query`, DynamoDB expressions (`FilterExpression=`,
     `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
     MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE`
@@ -605,6 +606,9 @@ class SqlBuiltFromStrings(FlowRule):
             receiver = dotted_name(func.value) or short_code(func.value)
             kinds = ("sql", "string") if DB_RECEIVER.search(receiver.rsplit(".", 1)[-1].rstrip("()")) else ("sql",)
             return query, f"{short_code(func)}()", kinds, SQL_CWE
+        client_query = sql_client_query(call, state)
+        if client_query is not None:
+            return client_query, f"{short_code(func)}()", ("sql", "string"), SQL_CWE
         name = state.qualified_name(call)
         if name in SQL_TEXT_FUNCTIONS:
             return call_argument(call, 0, "text"), "text()", ("sql", "string"), SQL_CWE

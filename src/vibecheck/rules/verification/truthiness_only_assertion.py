@@ -107,16 +107,26 @@ def data_callee(value: cst.BaseExpression | None) -> str | None:
     return name
 
 
+# What a test client's response holds its parsed body in, read as an attribute: WebTest's and Werkzeug's `resp.json`,
+# WebTest's `resp.json_body`.
+BODY_ATTRIBUTES = frozenset({"json", "json_body"})
+
+
 def response_body(value: cst.BaseExpression | None, responses: set[str]) -> str | None:
     """`resp.json` for `resp.json()` on a test client's response (`resp = client.get(...)`, or the call itself,
-    `client.get(...).json()`): the body of an answer whose status nothing checked, truthy for any error page."""
-    if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "json"
-            and not value.args):
+    `client.get(...).json()`), or for the attribute `resp.json` (WebTest, Werkzeug): the body of an answer whose status
+    nothing checked, truthy for any error page."""
+    if isinstance(value, cst.Attribute) and value.attr.value in BODY_ATTRIBUTES:
+        receiver: cst.BaseExpression = value.value
+        name = f"response.{value.attr.value}"
+    elif isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "json" \
+            and not value.args:
+        receiver, name = value.func.value, "response.json"
+    else:
         return None
-    receiver = value.func.value
     if isinstance(receiver, cst.Name) and receiver.value in responses:
-        return f"{receiver.value}.json"
-    return "response.json" if is_client_response(receiver) else None
+        return f"{receiver.value}.{name.rpartition('.')[2]}"
+    return name if is_client_response(receiver) else None
 
 
 def reads_flag(parts: list[str]) -> bool:
@@ -221,8 +231,8 @@ class TruthinessOnlyAssertion(TestAwareRule):
     (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
     that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
     `summarize`, or it is named for the data it makes: `weekly_report`, `order_summary`; or it is the JSON body
-    of a test client's response, `resp.json()`, whose status nothing checks), the test checks nothing else (no
-    other `assert`, no assertion call, no mock `assert_*`, no `pytest.raises`) and uses the value nowhere else.
+    of a test client's response, `resp.json()` or WebTest's `resp.json`, whose status nothing checks), the test checks
+    nothing else (no other `assert`, no assertion call, no mock `assert_*`, no `pytest.raises`) and uses the value nowhere else.
     A check of its builtin type alone counts the same (`assert isinstance(orders, list)`, `(list, tuple)`,
     `type(summary) is dict`, `self.assertIsInstance(invoice, dict)`): every wrong list is a list too. A class
     of the project's own (`isinstance(backend, RedisBackend)`) says which implementation was built, and a test named
