@@ -21,7 +21,7 @@ from vibecheck.analysis.app_model.handlers import (
     router_dependencies,
 )
 from vibecheck.analysis.flow import short_code, string_value
-from vibecheck.analysis.model_fields import owner_fields, sibling_models_inputs
+from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -121,6 +121,18 @@ def _sql_argument(call: cst.Call) -> str | None:
         first = first.args[0].value
     sql = string_value(first) if first is not None else None
     return sql.lower() if sql is not None else None
+
+
+def _looked_up_model(call: cst.Call) -> cst.Name | None:
+    """The model class a lookup reads: `get_object_or_404(Server, pk=pk)`, `session.get(Server, id)`,
+    `Server.objects.get(pk=pk)`, `Server.query.get_or_404(id)`."""
+    first = call.args[0].value if call.args and call.args[0].keyword is None else None
+    if isinstance(first, cst.Name) and MODEL_CLASS.match(first.value):
+        return first
+    target: cst.BaseExpression = call.func
+    while isinstance(target, (cst.Attribute, cst.Call)):
+        target = target.value if isinstance(target, cst.Attribute) else target.func
+    return target if isinstance(target, cst.Name) and MODEL_CLASS.match(target.value) else None
 
 
 def _receiver_words(call: cst.Call) -> set[str]:
@@ -439,7 +451,7 @@ class ObjectLookupNotScopedToUser(Rule):
         if self._relates_to_caller(handler) or checks_role(node.body) or self._hands_to_a_checking_helper(handler):
             return
         lookup = self._first_lookup(handler)
-        if lookup is not None:
+        if lookup is not None and not self._reads_shared_model(lookup):
             ids = sorted(handler.client_ids & set(names_in(lookup)))
             anchor: cst.CSTNode = lookup
             held = None
@@ -465,6 +477,13 @@ class ObjectLookupNotScopedToUser(Rule):
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.depth -= 1
+
+    def _reads_shared_model(self, lookup: cst.Call) -> bool:
+        """The lookup reads a model of the app's own model module that belongs to no one: no field names an owner and
+        none links to another row (`Server` of a monitoring tool every operator manages)."""
+        model = _looked_up_model(lookup)
+        reference = (self.qualified_name(model) or "") if model is not None else ""
+        return bool(reference) and ownerless_model(self.context.path, reference)
 
     def _relates_to_caller(self, handler: Handler) -> bool:
         """Something in the handler ties the object to the caller: an identity, an owner-like field, a framework check.
