@@ -200,6 +200,30 @@ class OwnProfileViewSet(viewsets.ModelViewSet):
         serializer.save(user=self.request.user)
 
 
+# ok: VC214 -- every edit records its editor: the pages are shared and edited by all, the author kept for the record
+class WikiPageViewSet(viewsets.ModelViewSet):
+    queryset = WikiPage.objects.all()
+    serializer_class = WikiPageSerializer
+
+    def perform_create(self, serializer):
+        serializer.save(created_by=self.request.user)
+
+    def perform_update(self, serializer):
+        serializer.save(last_edited_by=self.request.user)
+
+
+# expect: VC214 -- the update stamps a time, not the editor: the creator stays the only one who should change it
+class DiaryEntryViewSet(viewsets.ModelViewSet):
+    queryset = DiaryEntry.objects.all()
+    serializer_class = DiaryEntrySerializer
+
+    def perform_create(self, serializer):
+        serializer.save(created_by=self.request.user)
+
+    def perform_update(self, serializer):
+        serializer.save(updated_at=timezone.now())
+
+
 # ok: VC214
 class CatalogViewSet(viewsets.ModelViewSet):
     queryset = Product.objects.all()

@@ -20,7 +20,7 @@ from vibecheck.analysis.app_model.handlers import (
     handler_of,
     router_dependencies,
 )
-from vibecheck.analysis.flow import short_code, string_value
+from vibecheck.analysis.flow import dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
@@ -41,6 +41,8 @@ DAO_READER = re.compile(r"^(?:get|fetch|find|load|read|lookup)_[a-z]\w*$")
 # Async ORMs look up on the model class itself: Tortoise `await Note.get_or_none(id=note_id)`, Beanie `Note.get(id)`.
 MODEL_CLASS = re.compile(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
+# Words of a field that records who last changed a row (`updated_by`, `last_modified_by`, `edited_by`).
+EDITOR_STAMP_WORDS = frozenset({"updated", "modified", "edited", "changed", "updater", "editor", "modifier"})
 # Calls a row reader makes besides its lookup, none of which can check an owner: the error it answers when the row is
 # missing, and `await`-free conversions.
 HELPER_SAFE_CALLS = frozenset({"HTTPException", "Http404", "abort", "NotFound", "ValueError", "LookupError", "KeyError",
@@ -210,6 +212,16 @@ def _authorship_arguments(body: cst.CSTNode) -> set[int]:
     return found
 
 
+def _stamps_the_editor(updater: cst.FunctionDef | None) -> bool:
+    """`perform_update` records who last changed the row (`serializer.save(updated_by=self.request.user)`): the rows
+    are shared and edited by many (a glossary, a wiki), the creator stamped for the record, not as the owner."""
+    if updater is None:
+        return False
+    return any(type(node) is cst.Arg and node.keyword is not None
+               and set(name_words(node.keyword.value)) & EDITOR_STAMP_WORDS
+               and (dotted_name(node.value) or "") in IDENTITY_EXPRESSIONS for node in walk_own(updater.body))
+
+
 def _displayed_values(body: cst.CSTNode) -> set[int]:
     """Lists, tuples, sets, dicts and f-strings: values gathered for output (`writerow([book.title, book.author])`,
     `{"author": post.author}`), where an owner-like field is shown, not tested against the caller."""
@@ -288,10 +300,14 @@ class ObjectLookupNotScopedToUser(Rule):
     checks access to what the path names, `dependencies=[Depends(requires_access_connection(method="DELETE"))]`,
     `IsAdminUser`, a
     staff-only mixin, or a role check on the caller or on the verified token's claims in the body, such as
-    `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported. Also reports a DRF
+    `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported, nor is a lookup
+    of a model that belongs to no one (a plain model of the `models` module beside the handler whose fields name no
+    owner, link to no other row and hold no other row's id: a shared `Server` inventory). Also reports a DRF
     `ModelViewSet` (or retrieve/update/destroy view) whose `perform_create` saves `self.request.user` on
     each object but whose `queryset` serves every object, with no `get_queryset` override and no
-    object-level permission class (`IsOwner...`); also, when it changes or deletes objects and asks only for a login
+    object-level permission class (`IsOwner...`), unless its `perform_update` stamps the editor too
+    (`updated_by=self.request.user`: rows that all users edit, a glossary or a wiki); also, when it changes or
+    deletes objects and asks only for a login
     (`IsAuthenticated`), such a viewset over a model whose rows belong to users (a `ForeignKey` or `OneToOneField` to
     the user model in the `models` module beside it, imported relatively or by the package's name) that names the
     caller nowhere (a `perform_destroy` comparing the owner with `self.request.user` checks it) and, left to the
@@ -391,7 +407,8 @@ class ObjectLookupNotScopedToUser(Rule):
             return  # `IsOwner`, `IsAuthorOrReadOnly`, `DjangoObjectPermissions`: an object-level check
         anchor = node.decorators[0] if node.decorators else node
         creator = methods.get("perform_create")
-        if creator is not None and any(d in IDENTITY_EXPRESSIONS for d in dotted_uses(creator.body)):
+        if creator is not None and any(d in IDENTITY_EXPRESSIONS for d in dotted_uses(creator.body)) \
+                and not _stamps_the_editor(methods.get("perform_update")):
             self.report(anchor, f"`{node.name.value}` stores the signed-in user on each object it creates but serves "
                         f"`{short_code(queryset)}` to everyone, so any user can read, change or delete the others' "
                         "objects.", hint=SCOPE_VIEWSET_HINT)
