@@ -35,6 +35,11 @@ LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_o
 # id=id)` of FastAPI's project template), which reads the row it is asked for.
 LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session", "select", "repo", "repository",
                               "crud", "dao", "dbsession"})  # Pyramid's `request.dbsession`
+# The last word of a receiver named for the entity it serves (`order_repo`, `invoice_repository`, `user_crud`,
+# `organization_service`).
+DATA_ACCESS_SUFFIXES = frozenset({"repo", "repository", "crud", "dao", "service"})
+# A service's or repository's writer named for what it changes (`service.update_organization(org, data)`).
+ENTITY_CHANGER = re.compile(r"^(?:update|delete|remove|destroy|archive|edit|patch)_[a-z]\w*$")
 # A data-access object's reader named for what it reads (`db.get_order(conn, order_id)`, `repo.fetch_invoice(id)`):
 # counted only on the receivers above.
 DAO_READER = re.compile(r"^(?:get|fetch|find|load|read|lookup)_[a-z]\w*$")
@@ -137,6 +142,14 @@ def _looked_up_model(call: cst.Call) -> cst.Name | None:
     return target if isinstance(target, cst.Name) and MODEL_CLASS.match(target.value) else None
 
 
+def _data_access_receiver(call: cst.Call) -> bool:
+    """The call reads through a session, a manager or a data-access object: `db.get(...)`, `Order.objects.filter(...)`,
+    also one named for its entity (`order_repo.get_order(id)`, `organization_service.get_organization(id)`)."""
+    words = _receiver_words(call)
+    return bool(words & LOOKUP_RECEIVERS) or any(
+        DATA_ACCESS_SUFFIXES & set(name_words(word)) for word in words if "_" in word)
+
+
 def _receiver_words(call: cst.Call) -> set[str]:
     func = call.func
     target = func.value if isinstance(func, cst.Attribute) else None
@@ -188,7 +201,8 @@ def _changes_any(body: cst.CSTNode, objects: set[str]) -> bool:
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "setattr" and node.args \
                 and _root(node.args[0].value) in objects:
             return True  # `setattr(user, key, value)` for each field the client sent
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in CHANGING_METHODS:
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and (
+                node.func.attr.value in CHANGING_METHODS or ENTITY_CHANGER.match(node.func.attr.value)):
             receiver_is_object = _root(node.func.value) in objects
             if receiver_is_object or any(isinstance(a.value, cst.Name) and a.value.value in objects for a in node.args):
                 return True
@@ -505,15 +519,18 @@ class ObjectLookupNotScopedToUser(Rule):
     def _relates_to_caller(self, handler: Handler) -> bool:
         """Something in the handler ties the object to the caller: an identity, an owner-like field, a framework check.
 
-        When the handler changes or deletes the object it fetched, a model class (`User.query.get(user_id)`)
-        and the variable holding the object (`account = ...`) are the object, not the caller, whatever their
-        names say; reading another user's profile by name stays a normal page.
+        When the handler changes or deletes the object it fetched, a model class (`User.query.get(user_id)`),
+        the variable holding the object (`account = ...`) and the names of what the client's id names
+        (`organization_service.update_organization` for `organization_id`) are the object, not the caller, whatever
+        their names say; reading another user's profile by name stays a normal page.
         """
         body = handler.node.body
         fetched = _fetched_names(body, handler.client_ids)
         changes = _changes_any(body, fetched)
         stamped = _authorship_arguments(body)
         tested = set(dotted_uses(body, skip=stamped | _displayed_values(body)))
+        # what the client's id names is the object (`organization_id`: `organization_service.update_organization`)
+        entity = {word for name in handler.client_ids for word in name_words(name)} if changes else set()
         for dotted in dotted_uses(body, skip=stamped):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
                 return True
@@ -522,7 +539,7 @@ class ObjectLookupNotScopedToUser(Rule):
                 return True
             if last in handler.client_ids or (changes and (last in fetched or last[:1].isupper())):
                 continue
-            if dotted in tested and set(name_words(last)) & OWNERSHIP_WORDS:
+            if dotted in tested and set(name_words(last)) & OWNERSHIP_WORDS - entity:
                 return True
         return self._delegates(handler)
 
@@ -621,7 +638,7 @@ class ObjectLookupNotScopedToUser(Rule):
                 SQL_OWNER.search(string_value(e.key) or "") for e in key.elements if isinstance(e, cst.DictElement))
         if last in LOOKUP_METHODS and isinstance(func, cst.Attribute):
             model_class = isinstance(func.value, cst.Name) and bool(MODEL_CLASS.match(func.value.value))
-            return model_class or bool(_receiver_words(call) & LOOKUP_RECEIVERS)
+            return model_class or _data_access_receiver(call)
         if DAO_READER.match(last) and isinstance(func, cst.Attribute):
-            return bool(_receiver_words(call) & LOOKUP_RECEIVERS)
+            return _data_access_receiver(call)
         return False
