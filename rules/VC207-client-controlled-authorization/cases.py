@@ -668,3 +668,33 @@ def reset_account(request):
     if not is_admin_account(user_id):
         raise HTTPForbidden()
     return {"reset": user_id}
+
+
+def load_caller_with_preview_switch():
+    # expect: VC207 -- the cookie alone makes the caller a fixed editor
+    if request.cookies.get("preview") == "on":
+        return {"id": 0, "username": "preview-editor"}
+    return session.get("user")
+
+
+async def resolve_user(x_debug_login: Annotated[str | None, Header()] = None):
+    # expect: VC207 -- a header equal to text in the code hands out an account
+    if x_debug_login == "letmein":
+        return CurrentUser(id=1, name="admin")
+    raise HTTPException(status_code=401)
+
+
+def user_from_bearer(header_value: str):
+    scheme, _, credential = request.headers.get("Authorization", "").partition(" ")
+    # ok: VC207 -- the scheme picks how to verify; the user returned is the one the credential proves
+    if scheme.lower() == "bearer":
+        claims = jwt.decode(credential, os.environ["JWT_KEY"], algorithms=["HS256"])
+        return {"id": claims["sub"], "username": claims["name"]}
+    raise HTTPException(status_code=401)
+
+
+def environment_banner():
+    # ok: VC207 -- the block returns a description of the request, no identity
+    if request.headers.get("X-Env") == "staging":
+        return {"banner": "staging", "colour": "orange"}
+    return {}

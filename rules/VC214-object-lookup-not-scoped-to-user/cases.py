@@ -20,7 +20,7 @@ from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .auth import admin_required, firebase_user, get_current_user, get_user_repository, require_admin
+from .auth import admin_required, firebase_user, get_current_user, get_user_repository, get_workspace_service, require_admin
 from . import crud, services, store
 from .db import SessionLocal, db, fetch_one, get_db, get_repo, query_db
 from .formatting import formatter
@@ -198,6 +198,30 @@ class OwnProfileViewSet(viewsets.ModelViewSet):
 
     def perform_create(self, serializer):
         serializer.save(user=self.request.user)
+
+
+# ok: VC214 -- every edit records its editor: the pages are shared and edited by all, the author kept for the record
+class WikiPageViewSet(viewsets.ModelViewSet):
+    queryset = WikiPage.objects.all()
+    serializer_class = WikiPageSerializer
+
+    def perform_create(self, serializer):
+        serializer.save(created_by=self.request.user)
+
+    def perform_update(self, serializer):
+        serializer.save(last_edited_by=self.request.user)
+
+
+# expect: VC214 -- the update stamps a time, not the editor: the creator stays the only one who should change it
+class DiaryEntryViewSet(viewsets.ModelViewSet):
+    queryset = DiaryEntry.objects.all()
+    serializer_class = DiaryEntrySerializer
+
+    def perform_create(self, serializer):
+        serializer.save(created_by=self.request.user)
+
+    def perform_update(self, serializer):
+        serializer.save(updated_at=timezone.now())
 
 
 # ok: VC214
@@ -911,3 +935,32 @@ def get_own_doc(doc_id):
     # ok: VC214 -- the owner is part of the key
     return table.get_item(Key={"owner": chalice_app.current_request.context["authorizer"]["claims"]["sub"],
                                "id": doc_id}).get("Item")
+
+
+@router.put("/workspaces/{workspace_id}")
+async def rename_workspace(workspace_id: str, name: str, user: User = Depends(get_current_user),
+                           workspace_service=Depends(get_workspace_service)):
+    # expect: VC214 -- the service is handed the workspace, never the caller: anyone signed in renames any workspace
+    workspace = await workspace_service.get_workspace(workspace_id)
+    if not workspace:
+        raise HTTPException(status_code=404)
+    return await workspace_service.update_workspace(workspace=workspace, name=name)
+
+
+@router.delete("/workspaces/{workspace_id}")
+async def close_workspace(workspace_id: str, user: User = Depends(get_current_user),
+                          workspace_service=Depends(get_workspace_service)):
+    workspace = await workspace_service.get_workspace(workspace_id)
+    if not workspace:
+        raise HTTPException(status_code=404)
+    # ok: VC214 -- the service gets the caller and can check their membership
+    return await workspace_service.delete_workspace(workspace=workspace, acting_user=user)
+
+
+@router.patch("/shipments/{shipment_id}")
+def relabel_shipment(shipment_id: int, label: str, user: User = Depends(get_current_user), shipment_repo=Depends(get_repo)):
+    # expect: VC214 -- a repository named for its entity reads by the client's id
+    shipment = shipment_repo.get_shipment(shipment_id)
+    shipment.label = label
+    shipment_repo.save(shipment)
+    return shipment

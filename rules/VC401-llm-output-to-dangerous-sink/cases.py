@@ -1043,6 +1043,22 @@ def answer_with_tools(messages):
     return messages
 
 
+def archive_folder_tool(folder):
+    # expect: VC401 -- the lambda in DISPATCH_TOOLS hands this function the model's argument
+    return subprocess.run(f"tar czf backup.tgz {folder}", shell=True, check=True)
+
+
+def rotate_logs_tool(folder):
+    # ok: VC401 -- its lambda calls it with a fixed folder, not with anything the model wrote
+    return subprocess.run(f"logrotate {folder}", shell=True, check=True)
+
+
+DISPATCH_TOOLS = {
+    "archive": lambda args: archive_folder_tool(args["folder"]),
+    "rotate": lambda args: rotate_logs_tool("/var/log/app"),
+}
+
+
 warehouse = SQLDatabase.from_uri("sqlite:///analytics.db")
 
 

@@ -447,3 +447,69 @@ def test_a_salt_in_a_module_that_hashes_nothing_is_a_unique_suffix() -> None:
     [corpus] = RULES_DIR.glob("VC206-*/cases_unique_suffix.py")
     result = check_corpus(InsecureRandomToken, corpus)
     assert result.expected and not result.missed and not result.unexpected, result.describe()
+
+
+MONITOR_VIEWS = """\
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404, redirect
+from django.views import View
+
+from .models import Host, Ticket, Probe
+
+
+class HostUpdateView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        host = get_object_or_404(Host, pk=pk)
+        host.enabled = request.POST.get("enabled") == "on"
+        host.save()
+        return redirect("hosts")
+
+
+class TicketCloseView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        ticket = get_object_or_404(Ticket, pk=pk)
+        ticket.closed = True
+        ticket.save()
+        return redirect("tickets")
+
+
+class ProbeRunView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        probe = Probe.objects.get(pk=pk)
+        probe.run_now = True
+        probe.save()
+        return redirect("probes")
+"""
+MONITOR_MODELS = """\
+from django.db import models
+
+
+class Host(models.Model):
+    name = models.CharField(max_length=100)
+    address = models.CharField(max_length=255)
+    enabled = models.BooleanField(default=True)
+
+
+class Ticket(models.Model):
+    title = models.CharField(max_length=100)
+    reporter_id = models.IntegerField()
+    closed = models.BooleanField(default=False)
+
+
+class Probe(models.Model):
+    host = models.ForeignKey(Host, on_delete=models.CASCADE)
+    run_now = models.BooleanField(default=False)
+"""
+
+
+def test_a_lookup_of_a_model_that_belongs_to_no_one_is_not_reported(tmp_path: Path) -> None:
+    """A shared inventory model (no owner-like field, no link to another row) is every operator's to change; a model
+    with an owner-like field (`reporter_id`) or a link that may lead to one (`host`) is still reported."""
+    app = tmp_path / "monitor"
+    app.mkdir()
+    (app / "models.py").write_text(MONITOR_MODELS, encoding="utf-8")
+    views = app / "views.py"
+    views.write_text(MONITOR_VIEWS, encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    found = findings_for(ObjectLookupNotScopedToUser, MONITOR_VIEWS, path=str(views))
+    assert [f.location.start.line for f in found] == [18, 26]

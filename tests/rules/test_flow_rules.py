@@ -500,3 +500,25 @@ def test_secret_in_log_names_the_looked_up_secret_with_its_container() -> None:
             logger.info("key %r", settings.vault["api_key"])
     """)
     assert [f.message.split("`")[1] for f in findings] == ["share['PathOrToken']", "settings.vault['api_key']"]
+
+
+def test_a_password_kept_beside_an_address_is_told_to_be_encrypted_not_hashed() -> None:
+    """A router's login saved with its host logs in there later: hashing it is impossible, so the hint says encrypt;
+    an account's own password keeps the hashing hint."""
+    findings = findings_for(PlaintextPasswordStorage, """
+from flask import request
+from app import db
+from app.models import Router, Member
+
+def add_router():
+    db.session.add(Router(host=request.form["host"], port=22, password=request.form["password"]))
+
+def edit_router(router):
+    router.ip_address = request.form["ip"]
+    router.password = request.form["password"]
+
+def add_member():
+    db.session.add(Member(email=request.form["email"], password=request.form["password"]))
+""")
+    hints = [(f.location.start.line, "encrypt it at rest" in (f.hint or "")) for f in findings]
+    assert hints == [(7, True), (11, True), (14, False)]

@@ -26,6 +26,16 @@ SIZE_LIMIT = 2_000_000
 SIBLING_MODULES = ("models", "schemas", "schema", "serializers", "dto", "dtos", "entities", "payloads")
 # Model fields that point at one row of another model: an owner when that model is the user model.
 RELATION_FIELD_TYPES = frozenset({"ForeignKey", "OneToOneField"})
+# Calls in a field's definition that tie a row to another row (Django's relations, SQLAlchemy's `ForeignKey` inside a
+# `Column`, a `relationship()`): the other row may belong to a user, so the row does too.
+LINKING_CALLS = RELATION_FIELD_TYPES | frozenset({"ManyToManyField", "GenericForeignKey", "ForeignKey", "relationship"})
+# Words of a field name that say whose row it is.
+OWNER_FIELD_WORDS = frozenset({"user", "owner", "author", "account", "tenant", "org", "organization", "team", "member",
+                               "creator", "customer", "profile", "group", "company", "workspace", "client"})
+# Field names that hold another row's id or a person without declaring a relation (`reporter_id`, `created_by`).
+LINKING_SUFFIXES = ("_id", "_by", "_uid", "_email")
+# Bases whose own fields are known (none): a model that derives from another class may inherit an owner.
+PLAIN_MODEL_BASES = frozenset({"Model", "Base", "DeclarativeBase"})
 # Base classes of a request schema whose annotated fields a client may send.
 SCHEMA_BASES = frozenset({"BaseModel", "Schema", "SQLModel"})
 
@@ -54,6 +64,26 @@ def owner_fields(path: str, reference: str) -> frozenset[str]:
     calls = _field_calls_in(found[0]).get(found[1], ()) if found is not None else ()
     return frozenset(field for field, call in calls
                      if _called_name(call.func) in RELATION_FIELD_TYPES and _points_at_user_model(call))
+
+
+def ownerless_model(path: str, reference: str) -> bool:
+    """The model that `reference` names, defined beside the file at `path`, is a plain model (`models.Model`,
+    `db.Model`) whose fields name no owner and link to no other row (a shared `Server` inventory, a `Setting`): each
+    signed-in user may reach every row by design. False when the model is not found or its fields are not all read."""
+    found = _sibling_module(path, reference, any_module=True)
+    tree = _parsed(found[0]) if found is not None else None
+    model = next((node for node in (tree.body if tree is not None else ())
+                  if isinstance(node, ast.ClassDef) and found is not None and node.name == found[1]), None)
+    if model is None or not model.bases or any(_called_name(b) not in PLAIN_MODEL_BASES for b in model.bases):
+        return False
+    fields = [statement for statement in model.body if isinstance(statement, (ast.Assign, ast.AnnAssign))]
+    names = [target.id for statement in fields
+             for target in (statement.targets if isinstance(statement, ast.Assign) else [statement.target])
+             if isinstance(target, ast.Name)]
+    linking = any(isinstance(node, ast.Call) and _called_name(node.func) in LINKING_CALLS
+                  for statement in fields for node in ast.walk(statement))
+    return bool(names) and not linking and not any(
+        OWNER_FIELD_WORDS & set(name.lower().split("_")) or name.endswith(LINKING_SUFFIXES) for name in names)
 
 
 def _sibling_module(path: str, reference: str, *, any_module: bool = False) -> tuple[str, str] | None:

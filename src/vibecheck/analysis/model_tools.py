@@ -16,7 +16,7 @@ import libcst as cst
 
 from vibecheck.analysis.flow import call_argument, string_value
 from vibecheck.analysis.nodes import suite_statements
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.rule import RuleContext
 
 # What a module imports when it may declare tools for a model.
@@ -106,9 +106,9 @@ def table_tools(context: RuleContext) -> frozenset[str]:
                   if type(statement) is cst.Assign and len(statement.targets) == 1
                   and type(target := statement.targets[0].target) is cst.Name and TOOL_TABLE_NAME.search(target.value)
                   and type(statement.value) is cst.Dict]
-        listed = {element.value.value for table in tables for element in table.elements  # type: ignore[attr-defined]
+        listed = {name for table in tables for element in table.elements  # type: ignore[attr-defined]
                   if type(element) is cst.DictElement and string_value(element.key) is not None
-                  and type(element.value) is cst.Name}
+                  and (name := _listed_function(element.value)) is not None}
         model_module = context.imports.imports_any(MODEL_IMPORTS)
         if listed and not (model_module or _writes_tool_schema(context.module)):
             listed = set()
@@ -140,6 +140,18 @@ def _assigns_all(statement: cst.CSTNode) -> bool:
     return type(statement) is cst.SimpleStatementLine and any(
         type(small) is cst.Assign and any(type(t.target) is cst.Name and t.target.value == "__all__" for t in small.targets)
         for small in statement.body)
+
+
+def _listed_function(value: cst.BaseExpression) -> str | None:
+    """The function a table entry names: `run_sql`, or the one a lambda hands the model's arguments to
+    (`lambda args: run_shell(args["command"])`); not a lambda that calls it with values of its own."""
+    if type(value) is cst.Name:
+        return value.value
+    if type(value) is not cst.Lambda or type(value.body) is not cst.Call or type(value.body.func) is not cst.Name:
+        return None
+    parameters = {param.name.value for param in value.params.params}
+    handed = {node.value for arg in value.body.args for node in walk_own(arg) if type(node) is cst.Name}
+    return value.body.func.value if parameters & handed else None
 
 
 def _module_and_function_statements(module: cst.Module) -> list[cst.CSTNode]:

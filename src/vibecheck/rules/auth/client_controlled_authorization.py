@@ -64,6 +64,11 @@ def _is_privilege_name(name: str | None) -> tuple[bool, bool]:
 
 HINT = ("Take roles and identity from the server-side session or a verified token (`current_user`, `request.user`), "
         "never from request parameters, headers, cookies or the body.")
+BACKDOOR_HINT = ("Remove the bypass, or switch it on only from server-side configuration in tests, never from a "
+                 "request header or cookie.")
+# Keys of a returned dict that make it an identity, and words of a class that makes one.
+IDENTITY_KEYS = frozenset({"id", "user", "user_id", "userid", "username", "sub", "uid", "email", "login"})
+IDENTITY_CLASS_WORDS = frozenset({"user", "principal", "identity", "account"})
 # Text every module with an unverified decode holds: the library's name (every decoder is `jwt.*` or `jose.jwt.*`)
 # and `verif` (`verify_signature`, `verify=False`, `get_unverified_claims`).
 UNVERIFIED_HINTS = ("jwt", "verif")
@@ -89,6 +94,9 @@ class ClientControlledAuthorization(FlowRule):
     (`if x_internal_caller not in {"scheduler", "billing"}: raise HTTPException(403)`, also in a FastAPI
     dependency's `Header()` parameter) is reported too: the client need only send that text. Values that
     describe the request rather than its sender (`Origin`, `Referer`, `Content-Type`, `X-Requested-With`) are not.
+    So is such a test before a block that hands out an identity made of literals (`if request.headers.get("mock-mode")
+    == "true": return {"id": "mock-user"}`, `return User(id=1, name="admin")`), whatever the header is called, a
+    token-named one included: a bypass left in an authentication function lets in anyone who sends that text.
     Credentials that are verified (tokens, keys, passwords) are not reported here, nor are tests of a value's type
     (`isinstance(perms, dict)`) or of its presence or its equality to a privilege before a refusal (`if
     perms.get("full_access"): raise HTTPException(403)`, `if role is not None and not caller.is_admin: raise
@@ -305,6 +313,13 @@ class ClientControlledAuthorization(FlowRule):
                     denies = _denies_access(branch)
                 if denies:
                     claim = _gatekeeping_claim(test, inner, taint)
+                elif _returns_fixed_identity(branch):
+                    backdoor = _gatekeeping_claim(test, inner, taint, credentials=True)
+                    if backdoor is not None:
+                        self.report(inner, f"The condition lets in whoever sends `{backdoor}` with the text it is "
+                                    f"compared with (`{short_code(test)}`): the block hands out a fixed identity "
+                                    "without any credential the server checks.", hint=BACKDOOR_HINT)
+                        return
             if claim is None:
                 continue
             privileged, identity = _is_privilege_name(claim)
@@ -426,6 +441,8 @@ TRUTHINESS_TESTS = frozenset({cst.Call, cst.Name, cst.Attribute, cst.Subscript})
 REQUEST_DESCRIPTION_WORDS = frozenset({"origin", "referer", "referrer", "host", "content", "type", "accept", "agent",
                                        "method", "fetch", "mode", "site", "dest", "encoding", "length", "format",
                                        "ip", "forwarded", "addr", "remote"})
+# The client's address among them, VC419's to judge also where a fixed identity is handed out for it.
+CLIENT_ADDRESS_WORDS = frozenset({"ip", "forwarded", "addr", "remote"})
 # Headers that say how the request was sent (`X-Requested-With: XMLHttpRequest`, htmx's `HX-Request`): a view picks the
 # form of its answer by them (a 403 for scripts, a redirect for browsers), not who may have it.
 REQUEST_DESCRIPTION_HEADERS = frozenset({"x-requested-with", "hx-request", "hx-boosted"})
@@ -454,18 +471,23 @@ def _checked_with_credential(test: cst.BaseExpression, value: cst.CSTNode) -> bo
     return False
 
 
-def _gatekeeping_claim(test: cst.BaseExpression, value: cst.CSTNode, taint: Taint) -> str | None:
+def _gatekeeping_claim(test: cst.BaseExpression, value: cst.CSTNode, taint: Taint, *,
+                       credentials: bool = False) -> str | None:
     """The name of a header or cookie that a test before a refusal compares with fixed text (`x_caller != "cron"`,
     `request.headers.get("X-Client") not in {"ops", "billing"}`): the client need only send that text. A credential,
-    compared with a secret, is authentication; a value describing the request (`Origin`) is no claim of identity."""
+    compared with a secret, is authentication; a value describing the request (`Origin`) is no claim of identity.
+    With `credentials` (the test hands out an identity), a credential-named header is a claim too: compared with text
+    written in the code (`test_token == "test_token"`), it is a password everyone can read; and so is a value that
+    describes the request (`X-Mock-Mode`, `Origin`), which any client can send, though not the client's address."""
     name = taint.key or (value.value if isinstance(value, cst.Name) else value.attr.value
                          if isinstance(value, cst.Attribute) else None)
     origin = (taint.origin or "").lower()
     if not ("header" in origin or "cookie" in origin or (name or "").lower().startswith(("x_", "x-"))):
         return None  # a path or query value compared before a 403 (`item_id != "plumbus"`) picks an object
     words = set(name_words(name or ""))
-    if not words or words & CREDENTIAL_WORDS or words & REQUEST_DESCRIPTION_WORDS \
-            or (name or "").lower().replace("_", "-") in REQUEST_DESCRIPTION_HEADERS:
+    described = words & (CLIENT_ADDRESS_WORDS if credentials else REQUEST_DESCRIPTION_WORDS) \
+        or (not credentials and (name or "").lower().replace("_", "-") in REQUEST_DESCRIPTION_HEADERS)
+    if not words or (words & CREDENTIAL_WORDS and not credentials) or described:
         return None
     for inner in iter_expressions(test):
         if isinstance(inner, cst.Comparison) and inner.left is value and len(inner.comparisons) == 1:
@@ -473,6 +495,38 @@ def _gatekeeping_claim(test: cst.BaseExpression, value: cst.CSTNode, taint: Tain
             if isinstance(target.operator, VALIDATING_OPERATORS) and _fixed_text(target.comparator):
                 return name
     return None
+
+
+def _returns_fixed_identity(block: cst.BaseSuite) -> bool:
+    """The block returns a user made of literals (`return {"id": "test-user", "username": "test-user"}`,
+    `return User(id=0, name="dev")`): an identity the client gets by passing the test, not one a credential proved."""
+    for node in walk_own(block):
+        if type(node) is not cst.Return or node.value is None:
+            continue
+        value = node.value
+        if type(value) is cst.Dict and any(
+                type(e) is cst.DictElement and (string_value(e.key) or "").lower() in IDENTITY_KEYS
+                for e in value.elements):
+            return _all_literals(value)
+        if type(value) is cst.Call and set(name_words((dotted_name(value.func) or "").rpartition(".")[2])) \
+                & IDENTITY_CLASS_WORDS and value.args:
+            return _all_literals(value)
+    return False
+
+
+def _all_literals(node: cst.BaseExpression) -> bool:
+    """Every value in the dict or the call's arguments is written in the code (`{"id": 0}`, `User(id=1, name="dev")`)."""
+    if type(node) is cst.Dict:
+        return all(type(e) is cst.DictElement and _all_literals(e.value) for e in node.elements)
+    if type(node) is cst.Call:
+        return all(_all_literals(a.value) for a in node.args)
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return all(_all_literals(e.value) for e in node.elements)
+    if type(node) is cst.Name:
+        return node.value in ("True", "False", "None")
+    if type(node) is cst.UnaryOperation:
+        return _all_literals(node.expression)
+    return type(node) in (cst.Integer, cst.Float) or string_value(node) is not None
 
 
 def _fixed_text(node: cst.BaseExpression) -> bool:

@@ -20,8 +20,8 @@ from vibecheck.analysis.app_model.handlers import (
     handler_of,
     router_dependencies,
 )
-from vibecheck.analysis.flow import RESOURCE_PARAMETERS, short_code, string_value
-from vibecheck.analysis.model_fields import owner_fields, sibling_models_inputs
+from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
+from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -35,6 +35,11 @@ LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_o
 # id=id)` of FastAPI's project template), which reads the row it is asked for.
 LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session", "select", "repo", "repository",
                               "crud", "dao", "dbsession"})  # Pyramid's `request.dbsession`
+# The last word of a receiver named for the entity it serves (`order_repo`, `invoice_repository`, `user_crud`,
+# `organization_service`).
+DATA_ACCESS_SUFFIXES = frozenset({"repo", "repository", "crud", "dao", "service"})
+# A service's or repository's writer named for what it changes (`service.update_organization(org, data)`).
+ENTITY_CHANGER = re.compile(r"^(?:update|delete|remove|destroy|archive|edit|patch)_[a-z]\w*$")
 # A data-access object's reader named for what it reads (`db.get_order(conn, order_id)`, `repo.fetch_invoice(id)`):
 # counted only on the receivers above.
 DAO_READER = re.compile(r"^(?:get|fetch|find|load|read|lookup)_[a-z]\w*$")
@@ -44,6 +49,8 @@ READER_LAYERS = frozenset({"service", "services", "store"})
 # Async ORMs look up on the model class itself: Tortoise `await Note.get_or_none(id=note_id)`, Beanie `Note.get(id)`.
 MODEL_CLASS = re.compile(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
+# Words of a field that records who last changed a row (`updated_by`, `last_modified_by`, `edited_by`).
+EDITOR_STAMP_WORDS = frozenset({"updated", "modified", "edited", "changed", "updater", "editor", "modifier"})
 # Calls a row reader makes besides its lookup, none of which can check an owner: the error it answers when the row is
 # missing, and `await`-free conversions.
 HELPER_SAFE_CALLS = frozenset({"HTTPException", "Http404", "abort", "NotFound", "ValueError", "LookupError", "KeyError",
@@ -134,6 +141,26 @@ def _hands_only_the_id(call: cst.Call, client_ids: set[str] | frozenset[str]) ->
                for arg in call.args)
 
 
+def _looked_up_model(call: cst.Call) -> cst.Name | None:
+    """The model class a lookup reads: `get_object_or_404(Server, pk=pk)`, `session.get(Server, id)`,
+    `Server.objects.get(pk=pk)`, `Server.query.get_or_404(id)`."""
+    first = call.args[0].value if call.args and call.args[0].keyword is None else None
+    if isinstance(first, cst.Name) and MODEL_CLASS.match(first.value):
+        return first
+    target: cst.BaseExpression = call.func
+    while isinstance(target, (cst.Attribute, cst.Call)):
+        target = target.value if isinstance(target, cst.Attribute) else target.func
+    return target if isinstance(target, cst.Name) and MODEL_CLASS.match(target.value) else None
+
+
+def _data_access_receiver(call: cst.Call) -> bool:
+    """The call reads through a session, a manager or a data-access object: `db.get(...)`, `Order.objects.filter(...)`,
+    also one named for its entity (`order_repo.get_order(id)`, `organization_service.get_organization(id)`)."""
+    words = _receiver_words(call)
+    return bool(words & LOOKUP_RECEIVERS) or any(
+        DATA_ACCESS_SUFFIXES & set(name_words(word)) for word in words if "_" in word)
+
+
 def _receiver_words(call: cst.Call) -> set[str]:
     func = call.func
     target = func.value if isinstance(func, cst.Attribute) else None
@@ -185,12 +212,23 @@ def _changes_any(body: cst.CSTNode, objects: set[str]) -> bool:
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "setattr" and node.args \
                 and _root(node.args[0].value) in objects:
             return True  # `setattr(user, key, value)` for each field the client sent
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in CHANGING_METHODS:
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and (
+                node.func.attr.value in CHANGING_METHODS or ENTITY_CHANGER.match(node.func.attr.value)):
             receiver_is_object = _root(node.func.value) in objects
             if receiver_is_object or any(isinstance(a.value, cst.Name) and a.value.value in objects for a in node.args):
                 return True
         pending.extend(child_nodes(node))
     return False
+
+
+def _object_words(body: cst.CSTNode, fetched: set[str]) -> set[str]:
+    """The words that name the object a handler changes: its variables (`workspace`) and what a service's writer is
+    named for (`update_organization`)."""
+    words = {word for name in fetched for word in name_words(name)}
+    for node in walk_own(body):
+        if type(node) is cst.Call and type(node.func) is cst.Attribute and ENTITY_CHANGER.match(node.func.attr.value):
+            words.update(name_words(node.func.attr.value)[1:])
+    return words
 
 
 def _authorship_arguments(body: cst.CSTNode) -> set[int]:
@@ -207,6 +245,16 @@ def _authorship_arguments(body: cst.CSTNode) -> set[int]:
                 found.update(id(a) for a in node.args if a.keyword is not None)
         pending.extend(child_nodes(node))
     return found
+
+
+def _stamps_the_editor(updater: cst.FunctionDef | None) -> bool:
+    """`perform_update` records who last changed the row (`serializer.save(updated_by=self.request.user)`): the rows
+    are shared and edited by many (a glossary, a wiki), the creator stamped for the record, not as the owner."""
+    if updater is None:
+        return False
+    return any(type(node) is cst.Arg and node.keyword is not None
+               and set(name_words(node.keyword.value)) & EDITOR_STAMP_WORDS
+               and (dotted_name(node.value) or "") in IDENTITY_EXPRESSIONS for node in walk_own(updater.body))
 
 
 def _displayed_values(body: cst.CSTNode) -> set[int]:
@@ -268,7 +316,8 @@ class ObjectLookupNotScopedToUser(Rule):
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
-    object (`repo.by_id(id)`, `crud.item.get(db, id=id)`, `db.get_order(conn, order_id)`), a service or store reader
+    object (`repo.by_id(id)`, `crud.item.get(db, id=id)`, `db.get_order(conn, order_id)`, also one named for its
+    entity: `order_repo.get_order(id)`, `organization_service.get_organization(id)`), a service or store reader
     handed nothing but a database handle and the id (`services.get_project(session, project_id)`), or an SQL
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
@@ -288,10 +337,14 @@ class ObjectLookupNotScopedToUser(Rule):
     checks access to what the path names, `dependencies=[Depends(requires_access_connection(method="DELETE"))]`,
     `IsAdminUser`, a
     staff-only mixin, or a role check on the caller or on the verified token's claims in the body, such as
-    `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported. Also reports a DRF
+    `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported, nor is a lookup
+    of a model that belongs to no one (a plain model of the `models` module beside the handler whose fields name no
+    owner, link to no other row and hold no other row's id: a shared `Server` inventory). Also reports a DRF
     `ModelViewSet` (or retrieve/update/destroy view) whose `perform_create` saves `self.request.user` on
     each object but whose `queryset` serves every object, with no `get_queryset` override and no
-    object-level permission class (`IsOwner...`); also, when it changes or deletes objects and asks only for a login
+    object-level permission class (`IsOwner...`), unless its `perform_update` stamps the editor too
+    (`updated_by=self.request.user`: rows that all users edit, a glossary or a wiki); also, when it changes or
+    deletes objects and asks only for a login
     (`IsAuthenticated`), such a viewset over a model whose rows belong to users (a `ForeignKey` or `OneToOneField` to
     the user model in the `models` module beside it, imported relatively or by the package's name) that names the
     caller nowhere (a `perform_destroy` comparing the owner with `self.request.user` checks it) and, left to the
@@ -391,7 +444,8 @@ class ObjectLookupNotScopedToUser(Rule):
             return  # `IsOwner`, `IsAuthorOrReadOnly`, `DjangoObjectPermissions`: an object-level check
         anchor = node.decorators[0] if node.decorators else node
         creator = methods.get("perform_create")
-        if creator is not None and any(d in IDENTITY_EXPRESSIONS for d in dotted_uses(creator.body)):
+        if creator is not None and any(d in IDENTITY_EXPRESSIONS for d in dotted_uses(creator.body)) \
+                and not _stamps_the_editor(methods.get("perform_update")):
             self.report(anchor, f"`{node.name.value}` stores the signed-in user on each object it creates but serves "
                         f"`{short_code(queryset)}` to everyone, so any user can read, change or delete the others' "
                         "objects.", hint=SCOPE_VIEWSET_HINT)
@@ -451,7 +505,7 @@ class ObjectLookupNotScopedToUser(Rule):
         if self._relates_to_caller(handler) or checks_role(node.body) or self._hands_to_a_checking_helper(handler):
             return
         lookup = self._first_lookup(handler)
-        if lookup is not None:
+        if lookup is not None and not self._reads_shared_model(lookup):
             ids = sorted(handler.client_ids & set(names_in(lookup)))
             anchor: cst.CSTNode = lookup
             held = None
@@ -478,18 +532,30 @@ class ObjectLookupNotScopedToUser(Rule):
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.depth -= 1
 
+    def _reads_shared_model(self, lookup: cst.Call) -> bool:
+        """The lookup reads a model of the app's own model module that belongs to no one: no field names an owner and
+        none links to another row (`Server` of a monitoring tool every operator manages)."""
+        model = _looked_up_model(lookup)
+        reference = (self.qualified_name(model) or "") if model is not None else ""
+        return bool(reference) and ownerless_model(self.context.path, reference)
+
     def _relates_to_caller(self, handler: Handler) -> bool:
         """Something in the handler ties the object to the caller: an identity, an owner-like field, a framework check.
 
-        When the handler changes or deletes the object it fetched, a model class (`User.query.get(user_id)`)
-        and the variable holding the object (`account = ...`) are the object, not the caller, whatever their
-        names say; reading another user's profile by name stays a normal page.
+        When the handler changes or deletes the object it fetched, a model class (`User.query.get(user_id)`),
+        the variable holding the object (`account = ...`) and the names of what the client's id names
+        (`organization_service.update_organization` for `organization_id`) are the object, not the caller, whatever
+        their names say; reading another user's profile by name stays a normal page.
         """
         body = handler.node.body
         fetched = _fetched_names(body, handler.client_ids)
         changes = _changes_any(body, fetched)
         stamped = _authorship_arguments(body)
         tested = set(dotted_uses(body, skip=stamped | _displayed_values(body)))
+        # what the client's id names is the object (`organization_id`: `organization_service.update_organization`),
+        # not another id beside it that scopes the lookup (`tenant_id` in `get_project_in_tenant(tenant_id, id)`)
+        entity = {word for name in handler.client_ids for word in name_words(name)} & _object_words(body, fetched) \
+            if changes else set()
         for dotted in dotted_uses(body, skip=stamped):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
                 return True
@@ -498,7 +564,7 @@ class ObjectLookupNotScopedToUser(Rule):
                 return True
             if last in handler.client_ids or (changes and (last in fetched or last[:1].isupper())):
                 continue
-            if dotted in tested and set(name_words(last)) & OWNERSHIP_WORDS:
+            if dotted in tested and set(name_words(last)) & OWNERSHIP_WORDS - entity:
                 return True
         return self._delegates(handler)
 
@@ -597,9 +663,8 @@ class ObjectLookupNotScopedToUser(Rule):
                 SQL_OWNER.search(string_value(e.key) or "") for e in key.elements if isinstance(e, cst.DictElement))
         if last in LOOKUP_METHODS and isinstance(func, cst.Attribute):
             model_class = isinstance(func.value, cst.Name) and bool(MODEL_CLASS.match(func.value.value))
-            return model_class or bool(_receiver_words(call) & LOOKUP_RECEIVERS)
+            return model_class or _data_access_receiver(call)
         if DAO_READER.match(last) and isinstance(func, cst.Attribute):
-            words = _receiver_words(call)
-            return bool(words & LOOKUP_RECEIVERS) or (bool(words & READER_LAYERS)
-                                                       and _hands_only_the_id(call, handler.client_ids))
+            return _data_access_receiver(call) or (bool(_receiver_words(call) & READER_LAYERS)
+                                                   and _hands_only_the_id(call, handler.client_ids))
         return False

@@ -450,7 +450,8 @@ class LlmOutputToDangerousSink(FlowRule):
     `register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, LlamaIndex
     `FunctionTool.from_defaults(fn=f)`, `ToolNode([f])`, `bind_tools([f])`, an agent's `tools=[f]` (Google ADK,
     Strands, Agno, AutoGen, LlamaIndex), a table a tool-calling loop looks the model's choice up in (`TOOLS = {"sql":
-    run_sql}`, OpenAI's `available_functions`) in a module that imports a model client or writes a tool schema
+    run_sql}`, OpenAI's `available_functions`, or a lambda there that hands the model's arguments on:
+    `"shell": lambda args: run_shell(args["command"])`) in a module that imports a model client or writes a tool schema
     (`"parameters"`, `"input_schema"`), a function a string of a module that does both names (the schema's `"name":
     "run_sql"`, called by `globals()[call.function.name]`); but numbers and the framework's context), the fields of the state a
     LangGraph node (`graph.add_node("run", run_sql)`, also `self.run_sql` or `partial(run_sql, ...)`) is handed that a

@@ -33,6 +33,10 @@ CLIENT_CLASS = re.compile(r"(Auth|Client|Connection|Session|Config|Settings|Cred
                           r"|Engine|Server|SMTP|SSH|FTP|Transport|Options|Params|Login|Http|HTTP|Api|API|Requester"
                           r"|Connector|Adapter"
                           r"|Key|KeyPair|Certificate|Cert|KeyStore|Keystore|Keyring|Signer|Cipher|Wallet|Context)$")
+# Words of a field that holds where a password logs in (`ip_address`, `host`, `port`, `base_url`).
+ADDRESS_WORDS = frozenset({"host", "hostname", "ip", "port", "url", "endpoint", "server", "dsn", "uri"})
+OUTBOUND_HINT = ("This password logs in to another system, so it cannot be hashed: encrypt it at rest (Fernet with a "
+                 "key kept outside the database, a KMS, a secrets manager) and decrypt it only to connect.")
 # Libraries whose classes connect to a service with the password they are given (`redis.Redis(password=...)`,
 # `pymongo.MongoClient`, `Elasticsearch`, `pika.PlainCredentials`): a connection, not a record that keeps it.
 CLIENT_LIBRARIES = frozenset({
@@ -171,6 +175,8 @@ class PasswordFlowState(FlowState):
         # in a client's constructor (`ApiClient.__init__(self, user, password)`): the objects it makes hold the
         # credentials it logs in with, records of nobody's
         self.in_client_constructor = False
+        # objects given an address to connect to (`device.ip_address = ...`): the password set on them next logs in there
+        self.connection_objects: set[str] = set()
 
     def note_binding(self, node: cst.Assign | cst.AnnAssign) -> None:
         """Remember the names bound to a dict built here, annotated or not (`kw: Dict[str, Any] = {}`)."""
@@ -210,7 +216,9 @@ class PlaintextPasswordStorage(FlowRule):
     function builds for keyword arguments (`kwargs = {...}`, `**kwargs`, then `kwargs.update(password=...)` or
     `kwargs["password"] = ...`) keeps nothing, nor does the environment a child process gets (`env["PGPASSWORD"] =
     password`, `self._env[...]`). Test files and `assert`
-    statements are not checked: test fixtures hold throwaway passwords.
+    statements are not checked: test fixtures hold throwaway passwords. A password stored beside an address
+    (`Device(ip_address=..., password=...)`, or `device.host = ...` set before `device.password = ...`) logs in to
+    that system and must be recoverable: its hint asks for encryption at rest, not a hash.
 
     ## Why is this bad?
     A database dump, a backup, a log of SQL statements or one injection bug then hands every user's
@@ -291,15 +299,21 @@ class PlaintextPasswordStorage(FlowRule):
         for call in iter_calls(node):
             self._check_call(call, state)
 
-    def _report_store(self, node: cst.CSTNode, taint: Taint, where: str) -> None:
-        self.report(node, f"The password from `{taint.origin}` is stored in plain text {where}.",
-                    hint="Store only a slow salted hash: `generate_password_hash(password)`, `bcrypt.hashpw(...)` or "
-                    "Django's `make_password`/`set_password`.", cwe=STORE_CWE)
+    def _report_store(self, node: cst.CSTNode, taint: Taint, where: str, *, outbound: bool = False) -> None:
+        """`outbound`: the record also holds an address (`Device(ip_address=..., password=...)`): the password logs in
+        to that system, so it must be recoverable, and the fix is encryption, not a hash."""
+        hint = OUTBOUND_HINT if outbound else ("Store only a slow salted hash: `generate_password_hash(password)`, "
+                                               "`bcrypt.hashpw(...)` or Django's `make_password`/`set_password`.")
+        self.report(node, f"The password from `{taint.origin}` is stored in plain text {where}.", hint=hint,
+                    cwe=STORE_CWE)
 
     def _check_assignment(self, node: cst.Assign, state: FlowState) -> None:
         taint = state.taint_of(node.value)
         for target in node.targets:
             destination = target.target
+            if isinstance(state, PasswordFlowState) and isinstance(destination, cst.Attribute) \
+                    and isinstance(destination.value, cst.Name) and _names_an_address(destination.attr.value):
+                state.connection_objects.add(destination.value.value)
             if isinstance(destination, cst.Subscript) and _is_local_dict(destination.value, state):
                 continue  # `kwargs["password"] = password`: an argument of a later call
             if isinstance(destination, cst.Subscript) and _is_environment(destination.value):
@@ -307,7 +321,11 @@ class PlaintextPasswordStorage(FlowRule):
             if is_password_taint(taint) and isinstance(destination, (cst.Attribute, cst.Subscript)) and \
                     not (dotted_name(destination) or "").startswith("self.") and \
                     (_stored_password_field(destination) or isinstance(destination, cst.Subscript)):
-                self._report_store(node.value, taint, f"in `{short_code(destination)}`")  # type: ignore[arg-type]
+                owner = destination.value if isinstance(destination, cst.Attribute) else None
+                outbound = isinstance(state, PasswordFlowState) and isinstance(owner, cst.Name) \
+                    and owner.value in state.connection_objects
+                self._report_store(node.value, taint, f"in `{short_code(destination)}`",  # type: ignore[arg-type]
+                                   outbound=outbound)
                 return
             if isinstance(destination, cst.Subscript) and isinstance(node.value, cst.Dict):
                 self._check_dict(node.value, state, f"in `{short_code(destination)}`")
@@ -357,7 +375,8 @@ class PlaintextPasswordStorage(FlowRule):
             named_field = arg.keyword is not None and _password_field_name(arg.keyword.value)
             positional_store = callee in POSITIONAL_STORES and arg.keyword is None
             if named_field or positional_store:
-                self._report_store(arg.value, taint, where)
+                self._report_store(arg.value, taint, where, outbound=any(
+                    a.keyword is not None and _names_an_address(a.keyword.value) for a in call.args))
                 return
 
     def _check_cookie(self, call: cst.Call, state: FlowState) -> None:
@@ -438,3 +457,8 @@ class PlaintextPasswordStorage(FlowRule):
             stores = STORED_ROWS if isinstance(node, cst.Subscript) else STORED_COLLECTIONS
             return bool(words) and words[-1] in stores
         return False
+
+
+def _names_an_address(field: str) -> bool:
+    """`ip_address`, `host`, `port`, `api_url`: where the record's password is used."""
+    return bool(ADDRESS_WORDS & set(name_words(field)))

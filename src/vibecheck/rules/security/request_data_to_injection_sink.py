@@ -103,6 +103,18 @@ QUOTED_URL_ATTRIBUTES = frozenset({"url", "base_url", "host_url", "url_root", "p
 # Tornado's `HTTPServerRequest.uri`, `path` and `query` are the request line's own text, never decoded: still
 # percent-encoded, as the rebuilt URLs above are.
 TORNADO_RAW_URL = frozenset({"self.request.uri", "self.request.path", "self.request.query"})
+# The absolute URL of the request itself, its host included (Werkzeug's and Starlette's `request.url`, `base_url`):
+# a redirect there sends the browser back to the page it asked for (`return redirect(request.url)` after a failed
+# form), on the host it asked; a path alone (`request.path`, `//evil.example`) would not stay there.
+OWN_ABSOLUTE_URL_ATTRIBUTES = frozenset({"url", "base_url"})
+
+
+def _is_own_absolute_url(node: cst.BaseExpression, state: FlowState) -> bool:
+    """`request.url`, `str(request.url)`: the URL the client is on, which a redirect cannot move to another host."""
+    if type(node) is cst.Call and type(node.func) is cst.Name and node.func.value == "str" and len(node.args) == 1:
+        node = node.args[0].value
+    return type(node) is cst.Attribute and node.attr.value in OWN_ABSOLUTE_URL_ATTRIBUTES \
+        and state.is_request_object(node.value)
 
 
 def _url_pieces(node: cst.BaseExpression) -> list[str | cst.BaseExpression] | None:
@@ -435,7 +447,8 @@ class RequestDataToInjectionSink(FlowRule):
         target = call_argument(call, 0, "location") or call_argument(call, None, "url") \
             or call_argument(call, None, "redirect_to") or call_argument(call, None, "path")
         taint = self._flow(target, state)
-        if taint is not None and target is not None and not FIXED_HOST_PREFIX.match(_literal_prefix(target)):
+        if taint is not None and target is not None and not FIXED_HOST_PREFIX.match(_literal_prefix(target)) \
+                and not _is_own_absolute_url(target, state):
             self._report_flow(target, taint, state, lambda origin: f"Client input from `{origin}` decides where "
                               f"`{short_code(func)}()` sends the browser, an open redirect.", hint="Redirect only "
                               "to relative paths or allow-listed hosts (check with `url_has_allowed_host_and_scheme`), "
