@@ -114,6 +114,8 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
     "telebot": ("pyTelegramBotAPI",), "awsauth": ("requests-aws",), "aadiscordbot": ("allianceauth-discordbot",),
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
+    # Pyrogram's maintained forks keep its import name
+    "pyrogram": ("pyrogram", "pyrofork", "pyrotgfork", "kurigram", "pyroblack"),
     **dict.fromkeys(("win32event", "win32file", "win32pipe", "win32process", "win32security", "win32service",
                      "win32serviceutil", "win32gui", "win32clipboard", "win32crypt", "win32job", "win32net", "win32pdh",
                      "win32print", "win32profile", "win32timezone", "win32ts", "winerror", "servicemanager",
@@ -214,7 +216,7 @@ WELL_KNOWN_MODULES = frozenset({
     "fastmcp", "pydantic_ai", "crewai", "smolagents", "dspy", "semantic_kernel", "filetype", "invoke", "httpretty",
     "ray", "threadpoolctl", "parsel", "w3lib", "aioredis",
     "cloudpickle", "frozendict", "json5", "pysbd", "hexbytes", "opentelemetry", "textual", "claude_agent_sdk",
-    "mysql", "python_jwt",
+    "mysql", "python_jwt", "msgspec", "mutagen", "pygame", "pyramid", "jdatetime",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
@@ -257,13 +259,19 @@ class ProjectDependencies:
 @functools.lru_cache(maxsize=64)
 def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
     """The declared names plus each one without its variant suffix (`pydantic-ai-slim` -> `pydantic-ai`), without
-    its hyphens (`wtf-peewee` ships `wtfpeewee`), a framework plugin's without both its framework's prefix and
-    its hyphens (`django-classy-tags` ships `classytags`), and a plugin's without the major version that tells it from
-    an older one (`django-mfa2` ships `mfa`)."""
-    unprefixed = {name.removeprefix(prefix) for name in declared for prefix in PLUGIN_PREFIXES if name.startswith(prefix)}
+    its hyphens (`wtf-peewee` ships `wtfpeewee`), without both its first word (a framework's or ecosystem's prefix)
+    and its hyphens (`django-classy-tags` ships `classytags`, `graphql-schema-diff` ships `schemadiff`), and a
+    plugin's without the major version that tells it from an older one (`django-mfa2` ships `mfa`)."""
     return declared | {strip_variant(name) for name in declared} | {name.replace("-", "") for name in declared} \
-        | {name.replace("-", "") for name in unprefixed if "-" in name} \
+        | _compound_tails(declared) \
         | {name.rstrip("0123456789") for name in declared if name in _versioned_plugins(declared)}
+
+
+def _compound_tails(declared: frozenset[str]) -> set[str]:
+    """A distribution named for the ecosystem or organisation it belongs to, then the package it ships in two or more
+    words that the module runs together (`graphql-schema-diff` ships `schemadiff`). A one-word tail (`google-auth`'s
+    `auth`) is left out: a short common word is what an invented module is called too."""
+    return {tail.replace("-", "") for name in declared if "-" in (tail := name.partition("-")[2])}
 
 
 def _versioned_plugins(declared: frozenset[str]) -> frozenset[str]:

@@ -45,8 +45,10 @@ class UnknownImport(ImportCheck):
     names are matched to distributions from the declarations alone, so the answer does not depend on
     what is installed where vibecheck runs (a pre-commit hook's environment never has the project's
     dependencies): normalised names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`),
-    the usual spellings (`python-x`, `python3-x`, `pyx`, `django-x`, `sqlalchemy-x`), variants that ship the
-    same package (`pydantic-ai-slim`, `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`), namespace
+    the usual spellings (`python-x`, `python3-x`, `pyx`, `django-x`, `sqlalchemy-x`; an ecosystem's prefix before a
+    name of several words, which the module runs together: `graphql-schema-diff` ships `schemadiff`), forks that
+    keep the original's import name (`pyrofork` ships `pyrogram`), variants that ship the same package
+    (`pydantic-ai-slim`, `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`), namespace
     packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers `opentelemetry` or `google`, and
     a declared `ab-database` or `conformer-qc` covers `ab_core` or `conformer_core`, the core package of its family)
     and a table of well-known differences (`yaml` is `PyYAML`, `django_filters` is `django-filter`). Installed
