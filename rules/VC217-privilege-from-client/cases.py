@@ -248,3 +248,9 @@ def invite():
     # expect: VC217 -- the call reads and creates: the new account starts with the role the client chose
     user, _ = DjangoUser.objects.get_or_create(email=data["email"], role=data.get("role"))
     return {"id": user.id}
+
+
+@router.post("/token")
+def token_for(body: PolicyIn):
+    # expect: VC217 -- a read-named call that mints: the token carries the scopes the client asked for
+    return {"access_token": auth.get_access_token(sub=body.user_id, scopes=body.scopes)}

@@ -35,11 +35,11 @@ CREATING_CALLS = frozenset({"create", "create_user", "create_account", "insert",
 FILTERS = frozenset({"filter", "filter_by", "where", "exclude", "get", "groups", "roles"})
 # First words of calls that read, search or test (`imp.get_policy(..., scopes=body.scopes)`,
 # `User.objects.filter(role=request.GET["role"])`): a privilege-named keyword there picks what is read, it grants nothing.
-# Unless the call writes too (`get_or_create(..., role=...)`).
+# Unless the call writes or mints too (`get_or_create(..., role=...)`, `get_token(scopes=...)`).
 READING_VERBS = frozenset({"get", "list", "search", "find", "fetch", "filter", "query", "count", "load", "read", "lookup",
                            "select", "exclude", "where", "describe", "show", "has", "is", "can", "check", "match"})
 WRITING_WORDS = frozenset({"create", "update", "set", "save", "insert", "add", "grant", "assign", "make", "register",
-                           "upsert", "put", "write"})
+                           "upsert", "put", "write", "issue", "mint", "sign", "token", "tokens", "key", "keys", "session"})
 
 # What a checkbox or a flag from the request is compared with (`"on"`, `1`, `True`, `ADMIN`): the comparison is the
 # client's choice.
