@@ -238,6 +238,22 @@ def test_a_fork_that_keeps_its_originals_import_name_provides_it(tmp_path: Path)
     assert findings(tmp_path / "other/bot.py") == [("VC504", 1, "pyrogram")]
 
 
+def test_an_unpacked_wheels_metadata_declares_its_requirements(tmp_path: Path) -> None:
+    """An unpacked wheel has no project file: its `<name>.dist-info/METADATA` says what it requires, in PKG-INFO's
+    format. A `.dist-info` folder without METADATA declares nothing, and an import nothing declares is still unknown."""
+    write(tmp_path, {
+        "wheel/slack_tools/__init__.py": "",
+        "wheel/slack_tools/chat.py": "from arcade_mcp_server import tool\nimport shade_helpers\n",
+        "wheel/slack_tools-2.5.1.dist-info/METADATA": "Metadata-Version: 2.4\nName: slack-tools\n"
+                                                      "Requires-Dist: arcade-mcp-server<2,>=1.17\n\nA description.\n",
+        "bare/slack_tools/__init__.py": "",
+        "bare/slack_tools/chat.py": "from arcade_mcp_server import tool\n",
+        "bare/slack_tools-2.5.1.dist-info/RECORD": "",
+    })
+    assert findings(tmp_path / "wheel/slack_tools/chat.py") == [("VC503", 2, "shade_helpers")]
+    assert findings(tmp_path / "bare/slack_tools/chat.py") == [("VC503", 1, "arcade_mcp_server")]
+
+
 def test_a_plugins_distribution_covers_the_module_without_its_major_version(tmp_path: Path) -> None:
     """`django-mfa2` ships `mfa`; `django-s3` names no version (its `s` is no module), nor does a bare `requests2`."""
     write(tmp_path, {

@@ -2,7 +2,8 @@
 
 Read without running anything: PEP 621 `[project]` dependencies and extras, PEP 735 dependency groups,
 Poetry, PDM, uv and Hatch tables, `requirements*.txt`/`.in` (with `-r` includes), `setup.cfg`,
-the literal lists of a `setup.py` (parsed, never executed), `Pipfile` and an sdist's `PKG-INFO`.
+the literal lists of a `setup.py` (parsed, never executed), `Pipfile`, an sdist's `PKG-INFO` and an unpacked wheel's
+`<name>.dist-info/METADATA`.
 These files come from the checked tree, so they are read as regular files inside the project only, with a
 size cap (`-r /dev/zero` or `-r ../../etc/x` is ignored), and a file too deep to parse declares nothing.
 A requirement's extras count as declared packages (`kombu[sqlalchemy]`), and so do the modules a declared
@@ -326,9 +327,9 @@ def _roots_above(directory: Path) -> tuple[Path | None, Path | None]:
 @functools.lru_cache(maxsize=1024)
 def _root_markers(directory: Path) -> tuple[bool, bool, bool]:
     """(a project file is here, a weak marker is here, this is a repository's or the file system's top), from the
-    folder's listing."""
+    folder's listing. An unpacked wheel's `<name>.dist-info/METADATA` is its project file."""
     folder = str(directory)
-    strong = holds_project_file(folder, ROOT_MARKERS)
+    strong = holds_project_file(folder, ROOT_MARKERS) or bool(_wheel_metadata_files(folder))
     weak = not strong and any(listings.exists(folder, marker) for marker in WEAK_ROOT_MARKERS)
     return strong, weak, listings.exists(folder, ".git") or directory.parent == directory
 
@@ -891,10 +892,18 @@ def _pipfile(root: Path) -> tuple[bool, set[str]]:
 
 
 def _pkg_info(root: Path) -> tuple[bool, set[str]]:
-    """An unpacked sdist's metadata: `Requires-Dist:` lines."""
-    text = _project_text(root / "PKG-INFO", root)
-    if text is None:
-        return False, set()
-    header = text.split("\n\n", 1)[0]
-    lines = [line.split(":", 1)[1] for line in header.splitlines() if line.startswith("Requires-Dist:")]
+    """The `Requires-Dist:` lines of an unpacked sdist's metadata (`PKG-INFO`) and of an unpacked wheel's
+    (`<name>.dist-info/METADATA`, the same format)."""
+    lines: list[str] = []
+    for path in (root / "PKG-INFO", *_wheel_metadata_files(str(root))):
+        text = _project_text(path, root)
+        if text is not None:
+            header = text.split("\n\n", 1)[0]
+            lines += [line.split(":", 1)[1] for line in header.splitlines() if line.startswith("Requires-Dist:")]
     return bool(lines), _names(lines)
+
+
+def _wheel_metadata_files(folder: str) -> list[Path]:
+    """The `METADATA` of each `<name>.dist-info` folder in `folder`: an unpacked wheel's declarations."""
+    return [Path(entry.path, "METADATA") for entry in listings.entries(folder).values()
+            if entry.name.endswith(".dist-info") and listings.is_dir(entry) and listings.is_file(entry.path, "METADATA")]
