@@ -351,3 +351,9 @@ def pyramid_main(settings):
     # expect: VC203
     legacy = AuthTktCookieHelper(secret=os.environ["SECRET"], secure=True, http_only=True)
     return session_factory, ticket, legacy
+
+
+class MeetingApiClient:
+    # ok: VC203 -- the public half of an app-key/app-secret pair: it names the app, the secret signs
+    APP_KEY = "AI_MEETING"
+    APP_SECRET = os.environ["MEETING_APP_SECRET"]

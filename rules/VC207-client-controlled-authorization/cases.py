@@ -698,3 +698,21 @@ def environment_banner():
     if request.headers.get("X-Env") == "staging":
         return {"banner": "staging", "colour": "orange"}
     return {}
+
+
+@view_config(route_name="clip_role", request_method="POST")
+def assign_clip_role(request):
+    role = request.json_body["role"]
+    # ok: VC207 -- the test reads whether the clip took the role (an audio role of a video clip), not what it grants
+    if not timeline.assign_role(request.matchdict["clip"], role):
+        raise HTTPForbidden()
+    return {"role": role}
+
+
+@view_config(route_name="role_check", request_method="POST")
+def check_role_then_act(request):
+    role = request.json_body["role"]
+    # expect: VC207 -- a test of the client's role, not of a change made with it
+    if not has_role(role):
+        raise HTTPForbidden()
+    return {"role": role}

@@ -160,6 +160,21 @@ def create_sockets(conf):
         raise ValueError('certfile "%s" does not exist' % conf.certfile)
 
 
+class ApiClient:
+    def __init__(self, config):
+        key_path = config.client_key_path
+        # ok: VC216 -- the file that holds the client's key must exist: a check of a configured path, not of a request
+        if key_path is not None and not key_path.exists():
+            raise ValueError(f"Client key not found: {key_path}")
+        self.key_path = key_path
+
+
+def require_client_key(x_client_key: str = Header(default=None)):
+    # expect: VC216 -- the key itself, not where it is kept: a request without it is let in
+    if x_client_key and x_client_key != settings.CLIENT_KEY:
+        raise HTTPException(status_code=401)
+
+
 def split_path(environ, path_info):
     script_name = os.environ.get("SCRIPT_NAME", "")
     # ok: VC216 -- the path must begin with the configured prefix: routing, not access

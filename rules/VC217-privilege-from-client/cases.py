@@ -223,3 +223,34 @@ def promote_with_role_argument(user_id, role="editor"):
     # ok: VC217 -- a promotion sets the role on purpose; who may call it is VC218's to judge
     user.role = role
     return {"id": user.id}
+
+
+class PolicyIn(BaseModel):
+    user_id: str
+    scopes: list[str] | None = None
+
+
+@router.post("/agents/{agent_id}/policy")
+async def agent_policy(agent_id: str, body: PolicyIn):
+    # ok: VC217 -- the scopes pick which memories the policy is compiled from: a read, nothing is granted
+    return await memory.get_policy(user_id=body.user_id, scopes=body.scopes)
+
+
+@app.get("/users")
+def users_by_role():
+    # ok: VC217 -- a filter on the role of the users listed
+    return [u.email for u in DjangoUser.objects.filter(role=request.args.get("role"))]
+
+
+@app.post("/invite")
+def invite():
+    data = request.get_json()
+    # expect: VC217 -- the call reads and creates: the new account starts with the role the client chose
+    user, _ = DjangoUser.objects.get_or_create(email=data["email"], role=data.get("role"))
+    return {"id": user.id}
+
+
+@router.post("/token")
+def token_for(body: PolicyIn):
+    # expect: VC217 -- a read-named call that mints: the token carries the scopes the client asked for
+    return {"access_token": auth.get_access_token(sub=body.user_id, scopes=body.scopes)}

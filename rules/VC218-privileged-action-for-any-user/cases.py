@@ -244,3 +244,15 @@ class AdminViews:
 def approve_invoice(request):
     approve(int(request.matchdict["id"]))
     return {"ok": True}
+
+
+# ok: VC218 -- a user revoking an API key (self-service, as a logout is); whose key it is, is the object lookup's question
+@router.delete("/keys/{key_hash}")
+def revoke_key(key_hash: str, session_user=Depends(get_verified_user)):
+    return revoke_api_key(key_hash, owner=session_user.id)
+
+
+# expect: VC218 -- the client names the user whose tokens every signed-in user may revoke
+@router.post("/users/{username}/tokens/revoke")
+def revoke_user_tokens(username: str, session_user=Depends(get_verified_user)):
+    return revoke_tokens(username)

@@ -6,7 +6,7 @@ from django.utils.html import escape as django_escape
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from flask import Flask, Response, jsonify, make_response, render_template, request
 from markupsafe import Markup, escape
 from starlette.requests import Request as StarletteRequest
@@ -200,6 +200,18 @@ def title_page(title: str):
 def escaped_page(q: str):
     # ok: VC411
     return f"<p>{html.escape(q)}</p>"
+
+
+@api.post("/{model}/create", response_class=HTMLResponse)
+def created_page(model: str):
+    # ok: VC411 -- a redirect the framework sends as it is: the value is in its URL, not in markup
+    return RedirectResponse(f"/admin/{model.lower()}/list", status_code=303)
+
+
+@pages.get("/{name}/json")
+def name_json(name: str):
+    # ok: VC411 -- a JSON response object returned from a route of an HTML app
+    return JSONResponse({"name": name})
 
 
 @api.get("/words.json")

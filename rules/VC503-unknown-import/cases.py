@@ -33,6 +33,10 @@ from Xlib import display
 import mysql.connector
 # ok: VC503 -- `python-jwt` provides `python_jwt`, neither declared nor installed here
 import python_jwt as jwt
+# ok: VC503 -- Pyrogram, whose maintained forks (`pyrofork`, `kurigram`) keep its import name: a real package
+from pyrogram import Client
+# ok: VC503 -- a widely used audio-tag library, neither declared nor installed here
+import mutagen
 # expect: VC503 -- an invented sub-package under a real driver's name is still reported by its top-level name
 import mysql_secure_connector
 # ok: VC503 -- a widely used package, neither declared nor installed here: undeclared-dependency reports it

@@ -820,6 +820,53 @@ def test_client_input_passed_to_a_helper_comes_back_in_what_it_returns(
     assert "(through `ping()` -> `ping_command()`)" in found[("pages/views.py", 39)]
 
 
+HTML_ROUTES_APP = {
+    "pyproject.toml": '[project]\nname = "admin"\nversion = "0"\n',
+    "admin/__init__.py": "",
+    "admin/views.py": (
+        "from fastapi import APIRouter, FastAPI\n"
+        "from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse\n"
+        "\n"
+        "router = APIRouter()\n"
+        "pages = FastAPI(default_response_class=HTMLResponse)\n"
+        "\n"
+        "\n"
+        "def render_card(title):\n"
+        "    return \"<div>\" + title + \"</div>\"\n"
+        "\n"
+        "\n"
+        "@router.post(\"/{model}/create\", response_class=HTMLResponse)\n"
+        "async def create(model: str):\n"
+        "    return RedirectResponse(f\"/admin/{model.lower()}/list\", status_code=303)\n"
+        "\n"
+        "\n"
+        "@pages.get(\"/{name}/json\")\n"
+        "async def as_json(name: str):\n"
+        "    return JSONResponse({\"name\": name})\n"
+        "\n"
+        "\n"
+        "@pages.get(\"/{name}/text\")\n"
+        "async def as_text(name: str):\n"
+        "    return PlainTextResponse(name)\n"
+        "\n"
+        "\n"
+        "@pages.get(\"/{name}/card\")\n"
+        "async def card(name: str):\n"
+        "    return render_card(name)\n"
+    ),
+}
+
+
+def test_a_response_object_returned_from_an_html_route_is_no_page_of_its_input(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A route that declares HTML responses and returns a redirect, JSON or plain-text response sends that object as
+    it is: the client's value in its URL or body is not markup of the page. A helper's HTML returned there still is."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, HTML_ROUTES_APP)
+    found = {(f["code"], f["path"], f["start"]["line"]) for f in findings(["."])}
+    assert found == {("VC417", "admin/views.py", 29)}
+
+
 def test_selected_alone_it_still_follows_client_input_and_reports_only_itself(app: Path) -> None:
     """VC417 joins the flow rules' summaries: `--select VC417` walks them silently instead of finding nothing."""
     result = CliRunner().invoke(cli, ["--format", "json", "--no-cache", "--select", "VC417", "."], catch_exceptions=False)

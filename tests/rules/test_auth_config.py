@@ -61,6 +61,17 @@ def test_a_lookups_default_is_told_from_a_configparser_option(source: str, repor
     assert bool(findings_for(HardcodedSecretKey, source)) is reported
 
 
+@pytest.mark.parametrize(("source", "reported"), [
+    ('APP_KEY = "AI_MEETING"\nAPP_SECRET = os.environ["APP_SECRET"]\n', []),  # the app's public id beside its secret
+    ('APP_KEY = "AI_MEETING"\nSECRET_KEY = "0266a29fa1fa4e02"\n', [2]),  # the pair's secret is still reported
+    ('class Client:\n    app_key = "dingxyz"\n    appSecret = os.environ["DING_SECRET"]\n', []),
+    ('APP_KEY = "base64:q9Xv1yTn0Lk3m8PzR2wA"\n', [1]),  # a lone app key is the key an app signs with (Laravel's)
+])
+def test_an_app_key_beside_an_app_secret_is_the_apps_public_id(source: str, reported: list[int]) -> None:
+    assert [f.location.start.line for f in findings_for(HardcodedSecretKey, "import os\n" + source)] == \
+        [line + 1 for line in reported]
+
+
 def test_hardcoded_key_in_a_test_file_is_not_reported() -> None:
     assert findings_for(HardcodedSecretKey, 'SECRET_KEY = "test-key"\n', path="tests/conftest.py", is_test_file=True) == []
 

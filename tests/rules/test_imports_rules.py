@@ -215,6 +215,45 @@ def test_a_plugins_distribution_covers_the_module_that_drops_its_prefix_and_hyph
     assert [(code, line) for code, line, _ in findings(tmp_path / "cms.py")] == [("VC503", 3), ("VC503", 4), ("VC504", 5)]
 
 
+def test_an_ecosystems_distribution_covers_the_module_that_drops_its_first_word_and_hyphens(tmp_path: Path) -> None:
+    """`graphql-schema-diff` ships `schemadiff`, as a framework plugin does; a one-word tail (`google-auth`'s `auth`)
+    or one word of the tail (`diff`) is no module it ships."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "svc"\ndependencies = ["graphql-schema-diff>=1.2", "google-auth"]\n',
+        "svc.py": "from schemadiff import diff_schemas\nimport auth\nimport diff\n",
+    })
+    assert [(code, line) for code, line, _ in findings(tmp_path / "svc.py")] == [("VC503", 2), ("VC503", 3)]
+
+
+def test_a_fork_that_keeps_its_originals_import_name_provides_it(tmp_path: Path) -> None:
+    """Pyrogram's forks (`pyrotgfork`, `pyroblack`, `kurigram`) install `pyrogram`; a project that declares none of
+    them imports a real package it does not declare (VC504, not an invented one)."""
+    write(tmp_path, {
+        "bot/pyproject.toml": '[project]\nname = "bot"\ndependencies = ["pyrotgfork", "tgcrypto"]\n',
+        "bot/bot.py": "from pyrogram import Client\nfrom pyrogram.types import Message\n",
+        "other/pyproject.toml": '[project]\nname = "other"\ndependencies = ["tgcrypto"]\n',
+        "other/bot.py": "from pyrogram import Client\n",
+    })
+    assert findings(tmp_path / "bot/bot.py") == []
+    assert findings(tmp_path / "other/bot.py") == [("VC504", 1, "pyrogram")]
+
+
+def test_an_unpacked_wheels_metadata_declares_its_requirements(tmp_path: Path) -> None:
+    """An unpacked wheel has no project file: its `<name>.dist-info/METADATA` says what it requires, in PKG-INFO's
+    format. A `.dist-info` folder without METADATA declares nothing, and an import nothing declares is still unknown."""
+    write(tmp_path, {
+        "wheel/slack_tools/__init__.py": "",
+        "wheel/slack_tools/chat.py": "from arcade_mcp_server import tool\nimport shade_helpers\n",
+        "wheel/slack_tools-2.5.1.dist-info/METADATA": "Metadata-Version: 2.4\nName: slack-tools\n"
+                                                      "Requires-Dist: arcade-mcp-server<2,>=1.17\n\nA description.\n",
+        "bare/slack_tools/__init__.py": "",
+        "bare/slack_tools/chat.py": "from arcade_mcp_server import tool\n",
+        "bare/slack_tools-2.5.1.dist-info/RECORD": "",
+    })
+    assert findings(tmp_path / "wheel/slack_tools/chat.py") == [("VC503", 2, "shade_helpers")]
+    assert findings(tmp_path / "bare/slack_tools/chat.py") == [("VC503", 1, "arcade_mcp_server")]
+
+
 def test_a_plugins_distribution_covers_the_module_without_its_major_version(tmp_path: Path) -> None:
     """`django-mfa2` ships `mfa`; `django-s3` names no version (its `s` is no module), nor does a bare `requests2`."""
     write(tmp_path, {

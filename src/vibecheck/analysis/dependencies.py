@@ -2,7 +2,8 @@
 
 Read without running anything: PEP 621 `[project]` dependencies and extras, PEP 735 dependency groups,
 Poetry, PDM, uv and Hatch tables, `requirements*.txt`/`.in` (with `-r` includes), `setup.cfg`,
-the literal lists of a `setup.py` (parsed, never executed), `Pipfile` and an sdist's `PKG-INFO`.
+the literal lists of a `setup.py` (parsed, never executed), `Pipfile`, an sdist's `PKG-INFO` and an unpacked wheel's
+`<name>.dist-info/METADATA`.
 These files come from the checked tree, so they are read as regular files inside the project only, with a
 size cap (`-r /dev/zero` or `-r ../../etc/x` is ignored), and a file too deep to parse declares nothing.
 A requirement's extras count as declared packages (`kombu[sqlalchemy]`), and so do the modules a declared
@@ -114,6 +115,8 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
     "telebot": ("pyTelegramBotAPI",), "awsauth": ("requests-aws",), "aadiscordbot": ("allianceauth-discordbot",),
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
+    # Pyrogram's maintained forks keep its import name
+    "pyrogram": ("pyrogram", "pyrofork", "pyrotgfork", "kurigram", "pyroblack"),
     **dict.fromkeys(("win32event", "win32file", "win32pipe", "win32process", "win32security", "win32service",
                      "win32serviceutil", "win32gui", "win32clipboard", "win32crypt", "win32job", "win32net", "win32pdh",
                      "win32print", "win32profile", "win32timezone", "win32ts", "winerror", "servicemanager",
@@ -214,7 +217,7 @@ WELL_KNOWN_MODULES = frozenset({
     "fastmcp", "pydantic_ai", "crewai", "smolagents", "dspy", "semantic_kernel", "filetype", "invoke", "httpretty",
     "ray", "threadpoolctl", "parsel", "w3lib", "aioredis",
     "cloudpickle", "frozendict", "json5", "pysbd", "hexbytes", "opentelemetry", "textual", "claude_agent_sdk",
-    "mysql", "python_jwt",
+    "mysql", "python_jwt", "msgspec", "mutagen", "pygame", "pyramid", "jdatetime",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
@@ -257,13 +260,19 @@ class ProjectDependencies:
 @functools.lru_cache(maxsize=64)
 def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
     """The declared names plus each one without its variant suffix (`pydantic-ai-slim` -> `pydantic-ai`), without
-    its hyphens (`wtf-peewee` ships `wtfpeewee`), a framework plugin's without both its framework's prefix and
-    its hyphens (`django-classy-tags` ships `classytags`), and a plugin's without the major version that tells it from
-    an older one (`django-mfa2` ships `mfa`)."""
-    unprefixed = {name.removeprefix(prefix) for name in declared for prefix in PLUGIN_PREFIXES if name.startswith(prefix)}
+    its hyphens (`wtf-peewee` ships `wtfpeewee`), without both its first word (a framework's or ecosystem's prefix)
+    and its hyphens (`django-classy-tags` ships `classytags`, `graphql-schema-diff` ships `schemadiff`), and a
+    plugin's without the major version that tells it from an older one (`django-mfa2` ships `mfa`)."""
     return declared | {strip_variant(name) for name in declared} | {name.replace("-", "") for name in declared} \
-        | {name.replace("-", "") for name in unprefixed if "-" in name} \
+        | _compound_tails(declared) \
         | {name.rstrip("0123456789") for name in declared if name in _versioned_plugins(declared)}
+
+
+def _compound_tails(declared: frozenset[str]) -> set[str]:
+    """A distribution named for the ecosystem or organisation it belongs to, then the package it ships in two or more
+    words that the module runs together (`graphql-schema-diff` ships `schemadiff`). A one-word tail (`google-auth`'s
+    `auth`) is left out: a short common word is what an invented module is called too."""
+    return {tail.replace("-", "") for name in declared if "-" in (tail := name.partition("-")[2])}
 
 
 def _versioned_plugins(declared: frozenset[str]) -> frozenset[str]:
@@ -318,9 +327,9 @@ def _roots_above(directory: Path) -> tuple[Path | None, Path | None]:
 @functools.lru_cache(maxsize=1024)
 def _root_markers(directory: Path) -> tuple[bool, bool, bool]:
     """(a project file is here, a weak marker is here, this is a repository's or the file system's top), from the
-    folder's listing."""
+    folder's listing. An unpacked wheel's `<name>.dist-info/METADATA` is its project file."""
     folder = str(directory)
-    strong = holds_project_file(folder, ROOT_MARKERS)
+    strong = holds_project_file(folder, ROOT_MARKERS) or bool(_wheel_metadata_files(folder))
     weak = not strong and any(listings.exists(folder, marker) for marker in WEAK_ROOT_MARKERS)
     return strong, weak, listings.exists(folder, ".git") or directory.parent == directory
 
@@ -883,10 +892,18 @@ def _pipfile(root: Path) -> tuple[bool, set[str]]:
 
 
 def _pkg_info(root: Path) -> tuple[bool, set[str]]:
-    """An unpacked sdist's metadata: `Requires-Dist:` lines."""
-    text = _project_text(root / "PKG-INFO", root)
-    if text is None:
-        return False, set()
-    header = text.split("\n\n", 1)[0]
-    lines = [line.split(":", 1)[1] for line in header.splitlines() if line.startswith("Requires-Dist:")]
+    """The `Requires-Dist:` lines of an unpacked sdist's metadata (`PKG-INFO`) and of an unpacked wheel's
+    (`<name>.dist-info/METADATA`, the same format)."""
+    lines: list[str] = []
+    for path in (root / "PKG-INFO", *_wheel_metadata_files(str(root))):
+        text = _project_text(path, root)
+        if text is not None:
+            header = text.split("\n\n", 1)[0]
+            lines += [line.split(":", 1)[1] for line in header.splitlines() if line.startswith("Requires-Dist:")]
     return bool(lines), _names(lines)
+
+
+def _wheel_metadata_files(folder: str) -> list[Path]:
+    """The `METADATA` of each `<name>.dist-info` folder in `folder`: an unpacked wheel's declarations."""
+    return [Path(entry.path, "METADATA") for entry in listings.entries(folder).values()
+            if entry.name.endswith(".dist-info") and listings.is_dir(entry) and listings.is_file(entry.path, "METADATA")]

@@ -33,20 +33,23 @@ class UnknownImport(ImportCheck):
     Frappe app's `frappe`, Blender's `bpy`) and the typing-only `_typeshed` count as standard library.
 
     The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or
-    `setup.cfg`. Declared dependencies are read from PEP 621 `dependencies` and
+    `setup.cfg` (or, for an unpacked wheel, a `<name>.dist-info/METADATA`). Declared dependencies are read from
+    PEP 621 `dependencies` and
     `optional-dependencies`, dependency groups, Poetry/PDM/uv/Hatch tables, `requirements*.txt`
     (following `-r`), `setup.cfg`, the literal lists of `setup.py` (parsed, not run; also a dict handed over as
     `setup(**setup_args)` and requirements appended under a platform test), `Pipfile`,
-    `tox.ini` (factor-conditional lines too: `full: pycares<5`) and `PKG-INFO`, with the extras a requirement
-    asks for (`kombu[sqlalchemy]`, `psycopg[pool]`'s `psycopg-pool`) and the runtimes
+    `tox.ini` (factor-conditional lines too: `full: pycares<5`), `PKG-INFO` and a wheel's `METADATA`, with the
+    extras a requirement asks for (`kombu[sqlalchemy]`, `psycopg[pool]`'s `psycopg-pool`) and the runtimes
     a declared distribution always installs (`greenlet` under `gevent`); `setuptools` counts as declared
     when no `[build-system]` is, and so does the host of an entry-point group the project joins (`paste`
     for `[project.entry-points."paste.server_runner"]`: it loads the module it names). Import
     names are matched to distributions from the declarations alone, so the answer does not depend on
     what is installed where vibecheck runs (a pre-commit hook's environment never has the project's
     dependencies): normalised names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`),
-    the usual spellings (`python-x`, `python3-x`, `pyx`, `django-x`, `sqlalchemy-x`), variants that ship the
-    same package (`pydantic-ai-slim`, `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`), namespace
+    the usual spellings (`python-x`, `python3-x`, `pyx`, `django-x`, `sqlalchemy-x`; an ecosystem's prefix before a
+    name of several words, which the module runs together: `graphql-schema-diff` ships `schemadiff`), forks that
+    keep the original's import name (`pyrofork` ships `pyrogram`), variants that ship the same package
+    (`pydantic-ai-slim`, `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`), namespace
     packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers `opentelemetry` or `google`, and
     a declared `ab-database` or `conformer-qc` covers `ab_core` or `conformer_core`, the core package of its family)
     and a table of well-known differences (`yaml` is `PyYAML`, `django_filters` is `django-filter`). Installed

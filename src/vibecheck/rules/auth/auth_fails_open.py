@@ -37,6 +37,10 @@ BROWSER_DRIVERS = ("selenium", "playwright", "pyppeteer", "splinter", "helium")
 # Words that make an identifier a feature's on/off switch (`enable_secret_scanning`, `SIGNATURE_CHECK_ENABLED`), which
 # names no credential whatever it switches.
 TOGGLE_WORDS = frozenset({"enable", "enabled", "disable", "disabled"})
+# Last words that make an identifier where a credential is kept (`client_key_path`, `TOKEN_FILE`, `secrets_dir`), not
+# the credential: checking that the file exists validates a setting, and lets no request in.
+LOCATION_WORDS = frozenset({"path", "paths", "file", "files", "filename", "filepath", "dir", "directory", "folder",
+                            "location"})
 DENY_WORDS = re.compile(r"\b(401|403|500|503)\b|Unauthorized|Forbidden|PermissionDenied|NotAuthenticated|AuthenticationFailed"
                         r"|UNAUTHENTICATED|PERMISSION_DENIED")  # gRPC's status codes
 ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -178,12 +182,12 @@ def _guards_access(switch: str, check: cst.CSTNode, denial: cst.CSTNode, *, sett
 
 
 def _credential_words(text: str) -> set[str]:
-    """The credential words of the names in `text`; a lookup key (`issue_key`, `cache_key`) or a feature's switch
-    (`enable_secret_scanning`) names no credential."""
+    """The credential words of the names in `text`; a lookup key (`issue_key`, `cache_key`), a feature's switch
+    (`enable_secret_scanning`) or the place a credential is kept (`client_key_path`) names no credential."""
     found: set[str] = set()
     for identifier in IDENTIFIER.findall(text):
         words = name_words(identifier)
-        if not TOGGLE_WORDS.isdisjoint(words):
+        if not TOGGLE_WORDS.isdisjoint(words) or (words and words[-1] in LOCATION_WORDS):
             continue
         found.update(word for index, word in enumerate(words) if word in CREDENTIAL_WORDS and not (
             word in ("key", "keys") and index > 0 and words[index - 1] in DATA_KEY_QUALIFIERS))

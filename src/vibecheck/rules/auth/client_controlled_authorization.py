@@ -327,7 +327,7 @@ class ClientControlledAuthorization(FlowRule):
                              or _compared_with_server_identity(used_in, inner, self._injected)
                              or _checked_with_credential(test, inner)):
                 continue
-            if _validated_against_collection(test, inner):
+            if _validated_against_collection(test, inner) or _handed_to_an_action(test, inner):
                 continue
             if _only_refuses_a_request_for_it(test, inner, branch):
                 continue
@@ -428,6 +428,11 @@ def _compares_a_credential(value: cst.BaseExpression) -> bool:
     return False
 
 
+# The first words of calls that store or change what they are given (`clip.assign_role(name, role)`,
+# `settings.update_role(role)`): a test of such a call asks whether the change was made, not whether the value may do
+# something. (Granting a privilege the client chose is VC217's.)
+ACTION_VERBS = frozenset({"assign", "set", "add", "update", "save", "store", "put", "insert", "write", "apply", "rename",
+                          "remove", "delete", "append", "attach", "detach", "create", "change", "edit", "move", "copy"})
 # Calls and names that refuse a request: `abort(403)`, `raise HTTPException(status_code=403)`, `PermissionDenied()`.
 DENYING_NAMES = frozenset({"PermissionDenied", "HTTPForbidden", "HTTPUnauthorized", "Forbidden", "Unauthorized",
                            "NotAuthorizedException", "PermissionDeniedException", "AuthenticationFailed", "NotAuthenticated",
@@ -691,6 +696,19 @@ def _validated_against_collection(test: cst.BaseExpression, value: cst.CSTNode) 
             if isinstance(target.operator, (cst.In, cst.NotIn)) and isinstance(target.comparator, (cst.Name, cst.Attribute)):
                 return True
     return False
+
+
+def _handed_to_an_action(test: cst.BaseExpression, value: cst.CSTNode) -> bool:
+    """`if not timeline.assign_role(clip, role):`: the value is an argument of a call that stores or changes it, and the
+    test reads whether that worked (a role of a video clip, a label), not what the value entitles its sender to."""
+    return any(type(inner) is cst.Call and any(arg.value is value for arg in inner.args)
+               and _first_word((dotted_name(inner.func) or "").rpartition(".")[2]) in ACTION_VERBS
+               for inner in iter_expressions(test))
+
+
+def _first_word(name: str) -> str:
+    words = name_words(name)
+    return words[0] if words else ""
 
 
 def _compared_with_server_identity(block: cst.CSTNode | None, claim: cst.CSTNode, injected: frozenset[str]) -> bool:

@@ -59,6 +59,8 @@ ENV_READERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"}
 # Mapping lookups with a positional default: `config.get("JWT_SECRET", "dev")`, `settings.setdefault(...)`.
 LOOKUP_METHODS = frozenset({"get", "getenv", "setdefault"})
 TEST_CLASS_WORDS = frozenset({"test", "tests", "testing"})
+# The secret half of an app-key/app-secret pair (`APP_SECRET`, `appSecret`, `SECRET_KEY`), in any spelling.
+APP_SECRET_NAMES = re.compile(r"app_?secret|secret_?key", re.IGNORECASE)
 # No quoted names in hints: on a secret's line every quoted literal of a hint is masked.
 HINT = ("Read the key from an environment variable (`os.environ[...]`) or a secret store, fail at start-up if it is "
         "missing, and replace the committed value: it is public now.")
@@ -182,7 +184,8 @@ class HardcodedSecretKey(Rule):
     every value is prose (`{"client_secret": "Service account client secret", ...}` describes a form's fields), the
     URL parameters a reversal fills in (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees
     them), names that say where a key comes from (`secret_from = "env"`, `key_source`), test files and config
-    classes named for tests (`TestingConfig`). Messages and snippets never show the
+    classes named for tests (`TestingConfig`), and an app key in a file that also names an app secret (`APP_KEY = "..."`
+    beside `APP_SECRET`: the app's public id in an app-key/app-secret pair). Messages and snippets never show the
     literal.
 
     ## Why is this bad?
@@ -280,13 +283,18 @@ class HardcodedSecretKey(Rule):
             name = target_name(target)
             if literal is not None and isinstance(target, cst.Name):
                 self._literal_scopes[-1][target.value] = literal
-            if name is None or not is_signing_key_name(name) or self._skipped():
+            if name is None or not is_signing_key_name(name) or self._skipped() or self._identifies_the_app(name):
                 continue
             if literal is not None and not _mentions(string_value(literal) or "", name.rpartition(".")[2]):
                 self._report_literal(literal, f"`{name}` is set to a hard-coded string literal, so anyone who can read "
                                      f"the code {_can_do_with(name)}.", _hint_for(name), variable=variable_name(name))
             elif literal is None:
                 self._check_fallback(value, name)
+
+    def _identifies_the_app(self, name: str) -> bool:
+        """`APP_KEY = "AI_MEETING"` in a file that also names an app secret (`APP_SECRET`, `SECRET_KEY`): the public
+        half of an app-key/app-secret pair, sent beside the signature to say which app signed; the secret is the key."""
+        return words(name.rpartition(".")[2]) == ("app", "key") and APP_SECRET_NAMES.search(self.context.source) is not None
 
     def visit_Call(self, node: cst.Call) -> None:
         if self._skipped():

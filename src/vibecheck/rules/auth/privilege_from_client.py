@@ -8,6 +8,7 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.app_model.handlers import parameters
 from vibecheck.analysis.flow import is_rest_payload, is_route_handler, resolver_parameters, short_code
+from vibecheck.analysis.secrets_names import name_words
 from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
@@ -32,6 +33,13 @@ INJECTED = frozenset({"Depends", "Security"})
 CREATING_CALLS = frozenset({"create", "create_user", "create_account", "insert", "insert_one", "register", "signup",
                             "sign_up", "add_user"})
 FILTERS = frozenset({"filter", "filter_by", "where", "exclude", "get", "groups", "roles"})
+# First words of calls that read, search or test (`imp.get_policy(..., scopes=body.scopes)`,
+# `User.objects.filter(role=request.GET["role"])`): a privilege-named keyword there picks what is read, it grants nothing.
+# Unless the call writes or mints too (`get_or_create(..., role=...)`, `get_token(scopes=...)`).
+READING_VERBS = frozenset({"get", "list", "search", "find", "fetch", "filter", "query", "count", "load", "read", "lookup",
+                           "select", "exclude", "where", "describe", "show", "has", "is", "can", "check", "match"})
+WRITING_WORDS = frozenset({"create", "update", "set", "save", "insert", "add", "grant", "assign", "make", "register",
+                           "upsert", "put", "write", "issue", "mint", "sign", "token", "tokens", "key", "keys", "session"})
 
 # What a checkbox or a flag from the request is compared with (`"on"`, `1`, `True`, `ADMIN`): the comparison is the
 # client's choice.
@@ -109,6 +117,7 @@ class PrivilegeFromClient(Rule):
         self.admin_only: list[bool] = []  # per function: a route handler only administrators reach
         # whether the file calls an existence method at all (`.count(`): most files do not, and need no search
         self.asks_existence = any(f".{name}(" in context.source for name in EXISTENCE_CALLS)
+        self.reading_arguments: set[int] = set()  # the arguments of calls that read (`READING_VERBS`)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         client: set[str] = set()
@@ -146,9 +155,13 @@ class PrivilegeFromClient(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         """`User(email=email, role=role)`, `create_user(..., is_admin=is_admin)`: an account made with a privilege the
         handler's own argument carries (a promotion, `user.role = role`, sets what VC218 judges: who may call it)."""
-        if not self.frames or not self.frames[-1] or self.admin_only[-1]:
+        if not self.frames:
             return
         callee = (get_full_name_for_node(node.func) or "").rpartition(".")[2]
+        if _reads(callee):
+            self.reading_arguments.update(id(arg) for arg in node.args)
+        if not self.frames[-1] or self.admin_only[-1]:
+            return
         if not (callee[:1].isupper() or callee in CREATING_CALLS):
             return
         for arg in node.args:
@@ -160,7 +173,7 @@ class PrivilegeFromClient(Rule):
                             "checks the caller's own privileges).")
 
     def visit_Arg(self, node: cst.Arg) -> None:
-        if not self.frames:
+        if not self.frames or id(node) in self.reading_arguments:
             return
         if node.keyword is not None and node.keyword.value in PRIVILEGE_FIELDS:
             self._check(node, node.keyword.value, node.value)
@@ -225,6 +238,12 @@ class PrivilegeFromClient(Rule):
 
     def _is_client(self, node: cst.BaseExpression) -> bool:
         return self._from_client(node) or (isinstance(node, cst.Name) and node.value in self.frames[-1])
+
+
+def _reads(callee: str) -> bool:
+    """A call named for reading, searching or testing (`get_policy`, `filter_by`, `has_role`), and not for writing."""
+    words = name_words(callee)
+    return bool(words) and words[0] in READING_VERBS and WRITING_WORDS.isdisjoint(words)
 
 
 def _field_name(target: cst.BaseExpression) -> str | None:

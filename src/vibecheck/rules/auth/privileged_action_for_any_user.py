@@ -28,6 +28,12 @@ PRIVILEGED_VERBS = frozenset({
     "chargeback", "reassign",
 })
 WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})
+# What `revoke` and `grant` act on when users manage their own credentials (`revoke_token`, `revoke_api_key`,
+# `grant_consent`): self-service, like a logout; whose token it may be is the object lookup's question (VC214). Unless
+# the client names the user whose credentials they are (`/users/{user_id}/sessions/revoke`): that administers a user.
+CREDENTIAL_OBJECTS = frozenset({"token", "tokens", "key", "keys", "apikey", "session", "sessions", "consent", "device",
+                                "devices", "invite", "invitation", "invitations"})
+USER_WORDS = frozenset({"user", "users", "username", "account", "member", "customer", "email"})
 
 
 class PrivilegedActionForAnyUser(Rule):
@@ -45,7 +51,9 @@ class PrivilegedActionForAnyUser(Rule):
     no role or permission check anywhere (no `IsAdminUser` or custom permission class, no
     `@staff_member_required`/`@permission_required`, no `Depends(require_admin)` where the router is included or
     among the handler's parameters (`session_user=Depends(get_admin_user)`), no `is_staff`, `has_perm`, `role` or
-    `is_admin` in the body, no `get_permissions` override).
+    `is_admin` in the body, no `get_permissions` override). Revoking or granting one's own credentials
+    (`revoke_token`, `revoke_api_key`, `grant_consent`) is self-service, like a logout, unless the client names the
+    user whose credentials they are (`/users/{user_id}/sessions/revoke`).
 
     ## Why is this bad?
     Being signed in is not the same as being allowed: with only `IsAuthenticated`, every customer can
@@ -138,8 +146,12 @@ class PrivilegedActionForAnyUser(Rule):
             restricted = handler.restricted or (owner is not None and owner[1]) \
                 or restricts(decorator_names(node, self.context.imports)) \
                 or restricts([*map(str, handler.identity_params)]) or restricted_to_admins(node)
-        verb = next((w for w in name_words(name) if w in PRIVILEGED_VERBS), None)
+        words = name_words(name)
+        verb = next((w for w in words if w in PRIVILEGED_VERBS), None)
         if verb is None or not methods & WRITE_METHODS or restricted or not authenticated:
+            return
+        if verb in ("revoke", "grant") and CREDENTIAL_OBJECTS.intersection(words[words.index(verb) + 1:]) \
+                and not _names_a_user(node):
             return
         if checks_role(node.body):
             return
@@ -176,3 +188,10 @@ class PrivilegedActionForAnyUser(Rule):
                     name = f"{name}_{string_value(arg.value) or ''}"
             return name, methods, restricted
         return None
+
+
+def _names_a_user(function: cst.FunctionDef) -> bool:
+    """A parameter the client fills in names a user (`user_id`, `username`); injected ones (`user=Depends(...)`), the
+    caller, do not."""
+    return any(USER_WORDS.intersection(name_words(param.name.value)) and type(param.default) is not cst.Call
+               for param in (*function.params.params, *function.params.kwonly_params))

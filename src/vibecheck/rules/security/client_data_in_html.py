@@ -68,6 +68,9 @@ LOADING_METHOD_PREFIXES = ("to_python", "from_", "load", "decode", "deserial", "
 # Flask-like frameworks send a string returned from a view as `text/html`.
 HTML_RETURN_FRAMEWORKS = ("flask", "quart", "bottle")
 JSON_APP_FRAMEWORKS = ("fastapi.", "starlette.", "litestar.")
+# Modules whose classes build a whole response: returned from a route, the object is sent as it is (a redirect, JSON,
+# a file), not rendered into the route's HTML page; an HTML response's body is checked where it is built.
+RESPONSE_CLASS_MODULES = ("starlette.responses.", "fastapi.responses.", "litestar.response.")
 # Keywords of a route decorator, or of the app or router it belongs to, that make its return value an HTML page:
 # `@app.get("/", response_class=HTMLResponse)`, `FastAPI(default_response_class=HTMLResponse)`, Litestar's
 # `@get("/", media_type=MediaType.HTML)`.
@@ -223,7 +226,8 @@ class ClientDataInHtml(ClientSinkRule):
         if type(node) is cst.Return and node.value is not None and self._html_returns is not None:
             body = node.value.elements[0].value if isinstance(node.value, cst.Tuple) and node.value.elements else node.value
             taint = state.taint_of(body)
-            if taint is None or isinstance(body, (cst.Dict, cst.List, cst.ListComp, cst.DictComp)):
+            if taint is None or isinstance(body, (cst.Dict, cst.List, cst.ListComp, cst.DictComp)) \
+                    or _is_response_object(body, state):
                 return
             text = self._html_returns == "any" or self._is_text(body, state, 3)
             if taint.kind == "request" and text:
@@ -341,6 +345,13 @@ def _escaping_format(call: cst.Call, state: FlowState) -> bool:
     func = call.func
     return type(func) is cst.Attribute and func.attr.value in ("format", "format_map") and type(func.value) is cst.Call \
         and state.qualified_name(func.value) in MARKUP_CLASSES
+
+
+def _is_response_object(body: cst.BaseExpression, state: FlowState) -> bool:
+    """`return RedirectResponse(f"/items/{name}")` from a route that declares HTML: a response the framework sends as
+    it is, whose URL, JSON or file is no markup of the page (`HTMLResponse(...)` is a sink of its own)."""
+    return type(body) is cst.Call and ((name := state.qualified_name(body) or "") in RESPONSE_SINKS
+                                       or name.startswith(RESPONSE_CLASS_MODULES))
 
 
 def _declares_html(call: cst.Call, state: FlowState) -> bool:
