@@ -108,3 +108,14 @@ def literal_tuple_after_percent():
 def sandbox_made_on_the_spot(user_text):
     # ok: VC426
     return SandboxedEnvironment().from_string("<p>" + user_text + "</p>").render()
+
+
+def fallback_body_without_markup(response):
+    body = "%d %s" % (response.status_code, response.reason.title())
+    # ok: VC426
+    return env.from_string(body).render()
+
+
+def literal_mapping_after_percent():
+    # ok: VC426
+    return render_template_string("<h1>%(title)s</h1>" % {"title": "Not Found"})

@@ -5,6 +5,8 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.analysis.flow import is_built_text
+from vibecheck.cst_fields import child_nodes
+from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._support import STRING_NODES, BindingRule, tails
 from vibecheck.rules.security.client_data_in_template_source import SANDBOXES, TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES
@@ -15,6 +17,9 @@ LITERAL_NODES = (*STRING_NODES, cst.Integer, cst.Float)
 CALLEE_TAILS = tails(frozenset(TEMPLATE_SOURCES)) | frozenset(TEMPLATE_SOURCE_METHODS)
 # How many names, and parts of a text, are followed back from the template source.
 DEPTH = 5
+# What the literal parts of page markup or a template hold; a text without any (`"%d %s" % (code, reason)`, a
+# fallback error body) is not a page being assembled.
+MARKUP_SIGNS = ("<", "{{", "{%")
 
 
 class TemplateSourceFromVariable(BindingRule):
@@ -25,9 +30,11 @@ class TemplateSourceFromVariable(BindingRule):
     Django `Template()`, Mako and Tornado templates, `chevron.render` and `pystache.render`, when the
     template text is an f-string, a `%` or `+` concatenation, a `.format()` or a `.join()` with a
     part that is not a literal, also when the text is built in a variable first within the function
-    (`html += "<td>{}</td>".format(row["name"])` in a loop, then `render_template_string(html)`).
-    Literals, names bound to literals, and numbers (`int()`, `len()`) do not count as values; nor does the
-    `from_string` of a Jinja2 `SandboxedEnvironment`. Client input in the text is VC412's finding.
+    (`html += "<td>{}</td>".format(row["name"])` in a loop, then `render_template_string(html)`), and
+    its literal parts hold markup or template syntax (`<`, `{{`, `{%`). Literals, names bound to
+    literals, and numbers (`int()`, `len()`) do not count as values; nor does the `from_string` of a
+    Jinja2 `SandboxedEnvironment`, nor a text with no markup at all (`"%d %s" % (code, reason)`).
+    Client input in the text is VC412's finding.
 
     ## Why is this bad?
     Whatever the values hold becomes part of the template: a product name or a profile field saved
@@ -74,7 +81,7 @@ class TemplateSourceFromVariable(BindingRule):
         if not self.may_call(node, CALLEE_TAILS):
             return
         source = self._template_source(node)
-        if source is not None and self._is_built(source, DEPTH):
+        if source is not None and self._is_built(source, DEPTH) and self._holds_markup(source, DEPTH):
             callee = self.source_of(node.func)
             self.report(source, f"The template source of `{callee}()` is built from runtime values, so their "
                         "contents are parsed as template code and are not autoescaped.", hint="Keep the template "
@@ -121,6 +128,16 @@ class TemplateSourceFromVariable(BindingRule):
             return any(not self._is_constant(arg.value, depth) for arg in expression.args)
         return False
 
+    def _holds_markup(self, node: cst.CSTNode, depth: int) -> bool:
+        """Whether a literal text inside the expression (names followed) holds a tag or template syntax."""
+        if isinstance(node, cst.Name):
+            value = self.value_of(node)
+            return depth > 0 and value is not None and self._holds_markup(value, depth - 1)
+        text = node.value if isinstance(node, cst.FormattedStringText) else text_value(node)
+        if text is not None:
+            return any(sign in text for sign in MARKUP_SIGNS)
+        return any(self._holds_markup(child, depth) for child in child_nodes(node))
+
     def _is_textual(self, node: cst.BaseExpression) -> bool:
         return is_built_text(self.resolve(node))
 
@@ -131,6 +148,9 @@ class TemplateSourceFromVariable(BindingRule):
             return True
         if isinstance(node, (cst.Tuple, cst.List)):
             return depth > 0 and all(self._is_constant(e.value, depth - 1) for e in node.elements)
+        if isinstance(node, cst.Dict):
+            return depth > 0 and all(isinstance(e, cst.DictElement) and self._is_constant(e.value, depth - 1)
+                                     for e in node.elements)
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Name):
             return node.func.value in NUMERIC_CALLS
         if isinstance(node, (cst.FormattedString, cst.BinaryOperation)):
