@@ -23,6 +23,7 @@ app = Flask(__name__)
 api = FastAPI()
 logger = logging.getLogger(__name__)
 UPLOAD_DIR = "/srv/uploads"
+LOG_FILE = "logs.txt"
 
 
 @app.get("/next")
@@ -592,3 +593,44 @@ def replay_hook():
         abort(409)
     # expect: VC409 -- a signature looked up among those seen: nothing compared it with what the sender signed
     logger.info("replayed event: %s", raw)
+
+
+@app.post("/log")
+def append_to_own_log_file():
+    message = request.get_json()["message"]
+    with open(LOG_FILE, "a") as handle:
+        # expect: VC409 -- a line of the app's own log file, written with the client's newlines
+        handle.write(f"[entry] {message}\n")
+
+
+@app.post("/audit")
+def print_to_audit_file():
+    actor = request.form["actor"]
+    audit = open("/var/app/audit.log", mode="a", encoding="utf-8")
+    # expect: VC409
+    print("action by", actor, file=audit)
+    audit.close()
+
+
+@app.post("/log/clean")
+def append_with_newlines_removed():
+    message = request.get_json()["message"].replace("\r", " ").replace("\n", " ")
+    with open(LOG_FILE, "a") as handle:
+        # ok: VC409 -- the newlines are gone
+        handle.write(f"[entry] {message}\n")
+
+
+@app.post("/notes")
+def append_to_a_notes_file():
+    note = request.get_json()["note"]
+    with open("notes.txt", "a") as handle:
+        # ok: VC409 -- a data file, not a log: its lines are the client's own
+        handle.write(note + "\n")
+
+
+@app.get("/log/replay")
+def rewrite_log_file():
+    label = request.args["label"]
+    with open(LOG_FILE, "w") as handle:
+        # ok: VC409 -- written afresh, not appended to: a report, not a log
+        handle.write(label)

@@ -151,7 +151,8 @@ class ClientDataInHtml(ClientSinkRule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = CWE
-    supersedes = ("B308", "B703", "B704")
+    # client input pasted into a page is also a page built from a value: one problem, one finding
+    supersedes = ("B308", "B703", "B704", "VC427")
     # Bandit reports every `mark_safe()`/`Markup()` of anything but one literal; the calls whose value this rule
     # proves built or escaped by the code (`_safe_markup`) are cleared.
     vets = ("B703", "B704")

@@ -93,6 +93,8 @@ class ClientDataInTemplateSource(ClientSinkRule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (1336, 94, 200)
+    # client input in template text is also text built from a variable: one problem, one finding
+    supersedes = ("VC426",)
     # Names, each a part of a sink's or a renderer's dotted name (every part of a resolved name is a name in the
     # file: the call's own parts, or the import that binds its head): `template` (`jinja2.Template`, Django's,
     # Mako's, Tornado's), `render` (`chevron.render`, `django.shortcuts.render`, `.render(`), the longer names

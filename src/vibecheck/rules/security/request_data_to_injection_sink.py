@@ -55,6 +55,11 @@ REGEX_FUNCTIONS = frozenset(f"{module}.{name}" for module in ("re", "regex") for
 # keyword that turns that off (`regex=False`) or, for `replace`, on.
 REGEX_LOOKUP_SUFFIXES = ("__regex", "__iregex")
 MONGO_REGEX_KEY = "$regex"
+# A file the app keeps as its own log: opened for appending, at a path whose name says log (`LOG_FILE`, "app.log",
+# `audit_log_path`); a line written there is a log line, as one passed to `logging` is.
+FILE_OPENERS = frozenset({"open", "builtins.open", "io.open", "codecs.open"})
+LOG_PATH_NAME = re.compile(r"(?i)(?:^|[^a-z])(?:logs?|audit|journal)(?:[^a-z]|$)")
+FILE_WRITE_METHODS = frozenset({"write", "writelines"})
 PANDAS_REGEX_METHODS = frozenset({"contains", "match", "fullmatch", "extract", "extractall", "findall", "count",
                                   "split", "replace"})
 PANDAS_REGEX_OFF_BY_DEFAULT = frozenset({"replace"})
@@ -227,7 +232,9 @@ class RequestDataToInjectionSink(FlowRule):
     hand, which redirects too); a response header `response.headers[...] = value`, a Django response's item named
     for a header only responses have (`response["Set-Cookie"] = value`; not `Content-Type`, which MIME parts have
     too) or `headers={...}` of a response (header injection, CWE-113); a
-    `logging`/`logger` call, unless newlines were removed or it is written by its `repr` (`%r`, `!r`,
+    `logging`/`logger` call, or a line written (`.write()`, `print(..., file=)`) to the app's own log file,
+    opened for appending at a path named for a log (`open(LOG_FILE, "a")`, `"audit.log"`), unless
+    newlines were removed or it is written by its `repr` (`%r`, `!r`,
     `repr()`, or as part of a container: `dict(request.headers)`, `[name]`), which escapes them, or it is
     a URL the framework rebuilds percent-encoded (`request.url`, `path_url`, `host_url`) or a Tornado handler's
     `self.request.uri`, `path` or `query`, the request line's text, never decoded (log
@@ -307,6 +314,8 @@ class RequestDataToInjectionSink(FlowRule):
 
     _escaped_in: FlowState | None = None
     _escaped: frozenset[str] = frozenset()
+    _log_files_in: FlowState | None = None
+    _log_files: frozenset[str] = frozenset()
 
     def __init__(self, context: RuleContext, options: object = None) -> None:
         super().__init__(context, options)
@@ -318,6 +327,8 @@ class RequestDataToInjectionSink(FlowRule):
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if type(node) is cst.Assign:
             self._check_header_assignment(node, state)
+        if type(node) is cst.With or type(node) is cst.Assign:
+            self._note_log_files(node, state)
         if self.mongo_regex:
             self._check_mongo_regex(node, state)
         for call in iter_calls(node):
@@ -335,6 +346,41 @@ class RequestDataToInjectionSink(FlowRule):
             return
         escaped = type(node.value) is not cst.Name and not _unescaped_parts(node.value, state)
         self._escaped = self._escaped | names if escaped else self._escaped - names
+
+    def _note_log_files(self, node: cst.With | cst.Assign, state: FlowState) -> None:
+        """Names bound to a log file opened for appending (`with open(LOG_FILE, "a") as f`, `log = open(...)`), per
+        walk."""
+        if self._log_files_in is not state:
+            self._log_files_in, self._log_files = state, frozenset()
+        pairs: list[tuple[cst.BaseExpression, cst.BaseExpression]] = (
+            [(item.asname.name, item.item) for item in node.items if item.asname is not None]
+            if isinstance(node, cst.With) else [(target.target, node.value) for target in node.targets])
+        for target, value in pairs:
+            if type(target) is cst.Name:
+                opens = type(value) is cst.Call and self._opens_a_log_for_appending(value, state)
+                self._log_files = self._log_files | {target.value} if opens else self._log_files - {target.value}
+
+    @staticmethod
+    def _opens_a_log_for_appending(call: cst.Call, state: FlowState) -> bool:
+        if state.qualified_name(call) not in FILE_OPENERS:
+            return False
+        mode = string_value(call_argument(call, 1, "mode")) or ""
+        path = call_argument(call, 0, "file")
+        named = (string_value(path) or dotted_name(path) or "") if path is not None else ""
+        return "a" in mode and LOG_PATH_NAME.search(named) is not None
+
+    def _writes_a_log_file(self, call: cst.Call, method: str | None, state: FlowState) -> bool:
+        """`f.write(line)` on a log file opened for appending, or `print(line, file=f)`."""
+        if self._log_files_in is not state:
+            return False
+        handle: cst.BaseExpression | None = None
+        if method in FILE_WRITE_METHODS and type(call.func) is cst.Attribute:
+            handle = call.func.value
+        elif state.qualified_name(call) == "print":
+            handle = call_argument(call, None, "file")
+        else:
+            return False
+        return type(handle) is cst.Name and handle.value in self._log_files
 
     def _tainted(self, node: cst.BaseExpression | None, state: FlowState) -> str | None:
         taint = state.taint_of(node) if node is not None else None
@@ -403,7 +449,7 @@ class RequestDataToInjectionSink(FlowRule):
             if origin is not None and value is not None:
                 self._header(value, origin)
             return
-        if is_log_call(call, state.imports):
+        if is_log_call(call, state.imports) or self._writes_a_log_file(call, method, state):
             self._check_log(call, state)
             return
         if name in REGEX_FUNCTIONS and _is_imported(func, state):

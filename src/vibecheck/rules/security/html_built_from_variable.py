@@ -1,0 +1,119 @@
+"""VC427: a Flask-style view returns HTML text built from unescaped runtime values (stored cross-site scripting)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.analysis.flow import is_route_handler
+from vibecheck.literals import text_value
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.security._built_markup import BuiltMarkupRule
+from vibecheck.rules.security.client_data_in_html import ESCAPERS, HTML_RETURN_FRAMEWORKS
+
+# A tag's start in a literal part of the text: `<td>`, `</div>`, `<!DOCTYPE`.
+TAG_SIGNS = tuple(f"<{c}" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!")
+# Calls whose result is safe in a page: the escapers, and URLs the framework percent-encodes.
+SAFE_CALLS = ESCAPERS | {"flask.url_for", "quart.url_for", "bottle.url"}
+
+
+class HtmlBuiltFromVariable(BuiltMarkupRule):
+    """A view returns an HTML page built from runtime values that were never escaped.
+
+    ## What it does
+    Reports a route handler of a Flask, Quart or Bottle app that returns (alone or as the body of a
+    `(body, status, headers)` tuple) a text whose literal parts hold HTML tags and that is an f-string, a
+    `%` or `+` concatenation, a `.format()` or a `.join()` with a part that is not a literal, a number or
+    an escaped value (`html.escape`, `markupsafe.escape`, `bleach.clean`, `url_for`), also when the text
+    is built in a variable first within the function (`page += f"<li>{row['title']}</li>"` in a loop over
+    database rows). A tuple whose headers declare a non-HTML `Content-Type` is not reported. Client input
+    in the page is VC411's finding.
+
+    ## Why is this bad?
+    These frameworks send a returned string as `text/html`, so every value pasted into it is markup: a
+    message, product name or profile field that a user saved earlier containing `<script>` runs in the
+    browser of everyone who views the page (stored cross-site scripting). Agents assemble such pages
+    by hand from database rows instead of using a template, whose variables are escaped.
+
+    ## Example
+    ```python
+    import sqlite3
+
+    from flask import Flask
+
+    app = Flask(__name__)
+
+    @app.get("/messages")
+    def messages():
+        rows = sqlite3.connect("app.db").execute("SELECT author, body FROM messages").fetchall()
+        page = "<ul>"
+        for author, body in rows:
+            page += f"<li><b>{author}</b>: {body}</li>"
+        return page + "</ul>"
+    ```
+
+    ## Use instead
+    ```python
+    import sqlite3
+
+    from flask import Flask, render_template_string
+
+    app = Flask(__name__)
+
+    @app.get("/messages")
+    def messages():
+        rows = sqlite3.connect("app.db").execute("SELECT author, body FROM messages").fetchall()
+        return render_template_string(
+            "<ul>{% for author, body in rows %}<li><b>{{ author }}</b>: {{ body }}</li>{% endfor %}</ul>", rows=rows)
+    ```
+
+    ## References
+    - [CWE-79: Cross-site Scripting](https://cwe.mitre.org/data/definitions/79.html)
+    - [OWASP: Cross Site Scripting Prevention Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html)
+    """
+
+    markup_signs = TAG_SIGNS
+    safe_calls = SAFE_CALLS
+    code = "VC427"
+    name = "html-built-from-variable"
+    category = Category.SECURITY
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    cwe = (79,)
+    applies_to_tests = False  # a view in a test file is a fixture that no browser loads
+    file_hints = HTML_RETURN_FRAMEWORKS
+
+    def __init__(self, context: object, options: object = None) -> None:
+        super().__init__(context, options)
+        self._views: list[bool] = []  # per enclosing function: is it a route handler
+        self._html_app = any(name.startswith(HTML_RETURN_FRAMEWORKS) for name in self.context.imports.imported_names())
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().visit_FunctionDef(node)
+        self._views.append(self._html_app and is_route_handler(node))
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().leave_FunctionDef(node)
+        self._views.pop()
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if not (self._views and self._views[-1]) or node.value is None:
+            return
+        body, headers = node.value, None
+        if isinstance(body, cst.Tuple) and body.elements:
+            elements = [element.value for element in body.elements]
+            body, headers = elements[0], next((e for e in elements[1:] if isinstance(e, cst.Dict)), None)
+        if headers is not None and _declares_other_content(headers):
+            return
+        if self.is_built_markup(body):
+            self.report(body, "This view returns HTML built from values that were never escaped, so markup stored "
+                        "in them (a saved message, a name) runs in the visitor's browser.", hint="Render the page "
+                        "from a template with the values as variables, or escape each one with `markupsafe.escape`.")
+
+
+def _declares_other_content(headers: cst.Dict) -> bool:
+    """`{"Content-Type": "text/plain"}`: the body is not sent as HTML."""
+    for element in headers.elements:
+        if isinstance(element, cst.DictElement) and (text_value(element.key) or "").lower() == "content-type":
+            value = text_value(element.value)
+            return value is not None and "html" not in value.lower()
+    return False

@@ -1,0 +1,100 @@
+"""VC426: template source text built from runtime values (stored template injection and cross-site scripting)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.security._built_markup import BuiltMarkupRule
+from vibecheck.rules.security._support import tails
+from vibecheck.rules.security.client_data_in_template_source import SANDBOXES, TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES
+
+CALLEE_TAILS = tails(frozenset(TEMPLATE_SOURCES)) | frozenset(TEMPLATE_SOURCE_METHODS)
+# What the literal parts of page markup or a template hold; a text without any (`"%d %s" % (code, reason)`, a
+# fallback error body) is not a page being assembled.
+MARKUP_SIGNS = ("<", "{{", "{%")
+
+
+class TemplateSourceFromVariable(BuiltMarkupRule):
+    """Template source text built from runtime values, so the values are parsed as template code and markup.
+
+    ## What it does
+    Reports Flask/Quart `render_template_string()`, `jinja2.Template()`, `Environment.from_string()`,
+    Django `Template()`, Mako and Tornado templates, `chevron.render` and `pystache.render`, when the
+    template text is an f-string, a `%` or `+` concatenation, a `.format()` or a `.join()` with a
+    part that is not a literal, also when the text is built in a variable first within the function
+    (`html += "<td>{}</td>".format(row["name"])` in a loop, then `render_template_string(html)`), and
+    its literal parts hold markup or template syntax (`<`, `{{`, `{%`). Literals, names bound to
+    literals, and numbers (`int()`, `len()`) do not count as values; nor does the `from_string` of a
+    Jinja2 `SandboxedEnvironment`, nor a text with no markup at all (`"%d %s" % (code, reason)`).
+    Client input in the text is VC412's finding.
+
+    ## Why is this bad?
+    Whatever the values hold becomes part of the template: a product name or a profile field saved
+    earlier by a user, containing `{{ cycler.__init__.__globals__.os.popen('id').read() }}`, runs on the
+    server when the page is rendered (stored template injection), and `<script>` in it reaches every
+    visitor, because values pasted into the template text are not autoescaped (stored cross-site
+    scripting). Agents build HTML tables this way from database rows.
+
+    ## Example
+    ```python
+    from flask import render_template_string
+
+    def wares_page(rows):
+        html = "<table>"
+        for row in rows:
+            html += "<tr><td>{}</td></tr>".format(row["name"])
+        return render_template_string(html + "</table>")
+    ```
+
+    ## Use instead
+    ```python
+    from flask import render_template_string
+
+    def wares_page(rows):
+        return render_template_string(
+            "<table>{% for row in rows %}<tr><td>{{ row.name }}</td></tr>{% endfor %}</table>", rows=rows)
+    ```
+
+    ## References
+    - [CWE-1336: Improper Neutralization of Special Elements Used in a Template Engine](https://cwe.mitre.org/data/definitions/1336.html)
+    - [CWE-79: Cross-site Scripting](https://cwe.mitre.org/data/definitions/79.html)
+    - [PortSwigger: Server-side template injection](https://portswigger.net/web-security/server-side-template-injection)
+    """
+
+    markup_signs = MARKUP_SIGNS
+    code = "VC426"
+    name = "template-source-from-variable"
+    category = Category.SECURITY
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (1336, 79)
+    file_hints = ("template", "from_string", "render")
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not self.may_call(node, CALLEE_TAILS):
+            return
+        source = self._template_source(node)
+        if source is not None and self.is_built_markup(source):
+            callee = self.source_of(node.func)
+            self.report(source, f"The template source of `{callee}()` is built from runtime values, so their "
+                        "contents are parsed as template code and are not autoescaped.", hint="Keep the template "
+                        "text constant and pass the values as template variables "
+                        "(`render_template_string(\"<td>{{ name }}</td>\", name=name)`).")
+
+    def _template_source(self, call: cst.Call) -> cst.BaseExpression | None:
+        """The template-text argument of a call that compiles one, outside a Jinja2 sandbox; else None."""
+        spec = TEMPLATE_SOURCES.get(self.module_name(call) or "")
+        func = call.func
+        if spec is None and type(func) is cst.Attribute and func.attr.value in TEMPLATE_SOURCE_METHODS:
+            receiver = self.resolve(func.value)
+            if isinstance(receiver, cst.Call) and self.qualified_name(receiver) in SANDBOXES:
+                return None
+            spec = TEMPLATE_SOURCE_METHODS[func.attr.value]
+        if spec is None:
+            return None
+        position, name = spec
+        for index, arg in enumerate(a for a in call.args if not a.star):
+            if (arg.keyword is None and index == position) or (arg.keyword is not None and arg.keyword.value == name):
+                return arg.value
+        return None
