@@ -23,6 +23,7 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 from vibecheck.rules.security._markup_flow import FlowProof
+from vibecheck.rules.security._markup_sinks import ESCAPERS, HTML_RETURN_FRAMEWORKS
 from vibecheck.rules.security._safe_markup import (
     MARKING_WORDS,
     SAFE_TYPES,
@@ -52,21 +53,11 @@ MARKED_SAFE: dict[str, ArgumentSpec] = {
 }
 # String literals and f-strings, as exact types (libcst's concrete node classes have no subclasses).
 TEXT_NODES = frozenset({cst.FormattedString, cst.SimpleString, cst.ConcatenatedString})
-ESCAPERS = frozenset({
-    "html.escape", "markupsafe.escape", "flask.escape", "jinja2.escape", "django.utils.html.escape",
-    "django.utils.html.conditional_escape", "django.utils.html.escapejs", "django.utils.html.json_script",
-    # escape every value they paste (their template, a sink of its own above, is checked where they are called)
-    "django.utils.html.format_html", "django.utils.html.format_html_join",
-    "bleach.clean", "nh3.clean", "int", "float", "uuid.UUID", "cgi.escape", "xml.sax.saxutils.escape",
-    "urllib.parse.quote", "urllib.parse.quote_plus",
-})
 # markupsafe's `Markup` classes: `Markup("<li>{}</li>").format(x)` escapes every value it pastes into its template.
 MARKUP_CLASSES = frozenset({"markupsafe.Markup", "flask.Markup", "jinja2.Markup"})
 CONTENT_TYPE_KEYWORDS = ("content_type", "mimetype", "media_type")
 # The loading half of a serializer (`to_python`, `from_json`, `loads`, `decode`, `deserialize`, `restore`).
 LOADING_METHOD_PREFIXES = ("to_python", "from_", "load", "decode", "deserial", "unserial", "restore")
-# Flask-like frameworks send a string returned from a view as `text/html`.
-HTML_RETURN_FRAMEWORKS = ("flask", "quart", "bottle")
 JSON_APP_FRAMEWORKS = ("fastapi.", "starlette.", "litestar.")
 # Modules whose classes build a whole response: returned from a route, the object is sent as it is (a redirect, JSON,
 # a file), not rendered into the route's HTML page; an HTML response's body is checked where it is built.

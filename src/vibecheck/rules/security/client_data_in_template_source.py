@@ -9,19 +9,7 @@ import libcst as cst
 from vibecheck.analysis.flow import FlowState, Taint, instance_class, iter_calls, short_code
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
-
-# Calls that compile their argument as template source.
-TEMPLATE_SOURCES: dict[str, ArgumentSpec] = {
-    "flask.render_template_string": (0, "source"), "quart.render_template_string": (0, "source"),
-    "jinja2.Template": (0, "source"), "jinja2.environment.Template": (0, "source"),
-    "django.template.Template": (0, "template_string"), "django.template.base.Template": (0, "template_string"),
-    "mako.template.Template": (0, "text"), "tornado.template.Template": (0, "template_string"),
-    "chevron.render": (0, "template"), "pystache.render": (0, None),
-}
-TEMPLATE_SOURCE_METHODS: dict[str, ArgumentSpec] = {"from_string": (0, "source")}
-# Jinja2 environments whose templates cannot reach Python internals: their `from_string` is the safe way to
-# render a template someone else wrote.
-SANDBOXES = frozenset({"jinja2.sandbox.SandboxedEnvironment", "jinja2.sandbox.ImmutableSandboxedEnvironment"})
+from vibecheck.rules.security._markup_sinks import SANDBOXES, TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES
 
 
 def compiles_unsandboxed(call: cst.Call, state: FlowState) -> bool:

@@ -8,7 +8,7 @@ from vibecheck.analysis.flow import is_route_handler
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._built_markup import BuiltMarkupRule
-from vibecheck.rules.security.client_data_in_html import ESCAPERS, HTML_RETURN_FRAMEWORKS
+from vibecheck.rules.security._markup_sinks import ESCAPERS, HTML_RETURN_FRAMEWORKS
 
 # A tag's start in a literal part of the text: `<td>`, `</div>`, `<!DOCTYPE`.
 TAG_SIGNS = tuple(f"<{c}" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!")

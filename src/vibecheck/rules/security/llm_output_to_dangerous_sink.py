@@ -37,13 +37,10 @@ from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
+from vibecheck.rules.security._markup_sinks import TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES
 from vibecheck.rules.security.client_data_in_html import MARKED_SAFE
 from vibecheck.rules.security.client_data_in_query import SQL_TEXT_FUNCTIONS
-from vibecheck.rules.security.client_data_in_template_source import (
-    TEMPLATE_SOURCE_METHODS,
-    TEMPLATE_SOURCES,
-    compiles_unsandboxed,
-)
+from vibecheck.rules.security.client_data_in_template_source import compiles_unsandboxed
 from vibecheck.rules.security.unsafe_deserialization import SAFE_YAML_LOADERS, YAML_LOADERS
 
 # Calls whose result is model output, matched on the end of the resolved dotted name.
@@ -543,7 +540,7 @@ class LlmOutputToDangerousSink(FlowRule):
     cwe = (1426, 94, 95, 78, 89, 502, 73, 22, 1336, 79, 470, 918)
     # the generic form of each sink, reported by bandit or another rule on the same line (one problem, one finding)
     supersedes = ("B307", "B102", "B602", "B605", "VC408", "VC402", "B608", "VC406", "B301", "B302", "B506", "B614",
-                  "B308", "B703", "B704")
+                  "B308", "B703", "B704", "VC426")
     summarises = True
     untrusted_kinds = frozenset({"llm"})
     _function: cst.FunctionDef | None = None  # the function being walked (None: the module's top level)

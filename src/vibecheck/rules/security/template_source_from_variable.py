@@ -6,8 +6,8 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._built_markup import BuiltMarkupRule
+from vibecheck.rules.security._markup_sinks import SANDBOXES, TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES
 from vibecheck.rules.security._support import tails
-from vibecheck.rules.security.client_data_in_template_source import SANDBOXES, TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES
 
 CALLEE_TAILS = tails(frozenset(TEMPLATE_SOURCES)) | frozenset(TEMPLATE_SOURCE_METHODS)
 # What the literal parts of page markup or a template hold; a text without any (`"%d %s" % (code, reason)`, a

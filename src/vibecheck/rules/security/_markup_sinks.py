@@ -1,0 +1,30 @@
+"""The markup sinks that the client-input rules (VC411, VC412) and the built-text rules (VC426, VC427) share: the calls
+that escape a value for HTML, the frameworks that send a returned string as a page, and the calls that compile their
+argument as template source."""
+
+from __future__ import annotations
+
+from vibecheck.rules.security._client_sinks import ArgumentSpec
+
+ESCAPERS = frozenset({
+    "html.escape", "markupsafe.escape", "flask.escape", "jinja2.escape", "django.utils.html.escape",
+    "django.utils.html.conditional_escape", "django.utils.html.escapejs", "django.utils.html.json_script",
+    # escape every value they paste (their template, a sink of its own above, is checked where they are called)
+    "django.utils.html.format_html", "django.utils.html.format_html_join",
+    "bleach.clean", "nh3.clean", "int", "float", "uuid.UUID", "cgi.escape", "xml.sax.saxutils.escape",
+    "urllib.parse.quote", "urllib.parse.quote_plus",
+})
+# Flask-like frameworks send a string returned from a view as `text/html`.
+HTML_RETURN_FRAMEWORKS = ("flask", "quart", "bottle")
+# Calls that compile their argument as template source.
+TEMPLATE_SOURCES: dict[str, ArgumentSpec] = {
+    "flask.render_template_string": (0, "source"), "quart.render_template_string": (0, "source"),
+    "jinja2.Template": (0, "source"), "jinja2.environment.Template": (0, "source"),
+    "django.template.Template": (0, "template_string"), "django.template.base.Template": (0, "template_string"),
+    "mako.template.Template": (0, "text"), "tornado.template.Template": (0, "template_string"),
+    "chevron.render": (0, "template"), "pystache.render": (0, None),
+}
+TEMPLATE_SOURCE_METHODS: dict[str, ArgumentSpec] = {"from_string": (0, "source")}
+# Jinja2 environments whose templates cannot reach Python internals: their `from_string` is the safe way to
+# render a template someone else wrote.
+SANDBOXES = frozenset({"jinja2.sandbox.SandboxedEnvironment", "jinja2.sandbox.ImmutableSandboxedEnvironment"})
