@@ -451,14 +451,17 @@ class ResultCache:
         """Write the result on one line and its facts on the next, so a reader can leave the facts undecoded.
         Returns the digest of the facts' text (None when the result cannot be cached)."""
         head = dataclasses.replace(result, facts={})
+        # most results hold only their path and digest (every index entry's): their text is known, with no round trip
+        plain = head == FileResult(result.path, digest=result.digest)
         try:
-            texts = (result_codec.dumps(head), result_codec.dumps(result.facts))
+            texts = ("" if plain else result_codec.dumps(head), result_codec.dumps(result.facts))
         except (ValueError, RecursionError):
             return None  # facts a rule pack made of something else than plain data: check the file again next time
-        if not (self.prepare() and result_codec.round_trips(head, texts[0])
+        if not (self.prepare() and (plain or result_codec.round_trips(head, texts[0]))
                 and (_TAG_MARK not in texts[1] or _facts_round_trip(result.facts, texts[1]))):
             return None
-        head_text, facts_text = texts[0].encode("ascii"), texts[1].encode("ascii")
+        head_text = result_codec.plain_result_text(result.path, result.digest) if plain else texts[0].encode("ascii")
+        facts_text = texts[1].encode("ascii")
         facts_digest = content_digest(facts_text)
         if self.keep_facts_texts and result.path != PROJECT:
             self.facts_texts[result.path] = facts_text
