@@ -168,20 +168,25 @@ class ResultCache:
         self._save_heads()
 
     def lookup(self, source_file: SourceFile) -> FileResult | None:
-        digest = self._current_digest(source_file.path)
+        entry = self._entry(source_file)
+        digest = self._current_digest(source_file.path, (entry,))
         if digest is None:
-            return None  # the worker reports why it cannot be read
+            return None  # no entry to match, or the worker reports why it cannot be read
         key = self._key(source_file, digest)
-        hit = self._read(self._entry(source_file), key, source_file.display, facts=self.facts_mode, digest=digest)
+        hit = self._read(entry, key, source_file.display, facts=self.facts_mode, digest=digest)
         if hit is not None:
             self.fingerprints[source_file.display] = key
         return hit
 
-    def _current_digest(self, path: str) -> str | None:
+    def _current_digest(self, path: str, entries: tuple[str, ...]) -> str | None:
         """The digest of the file's bytes, from its stat record when its `stat` still matches it, else read and
-        hashed (and recorded with the `stat` taken before the read); None when it cannot be read."""
+        hashed (and recorded with the `stat` taken before the read); None when it cannot be read, or without reading
+        it when none of the cache `entries` its digest would be matched against exists (a cold cache: the file is
+        checked or indexed anyway, and `store` records the digest of that read with the `stat` taken here)."""
         digest = self._known_digest(path)
         if digest is None:
+            if not any(os.path.lexists(entry) for entry in entries):
+                return None
             try:
                 data = safe_files.read_regular_file(path)
             except OSError:
@@ -231,11 +236,11 @@ class ResultCache:
         gets those facts from its check entry, stored as its index entry first, so that they are read back, and
         their digest taken, as an index job's would be; with the `optional` ones the check entry holds (a rule's
         `index_fact_readers` give the fact its collector writes, or none where it writes none)."""
-        digest = self._current_digest(source_file.path)
+        entry = self._entry(source_file, INDEX)
+        digest = self._current_digest(source_file.path, (entry, self._entry(source_file)) if from_check else (entry,))
         if digest is None:
             return None
         key = self._index_key(source_file, kind, digest)
-        entry = self._entry(source_file, INDEX)
         index_result = FileResult(source_file.relative, digest=digest)  # all an index entry's result line holds
         hit = self._read(entry, key, source_file.relative, facts=self.facts_mode, stands_for=index_result)
         if hit is None and from_check:
@@ -446,14 +451,17 @@ class ResultCache:
         """Write the result on one line and its facts on the next, so a reader can leave the facts undecoded.
         Returns the digest of the facts' text (None when the result cannot be cached)."""
         head = dataclasses.replace(result, facts={})
+        # most results hold only their path and digest (every index entry's): their text is known, with no round trip
+        plain = head == FileResult(result.path, digest=result.digest)
         try:
-            texts = (result_codec.dumps(head), result_codec.dumps(result.facts))
+            texts = ("" if plain else result_codec.dumps(head), result_codec.dumps(result.facts))
         except (ValueError, RecursionError):
             return None  # facts a rule pack made of something else than plain data: check the file again next time
-        if not (self.prepare() and result_codec.round_trips(head, texts[0])
+        if not (self.prepare() and (plain or result_codec.round_trips(head, texts[0]))
                 and (_TAG_MARK not in texts[1] or _facts_round_trip(result.facts, texts[1]))):
             return None
-        head_text, facts_text = texts[0].encode("ascii"), texts[1].encode("ascii")
+        head_text = result_codec.plain_result_text(result.path, result.digest) if plain else texts[0].encode("ascii")
+        facts_text = texts[1].encode("ascii")
         facts_digest = content_digest(facts_text)
         if self.keep_facts_texts and result.path != PROJECT:
             self.facts_texts[result.path] = facts_text
