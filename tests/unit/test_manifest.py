@@ -85,3 +85,16 @@ def test_the_checker_loads_without_libcst_matchers() -> None:
             "print('libcst' in sys.modules, 'libcst.matchers' in sys.modules)"
     answer = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert answer.stdout.split() == ["True", "False"]
+
+
+def test_the_checker_loads_without_what_bandit_imports_for_its_own_runner() -> None:
+    """The worker that checks a hook's file imports the checker on the hook's critical path: bandit's progress bar
+    (`rich.progress`, with `rich.console`) and config file reader (`yaml`) are stood in for, not imported
+    (`vibecheck.integrations.stand_ins`)."""
+    import subprocess
+    import sys
+
+    probe = "import sys\nfrom vibecheck.preload import load_checker_modules\nload_checker_modules()\n" \
+            "print(*(name in sys.modules for name in ('bandit', 'rich.console', 'yaml.loader')))"
+    answer = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert answer.stdout.split() == ["True", "False", "False"]

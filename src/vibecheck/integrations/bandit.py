@@ -44,9 +44,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from vibecheck.integrations.stand_ins import stand_in_for
+
 # Loading bandit's plugins makes stevedore warn that bandit passes an argument it deprecated
 # (`verify_requirements`); that is bandit's to fix and says nothing to vibecheck's users, so it is silenced here.
+# What bandit imports for its own runner and config files, which vibecheck replaces, is stood in for until used.
 with warnings.catch_warnings():
+    stand_in_for(("rich.progress", "yaml"))
     warnings.filterwarnings("ignore", message="The verify_requirements argument", category=DeprecationWarning)
     from bandit.core import context as bandit_context
     from bandit.core import docs_utils, extension_loader, manager
