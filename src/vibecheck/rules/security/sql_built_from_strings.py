@@ -30,7 +30,7 @@ from vibecheck.analysis.flow import (
     string_value,
 )
 from vibecheck.analysis.migrations import is_alembic_revision
-from vibecheck.ast_fields import content_children
+from vibecheck.ast_fields import tree_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._identifier_quoters import identifier_quoters
@@ -931,9 +931,7 @@ def _calls_by_name(tree: ast.Module, context: RuleContext) -> dict[str, list[ast
     calls: dict[str, list[ast.Call]] | None = context.shared.get(_calls_by_name)
     if calls is None:
         calls = context.shared[_calls_by_name] = {}
-        pending: list[ast.AST] = [tree]  # breadth first, as `ast.walk`, skipping operator and context leaves
-        for node in pending:
-            pending.extend(content_children(node))
+        for node in tree_nodes(tree):  # breadth first, as `ast.walk`
             if isinstance(node, ast.Call):
                 func = node.func
                 tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
