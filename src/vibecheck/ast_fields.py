@@ -77,6 +77,21 @@ def content_children(node: ast.AST) -> list[ast.AST]:
     return children
 
 
+_LAST_TREE: list[object] = [None, []]  # the last tree `tree_nodes` walked, and its nodes
+
+
+def tree_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node of `tree` but the operator and context leaves, breadth first as `ast.walk` gives them (parents
+    before children). The chain screen and several rules read one file's whole tree; the list of the last tree
+    asked about is kept, so the tree is walked once. Read it, never change it."""
+    if _LAST_TREE[0] is not tree:
+        nodes: list[ast.AST] = [tree]
+        for node in nodes:
+            nodes.extend(content_children(node))
+        _LAST_TREE[:] = [tree, nodes]
+    return _LAST_TREE[1]  # type: ignore[return-value]
+
+
 def statement_children(node: ast.AST) -> list[ast.stmt]:
     """The child statements of `node` (not those of its `except` handlers or `case` blocks, which are no statements
     themselves), in `ast.iter_child_nodes` order."""

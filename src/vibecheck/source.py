@@ -12,7 +12,7 @@ import io
 import tokenize
 from typing import TYPE_CHECKING
 
-from vibecheck.ast_fields import content_children
+from vibecheck.ast_fields import tree_nodes
 
 if TYPE_CHECKING:
     from vibecheck.vetting import Vetted
@@ -107,9 +107,7 @@ class SourceUnit:
         if tree is None:
             return None
         length: dict[int, int] = {}  # links above each node of a chain, from the chain's outermost link down
-        pending: list[ast.AST] = [tree]  # breadth first, as `ast.walk`: parents before children
-        for node in pending:
-            pending.extend(content_children(node))  # operator and context leaves cannot be links
+        for node in tree_nodes(tree):  # breadth first, parents before children (operator and context leaves are no links)
             kind = type(node)
             if kind in _LINK_TYPES:
                 links = length.pop(id(node), 0) + 1

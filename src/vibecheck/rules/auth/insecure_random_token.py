@@ -177,7 +177,7 @@ class InsecureRandomToken(Rule):
         self._helpers: dict[str, str] = {}  # functions of this file that return `random` output -> the random call
         self._own_slots: set[int] = set()  # expressions that stand alone (an argument, a value): a sum needs no parentheses
         self._cookie_values: dict[int, str] = {}  # the value given to `set_cookie(name, value)` -> the cookie's name
-        self._hashes = HASHING.search(self.context.source) is not None
+        self._hashes: bool | None = None  # whether the file hashes anything: searched for on the first salt only
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
@@ -260,7 +260,11 @@ class InsecureRandomToken(Rule):
         """The kinds of a name, less `salt` in a file that hashes nothing: its "salt" is a suffix that makes a value
         unique (a chat button's callback data), which no hash is salted with. A function named for making salts
         (`make_salt()`) makes them for a hash, wherever that is."""
-        return kinds if self._hashes or SALT not in kinds else kinds - {SALT}
+        if SALT not in kinds:
+            return kinds
+        if self._hashes is None:
+            self._hashes = HASHING.search(self.context.source) is not None
+        return kinds if self._hashes else kinds - {SALT}
 
     def _source(self, call: cst.Call) -> tuple[str, str] | None:
         """(the predictable function behind the call, how to name the call) for a random call or a helper call."""

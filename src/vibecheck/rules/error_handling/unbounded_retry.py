@@ -501,14 +501,18 @@ class UnboundedRetry(Rule):
 
     def visit_For(self, node: cst.For) -> None:
         """`for attempt in itertools.count():` (or `cycle`, `repeat(x)`) counts attempts but never stops at any."""
-        code = self.context.module.code_for_node
-        header = f"for {code(node.target)} in {code(node.iter)}"
         if self._endless(node.iter):
+            header = self._for_header(node)
             if not self._judge(node, RetryLoop(None), header):
                 self._judge_poll(node, None, header)
         elif isinstance(node.iter, cst.Call) and self.qualified_name(node.iter) in RANGES \
                 and isinstance(node.target, cst.Name) and self._repeats_work(node.body, node.target.value):
-            self._judge_hammering(node, header)
+            self._judge_hammering(node, self._for_header(node))
+
+    def _for_header(self, node: cst.For) -> str:
+        """`for x in xs`, as the messages quote it: rendered only for the loops judged (code generation is dear)."""
+        code = self.context.module.code_for_node
+        return f"for {code(node.target)} in {code(node.iter)}"
 
     @staticmethod
     def _moved_counter(node: cst.While) -> str | None:

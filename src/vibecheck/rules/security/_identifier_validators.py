@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import ast
 
+from vibecheck.ast_fields import tree_nodes
+
 REGEX_MATCHERS = frozenset({"match", "fullmatch"})
 # Escapes an identifier pattern may use: word characters, digits, and escaped name punctuation.
 NAME_ESCAPES = frozenset({"w", "d", ".", "-", "$", "_"})
@@ -17,7 +19,7 @@ QUANTIFIERS = frozenset("*+?{},0123456789")
 def identifier_validators(tree: ast.Module) -> frozenset[str]:
     """The names of the functions and methods of a module that return their argument only once it is an identifier."""
     patterns = _module_patterns(tree)
-    return frozenset(node.name for node in ast.walk(tree)
+    return frozenset(node.name for node in tree_nodes(tree)
                      if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _validates(node, patterns))
 
 
@@ -48,11 +50,11 @@ def _validates(function: ast.FunctionDef | ast.AsyncFunctionDef, patterns: dict[
     if not parameters:
         return False
     name = parameters[0]
+    if not any(isinstance(statement, ast.If) and statement.body and isinstance(statement.body[-1], ast.Raise)
+               and _refuses_non_identifier(statement.test, name, patterns) for statement in function.body):
+        return False  # (asked first: it reads the top-level statements only, the returns need a walk of the body)
     returns = [node for node in _own_nodes(function) if isinstance(node, ast.Return)]
-    if not returns or not all(isinstance(r.value, ast.Name) and r.value.id == name for r in returns):
-        return False
-    return any(isinstance(statement, ast.If) and statement.body and isinstance(statement.body[-1], ast.Raise)
-               and _refuses_non_identifier(statement.test, name, patterns) for statement in function.body)
+    return bool(returns) and all(isinstance(r.value, ast.Name) and r.value.id == name for r in returns)
 
 
 def _own_nodes(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.AST]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import cast
 
 import libcst as cst
@@ -31,7 +31,7 @@ from vibecheck.analysis.flow import (
     string_value,
 )
 from vibecheck.analysis.migrations import is_alembic_revision
-from vibecheck.ast_fields import content_children
+from vibecheck.ast_fields import tree_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._identifier_quoters import identifier_quoters
@@ -477,7 +477,7 @@ class SqlBuiltFromStrings(FlowRule):
         super().__init__(context, options)
         self.unpacked: dict[str, int] = {}  # names holding parts of one call's result: name -> that call's id
         self.class_constants: dict[str, dict[str, str]] = {}  # class -> {"self.table": "", "cls.table": ""}
-        self.rebound: frozenset[str] | None = None  # attributes the module's methods assign, read at the first class
+        self.rebound: frozenset[str] | None = None  # attributes the module's methods assign, found at a class literal
         self._sql_in_file: bool | None = None  # whether a word bandit's B608 needs occurs at all (for vetting)
         self._local_upper: dict[str, bool] = {}  # UPPER_CASE name -> whether an indented line assigns it
         self.in_revision = is_alembic_revision(context.source)  # a schema migration: DDL from the script's own names
@@ -499,9 +499,13 @@ class SqlBuiltFromStrings(FlowRule):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
+        self.class_constants[node.name.value] = _class_constants(node, self._rebound)
+
+    def _rebound(self) -> frozenset[str]:
+        """The attributes the module's methods assign: the source is searched once, for a class with a literal only."""
         if self.rebound is None:
             self.rebound = frozenset(match.group(1) for match in REBOUND_ATTRIBUTE.finditer(self.context.source))
-        self.class_constants[node.name.value] = _class_constants(node, self.rebound)
+        return self.rebound
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         counters = [name for name in _comprehension_constants(node, state) if name not in state.constants]
@@ -707,16 +711,16 @@ def _mongo_code(call: cst.Call) -> cst.BaseExpression | None:
     return None
 
 
-def _class_constants(node: cst.ClassDef, rebound: frozenset[str]) -> dict[str, str]:
+def _class_constants(node: cst.ClassDef, rebound: Callable[[], frozenset[str]]) -> dict[str, str]:
     """The attributes a class body binds to a literal string (`table = "users"`) and no method of the module
-    rebinds (`self.table = ...`: the names in `rebound`), as `self.` and `cls.` names: a query that pastes them in
+    rebinds (`self.table = ...`: the names `rebound()` gives), as `self.` and `cls.` names: a query that pastes them in
     pastes the class's own constant. Their text is left out, as an UPPER_CASE name's is: a template attribute
     formatted with values (Django's `self.sql_rename_table % {...}`) is judged by where it goes, not taken for SQL
     built here."""
     found: dict[str, str] = {}
     for statement in node.body.body:
         if type(statement) is cst.FunctionDef and _literal_property(statement) \
-                and statement.name.value not in rebound:
+                and statement.name.value not in rebound():
             found[f"self.{statement.name.value}"] = ""
         if type(statement) is not cst.SimpleStatementLine:
             continue
@@ -725,7 +729,7 @@ def _class_constants(node: cst.ClassDef, rebound: frozenset[str]) -> dict[str, s
                 else small.target if isinstance(small, cst.AnnAssign) else None
             value = small.value if isinstance(small, (cst.Assign, cst.AnnAssign)) else None
             if isinstance(target, cst.Name) and value is not None and _literal_strings(value) \
-                    and target.value not in rebound:
+                    and target.value not in rebound():
                 found[f"self.{target.value}"] = found[f"cls.{target.value}"] = ""
     return found
 
@@ -935,9 +939,7 @@ def _calls_by_name(tree: ast.Module, context: RuleContext) -> dict[str, list[ast
     calls: dict[str, list[ast.Call]] | None = context.shared.get(_calls_by_name)
     if calls is None:
         calls = context.shared[_calls_by_name] = {}
-        pending: list[ast.AST] = [tree]  # breadth first, as `ast.walk`, skipping operator and context leaves
-        for node in pending:
-            pending.extend(content_children(node))
+        for node in tree_nodes(tree):  # breadth first, as `ast.walk`
             if isinstance(node, ast.Call):
                 func = node.func
                 tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None

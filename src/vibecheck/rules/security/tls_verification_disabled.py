@@ -329,12 +329,11 @@ class TlsVerificationDisabled(BindingRule):
             return
         if len(node.targets) == 1:
             self._note_switch(node.targets[0].target, node.value, node)
-        assigned = self.source_of(node.value)
         for target in node.targets:
             if _subscript_key(target.target) in DISABLING_KEYWORDS and _switches_off(self.resolve(node.value)) \
                     and not self._is_key_usage(target.target):
-                self.report(node, f"`{self.source_of(target.target)} = {assigned}` turns off TLS certificate verification "
-                            "for the requests made with these options.",
+                self.report(node, f"`{self.source_of(target.target)} = {self.source_of(node.value)}` turns off TLS "
+                            "certificate verification for the requests made with these options.",
                             hint="Remove this assignment; trust a private CA with a CA bundle path instead.")
             attribute = target.target
             if not isinstance(attribute, cst.Attribute):
@@ -344,6 +343,7 @@ class TlsVerificationDisabled(BindingRule):
                 continue
             if field in ("verify", "check_hostname") and _switches_off(self.resolve(node.value)):
                 what = "host name checking" if field == "check_hostname" else "TLS certificate verification"
+                assigned = self.source_of(node.value)  # rendered for a finding only: code generation is dear per assignment
                 self.report(node, f"`{self.source_of(attribute)} = {assigned}` turns off {what} for every request it makes.",
                             hint=f"Remove `{self.source_of(attribute)} = {assigned}`; trust a private CA with a CA bundle "
                             "instead.",
