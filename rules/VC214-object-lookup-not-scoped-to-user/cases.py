@@ -799,6 +799,20 @@ def read_project_in_tenant(project_id: int, session: SessionDep, user: CurrentUs
     return services.get_project_in_tenant(session, user.tenant_id, project_id)
 
 
+@router.patch("/projects/{project_id}/in-tenant")
+def rename_project_in_tenant(project_id: int, tenant_id: CheckedTenantId, name: str, session: SessionDep):
+    # ok: VC214 -- the tenant id beside the project's scopes the lookup, though the handler changes the project
+    project = services.get_project_in_tenant(session, tenant_id, project_id)
+    return services.update_project(session, project, {"name": name})
+
+
+@router.patch("/projects/{project_id}/rename")
+def rename_project_through_service(project_id: int, name: str, session: SessionDep, user: CurrentUser):
+    # expect: VC214 -- the service writer is handed the project, never the caller
+    project = services.get_project(session, project_id)
+    return services.update_project(session, project, {"name": name})
+
+
 @router.get("/tasks/{task_id}")
 def read_task_from_store(task_id: int, user: CurrentUser):
     # expect: VC214
