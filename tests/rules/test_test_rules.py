@@ -10,6 +10,7 @@ from vibecheck.facts import DEFINITIONS, MODULE_IMPORTS, MODULE_STAR_IMPORTS, TE
 from vibecheck.rules.verification import missing_assertion
 from vibecheck.rules.verification._framework import route_pattern
 from vibecheck.rules.verification.tautological_assertion import TautologicalAssertion
+from vibecheck.rules.verification.truthiness_only_assertion import TruthinessOnlyAssertion
 from vibecheck.testing import findings_for
 
 HOLLOW_TEST = """
@@ -128,3 +129,24 @@ def test_route_patterns_match_concrete_paths_and_mount_prefixes() -> None:
     assert not route_pattern("/users/{user_id}").search("/users")
     assert not route_pattern("/orders").search("/reorders")
     assert route_pattern("/").search("/")
+
+
+def test_truthiness_message_names_a_response_body_as_written() -> None:
+    source = """
+def test_orders_page(client, app):
+    resp = client.get("/orders")
+    assert resp.json()
+
+
+def test_orders_page_webtest(client):
+    resp = client.get("/orders")
+    assert resp.json_body
+
+
+def test_total():
+    total = compute_total([1, 2])
+    assert total
+"""
+    messages = [f.message for f in findings_for(TruthinessOnlyAssertion, source)]
+    assert [m.split("` is")[0].rpartition("`")[2] for m in messages] == ["resp.json()", "resp.json_body",
+                                                                         "compute_total(...)"]

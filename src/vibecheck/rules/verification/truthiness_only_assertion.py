@@ -113,20 +113,27 @@ BODY_ATTRIBUTES = frozenset({"json", "json_body"})
 
 
 def response_body(value: cst.BaseExpression | None, responses: set[str]) -> str | None:
-    """`resp.json` for `resp.json()` on a test client's response (`resp = client.get(...)`, or the call itself,
-    `client.get(...).json()`), or for the attribute `resp.json` (WebTest, Werkzeug): the body of an answer whose status
-    nothing checked, truthy for any error page."""
+    """`resp.json()` on a test client's response (`resp = client.get(...)`, or the call itself,
+    `client.get(...).json()`), or the attribute `resp.json` (WebTest, Werkzeug), as written: the body of an answer
+    whose status nothing checked, truthy for any error page."""
     if isinstance(value, cst.Attribute) and value.attr.value in BODY_ATTRIBUTES:
         receiver: cst.BaseExpression = value.value
-        name = f"response.{value.attr.value}"
+        read = value.attr.value
     elif isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "json" \
             and not value.args:
-        receiver, name = value.func.value, "response.json"
+        receiver, read = value.func.value, "json()"
     else:
         return None
     if isinstance(receiver, cst.Name) and receiver.value in responses:
-        return f"{receiver.value}.{name.rpartition('.')[2]}"
-    return name if is_client_response(receiver) else None
+        return f"{receiver.value}.{read}"
+    return f"response.{read}" if is_client_response(receiver) else None
+
+
+def shown_source(callee: str) -> str:
+    """How a message names where a value came from: a function with its arguments elided (`get_user(...)`), a
+    response's body as written (`resp.json()`, WebTest's `resp.json`)."""
+    receiver, _, read = callee.rpartition(".")
+    return callee if callee.endswith(")") or (receiver and read in BODY_ATTRIBUTES) else f"{callee}(...)"
 
 
 def reads_flag(parts: list[str]) -> bool:
@@ -399,7 +406,7 @@ class TruthinessOnlyAssertion(TestAwareRule):
             shown = f"`{candidate.name}`" if candidate.name is not None else "its value"
             self.report(
                 candidate.node,
-                f"The test only checks that {shown} from `{candidate.callee}(...)` is {candidate.checked}: "
+                f"The test only checks that {shown} from `{shown_source(candidate.callee)}` is {candidate.checked}: "
                 f"any {'non-empty' if candidate.checked == TRUTHY else 'such'} wrong result passes.",
                 hint="Compare the result with the value you expect (`assert result == expected`), "
                 "or assert on the fields that matter.",
