@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.analysis.flow import call_argument
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._built_markup import BuiltMarkupRule
 from vibecheck.rules.security._markup_sinks import SANDBOXES, TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES
@@ -94,8 +95,4 @@ class TemplateSourceFromVariable(BuiltMarkupRule):
             spec = TEMPLATE_SOURCE_METHODS[func.attr.value]
         if spec is None:
             return None
-        position, name = spec
-        for index, arg in enumerate(a for a in call.args if not a.star):
-            if (arg.keyword is None and index == position) or (arg.keyword is not None and arg.keyword.value == name):
-                return arg.value
-        return None
+        return call_argument(call, *spec)
