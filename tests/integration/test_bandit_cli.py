@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+
+import pytest
 
 from tests.integration.conftest import run_vibecheck, write
 
@@ -73,3 +76,16 @@ def test_bandit_codes_are_rated_on_vibecheck_severity_scale(tmp_path: Path) -> N
     assert [f["severity"] for f in json.loads(notices_only.stdout)["findings"]] == ["info", "info"]
     assert notices_only.returncode == 0, notices_only.stdout
     assert run_vibecheck(["--fail-on", "info", "."], cwd=tmp_path).returncode == 1
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="the syntax is this Python's own from 3.12 on")
+def test_newer_syntax_says_which_python_to_run_and_the_rules_still_report(tmp_path: Path) -> None:
+    """libcst reads 3.12 syntax that Python 3.11's `ast` (bandit's parser) cannot: the run reports the rules'
+    findings, then says why bandit's checks did not run and what to do, and exits 2 (a check did not run)."""
+    write(tmp_path, {"app.py": "type Pair = tuple[int, int]\n\n\ndef f():\n    try:\n        g()\n"
+                               "    except Exception:\n        pass\n"})
+    run = run_vibecheck(["--format", "json", "."], cwd=tmp_path)
+    assert run.returncode == 2
+    assert [f["code"] for f in json.loads(run.stdout)["findings"]] == ["VC101"]
+    assert "could not parse the file with Python 3.11" in run.stderr
+    assert "newer Python" in run.stderr

@@ -37,6 +37,7 @@ import io
 import json
 import logging
 import re
+import sys
 import tokenize
 import warnings
 from collections.abc import Callable, Collection
@@ -309,6 +310,18 @@ def _failure(path: str, exc: BaseException) -> EngineError:
                        rule=SOURCE)
 
 
+def _newer_syntax_failure(path: str, error: BaseException | None) -> EngineError:
+    """libcst's grammar (which knows newer Pythons) read the file and this Python's `ast` did not: almost always
+    syntax of a later Python (`type X = ...`, `def f[T]()`, nested f-string quotes), so say which Python to use."""
+    if not isinstance(error, SyntaxError):
+        return _failure(path, error or SyntaxError("unparsable"))
+    running = f"{sys.version_info.major}.{sys.version_info.minor}"
+    return EngineError(path, f"bandit could not parse the file with Python {running}, which runs vibecheck, so its "
+                             f"checks did not run: {error.msg} (line {error.lineno}). The file likely uses syntax of a "
+                             f"newer Python; install vibecheck under the Python version the project targets.",
+                       rule=SOURCE)
+
+
 def _process(visitor: Any, tree: ast.Module) -> None:
     """`BanditNodeVisitor.process` on a tree parsed once for the whole pipeline, instead of parsing again."""
     visitor.generic_visit(tree)
@@ -330,7 +343,7 @@ def check_unit(unit: SourceUnit, enabled: Collection[str], settings: Any) -> tup
         return [], []
     tree = unit.python_ast()
     if tree is None:  # libcst parsed what Python does not: say so once, without parsing again
-        return [], [_failure(unit.path, unit.ast_error or SyntaxError("unparsable"))]
+        return [], [_newer_syntax_failure(unit.path, unit.ast_error)]
     options = options_from_table(getattr(settings, "bandit", None) or {})
     findings, errors = run_bandit(unit.path, unit.text, options, is_test_file=unit.is_test_file, tree=tree,
                                   data=unit.data)
