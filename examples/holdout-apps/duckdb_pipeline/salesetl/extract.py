@@ -24,6 +24,7 @@ def _cache_path(name: str, day: date):
 def download_csv(url: str) -> pd.DataFrame:
     # expect: VC106/VC107
     resp = requests.get(url)
+    # expect: VC107
     return pd.read_csv(io.StringIO(resp.text))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+# expect: VC504
 import numpy as np
 import pandas as pd
 

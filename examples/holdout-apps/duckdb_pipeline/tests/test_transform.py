@@ -47,8 +47,8 @@ def test_safe_ratio():
 def test_filter_region():
     df = pd.DataFrame({"region": ["eu", "us", "eu"], "v": [1, 2, 3]})
     out = transform.filter_region(df, "eu")
+    # expect: VC311
     if not out.empty:
-        # expect: VC311
         assert set(out["region"]) == {"eu"}
 
 

@@ -77,6 +77,6 @@ class SFTPTarget:
                 self.sftp.close()
             if self.client:
                 self.client.close()
-        # expect: VC101
+        # ok: VC101 -- a best-effort close(), which VC101 leaves by design
         except Exception:
             pass

@@ -28,7 +28,7 @@ def test_object_exists_false_on_404():
 def test_delete_stale_counts():
     client = MagicMock()
     n = s3.delete_stale(client, TARGET, ["a", "b"])
-    # expect: VC303
+    # expect: VC303/VC304
     client.delete_object.assert_called
 
 

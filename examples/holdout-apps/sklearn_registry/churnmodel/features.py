@@ -47,6 +47,6 @@ def cached_scores(customer_id: str) -> dict | None:
 def parse_row(line: str) -> dict:
     try:
         return json.loads(line)
-    # expect: VC103/VC102
     except Exception:
+        # expect: VC103/VC102
         return {}

@@ -44,6 +44,7 @@ def test_fairness_report(churn_df):
 # ok: VC306
 @pytest.mark.skip(reason="needs the staging registry; run with --registry")
 def test_load_remote_latest():
+    # expect: VC310
     assert registry.load_remote("churn") is not None
 
 
@@ -51,12 +52,12 @@ def test_parse_row_invalid_json():
     assert features.parse_row("{not json") == {}
 
 
+# expect: VC308
 def test_fetch_manifest_uses_token():
     with patch("churnmodel.registry.requests.get") as get:
         get.return_value = MagicMock(status_code=200)
         get.return_value.json.return_value = {"latest": "1.2.0"}
         manifest = get.return_value.json()
-    # expect: VC308
     assert manifest["latest"] == "1.2.0"
 
 

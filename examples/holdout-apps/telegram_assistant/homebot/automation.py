@@ -16,13 +16,13 @@ STATE = Path.home() / ".homebot-reminders.json"
 
 
 def desktop_notify(title: str, body: str) -> None:
-    # expect: VC408
+    # expect: VC408/VC417, VC108
     os.system(f"notify-send '{title}' '{body}'")
 
 
 async def daily_digest(notes: list[str]) -> None:
     summary = await llm.summarize("\n".join(notes))
-    # expect: VC401
+    # expect: VC110
     desktop_notify("Daily digest", summary)
 
 
@@ -38,6 +38,7 @@ async def plan_cleanup(folder: str) -> list[str]:
         if src.parent != root or not src.is_file():
             continue
         # ok: VC401/VC108
+        # expect: VC110
         subprocess.run(["gio", "trash", str(src)], check=True)
         moved.append(name)
     return moved

@@ -75,8 +75,9 @@ async def cmd_summarize(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 @restricted
 async def cmd_weather(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lat, lon = (float(x) for x in context.args[:2])
-    # expect: VC110, VC107
+    # expect: VC110
     resp = requests.get(WEATHER_URL, params={"latitude": lat, "longitude": lon, "current_weather": True}, timeout=10)
+    # expect: VC107
     await update.message.reply_text(resp.json()["current_weather"]["temperature"])
 
 
@@ -86,7 +87,7 @@ async def cmd_run(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     task = " ".join(context.args)
     command = await llm.suggest_command(task)
     await update.message.reply_text(f"running: {command}")
-    # expect: VC401
+    # expect: VC401/VC417
     proc = await asyncio.create_subprocess_shell(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     out, _ = await proc.communicate()
     await update.message.reply_text(out.decode()[-3500:] or "(no output)")
@@ -95,7 +96,7 @@ async def cmd_run(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 # expect: VC201/VC218
 async def cmd_sh(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/sh <command> -- raw shell for the owner."""
-    # expect: VC421/VC408
+    # expect: VC421/VC408, VC110
     out = subprocess.check_output(" ".join(context.args), shell=True, text=True)
     await update.message.reply_text(out[-3500:])
 

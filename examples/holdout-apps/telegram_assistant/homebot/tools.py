@@ -82,6 +82,7 @@ async def fetch_url(url: str) -> str:
     async with httpx.AsyncClient(timeout=10) as http:
         # expect: VC401/VC405
         resp = await http.get(url)
+        # expect: VC107
         return resp.text[:5000]
 
 
@@ -129,6 +130,7 @@ async def dispatch(name: str, args: dict):
         if hasattr(result, "__await__"):
             result = await result
         return result
-    # ok: VC101/VC102/VC103
+    # ok: VC101/VC103
+    # expect: VC102 -- the model gets the message, but no log keeps the traceback
     except Exception as exc:
         return f"tool error: {exc}"

@@ -44,10 +44,10 @@ async def test_suggest_command_strips_fences():
 
 
 @pytest.mark.asyncio
+# expect: VC303/VC305
 async def test_summarize_handles_api_error():
     with patch.object(llm.client.chat.completions, "create", AsyncMock(side_effect=RuntimeError("429"))):
         try:
             await llm.summarize("long text")
-        # expect: VC305
         except RuntimeError:
             pass
