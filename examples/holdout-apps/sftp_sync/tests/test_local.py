@@ -36,11 +36,11 @@ def test_encrypt_calls_gpg(tmp_path):
     assert "ops@example.com" in args
 
 
+# expect: VC308
 def test_rsync_mirror_dry_run(tmp_path):
     with patch("bucketsync.local.subprocess.run") as run:
         run.return_value = subprocess.CompletedProcess(args="rsync", returncode=0)
         result = run("rsync -az --dry-run src/ dst")
-    # expect: VC308
     assert result.returncode == 0
 
 
