@@ -48,8 +48,8 @@ async def test_crawler_stays_on_host(store):
     with patch("crawlkit.crawler.fetch_once", new=AsyncMock(return_value=resp)):
         with patch.object(crawler.robots, "allowed_async", new=AsyncMock(return_value=True)):
             stats = await crawler.run()
+    # expect: VC311
     for url in crawler.seen:
-        # expect: VC311
         assert url.startswith("https://example.com")
     # expect: VC310
     assert stats
@@ -74,10 +74,10 @@ async def test_rate_limiter_waits():
 
 
 @pytest.mark.asyncio
+# expect: VC308
 async def test_robots_disallow(store):
     crawler = Crawler(["https://example.com/"], store)
     crawler.robots.allowed_async = AsyncMock(return_value=False)
-    # expect: VC308
     assert await crawler.robots.allowed_async(None, "https://example.com/private") is False
 
 
