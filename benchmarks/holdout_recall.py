@@ -8,9 +8,10 @@ SQLAlchemy clinic portal, a Django + DRF + Celery helpdesk, an ML meeting-notes 
 Flask blueprints, Django Ninja, Gradio, Quart, an Anthropic analyst API, Django function views, Sanic, Tornado,
 Falcon (also a notes API behind middleware and `falcon.before` hooks), a Tornado wiki with its settings in a module
 of their own, Litestar controllers, flask-restx, an instructor/LlamaIndex/Dramatiq ops agent, SQLModel with role
-checkers, a Dash dashboard, Bottle, Flask-SocketIO, Google Cloud and Azure Functions, a layered SQLModel service). A pitfall is
-marked `# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are expected), a
-legitimate look-alike `# ok: CODE` (`A/B`: none of them may fire). vibecheck runs as a user runs it (default
+checkers, a Dash dashboard, Bottle, Flask-SocketIO, Google Cloud and Azure Functions, a layered SQLModel service, a
+click S3/SFTP sync CLI, a pandas/duckdb ETL, an asyncio crawler, an sklearn model registry, a Telegram bot with OpenAI
+tools). A pitfall is marked `# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are
+expected), a legitimate look-alike `# ok: CODE` (`A/B`: none of them may fire). vibecheck runs as a user runs it (default
 rules, no bandit, the whole pipeline) minus the untested-code rules, which every app without a test suite
 would trip. Per rule it prints the marks found, the look-alikes flagged, and the findings on unmarked lines
 (false alarms, or pitfalls the marks forgot: read them); with `--show`, every miss and false alarm.

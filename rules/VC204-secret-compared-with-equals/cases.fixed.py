@@ -590,3 +590,43 @@ def asset_matches_manifest(body, expected_digest):
 def api_key_matches(api_key, stored_digest):
     # expect: VC204 -- the hash of the key the client sent, against the stored one
     return hmac.compare_digest(hashlib.sha256(api_key.encode()).hexdigest(), stored_digest)
+
+
+def md5sum(path):
+    return hashlib.md5(path.read_bytes()).hexdigest()
+
+
+def changed_files(state, files):
+    changed = []
+    for path, rel in files:
+        digest = md5sum(path)
+        # ok: VC204 -- a file's checksum against the one the last run stored
+        if state.get(rel) != digest:
+            changed.append(rel)
+    return changed
+
+
+def load_pinned_artifact(path, sha256):
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    # ok: VC204 -- the artifact's checksum against the value pinned in the deploy config
+    if digest != sha256:
+        raise ValueError("checksum mismatch")
+    return path.read_bytes()
+
+
+def md5sum_text(text):
+    return hashlib.md5(text.encode()).hexdigest()
+
+
+def password_matches(plain, hashed):
+    # expect: VC204 -- a password's hash, whatever its function is named
+    return hmac.compare_digest(md5sum_text(plain), hashed)
+
+def signed_sha256(key, body):
+    return hmac.new(key, body, hashlib.sha256).hexdigest()
+
+
+def webhook_digest_matches(key, body, digest):
+    computed = signed_sha256(key, body)
+    # expect: VC204 -- a keyed digest: the signature a client may steer
+    return not hmac.compare_digest(computed, digest)

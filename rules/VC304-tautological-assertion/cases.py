@@ -656,3 +656,23 @@ class TestClientFactory(unittest.TestCase):
         client = checkout.HttpClient(force_instance=True)
         # expect: VC304
         self.assertIsInstance(client, checkout.HttpClient)
+
+
+def test_score_is_a_probability():
+    score = checkout("cart-1").score
+    # expect: VC304 -- `or` where `and` was meant: every number passes
+    assert score >= 0.0 or score <= 1.0
+    # expect: VC304
+    assert score > -1 or score < 0
+    # expect: VC304 -- the bounds meet at 5, which the first one includes
+    assert score >= 5 or score < 5
+    # ok: VC304 -- a range check
+    assert score >= 0.0 and score <= 1.0
+    # ok: VC304 -- a chained range check
+    assert 0.0 <= score <= 1.0
+    # ok: VC304 -- outside a band: 0.5 fails it
+    assert score < 0.1 or score > 0.9
+    # ok: VC304 -- strict on both sides at one point: 5 fails it
+    assert score > 5 or score < 5
+    # ok: VC304 -- bounds on two different values
+    assert score >= 0.0 or make_order().total <= 1.0

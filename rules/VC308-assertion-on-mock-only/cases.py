@@ -2,6 +2,7 @@
 import json
 import importlib
 import runpy
+import subprocess
 import unittest
 from pathlib import Path
 from unittest import mock
@@ -302,3 +303,35 @@ def test_answer_of_a_mock_handed_to_the_code_under_test():
     source.read.return_value = '{"id": 1}'
     payload = source.read()
     assert make_order(payload).id == 1
+
+
+# expect: VC308
+def test_mocked_subprocess_answers_what_it_was_told():
+    with patch("shop.deploy.subprocess.run") as run:
+        run.return_value = subprocess.CompletedProcess(args="rsync", returncode=0)
+        result = run("rsync -az src/ dst")
+    assert result.returncode == 0
+
+
+# expect: VC308
+def test_mocked_subprocess_raises_what_it_was_told():
+    run = Mock(side_effect=subprocess.CalledProcessError(1, "rsync"))
+    with pytest.raises(subprocess.CalledProcessError):
+        run("rsync")
+    assert run.call_count == 1
+
+
+# ok: VC308
+def test_mocked_subprocess_behind_the_code_under_test():
+    with patch("shop.deploy.subprocess.run") as run:
+        run.return_value = subprocess.CompletedProcess(args="rsync", returncode=0)
+        checkout("cart-1")
+    assert run.call_count == 1
+
+
+# ok: VC308 -- runs a real process
+def test_real_subprocess_with_a_mocked_logger():
+    logger = Mock()
+    result = subprocess.run(["true"], check=False)
+    logger.info("done")
+    assert result.returncode == 0

@@ -702,6 +702,40 @@ def summarise_link(question):
     return page + urllib.request.urlopen(link, timeout=10).read().decode()
 
 
+@lc_tool
+async def fetch_page_async(url: str) -> str:
+    """Fetch a web page for the agent, through a shared client."""
+    async with httpx.AsyncClient(timeout=10) as http:
+        # expect: VC401 -- a client's request, at the address the model picked
+        resp = await http.get(url)
+        return resp.text
+
+
+@lc_tool
+def post_to_webhook(url: str, text: str) -> str:
+    """Post a message to a webhook."""
+    with httpx.Client(timeout=10) as client:
+        # expect: VC401
+        return client.request("POST", url, json={"text": text}).text
+
+
+@lc_tool
+async def weather_for(latitude: float, city: str) -> str:
+    """Current weather: the model picks the query, not the host."""
+    async with httpx.AsyncClient(timeout=10) as http:
+        # ok: VC401 -- a fixed address; the model's text goes in the query string
+        resp = await http.get("https://api.open-meteo.com/v1/forecast", params={"city": city})
+        return resp.text
+
+
+@lc_tool
+def lookup_order(order_id: str) -> str:
+    """Look an order up."""
+    # ok: VC401 -- a dict's `get`, not a request
+    return ORDERS.get(order_id, "unknown")
+
+
+ORDERS = {"1": "shipped"}
 DOC_HOSTS = {"docs.python.org", "developer.mozilla.org"}
 
 

@@ -1,4 +1,6 @@
 """VC406 corpus: loading code-carrying formats from outside data fires; safe loaders and repo files do not."""
+import hashlib
+import hmac
 import io
 import json
 import pickle
@@ -376,3 +378,33 @@ def configure_workers(app):
 CELERY_ACCEPT_CONTENT = ["pickle", "json"]
 # ok: VC406 -- a serializer name alone: workers still accept only JSON
 CELERY_TASK_SERIALIZER = "json"
+
+
+def load_pinned_model(path, sha256):
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != sha256:
+        raise ValueError("checksum mismatch")
+    # ok: VC406 -- the artifact matched the checksum the caller pinned
+    return joblib.load(path)
+
+
+def load_pinned_blob(blob, pinned):
+    if not hmac.compare_digest(hashlib.sha256(blob).hexdigest(), pinned):
+        raise ValueError("checksum mismatch")
+    # ok: VC406 -- checked against a pinned checksum first
+    return pickle.loads(blob)
+
+
+def load_after_logging_mismatch(path, sha256):
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != sha256:
+        print("checksum mismatch, loading anyway")
+    # expect: VC406 -- a mismatch is only reported, and the load goes on
+    return joblib.load(path)
+
+
+def load_other_file(path, model_path, sha256):
+    if hashlib.sha256(path.read_bytes()).hexdigest() != sha256:
+        raise ValueError("checksum mismatch")
+    # expect: VC406 -- the checksum was of another file
+    return joblib.load(model_path)

@@ -147,3 +147,31 @@ def sync_tree(src, dest, excludes):
 def sync_tree_quoted(src, dest):
     # ok: VC408 -- the helper quotes every part
     subprocess.run(build_quoted_rsync(src, dest), shell=True, check=True)
+
+
+class RemoteHost:
+    def __init__(self, client, channel):
+        self.client = client  # a paramiko.SSHClient
+        self.channel = channel
+
+    def make_dir(self, remote_dir):
+        # expect: VC408 -- the SSH server runs it through the remote user's shell
+        self.client.exec_command(f"mkdir -p {remote_dir}")
+
+    def disk_free(self, path):
+        # expect: VC408
+        _, stdout, _ = self.client.exec_command("df -h " + path)
+        return stdout.read()
+
+    def tail_log(self, name, lines):
+        command = "tail -n {} /var/log/{}".format(lines, name)
+        # expect: VC408
+        self.channel.exec_command(command)
+
+    def make_dir_quoted(self, remote_dir):
+        # ok: VC408 -- quoted for the remote shell
+        self.client.exec_command("mkdir -p " + shlex.quote(remote_dir))
+
+    def uptime(self):
+        # ok: VC408 -- a fixed command line
+        return self.client.exec_command("uptime")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from tests.conftest import RULES_DIR
 from vibecheck.rules.agent_artefacts.debug_leftover import DebugLeftover
 from vibecheck.rules.agent_artefacts.duplicate_definition import DuplicateDefinition
 from vibecheck.rules.agent_artefacts.placeholder_implementation import Options as PlaceholderOptions
 from vibecheck.rules.agent_artefacts.placeholder_implementation import PlaceholderImplementation
 from vibecheck.rules.agent_artefacts.unfinished_work_comment import UnfinishedWorkComment
-from vibecheck.testing import findings_for
+from vibecheck.testing import check_corpus, findings_for
 
 HOOKS = """
 class Transport:
@@ -159,3 +160,11 @@ def test_vc505_a_module_that_reads_sys_argv_is_a_script() -> None:
 
 def test_vc505_a_web_app_that_reads_sys_argv_is_no_script() -> None:
     assert len(findings_for(DebugLeftover, ARGV_WEB_APP)) == 1
+
+
+def test_debug_labelled_print_is_reported_in_a_command_line_module() -> None:
+    """A click module prints on purpose, but not `print("DEBUG ...")`: see the rule's CLI corpus."""
+    corpus = RULES_DIR / "VC505-debug-leftover" / "cases_cli.py"
+    result = check_corpus(DebugLeftover, corpus)
+    assert len(result.expected) == 4
+    assert not result.missed and not result.unexpected, result.describe()

@@ -47,6 +47,8 @@ WEB_FRAMEWORKS = frozenset({
 PRINTING_FUNCTION = re.compile(
     r"^_*(?:main|cli|run_cli)$|print|show|display|echo|dump|pretty|report|render|output|emit|usage|banner|summary|repl",
     re.IGNORECASE)
+# The entry point of a command-line tool: printing is its job, but not printing debugging output.
+CLI_ENTRY = re.compile(r"^_*(?:main|cli|run_cli)$", re.IGNORECASE)
 # Classes whose job is to print (`PrintListener`, `ConsolePrinter`): their methods print on purpose. Narrower than the
 # function names: a `SalesReport` class also computes, and a forgotten print in its `total()` is still one.
 PRINTING_CLASS = re.compile(r"print|console|display|echo|repl|terminal", re.IGNORECASE)
@@ -58,6 +60,9 @@ PRINTING_DOCSTRING = re.compile(r"\b(?:print(?:s|ed|ing)?|display(?:s|ed|ing)?)\
 # Functions named for a debugger (`rdb_handler`, `install_pdb_hook`) wire it in on purpose: a signal or an option
 # opens it there, which an agent's forgotten `breakpoint()` in `checkout` never does.
 DEBUGGER_FUNCTION = re.compile(r"pdb|rdb|debugger|breakpoint|set_trace", re.IGNORECASE)
+# A print whose text starts with a debugging label (`print("DEBUG config:", cfg)`, `print(f"[debug] {row}")`): a leftover
+# even where printing is the module's job (a command-line tool, its `main`), since no user asked for that line.
+DEBUG_LABEL = re.compile(r"^\W*debug\b", re.IGNORECASE)
 # `print(..., file=)` and `pprint(..., stream=)` write where the caller said.
 OUTPUT_KEYWORDS = frozenset({"file", "stream"})
 # Names a debugger module is used by when it is integrated (a `--pdb` option, a hook), not left behind.
@@ -104,6 +109,9 @@ class DebugLeftover(Rule):
     `if os.environ.get("APP_DEBUG"):`), calls with an explicit `file=` (`stream=` for `pprint`), folders of examples
     named for what they show (`example_dags`, `demo_apps`), Alembic revision scripts (a module that binds
     `down_revision`: the operator runs them and watches their progress), and the configured directories and files.
+    A `print()` whose text starts with a debugging label (`print("DEBUG config:", cfg)`, `print(f"[debug] {row}")`) is
+    reported in command-line modules, scripts and their `main` too, since no user asked for that line; not under a
+    verbosity switch, with `file=`, or in a function named for printing or debugging (`print_debug_info`).
     Post-mortem debugging is allowed in command-line modules (a `--pdb` option), importing `pdb` is allowed in
     code that works with the debugger (`pdb.Pdb`), hands the module on as a value (`debugger_module: Debugger =
     pdb`, the debugger a framework opens on request) or imports it only for type checking, and debugger calls and
@@ -203,6 +211,10 @@ class DebugLeftover(Rule):
         self._in_handler: list[bool | None] = [False]  # None: a handler that only prints (VC104's), not fixed here
         self._function_ids: list[int] = [0]
         self._cli_only: list[tuple[cst.CSTNode, str, int]] = []
+        # prints labelled as debugging output (and whether their function prints on purpose): reported in command-line
+        # modules and printing functions too
+        self._labelled: list[tuple[cst.Call, bool]] = []
+        self._switch_ifs: set[int] = set()  # ids of the enclosing `if verbose:` / `if debug:` tests
         self._debugger_locals: set[str] = set()
         self._debugger_integrated = False
         self._pushed_ifs: set[int] = set()
@@ -261,12 +273,15 @@ class DebugLeftover(Rule):
             self._type_checking += 1
         elif not any(VERBOSE_TEST.search(name) for name in names):
             return
+        else:
+            self._switch_ifs.add(id(node))
         self._pushed_ifs.add(id(node))
         self._functions.append("main")  # output under a main guard or a verbosity switch is on purpose
 
     def leave_If(self, node: cst.If) -> None:
         if id(node) in self._pushed_ifs:
             self._functions.pop()
+            self._switch_ifs.discard(id(node))
             if _names_in(node.test) & TYPE_CHECKING_NAMES:
                 self._type_checking -= 1
 
@@ -334,16 +349,40 @@ class DebugLeftover(Rule):
                 self.report(node, f"`{shown}()` is a debugging call left in the code: it stops or spams the program "
                             "wherever it runs.", hint=f"Delete the `{shown}()` call before committing.",
                             fix=self._note_fix())
-        elif name in PRINT_CALLS and not self._print_allowed and not self._prints_on_purpose(node):
+        elif name in PRINT_CALLS and not self._print_allowed:
+            on_purpose = self._prints_on_purpose(node)
+            if self._labelled_debug(node):
+                self._labelled.append((node, on_purpose))
+            if on_purpose:
+                return
             self._prints.setdefault(self._function_ids[-1], []).append(node)
             if name in BUILTIN_PRINT and self._in_handler[-1] is not None:
                 in_debug_code = any("debug" in function.lower() for function in self._functions)
                 self._fixable_prints[id(node)] = (bool(self._in_handler[-1]), in_debug_code)
 
+    def _labelled_debug(self, node: cst.Call) -> bool:
+        """`print("DEBUG config:", cfg)` outside a verbosity switch, an explicit `file=` and a function named for
+        printing or debugging (`print_debug_info`); a command-line module's `main` does not print it on purpose."""
+        first = node.args[0].value if node.args and node.args[0].keyword is None else None
+        text = text_value(first) if isinstance(first, cst.SimpleString) else _leading_text(first)
+        if text is None or not DEBUG_LABEL.match(text) or self._switch_ifs:
+            return False
+        if any(arg.keyword is not None and arg.keyword.value in OUTPUT_KEYWORDS for arg in node.args):
+            return False
+        return not any(("debug" in function.name.value.lower() or PRINTING_FUNCTION.search(function.name.value))
+                       and not CLI_ENTRY.match(function.name.value) for function in self._function_nodes)
+
     def leave_Module(self, node: cst.Module) -> None:
         imported = {name.split(".")[0] for name in self.context.imports.imported_names()}
         is_script = (self._has_main_guard or self._reads_argv) and not imported & WEB_FRAMEWORKS
         is_cli = is_script or bool(imported & CLI_MODULES)
+        for call, on_purpose in self._labelled:
+            if not (is_cli or on_purpose):
+                continue  # library code: reported with the function's other prints below
+            written = " ".join(self.context.module.code_for_node(call.func).split())
+            self.report(call, f"`{written}()` prints a line labelled as debugging output: a leftover from a debugging "
+                        "session.", severity=Severity.LOW,
+                        hint="Delete it, or log it with `logging.getLogger(__name__).debug(...)`.")
         if not is_cli:
             for found, message, line in self._cli_only:
                 if isinstance(found, (cst.Import, cst.ImportFrom)) and self._debugger_integrated:
@@ -476,6 +515,13 @@ def _only_prints(handler: cst.ExceptHandler) -> bool:
                or (isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
                    and full_name(small.value.func) in ("print", "builtins.print"))
                for line in simple for small in line.body)
+
+
+def _leading_text(node: cst.BaseExpression | None) -> str | None:
+    """The literal text an f-string starts with (`f"[debug] {row}"` -> `[debug] `)."""
+    if isinstance(node, cst.FormattedString) and node.parts and isinstance(node.parts[0], cst.FormattedStringText):
+        return node.parts[0].value
+    return None
 
 
 def _has_call(node: cst.CSTNode) -> bool:

@@ -46,6 +46,8 @@ HASH_WORDS = frozenset({"hash", "digest"})
 # `hashlib`'s unkeyed constructors, whose digest of public data is a checksum.
 UNKEYED_HASHES = frozenset({"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_256", "sha3_512", "blake2b",
                             "blake2s"})
+# A function named for the unkeyed checksum it computes (`md5sum(path)`, `file_sha256(p)`, `compute_checksum(blob)`).
+CHECKSUM_FUNCTION = re.compile(r"md5|sha1|sha2\d\d|sha3|sha384|sha512|blake2|crc32|checksum", re.IGNORECASE)
 # Words of a function that makes a keyed digest (a signature), which a client may be able to steer.
 KEYED_WORDS = frozenset({"hmac", "mac", "sign", "signed", "signature"})
 # Words of a class or function that holds a lock (`class Lock`, `def release_lock`): its token says which holder owns
@@ -163,6 +165,9 @@ class SecretComparedWithEquals(Rule):
       expected_digest`, `actual != digest` after
       `actual, size = digest_file(path)`):
       stored values or checksums whose leading bytes the client cannot steer; a name bound to an HMAC still counts;
+    - a content checksum computed on the spot against a kept value that names no secret and is not read from the
+      request (`state.get(rel) != digest` after `digest = md5sum(path)`, `digest != sha256` after `digest =
+      hashlib.sha256(path.read_bytes()).hexdigest()`): a file's checksum against a manifest's or a pinned one;
     - a token inside a lock's class or function (`class Lock: ... stored_token == self.local.token`, `def
       release_lock(...)`): the id of the holder that owns the lock, which the program keeps, not a secret;
     - a record's session id against a session object's own `id`, neither read from the request
@@ -332,6 +337,8 @@ class SecretComparedWithEquals(Rule):
         if (self._both_hashes(left, left_name, right, right_name) and not any(self._is_keyed(side) for side in (left, right))) \
                 or all(self._is_url_credential(side) for side in (left, right)):
             return False
+        if self._checksum_against_kept(left, right) or self._checksum_against_kept(right, left):
+            return False
         if any(name and mentions_secret_word(name) and not secret_kinds(name) for name in (left_name, right_name)):
             return False  # one side is metadata about a secret (`cache_token`, `signature_method`)
         left_kinds = _kinds_of(left, left_name) | self._signed(left)
@@ -407,6 +414,30 @@ class SecretComparedWithEquals(Rule):
         the function binds to one (`actual, size = digest_file(path)`: a file's checksum)."""
         return all(_is_hash_side(node, name) or self._computed_hash(node)
                    for node, name in ((left, left_name), (right, right_name)))
+
+    def _checksum_against_kept(self, checksum: cst.BaseExpression, other: cst.BaseExpression) -> bool:
+        """`state.get(rel) != digest` after `digest = md5sum(path)`, `digest != sha256` after `digest =
+        hashlib.sha256(path.read_bytes()).hexdigest()`: a content checksum computed here against a value the program
+        keeps (a manifest's, a pinned one) that names no secret and is not read from the request. Anyone can compute the
+        checksum, so its timing tells nothing; a password's hash (`hashed`) or a request header still counts."""
+        if not (self._is_checksum_call(checksum) or (isinstance(checksum, cst.Name)
+                                                     and self._bound_to(checksum, self._is_checksum_call))):
+            return False
+        return head_name(other) not in CLIENT_ROOTS and not _kinds_of(other, value_name(other)) \
+            and not self._is_keyed(other)
+
+    @staticmethod
+    def _is_checksum_call(node: cst.BaseExpression) -> bool:
+        """`hashlib.sha256(body).hexdigest()`, or a call of a function named for an unkeyed checksum (`md5sum(path)`),
+        not a keyed one (`sign_sha256`) and not over an argument named for a secret (`sha256_of(token)`)."""
+        if not isinstance(node, cst.Call):
+            return False
+        if _is_content_checksum(node):
+            return True
+        callee = node.func.value if isinstance(node.func, cst.Name) else \
+            node.func.attr.value if isinstance(node.func, cst.Attribute) else ""
+        return bool(CHECKSUM_FUNCTION.search(callee)) and not set(words(callee)) & KEYED_WORDS \
+            and not any(secret_kinds(value_name(a.value) or "") for a in node.args)
 
     def _computed_hash(self, node: cst.BaseExpression) -> bool:
         return isinstance(node, cst.Name) and bool(self._bodies) and any(

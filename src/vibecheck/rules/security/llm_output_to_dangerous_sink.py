@@ -41,6 +41,7 @@ from vibecheck.rules.security._markup_sinks import TEMPLATE_SOURCE_METHODS, TEMP
 from vibecheck.rules.security.client_data_in_html import MARKED_SAFE
 from vibecheck.rules.security.client_data_in_query import SQL_TEXT_FUNCTIONS
 from vibecheck.rules.security.client_data_in_template_source import compiles_unsandboxed
+from vibecheck.rules.security.request_data_to_filesystem_or_url import HTTP_CLIENT_NAMES, HTTP_VERBS, METHOD_FIRST
 from vibecheck.rules.security.unsafe_deserialization import SAFE_YAML_LOADERS, YAML_LOADERS
 
 # Calls whose result is model output, matched on the end of the resolved dotted name.
@@ -419,6 +420,14 @@ def _unsafe_yaml_loader(call: cst.Call, state: FlowState) -> bool:
     return loader is None or (state.qualified_name(loader) or "").rsplit(".", 1)[-1] not in SAFE_YAML_LOADERS
 
 
+def _names_http_client(receiver: cst.BaseExpression) -> bool:
+    """`http.get(url)` in `async with httpx.AsyncClient() as http:`, `self.client.post(url)`: a receiver named as the
+    HTTP clients of the other request rules are (`client`, `http`, `http_client`), not a request object."""
+    dotted = dotted_name(receiver)
+    return dotted is not None and dotted.rsplit(".", 1)[-1] in HTTP_CLIENT_NAMES \
+        and not dotted.startswith(("request", "self.request"))
+
+
 def _is_write_open(call: cst.Call) -> bool:
     mode = string_value(call_argument(call, 1, "mode"))
     return mode is not None and bool(WRITE_MODE.search(mode))
@@ -468,7 +477,8 @@ class LlmOutputToDangerousSink(FlowRule):
     (`render_template_string`, `jinja2.Template`, `from_string` outside a `SandboxedEnvironment`), HTML shown
     unescaped (`Markup`, `mark_safe`, `HTMLResponse`, Streamlit's `unsafe_allow_html=True`), `pickle.loads`,
     `yaml.load` without a safe loader, or the
-    URL of a request the server sends (`requests.get(url)`, `httpx.get(url)`, `urlopen(url)`: medium, as a file read);
+    URL of a request the server sends (`requests.get(url)`, `httpx.get(url)`, `urlopen(url)`, a client's `await
+    http.get(url)` on a receiver named as one, `client`, `http`, `http_client`: medium, as a file read);
     `html.escape`, `shlex.quote` and number conversions make it safe. A visible check on
     the value (`if command in ALLOWED_COMMANDS:`) clears it; a prefix test (`sql.lower().startswith("select")`)
     does not, since what follows the prefix is still the model's (`SELECT ...; DROP TABLE users`). It also
@@ -718,6 +728,9 @@ class LlmOutputToDangerousSink(FlowRule):
         if method in METHOD_SINKS:
             position, keyword, cwe, what = METHOD_SINKS[method]
             return call_argument(call, position, keyword), f"{short_code(func)}()", cwe, what
+        if method in HTTP_VERBS and _names_http_client(func.value):
+            position = 1 if method in METHOD_FIRST else 0
+            return call_argument(call, position, "url"), f"{short_code(func)}()", (918,), FETCH
         if method in SQL_DATABASE_METHODS and self._is_sql_database(dotted_name(func.value) or ""):
             return call_argument(call, 0, "command"), f"{short_code(func)}()", (89,), "SQL"
         if method in FRAME_METHODS and self._is_frame(dotted_name(func.value) or ""):

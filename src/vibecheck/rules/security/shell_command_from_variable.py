@@ -23,12 +23,15 @@ SHELL_FUNCTIONS = frozenset({"os.system", "os.popen", "subprocess.getoutput", "s
 # Run it through a shell with `shell=True`.
 SUBPROCESS_FUNCTIONS = frozenset({"subprocess.Popen", "subprocess.call", "subprocess.run", "subprocess.check_call",
                                   "subprocess.check_output"})
+# Methods that run their command line through the remote login shell of an SSH connection: paramiko's
+# `SSHClient.exec_command` and `Channel.exec_command`, whatever the client is called.
+REMOTE_SHELL_METHODS = frozenset({"exec_command"})
 SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash", "/bin/zsh", "cmd",
                     "cmd.exe", "powershell", "pwsh"})
 SHELL_FLAGS = frozenset({"-c", "/c", "-Command", "-lc"})
 QUOTERS = frozenset({"shlex.quote", "pipes.quote", "shlex.join", "int", "float", "len"})
 LITERAL_NODES = (*STRING_NODES, cst.Integer, cst.Float)
-CALLEE_TAILS = tails(SHELL_FUNCTIONS | SUBPROCESS_FUNCTIONS)
+CALLEE_TAILS = tails(SHELL_FUNCTIONS | SUBPROCESS_FUNCTIONS) | REMOTE_SHELL_METHODS
 
 
 class ShellCommandFromVariable(BindingRule):
@@ -36,14 +39,15 @@ class ShellCommandFromVariable(BindingRule):
 
     ## What it does
     Reports `os.system`, `os.popen`, `subprocess.getoutput`, `asyncio.create_subprocess_shell`, and
-    `subprocess.run`/`Popen`/`call`/`check_call`/`check_output` with `shell=True` (or `["sh", "-c", ...]`),
-    when the command is an f-string, a `%` or `+` concatenation, or a `.format()` call with a variable
-    part, also when it is built in a variable first within the function, or returned so built by a function of the
-    same file (`command = build_rsync(src, dest)`, where `build_rsync` returns `" ".join(parts)`). Values passed through
-    `shlex.quote` and literal constants do not count as variables. Where every value of the command line
-    is a literal or quoted (`f"ping -c 1 {shlex.quote(host)}"`, also in a name bound once to it, or a loop variable
-    over literals: `for cmd in ["npx.cmd", "npx"]: run([cmd, "--version"], shell=True)`), it
-    clears bandit's `B602`/`B605` on that call, which flag any `shell=True`.
+    `subprocess.run`/`Popen`/`call`/`check_call`/`check_output` with `shell=True` (or `["sh", "-c", ...]`), and
+    paramiko's `exec_command` (the SSH server runs its command line through the remote user's shell), when the
+    command is an f-string, a `%` or `+` concatenation, or a `.format()` call with a variable part, also when it is
+    built in a variable first within the function, or returned so built by a function of the same file (`command =
+    build_rsync(src, dest)`, where `build_rsync` returns `" ".join(parts)`). Values passed through `shlex.quote` and
+    literal constants do not count as variables. Where every value of the command line is a literal or quoted
+    (`f"ping -c 1 {shlex.quote(host)}"`, also in a name bound once to it, or a loop variable over literals: `for cmd
+    in ["npx.cmd", "npx"]: run([cmd, "--version"], shell=True)`), it clears bandit's `B602`/`B605` on that call,
+    which flag any `shell=True`.
 
     ## Why is this bad?
     The shell interprets every character of the command: a file name, branch name or URL that contains
@@ -80,8 +84,9 @@ class ShellCommandFromVariable(BindingRule):
     cwe = (78,)
     supersedes = ("B602", "B605")
     vets = ("B602", "B605")
-    # Every finding calls one of `SHELL_FUNCTIONS` or `SUBPROCESS_FUNCTIONS`, whose last name the file must spell.
-    file_hints = ("system", "popen", "subprocess", "getoutput", "getstatusoutput")
+    # Every finding calls one of `SHELL_FUNCTIONS`, `SUBPROCESS_FUNCTIONS` or `REMOTE_SHELL_METHODS`, whose last name
+    # the file must spell.
+    file_hints = ("system", "popen", "subprocess", "getoutput", "getstatusoutput", "exec_command")
 
     def __init__(self, context: object, options: object = None) -> None:
         super().__init__(context, options)
@@ -127,6 +132,11 @@ class ShellCommandFromVariable(BindingRule):
                 how = f"`{qualified}(..., shell=True)`"
             else:
                 command, how = self._shell_argv(command), f"`{qualified}([<shell>, \"-c\", ...])`"
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in REMOTE_SHELL_METHODS:
+            command = argument(node, 0, "command")
+            if command is None or self._vetted_command(command):
+                return
+            how = f"`{self.source_of(node.func)}()` (a remote shell)"
         else:
             return
         if command is not None and how.endswith(("()`", "shell=True)`")) and self._vetted_command(command) \

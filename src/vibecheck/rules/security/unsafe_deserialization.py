@@ -13,6 +13,7 @@ from vibecheck.analysis.call_edits import without_argument
 from vibecheck.analysis.call_flow import module_name
 from vibecheck.analysis.class_bases import ClassIndex
 from vibecheck.analysis.import_edits import times_bound
+from vibecheck.analysis.nodes import head_name
 from vibecheck.analysis.yaml_loaders import (
     SAFE_YAML_LOADER,
     SAFE_YAML_LOADERS,
@@ -105,7 +106,9 @@ class UnsafeDeserialization(BindingRule):
     `numpy.load(allow_pickle=True)`, unless the data comes from a literal path in the repository (also
     through `with open("model.pkl", "rb") as f`), is what this code just serialised
     (`pickle.loads(pickle.dumps(obj))`, also through an in-memory buffer it made empty: `buffer = io.BytesIO()`,
-    then `pickle.loads(buffer.getvalue())`), or is loaded only for a caller who opted in: after an `if` that tests a
+    then `pickle.loads(buffer.getvalue())`), was checked against a pinned checksum first (`digest =
+    hashlib.sha256(path.read_bytes()).hexdigest()`, then `if digest != expected: raise ...` before `joblib.load(path)`),
+    or is loaded only for a caller who opted in: after an `if` that tests a
     parameter named like `allow_pickle`, `trust_remote_code` or `allow_dangerous_deserialization` that defaults to
     off (`if not allow_pickle: raise ValueError(...)`). A pickle read in a file that also writes pickles (a cache backend
     or job store reading back what it stored) is reported at medium severity, not high: the data is the
@@ -179,17 +182,25 @@ class UnsafeDeserialization(BindingRule):
         self._safe_loaders: frozenset[str] | None = None  # the module's classes that derive from a safe YAML loader
         # per enclosing function: its opt-in parameters (off by default), and whether an `if` has tested one yet
         self._opt_ins: list[tuple[frozenset[str], bool]] = []
+        # per enclosing function: the names whose data an `if` checked against a checksum, raising on a mismatch
+        self._checksummed: list[set[str]] = []
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
         self._opt_ins.append((_opt_in_parameters(node.params), False))
+        self._checksummed.append(set())
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().leave_FunctionDef(node)
         self._opt_ins.pop()
+        self._checksummed.pop()
 
     def visit_If(self, node: cst.If) -> None:
-        """`if not allow_pickle: raise ...` or `if allow_pickle:`: what follows runs only for a caller who opted in."""
+        """`if not allow_pickle: raise ...` or `if allow_pickle:`: what follows runs only for a caller who opted in.
+        `if digest != expected: raise ...` after `digest = hashlib.sha256(path.read_bytes()).hexdigest()`: what
+        follows loads `path` only when its checksum matched the one the caller pinned."""
+        if self._checksummed and _raises(node.body):
+            self._checksummed[-1].update(self._hashed_data(node.test))
         if self._opt_ins and self._opt_ins[-1][0] and not self._opt_ins[-1][1]:
             flags, _ = self._opt_ins[-1]
             tested = any(isinstance(n, cst.Name) and n.value in flags for n in _nodes_of(node.test))
@@ -387,10 +398,31 @@ class UnsafeDeserialization(BindingRule):
         custom_tags = any(word in self.context.source for word in CUSTOM_TAG_WORDS)
         return NodeFix(f"Use `{replacement}`", ((node, fixed),), safe=not custom_tags)
 
+    def _hashed_data(self, test: cst.BaseExpression) -> set[str]:
+        """The names whose data a test compares by checksum: `path` in `digest != sha256` (with `digest =
+        hashlib.sha256(path.read_bytes()).hexdigest()`) or in `not hmac.compare_digest(hashlib.sha256(data).digest(),
+        pinned)`."""
+        operands: list[cst.BaseExpression] = []
+        for node in _nodes_of(test):
+            if isinstance(node, cst.Comparison):
+                operands += [node.left, *(target.comparator for target in node.comparisons)]
+            elif isinstance(node, cst.Call) and self.qualified_name(node) == "hmac.compare_digest":
+                operands += [arg.value for arg in node.args]
+        names: set[str] = set()
+        for operand in operands:
+            digest = self.resolve(operand)
+            if isinstance(digest, cst.Call) and isinstance(digest.func, cst.Attribute) \
+                    and digest.func.attr.value in ("digest", "hexdigest") and isinstance(digest.func.value, cst.Call) \
+                    and (self.qualified_name(digest.func.value) or "").startswith("hashlib."):
+                names.update(filter(None, (head_name(arg.value) for arg in digest.func.value.args)))
+        return names
+
     def _trusted(self, call: cst.Call, data: cst.BaseExpression | None) -> bool:
-        """`_is_repo_file`, and when so, bandit's alarm on the same load (B301, B506, B614) is cleared too: its callee
-        is vetted, where bandit reports, so a load nested in its argument keeps its own finding."""
-        if not self._is_repo_file(data):
+        """`_is_repo_file`, or data whose checksum an `if` checked (raising on a mismatch) before this load; when so,
+        bandit's alarm on the same load (B301, B506, B614) is cleared too: its callee is vetted, where bandit reports,
+        so a load nested in its argument keeps its own finding."""
+        checked = data is not None and bool(self._checksummed) and head_name(data) in self._checksummed[-1]
+        if not (checked or self._is_repo_file(data)):
             return False
         self.vet(call.func)
         return True
@@ -426,6 +458,14 @@ class UnsafeDeserialization(BindingRule):
             if isinstance(data.func, cst.Attribute) and data.func.attr.value in PATH_READERS:
                 return self._is_repo_file(data.func.value, depth - 1)
         return _is_module_dir(data)
+
+
+def _raises(body: cst.BaseSuite) -> bool:
+    """A block that ends in `raise` (`if digest != expected: raise ValueError(...)`)."""
+    statements = body.body if isinstance(body, cst.IndentedBlock) else (body,)
+    last = statements[-1] if statements else None
+    small = last.body[-1] if isinstance(last, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) and last.body else None
+    return isinstance(small, cst.Raise)
 
 
 def _opt_in_parameters(params: cst.Parameters) -> frozenset[str]:

@@ -19,6 +19,10 @@ HARMLESS_CALLS = frozenset({"len", "str", "int", "float", "bool", "list", "dict"
                             "sorted", "isinstance", "issubclass", "type", "repr", "print", "getattr", "hasattr",
                             "callable", "id", "range", "call", "super"})
 HARMLESS_PREFIXES = ("pytest.", "unittest.mock.", "mock.")
+# Standard-library classes that only hold a value a mock is told to return or raise (`run.return_value =
+# subprocess.CompletedProcess(args, 0)`), in modules whose other calls do run code.
+VALUE_CLASSES = frozenset({"subprocess.CompletedProcess", "subprocess.CalledProcessError", "subprocess.TimeoutExpired",
+                           "asyncio.TimeoutError", "asyncio.CancelledError", "concurrent.futures.TimeoutError"})
 # Standard-library modules whose calls only build values for a test (not `importlib`, `runpy`, `subprocess`,
 # `asyncio` or `threading`, which run the project's code).
 DATA_MODULES = frozenset({
@@ -48,8 +52,8 @@ class AssertionOnMockOnly(TestAwareRule):
     Reports a test function that creates mocks (`Mock(...)`, `MagicMock(...)`, `create_autospec(...)`,
     `patch(...)`, `mocker.patch(...)`, `@patch` parameters, `self.<name> = Mock()` in `setUp`), asserts
     something, and calls nothing but those mocks, builtins, test-framework helpers and standard-library
-    names that only build the test's data (`Path("a.mov")`, `json.dumps(...)`; not `importlib` or `runpy`,
-    which run the project's modules): no code of the
+    names that only build the test's data (`Path("a.mov")`, `json.dumps(...)`, `subprocess.CompletedProcess(...)` for a
+    mock to return; not `importlib` or `runpy`, which run the project's modules): no code of the
     project runs, so the assertions can only check what the test told the mock to do; what a mock's call
     returned (`response = await client.post(...)`) is the mock's too, and so are the calls on it
     (`response.json()`). Calling the very
@@ -179,7 +183,8 @@ class AssertionOnMockOnly(TestAwareRule):
             if root == "self" and not called.startswith(("assert", "fail")):
                 data["real_call"] = True
             return
-        if called in HARMLESS_CALLS and isinstance(node.func, cst.Name) or qualified.startswith(HARMLESS_PREFIXES):
+        if called in HARMLESS_CALLS and isinstance(node.func, cst.Name) or qualified.startswith(HARMLESS_PREFIXES) \
+                or qualified in VALUE_CLASSES:
             return
         if self._from_standard_library(node.func):
             return

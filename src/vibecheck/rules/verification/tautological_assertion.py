@@ -137,6 +137,41 @@ def covers_both_outcomes(test: cst.BaseExpression) -> bool:
     return len(parts) > 1 and any(complementary(a, b) for i, a in enumerate(parts) for b in parts[i + 1:])
 
 
+LOWER_BOUNDS = (cst.GreaterThan, cst.GreaterThanEqual)
+UPPER_BOUNDS = (cst.LessThan, cst.LessThanEqual)
+
+
+def _number(node: cst.BaseExpression) -> float | None:
+    """The value of a number literal, also a negative one (`-1`); None for anything else."""
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        inner = _number(node.expression)
+        return None if inner is None else -inner
+    value = literal_value(node) if isinstance(node, (cst.Integer, cst.Float)) else None
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def _bound(node: cst.BaseExpression) -> tuple[cst.BaseExpression, bool, float, bool] | None:
+    """(operand, is a lower bound, the bound, inclusive) of `x >= 0`, `x < 1.5`; None for anything else."""
+    if not isinstance(node, cst.Comparison) or len(node.comparisons) != 1:
+        return None
+    target = node.comparisons[0]
+    value = _number(target.comparator)
+    if value is None or not isinstance(target.operator, LOWER_BOUNDS + UPPER_BOUNDS):
+        return None
+    inclusive = isinstance(target.operator, (cst.GreaterThanEqual, cst.LessThanEqual))
+    return node.left, isinstance(target.operator, LOWER_BOUNDS), value, inclusive
+
+
+def covers_every_number(test: cst.BaseExpression) -> bool:
+    """`x >= 0.0 or x <= 1.0`: a lower and an upper bound on one operand joined by `or` that overlap, so every number
+    passes (a range check written with `or` instead of `and`)."""
+    bounds = [_bound(part) for part in disjuncts(test)]
+    lowers = [b for b in bounds if b is not None and b[1]]
+    uppers = [b for b in bounds if b is not None and not b[1]]
+    return any(low[0].deep_equals(high[0]) and (high[2] > low[2] or (high[2] == low[2] and (low[3] or high[3])))
+               for low in lowers for high in uppers)
+
+
 def same_expression(left: cst.CSTNode, right: cst.CSTNode, operator: cst.CSTNode) -> bool:
     """`x is x` on one bare name, or two equal literals (`1 == 1`).
 
@@ -271,6 +306,8 @@ def vacuous_reason(test: cst.BaseExpression, about_equality: bool = True) -> str
         return "its condition is a constant that is always true"
     if covers_both_outcomes(test):
         return "it accepts a condition and its opposite, so one of them always holds"
+    if covers_every_number(test):
+        return "its lower and upper bounds are joined by `or` and overlap, so every number passes (use `and`)"
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
         target = test.comparisons[0]
         if isinstance(target.operator, SELF_COMPARISONS) and same_expression(test.left, target.comparator, target.operator):
@@ -300,7 +337,8 @@ class TautologicalAssertion(Rule):
     (`assert (x == 1, "message")`), `x or True`, `not False`, an expression compared with itself
     (`x is x` on a bare name, `1 == 1`; not `x == x`, which runs the object's own `__eq__`, nor
     `obj.attr is obj.attr`, which reads a property twice), a condition or its opposite
-    (`x is None or x is not None`, `ok or not ok`, `a < b or a >= b`), `len(x) >= 0` (also `m.call_count >= 0`,
+    (`x is None or x is not None`, `ok or not ok`, `a < b or a >= b`), overlapping bounds joined by `or` (`score >= 0.0
+    or score <= 1.0`, a range check that meant `and`), `len(x) >= 0` (also `m.call_count >= 0`,
     `rows.count(x) >= 0`, `count_rows() >= 0`), `isinstance(x, object)`,
     a literal checked against its own type (`isinstance({}, dict)`, `self.assertIsInstance("a", str)`), a presence
     or type check of an object the test has just built by calling its class (`cart = Cart()`, then

@@ -1,0 +1,3 @@
+import os
+
+os.environ.setdefault("OPENAI_API_KEY", "test-key")
