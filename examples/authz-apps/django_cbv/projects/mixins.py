@@ -17,9 +17,9 @@ class ProjectAdminMixin(LoginRequiredMixin, UserPassesTestMixin):
 
 
 class StaffRequiredMixin(UserPassesTestMixin):
+    # expect: VC212
     def test_func(self):
         # Staff accounts are managed in the admin for now.
-        # expect: VC212
         return True
 
 

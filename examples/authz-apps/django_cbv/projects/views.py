@@ -19,8 +19,8 @@ class ProjectListView(OwnerQuerysetMixin, ListView):
     template_name = "projects/list.html"
 
 
+# expect: VC214
 class ProjectDetailView(LoginRequiredMixin, DetailView):
-    # expect: VC214
     model = Project
     template_name = "projects/detail.html"
 

@@ -18,11 +18,11 @@ def ban(user_id):
     return jsonify({"banned": user.id})
 
 
+# expect: VC218
 @admin_bp.route("/users/<int:user_id>/promote", methods=["POST"])
 @login_required
 def promote(user_id):
     user = db.get_or_404(User, user_id)
-    # expect: VC218
     user.role = "admin"
     db.session.commit()
     return jsonify({"promoted": user.id})

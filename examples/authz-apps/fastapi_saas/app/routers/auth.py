@@ -35,6 +35,7 @@ def invite(body: InviteUser, admin: User = Depends(require_tenant_admin), db: Se
     return crud.save(db, user)
 
 
+# expect: VC201 -- anyone can add an account to any tenant
 @router.post("/join/{tenant_id}")
 def join(tenant_id: int, body: InviteUser, db: Session = Depends(get_db)):
     # expect: VC217
