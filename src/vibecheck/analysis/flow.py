@@ -207,6 +207,7 @@ TOOL_REGISTRATION = re.compile(
 RESOLVER_DECORATORS = frozenset({"strawberry.field", "strawberry.mutation", "strawberry.subscription",
                                  "nicegui.ui.page"})
 RESOLVER_MODULES = ("strawberry", "nicegui", "ariadne", "graphene")
+GRAPHQL_MODULES = ("strawberry", "graphene")
 # Parameters the GraphQL server or page framework fills: the parent object, the resolve info, the client connection.
 RESOLVER_SERVER_PARAMETERS = frozenset({"self", "cls", "root", "parent", "obj", "source", "info"})
 RESOLVER_SERVER_TYPES = frozenset({"Info", "GraphQLResolveInfo", "Client", "Request", "PageArguments"})
@@ -1693,6 +1694,7 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
         resolved = resolver_parameters(function, imports, scalars=scalars)
         inputs.update(resolved)
         shadowed -= resolved
+        request_objects.update(_resolver_requests(function, names, imports))
     django_view = not route and "request" in request_objects and module_uses_django(imports)
     if django_view and not called_here and not _is_view_helper(function, names) and (
             names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self")):
@@ -1818,6 +1820,18 @@ def _tool_parameters(function: cst.FunctionDef, params: list[cst.Param], imports
         if param.name.value not in TOOL_CONTEXT_NAMES and "Context" not in types and (scalars or not types & SCALAR_TYPES):
             inputs.add(param.name.value)
     return inputs - {"self", "cls"}
+
+
+def _resolver_requests(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:
+    """The HTTP request a GraphQL resolver reaches through its resolve info: `info.context.request` (Strawberry's
+    Ariadne's contexts carry it), and `info.context` itself in Graphene, whose Django view hands the request as context."""
+    if "info" not in names or not imports.imports_any(GRAPHQL_MODULES):
+        return set()
+    if any(imports.qualified_name(d.decorator) in RESOLVER_DECORATORS for d in function.decorators):
+        return {"info.context.request"}
+    if imports.imports_any(("graphene",)) and GRAPHENE_RESOLVER.match(function.name.value):
+        return {"info.context.request", "info.context"}
+    return set()
 
 
 def resolver_parameters(function: cst.FunctionDef, imports: ImportTable, *, scalars: bool = False) -> set[str]:

@@ -229,6 +229,9 @@ IN_BODY_CHECKS = (
     "PermissionDenied", "NotAuthenticated", "Unauthorized", "NotAuthorized", "Forbidden", "HTTP_401_UNAUTHORIZED",
     "HTTP_403_FORBIDDEN", "HTTPUnauthorized", "HTTPForbidden", "HttpResponseForbidden",
 )
+# Exceptions whose raise (not whose catch: `except PermissionError` around a file read) shows an auth check in a body:
+# Python's own, which GraphQL resolvers raise to refuse (Strawberry and Graphene answer it as an error).
+RAISED_DENIALS = frozenset({"PermissionError"})
 # Status codes that only an auth check sends.
 AUTH_STATUS_CODES = frozenset({"401", "403"})
 # Names whose use turns a caller away: exceptions and answers a function raises or returns to deny.
