@@ -152,10 +152,10 @@ class Mutation:
         info.context.db.commit()
         return to_user(user)
 
+    # expect: VC218
     @strawberry.mutation(permission_classes=[IsAuthenticated])
     def deactivate_user(self, info: Info, user_id: int) -> bool:
         user = info.context.db.get(User, user_id)
-        # expect: VC218
         user.is_active = False
         info.context.db.commit()
         return True

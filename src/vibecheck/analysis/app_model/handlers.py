@@ -27,7 +27,8 @@ DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
 # Names and attributes that hold the authenticated caller in each framework.
 IDENTITY_EXPRESSIONS = frozenset({"request.user", "self.request.user", "current_user", "flask_login.current_user",
                                   "g.user", "flask.g.user", "get_jwt_identity", "flask_jwt_extended.get_jwt_identity",
-                                  "get_current_user", "request.auth", "self.request.auth", "request.state.user"})
+                                  "get_current_user", "request.auth", "self.request.auth", "request.state.user",
+                                  "info.context.user"})  # a GraphQL resolver's caller, as its context carries it
 # Words that, used anywhere in a handler, show that it relates the object to the caller.
 OWNERSHIP_WORDS = frozenset({"user", "owner", "author", "creator", "account", "tenant", "member", "identity",
                              "principal", "organization", "org", "team", "uid", "sub"})
