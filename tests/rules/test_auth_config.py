@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -315,6 +316,39 @@ def test_a_body_schema_imported_from_the_schemas_module_beside_the_router(tmp_pa
     sibling_models_inputs.cache_clear()
     found = findings_for(MassAssignment, source, path=str(routes))
     assert [f.location.start.line for f in found] == [13, 19] and "`owner_id`" in found[0].message
+
+
+def test_a_strawberry_input_imported_from_the_schemas_module_beside_the_resolvers(tmp_path: Path) -> None:
+    """`@strawberry.input` classes of `schemas.py` are the client's message as Pydantic bodies are: `vars(data)` of one
+    that declares `role` copies it onto the user."""
+    (tmp_path / "schemas.py").write_text(textwrap.dedent("""\
+        import strawberry
+
+
+        @strawberry.input
+        class ProfileInput:
+            display_name: str | None = None
+            role: str | None = None
+    """), encoding="utf-8")
+    resolvers = tmp_path / "resolvers.py"
+    source = textwrap.dedent("""\
+        import strawberry
+
+        from .schemas import ProfileInput
+
+
+        @strawberry.type
+        class Mutation:
+            @strawberry.mutation
+            def update_profile(self, info, data: ProfileInput) -> bool:
+                for field, value in vars(data).items():
+                    setattr(info.context.user, field, value)
+                return True
+    """)
+    resolvers.write_text(source, encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    found = findings_for(MassAssignment, source, path=str(resolvers))
+    assert [f.location.start.line for f in found] == [11] and "`role`" in found[0].message
 
 
 def test_the_schemas_module_beside_a_router_is_part_of_its_cache_key(tmp_path: Path) -> None:

@@ -49,9 +49,9 @@ def text_fields(path: str, reference: str) -> frozenset[str]:
 
 
 def schema_fields(path: str, reference: str) -> tuple[str, ...]:
-    """The annotated fields of the Pydantic (or SQLModel, Ninja) schema that `reference` names as imported in the file
-    at `path` (`.schemas.NoteUpdate`), with those it inherits from schemas of the same module; empty when it is no
-    schema of a sibling module."""
+    """The annotated fields of the Pydantic (or SQLModel, Ninja, Strawberry input) schema that `reference` names as
+    imported in the file at `path` (`.schemas.NoteUpdate`), with those it inherits from schemas of the same module;
+    empty when it is no schema of a sibling module."""
     found = _sibling_module(path, reference)
     return _schema_fields_in(found[0]).get(found[1], ()) if found is not None else ()
 
@@ -132,7 +132,7 @@ def _schema_fields_in(module_path: str) -> dict[str, tuple[str, ...]]:
         if not isinstance(node, ast.ClassDef):
             continue
         bases = [_called_name(b) for b in node.bases]
-        if SCHEMA_BASES.isdisjoint(bases) and not any(b in found for b in bases):
+        if SCHEMA_BASES.isdisjoint(bases) and not any(b in found for b in bases) and not _is_input_class(node):
             continue
         own = tuple(s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name))
         found[node.name] = tuple(f for b in bases for f in found.get(b, ())) + own
@@ -160,6 +160,16 @@ def _points_at_user_model(field: ast.Call) -> bool:
         return _called_name(target.func) == "get_user_model"
     name = _called_name(target) if target is not None else ""
     return name == "AUTH_USER_MODEL" or name.endswith("User")
+
+
+def _is_input_class(node: ast.ClassDef) -> bool:
+    """`@strawberry.input` (or `@strawberry.input(...)`): a class whose fields a GraphQL client sends."""
+    for decorator in node.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if isinstance(target, ast.Attribute) and target.attr == "input" and isinstance(target.value, ast.Name) \
+                and target.value.id == "strawberry":
+            return True
+    return False
 
 
 def _called_name(func: ast.expr) -> str:
