@@ -27,7 +27,7 @@ from .formatting import formatter
 from .guards import requires_login
 from sqlalchemy import select, text
 from starlette.authentication import requires
-from .models import Comment, Document, Invoice, Label, Note, Order, Team, Ticket, Todo, User
+from .models import Comment, Document, Invoice, Label, Message, Note, Order, Room, Team, Ticket, Todo, User
 
 router = APIRouter()
 bp = Blueprint("notes", __name__)
@@ -978,3 +978,50 @@ def relabel_shipment(shipment_id: int, label: str, user: User = Depends(get_curr
     shipment.label = label
     shipment_repo.save(shipment)
     return shipment
+
+
+from flask_socketio import SocketIO, emit, join_room  # noqa: E402
+
+socketio = SocketIO()
+
+
+@socketio.on("connect")
+def on_connect():
+    if not current_user.is_authenticated:
+        return False
+
+
+@socketio.on("delete_message")
+def on_delete_message(data):
+    # expect: VC214 -- any connected user deletes any message by its id
+    message = db.session.get(Message, data["id"])
+    db.session.delete(message)
+    db.session.commit()
+    emit("deleted", {"id": data["id"]}, to=str(message.room_id))
+
+
+@socketio.on("join")
+def on_join(data):
+    # expect: VC214 -- the caller is only shown in the reply, never compared with the room's members
+    room = db.session.get(Room, data["room_id"])
+    join_room(str(room.id))
+    emit("joined", {"user": current_user.username}, to=str(room.id))
+
+
+@socketio.on("edit_message")
+def on_edit_message(data):
+    # ok: VC214 -- the author is compared with the caller
+    message = db.session.get(Message, data["id"])
+    if message.author_id != current_user.id:
+        return
+    message.body = data["body"]
+    db.session.commit()
+
+
+@socketio.on("join_member_room")
+def on_join_member_room(data):
+    # ok: VC214 -- only the rooms the caller is a member of
+    room = db.session.get(Room, data["room_id"])
+    if current_user not in room.members:
+        return
+    join_room(str(room.id))

@@ -356,3 +356,30 @@ class Mutation:
             raise PermissionError("not yours")
         info.context.user.is_active = False
         return True
+
+
+from flask_socketio import SocketIO, emit  # noqa: E402
+
+socketio = SocketIO()
+
+
+@socketio.on("connect")
+def on_connect(auth):
+    if not current_user.is_authenticated:
+        raise ConnectionRefusedError("sign in first")
+
+
+# expect: VC218 -- every connected user may ban
+@socketio.on("ban_user")
+def on_ban_user(data):
+    user = db.session.get(User, data["user_id"])
+    user.banned = True
+
+
+# ok: VC218 -- the handler checks the caller's role
+@socketio.on("ban_member")
+def on_ban_member(data):
+    if not current_user.is_admin:
+        return
+    user = db.session.get(User, data["user_id"])
+    user.banned = True

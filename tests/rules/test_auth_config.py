@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import RULES_DIR
 from vibecheck.analysis.model_fields import sibling_models_inputs
+from vibecheck.rule import Rule
 from vibecheck.rules.auth.auth_fails_open import AuthFailsOpen
 from vibecheck.rules.auth.csrf_protection_disabled import CsrfProtectionDisabled
 from vibecheck.rules.auth.debug_mode_in_production import DebugModeInProduction
@@ -17,6 +18,7 @@ from vibecheck.rules.auth.insecure_random_token import InsecureRandomToken
 from vibecheck.rules.auth.mass_assignment import MassAssignment
 from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORDS, is_signing_key_name, names_any, secret_kinds
 from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
+from vibecheck.rules.auth.privileged_action_for_any_user import PrivilegedActionForAnyUser
 from vibecheck.testing import check_corpus, findings_for, parse_annotations
 
 
@@ -558,3 +560,37 @@ def test_a_lookup_of_a_model_that_belongs_to_no_one_is_not_reported(tmp_path: Pa
     sibling_models_inputs.cache_clear()
     found = findings_for(ObjectLookupNotScopedToUser, MONITOR_VIEWS, path=str(views))
     assert [f.location.start.line for f in found] == [18, 26]
+
+
+SOCKET_EVENTS = """
+from flask_login import current_user
+from flask_socketio import SocketIO
+
+socketio = SocketIO()
+{connect}
+
+@socketio.on("delete_message")
+def on_delete_message(data):
+    message = db.session.get(Message, data["id"])
+    db.session.delete(message)
+
+
+@socketio.on("ban_user")
+def on_ban_user(data):
+    db.session.get(User, data["user_id"]).banned = True
+"""
+REFUSING_CONNECT = """
+@socketio.on("connect")
+def on_connect():
+    if not current_user.is_authenticated:
+        return False
+"""
+
+
+@pytest.mark.parametrize("rule", [ObjectLookupNotScopedToUser, PrivilegedActionForAnyUser])
+def test_socket_events_count_as_signed_in_only_behind_a_refusing_connect_handler(rule: type[Rule]) -> None:
+    """A Socket.IO event is a handler of the client's message; its connection is a signed-in user's only when the
+    module's `connect` handler turns the others away, else the rules cannot tell who sends it and stay quiet."""
+    assert findings_for(rule, SOCKET_EVENTS.format(connect="")) == []
+    found = findings_for(rule, SOCKET_EVENTS.format(connect=REFUSING_CONNECT))
+    assert [f.location.start.line for f in found] == ([15] if rule is ObjectLookupNotScopedToUser else [19])

@@ -22,6 +22,7 @@ def ban(user_id):
 @admin_bp.route("/users/<int:user_id>/promote", methods=["POST"])
 @login_required
 def promote(user_id):
+    # expect: VC214 -- as in flask_tickets' ban_user: the user is anyone's, and the action an admin's
     user = db.get_or_404(User, user_id)
     user.role = "admin"
     db.session.commit()

@@ -67,10 +67,11 @@ def on_delete(data):
     emit("deleted", {"id": data["id"]}, to=str(message.room_id))
 
 
+# expect: VC218
 @socketio.on("ban_user")
 def on_ban_user(data):
+    # expect: VC214 -- as in flask_tickets' ban_user: the user is anyone's, and the action an admin's
     user = db.session.get(User, data["user_id"])
-    # expect: VC218
     user.banned = True
     db.session.commit()
 

@@ -3,9 +3,9 @@
 The authorization rules that look inside a handler (object ownership, mass assignment, privilege taken
 from the request) share this view. It is computed on demand for a function that is a route handler
 (`@app.post(...)`, `@router.get(...)`, `@api_view`, a Django view taking `request`, a method of a Django or
-DRF class-based view) and answers in the handler's own terms: is it authenticated here (a guard decorator,
-an auth dependency, an auth mixin or permission class on its class), which names hold the caller's
-identity, and which parameters carry an id chosen by the client.
+DRF class-based view, a Socket.IO event handler) and answers in the handler's own terms: is it authenticated
+here (a guard decorator, an auth dependency, an auth mixin or permission class on its class), which names hold
+the caller's identity, and which parameters carry an id chosen by the client.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, string_value
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.imports import ImportTable
 
 DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
@@ -53,6 +53,15 @@ PATH_CAPTURES = frozenset({"request.path_params"})
 SIGNED_IN_SCOPES = frozenset({"authenticated"})
 # Request data: a role read from it is the client's claim, not a check (VC207 reports it).
 CLIENT_ROOTS = frozenset({"request", "req", "self.request"})
+# Socket.IO event handlers: `@socketio.on("delete")` (Flask-SocketIO), `@sio.on("delete")` and `@sio.event`
+# (python-socketio). Their arguments are the client's message (all but the server's `sid`); an event may change state as
+# a POST does. A module whose `connect` handler turns clients away (`return False`, `raise ConnectionRefusedError`)
+# serves its events to the connections it accepted, signed in through Flask-Login's session or the `auth` it checked.
+SOCKET_MODULES = ("flask_socketio", "socketio")
+SOCKET_DECORATORS = frozenset({"on", "on_event", "event"})
+SOCKET_SERVER_PARAMETERS = frozenset({"self", "sid", "environ"})
+SOCKET_CONNECT_EVENT = "connect"
+SOCKET_REFUSALS = frozenset({"ConnectionRefusedError", "disconnect"})
 VIEW_METHODS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
                 "retrieve": "GET", "list": "GET", "create": "POST", "update": "PUT", "partial_update": "PATCH",
                 "destroy": "DELETE", "perform_create": "POST", "perform_update": "PUT", "perform_destroy": "DELETE"}
@@ -397,13 +406,60 @@ def _class_decorator_guards(body: Iterable[cst.BaseStatement], imports: ImportTa
     return found
 
 
+def socket_event(function: cst.FunctionDef) -> str | None:
+    """The event a Socket.IO handler answers (`@socketio.on("delete")`; `@sio.event` names it by the function), or
+    None."""
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        call = expression if type(expression) is cst.Call else None
+        target = call.func if call is not None else expression
+        if type(target) is not cst.Attribute or target.attr.value not in SOCKET_DECORATORS:
+            continue
+        if call is None:
+            return function.name.value if target.attr.value == "event" else None
+        first = call.args[0].value if call.args and call.args[0].keyword is None else None
+        return string_value(first) if first is not None else None
+    return None
+
+
+def socket_connections_checked(module: cst.Module, imports: ImportTable) -> bool:
+    """The module's Socket.IO `connect` handler can turn a client away: it returns False, raises or disconnects it
+    (`if not current_user.is_authenticated: return False`)."""
+    if not imports.imports_any(SOCKET_MODULES):
+        return False
+    for statement in module.body:
+        if type(statement) is not cst.FunctionDef or socket_event(statement) != SOCKET_CONNECT_EVENT:
+            continue
+        for node in walk_own(statement.body):
+            if type(node) is cst.Return and type(node.value) is cst.Name and node.value.value == "False":
+                return True
+            if type(node) is cst.Raise or (type(node) is cst.Call and _last(dotted_name(node.func)) in SOCKET_REFUSALS):
+                return True
+    return False
+
+
+def _socket_handler(function: cst.FunctionDef, imports: ImportTable, connections_checked: bool) -> Handler | None:
+    """A Socket.IO event handler seen as a route: its message parameters are the client's, and it is signed in by a
+    guard decorator (`@authenticated_only`) or the module's refusing `connect` handler."""
+    event = socket_event(function)
+    if event is None or event == SOCKET_CONNECT_EVENT:
+        return None
+    guards = [n for n in decorator_names(function, imports) if is_guard_name(n)]
+    message = {p.name.value for p in parameters(function)} - SOCKET_SERVER_PARAMETERS
+    return Handler(function, frozenset({"POST"}), connections_checked or bool(guards), restricts(guards),
+                   client_ids=message, inputs=message)
+
+
 def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassContext | None,
-               routers: dict[str, list[str]] | None = None) -> Handler | None:
+               routers: dict[str, list[str]] | None = None, *, sockets_checked: bool = False) -> Handler | None:
     """The handler view of a function, or None when it is not a route handler. `routers`: the dependencies that
-    routers of the module run for each of their routes (`router_dependencies`)."""
+    routers of the module run for each of their routes (`router_dependencies`); `sockets_checked`: the module's
+    Socket.IO `connect` handler refuses clients (`socket_connections_checked`)."""
     view = _guarded_view(function, imports, owner) if imports.imports_any(fw.GUARDED_VIEW_MODULES) else None
     if view is not None:
         return view
+    if owner is None and imports.imports_any(SOCKET_MODULES) and socket_event(function) is not None:
+        return _socket_handler(function, imports, sockets_checked)
     params = parameters(function)
     names = [p.name.value for p in params]
     methods, path_params = _route_methods(function, imports)

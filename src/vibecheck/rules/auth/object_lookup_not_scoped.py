@@ -19,6 +19,7 @@ from vibecheck.analysis.app_model.handlers import (
     dotted_uses,
     handler_of,
     router_dependencies,
+    socket_connections_checked,
 )
 from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
@@ -92,6 +93,11 @@ CHANGING_METHODS = frozenset({"save", "delete", "update", "remove", "destroy", "
 # `Comment(author=g.user)`) stamps the new row, and says nothing about whether the object fetched by the client's id
 # is the caller's.
 CREATING_METHODS = frozenset({"create", "bulk_create", "save", "insert", "insert_one", "add"})
+# Calls that send or show what they are given (`emit("joined", {"user": current_user.name})`, `jsonify(...)`): the
+# caller named there is shown to the client, which checks nothing. A Socket.IO handler's `emit(...)` of the client's
+# message is no helper that may hold a check either.
+OUTPUT_CALLS = frozenset({"emit", "send", "jsonify", "render_template", "flash", "print"})
+SOCKET_OUTPUT_CALLS = frozenset({"emit", "send"})
 FRAMEWORK_OBJECT_CHECKS = frozenset({"get_object", "check_object_permissions", "has_object_permission", "has_perm",
                                      "get_queryset", "filter_queryset"})
 
@@ -247,6 +253,20 @@ def _authorship_arguments(body: cst.CSTNode) -> set[int]:
     return found
 
 
+def _client_value(lookup: cst.Call, name: str) -> str:
+    """How the lookup reads the client's value: the id itself, or a key of the message (`data["room_id"]`)."""
+    for node in walk_own(lookup):
+        if type(node) is cst.Subscript and type(node.value) is cst.Name and node.value.value == name:
+            return short_code(node)
+    return name
+
+
+def _output_arguments(body: cst.CSTNode) -> set[int]:
+    """The arguments of calls that send or show a value (`OUTPUT_CALLS`)."""
+    return {id(a) for node in walk_own(body) if type(node) is cst.Call
+            and (dotted_name(node.func) or "").rpartition(".")[2] in OUTPUT_CALLS for a in node.args}
+
+
 def _stamps_the_editor(updater: cst.FunctionDef | None) -> bool:
     """`perform_update` records who last changed the row (`serializer.save(updated_by=self.request.user)`): the rows
     are shared and edited by many (a glossary, a wiki), the creator stamped for the record, not as the owner."""
@@ -311,7 +331,9 @@ class ObjectLookupNotScopedToUser(Rule):
     default open; or a login guard that another file adds: `include_router(router, dependencies=[Depends(...)])`, a
     parent router made with such `dependencies`, a blueprint's `before_request` hook, a URLconf's
     `login_required(views.edit)`, which the project's app model joins, so such findings need VC201 enabled, and not
-    when that guard restricts to a role, `Depends(require_admin)`, `staff_member_required(...)`) and reports the first
+    when that guard restricts to a role, `Depends(require_admin)`, `staff_member_required(...)`; or a Socket.IO event
+    handler, `@socketio.on("delete")`, of a module whose `connect` handler turns clients away, its message being the
+    client's: `data["id"]`) and reports the first
     lookup keyed by an id the client chose (a path parameter, a Django URL
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
@@ -325,7 +347,8 @@ class ObjectLookupNotScopedToUser(Rule):
     (`invoice = await _load_invoice(session, invoice_id)`; a function out of view may hold the check, and one that
     only converts the id, `oid(order_id)`, hides none), when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field (one only shown, in a
-    list, dict or f-string such as `writerow([book.title, book.author])`, tests nothing), and no framework object
+    list, dict or f-string such as `writerow([book.title, book.author])`, or sent back, `emit("joined", {"user":
+    current_user.name})`, tests nothing), and no framework object
     check (`get_object()`, `check_object_permissions`, `has_perm`), and no function of the module it hands the
     object or its id to that tests the caller (`delete_shelf_helper(shelf)`, whose body calls
     `check_shelf_edit_permissions(shelf)` or tests `current_user` in an `if`); the caller stamped on a new row
@@ -411,10 +434,12 @@ class ObjectLookupNotScopedToUser(Rule):
         self.class_names: list[str] = []
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
+        self.sockets_checked = False
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
             self.routers = router_dependencies(node, self.context.imports)
+        self.sockets_checked = socket_connections_checked(node, self.context.imports)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports) if not self.depth else None
@@ -499,14 +524,14 @@ class ObjectLookupNotScopedToUser(Rule):
         owner = self.classes[-1] if self.classes else None
         if self.classes and owner is None:
             return
-        handler = handler_of(node, self.context.imports, owner, self.routers)
+        handler = handler_of(node, self.context.imports, owner, self.routers, sockets_checked=self.sockets_checked)
         if handler is None or handler.restricted or not handler.client_ids:
             return  # a role or permission guard lets its holders reach every object by design
         if self._relates_to_caller(handler) or checks_role(node.body) or self._hands_to_a_checking_helper(handler):
             return
         lookup = self._first_lookup(handler)
         if lookup is not None and not self._reads_shared_model(lookup):
-            ids = sorted(handler.client_ids & set(names_in(lookup)))
+            ids = [_client_value(lookup, name) for name in sorted(handler.client_ids & set(names_in(lookup)))]
             anchor: cst.CSTNode = lookup
             held = None
             if handler.authenticated:
@@ -550,7 +575,7 @@ class ObjectLookupNotScopedToUser(Rule):
         body = handler.node.body
         fetched = _fetched_names(body, handler.client_ids)
         changes = _changes_any(body, fetched)
-        stamped = _authorship_arguments(body)
+        stamped = _authorship_arguments(body) | _output_arguments(body)
         tested = set(dotted_uses(body, skip=stamped | _displayed_values(body)))
         # what the client's id names is the object (`organization_id`: `organization_service.update_organization`),
         # not another id beside it that scopes the lookup (`tenant_id` in `get_project_in_tenant(tenant_id, id)`)
@@ -593,7 +618,7 @@ class ObjectLookupNotScopedToUser(Rule):
             node = pending.pop()
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
                     and node.func.value not in LOOKUP_FUNCTIONS and not node.func.value[:1].isupper() \
-                    and node.func.value not in HELPER_SAFE_CALLS \
+                    and node.func.value not in HELPER_SAFE_CALLS and node.func.value not in SOCKET_OUTPUT_CALLS \
                     and handler.client_ids & {n for a in node.args for n in names_in(a.value)} \
                     and not SQL_STATEMENT.match(_sql_argument(node) or "") \
                     and not self._helper_in_view(node.func.value):

@@ -18,6 +18,7 @@ from vibecheck.analysis.app_model.handlers import (
     dotted_uses,
     handler_of,
     router_dependencies,
+    socket_connections_checked,
 )
 from vibecheck.analysis.app_model.names import AUTHENTICATION_ONLY, restricts
 from vibecheck.analysis.flow import dotted_name, string_value
@@ -60,7 +61,8 @@ class PrivilegedActionForAnyUser(Rule):
     view, which leaves it to `DEFAULT_PERMISSION_CLASSES` (taken to require a login, as `IsAuthenticated`
     does, since the settings are another file), or a login guard another file adds (`include_router(router,
     dependencies=[Depends(get_current_user)])`, a router made with such `dependencies`, a blueprint's `before_request`
-    hook, a URLconf's `login_required(...)`: such a finding waits for the app model, so it needs VC201 enabled), with
+    hook, a URLconf's `login_required(...)`: such a finding waits for the app model, so it needs VC201 enabled; a
+    Socket.IO event handler, `@socketio.on("ban_user")`, of a module whose `connect` handler refuses clients), with
     no role or permission check anywhere (no `IsAdminUser` or custom permission class, no
     `@staff_member_required`/`@permission_required`, no `Depends(require_admin)` where the router is included or
     among the handler's parameters (`session_user=Depends(get_admin_user)`), no `is_staff`, `has_perm`, `role` or
@@ -125,10 +127,12 @@ class PrivilegedActionForAnyUser(Rule):
         self.classes: list[tuple[ClassContext, bool, str]] = []  # (context, the class restricts to a role, its name)
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
+        self.sockets_checked = False
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
             self.routers = router_dependencies(node, self.context.imports)
+        self.sockets_checked = socket_connections_checked(node, self.context.imports)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports)
@@ -152,7 +156,8 @@ class PrivilegedActionForAnyUser(Rule):
             authenticated = owner[0].authenticated or owner[0].drf_default
             by_default = not owner[0].authenticated
         else:
-            handler = handler_of(node, self.context.imports, owner[0] if owner else None, self.routers)
+            handler = handler_of(node, self.context.imports, owner[0] if owner else None, self.routers,
+                                 sockets_checked=self.sockets_checked)
             if handler is None or not handler.writes:
                 return
             if not handler.signed_in:  # guarded, if at all, where its router is included: the app model decides
