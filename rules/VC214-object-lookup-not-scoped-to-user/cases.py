@@ -20,7 +20,8 @@ from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .auth import admin_required, firebase_user, get_current_user, get_user_repository, get_workspace_service, require_admin
+from .auth import (admin_required, firebase_user, get_current_user, get_user_repository, get_workspace_service,
+                   moderator_required, require_admin)
 from . import crud, services, store
 from .db import SessionLocal, db, fetch_one, get_db, get_repo, query_db
 from .formatting import formatter
@@ -1025,3 +1026,12 @@ def on_join_member_room(data):
     if current_user not in room.members:
         return
     join_room(str(room.id))
+
+
+@bp.route("/rooms/<int:room_id>/messages/<int:message_id>/delete", methods=["POST"])
+@flask_login_required
+@moderator_required
+def moderate_delete(room_id, message_id):
+    # ok: VC214 -- moderators reach every room's messages by design
+    message = Message.query.filter_by(id=message_id, room_id=room_id).first_or_404()
+    db.session.delete(message)

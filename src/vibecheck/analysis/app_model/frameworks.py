@@ -316,7 +316,7 @@ GUARD_WORDS = frozenset({
     "auth", "authn", "authz", "authenticate", "authenticated", "authentication", "authorize", "authorized",
     "authorization", "login", "logged", "signed", "permission", "permissions", "perm", "perms", "role", "roles",
     "admin", "staff", "superuser", "jwt", "token", "apikey", "bearer", "oauth", "oauth2", "credentials",
-    "principal", "protected", "secured", "guard", "guarded", "owner", "ownership", "verified",
+    "principal", "protected", "secured", "guard", "guarded", "owner", "ownership", "verified", "moderator",
 })
 _WORD_SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 # `require_POST` and friends are method filters, not auth.
