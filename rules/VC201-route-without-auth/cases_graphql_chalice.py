@@ -66,6 +66,12 @@ class Mutation:
         pin(int(id))
         return True
 
+    # ok: VC201 -- a visitor asks for an invitation: an inactive account nobody can use yet
+    @strawberry.mutation
+    def request_invite(self, info, email: str) -> bool:
+        add_pending_account(email)
+        return True
+
     # expect: VC201 -- it only catches a `PermissionError` of the storage
     @strawberry.mutation
     def export_notes(self, info) -> bool:

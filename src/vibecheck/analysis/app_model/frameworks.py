@@ -271,6 +271,8 @@ PUBLIC_PATHS = (
     "webhook", "webhooks", "callback", "oauth", "forgot-password", "forgot_password", "reset-password",
     "reset_password", "password-reset", "password_reset", "verify-email", "verify_email", "activate",
     "contact", "subscribe", "unsubscribe", "csp-report", ".well-known",
+    # a visitor asks to be let in later (an invitation, access, a place on the waiting list): nothing is granted yet
+    "request-invite", "request_invite", "request-access", "request_access", "waitlist",
     # a visitor's own display preference, kept in their cookie or session (Django's `set_language` at `i18n/setlang/`)
     "setlang", "set-language", "set_language", "set-locale", "set_locale", "set-timezone", "set_timezone",
 )

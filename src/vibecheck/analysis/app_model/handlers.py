@@ -62,6 +62,10 @@ SOCKET_DECORATORS = frozenset({"on", "on_event", "event"})
 SOCKET_SERVER_PARAMETERS = frozenset({"self", "sid", "environ"})
 SOCKET_CONNECT_EVENT = "connect"
 SOCKET_REFUSALS = frozenset({"ConnectionRefusedError", "disconnect"})
+# Strawberry's `permission_classes=[...]`: a class named for anything but a login (`IsAuthenticated`, `IsLoggedIn`)
+# is handed the resolver's arguments and may check the object they name (`CanEditDocument`).
+OBJECT_PERMISSION_KEYWORD = "permission_classes"
+LOGIN_WORDS = frozenset({"authenticated", "logged", "login", "signed", "active"})
 VIEW_METHODS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
                 "retrieve": "GET", "list": "GET", "create": "POST", "update": "PUT", "partial_update": "PATCH",
                 "destroy": "DELETE", "perform_create": "POST", "perform_update": "PUT", "perform_destroy": "DELETE"}
@@ -236,7 +240,10 @@ def _guarded_view(function: cst.FunctionDef, imports: ImportTable, owner: ClassC
                             or {"GET"})
         guard = _keyword_value(call, guard_keyword) if call is not None else None
         guarded = names_a_guard(guard)
-        restricted = guarded and restricts(guard_texts(guard))  # type: ignore[arg-type]
+        texts = guard_texts(guard) if guard is not None and guarded else []
+        # a resolver's permission class that asks for more than a login (`CanEditDocument`) may check the object
+        restricted = guarded and (restricts(texts) or (guard_keyword == OBJECT_PERMISSION_KEYWORD and any(
+            not LOGIN_WORDS & set(fw.name_words(text)) for text in texts)))
         if owner is not None and not guarded:
             guarded, restricted = owner.views_guarded, owner.views_restricted
         inputs = {p.name.value for p in parameters(function)} - fw.VIEW_SERVER_PARAMETERS

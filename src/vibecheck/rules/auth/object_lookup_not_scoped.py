@@ -358,7 +358,8 @@ class ObjectLookupNotScopedToUser(Rule):
     reading another member's page by id stays quiet. Handlers restricted to a role or permission
     (`@admin_required`, `@user_passes_test(lambda u: u.is_staff)`, `Depends(require_admin)`, a route dependency that
     checks access to what the path names, `dependencies=[Depends(requires_access_connection(method="DELETE"))]`,
-    `IsAdminUser`, a
+    `IsAdminUser`, a Strawberry resolver's permission class that asks for more than a login (`CanEditDocument`, handed
+    the resolver's arguments), a
     staff-only mixin, or a role check on the caller or on the verified token's claims in the body, such as
     `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported, nor is a lookup
     of a model that belongs to no one (a plain model of the `models` module beside the handler whose fields name no
