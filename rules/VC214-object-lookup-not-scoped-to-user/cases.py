@@ -6,7 +6,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import DeleteView, DetailView, UpdateView
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, Header, HTTPException
 from firebase_admin.auth import UserRecord
 from flask import Blueprint, abort, request, send_file
 from flask.views import MethodView
@@ -28,7 +28,7 @@ from .formatting import formatter
 from .guards import requires_login
 from sqlalchemy import select, text
 from starlette.authentication import requires
-from .models import Comment, Document, Invoice, Label, Message, Note, Order, Room, Team, Ticket, Todo, User
+from .models import Comment, Document, Invoice, Label, Locale, Message, Note, Order, Room, Team, Tenant, Ticket, Todo, User
 
 router = APIRouter()
 bp = Blueprint("notes", __name__)
@@ -1042,3 +1042,29 @@ def moderate_delete(room_id, message_id):
     # ok: VC214 -- moderators reach every room's messages by design
     message = Message.query.filter_by(id=message_id, room_id=room_id).first_or_404()
     db.session.delete(message)
+
+
+def current_tenant(x_tenant_id: int = Header(...), user: User = Depends(get_current_user), db=Depends(get_db)):
+    # expect: VC214 -- the tenant comes from a header the client sets, and the caller's membership is never checked
+    tenant = db.get(Tenant, x_tenant_id)
+    if tenant is None:
+        raise HTTPException(status_code=404)
+    return tenant
+
+
+def member_tenant(x_tenant_id: int = Header(...), user: User = Depends(get_current_user), db=Depends(get_db)):
+    # ok: VC214 -- the caller must belong to the tenant the header names
+    tenant = db.get(Tenant, x_tenant_id)
+    if tenant is None or user.tenant_id != tenant.id:
+        raise HTTPException(status_code=404)
+    return tenant
+
+
+def own_tenant(user: User = Depends(get_current_user), db=Depends(get_db)):
+    # ok: VC214 -- the tenant of the signed-in user: the client names none
+    return db.get(Tenant, user.tenant_id)
+
+
+def locale_of(accept_language: str = Header("en"), db=Depends(get_db)):
+    # ok: VC214 -- no caller here: not a dependency that scopes to someone
+    return db.get(Locale, accept_language)

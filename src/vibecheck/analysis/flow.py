@@ -1685,7 +1685,7 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
             or (name in RESOURCE_PARAMETERS and bool(last_names) and not last_names & (CLIENT_VALUE_TYPES | SCALAR_TYPES))
         if route and not injected and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
             inputs.add(name)
-        elif not route and (scalars or not scalar) and _reads_the_request(param, imports):
+        elif not route and (scalars or not scalar) and reads_the_request(param, imports):
             inputs.add(name)  # a FastAPI dependency's `x_role: str = Header()`: FastAPI fills it from the request
     names = [p.name.value for p in params]
     inputs.update(_payload_parameters(function, names, imports))
@@ -1729,7 +1729,7 @@ REQUEST_PARAMETER_MARKERS = frozenset(f"fastapi.{name}" for name in ("Header", "
                                                                      "Form", "File"))
 
 
-def _reads_the_request(parameter: cst.Param, imports: ImportTable) -> bool:
+def reads_the_request(parameter: cst.Param, imports: ImportTable) -> bool:
     """`x_role: str = Header()`, `tab: Annotated[str, Query()]`: FastAPI takes the value from the client's request."""
     markers = [parameter.default] if parameter.default is not None else []
     if parameter.annotation is not None:
@@ -2212,7 +2212,7 @@ class FlowRule(Rule):
             imports = self.context.imports
             declared = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
             cached = _PAYLOADS[key] = (node, frozenset(_payload_parameters(node, parameters, imports) | {
-                p.name.value for p in node.params.params if _reads_the_request(p, imports)} | _tool_parameters(
+                p.name.value for p in node.params.params if reads_the_request(p, imports)} | _tool_parameters(
                 node, declared, imports, self.scalar_inputs_matter, ui_handlers(self.context))))
         return cached[1]
 

@@ -19,7 +19,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.names import restricts
-from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, string_value
+from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, reads_the_request, string_value
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.imports import ImportTable
 
@@ -487,7 +487,7 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                        drf_default=owner.drf_default and not guards,
                        client_ids={n for n in client_params if ID_NAME.match(n)} | {"pk"} & set(names),
                        inputs=set(client_params))
-    if controller is not None or is_route_handler(function):
+    if controller is not None or is_route_handler(function) or _identity_dependency(function, imports):
         identity = set()
         inputs = set()
         dependencies = []
@@ -527,6 +527,20 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                        restricts(guards), drf_default=drf_default,
                        client_ids={n for n in names[1:] if ID_NAME.match(n)}, inputs=set(names[1:]))
     return None
+
+
+def _identity_dependency(function: cst.FunctionDef, imports: ImportTable) -> bool:
+    """A FastAPI dependency that takes a value of the request (`x_tenant_id: int = Header()`) beside the signed-in
+    caller (`user = Depends(get_current_user)`): it runs for each route that asks for it, and what it loads by the
+    client's value (`db.get(Tenant, x_tenant_id)`) is judged as a route's lookup."""
+    if function.decorators or not imports.imports_any(("fastapi",)):
+        return False
+    params = parameters(function)
+    if not any(reads_the_request(p, imports) for p in params):
+        return False
+    return any((target := dependency_target(p, imports)) is not None
+               and (is_guard_name(_last(target)) or "user" in p.name.value or p.name.value in IDENTITY_PARAMETERS
+                    or _names_caller(_last(target))) for p in params)
 
 
 def _captured_ids(function: cst.FunctionDef) -> set[str]:

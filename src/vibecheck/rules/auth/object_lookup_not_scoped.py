@@ -50,6 +50,9 @@ READER_LAYERS = frozenset({"service", "services", "store"})
 # Async ORMs look up on the model class itself: Tortoise `await Note.get_or_none(id=note_id)`, Beanie `Note.get(id)`.
 MODEL_CLASS = re.compile(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
+# Owners that are groups (`x_tenant_id`, `org_id`): a tenant read by the client's id is that tenant's data, not a
+# member's public page, so its model (`Tenant`) and variable name no caller, even when nothing is changed.
+SHARED_OWNERS = frozenset({"tenant", "org", "organization", "team", "workspace", "company"})
 # Words of a field that records who last changed a row (`updated_by`, `last_modified_by`, `edited_by`).
 EDITOR_STAMP_WORDS = frozenset({"updated", "modified", "edited", "changed", "updater", "editor", "modifier"})
 # Calls a row reader makes besides its lookup, none of which can check an owner: the error it answers when the row is
@@ -333,7 +336,8 @@ class ObjectLookupNotScopedToUser(Rule):
     `login_required(views.edit)`, which the project's app model joins, so such findings need VC201 enabled, and not
     when that guard restricts to a role, `Depends(require_admin)`, `staff_member_required(...)`; or a Socket.IO event
     handler, `@socketio.on("delete")`, of a module whose `connect` handler turns clients away, its message being the
-    client's: `data["id"]`) and reports the first
+    client's: `data["id"]`; or a FastAPI dependency that takes a value of the request beside the caller, `def
+    current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))`) and reports the first
     lookup keyed by an id the client chose (a path parameter, a Django URL
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
@@ -363,7 +367,8 @@ class ObjectLookupNotScopedToUser(Rule):
     staff-only mixin, or a role check on the caller or on the verified token's claims in the body, such as
     `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported, nor is a lookup
     of a model that belongs to no one (a plain model of the `models` module beside the handler whose fields name no
-    owner, link to no other row and hold no other row's id: a shared `Server` inventory). Also reports a DRF
+    owner, link to no other row and hold no other row's id: a shared `Server` inventory; not a `Tenant`, `Organization`
+    or `Team`, an owner itself, which a read by the client's id hands over whole). Also reports a DRF
     `ModelViewSet` (or retrieve/update/destroy view) whose `perform_create` saves `self.request.user` on
     each object but whose `queryset` serves every object, with no `get_queryset` override and no
     object-level permission class (`IsOwner...`), unless its `perform_update` stamps the editor too
@@ -562,6 +567,8 @@ class ObjectLookupNotScopedToUser(Rule):
         """The lookup reads a model of the app's own model module that belongs to no one: no field names an owner and
         none links to another row (`Server` of a monitoring tool every operator manages)."""
         model = _looked_up_model(lookup)
+        if model is not None and SHARED_OWNERS.intersection(name_words(model.value)):
+            return False  # a `Tenant` names no owner because it is one: its members' data hangs from it
         reference = (self.qualified_name(model) or "") if model is not None else ""
         return bool(reference) and ownerless_model(self.context.path, reference)
 
@@ -580,8 +587,8 @@ class ObjectLookupNotScopedToUser(Rule):
         tested = set(dotted_uses(body, skip=stamped | _displayed_values(body)))
         # what the client's id names is the object (`organization_id`: `organization_service.update_organization`),
         # not another id beside it that scopes the lookup (`tenant_id` in `get_project_in_tenant(tenant_id, id)`)
-        entity = {word for name in handler.client_ids for word in name_words(name)} & _object_words(body, fetched) \
-            if changes else set()
+        client_words = {word for name in handler.client_ids for word in name_words(name)}
+        entity = client_words & _object_words(body, fetched) if changes else client_words & SHARED_OWNERS
         for dotted in dotted_uses(body, skip=stamped):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
                 return True
