@@ -265,9 +265,9 @@ def revoke_user_tokens(username: str, session_user=Depends(get_verified_user)):
     return revoke_tokens(username)
 
 
-# expect: VC218 -- any signed-in user deletes any tenant: the service call says what the route does
 @router.delete("/tenants/{tenant_id}")
 def remove_tenant(tenant_id: int, user=Depends(get_current_user)):
+    # expect: VC218 -- any signed-in user deletes any tenant: the service call says what the route does
     services.delete_tenant(db, tenant_id)
     return {"deleted": tenant_id}
 

@@ -562,6 +562,21 @@ def test_a_lookup_of_a_model_that_belongs_to_no_one_is_not_reported(tmp_path: Pa
     assert [f.location.start.line for f in found] == [18, 26]
 
 
+def test_a_model_whose_rows_a_membership_hands_to_users_is_not_shared(tmp_path: Path) -> None:
+    """`HostAccess` ties hosts to users (`host` and `user_id`): a host is reached through that membership, so looking
+    one up by the client's id alone is reported as for any owned row."""
+    app = tmp_path / "monitor"
+    app.mkdir()
+    members = "\n\nclass HostAccess(models.Model):\n    host = models.ForeignKey(Host, on_delete=models.CASCADE)\n" \
+        "    user_id = models.IntegerField()\n"
+    (app / "models.py").write_text(MONITOR_MODELS + members, encoding="utf-8")
+    views = app / "views.py"
+    views.write_text(MONITOR_VIEWS, encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    found = findings_for(ObjectLookupNotScopedToUser, MONITOR_VIEWS, path=str(views))
+    assert [f.location.start.line for f in found] == [10, 18, 26]
+
+
 SOCKET_EVENTS = """
 from flask_login import current_user
 from flask_socketio import SocketIO

@@ -430,8 +430,9 @@ def socket_event(function: cst.FunctionDef) -> str | None:
 
 
 def socket_connections_checked(module: cst.Module, imports: ImportTable) -> bool:
-    """The module's Socket.IO `connect` handler can turn a client away: it returns False, raises or disconnects it
-    (`if not current_user.is_authenticated: return False`)."""
+    """The module's Socket.IO `connect` handler checks the client: it can turn it away (returns False, raises or
+    disconnects it), or tests who it is (`if not current_user.is_authenticated:`). A test that lets strangers in
+    anyway (returning None accepts) is VC212's and VC216's finding: the events are still meant for signed-in users."""
     if not imports.imports_any(SOCKET_MODULES):
         return False
     for statement in module.body:
@@ -441,6 +442,8 @@ def socket_connections_checked(module: cst.Module, imports: ImportTable) -> bool
             if type(node) is cst.Return and type(node.value) is cst.Name and node.value.value == "False":
                 return True
             if type(node) is cst.Raise or (type(node) is cst.Call and _last(dotted_name(node.func)) in SOCKET_REFUSALS):
+                return True
+            if type(node) is cst.If and any(d in IDENTITY_EXPRESSIONS for d in dotted_uses(node.test)):
                 return True
     return False
 
@@ -453,8 +456,35 @@ def _socket_handler(function: cst.FunctionDef, imports: ImportTable, connections
         return None
     guards = [n for n in decorator_names(function, imports) if is_guard_name(n)]
     message = {p.name.value for p in parameters(function)} - SOCKET_SERVER_PARAMETERS
+    fields = [node for node in walk_own(function.body) if _root_name(node) in message]
+    # the message's id fields (`data["id"]`, `data.get("room_id")`), and the names they are bound to (`room_id =
+    # data["room"]`): what the client picks an object by, not its other fields (a search text)
+    ids = {_root_name(node) or "" for node in fields if ID_NAME.match(_field_key(node) or "")}
+    ids |= {target.target.value for node in walk_own(function.body) if type(node) is cst.Assign
+            and _root_name(node.value) in message for target in node.targets
+            if type(target.target) is cst.Name and ID_NAME.match(target.target.value)}
     return Handler(function, frozenset({"POST"}), connections_checked or bool(guards), restricts(guards),
-                   client_ids=message, inputs=message)
+                   client_ids=ids, inputs=message)
+
+
+def _field_key(node: cst.CSTNode) -> str | None:
+    """`"id"` of `data["id"]` and `data.get("id")`."""
+    if type(node) is cst.Subscript and len(node.slice) == 1 and type(node.slice[0].slice) is cst.Index:
+        return string_value(node.slice[0].slice.value)
+    if type(node) is cst.Call and node.args:
+        return string_value(node.args[0].value)
+    return None
+
+
+def _root_name(node: cst.CSTNode) -> str | None:
+    """`data` of `data["room"]` and `data.get("room")`; None for anything else."""
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "get":
+        node = node.func.value
+    elif type(node) is cst.Subscript:
+        node = node.value
+    else:
+        return None
+    return node.value if type(node) is cst.Name else None
 
 
 def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassContext | None,

@@ -335,10 +335,10 @@ class ObjectLookupNotScopedToUser(Rule):
     parent router made with such `dependencies`, a blueprint's `before_request` hook, a URLconf's
     `login_required(views.edit)`, which the project's app model joins, so such findings need VC201 enabled, and not
     when that guard restricts to a role, `Depends(require_admin)`, `staff_member_required(...)`; or a Socket.IO event
-    handler, `@socketio.on("delete")`, of a module whose `connect` handler turns clients away, its message being the
-    client's: `data["id"]`; or a FastAPI dependency that takes a value of the request beside the caller, `def
-    current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))`) and reports the first
-    lookup keyed by an id the client chose (a path parameter, a Django URL
+    handler, `@socketio.on("delete")`, of a module whose `connect` handler checks the client, its message's id fields
+    being the client's: `data["id"]`, `room_id = data["room"]`; or a FastAPI dependency that takes a value of the
+    request beside the caller, `def current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))`)
+    and reports the first lookup keyed by an id the client chose (a path parameter, a Django URL
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
@@ -367,7 +367,8 @@ class ObjectLookupNotScopedToUser(Rule):
     staff-only mixin, or a role check on the caller or on the verified token's claims in the body, such as
     `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported, nor is a lookup
     of a model that belongs to no one (a plain model of the `models` module beside the handler whose fields name no
-    owner, link to no other row and hold no other row's id: a shared `Server` inventory; not a `Tenant`, `Organization`
+    owner, link to no other row and hold no other row's id: a shared `Server` inventory, unless another model there ties
+    its rows to users, a `Membership` with `user_id` and `room_id`; not a `Tenant`, `Organization`
     or `Team`, an owner itself, which a read by the client's id hands over whole). Also reports a DRF
     `ModelViewSet` (or retrieve/update/destroy view) whose `perform_create` saves `self.request.user` on
     each object but whose `queryset` serves every object, with no `get_queryset` override and no

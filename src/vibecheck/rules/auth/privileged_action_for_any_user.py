@@ -22,7 +22,6 @@ from vibecheck.analysis.app_model.handlers import (
 )
 from vibecheck.analysis.app_model.names import AUTHENTICATION_ONLY, restricts
 from vibecheck.analysis.flow import dotted_name, string_value
-from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -62,7 +61,7 @@ class PrivilegedActionForAnyUser(Rule):
     does, since the settings are another file), or a login guard another file adds (`include_router(router,
     dependencies=[Depends(get_current_user)])`, a router made with such `dependencies`, a blueprint's `before_request`
     hook, a URLconf's `login_required(...)`: such a finding waits for the app model, so it needs VC201 enabled; a
-    Socket.IO event handler, `@socketio.on("ban_user")`, of a module whose `connect` handler refuses clients), with
+    Socket.IO event handler, `@socketio.on("ban_user")`, of a module whose `connect` handler checks the client), with
     no role or permission check anywhere (no `IsAdminUser` or custom permission class, no
     `@staff_member_required`/`@permission_required`, no `Depends(require_admin)` where the router is included or
     among the handler's parameters (`session_user=Depends(get_admin_user)`), no `is_staff`, `has_perm`, `role` or
@@ -193,13 +192,15 @@ class PrivilegedActionForAnyUser(Rule):
     def _report_account_action(self, node: cst.FunctionDef, name: str, handler: Handler, held: str | None) -> None:
         """`deactivate_user(user_id)`, a handler calling `services.delete_tenant(db, tenant_id)`: an account or tenant
         the client names is closed or removed by a handler that never looks at who the caller is."""
-        action = _account_action(name_words(name)) or next(
-            (found for callee in _callees(node.body) if (found := _account_action(name_words(callee)))), None)
+        service = next((call for call in _calls(node.body) if _account_action(name_words(_callee(call)))), None)
+        action = _account_action(name_words(_callee(service))) if service is not None \
+            else _account_action(name_words(name))
         if action is None or _refers_to_caller(node.body, handler.identity_params) or checks_role(node.body):
             return
         verb, account = action
         target = sorted(handler.client_ids)[0]
-        anchor = node.decorators[0] if node.decorators else node
+        # the call that does it (`services.delete_tenant(db, tenant_id)`), else the handler named for it
+        anchor: cst.CSTNode = service if service is not None else node.decorators[0] if node.decorators else node
         self.report(anchor, f"`{name}` performs a privileged operation (`{verb}` a {account} the client names by "
                     f"`{target}`) but only checks that the caller is signed in and never looks at who they are, so "
                     f"every user may do it to any {account}.",
@@ -249,11 +250,20 @@ def _account_action(words: list[str]) -> tuple[str, str] | None:
     return (verb, account.rstrip("s")) if verb is not None and account is not None else None
 
 
-def _callees(body: cst.CSTNode) -> Iterator[str]:
-    """The last names of the functions a body calls (`delete_tenant` of `services.delete_tenant(db, tenant_id)`)."""
-    for node in walk_own(body):
+def _calls(body: cst.CSTNode) -> Iterator[cst.Call]:
+    """The calls of a body, in source order."""
+    pending: list[cst.CSTNode] = [body]
+    while pending:
+        node = pending.pop()
         if type(node) is cst.Call:
-            yield (dotted_name(node.func) or "").rpartition(".")[2]
+            yield node
+        if not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            pending.extend(reversed(node.children))
+
+
+def _callee(call: cst.Call) -> str:
+    """The last name of the function a call makes (`delete_tenant` of `services.delete_tenant(db, tenant_id)`)."""
+    return (dotted_name(call.func) or "").rpartition(".")[2]
 
 
 def _refers_to_caller(body: cst.CSTNode, identity: set[str]) -> bool:
