@@ -22,7 +22,7 @@ from vibecheck.config import Settings
 
 APPS = Path(__file__).resolve().parent.parent / "examples" / "authz-apps"
 EXPECT = re.compile(r"#\s*expect:\s*(VC\d{3})")
-RULES = "VC201,VC207,VC214,VC215,VC216,VC217,VC218,VC219"
+RULES = "VC201,VC207,VC212,VC214,VC215,VC216,VC217,VC218,VC219"
 
 
 def marked(app: Path) -> set[tuple[str, int, str]]:

@@ -57,6 +57,30 @@ class Mutation:
     def sign_in(self, email: str, password: str) -> str:
         return issue_token(email, password)
 
+    # ok: VC201 -- the resolver refuses callers who are not signed in (`PermissionError`, which Strawberry answers as an
+    # error)
+    @strawberry.mutation
+    def pin_note(self, info, id: strawberry.ID) -> bool:
+        if info.context["user"] is None:
+            raise PermissionError("sign in first")
+        pin(int(id))
+        return True
+
+    # ok: VC201 -- a visitor asks for an invitation: an inactive account nobody can use yet
+    @strawberry.mutation
+    def request_invite(self, info, email: str) -> bool:
+        add_pending_account(email)
+        return True
+
+    # expect: VC201 -- it only catches a `PermissionError` of the storage
+    @strawberry.mutation
+    def export_notes(self, info) -> bool:
+        try:
+            write_export()
+        except PermissionError:
+            return False
+        return True
+
     # expect: VC201
     @strawberry.mutation(description="Rename a note")
     def rename_note(self, info, id: strawberry.ID, text: str) -> bool:

@@ -5,6 +5,7 @@ import os
 from typing import Annotated
 
 import jwt
+import strawberry
 from django.contrib import admin
 from django.http import HttpResponseForbidden
 from fastapi import Depends, FastAPI, Header, HTTPException
@@ -12,6 +13,7 @@ from flask import Flask, abort, g, request, session
 from flask.views import MethodView
 from flask_login import current_user
 from solo.admin import SingletonModelAdmin
+from strawberry.types import Info
 
 from .deps import DB, CurrentUser, Me, SessionDep, load_admin_settings, load_caller
 from .models import Project, RoleOrderConfig, Team
@@ -716,3 +718,46 @@ def check_role_then_act(request):
     if not has_role(role):
         raise HTTPForbidden()
     return {"role": role}
+
+
+def moderator_required(view):
+    def wrapper(*args, **kwargs):
+        # expect: VC207 -- whoever adds `?as=moderator` passes
+        if current_user.role != "moderator" and request.args.get("as") != "moderator":
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+@app.get("/guides/<guide>")
+def guide_page(guide):
+    # ok: VC207 -- the text names a page, not a role
+    if guide != "admin-guide":
+        abort(404)
+    return render_guide(guide)
+
+
+@app.get("/listing")
+def listing():
+    # ok: VC207 -- asking for the admin view only gets the request refused
+    if request.args.get("view") == "admin" and not current_user.is_admin:
+        abort(403)
+    return render_listing()
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def audit_log(self, info: Info) -> list[str]:
+        # expect: VC207 -- a resolver reaches the HTTP request through its resolve info
+        if info.context.request.headers.get("X-Role") != "admin":
+            raise PermissionError("admins only")
+        return read_audit_log()
+
+    @strawberry.field
+    def usage(self, info: Info) -> list[str]:
+        # ok: VC207 -- the role of the user the server signed in
+        if info.context.user.role != "admin":
+            raise PermissionError("admins only")
+        return read_usage()

@@ -14,6 +14,7 @@ from flask_login import UserMixin
 from ninja.security import APIKeyHeader, HttpBearer
 from rest_framework.permissions import BasePermission
 from django.contrib import admin
+from django.contrib.auth.mixins import UserPassesTestMixin
 
 logger = logging.getLogger(__name__)
 SECRET = os.environ["JWT_SECRET"]
@@ -723,3 +724,42 @@ def add_authenticator(user):
     # ok: VC212 -- a validator that raises when the user may not: called for that
     validate_can_add_authenticator(user)
     return create_authenticator(user)
+
+
+class IsEditor(BasePermission):
+    # expect: VC212 -- `or "owner"` is a constant: the comparison before it decides nothing
+    def has_permission(self, request, view):
+        user = request.user
+        return user.is_authenticated and user.role == "editor" or "owner"
+
+
+class IsReviewer(BasePermission):
+    # ok: VC212 -- each side of `or` is a comparison
+    def has_permission(self, request, view):
+        user = request.user
+        return user.is_authenticated and (user.role == "reviewer" or user.role == "owner")
+
+
+class StaffRequiredMixin(UserPassesTestMixin):
+    # expect: VC212 -- the check Django's mixin calls lets every caller through
+    def test_func(self):
+        # Staff accounts are managed in the admin for now.
+        return True
+
+
+class ManagerRequiredMixin(UserPassesTestMixin):
+    # ok: VC212 -- it tests the caller
+    def test_func(self):
+        return self.request.user.groups.filter(name="managers").exists()
+
+
+class BaseAccessMixin(UserPassesTestMixin):
+    # ok: VC212 -- the default of a base that subclasses override
+    def test_func(self):
+        return True
+
+
+class Scenario:
+    # ok: VC212 -- not the check of a `UserPassesTestMixin`
+    def test_func(self):
+        return True

@@ -400,3 +400,51 @@ def create_order_picked(req: func.HttpRequest) -> func.HttpResponse:
     # ok: VC215 -- fields picked one by one
     orders.create_item({"id": body["id"], "product": body["product"], "status": "new"})
     return func.HttpResponse(status_code=201)
+
+
+@strawberry.input
+class ProfileInput:
+    display_name: str | None = None
+    role: str | None = None
+
+
+@strawberry.input
+class RenameInput:
+    display_name: str | None = None
+
+
+@strawberry.type
+class ProfileMutation:
+    @strawberry.mutation
+    def update_profile(self, info, data: ProfileInput) -> bool:
+        user = info.context.user
+        for field, value in vars(data).items():
+            if value is not None:
+                # expect: VC215 -- every field of the input, `role` included
+                setattr(user, field, value)
+        return True
+
+    @strawberry.mutation
+    def update_profile_dict(self, info, data: ProfileInput) -> bool:
+        user = info.context.user
+        for field, value in data.__dict__.items():
+            # expect: VC215
+            setattr(user, field, value)
+        return True
+
+    @strawberry.mutation
+    def rename(self, info, data: RenameInput) -> bool:
+        user = info.context.user
+        for field, value in vars(data).items():
+            # ok: VC215 -- the input holds only a display name
+            setattr(user, field, value)
+        return True
+
+    @strawberry.mutation
+    def update_profile_allowed(self, info, data: ProfileInput) -> bool:
+        user = info.context.user
+        for field, value in strawberry.asdict(data).items():
+            if field in ("display_name",):
+                # ok: VC215 -- an allow-list of fields
+                setattr(user, field, value)
+        return True

@@ -1,14 +1,17 @@
 """VC217 corpus: privileges chosen by the client or granted to the first account, and server-set look-alikes."""
 import json
 
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.contrib.auth.models import User as DjangoUser
+from django.views import View
 from fastapi import APIRouter, Depends
 from flask import Flask, request
 from flask_jwt_extended import create_access_token
 from flask_login import current_user
 from pydantic import BaseModel
 
-from .models import User, db
+from .mixins import ProjectAdminMixin
+from .models import Membership, User, db
 
 app = Flask(__name__)
 router = APIRouter()
@@ -254,3 +257,25 @@ def invite():
 def token_for(body: PolicyIn):
     # expect: VC217 -- a read-named call that mints: the token carries the scopes the client asked for
     return {"access_token": auth.get_access_token(sub=body.user_id, scopes=body.scopes)}
+
+
+class MemberRoleView(ProjectAdminMixin, View):
+    def post(self, request, pk, user_id):
+        membership = Membership.objects.get(project_id=pk, user_id=user_id)
+        # ok: VC217 -- only the project's admins reach the view: choosing a member's role is what it is for
+        membership.role = request.POST["role"]
+        membership.save()
+
+
+class JoinProjectView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        # expect: VC217 -- any signed-in user picks the role they join with
+        Membership.objects.create(project_id=pk, user=request.user, role=request.POST.get("role", "viewer"))
+
+
+class PromoteView(PermissionRequiredMixin, View):
+    permission_required = "auth.change_user"
+
+    def post(self, request, user_id):
+        # ok: VC217 -- a permission restricts the view
+        DjangoUser.objects.filter(pk=user_id).update(is_staff=request.POST.get("is_staff") == "on")

@@ -1,15 +1,22 @@
 """VC218 corpus: privileged operations behind authentication only, and the role-checked look-alikes."""
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required, permission_required
-from fastapi import APIRouter, Depends
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.shortcuts import redirect
+from django.views import View
+from fastapi import APIRouter, Depends, HTTPException
 from flask import Blueprint
 from flask_login import current_user, login_required as flask_login_required
 from rest_framework import permissions, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAdminUser, IsAuthenticated
+import strawberry
+from strawberry.permission import IsAuthenticated as StrawberryAuthenticated
 
 from .auth import get_current_admin, get_current_user
-from .models import Order, Post, User
+from . import services
+from .models import Order, Post, User, Workspace
+from .db import db
 
 router = APIRouter()
 bp = Blueprint("mod", __name__)
@@ -256,3 +263,123 @@ def revoke_key(key_hash: str, session_user=Depends(get_verified_user)):
 @router.post("/users/{username}/tokens/revoke")
 def revoke_user_tokens(username: str, session_user=Depends(get_verified_user)):
     return revoke_tokens(username)
+
+
+@router.delete("/tenants/{tenant_id}")
+def remove_tenant(tenant_id: int, user=Depends(get_current_user)):
+    # expect: VC218 -- any signed-in user deletes any tenant: the service call says what the route does
+    services.delete_tenant(db, tenant_id)
+    return {"deleted": tenant_id}
+
+
+# expect: VC218 -- it closes the account the client names, whoever asks
+@router.post("/users/{user_id}/deactivate")
+def deactivate_user(user_id: int, user=Depends(get_current_user)):
+    User.objects.filter(pk=user_id).update(is_active=False)
+    return {"ok": True}
+
+
+# ok: VC218 -- it compares the account with the caller: closing one's own account
+@router.post("/users/{user_id}/close")
+def close_user(user_id: int, user=Depends(get_current_user)):
+    if user.id != user_id:
+        raise HTTPException(status_code=403)
+    services.deactivate_user(db, user_id)
+    return {"ok": True}
+
+
+# ok: VC218 -- the caller's own account: the client names none
+@router.delete("/me")
+def delete_my_user(user=Depends(get_current_user)):
+    services.delete_user(db, user.id)
+    return {"ok": True}
+
+
+# ok: VC218 -- administrators only
+@router.delete("/admin/tenants/{tenant_id}")
+def purge_tenant(tenant_id: int, admin=Depends(get_current_admin)):
+    services.delete_tenant(db, tenant_id)
+    return {"deleted": tenant_id}
+
+
+# ok: VC218 -- the workspace is looked up among the caller's own
+@router.delete("/workspaces/{workspace_id}")
+def delete_workspace(workspace_id: int, user=Depends(get_current_user)):
+    workspace = Workspace.objects.get(pk=workspace_id, owner=user)
+    workspace.delete()
+    return {"ok": True}
+
+
+# ok: VC218 -- a project is no account: whose it is, is VC214's question
+@router.delete("/projects/{project_id}")
+def delete_project(project_id: int, user=Depends(get_current_user)):
+    services.delete_project(db, project_id)
+    return {"ok": True}
+
+
+class DeactivateUserView(LoginRequiredMixin, View):
+    # expect: VC218 -- the class names the operation
+    def post(self, request, user_id):
+        User.objects.filter(pk=user_id).update(is_active=False)
+        return redirect("/")
+
+
+class ReactivateUserView(PermissionRequiredMixin, View):
+    permission_required = "auth.change_user"
+
+    # ok: VC218 -- a permission restricts the view
+    def post(self, request, user_id):
+        User.objects.filter(pk=user_id).update(is_active=True)
+        return redirect("/")
+
+
+class RefundView(LoginRequiredMixin, View):
+    # expect: VC218 -- the class names the privileged verb
+    def post(self, request, pk):
+        Order.objects.get(pk=pk).refund()
+        return redirect("/")
+
+
+@strawberry.type
+class Mutation:
+    # expect: VC218 -- a resolver behind authentication only
+    @strawberry.mutation(permission_classes=[StrawberryAuthenticated])
+    def deactivate_user(self, info, user_id: int) -> bool:
+        user = info.context.db.get(User, user_id)
+        user.is_active = False
+        return True
+
+    # ok: VC218 -- it reads the caller: only one's own account
+    @strawberry.mutation(permission_classes=[StrawberryAuthenticated])
+    def deactivate_me(self, info, user_id: int) -> bool:
+        if info.context.user.id != user_id:
+            raise PermissionError("not yours")
+        info.context.user.is_active = False
+        return True
+
+
+from flask_socketio import SocketIO, emit  # noqa: E402
+
+socketio = SocketIO()
+
+
+@socketio.on("connect")
+def on_connect(auth):
+    if not current_user.is_authenticated:
+        raise ConnectionRefusedError("sign in first")
+
+
+# expect: VC218 -- every connected user may ban
+@socketio.on("ban_user")
+def on_ban_user(data):
+    user = db.session.get(User, data["user_id"])
+    user.banned = True
+
+
+# ok: VC218 -- the handler checks the caller's role
+@socketio.on("ban_member")
+def on_ban_member(data):
+    if not current_user.is_admin:
+        return
+    user = db.session.get(User, data["user_id"])
+    user.banned = True

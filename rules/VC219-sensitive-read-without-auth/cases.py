@@ -1,5 +1,5 @@
 """VC219 corpus: reads of personal data with no guard in an app whose other routes are guarded."""
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import APIRouter, Depends, FastAPI, Request
 
 from .auth import get_current_user, public
 
@@ -121,3 +121,33 @@ def report_plans():
 @app.get("/reports/summary")
 def report_summary():
     return {"version": 1, "rows": all_orders()}
+
+
+# expect: VC219 -- a team's members are people: their addresses and roles
+@app.get("/teams/{team_id}/members")
+def list_members(team_id: int):
+    return [{"email": m.email, "role": m.role} for m in members_of(team_id)]
+
+
+# ok: VC219 -- named public by its author: the documents it reads are the published ones
+@app.get("/documents/public/{document_id}")
+def public_document(document_id: int):
+    return find_published(document_id)
+
+
+# ok: VC219 -- the body refuses callers who are not admins (`PermissionError`, as GraphQL resolvers raise it)
+@app.get("/reports/usage")
+def usage_report(request: Request):
+    caller = session_user(request)
+    if caller is None or caller.role != "admin":
+        raise PermissionError("admins only")
+    return usage()
+
+
+# expect: VC219 -- catching `PermissionError` around a file read checks no caller
+@app.get("/reports/disk")
+def disk_report():
+    try:
+        return read_report("disk")
+    except PermissionError:
+        return {"error": "unreadable"}

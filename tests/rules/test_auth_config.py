@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import RULES_DIR
 from vibecheck.analysis.model_fields import sibling_models_inputs
+from vibecheck.rule import Rule
 from vibecheck.rules.auth.auth_fails_open import AuthFailsOpen
 from vibecheck.rules.auth.csrf_protection_disabled import CsrfProtectionDisabled
 from vibecheck.rules.auth.debug_mode_in_production import DebugModeInProduction
@@ -16,6 +18,7 @@ from vibecheck.rules.auth.insecure_random_token import InsecureRandomToken
 from vibecheck.rules.auth.mass_assignment import MassAssignment
 from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORDS, is_signing_key_name, names_any, secret_kinds
 from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
+from vibecheck.rules.auth.privileged_action_for_any_user import PrivilegedActionForAnyUser
 from vibecheck.testing import check_corpus, findings_for, parse_annotations
 
 
@@ -317,6 +320,39 @@ def test_a_body_schema_imported_from_the_schemas_module_beside_the_router(tmp_pa
     assert [f.location.start.line for f in found] == [13, 19] and "`owner_id`" in found[0].message
 
 
+def test_a_strawberry_input_imported_from_the_schemas_module_beside_the_resolvers(tmp_path: Path) -> None:
+    """`@strawberry.input` classes of `schemas.py` are the client's message as Pydantic bodies are: `vars(data)` of one
+    that declares `role` copies it onto the user."""
+    (tmp_path / "schemas.py").write_text(textwrap.dedent("""\
+        import strawberry
+
+
+        @strawberry.input
+        class ProfileInput:
+            display_name: str | None = None
+            role: str | None = None
+    """), encoding="utf-8")
+    resolvers = tmp_path / "resolvers.py"
+    source = textwrap.dedent("""\
+        import strawberry
+
+        from .schemas import ProfileInput
+
+
+        @strawberry.type
+        class Mutation:
+            @strawberry.mutation
+            def update_profile(self, info, data: ProfileInput) -> bool:
+                for field, value in vars(data).items():
+                    setattr(info.context.user, field, value)
+                return True
+    """)
+    resolvers.write_text(source, encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    found = findings_for(MassAssignment, source, path=str(resolvers))
+    assert [f.location.start.line for f in found] == [11] and "`role`" in found[0].message
+
+
 def test_the_schemas_module_beside_a_router_is_part_of_its_cache_key(tmp_path: Path) -> None:
     routes = str(tmp_path / "notes.py")
     before = sibling_models_inputs(routes)
@@ -524,3 +560,52 @@ def test_a_lookup_of_a_model_that_belongs_to_no_one_is_not_reported(tmp_path: Pa
     sibling_models_inputs.cache_clear()
     found = findings_for(ObjectLookupNotScopedToUser, MONITOR_VIEWS, path=str(views))
     assert [f.location.start.line for f in found] == [18, 26]
+
+
+def test_a_model_whose_rows_a_membership_hands_to_users_is_not_shared(tmp_path: Path) -> None:
+    """`HostAccess` ties hosts to users (`host` and `user_id`): a host is reached through that membership, so looking
+    one up by the client's id alone is reported as for any owned row."""
+    app = tmp_path / "monitor"
+    app.mkdir()
+    members = "\n\nclass HostAccess(models.Model):\n    host = models.ForeignKey(Host, on_delete=models.CASCADE)\n" \
+        "    user_id = models.IntegerField()\n"
+    (app / "models.py").write_text(MONITOR_MODELS + members, encoding="utf-8")
+    views = app / "views.py"
+    views.write_text(MONITOR_VIEWS, encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    found = findings_for(ObjectLookupNotScopedToUser, MONITOR_VIEWS, path=str(views))
+    assert [f.location.start.line for f in found] == [10, 18, 26]
+
+
+SOCKET_EVENTS = """
+from flask_login import current_user
+from flask_socketio import SocketIO
+
+socketio = SocketIO()
+{connect}
+
+@socketio.on("delete_message")
+def on_delete_message(data):
+    message = db.session.get(Message, data["id"])
+    db.session.delete(message)
+
+
+@socketio.on("ban_user")
+def on_ban_user(data):
+    db.session.get(User, data["user_id"]).banned = True
+"""
+REFUSING_CONNECT = """
+@socketio.on("connect")
+def on_connect():
+    if not current_user.is_authenticated:
+        return False
+"""
+
+
+@pytest.mark.parametrize("rule", [ObjectLookupNotScopedToUser, PrivilegedActionForAnyUser])
+def test_socket_events_count_as_signed_in_only_behind_a_refusing_connect_handler(rule: type[Rule]) -> None:
+    """A Socket.IO event is a handler of the client's message; its connection is a signed-in user's only when the
+    module's `connect` handler turns the others away, else the rules cannot tell who sends it and stay quiet."""
+    assert findings_for(rule, SOCKET_EVENTS.format(connect="")) == []
+    found = findings_for(rule, SOCKET_EVENTS.format(connect=REFUSING_CONNECT))
+    assert [f.location.start.line for f in found] == ([15] if rule is ObjectLookupNotScopedToUser else [19])

@@ -12,8 +12,9 @@ from vibecheck.api import check_paths
 from vibecheck.config import Settings
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
+from vibecheck.rules.auth.sensitive_read_without_auth import SensitiveReadWithoutAuth
 from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
-from vibecheck.testing import check_corpus, findings_for, parse_annotations, project_findings
+from vibecheck.testing import check_corpus, findings_for, parse_annotations, project_findings, sources_findings
 
 CORPORA = RULES_DIR / "VC201-route-without-auth"
 DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
@@ -1921,3 +1922,41 @@ def test_a_route_at_its_routers_prefix_is_named_by_the_prefix(tmp_path: Path) ->
     """))
     [finding] = project_findings(tmp_path, [RouteWithoutAuth])
     assert finding.message.endswith("the first is the route `DELETE /tokens` (`drop_all`).")
+
+
+def test_a_class_view_is_named_by_its_class_for_sensitive_reads() -> None:
+    """VC219 reads the words of a class-based view's class (`ExportUsersView.get`), not only of its method."""
+    views = textwrap.dedent("""\
+        from django.contrib.auth.mixins import LoginRequiredMixin
+        from django.http import HttpResponse
+        from django.views import View
+
+
+        class ExportUsersView(View):
+            def get(self, request):
+                return HttpResponse(dump_users())
+
+
+        class ExportPublicPlansView(View):
+            def get(self, request):
+                return HttpResponse(plans())
+
+
+        class ExportMyProjectsView(LoginRequiredMixin, View):
+            def get(self, request):
+                return HttpResponse(projects_of(request.user))
+    """)
+    urls = textwrap.dedent("""\
+        from django.urls import path
+
+        from . import views
+
+        urlpatterns = [
+            path("users/export.csv", views.ExportUsersView.as_view()),
+            path("plans/export.csv", views.ExportPublicPlansView.as_view()),
+            path("projects/export.csv", views.ExportMyProjectsView.as_view()),
+        ]
+    """)
+    findings = sources_findings({"app/views.py": views, "app/urls.py": urls, "app/__init__.py": ""},
+                                [SensitiveReadWithoutAuth])
+    assert [(f.location.path.rpartition("/")[2], f.location.start.line) for f in findings] == [("views.py", 7)]

@@ -207,6 +207,7 @@ TOOL_REGISTRATION = re.compile(
 RESOLVER_DECORATORS = frozenset({"strawberry.field", "strawberry.mutation", "strawberry.subscription",
                                  "nicegui.ui.page"})
 RESOLVER_MODULES = ("strawberry", "nicegui", "ariadne", "graphene")
+GRAPHQL_MODULES = ("strawberry", "graphene")
 # Parameters the GraphQL server or page framework fills: the parent object, the resolve info, the client connection.
 RESOLVER_SERVER_PARAMETERS = frozenset({"self", "cls", "root", "parent", "obj", "source", "info"})
 RESOLVER_SERVER_TYPES = frozenset({"Info", "GraphQLResolveInfo", "Client", "Request", "PageArguments"})
@@ -1684,7 +1685,7 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
             or (name in RESOURCE_PARAMETERS and bool(last_names) and not last_names & (CLIENT_VALUE_TYPES | SCALAR_TYPES))
         if route and not injected and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
             inputs.add(name)
-        elif not route and (scalars or not scalar) and _reads_the_request(param, imports):
+        elif not route and (scalars or not scalar) and reads_the_request(param, imports):
             inputs.add(name)  # a FastAPI dependency's `x_role: str = Header()`: FastAPI fills it from the request
     names = [p.name.value for p in params]
     inputs.update(_payload_parameters(function, names, imports))
@@ -1693,6 +1694,7 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
         resolved = resolver_parameters(function, imports, scalars=scalars)
         inputs.update(resolved)
         shadowed -= resolved
+        request_objects.update(_resolver_requests(function, names, imports))
     django_view = not route and "request" in request_objects and module_uses_django(imports)
     if django_view and not called_here and not _is_view_helper(function, names) and (
             names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self")):
@@ -1727,7 +1729,7 @@ REQUEST_PARAMETER_MARKERS = frozenset(f"fastapi.{name}" for name in ("Header", "
                                                                      "Form", "File"))
 
 
-def _reads_the_request(parameter: cst.Param, imports: ImportTable) -> bool:
+def reads_the_request(parameter: cst.Param, imports: ImportTable) -> bool:
     """`x_role: str = Header()`, `tab: Annotated[str, Query()]`: FastAPI takes the value from the client's request."""
     markers = [parameter.default] if parameter.default is not None else []
     if parameter.annotation is not None:
@@ -1818,6 +1820,18 @@ def _tool_parameters(function: cst.FunctionDef, params: list[cst.Param], imports
         if param.name.value not in TOOL_CONTEXT_NAMES and "Context" not in types and (scalars or not types & SCALAR_TYPES):
             inputs.add(param.name.value)
     return inputs - {"self", "cls"}
+
+
+def _resolver_requests(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:
+    """The HTTP request a GraphQL resolver reaches through its resolve info: `info.context.request` (Strawberry's
+    Ariadne's contexts carry it), and `info.context` itself in Graphene, whose Django view hands the request as context."""
+    if "info" not in names or not imports.imports_any(GRAPHQL_MODULES):
+        return set()
+    if any(imports.qualified_name(d.decorator) in RESOLVER_DECORATORS for d in function.decorators):
+        return {"info.context.request"}
+    if imports.imports_any(("graphene",)) and GRAPHENE_RESOLVER.match(function.name.value):
+        return {"info.context.request", "info.context"}
+    return set()
 
 
 def resolver_parameters(function: cst.FunctionDef, imports: ImportTable, *, scalars: bool = False) -> set[str]:
@@ -2198,7 +2212,7 @@ class FlowRule(Rule):
             imports = self.context.imports
             declared = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
             cached = _PAYLOADS[key] = (node, frozenset(_payload_parameters(node, parameters, imports) | {
-                p.name.value for p in node.params.params if _reads_the_request(p, imports)} | _tool_parameters(
+                p.name.value for p in node.params.params if reads_the_request(p, imports)} | _tool_parameters(
                 node, declared, imports, self.scalar_inputs_matter, ui_handlers(self.context))))
         return cached[1]
 

@@ -32,6 +32,8 @@ LINKING_CALLS = RELATION_FIELD_TYPES | frozenset({"ManyToManyField", "GenericFor
 # Words of a field name that say whose row it is.
 OWNER_FIELD_WORDS = frozenset({"user", "owner", "author", "account", "tenant", "org", "organization", "team", "member",
                                "creator", "customer", "profile", "group", "company", "workspace", "client"})
+# Words of a field that names the user a membership row admits (`user_id`, `member`).
+MEMBER_FIELD_WORDS = frozenset({"user", "member", "account", "owner"})
 # Field names that hold another row's id or a person without declaring a relation (`reporter_id`, `created_by`).
 LINKING_SUFFIXES = ("_id", "_by", "_uid", "_email")
 # Bases whose own fields are known (none): a model that derives from another class may inherit an owner.
@@ -49,9 +51,9 @@ def text_fields(path: str, reference: str) -> frozenset[str]:
 
 
 def schema_fields(path: str, reference: str) -> tuple[str, ...]:
-    """The annotated fields of the Pydantic (or SQLModel, Ninja) schema that `reference` names as imported in the file
-    at `path` (`.schemas.NoteUpdate`), with those it inherits from schemas of the same module; empty when it is no
-    schema of a sibling module."""
+    """The annotated fields of the Pydantic (or SQLModel, Ninja, Strawberry input) schema that `reference` names as
+    imported in the file at `path` (`.schemas.NoteUpdate`), with those it inherits from schemas of the same module;
+    empty when it is no schema of a sibling module."""
     found = _sibling_module(path, reference)
     return _schema_fields_in(found[0]).get(found[1], ()) if found is not None else ()
 
@@ -74,7 +76,8 @@ def ownerless_model(path: str, reference: str) -> bool:
     tree = _parsed(found[0]) if found is not None else None
     model = next((node for node in (tree.body if tree is not None else ())
                   if isinstance(node, ast.ClassDef) and found is not None and node.name == found[1]), None)
-    if model is None or not model.bases or any(_called_name(b) not in PLAIN_MODEL_BASES for b in model.bases):
+    if tree is None or model is None or not model.bases \
+            or any(_called_name(b) not in PLAIN_MODEL_BASES for b in model.bases):
         return False
     fields = [statement for statement in model.body if isinstance(statement, (ast.Assign, ast.AnnAssign))]
     names = [target.id for statement in fields
@@ -83,7 +86,23 @@ def ownerless_model(path: str, reference: str) -> bool:
     linking = any(isinstance(node, ast.Call) and _called_name(node.func) in LINKING_CALLS
                   for statement in fields for node in ast.walk(statement))
     return bool(names) and not linking and not any(
-        OWNER_FIELD_WORDS & set(name.lower().split("_")) or name.endswith(LINKING_SUFFIXES) for name in names)
+        OWNER_FIELD_WORDS & set(name.lower().split("_")) or name.endswith(LINKING_SUFFIXES) for name in names) \
+        and not _joined_to_members(tree, model.name)
+
+
+def _joined_to_members(tree: ast.Module, model: str) -> bool:
+    """Another model of the module ties rows of `model` to users (`Membership` with `user_id` and `room_id`): its rows
+    are reached through that membership, not shared with everyone."""
+    snake = "".join(f"_{c.lower()}" if c.isupper() else c for c in model).lstrip("_")
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef) or node.name == model:
+            continue
+        names = {target.id for statement in node.body if isinstance(statement, (ast.Assign, ast.AnnAssign))
+                 for target in (statement.targets if isinstance(statement, ast.Assign) else [statement.target])
+                 if isinstance(target, ast.Name)}
+        if names & {snake, f"{snake}_id"} and any(MEMBER_FIELD_WORDS & set(name.split("_")) for name in names):
+            return True
+    return False
 
 
 def _sibling_module(path: str, reference: str, *, any_module: bool = False) -> tuple[str, str] | None:
@@ -132,7 +151,7 @@ def _schema_fields_in(module_path: str) -> dict[str, tuple[str, ...]]:
         if not isinstance(node, ast.ClassDef):
             continue
         bases = [_called_name(b) for b in node.bases]
-        if SCHEMA_BASES.isdisjoint(bases) and not any(b in found for b in bases):
+        if SCHEMA_BASES.isdisjoint(bases) and not any(b in found for b in bases) and not _is_input_class(node):
             continue
         own = tuple(s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name))
         found[node.name] = tuple(f for b in bases for f in found.get(b, ())) + own
@@ -160,6 +179,16 @@ def _points_at_user_model(field: ast.Call) -> bool:
         return _called_name(target.func) == "get_user_model"
     name = _called_name(target) if target is not None else ""
     return name == "AUTH_USER_MODEL" or name.endswith("User")
+
+
+def _is_input_class(node: ast.ClassDef) -> bool:
+    """`@strawberry.input` (or `@strawberry.input(...)`): a class whose fields a GraphQL client sends."""
+    for decorator in node.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if isinstance(target, ast.Attribute) and target.attr == "input" and isinstance(target.value, ast.Name) \
+                and target.value.id == "strawberry":
+            return True
+    return False
 
 
 def _called_name(func: ast.expr) -> str:

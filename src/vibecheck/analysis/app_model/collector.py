@@ -864,6 +864,9 @@ class AppModelCollector:
         if frame is not None:
             frame.exits = True
             frame.raises = frame.denies = True
+            raised = node.exc.func if type(node.exc) is cst.Call else node.exc
+            if type(raised) is cst.Name and raised.value in fw.RAISED_DENIALS:
+                frame.body_guard = True
 
     def visit_Assert(self, node: cst.Assert) -> None:
         self._mark_denial()

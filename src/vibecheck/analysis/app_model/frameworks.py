@@ -229,6 +229,9 @@ IN_BODY_CHECKS = (
     "PermissionDenied", "NotAuthenticated", "Unauthorized", "NotAuthorized", "Forbidden", "HTTP_401_UNAUTHORIZED",
     "HTTP_403_FORBIDDEN", "HTTPUnauthorized", "HTTPForbidden", "HttpResponseForbidden",
 )
+# Exceptions whose raise (not whose catch: `except PermissionError` around a file read) shows an auth check in a body:
+# Python's own, which GraphQL resolvers raise to refuse (Strawberry and Graphene answer it as an error).
+RAISED_DENIALS = frozenset({"PermissionError"})
 # Status codes that only an auth check sends.
 AUTH_STATUS_CODES = frozenset({"401", "403"})
 # Names whose use turns a caller away: exceptions and answers a function raises or returns to deny.
@@ -268,6 +271,8 @@ PUBLIC_PATHS = (
     "webhook", "webhooks", "callback", "oauth", "forgot-password", "forgot_password", "reset-password",
     "reset_password", "password-reset", "password_reset", "verify-email", "verify_email", "activate",
     "contact", "subscribe", "unsubscribe", "csp-report", ".well-known",
+    # a visitor asks to be let in later (an invitation, access, a place on the waiting list): nothing is granted yet
+    "request-invite", "request_invite", "request-access", "request_access", "waitlist",
     # a visitor's own display preference, kept in their cookie or session (Django's `set_language` at `i18n/setlang/`)
     "setlang", "set-language", "set_language", "set-locale", "set_locale", "set-timezone", "set_timezone",
 )
@@ -313,7 +318,7 @@ GUARD_WORDS = frozenset({
     "auth", "authn", "authz", "authenticate", "authenticated", "authentication", "authorize", "authorized",
     "authorization", "login", "logged", "signed", "permission", "permissions", "perm", "perms", "role", "roles",
     "admin", "staff", "superuser", "jwt", "token", "apikey", "bearer", "oauth", "oauth2", "credentials",
-    "principal", "protected", "secured", "guard", "guarded", "owner", "ownership", "verified",
+    "principal", "protected", "secured", "guard", "guarded", "owner", "ownership", "verified", "moderator",
 })
 _WORD_SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 # `require_POST` and friends are method filters, not auth.

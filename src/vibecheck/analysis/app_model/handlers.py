@@ -3,9 +3,9 @@
 The authorization rules that look inside a handler (object ownership, mass assignment, privilege taken
 from the request) share this view. It is computed on demand for a function that is a route handler
 (`@app.post(...)`, `@router.get(...)`, `@api_view`, a Django view taking `request`, a method of a Django or
-DRF class-based view) and answers in the handler's own terms: is it authenticated here (a guard decorator,
-an auth dependency, an auth mixin or permission class on its class), which names hold the caller's
-identity, and which parameters carry an id chosen by the client.
+DRF class-based view, a Socket.IO event handler) and answers in the handler's own terms: is it authenticated
+here (a guard decorator, an auth dependency, an auth mixin or permission class on its class), which names hold
+the caller's identity, and which parameters carry an id chosen by the client.
 """
 
 from __future__ import annotations
@@ -19,15 +19,16 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.names import restricts
-from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, string_value
-from vibecheck.cst_fields import child_nodes
+from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, reads_the_request, string_value
+from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.imports import ImportTable
 
 DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
 # Names and attributes that hold the authenticated caller in each framework.
 IDENTITY_EXPRESSIONS = frozenset({"request.user", "self.request.user", "current_user", "flask_login.current_user",
                                   "g.user", "flask.g.user", "get_jwt_identity", "flask_jwt_extended.get_jwt_identity",
-                                  "get_current_user", "request.auth", "self.request.auth", "request.state.user"})
+                                  "get_current_user", "request.auth", "self.request.auth", "request.state.user",
+                                  "info.context.user"})  # a GraphQL resolver's caller, as its context carries it
 # Words that, used anywhere in a handler, show that it relates the object to the caller.
 OWNERSHIP_WORDS = frozenset({"user", "owner", "author", "creator", "account", "tenant", "member", "identity",
                              "principal", "organization", "org", "team", "uid", "sub"})
@@ -52,6 +53,19 @@ PATH_CAPTURES = frozenset({"request.path_params"})
 SIGNED_IN_SCOPES = frozenset({"authenticated"})
 # Request data: a role read from it is the client's claim, not a check (VC207 reports it).
 CLIENT_ROOTS = frozenset({"request", "req", "self.request"})
+# Socket.IO event handlers: `@socketio.on("delete")` (Flask-SocketIO), `@sio.on("delete")` and `@sio.event`
+# (python-socketio). Their arguments are the client's message (all but the server's `sid`); an event may change state as
+# a POST does. A module whose `connect` handler turns clients away (`return False`, `raise ConnectionRefusedError`)
+# serves its events to the connections it accepted, signed in through Flask-Login's session or the `auth` it checked.
+SOCKET_MODULES = ("flask_socketio", "socketio")
+SOCKET_DECORATORS = frozenset({"on", "on_event", "event"})
+SOCKET_SERVER_PARAMETERS = frozenset({"self", "sid", "environ"})
+SOCKET_CONNECT_EVENT = "connect"
+SOCKET_REFUSALS = frozenset({"ConnectionRefusedError", "disconnect"})
+# Strawberry's `permission_classes=[...]`: a class named for anything but a login (`IsAuthenticated`, `IsLoggedIn`)
+# is handed the resolver's arguments and may check the object they name (`CanEditDocument`).
+OBJECT_PERMISSION_KEYWORD = "permission_classes"
+LOGIN_WORDS = frozenset({"authenticated", "logged", "login", "signed", "active"})
 VIEW_METHODS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
                 "retrieve": "GET", "list": "GET", "create": "POST", "update": "PUT", "partial_update": "PATCH",
                 "destroy": "DELETE", "perform_create": "POST", "perform_update": "PUT", "perform_destroy": "DELETE"}
@@ -226,7 +240,10 @@ def _guarded_view(function: cst.FunctionDef, imports: ImportTable, owner: ClassC
                             or {"GET"})
         guard = _keyword_value(call, guard_keyword) if call is not None else None
         guarded = names_a_guard(guard)
-        restricted = guarded and restricts(guard_texts(guard))  # type: ignore[arg-type]
+        texts = guard_texts(guard) if guard is not None and guarded else []
+        # a resolver's permission class that asks for more than a login (`CanEditDocument`) may check the object
+        restricted = guarded and (restricts(texts) or (guard_keyword == OBJECT_PERMISSION_KEYWORD and any(
+            not LOGIN_WORDS & set(fw.name_words(text)) for text in texts)))
         if owner is not None and not guarded:
             guarded, restricted = owner.views_guarded, owner.views_restricted
         inputs = {p.name.value for p in parameters(function)} - fw.VIEW_SERVER_PARAMETERS
@@ -396,13 +413,90 @@ def _class_decorator_guards(body: Iterable[cst.BaseStatement], imports: ImportTa
     return found
 
 
+def socket_event(function: cst.FunctionDef) -> str | None:
+    """The event a Socket.IO handler answers (`@socketio.on("delete")`; `@sio.event` names it by the function), or
+    None."""
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        call = expression if type(expression) is cst.Call else None
+        target = call.func if call is not None else expression
+        if type(target) is not cst.Attribute or target.attr.value not in SOCKET_DECORATORS:
+            continue
+        if call is None:
+            return function.name.value if target.attr.value == "event" else None
+        first = call.args[0].value if call.args and call.args[0].keyword is None else None
+        return string_value(first) if first is not None else None
+    return None
+
+
+def socket_connections_checked(module: cst.Module, imports: ImportTable) -> bool:
+    """The module's Socket.IO `connect` handler checks the client: it can turn it away (returns False, raises or
+    disconnects it), or tests who it is (`if not current_user.is_authenticated:`). A test that lets strangers in
+    anyway (returning None accepts) is VC212's and VC216's finding: the events are still meant for signed-in users."""
+    if not imports.imports_any(SOCKET_MODULES):
+        return False
+    for statement in module.body:
+        if type(statement) is not cst.FunctionDef or socket_event(statement) != SOCKET_CONNECT_EVENT:
+            continue
+        for node in walk_own(statement.body):
+            if type(node) is cst.Return and type(node.value) is cst.Name and node.value.value == "False":
+                return True
+            if type(node) is cst.Raise or (type(node) is cst.Call and _last(dotted_name(node.func)) in SOCKET_REFUSALS):
+                return True
+            if type(node) is cst.If and any(d in IDENTITY_EXPRESSIONS for d in dotted_uses(node.test)):
+                return True
+    return False
+
+
+def _socket_handler(function: cst.FunctionDef, imports: ImportTable, connections_checked: bool) -> Handler | None:
+    """A Socket.IO event handler seen as a route: its message parameters are the client's, and it is signed in by a
+    guard decorator (`@authenticated_only`) or the module's refusing `connect` handler."""
+    event = socket_event(function)
+    if event is None or event == SOCKET_CONNECT_EVENT:
+        return None
+    guards = [n for n in decorator_names(function, imports) if is_guard_name(n)]
+    message = {p.name.value for p in parameters(function)} - SOCKET_SERVER_PARAMETERS
+    fields = [node for node in walk_own(function.body) if _root_name(node) in message]
+    # the message's id fields (`data["id"]`, `data.get("room_id")`), and the names they are bound to (`room_id =
+    # data["room"]`): what the client picks an object by, not its other fields (a search text)
+    ids = {_root_name(node) or "" for node in fields if ID_NAME.match(_field_key(node) or "")}
+    ids |= {target.target.value for node in walk_own(function.body) if type(node) is cst.Assign
+            and _root_name(node.value) in message for target in node.targets
+            if type(target.target) is cst.Name and ID_NAME.match(target.target.value)}
+    return Handler(function, frozenset({"POST"}), connections_checked or bool(guards), restricts(guards),
+                   client_ids=ids, inputs=message)
+
+
+def _field_key(node: cst.CSTNode) -> str | None:
+    """`"id"` of `data["id"]` and `data.get("id")`."""
+    if type(node) is cst.Subscript and len(node.slice) == 1 and type(node.slice[0].slice) is cst.Index:
+        return string_value(node.slice[0].slice.value)
+    if type(node) is cst.Call and node.args:
+        return string_value(node.args[0].value)
+    return None
+
+
+def _root_name(node: cst.CSTNode) -> str | None:
+    """`data` of `data["room"]` and `data.get("room")`; None for anything else."""
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "get":
+        node = node.func.value
+    elif type(node) is cst.Subscript:
+        node = node.value
+    else:
+        return None
+    return node.value if type(node) is cst.Name else None
+
+
 def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassContext | None,
-               routers: dict[str, list[str]] | None = None) -> Handler | None:
+               routers: dict[str, list[str]] | None = None, *, sockets_checked: bool = False) -> Handler | None:
     """The handler view of a function, or None when it is not a route handler. `routers`: the dependencies that
-    routers of the module run for each of their routes (`router_dependencies`)."""
+    routers of the module run for each of their routes (`router_dependencies`); `sockets_checked`: the module's
+    Socket.IO `connect` handler refuses clients (`socket_connections_checked`)."""
     view = _guarded_view(function, imports, owner) if imports.imports_any(fw.GUARDED_VIEW_MODULES) else None
     if view is not None:
         return view
+    if owner is None and imports.imports_any(SOCKET_MODULES) and socket_event(function) is not None:
+        return _socket_handler(function, imports, sockets_checked)
     params = parameters(function)
     names = [p.name.value for p in params]
     methods, path_params = _route_methods(function, imports)
@@ -423,7 +517,7 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                        drf_default=owner.drf_default and not guards,
                        client_ids={n for n in client_params if ID_NAME.match(n)} | {"pk"} & set(names),
                        inputs=set(client_params))
-    if controller is not None or is_route_handler(function):
+    if controller is not None or is_route_handler(function) or _identity_dependency(function, imports):
         identity = set()
         inputs = set()
         dependencies = []
@@ -463,6 +557,20 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                        restricts(guards), drf_default=drf_default,
                        client_ids={n for n in names[1:] if ID_NAME.match(n)}, inputs=set(names[1:]))
     return None
+
+
+def _identity_dependency(function: cst.FunctionDef, imports: ImportTable) -> bool:
+    """A FastAPI dependency that takes a value of the request (`x_tenant_id: int = Header()`) beside the signed-in
+    caller (`user = Depends(get_current_user)`): it runs for each route that asks for it, and what it loads by the
+    client's value (`db.get(Tenant, x_tenant_id)`) is judged as a route's lookup."""
+    if function.decorators or not imports.imports_any(("fastapi",)):
+        return False
+    params = parameters(function)
+    if not any(reads_the_request(p, imports) for p in params):
+        return False
+    return any((target := dependency_target(p, imports)) is not None
+               and (is_guard_name(_last(target)) or "user" in p.name.value or p.name.value in IDENTITY_PARAMETERS
+                    or _names_caller(_last(target))) for p in params)
 
 
 def _captured_ids(function: cst.FunctionDef) -> set[str]:

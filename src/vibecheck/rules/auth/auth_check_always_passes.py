@@ -20,6 +20,7 @@ from vibecheck.rule import Rule
 from vibecheck.rules.auth.guard_decorators import (
     NON_REFUSING_CALLS,
     REQUEST_HOOKS,
+    always_true,
     is_enforcing_hook_name,
     never_refusing_dependency,
     never_refusing_hook,
@@ -50,6 +51,12 @@ ABSTRACT_DECORATORS = frozenset({"abstractmethod", "abstractproperty", "abstract
 INTERFACE_BASES = frozenset({"ABC", "Protocol", "ABCMeta", "Interface"})
 # zope.interface's naming: an interface that extends another (`class IAuthPolicy(ISecurityPolicy)`) declares too.
 INTERFACE_NAME = re.compile(r"^I[A-Z]")
+# Methods that a framework's base class calls as the check whatever they are named: Django's `UserPassesTestMixin`
+# lets the caller in when `test_func` answers truthy. Method -> the bases that call it.
+CHECK_METHODS: dict[str, frozenset[str]] = {"test_func": frozenset({"UserPassesTestMixin"})}
+# Words of a class name that say it enforces access (`StaffRequiredMixin`, `AdminOnlyMixin`): a mixin so named is the
+# check itself, not a default for subclasses to override.
+ENFORCING_CLASS_WORDS = frozenset({"required", "require", "requires", "only"})
 # A user object answering `is_authenticated` with True is how Flask-Login and Django model a signed-in user.
 USER_CLASS = re.compile(r"(User|Account|Member|Principal|Identity|UserMixin)$")
 USER_PROPERTIES = frozenset({"is_authenticated", "is_active"})
@@ -227,8 +234,10 @@ class AuthCheckAlwaysPasses(Rule):
     ## What it does
     Reports a function named like an authentication or authorisation check (`is_authenticated`,
     `verify_token`, `check_permission`, `has_access`, `is_admin`, `authorize`, `validate_api_key`, ...)
+    (or the `test_func` of a Django `UserPassesTestMixin` class, the check the mixin calls whatever its name)
     whose body, after its docstring, is only `pass` or `...`, or whose every return gives a constant truthy
-    value (`return True`) while nothing in it can fail: no other call than logging, no `raise`, no `assert`
+    value (`return True`, or `return ok and user.role == "admin" or "owner"`: an `or` with a constant is always
+    true) while nothing in it can fail: no other call than logging, no `raise`, no `assert`
     (not a check named for a setting's shape, `validate_id_token_encrypted_response_alg` or
     `validate_password_length`: an empty one accepts a value but lets no one in).
     A lambda bound to such a name (`is_admin = lambda user: True`) is reported too, and so is a guard
@@ -259,7 +268,8 @@ class AuthCheckAlwaysPasses(Rule):
     that gives everyone full permission", "Default case is always true"), the permission hooks of a Django
     `ModelAdmin` or inline (`has_delete_permission`: the admin site lets only signed-in staff reach them), and the
     defaults of classes named to be overridden (`BasePermission`,
-    `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`: subclasses and settings replace their answer), methods
+    `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`: subclasses and settings replace their answer; not a mixin
+    named to enforce, `StaffRequiredMixin`), methods
     whose docstring tells a subclass to override them or how to refuse ("Raise AuthorizationError to deny access"),
     or names them a hook for subclasses or a no-op default ("Hook for subclasses to validate run access."),
     and defaults the same file replaces (a subclass there overrides the method, or the class rebinds it
@@ -419,7 +429,7 @@ class AuthCheckAlwaysPasses(Rule):
             return
         if self._report_open_hook(node):
             return
-        if self._report_role_pass_through(node, frame) or not self.pattern.match(name):
+        if self._report_role_pass_through(node, frame) or not (self.pattern.match(name) or self._is_check_method(node)):
             return
         if self._exempt(node) or (name_words(name) or [""])[-1] in METADATA_WORDS:
             return
@@ -438,8 +448,16 @@ class AuthCheckAlwaysPasses(Rule):
             isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[-1], cst.Return))
         if frame.checks or not ends_with_return or not frame.returns:
             return
-        if all(_is_truthy_constant(r.value) for r in frame.returns):
-            value = self.context.module.code_for_node(frame.returns[-1].value)  # type: ignore[arg-type]
+        if all(r.value is not None and (_is_truthy_constant(r.value) or always_true(r.value)) for r in frame.returns):
+            returned = frame.returns[-1].value
+            value = self.context.module.code_for_node(returned)  # type: ignore[arg-type]
+            if isinstance(returned, cst.BooleanOperation):
+                constant = self.context.module.code_for_node(returned.right)
+                self.report(anchor, f"The check `{name}` returns `{value}`, always true: `or {constant}` is a constant, "
+                            "not a comparison, so it lets everyone through.",
+                            hint=f"Compare each value (`x == a or x == b`, `x in (a, b)`) so that `{name}` can answer "
+                            "False.")
+                return
             self.report(anchor, f"The check `{name}` always returns `{value}`, so it lets everyone through.",
                         hint=f"Implement `{name}` so that it returns False or raises for callers without access.")
 
@@ -530,6 +548,15 @@ class AuthCheckAlwaysPasses(Rule):
                     hint=f"Make `{name}` refuse requests without access: `abort(401)`, or return an error response.")
         return True
 
+    def _is_check_method(self, node: cst.FunctionDef) -> bool:
+        """`def test_func(self)` of a `UserPassesTestMixin` view or mixin: the check the framework calls, whatever its
+        name says."""
+        bases = CHECK_METHODS.get(node.name.value)
+        owner = self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], cst.ClassDef) else None
+        if bases is None or owner is None:
+            return False
+        return any((self.qualified_name(b.value) or "").rpartition(".")[2] in bases for b in owner.bases)
+
     _classes: dict[str, _ClassFacts] | None = None  # the module's classes, read on the first question about them
 
     def _exempt(self, node: cst.FunctionDef) -> bool:
@@ -541,7 +568,9 @@ class AuthCheckAlwaysPasses(Rule):
             return False
         bases = {(self.qualified_name(b.value) or "").rsplit(".", 1)[-1] for b in owner.bases}
         bases |= {(self.qualified_name(k.value) or "").rsplit(".", 1)[-1] for k in owner.keywords}
-        if bases & INTERFACE_BASES or ALLOW_ALL_CLASS.search(owner.name.value) or OVERRIDABLE_CLASS.search(owner.name.value) \
+        overridable = OVERRIDABLE_CLASS.search(owner.name.value) \
+            and not ENFORCING_CLASS_WORDS & set(name_words(owner.name.value))
+        if bases & INTERFACE_BASES or ALLOW_ALL_CLASS.search(owner.name.value) or overridable \
                 or ALLOW_ALL_DOC.search(owner.get_docstring() or ""):
             return True
         if HOOK_DOCSTRING.search(node.get_docstring() or ""):

@@ -38,6 +38,9 @@ PRIVILEGE_WORDS = frozenset({"admin", "administrator", "role", "roles", "staff",
                              "permission", "permissions", "perm", "perms", "privilege", "privileges", "privileged",
                              "authorized", "authorised", "authenticated", "owner", "moderator"})
 IDENTITY_WORDS = frozenset({"uid", "userid"})
+# Words of the text a value is compared with that name a role: a client who must send it claims that role.
+ROLE_NAMES = frozenset({"admin", "administrator", "superuser", "staff", "moderator", "root", "sudo", "owner", "manager"})
+ROLE_QUALIFIERS = frozenset({"super", "site", "global", "org", "team", "account", "system", "sys"})
 # A credential sent by the client and checked (a shared token) is authentication, another rule's concern.
 CREDENTIAL_WORDS = frozenset({"token", "key", "secret", "password", "signature", "sig", "authorization", "apikey", "hmac"})
 # What a client presents to prove who it is: a credential, or a one-time code from a link or a message.
@@ -92,7 +95,10 @@ class ClientControlledAuthorization(FlowRule):
     variable).
     Whatever the value is called, a test of a header or cookie against fixed text before a refusal
     (`if x_internal_caller not in {"scheduler", "billing"}: raise HTTPException(403)`, also in a FastAPI
-    dependency's `Header()` parameter) is reported too: the client need only send that text. Values that
+    dependency's `Header()` parameter) is reported too: the client need only send that text. So is a test of any
+    request value against the name of a role before a refusal (`if request.args.get("as") != "moderator": abort(403)`).
+    A GraphQL resolver's request is the one its resolve info carries (`info.context.request.headers`, and Graphene's
+    `info.context`). Values that
     describe the request rather than its sender (`Origin`, `Referer`, `Content-Type`, `X-Requested-With`) are not.
     So is such a test before a block that hands out an identity made of literals (`if request.headers.get("mock-mode")
     == "true": return {"id": "mock-user"}`, `return User(id=1, name="admin")`), whatever the header is called, a
@@ -488,7 +494,9 @@ def _gatekeeping_claim(test: cst.BaseExpression, value: cst.CSTNode, taint: Tain
                          if isinstance(value, cst.Attribute) else None)
     origin = (taint.origin or "").lower()
     if not ("header" in origin or "cookie" in origin or (name or "").lower().startswith(("x_", "x-"))):
-        return None  # a path or query value compared before a 403 (`item_id != "plumbus"`) picks an object
+        # a path or query value compared before a 403 (`item_id != "plumbus"`) picks an object, unless the text it must
+        # match is a role's name (`request.args.get("as") != "moderator"`): the client claims the role
+        return None if credentials else _compared_role(test, value)
     words = set(name_words(name or ""))
     described = words & (CLIENT_ADDRESS_WORDS if credentials else REQUEST_DESCRIPTION_WORDS) \
         or (not credentials and (name or "").lower().replace("_", "-") in REQUEST_DESCRIPTION_HEADERS)
@@ -499,6 +507,26 @@ def _gatekeeping_claim(test: cst.BaseExpression, value: cst.CSTNode, taint: Tain
             target = inner.comparisons[0]
             if isinstance(target.operator, VALIDATING_OPERATORS) and _fixed_text(target.comparator):
                 return name
+    return None
+
+
+def _compared_role(test: cst.BaseExpression, value: cst.CSTNode) -> str | None:
+    """`request.args.get("as") != "moderator"` (or `not in ("admin", "staff")`): the text a client value must match
+    names a role (and nothing else: `"admin-guide"` names a page), so sending that text is claiming the role. Returned as
+    the claim (`moderator`)."""
+    for inner in iter_expressions(test):
+        if not (isinstance(inner, cst.Comparison) and inner.left is value and len(inner.comparisons) == 1):
+            continue
+        target = inner.comparisons[0]
+        if not isinstance(target.operator, (cst.NotEqual, cst.NotIn)):
+            continue
+        comparator = target.comparator
+        texts = [string_value(e.value) for e in comparator.elements] \
+            if isinstance(comparator, (cst.Set, cst.List, cst.Tuple)) else [string_value(comparator)]
+        words = [name_words(t or "") for t in texts]
+        if texts and all(w and set(w) <= ROLE_NAMES | ROLE_QUALIFIERS for w in words) \
+                and all(set(w) & ROLE_NAMES for w in words):
+            return texts[0]
     return None
 
 

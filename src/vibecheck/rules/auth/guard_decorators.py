@@ -162,17 +162,17 @@ def _reachable(statements: list[cst.CSTNode]) -> list[cst.CSTNode]:
     """The statements that run: at an `if` whose test is always true (`if not user or True:`, a debugging bypass
     left in), its test and its body, and nothing after it (the refusal below is dead code)."""
     for index, statement in enumerate(statements):
-        if isinstance(statement, cst.If) and _always_true(statement.test) and isinstance(statement.body, cst.IndentedBlock):
+        if isinstance(statement, cst.If) and always_true(statement.test) and isinstance(statement.body, cst.IndentedBlock):
             return [*statements[:index], statement.test, *statement.body.body]
     return statements
 
 
-def _always_true(test: cst.BaseExpression) -> bool:
+def always_true(test: cst.BaseExpression) -> bool:
     """`True`, a non-zero number or a non-empty string, or an `or` with one of them on either side."""
     if isinstance(test, cst.BooleanOperation):
         if isinstance(test.operator, cst.Or):
-            return _always_true(test.left) or _always_true(test.right)
-        return _always_true(test.left) and _always_true(test.right)
+            return always_true(test.left) or always_true(test.right)
+        return always_true(test.left) and always_true(test.right)
     if isinstance(test, cst.Name):
         return test.value == "True"
     return bool(literal_value(test))

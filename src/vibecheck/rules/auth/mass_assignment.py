@@ -59,6 +59,11 @@ NOT_MODELS = frozenset({"Response", "JsonResponse", "JSONResponse", "HTTPExcepti
                         "ValueError", "TypeError", "Template", "Context", "Counter", "OrderedDict", "Namespace",
                         "SimpleNamespace", "Path"})
 DICT_TYPES = frozenset({"dict", "Dict", "Any", "Mapping", "MutableMapping", "JSON"})
+# Classes whose annotated fields a client sends, made by a decorator instead of a base: Strawberry's inputs.
+INPUT_DECORATORS = frozenset({"strawberry.input"})
+# Calls that turn an input object into a mapping of every field it holds: `vars(data)`, `dataclasses.asdict(data)`,
+# `strawberry.asdict(data)`.
+MAPPING_CALLS = frozenset({"vars", "dataclasses.asdict", "strawberry.asdict"})
 # Methods that copy every key of the mapping they are given onto the object: SQLModel's `obj.sqlmodel_update(data)`,
 # Tortoise ORM's `obj.update_from_dict(data)`.
 COPYING_METHODS = frozenset({"sqlmodel_update", "update_from_dict"})
@@ -92,7 +97,8 @@ class MassAssignment(Rule):
     same with a Pydantic body whose class declares such a field (in the same file, or in a `schemas`, `models`,
     `dto` ... module of its own package it imports the class from, `from .schemas import NoteUpdate`) and that
     `body.model_dump()` or `body.dict()` does not drop (`exclude={"owner_id"}`, an `include=` allow-list); and
-    `for key, value in data.items(): setattr(obj, key, value)` over client data.
+    `for key, value in data.items(): setattr(obj, key, value)` over client data, also over `vars(data)` or
+    `data.__dict__` of an input that declares such a field (a Pydantic body, a Strawberry `@strawberry.input`).
 
     ## Why is this bad?
     The client decides which columns it writes. A sign-up form that sends `"is_staff": true`, an order
@@ -155,7 +161,9 @@ class MassAssignment(Rule):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         bases = {(self.qualified_name(b.value) or "").rpartition(".")[2] for b in node.bases}
-        if bases & SCHEMA_BASES or bases & set(self.schemas):
+        decorators = {self.qualified_name(d.decorator.func if type(d.decorator) is cst.Call else d.decorator)
+                      for d in node.decorators}
+        if bases & SCHEMA_BASES or bases & set(self.schemas) or decorators & INPUT_DECORATORS:
             inherited = [f for b in bases & set(self.schemas) for f in self.schemas[b]]
             self.schemas[node.name.value] = inherited + [f for f in _annotated_fields(node) if f in SENSITIVE_FIELDS]
         outer = self.classes[-1] if self.classes else None
@@ -349,6 +357,11 @@ class MassAssignment(Rule):
         """A short description when the expression is a client-supplied mapping, else None."""
         if type(node) is cst.Await:
             node = node.expression
+        if type(node) is cst.Call and (self.qualified_name(node.func) or full_name(node.func)) in MAPPING_CALLS \
+                and len(node.args) == 1:
+            return self._sent_fields(node.args[0].value, node)
+        if type(node) is cst.Attribute and node.attr.value == "__dict__":
+            return self._sent_fields(node.value, node)
         if type(node) is cst.Call and type(node.func) is cst.Attribute:
             receiver = node.func.value
             method = node.func.attr.value
@@ -369,6 +382,13 @@ class MassAssignment(Rule):
             return f"the client's `{node.value}`"
         return None
 
+
+    def _sent_fields(self, value: cst.BaseExpression, mapping: cst.BaseExpression) -> str | None:
+        """`vars(data)`, `data.__dict__` of a parameter typed with an input class that declares a sensitive field."""
+        schema = self.functions[-1][1].get(value.value) if type(value) is cst.Name and self.functions else None
+        if schema is None:
+            return None
+        return f"`{short_code(mapping)}`, the `{schema}` input, which lets the client send `{self.schemas[schema][0]}`,"
 
     def _is_request(self, name: str) -> bool:
         """`request`, `req`, `self.request`, and Chalice's `app.current_request`."""

@@ -19,6 +19,7 @@ from vibecheck.analysis.app_model.handlers import (
     dotted_uses,
     handler_of,
     router_dependencies,
+    socket_connections_checked,
 )
 from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
@@ -49,6 +50,9 @@ READER_LAYERS = frozenset({"service", "services", "store"})
 # Async ORMs look up on the model class itself: Tortoise `await Note.get_or_none(id=note_id)`, Beanie `Note.get(id)`.
 MODEL_CLASS = re.compile(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
+# Owners that are groups (`x_tenant_id`, `org_id`): a tenant read by the client's id is that tenant's data, not a
+# member's public page, so its model (`Tenant`) and variable name no caller, even when nothing is changed.
+SHARED_OWNERS = frozenset({"tenant", "org", "organization", "team", "workspace", "company"})
 # Words of a field that records who last changed a row (`updated_by`, `last_modified_by`, `edited_by`).
 EDITOR_STAMP_WORDS = frozenset({"updated", "modified", "edited", "changed", "updater", "editor", "modifier"})
 # Calls a row reader makes besides its lookup, none of which can check an owner: the error it answers when the row is
@@ -92,6 +96,11 @@ CHANGING_METHODS = frozenset({"save", "delete", "update", "remove", "destroy", "
 # `Comment(author=g.user)`) stamps the new row, and says nothing about whether the object fetched by the client's id
 # is the caller's.
 CREATING_METHODS = frozenset({"create", "bulk_create", "save", "insert", "insert_one", "add"})
+# Calls that send or show what they are given (`emit("joined", {"user": current_user.name})`, `jsonify(...)`): the
+# caller named there is shown to the client, which checks nothing. A Socket.IO handler's `emit(...)` of the client's
+# message is no helper that may hold a check either.
+OUTPUT_CALLS = frozenset({"emit", "send", "jsonify", "render_template", "flash", "print"})
+SOCKET_OUTPUT_CALLS = frozenset({"emit", "send"})
 FRAMEWORK_OBJECT_CHECKS = frozenset({"get_object", "check_object_permissions", "has_object_permission", "has_perm",
                                      "get_queryset", "filter_queryset"})
 
@@ -247,6 +256,20 @@ def _authorship_arguments(body: cst.CSTNode) -> set[int]:
     return found
 
 
+def _client_value(lookup: cst.Call, name: str) -> str:
+    """How the lookup reads the client's value: the id itself, or a key of the message (`data["room_id"]`)."""
+    for node in walk_own(lookup):
+        if type(node) is cst.Subscript and type(node.value) is cst.Name and node.value.value == name:
+            return short_code(node)
+    return name
+
+
+def _output_arguments(body: cst.CSTNode) -> set[int]:
+    """The arguments of calls that send or show a value (`OUTPUT_CALLS`)."""
+    return {id(a) for node in walk_own(body) if type(node) is cst.Call
+            and (dotted_name(node.func) or "").rpartition(".")[2] in OUTPUT_CALLS for a in node.args}
+
+
 def _stamps_the_editor(updater: cst.FunctionDef | None) -> bool:
     """`perform_update` records who last changed the row (`serializer.save(updated_by=self.request.user)`): the rows
     are shared and edited by many (a glossary, a wiki), the creator stamped for the record, not as the owner."""
@@ -311,8 +334,11 @@ class ObjectLookupNotScopedToUser(Rule):
     default open; or a login guard that another file adds: `include_router(router, dependencies=[Depends(...)])`, a
     parent router made with such `dependencies`, a blueprint's `before_request` hook, a URLconf's
     `login_required(views.edit)`, which the project's app model joins, so such findings need VC201 enabled, and not
-    when that guard restricts to a role, `Depends(require_admin)`, `staff_member_required(...)`) and reports the first
-    lookup keyed by an id the client chose (a path parameter, a Django URL
+    when that guard restricts to a role, `Depends(require_admin)`, `staff_member_required(...)`; or a Socket.IO event
+    handler, `@socketio.on("delete")`, of a module whose `connect` handler checks the client, its message's id fields
+    being the client's: `data["id"]`, `room_id = data["room"]`; or a FastAPI dependency that takes a value of the
+    request beside the caller, `def current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))`)
+    and reports the first lookup keyed by an id the client chose (a path parameter, a Django URL
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
@@ -325,7 +351,8 @@ class ObjectLookupNotScopedToUser(Rule):
     (`invoice = await _load_invoice(session, invoice_id)`; a function out of view may hold the check, and one that
     only converts the id, `oid(order_id)`, hides none), when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field (one only shown, in a
-    list, dict or f-string such as `writerow([book.title, book.author])`, tests nothing), and no framework object
+    list, dict or f-string such as `writerow([book.title, book.author])`, or sent back, `emit("joined", {"user":
+    current_user.name})`, tests nothing), and no framework object
     check (`get_object()`, `check_object_permissions`, `has_perm`), and no function of the module it hands the
     object or its id to that tests the caller (`delete_shelf_helper(shelf)`, whose body calls
     `check_shelf_edit_permissions(shelf)` or tests `current_user` in an `if`); the caller stamped on a new row
@@ -335,11 +362,14 @@ class ObjectLookupNotScopedToUser(Rule):
     reading another member's page by id stays quiet. Handlers restricted to a role or permission
     (`@admin_required`, `@user_passes_test(lambda u: u.is_staff)`, `Depends(require_admin)`, a route dependency that
     checks access to what the path names, `dependencies=[Depends(requires_access_connection(method="DELETE"))]`,
-    `IsAdminUser`, a
+    `IsAdminUser`, a Strawberry resolver's permission class that asks for more than a login (`CanEditDocument`, handed
+    the resolver's arguments), a
     staff-only mixin, or a role check on the caller or on the verified token's claims in the body, such as
     `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported, nor is a lookup
     of a model that belongs to no one (a plain model of the `models` module beside the handler whose fields name no
-    owner, link to no other row and hold no other row's id: a shared `Server` inventory). Also reports a DRF
+    owner, link to no other row and hold no other row's id: a shared `Server` inventory, unless another model there ties
+    its rows to users, a `Membership` with `user_id` and `room_id`; not a `Tenant`, `Organization`
+    or `Team`, an owner itself, which a read by the client's id hands over whole). Also reports a DRF
     `ModelViewSet` (or retrieve/update/destroy view) whose `perform_create` saves `self.request.user` on
     each object but whose `queryset` serves every object, with no `get_queryset` override and no
     object-level permission class (`IsOwner...`), unless its `perform_update` stamps the editor too
@@ -411,10 +441,12 @@ class ObjectLookupNotScopedToUser(Rule):
         self.class_names: list[str] = []
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
+        self.sockets_checked = False
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
             self.routers = router_dependencies(node, self.context.imports)
+        self.sockets_checked = socket_connections_checked(node, self.context.imports)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports) if not self.depth else None
@@ -499,14 +531,14 @@ class ObjectLookupNotScopedToUser(Rule):
         owner = self.classes[-1] if self.classes else None
         if self.classes and owner is None:
             return
-        handler = handler_of(node, self.context.imports, owner, self.routers)
+        handler = handler_of(node, self.context.imports, owner, self.routers, sockets_checked=self.sockets_checked)
         if handler is None or handler.restricted or not handler.client_ids:
             return  # a role or permission guard lets its holders reach every object by design
         if self._relates_to_caller(handler) or checks_role(node.body) or self._hands_to_a_checking_helper(handler):
             return
         lookup = self._first_lookup(handler)
         if lookup is not None and not self._reads_shared_model(lookup):
-            ids = sorted(handler.client_ids & set(names_in(lookup)))
+            ids = [_client_value(lookup, name) for name in sorted(handler.client_ids & set(names_in(lookup)))]
             anchor: cst.CSTNode = lookup
             held = None
             if handler.authenticated:
@@ -536,6 +568,8 @@ class ObjectLookupNotScopedToUser(Rule):
         """The lookup reads a model of the app's own model module that belongs to no one: no field names an owner and
         none links to another row (`Server` of a monitoring tool every operator manages)."""
         model = _looked_up_model(lookup)
+        if model is not None and SHARED_OWNERS.intersection(name_words(model.value)):
+            return False  # a `Tenant` names no owner because it is one: its members' data hangs from it
         reference = (self.qualified_name(model) or "") if model is not None else ""
         return bool(reference) and ownerless_model(self.context.path, reference)
 
@@ -550,12 +584,12 @@ class ObjectLookupNotScopedToUser(Rule):
         body = handler.node.body
         fetched = _fetched_names(body, handler.client_ids)
         changes = _changes_any(body, fetched)
-        stamped = _authorship_arguments(body)
+        stamped = _authorship_arguments(body) | _output_arguments(body)
         tested = set(dotted_uses(body, skip=stamped | _displayed_values(body)))
         # what the client's id names is the object (`organization_id`: `organization_service.update_organization`),
         # not another id beside it that scopes the lookup (`tenant_id` in `get_project_in_tenant(tenant_id, id)`)
-        entity = {word for name in handler.client_ids for word in name_words(name)} & _object_words(body, fetched) \
-            if changes else set()
+        client_words = {word for name in handler.client_ids for word in name_words(name)}
+        entity = client_words & _object_words(body, fetched) if changes else client_words & SHARED_OWNERS
         for dotted in dotted_uses(body, skip=stamped):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
                 return True
@@ -593,7 +627,7 @@ class ObjectLookupNotScopedToUser(Rule):
             node = pending.pop()
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
                     and node.func.value not in LOOKUP_FUNCTIONS and not node.func.value[:1].isupper() \
-                    and node.func.value not in HELPER_SAFE_CALLS \
+                    and node.func.value not in HELPER_SAFE_CALLS and node.func.value not in SOCKET_OUTPUT_CALLS \
                     and handler.client_ids & {n for a in node.args for n in names_in(a.value)} \
                     and not SQL_STATEMENT.match(_sql_argument(node) or "") \
                     and not self._helper_in_view(node.func.value):

@@ -7,6 +7,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.app_model.handlers import parameters
+from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.flow import is_rest_payload, is_route_handler, resolver_parameters, short_code
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.cst_fields import child_nodes
@@ -62,7 +63,8 @@ class PrivilegeFromClient(Rule):
     form's checkbox, `is_admin=request.form.get("is_admin") == "on"`). Also reports the first-user-is-admin pattern: a
     privilege set from whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
     that test, `role="admin" if not User.objects.exists() else "user"`). A route handler that only administrators
-    reach (`admin=Depends(get_admin_user)`, `@admin_required`) grants privileges by design and is not reported.
+    reach (`admin=Depends(get_admin_user)`, `@admin_required`; a class-based view whose base or class decorator
+    restricts it, `ProjectAdminMixin`, `PermissionRequiredMixin`) grants privileges by design and is not reported.
 
     ## Why is this bad?
     The client picks its own privileges: a sign-up request with `"role": "admin"` creates an admin
@@ -115,9 +117,21 @@ class PrivilegeFromClient(Rule):
         self.frames: list[set[str]] = []  # names holding client data, per function
         self.first_flags: list[set[str]] = []  # names holding "no account exists yet", per function
         self.admin_only: list[bool] = []  # per function: a route handler only administrators reach
+        self.restricted_classes: list[bool] = []  # per class around the walk: a base or decorator restricts it
         # whether the file calls an existence method at all (`.count(`): most files do not, and need no search
         self.asks_existence = any(f".{name}(" in context.source for name in EXISTENCE_CALLS)
         self.reading_arguments: set[int] = set()  # the arguments of calls that read (`READING_VERBS`)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        """A class-based view restricted by a base or a class decorator (`ProjectAdminMixin`, `PermissionRequiredMixin`):
+        its handlers are reached by the holders of that right, who may grant roles by design."""
+        names = [(get_full_name_for_node(b.value) or "").rpartition(".")[2] for b in node.bases]
+        names += [(get_full_name_for_node(d.decorator.func if type(d.decorator) is cst.Call else d.decorator) or "")
+                  .rpartition(".")[2] for d in node.decorators]
+        self.restricted_classes.append(restricts(names))
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.restricted_classes.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         client: set[str] = set()
@@ -131,7 +145,8 @@ class PrivilegeFromClient(Rule):
             client.update(resolver_parameters(node, self.context.imports))
         self.frames.append(client)
         self.first_flags.append(set())
-        self.admin_only.append(bool(client) and restricted_to_admins(node))
+        self.admin_only.append((bool(client) and restricted_to_admins(node))
+                               or bool(self.restricted_classes and self.restricted_classes[-1]))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.frames.pop()

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import libcst as cst
 
 from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.app_model.handlers import (
+    IDENTITY_EXPRESSIONS,
     ClassContext,
+    Handler,
     checks_role,
     class_context,
     decorator_names,
     dotted_uses,
     handler_of,
     router_dependencies,
+    socket_connections_checked,
 )
 from vibecheck.analysis.app_model.names import AUTHENTICATION_ONLY, restricts
-from vibecheck.analysis.flow import string_value
+from vibecheck.analysis.flow import dotted_name, string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -34,26 +39,38 @@ WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})
 CREDENTIAL_OBJECTS = frozenset({"token", "tokens", "key", "keys", "apikey", "session", "sessions", "consent", "device",
                                 "devices", "invite", "invitation", "invitations"})
 USER_WORDS = frozenset({"user", "users", "username", "account", "member", "customer", "email"})
+# Acts on a whole account or tenant (`deactivate_user`, `services.delete_tenant(db, tenant_id)`): privileged when the
+# client names which one and the handler never looks at who the caller is (no ownership or self check: closing one's
+# own account reads the caller). Said by the handler's (or its class's) name, or by a function the handler calls.
+ACCOUNT_ACTION_VERBS = frozenset({"deactivate", "disable", "delete", "remove", "destroy", "purge", "activate",
+                                  "reactivate", "lock", "block", "wipe", "erase"})
+ACCOUNTS = frozenset({"user", "users", "tenant", "tenants", "organization", "organizations", "org", "orgs",
+                      "workspace", "workspaces"})
 
 
 class PrivilegedActionForAnyUser(Rule):
     """A privileged operation (refund, approve, ban, promote...) that any signed-in user may call.
 
     ## What it does
-    Finds handlers whose name or path is a privileged operation (`refund`, `approve`, `reject`, `ban`,
-    `promote`, `grant`, `revoke`, `payout`, `impersonate`, `moderate`, ...) that write (a DRF `@action`
+    Finds handlers whose name (a class view's class and method: `RefundView.post`) or path is a privileged operation
+    (`refund`, `approve`, `reject`, `ban`, `promote`, `grant`, `revoke`, `payout`, `impersonate`, `moderate`, ...) that
+    write (a DRF `@action`
     with `methods=["post"]`, a POST/PUT/PATCH/DELETE route) and are protected by authentication only:
     `IsAuthenticated`, `@login_required`, `Depends(get_current_user)`, or no `permission_classes` on a DRF
     view, which leaves it to `DEFAULT_PERMISSION_CLASSES` (taken to require a login, as `IsAuthenticated`
     does, since the settings are another file), or a login guard another file adds (`include_router(router,
     dependencies=[Depends(get_current_user)])`, a router made with such `dependencies`, a blueprint's `before_request`
-    hook, a URLconf's `login_required(...)`: such a finding waits for the app model, so it needs VC201 enabled), with
+    hook, a URLconf's `login_required(...)`: such a finding waits for the app model, so it needs VC201 enabled; a
+    Socket.IO event handler, `@socketio.on("ban_user")`, of a module whose `connect` handler checks the client), with
     no role or permission check anywhere (no `IsAdminUser` or custom permission class, no
     `@staff_member_required`/`@permission_required`, no `Depends(require_admin)` where the router is included or
     among the handler's parameters (`session_user=Depends(get_admin_user)`), no `is_staff`, `has_perm`, `role` or
     `is_admin` in the body, no `get_permissions` override). Revoking or granting one's own credentials
     (`revoke_token`, `revoke_api_key`, `grant_consent`) is self-service, like a logout, unless the client names the
     user whose credentials they are (`/users/{user_id}/sessions/revoke`).
+    So is a handler, behind the same authentication only, that deactivates, deletes or locks a whole account or
+    tenant the client names (`deactivate_user(user_id)`, a route calling `services.delete_tenant(db, tenant_id)`)
+    and never reads who the caller is: closing one's own account compares it with the caller, or takes no id.
 
     ## Why is this bad?
     Being signed in is not the same as being allowed: with only `IsAuthenticated`, every customer can
@@ -109,10 +126,12 @@ class PrivilegedActionForAnyUser(Rule):
         self.classes: list[tuple[ClassContext, bool, str]] = []  # (context, the class restricts to a role, its name)
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
+        self.sockets_checked = False
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
             self.routers = router_dependencies(node, self.context.imports)
+        self.sockets_checked = socket_connections_checked(node, self.context.imports)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports)
@@ -128,6 +147,7 @@ class PrivilegedActionForAnyUser(Rule):
         owner = self.classes[-1] if self.classes else None
         action = self._action(node)
         held = None
+        handler: Handler | None = None
         if action is not None:
             if owner is None or owner[1]:
                 return
@@ -135,12 +155,15 @@ class PrivilegedActionForAnyUser(Rule):
             authenticated = owner[0].authenticated or owner[0].drf_default
             by_default = not owner[0].authenticated
         else:
-            handler = handler_of(node, self.context.imports, owner[0] if owner else None, self.routers)
+            handler = handler_of(node, self.context.imports, owner[0] if owner else None, self.routers,
+                                 sockets_checked=self.sockets_checked)
             if handler is None or not handler.writes:
                 return
             if not handler.signed_in:  # guarded, if at all, where its router is included: the app model decides
                 held = ".".join([*(owner[2:] if owner else ()), node.name.value])
             name, methods, restricted = node.name.value, {m.lower() for m in handler.methods}, False
+            if owner is not None:
+                name = f"{owner[2]}.{name}"  # `DeactivateUserView.post`: the class names the operation
             authenticated = True
             by_default = not handler.authenticated and handler.drf_default
             restricted = handler.restricted or (owner is not None and owner[1]) \
@@ -148,7 +171,11 @@ class PrivilegedActionForAnyUser(Rule):
                 or restricts([*map(str, handler.identity_params)]) or restricted_to_admins(node)
         words = name_words(name)
         verb = next((w for w in words if w in PRIVILEGED_VERBS), None)
-        if verb is None or not methods & WRITE_METHODS or restricted or not authenticated:
+        if not methods & WRITE_METHODS or restricted or not authenticated:
+            return
+        if verb is None:
+            if handler is not None and handler.client_ids:
+                self._report_account_action(node, name, handler, held)
             return
         if verb in ("revoke", "grant") and CREDENTIAL_OBJECTS.intersection(words[words.index(verb) + 1:]) \
                 and not _names_a_user(node):
@@ -161,6 +188,25 @@ class PrivilegedActionForAnyUser(Rule):
                     "signed in, so every user may call it.",
                     hint="Restrict it to the users allowed to do it (`permission_classes=[IsAdminUser]`, a role check, "
                     "`@permission_required(...)`) and test that an ordinary user gets 403.", held_for=held)
+
+    def _report_account_action(self, node: cst.FunctionDef, name: str, handler: Handler, held: str | None) -> None:
+        """`deactivate_user(user_id)`, a handler calling `services.delete_tenant(db, tenant_id)`: an account or tenant
+        the client names is closed or removed by a handler that never looks at who the caller is."""
+        service = next((call for call in _calls(node.body) if _account_action(name_words(_callee(call)))), None)
+        action = _account_action(name_words(_callee(service))) if service is not None \
+            else _account_action(name_words(name))
+        if action is None or _refers_to_caller(node.body, handler.identity_params) or checks_role(node.body):
+            return
+        verb, account = action
+        target = sorted(handler.client_ids)[0]
+        # the call that does it (`services.delete_tenant(db, tenant_id)`), else the handler named for it
+        anchor: cst.CSTNode = service if service is not None else node.decorators[0] if node.decorators else node
+        self.report(anchor, f"`{name}` performs a privileged operation (`{verb}` a {account} the client names by "
+                    f"`{target}`) but only checks that the caller is signed in and never looks at who they are, so "
+                    f"every user may do it to any {account}.",
+                    hint="Restrict it to administrators (a role check, `permission_classes=[IsAdminUser]`, a "
+                    f"`require_admin` dependency), or act only on the caller's own {account}; test that an ordinary "
+                    "user gets 403.", held_for=held)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.depth -= 1
@@ -195,3 +241,32 @@ def _names_a_user(function: cst.FunctionDef) -> bool:
     caller, do not."""
     return any(USER_WORDS.intersection(name_words(param.name.value)) and type(param.default) is not cst.Call
                for param in (*function.params.params, *function.params.kwonly_params))
+
+
+def _account_action(words: list[str]) -> tuple[str, str] | None:
+    """(verb, account) when the words name an operation on a whole account or tenant (`delete_tenant`)."""
+    verb = next((w for w in words if w in ACCOUNT_ACTION_VERBS), None)
+    account = next((w for w in words if w in ACCOUNTS), None)
+    return (verb, account.rstrip("s")) if verb is not None and account is not None else None
+
+
+def _calls(body: cst.CSTNode) -> Iterator[cst.Call]:
+    """The calls of a body, in source order."""
+    pending: list[cst.CSTNode] = [body]
+    while pending:
+        node = pending.pop()
+        if type(node) is cst.Call:
+            yield node
+        if not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            pending.extend(reversed(node.children))
+
+
+def _callee(call: cst.Call) -> str:
+    """The last name of the function a call makes (`delete_tenant` of `services.delete_tenant(db, tenant_id)`)."""
+    return (dotted_name(call.func) or "").rpartition(".")[2]
+
+
+def _refers_to_caller(body: cst.CSTNode, identity: set[str]) -> bool:
+    """The body reads the caller (`current_user`, `request.user.id`, an injected `user`): it may compare, scope or
+    record whom it acts for."""
+    return any(d in IDENTITY_EXPRESSIONS or d.partition(".")[0] in identity for d in dotted_uses(body))

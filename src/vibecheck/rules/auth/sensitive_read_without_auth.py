@@ -17,13 +17,18 @@ SENSITIVE_READ_WORDS = frozenset({
     "transactions", "export", "download", "message", "messages", "document", "documents", "contact", "contacts",
     "patient", "patients", "employee", "employees", "salary", "salaries", "card", "cards", "subscription",
     "subscriptions", "proxy", "fetch", "me", "history", "report", "reports", "token", "tokens", "secret", "secrets",
+    "member", "members",
 })
+# Words of a path or handler name that say the author meant it for everyone (`/public/documents`, `public_profile`).
+PUBLIC_WORDS = frozenset({"public"})
 
 
 def _words(route: ModelRoute) -> set[str]:
+    """The words of the path and of the handler: its function, or a class view's class and method
+    (`ExportUsersView.get`)."""
     path = route.fact["path"] or ""
     words = {w for segment in path.split("/") if segment and segment[0] not in "<{" for w in name_words(segment)}
-    return words | set(name_words(route.fact["handler"].rpartition(".")[2]))
+    return words | {w for part in route.fact["handler"].split(".") for w in name_words(part)}
 
 
 class SensitiveReadWithoutAuth(ProjectRule):
@@ -31,10 +36,12 @@ class SensitiveReadWithoutAuth(ProjectRule):
 
     ## What it does
     Reads the app model (see VC201) and reports routes that only read (GET and friends) whose path or
-    handler name is about people's data or fetches for the caller (`/users`, `/orders/{id}`, `/invoices`,
-    `/export`, `/download`, `/me`, `/proxy`, `/fetch`...) when no guard protects them anywhere (their
+    handler name (a class view's class and method: `ExportUsersView.get`) is about people's data or fetches for the
+    caller (`/users`, `/orders/{id}`, `/invoices`, `/teams/{id}/members`, `/export`, `/download`, `/me`, `/proxy`,
+    `/fetch`...) when no guard protects them anywhere (their
     decorators, dependencies, router, blueprint hook, URLconf entry, DRF defaults) while other routes of
-    the same app are guarded. Routes open by design (`/login`, `/health`, `public-paths`), routes that only
+    the same app are guarded. Routes open by design (`/login`, `/health`, `public-paths`, a path or handler named
+    `public`: `public_document`), routes that only
     return values written in them (`return [{"plan": "free", "price": 0}]`: they read nobody's data) and routes
     marked with a `public-decorators` decorator are not reported; VC201 handles the routes that write.
 
@@ -107,9 +114,10 @@ class SensitiveReadWithoutAuth(ProjectRule):
                 if route.needs_guard or route.guarded_by or route.fact.get("serves_constants") \
                         or not model.is_routed(route):
                     continue
-                words = _words(route) & SENSITIVE_READ_WORDS
-                if words:
-                    yield self._finding(route, sorted(words)[0])
+                words = _words(route)
+                sensitive = words & SENSITIVE_READ_WORDS
+                if sensitive and not words & PUBLIC_WORDS:
+                    yield self._finding(route, sorted(sensitive)[0])
 
     def _finding(self, route: ModelRoute, word: str) -> Finding:
         start = Position(route.fact["line"], route.fact["column"])
