@@ -178,6 +178,33 @@ def test_code_from_the_command_line_is_medium_and_from_a_client_high(source: str
     assert finding.severity is severity
 
 
+OWN_ERROR_VIEW = """
+from flask import Flask, jsonify
+from {module} import RuleError
+
+app = Flask(__name__)
+
+@app.post("/verify")
+def verify():
+    try:
+        return jsonify(check())
+    except RuleError as e:
+        return jsonify({{"error": e.message, "error_code": e.error_code}}), 400
+"""
+
+
+@pytest.mark.parametrize(("path", "module", "reported"), [
+    ("api/views/documents.py", "api.services", False),
+    ("src/api/views/documents.py", "api.services.errors", False),
+    ("api/views/documents.py", "payments.errors", True),
+    ("documents.py", "api.services", True),
+])
+def test_own_error_answered_with_its_code_is_the_api_error(path: str, module: str, reported: bool) -> None:
+    """An error class of the file's own package whose error code the view returns is written for the client."""
+    findings = findings_for(ErrorDetailsToClient, OWN_ERROR_VIEW.format(module=module), path=path)
+    assert bool(findings) is reported
+
+
 @pytest.mark.parametrize(("url", "severity"), [
     ("http://server:8001/api/issues", Severity.LOW),
     ("http://auth-service/login", Severity.LOW),
