@@ -7,17 +7,22 @@ import json
 import sys
 from pathlib import Path
 
+import applescript
+import applescript as apple
 import click
 import gradio as gr
+import osascript
 import runpy
 import typer
 import streamlit as st
 
 from fastapi import FastAPI
 from flask import Flask, request
+from mcp.server.fastmcp import FastMCP
 
 app = Flask(__name__)
 api = FastAPI()
+mcp = FastMCP("desktop")
 PLUGINS = {"csv": "exporters.csv", "json": "exporters.json"}
 OPERATIONS = {"square": "x ** 2", "half": "x / 2"}
 
@@ -291,3 +296,32 @@ def cmd_count(args: argparse.Namespace) -> int:
 def cmd_replay(settings: dict) -> int:
     # ok: VC413 -- not the parsed options: a plain mapping the program built
     return eval(settings["check"])
+
+
+@mcp.tool()
+def set_clipboard(text: str) -> int:
+    script = f'set the clipboard to "{text}" as text'
+    # expect: VC413 -- a quote in `text` ends the string; `do shell script` follows
+    return applescript.run(script).code
+
+
+@app.post("/notify")
+def notify_desktop():
+    title = request.form["title"]
+    # expect: VC413
+    apple.AppleScript('display notification "' + title + '"').run()
+    # expect: VC413
+    osascript.run(f'tell application "Finder" to open POSIX file "{title}"')
+    return "ok"
+
+
+@mcp.tool()
+def read_clipboard() -> str:
+    # ok: VC413 -- the script is fixed
+    return applescript.run("return the clipboard as text").out
+
+
+@mcp.tool()
+def open_finder(path: str) -> str:
+    # ok: VC413 -- the value goes in as an argument of a fixed script, not into its source
+    return apple.AppleScript("on run {p}\n tell application \"Finder\" to open POSIX file p\nend run").run(path)

@@ -17,6 +17,8 @@ from pydantic import ValidationError
 from slack_bolt import App as SlackApp
 
 from .auth import admin_required
+from .errors import QuotaExceeded
+from billing.errors import InvoiceError
 
 app = Flask(__name__)
 api = FastAPI()
@@ -427,3 +429,39 @@ def save_config():
         # expect: VC414 -- the database's error, not the client's
         return jsonify(error=f"could not save: {exc}"), 500
     return jsonify(saved=True)
+
+
+@app.post("/quota")
+def use_quota():
+    try:
+        return jsonify(consume())
+    except QuotaExceeded as error:
+        # ok: VC414 -- the project's own error (a relative import) answered with its error code: its API error
+        return jsonify({"error": error.message, "error_code": error.error_code}), 409
+
+
+@app.post("/quota-text")
+def use_quota_text():
+    try:
+        return jsonify(consume())
+    except QuotaExceeded as error:
+        # expect: VC414 -- no error code read: nothing marks the text as written for the client
+        return jsonify({"error": str(error)}), 409
+
+
+@app.post("/invoice")
+def make_invoice():
+    try:
+        return jsonify(consume())
+    except InvoiceError as error:
+        # expect: VC414 -- another package's error: its `code` says nothing about its text
+        return jsonify({"error": str(error), "code": error.code}), 500
+
+
+@app.post("/rows")
+def read_rows():
+    try:
+        return jsonify(consume())
+    except sqlite3.Error as error:
+        # expect: VC414 -- a driver's error code does not make its message the client's
+        return jsonify({"error": str(error), "code": error.sqlite_errorcode}), 500

@@ -222,3 +222,14 @@ def ping_ledger() -> bool:
     # ok: VC418 -- no credential sent
     with grpc.insecure_channel("ledger.internal:50051") as channel:
         return LedgerStub(channel).Ping(PingRequest(), metadata=[("x-request-id", "1")]).ok
+
+
+def create_issue_on_internal_service(project_id, token, payload):
+    # expect: VC418 -- a compose service name: reported at low severity, the hop is still clear text
+    return requests.post(f"http://server:8001/api/projects/{project_id}/issues", json=payload,
+                         headers={"Authorization": f"Bearer {token}"}, timeout=10)
+
+
+def internal_service_without_credentials(payload):
+    # ok: VC418 -- an internal hop that carries no credential
+    return requests.post("http://worker:9000/jobs", json=payload, timeout=10)

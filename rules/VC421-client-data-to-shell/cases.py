@@ -6,6 +6,7 @@ import re
 import shlex
 import subprocess
 import subprocess as sp
+import sys
 from subprocess import Popen, check_output
 
 import paramiko
@@ -303,3 +304,60 @@ def run_tool():
         # ok: VC421 -- the field itself is allow-listed
         subprocess.run(data["tool"], shell=True, check=True)
     return "ok"
+
+
+@app.post("/formula")
+def run_formula():
+    formula = request.form["formula"]
+    # expect: VC421 -- `-c` makes the next element Python source
+    return subprocess.run(["python3", "-c", f"print({formula})"], capture_output=True, text=True).stdout
+
+
+@app.post("/snippet")
+def run_snippet():
+    snippet = request.json["code"]
+    argv = [sys.executable, "-u", "-c"]
+    argv.append(snippet)
+    # expect: VC421 -- the running interpreter, options before the flag, the code appended later
+    return sp.check_output(argv, text=True)
+
+
+@api.post("/render")
+async def render_js(source: str):
+    # expect: VC421
+    process = await asyncio.create_subprocess_exec("/usr/local/bin/node", "--eval", source)
+    return {"pid": process.pid}
+
+
+@mcp.tool()
+def notify(message: str) -> str:
+    # expect: VC421 -- AppleScript's `do shell script` reaches the shell as well
+    subprocess.run(["osascript", "-e", f'display notification "{message}"'], check=True)
+    return "sent"
+
+
+@app.post("/perl")
+def perl_filter():
+    # expect: VC421
+    return check_output(("perl", "-n", "-e", request.form["expr"], "input.txt"), text=True)
+
+
+@app.post("/argv")
+def python_argv():
+    value = request.form["value"]
+    # ok: VC421 -- fixed code; the client's value is its `sys.argv[1]`, data
+    subprocess.run(["python3", "-c", "import sys; print(sys.argv[1])", value], check=True)
+    # ok: VC421 -- `-c` after the script's path is the script's own option
+    subprocess.run(["python3", "tools/report.py", "-c", value], check=True)
+    # ok: VC421 -- grep's `-e` takes a pattern, not code
+    subprocess.run(["grep", "-e", value, "app.log"], check=True)
+    # ok: VC421 -- a number cannot carry code
+    subprocess.run(["node", "-e", str(int(value))], check=True)
+    return "ok"
+
+
+@mcp.tool()
+def say_done() -> str:
+    # ok: VC421 -- the script is fixed
+    subprocess.run(["osascript", "-e", 'display notification "done"'], check=True)
+    return "sent"

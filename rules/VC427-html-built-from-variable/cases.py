@@ -1,6 +1,11 @@
 """VC427 corpus: views that return HTML built from unescaped values fire; escaped values, templates and non-HTML do not."""
 import html
+import platform
+import socket
 import sqlite3
+import sys
+from datetime import datetime
+from platform import python_version as py_version
 
 from bottle import route
 from flask import Blueprint, Flask, jsonify, render_template_string, url_for
@@ -146,3 +151,30 @@ def status():
     code = db().execute("SELECT code FROM health").fetchone()[0]
     # ok: VC427 -- no markup in the text
     return "status: %s" % code
+
+
+@app.get("/about")
+def about():
+    version = sys.version
+    # ok: VC427 -- the interpreter and the host describe the server; no user sets them
+    return f"<p>Python {version} on {platform.platform()}</p><p>{socket.gethostname()}</p>"
+
+
+@app.get("/clock")
+def clock():
+    # ok: VC427 -- the server's clock and Python version
+    return "<p>{}</p><p>{}</p>".format(datetime.now(), py_version())
+
+
+@app.get("/about-owner")
+def about_owner():
+    owner = db().execute("SELECT name FROM owners LIMIT 1").fetchone()[0]
+    # expect: VC427 -- the server facts are safe, the stored name beside them is not
+    return f"<p>Python {sys.version}</p><p>Run by {owner}</p>"
+
+
+@app.get("/platform-note")
+def platform_note():
+    note = db().execute("SELECT note FROM platforms WHERE name = ?", (sys.platform,)).fetchone()[0]
+    # expect: VC427 -- a row looked up by a server fact is still stored text
+    return "<p>" + note + "</p>"

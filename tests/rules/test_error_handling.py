@@ -304,3 +304,26 @@ def test_vc104_the_last_top_level_try_of_a_script_ends_it_anyway() -> None:
     assert len(findings_for(ErrorPrintedNotRaised, SCRIPT_STEP_THEN_MORE)) == 1
     in_function = "def list_folder(folder):\n" + "".join(f"    {line}\n" for line in SCRIPT_LAST_STEP.splitlines()[5:])
     assert len(findings_for(ErrorPrintedNotRaised, "import subprocess\n" + in_function)) == 1
+
+
+SCRIPT_LOOP = """
+import json
+
+for path, text in json.load(open("recovered.json")).items():
+    try:
+        with open(path, "w") as handle:
+            handle.write(text)
+    except OSError as e:
+        print(f"Failed to write {path}: {e}")
+"""
+
+
+@pytest.mark.parametrize(("source", "reported"), [
+    (SCRIPT_LOOP, False),
+    (SCRIPT_LOOP + "\nprint('all written')\n", True),
+    ("def write_all(files):" + SCRIPT_LOOP.replace("\n", "\n    "), True),
+])
+def test_vc104_a_script_s_closing_loop_is_its_last_step(source: str, reported: bool) -> None:
+    """A print in the loop a script ends with reports each failure to whoever runs it; after more code, or in a
+    function, the program goes on as if the step had worked."""
+    assert bool(findings_for(ErrorPrintedNotRaised, source)) is reported

@@ -18,6 +18,7 @@ from vibecheck.redaction import redact
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
+from vibecheck.rules.security.cleartext_credentials import CleartextCredentials
 from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
 from vibecheck.rules.security.ecb_cipher_mode import EcbCipherMode
 from vibecheck.rules.security.error_details_to_client import ErrorDetailsToClient
@@ -174,6 +175,46 @@ def test_a_pickle_read_back_from_a_store_the_file_fills_is_medium(source: str, s
 def test_code_from_the_command_line_is_medium_and_from_a_client_high(source: str, severity: Severity) -> None:
     """A web client crosses a trust boundary; whoever types a command's input usually runs code already."""
     [finding] = findings_for(ClientDataToCodeExecution, source)
+    assert finding.severity is severity
+
+
+OWN_ERROR_VIEW = """
+from flask import Flask, jsonify
+from {module} import RuleError
+
+app = Flask(__name__)
+
+@app.post("/verify")
+def verify():
+    try:
+        return jsonify(check())
+    except RuleError as e:
+        return jsonify({{"error": e.message, "error_code": e.error_code}}), 400
+"""
+
+
+@pytest.mark.parametrize(("path", "module", "reported"), [
+    ("api/views/documents.py", "api.services", False),
+    ("src/api/views/documents.py", "api.services.errors", False),
+    ("api/views/documents.py", "payments.errors", True),
+    ("documents.py", "api.services", True),
+])
+def test_own_error_answered_with_its_code_is_the_api_error(path: str, module: str, reported: bool) -> None:
+    """An error class of the file's own package whose error code the view returns is written for the client."""
+    findings = findings_for(ErrorDetailsToClient, OWN_ERROR_VIEW.format(module=module), path=path)
+    assert bool(findings) is reported
+
+
+@pytest.mark.parametrize(("url", "severity"), [
+    ("http://server:8001/api/issues", Severity.LOW),
+    ("http://auth-service/login", Severity.LOW),
+    ("http://api.example.com/login", Severity.HIGH),
+    ("http://10.0.0.7/login", Severity.HIGH),
+])
+def test_credentials_to_a_single_label_service_host_are_low(url: str, severity: Severity) -> None:
+    """A compose or cluster service name resolves only on a private network; a dotted name or an address may not."""
+    source = f'import requests\n\ndef send(token):\n    requests.post("{url}", headers={{"Authorization": token}}, timeout=5)\n'
+    [finding] = findings_for(CleartextCredentials, source)
     assert finding.severity is severity
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome
 
@@ -20,8 +21,9 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     non-zero error code is not reported: that is how a command-line script reports failure. Nor is one
     that prints the traceback (`print(traceback.format_exc())`), one that prints to a chosen stream
     (`print(..., file=sys.stderr)`) or uses `click.echo`, a command-line tool's deliberate channel to its
-    user, or one directly under `if __name__ == "__main__":` or in the `try` that is the module's last top-level
-    statement (a script run without a guard), where the script ends anyway. Nor is one that prints
+    user, or one directly under `if __name__ == "__main__":` or in a `try` that is, or is inside, the module's last
+    top-level statement (a script run without a guard, such as its closing loop over the files it writes), where the
+    script ends anyway. Nor is one that prints
     the caught error and returns `False` from a function that returns `True` when it worked (`print(f"Failed to
     install: {e}")`, `return False`): the user reads why and the caller learns of the failure from the flag (a broad
     one is left to VC102, which asks for the traceback).
@@ -71,6 +73,7 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
     cwe = (390,)
+    _last_tries: tuple[cst.BaseStatement, frozenset[int]] | None = None  # the module's last statement and its tries
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         if self.outcome(node) is Outcome.PRINTED and not self._script_ends_here(node):
@@ -81,9 +84,22 @@ class ErrorPrintedNotRaised(FunctionStackRule):
             )
 
     def _script_ends_here(self, handler: cst.ExceptHandler) -> bool:
-        """Under the `__main__` guard, or in the `try` that is a module's last top-level statement (a script's last
-        step, run without a guard): the program stops after the print anyway, and no caller is left to tell."""
+        """Under the `__main__` guard, or in a `try` that is (or is inside) a module's last top-level statement (a
+        script's last step, run without a guard, such as its loop over the items it works on): the program stops after
+        it anyway, and no caller is left to tell."""
         if self.functions or self.classes:
             return False
         body = self.context.module.body
-        return bool(self.main_guards) or (bool(body) and body[-1] is self.tries.get(id(handler)))
+        return bool(self.main_guards) or (bool(body) and id(self.tries.get(id(handler))) in self._last_step_tries(body[-1]))
+
+    def _last_step_tries(self, last: cst.BaseStatement) -> frozenset[int]:
+        """The `try` statements of the module's last top-level statement, itself included (found once per module)."""
+        if self._last_tries is None or self._last_tries[0] is not last:
+            found, pending = [], [last]
+            while pending:
+                current = pending.pop()
+                if type(current) is cst.Try:
+                    found.append(id(current))
+                pending.extend(child for child in child_nodes(current) if type(child) in STATEMENT_HOLDERS)
+            self._last_tries = (last, frozenset(found))
+        return self._last_tries[1]

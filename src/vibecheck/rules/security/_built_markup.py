@@ -1,7 +1,8 @@
 """What VC426 and VC427 share: is a text built from runtime values, and does it hold markup?
 
 Both follow a text through the names it was built in within the function (`html += "<td>{}</td>".format(row[0])` in
-a loop), count literals, numbers and the calls a rule names safe as constants, and look for a tag or template syntax
+a loop), count literals, numbers, facts about the server (`sys.version`, `platform.platform()`) and the calls a rule
+names safe as constants, and look for a tag or template syntax
 in the literal parts, so that a fallback body such as `"%d %s" % (code, reason)` is not taken for a page.
 """
 
@@ -19,6 +20,15 @@ from vibecheck.rules.security._support import STRING_NODES, BindingRule
 # Values that cannot carry template syntax or markup: numbers and their conversions.
 NUMERIC_CALLS = frozenset({"int", "float", "len", "round", "abs", "bool"})
 LITERAL_NODES = (*STRING_NODES, cst.Integer, cst.Float)
+# Facts about the server process and its host, set by whoever runs it and never by a user: the interpreter's version
+# and platform (`f"<p>Python {sys.version}</p>"` on a status page), the host name, the clock.
+SERVER_FACTS = frozenset({
+    "sys.version", "sys.platform", "sys.version_info", "sys.implementation", "sys.maxsize", "sys.byteorder", "os.name",
+    "platform.platform", "platform.python_version", "platform.python_implementation", "platform.python_compiler",
+    "platform.system", "platform.release", "platform.version", "platform.machine", "platform.processor",
+    "platform.node", "platform.architecture", "platform.uname", "os.getpid", "os.cpu_count", "socket.gethostname",
+    "time.time", "time.ctime", "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.date.today",
+})
 # How many names, and parts of a text, are followed back from where the text is used.
 DEPTH = 5
 
@@ -82,9 +92,11 @@ class BuiltMarkupRule(BindingRule):
         if isinstance(node, cst.Dict):
             return depth > 0 and all(isinstance(e, cst.DictElement) and self._is_constant(e.value, depth - 1)
                                      for e in node.elements)
+        if isinstance(node, cst.Attribute):
+            return self.qualified_name(node) in SERVER_FACTS
         if isinstance(node, cst.Call):
             return (isinstance(node.func, cst.Name) and node.func.value in NUMERIC_CALLS) \
-                or self.qualified_name(node) in self.safe_calls
+                or self.qualified_name(node) in self.safe_calls or self.qualified_name(node) in SERVER_FACTS
         if isinstance(node, (cst.FormattedString, cst.BinaryOperation)):
             return depth > 0 and not self._is_built(node, depth - 1)
         return False

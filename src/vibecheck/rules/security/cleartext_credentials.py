@@ -25,6 +25,9 @@ CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-k
                                 "private-token", "x-access-token", "cookie"})
 LOOPBACK_HOSTS = re.compile(r"^(localhost|127(\.\d+){3}|0\.0\.0\.0|\[::1\]|[\w.-]+\.localhost|host\.docker\.internal)$",
                             re.IGNORECASE)
+# A single-label host (`http://server:8001`, `http://auth-service/`): a container, compose service or cluster-internal
+# name that only a private network's DNS resolves, so the clear text crosses that network and not the internet.
+SERVICE_HOST = re.compile(r"^[A-Za-z][\w-]*$")
 # gRPC channels without TLS: a call made through one with credential metadata (`metadata=[("x-api-key", key)]`)
 # sends that credential in clear text.
 GRPC_PLAIN_CHANNELS = frozenset({"grpc.insecure_channel", "grpc.aio.insecure_channel"})
@@ -73,7 +76,9 @@ class CleartextCredentials(BindingRule):
       it carries credentials: `auth=`, a header such as `Authorization` or `X-API-Key`, a
       `json`/`data`/`params`/`cookies` dict with a key named like a secret (`password`, `api_key`,
       `access_token`), or a password or secret in the URL itself (`http://user:pass@host`,
-      `?api_key=...`); the URL may be a literal, an f-string or a name bound to one in the file;
+      `?api_key=...`); the URL may be a literal, an f-string or a name bound to one in the file; to a
+      single-label host (`http://auth-service/`, a compose or cluster service name that only a private
+      network resolves) it is reported at low severity;
     - `ftplib.FTP(host, user, passwd)` and `login(user, passwd)` on a plain `FTP` object;
     - `grpc.insecure_channel(target)` (not to the loopback) in a function whose calls send credential metadata
       (`metadata=[("authorization", f"Bearer {token}")]`, `("x-api-key", key)`);
@@ -234,7 +239,11 @@ class CleartextCredentials(BindingRule):
         if not host or "\x00" in host or LOOPBACK_HOSTS.match(host):
             return
         carried = self._credential(node, url)
-        if carried is not None:
+        if carried is not None and SERVICE_HOST.match(host):
+            self.report(node, f"{carried} is sent to the internal service `http://{host}` without TLS, so whoever shares "
+                        "that private network (another container, a compromised pod) can read it.", hint="Use "
+                        "`https://` (or mutual TLS through a service mesh) between services too.", severity=Severity.LOW)
+        elif carried is not None:
             self.report(node, f"{carried} is sent to `http://{host}` without TLS, so it crosses the network in clear text.",
                         hint=HTTP_HINT)
 

@@ -24,9 +24,16 @@ from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 
+# AppleScript source run through the `applescript`, py-applescript and `osascript` packages: its `do shell script`
+# reaches the shell as well.
+APPLESCRIPT_RUNNERS: dict[str, ArgumentSpec] = {
+    "applescript.run": (0, None), "applescript.AppleScript": (0, "source"), "applescript.tell.app": (1, None),
+    "osascript.run": (0, None), "osascript.osascript": (0, None),
+}
 EXECUTING: dict[str, ArgumentSpec] = {
     "eval": (0, None), "exec": (0, None), "builtins.eval": (0, None), "builtins.exec": (0, None),
     "runpy.run_path": (0, "path_name"), "runpy.run_module": (0, "mod_name"),
+    **APPLESCRIPT_RUNNERS,
 }
 IMPORTING: dict[str, ArgumentSpec] = {
     "importlib.import_module": (0, "name"), "__import__": (0, "name"), "builtins.__import__": (0, "name"),
@@ -92,7 +99,8 @@ class ClientDataToCodeExecution(ClientSinkRule):
     Follows client input (request fields, route parameters, Lambda and Slack payloads) and what a
     command-line program reads from its user (`sys.argv`, `input()`, `sys.stdin`) into `eval()`,
     `exec()` (also as the path of the file whose contents they run: `exec(open(path).read())`), `runpy`,
-    `code.InteractiveConsole.push()`/`runsource()`, and into the name
+    `code.InteractiveConsole.push()`/`runsource()`, the AppleScript source that the `applescript`
+    (`run()`, `AppleScript()`, `tell.app()`) and `osascript` packages run, and into the name
     given to `importlib.import_module()`, `__import__()` or `pydoc.locate()`. Values converted with
     `int()`/`float()` or parsed with `ast.literal_eval()`/`json.loads()` are clean. It supersedes bandit's
     `B307` and `B102` on the same line, which report every `eval`/`exec` and name the weakness as OS
@@ -163,6 +171,7 @@ class ClientDataToCodeExecution(ClientSinkRule):
     # `raw_input`, `fileinput`, `sys.stdin`, `builtins.input`). A module without them has no sink and reads no
     # named source; VC417 borrows its calls and returns from VC409 (not `import`, which every module spells).
     file_hints = ("eval", "exec", "import_module", "__import__", "locate", "find_spec", "run_path", "run_module", "push",
+                  "applescript", "osascript",
                   "runsource", "runcode", "request", "httprequest", "event", "argv", "input(", "raw_input", "fileinput",
                   "stdin", "builtins")
     file_hints_are_names = True
@@ -289,6 +298,13 @@ class ClientDataToCodeExecution(ClientSinkRule):
                         "runs as Python code, so its sender can run any script on the server (or one it uploaded).",
                         hint="Run only files the program chooses: map the input to a fixed table of allowed scripts.",
                         cwe=CWE, severity=_severity(taint))
+            return
+        if label in APPLESCRIPT_RUNNERS:
+            self.report(node, f"Input from `{taint.origin}` is run as AppleScript by `{short_code(call.func)}()`, whose "
+                        "`do shell script` runs shell commands, so its sender can run anything as this user.",
+                        hint="Keep the script fixed and pass the value as data (`on run argv` with `osascript - value`, "
+                        "or a property set through a scripting bridge); never paste it into the source.", cwe=CWE,
+                        severity=_severity(taint))
             return
         self.report(node, f"Input from `{taint.origin}` is run as Python code by `{short_code(call.func)}()`, so its "
                     "sender can run anything in this process.", hint="Parse the value instead "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import libcst as cst
@@ -29,13 +30,28 @@ EXEC_FUNCTIONS.update({f"os.{name}": 1 for name in ("spawnl", "spawnle", "spawnl
 SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash", "/bin/zsh", "cmd",
                     "cmd.exe", "powershell", "pwsh"})
 SHELL_FLAGS = frozenset({"-c", "/c", "-Command", "-lc"})
+# Interpreters that run the argument after an inline-code flag (`["python3", "-c", code]`, `["osascript", "-e",
+# script]`, whose `do shell script` reaches the shell too): program name (its last path part, without a version
+# suffix) -> the flags. `sys.executable` is Python's.
+INTERPRETER_FLAGS: dict[str, frozenset[str]] = {
+    "python": frozenset({"-c"}), "pypy": frozenset({"-c"}), "node": frozenset({"-e", "--eval", "-p", "--print"}),
+    "nodejs": frozenset({"-e", "--eval", "-p", "--print"}), "deno": frozenset({"eval"}), "perl": frozenset({"-e", "-E"}),
+    "ruby": frozenset({"-e"}), "php": frozenset({"-r"}), "osascript": frozenset({"-e"}), "rscript": frozenset({"-e"}),
+    "lua": frozenset({"-e"}),
+}
+PYTHON_EXECUTABLES = frozenset({"sys.executable"})
+# Calls that take the program's words as separate arguments: `create_subprocess_exec("node", "-e", code)`.
+WORDS_AS_ARGUMENTS = frozenset({"asyncio.create_subprocess_exec"})
+VERSION_SUFFIX = re.compile(r"[\d.]+(?:\.exe)?$|\.exe$")
 # Splitting a client's text into an argument list hands it the program and all of its options.
 SPLITTERS = frozenset({"shlex.split", "split"})
 SANITIZERS = frozenset({"shlex.quote", "pipes.quote", "shlex.join", "quote", "int", "float", "uuid.UUID",
                         "secure_filename", "werkzeug.utils.secure_filename"})
 SHELL_LABEL = "shell"
 PROGRAM_LABEL = "program"
+CODE_LABEL = "code"
 CWE = (78,)
+CODE_CWE = (94,)
 
 
 class ClientDataToShell(ClientSinkRule):
@@ -47,10 +63,12 @@ class ClientDataToShell(ClientSinkRule):
     `subprocess.run`/`Popen`/`call`/`check_call`/`check_output` with `shell=True` (or
     `["sh", "-c", command]`), and paramiko's `exec_command()`; and into the program a subprocess starts:
     the first element of the argument list, a client string split with `shlex.split()`/`.split()`, and
-    the path given to `os.exec*()`/`os.spawn*()`. Values quoted with `shlex.quote()`, converted with
-    `int()`, or checked in an `if`/`assert` (an allow-list `in`, `re.fullmatch`) are clean; a substring
-    denylist (`if ";" not in host`) is no check, nor is a prefix test (`if command.startswith("ls ")`: `ls ; rm -rf /`
-    passes it). An argument in a later position of a list without a
+    the path given to `os.exec*()`/`os.spawn*()`; and into the code an interpreter runs after its
+    inline-code flag (`["python3", "-c", code]`, `[sys.executable, "-c", code]`, `node -e`, `perl -e`,
+    `ruby -e`, `php -r`, and `osascript -e`, whose AppleScript can `do shell script`). Values quoted with
+    `shlex.quote()`, converted with `int()`, or checked in an `if`/`assert` (an allow-list `in`,
+    `re.fullmatch`) are clean; a substring denylist (`if ";" not in host`) is no check, nor is a prefix
+    test (`if command.startswith("ls ")`: `ls ; rm -rf /` passes it). An argument in a later position of a list without a
     shell (`["ping", "-c", "1", host]`) is not reported. It also records which parameters of each
     function reach those calls, so that VC417 reports request data passed to a helper that runs the
     command, in the same module or another. It supersedes bandit's `B601`/`B602`/`B605` and VC408 on the
@@ -103,7 +121,7 @@ class ClientDataToShell(ClientSinkRule):
     category = Category.SECURITY
     severity = Severity.HIGH
     confidence = Confidence.HIGH
-    cwe = CWE
+    cwe = CWE + CODE_CWE
     supersedes = ("B601", "B602", "B605", "VC408")
     # Names, each a part of a sink's or a source's dotted name (every part of a resolved name is a name in the
     # file: the call's own parts, or the import that binds its head): a part of each sink in the tables below
@@ -136,6 +154,12 @@ class ClientDataToShell(ClientSinkRule):
         command = call_argument(call, 0, "args") or call_argument(call, 0, "program") or call_argument(call, 0, "command")
         if command is None:
             return
+        if state.qualified_name(call) in WORDS_AS_ARGUMENTS:
+            words = [None if arg.star or arg.keyword is not None else arg.value for arg in call.args]
+            at = _inline_code_at(words, state)
+            code = words[at] if at is not None and at < len(words) else None
+            if code is not None:
+                yield code, CODE_LABEL
         shell = call_argument(call, None, "shell")
         if shell is not None and not (type(shell) is cst.Name and shell.value == "False"):
             yield command, SHELL_LABEL
@@ -154,6 +178,11 @@ class ClientDataToShell(ClientSinkRule):
                 yield values[2], SHELL_LABEL
             elif values and type(display.elements[0]) is cst.Element:
                 yield values[0], PROGRAM_LABEL
+                words = [e.value if type(e) is cst.Element else None for e in display.elements]
+                at = _inline_code_at(words, state)
+                code = command if at == len(words) else words[at] if at is not None else None
+                if code is not None:
+                    yield code, CODE_LABEL
 
     @staticmethod
     def _is_split(call: cst.Call, state: FlowState) -> bool:
@@ -171,6 +200,13 @@ class ClientDataToShell(ClientSinkRule):
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
         callee = short_code(call.func)
+        if label == CODE_LABEL:
+            self.report(call, f"Client input from `{taint.origin}` is the inline code (after `-c` or `-e`) of the "
+                        f"interpreter that `{callee}()` starts, so a client can run its own code on the server.",
+                        hint="Keep the code fixed in the program or a file it ships, and pass the client's value as "
+                        "data (a separate argument the code reads, or stdin), checked against an allow-list.",
+                        cwe=CODE_CWE)
+            return
         if label == SHELL_LABEL:
             self.report(call, f"Client input from `{taint.origin}` becomes part of the command line that `{callee}()` "
                         "runs, so a client can run its own shell commands.", hint="Run a fixed program with the "
@@ -181,6 +217,32 @@ class ClientDataToShell(ClientSinkRule):
                     "starts, so a client decides what runs on the server.", hint="Pick the program from a fixed "
                     "table (`TOOLS[name]`) and pass client values only as later list elements, checked against an "
                     "allow-list.", cwe=CWE)
+
+
+def _inline_code_at(values: list[cst.BaseExpression | None], state: FlowState) -> int | None:
+    """Where the code after an interpreter's inline-code flag is in a program's words (None for a starred one), among
+    the options before its first plain argument (in `["python3", "tool.py", "-c", x]` the `-c` is the script's own):
+    `len(values)` when the flag ends them and the code is added later (`argv.append(code)`); None without one."""
+    flags = _inline_code_flags(values[0], state) if values and values[0] is not None else frozenset()
+    for index in range(1, len(values)) if flags else ():
+        value = values[index]
+        text = string_value(value) if value is not None else None
+        if text in flags:
+            return index + 1
+        if text is None or not text.startswith("-"):
+            return None
+    return None
+
+
+def _inline_code_flags(program: cst.BaseExpression, state: FlowState) -> frozenset[str]:
+    """The inline-code flags of the interpreter a list's first element names (`python3.12` and `/usr/bin/node` too)."""
+    if state.qualified_name(program) in PYTHON_EXECUTABLES:
+        return INTERPRETER_FLAGS["python"]
+    text = string_value(program)
+    if text is None:
+        return frozenset()
+    base = VERSION_SUFFIX.sub("", text.replace("\\", "/").rsplit("/", 1)[-1].lower())
+    return INTERPRETER_FLAGS.get(base, frozenset())
 
 
 def _is_parameter(node: cst.BaseExpression, state: FlowState) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import libcst as cst
@@ -45,6 +46,12 @@ CLIENT_MEANT_EXCEPTIONS = frozenset({
 # What an application's API error carries: the HTTP status it is answered with (`MlflowException.get_http_status_code()`,
 # a custom `APIError.status_code`).
 HTTP_STATUS_ATTRIBUTES = frozenset({"get_http_status_code", "http_status", "http_status_code", "status_code"})
+# What the project's own error classes carry for an API client besides their message: an error code
+# (`except BusinessRuleError as e: Response({"error": e.message, "error_code": e.error_code})`). Read from an
+# exception the project defines, they mark it as its API error; a library's `e.code` says nothing of the kind.
+OWN_ERROR_CODE_ATTRIBUTES = frozenset({"error_code", "code", "errcode", "error_key"})
+# Folders that hold a project's packages rather than being one (`src/app/...`).
+SOURCE_ROOTS = frozenset({"src", "lib", "app_src"})
 # Words that name an exception about what the client sent (`InvalidInput`, `SourceASTParseError`, `HeaderError`): its
 # text says what was wrong with the request, written to be read by whoever sent it.
 CLIENT_INPUT_WORDS = frozenset({"invalid", "validation", "malformed", "parse", "parser", "header"})
@@ -104,24 +111,45 @@ MESSAGE_FUNCTIONS = frozenset({"say", "respond"})
 CWE = (209,)
 
 
-def caught_exception(handler: cst.ExceptHandler | cst.ExceptStarHandler, state: FlowState) -> Taint | None:
-    """The name an `except X as e` binds holds internal details unless X is written for the client."""
+def caught_exception(handler: cst.ExceptHandler | cst.ExceptStarHandler, state: FlowState,
+                     own_packages: frozenset[str] = frozenset()) -> Taint | None:
+    """The name an `except X as e` binds holds internal details unless X is written for the client: by its name, by
+    the HTTP status it carries, or as one of the project's own errors whose error code the handler answers with."""
     if handler.name is None or not isinstance(handler.name.name, cst.Name):
         return None
-    types = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type] if handler.type else []
-    caught = [dotted_name(e.value if isinstance(e, cst.Element) else e) or "" for e in types]
+    types = [e.value if isinstance(e, cst.Element) else e for e in (
+        handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type] if handler.type else [])]
+    caught = [dotted_name(e) or "" for e in types]
     names = [c.rsplit(".", 1)[-1] for c in caught if c]
     if names and all(_meant_for_client(name) for name in names):
         return None
-    if _reads_own_http_status(handler, handler.name.name.value):
+    bound = handler.name.name.value
+    if _reads_attribute(handler, bound, HTTP_STATUS_ATTRIBUTES):
         return None
-    return Taint("error", handler.name.name.value)
+    if types and all(_is_own(state.qualified_name(e) or "", own_packages) for e in types) \
+            and _reads_attribute(handler, bound, OWN_ERROR_CODE_ATTRIBUTES):
+        return None
+    return Taint("error", bound)
 
 
-def _reads_own_http_status(handler: cst.ExceptHandler | cst.ExceptStarHandler, name: str) -> bool:
+def own_packages_of(project_path: str) -> frozenset[str]:
+    """The top-level package a file belongs to, by its path from the project root (`api/views/docs.py` -> `api`)."""
+    folders = [part for part in project_path.split("/")[:-1] if part]
+    while folders and folders[0] in SOURCE_ROOTS:
+        folders.pop(0)
+    return frozenset(folders[:1])
+
+
+def _is_own(qualified: str, own_packages: frozenset[str]) -> bool:
+    """A class imported from the project's own package (`api.services.BusinessRuleError`) or relatively (`.errors`)."""
+    return qualified.startswith(".") or qualified.partition(".")[0] in own_packages and "." in qualified
+
+
+def _reads_attribute(handler: cst.ExceptHandler | cst.ExceptStarHandler, name: str, attributes: frozenset[str]) -> bool:
     """`except MlflowException as e: ... status_code=e.get_http_status_code()`: the handler answers with the status
-    the exception carries, so the exception is the application's API error, whose message is written for the client."""
-    return any(type(node) is cst.Attribute and node.attr.value in HTTP_STATUS_ATTRIBUTES
+    (or the error code) the exception carries, so the exception is the application's API error, whose message is
+    written for the client."""
+    return any(type(node) is cst.Attribute and node.attr.value in attributes
                and type(node.value) is cst.Name and node.value.value == name for node in walk_own(handler.body))
 
 
@@ -190,7 +218,9 @@ class ErrorDetailsToClient(FlowRule):
     `JSONDecodeError`/`YAMLError`/`TOMLDecodeError` about the payload it was handed, ..., and those
     named for bad input: `InvalidInput`, `SourceParseError`, `HeaderError`, a request body's `MultiPartException`)
     are not reported, nor is an application's API error answered with the HTTP status it carries
-    (`except MlflowException as e: HTTPException(e.get_http_status_code(), e.message)`), nor are
+    (`except MlflowException as e: HTTPException(e.get_http_status_code(), e.message)`) or an error class of
+    the file's own package answered with the error code it carries (`from api.services import RuleError`,
+    then `{"error": e.message, "error_code": e.error_code}`), nor are
     details chosen only when debugging is on (`traceback.format_exc() if settings.DEBUG else "Internal
     Server Error"`), nor details in a handler only administrators reach (`@admin_required`,
     `Depends(get_admin_user)`): the operator who changed a setting is told why it failed. The exception an error
@@ -267,7 +297,7 @@ class ErrorDetailsToClient(FlowRule):
 
     def new_state(self) -> FlowState:
         state = FlowState(self.context.imports, error_source, checks_clear=False)
-        state.caught = caught_exception
+        state.caught = functools.partial(caught_exception, own_packages=own_packages_of(self.context.project_path))
         return state
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:

@@ -23,7 +23,8 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     Reports a route handler of a Flask, Quart or Bottle app that returns (alone or as the body of a
     `(body, status, headers)` tuple) a text whose literal parts hold HTML tags and that is an f-string, a
     `%` or `+` concatenation, a `.format()` or a `.join()` with a part that is not a literal, a number or
-    an escaped value (`html.escape`, `markupsafe.escape`, `bleach.clean`, `url_for`), also when the text
+    an escaped value (`html.escape`, `markupsafe.escape`, `bleach.clean`, `url_for`) or a fact about the
+    server that no user sets (`sys.version`, `platform.platform()`, `socket.gethostname()`, the time), also when the text
     is built in a variable first within the function (`page += f"<li>{row['title']}</li>"` in a loop over
     database rows). A tuple whose headers declare a non-HTML `Content-Type` is not reported. Client input
     in the page is VC411's finding.
