@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .auth import (admin_required, firebase_user, get_current_user, get_user_repository, get_workspace_service,
-                   moderator_required, require_admin)
+                   checked_tenant_id, moderator_required, require_admin)
 from . import crud, services, store
 from .db import SessionLocal, db, fetch_one, get_db, get_repo, query_db
 from .formatting import formatter
@@ -1068,3 +1068,9 @@ def own_tenant(user: User = Depends(get_current_user), db=Depends(get_db)):
 def locale_of(accept_language: str = Header("en"), db=Depends(get_db)):
     # ok: VC214 -- no caller here: not a dependency that scopes to someone
     return db.get(Locale, accept_language)
+
+
+@router.get("/v2/projects/{project_id}")
+def read_project_in_tenant(project_id: int, tenant_id: int = Depends(checked_tenant_id), db=Depends(get_db)):
+    # ok: VC214 -- the service scopes the project to the tenant it is handed
+    return services.get_project_in_tenant(db, tenant_id, project_id)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import RULES_DIR
+from vibecheck.analysis.helper_modules import helper_modules_inputs
 from vibecheck.analysis.model_fields import sibling_models_inputs
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.auth_fails_open import AuthFailsOpen
@@ -609,3 +610,64 @@ def test_socket_events_count_as_signed_in_only_behind_a_refusing_connect_handler
     assert findings_for(rule, SOCKET_EVENTS.format(connect="")) == []
     found = findings_for(rule, SOCKET_EVENTS.format(connect=REFUSING_CONNECT))
     assert [f.location.start.line for f in found] == ([15] if rule is ObjectLookupNotScopedToUser else [19])
+
+
+SERVICES = """
+def update_project(session, project, changes: dict):
+    for key, value in changes.items():
+        setattr(project, key, value)
+    return project
+
+
+def rename_project(session, project, changes: dict):
+    for key, value in changes.items():
+        if key in ("name", "description"):
+            setattr(project, key, value)
+    return project
+"""
+
+PROJECT_ROUTES = """
+from fastapi import APIRouter, Body
+
+from .. import services
+from ..schemas import ProjectRename
+
+router = APIRouter()
+
+
+@router.patch("/projects/{project_id}")
+def patch_project(project_id: int, changes: dict = Body(...)):
+    return services.update_project(session, load(project_id), changes)
+
+
+@router.put("/projects/{project_id}/name")
+def rename_project(project_id: int, changes: dict = Body(...)):
+    return services.rename_project(session, load(project_id), changes)
+
+
+@router.patch("/v2/projects/{project_id}")
+def patch_project_v2(project_id: int, body: ProjectRename):
+    return services.update_project(session, load(project_id), body.model_dump(exclude_unset=True))
+"""
+
+
+def test_a_client_dict_handed_to_a_setattr_loop_of_a_helper_module(tmp_path: Path) -> None:
+    """`services.update_project(..., changes)` of the package above `routers/` copies every key of `changes` with
+    `setattr`: the raw dict body is reported at the call; not one handed to a loop over an allow-list, nor a schema's
+    dump, whose fields the schema chose."""
+    (tmp_path / "services.py").write_text(SERVICES, encoding="utf-8")
+    (tmp_path / "routers").mkdir()
+    routes = tmp_path / "routers" / "projects.py"
+    routes.write_text(PROJECT_ROUTES, encoding="utf-8")
+    helper_modules_inputs.cache_clear()
+    found = findings_for(MassAssignment, PROJECT_ROUTES, path=str(routes))
+    assert [f.location.start.line for f in found] == [12] and "`update_project`" in found[0].message
+
+
+def test_the_helper_modules_one_package_up_are_part_of_the_cache_key(tmp_path: Path) -> None:
+    (tmp_path / "routers").mkdir()
+    routes = str(tmp_path / "routers" / "projects.py")
+    before = helper_modules_inputs(routes)
+    (tmp_path / "services.py").write_text(SERVICES, encoding="utf-8")
+    helper_modules_inputs.cache_clear()
+    assert helper_modules_inputs(routes) != before

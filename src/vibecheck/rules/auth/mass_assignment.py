@@ -15,6 +15,7 @@ from vibecheck.analysis.flow import (
     short_code,
     string_value,
 )
+from vibecheck.analysis.helper_modules import copied_parameter, helper_modules_inputs
 from vibecheck.analysis.model_fields import TEXT_FIELD_TYPES, schema_fields, sibling_models_inputs, text_fields
 from vibecheck.cst_fields import child_nodes
 from vibecheck.imports import full_name
@@ -98,7 +99,9 @@ class MassAssignment(Rule):
     `dto` ... module of its own package it imports the class from, `from .schemas import NoteUpdate`) and that
     `body.model_dump()` or `body.dict()` does not drop (`exclude={"owner_id"}`, an `include=` allow-list); and
     `for key, value in data.items(): setattr(obj, key, value)` over client data, also over `vars(data)` or
-    `data.__dict__` of an input that declares such a field (a Pydantic body, a Strawberry `@strawberry.input`).
+    `data.__dict__` of an input that declares such a field (a Pydantic body, a Strawberry `@strawberry.input`); and the
+    client's dict handed to a function of a helper module of the package (`crud`, `services`, ... beside the handler
+    or one package up, imported relatively: `from .. import services`) that copies every key of it that way.
 
     ## Why is this bad?
     The client decides which columns it writes. A sign-up form that sends `"is_staff": true`, an order
@@ -141,7 +144,8 @@ class MassAssignment(Rule):
     """
 
     code = "VC215"
-    cache_inputs = (sibling_models_inputs,)  # the model module beside a form, for its text fields
+    # the model module beside a form, for its text fields; the helper modules a handler hands the client's dict to
+    cache_inputs = (sibling_models_inputs, helper_modules_inputs)
     name = "mass-assignment"
     category = Category.AUTH
     severity = Severity.HIGH
@@ -298,6 +302,8 @@ class MassAssignment(Rule):
             return
         if last == "setattr":
             return
+        if name.startswith(".") and self._hands_to_a_copier(node, name):
+            return
         item = self._stored_item(node, last)
         why = self._client_dict(item) if item is not None else None
         if why is not None:
@@ -340,6 +346,27 @@ class MassAssignment(Rule):
                             "which attributes it writes.",
                             hint="Loop over an explicit allow-list of field names instead of the client's keys.")
                 return
+
+    def _hands_to_a_copier(self, node: cst.Call, name: str) -> bool:
+        """`services.update_project(session, project, changes)` with the client's dict, where that function of a helper
+        module of the package (`helper_modules.py`) copies every key of that parameter onto the object."""
+        copied = copied_parameter(self.context.path, name)
+        if copied is None:
+            return False
+        position, parameter = copied
+        given = next((a for a in node.args if a.keyword is not None and a.keyword.value == parameter), None)
+        positional = [a for a in node.args if a.keyword is None and not a.star]
+        if given is None and len(positional) > position:
+            given = positional[position]
+        why = self._client_dict(given.value) if given is not None else None
+        if why is None:
+            return False
+        function = name.rpartition(".")[2]
+        self.report(node, f"`{short_code(node)}` hands {why} to `{function}`, which copies every key of it onto the "
+                    "object with `setattr`, so the client chooses which fields it writes.",
+                    hint=f"Pass only the fields clients may set (a schema's `model_dump(exclude_unset=True)`), or make "
+                    f"`{function}` loop over an allow-list of field names.")
+        return True
 
     def _stored_item(self, node: cst.Call, method: str) -> cst.BaseExpression | None:
         """The mapping a record store's write is given (`ITEM_WRITES`), by keyword or position."""

@@ -240,6 +240,12 @@ def _object_words(body: cst.CSTNode, fetched: set[str]) -> set[str]:
     return words
 
 
+def _model_words(body: cst.CSTNode) -> set[str]:
+    """The words of the model classes a body names (`Tenant` of `db.get(Tenant, x_tenant_id)`)."""
+    return {word for node in walk_own(body) if type(node) is cst.Name and MODEL_CLASS.match(node.value)
+            for word in name_words(node.value)}
+
+
 def _authorship_arguments(body: cst.CSTNode) -> set[int]:
     """The keyword arguments of creating calls (`author=request.user`, `created_by=current_user`): the fields of the
     new row, which the caller may stamp, not a test of the fetched object."""
@@ -589,7 +595,10 @@ class ObjectLookupNotScopedToUser(Rule):
         # what the client's id names is the object (`organization_id`: `organization_service.update_organization`),
         # not another id beside it that scopes the lookup (`tenant_id` in `get_project_in_tenant(tenant_id, id)`)
         client_words = {word for name in handler.client_ids for word in name_words(name)}
-        entity = client_words & _object_words(body, fetched) if changes else client_words & SHARED_OWNERS
+        # a read of the group the client names (`db.get(Tenant, x_tenant_id)`), not a lookup scoped by it
+        # (`get_project_in_tenant(tenant_id, project_id)`)
+        entity = client_words & _object_words(body, fetched) if changes \
+            else client_words & SHARED_OWNERS & _model_words(body)
         for dotted in dotted_uses(body, skip=stamped):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
                 return True
