@@ -1,5 +1,7 @@
 """VC426 corpus: template text built from runtime values fires; constant text with values passed as variables does not."""
+import platform
 import sqlite3
+import sys
 
 import jinja2
 from django.template import Context, Template
@@ -119,3 +121,8 @@ def fallback_body_without_markup(response):
 def literal_mapping_after_percent():
     # ok: VC426
     return render_template_string("<h1>%(title)s</h1>" % {"title": "Not Found"})
+
+
+def footer_with_server_facts():
+    # ok: VC426 -- the interpreter and the host describe the server; no user sets them
+    return render_template_string(f"<footer>Python {sys.version} on {platform.platform()}</footer>")

@@ -194,6 +194,7 @@ DISTINCT_PROBLEMS: dict[frozenset[str], str] = {
     frozenset({"B607", "VC108"}): "the program is found on PATH (bandit) and its exit status is ignored (VC108)",
     frozenset({"B607", "VC110"}): "the program is found on PATH (bandit) and the call blocks the event loop (VC110)",
     frozenset({"B607", "VC408"}): "the program is found on PATH (bandit) and the command line is built from variables",
+    frozenset({"B607", "VC421"}): "the interpreter is found on PATH (bandit) and its inline code is the client's (VC421)",
     frozenset({"VC101", "VC111"}): "a bare `except:` (it also catches Ctrl-C, VC111) whose body does nothing (VC101)",
     frozenset({"VC102", "VC111"}): "a bare `except:` (it also catches Ctrl-C, VC111) that hides the traceback (VC102)",
     frozenset({"VC104", "VC111"}): "a bare `except:` (it also catches Ctrl-C, VC111) that only prints (VC104)",
