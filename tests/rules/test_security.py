@@ -20,6 +20,7 @@ from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
 from vibecheck.rules.security.cleartext_credentials import CleartextCredentials
 from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
+from vibecheck.rules.security.client_data_to_shell import ClientDataToShell
 from vibecheck.rules.security.ecb_cipher_mode import EcbCipherMode
 from vibecheck.rules.security.error_details_to_client import ErrorDetailsToClient
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential, is_secret_name
@@ -232,12 +233,14 @@ def test_tornado_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOr
                                             (RequestDataToFilesystemOrUrl, "cases_quart_litestar.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_serverless.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_bare_views.py"),
-                                            (RequestDataToFilesystemOrUrl, "cases_socket_dash.py")])
+                                            (RequestDataToFilesystemOrUrl, "cases_socket_dash.py"),
+                                            (ClientDataToShell, "cases_bots.py")])
 def test_framework_corpus_is_reported_exactly(rule: type[RequestDataToInjectionSink], name: str) -> None:
     """aiohttp, Falcon and Pyramid raise their redirects, Quart awaits its file responses, Litestar's handlers
     take their input as bare-verb route parameters and answer with `File(path=...)`, serverless functions read
     their requests from Google's, Azure's and Chalice's objects, a view pasted alone (no framework import) is
-    known by the fields of the request it reads, and Socket.IO events and Dash callbacks take what the browser sent."""
+    known by the fields of the request it reads, Socket.IO events and Dash callbacks take what the browser sent, and
+    chat bots what their users typed."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) >= 3 and len(ok) >= 3

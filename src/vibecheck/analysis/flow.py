@@ -152,6 +152,17 @@ STREAMLIT_INPUTS = frozenset({"text_input", "text_area", "chat_input", "file_upl
 # A Tornado handler's own methods that read the client's arguments and cookies: `self.get_argument("host")`.
 HANDLER_INPUT_METHODS = frozenset({"get_argument", "get_arguments", "get_query_argument", "get_query_arguments",
                                    "get_body_argument", "get_body_arguments", "get_cookie"})
+# Chat bots: what a user typed to a Telegram or Discord bot, in a module that imports the bot library: a message's text
+# (`update.message.text`, `update.effective_message.caption`, discord.py's `message.content`), a button's callback data,
+# an inline query, and python-telegram-bot's `context.args` (the words after a command). The ids the platform assigns
+# (`update.effective_user.id`, `message.chat.id`) are not read as input.
+BOT_MODULES = ("telegram", "telebot", "aiogram", "discord", "pyrogram")
+BOT_MESSAGES = frozenset({"message", "effective_message", "edited_message", "channel_post", "msg"})
+BOT_TEXT_FIELDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(BOT_MESSAGES, frozenset({"text", "caption", "content"})),
+    "callback_query": frozenset({"data"}), "inline_query": frozenset({"query"}),
+}
+BOT_CONTEXT_ARGUMENTS = ("context", "args")
 # Flask-RESTX/RESTPlus/RESTful: the JSON body a namespace or API object hands its resources (`ns.payload`,
 # `api.payload`, `self.api.payload`) and the arguments a request parser reads (`parser.parse_args()`).
 REST_RESOURCE_MODULES = ("flask_restx", "flask_restplus", "flask_restful")
@@ -1937,13 +1948,16 @@ def _is_view_helper(function: cst.FunctionDef, names: list[str]) -> bool:
 
 def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """Client-controlled data: `request.args`, `request.get_json()`, `await request.json()`, `request.GET`, ...,
-    Flask-RESTX's `ns.payload` and `parser.parse_args()`, and what a Streamlit app's visitor types
-    (`st.text_input(...)`, `st.query_params`)."""
+    Flask-RESTX's `ns.payload` and `parser.parse_args()`, what a Streamlit app's visitor types
+    (`st.text_input(...)`, `st.query_params`), and what a chat bot's user sends (`update.message.text`,
+    `context.args`)."""
     if type(node) is cst.Attribute and node.attr.value in REQUEST_DATA_ATTRIBUTES and (
             state.is_request_object(node.value)
             or (node.attr.value == "query_params" and state.qualified_name(node) == "streamlit.query_params")):
         return Taint("request", short_code(node))
     if is_rest_payload(node, state.imports):
+        return Taint("request", short_code(node))
+    if type(node) is cst.Attribute and is_bot_input(node, state.imports):
         return Taint("request", short_code(node))
     if type(node) is cst.Call and type(node.func) is cst.Attribute:
         method, receiver = node.func.attr.value, node.func.value
@@ -1962,6 +1976,16 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
             and node.func.value not in state.names and (state.qualified_name(node) or "").startswith("streamlit."):
         return Taint("request", node.func.value + "(...)")
     return None
+
+
+def is_bot_input(node: cst.Attribute, imports: ImportTable) -> bool:
+    """`update.message.text`, `message.content`, `query.callback_query.data`, `context.args`: what a chat bot's user
+    typed (`BOT_TEXT_FIELDS`), in a module that imports a bot library."""
+    owner = node.value
+    owner_name = owner.attr.value if type(owner) is cst.Attribute else owner.value if type(owner) is cst.Name else ""
+    if node.attr.value not in BOT_TEXT_FIELDS.get(owner_name, ()) and (owner_name, node.attr.value) != BOT_CONTEXT_ARGUMENTS:
+        return False
+    return imports.imports_any(BOT_MODULES)
 
 
 def is_rest_namespace(node: cst.BaseExpression, imports: ImportTable) -> bool:

@@ -37,11 +37,11 @@ from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
+from vibecheck.rules.security._http_clients import HTTP_CLIENT_NAMES, HTTP_VERBS, METHOD_FIRST
 from vibecheck.rules.security._markup_sinks import TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES
 from vibecheck.rules.security.client_data_in_html import MARKED_SAFE
 from vibecheck.rules.security.client_data_in_query import SQL_TEXT_FUNCTIONS
 from vibecheck.rules.security.client_data_in_template_source import compiles_unsandboxed
-from vibecheck.rules.security.request_data_to_filesystem_or_url import HTTP_CLIENT_NAMES, HTTP_VERBS, METHOD_FIRST
 from vibecheck.rules.security.unsafe_deserialization import SAFE_YAML_LOADERS, YAML_LOADERS
 
 # Calls whose result is model output, matched on the end of the resolved dotted name.

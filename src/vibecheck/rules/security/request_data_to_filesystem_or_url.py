@@ -32,6 +32,7 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.analysis.summary_keys import HOST, NEEDS_ATTRIBUTE, PINNED
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.security._http_clients import HTTP_CLIENT_NAMES, HTTP_VERBS, METHOD_FIRST
 
 PATH_CWE = (22, 73)
 URL_CWE = (918,)
@@ -69,11 +70,6 @@ PATH_DERIVING_METHODS = frozenset({"joinpath", "resolve", "absolute", "expanduse
                                    "with_stem", "relative_to"})
 PATH_METHODS = frozenset({"open", "read_text", "read_bytes", "write_text", "write_bytes", "unlink", "iterdir", "rmdir",
                           "rglob", "glob"})
-HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "stream", "request",
-                        "build_request"})
-# Client methods that take the HTTP method first and the URL second: `client.request("GET", url)`, and httpx's
-# `client.build_request("GET", url)`, which `client.send(...)` then sends.
-METHOD_FIRST = frozenset({"request", "build_request"})
 HTTP_MODULES = ("requests", "httpx", "aiohttp", "urllib3")
 URL_FUNCTIONS: dict[str, tuple[int, str | None]] = {
     "urllib.request.urlopen": (0, "url"), "urllib.request.Request": (0, "url"), "urllib.request.urlretrieve": (0, "url"),
@@ -98,7 +94,6 @@ HOOKS_WORD = re.compile(r"\b(?:event_)?hooks\b")
 HOOK_LISTED = re.compile(r"(?:\[|\.append\()\s*([A-Za-z_]\w*)")
 CHECKING_HOOK = re.compile(r"refuse|block|deny|reject|forbid|guard|private|ssrf|allowed|validate|verify|check",
                            re.IGNORECASE)
-HTTP_CLIENT_NAMES = frozenset({"client", "http", "http_client", "async_client", "aclient", "httpx_client", "http_session"})
 SANITIZERS = frozenset({"secure_filename", "werkzeug.utils.secure_filename", "os.path.basename", "basename",
                         "safe_join", "werkzeug.security.safe_join", "flask.safe_join", "int", "float", "uuid.UUID", "UUID",
                         "is_safe_url", "url_has_allowed_host_and_scheme", "validate_url", "slugify",
@@ -497,8 +492,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects, Django
     and DRF `request.GET/POST/data/query_params`, aiohttp's `request.query/match_info/post()`, Falcon's and
     Pyramid's `params`, a Tornado handler's `self.get_argument()`, an AWS Lambda handler's `event`, a Slack/bolt
-    listener's `body`/`event`, an MCP tool's arguments, a GraphQL resolver's, a NiceGUI page's and a gRPC servicer
-    method's arguments, a WebSocket's messages (`await websocket.receive_json()`), Chalice's `app.current_request`)
+    listener's `body`/`event`, a chat bot's messages (`update.message.text`, `context.args`), an MCP tool's
+    arguments, a GraphQL resolver's, a NiceGUI page's and a gRPC servicer method's arguments, a WebSocket's messages
+    (`await websocket.receive_json()`), Chalice's `app.current_request`)
     through assignments, f-strings and `+`, `str` methods, `base64`, `json.loads`, dict and list stores,
     `configparser`, objects of the module's own classes, branches and loops, `os.path.join` and `pathlib.Path` into
     `open`, `send_file`, `send_from_directory`'s directory (its second argument is safe), `FileResponse` (also
