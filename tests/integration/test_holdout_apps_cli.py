@@ -77,10 +77,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # A dependency that returns the tenant a header names (`x_tenant_id`) instead of the caller's: no privilege word
     # and no condition, and every route then scopes its queries to the client's choice.
     ("sqlmodel_layers", "app/deps.py", 31, "VC207/VC217"),
-<<<<<<< HEAD
-    # A raw `dict` body handed to a service of another module that `setattr`s each key: VC215 follows client data
-    # within one file.
-    ("sqlmodel_layers", "app/routers/projects.py", 33, "VC215/VC417"),
     # An aiohttp session handed in as a parameter (`ping_search_engines(session, url)`): whether the caller gave it a
     # timeout is out of view, and reporting every request on a session parameter would flag the many that have one.
     ("async_crawler", "crawlkit/sitemap.py", 47, "VC106"),
@@ -109,8 +105,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # A python-telegram-bot handler (`CommandHandler("sh", cmd_sh)`) without the `@restricted` decorator its siblings
     # have: bot commands are no routes in the route model, so VC201/VC218 have no guard to compare.
     ("telegram_assistant", "homebot/bot.py", 97, "VC201/VC218"),
-=======
->>>>>>> h7
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
