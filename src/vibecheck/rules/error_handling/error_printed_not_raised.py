@@ -95,7 +95,8 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     def _last_step_tries(self, last: cst.BaseStatement) -> frozenset[int]:
         """The `try` statements of the module's last top-level statement, itself included (found once per module)."""
         if self._last_tries is None or self._last_tries[0] is not last:
-            found, pending = [], [last]
+            found: list[int] = []
+            pending: list[cst.CSTNode] = [last]
             while pending:
                 current = pending.pop()
                 if type(current) is cst.Try:
