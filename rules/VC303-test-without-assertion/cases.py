@@ -581,3 +581,43 @@ def test_customer_created():
 # expect: VC303 -- the code under test, called for nothing it returns
 def test_nightly_sync():
     run_nightly_sync()
+
+
+# ok: VC303 -- a benchmark: the fixture times the call, the correctness tests check it
+def test_checkout_speed(benchmark):
+    benchmark(checkout, make_order())
+
+
+# ok: VC303 -- pytest-codspeed's mark on the test
+@pytest.mark.benchmark
+def test_render_speed():
+    for _ in range(100):
+        render_page("home")
+
+
+class TestCheckoutBenchmarks:
+    pytestmark = [pytest.mark.benchmark(group="checkout")]
+
+    # ok: VC303 -- marked a benchmark by its class
+    def test_many_orders(self):
+        for _ in range(1_000):
+            checkout(make_order())
+
+
+class TestCheckoutSlow:
+    pytestmark = pytest.mark.slow
+
+    # expect: VC303 -- a mark that is no benchmark's
+    def test_many_orders(self):
+        for _ in range(1_000):
+            checkout(make_order())
+
+
+# expect: VC303 -- named for a benchmark, but nothing times it
+def test_benchmark_report():
+    run_nightly_sync()
+
+
+# expect: VC303 -- a benchmark that shows its result to a person instead of checking it
+def test_checkout_total_speed(benchmark):
+    print(benchmark(checkout, make_order()))

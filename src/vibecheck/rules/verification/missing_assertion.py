@@ -46,6 +46,10 @@ SKIPPING_METHODS = frozenset({"skipTest"})
 # Decorators that skip a test whatever happens (`@skip("Model is not lockable")` on an inherited test the subclass turns
 # off): given a reason, the runner reports it as skipped, never as passed.
 SKIPPING_DECORATORS = frozenset({"unittest.skip", "pytest.mark.skip"})
+# A benchmark (pytest-benchmark's or pytest-codspeed's `benchmark` fixture, the `pytest.mark.benchmark` mark on the test,
+# its class or its module's `pytestmark`) measures time: it has nothing to assert, and a correctness test covers its code.
+BENCHMARK_FIXTURES = frozenset({"benchmark"})
+BENCHMARK_MARKS = frozenset({"pytest.mark.benchmark"})
 # Methods that run after each test of their class: an assertion there checks every test (`self.finished` set by each).
 TEARDOWN_METHODS = frozenset({"tearDown", "asyncTearDown", "teardown_method"})
 # Modules whose test base classes we know: their helpers that check start with `assert` (or `fail`), so a `self.<m>()`
@@ -146,7 +150,9 @@ class TestWithoutAssertion(TestAwareRule):
     statement of its body, a function that another test of the file expects to raise
     (`validate_url("https://example.com")` beside `with pytest.raises(SecurityError): validate_url("ftp://...")`: the
     function refuses by raising, so a call that returns is the check), one that only
-    imports (`def test_import(): import mypackage`),
+    imports (`def test_import(): import mypackage`), a benchmark (a test given pytest-benchmark's or pytest-codspeed's
+    `benchmark` fixture, or marked `pytest.mark.benchmark` itself, by its class's or its module's `pytestmark`), which
+    measures time and leaves the checking to the tests of the same code,
     unless it prints or logs what the code returned (`print(result)`, `logger.info(...)`): a test that shows
     its result to a person checks nothing, whatever its docstring says. Fixtures and context-manager helpers
     named `test*` (`@contextlib.contextmanager def testing_server(root):`) are no tests.
@@ -205,6 +211,7 @@ class TestWithoutAssertion(TestAwareRule):
         self._inert: set[int] = set()  # ids of `pytest.raises(E)` calls made alone on a line, outside a `with`
         self._raising_depth = 0  # how many `with pytest.raises(...)` blocks the walk is in
         self._raising_callees: set[str] = set()  # what the file's tests expect to raise (`validate_url`)
+        self._benchmark_scopes: set[str] = set()  # '' for the module, or the class whose `pytestmark` marks benchmarks
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
@@ -246,6 +253,24 @@ class TestWithoutAssertion(TestAwareRule):
     def _expects_raise(self, item: cst.BaseExpression) -> bool:
         return type(item) is cst.Call and (self.qualified_name(item) in RAISES_CONTEXTS
                                            or (type(item.func) is cst.Attribute and item.func.attr.value in RAISES_METHODS))
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        """`pytestmark = pytest.mark.benchmark()` (or a list holding it) at the top of the module or of a test class."""
+        if self.frames or not any(isinstance(t.target, cst.Name) and t.target.value == "pytestmark" for t in node.targets):
+            return
+        value = node.value
+        marks = [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple)) else [value]
+        if any(self._is_benchmark_mark(mark) for mark in marks):
+            self._benchmark_scopes.add(self._class_names[-1] if self._class_names else "")
+
+    def _is_benchmark_mark(self, mark: cst.BaseExpression) -> bool:
+        return self.qualified_name(mark.func if isinstance(mark, cst.Call) else mark) in BENCHMARK_MARKS
+
+    def _is_benchmark(self, frame: Frame) -> bool:
+        node = frame.node
+        return bool({p.name.value for p in node.params.params} & BENCHMARK_FIXTURES) \
+            or any(self._is_benchmark_mark(d.decorator) for d in node.decorators) \
+            or bool({"", *filter(None, [frame.data["owner"]])} & self._benchmark_scopes)
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         item = node.item
@@ -331,6 +356,7 @@ class TestWithoutAssertion(TestAwareRule):
         for frame in self._pending:
             if frame.data["calls"] & asserting or self._checked_by_teardown(frame, asserting) \
                     or self._calls_unseen_inherited_method(frame) or frame.data["shared_check"] \
+                    or (not frame.data["tells"] and self._is_benchmark(frame)) \
                     or (not frame.data["tells"] and not frame.data["expects_raise"]
                         and _called_for_their_raise(frame.node) & self._raising_callees):
                 continue
