@@ -116,7 +116,9 @@ class UntestedPublicFunction(ProjectRule):
     (`pkgutil.walk_packages(package.__path__)`, also of a package handed to it as
     `sys.modules[__name__]`; `import_module(f"{__name__}.{name}")`) with the subclasses of the classes it
     collects there (`issubclass(obj, Plugin)`), and methods called from the project's templates
-    (`{{ order.total() }}` in a `templates/` folder). Also run unnamed: pytest's hooks (`pytest_configure` in a
+    (`{{ order.total() }}` in a `templates/` folder), or from a template
+    a test renders from its own string (`env.from_string("{{ loop.revindex }}")`). Also run unnamed: pytest's
+    hooks (`pytest_configure` in a
     plugin module) with their module, functions decorated by a project decorator that stores its argument in a
     registry and returns it (`_finalizers.add(callback); return callback`), a class's metaclass with the class,
     attributes a format string reads (`"{0.status_string}".format(worker)`), methods named by a string handed to
