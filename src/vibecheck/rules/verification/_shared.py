@@ -18,6 +18,7 @@ NO_RAISE_INTENT = re.compile(
     r"\b(?:does ?n[o']?t|do ?n[o']?t|should ?n[o']?t|must not|wo ?n'?t|will not|never|without) "
     r"(?:raises?|raising|fails?|failing|throws?|throwing|errors?|erroring|(?:\w+ ){0,2}crash(?:es)?)\b"
     r"|\bno (?:\S+ ){0,4}?(?:exception|error)s? (?:is |are |gets )?(?:raised|thrown)"
+    r"|\bneither (?:\S+ ){0,3}?(?:raises?|fails?|throws?|errors?)\b"
     r"|nothing (?:happens|(?:gets |is )?raised)|\bno[ -]raise\b|\bsilent\b|\bsmoke\b"
     r"|\b(?:pass|passes|survive|survives) (?:the )?validation\b|(?:->|=>)\s*no (?:error|exception)s?\b"
     r"|\bno (?:exception|error)s?(?: expected)?(?:$|[.!)])",
