@@ -737,27 +737,35 @@ def _statement_after(suite: cst.BaseSuite, statement: cst.CSTNode) -> cst.CSTNod
     return rest[0] if rest else None
 
 
-def _code_after(suite: cst.BaseSuite, statement: cst.CSTNode, *, beyond_block: bool = True) -> list[cst.CSTNode] | None:
+def _code_after(suite: cst.BaseSuite, statement: cst.CSTNode, *, beyond_block: bool = True,
+                through: tuple[type[cst.CSTNode], ...] = (cst.CSTNode,)) -> list[cst.CSTNode] | None:
     """The statements that run after `statement`: those after it in its block, then (with `beyond_block`) those after
     each block that holds it (`if found is None: try: found = load(name)` ... then, after that `if`, `if found is
-    None: raise`). None when `suite` does not hold it."""
+    None: raise`), only beyond the compound statements of the `through` types. None when `suite` does not hold it."""
     statements = suite_statements(suite)
     for index, current in enumerate(statements):
         if current is statement:
             return statements[index + 1:]
         for block in _blocks_of(current):
-            found = _code_after(block, statement, beyond_block=beyond_block)
+            found = _code_after(block, statement, beyond_block=beyond_block, through=through)
             if found is not None:
-                return found + statements[index + 1:] if beyond_block else found
+                return found + statements[index + 1:] if beyond_block and isinstance(current, through) else found
     return None
+
+
+# Compound statements whose block, once run to its end, goes on to the statement after them.
+FALL_THROUGH = (cst.If, cst.With)
 
 
 def _raises_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
     """The block goes on to `raise`, through plain calls only (`self._abort_all_streams()`, then `raise
-    ProtocolError(...)`): the code fails whether or not the `try` did, so its handler hides nothing."""
-    rest = _code_after(function.body, statement, beyond_block=False) or []
-    return bool(rest) and isinstance(rest[-1], cst.Raise) and all(
-        isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)) for small in rest[:-1])
+    ProtocolError(...)`), also after the `if` or `with` the `try` ends (`if isinstance(name, Undefined): try: ...
+    except Exception as e: msg += f" ({e})"`, then `raise Error(msg)` after the `if`): the code fails whether or not the
+    `try` did, so its handler hides nothing. A loop's next round, or a `try` around it, may go elsewhere: not followed."""
+    rest = _code_after(function.body, statement, through=FALL_THROUGH) or []
+    after_calls = next((small for small in rest
+                        if not (isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)))), None)
+    return isinstance(after_calls, cst.Raise)
 
 
 def _blocks_of(compound: cst.CSTNode) -> list[cst.BaseSuite]:
