@@ -552,6 +552,18 @@ def test_option_is_listed(pytester):
     result.stdout.fnmatch_lines(["*--shots*"])
 
 
+# ok: VC303 -- the hook recorder fails the test when the counts of outcomes differ
+def test_inline_run_passes(pytester):
+    reprec = pytester.inline_run("-k", "shots")
+    reprec.assertoutcome(passed=1)
+
+
+# expect: VC303 -- the outcomes are counted, never compared
+def test_inline_run_counted(pytester):
+    reprec = pytester.inline_run("-k", "shots")
+    reprec.countoutcomes()
+
+
 # expect: VC303 -- the lines are read, never matched
 def test_option_output(pytester):
     result = pytester.runpytest("--help")

@@ -34,9 +34,11 @@ NOSE_STYLE_ASSERTIONS = frozenset({"eq_", "ne_", "ok_", "is_", "is_not", "is_not
                                    "is_instance_of"})
 # Request methods of a test client (`get`, `post_json`): given `status=404`, WebTest's `TestApp` checks the answer's status.
 TEST_CLIENT_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
-# Method names on any receiver that fail the test (`self.fail(...)`), and pytest's `LineMatcher` checks of a run's
-# output (`result.stdout.fnmatch_lines(["*passed*"])` fails the test when no line matches).
-ASSERTING_METHODS = frozenset({"fail", "fnmatch_lines", "re_match_lines", "no_fnmatch_line", "no_re_match_line"})
+# Method names on any receiver that fail the test (`self.fail(...)`), pytest's `LineMatcher` checks of a run's
+# output (`result.stdout.fnmatch_lines(["*passed*"])` fails the test when no line matches) and its `HookRecorder`'s
+# count of outcomes (`reprec.assertoutcome(passed=1)`, one word, which the `assert` prefix does not match).
+ASSERTING_METHODS = frozenset({"fail", "fnmatch_lines", "re_match_lines", "no_fnmatch_line", "no_re_match_line",
+                               "assertoutcome"})
 # Context managers that expect their block to raise: what a test calls there signals failure by raising.
 RAISES_CONTEXTS = frozenset({"pytest.raises"})
 RAISES_METHODS = frozenset({"assertRaises", "assertRaisesRegex", "assertRaisesMessage"})
@@ -148,8 +150,8 @@ class TestWithoutAssertion(TestAwareRule):
     `unittest.TestCase` subclasses, in test files) that contains no `assert` statement, no `raise`,
     no `pytest.raises`/`pytest.warns`/`pytest.fail` (one called alone on a line with only the expected error,
     `pytest.raises(ValueError)`, wraps nothing and checks nothing), no `self.assert*`/`self.fail` call, no pytester
-    line match (`result.stdout.fnmatch_lines([...])`), no nose-style `eq_()`/`is_()`/`ok_()` (as `nose.tools` and
-    `sqlalchemy.testing` spell them), no request of a WebTest-style client that names the status it expects
+    line match (`result.stdout.fnmatch_lines([...])`) or outcome count (`reprec.assertoutcome(passed=1)`), no
+    nose-style `eq_()`/`is_()`/`ok_()` (as `nose.tools` and `sqlalchemy.testing` spell them), no request of a WebTest-style client that names the status it expects
     (`app.get(url, status=403)`, which fails on any other), no mock `assert_*` call, and calls no function whose name
     starts with an assertion prefix (`assert`,
     `check`, `expect`, `verify`), nor runs code in a context manager class named with one of them capitalised
