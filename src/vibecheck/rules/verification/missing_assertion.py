@@ -152,8 +152,8 @@ class TestWithoutAssertion(TestAwareRule):
     `pytest.raises(ValueError)`, wraps nothing and checks nothing), no `self.assert*`/`self.fail` call, no pytester
     line match (`result.stdout.fnmatch_lines([...])`) or outcome count (`reprec.assertoutcome(passed=1)`), no
     nose-style `eq_()`/`is_()`/`ok_()` (as `nose.tools` and `sqlalchemy.testing` spell them), no request of a
-    WebTest-style client that names the status it expects (`app.get(url, status=403)`, which fails on any other), no mock `assert_*` call, and calls no function whose name
-    starts with an assertion prefix (`assert`,
+    WebTest-style client that names the status it expects (`app.get(url, status=403)`, which fails on any other), no
+    mock `assert_*` call, and calls no function whose name starts with an assertion prefix (`assert`,
     `check`, `expect`, `verify`), nor runs code in a context manager class named with one of them capitalised
     (`with ExpectLog(app_log, "Exception in callback"):`, which fails on exit when the log never came). A helper
     defined in the same file counts when it asserts itself, and so does a mock assertion that is never made
