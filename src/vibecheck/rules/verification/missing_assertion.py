@@ -291,7 +291,7 @@ class TestWithoutAssertion(TestAwareRule):
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
-            bound = alias.asname.name if alias.asname is not None else alias.name
+            bound: cst.BaseExpression = alias.asname.name if alias.asname is not None else alias.name
             while isinstance(bound, cst.Attribute):
                 bound = bound.value
             if isinstance(bound, cst.Name):
