@@ -110,7 +110,8 @@ class UntestedPublicFunction(ProjectRule):
     Code that runs by name counts as reached with what runs it: methods a library dispatches by name
     prefix, also through the project's own base classes (`visit_*` of an `ast.NodeVisitor` or libcst
     visitor, `do_*`/`help_*` of a `cmd.Cmd`, `setUp`/`test*` of a `TestCase`, `handle_*` of an
-    `HTMLParser`), methods the project's reached code dispatches by prefix (`getattr(self, f"on_{event}")`,
+    `HTMLParser`), methods the project's reached code dispatches by prefix or suffix (`getattr(self, f"on_{event}")`,
+    `method_name = f"{kind}_schema"` then `getattr(self, method_name)`,
     `dir(obj)` filtered by `name.startswith("visit_")`), subcommands added to a command group
     (`@cli.command("sync")`), the modules of a package that reached code lists and imports
     (`pkgutil.walk_packages(package.__path__)`, also of a package handed to it as
