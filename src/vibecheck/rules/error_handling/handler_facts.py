@@ -660,7 +660,7 @@ def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, functi
         return _keeps_prior_value(statement, function)
     if all(isinstance(small, cst.Continue) for small in fallbacks):
         return True  # `# the file was moved meanwhile: skip it` / `continue`: the loop goes on without that item
-    if _returns_instead(fallbacks, statement, function):
+    if _returns_instead(fallbacks, statement, function) or _answers_as_elsewhere(fallbacks, handler, function):
         return True
     computed = {_target_text(t) for small in suite_statements(statement.body) for t in _assign_targets(small)}
     computed.discard(None)
@@ -698,6 +698,21 @@ def _keeps_prior_value(statement: cst.Try, function: cst.FunctionDef | None) -> 
     returns = bool(computed) and (isinstance(computed[-1], cst.Return)
                                   or next(own_returns(statement.body), None) is not None)
     return returns and function is not None and isinstance(_statement_after(function.body, statement), cst.Return)
+
+
+def _answers_as_elsewhere(fallbacks: list[cst.CSTNode], handler: cst.ExceptHandler,
+                          function: cst.FunctionDef | None) -> bool:
+    """`return None` under a comment saying which failures mean "not found", in a function that also answers `None`
+    on its normal path (`if type(found) is Fixture: return found` / `return None`): the failure gets the function's
+    own answer for nothing found."""
+    last = fallbacks[-1] if len(fallbacks) == 1 else None
+    if function is None or not isinstance(last, cst.Return) or not (
+            isinstance(last.value, ANSWER_LITERALS)
+            or (isinstance(last.value, cst.Name) and last.value.value in ANSWER_NAMES)):
+        return False
+    inside = {id(node) for node in own_returns(handler.body)}
+    return any(id(node) not in inside and node.value is not None and node.value.deep_equals(last.value)
+               for node in own_returns(function.body))
 
 
 def _returns_instead(fallbacks: list[cst.CSTNode], statement: cst.Try, function: cst.FunctionDef | None) -> bool:
@@ -753,6 +768,9 @@ def _code_after(suite: cst.BaseSuite, statement: cst.CSTNode, *, beyond_block: b
     return None
 
 
+# Constant answers a function may give on its normal path too (`return None`, `return False`, `return ""`).
+ANSWER_LITERALS = (cst.Integer, cst.SimpleString)
+ANSWER_NAMES = frozenset({"None", "False", "True"})
 # Compound statements whose block, once run to its end, goes on to the statement after them.
 FALL_THROUGH = (cst.If, cst.With)
 
