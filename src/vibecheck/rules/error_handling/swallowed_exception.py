@@ -62,9 +62,9 @@ class SwallowedException(FunctionStackRule):
     (`# moved or deleted meanwhile: ignore it`), or a `return None` under such a comment in a function that also
     answers `None` on its normal path (`# wrapper loops; objects that raise on attribute access`, then `if
     isinstance(found, Fixture): return found`, `return None`). The function's docstring can say why instead of a
-    comment, when it makes the fallback the answer to a failure ("exceptions are suppressed and result in the default value"), and so can its
-    name or docstring promising not to raise (`construct_type_or_none`, `_safe_json`, "returns `None` instead of
-    raising").
+    comment, when it makes the fallback the answer to a failure ("exceptions are suppressed and result in the
+    default value"), and so can its name or docstring promising not to raise (`construct_type_or_none`,
+    `_safe_json`, "returns `None` instead of raising").
     Without the comment, or without such a value, the handler is reported.
 
     This rule is one of four that partition broad and failing handlers, so one handler gets one finding:
