@@ -1,4 +1,5 @@
 """VC101 corpus: broad handlers that do nothing fire; handlers that act on the failure do not."""
+import inspect
 import builtins
 import contextlib
 import logging
@@ -1007,3 +1008,37 @@ def list_entries(entries):
             continue
         found.append((entry.name, stat.st_size))
     return found
+
+
+def wrapped_fixture(obj):
+    """The fixture behind `obj`'s wrappers, or None."""
+    try:
+        unwrapped = inspect.unwrap(obj)
+    # ok: VC101 -- the comment says which failures mean "none", the answer the function gives below too
+    except Exception:
+        # ValueError for wrapper loops; objects that raise on attribute access
+        return None
+    if isinstance(unwrapped, Fixture):
+        return unwrapped
+    return None
+
+
+def fixture_name(obj):
+    try:
+        unwrapped = inspect.unwrap(obj)
+    # expect: VC101 -- no comment says why every error means "none"
+    except Exception:
+        return None
+    if isinstance(unwrapped, Fixture):
+        return unwrapped.name
+    return None
+
+
+def fixture_scope(obj):
+    try:
+        unwrapped = inspect.unwrap(obj)
+    # expect: VC101 -- the function never answers None otherwise: the failure is made up
+    except Exception:
+        # wrapper loops
+        return None
+    return unwrapped.scope

@@ -1,9 +1,11 @@
 """VC105 corpus: new exceptions raised in handlers without `from` fire; re-raises and chained raises do not."""
 import json
 import subprocess
+import unittest
 
 import click
 import requests as r
+import pytest
 import typer
 from fastapi import HTTPException
 
@@ -244,3 +246,36 @@ def parse_port(text):
     except ValueError:
         # expect: VC105
         raise typer.BadParameter(f"not a port: {text}")
+
+
+def redis_backend(app):
+    try:
+        return app.backend.client
+    except AttributeError as e:
+        # ok: VC105 -- `pytest.skip` raises by itself: the `raise` is never reached
+        raise pytest.skip(e.args[0])
+
+
+def needs_network(host):
+    try:
+        return socket_to(host)
+    except OSError:
+        # ok: VC105 -- a skip is reported without a traceback
+        raise unittest.SkipTest("no network")
+
+
+class NetworkTests(unittest.TestCase):
+    def test_fetch(self):
+        try:
+            self.page = fetch_page()
+        except OSError:
+            # ok: VC105
+            raise self.skipTest("offline")
+
+
+def parse_ini(text):
+    try:
+        return read_ini(text)
+    except KeyError as err:
+        # expect: VC105 -- an error class of pytest's is a new exception like any other
+        raise pytest.UsageError("bad ini") from err

@@ -552,6 +552,18 @@ def test_option_is_listed(pytester):
     result.stdout.fnmatch_lines(["*--shots*"])
 
 
+# ok: VC303 -- the hook recorder fails the test when the counts of outcomes differ
+def test_inline_run_passes(pytester):
+    reprec = pytester.inline_run("-k", "shots")
+    reprec.assertoutcome(passed=1)
+
+
+# expect: VC303 -- the outcomes are counted, never compared
+def test_inline_run_counted(pytester):
+    reprec = pytester.inline_run("-k", "shots")
+    reprec.countoutcomes()
+
+
 # expect: VC303 -- the lines are read, never matched
 def test_option_output(pytester):
     result = pytester.runpytest("--help")
@@ -581,3 +593,139 @@ def test_customer_created():
 # expect: VC303 -- the code under test, called for nothing it returns
 def test_nightly_sync():
     run_nightly_sync()
+
+
+# ok: VC303 -- a benchmark: the fixture times the call, the correctness tests check it
+def test_checkout_speed(benchmark):
+    benchmark(checkout, make_order())
+
+
+# ok: VC303 -- pytest-codspeed's mark on the test
+@pytest.mark.benchmark
+def test_render_speed():
+    for _ in range(100):
+        render_page("home")
+
+
+class TestCheckoutBenchmarks:
+    pytestmark = [pytest.mark.benchmark(group="checkout")]
+
+    # ok: VC303 -- marked a benchmark by its class
+    def test_many_orders(self):
+        for _ in range(1_000):
+            checkout(make_order())
+
+
+class TestCheckoutSlow:
+    pytestmark = pytest.mark.slow
+
+    # expect: VC303 -- a mark that is no benchmark's
+    def test_many_orders(self):
+        for _ in range(1_000):
+            checkout(make_order())
+
+
+# expect: VC303 -- named for a benchmark, but nothing times it
+def test_benchmark_report():
+    run_nightly_sync()
+
+
+# expect: VC303 -- a benchmark that shows its result to a person instead of checking it
+def test_checkout_total_speed(benchmark):
+    print(benchmark(checkout, make_order()))
+
+
+# ok: VC303 -- expected to fail with the error it names
+@pytest.mark.xfail(raises=SecurityError)
+def test_refund_of_foreign_order():
+    checkout(make_order()).refund_as("mallory")
+
+
+# ok: VC303
+@unittest.expectedFailure
+def test_known_rounding_bug():
+    checkout(make_order())
+
+
+# ok: VC303 -- the decorator validates the class it defines, raising on a bad field
+def test_frozen_order_accepts_plain_fields():
+    @typing.final
+    class FrozenOrder(Order):
+        total: int = 0
+
+
+# ok: VC303 -- subscribing a generic model builds its schema, which raises when it cannot
+def test_generic_order_can_be_parametrized():
+    T = typing.TypeVar("T")
+
+    class Line(Order, typing.Generic[T]):
+        item: T
+
+    Line[int]
+
+
+# expect: VC303 -- a bare class with nothing that runs when it is defined
+def test_plain_class():
+    class Draft:
+        total = 0
+
+
+# expect: VC303 -- the class is defined, then its method is called for nothing it returns
+def test_defined_then_called():
+    class Rush(Order):
+        express = True
+
+    Rush().total()
+
+
+# ok: VC303 -- the reproduction of a reported crash
+def test_checkout_of_empty_order():
+    """https://github.com/shop/shop/issues/1182"""
+    checkout(make_order())
+
+
+# ok: VC303
+def test_render_twice():
+    # see #3679: the second render crashed
+    render_page("home")
+    render_page("home")
+
+
+# ok: VC303 -- a metaclass checks the class it makes
+def test_order_metaclass_on_other_class():
+    class Audit(metaclass=type(Order)):
+        pass
+
+
+# expect: VC303 -- a number that cites no report
+def test_checkout_many():
+    # 25 orders at once
+    checkout(make_order())
+
+
+# ok: VC303 -- the module must offer these attributes: a lookup of a missing one raises
+def test_public_api():
+    typing.final
+    ds_helpers.run_dataset_add_get_entry
+
+
+# expect: VC303 -- an attribute of an object, looked up and dropped: a call forgotten, not an API check
+def test_total_looked_up():
+    make_order().total
+
+
+# expect: VC303
+def test_order_total_looked_up():
+    Order.total
+
+
+# ok: VC303
+def test_order_pickles():
+    # exact values aren't a concern so long as neither direction raises an exception
+    pickle_roundtrip(make_order())
+
+
+# expect: VC303 -- "neither" that says nothing about raising
+def test_order_neither_paid_nor_shipped():
+    # neither paid nor shipped yet
+    checkout(make_order())

@@ -676,3 +676,62 @@ def test_score_is_a_probability():
     assert score > 5 or score < 5
     # ok: VC304 -- bounds on two different values
     assert score >= 0.0 or make_order().total <= 1.0
+
+
+def test_detail_by_url(client, order_url):
+    response = client.get(order_url)
+    # expect: VC304 -- a test client asked for a URL
+    assert response is not None
+
+
+def test_token_in_cache(backend):
+    token = backend.client.get(backend.key_for("order-1"))
+    # ok: VC304 -- a cache client answers `None` for a missing key
+    assert token is not None
+    cached = backend.client.get(cache_key)
+    # ok: VC304
+    assert cached is not None
+
+
+def test_capture_result_equality():
+    cr = CaptureResult("out", "err")
+    # ok: VC304 -- the test compares it with other objects: its `__eq__` is under test
+    assert cr == cr
+    assert cr == CaptureResult("out", "err")
+    assert cr != CaptureResult("wrong", "err")
+
+
+def test_total_twice():
+    total = checkout(make_order()).total
+    # expect: VC304 -- compared with a literal elsewhere, it is still compared with itself here
+    assert total == total
+    assert total == 7
+
+
+async def test_one_request_at_a_time(session):
+    current = None
+
+    async def request(order_id):
+        nonlocal current
+        current = order_id
+        await session.get(f"/orders/{order_id}")
+        # ok: VC304 -- shared with the other requests, which may rebind it during the `await`
+        assert current == order_id
+
+    await request(1)
+
+
+def test_snapshot_aliased(buf):
+    before = buf
+    buf.extend(b"more")
+    # expect: VC304
+    assert buf == before
+
+
+def test_warns_rejects_none():
+    with pytest.raises(TypeError):
+        # ok: VC304 -- the call itself is expected to raise
+        pytest.warns(None)
+    with mock.patch("shop.clock"):
+        # expect: VC304 -- not in a block that expects a raise
+        pytest.warns(UserWarning)

@@ -473,7 +473,8 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 "error_paths": [] if isinstance(statement, ast.ClassDef) else _error_paths(statement, lines),
                 "flags": flags,
                 "uses": sorted(uses),
-                "dispatches": _dispatch_prefixes(calls),
+                "dispatches": _dispatch_prefixes(calls, None if isinstance(statement, ast.ClassDef)
+                                                 else _string_bindings(statement)),
                 "discovers": _discovers(calls, set() if is_class else _parameters(statement)),
                 "bases": ([name for name in map(_decorator_name, statement.bases) if name]
                           if isinstance(statement, ast.ClassDef) else []),
@@ -692,22 +693,60 @@ def _text_head(node: ast.expr) -> str | None:
     return None
 
 
+def _text_tail(node: ast.expr) -> str | None:
+    """The literal text a string expression ends with: `f"{kind}_schema"`, `kind + "_handler"`."""
+    if isinstance(node, ast.JoinedStr):
+        last = node.values[-1] if node.values else None
+        return last.value if isinstance(last, ast.Constant) and isinstance(last.value, str) else ""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.right, ast.Constant) \
+            and isinstance(node.right.value, str):
+        return node.right.value
+    return None
+
+
+def _is_name_suffix(text: str | None) -> bool:
+    """`_schema`, `_handler`: a method-name suffix after a separator, long enough to name a family of methods."""
+    return bool(text) and len(text or "") >= 4 and (text or "").startswith("_") and bool(NAME_PREFIX.match(text or ""))
+
+
+def _string_bindings(function: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, ast.expr]:
+    """The names a function binds to a string it builds (`method_name = f"{key}_schema"`), once each."""
+    found: dict[str, ast.expr] = {}
+    seen: set[str] = set()
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            name = node.targets[0].id
+            if name in seen:
+                found.pop(name, None)
+            elif isinstance(node.value, (ast.JoinedStr, ast.BinOp)):
+                found[name] = node.value
+            seen.add(name)
+    return found
+
+
 def _is_name_prefix(text: str | None) -> bool:
     """`visit_`, `do_`, `test`: a method-name prefix (not `_`, which filters private names out)."""
     return bool(text) and len(text or "") >= 2 and (text or "")[0].isalpha() and bool(NAME_PREFIX.match(text or ""))
 
 
-def _dispatch_prefixes(calls: list[ast.Call]) -> list[str]:
+def _dispatch_prefixes(calls: list[ast.Call], bound: dict[str, ast.expr] | None = None) -> list[str]:
     """Method-name prefixes the code dispatches on: `getattr(self, f"visit_{kind}")`, or `name.startswith("do_")`
-    where the same function looks attributes up by name (`dir(cls)`, `getattr`)."""
+    where the same function looks attributes up by name (`dir(cls)`, `getattr`); and suffixes, as `*_schema`, for
+    `method_name = f"{kind}_schema"`, then `getattr(self, method_name)` (`bound`: the function's names bound once to a
+    string it builds)."""
     names = [_call_name(call) for call in calls]
     looks_up = any(name in ATTRIBUTE_LOOKUPS for name in names)
     prefixes: set[str] = set()
     for call, name in zip(calls, names, strict=True):
         if name in ("getattr", "hasattr") and len(call.args) >= 2:
-            head = _text_head(call.args[1])
-            if head != (call.args[1].value if isinstance(call.args[1], ast.Constant) else None) and _is_name_prefix(head):
+            argument = call.args[1]
+            if isinstance(argument, ast.Name) and bound and argument.id in bound:
+                argument = bound[argument.id]
+            head = _text_head(argument)
+            if head != (argument.value if isinstance(argument, ast.Constant) else None) and _is_name_prefix(head):
                 prefixes.add(head or "")
+            elif not head and not isinstance(argument, ast.Constant) and _is_name_suffix(tail := _text_tail(argument)):
+                prefixes.add(f"*{tail}")
         elif name == "startswith" and looks_up and call.args:
             argument = call.args[0]
             texts = argument.elts if isinstance(argument, ast.Tuple) else [argument]

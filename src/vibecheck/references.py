@@ -29,6 +29,12 @@ HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "opti
 URL_BY_NAME = frozenset({"reverse", "reverse_lazy", "url_for", "url_path_for"})
 DOTTED_STRING = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
 MAX_STRING = 300
+# A template in a test's string (`env.from_string("{% for x in seq %}{{ loop.revindex }}{% endfor %}")`): rendering it
+# calls the methods and properties its expressions and tags name, as a template file of the project does.
+TEMPLATE_BLOCK = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.DOTALL)
+_QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+MAX_TEMPLATE_STRING = 20_000
 # The fields that hold child nodes, per node type: in libcst's order where it differs from `ast`'s (else
 # `vibecheck.ast_fields.content_fields`, without the operator and context leaves).
 _FIELDS: dict[type, tuple[str, ...]] = {
@@ -237,6 +243,8 @@ class _References:
             self.client_calls.add((method, _path_of(path)))
 
     def _string(self, value: str) -> None:
+        if ("{{" in value or "{%" in value) and len(value) <= MAX_TEMPLATE_STRING:
+            self.names.update(template_names_in(value))
         if len(value) > MAX_STRING:
             return
         if DOTTED_STRING.match(value):
@@ -248,6 +256,14 @@ class _References:
         elif "://" in value:
             path = value.split("://", 1)[1].partition("/")[2]
             self.strings.add("/" + path)
+
+
+def template_names_in(text: str) -> set[str]:
+    """Every identifier in the `{{ ... }}` expressions and `{% ... %}` tags of a Jinja or Django template's text."""
+    names: set[str] = set()
+    for match in TEMPLATE_BLOCK.finditer(text):
+        names.update(_IDENTIFIER.findall(_QUOTED.sub(" ", match.group(1) or match.group(2) or "")))
+    return names
 
 
 def _children(node: ast.AST) -> list[ast.AST]:

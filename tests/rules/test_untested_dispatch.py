@@ -421,3 +421,79 @@ def test_a_test_folder_is_only_top_level(tmp_path: Path) -> None:
     }
     findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
     assert reported(findings, "VC301") == ["web.test.client.untested_helper"]
+
+
+def test_a_template_in_a_test_string_calls_what_it_names(tmp_path: Path) -> None:
+    """`env.from_string("{{ loop.revindex }}")` renders the property; the same word in prose calls nothing."""
+    files = {
+        "pyproject.toml": '[project]\nname = "tmpl"\n',
+        "src/tmpl/__init__.py": "",
+        "src/tmpl/runtime.py": """
+            class Loop:
+                def __init__(self, items):
+                    self.items = items
+
+                @property
+                def revindex(self):
+                    return len(self.items)
+
+                @property
+                def previtem(self):
+                    return None
+
+            def render(source, items):
+                return source.replace("x", str(Loop(items).items))
+        """,
+        "tests/test_tmpl.py": """
+            from tmpl.runtime import render
+
+            def test_revindex():
+                assert render("{% for x in seq %}{{ loop.revindex }}{% endfor %}", [1])
+
+            def test_prose():
+                assert render("the previtem of the loop", [1])
+        """,
+    }
+    findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
+    assert reported(findings, "VC301") == ["tmpl.runtime.Loop.previtem"]
+
+
+def test_methods_dispatched_by_a_name_suffix_are_reached(tmp_path: Path) -> None:
+    """`method_name = f"{kind}_schema"`, then `getattr(self, method_name)`: every `*_schema` method of a reached class
+    runs by its kind; another method of that class, and a `*_schema` method of a class nothing reaches, do not."""
+    files = {
+        "pyproject.toml": '[project]\nname = "gen"\n',
+        "src/gen/__init__.py": "",
+        "src/gen/schema.py": """
+            KINDS = ["int", "str"]
+
+            class Generator:
+                def mapping(self):
+                    found = {}
+                    for kind in KINDS:
+                        method_name = f"{kind}_schema"
+                        found[kind] = getattr(self, method_name)
+                    return found
+
+                def int_schema(self):
+                    return {"type": "integer"}
+
+                def str_schema(self):
+                    return {"type": "string"}
+
+                def describe(self):
+                    return "generator"
+
+            class Unused:
+                def bool_schema(self):
+                    return {"type": "boolean"}
+        """,
+        "tests/test_schema.py": """
+            from gen.schema import Generator
+
+            def test_mapping():
+                assert sorted(Generator().mapping()) == ["int", "str"]
+        """,
+    }
+    findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
+    assert reported(findings, "VC301") == ["gen.schema.Generator.describe", "gen.schema.Unused"]

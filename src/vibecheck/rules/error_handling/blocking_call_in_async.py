@@ -31,6 +31,8 @@ class BlockingCallInAsync(HttpClientRule):
     Also a call, inside an `async def`, of a plain `def` function of the same file that itself sleeps,
     sends a synchronous HTTP request or runs a child process (`rate = get_rate(currency)` where
     `def get_rate` calls `requests.get`): the blocking call is one step away, and blocks just the same.
+    Test files are not checked: the event loop of an async test runs that test alone (a fixture file read with
+    `open(...)`, a deliberate `time.sleep` to outlast a timeout), so blocking it stalls no other task.
 
     ## Why is this bad?
     An event loop runs all its tasks on one thread. While one coroutine sleeps or waits on a socket
@@ -73,6 +75,7 @@ class BlockingCallInAsync(HttpClientRule):
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
     cwe = (400,)
+    applies_to_tests = False  # a test's event loop runs that one test: blocking it stalls no one else's request
     # Every finding is inside an `async def`.
     file_hints = ("async",)
 

@@ -33,7 +33,8 @@ class BroadExceptionCaught(FunctionStackRule):
     asserts on the error it caught. A broad
     handler that follows one re-raising the exceptions that must pass (`except KeyboardInterrupt: raise`) is a
     considered fallback, and so is a handler of a `try` that the code raises right after, or after plain calls
-    (`msg += f" ({e})"`, then `raise Error(msg)`; `self._abort_all_streams()`, then `raise`), a handler inside a
+    (`msg += f" ({e})"`, then `raise Error(msg)`; `self._abort_all_streams()`, then `raise`), also once the `if` or
+    `with` holding the `try` ends, a handler inside a
     representation (`__repr__`, `saferepr`, which must never raise) or a Django template filter (`@register.filter`,
     which Django asks to fail silently, answering with its input or an empty string), a finaliser (`__del__`), a
     best-effort clean-up (`try: stream.close()`), one that only sets the names the `try` assigns to `None` when the

@@ -12,7 +12,11 @@ Handler = cst.ExceptHandler | cst.ExceptStarHandler
 COPIES = frozenset({"tuple", "list"})
 # Exceptions that end the program (or a command-line tool's command) without a traceback: chaining shows nothing.
 EXITS = frozenset({"SystemExit", "builtins.SystemExit", "typer.Exit", "typer.Abort", "click.exceptions.Exit",
-                   "click.exceptions.Abort", "click.Abort"})
+                   "click.exceptions.Abort", "click.Abort", "unittest.SkipTest", "unittest.case.SkipTest"})
+# Test outcomes that raise by themselves (`raise pytest.skip("needs redis")` in a handler): the `raise` is never
+# reached, so a `from` there would change nothing, and pytest prints the outcome, not a traceback.
+RAISING_OUTCOMES = frozenset({"pytest.skip", "pytest.xfail", "pytest.fail", "pytest.exit", "pytest.importorskip"})
+OUTCOME_METHODS = frozenset({"skipTest", "fail"})  # `raise self.skipTest(...)` in a `unittest.TestCase`
 
 
 def passes_error(exc: cst.BaseExpression, name: str | None) -> bool:
@@ -45,7 +49,9 @@ class ExceptionContextLost(Rule):
     wrapping, where the caught error itself is passed to the new one (`raise ConnectionError(err)`,
     `raise InvalidURL(*err.args)`), so it travels with it; raising a variable (which may hold the caught
     error); a `raise` inside a function defined in the handler; an exit (`raise SystemExit(1)`,
-    `raise typer.Exit(code=1)`, `raise click.Abort()`), which ends the program without a traceback to chain.
+    `raise typer.Exit(code=1)`, `raise click.Abort()`), which ends the program without a traceback to chain; a test
+    outcome (`raise pytest.skip("needs redis")`, `raise unittest.SkipTest(...)`, `raise self.skipTest(...)`), which
+    pytest prints without a traceback, and whose call raises before the `raise` (and any `from`) is reached.
 
     ## Why is this bad?
     Without `from`, Python prints the original error under "During handling of the above exception,
@@ -150,7 +156,11 @@ class ExceptionContextLost(Rule):
             return False
         if isinstance(exc, cst.Call):
             func = exc.func
-            return not (isinstance(func, cst.Attribute) and func.attr.value == "with_traceback")
+            if self.qualified_name(func) in RAISING_OUTCOMES:
+                return False
+            return not (isinstance(func, cst.Attribute) and (
+                func.attr.value == "with_traceback"
+                or (func.attr.value in OUTCOME_METHODS and isinstance(func.value, cst.Name) and func.value.value == "self")))
         if isinstance(exc, cst.Name):
             return exc.value[:1].isupper()
         if isinstance(exc, cst.Attribute):

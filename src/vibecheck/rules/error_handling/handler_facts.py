@@ -660,7 +660,7 @@ def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, functi
         return _keeps_prior_value(statement, function)
     if all(isinstance(small, cst.Continue) for small in fallbacks):
         return True  # `# the file was moved meanwhile: skip it` / `continue`: the loop goes on without that item
-    if _returns_instead(fallbacks, statement, function):
+    if _returns_instead(fallbacks, statement, function) or _answers_as_elsewhere(fallbacks, handler, function):
         return True
     computed = {_target_text(t) for small in suite_statements(statement.body) for t in _assign_targets(small)}
     computed.discard(None)
@@ -700,6 +700,21 @@ def _keeps_prior_value(statement: cst.Try, function: cst.FunctionDef | None) -> 
     return returns and function is not None and isinstance(_statement_after(function.body, statement), cst.Return)
 
 
+def _answers_as_elsewhere(fallbacks: list[cst.CSTNode], handler: cst.ExceptHandler,
+                          function: cst.FunctionDef | None) -> bool:
+    """`return None` under a comment saying which failures mean "not found", in a function that also answers `None`
+    on its normal path (`if type(found) is Fixture: return found` / `return None`): the failure gets the function's
+    own answer for nothing found."""
+    last = fallbacks[-1] if len(fallbacks) == 1 else None
+    if function is None or not isinstance(last, cst.Return) or not (
+            isinstance(last.value, ANSWER_LITERALS)
+            or (isinstance(last.value, cst.Name) and last.value.value in ANSWER_NAMES)):
+        return False
+    inside = {id(node) for node in own_returns(handler.body)}
+    return any(id(node) not in inside and node.value is not None and node.value.deep_equals(last.value)
+               for node in own_returns(function.body))
+
+
 def _returns_instead(fallbacks: list[cst.CSTNode], statement: cst.Try, function: cst.FunctionDef | None) -> bool:
     """The `try` ends by returning its result (or computes the name returned right after it) and the handler answers
     with another one: it returns a value it computes with assignments, or it only calls (a reset) and a `return` after
@@ -737,27 +752,38 @@ def _statement_after(suite: cst.BaseSuite, statement: cst.CSTNode) -> cst.CSTNod
     return rest[0] if rest else None
 
 
-def _code_after(suite: cst.BaseSuite, statement: cst.CSTNode, *, beyond_block: bool = True) -> list[cst.CSTNode] | None:
+def _code_after(suite: cst.BaseSuite, statement: cst.CSTNode, *, beyond_block: bool = True,
+                through: tuple[type[cst.CSTNode], ...] = (cst.CSTNode,)) -> list[cst.CSTNode] | None:
     """The statements that run after `statement`: those after it in its block, then (with `beyond_block`) those after
     each block that holds it (`if found is None: try: found = load(name)` ... then, after that `if`, `if found is
-    None: raise`). None when `suite` does not hold it."""
+    None: raise`), only beyond the compound statements of the `through` types. None when `suite` does not hold it."""
     statements = suite_statements(suite)
     for index, current in enumerate(statements):
         if current is statement:
             return statements[index + 1:]
         for block in _blocks_of(current):
-            found = _code_after(block, statement, beyond_block=beyond_block)
+            found = _code_after(block, statement, beyond_block=beyond_block, through=through)
             if found is not None:
-                return found + statements[index + 1:] if beyond_block else found
+                return found + statements[index + 1:] if beyond_block and isinstance(current, through) else found
     return None
+
+
+# Constant answers a function may give on its normal path too (`return None`, `return False`, `return ""`).
+ANSWER_LITERALS = (cst.Integer, cst.SimpleString)
+ANSWER_NAMES = frozenset({"None", "False", "True"})
+# Compound statements whose block, once run to its end, goes on to the statement after them.
+FALL_THROUGH = (cst.If, cst.With)
 
 
 def _raises_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
     """The block goes on to `raise`, through plain calls only (`self._abort_all_streams()`, then `raise
-    ProtocolError(...)`): the code fails whether or not the `try` did, so its handler hides nothing."""
-    rest = _code_after(function.body, statement, beyond_block=False) or []
-    return bool(rest) and isinstance(rest[-1], cst.Raise) and all(
-        isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)) for small in rest[:-1])
+    ProtocolError(...)`), also after the `if` or `with` the `try` ends (`if isinstance(name, Undefined): try: ...
+    except Exception as e: msg += f" ({e})"`, then `raise Error(msg)` after the `if`): the code fails whether or not the
+    `try` did, so its handler hides nothing. A loop's next round, or a `try` around it, may go elsewhere: not followed."""
+    rest = _code_after(function.body, statement, through=FALL_THROUGH) or []
+    after_calls = next((small for small in rest
+                        if not (isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)))), None)
+    return isinstance(after_calls, cst.Raise)
 
 
 def _blocks_of(compound: cst.CSTNode) -> list[cst.BaseSuite]:

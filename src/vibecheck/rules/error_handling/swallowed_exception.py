@@ -59,10 +59,12 @@ class SwallowedException(FunctionStackRule):
     `except Exception:`,
     `# keep the value as a string`, `pass`; or a `try` that returns, also from a branch inside it, followed by
     a fallback `return`), or a `continue` under such a comment, which leaves out the item of the loop that failed
-    (`# moved or deleted meanwhile: ignore it`). The function's docstring can say why instead of a comment, when it makes the
-    fallback the answer to a failure ("exceptions are suppressed and result in the default value"), and so can its
-    name or docstring promising not to raise (`construct_type_or_none`, `_safe_json`, "returns `None` instead of
-    raising").
+    (`# moved or deleted meanwhile: ignore it`), or a `return None` under such a comment in a function that also
+    answers `None` on its normal path (`# wrapper loops; objects that raise on attribute access`, then `if
+    isinstance(found, Fixture): return found`, `return None`). The function's docstring can say why instead of a
+    comment, when it makes the fallback the answer to a failure ("exceptions are suppressed and result in the
+    default value"), and so can its name or docstring promising not to raise (`construct_type_or_none`,
+    `_safe_json`, "returns `None` instead of raising").
     Without the comment, or without such a value, the handler is reported.
 
     This rule is one of four that partition broad and failing handlers, so one handler gets one finding:

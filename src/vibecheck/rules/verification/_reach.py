@@ -11,7 +11,7 @@ when a test uses a path that matches its route (`"/users/42"` for `@app.get("/us
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -102,6 +102,13 @@ class Definition:
     @property
     def full_name(self) -> str:
         return f"{self.module}.{self.qualname}"
+
+
+def dispatched_name(name: str, patterns: Sequence[str]) -> bool:
+    """Whether code dispatching on these name patterns calls a method of this name: a prefix (`visit_`), or a suffix
+    after `*` (`*_schema`, for `getattr(self, f"{kind}_schema")`)."""
+    return any(name.endswith(p[1:]) and len(name) > len(p) - 1 if p.startswith("*") else name.startswith(p)
+               for p in patterns)
 
 
 def is_declarative_file(relative: str) -> bool:
@@ -759,7 +766,7 @@ class ProjectIndex:
             dispatched.extend(new)
             for key in sorted(reached_classes):
                 for member in members.get(key, ()):
-                    if member.simple_name.startswith(new):
+                    if dispatched_name(member.simple_name, new):
                         reach(member)
 
         def reach_now(definition: Definition) -> None:
@@ -782,7 +789,7 @@ class ProjectIndex:
                 reach(member)
             if definition.kind == "class" and dispatched:
                 for member in members.get(key, ()):
-                    if member.simple_name.startswith(tuple(dispatched)):
+                    if dispatched_name(member.simple_name, dispatched):
                         reach(member)
             if owner is not None:  # a call of the base method may run any override
                 for override in overrides_in(owner.key).get(definition.simple_name, ()):

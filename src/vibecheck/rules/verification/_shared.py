@@ -18,6 +18,7 @@ NO_RAISE_INTENT = re.compile(
     r"\b(?:does ?n[o']?t|do ?n[o']?t|should ?n[o']?t|must not|wo ?n'?t|will not|never|without) "
     r"(?:raises?|raising|fails?|failing|throws?|throwing|errors?|erroring|(?:\w+ ){0,2}crash(?:es)?)\b"
     r"|\bno (?:\S+ ){0,4}?(?:exception|error)s? (?:is |are |gets )?(?:raised|thrown)"
+    r"|\bneither (?:\S+ ){0,3}?(?:raises?|fails?|throws?|errors?)\b"
     r"|nothing (?:happens|(?:gets |is )?raised)|\bno[ -]raise\b|\bsilent\b|\bsmoke\b"
     r"|\b(?:pass|passes|survive|survives) (?:the )?validation\b|(?:->|=>)\s*no (?:error|exception)s?\b"
     r"|\bno (?:exception|error)s?(?: expected)?(?:$|[.!)])",
@@ -41,6 +42,9 @@ INVENTED_MOCK_CHECKS = {
 TEST_CLIENTS = frozenset({"client", "test_client", "async_client", "aclient", "app_client", "TestClient", "Client",
                           "AsyncClient"})
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
+URL_KEYWORDS = frozenset({"url", "path"})
+URL_WORDS = re.compile(r"url|uri|path|endpoint|route|link|location|href|page|api")
+URL_BUILDERS = frozenset({"reverse", "reverse_lazy", "resolve_url"})
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,23 @@ def is_client_response(value: cst.BaseExpression) -> bool:
     if isinstance(value, cst.Await):
         value = value.expression
     return (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in HTTP_METHODS
-            and last_name(value.func.value) in TEST_CLIENTS)
+            and last_name(value.func.value) in TEST_CLIENTS and _requests_a_url(value))
+
+
+def _requests_a_url(call: cst.Call) -> bool:
+    """The first argument (or `url=`/`path=`) can be a URL: a string, a built one (`reverse(...)`, `"/u/" + id`,
+    `url_for(...)`), or a name that says so (`url`, `self.detail_path`). `self.b.client.get(ckey)` reads a key from
+    a cache or Redis client, which answers `None` for a missing key."""
+    target = next((a.value for a in call.args if a.keyword is None or a.keyword.value in URL_KEYWORDS), None)
+    if target is None:
+        return False
+    if isinstance(target, (cst.Name, cst.Attribute)):
+        return URL_WORDS.search(last_name(target).lower()) is not None
+    if isinstance(target, cst.Call):  # `reverse("order-detail")`, `app.url_path_for(...)`, `"/o/{}".format(pk)`
+        name = last_name(target)
+        return name in URL_BUILDERS or URL_WORDS.search(name.lower()) is not None or (
+            isinstance(target.func, cst.Attribute) and isinstance(target.func.value, (cst.SimpleString, cst.FormattedString)))
+    return True
 
 
 def is_telling_call(call: cst.Call) -> bool:

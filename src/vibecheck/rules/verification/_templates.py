@@ -8,21 +8,18 @@ the project root and beside the source packages, and from `*.jinja`, `*.jinja2` 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from vibecheck import listings
+from vibecheck.references import template_names_in
 
 TEMPLATE_FOLDERS = ("templates", "jinja2")
 TEMPLATE_SUFFIXES = frozenset({".html", ".htm", ".jinja", ".jinja2", ".j2", ".txt", ".xml", ".svg", ".md", ".json",
                                ".tmpl", ".tpl"})
 MAX_TEMPLATE_BYTES = 512 * 1024
 MAX_TEMPLATES = 5000
-_BLOCK = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.DOTALL)
-_STRING = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
-_NAME = re.compile(r"[A-Za-z_]\w*")
 
 
 def template_names(root: Path, source_folders: Iterable[Path]) -> frozenset[str]:
@@ -36,8 +33,7 @@ def template_names(root: Path, source_folders: Iterable[Path]) -> frozenset[str]
                 text = stream.read()
         except OSError:
             continue
-        for match in _BLOCK.finditer(text):
-            names.update(_NAME.findall(_STRING.sub(" ", match.group(1) or match.group(2) or "")))
+        names.update(template_names_in(text))
     return frozenset(names)
 
 

@@ -34,9 +34,11 @@ NOSE_STYLE_ASSERTIONS = frozenset({"eq_", "ne_", "ok_", "is_", "is_not", "is_not
                                    "is_instance_of"})
 # Request methods of a test client (`get`, `post_json`): given `status=404`, WebTest's `TestApp` checks the answer's status.
 TEST_CLIENT_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
-# Method names on any receiver that fail the test (`self.fail(...)`), and pytest's `LineMatcher` checks of a run's
-# output (`result.stdout.fnmatch_lines(["*passed*"])` fails the test when no line matches).
-ASSERTING_METHODS = frozenset({"fail", "fnmatch_lines", "re_match_lines", "no_fnmatch_line", "no_re_match_line"})
+# Method names on any receiver that fail the test (`self.fail(...)`), pytest's `LineMatcher` checks of a run's
+# output (`result.stdout.fnmatch_lines(["*passed*"])` fails the test when no line matches) and its `HookRecorder`'s
+# count of outcomes (`reprec.assertoutcome(passed=1)`, one word, which the `assert` prefix does not match).
+ASSERTING_METHODS = frozenset({"fail", "fnmatch_lines", "re_match_lines", "no_fnmatch_line", "no_re_match_line",
+                               "assertoutcome"})
 # Context managers that expect their block to raise: what a test calls there signals failure by raising.
 RAISES_CONTEXTS = frozenset({"pytest.raises"})
 RAISES_METHODS = frozenset({"assertRaises", "assertRaisesRegex", "assertRaisesMessage"})
@@ -46,6 +48,13 @@ SKIPPING_METHODS = frozenset({"skipTest"})
 # Decorators that skip a test whatever happens (`@skip("Model is not lockable")` on an inherited test the subclass turns
 # off): given a reason, the runner reports it as skipped, never as passed.
 SKIPPING_DECORATORS = frozenset({"unittest.skip", "pytest.mark.skip"})
+# Decorators that expect the test to fail, for a reason or an error they name (`@pytest.mark.xfail(raises=FrozenError)`,
+# `@pytest.mark.xfail(reason="Invalid schemas are expected to fail.")`): the error is the outcome the test is about.
+FAILING_DECORATORS = frozenset({"pytest.mark.xfail", "unittest.expectedFailure"})
+# A benchmark (pytest-benchmark's or pytest-codspeed's `benchmark` fixture, the `pytest.mark.benchmark` mark on the test,
+# its class or its module's `pytestmark`) measures time: it has nothing to assert, and a correctness test covers its code.
+BENCHMARK_FIXTURES = frozenset({"benchmark"})
+BENCHMARK_MARKS = frozenset({"pytest.mark.benchmark"})
 # Methods that run after each test of their class: an assertion there checks every test (`self.finished` set by each).
 TEARDOWN_METHODS = frozenset({"tearDown", "asyncTearDown", "teardown_method"})
 # Modules whose test base classes we know: their helpers that check start with `assert` (or `fail`), so a `self.<m>()`
@@ -65,6 +74,9 @@ SETUP_VERBS = frozenset({"make", "create", "build", "get", "set", "setup", "add"
                          "teardown", "start", "stop", "register", "populate", "fill", "login", "log"})
 
 
+# A reproduction of a reported bug (`"""https://github.com/org/lib/issues/11663"""`, `# see #3679`, `gh-1234`): the
+# report was a crash, so running the reproduction without one is the check.
+ISSUE_REFERENCE = re.compile(r"/(?:issues|pull)/\d+|(?:^|[\s(])(?:#|gh-|GH-|bpo-)\d{2,}\b|\bissue #?\d{2,}\b")
 # A comment: a `#` that starts a line or follows a space (a `#` inside a literal may match too; the text is only
 # searched for a no-raise intent).
 COMMENT = re.compile(r"(?:^|\s)#+\s?(.*)$")
@@ -75,14 +87,32 @@ class Options:
     assertion_prefixes: tuple[str, ...] = ("assert", "check", "expect", "verify")
 
 
-def _only_imports(node: cst.FunctionDef) -> bool:
-    """`def test_import(): import mypackage`: a smoke test whose check is that the module imports at all."""
+def _defines_only(node: cst.FunctionDef) -> bool:
+    """A test whose code runs where it defines things: only classes and functions with a decorator or a base
+    (`@attr.s(frozen=True) class C: x = attr.ib(on_setattr=nop)`, `class Model(BaseModel, Generic[T])`), type variables
+    and the types it subscripts (`Model[int]`). The library's decorator or metaclass checks the definition and raises,
+    so defining is the check: there is no result to assert on."""
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
-    if not body or not all(isinstance(line, cst.SimpleStatementLine) for line in body):
-        return False
-    smalls = [small for line in body for small in line.body  # type: ignore[attr-defined]
-              if not (isinstance(small, cst.Expr) and isinstance(small.value, cst.SimpleString))]
-    return bool(smalls) and all(isinstance(small, (cst.Import, cst.ImportFrom)) for small in smalls)
+    runs_library_code = False
+    for statement in body:
+        if isinstance(statement, (cst.ClassDef, cst.FunctionDef)):
+            bases = (*statement.bases, *statement.keywords) if isinstance(statement, cst.ClassDef) else ()
+            runs_library_code = runs_library_code or bool(statement.decorators) or bool(bases)
+        elif not (isinstance(statement, cst.SimpleStatementLine) and all(map(_declares, statement.body))):
+            return False
+    return runs_library_code
+
+
+def _declares(small: cst.BaseSmallStatement) -> bool:
+    """`T = TypeVar("T")`, `Alias = Model[int]`, `Model[int]`, `pass`, a docstring: no call whose result is dropped."""
+    if isinstance(small, cst.Pass):
+        return True
+    if isinstance(small, cst.Assign):
+        value = small.value
+        makes_type = isinstance(value, cst.Call) and last_name(value)[:1].isupper()  # `TypeVar("T")`, `NewType(...)`
+        return (makes_type or isinstance(value, (cst.Subscript, cst.Name, cst.Attribute))) \
+            and all(isinstance(t.target, cst.Name) for t in small.targets)
+    return isinstance(small, cst.Expr) and isinstance(small.value, (cst.Subscript, cst.SimpleString))
 
 
 def _requests_a_status(call: cst.Call, called: str) -> bool:
@@ -120,10 +150,10 @@ class TestWithoutAssertion(TestAwareRule):
     `unittest.TestCase` subclasses, in test files) that contains no `assert` statement, no `raise`,
     no `pytest.raises`/`pytest.warns`/`pytest.fail` (one called alone on a line with only the expected error,
     `pytest.raises(ValueError)`, wraps nothing and checks nothing), no `self.assert*`/`self.fail` call, no pytester
-    line match (`result.stdout.fnmatch_lines([...])`), no nose-style `eq_()`/`is_()`/`ok_()` (as `nose.tools` and
-    `sqlalchemy.testing` spell them), no request of a WebTest-style client that names the status it expects
-    (`app.get(url, status=403)`, which fails on any other), no mock `assert_*` call, and calls no function whose name
-    starts with an assertion prefix (`assert`,
+    line match (`result.stdout.fnmatch_lines([...])`) or outcome count (`reprec.assertoutcome(passed=1)`), no
+    nose-style `eq_()`/`is_()`/`ok_()` (as `nose.tools` and `sqlalchemy.testing` spell them), no request of a
+    WebTest-style client that names the status it expects (`app.get(url, status=403)`, which fails on any other), no
+    mock `assert_*` call, and calls no function whose name starts with an assertion prefix (`assert`,
     `check`, `expect`, `verify`), nor runs code in a context manager class named with one of them capitalised
     (`with ExpectLog(app_log, "Exception in callback"):`, which fails on exit when the log never came). A helper
     defined in the same file counts when it asserts itself, and so does a mock assertion that is never made
@@ -138,7 +168,13 @@ class TestWithoutAssertion(TestAwareRule):
     relatively beside the test), unless its name says it sets something up (`create_user`, `setup_db`, `load_...`).
     Left alone: a test that skips itself at the top (`pytest.skip(...)`, `self.skipTest(...)`) or is always skipped
     by its decorator for a reason it gives (`@unittest.skip("Model is not lockable")`,
-    `@pytest.mark.skip(reason="...")`; a bare `@pytest.mark.skip` is still reported, and VC306 asks why), one that runs
+    `@pytest.mark.skip(reason="...")`; a bare `@pytest.mark.skip` is still reported, and VC306 asks why), one expected
+    to fail for a reason or an error it names (`@pytest.mark.xfail(raises=FrozenError)`, `@unittest.expectedFailure`),
+    one that only defines classes or functions with a decorator or a base (`@attr.s(frozen=True) class C: ...`,
+    `class Model(BaseModel, Generic[T])`), type variables and the generic types it subscripts (`Model[int]`): the
+    library's decorator or metaclass checks the definition and raises, so defining is the check, one whose docstring or
+    comments cite the bug report it reproduces (a docstring `https://github.com/org/lib/issues/11663`, `# see #3679`): the
+    reproduction fails by raising, as the report did, one that runs
     its code inside `with expectation:` where `expectation` is a parameter (parametrized `pytest.raises` or
     null context), one whose name, docstring or comments (also after the code on a line) say its point is that
     nothing raises (`test_parse_does_not_raise`, "Nothing happens if the value is valid.", "(no raise)",
@@ -146,7 +182,11 @@ class TestWithoutAssertion(TestAwareRule):
     statement of its body, a function that another test of the file expects to raise
     (`validate_url("https://example.com")` beside `with pytest.raises(SecurityError): validate_url("ftp://...")`: the
     function refuses by raising, so a call that returns is the check), one that only
-    imports (`def test_import(): import mypackage`),
+    imports (`def test_import(): import mypackage`) or looks up attributes of imported modules
+    (`requests.packages.urllib3`, which raises `AttributeError` when the module lacks it), a benchmark (a test given
+    pytest-benchmark's or pytest-codspeed's
+    `benchmark` fixture, or marked `pytest.mark.benchmark` itself, by its class's or its module's `pytestmark`), which
+    measures time and leaves the checking to the tests of the same code,
     unless it prints or logs what the code returned (`print(result)`, `logger.info(...)`): a test that shows
     its result to a person checks nothing, whatever its docstring says. Fixtures and context-manager helpers
     named `test*` (`@contextlib.contextmanager def testing_server(root):`) are no tests.
@@ -205,6 +245,8 @@ class TestWithoutAssertion(TestAwareRule):
         self._inert: set[int] = set()  # ids of `pytest.raises(E)` calls made alone on a line, outside a `with`
         self._raising_depth = 0  # how many `with pytest.raises(...)` blocks the walk is in
         self._raising_callees: set[str] = set()  # what the file's tests expect to raise (`validate_url`)
+        self._module_names: set[str] = set()  # names bound by `import x` / `import x.y as z`: modules
+        self._benchmark_scopes: set[str] = set()  # '' for the module, or the class whose `pytestmark` marks benchmarks
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
@@ -247,6 +289,32 @@ class TestWithoutAssertion(TestAwareRule):
         return type(item) is cst.Call and (self.qualified_name(item) in RAISES_CONTEXTS
                                            or (type(item.func) is cst.Attribute and item.func.attr.value in RAISES_METHODS))
 
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            bound: cst.BaseExpression = alias.asname.name if alias.asname is not None else alias.name
+            while isinstance(bound, cst.Attribute):
+                bound = bound.value
+            if isinstance(bound, cst.Name):
+                self._module_names.add(bound.value)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        """`pytestmark = pytest.mark.benchmark()` (or a list holding it) at the top of the module or of a test class."""
+        if self.frames or not any(isinstance(t.target, cst.Name) and t.target.value == "pytestmark" for t in node.targets):
+            return
+        value = node.value
+        marks = [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple)) else [value]
+        if any(self._is_benchmark_mark(mark) for mark in marks):
+            self._benchmark_scopes.add(self._class_names[-1] if self._class_names else "")
+
+    def _is_benchmark_mark(self, mark: cst.BaseExpression) -> bool:
+        return self.qualified_name(mark.func if isinstance(mark, cst.Call) else mark) in BENCHMARK_MARKS
+
+    def _is_benchmark(self, frame: Frame) -> bool:
+        node = frame.node
+        return bool({p.name.value for p in node.params.params} & BENCHMARK_FIXTURES) \
+            or any(self._is_benchmark_mark(d.decorator) for d in node.decorators) \
+            or bool({"", *filter(None, [frame.data["owner"]])} & self._benchmark_scopes)
+
     def visit_WithItem(self, node: cst.WithItem) -> None:
         item = node.item
         if self.frames and self._checking_context is not None and isinstance(item, cst.Call) \
@@ -263,6 +331,8 @@ class TestWithoutAssertion(TestAwareRule):
         if any(isinstance(d.decorator, cst.Call) and d.decorator.args
                and self.qualified_name(d.decorator.func) in SKIPPING_DECORATORS for d in node.decorators):
             return True  # skipped always, for a reason it states (a bare `@pytest.mark.skip` is VC306's and this rule's)
+        if any(self._expects_failure(d.decorator) for d in node.decorators) or _defines_only(node):
+            return True
         params = {p.name.value for p in node.params.params}
         for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else ():
             if isinstance(statement, cst.With) and any(
@@ -272,8 +342,36 @@ class TestWithoutAssertion(TestAwareRule):
                     isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and self._is_skip(small.value)
                     for small in statement.body):
                 return True
-        return says_nothing_raises(node) or bool(NO_RAISE_INTENT.search(self._comments(node))) or _only_imports(node) \
+        comments = self._comments(node)
+        if ISSUE_REFERENCE.search(comments) or ISSUE_REFERENCE.search(node.get_docstring() or ""):
+            return True
+        return says_nothing_raises(node) or bool(NO_RAISE_INTENT.search(comments)) or self._only_imports(node) \
             or bool(self._class_docstrings and NO_RAISE_INTENT.search(self._class_docstrings[-1]))
+
+    def _only_imports(self, node: cst.FunctionDef) -> bool:
+        """`def test_import(): import mypackage`, `requests.packages.urllib3`: a smoke test whose check is that the
+        module imports at all, or that an imported module has the attributes it looks up (`AttributeError` if not)."""
+        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        if not body or not all(isinstance(line, cst.SimpleStatementLine) for line in body):
+            return False
+        smalls = [small for line in body for small in line.body  # type: ignore[attr-defined]
+                  if not (isinstance(small, cst.Expr) and isinstance(small.value, cst.SimpleString))]
+        return bool(smalls) and all(isinstance(small, (cst.Import, cst.ImportFrom)) or self._looks_up_module(small)
+                                    for small in smalls)
+
+    def _looks_up_module(self, small: cst.BaseSmallStatement) -> bool:
+        """`requests.packages.idna`, `requests.session().get`: an attribute of an imported module, looked up and dropped."""
+        if not (isinstance(small, cst.Expr) and isinstance(small.value, cst.Attribute)):
+            return False
+        root: cst.BaseExpression = small.value
+        while isinstance(root, (cst.Attribute, cst.Call)):
+            root = root.value if isinstance(root, cst.Attribute) else root.func
+        return isinstance(root, cst.Name) and root.value in self._module_names
+
+    def _expects_failure(self, decorator: cst.BaseExpression) -> bool:
+        if isinstance(decorator, cst.Call):
+            return bool(decorator.args) and self.qualified_name(decorator.func) in FAILING_DECORATORS
+        return self.qualified_name(decorator) == "unittest.expectedFailure"
 
     def _comments(self, node: cst.FunctionDef) -> str:
         """The text of the comments in the function, joined: on their own lines (`# remove_handler should not throw
@@ -331,6 +429,7 @@ class TestWithoutAssertion(TestAwareRule):
         for frame in self._pending:
             if frame.data["calls"] & asserting or self._checked_by_teardown(frame, asserting) \
                     or self._calls_unseen_inherited_method(frame) or frame.data["shared_check"] \
+                    or (not frame.data["tells"] and self._is_benchmark(frame)) \
                     or (not frame.data["tells"] and not frame.data["expects_raise"]
                         and _called_for_their_raise(frame.node) & self._raising_callees):
                 continue

@@ -22,6 +22,8 @@ from vibecheck.rules.verification._status_checks import (
     unittest_codes,
 )
 from vibecheck.rules.verification._unmade_checks import (
+    PYTEST_RAISES,
+    RAISES_CONTEXTS,
     UnmadeCheck,
     assertions_after_raise,
     context_assertion_statement,
@@ -52,7 +54,9 @@ EQUALITY_TOPIC = re.compile(r"(?:^|_)(?:eq|ne|lt|le|gt|ge|cmp|equal[a-z]*|compar
 CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 SELF_EQUALITY = (cst.Equal, cst.GreaterThanEqual, cst.LessThanEqual)
 SELF_LOCAL = "it compares a value with itself"
-# A name the test also compares with another name (`e1 != e2`) is an object whose comparisons are under test.
+# A name the test also compares with another name (`e1 != e2`), or built by a class and compared with another object
+# (`cr == CaptureResult(...)`), is an object whose comparisons are under test.
+COMPARED_OBJECTS = (cst.Attribute, cst.Call, cst.Subscript)
 COMPARING = (cst.Equal, cst.NotEqual, cst.LessThan, cst.GreaterThan, cst.LessThanEqual, cst.GreaterThanEqual)
 COMPARING_METHODS = frozenset({"assertEqual", "assertNotEqual", "assertLess", "assertGreater"})
 # unittest assertion methods: (how many leading arguments matter, the test that makes them vacuous).
@@ -418,6 +422,9 @@ class TautologicalAssertion(Rule):
         self._functions: list[cst.FunctionDef] = []
         # Per open function: names last bound to another name (`expected = result`), with that name.
         self._aliases: list[dict[str, str]] = [{}]
+        self._shared: list[set[str]] = [set()]  # the names each function declares `nonlocal` or `global`
+        self._instances: list[set[str]] = [set()]  # names last bound to a call of a class (`cr = CaptureResult(...)`, `DC()`)
+        self._expecting_raise = 0  # how many `with pytest.raises(...)` blocks the walk is in
 
     @property
     def _about_equality(self) -> bool:
@@ -437,6 +444,8 @@ class TautologicalAssertion(Rule):
         self._compared.append(set())
         self._constructed.append({})
         self._aliases.append({})
+        self._shared.append(set())
+        self._instances.append(set())
         self._functions.append(node)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -444,11 +453,21 @@ class TautologicalAssertion(Rule):
         self._scopes.pop()
         self._constructed.pop()
         self._aliases.pop()
+        self._shared.pop()
+        self._instances.pop()
         self._functions.pop()
         compared = self._compared.pop()
         for found, what, name in self._self_compared.pop():
             if name not in compared:
                 self._report(found, what, SELF_LOCAL)
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+        if self._shared:
+            self._shared[-1].update(n.name.value for n in node.names)
+
+    def visit_Global(self, node: cst.Global) -> None:
+        if self._shared:
+            self._shared[-1].update(n.name.value for n in node.names)
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         left = node.left
@@ -458,8 +477,14 @@ class TautologicalAssertion(Rule):
             left = target.comparator
 
     def _note_compared(self, left: cst.CSTNode, right: cst.CSTNode) -> None:
-        if isinstance(left, cst.Name) and isinstance(right, cst.Name) and left.value != right.value:
-            self._compared[-1].update((left.value, right.value))
+        """`e1 != e2`; `cr == CaptureResult("out", "err")` or `real_dc <= model.dc` for `cr`, `real_dc` built by a class
+        (`cr = CaptureResult("out", "err")`): a name the test compares with another object is one whose comparison
+        methods are under test. A result compared with another call (`result == parse(text)`) is no such object."""
+        for one, other in ((left, right), (right, left)):
+            if not isinstance(one, cst.Name) or one.deep_equals(other):
+                continue
+            if isinstance(other, cst.Name) or (isinstance(other, COMPARED_OBJECTS) and one.value in self._instances[-1]):
+                self._compared[-1].add(one.value)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         names = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
@@ -479,6 +504,10 @@ class TautologicalAssertion(Rule):
 
     def _note_binding(self, names: set[str], value: cst.BaseExpression | None) -> None:
         built = constructed_class(value) if value is not None else None
+        if isinstance(value, cst.Call) and last_name(value.func)[:1].isupper():
+            self._instances[-1].update(names)
+        else:
+            self._instances[-1].difference_update(names)
         constructed = self._constructed[-1]
         for name in names:
             if built is None:
@@ -489,7 +518,9 @@ class TautologicalAssertion(Rule):
         for alias, original in list(aliases.items()):
             if alias in names or original in names:
                 del aliases[alias]
-        if isinstance(value, cst.Name) and len(names) == 1 and value.value not in names and constant_truth(value) is None:
+        # a `nonlocal` or `global` name is shared: another coroutine or callback may rebind it before the `assert`
+        if isinstance(value, cst.Name) and len(names) == 1 and value.value not in names and constant_truth(value) is None \
+                and not names & self._shared[-1]:
             aliases[next(iter(names))] = value.value
 
     def _alias_reason(self, left: cst.BaseExpression, right: cst.BaseExpression) -> str | None:
@@ -537,13 +568,27 @@ class TautologicalAssertion(Rule):
         return isinstance(checked, cst.Name) and bool(self._functions) and checked.value in returned_names(self._functions[-1])
 
     def visit_Expr(self, node: cst.Expr) -> None:
-        if not self._report_hollow(node, node.value) and isinstance(node.value, cst.Call):
+        # inside `with pytest.raises(TypeError):`, a lone `pytest.warns(None)` is the call expected to raise (pytest's
+        # tests of its own argument checks), not a context manager thrown away
+        if not self._report_hollow(node, node.value) and isinstance(node.value, cst.Call) and not self._expecting_raise:
             self._report_unmade(context_assertion_statement(node.value, self.qualified_name(node.value),
                                                             self.context.module.code_for_node))
 
     def visit_With(self, node: cst.With) -> None:
         for unmade in assertions_after_raise(node, self.qualified_name, self.context.module.code_for_node):
             self._report_unmade(unmade)
+        if self._expects_raise(node):
+            self._expecting_raise += 1
+
+    def leave_With(self, original_node: cst.With) -> None:
+        if self._expects_raise(original_node):
+            self._expecting_raise -= 1
+
+    def _expects_raise(self, node: cst.With) -> bool:
+        """`with pytest.raises(...)`, `with self.assertRaises(...)`: its block is expected to raise."""
+        return any(isinstance(item.item, cst.Call) and (self.qualified_name(item.item) == PYTEST_RAISES
+                                                        or last_name(item.item.func) in RAISES_CONTEXTS)
+                   for item in node.items)
 
     def _report_unmade(self, unmade: UnmadeCheck | None) -> None:
         if unmade is not None:

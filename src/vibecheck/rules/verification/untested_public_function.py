@@ -110,13 +110,16 @@ class UntestedPublicFunction(ProjectRule):
     Code that runs by name counts as reached with what runs it: methods a library dispatches by name
     prefix, also through the project's own base classes (`visit_*` of an `ast.NodeVisitor` or libcst
     visitor, `do_*`/`help_*` of a `cmd.Cmd`, `setUp`/`test*` of a `TestCase`, `handle_*` of an
-    `HTMLParser`), methods the project's reached code dispatches by prefix (`getattr(self, f"on_{event}")`,
+    `HTMLParser`), methods the project's reached code dispatches by prefix or suffix (`getattr(self, f"on_{event}")`,
+    `method_name = f"{kind}_schema"` then `getattr(self, method_name)`,
     `dir(obj)` filtered by `name.startswith("visit_")`), subcommands added to a command group
     (`@cli.command("sync")`), the modules of a package that reached code lists and imports
     (`pkgutil.walk_packages(package.__path__)`, also of a package handed to it as
     `sys.modules[__name__]`; `import_module(f"{__name__}.{name}")`) with the subclasses of the classes it
     collects there (`issubclass(obj, Plugin)`), and methods called from the project's templates
-    (`{{ order.total() }}` in a `templates/` folder). Also run unnamed: pytest's hooks (`pytest_configure` in a
+    (`{{ order.total() }}` in a `templates/` folder), or from a template
+    a test renders from its own string (`env.from_string("{{ loop.revindex }}")`). Also run unnamed: pytest's
+    hooks (`pytest_configure` in a
     plugin module) with their module, functions decorated by a project decorator that stores its argument in a
     registry and returns it (`_finalizers.add(callback); return callback`), a class's metaclass with the class,
     attributes a format string reads (`"{0.status_string}".format(worker)`), methods named by a string handed to
