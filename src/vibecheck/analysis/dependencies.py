@@ -112,7 +112,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
     "ldclient": ("launchdarkly-server-sdk",), "cassandra": ("cassandra-driver",), "paho": ("paho-mqtt",),
     "opensearchpy": ("opensearch-py",), "weaviate": ("weaviate-client",), "tortoise": ("tortoise-orm",),
-    "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
+    "RNA": ("ViennaRNA",), "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
     "telebot": ("pyTelegramBotAPI",), "awsauth": ("requests-aws",), "aadiscordbot": ("allianceauth-discordbot",),
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
     # Pyrogram's maintained forks keep its import name
@@ -645,6 +645,28 @@ def read_project_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError, MemoryError):
         return {}
+
+
+# PEP 723 inline script metadata: a `# /// script` block of comment lines, closed by `# ///`, holding TOML.
+SCRIPT_BLOCK = re.compile(r"^# /// script[ \t]*\r?\n(?P<content>(?:^#(?:| .*)\r?\n)+)^# ///[ \t]*$", re.MULTILINE)
+
+
+def script_dependencies(source: str) -> frozenset[str] | None:
+    """The distributions a script declares in its PEP 723 `# /// script` block (`uv run` installs them), normalised;
+    None when it has no such block with a `dependencies` list."""
+    if "# /// script" not in source:
+        return None
+    match = SCRIPT_BLOCK.search(source)
+    if match is None:
+        return None
+    toml = "".join(line[2:] if line.startswith("# ") else line[1:] for line in match.group("content").splitlines(True))
+    try:
+        requirements = tomllib.loads(toml).get("dependencies")
+    except (tomllib.TOMLDecodeError, RecursionError, MemoryError):
+        return None
+    if not isinstance(requirements, list):
+        return None
+    return frozenset(name for line in requirements if isinstance(line, str) and (name := requirement_name(line)))
 
 
 def _read_ini(path: Path, root: Path, *, strict: bool = True) -> configparser.ConfigParser | None:

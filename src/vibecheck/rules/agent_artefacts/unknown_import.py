@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from vibecheck.analysis.dependencies import KNOWN_DISTRIBUTIONS, WELL_KNOWN_MODULES, is_installed
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.agent_artefacts._import_check import ImportCheck
+
+# The test-support package of a repository that ships several distributions (Airflow's providers import
+# `tests_common`, others `test_utils` or `testlib`): it lives beside the project in the repository, not on the index.
+# `conftest` is pytest's own name for a test folder's fixtures module, which a test may import from.
+TEST_SUPPORT = re.compile(r"^_?tests?(?:_[a-z0-9_]+)?$|^test(?:utils|lib|helpers|support|tools)$|^conftest$")
+
+
+def _known_namespace_package(module: str) -> bool:
+    """`google.protobuf.json_format`: a well-known package inside a namespace shared by many (`google`)."""
+    parts = module.split(".")
+    return any(".".join(parts[:end]) in KNOWN_DISTRIBUTIONS for end in range(2, len(parts) + 1))
 
 
 class UnknownImport(ImportCheck):
@@ -21,8 +34,9 @@ class UnknownImport(ImportCheck):
     imports (under `try`/`except ImportError`, its handlers and `else`, or
     `contextlib.suppress(ImportError)`), conditional ones (under `if`, including `if TYPE_CHECKING:`;
     not the `__main__` guard), later imports of a module the file imported under `except ImportError`,
-    imports inside test functions, and imports deferred into a function of
-    a function or class named after the module (`def ipython(self): from IPython import embed`, `class
+    imports inside test functions, a test file's imports of the repository's test-support package (`tests_common`,
+    `test_utils`: a repository that ships several distributions keeps it beside them) or of `conftest`, and imports
+    deferred into a function of a function or class named after the module (`def ipython(self): from IPython import embed`, `class
     PyLibMCCache: def __init__(self): import pylibmc`, the shape of an optional backend; also a class named
     after a namespace package's sub-package or the host an extension serves: `class AppEngineServer` for
     `google.appengine.ext`, `class AiohttpServer` for `aiohttp_wsgi`), and imports whose line waives
@@ -34,7 +48,7 @@ class UnknownImport(ImportCheck):
 
     The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or
     `setup.cfg` (or, for an unpacked wheel, a `<name>.dist-info/METADATA`). Declared dependencies are read from
-    PEP 621 `dependencies` and
+    a script's own PEP 723 `# /// script` block (`uv run` installs what it lists), PEP 621 `dependencies` and
     `optional-dependencies`, dependency groups, Poetry/PDM/uv/Hatch tables, `requirements*.txt`
     (following `-r`), `setup.cfg`, the literal lists of `setup.py` (parsed, not run; also a dict handed over as
     `setup(**setup_args)` and requirements appended under a platform test), `Pipfile`,
@@ -87,9 +101,10 @@ class UnknownImport(ImportCheck):
     skips_adapters = True
 
     def check_import(self, node: cst.CSTNode, module: str, top_level: str, candidates: tuple[str, ...]) -> None:
-        if top_level in WELL_KNOWN_MODULES or top_level in KNOWN_DISTRIBUTIONS:
+        if top_level in WELL_KNOWN_MODULES or top_level in KNOWN_DISTRIBUTIONS or _known_namespace_package(module):
             return  # a real package: undeclared-dependency judges whether it is declared
-        if self.project.provides(*candidates) or is_installed(top_level):
+        if self.project.provides(*candidates) or is_installed(top_level) or (
+                self.context.is_test_file and TEST_SUPPORT.match(top_level)):
             return
         self.report(node, f"`{module}` is not declared and not installed: if an agent suggested it, check that the "
                     "package really exists before installing it.",
