@@ -7,6 +7,7 @@ from flask import render_template_string
 from jinja2 import Environment
 from jinja2.sandbox import SandboxedEnvironment
 from mako.template import Template as MakoTemplate
+from packageurl import PackageURL
 from quart import render_template_string as quart_render
 from tornado import template as tornado_template
 
@@ -119,3 +120,8 @@ def fallback_body_without_markup(response):
 def literal_mapping_after_percent():
     # ok: VC426
     return render_template_string("<h1>%(title)s</h1>" % {"title": "Not Found"})
+
+
+def package_from_manifest(manifest):
+    # ok: VC426 -- a class's own factory that parses the text: no template is compiled
+    return PackageURL.from_string(f"pkg:pypi/{manifest['name']}@{manifest['version']}")
