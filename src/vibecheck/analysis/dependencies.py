@@ -112,7 +112,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
     "ldclient": ("launchdarkly-server-sdk",), "cassandra": ("cassandra-driver",), "paho": ("paho-mqtt",),
     "opensearchpy": ("opensearch-py",), "weaviate": ("weaviate-client",), "tortoise": ("tortoise-orm",),
-    "RNA": ("ViennaRNA",), "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
+    "RNA": ("ViennaRNA",), "Bio": ("biopython",), "skbio": ("scikit-bio",), "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
     "telebot": ("pyTelegramBotAPI",), "awsauth": ("requests-aws",), "aadiscordbot": ("allianceauth-discordbot",),
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
     # Pyrogram's maintained forks keep its import name
@@ -218,6 +218,9 @@ WELL_KNOWN_MODULES = frozenset({
     "ray", "threadpoolctl", "parsel", "w3lib", "aioredis",
     "cloudpickle", "frozendict", "json5", "pysbd", "hexbytes", "opentelemetry", "textual", "claude_agent_sdk",
     "mysql", "python_jwt", "msgspec", "mutagen", "pygame", "pyramid", "jdatetime",
+    # scientific computing: real packages a research tool imports without declaring (rgpycrumbs, spimple)
+    "jax", "jaxlib", "flax", "optax", "astropy", "ase", "mlflow", "wandb", "pyvista", "vtk", "pint", "xarray", "zarr",
+    "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
