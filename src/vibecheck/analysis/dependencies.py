@@ -112,7 +112,8 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
     "ldclient": ("launchdarkly-server-sdk",), "cassandra": ("cassandra-driver",), "paho": ("paho-mqtt",),
     "opensearchpy": ("opensearch-py",), "weaviate": ("weaviate-client",), "tortoise": ("tortoise-orm",),
-    "RNA": ("ViennaRNA",), "Bio": ("biopython",), "skbio": ("scikit-bio",), "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
+    "RNA": ("ViennaRNA",), "Bio": ("biopython",), "skbio": ("scikit-bio",),
+    "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
     "telebot": ("pyTelegramBotAPI",), "awsauth": ("requests-aws",), "aadiscordbot": ("allianceauth-discordbot",),
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
     # Pyrogram's maintained forks keep its import name
