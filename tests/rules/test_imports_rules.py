@@ -147,6 +147,33 @@ def test_a_scripts_inline_metadata_declares_its_own_dependencies(tmp_path: Path)
     assert findings(tmp_path / "crumbs/broken.py") == [("VC503", 4, "chemcrumbs_io")]
 
 
+def test_dotnet_namespaces_of_a_pythonnet_project_are_not_unknown(tmp_path: Path) -> None:
+    """pythonnet's `clr.AddReference("Serilog")` makes .NET assemblies importable as `import System`."""
+    write(tmp_path / "net", {
+        "pyproject.toml": '[project]\nname = "net"\ndependencies = ["pythonnet>=3.0"]\n',
+        "net/core.py": "import clr\nclr.AddReference('Serilog')\nimport System\nfrom Serilog import Log\nimport graphlibz\n",
+        "net/includes.py": "from Newtonsoft.Json import JsonConvert\n",
+    })
+    write(tmp_path / "plain", {
+        "pyproject.toml": '[project]\nname = "plain"\ndependencies = []\n',
+        "plain/app.py": "from Serilog import Log\n",
+        "plain/bridge.py": "import clr\nfrom Serilog import Log\n",
+    })
+    assert findings(tmp_path / "net/net/core.py") == [("VC503", 5, "graphlibz")]
+    assert findings(tmp_path / "net/net/includes.py") == []
+    assert findings(tmp_path / "plain/plain/app.py") == [("VC503", 1, "Serilog")]
+    assert findings(tmp_path / "plain/plain/bridge.py") == []
+
+
+def test_a_py_module_from_its_python_distribution_and_a_renamed_fork(tmp_path: Path) -> None:
+    """`python-circos` ships `pycircos`; `django-q2`, the maintained fork of `django-q`, keeps `django_q`."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "kit"\ndependencies = ["python-circos", "django-q2"]\n',
+        "kit/plot.py": "import pycircos\nfrom django_q.tasks import async_task\nimport pycircuz\n",
+    })
+    assert findings(tmp_path / "kit/plot.py") == [("VC503", 3, "pycircuz")]
+
+
 def test_a_test_files_import_of_the_repositorys_test_support_package_is_not_unknown(tmp_path: Path) -> None:
     """An Airflow provider's sdist ships its tests, which import `tests_common` from the monorepo beside it."""
     write(tmp_path, {

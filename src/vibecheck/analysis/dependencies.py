@@ -112,7 +112,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
     "ldclient": ("launchdarkly-server-sdk",), "cassandra": ("cassandra-driver",), "paho": ("paho-mqtt",),
     "opensearchpy": ("opensearch-py",), "weaviate": ("weaviate-client",), "tortoise": ("tortoise-orm",),
-    "RNA": ("ViennaRNA",), "Bio": ("biopython",), "skbio": ("scikit-bio",),
+    "RNA": ("ViennaRNA",), "Bio": ("biopython",), "skbio": ("scikit-bio",), "django_q": ("django-q", "django-q2"),
     "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
     "telebot": ("pyTelegramBotAPI",), "awsauth": ("requests-aws",), "aadiscordbot": ("allianceauth-discordbot",),
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
@@ -221,7 +221,8 @@ WELL_KNOWN_MODULES = frozenset({
     "mysql", "python_jwt", "msgspec", "mutagen", "pygame", "pyramid", "jdatetime",
     # scientific computing: real packages a research tool imports without declaring (rgpycrumbs, spimple)
     "jax", "jaxlib", "flax", "optax", "astropy", "ase", "mlflow", "wandb", "pyvista", "vtk", "pint", "xarray", "zarr",
-    "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj",
+    "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam",
+    "drf_spectacular", "geoip2",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
@@ -577,8 +578,8 @@ def candidate_distributions(module: str) -> frozenset[str]:
             names.add(normalize(distribution))
         plain = normalize(prefix)
         names.update({plain, strip_variant(plain), *(form.format(plain) for form in CONVENTIONAL_FORMS)})
-        if plain.startswith("py") and len(plain) > 3:
-            names.add(plain[2:])
+        if plain.startswith("py") and len(plain) > 3:  # `pycircos` from `python-circos` or `circos`
+            names.update({plain[2:], f"python-{plain[2:]}"})
         if plain.endswith("py") and len(plain) > 3:  # `celpy` from `cel-python`: the module says "py" for Python
             names.update({f"{plain[:-2]}-python", f"python-{plain[:-2]}"})
     return frozenset(names)
