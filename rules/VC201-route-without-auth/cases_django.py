@@ -367,3 +367,77 @@ def quote(request):
 def share(request):
     send_mail("Look", request.data["text"], None, [request.data["to"]])
     return HttpResponse(status=204)
+
+
+class StaffApiMixin:
+    """Every view built on it checks the caller in `dispatch` and refuses."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self._may_use_api(request):
+            return HttpResponse(status=403)
+        return super().dispatch(request, *args, **kwargs)
+
+    def _may_use_api(self, request):
+        return request.user.is_staff
+
+
+class EntryPurgeView(StaffApiMixin, View):
+    # ok: VC201 -- the mixin's `dispatch` turns away a caller it does not allow
+    def delete(self, request, pk):
+        Article.objects.filter(pk=pk).delete()
+        return HttpResponse(status=204)
+
+
+class TimingMixin:
+    """A `dispatch` that only measures: it turns nobody away."""
+
+    def dispatch(self, request, *args, **kwargs):
+        request.started = now()
+        return super().dispatch(request, *args, **kwargs)
+
+
+class EntryRenameView(TimingMixin, View):
+    # expect: VC201 -- the mixin's `dispatch` checks nobody
+    def post(self, request, pk):
+        Article.objects.filter(pk=pk).update(title=request.POST["title"])
+        return HttpResponse(status=204)
+
+
+def check_entry_permissions(view):
+    def wrapper(request, *args, **kwargs):
+        if not request.user.has_perm("articles.change_article"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+    return wrapper
+
+
+class EntryPermissionMixin:
+    @classmethod
+    def as_view(cls, **initkwargs):
+        view = super().as_view(**initkwargs)
+        return check_entry_permissions(view)
+
+
+class EntryEditMixin(EntryPermissionMixin):
+    model = Article
+
+
+class EntryEditView(EntryEditMixin, UpdateView):
+    fields = ["title"]
+
+    # ok: VC201 -- a base's `as_view` wraps every view in the permission check
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+
+class ExemptMixin:
+    @classmethod
+    def as_view(cls, **initkwargs):
+        return csrf_exempt(super().as_view(**initkwargs))
+
+
+class EntryTagView(ExemptMixin, View):
+    # expect: VC201 -- `as_view` only lifts the CSRF check
+    def post(self, request, pk):
+        Article.objects.filter(pk=pk).update(tags=request.POST["tags"])
+        return HttpResponse(status=204)

@@ -434,6 +434,25 @@ def project_by_cache(cache: str):
     return {}
 
 
+@api.get("/members/{user_id}")
+def member_card(user_id: int):
+    # ok: VC207 -- an id no record has is answered with 404: the test lets no caller in
+    if user_id == 0:
+        raise HTTPException(status_code=404, detail="No such member")
+    # ok: VC207
+    if user_id < 0:
+        raise HTTPException(status_code=422)
+    return {"id": user_id}
+
+
+@api.delete("/members/{user_id}")
+def remove_member(user_id: int):
+    # expect: VC207 -- the id the client sends decides who may delete: a 403 for everyone but user 1
+    if user_id != 1:
+        raise HTTPException(status_code=403)
+    return {"deleted": True}
+
+
 @api.put("/items/{item_id}")
 def update_only_plumbus(item_id: str):
     # ok: VC207 -- a path value compared before a 403 picks the object, it claims no identity

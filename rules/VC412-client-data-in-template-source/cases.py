@@ -6,6 +6,8 @@ from fastapi import FastAPI
 from flask import Flask, render_template, render_template_string, request
 from jinja2 import Environment
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment as Sandbox
+from packageurl import PackageURL
+from semantic_version import Version
 
 app = Flask(__name__)
 api = FastAPI()
@@ -158,3 +160,14 @@ def prompt_preview_local_sandbox():
     engine = Sandbox()
     # ok: VC412
     return engine.from_string(request.form["template"]).render()
+
+
+@app.post("/sbom/component")
+def component_from_purl():
+    data = request.get_json()
+    # ok: VC412 -- the class's own factory parses the text into a package URL; no template is compiled
+    purl = PackageURL.from_string(data["purl"])
+    # ok: VC412
+    wanted = Version.from_string(data.get("version", "0.0.0"))
+    return {"name": purl.name, "major": wanted.major}
+

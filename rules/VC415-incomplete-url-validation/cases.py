@@ -118,6 +118,24 @@ def github_remote(url):
     return host, path
 
 
+def mobile_page(url):
+    # ok: VC415 -- the test picks the text to rewrite: the mobile site is fetched whichever host the URL names
+    if "www.example.com" in url:
+        url = url.replace("https://www.example.com", "https://m.example.com")
+    # ok: VC415
+    if url.startswith("http://example.com"):
+        url = url.replace("http://example.com", "https://example.com", 1)
+    return url
+
+
+def rewrite_then_fetch(next_url):
+    # expect: VC415 -- the rewrite is of another text: the test decides the redirect
+    if "example.com" in next_url:
+        next_url = next_url.replace("http://", "https://")
+        return redirect(next_url)
+    return redirect("/")
+
+
 def allowed_redirect(next_url):
     # expect: VC415 -- the cut is on another text: the test decides the redirect
     if "example.com" in next_url:

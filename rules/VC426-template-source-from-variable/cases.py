@@ -9,6 +9,7 @@ from flask import render_template_string
 from jinja2 import Environment
 from jinja2.sandbox import SandboxedEnvironment
 from mako.template import Template as MakoTemplate
+from packageurl import PackageURL
 from quart import render_template_string as quart_render
 from tornado import template as tornado_template
 
@@ -126,3 +127,8 @@ def literal_mapping_after_percent():
 def footer_with_server_facts():
     # ok: VC426 -- the interpreter and the host describe the server; no user sets them
     return render_template_string(f"<footer>Python {sys.version} on {platform.platform()}</footer>")
+
+
+def package_from_manifest(manifest):
+    # ok: VC426 -- a class's own factory that parses the text: no template is compiled
+    return PackageURL.from_string(f"pkg:pypi/{manifest['name']}@{manifest['version']}")

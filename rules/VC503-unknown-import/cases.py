@@ -9,8 +9,21 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+# /// script
+# requires-python = ">=3.10"
+# dependencies = ["plotcrumbs-io>=1.2"]
+# ///
+
 # ok: VC503 -- declared
 import click
+# ok: VC503 -- declared by this file's own PEP 723 script block, which `uv run` installs
+import plotcrumbs_io
+# ok: VC503 -- protobuf, a real package inside the `google` namespace: undeclared-dependency's concern
+from google.protobuf import json_format
+# ok: VC503 -- ViennaRNA's module
+import RNA
+# ok: VC503 -- a widely used scientific package, undeclared-dependency's concern
+import astropy.io.fits
 # ok: VC503 -- declared, in an optional extra
 import pytest
 # ok: VC503 -- installed (a dependency of bandit)

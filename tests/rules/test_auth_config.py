@@ -81,13 +81,16 @@ def test_hardcoded_key_in_a_test_file_is_not_reported() -> None:
 
 
 @pytest.mark.parametrize("path", ["mysite/settings.py", "mysite/settings/production.py", "config.py", "conf/base.py",
-                                  "devices/settings.py", "contestapp/settings.py"])
+                                  "devices/settings.py", "contestapp/settings.py", "circus/settings.py",
+                                  "democracy/settings.py"])
 def test_debug_true_in_a_settings_module(path: str) -> None:
     assert [f.code for f in findings_for(DebugModeInProduction, "DEBUG = True\n", path=path)] == ["VC211"]
 
 
 @pytest.mark.parametrize("path", ["mysite/settings/dev.py", "local_settings.py", "mysite/settings/testing.py",
-                                  "app/views.py", "guardian/testapp/testsettings.py", "mysite/devsettings.py"])
+                                  "app/views.py", "guardian/testapp/testsettings.py", "mysite/devsettings.py",
+                                  "plugin/docker/ci_settings.py", "demo/settings.py", "demo_project/settings.py",
+                                  "demoapp/settings.py"])
 def test_debug_true_in_dev_settings_or_ordinary_modules_is_not_reported(path: str) -> None:
     assert findings_for(DebugModeInProduction, "DEBUG = True\n", path=path) == []
 

@@ -132,6 +132,61 @@ def test_test_files_are_judged_only_against_declared_dev_dependencies(tmp_path: 
     assert findings(tmp_path / "dev/tests/test_y.py", is_test_file=True) == [("VC504", 2, "pygments")]
 
 
+def test_a_scripts_inline_metadata_declares_its_own_dependencies(tmp_path: Path) -> None:
+    """PEP 723: `uv run plot.py` installs what the script's `# /// script` block lists; another file gains nothing."""
+    block = ('# /// script\n# requires-python = ">=3.11"\n'
+             '# dependencies = [\n#   "chemcrumbs-io>=3.22",\n#   "PyYAML",\n# ]\n# ///\n')
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "crumbs"\ndependencies = ["click"]\n',
+        "crumbs/plot.py": "#!/usr/bin/env python3\n" + block + "import chemcrumbs_io.read\nimport yaml\nimport chemplotz\n",
+        "crumbs/other.py": "import chemcrumbs_io.read\nimport yaml\n",
+        "crumbs/broken.py": "# /// script\n# dependencies = [\n# ///\nimport chemcrumbs_io\n",
+    })
+    assert findings(tmp_path / "crumbs/plot.py") == [("VC503", 11, "chemplotz")]
+    assert findings(tmp_path / "crumbs/other.py") == [("VC503", 1, "chemcrumbs_io.read"), ("VC504", 2, "yaml")]
+    assert findings(tmp_path / "crumbs/broken.py") == [("VC503", 4, "chemcrumbs_io")]
+
+
+def test_dotnet_namespaces_of_a_pythonnet_project_are_not_unknown(tmp_path: Path) -> None:
+    """pythonnet's `clr.AddReference("Serilog")` makes .NET assemblies importable as `import System`."""
+    write(tmp_path / "net", {
+        "pyproject.toml": '[project]\nname = "net"\ndependencies = ["pythonnet>=3.0"]\n',
+        "net/core.py": "import clr\nclr.AddReference('Serilog')\nimport System\nfrom Serilog import Log\nimport graphlibz\n",
+        "net/includes.py": "from Newtonsoft.Json import JsonConvert\n",
+    })
+    write(tmp_path / "plain", {
+        "pyproject.toml": '[project]\nname = "plain"\ndependencies = []\n',
+        "plain/app.py": "from Serilog import Log\n",
+        "plain/bridge.py": "import clr\nfrom Serilog import Log\n",
+    })
+    assert findings(tmp_path / "net/net/core.py") == [("VC503", 5, "graphlibz")]
+    assert findings(tmp_path / "net/net/includes.py") == []
+    assert findings(tmp_path / "plain/plain/app.py") == [("VC503", 1, "Serilog")]
+    assert findings(tmp_path / "plain/plain/bridge.py") == []
+
+
+def test_a_py_module_from_its_python_distribution_and_a_renamed_fork(tmp_path: Path) -> None:
+    """`python-circos` ships `pycircos`; `django-q2`, the maintained fork of `django-q`, keeps `django_q`."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "kit"\ndependencies = ["python-circos", "django-q2"]\n',
+        "kit/plot.py": "import pycircos\nfrom django_q.tasks import async_task\nimport pycircuz\n",
+    })
+    assert findings(tmp_path / "kit/plot.py") == [("VC503", 3, "pycircuz")]
+
+
+def test_a_test_files_import_of_the_repositorys_test_support_package_is_not_unknown(tmp_path: Path) -> None:
+    """An Airflow provider's sdist ships its tests, which import `tests_common` from the monorepo beside it."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "provider"\ndependencies = []\n',
+        "tests/system/example_dag.py": "from tests_common.test_utils.system_tests import get_test_run\n"
+                                       "from test_utils import db\nimport testlib\nimport testify_helpers\n"
+                                       "from conftest import User\n",
+        "src/provider/hooks.py": "from tests_common.test_utils import helpers\n",
+    })
+    assert findings(tmp_path / "tests/system/example_dag.py", is_test_file=True) == [("VC503", 4, "testify_helpers")]
+    assert findings(tmp_path / "src/provider/hooks.py") == [("VC503", 1, "tests_common.test_utils")]
+
+
 def test_optional_and_conditional_imports_are_not_reported(tmp_path: Path) -> None:
     write(tmp_path, {
         "pyproject.toml": '[project]\nname = "x"\ndependencies = []\n',

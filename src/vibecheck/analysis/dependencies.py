@@ -112,6 +112,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
     "ldclient": ("launchdarkly-server-sdk",), "cassandra": ("cassandra-driver",), "paho": ("paho-mqtt",),
     "opensearchpy": ("opensearch-py",), "weaviate": ("weaviate-client",), "tortoise": ("tortoise-orm",),
+    "RNA": ("ViennaRNA",), "Bio": ("biopython",), "skbio": ("scikit-bio",), "django_q": ("django-q", "django-q2"),
     "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
     "telebot": ("pyTelegramBotAPI",), "awsauth": ("requests-aws",), "aadiscordbot": ("allianceauth-discordbot",),
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
@@ -218,6 +219,10 @@ WELL_KNOWN_MODULES = frozenset({
     "ray", "threadpoolctl", "parsel", "w3lib", "aioredis",
     "cloudpickle", "frozendict", "json5", "pysbd", "hexbytes", "opentelemetry", "textual", "claude_agent_sdk",
     "mysql", "python_jwt", "msgspec", "mutagen", "pygame", "pyramid", "jdatetime",
+    # scientific computing: real packages a research tool imports without declaring (rgpycrumbs, spimple)
+    "jax", "jaxlib", "flax", "optax", "astropy", "ase", "mlflow", "wandb", "pyvista", "vtk", "pint", "xarray", "zarr",
+    "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam",
+    "drf_spectacular", "geoip2",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
@@ -573,8 +578,8 @@ def candidate_distributions(module: str) -> frozenset[str]:
             names.add(normalize(distribution))
         plain = normalize(prefix)
         names.update({plain, strip_variant(plain), *(form.format(plain) for form in CONVENTIONAL_FORMS)})
-        if plain.startswith("py") and len(plain) > 3:
-            names.add(plain[2:])
+        if plain.startswith("py") and len(plain) > 3:  # `pycircos` from `python-circos` or `circos`
+            names.update({plain[2:], f"python-{plain[2:]}"})
         if plain.endswith("py") and len(plain) > 3:  # `celpy` from `cel-python`: the module says "py" for Python
             names.update({f"{plain[:-2]}-python", f"python-{plain[:-2]}"})
     return frozenset(names)
@@ -645,6 +650,28 @@ def read_project_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError, MemoryError):
         return {}
+
+
+# PEP 723 inline script metadata: a `# /// script` block of comment lines, closed by `# ///`, holding TOML.
+SCRIPT_BLOCK = re.compile(r"^# /// script[ \t]*\r?\n(?P<content>(?:^#(?:| .*)\r?\n)+)^# ///[ \t]*$", re.MULTILINE)
+
+
+def script_dependencies(source: str) -> frozenset[str] | None:
+    """The distributions a script declares in its PEP 723 `# /// script` block (`uv run` installs them), normalised;
+    None when it has no such block with a `dependencies` list."""
+    if "# /// script" not in source:
+        return None
+    match = SCRIPT_BLOCK.search(source)
+    if match is None:
+        return None
+    toml = "".join(line[2:] if line.startswith("# ") else line[1:] for line in match.group("content").splitlines(True))
+    try:
+        requirements = tomllib.loads(toml).get("dependencies")
+    except (tomllib.TOMLDecodeError, RecursionError, MemoryError):
+        return None
+    if not isinstance(requirements, list):
+        return None
+    return frozenset(name for line in requirements if isinstance(line, str) and (name := requirement_name(line)))
 
 
 def _read_ini(path: Path, root: Path, *, strict: bool = True) -> configparser.ConfigParser | None:

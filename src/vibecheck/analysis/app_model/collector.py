@@ -771,7 +771,21 @@ class AppModelCollector:
             self.classes[node.name.value] = view
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
-        self.scopes.pop()
+        view = self.scopes.pop()
+        if isinstance(view, ClassView):
+            view.guarded |= self._guards_own_views(view)
+
+    def _guards_own_views(self, view: ClassView) -> bool:
+        """A mixin or base view of the module that checks the caller for every view built on it: its `dispatch`
+        checks and refuses (`if not self._is_authorized(request): return JsonResponse(..., status=403)`), or its
+        `as_view` hands the view to a guard decorator (`return check_event_permissions(super().as_view(**kwargs))`)."""
+        dispatch = view.methods.get("dispatch")
+        if dispatch is not None and dispatch.body_guard and dispatch.denies and not swallows_denial(dispatch.node):
+            return True
+        as_view = view.methods.get("as_view")
+        return as_view is not None and any(
+            type(n) is cst.Return and type(n.value) is cst.Call and self._decorator_guards(n.value.func)
+            for n in walk_own(as_view.node.body))
 
     # URLconf lists guarded whole (`urlconf_lists.py`), and loops over sequences of names -------------------------
 

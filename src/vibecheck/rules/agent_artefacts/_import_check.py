@@ -8,6 +8,7 @@ changed files pre-commit passes, without a project phase.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import ClassVar
@@ -21,6 +22,7 @@ from vibecheck.analysis.dependencies import (
     is_standard_library,
     local_module_names,
     project_dependencies,
+    script_dependencies,
 )
 from vibecheck.imports import full_name
 from vibecheck.rule import Rule
@@ -89,8 +91,12 @@ class ImportCheck(Rule):
     def project(self) -> ProjectDependencies:
         if self._project is None:
             path = Path(self.context.path).resolve()
-            self._project = project_dependencies(find_root(path))
-            self._local = local_module_names(path, self._project)
+            project = project_dependencies(find_root(path))
+            self._local = local_module_names(path, project)
+            inline = script_dependencies(self.context.source)
+            if inline is not None:  # a PEP 723 script declares its own dependencies, which `uv run` installs
+                project = dataclasses.replace(project, declared=project.declared | inline, declares=True)
+            self._project = project
         return self._project
 
     @property

@@ -2,58 +2,67 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from vibecheck.analysis.dependencies import KNOWN_DISTRIBUTIONS, WELL_KNOWN_MODULES, is_installed
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.agent_artefacts._import_check import ImportCheck
 
+# The test-support package of a repository that ships several distributions (Airflow's providers import
+# `tests_common`, others `test_utils` or `testlib`): it lives beside the project in the repository, not on the index.
+# `conftest` is pytest's own name for a test folder's fixtures module, which a test may import from.
+TEST_SUPPORT = re.compile(r"^_?tests?(?:_[a-z0-9_]+)?$|^test(?:utils|lib|helpers|support|tools)$|^conftest$")
+
+
+def _known_namespace_package(module: str) -> bool:
+    """`google.protobuf.json_format`: a well-known package inside a namespace shared by many (`google`)."""
+    parts = module.split(".")
+    return any(".".join(parts[:end]) in KNOWN_DISTRIBUTIONS for end in range(2, len(parts) + 1))
+
 
 class UnknownImport(ImportCheck):
     """An import of a package that is not declared, not installed and not part of the project.
 
     ## What it does
-    Reports an absolute import whose top-level module is not in the standard library, not a module of
-    the project (its root, `src/`, the `src-paths` setting, a folder under the root that holds Django's
-    `manage.py`, or beside the file), not provided by a
-    dependency the project declares, not installed in the environment vibecheck runs in, and not one of
-    a few hundred widely used packages (`requests`, `numpy`: those are `undeclared-dependency`'s). Optional
-    imports (under `try`/`except ImportError`, its handlers and `else`, or
-    `contextlib.suppress(ImportError)`), conditional ones (under `if`, including `if TYPE_CHECKING:`;
-    not the `__main__` guard), later imports of a module the file imported under `except ImportError`,
-    imports inside test functions, and imports deferred into a function of
-    a function or class named after the module (`def ipython(self): from IPython import embed`, `class
-    PyLibMCCache: def __init__(self): import pylibmc`, the shape of an optional backend; also a class named
+    Reports an absolute import whose top-level module is not in the standard library, not a module of the project (its root,
+    `src/`, the `src-paths` setting, a folder under the root that holds Django's `manage.py`, or beside the file), not
+    provided by a dependency the project declares, not installed in the environment vibecheck runs in, and not one of a few
+    hundred widely used packages (`requests`, `numpy`: those are `undeclared-dependency`'s). Optional imports (under
+    `try`/`except ImportError`, its handlers and `else`, or `contextlib.suppress(ImportError)`), conditional ones (under `if`,
+    including `if TYPE_CHECKING:`; not the `__main__` guard), later imports of a module the file imported under `except
+    ImportError`, imports inside test functions, .NET namespaces in a project that runs on pythonnet (`import System` where it
+    declares `pythonnet` or the file imports `clr`), a test file's imports of the repository's test-support package
+    (`tests_common`, `test_utils`: a repository that ships several distributions keeps it beside them) or of `conftest`, and
+    imports deferred into a function of a function or class named after the module (`def ipython(self): from IPython import
+    embed`, `class PyLibMCCache: def __init__(self): import pylibmc`, the shape of an optional backend; also a class named
     after a namespace package's sub-package or the host an extension serves: `class AppEngineServer` for
-    `google.appengine.ext`, `class AiohttpServer` for `aiohttp_wsgi`), and imports whose line waives
-    another linter's import-outside-toplevel check (`import feedparser  # noqa: PLC0415`: deferred on
-    purpose, an optional dependency) are not reported; relative imports never are. Standard-library names
-    of older Pythons (`BaseHTTPServer`, `distutils`), the modules a runtime provides (Pyodide's `js`
-    and `pyodide`, PyPy's `__pypy__`), those of the application a plugin runs inside (an Odoo addon's `odoo`, a
-    Frappe app's `frappe`, Blender's `bpy`) and the typing-only `_typeshed` count as standard library.
+    `google.appengine.ext`, `class AiohttpServer` for `aiohttp_wsgi`), and imports whose line waives another linter's
+    import-outside-toplevel check (`import feedparser  # noqa: PLC0415`: deferred on purpose, an optional dependency) are not
+    reported; relative imports never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`), the modules
+    a runtime provides (Pyodide's `js` and `pyodide`, PyPy's `__pypy__`), those of the application a plugin runs inside (an
+    Odoo addon's `odoo`, a Frappe app's `frappe`, Blender's `bpy`) and the typing-only `_typeshed` count as standard library.
 
-    The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or
-    `setup.cfg` (or, for an unpacked wheel, a `<name>.dist-info/METADATA`). Declared dependencies are read from
-    PEP 621 `dependencies` and
-    `optional-dependencies`, dependency groups, Poetry/PDM/uv/Hatch tables, `requirements*.txt`
-    (following `-r`), `setup.cfg`, the literal lists of `setup.py` (parsed, not run; also a dict handed over as
-    `setup(**setup_args)` and requirements appended under a platform test), `Pipfile`,
-    `tox.ini` (factor-conditional lines too: `full: pycares<5`), `PKG-INFO` and a wheel's `METADATA`, with the
-    extras a requirement asks for (`kombu[sqlalchemy]`, `psycopg[pool]`'s `psycopg-pool`) and the runtimes
-    a declared distribution always installs (`greenlet` under `gevent`); `setuptools` counts as declared
-    when no `[build-system]` is, and so does the host of an entry-point group the project joins (`paste`
-    for `[project.entry-points."paste.server_runner"]`: it loads the module it names). Import
-    names are matched to distributions from the declarations alone, so the answer does not depend on
-    what is installed where vibecheck runs (a pre-commit hook's environment never has the project's
-    dependencies): normalised names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`),
-    the usual spellings (`python-x`, `python3-x`, `pyx`, `django-x`, `sqlalchemy-x`; an ecosystem's prefix before a
-    name of several words, which the module runs together: `graphql-schema-diff` ships `schemadiff`), forks that
-    keep the original's import name (`pyrofork` ships `pyrogram`), variants that ship the same package
-    (`pydantic-ai-slim`, `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`), namespace
-    packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers `opentelemetry` or `google`, and
-    a declared `ab-database` or `conformer-qc` covers `ab_core` or `conformer_core`, the core package of its family)
-    and a table of well-known differences (`yaml` is `PyYAML`, `django_filters` is `django-filter`). Installed
-    metadata can add a match, never remove one.
+    The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or `setup.cfg` (or, for an
+    unpacked wheel, a `<name>.dist-info/METADATA`). Declared dependencies are read from a script's own PEP 723 `# /// script`
+    block (`uv run` installs what it lists), PEP 621 `dependencies` and `optional-dependencies`, dependency groups,
+    Poetry/PDM/uv/Hatch tables, `requirements*.txt` (following `-r`), `setup.cfg`, the literal lists of `setup.py` (parsed,
+    not run; also a dict handed over as `setup(**setup_args)` and requirements appended under a platform test), `Pipfile`,
+    `tox.ini` (factor-conditional lines too: `full: pycares<5`), `PKG-INFO` and a wheel's `METADATA`, with the extras a
+    requirement asks for (`kombu[sqlalchemy]`, `psycopg[pool]`'s `psycopg-pool`) and the runtimes a declared distribution
+    always installs (`greenlet` under `gevent`); `setuptools` counts as declared when no `[build-system]` is, and so does the
+    host of an entry-point group the project joins (`paste` for `[project.entry-points."paste.server_runner"]`: it loads the
+    module it names). Import names are matched to distributions from the declarations alone, so the answer does not depend on
+    what is installed where vibecheck runs (a pre-commit hook's environment never has the project's dependencies): normalised
+    names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`), the usual spellings (`python-x`,
+    `python3-x`, `pyx` (also from `python-x`), `django-x`, `sqlalchemy-x`; an ecosystem's prefix before a name of several
+    words, which the module runs together: `graphql-schema-diff` ships `schemadiff`), forks that keep the original's import
+    name (`pyrofork` ships `pyrogram`), variants that ship the same package (`pydantic-ai-slim`, `opentelemetry-api`,
+    `psycopg2-binary`, `pydantic-core`), namespace packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers
+    `opentelemetry` or `google`, and a declared `ab-database` or `conformer-qc` covers `ab_core` or `conformer_core`, the core
+    package of its family) and a table of well-known differences (`yaml` is `PyYAML`, `django_filters` is `django-filter`).
+    Installed metadata can add a match, never remove one.
 
     ## Why is this bad?
     Coding agents invent plausible package names (`flask_secure_authz`, `fastapi_jwt_helpers`).
@@ -87,11 +96,18 @@ class UnknownImport(ImportCheck):
     skips_adapters = True
 
     def check_import(self, node: cst.CSTNode, module: str, top_level: str, candidates: tuple[str, ...]) -> None:
-        if top_level in WELL_KNOWN_MODULES or top_level in KNOWN_DISTRIBUTIONS:
+        if top_level in WELL_KNOWN_MODULES or top_level in KNOWN_DISTRIBUTIONS or _known_namespace_package(module):
             return  # a real package: undeclared-dependency judges whether it is declared
-        if self.project.provides(*candidates) or is_installed(top_level):
+        if self.project.provides(*candidates) or is_installed(top_level) or (
+                self.context.is_test_file and TEST_SUPPORT.match(top_level)) or self._dotnet_namespace(top_level):
             return
         self.report(node, f"`{module}` is not declared and not installed: if an agent suggested it, check that the "
                     "package really exists before installing it.",
                     hint=f"Confirm that a package providing `{top_level}` exists on the package index and declare it in the "
                     "project's dependencies, or remove the import.")
+
+    def _dotnet_namespace(self, top_level: str) -> bool:
+        """`import System`, `from Newtonsoft.Json import JsonConvert` in a project that runs on pythonnet (it declares
+        `pythonnet`, or the file imports `clr`): a .NET assembly `clr.AddReference` loaded, not a Python package."""
+        return top_level[:1].isupper() and ("pythonnet" in self.project.declared
+                                            or re.search(r"^\s*import clr\b", self.context.source, re.MULTILINE) is not None)

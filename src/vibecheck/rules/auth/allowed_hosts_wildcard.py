@@ -33,7 +33,7 @@ class AllowedHostsWildcard(Rule):
 
     Subdomain patterns such as `".example.com"` are fine. A wildcard chosen only for debug mode
     (`["*"] if DEBUG else [...]`, or inside `if DEBUG:`) is not reported, nor are test files and
-    development settings files (`settings/dev.py`, `local_settings.py`).
+    development, CI and demo settings files (`settings/dev.py`, `local_settings.py`, `ci_settings.py`).
 
     ## Why is this bad?
     Django builds absolute URLs (password-reset links, redirects, `request.build_absolute_uri()`) from the

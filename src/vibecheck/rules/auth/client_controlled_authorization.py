@@ -112,12 +112,13 @@ class ClientControlledAuthorization(FlowRule):
     default), nor a test of an input's presence (`if root:`, `if permissions is not None:`) before a block that refuses
     nothing and hands that input to a call (`dag.partial_subset(task_ids=root)`: the root task of a graph, the
     permissions a caller asks about, data the handler works with), nor `if not user_id: return 400` (a field the form
-    must carry), nor a test whose block compares what it lets through with the server's idea of the caller (`if
-    target_user_id: return request.user.user_id == target_user_id`, an ownership check). Nor are conditions in a route
-    handler that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`), nor in the methods of a
-    Django admin class (`save_model(self, request, ...)` of a `ModelAdmin`, `SingletonModelAdmin` or inline in a module
-    that uses `django.contrib.admin`: the admin site lets only signed-in staff in): the role or user a form names is then
-    an administrator's choice.
+    must carry), nor an id compared with a number before an error that refuses no one (`if user_id == 0: raise
+    HTTPException(404)`: an id no record has), nor a test whose block compares what it lets through with the server's
+    idea of the caller (`if target_user_id: return request.user.user_id == target_user_id`, an ownership check). Nor are
+    conditions in a route handler that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`),
+    nor in the methods of a Django admin class (`save_model(self, request, ...)` of a `ModelAdmin`, `SingletonModelAdmin` or
+    inline in a module that uses `django.contrib.admin`: the admin site lets only signed-in staff in): the role or user a form
+    names is then an administrator's choice.
 
     ## Why is this bad?
     Everything in a request is chosen by the client: anyone can add `?admin=true`, a `X-Role: admin` header
@@ -639,7 +640,8 @@ def _optional_filter(test: cst.BaseExpression, value: cst.CSTNode, taint: Taint)
 
 def _only_refuses_a_request_for_it(test: cst.BaseExpression, value: cst.CSTNode, branch: cst.BaseSuite | None) -> bool:
     """`if isinstance(perms, dict) and perms.get("full_access"): raise HTTPException(403)`: the value is tested only for
-    its type, or for being present before a refusal. Asking for a privilege then only gets the request refused; what
+    its type, or for being present before a refusal, or an id is compared with a number before an error that denies
+    nothing (`if user_id == 0: raise HTTPException(404)`). Asking for a privilege then only gets the request refused; what
     the client leaves out grants nothing (unlike `if not request.json.get("is_admin"): abort(403)`)."""
     for part in _conjuncts(test):
         if not any(node is value for node in walk_own(part)):
@@ -648,6 +650,8 @@ def _only_refuses_a_request_for_it(test: cst.BaseExpression, value: cst.CSTNode,
             return True
         if branch is None:
             return False
+        if _is_number_test(part, value) and _raises(branch) and not _denies_access(branch):
+            return True  # `if user_id == 0: raise HTTPException(404)`: an id no record has, not a caller let in
         if _is_none_test(part, value, negated=False):
             return not _denies_access(branch)  # `if role is None: role = DEFAULT_ROLE` fills in a default
         refuses = _denies_access(branch)
@@ -667,6 +671,12 @@ def _optional_input(test: cst.BaseExpression, value: cst.CSTNode, used_in: cst.C
         return False
     return any(type(node) is cst.Arg and type(node.value) is cst.Name and node.value.value == value.value
                for node in walk_own(used_in))
+
+
+def _is_number_test(test: cst.BaseExpression, value: cst.CSTNode) -> bool:
+    """`value == 0`, `value < 1`: the value compared with a number, a range or sentinel check of an id."""
+    return type(test) is cst.Comparison and test.left is value and len(test.comparisons) == 1 \
+        and type(test.comparisons[0].comparator) is cst.Integer
 
 
 def _is_none_test(test: cst.BaseExpression, value: cst.CSTNode, *, negated: bool) -> bool:

@@ -129,7 +129,8 @@ class DebugModeInProduction(Rule):
       that auto-reloads from disk is a development server).
 
     Development places are not reported: test files, files and folders named like `dev`, `local`,
-    `development` or `testing` (`settings/dev.py`, `local_settings.py`), and classes such as
+    `development`, `testing`, `ci` or `demo` (`settings/dev.py`, `local_settings.py`, `ci_settings.py`,
+    `demo/demo_project/settings.py`), and classes such as
     `DevelopmentConfig` or `TestingConfig`; nor is debug switched on under an `if` that tests a debug or
     development flag (`if args.debug:`, `if os.getenv("APP_DEBUG"):`, a CLI's `--debug` option), where it
     follows that flag.

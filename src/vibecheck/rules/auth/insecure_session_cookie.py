@@ -95,7 +95,7 @@ class InsecureSessionCookie(Rule):
 
     A CSRF cookie needs `secure` but not `httponly`: the double-submit pattern reads it from JavaScript.
     A missing `samesite` is not reported (browsers default to `Lax`); an explicit `None` is. Test files,
-    development settings files (`settings/dev.py`, `local_settings.py`) and classes such as
+    development, CI and demo settings files (`settings/dev.py`, `local_settings.py`, `ci_settings.py`) and classes such as
     `DevelopmentConfig` are not reported, since local servers run over plain HTTP. Calls that forward
     `**kwargs` are not reported.
 

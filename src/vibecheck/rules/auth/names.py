@@ -224,7 +224,8 @@ def is_auth_cookie_name(name: str) -> bool:
 
 
 # Development-only places: files, directories and config classes where a debug setting is intended.
-DEV_WORDS = frozenset({"dev", "develop", "development", "local", "test", "tests", "testing"})
+# `ci`: settings for a CI run (`ci_settings.py`); `demo`: a demo project shipped beside a package (`demo/settings.py`).
+DEV_WORDS = frozenset({"dev", "develop", "development", "local", "test", "tests", "testing", "ci", "demo"})
 
 
 # What a development word is glued to in a one-word name of a place (`testsettings.py`, `testapp/`, `devconfig`).

@@ -49,34 +49,33 @@ class RouteWithoutAuth(ProjectRule):
     `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or `include_router` (unless it
     lists only dependencies that provide a resource, `Depends(get_db)` or a rate limiter), Django auth mixins
     and `method_decorator`, DRF `permission_classes` other than `AllowAny`, an auth decorator on a class
-    view's `dispatch`, and a recognisable check in the handler body (`request.user.is_authenticated`,
-    `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`, `check_access(...)`, a checker
-    named for access or auth, `self._access_validator(self.request)`, `except NotAuthorized:`, a call of a
-    function of the module or a method of the class that makes such a check and refuses, CKAN's `context =
-    self._prepare(id)`; a decorator that returns `login_required(view)(*args)`; or an auth-named
-    `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`, or a check of the request's
-    signature: `stripe.Webhook.construct_event(...)`, `hmac.compare_digest(...)`, a project function named
-    like `verify_github_signature` or one, here or in another module, that makes such a check, and the
-    `verify` methods of svix, Standard Webhooks, PyNaCl, Slack and Twilio verifiers, and the Bot Framework adapter's
-    `process_activity(activity, auth_header, ...)`), or a check handed a
-    parameter that carries a one-time credential the client presents (`manager.verify(token)` with a `token` or
-    `reset_code` parameter, as an e-mail verification link is redeemed). Login, signup and health
-    paths are open by design and are not reported (not when the word acts on an object: `/orders/<id>/status`,
-    `/users/<id>/activate`, a handler named `delete_contact` or `update_status`), nor are handlers with a
-    decorator from `public-decorators`. A DRF view that its permission classes open on purpose (`[AllowAny]`,
-    `@permission_classes([AllowAny])`, an `@action(..., permission_classes=[AllowAny])` of a viewset, not an empty
-    list) is public by intent when its name or path reads as a step of
-    signing in (djoser's `ProviderAuthView`, `ResendActivationView`, `otp_verify`) on no object, or when it stores and
-    sends nothing (no call such as `save`, `create`, `update`, `delete`, `commit`, `send_mail`, `redeem_...`: a coupon
-    check that only answers); `AllowAny` on any other writing view (`ChangePasswordView`, a profile update) is reported:
-    there the intent is the bug. A sign-up by collection, `POST /users` or `POST /accounts` with no path parameter and
-    no administrative path, is open by design like `/register`, unless the handler sets a privilege field itself
-    (`User(..., is_admin=True)`, `user.role = ...`); what a client sends into such fields is VC215's and VC217's.
-    A webhook (a `webhook` path segment or handler name) is open to its sender by design too, but the sender
-    proves who it is by signing the body: a webhook whose handler never checks a signature (no such call, the
-    request not handed to another function that may check it, and a signature header such as `"Stripe-Signature"`
-    read but not handed to a method or an imported function either: reading it, testing that it is there or logging
-    it checks nothing) gets its own finding, even in an app without any authentication.
+    view's `dispatch`, a mixin or base view of the module whose `dispatch` checks the caller and refuses (`if not
+    self._is_authorized(request): return JsonResponse(..., status=403)`) or whose `as_view` hands the view to a guard
+    decorator (`return check_event_permissions(super().as_view(**kwargs))`), and a recognisable check in the handler
+    body (`request.user.is_authenticated`, `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`,
+    `check_access(...)`, a checker named for access or auth, `self._access_validator(self.request)`, `except NotAuthorized:`,
+    a call of a function of the module or a method of the class that makes such a check and refuses, CKAN's `context =
+    self._prepare(id)`; a decorator that returns `login_required(view)(*args)`; or an auth-named `Header()`/`Cookie()`
+    parameter such as `x_token` compared before a `raise`, or a check of the request's signature:
+    `stripe.Webhook.construct_event(...)`, `hmac.compare_digest(...)`, a project function named like `verify_github_signature`
+    or one, here or in another module, that makes such a check, and the `verify` methods of svix, Standard Webhooks, PyNaCl,
+    Slack and Twilio verifiers, and the Bot Framework adapter's `process_activity(activity, auth_header, ...)`), or a check
+    handed a parameter that carries a one-time credential the client presents (`manager.verify(token)` with a `token` or
+    `reset_code` parameter, as an e-mail verification link is redeemed). Login, signup and health paths are open by design and
+    are not reported (not when the word acts on an object: `/orders/<id>/status`, `/users/<id>/activate`, a handler named
+    `delete_contact` or `update_status`), nor are handlers with a decorator from `public-decorators`. A DRF view that its
+    permission classes open on purpose (`[AllowAny]`, `@permission_classes([AllowAny])`, an `@action(...,
+    permission_classes=[AllowAny])` of a viewset, not an empty list) is public by intent when its name or path reads as a step
+    of signing in (djoser's `ProviderAuthView`, `ResendActivationView`, `otp_verify`) on no object, or when it stores and
+    sends nothing (no call such as `save`, `create`, `update`, `delete`, `commit`, `send_mail`, `redeem_...`: a coupon check
+    that only answers); `AllowAny` on any other writing view (`ChangePasswordView`, a profile update) is reported: there the
+    intent is the bug. A sign-up by collection, `POST /users` or `POST /accounts` with no path parameter and no administrative
+    path, is open by design like `/register`, unless the handler sets a privilege field itself (`User(..., is_admin=True)`,
+    `user.role = ...`); what a client sends into such fields is VC215's and VC217's. A webhook (a `webhook` path segment or
+    handler name) is open to its sender by design too, but the sender proves who it is by signing the body: a webhook whose
+    handler never checks a signature (no such call, the request not handed to another function that may check it, and a
+    signature header such as `"Stripe-Signature"` read but not handed to a method or an imported function either: reading it,
+    testing that it is there or logging it checks nothing) gets its own finding, even in an app without any authentication.
 
     The rule reads the whole app (the app model), so guards declared in another file count too: a
     decorator or dependency defined in the project that checks the user, a session or a token, raises

@@ -4,6 +4,10 @@ argument as template source."""
 
 from __future__ import annotations
 
+import re
+
+import libcst as cst
+
 from vibecheck.rules.security._client_sinks import ArgumentSpec
 
 ESCAPERS = frozenset({
@@ -25,6 +29,24 @@ TEMPLATE_SOURCES: dict[str, ArgumentSpec] = {
     "chevron.render": (0, "template"), "pystache.render": (0, None),
 }
 TEMPLATE_SOURCE_METHODS: dict[str, ArgumentSpec] = {"from_string": (0, "source")}
+# A class named in CamelCase (`PackageURL`, `Version`, `packageurl.PackageURL`): its own `from_string` is a factory that
+# parses its argument into an instance, not an environment compiling a template, which is called on an instance.
+CLASS_NAME = re.compile(r"^_?[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
+# Jinja2's classes, whose `from_string` called on the class itself still compiles a template.
+JINJA_CLASSES = frozenset({"Environment", "NativeEnvironment", "SandboxedEnvironment", "ImmutableSandboxedEnvironment"})
+
+
+def parses_into_class(func: cst.BaseExpression) -> bool:
+    """`PackageURL.from_string(purl)`: a template-source method name called on a class (not on an environment object
+    or a call that makes one), where it builds an instance of that class from the text."""
+    if type(func) is not cst.Attribute:
+        return False
+    receiver = func.value
+    name = receiver.value if type(receiver) is cst.Name else receiver.attr.value if type(receiver) is cst.Attribute \
+        else None
+    return name is not None and name not in JINJA_CLASSES and CLASS_NAME.match(name) is not None
+
+
 # Jinja2 environments whose templates cannot reach Python internals: their `from_string` is the safe way to
 # render a template someone else wrote.
 SANDBOXES = frozenset({"jinja2.sandbox.SandboxedEnvironment", "jinja2.sandbox.ImmutableSandboxedEnvironment"})

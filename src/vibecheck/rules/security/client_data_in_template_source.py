@@ -9,14 +9,15 @@ import libcst as cst
 from vibecheck.analysis.flow import FlowState, Taint, instance_class, iter_calls, short_code
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
-from vibecheck.rules.security._markup_sinks import SANDBOXES, TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES
+from vibecheck.rules.security._markup_sinks import SANDBOXES, TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES, parses_into_class
 
 
 def compiles_unsandboxed(call: cst.Call, state: FlowState) -> bool:
-    """Whether a template-source call may run what the template says: not `from_string` of a Jinja2 sandbox."""
+    """Whether a template-source call may run what the template says: not `from_string` of a Jinja2 sandbox, nor a
+    class's own `from_string` factory (`PackageURL.from_string(purl)`)."""
     func = call.func
     return not (isinstance(func, cst.Attribute) and func.attr.value == "from_string"
-                and instance_class(func.value, state) in SANDBOXES)
+                and (instance_class(func.value, state) in SANDBOXES or parses_into_class(func)))
 # Calls that render a named template with a context: `locals()` there hands every local variable to it.
 RENDER_CALLS = frozenset({"flask.render_template", "django.shortcuts.render", "django.shortcuts.render_to_response",
                           "django.template.loader.render_to_string", "quart.render_template",

@@ -24,6 +24,9 @@ URL_HEADERS = frozenset({"origin", "referer", "host", "x-forwarded-host"})
 CWE = (20,)
 # Methods that cut a string at a literal: a test for the literal before one of them guards a parse.
 CUTS = frozenset({"split", "rsplit", "partition", "rpartition", "index", "rindex", "find", "rfind"})
+# Methods that rewrite a string where a literal occurs: a test for the literal before one of them picks the text to
+# change (`if "http://example.com" in url: url = url.replace("http://example.com", "https://m.example.com")`).
+REWRITES = frozenset({"replace"})
 # Regular-expression functions that test a value, and the position of that value among their arguments.
 REGEX_TESTS = {"match": 1, "search": 1, "fullmatch": 1}
 # File extensions, which follow an unescaped dot in patterns of paths (`/index.html`), not of hosts.
@@ -75,6 +78,13 @@ def _host_value(node: cst.BaseExpression) -> str | None:
     return name if name is not None and HOST_NAME.search(name) else None
 
 
+def _cut_or_rewrite(method: str, argument: str | None, literal: str) -> bool:
+    """Whether a call in the `if` body cuts the tested value at the tested literal, or rewrites text that holds it."""
+    if argument is None:
+        return False
+    return (method in CUTS and argument == literal) or (method in REWRITES and literal in argument)
+
+
 def _weak_literal(method: str, text: str) -> bool:
     """Whether a domain literal lets other hosts through with this kind of test."""
     match = DOMAIN.match(text)
@@ -101,7 +111,9 @@ class IncompleteUrlValidation(Rule):
     after it (`^https://example\\.com` also matches `https://example.com.evil.net`; not with `fullmatch`) or with
     anything at all (`[^/]+\\.example\\.com.*`). A file name after a dot (`/index.html`) is no host. A test whose `if`
     body cuts the value at the same literal (`if "github.com/" in url: host, path = url.split("github.com/", 1)`)
-    guards a parse, not a decision, and is not reported, nor is a test of a part of a URL after its host
+    guards a parse, not a decision, and is not reported; nor is a test whose body rewrites text of the value that
+    holds the literal (`if "http://example.com" in url: url = url.replace("http://example.com", "https://m.example.com")`:
+    it picks what to change, it allows nothing), nor a test of a part of a URL after its host
     (`request.url.path.endswith("sitemap.xml")`, `parsed.query`). Test files are not checked: a mock transport that
     answers by URL and an `assert` on a URL the code returned guard nothing a client reaches.
 
@@ -160,9 +172,9 @@ class IncompleteUrlValidation(Rule):
             return
         spelled = short_code(value)
         if literal is not None and any(
-                type(inner) is cst.Call and type(inner.func) is cst.Attribute and inner.func.attr.value in CUTS
-                and short_code(inner.func.value) == spelled and inner.args
-                and string_value(inner.args[0].value) == literal for inner in walk_own(node.body)):
+                type(inner) is cst.Call and type(inner.func) is cst.Attribute and short_code(inner.func.value) == spelled
+                and inner.args and _cut_or_rewrite(inner.func.attr.value, string_value(inner.args[0].value), literal)
+                for inner in walk_own(node.body)):
             self._parse_guards.add(id(test))
 
     def visit_Assign(self, node: cst.Assign) -> None:

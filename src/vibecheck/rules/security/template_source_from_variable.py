@@ -7,7 +7,7 @@ import libcst as cst
 from vibecheck.analysis.flow import call_argument
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._built_markup import BuiltMarkupRule
-from vibecheck.rules.security._markup_sinks import SANDBOXES, TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES
+from vibecheck.rules.security._markup_sinks import SANDBOXES, TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES, parses_into_class
 from vibecheck.rules.security._support import tails
 
 CALLEE_TAILS = tails(frozenset(TEMPLATE_SOURCES)) | frozenset(TEMPLATE_SOURCE_METHODS)
@@ -89,6 +89,8 @@ class TemplateSourceFromVariable(BuiltMarkupRule):
         spec = TEMPLATE_SOURCES.get(self.module_name(call) or "")
         func = call.func
         if spec is None and type(func) is cst.Attribute and func.attr.value in TEMPLATE_SOURCE_METHODS:
+            if parses_into_class(func):
+                return None
             receiver = self.resolve(func.value)
             if isinstance(receiver, cst.Call) and self.qualified_name(receiver) in SANDBOXES:
                 return None
