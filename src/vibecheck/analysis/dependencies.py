@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from vibecheck import listings
+from vibecheck.patterns import lazy_pattern
 from vibecheck.project import holds_project_file, real_folder
 from vibecheck.safe_files import is_inside, read_regular_text
 
@@ -43,14 +44,14 @@ WEAK_ROOT_MARKERS = ("requirements.txt", "Pipfile", ".git")
 # How many folders without `__init__.py` a file may sit under inside a package (`app/retrieval/web/`: namespace
 # sub-packages of `app`) for the package's neighbours to be local to it.
 NAMESPACE_DEPTH = 4
-_REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+_REQUIREMENT_NAME = lazy_pattern(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 # The extras of a requirement (`kombu[sqlalchemy]`, `celery[redis]`): each names a package that requirement pulls in.
-_REQUIREMENT_EXTRAS = re.compile(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]")
+_REQUIREMENT_EXTRAS = lazy_pattern(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]")
 # The factor condition before a tox requirement: `full: pycares<5`, `py3{11,12}-!pypy: brotli`.
-_TOX_FACTORS = re.compile(r"^[\w{},.!-]+:\s*(?!//)")
-_EGG_NAME = re.compile(r"[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
-_DEV_WORDS = re.compile(r"(?:^|[-_./])(?:dev|develop|development|test|tests|testing|lint|ci|check|typing|docs?)(?:$|[-_./])",
-                        re.IGNORECASE)
+_TOX_FACTORS = lazy_pattern(r"^[\w{},.!-]+:\s*(?!//)")
+_EGG_NAME = lazy_pattern(r"[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
+_DEV_WORDS = lazy_pattern(r"(?:^|[-_./])(?:dev|develop|development|test|tests|testing|lint|ci|check|typing|docs?)(?:$|[-_./])",
+                          re.IGNORECASE)
 # Standard-library modules of older Pythons (2.7 and those removed since 3.8), which code keeps as fallbacks.
 LEGACY_STDLIB = frozenset({
     "BaseHTTPServer", "SimpleHTTPServer", "CGIHTTPServer", "Cookie", "cookielib", "ConfigParser", "Queue", "StringIO",

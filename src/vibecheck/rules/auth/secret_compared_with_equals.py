@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 import libcst as cst
@@ -13,6 +12,7 @@ from vibecheck.analysis.nodes import head_name
 from vibecheck.cst_fields import child_nodes, names_in, own_returns
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import is_constant_display, literal_bindings, subscript_key, value_name
 from vibecheck.rules.auth.names import (
@@ -52,7 +52,7 @@ KEYED_WORDS = frozenset({"hmac", "mac", "sign", "signed", "signature"})
 # the lock, an id the program keeps and compares to release only its own lock, not a secret anyone guesses.
 LOCK_WORDS = frozenset({"lock", "locks", "mutex", "lease", "semaphore", "redlock"})
 # A CapWords name (`OAuthToken`, `SecretStr`): a class by convention, never a value that holds a secret.
-CLASS_NAME = re.compile(r"^_*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
+CLASS_NAME = lazy_pattern(r"^_*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
 # Displays of several values: a side spelled as one is a structure (a lexer's `(kind, value)` token), never a secret.
 STRUCTURE_DISPLAYS = frozenset({cst.Tuple, cst.List, cst.Set, cst.Dict})
 # Equality methods compare whole objects by design.

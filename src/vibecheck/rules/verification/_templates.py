@@ -14,15 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from vibecheck import listings
+from vibecheck.patterns import lazy_pattern
 
 TEMPLATE_FOLDERS = ("templates", "jinja2")
 TEMPLATE_SUFFIXES = frozenset({".html", ".htm", ".jinja", ".jinja2", ".j2", ".txt", ".xml", ".svg", ".md", ".json",
                                ".tmpl", ".tpl"})
 MAX_TEMPLATE_BYTES = 512 * 1024
 MAX_TEMPLATES = 5000
-_BLOCK = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.DOTALL)
-_STRING = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
-_NAME = re.compile(r"[A-Za-z_]\w*")
+_BLOCK = lazy_pattern(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.DOTALL)
+_STRING = lazy_pattern(r"'[^'\n]*'|\"[^\"\n]*\"")
+_NAME = lazy_pattern(r"[A-Za-z_]\w*")
 
 
 def template_names(root: Path, source_folders: Iterable[Path]) -> frozenset[str]:
