@@ -250,7 +250,7 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     rules = checker.project_rules()
     prepared = None if cache is None or keep is not None or not rules else \
         PreparedPhase(Path(settings.root), dict(settings.raw), relative, settings.test_paths, index, cache, rules,
-                      checker.rule_class)
+                      checker.rule_class, scope=[str(folder) for folder in walked])
     idle = None if prepared is None else prepared.prepare
     results = (iter_results(files, settings, checker, index) if cache is None
                else cache.results(files, lambda misses: iter_results(misses, settings, checker, index, early, idle=idle),
