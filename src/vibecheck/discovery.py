@@ -14,16 +14,18 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from vibecheck import listings
 from vibecheck.errors import UsageError
 from vibecheck.safe_files import NOT_REGULAR, is_inside, read_regular_text, special_file_reason, system_view_reason
+
+if TYPE_CHECKING:
+    import pathspec
 
 # ruff's default `exclude` folders, plus `env`, `__pycache__` and `.cache`: the XDG cache folder, where
 # pre-commit keeps its hooks' repositories and virtualenv and pip keep unpacked packages when HOME is the
@@ -72,7 +74,7 @@ def invalid_pattern(patterns: Sequence[str]) -> str | None:
     """The first pattern that is not valid gitignore syntax (`!` alone, ...), or None."""
     for pattern in patterns:
         try:
-            pathspec.GitIgnoreSpec.from_lines([pattern])
+            gitignore_spec([pattern])
         except ValueError:
             return pattern
     return None
@@ -80,7 +82,17 @@ def invalid_pattern(patterns: Sequence[str]) -> str | None:
 
 @lru_cache(maxsize=64)
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    return gitignore_spec(patterns)
+
+
+def gitignore_spec(lines: Iterable[str]) -> pathspec.PathSpec:
+    """`pathspec.GitIgnoreSpec.from_lines(lines)` (raises ValueError on a pattern that is not gitignore syntax).
+    `pathspec` is imported here, at the first pattern: its import (9 ms) would be on a hook's critical path in the
+    worker, which is told which checked files are tests (`vibecheck.pipeline.Pipeline.known_tests`) and matches no
+    other pattern unless the settings have per-file ignores."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 class _GitIgnores:
@@ -96,7 +108,7 @@ class _GitIgnores:
             if os.path.isfile(ignore_file):
                 try:
                     lines = read_regular_text(ignore_file, GITIGNORE_LIMIT).splitlines()
-                    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+                    spec = gitignore_spec(lines)
                 except (OSError, ValueError):
                     spec = None
             self._cache[folder] = spec

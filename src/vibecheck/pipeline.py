@@ -89,6 +89,8 @@ class Pipeline:
         self.stages: list[tuple[str, Stage]] = [("vibecheck", self._rules_stage)]
         self.stages += [(a.name, self._analyzer_stage(a)) for a in tools if a.name not in disabled]
         self.post_filters: list[FindingFilter] = []
+        # which files are tests, where the caller knew it already (a worker need not match `test-paths` itself)
+        self.known_tests: dict[str, bool] = {}
         self._loaded = False
 
     @property
@@ -131,7 +133,7 @@ class Pipeline:
         The findings are not filtered yet: `filter` does that once, when the project rules have run too.
         """
         enabled = self.selection.enabled_for(relative)
-        unit = SourceUnit(path, data, is_test_file(relative, self.settings.test_paths),
+        unit = SourceUnit(path, data, self.is_test(relative),
                           project_path=path_in_project(path, relative))
         result = FileResult(path=path)
         with recursion_headroom():  # valid code nests up to ~3,000 levels; libcst and rules recurse per level
@@ -155,6 +157,11 @@ class Pipeline:
         if unit.text is not None and has_candidates(data):
             result.suppressions = tuple(parse_suppressions(unit.text, self._names, self.superseding))
         return result
+
+    def is_test(self, relative: str) -> bool:
+        """Whether the file at `relative` is a test file (`test-paths`)."""
+        known = self.known_tests.get(relative)
+        return is_test_file(relative, self.settings.test_paths) if known is None else known
 
     def _rules_stage(self, unit: SourceUnit, enabled: frozenset[str], result: FileResult) -> None:
         """vibecheck's own rules (and plugin packs'), all in one walk."""

@@ -6,7 +6,8 @@ After the checked files come back, the project phase places every file of the pr
 it while it would otherwise wait for the workers (`vibecheck.workers.WorkerPool.check`'s `idle`): for a hook, the
 parent's part of the phase then no longer follows the worker's check of the edited file. The project rules' modules
 are imported then too: a phase that is not taken from the cache (an edit that changed what the rules read) needs them,
-and this process would only wait. It is computed for the
+and this process would only wait; so is the base such a phase starts from after an edit of one file, with the facts'
+text kept beside it (`ResultCache.read_project_base_ahead`). It is computed for the
 project the run will have (the checked files, then the indexed ones, as `vibecheck.runner.collect` adds them) and used
 only for a project with those same files, paths and tests; any other project is placed and keyed afresh.
 """
@@ -39,14 +40,15 @@ class PreparedPhase:
 
     def __init__(self, root: Path, config: dict[str, Any], relative: dict[str, str], test_paths: Sequence[str],
                  index: FileIndex | None, cache: ResultCache, rules: Sequence[tuple[Any, Any]],
-                 rule_class: Callable[[str], Any]) -> None:
+                 rule_class: Callable[[str], Any], scope: Sequence[str] = ()) -> None:
         self.root, self.config, self.relative, self.test_paths = root, config, relative, test_paths
         self.index, self.cache, self.rules, self.rule_class = index, cache, rules, rule_class
+        self.scope = scope  # the folders the run walked: the phase's cache entries are keyed by them
         self._prepared: tuple[Shape, Placement, str] | None = None
 
     def prepare(self) -> None:
-        """Place the files and key the phase for the project the run will have (its indexed files read already), and
-        import the project rules."""
+        """Place the files and key the phase for the project the run will have (its indexed files read already),
+        import the project rules, and read the base a phase after an edit would start from."""
         project = Project(root=self.root, config=self.config)
         for path, where in self.relative.items():
             project.files[path] = FileResult(path)
@@ -60,6 +62,7 @@ class PreparedPhase:
         self._prepared = (shape_of(project), placement, rest)
         for rule, _ in self.rules:
             self.rule_class(rule.code)
+        self.cache.read_project_base_ahead(self.scope, rest)
 
     def for_project(self, project: Project) -> tuple[Placement | None, str | None]:
         """The placement and the key beside the facts, if prepared for a project with `project`'s root, config, files,

@@ -93,9 +93,10 @@ class _WorkerChecker:
         self.settings = checker.settings
         self.data = data
         self.path = list(sys.path)
+        self.tests = checker.known_tests
 
     def __getstate__(self) -> dict[str, Any]:  # spawned workers rebuild it; the parent's sys.path comes along
-        return {"checker": None, "settings": self.settings, "data": self.data, "path": self.path}
+        return {"checker": None, "settings": self.settings, "data": self.data, "path": self.path, "tests": self.tests}
 
     def load(self) -> None:
         """Load the checker before the first file comes (a worker's `warm_up`)."""
@@ -106,6 +107,7 @@ class _WorkerChecker:
         if self.checker is None:
             sys.path[:] = self.path
             self.checker = Checker(self.settings)
+            self.checker.known_tests.update(self.tests)
         if self.data is None:
             return self.checker.run_task
         checker, data = self.checker, self.data
@@ -246,11 +248,15 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     if cache is not None and not checker.registry.deferred and cache.prepare():
         save_manifest(cache.folder, checker.registry)  # the next run may not need to import a rule module
     index = None if keep is not None else plan_index(checker, {f.path for f in files}, walked=walked, cache=cache)
+    if len(files) <= FILES_PER_WORKER_LOADING_ITSELF * (settings.jobs or default_jobs()):
+        # the workers load the checker themselves (`iter_results`): told which files are tests, they match no pattern
+        # and import no `pathspec` (9 ms, on a hook's critical path)
+        checker.known_tests.update((f.relative, is_test_file(f.relative, settings.test_paths)) for f in files)
     early = EarlyPool(settings, checker)
     rules = checker.project_rules()
     prepared = None if cache is None or keep is not None or not rules else \
         PreparedPhase(Path(settings.root), dict(settings.raw), relative, settings.test_paths, index, cache, rules,
-                      checker.rule_class)
+                      checker.rule_class, scope=[str(folder) for folder in walked])
     idle = None if prepared is None else prepared.prepare
     results = (iter_results(files, settings, checker, index) if cache is None
                else cache.results(files, lambda misses: iter_results(misses, settings, checker, index, early, idle=idle),

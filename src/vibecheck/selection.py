@@ -17,12 +17,15 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from vibecheck.analyzers import ExternalCode, analyzers
+from vibecheck.discovery import gitignore_spec
 from vibecheck.errors import closest
 from vibecheck.registry import Registry
+
+if TYPE_CHECKING:
+    import pathspec
 
 ALL = "ALL"
 _SELECTOR = re.compile(r"^[A-Z]{1,4}[0-9]{0,3}$")
@@ -146,7 +149,7 @@ class Selection:
 
 @lru_cache(maxsize=256)
 def _path_spec(pattern: str) -> pathspec.PathSpec:
-    return pathspec.GitIgnoreSpec.from_lines([pattern])
+    return gitignore_spec([pattern])
 
 
 def resolve_selection(

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle  # vibecheck: ignore[B403] -- for `PicklingError` only: the pool pickles for its own workers
+import select
 import signal
 import stat
 import sys
@@ -295,6 +296,8 @@ class _Adopted:
 
     def join(self, timeout: float | None = None) -> None:
         deadline = time.monotonic() + (timeout if timeout is not None else START_TIMEOUT)
+        if self.is_alive():
+            _wait_for_exit(self.pid, deadline - time.monotonic())  # type: ignore[arg-type]  # alive: its pid is known
         while self.is_alive() and time.monotonic() < deadline:
             time.sleep(0.005)
 
@@ -302,6 +305,21 @@ class _Adopted:
         if self.is_alive():
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)  # type: ignore[arg-type]  # alive: its pid is known
+
+
+def _wait_for_exit(pid: int, seconds: float) -> None:
+    """Return when the process has ended or `seconds` have passed, without polling where Linux says when (a pidfd):
+    a hook's run waits for its worker to end after the one result, and a 5 ms poll cost it 4 ms of wall time."""
+    try:
+        descriptor = os.pidfd_open(pid)
+    except (AttributeError, OSError):  # not Linux 5.3+, or it ended and was reaped: the caller polls
+        return
+    try:
+        select.select([descriptor], [], [], max(0.0, seconds))
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(descriptor)
 
 
 class WorkerPool:

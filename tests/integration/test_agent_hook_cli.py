@@ -158,6 +158,17 @@ def test_the_hook_as_a_real_process(project: Path) -> None:
     assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")
 
 
+def test_the_hooks_process_ends_at_once_with_its_whole_answer(project: Path) -> None:
+    """The hook's process ends without freeing its objects (`vibecheck.entry._end_at_once`): its exit code and every
+    line it wrote arrive, also an answer larger than a pipe holds (the streams are flushed before the end)."""
+    many = "".join(SWALLOW.replace("load", f"load_{number}") + "\n\n" for number in range(300))
+    target = write(project, {"many.py": many}) / "many.py"
+    found = run_vibecheck(["hook"], project, stdin=post_tool_use("Write", target, project))
+    lead, *lines = found.stderr.splitlines()
+    assert found.returncode == 2 and lead == f"vibecheck: {len(lines)} problems to fix in many.py:"
+    assert len(found.stderr) > 65536 and len(lines) > 300 and all(FINDING_LINE.match(line) for line in lines)
+
+
 def test_the_projects_baseline_holds_in_the_hook(project: Path) -> None:
     """An accepted finding is not fed back to the agent; a new copy of the same pattern is."""
     assert run_vibecheck(["baseline"], project).returncode == 0

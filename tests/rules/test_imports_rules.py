@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from vibecheck.analysis import dependencies
 from vibecheck.analysis.dependencies import candidate_distributions, find_root, normalize, project_dependencies, requirement_name
 from vibecheck.engine import check_file
 from vibecheck.rules.agent_artefacts import undeclared_dependency
@@ -214,6 +215,25 @@ def test_dependency_helpers() -> None:
     assert "google-cloud-storage" in candidate_distributions("google.cloud.storage")
     assert find_root(Path(__file__)) == Path(__file__).resolve().parents[2]
     assert project_dependencies(None).declares is False
+
+
+def test_declared_names_answer_before_installed_metadata_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading every installed distribution's metadata costs a one-file hook 25 ms: a module whose declared
+    distribution its name gives (by the tables or convention) is answered without it; one that only the installed
+    metadata ties to a declared distribution is still found through it."""
+    write(tmp_path, {"pyproject.toml": '[project]\nname = "app"\ndependencies = ["flask", "PyJWT", "Odd-Dist"]\n'})
+    project = project_dependencies(tmp_path)
+    reads: list[str] = []
+
+    def installed() -> dict[str, list[str]]:
+        reads.append("metadata")
+        return {"odd_module": ["Odd-Dist"]}
+
+    monkeypatch.setattr(dependencies, "_packages_distributions", installed)
+    assert project.provides("flask", "flask.views") and project.provides("jwt")
+    assert reads == []
+    assert project.provides("odd_module") and reads
+    assert not project.provides("other_module")
 
 
 def test_well_known_packages_are_undeclared_not_unknown(tmp_path: Path) -> None:

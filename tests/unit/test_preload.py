@@ -167,3 +167,23 @@ def test_the_commands_that_check_no_folder_are_the_command_lines_other_commands(
     from vibecheck.cli import cli
 
     assert preload.OTHER_COMMANDS | {preload.CHECK_COMMAND} == set(cli.commands)  # type: ignore[attr-defined]
+
+
+def test_joining_an_adopted_worker_waits_for_its_end_and_reads_its_exit_code() -> None:
+    """`_Adopted.join` blocks on the process's end (a pidfd on Linux) instead of polling: it returns with the exit
+    code once the process has ended, and a process that outlives the timeout is still reported alive."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a worker that ends when told to, as the pool's workers end on `None`
+        os.close(write_end)
+        os.read(read_end, 1)
+        os._exit(3)
+    os.close(read_end)
+    process = workers._Adopted(pid)
+    process.join(0.05)
+    assert process.is_alive()
+    os.write(write_end, b"x")
+    process.join(10)
+    assert process.exitcode == 3 and not process.is_alive()
+    os.close(write_end)
+    process.join(1)  # once reaped, joining again returns at once

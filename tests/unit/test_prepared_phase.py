@@ -155,3 +155,26 @@ def test_nothing_prepared_is_never_used(project: Path) -> None:
     assert cache is not None
     prepared = PreparedPhase(project, {}, {}, (), None, cache, checker.project_rules(), checker.rule_class)
     assert prepared.for_project(Project(root=project)) == (None, None)
+
+
+def test_the_base_of_a_phase_after_an_edit_is_read_while_the_workers_check(project: Path) -> None:
+    """`prepare` reads the base the phase would start from and the facts' text kept with it, once: the phase after the
+    edited file's result takes them as read then (here: though their files are gone since); a base stored by this run,
+    or a phase with other inputs, reads from disk."""
+    prepared, cache, rules = prepared_for(project, {"shop/orders.py": "shop/orders.py"})
+    rest = prepared.for_project(project_of(prepared, {"shop/orders.py": "shop/orders.py"}, set()))[1]
+    assert rest is not None
+    cache.store_project_base([], rest, {"kept": [1, 2]}, b"the other files' facts")
+    prepared.prepare()
+    for entry in [path for path in cache.folder.rglob("*") if path.is_file()]:
+        entry.unlink()
+    base = cache.project_base([], rest)
+    assert base is not None and base["kept"] == [1, 2]
+    assert cache.project_base_texts([], base) == b"the other files' facts"
+    assert cache.project_base([], rest) is None  # given once: a second ask reads the (now missing) file
+    cache.store_project_base([], rest, {"kept": [3]}, b"new facts")
+    cache.read_project_base_ahead([], rest)
+    cache.store_project_base([], rest, {"kept": [4]}, b"newer facts")  # this run's own base: the one read is stale
+    newest = cache.project_base([], rest)
+    assert newest is not None and newest["kept"] == [4] and cache.project_base_texts([], newest) == b"newer facts"
+    assert cache.project_base([], "other inputs") is None

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import pickle  # vibecheck: ignore[B403] -- the test pickles what the pool sends its workers
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -474,3 +477,35 @@ def test_a_first_worker_that_cannot_fork_leaves_the_sibling_to_this_process(monk
     assert sorted(results) == [f"m{i}.py" for i in range(6)]
     assert all(not result.errors for result in results.values())
     assert len({result.warnings[0].split(" ", 1)[0] for result in results.values()}) == 2
+
+
+def test_workers_are_told_which_files_are_tests_and_match_no_pattern_for_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run of a few files tells the workers which are tests (`Pipeline.known_tests`, sent with the worker's checker),
+    so that a worker never imports `pathspec` (9 ms on a hook's critical path) to match `test-paths` itself."""
+    checker = runner.Checker(Settings(no_bandit=True))
+    checker.known_tests.update({"tests/check_app.py": True, "test_app.py": False})
+    sent = pickle.loads(pickle.dumps(runner._WorkerChecker(checker)))  # as a spawned or preloaded worker gets it
+    sent()  # the worker builds its checker
+    built = sent.checker
+    assert built is not None and built is not checker
+    monkeypatch.setattr(pipeline, "is_test_file", lambda relative, paths: pytest.fail(f"matched {relative}"))
+    assert built.is_test("tests/check_app.py") and not built.is_test("test_app.py")
+    monkeypatch.undo()
+    assert built.is_test("tests/test_other.py")  # not told: matched against `test-paths`
+
+
+def test_a_worker_checking_a_file_it_was_told_about_imports_no_pathspec(tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from vibecheck.preload import load_checker_modules\n"
+        "load_checker_modules()\n"
+        "from vibecheck.config import Settings\n"
+        "from vibecheck.runner import Checker\n"
+        "checker = Checker(Settings())\n"
+        "checker.known_tests['app.py'] = False\n"
+        "result = checker.check_bytes('app.py', 'app.py', b'import os\\nos.system(input())\\n')\n"
+        "print(sorted({f.code for f in result.findings}), 'pathspec' in sys.modules)\n"
+    )
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path)
+    codes, imported = found.stdout.rsplit(" ", 1)
+    assert "B605" in codes and imported.strip() == "False"

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from vibecheck import listings
+from vibecheck.patterns import lazy_pattern
 from vibecheck.project import holds_project_file, real_folder
 from vibecheck.safe_files import is_inside, read_regular_text
 
@@ -43,14 +44,14 @@ WEAK_ROOT_MARKERS = ("requirements.txt", "Pipfile", ".git")
 # How many folders without `__init__.py` a file may sit under inside a package (`app/retrieval/web/`: namespace
 # sub-packages of `app`) for the package's neighbours to be local to it.
 NAMESPACE_DEPTH = 4
-_REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+_REQUIREMENT_NAME = lazy_pattern(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 # The extras of a requirement (`kombu[sqlalchemy]`, `celery[redis]`): each names a package that requirement pulls in.
-_REQUIREMENT_EXTRAS = re.compile(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]")
+_REQUIREMENT_EXTRAS = lazy_pattern(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]")
 # The factor condition before a tox requirement: `full: pycares<5`, `py3{11,12}-!pypy: brotli`.
-_TOX_FACTORS = re.compile(r"^[\w{},.!-]+:\s*(?!//)")
-_EGG_NAME = re.compile(r"[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
-_DEV_WORDS = re.compile(r"(?:^|[-_./])(?:dev|develop|development|test|tests|testing|lint|ci|check|typing|docs?)(?:$|[-_./])",
-                        re.IGNORECASE)
+_TOX_FACTORS = lazy_pattern(r"^[\w{},.!-]+:\s*(?!//)")
+_EGG_NAME = lazy_pattern(r"[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
+_DEV_WORDS = lazy_pattern(r"(?:^|[-_./])(?:dev|develop|development|test|tests|testing|lint|ci|check|typing|docs?)(?:$|[-_./])",
+                          re.IGNORECASE)
 # Standard-library modules of older Pythons (2.7 and those removed since 3.8), which code keeps as fallbacks.
 LEGACY_STDLIB = frozenset({
     "BaseHTTPServer", "SimpleHTTPServer", "CGIHTTPServer", "Cookie", "cookielib", "ConfigParser", "Queue", "StringIO",
@@ -258,8 +259,10 @@ class ProjectDependencies:
         metadata can only add distributions (through `candidate_distributions`), never remove one.
         """
         declared = _declared_forms(self.declared)
-        return any(candidate_distributions(module) & declared or _in_declared_namespace(module, self.declared)
-                   for module in modules)
+        if any(_conventional_names(module) & declared or _in_declared_namespace(module, self.declared)
+               for module in modules):
+            return True  # the names alone answer, as they do for most imports: no installed metadata is read
+        return any(_installed_names(module) & declared for module in modules)
 
 
 @functools.lru_cache(maxsize=64)
@@ -567,11 +570,19 @@ def _installed_state() -> tuple[tuple[str, object], ...]:
 
 def candidate_distributions(module: str) -> frozenset[str]:
     """Normalised distribution names that may provide the dotted `module` (installed or by convention)."""
+    return _installed_names(module) | _conventional_names(module)
+
+
+def _installed_names(module: str) -> frozenset[str]:
+    """The normalised names of the installed distributions that provide the module's top level. Reading the installed
+    metadata costs a one-file hook's worker 25 ms (`importlib.metadata.packages_distributions`), so it is asked last."""
+    return frozenset(normalize(distribution) for distribution in installed_distributions(module.split(".")[0]))
+
+
+def _conventional_names(module: str) -> frozenset[str]:
+    """Normalised distribution names that may provide the dotted `module` by the tables and naming conventions alone."""
     parts = module.split(".")
-    top = parts[0]
     names: set[str] = set()
-    for distribution in installed_distributions(top):
-        names.add(normalize(distribution))
     for length in range(len(parts), 0, -1):
         prefix = ".".join(parts[:length])
         for distribution in (*KNOWN_DISTRIBUTIONS.get(prefix, ()), *PULLED_IN_BY.get(prefix, ())):
@@ -653,7 +664,7 @@ def read_project_toml(path: Path) -> dict[str, Any]:
 
 
 # PEP 723 inline script metadata: a `# /// script` block of comment lines, closed by `# ///`, holding TOML.
-SCRIPT_BLOCK = re.compile(r"^# /// script[ \t]*\r?\n(?P<content>(?:^#(?:| .*)\r?\n)+)^# ///[ \t]*$", re.MULTILINE)
+SCRIPT_BLOCK = lazy_pattern(r"^# /// script[ \t]*\r?\n(?P<content>(?:^#(?:| .*)\r?\n)+)^# ///[ \t]*$", re.MULTILINE)
 
 
 def script_dependencies(source: str) -> frozenset[str] | None:

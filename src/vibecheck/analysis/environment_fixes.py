@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 
 from vibecheck.analysis.import_edits import reference
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import NodeFix, RuleContext
 
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
-_VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_WORD = lazy_pattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_VARIABLE = lazy_pattern(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def variable_name(identifier: str) -> str | None:

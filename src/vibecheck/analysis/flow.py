@@ -45,6 +45,7 @@ from vibecheck.analysis.summary_keys import (
 from vibecheck.cst_fields import child_nodes
 from vibecheck.imports import ImportTable, full_name
 from vibecheck.literals import string_value
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RULE_FAILURES, JointFailures, Rule, RuleContext, visited_together
 
 # Calls that hand their (first tainted) argument's content on: the result is as tainted as the input.
@@ -77,14 +78,14 @@ REGEX_TEXT_ARGUMENTS: dict[str, tuple[int, str]] = {
 COMPILED_REGEX_METHODS: dict[str, tuple[int, str]] = {
     name.rpartition(".")[2]: (position - 1, keyword) for name, (position, keyword) in REGEX_TEXT_ARGUMENTS.items()}
 # What lets a pattern match text of any shape: `.`, `\S`, `\W`, `\D` or a negated class `[^...]`.
-REGEX_WILDCARD = re.compile(r"(?<!\\)\.|\\[SWD]|\[\^")
+REGEX_WILDCARD = lazy_pattern(r"(?<!\\)\.|\\[SWD]|\[\^")
 # Methods of a constant receiver that spread their tainted arguments: `"".join(x)`, `"{}".format(x)`.
 ARGUMENT_PROPAGATING_METHODS = frozenset({"join", "format", "format_map", "replace", "substitute", "safe_substitute"})
 # Methods that store their (tainted) argument in the receiver: afterwards the container holds client data.
 # A call made as a statement whose name says it checks its argument (`validate_session_id(sid)`, `ensure_safe(path)`,
 # `self._verify_token(token)`): its result is dropped, so it can only refuse by raising, and what follows runs only
 # for a value it let through (not `subprocess.check_call`/`check_output`, which run their argument).
-RAISING_VALIDATOR = re.compile(r"^_*(?:validate|verify|ensure|assert|check(?!_call$|_output$))(?:_|$)", re.IGNORECASE)
+RAISING_VALIDATOR = lazy_pattern(r"^_*(?:validate|verify|ensure|assert|check(?!_call$|_output$))(?:_|$)", re.IGNORECASE)
 STORING_METHODS = frozenset({"append", "appendleft", "extend", "insert", "update", "setdefault", "add", "put",
                              "put_nowait", "read_string", "read_dict", "read_file", "__setitem__", "set"})
 # Methods whose result says something about a tainted value without carrying it on.
@@ -116,7 +117,7 @@ CLIENT_VALUE_TYPES = frozenset({"str", "bytes", "dict", "list", "Any", "Dict", "
 NON_INPUT_PARAMETER_TYPES = frozenset({"Session", "AsyncSession", "BackgroundTasks", "Response", "HTTPConnection"})
 # How FastAPI code names its `Annotated[..., Depends(...)]` aliases (`SessionDep`, `TokenDep`, `CurrentUser`): a
 # parameter typed with one imported from another module is injected, not sent by the client.
-DEPENDENCY_ALIAS = re.compile(r"[a-z](?:Dep|Deps|Dependency)$|^Current[A-Z]")
+DEPENDENCY_ALIAS = lazy_pattern(r"[a-z](?:Dep|Deps|Dependency)$|^Current[A-Z]")
 # What an upload keeps its content in (Starlette's and FastAPI's `UploadFile.file`, Django's `UploadedFile.file`): a file
 # the server opened, whose `.name` is the server's temporary path; the client's file name is `upload.filename`.
 UPLOAD_FILE = "file"
@@ -166,7 +167,7 @@ BOT_CONTEXT_ARGUMENTS = ("context", "args")
 # Flask-RESTX/RESTPlus/RESTful: the JSON body a namespace or API object hands its resources (`ns.payload`,
 # `api.payload`, `self.api.payload`) and the arguments a request parser reads (`parser.parse_args()`).
 REST_RESOURCE_MODULES = ("flask_restx", "flask_restplus", "flask_restful")
-REST_PAYLOAD_RECEIVER = re.compile(r"(?:^|[._])(?:ns|api|namespace)$")
+REST_PAYLOAD_RECEIVER = lazy_pattern(r"(?:^|[._])(?:ns|api|namespace)$")
 CHALICE_REQUEST = "current_request"
 REQUEST_OBJECT_NAMES = frozenset({"flask.request", "request", "req", "quart.request", "sanic.request", "bottle.request"})
 # The framework globals that may also be spelled as an attribute: `import flask; flask.request.args`.
@@ -204,12 +205,12 @@ TOOL_SERVER_MODULES = tuple(module for modules, _ in TOOL_HANDLERS for module in
 TOOL_CONTEXT_NAMES = frozenset({"ctx", "context"})
 # Gradio binds a function to the browser's inputs by passing it to an event or an interface: `btn.click(fn, ...)`,
 # `gr.Interface(fn=...)`, `gr.ChatInterface(respond)`; every parameter then holds what the user typed.
-GRADIO_HANDLER = re.compile(
+GRADIO_HANDLER = lazy_pattern(
     r"(?:\.(?:click|submit|change|input|upload|select|blur|release|stream|then|success|load)|\b(?:Chat|Tabbed)?Interface)"
     r"\(\s*(?:fn\s*=\s*)?([A-Za-z_]\w*)\s*[,)]")
 # A tool server also registers a function by passing it: `mcp.add_tool(read_file)`, `mcp.tool()(read_file)`,
 # `Tool.from_function(read_file)`; every parameter then holds the caller's arguments, as under `@mcp.tool()`.
-TOOL_REGISTRATION = re.compile(
+TOOL_REGISTRATION = lazy_pattern(
     r"(?:\.add_tool|\bTool\.from_function|\.tool\([^()\n]*\))\(\s*(?:fn\s*=\s*)?([A-Za-z_]\w*)\s*[,)]")
 # GraphQL resolvers and RPC methods, whose arguments the caller sends: Strawberry's `@strawberry.field`/`mutation`
 # resolvers and NiceGUI's `@ui.page("/logs/{name}")` pages (every parameter but those the server passes), Ariadne's
@@ -222,7 +223,7 @@ GRAPHQL_MODULES = ("strawberry", "graphene")
 # Parameters the GraphQL server or page framework fills: the parent object, the resolve info, the client connection.
 RESOLVER_SERVER_PARAMETERS = frozenset({"self", "cls", "root", "parent", "obj", "source", "info"})
 RESOLVER_SERVER_TYPES = frozenset({"Info", "GraphQLResolveInfo", "Client", "Request", "PageArguments"})
-GRAPHENE_RESOLVER = re.compile(r"^(?:resolve_\w+|mutate)$")
+GRAPHENE_RESOLVER = lazy_pattern(r"^(?:resolve_\w+|mutate)$")
 # NiceGUI hands an event handler what the user sent: an upload's file name and content, a field's new value.
 UI_EVENT_TYPES = frozenset({"UploadEventArguments", "MultiUploadEventArguments", "ValueChangeEventArguments",
                             "GenericEventArguments"})
@@ -241,7 +242,7 @@ SCALAR_TYPES = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "datetime
 # What a Django URL capture can be annotated as (path converters give `str`, `int` or `UUID`): a view parameter typed
 # as any other class (`sociallogin: SocialLogin`) is an object the caller passed, so the function is a helper.
 CAPTURE_TYPES = frozenset({"str", "int", "UUID", "uuid.UUID", "Any", "typing.Any", "t.Any"})
-SCALAR_CONVERTER = re.compile(r"<(?:int|float|uuid)(?:\([^)]*\))?:(\w+)>")
+SCALAR_CONVERTER = lazy_pattern(r"<(?:int|float|uuid)(?:\([^)]*\))?:(\w+)>")
 HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 
 
@@ -910,8 +911,8 @@ HOLDS_IN_BODY, HOLDS_IN_ELSE, NEUTRAL, UNKNOWN = "body", "else", "neutral", "unk
 PATH_ANCESTRY_FIELDS = frozenset({"parents"})
 # Prefixes that say nothing about where a URL points or what a path names: `url.startswith("https://")`.
 # A regular expression that pins a scheme and nothing after it: `^https?://`, `^(http|https)://.*$`.
-SCHEME_ONLY_PATTERN = re.compile(r"\^?\(?(?:https\?|https|http|ftp)(?:\|(?:https\?|https|http|ftp))*\)?:(?:\\?/){0,2}"
-                                 r"(?:\.[*+]|\\S[*+])?\$?", re.IGNORECASE)
+SCHEME_ONLY_PATTERN = lazy_pattern(r"\^?\(?(?:https\?|https|http|ftp)(?:\|(?:https\?|https|http|ftp))*\)?:(?:\\?/){0,2}"
+                                   r"(?:\.[*+]|\\S[*+])?\$?", re.IGNORECASE)
 SCHEME_REGEX_TESTS = frozenset({"match", "search", "fullmatch"})
 UNPINNED_PREFIXES = frozenset({"", "http", "https", "http://", "https://", "ftp://", "file://", "//", "www.", "."})
 
@@ -1057,8 +1058,8 @@ def _is_leading_piece(operand: cst.CSTNode) -> bool:
 # (`_signature(secret, body)`, `compute_signature`, `sign_payload`, `hmac_sha256`). A bare hash is no signature: the
 # client can compute `sha256(body)` itself.
 SIGNING_MODULE_CALLS = frozenset({"hmac.new", "hmac.digest", "hmac.HMAC"})
-SIGNING_CALL = re.compile(r"(^|_)(signature|signed|hmac)($|_)|^_*sign($|_(payload|body|message|request|data|webhook))",
-                          re.IGNORECASE)
+SIGNING_CALL = lazy_pattern(r"(^|_)(signature|signed|hmac)($|_)|^_*sign($|_(payload|body|message|request|data|webhook))",
+                            re.IGNORECASE)
 # The values that may hold a signing call: the call itself, `"sha256=" + sign(...)`, an f-string around one.
 _SIGNATURE_TYPES = frozenset({cst.Call, cst.BinaryOperation, cst.FormattedString})
 # What reads a value in a test: a name, an attribute, a subscript or a call (`request.headers.get(...)`).
@@ -1075,7 +1076,7 @@ def _signed_names(value: cst.CSTNode) -> tuple[str, ...]:
 
 
 # Calls whose result, bound to a name, is a verdict on their arguments (`ok = is_safe_url(url)`; `if ok:`).
-VERDICT_CALL = re.compile(r"^(is|has|check|validate|verify|allow)_|allowed|_valid|trusted", re.IGNORECASE)
+VERDICT_CALL = lazy_pattern(r"^(is|has|check|validate|verify|allow)_|allowed|_valid|trusted", re.IGNORECASE)
 
 
 def _is_verdict_call(call: cst.Call) -> bool:
@@ -1918,8 +1919,8 @@ NOT_VIEW_PARAMETERS = frozenset({"response", "exc", "exception", "get_response",
 
 
 # A name called directly (`name(...)`, not `obj.name(...)`; a `def name(` counts too) and a function's definition.
-DIRECT_CALL = re.compile(r"(?<![\w.])(\w+)\s*\(")
-DEFINITION = re.compile(r"\bdef\s+(\w+)\s*\(")
+DIRECT_CALL = lazy_pattern(r"(?<![\w.])(\w+)\s*\(")
+DEFINITION = lazy_pattern(r"\bdef\s+(\w+)\s*\(")
 
 
 def _called_in_module(name: str, context: RuleContext) -> bool:
@@ -2011,7 +2012,7 @@ def client_or_cli_source(node: cst.BaseExpression, state: FlowState) -> Taint | 
 
 
 LOG_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log"})
-LOGGER_NAME = re.compile(r"^_*(log|logger|logging)$|_(log|logger)$", re.IGNORECASE)
+LOGGER_NAME = lazy_pattern(r"^_*(log|logger|logging)$|_(log|logger)$", re.IGNORECASE)
 
 
 def is_log_call(call: cst.Call, imports: ImportTable) -> bool:
@@ -2695,13 +2696,13 @@ def _block_statements_of_module(module: cst.Module) -> list[cst.CSTNode]:
     return statements
 
 
-SQL_KEYWORDS = re.compile(
+SQL_KEYWORDS = lazy_pattern(
     r"^\s*(select|insert|update|delete|replace|merge|create|drop|alter|truncate|with|pragma|grant)\b"
     r"|\b(insert\s+into|delete\s+from|where\s|order\s+by|group\s+by|values\s*\()",
     re.IGNORECASE)
 # `select ... from` and `update ... set`: the first keyword, then the second anywhere after it. One regex
 # (`select\s.+\sfrom`) rescans the rest of the text from every `select`, quadratic on a long text.
-SQL_KEYWORD_PAIRS = tuple((re.compile(first, re.IGNORECASE), re.compile(second, re.IGNORECASE))
+SQL_KEYWORD_PAIRS = tuple((lazy_pattern(first, re.IGNORECASE), lazy_pattern(second, re.IGNORECASE))
                           for first, second in ((r"\bselect\s", r"\sfrom"), (r"\bupdate\s", r"\sset")))
 
 

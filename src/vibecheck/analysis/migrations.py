@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from vibecheck.patterns import lazy_pattern
+
 # An Alembic revision binds `down_revision` at module level (Alembic's own template writes it).
-_ALEMBIC_REVISION = re.compile(r"^down_revision\s*[:=]", re.MULTILINE)
+_ALEMBIC_REVISION = lazy_pattern(r"^down_revision\s*[:=]", re.MULTILINE)
 
 
 def is_alembic_revision(source: str) -> bool:

@@ -17,6 +17,7 @@ import libcst as cst
 from vibecheck.analysis.flow import call_argument, string_value
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import child_nodes, walk_own
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
 
 # What a module imports when it may declare tools for a model.
@@ -74,7 +75,7 @@ PARTIAL_CALLS = frozenset({"functools.partial"})
 # makes the module one that hands tools to a model: a model client's import, or a tool schema beside the table
 # (OpenAI's `"parameters"`, Anthropic's `"input_schema"`, MCP's `"inputSchema"`). A table named for tools in a
 # module with neither maps commands or programs (`TOOLS = {"black": run_black}`), not a model's calls.
-TOOL_TABLE_NAME = re.compile(r"(?:^|_)tools?(?:_|$)|^available_functions$", re.IGNORECASE)
+TOOL_TABLE_NAME = lazy_pattern(r"(?:^|_)tools?(?:_|$)|^available_functions$", re.IGNORECASE)
 MODEL_IMPORTS = ("openai", "anthropic", "litellm", "ollama", "mistralai", "groq", "google.genai", "google.generativeai",
                  "cohere", *TOOL_IMPORTS)
 TOOL_SCHEMA_KEYS = frozenset({"parameters", "input_schema", "inputSchema"})

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from vibecheck.patterns import lazy_pattern
 
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_WORD = lazy_pattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 SECRET_WORDS = frozenset({"password", "passwd", "passphrase", "pwd", "secret", "token", "apikey", "credential",
                           "credentials", "creds", "privatekey"})
 PASSWORD_WORDS = frozenset({"password", "passwd", "passphrase", "pwd"})

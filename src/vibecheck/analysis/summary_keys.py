@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from vibecheck.patterns import lazy_pattern
+
 # Inter-procedural summaries: a flow rule that takes part seeds each parameter with a PARAMETER taint and gives
 # the result of a call to one of the project's functions a CALL taint; a sink reached by either is recorded
 # (with ORIGIN standing for the client's source in its message) and joined across functions in the project phase.
@@ -41,7 +43,7 @@ VERDICT = "verdict"
 HANDED_ON = "handed-on"
 # Calls that act on a verdict they are given (`require(is_admin(ip))`, `abort_unless(...)`, `self.assertTrue(...)`) or
 # pass it on to what tests them (`bool(...)`, `all(...)`): a verdict given to them is not handed on as data.
-VERDICT_TAKERS = re.compile(r"^(bool|all|any)$|^_*(require|ensure|assert|abort|deny|forbid|guard|check)", re.IGNORECASE)
+VERDICT_TAKERS = lazy_pattern(r"^(bool|all|any)$|^_*(require|ensure|assert|abort|deny|forbid|guard|check)", re.IGNORECASE)
 SUMMARY_FACT = "vibecheck.flow.summaries"
 # In a file's summary fact: the codes of the request-flow rules whose file hints skipped the file. The join
 # borrows that module's calls and returns from a rule that walks every file (a route module that never names

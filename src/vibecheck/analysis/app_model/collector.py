@@ -32,6 +32,7 @@ from vibecheck.analysis.nodes import head_name
 from vibecheck.cst_fields import walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import text_value
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
 
 DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
@@ -209,7 +210,7 @@ def _anchor(node: cst.FunctionDef | cst.ClassDef) -> cst.CSTNode:
     return node.decorators[0] if node.decorators else node
 
 
-_PATH_PARAMETER = re.compile(r"<(?:[^<>:]*:)?([^<>:]+)>|\{([^{}:]+)(?::[^{}]*)?\}|\(\?P<(\w+)>")
+_PATH_PARAMETER = lazy_pattern(r"<(?:[^<>:]*:)?([^<>:]+)>|\{([^{}:]+)(?::[^{}]*)?\}|\(\?P<(\w+)>")
 FRAMEWORK_PREFIXES = (("fastapi", "fastapi"), ("starlette", "starlette"), ("flask", "flask"), ("quart", "quart"),
                       ("rest_framework", "drf"), ("django", "django"))
 
@@ -352,7 +353,7 @@ def _positional(call: cst.Call, index: int) -> cst.Arg | None:
 
 
 # An authenticator that lets callers without credentials in (`AllowAnonymous()`, `django_auth_is_anonymous`).
-ANONYMOUS_AUTH = re.compile(r"anonymous|optional|allow_?any|public", re.IGNORECASE)
+ANONYMOUS_AUTH = lazy_pattern(r"anonymous|optional|allow_?any|public", re.IGNORECASE)
 
 
 def _non_empty(arg: cst.Arg | None) -> bool:
@@ -1825,7 +1826,7 @@ class AppModelCollector:
         own refusal."""
         return sorted(name for name, view in self.classes.items()
                       if any(_hook_refuses(frame, True) and not swallows_denial(frame.node)
-                             for method, frame in view.methods.items() if method in fw.FALCON_MIDDLEWARE_METHODS))
+                               for method, frame in view.methods.items() if method in fw.FALCON_MIDDLEWARE_METHODS))
 
     def _login_middleware(self) -> list[str]:
         """Django middleware classes of this module that turn away a caller who is not signed in (pretix's
@@ -1835,8 +1836,8 @@ class AppModelCollector:
             return []
         return sorted(name for name, view in self.classes.items()
                       if any(frame.body_guard and (frame.denies or _calls_denying_method(frame, view))
-                             and not swallows_denial(frame.node)
-                             for method, frame in view.methods.items() if method in fw.DJANGO_MIDDLEWARE_METHODS))
+                               and not swallows_denial(frame.node)
+                               for method, frame in view.methods.items() if method in fw.DJANGO_MIDDLEWARE_METHODS))
 
     def _guarded_by_helper(self, frame: Frame, names: tuple[str, ...]) -> bool:
         """The handler first runs a function of its module, or a method of its class, that checks the caller and

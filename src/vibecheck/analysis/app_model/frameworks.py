@@ -7,7 +7,7 @@ an option of the rule that uses it.
 
 from __future__ import annotations
 
-import re
+from vibecheck.patterns import lazy_pattern
 
 STATE_CHANGING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 HTTP_METHODS = STATE_CHANGING_METHODS | {"GET", "HEAD", "OPTIONS", "*"}
@@ -142,7 +142,7 @@ ROUTER_CLASS_SUFFIX = "APIRouter"
 # `@falcon.before(hook)` runs an auth hook before a responder, or before each responder of a class.
 FALCON_MODULE = "falcon"
 FALCON_APPS = frozenset({"falcon.App", "falcon.API", "falcon.app.App", "falcon.asgi.App", "falcon.asgi.app.App"})
-FALCON_RESPONDER = re.compile(r"^on_(get|head|options|post|put|patch|delete)(?:_(\w+))?$")
+FALCON_RESPONDER = lazy_pattern(r"^on_(get|head|options|post|put|patch|delete)(?:_(\w+))?$")
 FALCON_MIDDLEWARE_METHODS = frozenset({"process_request", "process_resource"})
 FALCON_HOOKS = frozenset({"falcon.before", "falcon.hooks.before"})
 
@@ -320,7 +320,7 @@ GUARD_WORDS = frozenset({
     "admin", "staff", "superuser", "jwt", "token", "apikey", "bearer", "oauth", "oauth2", "credentials",
     "principal", "protected", "secured", "guard", "guarded", "owner", "ownership", "verified", "moderator",
 })
-_WORD_SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+_WORD_SPLIT = lazy_pattern(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 # `require_POST` and friends are method filters, not auth.
 NOT_GUARDS = frozenset(DJANGO_METHOD_DECORATORS) | frozenset({"csrf_exempt", "csrf_protect", "never_cache"})
 

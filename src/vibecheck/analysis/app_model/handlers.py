@@ -10,7 +10,6 @@ the caller's identity, and which parameters carry an id chosen by the client.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -22,6 +21,7 @@ from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, reads_the_request, string_value
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.imports import ImportTable
+from vibecheck.patterns import lazy_pattern
 
 DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
 # Names and attributes that hold the authenticated caller in each framework.
@@ -38,8 +38,8 @@ IDENTITY_PARAMETERS = frozenset({"user", "current_user", "account", "current_acc
 # A dependency factory named for who calls (`firebase_user`, `get_account`): its value is the caller, whatever type
 # it is annotated with (`Annotated[UserRecord, Depends(firebase_user)]`, a foreign type).
 IDENTITY_FACTORY_ENDS = frozenset({"user", "account", "principal", "identity", "caller", "viewer", "me"})
-ID_NAME = re.compile(r"^(id|pk|uuid|slug|key|[a-z0-9_]+_(id|pk|uuid|slug|key))$")
-ROUTE_PARAMETER = re.compile(r"<(?:[^<>:]*:)?(\w+)>|\{(\w+)(?::[^{}]*)?\}")
+ID_NAME = lazy_pattern(r"^(id|pk|uuid|slug|key|[a-z0-9_]+_(id|pk|uuid|slug|key))$")
+ROUTE_PARAMETER = lazy_pattern(r"<(?:[^<>:]*:)?(\w+)>|\{(\w+)(?::[^{}]*)?\}")
 # Django and DRF class-based views: handler method -> HTTP method.
 # Calls in a handler body that check a right: `has_role(...)`, `check_permission(...)`, `require_admin(...)`.
 CHECK_PREFIXES = ("has_", "check_", "require", "ensure_", "assert_", "verify_")

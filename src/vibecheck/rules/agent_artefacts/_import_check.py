@@ -25,12 +25,13 @@ from vibecheck.analysis.dependencies import (
     script_dependencies,
 )
 from vibecheck.imports import full_name
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import block_statements
 
 # A waiver of another linter's import-outside-toplevel check: the author deferred the import on purpose, the way an
 # optional dependency is imported only by the feature that needs it.
-DEFERRAL_WAIVER = re.compile(r"\bPLC0415\b|\bC0415\b|import-outside-toplevel", re.IGNORECASE)
+DEFERRAL_WAIVER = lazy_pattern(r"\bPLC0415\b|\bC0415\b|import-outside-toplevel", re.IGNORECASE)
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 # Shorter module names (`io`, `re`, `db`) occur by chance inside unrelated function names.
 MIN_ADAPTER_NAME = 4

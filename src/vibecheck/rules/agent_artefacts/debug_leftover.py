@@ -17,6 +17,7 @@ from vibecheck.cst_fields import child_nodes
 from vibecheck.imports import full_name
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.agent_artefacts.print_to_logging import ModuleLogger, logging_call, module_logger
 
@@ -44,25 +45,25 @@ WEB_FRAMEWORKS = frozenset({
     "flask", "fastapi", "django", "starlette", "aiohttp", "sanic", "tornado", "bottle", "falcon", "quart", "litestar",
 })
 # Functions whose job is to print.
-PRINTING_FUNCTION = re.compile(
+PRINTING_FUNCTION = lazy_pattern(
     r"^_*(?:main|cli|run_cli)$|print|show|display|echo|dump|pretty|report|render|output|emit|usage|banner|summary|repl",
     re.IGNORECASE)
 # The entry point of a command-line tool: printing is its job, but not printing debugging output.
-CLI_ENTRY = re.compile(r"^_*(?:main|cli|run_cli)$", re.IGNORECASE)
+CLI_ENTRY = lazy_pattern(r"^_*(?:main|cli|run_cli)$", re.IGNORECASE)
 # Classes whose job is to print (`PrintListener`, `ConsolePrinter`): their methods print on purpose. Narrower than the
 # function names: a `SalesReport` class also computes, and a forgotten print in its `total()` is still one.
-PRINTING_CLASS = re.compile(r"print|console|display|echo|repl|terminal", re.IGNORECASE)
+PRINTING_CLASS = lazy_pattern(r"print|console|display|echo|repl|terminal", re.IGNORECASE)
 # `if verbose:` / `if self.debug:` / `if os.environ.get("APP_BENCH"):`: output the caller or the operator asked for.
-VERBOSE_TEST = re.compile(r"verbose|verbosity|debug|quiet|silent|trace|bench", re.IGNORECASE)
+VERBOSE_TEST = lazy_pattern(r"verbose|verbosity|debug|quiet|silent|trace|bench", re.IGNORECASE)
 # A docstring that says the function prints ("displaying the fields", "Print the rows"): printing is its job.
-PRINTING_DOCSTRING = re.compile(r"\b(?:print(?:s|ed|ing)?|display(?:s|ed|ing)?)\b|\bto\s+(?:stdout|the\s+console)\b",
-                                re.IGNORECASE)
+PRINTING_DOCSTRING = lazy_pattern(r"\b(?:print(?:s|ed|ing)?|display(?:s|ed|ing)?)\b|\bto\s+(?:stdout|the\s+console)\b",
+                                  re.IGNORECASE)
 # Functions named for a debugger (`rdb_handler`, `install_pdb_hook`) wire it in on purpose: a signal or an option
 # opens it there, which an agent's forgotten `breakpoint()` in `checkout` never does.
-DEBUGGER_FUNCTION = re.compile(r"pdb|rdb|debugger|breakpoint|set_trace", re.IGNORECASE)
+DEBUGGER_FUNCTION = lazy_pattern(r"pdb|rdb|debugger|breakpoint|set_trace", re.IGNORECASE)
 # A print whose text starts with a debugging label (`print("DEBUG config:", cfg)`, `print(f"[debug] {row}")`): a leftover
 # even where printing is the module's job (a command-line tool, its `main`), since no user asked for that line.
-DEBUG_LABEL = re.compile(r"^\W*debug\b", re.IGNORECASE)
+DEBUG_LABEL = lazy_pattern(r"^\W*debug\b", re.IGNORECASE)
 # `print(..., file=)` and `pprint(..., stream=)` write where the caller said.
 OUTPUT_KEYWORDS = frozenset({"file", "stream"})
 # Names a debugger module is used by when it is integrated (a `--pdb` option, a hook), not left behind.

@@ -14,6 +14,7 @@ from vibecheck.analysis.migrations import is_alembic_revision
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import (
     base_names,
@@ -23,7 +24,7 @@ from vibecheck.rules.agent_artefacts._syntax import (
 )
 from vibecheck.rules.error_handling.handler_facts import is_constant
 
-PLACEHOLDER_COMMENT = re.compile(
+PLACEHOLDER_COMMENT = lazy_pattern(
     r"\b(?:todo|fixme|xxx|tbd|placeholder|stub(?:bed)?|not\s+(?:yet\s+)?implemented|implement\s+(?:me|this|later|here)"
     r"|for\s+now|in\s+a\s+real|replace\s+(?:this\s+)?with\s+(?:an?\s+|the\s+)?(?:real|actual|proper)"
     r"|(?:logic|code|implementation)\s+goes\s+here|(?:logic|code)\s+here)\b",
@@ -31,22 +32,22 @@ PLACEHOLDER_COMMENT = re.compile(
 )
 # Words that call a body fake: a placeholder's admission in a function the program calls, but the plain description
 # of a deliberate double in a fallback (`except ImportError:` -> `def lock(f): return False  # dummy`) or a helper.
-FAKE_COMMENT = re.compile(r"\b(?:mock(?:ed)?|dummy|fake|hard-?coded)\b", re.IGNORECASE)
+FAKE_COMMENT = lazy_pattern(r"\b(?:mock(?:ed)?|dummy|fake|hard-?coded)\b", re.IGNORECASE)
 # A comment that says why the body is empty ("PostgreSQL does not provide a way...", "unused", "done in X"): the
 # author chose to do nothing there, which a placeholder never explains.
-EXPLAINED_COMMENT = re.compile(
+EXPLAINED_COMMENT = lazy_pattern(
     r"\b(?:no|not|nothing|never|unused|unneeded|already|handled|intentional(?:ly)?|deliberately|on\s+purpose"
     r"|done\s+(?:in|by|elsewhere)|cannot|can't|don't|doesn't|isn't|aren't|too\s+complicated)\b|pragma:\s*no\s*cover",
     re.IGNORECASE,
 )
 # A docstring that says the body does nothing on purpose ("This is a no-op. The migration removes duplicates, we cannot
 # recreate them."): narrower than a comment's reasons, since a docstring usually describes what the body should do.
-NO_OP_DOCSTRING = re.compile(r"\b(?:no-?op|does\s+nothing|nothing\s+to\s+(?:do|undo)|intentionally|deliberately"
-                             r"|on\s+purpose)\b", re.IGNORECASE)
+NO_OP_DOCSTRING = lazy_pattern(r"\b(?:no-?op|does\s+nothing|nothing\s+to\s+(?:do|undo)|intentionally|deliberately"
+                               r"|on\s+purpose)\b", re.IGNORECASE)
 # An Alembic revision (a module that binds `down_revision`): an empty `upgrade()`/`downgrade()` is a step that has
 # nothing to do (an irreversible change, a data fix with no undo), which the migration chain still calls.
 MIGRATION_STEPS = frozenset({"upgrade", "downgrade"})
-NOT_YET_MESSAGE = re.compile(r"\b(?:yet|todo|coming\s+soon|later|placeholder|implement\s+me)\b", re.IGNORECASE)
+NOT_YET_MESSAGE = lazy_pattern(r"\b(?:yet|todo|coming\s+soon|later|placeholder|implement\s+me)\b", re.IGNORECASE)
 # Decorators that declare a body as intentionally empty: abstract methods, typing overloads, overrides, and the base
 # of a `functools.singledispatch` function, which answers the types no `.register` implementation handles.
 INTENTIONAL_DECORATORS = frozenset({
@@ -59,16 +60,16 @@ INTERFACE_BASES = frozenset({"Protocol", "ABC", "ABCMeta", "Interface", "NamedTu
 # with nothing to do there (`pauseProducing` of a producer that never pauses) is a complete implementation.
 IMPLEMENTS_DECORATORS = frozenset({"implementer", "implements"})
 EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
-HOOK_CLASS_WORDS = re.compile(
+HOOK_CLASS_WORDS = lazy_pattern(
     r"(?:Base(?=[A-Z_]|$)|^Abstract|Mixin$|Interface$|Protocol$|Hooks?|Handler|Visitor|Listener|Callbacks?|Observer"
     r"|^_?(?:Null|Noop|NoOp|Nop|Dummy|Fake|Mock|Stub)(?=[A-Z_]|$))")
-NO_OP_NAMES = re.compile(r"(?:^|_)(?:noop|no_op|nop|do_nothing|nothing|null|blank|dummy|ignore|ignored|unused|stub"
-                         r"|sentinel|empty_(?:handler|callback|hook|func|function|fn|listener|action)"
-                         # the callback used when the caller gives none (`logging_callback or _default_logging_callback`)
-                         r"|default_(?:[a-z]+_)?(?:handler|callback|hook|listener))"
-                         r"(?:_|$)", re.IGNORECASE)
+NO_OP_NAMES = lazy_pattern(r"(?:^|_)(?:noop|no_op|nop|do_nothing|nothing|null|blank|dummy|ignore|ignored|unused|stub"
+                           r"|sentinel|empty_(?:handler|callback|hook|func|function|fn|listener|action)"
+                           # the callback used when the caller gives none (`logging_callback or _default_logging_callback`)
+                           r"|default_(?:[a-z]+_)?(?:handler|callback|hook|listener))"
+                           r"(?:_|$)", re.IGNORECASE)
 # Methods named as callbacks that a framework calls, empty until a subclass has something to do.
-HOOK_METHOD_NAMES = re.compile(
+HOOK_METHOD_NAMES = lazy_pattern(
     r"^(?:visit_|leave_|on_|handle_|before_|after_|pre_|post_|setUp|tearDown|startTest|stopTest)|hook$"
     r"|^a?(?:close|flush|start|stop|startup|shutdown|suspend|resume|done|started|reset|cleanup|register|unregister"
     r"|initialize_options|finalize_options)$", re.IGNORECASE)
@@ -88,10 +89,10 @@ REQUEST_HANDLERS = frozenset({"get", "post", "put", "patch", "delete"})
 # Decorators of specifications (`@hookspec`) whose bodies are empty on purpose, and of command groups
 # (`@click.group()`, `@cli.group()`, Typer's `@app.callback()`): the group dispatches to its subcommands, so its own
 # function has nothing to do.
-SPEC_DECORATOR = re.compile(r"spec|hook|interface|(?:^|\.)(?:group|callback)$", re.IGNORECASE)
+SPEC_DECORATOR = lazy_pattern(r"spec|hook|interface|(?:^|\.)(?:group|callback)$", re.IGNORECASE)
 # A module-level `raise NotImplementedError(...)` whose message says it is unfinished, not unsupported by design.
-UNFINISHED_MESSAGE = re.compile(r"\b(?:implement|yet|todo|soon|later|placeholder|wip)", re.IGNORECASE)
-TEST_DOUBLE_FILE = re.compile(r"mock|fake|dummy|stub", re.IGNORECASE)
+UNFINISHED_MESSAGE = lazy_pattern(r"\b(?:implement|yet|todo|soon|later|placeholder|wip)", re.IGNORECASE)
+TEST_DOUBLE_FILE = lazy_pattern(r"mock|fake|dummy|stub", re.IGNORECASE)
 NOT_IMPLEMENTED = frozenset({"NotImplementedError", "builtins.NotImplementedError", "NotImplemented"})
 
 

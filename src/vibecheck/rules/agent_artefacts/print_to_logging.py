@@ -12,7 +12,6 @@ imports (with `import logging` when it is missing).
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +20,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.import_edits import reference, times_bound
 from vibecheck.cst_fields import child_nodes
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import LineInsertion, RuleContext
 
 # The first word of a message -> the logging method it asks for.
@@ -28,7 +28,7 @@ LEVEL_WORDS = {
     "debug": "debug", "dbg": "debug", "trace": "debug", "info": "info", "warning": "warning", "warn": "warning",
     "error": "error", "err": "error", "failed": "error", "failure": "error", "critical": "critical", "fatal": "critical",
 }
-FIRST_WORD = re.compile(r"[A-Za-z]+")  # the first run of letters: `[WARN]` -> WARN
+FIRST_WORD = lazy_pattern(r"[A-Za-z]+")  # the first run of letters: `[WARN]` -> WARN
 # `print` keywords that only shape the console line; dropped when they are literals.
 LAYOUT_KEYWORDS = frozenset({"end", "flush"})
 TEXT_NODES = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)

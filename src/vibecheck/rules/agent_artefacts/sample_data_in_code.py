@@ -9,13 +9,14 @@ import libcst as cst
 
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 
-FETCHING_NAME = re.compile(r"^_?(?:get|fetch|load|list|find|query|retrieve|search|read|lookup|all)(?:_|$)", re.IGNORECASE)
-EXPLICITLY_SAMPLE = re.compile(r"(?:sample|fake|mock|dummy|demo|example|fixture|seed|stub|placeholder)", re.IGNORECASE)
+FETCHING_NAME = lazy_pattern(r"^_?(?:get|fetch|load|list|find|query|retrieve|search|read|lookup|all)(?:_|$)", re.IGNORECASE)
+EXPLICITLY_SAMPLE = lazy_pattern(r"(?:sample|fake|mock|dummy|demo|example|fixture|seed|stub|placeholder)", re.IGNORECASE)
 SAMPLE_PATH_PARTS = frozenset({"tests", "test", "examples", "example", "docs", "doc", "fixtures", "seeds", "demo", "mocks"})
 # Values that only appear in made-up records: textbook names, reserved example domains, 555 numbers.
-FAKE_VALUE = re.compile(
+FAKE_VALUE = lazy_pattern(
     r"^(?:john|jane|baby|richard)\s+doe$|^(?:john|jane|alice|bob|charlie)\s+(?:smith|johnson|doe|williams|brown|jones)$"
     r"|@(?:example\.(?:com|org|net)|test\.com|email\.com|domain\.com)$|^(?:john|jane)[._]?(?:doe|smith)@"
     r"|lorem\s+ipsum|^\d{2,5}\s+(?:main|oak|elm|maple|pine)\s+(?:st|street|ave|avenue|rd|road)\b|\banytown\b"
@@ -23,7 +24,7 @@ FAKE_VALUE = re.compile(
     re.IGNORECASE,
 )
 # Weaker hints, reported only together with sequential ids: "Sample product", "User 1".
-WEAK_FAKE_VALUE = re.compile(
+WEAK_FAKE_VALUE = lazy_pattern(
     r"^(?:sample|test|demo|dummy|fake|mock|example)\b|^(?:user|product|item|customer|order|post|task|article|project)\s*#?\d+$",
     re.IGNORECASE,
 )

@@ -10,6 +10,7 @@ from pathlib import PurePath
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import docstring_node
 
@@ -74,7 +75,7 @@ DEFAULT_PHRASES: tuple[str, ...] = (
 
 # A class or module named as a stand-in (`DummyCache`, `DisabledBackend`, `backends/dummy/`, `werkzeug/test.py`):
 # its docstring saying it is a dummy or simulates requests describes what it is for, not unfinished work.
-DOUBLE_CLASS = re.compile(r"^_?(?:Dummy|Fake|Mock|Stub|Null|Disabled|Noop|NoOp|Simulated|Test)(?=[A-Z_]|$)")
+DOUBLE_CLASS = lazy_pattern(r"^_?(?:Dummy|Fake|Mock|Stub|Null|Disabled|Noop|NoOp|Simulated|Test)(?=[A-Z_]|$)")
 DOUBLE_MODULE_PARTS = frozenset({
     "dummy", "fake", "fakes", "mock", "mocks", "stub", "stubs", "test", "testing", "null", "disabled",
 })

@@ -8,12 +8,13 @@ import libcst as cst
 
 from vibecheck.analysis.dependencies import KNOWN_DISTRIBUTIONS, WELL_KNOWN_MODULES, is_installed
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.agent_artefacts._import_check import ImportCheck
 
 # The test-support package of a repository that ships several distributions (Airflow's providers import
 # `tests_common`, others `test_utils` or `testlib`): it lives beside the project in the repository, not on the index.
 # `conftest` is pytest's own name for a test folder's fixtures module, which a test may import from.
-TEST_SUPPORT = re.compile(r"^_?tests?(?:_[a-z0-9_]+)?$|^test(?:utils|lib|helpers|support|tools)$|^conftest$")
+TEST_SUPPORT = lazy_pattern(r"^_?tests?(?:_[a-z0-9_]+)?$|^test(?:utils|lib|helpers|support|tools)$|^conftest$")
 
 
 def _known_namespace_package(module: str) -> bool:

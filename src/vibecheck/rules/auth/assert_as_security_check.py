@@ -11,6 +11,7 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.analysis.flow import REQUEST_DATA_ATTRIBUTES, REQUEST_DATA_METHODS, REQUEST_OBJECT_NAMES
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 
 # Attributes and calls whose answer is an authorization decision (Django, DRF, Flask-Login, common helpers).
@@ -19,8 +20,8 @@ AUTHORIZATION_NAMES = frozenset({
     "has_object_permission", "has_role", "has_access", "is_owner", "check_permission", "check_permissions",
     "check_object_permissions", "user_passes_test",
 })
-AUTHORIZATION_NAME = re.compile(r"^(is|has|can)_\w*(admin|staff|owner|perm|role|access|authori[sz]ed|superuser|moderator)"
-                                r"|^(check|verify|require|ensure)_\w*(perm|access|role|owner|authori[sz]|admin)", re.IGNORECASE)
+AUTHORIZATION_NAME = lazy_pattern(r"^(is|has|can)_\w*(admin|staff|owner|perm|role|access|authori[sz]ed|superuser|moderator)"
+                                  r"|^(check|verify|require|ensure)_\w*(perm|access|role|owner|authori[sz]|admin)", re.IGNORECASE)
 # An ownership test compares one of these with the caller (`order.owner == request.user`).
 OWNER_NAMES = frozenset({"owner", "owner_id", "user", "user_id", "author", "author_id", "created_by", "created_by_id",
                          "account_id", "tenant_id"})
@@ -31,8 +32,8 @@ ROLE_NAMES = frozenset({"role", "roles", "user_type", "account_type", "access_le
 CALLER_NAMES = ("request.user", "current_user", "g.user", "self.request.user", "get_current_user", "request.auth")
 # A message that says the assert checks how the program is set up, not who calls it: `"SessionMiddleware must be
 # installed to access request.session"` fails for the developer who forgot a step, whatever the client sends.
-SETUP_MESSAGE = re.compile(r"\bmust be (?:installed|configured|enabled|registered|set ?up|initiali[sz]ed|added)\b"
-                           r"|\bmiddleware\b|\bnot (?:installed|configured|enabled|registered)\b", re.IGNORECASE)
+SETUP_MESSAGE = lazy_pattern(r"\bmust be (?:installed|configured|enabled|registered|set ?up|initiali[sz]ed|added)\b"
+                             r"|\bmiddleware\b|\bnot (?:installed|configured|enabled|registered)\b", re.IGNORECASE)
 HINT = ("Replace the `assert` with an `if` that raises (`PermissionDenied`, `abort(403)`, `ValidationError`), "
         "so the check also runs under `python -O`.")
 

@@ -16,6 +16,7 @@ from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.guard_decorators import (
     NON_REFUSING_CALLS,
@@ -44,13 +45,13 @@ DEFAULT_NAME_PATTERN = (
 # refuse, so a call whose answer is thrown away checks nothing. What follows the question word must read as an auth
 # check for the name pattern; a verb before it makes a check that refuses by raising
 # (`validate_can_add_authenticator`), which is called for that.
-QUESTION = re.compile(r"^_*(?:(?:current|user|caller|requester|viewer)_){0,2}((?:is|has|can)_\w+)$", re.IGNORECASE)
+QUESTION = lazy_pattern(r"^_*(?:(?:current|user|caller|requester|viewer)_){0,2}((?:is|has|can)_\w+)$", re.IGNORECASE)
 # Decorators and bases that mark a body as an interface, not an implementation (`Interface`: zope.interface).
 ABSTRACT_DECORATORS = frozenset({"abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod",
                                  "overload"})
 INTERFACE_BASES = frozenset({"ABC", "Protocol", "ABCMeta", "Interface"})
 # zope.interface's naming: an interface that extends another (`class IAuthPolicy(ISecurityPolicy)`) declares too.
-INTERFACE_NAME = re.compile(r"^I[A-Z]")
+INTERFACE_NAME = lazy_pattern(r"^I[A-Z]")
 # Methods that a framework's base class calls as the check whatever they are named: Django's `UserPassesTestMixin`
 # lets the caller in when `test_func` answers truthy. Method -> the bases that call it.
 CHECK_METHODS: dict[str, frozenset[str]] = {"test_func": frozenset({"UserPassesTestMixin"})}
@@ -58,27 +59,27 @@ CHECK_METHODS: dict[str, frozenset[str]] = {"test_func": frozenset({"UserPassesT
 # check itself, not a default for subclasses to override.
 ENFORCING_CLASS_WORDS = frozenset({"required", "require", "requires", "only"})
 # A user object answering `is_authenticated` with True is how Flask-Login and Django model a signed-in user.
-USER_CLASS = re.compile(r"(User|Account|Member|Principal|Identity|UserMixin)$")
+USER_CLASS = lazy_pattern(r"(User|Account|Member|Principal|Identity|UserMixin)$")
 USER_PROPERTIES = frozenset({"is_authenticated", "is_active"})
 # A framework's base class or default adapter: its permissive answer is the documented default that
 # subclasses or settings override (`BasePermission.has_permission`, allauth's `DefaultMFAAdapter`).
-OVERRIDABLE_CLASS = re.compile(r"^_*(Base|Abstract|Default)[A-Z]|(Base|Mixin)$")
+OVERRIDABLE_CLASS = lazy_pattern(r"^_*(Base|Abstract|Default)[A-Z]|(Base|Mixin)$")
 # A method's docstring that tells a subclass how to refuse (`Raise AuthorizationError to deny access.`) or to override
 # it: the body is the documented default of an extension point (a middleware base's `check_resource_access` hook).
 # So does one that names it a hook for subclasses or a no-op default ("Hook for subclasses to validate run access.
 # No-op by default."): a multi-tenant store overrides it, elsewhere in the project.
-HOOK_DOCSTRING = re.compile(r"(?i)\b(?:override|overridden|overriding|subclasses?\s+(?:should|must|can|may)|raise\s+`*\w+`*"
-                            r"\s+to\s+(?:deny|reject|refuse|block|forbid)|hook\s+for\s+subclass(?:es)?"
-                            r"|no-?op\s+by\s+default)\b")
+HOOK_DOCSTRING = lazy_pattern(r"(?i)\b(?:override|overridden|overriding|subclasses?\s+(?:should|must|can|may)|raise\s+`*\w+`*"
+                              r"\s+to\s+(?:deny|reject|refuse|block|forbid)|hook\s+for\s+subclass(?:es)?"
+                              r"|no-?op\s+by\s+default)\b")
 # Permission or policy classes whose purpose is to allow everyone (`AllowAny`, a stock policy `Available` "for when a
 # product is always available", `UnrestrictedAccess`), or everything (pretix's `FullAccessSecurityProfile`): the
 # permissive answer is what the class is for.
-ALLOW_ALL_CLASS = re.compile(r"(?i)(allow|public|anonymous|anyone|open|noauth|no_auth|permit_?all|(?<!un)available"
-                             r"|unrestricted|blanket|full_?access|all_?access)")
+ALLOW_ALL_CLASS = lazy_pattern(r"(?i)(allow|public|anonymous|anyone|open|noauth|no_auth|permit_?all|(?<!un)available"
+                               r"|unrestricted|blanket|full_?access|all_?access)")
 # A class docstring that says the class lets everyone through ("A permission policy that gives everyone (including
 # anonymous users) full permission", "Default case is always true"): its permissive answer is its documented purpose.
-ALLOW_ALL_DOC = re.compile(r"(?i)\b(?:gives|grants|allows|lets|permits)\s+(?:everyone|everybody|anyone|all\s+users)\b"
-                           r"|\balways\s+(?:true|allowed|granted|permitted)\b")
+ALLOW_ALL_DOC = lazy_pattern(r"(?i)\b(?:gives|grants|allows|lets|permits)\s+(?:everyone|everybody|anyone|all\s+users)\b"
+                             r"|\balways\s+(?:true|allowed|granted|permitted)\b")
 # The permission hooks of Django's `ModelAdmin` and inlines: the admin site lets only signed-in staff reach them, so
 # `return True` there opens an object to the staff (`has_delete_permission` of an admin whose objects are deleted by
 # cascade), not to everyone.

@@ -16,6 +16,7 @@ from vibecheck.cst_fields import child_nodes, own_returns, walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import is_false, is_none
 
@@ -30,7 +31,7 @@ DATA_KEY_QUALIFIERS = frozenset({"issue", "project", "cache", "sort", "primary",
                                  "column", "index", "order", "route", "file", "name", "config", "setting", "storage",
                                  "event", "message", "queue", "record", "entity", "node", "page", "space", "board",
                                  "dedup", "dedupe", "hash", "unique", "composite", "natural", "resource", "metadata"})
-IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+IDENTIFIER = lazy_pattern(r"[A-Za-z_][A-Za-z0-9_]*")
 # Browser automation: a module that drives a browser checks whether its own session logged in (`verify_login_success`:
 # the login form is gone), which lets no request of anyone else in.
 BROWSER_DRIVERS = ("selenium", "playwright", "pyppeteer", "splinter", "helium")
@@ -41,9 +42,9 @@ TOGGLE_WORDS = frozenset({"enable", "enabled", "disable", "disabled"})
 # the credential: checking that the file exists validates a setting, and lets no request in.
 LOCATION_WORDS = frozenset({"path", "paths", "file", "files", "filename", "filepath", "dir", "directory", "folder",
                             "location"})
-DENY_WORDS = re.compile(r"\b(401|403|500|503)\b|Unauthorized|Forbidden|PermissionDenied|NotAuthenticated|AuthenticationFailed"
-                        r"|UNAUTHENTICATED|PERMISSION_DENIED")  # gRPC's status codes
-ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9_]*$")
+DENY_WORDS = lazy_pattern(r"\b(401|403|500|503)\b|Unauthorized|Forbidden|PermissionDenied|NotAuthenticated|AuthenticationFailed"
+                          r"|UNAUTHENTICATED|PERMISSION_DENIED")  # gRPC's status codes
+ALL_CAPS = lazy_pattern(r"^[A-Z][A-Z0-9_]*$")
 # Words of a call whose answer turns the caller away: `deny(...)`, `_reject(request)`, `refuse_call(...)`.
 DENYING_VERBS = frozenset({"deny", "reject", "refuse"})
 # Exceptions whose handler decides an auth check: the broad ones and those token and permission checks raise.
@@ -61,9 +62,9 @@ NEXT_HANDLERS = frozenset({"call_next", "get_response", "handler", "next_handler
 # (`result.get("allowed", True)` of a content filter), whose default is the filter's own choice.
 PRIVILEGE_KEY_WORDS = frozenset({"admin", "superuser", "staff", "moderator", "owner", "authorized", "authorised",
                                  "authenticated"})
-CHECK_NAME = re.compile(r"^_*(authenticate|authorize|authorise|is_logged_in|(is|has|check|verify|validate|ensure)_\w*"
-                        r"(auth|admin|staff|perm|access|role|token|jwt|api_?key|signature|credential|login|allowed"
-                        r"|permitted|valid)\w*)$")
+CHECK_NAME = lazy_pattern(r"^_*(authenticate|authorize|authorise|is_logged_in|(is|has|check|verify|validate|ensure)_\w*"
+                          r"(auth|admin|staff|perm|access|role|token|jwt|api_?key|signature|credential|login|allowed"
+                          r"|permitted|valid)\w*)$")
 # Words of a check named for the failing state it detects (`is_token_expired`, `is_api_key_revoked`): its `True` refuses and
 # its `False` lets in.
 FAILED_STATE_WORDS = frozenset({"expired", "invalid", "revoked", "blocked", "banned", "blacklisted", "blocklisted",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Sequence
 
 import libcst as cst
@@ -14,6 +13,7 @@ from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 
 # Settings whose False value turns CSRF checks off (Flask-WTF; `CSRF_ENABLED` is its old spelling).
@@ -37,7 +37,7 @@ SERVER_TO_SERVER_WORDS = frozenset({"webhook", "webhooks", "hook", "callback", "
 SERVER_TO_SERVER_PHRASES = (("client", "registration"), ("user", "info"))
 # A path parameter (`<auth_token>`, `<string:api_key>`, `{token}`) named for a credential: a client that authenticates
 # by its URL, as e-readers and feed readers do.
-PATH_PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>|\{(\w+)(?::[^}]*)?\}")
+PATH_PARAMETER = lazy_pattern(r"<(?:\w+:)?(\w+)>|\{(\w+)(?::[^}]*)?\}")
 CREDENTIAL_PARAMETER_WORDS = frozenset({"token", "apikey", "key", "secret"})
 
 

@@ -9,6 +9,7 @@ import libcst as cst
 
 from vibecheck.imports import full_name
 from vibecheck.literals import string_value
+from vibecheck.patterns import lazy_pattern
 
 # Methods that return the same secret in another shape: `password.encode()`, `token.strip()`.
 SAME_VALUE_METHODS = frozenset({"encode", "decode", "strip", "lstrip", "rstrip", "lower", "upper", "casefold"})
@@ -219,7 +220,7 @@ def has_wildcard(node: cst.CSTNode | None, qualified_name: Callable[[cst.CSTNode
 
 
 # Calls that build a URL from a view's name: the mapping given as `kwargs=` fills in its path, which any visitor sees.
-URL_REVERSAL = re.compile(r"reverse|url_for", re.IGNORECASE)
+URL_REVERSAL = lazy_pattern(r"reverse|url_for", re.IGNORECASE)
 
 
 def url_parameters(call: cst.Call) -> Sequence[cst.BaseDictElement]:

@@ -8,6 +8,7 @@ import libcst as cst
 
 from vibecheck.analysis.environment_fixes import environment_fix, variable_name
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import (
     argument,
@@ -60,7 +61,7 @@ ENV_READERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"}
 LOOKUP_METHODS = frozenset({"get", "getenv", "setdefault"})
 TEST_CLASS_WORDS = frozenset({"test", "tests", "testing"})
 # The secret half of an app-key/app-secret pair (`APP_SECRET`, `appSecret`, `SECRET_KEY`), in any spelling.
-APP_SECRET_NAMES = re.compile(r"app_?secret|secret_?key", re.IGNORECASE)
+APP_SECRET_NAMES = lazy_pattern(r"app_?secret|secret_?key", re.IGNORECASE)
 # No quoted names in hints: on a secret's line every quoted literal of a hint is masked.
 HINT = ("Read the key from an environment variable (`os.environ[...]`) or a secret store, fail at start-up if it is "
         "missing, and replace the committed value: it is public now.")
@@ -83,7 +84,7 @@ def _is_secret_value(node: cst.BaseExpression | None) -> bool:
 
 # A dotted lower-case path (`"mfa.totp.secret"`, `"app.auth.signing_key"`): the name under which a secret is
 # kept in a session, a cache or the settings, not the secret itself.
-_NAMESPACED_LABEL = re.compile(r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$")
+_NAMESPACED_LABEL = lazy_pattern(r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$")
 
 
 def _secret_literal(node: cst.CSTNode | None, *, is_the_key: bool = False) -> cst.BaseExpression | None:

@@ -10,6 +10,7 @@ import libcst as cst
 from vibecheck.analysis.import_edits import reference
 from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import argument, assignment_targets, has_star_args, string_value, target_name
 from vibecheck.rules.auth.names import (
@@ -52,7 +53,7 @@ NOT_SECRET_CONTEXTS = frozenset({"boundary", "mock", "fake", "dummy", "jitter", 
 # The methods of `contextvars.ContextVar` that hand out and take back a reset token.
 CONTEXT_VARIABLE_METHODS = frozenset({"get", "set", "reset"})
 # What a file that salts a hash names: a hash or HMAC, a key derivation, a cipher, a password.
-HASHING = re.compile(r"hash|hmac|\.digest\(|hexdigest|crypt|kdf|sha\d|md5|argon|blake|passw|pwd", re.IGNORECASE)
+HASHING = lazy_pattern(r"hash|hmac|\.digest\(|hexdigest|crypt|kdf|sha\d|md5|argon|blake|passw|pwd", re.IGNORECASE)
 KIND_ORDER = ("password", "api key", "session id", "csrf token", "one-time code", "nonce", "salt", "secret", "token")
 HINT = ("Use the `secrets` module: `secrets.token_urlsafe()`, `secrets.token_hex()`, `secrets.choice()` or "
         "`secrets.randbelow()`.")
@@ -296,7 +297,7 @@ class InsecureRandomToken(Rule):
                 return
         if self._draws_digits(node):
             slots = [*((f"`{name}`", name) for names in self._contexts[-1:] for name in names),
-                     *((f"`{name}()`", name) for name in self._functions[-1:])]
+                       *((f"`{name}()`", name) for name in self._functions[-1:])]
             code = next((label for label, name in slots if words(name)[-1:] and words(name)[-1] in CODE_WORDS), None)
             if code is not None:
                 self._report(node, source, OTP, code)

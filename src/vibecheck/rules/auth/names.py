@@ -8,8 +8,9 @@ describe a property of a secret rather than the secret itself (`password_length`
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from vibecheck.patterns import lazy_pattern
 
 PASSWORD_KIND = "password"
 TOKEN = "token"
@@ -92,7 +93,7 @@ VERB_FIRST_WORDS = frozenset({"pass"})
 # Identifiers whose kind is carried by a word that also has an innocent meaning in this spelling.
 IGNORED_IDENTIFIERS = frozenset({"tokens", "secrets", "passes", "first_pass", "second_pass", "bypass"})
 
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+[a-z]*")
+_WORD = lazy_pattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+[a-z]*")
 
 
 @lru_cache(maxsize=4096)

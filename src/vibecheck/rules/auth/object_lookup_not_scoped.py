@@ -25,6 +25,7 @@ from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 
 # ORM lookups by key: `X.objects.get(pk=pk)`, `X.query.get_or_404(id)`, `session.get(X, id)`, `.filter_by(id=id)`.
@@ -40,15 +41,15 @@ LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session",
 # `organization_service`).
 DATA_ACCESS_SUFFIXES = frozenset({"repo", "repository", "crud", "dao", "service"})
 # A service's or repository's writer named for what it changes (`service.update_organization(org, data)`).
-ENTITY_CHANGER = re.compile(r"^(?:update|delete|remove|destroy|archive|edit|patch)_[a-z]\w*$")
+ENTITY_CHANGER = lazy_pattern(r"^(?:update|delete|remove|destroy|archive|edit|patch)_[a-z]\w*$")
 # A data-access object's reader named for what it reads (`db.get_order(conn, order_id)`, `repo.fetch_invoice(id)`):
 # counted only on the receivers above.
-DAO_READER = re.compile(r"^(?:get|fetch|find|load|read|lookup)_[a-z]\w*$")
+DAO_READER = lazy_pattern(r"^(?:get|fetch|find|load|read|lookup)_[a-z]\w*$")
 # Layers such readers also live in (`services.get_project(session, project_id)`, `store.get_task(task_id)`), whose
 # plain `get` is no row read (a cache's, a key-value store's).
 READER_LAYERS = frozenset({"service", "services", "store"})
 # Async ORMs look up on the model class itself: Tortoise `await Note.get_or_none(id=note_id)`, Beanie `Note.get(id)`.
-MODEL_CLASS = re.compile(r"^[A-Z][a-z]\w*$")
+MODEL_CLASS = lazy_pattern(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
 # Owners that are groups (`x_tenant_id`, `org_id`): a tenant read by the client's id is that tenant's data, not a
 # member's public page, so its model (`Tenant`) and variable name no caller, even when nothing is changed.
@@ -64,9 +65,9 @@ HELPER_SAFE_CALLS = frozenset({"HTTPException", "Http404", "abort", "NotFound", 
 KEYED_ITEM_METHODS = frozenset({"get_item", "delete_item", "update_item"})
 SQL_EXECUTE = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all"})
 # The statement a project's own SQL helper is handed: read, change or delete rows of a table.
-SQL_STATEMENT = re.compile(r"^\s*(select\s.*?\sfrom|update\s.*?\sset|delete\s+from)\s", re.IGNORECASE | re.DOTALL)
+SQL_STATEMENT = lazy_pattern(r"^\s*(select\s.*?\sfrom|update\s.*?\sset|delete\s+from)\s", re.IGNORECASE | re.DOTALL)
 SQL_TEXT_WRAPPERS = frozenset({"text", "sql", "SQL"})
-SQL_OWNER = re.compile(r"\b(user|owner|author|account|tenant|org|team|member)\w*\b", re.IGNORECASE)
+SQL_OWNER = lazy_pattern(r"\b(user|owner|author|account|tenant|org|team|member)\w*\b", re.IGNORECASE)
 # DRF viewsets that serve single objects by id (retrieve, update, destroy).
 OBJECT_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "RetrieveUpdateAPIView",
                              "RetrieveDestroyAPIView", "RetrieveAPIView", "UpdateAPIView", "DestroyAPIView"})

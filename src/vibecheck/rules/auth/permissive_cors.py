@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 
 from vibecheck.cst_fields import names_in
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import (
     argument,
@@ -28,7 +27,7 @@ DJANGO_ALLOW_ALL = frozenset({"CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL"}
 DJANGO_REGEXES = frozenset({"CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST"})
 DJANGO_CREDENTIALS = "CORS_ALLOW_CREDENTIALS"
 # Regular expressions that accept any origin.
-MATCH_ALL = re.compile(r"^\^?(https?(\?|\(s\)\?)?:(//|\\/\\/))?\.[*+]\$?$")
+MATCH_ALL = lazy_pattern(r"^\^?(https?(\?|\(s\)\?)?:(//|\\/\\/))?\.[*+]\$?$")
 ALLOW_ORIGIN_HEADER = "access-control-allow-origin"
 ALLOW_CREDENTIALS_HEADER = "access-control-allow-credentials"
 HINT = 'List the exact origins that may call the API (e.g. `["https://app.example.com"]`), or do not allow credentials.'

@@ -13,6 +13,7 @@ from vibecheck.analysis.nodes import head_name
 from vibecheck.cst_fields import child_nodes, names_in, own_returns
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import is_constant_display, literal_bindings, subscript_key, value_name
 from vibecheck.rules.auth.names import (
@@ -47,14 +48,14 @@ HASH_WORDS = frozenset({"hash", "digest"})
 UNKEYED_HASHES = frozenset({"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_256", "sha3_512", "blake2b",
                             "blake2s"})
 # A function named for the unkeyed checksum it computes (`md5sum(path)`, `file_sha256(p)`, `compute_checksum(blob)`).
-CHECKSUM_FUNCTION = re.compile(r"md5|sha1|sha2\d\d|sha3|sha384|sha512|blake2|crc32|checksum", re.IGNORECASE)
+CHECKSUM_FUNCTION = lazy_pattern(r"md5|sha1|sha2\d\d|sha3|sha384|sha512|blake2|crc32|checksum", re.IGNORECASE)
 # Words of a function that makes a keyed digest (a signature), which a client may be able to steer.
 KEYED_WORDS = frozenset({"hmac", "mac", "sign", "signed", "signature"})
 # Words of a class or function that holds a lock (`class Lock`, `def release_lock`): its token says which holder owns
 # the lock, an id the program keeps and compares to release only its own lock, not a secret anyone guesses.
 LOCK_WORDS = frozenset({"lock", "locks", "mutex", "lease", "semaphore", "redlock"})
 # A CapWords name (`OAuthToken`, `SecretStr`): a class by convention, never a value that holds a secret.
-CLASS_NAME = re.compile(r"^_*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
+CLASS_NAME = lazy_pattern(r"^_*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
 # Displays of several values: a side spelled as one is a structure (a lexer's `(kind, value)` token), never a secret.
 STRUCTURE_DISPLAYS = frozenset({cst.Tuple, cst.List, cst.Set, cst.Dict})
 # Equality methods compare whole objects by design.

@@ -11,6 +11,7 @@ from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import argument, assignment_targets, target_name, value_name
 from vibecheck.rules.auth.names import PASSWORD_KIND, function_kinds, is_password_name, secret_kinds, words
@@ -40,10 +41,10 @@ SQL_FUNCTION_REGISTRARS = frozenset({"create_function", "create_deterministic_fu
 # names the hash; a function that hashes with the GUID (a literal, or a module constant holding it) or names the
 # header it computes (`"Sec-WebSocket-Accept"`, `hdrs.SEC_WEBSOCKET_ACCEPT`) computes that.
 WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
-WEBSOCKET_ACCEPT = re.compile(r"sec[-_]websocket[-_]accept", re.IGNORECASE)
+WEBSOCKET_ACCEPT = lazy_pattern(r"sec[-_]websocket[-_]accept", re.IGNORECASE)
 # Have I Been Pwned's k-anonymity range API (`api.pwnedpasswords.com/range/<first 5 hex of the SHA-1>`): a breach
 # check must send the SHA-1 of the password it looks up; nothing stores that hash.
-BREACH_RANGE_API = re.compile(r"pwnedpasswords\.com|haveibeenpwned\.com", re.IGNORECASE)
+BREACH_RANGE_API = lazy_pattern(r"pwnedpasswords\.com|haveibeenpwned\.com", re.IGNORECASE)
 # A function that raises to a power modulo a prime (`pow(g, x, N)`) computes a password-authenticated key exchange
 # (SRP, as AWS Cognito's login speaks it): the protocol fixes the hash of the password it exponentiates, and no hash is
 # stored. Three-argument `pow` has no other use in password code.

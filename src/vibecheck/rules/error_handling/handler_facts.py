@@ -70,6 +70,7 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.analysis.nodes import callee_tail, suite_statements
 from vibecheck.cst_fields import own_returns, walk_own
 from vibecheck.literals import literal_value
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule, RuleContext
 from vibecheck.rules.verification._shared import is_fixture
 from vibecheck.rules.verification.swallowed_test_failure import is_swallowing
@@ -156,10 +157,10 @@ QUESTION_WORDS = frozenset({"is", "has", "can", "are"})
 # A docstring whose first sentence asks a yes/no question of the input ("Return true if the variable is a sequence",
 # "Check whether the host resolves") makes its function a predicate whatever its name; one that asks whether an
 # action worked ("Return True if the record was saved") does not: there `False` still hides why it failed.
-ASKS_QUESTION = re.compile(r"(?:(?:returns?|tests?|checks?)\s+(?:`?true`?\s+(?:if|when)|whether|if)|whether)\b",
-                           re.IGNORECASE)
-ASKS_ABOUT_SUCCESS = re.compile(r"\b(?:succe\w*|saved|stored|sent|written|deleted|created|worked|completed?|done)\b",
-                                re.IGNORECASE)
+ASKS_QUESTION = lazy_pattern(r"(?:(?:returns?|tests?|checks?)\s+(?:`?true`?\s+(?:if|when)|whether|if)|whether)\b",
+                             re.IGNORECASE)
+ASKS_ABOUT_SUCCESS = lazy_pattern(r"\b(?:succe\w*|saved|stored|sent|written|deleted|created|worked|completed?|done)\b",
+                                  re.IGNORECASE)
 
 # Clean-up calls whose failure a best-effort `try` may ignore: these names, and any with a word of CLOSERS
 # (`close`, `aclose`, `safe_close`, `close_all`, Django's `closer()`; not `disclose`).
@@ -175,7 +176,7 @@ TEARDOWN_FUNCTIONS = frozenset({"cleanup", "shutdown", "disconnect", "teardown",
 # Words of a call that hands a measurement to telemetry (its callee or the object it is called on).
 TELEMETRY_WORDS = frozenset({"telemetry", "analytics", "metric", "metrics", "meter", "statsd", "tracer", "span",
                              "histogram", "gauge", "collector", "instrumentation"})
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
+_WORD = lazy_pattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
 # The name Django's documentation gives a template library (`register = template.Library()`), whose `filter`
 # decorator registers a filter.
 TEMPLATE_LIBRARY = "register"
@@ -183,9 +184,9 @@ TEMPLATE_LIBRARY = "register"
 REPRESENTATIONS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__"})
 # Another linter's waiver of its broad-except check on the `except` line (pylint, flake8-blind-except/ruff,
 # pycodestyle's bare except).
-LINTER_WAIVER = re.compile(r"pylint:\s*disable\s*=[\w\s,-]*\b(?:broad-except|broad-exception-caught|bare-except|W0703|"
-                           r"W0718|W0702)\b|noqa:[\w\s,]*\b(?:BLE001|BLE|E722)\b")
-IDE_WAIVER = re.compile(r"noinspection\s+(?:\w+\s*,\s*)*Py(?:BroadException|BareExcept)\b")
+LINTER_WAIVER = lazy_pattern(r"pylint:\s*disable\s*=[\w\s,-]*\b(?:broad-except|broad-exception-caught|bare-except|W0703|"
+                             r"W0718|W0702)\b|noqa:[\w\s,]*\b(?:BLE001|BLE|E722)\b")
+IDE_WAIVER = lazy_pattern(r"noinspection\s+(?:\w+\s*,\s*)*Py(?:BroadException|BareExcept)\b")
 
 Resolver = Callable[[cst.CSTNode], "str | None"]
 TEST_FAILURE_TYPES = BROAD_EXCEPTIONS | {"AssertionError", "builtins.AssertionError"}
@@ -623,23 +624,23 @@ def waives_broad_except(handler: cst.ExceptHandler, statement: cst.Try | None = 
 
 
 # A comment addressed to a tool (`# pylint: disable=...`, a noqa or a type-ignore), not to a reader.
-TOOL_DIRECTIVE = re.compile(r"#\s*(?:pylint|noqa|nosec|type:|pragma|fmt:|vibecheck:|mypy|pyright|ruff)", re.IGNORECASE)
+TOOL_DIRECTIVE = lazy_pattern(r"#\s*(?:pylint|noqa|nosec|type:|pragma|fmt:|vibecheck:|mypy|pyright|ruff)", re.IGNORECASE)
 
 
 # A docstring sentence that names a failure and a fallback together ("Exceptions are suppressed and result in the
 # default value", "returns None if the conversion fails, the default otherwise"): the function's contract explains
 # its handlers. Each sentence is searched for both words on its own, so no pattern spans the whole docstring.
-DOCUMENTED_FAILURE = re.compile(r"\b(?:exceptions?|errors?|fail(?:s|ed|ure|ing)?|lost|reset|timeouts?|timed\s+out"
-                                r"|could\s+not|cannot|unsupported|unavailable)\b", re.IGNORECASE)
-DOCUMENTED_FALLBACK = re.compile(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallback|suppressed|ignored|silenced"
-                                 r"|(?:reads?|treated|counts?)\s+as)\b", re.IGNORECASE)
+DOCUMENTED_FAILURE = lazy_pattern(r"\b(?:exceptions?|errors?|fail(?:s|ed|ure|ing)?|lost|reset|timeouts?|timed\s+out"
+                                  r"|could\s+not|cannot|unsupported|unavailable)\b", re.IGNORECASE)
+DOCUMENTED_FALLBACK = lazy_pattern(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallback|suppressed|ignored|silenced"
+                                   r"|(?:reads?|treated|counts?)\s+as)\b", re.IGNORECASE)
 
 
 # Names and docstring phrases of a function whose contract is not to raise: its handlers deliver that contract.
 NO_RAISE_PREFIXES = ("safe_", "try_")
 NO_RAISE_SUFFIXES = ("_or_none", "_or_default")
-NO_RAISE_DOC = re.compile(r"\b(?:never|does\s+not|doesn't|will\s+not|won't)\s+raises?\b|\b(?:instead\s+of|without)\s+raising\b",
-                          re.IGNORECASE)
+NO_RAISE_DOC = lazy_pattern(r"\b(?:never|does\s+not|doesn't|will\s+not|won't)\s+raises?\b|\b(?:instead\s+of|without)\s+raising\b",
+                            re.IGNORECASE)
 
 
 def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, function: cst.FunctionDef | None = None) -> bool:

@@ -9,6 +9,8 @@ import ast
 import bisect
 import re
 
+from vibecheck.patterns import lazy_pattern
+
 # An identifier's opening quote -> its closing quote: standard SQL and SQLite/PostgreSQL, MySQL, SQL Server.
 IDENTIFIER_QUOTES = {'"': '"', "`": "`", "[": "]"}
 
@@ -37,7 +39,7 @@ def identifier_quoters(tree: ast.Module, source: str) -> frozenset[str]:
 # The fields of a statement (or an `except` handler, a `case`) that hold statements, handlers or cases: a function is
 # defined only in a block.
 _BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
-_NEWLINE = re.compile(r"\r\n?|\n")
+_NEWLINE = lazy_pattern(r"\r\n?|\n")
 
 
 def _mentioned(lines: list[int], first: int, last: int) -> bool:

@@ -4,10 +4,9 @@ argument as template source."""
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._client_sinks import ArgumentSpec
 
 ESCAPERS = frozenset({
@@ -31,7 +30,7 @@ TEMPLATE_SOURCES: dict[str, ArgumentSpec] = {
 TEMPLATE_SOURCE_METHODS: dict[str, ArgumentSpec] = {"from_string": (0, "source")}
 # A class named in CamelCase (`PackageURL`, `Version`, `packageurl.PackageURL`): its own `from_string` is a factory that
 # parses its argument into an instance, not an environment compiling a template, which is called on an instance.
-CLASS_NAME = re.compile(r"^_?[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
+CLASS_NAME = lazy_pattern(r"^_?[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
 # Jinja2's classes, whose `from_string` called on the class itself still compiles a template.
 JINJA_CLASSES = frozenset({"Environment", "NativeEnvironment", "SandboxedEnvironment", "ImmutableSandboxedEnvironment"})
 

@@ -19,7 +19,6 @@ the text was.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 import libcst as cst
@@ -27,6 +26,7 @@ import libcst as cst
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import walk_own
 from vibecheck.literals import string_value
+from vibecheck.patterns import lazy_pattern
 
 QualifiedName = Callable[[cst.CSTNode], "str | None"]
 
@@ -88,7 +88,7 @@ TEXT_READERS = frozenset({"striptags", "unescape"})
 # .replace("<", "\\u003c").replace(">", ...).replace("&", ...)`, Jinja's `htmlsafe_json_dumps`).
 HTML_SPECIALS = frozenset({"<", ">", "&"})
 # One HTML character reference (`&lt;`, `&#60;`, `&#x3c;`): what an escaping table writes for a special character.
-CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z]+|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+CHARACTER_REFERENCE = lazy_pattern(r"&(?:[A-Za-z]+|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 MAX_DEPTH = 60  # nested pieces of one marked value (and the values of the names in it) a proof looks through
 UNKNOWN = None  # a binding whose value is not an expression of the function (parameter, loop variable, import)
 

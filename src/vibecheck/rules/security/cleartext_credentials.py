@@ -10,6 +10,7 @@ import libcst as cst
 from vibecheck.analysis.secrets_names import is_secret_name
 from vibecheck.cst_fields import names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._support import BindingRule, argument, keyword, positional, string_value
 
 HTTP_CLIENT_MODULES = ("requests", "httpx", "aiohttp", "niquests", "urllib3")
@@ -23,23 +24,23 @@ AUTH_KEYWORDS = frozenset({"auth", "cert"})
 PAYLOAD_KEYWORDS = frozenset({"headers", "json", "data", "params", "cookies"})
 CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "apikey", "x-auth-token",
                                 "private-token", "x-access-token", "cookie"})
-LOOPBACK_HOSTS = re.compile(r"^(localhost|127(\.\d+){3}|0\.0\.0\.0|\[::1\]|[\w.-]+\.localhost|host\.docker\.internal)$",
-                            re.IGNORECASE)
+LOOPBACK_HOSTS = lazy_pattern(r"^(localhost|127(\.\d+){3}|0\.0\.0\.0|\[::1\]|[\w.-]+\.localhost|host\.docker\.internal)$",
+                              re.IGNORECASE)
 # A single-label host (`http://server:8001`, `http://auth-service/`): a container, compose service or cluster-internal
 # name that only a private network's DNS resolves, so the clear text crosses that network and not the internet.
-SERVICE_HOST = re.compile(r"^[A-Za-z][\w-]*$")
+SERVICE_HOST = lazy_pattern(r"^[A-Za-z][\w-]*$")
 # gRPC channels without TLS: a call made through one with credential metadata (`metadata=[("x-api-key", key)]`)
 # sends that credential in clear text.
 GRPC_PLAIN_CHANNELS = frozenset({"grpc.insecure_channel", "grpc.aio.insecure_channel"})
 GRPC_CREDENTIAL_KEYS = CREDENTIAL_HEADERS | {"x-admin-key", "x-token", "token"}
 # `http://user:pass@host` or a query parameter named like a credential.
-URL_USERINFO = re.compile(r"^http://[^/@\s]+:[^/@\s]*@", re.IGNORECASE)
+URL_USERINFO = lazy_pattern(r"^http://[^/@\s]+:[^/@\s]*@", re.IGNORECASE)
 # urllib's openers, which bandit's B310 asks to audit for `file:` and custom schemes, and its request object.
 URL_OPENERS = frozenset({"urllib.request.urlopen", "urllib.request.urlretrieve", "urllib.urlopen", "urllib.urlretrieve",
                          "urllib2.urlopen"})
 URL_REQUESTS = frozenset({"urllib.request.Request", "urllib2.Request"})
 WEB_SCHEMES = ("http://", "https://")
-URL_QUERY_SECRET = re.compile(r"[?&]([A-Za-z_\-]+)=", re.IGNORECASE)
+URL_QUERY_SECRET = lazy_pattern(r"[?&]([A-Za-z_\-]+)=", re.IGNORECASE)
 # Protocol clients that log in over a plain connection unless STARTTLS comes first:
 # constructor -> (the methods that send credentials, the methods that switch to TLS, the protocol's name).
 PLAIN_PROTOCOLS: dict[str, tuple[frozenset[str], frozenset[str], str]] = {

@@ -33,6 +33,7 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.analysis.summary_keys import OBJECT
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._client_sinks import ClientSinkRule
 from vibecheck.rules.security.sql_built_from_strings import (
     ASYNC_QUERY_METHODS,
@@ -57,7 +58,7 @@ SQL_TEXT_FUNCTIONS = {
     "django.db.models.RawSQL": "sql", "pandas.read_sql": "sql", "pandas.read_sql_query": "sql",
 }
 # DB-API objects whose `execute()` takes SQL text, beyond VC402's receivers: `cursor = conn.cursor()`.
-CURSOR_RECEIVER = re.compile(r"(cursor|curs|connection)$", re.IGNORECASE)
+CURSOR_RECEIVER = lazy_pattern(r"(cursor|curs|connection)$", re.IGNORECASE)
 # DB-API `connect()` functions: a name the file binds to what one returns is a connection, whatever it is called
 # (`REPORTS = sqlite3.connect(...)`, `self.warehouse = duckdb.connect(...)`).
 CONNECT_FUNCTIONS = frozenset({"sqlite3.connect", "psycopg.connect", "psycopg2.connect", "pymysql.connect",
@@ -77,12 +78,12 @@ MONGO_METHODS = {
     "aggregate": 0, "distinct": 1, "watch": 0,
 }
 MONGO_MODULES = ("pymongo", "motor", "flask_pymongo", "mongomock", "bson", "mongoengine", "beanie", "odmantic")
-MONGO_RECEIVER = re.compile(r"(^|[._])(db|mongo|collection|coll|col|collections)($|[._])|_collection$|_coll$", re.IGNORECASE)
+MONGO_RECEIVER = lazy_pattern(r"(^|[._])(db|mongo|collection|coll|col|collections)($|[._])|_collection$|_coll$", re.IGNORECASE)
 # Operators whose value is JavaScript the server runs, and the one whose object value is compared as it is.
 MONGO_CODE_KEYS = frozenset({"$where", "$function", "$accumulator"})
 MONGO_LITERAL_KEYS = frozenset({"$eq"})
 # Sources that can carry a JSON object rather than a string: `{"user": {"$ne": null}}`.
-JSON_ORIGIN = re.compile(r"json|get_data|\.data\b|\.body\b|\.media\b|\.stream\b|loads\(")
+JSON_ORIGIN = lazy_pattern(r"json|get_data|\.data\b|\.body\b|\.media\b|\.stream\b|loads\(")
 JSON_LOADERS = frozenset({"json.loads", "json.load", "ujson.loads", "orjson.loads", "simplejson.loads", "bson.json_util.loads"})
 # Lambda events and Slack payloads are parsed JSON documents.
 PAYLOAD_NAMES = LAMBDA_EVENT_NAMES.union(*(parameters for _, _, parameters in PAYLOAD_HANDLERS))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -22,6 +21,7 @@ from vibecheck.analysis.flow import (
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 
 # AppleScript source run through the `applescript`, py-applescript and `osascript` packages: its `do shell script`
@@ -48,7 +48,7 @@ CWE = (94, 95)
 FILE_OPENERS = frozenset({"open", "builtins.open", "io.open", "codecs.open", "pathlib.Path", "pathlib.PurePath"})
 READ_METHODS = frozenset({"read", "read_text", "read_bytes"})
 RUNNERS = frozenset({"eval", "exec", "builtins.eval", "builtins.exec"})
-RUNNER_CALL = re.compile(r"\b(?:exec|eval)\s*\(")  # not `execute(`, `.evaluate(`: a file without one has nothing to vet
+RUNNER_CALL = lazy_pattern(r"\b(?:exec|eval)\s*\(")  # not `execute(`, `.evaluate(`: a file without one has nothing to vet
 # Where command-line input comes from (a taint's origin starts with one): its sender is whoever runs the command.
 # The label of a path whose file's contents are run (`exec(open(path).read())`).
 FILE_RUN = "file run"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import libcst as cst
@@ -10,6 +9,7 @@ import libcst as cst
 from vibecheck.analysis.argument_lists import NOT_A_LIST, ArgumentListState, list_display, note_argument_list
 from vibecheck.analysis.flow import PARAMETER, FlowState, Taint, call_argument, short_code, string_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._client_sinks import ClientSinkRule
 
 # Calls that always hand their argument to a shell (or a remote one: paramiko's `exec_command`).
@@ -42,7 +42,7 @@ INTERPRETER_FLAGS: dict[str, frozenset[str]] = {
 PYTHON_EXECUTABLES = frozenset({"sys.executable"})
 # Calls that take the program's words as separate arguments: `create_subprocess_exec("node", "-e", code)`.
 WORDS_AS_ARGUMENTS = frozenset({"asyncio.create_subprocess_exec"})
-VERSION_SUFFIX = re.compile(r"[\d.]+(?:\.exe)?$|\.exe$")
+VERSION_SUFFIX = lazy_pattern(r"[\d.]+(?:\.exe)?$|\.exe$")
 # Splitting a client's text into an argument list hands it the program and all of its options.
 SPLITTERS = frozenset({"shlex.split", "split"})
 SANITIZERS = frozenset({"shlex.quote", "pipes.quote", "shlex.join", "quote", "int", "float", "uuid.UUID",

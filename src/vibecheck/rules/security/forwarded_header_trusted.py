@@ -22,6 +22,7 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.analysis.summary_keys import VERDICT
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 
 # Headers a client can set itself, unless a proxy you run overwrites them (lower case, `-` for `_`).
 FORWARDED_HEADERS = frozenset({"x-forwarded-for", "x-real-ip", "x-client-ip", "true-client-ip", "forwarded",
@@ -35,12 +36,12 @@ FORWARDED_ATTRIBUTES = frozenset({"access_route"})
 ADDRESS_CALLS = frozenset({"ipaddress.ip_address", "ipaddress.IPv4Address", "ipaddress.IPv6Address",
                            "ipaddress.ip_network", "ipaddress.ip_interface"})
 # What an address is compared against when the comparison is an access rule: `ALLOWED_IPS`, `admin_networks`.
-ADDRESS_LIST_WORDS = re.compile(r"ip|addr|allow|white|trust|block|black|deny|ban|admin|internal|network|subnet|cidr|"
-                                r"office|vpn|proxy", re.IGNORECASE)
-IP_LITERAL = re.compile(r"^(\d{1,3}\.){1,3}\d{0,3}(/\d+)?$|^[0-9a-f:]+::|^::1$|^localhost$", re.IGNORECASE)
+ADDRESS_LIST_WORDS = lazy_pattern(r"ip|addr|allow|white|trust|block|black|deny|ban|admin|internal|network|subnet|cidr|"
+                                  r"office|vpn|proxy", re.IGNORECASE)
+IP_LITERAL = lazy_pattern(r"^(\d{1,3}\.){1,3}\d{0,3}(/\d+)?$|^[0-9a-f:]+::|^::1$|^localhost$", re.IGNORECASE)
 RATE_LIMIT_KEYWORDS = frozenset({"key_func", "key", "identifier"})
 # A store a hand-rolled limiter keys on the address: `_attempts[ip]`, `failed_logins[ip]`, `self.buckets[ip]`.
-RATE_STORE_WORDS = re.compile(r"attempt|hits|rate|limit|throttl|fail|bucket|window|lockout|banned", re.IGNORECASE)
+RATE_STORE_WORDS = lazy_pattern(r"attempt|hits|rate|limit|throttl|fail|bucket|window|lockout|banned", re.IGNORECASE)
 ACCESS_CWE = (348, 290)
 RATE_CWE = (348, 307)
 HINT = ("Use the address the server saw (`request.remote_addr` behind werkzeug's `ProxyFix(x_for=1)`, uvicorn's "

@@ -11,6 +11,7 @@ import libcst as cst
 from vibecheck.analysis.environment_fixes import environment_fix, variable_name
 from vibecheck.analysis.secrets_names import NOT_SECRET_QUALIFIERS, PASSWORD_WORDS, name_words
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.redaction import CREDENTIAL_FORMATS, MASK, URL_PASSWORD, redact, redact_known_secrets
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import url_parameters
@@ -43,30 +44,30 @@ CLIENT_KEY_VARIABLES = {
     "Anthropic": "ANTHROPIC_API_KEY", "AsyncAnthropic": "ANTHROPIC_API_KEY", "Groq": "GROQ_API_KEY",
     "AsyncGroq": "GROQ_API_KEY", "Mistral": "MISTRAL_API_KEY",
 }
-_NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-_ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_NAME_PARTS = lazy_pattern(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_ENV_NAME = lazy_pattern(r"^[A-Z][A-Z0-9_]*$")
 # A variable to be filled in (`"$DB_PASSWORD"`, `"${TOKEN}"`, `"$(cat key)"`); a `$` inside a password is a character.
-_SHELL_VARIABLE = re.compile(r"^\$|\$[{(]|\$[A-Z_][A-Z0-9_]+\b")
-_PATTERN_SYNTAX = re.compile(r"\[\^|\\[sdwbSDW]|\(\?|\[[a-zA-Z0-9]-[a-zA-Z0-9]\]")
+_SHELL_VARIABLE = lazy_pattern(r"^\$|\$[{(]|\$[A-Z_][A-Z0-9_]+\b")
+_PATTERN_SYNTAX = lazy_pattern(r"\[\^|\\[sdwbSDW]|\(\?|\[[a-zA-Z0-9]-[a-zA-Z0-9]\]")
 # `"_password_reset_token"`, `"set-password"`: a session key, URL segment or form field named after a secret.
-_LABEL_SHAPE = re.compile(r"^_*[a-z]+(?:[-_.][a-z]+)+$")
+_LABEL_SHAPE = lazy_pattern(r"^_*[a-z]+(?:[-_.][a-z]+)+$")
 _LABEL_WORDS = ("password", "passwd", "token")
 # Words that make a label-shaped value name a kind of credential (`"oauth-credentials"`, `"api-key-not-set"`), as whole
 # words: inside a word (`"monkey-business"`) they say nothing.
 _LABEL_WHOLE_WORDS = frozenset({"credential", "credentials", "key"})
-_FILE_NAME = re.compile(r"^[A-Za-z][A-Za-z_-]*\.[a-z]{2,4}$")
+_FILE_NAME = lazy_pattern(r"^[A-Za-z][A-Za-z_-]*\.[a-z]{2,4}$")
 # A rate-limit spec (`"5/m/user"`, `"20/m/ip,5/m/key"`, `"100/hour"`): the limits of a password or token view.
 # A lexer's or parser's marker (`token == "#bygroup"`, `"#pop"`) and SQLite's `":memory:"`: a word between sigils.
-_MARKER = re.compile(r"^(?:#[a-z_]+|:[a-z_]+:|__[a-z][a-z_]*__)$")  # `"#bygroup"`, `":memory:"`, `"__anonymous__"`
-_RATE_LIMIT = re.compile(r"^\d+/\d*[a-z]+(?:/[a-z]+)?(?:\s*[,;]\s*\d+/\d*[a-z]+(?:/[a-z]+)?)*$")
+_MARKER = lazy_pattern(r"^(?:#[a-z_]+|:[a-z_]+:|__[a-z][a-z_]*__)$")  # `"#bygroup"`, `":memory:"`, `"__anonymous__"`
+_RATE_LIMIT = lazy_pattern(r"^\d+/\d*[a-z]+(?:/[a-z]+)?(?:\s*[,;]\s*\d+/\d*[a-z]+(?:/[a-z]+)?)*$")
 # A dotted import path (`"myapp.serializers.SetPasswordSerializer"`, `"auth.hashers.make_token"`): the class or function
 # a setting names for a secret's slot, as pluggable settings do, not a secret.
 # Its last part is a CapWords class or a snake_case function: `"kq7.zr92.wmx4"` stays a password.
-_IMPORT_PATH = re.compile(r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+\.(?:[A-Z][a-z]+[A-Za-z0-9]*|[a-z][a-z0-9]*_[a-z0-9_]+)$")
+_IMPORT_PATH = lazy_pattern(r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+\.(?:[A-Z][a-z]+[A-Za-z0-9]*|[a-z][a-z0-9]*_[a-z0-9_]+)$")
 # Keys and keywords under which an API schema shows a sample response or body (OpenAPI's `"example"`, pydantic's
 # `Field(examples=[...])`, FastAPI's `Body(example=...)`): a sample token there documents the shape, it opens nothing.
 EXAMPLE_KEYS = frozenset({"example", "examples"})
-_PEM_BODY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]{40,}")
+_PEM_BODY = lazy_pattern(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]{40,}")
 
 
 @lru_cache(maxsize=4096)
@@ -88,7 +89,7 @@ LABEL_QUALIFIERS = frozenset({"field", "fields", "type", "name", "header", "para
                               "column", "kind", "scheme", "mode", "style", "key", "var", "env", "message",
                               "msg", "text", "template", "error", "hint", "help", "title"})
 # The words bandit's B105 looks for in a name (its `RE_CANDIDATES`), loosely: the cheap screen before the test below.
-_BANDIT_PASSWORD_WORDS = re.compile(r"pas|pwd|token|secret", re.IGNORECASE)
+_BANDIT_PASSWORD_WORDS = lazy_pattern(r"pas|pwd|token|secret", re.IGNORECASE)
 
 
 def names_a_label(name: str, value: cst.SimpleString) -> bool:
@@ -201,7 +202,7 @@ def credential_format(value: str) -> tuple[str, str] | None:
 
 
 # An AWS secret access key has no prefix of its own: 40 base64 characters under a name that says what it is.
-_AWS_SECRET = re.compile(r"[A-Za-z0-9/+]{40}")
+_AWS_SECRET = lazy_pattern(r"[A-Za-z0-9/+]{40}")
 
 
 def _is_aws_secret(name: str, value: str) -> bool:
@@ -211,7 +212,7 @@ def _is_aws_secret(name: str, value: str) -> bool:
 
 
 # An Azure Storage or Cosmos DB account key: 64 random bytes in base64, under a name that ends in `key` (`COSMOS_KEY`).
-_ACCOUNT_KEY = re.compile(r"[A-Za-z0-9+/]{86}==")
+_ACCOUNT_KEY = lazy_pattern(r"[A-Za-z0-9+/]{86}==")
 
 
 def _is_account_key(name: str, value: str | None) -> bool:
@@ -347,7 +348,7 @@ class HardcodedCredential(Rule):
             redacted_url = url_password(value)
             if redacted_url is not None:
                 self._report(node, f"A URL with a hard-coded password (`{redacted_url}`) is in the source code.",
-                             Severity.HIGH)
+                               Severity.HIGH)
 
     # literals given to a secret-looking name
     def visit_Assign(self, node: cst.Assign) -> None:

@@ -10,15 +10,16 @@ from vibecheck.analysis.flow import iter_expressions, short_code, string_value
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 
 # A host name, optionally with a scheme, a port and one trailing slash: `example.com`, `https://api.example.com/`.
-DOMAIN = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*://)?(?P<host>[a-z0-9-]+(\.[a-z0-9-]+)+)(?P<port>:\d+)?(?P<slash>/)?$",
-                    re.IGNORECASE)
+DOMAIN = lazy_pattern(r"^(?P<scheme>[a-z][a-z0-9+.-]*://)?(?P<host>[a-z0-9-]+(\.[a-z0-9-]+)+)(?P<port>:\d+)?(?P<slash>/)?$",
+                      re.IGNORECASE)
 # `next` names the page to go to after a login only when it ends the name (`next`, `safe_next`): `next_lines`,
 # `next_page_token` are the next of something else.
-URL_WORDS = re.compile(r"(^|_)(url|uri|host|hostname|netloc|origin|referer|referrer|redirect|domain|callback"
-                       r"|return_to|returnto|webhook|link|location|endpoint|site)(_|$)|(^|_)next$", re.IGNORECASE)
+URL_WORDS = lazy_pattern(r"(^|_)(url|uri|host|hostname|netloc|origin|referer|referrer|redirect|domain|callback"
+                         r"|return_to|returnto|webhook|link|location|endpoint|site)(_|$)|(^|_)next$", re.IGNORECASE)
 URL_ATTRIBUTES = frozenset({"netloc", "hostname", "host", "origin", "url", "referrer", "host_url"})
 URL_HEADERS = frozenset({"origin", "referer", "host", "x-forwarded-host"})
 CWE = (20,)
@@ -33,12 +34,12 @@ REGEX_TESTS = {"match": 1, "search": 1, "fullmatch": 1}
 FILE_EXTENSIONS = "html?|js|css|json|xml|txt|php|py|md|csv|pdf|png|jpe?g|gif|svg|ico|zip|gz|tar|map|asp|aspx|jsp|cgi"
 # In a pattern, a host name whose dot is not escaped, so it matches any character: `(www|beta).example.com`, whose
 # last label is a top-level domain's letters (`.*` and `[a-z]+.txt` are no host).
-UNESCAPED_HOST_DOT = re.compile(rf"(?<![\\\w])(?:[a-z0-9-]+\.)*[a-z0-9-]*[a-z0-9]\.(?!(?:{FILE_EXTENSIONS})\b)[a-z]{{2,6}}\b",
-                                re.IGNORECASE)
+UNESCAPED_HOST_DOT = lazy_pattern(rf"(?<![\\\w])(?:[a-z0-9-]+\.)*[a-z0-9-]*[a-z0-9]\.(?!(?:{FILE_EXTENSIONS})\b)[a-z]{{2,6}}\b",
+                                  re.IGNORECASE)
 # A pattern that ends at an escaped host name, with no `/`, `:`, `$` or group after it to end the host, or with
 # anything at all after it: `^https://example\.com` and `^https://[^/]+\.example\.com.*` also match
 # `https://example.com.evil.net`.
-OPEN_ENDED_HOST = re.compile(r"[a-z0-9-]\\\.[a-z]{2,6}(?:\.[*+])?$", re.IGNORECASE)
+OPEN_ENDED_HOST = lazy_pattern(r"[a-z0-9-]\\\.[a-z]{2,6}(?:\.[*+])?$", re.IGNORECASE)
 # What says a pattern is about a URL or host at all, whatever the tested value is named.
 URL_PATTERN_MARKS = ("://", "www")
 
@@ -49,7 +50,7 @@ URL_PART_ATTRIBUTES = frozenset({"path", "raw_path", "query", "query_string", "f
 CASE_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip"})
 # A single host, by the last word of its name: `host`, `parsed.netloc`, `allowed_domain` (not `allowed_hosts`, a
 # collection, nor `domain_list`).
-HOST_NAME = re.compile(r"(^|_)(host|hostname|netloc|domain)$", re.IGNORECASE)
+HOST_NAME = lazy_pattern(r"(^|_)(host|hostname|netloc|domain)$", re.IGNORECASE)
 
 
 def _is_url_like(node: cst.BaseExpression) -> bool:

@@ -36,6 +36,7 @@ from vibecheck.analysis.model_tools import (
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._http_clients import HTTP_CLIENT_NAMES, HTTP_VERBS, METHOD_FIRST
 from vibecheck.rules.security._markup_sinks import TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES
@@ -71,8 +72,8 @@ CLIENT_METHODS = frozenset({"query", "aquery", "run_sync", "run_stream", "kickof
 # Methods that run a model when called on a receiver named like one (langchain chains, ollama clients).
 LLM_METHODS = frozenset({"invoke", "ainvoke", "predict", "apredict", "run", "arun", "chat", "generate", "stream",
                          "batch", "call_as_llm", "complete", "acomplete"})
-LLM_RECEIVER = re.compile(r"llm|chain|agent|model|chat|gpt|claude|openai|anthropic|ollama|gemini|mistral|groq|assistant",
-                          re.IGNORECASE)
+LLM_RECEIVER = lazy_pattern(r"llm|chain|agent|model|chat|gpt|claude|openai|anthropic|ollama|gemini|mistral|groq|assistant",
+                            re.IGNORECASE)
 
 # Sink (resolved dotted name or method) -> (argument position, keyword, CWE ids, what it is).
 SUBPROCESS = "a subprocess command"
@@ -151,7 +152,7 @@ METHOD_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
 # engine as Python code. Reported on a receiver named for a frame (`df`, `sales_df`, `df_clean`, `frame`), since a
 # `.query()` elsewhere is a search (`index.query(question)`), not code.
 FRAME_METHODS = {"query": "expr", "eval": "expr"}
-FRAME_NAME = re.compile(r"^df(?:_|$)|_df$|frame$", re.IGNORECASE)
+FRAME_NAME = lazy_pattern(r"^df(?:_|$)|_df$|frame$", re.IGNORECASE)
 # pandas calls that make a DataFrame: a name the file binds to one is a frame whatever it is called (`sales =
 # pd.read_parquet(...)`).
 FRAME_MAKERS = frozenset({"pandas.DataFrame", "pandas.concat", "pandas.merge", "pandas.json_normalize",
@@ -170,9 +171,9 @@ TOOL_CONTEXT = frozenset({"self", "cls", "ctx", "context", "run_context", "RunCo
 NUMBER_TYPES = frozenset({"int", "float", "bool", "datetime", "date", "Decimal", "UUID"})
 # Flags after which a program reads its next argument as code: `sh -c`, `python -c`, `node -e`, `cmd /c`.
 CODE_FLAGS = frozenset({"-c", "-lc", "-e", "/c", "-Command"})
-WRITE_MODE = re.compile(r"[wax+]")
-LLM_OUTPUT_NAME = re.compile(r"^(llm|gpt|ai|model|completion|generated|assistant|agent|chatgpt|claude)_?"
-                             r"(output|response|reply|answer|code|text|result|command|sql|query)s?$", re.IGNORECASE)
+WRITE_MODE = lazy_pattern(r"[wax+]")
+LLM_OUTPUT_NAME = lazy_pattern(r"^(llm|gpt|ai|model|completion|generated|assistant|agent|chatgpt|claude)_?"
+                               r"(output|response|reply|answer|code|text|result|command|sql|query)s?$", re.IGNORECASE)
 # Modules whose CapWords classes are model clients: `ollama.Client()`, `ChatOpenAI()`, `genai.GenerativeModel()`,
 # DSPy programs (`dspy.Predict("question -> sql")(question=q).sql`), Haystack generators (`.run(prompt)["replies"]`).
 LLM_CLIENT_MODULES = ("openai.", "anthropic.", "ollama.", "groq.", "mistralai.", "cohere.", "google.generativeai.",

@@ -21,6 +21,7 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.analysis.secrets_names import is_password_name, name_words
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 
 STORE_METHODS = frozenset({"create", "insert", "insert_one", "insert_many", "update", "update_one", "update_many",
                            "replace_one", "put_item", "set", "hset", "setex", "write", "writelines", "writerow", "dump",
@@ -28,11 +29,11 @@ STORE_METHODS = frozenset({"create", "insert", "insert_one", "insert_many", "upd
 POSITIONAL_STORES = frozenset({"write", "writelines", "writerow", "set", "hset", "setex", "put"})
 # Constructors that take a password to *use* it (log in somewhere, or unlock key material) or to carry it to code that
 # does (an input schema: `UserCreate(email=..., password=...)` handed to a user manager that hashes it), not to store it.
-CLIENT_CLASS = re.compile(r"(Auth|Client|Connection|Session|Config|Settings|Credentials|Form|Request|Error|Exception|Pool"
-                          r"|Create|Schema|Input|Payload|DTO"
-                          r"|Engine|Server|SMTP|SSH|FTP|Transport|Options|Params|Login|Http|HTTP|Api|API|Requester"
-                          r"|Connector|Adapter"
-                          r"|Key|KeyPair|Certificate|Cert|KeyStore|Keystore|Keyring|Signer|Cipher|Wallet|Context)$")
+CLIENT_CLASS = lazy_pattern(r"(Auth|Client|Connection|Session|Config|Settings|Credentials|Form|Request|Error|Exception|Pool"
+                            r"|Create|Schema|Input|Payload|DTO"
+                            r"|Engine|Server|SMTP|SSH|FTP|Transport|Options|Params|Login|Http|HTTP|Api|API|Requester"
+                            r"|Connector|Adapter"
+                            r"|Key|KeyPair|Certificate|Cert|KeyStore|Keystore|Keyring|Signer|Cipher|Wallet|Context)$")
 # Words of a field that holds where a password logs in (`ip_address`, `host`, `port`, `base_url`).
 ADDRESS_WORDS = frozenset({"host", "hostname", "ip", "port", "url", "endpoint", "server", "dsn", "uri"})
 OUTBOUND_HINT = ("This password logs in to another system, so it cannot be hashed: encrypt it at rest (Fernet with a "
@@ -44,11 +45,11 @@ CLIENT_LIBRARIES = frozenset({
     "elasticsearch", "opensearchpy", "pika", "aio_pika", "kombu", "minio", "hvac", "pymysql", "psycopg", "psycopg2",
     "asyncpg", "aiomysql", "mysql", "ftplib", "imaplib", "poplib", "pysftp", "fabric"})
 HASHING_CONSTRUCTORS = frozenset({"create_user", "create_superuser", "set_password"})
-SQL_WRITE = re.compile(r"\b(insert\s+into|update\s+\w+\s+set|replace\s+into)\b", re.IGNORECASE)
+SQL_WRITE = lazy_pattern(r"\b(insert\s+into|update\s+\w+\s+set|replace\s+into)\b", re.IGNORECASE)
 # A query that finds the user by matching a password column with a parameter (`WHERE name = %s AND password = %s`):
 # the database holds the password as it was typed.
-SQL_PASSWORD_MATCH = re.compile(r"\bwhere\b.*?\b(?:\w+\.)?(?:password|passwd|pwd)\s*=\s*(?:%s|\?|:\w+|%\(\w+\)s|\$\d+)",
-                                re.IGNORECASE | re.DOTALL)
+SQL_PASSWORD_MATCH = lazy_pattern(r"\bwhere\b.*?\b(?:\w+\.)?(?:password|passwd|pwd)\s*=\s*(?:%s|\?|:\w+|%\(\w+\)s|\$\d+)",
+                                  re.IGNORECASE | re.DOTALL)
 STORE_CWE = (256, 522)
 # A password kept in a cookie: the browser stores it in clear and sends it with every request.
 COOKIE_CWE = (315, 522)
@@ -57,7 +58,7 @@ COOKIE_METHODS = frozenset({"set_cookie", "set_signed_cookie"})
 URL_CWE = (598, 522)
 HTTP_CLIENT_MODULES = ("requests", "httpx", "aiohttp", "urllib.request", "urllib3", "niquests")
 HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request", "urlopen"})
-QUERY_KEY = re.compile(r"[?&]([A-Za-z_\-]+)=$")
+QUERY_KEY = lazy_pattern(r"[?&]([A-Za-z_\-]+)=$")
 STORED_COLLECTIONS = frozenset({"users", "passwords", "credentials", "accounts", "db", "store"})
 # `user[2] == password`: a row fetched from storage, indexed by position.
 STORED_ROWS = STORED_COLLECTIONS | {"user", "row", "record", "account", "existing", "stored", "entry", "result"}

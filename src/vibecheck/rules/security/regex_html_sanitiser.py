@@ -9,6 +9,7 @@ import libcst as cst
 
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 
 # Regex calls whose first argument is the pattern that is removed or replaced.
@@ -16,15 +17,15 @@ REGEX_SUBSTITUTIONS = frozenset({f"{module}.{name}" for module in ("re", "regex"
 REGEX_COMPILERS = frozenset({"re.compile", "regex.compile"})
 # What a pattern or a replaced text aims at when it tries to defuse markup: dangerous tags, event
 # handlers, `javascript:` URLs.
-DANGEROUS_MARKUP = re.compile(r"<(?:\\s|[^a-z>]){0,8}(script|iframe|object|embed|svg|frame|applet)|javascript"
-                              r"|(?:^|[^a-z]|\\s|\\b)on(?:\(\?:|\()?(\\w\+|\\w\*|\[a-z\]\+|\[a-z\]\*|error|load|click|mouse\w*)",
-                              re.IGNORECASE)
+DANGEROUS_MARKUP = lazy_pattern(r"<(?:\\s|[^a-z>]){0,8}(script|iframe|object|embed|svg|frame|applet)|javascript"
+                                r"|(?:^|[^a-z]|\\s|\\b)on(?:\(\?:|\()?(\\w\+|\\w\*|\[a-z\]\+|\[a-z\]\*|error|load|click|mouse\w*)",
+                                re.IGNORECASE)
 # A generic tag stripper (`<[^>]+>`, `<.*?>`): markup removal, a sanitiser when the function says it is one.
-TAG_STRIPPER = re.compile(r"^<(\[\^>\]|\.)[*+]\??>|^</?\??\[\^>\]")
-SANITISER_NAME = re.compile(r"saniti[sz]|xss|clean_?html|safe_?html|escape_?html|strip_?(?:scripts?|tags|html)|purify",
+TAG_STRIPPER = lazy_pattern(r"^<(\[\^>\]|\.)[*+]\??>|^</?\??\[\^>\]")
+SANITISER_NAME = lazy_pattern(r"saniti[sz]|xss|clean_?html|safe_?html|escape_?html|strip_?(?:scripts?|tags|html)|purify",
                             re.IGNORECASE)
 # A backreference in a replacement (`\1`, `\g<1>`, `\g<name>`): the matched markup is put back.
-KEPT_GROUP = re.compile(r"\\(?:\d|g<)")
+KEPT_GROUP = lazy_pattern(r"\\(?:\d|g<)")
 HINT = ("Escape the text (`markupsafe.escape`, `html.escape`, template autoescaping), or clean HTML with a parser-based "
         "allow-list such as `nh3.clean()`.")
 

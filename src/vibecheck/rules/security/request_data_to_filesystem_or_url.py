@@ -32,6 +32,7 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.analysis.summary_keys import HOST, NEEDS_ATTRIBUTE, PINNED
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._http_clients import HTTP_CLIENT_NAMES, HTTP_VERBS, METHOD_FIRST
 
 PATH_CWE = (22, 73)
@@ -90,9 +91,9 @@ CLIENT_FACTORY_TAILS = ("Session(", "session(", "Client(", "PoolManager(")
 # httpx request hooks (`event_hooks={"request": [f, g]}`, or a list bound first and appended to) and the words of a
 # hook that checks where a request goes rather than logging it.
 # `hooks`/`event_hooks` as a word, then the first `[` or `.append(` after it on the line, and the name it lists
-HOOKS_WORD = re.compile(r"\b(?:event_)?hooks\b")
-HOOK_LISTED = re.compile(r"(?:\[|\.append\()\s*([A-Za-z_]\w*)")
-CHECKING_HOOK = re.compile(r"refuse|block|deny|reject|forbid|guard|private|ssrf|allowed|validate|verify|check",
+HOOKS_WORD = lazy_pattern(r"\b(?:event_)?hooks\b")
+HOOK_LISTED = lazy_pattern(r"(?:\[|\.append\()\s*([A-Za-z_]\w*)")
+CHECKING_HOOK = lazy_pattern(r"refuse|block|deny|reject|forbid|guard|private|ssrf|allowed|validate|verify|check",
                            re.IGNORECASE)
 SANITIZERS = frozenset({"secure_filename", "werkzeug.utils.secure_filename", "os.path.basename", "basename",
                         "safe_join", "werkzeug.security.safe_join", "flask.safe_join", "int", "float", "uuid.UUID", "UUID",
@@ -120,7 +121,7 @@ ARCHIVE_HINT = ("Extract with `filter=\"data\"` (`tar.extractall(dest, filter=\"
 # Parsers whose result holds a URL's parts, the attributes that are its host, and the calls that turn a host
 # into an address: a check of what they give is a check of the URL's destination.
 URL_PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse", "urlparse.urlsplit",
-                         "httpx.URL", "yarl.URL", "furl.furl", "rfc3986.urlparse"})
+                           "httpx.URL", "yarl.URL", "furl.furl", "rfc3986.urlparse"})
 # The same parsers re-exported by other modules (`requests.utils.urlparse`, `six.moves.urllib.parse.urlsplit`,
 # Werkzeug's `url_parse`): known by their last name.
 URL_PARSER_LAST_NAMES = frozenset({"urlparse", "urlsplit", "url_parse"})
@@ -139,7 +140,7 @@ LOCAL_HOST_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "169.254.169.254"
 # A URL that names its scheme and host and then ends the host (`https://api.github.com/`, `...?`): text joined after
 # it cannot move the request to another host (before the `/`, `@evil.com` or `.evil.com` could). So does a path
 # (`/domain/`, not `//`): relative to the base URL of the client that sends it, and no URL at all for the others.
-PINNED_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://[^/?#@\\]+[/?#]|/[^/\\])", re.IGNORECASE)
+PINNED_HOST = lazy_pattern(r"^(?:[a-z][a-z0-9+.-]*://[^/?#@\\]+[/?#]|/[^/\\])", re.IGNORECASE)
 HOST_ENDS = ("/", "?", "#")
 PINNABLE = (cst.BinaryOperation, cst.FormattedString, cst.ConcatenatedString)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import cast
 
@@ -26,6 +25,7 @@ from vibecheck.analysis.flow import (
     string_value,
 )
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
 
 REDIRECTS = frozenset({
@@ -58,7 +58,7 @@ MONGO_REGEX_KEY = "$regex"
 # A file the app keeps as its own log: opened for appending, at a path whose name says log (`LOG_FILE`, "app.log",
 # `audit_log_path`); a line written there is a log line, as one passed to `logging` is.
 FILE_OPENERS = frozenset({"open", "builtins.open", "io.open", "codecs.open"})
-LOG_PATH_NAME = re.compile(r"(?i)(?:^|[^a-z])(?:logs?|audit|journal)(?:[^a-z]|$)")
+LOG_PATH_NAME = lazy_pattern(r"(?i)(?:^|[^a-z])(?:logs?|audit|journal)(?:[^a-z]|$)")
 FILE_WRITE_METHODS = frozenset({"write", "writelines"})
 PANDAS_REGEX_METHODS = frozenset({"contains", "match", "fullmatch", "extract", "extractall", "findall", "count",
                                   "split", "replace"})
@@ -80,7 +80,7 @@ HEADER_CWE = (113,)
 RESPONSE_HEADER_KEYS = frozenset({"location", "refresh", "set-cookie", "access-control-allow-origin",
                                   "access-control-allow-credentials"})
 # A literal start that pins the host: a path (`/blog/`, but not `/` or `//`) or an absolute URL up to its path.
-FIXED_HOST_PREFIX = re.compile(r"^(/[^/\\]|https?://[^/?#]+/)")
+FIXED_HOST_PREFIX = lazy_pattern(r"^(/[^/\\]|https?://[^/?#]+/)")
 LOG_CWE = (117,)
 XPATH_CWE = (643,)
 LDAP_CWE = (90,)
@@ -96,10 +96,10 @@ ESCAPING_DISPLAYS = frozenset({cst.List, cst.Tuple, cst.Set, cst.Dict, cst.ListC
 
 
 # A `%` placeholder (`%s`, `%(name)s`, `%-5d`); `%%` is a literal percent sign.
-PERCENT_PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdrifxXoeEgGca%]")
+PERCENT_PLACEHOLDER = lazy_pattern(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdrifxXoeEgGca%]")
 # What stands before a URL's `?`: a path or an address, no spaces (`GET %s?%s` is a log line, not a URL) and no
 # regex syntax (`^user-?%s` is a pattern).
-URL_BEFORE_QUERY = re.compile(r"^[\w/:.\-~%@]*$")
+URL_BEFORE_QUERY = lazy_pattern(r"^[\w/:.\-~%@]*$")
 
 # A request's URLs as the framework rebuilds them (WebOb's and Werkzeug's `request.url`, `path_url`, `host_url`):
 # percent-encoded, so a `\n` the client sent arrives as `%0A` and cannot start a new log line. (`request.path` is

@@ -33,6 +33,7 @@ from vibecheck.analysis.flow import (
 from vibecheck.analysis.migrations import is_alembic_revision
 from vibecheck.ast_fields import tree_nodes
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._identifier_quoters import identifier_quoters
 from vibecheck.rules.security._identifier_validators import identifier_validators
@@ -65,7 +66,7 @@ SQL_CWE = (89,)
 NOSQL_CWE = (943,)
 MONGO_CODE_OPERATORS = frozenset({"$where", "$function", "$accumulator"})
 READ_SQL_FUNCTIONS = frozenset({"read_sql", "read_sql_query"})
-DB_RECEIVER = re.compile(r"(cur|conn|con|db|database|session|engine|sqlite|psycopg|tx|transaction|c)$", re.IGNORECASE)
+DB_RECEIVER = lazy_pattern(r"(cur|conn|con|db|database|session|engine|sqlite|psycopg|tx|transaction|c)$", re.IGNORECASE)
 SAFE_VALUE_CALLS = frozenset({"int", "float", "len", "bool", "abs", "round", "range"})
 COMPREHENSIONS = frozenset({cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp})
 # The driver's or ORM's own identifier quoting makes a table or column name safe to paste into DDL:
@@ -86,15 +87,15 @@ CONTAINER_VIEWS = frozenset({"items", "keys", "values", "copy"})
 # String methods that change a constant's case or trim it: still a constant (`Model.__tablename__.lower()`).
 STRING_RESHAPERS = frozenset({"lower", "upper", "casefold", "title", "strip", "lstrip", "rstrip"})
 HINT = "Keep the SQL text constant and pass the values as parameters, e.g. `cursor.execute(\"... WHERE id = %s\", (value,))`."
-CONSTANT_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
+CONSTANT_NAME = lazy_pattern(r"^_?[A-Z][A-Z0-9_]*$")
 # Where an ORM model keeps its table's name, which its class fixes (SQLAlchemy `Model.__tablename__`, Django
 # `Model._meta.db_table`): an identifier of the schema, not a value, whatever object it is read through.
 TABLE_NAME_ATTRIBUTES = frozenset({"__tablename__", "db_table"})
 # An object's own schema names (`self.messages_table`, `self._table_name`, `cls.schema`): configured when the object is
 # made (a store whose table names its constructor takes), identifiers of the database, not values of a request.
-SCHEMA_ATTRIBUTE = re.compile(r"^(?:self|cls)\._*(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name|keyspace)$")
+SCHEMA_ATTRIBUTE = lazy_pattern(r"^(?:self|cls)\._*(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name|keyspace)$")
 # An attribute a method assigns (`self.table = ...`, `cls.table += ...`): no longer the class body's constant.
-REBOUND_ATTRIBUTE = re.compile(
+REBOUND_ATTRIBUTE = lazy_pattern(
     r"\b(?:self|cls)\.(\w+)(?:\s*(?:=[^=]|\+=)|\[[^\]\n]*\]\s*=[^=]|\.(?:update|setdefault|append|extend|insert|add)\()")
 
 
@@ -178,11 +179,11 @@ def _constant_operation_text(node: cst.BinaryOperation, state: FlowState) -> str
 
 
 NUMBERS = (cst.Integer, cst.Float)
-FORMAT_FIELD = re.compile(r"(?<!\{)\{(\d*)\}(?!\})")  # a `.format` field given by position: `{}`, `{0}`
+FORMAT_FIELD = lazy_pattern(r"(?<!\{)\{(\d*)\}(?!\})")  # a `.format` field given by position: `{}`, `{0}`
 # Calls that freeze a literal container and keep its items (SQLAlchemy's `util.immutabledict({...})`).
 FROZEN_CONTAINERS = frozenset({"immutabledict", "frozendict", "MappingProxyType", "frozenset", "tuple", "dict"})
 LITERAL_CONTAINERS = frozenset({cst.Dict, cst.List, cst.Tuple, cst.Set})
-NAMED_PLACEHOLDER = re.compile(r"%\((\w+)\)")
+NAMED_PLACEHOLDER = lazy_pattern(r"%\((\w+)\)")
 
 
 def _named_keys_constant(template: str, values: cst.BaseExpression, state: FlowState) -> bool:
@@ -305,7 +306,7 @@ def _quoted_placeholders(template: str, index: int) -> bool:
     taken = [match for number, match in enumerate(FORMAT_FIELD.finditer(template))
              if (int(match.group(1)) if match.group(1) else number) == index]
     return bool(taken) and all(template[m.start() - 1:m.start()] == "'" and template[m.end():m.end() + 1] == "'"
-                               for m in taken)
+                                 for m in taken)
 
 
 def _literal_text(node: cst.CSTNode, state: FlowState) -> str:

@@ -11,6 +11,7 @@ from vibecheck.analysis.call_edits import without_argument
 from vibecheck.analysis.statement_edits import statement_removal
 from vibecheck.cst_fields import child_nodes, returned_names
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import NodeFix
 from vibecheck.rules.security._support import (
     BindingRule,
@@ -59,8 +60,8 @@ INSECURE_BUILDER_WORDS = ("insecure", "unverified", "noverify", "no_verify", "un
 # A setting that switches certificate checks (`VERIFY_SSL`, `verify_tls: bool`, `SSL_VERIFY`, `VERIFY_CERTS`): set to
 # `False` in a module or a settings class, it turns verification off wherever another module passes it on
 # (`verify=settings.verify_ssl`), which that module's line cannot show.
-TLS_SWITCH_NAME = re.compile(r"^(?:[a-z0-9]+_)*(?:verify_(?:ssl|tls|certs?|certificates?|https)|(?:ssl|tls|https?)_verify"
-                             r"(?:_certs?)?|validate_certs?)$", re.IGNORECASE)
+TLS_SWITCH_NAME = lazy_pattern(r"^(?:[a-z0-9]+_)*(?:verify_(?:ssl|tls|certs?|certificates?|https)|(?:ssl|tls|https?)_verify"
+                               r"(?:_certs?)?|validate_certs?)$", re.IGNORECASE)
 CONTEXT_ONLY_FIELDS = frozenset({"check_hostname", "verify_mode"})
 # Built-in conversions: `int(ssl.CERT_NONE)` spells the level as a number, as an option's default does.
 CONVERSIONS = frozenset({"int", "str"})

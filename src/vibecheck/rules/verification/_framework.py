@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from vibecheck.analysis.app_model import UrlEntry
+from vibecheck.patterns import lazy_pattern
 
 if TYPE_CHECKING:
     from vibecheck.rules.verification._reach import Definition, ProjectIndex
@@ -106,8 +107,8 @@ VIEWSET_ACTIONS: dict[str, tuple[str, bool]] = {
     "partial_update": ("PATCH", True), "destroy": ("DELETE", True),
 }
 HTTP_HANDLERS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
-_ROUTE_PARAMETER = re.compile(r"<[^<>]*>|\{[^{}]*\}")
-_ADJACENT_PARAMETERS = re.compile(r"(?:<[^<>]*>|\{[^{}]*\}){2,}")
+_ROUTE_PARAMETER = lazy_pattern(r"<[^<>]*>|\{[^{}]*\}")
+_ADJACENT_PARAMETERS = lazy_pattern(r"(?:<[^<>]*>|\{[^{}]*\}){2,}")
 
 
 def route_pattern(route: str) -> re.Pattern[str]:

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 
 TEST_CLASS_SUFFIXES = ("Test", "Tests", "TestCase")
 # A test whose name or docstring says its point is that nothing raises: its missing assert (VC303) or the one
 # failure its `except` tolerates (VC311) is the design.
-NO_RAISE_INTENT = re.compile(
+NO_RAISE_INTENT = lazy_pattern(
     r"\b(?:does ?n[o']?t|do ?n[o']?t|should ?n[o']?t|must not|wo ?n'?t|will not|never|without) "
     r"(?:raises?|raising|fails?|failing|throws?|throwing|errors?|erroring|(?:\w+ ){0,2}crash(?:es)?)\b"
     r"|\bno (?:\S+ ){0,4}?(?:exception|error)s? (?:is |are |gets )?(?:raised|thrown)"
@@ -43,7 +44,7 @@ TEST_CLIENTS = frozenset({"client", "test_client", "async_client", "aclient", "a
                           "AsyncClient"})
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
 URL_KEYWORDS = frozenset({"url", "path"})
-URL_WORDS = re.compile(r"url|uri|path|endpoint|route|link|location|href|page|api")
+URL_WORDS = lazy_pattern(r"url|uri|path|endpoint|route|link|location|href|page|api")
 URL_BUILDERS = frozenset({"reverse", "reverse_lazy", "resolve_url"})
 
 

@@ -6,12 +6,12 @@ and an error status passes when the request failed.
 
 from __future__ import annotations
 
-import re
 from http import HTTPStatus
 
 import libcst as cst
 
 from vibecheck.literals import literal_value
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.verification._shared import last_name
 
 # Attributes and names that hold a response's numeric status (requests/httpx/Django/werkzeug, aiohttp, webtest).
@@ -21,7 +21,7 @@ ALL_CODES = frozenset(range(100, 600))
 FIRST_ERROR = 400
 MIXED_STATUSES = "it accepts the success status"
 # Named constants: DRF's `status.HTTP_404_NOT_FOUND`, starlette's `status.HTTP_404_NOT_FOUND`, `HTTPStatus.NOT_FOUND`.
-CONSTANT_NAME = re.compile(r"^HTTP_(\d{3})(?:_|$)")
+CONSTANT_NAME = lazy_pattern(r"^HTTP_(\d{3})(?:_|$)")
 HTTP_STATUS_MEMBERS = {member.name: member.value for member in HTTPStatus}
 # unittest's comparison methods as the operator they assert between their first and second argument.
 UNITTEST_OPERATORS = {"assertIn": "in", "assertNotIn": "not in", "assertLess": "<", "assertLessEqual": "<=",

@@ -9,6 +9,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.verification._shared import (
     NO_RAISE_INTENT,
     Frame,
@@ -67,7 +68,7 @@ KNOWN_TEST_BASE_MODULES = ("unittest.", "django.test.", "rest_framework.test.", 
 # A module of the project's own test support (`tests.helpers`, `qcportal.dataset_testing_helpers`, `.conftest`, a
 # relative import beside the test file): a function of it the test calls for nothing it returns is a shared check,
 # which asserts where this file cannot show it.
-TEST_SUPPORT_MODULE = re.compile(r"(?:^|[._])(?:tests?|testing|testutils?|testlib|conftest)(?:$|[._])")
+TEST_SUPPORT_MODULE = lazy_pattern(r"(?:^|[._])(?:tests?|testing|testutils?|testlib|conftest)(?:$|[._])")
 # The first word of a support function that sets something up rather than checking it (`create_user`, `setup_db`).
 SETUP_VERBS = frozenset({"make", "create", "build", "get", "set", "setup", "add", "insert", "seed", "load", "prepare",
                          "mock", "patch", "fake", "generate", "new", "init", "reset", "clear", "clean", "cleanup",
@@ -76,10 +77,10 @@ SETUP_VERBS = frozenset({"make", "create", "build", "get", "set", "setup", "add"
 
 # A reproduction of a reported bug (`"""https://github.com/org/lib/issues/11663"""`, `# see #3679`, `gh-1234`): the
 # report was a crash, so running the reproduction without one is the check.
-ISSUE_REFERENCE = re.compile(r"/(?:issues|pull)/\d+|(?:^|[\s(])(?:#|gh-|GH-|bpo-)\d{2,}\b|\bissue #?\d{2,}\b")
+ISSUE_REFERENCE = lazy_pattern(r"/(?:issues|pull)/\d+|(?:^|[\s(])(?:#|gh-|GH-|bpo-)\d{2,}\b|\bissue #?\d{2,}\b")
 # A comment: a `#` that starts a line or follows a space (a `#` inside a literal may match too; the text is only
 # searched for a no-raise intent).
-COMMENT = re.compile(r"(?:^|\s)#+\s?(.*)$")
+COMMENT = lazy_pattern(r"(?:^|\s)#+\s?(.*)$")
 
 
 @dataclass(frozen=True)

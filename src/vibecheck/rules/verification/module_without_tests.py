@@ -6,10 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import pathspec
-
 from vibecheck.analysis.app_model import app_model_collector
 from vibecheck.analysis.modules import is_vendored
+from vibecheck.discovery import gitignore_spec
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
 from vibecheck.rules.verification._coverage_config import (
@@ -54,7 +53,7 @@ def modules_without_tests(index: ProjectIndex, options: Any) -> list[SourceModul
     if not index.tests:
         return []
     evidence = judge_by(index, use_coverage=options.use_coverage, coverage_file=options.coverage_file)
-    ignored = pathspec.GitIgnoreSpec.from_lines(options.ignore_paths)
+    ignored = gitignore_spec(options.ignore_paths)
     coverage = coverage_config(index.project.root)
     found = []
     for name, module in sorted(index.modules.items()):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.verification._shared import Frame, TestAwareRule, is_telling_call, last_name
 
 SWALLOWED_TYPES = frozenset({
@@ -28,8 +27,8 @@ EXPECTING_CALLS = frozenset({"pytest.raises", "pytest.warns", "pytest.deprecated
 SKIPPING_CALLS = frozenset({"pytest.skip", "pytest.xfail"})
 
 # Test names that say a failure of the call is tolerated (`test_call_may_raise_then_state_is_checked`).
-TOLERATES = re.compile(r"(?:^|_)(?:may|might|can|could)_(?:raise|fail|error|throw)|toleran|ignor|best_?effort|swallow"
-                       r"|suppress")
+TOLERATES = lazy_pattern(r"(?:^|_)(?:may|might|can|could)_(?:raise|fail|error|throw)|toleran|ignor|best_?effort|swallow"
+                         r"|suppress")
 
 HINT = "Let the failure propagate, or use `pytest.raises(SpecificError)` when the exception is the expected outcome."
 

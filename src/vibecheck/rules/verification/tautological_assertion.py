@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -12,6 +11,7 @@ from vibecheck.cst_fields import returned_names
 from vibecheck.imports import full_name
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.verification._shared import hollow_mock_check, is_client_response, last_name
 from vibecheck.rules.verification._status_checks import (
@@ -49,9 +49,9 @@ RESPONSE_REASON = "a test client's response object is always truthy and never `N
 LITERALS = (cst.Integer, cst.Float, cst.SimpleString)
 # A test (or its class) named for equality or ordering exercises the object's own `__eq__`: `assert a == a` is
 # its point there (attrs and Django test reflexivity this way), and a tautology everywhere else.
-EQUALITY_TOPIC = re.compile(r"(?:^|_)(?:eq|ne|lt|le|gt|ge|cmp|equal[a-z]*|compar[a-z]*|hash[a-z]*|ordering|sort[a-z]*"
-                            r"|reflexiv[a-z]*|identity|same|dunders?)(?:_|$)")
-CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+EQUALITY_TOPIC = lazy_pattern(r"(?:^|_)(?:eq|ne|lt|le|gt|ge|cmp|equal[a-z]*|compar[a-z]*|hash[a-z]*|ordering|sort[a-z]*"
+                              r"|reflexiv[a-z]*|identity|same|dunders?)(?:_|$)")
+CAMEL_BOUNDARY = lazy_pattern(r"(?<=[a-z0-9])(?=[A-Z])")
 SELF_EQUALITY = (cst.Equal, cst.GreaterThanEqual, cst.LessThanEqual)
 SELF_LOCAL = "it compares a value with itself"
 # A name the test also compares with another name (`e1 != e2`), or built by a class and compared with another object

@@ -7,10 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import pathspec
-
 from vibecheck.analysis.app_model import app_model_collector
 from vibecheck.analysis.modules import is_vendored
+from vibecheck.discovery import gitignore_spec
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
 from vibecheck.rules.verification._coverage_config import (
@@ -250,7 +249,7 @@ class UntestedPublicFunction(ProjectRule):
 
     def _path_wanted(self, relative: str) -> bool:
         if self.options.ignore_paths:
-            spec = pathspec.GitIgnoreSpec.from_lines(self.options.ignore_paths)
+            spec = gitignore_spec(self.options.ignore_paths)
             return not spec.match_file(relative)
         return True
 

@@ -1,0 +1,44 @@
+"""`lazy_pattern`: module-level regular expressions compiled at their first use, not when the checker loads."""
+
+from __future__ import annotations
+
+import copy
+import re
+import subprocess
+import sys
+
+from vibecheck.patterns import lazy_pattern
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_pattern_once_used() -> None:
+    lazy, compiled = lazy_pattern(r"(?P<word>ab)+", re.IGNORECASE), re.compile(r"(?P<word>ab)+", re.IGNORECASE)
+    assert "search" not in vars(lazy)  # nothing compiled yet
+    assert lazy.search("xxABab").group(0) == compiled.search("xxABab").group(0) == "ABab"  # type: ignore[union-attr]
+    assert "search" in vars(lazy)  # later calls go straight to the compiled pattern's methods
+    assert (lazy.pattern, lazy.flags, lazy.groups, lazy.groupindex) == \
+        (compiled.pattern, compiled.flags, compiled.groups, compiled.groupindex)
+    assert lazy.sub("-", "abxAB") == "-x-" and lazy.split("xabx") == ["x", "ab", "x"]
+    assert [m.span() for m in lazy.finditer("ab ab")] == [(0, 2), (3, 5)] and lazy.findall("abab") == ["ab"]
+    assert lazy.fullmatch("abAB") is not None and lazy.match("x") is None
+    assert copy.copy(lazy_pattern("a")).match("a") is not None
+
+
+def test_loading_the_rules_compiles_no_regular_expression_of_theirs() -> None:
+    """Compiling the rule and analysis modules' ~170 expressions cost every process that loads the checker 20 ms (a
+    hook's worker, on the hook's critical path), for the few dozen a file uses: they are `lazy_pattern`s."""
+    probe = (
+        "import re, sys\n"
+        "import libcst, vibecheck.engine\n"
+        "from vibecheck.analyzers import analyzers\n"
+        "for analyzer in analyzers(): analyzer.load()\n"
+        "compile, made = re.compile, []\n"
+        "def spy(pattern, flags=0):\n"
+        "    made.append(sys._getframe(1).f_code.co_filename)\n"
+        "    return compile(pattern, flags)\n"
+        "re.compile = spy\n"
+        "from vibecheck.registry import load_registry\n"
+        "load_registry()\n"
+        "print(sorted({name for name in made if '/vibecheck/' in name}))\n"
+    )
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"
