@@ -36,10 +36,10 @@ def test_convert_same_currency_skips_provider():
     provider.rate.assert_not_called()
 
 
+# expect: VC308
 def test_convert_uses_rate():
     provider = mock.Mock()
     provider.rate.return_value = Decimal("0.9")
-    # expect: VC308
     assert provider.rate("USD", "EUR") == Decimal("0.9")
 
 
