@@ -95,6 +95,24 @@ async def test_list_orders(async_client, session):
     assert upstream
 
 
+def test_create_with_fixture_client(api):
+    response = api.post("/bookmarks/", {"title": "Z"}, format="json")
+    # expect: VC304 -- `format="json"` is DRF's test client, whatever the fixture is called
+    assert response
+
+
+def test_create_with_admin_client(admin_client):
+    response = admin_client.post("/admin/auth/user/add/", {"username": "z"}, follow=True)
+    # expect: VC304
+    assert response
+
+
+def test_requests_session_keyword(session):
+    response = session.get("https://example.com/orders", timeout=5)
+    # ok: VC304 -- a `requests` response is false on an error status
+    assert response
+
+
 def test_flask_client(app):
     result = app.test_client().get("/health")
     # expect: VC304

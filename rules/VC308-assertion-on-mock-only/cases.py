@@ -335,3 +335,31 @@ def test_real_subprocess_with_a_mocked_logger():
     result = subprocess.run(["true"], check=False)
     logger.info("done")
     assert result.returncode == 0
+
+
+# expect: VC308 -- the order built for the mock to answer is the test's data, not code under test
+def test_mocked_save_answers_the_order_it_was_given():
+    with patch.object(PaymentGateway, "charge") as charge_mock:
+        charge_mock.return_value = make_order(total=10)
+        assert charge_mock().total == 10
+
+
+# expect: VC308
+def test_mock_built_with_a_project_answer():
+    gateway = Mock(return_value=make_order(total=3), side_effect=None)
+    assert gateway().total == 3
+
+
+# ok: VC308 -- the answer feeds the code under test, which runs
+def test_project_answer_behind_the_code_under_test():
+    gateway = Mock()
+    gateway.charge.return_value = make_order(total=10)
+    assert checkout("cart-1", gateway=gateway) == 10
+
+
+# ok: VC308 -- a real object's method answers, and the object's own code runs afterwards
+def test_answer_on_a_real_object():
+    client = WeatherClient("key")
+    client.session = Mock()
+    client.session.get.return_value = make_order(total=1)
+    assert client.city_temperature("Oslo") == 1

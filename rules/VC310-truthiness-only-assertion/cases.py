@@ -292,6 +292,33 @@ def test_search_body_attribute_with_status(client):
     assert resp.json_body
 
 
+class TestTaggedBookmarks(unittest.TestCase):
+    def test_filter_by_tag(self):
+        resp = self.client.get("/bookmarks/", {"tag": "django"})
+        # expect: VC310 -- DRF's parsed body, as truthy for an error's `{"detail": ...}`
+        self.assertTrue(resp.data)
+
+    def test_filter_by_tag_content(self):
+        resp = self.client.get("/bookmarks/", {"tag": "django"})
+        # expect: VC310 -- Django's raw body
+        assert resp.content
+
+    def test_filter_by_tag_checked(self):
+        resp = self.client.get("/bookmarks/", {"tag": "django"})
+        # ok: VC310 -- the rows are compared
+        self.assertEqual([row["title"] for row in resp.data], ["a"])
+
+    def test_archive_flag(self):
+        resp = self.client.post("/bookmarks/1/archive/")
+        # ok: VC310 -- one boolean field of the body, not the body's truth
+        self.assertTrue(resp.data["archived"])
+
+
+def test_parsed_upload_data(upload):
+    # ok: VC310 -- not a test client's response
+    assert upload.data
+
+
 def test_parsed_payload_attribute(payload):
     # ok: VC310 -- not a test client's response
     assert payload.json

@@ -39,13 +39,20 @@ INVENTED_MOCK_CHECKS = {
     "awaited_once_with": "assert_awaited_once_with", "awaited_with": "assert_awaited_with",
 }
 
-# Test clients whose responses (werkzeug, httpx, Django) define no `__bool__`: `assert response` always holds.
+# Test clients whose responses (werkzeug, httpx, Django) define no `__bool__`: `assert response` always holds; also the
+# signed-in clients fixtures hand out (pytest-django's `admin_client`, DRF's `api_client`).
 TEST_CLIENTS = frozenset({"client", "test_client", "async_client", "aclient", "app_client", "TestClient", "Client",
-                          "AsyncClient"})
+                          "AsyncClient", "APIClient", "api_client", "admin_client", "auth_client", "authed_client",
+                          "authenticated_client", "logged_in_client", "user_client", "staff_client", "anon_client",
+                          "anonymous_client"})
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
 URL_KEYWORDS = frozenset({"url", "path"})
 URL_WORDS = lazy_pattern(r"url|uri|path|endpoint|route|link|location|href|page|api")
 URL_BUILDERS = frozenset({"reverse", "reverse_lazy", "resolve_url"})
+# Keywords only a test client's request methods take, whatever the fixture holding the client is called: DRF's
+# `format="json"`, Django's `content_type=` and `follow=`, Starlette's and httpx's `follow_redirects=` (`requests`,
+# whose `Response` is falsy on an error status, takes none of them).
+TEST_CLIENT_KEYWORDS = frozenset({"format", "content_type", "follow", "follow_redirects"})
 
 
 @dataclass(frozen=True)
@@ -84,12 +91,15 @@ def last_name(node: cst.CSTNode) -> str:
 
 
 def is_client_response(value: cst.BaseExpression) -> bool:
-    """`client.get(...)`, `await async_client.post(...)`, `app.test_client().get(...)`: a test client's response (VC304,
-    VC311)."""
+    """`client.get(...)`, `await async_client.post(...)`, `app.test_client().get(...)`, `api.post(url, data, format="json")`:
+    a test client's response (VC304, VC311)."""
     if isinstance(value, cst.Await):
         value = value.expression
-    return (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in HTTP_METHODS
-            and last_name(value.func.value) in TEST_CLIENTS and _requests_a_url(value))
+    if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in HTTP_METHODS):
+        return False
+    if any(arg.keyword is not None and arg.keyword.value in TEST_CLIENT_KEYWORDS for arg in value.args):
+        return True
+    return last_name(value.func.value) in TEST_CLIENTS and _requests_a_url(value)
 
 
 def _requests_a_url(call: cst.Call) -> bool:

@@ -14,6 +14,9 @@ MOCK_CLASSES = frozenset({"Mock", "MagicMock", "AsyncMock", "NonCallableMock", "
                           "create_autospec"})
 PATCHERS = frozenset({"patch", "object", "multiple"})
 MOCK_MODULES = ("unittest.mock.", "mock.")
+# A mock's attributes that hold what it answers: a value built for them (`save.return_value = Bookmark(title="x")`)
+# is the test's data, whoever's class builds it.
+ANSWER_ATTRIBUTES = frozenset({"return_value", "side_effect"})
 # Calls that run no code under test: builtins used to look at values, and the test frameworks' helpers.
 HARMLESS_CALLS = frozenset({"len", "str", "int", "float", "bool", "list", "dict", "tuple", "set", "frozenset",
                             "sorted", "isinstance", "issubclass", "type", "repr", "print", "getattr", "hasattr",
@@ -53,7 +56,8 @@ class AssertionOnMockOnly(TestAwareRule):
     `patch(...)`, `mocker.patch(...)`, `@patch` parameters, `self.<name> = Mock()` in `setUp`), asserts
     something, and calls nothing but those mocks, builtins, test-framework helpers and standard-library
     names that only build the test's data (`Path("a.mov")`, `json.dumps(...)`, `subprocess.CompletedProcess(...)` for a
-    mock to return; not `importlib` or `runpy`, which run the project's modules): no code of the
+    mock to return; not `importlib` or `runpy`, which run the project's modules) or build what a mock answers (a
+    project object given to `return_value`, `side_effect` or `Mock(return_value=...)`): no code of the
     project runs, so the assertions can only check what the test told the mock to do; what a mock's call
     returned (`response = await client.post(...)`) is the mock's too, and so are the calls on it
     (`response.json()`). Calling the very
@@ -103,6 +107,8 @@ class AssertionOnMockOnly(TestAwareRule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self._class_mocks: list[set[str]] = [set()]
+        # The statements and calls being walked whose calls only build a mock's answer.
+        self._answers: list[cst.CSTNode] = []
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
@@ -127,7 +133,24 @@ class AssertionOnMockOnly(TestAwareRule):
                         "no code under test runs, so it cannot fail.",
                         hint="Call the code under test with the mock injected, and assert on its result or its use of the mock.")
 
+    def _is_answer(self, node: cst.Assign) -> bool:
+        """`repo.get.return_value = User(1)`, `fetch.side_effect = [Page(1)]` on a mock of the test."""
+        test = self.current_test
+        return test is not None and all(
+            isinstance(t.target, cst.Attribute) and t.target.attr.value in ANSWER_ATTRIBUTES
+            and (head_name(t.target) in test.data["mocks"] or bool(self._class_mock(t.target))) for t in node.targets)
+
+    def leave_Assign(self, original_node: cst.Assign) -> None:
+        if self._answers and self._answers[-1] is original_node:
+            self._answers.pop()
+
+    def leave_Call(self, original_node: cst.Call) -> None:
+        if self._answers and self._answers[-1] is original_node:
+            self._answers.pop()
+
     def visit_Assign(self, node: cst.Assign) -> None:
+        if self._is_answer(node):
+            self._answers.append(node)
         test = self.current_test
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
         if test is not None and isinstance(value, cst.Call) and head_name(value.func) in test.data["mocks"]:
@@ -166,6 +189,9 @@ class AssertionOnMockOnly(TestAwareRule):
             target = self._patch_target(node)
             if target:
                 data["patched"].add(target)
+            self._answers.append(node)  # `Mock(return_value=User(1))`: its arguments build its answers
+            return
+        if self._answers:
             return
         qualified = self.qualified_name(node) or ""
         if qualified in data["patched"]:

@@ -107,15 +107,16 @@ def data_callee(value: cst.BaseExpression | None) -> str | None:
     return name
 
 
-# What a test client's response holds its parsed body in, read as an attribute: WebTest's and Werkzeug's `resp.json`,
-# WebTest's `resp.json_body`.
-BODY_ATTRIBUTES = frozenset({"json", "json_body"})
+# What a test client's response holds its body in, read as an attribute: WebTest's and Werkzeug's `resp.json`,
+# WebTest's `resp.json_body`, DRF's parsed `resp.data` (Werkzeug's raw bytes), Django's and httpx's `resp.content`
+# and `resp.text`: an error page has one too.
+BODY_ATTRIBUTES = frozenset({"json", "json_body", "data", "content", "text"})
 
 
 def response_body(value: cst.BaseExpression | None, responses: set[str]) -> str | None:
     """`resp.json()` on a test client's response (`resp = client.get(...)`, or the call itself,
-    `client.get(...).json()`), or the attribute `resp.json` (WebTest, Werkzeug), as written: the body of an answer
-    whose status nothing checked, truthy for any error page."""
+    `client.get(...).json()`), or an attribute holding it (`resp.json`, `resp.data`, `resp.content`), as written: the
+    body of an answer whose status nothing checked, truthy for any error page."""
     if isinstance(value, cst.Attribute) and value.attr.value in BODY_ATTRIBUTES:
         receiver: cst.BaseExpression = value.value
         read = value.attr.value
@@ -237,9 +238,10 @@ class TruthinessOnlyAssertion(TestAwareRule):
     such checks, `self.assertTrue(result)` and `self.assertIsNotNone(result)`, also with a failure message
     (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
     that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
-    `summarize`, or it is named for the data it makes: `weekly_report`, `order_summary`; or it is the JSON body
-    of a test client's response, `resp.json()` or WebTest's `resp.json`, whose status nothing checks), the test checks
-    nothing else (no other `assert`, no assertion call, no mock `assert_*`, no `pytest.raises`) and uses the value nowhere else.
+    `summarize`, or it is named for the data it makes: `weekly_report`, `order_summary`; or it is the body of a test
+    client's response, `resp.json()`, WebTest's `resp.json`, DRF's `resp.data`, `resp.content`, whose status nothing
+    checks), the test checks nothing else (no other `assert`, no assertion call, no mock `assert_*`, no
+    `pytest.raises`) and uses the value nowhere else.
     A check of its builtin type alone counts the same (`assert isinstance(orders, list)`, `(list, tuple)`,
     `type(summary) is dict`, `self.assertIsInstance(invoice, dict)`): every wrong list is a list too. A class
     of the project's own (`isinstance(backend, RedisBackend)`) says which implementation was built, and a test named
