@@ -102,9 +102,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # A documented module-level function whose body only returns `{}`, with no placeholder comment: VC501 reports
     # a constant answer only under one, since hooks and defaults (`def extra_context(request): return {}`) look alike.
     ("sklearn_registry", "churnmodel/train.py", 94, "VC501"),
-    # A python-telegram-bot handler (`CommandHandler("sh", cmd_sh)`) without the `@restricted` decorator its siblings
-    # have: bot commands are no routes in the route model, so VC201/VC218 have no guard to compare.
-    ("telegram_assistant", "homebot/bot.py", 97, "VC201/VC218"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
