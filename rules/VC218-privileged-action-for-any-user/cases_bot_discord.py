@@ -1,4 +1,5 @@
 """VC218 corpus: discord.py commands, guarded by the library's checks but for one."""
+import click
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -59,3 +60,9 @@ class Moderation(commands.Cog):
     @commands.command()
     async def mute(self, ctx: commands.Context, member: discord.Member) -> None:
         await member.timeout(None)
+
+
+# ok: VC218 -- a command-line entry point of the same module, no chat command
+@click.command()
+def backup_database() -> None:
+    bot.run("token")

@@ -35,6 +35,8 @@ HANDLER_DECORATORS = frozenset({
     "command", "hybrid_command", "slash_command",  # discord.py and its forks; slack_bolt's `app.command("/x")`
     "action", "shortcut", "view",  # slack_bolt's interactive components
 })
+# Libraries whose decorators share those names but make no chat handler (`@click.command()`, Flask's `@app.view`).
+OTHER_DECORATOR_MODULES = ("click", "typer", "cyclopts", "flask", "fastapi", "celery")
 # Keywords of a registration or decorator that name the command (`commands=["ban"]`, `name="ban"`).
 COMMAND_KEYWORDS = ("commands", "command", "name")
 # The libraries' own checks of the caller, as decorators (discord.py's `commands.has_permissions(...)`,
@@ -56,6 +58,8 @@ CLASS_CHECKS = frozenset({"cog_check", "interaction_check", "cog_app_command_che
 # privileged verbs).
 PRIVILEGED_WORDS = frozenset({"sh", "shell", "exec", "eval", "sudo", "admin", "broadcast", "export", "dump", "backup",
                               "shutdown", "restart", "reboot", "kick", "mute", "purge", "wipe", "sql", "exit"})
+# Words of a handler's name that say it is meant for the bot's administrators only (`admin_export_users`, `/sudo_ban`).
+ADMIN_INTENT_WORDS = frozenset({"admin", "owner", "sudo"})
 # Calls that run commands or code on the host: a handler making one acts for whoever sent the message.
 HOST_CALLS = frozenset({"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
                         "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput", "os.system",
@@ -83,7 +87,8 @@ def bot_handlers(module: cst.Module, imports: ImportTable) -> list[BotHandler]:
     for name, (function, class_checked) in functions.items():
         for decorator in function.decorators:
             commands = _decorator_commands(decorator.decorator)
-            if commands is not None:
+            qualified = imports.qualified_name(decorator.decorator) or ""
+            if commands is not None and not qualified.startswith(OTHER_DECORATOR_MODULES):
                 guarded = class_checked or _guards_function(function, imports)
                 found[name] = BotHandler(function, commands, guarded)
                 break
@@ -100,18 +105,20 @@ def bot_handlers(module: cst.Module, imports: ImportTable) -> list[BotHandler]:
 
 
 def unguarded_privileged(handlers: list[BotHandler], imports: ImportTable, privileged_verbs: frozenset[str]
-                         ) -> Iterator[BotHandler]:
-    """Handlers with no guard that administer the bot, its host or its users, in a module whose other handlers
-    show the guard it uses: the one that lacks it was forgotten, not meant public."""
-    if not any(h.guarded for h in handlers):
-        return
+                         ) -> Iterator[tuple[BotHandler, bool]]:
+    """(handler, its siblings are guarded) for the handlers with no guard that administer the bot, its host or its
+    users: in a module whose other handlers show the guard, the one that lacks it was forgotten, not meant public;
+    in a module with no guard at all, one named for administrators (`admin_export_users`) says whom it was meant for."""
+    compared = any(h.guarded for h in handlers)
     words = PRIVILEGED_WORDS | privileged_verbs
     for handler in handlers:
         if handler.guarded:
             continue
         named = {w for name in (handler.function.name.value, *handler.commands) for w in name_words(name)}
-        if named & words or _runs_on_host(handler.function, imports):
-            yield handler
+        acts = bool(named & (words - ADMIN_INTENT_WORDS)) or _runs_on_host(handler.function, imports)
+        admin_named = bool(named & ADMIN_INTENT_WORDS)
+        if compared and (acts or admin_named) or admin_named and acts:
+            yield handler, compared
 
 
 def _functions(statement: cst.CSTNode) -> Iterator[tuple[cst.FunctionDef, bool]]:

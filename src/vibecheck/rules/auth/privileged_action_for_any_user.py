@@ -83,8 +83,9 @@ class PrivilegedActionForAnyUser(Rule):
     `filters.User(user_id=ADMIN_IDS)`, `IsAdmin()`, `F.from_user.id.in_(ADMINS)`; or an early
     `if update.effective_user.id not in ADMIN_IDS: return`), a handler without such a check is reported when its name or
     command is privileged (`ban`, `promote`, `export`, `broadcast`, `sh`, ...) or it runs commands on the host
-    (`subprocess`, `os.system`, `eval`). A bot whose handlers check nobody gives nothing to compare with, and its
-    public commands (`/start`, `/help`, an echo) are left alone.
+    (`subprocess`, `os.system`, `eval`). A bot whose handlers check nobody gives nothing to compare with: there only a
+    handler named for administrators that acts as one (`admin_export_users`, `/sudo_ban`) is reported, and public
+    commands (`/start`, `/help`, an echo) are left alone.
 
     ## Why is this bad?
     Being signed in is not the same as being allowed: with only `IsAuthenticated`, every customer can
@@ -147,20 +148,20 @@ class PrivilegedActionForAnyUser(Rule):
             self.routers = router_dependencies(node, self.context.imports)
         self.sockets_checked = socket_connections_checked(node, self.context.imports)
         handlers = bot_handlers(node, self.context.imports)
-        for handler in unguarded_privileged(handlers, self.context.imports, PRIVILEGED_VERBS):
-            self._report_bot_handler(handler, handlers)
+        for handler, compared in unguarded_privileged(handlers, self.context.imports, PRIVILEGED_VERBS):
+            self._report_bot_handler(handler, handlers if compared else [])
 
     def _report_bot_handler(self, handler: BotHandler, handlers: list[BotHandler]) -> None:
         """A chat command that administers the bot, its host or its users, with no check of the sender where the
-        module's other handlers have one."""
+        module's other handlers have one (or where its name says it is for administrators)."""
         function = handler.function
         command = f" (`/{handler.commands[0]}`)" if handler.commands else ""
         guarded = [h.function.name.value for h in handlers if h.guarded]
         siblings = ", ".join(f"`{n}`" for n in guarded[:3]) + (" ..." if len(guarded) > 3 else "")
+        why = f"while {siblings} of the same bot do" if guarded else "though its name says it is for administrators"
         anchor = function.decorators[0] if function.decorators else function
         self.report(anchor, f"Bot handler `{function.name.value}`{command} administers the bot, its host or its users "
-                    f"but never checks who sent the message, while {siblings} of the same bot do: any chat user may "
-                    "call it.",
+                    f"but never checks who sent the message, {why}: any chat user may call it.",
                     hint="Give it the guard its sibling handlers have (the same decorator, a filter such as "
                     "`filters.User(user_id=ADMIN_IDS)`, or `if update.effective_user.id not in ADMIN_IDS: return`), and "
                     "test that a message from another user is refused.")
