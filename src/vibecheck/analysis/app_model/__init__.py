@@ -66,6 +66,10 @@ secret, a cron token, a webhook's signature; a hook or dependencies of its recei
 neither its router chain (`restricted_receivers`) nor its URLconf wrapper restricts it to a role.
 Without VC201 no project phase joins them, and they stay held: the rule is then as blind to other files as before.
 
+Chat-bot handlers (python-telegram-bot, pyTelegramBotAPI, aiogram, discord.py, slack_bolt) are entry points too, open
+to any chat user: `bots.py` lists a bot module's handlers with whether each checks the sender, per file, for VC218's
+comparison of a handler with its guarded siblings (a bot registers its handlers in the module that defines them).
+
 The tables of routes, guards and settings per framework are data in `frameworks.py`; what counts as a guard
 is configurable through `GuardOptions` (VC201's options).
 """

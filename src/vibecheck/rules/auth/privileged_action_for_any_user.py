@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import libcst as cst
 
 from vibecheck.analysis.admin_routes import restricted_to_admins
+from vibecheck.analysis.app_model.bots import BotHandler, bot_handlers, unguarded_privileged
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.app_model.handlers import (
     IDENTITY_EXPRESSIONS,
@@ -72,6 +73,20 @@ class PrivilegedActionForAnyUser(Rule):
     tenant the client names (`deactivate_user(user_id)`, a route calling `services.delete_tenant(db, tenant_id)`)
     and never reads who the caller is: closing one's own account compares it with the caller, or takes no id.
 
+    Chat-bot handlers are entry points too, open to any chat user: python-telegram-bot's registrations
+    (`app.add_handler(CommandHandler("sh", cmd_sh))`, `CallbackQueryHandler`, `MessageHandler`), pyTelegramBotAPI's and
+    aiogram's decorators (`@bot.message_handler(commands=[...])`, `@router.message(Command("ban"))`,
+    `@router.callback_query(...)`), discord.py's commands (`@bot.command()`, `@commands.command()`, `@tree.command()`)
+    and slack_bolt's (`@app.command("/ban")`). In a bot module where some handlers check the sender (a decorator named
+    for it, `@restricted`, `@admin_only`; the libraries' checks, `@commands.has_permissions(...)`,
+    `@commands.is_owner()`, `@app_commands.default_permissions(...)`, a cog's `cog_check`; a filter,
+    `filters.User(user_id=ADMIN_IDS)`, `IsAdmin()`, `F.from_user.id.in_(ADMINS)`; or an early
+    `if update.effective_user.id not in ADMIN_IDS: return`), a handler without such a check is reported when its name or
+    command is privileged (`ban`, `promote`, `export`, `broadcast`, `sh`, ...) or it runs commands on the host
+    (`subprocess`, `os.system`, `eval`). A bot whose handlers check nobody gives nothing to compare with: there only a
+    handler named for administrators that acts as one (`admin_export_users`, `/sudo_ban`) is reported, and public
+    commands (`/start`, `/help`, an echo) are left alone.
+
     ## Why is this bad?
     Being signed in is not the same as being allowed: with only `IsAuthenticated`, every customer can
     refund their own order (or anyone's), approve their own request or ban another user. Agents copy the
@@ -132,6 +147,24 @@ class PrivilegedActionForAnyUser(Rule):
         if "dependencies" in self.context.source:
             self.routers = router_dependencies(node, self.context.imports)
         self.sockets_checked = socket_connections_checked(node, self.context.imports)
+        handlers = bot_handlers(node, self.context.imports)
+        for handler, compared in unguarded_privileged(handlers, self.context.imports, PRIVILEGED_VERBS):
+            self._report_bot_handler(handler, handlers if compared else [])
+
+    def _report_bot_handler(self, handler: BotHandler, handlers: list[BotHandler]) -> None:
+        """A chat command that administers the bot, its host or its users, with no check of the sender where the
+        module's other handlers have one (or where its name says it is for administrators)."""
+        function = handler.function
+        command = f" (`/{handler.commands[0]}`)" if handler.commands else ""
+        guarded = [h.function.name.value for h in handlers if h.guarded]
+        siblings = ", ".join(f"`{n}`" for n in guarded[:3]) + (" ..." if len(guarded) > 3 else "")
+        why = f"while {siblings} of the same bot do" if guarded else "though its name says it is for administrators"
+        anchor = function.decorators[0] if function.decorators else function
+        self.report(anchor, f"Bot handler `{function.name.value}`{command} administers the bot, its host or its users "
+                    f"but never checks who sent the message, {why}: any chat user may call it.",
+                    hint="Give it the guard its sibling handlers have (the same decorator, a filter such as "
+                    "`filters.User(user_id=ADMIN_IDS)`, or `if update.effective_user.id not in ADMIN_IDS: return`), and "
+                    "test that a message from another user is refused.")
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports)

@@ -1,0 +1,267 @@
+"""Chat-bot command handlers as entry points: any chat user can call them, as any client can call a web route.
+
+python-telegram-bot registers callbacks (`app.add_handler(CommandHandler("sh", cmd_sh))`), pyTelegramBotAPI, aiogram,
+discord.py and slack_bolt decorate them (`@bot.message_handler(commands=["ban"])`, `@router.message(Command("ban"))`,
+`@bot.command()`, `@tree.command()`, `@app.command("/ban")`). Their guards are decorators named for the check
+(`@restricted`, `@admin_only`), the libraries' own checks (`@commands.has_permissions(...)`, `@commands.is_owner()`),
+a filter in the registration (`filters.User(user_id=ADMINS)`, `IsAdmin()`), or an early check of the caller's id in
+the body (`if update.effective_user.id not in ADMIN_IDS: return`). A bot module whose privileged handlers carry such
+a guard but one does not has forgotten it there: `unguarded_privileged` lists those handlers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import libcst as cst
+
+from vibecheck.analysis.app_model.frameworks import name_words, reads_as_guard
+from vibecheck.analysis.flow import dotted_name, string_value
+from vibecheck.imports import ImportTable
+
+BOT_MODULES = ("telegram", "telebot", "aiogram", "discord", "nextcord", "disnake", "slack_bolt")
+# python-telegram-bot's handler classes -> position of the callback; their first string argument names the command.
+HANDLER_CLASSES: dict[str, int] = {"CommandHandler": 1, "PrefixHandler": 2, "MessageHandler": 1,
+                                   "CallbackQueryHandler": 0, "InlineQueryHandler": 0}
+# Calls that register a handler object or a callback: `app.add_handler(...)`, `app.add_handlers([...])`, aiogram 2's
+# `dp.register_message_handler(callback, commands=[...])`, pyTelegramBotAPI's `bot.register_message_handler(...)`.
+REGISTRATION_CALLS = frozenset({"add_handler", "add_handlers"})
+CALLBACK_REGISTRATIONS = frozenset({"register_message_handler", "register_callback_query_handler"})
+# Decorators (last attribute, on a bot, dispatcher, router, tree or Slack app) that make a function a handler.
+HANDLER_DECORATORS = frozenset({
+    "message_handler", "callback_query_handler", "channel_post_handler",  # pyTelegramBotAPI, aiogram 2
+    "message", "callback_query", "channel_post",  # aiogram 3
+    "command", "hybrid_command", "slash_command",  # discord.py and its forks; slack_bolt's `app.command("/x")`
+    "action", "shortcut", "view",  # slack_bolt's interactive components
+})
+# Libraries whose decorators share those names but make no chat handler (`@click.command()`, Flask's `@app.view`).
+OTHER_DECORATOR_MODULES = ("click", "typer", "cyclopts", "flask", "fastapi", "celery")
+# Keywords of a registration or decorator that name the command (`commands=["ban"]`, `name="ban"`).
+COMMAND_KEYWORDS = ("commands", "command", "name")
+# The libraries' own checks of the caller, as decorators (discord.py's `commands.has_permissions(...)`,
+# `app_commands.default_permissions(...)`, `commands.check(predicate)`) or filters (`filters.User(user_id=...)`).
+LIBRARY_GUARDS = frozenset({"has_permissions", "has_guild_permissions", "is_owner", "has_role", "has_any_role",
+                            "default_permissions", "check", "check_any", "User"})
+# Keywords of a registration or filter that restrict who may call it (aiogram 2's `user_id=ADMINS`).
+GUARD_KEYWORDS = frozenset({"user_id", "user_ids", "chat_id", "username", "usernames"})
+# Words of a decorator or filter named for a check of the caller, besides the web guards' words (`@restricted`).
+BOT_GUARD_WORDS = frozenset({"restricted", "restrict", "allowed", "allowlist", "allowlisted", "whitelist",
+                             "whitelisted", "authorised", "owners", "admins", "sudo"})
+# Who sent the update: `update.effective_user.id`, `message.from_user.id`, `ctx.author.id`, `interaction.user.id`,
+# Slack's `command["user_id"]`.
+CALLER_HOLDERS = frozenset({"effective_user", "from_user", "author", "user", "sender", "effective_chat", "chat"})
+CALLER_FIELDS = frozenset({"id", "username", "user_id", "guild_permissions", "roles", "top_role"})
+# Methods of a discord.py cog (a class of commands) that check every command it holds.
+CLASS_CHECKS = frozenset({"cog_check", "interaction_check", "cog_app_command_check", "bot_check"})
+# Words of a command or handler name that say it administers the bot, its host or its users (besides VC218's
+# privileged verbs).
+PRIVILEGED_WORDS = frozenset({"sh", "shell", "exec", "eval", "sudo", "admin", "broadcast", "export", "dump", "backup",
+                              "shutdown", "restart", "reboot", "kick", "mute", "purge", "wipe", "sql", "exit"})
+# Words of a handler's name that say it is meant for the bot's administrators only (`admin_export_users`, `/sudo_ban`).
+ADMIN_INTENT_WORDS = frozenset({"admin", "owner", "sudo"})
+# Calls that run commands or code on the host: a handler making one acts for whoever sent the message.
+HOST_CALLS = frozenset({"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
+                        "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput", "os.system",
+                        "os.popen", "asyncio.create_subprocess_shell", "asyncio.create_subprocess_exec", "eval", "exec"})
+
+
+@dataclass
+class BotHandler:
+    """A function a chat user reaches, with the commands it answers and whether a guard checks the caller."""
+
+    function: cst.FunctionDef
+    commands: list[str]
+    guarded: bool
+
+
+def bot_handlers(module: cst.Module, imports: ImportTable) -> list[BotHandler]:
+    """The bot handlers of a module that imports a bot library, registered or decorated, in source order."""
+    if not imports.imports_any(BOT_MODULES):
+        return []
+    functions: dict[str, tuple[cst.FunctionDef, bool]] = {}
+    for statement in module.body:
+        for function, class_checked in _functions(statement):
+            functions.setdefault(function.name.value, (function, class_checked))
+    found: dict[str, BotHandler] = {}
+    for name, (function, class_checked) in functions.items():
+        for decorator in function.decorators:
+            commands = _decorator_commands(decorator.decorator)
+            qualified = imports.qualified_name(decorator.decorator) or ""
+            if commands is not None and not qualified.startswith(OTHER_DECORATOR_MODULES):
+                guarded = class_checked or _guards_function(function, imports)
+                found[name] = BotHandler(function, commands, guarded)
+                break
+    for call in _calls(module):
+        registered = _registered(call, imports)
+        if registered is None:
+            continue
+        callback, commands, filtered = registered
+        if callback in functions and callback not in found:
+            function = functions[callback][0]
+            found[callback] = BotHandler(function, commands, filtered or _guards_function(function, imports))
+    order = list(functions)
+    return sorted(found.values(), key=lambda h: order.index(h.function.name.value))
+
+
+def unguarded_privileged(handlers: list[BotHandler], imports: ImportTable, privileged_verbs: frozenset[str]
+                         ) -> Iterator[tuple[BotHandler, bool]]:
+    """(handler, its siblings are guarded) for the handlers with no guard that administer the bot, its host or its
+    users: in a module whose other handlers show the guard, the one that lacks it was forgotten, not meant public;
+    in a module with no guard at all, one named for administrators (`admin_export_users`) says whom it was meant for."""
+    compared = any(h.guarded for h in handlers)
+    words = PRIVILEGED_WORDS | privileged_verbs
+    for handler in handlers:
+        if handler.guarded:
+            continue
+        named = {w for name in (handler.function.name.value, *handler.commands) for w in name_words(name)}
+        acts = bool(named & (words - ADMIN_INTENT_WORDS)) or _runs_on_host(handler.function, imports)
+        admin_named = bool(named & ADMIN_INTENT_WORDS)
+        if compared and (acts or admin_named) or admin_named and acts:
+            yield handler, compared
+
+
+def _functions(statement: cst.CSTNode) -> Iterator[tuple[cst.FunctionDef, bool]]:
+    """Module-level functions, and the methods of its classes with whether the class checks all its commands."""
+    if type(statement) is cst.FunctionDef:
+        yield statement, False
+    elif type(statement) is cst.ClassDef:
+        methods = [s for s in statement.body.body if type(s) is cst.FunctionDef]
+        checked = any(m.name.value in CLASS_CHECKS for m in methods)
+        for method in methods:
+            yield method, checked
+
+
+def _calls(node: cst.CSTNode) -> Iterator[cst.Call]:
+    pending: list[cst.CSTNode] = [node]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Call:
+            yield current
+        pending.extend(current.children)
+
+
+def _last(name: str | None) -> str:
+    return (name or "").rpartition(".")[2]
+
+
+def _decorator_commands(expression: cst.BaseExpression) -> list[str] | None:
+    """The commands a handler decorator answers ([] when it names none), or None for another decorator."""
+    func = expression.func if type(expression) is cst.Call else expression
+    if type(func) is not cst.Attribute or func.attr.value not in HANDLER_DECORATORS:
+        return None
+    if type(expression) is not cst.Call:
+        return [] if func.attr.value != "view" else None
+    return _command_names(expression)
+
+
+def _command_names(call: cst.Call) -> list[str]:
+    """`Command("ban")`, `commands=["ban", "unban"]`, `name="ban"`, `"/ban"`: the commands a call names."""
+    names: list[str] = []
+    for arg in call.args:
+        keyword = arg.keyword.value if arg.keyword is not None else None
+        if keyword is not None and keyword not in COMMAND_KEYWORDS:
+            continue
+        value = arg.value
+        elements = [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple)) else [value]
+        for element in elements:
+            if type(element) is cst.Call and _last(dotted_name(element.func)) == "Command" and element.args:
+                element = element.args[0].value
+            text = string_value(element)
+            if text is not None:
+                names.append(text.lstrip("/!"))
+    return names
+
+
+def _registered(call: cst.Call, imports: ImportTable) -> tuple[str, list[str], bool] | None:
+    """(callback name, commands, a filter restricts the caller) of `CommandHandler("sh", cmd_sh)` or
+    `dp.register_message_handler(cmd_sh, commands=["sh"])`."""
+    name = _last(imports.qualified_name(call.func))
+    if name in CALLBACK_REGISTRATIONS and call.args:
+        callback = dotted_name(call.args[0].value)
+        return (callback, _command_names(call), _filters_caller(call, imports)) if callback else None
+    position = HANDLER_CLASSES.get(name)
+    if position is None:
+        return None
+    keywords = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
+    positional = [a.value for a in call.args if a.keyword is None]
+    target = keywords.get("callback", positional[position] if len(positional) > position else None)
+    callback = dotted_name(target) if target is not None else None
+    if callback is None:
+        return None
+    commands = [string_value(positional[0]) or ""] if position and positional else []
+    return callback, [c for c in commands if c], _filters_caller(call, imports)
+
+
+def _filters_caller(call: cst.Call, imports: ImportTable) -> bool:
+    """A registration's filter restricts who may call it: `filters.User(user_id=ADMINS)`, `IsAdmin()`, `user_id=`."""
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value in GUARD_KEYWORDS:
+            return True
+    return any(_names_guard(_last(imports.qualified_name(c.func))) for c in _calls(call) if c is not call) \
+        or any(_caller_field(n) for n in _nodes(call))
+
+
+def _names_guard(name: str) -> bool:
+    return name in LIBRARY_GUARDS or reads_as_guard(name) or bool(BOT_GUARD_WORDS & set(name_words(name)))
+
+
+def _guards_function(function: cst.FunctionDef, imports: ImportTable) -> bool:
+    """A guard decorator, a decorator whose filter checks the caller, or an early check of the caller in the body."""
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        func = expression.func if type(expression) is cst.Call else expression
+        if _names_guard(_last(imports.qualified_name(func))):
+            return True
+        if type(expression) is cst.Call and _decorator_commands(expression) is not None \
+                and _filters_caller(expression, imports):
+            return True
+    return _checks_caller(function.body)
+
+
+def _checks_caller(body: cst.BaseSuite) -> bool:
+    """`if update.effective_user.id not in ADMIN_IDS: return`, `if not is_admin(user): ...`, `assert ...`."""
+    statements = body.body if isinstance(body, cst.IndentedBlock) else []
+    for statement in statements:
+        if type(statement) is cst.If and (_mentions_caller(statement.test) or _names_a_check(statement.test)):
+            return True
+        if type(statement) is cst.SimpleStatementLine:
+            for small in statement.body:
+                if type(small) is cst.Assert and (_mentions_caller(small.test) or _names_a_check(small.test)):
+                    return True
+                value = small.value if type(small) is cst.Expr else None
+                value = value.expression if type(value) is cst.Await else value
+                if type(value) is cst.Call and _names_guard(_last(dotted_name(value.func))):
+                    return True
+    return False
+
+
+def _mentions_caller(node: cst.CSTNode) -> bool:
+    """A comparison of the caller's id or rights: `ctx.author.id == OWNER_ID`, `m.from_user.id in ADMINS`."""
+    return any(type(sub) is cst.Comparison and any(_caller_field(n) for n in _nodes(sub)) for sub in _nodes(node))
+
+
+def _caller_field(node: cst.CSTNode) -> bool:
+    if type(node) is cst.Attribute and type(node.value) is cst.Attribute:
+        return node.attr.value in CALLER_FIELDS and node.value.attr.value in CALLER_HOLDERS
+    if type(node) is cst.Subscript and len(node.slice) == 1:
+        index = node.slice[0].slice
+        return type(index) is cst.Index and string_value(index.value) in ("user_id", "user")
+    return False
+
+
+def _names_a_check(test: cst.BaseExpression) -> bool:
+    """A test naming an allow-list or a check of the caller (`ADMIN_IDS`, `is_admin(user)`, `ALLOWED_USERS`)."""
+    return any(_names_guard(_last(dotted_name(n))) for n in _nodes(test) if type(n) in (cst.Name, cst.Attribute))
+
+
+def _nodes(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        yield current
+        pending.extend(current.children)
+
+
+def _runs_on_host(function: cst.FunctionDef, imports: ImportTable) -> bool:
+    return any((imports.qualified_name(c.func) or "") in HOST_CALLS for c in _calls(function.body))
