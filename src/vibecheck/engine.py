@@ -21,7 +21,7 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import CodeRange
 
-from vibecheck.cst_fields import FIELDS_BY_TYPE, KIND_BY_TYPE, child_fields, value_kind
+from vibecheck.cst_fields import KIND_BY_TYPE, child_fields, value_kind
 from vibecheck.engine_checks import ParseError
 from vibecheck.facts import CONDITIONAL_FINDINGS, HELD_FINDINGS, fact_collector
 from vibecheck.imports import ImportTable
@@ -308,6 +308,15 @@ def _handler_names(rule_type: type) -> tuple[tuple[str, str, str, Any], ...]:
     return names
 
 
+_REVERSED_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _reversed_fields(node_type: type) -> tuple[str, ...]:
+    """A node type's dataclass fields, last first, cached per type: the order in which the walk stacks children."""
+    names = _REVERSED_FIELDS[node_type] = tuple(reversed(child_fields(node_type)))
+    return names
+
+
 _LEAVING = object()  # on the walk's stack above a node whose leave handlers run once its children are done
 
 
@@ -317,6 +326,7 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
     visit, leave = _dispatch_tables(live, context)
     kinds = KIND_BY_TYPE if not _LEAF_NAMES.isdisjoint(visit.keys() | leave.keys()) else _PRUNED_KIND
     stack: list[Any] = [module]
+    push = stack.append
     while stack:
         node = stack.pop()
         leaving = node is _LEAVING
@@ -342,23 +352,21 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
         if leaving:
             continue
         if kind in leave:
-            stack.append(node)
-            stack.append(_LEAVING)
-        children: list[Any] = []
-        for name in FIELDS_BY_TYPE.get(node_type) or child_fields(node_type):
+            push(node)
+            push(_LEAVING)
+        # the children go on the stack last field first, last item first, so that they come off it in source order
+        for name in _REVERSED_FIELDS.get(node_type) or _reversed_fields(node_type):
             value = getattr(node, name)
             value_kind = kinds.get(type(value))
             if value_kind is None:
                 value_kind = _value_kind(type(value), kinds)
             if value_kind == 1:
-                children.append(value)
+                push(value)
             elif value_kind == 2:
-                for item in value:  # (a loop, not a generator: most sequences are short, and this runs per node)
+                for item in reversed(value):  # (a loop, not a generator: most sequences are short, and this runs per node)
                     item_kind = kinds.get(type(item))
                     if item_kind == 1 or (item_kind is None and _value_kind(type(item), kinds) == 1):
-                        children.append(item)
-        children.reverse()
-        stack.extend(children)
+                        push(item)
 
 
 def _failures(rule: Any, method: Callable[[Any], Any], exc: BaseException) -> list[tuple[Any, BaseException]]:

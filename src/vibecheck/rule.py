@@ -244,6 +244,12 @@ class SourceHints:
         return hint in (self.joined if _is_word(hint) else self.lowered)
 
 
+@functools.lru_cache(maxsize=1024)
+def _split_hints(hints: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A rule's file hints: those that are one word (`_is_word`), and the others."""
+    return frozenset(hint for hint in hints if _is_word(hint)), tuple(hint for hint in hints if not _is_word(hint))
+
+
 @functools.lru_cache(maxsize=4096)
 def _is_word(hint: str) -> bool:
     return _WORD.fullmatch(hint) is not None
@@ -308,9 +314,14 @@ class Rule(BaseRule):
 
     @classmethod
     def hinted_in(cls, source: SourceHints) -> bool:
-        """Whether one of the rule's file hints occurs in the lower-cased source (as a name, if they are names)."""
-        found = source.has_name if cls.file_hints_are_names else source.has_text
-        return any(found(hint) for hint in cls.file_hints)
+        """Whether one of the rule's file hints occurs in the lower-cased source (as a name, if they are names): what
+        `SourceHints.has_name`/`has_text` answer hint by hint, with the hints split once per rule class (see
+        `_split_hints`) and the word hints matched as names by one set operation."""
+        words, others = _split_hints(tuple(cls.file_hints))
+        if cls.file_hints_are_names:
+            return not words.isdisjoint(source.words) or any(occurs_as_name(hint, source.lowered) for hint in others)
+        joined, lowered = source.joined, source.lowered
+        return any(hint in joined for hint in words) or any(hint in lowered for hint in others)
 
     @classmethod
     def skipped_by_hints(cls, context: RuleContext) -> None:

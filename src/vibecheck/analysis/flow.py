@@ -397,7 +397,34 @@ def has_keyword(call: cst.Call, *names: str) -> bool:
 
 
 class FlowState:
-    """The tainted names of one function while its statements are walked in source order."""
+    """The tainted names of one function while its statements are walked in source order.
+
+    What a walk may replace but never changes in place is a class attribute: each lane builds a state per function,
+    and the flow rules build tens of thousands per large project, so `__init__` sets only what is per state.
+    """
+
+    has_walrus = True
+    local_classes: frozenset[str] = frozenset()
+    # The module being walked, for tables computed once per file (its compiled patterns).
+    module: cst.Module | None = None
+    # The summary of the function being walked, for rules that take part in inter-procedural flow.
+    summary: FunctionSummary | None = None
+    project_functions: frozenset[str] = frozenset()
+    class_name: str | None = None
+    # Whether the function is a method of a `...Handler` class: its `self.get_argument()` reads the client's
+    # arguments also in a module that imports only the project's own Tornado base handler.
+    handler_class = False
+    # Parameters taken as client input only because the function looks like a Django view (`def f(request,
+    # url)`); summarised as parameters, since a function the project calls is a helper, not a view.
+    guessed_inputs: frozenset[str] = frozenset()
+    # Parameters holding a chat platform's event payload: their PLATFORM_ASSIGNED_KEYS are the platform's ids.
+    payloads: frozenset[str] = frozenset()
+    # What an `except ... as name` binds, for rules that follow caught exceptions (None: nothing).
+    caught: Callable[[cst.ExceptHandler | cst.ExceptStarHandler, FlowState], Taint | None] | None = None
+    loop_depth = 0
+    # Answers remembered for the length of one outermost `taint_of` query, during which no binding changes:
+    # a source finder asked about every operand of a 2,500-long `a + b + ...` chain must not rescan it each time.
+    query_memo: dict[tuple[str, int], Any] | None = None
 
     def __init__(self, imports: ImportTable, source: SourceFinder, *, sanitizer: SanitizerTest | None = None,
                  sanitizer_names: frozenset[str] = frozenset(), checks_clear: bool = True,
@@ -426,35 +453,13 @@ class FlowState:
         self.signed: dict[str, tuple[str, ...]] = {}
         self.request_objects: set[str] = set()
         self.shadowed: set[str] = set()
-        self.has_walrus = True
-        self.local_classes: frozenset[str] = frozenset()
-        # The module being walked, for tables computed once per file (its compiled patterns).
-        self.module: cst.Module | None = None
         # Module-level names bound to an instance of a class (`previewer = LinkPreviewer()`): name -> class name.
         self.module_instances: dict[str, str] = {}
         # Names this function bound to an instance of a capitalised class (`repo = UserRepository(session)`), in a
         # summarising walk: `repo.find(name)` is a call to `UserRepository.find`.
         self.instances: dict[str, str] = {}
-        # The summary of the function being walked, for rules that take part in inter-procedural flow.
-        self.summary: FunctionSummary | None = None
-        self.project_functions: frozenset[str] = frozenset()
-        self.class_name: str | None = None
-        # Whether the function is a method of a `...Handler` class: its `self.get_argument()` reads the client's
-        # arguments also in a module that imports only the project's own Tornado base handler.
-        self.handler_class = False
         # `self.x` bound in the method being walked: no longer the value another method stored there.
         self.bound_attributes: set[str] = set()
-        # Parameters taken as client input only because the function looks like a Django view (`def f(request,
-        # url)`); summarised as parameters, since a function the project calls is a helper, not a view.
-        self.guessed_inputs: frozenset[str] = frozenset()
-        # Parameters holding a chat platform's event payload: their PLATFORM_ASSIGNED_KEYS are the platform's ids.
-        self.payloads: frozenset[str] = frozenset()
-        # What an `except ... as name` binds, for rules that follow caught exceptions (None: nothing).
-        self.caught: Callable[[cst.ExceptHandler | cst.ExceptStarHandler, FlowState], Taint | None] | None = None
-        self.loop_depth = 0
-        # Answers remembered for the length of one outermost `taint_of` query, during which no binding changes:
-        # a source finder asked about every operand of a 2,500-long `a + b + ...` chain must not rescan it each time.
-        self.query_memo: dict[tuple[str, int], Any] | None = None
 
     def is_sanitizer_call(self, call: cst.Call) -> bool:
         if self.sanitizer_names:
@@ -1170,6 +1175,8 @@ _DISPATCHED: dict[int, tuple[cst.CSTNode, cst.Call | None]] = {}
 _HANDED_ON: dict[int, tuple[cst.CSTNode, set[int]]] = {}
 # Per file: (function, whether scalar inputs count) -> the parameters certainly input (`begin_function`'s payload).
 _PAYLOADS: dict[tuple[int, bool], tuple[cst.FunctionDef, frozenset[str]]] = {}
+# Per file: function -> what the summarising lanes read of its signature (`_Signature`).
+_SIGNATURES: dict[int, tuple[cst.CSTNode, Any]] = {}
 # Per file, the code a summary quotes: a sink's statement's first line, a reported node's lines.
 _FIRST_LINES: dict[int, tuple[cst.CSTNode, str]] = {}
 _CODE_LINES: dict[int, tuple[cst.CSTNode, list[str]]] = {}
@@ -1194,7 +1201,7 @@ def _is_walked_node(value: object) -> bool:
 def reset_expression_cache() -> None:
     """Forget the previous file's nodes (called once per module)."""
     for cache in (_EXPRESSIONS, _PARAMETERS, _CALLS, _WALRUSES, _CHECKED_NAMES, _FIRST_LINES, _CODE_LINES, _SIGNED,
-                  _ROUTES, _DISPATCHED, _HANDED_ON, _PAYLOADS):
+                  _ROUTES, _DISPATCHED, _HANDED_ON, _PAYLOADS, _SIGNATURES):
         cache.clear()
 
 
@@ -1229,7 +1236,10 @@ def iter_expressions(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
 
 def iter_calls(node: cst.CSTNode) -> tuple[cst.Call, ...]:
     """Calls inside a statement or expression (for compound statements: their header only), in source order."""
-    return _remembered(_CALLS, node, _calls_in)
+    entry = _CALLS.get(id(node))  # `_remembered`, inlined: every flow lane asks it of every statement, some twice
+    if entry is None or entry[0] is not node:
+        entry = _CALLS[id(node)] = (node, _calls_in(node))
+    return entry[1]
 
 
 def _calls_in(statement: cst.CSTNode) -> tuple[cst.Call, ...]:
@@ -2208,24 +2218,25 @@ class FlowRule(Rule):
         state.class_name = classes[-1] if classes else None
         state.project_functions = module_functions(self.context.module)
         state.module_instances = _module_instances(self.context.module)
-        parameters = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
-        rest = node.params.star_arg.name.value if type(node.params.star_arg) is cst.Param else ""
-        state.summary = FunctionSummary(parameters, rest=rest)
-        if not _remembered(_ROUTES, node, is_route_handler):
+        signature: _Signature = _remembered(_SIGNATURES, node, _Signature)
+        parameters = list(signature.positional)
+        state.summary = FunctionSummary(parameters, rest=signature.rest)
+        if not signature.route:
             payload = self._certain_inputs(node, parameters)
             state.guessed_inputs = frozenset(name for name in parameters if name not in payload and (
                 held := state.names.get(name)) is not None and held.kind == "request" and held.origin == name)
-        for name in (*parameters, *([rest] if rest else []), *(p.name.value for p in node.params.kwonly_params)):
-            if name not in state.names and name not in state.request_objects and name not in ("self", "cls"):
-                state.names[name] = Taint(PARAMETER, name)
-        for param in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):
-            state.instances.pop(param.name.value, None)  # a parameter hides an enclosing function's object
-            made = _annotated_class(param.annotation) or _injected_factory(param, state)
+        names = state.names
+        for name in signature.seeded:
+            if name not in names and name not in state.request_objects:
+                names[name] = Taint(PARAMETER, name)
+        instances = state.instances
+        for name, annotated, param in signature.declared:
+            instances.pop(name, None)  # a parameter hides an enclosing function's object
+            made = annotated or (_injected_factory(param, state) if type(param.default) is cst.Call else None)
             if made is not None:  # `repo: UserRepository = Depends(get_repo)`: its calls are that class's methods
-                state.instances[param.name.value] = made
-        returned = _annotated_class(node.returns)
-        if returned is not None:
-            state.summary.makes = state.class_reference(returned) or ""
+                instances[name] = made
+        if signature.returned is not None:
+            state.summary.makes = state.class_reference(signature.returned) or ""
         return Lane(state, self._check_and_summarise, self)
 
     def _certain_inputs(self, node: cst.FunctionDef, parameters: list[str]) -> frozenset[str]:
@@ -2386,6 +2397,25 @@ class FlowRule(Rule):
         for kind, origin in origins:
             state.summary.sinks.append([kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
                                         (severity or self.severity).value, statement, *([needs] if needs else [])])
+
+
+class _Signature:
+    """What every summarising lane reads of a function's signature, read once per function (`begin_function`): the
+    positional parameters and `*rest` a summary names, the parameters seeded as PARAMETER taint, each declared
+    parameter with the class its annotation names, the class its return annotation names, whether it is a route."""
+
+    __slots__ = ("positional", "rest", "seeded", "declared", "returned", "route")
+
+    def __init__(self, function: cst.FunctionDef) -> None:
+        params = function.params
+        self.positional = tuple(p.name.value for p in (*params.posonly_params, *params.params))
+        self.rest = params.star_arg.name.value if type(params.star_arg) is cst.Param else ""
+        seeded = (*self.positional, *([self.rest] if self.rest else []), *(p.name.value for p in params.kwonly_params))
+        self.seeded = tuple(name for name in seeded if name not in ("self", "cls"))
+        self.declared = tuple((p.name.value, _annotated_class(p.annotation), p)
+                              for p in (*params.posonly_params, *params.params, *params.kwonly_params))
+        self.returned = _annotated_class(function.returns)
+        self.route = _remembered(_ROUTES, function, is_route_handler)
 
 
 def _call_arguments(statement: cst.CSTNode) -> set[int]:

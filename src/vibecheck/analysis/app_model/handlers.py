@@ -123,7 +123,7 @@ def parameters(function: cst.FunctionDef) -> list[cst.Param]:
 
 def _route_kind(expression: cst.BaseExpression, imports: ImportTable) -> str | None:
     """`get` of `@app.get(...)`/`@router.get(...)`, and of Litestar's bare verbs (`@get(...)`, `@route(...)`)."""
-    if not isinstance(expression, cst.Call):
+    if type(expression) is not cst.Call:
         return None
     func = expression.func
     if isinstance(func, cst.Attribute):

@@ -226,6 +226,6 @@ URL_REVERSAL = lazy_pattern(r"reverse|url_for", re.IGNORECASE)
 def url_parameters(call: cst.Call) -> Sequence[cst.BaseDictElement]:
     """The items of `reverse("order", kwargs={"secret": ...})`: parameters of a link, not credentials."""
     parameters = argument(call, None, "kwargs")
-    if isinstance(parameters, cst.Dict) and URL_REVERSAL.search(full_name(call.func) or ""):
+    if type(parameters) is cst.Dict and URL_REVERSAL.search(full_name(call.func) or ""):
         return parameters.elements
     return ()

@@ -9,7 +9,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.import_edits import reference
-from vibecheck.analysis.nodes import head_name
+from vibecheck.analysis.nodes import concrete_subclasses, head_name
 from vibecheck.cst_fields import child_nodes, names_in, own_returns
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
@@ -467,16 +467,20 @@ def _binds_first(target: cst.BaseExpression, name: str) -> bool:
     return isinstance(target, cst.Name) and target.value == name
 
 
+# Exact-type sets for `_statements`, which asks them of every node of a function: `isinstance` goes through ABCMeta.
+_SMALL_STATEMENTS = concrete_subclasses(cst.BaseSmallStatement)
+_NOT_HOLDING_STATEMENTS = concrete_subclasses(cst.BaseExpression) | {cst.FunctionDef, cst.ClassDef}
+
+
 def _statements(body: cst.BaseSuite) -> Iterator[cst.BaseSmallStatement]:
     """The small statements of a function body, nested blocks included (nested functions and classes not)."""
     pending: list[cst.CSTNode] = [body]
     while pending:
         current = pending.pop()
-        if isinstance(current, cst.BaseSmallStatement):
-            yield current
+        if type(current) in _SMALL_STATEMENTS:
+            yield current  # type: ignore[misc]  # (an exact-type test: mypy does not narrow it)
             continue
-        pending.extend(child for child in child_nodes(current)
-                       if not isinstance(child, (cst.FunctionDef, cst.ClassDef, cst.BaseExpression)))
+        pending.extend(child for child in child_nodes(current) if type(child) not in _NOT_HOLDING_STATEMENTS)
 
 
 def _sniffs_magic(prefix: cst.BaseExpression, constant: cst.BaseExpression) -> bool:

@@ -878,10 +878,10 @@ def on_failure_path(function: cst.FunctionDef, statement: cst.Try | cst.With) ->
 
 def _failure_path_blocks(function: cst.FunctionDef) -> list[cst.BaseSuite]:
     blocks: list[cst.BaseSuite] = []
-    for node in walk_own(function.body):
-        if isinstance(node, cst.ExceptHandler):
+    for node in walk_own(function.body):  # (exact types, not `isinstance`: ABCMeta is dear on every node)
+        if type(node) is cst.ExceptHandler:
             blocks.append(node.body)
-        elif isinstance(node, cst.Try) and node.finalbody is not None:
+        elif type(node) is cst.Try and node.finalbody is not None:
             blocks.append(node.finalbody.body)
     return blocks
 
