@@ -977,3 +977,29 @@ def test_attributes_used_through_a_class_of_the_tests_own_modules_are_names_the_
         """,
     })
     assert reported(project_findings(tmp_path, PROJECT_RULES), "VC301") == ["orm/options.py:5"]
+
+
+def test_unittest_result_methods_of_a_reached_class_are_reached(tmp_path: Path) -> None:
+    """A test runner's result object (pytest's `TestCaseFunction`) is handed to `TestCase.run`, which calls its
+    `addFailure`, `addSkip`... by name: those are reached with the class; its own `render` is not."""
+    write_project(tmp_path, {
+        "runner/__init__.py": "",
+        "runner/result.py": """
+            class Collector:
+                def addFailure(self, test, err):
+                    self.failed = (test, err)
+
+                def addSkip(self, test, reason):
+                    self.skipped = (test, reason)
+
+                def render(self):
+                    return "report"
+        """,
+        "tests/test_result.py": """
+            from runner.result import Collector
+
+            def test_collector_starts_empty():
+                assert not hasattr(Collector(), "failed")
+        """,
+    })
+    assert untested_names(tmp_path) == ["runner.result.Collector.render"]

@@ -89,8 +89,8 @@ DISPATCHING_BASES: dict[str, tuple[str, ...]] = {
 }
 # Methods that the standard library and common libraries call by name on an object they are handed: the
 # file protocol, urllib's request and response (`http.cookiejar` drives a requests `MockRequest`),
-# `http.client`'s response, mappings, logging handlers and formatters, JSON encoders. Any reached class
-# reaches its methods of these names, as it does its dunders.
+# `http.client`'s response, mappings, logging handlers and formatters, JSON encoders, unittest's test results.
+# Any reached class reaches its methods of these names, as it does its dunders.
 PROTOCOL_METHODS = frozenset({
     "read", "read1", "readinto", "readinto1", "readline", "readlines", "write", "writelines", "flush", "close",
     "isatty", "fileno", "seek", "tell", "truncate", "readable", "writable", "seekable", "detach",
@@ -99,6 +99,9 @@ PROTOCOL_METHODS = frozenset({
     "info", "getheaders", "getheader", "geturl", "getcode", "isclosed", "get_all",
     "keys", "items", "values", "get", "emit", "format", "filter", "handle", "default", "encode", "decode",
     "clean", "full_clean",  # Django runs a form's (or model's) `clean` and `clean_<field>` while validating
+    # unittest's result protocol: `TestCase.run(result)` reports to whatever object it is handed (pytest hands its own)
+    "startTest", "stopTest", "startTestRun", "stopTestRun", "addError", "addFailure", "addSuccess", "addSkip",
+    "addExpectedFailure", "addUnexpectedSuccess", "addSubTest", "addDuration",
 })
 PROTOCOL_PREFIXES = ("clean_",)
 # A viewset's standard actions: the HTTP method that runs each and whether its URL names one object.
