@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -1960,3 +1963,64 @@ def test_a_class_view_is_named_by_its_class_for_sensitive_reads() -> None:
     findings = sources_findings({"app/views.py": views, "app/urls.py": urls, "app/__init__.py": ""},
                                 [SensitiveReadWithoutAuth])
     assert [(f.location.path.rpartition("/")[2], f.location.start.line) for f in findings] == [("views.py", 7)]
+
+
+LOGIN_MIDDLEWARE_SETTINGS = """
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+]
+"""
+LOGIN_MIDDLEWARE_VIEWS = """
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
+from django.views import View
+
+from .models import Order, Token
+
+
+class RefundView(View):
+    def post(self, request, pk):
+        Order.objects.get(pk=pk).refund()
+        return redirect("/")
+
+
+@method_decorator(login_not_required, name="dispatch")
+class RevokeView(View):
+    def post(self, request):
+        Token.objects.filter(value=request.POST["token"]).delete()
+        return redirect("/")
+
+
+@login_not_required
+def revoke_token(request):
+    Token.objects.filter(value=request.POST["token"]).delete()
+    return redirect("/")
+"""
+LOGIN_MIDDLEWARE_URLS = """
+from django.urls import path
+
+from .views import RefundView, RevokeView, revoke_token
+
+urlpatterns = [
+    path("orders/<int:pk>/refund/", RefundView.as_view()),
+    path("oauth/revoke/", RevokeView.as_view()),
+    path("tokens/revoke/", revoke_token),
+]
+"""
+
+
+def test_a_view_marked_login_not_required_is_no_privileged_action_for_signed_in_users(tmp_path: Path) -> None:
+    """Django 5.1's `LoginRequiredMiddleware` signs in every view but those marked `login_not_required` (an OAuth
+    revocation endpoint): VC218 reports the refund the middleware alone guards, not the views open on purpose."""
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "__init__.py").write_text("")
+    (tmp_path / "shop" / "settings.py").write_text(LOGIN_MIDDLEWARE_SETTINGS)
+    (tmp_path / "shop" / "views.py").write_text(LOGIN_MIDDLEWARE_VIEWS)
+    (tmp_path / "shop" / "urls.py").write_text(LOGIN_MIDDLEWARE_URLS)
+    run = subprocess.run([sys.executable, "-m", "vibecheck", "--format", "json", "--select", "VC201,VC218",
+                          "--no-cache", "--no-bandit", "."], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    reported = [(f["path"], f["start"]["line"], f["code"]) for f in json.loads(run.stdout)["findings"]]
+    assert reported == [("shop/views.py", 11, "VC218")], run.stderr

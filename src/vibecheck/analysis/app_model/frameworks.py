@@ -260,9 +260,10 @@ WRITING_VERBS = frozenset({
 SIGN_UP_COLLECTIONS = frozenset({"users", "accounts"})
 PRIVILEGE_FIELDS = frozenset({"is_admin", "is_staff", "is_superuser", "role", "roles", "permissions", "groups",
                               "user_permissions", "is_verified", "email_verified"})
-# Explicit "this is meant to be open" markers.
+# Explicit "this is meant to be open" markers (Django 5.1's `login_not_required` exempts a view from its
+# `LoginRequiredMiddleware`).
 PUBLIC_DECORATORS = ("public", "public_route", "public_endpoint", "allow_anonymous", "no_auth", "auth_exempt",
-                     "login_exempt", "unauthenticated")
+                     "login_exempt", "unauthenticated", "login_not_required")
 # Path segments (and view-name words) of endpoints that are open by design.
 PUBLIC_PATHS = (
     "login", "logout", "signin", "sign-in", "sign_in", "signup", "sign-up", "sign_up", "register", "registration",

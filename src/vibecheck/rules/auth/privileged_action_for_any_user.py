@@ -8,7 +8,7 @@ import libcst as cst
 
 from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.app_model.bots import BotHandler, bot_handlers, unguarded_privileged
-from vibecheck.analysis.app_model.frameworks import name_words
+from vibecheck.analysis.app_model.frameworks import PUBLIC_DECORATORS, name_words
 from vibecheck.analysis.app_model.handlers import (
     IDENTITY_EXPRESSIONS,
     ClassContext,
@@ -23,6 +23,7 @@ from vibecheck.analysis.app_model.handlers import (
 )
 from vibecheck.analysis.app_model.names import AUTHENTICATION_ONLY, restricts
 from vibecheck.analysis.flow import dotted_name, string_value
+from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -47,6 +48,12 @@ ACCOUNT_ACTION_VERBS = frozenset({"deactivate", "disable", "delete", "remove", "
                                   "reactivate", "lock", "block", "wipe", "erase"})
 ACCOUNTS = frozenset({"user", "users", "tenant", "tenants", "organization", "organizations", "org", "orgs",
                       "workspace", "workspaces"})
+
+
+
+def _declared_public(node: cst.FunctionDef | cst.ClassDef, imports: ImportTable) -> bool:
+    """`@login_not_required`, `@method_decorator(login_not_required, name="dispatch")`, `@public`: open on purpose."""
+    return any(name in PUBLIC_DECORATORS for name in decorator_names(node, imports))
 
 
 class PrivilegedActionForAnyUser(Rule):
@@ -139,6 +146,7 @@ class PrivilegedActionForAnyUser(Rule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self.classes: list[tuple[ClassContext, bool, str]] = []  # (context, the class restricts to a role, its name)
+        self.public_classes: list[bool] = []  # per class above: marked public (`@method_decorator(login_not_required)`)
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
         self.sockets_checked = False
@@ -169,9 +177,11 @@ class PrivilegedActionForAnyUser(Rule):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports)
         self.classes.append((context, context.restricted, node.name.value))
+        self.public_classes.append(_declared_public(node, self.context.imports))
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.pop()
+        self.public_classes.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.depth += 1
@@ -190,8 +200,9 @@ class PrivilegedActionForAnyUser(Rule):
         else:
             handler = handler_of(node, self.context.imports, owner[0] if owner else None, self.routers,
                                  sockets_checked=self.sockets_checked)
-            if handler is None or not handler.writes:
-                return
+            if handler is None or not handler.writes or _declared_public(node, self.context.imports) \
+                    or (self.public_classes and self.public_classes[-1]):
+                return  # a view its author marked public checks no sign-in at all: VC201's to judge, not VC218's
             if not handler.signed_in:  # guarded, if at all, where its router is included: the app model decides
                 held = ".".join([*(owner[2:] if owner else ()), node.name.value])
             name, methods, restricted = node.name.value, {m.lower() for m in handler.methods}, False
