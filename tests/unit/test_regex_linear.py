@@ -4,7 +4,7 @@ A pattern that backtracks quadratically turns one crafted line into a hung CI jo
 pattern took 7 s on 100 KB and hours on 1 MB). Each case runs in a forked child with a limit far above
 what a linear scan needs (well under a second for 1 MB) and far below what the replaced quadratic patterns
 needed (minutes to hours), so a regression fails by timeout, not by a measured ratio. Every module-level
-pattern is found by introspection, so a new one is covered without being listed here.
+pattern (compiled, or `lazy_pattern`) is found by introspection, so a new one is covered without being listed here.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import vibecheck
 from vibecheck.analysis.app_model.frameworks import SENSITIVE_PATHS
 from vibecheck.analysis.flow import looks_like_sql
 from vibecheck.integrations.bandit import injection_sql
+from vibecheck.patterns import lazy_pattern
 from vibecheck.redaction import mask_all_literals, redact_known_secrets, redact_line, redact_string_literals
 from vibecheck.reporters.escaping import printable
 from vibecheck.rules.agent_artefacts.unfinished_work_comment import DEFAULT_PHRASES, compile_phrases
@@ -30,6 +31,8 @@ from vibecheck.suppression import parse_suppressions
 
 MB = 1 << 20
 LIMIT_SECONDS = 60
+# Module-level expressions compiled at first use (`vibecheck.patterns`) are found as the compiled ones are.
+LAZY_PATTERN = type(lazy_pattern(""))
 # Runs that make overlapping quantifiers split the same text many ways, plus the pattern's own words.
 GENERIC_UNITS = ("a", "_", " ", "a:", "aA0", "'\"****")
 
@@ -48,9 +51,9 @@ def _module_patterns() -> Iterator[tuple[str, re.Pattern]]:
             values = value if isinstance(value, tuple) else (value,)
             for item in values:
                 for candidate in (item if isinstance(item, tuple) else (item,)):
-                    if isinstance(candidate, re.Pattern) and id(candidate) not in seen:
+                    if isinstance(candidate, (re.Pattern, LAZY_PATTERN)) and id(candidate) not in seen:
                         seen.add(id(candidate))
-                        yield f"{info.name}.{name}", candidate
+                        yield f"{info.name}.{name}", re.compile(candidate.pattern, candidate.flags)
 
 
 def _scan(pattern: re.Pattern) -> Callable[[str], object]:
