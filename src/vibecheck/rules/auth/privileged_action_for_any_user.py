@@ -50,7 +50,6 @@ ACCOUNTS = frozenset({"user", "users", "tenant", "tenants", "organization", "org
                       "workspace", "workspaces"})
 
 
-
 def _declared_public(node: cst.FunctionDef | cst.ClassDef, imports: ImportTable) -> bool:
     """`@login_not_required`, `@method_decorator(login_not_required, name="dispatch")`, `@public`: open on purpose."""
     return any(name in PUBLIC_DECORATORS for name in decorator_names(node, imports))
