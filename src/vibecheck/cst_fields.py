@@ -64,6 +64,16 @@ def names_in(node: cst.CSTNode) -> Iterator[str]:
         pending.extend(child_nodes(current))
 
 
+def calls_in(node: cst.CSTNode) -> Iterator[cst.Call]:
+    """Every call under a node, nested definitions included, in no particular order."""
+    pending: list[cst.CSTNode] = [node]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Call:
+            yield current
+        pending.extend(child_nodes(current))
+
+
 def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Every node under `node` that runs in the same scope (nested defs, lambdas and classes are skipped)."""
     pending = [node]

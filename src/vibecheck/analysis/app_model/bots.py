@@ -18,6 +18,7 @@ import libcst as cst
 
 from vibecheck.analysis.app_model.frameworks import name_words, reads_as_guard
 from vibecheck.analysis.flow import dotted_name, string_value
+from vibecheck.cst_fields import calls_in
 from vibecheck.imports import ImportTable
 
 BOT_MODULES = ("telegram", "telebot", "aiogram", "discord", "nextcord", "disnake", "slack_bolt")
@@ -92,7 +93,7 @@ def bot_handlers(module: cst.Module, imports: ImportTable) -> list[BotHandler]:
                 guarded = class_checked or _guards_function(function, imports)
                 found[name] = BotHandler(function, commands, guarded)
                 break
-    for call in _calls(module):
+    for call in calls_in(module):
         registered = _registered(call, imports)
         if registered is None:
             continue
@@ -130,15 +131,6 @@ def _functions(statement: cst.CSTNode) -> Iterator[tuple[cst.FunctionDef, bool]]
         checked = any(m.name.value in CLASS_CHECKS for m in methods)
         for method in methods:
             yield method, checked
-
-
-def _calls(node: cst.CSTNode) -> Iterator[cst.Call]:
-    pending: list[cst.CSTNode] = [node]
-    while pending:
-        current = pending.pop()
-        if type(current) is cst.Call:
-            yield current
-        pending.extend(current.children)
 
 
 def _last(name: str | None) -> str:
@@ -198,7 +190,7 @@ def _filters_caller(call: cst.Call, imports: ImportTable) -> bool:
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value in GUARD_KEYWORDS:
             return True
-    return any(_names_guard(_last(imports.qualified_name(c.func))) for c in _calls(call) if c is not call) \
+    return any(_names_guard(_last(imports.qualified_name(c.func))) for c in calls_in(call) if c is not call) \
         or any(_caller_field(n) for n in _nodes(call))
 
 
@@ -264,4 +256,4 @@ def _nodes(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
 
 
 def _runs_on_host(function: cst.FunctionDef, imports: ImportTable) -> bool:
-    return any((imports.qualified_name(c.func) or "") in HOST_CALLS for c in _calls(function.body))
+    return any((imports.qualified_name(c.func) or "") in HOST_CALLS for c in calls_in(function.body))

@@ -17,7 +17,7 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.analysis.helper_modules import copied_parameter, helper_modules_inputs
 from vibecheck.analysis.model_fields import TEXT_FIELD_TYPES, schema_fields, sibling_models_inputs, text_fields
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import calls_in, child_nodes
 from vibecheck.imports import full_name
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -338,7 +338,7 @@ class MassAssignment(Rule):
         key = node.target.elements[0].value
         if isinstance(key, cst.Name) and _key_checked(node.body, key.value):
             return
-        for statement in _body_calls(node.body):
+        for statement in calls_in(node.body):
             if full_name(statement.func) == "setattr" and len(statement.args) >= 2 \
                     and isinstance(key, cst.Name) and isinstance(statement.args[1].value, cst.Name) \
                     and statement.args[1].value.value == key.value:
@@ -496,14 +496,3 @@ def _key_checked(body: cst.BaseSuite, key: str) -> bool:
             return True
         pending.extend(child_nodes(node))
     return False
-
-
-def _body_calls(body: cst.BaseSuite) -> list[cst.Call]:
-    calls = []
-    pending: list[cst.CSTNode] = [body]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, cst.Call):
-            calls.append(node)
-        pending.extend(child_nodes(node))
-    return calls
