@@ -29,7 +29,8 @@ an edit in the same clock tick as the read is never mistaken for the content rea
 A warm run need not open every entry either: `heads` holds the first two lines (the header and the result,
 not the facts) of each entry the runs used, with the entry's `stat` when they were read or written. An entry
 whose `stat` is as recorded is taken from there; its facts, if the project phase needs them, are read from the
-entry itself and checked against its header.
+entry itself and checked against its header. A run that only rewrote a few recorded entries (a hook's one file)
+leaves their records stale instead of rewriting `heads`: a stale record is never used (`HEADS_SLACK`).
 
 Entries are one small file per source file (a warm run reads only the entries it needs, a run over part
 of the tree rewrites only its files), written to a temporary file and renamed, so concurrent runs never
@@ -70,6 +71,10 @@ INDEX = "index"  # the kind of entry that holds only the facts of a file indexed
 PROJECT = "project"  # the kind of entry that holds the project phase's findings
 BASE = "project-base"  # the kind of entry that holds what a project phase kept for the next one (`project_delta`)
 BASE_TEXTS = ".texts"  # beside a base entry: the facts' text of the files it does not hold (and in it, their digest)
+# In a base: what the rules' `change_state` kept (`vibecheck.project_delta`); stored beside it (and in it, their digest),
+# as they change only when a whole phase runs: a base made from the one before is written without them (550 kB on Django)
+STATES = "states"
+BASE_STATES = ".states"
 TEXTS_READ = "texts_read"  # in a project entry's facts: path -> the key of each file whose text a project rule read
 REGISTERED = "registered"  # the fingerprint of a test file indexed without its facts (only its existence counts)
 ENTRY_LIMIT = 64 * 1024 * 1024  # bytes; a larger entry is not one of ours
@@ -77,6 +82,9 @@ STATS = "stats.json"  # path -> the stat signature and content digest of a sourc
 STATS_FORMAT = 1
 HEADS = "heads"  # an entry's name and stat, its header and its result line, three lines per entry (see `_read`)
 HEADS_HEADER = b"vibecheck-heads"
+# Records of `heads` a run may leave stale rather than rewrite the whole file (2 MB on Django, 10 ms of a hook): a hook
+# rewrites the entry of the file it checks, and a later run reads at most this many entries from their own files.
+HEADS_SLACK = 8
 SETTLED_NS = 2_000_000_000  # a file changed less than this before its `stat` was taken gets no stat record
 CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# This file is a cache directory tag created by vibecheck.\n"
@@ -420,8 +428,17 @@ class ResultCache:
             self._base_ahead = (*ahead[:2], None, *ahead[3:])  # given once, as a read gives a new one each time
             if ahead[2] is not None:
                 return ahead[2]
-        cached = self._read(self._project_entry(scope, BASE), rest, PROJECT)
-        return None if cached is None else cached.facts
+        entry = self._project_entry(scope, BASE)
+        cached = self._read(entry, rest, PROJECT)
+        if cached is None:
+            return None
+        try:
+            states_text = safe_files.read_own_file(Path(entry).with_suffix(BASE_STATES), ENTRY_LIMIT)
+            if cached.facts.get(BASE_STATES) != content_digest(states_text):
+                return None
+            return {**cached.facts, STATES: result_codec.loads(states_text)}
+        except (OSError, ValueError):
+            return None
 
     def read_project_base_ahead(self, scope: Sequence[str], rest: str) -> None:
         """Read the base of a phase over `scope` with these inputs (`project_base`), and the facts' text kept with it,
@@ -434,16 +451,24 @@ class ResultCache:
         self._base_ahead = (tuple(scope), rest, base, texts, None if base is None else base.get(BASE_TEXTS))
 
     def store_project_base(self, scope: Sequence[str], rest: str, base: dict[str, Any], texts: bytes | None) -> None:
-        """Keep `base` for the next phase, with `texts` (the facts' text of the files it does not hold) beside it,
-        checked by their digest when read back (`project_base_texts`); with None, the texts kept are still the ones
-        (a base made from the one before, whose digest it holds)."""
+        """Keep `base` for the next phase, with `texts` (the facts' text of the files it does not hold) and its
+        `STATES` beside it, each checked by its digest when read back (`project_base_texts`, `project_base`); with None,
+        the texts and states kept are still the ones (a base made from the one before, whose digests it holds)."""
         self._base_ahead = None
         entry = self._project_entry(scope, BASE)
+        base = dict(base)
+        states = base.pop(STATES, None)
         if texts is not None:
-            kept = len(texts) < ENTRY_LIMIT and self.prepare() and self._keep_texts(Path(entry).with_suffix(BASE_TEXTS), texts)
-            if not kept:
+            try:
+                encoded = result_codec.dumps(states)
+            except (ValueError, RecursionError):
                 return
-            base = {**base, BASE_TEXTS: content_digest(texts)}
+            states_text = encoded.encode("ascii")
+            if not ((_TAG_MARK not in encoded or _facts_round_trip(states, encoded)) and self.prepare()
+                    and all(len(kept) < ENTRY_LIMIT and self._keep_texts(Path(entry).with_suffix(suffix), kept)
+                            for suffix, kept in ((BASE_TEXTS, texts), (BASE_STATES, states_text)))):
+                return
+            base.update({BASE_TEXTS: content_digest(texts), BASE_STATES: content_digest(states_text)})
         self._write(entry, rest, FileResult(PROJECT, facts=base))
 
     @staticmethod
@@ -527,8 +552,11 @@ class ResultCache:
         return True
 
     def _save_heads(self) -> None:
-        """Write `heads` with this run's entries added, when any was not there as it is now."""
-        if all(self._heads.get(name) == item for name, item in self._heads_used.items()) or not self.prepare():
+        """Write `heads` with this run's entries added, when any was not there, or more than `HEADS_SLACK` of its
+        records are stale (their entry was rewritten: a stale record is never trusted, `_known_head`)."""
+        changed = [name for name, item in self._heads_used.items() if self._heads.get(name) != item]
+        if not changed or (len(changed) <= HEADS_SLACK and all(name in self._heads for name in changed)) \
+                or not self.prepare():
             return
         self._heads.update(self._heads_used)
         lines: list[bytes] = []

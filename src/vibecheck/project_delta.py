@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vibecheck import result_codec
+from vibecheck.cache import STATES  # in a base: what each `change_state` function kept, by its name
 from vibecheck.facts import CONDITIONAL_FINDINGS
 from vibecheck.model import FileResult, Finding
 from vibecheck.project import Project
@@ -33,7 +34,6 @@ DELTA_FILES = 8  # a phase over more asked files keeps no base (a whole-project 
 RULES = "rules"  # in a base: [code, findings] of each rule, in the phase's order
 FACTS = "facts"  # in a base: the asked files' facts
 DIGESTS = "digests"  # in a base: each file's facts digest (`ResultCache.project_inputs`)
-STATES = "states"  # in a base: what each `change_state` function kept, by its name
 TEXTS_READ = "texts_read"  # in a base: the key of each file whose text a rule read
 
 

@@ -533,6 +533,32 @@ def test_a_warm_run_takes_results_from_heads_without_opening_an_entry(project: P
     assert len(opened) == 1 and b'"path":"project"' in opened[0]  # only the project phase's own entry
 
 
+def test_a_run_that_rewrote_one_entry_leaves_heads_stale_and_the_next_run_reads_that_entry(
+        project: Path, checked: Path) -> None:
+    """A hook's run rewrites the entry of its one file: `heads` (every entry's record) is not rewritten for it; the
+    stale record is not trusted, and a run with more stale records than `HEADS_SLACK` rewrites `heads`."""
+    run(".")
+    drain(checked)
+    heads = project / CACHE_DIR / cache.HEADS
+    before = heads.read_bytes()
+    (project / "svc" / "util.py").write_text(SWALLOW)
+    _, edited = run(".")
+    assert drain(checked) == ["svc/util.py"]
+    assert heads.read_bytes() == before
+    assert run(".") == (1, edited)  # the stale record of util.py's entry is passed over: its own file answers
+    assert drain(checked) == []
+    assert heads.read_bytes() == before
+    (project / "svc" / "util.py").write_text(CLEAN)
+    for name in ("app.py", "api.py", "quiet.py", "__init__.py"):
+        (project / "svc" / name).write_text((project / "svc" / name).read_text() + "\n")
+    run(".")
+    assert heads.read_bytes() == before  # five stale records: within the slack
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cache, "HEADS_SLACK", 2)
+        run(".")
+    assert heads.read_bytes() != before
+
+
 @pytest.mark.parametrize("damage", [b"", b"garbage", b"vibecheck-heads 3 00\nx 1 2 3 4\nh\nr", "flipped", "truncate"])
 def test_a_damaged_heads_file_is_ignored(project: Path, checked: Path, damage: bytes | str) -> None:
     cold = run(".")

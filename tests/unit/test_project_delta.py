@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from vibecheck import project_delta, runner, testing
+from vibecheck import cache, project_delta, runner, testing
 from vibecheck.api import check_paths
-from vibecheck.cache import ResultCache
+from vibecheck.cache import CACHE_DIR, ResultCache
 from vibecheck.config import load_settings
 from vibecheck.model import EngineError, FileResult, Finding
 from vibecheck.project import Project
@@ -124,6 +124,25 @@ def test_edits_judged_from_the_base_equal_whole_phases(monkeypatch: pytest.Monke
     assert phases.compare("shop/orders.py")  # one added above the others (their lines move), one removed
     edit(project, "shop/orders.py", ORDERS)
     assert phases.compare("shop/orders.py")  # both removed
+
+
+def test_the_states_are_kept_apart_and_written_only_by_a_whole_phase(monkeypatch: pytest.MonkeyPatch,
+                                                                    project: Path) -> None:
+    """What the rules' `change_state` kept is stored beside the base: a base made from the one before leaves it as it
+    is; damaged, no base is used and the whole phase runs."""
+    phases = Phases(monkeypatch, project)
+    phases.compare("shop/orders.py")
+    states = next((project / CACHE_DIR / cache.ENTRIES).glob("*" + cache.BASE_STATES))
+    written = states.stat()
+    assert b"modules" in states.read_bytes()  # the reach the untested-code rules kept
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n")
+    assert phases.compare("shop/orders.py")
+    assert (states.stat().st_ino, states.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    states.write_bytes(states.read_bytes().replace(b"modules", b"modulez"))
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef other_new(value):\n    return value\n")
+    assert not phases.compare("shop/orders.py")
+    edit(project, "shop/orders.py", ORDERS)
+    assert phases.compare("shop/orders.py")  # the whole phase kept a new base, states and all
 
 
 def test_edits_that_change_the_reach_run_the_whole_phase(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
