@@ -4,8 +4,8 @@ An edit that changes a file's facts (a new function) changes the project phase's
 again: every file's facts decoded, the reach of the tests over the whole project's calls followed again (a second
 on Django), to judge one file. Instead, a phase over a few asked files (a hook, a pre-commit run) keeps a *base*
 beside its findings (`ResultCache.store_project_base`): each rule's findings, the facts of the asked files, what
-the rules' `change_state` kept of the project, and the facts' text of every other file. The next phase uses it
-when its inputs are the base's but for the facts of one file that the base holds (`update`):
+the rules' `change_state` kept of the project, and the facts' text and fact keys of every other file. The next phase
+uses it when its inputs are the base's but for the facts of one file that the base holds (`update`):
 - a rule whose `reads_facts` miss every fact key the edit changed keeps its findings;
 - a rule with a `change_state` judges the edit from its state (`ProjectRule.check_change`), which gives the
   changed file's findings when the edit cannot move the others (a function nobody names is unreached), or None;
@@ -35,18 +35,20 @@ RULES = "rules"  # in a base: [code, findings] of each rule, in the phase's orde
 FACTS = "facts"  # in a base: the asked files' facts
 DIGESTS = "digests"  # in a base: each file's facts digest (`ResultCache.project_inputs`)
 TEXTS_READ = "texts_read"  # in a base: the key of each file whose text a rule read
+OTHER_KEYS = "other_keys"  # in a base: the fact keys of the files whose facts it does not hold
 
 
 @dataclass
 class FactsChange:
-    """An edit of one file, as the project rules see it: its facts before and after, and whether any other file's
+    """An edit of one file, as the project rules see it: its facts before and after, whether any other file's
     facts hold a text in a key or a string (`others_mention`), so that a rule can tell that no other file names
-    something."""
+    something, and the fact keys the other files have."""
 
     path: str
     old: dict[str, Any]
     new: dict[str, Any]
     others_mention: Callable[[str], bool]
+    other_keys: frozenset[str]
     memo: dict[str, Any] = field(default_factory=dict)  # what the rules judging this change share (`_reach_delta`)
 
     def changed_keys(self) -> set[str]:
@@ -75,7 +77,8 @@ def make_base(project: Project, rules: Sequence[tuple[Any, Any]], found: Sequenc
     others = [texts.get(path) or result_codec.dumps(project.files[path].facts).encode("ascii")
               for path in sorted(project.files) if path not in held]
     base = {RULES: [[rule.code, list(findings)] for (rule, _), findings in zip(rules, found, strict=True)],
-            FACTS: held, DIGESTS: digests, STATES: states, TEXTS_READ: _texts_read(project)}
+            FACTS: held, DIGESTS: digests, STATES: states, TEXTS_READ: _texts_read(project),
+            OTHER_KEYS: sorted({key for path in project.files if path not in held for key in project.files[path].facts})}
     return base, b"\n".join(others)
 
 
@@ -127,8 +130,9 @@ def _change(project: Project, base: dict[str, Any], digests: dict[str, str],
     if not isinstance(before, dict) or before.keys() != digests.keys():
         return None
     changed = [path for path in digests if before[path] != digests[path]]
-    held = base.get(FACTS)
-    if len(changed) != 1 or not isinstance(held, dict) or not isinstance(held.get(changed[0]), dict):
+    held, keys = base.get(FACTS), base.get(OTHER_KEYS)
+    if len(changed) != 1 or not isinstance(held, dict) or not all(isinstance(f, dict) for f in held.values()) \
+            or changed[0] not in held or not isinstance(keys, list):
         return None
     path = changed[0]
     read = base.get(TEXTS_READ)
@@ -147,7 +151,8 @@ def _change(project: Project, base: dict[str, Any], digests: dict[str, str],
         needle = json.dumps(text)[1:-1].encode("ascii")  # as the facts' JSON text spells it
         return kept is None or needle in kept or any(needle in other for other in others)
 
-    return FactsChange(path, held[path], facts, others_mention)
+    other_keys = frozenset(keys).union(*(facts for other, facts in held.items() if other != path))
+    return FactsChange(path, held[path], facts, others_mention, other_keys)
 
 
 def _reduced(project: Project, change: FactsChange) -> Project:
@@ -168,6 +173,6 @@ def _judge(rule: Any, reduced: Project, base: dict[str, Any], change: FactsChang
         if at_path is None:
             return None
         return [finding for finding in before if finding.location.path != change.path] + list(at_path)
-    if any(change.others_mention(key) for key in reads):  # the key's name anywhere: it may be a key
+    if not change.other_keys.isdisjoint(reads):
         return None
     return list(rule.check_project(reduced))

@@ -165,7 +165,8 @@ class _Later:
 class EarlyPool:
     """The worker pool of a run with a cache, started at the first file the cache does not hold: its first worker
     loads the checker (half a second of imports) while this process looks the other files up and plans the index,
-    instead of after (10 changed files on Django, or the one file of a hook)."""
+    instead of after (10 changed files on Django, or the one file of a hook). It is closed at the end of the run: its
+    workers are told to end with the last result, and end during the project phase."""
 
     def __init__(self, settings: Settings, checker: Checker) -> None:
         self.settings, self.checker = settings, checker
@@ -174,7 +175,7 @@ class EarlyPool:
     def start(self) -> None:
         if self.pool is not None or not self.settings.isolate:
             return
-        pool = _new_pool(self.settings, self.checker)
+        pool = _new_pool(self.settings, self.checker, close_later=True)
         try:
             pool.start_early()
         except PoolUnavailable:
@@ -186,11 +187,11 @@ class EarlyPool:
             self.pool.close()
 
 
-def _new_pool(settings: Settings, checker: Checker) -> WorkerPool:
+def _new_pool(settings: Settings, checker: Checker, *, close_later: bool = False) -> WorkerPool:
     worker_checker = _WorkerChecker(checker)
     return WorkerPool(settings.jobs or default_jobs(), worker_checker, settings.per_file_timeout,
                       settings.per_file_memory, warm_up=worker_checker.load, siblings=not checker.loaded,
-                      preloaded=not checker.loaded)
+                      preloaded=not checker.loaded, close_later=close_later)
 
 
 def _run_tasks(files: Sequence[SourceFile], later: _Later, settings: Settings, checker: Checker,

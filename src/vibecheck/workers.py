@@ -336,7 +336,7 @@ class WorkerPool:
 
     def __init__(self, jobs: int, make_checker: Callable[[], CheckPath], timeout: float | None,
                  memory_limit: int | None = None, warm_up: Callable[[], None] | None = None,
-                 siblings: bool = False, preloaded: bool = False) -> None:
+                 siblings: bool = False, preloaded: bool = False, close_later: bool = False) -> None:
         self.jobs = jobs
         self.make_checker = make_checker
         self.warm_up = warm_up
@@ -350,6 +350,8 @@ class WorkerPool:
         self.first: _Worker | None = None
         self.siblings = siblings and jobs > 1 and self.context.get_start_method() == "fork"
         self.preloaded = preloaded  # the first worker may be the one forked as the command started
+        # `check` only tells the workers to end (`stop`); the caller waits for them with `close`, later
+        self.close_later = close_later
 
     def _start(self) -> _Worker:
         if self.preloaded:
@@ -422,7 +424,8 @@ class WorkerPool:
 
         `more` gives tasks to run after `tasks`; it is called once the workers have their first tasks, so that
         what it computes overlaps their work (and more workers start if its tasks need them). `idle` is called once,
-        when every task is handed out and the pool first waits for a result, for the same reason."""
+        when every task is handed out and the pool first waits for a result, for the same reason. Done, it closes the
+        pool, or with `close_later` tells the workers to end and leaves the wait for them to `close`."""
         pending = deque(tasks)
         try:
             if not self.workers:
@@ -444,7 +447,10 @@ class WorkerPool:
                     idle = None
                 yield from self._collect(pending)
         finally:
-            self.close()
+            if self.close_later:
+                self.stop()
+            else:
+                self.close()
 
     def start_early(self) -> None:
         """Start the first worker before the tasks are known (its `warm_up` then overlaps this process's work
@@ -552,10 +558,15 @@ class WorkerPool:
         worker.process.join(5)
         worker.conn.close()
 
-    def close(self) -> None:
+    def stop(self) -> None:
+        """Tell every worker to end, without waiting for it (`close` does): a worker's exit, which frees its memory (4 ms
+        of a hook on Django), then overlaps this process's work, such as the project phase."""
         for worker in self.workers:
             with contextlib.suppress(OSError, ValueError):
                 worker.conn.send(None)
+
+    def close(self) -> None:
+        self.stop()
         for worker in self.workers:
             worker.process.join(2)
             if worker.process.is_alive():

@@ -384,6 +384,19 @@ def test_a_worker_whose_warm_up_fails_reports_it_with_its_first_file() -> None:
     assert results["b.py"].errors == []
 
 
+def test_a_pool_closed_later_tells_its_workers_to_end_and_close_waits_for_them() -> None:
+    """With `close_later`, the last result leaves the workers ending on their own (their exit overlaps the caller's
+    work); `close` then reaps them."""
+    pool = workers.WorkerPool(1, lambda: _who_checks, None, close_later=True)
+    pool.start_early()
+    assert [task.display for task, _ in pool.check([_Named("a.py")])] == ["a.py"]
+    [worker] = pool.workers
+    worker.process.join(10)  # it ends without being asked again
+    assert worker.process.exitcode == 0
+    pool.close()
+    assert pool.workers == []
+
+
 _WARMED_BY: list[int] = []  # the pid of the process whose warm-up ran, in this process's copy
 
 
