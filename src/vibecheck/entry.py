@@ -16,7 +16,7 @@ import signal
 import socket
 import sys
 
-from vibecheck import preload, server_socket
+from vibecheck import gc_tuning, preload, server_socket
 
 TYPE_CHECKING = False  # `typing` is not imported for every command (mypy reads this name as true)
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ def main() -> None:
         import atexit
 
         atexit.register(_end_at_once)  # registered first, so it runs after every other exit handler
+        gc_tuning.end_at_once()
     preload.start(arguments)  # before the command line's imports, which the preloading worker overlaps
     from vibecheck.cli import main as run_here
 

@@ -10,7 +10,9 @@ the first file is checked (`loading`): the collector is off while they load (one
 allocated cost a one-file hook run 30 ms, for nothing to free), and what they made is frozen too.
 At exit, everything is frozen as well: Python's shutdown runs a full collection, which in the command-line process
 went through every file's facts and the project model the run kept (a second of wall time at the end of a run on
-Django, to free what the process was about to give back anyway). The workers end with `os._exit`, without one.
+Django, to free what the process was about to give back anyway). The workers end with `os._exit`, without one, and
+so does a hook's process or a resident server's child (`end_at_once`), which keeps a run's large objects to the end
+instead of freeing them one by one when the run returns (`leave_to_exit`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Iterator
 
 THRESHOLDS = (100_000, 50, 100)
 _tuned = False  # set by `tune_gc`: the process is vibecheck's own (the command line, a worker), not a library caller's
+_left: list[object] | None = None  # set by `end_at_once`: what `leave_to_exit` keeps
 
 
 def tune_gc() -> None:
@@ -32,6 +35,22 @@ def tune_gc() -> None:
     _tuned = True
     gc.set_threshold(*THRESHOLDS)
     gc.freeze()
+
+
+def end_at_once() -> None:
+    """Say that this process ends with `os._exit` once its command is done (`vibecheck.entry`'s quick-exit commands, a
+    resident server's child)."""
+    global _left
+    if _left is None:
+        _left = []
+
+
+def leave_to_exit(*objects: object) -> None:
+    """Keep `objects` until the process ends, in a process that ends at once: freeing a run's cache, index and checker
+    one object at a time as the run returns (3 ms of a hook on Django) is work that such an end makes needless.
+    Elsewhere (a library caller), nothing is kept."""
+    if _left is not None:
+        _left.append(objects)
 
 
 @contextlib.contextmanager

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from vibecheck import preload, project_delta, safe_files
+from vibecheck import gc_tuning, preload, project_delta, safe_files
 from vibecheck.cache import FactsMode, ResultCache, content_digest, project_key_of
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, is_test_file
@@ -269,6 +269,7 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
                        project_phase=keep is None, prepared=prepared)
     finally:
         early.close()
+        gc_tuning.leave_to_exit(checker, cache, index, prepared)
 
 
 def _kept(results: Iterable[FileResult], keep: list[FileResult]) -> Iterator[FileResult]:

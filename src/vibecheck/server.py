@@ -23,7 +23,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from vibecheck import server_socket
+from vibecheck import gc_tuning, server_socket
 
 DEFAULT_IDLE = 30 * 60  # seconds without a command before the server exits
 LOG = "server.log"
@@ -206,6 +206,7 @@ def _run_child(connection: socket.socket, listener: socket.socket, request: dict
         listener.close()
         connection.settimeout(None)
         _become(request, fds)
+        gc_tuning.end_at_once()
         _reply(connection, f"started {os.getpid()}")
         code = _run_command(request["argv"])
     except BaseException:  # the command exits 2, with the failure on its stderr if that can still be written

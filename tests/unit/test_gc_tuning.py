@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+import weakref
 
 import pytest
 
@@ -57,3 +58,22 @@ del loop
 def test_a_tuned_process_leaves_its_heap_to_the_exit_without_a_last_full_collection(mode: str, collected: bool) -> None:
     done = subprocess.run([sys.executable, "-c", EXIT_PROBE, mode], capture_output=True, text=True, check=True)
     assert ("collected at exit" in done.stdout) is collected
+
+
+class _Held:
+    """Something a run leaves to the end of the process (weak references need a class of its own)."""
+
+
+def test_a_process_that_ends_at_once_keeps_what_it_leaves_to_exit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gc_tuning, "_left", None)
+    held = _Held()
+    watched = weakref.ref(held)
+    gc_tuning.leave_to_exit(held)
+    del held
+    assert watched() is None  # a library caller's process: nothing is kept
+    gc_tuning.end_at_once()
+    held = _Held()
+    watched = weakref.ref(held)
+    gc_tuning.leave_to_exit(held)
+    del held
+    assert watched() is not None
