@@ -95,6 +95,7 @@ class FileIndex:
         self.cache = cache
         self._read: dict[str, FileResult] = {}
         self.warnings: list[str] = []
+        self.accepted = 0  # the results of jobs taken so far (what `add_to` puts in a project changes with them)
 
     @cached_property
     def jobs(self) -> list[IndexJob]:
@@ -118,6 +119,7 @@ class FileIndex:
 
     def accept(self, job: IndexJob, result: FileResult) -> None:
         """A job's result; one whose worker crashed, overran or ran out of memory becomes a warning."""
+        self.accepted += 1
         self.warnings.extend(f"{error.path}: not read for the project rules: {error.message}" for error in result.errors)
         if result.digest and not result.errors:
             if self.cache is not None:

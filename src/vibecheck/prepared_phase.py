@@ -45,6 +45,8 @@ class PreparedPhase:
         self.index, self.cache, self.rules, self.rule_class = index, cache, rules, rule_class
         self.scope = scope  # the folders the run walked: the phase's cache entries are keyed by them
         self._prepared: tuple[Shape, Placement, str] | None = None
+        # the indexed files as `FileIndex.add_to` put them in a project, and the index's `accepted` count then
+        self._indexed: tuple[int, Project] | None = None
 
     def prepare(self) -> None:
         """Place the files and key the phase for the project the run will have (its indexed files read already),
@@ -55,7 +57,10 @@ class PreparedPhase:
             if is_test_file(where, self.test_paths):
                 project.test_files.add(path)
         if self.index is not None:
-            self.index.add_to(project)
+            indexed = Project(root=self.root, config=self.config)
+            self.index.add_to(indexed)
+            add_files(project, indexed)
+            self._indexed = (self.index.accepted, indexed)
         project.relative.update(self.relative)
         placement = place_files(project)
         rest = self.cache.project_rest(split_projects(project, placement), self.rules)
@@ -64,6 +69,16 @@ class PreparedPhase:
             self.rule_class(rule.code)
         self.cache.read_project_base_ahead(self.scope, rest)
 
+    def add_indexed(self, project: Project, index: FileIndex) -> None:
+        """Put the files of `index` in `project`, as `FileIndex.add_to` does: those `prepare` put in a project of
+        their own, once, if the index took no result since (building them again cost 4 ms of a hook on Django, after
+        the checked file's result)."""
+        indexed, self._indexed = self._indexed, None
+        if indexed is None or index is not self.index or indexed[0] != index.accepted:
+            index.add_to(project)
+        else:
+            add_files(project, indexed[1])
+
     def for_project(self, project: Project) -> tuple[Placement | None, str | None]:
         """The placement and the key beside the facts, if prepared for a project with `project`'s root, config, files,
         paths and tests; else (None, None)."""
@@ -71,3 +86,11 @@ class PreparedPhase:
                 or self._prepared[0] != shape_of(project):
             return None, None
         return self._prepared[1], self._prepared[2]
+
+
+def add_files(project: Project, part: Project) -> None:
+    """Add the files of `part`, with what the project knows of them, to `project`."""
+    project.files.update(part.files)
+    project.test_files.update(part.test_files)
+    project.relative.update(part.relative)
+    project.fingerprints.update(part.fingerprints)

@@ -316,7 +316,10 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
             project.fingerprints.update((path, cache.fingerprints[path]) for path in project.files
                                         if path in cache.fingerprints)
         if index is not None:
-            index.add_to(project)
+            if prepared is not None:
+                prepared.add_indexed(project, index)
+            else:
+                index.add_to(project)
             report.warnings.extend(index.warnings)
         project.relative.update(relative)
         findings, errors = _project_phase(project, rules, cache, scope=[str(folder) for folder in walked],

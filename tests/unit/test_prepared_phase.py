@@ -13,6 +13,8 @@ import pytest
 from vibecheck.api import check_paths
 from vibecheck.cache import ResultCache
 from vibecheck.config import load_settings
+from vibecheck.discovery import SourceFile
+from vibecheck.indexing import FileIndex, IndexJob
 from vibecheck.model import FileResult
 from vibecheck.prepared_phase import PreparedPhase
 from vibecheck.project import Project, split_projects
@@ -146,6 +148,40 @@ def test_only_a_project_with_the_same_files_paths_and_tests_uses_it(project: Pat
     moved = project_of(prepared, paths, {"tests/test_orders.py"})
     moved.config = {"test-paths": ["checks"]}
     assert prepared.for_project(moved) == (None, None)
+
+
+def test_the_indexed_files_put_in_the_prepared_project_are_handed_to_the_phase_once(project: Path) -> None:
+    """`add_indexed` gives the project what `FileIndex.add_to` gives it: the files `prepare` added, while the index
+    took no result since; else (a second time, or after a result) the index adds them afresh."""
+    settings = load_settings([str(project)], REGISTRY, cwd=project)
+    checker = Checker(settings, REGISTRY)
+    cache = ResultCache.for_run(settings, checker)
+    assert cache is not None
+    jobs = [IndexJob(SourceFile(str(project / path), path, path), "test") for path in ("tests/test_orders.py",)]
+    index = FileIndex(lambda: jobs)
+    index.accept(jobs[0], FileResult(jobs[0].display, facts={"test_references": []}, digest="d"))
+    relative = {"shop/orders.py": "shop/orders.py"}
+    prepared = PreparedPhase(project, {}, relative, (), index, cache, checker.project_rules(), checker.rule_class)
+    prepared.prepare()
+
+    def with_index(add: Any) -> Project:
+        project_ = project_of(prepared, relative, set())
+        add(project_)
+        return project_
+
+    expected = with_index(index.add_to)
+    added_by_index: list[Project] = []
+    add_to = index.add_to
+    index.add_to = lambda project_: (added_by_index.append(project_), add_to(project_))  # type: ignore[method-assign]
+    handed = with_index(lambda project_: prepared.add_indexed(project_, index))
+    assert handed == expected and handed.files["tests/test_orders.py"].facts == {"test_references": []}
+    assert added_by_index == []
+    again = with_index(lambda project_: prepared.add_indexed(project_, index))
+    assert again == expected and added_by_index == [again]
+    prepared.prepare()
+    index.accept(jobs[0], FileResult(jobs[0].display, facts={"test_references": ["x"]}, digest="e"))
+    assert with_index(lambda project_: prepared.add_indexed(project_, index)).files["tests/test_orders.py"].facts == \
+        {"test_references": ["x"]}
 
 
 def test_nothing_prepared_is_never_used(project: Path) -> None:
