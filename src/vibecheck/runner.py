@@ -358,8 +358,8 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
             return cached, []
     classes = [(rule_class(rule.code), options) for rule, options in rules]
     errors: list[EngineError] = []
-    if cache is not None and inputs is not None and len(parts) == 1:
-        updated = _updated_phase(project, classes, cache, scope, inputs, errors, warnings)
+    if cache is not None and inputs is not None and key is not None and len(parts) == 1:
+        updated = _updated_phase(project, classes, cache, scope, inputs, key, errors, warnings)
         if updated is not None:
             return updated, []
     texts = {} if cache is None else dict(cache.facts_texts)  # the facts' text of each file, for a base
@@ -383,7 +383,7 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
 
 
 def _updated_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: ResultCache, scope: Sequence[str],
-                   inputs: tuple[str, dict[str, str]], errors: list[EngineError],
+                   inputs: tuple[str, dict[str, str]], key: str, errors: list[EngineError],
                    warnings: list[str] | None) -> list[Finding] | None:
     """The phase from the base the last one kept, stored as a whole phase's would be; None when it cannot be used
     (a damaged cache entry of the changed file is added to `errors`, as the whole phase would have found it)."""
@@ -411,7 +411,7 @@ def _updated_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
         return None
     found, kept = updated
     findings = [finding for rule_findings in found for finding in rule_findings]
-    cache.store_project_findings(scope, project_key_of(rest, digests), findings, [project])
+    cache.store_project_findings(scope, key, findings, [project])
     cache.store_project_base(scope, rest, kept, None)
     return findings
 

@@ -206,6 +206,21 @@ def test_a_rule_run_again_on_the_changed_file_alone_needs_its_facts_in_no_other_
     assert any(finding.code == "VC417" for finding in phases.found[-1])
 
 
+def test_an_edit_of_a_file_the_base_does_not_hold_runs_the_whole_phase(monkeypatch: pytest.MonkeyPatch,
+                                                                      project: Path) -> None:
+    """The base holds the facts of the hook's files only, and the digest of every other file's facts: an edit of
+    another file (with one of the hook's file, or alone) is not judged from it."""
+    phases = Phases(monkeypatch, project)
+    phases.compare("shop/orders.py")
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n")
+    edit(project, "shop/util.py", UTIL + "\n\ndef other_new(value):\n    return value\n")
+    assert not phases.compare("shop/orders.py")
+    edit(project, "shop/util.py", UTIL)
+    assert not phases.compare("shop/orders.py")
+    edit(project, "shop/orders.py", ORDERS)
+    assert phases.compare("shop/orders.py")
+
+
 def test_a_project_without_tests_is_judged_whole(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
     (project / "tests" / "test_orders.py").unlink()
     (project / "tests").rmdir()
