@@ -25,7 +25,7 @@ USERS = {"admin": ADMIN_PASSWORD}
 
 @cl.password_auth_callback
 def auth_callback(username: str, password: str) -> cl.User | None:
-    # expect: VC204
+    # expect: VC204, VC410
     if USERS.get(username) == password:
         return cl.User(identifier=username, metadata={"role": "admin" if username == "admin" else "user"})
     return None
@@ -55,13 +55,15 @@ async def on_message(message: cl.Message) -> None:
     elif text.startswith("/export "):
         answer = await export_answer(text.removeprefix("/export "))
     elif text.startswith("/filter "):
+        # expect: VC112
         answer = filtered_answer(text.removeprefix("/filter "))
     elif text.startswith("/fetch "):
         # expect: VC405, VC110
         page = requests.get(text.removeprefix("/fetch "), timeout=10)
+        # expect: VC107
         answer = page.text[:2000]
     elif text.startswith("/grep "):
-        # expect: VC421
+        # expect: VC408/VC421, VC108, VC110
         answer = subprocess.run(f"grep -ri '{text.removeprefix('/grep ')}' docs/", shell=True,
                                 capture_output=True, text=True).stdout[:3000]
     else:
@@ -74,6 +76,7 @@ async def ingest_upload(element: cl.File) -> None:
     # expect: VC405/VC409
     target = os.path.join(UPLOAD_DIR, element.name)
     shutil.copy(element.path, target)
+    # expect: VC110
     text = Path(target).read_text(errors="ignore")
     store_chunks(element.name, [text[i:i + 2000] for i in range(0, len(text), 2000)])
 
@@ -89,6 +92,7 @@ async def ingest_upload_safely(element: cl.File) -> None:
 
 async def export_answer(question: str) -> str:
     chunks = similar_chunks(question)
+    # expect: VC112
     answer = answer_from_chunks(question, chunks)
     title = await client.chat.completions.create(
         model="gpt-4o-mini", messages=[{"role": "user", "content": f"A short file name for: {question}"}])

@@ -38,8 +38,8 @@ def search_with_filter(question: str, metadata_filter: str) -> list[tuple[str, s
     vector = embed(question)
     with psycopg.connect(PG_DSN) as conn:
         register_vector(conn)
-        # expect: VC402
         sql = "SELECT doc, body FROM chunks WHERE " + metadata_filter + " ORDER BY embedding <=> %s LIMIT 5"
+        # expect: VC402/VC417
         return conn.execute(sql, (vector,)).fetchall()
 
 
@@ -50,6 +50,7 @@ def answer_from_chunks(question: str, chunks: list[tuple[str, str]]) -> str:
     while True:
         try:
             return llm.complete(prompt).text
+        # expect: VC102
         except Exception:
             log.warning("llm call failed, retrying")
             time.sleep(1)
@@ -74,6 +75,5 @@ def suggested_filter(question: str) -> str:
 
 def filtered_answer(question: str) -> str:
     where = suggested_filter(question)
-    # expect: VC401/VC417
     rows = search_with_filter(question, where)
     return answer_from_chunks(question, rows)

@@ -18,7 +18,7 @@ def test_answer_from_chunks():
     with patch.object(search, "llm") as llm:
         llm.complete.return_value = MagicMock(text="20 days")
         out = search.answer_from_chunks("days off?", [("handbook", "20 days of leave")])
-    # expect: VC308
+    # ok: VC308 -- corrected after the first run: project code runs, and VC308 reports tests where none does
     assert out == llm.complete.return_value.text
 
 
@@ -37,7 +37,7 @@ def test_filtered_answer_calls_search():
             patch.object(search, "search_with_filter", return_value=[]) as swf, \
             patch.object(search, "answer_from_chunks", return_value="none"):
         search.filtered_answer("q")
-    # expect: VC303
+    # expect: VC303/VC304
     swf.assert_called_once
 
 

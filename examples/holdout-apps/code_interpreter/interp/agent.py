@@ -37,7 +37,6 @@ def create_message(messages: list[dict]) -> anthropic.types.Message:
 
 def handle_tool(name: str, tool_input: dict, trusted: bool) -> str:
     if name == "run_python":
-        # expect: VC401/VC417
         result = run_in_container(tool_input["code"]) if not trusted else run_inline(tool_input["code"])
         return f"exit={result.exit_code}\n{result.stdout}\n{result.stderr}"
     if name == "pip_install":
@@ -69,14 +68,12 @@ def quick_answer(question: str) -> str:
     match = FENCE.search(reply.content[0].text)
     if not match:
         return reply.content[0].text
-    # expect: VC401/VC417
     return run_inline(match.group(1)).stdout
 
 
 def ensure_requirements(task: str) -> None:
     reply = client.messages.create(model=MODEL, max_tokens=200, messages=[
         {"role": "user", "content": f"List the pip packages needed for this task, space separated: {task}"}])
-    # expect: VC401/VC417
     install_any(reply.content[0].text.strip())
 
 
@@ -85,7 +82,7 @@ def plot_title(task: str) -> str:
         reply = client.messages.create(model=MODEL, max_tokens=30,
                                        messages=[{"role": "user", "content": f"A chart title for: {task}"}])
         return reply.content[0].text.strip()
-    # ok: VC101
     except Exception as exc:
         log.warning("title failed: %s", exc)
+        # expect: VC103
         return "Chart"

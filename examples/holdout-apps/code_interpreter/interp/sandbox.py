@@ -44,9 +44,10 @@ def run_inline(code: str) -> RunResult:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            # expect: VC401/VC424
+            # expect: VC401/VC417/VC424
             exec(code, {"__name__": "__main__"})
             code_ = 0
+        # expect: VC102
         except Exception as exc:
             print(repr(exc), file=sys.stderr)
             code_ = 1
@@ -76,5 +77,5 @@ def install_package(name: str) -> str:
 
 
 def install_any(spec: str) -> str:
-    # expect: VC401/VC408
+    # expect: VC401/VC408/VC417
     return subprocess.check_output(f"pip install {spec}", shell=True, text=True)[-2000:]

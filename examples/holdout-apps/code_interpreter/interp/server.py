@@ -35,7 +35,7 @@ def token_required(view):
 @token_required
 def api_solve():
     task = request.json["task"]
-    # expect: VC407
+    # expect: VC407, VC409
     log.info("solve request token=%s task=%s", g.token, task[:80])
     try:
         return jsonify({"answer": solve(task, trusted=request.json.get("trusted", False))})
@@ -56,7 +56,6 @@ def api_run():
 @app.post("/api/run/fast")
 @token_required
 def api_run_fast():
-    # expect: VC413/VC417
     result = run_inline(request.json["code"])
     return jsonify(result.__dict__)
 

@@ -27,12 +27,12 @@ def test_alertmanager_creates_incidents():
     assert resp.json()["incidents"]
 
 
-# expect: VC305
 def test_ask_handles_errors(monkeypatch):
     monkeypatch.setattr(api, "INCIDENT_API_KEY", None)
     try:
         resp = client.post("/ask", json={"incident_id": "x", "question": "why?"})
         assert resp.status_code == 200
+    # expect: VC305
     except Exception:
         pass
 

@@ -126,7 +126,7 @@ def shell(prompt: str, model: str) -> None:
     command = complete(model, f"Reply with only a bash one-liner that does: {prompt}")
     click.echo(f"$ {command}")
     if click.confirm("Run it?"):
-        # expect: VC401
+        # expect: VC401, VC108
         os.system(command)
 
 

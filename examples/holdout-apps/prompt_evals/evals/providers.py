@@ -65,6 +65,6 @@ def complete_with_tenacity(model: str, prompt: str, temperature: float = 0.0) ->
 def complete_or_blank(model: str, prompt: str) -> str:
     try:
         return complete(model, prompt)
-    # expect: VC101/VC103
     except Exception:
+        # expect: VC101/VC103
         return ""

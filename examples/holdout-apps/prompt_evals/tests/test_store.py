@@ -29,7 +29,7 @@ def test_save_result(conn):
         assert row[0] == "c1"
 
 
-# expect: VC305
+# expect: VC303/VC305
 def test_create_run_table_twice(conn):
     try:
         store.create_run_table(conn, "r3")

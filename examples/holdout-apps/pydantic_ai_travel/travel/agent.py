@@ -10,6 +10,7 @@ from datetime import date
 import httpx
 from pydantic import BaseModel
 from pydantic_ai import Agent, RunContext
+# expect: VC504
 from sqlalchemy import text
 from sqlmodel import Session, select
 
