@@ -522,3 +522,80 @@ def add_member():
 """)
     hints = [(f.location.start.line, "encrypt it at rest" in (f.hint or "")) for f in findings]
     assert hints == [(7, True), (11, True), (14, False)]
+
+
+def test_model_output_through_a_function_chosen_by_a_condition_is_followed(tmp_path: Path) -> None:
+    """A provider wrapper picks its backend into a name (`call = _claude if ... else _openai`) and returns
+    `call(...)`: what the backends return is what it returns. A name bound to a function that answers no model
+    output, or re-bound to a value, calls nothing the join knows."""
+    sources = {
+        "evals/providers.py": """
+import anthropic
+import openai
+
+_openai = openai.OpenAI()
+_anthropic = anthropic.Anthropic()
+
+
+def _openai_complete(model, prompt):
+    return _openai.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}]).choices[0].message.content
+
+
+def _anthropic_complete(model, prompt):
+    return _anthropic.messages.create(model=model, max_tokens=512, messages=[{"role": "user", "content": prompt}]).content[0].text
+
+
+def _echo(model, prompt):
+    return prompt.upper()
+
+
+def _upper(model, prompt):
+    return prompt.upper()
+
+
+def complete(model, prompt):
+    call = _anthropic_complete if model.startswith("claude") else _openai_complete
+    return call(model, prompt)
+
+
+def complete_one(model, prompt):
+    call = _openai_complete
+    return call(model, prompt)
+
+
+def offline(model, prompt):
+    call = _echo if model == "echo" else _upper
+    return call(model, prompt)
+
+
+def rebound(model, prompt):
+    call = _openai_complete
+    call = str
+    return call(prompt)
+""",
+        "evals/scoring.py": """
+from .providers import complete, complete_one, offline, rebound
+
+
+def judge(prompt):
+    return eval(complete("gpt-4o", prompt))
+
+
+def judge_one(prompt):
+    return eval(complete_one("gpt-4o", prompt))
+
+
+def judge_offline(prompt):
+    return eval(offline("echo", prompt))
+
+
+def judge_rebound(prompt):
+    return eval(rebound("gpt-4o", prompt))
+""",
+    }
+    for relative, text in sources.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    findings = project_findings(tmp_path, [ClientDataThroughCalls])
+    assert sorted((Path(f.location.path).name, f.location.start.line) for f in findings) == [
+        ("scoring.py", 6), ("scoring.py", 10)]

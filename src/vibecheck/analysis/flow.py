@@ -125,6 +125,10 @@ UPLOAD_FILE = "file"
 # keeps the name as sent); Flask's, Starlette's and Django's `filename`/`name` are the client's as sent.
 BOTTLE_SAFE_UPLOAD_NAME = "filename"
 OTHER_UPLOAD_FRAMEWORKS = ("flask", "werkzeug", "quart", "starlette", "fastapi", "django", "litestar", "sanic")
+# The fields of a file a Chainlit message carries (`message.elements`) that the server filled: where it stored the
+# upload (`element.path`) and its ids. The visitor chose the file's `name`, `mime` and content.
+CHAINLIT_ELEMENTS = "elements"
+CHAINLIT_SERVER_FIELDS = frozenset({"path", "id", "chainlit_key", "thread_id", "for_id", "size"})
 # Attributes of a request object that hold client-controlled data (Flask, Starlette/FastAPI, Django, DRF).
 REQUEST_DATA_ATTRIBUTES = frozenset({
     "args", "form", "values", "json", "data", "files", "headers", "cookies", "view_args", "query_string",
@@ -181,13 +185,18 @@ PAYLOAD_HANDLERS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
 )
 PAYLOAD_MODULES = tuple(module for module, _, _ in PAYLOAD_HANDLERS)
 # Handlers of what a browser sends over a socket or a callback, every parameter of which holds it but those the server
-# passes: Socket.IO events (Flask-SocketIO's `@socketio.on("join")`, python-socketio's `@sio.event` with its `sid`) and
-# Dash callbacks (`@callback(Output(...), Input("region", "value"))`: the components' values the browser posts).
+# passes: Socket.IO events (Flask-SocketIO's `@socketio.on("join")`, python-socketio's `@sio.event` with its `sid`),
+# Dash callbacks (`@callback(Output(...), Input("region", "value"))`: the components' values the browser posts) and
+# Chainlit's chat handlers.
 # (modules the file imports, decorator names, parameters the server fills).
 BROWSER_EVENT_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str], frozenset[str]], ...] = (
     (("flask_socketio", "socketio"), frozenset({"on", "event", "on_event"}),
      frozenset({"self", "sid", "environ", "namespace", "reason"})),
     (("dash",), frozenset({"callback"}), frozenset({"self"})),
+    # Chainlit: the chat message a visitor sent (`@cl.on_message`, its text and uploaded files), the action button
+    # they pressed (`@cl.action_callback("delete")`, its `value`/`payload`), the chat settings and audio they posted.
+    (("chainlit",), frozenset({"on_message", "action_callback", "on_settings_update", "on_audio_chunk"}),
+     frozenset({"self"})),
 )
 # The fields of such a payload that the platform fills, not its user: ids and timestamps of a fixed shape
 # (`event["user"]` is `U024BE7LH`, `command["channel_id"]`), which carry no text of the sender's choosing.
@@ -458,6 +467,9 @@ class FlowState:
         # Names this function bound to an instance of a capitalised class (`repo = UserRepository(session)`), in a
         # summarising walk: `repo.find(name)` is a call to `UserRepository.find`.
         self.instances: dict[str, str] = {}
+        # Names this function bound to one of the project's functions, or to one of several (`call = _claude if
+        # claude else _openai`), in a summarising walk: `call(model, prompt)` is a call to them.
+        self.function_aliases: dict[str, str] = {}
         # `self.x` bound in the method being walked: no longer the value another method stored there.
         self.bound_attributes: set[str] = set()
 
@@ -601,6 +613,9 @@ class FlowState:
             base = self.taint_of(node.value)
             if base is not None and node.attr.value == BOTTLE_SAFE_UPLOAD_NAME and self._is_bottle_upload(base):
                 return None
+            if base is not None and base.key == CHAINLIT_ELEMENTS and node.attr.value in CHAINLIT_SERVER_FIELDS \
+                    and self.imports.imports_any(("chainlit",)):
+                return None  # `element.path`: where Chainlit stored the upload
             return replace(base, key=node.attr.value) if base is not None else None
         if type(node) is cst.Subscript:
             base = self.taint_of(node.value)
@@ -693,6 +708,8 @@ class FlowState:
         to one of the project's own functions, whose summary the project phase looks up; None for others."""
         func = call.func
         if type(func) is cst.Name:
+            if func.value in self.function_aliases:
+                return self.function_aliases[func.value]
             if func.value in self.project_functions:
                 return f"local:{func.value}"
             if func.value in self.local_classes or func.value[:1].isupper():
@@ -808,6 +825,8 @@ class FlowState:
             self.names.pop(key, None)
         else:
             self.names[key] = taint
+        if self.summary is not None and (self.function_aliases or type(value) in (cst.Name, cst.IfExp)):
+            self._note_alias(key, value)
         if type(value) is cst.Call:
             if self.summary is not None:
                 self._note_instance(key, value)
@@ -831,6 +850,17 @@ class FlowState:
             self.constants[key] = text
         else:
             self.constants.pop(key, None)
+
+    def _note_alias(self, key: str, value: cst.CSTNode | None) -> None:
+        """Remember (or forget) that a name holds one of the project's functions, or one of several chosen by a
+        condition: `call = _anthropic_complete if model.startswith("claude") else _openai_complete`."""
+        options = (value.body, value.orelse) if type(value) is cst.IfExp else (value,)
+        callees = [callee for option in options if type(option) is cst.Name and not option.value[:1].isupper()
+                   and option.value not in self.names and (callee := self.project_callee(cst.Call(func=option)))]
+        if callees and len(callees) == len(options):
+            self.function_aliases[key] = "|".join(callees)
+        else:
+            self.function_aliases.pop(key, None)
 
     def _note_instance(self, key: str, value: cst.Call) -> None:
         """Remember (or forget) that a name holds an instance made here: `Name(...)` with a capitalised callee,
@@ -952,7 +982,8 @@ def _is_extension_of(node: cst.CSTNode) -> bool:
 
 
 def _is_unpinned_prefix_test(call: cst.Call) -> bool:
-    """`url.startswith("https://")`, `re.match(r"^https?://", url)`: only a scheme, so any host passes."""
+    """`url.startswith("https://")`, `re.match(r"^https?://", url)`: only a scheme, so any host passes; a chat
+    command's word (`text.startswith("/fetch ")`), so any text after it passes."""
     func = call.func
     if type(func) is cst.Attribute and func.attr.value in SCHEME_REGEX_TESTS and type(func.value) is cst.Name \
             and func.value.value == "re" and call.args:
@@ -962,7 +993,8 @@ def _is_unpinned_prefix_test(call: cst.Call) -> bool:
         return False
     first = call.args[0].value
     prefixes = [string_value(e.value) for e in first.elements] if type(first) is cst.Tuple else [string_value(first)]
-    return all(p is not None and p.lower() in UNPINNED_PREFIXES for p in prefixes)
+    # a prefix that ends in a space is a command word (`text.startswith("/fetch ")`): what follows it is anything
+    return all(p is not None and (p.lower() in UNPINNED_PREFIXES or p[-1:].isspace()) for p in prefixes)
 
 
 def checked_names(test: cst.CSTNode) -> tuple[str, ...]:
