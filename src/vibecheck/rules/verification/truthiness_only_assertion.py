@@ -245,10 +245,11 @@ class TruthinessOnlyAssertion(TestAwareRule):
     such checks, `self.assertTrue(result)` and `self.assertIsNotNone(result)`, also with a failure message
     (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
     that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
-    `summarize`, or it is named for the data it makes: `weekly_report`, `order_summary`; or it is the body of a test
-    client's response, `resp.json()`, WebTest's `resp.json`, DRF's `resp.data`, `resp.content`, whose status nothing
-    checks), the test checks nothing else (no other `assert`, no assertion call, no mock `assert_*`, no
-    `pytest.raises`) and uses the value nowhere else.
+    `summarize`, `answer`, or it is named for the data it makes: `weekly_report`, `order_summary`, `table_answer`; a
+    LangChain tool run through `invoke`/`run` is named by the tool, `fetch_rates.invoke(...)`; or it is the body of a
+    test client's response, `resp.json()`, WebTest's `resp.json`, DRF's `resp.data`, `resp.content`, a click runner's
+    `result.output`, whose status nothing checks), the test checks nothing else (no other `assert`, no assertion
+    call, no mock `assert_*`, no `pytest.raises`) and uses the value nowhere else.
     A check of its builtin type alone counts the same (`assert isinstance(orders, list)`, `(list, tuple)`,
     `type(summary) is dict`, `self.assertIsInstance(invoice, dict)`): every wrong list is a list too. A class
     of the project's own (`isinstance(backend, RedisBackend)`) says which implementation was built, and a test named
