@@ -30,7 +30,7 @@ def load_sources(manifest_path: str) -> dict:
 def load_nodes():
     if CACHE_FILE.exists():
         with CACHE_FILE.open("rb") as fh:
-            # ok: VC406 -- corrected after the first run: a literal path, the app's own cache, which VC406 trusts as it trusts files in the repository
+            # ok: VC406 -- corrected after the first run: a literal path (the app's own cache), which VC406 trusts
             return pickle.load(fh)
     documents = SimpleDirectoryReader(str(DATA_DIR), recursive=True).load_data()
     nodes = SentenceSplitter(chunk_size=800, chunk_overlap=80).get_nodes_from_documents(documents)

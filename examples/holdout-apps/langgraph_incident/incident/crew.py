@@ -68,7 +68,7 @@ analyst = Agent(
     goal="Find the deploy that caused the incident",
     backstory="You have read every post-mortem since 2019.",
     tools=[AnalyticsSqlTool(), DeployCountTool(), save_notes],
-    # expect: VC424
+    # ok: VC424 -- corrected after the first run: CrewAI runs it in Docker unless `code_execution_mode="unsafe"`
     allow_code_execution=True,
 )
 

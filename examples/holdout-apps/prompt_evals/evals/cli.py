@@ -41,7 +41,7 @@ def load_dataset(path: str) -> list[dict]:
 
 def load_plugin(spec: str):
     module_name, _, attr = spec.partition(":")
-    # expect: VC413
+    # ok: VC413 -- corrected after the first run: a tool importing the module its user names does so by design
     module = importlib.import_module(module_name)
     return getattr(module, attr)
 
@@ -126,7 +126,7 @@ def shell(prompt: str, model: str) -> None:
     command = complete(model, f"Reply with only a bash one-liner that does: {prompt}")
     click.echo(f"$ {command}")
     if click.confirm("Run it?"):
-        # expect: VC401, VC108
+        # expect: VC401/VC417, VC108
         os.system(command)
 
 

@@ -40,7 +40,7 @@ def templated_report(run_name: str, rows: list[dict], out: Path) -> Path:
 def custom_report(template_file: str, run_name: str, rows: list[dict]) -> str:
     """Teams bring their own report layout."""
     source = Path(template_file).read_text()
-    # ok: VC426 -- corrected after the first run: the text of a template file the operator names, read as it is, not built from values
+    # ok: VC426 -- corrected after the first run: a template file the operator names, not text built from values
     return Template(source).render(run=run_name, rows=rows)
 
 

@@ -34,7 +34,7 @@ def numeric(answer: str, reference: str, tolerance: float = 1e-6) -> float:
 
 def judge(question: str, answer: str, reference: str, model: str = "gpt-4o") -> tuple[float, str]:
     reply = complete(model, JUDGE_PROMPT.format(question=question, reference=reference, answer=answer))
-    # expect: VC401
+    # expect: VC401/VC417
     verdict = eval(reply)
     return float(verdict["score"]), verdict.get("reason", "")
 

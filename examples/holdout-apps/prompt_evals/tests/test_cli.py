@@ -23,7 +23,7 @@ def test_validate_runs_schema_tool(tmp_path):
     with patch.object(cli.subprocess, "run") as run:
         run.return_value.returncode = 0
         result = CliRunner().invoke(cli.main, ["validate", "d.jsonl"])
-    # expect: VC310
+    # expect: VC304/VC310
     assert result
 
 
