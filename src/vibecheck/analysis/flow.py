@@ -710,12 +710,9 @@ class FlowState:
         if type(func) is cst.Name:
             if func.value in self.function_aliases:
                 return self.function_aliases[func.value]
-            if func.value in self.project_functions:
-                return f"local:{func.value}"
-            if func.value in self.local_classes or func.value[:1].isupper():
+            if func.value not in self.project_functions and (func.value in self.local_classes or func.value[:1].isupper()):
                 return self._class_callee(func.value, "__init__")  # `Converter(job)` runs `Converter.__init__`
-            resolved = self.imports.aliases.get(func.value)
-            return f"import:{resolved}" if resolved is not None and "." in resolved and _maybe_project(resolved) else None
+            return self._function_callee(func.value)
         if type(func) is cst.Attribute and type(func.value) is cst.Name:
             head = func.value.value
             if head in ("self", "cls") and self.class_name is not None:
@@ -741,6 +738,14 @@ class FlowState:
             # `get_service().run(cmd)`: a method of what one of the project's functions returns
             return f"{factory}#{func.attr.value}" if factory is not None else None
         return None
+
+    def _function_callee(self, name: str) -> str | None:
+        """`local:name` for one of the module's functions, `import:pkg.mod.name` for one the module may import from the
+        project; None for others."""
+        if name in self.project_functions:
+            return f"local:{name}"
+        resolved = self.imports.aliases.get(name)
+        return f"import:{resolved}" if resolved is not None and "." in resolved and _maybe_project(resolved) else None
 
     def factory_callee(self, call: cst.Call) -> str | None:
         """`returned:<callee>` for a call to one of the project's functions (not a class) whose result may be an
@@ -856,7 +861,7 @@ class FlowState:
         condition: `call = _anthropic_complete if model.startswith("claude") else _openai_complete`."""
         options = (value.body, value.orelse) if type(value) is cst.IfExp else (value,)
         callees = [callee for option in options if type(option) is cst.Name and not option.value[:1].isupper()
-                   and option.value not in self.names and (callee := self.project_callee(cst.Call(func=option)))]
+                   and option.value not in self.names and (callee := self._function_callee(option.value))]
         if callees and len(callees) == len(options):
             self.function_aliases[key] = "|".join(callees)
         else:
