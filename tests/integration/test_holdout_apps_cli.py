@@ -117,9 +117,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # `result.stdout == result.stdout` on an object the test built: an attribute read twice may be a property that
     # computes each read, so VC304 reports a value compared with itself only for names, mock records and imports.
     ("code_interpreter", "tests/test_sandbox.py", 48, "VC304"),
-    # `await asyncio.to_thread(run_diagnostic.invoke, {"command": body.command})`: the tool is handed to `to_thread` as
-    # a value and its argument travels in a dict its `invoke` unpacks; no flow follows a callable passed as data.
-    ("langgraph_incident", "incident/api.py", 123, "VC417/VC421"),
     # `assert resp.json()["incidents"]`: the key read fails on an error body, so the test is not blind to a failed
     # request, though it checks only that the list is not empty.
     ("langgraph_incident", "tests/test_api.py", 27, "VC310"),

@@ -7,6 +7,7 @@ from pathlib import Path
 from vibecheck.docs import parse_doc
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
+from vibecheck.rules.security.client_data_to_shell import ClientDataToShell
 from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
 from vibecheck.rules.security.plaintext_password_storage import PlaintextPasswordStorage
 from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
@@ -599,3 +600,66 @@ def judge_rebound(prompt):
     findings = project_findings(tmp_path, [ClientDataThroughCalls])
     assert sorted((Path(f.location.path).name, f.location.start.line) for f in findings) == [
         ("scoring.py", 6), ("scoring.py", 10)]
+
+
+def test_client_input_handed_to_a_langchain_tool_in_a_dict_is_followed(tmp_path: Path) -> None:
+    """`run_diagnostic.invoke({"command": cmd})` calls the tool with `command=cmd`, also through `asyncio.to_thread`;
+    a dict whose keys are not literal names, and a constant command, hand the tool nothing of the client's."""
+    sources = {
+        "ops/tools.py": """
+import subprocess
+
+from langchain_core.tools import tool
+
+
+@tool
+def run_diagnostic(command: str) -> str:
+    \"\"\"Run a diagnostic command.\"\"\"
+    return subprocess.run(command, shell=True, capture_output=True, text=True, check=False).stdout
+
+
+@tool
+def read_report(name: str) -> str:
+    \"\"\"Read a report.\"\"\"
+    return open("/srv/reports/" + name).read()
+""",
+        "ops/api.py": """
+import asyncio
+
+from fastapi import FastAPI
+from pydantic import BaseModel
+
+from .tools import read_report, run_diagnostic
+
+app = FastAPI()
+
+
+class Command(BaseModel):
+    command: str
+    name: str
+
+
+@app.post("/diagnose")
+async def diagnose(body: Command) -> dict:
+    return {"output": await asyncio.to_thread(run_diagnostic.invoke, {"command": body.command})}
+
+
+@app.post("/report")
+def report(body: Command) -> dict:
+    return {"report": read_report.invoke({"name": body.name})}
+
+
+@app.post("/uptime")
+def uptime(body: Command) -> dict:
+    fields = {body.name: body.command}
+    return {"output": run_diagnostic.invoke(fields), "uptime": run_diagnostic.invoke({"command": "uptime"})}
+""",
+    }
+    for relative, text in sources.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    findings = project_findings(tmp_path, [ClientDataThroughCalls],
+                                file_rules=(ClientDataToShell, RequestDataToFilesystemOrUrl))
+    assert sorted((Path(f.location.path).name, f.location.start.line, f.message.rpartition("(through ")[2])
+                  for f in findings if f.code == "VC417") == [
+        ("tools.py", 10, "`diagnose()` -> `run_diagnostic()`)."), ("tools.py", 16, "`report()` -> `read_report()`).")]

@@ -1803,6 +1803,9 @@ def reads_the_request(parameter: cst.Param, imports: ImportTable) -> bool:
 DISPATCHING_METHODS: dict[str, int] = {"add_task": 0, "submit": 0, "to_thread": 0, "run_in_executor": 1}
 # A Celery task's own methods queue a call of it: `send_webhook.delay(url)`.
 QUEUEING_METHODS = frozenset({"delay"})
+# LangChain runs a tool with its arguments in one dict: `run_diagnostic.invoke({"command": cmd})` calls
+# `run_diagnostic(command=cmd)`.
+TOOL_RUN_METHODS = frozenset({"invoke", "ainvoke", "run", "arun"})
 
 
 def dispatched_call(call: cst.Call) -> cst.Call | None:
@@ -1817,6 +1820,8 @@ def _dispatched_call(call: cst.Call) -> cst.Call | None:
     method = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
     if method in QUEUEING_METHODS and type(func) is cst.Attribute:
         return cst.Call(func=func.value, args=call.args)
+    if method in TOOL_RUN_METHODS:
+        return _tool_invocation(call)
     if method == "Thread":
         target = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "target"), None)
         listed = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "args"), None)
@@ -1829,7 +1834,25 @@ def _dispatched_call(call: cst.Call) -> cst.Call | None:
     if index is None or len(positional) <= index:
         return None
     rest = [a for a in call.args[call.args.index(positional[index]) + 1:]]
-    return cst.Call(func=positional[index].value, args=rest)
+    made = cst.Call(func=positional[index].value, args=rest)
+    # `asyncio.to_thread(run_diagnostic.invoke, {"command": cmd})`: the tool, with the arguments of its dict
+    return _tool_invocation(made) or made if callee_tail(made.func) in TOOL_RUN_METHODS else made
+
+
+def _tool_invocation(call: cst.Call) -> cst.Call | None:
+    """`run_diagnostic.invoke({"command": cmd})` -> `run_diagnostic(command=cmd)`: a LangChain tool run with its
+    arguments in one dict literal of names; None for anything else."""
+    func = call.func
+    if type(func) is not cst.Attribute or len(call.args) != 1 or call.args[0].keyword is not None \
+            or type(call.args[0].value) is not cst.Dict:
+        return None
+    args = []
+    for element in call.args[0].value.elements:
+        key = string_value(element.key) if type(element) is cst.DictElement else None
+        if key is None or not key.isidentifier():
+            return None
+        args.append(cst.Arg(value=element.value, keyword=cst.Name(key)))
+    return cst.Call(func=func.value, args=args)
 
 
 def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:

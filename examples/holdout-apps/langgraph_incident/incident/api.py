@@ -119,7 +119,6 @@ async def ask(body: Question) -> JSONResponse:
 
 @app.post("/admin/diagnose", dependencies=[Depends(require_key)])
 async def diagnose(body: Command) -> dict:
-    # expect: VC421/VC417
     output = await asyncio.to_thread(run_diagnostic.invoke, {"command": body.command})
     return {"output": output}
 

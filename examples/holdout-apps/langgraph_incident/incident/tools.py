@@ -23,7 +23,7 @@ def _conn():
 @tool
 def run_diagnostic(command: str) -> str:
     """Run a diagnostic shell command on the ops host (e.g. `df -h`, `kubectl get pods -n prod`)."""
-    # expect: VC401/VC424
+    # expect: VC401/VC424, VC417
     result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60)
     return result.stdout[-4000:] + result.stderr[-1000:]
 
