@@ -393,3 +393,37 @@ def test_show_invoice_view_checked():
     result = billing.show_invoice(3)
     # ok: VC310
     assert result == {"id": 3, "total": 10}
+
+
+def test_answer_question():
+    answer = billing.answer_question("What is the VAT rate?")
+    # expect: VC310 -- an answer is text, whatever it says
+    assert answer is not None
+
+
+def test_table_answer():
+    # expect: VC310
+    assert billing.table_answer("totals.csv", "sum?")
+
+
+def test_answer_is_correct():
+    # ok: VC310 -- a predicate
+    assert billing.answer_is_correct("4", "4")
+
+
+def test_fetch_tool_invoked():
+    result = billing.fetch_rates.invoke({"currency": "EUR"})
+    # expect: VC310 -- a tool run through `invoke` answers what its name says
+    assert result
+
+
+def test_chain_invoked():
+    result = billing.chain.invoke({"question": "hi"})
+    # ok: VC310 -- a chain's name says nothing of what it answers
+    assert result
+
+
+def test_fetch_tool_checked():
+    result = billing.fetch_rates.invoke({"currency": "EUR"})
+    # ok: VC310
+    assert result == {"EUR": 1.0}

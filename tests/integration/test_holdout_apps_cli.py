@@ -108,6 +108,31 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # The same request made twice and its status codes compared: two calls of the code under test may answer
     # differently, and idempotence tests (`client.put(...)` twice) compare exactly this way.
     ("drf_bookmarks", "tests/test_api.py", 90, "VC304"),
+    # A Chainlit command's CSV path handed to a helper that reads it with `pd.read_csv`: pandas readers take a path, a
+    # URL or an uploaded file object alike, and client data reaching them is most often the upload itself.
+    ("chainlit_rag", "app.py", 54, "VC405"),
+    # `except Exception: pass` around persisting the index in `@cl.on_chat_end async def end()`: a function named for
+    # tearing down, whose clean-up VC101 lets fail quietly (closing must not fail its caller).
+    ("chainlit_rag", "app.py", 117, "VC101"),
+    # `result.stdout == result.stdout` on an object the test built: an attribute read twice may be a property that
+    # computes each read, so VC304 reports a value compared with itself only for names, mock records and imports.
+    ("code_interpreter", "tests/test_sandbox.py", 48, "VC304"),
+    # `assert resp.json()["incidents"]`: the key read fails on an error body, so the test is not blind to a failed
+    # request, though it checks only that the list is not empty.
+    ("langgraph_incident", "tests/test_api.py", 27, "VC310"),
+    # Model answers written into an HTML report file by a command-line tool: no view returns it, and the answers reach
+    # the f-string as fields of dicts another module builds.
+    ("prompt_evals", "evals/report.py", 18, "VC401/VC427"),
+    # `exec(answer + "\n" + tests)` in a HumanEval-style scorer no code of the project calls: the parameter is named
+    # for a model's answer, but nothing in view hands it one.
+    ("prompt_evals", "evals/scoring.py", 56, "VC401"),
+    # `score, _ = scoring.judge(...)`, then `assert score`: "judge" names no data, and the value is one of a tuple.
+    ("prompt_evals", "tests/test_scoring.py", 33, "VC310"),
+    # `assert result == 1.0 or result == 0.0` on a scorer that only answers 1.0 or 0.0: a tautology only through what
+    # the function can return, not in the assertion's own text.
+    ("prompt_evals", "tests/test_scoring.py", 44, "VC304"),
+    # Assertions in a loop over rows the test queried back: VC311 leaves loops over results alone.
+    ("prompt_evals", "tests/test_store.py", 29, "VC311"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
@@ -123,6 +148,9 @@ KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
     # `joblib.load(path)` of a model the project trained and saved itself (`train.save_model`), its path chosen by the
     # operator on the command line: nothing in view says whose file it is.
     ("sklearn_registry", "churnmodel/registry.py", 59, "VC406"),
+    # `except Exception: return 0.0` around `exec` of a generated solution in a pass-rate scorer: the failure is the
+    # score, but the same handler hides a crash of the harness itself, and nothing tells the two apart.
+    ("prompt_evals", "evals/scoring.py", 59, "VC103"),
 }
 
 

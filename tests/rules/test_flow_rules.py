@@ -7,6 +7,7 @@ from pathlib import Path
 from vibecheck.docs import parse_doc
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
+from vibecheck.rules.security.client_data_to_shell import ClientDataToShell
 from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
 from vibecheck.rules.security.plaintext_password_storage import PlaintextPasswordStorage
 from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
@@ -522,3 +523,143 @@ def add_member():
 """)
     hints = [(f.location.start.line, "encrypt it at rest" in (f.hint or "")) for f in findings]
     assert hints == [(7, True), (11, True), (14, False)]
+
+
+def test_model_output_through_a_function_chosen_by_a_condition_is_followed(tmp_path: Path) -> None:
+    """A provider wrapper picks its backend into a name (`call = _claude if ... else _openai`) and returns
+    `call(...)`: what the backends return is what it returns. A name bound to a function that answers no model
+    output, or re-bound to a value, calls nothing the join knows."""
+    sources = {
+        "evals/providers.py": """
+import anthropic
+import openai
+
+_openai = openai.OpenAI()
+_anthropic = anthropic.Anthropic()
+
+
+def _openai_complete(model, prompt):
+    return _openai.chat.completions.create(model=model, messages=[{"role": "user", "content": prompt}]).choices[0].message.content
+
+
+def _anthropic_complete(model, prompt):
+    return _anthropic.messages.create(model=model, max_tokens=512, messages=[{"role": "user", "content": prompt}]).content[0].text
+
+
+def _echo(model, prompt):
+    return prompt.upper()
+
+
+def _upper(model, prompt):
+    return prompt.upper()
+
+
+def complete(model, prompt):
+    call = _anthropic_complete if model.startswith("claude") else _openai_complete
+    return call(model, prompt)
+
+
+def complete_one(model, prompt):
+    call = _openai_complete
+    return call(model, prompt)
+
+
+def offline(model, prompt):
+    call = _echo if model == "echo" else _upper
+    return call(model, prompt)
+
+
+def rebound(model, prompt):
+    call = _openai_complete
+    call = str
+    return call(prompt)
+""",
+        "evals/scoring.py": """
+from .providers import complete, complete_one, offline, rebound
+
+
+def judge(prompt):
+    return eval(complete("gpt-4o", prompt))
+
+
+def judge_one(prompt):
+    return eval(complete_one("gpt-4o", prompt))
+
+
+def judge_offline(prompt):
+    return eval(offline("echo", prompt))
+
+
+def judge_rebound(prompt):
+    return eval(rebound("gpt-4o", prompt))
+""",
+    }
+    for relative, text in sources.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    findings = project_findings(tmp_path, [ClientDataThroughCalls])
+    assert sorted((Path(f.location.path).name, f.location.start.line) for f in findings) == [
+        ("scoring.py", 6), ("scoring.py", 10)]
+
+
+def test_client_input_handed_to_a_langchain_tool_in_a_dict_is_followed(tmp_path: Path) -> None:
+    """`run_diagnostic.invoke({"command": cmd})` calls the tool with `command=cmd`, also through `asyncio.to_thread`;
+    a dict whose keys are not literal names, and a constant command, hand the tool nothing of the client's."""
+    sources = {
+        "ops/tools.py": """
+import subprocess
+
+from langchain_core.tools import tool
+
+
+@tool
+def run_diagnostic(command: str) -> str:
+    \"\"\"Run a diagnostic command.\"\"\"
+    return subprocess.run(command, shell=True, capture_output=True, text=True, check=False).stdout
+
+
+@tool
+def read_report(name: str) -> str:
+    \"\"\"Read a report.\"\"\"
+    return open("/srv/reports/" + name).read()
+""",
+        "ops/api.py": """
+import asyncio
+
+from fastapi import FastAPI
+from pydantic import BaseModel
+
+from .tools import read_report, run_diagnostic
+
+app = FastAPI()
+
+
+class Command(BaseModel):
+    command: str
+    name: str
+
+
+@app.post("/diagnose")
+async def diagnose(body: Command) -> dict:
+    return {"output": await asyncio.to_thread(run_diagnostic.invoke, {"command": body.command})}
+
+
+@app.post("/report")
+def report(body: Command) -> dict:
+    return {"report": read_report.invoke({"name": body.name})}
+
+
+@app.post("/uptime")
+def uptime(body: Command) -> dict:
+    fields = {body.name: body.command}
+    return {"output": run_diagnostic.invoke(fields), "uptime": run_diagnostic.invoke({"command": "uptime"})}
+""",
+    }
+    for relative, text in sources.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    findings = project_findings(tmp_path, [ClientDataThroughCalls],
+                                file_rules=(ClientDataToShell, RequestDataToFilesystemOrUrl))
+    assert sorted((Path(f.location.path).name, f.location.start.line, f.message.rpartition("(through ")[2])
+                  for f in findings if f.code == "VC417") == [
+        ("tools.py", 10, "`diagnose()` -> `run_diagnostic()`)."), ("tools.py", 16, "`report()` -> `read_report()`).")]

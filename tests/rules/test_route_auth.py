@@ -14,6 +14,7 @@ from tests.conftest import REPO_ROOT, RULES_DIR
 from vibecheck.api import check_paths
 from vibecheck.config import Settings
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
+from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.auth.sensitive_read_without_auth import SensitiveReadWithoutAuth
 from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
@@ -2024,3 +2025,13 @@ def test_a_view_marked_login_not_required_is_no_privileged_action_for_signed_in_
                           "--no-cache", "--no-bandit", "."], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     reported = [(f["path"], f["start"]["line"], f["code"]) for f in json.loads(run.stdout)["findings"]]
     assert reported == [("shop/views.py", 11, "VC218")], run.stderr
+
+
+def test_agent_tools_corpus_is_reported_exactly() -> None:
+    """A pydantic-ai tool whose run context carries the user (`Deps.user_id`) reads rows by the ids the model chose for
+    that user: unscoped lookups are reported; a scoped one, a context without a user and plain functions are not."""
+    [corpus] = RULES_DIR.glob("VC214-*/cases_agent_tools.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC214")
+    assert len(expected) >= 2 and len(ok) >= 4
+    result = check_corpus(ObjectLookupNotScopedToUser, corpus)
+    assert not result.missed and not result.unexpected, result.describe()

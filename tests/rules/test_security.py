@@ -234,17 +234,28 @@ def test_tornado_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOr
                                             (RequestDataToFilesystemOrUrl, "cases_serverless.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_bare_views.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_socket_dash.py"),
+                                            (RequestDataToFilesystemOrUrl, "cases_chainlit.py"),
                                             (ClientDataToShell, "cases_bots.py")])
 def test_framework_corpus_is_reported_exactly(rule: type[RequestDataToInjectionSink], name: str) -> None:
     """aiohttp, Falcon and Pyramid raise their redirects, Quart awaits its file responses, Litestar's handlers
     take their input as bare-verb route parameters and answer with `File(path=...)`, serverless functions read
     their requests from Google's, Azure's and Chalice's objects, a view pasted alone (no framework import) is
-    known by the fields of the request it reads, Socket.IO events and Dash callbacks take what the browser sent, and
-    chat bots what their users typed."""
+    known by the fields of the request it reads, Socket.IO events, Dash callbacks and Chainlit's chat handlers take what
+    the browser sent (not where Chainlit stored an upload), and chat bots what their users typed."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) >= 3 and len(ok) >= 3
     result = check_corpus(rule, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_model_output_returned_as_a_page_corpus_is_reported_exactly() -> None:
+    """A route that declares HTML responses sends what it returns as markup, and a Flask view a string it builds; a
+    JSON route, a response object, an escaped value and a template's context are no page of model text."""
+    [corpus] = RULES_DIR.glob("VC401-*/cases_html_routes.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC401")
+    assert len(expected) >= 3 and len(ok) >= 5
+    result = check_corpus(LlmOutputToDangerousSink, corpus)
     assert not result.missed and not result.unexpected, result.describe()
 
 

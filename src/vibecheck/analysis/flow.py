@@ -125,6 +125,10 @@ UPLOAD_FILE = "file"
 # keeps the name as sent); Flask's, Starlette's and Django's `filename`/`name` are the client's as sent.
 BOTTLE_SAFE_UPLOAD_NAME = "filename"
 OTHER_UPLOAD_FRAMEWORKS = ("flask", "werkzeug", "quart", "starlette", "fastapi", "django", "litestar", "sanic")
+# The fields of a file a Chainlit message carries (`message.elements`) that the server filled: where it stored the
+# upload (`element.path`) and its ids. The visitor chose the file's `name`, `mime` and content.
+CHAINLIT_ELEMENTS = "elements"
+CHAINLIT_SERVER_FIELDS = frozenset({"path", "id", "chainlit_key", "thread_id", "for_id", "size"})
 # Attributes of a request object that hold client-controlled data (Flask, Starlette/FastAPI, Django, DRF).
 REQUEST_DATA_ATTRIBUTES = frozenset({
     "args", "form", "values", "json", "data", "files", "headers", "cookies", "view_args", "query_string",
@@ -181,13 +185,18 @@ PAYLOAD_HANDLERS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
 )
 PAYLOAD_MODULES = tuple(module for module, _, _ in PAYLOAD_HANDLERS)
 # Handlers of what a browser sends over a socket or a callback, every parameter of which holds it but those the server
-# passes: Socket.IO events (Flask-SocketIO's `@socketio.on("join")`, python-socketio's `@sio.event` with its `sid`) and
-# Dash callbacks (`@callback(Output(...), Input("region", "value"))`: the components' values the browser posts).
+# passes: Socket.IO events (Flask-SocketIO's `@socketio.on("join")`, python-socketio's `@sio.event` with its `sid`),
+# Dash callbacks (`@callback(Output(...), Input("region", "value"))`: the components' values the browser posts) and
+# Chainlit's chat handlers.
 # (modules the file imports, decorator names, parameters the server fills).
 BROWSER_EVENT_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str], frozenset[str]], ...] = (
     (("flask_socketio", "socketio"), frozenset({"on", "event", "on_event"}),
      frozenset({"self", "sid", "environ", "namespace", "reason"})),
     (("dash",), frozenset({"callback"}), frozenset({"self"})),
+    # Chainlit: the chat message a visitor sent (`@cl.on_message`, its text and uploaded files), the action button
+    # they pressed (`@cl.action_callback("delete")`, its `value`/`payload`), the chat settings and audio they posted.
+    (("chainlit",), frozenset({"on_message", "action_callback", "on_settings_update", "on_audio_chunk"}),
+     frozenset({"self"})),
 )
 # The fields of such a payload that the platform fills, not its user: ids and timestamps of a fixed shape
 # (`event["user"]` is `U024BE7LH`, `command["channel_id"]`), which carry no text of the sender's choosing.
@@ -458,6 +467,9 @@ class FlowState:
         # Names this function bound to an instance of a capitalised class (`repo = UserRepository(session)`), in a
         # summarising walk: `repo.find(name)` is a call to `UserRepository.find`.
         self.instances: dict[str, str] = {}
+        # Names this function bound to one of the project's functions, or to one of several (`call = _claude if
+        # claude else _openai`), in a summarising walk: `call(model, prompt)` is a call to them.
+        self.function_aliases: dict[str, str] = {}
         # `self.x` bound in the method being walked: no longer the value another method stored there.
         self.bound_attributes: set[str] = set()
 
@@ -601,6 +613,9 @@ class FlowState:
             base = self.taint_of(node.value)
             if base is not None and node.attr.value == BOTTLE_SAFE_UPLOAD_NAME and self._is_bottle_upload(base):
                 return None
+            if base is not None and base.key == CHAINLIT_ELEMENTS and node.attr.value in CHAINLIT_SERVER_FIELDS \
+                    and self.imports.imports_any(("chainlit",)):
+                return None  # `element.path`: where Chainlit stored the upload
             return replace(base, key=node.attr.value) if base is not None else None
         if type(node) is cst.Subscript:
             base = self.taint_of(node.value)
@@ -693,12 +708,11 @@ class FlowState:
         to one of the project's own functions, whose summary the project phase looks up; None for others."""
         func = call.func
         if type(func) is cst.Name:
-            if func.value in self.project_functions:
-                return f"local:{func.value}"
-            if func.value in self.local_classes or func.value[:1].isupper():
+            if func.value in self.function_aliases:
+                return self.function_aliases[func.value]
+            if func.value not in self.project_functions and (func.value in self.local_classes or func.value[:1].isupper()):
                 return self._class_callee(func.value, "__init__")  # `Converter(job)` runs `Converter.__init__`
-            resolved = self.imports.aliases.get(func.value)
-            return f"import:{resolved}" if resolved is not None and "." in resolved and _maybe_project(resolved) else None
+            return self._function_callee(func.value)
         if type(func) is cst.Attribute and type(func.value) is cst.Name:
             head = func.value.value
             if head in ("self", "cls") and self.class_name is not None:
@@ -724,6 +738,14 @@ class FlowState:
             # `get_service().run(cmd)`: a method of what one of the project's functions returns
             return f"{factory}#{func.attr.value}" if factory is not None else None
         return None
+
+    def _function_callee(self, name: str) -> str | None:
+        """`local:name` for one of the module's functions, `import:pkg.mod.name` for one the module may import from the
+        project; None for others."""
+        if name in self.project_functions:
+            return f"local:{name}"
+        resolved = self.imports.aliases.get(name)
+        return f"import:{resolved}" if resolved is not None and "." in resolved and _maybe_project(resolved) else None
 
     def factory_callee(self, call: cst.Call) -> str | None:
         """`returned:<callee>` for a call to one of the project's functions (not a class) whose result may be an
@@ -808,6 +830,8 @@ class FlowState:
             self.names.pop(key, None)
         else:
             self.names[key] = taint
+        if self.summary is not None and (self.function_aliases or type(value) in (cst.Name, cst.IfExp)):
+            self._note_alias(key, value)
         if type(value) is cst.Call:
             if self.summary is not None:
                 self._note_instance(key, value)
@@ -831,6 +855,17 @@ class FlowState:
             self.constants[key] = text
         else:
             self.constants.pop(key, None)
+
+    def _note_alias(self, key: str, value: cst.CSTNode | None) -> None:
+        """Remember (or forget) that a name holds one of the project's functions, or one of several chosen by a
+        condition: `call = _anthropic_complete if model.startswith("claude") else _openai_complete`."""
+        options = (value.body, value.orelse) if type(value) is cst.IfExp else (value,)
+        callees = [callee for option in options if type(option) is cst.Name and not option.value[:1].isupper()
+                   and option.value not in self.names and (callee := self._function_callee(option.value))]
+        if callees and len(callees) == len(options):
+            self.function_aliases[key] = "|".join(callees)
+        else:
+            self.function_aliases.pop(key, None)
 
     def _note_instance(self, key: str, value: cst.Call) -> None:
         """Remember (or forget) that a name holds an instance made here: `Name(...)` with a capitalised callee,
@@ -952,7 +987,8 @@ def _is_extension_of(node: cst.CSTNode) -> bool:
 
 
 def _is_unpinned_prefix_test(call: cst.Call) -> bool:
-    """`url.startswith("https://")`, `re.match(r"^https?://", url)`: only a scheme, so any host passes."""
+    """`url.startswith("https://")`, `re.match(r"^https?://", url)`: only a scheme, so any host passes; a chat
+    command's word (`text.startswith("/fetch ")`), so any text after it passes."""
     func = call.func
     if type(func) is cst.Attribute and func.attr.value in SCHEME_REGEX_TESTS and type(func.value) is cst.Name \
             and func.value.value == "re" and call.args:
@@ -962,7 +998,8 @@ def _is_unpinned_prefix_test(call: cst.Call) -> bool:
         return False
     first = call.args[0].value
     prefixes = [string_value(e.value) for e in first.elements] if type(first) is cst.Tuple else [string_value(first)]
-    return all(p is not None and p.lower() in UNPINNED_PREFIXES for p in prefixes)
+    # a prefix that ends in a space is a command word (`text.startswith("/fetch ")`): what follows it is anything
+    return all(p is not None and (p.lower() in UNPINNED_PREFIXES or p[-1:].isspace()) for p in prefixes)
 
 
 def checked_names(test: cst.CSTNode) -> tuple[str, ...]:
@@ -1766,6 +1803,9 @@ def reads_the_request(parameter: cst.Param, imports: ImportTable) -> bool:
 DISPATCHING_METHODS: dict[str, int] = {"add_task": 0, "submit": 0, "to_thread": 0, "run_in_executor": 1}
 # A Celery task's own methods queue a call of it: `send_webhook.delay(url)`.
 QUEUEING_METHODS = frozenset({"delay"})
+# LangChain runs a tool with its arguments in one dict: `run_diagnostic.invoke({"command": cmd})` calls
+# `run_diagnostic(command=cmd)`.
+TOOL_RUN_METHODS = frozenset({"invoke", "ainvoke", "run", "arun"})
 
 
 def dispatched_call(call: cst.Call) -> cst.Call | None:
@@ -1780,6 +1820,8 @@ def _dispatched_call(call: cst.Call) -> cst.Call | None:
     method = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
     if method in QUEUEING_METHODS and type(func) is cst.Attribute:
         return cst.Call(func=func.value, args=call.args)
+    if method in TOOL_RUN_METHODS:
+        return _tool_invocation(call)
     if method == "Thread":
         target = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "target"), None)
         listed = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "args"), None)
@@ -1792,7 +1834,25 @@ def _dispatched_call(call: cst.Call) -> cst.Call | None:
     if index is None or len(positional) <= index:
         return None
     rest = [a for a in call.args[call.args.index(positional[index]) + 1:]]
-    return cst.Call(func=positional[index].value, args=rest)
+    made = cst.Call(func=positional[index].value, args=rest)
+    # `asyncio.to_thread(run_diagnostic.invoke, {"command": cmd})`: the tool, with the arguments of its dict
+    return _tool_invocation(made) or made if callee_tail(made.func) in TOOL_RUN_METHODS else made
+
+
+def _tool_invocation(call: cst.Call) -> cst.Call | None:
+    """`run_diagnostic.invoke({"command": cmd})` -> `run_diagnostic(command=cmd)`: a LangChain tool run with its
+    arguments in one dict literal of names; None for anything else."""
+    func = call.func
+    if type(func) is not cst.Attribute or len(call.args) != 1 or call.args[0].keyword is not None \
+            or type(call.args[0].value) is not cst.Dict:
+        return None
+    args = []
+    for element in call.args[0].value.elements:
+        key = string_value(element.key) if type(element) is cst.DictElement else None
+        if key is None or not key.isidentifier():
+            return None
+        args.append(cst.Arg(value=element.value, keyword=cst.Name(key)))
+    return cst.Call(func=func.value, args=args)
 
 
 def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:

@@ -278,8 +278,9 @@ class AuthFailsOpen(Rule):
     ## What it does
     Reports checks that only run when something is present: `if settings.api_keys and key not in settings.api_keys:
     raise ...` (an empty or unset setting switches authentication off), `if API_TOKEN:` around the comparison, `if token
-    and token != EXPECTED: abort(401)` (a client that sends no token is let in), and `if not SECRET: return` (or `return
-    True`, `return await call_next(request)`) before the check that uses `SECRET` (also spelled the other way round, `if
+    and token != EXPECTED: abort(401)` (a client that sends no token is let in), and `if not SECRET: return` (or `if
+    SECRET is None:`, `if SECRET == "":`; or `return True`, `return await call_next(request)`) before the check that uses
+    `SECRET` (also spelled the other way round, `if
     key in API_KEYS: return continuation(details)` followed by a denial, as a gRPC interceptor does). The switch is a setting
     (`settings.x`, `app.config[...]`, an ALL-CAPS constant, `os.getenv(...)` or a variable assigned from it) or a
     credential-named value (a lookup key such as `issue_key` or `cache_key` names none), and the block it skips denies
@@ -678,23 +679,22 @@ class AuthFailsOpen(Rule):
                     return
 
     def _check_skipped_when_unset(self, body: cst.IndentedBlock) -> None:
-        """`if not SECRET: return` (or `return True`, `return await call_next(request)`) before a check of `SECRET`."""
+        """`if not SECRET: return` (or `if SECRET is None:`; `return True`, `return await call_next(request)`) before a
+        check of `SECRET`."""
         statements = list(body.body)
         for index, statement in enumerate(statements):
             if type(statement) is not cst.If or statement.orelse is not None:
                 continue
             test = statement.test
-            if not (type(test) is cst.UnaryOperation and type(test.operator) is cst.Not):
-                continue
-            switch = test.expression
-            if not self._is_setting(switch) or not _allows(statement.body):
+            switch = _tested_unset(test)
+            if switch is None or not self._is_setting(switch) or not _allows(statement.body):
                 continue
             text = _code(switch)
             later = statements[index + 1:]
             if any(isinstance(s, cst.If) and _negative_check(s.test) and text in _code(s.test)
                    and _tests_something_else(s.test, text) and _denies(s.body) and _guards_access(text, s.test, s.body)
                    for s in _ifs(later)) or _lets_in_then_denies(later, text):
-                self._report(statement, text, f"if not {text}:")
+                self._report(statement, text, f"if {_code(test)}:")
                 return
 
     def _report(self, node: cst.CSTNode, switch: str, spelled: str) -> None:
@@ -702,6 +702,18 @@ class AuthFailsOpen(Rule):
                     "is let in.",
                     hint=f"Require `{switch}` (fail at start-up when it is unset) and deny the request when the "
                     "credential is missing or wrong.")
+
+
+def _tested_unset(test: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The value `if not API_KEY:`, `if API_KEY is None:` or `if API_KEY == "":` tests for unset or empty."""
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+        return test.expression
+    if type(test) is cst.Comparison and len(test.comparisons) == 1:
+        target = test.comparisons[0]
+        if type(target.operator) is cst.Is and is_none(target.comparator) or type(target.operator) is cst.Equal \
+                and (is_none(target.comparator) or string_value(target.comparator) == ""):
+            return test.left
+    return None
 
 
 def _lets_in_then_denies(statements: list[cst.BaseStatement], switch: str) -> bool:

@@ -10,6 +10,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.app_model.handlers import (
+    ID_NAME,
     IDENTITY_EXPRESSIONS,
     OWNERSHIP_WORDS,
     ClassContext,
@@ -18,6 +19,7 @@ from vibecheck.analysis.app_model.handlers import (
     class_context,
     dotted_uses,
     handler_of,
+    parameters,
     router_dependencies,
     socket_connections_checked,
 )
@@ -107,6 +109,36 @@ FRAMEWORK_OBJECT_CHECKS = frozenset({"get_object", "check_object_permissions", "
 
 
 DISPLAYS = frozenset({cst.List, cst.Tuple, cst.Set, cst.Dict, cst.FormattedString})
+
+
+# A pydantic-ai tool (`@agent.tool`, its first parameter the run context): the model picks its arguments, steered by the
+# user the agent runs for, whose identity the run context carries (`ctx.deps.user_id`) when its deps class has a field
+# named for one.
+AGENT_TOOL_MODULES = ("pydantic_ai",)
+AGENT_TOOL_DECORATOR = "tool"
+RUN_CONTEXT = "RunContext"
+CALLER_FIELD_WORDS = frozenset({"user", "account", "customer", "owner", "member"})
+
+
+def agent_tool_handler(function: cst.FunctionDef, module: cst.Module) -> Handler | None:
+    """The handler view of a pydantic-ai tool whose run context carries the caller (`Deps.user_id`): its id-named
+    parameters are the ids the model chose; None for any other function."""
+    decorated = any(isinstance(d.decorator, cst.Attribute) and d.decorator.attr.value == AGENT_TOOL_DECORATOR
+                    for d in function.decorators)
+    params = parameters(function)
+    annotation = params[0].annotation.annotation if decorated and params and params[0].annotation is not None else None
+    if not (isinstance(annotation, cst.Subscript) and dotted_name(annotation.value) == RUN_CONTEXT
+            and len(annotation.slice) == 1 and isinstance(annotation.slice[0].slice, cst.Index)):
+        return None
+    deps = dotted_name(annotation.slice[0].slice.value)
+    fields = {statement.body[0].target.value for node in module.body
+              if isinstance(node, cst.ClassDef) and node.name.value == deps and isinstance(node.body, cst.IndentedBlock)
+              for statement in node.body.body if isinstance(statement, cst.SimpleStatementLine)
+              and isinstance(statement.body[0], cst.AnnAssign) and isinstance(statement.body[0].target, cst.Name)}
+    if not any(CALLER_FIELD_WORDS.intersection(name_words(field)) for field in fields):
+        return None
+    names = {p.name.value for p in params[1:]}
+    return Handler(function, frozenset({"POST"}), True, client_ids={n for n in names if ID_NAME.match(n)}, inputs=names)
 
 
 def _class_attribute(body: Sequence[cst.BaseStatement], name: str) -> cst.BaseExpression | None:
@@ -344,7 +376,9 @@ class ObjectLookupNotScopedToUser(Rule):
     when that guard restricts to a role, `Depends(require_admin)`, `staff_member_required(...)`; or a Socket.IO event
     handler, `@socketio.on("delete")`, of a module whose `connect` handler checks the client, its message's id fields
     being the client's: `data["id"]`, `room_id = data["room"]`; or a FastAPI dependency that takes a value of the
-    request beside the caller, `def current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))`)
+    request beside the caller, `def current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))`;
+    or a pydantic-ai tool, `@agent.tool` taking `ctx: RunContext[Deps]`, whose deps class has a field for the user
+    the agent acts for, `user_id`, its id-named arguments being the ids the model chose)
     and reports the first lookup keyed by an id the client chose (a path parameter, a Django URL
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
@@ -539,6 +573,9 @@ class ObjectLookupNotScopedToUser(Rule):
         if self.classes and owner is None:
             return
         handler = handler_of(node, self.context.imports, owner, self.routers, sockets_checked=self.sockets_checked)
+        tool = handler is None and owner is None and self.context.imports.imports_any(AGENT_TOOL_MODULES)
+        if tool:
+            handler = agent_tool_handler(node, self.context.module)
         if handler is None or handler.restricted or not handler.client_ids:
             return  # a role or permission guard lets its holders reach every object by design
         if self._relates_to_caller(handler) or checks_role(node.body) or self._hands_to_a_checking_helper(handler):
@@ -548,7 +585,9 @@ class ObjectLookupNotScopedToUser(Rule):
             ids = [_client_value(lookup, name) for name in sorted(handler.client_ids & set(names_in(lookup)))]
             anchor: cst.CSTNode = lookup
             held = None
-            if handler.authenticated:
+            if tool:
+                where = "an agent tool whose run context knows the user it acts for (the model chose the id)"
+            elif handler.authenticated:
                 where = "a handler that knows the signed-in user"
             elif not handler.signed_in:
                 # guarded, if at all, where its router is included or its URLconf routes it: the app model decides

@@ -180,34 +180,7 @@ class ClientDataInHtml(ClientSinkRule):
         super().start_function(function, state)
         self._scope, self._proof, self._flow = function, None, None
         self._values = {}
-        self._html_returns = self._returns_html(function, state) if is_route_handler(function) else None
-
-    def _returns_html(self, function: cst.FunctionDef, state: FlowState) -> str | None:
-        """How a route's returned value becomes a page: "any" value when its decorator (or its app) declares an HTML
-        response, "text" for a Flask-like view (which sends a string as HTML and a dict as JSON), None when its app
-        (`FastAPI()`, `APIRouter()` in this module) sends return values as JSON."""
-        apps: dict[str, bool] = {}
-        for statement in self.context.module.body:
-            for assign in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
-                if isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call) \
-                        and (state.qualified_name(assign.value) or "").startswith(JSON_APP_FRAMEWORKS):
-                    html = _declares_html(assign.value, state)
-                    apps.update((target.target.value, html) for target in assign.targets
-                                if isinstance(target.target, cst.Name))
-        json_app = False
-        for decorator in function.decorators:
-            expression = decorator.decorator
-            if isinstance(expression, cst.Call):
-                if _declares_html(expression, state):
-                    return "any"
-                expression = expression.func
-            if isinstance(expression, cst.Attribute) and isinstance(expression.value, cst.Name) \
-                    and expression.value.value in apps:
-                if apps[expression.value.value]:
-                    return "any"
-                json_app = True
-        imported = state.imports.imported_names()
-        return "text" if not json_app and any(n.startswith(HTML_RETURN_FRAMEWORKS) for n in imported) else None
+        self._html_returns = route_returns_html(function, self.context.module, state)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
@@ -330,6 +303,51 @@ class ClientDataInHtml(ClientSinkRule):
         self.report(node, f"Client input from `{taint.origin}` is written into {where} as HTML without escaping, so a "
                     "client can inject script (cross-site scripting).", hint="Render the value through a template "
                     "(which escapes it) or wrap it in `markupsafe.escape()`/`html.escape()` first.", cwe=CWE)
+
+
+def route_returns_html(function: cst.FunctionDef, module: cst.Module, state: FlowState) -> str | None:
+    """How a route's returned value becomes a page: "any" value when its decorator (or its app) declares an HTML
+    response, "text" for a Flask-like view (which sends a string as HTML and a dict as JSON), None when its app
+    (`FastAPI()`, `APIRouter()` in this module) sends return values as JSON, or the function is no route."""
+    if not is_route_handler(function):
+        return None
+    apps: dict[str, bool] = {}
+    for statement in module.body:
+        for assign in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
+            if isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call) \
+                    and (state.qualified_name(assign.value) or "").startswith(JSON_APP_FRAMEWORKS):
+                html = _declares_html(assign.value, state)
+                apps.update((target.target.value, html) for target in assign.targets
+                            if isinstance(target.target, cst.Name))
+    json_app = False
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        if isinstance(expression, cst.Call):
+            if _declares_html(expression, state):
+                return "any"
+            expression = expression.func
+        if isinstance(expression, cst.Attribute) and isinstance(expression.value, cst.Name) \
+                and expression.value.value in apps:
+            if apps[expression.value.value]:
+                return "any"
+            json_app = True
+    imported = state.imports.imported_names()
+    return "text" if not json_app and any(n.startswith(HTML_RETURN_FRAMEWORKS) for n in imported) else None
+
+
+# Text a view builds on the spot as its page: what a Flask-like view (which sends a string as HTML) returns as markup.
+PAGE_TEXT_TYPES = (cst.FormattedString, cst.BinaryOperation, cst.ConcatenatedString)
+
+
+def returned_page(node: cst.Return, returns_html: str, state: FlowState) -> cst.BaseExpression | None:
+    """The value a route's `return` sends as its page (`route_returns_html`): not a dict or list (JSON), nor a response
+    object; from a Flask-like view only text built on the spot (an f-string, a concatenation)."""
+    if node.value is None:
+        return None
+    body = node.value.elements[0].value if isinstance(node.value, cst.Tuple) and node.value.elements else node.value
+    if isinstance(body, (cst.Dict, cst.List, cst.ListComp, cst.DictComp)) or _is_response_object(body, state):
+        return None
+    return body if returns_html == "any" or isinstance(body, PAGE_TEXT_TYPES) else None
 
 
 def _escaping_format(call: cst.Call, state: FlowState) -> bool:

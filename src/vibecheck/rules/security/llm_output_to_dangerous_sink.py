@@ -40,7 +40,7 @@ from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._http_clients import HTTP_CLIENT_NAMES, HTTP_VERBS, METHOD_FIRST
 from vibecheck.rules.security._markup_sinks import TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES
-from vibecheck.rules.security.client_data_in_html import MARKED_SAFE
+from vibecheck.rules.security.client_data_in_html import MARKED_SAFE, returned_page, route_returns_html
 from vibecheck.rules.security.client_data_in_query import SQL_TEXT_FUNCTIONS
 from vibecheck.rules.security.client_data_in_template_source import compiles_unsandboxed
 from vibecheck.rules.security.unsafe_deserialization import SAFE_YAML_LOADERS, YAML_LOADERS
@@ -476,7 +476,8 @@ class LlmOutputToDangerousSink(FlowRule):
     `cursor.execute`/`text()`/`.raw()`, LangChain's `SQLDatabase.run`, the path of a file opened, deleted (`shutil.rmtree`,
     `os.remove`) or read and written through `pathlib` (a file only read is reported as medium), template source
     (`render_template_string`, `jinja2.Template`, `from_string` outside a `SandboxedEnvironment`), HTML shown
-    unescaped (`Markup`, `mark_safe`, `HTMLResponse`, Streamlit's `unsafe_allow_html=True`), `pickle.loads`,
+    unescaped (`Markup`, `mark_safe`, `HTMLResponse`, Streamlit's `unsafe_allow_html=True`, what a route returns when it
+    declares HTML responses with `response_class=HTMLResponse`, or text a Flask view builds), `pickle.loads`,
     `yaml.load` without a safe loader, or the
     URL of a request the server sends (`requests.get(url)`, `httpx.get(url)`, `urlopen(url)`, a client's `await
     http.get(url)` on a receiver named as one, `client`, `http`, `http_client`: medium, as a file read);
@@ -486,7 +487,7 @@ class LlmOutputToDangerousSink(FlowRule):
     records which parameters and return values of each function reach those sinks, so that VC417 follows
     model output across functions and modules (a helper that asks the model in one file, a runner that
     executes its answer in another). It supersedes the generic finding of the same sink on the same line
-    (bandit's `B602`/`B307`/`B301`/`B704`..., VC402, VC406, VC408): one problem, one finding.
+    (bandit's `B602`/`B307`/`B301`/`B704`..., VC402, VC406, VC408, VC426, VC427): one problem, one finding.
 
     ## Why is this bad?
     Model output is attacker-controlled as soon as any text the model read was: a web page, an email, a
@@ -551,10 +552,11 @@ class LlmOutputToDangerousSink(FlowRule):
     cwe = (1426, 94, 95, 78, 89, 502, 73, 22, 1336, 79, 470, 918)
     # the generic form of each sink, reported by bandit or another rule on the same line (one problem, one finding)
     supersedes = ("B307", "B102", "B602", "B605", "VC408", "VC402", "B608", "VC406", "B301", "B302", "B506", "B614",
-                  "B308", "B703", "B704", "VC426")
+                  "B308", "B703", "B704", "VC426", "VC427")
     summarises = True
     untrusted_kinds = frozenset({"llm"})
     _function: cst.FunctionDef | None = None  # the function being walked (None: the module's top level)
+    _html_page: str | None = None  # how the route being walked sends what it returns as a page (None: as JSON, or no route)
 
     def new_state(self) -> FlowState:
         written = model_written_fields(self.context) if self.context.imports.imports_any(GRAPH_IMPORTS) else None
@@ -565,6 +567,7 @@ class LlmOutputToDangerousSink(FlowRule):
         """Parameters named as model output (`llm_output`, `generated_code`, `ai_response`) hold model output, and
         the module's model clients are there unless a parameter takes the name."""
         self._function = function
+        self._html_page = route_returns_html(function, self.context.module, state)
         params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
         clients = module_clients(self.context)
         if clients:
@@ -634,7 +637,7 @@ class LlmOutputToDangerousSink(FlowRule):
         self.__dict__.setdefault("_tool_classes", [frozenset(), frozenset()]).pop()
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
-        sinks: list[tuple[cst.BaseExpression, Sink]] = []
+        sinks: list[tuple[cst.CSTNode, Sink]] = []
         for call in iter_calls(node):
             sink = self._sink(call, state)
             if sink is None and type(call.func) in LOOKUP_TYPES:  # `getattr(tools, name)(**args)`
@@ -643,11 +646,15 @@ class LlmOutputToDangerousSink(FlowRule):
                 sinks.append((call, sink))
         if type(node) is cst.Assign:
             sinks += self._bound_dispatch(node, state)
+        elif type(node) is cst.Return and self._html_page is not None:
+            page = returned_page(node, self._html_page, state)
+            if page is not None:
+                sinks.append((node, (page, "return", (79,), "the HTML page this view sends")))
         if sinks:
             self._check_sinks(sinks, state)
         note_argument_list(node, state)
 
-    def _check_sinks(self, sinks: list[tuple[cst.BaseExpression, Sink]], state: FlowState) -> None:
+    def _check_sinks(self, sinks: list[tuple[cst.CSTNode, Sink]], state: FlowState) -> None:
         sink_calls = {id(call) for call, _ in sinks}
         for call, (argument, label, cwe, what) in sinks:
             if argument is None or id(argument) in sink_calls:  # `exec(compile(code, ...))`: the inner sink reports

@@ -523,6 +523,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     also through a variable: `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`, and a
     verdict unpacked with its reason: `allowed, reason = is_allowed_file(path)`). The temporary file an upload
     was written to (`upload.file.name`) is the server's path; the name the client chose (`upload.filename`) is not.
+    Chainlit's chat handlers (`@cl.on_message`, `@cl.action_callback`) take what the visitor sent, but for where
+    Chainlit stored an uploaded file (`element.path` of `message.elements`); a chat command's word checks nothing of
+    the text after it (`if text.startswith("/fetch "): requests.get(text.removeprefix("/fetch "))`).
     An httpx client of a module whose clients get a request hook named for a check (`event_hooks={"request":
     [refuse_private_destination]}`; not a hook that logs) is vetted on every request. A private-address
     check of the resolved host (`ipaddress.ip_address(socket.gethostbyname(host)).is_private`) clears the URL

@@ -53,6 +53,9 @@ URL_BUILDERS = frozenset({"reverse", "reverse_lazy", "resolve_url"})
 # `format="json"`, Django's `content_type=` and `follow=`, Starlette's and httpx's `follow_redirects=` (`requests`,
 # whose `Response` is falsy on an error status, takes none of them).
 TEST_CLIENT_KEYWORDS = frozenset({"format", "content_type", "follow", "follow_redirects"})
+# click's and Typer's `CliRunner`, whose `invoke(cli, args)` answers with a `Result` that defines no `__bool__` either:
+# `assert result` holds whatever the exit code.
+CLI_RUNNERS = frozenset({"CliRunner", "runner", "cli_runner"})
 
 
 @dataclass(frozen=True)
@@ -91,10 +94,13 @@ def last_name(node: cst.CSTNode) -> str:
 
 
 def is_client_response(value: cst.BaseExpression) -> bool:
-    """`client.get(...)`, `await async_client.post(...)`, `app.test_client().get(...)`, `api.post(url, data, format="json")`:
-    a test client's response (VC304, VC311)."""
+    """`client.get(...)`, `await async_client.post(...)`, `app.test_client().get(...)`, `api.post(url, data, format="json")`,
+    `CliRunner().invoke(cli, args)`: a test client's response (VC304, VC311)."""
     if isinstance(value, cst.Await):
         value = value.expression
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "invoke" \
+            and last_name(value.func.value) in CLI_RUNNERS:
+        return True  # `CliRunner().invoke(cli, ["run"])`, `runner.invoke(app, ...)`
     if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in HTTP_METHODS):
         return False
     if any(arg.keyword is not None and arg.keyword.value in TEST_CLIENT_KEYWORDS for arg in value.args):

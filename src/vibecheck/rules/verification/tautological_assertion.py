@@ -352,7 +352,8 @@ class TautologicalAssertion(Rule):
     whose `__new__` picks the implementation, as tornado's `AsyncHTTPClient` does, may build another class),
     `self.assertTrue(True)`, `self.assertFalse(None)`, `self.assertEqual(1, 1)`, and `assert response` or
     `assert response is not None` on the response of a test client (`client.get(...)`), which is always
-    truthy whatever its status.
+    truthy whatever its status, or on the `Result` of click's or Typer's `CliRunner().invoke(...)`, truthy whatever
+    its exit code.
 
     Also a value compared with itself (`assert result == result`, `self.assertEqual(result, result)`,
     `self.assertTrue(result == result)`, `str(item) == str(item)`, `assert df.equals(df)`,

@@ -23,6 +23,7 @@ DATA_VERBS = frozenset({
     "encode", "decode", "merge", "group", "to", "as", "compose", "assemble", "count", "place",
     "poll",  # `poll_payment(42)` answers with the payment's state, and any state is truthy
     "show",  # a detail view's answer: the record, whatever it holds
+    "answer",  # a model's or a search's answer: text, whatever it says
 })
 # The last word of a getter that reads a flag (`transaction.get_rollback()`, `connection.get_autocommit()`,
 # `get_user_enabled()`): it answers yes or no, so `assert get_rollback()` checks the whole answer.
@@ -37,11 +38,14 @@ QUESTION_WORDS = frozenset({"is", "has", "can", "should", "was", "will", "needs"
 # the others need an object after them (`get_user`, not `get`, which is a dict's, a client's or a cache's read).
 STANDALONE_VERBS = frozenset({
     "parse", "summarize", "summarise", "transform", "serialize", "serialise", "render", "compute", "calculate",
-    "generate", "extract", "aggregate", "normalize", "normalise", "compose", "assemble",
+    "generate", "extract", "aggregate", "normalize", "normalise", "compose", "assemble", "answer",
 })
 # The last word of a function named for the data it makes, with no verb (`weekly_report(df)`, `order_summary(o)`,
 # `monthly_totals(rows)`): a report or a summary has content to check, as `build_report` does.
-DATA_NOUNS = frozenset({"report", "summary", "totals", "stats", "statistics", "breakdown", "digest", "payload"})
+DATA_NOUNS = frozenset({"report", "summary", "totals", "stats", "statistics", "breakdown", "digest", "payload", "answer"})
+# The methods that run a LangChain tool, chain or runnable (`fetch_url.invoke({...})`): the tool's own name says what
+# it answers.
+RUNNABLE_CALLS = frozenset({"invoke", "ainvoke", "run", "arun"})
 UNITTEST_TRUTHY = frozenset({"assertTrue", "assertIsNotNone", "assert_"})
 # `self.assertFalse(x)`, `self.assertIs(x, False)`, `self.assertEqual(x, True)`: checks that say `x` is a yes or no.
 UNITTEST_FALSY = frozenset({"assertFalse"})
@@ -94,6 +98,9 @@ def data_callee(value: cst.BaseExpression | None) -> str | None:
     if not isinstance(value, cst.Call) or not isinstance(value.func, (cst.Name, cst.Attribute)):
         return None
     name = last_name(value.func)
+    if name in RUNNABLE_CALLS and isinstance(value.func, cst.Attribute) \
+            and isinstance(value.func.value, (cst.Name, cst.Attribute)):
+        name = last_name(value.func.value)  # `tools.fetch_url.invoke(...)` answers what `fetch_url` fetches
     parts = name.lower().split("_")
     named_for_data = len(parts) > 1 and parts[-1] in DATA_NOUNS and parts[0] not in QUESTION_WORDS
     if not named_for_data and (parts[0] not in DATA_VERBS or (len(parts) == 1 and parts[0] not in STANDALONE_VERBS)
@@ -110,7 +117,7 @@ def data_callee(value: cst.BaseExpression | None) -> str | None:
 # What a test client's response holds its body in, read as an attribute: WebTest's and Werkzeug's `resp.json`,
 # WebTest's `resp.json_body`, DRF's parsed `resp.data` (Werkzeug's raw bytes), Django's and httpx's `resp.content`
 # and `resp.text`: an error page has one too.
-BODY_ATTRIBUTES = frozenset({"json", "json_body", "data", "content", "text"})
+BODY_ATTRIBUTES = frozenset({"json", "json_body", "data", "content", "text", "output", "stdout"})
 
 
 def response_body(value: cst.BaseExpression | None, responses: set[str]) -> str | None:
@@ -238,10 +245,11 @@ class TruthinessOnlyAssertion(TestAwareRule):
     such checks, `self.assertTrue(result)` and `self.assertIsNotNone(result)`, also with a failure message
     (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
     that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
-    `summarize`, or it is named for the data it makes: `weekly_report`, `order_summary`; or it is the body of a test
-    client's response, `resp.json()`, WebTest's `resp.json`, DRF's `resp.data`, `resp.content`, whose status nothing
-    checks), the test checks nothing else (no other `assert`, no assertion call, no mock `assert_*`, no
-    `pytest.raises`) and uses the value nowhere else.
+    `summarize`, `answer`, or it is named for the data it makes: `weekly_report`, `order_summary`, `table_answer`; a
+    LangChain tool run through `invoke`/`run` is named by the tool, `fetch_rates.invoke(...)`; or it is the body of a
+    test client's response, `resp.json()`, WebTest's `resp.json`, DRF's `resp.data`, `resp.content`, a click runner's
+    `result.output`, whose status nothing checks), the test checks nothing else (no other `assert`, no assertion
+    call, no mock `assert_*`, no `pytest.raises`) and uses the value nowhere else.
     A check of its builtin type alone counts the same (`assert isinstance(orders, list)`, `(list, tuple)`,
     `type(summary) is dict`, `self.assertIsInstance(invoice, dict)`): every wrong list is a list too. A class
     of the project's own (`isinstance(backend, RedisBackend)`) says which implementation was built, and a test named
