@@ -76,6 +76,7 @@ class RuleInfo:
     reads_unchecked_source_facts: bool = False
     index_readers: tuple[tuple[str, str], ...] = ()  # each of `index_fact_readers` as (fact key, `module:attribute`)
     origin: str = ""  # the class as `module:attribute` ("" for a class its module does not name)
+    released_by: tuple[str, ...] = ()  # the project rules that release what a per-file rule holds (`Rule.released_by`)
 
     @classmethod
     def of(cls, rule: type[BaseRule]) -> RuleInfo:
@@ -86,7 +87,7 @@ class RuleInfo:
                    bool(getattr(rule, "reads_unchecked_test_facts", False)),
                    bool(getattr(rule, "reads_unchecked_source_facts", False)),
                    tuple((key, reader_reference(reader)) for key, reader in getattr(rule, "index_fact_readers", {}).items()),
-                   _origin(rule))
+                   _origin(rule), tuple(getattr(rule, "released_by", ())))
 
     @property
     def cache_inputs(self) -> tuple[Callable[..., str], ...]:

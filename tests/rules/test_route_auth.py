@@ -2024,3 +2024,27 @@ def test_a_view_marked_login_not_required_is_no_privileged_action_for_signed_in_
                           "--no-cache", "--no-bandit", "."], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     reported = [(f["path"], f["start"]["line"], f["code"]) for f in json.loads(run.stdout)["findings"]]
     assert reported == [("shop/views.py", 11, "VC218")], run.stderr
+
+
+def test_held_findings_do_not_depend_on_which_other_rules_are_selected(tmp_path: Path) -> None:
+    """VC214 and VC218 hold their findings on a handler guarded in another module until VC201's app model releases
+    them: the rules name VC201 in `released_by`, so it runs for them (its own findings dropped) when it is not
+    selected, and ignoring VC201 leaves VC214 running. Each selection reports what the full run does; the cache is
+    on, so the runs after the first also show its key changing with the rules that run."""
+    header = "from fastapi import APIRouter, Depends, FastAPI\nfrom .auth import get_current_user, require_admin\n" \
+             "from . import admin, items\n\napp = FastAPI()\n"
+    main = "app.include_router(items.router, dependencies=[Depends(get_current_user)])\n"
+    _write_project(tmp_path, {**FASTAPI_ROUTERS, "app/main.py": header + main})
+
+    def run(*options: str) -> list[tuple[str, int, str]]:
+        done = subprocess.run([sys.executable, "-m", "vibecheck", "--format", "json", "--no-bandit", *options, "."],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1, done.stderr
+        return [(f["path"], f["start"]["line"], f["code"]) for f in json.loads(done.stdout)["findings"]]
+
+    full = run()
+    held = [("app/items.py", 8, "VC214"), ("app/items.py", 10, "VC218")]
+    assert full == [("app/admin.py", 6, "VC201"), *held]  # the admin router is open: VC201's, not VC218's
+    assert run("--select", "VC218") == held[1:]
+    assert run("--select", "VC214") == held[:1]
+    assert run("--ignore", "VC201") == held

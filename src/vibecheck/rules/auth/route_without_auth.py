@@ -175,7 +175,7 @@ class RouteWithoutAuth(ProjectRule):
     def check_project(self, project: object) -> Iterator[Finding]:
         model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open,
                                sensitive_paths=self.options.sensitive_paths)
-        yield from model.released(project)  # VC214's and VC218's findings on handlers guarded in another file
+        yield from model.released(project)  # VC214's and VC218's (their `released_by`) on handlers guarded elsewhere
         unguarded = set(map(id, model.unguarded()))
         for routes in model.apps().values():
             webhooks = [r for r in routes if id(r) in unguarded and r.fact.get("webhook")]
