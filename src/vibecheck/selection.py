@@ -117,7 +117,8 @@ def validate_selectors(selectors: Iterable[str], registry: Registry, where: str)
             continue
         candidates = sorted(codes) + sorted(names) + sorted(_EXTERNAL_PREFIXES)
         close = closest(raw, candidates)
-        hint = f"; did you mean `{close}`?" if close else "; run `vibecheck rules` to list the codes"
+        hint = registry.unloaded_hint() or (f"; did you mean `{close}`?" if close else
+                                            "; run `vibecheck rules` to list the codes")
         raise SelectionError(f"{where}: unknown rule code, prefix or name `{raw}`{hint}")
 
 
