@@ -9,9 +9,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from tests.conftest import REPO_ROOT, RULES_DIR
 from vibecheck.api import check_paths
+from vibecheck.cli import cli
 from vibecheck.config import Settings
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
@@ -2048,3 +2050,39 @@ def test_held_findings_do_not_depend_on_which_other_rules_are_selected(tmp_path:
     assert run("--select", "VC218") == held[1:]
     assert run("--select", "VC214") == held[:1]
     assert run("--ignore", "VC201") == held
+
+
+def test_an_unscoped_lookup_in_a_dependency_says_so_and_where_to_check(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """VC214's message named a FastAPI dependency "a handler": the fix belongs in the dependency, where every route
+    that asks for it is scoped at once, and the message and hint say so; a route's finding names its handler."""
+    (tmp_path / "deps.py").write_text(textwrap.dedent("""\
+        from fastapi import Depends, FastAPI, Header, HTTPException
+
+        app = FastAPI()
+
+
+        def current_tenant(x_tenant_id: int = Header(...), user: User = Depends(get_current_user), db=Depends(get_db)):
+            tenant = db.get(Tenant, x_tenant_id)
+            if tenant is None:
+                raise HTTPException(status_code=404)
+            return tenant
+
+
+        @app.delete("/items/{item_id}")
+        def delete_item(item_id: int, user=Depends(get_current_user)):
+            db.delete(db.get(Item, item_id))
+        """))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["--format", "json", "--no-bandit", "--no-cache", "--select", "VC214", "."],
+                                catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    dependency, handler = json.loads(result.stdout)["findings"]
+    assert dependency["start"]["line"] == 7
+    assert "in the dependency `current_tenant`, which knows the signed-in user but never checks that the object " \
+           "belongs to them: every route that depends on it serves any caller's object." in dependency["message"]
+    assert dependency["hint"].startswith("Check in the dependency that the object belongs to the caller")
+    assert "raise `HTTPException(status_code=404)`" in dependency["hint"]
+    assert handler["start"]["line"] == 15
+    assert "in the handler `delete_item`, which knows the signed-in user, but never checks" in handler["message"]
+    assert handler["hint"].startswith("Scope the lookup to the caller")

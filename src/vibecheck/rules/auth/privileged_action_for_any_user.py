@@ -67,7 +67,7 @@ class PrivilegedActionForAnyUser(Rule):
     view, which leaves it to `DEFAULT_PERMISSION_CLASSES` (taken to require a login, as `IsAuthenticated`
     does, since the settings are another file), or a login guard another file adds (`include_router(router,
     dependencies=[Depends(get_current_user)])`, a router made with such `dependencies`, a blueprint's `before_request`
-    hook, a URLconf's `login_required(...)`: such a finding waits for the app model, so it needs VC201 enabled; a
+    hook, a URLconf's `login_required(...)`: such a finding waits for VC201's app model, which runs for this rule; a
     Socket.IO event handler, `@socketio.on("ban_user")`, of a module whose `connect` handler checks the client), with
     no role or permission check anywhere (no `IsAdminUser` or custom permission class, no
     `@staff_member_required`/`@permission_required`, no `Depends(require_admin)` where the router is included or
