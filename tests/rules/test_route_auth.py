@@ -27,7 +27,7 @@ DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
 
 @pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py", "cases_litestar.py",
                                   "cases_ninja.py", "cases_falcon.py", "cases_tornado_sanic.py", "cases_pyramid.py",
-                                  "cases_graphql_chalice.py"])
+                                  "cases_graphql_chalice.py", "cases_bots.py"])
 def test_framework_corpus_is_reported_exactly(name: str) -> None:
     corpus = CORPORA / name
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")
@@ -2086,3 +2086,68 @@ def test_an_unscoped_lookup_in_a_dependency_says_so_and_where_to_check(tmp_path:
     assert handler["start"]["line"] == 15
     assert "in the handler `delete_item`, which knows the signed-in user, but never checks" in handler["message"]
     assert handler["hint"].startswith("Scope the lookup to the caller")
+
+
+BOT_APP = {
+    "bot/__init__.py": "",
+    "bot/commands.py": """
+        import subprocess
+
+        from telegram import Update
+        from telegram.ext import Application, CommandHandler, ContextTypes
+
+        application = Application.builder().token(TOKEN).build()
+
+
+        async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            db.subscriptions.add(update.effective_user.id)
+
+
+        async def admin_shell(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            await update.message.reply_text(subprocess.getoutput(" ".join(context.args)))
+
+
+        application.add_handler(CommandHandler("subscribe", subscribe))
+        application.add_handler(CommandHandler("sh", admin_shell))
+    """,
+    "bot/web.py": """
+        import hmac
+
+        from fastapi import FastAPI, Header, HTTPException, Request
+        from telegram import Update
+
+        from .commands import application
+
+        app = FastAPI()
+
+
+        @app.post("/telegram/open")
+        async def open_updates(request: Request):
+            await application.process_update(Update.de_json(await request.json(), application.bot))
+
+
+        @app.post("/telegram/checked")
+        async def checked_updates(request: Request, x_telegram_bot_api_secret_token: str = Header("")):
+            if not hmac.compare_digest(x_telegram_bot_api_secret_token, SECRET):
+                raise HTTPException(status_code=403)
+            await application.process_update(Update.de_json(await request.json(), application.bot))
+    """,
+}
+
+
+def test_a_bot_s_commands_are_no_routes_and_the_route_that_feeds_it_must_check_the_platform(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Telegram tells the bot who sent each command: the open `/subscribe` lacks no login (VC201 is silent on commands),
+    and the admin-named command that runs a shell for anyone is VC218's. The web route that feeds the bot the updates
+    posted to it is reported unless it checks Telegram's secret token, with a hint that says how."""
+    _write_project(tmp_path, BOT_APP)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["--format", "json", "--no-bandit", "--no-cache", "--select", "VC201,VC218", "."],
+                                catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["path"], f["start"]["line"], f["code"]) for f in findings] == [
+        ("bot/commands.py", 14, "VC218"), ("bot/web.py", 12, "VC201")]
+    webhook = findings[1]
+    assert "hands a chat bot the updates posted to it but never checks that the platform sent them" in webhook["message"]
+    assert "`X-Telegram-Bot-Api-Secret-Token`" in webhook["hint"]
