@@ -2151,3 +2151,97 @@ def test_a_bot_s_commands_are_no_routes_and_the_route_that_feeds_it_must_check_t
     webhook = findings[1]
     assert "hands a chat bot the updates posted to it but never checks that the platform sent them" in webhook["message"]
     assert "`X-Telegram-Bot-Api-Secret-Token`" in webhook["hint"]
+
+
+SPLIT_BOT = {
+    "bot/__init__.py": "",
+    "bot/handlers.py": """
+        import subprocess
+
+        from telegram import Update
+        from telegram.ext import ContextTypes
+
+
+        async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            await update.message.reply_text("hi")
+
+
+        async def shell(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            await update.message.reply_text(subprocess.getoutput(" ".join(context.args)))
+
+
+        async def ban(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            db.ban(int(context.args[0]))
+
+
+        async def admin_wipe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            db.wipe()
+
+
+        async def admin_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            await update.message.reply_text(db.stats())
+
+
+        async def purge_cache(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            cache.purge()
+
+
+        async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            if update.effective_user.id not in ADMIN_IDS:
+                return
+            await update.message.reply_document(db.export())
+    """,
+    "bot/main.py": """
+        from telegram.ext import Application, CommandHandler, filters
+
+        from . import handlers
+        from .handlers import admin_wipe
+
+        application = Application.builder().token(TOKEN).build()
+        application.add_handler(CommandHandler("start", handlers.start))
+        application.add_handler(CommandHandler("sh", handlers.shell))
+        application.add_handler(CommandHandler("ban", handlers.ban, filters=filters.User(user_id=ADMIN_IDS)))
+        application.add_handler(CommandHandler("wipe", admin_wipe))
+        application.add_handler(CommandHandler("stats", handlers.admin_stats))
+        application.add_handler(CommandHandler("export", handlers.export))
+    """,
+    "open_bot/__init__.py": "",
+    "open_bot/commands.py": """
+        import os
+
+        from telegram import Update
+
+
+        async def restart(update: Update, context) -> None:
+            os.system("systemctl restart worker")
+    """,
+    "open_bot/main.py": """
+        from telegram.ext import Application, CommandHandler
+
+        from .commands import restart
+
+        application = Application.builder().token(TOKEN).build()
+        application.add_handler(CommandHandler("restart", restart))
+    """,
+}
+
+
+def test_bot_callbacks_registered_by_another_module_are_judged_with_their_registration(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bot defines its callbacks in one module and registers them in another: VC218 judges them across the two,
+    as it judges a module that does both. Reported where they are defined: `/sh` runs a shell and `/stats` is named for
+    administrators, registered without a filter by the module that registers `/ban` behind one; `admin_wipe` is named
+    for administrators and acts as one, wherever it is registered. Not reported: `/ban` (its filter), `/export` (its
+    own check), `/start` (public), `purge_cache` (nobody registers it), and `/restart` of a bot that checks nobody."""
+    _write_project(tmp_path, SPLIT_BOT)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["--format", "json", "--no-bandit", "--no-cache", "--select", "VC218", "."],
+                                catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["path"], f["start"]["line"]) for f in findings] == [
+        ("bot/handlers.py", 12), ("bot/handlers.py", 20), ("bot/handlers.py", 24)]
+    shell, wipe, stats = (f["message"] for f in findings)
+    assert shell.startswith("Bot handler `shell`, registered by another module of the bot without a filter, ")
+    assert "while the module that registers it checks the sender of its other handlers" in shell
+    assert "though its name says it is for administrators" in wipe and "`admin_stats`" in stats

@@ -68,7 +68,8 @@ neither its router chain (`restricted_receivers`) nor its URLconf wrapper restri
 
 Chat-bot handlers (python-telegram-bot, pyTelegramBotAPI, aiogram, discord.py, slack_bolt) are entry points too, open
 to any chat user: `bots.py` lists a bot module's handlers with whether each checks the sender, per file, for VC218's
-comparison of a handler with its guarded siblings (a bot registers its handlers in the module that defines them). They
+comparison of a handler with its guarded siblings; where one module defines the callbacks and another registers them,
+VC218 writes `BOT_FACTS` and joins the two in the project phase (`bots.BotIndex`, by its `Rule.cleared`). They
 are not routes of the model: the platform authenticates every sender, so VC201 (missing authentication) has nothing to
 say of a command; who may send it is VC218's question. The web route a platform posts the updates to is a route, a
 webhook (`bot_feed`) that must check the platform's secret token or signature.
