@@ -94,6 +94,10 @@ class Pipeline:
         self._project_infos = [info for info in infos if info.project]
         self.project_codes = frozenset(info.code for info in self._project_infos)
         self.running_project_codes = running_project_codes(self.selection.enabled, infos, self.project_codes)
+        # whether the run has a project phase: a project rule runs, or an enabled rule's findings may wait for one
+        # (`Rule.report(..., unless=...)`), which would otherwise be reported at once, uncleared, when it is selected alone
+        self.runs_project_phase = bool(self.running_project_codes) or any(
+            info.conditional for info in self._file_infos if info.code in self.selection.enabled)
         self.superseding = superseding_map(infos)
         self.stages: list[tuple[str, Stage]] = [("vibecheck", self._rules_stage)]
         self.stages += [(a.name, self._analyzer_stage(a)) for a in tools if a.name not in disabled]
@@ -176,7 +180,7 @@ class Pipeline:
         """vibecheck's own rules (and plugin packs'), all in one walk."""
         from vibecheck.engine import check_unit  # local: libcst and the rules load when a file is checked, not before
 
-        checked = check_unit(unit, self.file_rules_for(enabled), collect_facts=bool(self.running_project_codes),
+        checked = check_unit(unit, self.file_rules_for(enabled), collect_facts=self.runs_project_phase,
                              collectors=self.fact_collectors, silent=self.walked_codes - enabled)
         result.findings.extend(checked.findings)
         result.errors.extend(checked.errors)

@@ -79,6 +79,7 @@ class RuleInfo:
     index_readers: tuple[tuple[str, str], ...] = ()  # each of `index_fact_readers` as (fact key, `module:attribute`)
     origin: str = ""  # the class as `module:attribute` ("" for a class its module does not name)
     released_by: tuple[str, ...] = ()  # the project rules that release what a per-file rule holds (`Rule.released_by`)
+    conditional: bool = False  # a per-file rule with its own `Rule.cleared`: its `unless` findings need a project phase
 
     @classmethod
     def of(cls, rule: type[BaseRule]) -> RuleInfo:
@@ -89,7 +90,8 @@ class RuleInfo:
                    bool(getattr(rule, "reads_unchecked_test_facts", False)),
                    bool(getattr(rule, "reads_unchecked_source_facts", False)),
                    tuple((key, reader_reference(reader)) for key, reader in getattr(rule, "index_fact_readers", {}).items()),
-                   _origin(rule), tuple(getattr(rule, "released_by", ())))
+                   _origin(rule), tuple(getattr(rule, "released_by", ())),
+                   issubclass(rule, Rule) and rule.cleared.__func__ is not Rule.cleared.__func__)  # type: ignore[attr-defined]
 
     @property
     def cache_inputs(self) -> tuple[Callable[..., str], ...]:

@@ -360,7 +360,8 @@ class Rule(BaseRule):
         selected or not). `unless=(kind, subject)` names what another file may prove safe
         (`("safe-yaml-loader", "pkg.loaders.AppLoader")`): when a project phase runs, the finding waits in the file's
         facts and is reported unless the project's facts show `subject` is of `kind` (`vibecheck.conditional_findings`,
-        by the rule's `cleared`); without one, it is reported at once.
+        by the rule's `cleared`, whose override gives every run the rule is enabled in a project phase); without one (a
+        per-file run), it is reported at once.
         """
         if held_for is not None and not self.released_by:  # nothing would ever release it: a silent loss
             raise TypeError(f"{self.code} holds a finding (`held_for`) but names no project rule in `released_by`")
