@@ -350,7 +350,8 @@ def rule_command(code_or_name: str) -> None:
             sys.exit(EXIT_OK)
         choices = [r.code for r in registry.rules] + [r.name for r in registry.rules]
         close = closest(code_or_name, choices, cutoff=0.5)
-        _fail(f"unknown rule `{code_or_name}`" + (f"; did you mean `{close}`?" if close else "; run `vibecheck rules`"))
+        hint = registry.unloaded_hint() or (f"; did you mean `{close}`?" if close else "; run `vibecheck rules`")
+        _fail(f"unknown rule `{code_or_name}`{hint}")
     _print_markdown(render_markdown(rule))
 
 

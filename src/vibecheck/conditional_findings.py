@@ -3,8 +3,10 @@
 A per-file rule that cannot decide in its file (`yaml.load(data, Loader=AppLoader)`, with `AppLoader` imported from
 another module of the project) reports with `unless=(kind, subject)`. When a project phase will run, the engine keeps
 such a finding in the file's facts (`facts.CONDITIONAL_FINDINGS`) and `kept_findings` gives it back there unless the
-check of its kind, on the whole project's facts, clears the subject; without a project phase it is reported at once,
-as a guardrail keeps what it cannot clear. The check is the reporting rule's own (`Rule.cleared`), found by the
+check of its kind, on the whole project's facts, clears the subject. A rule with its own `cleared` gives the run a
+project phase whenever it is enabled (`Pipeline.runs_project_phase`), so that `--select` of it alone reports what a
+full run does; a per-file run that no phase follows (the testing helpers) reports it at once, as a guardrail keeps
+what it cannot clear. The check is the reporting rule's own (`Rule.cleared`), found by the
 finding's code, so that this module, in the core, reads no analysis helper itself.
 """
 

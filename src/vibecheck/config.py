@@ -223,7 +223,7 @@ def _rule_options(rules: Any, registry: Registry, where: str) -> dict[str, dict[
     for key, raw in rules.items():
         rule = registry.lookup(key)
         if rule is None:
-            raise ConfigError(f"{where}: `rules.{key}` names no rule{_did_you_mean(key, names)}")
+            raise ConfigError(f"{where}: `rules.{key}` names no rule{registry.unloaded_hint() or _did_you_mean(key, names)}")
         if not isinstance(raw, dict):
             raise ConfigError(f"{where}: `rules.{key}` must be a table of options")
         try:

@@ -72,7 +72,7 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
                silent: frozenset[str] = frozenset()) -> FileResult:
     """Run the rules on one file; a file that cannot be decoded or parsed gives one VC001 finding instead.
 
-    With `collect_facts` (pass False when no project rule is enabled), a fact collector rides along in
+    With `collect_facts` (pass False when no project phase follows), a fact collector rides along in
     the same walk and fills `FileResult.facts` for the project phase (see `vibecheck.facts`); `collectors`
     (the `fact_collectors` of the enabled project rules, with their options) ride along too. `silent`: the codes
     of `rules` walked only for those facts, whose findings the filter drops (`RuleContext.silent`).

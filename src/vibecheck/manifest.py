@@ -37,7 +37,7 @@ from vibecheck.registry import (
 from vibecheck.selection import analyzer_codes, use_external_codes
 
 FILE = "registry.json"
-FORMAT = 3
+FORMAT = 4
 SIZE_LIMIT = 16 * 1024 * 1024  # bytes; a larger file is not one of ours
 
 Tables = Mapping[str, tuple[str, Sequence[ExternalCode]]]
@@ -143,11 +143,12 @@ def _trusted_packages(rule_pack_points: Sequence[Any]) -> set[str]:
 
 def _summary(data: dict[str, Any]) -> RegistrySummary:
     rules = tuple(RuleInfo(**{**rule, "supersedes": tuple(rule["supersedes"]), "readers": tuple(rule["readers"]),
-                              "index_readers": tuple((key, reader) for key, reader in rule["index_readers"])})
+                              "index_readers": tuple((key, reader) for key, reader in rule["index_readers"]),
+                              "released_by": tuple(rule["released_by"])})
                   for rule in data["rules"])
     for rule in rules:
         if not (isinstance(rule.code, str) and isinstance(rule.name, str)
-                and all(isinstance(item, str) for item in (*rule.supersedes, *rule.readers, rule.origin,
+                and all(isinstance(item, str) for item in (*rule.supersedes, *rule.readers, rule.origin, *rule.released_by,
                                                              *(text for pair in rule.index_readers for text in pair)))):
             raise ValueError("a rule's facts are not text")
     packs = tuple((str(name), str(version)) for name, version in data["packs"])

@@ -61,6 +61,14 @@ def settings_selection(settings: Settings, registry: Registry) -> Selection:
                              per_file_ignores=settings.per_file_ignores, disabled_tools=disabled)
 
 
+def running_project_codes(enabled: frozenset[str], infos: Iterable[RuleInfo], project_codes: frozenset[str]
+                          ) -> frozenset[str]:
+    """The project rules the run needs: the enabled ones, and those that release what an enabled per-file rule holds
+    (`Rule.released_by`), so that a rule's findings do not depend on which other rules are selected."""
+    releasing = {code for info in infos if info.code in enabled for code in info.released_by}
+    return frozenset((enabled | releasing) & project_codes)
+
+
 class Pipeline:
     """Everything needed to check files with one set of settings; built once per process."""
 
@@ -85,6 +93,11 @@ class Pipeline:
         self._file_infos = [info for info in infos if not info.project]
         self._project_infos = [info for info in infos if info.project]
         self.project_codes = frozenset(info.code for info in self._project_infos)
+        self.running_project_codes = running_project_codes(self.selection.enabled, infos, self.project_codes)
+        # whether the run has a project phase: a project rule runs, or an enabled rule's findings may wait for one
+        # (`Rule.report(..., unless=...)`), which would otherwise be reported at once, uncleared, when it is selected alone
+        self.runs_project_phase = bool(self.running_project_codes) or any(
+            info.conditional for info in self._file_infos if info.code in self.selection.enabled)
         self.superseding = superseding_map(infos)
         self.stages: list[tuple[str, Stage]] = [("vibecheck", self._rules_stage)]
         self.stages += [(a.name, self._analyzer_stage(a)) for a in tools if a.name not in disabled]
@@ -111,19 +124,19 @@ class Pipeline:
 
     @functools.cached_property
     def fact_collectors(self) -> tuple[tuple[Any, Any], ...]:
-        """The enabled project rules' walkers, each once, with its first rule's options."""
+        """The running project rules' walkers, each once, with its first rule's options."""
         collectors: dict[Any, Any] = {}
         for project_rule in self.registry.project_rules:
-            if project_rule.code in self.selection.enabled:
+            if project_rule.code in self.running_project_codes:
                 for collector in project_rule.fact_collectors:
                     collectors.setdefault(collector, self._options[project_rule.code])
         return tuple(collectors.items())
 
     @functools.cached_property
     def walked_codes(self) -> frozenset[str]:
-        """The per-file rules that the enabled project rules need in every walk (`ProjectRule.walks_with`)."""
+        """The per-file rules that the running project rules need in every walk (`ProjectRule.walks_with`)."""
         return frozenset(code for project_rule in self.registry.project_rules
-                         if project_rule.code in self.selection.enabled for code in project_rule.walks_with)
+                         if project_rule.code in self.running_project_codes for code in project_rule.walks_with)
 
     # -- per file, in the worker ------------------------------------------------------------------------
 
@@ -167,7 +180,7 @@ class Pipeline:
         """vibecheck's own rules (and plugin packs'), all in one walk."""
         from vibecheck.engine import check_unit  # local: libcst and the rules load when a file is checked, not before
 
-        checked = check_unit(unit, self.file_rules_for(enabled), collect_facts=bool(self.project_codes & self.selection.enabled),
+        checked = check_unit(unit, self.file_rules_for(enabled), collect_facts=self.runs_project_phase,
                              collectors=self.fact_collectors, silent=self.walked_codes - enabled)
         result.findings.extend(checked.findings)
         result.errors.extend(checked.errors)
@@ -251,8 +264,9 @@ class Pipeline:
         return latest, FixedFile(source, outcome.text, encoding, outcome.applied)
 
     def project_rules(self) -> list[tuple[RuleInfo, Any]]:
-        """The enabled project rules' facts with their options (`rule_class` gives the class to run)."""
-        return [(info, self._options[info.code]) for info in self._project_infos if info.code in self.selection.enabled]
+        """The running project rules' facts with their options (`rule_class` gives the class to run): the enabled ones
+        and those that release an enabled per-file rule's held findings, whose own findings `filter` drops."""
+        return [(info, self._options[info.code]) for info in self._project_infos if info.code in self.running_project_codes]
 
     def rule_class(self, code: str) -> Any:
         """The class of the rule with this code (`Registry.rule_class`)."""

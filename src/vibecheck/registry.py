@@ -1,12 +1,14 @@
 """Rule packs: discovered through the `vibecheck.rules` entry-point group, indexed by code and name.
 
 Rules load one by one: a rule module that fails to import (a misspelt docstring section makes its class
-definition raise) or a pack that fails to load is recorded in `Registry.errors` by name, and every other
+definition raise), a pack that fails to load, or a rule that cannot be registered (not a rule class, a code or
+name another rule has, facts that cannot be named) is recorded in `Registry.errors` by name, and every other
 rule still loads and runs. The run then exits 2, because a check did not run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 import inspect
@@ -76,6 +78,8 @@ class RuleInfo:
     reads_unchecked_source_facts: bool = False
     index_readers: tuple[tuple[str, str], ...] = ()  # each of `index_fact_readers` as (fact key, `module:attribute`)
     origin: str = ""  # the class as `module:attribute` ("" for a class its module does not name)
+    released_by: tuple[str, ...] = ()  # the project rules that release what a per-file rule holds (`Rule.released_by`)
+    conditional: bool = False  # a per-file rule with its own `Rule.cleared`: its `unless` findings need a project phase
 
     @classmethod
     def of(cls, rule: type[BaseRule]) -> RuleInfo:
@@ -86,7 +90,8 @@ class RuleInfo:
                    bool(getattr(rule, "reads_unchecked_test_facts", False)),
                    bool(getattr(rule, "reads_unchecked_source_facts", False)),
                    tuple((key, reader_reference(reader)) for key, reader in getattr(rule, "index_fact_readers", {}).items()),
-                   _origin(rule))
+                   _origin(rule), tuple(getattr(rule, "released_by", ())),
+                   issubclass(rule, Rule) and rule.cleared.__func__ is not Rule.cleared.__func__)  # type: ignore[attr-defined]
 
     @property
     def cache_inputs(self) -> tuple[Callable[..., str], ...]:
@@ -107,7 +112,8 @@ def reader_reference(reader: Any) -> str:
     for attribute, value in vars(module).items():
         if value is reader:
             return f"{module_name}:{attribute}"
-    raise ValueError(f"`{reader!r}` is not an attribute of its module `{module_name}`")
+    raise ValueError(f"`{reader!r}` is not an attribute of its module `{module_name}`: define it at module level, "
+                     "under a name, so that a run can find it again")
 
 
 @functools.cache
@@ -204,6 +210,14 @@ class Registry:
         self._packs.append(pack)
         self._errors.extend(pack.errors)
 
+    def unloaded_hint(self) -> str:
+        """What to add to "names no rule" when something failed to load, where the rule may be defined ("" when
+        nothing did): whole, so that the message stands alone."""
+        if not self.errors:
+            return ""
+        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
+        return f"; it may be defined where loading failed, fix that first: {self.errors[0]}{more}"
+
     @property
     def rules(self) -> list[type[BaseRule]]:
         return sorted(self.by_code.values(), key=lambda r: r.code)
@@ -286,8 +300,35 @@ def load_packs(registry: Registry) -> Registry:
             pack = loaded() if callable(loaded) and not isinstance(loaded, RulePack) else loaded
             if not isinstance(pack, RulePack):
                 raise RegistryError(f"entry point `{entry_point.value}` did not give a RulePack")
-            registry.add(pack)
+            registry.add(registrable(pack, registry))
         except Exception as exc:  # a broken plugin must not take the built-in rules down with it
             registry.errors.append(f"rule pack `{entry_point.name}` ({entry_point.value}) failed to load: "
                                    f"{type(exc).__name__}: {exc}")
     return registry
+
+
+def registrable(pack: RulePack, registry: Registry) -> RulePack:
+    """The pack without the rules `registry` cannot take, each named in the pack's errors: one broken rule must not
+    take its pack's others down, nor crash the run later, where its facts are computed (`RuleInfo.of`)."""
+    kept: list[type[BaseRule]] = []
+    errors = list(pack.errors)
+    codes, names = dict(registry.by_code), dict(registry.by_name)
+    for rule in pack.rules:
+        try:
+            if not (isinstance(rule, type) and issubclass(rule, BaseRule) and "code" in rule.__dict__):
+                raise RegistryError("it is not a rule class with a `code` of its own")
+            for index, key in ((codes, rule.code), (names, rule.name)):
+                if key in index:
+                    raise RegistryError(f"`{key}` is already defined by `{index[key].__module__}`")
+            RuleInfo.of(rule)
+        except Exception as exc:  # recorded, so that the run still exits 2
+            errors.append(f"rule `{_label(rule)}` of pack `{pack.name}` was not loaded: {type(exc).__name__}: {exc}")
+            continue
+        codes[rule.code] = names[rule.name] = rule
+        kept.append(rule)
+    return dataclasses.replace(pack, rules=tuple(kept), errors=tuple(errors))
+
+
+def _label(rule: Any) -> str:
+    """`module.Class` for a class, its repr for anything else a pack lists."""
+    return f"{rule.__module__}.{rule.__qualname__}" if isinstance(rule, type) else repr(rule)

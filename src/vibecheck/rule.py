@@ -307,6 +307,10 @@ class Rule(BaseRule):
     # `os.exec`, not in `execute`): true where every finding needs a hint as a whole name in the file, which
     # the rule argues beside its hints. A hint's end that is punctuation (`input(`) may touch anything.
     file_hints_are_names: ClassVar[bool] = False
+    # Codes of the project rules whose phase releases the findings this rule holds (`report(..., held_for=...)`):
+    # while this rule is enabled they run too, and the filter stage drops their own findings unless they are enabled,
+    # so that `--select VC218` alone (or `--ignore VC201`) reports what a full run reports.
+    released_by: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, context: RuleContext, options: Any = None) -> None:
         self.context = context
@@ -352,11 +356,15 @@ class Rule(BaseRule):
         a route handler of this file (`read_note`, `NoteView.get`) that holds only if signed-in callers alone reach
         it through a guard this file does not show (`include_router(..., dependencies=[...])` in another module, a
         URLconf's `login_required(...)`): the finding waits in the file's facts until the app model says so
-        (`vibecheck.analysis.app_model.AppModel.released`, which VC201 runs). `unless=(kind, subject)` names what another
-        file may prove safe (`("safe-yaml-loader", "pkg.loaders.AppLoader")`): when a project phase runs, the finding
-        waits in the file's facts and is reported unless the project's facts show `subject` is of `kind`
-        (`vibecheck.conditional_findings`, by the rule's `cleared`); without one, it is reported at once.
+        (`vibecheck.analysis.app_model.AppModel.released`, which the project rules in the rule's `released_by` run,
+        selected or not). `unless=(kind, subject)` names what another file may prove safe
+        (`("safe-yaml-loader", "pkg.loaders.AppLoader")`): when a project phase runs, the finding waits in the file's
+        facts and is reported unless the project's facts show `subject` is of `kind` (`vibecheck.conditional_findings`,
+        by the rule's `cleared`, whose override gives every run the rule is enabled in a project phase); without one (a
+        per-file run), it is reported at once.
         """
+        if held_for is not None and not self.released_by:  # nothing would ever release it: a silent loss
+            raise TypeError(f"{self.code} holds a finding (`held_for`) but names no project rule in `released_by`")
         self.context.reports.append(PendingReport(type(self), node, message, hint, fix, severity, snippet, cwe,
                                                   self.context.statement, held_for, unless))
 

@@ -242,7 +242,7 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     checker.post_filters.extend(post_filters)
     relative = {f.display: f.relative for f in files}
     # a shard's results carry their facts to `vibecheck merge`; the project phase decodes them only if it runs
-    facts: FactsMode = "eager" if keep is not None else "deferred" if checker.project_rules() else "skipped"
+    facts: FactsMode = "eager" if keep is not None else "deferred" if checker.runs_project_phase else "skipped"
     cache = ResultCache.for_run(settings, checker, facts=facts)
     if cache is not None:
         cache.keep_facts_texts = facts == "deferred" and len(files) <= project_delta.DELTA_FILES
@@ -289,7 +289,8 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
     """
     settings = pipeline.settings
     report = Report()
-    rules = pipeline.project_rules() if project_phase else []
+    phase = project_phase and pipeline.runs_project_phase
+    rules = pipeline.project_rules() if phase else []
     project = Project(root=Path(settings.root), config=dict(settings.raw))
     held: list[FileResult] = []
     for result in results:
@@ -302,7 +303,7 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
         report.fixes_applied += result.fixes_applied
         report.warnings.extend(result.warnings)
         where = relative.get(result.path, result.path)
-        if rules:  # the project rules may still add findings that this file's suppressions cover
+        if phase:  # the project rules may still add findings that this file's suppressions cover
             project.files[result.path] = FileResult(result.path, facts=result.facts)
             if is_test_file(where, settings.test_paths):
                 project.test_files.add(result.path)
@@ -311,7 +312,7 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
             report.findings.extend(pipeline.filter(result.path, where, result.findings, result.suppressions))
         if progress is not None:
             progress(1)
-    if rules:
+    if phase:
         if cache is not None:
             project.fingerprints.update((path, cache.fingerprints[path]) for path in project.files
                                         if path in cache.fingerprints)

@@ -117,7 +117,8 @@ def validate_selectors(selectors: Iterable[str], registry: Registry, where: str)
             continue
         candidates = sorted(codes) + sorted(names) + sorted(_EXTERNAL_PREFIXES)
         close = closest(raw, candidates)
-        hint = f"; did you mean `{close}`?" if close else "; run `vibecheck rules` to list the codes"
+        hint = registry.unloaded_hint() or (f"; did you mean `{close}`?" if close else
+                                            "; run `vibecheck rules` to list the codes")
         raise SelectionError(f"{where}: unknown rule code, prefix or name `{raw}`{hint}")
 
 
@@ -181,14 +182,16 @@ def resolve_selection(
 
 
 def _replaced_by_ignored(registry: Registry, codes: dict[str, CodeInfo], ignore: Sequence[str], enabled: set[str]) -> set[str]:
-    """The codes superseded by rules that an ignore selector switches off: ignoring VC101 ignores B110 too.
+    """The other tools' codes superseded by rules that an ignore selector switches off: ignoring VC101 ignores B110 too.
 
-    A rule that is merely not selected (`--select B`) does not take the codes it supersedes with it.
+    A rule that is merely not selected (`--select B`) does not take the codes it supersedes with it, and a vibecheck
+    rule never takes another vibecheck rule with it: VC201 supersedes VC214 on an open view's line, yet ignoring VC201
+    must leave VC214's ownership checks running everywhere else.
     """
     replaced: set[str] = set()
     for rule in registry.infos:
         if rule.supersedes and rule.code not in enabled and _best(ignore, rule.code, codes[rule.code]) is not None:
-            replaced.update(rule.supersedes)
+            replaced.update(code for code in rule.supersedes if code in _EXTERNAL)
     return replaced
 
 

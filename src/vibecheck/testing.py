@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from vibecheck.config import Settings
+from vibecheck.facts import CONDITIONAL_FINDINGS
 from vibecheck.model import Category, FileResult, Finding
 from vibecheck.pipeline import Pipeline
 from vibecheck.project import Project, conditional_findings, run_project_rules
@@ -69,6 +70,8 @@ def _run(rule: type[BaseRule], source: str, *, registry: Registry, options: Any,
     result = pipeline.check_bytes(path, Path(path).name, source.encode())
     if result.errors:
         raise AssertionError(f"{rule.code} crashed on {path}: {result.errors}")
+    # no project phase follows this one file: what waits for one to clear it is reported, as a guardrail keeps it
+    result.findings += [finding for *_, finding in result.facts.get(CONDITIONAL_FINDINGS, ())]
     if filtered:
         result.findings = pipeline.filter(path, Path(path).name, result.findings, result.suppressions)
     return result

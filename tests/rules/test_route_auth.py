@@ -9,9 +9,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from tests.conftest import REPO_ROOT, RULES_DIR
 from vibecheck.api import check_paths
+from vibecheck.cli import cli
 from vibecheck.config import Settings
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
@@ -26,7 +28,7 @@ DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
 
 @pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py", "cases_litestar.py",
                                   "cases_ninja.py", "cases_falcon.py", "cases_tornado_sanic.py", "cases_pyramid.py",
-                                  "cases_graphql_chalice.py"])
+                                  "cases_graphql_chalice.py", "cases_bots.py"])
 def test_framework_corpus_is_reported_exactly(name: str) -> None:
     corpus = CORPORA / name
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")
@@ -2035,3 +2037,222 @@ def test_agent_tools_corpus_is_reported_exactly() -> None:
     assert len(expected) >= 2 and len(ok) >= 4
     result = check_corpus(ObjectLookupNotScopedToUser, corpus)
     assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_held_findings_do_not_depend_on_which_other_rules_are_selected(tmp_path: Path) -> None:
+    """VC214 and VC218 hold their findings on a handler guarded in another module until VC201's app model releases
+    them: the rules name VC201 in `released_by`, so it runs for them (its own findings dropped) when it is not
+    selected, and ignoring VC201 leaves VC214 running. Each selection reports what the full run does; the cache is
+    on, so the runs after the first also show its key changing with the rules that run."""
+    header = "from fastapi import APIRouter, Depends, FastAPI\nfrom .auth import get_current_user, require_admin\n" \
+             "from . import admin, items\n\napp = FastAPI()\n"
+    main = "app.include_router(items.router, dependencies=[Depends(get_current_user)])\n"
+    _write_project(tmp_path, {**FASTAPI_ROUTERS, "app/main.py": header + main})
+
+    def run(*options: str) -> list[tuple[str, int, str]]:
+        done = subprocess.run([sys.executable, "-m", "vibecheck", "--format", "json", "--no-bandit", *options, "."],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1, done.stderr
+        return [(f["path"], f["start"]["line"], f["code"]) for f in json.loads(done.stdout)["findings"]]
+
+    full = run()
+    held = [("app/items.py", 8, "VC214"), ("app/items.py", 10, "VC218")]
+    assert full == [("app/admin.py", 6, "VC201"), *held]  # the admin router is open: VC201's, not VC218's
+    assert run("--select", "VC218") == held[1:]
+    assert run("--select", "VC214") == held[:1]
+    assert run("--ignore", "VC201") == held
+
+
+def test_an_unscoped_lookup_in_a_dependency_says_so_and_where_to_check(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """VC214's message named a FastAPI dependency "a handler": the fix belongs in the dependency, where every route
+    that asks for it is scoped at once, and the message and hint say so; a route's finding names its handler."""
+    (tmp_path / "deps.py").write_text(textwrap.dedent("""\
+        from fastapi import Depends, FastAPI, Header, HTTPException
+
+        app = FastAPI()
+
+
+        def current_tenant(x_tenant_id: int = Header(...), user: User = Depends(get_current_user), db=Depends(get_db)):
+            tenant = db.get(Tenant, x_tenant_id)
+            if tenant is None:
+                raise HTTPException(status_code=404)
+            return tenant
+
+
+        @app.delete("/items/{item_id}")
+        def delete_item(item_id: int, user=Depends(get_current_user)):
+            db.delete(db.get(Item, item_id))
+        """))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["--format", "json", "--no-bandit", "--no-cache", "--select", "VC214", "."],
+                                catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    dependency, handler = json.loads(result.stdout)["findings"]
+    assert dependency["start"]["line"] == 7
+    assert "in the dependency `current_tenant`, which knows the signed-in user but never checks that the object " \
+           "belongs to them: every route that depends on it serves any caller's object." in dependency["message"]
+    assert dependency["hint"].startswith("Check in the dependency that the object belongs to the caller")
+    assert "raise `HTTPException(status_code=404)`" in dependency["hint"]
+    assert handler["start"]["line"] == 15
+    assert "in the handler `delete_item`, which knows the signed-in user, but never checks" in handler["message"]
+    assert handler["hint"].startswith("Scope the lookup to the caller")
+
+
+BOT_APP = {
+    "bot/__init__.py": "",
+    "bot/commands.py": """
+        import subprocess
+
+        from telegram import Update
+        from telegram.ext import Application, CommandHandler, ContextTypes
+
+        application = Application.builder().token(TOKEN).build()
+
+
+        async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            db.subscriptions.add(update.effective_user.id)
+
+
+        async def admin_shell(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            await update.message.reply_text(subprocess.getoutput(" ".join(context.args)))
+
+
+        application.add_handler(CommandHandler("subscribe", subscribe))
+        application.add_handler(CommandHandler("sh", admin_shell))
+    """,
+    "bot/web.py": """
+        import hmac
+
+        from fastapi import FastAPI, Header, HTTPException, Request
+        from telegram import Update
+
+        from .commands import application
+
+        app = FastAPI()
+
+
+        @app.post("/telegram/open")
+        async def open_updates(request: Request):
+            await application.process_update(Update.de_json(await request.json(), application.bot))
+
+
+        @app.post("/telegram/checked")
+        async def checked_updates(request: Request, x_telegram_bot_api_secret_token: str = Header("")):
+            if not hmac.compare_digest(x_telegram_bot_api_secret_token, SECRET):
+                raise HTTPException(status_code=403)
+            await application.process_update(Update.de_json(await request.json(), application.bot))
+    """,
+}
+
+
+def test_a_bot_s_commands_are_no_routes_and_the_route_that_feeds_it_must_check_the_platform(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Telegram tells the bot who sent each command: the open `/subscribe` lacks no login (VC201 is silent on commands),
+    and the admin-named command that runs a shell for anyone is VC218's. The web route that feeds the bot the updates
+    posted to it is reported unless it checks Telegram's secret token, with a hint that says how."""
+    _write_project(tmp_path, BOT_APP)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["--format", "json", "--no-bandit", "--no-cache", "--select", "VC201,VC218", "."],
+                                catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["path"], f["start"]["line"], f["code"]) for f in findings] == [
+        ("bot/commands.py", 14, "VC218"), ("bot/web.py", 12, "VC201")]
+    webhook = findings[1]
+    assert "hands a chat bot the updates posted to it but never checks that the platform sent them" in webhook["message"]
+    assert "`X-Telegram-Bot-Api-Secret-Token`" in webhook["hint"]
+
+
+SPLIT_BOT = {
+    "bot/__init__.py": "",
+    "bot/handlers.py": """
+        import subprocess
+
+        from telegram import Update
+        from telegram.ext import ContextTypes
+
+
+        async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            await update.message.reply_text("hi")
+
+
+        async def shell(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            await update.message.reply_text(subprocess.getoutput(" ".join(context.args)))
+
+
+        async def ban(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            db.ban(int(context.args[0]))
+
+
+        async def admin_wipe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            db.wipe()
+
+
+        async def admin_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            await update.message.reply_text(db.stats())
+
+
+        async def purge_cache(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            cache.purge()
+
+
+        async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            if update.effective_user.id not in ADMIN_IDS:
+                return
+            await update.message.reply_document(db.export())
+    """,
+    "bot/main.py": """
+        from telegram.ext import Application, CommandHandler, filters
+
+        from . import handlers
+        from .handlers import admin_wipe
+
+        application = Application.builder().token(TOKEN).build()
+        application.add_handler(CommandHandler("start", handlers.start))
+        application.add_handler(CommandHandler("sh", handlers.shell))
+        application.add_handler(CommandHandler("ban", handlers.ban, filters=filters.User(user_id=ADMIN_IDS)))
+        application.add_handler(CommandHandler("wipe", admin_wipe))
+        application.add_handler(CommandHandler("stats", handlers.admin_stats))
+        application.add_handler(CommandHandler("export", handlers.export))
+    """,
+    "open_bot/__init__.py": "",
+    "open_bot/commands.py": """
+        import os
+
+        from telegram import Update
+
+
+        async def restart(update: Update, context) -> None:
+            os.system("systemctl restart worker")
+    """,
+    "open_bot/main.py": """
+        from telegram.ext import Application, CommandHandler
+
+        from .commands import restart
+
+        application = Application.builder().token(TOKEN).build()
+        application.add_handler(CommandHandler("restart", restart))
+    """,
+}
+
+
+def test_bot_callbacks_registered_by_another_module_are_judged_with_their_registration(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bot defines its callbacks in one module and registers them in another: VC218 judges them across the two,
+    as it judges a module that does both. Reported where they are defined: `/sh` runs a shell and `/stats` is named for
+    administrators, registered without a filter by the module that registers `/ban` behind one; `admin_wipe` is named
+    for administrators and acts as one, wherever it is registered. Not reported: `/ban` (its filter), `/export` (its
+    own check), `/start` (public), `purge_cache` (nobody registers it), and `/restart` of a bot that checks nobody."""
+    _write_project(tmp_path, SPLIT_BOT)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["--format", "json", "--no-bandit", "--no-cache", "--select", "VC218", "."],
+                                catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["path"], f["start"]["line"]) for f in findings] == [
+        ("bot/handlers.py", 12), ("bot/handlers.py", 20), ("bot/handlers.py", 24)]
+    shell, wipe, stats = (f["message"] for f in findings)
+    assert shell.startswith("Bot handler `shell`, registered by another module of the bot without a filter, ")
+    assert "while the module that registers it checks the sender of its other handlers" in shell
+    assert "though its name says it is for administrators" in wipe and "`admin_stats`" in stats

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import REPO_ROOT, RULES_DIR
+from tests.conftest import REPO_ROOT, RULES_DIR, complete_registry
 from vibecheck.cli import cli
 from vibecheck.docs import TABLE_END, TABLE_START, parse_doc, render_markdown, rule_folder_name, rules_table
 from vibecheck.engine_checks import EngineCheck
@@ -28,7 +28,7 @@ from vibecheck.registry import load_registry
 from vibecheck.rule import ProjectRule, Rule
 from vibecheck.testing import check_corpus, findings_for, fix_corpus, parse_annotations, pipeline_findings
 
-BUILTIN = load_registry().builtin_rules
+BUILTIN = complete_registry().builtin_rules  # collecting this module fails if a rule did not load
 # Per-file checks: visitor rules and the engine's own checks (VC001, VC9xx), which the pipeline emits.
 FILE_RULES = [r for r in BUILTIN if not issubclass(r, ProjectRule)]
 # Rules emitted by the suppression stage, so their examples need the whole pipeline (tested there).
@@ -151,10 +151,8 @@ CATEGORY_CONTRACT: dict[Category, tuple[str, str]] = {
 }
 
 
-def test_builtin_pack_loads_whole() -> None:
-    """A rule that fails to load must fail here, not turn the tests generated from the registry into skips."""
-    registry = load_registry()
-    assert not registry.errors, registry.errors
+def test_builtin_pack_is_registered() -> None:
+    """A rule that fails to load fails the collection of this module (`complete_registry`); an empty pack, here."""
     assert BUILTIN, "no built-in rule is registered"
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -486,11 +490,30 @@ def test_a_loader_class_is_followed_through_the_bases_of_other_modules_to_pyyaml
 
 
 def test_a_loader_imported_from_the_project_is_reported_when_no_project_phase_can_clear_it() -> None:
-    """With VC406 alone selected nothing reads the other modules: the finding stays, as a guardrail keeps what it
-    cannot clear."""
+    """Checked on its own (the testing helpers' per-file run), nothing reads the other modules: the finding stays, as a
+    guardrail keeps what it cannot clear."""
     [finding] = findings_for(UnsafeDeserialization, YAML_LOADER_PROJECT["app/use.py"].split("class LocalLoader")[0]
                              + "def read(data):\n    return yaml.load(data, Loader=AppLoader)\n")
     assert "`Loader=AppLoader`" in finding.message
+
+
+
+def test_a_loader_cleared_by_another_module_is_cleared_when_vc406_runs_alone(tmp_path: Path) -> None:
+    """The project phase that clears a loader of another module ran only beside a project rule: `--select VC406`
+    reported the safe `AppLoader` that the full run clears. Each selection now reports what the full run does."""
+    for name, text in YAML_LOADER_PROJECT.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+    def reported(*options: str) -> list[int]:
+        run = subprocess.run([sys.executable, "-m", "vibecheck", "--format", "json", "--no-bandit", *options, "."],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                             env={**os.environ, "VIBECHECK_NO_SERVER": "1"})
+        assert run.returncode == 1, run.stderr
+        return [f["start"]["line"] for f in json.loads(run.stdout)["findings"] if f["code"] == "VC406"]
+
+    assert reported() == [21, 24, 27]  # read_risky, read_plugin, read_third_party
+    assert reported("--select", "VC406") == [21, 24, 27]
 
 
 TOOL_TABLE_MODULE = '''import subprocess

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import complete_registry
 from vibecheck.docs import parse_doc
-from vibecheck.registry import load_registry
 from vibecheck.rule import Rule
 from vibecheck.testing import findings_for
 
@@ -18,7 +18,7 @@ CLIENT_DATA = ("VC207", "VC405", "VC409", "VC411", "VC412", "VC413", "VC414", "V
 DEPLOYMENT = ("VC106", "VC107", "VC110", "VC202", "VC203", "VC204", "VC206", "VC209", "VC210", "VC211", "VC212", "VC213",
               "VC214", "VC216", "VC217", "VC218", "VC230", "VC402", "VC404", "VC410", "VC418", "VC423", "VC424", "VC425",
               "VC426", "VC507")
-FILE_RULES = {rule.code: rule for rule in load_registry().file_rules}
+FILE_RULES = {rule.code: rule for rule in complete_registry().file_rules}
 
 
 def test_these_are_the_rules_that_skip_test_files() -> None:

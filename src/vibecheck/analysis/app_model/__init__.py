@@ -60,15 +60,19 @@ have none; `authenticates_anywhere` says whether the app authenticates at all.
 *Held findings*: a per-file rule that judges a handler from inside (VC214 ownership, VC218 privileged actions) needs
 to know whether only signed-in callers reach it, which a guard in another file may decide. It reports such a finding
 with `held_for=<handler>`; the engine keeps it in the file's facts (`HELD_FINDINGS`) instead of its findings, and
-`AppModel.released` gives it back in the project phase (VC201 yields them) when every route of that handler is guarded
+`AppModel.released` gives it back in the project phase (VC201 yields them; the rule names it in `released_by`, so VC201
+runs whenever the rule does, its own findings dropped unless it is selected) when every route of that handler is guarded
 by what signs a user in (not by a check of its own file that the rule did not take for a login: a header's shared
 secret, a cron token, a webhook's signature; a hook or dependencies of its receiver, `receiver_guard`, do count) and
 neither its router chain (`restricted_receivers`) nor its URLconf wrapper restricts it to a role.
-Without VC201 no project phase joins them, and they stay held: the rule is then as blind to other files as before.
 
 Chat-bot handlers (python-telegram-bot, pyTelegramBotAPI, aiogram, discord.py, slack_bolt) are entry points too, open
 to any chat user: `bots.py` lists a bot module's handlers with whether each checks the sender, per file, for VC218's
-comparison of a handler with its guarded siblings (a bot registers its handlers in the module that defines them).
+comparison of a handler with its guarded siblings; where one module defines the callbacks and another registers them,
+VC218 writes `BOT_FACTS` and joins the two in the project phase (`bots.BotIndex`, by its `Rule.cleared`). They
+are not routes of the model: the platform authenticates every sender, so VC201 (missing authentication) has nothing to
+say of a command; who may send it is VC218's question. The web route a platform posts the updates to is a route, a
+webhook (`bot_feed`) that must check the platform's secret token or signature.
 
 The tables of routes, guards and settings per framework are data in `frameworks.py`; what counts as a guard
 is configurable through `GuardOptions` (VC201's options).

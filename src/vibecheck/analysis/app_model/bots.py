@@ -7,17 +7,26 @@ discord.py and slack_bolt decorate them (`@bot.message_handler(commands=["ban"])
 a filter in the registration (`filters.User(user_id=ADMINS)`, `IsAdmin()`), or an early check of the caller's id in
 the body (`if update.effective_user.id not in ADMIN_IDS: return`). A bot module whose privileged handlers carry such
 a guard but one does not has forgotten it there: `unguarded_privileged` lists those handlers.
+
+A bot often defines its callbacks in one module and registers them in another (`handlers/admin.py` defines
+`shell(update, context)`, `main.py` adds `CommandHandler("sh", admin.shell)`): `unregistered_callbacks` lists a
+module's functions shaped like callbacks that it neither registers nor decorates, `registrations` what a module
+registers (as written, with whether a filter checks the caller), and `BotIndex` joins them over the project's
+`BOT_FACTS`: the callback counts where a module registers it without a filter, beside another handler with a check.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 import libcst as cst
 
 from vibecheck.analysis.app_model.frameworks import name_words, reads_as_guard
+from vibecheck.analysis.call_flow import module_name
 from vibecheck.analysis.flow import dotted_name, string_value
+from vibecheck.analysis.modules import resolve_relative
 from vibecheck.cst_fields import calls_in
 from vibecheck.imports import ImportTable
 
@@ -65,6 +74,12 @@ ADMIN_INTENT_WORDS = frozenset({"admin", "owner", "sudo"})
 HOST_CALLS = frozenset({"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
                         "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput", "os.system",
                         "os.popen", "asyncio.create_subprocess_shell", "asyncio.create_subprocess_exec", "eval", "exec"})
+# A callback's first parameter as the libraries name it: python-telegram-bot's `(update, context)`, aiogram's and
+# pyTelegramBotAPI's `(message)`, `(call)`: a function of a bot module shaped so may be registered by another module.
+CALLBACK_PARAMETERS = frozenset({"update", "message", "call", "callback", "callback_query", "query"})
+# The fact a bot module writes (VC218): `registrations` ([callback ref, filtered]; refs `@local` or as imported) and
+# `guarded` (its callbacks and handlers that check the caller).
+BOT_FACTS = "bot_facts"
 
 
 @dataclass
@@ -111,15 +126,80 @@ def unguarded_privileged(handlers: list[BotHandler], imports: ImportTable, privi
     users: in a module whose other handlers show the guard, the one that lacks it was forgotten, not meant public;
     in a module with no guard at all, one named for administrators (`admin_export_users`) says whom it was meant for."""
     compared = any(h.guarded for h in handlers)
-    words = PRIVILEGED_WORDS | privileged_verbs
     for handler in handlers:
         if handler.guarded:
             continue
-        named = {w for name in (handler.function.name.value, *handler.commands) for w in name_words(name)}
-        acts = bool(named & (words - ADMIN_INTENT_WORDS)) or _runs_on_host(handler.function, imports)
-        admin_named = bool(named & ADMIN_INTENT_WORDS)
+        acts, admin_named = privilege(handler, imports, privileged_verbs)
         if compared and (acts or admin_named) or admin_named and acts:
             yield handler, compared
+
+
+def privilege(handler: BotHandler, imports: ImportTable, privileged_verbs: frozenset[str]) -> tuple[bool, bool]:
+    """(it administers the bot, its host or its users; its name says it is for administrators), by its name, its
+    commands and whether it runs something on the host."""
+    named = {w for name in (handler.function.name.value, *handler.commands) for w in name_words(name)}
+    words = (PRIVILEGED_WORDS | privileged_verbs) - ADMIN_INTENT_WORDS
+    acts = bool(named & words) or _runs_on_host(handler.function, imports)
+    return acts, bool(named & ADMIN_INTENT_WORDS)
+
+
+def unregistered_callbacks(module: cst.Module, imports: ImportTable, handlers: list[BotHandler]) -> list[BotHandler]:
+    """The module-level functions of a bot module shaped like a callback (`async def shell(update, context)`) that
+    the module neither registers nor decorates as a handler: another module may register them."""
+    if not imports.imports_any(BOT_MODULES):
+        return []
+    known = {h.function.name.value for h in handlers}
+    found = []
+    for statement in module.body:
+        if type(statement) is cst.FunctionDef and statement.name.value not in known and not statement.decorators:
+            params = statement.params.params
+            if params and params[0].name.value in CALLBACK_PARAMETERS:
+                found.append(BotHandler(statement, [], _guards_function(statement, imports)))
+    return found
+
+
+def registrations(module: cst.Module, imports: ImportTable) -> list[list[Any]]:
+    """[callback as written, a filter checks the caller] of each handler registration of a module importing a bot
+    library."""
+    if not imports.imports_any(BOT_MODULES):
+        return []
+    return [[callback, filtered] for call in calls_in(module) if (found := _registered(call, imports)) is not None
+            for callback, _, filtered in [found]]
+
+
+@dataclass
+class BotIndex:
+    """The project's bot registrations joined with the callbacks they name, from each bot module's `BOT_FACTS`."""
+
+    # callback (dotted) -> the modules that register it without a filter
+    unfiltered: dict[str, set[str]] = field(default_factory=dict)
+    # modules that register a handler with a check of the caller (a filter, or a guarded callback)
+    checking: set[str] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, facts: Iterable[tuple[str, dict[str, Any]]]) -> BotIndex:
+        """From (relative path, `BOT_FACTS`) of the project's source files."""
+        index = cls()
+        modules = [(module_name(path), path.endswith("__init__.py"), fact) for path, fact in facts]
+        guarded = {f"{module}.{name}" for module, _, fact in modules for name in fact["guarded"]}
+        for module, is_package, fact in modules:
+            for callback, filtered in fact["registrations"]:
+                dotted = f"{module}.{callback[1:]}" if callback.startswith("@") else \
+                    resolve_relative(callback, module, is_package=is_package)
+                if filtered or any(_same(dotted, name) for name in guarded):
+                    index.checking.add(module)
+                else:
+                    index.unfiltered.setdefault(dotted, set()).add(module)
+        return index
+
+    def registering(self, callback: str) -> set[str]:
+        """The modules that register `callback` (dotted) without a filter (a dotted suffix names it too)."""
+        return {module for name, found in self.unfiltered.items() if _same(name, callback) for module in found}
+
+
+def _same(a: str, b: str) -> bool:
+    """Dotted names of one thing: equal, or one a dotted suffix of the other (`app.handlers.x`, `handlers.x`)."""
+    return a == b or a.endswith("." + b) or b.endswith("." + a)
 
 
 def _functions(statement: cst.CSTNode) -> Iterator[tuple[cst.FunctionDef, bool]]:

@@ -22,6 +22,7 @@ from typing import Any, cast
 import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
+from vibecheck.analysis.app_model.bots import BOT_MODULES
 from vibecheck.analysis.app_model.handlers import dependency_names, names_a_guard
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
@@ -84,6 +85,7 @@ class Frame:
     nests: bool = False  # it defines a function (a decorator's wrapper)
     persists: bool = False  # it, or a function nested in it, calls what stores or sends something (`save`, `send_mail`)
     sets_privilege: bool = False  # it passes or assigns a privilege field (`User(..., is_admin=True)`, `user.role = x`)
+    feeds_bot: bool = False  # it hands a chat bot the update it was posted (`application.process_update(...)`)
 
     @property
     def never_denies(self) -> bool:
@@ -489,6 +491,8 @@ class AppModelCollector:
         self.dependency_aliases: dict[str, str] = {}
         self.settings: dict[str, Any] = {}
         self.signature_library = False  # the file imports a library whose objects verify signatures (svix, PyNaCl)
+        self.verifying_adapter = False  # the file imports a chat platform's request handler that verifies (Slack Bolt)
+        self.bot_library = False  # the file imports a chat-bot library (`bots.BOT_MODULES`)
         self.mount_prefixes: dict[int, str] = {}  # route objects listed in a `Mount(...)`: the prefix it adds
         # route objects in a module-level list (`admin_routes = [Route(...)]`) -> the list; a `Mount` of it adds a prefix
         self.route_lists: dict[int, str] = {}
@@ -712,6 +716,8 @@ class AppModelCollector:
         self.framework = next((name for prefix, name in FRAMEWORK_PREFIXES
                                if any(v == prefix or v.startswith(prefix + ".") for v in imported)), None)
         self.signature_library = any(v.startswith(fw.SIGNATURE_LIBRARIES) for v in imported)
+        self.verifying_adapter = any(v.startswith(fw.VERIFYING_ADAPTERS) for v in imported)
+        self.bot_library = self.context.imports.imports_any(BOT_MODULES)
         self.uses_tornado = any(v == fw.HANDLER_BASE_MODULE or v.startswith(fw.HANDLER_BASE_MODULE + ".") for v in imported)
         self.uses_falcon = any(v == fw.FALCON_MODULE or v.startswith(fw.FALCON_MODULE + ".") for v in imported)
         self.guard_keywords = tuple(keyword for module, keyword in fw.ROUTE_GUARD_KEYWORDS.items()
@@ -963,9 +969,12 @@ class AppModelCollector:
                 frame.body_guard = frame.denies_by_call = frame.denies = True  # `self._access_validator(self.request)`
             if type(func) is cst.Call and self._decorator_guards(func):
                 frame.denies_by_call = frame.denies = True  # `login_required(view)(*args)`: a guard applied on the way
-            if fw.checks_signature(last) or (self.signature_library and last in fw.VERIFIER_METHODS
-                                             and isinstance(func, cst.Attribute)):
+            if fw.checks_signature(last) or isinstance(func, cst.Attribute) and (
+                    self.signature_library and last in fw.VERIFIER_METHODS
+                    or self.verifying_adapter and last in fw.ADAPTER_METHODS):
                 frame.verifies_signature = True  # also `Webhook(secret).verify(body, headers)` (svix), `key.verify(...)`
+            if self.bot_library and last in fw.BOT_FEED_CALLS and isinstance(func, cst.Attribute):
+                frame.feeds_bot = True
             if type(func) is cst.Name and func.value[:1].islower() and func.value not in BUILTIN_NAMES \
                     and any(head_name(a.value) in REQUEST_NAMES for a in node.args):
                 frame.hands_on_request = True
@@ -2046,7 +2055,9 @@ class AppModelCollector:
         signed = frame is not None and (frame.verifies_signature or self._hands_on_signature(frame)) \
             or any(fw.checks_signature(_last(r.lstrip("@"))) for r in route.refs)
         # a webhook is open to its sender by design, so it is reported only when nothing checks the signature
-        webhook = self._is_webhook(path, route.names) and frame is not None and not signed and not frame.hands_on_request
+        feeds_bot = frame is not None and frame.feeds_bot
+        webhook = (self._is_webhook(path, route.names) or feeds_bot) and frame is not None and not signed \
+            and not frame.hands_on_request
         helpers = self._helpers_called(frame) if webhook and frame is not None else []
         webhook = webhook and not any(self.functions[h].verifies_signature for h in helpers if h in self.functions)
         if not webhook and (self._is_public_route(path, route.names) or self._opens_sign_up(route, path)
@@ -2085,6 +2096,7 @@ class AppModelCollector:
             "guard_above": route.guard_above,
             "drf_default": route.drf_default,
             "webhook": webhook,
+            "bot_feed": webhook and feeds_bot,  # the webhook of a chat platform: its secret token or signature
             "signature_refs": [self._ref_text(h) for h in helpers if h not in self.functions] if webhook else [],
             "needs_urlconf": route.heuristic,
             "unconfigured": route.unconfigured,

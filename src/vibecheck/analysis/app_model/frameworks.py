@@ -308,6 +308,16 @@ SIGNATURE_CHECK_CALLS = frozenset({"construct_event", "compare_digest", "verify_
 SIGNATURE_LIBRARIES = ("svix", "standardwebhooks", "nacl", "slack_sdk.signature", "slack.signature",
                        "twilio.request_validator", "cryptography.hazmat.primitives.asymmetric", "ecdsa")
 VERIFIER_METHODS = frozenset({"verify", "is_valid_request", "is_valid", "validate"})
+# Chat platforms' request handlers that verify every request before the bot sees it (Slack Bolt's adapters check the
+# signing secret unless the app turns `request_verification_enabled` off): in a file that imports one, a route that
+# hands the request to its `handle` (`SlackRequestHandler(app).handle(request)`) checks the signature.
+VERIFYING_ADAPTERS = ("slack_bolt.adapter",)
+ADAPTER_METHODS = frozenset({"handle"})
+# Calls that hand a chat bot the update a route was posted (python-telegram-bot's `application.process_update(...)`,
+# `Update.de_json(...)`, pyTelegramBotAPI's `bot.process_new_updates([...])`, aiogram's `dp.feed_update(...)`): such a
+# route is the platform's webhook, open to the platform alone, which it must tell by its secret or signature.
+BOT_FEED_CALLS = frozenset({"process_update", "process_new_updates", "de_json", "feed_update", "feed_raw_update",
+                            "feed_webhook_update"})
 SIGNATURE_CHECK_VERBS = frozenset({"verify", "validate", "check", "ensure", "require", "authenticate"})
 SIGNATURE_WORDS = frozenset({"signature", "signatures", "sig", "hmac", "webhook", "signed"})
 # Paths that look administrative: any method on them needs a guard.

@@ -80,6 +80,7 @@ class ClassContext:
     authenticated: bool = False
     restricted: bool = False  # a role, permission or ownership guard on the class, not only a login
     drf_default: bool = False  # a DRF view with no permission classes: the settings' defaults decide
+    dependency: bool = False  # a FastAPI dependency the routes that ask for it run (`_identity_dependency`), no route
     views_guarded: bool = False  # `@view_defaults(permission="edit")` (Pyramid): each view of the class needs it
     views_restricted: bool = False  # ... a permission that reads as a role (`permission="admin"`)
     graphql_root: bool = False  # `class Query`/`class Mutation`: its field resolvers are the schema's entry points
@@ -97,6 +98,7 @@ class Handler:
     client_ids: set[str] = field(default_factory=set)
     inputs: set[str] = field(default_factory=set)
     drf_default: bool = False  # a DRF view with no permission classes: the settings' defaults decide
+    dependency: bool = False  # a FastAPI dependency the routes that ask for it run (`_identity_dependency`), no route
 
     @property
     def writes(self) -> bool:
@@ -544,7 +546,8 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
         authenticated = bool(guards or identity) or (controller is not None and controller.authenticated)
         return Handler(function, methods, authenticated, restricted, identity,
                        {n for n in inputs if (ID_NAME.match(n) or n in path_params)
-                        and fw.name_words(n)[-1:] not in fw.PRESENTED_CREDENTIAL_LAST}, inputs, drf_default=drf_default)
+                        and fw.name_words(n)[-1:] not in fw.PRESENTED_CREDENTIAL_LAST}, inputs, drf_default=drf_default,
+                       dependency=controller is None and not is_route_handler(function))
     if names == ["request"] and imports.imports_any(REQUEST_ONLY_FRAMEWORKS) and not function.name.value.startswith("_"):
         captured = _captured_ids(function)
         if captured:

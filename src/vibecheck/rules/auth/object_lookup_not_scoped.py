@@ -81,6 +81,10 @@ CHANGING_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "
 LOGIN_ONLY_PERMISSIONS = frozenset({"IsAuthenticated", "IsAuthenticatedOrReadOnly"})
 SCOPE_VIEWSET_HINT = ("Override `get_queryset()` to return only the caller's objects (`filter(owner=self.request.user)`) "
                       "or add an object-level permission class that compares the owner.")
+# A FastAPI dependency's lookup: the check belongs in the dependency, where every route that asks for it gets it.
+DEPENDENCY_HINT = ("Check in the dependency that the object belongs to the caller (`tenant.id == user.tenant_id`, a "
+                   "membership query, `Model.owner_id == user.id`) and raise `HTTPException(status_code=404)` when it "
+                   "does not, so every route that depends on it is scoped at once.")
 # Django generic views that fetch one object by the URL's `pk` or `slug` from `model` or `queryset`: what they show,
 # change or delete.
 OBJECT_VIEWS = {"DetailView": "shows", "BaseDetailView": "shows", "UpdateView": "changes", "BaseUpdateView": "changes",
@@ -372,7 +376,7 @@ class ObjectLookupNotScopedToUser(Rule):
     finding sits on the view method, where VC201 reports the view instead when the checked settings leave DRF's
     default open; or a login guard that another file adds: `include_router(router, dependencies=[Depends(...)])`, a
     parent router made with such `dependencies`, a blueprint's `before_request` hook, a URLconf's
-    `login_required(views.edit)`, which the project's app model joins, so such findings need VC201 enabled, and not
+    `login_required(views.edit)`, which the project's app model joins (VC201's, which runs for this rule), and not
     when that guard restricts to a role, `Depends(require_admin)`, `staff_member_required(...)`; or a Socket.IO event
     handler, `@socketio.on("delete")`, of a module whose `connect` handler checks the client, its message's id fields
     being the client's: `data["id"]`, `room_id = data["room"]`; or a FastAPI dependency that takes a value of the
@@ -475,6 +479,7 @@ class ObjectLookupNotScopedToUser(Rule):
     cwe = (639,)
     applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
     cache_inputs = (sibling_models_inputs,)  # the model module beside a viewset, for the model's owner fields
+    released_by = ("VC201",)  # its app model tells a handler guarded in another file (`held_for`)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -585,19 +590,26 @@ class ObjectLookupNotScopedToUser(Rule):
             ids = [_client_value(lookup, name) for name in sorted(handler.client_ids & set(names_in(lookup)))]
             anchor: cst.CSTNode = lookup
             held = None
+            name = ".".join([*self.class_names[-1:], node.name.value])
             if tool:
-                where = "an agent tool whose run context knows the user it acts for (the model chose the id)"
+                where = f"the agent tool `{name}`, whose run context knows the user it acts for (the model chose the id),"
             elif handler.authenticated:
-                where = "a handler that knows the signed-in user"
+                where = f"the handler `{name}`, which knows the signed-in user,"
             elif not handler.signed_in:
                 # guarded, if at all, where its router is included or its URLconf routes it: the app model decides
-                held = ".".join([*self.class_names[-1:], node.name.value])
-                where = "a handler that only signed-in users reach"
+                held = name
+                where = f"the handler `{name}`, which only signed-in users reach,"
             else:
                 # reported where VC201 reports the view when the settings leave DRF's default open (`AllowAny`): the
                 # view is then open to anyone, VC201's finding, which supersedes this one on its line
-                where = "a DRF view left to `DEFAULT_PERMISSION_CLASSES`, which at most signs the caller in,"
+                where = f"the DRF view `{name}`, left to `DEFAULT_PERMISSION_CLASSES`, which at most signs the caller in,"
                 anchor = node.decorators[0] if node.decorators else node.name
+            if handler.dependency:
+                self.report(anchor, f"`{short_code(lookup)}` fetches an object by the client's `{ids[0]}` in the "
+                            f"dependency `{node.name.value}`, which knows the signed-in user but never checks that the "
+                            "object belongs to them: every route that depends on it serves any caller's object.",
+                            hint=DEPENDENCY_HINT)
+                return
             self.report(
                 anchor,
                 f"`{short_code(lookup)}` fetches an object by the client's `{ids[0]}` in {where} but never checks "

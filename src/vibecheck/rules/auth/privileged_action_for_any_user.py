@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import libcst as cst
 
 from vibecheck.analysis.admin_routes import restricted_to_admins
-from vibecheck.analysis.app_model.bots import BotHandler, bot_handlers, unguarded_privileged
+from vibecheck.analysis.app_model.bots import (
+    BOT_FACTS,
+    BotHandler,
+    BotIndex,
+    bot_handlers,
+    privilege,
+    registrations,
+    unguarded_privileged,
+    unregistered_callbacks,
+)
 from vibecheck.analysis.app_model.frameworks import PUBLIC_DECORATORS, name_words
 from vibecheck.analysis.app_model.handlers import (
     IDENTITY_EXPRESSIONS,
@@ -22,6 +32,7 @@ from vibecheck.analysis.app_model.handlers import (
     socket_connections_checked,
 )
 from vibecheck.analysis.app_model.names import AUTHENTICATION_ONLY, restricts
+from vibecheck.analysis.call_flow import module_name
 from vibecheck.analysis.flow import dotted_name, string_value
 from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
@@ -55,6 +66,21 @@ def _declared_public(node: cst.FunctionDef | cst.ClassDef, imports: ImportTable)
     return any(name in PUBLIC_DECORATORS for name in decorator_names(node, imports))
 
 
+# The kinds of a callback another module registers (`Rule.report(..., unless=...)`): named for administrators and acting
+# as one, it needs only an unfiltered registration; else one beside a handler with a check.
+STANDS_ALONE = "bot-callback-for-administrators"
+BESIDE_CHECKED = "bot-callback-beside-checked"
+_BOT_INDEX: list[tuple[Any, BotIndex]] = []  # the last project's: one per project phase
+
+
+def _bot_index(project: Any) -> BotIndex:
+    if not _BOT_INDEX or _BOT_INDEX[0][0] is not project:
+        facts = [(project.relative_path(path), fact) for path, fact in project.facts(BOT_FACTS)
+                 if path not in project.test_files]
+        _BOT_INDEX[:] = [(project, BotIndex.build(facts))]
+    return _BOT_INDEX[0][1]
+
+
 class PrivilegedActionForAnyUser(Rule):
     """A privileged operation (refund, approve, ban, promote...) that any signed-in user may call.
 
@@ -67,7 +93,7 @@ class PrivilegedActionForAnyUser(Rule):
     view, which leaves it to `DEFAULT_PERMISSION_CLASSES` (taken to require a login, as `IsAuthenticated`
     does, since the settings are another file), or a login guard another file adds (`include_router(router,
     dependencies=[Depends(get_current_user)])`, a router made with such `dependencies`, a blueprint's `before_request`
-    hook, a URLconf's `login_required(...)`: such a finding waits for the app model, so it needs VC201 enabled; a
+    hook, a URLconf's `login_required(...)`: such a finding waits for VC201's app model, which runs for this rule; a
     Socket.IO event handler, `@socketio.on("ban_user")`, of a module whose `connect` handler checks the client), with
     no role or permission check anywhere (no `IsAdminUser` or custom permission class, no
     `@staff_member_required`/`@permission_required`, no `Depends(require_admin)` where the router is included or
@@ -91,7 +117,11 @@ class PrivilegedActionForAnyUser(Rule):
     command is privileged (`ban`, `promote`, `export`, `broadcast`, `sh`, ...) or it runs commands on the host
     (`subprocess`, `os.system`, `eval`). A bot whose handlers check nobody gives nothing to compare with: there only a
     handler named for administrators that acts as one (`admin_export_users`, `/sudo_ban`) is reported, and public
-    commands (`/start`, `/help`, an echo) are left alone.
+    commands (`/start`, `/help`, an echo) are left alone. A callback defined in one module and registered in another
+    (`async def shell(update, context)` in `handlers.py`, `CommandHandler("sh", handlers.shell)` in `main.py`) is
+    judged the same way across them: reported where it is defined when a module registers it without a filter and
+    registers another handler with a check there, or, named for administrators and acting as one, when any module
+    registers it without a filter; a callback no module registers is left alone.
 
     ## Why is this bad?
     Being signed in is not the same as being allowed: with only `IsAuthenticated`, every customer can
@@ -141,6 +171,7 @@ class PrivilegedActionForAnyUser(Rule):
     confidence = Confidence.LOW
     cwe = (285,)
     applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
+    released_by = ("VC201",)  # its app model tells a handler guarded in another file (`held_for`)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -157,6 +188,49 @@ class PrivilegedActionForAnyUser(Rule):
         handlers = bot_handlers(node, self.context.imports)
         for handler, compared in unguarded_privileged(handlers, self.context.imports, PRIVILEGED_VERBS):
             self._report_bot_handler(handler, handlers if compared else [])
+        callbacks = unregistered_callbacks(node, self.context.imports, handlers)
+        registered = registrations(node, self.context.imports)
+        if registered or callbacks:
+            guarded = [h.function.name.value for h in [*handlers, *callbacks] if h.guarded]
+            self.context.facts[BOT_FACTS] = {"registrations": [[self._ref(c), f] for c, f in registered],
+                                             "guarded": guarded}
+        for callback in callbacks:
+            self._report_callback(callback)
+
+    @classmethod
+    def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
+        """A callback registered by another module (`_report_callback`) is kept where a module registers it without a
+        filter, and, unless it stands alone, registers another handler with a check there."""
+        if kind not in (STANDS_ALONE, BESIDE_CHECKED):
+            return False
+        index = _bot_index(project)
+        registering = index.registering(f"{module_name(relative)}.{subject}")
+        return not registering or kind == BESIDE_CHECKED and not registering & index.checking
+
+    def _ref(self, callback: str) -> str:
+        """A registered callback as another module can match it: as imported, else `@local`."""
+        head, _, rest = callback.partition(".")
+        imported = self.context.imports.aliases.get(head)
+        return f"{imported}.{rest}" if imported is not None and rest else imported or "@" + callback
+
+    def _report_callback(self, callback: BotHandler) -> None:
+        """A callback shaped for a bot library that this module does not register, reported unless the project shows
+        another module registers it without a filter where it is to be compared, or for anyone (`cleared`)."""
+        if callback.guarded:
+            return
+        acts, admin_named = privilege(callback, self.context.imports, PRIVILEGED_VERBS)
+        if not (acts or admin_named):
+            return
+        function = callback.function
+        why = "though its name says it is for administrators" if acts and admin_named else \
+            "while the module that registers it checks the sender of its other handlers"
+        self.report(function, f"Bot handler `{function.name.value}`, registered by another module of the bot without a "
+                    f"filter, administers the bot, its host or its users but never checks who sent the message, {why}: "
+                    "any chat user may call it.",
+                    hint="Check the sender in it (`if update.effective_user.id not in ADMIN_IDS: return`, a guard "
+                    "decorator) or register it with a filter such as `filters.User(user_id=ADMIN_IDS)`, and test that a "
+                    "message from another user is refused.",
+                    unless=(STANDS_ALONE if acts and admin_named else BESIDE_CHECKED, function.name.value))
 
     def _report_bot_handler(self, handler: BotHandler, handlers: list[BotHandler]) -> None:
         """A chat command that administers the bot, its host or its users, with no check of the sender where the

@@ -12,6 +12,10 @@ from vibecheck.rule import ProjectRule
 
 # Below this many unguarded routes, an app without any authentication still gets one finding per route.
 AGGREGATE_FROM = 2
+BOT_WEBHOOK_HINT = ("Check that the platform sent the update before the bot sees it: Telegram's "
+                    "`X-Telegram-Bot-Api-Secret-Token` header against the `secret_token` you gave `set_webhook`, with "
+                    "`hmac.compare_digest`; Slack's signature with `SignatureVerifier` (or Bolt's `SlackRequestHandler`); "
+                    "Discord's with `VerifyKey(public_key).verify(...)`.")
 
 
 class RouteWithoutAuth(ProjectRule):
@@ -76,6 +80,12 @@ class RouteWithoutAuth(ProjectRule):
     handler never checks a signature (no such call, the request not handed to another function that may check it, and a
     signature header such as `"Stripe-Signature"` read but not handed to a method or an imported function either: reading it,
     testing that it is there or logging it checks nothing) gets its own finding, even in an app without any authentication.
+    So does a route that hands a chat bot the updates posted to it (`application.process_update(...)`,
+    `bot.process_new_updates([...])`, `dp.feed_update(...)`) without checking Telegram's secret-token header or the
+    platform's signature; Slack Bolt's `SlackRequestHandler(app).handle(request)` verifies Slack's. A bot's commands
+    (`CommandHandler("ban", ban)`, `@bot.command()`, `@router.message(Command("ban"))`) are not routes: the platform
+    tells the bot who sent each one, so an open command lacks no authentication, and whether it should be open to every
+    chat user is an authorization question, VC218's.
 
     The rule reads the whole app (the app model), so guards declared in another file count too: a
     decorator or dependency defined in the project that checks the user, a session or a token, raises
@@ -175,7 +185,7 @@ class RouteWithoutAuth(ProjectRule):
     def check_project(self, project: object) -> Iterator[Finding]:
         model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open,
                                sensitive_paths=self.options.sensitive_paths)
-        yield from model.released(project)  # VC214's and VC218's findings on handlers guarded in another file
+        yield from model.released(project)  # VC214's and VC218's (their `released_by`) on handlers guarded elsewhere
         unguarded = set(map(id, model.unguarded()))
         for routes in model.apps().values():
             webhooks = [r for r in routes if id(r) in unguarded and r.fact.get("webhook")]
@@ -199,6 +209,10 @@ class RouteWithoutAuth(ProjectRule):
         return self._at(route, message, hint)
 
     def _unsigned_webhook(self, route: ModelRoute) -> Finding:
+        if route.fact.get("bot_feed"):
+            message = (f"{route.fact['label']} hands a chat bot the updates posted to it but never checks that the "
+                       "platform sent them, so anyone can post an update as any chat user and the bot acts on it.")
+            return self._at(route, message, BOT_WEBHOOK_HINT)
         message = (f"{route.fact['label']} receives webhooks but never checks their signature, so anyone can post "
                    "forged events to it.")
         hint = ("Verify the signature of the raw body before acting on it: `stripe.Webhook.construct_event(body, "
