@@ -21,9 +21,9 @@ async def lifespan(app: FastAPI):
 # expect: VC211
 app = FastAPI(title="Room bookings", lifespan=lifespan, debug=True)
 
+# expect: VC209
 app.add_middleware(
     CORSMiddleware,
-    # expect: VC209
     allow_origins=["*"],
     allow_credentials=True,
     allow_methods=["*"],

@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+# expect: VC503/VC504 -- forgotten: graphql-core comes with graphene, not declared
 from graphql import GraphQLError
 
 

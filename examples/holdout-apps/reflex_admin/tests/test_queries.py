@@ -25,8 +25,8 @@ def test_order_search_stmt_binds_term():
     assert stmt.compile().params == {"term": "%ann%"}
 
 
-# expect: VC304
 def test_saved_queries_present():
+    # expect: VC304
     assert SAVED_QUERIES == SAVED_QUERIES
 
 

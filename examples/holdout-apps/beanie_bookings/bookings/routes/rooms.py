@@ -26,8 +26,8 @@ async def search_rooms(q: str = Query(min_length=1), user: User = Depends(get_cu
 async def available_rooms(
     min_capacity: str = Query("1"), floor: str | None = None, user: User = Depends(get_current_user)
 ) -> list[Room]:
-    # expect: VC422
     where = f"this.capacity >= {min_capacity}" + (f" && this.floor == '{floor}'" if floor else "")
+    # expect: VC422
     return await Room.find({"$where": where, "org_id": user.org_id}).to_list()
 
 
