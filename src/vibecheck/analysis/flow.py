@@ -189,6 +189,10 @@ BROWSER_EVENT_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str], frozenset[s
      frozenset({"self", "sid", "environ", "namespace", "reason"})),
     (("dash",), frozenset({"callback"}), frozenset({"self"})),
 )
+# Django Channels consumers: the methods that receive a WebSocket frame (`receive_json(self, content)`, `receive(self,
+# text_data=None, bytes_data=None)`, the raw `websocket_receive(self, message)`) take what the browser sent.
+CONSUMER_MODULE = "channels"
+CONSUMER_RECEIVERS = frozenset({"receive", "receive_json", "websocket_receive"})
 # The fields of such a payload that the platform fills, not its user: ids and timestamps of a fixed shape
 # (`event["user"]` is `U024BE7LH`, `command["channel_id"]`), which carry no text of the sender's choosing.
 PLATFORM_ASSIGNED_KEYS = frozenset({
@@ -1799,7 +1803,16 @@ def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: Im
     """The parameters of an AWS Lambda handler (`event`) or a Slack/bolt listener (`body`, `event`, ...)."""
     if len(names) >= 2 and names[0] in LAMBDA_EVENT_NAMES and names[1] in LAMBDA_CONTEXT_NAMES:
         return {names[0]}
-    return _handler_payloads(function, imports) | _browser_event_parameters(function, names, imports)
+    return _handler_payloads(function, imports) | _browser_event_parameters(function, names, imports) \
+        | _consumer_message_parameters(function, names, imports)
+
+
+def _consumer_message_parameters(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:
+    """The frame a Django Channels consumer's `receive_json(self, content)` is handed (and `**kwargs` aside)."""
+    if names[:1] != ["self"] or function.name.value not in CONSUMER_RECEIVERS \
+            or not imports.imports_any((CONSUMER_MODULE,)):
+        return set()
+    return set(names[1:])
 
 
 def _browser_event_parameters(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:

@@ -66,6 +66,7 @@ class CrmApi(BaseApi):
     @expose("/deals/<int:pk>/approve-discount", methods=["POST"])
     @protect()
     def approve_discount(self, pk):
+        # expect: VC214 -- forgotten: any signed-in user approves a discount on any deal by its id
         deal = db.session.get(Deal, pk)
         if deal is None:
             return self.response_404()

@@ -193,6 +193,7 @@ class WaiveFine(graphene.Mutation):
     # expect: VC218
     @login_required
     def mutate(root, info, loan_id):
+        # expect: VC214 -- forgotten: the loan whose fine is waived is anyone's, by the id the client sends
         Loan.objects.filter(pk=loan_id).update(fine_cents=0)
         return WaiveFine(ok=True)
 

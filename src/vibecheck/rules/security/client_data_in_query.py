@@ -368,9 +368,11 @@ class ClientDataInQuery(ClientSinkRule):
             return
         for item in node.elements:
             if not isinstance(item, cst.DictElement):
-                taint = self._json_taint(item.value, state)
-                if taint is not None:
-                    yield taint, "operator"
+                # `{**body.filters, "org_id": org}`: the client's mapping spread into the filter names its fields and
+                # operators (`$where`, `$or`), whatever type its values have
+                taint = state.taint_of(item.value)
+                if taint is not None and taint.kind in FOLLOWED_KINDS:
+                    yield taint, "structure"
                 continue
             key = string_value(item.key)
             if key is None:

@@ -14,6 +14,9 @@ from vibecheck.rules.security._markup_sinks import ESCAPERS, HTML_RETURN_FRAMEWO
 TAG_SIGNS = tuple(f"<{c}" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!")
 # Calls whose result is safe in a page: the escapers, and URLs the framework percent-encodes.
 SAFE_CALLS = ESCAPERS | {"flask.url_for", "quart.url_for", "bottle.url"}
+# Response classes whose body is sent as HTML unless a `content_type=` says otherwise: Django's `HttpResponse(page)`.
+HTML_RESPONSES = frozenset({"django.http.HttpResponse", "django.http.response.HttpResponse"})
+CONTENT_TYPE_KEYWORDS = frozenset({"content_type", "mimetype"})
 
 
 class HtmlBuiltFromVariable(BuiltMarkupRule):
@@ -81,7 +84,7 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     confidence = Confidence.MEDIUM
     cwe = (79,)
     applies_to_tests = False  # a view in a test file is a fixture that no browser loads
-    file_hints = HTML_RETURN_FRAMEWORKS
+    file_hints = (*HTML_RETURN_FRAMEWORKS, "httpresponse")
 
     def __init__(self, context: object, options: object = None) -> None:
         super().__init__(context, options)
@@ -96,6 +99,17 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
         super().leave_FunctionDef(node)
         self._views.pop()
 
+    def visit_Call(self, node: cst.Call) -> None:
+        """`return HttpResponse(f"<h1>{ticket.subject}</h1>")` in a Django view (any function that answers with it)."""
+        if self.qualified_name(node.func) not in HTML_RESPONSES or not node.args or node.args[0].keyword is not None:
+            return
+        declared = next((a.value for a in node.args if a.keyword is not None and a.keyword.value in CONTENT_TYPE_KEYWORDS),
+                        None)
+        if declared is not None and "html" not in (text_value(declared) or "html").lower():
+            return
+        if self.is_built_markup(node.args[0].value):
+            self._report(node.args[0].value)
+
     def visit_Return(self, node: cst.Return) -> None:
         if not (self._views and self._views[-1]) or node.value is None:
             return
@@ -106,9 +120,12 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
         if headers is not None and _declares_other_content(headers):
             return
         if self.is_built_markup(body):
-            self.report(body, "This view returns HTML built from values that were never escaped, so markup stored "
-                        "in them (a saved message, a name) runs in the visitor's browser.", hint="Render the page "
-                        "from a template with the values as variables, or escape each one with `markupsafe.escape`.")
+            self._report(body)
+
+    def _report(self, body: cst.BaseExpression) -> None:
+        self.report(body, "This view returns HTML built from values that were never escaped, so markup stored "
+                    "in them (a saved message, a name) runs in the visitor's browser.", hint="Render the page "
+                    "from a template with the values as variables, or escape each one with `markupsafe.escape`.")
 
 
 def _declares_other_content(headers: cst.Dict) -> bool:
