@@ -113,7 +113,10 @@ class CsrfProtectionDisabled(Rule):
     whose path names a server's call (`/watch/callback`, `/hooks/stripe`), and a framework's `csrf_exempt(view)` on a
     function's own
     parameter or local (DRF's `as_view` exempts every API view because its session authentication checks
-    CSRF itself) are not reported.
+    CSRF itself) are not reported. A Django Channels `ProtocolTypeRouter` whose `"websocket"` stack signs callers in
+    from the session cookie (`AuthMiddlewareStack(...)`, `SessionMiddlewareStack(...)`) with no
+    `AllowedHostsOriginValidator`/`OriginValidator` around it is reported too: browsers send the cookie on a WebSocket
+    handshake that any site's page starts, and no CSRF token guards it.
 
     ## Why is this bad?
     When a request fails the CSRF check, the quickest fix an agent finds is to switch the check off. Any

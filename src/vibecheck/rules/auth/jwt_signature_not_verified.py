@@ -167,7 +167,8 @@ class JwtSignatureNotVerified(Rule):
     client that reads only when the token it keeps on `self` expires (`jwt.decode(self._jwt_access_token, ...)["exp"]`
     after its login). Test files are
     not checked: a test reads the claims of a token it was handed, or builds a forged one to see it rejected, and no
-    attacker sends either.
+    attacker sends either. In a Django settings module, `"JWT_VERIFY": False` in django-graphql-jwt's `GRAPHQL_JWT` or
+    djangorestframework-jwt's `JWT_AUTH` turns verification off for every view, and is reported there.
 
     ## Why is this bad?
     A token whose signature is not checked is just JSON the client wrote: anyone can set `"sub": "admin"`.

@@ -344,7 +344,9 @@ class ObjectLookupNotScopedToUser(Rule):
     when that guard restricts to a role, `Depends(require_admin)`, `staff_member_required(...)`; or a Socket.IO event
     handler, `@socketio.on("delete")`, of a module whose `connect` handler checks the client, its message's id fields
     being the client's: `data["id"]`, `room_id = data["room"]`; or a FastAPI dependency that takes a value of the
-    request beside the caller, `def current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))`)
+    request beside the caller, `def current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))`; or a
+    Graphene resolver or mutation behind graphql_jwt's `@login_required`, whose id arguments are the client's, or a
+    Flask-AppBuilder `@expose("/<int:pk>")` method behind `@protect()`/`@has_access`)
     and reports the first lookup keyed by an id the client chose (a path parameter, a Django URL
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,

@@ -69,6 +69,8 @@ class PrivilegeFromClient(Rule):
     that test, `role="admin" if not User.objects.exists() else "user"`). A route handler that only administrators
     reach (`admin=Depends(get_admin_user)`, `@admin_required`; a class-based view whose base or class decorator
     restricts it, `ProjectAdminMixin`, `PermissionRequiredMixin`) grants privileges by design and is not reported.
+    Flask-AppBuilder's `AUTH_USER_REGISTRATION_ROLE` naming an administrator's role (`"Admin"`) is reported: every
+    visitor who registers gets it.
 
     ## Why is this bad?
     The client picks its own privileges: a sign-up request with `"role": "admin"` creates an admin
@@ -158,8 +160,8 @@ class PrivilegeFromClient(Rule):
         self.admin_only.pop()
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        self._sign_up_role(node)
         if not self.frames:
-            self._sign_up_role(node)
             return
         for target in node.targets:
             if type(target.target) is cst.Name and self._from_client(node.value):

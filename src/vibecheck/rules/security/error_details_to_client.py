@@ -234,7 +234,9 @@ class ErrorDetailsToClient(FlowRule):
     `Depends(get_admin_user)`): the operator who changed a setting is told why it failed. The exception an error
     handler receives (`@app.exception_handler(Exception)`, `@app.errorhandler(SQLAlchemyError)`, Bottle's
     `@app.error(500)`, Flask-SocketIO's `@socketio.on_error_default`) counts as caught, unless its class or status is
-    written for the client.
+    written for the client. A Graphene resolver or mutation answers with what it returns (`return
+    FetchCover(error=str(exc))`), and a Django Channels consumer with the frames it sends (`self.send_json(...)`,
+    `self.send(text_data=...)`).
 
     ## Why is this bad?
     Exception text carries what an attacker needs next: SQL fragments and table names from the database

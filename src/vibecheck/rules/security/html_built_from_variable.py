@@ -29,8 +29,10 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     an escaped value (`html.escape`, `markupsafe.escape`, `bleach.clean`, `url_for`) or a fact about the
     server that no user sets (`sys.version`, `platform.platform()`, `socket.gethostname()`, the time), also when the text
     is built in a variable first within the function (`page += f"<li>{row['title']}</li>"` in a loop over
-    database rows). A tuple whose headers declare a non-HTML `Content-Type` is not reported. Client input
-    in the page is VC411's finding.
+    database rows). A tuple whose headers declare a non-HTML `Content-Type` is not reported. Django's
+    `HttpResponse(page)` sends its body as HTML too, unless its `content_type=` names another type; each text a
+    comprehension joins counts as the parts it is made of (`"".join(f"<li>{escape(t)}</li>" for t in rows)` is
+    escaped). Client input in the page is VC411's finding.
 
     ## Why is this bad?
     These frameworks send a returned string as `text/html`, so every value pasted into it is markup: a
