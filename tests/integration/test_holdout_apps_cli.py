@@ -124,21 +124,17 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # test client's answer, so a loop over their results and a truthiness check on them look like checks of data.
     ("channels_support", "tests/test_consumers.py", 80, "VC311"),
     ("graphene_library", "tests/test_schema.py", 56, "VC310"),
-    # `not user.groups.filter(...).exists` (no call): a bound method is always true, so the check refuses only anonymous
-    # callers; VC212 looks for guards that return constants or do nothing, not for a method left uncalled.
-    ("graphene_library", "catalog/permissions.py", 10, "VC212"),
     # `"ChangeMe!123"` reads as a placeholder to VC403 (its "change" word), though the app creates its admin with it.
     ("reflex_admin", "admin_console/admin_console.py", 12, "VC403"),
     # Reflex: the console's auth lives in its `rx.State`, so no route of `app.api` reads as guarded (VC219 asks that other
-    # routes be), and `/api/staff/reset-password` is open by design to VC201 (a reset link's path); event handlers of an
-    # `rx.State` subclass take the browser's arguments and its public vars (`is_admin`, `email_body`) are settable from
-    # the browser, which no rule models.
+    # routes be), and `/api/staff/reset-password` is open by design to VC201 (a reset link's path). An `rx.State` event
+    # handler's arguments are client input to the flow rules, but the auth rules do not take it for a handler (VC218),
+    # and its public vars (`is_admin`, `email_body`), which the browser can set, are read as the server's.
     ("reflex_admin", "admin_console/admin_console.py", 74, "VC219"),
     ("reflex_admin", "admin_console/admin_console.py", 81, "VC201"),
     ("reflex_admin", "admin_console/state.py", 77, "VC218"),
     ("reflex_admin", "admin_console/state.py", 104, "VC207"),
     ("reflex_admin", "admin_console/state.py", 126, "VC411"),
-    ("reflex_admin", "admin_console/state.py", 146, "VC405"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {

@@ -1,6 +1,7 @@
 """Frameworks of the fifteenth held-out round, each with a strict corpus: Graphene resolvers and mutations, Flask-AppBuilder
-views and APIs, Django Channels consumers and their ASGI stack, Beanie documents, Django settings of the JWT packages,
-Flask-AppBuilder's sign-up role and Django's `HttpResponse` of built markup."""
+views and APIs, Django Channels consumers and their ASGI stack, Reflex state event handlers, Beanie documents, Django
+settings of the JWT packages, Flask-AppBuilder's sign-up role, Django's `HttpResponse` of built markup and a check that
+never calls the method it tests."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from tests.conftest import RULES_DIR
 from vibecheck.api import check_paths
 from vibecheck.config import Settings
 from vibecheck.rule import Rule
+from vibecheck.rules.auth.auth_check_always_passes import AuthCheckAlwaysPasses
 from vibecheck.rules.auth.csrf_protection_disabled import CsrfProtectionDisabled
 from vibecheck.rules.auth.jwt_signature_not_verified import JwtSignatureNotVerified
 from vibecheck.rules.auth.mass_assignment import MassAssignment
@@ -25,6 +27,7 @@ from vibecheck.rules.security.client_data_in_query import ClientDataInQuery
 from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
 from vibecheck.rules.security.error_details_to_client import ErrorDetailsToClient
 from vibecheck.rules.security.html_built_from_variable import HtmlBuiltFromVariable
+from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
 from vibecheck.testing import check_corpus, parse_annotations
 
 CORPORA: list[tuple[type[Rule], str]] = [
@@ -40,6 +43,8 @@ CORPORA: list[tuple[type[Rule], str]] = [
     (PrivilegeFromClient, "cases_appbuilder_settings.py"),
     (ClientDataInQuery, "cases_beanie.py"),
     (HtmlBuiltFromVariable, "cases_django.py"),
+    (RequestDataToFilesystemOrUrl, "cases_reflex.py"),
+    (AuthCheckAlwaysPasses, "cases_uncalled.py"),
 ]
 
 

@@ -6,11 +6,11 @@ from functools import wraps
 from graphql import GraphQLError
 
 
-# expect: VC212
 def librarian_required(fn):
     @wraps(fn)
     def wrapper(root, info, *args, **kwargs):
         user = info.context.user
+        # expect: VC212
         if not user.is_authenticated or not user.groups.filter(name="librarians").exists:
             raise GraphQLError("Librarians only")
         return fn(root, info, *args, **kwargs)
