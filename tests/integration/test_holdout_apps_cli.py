@@ -120,9 +120,8 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     ("channels_support", "support/consumers.py", 87, "VC214"),
     ("channels_support", "support/consumers.py", 92, "VC207"),
     ("channels_support", "support/consumers.py", 158, "VC207/VC216"),
-    # `WebsocketCommunicator.receive_json_from()` and a fixture wrapping graphene's `graphql_query` are not known as a
-    # test client's answer, so a loop over their results and a truthiness check on them look like checks of data.
-    ("channels_support", "tests/test_consumers.py", 80, "VC311"),
+    # A fixture wrapping graphene's `graphql_query` is not known as a test client, so a truthiness check on its answer
+    # looks like a check of data.
     ("graphene_library", "tests/test_schema.py", 56, "VC310"),
     # `"ChangeMe!123"` reads as a placeholder to VC403 (its "change" word), though the app creates its admin with it.
     ("reflex_admin", "admin_console/admin_console.py", 12, "VC403"),

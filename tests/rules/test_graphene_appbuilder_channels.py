@@ -28,6 +28,7 @@ from vibecheck.rules.security.client_data_through_calls import ClientDataThrough
 from vibecheck.rules.security.error_details_to_client import ErrorDetailsToClient
 from vibecheck.rules.security.html_built_from_variable import HtmlBuiltFromVariable
 from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
+from vibecheck.rules.verification.assertion_under_condition import AssertionUnderCondition
 from vibecheck.testing import check_corpus, parse_annotations
 
 CORPORA: list[tuple[type[Rule], str]] = [
@@ -45,6 +46,7 @@ CORPORA: list[tuple[type[Rule], str]] = [
     (HtmlBuiltFromVariable, "cases_django.py"),
     (RequestDataToFilesystemOrUrl, "cases_reflex.py"),
     (AuthCheckAlwaysPasses, "cases_uncalled.py"),
+    (AssertionUnderCondition, "cases_channels.py"),
 ]
 
 
