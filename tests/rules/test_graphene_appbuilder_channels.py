@@ -29,7 +29,7 @@ from vibecheck.rules.security.error_details_to_client import ErrorDetailsToClien
 from vibecheck.rules.security.html_built_from_variable import HtmlBuiltFromVariable
 from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
 from vibecheck.rules.verification.assertion_under_condition import AssertionUnderCondition
-from vibecheck.testing import check_corpus, parse_annotations
+from vibecheck.testing import check_corpus, findings_for, parse_annotations
 
 CORPORA: list[tuple[type[Rule], str]] = [
     (RouteWithoutAuth, "cases_graphene_appbuilder.py"),
@@ -107,3 +107,23 @@ def test_a_text_field_named_like_an_owner_names_no_owner(tmp_path: Path) -> None
     settings = Settings(root=str(tmp_path), no_bandit=True, cache=False, select=("VC214",))
     report = check_paths([str(tmp_path)], settings)
     assert [(Path(f.location.path).name, f.location.start.line) for f in report.findings] == [("views.py", 16)]
+
+
+def test_graphene_resolvers_of_a_module_that_guards_none_are_guarded_where_the_view_is_mounted() -> None:
+    """A schema whose resolvers carry no guard at all is served by a GraphQL view guarded where it is mounted
+    (`login_required(GraphQLView.as_view())`, a `LoginRequiredMixin` view): its mutations are not reported."""
+    findings = findings_for(RouteWithoutAuth, """
+        import graphene
+
+
+        class DeleteNote(graphene.Mutation):
+            class Arguments:
+                note_id = graphene.ID(required=True)
+
+            ok = graphene.Boolean()
+
+            def mutate(root, info, note_id):
+                remove_note(info.context.user, note_id)
+                return DeleteNote(ok=True)
+    """)
+    assert findings == []

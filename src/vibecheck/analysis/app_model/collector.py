@@ -475,6 +475,9 @@ class AppModelCollector:
         self.uses_tornado = False
         self.uses_falcon = False
         self.uses_graphene = False
+        # Graphene's resolvers, kept only where the module guards some of them itself: a schema whose GraphQL view is
+        # guarded where it is mounted (`login_required(GraphQLView.as_view())`) decorates none of its resolvers.
+        self.graphene_routes: list[Route] = []
         self.uses_fab = False
         self.resources: list[dict[str, Any]] = []  # Falcon's `app.add_route("/x", Resource(), suffix=...)`
         self.instances: dict[str, str] = {}  # `items = ItemResource(db)`: the class a name is bound to an instance of
@@ -1335,15 +1338,17 @@ class AppModelCollector:
         `@strawberry.mutation(permission_classes=[...])`); whether there was one."""
         decorators = [d.decorator for d in node.decorators]
         views = [view for d in decorators if (view := self._guarded_view(d, owner)) is not None]
-        views += self._graphene_view(node, owner) + self._fab_view(decorators, owner)
+        graphene = self._graphene_view(node, owner)
+        views += graphene + self._fab_view(decorators, owner)
         for path, methods, guarded in views:
             shown = path if path is not None else "<path>"
             label = f"The view `{'/'.join(sorted(methods))} {shown}` (`{node.name.value}`)"
             refs = [r for d in decorators for r in self._decorator_refs(d)]
             guarded = guarded or (owner is not None and owner.views_guarded) \
                 or any(self._decorator_guards(d) for d in decorators)
-            self.routes.append(Route(_anchor(node), label, methods, path, None, (node.name.value,), frame,
-                                     guarded=guarded, refs=tuple(refs)))
+            route = Route(_anchor(node), label, methods, path, None, (node.name.value,), frame, guarded=guarded,
+                          refs=tuple(refs))
+            (self.graphene_routes if graphene else self.routes).append(route)
         return bool(views)
 
     def _fab_view(self, decorators: list[cst.BaseExpression], owner: ClassView | None
@@ -1884,6 +1889,8 @@ class AppModelCollector:
             return  # apps built inside tests are fixtures, not the application's routes
         self._resolve_hooks()
         self._class_routes()
+        if any(route.guarded for route in self.graphene_routes):
+            self.routes.extend(self.graphene_routes)
         for receiver, path, methods, name, call in self.function_registrations:
             frame = self.functions.get(_last(name))
             label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{_last(name)}`)"
