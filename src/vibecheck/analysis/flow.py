@@ -198,6 +198,13 @@ BROWSER_EVENT_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str], frozenset[s
     (("chainlit",), frozenset({"on_message", "action_callback", "on_settings_update", "on_audio_chunk"}),
      frozenset({"self"})),
 )
+# Django Channels consumers: the methods that receive a WebSocket frame (`receive_json(self, content)`, `receive(self,
+# text_data=None, bytes_data=None)`, the raw `websocket_receive(self, message)`) take what the browser sent.
+CONSUMER_MODULE = "channels"
+CONSUMER_RECEIVERS = frozenset({"receive", "receive_json", "websocket_receive"})
+# Reflex: the methods of an `rx.State` subclass are event handlers the browser calls with arguments of its choosing
+# (`on_click=OrdersState.refund(row["id"])` sends the id as the page holds it, and a client may send any).
+REFLEX_STATES = frozenset({"reflex.State", "reflex.state.State", "reflex.ComponentState"})
 # The fields of such a payload that the platform fills, not its user: ids and timestamps of a fixed shape
 # (`event["user"]` is `U024BE7LH`, `command["channel_id"]`), which carry no text of the sender's choosing.
 PLATFORM_ASSIGNED_KEYS = frozenset({
@@ -1859,7 +1866,16 @@ def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: Im
     """The parameters of an AWS Lambda handler (`event`) or a Slack/bolt listener (`body`, `event`, ...)."""
     if len(names) >= 2 and names[0] in LAMBDA_EVENT_NAMES and names[1] in LAMBDA_CONTEXT_NAMES:
         return {names[0]}
-    return _handler_payloads(function, imports) | _browser_event_parameters(function, names, imports)
+    return _handler_payloads(function, imports) | _browser_event_parameters(function, names, imports) \
+        | _consumer_message_parameters(function, names, imports)
+
+
+def _consumer_message_parameters(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:
+    """The frame a Django Channels consumer's `receive_json(self, content)` is handed (and `**kwargs` aside)."""
+    if names[:1] != ["self"] or function.name.value not in CONSUMER_RECEIVERS \
+            or not imports.imports_any((CONSUMER_MODULE,)):
+        return set()
+    return set(names[1:])
 
 
 def _browser_event_parameters(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:
@@ -2195,6 +2211,7 @@ class FlowRule(Rule):
                 handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",)),
                 aliases=dependency_aliases(self.context.module), handlers=ui_handlers(self.context)))
         objects, inputs, shadowed = cached[1]
+        inputs = inputs | self._in_reflex_state(function)
         if inputs and self.context.imports.imports_any(PAYLOAD_MODULES):
             state.payloads = frozenset(_handler_payloads(function, self.context.imports))
         state.handler_class = self.in_handler_class()
@@ -2340,10 +2357,25 @@ class FlowRule(Rule):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.__dict__.setdefault("_classes", []).append(node.name.value)
         self.__dict__.setdefault("_handlers", []).append(_is_handler_class(node))
+        states: set[str] = self.__dict__.setdefault("_reflex_state_names", set())
+        reflex = any(self.context.imports.qualified_name(b.value) in REFLEX_STATES or dotted_name(b.value) in states
+                     for b in node.bases)
+        if reflex:
+            states.add(node.name.value)
+        self.__dict__.setdefault("_reflex_states", []).append(reflex)
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self.__dict__.setdefault("_classes", [None]).pop()
         self.__dict__.setdefault("_handlers", [False]).pop()
+        self.__dict__.setdefault("_reflex_states", [False]).pop()
+
+    def _in_reflex_state(self, function: cst.FunctionDef) -> set[str]:
+        """The arguments of an event handler of a Reflex state class (its methods but private ones): the browser's."""
+        states: list[bool] | None = self.__dict__.get("_reflex_states")
+        if not states or not states[-1] or function.name.value.startswith("_"):
+            return set()
+        params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
+        return {p.name.value for p in params[1:]}
 
     def in_handler_class(self) -> bool:
         """Whether the function being walked is a method of a class whose base is a `...Handler` (Tornado's

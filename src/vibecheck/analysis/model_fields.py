@@ -80,14 +80,23 @@ def ownerless_model(path: str, reference: str) -> bool:
             or any(_called_name(b) not in PLAIN_MODEL_BASES for b in model.bases):
         return False
     fields = [statement for statement in model.body if isinstance(statement, (ast.Assign, ast.AnnAssign))]
-    names = [target.id for statement in fields
+    named = [(target.id, statement) for statement in fields
              for target in (statement.targets if isinstance(statement, ast.Assign) else [statement.target])
              if isinstance(target, ast.Name)]
+    names = [name for name, _ in named]
     linking = any(isinstance(node, ast.Call) and _called_name(node.func) in LINKING_CALLS
                   for statement in fields for node in ast.walk(statement))
+    # a text field named like an owner holds a name, not a user (a book's `author = models.CharField(...)`)
+    text = {name for name, statement in named if _holds_text(statement)}
     return bool(names) and not linking and not any(
-        OWNER_FIELD_WORDS & set(name.lower().split("_")) or name.endswith(LINKING_SUFFIXES) for name in names) \
-        and not _joined_to_members(tree, model.name)
+        (OWNER_FIELD_WORDS & set(name.lower().split("_")) and name not in text) or name.endswith(LINKING_SUFFIXES)
+        for name in names) and not _joined_to_members(tree, model.name)
+
+
+def _holds_text(statement: ast.Assign | ast.AnnAssign) -> bool:
+    """`author = models.CharField(max_length=200)`: a model field of plain text."""
+    value = statement.value
+    return isinstance(value, ast.Call) and _called_name(value.func) in TEXT_FIELD_TYPES
 
 
 def _joined_to_members(tree: ast.Module, model: str) -> bool:

@@ -476,6 +476,11 @@ class AppModelCollector:
         self.uses_django = False
         self.uses_tornado = False
         self.uses_falcon = False
+        self.uses_graphene = False
+        # Graphene's resolvers, kept only where the module guards some of them itself: a schema whose GraphQL view is
+        # guarded where it is mounted (`login_required(GraphQLView.as_view())`) decorates none of its resolvers.
+        self.graphene_routes: list[Route] = []
+        self.uses_fab = False
         self.resources: list[dict[str, Any]] = []  # Falcon's `app.add_route("/x", Resource(), suffix=...)`
         self.instances: dict[str, str] = {}  # `items = ItemResource(db)`: the class a name is bound to an instance of
         self.middleware_lists: dict[str, cst.List | cst.Tuple] = {}  # `middleware = [TokenMiddleware()]`
@@ -720,6 +725,8 @@ class AppModelCollector:
         self.bot_library = self.context.imports.imports_any(BOT_MODULES)
         self.uses_tornado = any(v == fw.HANDLER_BASE_MODULE or v.startswith(fw.HANDLER_BASE_MODULE + ".") for v in imported)
         self.uses_falcon = any(v == fw.FALCON_MODULE or v.startswith(fw.FALCON_MODULE + ".") for v in imported)
+        self.uses_graphene = any(v == fw.GRAPHENE_MODULE or v.startswith(fw.GRAPHENE_MODULE + ".") for v in imported)
+        self.uses_fab = any(v == fw.FAB_MODULE or v.startswith(fw.FAB_MODULE + ".") for v in imported)
         self.guard_keywords = tuple(keyword for module, keyword in fw.ROUTE_GUARD_KEYWORDS.items()
                                     if any(v == module or v.startswith(module + ".") for v in imported))
         self.uses_azure = any(v == fw.AZURE_FUNCTIONS_MODULE or v.startswith(fw.AZURE_FUNCTIONS_MODULE + ".")
@@ -1340,15 +1347,38 @@ class AppModelCollector:
         `@strawberry.mutation(permission_classes=[...])`); whether there was one."""
         decorators = [d.decorator for d in node.decorators]
         views = [view for d in decorators if (view := self._guarded_view(d, owner)) is not None]
+        graphene = self._graphene_view(node, owner)
+        views += graphene + self._fab_view(decorators, owner)
         for path, methods, guarded in views:
             shown = path if path is not None else "<path>"
             label = f"The view `{'/'.join(sorted(methods))} {shown}` (`{node.name.value}`)"
             refs = [r for d in decorators for r in self._decorator_refs(d)]
             guarded = guarded or (owner is not None and owner.views_guarded) \
                 or any(self._decorator_guards(d) for d in decorators)
-            self.routes.append(Route(_anchor(node), label, methods, path, None, (node.name.value,), frame,
-                                     guarded=guarded, refs=tuple(refs)))
+            route = Route(_anchor(node), label, methods, path, None, (node.name.value,), frame, guarded=guarded,
+                          refs=tuple(refs))
+            (self.graphene_routes if graphene else self.routes).append(route)
         return bool(views)
+
+    def _fab_view(self, decorators: list[cst.BaseExpression], owner: ClassView | None
+                  ) -> list[tuple[str | None, frozenset[str], bool]]:
+        """Flask-AppBuilder's `@expose("/export", methods=["POST"])` on a method of a view or API class."""
+        if owner is None or not self.uses_fab:
+            return []
+        return [(_string(path.value) if (path := _positional(d, 0)) is not None else None, self._methods_keyword(d), False)
+                for d in decorators if isinstance(d, cst.Call) and _last(self.qualified_name(d.func)) in fw.FAB_EXPOSE]
+
+    def _graphene_view(self, node: cst.FunctionDef, owner: ClassView | None
+                       ) -> list[tuple[str | None, frozenset[str], bool]]:
+        """Graphene's resolver of a root type's field (`Query.resolve_loan`) or a mutation's `mutate`: a view guarded
+        only by its own decorators."""
+        if owner is None or not self.uses_graphene:
+            return []
+        name = node.name.value
+        method = fw.GRAPHENE_MUTATIONS.get(name)
+        if method is None and fw.GRAPHENE_RESOLVER.match(name) and owner.node.name.value.endswith(fw.ROOT_TYPE_NAMES):
+            method = "GET"
+        return [] if method is None else [(None, frozenset({method}), False)]
 
     def _guarded_view(self, decorator: cst.BaseExpression, owner: ClassView | None
                       ) -> tuple[str | None, frozenset[str], bool] | None:
@@ -1868,6 +1898,8 @@ class AppModelCollector:
             return  # apps built inside tests are fixtures, not the application's routes
         self._resolve_hooks()
         self._class_routes()
+        if any(route.guarded for route in self.graphene_routes):
+            self.routes.extend(self.graphene_routes)
         for receiver, path, methods, name, call in self.function_registrations:
             frame = self.functions.get(_last(name))
             label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{_last(name)}`)"

@@ -96,6 +96,17 @@ VIEW_CAPTURES: dict[str, frozenset[str]] = {"pyramid.view.view_config": frozense
 # they compute a field of data the root resolvers already returned.
 ROOT_TYPE_VIEWS = frozenset({"strawberry.field"})
 ROOT_TYPE_NAMES = ("Query", "Mutation", "Subscription")
+# Graphene's resolvers are methods found by name, not by a decorator: a root type's `resolve_<field>` answers as a GET
+# does, a mutation class's `mutate` (Relay's `mutate_and_get_payload`) changes state as a POST does. Their guards are
+# decorators (graphql_jwt's `@login_required`, `@superuser_required`). Method -> the method it answers.
+GRAPHENE_MODULE = "graphene"
+GRAPHENE_MUTATIONS: dict[str, str] = {"mutate": "POST", "mutate_and_get_payload": "POST"}
+GRAPHENE_RESOLVER = lazy_pattern(r"^resolve_\w+$")
+# Flask-AppBuilder's views and APIs (`class ReportsView(BaseView)`, `class CrmApi(BaseApi)`) route each method decorated
+# with `@expose("/path", methods=[...])`; only its own `@has_access`/`@protect()` guards it (the generated CRUD views of a
+# `ModelView` or `ModelRestApi` carry theirs).
+FAB_MODULE = "flask_appbuilder"
+FAB_EXPOSE = frozenset({"expose", "expose_api"})
 # Class decorators that give each view of the class its default guard: `@view_defaults(permission="admin")`.
 VIEW_DEFAULTS_DECORATORS: dict[str, str] = {"pyramid.view.view_defaults": "permission"}
 # A guard keyword's value that requires nothing: Pyramid's `permission=NO_PERMISSION_REQUIRED`.
@@ -202,6 +213,7 @@ GUARD_DECORATORS = (
     "admin_required", "staff_member_required", "superuser_required", "user_passes_test", "requires",
     "requires_auth", "login_user_required", "http_auth_required", "verify_jwt_in_request",
     "permission_classes", "authenticated", "protected",
+    "has_access", "has_access_api", "protect",  # Flask-AppBuilder
 )
 GUARD_MIXINS = (
     "LoginRequiredMixin", "PermissionRequiredMixin", "UserPassesTestMixin", "AccessMixin",

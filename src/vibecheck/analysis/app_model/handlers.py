@@ -256,6 +256,39 @@ def _guarded_view(function: cst.FunctionDef, imports: ImportTable, owner: ClassC
     return None
 
 
+def _graphene_view(function: cst.FunctionDef, imports: ImportTable, owner: ClassContext) -> Handler | None:
+    """Graphene's resolver of a root type's field (`Query.resolve_loan(root, info, id)`) or a mutation's `mutate`:
+    a view guarded by its decorators alone (graphql_jwt's `@login_required`), taking the client's arguments."""
+    name = function.name.value
+    method = fw.GRAPHENE_MUTATIONS.get(name)
+    if method is None and fw.GRAPHENE_RESOLVER.match(name) and owner.graphql_root:
+        method = "GET"
+    if method is None:
+        return None
+    guards = [n for n in decorator_names(function, imports) if is_guard_name(n)]
+    inputs = {p.name.value for p in parameters(function)} - fw.VIEW_SERVER_PARAMETERS
+    ids = {n for n in inputs if ID_NAME.match(n)}
+    return Handler(function, frozenset({method}), bool(guards), restricts(guards), client_ids=ids, inputs=inputs)
+
+
+def _fab_view(function: cst.FunctionDef, imports: ImportTable) -> Handler | None:
+    """Flask-AppBuilder's `@expose("/deals/<int:pk>", methods=["PUT"])` method, guarded by its own decorators
+    (`@has_access`, `@protect()`); its parameters after `self` are the URL's captures."""
+    exposed = [d.decorator for d in function.decorators if isinstance(d.decorator, cst.Call)
+               and _last(imports.qualified_name(d.decorator.func)) in fw.FAB_EXPOSE]
+    if not exposed:
+        return None
+    methods: set[str] = set()
+    for call in exposed:
+        listed = _keyword_value(call, "methods")
+        values = [e.value for e in listed.elements] if isinstance(listed, (cst.List, cst.Tuple)) else []
+        methods.update((string_value(v) or "GET").upper() for v in values)
+    guards = [n for n in decorator_names(function, imports) if is_guard_name(n)]
+    inputs = {p.name.value for p in parameters(function)} - {"self"}
+    return Handler(function, frozenset(methods or {"GET"}), bool(guards), restricts(guards),
+                   client_ids={n for n in inputs if ID_NAME.match(n)}, inputs=inputs)
+
+
 def route_guards(function: cst.FunctionDef) -> list[str]:
     """The guards a route decorator names (Litestar's `@get("/notes/{id:int}", guards=[requires_login])`): each runs
     before the handler and refuses whom it rejects, whatever its name."""
@@ -495,6 +528,10 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
     routers of the module run for each of their routes (`router_dependencies`); `sockets_checked`: the module's
     Socket.IO `connect` handler refuses clients (`socket_connections_checked`)."""
     view = _guarded_view(function, imports, owner) if imports.imports_any(fw.GUARDED_VIEW_MODULES) else None
+    if view is None and owner is not None and imports.imports_any((fw.GRAPHENE_MODULE,)):
+        view = _graphene_view(function, imports, owner)
+    if view is None and owner is not None and imports.imports_any((fw.FAB_MODULE,)):
+        view = _fab_view(function, imports)
     if view is not None:
         return view
     if owner is None and imports.imports_any(SOCKET_MODULES) and socket_event(function) is not None:

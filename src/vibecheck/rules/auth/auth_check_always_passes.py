@@ -13,7 +13,7 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.analysis.app_model.frameworks import name_words, reads_as_guard
 from vibecheck.analysis.flow import injected_parameters
 from vibecheck.analysis.nodes import callee_tail
-from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
+from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -97,6 +97,13 @@ TRACE_CALLS = frozenset({"print", "debug", "info", "warning", "warn", "log", "er
 GUARD_CONNECTIONS = frozenset({"ASGIConnection"})
 # Last words of a parameter that holds the credential a check is handed (`key`, `api_key`, `token`): a check that
 # returns it untested (Django Ninja's `authenticate(self, request, key): return key`) passes whoever sends any value.
+# Methods of users, querysets and forms that answer an auth question only when called: left uncalled in a refusing
+# `if` (`if not user.groups.filter(name="staff").exists: raise ...`) the bound method is always true, and the `not`
+# of it never refuses.
+UNCALLED_CHECKS = frozenset({"exists", "has_perm", "has_perms", "has_module_perms", "check_password",
+                             "has_usable_password"})
+# `exists` is a queryset's method only on a queryset (`.filter(...)`, `Model.objects`); elsewhere it may be a field.
+QUERYSET_METHODS = frozenset({"filter", "exclude", "all", "objects", "get_queryset", "select_related"})
 CREDENTIAL_WORDS = frozenset({"key", "apikey", "token", "credential", "credentials", "secret", "password", "passwd"})
 
 
@@ -229,6 +236,13 @@ def _body_statements(node: cst.FunctionDef) -> list[cst.BaseStatement | cst.Base
     return statements[1:] if is_docstring else statements
 
 
+def _on_queryset(node: cst.BaseExpression) -> bool:
+    """`user.groups.filter(name="x")`, `Team.objects`: a Django queryset or manager."""
+    if type(node) is cst.Call:
+        node = node.func
+    return type(node) is cst.Attribute and node.attr.value in QUERYSET_METHODS
+
+
 class AuthCheckAlwaysPasses(Rule):
     """An auth or permission check that returns a constant truthy value, or whose body is a placeholder.
 
@@ -276,7 +290,10 @@ class AuthCheckAlwaysPasses(Rule):
     and defaults the same file replaces (a subclass there overrides the method, or the class rebinds it
     on the instance when configured: `self.is_allowed = lambda path: ...`), and one answer of a family's capability (a
     class sharing a base of the file answers False: `can_change_password` of each kind of keystore) are not reported. A check that
-    returns who is authenticated (`return (self.user, self.token)`) does not return a constant.
+    returns who is authenticated (`return (self.user, self.token)`) does not return a constant. An `if` that refuses
+    (its body raises or returns) on a method it never calls is reported too: `if not
+    user.groups.filter(name="staff").exists:` tests a bound method, which is always true (`exists`, `has_perm`,
+    `check_password`, ...).
 
     ## Why is this bad?
     Coding agents stub the hard part to make the demo run: `def verify_token(token): return True  # TODO`.
@@ -341,6 +358,19 @@ class AuthCheckAlwaysPasses(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.append(Frame(node))
+
+    def visit_If(self, node: cst.If) -> None:
+        """`if not user.groups.filter(name="librarians").exists: raise GraphQLError(...)`: a method never called."""
+        if not any(type(n) in (cst.Raise, cst.Return) for n in walk_own(node.body)):
+            return
+        called = {id(n.func) for n in walk_own(node.test) if type(n) is cst.Call}
+        uncalled = next((n for n in walk_own(node.test) if type(n) is cst.Attribute
+                         and n.attr.value in UNCALLED_CHECKS and id(n) not in called
+                         and (n.attr.value != "exists" or _on_queryset(n.value))), None)
+        if uncalled is not None:
+            self.report(uncalled, f"`.{uncalled.attr.value}` is a method that this check never calls: the bound method "
+                        "is always true, so the test never refuses anyone it is meant to.",
+                        hint=f"Call it: `.{uncalled.attr.value}()`, and test that a caller without the right is refused.")
 
     def visit_Return(self, node: cst.Return) -> None:
         frame = self._frame()

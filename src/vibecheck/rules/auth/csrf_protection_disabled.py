@@ -60,6 +60,13 @@ SIGNATURE_CHECKS = frozenset({"hmac.compare_digest", "secrets.compare_digest"})
 SIGNATURE_METHODS = frozenset({"construct_event", "verify_signature", "validate_signature", "verify_webhook"})
 # Django's CSRF check, which a view exempted from the middleware can run itself on the requests that need it.
 CSRF_CHECKER = "CsrfViewMiddleware"
+# Django Channels: a `ProtocolTypeRouter`'s WebSocket stack that signs the caller in from the session cookie
+# (`AuthMiddlewareStack`) takes connections that any site's page opens with that cookie, unless a validator checks
+# the `Origin` header first (`AllowedHostsOriginValidator(AuthMiddlewareStack(...))`).
+CHANNELS_ROUTER = "ProtocolTypeRouter"
+COOKIE_STACKS = frozenset({"AuthMiddlewareStack", "SessionMiddlewareStack", "CookieMiddleware", "SessionMiddleware",
+                           "AuthMiddleware"})
+ORIGIN_VALIDATORS = frozenset({"AllowedHostsOriginValidator", "OriginValidator"})
 HINT_EXEMPT = ("Remove the exemption and send the CSRF token from the client, or authenticate the endpoint with "
                "something a browser does not send by itself (a signed payload or a token header).")
 HINT_SETTING = "Keep CSRF protection on outside tests and exempt only the endpoints that do not use cookie sessions."
@@ -106,7 +113,10 @@ class CsrfProtectionDisabled(Rule):
     whose path names a server's call (`/watch/callback`, `/hooks/stripe`), and a framework's `csrf_exempt(view)` on a
     function's own
     parameter or local (DRF's `as_view` exempts every API view because its session authentication checks
-    CSRF itself) are not reported.
+    CSRF itself) are not reported. A Django Channels `ProtocolTypeRouter` whose `"websocket"` stack signs callers in
+    from the session cookie (`AuthMiddlewareStack(...)`, `SessionMiddlewareStack(...)`) with no
+    `AllowedHostsOriginValidator`/`OriginValidator` around it is reported too: browsers send the cookie on a WebSocket
+    handshake that any site's page starts, and no CSRF token guards it.
 
     ## Why is this bad?
     When a request fails the CSRF check, the quickest fix an agent finds is to switch the check off. Any
@@ -326,9 +336,22 @@ class CsrfProtectionDisabled(Rule):
                 self.report(arg, f"`{keyword}=False` turns off {CSRF_KEYWORDS[keyword]} for {where}.",
                             hint=HINT_SETTING)
         callee = full_name(node.func) or ""
+        if callee.rpartition(".")[2] == CHANNELS_ROUTER and node.args and type(node.args[0].value) is cst.Dict:
+            self._websocket_origin(node.args[0].value)
         if callee.endswith("MIDDLEWARE.remove") and _string(node.args[0].value if node.args else None) == CSRF_MIDDLEWARE:
             self.report(node, f"Removing `{CSRF_MIDDLEWARE}` from `MIDDLEWARE` turns off CSRF protection for every view.",
                         hint="Keep `CsrfViewMiddleware` in `MIDDLEWARE` and exempt only the views that need it.")
+
+    def _websocket_origin(self, protocols: cst.Dict) -> None:
+        """`ProtocolTypeRouter({"websocket": AuthMiddlewareStack(URLRouter(...))})` with no origin validator."""
+        for element in protocols.elements:
+            if type(element) is not cst.DictElement or _string(element.key) != "websocket":
+                continue
+            called = {(full_name(n.func) or "").rpartition(".")[2] for n in walk_own(element.value) if type(n) is cst.Call}
+            if called & COOKIE_STACKS and not called & ORIGIN_VALIDATORS:
+                self.report(element, "The WebSocket stack signs callers in from their session cookie but checks no "
+                            "`Origin`, so any site's page can open a connection as the signed-in user.",
+                            hint="Wrap the stack in `AllowedHostsOriginValidator(...)`.")
 
     @staticmethod
     def _sets_testing(args: Sequence[cst.Arg]) -> bool:

@@ -55,6 +55,10 @@ ALGORITHM_HOLDERS: dict[str, tuple[int, str]] = {
     "authlib.jose.rfc7519.JsonWebToken": (0, "algorithms"),
 }
 VERIFY_OPTIONS = SIGNATURE_OPTIONS
+# Django settings of the JWT packages that verify tokens for every view (django-graphql-jwt's `GRAPHQL_JWT`,
+# djangorestframework-jwt's `JWT_AUTH`): their `"JWT_VERIFY": False` accepts any signature.
+JWT_SETTINGS = frozenset({"GRAPHQL_JWT", "JWT_AUTH"})
+JWT_VERIFY_KEY = "JWT_VERIFY"
 # A result stored under such a name is read on purpose without trust (e.g. to pick the verification key).
 DELIBERATE_WORDS = frozenset({"unverified", "untrusted", "insecure"})
 # A function or result so named reads an expired token on purpose: to refresh it, or to revoke or log it out.
@@ -163,7 +167,8 @@ class JwtSignatureNotVerified(Rule):
     client that reads only when the token it keeps on `self` expires (`jwt.decode(self._jwt_access_token, ...)["exp"]`
     after its login). Test files are
     not checked: a test reads the claims of a token it was handed, or builds a forged one to see it rejected, and no
-    attacker sends either.
+    attacker sends either. In a Django settings module, `"JWT_VERIFY": False` in django-graphql-jwt's `GRAPHQL_JWT` or
+    djangorestframework-jwt's `JWT_AUTH` turns verification off for every view, and is reported there.
 
     ## Why is this bad?
     A token whose signature is not checked is just JSON the client wrote: anyone can set `"sub": "admin"`.
@@ -302,7 +307,20 @@ class JwtSignatureNotVerified(Rule):
     def _names_reason(node: cst.Assign) -> bool:
         return any(EXPIRY_REASON_WORDS & set(words(target_name(t.target) or "")) for t in node.targets)
 
+    def _settings_switch(self, node: cst.Assign) -> None:
+        """`GRAPHQL_JWT = {"JWT_VERIFY": False, ...}` in a settings module."""
+        if type(node.value) is not cst.Dict or not any(
+                type(t.target) is cst.Name and t.target.value in JWT_SETTINGS for t in node.targets):
+            return
+        for element in node.value.elements:
+            if type(element) is cst.DictElement and type(element.key) is cst.SimpleString \
+                    and element.key.evaluated_value == JWT_VERIFY_KEY and is_false(element.value):
+                self.report(element, f"`\"{JWT_VERIFY_KEY}\": False` makes the JWT package accept tokens without "
+                            "checking their signature, so anyone can forge a token for any user.",
+                            hint=f"Remove `{JWT_VERIFY_KEY}` (it verifies by default) and keep the signing key secret.")
+
     def visit_Assign(self, node: cst.Assign) -> None:
+        self._settings_switch(node)
         if self._names_deliberate(node):
             self._deliberate += 1
         if self._names_reason(node):

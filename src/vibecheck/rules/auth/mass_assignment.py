@@ -60,6 +60,10 @@ NOT_MODELS = frozenset({"Response", "JsonResponse", "JSONResponse", "HTTPExcepti
                         "ValueError", "TypeError", "Template", "Context", "Counter", "OrderedDict", "Namespace",
                         "SimpleNamespace", "Path"})
 DICT_TYPES = frozenset({"dict", "Dict", "Any", "Mapping", "MutableMapping", "JSON"})
+# Graphene declares a resolver's argument types in the class's `Arguments` (`changes = GenericScalar()`): these hold
+# any mapping the client sends.
+GRAPHENE_ARGUMENTS = "Arguments"
+GRAPHENE_MAPPING_TYPES = frozenset({"GenericScalar", "JSONString", "JSON"})
 # Classes whose annotated fields a client sends, made by a decorator instead of a base: Strawberry's inputs.
 INPUT_DECORATORS = frozenset({"strawberry.input"})
 # Calls that turn an input object into a mapping of every field it holds: `vars(data)`, `dataclasses.asdict(data)`,
@@ -68,6 +72,9 @@ MAPPING_CALLS = frozenset({"vars", "dataclasses.asdict", "strawberry.asdict"})
 # Methods that copy every key of the mapping they are given onto the object: SQLModel's `obj.sqlmodel_update(data)`,
 # Tortoise ORM's `obj.update_from_dict(data)`.
 COPYING_METHODS = frozenset({"sqlmodel_update", "update_from_dict"})
+# Such methods of the document classes of an ODM the file imports: Beanie's `await doc.set(changes)` (a `$set` of every
+# key), and its `update(...)`'s mapping argument is the operators themselves.
+ODM_COPYING_METHODS: dict[str, tuple[str, ...]] = {"set": ("beanie",)}
 # Ownership fields that, stored as plain text, name someone instead of pointing at an account: a book's `author`, a
 # pet's `owner` typed by hand. A form may let its user write such text; only a relation would hand over the object.
 NAME_AS_TEXT_FIELDS = frozenset({"owner", "user", "author", "tenant"})
@@ -101,7 +108,9 @@ class MassAssignment(Rule):
     `for key, value in data.items(): setattr(obj, key, value)` over client data, also over `vars(data)` or
     `data.__dict__` of an input that declares such a field (a Pydantic body, a Strawberry `@strawberry.input`); and the
     client's dict handed to a function of a helper module of the package (`crud`, `services`, ... beside the handler
-    or one package up, imported relatively: `from .. import services`) that copies every key of it that way.
+    or one package up, imported relatively: `from .. import services`) that copies every key of it that way. A
+    Graphene argument that its class's `Arguments` declares as a mapping (`changes = GenericScalar()`, `JSONString()`)
+    is client data, and Beanie's `await doc.set(changes)` copies every key of what it is given.
 
     ## Why is this bad?
     The client decides which columns it writes. A sign-up form that sends `"is_staff": true`, an order
@@ -261,7 +270,8 @@ class MassAssignment(Rule):
             annotation = param.annotation.annotation if param.annotation is not None else None
             type_name = (full_name(annotation.value if isinstance(annotation, cst.Subscript) else annotation)
                          if annotation is not None else None) or ""
-            if (route or param.name.value in resolved) and type_name.rpartition(".")[2] in DICT_TYPES:
+            if (route or param.name.value in resolved) and (type_name.rpartition(".")[2] in DICT_TYPES
+                                                            or param.name.value in self._mapping_arguments()):
                 client.add(param.name.value)
                 continue
             if type_name and type_name not in self.schemas and annotation is not None:
@@ -274,6 +284,16 @@ class MassAssignment(Rule):
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.pop()
+
+    def _mapping_arguments(self) -> set[str]:
+        """The arguments the enclosing class's `Arguments` declares as mappings (Graphene's `GenericScalar()`)."""
+        owner = self.classes[-1] if self.classes else None
+        body = owner.body.body if owner is not None and isinstance(owner.body, cst.IndentedBlock) else ()
+        arguments = next((s for s in body if type(s) is cst.ClassDef and s.name.value == GRAPHENE_ARGUMENTS), None)
+        if arguments is None:
+            return set()
+        return {name for name, (_, value) in _class_assignments(arguments).items() if type(value) is cst.Call
+                and (full_name(value.func) or "").rpartition(".")[2] in GRAPHENE_MAPPING_TYPES}
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if self.functions and len(node.targets) == 1 and type(node.targets[0].target) is cst.Name \
@@ -292,7 +312,10 @@ class MassAssignment(Rule):
                             "chooses which fields it writes.",
                             hint="Assign the allowed fields one by one instead of updating `__dict__`.")
             return
-        if last in COPYING_METHODS and isinstance(node.func, cst.Attribute) and node.args:
+        odm = ODM_COPYING_METHODS.get(last)
+        copies = last in COPYING_METHODS or (odm is not None and len(node.args) == 1
+                                             and self.context.imports.imports_any(odm))
+        if copies and isinstance(node.func, cst.Attribute) and node.args:
             why = self._client_dict(node.args[0].value)
             if why is not None:
                 self.report(node, f"`{short_code(node)}` copies every key of {why} onto the object, so the client "

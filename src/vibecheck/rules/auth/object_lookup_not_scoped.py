@@ -382,7 +382,9 @@ class ObjectLookupNotScopedToUser(Rule):
     being the client's: `data["id"]`, `room_id = data["room"]`; or a FastAPI dependency that takes a value of the
     request beside the caller, `def current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))`;
     or a pydantic-ai tool, `@agent.tool` taking `ctx: RunContext[Deps]`, whose deps class has a field for the user
-    the agent acts for, `user_id`, its id-named arguments being the ids the model chose)
+    the agent acts for, `user_id`, its id-named arguments being the ids the model chose; or a
+    Graphene resolver or mutation behind graphql_jwt's `@login_required`, whose id arguments are the client's, or a
+    Flask-AppBuilder `@expose("/<int:pk>")` method behind `@protect()`/`@has_access`)
     and reports the first lookup keyed by an id the client chose (a path parameter, a Django URL
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,

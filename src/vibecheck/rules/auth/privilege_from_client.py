@@ -45,6 +45,10 @@ WRITING_WORDS = frozenset({"create", "update", "set", "save", "insert", "add", "
 # What a checkbox or a flag from the request is compared with (`"on"`, `1`, `True`, `ADMIN`): the comparison is the
 # client's choice.
 LITERALS = (cst.SimpleString, cst.Integer, cst.Name)
+# Flask-AppBuilder's setting for the role each self-registered account gets: an administrator's role there makes
+# every visitor who signs up an administrator.
+SIGN_UP_ROLE_SETTINGS = frozenset({"AUTH_USER_REGISTRATION_ROLE"})
+ADMIN_ROLE_WORDS = frozenset({"admin", "administrator", "administrators", "superuser", "superusers", "root", "owner"})
 
 
 class PrivilegeFromClient(Rule):
@@ -65,6 +69,8 @@ class PrivilegeFromClient(Rule):
     that test, `role="admin" if not User.objects.exists() else "user"`). A route handler that only administrators
     reach (`admin=Depends(get_admin_user)`, `@admin_required`; a class-based view whose base or class decorator
     restricts it, `ProjectAdminMixin`, `PermissionRequiredMixin`) grants privileges by design and is not reported.
+    Flask-AppBuilder's `AUTH_USER_REGISTRATION_ROLE` naming an administrator's role (`"Admin"`) is reported: every
+    visitor who registers gets it.
 
     ## Why is this bad?
     The client picks its own privileges: a sign-up request with `"role": "admin"` creates an admin
@@ -154,6 +160,7 @@ class PrivilegeFromClient(Rule):
         self.admin_only.pop()
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        self._sign_up_role(node)
         if not self.frames:
             return
         for target in node.targets:
@@ -166,6 +173,22 @@ class PrivilegeFromClient(Rule):
             if field in PRIVILEGE_FIELDS:
                 # a plain local (`role = request.args.get("role")`) may be a filter; only a first-user grant counts
                 self._check(node, field, node.value, client=not isinstance(target.target, cst.Name))
+
+    def _sign_up_role(self, node: cst.Assign) -> None:
+        """`AUTH_USER_REGISTRATION_ROLE = "Admin"` (also `app.config["AUTH_USER_REGISTRATION_ROLE"] = ...`)."""
+        role = node.value.evaluated_value if type(node.value) is cst.SimpleString else None
+        if not isinstance(role, str) or not ADMIN_ROLE_WORDS & set(name_words(role)):
+            return
+        for target in node.targets:
+            setting = target.target
+            if type(setting) is cst.Subscript and len(setting.slice) == 1 and type(setting.slice[0].slice) is cst.Index:
+                name = text_value(setting.slice[0].slice.value)
+            else:
+                name = get_full_name_for_node(setting)
+            if (name or "").rpartition(".")[2] in SIGN_UP_ROLE_SETTINGS:
+                self.report(node, f"Every account that signs itself up gets the `{role}` role, so any visitor who "
+                            "registers becomes an administrator.",
+                            hint="Give self-registered accounts the least privileged role and promote them by hand.")
 
     def visit_Call(self, node: cst.Call) -> None:
         """`User(email=email, role=role)`, `create_user(..., is_admin=is_admin)`: an account made with a privilege the

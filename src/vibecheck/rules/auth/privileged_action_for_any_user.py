@@ -94,7 +94,9 @@ class PrivilegedActionForAnyUser(Rule):
     does, since the settings are another file), or a login guard another file adds (`include_router(router,
     dependencies=[Depends(get_current_user)])`, a router made with such `dependencies`, a blueprint's `before_request`
     hook, a URLconf's `login_required(...)`: such a finding waits for VC201's app model, which runs for this rule; a
-    Socket.IO event handler, `@socketio.on("ban_user")`, of a module whose `connect` handler checks the client), with
+    Socket.IO event handler, `@socketio.on("ban_user")`, of a module whose `connect` handler checks the client; a
+    Graphene mutation, `WaiveFine.mutate`, behind graphql_jwt's `@login_required`; a Flask-AppBuilder `@expose(...,
+    methods=["POST"])` method behind `@protect()`), with
     no role or permission check anywhere (no `IsAdminUser` or custom permission class, no
     `@staff_member_required`/`@permission_required`, no `Depends(require_admin)` where the router is included or
     among the handler's parameters (`session_user=Depends(get_admin_user)`), no `is_staff`, `has_perm`, `role` or

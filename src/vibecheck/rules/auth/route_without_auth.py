@@ -40,7 +40,11 @@ class RouteWithoutAuth(ProjectRule):
     does not catch its own refusal), and Litestar's
     bare-verb handlers (`@post("/notes")`, also as methods of a `Controller` under its `path`; guarded by their
     own `guards=[...]`, the controller's `guards`, a
-    `Router(..., guards=[...])` that lists them or their controller, or `Litestar(guards=[...])`); a django-ninja
+    `Router(..., guards=[...])` that lists them or their controller, or `Litestar(guards=[...])`), Graphene's mutations
+    (`mutate`, `mutate_and_get_payload`) and root resolvers (`Query.resolve_<field>`), guarded by their own decorators
+    (graphql_jwt's `@login_required`; in a module that guards none of them, the GraphQL view is taken to be guarded
+    where it is mounted, `login_required(GraphQLView.as_view())`), and the `@expose(..., methods=["POST"])` methods
+    of Flask-AppBuilder's views and APIs, guarded by their own `@has_access`/`@protect()`; a django-ninja
     `Router(auth=...)` or `NinjaAPI(auth=...)` (not `auth=None`) authenticates every route it holds. Recognised
     guards: auth decorators placed *below* the route decorator (`@login_required`, `@jwt_required`,
     `@permission_required`, ...), a `before_request` hook of the app or of the route's blueprint that aborts,

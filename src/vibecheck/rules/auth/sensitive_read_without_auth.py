@@ -38,7 +38,8 @@ class SensitiveReadWithoutAuth(ProjectRule):
     Reads the app model (see VC201) and reports routes that only read (GET and friends) whose path or
     handler name (a class view's class and method: `ExportUsersView.get`) is about people's data or fetches for the
     caller (`/users`, `/orders/{id}`, `/invoices`, `/teams/{id}/members`, `/export`, `/download`, `/me`, `/proxy`,
-    `/fetch`...) when no guard protects them anywhere (their
+    `/fetch`...; a Graphene root resolver, `Query.resolve_users`; a Flask-AppBuilder `@expose("/contacts.csv")` method)
+    when no guard protects them anywhere (their
     decorators, dependencies, router, blueprint hook, URLconf entry, DRF defaults) while other routes of
     the same app are guarded. Routes open by design (`/login`, `/health`, `public-paths`, a path or handler named
     `public`: `public_document`), routes that only

@@ -83,7 +83,7 @@ class BuiltMarkupRule(BindingRule):
 
     def _is_constant(self, node: cst.BaseExpression, depth: int) -> bool:
         """A literal, a number or a safe call's result (also a name bound to one, or a container of them), or a text
-        built only of them."""
+        built only of them (also each text a comprehension makes)."""
         node = self.resolve(node)
         if isinstance(node, LITERAL_NODES) or (isinstance(node, cst.Name) and node.value in ("True", "False", "None")):
             return True
@@ -94,9 +94,14 @@ class BuiltMarkupRule(BindingRule):
                                      for e in node.elements)
         if isinstance(node, cst.Attribute):
             return self.qualified_name(node) in SERVER_FACTS
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                and node.func.attr.value in ("format", "join") and self._is_textual(node.func.value):
+            return depth > 0 and not self._is_built(node, depth - 1)  # `"".join(f"<li>{escape(t)}</li>" for t in rows)`
         if isinstance(node, cst.Call):
             return (isinstance(node.func, cst.Name) and node.func.value in NUMERIC_CALLS) \
                 or self.qualified_name(node) in self.safe_calls or self.qualified_name(node) in SERVER_FACTS
         if isinstance(node, (cst.FormattedString, cst.BinaryOperation)):
             return depth > 0 and not self._is_built(node, depth - 1)
+        if isinstance(node, (cst.GeneratorExp, cst.ListComp, cst.SetComp)):  # `f"<li>{escape(t)}</li>" for t in rows`
+            return depth > 0 and self._is_constant(node.elt, depth - 1)
         return False

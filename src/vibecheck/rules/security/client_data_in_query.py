@@ -145,7 +145,9 @@ class ClientDataInQuery(ClientSinkRule):
     (`filter(**{"name__icontains": q})`: only a client-chosen key is reported). Form fields and query
     strings are always strings, so they are not reported in a MongoDB filter. It also records which
     parameters of each function reach the SQL and ordering sinks, so that VC417 reports request data
-    passed to a query helper elsewhere. It supersedes VC402 and bandit's `B608` on the same lines.
+    passed to a query helper elsewhere. It supersedes VC402 and bandit's `B608` on the same lines. A client mapping
+    spread into a MongoDB filter (`find({**body.filters, "org_id": org})`) names its fields and operators whatever its
+    values hold, and is reported however it was typed.
 
     ## Why is this bad?
     SQL text from the client is SQL injection outright. A client-chosen ordering lets it sort by any
@@ -368,9 +370,11 @@ class ClientDataInQuery(ClientSinkRule):
             return
         for item in node.elements:
             if not isinstance(item, cst.DictElement):
-                taint = self._json_taint(item.value, state)
-                if taint is not None:
-                    yield taint, "operator"
+                # `{**body.filters, "org_id": org}`: the client's mapping spread into the filter names its fields and
+                # operators (`$where`, `$or`), whatever type its values have
+                taint = state.taint_of(item.value)
+                if taint is not None and taint.kind in FOLLOWED_KINDS:
+                    yield taint, "structure"
                 continue
             key = string_value(item.key)
             if key is None:

@@ -70,7 +70,9 @@ class ClientDataThroughCalls(ProjectRule):
     the walk of those flow rules, which runs for this rule
     also when they are not selected (`--select VC417` alone), their own findings then left out; a module whose
     text a rule skips (a route or service module that never names a template or shell call) lends that rule the
-    calls and returns VC409's (or VC405's) walk recorded there.
+    calls and returns VC409's (or VC405's) walk recorded there. A Django Channels consumer's `receive_json(self,
+    content)` and `receive(self, text_data=None, bytes_data=None)` are handed the browser's frame: the consumer's own
+    methods it passes parts of it to (`self.read_attachment(content["path"])`) take client input.
 
     ## Why is this bad?
     Agents split a view into helpers (`save_upload(name)`, `fetch_preview(url)`, `render_greeting(name)`),

@@ -24,6 +24,7 @@ from vibecheck.cst_fields import walk_own
 from vibecheck.imports import ImportTable
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
 
 TRACEBACK_CALLS = frozenset({"traceback.format_exc", "traceback.format_exception", "traceback.format_tb",
@@ -95,6 +96,13 @@ RETURNING_VIEW_BASES = frozenset({"MethodView", "Resource", "HTTPMethodView"})
 VIEW_VERBS = frozenset({"get", "post", "put", "patch", "delete"})
 # A Tornado handler's own methods that write the response body: `self.write({"error": str(e)})`.
 HANDLER_WRITE_METHODS = frozenset({"write", "finish"})
+# A Django Channels consumer's own methods that send a frame to its client: `self.send_json({"error": str(e)})`.
+CONSUMER_MODULE = "channels"
+CONSUMER_BASE_SUFFIX = "Consumer"
+CONSUMER_SEND_METHODS = frozenset({"send", "send_json"})
+# Graphene's resolvers (`resolve_<field>`) and mutations (`mutate`) answer the client with what they return: a
+# mutation's payload (`return FetchCover(error=str(exc))`) is the response.
+GRAPHENE_ANSWERS = lazy_pattern(r"^(?:resolve_\w+|mutate|mutate_and_get_payload)$")
 # What a Falcon responder (`def on_get(self, req, resp)`) assigns to its response object to set the body.
 RESPONDER_BODY_ATTRIBUTES = frozenset({"media", "text", "body", "data"})
 # Chat and callback replies (Slack/bolt `say`, `respond`, the Web API's `chat_postMessage`).
@@ -226,7 +234,9 @@ class ErrorDetailsToClient(FlowRule):
     `Depends(get_admin_user)`): the operator who changed a setting is told why it failed. The exception an error
     handler receives (`@app.exception_handler(Exception)`, `@app.errorhandler(SQLAlchemyError)`, Bottle's
     `@app.error(500)`, Flask-SocketIO's `@socketio.on_error_default`) counts as caught, unless its class or status is
-    written for the client.
+    written for the client. A Graphene resolver or mutation answers with what it returns (`return
+    FetchCover(error=str(exc))`), and a Django Channels consumer with the frames it sends (`self.send_json(...)`,
+    `self.send(text_data=...)`).
 
     ## Why is this bad?
     Exception text carries what an attacker needs next: SQL fragments and table names from the database
@@ -289,6 +299,7 @@ class ErrorDetailsToClient(FlowRule):
         self._returns_to_client = False
         self._response_parameter: str | None = None
         self._view_classes: list[bool] = []  # per enclosing class: a class-based view whose verbs answer by returning
+        self._consumer_classes: list[bool] = []  # per enclosing class: a Channels consumer, which answers by sending
         # The function walked (None: the module's top level), asked whether only administrators reach it when an
         # error would be reported there (most functions send none: the question is asked of few).
         self._function: cst.FunctionDef | None = None
@@ -307,7 +318,8 @@ class ErrorDetailsToClient(FlowRule):
         method_view = len(params) > 1 and params[0] == "self" and params[1] == "request" \
             and module_uses_web_framework(state.imports)
         view_verb = bool(self._view_classes and self._view_classes[-1]) and function.name.value in VIEW_VERBS
-        self._returns_to_client = is_route_handler(function) or django_view or method_view or view_verb or any(
+        graphene = bool(GRAPHENE_ANSWERS.match(function.name.value)) and state.imports.imports_any(("graphene",))
+        self._returns_to_client = is_route_handler(function) or django_view or method_view or view_verb or graphene or any(
             isinstance(d.decorator, cst.Call) and isinstance(d.decorator.func, cst.Attribute)
             and d.decorator.func.attr.value in EXCEPTION_HANDLER_DECORATORS for d in function.decorators)
         self._response_parameter = params[2] if function.name.value.startswith("on_") and len(params) >= 3 \
@@ -326,10 +338,13 @@ class ErrorDetailsToClient(FlowRule):
         super().visit_ClassDef(node)
         self._view_classes.append(module_uses_web_framework(self.context.imports) and any(
             (dotted_name(base.value) or "").rpartition(".")[2] in RETURNING_VIEW_BASES for base in node.bases))
+        self._consumer_classes.append(self.context.imports.imports_any((CONSUMER_MODULE,)) and any(
+            (dotted_name(base.value) or "").endswith(CONSUMER_BASE_SUFFIX) for base in node.bases))
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         super().leave_ClassDef(original_node)
         self._view_classes.pop()
+        self._consumer_classes.pop()
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if type(node) is cst.Return and node.value is not None and self._returns_to_client \
@@ -350,8 +365,9 @@ class ErrorDetailsToClient(FlowRule):
             func = call.func
             method = func.attr.value if type(func) is cst.Attribute else None
             is_message = method in MESSAGE_METHODS or (type(func) is cst.Name and func.value in MESSAGE_FUNCTIONS)
-            writes = type(func) is cst.Attribute and method in HANDLER_WRITE_METHODS \
-                and dotted_name(func.value) == "self" and self.in_handler_class()
+            writes = type(func) is cst.Attribute and dotted_name(func.value) == "self" and (
+                (method in HANDLER_WRITE_METHODS and self.in_handler_class())
+                or (method in CONSUMER_SEND_METHODS and bool(self._consumer_classes) and self._consumer_classes[-1]))
             aborts = method == "abort" and type(func) is cst.Attribute and is_rest_namespace(func.value, state.imports)
             details = method in GRPC_DETAIL_METHODS and self._grpc_context is not None \
                 and dotted_name(func.value) == self._grpc_context  # type: ignore[attr-defined]

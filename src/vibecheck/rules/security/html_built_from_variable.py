@@ -14,6 +14,9 @@ from vibecheck.rules.security._markup_sinks import ESCAPERS, HTML_RETURN_FRAMEWO
 TAG_SIGNS = tuple(f"<{c}" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!")
 # Calls whose result is safe in a page: the escapers, and URLs the framework percent-encodes.
 SAFE_CALLS = ESCAPERS | {"flask.url_for", "quart.url_for", "bottle.url"}
+# Response classes whose body is sent as HTML unless a `content_type=` says otherwise: Django's `HttpResponse(page)`.
+HTML_RESPONSES = frozenset({"django.http.HttpResponse", "django.http.response.HttpResponse"})
+CONTENT_TYPE_KEYWORDS = frozenset({"content_type", "mimetype"})
 
 
 class HtmlBuiltFromVariable(BuiltMarkupRule):
@@ -26,8 +29,10 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     an escaped value (`html.escape`, `markupsafe.escape`, `bleach.clean`, `url_for`) or a fact about the
     server that no user sets (`sys.version`, `platform.platform()`, `socket.gethostname()`, the time), also when the text
     is built in a variable first within the function (`page += f"<li>{row['title']}</li>"` in a loop over
-    database rows). A tuple whose headers declare a non-HTML `Content-Type` is not reported. Client input
-    in the page is VC411's finding.
+    database rows). A tuple whose headers declare a non-HTML `Content-Type` is not reported. Django's
+    `HttpResponse(page)` sends its body as HTML too, unless its `content_type=` names another type; each text a
+    comprehension joins counts as the parts it is made of (`"".join(f"<li>{escape(t)}</li>" for t in rows)` is
+    escaped). Client input in the page is VC411's finding.
 
     ## Why is this bad?
     These frameworks send a returned string as `text/html`, so every value pasted into it is markup: a
@@ -81,7 +86,7 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     confidence = Confidence.MEDIUM
     cwe = (79,)
     applies_to_tests = False  # a view in a test file is a fixture that no browser loads
-    file_hints = HTML_RETURN_FRAMEWORKS
+    file_hints = (*HTML_RETURN_FRAMEWORKS, "httpresponse")
 
     def __init__(self, context: object, options: object = None) -> None:
         super().__init__(context, options)
@@ -96,6 +101,17 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
         super().leave_FunctionDef(node)
         self._views.pop()
 
+    def visit_Call(self, node: cst.Call) -> None:
+        """`return HttpResponse(f"<h1>{ticket.subject}</h1>")` in a Django view (any function that answers with it)."""
+        if self.qualified_name(node.func) not in HTML_RESPONSES or not node.args or node.args[0].keyword is not None:
+            return
+        declared = next((a.value for a in node.args if a.keyword is not None and a.keyword.value in CONTENT_TYPE_KEYWORDS),
+                        None)
+        if declared is not None and "html" not in (text_value(declared) or "html").lower():
+            return
+        if self.is_built_markup(node.args[0].value):
+            self._report(node.args[0].value)
+
     def visit_Return(self, node: cst.Return) -> None:
         if not (self._views and self._views[-1]) or node.value is None:
             return
@@ -106,9 +122,12 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
         if headers is not None and _declares_other_content(headers):
             return
         if self.is_built_markup(body):
-            self.report(body, "This view returns HTML built from values that were never escaped, so markup stored "
-                        "in them (a saved message, a name) runs in the visitor's browser.", hint="Render the page "
-                        "from a template with the values as variables, or escape each one with `markupsafe.escape`.")
+            self._report(body)
+
+    def _report(self, body: cst.BaseExpression) -> None:
+        self.report(body, "This view returns HTML built from values that were never escaped, so markup stored "
+                    "in them (a saved message, a name) runs in the visitor's browser.", hint="Render the page "
+                    "from a template with the values as variables, or escape each one with `markupsafe.escape`.")
 
 
 def _declares_other_content(headers: cst.Dict) -> bool:

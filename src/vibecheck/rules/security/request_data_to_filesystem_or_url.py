@@ -495,7 +495,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     Pyramid's `params`, a Tornado handler's `self.get_argument()`, an AWS Lambda handler's `event`, a Slack/bolt
     listener's `body`/`event`, a chat bot's messages (`update.message.text`, `context.args`), an MCP tool's
     arguments, a GraphQL resolver's, a NiceGUI page's and a gRPC servicer method's arguments, a WebSocket's messages
-    (`await websocket.receive_json()`), Chalice's `app.current_request`)
+    (`await websocket.receive_json()`, a Django Channels consumer's `receive_json(self, content)`), the arguments of a
+    Reflex state's event handlers (methods of an `rx.State` subclass but private ones), Chalice's `app.current_request`)
     through assignments, f-strings and `+`, `str` methods, `base64`, `json.loads`, dict and list stores,
     `configparser`, objects of the module's own classes, branches and loops, `os.path.join` and `pathlib.Path` into
     `open`, `send_file`, `send_from_directory`'s directory (its second argument is safe), `FileResponse` (also

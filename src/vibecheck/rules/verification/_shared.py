@@ -56,6 +56,9 @@ TEST_CLIENT_KEYWORDS = frozenset({"format", "content_type", "follow", "follow_re
 # click's and Typer's `CliRunner`, whose `invoke(cli, args)` answers with a `Result` that defines no `__bool__` either:
 # `assert result` holds whatever the exit code.
 CLI_RUNNERS = frozenset({"CliRunner", "runner", "cli_runner"})
+# Django Channels' test communicators (`WebsocketCommunicator`, `HttpCommunicator`): what their awaited reads return is
+# the consumer's answer, as a test client's response is a view's.
+COMMUNICATOR_READS = frozenset({"receive_json_from", "receive_from", "receive_output"})
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,13 @@ def is_client_response(value: cst.BaseExpression) -> bool:
     if any(arg.keyword is not None and arg.keyword.value in TEST_CLIENT_KEYWORDS for arg in value.args):
         return True
     return last_name(value.func.value) in TEST_CLIENTS and _requests_a_url(value)
+
+
+def is_communicator_read(value: cst.BaseExpression) -> bool:
+    """`await communicator.receive_json_from()`: a consumer's answer to a test (VC311), which may be empty."""
+    value = value.expression if isinstance(value, cst.Await) else value
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
+        and value.func.attr.value in COMMUNICATOR_READS
 
 
 def _requests_a_url(call: cst.Call) -> bool:

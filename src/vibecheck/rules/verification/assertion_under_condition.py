@@ -11,7 +11,14 @@ import libcst as cst
 from vibecheck.analysis.flow import short_code
 from vibecheck.cst_fields import names_in
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.verification._shared import Frame, TestAwareRule, is_client_response, last_name, says_nothing_raises
+from vibecheck.rules.verification._shared import (
+    Frame,
+    TestAwareRule,
+    is_client_response,
+    is_communicator_read,
+    last_name,
+    says_nothing_raises,
+)
 
 # Calls that fail the test by themselves: under an `if` they are the check (`if r.status_code != 200: pytest.fail()`).
 FAILING_CALLS = frozenset({"fail", "skip", "xfail", "skipTest"})
@@ -59,7 +66,7 @@ def _reads_response(value: cst.BaseExpression, responses: set[str]) -> bool:
     a response or its data: a chain of reads from the answer itself (not `parse(response.content)`, another result)."""
     node: cst.BaseExpression = value
     while True:
-        if is_client_response(node):
+        if is_client_response(node) or is_communicator_read(node):
             return True
         if isinstance(node, cst.Await):
             node = node.expression
@@ -85,7 +92,8 @@ class AssertionUnderCondition(TestAwareRule):
     client.get(...)`, then `if response.status_code == 200: assert ...`; `if result: assert result["id"] == 1`).
     When the condition is false, nothing is checked and the test passes. The same for assertions that all sit in
     a `for` loop over a test client's response (`for order in client.get("/orders").json(): assert ...`: an
-    empty or error answer checks nothing), or over a list the test starts empty and only a callback it hands
+    empty or error answer checks nothing; also what a Django Channels `WebsocketCommunicator` read returns, `reply =
+    await comm.receive_json_from()`), or over a list the test starts empty and only a callback it hands
     to the code fills (`handled = []`, `side_effect=lambda body: handled.append(body)`), or over an empty literal
     (`for failure in []:`, which never runs); a loop over other
     results, such as a query on the test's fixtures or a list the test fills itself, is left alone) or in the
