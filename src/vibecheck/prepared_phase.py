@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vibecheck import project_delta, safe_files
 from vibecheck.discovery import is_test_file
 from vibecheck.model import FileResult
 from vibecheck.project import Placement, Project, place_files, split_projects
@@ -47,6 +48,7 @@ class PreparedPhase:
         self._prepared: tuple[Shape, Placement, str] | None = None
         # the indexed files as `FileIndex.add_to` put them in a project, and the index's `accepted` count then
         self._indexed: tuple[int, Project] | None = None
+        self.searched: project_delta.Searched | None = None  # names found ahead in the base's other files' facts
 
     def prepare(self) -> None:
         """Place the files and key the phase for the project the run will have (its indexed files read already),
@@ -68,6 +70,20 @@ class PreparedPhase:
         for rule, _ in self.rules:
             self.rule_class(rule.code)
         self.cache.read_project_base_ahead(self.scope, rest)
+        ahead = self.cache.base_read_ahead()
+        if ahead is not None and len(self.relative) <= project_delta.DELTA_FILES:
+            self.searched = project_delta.presearch(*ahead, self._sources())
+
+    def _sources(self) -> dict[str, bytes]:
+        """The checked files' bytes as they are now (the worker reads them too): they only choose which names
+        `presearch` looks for, and what it finds of a name holds whatever the file turns out to define."""
+        sources = {}
+        for path in self.relative:
+            try:
+                sources[path] = safe_files.read_regular_file(path)
+            except OSError:
+                continue
+        return sources
 
     def add_indexed(self, project: Project, index: FileIndex) -> None:
         """Put the files of `index` in `project`, as `FileIndex.add_to` does: those `prepare` put in a project of
