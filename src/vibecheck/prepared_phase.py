@@ -14,6 +14,7 @@ only for a project with those same files, paths and tests; any other project is 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,18 +72,21 @@ class PreparedPhase:
             self.rule_class(rule.code)
         self.cache.read_project_base_ahead(self.scope, rest)
         ahead = self.cache.base_read_ahead()
-        if ahead is not None and len(self.relative) <= project_delta.DELTA_FILES:
-            self.searched = project_delta.presearch(*ahead, self._sources())
+        if ahead is not None:
+            self.searched = project_delta.presearch(*ahead, self._sources(ahead[0]))
 
-    def _sources(self) -> dict[str, bytes]:
-        """The checked files' bytes as they are now (the worker reads them too): they only choose which names
-        `presearch` looks for, and what it finds of a name holds whatever the file turns out to define."""
+    def _sources(self, base: dict[str, Any]) -> dict[str, bytes]:
+        """The bytes, as they are now, of the files the workers are checking (the cache held no result for them)
+        whose facts `base` holds: they only choose which names `presearch` looks for, and what it finds of a name
+        holds whatever the worker then finds the file to define."""
+        held = base.get(project_delta.FACTS)
         sources = {}
-        for path in self.relative:
-            try:
-                sources[path] = safe_files.read_regular_file(path)
-            except OSError:
-                continue
+        for path, where in self.relative.items():
+            if isinstance(held, dict) and path in held and path not in self.cache.fingerprints:
+                try:
+                    sources[path] = safe_files.read_regular_file(os.path.join(self.root, where))
+                except OSError:
+                    continue
         return sources
 
     def add_indexed(self, project: Project, index: FileIndex) -> None:
