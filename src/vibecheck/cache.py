@@ -450,6 +450,11 @@ class ResultCache:
         texts = None if base is None else self.project_base_texts(scope, base)
         self._base_ahead = (tuple(scope), rest, base, texts, None if base is None else base.get(BASE_TEXTS))
 
+    def base_read_ahead(self) -> tuple[dict[str, Any], bytes] | None:
+        """The base and its facts' text as `read_project_base_ahead` read them, if it did, without taking them."""
+        ahead = self._base_ahead
+        return None if ahead is None or ahead[2] is None or ahead[3] is None else (ahead[2], ahead[3])
+
     def store_project_base(self, scope: Sequence[str], rest: str, base: dict[str, Any], texts: bytes | None) -> None:
         """Keep `base` for the next phase, with `texts` (the facts' text of the files it does not hold) and its
         `STATES` beside it, each checked by its digest when read back (`project_base_texts`, `project_base`); with None,

@@ -14,10 +14,12 @@ only for a project with those same files, paths and tests; any other project is 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vibecheck import project_delta, safe_files
 from vibecheck.discovery import is_test_file
 from vibecheck.model import FileResult
 from vibecheck.project import Placement, Project, place_files, split_projects
@@ -47,6 +49,7 @@ class PreparedPhase:
         self._prepared: tuple[Shape, Placement, str] | None = None
         # the indexed files as `FileIndex.add_to` put them in a project, and the index's `accepted` count then
         self._indexed: tuple[int, Project] | None = None
+        self.searched: project_delta.Searched | None = None  # names found ahead in the base's other files' facts
 
     def prepare(self) -> None:
         """Place the files and key the phase for the project the run will have (its indexed files read already),
@@ -68,6 +71,23 @@ class PreparedPhase:
         for rule, _ in self.rules:
             self.rule_class(rule.code)
         self.cache.read_project_base_ahead(self.scope, rest)
+        ahead = self.cache.base_read_ahead()
+        if ahead is not None:
+            self.searched = project_delta.presearch(*ahead, self._sources(ahead[0]))
+
+    def _sources(self, base: dict[str, Any]) -> dict[str, bytes]:
+        """The bytes, as they are now, of the files the workers are checking (the cache held no result for them)
+        whose facts `base` holds: they only choose which names `presearch` looks for, and what it finds of a name
+        holds whatever the worker then finds the file to define."""
+        held = base.get(project_delta.FACTS)
+        sources = {}
+        for path, where in self.relative.items():
+            if isinstance(held, dict) and path in held and path not in self.cache.fingerprints:
+                try:
+                    sources[path] = safe_files.read_regular_file(os.path.join(self.root, where))
+                except OSError:
+                    continue
+        return sources
 
     def add_indexed(self, project: Project, index: FileIndex) -> None:
         """Put the files of `index` in `project`, as `FileIndex.add_to` does: those `prepare` put in a project of

@@ -360,7 +360,8 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
     classes = [(rule_class(rule.code), options) for rule, options in rules]
     errors: list[EngineError] = []
     if cache is not None and inputs is not None and key is not None and len(parts) == 1:
-        updated = _updated_phase(project, classes, cache, scope, inputs, key, errors, warnings)
+        updated = _updated_phase(project, classes, cache, scope, inputs, key, errors, warnings,
+                                 None if prepared is None else prepared.searched)
         if updated is not None:
             return updated, []
     texts = {} if cache is None else dict(cache.facts_texts)  # the facts' text of each file, for a base
@@ -385,7 +386,7 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
 
 def _updated_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: ResultCache, scope: Sequence[str],
                    inputs: tuple[str, dict[str, str]], key: str, errors: list[EngineError],
-                   warnings: list[str] | None) -> list[Finding] | None:
+                   warnings: list[str] | None, searched: project_delta.Searched | None = None) -> list[Finding] | None:
     """The phase from the base the last one kept, stored as a whole phase's would be; None when it cannot be used
     (a damaged cache entry of the changed file is added to `errors`, as the whole phase would have found it)."""
     rest, digests = inputs
@@ -407,7 +408,7 @@ def _updated_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
         return result.facts
 
     updated = project_delta.update(project, rules, base, digests, new_facts, lambda: cache.project_base_texts(scope, base),
-                                   warnings)
+                                   warnings, searched)
     if updated is None:
         return None
     found, kept = updated

@@ -145,6 +145,34 @@ def test_the_states_are_kept_apart_and_written_only_by_a_whole_phase(monkeypatch
     assert phases.compare("shop/orders.py")  # the whole phase kept a new base, states and all
 
 
+def test_presearch_looks_for_the_new_top_level_functions_in_the_other_files_facts() -> None:
+    base = {project_delta.FACTS: {"a.py": {"definitions": [{"qualname": "kept"}]}}}
+    texts = b'{"uses":["known_elsewhere"]}'
+    source = b"def kept():\n    def inner():\n        pass\nasync def known_elsewhere():\n    pass\ndef brand_new(): pass\n"
+    assert project_delta.presearch(base, texts, {"a.py": source, "b.py": b"def other(): pass\n"}) == (
+        texts, {"known_elsewhere": True, "brand_new": False})  # b.py: no facts of it in the base
+
+
+def test_the_phase_takes_what_was_found_ahead_only_in_the_text_it_was_found_in(monkeypatch: pytest.MonkeyPatch,
+                                                                             project: Path) -> None:
+    """A name found ahead in the base's other files' facts counts as found there (here: a planted answer, which makes
+    the new function look named elsewhere, so the whole phase runs); ahead of other text, it is searched again."""
+    phases = Phases(monkeypatch, project)
+    phases.compare("shop/orders.py")
+    presearch = project_delta.presearch
+
+    def planted(base: Any, texts: bytes, sources: Any) -> Any:
+        return texts, {**presearch(base, texts, sources)[1], "brand_new": True}
+
+    monkeypatch.setattr(project_delta, "presearch", planted)
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n")
+    assert not phases.compare("shop/orders.py")
+    monkeypatch.setattr(project_delta, "presearch", lambda base, texts, sources: (b"other text", {"other_new": True}))
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n\n\n"
+                                             "def other_new(value):\n    return value\n")
+    assert phases.compare("shop/orders.py")
+
+
 def test_edits_that_change_the_reach_run_the_whole_phase(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
     phases = Phases(monkeypatch, project)
     phases.compare("shop/orders.py")
