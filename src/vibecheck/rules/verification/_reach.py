@@ -38,6 +38,7 @@ from vibecheck.rules.verification._framework import (
     views_reached_by_url,
 )
 from vibecheck.rules.verification._templates import template_names
+from vibecheck.test_data import CollectIgnores, in_data_folder
 
 MAX_REEXPORT_HOPS = 8
 DISTINCTIVE_LENGTH = 12  # a method name this long, of two words or more, that one definition has names that method
@@ -184,15 +185,18 @@ class ProjectIndex:
         self.modules: dict[str, SourceModule] = {}
         self.tests: list[TestFile] = []
         self.evidence: dict[Any, Any] = {}  # the coverage evidence of each rule configuration (see `_evidence`)
+        self.ignored = CollectIgnores(project.root)
+        in_data_folders: list[TestFile] = []  # test files in a data folder: helpers if a test imports them, else data
         for path, result in sorted(project.files.items()):
             references = result.facts.get(TEST_REFERENCES)
             relative = project.relative_path(path) if hasattr(project, "relative_path") else path
             if references is not None or path in project.test_files:
-                if references is not None:
+                if references is not None and not self.ignored.configured(relative):
                     resolve = self._test_resolver(relative)
-                    self.tests.append(TestFile(path, resolve(references["imports"]), resolve(references["dotted"]),
-                                               frozenset(references["names"]), tuple(references["strings"]),
-                                               tuple(tuple(c) for c in references.get("client_calls", ()))))
+                    test = TestFile(path, resolve(references["imports"]), resolve(references["dotted"]),
+                                    frozenset(references["names"]), tuple(references["strings"]),
+                                    tuple(tuple(c) for c in references.get("client_calls", ())))
+                    (in_data_folders if in_data_folder(relative) else self.tests).append(test)
                 continue
             definitions = result.facts.get(DEFINITIONS)
             if definitions is None or not self.layout.is_source(relative):
@@ -222,12 +226,33 @@ class ProjectIndex:
             module.own_package_calls = frozenset(result.facts.get(OWN_PACKAGE_CALLS, ()))
             module.main_uses = frozenset(result.facts.get(MODULE_MAIN_USES, ()))
             self.modules[name] = module
+        self.tests.extend(self._imported_helpers(in_data_folders))
         self.support = self._test_support()
         # memos of the name lookups below, which depend on `modules` alone (fixed from here on): the tests of a
         # large project ask the same questions hundreds of thousands of times
         self._module_of: dict[str, str | None] = {}
         self._canonical: dict[str, str] = {}
         self._facades: dict[str, frozenset[str]] = {}
+
+    @cached_property
+    def has_tests(self) -> bool:
+        """Whether the project has a test file that is no test data (also one registered without its references)."""
+        if self.tests:
+            return True
+        relative = getattr(self.project, "relative_path", lambda path: path)
+        return any(not in_data_folder(r) and not self.ignored.configured(r) for r in map(relative, self.project.test_files))
+
+    def _imported_helpers(self, candidates: list[TestFile]) -> list[TestFile]:
+        """The files of test data folders that a test imports (`from tests.fixtures.factories import make_user`, also
+        as a `pytest_plugins` string): helpers whose calls reach the project's code, not sample input."""
+        imported = {name for test in self.tests for name in (*test.imports, *test.dotted)}
+        prefixes = {name.rpartition(".")[0] for name in imported} | imported
+        helpers = []
+        for test in candidates:
+            parts = test.path.replace("\\", "/").removesuffix(".py").removesuffix("/__init__").split("/")
+            if any(".".join(parts[start:]) in prefixes for start in range(len(parts) - 1)):
+                helpers.append(test)
+        return helpers
 
     def _test_resolver(self, relative: str) -> Callable[[Iterable[str]], tuple[str, ...]]:
         """How a test file's imported names read as absolute ones: a relative import (`from ..core import area` in

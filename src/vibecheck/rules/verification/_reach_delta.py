@@ -195,7 +195,8 @@ class _RestoredEvidence(dict[Any, Evidence]):
 
 
 # What the index of the module alone may answer by itself: what its constructor and the rules' module loops use.
-_OWN = frozenset({"__init__", "_test_resolver", "_test_support", "__dict__", "__weakref__", "__doc__", "__module__"})
+_OWN = frozenset({"__init__", "_test_resolver", "_test_support", "_imported_helpers", "__dict__", "__weakref__", "__doc__",
+                  "__module__"})
 
 
 class _RestoredIndex(ProjectIndex):
@@ -206,6 +207,7 @@ class _RestoredIndex(ProjectIndex):
         super().__init__(project)
         module = state["modules"].get(next(iter(project.files)))
         self.tests = [TestFile("", (), (), frozenset(), ())]  # there are tests (else the state would be None)
+        vars(self)["has_tests"] = True
         self.support = frozenset(state["support"])
         self.evidence = _RestoredEvidence({(use, coverage_file): Evidence(None, mode)
                                            for use, coverage_file, mode in state["evidence"]})

@@ -130,6 +130,10 @@ class UntestedPublicFunction(ProjectRule):
     an attribute lookup helper (`self._get_dynamic_attr("item_title", item)`, `attrgetter("is_ready")`), and a
     `click.Command` subclass's help formatting (`format_options`).
 
+    Test data (a test file pytest does not collect: see `no-tests`) tests nothing: a sample app in `tests/data/`
+    that imports a function does not make it tested, but a module of `tests/fixtures/` that a test imports is a
+    helper, and what it calls is reached.
+
     A top-level folder named like a test suite that the default `test-paths` do not match (celery's `t/`,
     `test/`, `testing/`) holds the tests' helpers: its modules are not reported, and what they use is reached.
 
