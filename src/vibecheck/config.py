@@ -21,6 +21,7 @@ from vibecheck.model import Severity
 from vibecheck.registry import Registry
 from vibecheck.safe_files import read_regular_file
 from vibecheck.selection import SelectionError, split_selectors, validate_selectors
+from vibecheck.test_data import configured_test_data
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -54,6 +55,9 @@ class Settings:
     force_exclude: bool = False
     fail_on: Severity = Severity.LOW
     test_paths: tuple[str, ...] = DEFAULT_TEST_PATHS
+    # What the project's pytest configuration does not collect (`vibecheck.test_data`), read at the root:
+    # test files there are test data, which the test rules leave alone.
+    test_data: tuple[str, ...] = ()
     src_paths: tuple[str, ...] = ()
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     bandit: dict[str, Any] = field(default_factory=dict)
@@ -289,6 +293,7 @@ def load_settings(
     pyproject = path if path is not None and path.name == "pyproject.toml" else _closest_pyproject(common_parent(paths, base))
     if pyproject is not None:
         settings = _with_bandit_table(settings, pyproject)
+    settings = replace(settings, test_data=configured_test_data(Path(settings.root)))
     return apply_overrides(settings, overrides or {}, registry)
 
 

@@ -62,7 +62,12 @@ def relative_posix(path: Path, root: Path) -> str:
 
 def is_test_file(relative: str, test_paths: Sequence[str]) -> bool:
     """Decided by gitignore-style `test-paths` patterns (`tests/`, `test_*.py`, ...)."""
-    return _spec(tuple(test_paths)).match_file(relative)
+    return matches(relative, test_paths)
+
+
+def matches(relative: str, patterns: Sequence[str]) -> bool:
+    """Whether gitignore-style patterns cover a root-relative path (the compiled patterns are kept)."""
+    return _spec(tuple(patterns)).match_file(relative)
 
 
 def is_excluded(relative: str, exclude: Sequence[str], extend_exclude: Sequence[str] = ()) -> bool:

@@ -35,6 +35,7 @@ MODULE_STAR_IMPORTS = "module_star_imports"
 LOCAL_IMPORTS = "local_imports"
 MODULE_DISCOVERS = "module_discovers"
 OWN_PACKAGE_CALLS = "own_package_calls"
+MODULE_MAIN_USES = "module_main_uses"  # what `if __name__ == "__main__":` uses: run by `python -m pkg.mod`
 # Findings a rule holds until the project phase (`Rule.report(..., held_for=handler)`): [handler, Finding] pairs.
 HELD_FINDINGS = "held_findings"
 # Findings that a fact of another file may clear (`Rule.report(..., unless=(kind, subject))`): [kind, subject, Finding]
@@ -42,7 +43,7 @@ HELD_FINDINGS = "held_findings"
 CONDITIONAL_FINDINGS = "conditional_findings"
 # What `source_facts` writes: a checked file's facts hold these beside the rules' own (a test checks they agree).
 SOURCE_FACT_KEYS = (DEFINITIONS, MODULE_IMPORTS, MODULE_STAR_IMPORTS, MODULE_USES, LOCAL_IMPORTS, MODULE_DISCOVERS,
-                    OWN_PACKAGE_CALLS)
+                    OWN_PACKAGE_CALLS, MODULE_MAIN_USES)
 
 ROUTE_DECORATORS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "websocket",
                               "api_route", "trace", "view", "custom_route"})
@@ -151,7 +152,16 @@ def _read_facts(source: str, tree: ast.Module) -> dict[str, Any]:
     own_package_calls.update(_own_package_calls(calls))
     return {DEFINITIONS: definitions, MODULE_IMPORTS: imports, MODULE_STAR_IMPORTS: stars, MODULE_USES: sorted(uses),
             LOCAL_IMPORTS: _local_imports(tree, function_imports), MODULE_DISCOVERS: _discovers(calls, set()),
-            OWN_PACKAGE_CALLS: sorted(own_package_calls)}
+            OWN_PACKAGE_CALLS: sorted(own_package_calls), MODULE_MAIN_USES: sorted(_main_uses(tree.body))}
+
+
+def _main_uses(body: list[ast.stmt]) -> set[str]:
+    """The names the module's `if __name__ == "__main__":` blocks use (its own uses leave them out)."""
+    used: set[str] = set()
+    for statement in body:
+        if isinstance(statement, ast.If) and _is_main_guard(statement.test):
+            used |= _uses(statement.body, skip_functions=False)
+    return used
 
 
 # The fields that hold statements: an import is a statement, so expressions are never entered.
@@ -718,15 +728,36 @@ def _string_bindings(function: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[s
             name = node.targets[0].id
             if name in seen:
                 found.pop(name, None)
-            elif isinstance(node.value, (ast.JoinedStr, ast.BinOp)):
+            elif isinstance(node.value, (ast.JoinedStr, ast.BinOp)) or _is_format_call(node.value):
                 found[name] = node.value
             seen.add(name)
     return found
 
 
+def _is_format_call(node: ast.expr) -> bool:
+    """`"_process_{cls}".format(cls=name)`: a string built by `str.format` on a literal."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format" \
+        and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)
+
+
 def _is_name_prefix(text: str | None) -> bool:
-    """`visit_`, `do_`, `test`: a method-name prefix (not `_`, which filters private names out)."""
-    return bool(text) and len(text or "") >= 2 and (text or "")[0].isalpha() and bool(NAME_PREFIX.match(text or ""))
+    """`visit_`, `do_`, `test`, `_process_`: a method-name prefix (not `_` or `__`, which filter private and dunder
+    names out)."""
+    bare = (text or "").lstrip("_")
+    return len(bare) >= 2 and bare[0].isalpha() and not (text or "").startswith("__") \
+        and bool(NAME_PREFIX.match(text or ""))
+
+
+# `getattr(self, name.lower())`: a call that keeps the literal start of the name it is given (a lower-case prefix).
+CASE_CALLS = frozenset({"lower", "casefold"})
+
+
+def _without_case_call(node: ast.expr) -> ast.expr:
+    """`name.lower()` -> `name` (the caller lowers the literal parts it reads)."""
+    if isinstance(node, ast.Call) and not node.args and not node.keywords and isinstance(node.func, ast.Attribute) \
+            and node.func.attr in CASE_CALLS:
+        return node.func.value
+    return node
 
 
 def _dispatch_prefixes(calls: list[ast.Call], bound: dict[str, ast.expr] | None = None) -> list[str]:
@@ -739,13 +770,18 @@ def _dispatch_prefixes(calls: list[ast.Call], bound: dict[str, ast.expr] | None 
     prefixes: set[str] = set()
     for call, name in zip(calls, names, strict=True):
         if name in ("getattr", "hasattr") and len(call.args) >= 2:
-            argument = call.args[1]
+            argument = _without_case_call(call.args[1])
+            lowered = argument is not call.args[1]
             if isinstance(argument, ast.Name) and bound and argument.id in bound:
                 argument = bound[argument.id]
-            head = _text_head(argument)
-            if head != (argument.value if isinstance(argument, ast.Constant) else None) and _is_name_prefix(head):
+            head, tail = _text_head(argument), _text_tail(argument)
+            if lowered:
+                head, tail = head and head.lower(), tail and tail.lower()
+            if isinstance(argument, ast.Constant):  # one name, not a family
+                continue
+            if _is_name_prefix(head):
                 prefixes.add(head or "")
-            elif not head and not isinstance(argument, ast.Constant) and _is_name_suffix(tail := _text_tail(argument)):
+            elif not head and _is_name_suffix(tail):
                 prefixes.add(f"*{tail}")
         elif name == "startswith" and looks_up and call.args:
             argument = call.args[0]

@@ -25,7 +25,7 @@ from vibecheck.analyzers import Analyzer, analyzers
 from vibecheck.config import Settings
 from vibecheck.dedupe import drop_superseded, superseding_map
 from vibecheck.depth import recursion_headroom
-from vibecheck.discovery import is_test_file
+from vibecheck.discovery import is_test_file, matches
 from vibecheck.engine_checks import ParseError
 from vibecheck.gc_tuning import loading
 from vibecheck.model import EngineError, FileResult, Finding
@@ -35,6 +35,7 @@ from vibecheck.rule import Rule
 from vibecheck.selection import Selection, known_codes, resolve_selection
 from vibecheck.source import SourceUnit, decode_source, source_encoding
 from vibecheck.suppression import Suppression, apply_suppressions, has_candidates, hygiene_findings, parse_suppressions
+from vibecheck.test_data import in_data_folder
 
 if TYPE_CHECKING:
     from vibecheck.fixes import FixedFile
@@ -148,6 +149,7 @@ class Pipeline:
         enabled = self.selection.enabled_for(relative)
         unit = SourceUnit(path, data, self.is_test(relative),
                           project_path=path_in_project(path, relative))
+        unit.is_test_data = unit.is_test_file and self.is_test_data(relative)
         result = FileResult(path=path)
         with recursion_headroom():  # valid code nests up to ~3,000 levels; libcst and rules recurse per level
             for name, stage in self.stages:
@@ -176,11 +178,18 @@ class Pipeline:
         known = self.known_tests.get(relative)
         return is_test_file(relative, self.settings.test_paths) if known is None else known
 
+    def is_test_data(self, relative: str) -> bool:
+        """Whether the test file at `relative` is test data pytest does not collect (`vibecheck.test_data`)."""
+        return in_data_folder(relative) or bool(self.settings.test_data) and matches(relative, self.settings.test_data)
+
     def _rules_stage(self, unit: SourceUnit, enabled: frozenset[str], result: FileResult) -> None:
-        """vibecheck's own rules (and plugin packs'), all in one walk."""
+        """vibecheck's own rules (and plugin packs'), all in one walk; on test data, not the rules on tests."""
         from vibecheck.engine import check_unit  # local: libcst and the rules load when a file is checked, not before
 
-        checked = check_unit(unit, self.file_rules_for(enabled), collect_facts=self.runs_project_phase,
+        rules = self.file_rules_for(enabled)
+        if unit.is_test_data:
+            rules = [(rule, options) for rule, options in rules if not rule.applies_to_tests_only]
+        checked = check_unit(unit, rules, collect_facts=self.runs_project_phase,
                              collectors=self.fact_collectors, silent=self.walked_codes - enabled)
         result.findings.extend(checked.findings)
         result.errors.extend(checked.errors)

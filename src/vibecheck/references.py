@@ -28,6 +28,13 @@ HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "opti
 # Calls that turn a route's name into its URL: Django's `reverse("order-refund")`, Flask's `url_for("bp.show")`.
 URL_BY_NAME = frozenset({"reverse", "reverse_lazy", "url_for", "url_path_for"})
 DOTTED_STRING = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
+# A module run as a script (its `if __name__ == "__main__":` block runs): `[sys.executable, "-m", "pkg.tool"]`,
+# `"python -m pkg.tool --check"`, `runpy.run_module("pkg.tool", run_name="__main__")`.
+MODULE_FLAG = "-m"
+SCRIPT_IN_COMMAND = re.compile(r"(?:^|\s)-m\s+([A-Za-z_][\w.]*)")
+RUN_MODULE = "run_module"
+# `doctest.testmod(module)`, `doctest.DocTestSuite(module)`: the docstring examples of that module's code run.
+DOCTEST_RUNNERS = frozenset({"testmod", "DocTestSuite"})
 MAX_STRING = 300
 # A template in a test's string (`env.from_string("{% for x in seq %}{{ loop.revindex }}{% endfor %}")`): rendering it
 # calls the methods and properties its expressions and tags name, as a template file of the project does.
@@ -59,6 +66,7 @@ class _References:
         self.client_calls: set[tuple[str, str]] = set()  # (METHOD or "*", "/path" or "name:route-name")
         self.attached: set[int] = set()  # strings that are a client call's URL (judged with the call's method)
         self.skipped: set[int] = set()  # the text parts and format specs of f-strings: not strings of their own
+        self.loops: dict[str, list[ast.expr]] = {}  # `for mod in (pkg, pkg.encoder):` -> what `mod` stands for
 
     def facts(self) -> dict[str, Any]:
         self._module_imports()
@@ -113,7 +121,8 @@ class _References:
                  ast.Attribute: self._attribute, ast.Call: self._call, ast.Constant: self._constant,
                  ast.JoinedStr: self._joined, ast.keyword: self._keyword, ast.ExceptHandler: self._bound,
                  ast.Global: self._declared, ast.Nonlocal: self._declared, ast.MatchAs: self._bound,
-                 ast.MatchStar: self._bound, ast.MatchMapping: self._rest, ast.MatchClass: self._class_pattern}
+                 ast.MatchStar: self._bound, ast.MatchMapping: self._rest, ast.MatchClass: self._class_pattern,
+                 ast.List: self._command, ast.Tuple: self._command, ast.For: self._loop}
         names = self.names
         # (the loop below runs for every node of every test file in the project: its steps are written inline)
         pending: list[ast.AST | None] = [self.tree]
@@ -211,6 +220,15 @@ class _References:
         if callee.endswith("_reverse"):  # a project's own wrapper, such as `headless_reverse("headless:login")`
             callee = "reverse"
         first, unnamed = _first_argument(node)
+        if callee in DOCTEST_RUNNERS and first is not None and unnamed:
+            for value in self.loops.get(first.id, [first]) if isinstance(first, ast.Name) else [first]:
+                module = _literal(value) or self._resolved(value)
+                if module:
+                    self.client_calls.add(("*", f"doctest:{module}"))
+            return
+        if callee == RUN_MODULE and first is not None and (module := _literal(first)):
+            self.client_calls.add(("*", f"script:{module}"))
+            return
         if callee == "call_command" and first is not None:  # Django runs a management command by its module's name
             command = _literal(first)
             if command is not None:
@@ -242,7 +260,29 @@ class _References:
             self.attached.add(id(first))
             self.client_calls.add((method, _path_of(path)))
 
+    def _loop(self, node: ast.For) -> None:
+        if isinstance(node.target, ast.Name) and isinstance(node.iter, (ast.Tuple, ast.List)):
+            self.loops[node.target.id] = list(node.iter.elts)
+
+    def _resolved(self, node: ast.expr) -> str | None:
+        """`enc` or `pkg.encoder` through the file's imports: the dotted name it stands for."""
+        attributes: list[str] = []
+        while isinstance(node, ast.Attribute):
+            attributes.append(node.attr)
+            node = node.value
+        head = self.aliases.get(node.id) if isinstance(node, ast.Name) else None
+        return ".".join([head, *attributes[::-1]]) if head else None
+
+    def _command(self, node: ast.List | ast.Tuple) -> None:
+        """`[sys.executable, "-m", "pkg.tool", ...]`: a command line that runs a module as a script."""
+        texts = [_literal(e) for e in node.elts]
+        for flag, module in zip(texts, texts[1:], strict=False):
+            if flag == MODULE_FLAG and module and (module.isidentifier() or DOTTED_STRING.match(module)):
+                self.client_calls.add(("*", f"script:{module}"))
+
     def _string(self, value: str) -> None:
+        if " -m " in value or value.startswith("-m "):
+            self.client_calls.update(("*", f"script:{m}") for m in SCRIPT_IN_COMMAND.findall(value))
         if ("{{" in value or "{%" in value) and len(value) <= MAX_TEMPLATE_STRING:
             self.names.update(template_names_in(value))
         if len(value) > MAX_STRING:

@@ -49,6 +49,7 @@ class SourceUnit:
         self.project_path = path if project_path is None else project_path  # from its project's root (`path_in_project`)
         self.data = data
         self.is_test_file = is_test_file
+        self.is_test_data = False  # a test file pytest does not collect (`vibecheck.test_data`)
         self._text = text
         self._decoded = text is not None
         self._decode_error: Exception | None = None

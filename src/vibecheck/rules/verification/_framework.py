@@ -76,7 +76,9 @@ DISPATCHING_BASES: dict[str, tuple[str, ...]] = {
     "RequestHandler": ("do_*", "handle", "setup", "finish", "log_message", "send_head"),
     "TestCase": ("setUp", "tearDown", "setUpClass", "tearDownClass", "setUpTestData", "asyncSetUp", "asyncTearDown",
                  "test*", "run", "debug"),
-    "HTMLParser": ("handle_*", "feed", "close", "reset"),
+    # `goahead` calls its parsing steps on `self`, which a subclass overrides (`parse_pi`, `unknown_decl`)
+    "HTMLParser": ("handle_*", "feed", "close", "reset", "goahead", "parse_*", "unknown_decl", "check_for_whole_start_tag",
+                   "set_cdata_mode", "clear_cdata_mode", "updatepos"),
     "ContentHandler": ("startElement", "endElement", "startElementNS", "endElementNS", "characters", "startDocument",
                        "endDocument", "ignorableWhitespace", "processingInstruction"),
     "Thread": ("run",),

@@ -24,6 +24,7 @@ from vibecheck.facts import (
     LOCAL_IMPORTS,
     MODULE_DISCOVERS,
     MODULE_IMPORTS,
+    MODULE_MAIN_USES,
     MODULE_STAR_IMPORTS,
     MODULE_USES,
     OWN_PACKAGE_CALLS,
@@ -37,6 +38,7 @@ from vibecheck.rules.verification._framework import (
     views_reached_by_url,
 )
 from vibecheck.rules.verification._templates import template_names
+from vibecheck.test_data import CollectIgnores, in_data_folder
 
 MAX_REEXPORT_HOPS = 8
 DISTINCTIVE_LENGTH = 12  # a method name this long, of two words or more, that one definition has names that method
@@ -153,6 +155,7 @@ class SourceModule:
     uses: frozenset[str] = frozenset()
     discovers: tuple[str, ...] = ()  # packages its top-level code imports by listing them
     own_package_calls: frozenset[str] = frozenset()  # functions it hands its own package to
+    main_uses: frozenset[str] = frozenset()  # what its `if __name__ == "__main__":` block uses
 
     @property
     def package(self) -> str:
@@ -182,15 +185,18 @@ class ProjectIndex:
         self.modules: dict[str, SourceModule] = {}
         self.tests: list[TestFile] = []
         self.evidence: dict[Any, Any] = {}  # the coverage evidence of each rule configuration (see `_evidence`)
+        self.ignored = CollectIgnores(project.root)
+        in_data_folders: list[TestFile] = []  # test files in a data folder: helpers if a test imports them, else data
         for path, result in sorted(project.files.items()):
             references = result.facts.get(TEST_REFERENCES)
             relative = project.relative_path(path) if hasattr(project, "relative_path") else path
             if references is not None or path in project.test_files:
-                if references is not None:
+                if references is not None and not self.ignored.configured(relative):
                     resolve = self._test_resolver(relative)
-                    self.tests.append(TestFile(path, resolve(references["imports"]), resolve(references["dotted"]),
-                                               frozenset(references["names"]), tuple(references["strings"]),
-                                               tuple(tuple(c) for c in references.get("client_calls", ()))))
+                    test = TestFile(path, resolve(references["imports"]), resolve(references["dotted"]),
+                                    frozenset(references["names"]), tuple(references["strings"]),
+                                    tuple(tuple(c) for c in references.get("client_calls", ())))
+                    (in_data_folders if in_data_folder(relative) else self.tests).append(test)
                 continue
             definitions = result.facts.get(DEFINITIONS)
             if definitions is None or not self.layout.is_source(relative):
@@ -218,13 +224,35 @@ class ProjectIndex:
                                          for target in result.facts.get(LOCAL_IMPORTS, ()))
             module.discovers = tuple(result.facts.get(MODULE_DISCOVERS, ()))
             module.own_package_calls = frozenset(result.facts.get(OWN_PACKAGE_CALLS, ()))
+            module.main_uses = frozenset(result.facts.get(MODULE_MAIN_USES, ()))
             self.modules[name] = module
+        self.tests.extend(self._imported_helpers(in_data_folders))
         self.support = self._test_support()
         # memos of the name lookups below, which depend on `modules` alone (fixed from here on): the tests of a
         # large project ask the same questions hundreds of thousands of times
         self._module_of: dict[str, str | None] = {}
         self._canonical: dict[str, str] = {}
         self._facades: dict[str, frozenset[str]] = {}
+
+    @cached_property
+    def has_tests(self) -> bool:
+        """Whether the project has a test file that is no test data (also one registered without its references)."""
+        if self.tests:
+            return True
+        relative = getattr(self.project, "relative_path", lambda path: path)
+        return any(not in_data_folder(r) and not self.ignored.configured(r) for r in map(relative, self.project.test_files))
+
+    def _imported_helpers(self, candidates: list[TestFile]) -> list[TestFile]:
+        """The files of test data folders that a test imports (`from tests.fixtures.factories import make_user`, also
+        as a `pytest_plugins` string): helpers whose calls reach the project's code, not sample input."""
+        imported = {name for test in self.tests for name in (*test.imports, *test.dotted)}
+        prefixes = {name.rpartition(".")[0] for name in imported} | imported
+        helpers = []
+        for test in candidates:
+            parts = test.path.replace("\\", "/").removesuffix(".py").removesuffix("/__init__").split("/")
+            if any(".".join(parts[start:]) in prefixes for start in range(len(parts) - 1)):
+                helpers.append(test)
+        return helpers
 
     def _test_resolver(self, relative: str) -> Callable[[Iterable[str]], tuple[str, ...]]:
         """How a test file's imported names read as absolute ones: a relative import (`from ..core import area` in
@@ -449,6 +477,19 @@ class ProjectIndex:
         return {name for name, module in self.modules.items()
                 if name.rpartition(".")[2] in names and ".management.commands." in f".{name}"}
 
+    @cached_property
+    def doctested_modules(self) -> set[str]:
+        """Modules whose docstring examples a test runs (`doctest.testmod(pkg.encoder)`, `DocTestSuite("pkg.mod")`)."""
+        return {module for test in self.tests for _, target in test.client_calls if target.startswith("doctest:")
+                and (module := self.module_of(self.canonical(target[8:]))) is not None}
+
+    @cached_property
+    def scripts_run(self) -> set[str]:
+        """Modules the tests run as scripts (`[sys.executable, "-m", "pkg.tool"]`, `runpy.run_module("pkg.tool")`):
+        their `if __name__ == "__main__":` block runs."""
+        return {name for test in self.tests for _, target in test.client_calls
+                if target.startswith("script:") and (name := target[7:]) in self.modules}
+
     def requested(self, pattern: re.Pattern[str], methods: Iterable[str] = ("*",)) -> bool:
         """Whether a test requests a path matching `pattern` with one of `methods` (`*`: any)."""
         wanted = set(methods) or {"*"}
@@ -485,12 +526,19 @@ class ProjectIndex:
 
     @cached_property
     def modules_reached(self) -> set[str]:
-        """Modules some test reaches by import or reference, or through a route it requests."""
+        """Modules some test reaches by import or reference, runs as a script, or through a route it requests, and the
+        packages above them: importing `pkg.signer` runs `pkg/__init__.py` first."""
         reached = set().union(*self.modules_reached_by_test.values()) if self.tests else set()
-        reached |= self.support
+        reached |= self.support | self.scripts_run
         for name, module in self.modules.items():
             if name not in reached and any(self.route_is_tested(d) for d in module.definitions if d.routes):
                 reached.add(name)
+        for name in list(reached):
+            package = name.rpartition(".")[0]
+            while package and package not in reached:
+                if package in self.modules:
+                    reached.add(package)
+                package = package.rpartition(".")[0]
         return reached
 
     def is_referenced(self, definition: Definition) -> bool:
@@ -520,8 +568,8 @@ class ProjectIndex:
     @cached_property
     def classes_returned_to_tests(self) -> dict[tuple[str, str], set[str]]:
         """For each project class, the test files that call a function returning an instance of it (or the class):
-        a function a test uses by name in a module it reaches, or a dunder method of a class it uses (`ds[0]` runs
-        `__getitem__`), one hop from what the test names."""
+        a function a test uses by name in a module it reaches, a method of a distinctive name it uses anywhere, or a
+        dunder method of a class it uses (`ds[0]` runs `__getitem__`), one hop from what the test names."""
         classes = {d.key for d in self.definitions() if d.kind == "class"}
         factories = [d for d in self.definitions() if d.returns]
         owners = {f"{d.module}.{d.owner}" for d in factories if d.owner and d.simple_name.startswith("__")}
@@ -535,10 +583,12 @@ class ProjectIndex:
             dunder = definition.simple_name.startswith("__")
             name = definition.owner.rpartition(".")[2] if dunder else definition.simple_name
             using, reaching = self.tests_by_name.get(name, set()), self.tests_by_module.get(definition.module, set())
+            if definition.kind == "method" and not dunder and name in self.distinctive_methods:
+                reaching = using  # `connection.ops.geometry_columns()`: its name alone says which method runs
             tests = (using & reaching) | (importing.get(f"{definition.module}.{definition.owner}", set()) if dunder
                                           else set())
             for returned in definition.returns if tests else ():
-                cls = self._resolve(definition.module, returned)
+                cls = self._resolve(definition.module, returned, definition.imports)
                 if cls in classes:
                     handed.setdefault(cls, set()).update(tests)
         return handed
@@ -550,15 +600,21 @@ class ProjectIndex:
 
     @cached_property
     def distinctive_methods(self) -> frozenset[str]:
-        """Method names that only one definition of the project has, and long compound ones (`installed_models`, not
-        `get` or `save`): a test that uses such a name calls that method, whatever object it got it from (a
-        connection's `introspection`, a model's `_meta`), though it never imports the module."""
-        counts: dict[str, int] = {}
-        for _, qualname in {(d.module, d.qualname) for d in self.definitions()}:  # a property's setter is no other
-            simple = qualname.rpartition(".")[2]
-            counts[simple] = counts.get(simple, 0) + 1
-        return frozenset(name for name, count in counts.items()
-                         if count == 1 and len(name) >= DISTINCTIVE_LENGTH and "_" in name.strip("_"))
+        """Long compound method names (`installed_models`, not `get` or `save`) that one method of the project has, or
+        one method and its overrides (`BaseSpatialOperations.geometry_columns` and each backend's): a test that uses
+        such a name calls that method, whatever object it got it from (a connection's `introspection` or `ops`, a
+        model's `_meta`), though it never imports the module."""
+        owners: dict[str, set[tuple[str, str]]] = {}
+        for definition in self.definitions():  # a property's setter is no other
+            name = definition.simple_name
+            if len(name) >= DISTINCTIVE_LENGTH and "_" in name.strip("_"):  # ("", ...) for a function or class
+                owners.setdefault(name, set()).add((definition.module, definition.owner if definition.kind == "method"
+                                                    else ""))
+        return frozenset(name for name, classes in owners.items() if self._one_family(classes))
+
+    def _one_family(self, classes: set[tuple[str, str]]) -> bool:
+        """Whether one of these classes has all the others among its subclasses (a method and its overrides)."""
+        return any(root[1] and classes - {root} <= set(self.subclasses.get(root, ())) for root in classes)
 
     @cached_property
     def runs_doctests(self) -> bool:
@@ -574,9 +630,10 @@ class ProjectIndex:
     @cached_property
     def referenced_definitions(self) -> set[tuple[str, str]]:
         """`(module, qualname)` of the definitions the tests reference directly, request through a URL, or
-        run as doctests (when the pytest configuration collects them)."""
+        run as doctests (when the pytest configuration collects them, or a test runs its module's)."""
+        doctested = self.doctested_modules
         direct = {(d.module, d.qualname) for d in self.definitions()
-                  if self.is_referenced(d) or ("doctest" in d.flags and self.runs_doctests)
+                  if self.is_referenced(d) or ("doctest" in d.flags and (self.runs_doctests or d.module in doctested))
                   or (d.module in self.commands_run and d.qualname == "Command") or d.module in self.support}
         return direct | self.url_reached | {key for key in self.entry_points if key[1]}
 
@@ -801,6 +858,8 @@ class ProjectIndex:
 
         for module in sorted(self.modules_reached):
             load(module)
+        for module in sorted(self.scripts_run):
+            pending.append((module, self.modules[module].main_uses))
         if self.client_paths or self.client_names:  # a request resolves its URL: the URLconfs' code runs
             views = frozenset(entry.view.rpartition(".")[2] for entry in self.app_model.url_entries)
             for source in self.modules.values():
@@ -884,10 +943,13 @@ class ProjectIndex:
                 found.setdefault(child, []).extend((parent[1], *by_key[parent].bases))
         return {key: tuple(dict.fromkeys(names)) for key, names in found.items()}
 
-    def _resolve(self, module: str, dotted: str) -> tuple[str, str] | None:
-        """`(module, qualname)` of a dotted name used in `module`: its own definition or what it imports."""
+    def _resolve(self, module: str, dotted: str, body_imports: tuple[str, ...] = ()) -> tuple[str, str] | None:
+        """`(module, qualname)` of a dotted name used in `module`: its own definition or what it imports, also in the
+        body of the function that uses it (`body_imports`: `from .models import Columns; return Columns`)."""
         head, _, rest = dotted.partition(".")
         imported = self.modules[module].imports.get(head)
+        if imported is None:
+            imported = next((target for target in body_imports if target.rpartition(".")[2] == head), None)
         if imported is None:
             return (module, dotted)
         target = self.canonical(f"{imported}.{rest}" if rest else imported)

@@ -28,6 +28,7 @@ from vibecheck.facts import (
     LOCAL_IMPORTS,
     MODULE_DISCOVERS,
     MODULE_IMPORTS,
+    MODULE_MAIN_USES,
     MODULE_STAR_IMPORTS,
     MODULE_USES,
     OWN_PACKAGE_CALLS,
@@ -41,7 +42,7 @@ from vibecheck.rules.verification._reach import ProjectIndex, TestFile
 
 # What the project index reads of the files' facts (the `reads_facts` of the rules built on it).
 REACH_FACTS = (TEST_REFERENCES, DEFINITIONS, MODULE_IMPORTS, MODULE_STAR_IMPORTS, MODULE_USES, LOCAL_IMPORTS,
-               MODULE_DISCOVERS, OWN_PACKAGE_CALLS, APP_MODEL)
+               MODULE_DISCOVERS, OWN_PACKAGE_CALLS, MODULE_MAIN_USES, APP_MODEL)
 # A definition's fields that say where it is, not what it names or does: an edit above it moves them.
 PLACE_FIELDS = frozenset({"line", "end_line", "body_lines", "error_paths", "text"})
 # Fields by which a definition is named, run or wired: an inert function has none.
@@ -194,7 +195,8 @@ class _RestoredEvidence(dict[Any, Evidence]):
 
 
 # What the index of the module alone may answer by itself: what its constructor and the rules' module loops use.
-_OWN = frozenset({"__init__", "_test_resolver", "_test_support", "__dict__", "__weakref__", "__doc__", "__module__"})
+_OWN = frozenset({"__init__", "_test_resolver", "_test_support", "_imported_helpers", "__dict__", "__weakref__", "__doc__",
+                  "__module__"})
 
 
 class _RestoredIndex(ProjectIndex):
@@ -205,6 +207,7 @@ class _RestoredIndex(ProjectIndex):
         super().__init__(project)
         module = state["modules"].get(next(iter(project.files)))
         self.tests = [TestFile("", (), (), frozenset(), ())]  # there are tests (else the state would be None)
+        vars(self)["has_tests"] = True
         self.support = frozenset(state["support"])
         self.evidence = _RestoredEvidence({(use, coverage_file): Evidence(None, mode)
                                            for use, coverage_file, mode in state["evidence"]})

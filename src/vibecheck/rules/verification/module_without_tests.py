@@ -81,8 +81,9 @@ class ModuleWithoutTests(ProjectRule):
     Reports once per module, at line 1, a source module that defines functions or classes and that no
     test file reaches: no test imports it or anything in it, refers to it by a dotted name
     (`pkg.mod.f`, `mock.patch("pkg.mod.f")`), imports a package whose `__init__.py` imports it (also
-    with `import *`) or a module whose classes derive from its classes, or requests one of its web
-    routes by path; and no code that the tests reach uses anything in it by name.
+    with `import *`) or a module whose classes derive from its classes, imports a module below it (a package's
+    `__init__.py` runs before its submodules), or requests one of its web routes by path; and no code that the
+    tests reach uses anything in it by name.
     With fresh coverage data (see `untested-public-function` for where it is found), it reports instead
     a module none of whose functions ran during the recorded test run. The message says which mode.
     `untested-public-function` does not report the definitions of such a module one by one, so

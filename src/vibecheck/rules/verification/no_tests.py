@@ -27,8 +27,10 @@ class NoTests(ProjectRule):
     Reports once, at the first source module, when the checked project (a folder with a
     `pyproject.toml`, `setup.py` or `setup.cfg`; a loose script is no project) has importable source code
     (see `src-paths`) and no test file (see `test-paths`: by default `tests/`, `test_*.py`,
-    `*_test.py`, `conftest.py`). When it fires, `module-without-tests` and `untested-public-function`
-    stay silent, so the report is one line instead of one per module and function.
+    `*_test.py`, `conftest.py`). Test data is no test file: what the project's pytest configuration does not
+    collect (`collect_ignore`, `norecursedirs`, `addopts` `--ignore`), and the files of a data folder (`data/`,
+    `testdata/`, `fixtures/`) not named as test modules. When it fires, `module-without-tests` and
+    `untested-public-function` stay silent, so the report is one line instead of one per module and function.
 
     ## Why is this bad?
     Code written by a coding agent is only as trustworthy as the checks it passed. Without a single
@@ -68,7 +70,7 @@ class NoTests(ProjectRule):
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         index = project_index(project)
-        if index.tests or project.test_files or not index.modules or not is_packaged(project.root):
+        if index.has_tests or not index.modules or not is_packaged(project.root):
             return []
         first = min(index.modules.values(), key=lambda m: m.path)
         count = len(index.modules)

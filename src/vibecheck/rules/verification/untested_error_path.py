@@ -83,7 +83,7 @@ class UntestedErrorPath(ProjectRule):
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         index = project_index(project)
-        if not (index.tests or project.test_files) or not index.modules:
+        if not index.has_tests or not index.modules:
             return []
         evidence = judge_by(index, use_coverage=True, coverage_file=self.options.coverage_file)
         if evidence.executed is None:

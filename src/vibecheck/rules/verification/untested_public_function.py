@@ -81,7 +81,10 @@ class UntestedPublicFunction(ProjectRule):
     methods of a class derived from a library's class
     (the library calls its overrides), and protocol methods the standard library calls on objects it is
     handed (`read1`, `get_full_url`). A docstring example counts as a test when the pytest configuration
-    collects doctests, and a Django management command when a test runs it with `call_command`. A
+    collects doctests or a test runs its module's (`doctest.testmod(pkg.mod)`, `doctest.DocTestSuite(mod)`, also
+    for each module of a literal tuple), a Django management command when a test runs it with `call_command`, and
+    the `if __name__ == "__main__":` block of a module a test runs as a script (`[sys.executable, "-m", "pkg.tool"]`,
+    `"python -m pkg.tool"`, `runpy.run_module("pkg.tool")`) with what it calls. A
     definition marked `# pragma: no cover` (on its `def`/`class` line or a decorator's), and the methods of
     a class so marked, are left out: coverage.py leaves them out too, so the project meant no test to run them.
     So are the files the project's coverage configuration omits (`[tool.coverage.run] omit` in
@@ -96,9 +99,10 @@ class UntestedPublicFunction(ProjectRule):
     where other versions import a library's function, and to a method a test names in a string
     (`parametrize("method", ["get", "patch"])`, then `getattr`). The console scripts and entry points
     `pyproject.toml` declares (`[project.scripts]`) count as called, and a module named as an entry point
-    as imported. A method whose name only one definition of the project has, long and of two words or more
-    (`installed_models`), counts as tested when any test uses that name, also on an object the test got
-    through an API (`connection.introspection.installed_models(tables)`) or as a string
+    as imported. A method whose name only one definition of the project has (or one method and its overrides), long
+    and of two words or more (`installed_models`, `geometry_columns`), counts as tested when any test uses that name,
+    also on an object the test got through an API (`connection.introspection.installed_models(tables)`,
+    `connection.ops.geometry_columns()`, and then what it returns, also a class it imports in its body) or as a string
     (`skipUnlessDBFeature("supports_crosses_lookup")`). A method also counts as tested when a test uses its name and
     gets an object of its class from code it calls: a function, method or property of a module the test reaches that
     returns an instance of the class or of a subclass (`prep = shape.prepared; prep.covers(point)`, where `prepared`
@@ -108,8 +112,9 @@ class UntestedPublicFunction(ProjectRule):
 
     Code that runs by name counts as reached with what runs it: methods a library dispatches by name
     prefix, also through the project's own base classes (`visit_*` of an `ast.NodeVisitor` or libcst
-    visitor, `do_*`/`help_*` of a `cmd.Cmd`, `setUp`/`test*` of a `TestCase`, `handle_*` of an
+    visitor, `do_*`/`help_*` of a `cmd.Cmd`, `setUp`/`test*` of a `TestCase`, `handle_*` and `parse_*` of an
     `HTMLParser`), methods the project's reached code dispatches by prefix or suffix (`getattr(self, f"on_{event}")`,
+    `getattr(self, "_process_{}".format(kind).lower())`,
     `method_name = f"{kind}_schema"` then `getattr(self, method_name)`,
     `dir(obj)` filtered by `name.startswith("visit_")`), subcommands added to a command group
     (`@cli.command("sync")`), the modules of a package that reached code lists and imports
@@ -124,6 +129,10 @@ class UntestedPublicFunction(ProjectRule):
     attributes a format string reads (`"{0.status_string}".format(worker)`), methods named by a string handed to
     an attribute lookup helper (`self._get_dynamic_attr("item_title", item)`, `attrgetter("is_ready")`), and a
     `click.Command` subclass's help formatting (`format_options`).
+
+    Test data (a test file pytest does not collect: see `no-tests`) tests nothing: a sample app in `tests/data/`
+    that imports a function does not make it tested, but a module of `tests/fixtures/` that a test imports is a
+    helper, and what it calls is reached.
 
     A top-level folder named like a test suite that the default `test-paths` do not match (celery's `t/`,
     `test/`, `testing/`) holds the tests' helpers: its modules are not reported, and what they use is reached.
