@@ -473,8 +473,7 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 "error_paths": [] if isinstance(statement, ast.ClassDef) else _error_paths(statement, lines),
                 "flags": flags,
                 "uses": sorted(uses),
-                "dispatches": _dispatch_prefixes(calls, None if isinstance(statement, ast.ClassDef)
-                                                 else _string_bindings(statement)),
+                "dispatches": _dispatch_prefixes(calls, None if isinstance(statement, ast.ClassDef) else statement),
                 "discovers": _discovers(calls, set() if is_class else _parameters(statement)),
                 "bases": ([name for name in map(_decorator_name, statement.bases) if name]
                           if isinstance(statement, ast.ClassDef) else []),
@@ -729,19 +728,22 @@ def _is_name_prefix(text: str | None) -> bool:
     return bool(text) and len(text or "") >= 2 and (text or "")[0].isalpha() and bool(NAME_PREFIX.match(text or ""))
 
 
-def _dispatch_prefixes(calls: list[ast.Call], bound: dict[str, ast.expr] | None = None) -> list[str]:
+def _dispatch_prefixes(calls: list[ast.Call], function: ast.FunctionDef | ast.AsyncFunctionDef | None = None) -> list[str]:
     """Method-name prefixes the code dispatches on: `getattr(self, f"visit_{kind}")`, or `name.startswith("do_")`
     where the same function looks attributes up by name (`dir(cls)`, `getattr`); and suffixes, as `*_schema`, for
-    `method_name = f"{kind}_schema"`, then `getattr(self, method_name)` (`bound`: the function's names bound once to a
-    string it builds)."""
+    `method_name = f"{kind}_schema"`, then `getattr(self, method_name)` in `function` (its names bound once to a
+    string it builds, `_string_bindings`: read only for such a lookup, as walking every function cost 3 % of a run)."""
     names = [_call_name(call) for call in calls]
     looks_up = any(name in ATTRIBUTE_LOOKUPS for name in names)
     prefixes: set[str] = set()
+    bound: dict[str, ast.expr] | None = None
     for call, name in zip(calls, names, strict=True):
         if name in ("getattr", "hasattr") and len(call.args) >= 2:
             argument = call.args[1]
-            if isinstance(argument, ast.Name) and bound and argument.id in bound:
-                argument = bound[argument.id]
+            if isinstance(argument, ast.Name) and function is not None:
+                if bound is None:
+                    bound = _string_bindings(function)
+                argument = bound.get(argument.id, argument)
             head = _text_head(argument)
             if head != (argument.value if isinstance(argument, ast.Constant) else None) and _is_name_prefix(head):
                 prefixes.add(head or "")
