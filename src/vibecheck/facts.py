@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from vibecheck.ast_fields import content_children, statement_children
+from vibecheck.ast_fields import CONTENT_FIELDS, content_children, statement_children
 from vibecheck.lines import split_lines
 from vibecheck.references import DOTTED_STRING, HTTP_METHODS, TEST_REFERENCES, read_test_references
 
@@ -546,7 +546,18 @@ def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool, calls: list[ast.Cal
             if kind is not ast.If:
                 pending.extend(node.decorator_list)  # type: ignore[attr-defined]
                 continue
-        pending.extend(content_children(node))
+        elif node is None:  # a `**x` in `Dict.keys`, a keyword-only parameter without a default
+            continue
+        fields = CONTENT_FIELDS.get(kind)
+        if fields is None:
+            pending.extend(content_children(node))
+            continue
+        for name in fields:  # `content_children`, inline: this loop runs for every node of every source file
+            value = getattr(node, name, None)
+            if type(value) is list:
+                pending.extend(value)
+            elif value is not None:
+                pending.append(value)
     return used
 
 
