@@ -9,9 +9,9 @@ flow rules share, so their sum overstates a run: join codes with `+` to measure 
 
     nice python benchmarks/profile_rules.py [PATH] [STEP] [CODES] [ROUNDS]
 
-PATH defaults to Django 5.2's `django/`, STEP (every STEP-th file) to 6, CODES (comma-separated; `VC405+VC409`
-walks both together; `facts` is the fact collector, a collector by its function name) to every default rule
-and collector, ROUNDS to 2. Not a test; run it with `nice`.
+PATH defaults to Django 5.2's `django/` (also when given as `""`: before, `""` measured the current folder), STEP
+(every STEP-th file) to 6, CODES (comma-separated; `VC405+VC409` walks both together; `facts` is the fact
+collector, a collector by its function name) to every default rule and collector, ROUNDS to 2. Not a test; run it with `nice`.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def walk_all(units: list[tuple[SourceUnit, cst.Module]], build: Callable[[RuleCo
 
 
 def main() -> None:
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else django_package()
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1] else django_package()  # "": the default
     step = int(sys.argv[2]) if len(sys.argv) > 2 else 6
     wanted = sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[3] else None
     rounds = int(sys.argv[4]) if len(sys.argv) > 4 else 2

@@ -48,7 +48,7 @@ class GcTimer:
 
 
 def main() -> None:
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else django_package()
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1] else django_package()  # "": the default
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 150
     settings = Settings(root=str(target.parent), isolate=False, jobs=1)
     files = list(discover([str(target)], target.parent))[:count]

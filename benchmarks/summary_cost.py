@@ -33,7 +33,7 @@ def cpu(work: object) -> float:
 
 
 def main() -> None:
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else django_package()
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1] else django_package()  # "": the default
     files = sorted(target.rglob("*.py"))
     if len(sys.argv) > 2:
         files = files[: int(sys.argv[2])]

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from vibecheck.ast_fields import content_children, statement_children
+from vibecheck.ast_fields import CONTENT_FIELDS, content_children, statement_children
 from vibecheck.lines import split_lines
 from vibecheck.references import DOTTED_STRING, HTTP_METHODS, TEST_REFERENCES, read_test_references
 
@@ -483,8 +483,7 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 "error_paths": [] if isinstance(statement, ast.ClassDef) else _error_paths(statement, lines),
                 "flags": flags,
                 "uses": sorted(uses),
-                "dispatches": _dispatch_prefixes(calls, None if isinstance(statement, ast.ClassDef)
-                                                 else _string_bindings(statement)),
+                "dispatches": _dispatch_prefixes(calls, None if isinstance(statement, ast.ClassDef) else statement),
                 "discovers": _discovers(calls, set() if is_class else _parameters(statement)),
                 "bases": ([name for name in map(_decorator_name, statement.bases) if name]
                           if isinstance(statement, ast.ClassDef) else []),
@@ -557,7 +556,18 @@ def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool, calls: list[ast.Cal
             if kind is not ast.If:
                 pending.extend(node.decorator_list)  # type: ignore[attr-defined]
                 continue
-        pending.extend(content_children(node))
+        elif node is None:  # a `**x` in `Dict.keys`, a keyword-only parameter without a default
+            continue
+        fields = CONTENT_FIELDS.get(kind)
+        if fields is None:
+            pending.extend(content_children(node))
+            continue
+        for name in fields:  # `content_children`, inline: this loop runs for every node of every source file
+            value = getattr(node, name, None)
+            if type(value) is list:
+                pending.extend(value)
+            elif value is not None:
+                pending.append(value)
     return used
 
 
@@ -760,20 +770,23 @@ def _without_case_call(node: ast.expr) -> ast.expr:
     return node
 
 
-def _dispatch_prefixes(calls: list[ast.Call], bound: dict[str, ast.expr] | None = None) -> list[str]:
+def _dispatch_prefixes(calls: list[ast.Call], function: ast.FunctionDef | ast.AsyncFunctionDef | None = None) -> list[str]:
     """Method-name prefixes the code dispatches on: `getattr(self, f"visit_{kind}")`, or `name.startswith("do_")`
     where the same function looks attributes up by name (`dir(cls)`, `getattr`); and suffixes, as `*_schema`, for
-    `method_name = f"{kind}_schema"`, then `getattr(self, method_name)` (`bound`: the function's names bound once to a
-    string it builds)."""
+    `method_name = f"{kind}_schema"`, then `getattr(self, method_name)` in `function` (its names bound once to a
+    string it builds, `_string_bindings`: read only for such a lookup, as walking every function cost 3 % of a run)."""
     names = [_call_name(call) for call in calls]
     looks_up = any(name in ATTRIBUTE_LOOKUPS for name in names)
     prefixes: set[str] = set()
+    bound: dict[str, ast.expr] | None = None
     for call, name in zip(calls, names, strict=True):
         if name in ("getattr", "hasattr") and len(call.args) >= 2:
             argument = _without_case_call(call.args[1])
             lowered = argument is not call.args[1]
-            if isinstance(argument, ast.Name) and bound and argument.id in bound:
-                argument = bound[argument.id]
+            if isinstance(argument, ast.Name) and function is not None:
+                if bound is None:
+                    bound = _string_bindings(function)
+                argument = bound.get(argument.id, argument)
             head, tail = _text_head(argument), _text_tail(argument)
             if lowered:
                 head, tail = head and head.lower(), tail and tail.lower()
