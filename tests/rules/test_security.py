@@ -179,6 +179,15 @@ def test_code_from_the_command_line_is_medium_and_from_a_client_high(source: str
     assert finding.severity is severity
 
 
+@pytest.mark.parametrize("source", [
+    "import importlib\n\ndef main():\n    importlib.import_module(input('plugin? '))\n",
+    "import sys\n\ndef main():\n    __import__(sys.argv[1])\n",
+])
+def test_a_module_named_at_the_command_line_is_the_users_choice(source: str) -> None:
+    """A tool that imports the plugin its user types or passes (as `celery -A` does) loads it by design."""
+    assert findings_for(ClientDataToCodeExecution, source) == []
+
+
 OWN_ERROR_VIEW = """
 from flask import Flask, jsonify
 from {module} import RuleError
