@@ -2,6 +2,7 @@
 from google.cloud import bigquery
 import re
 import sqlite3
+from dataclasses import dataclass, fields
 from functools import cached_property
 
 import pandas as pd
@@ -869,3 +870,35 @@ class MaterializeAdapter:
     def drop_rows(self, relation: BaseRelation, status):
         # expect: VC402 -- the relation is the model's, the status is a value
         self.connections.execute(f"delete from {relation} where status = '{status}'")
+
+
+@dataclass
+class ExchangeRecord:
+    id: int
+    method: str
+    path: str
+
+
+def insert_exchange(connection, record):
+    columns = [field.name for field in fields(ExchangeRecord) if field.name != "id"]
+    values = [getattr(record, column) for column in columns]
+    # ok: VC402 -- the dataclass's field names are columns the code defines; the values go as parameters
+    connection.execute(f"INSERT INTO exchange ({','.join(columns)}) VALUES ({','.join('?' for _ in columns)})", values)
+
+
+def insert_exchange_inline(connection, record):
+    # expect: VC402 -- the field names are the code's, the values pasted beside them are not
+    connection.execute(f"INSERT INTO exchange VALUES ({','.join(repr(getattr(record, f.name)) for f in fields(record))})")
+
+
+class MySqlVectorStore:
+    def __init__(self, collection_name):
+        self.collection_name = collection_name
+
+    def delete(self, cursor, vector_id):
+        # ok: VC402 -- a vector store's collection is its table, named when the store is made
+        cursor.execute(f"DELETE FROM `{self.collection_name}` WHERE id = %s", (vector_id,))
+
+    def delete_pasted(self, cursor, vector_id):
+        # expect: VC402
+        cursor.execute(f"DELETE FROM `{self.collection_name}` WHERE id = '{vector_id}'")

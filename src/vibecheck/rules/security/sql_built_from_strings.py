@@ -92,9 +92,11 @@ CONSTANT_NAME = lazy_pattern(r"^_?[A-Z][A-Z0-9_]*$")
 # Where an ORM model keeps its table's name, which its class fixes (SQLAlchemy `Model.__tablename__`, Django
 # `Model._meta.db_table`): an identifier of the schema, not a value, whatever object it is read through.
 TABLE_NAME_ATTRIBUTES = frozenset({"__tablename__", "db_table"})
-# An object's own schema names (`self.messages_table`, `self._table_name`, `cls.schema`): configured when the object is
-# made (a store whose table names its constructor takes), identifiers of the database, not values of a request.
-SCHEMA_ATTRIBUTE = lazy_pattern(r"^(?:self|cls)\._*(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name|keyspace)$")
+# An object's own schema names (`self.messages_table`, `self._table_name`, `cls.schema`, a vector store's
+# `self.collection_name`, which is its table): configured when the object is made (a store whose table names its
+# constructor takes), identifiers of the database, not values of a request.
+SCHEMA_ATTRIBUTE = lazy_pattern(r"^(?:self|cls)\._*(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name|keyspace"
+                                r"|collection_name|index_name)$")
 # An attribute a method assigns (`self.table = ...`, `cls.table += ...`): no longer the class body's constant.
 REBOUND_ATTRIBUTE = lazy_pattern(
     r"\b(?:self|cls)\.(\w+)(?:\s*(?:=[^=]|\+=)|\[[^\]\n]*\]\s*=[^=]|\.(?:update|setdefault|append|extend|insert|add)\()")
@@ -207,13 +209,16 @@ def _item_key(name: str, key: str) -> str:
 def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState) -> str | None:
     """A comprehension over constant iterables (`args.items()` of a dict of quoted names), or one that keeps only the
     items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`), yields constants."""
-    targets = []
+    targets: list[str] = []
     clause: cst.CompFor | None = node.for_in
     while clause is not None:
-        if constant_text(clause.iter, state) is None and not _keeps_only_allowed(clause, state) \
+        if _iterates_own_fields(clause.iter, state):
+            targets.extend(f"{name}.name" for name in _bound_names(clause.target))
+        elif constant_text(clause.iter, state) is None and not _keeps_only_allowed(clause, state) \
                 and not _iterates_literal_keys(clause.iter, state):
             return constant_text(node.elt, state)
-        targets.extend(_bound_names(clause.target))
+        else:
+            targets.extend(_bound_names(clause.target))
         clause = clause.inner_for_in
     added = {name: "" for name in targets if name not in state.constants}
     state.constants.update(added)
@@ -222,6 +227,15 @@ def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState)
     finally:
         for name in added:
             state.constants.pop(name, None)
+
+
+# What lists a dataclass's or attrs class's fields, whose `.name` the class definition fixes.
+FIELD_LISTS = frozenset({"dataclasses.fields", "attr.fields", "attrs.fields"})
+
+
+def _iterates_own_fields(iterable: cst.BaseExpression, state: FlowState) -> bool:
+    """`for field in fields(ExchangeRecord)`: the names of a dataclass's fields are columns the code defines."""
+    return type(iterable) is cst.Call and state.qualified_name(iterable) in FIELD_LISTS
 
 
 def _iterates_literal_keys(iterable: cst.BaseExpression, state: FlowState) -> bool:
@@ -389,28 +403,28 @@ class SqlBuiltFromStrings(FlowRule):
     """An SQL query built with an f-string, `%`, `+` or `.format()` is executed.
 
     ## What it does
-    Follows, within one function, strings built from non-constant values with an f-string, `%`, `+` or
-    `.format()` (directly, or built in a variable first and extended with `+=`) into calls that execute
-    SQL or another query language: `execute`/`executemany`/`executescript` on a cursor, connection or
-    session, the `fetch*` methods of async drivers (asyncpg, `databases`), BigQuery's `client.query()`, SQLAlchemy
-    `text()` and `literal_column()`, Django `.raw()`, `RawSQL()` and `.extra(where=, select=, order_by=, tables=)`,
-    pandas `read_sql`/`read_sql_query`, DynamoDB expressions (`FilterExpression=`, `KeyConditionExpression=`,
-    `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and MongoDB's `{"$where": ...}` JavaScript. Strings built
-    only from constants (literals, `UPPER_CASE` names, `?` placeholders, mappings of them and their items, a class's own
-    literal attributes, tables and properties read as `self.table`, `self.operators["contains"]` or `self.suffix` (a property
-    returning `"" if ... else " FROM DUAL"`), the object's own table or schema names (`self.messages_table`, `self._schema`,
-    also when its constructor takes them, unless the method itself rebinds them), an ORM model's table name
-    (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), the table a data framework hands its plug-in to write
-    (the `database`, `schema` and `table` of a parameter typed as dagster's `TableSlice`, a dbt `BaseRelation`), the names
-    SQLAlchemy's inspector reads back from the database's catalogue (`for index in inspector.get_indexes("t"): ...
-    {index['name']}`), a value picked from an allow-list by `col if col in ALLOWED else "name"`, a value whose quotes are
-    doubled (`path.replace("'", "''")`) right between the quotes of the SQL literal it is pasted into, a number after
-    `self.counter += 1`, a comprehension that keeps only the items a constant allow-list holds (`[k for k in data if k in
-    ALLOWED_COLUMNS]`, also joined later: `", ".join([f"{k} = ?" for k in keys])`), a comprehension or `for` loop over a
-    constant mapping's `items()`, a comprehension over the keys of a local dict that only literal keys are stored under
-    (`f"{column} = ?" for column in updates`, whatever the values), the counter of `enumerate(...)` or a number of
-    `range(...)` in a loop or a comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a bind
-    parameter), a `%(key)s` template whose named keys all take constants from a local dict (`"DROP DATABASE %(dbname)s" %
+    Follows, within one function, strings built from non-constant values with an f-string, `%`, `+` or `.format()` (directly,
+    or built in a variable first and extended with `+=`) into calls that execute SQL or another query language:
+    `execute`/`executemany`/`executescript` on a cursor, connection or session, the `fetch*` methods of async drivers
+    (asyncpg, `databases`), BigQuery's `client.query()`, SQLAlchemy `text()` and `literal_column()`, Django `.raw()`,
+    `RawSQL()` and `.extra(where=, select=, order_by=, tables=)`, pandas `read_sql`/`read_sql_query`, DynamoDB expressions
+    (`FilterExpression=`, `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
+    MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE` names, `?` placeholders,
+    mappings of them and their items, a class's own literal attributes, tables and properties read as `self.table`,
+    `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM DUAL"`), the object's own table
+    or schema names (`self.messages_table`, `self._schema`, a vector store's `self.collection_name`, also when its constructor
+    takes them, unless the method itself rebinds them), an ORM model's table name (`Model.__tablename__`,
+    `model._meta.db_table`, also lower-cased), the table a data framework hands its plug-in to write (the `database`, `schema`
+    and `table` of a parameter typed as dagster's `TableSlice`, a dbt `BaseRelation`), the names SQLAlchemy's inspector reads
+    back from the database's catalogue (`for index in inspector.get_indexes("t"): ... {index['name']}`), a value picked from
+    an allow-list by `col if col in ALLOWED else "name"`, a value whose quotes are doubled (`path.replace("'", "''")`) right
+    between the quotes of the SQL literal it is pasted into, a number after `self.counter += 1`, a comprehension that keeps
+    only the items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`, also joined later: `",
+    ".join([f"{k} = ?" for k in keys])`), a comprehension or `for` loop over a constant mapping's `items()`, a comprehension
+    over the keys of a local dict that only literal keys are stored under (`f"{column} = ?" for column in updates`, whatever
+    the values), the names of a dataclass's fields (`[f.name for f in fields(Record)]`), the counter of `enumerate(...)` or a
+    number of `range(...)` in a loop or a comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a
+    bind parameter), a `%(key)s` template whose named keys all take constants from a local dict (`"DROP DATABASE %(dbname)s" %
     params` reads only `params["dbname"]`), or pasting only names quoted by the driver's identifier quoting (`quote_name`,
     `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an alias: `qn = connection.ops.quote_name`, or
     mapped: `", ".join(map(quote_name, columns))`) or by the module's own (a function that returns `'"' + name.replace('"',
