@@ -15,6 +15,7 @@ from ninja.security import APIKeyHeader, HttpBearer
 from rest_framework.permissions import BasePermission
 from django.contrib import admin
 from django.contrib.auth.mixins import UserPassesTestMixin
+from django.db import models
 
 logger = logging.getLogger(__name__)
 SECRET = os.environ["JWT_SECRET"]
@@ -799,3 +800,21 @@ class LockoutDatabaseHandler:
     # expect: VC212 -- the real handler's check lets everyone through
     def is_allowed(self, request, credentials=None):
         return True
+
+
+class OtpDevice(models.Model):
+    class Meta:
+        abstract = True
+
+    # ok: VC212 -- the default of an abstract model, which each concrete device overrides
+    def verify_is_allowed(self):
+        return (True, None)
+
+
+class OtpDeviceProxy(models.Model):
+    class Meta:
+        proxy = True
+
+    # expect: VC212 -- a concrete model's own check
+    def verify_is_allowed(self):
+        return (True, None)

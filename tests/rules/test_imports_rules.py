@@ -611,12 +611,14 @@ def test_apps_beside_a_django_manage_py_in_a_sub_folder_are_local(tmp_path: Path
 
 
 def test_wagtails_modelcluster_libclouds_storage_and_uuid7s_module_are_declared(tmp_path: Path) -> None:
-    """Wagtail installs django-modelcluster, sqlalchemy-file installs apache-libcloud, and the `uuid7` distribution
-    ships `uuid_extensions`; `pyperclip` is a real package the project does not declare (VC504, not VC503)."""
+    """Wagtail installs django-modelcluster, sqlalchemy-file installs apache-libcloud, python-quickbooks installs
+    intuit-oauth, and the `uuid7` distribution ships `uuid_extensions`; `pyperclip` and `ipykernel` are real packages
+    the project does not declare (VC504, not VC503)."""
     write(tmp_path, {
-        "pyproject.toml": '[project]\nname = "blog"\ndependencies = ["wagtail>=5", "sqlalchemy-file", "uuid7"]\n',
+        "pyproject.toml": '[project]\nname = "blog"\ndependencies = ["wagtail>=5", "sqlalchemy-file", "uuid7", '
+                          '"python-quickbooks"]\n',
         "blog.py": "from modelcluster.contrib.taggit import ClusterTaggableManager\n"
                    "from libcloud.storage.types import ObjectDoesNotExistError\nfrom uuid_extensions import uuid7str\n"
-                   "import pyperclip\n",
+                   "import pyperclip\nfrom intuitlib.client import AuthClient\nfrom ipykernel.kernelspec import install\n",
     })
-    assert [(code, line) for code, line, _ in findings(tmp_path / "blog.py")] == [("VC504", 4)]
+    assert [(code, line) for code, line, _ in findings(tmp_path / "blog.py")] == [("VC504", 4), ("VC504", 6)]

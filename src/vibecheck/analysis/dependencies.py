@@ -109,6 +109,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "agents": ("openai-agents",), "autogen": ("ag2", "pyautogen"), "strands": ("strands-agents",),
     "google.adk": ("google-adk",), "griffe": ("griffe", "griffelib"),
     "modelcluster": ("django-modelcluster",), "libcloud": ("apache-libcloud",), "uuid_extensions": ("uuid7",),
+    "intuitlib": ("intuit-oauth",),
     "passlib": ("passlib", "libpass"), "phonenumbers": ("phonenumbers", "phonenumberslite"),
     "md2conf": ("markdown-to-confluence",),
     "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
@@ -183,7 +184,7 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
                                                        "pydata-google-auth")),
     # Wagtail pages are modelcluster's ClusterableModels, with modelcluster's taggit managers; sqlalchemy-file stores
     # its files through Apache Libcloud and raises its errors
-    "modelcluster": ("wagtail",), "libcloud": ("sqlalchemy-file",),
+    "modelcluster": ("wagtail",), "libcloud": ("sqlalchemy-file",), "intuitlib": ("python-quickbooks",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
@@ -234,7 +235,7 @@ WELL_KNOWN_MODULES = frozenset({
     # scientific computing: real packages a research tool imports without declaring (rgpycrumbs, spimple)
     "jax", "jaxlib", "flax", "optax", "astropy", "ase", "mlflow", "wandb", "pyvista", "vtk", "pint", "xarray", "zarr",
     "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam", "casacore", "ducc0",
-    "drf_spectacular", "geoip2", "pyperclip",
+    "drf_spectacular", "geoip2", "pyperclip", "ipykernel",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 

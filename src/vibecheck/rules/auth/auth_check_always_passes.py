@@ -217,6 +217,20 @@ def _answers_false(function: cst.FunctionDef) -> bool:
         and isinstance(line.body[0].value, cst.Name) and line.body[0].value.value == "False"
 
 
+def _abstract_model(owner: cst.ClassDef) -> bool:
+    """A Django abstract model (`class Meta: abstract = True`): a base whose concrete models override its defaults
+    (django-otp's `Device.verify_is_allowed`)."""
+    for statement in owner.body.body:
+        if type(statement) is cst.ClassDef and statement.name.value == "Meta":
+            for line in statement.body.body:
+                for small in getattr(line, "body", ()):
+                    if type(small) is cst.Assign and any(type(t.target) is cst.Name and t.target.value == "abstract"
+                                                         for t in small.targets) \
+                            and type(small.value) is cst.Name and small.value.value == "True":
+                        return True
+    return False
+
+
 def _is_signal_receiver(node: cst.FunctionDef) -> bool:
     """`def user_login_failed(self, sender, credentials, request=None, **kwargs)`: a receiver of a signal (Django's,
     blinker's), which reacts to an event the `sender` sent and answers no caller, whatever the event is called."""
@@ -278,13 +292,14 @@ class AuthCheckAlwaysPasses(Rule):
     implementation that does nothing"), signal receivers (a `sender` parameter: `def user_login_failed(self, sender,
     credentials, **kwargs)` reacts to an event), the permission hooks of a Django `ModelAdmin` or inline
     (`has_delete_permission`: the admin site lets only signed-in staff reach them), and the defaults of classes named to be
-    overridden (`BasePermission`, `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`: subclasses and settings replace their
-    answer; not a mixin named to enforce, `StaffRequiredMixin`), methods whose docstring tells a subclass to override them or
-    how to refuse ("Raise AuthorizationError to deny access"), or names them a hook for subclasses or a no-op default ("Hook
-    for subclasses to validate run access."), and defaults the same file replaces (a subclass there overrides the method, or
-    the class rebinds it on the instance when configured: `self.is_allowed = lambda path: ...`), and one answer of a family's
-    capability (a class sharing a base of the file answers False: `can_change_password` of each kind of keystore) are not
-    reported. A check that returns who is authenticated (`return (self.user, self.token)`) does not return a constant.
+    overridden (`BasePermission`, `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`, a Django abstract model: subclasses
+    and settings replace their answer; not a mixin named to enforce, `StaffRequiredMixin`), methods whose docstring tells a
+    subclass to override them or how to refuse ("Raise AuthorizationError to deny access"), or names them a hook for
+    subclasses or a no-op default ("Hook for subclasses to validate run access."), and defaults the same file replaces (a
+    subclass there overrides the method, or the class rebinds it on the instance when configured: `self.is_allowed = lambda
+    path: ...`), and one answer of a family's capability (a class sharing a base of the file answers False:
+    `can_change_password` of each kind of keystore) are not reported. A check that returns who is authenticated (`return
+    (self.user, self.token)`) does not return a constant.
 
     ## Why is this bad?
     Coding agents stub the hard part to make the demo run: `def verify_token(token): return True  # TODO`.
@@ -577,7 +592,7 @@ class AuthCheckAlwaysPasses(Rule):
             return False
         bases = {(self.qualified_name(b.value) or "").rsplit(".", 1)[-1] for b in owner.bases}
         bases |= {(self.qualified_name(k.value) or "").rsplit(".", 1)[-1] for k in owner.keywords}
-        overridable = OVERRIDABLE_CLASS.search(owner.name.value) \
+        overridable = (OVERRIDABLE_CLASS.search(owner.name.value) or _abstract_model(owner)) \
             and not ENFORCING_CLASS_WORDS & set(name_words(owner.name.value))
         if bases & INTERFACE_BASES or ALLOW_ALL_CLASS.search(owner.name.value) or overridable \
                 or ALLOW_ALL_DOC.search(owner.get_docstring() or ""):
