@@ -30,7 +30,7 @@ from vibecheck.analysis.flow import (
     sql_client_query,
     string_value,
 )
-from vibecheck.analysis.migrations import is_alembic_revision
+from vibecheck.analysis.migrations import is_alembic_revision, is_django_migration
 from vibecheck.ast_fields import tree_nodes
 from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
@@ -431,19 +431,21 @@ class SqlBuiltFromStrings(FlowRule):
     '""') + '"'`, the closing quote doubled inside, or one that returns its argument after `if not SAFE.match(name): raise
     ...` with an anchored pattern of letters, digits and `_.$-`), or the parameters of a private helper (`_scalar`) that every
     call in its module passes a constant, or a parameter annotated as a number (`lock_timeout: int`), are not reported, nor is
-    any query of an Alembic revision script (a module that binds `down_revision`), which the operator runs once on the table
-    and constraint names the script itself holds (bandit's `B608` stays there as a notice); passing parameters separately does
-    not excuse a query that still pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes
-    bandit's `B608`, which only sees the one-line form, and clears bandit's `B608` on a string it proved built from constants
-    alone (the value of an assignment or `return`, or a query passed to a sink; a name merely compared in an `if` does not
-    count there): bandit flags any SQL-looking string built with `%` or an f-string, also `"SELECT %s FROM %s" % (qn(column),
-    table)` with quoted identifiers. It clears bandit's `B611` and `B610` too (any `RawSQL()` or `.extra()` whose SQL is no
-    single literal) on a call whose SQL it proved built from constants or taken with its parameters from one query builder. It
-    also records which parameters and return values of each function reach those calls, so that VC417 reports a query built in
-    one function and executed in another (`run_query(f"... {name}")`, `cursor.execute(build_filter(name))`), also across
-    modules; a query that a function returns together with its values and that is executed with them (`sql, params =
-    self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, also wrapped: `RawSQL("SELECT * FROM (%s) q" % sql,
-    params)`) is not followed. Test files are not checked: what a test pastes into its queries are its own fixtures.
+    any query of an Alembic revision script (a module that binds `down_revision`) or a Django migration (`class
+    Migration(migrations.Migration)`, its `RunPython` steps pasting a schema named in the settings), which the operator runs
+    once on the table and constraint names the script itself holds (bandit's `B608` stays there as a notice); passing
+    parameters separately does not excuse a query that still pastes a value in (`f"... WHERE id = %s ORDER BY {sort}",
+    (user_id,)`). It supersedes bandit's `B608`, which only sees the one-line form, and clears bandit's `B608` on a string it
+    proved built from constants alone (the value of an assignment or `return`, or a query passed to a sink; a name merely
+    compared in an `if` does not count there): bandit flags any SQL-looking string built with `%` or an f-string, also
+    `"SELECT %s FROM %s" % (qn(column), table)` with quoted identifiers. It clears bandit's `B611` and `B610` too (any
+    `RawSQL()` or `.extra()` whose SQL is no single literal) on a call whose SQL it proved built from constants or taken with
+    its parameters from one query builder. It also records which parameters and return values of each function reach those
+    calls, so that VC417 reports a query built in one function and executed in another (`run_query(f"... {name}")`,
+    `cursor.execute(build_filter(name))`), also across modules; a query that a function returns together with its values and
+    that is executed with them (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, also
+    wrapped: `RawSQL("SELECT * FROM (%s) q" % sql, params)`) is not followed. Test files are not checked: what a test pastes
+    into its queries are its own fixtures.
 
     ## Why is this bad?
     A value pasted into SQL text can change the query: `' OR 1=1 --` returns every row, and a stacked
@@ -492,7 +494,8 @@ class SqlBuiltFromStrings(FlowRule):
         self.rebound: frozenset[str] | None = None  # attributes the module's methods assign, found at a class literal
         self._sql_in_file: bool | None = None  # whether a word bandit's B608 needs occurs at all (for vetting)
         self._local_upper: dict[str, bool] = {}  # UPPER_CASE name -> whether an indented line assigns it
-        self.in_revision = is_alembic_revision(context.source)  # a schema migration: DDL from the script's own names
+        # a schema migration: DDL from the script's own names and the project's settings
+        self.in_revision = is_alembic_revision(context.source) or is_django_migration(context.source)
 
     def new_state(self) -> FlowState:
         return QueryState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
