@@ -9,7 +9,7 @@ from vibecheck.analysis.summary_keys import SUMMARY_FACT
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.project import Project
 from vibecheck.rule import ProjectRule
-from vibecheck.rules.security.client_data_to_code_execution import COMMAND_LINE_ORIGINS, IMPORT_CWE, is_command_line
+from vibecheck.rules.security._client_sinks import COMMAND_LINE_ORIGINS, IMPORT_CWE, is_command_line
 
 UNTRUSTED = frozenset({"request", "llm", "sql", "xff"})
 # Request-flow rules with no file hints: a module another rule skipped borrows their calls and returns.

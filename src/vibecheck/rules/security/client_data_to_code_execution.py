@@ -22,7 +22,7 @@ from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
-from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
+from vibecheck.rules.security._client_sinks import IMPORT_CWE, ArgumentSpec, ClientSinkRule, is_command_line
 
 # AppleScript source run through the `applescript`, py-applescript and `osascript` packages: its `do shell script`
 # reaches the shell as well.
@@ -49,13 +49,8 @@ FILE_OPENERS = frozenset({"open", "builtins.open", "io.open", "codecs.open", "pa
 READ_METHODS = frozenset({"read", "read_text", "read_bytes"})
 RUNNERS = frozenset({"eval", "exec", "builtins.eval", "builtins.exec"})
 RUNNER_CALL = lazy_pattern(r"\b(?:exec|eval)\s*\(")  # not `execute(`, `.evaluate(`: a file without one has nothing to vet
-# Where command-line input comes from (a taint's origin starts with one): its sender is whoever runs the command.
 # The label of a path whose file's contents are run (`exec(open(path).read())`).
 FILE_RUN = "file run"
-COMMAND_LINE_ORIGINS = ("sys.argv", "input(", "builtins.input(", "raw_input(", "sys.stdin", "fileinput.")
-# What an import by name is reported with (code injection), unlike code that is run (94 and 95): VC417 tells the two
-# apart by it when it joins command-line input to a sink in another function.
-IMPORT_CWE = (94,)
 # The options and arguments of a command-line tool (a click or typer command's parameters, what `parse_args()`
 # returns): followed within the function only, and only into code that runs their text. A tool that imports the
 # module its user names (`flask --app`, `celery -A`) or runs the file they name (a config script) does so by design.
@@ -340,8 +335,3 @@ def _severity(taint: Taint) -> Severity | None:
     """Medium for command-line input: its sender is whoever runs the command, who can usually run code already;
     the rule's own (high) for a web client's input, which crosses a trust boundary."""
     return Severity.MEDIUM if taint.kind == CLI_OPTION or is_command_line(taint.origin) else None
-
-
-def is_command_line(origin: str) -> bool:
-    """Whether a taint's origin is what a command-line program reads from its user (`input(...)`, `sys.argv[1]`)."""
-    return origin.startswith(COMMAND_LINE_ORIGINS)
