@@ -97,6 +97,12 @@ DJANGO_SECRET_KEY = config("DJANGO_SECRET_KEY", default="insecure-default")
 # ok: VC203
 SECRET_KEY_FROM_ENV = os.environ["SECRET_KEY"]
 
+# ok: VC203 -- the armour line a scanner looks for in other text, not a key
+_PEM_PRIVATE_KEY_MARKER = "PRIVATE KEY-----"
+
+# expect: VC203
+PRIVATE_SIGNING_KEY = os.environ["PRIVATE_SIGNING_KEY"]
+
 # ok: VC203
 app.secret_key = os.urandom(32)
 

@@ -15,6 +15,7 @@ from ninja.security import APIKeyHeader, HttpBearer
 from rest_framework.permissions import BasePermission
 from django.contrib import admin
 from django.contrib.auth.mixins import UserPassesTestMixin
+from django.db import models
 
 logger = logging.getLogger(__name__)
 SECRET = os.environ["JWT_SECRET"]
@@ -763,3 +764,57 @@ class Scenario:
     # ok: VC212 -- not the check of a `UserPassesTestMixin`
     def test_func(self):
         return True
+
+
+class LockoutHandler:
+    # ok: VC212 -- a receiver of Django's `user_login_failed` signal: it reacts to the event, it answers no caller
+    def user_login_failed(self, sender, credentials, request=None, **kwargs):
+        pass
+
+    # ok: VC212
+    def user_logged_in(self, sender, request, user, **kwargs):
+        pass
+
+    # expect: VC212 -- the same name asked of a request is a check
+    def user_logged_in_check(self, request):
+        pass
+
+
+class LockoutDummyHandler:
+    # ok: VC212 -- a null object that switches lockouts off: letting everyone through is its purpose
+    def is_allowed(self, request, credentials=None):
+        return True
+
+
+class LockoutTestHandler:
+    """Lockout handler implementation that does nothing, for a test suite."""
+
+    # ok: VC212
+    def is_allowed(self, request, credentials=None):
+        return True
+
+
+class LockoutDatabaseHandler:
+    """Keeps failed attempts in the database."""
+
+    # expect: VC212 -- the real handler's check lets everyone through
+    def is_allowed(self, request, credentials=None):
+        return True
+
+
+class OtpDevice(models.Model):
+    class Meta:
+        abstract = True
+
+    # ok: VC212 -- the default of an abstract model, which each concrete device overrides
+    def verify_is_allowed(self):
+        return (True, None)
+
+
+class OtpDeviceProxy(models.Model):
+    class Meta:
+        proxy = True
+
+    # expect: VC212 -- a concrete model's own check
+    def verify_is_allowed(self):
+        return (True, None)

@@ -2,9 +2,12 @@
 from google.cloud import bigquery
 import re
 import sqlite3
+from dataclasses import dataclass, fields
 from functools import cached_property
 
 import pandas as pd
+from dagster._core.storage.db_io_manager import TableSlice
+from dbt.adapters.base.relation import BaseRelation
 from django.db import models
 from sqlalchemy import text
 from sqlalchemy.util import immutabledict
@@ -833,3 +836,69 @@ def bigquery_report_bound(customer_id):
     config = bigquery.QueryJobConfig(query_parameters=[bigquery.ScalarQueryParameter("c", "STRING", customer_id)])
     # ok: VC402
     return bq_client.query("SELECT total FROM sales.orders WHERE customer_id = @c", job_config=config).result()
+
+
+class DuckDbFrameTypeHandler:
+    def handle_output(self, context, table_slice: TableSlice, obj, connection):
+        # ok: VC402 -- dagster names the asset's table: the IO manager's type handler writes where it is told
+        connection.execute(f"create table if not exists {table_slice.schema}.{table_slice.table} as select * from obj")
+
+    def delete_partition(self, table_slice: TableSlice, connection, partition):
+        # expect: VC402 -- the table is dagster's, the partition value is pasted as it is
+        connection.execute(f"delete from {table_slice.schema}.{table_slice.table} where day = '{partition}'")
+
+
+class LocalTableSlice:
+    schema = ""
+    table = ""
+
+
+def own_slice_class(connection, table_slice: LocalTableSlice):
+    # expect: VC402 -- a class of the project's own that only shares the name is no framework's table
+    connection.execute(f"drop table {table_slice.schema}.{table_slice.table}")
+
+
+class MaterializeAdapter:
+    def truncate_relation(self, relation: BaseRelation):
+        # ok: VC402 -- a dbt relation renders the model's quoted name
+        self.connections.execute(f"truncate table {relation}")
+
+    def rename_relation(self, from_relation: BaseRelation, to_relation: BaseRelation):
+        # ok: VC402
+        self.connections.execute(f"alter table {from_relation} rename to {to_relation.identifier}")
+
+    def drop_rows(self, relation: BaseRelation, status):
+        # expect: VC402 -- the relation is the model's, the status is a value
+        self.connections.execute(f"delete from {relation} where status = '{status}'")
+
+
+@dataclass
+class ExchangeRecord:
+    id: int
+    method: str
+    path: str
+
+
+def insert_exchange(connection, record):
+    columns = [field.name for field in fields(ExchangeRecord) if field.name != "id"]
+    values = [getattr(record, column) for column in columns]
+    # ok: VC402 -- the dataclass's field names are columns the code defines; the values go as parameters
+    connection.execute(f"INSERT INTO exchange ({','.join(columns)}) VALUES ({','.join('?' for _ in columns)})", values)
+
+
+def insert_exchange_inline(connection, record):
+    # expect: VC402 -- the field names are the code's, the values pasted beside them are not
+    connection.execute(f"INSERT INTO exchange VALUES ({','.join(repr(getattr(record, f.name)) for f in fields(record))})")
+
+
+class MySqlVectorStore:
+    def __init__(self, collection_name):
+        self.collection_name = collection_name
+
+    def delete(self, cursor, vector_id):
+        # ok: VC402 -- a vector store's collection is its table, named when the store is made
+        cursor.execute(f"DELETE FROM `{self.collection_name}` WHERE id = %s", (vector_id,))
+
+    def delete_pasted(self, cursor, vector_id):
+        # expect: VC402
+        cursor.execute(f"DELETE FROM `{self.collection_name}` WHERE id = '{vector_id}'")

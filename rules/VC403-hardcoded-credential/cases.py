@@ -92,6 +92,12 @@ GITHUB_TOKEN = "xxxxxxxxxxxxxxxx"
 # ok: VC403 -- the shape of a key around letters counting up: a redaction test's dummy
 REDACTION_SAMPLES = ("sk-ant-oat01-abcdefghijklmnop", "xoxb-1234567890-abcdefghij")
 
+# ok: VC403 -- a key typed in as short runs counting up (abc, 123, XYZ, 789, ...): a redaction test's dummy
+REDACTED_ERROR = ValueError("auth failed for sk-proj-abc123XYZ789defGHI456jklMNO012pqr")
+
+# expect: VC403 -- one short run (abc) in a generated-looking key is chance
+LEAKED_ERROR = ValueError("auth failed for sk-proj-abc9fJ2kLq7Xw8RtY6uPz3mN4bV1cQ5")
+
 # ok: VC403
 TOKEN_ENV_VAR = "GITHUB_TOKEN"
 

@@ -408,3 +408,32 @@ def load_other_file(path, model_path, sha256):
         raise ValueError("checksum mismatch")
     # expect: VC406 -- the checksum was of another file
     return joblib.load(model_path)
+
+
+def load_config_with_includes(conf_path: Path):
+    class IncludeLoader(yaml.SafeLoader):
+        """The safe loader with an `!include` tag."""
+
+    def include(loader, node):
+        included = conf_path.parent / loader.construct_scalar(node)
+        # ok: VC406 -- the included file is read by the safe loader already running
+        return list(yaml.load_all(included.read_bytes(), Loader=type(loader)))
+
+    IncludeLoader.add_constructor("!include", include)
+    with open(conf_path) as f:
+        return yaml.load(f, Loader=IncludeLoader)
+
+
+def include_on_any_loader(loader, node):
+    path = loader.construct_scalar(node)
+    # expect: VC406 -- registered on PyYAML's full loader too: the running loader may build any object
+    return yaml.load(open(path).read(), Loader=loader.__class__)
+
+
+yaml.SafeLoader.add_constructor("!any", include_on_any_loader)
+yaml.FullLoader.add_constructor("!any", include_on_any_loader)
+
+
+def not_a_constructor(loader, stream):
+    # expect: VC406 -- a loader handed in by a caller, not the one running a constructor
+    return yaml.load(stream, Loader=type(loader))

@@ -7,6 +7,7 @@ from pathlib import Path
 from vibecheck.docs import parse_doc
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
+from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
 from vibecheck.rules.security.client_data_to_shell import ClientDataToShell
 from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
 from vibecheck.rules.security.plaintext_password_storage import PlaintextPasswordStorage
@@ -188,6 +189,46 @@ class Reports:
     findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(SqlBuiltFromStrings,))
     assert [(Path(f.location.path).as_posix(), f.location.start.line, f.message.rpartition("(through ")[2])
             for f in findings] == [("app/helpers.py", 5, "`Reports.monthly()` -> `Reports.run()`).")]
+
+
+def test_command_line_input_through_a_helper_keeps_the_terms_it_has_in_one_function(tmp_path: Path) -> None:
+    """`input()` passed to a helper that imports the module it names is the user's choice of plugin, as in one
+    function; passed to a helper that evaluates it, medium (whoever types it runs the program); where a web client's
+    value reaches the same helper too, the client's high finding is the one reported."""
+    (tmp_path / "tool.py").write_text("""
+import importlib
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+def load(package):
+    return importlib.import_module(package)
+
+
+def calc(expression):
+    return eval(expression)
+
+
+def evaluate(expression):
+    return eval(expression)
+
+
+def run_cli():
+    name = input("plugin? ").strip()
+    load(f"plugins.{name}")
+    calc(input("expr? "))
+    evaluate(input("expr? "))
+
+
+@app.get("/calc")
+def web_calc():
+    return str(calc(request.args["expr"]))
+""", encoding="utf-8")
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientDataToCodeExecution,))
+    assert sorted((f.location.start.line, f.severity.value, f.message.split("`")[1]) for f in findings) == [
+        (14, "high", "request.args"), (18, "medium", 'input("expr? ")')]
 
 
 def test_client_data_handed_to_a_dispatcher_reaches_the_function_it_runs(tmp_path: Path) -> None:

@@ -300,6 +300,17 @@ def test_an_ecosystems_distribution_covers_the_module_that_drops_its_first_word_
     assert [(code, line) for code, line, _ in findings(tmp_path / "svc.py")] == [("VC503", 2), ("VC503", 3)]
 
 
+def test_an_organisations_distribution_covers_the_one_long_distinct_word_it_ships(tmp_path: Path) -> None:
+    """`codex-africanus` ships `africanus`; a generic long tail (`acme-services`' `services`) and a framework plugin's
+    (`flask-security`'s `security`) are no module those ship, and are still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "spi"\ndependencies = ["codex-africanus[complete]", "acme-services", '
+                          '"flask-security"]\n',
+        "spi.py": "from africanus.rime import phase_delay\nimport services\nimport security\n",
+    })
+    assert [(code, line) for code, line, _ in findings(tmp_path / "spi.py")] == [("VC503", 2), ("VC503", 3)]
+
+
 def test_a_fork_that_keeps_its_originals_import_name_provides_it(tmp_path: Path) -> None:
     """Pyrogram's forks (`pyrotgfork`, `pyroblack`, `kurigram`) install `pyrogram`; a project that declares none of
     them imports a real package it does not declare (VC504, not an invented one)."""
@@ -597,3 +608,17 @@ def test_apps_beside_a_django_manage_py_in_a_sub_folder_are_local(tmp_path: Path
         "tests/test_accounts.py": "from accounts.models import User\nfrom helpers import make_user\n",
     })
     assert findings(tmp_path / "tests/test_accounts.py", is_test_file=True) == [("VC503", 2, "helpers")]
+
+
+def test_wagtails_modelcluster_libclouds_storage_and_uuid7s_module_are_declared(tmp_path: Path) -> None:
+    """Wagtail installs django-modelcluster, sqlalchemy-file installs apache-libcloud, python-quickbooks installs
+    intuit-oauth, and the `uuid7` distribution ships `uuid_extensions`; `pyperclip` and `ipykernel` are real packages
+    the project does not declare (VC504, not VC503)."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "blog"\ndependencies = ["wagtail>=5", "sqlalchemy-file", "uuid7", '
+                          '"python-quickbooks"]\n',
+        "blog.py": "from modelcluster.contrib.taggit import ClusterTaggableManager\n"
+                   "from libcloud.storage.types import ObjectDoesNotExistError\nfrom uuid_extensions import uuid7str\n"
+                   "import pyperclip\nfrom intuitlib.client import AuthClient\nfrom ipykernel.kernelspec import install\n",
+    })
+    assert [(code, line) for code, line, _ in findings(tmp_path / "blog.py")] == [("VC504", 4), ("VC504", 6)]

@@ -33,6 +33,7 @@ from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDan
 from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
 from vibecheck.rules.security.request_data_to_injection_sink import RequestDataToInjectionSink
 from vibecheck.rules.security.shell_command_from_variable import ShellCommandFromVariable
+from vibecheck.rules.security.sql_built_from_strings import SqlBuiltFromStrings
 from vibecheck.rules.security.tls_verification_disabled import TlsVerificationDisabled
 from vibecheck.rules.security.unsafe_deserialization import UnsafeDeserialization
 from vibecheck.rules.security.xml_external_entities import XmlExternalEntities
@@ -181,6 +182,15 @@ def test_code_from_the_command_line_is_medium_and_from_a_client_high(source: str
     """A web client crosses a trust boundary; whoever types a command's input usually runs code already."""
     [finding] = findings_for(ClientDataToCodeExecution, source)
     assert finding.severity is severity
+
+
+@pytest.mark.parametrize("source", [
+    "import importlib\n\ndef main():\n    importlib.import_module(input('plugin? '))\n",
+    "import sys\n\ndef main():\n    __import__(sys.argv[1])\n",
+])
+def test_a_module_named_at_the_command_line_is_the_users_choice(source: str) -> None:
+    """A tool that imports the plugin its user types or passes (as `celery -A` does) loads it by design."""
+    assert findings_for(ClientDataToCodeExecution, source) == []
 
 
 OWN_ERROR_VIEW = """
@@ -537,3 +547,26 @@ def test_a_table_of_tools_hands_its_functions_to_the_model_where_the_module_spea
     functions up in by the model's choice; without either, a table named for tools maps programs, not a model's calls."""
     findings = findings_for(LlmOutputToDangerousSink, extra + TOOL_TABLE_MODULE)
     assert bool(findings) is reported
+
+
+DJANGO_SCHEMA_STEP = """
+from django.db import migrations
+
+from shop.conf import get_db_schema
+
+_schema = get_db_schema()
+
+
+def move_tables(apps, schema_editor):
+    schema_editor.execute(f'CREATE SCHEMA IF NOT EXISTS "{_schema}"')
+"""
+
+
+@pytest.mark.parametrize(("tail", "reported"), [
+    ("\n\nclass Migration(migrations.Migration):\n    operations = [migrations.RunPython(move_tables)]\n", False),
+    ("", True),
+])
+def test_a_django_migrations_ddl_is_the_operators_run_once(tail: str, reported: bool) -> None:
+    """`manage.py migrate` runs a migration's `RunPython` step once, on the schema the project's settings name; the
+    same step in an ordinary module is still reported."""
+    assert bool(findings_for(SqlBuiltFromStrings, DJANGO_SCHEMA_STEP + tail)) is reported

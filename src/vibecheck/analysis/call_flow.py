@@ -361,7 +361,7 @@ def _needs(sink: list[Any]) -> str:
 
 def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], untrusted: frozenset[str],
                  lenders: tuple[str, ...] = (), borrowers: tuple[str, ...] = (),
-                 yielding: tuple[str, ...] = ()) -> Iterator[JoinedSink]:
+                 yielding: tuple[str, ...] = (), weaker: tuple[str, ...] = ()) -> Iterator[JoinedSink]:
     """Join the summaries of each rule over the project's files (`facts`: path -> the file's summary fact).
 
     A module that a rule's file hints skipped has no summary of that rule; it gets the calls and returns (not
@@ -369,7 +369,8 @@ def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], unt
     `borrowers`, a rule whose sinks are only conditions on what a call returns (VC207), gets in every module the
     returns of the functions it did not summarise itself (`def get_role(): return request.headers["X-Role"]`).
     A sink is reported once: by the first rule that reaches it, the rules of `yielding` (whose flows start at text
-    built in the project, VC402's SQL) after the others, so that the client's input is named when it gets there too.
+    built in the project, VC402's SQL) after the others, so that the client's input is named when it gets there too;
+    an origin that starts with one of `weaker` (what a command line reads from its own user) only where no other does.
     """
     by_rule: dict[str, dict[str, dict[str, Any]]] = {}
     paths: dict[str, str] = {}
@@ -392,6 +393,7 @@ def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], unt
         if code in by_rule:
             _borrow_returns(by_rule, code, lenders)
     seen: set[tuple[str, str, str]] = set()
+    held: dict[tuple[str, str, str], JoinedSink] = {}
     for code in sorted(by_rule, key=lambda c: (c in yielding, c)):
         if not _has_sinks(by_rule[code]):
             continue  # every joined flow ends at a sink: a rule that recorded none in the project joins nothing
@@ -400,9 +402,15 @@ def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], unt
             identity = (paths[module], function, sink[5])
             if identity in seen:
                 continue
+            joined = JoinedSink(paths[module], function, origin, chain, sink[2].replace(ORIGIN, origin), sink[3] or "",
+                                tuple(sink[4]), sink[5], sink[6] if len(sink) > 6 else None,
+                                sink[7] if len(sink) > 7 else "")
+            if weaker and origin.startswith(weaker):
+                held.setdefault(identity, joined)
+                continue
             seen.add(identity)
-            yield JoinedSink(paths[module], function, origin, chain, sink[2].replace(ORIGIN, origin), sink[3] or "",
-                             tuple(sink[4]), sink[5], sink[6] if len(sink) > 6 else None, sink[7] if len(sink) > 7 else "")
+            yield joined
+    yield from (joined for identity, joined in held.items() if identity not in seen)
 
 
 def _has_sinks(summaries: dict[str, dict[str, dict[str, Any]]]) -> bool:

@@ -108,6 +108,8 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "pydispatch": ("PyDispatcher", "PyPyDispatcher"),
     "agents": ("openai-agents",), "autogen": ("ag2", "pyautogen"), "strands": ("strands-agents",),
     "google.adk": ("google-adk",), "griffe": ("griffe", "griffelib"),
+    "modelcluster": ("django-modelcluster",), "libcloud": ("apache-libcloud",), "uuid_extensions": ("uuid7",),
+    "intuitlib": ("intuit-oauth",),
     "passlib": ("passlib", "libpass"), "phonenumbers": ("phonenumbers", "phonenumberslite"),
     "md2conf": ("markdown-to-confluence",),
     "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
@@ -134,6 +136,13 @@ VARIANT_SUFFIXES = ("-slim", "-api", "-core", "-binary", "-sdk", "-lite", "-head
 # the foundation's (`apache-airflow` ships `airflow`, `apache-superset-core` ships `superset_core`).
 CONVENTIONAL_FORMS = ("py{}", "python-{}", "python3-{}", "{}-python", "py-{}", "django-{}", "sqlalchemy-{}", "apache-{}")
 PLUGIN_PREFIXES = ("django-", "flask-", "sqlalchemy-", "python-", "py-")
+# A one-word tail of a distribution's name that is the module it ships (`codex-africanus` -> `africanus`) is at least
+# this long and none of these words, which a project's own (or an invented) module is called as often.
+DISTINCT_TAIL_LENGTH = 8
+GENERIC_TAILS = frozenset({"services", "security", "database", "databases", "settings", "analytics", "handlers",
+                           "helpers", "utilities", "exceptions", "validators", "scheduler", "workflow", "workflows",
+                           "pipeline", "pipelines", "messages", "messaging", "storage", "providers", "plugins",
+                           "commands", "frontend", "backend", "backends", "framework", "platform", "protocol"})
 
 # Modules a distribution is built on and exposes in its own API, so that it always installs them: code written
 # for `gevent` uses `greenlet`, a Sphinx extension uses `docutils` nodes, a `requests` adapter takes a `urllib3` Retry.
@@ -173,6 +182,9 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("google.auth", "google.oauth2"), ("gspread", "google-api-python-client", "google-auth-oauthlib",
                                                        "google-auth-httplib2", "firebase-admin",
                                                        "pydata-google-auth")),
+    # Wagtail pages are modelcluster's ClusterableModels, with modelcluster's taggit managers; sqlalchemy-file stores
+    # its files through Apache Libcloud and raises its errors
+    "modelcluster": ("wagtail",), "libcloud": ("sqlalchemy-file",), "intuitlib": ("python-quickbooks",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
@@ -222,8 +234,8 @@ WELL_KNOWN_MODULES = frozenset({
     "mysql", "python_jwt", "msgspec", "mutagen", "pygame", "pyramid", "jdatetime",
     # scientific computing: real packages a research tool imports without declaring (rgpycrumbs, spimple)
     "jax", "jaxlib", "flax", "optax", "astropy", "ase", "mlflow", "wandb", "pyvista", "vtk", "pint", "xarray", "zarr",
-    "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam",
-    "drf_spectacular", "geoip2",
+    "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam", "casacore", "ducc0",
+    "drf_spectacular", "geoip2", "pyperclip", "ipykernel",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
@@ -278,9 +290,13 @@ def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
 
 def _compound_tails(declared: frozenset[str]) -> set[str]:
     """A distribution named for the ecosystem or organisation it belongs to, then the package it ships in two or more
-    words that the module runs together (`graphql-schema-diff` ships `schemadiff`). A one-word tail (`google-auth`'s
-    `auth`) is left out: a short common word is what an invented module is called too."""
-    return {tail.replace("-", "") for name in declared if "-" in (tail := name.partition("-")[2])}
+    words that the module runs together (`graphql-schema-diff` ships `schemadiff`), or in one long word that names
+    nothing generic (`codex-africanus` ships `africanus`). A short one-word tail (`google-auth`'s `auth`), a generic
+    one (`services`) and a framework plugin's (`flask-security`) are left out: that is what an invented module is
+    called too."""
+    return {tail.replace("-", "") for name in declared if "-" in (tail := name.partition("-")[2])} \
+        | {tail for name in declared if (tail := name.partition("-")[2]) and "-" not in tail
+           and len(tail) >= DISTINCT_TAIL_LENGTH and tail not in GENERIC_TAILS and not name.startswith(PLUGIN_PREFIXES)}
 
 
 def _versioned_plugins(declared: frozenset[str]) -> frozenset[str]:

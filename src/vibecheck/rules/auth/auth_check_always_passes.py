@@ -75,11 +75,12 @@ HOOK_DOCSTRING = lazy_pattern(r"(?i)\b(?:override|overridden|overriding|subclass
 # product is always available", `UnrestrictedAccess`), or everything (pretix's `FullAccessSecurityProfile`): the
 # permissive answer is what the class is for.
 ALLOW_ALL_CLASS = lazy_pattern(r"(?i)(allow|public|anonymous|anyone|open|noauth|no_auth|permit_?all|(?<!un)available"
-                               r"|unrestricted|blanket|full_?access|all_?access)")
+                               r"|unrestricted|blanket|full_?access|all_?access|dummy|noop|no_op)")
 # A class docstring that says the class lets everyone through ("A permission policy that gives everyone (including
 # anonymous users) full permission", "Default case is always true"): its permissive answer is its documented purpose.
 ALLOW_ALL_DOC = lazy_pattern(r"(?i)\b(?:gives|grants|allows|lets|permits)\s+(?:everyone|everybody|anyone|all\s+users)\b"
-                             r"|\balways\s+(?:true|allowed|granted|permitted)\b")
+                             r"|\balways\s+(?:true|allowed|granted|permitted)\b|\b(?:implementation|handler|backend)\s+that"
+                             r"\s+does\s+nothing\b")
 # The permission hooks of Django's `ModelAdmin` and inlines: the admin site lets only signed-in staff reach them, so
 # `return True` there opens an object to the staff (`has_delete_permission` of an admin whose objects are deleted by
 # cascade), not to everyone.
@@ -223,6 +224,27 @@ def _answers_false(function: cst.FunctionDef) -> bool:
         and isinstance(line.body[0].value, cst.Name) and line.body[0].value.value == "False"
 
 
+def _abstract_model(owner: cst.ClassDef) -> bool:
+    """A Django abstract model (`class Meta: abstract = True`): a base whose concrete models override its defaults
+    (django-otp's `Device.verify_is_allowed`)."""
+    for statement in owner.body.body:
+        if type(statement) is cst.ClassDef and statement.name.value == "Meta":
+            for line in statement.body.body:
+                for small in getattr(line, "body", ()):
+                    if type(small) is cst.Assign and any(type(t.target) is cst.Name and t.target.value == "abstract"
+                                                         for t in small.targets) \
+                            and type(small.value) is cst.Name and small.value.value == "True":
+                        return True
+    return False
+
+
+def _is_signal_receiver(node: cst.FunctionDef) -> bool:
+    """`def user_login_failed(self, sender, credentials, request=None, **kwargs)`: a receiver of a signal (Django's,
+    blinker's), which reacts to an event the `sender` sent and answers no caller, whatever the event is called."""
+    params = [param.name.value for param in node.params.params]
+    return "sender" in params[:2]
+
+
 def _body_statements(node: cst.FunctionDef) -> list[cst.BaseStatement | cst.BaseSmallStatement]:
     """The body's statements without a leading docstring."""
     body = node.body
@@ -276,21 +298,22 @@ class AuthCheckAlwaysPasses(Rule):
     So is a check that hands back the credential it was given without testing it (`def authenticate(self, request,
     key): return key` in a Django Ninja `APIKeyHeader`, `def verify_token(token): return token`): any value passes.
 
-    Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes and of zope.interface
-    declarations (`class ICSRFStoragePolicy(Interface)`, and interfaces that extend them), test files, `is_authenticated`
-    on user classes (the Flask-Login and Django convention), permission classes named or documented as allow-all
-    (`AllowAny`, `PublicAccess`, `AlwaysAvailable`, `BlanketPermissionPolicy`, `FullAccessSecurityProfile`, "a policy
-    that gives everyone full permission", "Default case is always true"), the permission hooks of a Django
-    `ModelAdmin` or inline (`has_delete_permission`: the admin site lets only signed-in staff reach them), and the
-    defaults of classes named to be overridden (`BasePermission`,
-    `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`: subclasses and settings replace their answer; not a mixin
-    named to enforce, `StaffRequiredMixin`), methods
-    whose docstring tells a subclass to override them or how to refuse ("Raise AuthorizationError to deny access"),
-    or names them a hook for subclasses or a no-op default ("Hook for subclasses to validate run access."),
-    and defaults the same file replaces (a subclass there overrides the method, or the class rebinds it
-    on the instance when configured: `self.is_allowed = lambda path: ...`), and one answer of a family's capability (a
-    class sharing a base of the file answers False: `can_change_password` of each kind of keystore) are not reported. A check that
-    returns who is authenticated (`return (self.user, self.token)`) does not return a constant. An `if` that refuses
+    Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes and of zope.interface declarations (`class
+    ICSRFStoragePolicy(Interface)`, and interfaces that extend them), test files, `is_authenticated` on user classes (the
+    Flask-Login and Django convention), permission classes named or documented as allow-all (`AllowAny`, `PublicAccess`,
+    `AlwaysAvailable`, `BlanketPermissionPolicy`, `FullAccessSecurityProfile`, "a policy that gives everyone full permission",
+    "Default case is always true"), null objects that switch a check off (`AxesDummyHandler`, a `NoopPolicy`, "handler
+    implementation that does nothing"), signal receivers (a `sender` parameter: `def user_login_failed(self, sender,
+    credentials, **kwargs)` reacts to an event), the permission hooks of a Django `ModelAdmin` or inline
+    (`has_delete_permission`: the admin site lets only signed-in staff reach them), and the defaults of classes named to be
+    overridden (`BasePermission`, `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`, a Django abstract model: subclasses
+    and settings replace their answer; not a mixin named to enforce, `StaffRequiredMixin`), methods whose docstring tells a
+    subclass to override them or how to refuse ("Raise AuthorizationError to deny access"), or names them a hook for
+    subclasses or a no-op default ("Hook for subclasses to validate run access."), and defaults the same file replaces (a
+    subclass there overrides the method, or the class rebinds it on the instance when configured: `self.is_allowed = lambda
+    path: ...`), and one answer of a family's capability (a class sharing a base of the file answers False:
+    `can_change_password` of each kind of keystore) are not reported. A check that returns who is authenticated (`return
+    (self.user, self.token)`) does not return a constant. An `if` that refuses
     (its body raises or returns) on a method it never calls is reported too: `if not
     user.groups.filter(name="staff").exists:` tests a bound method, which is always true (`exists`, `has_perm`,
     `check_password`, ...).
@@ -592,14 +615,14 @@ class AuthCheckAlwaysPasses(Rule):
 
     def _exempt(self, node: cst.FunctionDef) -> bool:
         decorators = {(self.qualified_name(d.decorator) or "").rsplit(".", 1)[-1] for d in node.decorators}
-        if decorators & ABSTRACT_DECORATORS:
+        if decorators & ABSTRACT_DECORATORS or _is_signal_receiver(node):
             return True
         owner = self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], cst.ClassDef) else None
         if owner is None:
             return False
         bases = {(self.qualified_name(b.value) or "").rsplit(".", 1)[-1] for b in owner.bases}
         bases |= {(self.qualified_name(k.value) or "").rsplit(".", 1)[-1] for k in owner.keywords}
-        overridable = OVERRIDABLE_CLASS.search(owner.name.value) \
+        overridable = (OVERRIDABLE_CLASS.search(owner.name.value) or _abstract_model(owner)) \
             and not ENFORCING_CLASS_WORDS & set(name_words(owner.name.value))
         if bases & INTERFACE_BASES or ALLOW_ALL_CLASS.search(owner.name.value) or overridable \
                 or ALLOW_ALL_DOC.search(owner.get_docstring() or ""):

@@ -72,6 +72,8 @@ VETO_WORDS = frozenset({
     "status", "check", "flag", "method", "methods", "verify", "verified", "next", "page", "pagination",
     "continuation", "lock", "task", "sync", "creation", "idempotency", "keys", "config", "arn", "start", "end",
     "channel", "ref", "kinds", "boundary", "first", "last", "hasher", "hashers", "generator", "generators",
+    # a text that finds or frames a key in other text (`_PEM_PRIVATE_KEY_MARKER = "PRIVATE KEY-----"`)
+    "marker", "markers", "delimiter", "banner",
     # the address a flow sends the user back to (`token_redirect_str`: the redirect URI a token request names)
     "redirect",
     # a marker put where a secret is missing (`API_KEY_SENTINEL as _api_key_sentinel`): known to everyone

@@ -9,6 +9,7 @@ from vibecheck.analysis.summary_keys import SUMMARY_FACT
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.project import Project
 from vibecheck.rule import ProjectRule
+from vibecheck.rules.security._client_sinks import COMMAND_LINE_ORIGINS, IMPORT_CWE, is_command_line
 
 UNTRUSTED = frozenset({"request", "llm", "sql", "xff"})
 # Request-flow rules with no file hints: a module another rule skipped borrows their calls and returns.
@@ -60,7 +61,10 @@ class ClientDataThroughCalls(ProjectRule):
     *parts)`) used at a sink (a `run_ping(host)` helper that runs
     `os.system(f"ping {host}")`, VC421; a `sorted_products(sort)` helper that passes it to `order_by()`,
     VC422). The finding sits at the sink and names the source and the functions it went through; its CWE and
-    severity are the sink's (an open redirect or a regex pattern is medium, as in VC409). A MongoDB filter
+    severity are the sink's (an open redirect or a regex pattern is medium, as in VC409). What a command-line
+    program reads from its user (`input()`, `sys.argv`, which VC413 follows) keeps VC413's terms through calls: a
+    module name it gives is left alone, code it reaches is medium, and a sink that a web client's input reaches as
+    well is reported for the client. A MongoDB filter
     value in a helper counts only when a caller may pass the client's parsed JSON (an object such as
     `{"$ne": null}`), not a form field or a `str()` conversion; client text as a field name or `$where` code
     counts from any caller. A value the flow rule already reports where it is passed (`self.execute("..." % x)`,
@@ -144,7 +148,8 @@ class ClientDataThroughCalls(ProjectRule):
     def check_project(self, project: Project) -> Iterable[Finding]:
         relative = {path: project.relative_path(path) for path in project.files}
         cache: dict[str, list[str]] = {}
-        for joined in joined_sinks(project.facts(SUMMARY_FACT), relative, UNTRUSTED, LENDERS, BORROWERS, YIELDING):
+        for joined in joined_sinks(project.facts(SUMMARY_FACT), relative, UNTRUSTED, LENDERS, BORROWERS, YIELDING,
+                                   weaker=COMMAND_LINE_ORIGINS):
             if joined.path in project.test_files:
                 continue
             lines = cache.get(joined.path)
@@ -154,12 +159,17 @@ class ClientDataThroughCalls(ProjectRule):
                 except OSError:
                     continue
                 lines = cache[joined.path] = text.splitlines()
+            severity = Severity(joined.severity) if joined.severity else self.severity
+            if is_command_line(joined.origin):  # only VC413 follows it: its terms, also through calls
+                if joined.cwe == IMPORT_CWE:
+                    continue
+                severity = Severity.MEDIUM
             line, column = locate(lines, joined.function, joined.code, joined.statement)
             through = " -> ".join(chain_label(name) for name in joined.chain)
             yield Finding(
                 code=self.code, name=self.name, message=f"{joined.message[:-1]} (through {through}).",
                 location=Location(joined.path, Position(line, column), Position(line, column + len(joined.code))),
-                severity=Severity(joined.severity) if joined.severity else self.severity,
+                severity=severity,
                 confidence=self.confidence, category=self.category, hint=joined.hint,
                 cwe=joined.cwe, line_text=lines[line - 1] if line <= len(lines) else "",
             )

@@ -22,7 +22,7 @@ from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
-from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
+from vibecheck.rules.security._client_sinks import IMPORT_CWE, ArgumentSpec, ClientSinkRule, is_command_line
 
 # AppleScript source run through the `applescript`, py-applescript and `osascript` packages: its `do shell script`
 # reaches the shell as well.
@@ -49,10 +49,8 @@ FILE_OPENERS = frozenset({"open", "builtins.open", "io.open", "codecs.open", "pa
 READ_METHODS = frozenset({"read", "read_text", "read_bytes"})
 RUNNERS = frozenset({"eval", "exec", "builtins.eval", "builtins.exec"})
 RUNNER_CALL = lazy_pattern(r"\b(?:exec|eval)\s*\(")  # not `execute(`, `.evaluate(`: a file without one has nothing to vet
-# Where command-line input comes from (a taint's origin starts with one): its sender is whoever runs the command.
 # The label of a path whose file's contents are run (`exec(open(path).read())`).
 FILE_RUN = "file run"
-COMMAND_LINE_ORIGINS = ("sys.argv", "input(", "builtins.input(", "raw_input(", "sys.stdin", "fileinput.")
 # The options and arguments of a command-line tool (a click or typer command's parameters, what `parse_args()`
 # returns): followed within the function only, and only into code that runs their text. A tool that imports the
 # module its user names (`flask --app`, `celery -A`) or runs the file they name (a config script) does so by design.
@@ -111,7 +109,8 @@ class ClientDataToCodeExecution(ClientSinkRule):
     text is run as code; a tool that imports the module or runs the script its user names
     (`flask --app`, `celery -A`, a config script) does so by design and is left alone.
     Command-line input run as code is reported at medium severity: whoever sends it runs the command, and
-    so can usually run code already, unless another program feeds it untrusted input.
+    so can usually run code already, unless another program feeds it untrusted input; a module name typed at
+    the prompt or given as an argument (`import_module(input("plugin? "))`) is left alone, as an option's is.
     `compile()` alone only parses: the code runs when the result is executed.
 
     Bandit's `B102`/`B307` on `exec`/`eval` of what the program reads from a file it names (a configuration
@@ -288,10 +287,12 @@ class ClientDataToCodeExecution(ClientSinkRule):
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
         if taint.kind == CLI_OPTION and (label in IMPORTING or label in (FILE_RUN, "runpy.run_path", "runpy.run_module")):
             return  # a tool loading the module or script its user names: the feature
+        if label in IMPORTING and is_command_line(taint.origin):
+            return  # `import_module(input("plugin? "))`: the user at the terminal names the module, as with an option
         if label in IMPORTING:
             self.report(node, f"Input from `{taint.origin}` names the module that `{short_code(call.func)}()` imports, "
                         "so a client can load any installed module.", hint="Map the input to a module through a "
-                        "fixed dict of allowed names (`PLUGINS[name]`) instead of importing it by name.", cwe=(94,))
+                        "fixed dict of allowed names (`PLUGINS[name]`) instead of importing it by name.", cwe=IMPORT_CWE)
             return
         if label == FILE_RUN:
             self.report(node, f"Input from `{taint.origin}` names the file whose contents `{short_code(call.func)}()` "
@@ -333,4 +334,4 @@ def _names_own_file(opener: cst.Call, state: FlowState) -> bool:
 def _severity(taint: Taint) -> Severity | None:
     """Medium for command-line input: its sender is whoever runs the command, who can usually run code already;
     the rule's own (high) for a web client's input, which crosses a trust boundary."""
-    return Severity.MEDIUM if taint.kind == CLI_OPTION or taint.origin.startswith(COMMAND_LINE_ORIGINS) else None
+    return Severity.MEDIUM if taint.kind == CLI_OPTION or is_command_line(taint.origin) else None

@@ -148,6 +148,8 @@ def is_placeholder(value: str) -> bool:
 
 # Characters counting up in a row that make a known credential format a dummy: one chance in 36**7 in a random key.
 COUNTING_RUN = 8
+# The share of a value in runs of three or more counting up that makes it a typed-in dummy.
+COUNTING_SHARE = 0.75
 
 
 def _counts_up(value: str) -> bool:
@@ -166,16 +168,32 @@ def _longest_counting_run(value: str) -> int:
     return longest
 
 
+def _counting_share(value: str) -> float:
+    """The share of characters that stand in runs of three or more counting up (`abc123XYZ789def...` is all of them):
+    a typed-in dummy's filler, where each position of a generated key starts such a run once in thousands."""
+    covered = 0
+    run = 1
+    for a, b in pairwise(value):
+        if (ord(b) - ord(a)) % (10 if a.isdigit() and b.isdigit() else 256) == 1:
+            run += 1
+            continue
+        covered += run if run >= 3 else 0
+        run = 1
+    covered += run if run >= 3 else 0
+    return covered / len(value) if value else 0.0
+
+
 def looks_random(secret: str) -> bool:
-    """A real key mixes letters and digits and is no known example value: none that says so, and none with eight
-    characters counting up (`sk-ant-...-abcdefghijklmnop`, `xoxb-1234567890-...`), which a generated key never has."""
+    """A real key mixes letters and digits and is no known example value: none that says so, none with eight
+    characters counting up (`sk-ant-...-abcdefghijklmnop`, `xoxb-1234567890-...`), which a generated key never has,
+    and none made of short counting runs (`sk-proj-abc123XYZ789defGHI456...`, a redaction test's sample)."""
     lowered = secret.lower()
     if "example" in lowered or "xxxx" in lowered or "your" in lowered or "test" in lowered or "dummy" in lowered:
         return False
     if _spelled_out(secret):
         return False
     return any(c.isdigit() for c in secret) and any(c.isalpha() for c in secret) \
-        and _longest_counting_run(lowered) < COUNTING_RUN
+        and _longest_counting_run(lowered) < COUNTING_RUN and _counting_share(lowered) < COUNTING_SHARE
 
 
 def _spelled_out(secret: str) -> bool:

@@ -30,8 +30,9 @@ from vibecheck.analysis.flow import (
     sql_client_query,
     string_value,
 )
-from vibecheck.analysis.migrations import is_alembic_revision
+from vibecheck.analysis.migrations import is_alembic_revision, is_django_migration
 from vibecheck.ast_fields import tree_nodes
+from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
@@ -91,9 +92,11 @@ CONSTANT_NAME = lazy_pattern(r"^_?[A-Z][A-Z0-9_]*$")
 # Where an ORM model keeps its table's name, which its class fixes (SQLAlchemy `Model.__tablename__`, Django
 # `Model._meta.db_table`): an identifier of the schema, not a value, whatever object it is read through.
 TABLE_NAME_ATTRIBUTES = frozenset({"__tablename__", "db_table"})
-# An object's own schema names (`self.messages_table`, `self._table_name`, `cls.schema`): configured when the object is
-# made (a store whose table names its constructor takes), identifiers of the database, not values of a request.
-SCHEMA_ATTRIBUTE = lazy_pattern(r"^(?:self|cls)\._*(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name|keyspace)$")
+# An object's own schema names (`self.messages_table`, `self._table_name`, `cls.schema`, a vector store's
+# `self.collection_name`, which is its table): configured when the object is made (a store whose table names its
+# constructor takes), identifiers of the database, not values of a request.
+SCHEMA_ATTRIBUTE = lazy_pattern(r"^(?:self|cls)\._*(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name|keyspace"
+                                r"|collection_name|index_name)$")
 # An attribute a method assigns (`self.table = ...`, `cls.table += ...`): no longer the class body's constant.
 REBOUND_ATTRIBUTE = lazy_pattern(
     r"\b(?:self|cls)\.(\w+)(?:\s*(?:=[^=]|\+=)|\[[^\]\n]*\]\s*=[^=]|\.(?:update|setdefault|append|extend|insert|add)\()")
@@ -206,13 +209,16 @@ def _item_key(name: str, key: str) -> str:
 def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState) -> str | None:
     """A comprehension over constant iterables (`args.items()` of a dict of quoted names), or one that keeps only the
     items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`), yields constants."""
-    targets = []
+    targets: list[str] = []
     clause: cst.CompFor | None = node.for_in
     while clause is not None:
-        if constant_text(clause.iter, state) is None and not _keeps_only_allowed(clause, state) \
+        if _iterates_own_fields(clause.iter, state):
+            targets.extend(f"{name}.name" for name in _bound_names(clause.target))
+        elif constant_text(clause.iter, state) is None and not _keeps_only_allowed(clause, state) \
                 and not _iterates_literal_keys(clause.iter, state):
             return constant_text(node.elt, state)
-        targets.extend(_bound_names(clause.target))
+        else:
+            targets.extend(_bound_names(clause.target))
         clause = clause.inner_for_in
     added = {name: "" for name in targets if name not in state.constants}
     state.constants.update(added)
@@ -221,6 +227,15 @@ def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState)
     finally:
         for name in added:
             state.constants.pop(name, None)
+
+
+# What lists a dataclass's or attrs class's fields, whose `.name` the class definition fixes.
+FIELD_LISTS = frozenset({"dataclasses.fields", "attr.fields", "attrs.fields"})
+
+
+def _iterates_own_fields(iterable: cst.BaseExpression, state: FlowState) -> bool:
+    """`for field in fields(ExchangeRecord)`: the names of a dataclass's fields are columns the code defines."""
+    return type(iterable) is cst.Call and state.qualified_name(iterable) in FIELD_LISTS
 
 
 def _iterates_literal_keys(iterable: cst.BaseExpression, state: FlowState) -> bool:
@@ -388,51 +403,49 @@ class SqlBuiltFromStrings(FlowRule):
     """An SQL query built with an f-string, `%`, `+` or `.format()` is executed.
 
     ## What it does
-    Follows, within one function, strings built from non-constant values with an f-string, `%`, `+` or
-    `.format()` (directly, or built in a variable first and extended with `+=`) into calls that execute
-    SQL or another query language: `execute`/`executemany`/`executescript` on a cursor, connection or
-    session, the `fetch*` methods of async drivers (asyncpg, `databases`), BigQuery's `client.query()`, SQLAlchemy
-    `text()` and `literal_column()`, Django `.raw()`, `RawSQL()` and `.extra(where=, select=, order_by=, tables=)`,
-    pandas `read_sql`/`read_sql_query`, DynamoDB expressions (`FilterExpression=`,
-    `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
-    MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE`
-    names, `?` placeholders, mappings of them and their items, a class's own literal attributes, tables and properties read as
-    `self.table`, `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM
-    DUAL"`), the object's own table or schema names (`self.messages_table`, `self._schema`, also when its
-    constructor takes them, unless the method itself rebinds them), an ORM model's table name
-    (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), the names SQLAlchemy's inspector reads back from
-    the database's catalogue (`for index in inspector.get_indexes("t"): ... {index['name']}`), a value picked from an
-    allow-list by `col if col in ALLOWED else "name"`, a value whose quotes are doubled (`path.replace("'", "''")`)
-    right between the quotes of the SQL literal it is pasted into, a number after `self.counter += 1`, a comprehension
-    that keeps only the items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`, also joined
-    later: `", ".join([f"{k} = ?" for k in keys])`), a comprehension or `for` loop over a
-    constant mapping's `items()`, a comprehension over the keys of a local dict that only literal keys are stored
-    under (`f"{column} = ?" for column in updates`, whatever the values), the counter of `enumerate(...)` or a number
-    of `range(...)` in a loop or a comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a
-    bind parameter), a `%(key)s` template whose named keys all take constants from a local dict
-    (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
-    the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
-    alias: `qn = connection.ops.quote_name`, or mapped: `", ".join(map(quote_name, columns))`) or by the module's own
-    (a function that returns `'"' + name.replace('"', '""') + '"'`, the closing quote doubled inside, or one that
-    returns its argument after `if not SAFE.match(name): raise ...` with an anchored pattern of letters, digits and
-    `_.$-`), or the
-    parameters of a private helper (`_scalar`) that every call in its module passes a constant, or a parameter
-    annotated as a number (`lock_timeout: int`), are not reported, nor is any query of an Alembic revision script
-    (a module that binds `down_revision`), which the operator runs once on the table and constraint names the
-    script itself holds (bandit's `B608` stays there as a notice); passing parameters separately does not excuse a
-    query that still pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
-    `B608`, which only sees the one-line form, and clears bandit's `B608` on a string it proved built from
-    constants alone (the value of an assignment or `return`, or a query passed to a sink; a name merely compared in
-    an `if` does not count there): bandit flags any SQL-looking string built with `%` or an f-string, also
+    Follows, within one function, strings built from non-constant values with an f-string, `%`, `+` or `.format()` (directly,
+    or built in a variable first and extended with `+=`) into calls that execute SQL or another query language:
+    `execute`/`executemany`/`executescript` on a cursor, connection or session, the `fetch*` methods of async drivers
+    (asyncpg, `databases`), BigQuery's `client.query()`, SQLAlchemy `text()` and `literal_column()`, Django `.raw()`,
+    `RawSQL()` and `.extra(where=, select=, order_by=, tables=)`, pandas `read_sql`/`read_sql_query`, DynamoDB expressions
+    (`FilterExpression=`, `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
+    MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE` names, `?` placeholders,
+    mappings of them and their items, a class's own literal attributes, tables and properties read as `self.table`,
+    `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM DUAL"`), the object's own table
+    or schema names (`self.messages_table`, `self._schema`, a vector store's `self.collection_name`, also when its constructor
+    takes them, unless the method itself rebinds them), an ORM model's table name (`Model.__tablename__`,
+    `model._meta.db_table`, also lower-cased), the table a data framework hands its plug-in to write (the `database`, `schema`
+    and `table` of a parameter typed as dagster's `TableSlice`, a dbt `BaseRelation`), the names SQLAlchemy's inspector reads
+    back from the database's catalogue (`for index in inspector.get_indexes("t"): ... {index['name']}`), a value picked from
+    an allow-list by `col if col in ALLOWED else "name"`, a value whose quotes are doubled (`path.replace("'", "''")`) right
+    between the quotes of the SQL literal it is pasted into, a number after `self.counter += 1`, a comprehension that keeps
+    only the items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`, also joined later: `",
+    ".join([f"{k} = ?" for k in keys])`), a comprehension or `for` loop over a constant mapping's `items()`, a comprehension
+    over the keys of a local dict that only literal keys are stored under (`f"{column} = ?" for column in updates`, whatever
+    the values), the names of a dataclass's fields (`[f.name for f in fields(Record)]`), the counter of `enumerate(...)` or a
+    number of `range(...)` in a loop or a comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a
+    bind parameter), a `%(key)s` template whose named keys all take constants from a local dict (`"DROP DATABASE %(dbname)s" %
+    params` reads only `params["dbname"]`), or pasting only names quoted by the driver's identifier quoting (`quote_name`,
+    `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an alias: `qn = connection.ops.quote_name`, or
+    mapped: `", ".join(map(quote_name, columns))`) or by the module's own (a function that returns `'"' + name.replace('"',
+    '""') + '"'`, the closing quote doubled inside, or one that returns its argument after `if not SAFE.match(name): raise
+    ...` with an anchored pattern of letters, digits and `_.$-`), or the parameters of a private helper (`_scalar`) that every
+    call in its module passes a constant, or a parameter annotated as a number (`lock_timeout: int`), are not reported, nor is
+    any query of an Alembic revision script (a module that binds `down_revision`) or a Django migration (`class
+    Migration(migrations.Migration)`, its `RunPython` steps pasting a schema named in the settings), which the operator runs
+    once on the table and constraint names the script itself holds (bandit's `B608` stays there as a notice); passing
+    parameters separately does not excuse a query that still pastes a value in (`f"... WHERE id = %s ORDER BY {sort}",
+    (user_id,)`). It supersedes bandit's `B608`, which only sees the one-line form, and clears bandit's `B608` on a string it
+    proved built from constants alone (the value of an assignment or `return`, or a query passed to a sink; a name merely
+    compared in an `if` does not count there): bandit flags any SQL-looking string built with `%` or an f-string, also
     `"SELECT %s FROM %s" % (qn(column), table)` with quoted identifiers. It clears bandit's `B611` and `B610` too (any
-    `RawSQL()` or `.extra()` whose SQL is no single literal) on a call whose SQL it proved built from constants or
-    taken with its parameters from one query builder. It also records which parameters and
-    return values of each function reach those calls, so that VC417 reports a query built in one function and executed in
-    another (`run_query(f"... {name}")`, `cursor.execute(build_filter(name))`), also across modules;
-    a query that a function returns together with its values and that is executed with them
-    (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, also wrapped:
-    `RawSQL("SELECT * FROM (%s) q" % sql, params)`) is not followed. Test files are not checked: what a test pastes into
-    its queries are its own fixtures.
+    `RawSQL()` or `.extra()` whose SQL is no single literal) on a call whose SQL it proved built from constants or taken with
+    its parameters from one query builder. It also records which parameters and return values of each function reach those
+    calls, so that VC417 reports a query built in one function and executed in another (`run_query(f"... {name}")`,
+    `cursor.execute(build_filter(name))`), also across modules; a query that a function returns together with its values and
+    that is executed with them (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, also
+    wrapped: `RawSQL("SELECT * FROM (%s) q" % sql, params)`) is not followed. Test files are not checked: what a test pastes
+    into its queries are its own fixtures.
 
     ## Why is this bad?
     A value pasted into SQL text can change the query: `' OR 1=1 --` returns every row, and a stacked
@@ -481,7 +494,8 @@ class SqlBuiltFromStrings(FlowRule):
         self.rebound: frozenset[str] | None = None  # attributes the module's methods assign, found at a class literal
         self._sql_in_file: bool | None = None  # whether a word bandit's B608 needs occurs at all (for vetting)
         self._local_upper: dict[str, bool] = {}  # UPPER_CASE name -> whether an indented line assigns it
-        self.in_revision = is_alembic_revision(context.source)  # a schema migration: DDL from the script's own names
+        # a schema migration: DDL from the script's own names and the project's settings
+        self.in_revision = is_alembic_revision(context.source) or is_django_migration(context.source)
 
     def new_state(self) -> FlowState:
         return QueryState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
@@ -493,6 +507,7 @@ class SqlBuiltFromStrings(FlowRule):
         self.unpacked = {}
         state.constants.update(_constant_parameters(function, self.context))
         state.constants.update(_number_parameters(function))
+        state.constants.update(_identifier_carriers(function, self.context.imports))
         state.constants.update(_own_quoters(self.context))
         classes = self.__dict__.get("_classes")
         if classes and classes[-1] is not None:
@@ -903,6 +918,13 @@ def _constant_parameters(function: cst.FunctionDef, context: RuleContext) -> dic
 
 
 NUMBER_TYPES = frozenset({"int", "float", "bool"})
+# Objects a data framework hands a plug-in to name the table it must write (dagster's `TableSlice` given to an IO
+# manager's type handler, dbt's `BaseRelation` given to an adapter): their names come from the project's own asset
+# or model definitions, and pasting them as identifiers is the plug-in's job. Type's module -> attributes that name.
+IDENTIFIER_CARRIERS = {
+    "dagster": ("TableSlice", ("database", "schema", "table")),
+    "dbt": ("BaseRelation", ("database", "schema", "identifier", "table", "name")),
+}
 
 
 def _number_parameters(function: cst.FunctionDef) -> dict[str, str]:
@@ -911,6 +933,27 @@ def _number_parameters(function: cst.FunctionDef) -> dict[str, str]:
     return {p.name.value: "" for p in (*params.posonly_params, *params.params, *params.kwonly_params)
             if p.annotation is not None and isinstance(p.annotation.annotation, cst.Name)
             and p.annotation.annotation.value in NUMBER_TYPES}
+
+
+def _identifier_carriers(function: cst.FunctionDef, imports: ImportTable) -> dict[str, str]:
+    """The naming attributes of parameters annotated with a data framework's table object (`table_slice: TableSlice`
+    from dagster -> `table_slice.schema`, `table_slice.table`), and a dbt relation itself (`{relation}` renders its
+    quoted name)."""
+    found: dict[str, str] = {}
+    params = function.params
+    for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+        annotation = param.annotation.annotation if param.annotation is not None else None
+        if type(annotation) is not cst.Name and type(annotation) is not cst.Attribute:
+            continue
+        qualified = imports.qualified_name(annotation) or ""
+        carrier = IDENTIFIER_CARRIERS.get(qualified.partition(".")[0])
+        if carrier is None or qualified.rpartition(".")[2] != carrier[0]:
+            continue
+        name = param.name.value
+        found.update((f"{name}.{attribute}", "") for attribute in carrier[1])
+        if carrier[0] == "BaseRelation":
+            found[name] = ""
+    return found
 
 
 def _passes_constant(call: ast.Call, index: int, param: cst.Param) -> bool:

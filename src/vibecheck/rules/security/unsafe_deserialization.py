@@ -101,7 +101,9 @@ class UnsafeDeserialization(BindingRule):
     `RoundTripLoader`, or a class of the module derived from one: `class TupleLoader(yaml.SafeLoader)`; a loader
     class imported from another module of the project, or a factory function returning one, is followed through its
     bases across modules in the project phase, and counts as safe when every base is found and it reaches
-    `SafeConstructor` or a safe loader and none of PyYAML's unsafe ones),
+    `SafeConstructor` or a safe loader and none of PyYAML's unsafe ones; and the loader already running, `type(loader)`
+    or `loader.__class__` in a constructor `(loader, node)` that the module registers on safe loaders only, as an
+    `!include` tag loads the file it names),
     `yaml.unsafe_load`, ruamel.yaml's `YAML(typ="unsafe")` and
     `numpy.load(allow_pickle=True)`, unless the data comes from a literal path in the repository (also
     through `with open("model.pkl", "rb") as f`), is what this code just serialised
@@ -184,16 +186,24 @@ class UnsafeDeserialization(BindingRule):
         self._opt_ins: list[tuple[frozenset[str], bool]] = []
         # per enclosing function: the names whose data an `if` checked against a checksum, raising on a mismatch
         self._checksummed: list[set[str]] = []
+        # per enclosing function: its loader parameter when it is a YAML constructor `(loader, node)` that the module
+        # registers on safe loaders only (an `!include` tag loading the included file with the running loader)
+        self._running_loader: list[str | None] = []
+        self._safe_constructors: frozenset[str] | None = None
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
         self._opt_ins.append((_opt_in_parameters(node.params), False))
         self._checksummed.append(set())
+        params = node.params.params
+        constructor = len(params) == 2 and params[1].name.value == "node" and node.name.value in self._constructors()
+        self._running_loader.append(params[0].name.value if constructor else None)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().leave_FunctionDef(node)
         self._opt_ins.pop()
         self._checksummed.pop()
+        self._running_loader.pop()
 
     def visit_If(self, node: cst.If) -> None:
         """`if not allow_pickle: raise ...` or `if allow_pickle:`: what follows runs only for a caller who opted in.
@@ -265,7 +275,7 @@ class UnsafeDeserialization(BindingRule):
         elif qualified in YAML_LOADERS:
             loader = argument(node, 1, "Loader")
             loader_name = (self.qualified_name(loader) or "").rsplit(".", 1)[-1] if loader is not None else ""
-            if self._is_safe_local_loader(loader) or loader_name in SAFE_YAML_LOADERS:
+            if self._is_safe_local_loader(loader) or loader_name in SAFE_YAML_LOADERS or self._is_running_loader(loader):
                 self.vet(node.func)  # bandit knows `SafeLoader` alone, not `BaseLoader` nor a derived class
             elif not self._trusted(node, argument(node, 0, "stream")):
                 used = f" with `Loader={loader_name}`" if loader_name else " without a safe `Loader`"
@@ -295,6 +305,31 @@ class UnsafeDeserialization(BindingRule):
             tree = self.context.python_ast()
             self._safe_loaders = _safe_loader_classes(tree) if tree is not None else frozenset()
         return loader.value in self._safe_loaders
+
+    def _constructors(self) -> frozenset[str]:
+        """The module's functions registered as YAML constructors on its safe loaders only
+        (`_Loader.add_constructor("!include", _include)` with `class _Loader(yaml.SafeLoader)`)."""
+        if self._safe_constructors is None:
+            tree = self.context.python_ast()
+            if self._safe_loaders is None:
+                self._safe_loaders = _safe_loader_classes(tree) if tree is not None else frozenset()
+            self._safe_constructors = _safe_constructors(tree, self._safe_loaders) if tree is not None else frozenset()
+        return self._safe_constructors
+
+    def _is_running_loader(self, loader: cst.BaseExpression | None) -> bool:
+        """`Loader=type(loader)` (or `loader.__class__`) inside such a constructor: the included file is loaded by the
+        safe loader already running, not by a new choice."""
+        name = self._running_loader[-1] if self._running_loader else None
+        if name is None or loader is None:
+            return False
+        if type(loader) is cst.Call and type(loader.func) is cst.Name and loader.func.value == "type" \
+                and len(loader.args) == 1:
+            loader = loader.args[0].value
+        elif type(loader) is cst.Attribute and loader.attr.value == "__class__":
+            loader = loader.value
+        else:
+            return False
+        return type(loader) is cst.Name and loader.value == name
 
     def _project_loader(self, loader: cst.BaseExpression | None) -> str | None:
         """A loader class another module of the project may define as a safe one (`Loader=AppLoader` imported from
@@ -496,6 +531,22 @@ def _safe_loader_classes(tree: ast.Module) -> frozenset[str]:
                 in SAFE_YAML_LOADERS | safe for base in statement.bases):
             safe.add(statement.name)
     return frozenset(safe)
+
+
+def _safe_constructors(tree: ast.Module, safe_loaders: frozenset[str]) -> frozenset[str]:
+    """The names of the functions the module passes to `add_constructor`/`add_multi_constructor` of its safe loader
+    classes, and to no other loader's."""
+    registered: dict[str, bool] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in ("add_constructor", "add_multi_constructor") and len(node.args) == 2 \
+                and isinstance(node.args[1], ast.Name):
+            receiver = node.func.value
+            name = receiver.id if isinstance(receiver, ast.Name) else receiver.attr if isinstance(receiver, ast.Attribute) \
+                else ""
+            safe = name in safe_loaders or name in SAFE_YAML_LOADERS
+            registered[node.args[1].id] = registered.get(node.args[1].id, True) and safe
+    return frozenset(name for name, safe in registered.items() if safe)
 
 
 def _is_module_dir(node: cst.BaseExpression) -> bool:
