@@ -314,12 +314,13 @@ def _literal_text(node: cst.CSTNode, state: FlowState) -> str:
     text = constant_text(node, state)
     if text is not None:
         return text
-    if isinstance(node, cst.FormattedString):
-        return "".join(p.value if isinstance(p, cst.FormattedStringText) else " ? " for p in node.parts)
-    if isinstance(node, cst.BinaryOperation):
-        return _literal_text(node.left, state) + " ? " + _literal_text(node.right, state)
-    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
-        return _literal_text(node.func.value, state)
+    kind = type(node)  # exact types: `isinstance` through ABCMeta was a hot spot here
+    if kind is cst.FormattedString:
+        return "".join(p.value if type(p) is cst.FormattedStringText else " ? " for p in node.parts)  # type: ignore[attr-defined]
+    if kind is cst.BinaryOperation:
+        return _literal_text(node.left, state) + " ? " + _literal_text(node.right, state)  # type: ignore[attr-defined]
+    if kind is cst.Call and type(node.func) is cst.Attribute:  # type: ignore[attr-defined]
+        return _literal_text(node.func.value, state)  # type: ignore[attr-defined]
     return ""
 
 
