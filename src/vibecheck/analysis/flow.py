@@ -360,7 +360,9 @@ COMPOUND_STATEMENTS = concrete_subclasses(cst.BaseCompoundStatement)
 
 def dotted_name(node: cst.CSTNode) -> str | None:
     """`a.b.c` for a Name/Attribute chain, else None."""
-    if type(node) in _NAME_TYPES:
+    if type(node) is cst.Name:  # the commonest: its own text, not a copy built by `full_name`
+        return node.value
+    if type(node) is cst.Attribute:
         return full_name(node)
     return None
 
@@ -497,23 +499,27 @@ class FlowState:
     def _taint_of(self, node: cst.CSTNode | None) -> Taint | None:
         pending: list[cst.CSTNode | None] = [node]
         summarised: Taint | None = None
+        names = self.names
         while pending:
             current = pending.pop()
-            if type(current) not in EXPRESSION_TYPES:
+            kind = type(current)
+            if kind not in EXPRESSION_TYPES:
                 continue
             expression: cst.BaseExpression = current  # type: ignore[assignment]  # (not `cast`: a call per node)
-            if self.checked and self.checks_clear and (type(expression) is cst.Subscript or type(expression) is cst.Call) \
+            if self.checked and self.checks_clear and (kind is cst.Subscript or kind is cst.Call) \
                     and keyed_read(expression) in self.checked:
                 continue  # `msg["type"]` after `if msg["type"] in KINDS:`: the field an earlier test checked
             found = self.source(expression, self)
             if found is CLEAN or (found is not None and self.checked and self._checked_source(expression)):
                 continue
             if found is None:
-                operands = self._operands(expression)
-                if operands is not None:
-                    pending.extend(reversed(operands))
+                if kind is cst.Name:  # (`_own_taint`'s first case, inlined: most operands are names)
+                    found = names.get(expression.value)  # type: ignore[attr-defined]
+                elif kind in _OPERAND_TYPES:
+                    pending.extend(reversed(self._operands(expression)))  # type: ignore[arg-type]  # (a list for these)
                     continue
-                found = self._own_taint(expression)
+                else:
+                    found = self._own_taint(expression)
             if found is not None:
                 if found.kind not in SUMMARISED_KINDS:
                     return found
@@ -2128,7 +2134,7 @@ def walk_functions_together(rules: list[FlowRule], function: cst.FunctionDef) ->
     failures: list[tuple[Any, BaseException]] = []
     for rule in rules:
         try:
-            if rule.skips(function):
+            if not rule.summarises and rule.skips(function):
                 rule.__dict__.setdefault("_scope_instances", []).append({})  # (`leave_FunctionDef` pops one)
                 continue
             lanes.append(rule.begin_function(function))
@@ -2188,7 +2194,8 @@ class FlowRule(Rule):
 
     def skips(self, function: cst.FunctionDef) -> bool:
         """Whether the walk of this function cannot report or record anything for the rule (it holds none of the
-        rule's sinks, say): its lane is then not walked. Only a rule that records no summaries may say so."""
+        rule's sinks, say): its lane is then not walked. Not asked of a summarising rule, whose summaries record
+        every function's parameters, calls and returns for the project phase."""
         return False
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
