@@ -259,11 +259,25 @@ class Taint:
     # parameter `root`, and `answer`'s call), which the summary records beside the first.
     also: tuple[Taint, ...] = ()
 
+    def keyed(self, key: str | None) -> Taint:
+        """The same taint read at `key`: `replace(self, key=key)` without `dataclasses.replace`'s walk of the fields
+        (asked for every attribute and item of a tainted value, in every lane)."""
+        return Taint(self.kind, self.origin, key, self.also)
+
+
+# `Taint(PARAMETER, "self.x")` per attribute a method reads (`attribute_parameter`), made once per name.
+_ATTRIBUTE_PARAMETERS: dict[str, Taint] = {}
+
 
 def parameters_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[str]:
     """Every parameter whose value an expression holds (`os.path.join(folder, name)`: both), not only the first."""
-    found = [held.origin for inner in iter_expressions(node) if (held := state.names.get(inner.value) if type(inner)
-             is cst.Name else state.attribute_parameter(inner)) is not None and held.kind == PARAMETER]
+    names, found = state.names, []
+    for inner in iter_expressions(node):
+        kind = type(inner)  # (only a name or an attribute can hold a parameter: no call for the other nodes)
+        held = names.get(inner.value) if kind is cst.Name else (  # type: ignore[attr-defined]
+            state.attribute_parameter(inner) if kind is cst.Attribute else None)
+        if held is not None and held.kind == PARAMETER:
+            found.append(held.origin)
     return list(dict.fromkeys(found)) or [taint.origin]
 
 
@@ -617,7 +631,7 @@ class FlowState:
             base = self.taint_of(node.value)
             if base is not None and node.attr.value == BOTTLE_SAFE_UPLOAD_NAME and self._is_bottle_upload(base):
                 return None
-            return replace(base, key=node.attr.value) if base is not None else None
+            return base.keyed(node.attr.value) if base is not None else None
         if type(node) is cst.Subscript:
             base = self.taint_of(node.value)
             if base is None or (self.slices_clear and isinstance(node.slice[0].slice, cst.Slice)):
@@ -625,7 +639,7 @@ class FlowState:
             key = string_value(node.slice[0].slice.value) if type(node.slice[0].slice) is cst.Index else None
             if key in PLATFORM_ASSIGNED_KEYS and type(node.value) is cst.Name and node.value.value in self.payloads:
                 return None  # `event["user"]`: an id the platform assigned
-            return replace(base, key=key) if key is not None else base
+            return base.keyed(key) if key is not None else base
         if type(node) is cst.Call:
             return self._call_taint(node)
         return None
@@ -655,7 +669,7 @@ class FlowState:
             if receiver is not None and method not in NON_PROPAGATING_METHODS:
                 if method in ("get", "getlist", "pop") and call.args:
                     key = string_value(call.args[0].value)
-                    return replace(receiver, key=key) if key is not None else receiver
+                    return receiver.keyed(key) if key is not None else receiver
                 return receiver
             if method in ARGUMENT_PROPAGATING_METHODS:
                 return self._first(a.value for a in call.args)
@@ -901,7 +915,12 @@ class FlowState:
                 or type(node.value) is not cst.Name or node.value.value != "self":
             return None
         key = f"self.{node.attr.value}"
-        return Taint(PARAMETER, key) if key not in self.bound_attributes and key not in self.names else None
+        if key in self.bound_attributes or key in self.names:
+            return None
+        taint = _ATTRIBUTE_PARAMETERS.get(key)
+        if taint is None:
+            taint = _ATTRIBUTE_PARAMETERS[key] = Taint(PARAMETER, key)
+        return taint
 
     def is_request_object(self, node: cst.CSTNode) -> bool:
         """`request` (Flask's global, a Django/Starlette view's parameter), `self.request`, a `Request` parameter."""
@@ -1223,6 +1242,7 @@ def reset_expression_cache() -> None:
     for cache in (_EXPRESSIONS, _PARAMETERS, _CALLS, _WALRUSES, _CHECKED_NAMES, _FIRST_LINES, _CODE_LINES, _SIGNED,
                   _ROUTES, _DISPATCHED, _HANDED_ON, _PAYLOADS, _SIGNATURES, _WALKED_STATEMENTS, _SHORT_CODES):
         cache.clear()
+    _ATTRIBUTE_PARAMETERS.clear()
 
 
 def iter_expressions(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
