@@ -2,6 +2,7 @@
 import logging
 import sqlite3
 import traceback
+from traceback import format_exc as details_of
 
 import jwt
 import requests
@@ -465,3 +466,16 @@ def read_rows():
     except sqlite3.Error as error:
         # expect: VC414 -- a driver's error code does not make its message the client's
         return jsonify({"error": str(error), "code": error.sqlite_errorcode}), 500
+
+
+@app.get("/last-error")
+def last_error():
+    # no `except` here: the traceback is read through an alias, so the function is still walked
+    # expect: VC414
+    return details_of(), 500
+
+
+@app.get("/status")
+def status():
+    # ok: VC414
+    return jsonify(status="ok")

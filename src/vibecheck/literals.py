@@ -88,10 +88,10 @@ def _concatenated_value(node: cst.ConcatenatedString) -> str | bytes | None:
     pending: list[cst.CSTNode] = [node]
     while pending:
         current = pending.pop()
-        if isinstance(current, cst.ConcatenatedString):
-            pending.extend((current.right, current.left))
+        if type(current) is cst.ConcatenatedString:
+            pending.extend((current.right, current.left))  # type: ignore[attr-defined]
             continue
-        value = literal_value(current) if isinstance(current, cst.SimpleString) else None
+        value = literal_value(current) if type(current) is cst.SimpleString else None
         if isinstance(value, str) and not blobs:
             texts.append(value)
         elif isinstance(value, bytes) and not texts:

@@ -6,7 +6,18 @@ import textwrap
 
 import libcst as cst
 
-from vibecheck.analysis.flow import FlowRule, FlowState, Lane, Taint, iter_calls, request_source, walk_block, walk_lanes
+from vibecheck.analysis.flow import (
+    FlowRule,
+    FlowState,
+    Lane,
+    Taint,
+    iter_calls,
+    request_source,
+    walk_block,
+    walk_lanes,
+    walked_calls,
+    walked_statements,
+)
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.engine import check_file
 from vibecheck.imports import ImportTable
@@ -207,3 +218,56 @@ def test_a_joint_visit_failing_outside_its_lanes_stops_each_of_its_rules_and_no_
     result = check_file("app.py", SOURCE, [(FirstOfBrokenJoint, None), (SecondOfBrokenJoint, None), (Reports, None)])
     assert sorted(e.rule for e in result.errors) == ["TST703", "TST704"]
     assert {f.code for f in result.findings} == {"TST701"}
+
+
+BLOCKS = """
+    def handler(value):
+        if value:
+            first()
+        elif value is None:
+            second()
+        else:
+            third()
+        try:
+            fourth()
+        except ValueError as error:
+            fifth(error)
+        else:
+            sixth()
+        finally:
+            seventh()
+        while value:
+            eighth()
+        for item in value:
+            ninth(item)
+        with open(value) as handle:
+            tenth(handle)
+        match value:
+            case 1:
+                eleventh()
+        def inner():
+            hidden()
+        return twelfth()
+"""
+
+
+def test_walked_statements_hold_every_statement_a_lane_visits_and_no_nested_function() -> None:
+    module = cst.parse_module(textwrap.dedent(BLOCKS))
+    function = next(s for s in module.body if isinstance(s, cst.FunctionDef))
+    visited: list[cst.CSTNode] = []
+    walk_block(suite_statements(function.body), FlowState(ImportTable.from_module(module), request_source),
+               lambda node, _state: visited.append(node))
+    walked = walked_statements(function)
+    assert walked is not None
+    assert {id(node) for node in visited if not isinstance(node, cst.FunctionDef)} <= {id(node) for node in walked}
+    callees = {call.func.value for call in walked_calls(function) if isinstance(call.func, cst.Name)}
+    assert callees >= {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                       "eleventh", "twelfth"}
+    assert "hidden" not in callees
+
+
+def test_a_function_that_imports_has_no_walked_statements() -> None:
+    module = cst.parse_module("def f():\n    from click import echo as say\n    say(token)\n")
+    function = next(s for s in module.body if isinstance(s, cst.FunctionDef))
+    assert walked_statements(function) is None
+    assert list(walked_calls(function)) == []

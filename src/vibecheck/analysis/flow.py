@@ -275,11 +275,25 @@ class Taint:
     # parameter `root`, and `answer`'s call), which the summary records beside the first.
     also: tuple[Taint, ...] = ()
 
+    def keyed(self, key: str | None) -> Taint:
+        """The same taint read at `key`: `replace(self, key=key)` without `dataclasses.replace`'s walk of the fields
+        (asked for every attribute and item of a tainted value, in every lane)."""
+        return Taint(self.kind, self.origin, key, self.also)
+
+
+# `Taint(PARAMETER, "self.x")` per attribute a method reads (`attribute_parameter`), made once per name.
+_ATTRIBUTE_PARAMETERS: dict[str, Taint] = {}
+
 
 def parameters_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[str]:
     """Every parameter whose value an expression holds (`os.path.join(folder, name)`: both), not only the first."""
-    found = [held.origin for inner in iter_expressions(node) if (held := state.names.get(inner.value) if type(inner)
-             is cst.Name else state.attribute_parameter(inner)) is not None and held.kind == PARAMETER]
+    names, found = state.names, []
+    for inner in iter_expressions(node):
+        kind = type(inner)  # (only a name or an attribute can hold a parameter: no call for the other nodes)
+        held = names.get(inner.value) if kind is cst.Name else (  # type: ignore[attr-defined]
+            state.attribute_parameter(inner) if kind is cst.Attribute else None)
+        if held is not None and held.kind == PARAMETER:
+            found.append(held.origin)
     return list(dict.fromkeys(found)) or [taint.origin]
 
 
@@ -376,16 +390,23 @@ COMPOUND_STATEMENTS = concrete_subclasses(cst.BaseCompoundStatement)
 
 def dotted_name(node: cst.CSTNode) -> str | None:
     """`a.b.c` for a Name/Attribute chain, else None."""
-    if type(node) in _NAME_TYPES:
+    if type(node) is cst.Name:  # the commonest: its own text, not a copy built by `full_name`
+        return node.value
+    if type(node) is cst.Attribute:
         return full_name(node)
     return None
 
 
 
 def short_code(node: cst.CSTNode, limit: int = 60) -> str:
-    """One line of a node's code, shortened for messages."""
-    code = " ".join(cst.Module([]).code_for_node(node).split())
+    """One line of a node's code, shortened for messages (once per node of the file: every lane that finds the same
+    source names it)."""
+    code = _remembered(_SHORT_CODES, node, _one_line)
     return code if len(code) <= limit else code[: limit - 3] + "..."
+
+
+def _one_line(node: cst.CSTNode) -> str:
+    return " ".join(cst.Module([]).code_for_node(node).split())
 
 
 def call_argument(call: cst.Call, position: int | None, keyword: str | None = None) -> cst.BaseExpression | None:
@@ -495,6 +516,11 @@ class FlowState:
         stack, not by recursion: generated code chains thousands of `+` operands or implicitly concatenated
         strings.
         """
+        if type(node) is cst.Name:  # a third of all questions: the source finder, else one lookup (`_own_taint`)
+            found = self.source(node, self)
+            if found is None:
+                return self.names.get(node.value)
+            return None if found is CLEAN else found
         if self.query_memo is not None:
             return self._taint_of(node)
         self.query_memo = {}
@@ -506,23 +532,27 @@ class FlowState:
     def _taint_of(self, node: cst.CSTNode | None) -> Taint | None:
         pending: list[cst.CSTNode | None] = [node]
         summarised: Taint | None = None
+        names = self.names
         while pending:
             current = pending.pop()
-            if type(current) not in EXPRESSION_TYPES:
+            kind = type(current)
+            if kind not in EXPRESSION_TYPES:
                 continue
             expression: cst.BaseExpression = current  # type: ignore[assignment]  # (not `cast`: a call per node)
-            if self.checked and self.checks_clear and (type(expression) is cst.Subscript or type(expression) is cst.Call) \
+            if self.checked and self.checks_clear and (kind is cst.Subscript or kind is cst.Call) \
                     and keyed_read(expression) in self.checked:
                 continue  # `msg["type"]` after `if msg["type"] in KINDS:`: the field an earlier test checked
             found = self.source(expression, self)
             if found is CLEAN or (found is not None and self.checked and self._checked_source(expression)):
                 continue
             if found is None:
-                operands = self._operands(expression)
-                if operands is not None:
-                    pending.extend(reversed(operands))
+                if kind is cst.Name:  # (`_own_taint`'s first case, inlined: most operands are names)
+                    found = names.get(expression.value)  # type: ignore[attr-defined]
+                elif kind in _OPERAND_TYPES:
+                    pending.extend(reversed(self._operands(expression)))  # type: ignore[arg-type]  # (a list for these)
                     continue
-                found = self._own_taint(expression)
+                else:
+                    found = self._own_taint(expression)
             if found is not None:
                 if found.kind not in SUMMARISED_KINDS:
                     return found
@@ -623,7 +653,7 @@ class FlowState:
             if base is not None and base.key == CHAINLIT_ELEMENTS and node.attr.value in CHAINLIT_SERVER_FIELDS \
                     and self.imports.imports_any(("chainlit",)):
                 return None  # `element.path`: where Chainlit stored the upload
-            return replace(base, key=node.attr.value) if base is not None else None
+            return base.keyed(node.attr.value) if base is not None else None
         if type(node) is cst.Subscript:
             base = self.taint_of(node.value)
             if base is None or (self.slices_clear and isinstance(node.slice[0].slice, cst.Slice)):
@@ -631,7 +661,7 @@ class FlowState:
             key = string_value(node.slice[0].slice.value) if type(node.slice[0].slice) is cst.Index else None
             if key in PLATFORM_ASSIGNED_KEYS and type(node.value) is cst.Name and node.value.value in self.payloads:
                 return None  # `event["user"]`: an id the platform assigned
-            return replace(base, key=key) if key is not None else base
+            return base.keyed(key) if key is not None else base
         if type(node) is cst.Call:
             return self._call_taint(node)
         return None
@@ -661,7 +691,7 @@ class FlowState:
             if receiver is not None and method not in NON_PROPAGATING_METHODS:
                 if method in ("get", "getlist", "pop") and call.args:
                     key = string_value(call.args[0].value)
-                    return replace(receiver, key=key) if key is not None else receiver
+                    return receiver.keyed(key) if key is not None else receiver
                 return receiver
             if method in ARGUMENT_PROPAGATING_METHODS:
                 return self._first(a.value for a in call.args)
@@ -927,7 +957,12 @@ class FlowState:
                 or type(node.value) is not cst.Name or node.value.value != "self":
             return None
         key = f"self.{node.attr.value}"
-        return Taint(PARAMETER, key) if key not in self.bound_attributes and key not in self.names else None
+        if key in self.bound_attributes or key in self.names:
+            return None
+        taint = _ATTRIBUTE_PARAMETERS.get(key)
+        if taint is None:
+            taint = _ATTRIBUTE_PARAMETERS[key] = Taint(PARAMETER, key)
+        return taint
 
     def is_request_object(self, node: cst.CSTNode) -> bool:
         """`request` (Flask's global, a Django/Starlette view's parameter), `self.request`, a `Request` parameter."""
@@ -1203,7 +1238,7 @@ def _expression_fields(node_type: type) -> tuple[str, ...]:
 _NODE_TYPES: dict[type, bool] = {}
 _CURRENT_MODULE: dict[str, cst.Module] = {}
 # Per file: (function, whether scalar inputs count) -> its request parameters, shared by the flow rules.
-_PARAMETERS: dict[tuple[int, bool], tuple[cst.FunctionDef, tuple[set[str], set[str], set[str]]]] = {}
+_PARAMETERS: dict[tuple[int, bool], tuple[cst.FunctionDef, tuple[set[str], dict[str, Taint], set[str]]]] = {}
 # Per file: statement or expression -> everything below it. Several flow rules walk the same statements.
 _EXPRESSIONS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]] = {}
 # Per file, what every flow rule asks about the same nodes and what no rule's state changes: a statement's calls
@@ -1224,6 +1259,10 @@ _SIGNATURES: dict[int, tuple[cst.CSTNode, Any]] = {}
 # Per file, the code a summary quotes: a sink's statement's first line, a reported node's lines.
 _FIRST_LINES: dict[int, tuple[cst.CSTNode, str]] = {}
 _CODE_LINES: dict[int, tuple[cst.CSTNode, list[str]]] = {}
+# Per file: node -> its code on one line (`short_code`).
+_SHORT_CODES: dict[int, tuple[cst.CSTNode, str]] = {}
+# Per file: function -> the statements its lanes can meet (`walked_statements`).
+_WALKED_STATEMENTS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...] | None]] = {}
 
 
 def _remembered(cache: dict[int, tuple[cst.CSTNode, Any]], node: cst.CSTNode, compute: Callable[[Any], Any]) -> Any:
@@ -1245,8 +1284,9 @@ def _is_walked_node(value: object) -> bool:
 def reset_expression_cache() -> None:
     """Forget the previous file's nodes (called once per module)."""
     for cache in (_EXPRESSIONS, _PARAMETERS, _CALLS, _WALRUSES, _CHECKED_NAMES, _FIRST_LINES, _CODE_LINES, _SIGNED,
-                  _ROUTES, _DISPATCHED, _HANDED_ON, _PAYLOADS, _SIGNATURES):
+                  _ROUTES, _DISPATCHED, _HANDED_ON, _PAYLOADS, _SIGNATURES, _WALKED_STATEMENTS, _SHORT_CODES):
         cache.clear()
+    _ATTRIBUTE_PARAMETERS.clear()
 
 
 def iter_expressions(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
@@ -1284,6 +1324,52 @@ def iter_calls(node: cst.CSTNode) -> tuple[cst.Call, ...]:
     if entry is None or entry[0] is not node:
         entry = _CALLS[id(node)] = (node, _calls_in(node))
     return entry[1]
+
+
+def walked_statements(function: cst.FunctionDef) -> tuple[cst.CSTNode, ...] | None:
+    """Every statement a lane's walk of the function can meet (the blocks of compound statements included, nested
+    functions and classes not), once per function; None when the function imports something itself, which may
+    give a call a name the module's imports do not. For a rule's `skips`."""
+    return _remembered(_WALKED_STATEMENTS, function, _walked_statements)
+
+
+def walked_calls(function: cst.FunctionDef) -> Iterator[cst.Call]:
+    """The calls of `walked_statements` (`iter_calls` of each: a compound statement's header)."""
+    for statement in walked_statements(function) or ():
+        yield from iter_calls(statement)
+
+
+def _walked_statements(function: cst.FunctionDef) -> tuple[cst.CSTNode, ...] | None:
+    found: list[cst.CSTNode] = []
+    pending = suite_statements(function.body)
+    while pending:
+        statement = pending.pop()
+        kind = type(statement)
+        if kind is cst.Import or kind is cst.ImportFrom:
+            return None
+        if kind is cst.FunctionDef or kind is cst.ClassDef:
+            continue
+        found.append(statement)
+        if kind in _COMPOUND_TYPES:
+            pending.extend(_blocks_of(statement))
+    return tuple(found)
+
+
+def _blocks_of(statement: cst.CSTNode) -> list[cst.CSTNode]:
+    """The statements of every block of a compound statement (its `else` and `elif` branches too)."""
+    inner: list[cst.CSTNode] = []
+    for name in ("body", "orelse", "finalbody"):
+        block = getattr(statement, name, None)
+        if type(block) is cst.If:
+            inner.append(block)
+        elif block is not None:
+            inner.extend(suite_statements(block.body if type(block) in _ELSE_TYPES else block))
+    for handler in (*getattr(statement, "handlers", ()), *getattr(statement, "cases", ())):
+        inner.extend(suite_statements(handler.body))
+    return inner
+
+
+_ELSE_TYPES = frozenset({cst.Else, cst.Finally})
 
 
 def _calls_in(statement: cst.CSTNode) -> tuple[cst.Call, ...]:
@@ -1363,14 +1449,15 @@ def _each(lanes: list[Lane], step: Callable[[FlowState], Any]) -> list[Any]:
     return results
 
 
-def _bind_walruses(node: cst.CSTNode, state: FlowState) -> None:
-    if not state.has_walrus:
-        return
+def _walruses_of(node: cst.CSTNode, lanes: list[Lane]) -> tuple[cst.NamedExpr, ...]:
+    """The walrus bindings a statement makes itself, once for all lanes (none in a file without `:=`: the lanes walk
+    the same file, so the first one's state tells)."""
+    if not lanes or not lanes[0].state.has_walrus:
+        return ()
     entry = _WALRUSES.get(id(node))  # `_remembered`, inlined: asked for every statement of every flow rule
     if entry is None or entry[0] is not node:
         entry = _WALRUSES[id(node)] = (node, _walruses_in(node))
-    for walrus in entry[1]:
-        state.bind(walrus.target, state.taint_of(walrus.value), walrus.value)
+    return entry[1]
 
 
 def _walk_statement(statement: cst.CSTNode, lanes: list[Lane]) -> None:
@@ -1382,12 +1469,14 @@ def _walk_statement(statement: cst.CSTNode, lanes: list[Lane]) -> None:
             lane.state.imports.add(statement)
         return
     compound = kind in _COMPOUND_TYPES
+    walruses = _walruses_of(statement, lanes)
     for lane in lanes:
         if lane.failure is not None:
             continue
         state = lane.state
         try:
-            _bind_walruses(statement, state)
+            for walrus in walruses:
+                state.bind(walrus.target, state.taint_of(walrus.value), walrus.value)
             lane.visit(statement, state)
             if not compound:
                 _bind_small_statement(statement, state)
@@ -2141,6 +2230,9 @@ def walk_functions_together(rules: list[FlowRule], function: cst.FunctionDef) ->
     failures: list[tuple[Any, BaseException]] = []
     for rule in rules:
         try:
+            if not rule.summarises and rule.skips(function):
+                rule.__dict__.setdefault("_scope_instances", []).append({})  # (`leave_FunctionDef` pops one)
+                continue
             lanes.append(rule.begin_function(function))
         except MemoryError:
             raise
@@ -2196,6 +2288,12 @@ class FlowRule(Rule):
 
     scalar_inputs_matter = False
 
+    def skips(self, function: cst.FunctionDef) -> bool:
+        """Whether the walk of this function cannot report or record anything for the rule (it holds none of the
+        rule's sinks, say): its lane is then not walked. Not asked of a summarising rule, whose summaries record
+        every function's parameters, calls and returns for the project phase."""
+        return False
+
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Seed the state from the function's parameters (default: request objects and route inputs)."""
         key = (id(function), self.scalar_inputs_matter)
@@ -2206,19 +2304,23 @@ class FlowRule(Rule):
             called_here = any(p.name.value == "request" for p in (
                 *parameters.posonly_params, *parameters.params, *parameters.kwonly_params)) and _called_in_module(
                 function.name.value, self.context)
-            cached = _PARAMETERS[key] = (function, request_parameters(
+            objects, inputs, shadowed = request_parameters(
                 function, self.context.imports, scalars=self.scalar_inputs_matter, called_here=called_here,
                 handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",)),
-                aliases=dependency_aliases(self.context.module), handlers=ui_handlers(self.context)))
-        objects, inputs, shadowed = cached[1]
-        inputs = inputs | self._in_reflex_state(function)
-        if inputs and self.context.imports.imports_any(PAYLOAD_MODULES):
+                aliases=dependency_aliases(self.context.module), handlers=ui_handlers(self.context))
+            # the inputs' taints are made once for every lane (a `Taint` is immutable)
+            seeded = {name: Taint("request", name, key=name) for name in inputs}
+            cached = _PARAMETERS[key] = (function, (objects, seeded, shadowed))
+        objects, seeded, shadowed = cached[1]
+        reflex = self._in_reflex_state(function) - seeded.keys()
+        if reflex:
+            seeded = {**seeded, **{name: Taint("request", name, key=name) for name in reflex}}
+        if seeded and self.context.imports.imports_any(PAYLOAD_MODULES):
             state.payloads = frozenset(_handler_payloads(function, self.context.imports))
         state.handler_class = self.in_handler_class()
         state.request_objects.update(objects)
         state.shadowed.update(shadowed)
-        for name in inputs:
-            state.names[name] = Taint("request", name, key=name)
+        state.names.update(seeded)
 
     def _fresh_state(self) -> FlowState:
         state = self.new_state()
@@ -2303,9 +2405,9 @@ class FlowRule(Rule):
             state.guessed_inputs = frozenset(name for name in parameters if name not in payload and (
                 held := state.names.get(name)) is not None and held.kind == "request" and held.origin == name)
         names = state.names
-        for name in signature.seeded:
+        for name, taint in signature.seeded:
             if name not in names and name not in state.request_objects:
-                names[name] = Taint(PARAMETER, name)
+                names[name] = taint
         instances = state.instances
         for name, annotated, param in signature.declared:
             instances.pop(name, None)  # a parameter hides an enclosing function's object
@@ -2416,7 +2518,10 @@ class FlowRule(Rule):
                 summary.kept.extend([attribute, taint.kind, taint.origin] for attribute in attributes)
         handed_on: set[int] | None = None
         for found in iter_calls(node):
-            dispatched = dispatched_call(found)  # `tasks.add_task(send_webhook, url)` runs `send_webhook(url)`
+            entry = _DISPATCHED.get(id(found))  # `dispatched_call`, inlined: every summarising lane asks of every call
+            if entry is None or entry[0] is not found:
+                entry = _DISPATCHED[id(found)] = (found, _dispatched_call(found))
+            dispatched = entry[1]  # `tasks.add_task(send_webhook, url)` runs `send_webhook(url)`
             callee = state.project_callee(dispatched) if dispatched is not None else None
             call = dispatched if dispatched is not None and callee is not None else found
             callee = callee or state.project_callee(found)
@@ -2503,7 +2608,7 @@ class _Signature:
         self.positional = tuple(p.name.value for p in (*params.posonly_params, *params.params))
         self.rest = params.star_arg.name.value if type(params.star_arg) is cst.Param else ""
         seeded = (*self.positional, *([self.rest] if self.rest else []), *(p.name.value for p in params.kwonly_params))
-        self.seeded = tuple(name for name in seeded if name not in ("self", "cls"))
+        self.seeded = tuple((name, Taint(PARAMETER, name)) for name in seeded if name not in ("self", "cls"))
         self.declared = tuple((p.name.value, _annotated_class(p.annotation), p)
                               for p in (*params.posonly_params, *params.params, *params.kwonly_params))
         self.returned = _annotated_class(function.returns)

@@ -27,6 +27,7 @@ from vibecheck.analysis.flow import (
     request_source,
     resolver_parameters,
     short_code,
+    walked_statements,
 )
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.analysis.tokens import decodes_unverified
@@ -254,6 +255,15 @@ class ClientControlledAuthorization(FlowRule):
             return None
         callee = module + rest
         return None if callee in PROPAGATING_CALLS else f"import:{callee}"  # `yaml.safe_load(body)` carries its argument's
+
+    def skips(self, function: cst.FunctionDef) -> bool:
+        """A function without a condition (`check` reads only the tests of `if`, `while` and conditional expressions
+        of simple statements) decides nothing."""
+        statements = walked_statements(function)
+        return statements is not None and not any(
+            type(s) is cst.If or type(s) is cst.While
+            or (type(s) not in COMPOUND_STATEMENTS and any(type(inner) is cst.IfExp for inner in iter_expressions(s)))
+            for s in statements)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)

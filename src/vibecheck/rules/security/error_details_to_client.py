@@ -19,6 +19,8 @@ from vibecheck.analysis.flow import (
     iter_calls,
     module_uses_web_framework,
     short_code,
+    walked_calls,
+    walked_statements,
 )
 from vibecheck.cst_fields import walk_own
 from vibecheck.imports import ImportTable
@@ -29,6 +31,7 @@ from vibecheck.rule import RuleContext
 
 TRACEBACK_CALLS = frozenset({"traceback.format_exc", "traceback.format_exception", "traceback.format_tb",
                              "traceback.format_stack", "traceback.extract_tb", "sys.exc_info"})
+TRACEBACK_FUNCTIONS = frozenset(name.rpartition(".")[2] for name in TRACEBACK_CALLS)
 # Exceptions whose text is written for the client (validation, not-found, permission messages).
 CLIENT_MEANT_EXCEPTIONS = frozenset({
     "ValueError", "KeyError", "ValidationError", "HTTPException", "PermissionDenied", "Http404", "NotFound",
@@ -200,6 +203,17 @@ def framework_error_handler(function: cst.FunctionDef, imports: ImportTable) -> 
     return None
 
 
+TRY_TYPES = frozenset({cst.Try, cst.TryStar})
+
+
+def _may_read_traceback(call: cst.Call, imports: ImportTable) -> bool:
+    """Whether `error_source` may take the call for a `TRACEBACK_CALLS` call (a superset of its test)."""
+    func = call.func
+    if type(func) is cst.Attribute:
+        return func.attr.value in TRACEBACK_FUNCTIONS
+    return type(func) is cst.Name and imports.qualified_name(func) in TRACEBACK_CALLS
+
+
 def error_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     if type(node) is cst.Call and state.qualified_name(node) in TRACEBACK_CALLS:
         return Taint("error", f"{short_code(node.func)}()")
@@ -310,6 +324,18 @@ class ErrorDetailsToClient(FlowRule):
         state = FlowState(self.context.imports, error_source, checks_clear=False)
         state.caught = functools.partial(caught_exception, own_packages=own_packages_of(self.context.project_path))
         return state
+
+    def skips(self, function: cst.FunctionDef) -> bool:
+        """A function that catches no exception by name, reads no traceback (`error_source`'s calls, by their last
+        name) and is no error handler holds no exception's details: nothing to follow."""
+        statements = walked_statements(function)
+        if statements is None or any(type(s) in TRY_TYPES and any(h.name is not None for h in s.handlers)  # type: ignore[attr-defined]
+                                     for s in statements):
+            return False
+        imports = self.context.imports
+        if any(_may_read_traceback(call, imports) for call in walked_calls(function)):
+            return False
+        return handled_exception(function) is None and framework_error_handler(function, imports) is None
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """A view's return value is the response: a route, a Django view, an exception handler."""

@@ -8,6 +8,7 @@ import libcst as cst
 
 from vibecheck.analysis.flow import (
     CLEAN,
+    LOG_LEVELS,
     FlowRule,
     FlowState,
     Taint,
@@ -16,9 +17,12 @@ from vibecheck.analysis.flow import (
     iter_calls,
     iter_expressions,
     string_value,
+    walked_calls,
+    walked_statements,
 )
 from vibecheck.analysis.secrets_names import is_secret_name, name_words
 from vibecheck.cst_fields import own_returns, walk_own
+from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 
@@ -153,6 +157,18 @@ def _split_words(function: cst.FunctionDef) -> frozenset[str]:
 ECHO_FUNCTIONS = frozenset({"click.echo", "click.secho", "typer.echo", "typer.secho", "rich.print"})
 
 
+# The methods `check` takes for a log call or an echo: `is_log_call` needs a log level, an echo is one of these.
+WRITING_METHODS = LOG_LEVELS | frozenset(name.rpartition(".")[2] for name in ECHO_FUNCTIONS)
+
+
+def _may_write_out(call: cst.Call, imports: ImportTable) -> bool:
+    """Whether `check` may take the call for a log call, a `print` or an echo (a superset of its test)."""
+    func = call.func
+    if type(func) is cst.Attribute:
+        return func.attr.value in WRITING_METHODS
+    return type(func) is cst.Name and (func.value == "print" or imports.qualified_name(func) in ECHO_FUNCTIONS)
+
+
 class SecretInLog(FlowRule):
     """A password, token or API key is passed to a log call or `print`.
 
@@ -230,6 +246,11 @@ class SecretInLog(FlowRule):
             if built is not None:
                 return Taint("secret", f"{built!r} header of `{node.func.value}()`")
         return secret_source(node, state)
+
+    def skips(self, function: cst.FunctionDef) -> bool:
+        """A function without a call that may log or print (`check`'s test, loosened to the method's name) has no sink."""
+        return walked_statements(function) is not None \
+            and not any(_may_write_out(call, self.context.imports) for call in walked_calls(function))
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Secrets are recognised by name, so parameters need no seeding; the function is kept for `_split_words`."""

@@ -142,7 +142,7 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
     if type(node) is cst.FormattedString:
         parts = []
         for index, part in enumerate(node.parts):
-            value = constant_text(part.expression, state) if isinstance(part, cst.FormattedStringExpression) \
+            value = constant_text(part.expression, state) if type(part) is cst.FormattedStringExpression \
                 else cast(cst.FormattedStringText, part).value
             if value is None and _quoted_part(node.parts, index):
                 value = ""  # `'{path.replace("'", "''")}'`: a value escaped for the SQL literal it sits in
@@ -154,12 +154,12 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return _constant_call_text(node, state)
     if type(node) is cst.List or type(node) is cst.Tuple or type(node) is cst.Set:
         return "" if all(constant_text(e.value, state) is not None for e in node.elements) else None
-    if isinstance(node, cst.Dict):
-        return "" if all(isinstance(e, cst.DictElement) and constant_text(e.value, state) is not None
+    if type(node) is cst.Dict:  # (exact types from here on: `isinstance` through ABCMeta was a hot spot)
+        return "" if all(type(e) is cst.DictElement and constant_text(e.value, state) is not None
                          for e in node.elements) else None
-    if isinstance(node, (cst.GeneratorExp, cst.ListComp)):
+    if type(node) is cst.GeneratorExp or type(node) is cst.ListComp:
         return _comprehension_text(node, state)
-    if isinstance(node, cst.IfExp):
+    if type(node) is cst.IfExp:
         # `field if field in ALLOWED else "name"`: the checked branch holds one of the allowed values
         allowed = allowed_branch(node)
         body = "" if node.body is allowed else constant_text(node.body, state)
@@ -329,12 +329,13 @@ def _literal_text(node: cst.CSTNode, state: FlowState) -> str:
     text = constant_text(node, state)
     if text is not None:
         return text
-    if isinstance(node, cst.FormattedString):
-        return "".join(p.value if isinstance(p, cst.FormattedStringText) else " ? " for p in node.parts)
-    if isinstance(node, cst.BinaryOperation):
-        return _literal_text(node.left, state) + " ? " + _literal_text(node.right, state)
-    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
-        return _literal_text(node.func.value, state)
+    kind = type(node)  # exact types: `isinstance` through ABCMeta was a hot spot here
+    if kind is cst.FormattedString:
+        return "".join(p.value if type(p) is cst.FormattedStringText else " ? " for p in node.parts)  # type: ignore[attr-defined]
+    if kind is cst.BinaryOperation:
+        return _literal_text(node.left, state) + " ? " + _literal_text(node.right, state)  # type: ignore[attr-defined]
+    if kind is cst.Call and type(node.func) is cst.Attribute:  # type: ignore[attr-defined]
+        return _literal_text(node.func.value, state)  # type: ignore[attr-defined]
     return ""
 
 
