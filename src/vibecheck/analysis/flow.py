@@ -1904,14 +1904,9 @@ QUEUEING_METHODS = frozenset({"delay"})
 TOOL_RUN_METHODS = frozenset({"invoke", "ainvoke", "run", "arun"})
 
 
-def dispatched_call(call: cst.Call) -> cst.Call | None:
-    """The call a dispatcher makes (`tasks.add_task(send_webhook, url)` -> `send_webhook(url)`), built from the same
-    argument nodes so that their taint carries over; `threading.Thread(target=f, args=(url,))` too. None otherwise.
-    Built once per file for every flow rule that asks."""
-    return _remembered(_DISPATCHED, call, _dispatched_call)
-
-
 def _dispatched_call(call: cst.Call) -> cst.Call | None:
+    """The call a dispatcher makes (`tasks.add_task(send_webhook, url)` -> `send_webhook(url)`), built from the same
+    argument nodes so that their taint carries over; `threading.Thread(target=f, args=(url,))` too. None otherwise."""
     func = call.func
     method = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
     if method in QUEUEING_METHODS and type(func) is cst.Attribute:
@@ -2518,7 +2513,7 @@ class FlowRule(Rule):
                 summary.kept.extend([attribute, taint.kind, taint.origin] for attribute in attributes)
         handed_on: set[int] | None = None
         for found in iter_calls(node):
-            entry = _DISPATCHED.get(id(found))  # `dispatched_call`, inlined: every summarising lane asks of every call
+            entry = _DISPATCHED.get(id(found))  # remembered per file: every summarising lane asks of every call
             if entry is None or entry[0] is not found:
                 entry = _DISPATCHED[id(found)] = (found, _dispatched_call(found))
             dispatched = entry[1]  # `tasks.add_task(send_webhook, url)` runs `send_webhook(url)`

@@ -50,3 +50,15 @@ SUMMARY_FACT = "vibecheck.flow.summaries"
 # the sink, a service module that passes a parameter on), so a flow through it is not lost.
 SKIPPED_BY_HINTS = "skipped"
 ORIGIN = "\u27e8origin\u27e9"
+
+
+# Where command-line input comes from (a taint's origin starts with one): its sender is whoever runs the command.
+COMMAND_LINE_ORIGINS = ("sys.argv", "input(", "builtins.input(", "raw_input(", "sys.stdin", "fileinput.")
+# What VC413 reports an import by name with (code injection), unlike code that is run (94 and 95): VC417 tells the
+# two apart by it when it joins command-line input to a sink in another function.
+IMPORT_CWE = (94,)
+
+
+def is_command_line(origin: str) -> bool:
+    """Whether a taint's origin is what a command-line program reads from its user (`input(...)`, `sys.argv[1]`)."""
+    return origin.startswith(COMMAND_LINE_ORIGINS)

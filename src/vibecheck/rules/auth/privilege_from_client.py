@@ -176,7 +176,7 @@ class PrivilegeFromClient(Rule):
 
     def _sign_up_role(self, node: cst.Assign) -> None:
         """`AUTH_USER_REGISTRATION_ROLE = "Admin"` (also `app.config["AUTH_USER_REGISTRATION_ROLE"] = ...`)."""
-        role = node.value.evaluated_value if type(node.value) is cst.SimpleString else None
+        role = text_value(node.value)
         if not isinstance(role, str) or not ADMIN_ROLE_WORDS & set(name_words(role)):
             return
         for target in node.targets:

@@ -76,15 +76,3 @@ class ClientSinkRule(FlowRule):
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
         raise NotImplementedError
-
-
-# Where command-line input comes from (a taint's origin starts with one): its sender is whoever runs the command.
-COMMAND_LINE_ORIGINS = ("sys.argv", "input(", "builtins.input(", "raw_input(", "sys.stdin", "fileinput.")
-# What VC413 reports an import by name with (code injection), unlike code that is run (94 and 95): VC417 tells the
-# two apart by it when it joins command-line input to a sink in another function.
-IMPORT_CWE = (94,)
-
-
-def is_command_line(origin: str) -> bool:
-    """Whether a taint's origin is what a command-line program reads from its user (`input(...)`, `sys.argv[1]`)."""
-    return origin.startswith(COMMAND_LINE_ORIGINS)

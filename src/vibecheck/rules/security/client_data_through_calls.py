@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from vibecheck.analysis.call_flow import chain_label, joined_sinks, locate
-from vibecheck.analysis.summary_keys import SUMMARY_FACT
+from vibecheck.analysis.summary_keys import COMMAND_LINE_ORIGINS, IMPORT_CWE, SUMMARY_FACT, is_command_line
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.project import Project
 from vibecheck.rule import ProjectRule
-from vibecheck.rules.security._client_sinks import COMMAND_LINE_ORIGINS, IMPORT_CWE, is_command_line
 
 UNTRUSTED = frozenset({"request", "llm", "sql", "xff"})
 # Request-flow rules with no file hints: a module another rule skipped borrows their calls and returns.

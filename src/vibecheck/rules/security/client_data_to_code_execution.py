@@ -19,10 +19,11 @@ from vibecheck.analysis.flow import (
     short_code,
 )
 from vibecheck.analysis.nodes import callee_tail
+from vibecheck.analysis.summary_keys import IMPORT_CWE, is_command_line
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
-from vibecheck.rules.security._client_sinks import IMPORT_CWE, ArgumentSpec, ClientSinkRule, is_command_line
+from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 
 # AppleScript source run through the `applescript`, py-applescript and `osascript` packages: its `do shell script`
 # reaches the shell as well.
