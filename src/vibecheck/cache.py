@@ -532,10 +532,12 @@ class ResultCache:
         return _hash(file_key, digest)
 
     def _inputs_key(self, source_file: SourceFile) -> str:
-        """The key of everything but the bytes: the run, the file's paths, what its enabled rules read beyond it."""
+        """The key of everything but the bytes: the run, the file's paths, whether it is a test file (a Django app's
+        `tests.py` is one by its folder's other files), what its enabled rules read beyond it."""
         enabled = self.pipeline.selection.enabled_for(source_file.relative)
         inputs = sorted([reader(source_file.path) for reader in self.pipeline.cache_inputs_for(enabled)])
-        return _hash(self.run_key, source_file.display, source_file.relative, *inputs)
+        test = "test" if self.pipeline.is_test(source_file.relative) else ""
+        return _hash(self.run_key, source_file.display, source_file.relative, test, *inputs)
 
     def _entry(self, source_file: SourceFile, kind: str = "") -> str:
         return f"{self._entry_prefix}{_hash(kind, source_file.display, source_file.relative)}.json"

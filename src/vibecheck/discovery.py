@@ -41,6 +41,11 @@ SKIPPED_SUFFIXES = (".egg-info",)
 VIRTUALENV_MARKER = "pyvenv.cfg"
 PYTHON_SUFFIXES = (".py", ".pyi")
 GITIGNORE_LIMIT = 1_000_000  # bytes; a larger .gitignore (or a special file) is not read
+# Django's test runner collects `test*.py`, and `manage.py startapp` writes an app's tests to `tests.py` beside its
+# `apps.py` and `models.py`. Elsewhere a `tests.py` may be library code (jinja2's holds its template tests), so only
+# a `tests.py` in a folder holding one of these is a test file beside the `test-paths` patterns.
+DJANGO_APP_TESTS = "tests.py"
+DJANGO_APP_FILES = ("apps.py", "models.py")
 
 
 @dataclass(frozen=True)
@@ -60,9 +65,17 @@ def relative_posix(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def is_test_file(relative: str, test_paths: Sequence[str]) -> bool:
-    """Decided by gitignore-style `test-paths` patterns (`tests/`, `test_*.py`, ...)."""
-    return matches(relative, test_paths)
+def is_test_file(relative: str, test_paths: Sequence[str], root: str | Path) -> bool:
+    """Decided by gitignore-style `test-paths` patterns (`tests/`, `test_*.py`, ...), and a Django app's `tests.py`
+    (`DJANGO_APP_FILES`) under the project `root` that `relative` is relative to."""
+    if matches(relative, test_paths):
+        return True
+    folder, _, name = relative.rpartition("/")
+    return name == DJANGO_APP_TESTS and _holds_django_app(os.path.join(root, folder))
+
+
+def _holds_django_app(folder: str) -> bool:
+    return any(os.path.isfile(os.path.join(folder, name)) for name in DJANGO_APP_FILES)
 
 
 def matches(relative: str, patterns: Sequence[str]) -> bool:

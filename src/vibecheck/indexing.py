@@ -174,7 +174,7 @@ def plan_index(pipeline: Pipeline, checked: set[str], *, walked: Sequence[Path] 
     def planned() -> list[IndexJob]:
         jobs = []
         for source_file in _unchecked_files(settings, checked, walked):
-            if is_test_file(source_file.relative, settings.test_paths):
+            if is_test_file(source_file.relative, settings.test_paths, settings.root):
                 jobs.append(IndexJob(source_file, "test" if parse else "registered"))
             elif sources:
                 jobs.append(IndexJob(source_file, "source", readers))

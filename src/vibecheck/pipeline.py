@@ -176,7 +176,7 @@ class Pipeline:
     def is_test(self, relative: str) -> bool:
         """Whether the file at `relative` is a test file (`test-paths`)."""
         known = self.known_tests.get(relative)
-        return is_test_file(relative, self.settings.test_paths) if known is None else known
+        return is_test_file(relative, self.settings.test_paths, self.settings.root) if known is None else known
 
     def is_test_data(self, relative: str) -> bool:
         """Whether the test file at `relative` is test data pytest does not collect (`vibecheck.test_data`)."""

@@ -57,7 +57,7 @@ class PreparedPhase:
         project = Project(root=self.root, config=self.config)
         for path, where in self.relative.items():
             project.files[path] = FileResult(path)
-            if is_test_file(where, self.test_paths):
+            if is_test_file(where, self.test_paths, self.root):
                 project.test_files.add(path)
         if self.index is not None:
             indexed = Project(root=self.root, config=self.config)

@@ -252,7 +252,7 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     if len(files) <= FILES_PER_WORKER_LOADING_ITSELF * (settings.jobs or default_jobs()):
         # the workers load the checker themselves (`iter_results`): told which files are tests, they match no pattern
         # and import no `pathspec` (9 ms, on a hook's critical path)
-        checker.known_tests.update((f.relative, is_test_file(f.relative, settings.test_paths)) for f in files)
+        checker.known_tests.update((f.relative, is_test_file(f.relative, settings.test_paths, settings.root)) for f in files)
     early = EarlyPool(settings, checker)
     rules = checker.project_rules()
     prepared = None if cache is None or keep is not None or not rules else \
@@ -305,7 +305,7 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
         where = relative.get(result.path, result.path)
         if phase:  # the project rules may still add findings that this file's suppressions cover
             project.files[result.path] = FileResult(result.path, facts=result.facts)
-            if is_test_file(where, settings.test_paths):
+            if is_test_file(where, settings.test_paths, settings.root):
                 project.test_files.add(result.path)
             held.append(FileResult(result.path, findings=result.findings, suppressions=result.suppressions))
         else:

@@ -63,3 +63,22 @@ def test_a_default_run_on_loose_scripts_without_tests_says_nothing(project: Path
 def test_no_tests_at_all(project: Path) -> None:
     (project / "tests" / "test_orders.py").unlink()
     assert concise(["."]) == ["src/shop/__init__.py:1:1: VC307"]
+
+
+DJANGO_PROJECT = {
+    "pyproject.toml": "[project]\nname = 'mysite'\ndependencies = ['django']\n",
+    "polls/__init__.py": "",
+    "polls/apps.py": "from django.apps import AppConfig\n\n\nclass PollsConfig(AppConfig):\n    name = 'polls'\n",
+    "polls/models.py": "def short(text):\n    return text[:10]\n\n\ndef unused(text):\n    return text\n",
+    "polls/tests.py": (
+        "from django.test import TestCase\n\nfrom polls.models import short\n\n\n"
+        "class ShortTests(TestCase):\n    def test_short(self):\n        self.assertEqual(short('a' * 20), 'a' * 10)\n\n"
+        "    def test_page(self):\n        self.client.get('/polls/')\n"),
+}
+
+
+def test_a_django_apps_tests_module_is_a_test_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`startapp`'s `tests.py` holds the app's tests: they count for VC301/VC302 and the test rules judge them."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, DJANGO_PROJECT)
+    assert concise(["."]) == ["polls/models.py:5:1: VC301", "polls/tests.py:10:9: VC303"]

@@ -80,19 +80,30 @@ def test_each_file_once_in_a_stable_order(tmp_path: Path) -> None:
     assert found(tmp_path, [".", "b", "a.py"]) == ["a.py", "b/a.py", "b/z.py"]
 
 
-def test_test_paths_predicate() -> None:
+def test_test_paths_predicate(tmp_path: Path) -> None:
     patterns = ("tests/", "test_*.py", "*_test.py", "conftest.py")
     for path in ("tests/unit/helpers.py", "pkg/test_api.py", "pkg/api_test.py", "conftest.py", "src/pkg/tests/x.py"):
-        assert is_test_file(path, patterns), path
+        assert is_test_file(path, patterns, tmp_path), path
     for path in ("src/app.py", "src/testing.py", "latest.py"):
-        assert not is_test_file(path, patterns), path
+        assert not is_test_file(path, patterns, tmp_path), path
 
 
-def test_library_modules_named_for_tests_are_not_test_files_by_default() -> None:
+def test_library_modules_named_for_tests_are_not_test_files_by_default(tmp_path: Path) -> None:
     """Jinja's `tests.py` defines template tests and Django's `django/test/` ships test tools: both are library code,
     whose `test_*` functions are no tests (a `test/` or `tests.py` default made VC303 report them)."""
+    write(tmp_path, {"src/jinja2/tests.py": "", "src/jinja2/filters.py": "", "django/test/runner.py": ""})
     for path in ("src/jinja2/tests.py", "django/test/runner.py", "django/test/selenium.py"):
-        assert not is_test_file(path, DEFAULT_TEST_PATHS), path
+        assert not is_test_file(path, DEFAULT_TEST_PATHS, tmp_path), path
+
+
+def test_a_django_apps_tests_module_is_a_test_file(tmp_path: Path) -> None:
+    """`manage.py startapp` writes `tests.py` beside `apps.py` and `models.py`; Django's runner collects it."""
+    write(tmp_path, {"polls/apps.py": "", "polls/tests.py": "", "shop/models.py": "", "shop/tests.py": "",
+                     "tests.py": "", "lib/tests.py": "", "lib/views.py": ""})
+    for path in ("polls/tests.py", "shop/tests.py"):
+        assert is_test_file(path, DEFAULT_TEST_PATHS, tmp_path), path
+    for path in ("tests.py", "lib/tests.py", "polls/views.py"):
+        assert not is_test_file(path, DEFAULT_TEST_PATHS, tmp_path), path
 
 
 def test_three_thousand_files_with_bad_ones_among_them(tmp_path: Path) -> None:
