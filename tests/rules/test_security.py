@@ -296,6 +296,15 @@ def test_bottle_azure_and_socketio_error_corpus_is_reported_exactly() -> None:
     assert not result.missed and not result.unexpected, result.describe()
 
 
+def test_streamlit_error_corpus_is_reported_exactly() -> None:
+    """What a Streamlit script shows (`st.error`, `st.exception`, `st.code`, `st.write`) is read by its visitor."""
+    [corpus] = RULES_DIR.glob("VC414-*/cases_streamlit.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC414")
+    assert len(expected) >= 4 and len(ok) >= 2
+    result = check_corpus(ErrorDetailsToClient, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
 @pytest.mark.parametrize("rule", [RequestDataToFilesystemOrUrl, RequestDataToInjectionSink, ClientControlledAuthorization])
 def test_bottle_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOrUrl]) -> None:
     """Bottle's `request` global imported by name is the client's request (`request.query`, `request.json`,
