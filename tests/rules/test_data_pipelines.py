@@ -1,5 +1,5 @@
-"""Data pipelines and data apps: what the trigger of an Airflow DAG run chose is client input to its tasks, and an
-Airflow database hook's query methods run SQL text."""
+"""Data pipelines and data apps: what the trigger of an Airflow DAG run chose is client input to its tasks (also
+rendered by Jinja into a `BashOperator`'s command line), and an Airflow database hook's query methods run SQL text."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import pytest
 from tests.conftest import RULES_DIR
 from vibecheck.rule import Rule
 from vibecheck.rules.security.client_data_in_query import ClientDataInQuery
+from vibecheck.rules.security.client_data_to_shell import ClientDataToShell
 from vibecheck.testing import check_corpus, parse_annotations
 
 CORPORA: list[tuple[type[Rule], str]] = [
     (ClientDataInQuery, "cases_airflow.py"),
+    (ClientDataToShell, "cases_airflow.py"),
 ]
 
 
