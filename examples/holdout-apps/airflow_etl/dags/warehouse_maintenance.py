@@ -107,14 +107,14 @@ with DAG(
     refresh = PythonOperator(task_id="refresh_reporting", python_callable=_refresh_reporting)
     validate = PythonOperator(task_id="validate_exports", python_callable=validate_exports)
 
-    # expect: VC421/VC408
     export_bash = BashOperator(
         task_id="export_bash",
+        # expect: VC421/VC408
         bash_command="pg_dump --table={{ dag_run.conf['table'] }} $WAREHOUSE_URL > /data/exports/dump.sql",
     )
-    # ok: VC421/VC408
     export_bash_env = BashOperator(
         task_id="export_bash_env",
+        # ok: VC421/VC408
         bash_command='pg_dump --table="$TABLE" "$WAREHOUSE_URL" > /data/exports/dump.sql',
         env={"TABLE": "{{ dag_run.conf.get('table', 'orders') }}"},
         append_env=True,
