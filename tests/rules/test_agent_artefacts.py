@@ -164,7 +164,8 @@ def test_vc505_a_web_app_that_reads_sys_argv_is_no_script() -> None:
 
 def test_debug_labelled_print_is_reported_in_folders_that_print_but_not_in_examples() -> None:
     """A notebook exported to `notebooks/` prints its results on purpose, but not `print("DEBUG ...")`."""
-    cells = 'import pandas as pd\n\n# %%\nframe = pd.read_csv("sales.csv")\nprint(frame.shape)\nprint("DEBUG dtypes", frame.dtypes)\n'
+    cells = ('import pandas as pd\n\n# %%\nframe = pd.read_csv("sales.csv")\nprint(frame.shape)\n'
+             'print("DEBUG dtypes", frame.dtypes)\n')
     [found] = findings_for(DebugLeftover, cells, path="notebooks/churn_analysis.py")
     assert found.location.start.line == 6
     assert len(findings_for(DebugLeftover, cells, path="scripts/check.py")) == 1

@@ -96,7 +96,8 @@ class ClientDataInHtml(ClientSinkRule):
     engine not to escape, and into NiceGUI's `ui.html()` (and `ui.add_head_html()`, `ui.add_body_html()`), whose text
     the browser renders as markup, and into Streamlit's `st.html()`, `components.html()` and `st.markdown()` (or
     `st.write()`, `st.caption()`) with `unsafe_allow_html=True`, where what a visitor typed into a widget
-    (`st.text_input(...)`, `st.query_params`) becomes markup of the page. A value passed through `html.escape`, `markupsafe.escape`, `bleach.clean`,
+    (`st.text_input(...)`, `st.query_params`) becomes markup of the page. A value passed through `html.escape`,
+    `markupsafe.escape`, `bleach.clean`,
     `format_html()`, `Markup("<li>{}</li>").format()` or a number conversion is clean, and so is a join of items
     each escaped that way (`"".join(f"<li>{escape(t)}</li>" for t in tags)`); a response with a non-HTML
     content type (`mimetype="text/plain"`, `content_type="application/json"`) and dict or list bodies (sent as
