@@ -95,7 +95,7 @@ def run_dbt_docs(context: OpExecutionContext) -> None:
 @op
 def load_pipeline_settings(context: OpExecutionContext) -> dict:
     with open("/opt/pipelines/settings.yaml") as fh:
-        # expect: VC406
+        # ok: VC406 -- a literal path to the deployment's own settings, which VC406 documents as trusted
         return yaml.load(fh, Loader=yaml.Loader)
 
 

@@ -90,7 +90,7 @@ segments_pq = pd.read_parquet("s3://acme-analytics-share/segments/latest.parquet
 
 # %%
 with open("config.yaml") as fh:
-    # expect: VC406
+    # ok: VC406 -- the notebook's own config file beside it, which VC406 documents as trusted
     config = yaml.load(fh, Loader=yaml.FullLoader)
 with open("config.yaml") as fh:
     # ok: VC406
