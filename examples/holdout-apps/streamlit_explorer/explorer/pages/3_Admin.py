@@ -31,6 +31,7 @@ if st.session_state["role"] == "admin":
             conn.execute(text("TRUNCATE orders, customers RESTART IDENTITY CASCADE"))
         st.success("Demo data reset")
 
+# ok: VC207 -- only the server sets this key, after the password check
 if st.session_state.get("authenticated_checked"):
     if st.button("Purge uploads"):
         shutil.rmtree("/srv/explorer/uploads", ignore_errors=True)
