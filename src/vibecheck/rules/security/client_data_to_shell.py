@@ -61,6 +61,8 @@ TEMPLATED_COMMANDS: dict[str, str] = {
     "airflow.providers.ssh.operators.ssh.SSHOperator": "command",
     "airflow.contrib.operators.ssh_operator.SSHOperator": "command",
 }
+TEMPLATED_OPERATORS = frozenset(name.rpartition(".")[2] for name in TEMPLATED_COMMANDS)
+TEMPLATING_OPERATOR = "Operator("
 # A Jinja expression that renders what the trigger of a DAG run chose (`{{ dag_run.conf['table'] }}`,
 # `{{ params.table }}`), unless a filter quotes it for the shell (`{{ params.table | shquote }}`).
 RUN_INPUT_TEMPLATE = lazy_pattern(r"\{\{(?:(?!\}\}).)*?\b(?:dag_run\.conf|params)\b(?:(?!\}\}).)*\}\}", re.DOTALL)
@@ -209,14 +211,17 @@ class ClientDataToShell(ClientSinkRule):
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
         note_argument_list(node, state)
-        if type(node) is not cst.FunctionDef:
+        if type(node) is not cst.FunctionDef and TEMPLATING_OPERATOR in self.context.source:
             for call in iter_calls(node):
                 self._check_templated_command(call, state)
 
     def _check_templated_command(self, call: cst.Call, state: FlowState) -> None:
         """`BashOperator(bash_command="pg_dump --table={{ dag_run.conf['table'] }}")`: the trigger's text in a shell line."""
-        name = state.qualified_name(call) or ""
-        field = TEMPLATED_COMMANDS.get(name)
+        func = call.func
+        if (func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else "") \
+                not in TEMPLATED_OPERATORS:
+            return
+        field = TEMPLATED_COMMANDS.get(state.qualified_name(call) or "")
         command = call_argument(call, None, field) if field is not None else None
         text = string_value(command)
         if command is None or text is None:
