@@ -1193,3 +1193,46 @@ def wait_for_balance(ledger, account):
         if status.done:
             return status
         time.sleep(5)
+
+
+import ray
+
+
+# expect: VC109 -- Ray's -1 is no limit: an error is retried forever
+@ray.remote(max_retries=-1, retry_exceptions=True)
+def score_partition(frame):
+    return frame.describe()
+
+
+# ok: VC109 -- a limit
+@ray.remote(max_retries=3, retry_exceptions=[ConnectionError])
+def score_partition_bounded(frame):
+    return frame.describe()
+
+
+# ok: VC109 -- a number of CPUs, not of retries
+@ray.remote(num_cpus=-1 + 2)
+def score_small(frame):
+    return frame
+
+
+# expect: VC109
+@ray.remote(max_restarts=4, max_task_retries=-1)
+class Scorer:
+    def score(self, frame):
+        return frame
+
+
+# ok: VC109 -- the actor is restarted, its failed calls are not retried
+@ray.remote(max_restarts=-1)
+class Watchdog:
+    def ping(self):
+        return True
+
+
+def score_all(frames):
+    # expect: VC109
+    refs = [score_partition_bounded.options(max_retries=-1).remote(f) for f in frames]
+    # ok: VC109
+    more = [score_partition.options(max_retries=2).remote(f) for f in frames]
+    return ray.get(refs + more)

@@ -902,3 +902,17 @@ class MySqlVectorStore:
     def delete_pasted(self, cursor, vector_id):
         # expect: VC402
         cursor.execute(f"DELETE FROM `{self.collection_name}` WHERE id = '{vector_id}'")
+
+
+from airflow.providers.postgres.hooks.postgres import PostgresHook
+
+
+def purge_staging(table, before):
+    hook = PostgresHook(postgres_conn_id="warehouse")
+    # expect: VC402 -- an Airflow database hook runs the text it is handed
+    hook.run(f"DELETE FROM staging.{table} WHERE loaded_at < '{before}'")
+    # ok: VC402 -- the value bound as a parameter
+    hook.run("DELETE FROM staging.orders WHERE loaded_at < %s", parameters=(before,))
+    pg_hook = PostgresHook(postgres_conn_id="warehouse")
+    # expect: VC402
+    return pg_hook.get_records("SELECT * FROM staging." + table)

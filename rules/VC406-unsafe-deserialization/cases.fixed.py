@@ -437,3 +437,24 @@ yaml.FullLoader.add_constructor("!any", include_on_any_loader)
 def not_a_constructor(loader, stream):
     # expect: VC406 -- a loader handed in by a caller, not the one running a constructor
     return yaml.load(stream, Loader=type(loader))
+
+
+def shared_features():
+    # Features another team's notebook writes to the shared drive: whoever can write there runs code here.
+    with open("/mnt/team-share/churn/features_q2.pkl", "rb") as handle:
+        # expect: VC406
+        return pickle.load(handle)
+
+
+def shared_segments():
+    import pandas as pd
+
+    # expect: VC406 -- a bucket others write to
+    segments = pd.read_pickle("s3://analytics-share/segments/latest.pkl")
+    # expect: VC406 -- Databricks' shared file system
+    model = joblib.load("/dbfs/FileStore/models/churn.joblib")
+    # ok: VC406 -- a data-only format from the same bucket
+    frame = pd.read_parquet("s3://analytics-share/segments/latest.parquet")
+    # ok: VC406 -- a local file URL names a path like any other
+    cached = joblib.load("file:///srv/app/models/churn.joblib")
+    return segments, model, frame, cached

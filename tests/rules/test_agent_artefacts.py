@@ -162,6 +162,20 @@ def test_vc505_a_web_app_that_reads_sys_argv_is_no_script() -> None:
     assert len(findings_for(DebugLeftover, ARGV_WEB_APP)) == 1
 
 
+def test_debug_labelled_print_is_reported_in_folders_that_print_but_not_in_examples() -> None:
+    """A notebook exported to `notebooks/` prints its results on purpose, but not `print("DEBUG ...")`."""
+    cells = ('import pandas as pd\n\n# %%\nframe = pd.read_csv("sales.csv")\nprint(frame.shape)\n'
+             'print("DEBUG dtypes", frame.dtypes)\n')
+    [found] = findings_for(DebugLeftover, cells, path="notebooks/churn_analysis.py")
+    assert found.location.start.line == 6
+    assert len(findings_for(DebugLeftover, cells, path="scripts/check.py")) == 1
+    assert findings_for(DebugLeftover, cells, path="docs/howto/debugging.py") == []
+    assert findings_for(DebugLeftover, cells, path="examples/etl.py") == []
+    assert findings_for(DebugLeftover, cells, path="tests/test_etl.py", is_test_file=True) == []
+    quiet = DebugLeftover.parse_options({"check-print": False})
+    assert findings_for(DebugLeftover, cells, path="notebooks/churn_analysis.py", options=quiet) == []
+
+
 def test_debug_labelled_print_is_reported_in_a_command_line_module() -> None:
     """A click module prints on purpose, but not `print("DEBUG ...")`: see the rule's CLI corpus."""
     corpus = RULES_DIR / "VC505-debug-leftover" / "cases_cli.py"

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pytest
 
-from vibecheck.analysis.flow import CLI_SOURCES
+from vibecheck.analysis.flow import CLI_SOURCES, DB_HOOK_METHODS
 from vibecheck.analysis.summary_keys import SKIPPED_BY_HINTS, SUMMARY_FACT
 from vibecheck.engine import check_file
 from vibecheck.rule import Rule, SourceHints
@@ -31,12 +31,13 @@ NAMED_BY_HINTS: list[tuple[type[Rule], Iterable[str]]] = [
                                                   *template_source.RENDER_METHODS]),
     (error_details.ErrorDetailsToClient, [*error_details.TRACEBACK_CALLS, "except",
                                           *error_details.EXCEPTION_HANDLER_DECORATORS]),
-    (ClientDataInHtml, [*html.RESPONSE_SINKS, *html.MARKED_SAFE]),
-    # `get` (a Django lookup) is in every module: it is left to VC422's source words and to `objects`, a manager's name
+    (ClientDataInHtml, [*html.RESPONSE_SINKS, *html.MARKED_SAFE, *html.STREAMLIT_SINKS]),
+    # `get` (a Django lookup) is in every module: it is left to VC422's source words and to `objects`, a manager's name;
+    # `run` (an Airflow hook's) to the hook's name and the run's `dag_run`
     (query.ClientDataInQuery, [name for name in (*query.SQL_TEXT_FUNCTIONS, *query.EXECUTE_METHODS, "raw", "extra",
                                                  *query.ORDERING_METHODS, *query.LOOKUP_METHODS, *query.MONGO_METHODS,
-                                                 *query.MANAGER_ATTRIBUTES)
-                               if name != "get"]),
+                                                 *query.MANAGER_ATTRIBUTES, *DB_HOOK_METHODS)
+                               if name not in ("get", "run")]),
 ]
 
 

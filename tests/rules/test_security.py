@@ -23,6 +23,7 @@ from vibecheck.rules.auth.client_controlled_authorization import ClientControlle
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
 from vibecheck.rules.security.cleartext_credentials import CleartextCredentials
+from vibecheck.rules.security.client_data_in_html import ClientDataInHtml
 from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
 from vibecheck.rules.security.client_data_to_shell import ClientDataToShell
 from vibecheck.rules.security.ecb_cipher_mode import EcbCipherMode
@@ -249,13 +250,15 @@ def test_tornado_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOr
                                             (RequestDataToFilesystemOrUrl, "cases_bare_views.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_socket_dash.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_chainlit.py"),
-                                            (ClientDataToShell, "cases_bots.py")])
+                                            (ClientDataToShell, "cases_bots.py"),
+                                            (ClientDataInHtml, "cases_streamlit.py")])
 def test_framework_corpus_is_reported_exactly(rule: type[RequestDataToInjectionSink], name: str) -> None:
     """aiohttp, Falcon and Pyramid raise their redirects, Quart awaits its file responses, Litestar's handlers
     take their input as bare-verb route parameters and answer with `File(path=...)`, serverless functions read
     their requests from Google's, Azure's and Chalice's objects, a view pasted alone (no framework import) is
     known by the fields of the request it reads, Socket.IO events, Dash callbacks and Chainlit's chat handlers take what
-    the browser sent (not where Chainlit stored an upload), and chat bots what their users typed."""
+    the browser sent (not where Chainlit stored an upload), chat bots what their users typed, and Streamlit renders
+    a widget's value as HTML where the app asks it to (`unsafe_allow_html=True`, `components.html`)."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) >= 3 and len(ok) >= 3
@@ -289,6 +292,15 @@ def test_bottle_azure_and_socketio_error_corpus_is_reported_exactly() -> None:
     [corpus] = RULES_DIR.glob("VC414-*/cases_bottle_azure_socketio.py")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC414")
     assert len(expected) >= 4 and len(ok) >= 3
+    result = check_corpus(ErrorDetailsToClient, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_streamlit_error_corpus_is_reported_exactly() -> None:
+    """What a Streamlit script shows (`st.error`, `st.exception`, `st.code`, `st.write`) is read by its visitor."""
+    [corpus] = RULES_DIR.glob("VC414-*/cases_streamlit.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC414")
+    assert len(expected) >= 4 and len(ok) >= 2
     result = check_corpus(ErrorDetailsToClient, corpus)
     assert not result.missed and not result.unexpected, result.describe()
 

@@ -161,6 +161,10 @@ HANDLER_INPUT_METHODS = frozenset({"get_argument", "get_arguments", "get_query_a
 # (`update.message.text`, `update.effective_message.caption`, discord.py's `message.content`), a button's callback data,
 # an inline query, and python-telegram-bot's `context.args` (the words after a command). The ids the platform assigns
 # (`update.effective_user.id`, `message.chat.id`) are not read as input.
+# Airflow: what whoever may trigger a DAG sets, read in a task: the run's `conf` (`dag_run.conf`,
+# `context["dag_run"].conf`, `get_current_context()["dag_run"].conf`) and its `params` (`context["params"]`), which the
+# trigger's conf overrides.
+AIRFLOW_CONTEXTS = frozenset({"context", "ctx", "kwargs", "kw", "get_current_context"})
 BOT_MODULES = ("telegram", "telebot", "aiogram", "discord", "pyrogram")
 BOT_MESSAGES = frozenset({"message", "effective_message", "edited_message", "channel_post", "msg"})
 BOT_TEXT_FIELDS: dict[str, frozenset[str]] = {
@@ -2120,8 +2124,8 @@ def _is_view_helper(function: cst.FunctionDef, names: list[str]) -> bool:
 def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """Client-controlled data: `request.args`, `request.get_json()`, `await request.json()`, `request.GET`, ...,
     Flask-RESTX's `ns.payload` and `parser.parse_args()`, what a Streamlit app's visitor types
-    (`st.text_input(...)`, `st.query_params`), and what a chat bot's user sends (`update.message.text`,
-    `context.args`)."""
+    (`st.text_input(...)`, `st.query_params`), what a chat bot's user sends (`update.message.text`,
+    `context.args`), and what the trigger of an Airflow DAG run chose (`dag_run.conf`, `context["params"]`)."""
     if type(node) is cst.Attribute and node.attr.value in REQUEST_DATA_ATTRIBUTES and (
             state.is_request_object(node.value)
             or (node.attr.value == "query_params" and state.qualified_name(node) == "streamlit.query_params")):
@@ -2129,6 +2133,8 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     if is_rest_payload(node, state.imports):
         return Taint("request", short_code(node))
     if type(node) is cst.Attribute and is_bot_input(node, state.imports):
+        return Taint("request", short_code(node))
+    if is_airflow_run_input(node, state.imports):
         return Taint("request", short_code(node))
     if type(node) is cst.Call and type(node.func) is cst.Attribute:
         method, receiver = node.func.attr.value, node.func.value
@@ -2147,6 +2153,28 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
             and node.func.value not in state.names and (state.qualified_name(node) or "").startswith("streamlit."):
         return Taint("request", node.func.value + "(...)")
     return None
+
+
+def is_airflow_run_input(node: cst.BaseExpression, imports: ImportTable) -> bool:
+    """`dag_run.conf`, `context["dag_run"].conf`, `context["params"]`: what the trigger of an Airflow DAG run chose, in
+    a module that imports Airflow."""
+    if type(node) is cst.Attribute and node.attr.value == "conf":
+        owner = node.value
+        found = (type(owner) is cst.Name and owner.value == "dag_run") \
+            or (type(owner) is cst.Subscript and _airflow_context_item(owner) == "dag_run")
+    else:
+        found = type(node) is cst.Subscript and _airflow_context_item(node) == "params"
+    return found and imports.imports_any(("airflow",))
+
+
+def _airflow_context_item(node: cst.Subscript) -> str | None:
+    """`"dag_run"` for `context["dag_run"]` (or `kwargs[...]`, `get_current_context()[...]`): the key of a task
+    context's item."""
+    owner = node.value.func if type(node.value) is cst.Call else node.value
+    if type(owner) is not cst.Name or owner.value not in AIRFLOW_CONTEXTS or len(node.slice) != 1:
+        return None
+    element = node.slice[0].slice
+    return string_value(element.value) if type(element) is cst.Index else None
 
 
 def is_bot_input(node: cst.Attribute, imports: ImportTable) -> bool:
@@ -2723,14 +2751,43 @@ def _module_patterns(module: cst.Module, qualified_name: Callable[[cst.CSTNode],
 SQL_CLIENT_METHODS = frozenset({("google.cloud.bigquery.Client", "query"), ("google.cloud.bigquery.client.Client", "query")})
 
 
+# Airflow's database hooks (`PostgresHook`, `SnowflakeHook`, any `DbApiHook`) run the SQL text their query methods are
+# handed (`hook.run(sql)`, `hook.get_records(sql)`; values go in `parameters=`). A hook is known by its class
+# (`PostgresHook(...)`) or, in a module that imports Airflow, by its name (`hook`, `pg_hook` from a helper); an HTTP
+# hook's `run` sends a request.
+DB_HOOK_METHODS = frozenset({"run", "get_records", "get_first", "get_pandas_df", "get_df", "get_pandas_df_by_chunks",
+                             "get_df_by_chunks"})
+HOOK_NAME = lazy_pattern(r"(?:^|_)hook$", re.IGNORECASE)
+NOT_DB_HOOK = lazy_pattern(r"http", re.IGNORECASE)
+
+
 def sql_client_query(call: cst.Call, state: FlowState) -> cst.BaseExpression | None:
-    """The SQL text a `SQL_CLIENT_METHODS` call runs (`bq.query(sql)`), if the call is one."""
+    """The SQL text a `SQL_CLIENT_METHODS` call (`bq.query(sql)`) or an Airflow database hook's query method runs, if
+    the call is one."""
     func = call.func
-    if type(func) is not cst.Attribute or func.attr.value not in {method for _, method in SQL_CLIENT_METHODS}:
+    if type(func) is not cst.Attribute:
+        return None
+    method = func.attr.value
+    if method in DB_HOOK_METHODS:
+        return _db_hook_query(call, func, state)
+    if method not in {method for _, method in SQL_CLIENT_METHODS}:
         return None
     if (instance_class(func.value, state), func.attr.value) not in SQL_CLIENT_METHODS:
         return None
     return call_argument(call, 0, "query")
+
+
+def _db_hook_query(call: cst.Call, func: cst.Attribute, state: FlowState) -> cst.BaseExpression | None:
+    made = instance_class(func.value, state) or ""
+    if made.startswith("airflow.") and made.endswith("Hook"):
+        hook = made.rpartition(".")[2]
+    elif state.imports.imports_any(("airflow",)):
+        hook = (dotted_name(func.value) or "").rpartition(".")[2]
+        if not HOOK_NAME.search(hook):
+            return None
+    else:
+        return None
+    return None if NOT_DB_HOOK.search(hook) else call_argument(call, 0, "sql")
 
 
 def instance_class(receiver: cst.BaseExpression, state: FlowState) -> str | None:

@@ -76,6 +76,10 @@ TYPE_CHECKING_NAMES = frozenset({"TYPE_CHECKING", "typing.TYPE_CHECKING", "typin
 EXAMPLE_WORDS = frozenset({"example", "examples", "demo", "demos", "sample", "samples", "tutorial", "tutorials"})
 
 
+# Folders of teaching material, where a debugging line may be what the page shows.
+TEACHING_FOLDERS = frozenset({"examples", "example", "docs", "doc", "demo", "demos"})
+
+
 def _names_examples(folder: str) -> bool:
     return re.split(r"[_\-]", folder, maxsplit=1)[0].lower() in EXAMPLE_WORDS
 
@@ -111,7 +115,9 @@ class DebugLeftover(Rule):
     named for what they show (`example_dags`, `demo_apps`), Alembic revision scripts (a module that binds
     `down_revision`: the operator runs them and watches their progress), and the configured directories and files.
     A `print()` whose text starts with a debugging label (`print("DEBUG config:", cfg)`, `print(f"[debug] {row}")`) is
-    reported in command-line modules, scripts and their `main` too, since no user asked for that line; not under a
+    reported in command-line modules, scripts and their `main` too, and in the configured directories other than
+    examples and docs (a notebook exported to `notebooks/`, a tool in `scripts/`), since no user asked for that line;
+    not under a
     verbosity switch, with `file=`, or in a function named for printing or debugging (`print_debug_info`).
     Post-mortem debugging is allowed in command-line modules (a `--pdb` option), importing `pdb` is allowed in
     code that works with the debugger (`pdb.Pdb`), hands the module on as a value (`debugger_module: Debugger =
@@ -187,13 +193,15 @@ class DebugLeftover(Rule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         path = PurePath(context.project_path)
-        self._print_allowed = (
-            context.is_test_file
-            or not self.options.check_print
-            or path.name in self.options.print_allowed_files
-            or any(part in self.options.print_allowed_dirs or _names_examples(part) for part in path.parts[:-1])
-            or is_alembic_revision(context.source)
-        )
+        folders = path.parts[:-1]
+        by_place = path.name in self.options.print_allowed_files \
+            or any(part in self.options.print_allowed_dirs or _names_examples(part) for part in folders)
+        by_purpose = context.is_test_file or not self.options.check_print or is_alembic_revision(context.source)
+        self._print_allowed = by_place or by_purpose
+        # a folder that prints on purpose (`notebooks`, `scripts`, `tools`) still has no use for a `DEBUG` line; one of
+        # examples or docs may show one
+        self._labels_checked = by_place and not by_purpose \
+            and not any(part in TEACHING_FOLDERS or _names_examples(part) for part in folders)
         self._has_main_guard = False
         self._reads_argv = False
         self._main_guards: set[int] = set()
@@ -360,6 +368,8 @@ class DebugLeftover(Rule):
             if name in BUILTIN_PRINT and self._in_handler[-1] is not None:
                 in_debug_code = any("debug" in function.lower() for function in self._functions)
                 self._fixable_prints[id(node)] = (bool(self._in_handler[-1]), in_debug_code)
+        elif name in PRINT_CALLS and self._labels_checked and self._labelled_debug(node):
+            self._labelled.append((node, True))
 
     def _labelled_debug(self, node: cst.Call) -> bool:
         """`print("DEBUG config:", cfg)` outside a verbosity switch, an explicit `file=` and a function named for

@@ -28,6 +28,9 @@ BACKOFF_WORD = "backoff"
 LOOPS = (cst.While, cst.For)
 # Celery's task decorators (`@app.task`, `@shared_task`), whose `max_retries=None` lifts the retry limit.
 TASK_DECORATORS = frozenset({"task", "shared_task"})
+# Decorators, by resolved name, whose keywords set to -1 retry a failing task without limit: Ray's
+# `@ray.remote(max_retries=-1)` on a task, `max_task_retries=-1` on an actor's methods (also in `.options(...)`).
+ENDLESS_RETRY_KEYWORDS: dict[str, frozenset[str]] = {"ray.remote": frozenset({"max_retries", "max_task_retries"})}
 SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
 # Exact types: libcst's concrete node classes have no subclasses, and `isinstance` against them goes through ABCMeta.
 NESTED_BODIES = frozenset(LOOPS + SCOPES)
@@ -202,6 +205,13 @@ def _endless_task_retries(decorator: cst.BaseExpression, function: cst.FunctionD
     return "autoretry_for" in keywords or any(_unlimited_retry_call(call) for call in retries)
 
 
+def endless_retry_keyword(call: cst.Call, keywords: frozenset[str]) -> cst.Arg | None:
+    """The keyword of `keywords` that `call` sets to -1 (`max_retries=-1`): no limit."""
+    return next((arg for arg in call.args if arg.keyword is not None and arg.keyword.value in keywords
+                 and type(arg.value) is cst.UnaryOperation and type(arg.value.operator) is cst.Minus
+                 and literal_value(arg.value.expression) == 1), None)
+
+
 def _is_task_decorator(decorator: cst.BaseExpression) -> bool:
     target = decorator.func if isinstance(decorator, cst.Call) else decorator
     return (full_name(target) or "").rpartition(".")[2] in TASK_DECORATORS
@@ -355,7 +365,8 @@ class UnboundedRetry(Rule):
 
     Also a Celery task that retries with its limit switched off: `@app.task(bind=True, max_retries=None)` (or
     `@shared_task(...)`) on a task that calls `self.retry(...)` without a `max_retries=` of its own, or lists
-    `autoretry_for=`.
+    `autoretry_for=`; and a Ray task or actor retried without limit: `@ray.remote(max_retries=-1)`,
+    `max_task_retries=-1`, or the same in `.options(...)`.
 
     Also, as a low-severity finding, a bounded retry that never pauses: a `for attempt in range(3):`, or a
     `while attempt < max_attempts:` / `while retries:` whose body moves that counter (`attempt += 1`,
@@ -436,6 +447,7 @@ class UnboundedRetry(Rule):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.in_class.append(True)
+        self._report_endless_decorators(node)
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.in_class.pop()
@@ -453,6 +465,29 @@ class UnboundedRetry(Rule):
                 hint="Set a limit (`max_retries=5`, Celery's default is 3) with `retry_backoff=True`, and let the "
                 "task fail when the retries run out.",
             )
+
+        self._report_endless_decorators(node)
+
+    def _report_endless_decorators(self, node: cst.FunctionDef | cst.ClassDef) -> None:
+        for decorator in node.decorators:
+            call = decorator.decorator
+            if type(call) is cst.Call:
+                keywords = ENDLESS_RETRY_KEYWORDS.get(self.qualified_name(call) or "")
+                endless = endless_retry_keyword(call, keywords) if keywords else None
+                if endless is not None:
+                    self._report_endless(endless, node.name.value)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if type(node.func) is cst.Attribute and node.func.attr.value == "options" and self.context.imports.imports_any(("ray",)):
+            endless = endless_retry_keyword(node, ENDLESS_RETRY_KEYWORDS["ray.remote"])
+            if endless is not None:
+                self._report_endless(endless, full_name(node.func.value) or "the task")
+
+    def _report_endless(self, where: cst.Arg, name: str) -> None:
+        keyword = where.keyword.value if where.keyword is not None else "max_retries"
+        self.report(where, f"`{name}` is retried without limit (`{keyword}=-1`): a permanent failure (a bad input, a "
+                    "task that runs out of memory) is run again forever and never reported.",
+                    hint=f"Set a limit (`{keyword}=3`) so the task fails when the retries run out.")
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.pop()

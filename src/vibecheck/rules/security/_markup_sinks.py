@@ -17,6 +17,20 @@ ESCAPERS = frozenset({
     "bleach.clean", "nh3.clean", "int", "float", "uuid.UUID", "cgi.escape", "xml.sax.saxutils.escape",
     "urllib.parse.quote", "urllib.parse.quote_plus",
 })
+# Streamlit calls whose text the browser renders as HTML: always, and only when asked to (`unsafe_allow_html=True`).
+STREAMLIT_HTML: dict[str, ArgumentSpec] = {"streamlit.html": (0, "body"), "streamlit.components.v1.html": (0, "html")}
+STREAMLIT_UNSAFE_HTML = frozenset({"streamlit.markdown", "streamlit.write", "streamlit.caption",
+                                   "streamlit.sidebar.markdown", "streamlit.sidebar.write", "streamlit.sidebar.caption",
+                                   "streamlit.chat_message.markdown"})
+
+
+def allows_html(call: cst.Call) -> bool:
+    """`st.markdown(text, unsafe_allow_html=True)`: Streamlit renders the text as raw HTML."""
+    flag = next((arg.value for arg in call.args if arg.keyword is not None and arg.keyword.value == "unsafe_allow_html"),
+                None)
+    return type(flag) is cst.Name and flag.value == "True"
+
+
 # Flask-like frameworks send a string returned from a view as `text/html`.
 HTML_RETURN_FRAMEWORKS = ("flask", "quart", "bottle")
 # Calls that compile their argument as template source.

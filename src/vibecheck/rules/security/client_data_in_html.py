@@ -23,7 +23,13 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 from vibecheck.rules.security._markup_flow import FlowProof
-from vibecheck.rules.security._markup_sinks import ESCAPERS, HTML_RETURN_FRAMEWORKS
+from vibecheck.rules.security._markup_sinks import (
+    ESCAPERS,
+    HTML_RETURN_FRAMEWORKS,
+    STREAMLIT_HTML,
+    STREAMLIT_UNSAFE_HTML,
+    allows_html,
+)
 from vibecheck.rules.security._safe_markup import (
     MARKING_WORDS,
     SAFE_TYPES,
@@ -51,6 +57,9 @@ MARKED_SAFE: dict[str, ArgumentSpec] = {
     # NiceGUI elements that put their text into the page as HTML
     "nicegui.ui.html": (0, "content"), "nicegui.ui.add_head_html": (0, "code"), "nicegui.ui.add_body_html": (0, "code"),
 }
+# Streamlit calls that put their text into the page as HTML: `st.html()`, `components.html()`, and `st.markdown()`
+# (`st.write()`, `st.caption()`) with `unsafe_allow_html=True`; a widget's value is client input.
+STREAMLIT_SINKS: dict[str, ArgumentSpec] = {**STREAMLIT_HTML, **{name: (0, "body") for name in STREAMLIT_UNSAFE_HTML}}
 # String literals and f-strings, as exact types (libcst's concrete node classes have no subclasses).
 TEXT_NODES = frozenset({cst.FormattedString, cst.SimpleString, cst.ConcatenatedString})
 # markupsafe's `Markup` classes: `Markup("<li>{}</li>").format(x)` escapes every value it pastes into its template.
@@ -85,7 +94,10 @@ class ClientDataInHtml(ClientSinkRule):
     `response_class=HTMLResponse`, also as the app's `default_response_class`; Litestar's
     `media_type=MediaType.HTML`), into `Markup()`/`mark_safe()`/`format_html()`'s template, which tell the template
     engine not to escape, and into NiceGUI's `ui.html()` (and `ui.add_head_html()`, `ui.add_body_html()`), whose text
-    the browser renders as markup. A value passed through `html.escape`, `markupsafe.escape`, `bleach.clean`,
+    the browser renders as markup, and into Streamlit's `st.html()`, `components.html()` and `st.markdown()` (or
+    `st.write()`, `st.caption()`) with `unsafe_allow_html=True`, where what a visitor typed into a widget
+    (`st.text_input(...)`, `st.query_params`) becomes markup of the page. A value passed through `html.escape`,
+    `markupsafe.escape`, `bleach.clean`,
     `format_html()`, `Markup("<li>{}</li>").format()` or a number conversion is clean, and so is a join of items
     each escaped that way (`"".join(f"<li>{escape(t)}</li>" for t in tags)`); a response with a non-HTML
     content type (`mimetype="text/plain"`, `content_type="application/json"`) and dict or list bodies (sent as
@@ -152,10 +164,10 @@ class ClientDataInHtml(ClientSinkRule):
     # `event` or `body`; and the last part of every sink (`mark_safe`, `HttpResponse`): a finding or a summary
     # needs a sink in the module, also when its source is a route parameter or `req`; and the frameworks whose
     # routes send a returned string as HTML (`flask`), which the module must import.
-    file_hints = ("request", "httprequest", "event", "body", *HTML_RETURN_FRAMEWORKS,
+    file_hints = ("request", "httprequest", "event", "body", "streamlit", *HTML_RETURN_FRAMEWORKS,
                   *sorted({sink.rpartition(".")[2].lower() for sink in (*RESPONSE_SINKS, *MARKED_SAFE)}))
     file_hints_are_names = True
-    function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**RESPONSE_SINKS, **MARKED_SAFE}
+    function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**RESPONSE_SINKS, **MARKED_SAFE, **STREAMLIT_SINKS}
     sanitizers = ESCAPERS
 
     def new_state(self) -> FlowState:
@@ -258,8 +270,10 @@ class ClientDataInHtml(ClientSinkRule):
 
     def accepts(self, call: cst.Call, argument: cst.BaseExpression, state: FlowState) -> bool:
         name = state.qualified_name(call) or ""
-        if name in MARKED_SAFE:
+        if name in MARKED_SAFE or name in STREAMLIT_HTML:
             return True
+        if name in STREAMLIT_UNSAFE_HTML:
+            return allows_html(call)
         for keyword in CONTENT_TYPE_KEYWORDS:
             value = call_argument(call, None, keyword)
             if value is not None:

@@ -11,6 +11,7 @@ import libcst as cst
 from vibecheck.analysis.bound_names import names_bound_to_calls
 from vibecheck.analysis.flow import (
     CLEAN,
+    DB_HOOK_METHODS,
     LAMBDA_EVENT_NAMES,
     PARAMETER,
     PAYLOAD_HANDLERS,
@@ -213,6 +214,7 @@ class ClientDataInQuery(ClientSinkRule):
                   "update_or_create", "find", "find_one", "find_one_and_update", "find_one_and_delete",
                   "find_one_and_replace", "delete_one", "delete_many", "update_one", "update_many", "count_documents",
                   "aggregate", "request", "httprequest", "event", "get_or_create", "replace_one", "watch",
+                  "dag_run", "hook", *sorted(DB_HOOK_METHODS - {"run"}),
                   *sorted(MANAGER_ATTRIBUTES),
                   *ASYNC_QUERY_METHODS)
     file_hints_are_names = True

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import libcst as cst
 
 from vibecheck.analysis.argument_lists import NOT_A_LIST, ArgumentListState, list_display, note_argument_list
-from vibecheck.analysis.flow import PARAMETER, FlowState, Taint, call_argument, short_code, string_value
+from vibecheck.analysis.flow import PARAMETER, FlowState, Taint, call_argument, iter_calls, short_code, string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._client_sinks import ClientSinkRule
@@ -52,6 +53,20 @@ PROGRAM_LABEL = "program"
 CODE_LABEL = "code"
 CWE = (78,)
 CODE_CWE = (94,)
+# Airflow operators whose templated field is a command line: Jinja renders the run's values into it before a shell
+# (a remote one for SSH) reads it.
+TEMPLATED_COMMANDS: dict[str, str] = {
+    "airflow.operators.bash.BashOperator": "bash_command", "airflow.operators.bash_operator.BashOperator": "bash_command",
+    "airflow.providers.standard.operators.bash.BashOperator": "bash_command",
+    "airflow.providers.ssh.operators.ssh.SSHOperator": "command",
+    "airflow.contrib.operators.ssh_operator.SSHOperator": "command",
+}
+TEMPLATED_OPERATORS = frozenset(name.rpartition(".")[2] for name in TEMPLATED_COMMANDS)
+TEMPLATING_OPERATOR = "Operator("
+# A Jinja expression that renders what the trigger of a DAG run chose (`{{ dag_run.conf['table'] }}`,
+# `{{ params.table }}`), unless a filter quotes it for the shell (`{{ params.table | shquote }}`).
+RUN_INPUT_TEMPLATE = lazy_pattern(r"\{\{(?:(?!\}\}).)*?\b(?:dag_run\.conf|params)\b(?:(?!\}\}).)*\}\}", re.DOTALL)
+QUOTING_FILTER = lazy_pattern(r"\|\s*\w*quote")
 
 
 class ClientDataToShell(ClientSinkRule):
@@ -66,7 +81,10 @@ class ClientDataToShell(ClientSinkRule):
     the first element of the argument list, a client string split with `shlex.split()`/`.split()`, and
     the path given to `os.exec*()`/`os.spawn*()`; and into the code an interpreter runs after its
     inline-code flag (`["python3", "-c", code]`, `[sys.executable, "-c", code]`, `node -e`, `perl -e`,
-    `ruby -e`, `php -r`, and `osascript -e`, whose AppleScript can `do shell script`). Values quoted with
+    `ruby -e`, `php -r`, and `osascript -e`, whose AppleScript can `do shell script`). An Airflow task's run
+    input (`dag_run.conf`, `context["params"]`: whoever may trigger the DAG chooses it) is client input, and so is
+    a Jinja template that renders it into a `BashOperator`'s `bash_command` or an `SSHOperator`'s `command`
+    (`"pg_dump --table={{ dag_run.conf['table'] }}"`; through `env=` and a quoted `"$TABLE"` it is data). Values quoted with
     `shlex.quote()`, converted with `int()`, or checked in an `if`/`assert` (an allow-list `in`,
     `re.fullmatch`) are clean; a substring denylist (`if ";" not in host`) is no check, nor is a prefix
     test (`if command.startswith("ls ")`: `ls ; rm -rf /` passes it). An argument in a later position of a list without a
@@ -131,7 +149,7 @@ class ClientDataToShell(ClientSinkRule):
     # without them has no sink and reads no named source; VC417 borrows its calls and returns from VC409.
     file_hints = ("system", "popen", "getoutput", "getstatusoutput", "subprocess", "create_subprocess_shell",
                   "create_subprocess_exec", "pexpect", "exec_command", *(name.partition(".")[2] for name in EXEC_FUNCTIONS),
-                  "request", "httprequest", "event")
+                  "request", "httprequest", "event", "bash_command", "sshoperator")
     file_hints_are_names = True
     sanitizers = SANITIZERS
 
@@ -193,6 +211,29 @@ class ClientDataToShell(ClientSinkRule):
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
         note_argument_list(node, state)
+        if type(node) is not cst.FunctionDef and TEMPLATING_OPERATOR in self.context.source:
+            for call in iter_calls(node):
+                self._check_templated_command(call, state)
+
+    def _check_templated_command(self, call: cst.Call, state: FlowState) -> None:
+        """`BashOperator(bash_command="pg_dump --table={{ dag_run.conf['table'] }}")`: the trigger's text in a shell line."""
+        func = call.func
+        if (func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else "") \
+                not in TEMPLATED_OPERATORS:
+            return
+        field = TEMPLATED_COMMANDS.get(state.qualified_name(call) or "")
+        command = call_argument(call, None, field) if field is not None else None
+        text = string_value(command)
+        if command is None or text is None:
+            return
+        rendered = next((m.group(0) for m in RUN_INPUT_TEMPLATE.finditer(text) if not QUOTING_FILTER.search(m.group(0))),
+                        None)
+        if rendered is not None:
+            self.report(command, f"The template `{rendered}` renders what the trigger of the DAG run chose into the "
+                        f"command line of `{short_code(call.func)}`, so whoever may trigger the DAG can run shell "
+                        "commands on the worker.", hint="Pass the value through `env=` (`env={\"TABLE\": \"{{ "
+                        "dag_run.conf['table'] }}\"}`) and quote it in the command (`\"$TABLE\"`), after checking it "
+                        "against an allow-list.", cwe=CWE)
 
     def new_state(self) -> FlowState:
         # a command that starts with `ls` is still any command (`ls; rm -rf /`)

@@ -83,6 +83,9 @@ RESPONSE_CALLS = frozenset({
     "chalice.ChaliceViewError", "chalice.app.BadRequestError", "chalice.app.ChaliceViewError",
     "azure.functions.HttpResponse", "bottle.HTTPResponse", "bottle.HTTPError", "bottle.abort",
     "flask_socketio.emit", "flask_socketio.send",  # a Socket.IO event's answer to the client that sent it
+    # what a Streamlit script shows its visitor (also in the sidebar)
+    *(f"streamlit.{place}{element}" for place in ("", "sidebar.") for element in (
+        "error", "warning", "info", "exception", "code", "text", "write", "markdown", "json", "caption", "toast")),
 })
 # Families of error responses whose arguments are the body: Falcon's `HTTPInternalServerError(description=...)`.
 RESPONSE_CLASS_PREFIXES = ("falcon.HTTP", "falcon.errors.HTTP", "pyramid.httpexceptions.HTTP")
@@ -235,7 +238,9 @@ class ErrorDetailsToClient(FlowRule):
     Bottle's `HTTPResponse`/`abort()`, a Socket.IO event's `emit()`/`send()`, the details a gRPC servicer method
     ends its call with (`context.abort(code, str(e))`, `context.set_details(...)`), what an AWS Lambda handler
     (`def handler(event, context)`) returns, also through a helper that builds the proxy response (`return
-    response(500, {"error": str(e)})`), and chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
+    response(500, {"error": str(e)})`), chat replies (`say()`, `respond()`, `chat_postMessage()`), and what a
+    Streamlit script shows its visitor (`st.error(...)`, `st.exception(e)`, `st.code(traceback.format_exc())`,
+    `st.write(...)`). Exceptions written for the
     client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, a parser's
     `JSONDecodeError`/`YAMLError`/`TOMLDecodeError` about the payload it was handed, ..., and those
     named for bad input: `InvalidInput`, `SourceParseError`, `HeaderError`, a request body's `MultiPartException`)

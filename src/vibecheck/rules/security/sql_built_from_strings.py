@@ -475,7 +475,8 @@ class SqlBuiltFromStrings(FlowRule):
     """
 
     file_hints = ("execute", "fetch", "text(", ".raw(", ".extra(", "read_sql", "literal_column", "rawsql", "expression",
-                  "statement", "$where", "$function", "$accumulator")
+                  "statement", "$where", "$function", "$accumulator", "get_records", "get_first", "get_pandas_df",
+                  "get_df", "hook.run(")
     code = "VC402"
     name = "sql-built-from-strings"
     category = Category.SECURITY

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,7 @@ from vibecheck.analysis.yaml_loaders import (
     is_safe_project_loader,
 )
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import NodeFix
 from vibecheck.rules.security._support import (
     STRING_NODES,
@@ -33,6 +35,9 @@ from vibecheck.rules.security._support import (
     tails,
 )
 
+# A literal path to storage that others write too: a bucket or a server (`s3://`, `gs://`, `https://`, not `file://`),
+# or a shared mount (`/mnt/...`, `/nfs/...`, Databricks' `/dbfs/...`). Whoever can write there can run code here.
+SHARED_STORAGE = lazy_pattern(r"^(?!file:)[a-z][a-z0-9+.-]*://|^/(?:mnt|nfs|net|dbfs|shared)/", re.IGNORECASE)
 PICKLE_MODULES = ("pickle", "cPickle", "_pickle", "dill", "cloudpickle", "joblib")
 # qualified name -> index of the argument that carries the data (or the path it is read from)
 ALWAYS_UNSAFE: dict[str, int] = {
@@ -106,7 +111,8 @@ class UnsafeDeserialization(BindingRule):
     `!include` tag loads the file it names),
     `yaml.unsafe_load`, ruamel.yaml's `YAML(typ="unsafe")` and
     `numpy.load(allow_pickle=True)`, unless the data comes from a literal path in the repository (also
-    through `with open("model.pkl", "rb") as f`), is what this code just serialised
+    through `with open("model.pkl", "rb") as f`; not a path to a bucket, a server or a shared mount, which others
+    write too: `s3://...`, `https://...`, `/mnt/...`, `/dbfs/...`), is what this code just serialised
     (`pickle.loads(pickle.dumps(obj))`, also through an in-memory buffer it made empty: `buffer = io.BytesIO()`,
     then `pickle.loads(buffer.getvalue())`), was checked against a pinned checksum first (`digest =
     hashlib.sha256(path.read_bytes()).hexdigest()`, then `if digest != expected: raise ...` before `joblib.load(path)`),
@@ -473,7 +479,7 @@ class UnsafeDeserialization(BindingRule):
             return False
         data = self.resolve(data)
         if isinstance(data, STRING_NODES):
-            return True
+            return not SHARED_STORAGE.match(string_value(data) or "")
         if isinstance(data, cst.BinaryOperation) and isinstance(data.operator, cst.Divide):
             return self._is_repo_file(data.left, depth - 1) and self._is_repo_file(data.right, depth - 1)
         if isinstance(data, cst.Call):

@@ -24,6 +24,7 @@ DATA_VERBS = frozenset({
     "poll",  # `poll_payment(42)` answers with the payment's state, and any state is truthy
     "show",  # a detail view's answer: the record, whatever it holds
     "answer",  # a model's or a search's answer: text, whatever it says
+    "materialize",  # dagster's `materialize([...])`: a run's result, an object whatever happened in the run
 })
 # The last word of a getter that reads a flag (`transaction.get_rollback()`, `connection.get_autocommit()`,
 # `get_user_enabled()`): it answers yes or no, so `assert get_rollback()` checks the whole answer.
@@ -38,14 +39,14 @@ QUESTION_WORDS = frozenset({"is", "has", "can", "should", "was", "will", "needs"
 # the others need an object after them (`get_user`, not `get`, which is a dict's, a client's or a cache's read).
 STANDALONE_VERBS = frozenset({
     "parse", "summarize", "summarise", "transform", "serialize", "serialise", "render", "compute", "calculate",
-    "generate", "extract", "aggregate", "normalize", "normalise", "compose", "assemble", "answer",
+    "generate", "extract", "aggregate", "normalize", "normalise", "compose", "assemble", "answer", "materialize",
 })
 # The last word of a function named for the data it makes, with no verb (`weekly_report(df)`, `order_summary(o)`,
 # `monthly_totals(rows)`): a report or a summary has content to check, as `build_report` does.
 DATA_NOUNS = frozenset({"report", "summary", "totals", "stats", "statistics", "breakdown", "digest", "payload", "answer"})
-# The methods that run a LangChain tool, chain or runnable (`fetch_url.invoke({...})`): the tool's own name says what
-# it answers.
-RUNNABLE_CALLS = frozenset({"invoke", "ainvoke", "run", "arun"})
+# The methods that run a LangChain tool, chain or runnable (`fetch_url.invoke({...})`), or the function under a Prefect
+# task or flow (`load_sales.fn(...)`): the tool's or task's own name says what it answers.
+RUNNABLE_CALLS = frozenset({"invoke", "ainvoke", "run", "arun", "fn"})
 UNITTEST_TRUTHY = frozenset({"assertTrue", "assertIsNotNone", "assert_"})
 # `self.assertFalse(x)`, `self.assertIs(x, False)`, `self.assertEqual(x, True)`: checks that say `x` is a yes or no.
 UNITTEST_FALSY = frozenset({"assertFalse"})
@@ -246,7 +247,8 @@ class TruthinessOnlyAssertion(TestAwareRule):
     (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
     that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
     `summarize`, `answer`, or it is named for the data it makes: `weekly_report`, `order_summary`, `table_answer`; a
-    LangChain tool run through `invoke`/`run` is named by the tool, `fetch_rates.invoke(...)`; or it is the body of a
+    LangChain tool run through `invoke`/`run` is named by the tool, `fetch_rates.invoke(...)`, and so is a Prefect task's
+    function, `load_sales.fn(...)`; dagster's `materialize(...)` makes a run's result; or it is the body of a
     test client's response, `resp.json()`, WebTest's `resp.json`, DRF's `resp.data`, `resp.content`, a click runner's
     `result.output`, whose status nothing checks), the test checks nothing else (no other `assert`, no assertion
     call, no mock `assert_*`, no `pytest.raises`) and uses the value nowhere else.
