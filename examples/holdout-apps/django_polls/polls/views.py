@@ -30,6 +30,7 @@ class ResultsView(generic.DetailView):
     template_name = "polls/results.html"
 
 
+# expect: VC201 -- marked after the first run: anyone may vote, any number of times, on a view that changes state
 @require_POST
 def vote(request, question_id):
     question = get_object_or_404(Question, pk=question_id)

@@ -27,13 +27,14 @@ def test_parse_tags_lone_hash():
     # expect: VC305
     with pytest.raises(Exception):
         tags = parse_tags("a # b")
+        # expect: VC304 -- marked after the first run: the assertion after the raising call never runs
         assert tags == []
 
 
 def test_normalise_rejects_spaces():
     with pytest.raises(TagError):
         normalise_tag("two words")
-        # expect: VC303/VC305
+        # ok: VC304/VC305 -- corrected after the first run: `assert False` after the call fails the test when it does not raise
         assert False, "normalise_tag accepted a space"
 
 

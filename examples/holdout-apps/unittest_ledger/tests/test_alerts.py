@@ -43,7 +43,7 @@ class NotifyTests(unittest.TestCase):
 
     def test_mail_has_body(self):
         notify_low_stock(self.ledger, {"NUT-M6": 50}, self.mailer, "ops@example.com")
-        # expect: VC308/VC310
+        # expect: VC304/VC308/VC310
         self.assertIsNotNone(self.mailer.send.return_value)
 
     # expect: VC308

@@ -40,6 +40,7 @@ class ReorderPointTests(unittest.TestCase):
         # expect: VC305
         with self.assertRaises(Exception):
             point = reorder_point(1.0, -2)
+            # expect: VC304 -- marked after the first run: the assertion after the raising call never runs
             self.assertEqual(point, 0)
 
     def test_reorder_is_positive(self):
@@ -53,7 +54,7 @@ class ReorderPointTests(unittest.TestCase):
         if point:
             self.assertEqual(point, 5)
 
-    # expect: VC306
+    # ok: VC306 -- corrected after the first run: `expectedFailure` takes no reason and is strict (an unexpected success fails the run)
     @unittest.expectedFailure
     def test_fractional_demand_rounds_up(self):
         self.assertEqual(reorder_point(0.4, 1), 1)
