@@ -884,3 +884,9 @@ class RaisingCallTests(unittest.TestCase):
             order.pay(-1)
             # expect: VC304
             self.assertEqual(order.total(), 0)
+
+
+def test_job_state_joined_by_or():
+    job = make_order()
+    # ok: VC304 -- a job's `status` may be `None` or a word: not a status code
+    assert job.done or job.status

@@ -91,6 +91,8 @@ CONSTRUCTED = "`{name}` was just built by `{built}`, and a constructed object is
 CONSTRUCTED_TYPE = "`{name}` was just built by `{built}`, so it is a `{cls}`"
 # What a command-line runner's result reports its failure in: a number that is truthy exactly when the command failed.
 EXIT_CODES = frozenset({"exit_code", "returncode"})
+# A response's numeric status (not `job.status`, which may be a word or `None`).
+HTTP_STATUS_CODES = frozenset({"status_code", "status_int"})
 RESPONSE_READ_TWICE = "a test client's response holds one answer, so reading it twice gives the same value"
 MOCK_ANSWER = "a mock's `return_value` is a mock itself (never `None`, always truthy) unless the test set it"
 YES_OR_NO = "a yes-or-no answer is `True` or `False`, never `None`"
@@ -378,7 +380,7 @@ def failure_disjunct(test: cst.BaseExpression) -> str | None:
         if isinstance(part, cst.Attribute) and part.attr.value in EXIT_CODES:
             return (f"`{part.attr.value}` is truthy exactly when the command failed, so the `or` lets a failed run "
                     "pass")
-        if is_status_read(part):
+        if isinstance(part, cst.Attribute) and part.attr.value in HTTP_STATUS_CODES:
             return "an HTTP status code is never 0, so the `or` always holds"
     return None
 
