@@ -75,7 +75,8 @@ class AssertionOnMockOnly(TestAwareRule):
     (`responses.get(url, json=...)`, `respx.get(url).mock(...)`, `requests_mock.get(...)`, pytest-httpx's
     `httpx_mock.add_response(...)`, `requests_mock.Mocker()`, `aioresponses()`), and once a test has registered one,
     what `requests`, `httpx` or `aiohttp` answer it is the registered answer: a test that only calls them checks the
-    mock, not the project's client.
+    mock, not the project's client. (The test suites of those mocking libraries themselves are written this way on
+    purpose, since the mock is their code under test: ignore VC308 there with `per-file-ignores`.)
 
     ## Why is this bad?
     `m = Mock(return_value=3); assert m() == 3` tests `unittest.mock`, not your code. Coding agents

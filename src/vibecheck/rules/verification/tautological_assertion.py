@@ -96,6 +96,8 @@ HTTP_STATUS_CODES = frozenset({"status_code", "status_int"})
 RESPONSE_READ_TWICE = "a test client's response holds one answer, so reading it twice gives the same value"
 MOCK_ANSWER = "a mock's `return_value` is a mock itself (never `None`, always truthy) unless the test set it"
 YES_OR_NO = "a yes-or-no answer is `True` or `False`, never `None`"
+# Tests that answer with a match or `None` (`re.search(...)`): `is not None` is their check.
+OPTIONAL_MATCHES = frozenset({"match", "fullmatch", "search"})
 UNAWAITED = ("`{call}` is not awaited, and the coroutine it returns is always truthy: the file awaits `{call}` "
              "elsewhere, so it is a coroutine function")
 # A Django manager's methods that return a model instance or raise: never `None`.
@@ -367,7 +369,8 @@ def presence_reason(checked: cst.BaseExpression, truth_too: bool) -> str | None:
     answer is a mock; a comparison's or a predicate's answer (`q.was_published_recently()`) is a bool, never `None`."""
     if is_mock_answer(checked):
         return MOCK_ANSWER
-    return YES_OR_NO if not truth_too and is_a_test(checked) else None
+    optional = isinstance(checked, cst.Call) and last_name(checked.func) in OPTIONAL_MATCHES
+    return YES_OR_NO if not truth_too and is_a_test(checked) and not optional else None
 
 
 def failure_disjunct(test: cst.BaseExpression) -> str | None:
