@@ -1,23 +1,13 @@
 """Recall and false alarms per rule on held-out agent-style apps, written before the rules were read.
 
-Each folder under `examples/holdout-apps/` is an app written the way a coding agent writes one on a typical prompt
-(FastAPI + SQLModel, Flask-Login + SQLAlchemy 2.0, Django class-based views, aiohttp, a LangChain and OpenAI
-tool-calling agent, a Celery worker, an S3 upload CLI, an async httpx SDK with its tests, Starlette, a typer data
-pipeline, an asyncio RabbitMQ consumer with its tests, a Slack bot with a Streamlit dashboard, a FastAPI + async
-SQLAlchemy clinic portal, a Django + DRF + Celery helpdesk, an ML meeting-notes service with its tests, MCP servers,
-Flask blueprints, Django Ninja, Gradio, Quart, an Anthropic analyst API, Django function views, Sanic, Tornado, Falcon
-(also a notes API behind middleware and `falcon.before` hooks), a Tornado wiki with its settings in a module of their
-own, Litestar controllers, flask-restx, an instructor/LlamaIndex/Dramatiq ops agent, SQLModel with role checkers, a
-Dash dashboard, Bottle, Flask-SocketIO, Google Cloud and Azure Functions, a layered SQLModel service, a click S3/SFTP
-sync CLI, a pandas/duckdb ETL, an asyncio crawler, an sklearn model registry, a Telegram bot with OpenAI tools, a
-LangGraph and CrewAI responder, a pydantic-ai backend, a Chainlit RAG chat, a code-interpreter agent, a click eval
-harness, FastAPI + Beanie, Django Channels consumers, graphene-django, Flask-AppBuilder, a Reflex console, Airflow
-DAGs, Prefect flows, Dagster assets, a Streamlit explorer, an exported notebook). A pitfall is marked `# expect: CODE`
-on the line before it (`A/B`: either code counts; `A, B`: both are expected), a legitimate look-alike `# ok: CODE`
-(`A/B`: none of them may fire). vibecheck runs as a user runs it (default rules, no bandit, the whole pipeline) minus
-the untested-code rules, which every app without a test suite would trip. Per rule it prints the marks found, the
-look-alikes flagged, and the findings on unmarked lines (false alarms, or pitfalls the marks forgot: read them); with
-`--show`, every miss and false alarm.
+Each folder under `examples/holdout-apps/` is an app written the way a coding agent writes one on a typical
+prompt; the README there says, round by round, which stacks and pitfalls each covers (web frameworks, agent and
+LLM stacks, workers, command-line tools, data pipelines, agent-written test suites...). A pitfall is marked
+`# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are expected), a legitimate
+look-alike `# ok: CODE` (`A/B`: none of them may fire). vibecheck runs as a user runs it (default rules, no bandit,
+the whole pipeline) minus the untested-code rules, which every app without a test suite would trip. Per rule it
+prints the marks found, the look-alikes flagged, and the findings on unmarked lines (false alarms, or pitfalls the
+marks forgot: read them); with `--show`, every miss and false alarm.
 
     nice python benchmarks/holdout_recall.py [--apps examples/holdout-apps] [--show]
 """

@@ -729,3 +729,36 @@ def test_order_pickles():
 def test_order_neither_paid_nor_shipped():
     # neither paid nor shipped yet
     checkout(make_order())
+
+
+@pytest.fixture
+def sound_store(tmp_path):
+    store = Order(tmp_path)
+    yield store
+    assert store.integrity_ok()
+
+
+# ok: VC303 -- the fixture it asks for asserts after its `yield`
+def test_delete_keeps_store_sound(sound_store):
+    sound_store.delete(1)
+
+
+@pytest.fixture
+def plain_store(tmp_path):
+    return Order(tmp_path)
+
+
+# expect: VC303
+def test_delete_with_a_plain_fixture(plain_store):
+    plain_store.delete(1)
+
+
+class CountTests(unittest.TestCase):
+    def test_missing(self):
+        with self.assertRaises(Exception):
+            Order.lookup(9999)
+            self.assertEqual(Order.objects.count(), 1)
+
+    # expect: VC303 -- `count` appears in the raises block only as what an assertion checks, not as a call expected to raise
+    def test_counted(self):
+        Order.objects.filter(paid=True).count()

@@ -773,3 +773,127 @@ def test_task_invoked(celery_task):
     result = celery_task.invoke("x")
     # ok: VC304 -- not a command-line runner
     assert result
+
+
+def test_response_status_read_twice(client):
+    resp = client.get("/orders")
+    # expect: VC304
+    assert resp.status_code == resp.status_code
+
+
+class ResponseReadTwiceTests(unittest.TestCase):
+    def test_index(self):
+        response = self.client.get("/polls/")
+        # expect: VC304
+        self.assertEqual(response.status_code, response.status_code)
+        # ok: VC304
+        self.assertEqual(response.status_code, 200)
+
+
+def run_cli(runner, *args):
+    return runner.invoke(checkout, list(args))
+
+
+def test_result_of_a_helper_that_runs_the_cli(runner):
+    result = run_cli(runner, "add", "x")
+    # expect: VC304
+    assert result
+    # expect: VC304
+    assert result.exit_code == result.exit_code
+    # expect: VC304
+    assert "Added" in result.output or result.exit_code
+    # ok: VC304
+    assert result.exit_code == 0 or "already there" in result.output
+
+
+def test_status_joined_by_or(client):
+    resp = client.get("/orders")
+    # expect: VC304
+    assert "orders" in resp.text or resp.status_code
+
+
+def test_mock_answer_read_back():
+    session = mock.MagicMock()
+    session.get.return_value.json.return_value = {"id": 1}
+    checkout(session)
+    # expect: VC304
+    assert session.get.return_value.json.return_value == {"id": 1}
+    # expect: VC304
+    assert session.get.return_value is not None
+    # ok: VC304 -- the code under test handed back what the mock answered
+    assert checkout(session) is session.get.return_value
+    # ok: VC304 -- what the code did with the mock's answer
+    assert session.get.return_value.close.called
+
+
+class MockAnswerTests(unittest.TestCase):
+    def test_answer_present(self):
+        mailer = mock.MagicMock()
+        checkout(mailer)
+        # expect: VC304
+        self.assertIsNotNone(mailer.send.return_value)
+        # expect: VC304
+        self.assertTrue(mailer.send.called_once_with("ops@example.com"))
+
+    def test_predicate_never_none(self):
+        order = make_order()
+        # expect: VC304
+        self.assertIsNotNone(order.was_paid_recently())
+        # expect: VC304
+        assert order.is_paid() is not None
+        # ok: VC304
+        self.assertIs(order.was_paid_recently(), False)
+
+
+async def test_coroutine_not_awaited(repo):
+    await repo.add("alice", "rent")
+    # expect: VC304
+    assert repo.get_for("alice", 1)
+    # ok: VC304 -- awaited
+    assert await repo.get_for("alice", 1) == "rent"
+    # ok: VC304 -- the file never awaits `repo.count`: a plain method
+    assert repo.count("alice")
+
+
+def test_assertion_after_the_raising_call():
+    with pytest.raises(ValueError):
+        tags = parse("a # b")
+        # expect: VC304
+        assert tags == []
+
+
+def test_explicit_failure_after_the_raising_call():
+    with pytest.raises(ValueError):
+        parse("a b")
+        # ok: VC304 -- fails the test when the call does not raise, as meant
+        assert False, "parse accepted a space"
+
+
+def test_setup_then_assertion_then_raising_call():
+    with pytest.raises(ValueError):
+        order = make_order()
+        # ok: VC304 -- runs: the call that raises comes after it
+        assert order.total() == 0
+        order.pay(-1)
+
+
+class RaisingCallTests(unittest.TestCase):
+    def test_overship(self):
+        order = make_order()
+        with self.assertRaises(ValueError):
+            order.pay(-1)
+            # expect: VC304
+            self.assertEqual(order.total(), 0)
+
+
+def test_job_state_joined_by_or():
+    job = make_order()
+    # ok: VC304 -- a job's `status` may be `None` or a word: not a status code
+    assert job.done or job.status
+
+
+def test_pattern_found():
+    import re
+
+    # ok: VC304 -- `re.search` answers with a match or `None`
+    assert re.search(r"\d+", str(make_order())) is not None

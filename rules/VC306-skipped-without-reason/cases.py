@@ -147,3 +147,27 @@ def test_strict_with_blank_reason_still_fails_when_fixed():
 @pytest.mark.xfail(reason="", strict=False)
 def test_not_strict_and_blank_reason():
     assert False
+
+
+# expect: VC306
+@pytest.mark.parametrize("tag", [])
+def test_no_cases(tag):
+    assert tag
+
+
+# expect: VC306
+@pytest.mark.parametrize(("a", "b"), argvalues=())
+def test_no_cases_by_keyword(a, b):
+    assert a == b
+
+
+# ok: VC306
+@pytest.mark.parametrize("tag", ["a", "b"])
+def test_some_cases(tag):
+    assert tag.isalpha()
+
+
+# ok: VC306 -- the cases come from a name, which may hold any number of them
+@pytest.mark.parametrize("tag", TAGS)
+def test_cases_from_a_name(tag):
+    assert tag.isalpha()

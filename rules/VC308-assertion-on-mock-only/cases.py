@@ -363,3 +363,69 @@ def test_answer_on_a_real_object():
     client.session = Mock()
     client.session.get.return_value = make_order(total=1)
     assert client.city_temperature("Oslo") == 1
+
+
+import httpx
+import requests
+import respx
+import responses
+
+
+@responses.activate
+# expect: VC308
+def test_requests_answers_what_responses_registered():
+    responses.add(responses.GET, "https://api.example.com/weather", json={"temp": 3}, status=200)
+    resp = requests.get("https://api.example.com/weather", timeout=5)
+    assert resp.json()["temp"] == 3
+
+
+@responses.activate
+# ok: VC308 -- the project's client makes the request the mock answers
+def test_project_client_behind_responses():
+    responses.get("https://api.example.com/weather", json={"temp": 3})
+    assert fetch_temperature("Oslo") == 3
+    assert len(responses.calls) == 1
+
+
+# expect: VC308
+def test_requests_mock_fixture_read_back(requests_mock):
+    requests_mock.get("https://api.example.com/weather", json={"temp": -4})
+    data = requests.get("https://api.example.com/weather", timeout=5).json()
+    assert data["temp"] == -4
+
+
+# ok: VC308 -- the fixture only intercepts the project's own request
+def test_requests_mock_fixture_behind_the_project(requests_mock):
+    adapter = requests_mock.get("https://api.example.com/weather", json={"temp": -4})
+    assert fetch_temperature("Oslo") == -4
+    assert adapter.called_once
+
+
+@respx.mock
+# expect: VC308
+async def test_httpx_answers_what_respx_registered():
+    respx.get("https://api.example.com/weather").mock(return_value=httpx.Response(200, json={"temp": 1}))
+    async with httpx.AsyncClient() as http:
+        resp = await http.get("https://api.example.com/weather")
+    assert resp.json()["temp"] == 1
+
+
+# expect: VC308
+async def test_httpx_answers_what_pytest_httpx_registered(httpx_mock):
+    httpx_mock.add_response(json={"temp": 20})
+    async with httpx.AsyncClient() as http:
+        resp = await http.get("https://api.example.com/weather")
+    assert resp.json()["temp"] == 20
+
+
+@respx.mock
+# expect: VC308
+def test_route_registered():
+    route = respx.get("https://api.example.com/weather")
+    assert route is not None
+
+
+# ok: VC308 -- no HTTP mock here: `requests` reaches a real server the test started
+def test_requests_without_a_mock(live_server):
+    resp = requests.get(live_server.url + "/weather", timeout=5)
+    assert resp.status_code == 200

@@ -458,3 +458,66 @@ def test_materialize_sessions_success():
     result = materialize([assets.raw_events, assets.sessions])
     # ok: VC310 -- whether the run succeeded
     assert result.success
+class TemplateContextTests(unittest.TestCase):
+    def test_index_context(self):
+        response = self.client.get("/polls/")
+        # expect: VC310
+        self.assertIsNotNone(response.context["latest_question_list"])
+
+    def test_index_context_compared(self):
+        response = self.client.get("/polls/")
+        # ok: VC310
+        self.assertEqual(response.context["latest_question_list"], [])
+
+
+def test_body_item(client):
+    resp = client.post("/todos/1")
+    # expect: VC310
+    assert resp.json()["items"] is not None
+
+
+def test_body_flag(client):
+    resp = client.post("/todos/1/done")
+    # ok: VC310 -- one field's truth: a flag's whole check
+    assert resp.json()["done"]
+
+
+def test_list_orders_length():
+    orders = billing.list_orders("alice")
+    # expect: VC310
+    assert len(orders)
+
+
+def test_receive_returns_movement(ledger):
+    movement = ledger.receive("BOLT", 5)
+    # expect: VC310
+    assert movement is not None
+
+
+def test_slugify_returns_slug():
+    # expect: VC310
+    assert billing.slugify("Hello World")
+
+
+def test_login_returns_true(client):
+    # ok: VC310 -- the name says the answer is a yes or no
+    assert client.login("ada", "pw")
+
+
+def test_receive_records_movement(ledger):
+    movement = ledger.receive("BOLT", 5)
+    # ok: VC310 -- not named for what it returns, and `receive` names no data
+    assert movement
+
+
+def test_add_returns_item(cart):
+    item = cart.add("BOLT")
+    # ok: VC310 -- the value is used beyond its check
+    assert item
+    assert item.sku == "BOLT"
+
+
+def test_forecast_returns_days(weather):
+    days = weather.forecast("Oslo", days=3)
+    # expect: VC310 -- `days=3` is a keyword, not a use of `days`
+    assert days

@@ -305,3 +305,23 @@ def test_copy_counts_each_file(tmp_path):
     # ok: VC311 -- a table of cases, written out
     for expected in [1]:
         assert copied == expected
+
+
+def invoke(runner, *args):
+    return runner.invoke(api, list(args))
+
+
+def test_loop_over_a_helper_cli_result(runner):
+    result = invoke(runner, "list", "--tag", "archive")
+    # expect: VC311
+    for line in result.output.splitlines()[1:]:
+        assert "#archive" in line
+
+
+def test_loop_over_a_helper_cli_result_counted(runner):
+    result = invoke(runner, "list")
+    lines = result.output.splitlines()
+    assert len(lines) == 3
+    # ok: VC311
+    for line in lines:
+        assert line

@@ -20,6 +20,7 @@ def test_run_bounded_gives_up_and_alerts(monkeypatch):
 # expect: VC308
 def test_run_bounded_success(run):
     run.return_value = None
+    # expect: VC304 -- marked in round 18: it reads back the answer the test gave the mock
     assert run.return_value is None
     run.assert_not_called()
 

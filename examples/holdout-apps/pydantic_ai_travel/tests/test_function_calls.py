@@ -35,6 +35,7 @@ def test_complete_returns_completion():
     fake.choices = [MagicMock()]
     with patch.object(function_calls, "client") as client:
         client.chat.completions.create.return_value = fake
+        # expect: VC304 -- marked in round 18: it reads back the answer the test gave the mock
         assert client.chat.completions.create.return_value is fake
 
 

@@ -111,6 +111,27 @@ def is_client_response(value: cst.BaseExpression) -> bool:
     return last_name(value.func.value) in TEST_CLIENTS and _requests_a_url(value)
 
 
+def response_helpers(module: cst.Module) -> frozenset[str]:
+    """The module's own functions that hand back a test client's response (`def invoke(runner, db, *args): return
+    runner.invoke(cli, ["--db", str(db), *args])`): a call of one answers with that response (VC304, VC310, VC311)."""
+    return frozenset(statement.name.value for statement in module.body
+                     if isinstance(statement, cst.FunctionDef) and _returns_response(statement))
+
+
+def _returns_response(function: cst.FunctionDef) -> bool:
+    body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
+    returned = [small.value for line in body if isinstance(line, cst.SimpleStatementLine)
+                for small in line.body if isinstance(small, cst.Return) and small.value is not None]
+    return bool(returned) and all(is_client_response(value) for value in returned)
+
+
+def calls_response_helper(value: cst.BaseExpression | None, helpers: frozenset[str]) -> bool:
+    """`invoke(runner, db, "add", "x")`, also awaited, for `invoke` one of the file's `response_helpers`."""
+    if isinstance(value, cst.Await):
+        value = value.expression
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in helpers
+
+
 def is_communicator_read(value: cst.BaseExpression) -> bool:
     """`await communicator.receive_json_from()`: a consumer's answer to a test (VC311), which may be empty."""
     value = value.expression if isinstance(value, cst.Await) else value

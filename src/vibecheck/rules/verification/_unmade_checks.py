@@ -38,7 +38,7 @@ PREDICATE_CALLS = frozenset({"isinstance", "issubclass", "hasattr", "callable", 
                              "exists", "match", "fullmatch", "search", "issuperset", "issubset", "isdisjoint",
                              "isdigit", "isalpha", "isalnum", "isnumeric", "isdecimal", "isspace", "isupper", "islower",
                              "istitle", "isidentifier", "isascii", "iscoroutinefunction", "isfunction", "isclass"})
-PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_")
+PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "was_", "were_")
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def message_as_expected_value(call: cst.Call, code_for: Callable[[cst.CSTNode], 
     if second.keyword is not None or second.star or not (
             isinstance(value, VALUE_NODES) or (isinstance(value, cst.Name) and value.value in VALUE_NAMES)):
         return None
-    if _is_a_test(call.args[0].value):
+    if is_a_test(call.args[0].value):
         return None
     method = call.func.attr.value
     return UnmadeCheck(call, f"`{method}({code_for(call.args[0].value)}, {code_for(value)})` only checks the truth of "
@@ -88,7 +88,7 @@ def message_as_expected_value(call: cst.Call, code_for: Callable[[cst.CSTNode], 
                        "Compare with the expected value: `self.assertEqual(actual, expected)`.")
 
 
-def _is_a_test(node: cst.BaseExpression) -> bool:
+def is_a_test(node: cst.BaseExpression) -> bool:
     """Whether an expression is itself a yes-or-no question (a comparison, `not x`, a predicate's call)."""
     if isinstance(node, TEST_NODES) or (isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not)):
         return True
@@ -123,6 +123,55 @@ def assertions_after_raise(with_node: cst.With, resolve: Callable[[cst.CSTNode],
                     node, f"`{short_code(node, 70)}` never runs: the exception `{code_for(call.func)}` expects "
                           f"leaves the block before it, and `{captured}` is filled only once the block has ended.",
                     f"Move the assertion on `{captured}` after the `with` block, dedented.")
+
+
+def assertions_after_raising_call(with_node: cst.With, resolve: Callable[[cst.CSTNode], str | None],
+                                  code_for: Callable[[cst.CSTNode], str]) -> Iterator[UnmadeCheck]:
+    """The assertions that end a `with pytest.raises(...):` (or `self.assertRaises(...)`) block after the call expected to
+    raise (`parse_tags("a # b")`, then `assert tags == []`): when the call raises, they are skipped; when it does not,
+    the test fails anyway. `assert False, "did not raise"` is the explicit failure, and one reading `excinfo` is
+    reported by `assertions_after_raise`."""
+    expecting = next((item for item in with_node.items if isinstance(item.item, cst.Call) and (
+        resolve(item.item) == PYTEST_RAISES or (isinstance(item.item.func, cst.Attribute)
+                                                and item.item.func.attr.value in RAISES_CONTEXTS))), None)
+    if expecting is None or not isinstance(expecting.item, cst.Call) or not isinstance(with_node.body, cst.IndentedBlock):
+        return
+    expected = code_for(expecting.item.func)
+    captured = expecting.asname.name.value if expecting.asname is not None and isinstance(
+        expecting.asname.name, cst.Name) else None
+    statements = list(with_node.body.body)
+    trailing: list[cst.CSTNode] = []
+    while statements and (checks := _statement_assertions(statements[-1])) is not None:
+        trailing[:0] = checks
+        statements.pop()
+    if not any(isinstance(found, cst.Call) for statement in statements for found in walk_own(statement)):
+        return
+    for node in trailing:
+        operands = _assertion_operands(node) or []
+        if _fails_outright(node) or (captured is not None and any(captured in names_in(o) for o in operands)):
+            continue
+        yield UnmadeCheck(
+            node, f"`{short_code(node, 70)}` never runs as a check: `{expected}` expects the call "
+                  "before it to raise, which leaves the block first, and if it does not raise the test fails anyway.",
+            "Move the assertion after the `with` block, dedented, or into a test of its own.")
+
+
+def _statement_assertions(statement: cst.BaseStatement) -> list[cst.CSTNode] | None:
+    """The assertions a line holds when it holds nothing else (`assert x`, `self.assertEqual(a, b)`); None otherwise."""
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return None
+    found: list[cst.CSTNode] = []
+    for small in statement.body:
+        node = small.value if isinstance(small, cst.Expr) else small
+        if _assertion_operands(node) is None:
+            return None
+        found.append(node)
+    return found
+
+
+def _fails_outright(node: cst.CSTNode) -> bool:
+    """`assert False, "should have raised"`: it fails the test when the call before it returns, as meant."""
+    return isinstance(node, cst.Assert) and isinstance(node.test, cst.Name) and node.test.value == "False"
 
 
 def _assertion_operands(node: cst.CSTNode) -> list[cst.CSTNode] | None:

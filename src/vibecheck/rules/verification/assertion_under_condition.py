@@ -14,9 +14,11 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.verification._shared import (
     Frame,
     TestAwareRule,
+    calls_response_helper,
     is_client_response,
     is_communicator_read,
     last_name,
+    response_helpers,
     says_nothing_raises,
 )
 
@@ -92,7 +94,8 @@ class AssertionUnderCondition(TestAwareRule):
     client.get(...)`, then `if response.status_code == 200: assert ...`; `if result: assert result["id"] == 1`).
     When the condition is false, nothing is checked and the test passes. The same for assertions that all sit in
     a `for` loop over a test client's response (`for order in client.get("/orders").json(): assert ...`: an
-    empty or error answer checks nothing; also what a Django Channels `WebsocketCommunicator` read returns, `reply =
+    empty or error answer checks nothing; also one a function of the file hands back, `def invoke(runner, *args): return
+    runner.invoke(cli, args)`, and what a Django Channels `WebsocketCommunicator` read returns, `reply =
     await comm.receive_json_from()`), or over a list the test starts empty and only a callback it hands
     to the code fills (`handled = []`, `side_effect=lambda body: handled.append(body)`), or over an empty literal
     (`for failure in []:`, which never runs); a loop over other
@@ -141,6 +144,13 @@ class AssertionUnderCondition(TestAwareRule):
     # Every finding sits under an `if`, in a `for` or in an `except` of a test.
     file_hints = ("if ", "for ", "except")
 
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self._response_helpers: frozenset[str] = frozenset()
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._response_helpers = response_helpers(node)
+
     def enter_test(self, frame: Frame) -> None:
         frame.data["conditions"] = TestConditions()
 
@@ -162,7 +172,7 @@ class AssertionUnderCondition(TestAwareRule):
                 conditions.empty_lists.update(targets)
             else:
                 conditions.empty_lists.difference_update(targets)
-        if _reads_response(node.value, conditions.responses):
+        if _reads_response(node.value, conditions.responses) or calls_response_helper(node.value, self._response_helpers):
             conditions.responses.update(targets)
         else:
             conditions.responses.difference_update(targets)

@@ -15,6 +15,7 @@ from vibecheck.rules.verification._shared import (
     Frame,
     TestAwareRule,
     hollow_mock_check,
+    is_fixture,
     is_telling_call,
     last_name,
     says_nothing_raises,
@@ -159,7 +160,8 @@ class TestWithoutAssertion(TestAwareRule):
     (`with ExpectLog(app_log, "Exception in callback"):`, which fails on exit when the log never came). A helper
     defined in the same file counts when it asserts itself, and so does a mock assertion that is never made
     (`m.assert_called_once` without `()`, `m.called_once_with(x)`): VC304 reports that line, saying what to
-    write instead. A test method counts when its class's `tearDown` (`asyncTearDown`, `teardown_method`)
+    write instead. A test counts when it asks for a fixture of the same file that asserts (after its `yield`: `assert
+    store.integrity_ok()`). A test method counts when its class's `tearDown` (`asyncTearDown`, `teardown_method`)
     asserts: that check runs after each test (`self.assertTrue(self.finished)`). So does a test method calling
     `self.<helper>()` that this file does not define, in a class built on a base from outside the file and the known
     test frameworks (`class GithubTest(OAuth2Test): def test_login(self): self.do_login()`): the project's base
@@ -248,6 +250,8 @@ class TestWithoutAssertion(TestAwareRule):
         self._raising_callees: set[str] = set()  # what the file's tests expect to raise (`validate_url`)
         self._module_names: set[str] = set()  # names bound by `import x` / `import x.y as z`: modules
         self._benchmark_scopes: set[str] = set()  # '' for the module, or the class whose `pytestmark` marks benchmarks
+        self._fixtures: set[str] = set()  # the fixtures this file defines
+        self._checking: list[cst.CSTNode] = []  # the assertions being walked: their calls are what they check
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
@@ -264,6 +268,8 @@ class TestWithoutAssertion(TestAwareRule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
+        if is_fixture(node):
+            self._fixtures.add(node.name.value)
         owner = self._class_names[-1] if self._class_names and len(self.frames) == 1 else None
         self.frames[-1].data.update(asserts=False, calls=set(), self_calls=set(), tells=False, owner=owner,
                                     expects_raise=False, shared_check=False)
@@ -386,6 +392,14 @@ class TestWithoutAssertion(TestAwareRule):
 
     def visit_Assert(self, node: cst.Assert) -> None:
         self._mark_asserting()
+        self._checking.append(node)
+
+    def leave_Assert(self, original_node: cst.Assert) -> None:
+        self._checking.pop()
+
+    def leave_Call(self, original_node: cst.Call) -> None:
+        if self._checking and self._checking[-1] is original_node:
+            self._checking.pop()
 
     def visit_Raise(self, node: cst.Raise) -> None:
         self._mark_asserting()
@@ -416,8 +430,9 @@ class TestWithoutAssertion(TestAwareRule):
                 self.qualified_name(node) in ASSERTING_CALLS and id(node) not in self._inert) \
                 or _requests_a_status(node, called):
             self._mark_asserting()
+            self._checking.append(node)
         elif called:
-            if self._raising_depth:
+            if self._raising_depth and not self._checking:  # `Order.objects.count()` in an assertion is what it checks
                 self._raising_callees.add(called)
             calls_own_method = isinstance(node.func, cst.Attribute) and _is_self(node.func.value)
             for frame in self.frames:
@@ -428,7 +443,8 @@ class TestWithoutAssertion(TestAwareRule):
     def leave_Module(self, node: cst.Module) -> None:
         asserting = self._asserting_functions_closure()
         for frame in self._pending:
-            if frame.data["calls"] & asserting or self._checked_by_teardown(frame, asserting) \
+            if frame.data["calls"] & asserting or self._checked_by_asserting_fixture(frame, asserting) \
+                    or self._checked_by_teardown(frame, asserting) \
                     or self._calls_unseen_inherited_method(frame) or frame.data["shared_check"] \
                     or (not frame.data["tells"] and self._is_benchmark(frame)) \
                     or (not frame.data["tells"] and not frame.data["expects_raise"]
@@ -470,6 +486,12 @@ class TestWithoutAssertion(TestAwareRule):
             elif base and base != "object" and not base.startswith(KNOWN_TEST_BASE_MODULES):
                 return True
         return False
+
+    def _checked_by_asserting_fixture(self, frame: Frame, asserting: set[str]) -> bool:
+        """A test given a fixture of this file that asserts (after its `yield`, on what the test left: `assert
+        store.integrity_ok()`): pytest runs that check with each test that asks for it."""
+        requested = {param.name.value for param in frame.node.params.params}
+        return bool(requested & self._fixtures & asserting)
 
     def _checked_by_teardown(self, frame: Frame, asserting: set[str]) -> bool:
         """A test method of a class whose `tearDown` asserts (on what each test left: `self.assertTrue(self.finished)`)."""

@@ -26,6 +26,13 @@ HARMLESS_PREFIXES = ("pytest.", "unittest.mock.", "mock.")
 # subprocess.CompletedProcess(args, 0)`), in modules whose other calls do run code.
 VALUE_CLASSES = frozenset({"subprocess.CompletedProcess", "subprocess.CalledProcessError", "subprocess.TimeoutExpired",
                            "asyncio.TimeoutError", "asyncio.CancelledError", "concurrent.futures.TimeoutError"})
+# HTTP mocking libraries: what a test registers with them (`responses.get(url, json=...)`, `respx.get(url).mock(...)`,
+# `httpx_mock.add_response(...)`, `requests_mock.get(...)` on pytest's fixture) is the answer the network gives, and a
+# context or decorator of theirs (`requests_mock.Mocker()`, `aioresponses()`, `@respx.mock`) intercepts it.
+HTTP_MOCK_MODULES = frozenset({"responses", "respx", "requests_mock", "aioresponses", "pytest_httpx"})
+HTTP_MOCK_FIXTURES = frozenset({"requests_mock", "httpx_mock", "respx_mock", "aioresponses", "mock_aioresponse"})
+# HTTP client libraries: once the test has mocked the network, what they answer is what it registered.
+HTTP_CLIENT_MODULES = frozenset({"requests", "httpx", "aiohttp", "urllib3"})
 # Standard-library modules whose calls only build values for a test (not `importlib`, `runpy`, `subprocess`,
 # `asyncio` or `threading`, which run the project's code).
 DATA_MODULES = frozenset({
@@ -64,7 +71,12 @@ class AssertionOnMockOnly(TestAwareRule):
     name a patch replaced counts as calling the mock: after `@patch("shop.api.fetch")`,
     `mocker.patch("shop.api.fetch")`, `patch.object(Api, "fetch")` or pytest's
     `monkeypatch.setattr(api, "fetch", fake)`, a call of `fetch` (imported from
-    `shop.api`), `shop.api.fetch` or `Api.fetch` returns the value the test configured.
+    `shop.api`), `shop.api.fetch` or `Api.fetch` returns the value the test configured. An HTTP mock counts as a mock
+    (`responses.get(url, json=...)`, `respx.get(url).mock(...)`, `requests_mock.get(...)`, pytest-httpx's
+    `httpx_mock.add_response(...)`, `requests_mock.Mocker()`, `aioresponses()`), and once a test has registered one,
+    what `requests`, `httpx` or `aiohttp` answer it is the registered answer: a test that only calls them checks the
+    mock, not the project's client. (The test suites of those mocking libraries themselves are written this way on
+    purpose, since the mock is their code under test: ignore VC308 there with `per-file-ignores`.)
 
     ## Why is this bad?
     `m = Mock(return_value=3); assert m() == 3` tests `unittest.mock`, not your code. Coding agents
@@ -122,7 +134,7 @@ class AssertionOnMockOnly(TestAwareRule):
         patched = {target for d in frame.node.decorators if isinstance(d.decorator, cst.Call)
                    for target in [self._patch_target(d.decorator)] if target}
         frame.data.update(mocks=set(self._patched_parameters(frame.node)), real_call=False, asserts=False,
-                          patched=patched)
+                          patched=patched, http_mocked=False)
 
     def exit_test(self, frame: Frame) -> None:
         data = frame.data
@@ -153,7 +165,9 @@ class AssertionOnMockOnly(TestAwareRule):
             self._answers.append(node)
         test = self.current_test
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-        if test is not None and isinstance(value, cst.Call) and head_name(value.func) in test.data["mocks"]:
+        if test is not None and isinstance(value, cst.Call) and (
+                head_name(value.func) in test.data["mocks"] or self._is_http_mock(value)
+                or (test.data["http_mocked"] and self._module_of(value.func) in HTTP_CLIENT_MODULES)):
             # `response = await client.post(...)` on a mock: what it answered is the mock's, `response.json()` too
             test.data["mocks"].update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
             return
@@ -169,8 +183,10 @@ class AssertionOnMockOnly(TestAwareRule):
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         test = self.current_test
-        if (test is not None and isinstance(node.item, cst.Call) and self._is_mock_factory(node.item)
-                and node.asname is not None and isinstance(node.asname.name, cst.Name)):
+        if (test is not None and isinstance(node.item, cst.Call) and node.asname is not None
+                and isinstance(node.asname.name, cst.Name) and (
+                    self._is_mock_factory(node.item) or self._is_http_mock(node.item)
+                    or (test.data["http_mocked"] and self._module_of(node.item.func) in HTTP_CLIENT_MODULES))):
             test.data["mocks"].add(node.asname.name.value)
 
     def visit_Assert(self, node: cst.Assert) -> None:
@@ -191,8 +207,15 @@ class AssertionOnMockOnly(TestAwareRule):
                 data["patched"].add(target)
             self._answers.append(node)  # `Mock(return_value=User(1))`: its arguments build its answers
             return
+        if self._is_http_mock(node):
+            data["http_mocked"] = True
+            data["mocks"].add(head_name(node.func) or "")
+            self._answers.append(node)  # `responses.get(url, json=payload())`: its arguments build the answer
+            return
         if self._answers:
             return
+        if data["http_mocked"] and self._module_of(node.func) in HTTP_CLIENT_MODULES:
+            return  # `requests.get(url)` with the network mocked: the registered answer comes back
         qualified = self.qualified_name(node) or ""
         if qualified in data["patched"]:
             data["mocks"].add(qualified)  # the patched name itself: calling it runs the mock, not the code
@@ -215,6 +238,17 @@ class AssertionOnMockOnly(TestAwareRule):
         if self._from_standard_library(node.func):
             return
         data["real_call"] = True
+
+    def _module_of(self, func: cst.BaseExpression) -> str:
+        """The top module a call's chain starts from through the file's imports (`requests` for `requests.get(...).json`,
+        `httpx` for `httpx.AsyncClient`); '' when it starts from no imported name."""
+        head = head_name(func)
+        target = self.context.imports.aliases.get(head) if head else None
+        return target.partition(".")[0] if target else ""
+
+    def _is_http_mock(self, call: cst.Call) -> bool:
+        """`responses.add(...)`, `respx.get(url).mock(...)`, `requests_mock.Mocker()`, `httpx_mock.add_response(...)`."""
+        return self._module_of(call.func) in HTTP_MOCK_MODULES or head_name(call.func) in HTTP_MOCK_FIXTURES
 
     def _class_mock(self, func: cst.BaseExpression) -> str:
         """The mock kept on the test class that a call is made on (`self.gateway.charge(10)`, `self.client.session.get(

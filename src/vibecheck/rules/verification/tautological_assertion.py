@@ -13,7 +13,13 @@ from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
-from vibecheck.rules.verification._shared import hollow_mock_check, is_client_response, last_name
+from vibecheck.rules.verification._shared import (
+    calls_response_helper,
+    hollow_mock_check,
+    is_client_response,
+    last_name,
+    response_helpers,
+)
 from vibecheck.rules.verification._status_checks import (
     MIXED_STATUSES,
     accepts_failure,
@@ -26,7 +32,9 @@ from vibecheck.rules.verification._unmade_checks import (
     RAISES_CONTEXTS,
     UnmadeCheck,
     assertions_after_raise,
+    assertions_after_raising_call,
     context_assertion_statement,
+    is_a_test,
     message_as_expected_value,
 )
 
@@ -81,6 +89,17 @@ LITERAL_TYPES: dict[type[cst.CSTNode], frozenset[str]] = {
 }
 CONSTRUCTED = "`{name}` was just built by `{built}`, and a constructed object is never `None`"
 CONSTRUCTED_TYPE = "`{name}` was just built by `{built}`, so it is a `{cls}`"
+# What a command-line runner's result reports its failure in: a number that is truthy exactly when the command failed.
+EXIT_CODES = frozenset({"exit_code", "returncode"})
+# A response's numeric status (not `job.status`, which may be a word or `None`).
+HTTP_STATUS_CODES = frozenset({"status_code", "status_int"})
+RESPONSE_READ_TWICE = "a test client's response holds one answer, so reading it twice gives the same value"
+MOCK_ANSWER = "a mock's `return_value` is a mock itself (never `None`, always truthy) unless the test set it"
+YES_OR_NO = "a yes-or-no answer is `True` or `False`, never `None`"
+# Tests that answer with a match or `None` (`re.search(...)`): `is not None` is their check.
+OPTIONAL_MATCHES = frozenset({"match", "fullmatch", "search"})
+UNAWAITED = ("`{call}` is not awaited, and the coroutine it returns is always truthy: the file awaits `{call}` "
+             "elsewhere, so it is a coroutine function")
 # A Django manager's methods that return a model instance or raise: never `None`.
 MANAGER_BUILDERS = frozenset({"create", "get"})
 
@@ -332,6 +351,43 @@ def vacuous_reason(test: cst.BaseExpression, about_equality: bool = True) -> str
     return None
 
 
+def presence_operand(test: cst.BaseExpression) -> cst.BaseExpression:
+    """`x` of `x is not None` or `x != None`; the expression itself otherwise (`assert x` asks for its truth)."""
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and is_none_name(test.comparisons[0].comparator) \
+            and isinstance(test.comparisons[0].operator, (cst.IsNot, cst.NotEqual)):
+        return test.left
+    return test
+
+
+def is_mock_answer(node: cst.BaseExpression) -> bool:
+    """`m.send.return_value`, `mock_get.return_value.json.return_value`: what a mock answers, read back."""
+    return isinstance(node, cst.Attribute) and node.attr.value == "return_value"
+
+
+def presence_reason(checked: cst.BaseExpression, truth_too: bool) -> str | None:
+    """Why a presence check (`is not None`; with `truth_too`, a truth check as well) of `checked` always holds: a mock's
+    answer is a mock; a comparison's or a predicate's answer (`q.was_published_recently()`) is a bool, never `None`."""
+    if is_mock_answer(checked):
+        return MOCK_ANSWER
+    optional = isinstance(checked, cst.Call) and last_name(checked.func) in OPTIONAL_MATCHES
+    return YES_OR_NO if not truth_too and is_a_test(checked) and not optional else None
+
+
+def failure_disjunct(test: cst.BaseExpression) -> str | None:
+    """`"done" in result.output or result.exit_code`: an `or` with a bare exit code passes when the command failed; one
+    with a bare status code (never 0) always passes."""
+    parts = disjuncts(test)
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        if isinstance(part, cst.Attribute) and part.attr.value in EXIT_CODES:
+            return (f"`{part.attr.value}` is truthy exactly when the command failed, so the `or` lets a failed run "
+                    "pass")
+        if isinstance(part, cst.Attribute) and part.attr.value in HTTP_STATUS_CODES:
+            return "an HTTP status code is never 0, so the `or` always holds"
+    return None
+
+
 class TautologicalAssertion(Rule):
     """An assertion that cannot fail: `assert True`, `assert x == x`, `m.assert_called_once` without `()`.
 
@@ -366,7 +422,19 @@ class TautologicalAssertion(Rule):
     check that accepts the failure: `assert r.status_code < 600`, `assert r.status_code`, or one that
     lets both a 2xx and a 4xx/5xx status pass (`in (200, 500)`, `!= 500`, `in range(200, 500)`,
     `self.assertIn(r.status_code, (200, 404))`, with numbers, `status.HTTP_404_NOT_FOUND` or
-    `HTTPStatus.NOT_FOUND`).
+    `HTTPStatus.NOT_FOUND`), or an `or` with a bare exit or status code (`"done" in result.output or
+    result.exit_code`, truthy exactly when the command failed). A response's field read twice
+    (`resp.status_code == resp.status_code`, `self.assertEqual(result.exit_code, result.exit_code)`) compares one value
+    with itself; a response here is also what a function of the file returns when it returns a test client's
+    (`def invoke(runner, *args): return runner.invoke(cli, args)`).
+
+    Also a check of what a mock answers rather than of the code: `assert m.get.return_value is not None`,
+    `self.assertTrue(m.send.return_value)` (a mock's answer is a mock, never `None`), and `assert
+    m.get.return_value.json.return_value == payload()` after the test set it to `payload()` itself (`assert result is
+    m.get.return_value`, which checks what the code handed back, is left alone). A presence check of a yes-or-no
+    answer (`self.assertIsNotNone(q.was_published_recently())`, `assert order.is_paid() is not None`), which is never
+    `None`. In a coroutine test, a truth check of a call the file awaits elsewhere (`assert repo.get_for("a", 1)`
+    beside `await repo.get_for(...)`): without `await` it checks a coroutine object, which is always true.
 
     Also a mock assertion that is never made: `m.assert_called_once` without `()` (the method is only
     looked up), `assert m.assert_called` (a bound method is always true), and a call of an assertion name
@@ -377,7 +445,10 @@ class TautologicalAssertion(Rule):
     `with pytest.raises(...) as excinfo:` (or `cm` of `self.assertRaises`), which never runs, because the
     expected exception leaves the block first; and `self.assertTrue(rows, [1])` with a value (a number, a
     container, `None`) where the failure message goes, which only checks that `rows` is truthy (after a
-    comparison or a predicate, `assertTrue(v == v.strip(), (k, v))`, the tuple is a deliberate message).
+    comparison or a predicate, `assertTrue(v == v.strip(), (k, v))`, the tuple is a deliberate message); and the
+    assertions that end a `with pytest.raises(...):` or `self.assertRaises(...)` block after the call expected to raise
+    (`parse_tags("a # b")`, then `assert tags == []`), which are skipped when it raises and moot when it does not
+    (`assert False, "did not raise"` there is the explicit failure, and is left alone).
 
     ## Why is this bad?
     A test that cannot fail proves nothing, yet it counts as a passing test and as coverage. Coding
@@ -426,6 +497,30 @@ class TautologicalAssertion(Rule):
         self._shared: list[set[str]] = [set()]  # the names each function declares `nonlocal` or `global`
         self._instances: list[set[str]] = [set()]  # names last bound to a call of a class (`cr = CaptureResult(...)`, `DC()`)
         self._expecting_raise = 0  # how many `with pytest.raises(...)` blocks the walk is in
+        self._response_helpers: frozenset[str] = frozenset()  # functions of the file that return a client's response
+        # Per open function: what the test told a mock to answer (`m.get.return_value = payload()`), as code, by target.
+        self._configured: list[dict[str, str]] = [{}]
+        self._coroutines: list[bool] = [False]  # per open function: whether it is `async def`
+        self._awaited: set[str] = set()  # callees the file awaits (`client.current`), as written
+        self._unawaited: list[tuple[cst.CSTNode, str, str]] = []  # presence checks of a call, waiting for the file's end
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._response_helpers = response_helpers(node)
+
+    def leave_Module(self, original_node: cst.Module) -> None:
+        for node, what, callee in self._unawaited:
+            if callee in self._awaited:
+                self._report(node, what, UNAWAITED.format(call=callee))
+
+    def visit_Await(self, node: cst.Await) -> None:
+        if isinstance(node.expression, cst.Call):
+            self._awaited.add(self.context.module.code_for_node(node.expression.func))
+
+    def _note_unawaited(self, node: cst.CSTNode, what: str, checked: cst.BaseExpression) -> None:
+        """`assert client.current("Oslo")` in a coroutine test: if the file awaits `client.current` elsewhere, the
+        assertion checks a coroutine object."""
+        if self._coroutines[-1] and isinstance(checked, cst.Call) and isinstance(checked.func, cst.Attribute):
+            self._unawaited.append((node, what, self.context.module.code_for_node(checked.func)))
 
     @property
     def _about_equality(self) -> bool:
@@ -448,6 +543,8 @@ class TautologicalAssertion(Rule):
         self._shared.append(set())
         self._instances.append(set())
         self._functions.append(node)
+        self._configured.append({})
+        self._coroutines.append(node.asynchronous is not None)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._responses.pop()
@@ -457,6 +554,8 @@ class TautologicalAssertion(Rule):
         self._shared.pop()
         self._instances.pop()
         self._functions.pop()
+        self._configured.pop()
+        self._coroutines.pop()
         compared = self._compared.pop()
         for found, what, name in self._self_compared.pop():
             if name not in compared:
@@ -489,7 +588,11 @@ class TautologicalAssertion(Rule):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         names = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
-        if is_client_response(node.value):
+        for target in node.targets:
+            if is_mock_answer(target.target):
+                self._configured[-1][self.context.module.code_for_node(target.target)] = \
+                    self.context.module.code_for_node(node.value)
+        if is_client_response(node.value) or calls_response_helper(node.value, self._response_helpers):
             self._responses[-1].update(names)
         else:
             self._responses[-1].difference_update(names)
@@ -532,6 +635,22 @@ class TautologicalAssertion(Rule):
         for alias, original in ((left.value, right.value), (right.value, left.value)):
             if aliases.get(alias) == original:
                 return f"`{alias}` was bound to `{original}` itself (`{alias} = {original}`), so it compares a value with itself"
+        return None
+
+    def _pair_reason(self, left: cst.BaseExpression, right: cst.BaseExpression) -> str | None:
+        """`resp.status_code == resp.status_code` on a test client's response; `m.get.return_value == payload()` after the
+        test set `m.get.return_value = payload()`: one value on both sides."""
+        code_for = self.context.module.code_for_node
+        for one, other in ((left, right), (right, left)):
+            configured = self._configured[-1].get(code_for(one)) if is_mock_answer(one) else None
+            if configured is not None and configured == code_for(other):
+                return f"the test set `{code_for(one)}` to `{configured}` itself, so it compares that value with itself"
+        root: cst.BaseExpression = left
+        while isinstance(root, (cst.Attribute, cst.Call, cst.Subscript)):
+            root = root.func if isinstance(root, cst.Call) else root.value
+        if isinstance(root, cst.Name) and root.value in self._responses[-1] and root is not left \
+                and left.deep_equals(right):
+            return RESPONSE_READ_TWICE
         return None
 
     def _compared_with_itself(self, node: cst.CSTNode, call: cst.Call, what: str) -> bool:
@@ -578,6 +697,8 @@ class TautologicalAssertion(Rule):
     def visit_With(self, node: cst.With) -> None:
         for unmade in assertions_after_raise(node, self.qualified_name, self.context.module.code_for_node):
             self._report_unmade(unmade)
+        for unmade in assertions_after_raising_call(node, self.qualified_name, self.context.module.code_for_node):
+            self._report_unmade(unmade)
         if self._expects_raise(node):
             self._expecting_raise += 1
 
@@ -606,14 +727,19 @@ class TautologicalAssertion(Rule):
     def visit_Assert(self, node: cst.Assert) -> None:
         if self._report_hollow(node, node.test):
             return
+        test = node.test
+        checked = presence_operand(test)
         reason = (RESPONSE_REASON if is_presence_check(node.test, self._responses[-1])
                   else vacuous_reason(node.test, self._about_equality) or self._constructed_reason(node.test)
-                  or self._imported_attribute_reason(node.test))
-        test = node.test
+                  or self._imported_attribute_reason(node.test) or failure_disjunct(test)
+                  or presence_reason(checked, truth_too=checked is test))
         if reason is None and isinstance(test, cst.Comparison) and len(test.comparisons) == 1 \
                 and isinstance(test.comparisons[0].operator, (cst.Equal, cst.Is)):
-            reason = self._alias_reason(test.left, test.comparisons[0].comparator)
+            reason = self._alias_reason(test.left, test.comparisons[0].comparator) \
+                or self._pair_reason(test.left, test.comparisons[0].comparator)
         what = f"`assert {self.context.module.code_for_node(node.test)}`"
+        if reason is None:
+            self._note_unawaited(node, what, checked)
         if reason is not None:
             self._report_or_wait(node, what, reason, node.test)
         elif isinstance(test, cst.Call):
@@ -645,8 +771,12 @@ class TautologicalAssertion(Rule):
         if method in COMPARING_METHODS and len(node.args) >= 2:
             self._note_compared(first, node.args[1].value)
         reason = None
+        if method in UNITTEST_TRUTHY and self._report_hollow(node, first):
+            return
         if method in UNITTEST_TRUTHY and is_presence_check(first, self._responses[-1]):
             reason = RESPONSE_REASON
+        elif method in UNITTEST_TRUTHY and presence_reason(first, truth_too=method != "assertIsNotNone"):
+            reason = presence_reason(first, truth_too=method != "assertIsNotNone")
         elif method in UNITTEST_TRUTHY:
             if constant_truth(first) is True or (method == "assertIsNotNone" and _is_literal(first)):
                 reason = "its argument is a constant that is always true"
@@ -666,17 +796,20 @@ class TautologicalAssertion(Rule):
                 first, node.args[1].value, cst.Equal()):
             reason = SELF_LOCAL
         elif method in UNITTEST_SAME and len(node.args) >= 2:
-            reason = self._alias_reason(first, node.args[1].value)
+            reason = self._alias_reason(first, node.args[1].value) or self._pair_reason(first, node.args[1].value)
         elif method in UNITTEST_OPERATORS_CHECKED:
             reason = accepts_failure(unittest_codes(method, list(node.args)))
         elif method == "assertIsInstance" and len(node.args) >= 2 and is_object_type(node.args[1].value):
             reason = "every value is an instance of `object`"
         elif method == "assertIsInstance" and len(node.args) >= 2:
             reason = literal_instance_reason(node.args[:2]) or self._built_reason(first, node.args[1].value)
+        what = f"`{self.context.module.code_for_node(node.func)}(...)`"
         if reason is not None:
-            self._report_or_wait(node, f"`{self.context.module.code_for_node(node.func)}(...)`", reason, first)
-        else:
-            self._report_unmade(message_as_expected_value(node, self.context.module.code_for_node))
+            self._report_or_wait(node, what, reason, first)
+            return
+        if method in UNITTEST_TRUTHY:
+            self._note_unawaited(node, what, first)
+        self._report_unmade(message_as_expected_value(node, self.context.module.code_for_node))
 
     def _report_or_wait(self, node: cst.CSTNode, what: str, reason: str, checked: cst.BaseExpression) -> None:
         """Report now; a self-comparison waits for the function's end, in case it compares the name with others."""

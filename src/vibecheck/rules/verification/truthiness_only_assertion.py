@@ -7,10 +7,17 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from vibecheck.cst_fields import names_in
+from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
-from vibecheck.rules.verification._shared import Frame, TestAwareRule, is_client_response, last_name
+from vibecheck.rules.verification._shared import (
+    Frame,
+    TestAwareRule,
+    calls_response_helper,
+    is_client_response,
+    last_name,
+    response_helpers,
+)
 
 # The first word of a function that builds or fetches data (`build_invoice`, `fetch_orders`, `parse_config`): what
 # it returns has content to check, and any non-empty wrong answer is truthy. A predicate (`is_valid`, `exists`,
@@ -43,7 +50,8 @@ STANDALONE_VERBS = frozenset({
 })
 # The last word of a function named for the data it makes, with no verb (`weekly_report(df)`, `order_summary(o)`,
 # `monthly_totals(rows)`): a report or a summary has content to check, as `build_report` does.
-DATA_NOUNS = frozenset({"report", "summary", "totals", "stats", "statistics", "breakdown", "digest", "payload", "answer"})
+DATA_NOUNS = frozenset({"report", "summary", "totals", "stats", "statistics", "breakdown", "digest", "payload", "answer",
+                        "total", "cost", "price", "score"})
 # The methods that run a LangChain tool, chain or runnable (`fetch_url.invoke({...})`), or the function under a Prefect
 # task or flow (`load_sales.fn(...)`): the tool's or task's own name says what it answers.
 RUNNABLE_CALLS = frozenset({"invoke", "ainvoke", "run", "arun", "fn"})
@@ -57,6 +65,8 @@ CHECKING_CALLS = frozenset({"raises", "warns", "approx", "deprecated_call", "fai
 # Builtin containers and scalars: `isinstance(users, list)` holds for every wrong list as well. A class of the
 # project's own (`isinstance(make_backend("redis"), RedisBackend)`) says which implementation was chosen: a real check.
 BUILTIN_TYPES = frozenset({"dict", "list", "str", "int", "float", "bool", "tuple", "set", "frozenset", "bytes"})
+# Builtins a test calls to look at a value, not the code under test (`len(result)`, `next(iter(rows))`).
+BUILTIN_CALLS = frozenset({"len", "next", "iter", "getattr", "vars", "bool", "any", "all", "isinstance", "callable"})
 TRUTHY = "truthy (or not `None`)"
 # Words of a function that converts a value (`get_prep_value`, `to_dict`, `serialize_message`, `decode_path`): the
 # type of what it gives back is its point, so checking the type checks the conversion.
@@ -67,6 +77,12 @@ CONVERSION_WORDS = frozenset({"prep", "prepare", "convert", "to", "as", "encode"
 TYPE_WORDS = frozenset({"type", "types", "typed", "instance", "str", "string", "strings", "dict", "mapping", "list",
                         "int", "integer", "float", "bool", "boolean", "tuple", "set", "bytes"})
 MOCK_WORD = "mock"
+# A test named for what a call returns (`test_receive_returns_movement`, `test_forecast_returns_list`): the value is its
+# point, whatever verb the function has, so a truth check of it is the weak check this rule is about. Not when the name
+# says the answer is a yes or no, or only that something comes back (`test_login_returns_true`).
+RETURNS_WORDS = frozenset({"returns", "return", "gives", "yields"})
+YES_OR_NO_WORDS = frozenset({"true", "false", "truthy", "falsy", "bool", "boolean", "something", "anything", "nothing",
+                             "none", "ok"})
 
 
 @dataclass
@@ -83,14 +99,22 @@ class Candidate:
 class TestChecks:
     """What one test binds from data functions and how it checks them."""
 
+    names_a_return: bool = False  # the test is named for what a call returns: any function's value counts
     results: dict[str, str] = field(default_factory=dict)  # name -> the data function it was last bound from
     responses: set[str] = field(default_factory=set)  # names bound to a test client's response
     weak: list[Candidate] = field(default_factory=list)
     other_checks: bool = False
 
 
-def data_callee(value: cst.BaseExpression | None) -> str | None:
-    """`build_invoice` for `build_invoice(order)` or `await client.fetch_orders()`; None for anything else.
+def names_a_return(test_name: str) -> bool:
+    """`test_add_returns_todo`: a test named for the value a call gives back (not `test_login_returns_true`)."""
+    words = test_name.lower().split("_")
+    return any(word in RETURNS_WORDS and YES_OR_NO_WORDS.isdisjoint(words[i + 1:]) for i, word in enumerate(words[:-1]))
+
+
+def data_callee(value: cst.BaseExpression | None, any_verb: bool = False) -> str | None:
+    """`build_invoice` for `build_invoice(order)` or `await client.fetch_orders()`; None for anything else. With
+    `any_verb` (the test is named for what the call returns), any function but a predicate and a class.
 
     A call on a mock (`mock_repo.get_user(1)`) returns what the test configured, and VC308 speaks for it.
     """
@@ -104,6 +128,9 @@ def data_callee(value: cst.BaseExpression | None) -> str | None:
         name = last_name(value.func.value)  # `tools.fetch_url.invoke(...)` answers what `fetch_url` fetches
     parts = name.lower().split("_")
     named_for_data = len(parts) > 1 and parts[-1] in DATA_NOUNS and parts[0] not in QUESTION_WORDS
+    if any_verb:
+        named_for_data = named_for_data or not (name[:1].isupper() or parts[0] in QUESTION_WORDS or reads_flag(parts)
+                                                or name in BUILTIN_CALLS)
     if not named_for_data and (parts[0] not in DATA_VERBS or (len(parts) == 1 and parts[0] not in STANDALONE_VERBS)
                                or reads_flag(parts)):
         return None
@@ -117,14 +144,20 @@ def data_callee(value: cst.BaseExpression | None) -> str | None:
 
 # What a test client's response holds its body in, read as an attribute: WebTest's and Werkzeug's `resp.json`,
 # WebTest's `resp.json_body`, DRF's parsed `resp.data` (Werkzeug's raw bytes), Django's and httpx's `resp.content`
-# and `resp.text`: an error page has one too.
-BODY_ATTRIBUTES = frozenset({"json", "json_body", "data", "content", "text", "output", "stdout"})
+# and `resp.text`, Django's template `resp.context` (and a `TemplateResponse`'s `context_data`): an error page has one too.
+ITEM = "[...]"  # how a callee names one item of a body: `response.json()[...]`
+BODY_ATTRIBUTES = frozenset({"json", "json_body", "data", "content", "text", "output", "stdout", "context",
+                             "context_data"})
 
 
 def response_body(value: cst.BaseExpression | None, responses: set[str]) -> str | None:
     """`resp.json()` on a test client's response (`resp = client.get(...)`, or the call itself,
     `client.get(...).json()`), or an attribute holding it (`resp.json`, `resp.data`, `resp.content`), as written: the
-    body of an answer whose status nothing checked, truthy for any error page."""
+    body of an answer whose status nothing checked, truthy for any error page; also an item of it (`resp.json()["items"]`,
+    `resp.context["latest_question_list"]`)."""
+    if isinstance(value, cst.Subscript):
+        body = response_body(value.value, responses)
+        return f"{body}{ITEM}" if body is not None else None
     if isinstance(value, cst.Attribute) and value.attr.value in BODY_ATTRIBUTES:
         receiver: cst.BaseExpression = value.value
         read = value.attr.value
@@ -138,11 +171,16 @@ def response_body(value: cst.BaseExpression | None, responses: set[str]) -> str 
     return f"response.{read}" if is_client_response(receiver) else None
 
 
+def _asks_truth(test: cst.BaseExpression, checked: cst.BaseExpression) -> bool:
+    """`assert x` or `bool(x)`: a truth check, which a boolean field answers in full (not `is not None`, not `len`)."""
+    return checked is test or (isinstance(test, cst.Call) and last_name(test.func) == "bool")
+
+
 def shown_source(callee: str) -> str:
     """How a message names where a value came from: a function with its arguments elided (`get_user(...)`), a
     response's body as written (`resp.json()`, WebTest's `resp.json`)."""
     receiver, _, read = callee.rpartition(".")
-    return callee if callee.endswith(")") or (receiver and read in BODY_ATTRIBUTES) else f"{callee}(...)"
+    return callee if callee.endswith((")", "]")) or (receiver and read in BODY_ATTRIBUTES) else f"{callee}(...)"
 
 
 def reads_flag(parts: list[str]) -> bool:
@@ -192,6 +230,9 @@ def truth_checked(test: cst.BaseExpression) -> cst.BaseExpression:
         measured = _length_of(test.left) if _non_empty(target.operator, target.comparator) else None
         if measured is not None:
             return measured
+    measured = _length_of(test)  # `assert len(result)`: a bare length is a non-empty check
+    if measured is not None:
+        return measured
     if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "bool" and len(test.args) == 1:
         return test.args[0].value
     return test
@@ -233,8 +274,19 @@ def _non_empty(operator: cst.BaseCompOp, bound: cst.BaseExpression) -> bool:
 
 
 def name_count(node: cst.CSTNode, name: str) -> int:
-    """How often a bare name occurs in a function (bindings, reads and checks alike)."""
-    return sum(found == name for found in names_in(node))
+    """How often a bare name occurs in a function (bindings, reads and checks alike), not as an attribute's name
+    (`payload.days`) or a keyword (`forecast_payload(days=3)`)."""
+    count = 0
+    pending: list[cst.CSTNode] = [node]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Name:
+            count += current.value == name
+        elif type(current) is cst.Attribute or type(current) is cst.Arg:
+            pending.append(current.value)
+        else:
+            pending.extend(child_nodes(current))
+    return count
 
 
 class TruthinessOnlyAssertion(TestAwareRule):
@@ -246,12 +298,19 @@ class TruthinessOnlyAssertion(TestAwareRule):
     such checks, `self.assertTrue(result)` and `self.assertIsNotNone(result)`, also with a failure message
     (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
     that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
-    `summarize`, `answer`, or it is named for the data it makes: `weekly_report`, `order_summary`, `table_answer`; a
-    LangChain tool run through `invoke`/`run` is named by the tool, `fetch_rates.invoke(...)`, and so is a Prefect task's
-    function, `load_sales.fn(...)`; dagster's `materialize(...)` makes a run's result; or it is the body of a
+    `summarize`, `answer`, or it is named for the data it makes: `weekly_report`, `order_summary`, `table_answer`,
+    `fifo_cost`, `order_total`; a LangChain tool run through `invoke`/`run` is named by the tool,
+    `fetch_rates.invoke(...)`, and so is a Prefect task's function, `load_sales.fn(...)`; dagster's `materialize(...)`
+    makes a run's result; or it is the body of a
     test client's response, `resp.json()`, WebTest's `resp.json`, DRF's `resp.data`, `resp.content`, a click runner's
-    `result.output`, whose status nothing checks), the test checks nothing else (no other `assert`, no assertion
-    call, no mock `assert_*`, no `pytest.raises`) and uses the value nowhere else.
+    `result.output`, Django's template `resp.context`, whose status nothing checks; one item of such a body,
+    `resp.context["latest_question_list"]`, only for a presence or length check, since the truth of one field may be
+    the whole check of a flag: `assert resp.data["archived"]`; a response here is also what a function of the file
+    returns when it returns a test client's), the test checks nothing else (no other `assert`, no assertion
+    call, no mock `assert_*`, no `pytest.raises`) and uses the value nowhere else (a keyword of the same name,
+    `forecast_payload(days=3)`, is no use). A bare `assert len(result)` is a non-empty check too. In a test named for
+    what a call returns (`test_receive_returns_movement`, `test_add_returns_todo`; not `test_login_returns_true`), the
+    value of any function counts, whatever its verb, but for a predicate and a class.
     A check of its builtin type alone counts the same (`assert isinstance(orders, list)`, `(list, tuple)`,
     `type(summary) is dict`, `self.assertIsInstance(invoice, dict)`): every wrong list is a list too. A class
     of the project's own (`isinstance(backend, RedisBackend)`) says which implementation was built, and a test named
@@ -303,9 +362,13 @@ class TruthinessOnlyAssertion(TestAwareRule):
         super().__init__(context, options)
         self._answers_yes_or_no: set[str] = set()  # data-named functions the file also expects to be false
         self._pending: list[Candidate] = []
+        self._response_helpers: frozenset[str] = frozenset()
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._response_helpers = response_helpers(node)
 
     def enter_test(self, frame: Frame) -> None:
-        frame.data["checks"] = TestChecks()
+        frame.data["checks"] = TestChecks(names_a_return=names_a_return(frame.node.name.value))
 
     def _checks(self) -> TestChecks | None:
         test = self.current_test
@@ -315,8 +378,8 @@ class TruthinessOnlyAssertion(TestAwareRule):
         checks = self._checks()
         if checks is None:
             return
-        callee = data_callee(node.value) or response_body(node.value, checks.responses)
-        response = is_client_response(node.value)
+        callee = data_callee(node.value, checks.names_a_return) or response_body(node.value, checks.responses)
+        response = is_client_response(node.value) or calls_response_helper(node.value, self._response_helpers)
         for target in node.targets:
             if isinstance(target.target, cst.Name):
                 if callee is None:
@@ -336,7 +399,8 @@ class TruthinessOnlyAssertion(TestAwareRule):
             if typed is not None:
                 self._note_check(checks, node, *typed)
             else:
-                self._note_check(checks, node, truth_checked(node.test))
+                checked = truth_checked(node.test)
+                self._note_check(checks, node, checked, presence=not _asks_truth(node.test, checked))
 
     def _note_falsity(self, checks: TestChecks, checked: cst.BaseExpression | None) -> None:
         """`assert not get_rollback()`, `self.assertFalse(flag)`: the function answers yes or no, its truth is the check."""
@@ -357,7 +421,8 @@ class TruthinessOnlyAssertion(TestAwareRule):
         checked = self._unittest_truth_check(node, method)
         typed = self._unittest_type_check(node, method)
         if checked is not None:
-            self._note_check(checks, node, checked)
+            self._note_check(checks, node, checked, presence=method != "assertTrue" and method != "assert_"
+                             or not _asks_truth(node.args[0].value, checked))
         elif typed is not None:
             self._note_check(checks, node, *typed)
         elif method.lower().startswith(CHECK_PREFIXES) or method in CHECKING_CALLS:
@@ -384,13 +449,19 @@ class TruthinessOnlyAssertion(TestAwareRule):
         return _builtin_check(node.args[0].value, node.args[1].value)
 
     def _note_check(self, checks: TestChecks, node: cst.CSTNode, checked: cst.BaseExpression,
-                    asked: str = TRUTHY) -> None:
+                    asked: str = TRUTHY, presence: bool = True) -> None:
+        """Note a weak check of a data function's value; `presence` False for a bare truth check, which of one field
+        of a body (`assert resp.data["archived"]`) may be the whole check of a flag."""
         if isinstance(checked, cst.Name) and checked.value in checks.results:
-            checks.weak.append(Candidate(node, checked.value, checks.results[checked.value], asked))
+            callee = checks.results[checked.value]
+            if presence or not callee.endswith(ITEM):
+                checks.weak.append(Candidate(node, checked.value, callee, asked))
+            else:
+                checks.other_checks = True
             return
-        callee = data_callee(checked) or response_body(checked, checks.responses)
-        if callee is not None:
-            checks.weak.append(Candidate(node, None, callee, asked))
+        made_by = data_callee(checked, checks.names_a_return) or response_body(checked, checks.responses)
+        if made_by is not None and (presence or not made_by.endswith(ITEM)):
+            checks.weak.append(Candidate(node, None, made_by, asked))
         else:
             checks.other_checks = True
 

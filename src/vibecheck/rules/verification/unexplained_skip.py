@@ -37,6 +37,18 @@ SKIP_METHODS: dict[str, SkipCall] = {"skipTest": SkipCall(0)}
 BARE_MARKERS = frozenset({"pytest.mark.skip", "pytest.mark.xfail", "unittest.skip", "unittest.case.skip"})
 
 
+PARAMETRIZE = "pytest.mark.parametrize"
+
+
+def has_no_cases(call: cst.Call) -> bool:
+    """`@pytest.mark.parametrize("tag", [])`: an empty literal list of cases, so pytest skips the test ("got empty
+    parameter set") and says nothing more."""
+    positional = [a.value for a in call.args if a.keyword is None and not a.star]
+    cases = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "argvalues"),
+                 positional[1] if len(positional) > 1 else None)
+    return isinstance(cases, (cst.List, cst.Tuple)) and not cases.elements
+
+
 def _is_blank(node: cst.BaseExpression) -> bool:
     if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
         value = literal_value(node)
@@ -69,7 +81,8 @@ class SkippedWithoutReason(Rule):
     Reports, in test files, `pytest.skip()`, `pytest.xfail()`, `@pytest.mark.skip`, `@pytest.mark.skipif(...)`
     and `@unittest.skip`/`skipIf`/`skipUnless`/`self.skipTest()` without a (non-empty) reason, and
     `@pytest.mark.xfail` with neither a reason nor `strict=True`, also as `pytestmark` or in
-    `pytest.param(..., marks=...)`.
+    `pytest.param(..., marks=...)`. Also `@pytest.mark.parametrize(...)` given an empty list of cases (`"tag", []`),
+    which pytest skips ("got empty parameter set") without a word in the test.
 
     ## Why is this bad?
     Skipping is how a failing test disappears from the report: coding agents skip the test that blocks
@@ -128,6 +141,9 @@ class SkippedWithoutReason(Rule):
             name = node.func.attr.value
         if spec is not None and not gives_reason(node, spec):
             self._report(node, name or "")
+        elif spec is None and self.qualified_name(node) == PARAMETRIZE and has_no_cases(node):
+            self.report(node, "`pytest.mark.parametrize` is given no cases, so pytest skips the test without saying why.",
+                        hint="List the cases the test should run, or remove the test.")
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._not_references.add(id(node.attr))

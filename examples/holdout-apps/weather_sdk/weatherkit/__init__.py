@@ -1,0 +1,5 @@
+from weatherkit.async_client import AsyncWeatherClient
+from weatherkit.client import WeatherClient, WeatherError
+from weatherkit.models import Forecast, Observation
+
+__all__ = ["AsyncWeatherClient", "Forecast", "Observation", "WeatherClient", "WeatherError"]
