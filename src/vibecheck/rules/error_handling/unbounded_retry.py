@@ -19,6 +19,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     is_operation_failure,
     logs_traceback,
 )
+from vibecheck.rules.error_handling.retry_helpers import LIBRARY_WORDS, Unlimited, unlimited_use
 
 RANGES = frozenset({"range", "builtins.range"})
 OS_FAILURES = frozenset({"OSError", "IOError", "EnvironmentError", "socket.error", "builtins.OSError"})
@@ -357,6 +358,13 @@ class UnboundedRetry(Rule):
     `@shared_task(...)`) on a task that calls `self.retry(...)` without a `max_retries=` of its own, or lists
     `autoretry_for=`.
 
+    Also a retry library used without a limit: tenacity's `@retry` (bare, or with no `stop=`, or with
+    `stop=stop_never`; `stop=None` is no "never stop" to tenacity, which calls it and fails with a `TypeError`),
+    `Retrying(...)` and `AsyncRetrying(...)` without a `stop=`, backoff's `@on_exception(...)` and `@on_predicate(...)`
+    without `max_tries=`, `max_time=` or a `giveup=` predicate (or with them set to `None`; `max_value=` caps the wait,
+    not the attempts), `retrying`'s `@retry` without a stop, and the `retry` package's `@retry`/`retry_call` with its
+    default `tries=-1`. Arguments spread from a policy (`@retry(**POLICY)`) may hold the limit and are left alone.
+
     Also, as a low-severity finding, a bounded retry that never pauses: a `for attempt in range(3):`, or a
     `while attempt < max_attempts:` / `while retries:` whose body moves that counter (`attempt += 1`,
     `retries = retries - 1`), whose `try` does not read the counter (the same work, tried again) and whose
@@ -420,6 +428,29 @@ class UnboundedRetry(Rule):
         # Every poll this rule reports paces itself with a `sleep` call.
         self.may_poll = polling.PAUSE_WORD in context.source
         self.timeouts: list[int] = [0]  # per function: how many time-limited `with` blocks enclose the walk
+        self.may_use_retry_library = any(word in context.source for word in LIBRARY_WORDS)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """`@retry(wait=wait_fixed(2))`, `Retrying(stop=stop_never)`, `@backoff.on_exception(..., max_tries=None)`."""
+        unlimited = unlimited_use(node, self.qualified_name) if self.may_use_retry_library else None
+        if unlimited is not None:
+            self._report_unlimited_helper(node, unlimited)
+
+    def _report_unlimited_helper(self, node: cst.BaseExpression, unlimited: Unlimited) -> None:
+        code = self.context.module.code_for_node
+        shown = f"{code(node.func)}(...)" if isinstance(node, cst.Call) else f"@{code(node)}"
+        argument = unlimited.argument
+        if argument is None:
+            message = (f"`{shown}` retries forever: no argument limits its attempts or its time, so a permanent "
+                       "failure (a gone host, a rejected payload) hangs the caller instead of raising.")
+        elif unlimited.helper.none_fails and isinstance(argument, cst.Name) and argument.value == "None":
+            message = (f"`{shown}` is given `{unlimited.keyword}=None`, which {unlimited.helper.library} does not "
+                       "read as \"never stop\": it calls it on the first failed attempt and fails with a `TypeError` "
+                       "that hides the real error (left out, it would retry forever).")
+        else:
+            message = (f"`{shown}` retries forever: `{unlimited.keyword}={code(argument)}` lifts its limit, so a "
+                       "permanent failure (a gone host, a rejected payload) hangs the caller instead of raising.")
+        self.report(node, message, hint=unlimited.helper.hint)
 
     def visit_With(self, node: cst.With) -> None:
         if self._limits_time(node):
@@ -444,6 +475,11 @@ class UnboundedRetry(Rule):
         self.functions.append(node)
         self.in_class.append(False)
         self.timeouts.append(0)
+        for decorator in node.decorators if self.may_use_retry_library else ():
+            bare = decorator.decorator
+            unlimited = None if isinstance(bare, cst.Call) else unlimited_use(bare, self.qualified_name)
+            if unlimited is not None:
+                self._report_unlimited_helper(bare, unlimited)
         endless = [d for d in node.decorators if _endless_task_retries(d.decorator, node)]
         for where in endless or _retries_lifting_the_limit(node):
             self.report(
