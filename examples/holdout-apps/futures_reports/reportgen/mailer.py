@@ -33,8 +33,8 @@ def send_all(messages: list[tuple[str, str, str]]) -> None:
 
 def notify_managers(managers: list[str], period: str) -> None:
     for manager in managers:
-        worker = threading.Thread(target=send, args=(manager, f"Reports for {period}", "All reports are ready."))
         # expect: VC113 -- started, never joined, the function returns at once
+        worker = threading.Thread(target=send, args=(manager, f"Reports for {period}", "All reports are ready."))
         worker.start()
 
 

@@ -23,9 +23,9 @@ def main(verbose: bool) -> None:
 def run(run_date: str) -> None:
     try:
         summary = service.run(run_date)
+    # expect: VC101/VC104 -- exit status 0: cron and the alerting see a success
     except Exception as exc:
         print(f"payout run {run_date} failed: {exc}")
-        # expect: VC101/VC104 -- exit status 0: cron and the alerting see a success
         sys.exit(0)
     click.echo(f"paid {summary['paid']}, failed {summary['failed']}")
 

@@ -8,7 +8,7 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
-from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome
+from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome, success_exit_note
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,8 @@ class BroadExceptionCaught(FunctionStackRule):
             return
         self.report(
             node,
-            f"{self.handler_label(node)} catches every error and goes on without re-raising it or logging its traceback.",
+            f"{self.handler_label(node)} catches every error and goes on without re-raising it or logging its traceback"
+                + success_exit_note(node, self.qualified_name) + ".",
             hint="Catch the specific exception you expect, or log with `logger.exception(...)` and re-raise.",
         )
 

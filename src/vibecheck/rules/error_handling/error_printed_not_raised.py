@@ -6,7 +6,7 @@ import libcst as cst
 
 from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome
+from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome, success_exit_note
 
 
 class ErrorPrintedNotRaised(FunctionStackRule):
@@ -17,8 +17,10 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     followed by `pass`,
     `continue` or `return <constant>`: a broad handler (bare `except:`, `Exception`, `BaseException`)
     that prints anything, or a handler of any exception that prints the caught error
-    (`print(e)`, `print(f"Error: {e}")`). A handler that exits (`sys.exit(1)`), re-raises or returns a
-    non-zero error code is not reported: that is how a command-line script reports failure. Nor is one
+    (`print(e)`, `print(f"Error: {e}")`), also when it then exits with status 0 (`sys.exit(0)`, `sys.exit()`,
+    `raise SystemExit`), which tells whatever ran the program that it worked. A handler that exits with a failing
+    status (`sys.exit(1)`), re-raises or returns a non-zero error code is not reported: that is how a command-line
+    script reports failure. Nor is one
     that prints the traceback (`print(traceback.format_exc())`), one that prints to a chosen stream
     (`print(..., file=sys.stderr)`) or uses `click.echo`, a command-line tool's deliberate channel to its
     user, or one directly under `if __name__ == "__main__":` or in a `try` that is, or is inside, the module's last
@@ -79,7 +81,8 @@ class ErrorPrintedNotRaised(FunctionStackRule):
         if self.outcome(node) is Outcome.PRINTED and not self._script_ends_here(node):
             self.report(
                 node,
-                f"{self.handler_label(node)} only prints the error and carries on, so the caller never learns of the failure.",
+                f"{self.handler_label(node)} only prints the error and carries on, so the caller never learns of the failure"
+                + success_exit_note(node, self.qualified_name) + ".",
                 hint="Log it with `logger.exception(...)` and re-raise, or handle the failure explicitly.",
             )
 

@@ -2,7 +2,9 @@
 
 One handler normally gets one finding. The outcomes are checked in this order, the first match wins:
 
-1. the handler propagates (`raise`, `sys.exit(...)`): no finding from VC101-VC104;
+1. the handler propagates (`raise`, `sys.exit(1)`): no finding from VC101-VC104. An exit with status 0 (`sys.exit(0)`,
+   `sys.exit()`, `raise SystemExit`, `raise typer.Exit()`) does not: the failure stops there, as at a `return`, and
+   whatever ran the program reads success, so the handler is judged as if it returned;
 2. VC101 `swallowed-exception`: a broad handler whose body only passes, continues, or returns nothing
    or `None`;
 3. VC104 `error-printed-not-raised`: `print(...)` to stdout is the only handling (broad, or printing
@@ -79,6 +81,11 @@ BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException", "builtins.Exception"
 CONSTANT_NODES = frozenset({cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString})
 CONSTANT_NAMES = frozenset({"None", "True", "False"})
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
+# Ways to end the program, by the argument that holds their exit status (position, keyword): ended with status 0
+# (or none, which is 0), the shell, cron or CI that ran it reads success. `os.abort()` always fails.
+EXITS = {"sys.exit": (0, "status"), "exit": (0, "code"), "quit": (0, "code"), "os._exit": (0, "n"),
+         "SystemExit": (0, "code"), "builtins.SystemExit": (0, "code"), "typer.Exit": (0, "code"),
+         "click.exceptions.Exit": (0, "code")}
 # Calls that always raise: a handler ending in them propagates the failure (as a test failure or an HTTP error).
 # A gRPC servicer's `context.abort(code, details)` (and `abort_with_status`) raises to end the call with that status.
 RAISING_CALLS = frozenset({"pytest.fail", "pytest.skip", "pytest.exit", "flask.abort", "werkzeug.exceptions.abort",
@@ -192,6 +199,10 @@ Resolver = Callable[[cst.CSTNode], "str | None"]
 TEST_FAILURE_TYPES = BROAD_EXCEPTIONS | {"AssertionError", "builtins.AssertionError"}
 
 
+# What a success exit amounts to in an `except` block: the failure stops there, as at a `return`.
+SUCCESS_EXIT = cst.Return()
+
+
 class Outcome(enum.Enum):
     """The one finding a handler gets (or PROPAGATES / HANDLED for none)."""
 
@@ -295,6 +306,37 @@ def is_inert(statement: cst.CSTNode) -> bool:
 def handler_statements(handler: cst.ExceptHandler) -> list[cst.CSTNode]:
     """The small statements of a handler body, or the compound statements where there are some."""
     return suite_statements(handler.body)
+
+
+def success_exit_note(handler: cst.ExceptHandler, resolve: Resolver) -> str:
+    """A clause closing the sentence of a message about a handler that ends the program with status 0, else ""."""
+    if any(exits_successfully(s, resolve) for s in handler_statements(handler)):
+        return "; it then exits with status 0, so whatever ran the program reads success"
+    return ""
+
+
+def exits_successfully(node: cst.CSTNode, resolve: Resolver) -> bool:
+    """`sys.exit(0)`, `sys.exit()`, `raise SystemExit`, `raise typer.Exit()`: the program ends reporting success, so
+    from an `except` block the failure goes no further than a `return` would take it."""
+    if type(node) is cst.Raise:
+        node = node.exc if node.exc is not None else node
+    elif type(node) is cst.Expr:
+        node = node.value
+    call = node if type(node) is cst.Call else None
+    where = EXITS.get(resolve(call.func if call is not None else node) or "")
+    if where is None:
+        return False
+    if call is None:
+        return True
+    position, keyword = where
+    positional: list[cst.BaseExpression | None] = [arg.value for arg in call.args if arg.keyword is None]
+    given: list[cst.BaseExpression | None] = [arg.value for arg in call.args
+                                              if arg.keyword is not None and arg.keyword.value == keyword]
+    if any(arg.star for arg in call.args):
+        return False
+    status = (positional[position:position + 1] or given or [None])[0]
+    return status is None or (type(status) is cst.Integer and literal_value(status) == 0) or (
+        type(status) is cst.Name and status.value in ("None", "False"))
 
 
 def is_broad(caught: cst.BaseExpression | None, resolve: Resolver) -> bool:
@@ -498,11 +540,11 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
     kept = False  # the exception object is handed on or stored, so the caller can still learn of the failure
     name = caught_name(handler)
     for node in walk_own(handler.body):
-        if type(node) is cst.Raise:
+        if type(node) is cst.Raise and not exits_successfully(node, resolve):
             return Outcome.PROPAGATES
         if type(node) is cst.Call:
             called = resolve(node)
-            if called in EXIT_CALLS or called in raising:
+            if (called in EXIT_CALLS and not exits_successfully(node, resolve)) or called in raising:
                 return Outcome.PROPAGATES
             kept = kept or delegates(node, name)
             traceback_logged = traceback_logged or logs_traceback(node, resolve) or kept
@@ -513,7 +555,7 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
                 and _holds_name(node.value, name):
             traceback_logged = kept = True  # `return {"success": False, "exception": e}`: the caller gets the object
     broad = is_broad(handler.type, resolve)
-    statements = handler_statements(handler)
+    statements = [SUCCESS_EXIT if exits_successfully(s, resolve) else s for s in handler_statements(handler)]
     returned = returned_constant(statements)
     does_nothing = broad and bool(statements) and all(is_inert(s) for s in statements)
     if does_nothing and returned is not None and is_none(returned.value) and rejects_as_elsewhere(function, handler):

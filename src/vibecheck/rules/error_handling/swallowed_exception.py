@@ -15,6 +15,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     is_broad,
     on_failure_path,
     stores_attributes_only,
+    success_exit_note,
 )
 
 SUPPRESS_CALLS = frozenset({"contextlib.suppress"})
@@ -26,7 +27,8 @@ class SwallowedException(FunctionStackRule):
 
     ## What it does
     Reports a bare `except:` or an `except Exception`/`except BaseException` whose body only passes,
-    continues, or returns a constant: it neither logs, handles nor re-raises the failure. Also reports
+    continues, returns a constant or exits with status 0 (`sys.exit(0)`, `raise SystemExit`): it neither logs,
+    handles nor re-raises the failure. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
     cleans up: `with suppress(Exception): conn.close()`, or sits in a `finally:` or `except` block:
     `task.cancel()`, then `with suppress(Exception): await task`, or in a finaliser, `__del__`; or only sets an
@@ -140,7 +142,8 @@ class SwallowedException(FunctionStackRule):
         if outcome is Outcome.SWALLOWED:
             self.report(
                 node,
-                f"{self.handler_label(node)} swallows every error: its body does nothing with the failure.",
+                f"{self.handler_label(node)} swallows every error: its body does nothing with the failure"
+                + success_exit_note(node, self.qualified_name) + ".",
                 hint="Catch the specific exception you expect and handle it, "
                 "or log it with `logger.exception(...)` and re-raise.",
             )
