@@ -6,7 +6,7 @@ import libcst as cst
 
 from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome, success_exit_note
+from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Handler, Outcome, success_exit_note
 
 
 class ErrorPrintedNotRaised(FunctionStackRule):
@@ -77,7 +77,10 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     cwe = (390,)
     _last_tries: tuple[cst.BaseStatement, frozenset[int]] | None = None  # the module's last statement and its tries
 
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+    def visit_ExceptStarHandler(self, node: cst.ExceptStarHandler) -> None:
+        self.visit_ExceptHandler(node)
+
+    def visit_ExceptHandler(self, node: Handler) -> None:
         if self.outcome(node) is Outcome.PRINTED and not self._script_ends_here(node):
             self.report(
                 node,
@@ -86,7 +89,7 @@ class ErrorPrintedNotRaised(FunctionStackRule):
                 hint="Log it with `logger.exception(...)` and re-raise, or handle the failure explicitly.",
             )
 
-    def _script_ends_here(self, handler: cst.ExceptHandler) -> bool:
+    def _script_ends_here(self, handler: Handler) -> bool:
         """Under the `__main__` guard, or in a `try` that is (or is inside) a module's last top-level statement (a
         script's last step, run without a guard, such as its loop over the items it works on): the program stops after
         it anyway, and no caller is left to tell."""
@@ -102,7 +105,7 @@ class ErrorPrintedNotRaised(FunctionStackRule):
             pending: list[cst.CSTNode] = [last]
             while pending:
                 current = pending.pop()
-                if type(current) is cst.Try:
+                if type(current) is cst.Try or type(current) is cst.TryStar:
                     found.append(id(current))
                 pending.extend(child for child in child_nodes(current) if type(child) in STATEMENT_HOLDERS)
             self._last_tries = (last, frozenset(found))

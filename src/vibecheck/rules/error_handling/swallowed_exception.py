@@ -8,6 +8,7 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.error_handling.handler_facts import (
     FunctionStackRule,
+    Handler,
     Outcome,
     declares_no_raise,
     handler_statements,
@@ -26,7 +27,8 @@ class SwallowedException(FunctionStackRule):
     """A broad `except` block that does nothing with the error it catches.
 
     ## What it does
-    Reports a bare `except:` or an `except Exception`/`except BaseException` whose body only passes,
+    Reports a bare `except:` or an `except Exception`/`except BaseException` (or `except* Exception` around a task
+    group) whose body only passes,
     continues, returns a constant or exits with status 0 (`sys.exit(0)`, `raise SystemExit`): it neither logs,
     handles nor re-raises the failure. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
@@ -135,7 +137,10 @@ class SwallowedException(FunctionStackRule):
                 or (function is not None and (function.name.value == FINALISER or on_failure_path(function, node))):
             self._cleanup_suppressions.update(id(item.item) for item in node.items)
 
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+    def visit_ExceptStarHandler(self, node: cst.ExceptStarHandler) -> None:
+        self.visit_ExceptHandler(node)
+
+    def visit_ExceptHandler(self, node: Handler) -> None:
         outcome = self.outcome(node)
         if outcome is Outcome.DECIDED and all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(node)):
             self.vet(node)
