@@ -44,7 +44,8 @@ only sets those names to `None`), or that
 sits in another handler's `except` block or in a `finally:` block (a best effort on a failure path already handled,
 or on the way out), a handler of a `try`
 the code raises right after, or after plain calls (`except Exception as e: msg += f" ({e})"`, then `raise
-Error(msg)`), a handler that only
+Error(msg)`), one that records the failure for a later raise (`failed.append(job)`, then `if failed: raise ...`), a
+handler that only
 assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends
 raise on invalid keys`; or the function's docstring says it: "exceptions ... result in the default value"), a
 do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the code does not go on as if it
@@ -72,7 +73,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import callee_tail, suite_statements
-from vibecheck.cst_fields import own_returns, walk_own
+from vibecheck.cst_fields import names_in, own_returns, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule, RuleContext
@@ -120,6 +121,8 @@ NOTHING_THERE = frozenset({
     "StopAsyncIteration", "ImportError", "ModuleNotFoundError", "DoesNotExist", "ObjectDoesNotExist", "NoResultFound",
     "NotFound", "ProcessLookupError", "UnicodeDecodeError", "UnicodeEncodeError",
 })
+# Methods that add an item to a collection: a handler calling one on a local name records the failure it caught.
+COLLECTING_METHODS = frozenset({"append", "add", "extend", "appendleft"})
 # Log levels that say the program failed, not that it took an expected branch.
 ERROR_LEVELS = frozenset({"error", "critical", "fatal", "exception"})
 OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.exceptions.", "grpc.",
@@ -596,6 +599,8 @@ def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef 
         return True
     if statement is not None and function is not None and _raises_after(function, statement):
         return True  # `except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`: the code fails either way
+    if function is not None and _collects_for_raise(handler, function):
+        return True  # `failed.append(job)`, then `if failed: raise ...`: the failures are raised together
     passes = all(is_pass(s) for s in handler_statements(handler))
     if outcome is Outcome.SWALLOWED and passes and is_teardown(name):
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
@@ -832,6 +837,22 @@ def _raises_after(function: cst.FunctionDef, statement: TryStatement) -> bool:
     after_calls = next((small for small in rest
                         if not (isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)))), None)
     return isinstance(after_calls, cst.Raise)
+
+
+def _collects_for_raise(handler: Handler, function: cst.FunctionDef) -> bool:
+    """The handler records the failure in a local collection or counter (`failed.append(job)`, `errors += 1`) that an
+    `if` of the function tests before it raises (`if failed: raise RuntimeError(...)`): the failures are gathered, then
+    raised together."""
+    collected = set()
+    for node in walk_own(handler.body):
+        if type(node) is cst.Call and type(node.func) is cst.Attribute and type(node.func.value) is cst.Name \
+                and node.func.attr.value in COLLECTING_METHODS:
+            collected.add(node.func.value.value)
+        elif type(node) is cst.AugAssign and type(node.target) is cst.Name:
+            collected.add(node.target.value)
+    return bool(collected) and any(
+        type(node) is cst.If and not collected.isdisjoint(names_in(node.test))
+        and any(type(inner) is cst.Raise for inner in walk_own(node.body)) for node in walk_own(function.body))
 
 
 def _blocks_of(compound: cst.CSTNode) -> list[cst.BaseSuite]:
