@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.cst_fields import NESTED_SCOPE_TYPES, child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.error_handling.handler_facts import (
@@ -21,6 +22,21 @@ from vibecheck.rules.error_handling.handler_facts import (
 
 SUPPRESS_CALLS = frozenset({"contextlib.suppress"})
 FINALISER = "__del__"  # an exception there can only be printed and ignored, as for its `try`/`except`
+JUMP_KEYWORDS: dict[type[cst.CSTNode], str] = {cst.Return: "return", cst.Break: "break", cst.Continue: "continue"}
+LOOP_TYPES = frozenset({cst.For, cst.While})
+
+
+def jumps_out_of(block: cst.BaseSuite) -> list[cst.CSTNode]:
+    """The `return`s of a block, and its `break`s and `continue`s that are not those of a loop inside it."""
+    found: list[cst.CSTNode] = []
+    pending: list[tuple[cst.CSTNode, bool]] = [(block, False)]
+    while pending:
+        current, in_loop = pending.pop()
+        if type(current) is cst.Return or (type(current) in JUMP_KEYWORDS and not in_loop):
+            found.append(current)
+        inner_loop = in_loop or type(current) in LOOP_TYPES
+        pending.extend((child, inner_loop) for child in child_nodes(current) if type(child) not in NESTED_SCOPE_TYPES)
+    return found
 
 
 class SwallowedException(FunctionStackRule):
@@ -30,7 +46,8 @@ class SwallowedException(FunctionStackRule):
     Reports a bare `except:` or an `except Exception`/`except BaseException` (or `except* Exception` around a task
     group) whose body only passes,
     continues, returns a constant or exits with status 0 (`sys.exit(0)`, `raise SystemExit`): it neither logs,
-    handles nor re-raises the failure. Also reports
+    handles nor re-raises the failure. Also reports a `return` in a `finally:` block (or a `break`/`continue` there
+    that leaves a loop around the `try`), which drops the exception in flight: Python 3.14 warns about it too. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
     cleans up: `with suppress(Exception): conn.close()`, or sits in a `finally:` or `except` block:
     `task.cancel()`, then `with suppress(Exception): await task`, or in a finaliser, `__del__`; or only sets an
@@ -151,6 +168,17 @@ class SwallowedException(FunctionStackRule):
                 + success_exit_note(node, self.qualified_name) + ".",
                 hint="Catch the specific exception you expect and handle it, "
                 "or log it with `logger.exception(...)` and re-raise.",
+            )
+
+    def visit_Finally(self, node: cst.Finally) -> None:
+        """`finally: return result`: the exception in flight when the block runs is dropped for the return."""
+        for jump in jumps_out_of(node.body):
+            keyword = JUMP_KEYWORDS[type(jump)]
+            self.report(
+                jump,
+                f"`{keyword}` in a `finally:` block discards the exception in flight: a failure of the `try` vanishes "
+                "and the code goes on as if it had worked.",
+                hint=f"Move the `{keyword}` after the `try` statement and keep only clean-up in `finally:`.",
             )
 
     def visit_Call(self, node: cst.Call) -> None:
