@@ -354,6 +354,13 @@ class UnboundedRetry(Rule):
     block that a time limit cancels (`with anyio.move_on_after(30):`, `fail_after`, `async with asyncio.timeout(5):`, trio's and
     `async_timeout`'s) is endless.
 
+    Also a loop that never leaves on success (a consumer, a reader) whose `except` catches a failed connection or
+    request (`redis.ConnectionError`, `requests.RequestException`, a driver or broker error; not a broad `Exception`,
+    which is as often a bad message) and goes round again with nothing in the loop pausing (`sleep`, `wait`, a backoff
+    helper): while the service is down it spins at full speed. A `try` that works on what the pass took before it
+    (`url = await queue.get()`, then `try: await fetch(url)`) fails for that item, and the next pass has another: not
+    reported. The finding is on the `except`.
+
     Also a Celery task that retries with its limit switched off: `@app.task(bind=True, max_retries=None)` (or
     `@shared_task(...)`) on a task that calls `self.retry(...)` without a `max_retries=` of its own, or lists
     `autoretry_for=`.
@@ -613,6 +620,8 @@ class UnboundedRetry(Rule):
         if not loop.resets:
             loop = RetryLoop(loop.flag, reset_counters(node.body))
         facts = self._scan(node.body, loop)
+        if facts.retrying_handler is not None and not facts.exits_on_success and not facts.bounded:
+            return self._judge_spinning(node, facts.retrying_handler, facts, header)
         if facts.retrying_handler is None or not facts.exits_on_success or facts.bounded:
             return False
         if facts.reports_traceback and not facts.done_after_one_success:
@@ -643,6 +652,42 @@ class UnboundedRetry(Rule):
             "and re-raise the last error.",
         )
         return True
+
+    def _judge_spinning(self, node: cst.While | cst.For, handler: cst.ExceptHandler, facts: LoopFacts,
+                        header: str) -> bool:
+        """A loop that serves forever (a consumer, a reader) whose handler of a failed connection or fetch goes round
+        again at once: while the service is down, every pass fails at once. A `try` that works on what the pass took
+        before it (`url = await queue.get()`, then `try: await fetch(url)`) fails for that item; the next pass has
+        another. True when reported."""
+        caught = handler.type
+        if caught is None or facts.pauses or not is_operation_failure(caught, self.qualified_name):
+            return False
+        statement = next((n for n in walk_own(node.body) if type(n) is cst.Try and handler in n.handlers), None)
+        if statement is None or not self._taken_before(node.body, statement).isdisjoint(names_in(statement.body)):
+            return False
+        self.report(
+            handler,
+            f"`except {self.context.module.code_for_node(caught)}` sends `{header}` round again at once: nothing "
+            "pauses or limits the attempts, so while the service is down the loop spins at full speed, burning a CPU "
+            "and hammering the service.",
+            hint="Sleep with backoff before the next attempt (`time.sleep(min(2 ** failures, 30))`) and give up after "
+            "a number of failures in a row.",
+        )
+        return True
+
+    @staticmethod
+    def _taken_before(body: cst.BaseSuite, statement: cst.Try) -> set[str]:
+        """The names the loop body binds before the `try` on each pass (`url = await queue.get()`)."""
+        taken: set[str] = set()
+        for current in body.body if isinstance(body, cst.IndentedBlock) else ():
+            if current is statement:
+                break
+            for node in walk_own(current):
+                if type(node) is cst.Assign:
+                    taken.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
+                elif (type(node) is cst.AnnAssign or type(node) is cst.AugAssign) and type(node.target) is cst.Name:
+                    taken.add(node.target.value)
+        return taken
 
     def _scan(self, body: cst.BaseSuite, loop: RetryLoop) -> LoopFacts:
         facts = LoopFacts()
