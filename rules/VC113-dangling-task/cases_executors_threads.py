@@ -160,3 +160,12 @@ async def offload_awaited(job):
     loop = asyncio.get_running_loop()
     # ok: VC113
     return await loop.run_in_executor(None, render, job)
+
+
+def start_watchdog(parent_alive):
+    def watch():
+        while parent_alive():
+            pass
+
+    # ok: VC113 -- a watchdog, let go on purpose for the life of the process
+    threading.Thread(target=watch, daemon=True).start()

@@ -8,6 +8,7 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.cst_fields import names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule, RuleContext
+from vibecheck.rules.error_handling.polling import is_watcher
 
 SPAWNERS = frozenset({"asyncio.create_task", "asyncio.ensure_future"})
 # Calls that return an event loop, and the names code conventionally keeps one in.
@@ -64,7 +65,8 @@ class DanglingTask(Rule):
     `submit(...)` whose future is thrown away or never read again, a list of futures only counted, and a `map(...)`
     whose results are never read (the first failure is raised only when they are). And for a `threading.Thread` (or
     `Timer`) started and let go: `Thread(target=...).start()` as a statement, or a local thread that is only started
-    (and configured), never joined nor kept; a thread kept on an attribute or in a collection is left alone.
+    (and configured), never joined nor kept; a thread kept on an attribute or in a collection is left alone, and so is
+    a watchdog let go on purpose (a target named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`).
 
     ## Why is this bad?
     The event loop keeps only a weak reference to a task: a task nobody holds can be garbage-collected
@@ -164,7 +166,7 @@ class DanglingTask(Rule):
         spawned = value.elt if isinstance(value, (cst.ListComp, cst.GeneratorExp, cst.SetComp)) else value
         if isinstance(spawned, cst.Call) and self._spawns(spawned):
             self._bound[-1].append((spawned, name, spawned is not value))
-        elif isinstance(value, cst.Call) and self.qualified_name(value) in THREAD_FACTORIES:
+        elif isinstance(value, cst.Call) and self._lets_go(value):
             self._threads[-1].append((value, name))
 
     def visit_Expr(self, node: cst.Expr) -> None:
@@ -174,7 +176,7 @@ class DanglingTask(Rule):
             self._report(value, f"the {'results it returns are' if _called(value) == 'map' else kind + ' it returns is'}"
                          " thrown away", kind=kind)
         elif isinstance(value, cst.Call) and _called(value) == "start" and isinstance(value.func, cst.Attribute) \
-                and isinstance(value.func.value, cst.Call) and self.qualified_name(value.func.value) in THREAD_FACTORIES:
+                and isinstance(value.func.value, cst.Call) and self._lets_go(value.func.value):
             self._report(value.func.value, "the thread is thrown away as soon as it starts", kind="thread")
         gather = self._gather(value)
         if gather is not None and _starts_work(gather):
@@ -223,6 +225,15 @@ class DanglingTask(Rule):
             return self.qualified_name(receiver) in LOOP_FACTORIES
         name = get_full_name_for_node(receiver) or ""
         return name in LOOP_NAMES or name in self._loops
+
+    def _lets_go(self, call: cst.Call) -> bool:
+        """A new thread whose target is work, not a watchdog (`target=watch`, `self._heartbeat`), which runs for as long
+        as the process does and is let go on purpose."""
+        if self.qualified_name(call) not in THREAD_FACTORIES:
+            return False
+        target = next((arg.value for arg in call.args if arg.keyword is not None and arg.keyword.value == "target"), None)
+        name = (get_full_name_for_node(target) or "") if target is not None else ""
+        return not is_watcher(name.rpartition(".")[2])
 
     def _kind(self, call: cst.Call) -> str:
         """"future" for work handed to an executor (also the event loop's), "task" for an asyncio task."""
