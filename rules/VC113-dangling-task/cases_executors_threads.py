@@ -169,3 +169,8 @@ def start_watchdog(parent_alive):
 
     # ok: VC113 -- a watchdog, let go on purpose for the life of the process
     threading.Thread(target=watch, daemon=True).start()
+
+
+def serve_in_background(server):
+    # ok: VC113 -- a server thread, for the life of the process
+    threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -27,6 +27,8 @@ EXECUTOR_NAMES = frozenset({"executor", "self.executor", "self._executor"})
 # the first failure when it is read.
 EXECUTOR_METHODS = frozenset({"submit", "map"})
 THREAD_FACTORIES = frozenset({"threading.Thread", "threading.Timer"})
+# Words of a thread target that runs for as long as the process does (besides a watchdog's): a server, the program.
+PROCESS_LONG_WORDS = frozenset({"serve", "forever", "main"})
 # What is lost with the handle of each kind of work, and how to keep it.
 LOST = {
     "task": ("starts a task that nothing keeps", "so the task can be garbage-collected before it finishes and an "
@@ -66,7 +68,8 @@ class DanglingTask(Rule):
     whose results are never read (the first failure is raised only when they are). And for a `threading.Thread` (or
     `Timer`) started and let go: `Thread(target=...).start()` as a statement, or a local thread that is only started
     (and configured), never joined nor kept; a thread kept on an attribute or in a collection is left alone, and so is
-    a watchdog let go on purpose (a target named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`).
+    a thread let go on purpose for the life of the process (a target named for watching: `watch`, `monitor`,
+    `heartbeat`, `keepalive`; a server's `serve_forever`; the program's `main`), and threads started in test files.
 
     ## Why is this bad?
     The event loop keeps only a weak reference to a task: a task nobody holds can be garbage-collected
@@ -227,13 +230,14 @@ class DanglingTask(Rule):
         return name in LOOP_NAMES or name in self._loops
 
     def _lets_go(self, call: cst.Call) -> bool:
-        """A new thread whose target is work, not a watchdog (`target=watch`, `self._heartbeat`), which runs for as long
-        as the process does and is let go on purpose."""
-        if self.qualified_name(call) not in THREAD_FACTORIES:
+        """A new thread, outside a test, whose target is work: not a watchdog (`target=watch`, `self._heartbeat`), a
+        server (`server.serve_forever`) or the program's main function, which run for as long as the process does and
+        are let go on purpose. (Tests start servers and timers beside the code they drive.)"""
+        if self.context.is_test_file or self.qualified_name(call) not in THREAD_FACTORIES:
             return False
         target = next((arg.value for arg in call.args if arg.keyword is not None and arg.keyword.value == "target"), None)
-        name = (get_full_name_for_node(target) or "") if target is not None else ""
-        return not is_watcher(name.rpartition(".")[2])
+        name = (get_full_name_for_node(target) or "").rpartition(".")[2] if target is not None else ""
+        return not is_watcher(name) and PROCESS_LONG_WORDS.isdisjoint(name.lower().split("_"))
 
     def _kind(self, call: cst.Call) -> str:
         """"future" for work handed to an executor (also the event loop's), "task" for an asyncio task."""

@@ -356,7 +356,8 @@ class UnboundedRetry(Rule):
 
     Also a loop that never leaves on success (a consumer, a reader) whose `except` catches a failed connection or
     request (`redis.ConnectionError`, `requests.RequestException`, a driver or broker error; not a broad `Exception`,
-    which is as often a bad message) and goes round again with nothing in the loop pausing (`sleep`, `wait`, a backoff
+    which is as often a bad message; nor a timeout, which comes after a wait) and goes round again with nothing in the
+    loop pausing (`sleep`, `wait`, a backoff
     helper): while the service is down it spins at full speed. A `try` that works on what the pass took before it
     (`url = await queue.get()`, then `try: await fetch(url)`) fails for that item, and the next pass has another: not
     reported. The finding is on the `except`.
@@ -660,7 +661,8 @@ class UnboundedRetry(Rule):
         before it (`url = await queue.get()`, then `try: await fetch(url)`) fails for that item; the next pass has
         another. True when reported."""
         caught = handler.type
-        if caught is None or facts.pauses or not is_operation_failure(caught, self.qualified_name):
+        if caught is None or facts.pauses or not is_operation_failure(caught, self.qualified_name) \
+                or self._only_timeouts(caught):
             return False
         statement = next((n for n in walk_own(node.body) if type(n) is cst.Try and handler in n.handlers), None)
         if statement is None or not self._taken_before(node.body, statement).isdisjoint(names_in(statement.body)):
@@ -674,6 +676,12 @@ class UnboundedRetry(Rule):
             "a number of failures in a row.",
         )
         return True
+
+    def _only_timeouts(self, caught: cst.BaseExpression) -> bool:
+        """`except TimeoutError:`, `except (socket.timeout, httpx.ReadTimeout):`: a timeout comes after the wait itself,
+        so going round again does not spin."""
+        members = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
+        return all("timeout" in (self.qualified_name(m) or full_name(m) or "").rpartition(".")[2].lower() for m in members)
 
     @staticmethod
     def _taken_before(body: cst.BaseSuite, statement: cst.Try) -> set[str]:
