@@ -193,6 +193,30 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # The patched method is called on an instance the test built for real: the class's `__init__` is project code, and
     # VC308 reports tests in which none runs.
     ("weather_sdk", "tests/test_client_requests_mock.py", 61, "VC308"),
+    # Error handling, round 19. A handler that logs the traceback and answers a value the function declares
+    # (`-> dict | None`, `-> bool`) is handled to VC101-VC103: whether a caller tests that answer (`if page:` does;
+    # `account["currency"]` and a dropped `mark_failed(...)` flag do not) is out of view of the handler, often in
+    # another module.
+    ("anyio_indexer", "docindex/crawler.py", 37, "VC101/VC102/VC103"),
+    ("tenacity_payouts", "payouts/ledger.py", 81, "VC101/VC102/VC103"),
+    ("tenacity_payouts", "payouts/service.py", 60, "VC101/VC102/VC103"),
+    # `{"error": str(exc)}` from a narrow handler says it failed: callers can test it, and an LLM tool answers its model
+    # that way on purpose; telling the two apart needs the callers.
+    ("tenacity_payouts", "payouts/service.py", 25, "VC103"),
+    ("tenacity_payouts", "payouts/service.py", 52, "VC103"),
+    # `logger.exception(...)` for each failed future: the traceback is logged, which VC101/VC102 take as handled; that
+    # the run then counts every job as built is in the caller's arithmetic.
+    ("futures_reports", "reportgen/pool.py", 37, "VC101/VC102"),
+    # A narrow `except* TransportError` that logs at error level and exits with status 0: only broad handlers (or ones
+    # that only print) are judged by what they do after the failure.
+    ("anyio_indexer", "docindex/trio_runner.py", 63, "VC101/VC104"),
+    # `ledger.close_batch(...)` in the `try` reads as a best-effort clean-up (a call named for closing) to VC101/VC102.
+    ("tenacity_payouts", "payouts/cli.py", 54, "VC101/VC102/VC104"),
+    # `anyio.run_process(..., check=False)`: a `check=False` written out is a decision VC108 trusts.
+    ("anyio_indexer", "docindex/convert.py", 31, "VC108"),
+    # `while not idle:` on a flag nothing sets, with a `break` on a count: the loop can end, so VC114 (loops with no way
+    # out) leaves it; the flag is only dead code.
+    ("stream_consumers", "clickstream/kafka_worker.py", 78, "VC114"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {

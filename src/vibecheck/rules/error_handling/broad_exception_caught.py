@@ -8,7 +8,7 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
-from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome
+from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Handler, Outcome, TryStatement, success_exit_note
 
 
 @dataclass(frozen=True)
@@ -107,20 +107,31 @@ class BroadExceptionCaught(FunctionStackRule):
         self.deliberate: set[int] = set()
 
     def visit_Try(self, node: cst.Try) -> None:
-        """A broad handler after one that re-raises (`except KeyboardInterrupt: raise`) is a decided fallback."""
         super().visit_Try(node)
+        self._note_deliberate(node)
+
+    def visit_TryStar(self, node: cst.TryStar) -> None:
+        super().visit_TryStar(node)
+        self._note_deliberate(node)
+
+    def _note_deliberate(self, node: TryStatement) -> None:
+        """A broad handler after one that re-raises (`except KeyboardInterrupt: raise`) is a decided fallback."""
         reraised = False
         for handler in node.handlers:
             if reraised:
                 self.deliberate.add(id(handler))
             reraised = reraised or self.outcome(handler) is Outcome.PROPAGATES
 
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+    def visit_ExceptStarHandler(self, node: cst.ExceptStarHandler) -> None:
+        self.visit_ExceptHandler(node)
+
+    def visit_ExceptHandler(self, node: Handler) -> None:
         if id(node) in self.deliberate or self._at_boundary() or self.outcome(node) is not Outcome.BROAD:
             return
         self.report(
             node,
-            f"{self.handler_label(node)} catches every error and goes on without re-raising it or logging its traceback.",
+            f"{self.handler_label(node)} catches every error and goes on without re-raising it or logging its traceback"
+                + success_exit_note(node, self.qualified_name) + ".",
             hint="Catch the specific exception you expect, or log with `logger.exception(...)` and re-raise.",
         )
 

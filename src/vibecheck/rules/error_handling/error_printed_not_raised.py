@@ -6,7 +6,7 @@ import libcst as cst
 
 from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome
+from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Handler, Outcome, success_exit_note
 
 
 class ErrorPrintedNotRaised(FunctionStackRule):
@@ -17,8 +17,10 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     followed by `pass`,
     `continue` or `return <constant>`: a broad handler (bare `except:`, `Exception`, `BaseException`)
     that prints anything, or a handler of any exception that prints the caught error
-    (`print(e)`, `print(f"Error: {e}")`). A handler that exits (`sys.exit(1)`), re-raises or returns a
-    non-zero error code is not reported: that is how a command-line script reports failure. Nor is one
+    (`print(e)`, `print(f"Error: {e}")`), also when it then exits with status 0 (`sys.exit(0)`, `sys.exit()`,
+    `raise SystemExit`), which tells whatever ran the program that it worked. A handler that exits with a failing
+    status (`sys.exit(1)`), re-raises or returns a non-zero error code is not reported: that is how a command-line
+    script reports failure. Nor is one
     that prints the traceback (`print(traceback.format_exc())`), one that prints to a chosen stream
     (`print(..., file=sys.stderr)`) or uses `click.echo`, a command-line tool's deliberate channel to its
     user, or one directly under `if __name__ == "__main__":` or in a `try` that is, or is inside, the module's last
@@ -75,15 +77,19 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     cwe = (390,)
     _last_tries: tuple[cst.BaseStatement, frozenset[int]] | None = None  # the module's last statement and its tries
 
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+    def visit_ExceptStarHandler(self, node: cst.ExceptStarHandler) -> None:
+        self.visit_ExceptHandler(node)
+
+    def visit_ExceptHandler(self, node: Handler) -> None:
         if self.outcome(node) is Outcome.PRINTED and not self._script_ends_here(node):
             self.report(
                 node,
-                f"{self.handler_label(node)} only prints the error and carries on, so the caller never learns of the failure.",
+                f"{self.handler_label(node)} only prints the error and carries on, so the caller never learns of the failure"
+                + success_exit_note(node, self.qualified_name) + ".",
                 hint="Log it with `logger.exception(...)` and re-raise, or handle the failure explicitly.",
             )
 
-    def _script_ends_here(self, handler: cst.ExceptHandler) -> bool:
+    def _script_ends_here(self, handler: Handler) -> bool:
         """Under the `__main__` guard, or in a `try` that is (or is inside) a module's last top-level statement (a
         script's last step, run without a guard, such as its loop over the items it works on): the program stops after
         it anyway, and no caller is left to tell."""
@@ -99,7 +105,7 @@ class ErrorPrintedNotRaised(FunctionStackRule):
             pending: list[cst.CSTNode] = [last]
             while pending:
                 current = pending.pop()
-                if type(current) is cst.Try:
+                if type(current) is cst.Try or type(current) is cst.TryStar:
                     found.append(id(current))
                 pending.extend(child for child in child_nodes(current) if type(child) in STATEMENT_HOLDERS)
             self._last_tries = (last, frozenset(found))

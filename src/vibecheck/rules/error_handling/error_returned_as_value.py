@@ -8,6 +8,7 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.error_handling.handler_facts import (
     FunctionStackRule,
+    Handler,
     Outcome,
     handler_statements,
     returned_constant,
@@ -143,7 +144,10 @@ class ErrorReturnedAsValue(FunctionStackRule):
     confidence = Confidence.MEDIUM
     cwe = (754, 252)
 
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+    def visit_ExceptStarHandler(self, node: cst.ExceptStarHandler) -> None:
+        self.visit_ExceptHandler(node)
+
+    def visit_ExceptHandler(self, node: Handler) -> None:
         outcome = self.outcome(node)
         if outcome is Outcome.HANDLED:
             self._check_route_answer(node)
@@ -160,7 +164,7 @@ class ErrorReturnedAsValue(FunctionStackRule):
             hint="Let the exception propagate (or raise a specific error with `from exc`) instead of returning a value.",
         )
 
-    def _check_route_answer(self, node: cst.ExceptHandler) -> None:
+    def _check_route_answer(self, node: Handler) -> None:
         """A route whose handler answers the failure with an error body but the status 200 of a success."""
         statements = handler_statements(node)
         last = statements[-1] if statements else None

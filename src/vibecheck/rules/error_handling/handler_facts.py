@@ -2,7 +2,9 @@
 
 One handler normally gets one finding. The outcomes are checked in this order, the first match wins:
 
-1. the handler propagates (`raise`, `sys.exit(...)`): no finding from VC101-VC104;
+1. the handler propagates (`raise`, `sys.exit(1)`): no finding from VC101-VC104. An exit with status 0 (`sys.exit(0)`,
+   `sys.exit()`, `raise SystemExit`, `raise typer.Exit()`) does not: the failure stops there, as at a `return`, and
+   whatever ran the program reads success, so the handler is judged as if it returned;
 2. VC101 `swallowed-exception`: a broad handler whose body only passes, continues, or returns nothing
    or `None`;
 3. VC104 `error-printed-not-raised`: `print(...)` to stdout is the only handling (broad, or printing
@@ -27,6 +29,8 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    error status (`return 1`, an HTTP
    error response such as `json_response(..., status=400)`).
 
+An `except*` handler (of an exception group, such as a task group's) is judged as an `except` handler is.
+
 A handler the code shows to be a considered decision gets no VC101/VC102 finding (`is_considered`): one whose
 `except` line waives another linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`; or the
 line above the `try` PyCharm's, `# noinspection PyBroadException`),
@@ -40,7 +44,8 @@ only sets those names to `None`), or that
 sits in another handler's `except` block or in a `finally:` block (a best effort on a failure path already handled,
 or on the way out), a handler of a `try`
 the code raises right after, or after plain calls (`except Exception as e: msg += f" ({e})"`, then `raise
-Error(msg)`), a handler that only
+Error(msg)`), one that records the failure for a later raise (`failed.append(job)`, then `if failed: raise ...`), a
+handler that only
 assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends
 raise on invalid keys`; or the function's docstring says it: "exceptions ... result in the default value"), a
 do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the code does not go on as if it
@@ -68,7 +73,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import callee_tail, suite_statements
-from vibecheck.cst_fields import own_returns, walk_own
+from vibecheck.cst_fields import names_in, own_returns, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule, RuleContext
@@ -79,6 +84,11 @@ BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException", "builtins.Exception"
 CONSTANT_NODES = frozenset({cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString})
 CONSTANT_NAMES = frozenset({"None", "True", "False"})
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
+# Ways to end the program, by the argument that holds their exit status (position, keyword): ended with status 0
+# (or none, which is 0), the shell, cron or CI that ran it reads success. `os.abort()` always fails.
+EXITS = {"sys.exit": (0, "status"), "exit": (0, "code"), "quit": (0, "code"), "os._exit": (0, "n"),
+         "SystemExit": (0, "code"), "builtins.SystemExit": (0, "code"), "typer.Exit": (0, "code"),
+         "click.exceptions.Exit": (0, "code")}
 # Calls that always raise: a handler ending in them propagates the failure (as a test failure or an HTTP error).
 # A gRPC servicer's `context.abort(code, details)` (and `abort_with_status`) raises to end the call with that status.
 RAISING_CALLS = frozenset({"pytest.fail", "pytest.skip", "pytest.exit", "flask.abort", "werkzeug.exceptions.abort",
@@ -111,6 +121,8 @@ NOTHING_THERE = frozenset({
     "StopAsyncIteration", "ImportError", "ModuleNotFoundError", "DoesNotExist", "ObjectDoesNotExist", "NoResultFound",
     "NotFound", "ProcessLookupError", "UnicodeDecodeError", "UnicodeEncodeError",
 })
+# Methods that add an item to a collection: a handler calling one on a local name records the failure it caught.
+COLLECTING_METHODS = frozenset({"append", "add", "extend", "appendleft"})
 # Log levels that say the program failed, not that it took an expected branch.
 ERROR_LEVELS = frozenset({"error", "critical", "fatal", "exception"})
 OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.exceptions.", "grpc.",
@@ -189,7 +201,14 @@ LINTER_WAIVER = lazy_pattern(r"pylint:\s*disable\s*=[\w\s,-]*\b(?:broad-except|b
 IDE_WAIVER = lazy_pattern(r"noinspection\s+(?:\w+\s*,\s*)*Py(?:BroadException|BareExcept)\b")
 
 Resolver = Callable[[cst.CSTNode], "str | None"]
+# `except` and `except*` handlers, and their `try` statements: an exception group's handler swallows the same way.
+Handler = cst.ExceptHandler | cst.ExceptStarHandler
+TryStatement = cst.Try | cst.TryStar
 TEST_FAILURE_TYPES = BROAD_EXCEPTIONS | {"AssertionError", "builtins.AssertionError"}
+
+
+# What a success exit amounts to in an `except` block: the failure stops there, as at a `return`.
+SUCCESS_EXIT = cst.Return()
 
 
 class Outcome(enum.Enum):
@@ -292,9 +311,40 @@ def is_inert(statement: cst.CSTNode) -> bool:
     return False
 
 
-def handler_statements(handler: cst.ExceptHandler) -> list[cst.CSTNode]:
+def handler_statements(handler: Handler) -> list[cst.CSTNode]:
     """The small statements of a handler body, or the compound statements where there are some."""
     return suite_statements(handler.body)
+
+
+def success_exit_note(handler: Handler, resolve: Resolver) -> str:
+    """A clause closing the sentence of a message about a handler that ends the program with status 0, else ""."""
+    if any(exits_successfully(s, resolve) for s in handler_statements(handler)):
+        return "; it then exits with status 0, so whatever ran the program reads success"
+    return ""
+
+
+def exits_successfully(node: cst.CSTNode, resolve: Resolver) -> bool:
+    """`sys.exit(0)`, `sys.exit()`, `raise SystemExit`, `raise typer.Exit()`: the program ends reporting success, so
+    from an `except` block the failure goes no further than a `return` would take it."""
+    if type(node) is cst.Raise:
+        node = node.exc if node.exc is not None else node
+    elif type(node) is cst.Expr:
+        node = node.value
+    call = node if type(node) is cst.Call else None
+    where = EXITS.get(resolve(call.func if call is not None else node) or "")
+    if where is None:
+        return False
+    if call is None:
+        return True
+    position, keyword = where
+    positional: list[cst.BaseExpression | None] = [arg.value for arg in call.args if arg.keyword is None]
+    given: list[cst.BaseExpression | None] = [arg.value for arg in call.args
+                                              if arg.keyword is not None and arg.keyword.value == keyword]
+    if any(arg.star for arg in call.args):
+        return False
+    status = (positional[position:position + 1] or given or [None])[0]
+    return status is None or (type(status) is cst.Integer and literal_value(status) == 0) or (
+        type(status) is cst.Name and status.value in ("None", "False"))
 
 
 def is_broad(caught: cst.BaseExpression | None, resolve: Resolver) -> bool:
@@ -360,7 +410,7 @@ def _holds_name(value: cst.BaseExpression, name: str) -> bool:
     return False
 
 
-def caught_name(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> str | None:
+def caught_name(handler: Handler) -> str | None:
     """The name the handler binds the exception to (`except E as err` -> `err`)."""
     if handler.name is not None and isinstance(handler.name.name, cst.Name):
         return handler.name.name.value
@@ -391,7 +441,7 @@ def returned_constant(statements: list[cst.CSTNode]) -> cst.Return | None:
     return None if is_error_code(last.value) or signals_failure(last.value) else last
 
 
-def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, function: cst.FunctionDef | None,
+def is_declared_result(returned: cst.Return, handler: Handler, function: cst.FunctionDef | None,
                        module: cst.Module) -> bool:
     """The function's signature, name or other returns say the returned constant is one of its normal results.
 
@@ -434,7 +484,7 @@ def answers_question(function: cst.FunctionDef | None, value: cst.BaseExpression
     return function is not None and is_predicate(function) and isinstance(value, cst.Name) and value.value == "False"
 
 
-def rejects_as_elsewhere(function: cst.FunctionDef | None, handler: cst.ExceptHandler) -> bool:
+def rejects_as_elsewhere(function: cst.FunctionDef | None, handler: Handler) -> bool:
     """`return None` from a verifier (`_verify_cookie(value) -> str | None`) that also answers `None` where its check
     fails (`if not hmac.compare_digest(...): return None`): input it cannot even decode is rejected the same way."""
     if function is None or not is_predicate(function):
@@ -454,7 +504,7 @@ def is_predicate(function: cst.FunctionDef) -> bool:
     return ASKS_QUESTION.match(first) is not None and ASKS_ABOUT_SUCCESS.search(first) is None
 
 
-def answers_with_flag(function: cst.FunctionDef, statement: cst.Try) -> bool:
+def answers_with_flag(function: cst.FunctionDef, statement: TryStatement) -> bool:
     """`has_ipv6 = False` / `try: sock.bind(...); has_ipv6 = True` / `except Exception: pass` / `return has_ipv6`: a
     predicate's probe sets the answer it returns only when the probe worked; a failure leaves the `False` the function
     set first."""
@@ -469,8 +519,8 @@ def answers_with_flag(function: cst.FunctionDef, statement: cst.Try) -> bool:
                for node in walk_own(function.body))
 
 
-def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.FunctionDef | None = None,
-             module: cst.Module | None = None, statement: cst.Try | None = None,
+def classify(handler: Handler, resolve: Resolver, function: cst.FunctionDef | None = None,
+             module: cst.Module | None = None, statement: TryStatement | None = None,
              raising: frozenset[str] = RAISING_CALLS) -> Outcome:
     """Decide which single rule of VC101-VC104 owns this handler (see the module docstring).
 
@@ -481,8 +531,8 @@ def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Functi
     return _decided(_classify(handler, resolve, function, module, raising), handler, function, statement)
 
 
-def _decided(outcome: Outcome, handler: cst.ExceptHandler, function: cst.FunctionDef | None,
-             statement: cst.Try | None) -> Outcome:
+def _decided(outcome: Outcome, handler: Handler, function: cst.FunctionDef | None,
+             statement: TryStatement | None) -> Outcome:
     if outcome in (Outcome.SWALLOWED, Outcome.BROAD) and is_considered(outcome, handler, function, statement):
         return Outcome.DECIDED
     if outcome is Outcome.RETURNS_VALUE and statement is not None and is_optional_import(statement, handler):
@@ -492,17 +542,17 @@ def _decided(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Functio
     return outcome
 
 
-def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.FunctionDef | None,
+def _classify(handler: Handler, resolve: Resolver, function: cst.FunctionDef | None,
               module: cst.Module | None, raising: frozenset[str]) -> Outcome:
     traceback_logged = False
     kept = False  # the exception object is handed on or stored, so the caller can still learn of the failure
     name = caught_name(handler)
     for node in walk_own(handler.body):
-        if type(node) is cst.Raise:
+        if type(node) is cst.Raise and not exits_successfully(node, resolve):
             return Outcome.PROPAGATES
         if type(node) is cst.Call:
             called = resolve(node)
-            if called in EXIT_CALLS or called in raising:
+            if (called in EXIT_CALLS and not exits_successfully(node, resolve)) or called in raising:
                 return Outcome.PROPAGATES
             kept = kept or delegates(node, name)
             traceback_logged = traceback_logged or logs_traceback(node, resolve) or kept
@@ -513,7 +563,7 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
                 and _holds_name(node.value, name):
             traceback_logged = kept = True  # `return {"success": False, "exception": e}`: the caller gets the object
     broad = is_broad(handler.type, resolve)
-    statements = handler_statements(handler)
+    statements = [SUCCESS_EXIT if exits_successfully(s, resolve) else s for s in handler_statements(handler)]
     returned = returned_constant(statements)
     does_nothing = broad and bool(statements) and all(is_inert(s) for s in statements)
     if does_nothing and returned is not None and is_none(returned.value) and rejects_as_elsewhere(function, handler):
@@ -536,8 +586,8 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
     return Outcome.HANDLED
 
 
-def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.FunctionDef | None,
-                  statement: cst.Try | None) -> bool:
+def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef | None,
+                  statement: TryStatement | None) -> bool:
     """A broad handler the code shows to be a decision, not an error made to disappear (see the module docstring)."""
     name = function.name.value if function is not None else ""
     if name == "__del__" or waives_broad_except(handler, statement) or is_template_filter(function):
@@ -549,6 +599,8 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
         return True
     if statement is not None and function is not None and _raises_after(function, statement):
         return True  # `except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`: the code fails either way
+    if function is not None and _collects_for_raise(handler, function):
+        return True  # `failed.append(job)`, then `if failed: raise ...`: the failures are raised together
     passes = all(is_pass(s) for s in handler_statements(handler))
     if outcome is Outcome.SWALLOWED and passes and is_teardown(name):
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
@@ -581,7 +633,7 @@ def is_template_filter(function: cst.FunctionDef | None) -> bool:
     return False
 
 
-def is_optional_import(statement: cst.Try, handler: cst.ExceptHandler) -> bool:
+def is_optional_import(statement: TryStatement, handler: Handler) -> bool:
     """`try: from .e2b import Client; _HAS_E2B = True` / `except Exception: _HAS_E2B = False`: a probe for an optional
     dependency, whose import may fail in more ways than `ImportError` (a version mismatch, a missing system library).
     The `try` only imports and sets flags; the handler only sets them, imports a replacement, passes, or returns
@@ -598,7 +650,7 @@ def _imports_or_flags(small: cst.CSTNode) -> bool:
         isinstance(small, (cst.Assign, cst.AnnAssign)) and is_constant(small.value))
 
 
-def swallows_cancellation(handler: cst.ExceptHandler, function: cst.FunctionDef | None) -> bool:
+def swallows_cancellation(handler: Handler, function: cst.FunctionDef | None) -> bool:
     """A coroutine's handler that catches `asyncio.CancelledError` (a bare `except:`, `BaseException`): whatever it
     cleans up, a task cancelled there does not stop."""
     if function is None or function.asynchronous is None:
@@ -609,7 +661,7 @@ def swallows_cancellation(handler: cst.ExceptHandler, function: cst.FunctionDef 
                for member in members)
 
 
-def waives_broad_except(handler: cst.ExceptHandler, statement: cst.Try | None = None) -> bool:
+def waives_broad_except(handler: Handler, statement: TryStatement | None = None) -> bool:
     """The `except` line carries another linter's waiver of its broad-except check, or the line above the `try` carries
     PyCharm's (`# noinspection PyBroadException`, which it puts before the statement): the author decided."""
     body = handler.body
@@ -643,7 +695,7 @@ NO_RAISE_DOC = lazy_pattern(r"\b(?:never|does\s+not|doesn't|will\s+not|won't)\s+
                             re.IGNORECASE)
 
 
-def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, function: cst.FunctionDef | None = None) -> bool:
+def is_explained_fallback(handler: Handler, statement: TryStatement, function: cst.FunctionDef | None = None) -> bool:
     """The handler only puts a fallback in place of what the `try` computes, and a comment (or the function's
     docstring: "exceptions are suppressed and result in the default value") says why
     (`try: data = cache.get(key)` / `except Exception:` / `# some backends raise on invalid keys` / `data = None`):
@@ -689,7 +741,7 @@ def _documents_fallback(function: cst.FunctionDef | None) -> bool:
                                          for sentence in docstring.split("."))
 
 
-def _keeps_prior_value(statement: cst.Try, function: cst.FunctionDef | None) -> bool:
+def _keeps_prior_value(statement: TryStatement, function: cst.FunctionDef | None) -> bool:
     """Whether the code after a failed `try` goes on with a value it had before: every statement of the `try`
     rebinds a name from its own value, or the `try` returns (at its end, or from a branch inside: `if curses: ...
     return True`) and the statement after it returns too (the fallback answer, `return False`)."""
@@ -701,7 +753,7 @@ def _keeps_prior_value(statement: cst.Try, function: cst.FunctionDef | None) -> 
     return returns and function is not None and isinstance(_statement_after(function.body, statement), cst.Return)
 
 
-def _answers_as_elsewhere(fallbacks: list[cst.CSTNode], handler: cst.ExceptHandler,
+def _answers_as_elsewhere(fallbacks: list[cst.CSTNode], handler: Handler,
                           function: cst.FunctionDef | None) -> bool:
     """`return None` under a comment saying which failures mean "not found", in a function that also answers `None`
     on its normal path (`if type(found) is Fixture: return found` / `return None`): the failure gets the function's
@@ -716,7 +768,7 @@ def _answers_as_elsewhere(fallbacks: list[cst.CSTNode], handler: cst.ExceptHandl
                for node in own_returns(function.body))
 
 
-def _returns_instead(fallbacks: list[cst.CSTNode], statement: cst.Try, function: cst.FunctionDef | None) -> bool:
+def _returns_instead(fallbacks: list[cst.CSTNode], statement: TryStatement, function: cst.FunctionDef | None) -> bool:
     """The `try` ends by returning its result (or computes the name returned right after it) and the handler answers
     with another one: it returns a value it computes with assignments, or it only calls (a reset) and a `return` after
     the `try` gives the fallback."""
@@ -730,7 +782,7 @@ def _returns_instead(fallbacks: list[cst.CSTNode], statement: cst.Try, function:
             and isinstance(_statement_after(function.body, statement), cst.Return))
 
 
-def _returned_after(computed: list[cst.CSTNode], statement: cst.Try, function: cst.FunctionDef | None) -> bool:
+def _returned_after(computed: list[cst.CSTNode], statement: TryStatement, function: cst.FunctionDef | None) -> bool:
     """`try: info = locate(obj)` / ... / `return info`: the `try` computes what the function returns right after it."""
     after = _statement_after(function.body, statement) if function is not None else None
     if not (isinstance(after, cst.Return) and isinstance(after.value, cst.Name)):
@@ -776,7 +828,7 @@ ANSWER_NAMES = frozenset({"None", "False", "True"})
 FALL_THROUGH = (cst.If, cst.With)
 
 
-def _raises_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
+def _raises_after(function: cst.FunctionDef, statement: TryStatement) -> bool:
     """The block goes on to `raise`, through plain calls only (`self._abort_all_streams()`, then `raise
     ProtocolError(...)`), also after the `if` or `with` the `try` ends (`if isinstance(name, Undefined): try: ...
     except Exception as e: msg += f" ({e})"`, then `raise Error(msg)` after the `if`): the code fails whether or not the
@@ -785,6 +837,22 @@ def _raises_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
     after_calls = next((small for small in rest
                         if not (isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)))), None)
     return isinstance(after_calls, cst.Raise)
+
+
+def _collects_for_raise(handler: Handler, function: cst.FunctionDef) -> bool:
+    """The handler records the failure in a local collection or counter (`failed.append(job)`, `errors += 1`) that an
+    `if` of the function tests before it raises (`if failed: raise RuntimeError(...)`): the failures are gathered, then
+    raised together."""
+    collected = set()
+    for node in walk_own(handler.body):
+        if type(node) is cst.Call and type(node.func) is cst.Attribute and type(node.func.value) is cst.Name \
+                and node.func.attr.value in COLLECTING_METHODS:
+            collected.add(node.func.value.value)
+        elif type(node) is cst.AugAssign and type(node.target) is cst.Name:
+            collected.add(node.target.value)
+    return bool(collected) and any(
+        type(node) is cst.If and not collected.isdisjoint(names_in(node.test))
+        and any(type(inner) is cst.Raise for inner in walk_own(node.body)) for node in walk_own(function.body))
 
 
 def _blocks_of(compound: cst.CSTNode) -> list[cst.BaseSuite]:
@@ -805,7 +873,7 @@ def _blocks_of(compound: cst.CSTNode) -> list[cst.BaseSuite]:
     return blocks
 
 
-def _explained(handler: cst.ExceptHandler) -> bool:
+def _explained(handler: Handler) -> bool:
     """A comment in words (not a tool's directive) on the `except` line or above the handler's first statement."""
     body = handler.body
     if isinstance(body, cst.SimpleStatementSuite):
@@ -832,7 +900,7 @@ def _target_text(target: cst.BaseExpression) -> str | None:
     return get_full_name_for_node(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
 
 
-def stores_attributes_only(statement: cst.Try | cst.With) -> bool:
+def stores_attributes_only(statement: TryStatement | cst.With) -> bool:
     """`try: request._parsed_accept_list = parsed` (or `with suppress(Exception): llm.stream = False`): the block only
     keeps a value it has, or a constant, on an object (a memo, an option); if the object refuses it (a frozen model),
     the code goes on with the same value."""
@@ -842,7 +910,7 @@ def stores_attributes_only(statement: cst.Try | cst.With) -> bool:
         and all(isinstance(target.target, cst.Attribute) for target in small.targets) for small in stores)
 
 
-def _resets_to_none(handler: cst.ExceptHandler, statement: cst.Try) -> bool:
+def _resets_to_none(handler: Handler, statement: TryStatement) -> bool:
     """The handler only sets names the `try` assigns to `None` (`except Exception: field = None`): the value the code
     after it tests (see `_tested_after`), as a `pass` after `field = None` above the `try` would leave it."""
     computed = {t.value for small in suite_statements(statement.body) for t in _assign_targets(small)
@@ -852,7 +920,7 @@ def _resets_to_none(handler: cst.ExceptHandler, statement: cst.Try) -> bool:
         isinstance(t, cst.Name) and t.value in computed for t in _assign_targets(small)) for small in fallbacks)
 
 
-def _tested_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
+def _tested_after(function: cst.FunctionDef, statement: TryStatement) -> bool:
     """`ts = None` / `try: ts = parse(raw)` / `except Exception: pass` / `if ts is not None:`: the `try` only assigns
     names, and the code after it (also after the blocks that hold it) asks whether they are still `None`, so it goes
     on knowing whether the `try` worked."""
@@ -867,7 +935,7 @@ def _tested_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
                for after in rest for node in walk_own(after))
 
 
-def on_failure_path(function: cst.FunctionDef, statement: cst.Try | cst.With) -> bool:
+def on_failure_path(function: cst.FunctionDef, statement: TryStatement | cst.With) -> bool:
     """The `try` sits in an `except` block of the same function: the code is already handling a failure (it logged
     it, it answers with an error page), and this is a best effort on that path (`try: send_status(FAILURE)`). So is
     one in a `finally:` block (`finally: try: readline.write_history_file(path)`): it runs on the way out, where a new
@@ -879,9 +947,9 @@ def on_failure_path(function: cst.FunctionDef, statement: cst.Try | cst.With) ->
 def _failure_path_blocks(function: cst.FunctionDef) -> list[cst.BaseSuite]:
     blocks: list[cst.BaseSuite] = []
     for node in walk_own(function.body):  # (exact types, not `isinstance`: ABCMeta is dear on every node)
-        if type(node) is cst.ExceptHandler:
+        if type(node) is cst.ExceptHandler or type(node) is cst.ExceptStarHandler:
             blocks.append(node.body)
-        elif type(node) is cst.Try and node.finalbody is not None:
+        elif (type(node) is cst.Try or type(node) is cst.TryStar) and node.finalbody is not None:
             blocks.append(node.finalbody.body)
     return blocks
 
@@ -898,21 +966,21 @@ def is_teardown(function_name: str) -> bool:
     return function_name in TEARDOWN_FUNCTIONS or first in CLOSERS or first in TEARDOWN_FUNCTIONS
 
 
-def only_records_telemetry(statement: cst.Try) -> bool:
+def only_records_telemetry(statement: TryStatement) -> bool:
     """The `try` only hands measurements to telemetry (`collector.record_operation_duration(...)`,
     `_send_telemetry_in_thread(...)`, `span.set_attribute(...)`): instrumentation must never break what it observes."""
     names = [get_full_name_for_node(call.func) or "" for call in _body_calls(statement)]
     return bool(names) and all(TELEMETRY_WORDS.intersection(w.lower() for w in _WORD.findall(name)) for name in names)
 
 
-def is_best_effort_cleanup(statement: cst.Try | cst.With) -> bool:
+def is_best_effort_cleanup(statement: TryStatement | cst.With) -> bool:
     """The `try` (or `with suppress(...)`) only releases resources (`self.stream.close()`, `os.unlink(path)`): a failure
     to clean up must not replace the outcome of the work, and there is nothing else to do about it."""
     tails = [callee_tail(call.func) or "" for call in _body_calls(statement)]
     return bool(tails) and all(is_cleanup_name(tail) for tail in tails)
 
 
-def _body_calls(statement: cst.Try | cst.With) -> list[cst.Call]:
+def _body_calls(statement: TryStatement | cst.With) -> list[cst.Call]:
     """The calls (awaited or not) that make up the whole body, one per statement; empty when anything else is there."""
     calls = []
     for small in suite_statements(statement.body):
@@ -925,7 +993,7 @@ def _body_calls(statement: cst.Try | cst.With) -> list[cst.Call]:
     return calls
 
 
-def swallows_test_failure(handler: cst.ExceptHandler, resolve: Resolver) -> bool:
+def swallows_test_failure(handler: Handler, resolve: Resolver) -> bool:
     """A bare, broad or `AssertionError` handler whose body only passes, returns, prints or logs (VC305's)."""
     caught = handler.type
     members = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
@@ -936,14 +1004,14 @@ def swallows_test_failure(handler: cst.ExceptHandler, resolve: Resolver) -> bool
     return bool(statements) and all(is_swallowing(s) for s in statements)
 
 
-def checks_caught_error(handler: cst.ExceptHandler) -> bool:
+def checks_caught_error(handler: Handler) -> bool:
     """The handler asserts (`assert "timeout" in str(exc)`, `self.assertIn(...)`): in a test, that is its check."""
     return any(isinstance(node, cst.Assert) or (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
                                                 and node.func.attr.value.startswith("assert"))
                for node in walk_own(handler.body))
 
 
-def logs_failure_then_returns(handler: cst.ExceptHandler, statements: list[cst.CSTNode], resolve: Resolver) -> bool:
+def logs_failure_then_returns(handler: Handler, statements: list[cst.CSTNode], resolve: Resolver) -> bool:
     """A narrow handler that only logs the failure at error level, then returns: `logger.error(...); return None`.
 
     The code says it failed, yet hands its caller a value. A "nothing there" exception (`KeyError`,
@@ -982,7 +1050,7 @@ def _is_error_response(value: cst.BaseExpression | None) -> bool:
         and int(arg.value.value) >= 400 for arg in value.args)
 
 
-def _reports_then_fails(handler: cst.ExceptHandler, statements: list[cst.CSTNode],
+def _reports_then_fails(handler: Handler, statements: list[cst.CSTNode],
                         function: cst.FunctionDef | None) -> bool:
     """`print(f"Failed to install: {e}")` / `return False` in a function that returns `True` when it worked (a
     command-line step): the user reads why, and the caller learns that it failed from the flag."""
@@ -994,7 +1062,7 @@ def _reports_then_fails(handler: cst.ExceptHandler, statements: list[cst.CSTNode
         isinstance(node.value, cst.Name) and node.value.value == "True" for node in own_returns(function.body))
 
 
-def _prints_only(handler: cst.ExceptHandler, statements: list[cst.CSTNode], broad: bool, resolve: Resolver) -> bool:
+def _prints_only(handler: Handler, statements: list[cst.CSTNode], broad: bool, resolve: Resolver) -> bool:
     """`print(...)` and inert statements only (no error code returned); broad, or printing the caught error."""
     prints = [s for s in statements if is_print(s, resolve)]
     if not prints or not all(is_print(s, resolve) or is_inert(s) for s in statements):
@@ -1020,7 +1088,7 @@ class FunctionStackRule(Rule):
         super().__init__(context, options)
         self.functions: list[cst.FunctionDef] = []
         self.main_guards: list[cst.If] = []
-        self.tries: dict[int, cst.Try] = {}  # handler id -> its `try` statement
+        self.tries: dict[int, TryStatement] = {}  # handler id -> its `try` statement
         self.classes: list[cst.ClassDef] = []
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -1033,6 +1101,10 @@ class FunctionStackRule(Rule):
         for handler in node.handlers:
             self.tries[id(handler)] = node
 
+    def visit_TryStar(self, node: cst.TryStar) -> None:
+        for star_handler in node.handlers:
+            self.tries[id(star_handler)] = node
+
     def visit_If(self, node: cst.If) -> None:
         if is_main_guard(node):
             self.main_guards.append(node)
@@ -1041,7 +1113,7 @@ class FunctionStackRule(Rule):
         if self.main_guards and self.main_guards[-1] is node:
             self.main_guards.pop()
 
-    def outcome(self, handler: cst.ExceptHandler) -> Outcome:
+    def outcome(self, handler: Handler) -> Outcome:
         """`classify` for the handler in its function, once per file: VC101-VC105 all ask about every handler."""
         function = self.functions[-1] if self.functions else None
         key = ("handler-outcome", id(handler), id(function))
@@ -1077,8 +1149,9 @@ class FunctionStackRule(Rule):
         return (self.context.is_test_file and outer is not None and outer.name.value.startswith("test")
                 and not is_fixture(outer))
 
-    def handler_label(self, handler: cst.ExceptHandler) -> str:
-        """`a bare \\`except:\\`` or `\\`except ValueError\\`` for messages."""
+    def handler_label(self, handler: Handler) -> str:
+        """`a bare \\`except:\\`` `\\`except ValueError\\`` or `\\`except* OSError\\`` for messages."""
         if handler.type is None:
             return "a bare `except:`"
-        return f"`except {self.context.module.code_for_node(handler.type)}`"
+        star = "*" if type(handler) is cst.ExceptStarHandler else ""
+        return f"`except{star} {self.context.module.code_for_node(handler.type)}`"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.cst_fields import NESTED_SCOPE_TYPES, child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.error_handling.handler_facts import (
     FunctionStackRule,
+    Handler,
     Outcome,
     declares_no_raise,
     handler_statements,
@@ -15,18 +17,37 @@ from vibecheck.rules.error_handling.handler_facts import (
     is_broad,
     on_failure_path,
     stores_attributes_only,
+    success_exit_note,
 )
 
 SUPPRESS_CALLS = frozenset({"contextlib.suppress"})
 FINALISER = "__del__"  # an exception there can only be printed and ignored, as for its `try`/`except`
+JUMP_KEYWORDS: dict[type[cst.CSTNode], str] = {cst.Return: "return", cst.Break: "break", cst.Continue: "continue"}
+LOOP_TYPES = frozenset({cst.For, cst.While})
+
+
+def jumps_out_of(block: cst.BaseSuite) -> list[cst.CSTNode]:
+    """The `return`s of a block, and its `break`s and `continue`s that are not those of a loop inside it."""
+    found: list[cst.CSTNode] = []
+    pending: list[tuple[cst.CSTNode, bool]] = [(block, False)]
+    while pending:
+        current, in_loop = pending.pop()
+        if type(current) is cst.Return or (type(current) in JUMP_KEYWORDS and not in_loop):
+            found.append(current)
+        inner_loop = in_loop or type(current) in LOOP_TYPES
+        pending.extend((child, inner_loop) for child in child_nodes(current) if type(child) not in NESTED_SCOPE_TYPES)
+    return found
 
 
 class SwallowedException(FunctionStackRule):
     """A broad `except` block that does nothing with the error it catches.
 
     ## What it does
-    Reports a bare `except:` or an `except Exception`/`except BaseException` whose body only passes,
-    continues, or returns a constant: it neither logs, handles nor re-raises the failure. Also reports
+    Reports a bare `except:` or an `except Exception`/`except BaseException` (or `except* Exception` around a task
+    group) whose body only passes,
+    continues, returns a constant or exits with status 0 (`sys.exit(0)`, `raise SystemExit`): it neither logs,
+    handles nor re-raises the failure. Also reports a `return` in a `finally:` block (or a `break`/`continue` there
+    that leaves a loop around the `try`), which drops the exception in flight: Python 3.14 warns about it too. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
     cleans up: `with suppress(Exception): conn.close()`, or sits in a `finally:` or `except` block:
     `task.cancel()`, then `with suppress(Exception): await task`, or in a finaliser, `__del__`; or only sets an
@@ -133,16 +154,31 @@ class SwallowedException(FunctionStackRule):
                 or (function is not None and (function.name.value == FINALISER or on_failure_path(function, node))):
             self._cleanup_suppressions.update(id(item.item) for item in node.items)
 
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+    def visit_ExceptStarHandler(self, node: cst.ExceptStarHandler) -> None:
+        self.visit_ExceptHandler(node)
+
+    def visit_ExceptHandler(self, node: Handler) -> None:
         outcome = self.outcome(node)
         if outcome is Outcome.DECIDED and all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(node)):
             self.vet(node)
         if outcome is Outcome.SWALLOWED:
             self.report(
                 node,
-                f"{self.handler_label(node)} swallows every error: its body does nothing with the failure.",
+                f"{self.handler_label(node)} swallows every error: its body does nothing with the failure"
+                + success_exit_note(node, self.qualified_name) + ".",
                 hint="Catch the specific exception you expect and handle it, "
                 "or log it with `logger.exception(...)` and re-raise.",
+            )
+
+    def visit_Finally(self, node: cst.Finally) -> None:
+        """`finally: return result`: the exception in flight when the block runs is dropped for the return."""
+        for jump in jumps_out_of(node.body):
+            keyword = JUMP_KEYWORDS[type(jump)]
+            self.report(
+                jump,
+                f"`{keyword}` in a `finally:` block discards the exception in flight: a failure of the `try` vanishes "
+                "and the code goes on as if it had worked.",
+                hint=f"Move the `{keyword}` after the `try` statement and keep only clean-up in `finally:`.",
             )
 
     def visit_Call(self, node: cst.Call) -> None:

@@ -19,6 +19,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     is_operation_failure,
     logs_traceback,
 )
+from vibecheck.rules.error_handling.retry_helpers import LIBRARY_WORDS, Unlimited, unlimited_use
 
 RANGES = frozenset({"range", "builtins.range"})
 OS_FAILURES = frozenset({"OSError", "IOError", "EnvironmentError", "socket.error", "builtins.OSError"})
@@ -363,10 +364,25 @@ class UnboundedRetry(Rule):
     block that a time limit cancels (`with anyio.move_on_after(30):`, `fail_after`, `async with asyncio.timeout(5):`, trio's and
     `async_timeout`'s) is endless.
 
+    Also a loop that never leaves on success (a consumer, a reader) whose `except` catches a failed connection or
+    request (`redis.ConnectionError`, `requests.RequestException`, a driver or broker error; not a broad `Exception`,
+    which is as often a bad message; nor a timeout, which comes after a wait) and goes round again with nothing in the
+    loop pausing (`sleep`, `wait`, a backoff
+    helper): while the service is down it spins at full speed. A `try` that works on what the pass took before it
+    (`url = await queue.get()`, then `try: await fetch(url)`) fails for that item, and the next pass has another: not
+    reported. The finding is on the `except`.
+
     Also a Celery task that retries with its limit switched off: `@app.task(bind=True, max_retries=None)` (or
     `@shared_task(...)`) on a task that calls `self.retry(...)` without a `max_retries=` of its own, or lists
     `autoretry_for=`; and a Ray task or actor retried without limit: `@ray.remote(max_retries=-1)`,
     `max_task_retries=-1`, or the same in `.options(...)`.
+
+    Also a retry library used without a limit: tenacity's `@retry` (bare, or with no `stop=`, or with
+    `stop=stop_never`; `stop=None` is no "never stop" to tenacity, which calls it and fails with a `TypeError`),
+    `Retrying(...)` and `AsyncRetrying(...)` without a `stop=`, backoff's `@on_exception(...)` and `@on_predicate(...)`
+    without `max_tries=`, `max_time=` or a `giveup=` predicate (or with them set to `None`; `max_value=` caps the wait,
+    not the attempts), `retrying`'s `@retry` without a stop, and the `retry` package's `@retry`/`retry_call` with its
+    default `tries=-1`. Arguments spread from a policy (`@retry(**POLICY)`) may hold the limit and are left alone.
 
     Also, as a low-severity finding, a bounded retry that never pauses: a `for attempt in range(3):`, or a
     `while attempt < max_attempts:` / `while retries:` whose body moves that counter (`attempt += 1`,
@@ -431,6 +447,30 @@ class UnboundedRetry(Rule):
         # Every poll this rule reports paces itself with a `sleep` call.
         self.may_poll = polling.PAUSE_WORD in context.source
         self.timeouts: list[int] = [0]  # per function: how many time-limited `with` blocks enclose the walk
+        self.may_use_retry_library = any(word in context.source for word in LIBRARY_WORDS)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """`@retry(wait=wait_fixed(2))`, `Retrying(stop=stop_never)`, `@backoff.on_exception(..., max_tries=None)`."""
+        unlimited = unlimited_use(node, self.qualified_name) if self.may_use_retry_library else None
+        if unlimited is not None:
+            self._report_unlimited_helper(node, unlimited)
+        self._check_ray_options(node)
+
+    def _report_unlimited_helper(self, node: cst.BaseExpression, unlimited: Unlimited) -> None:
+        code = self.context.module.code_for_node
+        shown = f"{code(node.func)}(...)" if isinstance(node, cst.Call) else f"@{code(node)}"
+        argument = unlimited.argument
+        if argument is None:
+            message = (f"`{shown}` retries forever: no argument limits its attempts or its time, so a permanent "
+                       "failure (a gone host, a rejected payload) hangs the caller instead of raising.")
+        elif unlimited.helper.none_fails and isinstance(argument, cst.Name) and argument.value == "None":
+            message = (f"`{shown}` is given `{unlimited.keyword}=None`, which {unlimited.helper.library} does not "
+                       "read as \"never stop\": it calls it on the first failed attempt and fails with a `TypeError` "
+                       "that hides the real error (left out, it would retry forever).")
+        else:
+            message = (f"`{shown}` retries forever: `{unlimited.keyword}={code(argument)}` lifts its limit, so a "
+                       "permanent failure (a gone host, a rejected payload) hangs the caller instead of raising.")
+        self.report(node, message, hint=unlimited.helper.hint)
 
     def visit_With(self, node: cst.With) -> None:
         if self._limits_time(node):
@@ -456,6 +496,11 @@ class UnboundedRetry(Rule):
         self.functions.append(node)
         self.in_class.append(False)
         self.timeouts.append(0)
+        for decorator in node.decorators if self.may_use_retry_library else ():
+            bare = decorator.decorator
+            unlimited = None if isinstance(bare, cst.Call) else unlimited_use(bare, self.qualified_name)
+            if unlimited is not None:
+                self._report_unlimited_helper(bare, unlimited)
         endless = [d for d in node.decorators if _endless_task_retries(d.decorator, node)]
         for where in endless or _retries_lifting_the_limit(node):
             self.report(
@@ -477,7 +522,8 @@ class UnboundedRetry(Rule):
                 if endless is not None:
                     self._report_endless(endless, node.name.value)
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def _check_ray_options(self, node: cst.Call) -> None:
+        """`task.options(max_retries=-1)`: Ray's per-call spelling of the decorator's limit."""
         if type(node.func) is cst.Attribute and node.func.attr.value == "options" and self.context.imports.imports_any(("ray",)):
             endless = endless_retry_keyword(node, ENDLESS_RETRY_KEYWORDS["ray.remote"])
             if endless is not None:
@@ -612,6 +658,8 @@ class UnboundedRetry(Rule):
         if not loop.resets:
             loop = RetryLoop(loop.flag, reset_counters(node.body))
         facts = self._scan(node.body, loop)
+        if facts.retrying_handler is not None and not facts.exits_on_success and not facts.bounded:
+            return self._judge_spinning(node, facts.retrying_handler, facts, header)
         if facts.retrying_handler is None or not facts.exits_on_success or facts.bounded:
             return False
         if facts.reports_traceback and not facts.done_after_one_success:
@@ -642,6 +690,49 @@ class UnboundedRetry(Rule):
             "and re-raise the last error.",
         )
         return True
+
+    def _judge_spinning(self, node: cst.While | cst.For, handler: cst.ExceptHandler, facts: LoopFacts,
+                        header: str) -> bool:
+        """A loop that serves forever (a consumer, a reader) whose handler of a failed connection or fetch goes round
+        again at once: while the service is down, every pass fails at once. A `try` that works on what the pass took
+        before it (`url = await queue.get()`, then `try: await fetch(url)`) fails for that item; the next pass has
+        another. True when reported."""
+        caught = handler.type
+        if caught is None or facts.pauses or not is_operation_failure(caught, self.qualified_name) \
+                or self._only_timeouts(caught):
+            return False
+        statement = next((n for n in walk_own(node.body) if type(n) is cst.Try and handler in n.handlers), None)
+        if statement is None or not self._taken_before(node.body, statement).isdisjoint(names_in(statement.body)):
+            return False
+        self.report(
+            handler,
+            f"`except {self.context.module.code_for_node(caught)}` sends `{header}` round again at once: nothing "
+            "pauses or limits the attempts, so while the service is down the loop spins at full speed, burning a CPU "
+            "and hammering the service.",
+            hint="Sleep with backoff before the next attempt (`time.sleep(min(2 ** failures, 30))`) and give up after "
+            "a number of failures in a row.",
+        )
+        return True
+
+    def _only_timeouts(self, caught: cst.BaseExpression) -> bool:
+        """`except TimeoutError:`, `except (socket.timeout, httpx.ReadTimeout):`: a timeout comes after the wait itself,
+        so going round again does not spin."""
+        members = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
+        return all("timeout" in (self.qualified_name(m) or full_name(m) or "").rpartition(".")[2].lower() for m in members)
+
+    @staticmethod
+    def _taken_before(body: cst.BaseSuite, statement: cst.Try) -> set[str]:
+        """The names the loop body binds before the `try` on each pass (`url = await queue.get()`)."""
+        taken: set[str] = set()
+        for current in body.body if isinstance(body, cst.IndentedBlock) else ():
+            if current is statement:
+                break
+            for node in walk_own(current):
+                if type(node) is cst.Assign:
+                    taken.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
+                elif (type(node) is cst.AnnAssign or type(node) is cst.AugAssign) and type(node.target) is cst.Name:
+                    taken.add(node.target.value)
+        return taken
 
     def _scan(self, body: cst.BaseSuite, loop: RetryLoop) -> LoopFacts:
         facts = LoopFacts()

@@ -1,0 +1,6 @@
+class IndexingError(Exception):
+    pass
+
+
+class FetchError(IndexingError):
+    pass

@@ -1,0 +1,1 @@
+"""Nightly payout sync between the marketplace ledger and the payment provider."""
