@@ -17,6 +17,7 @@ def remove_upload(name: str) -> None:
     os.remove(upload_path(name))
 
 
+# expect: VC201 -- no route of the app authenticates
 @app.route("/images/delete", methods=["POST"])
 def delete_image():
     image = request.form["image"]

@@ -10,8 +10,10 @@ app = FastAPI()
 UPLOAD_DIR = Path("uploads")
 
 
+# expect: VC201 -- no route of the app authenticates
 @app.post("/upload")
 async def upload(file: UploadFile = File(...)):
+    # expect: VC110 -- a blocking open and copy in a coroutine
     # expect: VC405
     with open(f"uploads/{file.filename}", "wb") as buffer:
         shutil.copyfileobj(file.file, buffer)
@@ -22,6 +24,7 @@ async def upload(file: UploadFile = File(...)):
 async def upload_safe(file: UploadFile = File(...)):
     suffix = Path(file.filename or "").suffix.lower()
     stored = UPLOAD_DIR / f"{uuid.uuid4().hex}{suffix}"
+    # expect: VC110 -- a blocking open and copy in a coroutine
     # ok: VC405
     with open(stored, "wb") as buffer:
         shutil.copyfileobj(file.file, buffer)

@@ -8,6 +8,7 @@ from flask import Flask, request
 app = Flask(__name__)
 
 
+# expect: VC201 -- no route of the app authenticates
 @app.route("/lookup", methods=["POST"])
 def lookup():
     domain = request.form["domain"]
@@ -27,6 +28,7 @@ def list_directory():
 @app.route("/touch", methods=["POST"])
 def touch():
     name = request.get_json()["name"]
+    # expect: VC108 -- the exit status of system() is dropped
     # expect: VC421
     system("touch /srv/markers/%s" % name)
     return "", 204

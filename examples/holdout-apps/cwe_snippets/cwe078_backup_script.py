@@ -8,6 +8,7 @@ from datetime import date
 
 def backup(directory: str) -> str:
     archive = f"/backups/{date.today():%Y%m%d}.tar.gz"
+    # expect: VC108 -- the exit status of system() is dropped
     # expect: VC408/VC421
     os.system("tar czf " + archive + " " + directory)
     return archive

@@ -11,6 +11,7 @@ def welcome(request):
     return HttpResponse("<p>Welcome " + name + "</p>")
 
 
+# expect: VC201 -- no view of the app authenticates
 def bio(request):
     text = request.POST["bio"]
     # expect: VC411/VC427

@@ -20,6 +20,7 @@ def get_order(order_id):
         return jsonify(cursor.fetchone())
 
 
+# expect: VC201 -- no route of the app authenticates
 @app.route("/customers/delete", methods=["POST"])
 def delete_customer():
     email = request.form["email"]

@@ -9,6 +9,7 @@ app = Flask(__name__)
 PLUGINS = {"csv": "exporters.csv_exporter", "xlsx": "exporters.xlsx_exporter"}
 
 
+# expect: VC201 -- no route of the app authenticates
 @app.route("/run", methods=["POST"])
 def run_snippet():
     payload = request.get_json()

@@ -25,6 +25,7 @@ def prefs_json():
     return jsonify(json.loads(base64.b64decode(raw)))
 
 
+# expect: VC201 -- no route of the app authenticates
 @app.route("/config", methods=["POST"])
 def import_config():
     # expect: VC406

@@ -10,10 +10,11 @@ from lxml import etree
 app = Flask(__name__)
 
 
+# expect: VC201 -- no route of the app authenticates
 @app.route("/lxml", methods=["POST"])
 def parse_lxml():
+    # expect: VC416 -- reported at the parser that resolves entities
     parser = etree.XMLParser(resolve_entities=True, no_network=False)
-    # expect: VC416
     root = etree.fromstring(request.data, parser)
     return jsonify(name=root.findtext("name"))
 

@@ -55,7 +55,7 @@ PROPAGATING_CALLS = frozenset({
     "str", "repr", "bytes", "bytearray", "format", "json.loads", "json.dumps", "ast.literal_eval",
     "os.path.join", "os.path.abspath", "os.path.normpath", "os.path.expanduser", "os.fspath", "posixpath.join",
     "pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "Path", "urllib.parse.unquote", "urllib.parse.unquote_plus",
-    "urllib.parse.urljoin", "base64.b64decode", "base64.urlsafe_b64decode", "textwrap.dedent", "shlex.join",
+    "urllib.parse.urljoin", "base64.b64decode", "base64.urlsafe_b64decode", "textwrap.dedent", "shlex.join", "shlex.split",
     "base64.b64encode", "base64.urlsafe_b64encode", "base64.b32decode", "base64.b32encode", "base64.b16decode",
     "base64.b85decode", "base64.decodebytes", "base64.encodebytes", "binascii.unhexlify", "binascii.a2b_base64",
     "bytes.fromhex", "codecs.decode", "codecs.encode", "urllib.parse.parse_qs", "urllib.parse.parse_qsl",
