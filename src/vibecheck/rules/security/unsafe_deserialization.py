@@ -108,9 +108,9 @@ class UnsafeDeserialization(BindingRule):
     `SafeConstructor` or a safe loader and none of PyYAML's unsafe ones; and the loader already running, `type(loader)`
     or `loader.__class__` in a constructor `(loader, node)` that the module registers on safe loaders only, as an
     `!include` tag loads the file it names),
-    `yaml.unsafe_load`, ruamel.yaml's `YAML(typ="unsafe")`,
-    `numpy.load(allow_pickle=True)` and `marshal.load(s)` (not code execution by itself, but the module trusts its
-    input: crafted bytes crash the interpreter or hand back code objects), unless the data comes from a literal path in the repository (also
+    `yaml.unsafe_load`, ruamel.yaml's `YAML(typ="unsafe")`, `numpy.load(allow_pickle=True)` and `marshal.load(s)`
+    (not code execution by itself, but the module trusts its input: crafted bytes crash the interpreter or hand back
+    code objects), unless the data comes from a literal path in the repository (also
     through `with open("model.pkl", "rb") as f`), is what this code just serialised
     (`pickle.loads(pickle.dumps(obj))`, also through an in-memory buffer it made empty: `buffer = io.BytesIO()`,
     then `pickle.loads(buffer.getvalue())`), was checked against a pinned checksum first (`digest =
