@@ -902,3 +902,15 @@ class MySqlVectorStore:
     def delete_pasted(self, cursor, vector_id):
         # expect: VC402
         cursor.execute(f"DELETE FROM `{self.collection_name}` WHERE id = '{vector_id}'")
+
+
+def driver_sql_pasted(engine, status):
+    with engine.connect() as conn:
+        # expect: VC402 -- SQLAlchemy hands the text to the driver as it is
+        return conn.exec_driver_sql(f"SELECT COUNT(*) FROM users WHERE status = '{status}'").scalar()
+
+
+def driver_sql_bound(engine, status):
+    with engine.connect() as conn:
+        # ok: VC402
+        return conn.exec_driver_sql("SELECT COUNT(*) FROM users WHERE status = %s", (status,)).scalar()

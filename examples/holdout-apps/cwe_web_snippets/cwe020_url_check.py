@@ -12,6 +12,7 @@ def redirect_to_target():
     target = request.args.get("target", "")
     # expect: VC415
     if "example.com" in target:
+        # expect: VC409 -- the check lets other hosts through, so the redirect is open
         return redirect(target)
     return redirect("/")
 
@@ -22,6 +23,7 @@ def redirect_by_host():
     host = urlparse(target).netloc
     # expect: VC415
     if host.endswith("example.com"):
+        # expect: VC409 -- the check lets other hosts through, so the redirect is open
         return redirect(target)
     return redirect("/")
 

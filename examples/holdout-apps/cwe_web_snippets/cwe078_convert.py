@@ -11,6 +11,7 @@ def convert_command(filename: str) -> str:
     return "convert /srv/uploads/%s /srv/out/%s.png" % (filename, filename)
 
 
+# expect: VC201 -- no route of the app authenticates
 @app.route("/convert", methods=["POST"])
 def convert():
     filename = request.form["filename"]

@@ -18,6 +18,7 @@ def clean_comment_safe(html: str) -> str:
     return bleach.clean(html, tags={"b", "i", "a", "p"}, strip=True)
 
 
+# expect: VC201 -- no route of the app authenticates
 @app.route("/comment", methods=["POST"])
 def comment():
     return clean_comment_safe(request.form["body"])

@@ -8,6 +8,7 @@ settings: dict = {}
 REPORTS = {"daily": reports.daily, "weekly": reports.weekly}
 
 
+# expect: VC201 -- no route of the app authenticates
 @app.route("/set", methods=["POST"])
 def set_value():
     key = request.form["key"]

@@ -19,6 +19,7 @@ def password_reset(request):
 @app.before_request
 def log_call():
     token = request.headers.get("Authorization", "")
+    # expect: VC409 -- the request's path and a header, unescaped, in a log line
     # expect: VC407
     logger.info(f"{request.method} {request.path} auth={token}")
 

@@ -13,6 +13,7 @@ def charge_card(amount: int) -> str:
     raise RuntimeError("gateway down")
 
 
+# expect: VC201 -- no route of the app authenticates
 @api.post("/pay")
 def pay(amount: int):
     try:

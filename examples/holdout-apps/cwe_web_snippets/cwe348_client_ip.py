@@ -10,8 +10,8 @@ OFFICE = ipaddress.ip_network("203.0.113.0/24")
 
 @app.route("/internal/metrics")
 def metrics():
-    # expect: VC419
     client_ip = request.headers.get("X-Forwarded-For", request.remote_addr).split(",")[0].strip()
+    # expect: VC419 -- reported where the header's address decides access
     if ipaddress.ip_address(client_ip) not in OFFICE:
         abort(403)
     return "metrics"

@@ -10,10 +10,11 @@ UPLOAD_FOLDER = "/srv/app/uploads"
 ALLOWED_EXTENSIONS = {"pdf"}
 
 
+# expect: VC201 -- no route of the app authenticates
 @app.route("/resume", methods=["POST"])
 def upload_resume():
     f = request.files["resume"]
-    # expect: VC405
+    # expect: VC405/VC409 -- VC409 reports an upload saved under its client-given name
     f.save(os.path.join(UPLOAD_FOLDER, f.filename))
     return "uploaded"
 

@@ -15,6 +15,7 @@ def tenant_profile():
     user_id = request.args["user"]
     # expect: VC405
     resp = requests.get(f"https://{tenant}.example.com/api/users/{user_id}", timeout=5)
+    # expect: VC107 -- the partner's answer is read without checking its status
     return resp.json()
 
 
