@@ -12,11 +12,12 @@ checkers, a Dash dashboard, Bottle, Flask-SocketIO, Google Cloud and Azure Funct
 click S3/SFTP sync CLI, a pandas/duckdb ETL, an asyncio crawler, an sklearn model registry, a Telegram bot with OpenAI
 tools, a LangGraph and CrewAI responder, a pydantic-ai backend, a Chainlit RAG chat, a code-interpreter agent, a
 click eval harness, FastAPI + Beanie, Django Channels consumers, graphene-django, Flask-AppBuilder, a Reflex
-console). A pitfall is marked `# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are
-expected), a legitimate look-alike `# ok: CODE` (`A/B`: none of them may fire). vibecheck runs as a user runs it (default
-rules, no bandit, the whole pipeline) minus the untested-code rules, which every app without a test suite
-would trip. Per rule it prints the marks found, the look-alikes flagged, and the findings on unmarked lines
-(false alarms, or pitfalls the marks forgot: read them); with `--show`, every miss and false alarm.
+console, answers to the one-line prompts of security benchmarks for code models). A pitfall is marked
+`# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are expected), a legitimate
+look-alike `# ok: CODE` (`A/B`: none of them may fire). vibecheck runs as a user runs it (default rules, no bandit,
+the whole pipeline) minus the untested-code rules, which every app without a test suite would trip. Per rule it
+prints the marks found, the look-alikes flagged, and the findings on unmarked lines (false alarms, or pitfalls the
+marks forgot: read them); with `--show`, every miss and false alarm.
 
     nice python benchmarks/holdout_recall.py [--apps examples/holdout-apps] [--show]
 """

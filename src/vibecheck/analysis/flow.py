@@ -903,7 +903,7 @@ class FlowState:
 
     def _note_url_host(self, key: str, value: cst.Call | cst.Attribute) -> None:
         """`parts = urlparse(url)`: `parts.hostname` is the URL's host; `host = urlparse(url).netloc`: `host` is."""
-        url = _parsed_host(value) if type(value) is cst.Attribute else _parsed_url(value)
+        url = _parsed_url(value) if isinstance(value, cst.Call) else _parsed_host(value)
         names = tuple(_names_inside(url)) if url is not None else ()
         if not names:
             return

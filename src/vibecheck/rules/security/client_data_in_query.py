@@ -128,9 +128,9 @@ class ClientDataInQuery(ClientSinkRule):
     Follows client input (request fields, route parameters, Lambda and Slack payloads) into query
     structure that no bound parameter protects: the SQL text of SQLAlchemy `text()`/`literal_column()`,
     Django `RawSQL()`/`.raw()`/`.extra(where=...)`, pandas `read_sql()` and a database cursor's or connection's
-    `execute()` or `exec_driver_sql()` (named like one, or bound to a DB-API `connect()` in the file: `REPORTS = sqlite3.connect(...)`; the
-    whole query, not a value pasted into it, which VC402 reports), BigQuery's `client.query(sql)` (on a client made
-    at module level or on the spot), also a query method of any other object given SQL
+    `execute()` or `exec_driver_sql()` (named like one, or bound to a DB-API `connect()` in the file:
+    `REPORTS = sqlite3.connect(...)`; the whole query, not a value pasted into it, which VC402 reports), BigQuery's
+    `client.query(sql)` (on a client made at module level or on the spot), also a query method of any other object given SQL
     text built in place (`self.store.fetch_one("... WHERE id = %s" % user_id)`); the column names of
     `.order_by()`, `.group_by()` and `.distinct()` (also `order_by(f"-{sort}")`); the lookups of a Django
     `filter(**params)`/`exclude(**params)`/`get(**params)` (in a module that imports Django, or on a model's

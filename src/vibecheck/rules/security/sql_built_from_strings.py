@@ -477,8 +477,8 @@ class SqlBuiltFromStrings(FlowRule):
     - [PEP 249: parameter styles](https://peps.python.org/pep-0249/#paramstyle)
     """
 
-    file_hints = ("execute", "exec_driver_sql", "fetch", "text(", ".raw(", ".extra(", "read_sql", "literal_column", "rawsql", "expression",
-                  "statement", "$where", "$function", "$accumulator")
+    file_hints = ("execute", "exec_driver_sql", "fetch", "text(", ".raw(", ".extra(", "read_sql", "literal_column",
+                  "rawsql", "expression", "statement", "$where", "$function", "$accumulator")
     code = "VC402"
     name = "sql-built-from-strings"
     category = Category.SECURITY
