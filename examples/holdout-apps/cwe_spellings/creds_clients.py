@@ -18,6 +18,7 @@ def mysql_conn():
 
 def send_report(body: str) -> None:
     server = smtplib.SMTP("smtp.gmail.com", 587)
+    # expect: VC404 -- starttls() without a context checks no certificate
     server.starttls()
     # expect: VC403
     server.login("reports.bot@gmail.com", "qwerty!2024app")
@@ -58,6 +59,7 @@ def restart_service(host: str) -> None:
 
 
 def upload_backup(path: str) -> None:
+    # expect: VC404 -- FTP_TLS without a context checks no certificate
     # expect: VC403
     ftp = ftplib.FTP_TLS("ftp.example.com", "backup", "Backup#2024")
     with open(path, "rb") as handle:

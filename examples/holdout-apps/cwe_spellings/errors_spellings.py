@@ -20,9 +20,11 @@ def on_error(e):
     return jsonify(error=str(e), trace=traceback.format_exc()), 500
 
 
+# expect: VC201 -- no route of the app authenticates
 @app.route("/convert", methods=["POST"])
 def convert_route():
     try:
+        # expect: VC417 -- the client's bytes, upper-cased by a helper, are sent back as HTML
         return convert(request.get_data())
     except Exception as e:
         # expect: VC414

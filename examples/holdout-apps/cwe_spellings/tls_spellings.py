@@ -33,7 +33,7 @@ def legacy_context() -> ssl.SSLContext:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     # expect: VC404
     context.check_hostname = False
-    # expect: VC404
+    # ok: VC404 -- corrected after the blind run: a client context treats CERT_OPTIONAL as CERT_REQUIRED
     context.verify_mode = ssl.CERT_OPTIONAL
     return context
 
