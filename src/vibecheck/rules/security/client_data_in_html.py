@@ -85,8 +85,9 @@ class ClientDataInHtml(ClientSinkRule):
     Follows client input (request fields, route parameters, Lambda and Slack payloads) into the body of
     an HTML response: `make_response()`, Flask/Werkzeug `Response()`, Django `HttpResponse()`,
     Starlette/FastAPI `HTMLResponse()`, Pyramid's `Response()`, a string returned from a Flask view (Flask sends it as
-    `text/html`), a string a Tornado handler sends with `self.write()`/`self.finish()` (a dict goes out as JSON), the return value of a route that declares HTML responses (FastAPI's
-    `response_class=HTMLResponse`, also as the app's `default_response_class`; Litestar's
+    `text/html`), a string a Tornado handler sends with `self.write()`/`self.finish()` (a dict goes out as JSON),
+    the return value of a route that declares HTML responses (FastAPI's `response_class=HTMLResponse`, also as the
+    app's `default_response_class`; Litestar's
     `media_type=MediaType.HTML`), into `Markup()`/`mark_safe()`/`format_html()`'s template, which tell the template
     engine not to escape, and into NiceGUI's `ui.html()` (and `ui.add_head_html()`, `ui.add_body_html()`), whose text
     the browser renders as markup. A value passed through `html.escape`, `markupsafe.escape`, `bleach.clean`,

@@ -280,8 +280,8 @@ class HardcodedCredential(Rule):
     defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/
     `hmac.new`/`itsdangerous` signers; the password given by position to a `login(user, password)` method, to
     `HTTPBasicAuth`/`httpx.BasicAuth`/`aiohttp.BasicAuth`, `ftplib.FTP(host, user, password)` and
-    `pymysql.connect(host, user, password)`, or as the second of an `auth=(user, password)` pair), an Azure Storage or Cosmos DB account key under any name that ends in
-    `key` (`COSMOS_KEY = "C2y6...Jw=="`), and the values of a table of logins
+    `pymysql.connect(host, user, password)`, or as the second of an `auth=(user, password)` pair), an Azure Storage
+    or Cosmos DB account key under any name that ends in `key` (`COSMOS_KEY = "C2y6...Jw=="`), and the values of a table of logins
     (`VALID_USERNAME_PASSWORD_PAIRS = {"admin": "..."}`, `USER_PASSWORDS`).
     Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names, a value that spells its own slot as a
     sample configuration does: `"cloudfiles_api_key": "my_rackspace_api_key"`, or its name in any spelling:
