@@ -279,3 +279,35 @@ class PromoteView(PermissionRequiredMixin, View):
     def post(self, request, user_id):
         # ok: VC217 -- a permission restricts the view
         DjangoUser.objects.filter(pk=user_id).update(is_staff=request.POST.get("is_staff") == "on")
+
+
+ACCOUNTS: dict[str, dict] = {}
+
+
+@router.post("/signup/memory")
+def signup_into_a_dict(body: SignupIn):
+    # expect: VC217 -- the stored record takes the role the body names
+    ACCOUNTS[body.email] = {"email": body.email, "role": body.role}
+    return {"created": body.email}
+
+
+@app.post("/signup/memory")
+def signup_into_a_dict_from_json():
+    data = request.get_json()
+    # expect: VC217
+    ACCOUNTS[data["email"]] = {"email": data["email"], "is_admin": data.get("is_admin", False)}
+    return {"created": data["email"]}
+
+
+@router.post("/signup/memory/fixed")
+def signup_into_a_dict_with_a_fixed_role(body: SignupIn):
+    # ok: VC217
+    ACCOUNTS[body.email] = {"email": body.email, "role": "user"}
+    return {"created": body.email}
+
+
+@router.post("/accounts/search")
+def search_by_role(body: SignupIn):
+    # ok: VC217 -- a filter of the accounts, not a record of one
+    wanted = {"role": body.role}
+    return [a for a in ACCOUNTS.values() if a.items() >= wanted.items()]

@@ -916,3 +916,13 @@ def purge_staging(table, before):
     pg_hook = PostgresHook(postgres_conn_id="warehouse")
     # expect: VC402
     return pg_hook.get_records("SELECT * FROM staging." + table)
+def driver_sql_pasted(engine, status):
+    with engine.connect() as conn:
+        # expect: VC402 -- SQLAlchemy hands the text to the driver as it is
+        return conn.exec_driver_sql(f"SELECT COUNT(*) FROM users WHERE status = '{status}'").scalar()
+
+
+def driver_sql_bound(engine, status):
+    with engine.connect() as conn:
+        # ok: VC402
+        return conn.exec_driver_sql("SELECT COUNT(*) FROM users WHERE status = %s", (status,)).scalar()

@@ -2,6 +2,7 @@
 
 Every key below is random filler in the shape of a real one; none is a real credential.
 """
+import ftplib
 import os
 
 import boto3
@@ -9,6 +10,7 @@ import jwt
 import openai
 import psycopg2
 import requests
+from requests.auth import HTTPBasicAuth
 
 # expect: VC403
 OPENAI_API_KEY = "sk-proj-4fJ9kLq2Xw8RtY6uVb3NmZ1pQs7DhG5e"
@@ -397,3 +399,22 @@ VALID_USERNAME_PASSWORD_PAIRS = {
 }
 # ok: VC403 -- settings about passwords, not passwords
 PASSWORD_HASHERS = {"default": "django.contrib.auth.hashers.PBKDF2PasswordHasher"}
+
+
+def mail_and_api_logins(smtp, imap, session_user):
+    # expect: VC403 -- `login(user, password)` takes the password second
+    smtp.login("reports@shop.local", "qwerty!2024app")
+    # ok: VC403 -- read from the environment
+    imap.login("reports@shop.local", os.environ["IMAP_PASSWORD"])
+    # ok: VC403 -- an anonymous login, no password
+    smtp.login(session_user, "")
+    # expect: VC403
+    requests.get("https://api.shop.local/orders", auth=("api_user", "Xk9!pq72Lm"), timeout=10)
+    # ok: VC403 -- the pair's password comes from the environment
+    requests.get("https://api.shop.local/orders", auth=("api_user", os.environ["API_PASSWORD"]), timeout=10)
+    # expect: VC403
+    requests.get("https://api.shop.local/stock", auth=HTTPBasicAuth("stock", "St0ck-Reader!"), timeout=10)
+    # expect: VC403 -- host, user, password
+    ftplib.FTP_TLS("ftp.shop.local", "backup", "Backup#2024")
+    # ok: VC403 -- host and user only; the password follows by keyword from the environment
+    ftplib.FTP_TLS("ftp.shop.local", "backup", passwd=os.environ["FTP_PASSWORD"])

@@ -186,6 +186,24 @@ def contained():
     return path.read_text()
 
 
+@app.get("/contained/flat")
+def contained_in_the_folder_itself():
+    path = (UPLOADS / request.args["name"]).resolve()
+    if path.parent != UPLOADS.resolve():
+        abort(403)
+    # ok: VC405 -- the file lies right in the folder
+    return path.read_text()
+
+
+@app.get("/contained/name-only")
+def parent_name_compared():
+    path = UPLOADS / request.args["name"]
+    if path.parent.name != "uploads":
+        abort(403)
+    # expect: VC405 -- only the last folder's name is compared: `../../srv/uploads/x` passes
+    return path.read_text()
+
+
 @app.get("/query-param")
 def query_param_not_url():
     term = request.args["q"]

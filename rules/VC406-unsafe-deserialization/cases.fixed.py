@@ -3,7 +3,9 @@ import hashlib
 import hmac
 import io
 import json
+import marshal
 import pickle
+from marshal import loads as unmarshal
 from pathlib import Path
 
 import joblib
@@ -12,6 +14,7 @@ import torch
 import yaml
 import yaml as pyyaml
 from yaml import CSafeLoader
+from marshmallow import Schema
 from yaml import safe_load as load_yaml
 
 MODEL_PATH = "models/classifier.joblib"
@@ -458,3 +461,33 @@ def shared_segments():
     # ok: VC406 -- a local file URL names a path like any other
     cached = joblib.load("file:///srv/app/models/churn.joblib")
     return segments, model, frame, cached
+def marshalled_body(request):
+    # expect: VC406
+    return marshal.loads(request.data)
+
+
+def marshalled_upload(upload):
+    # expect: VC406 -- imported by name under another
+    return unmarshal(upload.read())
+
+
+def marshalled_from_a_parameter(path):
+    with open(path, "rb") as handle:
+        # expect: VC406
+        return marshal.load(handle)
+
+
+def marshal_round_trip(code):
+    # ok: VC406
+    return marshal.loads(marshal.dumps(code))
+
+
+def shipped_marshal_file():
+    with open("data/opcodes.bin", "rb") as handle:
+        # ok: VC406
+        return marshal.load(handle)
+
+
+def marshmallow_schema_load(request):
+    # ok: VC406 -- marshmallow validates plain data
+    return Schema.from_dict({})().load(request.json)

@@ -5,6 +5,7 @@ import logging
 import os
 import re
 from email.message import EmailMessage
+from urllib.parse import urlparse, urlsplit
 
 import ldap
 import pandas as pd
@@ -634,3 +635,44 @@ def rewrite_log_file():
     with open(LOG_FILE, "w") as handle:
         # ok: VC409 -- written afresh, not appended to: a report, not a log
         handle.write(label)
+
+
+@app.get("/partner-link")
+def parsed_host_checked():
+    target = request.args.get("to", "/")
+    parts = urlparse(target)
+    if parts.scheme == "https" and parts.hostname == "partner.example.com":
+        # ok: VC409 -- the parsed URL's host is compared exactly
+        return redirect(target)
+    return redirect("/")
+
+
+@app.get("/partner-host")
+def parsed_host_name_checked():
+    target = request.args.get("to", "/")
+    host = urlsplit(target).netloc
+    if host not in {"partner.example.com", "docs.example.com"}:
+        abort(400)
+    # ok: VC409 -- the host was checked against an allow-list
+    return redirect(target)
+
+
+@app.get("/partner-scheme")
+def parsed_scheme_only():
+    target = request.args.get("to", "/")
+    parts = urlparse(target)
+    if parts.scheme == "https":
+        # expect: VC409 -- the scheme is checked, any host passes
+        return redirect(target)
+    return redirect("/")
+
+
+@app.get("/partner-rebound")
+def parsed_then_rebound():
+    target = request.args.get("to", "/")
+    parts = urlparse("https://partner.example.com/")
+    parts = urlparse(request.args.get("base", "/"))
+    if parts.hostname == "partner.example.com":
+        # expect: VC409 -- the host checked is another URL's
+        return redirect(target)
+    return redirect("/")

@@ -2,6 +2,8 @@
 import re
 from urllib.parse import urlparse
 
+import requests
+
 from flask import Flask, abort, redirect, request
 
 app = Flask(__name__)
@@ -262,3 +264,33 @@ def url_endswith_host_and_slash(target_url):
 def url_endswith_dotted_host_and_slash(target_url):
     # ok: VC415 -- the leading dot ends the label before it
     return target_url.endswith(".example.com/")
+
+
+@app.get("/go")
+def substring_of_a_redirect_target():
+    target = request.args.get("target", "/")
+    # expect: VC415 -- not named like a URL, but the body redirects to it
+    if "example.com" in target:
+        return redirect(target)
+    return redirect("/")
+
+
+def prefix_of_a_fetched_name(dest):
+    # expect: VC415
+    if dest.startswith("https://example.com"):
+        return requests.get(dest, timeout=5).text
+    return ""
+
+
+def file_name_in_a_path(target):
+    # ok: VC415 -- a file name, opened, not fetched
+    if "settings.py" in target:
+        return open(target).read()
+    return ""
+
+
+def substring_of_a_label_before_a_fixed_fetch(label):
+    # ok: VC415 -- the body fetches a fixed URL, not the tested text
+    if "example.com" in label:
+        return requests.get("https://example.com/status", timeout=5).text
+    return label

@@ -361,3 +361,24 @@ def say_done() -> str:
     # ok: VC421 -- the script is fixed
     subprocess.run(["osascript", "-e", 'display notification "done"'], check=True)
     return "sent"
+
+
+@app.get("/grep-words")
+def grep_split_then_joined():
+    tokens = shlex.split(f"grep -n {request.args['q']} app.log")
+    # expect: VC421 -- split and joined again, the client's `;` and `$(...)` reach the shell unquoted
+    return subprocess.run(" ".join(tokens), shell=True, capture_output=True, text=True, check=False).stdout
+
+
+@app.get("/grep-argv")
+def grep_split_into_a_name():
+    argv = shlex.split(request.args["cmd"])
+    # expect: VC421 -- the client's words, the program first
+    return subprocess.run(argv, capture_output=True, text=True, check=False).stdout
+
+
+@app.get("/grep-quoted-words")
+def grep_quoted_then_split():
+    argv = shlex.split(f"grep -n -- {shlex.quote(request.args['q'])} app.log")
+    # ok: VC421 -- quoted before the split: one word, after `--`
+    return subprocess.run(argv, capture_output=True, text=True, check=False).stdout

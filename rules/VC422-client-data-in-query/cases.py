@@ -454,3 +454,20 @@ def bigquery_orders_bound():
 def orm_query_call():
     # ok: VC422 -- a session's `query` takes a model, not SQL
     return {"rows": db.session.query(Product).filter_by(name=request.args["name"]).all()}
+
+
+engine = sa.create_engine("sqlite:///shop.db")
+
+
+@app.get("/count/driver")
+def driver_sql_from_the_client():
+    with engine.connect() as conn:
+        # expect: VC422 -- the whole statement is the client's
+        return {"n": conn.exec_driver_sql(request.args["sql"]).scalar()}
+
+
+@app.get("/count/driver/bound")
+def driver_sql_bound():
+    with engine.connect() as conn:
+        # ok: VC422
+        return {"n": conn.exec_driver_sql("SELECT COUNT(*) FROM users WHERE status = ?", (request.args["s"],)).scalar()}

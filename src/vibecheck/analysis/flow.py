@@ -55,7 +55,7 @@ PROPAGATING_CALLS = frozenset({
     "str", "repr", "bytes", "bytearray", "format", "json.loads", "json.dumps", "ast.literal_eval",
     "os.path.join", "os.path.abspath", "os.path.normpath", "os.path.expanduser", "os.fspath", "posixpath.join",
     "pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "Path", "urllib.parse.unquote", "urllib.parse.unquote_plus",
-    "urllib.parse.urljoin", "base64.b64decode", "base64.urlsafe_b64decode", "textwrap.dedent", "shlex.join",
+    "urllib.parse.urljoin", "base64.b64decode", "base64.urlsafe_b64decode", "textwrap.dedent", "shlex.join", "shlex.split",
     "base64.b64encode", "base64.urlsafe_b64encode", "base64.b32decode", "base64.b32encode", "base64.b16decode",
     "base64.b85decode", "base64.decodebytes", "base64.encodebytes", "binascii.unhexlify", "binascii.a2b_base64",
     "bytes.fromhex", "codecs.decode", "codecs.encode", "urllib.parse.parse_qs", "urllib.parse.parse_qsl",
@@ -492,6 +492,9 @@ class FlowState:
         # Names bound to a keyed signature of a message (`expected = hmac.new(key, body, sha256).hexdigest()`,
         # `digest = compute_signature(secret, raw)`) -> the names it signs: a check of the signature checks them.
         self.signed: dict[str, tuple[str, ...]] = {}
+        # The host of a parsed URL, through a name (`parts = urlparse(url)` gives `parts.hostname`, `parts.netloc`;
+        # `host = urlparse(url).hostname` gives `host`) -> the names of the URL: a check of the host checks the URL.
+        self.url_hosts: dict[str, tuple[str, ...]] = {}
         self.request_objects: set[str] = set()
         self.shadowed: set[str] = set()
         # Module-level names bound to an instance of a class (`previewer = LinkPreviewer()`): name -> class name.
@@ -891,11 +894,27 @@ class FlowState:
             self.signed[key] = signed
         elif self.signed:
             self.signed.pop(key, None)
+        if self.url_hosts:
+            for field in (None, *URL_HOST_FIELDS):
+                self.url_hosts.pop(key if field is None else f"{key}.{field}", None)
+        if type(value) is cst.Call or type(value) is cst.Attribute:
+            self._note_url_host(key, value)
         text = self.constant_text(value, self) if value is not None else None
         if text is not None:
             self.constants[key] = text
         else:
             self.constants.pop(key, None)
+
+    def _note_url_host(self, key: str, value: cst.Call | cst.Attribute) -> None:
+        """`parts = urlparse(url)`: `parts.hostname` is the URL's host; `host = urlparse(url).netloc`: `host` is."""
+        url = _parsed_url(value) if isinstance(value, cst.Call) else _parsed_host(value)
+        names = tuple(_names_inside(url)) if url is not None else ()
+        if not names:
+            return
+        if type(value) is cst.Attribute:
+            self.url_hosts[key] = names
+        else:
+            self.url_hosts.update((f"{key}.{field}", names) for field in URL_HOST_FIELDS)
 
     def _note_alias(self, key: str, value: cst.CSTNode | None) -> None:
         """Remember (or forget) that a name holds one of the project's functions, or one of several chosen by a
@@ -933,6 +952,8 @@ class FlowState:
             if messages and self._compares_with_a_sent_value(test):
                 names = (*names, *messages)
         forgot = False
+        if self.url_hosts:  # `if parts.hostname in ALLOWED:` checks where `url` points
+            names = (*names, *(url for name in names for url in self.url_hosts.get(name, ())))
         for name in (*names, *self.verdict_of(test)):
             self.checked.add(name)
             if self.checks_clear and self.names.pop(name, None) is not None:
@@ -993,8 +1014,9 @@ NEGATIVE_CHECKS = frozenset({cst.NotIn, cst.NotEqual})
 HOLDS_IN_BODY, HOLDS_IN_ELSE, NEUTRAL, UNKNOWN = "body", "else", "neutral", "unknown"
 
 
-# A path's fields that list the folders it lies in: `BASE in target.parents` is a containment check of `target`.
-PATH_ANCESTRY_FIELDS = frozenset({"parents"})
+# A path's fields that name the folders it lies in: `BASE in target.parents` and `target.parent == BASE` are
+# containment checks of `target`.
+PATH_ANCESTRY_FIELDS = frozenset({"parents", "parent"})
 # Prefixes that say nothing about where a URL points or what a path names: `url.startswith("https://")`.
 # A regular expression that pins a scheme and nothing after it: `^https?://`, `^(http|https)://.*$`.
 SCHEME_ONLY_PATTERN = lazy_pattern(r"\^?\(?(?:https\?|https|http|ftp)(?:\|(?:https\?|https|http|ftp))*\)?:(?:\\?/){0,2}"
@@ -1184,10 +1206,14 @@ URL_HOST_FIELDS = frozenset({"hostname", "netloc", "host"})
 
 def _parsed_host(operand: cst.CSTNode) -> cst.BaseExpression | None:
     """The URL argument of `urlparse(url).hostname` (or `.netloc`), compared in a condition; None otherwise."""
-    if type(operand) is cst.Attribute and operand.attr.value in URL_HOST_FIELDS and type(operand.value) is cst.Call \
-            and callee_tail(operand.value.func) in URL_PARSER_NAMES and operand.value.args:
-        return operand.value.args[0].value
+    if type(operand) is cst.Attribute and operand.attr.value in URL_HOST_FIELDS and type(operand.value) is cst.Call:
+        return _parsed_url(operand.value)
     return None
+
+
+def _parsed_url(call: cst.Call) -> cst.BaseExpression | None:
+    """The URL argument of `urlparse(url)` (or `urlsplit`); None for any other call."""
+    return call.args[0].value if call.args and callee_tail(call.func) in URL_PARSER_NAMES else None
 
 
 def _regex_keeps_only_known_text(pattern: str | None, name: str) -> bool:

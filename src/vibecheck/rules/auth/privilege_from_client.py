@@ -59,7 +59,8 @@ class PrivilegeFromClient(Rule):
     `permissions`, `scopes`, `access_level`, ...) gets its value from client data: a keyword argument
     (`User(role=data["role"])`, `create_user(..., is_admin=payload.get("is_admin"))`) or an assignment
     (`user.role = request.json["role"]`) or a key of a dict passed to a call (`create_access_token(...,
-    additional_claims={"role": body["role"]})`), where the value reads the request body (also through a
+    additional_claims={"role": body["role"]})`) or stored under a key (`USERS[name] = {"name": name, "role":
+    body.role}`), where the value reads the request body (also through a
     variable such as `data = request.get_json() or {}` or `data = json.loads(request.body)`; Falcon's `req.media`,
     Flask-RESTX's `ns.payload`), a field of a
     route's body parameter (`body.role`), or a route's or GraphQL resolver's own argument given to the call that makes
@@ -169,6 +170,8 @@ class PrivilegeFromClient(Rule):
             elif type(target.target) is cst.Name and target.target.value not in PRIVILEGE_FIELDS \
                     and self.asks_existence and _asks_if_first(node.value):
                 self.first_flags[-1].add(target.target.value)  # `is_first = User.query.count() == 0`, reported where used
+            if type(target.target) is cst.Subscript and type(node.value) is cst.Dict:
+                self._check_keys(node.value)  # `USERS[body.username] = {"name": ..., "role": body.role}`: a stored record
             field = _field_name(target.target)
             if field in PRIVILEGE_FIELDS:
                 # a plain local (`role = request.args.get("role")`) may be a filter; only a first-user grant counts
@@ -216,11 +219,14 @@ class PrivilegeFromClient(Rule):
         if node.keyword is not None and node.keyword.value in PRIVILEGE_FIELDS:
             self._check(node, node.keyword.value, node.value)
         if type(node.value) is cst.Dict:  # `create_access_token(..., additional_claims={"role": data["role"]})`
-            for element in node.value.elements:
-                key = text_value(element.key) if isinstance(element, cst.DictElement) \
-                    and isinstance(element.key, cst.SimpleString) else None
-                if key in PRIVILEGE_FIELDS:
-                    self._check(element, key, element.value)
+            self._check_keys(node.value)
+
+    def _check_keys(self, record: cst.Dict) -> None:
+        for element in record.elements:
+            key = text_value(element.key) if isinstance(element, cst.DictElement) \
+                and isinstance(element.key, cst.SimpleString) else None
+            if key in PRIVILEGE_FIELDS:
+                self._check(element, key, element.value)
 
     def _check(self, node: cst.CSTNode, field: str, value: cst.BaseExpression, *, client: bool = True) -> None:
         if client and self._reads_client_field(value):

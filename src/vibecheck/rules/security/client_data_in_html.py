@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import libcst as cst
@@ -60,6 +61,9 @@ MARKED_SAFE: dict[str, ArgumentSpec] = {
 # Streamlit calls that put their text into the page as HTML: `st.html()`, `components.html()`, and `st.markdown()`
 # (`st.write()`, `st.caption()`) with `unsafe_allow_html=True`; a widget's value is client input.
 STREAMLIT_SINKS: dict[str, ArgumentSpec] = {**STREAMLIT_HTML, **{name: (0, "body") for name in STREAMLIT_UNSAFE_HTML}}
+# A Tornado handler's methods that send their text as the body (HTML unless the handler set another type).
+TORNADO_WRITERS = frozenset({"write", "finish"})
+TORNADO_LABEL = "tornado"
 # String literals and f-strings, as exact types (libcst's concrete node classes have no subclasses).
 TEXT_NODES = frozenset({cst.FormattedString, cst.SimpleString, cst.ConcatenatedString})
 # markupsafe's `Markup` classes: `Markup("<li>{}</li>").format(x)` escapes every value it pastes into its template.
@@ -90,8 +94,9 @@ class ClientDataInHtml(ClientSinkRule):
     Follows client input (request fields, route parameters, Lambda and Slack payloads) into the body of
     an HTML response: `make_response()`, Flask/Werkzeug `Response()`, Django `HttpResponse()`,
     Starlette/FastAPI `HTMLResponse()`, Pyramid's `Response()`, a string returned from a Flask view (Flask sends it as
-    `text/html`), the return value of a route that declares HTML responses (FastAPI's
-    `response_class=HTMLResponse`, also as the app's `default_response_class`; Litestar's
+    `text/html`), a string a Tornado handler sends with `self.write()`/`self.finish()` (a dict goes out as JSON),
+    the return value of a route that declares HTML responses (FastAPI's `response_class=HTMLResponse`, also as the
+    app's `default_response_class`; Litestar's
     `media_type=MediaType.HTML`), into `Markup()`/`mark_safe()`/`format_html()`'s template, which tell the template
     engine not to escape, and into NiceGUI's `ui.html()` (and `ui.add_head_html()`, `ui.add_body_html()`), whose text
     the browser renders as markup, and into Streamlit's `st.html()`, `components.html()` and `st.markdown()` (or
@@ -164,7 +169,7 @@ class ClientDataInHtml(ClientSinkRule):
     # `event` or `body`; and the last part of every sink (`mark_safe`, `HttpResponse`): a finding or a summary
     # needs a sink in the module, also when its source is a route parameter or `req`; and the frameworks whose
     # routes send a returned string as HTML (`flask`), which the module must import.
-    file_hints = ("request", "httprequest", "event", "body", "streamlit", *HTML_RETURN_FRAMEWORKS,
+    file_hints = ("request", "httprequest", "event", "body", "streamlit", "tornado", *HTML_RETURN_FRAMEWORKS,
                   *sorted({sink.rpartition(".")[2].lower() for sink in (*RESPONSE_SINKS, *MARKED_SAFE)}))
     file_hints_are_names = True
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**RESPONSE_SINKS, **MARKED_SAFE, **STREAMLIT_SINKS}
@@ -267,6 +272,16 @@ class ClientDataInHtml(ClientSinkRule):
     def value_note(self, node: cst.BaseExpression, taint: Taint, state: FlowState) -> str:
         """TEXT for a string (`"<div>" + text + "</div>"`): returned to a Flask view, it is sent as a page."""
         return TEXT if self._is_text(node, state, 3) else ""
+
+    def sinks(self, call: cst.Call, state: FlowState) -> Iterator[tuple[cst.BaseExpression, str]]:
+        """The response and marking calls, and a Tornado handler's `self.write(text)`/`self.finish(text)`."""
+        yield from super().sinks(call, state)
+        func = call.func
+        if type(func) is cst.Attribute and func.attr.value in TORNADO_WRITERS and type(func.value) is cst.Name \
+                and func.value.value == "self" and self.in_handler_class() and state.imports.imports_any(("tornado",)):
+            body = call_argument(call, 0, "chunk")
+            if body is not None:
+                yield body, TORNADO_LABEL
 
     def accepts(self, call: cst.Call, argument: cst.BaseExpression, state: FlowState) -> bool:
         name = state.qualified_name(call) or ""

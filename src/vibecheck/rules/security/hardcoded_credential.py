@@ -32,7 +32,16 @@ KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new":
                  "itsdangerous.URLSafeSerializer": (0, "secret_key")}
 # Methods that take a password by position (Django's user managers, `set_password`): method name -> its position.
 # Given by keyword (`password="..."`), the argument is checked as any keyword is.
-PASSWORD_METHODS = dict(create_user=2, create_superuser=2, set_password=0)
+# `login(user, password)`: smtplib's, imaplib's and ftplib's sessions, and most clients of a login API.
+PASSWORD_METHODS = dict(create_user=2, create_superuser=2, set_password=0, login=1)
+# Calls that take a password by position: qualified name -> its position (by keyword, it is checked as any keyword is).
+PASSWORD_ARGUMENTS = {
+    "requests.auth.HTTPBasicAuth": 1, "requests.auth.HTTPDigestAuth": 1, "requests.HTTPBasicAuth": 1,
+    "httpx.BasicAuth": 1, "httpx.DigestAuth": 1, "aiohttp.BasicAuth": 1, "ftplib.FTP": 2, "ftplib.FTP_TLS": 2,
+    "pymysql.connect": 2, "MySQLdb.connect": 2, "pymysql.connections.Connection": 2,
+}
+# Keywords that take a `(user, password)` pair: `requests.get(url, auth=("api", "s3cret"))`, httpx, aiohttp.
+AUTH_PAIR_KEYWORDS = frozenset({"auth", "basic_auth", "http_auth"})
 # Shapes that test suites use for made-up fixtures; in test files only the vendor formats count. A PEM private key in a
 # test signs fixture tokens (a JWT or SAML suite's test key): generated for the test, it opens nothing, unlike a
 # vendor's key, which is issued for a live account.
@@ -269,8 +278,10 @@ class HardcodedCredential(Rule):
     URLs with a password such as `postgres://app:s3cret@db/app`), and literals given to names like
     `password`, `api_key`, `token` or `secret` (assignments, keyword arguments, dict keys, parameter
     defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/
-    `hmac.new`/`itsdangerous` signers), an Azure Storage or Cosmos DB account key under any name that ends in
-    `key` (`COSMOS_KEY = "C2y6...Jw=="`), and the values of a table of logins
+    `hmac.new`/`itsdangerous` signers; the password given by position to a `login(user, password)` method, to
+    `HTTPBasicAuth`/`httpx.BasicAuth`/`aiohttp.BasicAuth`, `ftplib.FTP(host, user, password)` and
+    `pymysql.connect(host, user, password)`, or as the second of an `auth=(user, password)` pair), an Azure Storage
+    or Cosmos DB account key under any name that ends in `key` (`COSMOS_KEY = "C2y6...Jw=="`), and the values of a table of logins
     (`VALID_USERNAME_PASSWORD_PAIRS = {"admin": "..."}`, `USER_PASSWORDS`).
     Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names, a value that spells its own slot as a
     sample configuration does: `"cloudfiles_api_key": "my_rackspace_api_key"`, or its name in any spelling:
@@ -424,10 +435,20 @@ class HardcodedCredential(Rule):
             position, name = KEY_ARGUMENTS[qualified]
             self._check_named("signing_key", argument(node, position, name))
         elif type(node.func) is cst.Attribute and node.func.attr.value in PASSWORD_METHODS:
-            position = PASSWORD_METHODS[node.func.attr.value]
-            password = node.args[position] if len(node.args) > position else None
-            if password is not None and password.keyword is None and password.star == "":
-                self._check_named("password", password.value)
+            self._check_positional_password(node, PASSWORD_METHODS[node.func.attr.value])
+        elif qualified in PASSWORD_ARGUMENTS:
+            self._check_positional_password(node, PASSWORD_ARGUMENTS[qualified])
+        for arg in node.args:
+            pair = arg.value
+            if arg.keyword is not None and arg.keyword.value in AUTH_PAIR_KEYWORDS and type(pair) is cst.Tuple \
+                    and len(pair.elements) == 2:
+                self._check_named("password", pair.elements[1].value)
+
+    def _check_positional_password(self, node: cst.Call, position: int) -> None:
+        password = node.args[position] if len(node.args) > position else None
+        if password is not None and password.keyword is None and password.star == "" \
+                and all(arg.keyword is None and arg.star == "" for arg in node.args[:position]):
+            self._check_named("password", password.value)
 
     def _check_named(self, name: str | None, value: cst.BaseExpression | None, *, replaced: cst.CSTNode | None = None,
                      variable: str | None = None, label: cst.CSTNode | None = None) -> None:

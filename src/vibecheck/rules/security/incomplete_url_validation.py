@@ -28,6 +28,12 @@ CUTS = frozenset({"split", "rsplit", "partition", "rpartition", "index", "rindex
 # Methods that rewrite a string where a literal occurs: a test for the literal before one of them picks the text to
 # change (`if "http://example.com" in url: url = url.replace("http://example.com", "https://m.example.com")`).
 REWRITES = frozenset({"replace"})
+# Calls that go to or fetch the URL they are given first: a name tested in an `if` whose body hands it to one of them
+# is a URL, whatever it is called (`if "example.com" in target: return redirect(target)`).
+URL_TAKERS = frozenset({"redirect", "RedirectResponse", "HttpResponseRedirect", "HttpResponsePermanentRedirect",
+                        "urlopen"})
+HTTP_CLIENT_MODULES = frozenset({"requests", "httpx"})
+HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "request"})
 # Regular-expression functions that test a value, and the position of that value among their arguments.
 REGEX_TESTS = {"match": 1, "search": 1, "fullmatch": 1}
 # File extensions, which follow an unescaped dot in patterns of paths (`/index.html`), not of hosts.
@@ -71,6 +77,19 @@ def _is_url_like(node: cst.BaseExpression) -> bool:
     return False
 
 
+def _takes_url(node: cst.CSTNode, name: str) -> bool:
+    """`redirect(name)`, `requests.get(name)`: a call that goes to or fetches the URL `name` holds."""
+    if type(node) is not cst.Call or not node.args or node.args[0].keyword is not None:
+        return False
+    first = node.args[0].value
+    if type(first) is not cst.Name or first.value != name:
+        return False
+    func = node.func
+    if type(func) is cst.Attribute and type(func.value) is cst.Name and func.value.value in HTTP_CLIENT_MODULES:
+        return func.attr.value in HTTP_METHODS
+    return callee_tail(func) in URL_TAKERS
+
+
 def _host_value(node: cst.BaseExpression) -> str | None:
     """The name of a single host held in a variable or attribute (`host`, `parsed.netloc`, `self.domain.lower()`)."""
     while type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in CASE_METHODS:
@@ -103,7 +122,9 @@ class IncompleteUrlValidation(Rule):
 
     ## What it does
     Reports tests on a value named or built like a URL or host (`url`, `next_url`, `redirect_to`, `origin`,
-    `parsed.netloc`, `request.headers.get("Origin")`, ...) that compare it with a domain by text:
+    `parsed.netloc`, `request.headers.get("Origin")`, ...), or on a name the `if` body then redirects to or fetches
+    (`if "example.com" in target: return redirect(target)`, `requests.get(target)`), that compare it with a domain by
+    text:
     `host.endswith("example.com")` (without the leading dot, with or without a `/` after it),
     `url.startswith("https://example.com")` (without the `/` that ends the host), and `"example.com" in url`; and
     regular expressions that test such a value, or whose pattern has a scheme or `www` (`re.match`, `re.search`,
@@ -159,6 +180,7 @@ class IncompleteUrlValidation(Rule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self._parse_guards: set[int] = set()  # tests whose `if` body cuts the value at the literal it tested
+        self._url_tests: set[int] = set()  # tests of a name whose `if` body redirects to it or fetches it
         self._compiled: dict[str, str] = {}  # names bound to `re.compile(<literal>)`, and their patterns
 
     def visit_If(self, node: cst.If) -> None:
@@ -171,6 +193,8 @@ class IncompleteUrlValidation(Rule):
             value, literal = test.func.value, string_value(test.args[0].value)
         else:
             return
+        if type(value) is cst.Name and any(_takes_url(inner, value.value) for inner in walk_own(node.body)):
+            self._url_tests.add(id(test))
         spelled = short_code(value)
         if literal is not None and any(
                 type(inner) is cst.Call and type(inner.func) is cst.Attribute and short_code(inner.func.value) == spelled
@@ -196,7 +220,7 @@ class IncompleteUrlValidation(Rule):
         first = node.args[0].value
         literals = [string_value(e.value) for e in first.elements] if isinstance(first, cst.Tuple) else [string_value(first)]
         weak = next((text for text in literals if text is not None and _weak_literal(func.attr.value, text)), None)
-        if weak is not None and _is_url_like(func.value):
+        if weak is not None and (_is_url_like(func.value) or id(node) in self._url_tests):
             self._report(node, short_code(node), weak, func.attr.value)
         elif func.attr.value == "endswith" and len(node.args) == 1 and self._hosts_compared(func.value, first):
             self._report_hosts(node, first, "endswith")
@@ -238,7 +262,7 @@ class IncompleteUrlValidation(Rule):
         if text is None:
             if self._hosts_compared(node.comparisons[0].comparator, node.left):
                 self._report_hosts(node, node.left, "in")
-        elif _weak_literal("in", text) and _is_url_like(node.comparisons[0].comparator):
+        elif _weak_literal("in", text) and (_is_url_like(node.comparisons[0].comparator) or id(node) in self._url_tests):
             self._report(node, short_code(node), text, "in")
 
     def _hosts_compared(self, tested: cst.BaseExpression, allowed: cst.BaseExpression) -> bool:

@@ -44,6 +44,8 @@ EXECUTE_METHODS = {
     "execute": (0, ("sql", "query", "statement", "operation"), ("params", "parameters", "args", "vars", "values")),
     "executemany": (0, ("sql", "query", "statement", "operation"), ("seq_of_parameters", "params")),
     "executescript": (0, ("sql_script", "sql"), ()),
+    # SQLAlchemy's `Connection.exec_driver_sql()`: the text goes to the DB-API cursor as it is
+    "exec_driver_sql": (0, ("statement",), ("parameters",)),
 }
 # Async drivers' query methods (asyncpg `fetch*`, `databases` `fetch_*`): values follow the query or go in `values`.
 ASYNC_QUERY_METHODS = ("fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all", "fetch_val")
@@ -406,7 +408,8 @@ class SqlBuiltFromStrings(FlowRule):
     ## What it does
     Follows, within one function, strings built from non-constant values with an f-string, `%`, `+` or `.format()` (directly,
     or built in a variable first and extended with `+=`) into calls that execute SQL or another query language:
-    `execute`/`executemany`/`executescript` on a cursor, connection or session, the `fetch*` methods of async drivers
+    `execute`/`executemany`/`executescript` on a cursor, connection or session (and SQLAlchemy's
+    `exec_driver_sql`), the `fetch*` methods of async drivers
     (asyncpg, `databases`), BigQuery's `client.query()`, SQLAlchemy `text()` and `literal_column()`, Django `.raw()`,
     `RawSQL()` and `.extra(where=, select=, order_by=, tables=)`, pandas `read_sql`/`read_sql_query`, DynamoDB expressions
     (`FilterExpression=`, `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
@@ -474,9 +477,9 @@ class SqlBuiltFromStrings(FlowRule):
     - [PEP 249: parameter styles](https://peps.python.org/pep-0249/#paramstyle)
     """
 
-    file_hints = ("execute", "fetch", "text(", ".raw(", ".extra(", "read_sql", "literal_column", "rawsql", "expression",
-                  "statement", "$where", "$function", "$accumulator", "get_records", "get_first", "get_pandas_df",
-                  "get_df", "hook.run(")
+    file_hints = ("execute", "exec_driver_sql", "fetch", "text(", ".raw(", ".extra(", "read_sql", "literal_column",
+                  "rawsql", "expression", "statement", "$where", "$function", "$accumulator", "get_records", "get_first",
+                  "get_pandas_df", "get_df", "hook.run(")
     code = "VC402"
     name = "sql-built-from-strings"
     category = Category.SECURITY

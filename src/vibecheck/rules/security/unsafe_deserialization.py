@@ -45,7 +45,10 @@ ALWAYS_UNSAFE: dict[str, int] = {
     "pandas.read_pickle": 0, "shelve.open": 0, "jsonpickle.decode": 0, "yaml.unsafe_load": 0,
     "yaml.unsafe_load_all": 0,
 }
-SERIALIZERS = frozenset({f"{module}.dumps" for module in PICKLE_MODULES})
+# `marshal` runs no code while it loads, but trusts its input: crafted bytes crash the interpreter or hand back code
+# objects, and the module says it is not meant for data from outside.
+MARSHAL_READERS = frozenset({"marshal.load", "marshal.loads"})
+SERIALIZERS = frozenset({*(f"{module}.dumps" for module in PICKLE_MODULES), "marshal.dumps"})
 # Calls that write a pickle: a file that makes them stores objects itself (a cache backend, a job store).
 PICKLE_WRITERS = frozenset({f"{module}.{function}" for module in PICKLE_MODULES for function in ("dump", "dumps", "Pickler")})
 PICKLE_READERS = frozenset(name for name in ALWAYS_UNSAFE if name.partition(".")[0] in PICKLE_MODULES)
@@ -56,7 +59,8 @@ UNSAFE_RUAMEL_TYPES = frozenset({"unsafe"})
 OPENERS = frozenset({"open", "io.open", "builtins.open", "pathlib.Path", "Path", "gzip.open", "bz2.open", "lzma.open",
                      "importlib.resources.files"})
 JOINERS = frozenset({"os.path.join", "posixpath.join", "os.path.abspath", "os.path.realpath"})
-CALLEE_TAILS = tails({*ALWAYS_UNSAFE, *PICKLE_WRITERS, *YAML_LOADERS, *RUAMEL_YAML, "torch.load", "numpy.load"})
+CALLEE_TAILS = tails({*ALWAYS_UNSAFE, *PICKLE_WRITERS, *YAML_LOADERS, *RUAMEL_YAML, *MARSHAL_READERS, "torch.load",
+                      "numpy.load"})
 # What reads a path's or a buffer's content (`Path("m.pkl").read_bytes()`, `buffer.getvalue()`).
 PATH_READERS = frozenset({"read_bytes", "read_text", "read", "joinpath", "open", "getvalue", "getbuffer"})
 # In-memory buffers: made empty, they hold only what this code writes into them (`pickle.dump(obj, buffer)`).
@@ -109,8 +113,9 @@ class UnsafeDeserialization(BindingRule):
     `SafeConstructor` or a safe loader and none of PyYAML's unsafe ones; and the loader already running, `type(loader)`
     or `loader.__class__` in a constructor `(loader, node)` that the module registers on safe loaders only, as an
     `!include` tag loads the file it names),
-    `yaml.unsafe_load`, ruamel.yaml's `YAML(typ="unsafe")` and
-    `numpy.load(allow_pickle=True)`, unless the data comes from a literal path in the repository (also
+    `yaml.unsafe_load`, ruamel.yaml's `YAML(typ="unsafe")`, `numpy.load(allow_pickle=True)` and `marshal.load(s)`
+    (not code execution by itself, but the module trusts its input: crafted bytes crash the interpreter or hand back
+    code objects), unless the data comes from a literal path in the repository (also
     through `with open("model.pkl", "rb") as f`; not a path to a bucket, a server or a shared mount, which others
     write too: `s3://...`, `https://...`, `/mnt/...`, `/dbfs/...`), is what this code just serialised
     (`pickle.loads(pickle.dumps(obj))`, also through an in-memory buffer it made empty: `buffer = io.BytesIO()`,
@@ -170,11 +175,11 @@ class UnsafeDeserialization(BindingRule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (502,)
-    supersedes = ("B301", "B506", "B614")
-    vets = ("B301", "B506", "B614")
+    supersedes = ("B301", "B302", "B506", "B614")
+    vets = ("B301", "B302", "B506", "B614")
     # Every finding calls a loader of a module the file names: `pickle` (also `cPickle`, `cloudpickle`, `jsonpickle`,
-    # `read_pickle`, numpy's `allow_pickle=`), `dill`, `joblib`, `shelve`, `yaml` (PyYAML, ruamel) or `torch`.
-    file_hints = ("pickle", "dill", "joblib", "shelve", "yaml", "torch")
+    # `read_pickle`, numpy's `allow_pickle=`), `dill`, `joblib`, `shelve`, `yaml` (PyYAML, ruamel), `torch` or `marshal`.
+    file_hints = ("pickle", "dill", "joblib", "shelve", "yaml", "torch", "marshal")
     fixable = True
 
     @classmethod
@@ -291,6 +296,11 @@ class UnsafeDeserialization(BindingRule):
                 self._report(node, qualified, f"{used} can build arbitrary Python objects", with_name=False,
                              fix=self._yaml_fix(node, qualified),
                              unless=(SAFE_YAML_LOADER, project_loader) if project_loader is not None else None)
+        elif qualified in MARSHAL_READERS:
+            if not self._trusted(node, argument(node, 0, "file")):
+                self.report(node, f"`{qualified}()` trusts its input: bytes someone else wrote can crash the interpreter "
+                            "or hand back code objects, and `marshal` is not meant for data from outside.",
+                            hint=_HINTS["marshal"])
         elif qualified == "torch.load":
             weights_only = keyword(node, "weights_only")
             if (weights_only is None or not is_name_constant(weights_only.value, "True")) and not self._trusted(
@@ -571,5 +581,6 @@ _HINTS = {
     "torch": "Pass `weights_only=True` to `torch.load`, or load the weights with `safetensors`.",
     "numpy": "Drop `allow_pickle=True`, or save the arrays without object dtype so they load without pickle.",
     "celery": "Accept only `json` (Celery's default) and pass tasks JSON-serialisable arguments, such as ids.",
+    "marshal": "Exchange data from outside as `json`; keep `marshal` for the interpreter's own files.",
     "pandas": "Store the frame as Parquet or CSV and read it with `pandas.read_parquet`/`read_csv`.",
 }

@@ -1,0 +1,6 @@
+def daily() -> dict:
+    return {"period": "day"}
+
+
+def weekly() -> dict:
+    return {"period": "week"}
