@@ -16,7 +16,7 @@ import signal
 import socket
 import sys
 
-from vibecheck import gc_tuning, preload, server_socket
+from vibecheck import dataclass_code, gc_tuning, preload, server_socket
 
 TYPE_CHECKING = False  # `typing` is not imported for every command (mypy reads this name as true)
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ def main() -> None:
 
         atexit.register(_end_at_once)  # registered first, so it runs after every other exit handler
         gc_tuning.end_at_once()
+    dataclass_code.install()  # before the first dataclass, and before the fork below, which inherits it
     preload.start(arguments)  # before the command line's imports, which the preloading worker overlaps
     from vibecheck.cli import main as run_here
 

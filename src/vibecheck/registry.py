@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import importlib
-import inspect
 import pkgutil
 import sys
 from collections.abc import Callable
@@ -56,8 +55,9 @@ def pack_from_package(name: str, package: ModuleType, version: str = "") -> Rule
         except Exception as exc:  # one broken rule must not take the pack's other rules down
             errors.append(f"rule module `{info.name}` of pack `{name}` failed to load: {type(exc).__name__}: {exc}")
             continue
-        for _, obj in inspect.getmembers(module, inspect.isclass):
-            if obj.__module__ == module.__name__ and issubclass(obj, BaseRule) and "code" in obj.__dict__:
+        for obj in list(vars(module).values()):  # not `inspect.getmembers`: a `getattr` per name, a sort (9 % of the load)
+            if isinstance(obj, type) and obj.__module__ == module.__name__ and issubclass(obj, BaseRule) \
+                    and "code" in obj.__dict__:
                 rules.append(obj)
     return RulePack(name, tuple(sorted(rules, key=lambda r: r.code)), version, tuple(errors))
 

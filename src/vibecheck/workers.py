@@ -39,6 +39,7 @@ try:
 except ImportError:  # Windows: no memory limit
     resource = None  # type: ignore[assignment]
 
+from vibecheck import dataclass_code
 from vibecheck.gc_tuning import loading, tune_gc
 from vibecheck.model import EngineError, FileResult
 
@@ -136,6 +137,7 @@ def _serve_started(conn: Connection, make_checker: Callable[[], CheckPath], pare
             warm_up()
         except (Exception, SystemExit) as exc:  # raised again in the first file's check, below
             warm_up_failure = exc
+    dataclass_code.save()  # what its imports compiled: a worker ends with `os._exit`, past the exit handler that saves
     _loop(conn, check, parent, memory_limit, warm_up_failure)
 
 
