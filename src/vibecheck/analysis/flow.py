@@ -1262,6 +1262,8 @@ _SIGNED: dict[int, tuple[cst.CSTNode, tuple[str, ...]]] = {}
 _ROUTES: dict[int, tuple[cst.CSTNode, bool]] = {}
 _DISPATCHED: dict[int, tuple[cst.CSTNode, tuple[tuple[cst.Call, cst.Call | None], ...]]] = {}
 _HANDED_ON: dict[int, tuple[cst.CSTNode, set[int]]] = {}
+# Per file: (class, method, version of the import table) -> the callee a `self.method()` call names.
+_METHOD_CALLEES: dict[tuple[str, str, int], str] = {}
 # Per file: assignment -> the attributes of `self` it binds, asked by every summarising lane in a method.
 _SELF_ATTRIBUTES: dict[int, tuple[cst.CSTNode, list[str]]] = {}
 # Per file: (function, whether scalar inputs count) -> the parameters certainly input (`begin_function`'s payload).
@@ -1297,7 +1299,7 @@ def reset_expression_cache() -> None:
     """Forget the previous file's nodes (called once per module)."""
     for cache in (_EXPRESSIONS, _PARAMETERS, _CALLS, _WALRUSES, _CHECKED_NAMES, _FIRST_LINES, _CODE_LINES, _SIGNED,
                   _ROUTES, _DISPATCHED, _HANDED_ON, _PAYLOADS, _SIGNATURES, _WALKED_STATEMENTS, _SHORT_CODES,
-                  _SELF_ATTRIBUTES):
+                  _SELF_ATTRIBUTES, _METHOD_CALLEES):
         cache.clear()
     _ATTRIBUTE_PARAMETERS.clear()
 
@@ -2927,6 +2929,14 @@ def _method_callee(module: cst.Module | None, imports: ImportTable, class_name: 
     are tried in order by the join)."""
     if module is None:
         return f"local:{class_name}.{method}"
+    key = (class_name, method, imports.version)  # every summarising lane asks of every `self.method(...)` call
+    found = _METHOD_CALLEES.get(key)
+    if found is None:
+        found = _METHOD_CALLEES[key] = _find_method_callee(module, imports, class_name, method)
+    return found
+
+
+def _find_method_callee(module: cst.Module, imports: ImportTable, class_name: str, method: str) -> str:
     classes = _class_hierarchy(module)
     pending, seen, imported = [class_name], set(), []
     while pending:
