@@ -83,6 +83,11 @@ class ImportTable:
                 self._version += 1
                 self._imports_any.clear()
 
+    @property
+    def version(self) -> int:
+        """How many times a binding changed (a function's own import): answers computed from the table keep it."""
+        return self._version
+
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         """The dotted name an expression refers to (a call resolves to its callee), or None."""
         if type(node) is cst.Call:

@@ -17,6 +17,7 @@ from vibecheck.analysis.flow import (
     check_polarity,
     client_or_cli_source,
     iter_calls,
+    parameter_roles,
     request_parameters,
     request_source,
     summarised_in,
@@ -327,6 +328,33 @@ def test_an_mcp_tools_parameters_are_inputs_but_its_context_and_numbers() -> Non
     """)
     assert request_parameters(tool, imports)[1] == {"command", "options"}
     assert request_parameters(tool, imports, scalars=True)[1] == {"command", "options", "lines"}
+
+
+def test_one_reading_of_a_signature_answers_with_and_without_numbers() -> None:
+    """`parameter_roles` reads the signature once for both answers: numbers (a typed route capture, an `int`
+    parameter, a GraphQL argument) are input only in the answer that counts them; the rest is the same in both."""
+    route, imports = _first_function("""
+        from flask import Flask, request
+        @app.route("/users/<int:user_id>/files/<name>")
+        def show(user_id, name, page: int, request: Request):
+            pass
+    """)
+    roles = parameter_roles(route, imports)
+    assert roles[True][1] == {"user_id", "name", "page"}
+    assert roles[False][1] == {"name"}
+    assert roles[True][0] == roles[False][0] == {"request"}
+    resolver, imports = _first_function("""
+        import strawberry
+        @strawberry.field
+        def order(self, info, order_id: int, note: str, request: int):
+            pass
+    """)
+    roles = parameter_roles(resolver, imports)
+    assert roles[True][1] == {"order_id", "note", "request"}
+    assert roles[False][1] == {"note"}
+    assert "request" not in roles[True][2] and "request" in roles[False][2]
+    for scalars in (True, False):
+        assert request_parameters(resolver, imports, scalars=scalars) == roles[scalars]
 
 
 def test_a_tool_decorator_outside_an_mcp_module_is_no_source() -> None:

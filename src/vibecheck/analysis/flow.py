@@ -206,6 +206,9 @@ BROWSER_EVENT_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str], frozenset[s
 # text_data=None, bytes_data=None)`, the raw `websocket_receive(self, message)`) take what the browser sent.
 CONSUMER_MODULE = "channels"
 CONSUMER_RECEIVERS = frozenset({"receive", "receive_json", "websocket_receive"})
+# Every module whose handlers `_payload_parameters` knows, but Lambda's: a module that imports none has none.
+EVENT_HANDLER_MODULES = (*PAYLOAD_MODULES, *(module for modules, _, _ in BROWSER_EVENT_HANDLERS for module in modules),
+                         CONSUMER_MODULE)
 # Reflex: the methods of an `rx.State` subclass are event handlers the browser calls with arguments of its choosing
 # (`on_click=OrdersState.refund(row["id"])` sends the id as the page holds it, and a client may send any).
 REFLEX_STATES = frozenset({"reflex.State", "reflex.state.State", "reflex.ComponentState"})
@@ -264,6 +267,7 @@ SCALAR_TYPES = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "datetime
 CAPTURE_TYPES = frozenset({"str", "int", "UUID", "uuid.UUID", "Any", "typing.Any", "t.Any"})
 SCALAR_CONVERTER = lazy_pattern(r"<(?:int|float|uuid)(?:\([^)]*\))?:(\w+)>")
 HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
+REQUEST_TYPE_NAMES = frozenset(t.rsplit(".", 1)[-1] for t in REQUEST_TYPES)
 
 
 
@@ -437,6 +441,11 @@ def has_keyword(call: cst.Call, *names: str) -> bool:
     return any(a.keyword is not None and a.keyword.value in names for a in call.args)
 
 
+def _literal_text(node: cst.CSTNode, state: FlowState) -> str | None:
+    """A state's constant text by default: a string literal's."""
+    return string_value(node)
+
+
 class FlowState:
     """The tainted names of one function while its statements are walked in source order.
 
@@ -481,7 +490,7 @@ class FlowState:
         # Whether `value.startswith("...")` counts as a check: a pinned URL prefix fixes the host, but text that
         # starts with `SELECT` or `ls` is still any query or command (`SELECT ...; DROP ...`, `ls; rm -rf /`).
         self.prefix_checks_clear = prefix_checks_clear
-        self.constant_text = constant_text or (lambda node, _state: string_value(node))
+        self.constant_text = constant_text or _literal_text
         self.checked: set[str] = set()
         self.slices_clear = slices_clear
         self.comparisons_propagate = comparisons_propagate
@@ -1267,8 +1276,8 @@ def _expression_fields(node_type: type) -> tuple[str, ...]:
 
 _NODE_TYPES: dict[type, bool] = {}
 _CURRENT_MODULE: dict[str, cst.Module] = {}
-# Per file: (function, whether scalar inputs count) -> its request parameters, shared by the flow rules.
-_PARAMETERS: dict[tuple[int, bool], tuple[cst.FunctionDef, tuple[set[str], dict[str, Taint], set[str]]]] = {}
+# Per file: function -> its request parameters by whether scalar inputs count, shared by the flow rules.
+_PARAMETERS: dict[int, tuple[cst.FunctionDef, dict[bool, tuple[set[str], dict[str, Taint], set[str]]]]] = {}
 # Per file: statement or expression -> everything below it. Several flow rules walk the same statements.
 _EXPRESSIONS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]] = {}
 # Per file, what every flow rule asks about the same nodes and what no rule's state changes: a statement's calls
@@ -1277,11 +1286,16 @@ _CALLS: dict[int, tuple[cst.CSTNode, tuple[cst.Call, ...]]] = {}
 _WALRUSES: dict[int, tuple[cst.CSTNode, tuple[cst.NamedExpr, ...]]] = {}
 _CHECKED_NAMES: dict[int, tuple[cst.CSTNode, tuple[str, ...]]] = {}
 # Per file, what the flow rules ask of the same nodes in each lane: the names a value's signature covers, whether a
-# function is a route handler, the call a dispatcher makes, a statement's calls handed on to another call.
+# function is a route handler, a statement's calls that pass values (with the call a dispatcher makes), its calls
+# handed on to another call.
 _SIGNED: dict[int, tuple[cst.CSTNode, tuple[str, ...]]] = {}
 _ROUTES: dict[int, tuple[cst.CSTNode, bool]] = {}
-_DISPATCHED: dict[int, tuple[cst.CSTNode, cst.Call | None]] = {}
+_DISPATCHED: dict[int, tuple[cst.CSTNode, tuple[tuple[cst.Call, cst.Call | None], ...]]] = {}
 _HANDED_ON: dict[int, tuple[cst.CSTNode, set[int]]] = {}
+# Per file: (class, method, version of the import table) -> the callee a `self.method()` call names.
+_METHOD_CALLEES: dict[tuple[str, str, int], str] = {}
+# Per file: assignment -> the attributes of `self` it binds, asked by every summarising lane in a method.
+_SELF_ATTRIBUTES: dict[int, tuple[cst.CSTNode, list[str]]] = {}
 # Per file: (function, whether scalar inputs count) -> the parameters certainly input (`begin_function`'s payload).
 _PAYLOADS: dict[tuple[int, bool], tuple[cst.FunctionDef, frozenset[str]]] = {}
 # Per file: function -> what the summarising lanes read of its signature (`_Signature`).
@@ -1314,7 +1328,8 @@ def _is_walked_node(value: object) -> bool:
 def reset_expression_cache() -> None:
     """Forget the previous file's nodes (called once per module)."""
     for cache in (_EXPRESSIONS, _PARAMETERS, _CALLS, _WALRUSES, _CHECKED_NAMES, _FIRST_LINES, _CODE_LINES, _SIGNED,
-                  _ROUTES, _DISPATCHED, _HANDED_ON, _PAYLOADS, _SIGNATURES, _WALKED_STATEMENTS, _SHORT_CODES):
+                  _ROUTES, _DISPATCHED, _HANDED_ON, _PAYLOADS, _SIGNATURES, _WALKED_STATEMENTS, _SHORT_CODES,
+                  _SELF_ATTRIBUTES, _METHOD_CALLEES):
         cache.clear()
     _ATTRIBUTE_PARAMETERS.clear()
 
@@ -1814,7 +1829,17 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
                        called_here: bool = False, handler_method: bool = False,
                        aliases: frozenset[str] = frozenset(), handlers: frozenset[str] = frozenset()
                        ) -> tuple[set[str], set[str], set[str]]:
-    """(request-object parameters, parameters holding client input, parameters that are not web requests).
+    """(request-object parameters, parameters holding client input, parameters that are not web requests): the
+    `parameter_roles` of the function with or without numbers as input (`scalars`)."""
+    return parameter_roles(function, imports, called_here=called_here, handler_method=handler_method, aliases=aliases,
+                           handlers=handlers)[scalars]
+
+
+def parameter_roles(function: cst.FunctionDef, imports: ImportTable, *, called_here: bool = False,
+                    handler_method: bool = False, aliases: frozenset[str] = frozenset(),
+                    handlers: frozenset[str] = frozenset()) -> dict[bool, tuple[set[str], set[str], set[str]]]:
+    """(request-object parameters, parameters holding client input, parameters that are not web requests), by
+    whether numbers count as input, in one reading of the signature (the flow rules ask both).
 
     Route handlers (`@app.route`, FastAPI/Starlette `@router.get`) take client input in every parameter
     except injected dependencies and framework objects; a Django view's parameters after `request` are URL
@@ -1835,21 +1860,21 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     typed_in_path = _scalar_route_captures(function)
     params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
     request_objects: set[str] = set()
-    inputs: set[str] = set()
+    inputs: set[str] = set()  # with numbers
+    plain: set[str] = set()  # without them
     shadowed: set[str] = set()
     route = is_route_handler(function)
     web = route or module_uses_web_framework(imports)
-    request_type_names = {t.rsplit(".", 1)[-1] for t in REQUEST_TYPES}
     for index, param in enumerate(params):
         name = param.name.value
         annotations = _annotation_names(param)
         # `from starlette.requests import Request as StarletteRequest`: the imported name counts, not the alias
         spelled = {a: _resolve(a, imports) for a in annotations}
         last_names = {n.rsplit(".", 1)[-1] for pair in spelled.items() for n in pair}
-        if last_names & request_type_names:
+        if last_names & REQUEST_TYPE_NAMES:
             resolved = {r for a, r in spelled.items()
-                        if a.rsplit(".", 1)[-1] in request_type_names or r.rsplit(".", 1)[-1] in request_type_names}
-            if any(r.startswith(WEB_FRAMEWORKS) for r in resolved) or (web and resolved & request_type_names):
+                        if a.rsplit(".", 1)[-1] in REQUEST_TYPE_NAMES or r.rsplit(".", 1)[-1] in REQUEST_TYPE_NAMES}
+            if any(r.startswith(WEB_FRAMEWORKS) for r in resolved) or (web and resolved & REQUEST_TYPE_NAMES):
                 request_objects.add(name)
             else:
                 shadowed.add(name)
@@ -1868,25 +1893,36 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
         injected = _is_injected(param, imports) or bool(last_names & aliases) \
             or any(DEPENDENCY_ALIAS.search(n) for n in last_names) \
             or (name in RESOURCE_PARAMETERS and bool(last_names) and not last_names & (CLIENT_VALUE_TYPES | SCALAR_TYPES))
-        if route and not injected and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
+        if (route and not injected and not last_names & NON_INPUT_PARAMETER_TYPES) or (
+                not route and reads_the_request(param, imports)):  # a FastAPI dependency's `x_role: str = Header()`
             inputs.add(name)
-        elif not route and (scalars or not scalar) and reads_the_request(param, imports):
-            inputs.add(name)  # a FastAPI dependency's `x_role: str = Header()`: FastAPI fills it from the request
+            if not scalar:
+                plain.add(name)
     names = [p.name.value for p in params]
-    inputs.update(_payload_parameters(function, names, imports))
+    both = (inputs, plain)
+    _add_to(both, _payload_parameters(function, names, imports))
+    shadowed_plain = shadowed
     if not route:
-        inputs.update(_tool_parameters(function, params, imports, scalars, handlers))
-        resolved = resolver_parameters(function, imports, scalars=scalars)
-        inputs.update(resolved)
-        shadowed -= resolved
+        tools = _tool_parameters(function, params, imports, True, handlers)
+        _add_to(both, tools, _tool_parameters(function, params, imports, False, handlers) if tools else tools)
+        resolved = resolver_parameters(function, imports, scalars=True)
+        resolved_plain = resolver_parameters(function, imports) if resolved else resolved
+        _add_to(both, resolved, resolved_plain)
+        shadowed, shadowed_plain = shadowed - resolved, shadowed - resolved_plain
         request_objects.update(_resolver_requests(function, names, imports))
     django_view = not route and "request" in request_objects and module_uses_django(imports)
     if django_view and not called_here and not _is_view_helper(function, names) and (
             names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self")):
-        inputs.update(param.name.value for param in params[names.index("request") + 1:] if _may_be_capture(param))
+        _add_to(both, {param.name.value for param in params[names.index("request") + 1:] if _may_be_capture(param)})
     if handler_method and names[:1] == ["self"] and function.name.value in HTTP_METHOD_NAMES:
-        inputs.update(names[1:])
-    return request_objects, inputs, shadowed
+        _add_to(both, set(names[1:]))
+    return {True: (request_objects, inputs, shadowed), False: (set(request_objects), plain, shadowed_plain)}
+
+
+def _add_to(both: tuple[set[str], set[str]], found: set[str], found_plain: set[str] | None = None) -> None:
+    """Add parameters found as input to both answers of `parameter_roles` (`found_plain`: those without numbers)."""
+    both[0].update(found)
+    both[1].update(found if found_plain is None else found_plain)
 
 
 # Fields only a web framework's incoming request has (Django's `GET`/`POST`/`FILES`, Flask's `args`/`form`/`get_json`,
@@ -1980,6 +2016,8 @@ def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: Im
     """The parameters of an AWS Lambda handler (`event`) or a Slack/bolt listener (`body`, `event`, ...)."""
     if len(names) >= 2 and names[0] in LAMBDA_EVENT_NAMES and names[1] in LAMBDA_CONTEXT_NAMES:
         return {names[0]}
+    if not imports.imports_any(EVENT_HANDLER_MODULES):  # (one remembered answer for most modules)
+        return set()
     return _handler_payloads(function, imports) | _browser_event_parameters(function, names, imports) \
         | _consumer_message_parameters(function, names, imports)
 
@@ -2152,17 +2190,20 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     Flask-RESTX's `ns.payload` and `parser.parse_args()`, what a Streamlit app's visitor types
     (`st.text_input(...)`, `st.query_params`), what a chat bot's user sends (`update.message.text`,
     `context.args`), and what the trigger of an Airflow DAG run chose (`dag_run.conf`, `context["params"]`)."""
-    if type(node) is cst.Attribute and node.attr.value in REQUEST_DATA_ATTRIBUTES and (
-            state.is_request_object(node.value)
-            or (node.attr.value == "query_params" and state.qualified_name(node) == "streamlit.query_params")):
-        return Taint("request", short_code(node))
-    if is_rest_payload(node, state.imports):
-        return Taint("request", short_code(node))
-    if type(node) is cst.Attribute and is_bot_input(node, state.imports):
-        return Taint("request", short_code(node))
-    if is_airflow_run_input(node, state.imports):
-        return Taint("request", short_code(node))
-    if type(node) is cst.Call and type(node.func) is cst.Attribute:
+    if type(node) is cst.Attribute:
+        if node.attr.value in REQUEST_DATA_ATTRIBUTES and (
+                state.is_request_object(node.value)
+                or (node.attr.value == "query_params" and state.qualified_name(node) == "streamlit.query_params")):
+            return Taint("request", short_code(node))
+        if is_rest_payload(node, state.imports) or is_bot_input(node, state.imports) \
+                or is_airflow_run_input(node, state.imports):
+            return Taint("request", short_code(node))
+        return None
+    if type(node) is cst.Subscript:
+        return Taint("request", short_code(node)) if is_airflow_run_input(node, state.imports) else None
+    if type(node) is not cst.Call:  # (most questions, asked of every lane: a name)
+        return None
+    if type(node.func) is cst.Attribute:
         method, receiver = node.func.attr.value, node.func.value
         if method in REQUEST_DATA_METHODS and state.is_request_object(receiver):
             named = method in KEYED_REQUEST_METHODS and bool(node.args)
@@ -2175,7 +2216,7 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         if method == "parse_args" and not any(arg.keyword is None for arg in node.args) \
                 and state.imports.imports_any(REST_RESOURCE_MODULES) and not state.imports.imports_any(("argparse",)):
             return Taint("request", short_code(node))
-    elif type(node) is cst.Call and type(node.func) is cst.Name and node.func.value in STREAMLIT_INPUTS \
+    elif type(node.func) is cst.Name and node.func.value in STREAMLIT_INPUTS \
             and node.func.value not in state.names and (state.qualified_name(node) or "").startswith("streamlit."):
         return Taint("request", node.func.value + "(...)")
     return None
@@ -2345,22 +2386,22 @@ class FlowRule(Rule):
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Seed the state from the function's parameters (default: request objects and route inputs)."""
-        key = (id(function), self.scalar_inputs_matter)
-        cached = _PARAMETERS.get(key)
+        cached = _PARAMETERS.get(id(function))
         if cached is None or cached[0] is not function:
-            # (asked only of a Django view's signature: `request_parameters` reads it for a `request` parameter)
+            # (asked only of a Django view's signature: `parameter_roles` reads it for a `request` parameter)
             parameters = function.params
             called_here = any(p.name.value == "request" for p in (
                 *parameters.posonly_params, *parameters.params, *parameters.kwonly_params)) and _called_in_module(
                 function.name.value, self.context)
-            objects, inputs, shadowed = request_parameters(
-                function, self.context.imports, scalars=self.scalar_inputs_matter, called_here=called_here,
+            roles = parameter_roles(
+                function, self.context.imports, called_here=called_here,
                 handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",)),
                 aliases=dependency_aliases(self.context.module), handlers=ui_handlers(self.context))
             # the inputs' taints are made once for every lane (a `Taint` is immutable)
-            seeded = {name: Taint("request", name, key=name) for name in inputs}
-            cached = _PARAMETERS[key] = (function, (objects, seeded, shadowed))
-        objects, seeded, shadowed = cached[1]
+            cached = _PARAMETERS[id(function)] = (function, {scalars: (
+                objects, {name: Taint("request", name, key=name) for name in inputs}, shadowed)
+                for scalars, (objects, inputs, shadowed) in roles.items()})
+        objects, seeded, shadowed = cached[1][self.scalar_inputs_matter]
         reflex = self._in_reflex_state(function) - seeded.keys()
         if reflex:
             seeded = {**seeded, **{name: Taint("request", name, key=name) for name in reflex}}
@@ -2556,8 +2597,7 @@ class FlowRule(Rule):
                                         *([note] if note else [])])
         if type(node) is cst.Assign and state.class_name is not None:
             # `self.x = <parameter>`: the targets first, since most assignments of a method bind no attribute
-            attributes = [a for t in node.targets if (a := dotted_name(t.target)) is not None
-                          and a.startswith("self.") and a.count(".") == 1]
+            attributes = _remembered(_SELF_ATTRIBUTES, node, _self_attributes)
             taint = state.taint_of(node.value) if attributes else None
             if taint is not None and taint.kind == PARAMETER and not taint.origin.startswith("self."):
                 for attribute in attributes:
@@ -2566,11 +2606,10 @@ class FlowRule(Rule):
             elif taint is not None and taint.kind in self.untrusted_kinds and taint.origin not in state.guessed_inputs:
                 summary.kept.extend([attribute, taint.kind, taint.origin] for attribute in attributes)
         handed_on: set[int] | None = None
-        for found in iter_calls(node):
-            entry = _DISPATCHED.get(id(found))  # remembered per file: every summarising lane asks of every call
-            if entry is None or entry[0] is not found:
-                entry = _DISPATCHED[id(found)] = (found, _dispatched_call(found))
-            dispatched = entry[1]  # `tasks.add_task(send_webhook, url)` runs `send_webhook(url)`
+        entry = _DISPATCHED.get(id(node))  # remembered per file: every summarising lane asks of every statement
+        if entry is None or entry[0] is not node:
+            entry = _DISPATCHED[id(node)] = (node, _calls_passing_values(node))
+        for found, dispatched in entry[1]:  # `tasks.add_task(send_webhook, url)` runs `send_webhook(url)`
             callee = state.project_callee(dispatched) if dispatched is not None else None
             call = dispatched if dispatched is not None and callee is not None else found
             callee = callee or state.project_callee(found)
@@ -2662,6 +2701,23 @@ class _Signature:
                               for p in (*params.posonly_params, *params.params, *params.kwonly_params))
         self.returned = _annotated_class(function.returns)
         self.route = _remembered(_ROUTES, function, is_route_handler)
+
+
+def _calls_passing_values(statement: cst.CSTNode) -> tuple[tuple[cst.Call, cst.Call | None], ...]:
+    """The calls of a statement that pass a value, each with the call it dispatches (`_dispatched_call`): a call
+    without arguments (`self.save()`, `send_webhook.delay()`) passes nothing a summary records."""
+    found = []
+    for call in iter_calls(statement):
+        dispatched = _dispatched_call(call)
+        if call.args or (dispatched is not None and dispatched.args):
+            found.append((call, dispatched))
+    return tuple(found)
+
+
+def _self_attributes(statement: cst.Assign) -> list[str]:
+    """The attributes of `self` an assignment binds (`self.x = ...`, not `self.x.y = ...`)."""
+    return [a for t in statement.targets if (a := dotted_name(t.target)) is not None and a.startswith("self.")
+            and a.count(".") == 1]
 
 
 def _call_arguments(statement: cst.CSTNode) -> set[int]:
@@ -2957,6 +3013,14 @@ def _method_callee(module: cst.Module | None, imports: ImportTable, class_name: 
     are tried in order by the join)."""
     if module is None:
         return f"local:{class_name}.{method}"
+    key = (class_name, method, imports.version)  # every summarising lane asks of every `self.method(...)` call
+    found = _METHOD_CALLEES.get(key)
+    if found is None:
+        found = _METHOD_CALLEES[key] = _find_method_callee(module, imports, class_name, method)
+    return found
+
+
+def _find_method_callee(module: cst.Module, imports: ImportTable, class_name: str, method: str) -> str:
     classes = _class_hierarchy(module)
     pending, seen, imported = [class_name], set(), []
     while pending:

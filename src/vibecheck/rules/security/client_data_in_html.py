@@ -223,12 +223,14 @@ class ClientDataInHtml(ClientSinkRule):
         """Clear bandit's B703/B704 on a marking call whose value `MarkupProof` proves the code's own markup; the
         call's callee is vetted, where bandit reports, so a marking call inside the argument keeps its own finding."""
         calls = iter_calls(node)
-        read_as_text = {id(call.func.value) for call in calls
-                        if type(call.func) is cst.Attribute and call.func.attr.value in TEXT_READERS}
+        read_as_text: set[int] | None = None  # (made at the first marking call: most statements have none)
         for call in calls:
             value = marked_value(call, state.qualified_name(call))
             if value is None:
                 continue
+            if read_as_text is None:
+                read_as_text = {id(each.func.value) for each in calls
+                                if type(each.func) is cst.Attribute and each.func.attr.value in TEXT_READERS}
             if self._proof is None:
                 self._proof = MarkupProof(self._scope, self._top_level_bindings, state.qualified_name,
                                           jinja=self.context.imports.imports_any(("jinja2",)),

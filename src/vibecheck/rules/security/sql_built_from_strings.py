@@ -672,8 +672,11 @@ def _comprehension_constants(node: cst.CSTNode, state: FlowState) -> list[str]:
     enumerate(tags)` and the items of `for i in range(n)` (`text(f"... = :tag_{i}").params(...)` names a bind
     parameter by its number), and the items of a constant (`for table in ("agents", "tasks")`, `for table in
     TABLES`), as a `for` statement's are."""
-    counters = []
-    for inner in iter_expressions(node):
+    counters: list[str] = []
+    nodes = iter_expressions(node)
+    if COMPREHENSIONS.isdisjoint(map(type, nodes)):  # (most statements, scanned in C)
+        return counters
+    for inner in nodes:
         clause = inner.for_in if type(inner) in COMPREHENSIONS else None  # type: ignore[attr-defined]
         while clause is not None:
             counted = dotted_name(clause.iter.func) if type(clause.iter) is cst.Call else None
