@@ -185,6 +185,9 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     # Wagtail pages are modelcluster's ClusterableModels, with modelcluster's taggit managers; sqlalchemy-file stores
     # its files through Apache Libcloud and raises its errors
     "modelcluster": ("wagtail",), "libcloud": ("sqlalchemy-file",), "intuitlib": ("python-quickbooks",),
+    # pydantic's constraint types (`Annotated[str, MaxLen(8)]`), the ODBC connection under the async ODBC wrappers,
+    # pylint's AST (a pylint plugin's `from astroid import nodes`)
+    "annotated_types": ("pydantic",), "pyodbc": ("asyncodbc", "aioodbc"), "astroid": ("pylint",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
@@ -235,7 +238,7 @@ WELL_KNOWN_MODULES = frozenset({
     # scientific computing: real packages a research tool imports without declaring (rgpycrumbs, spimple)
     "jax", "jaxlib", "flax", "optax", "astropy", "ase", "mlflow", "wandb", "pyvista", "vtk", "pint", "xarray", "zarr",
     "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam", "casacore", "ducc0",
-    "drf_spectacular", "geoip2", "pyperclip", "ipykernel",
+    "drf_spectacular", "geoip2", "pyperclip", "ipykernel", "cffi",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
