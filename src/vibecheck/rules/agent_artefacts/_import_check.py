@@ -72,10 +72,12 @@ def _names_package(name: str, package: str) -> bool:
 
 
 def adapter_module_for(path: str, package: str) -> bool:
-    """A module named for the package it adapts (`apsw_ext.py` for `apsw`, `sqlcipher_ext.py` for `sqlcipher3`): its
-    first word is the package's name (a trailing version number aside) and the rest an adapter's word."""
+    """A module named for the package it adapts (`apsw_ext.py` for `apsw`, `sqlcipher_ext.py` for `sqlcipher3`,
+    ansible's `_debugpy.py`): its first word is the package's name (a trailing version number aside), and an adapter's
+    word the rest, if any."""
     words = _words(Path(path).stem)
-    return len(words) == 2 and words[1] in ADAPTER_MODULE_WORDS and words[0] == package.lower().rstrip("0123456789")
+    return 0 < len(words) <= 2 and words[0] == package.lower().rstrip("0123456789") and (
+        len(words) == 1 or words[1] in ADAPTER_MODULE_WORDS)
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:
