@@ -309,3 +309,33 @@ def share_code_strong(length: int = 8) -> str:
 def share_count_sample() -> int:
     # ok: VC206 -- a number of shares, not a code
     return random.randint(1, 10)
+
+
+try:
+    from secrets import randbits
+except ImportError:
+    from random import getrandbits as randbits
+
+try:
+    from random import getrandbits as fallback_bits
+except ImportError:
+    from secrets import randbits as fallback_bits
+
+
+def generate_oauth_nonce():
+    # ok: VC206 -- `secrets.randbits`: its fallback under `except ImportError` never runs, the standard library has it
+    return str(randbits(64)) + str(int(time.time()))
+
+
+def generate_session_nonce():
+    # expect: VC206 -- the `try` imports from `random`, and that import is the one that runs
+    return str(secrets.randbits(64))
+
+
+def generate_csrf_nonce():
+    try:
+        from secrets import token_hex as make_nonce
+    except (ImportError, AttributeError):
+        from random import getrandbits as make_nonce
+    # ok: VC206 -- the same fallback inside a function
+    return str(make_nonce(16))

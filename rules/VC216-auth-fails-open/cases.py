@@ -661,6 +661,44 @@ def require_editor(user=Depends(get_current_user)):
     return user
 
 
+def require_reviewer(user=Depends(get_current_user), strict: bool = True):
+    try:
+        if strict and user.role != "reviewer":
+            raise HTTPException(status_code=403)
+    # expect: VC216 -- the caller is handed back, whatever flag rides along
+    except Exception:
+        pass
+    return user
+
+
+def is_binary_writer(stream, default: bool = False) -> bool:
+    try:
+        stream.write(b"")
+    except Exception:
+        try:
+            stream.write("")
+            return False
+        # ok: VC216 -- a predicate falls back on the answer it was handed, no caller goes on
+        except Exception:
+            pass
+        return default
+    return True
+
+
+def is_seekable(stream, default=False):
+    try:
+        stream.seek(0)
+        return True
+    except Exception:
+        try:
+            stream.tell()
+            return False
+        # ok: VC216 -- the same fallback, its flag known by its default
+        except Exception:
+            pass
+        return default
+
+
 def parse_limit(limit: str):
     try:
         value = int(limit)

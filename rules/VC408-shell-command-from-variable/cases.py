@@ -3,9 +3,11 @@ import asyncio
 import os
 import shlex
 import subprocess
+import urllib.parse
 from subprocess import check_output as run_and_read
 
 BACKUP_DIR = "/var/backups"
+BUFSIZE = 65536
 
 
 def fstring_shell_true(filename):
@@ -175,3 +177,19 @@ class RemoteHost:
     def uptime(self):
         # ok: VC408 -- a fixed command line
         return self.client.exec_command("uptime")
+
+    def fetch(self, shell, in_path, out_path, block):
+        # ok: VC408 -- the connection's shell plug-in quotes the path for the shell it speaks to; the size is a constant
+        self.client.exec_command("dd if=%s bs=%s" % (shell.quote(in_path), BUFSIZE))
+        # expect: VC408 -- the second path is pasted as it is
+        self.client.exec_command("dd of=%s bs=%s" % (out_path, BUFSIZE))
+        # expect: VC408 -- a lower-case name is a variable
+        self.client.exec_command("dd of=%s bs=%s" % (shell.quote(out_path), block))
+
+    def fetch_encoded(self, path):
+        # expect: VC408 -- URL quoting is no shell quoting
+        self.client.exec_command("cat " + urllib.parse.quote(path, safe="/;$"))
+
+    def fetch_helper_quoted(self, path):
+        # ok: VC408 -- a project helper named for quoting shell words
+        self.client.exec_command("cat " + shell_quote(path))

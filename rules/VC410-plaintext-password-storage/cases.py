@@ -358,6 +358,18 @@ def dump_with_pg(host, password, accounts):
     return subprocess.run(["pg_dump", "-h", host], env=env, check=True)
 
 
+class EncryptedDatabase:
+    def set_passphrase(self, passphrase):
+        # ok: VC410 -- the arguments the driver's connect() gets when the database opens
+        self.connect_params["passphrase"] = passphrase
+        # ok: VC410
+        self._connect_kwargs["password"] = passphrase
+        # expect: VC410 -- a table of users keeps it
+        self.user_passwords["admin"] = passphrase
+        # expect: VC410 -- a cache of parameters' values is still a store
+        self.params_cache["passphrase"] = passphrase
+
+
 @app.post("/sign-in")
 def sql_password_match(cursor):
     email, password = request.form["email"], request.form["password"]

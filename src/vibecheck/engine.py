@@ -109,7 +109,7 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
     except (RecursionError, MemoryError) as exc:
         result.findings.append(_parse_error(path, 1, 1, f"the file is too deeply nested to parse ({type(exc).__name__})", ""))
         return result
-    context = RuleContext(path=path, source=source, module=module, imports=ImportTable.from_module(module),
+    context = RuleContext(path=path, source=source, module=module, imports=ImportTable.from_module(module, source),
                           is_test_file=unit.is_test_file, ast_provider=unit.python_ast, silent=silent,
                           project_path=unit.project_path)
     instances = _instantiate(rules, context, result.errors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import libcst as cst
@@ -57,10 +58,16 @@ class ImportTable:
         # `imports_any` answers, per prefix tuple; cleared when an alias changes (the walk meets function-level
         # imports, each flow rule again).
         self._imports_any: dict[tuple[str, ...], bool] = {}
+        # Per fallback import (under `except ImportError`): the local names it would rebind that the `try` already
+        # bound from the standard library, which cannot fail, so the fallback never runs.
+        self._dead_fallbacks: dict[int, tuple[cst.CSTNode, frozenset[str]]] = {}
 
     @classmethod
-    def from_module(cls, module: cst.Module) -> ImportTable:
+    def from_module(cls, module: cst.Module, source: str = "") -> ImportTable:
+        """The table of a module's own imports; with its `source`, fallback imports that never run are known too."""
         table = cls()
+        if "ImportError" in source or "ModuleNotFoundError" in source:
+            table._dead_fallbacks = _dead_fallbacks(module)
         pending: list[cst.CSTNode] = list(module.body)
         while pending:
             statement = pending.pop()
@@ -76,7 +83,11 @@ class ImportTable:
         """Bind the names an import statement binds (again: each flow rule's walk meets a function's imports)."""
         entry = self._bindings.get(id(node))
         if entry is None:
-            entry = self._bindings[id(node)] = (node, _bindings_of(node))
+            bindings = _bindings_of(node)
+            dead = self._dead_fallbacks.get(id(node))
+            if dead is not None and dead[0] is node:
+                bindings = tuple(pair for pair in bindings if pair[0] not in dead[1])
+            entry = self._bindings[id(node)] = (node, bindings)
         for local, target in entry[1]:
             if self.aliases.get(local) != target:
                 self.aliases[local] = target
@@ -162,3 +173,67 @@ def _nested_statements(statement: cst.CSTNode) -> list[cst.CSTNode]:
         if isinstance(block, cst.IndentedBlock):
             nested.extend(block.body)
     return nested
+
+
+IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
+
+
+def _catches_import_error(handler: cst.ExceptHandler) -> bool:
+    caught = handler.type
+    names = [element.value for element in caught.elements] if type(caught) is cst.Tuple else [caught]
+    return any(full_name(name) in IMPORT_ERRORS for name in names if name is not None)
+
+
+def _block_imports(block: cst.BaseSuite) -> list[cst.Import | cst.ImportFrom]:
+    """The import statements directly in a block (not nested in its compound statements)."""
+    statements = block.body if isinstance(block, cst.IndentedBlock) else ()
+    return [small for statement in statements if type(statement) is cst.SimpleStatementLine
+            for small in statement.body if type(small) is cst.Import or type(small) is cst.ImportFrom]
+
+
+def _stdlib_locals(imports: list[cst.Import | cst.ImportFrom]) -> set[str]:
+    """The local names these imports bind from the standard library (`from secrets import randbits`)."""
+    return {local for node in imports for local, target in _bindings_of(node)
+            if target.split(".", 1)[0] in sys.stdlib_module_names}
+
+
+def _dead_fallbacks(module: cst.Module) -> dict[int, tuple[cst.CSTNode, frozenset[str]]]:
+    """`try: from secrets import randbits` / `except ImportError: from random import getrandbits as randbits`: the
+    standard library's name is what runs, so the fallback's binding of the same name is never made. Walks statements
+    only (module, classes, functions and their compound statements), never expressions."""
+    dead: dict[int, tuple[cst.CSTNode, frozenset[str]]] = {}
+    pending: list[cst.CSTNode] = list(module.body)
+    while pending:
+        statement = pending.pop()
+        if type(statement) is cst.SimpleStatementLine:
+            continue
+        if isinstance(statement, cst.Try):
+            handlers = [handler for handler in statement.handlers if _catches_import_error(handler)]
+            primary = _stdlib_locals(_block_imports(statement.body)) if handlers else set()
+            for handler in handlers if primary else ():
+                for fallback in _block_imports(handler.body):
+                    shadowed = primary.intersection(local for local, _ in _bindings_of(fallback))
+                    if shadowed:
+                        dead[id(fallback)] = (fallback, frozenset(shadowed))
+        for block in _child_blocks(statement):
+            if isinstance(block, cst.IndentedBlock):
+                pending.extend(block.body)
+    return dead
+
+
+def _child_blocks(statement: cst.CSTNode) -> list[cst.BaseSuite]:
+    """The blocks of a compound statement: its body, `else`/`elif` chain, handlers and `finally`."""
+    blocks: list[cst.BaseSuite] = []
+    body = getattr(statement, "body", None)
+    if isinstance(body, cst.BaseSuite):
+        blocks.append(body)
+    blocks.extend(handler.body for handler in getattr(statement, "handlers", ()))
+    blocks.extend(case.body for case in getattr(statement, "cases", ()))
+    orelse = getattr(statement, "orelse", None)
+    while orelse is not None:
+        blocks.append(orelse.body)
+        orelse = orelse.orelse if type(orelse) is cst.If else None
+    final = getattr(statement, "finalbody", None)
+    if final is not None:
+        blocks.append(final.body)
+    return blocks

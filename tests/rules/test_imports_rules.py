@@ -622,3 +622,43 @@ def test_wagtails_modelcluster_libclouds_storage_and_uuid7s_module_are_declared(
                    "import pyperclip\nfrom intuitlib.client import AuthClient\nfrom ipykernel.kernelspec import install\n",
     })
     assert [(code, line) for code, line, _ in findings(tmp_path / "blog.py")] == [("VC504", 4), ("VC504", 6)]
+
+
+def test_c_bindings_constraint_types_odbc_and_pylints_ast_come_with_what_is_declared(tmp_path: Path) -> None:
+    """pydantic hands out annotated-types' constraints, asyncodbc pyodbc's connections, pylint astroid's nodes,
+    llama-index-workflows ships `workflows` and reports through llama-index-instrumentation: declared through them;
+    cffi, which cryptography merely uses, is a real package the project does not declare (VC504, not VC503); without
+    them, an import of a name like theirs is judged as before."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "orm"\ndependencies = ["cryptography", "pydantic", "asyncodbc", '
+                          '"llama-index-workflows"]\n[dependency-groups]\ndev = ["pylint"]\n',
+        "orm.py": "import cffi\nfrom annotated_types import MaxLen\nimport pyodbc\nfrom astroid import nodes\n"
+                  "from workflows.events import Event\nfrom llama_index_instrumentation import get_dispatcher\n",
+        "other/pyproject.toml": '[project]\nname = "other"\ndependencies = []\n',
+        "other/orm.py": "import cffi\nimport pyodbc_fast\n",
+    })
+    assert [(code, line) for code, line, _ in findings(tmp_path / "orm.py")] == [("VC504", 1)]
+    assert [(code, line) for code, line, _ in findings(tmp_path / "other" / "orm.py")] == [("VC503", 2), ("VC504", 1)]
+
+
+def test_a_module_named_for_the_package_it_adapts_and_a_short_name_as_a_word(tmp_path: Path) -> None:
+    """peewee's `playhouse/apsw_ext.py` imports apsw and `sqlcipher_ext.py` sqlcipher3, ansible's `_debugpy.py` debugpy:
+    optional integrations named for their package. A short package name counts as one word of a function's name
+    (`_use_rsa_signer`), never inside one (`conversation` holds no `rsa`); a module named otherwise, or for another
+    package, is judged as before."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "orm"\ndependencies = []\n',
+        "orm/apsw_ext.py": "import apsw\nimport apswx_helpers\n",
+        "orm/sqlcipher_ext.py": "from sqlcipher3 import dbapi2\n",
+        "orm/_debugger.py": "def run():\n    import debugger\n",
+        "orm/_debugger_tools.py": "def run():\n    import debugger\n",
+        "orm/apsw_tools.py": "import apsw\n",
+        "orm/signing.py": "def _use_rsa_signer():\n    import rsa\n\n\ndef conversation():\n    import rsa_helpers\n",
+    })
+    root = tmp_path / "orm"
+    assert findings(root / "apsw_ext.py") == [("VC503", 2, "apswx_helpers")]
+    assert findings(root / "sqlcipher_ext.py") == []
+    assert findings(root / "_debugger.py") == []
+    assert findings(root / "_debugger_tools.py") == [("VC503", 2, "debugger")]
+    assert findings(root / "apsw_tools.py") == [("VC503", 1, "apsw")]
+    assert findings(root / "signing.py") == [("VC503", 6, "rsa_helpers")]

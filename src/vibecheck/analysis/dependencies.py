@@ -75,7 +75,8 @@ _SKIPPED_DIRS = frozenset({"node_modules", "site-packages", "__pycache__", "buil
 # Import names whose distribution is named differently, for packages that may not be installed where
 # vibecheck runs. Installed distributions are found from their metadata instead.
 KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
-    "jwt": ("PyJWT",), "yaml": ("PyYAML",), "cv2": ("opencv-python", "opencv-python-headless", "opencv-contrib-python"),
+    "workflows": ("llama-index-workflows",), "jwt": ("PyJWT",), "yaml": ("PyYAML",),
+    "cv2": ("opencv-python", "opencv-python-headless", "opencv-contrib-python"),
     "PIL": ("Pillow",), "sklearn": ("scikit-learn",), "skimage": ("scikit-image",), "bs4": ("beautifulsoup4",),
     "dotenv": ("python-dotenv",), "dateutil": ("python-dateutil",), "magic": ("python-magic",),
     "docx": ("python-docx",), "pptx": ("python-pptx",), "telegram": ("python-telegram-bot",),
@@ -185,6 +186,11 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     # Wagtail pages are modelcluster's ClusterableModels, with modelcluster's taggit managers; sqlalchemy-file stores
     # its files through Apache Libcloud and raises its errors
     "modelcluster": ("wagtail",), "libcloud": ("sqlalchemy-file",), "intuitlib": ("python-quickbooks",),
+    # pydantic's constraint types (`Annotated[str, MaxLen(8)]`), the ODBC connection under the async ODBC wrappers,
+    # pylint's AST (a pylint plugin's `from astroid import nodes`)
+    "annotated_types": ("pydantic",), "pyodbc": ("asyncodbc", "aioodbc"), "astroid": ("pylint",),
+    # LlamaIndex's workflows report through its instrumentation dispatcher
+    "llama_index_instrumentation": ("llama-index-workflows",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
@@ -235,7 +241,7 @@ WELL_KNOWN_MODULES = frozenset({
     # scientific computing: real packages a research tool imports without declaring (rgpycrumbs, spimple)
     "jax", "jaxlib", "flax", "optax", "astropy", "ase", "mlflow", "wandb", "pyvista", "vtk", "pint", "xarray", "zarr",
     "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam", "casacore", "ducc0",
-    "drf_spectacular", "geoip2", "pyperclip", "ipykernel",
+    "drf_spectacular", "geoip2", "pyperclip", "ipykernel", "cffi", "debugpy", "pyvis",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 

@@ -33,8 +33,14 @@ from vibecheck.rules.agent_artefacts._syntax import block_statements
 # optional dependency is imported only by the feature that needs it.
 DEFERRAL_WAIVER = lazy_pattern(r"\bPLC0415\b|\bC0415\b|import-outside-toplevel", re.IGNORECASE)
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
-# Shorter module names (`io`, `re`, `db`) occur by chance inside unrelated function names.
+# Shorter module names (`io`, `re`, `rsa`) occur by chance inside unrelated function names: they must be a whole word of
+# one (`def _use_rsa_signer(): import rsa`).
 MIN_ADAPTER_NAME = 4
+NAME_WORDS = lazy_pattern(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+# What the rest of a module's file name says when the module exists to use the package its first word names:
+# peewee's `playhouse/apsw_ext.py` (`import apsw`), `sqlcipher_ext.py` (`from sqlcipher3 import dbapi2`).
+ADAPTER_MODULE_WORDS = frozenset({"ext", "extension", "extensions", "backend", "support", "compat", "adapter",
+                                  "integration", "plugin", "driver"})
 
 
 def _squashed(name: str) -> str:
@@ -51,6 +57,27 @@ def _backend_names(module: str) -> set[str]:
     names = {words[0]} if len(words) > 1 else set()
     names.update(parts[1:2])
     return {_squashed(name) for name in names if len(name) >= MIN_ADAPTER_NAME}
+
+
+def _words(name: str) -> list[str]:
+    """`_use_rsa_signer` -> use, rsa, signer; `RSASigner` -> rsa, signer."""
+    return [word.lower() for word in NAME_WORDS.findall(name)]
+
+
+def _names_package(name: str, package: str) -> bool:
+    """A function or class name that names the package: inside it for a long name, as one of its words for a short one."""
+    if len(package) >= MIN_ADAPTER_NAME:
+        return package in _squashed(name)
+    return package in _words(name)
+
+
+def adapter_module_for(path: str, package: str) -> bool:
+    """A module named for the package it adapts (`apsw_ext.py` for `apsw`, `sqlcipher_ext.py` for `sqlcipher3`,
+    ansible's `_debugpy.py`): its first word is the package's name (a trailing version number aside), and an adapter's
+    word the rest, if any."""
+    words = _words(Path(path).stem)
+    return 0 < len(words) <= 2 and words[0] == package.lower().rstrip("0123456789") and (
+        len(words) == 1 or words[1] in ADAPTER_MODULE_WORDS)
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:
@@ -133,11 +160,14 @@ class ImportCheck(Rule):
         name begins with one of the module's backend names (`class AppEngineServer` for `google.appengine.ext`,
         `class AiohttpServer` for `aiohttp_wsgi`) is such an adapter too; the looser names must begin a class's
         name, so a helper that merely mentions a host framework (`def create_flask_app`) is still judged."""
+        top_level = module.split(".")[0]
+        if adapter_module_for(self.context.path, top_level):
+            return True
         if self._function_depth == 0:
             return False
-        wanted = _squashed(module.split(".")[0])
+        wanted = _squashed(top_level)
         backends = _backend_names(module)
-        return (len(wanted) >= MIN_ADAPTER_NAME and any(wanted in _squashed(scope) for scope in self._scopes)) or any(
+        return any(_names_package(scope, wanted) for scope in self._scopes) or any(
             _squashed(scope).startswith(name) for scope in self._class_scopes for name in backends)
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:

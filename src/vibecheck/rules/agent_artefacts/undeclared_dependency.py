@@ -26,7 +26,8 @@ class UndeclaredDependency(ImportCheck):
     imported under `except ImportError` (that `try` checked it is there), imports inside test functions,
     relative imports, the standard library and the project's own modules are not reported; nor, as for
     `unknown-import`, an import deferred into a function or class named after the module (`def ipython(self):
-    from IPython import start_ipython`, the shell command that uses IPython where it is installed) or deferred
+    from IPython import start_ipython`, the shell command that uses IPython where it is installed), an import in a
+    module named for the package it adapts (`apsw_ext.py` importing `apsw`) or one deferred
     under another linter's import-outside-toplevel waiver (`import feedparser  # noqa: PLC0415`): an optional
     integration, on purpose. A requirement's
     extras count as declared (`kombu[sqlalchemy]` installs SQLAlchemy, `psycopg[pool]` installs `psycopg-pool`), and

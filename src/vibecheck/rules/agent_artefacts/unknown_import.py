@@ -37,9 +37,13 @@ class UnknownImport(ImportCheck):
     declares `pythonnet` or the file imports `clr`), a test file's imports of the repository's test-support package
     (`tests_common`, `test_utils`: a repository that ships several distributions keeps it beside them) or of `conftest`, and
     imports deferred into a function of a function or class named after the module (`def ipython(self): from IPython import
-    embed`, `class PyLibMCCache: def __init__(self): import pylibmc`, the shape of an optional backend; also a class named
-    after a namespace package's sub-package or the host an extension serves: `class AppEngineServer` for
-    `google.appengine.ext`, `class AiohttpServer` for `aiohttp_wsgi`), and imports whose line waives another linter's
+    embed`, `class PyLibMCCache: def __init__(self): import pylibmc`, the shape of an optional backend; a name shorter than
+    four letters must be one of its words: `def _use_rsa_signer(): import rsa`; also a class named after a namespace
+    package's sub-package or the host an extension serves: `class AppEngineServer` for `google.appengine.ext`, `class
+    AiohttpServer` for `aiohttp_wsgi`), imports in a module named for the package it adapts (its file name the package's,
+    alone or with an adapter's word: `_debugpy.py` or `apsw_ext.py` importing `debugpy` or `apsw`, `sqlcipher_ext.py`
+    importing `sqlcipher3`, `redis_backend.py`),
+    and imports whose line waives another linter's
     import-outside-toplevel check (`import feedparser  # noqa: PLC0415`: deferred on purpose, an optional dependency) are not
     reported; relative imports never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`), the modules
     a runtime provides (Pyodide's `js` and `pyodide`, PyPy's `__pypy__`), those of the application a plugin runs inside (an

@@ -318,7 +318,8 @@ class AuthFailsOpen(Rule):
     detects: `is_api_key_revoked`, whose `return True` in `is_token_expired` refuses); or, in a guard that refuses
     only by raising and answers no value anywhere (a FastAPI dependency such as `def require_service_token(...) ->
     None`), returns None or ends the function, so the request goes on as if the check had passed; or, after the
-    `try`, hands back the parameter it was given (a role checker's `return user`, the caller a framework injected).
+    `try`, hands back the parameter it was given (a role checker's `return user`, the caller a framework injected;
+    not a flag typed or defaulted as a boolean, such as the `default: bool = False` a predicate falls back on).
     A `try` that only identifies the caller (`request.state.user = None` on failure) leaves the decision to the
     routes and is not reported. A middleware that first lets public paths through (`if request.url.path in PUBLIC:
     return await call_next(request)`) and then decodes the token is a guard: an `except` there that hands the
@@ -792,13 +793,23 @@ def _lets_in_statement(statement: cst.BaseStatement, views: set[str]) -> bool:
 
 def _returns_parameter(statement: cst.BaseStatement, function: cst.FunctionDef) -> bool:
     """The statement after a `try` hands back what the check was given (`return driver` in a role checker that a
-    framework injected the caller into): the caller goes on as if the check in the `try` had passed."""
+    framework injected the caller into): the caller goes on as if the check in the `try` had passed. A flag handed in
+    as the answer to fall back on (`default: bool = False` of click's `_is_binary_writer`) is no caller."""
     if not isinstance(statement, cst.SimpleStatementLine):
         return False
     params = function.params
-    names = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)} - {"self", "cls"}
+    names = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+             if not _is_flag(p)} - {"self", "cls"}
     return any(isinstance(s, cst.Return) and isinstance(s.value, cst.Name) and s.value.value in names
                for s in statement.body)
+
+
+def _is_flag(param: cst.Param) -> bool:
+    """`default: bool = False`, `strict=True`: a parameter typed or defaulted as a boolean."""
+    annotation = param.annotation.annotation if param.annotation is not None else None
+    default = param.default
+    return (type(default) is cst.Name and default.value in {"True", "False"}) or (
+        type(annotation) is cst.Name and annotation.value == "bool")
 
 
 def _missing_value(call: cst.Call) -> str | None:

@@ -162,6 +162,17 @@ def _is_environment(node: cst.BaseExpression) -> bool:
     return bool(words) and words[-1] in ENVIRONMENT_WORDS
 
 
+# Last words of a mapping that holds the arguments of a later call (`self.connect_params`, `conn_kwargs`,
+# `self._connect_options`): peewee's `self.connect_params["passphrase"] = passphrase` is handed to the driver's
+# `connect()` when the database opens, and keeps nothing.
+ARGUMENT_WORDS = frozenset({"params", "kwargs", "args", "options", "opts", "parameters", "arguments"})
+
+
+def _is_argument_mapping(node: cst.BaseExpression) -> bool:
+    words = name_words(dotted_name(node) or "")
+    return bool(words) and words[-1] in ARGUMENT_WORDS
+
+
 def _password_field_name(name: str) -> bool:
     return any(w in ("password", "passwd", "pwd", "passphrase") for w in name_words(name))
 
@@ -215,8 +226,9 @@ class PlaintextPasswordStorage(FlowRule):
     constructor makes from the credentials it is given (`ApiRequester.__init__` building `EClinicalUser(password=...)`,
     `ZeroClient.__init__` building `AppHttp(password=...)`), and a dict the
     function builds for keyword arguments (`kwargs = {...}`, `**kwargs`, then `kwargs.update(password=...)` or
-    `kwargs["password"] = ...`) keeps nothing, nor does the environment a child process gets (`env["PGPASSWORD"] =
-    password`, `self._env[...]`). Test files and `assert`
+    `kwargs["password"] = ...`) keeps nothing, nor does a mapping named for the arguments of a later call
+    (`self.connect_params["passphrase"] = passphrase`, `conn_kwargs[...]`) or the environment a child process gets
+    (`env["PGPASSWORD"] = password`, `self._env[...]`). Test files and `assert`
     statements are not checked: test fixtures hold throwaway passwords. A password stored beside an address
     (`Device(ip_address=..., password=...)`, or `device.host = ...` set before `device.password = ...`) logs in to
     that system and must be recoverable: its hint asks for encryption at rest, not a hash.
@@ -319,6 +331,8 @@ class PlaintextPasswordStorage(FlowRule):
                 continue  # `kwargs["password"] = password`: an argument of a later call
             if isinstance(destination, cst.Subscript) and _is_environment(destination.value):
                 continue  # `env["PGPASSWORD"] = password`: the environment of a child process, which keeps nothing
+            if isinstance(destination, cst.Subscript) and _is_argument_mapping(destination.value):
+                continue  # `self.connect_params["passphrase"] = passphrase`: the arguments of a later `connect()`
             if is_password_taint(taint) and isinstance(destination, (cst.Attribute, cst.Subscript)) and \
                     not (dotted_name(destination) or "").startswith("self.") and \
                     (_stored_password_field(destination) or isinstance(destination, cst.Subscript)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._support import (
     STRING_NODES,
     BindingRule,
@@ -30,6 +31,20 @@ SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", 
                     "cmd.exe", "powershell", "pwsh"})
 SHELL_FLAGS = frozenset({"-c", "/c", "-Command", "-lc"})
 QUOTERS = frozenset({"shlex.quote", "pipes.quote", "shlex.join", "int", "float", "len"})
+# A shell's own quoting, as a plug-in system that speaks to several shells offers it (Ansible's `self._shell.quote(path)`)
+# or as a project names its helper (`shell_quote(arg)`); `urllib.parse.quote` and other `quote`s stay unquoted values.
+# A module constant by convention (`BUFSIZE = 65536`, also imported): the program's own setting, not a variable.
+CONSTANT_NAME = lazy_pattern(r"^_?[A-Z][A-Z0-9_]*$")
+SHELL_QUOTER_NAMES = frozenset({"shell_quote", "quote_shell", "shellquote", "sh_quote"})
+
+
+def _shell_quoter(func: cst.BaseExpression) -> bool:
+    """`self._shell.quote`, `shell.quote`, `shell_quote`: a callee that quotes for a shell by its name."""
+    if type(func) is cst.Attribute:
+        receiver = func.value.attr.value if type(func.value) is cst.Attribute else (
+            func.value.value if type(func.value) is cst.Name else "")
+        return (func.attr.value == "quote" and "shell" in receiver.lower()) or func.attr.value in SHELL_QUOTER_NAMES
+    return type(func) is cst.Name and func.value in SHELL_QUOTER_NAMES
 LITERAL_NODES = (*STRING_NODES, cst.Integer, cst.Float)
 CALLEE_TAILS = tails(SHELL_FUNCTIONS | SUBPROCESS_FUNCTIONS) | REMOTE_SHELL_METHODS
 
@@ -44,8 +59,10 @@ class ShellCommandFromVariable(BindingRule):
     command is an f-string, a `%` or `+` concatenation, or a `.format()` call with a variable part, also when it is
     built in a variable first within the function, or returned so built by a function of the same file (`command =
     build_rsync(src, dest)`, where `build_rsync` returns `" ".join(parts)`). Values passed through `shlex.quote` and
-    literal constants do not count as variables. Where every value of the command line is a literal or quoted
-    (`f"ping -c 1 {shlex.quote(host)}"`, also in a name bound once to it, or a loop variable over literals: `for cmd
+    literal constants (also a module's `UPPER_CASE` constants, imported too: `BUFSIZE`) do not count as variables, nor
+    do values quoted by a shell's own quoting (Ansible's `self._shell.quote(path)`, a helper named `shell_quote`; not
+    `urllib.parse.quote`). Where every value of the command line is a literal or quoted (`f"ping -c 1
+    {shlex.quote(host)}"`, also in a name bound once to it, or a loop variable over literals: `for cmd
     in ["npx.cmd", "npx"]: run([cmd, "--version"], shell=True)`), it clears bandit's `B602`/`B605` on that call,
     which flag any `shell=True`.
 
@@ -189,7 +206,7 @@ class ShellCommandFromVariable(BindingRule):
                                      if isinstance(p, cst.FormattedStringExpression))
         if isinstance(node, (cst.Tuple, cst.List)):
             return depth > 0 and all(self._quoted(e.value, depth - 1) for e in node.elements)
-        return isinstance(node, cst.Call) and self.qualified_name(node) in QUOTERS
+        return isinstance(node, cst.Call) and (self.qualified_name(node) in QUOTERS or _shell_quoter(node.func))
 
     def _shell_argv(self, command: cst.BaseExpression | None) -> cst.BaseExpression | None:
         """The script of `["bash", "-c", script]`, or None."""
@@ -236,7 +253,7 @@ class ShellCommandFromVariable(BindingRule):
     def _is_safe(self, node: cst.BaseExpression, depth: int = 3) -> bool:
         """A literal (also a name assigned one, or a container of them) or a value passed through `shlex.quote`."""
         node = self.resolve(node)
-        if isinstance(node, LITERAL_NODES):
+        if isinstance(node, LITERAL_NODES) or (type(node) is cst.Name and CONSTANT_NAME.match(node.value) is not None):
             return True
         if isinstance(node, cst.FormattedString):
             return not any(isinstance(p, cst.FormattedStringExpression) and not self._is_safe(p.expression, depth - 1)
@@ -244,7 +261,7 @@ class ShellCommandFromVariable(BindingRule):
         if isinstance(node, (cst.Tuple, cst.List)):
             return depth > 0 and all(self._is_safe(e.value, depth - 1) for e in node.elements)
         if isinstance(node, cst.Call):
-            return self.qualified_name(node) in QUOTERS
+            return self.qualified_name(node) in QUOTERS or _shell_quoter(node.func)
         return False
 
 
