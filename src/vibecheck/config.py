@@ -21,7 +21,7 @@ from vibecheck.model import Severity
 from vibecheck.registry import Registry
 from vibecheck.safe_files import read_regular_file
 from vibecheck.selection import SelectionError, split_selectors, validate_selectors
-from vibecheck.test_data import configured_test_data
+from vibecheck.test_data import pytest_collection
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -293,7 +293,10 @@ def load_settings(
     pyproject = path if path is not None and path.name == "pyproject.toml" else _closest_pyproject(common_parent(paths, base))
     if pyproject is not None:
         settings = _with_bandit_table(settings, pyproject)
-    settings = replace(settings, test_data=configured_test_data(Path(settings.root)))
+    test_data, test_modules = pytest_collection(Path(settings.root))
+    settings = replace(settings, test_data=test_data)
+    if test_modules and "test-paths" not in settings.raw:  # pytest's `python_files` names join the default patterns
+        settings = replace(settings, test_paths=tuple(dict.fromkeys((*settings.test_paths, *test_modules))))
     return apply_overrides(settings, overrides or {}, registry)
 
 

@@ -1,4 +1,5 @@
-"""Test data: files under the test paths that pytest never collects as tests.
+"""Test data: files under the test paths that pytest never collects as tests (and test modules it collects by a
+configured name).
 
 A project keeps sample inputs beside its tests (`tests/data/broken_app.py`, `tests/fixtures/project/views.py`):
 they are read by the tests, not run as tests, so no test rule judges them as tests, and the untested-code rules
@@ -10,6 +11,9 @@ count them neither as tests (their imports reach nothing) nor as the project's c
 - a folder named for data (`data/`, `testdata/`, `fixtures/`) holds a file that is no test module by name
   (`test_*.py`, `*_test.py`, `tests.py`, `conftest.py`): pytest never collects such a file (`in_data_folder`).
   One that a test imports is a helper (`tests/fixtures/factories.py`), which the project rules tell apart.
+
+The same configuration's `python_files` names join the default `test-paths` (`configured_test_modules`): a
+pytest-django project's `tests.py` modules are its tests.
 """
 
 from __future__ import annotations
@@ -48,9 +52,31 @@ def in_data_folder(relative: str) -> bool:
     return any(f in DATA_FOLDERS for f in folders) and not any(fnmatch.fnmatchcase(name, p) for p in TEST_MODULE_NAMES)
 
 
+def pytest_collection(root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What the project's pytest configuration at `root` says of collection, read once: the patterns of what it does
+    not collect (`configured_test_data`) and the test module names it collects beyond the defaults
+    (`configured_test_modules`)."""
+    options = _pytest_table(root)
+    return _test_data(root, options), configured_test_modules(options)
+
+
+def configured_test_modules(options: dict[str, Any]) -> tuple[str, ...]:
+    """pytest's `python_files` names that name tests (`tests.py`, `*_tests.py`, `check_*_test.py`), as patterns.
+
+    pytest-django's setup sets `python_files = tests.py test_*.py *_tests.py`: a Django project's test modules. A
+    name without "test" in it (`*.py`, `check_*.py`) is left out: with `testpaths` it means every module of a test
+    folder, which the default `tests/` pattern already covers, and alone it would make the package's code tests."""
+    return tuple(name for name in dict.fromkeys(_words(options.get("python_files")))
+                 if "test" in name.lower() and "/" not in name)
+
+
 def configured_test_data(root: Path) -> tuple[str, ...]:
     """Gitignore-style patterns, from `root`, of what the project's pytest configuration does not collect."""
-    patterns = [*_from_pytest_config(_pytest_table(root))]
+    return _test_data(root, _pytest_table(root))
+
+
+def _test_data(root: Path, options: dict[str, Any]) -> tuple[str, ...]:
+    patterns = [*_from_pytest_config(options)]
     for folder in ("", *TEST_FOLDERS):
         conftest = root / folder / "conftest.py"
         prefix = f"/{folder}/" if folder else "/"

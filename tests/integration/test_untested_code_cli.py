@@ -82,3 +82,18 @@ def test_a_django_apps_tests_module_is_a_test_file(tmp_path: Path, monkeypatch: 
     monkeypatch.chdir(tmp_path)
     write(tmp_path, DJANGO_PROJECT)
     assert concise(["."]) == ["polls/models.py:5:1: VC301", "polls/tests.py:10:9: VC303"]
+
+
+def test_pytests_configured_module_names_are_test_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pytest-django's `python_files = tests.py ...` makes every `tests.py` a test module; `*.py` names no test."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {
+        "pyproject.toml": "[project]\nname = 'shop'\n\n[tool.pytest.ini_options]\n"
+                          "python_files = ['tests.py', 'test_*.py', '*.py']\n",
+        "shop/__init__.py": "",
+        "shop/prices.py": "def net(x):\n    return x\n\n\ndef gross(x):\n    return x\n",
+        "shop/tests.py": "from shop.prices import net\n\n\ndef test_net():\n    assert net(1) == 1\n",
+    })
+    assert concise(["."]) == ["shop/prices.py:5:1: VC301"]
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'shop'\n", encoding="utf-8")
+    assert concise(["."]) == ["shop/__init__.py:1:1: VC307", "shop/tests.py:5:5: B101"]  # no longer a test
