@@ -94,6 +94,7 @@ def run_chunk(paths: list[str], results: list[dict], rss: list[int]) -> None:
                 done.add(record["path"])
                 current = None
         status = child.wait()
+        feeder.join()
         remaining = [p for p in paths if p not in done]
         if current is not None:
             results.append({"path": current, "seconds": 0.0, "lines": 0, "vc001": [], "compiles": None,
@@ -103,8 +104,11 @@ def run_chunk(paths: list[str], results: list[dict], rss: list[int]) -> None:
 
 
 def _feed(stream, paths) -> None:
-    stream.write("".join(f"{p}\n" for p in paths))
-    stream.close()
+    try:
+        stream.write("".join(f"{p}\n" for p in paths))
+        stream.close()
+    except BrokenPipeError:  # the child died on a file: `run_chunk` starts another for the rest
+        pass
 
 
 def crash_class(error: str) -> str:
