@@ -975,6 +975,15 @@ def setting_in_steps(conn, option, setting):
     conn.execute(statement)
 
 
+def provision_account(cursor, account, secret):
+    # ok: VC402 -- nor do accounts and their grants
+    cursor.execute(f'CREATE USER "{account}" IDENTIFIED BY "{secret}"')
+    # ok: VC402
+    cursor.execute(f'GRANT ALL PRIVILEGES TO "{account}"')
+    # expect: VC402 -- the table of users is queried with a value
+    cursor.execute(f"SELECT * FROM users WHERE login = '{account}'")
+
+
 def savepoint_named(conn, marker):
     # ok: VC402
     conn.execute(f"SAVEPOINT {marker}")

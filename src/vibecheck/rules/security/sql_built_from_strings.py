@@ -370,12 +370,13 @@ def built_string(node: cst.BaseExpression, state: FlowState) -> Taint | None:
 
 BUILT_KINDS = frozenset({"sql", "string"})
 # Statements that no driver binds a parameter in (SQLite's `PRAGMA`, `ATTACH`, `VACUUM INTO`, a session's `SET` and
-# Oracle's `ALTER SESSION`, `CREATE`/`DROP DATABASE` or `SCHEMA`, savepoints), one statement only: what they paste are
-# names and settings of the project's own configuration, and the hint to pass values as parameters cannot be followed.
+# Oracle's `ALTER SESSION`, `CREATE`/`DROP DATABASE` or `SCHEMA`, accounts and their grants, savepoints), one statement
+# only: what they paste are names and settings of the project's own configuration, and the hint to pass values as
+# parameters cannot be followed.
 # Client input pasted into them is still VC422's (its flow starts at the request, not at the built string).
 UNBOUND_STATEMENT = lazy_pattern(
     r"^\s*(?:pragma|attach|detach|set|reset|use|savepoint|release|rollback\s+to|vacuum|alter\s+session"
-    r"|(?:create|drop)\s+(?:database|schema))\b[^;]*;?\s*$", re.IGNORECASE)
+    r"|(?:create|drop)\s+(?:database|schema)|(?:create|drop|alter)\s+(?:user|role)|grant|revoke)\b[^;]*;?\s*$", re.IGNORECASE)
 # The kind of a string built into such a statement: followed through names and `+=`, never reported.
 UNBOUND_KIND = "unbound-sql"
 
@@ -471,7 +472,8 @@ class SqlBuiltFromStrings(FlowRule):
     ...` with an anchored pattern of letters, digits and `_.$-`), or the parameters of a private helper (`_scalar`) that every
     call in its module passes a constant, or a parameter annotated as a number (`lock_timeout: int`), are not reported, nor is
     a single statement that no driver binds a parameter in (`PRAGMA`, `ATTACH`, `DETACH`, `VACUUM`, `SET`, `RESET`, `USE`,
-    `ALTER SESSION`, `CREATE` or `DROP DATABASE` and `SCHEMA`, `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`), also when its head
+    `ALTER SESSION`, `CREATE` or `DROP DATABASE` and `SCHEMA`, `CREATE`, `ALTER` or `DROP USER` and `ROLE`, `GRANT`,
+    `REVOKE`, `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`), also when its head
     is built into a name first (`sql = "PRAGMA " + name`, then `sql += " = " + value`): what it pastes are names and
     settings of the project's own configuration, while client input pasted into one is VC422's, nor is
     any query of an Alembic revision script (a module that binds `down_revision`) or a Django migration (`class
