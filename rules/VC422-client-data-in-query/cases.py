@@ -479,14 +479,3 @@ def unlock_archive():
     # expect: VC422 -- a `PRAGMA` takes no parameters, but a client's text pasted into it is still SQL
     archive.execute(f"PRAGMA key = '{request.args['passphrase']}'")
     return "ok"
-
-
-def _create_tenant_database(cursor, tenant):
-    # expect: VC417
-    cursor.execute(f"CREATE DATABASE {tenant}")
-
-
-@app.post("/tenants")
-def create_tenant():
-    _create_tenant_database(REPORTS.cursor(), request.form["tenant"])
-    return "created"
