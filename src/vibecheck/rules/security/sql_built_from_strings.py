@@ -473,9 +473,9 @@ class SqlBuiltFromStrings(FlowRule):
     call in its module passes a constant, or a parameter annotated as a number (`lock_timeout: int`), are not reported, nor is
     a single statement that no driver binds a parameter in (`PRAGMA`, `ATTACH`, `DETACH`, `VACUUM`, `SET`, `RESET`, `USE`,
     `ALTER SESSION`, `CREATE` or `DROP DATABASE` and `SCHEMA`, `CREATE`, `ALTER` or `DROP USER` and `ROLE`, `GRANT`,
-    `REVOKE`, `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`), also when its head
-    is built into a name first (`sql = "PRAGMA " + name`, then `sql += " = " + value`): what it pastes are names and
-    settings of the project's own configuration, while client input pasted into one is VC422's, nor is
+    `REVOKE`, `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`), also when its head is built into a name first (`sql = "PRAGMA " +
+    name`, then `sql += " = " + value`): what it pastes are names and settings of the project's own configuration, while
+    client input pasted into one is VC422's, nor is
     any query of an Alembic revision script (a module that binds `down_revision`) or a Django migration (`class
     Migration(migrations.Migration)`, its `RunPython` steps pasting a schema named in the settings), which the operator runs
     once on the table and constraint names the script itself holds (bandit's `B608` stays there as a notice); passing
