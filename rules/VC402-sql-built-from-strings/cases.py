@@ -461,8 +461,10 @@ class SessionStore:
             # ok: VC402 -- an item of a constant mapping
             self.conn.execute(f"PRAGMA foreign_key_list({table})")
         for table, columns in self.conn.execute("SELECT name, sql FROM sqlite_master").fetchall():
-            # expect: VC402
+            # ok: VC402 -- a `PRAGMA` takes no parameters
             self.conn.execute(f"PRAGMA foreign_key_list({table})")
+            # expect: VC402 -- a name read back from the database
+            self.conn.execute(f"SELECT COUNT(*) FROM {table}")
 
     def resolve(self):
         return self._resolve_table(self.conn, self.sessions_table)
@@ -483,12 +485,12 @@ def create_test_database(connection, cursor, name, charset):
     # ok: VC402 -- the template reads only the quoted `dbname`
     cursor.execute("DROP DATABASE %(dbname)s" % params)
     # expect: VC402
-    cursor.execute("CREATE DATABASE %(dbname)s %(suffix)s" % params)
+    cursor.execute("SELECT * FROM %(dbname)s.accounts %(suffix)s" % params)
     # ok: VC402
     cursor.execute("DROP DATABASE %(dbname)s" % {"dbname": connection.ops._quote_name(name), "suffix": charset})
     params["dbname"] = name
     # expect: VC402
-    cursor.execute("DROP DATABASE %(dbname)s" % params)
+    cursor.execute("SELECT * FROM %(dbname)s.accounts" % params)
 
 
 def collation_options(schema_editor, name, locale, provider, deterministic):
@@ -612,18 +614,18 @@ class SQLiteLikeDialect:
         isolation_level = self._isolation_lookup[level]
         cursor = dbapi_connection.cursor()
         # ok: VC402 -- an item of the class's frozen mapping of literals
-        cursor.execute(f"PRAGMA read_uncommitted = {isolation_level}")
+        cursor.execute(f"UPDATE isolation SET level = {isolation_level}")
 
     def set_loaded_level(self, dbapi_connection, level):
         value = self._loaded_levels[level]
         cursor = dbapi_connection.cursor()
         # expect: VC402 -- a frozen mapping of values loaded at run time holds anything
-        cursor.execute(f"PRAGMA read_uncommitted = {value}")
+        cursor.execute(f"UPDATE isolation SET level = {value}")
 
     def set_raw_level(self, dbapi_connection, level):
         cursor = dbapi_connection.cursor()
         # expect: VC402 -- the caller's value itself
-        cursor.execute(f"PRAGMA read_uncommitted = {level}")
+        cursor.execute(f"UPDATE isolation SET level = {level}")
 
 
 def filter_by_tags(stmt, tag_ids):
@@ -669,9 +671,9 @@ def attach_settings_database(connection, path, name):
 
 def with_lock_timeout(session, lock_timeout: int = 30, unit: str = "s"):
     # ok: VC402 -- a parameter annotated as a number writes digits
-    session.execute(text(f"SET SESSION innodb_lock_wait_timeout = {lock_timeout}"))
+    session.execute(text(f"SELECT set_config('statement_timeout', '{lock_timeout}s', true)"))
     # expect: VC402 -- a text parameter can hold SQL
-    session.execute(text(f"SET LOCAL lock_timeout = '{lock_timeout}{unit}'"))
+    session.execute(text(f"SELECT set_config('lock_timeout', '{lock_timeout}{unit}', true)"))
 
 
 def _double_quoted(name):
@@ -926,3 +928,89 @@ def driver_sql_bound(engine, status):
     with engine.connect() as conn:
         # ok: VC402
         return conn.exec_driver_sql("SELECT COUNT(*) FROM users WHERE status = %s", (status,)).scalar()
+
+
+# Statements no driver binds a parameter in: what they paste is the project's own configuration.
+def tune_connection(conn, options):
+    for option, setting in options.items():
+        # ok: VC402 -- a `PRAGMA` takes no parameters
+        conn.execute("PRAGMA %s = %s" % (option, setting))
+
+
+def open_encrypted(conn, secret):
+    # ok: VC402
+    conn.execute(f"pragma key = '{secret}';")
+
+
+def mount_archive(conn, archive_path, label):
+    # ok: VC402 -- nor does `ATTACH`
+    conn.execute("ATTACH DATABASE '%s' AS %s" % (archive_path, label))
+
+
+def session_defaults(conn, level, zone):
+    # ok: VC402
+    conn.execute("SET SESSION TRANSACTION "
+                 "ISOLATION LEVEL {}".format(level))
+    # ok: VC402
+    conn.execute(f"SET TIME ZONE '{zone}'")
+
+
+def switch_schema(cursor, owner):
+    # ok: VC402
+    cursor.execute(f'ALTER SESSION SET CURRENT_SCHEMA = "{owner}"')
+
+
+def recreate_tenant(cursor, tenant):
+    wipe = "DROP SCHEMA IF EXISTS %s CASCADE" % tenant
+    # ok: VC402 -- built in a name first
+    cursor.execute(wipe)
+    # ok: VC402
+    cursor.execute("CREATE SCHEMA {}".format(tenant))
+
+
+def setting_in_steps(conn, option, setting):
+    statement = "PRAGMA " + option
+    statement += " = " + setting
+    # ok: VC402 -- its head was built into the name first
+    conn.execute(statement)
+
+
+def provision_account(cursor, account, secret):
+    # ok: VC402 -- nor do accounts and their grants
+    cursor.execute(f'CREATE USER "{account}" IDENTIFIED BY "{secret}"')
+    # ok: VC402
+    cursor.execute(f'GRANT ALL PRIVILEGES TO "{account}"')
+    # expect: VC402 -- the table of users is queried with a value
+    cursor.execute(f"SELECT * FROM users WHERE login = '{account}'")
+
+
+def savepoint_named(conn, marker):
+    # ok: VC402
+    conn.execute(f"SAVEPOINT {marker}")
+
+
+def pragma_then_query(conn, option, owner):
+    # expect: VC402 -- a second statement after the `PRAGMA` can take its value as a parameter
+    conn.execute(f"PRAGMA {option}; SELECT * FROM items WHERE owner = '{owner}'")
+
+
+def settings_column(conn, owner):
+    # expect: VC402 -- `UPDATE ... SET` is an ordinary statement
+    conn.execute(f"UPDATE accounts SET owner = '{owner}'")
+
+
+def settings_table(conn, owner):
+    # expect: VC402 -- a table named `settings`, not a `SET` statement
+    conn.execute(f"SELECT * FROM settings WHERE owner = '{owner}'")
+
+
+def table_altered(conn, column):
+    # expect: VC402 -- `ALTER TABLE` is not a session's setting
+    conn.execute(f"ALTER TABLE items ADD COLUMN {column} TEXT")
+
+
+def query_in_steps(conn, owner):
+    statement = "SELECT * FROM items WHERE owner = '" + owner
+    statement += "'"
+    # expect: VC402
+    conn.execute(statement)

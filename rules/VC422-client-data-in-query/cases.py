@@ -471,3 +471,11 @@ def driver_sql_bound():
     with engine.connect() as conn:
         # ok: VC422
         return {"n": conn.exec_driver_sql("SELECT COUNT(*) FROM users WHERE status = ?", (request.args["s"],)).scalar()}
+
+
+@app.get("/unlock")
+def unlock_archive():
+    archive = sqlite3.connect("archive.db")
+    # expect: VC422 -- a `PRAGMA` takes no parameters, but a client's text pasted into it is still SQL
+    archive.execute(f"PRAGMA key = '{request.args['passphrase']}'")
+    return "ok"

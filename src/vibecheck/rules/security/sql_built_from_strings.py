@@ -369,6 +369,42 @@ def built_string(node: cst.BaseExpression, state: FlowState) -> Taint | None:
 
 
 BUILT_KINDS = frozenset({"sql", "string"})
+# Statements that no driver binds a parameter in (SQLite's `PRAGMA`, `ATTACH`, `VACUUM INTO`, a session's `SET` and
+# Oracle's `ALTER SESSION`, `CREATE`/`DROP DATABASE` or `SCHEMA`, accounts and their grants, savepoints), one statement
+# only: what they paste are names and settings of the project's own configuration, and the hint to pass values as
+# parameters cannot be followed.
+# Client input pasted into them is still VC422's (its flow starts at the request, not at the built string).
+UNBOUND_STATEMENT = lazy_pattern(
+    r"^\s*(?:pragma|attach|detach|set|reset|use|savepoint|release|rollback\s+to|vacuum|alter\s+session"
+    r"|(?:create|drop)\s+(?:database|schema)|(?:create|drop|alter)\s+(?:user|role)|grant|revoke)\b[^;]*;?\s*$", re.IGNORECASE)
+# The kind of a string built into such a statement: followed through names and `+=`, never reported.
+UNBOUND_KIND = "unbound-sql"
+
+
+def built_query(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """A built string (`built_string`), unless it is a statement that takes no parameters (`UNBOUND_STATEMENT`),
+    also when its head was built into a name first (`sql = "PRAGMA " + name`, then `sql += " = " + value`)."""
+    taint = built_string(node, state)
+    if taint is None:
+        return None
+    if UNBOUND_STATEMENT.match(_statement_text(node, state)) or _extends_unbound(node, state):
+        return Taint(UNBOUND_KIND, taint.origin)
+    return taint
+
+
+def _statement_text(node: cst.BaseExpression, state: FlowState) -> str:
+    """The constant text of a built statement, its values as ` ? `; of a `%` template, the template alone."""
+    if type(node) is cst.BinaryOperation and type(node.operator) is cst.Modulo:
+        return _literal_text(node.left, state)
+    return _literal_text(node, state)
+
+
+def _extends_unbound(node: cst.BaseExpression, state: FlowState) -> bool:
+    """`sql + " = " + value` where `sql` already holds a statement that takes no parameters."""
+    while type(node) is cst.BinaryOperation and type(node.operator) is cst.Add:
+        node = node.left
+    held = state.names.get(node.value) if type(node) is cst.Name else None
+    return held is not None and held.kind == UNBOUND_KIND
 
 
 class QueryState(FlowState):
@@ -435,6 +471,11 @@ class SqlBuiltFromStrings(FlowRule):
     '""') + '"'`, the closing quote doubled inside, or one that returns its argument after `if not SAFE.match(name): raise
     ...` with an anchored pattern of letters, digits and `_.$-`), or the parameters of a private helper (`_scalar`) that every
     call in its module passes a constant, or a parameter annotated as a number (`lock_timeout: int`), are not reported, nor is
+    a single statement that no driver binds a parameter in (`PRAGMA`, `ATTACH`, `DETACH`, `VACUUM`, `SET`, `RESET`, `USE`,
+    `ALTER SESSION`, `CREATE` or `DROP DATABASE` and `SCHEMA`, `CREATE`, `ALTER` or `DROP USER` and `ROLE`, `GRANT`,
+    `REVOKE`, `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`), also when its head is built into a name first (`sql = "PRAGMA " +
+    name`, then `sql += " = " + value`): what it pastes are names and settings of the project's own configuration, while
+    client input pasted into one is VC422's, nor is
     any query of an Alembic revision script (a module that binds `down_revision`) or a Django migration (`class
     Migration(migrations.Migration)`, its `RunPython` steps pasting a schema named in the settings), which the operator runs
     once on the table and constraint names the script itself holds (bandit's `B608` stays there as a notice); passing
@@ -503,7 +544,7 @@ class SqlBuiltFromStrings(FlowRule):
         self.in_revision = is_alembic_revision(context.source) or is_django_migration(context.source)
 
     def new_state(self) -> FlowState:
-        return QueryState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
+        return QueryState(self.context.imports, built_query, checks_clear=False, constant_text=constant_text)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Parameters do not matter here: any non-constant value pasted into SQL is reported, except those of a
