@@ -570,7 +570,7 @@ _schema = get_db_schema()
 
 
 def move_tables(apps, schema_editor):
-    schema_editor.execute(f'CREATE SCHEMA IF NOT EXISTS "{_schema}"')
+    schema_editor.execute(f'ALTER TABLE "{_schema}".orders ADD COLUMN note text')
 """
 
 
