@@ -126,6 +126,9 @@ class DispatchedNames:
     def __bool__(self) -> bool:
         return bool(self.prefixes or self.suffixes)
 
+    def __contains__(self, pattern: str) -> bool:
+        return pattern[1:] in self.suffixes if pattern.startswith("*") else pattern in self.prefixes
+
     def match(self, name: str) -> bool:
         """Whether code dispatching on these patterns calls a method of this name (a suffix: with a part before it)."""
         return name.startswith(self.prefixes) or bool(self.suffixes) and name.endswith(self.suffixes) and any(
@@ -745,8 +748,7 @@ class ProjectIndex:
         overrides: dict[tuple[str, str], dict[str, list[Definition]]] = {}  # see `overrides_in`
         imported: set[str] = set()
         pending: list[tuple[str, frozenset[str]]] = []
-        dispatched: list[str] = []  # method-name patterns that reached code dispatches on
-        dispatching = DispatchedNames()  # the same, to match names with
+        dispatching = DispatchedNames()  # method-name patterns that reached code dispatches on
         discovered: set[tuple[str, str, str]] = set()  # (module, listing target, listing function)
         named = loaded_by_name if loaded_by_name is not None else set()
 
@@ -837,10 +839,9 @@ class ProjectIndex:
             return found
 
         def dispatch(prefixes: tuple[str, ...]) -> None:
-            new = tuple(p for p in prefixes if p not in dispatched)
+            new = tuple(dict.fromkeys(p for p in prefixes if p not in dispatching))
             if not new:
                 return
-            dispatched.extend(new)
             dispatching.extend(new)
             matching = DispatchedNames(new)
             for key in sorted(reached_classes):
