@@ -5,6 +5,7 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule, RuleContext
@@ -176,9 +177,9 @@ class DanglingTask(Rule):
         value = node.value
         if isinstance(value, cst.Call) and self._spawns(value):
             kind = self._kind(value)
-            self._report(value, f"the {'results it returns are' if _called(value) == 'map' else kind + ' it returns is'}"
+            self._report(value, f"the {'results it returns are' if callee_tail(value.func) == 'map' else kind + ' it returns is'}"
                          " thrown away", kind=kind)
-        elif isinstance(value, cst.Call) and _called(value) == "start" and isinstance(value.func, cst.Attribute) \
+        elif isinstance(value, cst.Call) and callee_tail(value.func) == "start" and isinstance(value.func, cst.Attribute) \
                 and isinstance(value.func.value, cst.Call) and self._lets_go(value.func.value):
             self._report(value.func.value, "the thread is thrown away as soon as it starts", kind="thread")
         gather = self._gather(value)
@@ -241,18 +242,12 @@ class DanglingTask(Rule):
 
     def _kind(self, call: cst.Call) -> str:
         """"future" for work handed to an executor (also the event loop's), "task" for an asyncio task."""
-        return "future" if _called(call) in EXECUTOR_METHODS or _called(call) == "run_in_executor" else "task"
+        return "future" if callee_tail(call.func) in EXECUTOR_METHODS or callee_tail(call.func) == "run_in_executor" else "task"
 
     def _report(self, call: cst.Call, why: str, kind: str = "task") -> None:
         shown = f"{self.context.module.code_for_node(call.func)}(...)"
         starts, lost, hint = LOST[kind]
         self.report(call, f"`{shown}` {starts}: {why}, {lost}.", hint=hint)
-
-
-def _called(call: cst.Call) -> str | None:
-    """The method or function name a call ends in (`pool.submit` -> `submit`)."""
-    func = call.func
-    return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
 
 
 def _counted(body: cst.BaseSuite, name: str) -> int:
