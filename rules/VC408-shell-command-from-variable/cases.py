@@ -151,6 +151,16 @@ def sync_tree_quoted(src, dest):
     subprocess.run(build_quoted_rsync(src, dest), shell=True, check=True)
 
 
+def restart_units(ssh, units):
+    # ok: VC408 -- each unit quoted before the join
+    ssh.exec_command("sudo systemctl restart " + " ".join(shlex.quote(unit) for unit in units))
+
+
+def restart_units_unquoted(ssh, units):
+    # expect: VC408 -- the join of a generator that quotes nothing
+    ssh.exec_command("sudo systemctl restart " + " ".join(unit.strip() for unit in units))
+
+
 class RemoteHost:
     def __init__(self, client, channel):
         self.client = client  # a paramiko.SSHClient

@@ -73,7 +73,8 @@ class ClientDataToShell(ClientSinkRule):
     """Client input reaches a shell command line, or chooses the program a subprocess starts.
 
     ## What it does
-    Follows client input (request fields, route parameters, Lambda and Slack payloads, what a Telegram or Discord
+    Follows client input (request fields, route parameters, Lambda and Slack payloads, a kopf operator handler's custom
+    resource (`spec`, `body`), what a Telegram or Discord
     bot's user sends: `update.message.text`, `context.args`, `message.content`) into the command
     of `os.system()`, `os.popen()`, `subprocess.getoutput()`, `asyncio.create_subprocess_shell()`,
     `subprocess.run`/`Popen`/`call`/`check_call`/`check_output` with `shell=True` (or

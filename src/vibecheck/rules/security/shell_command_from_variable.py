@@ -260,7 +260,12 @@ class ShellCommandFromVariable(BindingRule):
                            for p in node.parts) if depth else False
         if isinstance(node, (cst.Tuple, cst.List)):
             return depth > 0 and all(self._is_safe(e.value, depth - 1) for e in node.elements)
+        if isinstance(node, (cst.GeneratorExp, cst.ListComp)):  # `" ".join(shlex.quote(s) for s in services)`
+            return depth > 0 and self._is_safe(node.elt, depth - 1)
         if isinstance(node, cst.Call):
+            if isinstance(node.func, cst.Attribute) and node.func.attr.value == "join" and len(node.args) == 1 \
+                    and self._is_textual(node.func.value):  # `" ".join(...)` of quoted words
+                return depth > 0 and self._is_safe(node.args[0].value, depth - 1)
             return self.qualified_name(node) in QUOTERS or _shell_quoter(node.func)
         return False
 
