@@ -9,6 +9,7 @@ import libcst as cst
 
 from vibecheck.analysis.argument_lists import NOT_A_LIST, ArgumentListState, list_display, note_argument_list
 from vibecheck.analysis.flow import PARAMETER, FlowState, Taint, call_argument, iter_calls, short_code, string_value
+from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._client_sinks import ClientSinkRule
@@ -20,6 +21,15 @@ SHELL_FUNCTIONS = {
     "asyncio.create_subprocess_shell": "cmd", "pexpect.run": "command",
 }
 SHELL_METHODS = {"exec_command": "command"}
+# Commands run in a container or a pod, as an argument list (or, for docker, a string it splits into words): a shell
+# they start (`["sh", "-c", script]`, `"sh -c ..."`) reads its script as shell code; the first word is the program.
+CONTAINER_EXEC_METHODS = {"exec_run": "cmd"}
+POD_EXEC_METHODS = frozenset({"connect_get_namespaced_pod_exec", "connect_post_namespaced_pod_exec"})
+POD_EXEC_STREAMS = frozenset({"kubernetes.stream.stream", "kubernetes.stream.stream.stream"})
+# docker's `client.containers.run(image, command, ...)` with the host handed over (`privileged=True`, the daemon's
+# socket mounted): whoever picks the image or the command runs code as root on the host.
+CONTAINER_START_METHODS = frozenset({"run", "create"})
+HOST_SOCKET = "docker.sock"
 # Calls that start a program: a shell with `shell=True`, else the first element of the argument list.
 SUBPROCESS_FUNCTIONS = frozenset({"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
                                   "subprocess.Popen", "asyncio.create_subprocess_exec", "pexpect.spawn"})
@@ -78,7 +88,11 @@ class ClientDataToShell(ClientSinkRule):
     bot's user sends: `update.message.text`, `context.args`, `message.content`) into the command
     of `os.system()`, `os.popen()`, `subprocess.getoutput()`, `asyncio.create_subprocess_shell()`,
     `subprocess.run`/`Popen`/`call`/`check_call`/`check_output` with `shell=True` (or
-    `["sh", "-c", command]`), and paramiko's `exec_command()`; and into the program a subprocess starts:
+    `["sh", "-c", command]`), paramiko's `exec_command()`, and a command run in a container or a pod (docker's
+    `container.exec_run(...)`, the Kubernetes client's `stream(api.connect_get_namespaced_pod_exec, ...,
+    command=[...])`: the script of a shell it starts, or the program), and the image or command of a docker container
+    handed the host (`client.containers.run(image, command, privileged=True)`, or with the docker socket among its
+    `volumes`); and into the program a subprocess starts:
     the first element of the argument list, a client string split with `shlex.split()`/`.split()`, and
     the path given to `os.exec*()`/`os.spawn*()`; and into the code an interpreter runs after its
     inline-code flag (`["python3", "-c", code]`, `[sys.executable, "-c", code]`, `node -e`, `perl -e`,
@@ -149,7 +163,8 @@ class ClientDataToShell(ClientSinkRule):
     # sources' (`request`, `self.request`, a `Request`/`HttpRequest` parameter, a payload's `event`). A module
     # without them has no sink and reads no named source; VC417 borrows its calls and returns from VC409.
     file_hints = ("system", "popen", "getoutput", "getstatusoutput", "subprocess", "create_subprocess_shell",
-                  "create_subprocess_exec", "pexpect", "exec_command", *(name.partition(".")[2] for name in EXEC_FUNCTIONS),
+                  "create_subprocess_exec", "pexpect", "exec_command", "exec_run", *POD_EXEC_METHODS,
+                  *(name.partition(".")[2] for name in EXEC_FUNCTIONS),
                   "request", "httprequest", "event", "bash_command", "sshoperator")
     file_hints_are_names = True
     sanitizers = SANITIZERS
@@ -165,6 +180,13 @@ class ClientDataToShell(ClientSinkRule):
                 yield command, SHELL_LABEL
         elif name in SUBPROCESS_FUNCTIONS:
             yield from self._subprocess_sinks(call, state)
+        elif method in CONTAINER_EXEC_METHODS or method in POD_EXEC_METHODS or name in POD_EXEC_STREAMS:
+            yield from self._container_sinks(call, method, state)
+        elif method in CONTAINER_START_METHODS and _starts_a_host_container(call):
+            for position, word in ((0, "image"), (1, "command")):
+                value = call_argument(call, position, word)
+                if value is not None:
+                    yield value, PROGRAM_LABEL
         elif name in EXEC_FUNCTIONS:
             program = call_argument(call, EXEC_FUNCTIONS[name])
             if program is not None:
@@ -203,6 +225,27 @@ class ClientDataToShell(ClientSinkRule):
                 code = command if at == len(words) else words[at] if at is not None else None
                 if code is not None:
                     yield code, CODE_LABEL
+
+    def _container_sinks(self, call: cst.Call, method: str, state: FlowState) -> Iterator[tuple[cst.BaseExpression, str]]:
+        """`container.exec_run(cmd)`, `stream(api.connect_get_namespaced_pod_exec, ..., command=[...])`."""
+        if method in CONTAINER_EXEC_METHODS:
+            command = call_argument(call, 0, CONTAINER_EXEC_METHODS[method])
+        else:
+            command = call_argument(call, None, "command")
+        if command is None:
+            return
+        display = list_display(command, state)
+        if isinstance(display, (cst.List, cst.Tuple)):
+            values = [element.value for element in display.elements]
+            if len(values) >= 3 and string_value(values[0]) in SHELLS and string_value(values[1]) in SHELL_FLAGS:
+                yield values[2], SHELL_LABEL
+            elif values and type(display.elements[0]) is cst.Element:
+                yield values[0], PROGRAM_LABEL
+        elif display is NOT_A_LIST and method in CONTAINER_EXEC_METHODS:
+            if _starts_a_shell(command):
+                yield command, SHELL_LABEL
+            elif type(command) is not cst.FormattedString and not _is_parameter(command, state):
+                yield command, PROGRAM_LABEL
 
     @staticmethod
     def _is_split(call: cst.Call, state: FlowState) -> bool:
@@ -260,6 +303,32 @@ class ClientDataToShell(ClientSinkRule):
                     "starts, so a client decides what runs on the server.", hint="Pick the program from a fixed "
                     "table (`TOOLS[name]`) and pass client values only as later list elements, checked against an "
                     "allow-list.", cwe=CWE)
+
+
+def _starts_a_host_container(call: cst.Call) -> bool:
+    """`client.containers.run(..., privileged=True)` or with the docker socket among its `volumes`."""
+    func = call.func
+    if not (type(func) is cst.Attribute and type(func.value) is cst.Attribute and func.value.attr.value == "containers"):
+        return False
+    privileged = call_argument(call, None, "privileged")
+    if type(privileged) is cst.Name and privileged.value == "True":
+        return True
+    volumes = call_argument(call, None, "volumes")
+    return volumes is not None and any(type(node) is cst.SimpleString and HOST_SOCKET in node.value
+                                       for node in walk_own(volumes))
+
+
+def _starts_a_shell(command: cst.BaseExpression) -> bool:
+    """A command string whose literal start runs a shell on the rest: `f"sh -c '{cmd}'"`, `"bash -c " + cmd`."""
+    while type(command) is cst.BinaryOperation and type(command.operator) is cst.Add:
+        command = command.left
+    if type(command) is cst.FormattedString:
+        first = command.parts[0] if command.parts else None
+        text = first.value if type(first) is cst.FormattedStringText else None
+    else:
+        text = string_value(command)
+    words = (text or "").split()
+    return len(words) >= 2 and words[0] in SHELLS and words[1] in SHELL_FLAGS
 
 
 def _inline_code_at(values: list[cst.BaseExpression | None], state: FlowState) -> int | None:
