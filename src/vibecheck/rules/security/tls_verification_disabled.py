@@ -81,8 +81,8 @@ class TlsVerificationDisabled(BindingRule):
     Reports `verify=False` (or `verify=0`) on `requests`/`httpx`/`aiohttp` calls, sessions and clients (also through a
     variable or `session.verify = False`), the cloud SDKs' client factories (`boto3.client("ec2", verify=False)`,
     `session.resource(...)`), the Kubernetes client's `configuration.verify_ssl = False`, Tornado's
-    `validate_cert=False` (`AsyncHTTPClient().fetch(url, ...)`, `HTTPRequest(url, ...)`), `ssl._create_unverified_context()`, `ssl.CERT_NONE` given
-    to a call or assigned (`context.verify_mode = ssl.CERT_NONE`),
+    `validate_cert=False` (`AsyncHTTPClient().fetch(url, ...)`, `HTTPRequest(url, ...)`),
+    `ssl._create_unverified_context()`, `ssl.CERT_NONE` given to a call or assigned (`context.verify_mode = ssl.CERT_NONE`),
     `cert_reqs="CERT_NONE"` and `context.check_hostname = False`. A setting named as the switch set to `False` in a
     module or a settings class (`VERIFY_SSL = False`, `verify_ssl: bool = False` in a pydantic `BaseSettings`, Flask's
     `VERIFY_TLS = False` in a `Config` class) is reported where it is set, since the call another module makes with it
