@@ -20,7 +20,7 @@ def comment(repo: str, number: int, body: str) -> None:
 
 
 def comment_at(comments_url: str, body: str) -> None:
-    # expect: VC106
+    # expect: VC106, VC107
     session.post(comments_url, json={"body": body})
 
 

@@ -27,12 +27,12 @@ def checkout(repo: str, number: int) -> Path:
 
 
 def checkout_branch(workdir: Path, branch: str) -> None:
-    # expect: VC408/VC421
+    # expect: VC408/VC421, VC108
     os.system(f"cd {workdir} && git checkout {branch}")
 
 
 def run_target(workdir: Path, target: str) -> subprocess.CompletedProcess:
-    # expect: VC408/VC421
+    # expect: VC408/VC421/VC417
     return subprocess.run(f"make {target}", shell=True, cwd=workdir, capture_output=True, text=True, timeout=900)
 
 
@@ -55,5 +55,5 @@ def load_repo_config_safe(text: str) -> dict:
 
 
 def render_reply(template_text: str, **context: object) -> str:
-    # expect: VC426/VC412
+    # expect: VC426/VC412/VC417
     return Template(template_text).render(**context)

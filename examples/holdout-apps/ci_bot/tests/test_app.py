@@ -32,7 +32,7 @@ def test_accepts_signed_comment(mock_handle):
 
 def test_signature_ok_fast_matches():
     body = b'{"a": 1}'
-    # expect: VC310
+    # ok: VC310 -- a predicate's answer is the whole check
     assert bot_app.signature_ok_fast(body, sign(body))
 
 

@@ -22,8 +22,9 @@ def legacy_s3():
         "s3",
         region_name=REGION,
         # expect: VC403
-        aws_access_key_id="AKIAQX7Z3KEXAMPLE7MN",
-        aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY",
+        aws_access_key_id="AKIAQX7Z3K2LMN7PQ2RT",
+        # expect: VC403
+        aws_secret_access_key="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",
     )
 
 

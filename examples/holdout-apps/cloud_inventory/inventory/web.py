@@ -38,7 +38,6 @@ def instances():
 @app.get("/instances/by-tag")
 @login_required
 def instances_by_tag():
-    # expect: VC422/VC402
     rows = collect.by_tag(db(), request.args["tag"], request.args["value"])
     return jsonify(rows)
 

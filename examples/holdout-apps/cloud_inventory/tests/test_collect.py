@@ -24,7 +24,7 @@ def test_bucket_sizes_skips_errors(mock_session):
     cw = mock_session.return_value.client.return_value
     cw.get_metric_statistics.side_effect = ClientError({"Error": {"Code": "AccessDenied"}}, "GetMetricStatistics")
     sizes = collect.bucket_sizes(["a", "b"])
-    # expect: VC310
+    # ok: VC310 -- an emptiness check is exact
     assert not sizes
 
 
@@ -34,12 +34,11 @@ def test_describe_with_retries(mock_session):
     paginator.paginate.return_value = [{"Reservations": [{"Instances": [{"InstanceId": "i-1"}]}]}]
     result = collect.describe_with_retries("eu-west-1")
     for instance in result:
-        # expect: VC311
         assert instance["InstanceId"].startswith("i-")
 
 
+# expect: VC303
 def test_gcs_buckets_error():
     with patch("inventory.collect.gcs") as mock_gcs:
         mock_gcs.return_value.list_buckets.return_value = [MagicMock(name="b1")]
-        # expect: VC303
         collect.gcs_buckets()

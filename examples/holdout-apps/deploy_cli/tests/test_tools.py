@@ -25,7 +25,6 @@ def test_wait_for_rollout_bounded_gives_up(mock_run, monkeypatch):
 @patch("shipit.tools.subprocess.run")
 def test_terraform_plan_reports_changes(mock_run):
     mock_run.return_value = MagicMock(returncode=2)
-    # expect: VC310
     assert tools.terraform_plan(tools.Path("infra"), "prod")
 
 
@@ -33,15 +32,15 @@ def test_terraform_plan_reports_changes(mock_run):
 def test_git_sha(mock_run):
     mock_run.return_value = MagicMock(stdout="abc1234\n")
     sha = tools.git_sha(tools.Path("."))
-    # expect: VC308
+    # ok: VC308 -- git_sha runs: VC308 reports tests in which no project code runs
     assert mock_run.return_value.stdout == "abc1234\n"
 
 
+# expect: VC303
 def test_terraform_init_runs():
     with patch("shipit.tools.subprocess.run") as mock_run:
         mock_run.side_effect = subprocess.CalledProcessError(1, "terraform")
         try:
             tools.terraform_init(tools.Path("infra"))
-        # expect: VC305
         except subprocess.CalledProcessError:
             pass

@@ -30,7 +30,7 @@ def test_create_job_returns_id(mock_engine):
 @patch("sandbox.app.engine")
 def test_delete_job(mock_engine):
     resp = client.delete("/jobs/abc123")
-    # expect: VC310
+    # ok: VC310 -- one field's truth is the check of a flag
     assert resp.json()["deleted"]
 
 
@@ -38,8 +38,8 @@ def test_delete_job(mock_engine):
 def test_logs(mock_engine):
     mock_engine.client.containers.get.return_value.logs.return_value = b"hello\n"
     resp = client.get("/jobs/abc123/logs", headers=AUTH)
+    # expect: VC311
     if resp.status_code == 200:
-        # expect: VC311
         assert resp.json()["logs"] == "hello\n"
 
 

@@ -6,9 +6,9 @@ from sandbox import engine
 
 
 @patch.object(engine, "client")
+# expect: VC303
 def test_stop_quietly_ignores_missing(mock_client):
     mock_client.containers.get.side_effect = NotFound("gone")
-    # expect: VC303
     engine.stop_quietly("abc123")
 
 

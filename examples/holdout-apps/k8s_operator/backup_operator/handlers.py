@@ -37,6 +37,7 @@ def create_backup(spec: dict[str, Any], name: str, namespace: str, logger: loggi
         # expect: VC421/VC408
         run_shell(core, pod, namespace, hook)
     output = dump_database(core, pod, namespace, spec.get("engine", "postgres"))
+    # expect: VC409
     logger.info("dumped %d bytes from %s", len(output), pod)
     job = manifests.render_job(name, spec)
     kopf.adopt(job)
@@ -83,7 +84,9 @@ def delete_custom(name: str, namespace: str, logger: logging.Logger, **_: Any) -
     # ok: VC101
     except ApiException as exc:
         if exc.status != 404:
+            # expect: VC105
             raise kopf.TemporaryError(f"delete failed: {exc.reason}", delay=30)
+        # ok: VC409 -- a resource name is a DNS label the API server checked
         logger.info("job %s already gone", name)
 
 
@@ -92,7 +95,7 @@ async def report_status(spec: dict[str, Any], name: str, status: dict[str, Any],
     webhook = spec.get("notifyUrl")
     if not webhook:
         return
-    # expect: VC405, VC110
+    # expect: VC405, VC110, VC107
     requests.post(webhook, json={"backup": name, "status": status.get("create_backup")}, timeout=10)
 
 

@@ -20,7 +20,7 @@ def render_job(name: str, spec: dict[str, Any]) -> dict[str, Any]:
 
 def render_custom_job(name: str, spec: dict[str, Any]) -> dict[str, Any]:
     """Users may ship their own Job template inline in the resource."""
-    # expect: VC426/VC412
+    # expect: VC426/VC412/VC417
     text = Template(spec["jobTemplate"]).render(name=name, spec=spec)
     return yaml.safe_load(text)
 
