@@ -23,6 +23,10 @@ def exec_in_container(container_id):
     container.exec_run(["sh", "-c", "ls -la " + shlex.quote(request.json["path"])])
     # ok: VC421 -- a later word of a fixed program
     container.exec_run(["ls", "-la", "--", request.json["path"]])
+    # ok: VC421 -- docker splits the line into words: `cat` stays the program
+    container.exec_run("cat " + request.json["path"])
+    # expect: VC421 -- the client's whole line: its first word is the program
+    container.exec_run(request.json["cmd"])
     return "ok"
 
 

@@ -29,6 +29,8 @@ POD_EXEC_STREAMS = frozenset({"kubernetes.stream.stream", "kubernetes.stream.str
 # docker's `client.containers.run(image, command, ...)` with the host handed over (`privileged=True`, the daemon's
 # socket mounted): whoever picks the image or the command runs code as root on the host.
 CONTAINER_START_METHODS = frozenset({"run", "create"})
+# A command line built around the client's words (`f"cat {path}"`): its program is the literal first word.
+BUILT_TEXT_TYPES = frozenset({cst.FormattedString, cst.BinaryOperation, cst.ConcatenatedString})
 HOST_SOCKET = "docker.sock"
 # Calls that start a program: a shell with `shell=True`, else the first element of the argument list.
 SUBPROCESS_FUNCTIONS = frozenset({"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
@@ -244,8 +246,8 @@ class ClientDataToShell(ClientSinkRule):
         elif display is NOT_A_LIST and method in CONTAINER_EXEC_METHODS:
             if _starts_a_shell(command):
                 yield command, SHELL_LABEL
-            elif type(command) is not cst.FormattedString and not _is_parameter(command, state):
-                yield command, PROGRAM_LABEL
+            elif type(command) not in BUILT_TEXT_TYPES and not _is_parameter(command, state):
+                yield command, PROGRAM_LABEL  # a whole string of the client's: its first word is the program
 
     @staticmethod
     def _is_split(call: cst.Call, state: FlowState) -> bool:
