@@ -13,6 +13,14 @@ from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._client_sinks import ClientSinkRule
+from vibecheck.rules.security._shell_words import (
+    CONTAINER_EXEC_METHODS,
+    POD_EXEC_METHODS,
+    POD_EXEC_STREAMS,
+    SHELL_FLAGS,
+    SHELLS,
+    starts_a_shell,
+)
 
 # Calls that always hand their argument to a shell (or a remote one: paramiko's `exec_command`).
 SHELL_FUNCTIONS = {
@@ -21,11 +29,6 @@ SHELL_FUNCTIONS = {
     "asyncio.create_subprocess_shell": "cmd", "pexpect.run": "command",
 }
 SHELL_METHODS = {"exec_command": "command"}
-# Commands run in a container or a pod, as an argument list (or, for docker, a string it splits into words): a shell
-# they start (`["sh", "-c", script]`, `"sh -c ..."`) reads its script as shell code; the first word is the program.
-CONTAINER_EXEC_METHODS = {"exec_run": "cmd"}
-POD_EXEC_METHODS = frozenset({"connect_get_namespaced_pod_exec", "connect_post_namespaced_pod_exec"})
-POD_EXEC_STREAMS = frozenset({"kubernetes.stream.stream", "kubernetes.stream.stream.stream"})
 # docker's `client.containers.run(image, command, ...)` with the host handed over (`privileged=True`, the daemon's
 # socket mounted): whoever picks the image or the command runs code as root on the host.
 CONTAINER_START_METHODS = frozenset({"run", "create"})
@@ -40,9 +43,6 @@ EXEC_FUNCTIONS = {f"os.{name}": 0 for name in ("execl", "execle", "execlp", "exe
                                                  "execvpe")}
 EXEC_FUNCTIONS.update({f"os.{name}": 1 for name in ("spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve",
                                                       "spawnvp", "spawnvpe")})
-SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash", "/bin/zsh", "cmd",
-                    "cmd.exe", "powershell", "pwsh"})
-SHELL_FLAGS = frozenset({"-c", "/c", "-Command", "-lc"})
 # Interpreters that run the argument after an inline-code flag (`["python3", "-c", code]`, `["osascript", "-e",
 # script]`, whose `do shell script` reaches the shell too): program name (its last path part, without a version
 # suffix) -> the flags. `sys.executable` is Python's.
@@ -244,7 +244,7 @@ class ClientDataToShell(ClientSinkRule):
             elif values and type(display.elements[0]) is cst.Element:
                 yield values[0], PROGRAM_LABEL
         elif display is NOT_A_LIST and method in CONTAINER_EXEC_METHODS:
-            if _starts_a_shell(command):
+            if starts_a_shell(command):
                 yield command, SHELL_LABEL
             elif type(command) not in BUILT_TEXT_TYPES and not _is_parameter(command, state):
                 yield command, PROGRAM_LABEL  # a whole string of the client's: its first word is the program
@@ -318,19 +318,6 @@ def _starts_a_host_container(call: cst.Call) -> bool:
     volumes = call_argument(call, None, "volumes")
     return volumes is not None and any(type(node) is cst.SimpleString and HOST_SOCKET in node.value
                                        for node in walk_own(volumes))
-
-
-def _starts_a_shell(command: cst.BaseExpression) -> bool:
-    """A command string whose literal start runs a shell on the rest: `f"sh -c '{cmd}'"`, `"bash -c " + cmd`."""
-    while type(command) is cst.BinaryOperation and type(command.operator) is cst.Add:
-        command = command.left
-    if type(command) is cst.FormattedString:
-        first = command.parts[0] if command.parts else None
-        text = first.value if type(first) is cst.FormattedStringText else None
-    else:
-        text = string_value(command)
-    words = (text or "").split()
-    return len(words) >= 2 and words[0] in SHELLS and words[1] in SHELL_FLAGS
 
 
 def _inline_code_at(values: list[cst.BaseExpression | None], state: FlowState) -> int | None:

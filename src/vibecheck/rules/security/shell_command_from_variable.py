@@ -6,6 +6,14 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
+from vibecheck.rules.security._shell_words import (
+    CONTAINER_EXEC_METHODS,
+    POD_EXEC_METHODS,
+    POD_EXEC_STREAMS,
+    SHELL_FLAGS,
+    SHELLS,
+    starts_a_shell,
+)
 from vibecheck.rules.security._support import (
     STRING_NODES,
     BindingRule,
@@ -30,15 +38,6 @@ REMOTE_SHELL_METHODS = frozenset({"exec_command"})
 # Fabric's `Connection(...)`: `run`/`sudo` hand their command line to the remote user's shell, `local` to ours.
 FABRIC_CONNECTIONS = frozenset({"fabric.Connection", "fabric.connection.Connection", "fabric2.Connection"})
 FABRIC_SHELL_METHODS = frozenset({"run", "sudo", "local"})
-# Commands run in a container or a pod: docker's `container.exec_run(cmd)` (a string is split into words, no shell)
-# and the Kubernetes client's pod exec (`stream(api.connect_get_namespaced_pod_exec, ..., command=[...])`). Only a
-# shell they are told to start (`"sh -c ..."`, `["bash", "-c", script]`) reads the command as shell code.
-CONTAINER_EXEC_METHODS = frozenset({"exec_run"})
-POD_EXEC_METHODS = frozenset({"connect_get_namespaced_pod_exec", "connect_post_namespaced_pod_exec"})
-POD_EXEC_STREAMS = frozenset({"kubernetes.stream.stream", "kubernetes.stream.stream.stream"})
-SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash", "/bin/zsh", "cmd",
-                    "cmd.exe", "powershell", "pwsh"})
-SHELL_FLAGS = frozenset({"-c", "/c", "-Command", "-lc"})
 QUOTERS = frozenset({"shlex.quote", "pipes.quote", "shlex.join", "int", "float", "len"})
 # A shell's own quoting, as a plug-in system that speaks to several shells offers it (Ansible's `self._shell.quote(path)`)
 # or as a project names its helper (`shell_quote(arg)`); `urllib.parse.quote` and other `quote`s stay unquoted values.
@@ -56,7 +55,7 @@ def _shell_quoter(func: cst.BaseExpression) -> bool:
     return type(func) is cst.Name and func.value in SHELL_QUOTER_NAMES
 LITERAL_NODES = (*STRING_NODES, cst.Integer, cst.Float)
 CALLEE_TAILS = tails(SHELL_FUNCTIONS | SUBPROCESS_FUNCTIONS | POD_EXEC_STREAMS) | REMOTE_SHELL_METHODS \
-    | FABRIC_SHELL_METHODS | CONTAINER_EXEC_METHODS | POD_EXEC_METHODS
+    | FABRIC_SHELL_METHODS | frozenset(CONTAINER_EXEC_METHODS) | POD_EXEC_METHODS
 
 
 class ShellCommandFromVariable(BindingRule):
@@ -240,7 +239,7 @@ class ShellCommandFromVariable(BindingRule):
         "-c", script])`, `stream(api.connect_get_namespaced_pod_exec, ..., command=["/bin/sh", "-c", script])`."""
         method = node.func.attr.value if isinstance(node.func, cst.Attribute) else ""
         if method in CONTAINER_EXEC_METHODS:
-            command = argument(node, 0, "cmd")
+            command = argument(node, 0, CONTAINER_EXEC_METHODS[method])
         elif method in POD_EXEC_METHODS or qualified in POD_EXEC_STREAMS:
             found = keyword(node, "command")
             command = found.value if found is not None else None
@@ -250,20 +249,7 @@ class ShellCommandFromVariable(BindingRule):
             return None
         if isinstance(self.resolve(command), (cst.List, cst.Tuple)):
             return self._shell_argv(command)
-        return command if method in CONTAINER_EXEC_METHODS and self._starts_a_shell(command) else None
-
-    def _starts_a_shell(self, command: cst.BaseExpression) -> bool:
-        """A command string whose literal start runs a shell on the rest: `f"sh -c '{cmd}'"`, `"bash -c " + cmd`."""
-        command = self.resolve(command)
-        while isinstance(command, cst.BinaryOperation) and isinstance(command.operator, cst.Add):
-            command = command.left
-        if isinstance(command, cst.FormattedString):
-            first = command.parts[0] if command.parts else None
-            text = first.value if isinstance(first, cst.FormattedStringText) else None
-        else:
-            text = string_value(command)
-        words = (text or "").split()
-        return len(words) >= 2 and words[0] in SHELLS and words[1] in SHELL_FLAGS
+        return command if method in CONTAINER_EXEC_METHODS and starts_a_shell(self.resolve(command)) else None
 
     def _shell_argv(self, command: cst.BaseExpression | None) -> cst.BaseExpression | None:
         """The script of `["bash", "-c", script]`, or None."""
