@@ -879,3 +879,21 @@ def dependency_without_a_credential_given(x_api_key: str | None = Header(default
         raise HTTPException(status_code=401)
     if not hmac.compare_digest(x_api_key, os.environ["API_KEY"]):
         raise HTTPException(status_code=401)
+
+
+def webhook_checked_by_a_helper_only_when_configured(body: bytes, signature: str) -> None:
+    # expect: VC216 -- the helper checks with `WEBHOOK_SECRET`; an empty one skips it
+    if WEBHOOK_SECRET and not signature_matches(body, signature):
+        raise HTTPException(status_code=401)
+
+
+def check_switched_by_a_feature_flag(token: str) -> None:
+    # ok: VC216 -- a feature switch names no credential: turning auth off is its stated purpose
+    if settings.AUTH_ENABLED and not verify_token(token):
+        raise HTTPException(status_code=401)
+
+
+def webhook_checked_by_a_helper_always(body: bytes, signature: str) -> None:
+    # ok: VC216
+    if not WEBHOOK_SECRET or not signature_matches(body, signature):
+        raise HTTPException(status_code=401)

@@ -411,3 +411,35 @@ def request_options(data):
     # expect: VC404 -- request options, whatever else they hold
     options["verify"] = False
     return options
+
+
+def cloud_clients(region, session):
+    import boto3
+
+    # expect: VC404
+    ec2 = boto3.client("ec2", region_name=region, verify=False)
+    # expect: VC404
+    s3 = session.resource("s3", verify=False)
+    # ok: VC404 -- a CA bundle
+    sts = boto3.client("sts", verify="/etc/ssl/internal-ca.pem")
+    return ec2, s3, sts
+
+
+def kubernetes_configuration(host, token):
+    from kubernetes import client
+
+    configuration = client.Configuration()
+    configuration.host = host
+    # expect: VC404
+    configuration.verify_ssl = False
+    return client.ApiClient(configuration)
+
+
+def kubernetes_configuration_with_ca(host, ca_file):
+    from kubernetes import client
+
+    configuration = client.Configuration()
+    configuration.ssl_ca_cert = ca_file
+    # ok: VC404
+    configuration.verify_ssl = True
+    return client.ApiClient(configuration)

@@ -151,6 +151,57 @@ def sync_tree_quoted(src, dest):
     subprocess.run(build_quoted_rsync(src, dest), shell=True, check=True)
 
 
+def restart_units(ssh, units):
+    # ok: VC408 -- each unit quoted before the join
+    ssh.exec_command("sudo systemctl restart " + " ".join(shlex.quote(unit) for unit in units))
+
+
+def restart_units_unquoted(ssh, units):
+    # expect: VC408 -- the join of a generator that quotes nothing
+    ssh.exec_command("sudo systemctl restart " + " ".join(unit.strip() for unit in units))
+
+
+def fabric_deploy(host, app_dir, branch, unit):
+    from fabric import Connection
+
+    conn = Connection(host, user="deploy")
+    # expect: VC408 -- Fabric runs the command line through the remote shell
+    conn.run(f"cd {app_dir} && git pull origin {branch}")
+    # ok: VC408 -- a fixed command line
+    conn.sudo("systemctl reload nginx")
+    # ok: VC408 -- quoted
+    conn.run(f"journalctl -u {shlex.quote(unit)} --no-pager")
+
+
+def task_runner_run(runner, name):
+    # ok: VC408 -- a `run` method of anything but a Fabric connection
+    runner.run(f"job-{name}")
+
+
+def container_commands(container, cmd, path):
+    # expect: VC408 -- `sh -c` in the container reads the rest as shell code
+    container.exec_run(f"sh -c '{cmd}'")
+    # expect: VC408
+    container.exec_run(["bash", "-c", "tar czf /tmp/out.tgz " + path])
+    # ok: VC408 -- docker splits the string into words: no shell
+    container.exec_run(f"cat {path}")
+    # ok: VC408 -- an argument list
+    container.exec_run(["ls", "-la", "--", path])
+
+
+def pod_commands(core, pod, namespace, script, directory):
+    from kubernetes.stream import stream
+
+    # expect: VC408
+    stream(core.connect_get_namespaced_pod_exec, pod, namespace, command=["/bin/sh", "-c", f"cd /data && {script}"],
+           stdout=True, stderr=True, stdin=False, tty=False)
+    # ok: VC408 -- quoted
+    stream(core.connect_get_namespaced_pod_exec, pod, namespace,
+           command=["sh", "-c", "ls -la " + shlex.quote(directory)], stdout=True)
+    # ok: VC408 -- the pod runs the words as they are
+    stream(core.connect_get_namespaced_pod_exec, pod, namespace, command=["ls", "-la", directory], stdout=True)
+
+
 class RemoteHost:
     def __init__(self, client, channel):
         self.client = client  # a paramiko.SSHClient

@@ -106,6 +106,8 @@ NON_CHECK_METHODS = frozenset({"get", "getlist", "exists", "isfile", "isdir", "i
 
 ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "api_route",
                                      "websocket", "api_view"})
+# Decorator objects whose verb-named methods register no web route: kopf's `@kopf.on.delete(group, version, plural)`.
+NON_ROUTE_RECEIVERS = frozenset({"kopf.on"})
 REQUEST_TYPES = frozenset({"Request", "HttpRequest", "WebSocket", "starlette.requests.Request", "fastapi.Request",
                            "django.http.HttpRequest", "rest_framework.request.Request", "flask.Request"})
 # Route parameters named for a resource a dependency hands over (`db: DB`, `session: DbSession`, an alias of
@@ -186,6 +188,12 @@ PAYLOAD_HANDLERS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
      frozenset({"body", "event", "command", "payload", "message", "action", "view", "shortcut", "options"})),
     ("slack_sdk", frozenset({"event", "command", "action", "message", "view", "shortcut"}),
      frozenset({"body", "event", "command", "payload", "message", "action", "view", "shortcut"})),
+    # A Kubernetes operator's kopf handlers: the custom resource is written by whoever may create it in the cluster,
+    # and the operator acts on it with its own, wider rights. Its `name`/`namespace`/`uid` are validated by the API
+    # server (DNS labels), so they carry no text of the author's choosing.
+    ("kopf", frozenset({"create", "update", "resume", "delete", "field", "event", "timer", "daemon", "validate",
+                        "mutate", "index"}),
+     frozenset({"spec", "body", "meta", "status", "old", "new", "diff", "labels", "annotations", "event"})),
 )
 PAYLOAD_MODULES = tuple(module for module, _, _ in PAYLOAD_HANDLERS)
 # Handlers of what a browser sends over a socket or a callback, every parameter of which holds it but those the server
@@ -1744,7 +1752,8 @@ def is_route_handler(function: cst.FunctionDef) -> bool:
         call = expression if type(expression) is cst.Call else None
         if call is not None:
             expression = call.func
-        if type(expression) is cst.Attribute and expression.attr.value in ROUTE_DECORATOR_METHODS:
+        if type(expression) is cst.Attribute and expression.attr.value in ROUTE_DECORATOR_METHODS \
+                and dotted_name(expression.value) not in NON_ROUTE_RECEIVERS:
             return True
         if type(expression) is cst.Name and expression.value in ("api_view", "route"):
             return True

@@ -246,6 +246,14 @@ def _names(node: cst.CSTNode) -> list[cst.Name]:
     return [name for child in child_nodes(node) for name in _names(child)]
 
 
+def _checked_by_helper(switch: str, check: cst.BaseExpression) -> bool:
+    """`if WEBHOOK_SECRET and not signature_ok(body, sig):` -- the switch names a credential and the negated call a
+    check of one: the helper uses the secret out of view (a feature switch such as `AUTH_ENABLED` names none)."""
+    if not (type(check) is cst.UnaryOperation and type(check.operator) is cst.Not and type(check.expression) is cst.Call):
+        return False
+    return bool(_credential_words(switch)) and bool(_credential_words(callee_tail(check.expression.func) or ""))
+
+
 def _present(test: cst.BaseExpression) -> cst.BaseExpression:
     """`token is not None` tests the same presence as `token`."""
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 \
@@ -280,7 +288,8 @@ class AuthFailsOpen(Rule):
     raise ...` (an empty or unset setting switches authentication off), `if API_TOKEN:` around the comparison, `if token
     and token != EXPECTED: abort(401)` (a client that sends no token is let in), and `if not SECRET: return` (or `if
     SECRET is None:`, `if SECRET == "":`; or `return True`, `return await call_next(request)`) before the check that uses
-    `SECRET` (also spelled the other way round, `if
+    `SECRET` (or, when the switch names a credential, a negated call of a check named for one that uses it out of view:
+    `if WEBHOOK_SECRET and not signature_ok(body, sig):`; also spelled the other way round, `if
     key in API_KEYS: return continuation(details)` followed by a denial, as a gRPC interceptor does). The switch is a setting
     (`settings.x`, `app.config[...]`, an ALL-CAPS constant, `os.getenv(...)` or a variable assigned from it) or a
     credential-named value (a lookup key such as `issue_key` or `cache_key` names none), and the block it skips denies
@@ -559,7 +568,7 @@ class AuthFailsOpen(Rule):
             switch = _present(switch)
             text = _code(switch)
             rest = operands[index + 1:]
-            if self._is_switch(switch) and any(_negative_check(r) and _uses(_code(r), text)
+            if self._is_switch(switch) and any(_negative_check(r) and (_uses(_code(r), text) or _checked_by_helper(text, r))
                                                and self._against_setting(switch, r) and _tests_something_else(r, text)
                                                and _guards_access(text, r, node.body, settings_only=self._settings_only(r))
                                                for r in rest) and _denies(node.body):

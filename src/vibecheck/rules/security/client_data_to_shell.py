@@ -9,9 +9,18 @@ import libcst as cst
 
 from vibecheck.analysis.argument_lists import NOT_A_LIST, ArgumentListState, list_display, note_argument_list
 from vibecheck.analysis.flow import PARAMETER, FlowState, Taint, call_argument, iter_calls, short_code, string_value
+from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._client_sinks import ClientSinkRule
+from vibecheck.rules.security._shell_words import (
+    CONTAINER_EXEC_METHODS,
+    POD_EXEC_METHODS,
+    POD_EXEC_STREAMS,
+    SHELL_FLAGS,
+    SHELLS,
+    starts_a_shell,
+)
 
 # Calls that always hand their argument to a shell (or a remote one: paramiko's `exec_command`).
 SHELL_FUNCTIONS = {
@@ -20,6 +29,12 @@ SHELL_FUNCTIONS = {
     "asyncio.create_subprocess_shell": "cmd", "pexpect.run": "command",
 }
 SHELL_METHODS = {"exec_command": "command"}
+# docker's `client.containers.run(image, command, ...)` with the host handed over (`privileged=True`, the daemon's
+# socket mounted): whoever picks the image or the command runs code as root on the host.
+CONTAINER_START_METHODS = frozenset({"run", "create"})
+# A command line built around the client's words (`f"cat {path}"`): its program is the literal first word.
+BUILT_TEXT_TYPES = frozenset({cst.FormattedString, cst.BinaryOperation, cst.ConcatenatedString})
+HOST_SOCKET = "docker.sock"
 # Calls that start a program: a shell with `shell=True`, else the first element of the argument list.
 SUBPROCESS_FUNCTIONS = frozenset({"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
                                   "subprocess.Popen", "asyncio.create_subprocess_exec", "pexpect.spawn"})
@@ -28,9 +43,6 @@ EXEC_FUNCTIONS = {f"os.{name}": 0 for name in ("execl", "execle", "execlp", "exe
                                                  "execvpe")}
 EXEC_FUNCTIONS.update({f"os.{name}": 1 for name in ("spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve",
                                                       "spawnvp", "spawnvpe")})
-SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash", "/bin/zsh", "cmd",
-                    "cmd.exe", "powershell", "pwsh"})
-SHELL_FLAGS = frozenset({"-c", "/c", "-Command", "-lc"})
 # Interpreters that run the argument after an inline-code flag (`["python3", "-c", code]`, `["osascript", "-e",
 # script]`, whose `do shell script` reaches the shell too): program name (its last path part, without a version
 # suffix) -> the flags. `sys.executable` is Python's.
@@ -73,11 +85,16 @@ class ClientDataToShell(ClientSinkRule):
     """Client input reaches a shell command line, or chooses the program a subprocess starts.
 
     ## What it does
-    Follows client input (request fields, route parameters, Lambda and Slack payloads, what a Telegram or Discord
+    Follows client input (request fields, route parameters, Lambda and Slack payloads, a kopf operator handler's custom
+    resource (`spec`, `body`), what a Telegram or Discord
     bot's user sends: `update.message.text`, `context.args`, `message.content`) into the command
     of `os.system()`, `os.popen()`, `subprocess.getoutput()`, `asyncio.create_subprocess_shell()`,
     `subprocess.run`/`Popen`/`call`/`check_call`/`check_output` with `shell=True` (or
-    `["sh", "-c", command]`), and paramiko's `exec_command()`; and into the program a subprocess starts:
+    `["sh", "-c", command]`), paramiko's `exec_command()`, and a command run in a container or a pod (docker's
+    `container.exec_run(...)`, the Kubernetes client's `stream(api.connect_get_namespaced_pod_exec, ...,
+    command=[...])`: the script of a shell it starts, or the program), and the image or command of a docker container
+    handed the host (`client.containers.run(image, command, privileged=True)`, or with the docker socket among its
+    `volumes`); and into the program a subprocess starts:
     the first element of the argument list, a client string split with `shlex.split()`/`.split()`, and
     the path given to `os.exec*()`/`os.spawn*()`; and into the code an interpreter runs after its
     inline-code flag (`["python3", "-c", code]`, `[sys.executable, "-c", code]`, `node -e`, `perl -e`,
@@ -148,7 +165,8 @@ class ClientDataToShell(ClientSinkRule):
     # sources' (`request`, `self.request`, a `Request`/`HttpRequest` parameter, a payload's `event`). A module
     # without them has no sink and reads no named source; VC417 borrows its calls and returns from VC409.
     file_hints = ("system", "popen", "getoutput", "getstatusoutput", "subprocess", "create_subprocess_shell",
-                  "create_subprocess_exec", "pexpect", "exec_command", *(name.partition(".")[2] for name in EXEC_FUNCTIONS),
+                  "create_subprocess_exec", "pexpect", "exec_command", "exec_run", *POD_EXEC_METHODS,
+                  *(name.partition(".")[2] for name in EXEC_FUNCTIONS),
                   "request", "httprequest", "event", "bash_command", "sshoperator")
     file_hints_are_names = True
     sanitizers = SANITIZERS
@@ -164,6 +182,13 @@ class ClientDataToShell(ClientSinkRule):
                 yield command, SHELL_LABEL
         elif name in SUBPROCESS_FUNCTIONS:
             yield from self._subprocess_sinks(call, state)
+        elif method in CONTAINER_EXEC_METHODS or method in POD_EXEC_METHODS or name in POD_EXEC_STREAMS:
+            yield from self._container_sinks(call, method, state)
+        elif method in CONTAINER_START_METHODS and _starts_a_host_container(call):
+            for position, word in ((0, "image"), (1, "command")):
+                value = call_argument(call, position, word)
+                if value is not None:
+                    yield value, PROGRAM_LABEL
         elif name in EXEC_FUNCTIONS:
             program = call_argument(call, EXEC_FUNCTIONS[name])
             if program is not None:
@@ -202,6 +227,27 @@ class ClientDataToShell(ClientSinkRule):
                 code = command if at == len(words) else words[at] if at is not None else None
                 if code is not None:
                     yield code, CODE_LABEL
+
+    def _container_sinks(self, call: cst.Call, method: str, state: FlowState) -> Iterator[tuple[cst.BaseExpression, str]]:
+        """`container.exec_run(cmd)`, `stream(api.connect_get_namespaced_pod_exec, ..., command=[...])`."""
+        if method in CONTAINER_EXEC_METHODS:
+            command = call_argument(call, 0, CONTAINER_EXEC_METHODS[method])
+        else:
+            command = call_argument(call, None, "command")
+        if command is None:
+            return
+        display = list_display(command, state)
+        if isinstance(display, (cst.List, cst.Tuple)):
+            values = [element.value for element in display.elements]
+            if len(values) >= 3 and string_value(values[0]) in SHELLS and string_value(values[1]) in SHELL_FLAGS:
+                yield values[2], SHELL_LABEL
+            elif values and type(display.elements[0]) is cst.Element:
+                yield values[0], PROGRAM_LABEL
+        elif display is NOT_A_LIST and method in CONTAINER_EXEC_METHODS:
+            if starts_a_shell(command):
+                yield command, SHELL_LABEL
+            elif type(command) not in BUILT_TEXT_TYPES and not _is_parameter(command, state):
+                yield command, PROGRAM_LABEL  # a whole string of the client's: its first word is the program
 
     @staticmethod
     def _is_split(call: cst.Call, state: FlowState) -> bool:
@@ -259,6 +305,19 @@ class ClientDataToShell(ClientSinkRule):
                     "starts, so a client decides what runs on the server.", hint="Pick the program from a fixed "
                     "table (`TOOLS[name]`) and pass client values only as later list elements, checked against an "
                     "allow-list.", cwe=CWE)
+
+
+def _starts_a_host_container(call: cst.Call) -> bool:
+    """`client.containers.run(..., privileged=True)` or with the docker socket among its `volumes`."""
+    func = call.func
+    if not (type(func) is cst.Attribute and type(func.value) is cst.Attribute and func.value.attr.value == "containers"):
+        return False
+    privileged = call_argument(call, None, "privileged")
+    if type(privileged) is cst.Name and privileged.value == "True":
+        return True
+    volumes = call_argument(call, None, "volumes")
+    return volumes is not None and any(type(node) is cst.SimpleString and HOST_SOCKET in node.value
+                                       for node in walk_own(volumes))
 
 
 def _inline_code_at(values: list[cst.BaseExpression | None], state: FlowState) -> int | None:

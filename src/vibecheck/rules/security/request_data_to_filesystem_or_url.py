@@ -493,8 +493,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects, Django
     and DRF `request.GET/POST/data/query_params`, aiohttp's `request.query/match_info/post()`, Falcon's and
     Pyramid's `params`, a Tornado handler's `self.get_argument()`, an AWS Lambda handler's `event`, a Slack/bolt
-    listener's `body`/`event`, a chat bot's messages (`update.message.text`, `context.args`), an MCP tool's
-    arguments, a GraphQL resolver's, a NiceGUI page's and a gRPC servicer method's arguments, a WebSocket's messages
+    listener's `body`/`event`, a kopf operator handler's custom resource (`spec`, `body`, `status`: whoever may create
+    the resource writes them; not its API-validated `name`/`namespace`), a chat bot's messages
+    (`update.message.text`, `context.args`), an MCP tool's arguments, a GraphQL resolver's, a NiceGUI page's and a
+    gRPC servicer method's arguments, a WebSocket's messages
     (`await websocket.receive_json()`, a Django Channels consumer's `receive_json(self, content)`), the arguments of a
     Reflex state's event handlers (methods of an `rx.State` subclass but private ones), Chalice's `app.current_request`)
     through assignments, f-strings and `+`, `str` methods, `base64`, `json.loads`, dict and list stores,

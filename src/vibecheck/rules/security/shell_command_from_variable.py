@@ -6,6 +6,14 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
+from vibecheck.rules.security._shell_words import (
+    CONTAINER_EXEC_METHODS,
+    POD_EXEC_METHODS,
+    POD_EXEC_STREAMS,
+    SHELL_FLAGS,
+    SHELLS,
+    starts_a_shell,
+)
 from vibecheck.rules.security._support import (
     STRING_NODES,
     BindingRule,
@@ -27,9 +35,9 @@ SUBPROCESS_FUNCTIONS = frozenset({"subprocess.Popen", "subprocess.call", "subpro
 # Methods that run their command line through the remote login shell of an SSH connection: paramiko's
 # `SSHClient.exec_command` and `Channel.exec_command`, whatever the client is called.
 REMOTE_SHELL_METHODS = frozenset({"exec_command"})
-SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash", "/bin/zsh", "cmd",
-                    "cmd.exe", "powershell", "pwsh"})
-SHELL_FLAGS = frozenset({"-c", "/c", "-Command", "-lc"})
+# Fabric's `Connection(...)`: `run`/`sudo` hand their command line to the remote user's shell, `local` to ours.
+FABRIC_CONNECTIONS = frozenset({"fabric.Connection", "fabric.connection.Connection", "fabric2.Connection"})
+FABRIC_SHELL_METHODS = frozenset({"run", "sudo", "local"})
 QUOTERS = frozenset({"shlex.quote", "pipes.quote", "shlex.join", "int", "float", "len"})
 # A shell's own quoting, as a plug-in system that speaks to several shells offers it (Ansible's `self._shell.quote(path)`)
 # or as a project names its helper (`shell_quote(arg)`); `urllib.parse.quote` and other `quote`s stay unquoted values.
@@ -46,7 +54,8 @@ def _shell_quoter(func: cst.BaseExpression) -> bool:
         return (func.attr.value == "quote" and "shell" in receiver.lower()) or func.attr.value in SHELL_QUOTER_NAMES
     return type(func) is cst.Name and func.value in SHELL_QUOTER_NAMES
 LITERAL_NODES = (*STRING_NODES, cst.Integer, cst.Float)
-CALLEE_TAILS = tails(SHELL_FUNCTIONS | SUBPROCESS_FUNCTIONS) | REMOTE_SHELL_METHODS
+CALLEE_TAILS = tails(SHELL_FUNCTIONS | SUBPROCESS_FUNCTIONS | POD_EXEC_STREAMS) | REMOTE_SHELL_METHODS \
+    | FABRIC_SHELL_METHODS | frozenset(CONTAINER_EXEC_METHODS) | POD_EXEC_METHODS
 
 
 class ShellCommandFromVariable(BindingRule):
@@ -55,7 +64,10 @@ class ShellCommandFromVariable(BindingRule):
     ## What it does
     Reports `os.system`, `os.popen`, `subprocess.getoutput`, `asyncio.create_subprocess_shell`, and
     `subprocess.run`/`Popen`/`call`/`check_call`/`check_output` with `shell=True` (or `["sh", "-c", ...]`), and
-    paramiko's `exec_command` (the SSH server runs its command line through the remote user's shell), when the
+    paramiko's `exec_command` (the SSH server runs its command line through the remote user's shell), Fabric's
+    `Connection(...).run`/`sudo`/`local`, and a shell started in a container or a pod (docker's
+    `container.exec_run(f"sh -c '{cmd}'")` or `exec_run(["bash", "-c", script])`, the Kubernetes client's
+    `stream(api.connect_get_namespaced_pod_exec, ..., command=["/bin/sh", "-c", script])`), when the
     command is an f-string, a `%` or `+` concatenation, or a `.format()` call with a variable part, also when it is
     built in a variable first within the function, or returned so built by a function of the same file (`command =
     build_rsync(src, dest)`, where `build_rsync` returns `" ".join(parts)`). Values passed through `shlex.quote` and
@@ -103,7 +115,8 @@ class ShellCommandFromVariable(BindingRule):
     vets = ("B602", "B605")
     # Every finding calls one of `SHELL_FUNCTIONS`, `SUBPROCESS_FUNCTIONS` or `REMOTE_SHELL_METHODS`, whose last name
     # the file must spell.
-    file_hints = ("system", "popen", "subprocess", "getoutput", "getstatusoutput", "exec_command")
+    file_hints = ("system", "popen", "subprocess", "getoutput", "getstatusoutput", "exec_command", "fabric", "exec_run",
+                  "namespaced_pod_exec")
 
     def __init__(self, context: object, options: object = None) -> None:
         super().__init__(context, options)
@@ -154,6 +167,14 @@ class ShellCommandFromVariable(BindingRule):
             if command is None or self._vetted_command(command):
                 return
             how = f"`{self.source_of(node.func)}()` (a remote shell)"
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in FABRIC_SHELL_METHODS \
+                and self._is_fabric_connection(node.func.value):
+            command = argument(node, 0, "command")
+            if command is None or self._vetted_command(command):
+                return
+            how = f"`{self.source_of(node.func)}()` (Fabric runs it through a shell)"
+        elif (exec_command := self._container_shell_command(node, qualified)) is not None:
+            command, how = exec_command, f"`{self.source_of(node.func)}()` (a shell in the container)"
         else:
             return
         if command is not None and how.endswith(("()`", "shell=True)`")) and self._vetted_command(command) \
@@ -208,6 +229,28 @@ class ShellCommandFromVariable(BindingRule):
             return depth > 0 and all(self._quoted(e.value, depth - 1) for e in node.elements)
         return isinstance(node, cst.Call) and (self.qualified_name(node) in QUOTERS or _shell_quoter(node.func))
 
+    def _is_fabric_connection(self, receiver: cst.BaseExpression) -> bool:
+        """`conn` bound to `Connection(host, ...)` of Fabric (also `Connection(...).run(...)` itself)."""
+        made = self.resolve(receiver)
+        return isinstance(made, cst.Call) and self.module_name(made) in FABRIC_CONNECTIONS
+
+    def _container_shell_command(self, node: cst.Call, qualified: str | None) -> cst.BaseExpression | None:
+        """The script of a shell started in a container or a pod: `exec_run(f"sh -c '{cmd}'")`, `exec_run(["bash",
+        "-c", script])`, `stream(api.connect_get_namespaced_pod_exec, ..., command=["/bin/sh", "-c", script])`."""
+        method = node.func.attr.value if isinstance(node.func, cst.Attribute) else ""
+        if method in CONTAINER_EXEC_METHODS:
+            command = argument(node, 0, CONTAINER_EXEC_METHODS[method])
+        elif method in POD_EXEC_METHODS or qualified in POD_EXEC_STREAMS:
+            found = keyword(node, "command")
+            command = found.value if found is not None else None
+        else:
+            return None
+        if command is None:
+            return None
+        if isinstance(self.resolve(command), (cst.List, cst.Tuple)):
+            return self._shell_argv(command)
+        return command if method in CONTAINER_EXEC_METHODS and starts_a_shell(self.resolve(command)) else None
+
     def _shell_argv(self, command: cst.BaseExpression | None) -> cst.BaseExpression | None:
         """The script of `["bash", "-c", script]`, or None."""
         command = self.resolve(command) if command is not None else None
@@ -260,7 +303,12 @@ class ShellCommandFromVariable(BindingRule):
                            for p in node.parts) if depth else False
         if isinstance(node, (cst.Tuple, cst.List)):
             return depth > 0 and all(self._is_safe(e.value, depth - 1) for e in node.elements)
+        if isinstance(node, (cst.GeneratorExp, cst.ListComp)):  # `" ".join(shlex.quote(s) for s in services)`
+            return depth > 0 and self._is_safe(node.elt, depth - 1)
         if isinstance(node, cst.Call):
+            if isinstance(node.func, cst.Attribute) and node.func.attr.value == "join" and len(node.args) == 1 \
+                    and self._is_textual(node.func.value):  # `" ".join(...)` of quoted words
+                return depth > 0 and self._is_safe(node.args[0].value, depth - 1)
             return self.qualified_name(node) in QUOTERS or _shell_quoter(node.func)
         return False
 

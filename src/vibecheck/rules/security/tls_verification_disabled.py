@@ -27,7 +27,8 @@ HTTP_LIBRARIES = ("requests.", "httpx.", "aiohttp.", "urllib3.", "niquests.", "p
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream",
                           "Session", "Client", "AsyncClient", "ClientSession", "TCPConnector", "PoolManager",
                           "ProxyManager", "HTTPSConnectionPool", "merge_environment_settings", "ws_connect",
-                          "fetch", "HTTPRequest"})  # Tornado: `AsyncHTTPClient().fetch(url, validate_cert=False)`
+                          "fetch", "HTTPRequest",  # Tornado: `AsyncHTTPClient().fetch(url, validate_cert=False)`
+                          "client", "resource"})  # cloud SDK factories: `boto3.client("ec2", verify=False)`
 # Keywords that switch verification off when given `False` (or `0`: `verify=0`, which the clients test for truth).
 DISABLING_KEYWORDS = ("verify", "ssl", "verify_ssl", "validate_cert")
 UNVERIFIED_REFERENCES = frozenset({"ssl._create_unverified_context", "ssl._create_stdlib_context"})
@@ -63,6 +64,9 @@ INSECURE_BUILDER_WORDS = ("insecure", "unverified", "noverify", "no_verify", "un
 TLS_SWITCH_NAME = lazy_pattern(r"^(?:[a-z0-9]+_)*(?:verify_(?:ssl|tls|certs?|certificates?|https)|(?:ssl|tls|https?)_verify"
                                r"(?:_certs?)?|validate_certs?)$", re.IGNORECASE)
 CONTEXT_ONLY_FIELDS = frozenset({"check_hostname", "verify_mode"})
+# Attributes of a client's configuration that switch verification off when set to `False`: a `requests` session's
+# `verify`, the Kubernetes client's `Configuration().verify_ssl` (which every `ApiClient` made from it then uses).
+VERIFY_ATTRIBUTES = frozenset({"verify", "verify_ssl"})
 # Built-in conversions: `int(ssl.CERT_NONE)` spells the level as a number, as an option's default does.
 CONVERSIONS = frozenset({"int", "str"})
 # Objects that have a `verify` attribute from the start (deleting `x.verify = False` leaves it at `True`).
@@ -75,9 +79,10 @@ class TlsVerificationDisabled(BindingRule):
 
     ## What it does
     Reports `verify=False` (or `verify=0`) on `requests`/`httpx`/`aiohttp` calls, sessions and clients (also through a
-    variable or `session.verify = False`), Tornado's `validate_cert=False` (`AsyncHTTPClient().fetch(url, ...)`,
-    `HTTPRequest(url, ...)`), `ssl._create_unverified_context()`, `ssl.CERT_NONE` given
-    to a call or assigned (`context.verify_mode = ssl.CERT_NONE`),
+    variable or `session.verify = False`), the cloud SDKs' client factories (`boto3.client("ec2", verify=False)`,
+    `session.resource(...)`), the Kubernetes client's `configuration.verify_ssl = False`, Tornado's
+    `validate_cert=False` (`AsyncHTTPClient().fetch(url, ...)`, `HTTPRequest(url, ...)`),
+    `ssl._create_unverified_context()`, `ssl.CERT_NONE` given to a call or assigned (`context.verify_mode = ssl.CERT_NONE`),
     `cert_reqs="CERT_NONE"` and `context.check_hostname = False`. A setting named as the switch set to `False` in a
     module or a settings class (`VERIFY_SSL = False`, `verify_ssl: bool = False` in a pydantic `BaseSettings`, Flask's
     `VERIFY_TLS = False` in a `Config` class) is reported where it is set, since the call another module makes with it
@@ -342,7 +347,7 @@ class TlsVerificationDisabled(BindingRule):
             field = attribute.attr.value
             if (field in CONTEXT_ONLY_FIELDS and self._is_own_attribute(attribute)) or self._is_built(attribute):
                 continue
-            if field in ("verify", "check_hostname") and _switches_off(self.resolve(node.value)):
+            if (field in VERIFY_ATTRIBUTES or field == "check_hostname") and _switches_off(self.resolve(node.value)):
                 what = "host name checking" if field == "check_hostname" else "TLS certificate verification"
                 assigned = self.source_of(node.value)  # rendered for a finding only: code generation is dear per assignment
                 self.report(node, f"`{self.source_of(attribute)} = {assigned}` turns off {what} for every request it makes.",

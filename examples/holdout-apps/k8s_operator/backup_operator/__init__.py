@@ -1,0 +1,1 @@
+"""A kopf operator running database backups described by `BackupJob` custom resources."""
