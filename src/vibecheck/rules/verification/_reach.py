@@ -90,6 +90,7 @@ class Definition:
     dispatches: tuple[str, ...] = ()  # method-name prefixes its code calls methods by (`getattr(self, f"visit_{k}")`)
     discovers: tuple[str, ...] = ()  # packages whose modules it imports by listing them (`facts._discovers`)
     returns: tuple[str, ...] = ()  # the class-like names it returns an instance of, or itself (`facts._returned_classes`)
+    commands: tuple[str, ...] = ()  # a subcommand's names on the command line (`facts._subcommand_fact`)
 
     # Set once in `__post_init__`, not `cached_property`s: the reach rules read them some 30,000 times on Django, and
     # each first read through `cached_property` (which takes a lock) cost more than computing all three up front.
@@ -237,7 +238,8 @@ class ProjectIndex:
                 tuple(d.get("route_receivers", ())),
                 tuple(resolve_relative(t, name, is_package=is_package) for t in d.get("imports", ())),
                 tuple((e[0], e[1], e[2], e[3]) for e in d.get("error_paths", ())),
-                tuple(d.get("dispatches", ())), tuple(d.get("discovers", ())), tuple(d.get("returns", ())))
+                tuple(d.get("dispatches", ())), tuple(d.get("discovers", ())), tuple(d.get("returns", ())),
+                tuple(d.get("commands", ())))
                 for d in definitions]
             module.uses = frozenset(result.facts.get(MODULE_USES, ()))
             module.star_imports = tuple(resolve_relative(target, name, is_package=is_package)
@@ -482,8 +484,10 @@ class ProjectIndex:
 
     @cached_property
     def client_paths(self) -> list[tuple[str, str]]:
-        """`(METHOD, path)` of the tests' client calls, and `("*", path)` for every other path-like string."""
-        calls = {(m, t) for test in self.tests for m, t in test.client_calls if not t.startswith("name:")}
+        """`(METHOD, path)` of the tests' client calls, and `("*", path)` for every other path-like string (not the
+        route names, commands, doctests and scripts the calls also record: `command:close_stale_orders` would match
+        a route `<int:pk>/`)."""
+        calls = {(m, t) for test in self.tests for m, t in test.client_calls if t.startswith("/")}
         return sorted(calls | {("*", path) for path in self.tested_paths})
 
     @cached_property
@@ -516,6 +520,23 @@ class ProjectIndex:
         """Whether a test requests a path matching `pattern` with one of `methods` (`*`: any)."""
         wanted = set(methods) or {"*"}
         return any((m == "*" or "*" in wanted or m in wanted) and pattern.search(path) for m, path in self.client_paths)
+
+    def run_as_command(self, definition: Definition) -> bool:
+        """Whether the tests run a subcommand (any other hook: yes): a test names it (`invoke(cli, ["sync"])`, or the
+        installed script in a subprocess), or it is the only command of its group (typer runs a lone one unnamed)."""
+        return not definition.commands or definition.key in self.lone_commands \
+            or any(name in self.tests_by_name for name in definition.commands)
+
+    @cached_property
+    def lone_commands(self) -> frozenset[tuple[str, str]]:
+        """The subcommands that are the only one their module adds to an app object (`@app.command()` once, typer's
+        single-command app); not to a group function (`@db.command()` under `def db()`), which click runs by name."""
+        groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for definition in self.definitions():
+            for group in {d.rpartition(".")[0] for d in definition.decorators} if definition.commands else ():
+                groups.setdefault((definition.module, group), []).append(definition.key)
+        functions = {d.key for d in self.definitions() if d.kind == "function"}
+        return frozenset(keys[0] for group, keys in groups.items() if len(keys) == 1 and group not in functions)
 
     @cached_property
     def app_model(self) -> AppModel:
@@ -737,7 +758,8 @@ class ProjectIndex:
             owner = by_key.get(owner_key) if definition.owner else None
             if owner is not None:
                 members.setdefault(owner_key, []).append(definition)
-            if definition.simple_name.startswith("__") and owner or "hook" in definition.flags \
+            if definition.simple_name.startswith("__") and owner or "hook" in definition.flags and self.run_as_command(
+                    definition) \
                     or any(self._resolve(definition.module, d) in registrars for d in definition.decorators) \
                     or framework_calls(definition, inherited.get(owner_key, ())) \
                     or (owner is not None and self.extends_library(owner)):
