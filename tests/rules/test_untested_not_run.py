@@ -279,3 +279,58 @@ def test_a_command_a_test_runs_is_no_request_for_a_route(tmp_path: Path) -> None
     '''
     findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
     assert reported(findings, "VC302") == []
+
+
+JOBS = {
+    "pyproject.toml": "[project]\nname = 'jobs'\n",
+    "jobs/__init__.py": "",
+    "jobs/runs.py": """
+        class SyncJob:
+            def run(self):
+                return "synced"
+
+        class NightlyJob(SyncJob):
+            def run(self):
+                return "nightly"
+
+        class PruneJob:
+            def run(self):
+                return "pruned"
+
+            def dry_run(self):
+                return []
+    """,
+    "tests/test_sync.py": """
+        from jobs.runs import SyncJob
+
+        def test_sync():
+            assert SyncJob().run() == "synced"
+    """,
+}
+
+
+def test_a_shared_method_name_counts_for_the_class_the_test_names(tmp_path: Path) -> None:
+    """The test names `SyncJob` and calls `run`: `PruneJob.run` beside it is not run (its class is reported once);
+    `NightlyJob.run` overrides the method the test calls, so a `SyncJob` there may run it."""
+    findings = project_findings(write_project(tmp_path, JOBS), PROJECT_RULES)
+    assert reported(findings, "VC301") == ["jobs.runs.PruneJob"]
+
+
+def test_a_shared_method_name_counts_when_the_test_names_no_class(tmp_path: Path) -> None:
+    """A fixture hands the test its object: the name alone cannot tell which `run` it calls, so both count."""
+    files = dict(JOBS)
+    files["tests/conftest.py"] = """
+        import pytest
+
+        from jobs.runs import PruneJob
+
+        @pytest.fixture
+        def job():
+            return PruneJob()
+    """
+    files["tests/test_prune.py"] = """
+        def test_prune(job):
+            assert job.run() == "pruned"
+    """
+    findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
+    assert reported(findings, "VC301") == ["jobs.runs.PruneJob.dry_run"]

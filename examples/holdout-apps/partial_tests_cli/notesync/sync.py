@@ -29,12 +29,12 @@ class SyncJob:
         return report
 
 
+# expect: VC301
 class PruneJob:
     def __init__(self, local, keep: set[str]) -> None:
         self.local = local
         self.keep = keep
 
-    # expect: VC301
     def run(self) -> list[str]:
         removed = []
         for slug in self.local.slugs():

@@ -478,6 +478,55 @@ class ProjectIndex:
         using, reaching = self.tests_by_name.get(name), self.tests_by_module.get(module)
         return using is not None and reaching is not None and not using.isdisjoint(reaching)
 
+    def called_on_its_class(self, method: Definition) -> bool:
+        """Whether a test that uses a method's name may call it on an object of its class: unless every such test
+        names another class of the module with a method of that name (outside the method's class family) and not the
+        class's family (`SyncJob(local, remote).run()` runs `SyncJob.run`, not `PruneJob.run` beside it)."""
+        using = self.tests_by_name[method.simple_name] & self.tests_by_module[method.module]
+        owner = (method.module, method.owner)
+        family = {owner, *self.subclasses.get(owner, ()), *self.ancestors.get(owner, ())}
+        siblings = {(d.module, d.owner) for d in self.methods_by_name.get(method.simple_name, ())
+                    if d.module == method.module} - family
+        if not siblings:
+            return True
+        naming = self.tests_naming_classes
+        naming_family = set().union(*(naming.get(c, ()) for c in family))
+        naming_siblings = set().union(*(naming.get(c, ()) for c in siblings))
+        return any(test in naming_family or test not in naming_siblings for test in using)
+
+    @cached_property
+    def methods_by_name(self) -> dict[str, list[Definition]]:
+        found: dict[str, list[Definition]] = {}
+        for definition in self.definitions():
+            if definition.kind == "method":
+                found.setdefault(definition.simple_name, []).append(definition)
+        return found
+
+    @cached_property
+    def ancestors(self) -> dict[tuple[str, str], set[tuple[str, str]]]:
+        """For each class, its base classes in the project, transitively (the inverse of `subclasses`)."""
+        found: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        for parent, children in self.subclasses.items():
+            for child in children:
+                found.setdefault(child, set()).add(parent)
+        return found
+
+    @cached_property
+    def tests_naming_classes(self) -> dict[tuple[str, str], set[str]]:
+        """For each project class, the test files that name it: import it, use it dotted, or use its name."""
+        classes = {d.key for d in self.definitions() if d.kind == "class"}
+        found: dict[tuple[str, str], set[str]] = {}
+        for test in self.tests:
+            for dotted in {*test.imports, *test.dotted}:
+                for name in {dotted, self.canonical(dotted)}:
+                    module = self.module_of(name)
+                    key = (module, name[len(module) + 1:].partition(".")[0]) if module and module != name else None
+                    if key in classes:
+                        found.setdefault(key, set()).add(test.path)
+        for key in classes:
+            found.setdefault(key, set()).update(self.tests_by_name.get(key[1].rpartition(".")[2], ()))
+        return found
+
     @cached_property
     def tested_paths(self) -> list[str]:
         return sorted({_tested_path(s) for test in self.tests for s in test.strings})
@@ -589,7 +638,8 @@ class ProjectIndex:
         if definition.full_name in self.referenced_names:
             return True
         name = definition.simple_name
-        if not name.startswith("__") and self.used_by_tests_of(name, definition.module):
+        if not name.startswith("__") and self.used_by_tests_of(name, definition.module) and (
+                definition.kind != "method" or self.called_on_its_class(definition)):
             return True
         if definition.kind == "method" and name in self.distinctive_methods and name in self.tests_by_name:
             return True  # `connection.introspection.installed_models(tables)`: an object the test got through an API
