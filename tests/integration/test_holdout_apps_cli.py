@@ -230,9 +230,41 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # rendering client text into a fixed template (B701, at the environment).
     ("cwe_spellings", "crypto_spellings.py", 29, "VC423"),
     ("cwe_spellings", "xss_frameworks.py", 35, "VC411/VC412"),
+    # Functions reached only by hollow tests (no assertion, an assertion that cannot fail, a swallowed failure, a check
+    # under `if`, an assertion on the mock that replaced the function): VC301 counts what a test calls, checked or
+    # not; the hollow test is reported where it is written (VC303/VC304/VC305/VC308/VC311), where the fix goes.
+    ("hollow_suite_api", "inventory/routes.py", 49, "VC301"),
+    ("hollow_suite_api", "inventory/routes.py", 58, "VC301"),
+    ("hollow_suite_api", "inventory/routes.py", 69, "VC301"),
+    ("hollow_suite_api", "inventory/stock.py", 22, "VC301"),
+    ("hollow_suite_api", "inventory/stock.py", 27, "VC301"),
+    ("hollow_suite_api", "inventory/stock.py", 32, "VC301"),
+    # A method reached only through another object's call of its name: `.get(...)` on a dict or another cache class
+    # in the tests, `self.remote.get(...)` in tested code whose tests hand it a mock. Not counting such names was
+    # measured on the pinned projects and cost more true reach than it found (see VC301's docstring).
+    ("partial_tests_cli", "notesync/store.py", 41, "VC301"),
+    ("partial_tests_cli", "notesync/store.py", 49, "VC301"),
+    ("src_layout_lib", "src/textkit/cache.py", 52, "VC301"),
+    ("untested_payments", "payments/gateway.py", 37, "VC301"),
+    # Error branches no test drives: VC309 judges them from coverage data only (which branch a test took is no static
+    # fact), and these apps carry none; the trailing `raise` after an `if` chain is no branch it reads either.
+    ("hollow_suite_api", "inventory/stock.py", 13, "VC309"),
+    ("src_layout_lib", "src/textkit/cache.py", 45, "VC309"),
+    ("src_layout_lib", "src/textkit/slug.py", 20, "VC309"),
+    ("untested_payments", "payments/gateway.py", 27, "VC309"),
+    ("untested_payments", "payments/ledger.py", 24, "VC309"),
+    ("untested_payments", "payments/refunds.py", 23, "VC309"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
+    # The message of the app's own `OutOfStock` ("only 3 left") answered with 409: VC414 trusts an exception's text
+    # only when its class is named for bad input or carries its own error code, and this one does neither.
+    ("hollow_suite_api", "inventory/routes.py", 42, "VC414"),
+    # Run inside this repository, whose `pyproject.toml` makes its root the run's root, the project phase indexes the
+    # repository's own `tests/conftest.py` under the same relative path as the app's, and the app's fixtures (which
+    # call `create_app`, `warm`) are read from the wrong file; from a copy outside the repository, nothing is reported.
+    ("hollow_suite_api", "inventory/__init__.py", 7, "VC301"),
+    ("src_layout_lib", "src/textkit/cache.py", 34, "VC301"),
     # A forum thread read by id in a login-only view: every member may read it, but the same code on an invoice is
     # the pitfall, and nothing in the view tells them apart.
     ("django_forum", "forum/views.py", 30, "VC214"),

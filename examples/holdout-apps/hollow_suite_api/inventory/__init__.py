@@ -3,6 +3,7 @@ from flask import Flask
 from inventory.models import db
 
 
+# ok: VC301
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(SQLALCHEMY_DATABASE_URI="sqlite:///inventory.db")

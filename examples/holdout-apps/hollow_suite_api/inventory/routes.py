@@ -22,8 +22,8 @@ def list_items():
 # ok: VC301
 def create_item():
     data = request.get_json()
+    # ok: VC309
     if not data or "sku" not in data or "name" not in data:
-        # ok: VC309
         abort(400, "sku and name are required")
     item = Item(sku=data["sku"], name=data["name"], quantity=int(data.get("quantity", 0)))
     db.session.add(item)

@@ -9,11 +9,11 @@ class OutOfStock(Exception):
 
 # ok: VC301
 def reserve(quantity: int, wanted: int) -> int:
+    # expect: VC309
     if wanted <= 0:
-        # expect: VC309
         raise ValueError("wanted must be positive")
+    # ok: VC309
     if wanted > quantity:
-        # ok: VC309
         raise OutOfStock(f"only {quantity} left")
     return quantity - wanted
 

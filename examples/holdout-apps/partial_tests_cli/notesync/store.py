@@ -22,8 +22,8 @@ class LocalStore:
     # ok: VC301
     def get(self, slug: str) -> str:
         path = self.root / f"{slug}.md"
+        # ok: VC309
         if not path.exists():
-            # ok: VC309
             raise NoteNotFound(slug)
         return path.read_text(encoding="utf-8")
 

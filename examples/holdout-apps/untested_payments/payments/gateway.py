@@ -23,12 +23,12 @@ class Gateway:
 
     # ok: VC301
     def charge(self, amount_cents: int, token: str, currency: str = "usd") -> dict:
+        # expect: VC309
         if amount_cents <= 0:
-            # expect: VC309
             raise ValueError("amount must be positive")
         resp = self._client.post("/charges", json={"amount": amount_cents, "source": token, "currency": currency})
+        # ok: VC309
         if resp.status_code == 402:
-            # ok: VC309
             raise CardDeclined(resp.json().get("message", "card declined"))
         resp.raise_for_status()
         return resp.json()

@@ -10,8 +10,8 @@ from typing import Any
 
 class LRUCache:
     def __init__(self, capacity: int) -> None:
+        # ok: VC309
         if capacity <= 0:
-            # ok: VC309
             raise ValueError("capacity must be positive")
         self.capacity = capacity
         self._data: OrderedDict[str, Any] = OrderedDict()
@@ -41,8 +41,8 @@ class LRUCache:
 
 class TTLCache:
     def __init__(self, ttl_seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        # expect: VC309
         if ttl_seconds <= 0:
-            # expect: VC309
             raise ValueError("ttl must be positive")
         self.ttl = ttl_seconds
         self.clock = clock

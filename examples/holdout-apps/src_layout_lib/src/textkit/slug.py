@@ -16,8 +16,8 @@ def slugify(text: str, max_length: int = 60) -> str:
     >>> slugify("Héllo, World!")
     'hello-world'
     """
+    # expect: VC309
     if max_length < 1:
-        # expect: VC309
         raise ValueError("max_length must be at least 1")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = _SEPARATORS.sub("-", _NON_WORD.sub("", ascii_text).strip().lower())
