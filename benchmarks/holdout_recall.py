@@ -3,11 +3,13 @@
 Each folder under `examples/holdout-apps/` is an app written the way a coding agent writes one on a typical
 prompt; the README there says, round by round, which stacks and pitfalls each covers (web frameworks, agent and
 LLM stacks, workers, command-line tools, data pipelines, agent-written test suites...). A pitfall is marked
-`# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are expected), a legitimate
-look-alike `# ok: CODE` (`A/B`: none of them may fire). vibecheck runs as a user runs it (default rules, no bandit,
-the whole pipeline) minus the untested-code rules, which every app without a test suite would trip. Per rule it
-prints the marks found, the look-alikes flagged, and the findings on unmarked lines (false alarms, or pitfalls the
-marks forgot: read them); with `--show`, every miss and false alarm.
+`# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are expected; marks heading a file
+are for its first line, where a finding about the whole module is reported), a legitimate look-alike `# ok: CODE`
+(`A/B`: none of them may fire). vibecheck runs as a user runs it (default rules, no bandit, the whole pipeline)
+minus the untested-code rules, which every app without a test suite would trip; an app whose marks name one of
+them (a test suite written to judge them) is measured on all of them. Per rule it prints the marks found, the
+look-alikes flagged, and the findings on unmarked lines (false alarms, or pitfalls the marks forgot: read them);
+with `--show`, every miss and false alarm.
 
     nice python benchmarks/holdout_recall.py [--apps examples/holdout-apps] [--show]
 """
@@ -26,7 +28,8 @@ from vibecheck.config import Settings
 
 APPS = Path(__file__).resolve().parent.parent / "examples" / "holdout-apps"
 MARK = re.compile(r"^\s*#\s*(expect|ok):\s*(VC\d{3}(?:\s*[/,]\s*VC\d{3})*)\s*(?:--.*)?$")
-# Rules about untested code report every function of an app without tests; they are measured elsewhere.
+# Rules about untested code report every function of an app without tests; they are measured only in the apps
+# whose marks name one of them.
 NOT_MEASURED = frozenset({"VC301", "VC302", "VC307", "VC309"})
 
 Where = tuple[str, int]
@@ -42,9 +45,15 @@ class Marks:
     def covers(self, where: Where, code: str) -> bool:
         return any(w == where and code in codes for w, codes in self.expect)
 
+    def left_out(self) -> frozenset[str]:
+        """The codes not measured in this app: the untested-code rules, unless a mark names one of them."""
+        named = {code for _, codes in self.expect + self.ok for code in codes}
+        return frozenset() if named & NOT_MEASURED else NOT_MEASURED
+
 
 def read_marks(app: Path) -> Marks:
-    """Marks of every file in `app`, each for the next line that is not a mark itself."""
+    """Marks of every file in `app`, each for the next line that is not a mark itself; the marks heading a file are
+    for its first line, where a finding about the whole file is reported."""
     marks = Marks()
     for path in sorted(app.rglob("*.py")):
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -55,6 +64,8 @@ def read_marks(app: Path) -> Marks:
             target = number + 1
             while target <= len(lines) and MARK.match(lines[target - 1]):
                 target += 1
+            if all(MARK.match(above) for above in lines[:number - 1]):
+                target = 1
             where = (path.relative_to(app).as_posix(), target)
             for group in match.group(2).split(","):
                 codes = frozenset(code.strip() for code in group.split("/"))
@@ -62,7 +73,7 @@ def read_marks(app: Path) -> Marks:
     return marks
 
 
-def reported(app: Path) -> set[tuple[str, int, str]]:
+def reported(app: Path, left_out: frozenset[str] = NOT_MEASURED) -> set[tuple[str, int, str]]:
     """(path, line, code) of every measured finding in `app`, checked from inside it as `vibecheck .` (the paths a
     rule sees are then the app's own, as in the command-line test: not `examples/holdout-apps/...`)."""
     settings = Settings(root=".", no_bandit=True, cache=False)
@@ -73,7 +84,7 @@ def reported(app: Path) -> set[tuple[str, int, str]]:
     finally:
         os.chdir(previous)
     return {(Path(f.location.path).as_posix(), f.location.start.line, f.code)
-            for f in report.findings if f.code not in NOT_MEASURED}
+            for f in report.findings if f.code not in left_out}
 
 
 def main() -> None:
@@ -86,7 +97,7 @@ def main() -> None:
     notes: list[str] = []
     for app in sorted(p for p in args.apps.iterdir() if p.is_dir()):
         marks = read_marks(app)
-        found = reported(app)
+        found = reported(app, marks.left_out())
         at: dict[Where, set[str]] = defaultdict(set)
         for path, line, code in found:
             at[(path, line)].add(code)

@@ -77,6 +77,7 @@ FORMAT_FIELD = re.compile(r"\{([A-Za-z_0-9]*(?:\.[A-Za-z_]\w*)+)[^{}]*\}", re.AS
 # group runs it by the name on the command line. `@click.command()` itself only makes a command, which is named.
 SUBCOMMAND_DECORATORS = frozenset({"command", "group"})
 COMMAND_LIBRARIES = frozenset({"click", "typer", "cloup", "asyncclick"})
+COMMAND_SUFFIXES = ("-command", "-cmd", "-group", "-grp")  # what click 8.2 drops from a function's name
 # Calls that list the modules of a package (`walk_packages` goes into sub-packages) and that import one by name.
 PACKAGE_LISTERS = {"iter_modules": "iter", "walk_packages": "walk"}
 MODULE_IMPORTERS = frozenset({"import_module", "__import__"})
@@ -490,6 +491,7 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 "text": lines[statement.lineno - 1].strip() if statement.lineno <= len(lines) else "",
                 **_factory_fact(statement),
                 **_returned_classes(statement),
+                **_subcommand_fact(statement),
             }
             if is_class:
                 yield from _definitions(statement.body, f"{qualname}.", lines, in_type_checking=in_type_checking,
@@ -682,6 +684,27 @@ def _returns_word(text: str, name: str) -> bool:
         if text.startswith(name, start) and WORD_BOUNDARY.match(text, start + len(name)):
             return True
     return False
+
+
+def _subcommand_fact(statement: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> dict[str, list[str]]:
+    """`{"commands": ["sync"]}` for a subcommand added to a group: the names it runs by on the command line. The name
+    its decorator gives (`@cli.command("sync")`, `name="sync"`), else the ones click and typer derive from the
+    function's (`sync_notes` runs as `sync-notes`; click 8.2 drops a `_command`, `_cmd`, `_group` or `_grp` suffix)."""
+    names: list[str] = []
+    for decorator in statement.decorator_list:
+        if not _adds_subcommand(_decorator_name(decorator)):
+            continue
+        given = (decorator.args[:1] + [k.value for k in decorator.keywords if k.arg == "name"]
+                 if isinstance(decorator, ast.Call) else [])
+        literal = [g.value for g in given if isinstance(g, ast.Constant) and isinstance(g.value, str)]
+        if literal:
+            names.extend(literal)
+        elif not given:
+            dashed = statement.name.lower().replace("_", "-")
+            stem = next((dashed.removesuffix(s) for s in COMMAND_SUFFIXES if dashed.endswith(s) and dashed != s[1:]),
+                        dashed)
+            names.extend((statement.name, dashed, stem))
+    return {"commands": sorted(set(names))} if names else {}
 
 
 def _adds_subcommand(decorator: str) -> bool:

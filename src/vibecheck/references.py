@@ -42,6 +42,11 @@ TEMPLATE_BLOCK = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.DOTALL)
 _QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 MAX_TEMPLATE_STRING = 20_000
+# Decorators that skip a test whatever happens (not `skipif`, not `xfail`, which run it), and the module-level marks
+# that skip every test of the file: what a skipped test names reaches nothing, as it never runs.
+SKIPPING_DECORATORS = frozenset({"pytest.mark.skip", "unittest.skip"})
+MODULE_SKIP_MARK = "pytestmark"
+MODULE_SKIP_CALL = "pytest.skip"
 # The fields that hold child nodes, per node type: in libcst's order where it differs from `ast`'s (else
 # `vibecheck.ast_fields.content_fields`, without the operator and context leaves).
 _FIELDS: dict[type, tuple[str, ...]] = {
@@ -67,12 +72,15 @@ class _References:
         self.attached: set[int] = set()  # strings that are a client call's URL (judged with the call's method)
         self.skipped: set[int] = set()  # the text parts and format specs of f-strings: not strings of their own
         self.loops: dict[str, list[ast.expr]] = {}  # `for mod in (pkg, pkg.encoder):` -> what `mod` stands for
+        self.skipped_tests: list[ast.stmt] = []  # test functions and classes that never run (`_skipped_tests`)
 
     def facts(self) -> dict[str, Any]:
         self._module_imports()
+        self.skipped_tests = self._skipped_tests()
         self._walk()
         # relative ones (`..core.area`) are resolved by the reader, which knows the file's module
-        imports = sorted({v for v in self.aliases.values() if v} | self.star_modules)
+        unused = self._used_only_when_skipped()
+        imports = sorted({v for k, v in self.aliases.items() if v and k not in unused} | self.star_modules)
         return {
             "imports": imports,
             "dotted": sorted(self.dotted),
@@ -116,6 +124,52 @@ class _References:
                 return
             self.aliases[alias.asname or alias.name] = f"{module}{separator}{alias.name}"
 
+    def _skipped_tests(self) -> list[ast.stmt]:
+        """The functions and classes (also methods) of the file that an unconditional skip keeps from running: each
+        decorated `@pytest.mark.skip` or `@unittest.skip(...)`, or all of them under a module-level `pytestmark` skip
+        or an unconditional `pytest.skip(..., allow_module_level=True)`."""
+        definitions = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+        top: list[ast.stmt] = [s for s in self.tree.body if isinstance(s, definitions)]
+        if any(self._skips_module(statement) for statement in self.tree.body):
+            return top
+        found: list[ast.stmt] = []
+        pending: list[ast.stmt] = list(top)
+        while pending:
+            statement = pending.pop()
+            if any(self._full_name(d) in SKIPPING_DECORATORS for d in statement.decorator_list):  # type: ignore[attr-defined]
+                found.append(statement)
+            elif isinstance(statement, ast.ClassDef):
+                pending.extend(s for s in statement.body if isinstance(s, definitions))
+        return found
+
+    def _skips_module(self, statement: ast.stmt) -> bool:
+        if isinstance(statement, ast.Assign) and any(isinstance(t, ast.Name) and t.id == MODULE_SKIP_MARK
+                                                     for t in statement.targets):
+            marks = statement.value.elts if isinstance(statement.value, (ast.List, ast.Tuple)) else [statement.value]
+            return any(self._full_name(mark) in SKIPPING_DECORATORS for mark in marks)
+        call = statement.value if isinstance(statement, ast.Expr) else None
+        return isinstance(call, ast.Call) and self._full_name(call) == MODULE_SKIP_CALL and any(
+            k.arg == "allow_module_level" and isinstance(k.value, ast.Constant) and k.value.value is True
+            for k in call.keywords)
+
+    def _full_name(self, node: ast.expr) -> str:
+        """A decorator's or call's dotted name through the file's imports (`mark.skip` is `pytest.mark.skip`)."""
+        target = node.func if isinstance(node, ast.Call) else node
+        parts: list[str] = []
+        while isinstance(target, ast.Attribute):
+            parts.append(target.attr)
+            target = target.value
+        if not isinstance(target, ast.Name):
+            return ""
+        return ".".join([self.aliases.get(target.id, target.id), *parts[::-1]])
+
+    def _used_only_when_skipped(self) -> set[str]:
+        """The imported names that only skipped tests use: importing them tests nothing."""
+        if not self.skipped_tests:
+            return set()
+        used = {n.id for test in self.skipped_tests for n in ast.walk(test) if isinstance(n, ast.Name)}
+        return {name for name in self.aliases if name in used and name not in self.names}
+
     def _walk(self) -> None:
         visit: dict[type, Callable[[Any], None]] = {ast.Import: self._import, ast.ImportFrom: self._import,
                  ast.Attribute: self._attribute, ast.Call: self._call, ast.Constant: self._constant,
@@ -124,6 +178,7 @@ class _References:
                  ast.MatchStar: self._bound, ast.MatchMapping: self._rest, ast.MatchClass: self._class_pattern,
                  ast.List: self._command, ast.Tuple: self._command, ast.For: self._loop}
         names = self.names
+        skipped = {id(test) for test in self.skipped_tests}
         # (the loop below runs for every node of every test file in the project: its steps are written inline)
         pending: list[ast.AST | None] = [self.tree]
         while pending:
@@ -132,7 +187,7 @@ class _References:
             if kind is ast.Name:  # the commonest node, with no children
                 names.add(node.id)  # type: ignore[union-attr]
                 continue
-            if node is None:  # a `**x` in `Dict.keys`, a keyword-only parameter without a default
+            if node is None or skipped and id(node) in skipped:  # a `**x` in `Dict.keys`; a skipped test
                 continue
             handler = visit.get(kind)
             if handler is not None:
@@ -289,8 +344,8 @@ class _References:
             return
         if DOTTED_STRING.match(value):
             self.dotted.add(value)
-        elif value.isidentifier():  # `parametrize("method", ["get", "patch"])` then `getattr(app, method)`
-            self.names.add(value)
+        elif value.isidentifier() or value[:1].isalpha() and value.replace("-", "_").isidentifier():
+            self.names.add(value)  # `parametrize("method", ["get"])` then `getattr(app, method)`; `invoke(cli, ["sync-all"])`
         elif value.startswith("/"):
             self.strings.add(value)
         elif "://" in value:

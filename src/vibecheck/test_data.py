@@ -4,7 +4,8 @@ configured name).
 A project keeps sample inputs beside its tests (`tests/data/broken_app.py`, `tests/fixtures/project/views.py`):
 they are read by the tests, not run as tests, so no test rule judges them as tests, and the untested-code rules
 count them neither as tests (their imports reach nothing) nor as the project's code. Two signs mark them:
-- the project's pytest configuration says not to collect them: `norecursedirs` and `addopts` `--ignore` /
+- the project's pytest configuration says not to collect them: a `python_files` that leaves out a default test
+  name (`test_*.py` beside `python_files = *_check.py`), `norecursedirs` and `addopts` `--ignore` /
   `--ignore-glob` (the first of `pytest.ini`, `pyproject.toml`, `tox.ini`, `setup.cfg` holding a pytest table),
   and unconditional `collect_ignore` / `collect_ignore_glob` lists in the `conftest.py` at the root or at the top
   of a test folder (`configured_test_data`, as gitignore-style patterns from the root);
@@ -37,6 +38,7 @@ else:  # pragma: no cover - exercised on 3.10 only
 
 DATA_FOLDERS = frozenset({"data", "testdata", "test_data", "fixtures", "test_fixtures", "sample_data", "samples"})
 TEST_MODULE_NAMES = ("test*.py", "*_test.py", "conftest.py")
+PYTEST_DEFAULT_FILES = ("test_*.py", "*_test.py")  # pytest's default `python_files`
 # The top-level folders whose `conftest.py` may list what not to collect (beside the root's).
 TEST_FOLDERS = ("tests", "test", "testing", "t")
 # pytest reads the first of these that holds its table: (file, section; "" for pyproject's TOML table).
@@ -76,7 +78,7 @@ def configured_test_data(root: Path) -> tuple[str, ...]:
 
 
 def _test_data(root: Path, options: dict[str, Any]) -> tuple[str, ...]:
-    patterns = [*_from_pytest_config(options)]
+    patterns = [*_uncollected_names(options), *_from_pytest_config(options)]
     for folder in ("", *TEST_FOLDERS):
         conftest = root / folder / "conftest.py"
         prefix = f"/{folder}/" if folder else "/"
@@ -108,6 +110,14 @@ def _pytest_table(root: Path) -> dict[str, Any]:
         if parser.has_section(section):
             return dict(parser.items(section))
     return {}
+
+
+def _uncollected_names(options: dict[str, Any]) -> list[str]:
+    """With `python_files` set, pytest collects only the modules it names: a file of a default test name that none of
+    them matches (`test_render.py` beside `python_files = *_check.py`) is never run. As gitignore-style patterns, the
+    default names and then each configured one negated, ahead of the other patterns (which may cover those again)."""
+    configured = [name for name in _words(options.get("python_files")) if "/" not in name]
+    return [*PYTEST_DEFAULT_FILES, *(f"!{name}" for name in configured)] if configured else []
 
 
 def _from_pytest_config(options: dict[str, Any]) -> list[str]:

@@ -1,10 +1,11 @@
 """The held-out agent-style apps in `examples/holdout-apps/`, through the command line as a user runs it.
 
-Each pitfall carries `# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are expected),
-each legitimate look-alike `# ok: CODE` (`A/B`: none of them may fire). The run must report exactly the expected
-lines, but for the gaps listed below, each with the reason it is left open; a gap that closes fails the test, so
-that its entry is removed. The rules about untested code are left out: they report every function of an app
-without tests. `benchmarks/holdout_recall.py` prints the same as recall and false alarms per rule.
+Each pitfall carries `# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are expected;
+marks heading a file are for its first line), each legitimate look-alike `# ok: CODE` (`A/B`: none of them may
+fire). The run must report exactly the expected lines, but for the gaps listed below, each with the reason it is
+left open; a gap that closes fails the test, so that its entry is removed. The rules about untested code are left
+out (they report every function of an app without tests) but in the apps whose marks name one of them.
+`benchmarks/holdout_recall.py` prints the same as recall and false alarms per rule.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from benchmarks.holdout_recall import NOT_MEASURED, Where, read_marks
+from benchmarks.holdout_recall import Where, read_marks
 
 from tests.conftest import REPO_ROOT
 
@@ -268,9 +269,41 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # The docker SDK's calls block (`client.containers.get(...)` in an `async def` route), but the client is a module
     # attribute of another module (`engine.client`), whose type VC110/VC112 do not follow.
     ("docker_runner", "sandbox/app.py", 93, "VC110"),
+    # Functions reached only by hollow tests (no assertion, an assertion that cannot fail, a swallowed failure, a check
+    # under `if`, an assertion on the mock that replaced the function): VC301 counts what a test calls, checked or
+    # not; the hollow test is reported where it is written (VC303/VC304/VC305/VC308/VC311), where the fix goes.
+    ("hollow_suite_api", "inventory/routes.py", 49, "VC301"),
+    ("hollow_suite_api", "inventory/routes.py", 58, "VC301"),
+    ("hollow_suite_api", "inventory/routes.py", 69, "VC301"),
+    ("hollow_suite_api", "inventory/stock.py", 22, "VC301"),
+    ("hollow_suite_api", "inventory/stock.py", 27, "VC301"),
+    ("hollow_suite_api", "inventory/stock.py", 32, "VC301"),
+    # A method reached only through another object's call of its name: `.get(...)` on a dict or another cache class
+    # in the tests, `self.remote.get(...)` in tested code whose tests hand it a mock. Not counting such names was
+    # measured on the pinned projects and cost more true reach than it found (see VC301's docstring).
+    ("partial_tests_cli", "notesync/store.py", 41, "VC301"),
+    ("partial_tests_cli", "notesync/store.py", 49, "VC301"),
+    ("src_layout_lib", "src/textkit/cache.py", 52, "VC301"),
+    ("untested_payments", "payments/gateway.py", 37, "VC301"),
+    # Error branches no test drives: VC309 judges them from coverage data only (which branch a test took is no static
+    # fact), and these apps carry none; the trailing `raise` after an `if` chain is no branch it reads either.
+    ("hollow_suite_api", "inventory/stock.py", 13, "VC309"),
+    ("src_layout_lib", "src/textkit/cache.py", 45, "VC309"),
+    ("src_layout_lib", "src/textkit/slug.py", 20, "VC309"),
+    ("untested_payments", "payments/gateway.py", 27, "VC309"),
+    ("untested_payments", "payments/ledger.py", 24, "VC309"),
+    ("untested_payments", "payments/refunds.py", 23, "VC309"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
+    # The message of the app's own `OutOfStock` ("only 3 left") answered with 409: VC414 trusts an exception's text
+    # only when its class is named for bad input or carries its own error code, and this one does neither.
+    ("hollow_suite_api", "inventory/routes.py", 42, "VC414"),
+    # Run inside this repository, whose `pyproject.toml` makes its root the run's root, the project phase indexes the
+    # repository's own `tests/conftest.py` under the same relative path as the app's, and the app's fixtures (which
+    # call `create_app`, `warm`) are read from the wrong file; from a copy outside the repository, nothing is reported.
+    ("hollow_suite_api", "inventory/__init__.py", 7, "VC301"),
+    ("src_layout_lib", "src/textkit/cache.py", 34, "VC301"),
     # A forum thread read by id in a login-only view: every member may read it, but the same code on an invoice is
     # the pitfall, and nothing in the view tells them apart.
     ("django_forum", "forum/views.py", 30, "VC214"),
@@ -311,8 +344,9 @@ def reported(app: Path) -> set[tuple[str, int, str]]:
     assert run.returncode in (0, 1), run.stderr
     payload = json.loads(run.stdout)
     assert payload["errors"] == []
+    left_out = read_marks(app).left_out()
     return {(Path(f["path"]).as_posix(), f["start"]["line"], f["code"]) for f in payload["findings"]
-            if f["code"] not in NOT_MEASURED}
+            if f["code"] not in left_out}
 
 
 @pytest.mark.parametrize("app", sorted(p.name for p in APPS.iterdir() if p.is_dir()))

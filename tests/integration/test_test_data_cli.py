@@ -112,3 +112,21 @@ def test_a_project_whose_only_test_files_are_data_has_no_tests(tmp_path: Path, m
     write(tmp_path, {"tests/test_orders.py": "from shop.orders import total\n\n\ndef test_total():\n"
                                              "    assert total([1, 2]) == 3\n"})
     assert concise(["--select", "VC307", "."]) == []
+
+
+def test_python_files_decides_which_default_named_files_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python_files = *_check.py` leaves `test_*.py` out: such a file tests nothing and no test rule judges it; a file
+    named by the setting (also `*_check.py`, which names no test) runs, and the setting's own default-like names
+    (`test_*.py` listed again) stay collected."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {
+        **SOURCE,
+        "setup.cfg": "[metadata]\nname = shop\n\n[tool:pytest]\ntestpaths = tests\npython_files = *_check.py\n",
+        "tests/orders_check.py": "from shop.orders import total\n\n\ndef test_total():\n    assert total([1]) == 1\n",
+        "tests/test_refund.py": "from shop.orders import refund\n\n\n" + HOLLOW,
+        "tests/restock_test.py": "from shop.orders import restock\n\n\ndef test_restock():\n"
+                                 "    assert restock(1) == 1\n",
+    })
+    assert concise(["--select", "VC301,VC303", "."]) == ["src/shop/orders.py:10:1: VC301", "src/shop/orders.py:6:1: VC301"]
+    write(tmp_path, {"setup.cfg": "[metadata]\nname = shop\n\n[tool:pytest]\npython_files = *_check.py test_*.py\n"})
+    assert concise(["--select", "VC301,VC303", "."]) == ["src/shop/orders.py:10:1: VC301", "tests/test_refund.py:4:5: VC303"]

@@ -90,6 +90,7 @@ class Definition:
     dispatches: tuple[str, ...] = ()  # method-name prefixes its code calls methods by (`getattr(self, f"visit_{k}")`)
     discovers: tuple[str, ...] = ()  # packages whose modules it imports by listing them (`facts._discovers`)
     returns: tuple[str, ...] = ()  # the class-like names it returns an instance of, or itself (`facts._returned_classes`)
+    commands: tuple[str, ...] = ()  # a subcommand's names on the command line (`facts._subcommand_fact`)
 
     # Set once in `__post_init__`, not `cached_property`s: the reach rules read them some 30,000 times on Django, and
     # each first read through `cached_property` (which takes a lock) cost more than computing all three up front.
@@ -237,7 +238,8 @@ class ProjectIndex:
                 tuple(d.get("route_receivers", ())),
                 tuple(resolve_relative(t, name, is_package=is_package) for t in d.get("imports", ())),
                 tuple((e[0], e[1], e[2], e[3]) for e in d.get("error_paths", ())),
-                tuple(d.get("dispatches", ())), tuple(d.get("discovers", ())), tuple(d.get("returns", ())))
+                tuple(d.get("dispatches", ())), tuple(d.get("discovers", ())), tuple(d.get("returns", ())),
+                tuple(d.get("commands", ())))
                 for d in definitions]
             module.uses = frozenset(result.facts.get(MODULE_USES, ()))
             module.star_imports = tuple(resolve_relative(target, name, is_package=is_package)
@@ -476,14 +478,65 @@ class ProjectIndex:
         using, reaching = self.tests_by_name.get(name), self.tests_by_module.get(module)
         return using is not None and reaching is not None and not using.isdisjoint(reaching)
 
+    def called_on_its_class(self, method: Definition) -> bool:
+        """Whether a test that uses a method's name may call it on an object of its class: unless every such test
+        names another class of the module with a method of that name (outside the method's class family) and not the
+        class's family (`SyncJob(local, remote).run()` runs `SyncJob.run`, not `PruneJob.run` beside it)."""
+        using = self.tests_by_name[method.simple_name] & self.tests_by_module[method.module]
+        owner = (method.module, method.owner)
+        family = {owner, *self.subclasses.get(owner, ()), *self.ancestors.get(owner, ())}
+        siblings = {(d.module, d.owner) for d in self.methods_by_name.get(method.simple_name, ())
+                    if d.module == method.module} - family
+        if not siblings:
+            return True
+        naming = self.tests_naming_classes
+        naming_family = set().union(*(naming.get(c, ()) for c in family))
+        naming_siblings = set().union(*(naming.get(c, ()) for c in siblings))
+        return any(test in naming_family or test not in naming_siblings for test in using)
+
+    @cached_property
+    def methods_by_name(self) -> dict[str, list[Definition]]:
+        found: dict[str, list[Definition]] = {}
+        for definition in self.definitions():
+            if definition.kind == "method":
+                found.setdefault(definition.simple_name, []).append(definition)
+        return found
+
+    @cached_property
+    def ancestors(self) -> dict[tuple[str, str], set[tuple[str, str]]]:
+        """For each class, its base classes in the project, transitively (the inverse of `subclasses`)."""
+        found: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        for parent, children in self.subclasses.items():
+            for child in children:
+                found.setdefault(child, set()).add(parent)
+        return found
+
+    @cached_property
+    def tests_naming_classes(self) -> dict[tuple[str, str], set[str]]:
+        """For each project class, the test files that name it: import it, use it dotted, or use its name."""
+        classes = {d.key for d in self.definitions() if d.kind == "class"}
+        found: dict[tuple[str, str], set[str]] = {}
+        for test in self.tests:
+            for dotted in {*test.imports, *test.dotted}:
+                for name in {dotted, self.canonical(dotted)}:
+                    module = self.module_of(name)
+                    key = (module, name[len(module) + 1:].partition(".")[0]) if module and module != name else None
+                    if key in classes:
+                        found.setdefault(key, set()).add(test.path)
+        for key in classes:
+            found.setdefault(key, set()).update(self.tests_by_name.get(key[1].rpartition(".")[2], ()))
+        return found
+
     @cached_property
     def tested_paths(self) -> list[str]:
         return sorted({_tested_path(s) for test in self.tests for s in test.strings})
 
     @cached_property
     def client_paths(self) -> list[tuple[str, str]]:
-        """`(METHOD, path)` of the tests' client calls, and `("*", path)` for every other path-like string."""
-        calls = {(m, t) for test in self.tests for m, t in test.client_calls if not t.startswith("name:")}
+        """`(METHOD, path)` of the tests' client calls, and `("*", path)` for every other path-like string (not the
+        route names, commands, doctests and scripts the calls also record: `command:close_stale_orders` would match
+        a route `<int:pk>/`)."""
+        calls = {(m, t) for test in self.tests for m, t in test.client_calls if t.startswith("/")}
         return sorted(calls | {("*", path) for path in self.tested_paths})
 
     @cached_property
@@ -516,6 +569,23 @@ class ProjectIndex:
         """Whether a test requests a path matching `pattern` with one of `methods` (`*`: any)."""
         wanted = set(methods) or {"*"}
         return any((m == "*" or "*" in wanted or m in wanted) and pattern.search(path) for m, path in self.client_paths)
+
+    def run_as_command(self, definition: Definition) -> bool:
+        """Whether the tests run a subcommand (any other hook: yes): a test names it (`invoke(cli, ["sync"])`, or the
+        installed script in a subprocess), or it is the only command of its group (typer runs a lone one unnamed)."""
+        return not definition.commands or definition.key in self.lone_commands \
+            or any(name in self.tests_by_name for name in definition.commands)
+
+    @cached_property
+    def lone_commands(self) -> frozenset[tuple[str, str]]:
+        """The subcommands that are the only one their module adds to an app object (`@app.command()` once, typer's
+        single-command app); not to a group function (`@db.command()` under `def db()`), which click runs by name."""
+        groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for definition in self.definitions():
+            for group in {d.rpartition(".")[0] for d in definition.decorators} if definition.commands else ():
+                groups.setdefault((definition.module, group), []).append(definition.key)
+        functions = {d.key for d in self.definitions() if d.kind == "function"}
+        return frozenset(keys[0] for group, keys in groups.items() if len(keys) == 1 and group not in functions)
 
     @cached_property
     def app_model(self) -> AppModel:
@@ -568,7 +638,8 @@ class ProjectIndex:
         if definition.full_name in self.referenced_names:
             return True
         name = definition.simple_name
-        if not name.startswith("__") and self.used_by_tests_of(name, definition.module):
+        if not name.startswith("__") and self.used_by_tests_of(name, definition.module) and (
+                definition.kind != "method" or self.called_on_its_class(definition)):
             return True
         if definition.kind == "method" and name in self.distinctive_methods and name in self.tests_by_name:
             return True  # `connection.introspection.installed_models(tables)`: an object the test got through an API
@@ -737,7 +808,8 @@ class ProjectIndex:
             owner = by_key.get(owner_key) if definition.owner else None
             if owner is not None:
                 members.setdefault(owner_key, []).append(definition)
-            if definition.simple_name.startswith("__") and owner or "hook" in definition.flags \
+            if definition.simple_name.startswith("__") and owner or "hook" in definition.flags and self.run_as_command(
+                    definition) \
                     or any(self._resolve(definition.module, d) in registrars for d in definition.decorators) \
                     or framework_calls(definition, inherited.get(owner_key, ())) \
                     or (owner is not None and self.extends_library(owner)):

@@ -28,7 +28,8 @@ class NoTests(ProjectRule):
     `pyproject.toml`, `setup.py` or `setup.cfg`; a loose script is no project) has importable source code
     (see `src-paths`) and no test file (see `test-paths`: by default `tests/`, `test_*.py`,
     `*_test.py`, `conftest.py`). Test data is no test file: what the project's pytest configuration does not
-    collect (`collect_ignore`, `norecursedirs`, `addopts` `--ignore`), and the files of a data folder (`data/`,
+    collect (`collect_ignore`, `norecursedirs`, `addopts` `--ignore`, a default test name its `python_files` leaves
+    out: `test_*.py` beside `python_files = *_check.py`), and the files of a data folder (`data/`,
     `testdata/`, `fixtures/`) not named as test modules. When it fires, `module-without-tests` and
     `untested-public-function` stay silent, so the report is one line instead of one per module and function.
 
