@@ -251,15 +251,15 @@ class ResultCache:
         if digest is None:
             return None
         key = self._index_key(source_file, kind, digest)
-        index_result = FileResult(source_file.relative, digest=digest)  # all an index entry's result line holds
-        hit = self._read(entry, key, source_file.relative, facts=self.facts_mode, stands_for=index_result)
+        index_result = FileResult(source_file.display, digest=digest)  # all an index entry's result line holds
+        hit = self._read(entry, key, source_file.display, facts=self.facts_mode, stands_for=index_result)
         if hit is None and from_check:
             derived = self._facts_from_check(source_file, digest, from_check, optional)
             if derived is not None:
                 self.store_indexed_facts(source_file, kind, derived)
-                hit = self._read(entry, key, source_file.relative, facts=self.facts_mode, stands_for=index_result)
+                hit = self._read(entry, key, source_file.display, facts=self.facts_mode, stands_for=index_result)
         if hit is not None:
-            self.fingerprints[source_file.relative] = key
+            self.fingerprints[source_file.display] = key
         return hit
 
     def _facts_from_check(self, source_file: SourceFile, digest: str, keys: tuple[str, ...],
@@ -271,14 +271,14 @@ class ResultCache:
         if checked is None or checked.errors or not all(key in checked.facts for key in keys):
             return None
         taken = [*keys, *(key for key in optional if key in checked.facts)]
-        return FileResult(source_file.relative, facts={key: checked.facts[key] for key in taken}, digest=digest)
+        return FileResult(source_file.display, facts={key: checked.facts[key] for key in taken}, digest=digest)
 
     def store_indexed_facts(self, source_file: SourceFile, kind: str, result: FileResult) -> None:
         """Write the facts read of an indexed file (`result.digest`: the bytes they were read from)."""
         key = self._index_key(source_file, kind, result.digest)
-        self.fingerprints[source_file.relative] = key
+        self.fingerprints[source_file.display] = key
         self._record_stat(source_file.path, result.digest)  # read after `indexed_facts` took its stat
-        self._record_facts(source_file.relative, self._write(self._entry(source_file, INDEX), key, result))
+        self._record_facts(source_file.display, self._write(self._entry(source_file, INDEX), key, result))
 
     def _index_key(self, source_file: SourceFile, kind: str, digest: str) -> str:
         return _hash(self.run_key, INDEX, kind, source_file.display, source_file.relative, digest)

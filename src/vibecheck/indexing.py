@@ -54,25 +54,28 @@ class IndexJob:
 
     @property
     def display(self) -> str:
-        """The name the project knows the file by (its path from the root: it is shown nowhere)."""
-        return self.source_file.relative
+        """The name the project knows the file by: its path as a checked file's is shown (from the current folder,
+        or whole outside it), so that it never takes the key of a checked file (a run in an app's folder inside a
+        repository whose config makes the repository the root: the app's `tests/conftest.py` is checked, the
+        repository's is indexed, and both are `tests/conftest.py` from the root)."""
+        return self.source_file.display
 
     def read(self) -> FileResult:
         """The file's facts with the digest of its bytes; no digest when it cannot be read or decoded."""
-        relative = self.source_file.relative
+        display = self.display
         try:
             data = safe_files.read_regular_file(self.source_file.path)
         except OSError:
-            return FileResult(relative)
+            return FileResult(display)
         if self.kind == "source":
             try:
                 facts = self._source_facts(decode_source(data))
             except (UnicodeDecodeError, SyntaxError, LookupError):
-                return FileResult(relative)
+                return FileResult(display)
         else:
-            tree = SourceUnit(relative, data, is_test_file=True).python_ast()
+            tree = SourceUnit(self.source_file.relative, data, is_test_file=True).python_ast()
             facts = {} if tree is None else {TEST_REFERENCES: read_test_references(tree)}
-        return FileResult(relative, facts=facts, digest=content_digest(data))
+        return FileResult(display, facts=facts, digest=content_digest(data))
 
     def _source_facts(self, text: str) -> dict[str, Any]:
         """The definitions and imports, and what the rules' `index_fact_readers` read, from one `ast` parse."""
@@ -132,26 +135,26 @@ class FileIndex:
             self.accept(job, job.read())
 
     def add_to(self, project: Project) -> None:
-        """Put every file that was read into the project, keyed by its path from the root."""
+        """Put every file that was read into the project, keyed as a checked file is (`IndexJob.display`)."""
         for job in self.jobs:
-            relative = job.display
+            key = job.display
             facts = {}
             if job.kind == "registered":
-                project.fingerprints[relative] = REGISTERED
+                project.fingerprints[key] = REGISTERED
             else:
-                result = self._read.get(relative)
+                result = self._read.get(key)
                 if result is None:
                     continue
                 facts = result.facts
-                project.fingerprints[relative] = self._fingerprint(job, result)
-            project.files[relative] = FileResult(relative, facts=facts)
+                project.fingerprints[key] = self._fingerprint(job, result)
+            project.files[key] = FileResult(key, facts=facts)
             if job.kind != "source":
-                project.test_files.add(relative)
-            project.relative[relative] = relative
+                project.test_files.add(key)
+            project.relative[key] = job.source_file.relative
 
     def _fingerprint(self, job: IndexJob, result: FileResult) -> str:
-        if self.cache is not None and job.source_file.relative in self.cache.fingerprints:
-            return self.cache.fingerprints[job.source_file.relative]
+        if self.cache is not None and job.display in self.cache.fingerprints:
+            return self.cache.fingerprints[job.display]
         return f"source:{result.digest}" if job.kind == "source" else result.digest
 
 
@@ -191,7 +194,7 @@ def _unchecked_files(settings: Settings, checked: set[str], walked: Sequence[Pat
             if not any(top.is_relative_to(folder) for folder in done)]
     try:
         found = [f for top in tops for f in discover([str(top)], root, exclude=settings.exclude,
-                                                     extend_exclude=settings.extend_exclude, cwd=root,
+                                                     extend_exclude=settings.extend_exclude,
                                                      skip_folders={str(folder) for folder in done})]
     except (OSError, UsageError):
         return []

@@ -299,11 +299,6 @@ KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
     # The message of the app's own `OutOfStock` ("only 3 left") answered with 409: VC414 trusts an exception's text
     # only when its class is named for bad input or carries its own error code, and this one does neither.
     ("hollow_suite_api", "inventory/routes.py", 42, "VC414"),
-    # Run inside this repository, whose `pyproject.toml` makes its root the run's root, the project phase indexes the
-    # repository's own `tests/conftest.py` under the same relative path as the app's, and the app's fixtures (which
-    # call `create_app`, `warm`) are read from the wrong file; from a copy outside the repository, nothing is reported.
-    ("hollow_suite_api", "inventory/__init__.py", 7, "VC301"),
-    ("src_layout_lib", "src/textkit/cache.py", 34, "VC301"),
     # A forum thread read by id in a login-only view: every member may read it, but the same code on an invoice is
     # the pitfall, and nothing in the view tells them apart.
     ("django_forum", "forum/views.py", 30, "VC214"),

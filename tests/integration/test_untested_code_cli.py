@@ -97,3 +97,20 @@ def test_pytests_configured_module_names_are_test_files(tmp_path: Path, monkeypa
     assert concise(["."]) == ["shop/prices.py:5:1: VC301"]
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'shop'\n", encoding="utf-8")
     assert concise(["."]) == ["shop/__init__.py:1:1: VC307", "shop/tests.py:5:5: B101"]  # no longer a test
+
+
+def test_an_app_checked_from_its_folder_keeps_its_own_conftest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The repository's config makes the repository the run's root, so its own `tests/conftest.py` is indexed while
+    the app's is checked: both are `tests/conftest.py` to someone, and the app's fixtures must stay the app's."""
+    write(tmp_path, {
+        "pyproject.toml": '[tool.vibecheck]\nextend-select = ["VC301"]\n',
+        "tests/conftest.py": "import pytest\n\n\n@pytest.fixture()\ndef repo_thing():\n    return 1\n",
+        "apps/shop/pyproject.toml": "[project]\nname = 'shop'\n",
+        "apps/shop/shop/__init__.py": "def create_app():\n    return {'name': 'shop'}\n",
+        "apps/shop/tests/conftest.py": "import pytest\n\nfrom shop import create_app\n\n\n@pytest.fixture()\n"
+                                       "def app():\n    return create_app()\n",
+        "apps/shop/tests/test_app.py": "def test_name(app):\n    assert app['name'] == 'shop'\n",
+    })
+    monkeypatch.chdir(tmp_path / "apps" / "shop")
+    assert concise(["."]) == []
+    assert concise(["--no-cache", "."]) == []
