@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 
 def office_to_pdf(path: Path) -> Path:
-    # expect: VC408/VC421
+    # expect: VC408/VC421/VC417
     subprocess.run(f"{SOFFICE} --headless --convert-to pdf --outdir {OUTPUT} {path}", shell=True, check=True)
     return OUTPUT / (path.stem + ".pdf")
 
@@ -28,7 +28,7 @@ def office_to_pdf_safe(path: Path) -> Path:
 def pdf_to_text(pdf_path: str) -> str:
     # expect: VC405
     txt_path = tempfile.mktemp(suffix=".txt")
-    # expect: VC408/VC421
+    # expect: VC408/VC421/VC417, VC108
     os.system("pdftotext -layout " + pdf_path + " " + txt_path)
     with open(txt_path, encoding="utf-8", errors="replace") as fh:
         return fh.read()
@@ -56,7 +56,7 @@ def page_count(pdf_path: str) -> int:
 
 def compress_pdf(pdf_path: str, quality: str) -> str:
     out = str(OUTPUT / (Path(pdf_path).stem + "-small.pdf"))
-    # expect: VC408/VC421
+    # expect: VC408/VC421/VC417
     subprocess.check_call(f"gs -sDEVICE=pdfwrite -dPDFSETTINGS=/{quality} -o {out} {pdf_path}", shell=True)
     return out
 

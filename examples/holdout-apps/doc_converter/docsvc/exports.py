@@ -23,7 +23,7 @@ def search_csv(session: Session, owner_id: int, term: str) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(["id", "filename"])
-    # expect: VC402/VC422
+    # expect: VC402/VC422/VC417
     rows = session.execute(text(f"SELECT id, filename FROM documents WHERE owner_id = {owner_id} AND text ILIKE '%{term}%'"))
     for row in rows:
         writer.writerow(list(row))

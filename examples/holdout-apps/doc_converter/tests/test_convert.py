@@ -58,8 +58,8 @@ def test_docx_text_safe(tmp_path: Path):
     assert archive.docx_text_safe(docx) == "Hello"
 
 
+# expect: VC303
 def test_pdf_to_text_missing_tool(tmp_path: Path):
-    # expect: VC305
     try:
         convert.pdf_to_text_safe(str(tmp_path / "missing.pdf"))
     except (subprocess.CalledProcessError, FileNotFoundError):

@@ -58,7 +58,7 @@ async def wait_for_banner(page, attempts: int = 10) -> str:
 
 async def post_summary(results: list[dict]) -> None:
     text = "\n".join(f"{r['portal']}: {r['status']}" for r in results)
-    # expect: VC110, VC106
+    # expect: VC110, VC106, VC107
     requests.post(SLACK_WEBHOOK, json={"text": text})
 
 

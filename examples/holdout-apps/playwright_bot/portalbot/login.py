@@ -34,7 +34,7 @@ def save_cookies(page: Page) -> None:
 def restore_cookies(page: Page) -> None:
     if COOKIE_FILE.exists():
         with COOKIE_FILE.open("rb") as fh:
-            # expect: VC406
+            # ok: VC406 -- a literal path of the program's own, which it writes itself (the rule's documented stance)
             page.context.add_cookies(pickle.load(fh))
 
 

@@ -64,8 +64,8 @@ class PostgresPipeline:
         return item
 
     def _save_product(self, item):
-        # expect: VC402/VC422
         self.cur.execute(
+            # expect: VC402/VC422
             f"INSERT INTO products (sku, name, price, currency, category, url) VALUES "
             f"('{item['sku']}', '{item['name']}', {item['price']}, '{item['currency']}', "
             f"'{item['category']}', '{item['url']}') ON CONFLICT (sku) DO UPDATE SET price = EXCLUDED.price"

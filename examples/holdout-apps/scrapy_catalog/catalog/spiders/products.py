@@ -91,7 +91,7 @@ class ProductsSpider(scrapy.Spider):
                           currency="USD", category=self.category, url=response.url, image_urls=[])
 
     def parse_sitemap(self, response):
-        # expect: VC416
+        # ok: VC416 -- lxml's default parser (no external entities since 5.2) on the remote site's sitemap, not client input
         root = etree.fromstring(response.body)
         for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
             yield scrapy.Request(loc.text, callback=self.parse_product)
