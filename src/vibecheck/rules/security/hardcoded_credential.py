@@ -288,8 +288,8 @@ class HardcodedCredential(Rule):
     `pymysql.connect(host, user, password)`, or as the second of an `auth=(user, password)` pair, and the text a
     browser bot types into a field whose selector names a secret: `page.fill("#password", ...)`,
     `page.get_by_label("Password").fill(...)`, Selenium's `find_element(By.ID, "password").send_keys(...)`), an
-    Azure Storage or Cosmos DB account key under any name that ends in `key` (`COSMOS_KEY = "C2y6...Jw=="`), and the values of a table of logins
-    (`VALID_USERNAME_PASSWORD_PAIRS = {"admin": "..."}`, `USER_PASSWORDS`).
+    Azure Storage or Cosmos DB account key under any name that ends in `key` (`COSMOS_KEY = "C2y6...Jw=="`), and the
+    values of a table of logins (`VALID_USERNAME_PASSWORD_PAIRS = {"admin": "..."}`, `USER_PASSWORDS`).
     Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names, a value that spells its own slot as a
     sample configuration does: `"cloudfiles_api_key": "my_rackspace_api_key"`, or its name in any spelling:
     `api_key = "api-key-not-set"`, `"new_credentials": "NewCredentials"`; a label naming a kind of credential:
