@@ -29,7 +29,7 @@ def polite_session() -> requests.Session:
 
 
 def get_page(url: str) -> requests.Response:
-    # expect: VC106
+    # expect: VC106, VC417
     return session.get(url, allow_redirects=True)
 
 

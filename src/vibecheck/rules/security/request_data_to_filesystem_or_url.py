@@ -517,8 +517,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's
     `AsyncHTTPClient().fetch()` or `HTTPRequest`, of a request built to be sent later (`client.build_request("GET",
     url)`, `httpx.Request(...)`, `requests.Request(...)`) (also of a session a class keeps in `self.session =
-    requests.Session()`; for VC417 also one that a base class in another
-    module of the project binds) or the `base_url` of an `httpx.Client` or
+    requests.Session()` or the module binds at its top level, `session = requests.Session()`; for VC417 also one
+    that a base class in another module of the project binds) or the `base_url` of an `httpx.Client` or
     `aiohttp.ClientSession`, which every later call of that client goes to. In a file that drives a browser
     (Playwright, pyppeteer, Selenium), the page it opens (`page.goto(url)`, a Selenium `driver.get(url)`) is a URL the
     server fetches, and the files it writes (`page.screenshot(path=...)`, `page.pdf(path=...)`,
@@ -815,6 +815,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             return False
         if by_name and dotted.rsplit(".", 1)[-1] in HTTP_CLIENT_NAMES:
             return not dotted.startswith(("request", "self.request"))
+        if dotted in self._module_clients(state):
+            return True
         if dotted.startswith("self."):
             clients = self._clients
             if clients is None:
@@ -823,6 +825,18 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         return False
 
     _clients: frozenset[str] | None = None
+    _top_level_clients: frozenset[str] | None = None
+
+    def _module_clients(self, state: FlowState) -> frozenset[str]:
+        """The names the module binds to an HTTP client at its top level (`session = requests.Session()`), which its
+        functions then call (`session.get(url)`); found once per file, and only in a file that spells a factory."""
+        clients = self._top_level_clients
+        if clients is None:
+            source = self.context.source
+            clients = self._top_level_clients = frozenset(
+                _module_level_clients(self.context.module, state)
+                if any(tail in source for tail in CLIENT_FACTORY_TAILS) else ())
+        return clients
 
     def _client_attributes(self, state: FlowState) -> frozenset[str]:
         """The attributes a method of the module's classes binds to an HTTP client (`self.session =
@@ -848,6 +862,19 @@ def _browser_sink(func: cst.Attribute) -> tuple[int | None, str | None, bool] | 
         receiver = dotted_name(func.value)
         return (0, "url", True) if receiver is not None and receiver.rsplit(".", 1)[-1] in BROWSER_DRIVER_NAMES else None
     return BROWSER_SINKS.get(method)
+
+
+def _module_level_clients(module: cst.Module, state: FlowState) -> Iterator[str]:
+    """Each `name = requests.Session()` (or `name: httpx.Client = httpx.Client()`) at the top of the module."""
+    for statement in module.body:
+        if type(statement) is not cst.SimpleStatementLine:
+            continue
+        for small in statement.body:
+            value = small.value if type(small) in (cst.Assign, cst.AnnAssign) else None
+            targets = [t.target for t in small.targets] if type(small) is cst.Assign else \
+                [small.target] if type(small) is cst.AnnAssign else []
+            if type(value) is cst.Call and state.qualified_name(value) in HTTP_CLIENT_FACTORIES:
+                yield from (target.value for target in targets if type(target) is cst.Name)
 
 
 def _module_functions(module: cst.Module) -> frozenset[str]:
