@@ -870,9 +870,13 @@ def _module_level_clients(module: cst.Module, state: FlowState) -> Iterator[str]
         if type(statement) is not cst.SimpleStatementLine:
             continue
         for small in statement.body:
-            value = small.value if type(small) in (cst.Assign, cst.AnnAssign) else None
-            targets = [t.target for t in small.targets] if type(small) is cst.Assign else \
-                [small.target] if type(small) is cst.AnnAssign else []
+            value: cst.BaseExpression | None
+            if isinstance(small, cst.Assign):
+                value, targets = small.value, [t.target for t in small.targets]
+            elif isinstance(small, cst.AnnAssign):
+                value, targets = small.value, [small.target]
+            else:
+                continue
             if type(value) is cst.Call and state.qualified_name(value) in HTTP_CLIENT_FACTORIES:
                 yield from (target.value for target in targets if type(target) is cst.Name)
 
