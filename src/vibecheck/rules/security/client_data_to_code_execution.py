@@ -175,13 +175,13 @@ class ClientDataToCodeExecution(ClientSinkRule):
     supersedes = ("B307", "B102", "VC405")
     # Names, each a part of a sink's or a source's dotted name (every part of a resolved name is a name in the
     # file: the call's own parts, or the import that binds its head): the sinks' (`eval`, `import_module`, ...,
-    # `builtins.eval` through `eval`), the request sources' (`request`, `self.request`, `flask.request`, a
+    # `builtins.eval` through `eval`; the browser libraries, whose script methods are sinks only in a file that imports
+    # one), the request sources' (`request`, `self.request`, `flask.request`, a
     # `Request`/`HttpRequest` parameter, a payload's `event`) and the command line's (`sys.argv`, `input(`,
     # `raw_input`, `fileinput`, `sys.stdin`, `builtins.input`). A module without them has no sink and reads no
     # named source; VC417 borrows its calls and returns from VC409 (not `import`, which every module spells).
     file_hints = ("eval", "exec", "import_module", "__import__", "locate", "find_spec", "run_path", "run_module", "push",
-                  "applescript", "osascript", "evaluate", "evaluate_handle", "add_init_script", "execute_script",
-                  "execute_async_script",
+                  "applescript", "osascript", "playwright", "pyppeteer", "selenium",
                   "runsource", "runcode", "request", "httprequest", "event", "argv", "input(", "raw_input", "fileinput",
                   "stdin", "builtins")
     file_hints_are_names = True
