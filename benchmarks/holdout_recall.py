@@ -1,10 +1,10 @@
 """Recall and false alarms per rule on held-out agent-style apps, written before the rules were read.
 
-Each folder under `examples/holdout-apps/` is an app written the way a coding agent writes one on a typical
-prompt; the README there says, round by round, which stacks and pitfalls each covers (web frameworks, agent and
-LLM stacks, workers, command-line tools, data pipelines, scrapers and browser bots, agent-written test suites...).
-A pitfall is marked `# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are
-expected), a legitimate look-alike `# ok: CODE` (`A/B`: none of them may fire). vibecheck runs as a user runs it (default rules, no bandit,
+Each folder under `examples/holdout-apps/` is an app written the way a coding agent writes one on a typical prompt;
+the README there says, round by round, which stacks and pitfalls each covers (web frameworks, agent and LLM stacks,
+workers, command-line tools, data pipelines, scrapers and browser bots, agent-written test suites...). A pitfall is
+marked `# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are expected), a legitimate
+look-alike `# ok: CODE` (`A/B`: none of them may fire). vibecheck runs as a user runs it (default rules, no bandit,
 the whole pipeline) minus the untested-code rules, which every app without a test suite would trip. Per rule it
 prints the marks found, the look-alikes flagged, and the findings on unmarked lines (false alarms, or pitfalls the
 marks forgot: read them); with `--show`, every miss and false alarm.
