@@ -72,6 +72,7 @@ CONVERSIONS = frozenset({"int", "str"})
 BROWSER_SWITCHES = frozenset({"ignore_https_errors", "ignoreHTTPSErrors", "accept_insecure_certs", "acceptInsecureCerts"})
 # Chromium's command-line switches that accept any certificate: `options.add_argument("--ignore-certificate-errors")`,
 # `chromium.launch(args=[...])`.
+BROWSER_OPTION_METHODS = frozenset({"add_argument", "set_capability"})
 BROWSER_FLAG = lazy_pattern(r"^--ignore-(?:certificate|ssl)-errors(?:=(?:true|yes|1))?$", re.IGNORECASE)
 SESSION_CONSTRUCTORS = frozenset({"requests.Session", "requests.session", "requests.sessions.Session",
                                   "niquests.Session", "pip._vendor.requests.Session"})
@@ -276,21 +277,22 @@ class TlsVerificationDisabled(BindingRule):
         """`browser.new_context(ignore_https_errors=True)`, `options.add_argument("--ignore-certificate-errors")`,
         `options.set_capability("acceptInsecureCerts", True)`, `launch(args=["--ignore-certificate-errors"])`."""
         for arg in node.args:
-            if arg.keyword is not None and arg.keyword.value in BROWSER_SWITCHES \
-                    and is_name_constant(self.resolve(arg.value), "True"):
-                self._report_browser(arg, f"{arg.keyword.value}=True")
+            word = arg.keyword.value if arg.keyword is not None else None
+            if word in BROWSER_SWITCHES and is_name_constant(self.resolve(arg.value), "True"):
+                self._report_browser(arg, f"{word}=True")
+            elif word == "args" and isinstance(arg.value, (cst.List, cst.Tuple)):
+                for element in arg.value.elements:
+                    if _is_browser_flag(element.value):
+                        self._report_browser(element, string_value(element.value) or "")
         method = node.func.attr.value if isinstance(node.func, cst.Attribute) else ""
+        if method not in BROWSER_OPTION_METHODS:
+            return
         values = [arg.value for arg in node.args if arg.keyword is None]
         if method == "add_argument" and len(node.args) == 1 and _is_browser_flag(values[0] if values else None):
             self._report_browser(node, string_value(values[0]) or "")
         if method == "set_capability" and len(values) == 2 and string_value(values[0]) in BROWSER_SWITCHES \
                 and is_name_constant(self.resolve(values[1]), "True"):
             self._report_browser(node, f"{string_value(values[0])}: True")
-        switches = keyword(node, "args")
-        if switches is not None and isinstance(switches.value, (cst.List, cst.Tuple)):
-            for element in switches.value.elements:
-                if _is_browser_flag(element.value):
-                    self._report_browser(element, string_value(element.value) or "")
 
     def _report_browser(self, node: cst.CSTNode, spelled: str) -> None:
         self.report(node, f"`{spelled}` makes this automated browser accept any certificate, so anyone on the path can "
