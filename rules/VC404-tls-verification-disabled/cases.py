@@ -465,3 +465,8 @@ def command_line(argparse):
     # ok: VC404 -- a program's own command-line option of that name, not a browser switch
     parser.add_argument("--ignore-certificate-errors", action="store_true")
     return parser
+
+
+async def pyppeteer_browser(launch):
+    # expect: VC404
+    return await launch(headless=True, ignoreHTTPSErrors=True)
