@@ -182,6 +182,12 @@ def output_loaded_as_json(path):
     return json.loads(proc.stdout)
 
 
+def output_parsed_with_fallback(path):
+    # expect: VC108 -- `or 0` parses a failed command's empty output as a count of zero
+    result = subprocess.run(["qpdf", "--show-npages", path], capture_output=True, text=True)
+    return int(result.stdout.strip() or 0)
+
+
 def popen_waited(src, dst):
     proc = subprocess.Popen(["ffmpeg", "-i", src, dst])
     # expect: VC108

@@ -521,3 +521,31 @@ def test_forecast_returns_days(weather):
     days = weather.forecast("Oslo", days=3)
     # expect: VC310 -- `days=3` is a keyword, not a use of `days`
     assert days
+
+
+def test_parse_listing_gathered(spider, listing_page):
+    items = list(spider.parse(listing_page))
+    # expect: VC310 -- the items a generator gives, gathered in a list
+    assert items
+
+
+def test_page_count_of_sample(converter):
+    count = converter.page_count("sample.pdf")
+    # expect: VC310
+    assert count
+
+
+def test_parse_sitemap_yields_requests(spider, sitemap_page):
+    for request in spider.parse_sitemap(sitemap_page):
+        # ok: VC310 -- a string's own predicate answers yes or no
+        assert request.url.startswith("https://shop.example.com/")
+
+
+def test_parse_returns_known_fields(record):
+    # ok: VC310
+    assert {"sku", "price"}.issubset(record.keys())
+
+
+def test_numbers_gathered():
+    # ok: VC310 -- a builtin's list of literals, no data function
+    assert list(range(3))

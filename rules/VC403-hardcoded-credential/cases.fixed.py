@@ -418,3 +418,22 @@ def mail_and_api_logins(smtp, imap, session_user):
     ftplib.FTP_TLS("ftp.shop.local", "backup", "Backup#2024")
     # ok: VC403 -- host and user only; the password follows by keyword from the environment
     ftplib.FTP_TLS("ftp.shop.local", "backup", passwd=os.environ["FTP_PASSWORD"])
+
+
+def portal_login(page, driver, By):
+    page.goto("https://portal.example.com/login")
+    page.fill("#email", "ops@example.com")
+    # expect: VC403
+    page.fill("input[name=password]", "Hub$2024-acme")
+    # expect: VC403
+    page.get_by_label("Password").fill("Hub$2024-acme")
+    # expect: VC403
+    driver.find_element(By.ID, "passwd").send_keys("R3ports!legacy")
+    # ok: VC403 -- a search box
+    page.fill("#search", "stainless kettle 1.7l")
+    # ok: VC403 -- read from the environment
+    page.locator("#password").fill(os.environ["PORTAL_PASSWORD"])
+    # ok: VC403 -- an empty field
+    page.fill("#password", "")
+    # ok: VC403 -- a key press, not text
+    driver.find_element(By.ID, "password").send_keys(By.RETURN_KEY)

@@ -439,3 +439,62 @@ def kubernetes_configuration_with_ca(host, ca_file):
     # ok: VC404
     configuration.verify_ssl = True
     return client.ApiClient(configuration)
+
+
+def browser_context(browser):
+    # expect: VC404
+    return browser.new_context(ignore_https_errors=True, accept_downloads=True)
+
+
+async def browser_page(playwright):
+    # expect: VC404
+    browser = await playwright.chromium.launch(args=["--no-sandbox", "--ignore-certificate-errors"])
+    insecure = True
+    # expect: VC404 -- through a name
+    context = await browser.new_context(ignore_https_errors=insecure)
+    return await context.new_page()
+
+
+def browser_context_for(browser, ignore_tls_errors: bool):
+    # ok: VC404 -- the caller's own choice, passed through
+    return browser.new_context(ignore_https_errors=ignore_tls_errors)
+
+
+def browser_context_checked(browser):
+    # ok: VC404
+    return browser.new_context(ignore_https_errors=False)
+
+
+def chrome_options(webdriver, insecure: bool):
+    options = webdriver.ChromeOptions()
+    # ok: VC404
+    options.add_argument("--headless=new")
+    # expect: VC404
+    options.add_argument("--ignore-certificate-errors")
+    # expect: VC404
+    options.accept_insecure_certs = True
+    # expect: VC404
+    options.set_capability("acceptInsecureCerts", True)
+    # ok: VC404
+    options.set_capability("acceptInsecureCerts", False)
+    if insecure:
+        # ok: VC404 -- an opt-out branch for a staging host
+        options.add_argument("--ignore-ssl-errors=yes")
+    return options
+
+
+def remote_capabilities():
+    # expect: VC404
+    return {"browserName": "chrome", "acceptInsecureCerts": True}
+
+
+def command_line(argparse):
+    parser = argparse.ArgumentParser()
+    # ok: VC404 -- a program's own command-line option of that name, not a browser switch
+    parser.add_argument("--ignore-certificate-errors", action="store_true")
+    return parser
+
+
+async def pyppeteer_browser(launch):
+    # expect: VC404
+    return await launch(headless=True, ignoreHTTPSErrors=True)

@@ -1123,3 +1123,81 @@ def test_a_path_after_a_base_the_object_was_built_with_does_not_choose_the_serve
     found = {(f["path"], f["start"]["line"]): f["message"] for f in findings(["."])}
     assert sorted(found) == [("agents/client.py", 9)], found
     assert "(through `remote()` -> `AgentClient.__init__()` -> `AgentClient.run_agent()`)" in found[("agents/client.py", 9)]
+
+
+CRAWLER_APP = {
+    "pyproject.toml": '[project]\nname = "audit"\nversion = "0"\n',
+    "audit/__init__.py": "",
+    "audit/fetch.py": (
+        "import requests\n"
+        "\n"
+        "session = requests.Session()\n"
+        "\n"
+        "\n"
+        "def get_page(url):\n"
+        "    return session.get(url, timeout=10)\n"
+        "\n"
+        "\n"
+        "def get_home():\n"
+        "    return session.get(\"https://audit.example.com/\", timeout=10)\n"
+    ),
+    "audit/crawler.py": (
+        "from collections import deque\n"
+        "\n"
+        "from audit.fetch import get_page\n"
+        "\n"
+        "\n"
+        "def crawl(start_url, limit=50):\n"
+        "    queue, seen = deque([start_url]), {start_url}\n"
+        "    pages = []\n"
+        "    while queue and len(pages) < limit:\n"
+        "        url = queue.popleft()\n"
+        "        pages.append(get_page(url))\n"
+        "    return pages\n"
+    ),
+    "audit/app.py": (
+        "import threading\n"
+        "from urllib.parse import urlparse\n"
+        "\n"
+        "from flask import Flask, abort, request\n"
+        "\n"
+        "from audit.crawler import crawl\n"
+        "\n"
+        "app = Flask(__name__)\n"
+        "RESULTS = {}\n"
+        "\n"
+        "\n"
+        "@app.post(\"/audits\")\n"
+        "def start_audit():\n"
+        "    start_url = request.json[\"start_url\"]\n"
+        "    threading.Thread(target=lambda: RESULTS.update(last=crawl(start_url)), daemon=True).start()\n"
+        "    return \"\", 202\n"
+        "\n"
+        "\n"
+        "@app.post(\"/audits/checked\")\n"
+        "def start_checked_audit():\n"
+        "    start_url = request.json[\"start_url\"]\n"
+        "    if urlparse(start_url).hostname not in {\"shop.example.com\"}:\n"
+        "        abort(400)\n"
+        "    threading.Thread(target=lambda: crawl(start_url)).start()\n"
+        "    return \"\", 202\n"
+        "\n"
+        "\n"
+        "@app.post(\"/audits/sorted\")\n"
+        "def sorted_audit():\n"
+        "    urls = sorted(request.json[\"urls\"], key=lambda url: len(url))\n"
+        "    return {\"first\": urls[0]}\n"
+    ),
+}
+
+
+def test_a_crawler_queue_a_module_session_and_a_thread_lambda_carry_the_client_url(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The start URL goes into a `deque`, comes out of `popleft()`, and reaches `session.get(url)` on a session the
+    module made at its top level; the route hands it over in a thread's `target=lambda: ...`. The checked route, the
+    constant home page and a lambda with a parameter (a sort key) send nothing."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, CRAWLER_APP)
+    found = {(f["path"], f["start"]["line"]): f["message"] for f in findings(["."])}
+    assert sorted(found) == [("audit/fetch.py", 7)], found
+    assert "(through `start_audit()` -> `crawl()` -> `get_page()`)" in found[("audit/fetch.py", 7)]

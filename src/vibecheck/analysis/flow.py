@@ -61,8 +61,8 @@ PROPAGATING_CALLS = frozenset({
     "bytes.fromhex", "codecs.decode", "codecs.encode", "urllib.parse.parse_qs", "urllib.parse.parse_qsl",
     "urllib.parse.urlencode", "urllib.parse.quote_from_bytes", "html.unescape", "json.load", "str.join",
     "str.format", "str.strip", "str.lower", "str.upper", "str.replace", "dict", "list", "tuple", "set", "sorted",
-    "reversed", "zip", "enumerate", "collections.OrderedDict", "collections.ChainMap", "copy.copy", "copy.deepcopy",
-    "next", "iter", "min", "max", "getattr", "operator.itemgetter", "string.Template", "tomllib.loads",
+    "reversed", "zip", "enumerate", "collections.OrderedDict", "collections.ChainMap", "collections.deque", "copy.copy",
+    "copy.deepcopy", "next", "iter", "min", "max", "getattr", "operator.itemgetter", "string.Template", "tomllib.loads",
     "tomli.loads", "xmltodict.parse", "yaml.safe_load", "markdown.markdown", "compile", "builtins.compile",
     "io.BytesIO", "io.StringIO", "tornado.escape.json_decode", "tornado.escape.url_unescape", "tornado.escape.to_unicode",
     # an archive opened on client data: its member names and contents are the client's too
@@ -2720,7 +2720,19 @@ def _calls_passing_values(statement: cst.CSTNode) -> tuple[tuple[cst.Call, cst.C
         dispatched = _dispatched_call(call)
         if call.args or (dispatched is not None and dispatched.args):
             found.append((call, dispatched))
+        found.extend((deferred, None) for deferred in _deferred_calls(call))
     return tuple(found)
+
+
+def _deferred_calls(call: cst.Call) -> Iterator[cst.Call]:
+    """The calls in a lambda without parameters that a call is handed (`Thread(target=lambda: save(crawl(url)))`,
+    `executor.submit(lambda: fetch(url))`): they run later, with the values the function holds here."""
+    for arg in call.args:
+        made = arg.value
+        if type(made) is cst.Lambda and not (made.params.params or made.params.posonly_params
+                                             or made.params.kwonly_params or type(made.params.star_arg) is cst.Param
+                                             or made.params.star_kwarg is not None):
+            yield from (inner for inner in iter_expressions(made.body) if type(inner) is cst.Call and inner.args)
 
 
 def _self_attributes(statement: cst.Assign) -> list[str]:

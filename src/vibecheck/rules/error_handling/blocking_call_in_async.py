@@ -14,6 +14,19 @@ SYNC_HTTP = (Library.REQUESTS, Library.HTTPX)
 PATH_IO_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "open"})
 # Calls whose arguments run in a worker thread, not on the event loop.
 OFFLOADING_METHODS = frozenset({"run_in_executor", "to_thread", "run_sync", "submit"})
+# Scrapy runs its components on the Twisted reactor's one thread: the hooks of middlewares and pipelines (by name, in
+# a file that imports scrapy: they derive from nothing) and the callbacks of a spider (the methods of a class deriving
+# from one, but its set-up: `__init__`, `start_requests`, `from_crawler`, which run before the crawl fills the
+# reactor). A sleep or a synchronous request there stalls every download of the crawl. Opening a file there is the
+# idiom Scrapy's own docs use for an export pipeline, so only sleeps and requests count.
+SCRAPY_HOOKS = frozenset({"process_request", "process_response", "process_exception", "process_item",
+                          "process_spider_input", "process_spider_output", "process_spider_exception",
+                          "process_start_requests", "spider_opened", "spider_closed", "item_scraped"})
+SCRAPY_SPIDERS = frozenset({"scrapy.Spider", "scrapy.spiders.Spider", "scrapy.spiders.CrawlSpider", "scrapy.CrawlSpider",
+                            "scrapy.spiders.SitemapSpider", "scrapy.spiders.XMLFeedSpider", "scrapy.spiders.CSVFeedSpider"})
+SPIDER_SET_UP = frozenset({"__init__", "start_requests", "from_crawler", "update_settings"})
+SCRAPY_HINT = ("Let Scrapy pace and retry requests (`DOWNLOAD_DELAY`, AutoThrottle, the retry middleware) and fetch "
+               "through `scrapy.Request`, or make the callback `async def` and await the work.")
 
 
 class BlockingCallInAsync(HttpClientRule):
@@ -31,6 +44,11 @@ class BlockingCallInAsync(HttpClientRule):
     Also a call, inside an `async def`, of a plain `def` function of the same file that itself sleeps,
     sends a synchronous HTTP request or runs a child process (`rate = get_rate(currency)` where
     `def get_rate` calls `requests.get`): the blocking call is one step away, and blocks just the same.
+    Scrapy's components run on one thread too, Twisted's reactor: a `time.sleep(...)` or a synchronous
+    HTTP request in a middleware's or pipeline's hook (`process_request`, `process_response`, `process_item`...,
+    in a file that imports scrapy) or in a spider's callback (a method of a `scrapy.Spider` subclass but
+    `__init__`, `start_requests` and `from_crawler`) is reported; opening a file there is the export pipeline of
+    Scrapy's own docs, and is not.
     Test files are not checked: the event loop of an async test runs that test alone (a fixture file read with
     `open(...)`, a deliberate `time.sleep` to outlast a timeout), so blocking it stalls no other task.
 
@@ -77,7 +95,7 @@ class BlockingCallInAsync(HttpClientRule):
     cwe = (400,)
     applies_to_tests = False  # a test's event loop runs that one test: blocking it stalls no one else's request
     # Every finding is inside an `async def`.
-    file_hints = ("async",)
+    file_hints = ("async", "scrapy")
 
     def __init__(self, context: RuleContext, options: object = None) -> None:
         super().__init__(context, options)
@@ -116,6 +134,8 @@ class BlockingCallInAsync(HttpClientRule):
             return
         if function.asynchronous is None:
             self._note_blocking_helper(node, function)
+            if self._runs_on_reactor(function):
+                self._check_reactor_call(node, function)
             return
         if isinstance(func, cst.Name):
             self.helper_calls.append((node, func.value, function.name.value))
@@ -134,6 +154,25 @@ class BlockingCallInAsync(HttpClientRule):
             "every other task stalls until it returns.",
             hint=hint,
         )
+
+    def _runs_on_reactor(self, function: cst.FunctionDef) -> bool:
+        """A method Scrapy calls on its reactor thread: a middleware's or pipeline's hook, or a spider's callback."""
+        if len(self.scopes) < 2 or self.scopes[-1] is not function or type(self.scopes[-2]) is not cst.ClassDef \
+                or not self.context.imports.imports_any(("scrapy",)):
+            return False
+        owner = self.scopes[-2]
+        if function.name.value in SCRAPY_HOOKS:
+            return True
+        return function.name.value not in SPIDER_SET_UP and isinstance(owner, cst.ClassDef) and any(
+            self.qualified_name(base.value) in SCRAPY_SPIDERS for base in owner.bases)
+
+    def _check_reactor_call(self, node: cst.Call, function: cst.FunctionDef) -> None:
+        name = self.qualified_name(node) or ""
+        if name != "time.sleep" and self.request_library(node) not in SYNC_HTTP:
+            return
+        callee = " ".join(self.context.module.code_for_node(node.func).split())
+        self.report(node, f"`{callee}(...)` blocks Scrapy's reactor inside `{function.name.value}`: every other "
+                    "download of the crawl stalls until it returns.", hint=SCRAPY_HINT)
 
     def _is_path_io(self, func: cst.BaseExpression) -> bool:
         return (isinstance(func, cst.Attribute) and func.attr.value in PATH_IO_METHODS

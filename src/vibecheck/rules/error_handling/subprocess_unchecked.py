@@ -48,7 +48,8 @@ class SubprocessUnchecked(Rule):
     `subprocess.run(...)` without `check=` whose result is only read for its `stdout`
     (`subprocess.run(cmd, capture_output=True).stdout`, or `result = subprocess.run(...)` followed by
     nothing but `result.stdout`): the output of a failed command is used as if it had worked. Output
-    handed to a parser that raises on empty or partial text (`int(...)`, `json.loads(...)`), directly or
+    handed to a parser that raises on empty or partial text (`int(...)`, `json.loads(...)`; not with a fallback for
+    empty text, `int(out.strip() or 0)`), directly or
     through a name, fails loudly and is not reported.
     `check=False` written out is a decision and is not reported; nor is a call that passes `**kwargs`, nor
     a result whose `returncode`, `stderr` or `check_returncode()` is looked at or which is handed on whole.
@@ -177,7 +178,8 @@ class SubprocessUnchecked(Rule):
         if self.qualified_name(node) in STRICT_PARSERS:
             scope = self._scopes[-1]
             for arg in node.args:
-                scope.other_uses.update(self._outputs_read(arg.value, scope))
+                if not _has_fallback(arg.value):
+                    scope.other_uses.update(self._outputs_read(arg.value, scope))
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value not in OUTPUT_ATTRS:
@@ -236,3 +238,9 @@ class SubprocessUnchecked(Rule):
                 f"The exit status returned by `{name}(...)` is thrown away: a failed command goes unnoticed.",
                 hint="Use `subprocess.run([...], check=True)`, or check the returned status.",
             )
+
+
+def _has_fallback(value: cst.BaseExpression) -> bool:
+    """`int(result.stdout.strip() or 0)`: the parser gets a default when the output is empty, so a failed command's
+    empty output parses as well as a real answer."""
+    return isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or)

@@ -23,6 +23,9 @@ from vibecheck.rules.error_handling.retry_helpers import LIBRARY_WORDS, Unlimite
 
 RANGES = frozenset({"range", "builtins.range"})
 OS_FAILURES = frozenset({"OSError", "IOError", "EnvironmentError", "socket.error", "builtins.OSError"})
+# Browser automation's errors, by module: an element not there yet, a page that timed out. A loop that looks again
+# until the element appears waits as long as the page never shows it.
+BROWSER_FAILURE_MODULES = ("selenium.common.exceptions.", "playwright.", "pyppeteer.errors.")
 # A pause spaces the attempts out but never ends them; a backoff helper (`policy.backoff()`) may own the limit.
 PAUSE_WORDS = ("sleep", "wait")
 BACKOFF_WORD = "backoff"
@@ -323,7 +326,8 @@ class UnboundedRetry(Rule):
     succeeded) and holds a `try` whose `except` catches a failure (a bare `except:`, `Exception`,
     `OSError`, `ConnectionError`, `TimeoutError`, `requests`/`httpx`/`aiohttp` errors, cloud SDK errors
     (`botocore.exceptions.ClientError`, `google.api_core` and `azure.core` exceptions, `openai.APIError`),
-    `subprocess.CalledProcessError`,
+    `subprocess.CalledProcessError`, browser automation's errors (Selenium's `NoSuchElementException`,
+    Playwright's `TimeoutError`: a loop that looks for an element until it appears),
     database driver errors such as `sqlite3.OperationalError`...) and just loops again (`continue`, `pass`, a log line, a
     `time.sleep`): it does not leave the loop (`break`, `return`, `raise`, the flag), and no conditional
     `break`/`raise` in the loop (`if attempts >= 5: raise`, a deadline) bounds it. Pausing between
@@ -776,8 +780,9 @@ class UnboundedRetry(Rule):
         """Broad, OS-level or network/subprocess failures; not `KeyboardInterrupt`, `KeyError`, `ValueError`..."""
         if isinstance(caught, cst.Tuple):
             return any(self._catches_failure(e.value) for e in caught.elements)
+        name = self.qualified_name(caught) or "" if caught is not None else ""
         return (is_broad(caught, self.qualified_name) or is_operation_failure(caught, self.qualified_name)
-                or (caught is not None and (self.qualified_name(caught) or "") in OS_FAILURES))
+                or name in OS_FAILURES or name.startswith(BROWSER_FAILURE_MODULES))
 
     @staticmethod
     def _note_stale_checks(handler: cst.ExceptHandler, loop: RetryLoop, facts: LoopFacts) -> None:

@@ -43,6 +43,13 @@ IMPORTING: dict[str, ArgumentSpec] = {
 # Methods of `code.InteractiveConsole`/`InteractiveInterpreter` that run their argument.
 CONSOLE_METHODS: dict[str, ArgumentSpec] = {"push": (0, "line"), "runsource": (0, "source"), "runcode": (0, "code")}
 CONSOLE_RECEIVER_WORDS = ("console", "interp", "repl", "shell")
+# Methods of a driven browser (Playwright, pyppeteer, Selenium) that run their argument as JavaScript in the page, in
+# a file that imports one (`model.evaluate(...)` elsewhere is no browser's): the script runs with the bot's session.
+BROWSER_SCRIPT_METHODS: dict[str, ArgumentSpec] = {
+    "evaluate": (0, "expression"), "evaluate_handle": (0, "expression"), "add_init_script": (0, "script"),
+    "execute_script": (0, "script"), "execute_async_script": (0, "script"),
+}
+BROWSER_MODULES = ("playwright", "pyppeteer", "selenium")
 SANITIZERS = frozenset({"ast.literal_eval", "int", "float", "bool", "json.loads", "uuid.UUID", "decimal.Decimal"})
 CWE = (94, 95)
 # What opens a file by its path (`open(path)`, `Path(path)`), and the methods that read what it holds.
@@ -98,7 +105,9 @@ class ClientDataToCodeExecution(ClientSinkRule):
     Follows client input (request fields, route parameters, Lambda and Slack payloads) and what a
     command-line program reads from its user (`sys.argv`, `input()`, `sys.stdin`) into `eval()`,
     `exec()` (also as the path of the file whose contents they run: `exec(open(path).read())`), `runpy`,
-    `code.InteractiveConsole.push()`/`runsource()`, the AppleScript source that the `applescript`
+    `code.InteractiveConsole.push()`/`runsource()`, the JavaScript a driven browser runs (Playwright's and pyppeteer's
+    `page.evaluate()`, `add_init_script()`, Selenium's `execute_script()`, in a file that imports one; client input only:
+    an operator's own script, from the command line, is the tool's feature), the AppleScript source that the `applescript`
     (`run()`, `AppleScript()`, `tell.app()`) and `osascript` packages run, and into the name
     given to `importlib.import_module()`, `__import__()` or `pydoc.locate()`. Values converted with
     `int()`/`float()` or parsed with `ast.literal_eval()`/`json.loads()` are clean. It supersedes bandit's
@@ -166,17 +175,18 @@ class ClientDataToCodeExecution(ClientSinkRule):
     supersedes = ("B307", "B102", "VC405")
     # Names, each a part of a sink's or a source's dotted name (every part of a resolved name is a name in the
     # file: the call's own parts, or the import that binds its head): the sinks' (`eval`, `import_module`, ...,
-    # `builtins.eval` through `eval`), the request sources' (`request`, `self.request`, `flask.request`, a
+    # `builtins.eval` through `eval`; the browser libraries, whose script methods are sinks only in a file that imports
+    # one), the request sources' (`request`, `self.request`, `flask.request`, a
     # `Request`/`HttpRequest` parameter, a payload's `event`) and the command line's (`sys.argv`, `input(`,
     # `raw_input`, `fileinput`, `sys.stdin`, `builtins.input`). A module without them has no sink and reads no
     # named source; VC417 borrows its calls and returns from VC409 (not `import`, which every module spells).
     file_hints = ("eval", "exec", "import_module", "__import__", "locate", "find_spec", "run_path", "run_module", "push",
-                  "applescript", "osascript",
+                  "applescript", "osascript", "playwright", "pyppeteer", "selenium",
                   "runsource", "runcode", "request", "httprequest", "event", "argv", "input(", "raw_input", "fileinput",
                   "stdin", "builtins")
     file_hints_are_names = True
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**EXECUTING, **IMPORTING}
-    method_sinks: ClassVar[dict[str, ArgumentSpec]] = CONSOLE_METHODS
+    method_sinks: ClassVar[dict[str, ArgumentSpec]] = {**CONSOLE_METHODS, **BROWSER_SCRIPT_METHODS}
     sanitizers = SANITIZERS
     source: ClassVar[SourceFinder] = staticmethod(cli_source)
     reported_kinds = frozenset({"request", CLI_OPTION})
@@ -283,6 +293,8 @@ class ClientDataToCodeExecution(ClientSinkRule):
         if isinstance(func, cst.Attribute) and func.attr.value in CONSOLE_METHODS:
             receiver = (dotted_name(func.value) or "").lower()
             return any(word in receiver for word in CONSOLE_RECEIVER_WORDS)
+        if isinstance(func, cst.Attribute) and func.attr.value in BROWSER_SCRIPT_METHODS:
+            return self.context.imports.imports_any(BROWSER_MODULES)
         return True
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
@@ -299,6 +311,15 @@ class ClientDataToCodeExecution(ClientSinkRule):
             self.report(node, f"Input from `{taint.origin}` names the file whose contents `{short_code(call.func)}()` "
                         "runs as Python code, so its sender can run any script on the server (or one it uploaded).",
                         hint="Run only files the program chooses: map the input to a fixed table of allowed scripts.",
+                        cwe=CWE, severity=_severity(taint))
+            return
+        if label in BROWSER_SCRIPT_METHODS:
+            if taint.kind == CLI_OPTION:
+                return  # the operator's own script, run in the browser the operator drives
+            self.report(node, f"Input from `{taint.origin}` is run as JavaScript by `{short_code(call.func)}()` in the "
+                        "browser this server drives, so its sender runs script with the bot's session: its cookies, "
+                        "its logins and the internal pages it can reach.", hint="Keep the script fixed and pass the value "
+                        "as its argument (`page.evaluate(\"v => ...\", value)`), or use `page.fill(selector, value)`.",
                         cwe=CWE, severity=_severity(taint))
             return
         if label in APPLESCRIPT_RUNNERS:

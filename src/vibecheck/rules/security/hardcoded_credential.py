@@ -40,6 +40,11 @@ PASSWORD_ARGUMENTS = {
     "httpx.BasicAuth": 1, "httpx.DigestAuth": 1, "aiohttp.BasicAuth": 1, "ftplib.FTP": 2, "ftplib.FTP_TLS": 2,
     "pymysql.connect": 2, "MySQLdb.connect": 2, "pymysql.connections.Connection": 2,
 }
+# Browser automation typing into a form field (Playwright's `page.fill(selector, text)` and
+# `page.locator(selector).fill(text)`, Selenium's `driver.find_element(By.ID, field).send_keys(text)`): a field whose
+# selector names a secret is given one.
+TYPING_METHODS = frozenset({"fill", "type", "send_keys", "press_sequentially"})
+SECRET_FIELD = lazy_pattern(r"pass(?:word|wd|phrase)|\bpwd\b|secret|token|api[-_ ]?key", re.IGNORECASE)
 # Keywords that take a `(user, password)` pair: `requests.get(url, auth=("api", "s3cret"))`, httpx, aiohttp.
 AUTH_PAIR_KEYWORDS = frozenset({"auth", "basic_auth", "http_auth"})
 # Shapes that test suites use for made-up fixtures; in test files only the vendor formats count. A PEM private key in a
@@ -280,9 +285,11 @@ class HardcodedCredential(Rule):
     defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/
     `hmac.new`/`itsdangerous` signers; the password given by position to a `login(user, password)` method, to
     `HTTPBasicAuth`/`httpx.BasicAuth`/`aiohttp.BasicAuth`, `ftplib.FTP(host, user, password)` and
-    `pymysql.connect(host, user, password)`, or as the second of an `auth=(user, password)` pair), an Azure Storage
-    or Cosmos DB account key under any name that ends in `key` (`COSMOS_KEY = "C2y6...Jw=="`), and the values of a table of logins
-    (`VALID_USERNAME_PASSWORD_PAIRS = {"admin": "..."}`, `USER_PASSWORDS`).
+    `pymysql.connect(host, user, password)`, or as the second of an `auth=(user, password)` pair, and the text a
+    browser bot types into a field whose selector names a secret: `page.fill("#password", ...)`,
+    `page.get_by_label("Password").fill(...)`, Selenium's `find_element(By.ID, "password").send_keys(...)`), an
+    Azure Storage or Cosmos DB account key under any name that ends in `key` (`COSMOS_KEY = "C2y6...Jw=="`), and the
+    values of a table of logins (`VALID_USERNAME_PASSWORD_PAIRS = {"admin": "..."}`, `USER_PASSWORDS`).
     Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names, a value that spells its own slot as a
     sample configuration does: `"cloudfiles_api_key": "my_rackspace_api_key"`, or its name in any spelling:
     `api_key = "api-key-not-set"`, `"new_credentials": "NewCredentials"`; a label naming a kind of credential:
@@ -438,11 +445,28 @@ class HardcodedCredential(Rule):
             self._check_positional_password(node, PASSWORD_METHODS[node.func.attr.value])
         elif qualified in PASSWORD_ARGUMENTS:
             self._check_positional_password(node, PASSWORD_ARGUMENTS[qualified])
+        self._check_typed_secret(node)
         for arg in node.args:
             pair = arg.value
             if arg.keyword is not None and arg.keyword.value in AUTH_PAIR_KEYWORDS and type(pair) is cst.Tuple \
                     and len(pair.elements) == 2:
                 self._check_named("password", pair.elements[1].value)
+
+    def _check_typed_secret(self, node: cst.Call) -> None:
+        """`page.fill("#password", "...")`, `page.get_by_label("Password").fill("...")`,
+        `driver.find_element(By.ID, "password").send_keys("...")`: a literal typed into a field named for a secret."""
+        func = node.func
+        if type(func) is not cst.Attribute or func.attr.value not in TYPING_METHODS:
+            return
+        given = [arg.value for arg in node.args if arg.keyword is None and arg.star == ""]
+        if len(given) == 2:
+            fields, typed = given[:1], given[1]
+        elif len(given) == 1 and type(func.value) is cst.Call:
+            fields, typed = [arg.value for arg in func.value.args], given[0]
+        else:
+            return
+        if any(SECRET_FIELD.search(string_value(field) or "") for field in fields):
+            self._check_named("password", typed)
 
     def _check_positional_password(self, node: cst.Call, position: int) -> None:
         password = node.args[position] if len(node.args) > position else None

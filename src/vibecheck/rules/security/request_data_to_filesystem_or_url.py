@@ -77,6 +77,17 @@ URL_FUNCTIONS: dict[str, tuple[int, str | None]] = {
     "urlopen": (0, "url"), "tornado.httpclient.HTTPRequest": (0, "url"),
     "httpx.Request": (1, "url"), "requests.Request": (1, "url"),
 }
+# Browser automation (Playwright, pyppeteer, Selenium), in a file that imports one: method -> (position, keyword,
+# whether it is a URL). The page a browser opens is fetched from the server, and the files it writes land there.
+BROWSER_MODULES = ("playwright", "pyppeteer", "selenium")
+BROWSER_SINKS: dict[str, tuple[int | None, str | None, bool]] = {
+    "goto": (0, "url", True),
+    "screenshot": (0, "path", False), "pdf": (None, "path", False), "save_as": (0, "path", False),
+    "storage_state": (None, "path", False), "save_screenshot": (0, "filename", False),
+    "get_screenshot_as_file": (0, "filename", False),
+}
+# What a Selenium driver is commonly called: its `get(url)` opens the page (a `dict`'s `get` does not).
+BROWSER_DRIVER_NAMES = frozenset({"driver", "webdriver", "browser", "wd"})
 HTTP_CLIENT_FACTORIES = frozenset({"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
                                    "aiohttp.ClientSession", "urllib3.PoolManager", "tornado.httpclient.AsyncHTTPClient",
                                    "tornado.httpclient.HTTPClient"})
@@ -210,6 +221,8 @@ class UrlState(FlowState):
         self.client_files: dict[str, Taint] = {}
         # whether the file names an archive module at all: else none of the above is tracked
         self.archives_matter = False
+        # whether the file imports a browser automation library, whose pages and screenshots are sinks
+        self.automates_browser = False
         # names bound to a built URL (`url = f"{API}/users/{name}"`), whose host is judged only if it is fetched
         self.built: dict[str, cst.BaseExpression] = {}
 
@@ -506,9 +519,12 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's
     `AsyncHTTPClient().fetch()` or `HTTPRequest`, of a request built to be sent later (`client.build_request("GET",
     url)`, `httpx.Request(...)`, `requests.Request(...)`) (also of a session a class keeps in `self.session =
-    requests.Session()`; for VC417 also one that a base class in another
-    module of the project binds) or the `base_url` of an `httpx.Client` or
-    `aiohttp.ClientSession`, which every later call of that client goes to. An archive the client sent
+    requests.Session()` or the module binds at its top level, `session = requests.Session()`; for VC417 also one
+    that a base class in another module of the project binds) or the `base_url` of an `httpx.Client` or
+    `aiohttp.ClientSession`, which every later call of that client goes to. In a file that drives a browser
+    (Playwright, pyppeteer, Selenium), the page it opens (`page.goto(url)`, a Selenium `driver.get(url)`) is a URL the
+    server fetches, and the files it writes (`page.screenshot(path=...)`, `page.pdf(path=...)`,
+    `download.save_as(path)`, `driver.save_screenshot(path)`) are paths. An archive the client sent
     (`tarfile.open(fileobj=upload.stream)`, or a path an upload was written to by
     `.save()` or `.write_bytes()`) extracted by `extractall()`
     without `filter="data"` or a `members=` list, by `extract(member)` of a member no `if` checked, or by
@@ -598,6 +614,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     def new_state(self) -> FlowState:
         state = UrlState(self.context.imports, request_or_client_source, sanitizer_names=SANITIZERS)
         state.archives_matter = self.context.imports.imports_any(ARCHIVE_MODULES)
+        state.automates_browser = self.context.imports.imports_any(BROWSER_MODULES)
         return state
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
@@ -756,6 +773,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         if type(func) is not cst.Attribute:
             return None
         method = func.attr.value
+        browser = _browser_sink(func) if isinstance(state, UrlState) and state.automates_browser else None
+        if browser is not None:
+            position, keyword_name, is_url = browser
+            return call_argument(call, position, keyword_name), f"{short_code(func)}()", is_url
         if method in PATH_METHODS and not (isinstance(state, UrlState) and state.is_archive(func.value)):
             receiver = state.taint_of(func.value)
             # a parameter's `.open()` may be any object's; a path built from it is a file's
@@ -796,6 +817,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             return False
         if by_name and dotted.rsplit(".", 1)[-1] in HTTP_CLIENT_NAMES:
             return not dotted.startswith(("request", "self.request"))
+        if dotted in self._module_clients(state):
+            return True
         if dotted.startswith("self."):
             clients = self._clients
             if clients is None:
@@ -804,6 +827,18 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         return False
 
     _clients: frozenset[str] | None = None
+    _top_level_clients: frozenset[str] | None = None
+
+    def _module_clients(self, state: FlowState) -> frozenset[str]:
+        """The names the module binds to an HTTP client at its top level (`session = requests.Session()`), which its
+        functions then call (`session.get(url)`); found once per file, and only in a file that spells a factory."""
+        clients = self._top_level_clients
+        if clients is None:
+            source = self.context.source
+            clients = self._top_level_clients = frozenset(
+                _module_level_clients(self.context.module, state)
+                if any(tail in source for tail in CLIENT_FACTORY_TAILS) else ())
+        return clients
 
     def _client_attributes(self, state: FlowState) -> frozenset[str]:
         """The attributes a method of the module's classes binds to an HTTP client (`self.session =
@@ -820,6 +855,32 @@ def _attributes_bound_to_clients(module: cst.Module, state: FlowState) -> Iterat
         if type(statement) is cst.Assign and type(statement.value) is cst.Call \
                 and state.qualified_name(statement.value) in HTTP_CLIENT_FACTORIES:
             yield class_name, attribute
+
+
+def _browser_sink(func: cst.Attribute) -> tuple[int | None, str | None, bool] | None:
+    """`page.goto(url)`, `page.screenshot(path=...)`, `download.save_as(path)`, a Selenium `driver.get(url)`."""
+    method = func.attr.value
+    if method == "get":
+        receiver = dotted_name(func.value)
+        return (0, "url", True) if receiver is not None and receiver.rsplit(".", 1)[-1] in BROWSER_DRIVER_NAMES else None
+    return BROWSER_SINKS.get(method)
+
+
+def _module_level_clients(module: cst.Module, state: FlowState) -> Iterator[str]:
+    """Each `name = requests.Session()` (or `name: httpx.Client = httpx.Client()`) at the top of the module."""
+    for statement in module.body:
+        if type(statement) is not cst.SimpleStatementLine:
+            continue
+        for small in statement.body:
+            value: cst.BaseExpression | None
+            if isinstance(small, cst.Assign):
+                value, targets = small.value, [t.target for t in small.targets]
+            elif isinstance(small, cst.AnnAssign):
+                value, targets = small.value, [small.target]
+            else:
+                continue
+            if type(value) is cst.Call and state.qualified_name(value) in HTTP_CLIENT_FACTORIES:
+                yield from (target.value for target in targets if type(target) is cst.Name)
 
 
 def _module_functions(module: cst.Module) -> frozenset[str]:

@@ -70,6 +70,14 @@ VERIFY_ATTRIBUTES = frozenset({"verify", "verify_ssl"})
 # Built-in conversions: `int(ssl.CERT_NONE)` spells the level as a number, as an option's default does.
 CONVERSIONS = frozenset({"int", "str"})
 # Objects that have a `verify` attribute from the start (deleting `x.verify = False` leaves it at `True`).
+# Browser automation options that accept any certificate when set to `True`: Playwright's `ignore_https_errors`
+# (`browser.new_context(...)`, `launch_persistent_context(...)`), pyppeteer's `ignoreHTTPSErrors`, Selenium's
+# `accept_insecure_certs` option and the WebDriver capability `acceptInsecureCerts`.
+BROWSER_SWITCHES = frozenset({"ignore_https_errors", "ignoreHTTPSErrors", "accept_insecure_certs", "acceptInsecureCerts"})
+# Chromium's command-line switches that accept any certificate: `options.add_argument("--ignore-certificate-errors")`,
+# `chromium.launch(args=[...])`.
+BROWSER_OPTION_METHODS = frozenset({"add_argument", "set_capability"})
+BROWSER_FLAG = lazy_pattern(r"^--ignore-(?:certificate|ssl)-errors(?:=(?:true|yes|1))?$", re.IGNORECASE)
 SESSION_CONSTRUCTORS = frozenset({"requests.Session", "requests.session", "requests.sessions.Session",
                                   "niquests.Session", "pip._vendor.requests.Session"})
 
@@ -90,7 +98,12 @@ class TlsVerificationDisabled(BindingRule):
     instead. It also reports the standard library's
     mail and file-transfer clients opened without a context (`smtplib.SMTP_SSL(host)`,
     `imaplib.IMAP4_SSL(host)`, `poplib.POP3_SSL`, `ftplib.FTP_TLS`) and `server.starttls()`/`stls()`
-    without one: their default context checks neither the certificate nor the host name. Code inside an `if` that tests a
+    without one: their default context checks neither the certificate nor the host name. Browser automation is
+    reported too: Playwright's `ignore_https_errors=True` (`browser.new_context(...)`), pyppeteer's
+    `ignoreHTTPSErrors=True`, Selenium's `accept_insecure_certs = True` and `acceptInsecureCerts` capability, and
+    Chromium's `--ignore-certificate-errors` switch given to `options.add_argument(...)` alone or in a
+    `launch(args=[...])` list (a command-line parser's `add_argument` of that name, with its `action=`, is the
+    program's own option). Code inside an `if` that tests a
     `verify`/`verified`/`insecure` flag (either branch) is left alone: it implements the caller's own opt-out, and so
     is the object a function named for it builds and returns (`def _make_insecure_ssl_ctx(): ... return ctx`:
     callers ask for it by name), `self.check_hostname = False` in a class that is not a context class (its own
@@ -148,7 +161,7 @@ class TlsVerificationDisabled(BindingRule):
     cwe = (295,)
     applies_to_tests = False  # a test reaches its own test server or a mock
     # Every finding names `verify`, `ssl`, a `*_TLS`/`starttls` client, `cert_reqs`/`CERT_NONE` or `check_hostname`.
-    file_hints = ("verify", "ssl", "tls", "cert", "check_hostname")
+    file_hints = ("verify", "ssl", "tls", "cert", "check_hostname", "https_errors", "httpserrors")
     supersedes = ("B501", "B323")
     fixable = True
 
@@ -234,6 +247,7 @@ class TlsVerificationDisabled(BindingRule):
                 self.report(arg, f"`{self.source_of(arg)}` makes this TLS connection accept any certificate.",
                             hint="Use `ssl.CERT_REQUIRED` (the default of `ssl.create_default_context()`).")
         self._check_stdlib_tls(node)
+        self._check_browser(node)
         if not (self.may_call(node, UNVERIFIED_TAILS) or any(
                 arg.keyword is not None and arg.keyword.value in CHECKED_KEYWORDS for arg in node.args)):
             return
@@ -263,6 +277,32 @@ class TlsVerificationDisabled(BindingRule):
             self.report(node, "`cert_reqs=CERT_NONE` turns off TLS certificate verification for this connection pool.",
                         hint="Remove `cert_reqs=CERT_NONE` (the default, `CERT_REQUIRED`, verifies certificates).",
                         fix=_removal(node, cert_reqs, string_value(cert_reqs.value) in CERT_REQS_NONE))
+
+    def _check_browser(self, node: cst.Call) -> None:
+        """`browser.new_context(ignore_https_errors=True)`, `options.add_argument("--ignore-certificate-errors")`,
+        `options.set_capability("acceptInsecureCerts", True)`, `launch(args=["--ignore-certificate-errors"])`."""
+        for arg in node.args:
+            word = arg.keyword.value if arg.keyword is not None else None
+            if word in BROWSER_SWITCHES and is_name_constant(self.resolve(arg.value), "True"):
+                self._report_browser(arg, f"{word}=True")
+            elif word == "args" and isinstance(arg.value, (cst.List, cst.Tuple)):
+                for element in arg.value.elements:
+                    if _is_browser_flag(element.value):
+                        self._report_browser(element, string_value(element.value) or "")
+        method = node.func.attr.value if isinstance(node.func, cst.Attribute) else ""
+        if method not in BROWSER_OPTION_METHODS:
+            return
+        values = [arg.value for arg in node.args if arg.keyword is None]
+        if method == "add_argument" and len(node.args) == 1 and _is_browser_flag(values[0] if values else None):
+            self._report_browser(node, string_value(values[0]) or "")
+        if method == "set_capability" and len(values) == 2 and string_value(values[0]) in BROWSER_SWITCHES \
+                and is_name_constant(self.resolve(values[1]), "True"):
+            self._report_browser(node, f"{string_value(values[0])}: True")
+
+    def _report_browser(self, node: cst.CSTNode, spelled: str) -> None:
+        self.report(node, f"`{spelled}` makes this automated browser accept any certificate, so anyone on the path can "
+                    "read what it types (passwords included) and change the pages it reads.",
+                    hint="Drop it; trust a private CA by installing it in the browser profile or the system store.")
 
     def _is_option_default(self, call: cst.Call, arg: cst.Arg) -> bool:
         """`click.option("--ssl-cert-reqs", default=int(ssl.CERT_NONE))`: the level an option starts at (a server that
@@ -326,6 +366,9 @@ class TlsVerificationDisabled(BindingRule):
         if self._is_choice_table(values):
             return
         for element in node.elements:
+            if isinstance(element, cst.DictElement) and string_value(element.key) in BROWSER_SWITCHES \
+                    and is_name_constant(self.resolve(element.value), "True"):
+                self._report_browser(element, f"{string_value(element.key)}: True")
             if isinstance(element, cst.DictElement) and self._is_cert_none(element.value):
                 self.report(element, f"`{self.source_of(element)}` makes this TLS connection accept any certificate.",
                             hint="Use `ssl.CERT_REQUIRED` (the default of `ssl.create_default_context()`).")
@@ -347,6 +390,8 @@ class TlsVerificationDisabled(BindingRule):
             field = attribute.attr.value
             if (field in CONTEXT_ONLY_FIELDS and self._is_own_attribute(attribute)) or self._is_built(attribute):
                 continue
+            if field in BROWSER_SWITCHES and is_name_constant(self.resolve(node.value), "True"):
+                self._report_browser(node, f"{self.source_of(attribute)} = True")
             if (field in VERIFY_ATTRIBUTES or field == "check_hostname") and _switches_off(self.resolve(node.value)):
                 what = "host name checking" if field == "check_hostname" else "TLS certificate verification"
                 assigned = self.source_of(node.value)  # rendered for a finding only: code generation is dear per assignment
@@ -418,6 +463,11 @@ def _removal(call: cst.Call, argument: cst.Arg, literal: bool) -> NodeFix | None
         return None
     word = argument.keyword.value if argument.keyword is not None else "the argument"
     return NodeFix(f"Remove `{word}=`", ((call, without_argument(call, argument)),), safe=False)
+
+
+def _is_browser_flag(value: cst.BaseExpression | None) -> bool:
+    text = string_value(value)
+    return text is not None and BROWSER_FLAG.match(text) is not None
 
 
 def _subscript_key(node: cst.BaseExpression) -> str | None:

@@ -51,7 +51,16 @@ STANDALONE_VERBS = frozenset({
 # The last word of a function named for the data it makes, with no verb (`weekly_report(df)`, `order_summary(o)`,
 # `monthly_totals(rows)`): a report or a summary has content to check, as `build_report` does.
 DATA_NOUNS = frozenset({"report", "summary", "totals", "stats", "statistics", "breakdown", "digest", "payload", "answer",
-                        "total", "cost", "price", "score"})
+                        "total", "cost", "price", "score", "count"})
+# The standard types' predicates (`url.startswith(prefix)`, `name.isidentifier()`, `wanted.issubset(found)`): their
+# answer is a yes or no, so `assert` of one checks it whole, whatever the test is named for.
+BUILTIN_PREDICATES = frozenset({
+    "startswith", "endswith", "isdigit", "isalpha", "isalnum", "isnumeric", "isdecimal", "isidentifier", "islower",
+    "isupper", "isspace", "istitle", "isascii", "isprintable", "issubset", "issuperset", "isdisjoint", "hasattr",
+    "issubclass",
+})
+# Builtins that gather what an iterable gives (`list(spider.parse(response))`): the items of the call they wrap.
+COLLECTING_CALLS = frozenset({"list", "tuple", "sorted", "set"})
 # The methods that run a LangChain tool, chain or runnable (`fetch_url.invoke({...})`), or the function under a Prefect
 # task or flow (`load_sales.fn(...)`): the tool's or task's own name says what it answers.
 RUNNABLE_CALLS = frozenset({"invoke", "ainvoke", "run", "arun", "fn"})
@@ -120,9 +129,14 @@ def data_callee(value: cst.BaseExpression | None, any_verb: bool = False) -> str
     """
     if isinstance(value, cst.Await):
         value = value.expression
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in COLLECTING_CALLS \
+            and len(value.args) == 1 and not value.args[0].star:
+        value = value.args[0].value
     if not isinstance(value, cst.Call) or not isinstance(value.func, (cst.Name, cst.Attribute)):
         return None
     name = last_name(value.func)
+    if name in BUILTIN_PREDICATES:
+        return None
     if name in RUNNABLE_CALLS and isinstance(value.func, cst.Attribute) \
             and isinstance(value.func.value, (cst.Name, cst.Attribute)):
         name = last_name(value.func.value)  # `tools.fetch_url.invoke(...)` answers what `fetch_url` fetches
@@ -299,7 +313,8 @@ class TruthinessOnlyAssertion(TestAwareRule):
     (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
     that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
     `summarize`, `answer`, or it is named for the data it makes: `weekly_report`, `order_summary`, `table_answer`,
-    `fifo_cost`, `order_total`; a LangChain tool run through `invoke`/`run` is named by the tool,
+    `fifo_cost`, `order_total`, `page_count`; the items a generator gives, gathered by `list(spider.parse(response))`;
+    a LangChain tool run through `invoke`/`run` is named by the tool,
     `fetch_rates.invoke(...)`, and so is a Prefect task's function, `load_sales.fn(...)`; dagster's `materialize(...)`
     makes a run's result; or it is the body of a
     test client's response, `resp.json()`, WebTest's `resp.json`, DRF's `resp.data`, `resp.content`, a click runner's
@@ -310,7 +325,8 @@ class TruthinessOnlyAssertion(TestAwareRule):
     call, no mock `assert_*`, no `pytest.raises`) and uses the value nowhere else (a keyword of the same name,
     `forecast_payload(days=3)`, is no use). A bare `assert len(result)` is a non-empty check too. In a test named for
     what a call returns (`test_receive_returns_movement`, `test_add_returns_todo`; not `test_login_returns_true`), the
-    value of any function counts, whatever its verb, but for a predicate and a class.
+    value of any function counts, whatever its verb, but for a predicate (`is_valid(x)`, and the standard types' own:
+    `url.startswith(prefix)`, `wanted.issubset(found)`) and a class.
     A check of its builtin type alone counts the same (`assert isinstance(orders, list)`, `(list, tuple)`,
     `type(summary) is dict`, `self.assertIsInstance(invoice, dict)`): every wrong list is a list too. A class
     of the project's own (`isinstance(backend, RedisBackend)`) says which implementation was built, and a test named
