@@ -31,6 +31,9 @@ RANDOM_FUNCTIONS = frozenset({
     *(f"numpy.random.{name}" for name in ("randint", "choice", "bytes", "rand", "random", "random_integers", "permutation")),
     "uuid.uuid1",
 })
+# Generator objects with the same predictable methods: `random.Random(seed).getrandbits(160)`, `rng.choice(...)`.
+GENERATOR_CLASSES = frozenset({"random.Random", "numpy.random.RandomState", "numpy.random.default_rng"})
+GENERATOR_METHODS = frozenset({name.rsplit(".", 1)[1] for name in RANDOM_FUNCTIONS} | {"integers"})
 # The clock: a secret made of it (`sha1(f"{user_id}:{time.time()}")`) is guessed by trying the seconds around its issue.
 CLOCK_FUNCTIONS = frozenset({"time.time", "time.time_ns", "time.monotonic", "time.perf_counter", "datetime.datetime.now",
                              "datetime.datetime.utcnow", "datetime.datetime.today"})
@@ -82,8 +85,9 @@ class InsecureRandomToken(Rule):
 
     ## What it does
     Reports calls to `random.random/randint/randrange/choice/choices/sample/getrandbits/shuffle/uniform/
-    randbytes`, the same `numpy.random` functions and `uuid.uuid1()` (through any import alias) when the
-    value builds a secret:
+    randbytes`, the same `numpy.random` functions, the same methods of a seedable generator object
+    (`random.Random(seed).getrandbits(160)`, `numpy.random.default_rng()`, or a name bound to one such as
+    `rng = random.Random()`) and `uuid.uuid1()` (through any import alias) when the value builds a secret:
     - it is assigned (also with `+=`, or through a dict key, a keyword argument or a cookie's name such as
       `User(password=...)`, `{"token": ...}` or `set_cookie("session_id", ...)`) to something named like a
       token, password, api key, session id, CSRF token, OTP or verification/reset code, nonce, salt or secret;
@@ -92,8 +96,8 @@ class InsecureRandomToken(Rule):
     - or it is first stored in a variable that later flows into such an assignment in the same function
       (`digits = random.choices(...)`, then `otp = "".join(digits)`);
     - or it is a number of four to eight digits (`randint(100000, 999999)`, `randint(0, 999999)`,
-      `randrange(10**6)`) stored or returned as a `code` or `pin` (`download_code`, `def new_pin()`): the shape
-      of a one-time code;
+      `randrange(10**6)`, `randint(0, 10**6 - 1)`) stored or returned as a `code` or `pin` (`download_code`,
+      `def new_pin()`): the shape of a one-time code;
     - or a helper function of the same file returns such a value (`def random_string(n): ...`) and its
       result builds a secret in one of the ways above (`token = random_string(32)`).
 
@@ -176,6 +180,7 @@ class InsecureRandomToken(Rule):
         # module's `SECRET_KEY` signs nothing a deployment trusts
         self._quiet = int(is_dev_settings_path(self.context.path))
         self._helpers: dict[str, str] = {}  # functions of this file that return `random` output -> the random call
+        self._generators: set[str] = set()  # names bound to a predictable generator object (`rng = random.Random()`)
         self._own_slots: set[int] = set()  # expressions that stand alone (an argument, a value): a sum needs no parentheses
         self._cookie_values: dict[int, str] = {}  # the value given to `set_cookie(name, value)` -> the cookie's name
         self._hashes: bool | None = None  # whether the file hashes anything: searched for on the first salt only
@@ -210,6 +215,8 @@ class InsecureRandomToken(Rule):
         names = [name for name in (target_name(t) for t in assignment_targets(node)) if name]
         self._contexts.append(names)
         value = node.value
+        if isinstance(value, cst.Call) and self.qualified_name(value) in GENERATOR_CLASSES:
+            self._generators.update(names)
         if value is not None:
             self._own_slots.add(id(value))
         kinds = self._kinds(names)
@@ -276,7 +283,16 @@ class InsecureRandomToken(Rule):
         if type(func) is cst.Name and func.value in self._helpers:
             source = self._helpers[func.value]
             return source, f"`{func.value}()`, which draws from `{source}()`,"
+        if type(func) is cst.Attribute and func.attr.value in GENERATOR_METHODS and self._is_generator(func.value):
+            method = f"random.{func.attr.value}"
+            return method, f"`{self.context.module.code_for_node(func)}()`, a seedable `random` generator's method,"
         return None
+
+    def _is_generator(self, node: cst.BaseExpression) -> bool:
+        """`random.Random(seed)`, `numpy.random.default_rng()`, or a name bound to one."""
+        if isinstance(node, cst.Call):
+            return self.qualified_name(node) in GENERATOR_CLASSES
+        return (target_name(node) or "") in self._generators
 
     def visit_Call(self, node: cst.Call) -> None:
         if self._quiet:
@@ -427,12 +443,18 @@ class InsecureRandomToken(Rule):
 
 
 def _integer(node: cst.BaseExpression) -> int | None:
-    """An integer literal, or a power of literals such as `10**6`."""
+    """An integer literal, or a power, sum or difference of literals such as `10**6` or `10**6 - 1`."""
     if isinstance(node, cst.Integer):
         return int(node.evaluated_value)
-    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Power):
-        base, exponent = _integer(node.left), _integer(node.right)
-        return base ** exponent if base is not None and exponent is not None and 0 <= exponent < 20 else None
+    if not isinstance(node, cst.BinaryOperation):
+        return None
+    left, right = _integer(node.left), _integer(node.right)
+    if left is None or right is None:
+        return None
+    if isinstance(node.operator, cst.Power):
+        return left ** right if 0 <= right < 20 else None
+    if isinstance(node.operator, (cst.Add, cst.Subtract)):
+        return left + right if isinstance(node.operator, cst.Add) else left - right
     return None
 
 
@@ -455,8 +477,8 @@ def _operand(node: cst.BaseExpression, code: Code) -> str:
 def _below_plus(secrets: str, low: cst.BaseExpression, high: cst.BaseExpression, code: Code, inclusive: bool) -> str:
     """`secrets.randbelow(high - low [+ 1]) + low`, folded when both ends are integer literals."""
     extra = 1 if inclusive else 0
-    if isinstance(low, cst.Integer) and isinstance(high, cst.Integer):
-        low_value, high_value = low.evaluated_value, high.evaluated_value
+    low_value, high_value = _integer(low), _integer(high)
+    if low_value is not None and high_value is not None:
         below = f"{secrets}.randbelow({high_value - low_value + extra})"
         return below if low_value == 0 else f"{below} + {low_value}"
     span = f"{_operand(high, code)} - {_operand(low, code)}" + (" + 1" if inclusive else "")
