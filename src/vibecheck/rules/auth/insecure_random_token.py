@@ -44,6 +44,14 @@ TEXT_METHODS = frozenset({"hexdigest", "digest", "encode", "format", "join", "he
 NUMBER_STEPS = frozenset({"int", "round", "float", "timestamp"})
 # Cryptographic randomness mixed in makes the clock harmless.
 STRONG_RANDOM_PREFIXES = ("secrets.", "os.urandom", "uuid.uuid4", "random.SystemRandom")
+# Digests and name-based UUIDs: the same input always gives the same output, so a secret made of them alone is
+# only as secret as what went in.
+DIGEST_METHODS = frozenset({"hexdigest", "digest"})
+NAME_BASED_UUIDS = frozenset({"uuid.uuid3", "uuid.uuid5"})
+# Text steps an input passes through on its way into the digest: they add nothing an attacker does not know.
+PUBLIC_TEXT_METHODS = frozenset({"encode", "lower", "upper", "strip", "casefold", "format", "join"})
+# Words of a parameter that may hold a key the digest is keyed with (`def token_for(email, key)`).
+KEY_WORDS = frozenset({"key", "pepper", "salt", "seed", "secret"})
 # A secret's timestamp (`reset_token_sent_at`, `token_expiry`) is the clock by design.
 TIME_WORDS = frozenset({"at", "time", "timestamp", "ts", "sent", "created", "expires", "expiry", "expiration", "date",
                         "issued", "iat", "exp", "age", "ttl", "updated", "started", "until", "when"})
@@ -107,6 +115,13 @@ class InsecureRandomToken(Rule):
     `os.urandom` or `uuid4` or a value named like a secret is mixed in, when the clock is a bare number or
     goes through another call (a JWT's `exp` claim), or when the name says it is a time (`reset_token_sent_at`).
 
+    So is a secret that is a digest or a name-based UUID of the function's own inputs and nothing else
+    (`def invite_token(email): return hashlib.sha256(email.lower().encode()).hexdigest()`,
+    `uuid.uuid5(uuid.NAMESPACE_URL, user.email)`), assigned to a secret's name or returned from a function named
+    for one: whoever knows the address or the id computes the token. Not when a key, a setting, a local variable
+    or any call other than a text step (`.encode()`, `.lower()`, `str()`) goes in too, nor when a parameter is
+    named for a secret or a key (`def token_hash(token)`, `def sign(email, key)`).
+
     `random.SystemRandom()` and the `secrets` module are not reported; neither are test files and test or
     development settings modules (`tests/settings.py`, `testapp/testsettings.py`, `settings/dev.py`), nor code in
     functions or classes named for something that is not a secret (`_make_boundary`, `FakeCredentials`,
@@ -165,14 +180,15 @@ class InsecureRandomToken(Rule):
     confidence = Confidence.HIGH
     cwe = (330, 338)
     applies_to_tests = False  # a token made in a test protects nothing
-    # Every finding's value comes from `random`, `numpy.random` or `uuid.uuid1`, which the file must name.
-    file_hints = ("random", "uuid1", "time")
+    # Every finding's value comes from `random`, `numpy.random`, a `uuid` function, the clock or `hashlib`.
+    file_hints = ("random", "uuid", "time", "hashlib")
     supersedes = ("B311",)
     fixable = True
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._functions: list[str] = []
+        self._parameters: list[frozenset[str]] = []  # per enclosing function: the names of its parameters
         self._contexts: list[list[str]] = []  # names the value being computed is stored under (innermost last)
         self._tainted: list[dict[str, cst.Call]] = [{}]  # per scope: variable -> the random call it holds
         self._reported: set[int] = set()
@@ -187,11 +203,15 @@ class InsecureRandomToken(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
+        params = node.params
+        every = (*params.posonly_params, *params.params, *params.kwonly_params)
+        self._parameters.append(frozenset(param.name.value for param in every))
         self._tainted.append({})
         self._enter_scope(node.name.value)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
+        self._parameters.pop()
         self._tainted.pop()
         self._leave_scope(node.name.value)
 
@@ -223,6 +243,7 @@ class InsecureRandomToken(Rule):
         if kinds and value is not None:
             self._report_tainted(value, names, kinds)
             self._report_clock(value, names, kinds)
+            self._report_public_digest(value, f"`{names[0]}`", kinds)
 
     def _leave(self, node: cst.CSTNode) -> None:
         self._contexts.pop()
@@ -235,7 +256,9 @@ class InsecureRandomToken(Rule):
             self._own_slots.add(id(node.value))
             if self._functions:
                 name = self._functions[-1]
-                self._report_clock(node.value, [f"{name}()"], function_kinds(name) & GENERATED_SECRETS)
+                kinds = function_kinds(name) & GENERATED_SECRETS
+                self._report_clock(node.value, [f"{name}()"], kinds)
+                self._report_public_digest(node.value, f"`{name}()`", kinds)
 
     def visit_Arg(self, node: cst.Arg) -> None:
         self._own_slots.add(id(node.value))
@@ -395,6 +418,77 @@ class InsecureRandomToken(Rule):
         made_text = [self._clock_text(value, clocks) for value in inner]
         return any(made_text) or qualified not in NUMBER_STEPS and not (
             isinstance(func, cst.Attribute) and func.attr.value in NUMBER_STEPS)
+
+    def _report_public_digest(self, value: cst.BaseExpression, where: str, kinds: frozenset[str]) -> None:
+        """Report a secret that is a digest (or a name-based UUID) of the function's own inputs alone:
+        `hashlib.sha256(email.lower().encode()).hexdigest()` as an invite token is computed by anyone who knows the
+        address. Not when anything else goes in (a key, a setting, a local, a call that is not a text step)."""
+        if not kinds or self._quiet or not self._parameters:
+            return
+        digest = self._digest_call(value)
+        if digest is None:
+            return
+        inputs: list[str] = []
+        if not all(self._public_input(arg.value, inputs) for arg in digest.args) or not inputs:
+            return
+        if id(digest) in self._reported:
+            return
+        self._reported.add(id(digest))
+        shown = ", ".join(f"`{name}`" for name in dict.fromkeys(inputs))
+        self.report(digest, f"`{self.qualified_name(digest)}()` builds a {_describe(kinds)} ({where}) from {shown} "
+                    "alone, which others know or can guess, so anyone can compute it.",
+                    hint="Draw the value from `secrets.token_urlsafe()` and store it, or sign it with a server-side "
+                         "key (`hmac.new(key, ...)`, itsdangerous).")
+
+    def _digest_call(self, node: cst.BaseExpression) -> cst.Call | None:
+        """The `hashlib.<algorithm>(...)` call of `hashlib.sha256(x).hexdigest()` (also sliced), or `uuid.uuid5(...)`."""
+        if isinstance(node, cst.Subscript):
+            node = node.value
+        if isinstance(node, cst.Call) and type(node.func) is cst.Name and node.func.value == "str" and len(node.args) == 1:
+            node = node.args[0].value
+        if not isinstance(node, cst.Call):
+            return None
+        if (self.qualified_name(node) or "") in NAME_BASED_UUIDS:
+            return node
+        func = node.func
+        if type(func) is cst.Attribute and func.attr.value in DIGEST_METHODS and isinstance(func.value, cst.Call):
+            inner = func.value
+            return inner if (self.qualified_name(inner) or "").startswith("hashlib.") else None
+        return None
+
+    def _public_input(self, node: cst.BaseExpression, inputs: list[str]) -> bool:
+        """Whether `node` is built only from the enclosing function's parameters (not named for a key) and literals,
+        through text steps; collects the parameters' spellings."""
+        if isinstance(node, (cst.SimpleString, cst.Integer)):
+            return True
+        if isinstance(node, cst.FormattedString):
+            return all(self._public_input(part.expression, inputs) for part in node.parts
+                       if isinstance(part, cst.FormattedStringExpression))
+        if isinstance(node, cst.ConcatenatedString):
+            return self._public_input(node.left, inputs) and self._public_input(node.right, inputs)
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+            return self._public_input(node.left, inputs) and self._public_input(node.right, inputs)
+        if isinstance(node, cst.Call):
+            func = node.func
+            if type(func) is cst.Attribute and func.attr.value in PUBLIC_TEXT_METHODS:
+                return all(self._public_input(part, inputs) for part in (func.value, *(a.value for a in node.args)))
+            if type(func) is cst.Name and func.value == "str" and len(node.args) == 1:
+                return self._public_input(node.args[0].value, inputs)
+            return False
+        if isinstance(node, cst.Attribute) and (self.qualified_name(node) or "").startswith("uuid.NAMESPACE_"):
+            return True
+        if not self._parameter_field(node):
+            return False
+        inputs.append(self.context.module.code_for_node(node))
+        return True
+
+    def _parameter_field(self, node: cst.BaseExpression) -> bool:
+        """`email`, `user.email`: a parameter of the enclosing function, or a field of one, not named for a secret or
+        a key."""
+        if isinstance(node, cst.Attribute):
+            return not secret_kinds(node.attr.value) and self._parameter_field(node.value)
+        return (isinstance(node, cst.Name) and node.value in self._parameters[-1] and not secret_kinds(node.value)
+                and not KEY_WORDS & set(words(node.value)))
 
     def _mixes_in_randomness(self, value: cst.BaseExpression) -> bool:
         """Whether the value also draws from a cryptographic generator or mixes in a secret."""
