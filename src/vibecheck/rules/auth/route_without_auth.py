@@ -69,7 +69,9 @@ class RouteWithoutAuth(ProjectRule):
     or one, here or in another module, that makes such a check, and the `verify` methods of svix, Standard Webhooks, PyNaCl,
     Slack and Twilio verifiers, and the Bot Framework adapter's `process_activity(activity, auth_header, ...)`), or a check
     handed a parameter that carries a one-time credential the client presents (`manager.verify(token)` with a `token` or
-    `reset_code` parameter, as an e-mail verification link is redeemed). Login, signup and health paths are open by design and
+    `reset_code` parameter, as an e-mail verification link is redeemed), a comparison of that credential with the stored
+    one (`profile.confirm_token != token`, `constant_time_compare(stored, token)`), or a lookup of the record by it
+    (`get_object_or_404(Invite, token=token)`, `Reset.objects.filter(code=reset_code)`: only the link's holder reaches it). Login, signup and health paths are open by design and
     are not reported (not when the word acts on an object: `/orders/<id>/status`, `/users/<id>/activate`, a handler named
     `delete_contact` or `update_status`), nor are handlers with a decorator from `public-decorators`. A DRF view that its
     permission classes open on purpose (`[AllowAny]`, `@permission_classes([AllowAny])`, an `@action(...,
