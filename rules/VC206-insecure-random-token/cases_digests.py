@@ -67,3 +67,13 @@ def idempotency_token(order_id, amount):
 def confirm_token_for(user):
     # ok: VC206 -- the stored password hash goes in, which only the server knows
     return hashlib.sha256(f"{user.pk}:{user.password}:{user.last_login}".encode()).hexdigest()
+
+
+def hash_backup_code(code):
+    # ok: VC206 -- the digest of a code the user was given, stored in its place
+    return hashlib.sha256(code.encode()).hexdigest()
+
+
+def verify_invite_token(email):
+    # ok: VC206 -- a check's name: it makes nothing new (whether it compares well is VC204's)
+    return hashlib.sha256(email.encode()).hexdigest()

@@ -50,8 +50,12 @@ DIGEST_METHODS = frozenset({"hexdigest", "digest"})
 NAME_BASED_UUIDS = frozenset({"uuid.uuid3", "uuid.uuid5"})
 # Text steps an input passes through on its way into the digest: they add nothing an attacker does not know.
 PUBLIC_TEXT_METHODS = frozenset({"encode", "lower", "upper", "strip", "casefold", "format", "join"})
-# Words of a parameter that may hold a key the digest is keyed with (`def token_for(email, key)`).
-KEY_WORDS = frozenset({"key", "pepper", "salt", "seed", "secret"})
+# Words of a parameter that may hold a key the digest is keyed with (`def token_for(email, key)`), or the secret
+# itself (`def hash_backup_code(code)`).
+KEY_WORDS = frozenset({"key", "pepper", "salt", "seed", "secret", "code", "pin"})
+# First words of a function that stores or checks a secret it is handed (`hash_backup_code`, `verify_token`): its
+# digest is the secret's, kept in its place, not a new one.
+HANDLING_VERBS = frozenset({"hash", "check", "verify", "validate", "compare", "encrypt", "encode", "store", "save"})
 # A secret's timestamp (`reset_token_sent_at`, `token_expiry`) is the clock by design.
 TIME_WORDS = frozenset({"at", "time", "timestamp", "ts", "sent", "created", "expires", "expiry", "expiration", "date",
                         "issued", "iat", "exp", "age", "ttl", "updated", "started", "until", "when"})
@@ -120,7 +124,8 @@ class InsecureRandomToken(Rule):
     `uuid.uuid5(uuid.NAMESPACE_URL, user.email)`), assigned to a secret's name or returned from a function named
     for one: whoever knows the address or the id computes the token. Not when a key, a setting, a local variable
     or any call other than a text step (`.encode()`, `.lower()`, `str()`) goes in too, nor when a parameter is
-    named for a secret or a key (`def token_hash(token)`, `def sign(email, key)`).
+    named for a secret, a code or a key (`def token_hash(token)`, `def sign(email, key)`), nor in a function that
+    hashes, checks or stores a secret it is handed (`hash_backup_code`, `verify_invite_token`).
 
     `random.SystemRandom()` and the `secrets` module are not reported; neither are test files and test or
     development settings modules (`tests/settings.py`, `testapp/testsettings.py`, `settings/dev.py`), nor code in
@@ -423,7 +428,7 @@ class InsecureRandomToken(Rule):
         """Report a secret that is a digest (or a name-based UUID) of the function's own inputs alone:
         `hashlib.sha256(email.lower().encode()).hexdigest()` as an invite token is computed by anyone who knows the
         address. Not when anything else goes in (a key, a setting, a local, a call that is not a text step)."""
-        if not kinds or self._quiet or not self._parameters:
+        if not kinds or self._quiet or not self._parameters or HANDLING_VERBS.intersection(words(self._functions[-1])[:1]):
             return
         digest = self._digest_call(value)
         if digest is None:
