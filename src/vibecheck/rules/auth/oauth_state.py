@@ -51,6 +51,8 @@ def _hands_over_request(node: cst.CSTNode) -> bool:
     for arg in node.args:
         if arg.keyword is not None and arg.keyword.value in STATE_CHECKING_KEYWORDS:
             return True
+        if not isinstance(arg.value, (cst.Name, cst.Attribute)):
+            continue  # `request.args["code"]` hands over one value, not the query
         name = full_name(arg.value) or ""
         if name in ("request", "req") or name in QUERY_OBJECTS or name in ("request.url", "request.full_path",
                                                                             "request.query_string", "request.uri"):
