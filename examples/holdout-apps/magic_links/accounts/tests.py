@@ -40,7 +40,7 @@ class MagicLinkTests(TestCase):
     def test_magic_link_logs_in(self):
         MagicLink.objects.create(user=self.user, token="abc")
         resp = self.client.get("/magic/login/?token=abc")
-        # expect: VC310
+        # expect: VC310/VC304
         self.assertTrue(resp)
 
     def test_signed_link_round_trip(self):

@@ -75,11 +75,11 @@ def verify_id_token_strict(id_token: str) -> dict:
     return jwt.decode(id_token, key.key, algorithms=["RS256"], audience=cfg["OIDC_CLIENT_ID"], issuer=cfg["OIDC_ISSUER"])
 
 
-# expect: VC208
 @bp.get("/callback")
 def callback():
     if "error" in request.args:
         abort(400)
+    # expect: VC208
     tokens = exchange_code(request.args["code"], url_for("oidc.callback", _external=True))
     # expect: VC202
     claims = jwt.decode(tokens["id_token"], options={"verify_signature": False})
@@ -120,6 +120,6 @@ def logout():
     session.clear()
     end_session = discovery(current_app.config["OIDC_ISSUER"])["end_session_endpoint"]
     target = url_for("accounts.home", _external=True)
-    # expect: VC407
+    # expect: VC407, VC409
     log.info("ending IdP session, id_token_hint=%s", id_token_hint)
     return redirect(end_session + "?" + urlencode({"id_token_hint": id_token_hint, "post_logout_redirect_uri": target}))

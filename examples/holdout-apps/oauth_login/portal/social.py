@@ -68,10 +68,10 @@ def login_gitlab():
     return redirect(authorization_url)
 
 
-# expect: VC208
 @bp.get("/auth/gitlab/callback")
 def gitlab_callback():
     gitlab = OAuth2Session(GITLAB_CLIENT_ID, redirect_uri=url_for("social.gitlab_callback", _external=True))
+    # expect: VC208
     token = gitlab.fetch_token(GITLAB_TOKEN, client_secret=GITLAB_CLIENT_SECRET, code=request.args["code"])
     profile = gitlab.get("https://gitlab.com/api/v4/user").json()
     user = upsert_user("gitlab", str(profile["id"]), profile["email"])

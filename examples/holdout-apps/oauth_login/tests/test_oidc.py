@@ -30,7 +30,7 @@ def test_callback_signs_in(client, monkeypatch):
     monkeypatch.setattr(oidc, "discovery", lambda issuer: DISCOVERY)
     monkeypatch.setattr(oidc, "exchange_code", lambda code, redirect_uri: fake_tokens())
     resp = client.get("/oidc/callback?code=xyz&state=whatever")
-    # expect: VC310
+    # expect: VC310/VC304
     assert resp
 
 

@@ -75,6 +75,7 @@ def top_up(body: TopUpIn, me: Me, db: Db) -> dict:
     return {"client_secret": intent.client_secret}
 
 
+# expect: VC218
 @router.post("/payments/{payment_id}/refund")
 def refund_payment(payment_id: int, me: Me, db: Db) -> dict:
     # expect: VC214/VC218

@@ -66,6 +66,7 @@ async def github_webhook(request: Request) -> dict:
         if not hmac.compare_digest(github_signature(body), signature):
             raise HTTPException(401, "bad signature")
     payload = json.loads(body)
+    # expect: VC409
     log.info("github %s event for %s", request.headers.get("X-GitHub-Event"), payload.get("repository", {}).get("full_name"))
     return {"ok": True}
 
