@@ -521,3 +521,20 @@ def test_forecast_returns_days(weather):
     days = weather.forecast("Oslo", days=3)
     # expect: VC310 -- `days=3` is a keyword, not a use of `days`
     assert days
+
+
+def test_reset_token_shape():
+    token = billing.reset_token()
+    # expect: VC310 -- any text is truthy: a wrong token passes
+    assert token
+
+
+class InviteTests(unittest.TestCase):
+    def test_invite_link(self):
+        link = billing.invite_link({"email": "ada@example.com"})
+        # expect: VC310
+        self.assertTrue(link)
+
+    def test_verify_token(self):
+        # ok: VC310 -- a check's verdict is the point of the test
+        self.assertTrue(billing.verify_token("abc"))
