@@ -16,6 +16,7 @@ from .models import Invite, MagicLink, PasswordReset
 User = get_user_model()
 
 
+# ok: VC201 -- a visitor asks for a reset link: open by design, nothing is granted until the link is used
 def request_reset(request):
     if request.method == "POST":
         user = User.objects.filter(email__iexact=request.POST.get("email", "")).first()
