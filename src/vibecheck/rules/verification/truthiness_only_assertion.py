@@ -303,9 +303,9 @@ class TruthinessOnlyAssertion(TestAwareRule):
     (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
     that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
     `summarize`, `answer`, or it is named for the data it makes: `weekly_report`, `order_summary`, `table_answer`,
-    `fifo_cost`, `order_total`, `reset_token`, `invite_link`, not a check so named, `verify_token`; a LangChain tool run through `invoke`/`run` is named by the tool,
-    `fetch_rates.invoke(...)`, and so is a Prefect task's function, `load_sales.fn(...)`; dagster's `materialize(...)`
-    makes a run's result; or it is the body of a
+    `fifo_cost`, `order_total`, `reset_token`, `invite_link`, not a check so named, `verify_token`; a LangChain tool
+    run through `invoke`/`run` is named by the tool, `fetch_rates.invoke(...)`, and so is a Prefect task's function,
+    `load_sales.fn(...)`; dagster's `materialize(...)` makes a run's result; or it is the body of a
     test client's response, `resp.json()`, WebTest's `resp.json`, DRF's `resp.data`, `resp.content`, a click runner's
     `result.output`, Django's template `resp.context`, whose status nothing checks; one item of such a body,
     `resp.context["latest_question_list"]`, only for a presence or length check, since the truth of one field may be
