@@ -77,3 +77,8 @@ def hash_backup_code(code):
 def verify_invite_token(email):
     # ok: VC206 -- a check's name: it makes nothing new (whether it compares well is VC204's)
     return hashlib.sha256(email.encode()).hexdigest()
+
+
+def store_password(user, raw):
+    # ok: VC206 -- a password's digest is its stored hash: weak or not is VC205's
+    user.password = hashlib.sha256(raw.encode()).hexdigest()

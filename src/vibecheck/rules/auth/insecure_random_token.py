@@ -17,6 +17,7 @@ from vibecheck.rules.auth.names import (
     GENERATED_SECRETS,
     NONCE,
     OTP,
+    PASSWORD_KIND,
     SALT,
     function_kinds,
     is_dev_settings_path,
@@ -55,7 +56,8 @@ PUBLIC_TEXT_METHODS = frozenset({"encode", "lower", "upper", "strip", "casefold"
 KEY_WORDS = frozenset({"key", "pepper", "salt", "seed", "secret", "code", "pin"})
 # First words of a function that stores or checks a secret it is handed (`hash_backup_code`, `verify_token`): its
 # digest is the secret's, kept in its place, not a new one.
-HANDLING_VERBS = frozenset({"hash", "check", "verify", "validate", "compare", "encrypt", "encode", "store", "save"})
+HANDLING_VERBS = frozenset({"hash", "check", "verify", "validate", "compare", "encrypt", "encode", "store", "save",
+                            "set", "update", "change"})
 # A secret's timestamp (`reset_token_sent_at`, `token_expiry`) is the clock by design.
 TIME_WORDS = frozenset({"at", "time", "timestamp", "ts", "sent", "created", "expires", "expiry", "expiration", "date",
                         "issued", "iat", "exp", "age", "ttl", "updated", "started", "until", "when"})
@@ -125,7 +127,8 @@ class InsecureRandomToken(Rule):
     for one: whoever knows the address or the id computes the token. Not when a key, a setting, a local variable
     or any call other than a text step (`.encode()`, `.lower()`, `str()`) goes in too, nor when a parameter is
     named for a secret, a code or a key (`def token_hash(token)`, `def sign(email, key)`), nor in a function that
-    hashes, checks or stores a secret it is handed (`hash_backup_code`, `verify_invite_token`).
+    hashes, checks, sets or stores a secret it is handed (`hash_backup_code`, `verify_invite_token`), nor for a
+    password (its digest is its stored hash, VC205's to judge).
 
     `random.SystemRandom()` and the `secrets` module are not reported; neither are test files and test or
     development settings modules (`tests/settings.py`, `testapp/testsettings.py`, `settings/dev.py`), nor code in
@@ -428,6 +431,7 @@ class InsecureRandomToken(Rule):
         """Report a secret that is a digest (or a name-based UUID) of the function's own inputs alone:
         `hashlib.sha256(email.lower().encode()).hexdigest()` as an invite token is computed by anyone who knows the
         address. Not when anything else goes in (a key, a setting, a local, a call that is not a text step)."""
+        kinds = kinds - {PASSWORD_KIND}  # a password's digest is its stored hash, VC205's to judge
         if not kinds or self._quiet or not self._parameters or HANDLING_VERBS.intersection(words(self._functions[-1])[:1]):
             return
         digest = self._digest_call(value)
