@@ -68,7 +68,7 @@ def _parameter_names(function: cst.FunctionDef) -> set[str]:
 
 def unchecked_code_read(function: cst.FunctionDef) -> cst.CSTNode | None:
     """The read of the callback's `code` in a route handler that never reads, compares or hands over `state`."""
-    if not is_route_handler(function):
+    if not is_route_handler(function) or not _names_callback(function):
         return None
     parameters = _parameter_names(function)
     code_reads: list[cst.CSTNode] = []
@@ -80,9 +80,9 @@ def unchecked_code_read(function: cst.FunctionDef) -> cst.CSTNode | None:
             return None  # FastAPI's `state: str` parameter, used in the body
         if read == CODE:
             code_reads.append(node)
-    if not code_reads and CODE in parameters and _names_callback(function):
+    if not code_reads and CODE in parameters:
         return function.name
-    return code_reads[0] if code_reads and _names_callback(function) else None
+    return code_reads[0] if code_reads else None
 
 
 def _names_callback(function: cst.FunctionDef) -> bool:
