@@ -15,7 +15,7 @@ from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
-from vibecheck.rules.auth.oauth_state import CALLBACK_WORDS, unchecked_code_read
+from vibecheck.rules.auth.oauth_state import CODE_HINTS, unchecked_code_read
 
 # Settings whose False value turns CSRF checks off (Flask-WTF; `CSRF_ENABLED` is its old spelling).
 CSRF_SWITCHES = frozenset({"WTF_CSRF_ENABLED", "WTF_CSRF_CHECK_DEFAULT", "CSRF_ENABLED"})
@@ -171,8 +171,9 @@ class CsrfProtectionDisabled(Rule):
     confidence = Confidence.MEDIUM
     cwe = (352,)
     # Every finding names `csrf` (`csrf_exempt`, `csrf.exempt`, a `CSRFProtect` object, `WTF_CSRF_ENABLED`,
-    # `enforce_csrf`, `csrf = False`), Tornado's `xsrf_cookies` or the `MIDDLEWARE` setting, or is a sign-in callback.
-    file_hints = ("csrf", "xsrf", "middleware", *CALLBACK_WORDS)
+    # `enforce_csrf`, `csrf = False`), Tornado's `xsrf_cookies` or the `MIDDLEWARE` setting, or reads a sign-in
+    # callback's `code`.
+    file_hints = ("csrf", "xsrf", "middleware", *CODE_HINTS)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)

@@ -27,6 +27,9 @@ STATE_CHECKING_CALLS = frozenset({"authorize_access_token"})
 STATE_CHECKING_KEYWORDS = frozenset({"authorization_response"})
 # Words of a handler or path that make it a sign-in callback.
 CALLBACK_WORDS = ("callback", "oauth", "authorize", "sso", "oidc", "openid")
+# What a file that reads the callback's code holds (lower-cased): the parameter's name as a string, or as a FastAPI
+# parameter.
+CODE_HINTS = ('"code"', "'code'", "(code:", ", code:")
 
 
 def _query_read(node: cst.CSTNode) -> str | None:
