@@ -235,9 +235,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # A raw message whose `Reply-To:` and `Subject:` lines are written from a contact form, sent with
     # `smtplib.sendmail` in another module (e-mail header injection, CWE-93): no rule has SMTP's raw message as a sink.
     ("email_campaigns", "campaigns/mailer.py", 61, "VC409"),
-    # The reset link is built on `X-Forwarded-Host` (reset-link poisoning, CWE-640): VC419 follows forwarding headers
-    # into access decisions and rate limits, not into the links an app mails out.
-    ("magic_links", "accounts/views.py", 26, "VC419"),
     # A valid reset token for one account and the account's id from the link: the view sets the password of the id's
     # account. No caller is signed in, so nothing says whose the record must be (VC214 needs a signed-in caller).
     ("magic_links", "accounts/views.py", 38, "VC214"),

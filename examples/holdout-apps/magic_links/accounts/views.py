@@ -22,8 +22,8 @@ def request_reset(request):
         user = User.objects.filter(email__iexact=request.POST.get("email", "")).first()
         if user is not None:
             reset = PasswordReset.objects.create(user=user, token=tokens.reset_token())
-            # expect: VC419
             host = request.headers.get("X-Forwarded-Host") or request.get_host()
+            # expect: VC419
             send_link(user.email, "Reset your password", f"https://{host}/reset/{user.pk}/{reset.token}/")
         return render(request, "accounts/reset_sent.html")
     return render(request, "accounts/reset_form.html")
