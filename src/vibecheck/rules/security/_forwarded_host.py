@@ -58,14 +58,14 @@ def links_on_forwarded_host(function: cst.FunctionDef) -> list[cst.CSTNode]:
         if bound <= names:
             break
         names |= bound
-    found: list[cst.CSTNode] = []
-    for node in nodes:
-        if isinstance(node, cst.FormattedString) and any(
-                isinstance(text, cst.FormattedStringText) and text.value.endswith(SCHEME_END)
-                and isinstance(part, cst.FormattedStringExpression) and _host_value(part.expression, names)
-                for text, part in zip(node.parts, node.parts[1:], strict=False)):
-            found.append(node)
-        elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) \
-                and (string_value(node.left) or "").endswith(SCHEME_END) and _host_value(node.right, names):
-            found.append(node)
-    return found
+    return [node for node in nodes if _scheme_then_host(node, names)]
+
+
+def _scheme_then_host(node: cst.CSTNode, names: set[str]) -> bool:
+    """`f"https://{host}/..."` or `"https://" + host`: the forwarded host right after a scheme."""
+    if isinstance(node, cst.FormattedString):
+        return any(isinstance(text, cst.FormattedStringText) and text.value.endswith(SCHEME_END)
+                   and isinstance(part, cst.FormattedStringExpression) and _host_value(part.expression, names)
+                   for text, part in zip(node.parts, node.parts[1:], strict=False))
+    return isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) \
+        and (string_value(node.left) or "").endswith(SCHEME_END) and _host_value(node.right, names)

@@ -1,4 +1,4 @@
-"""VC419: the client's IP address taken from `X-Forwarded-For`/`X-Real-IP` decides access or keys a rate limit."""
+"""VC419: a forwarding header the client sets decides access, keys a rate limit or names the host of a link."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from vibecheck.analysis.flow import (
     string_value,
 )
 from vibecheck.analysis.summary_keys import VERDICT
-from vibecheck.rules.security._forwarded_host import links_on_forwarded_host
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
+from vibecheck.rules.security._forwarded_host import links_on_forwarded_host
 
 # Headers a client can set itself, unless a proxy you run overwrites them (lower case, `-` for `_`).
 FORWARDED_HEADERS = frozenset({"x-forwarded-for", "x-real-ip", "x-client-ip", "true-client-ip", "forwarded",
