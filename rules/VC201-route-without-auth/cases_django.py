@@ -441,3 +441,45 @@ class EntryTagView(ExemptMixin, View):
     def post(self, request, pk):
         Article.objects.filter(pk=pk).update(tags=request.POST["tags"])
         return HttpResponse(status=204)
+
+
+# ok: VC201 -- the invitation is found by the token its link carries: only the holder of the link reaches it
+@require_POST
+def accept_invite(request, token):
+    invite = get_object_or_404(Subscription, token=token, accepted=False)
+    invite.accepted = True
+    invite.save()
+    return redirect("/")
+
+
+# ok: VC201 -- the same through a filter, the record found by the presented reset code
+@require_POST
+def redeem_reset(request, reset_code):
+    reset = Subscription.objects.filter(code=reset_code).first()
+    if reset is None:
+        return HttpResponse(status=404)
+    reset.delete()
+    return redirect("/login/")
+
+
+# expect: VC201 -- the record is found by its id: anyone may name any id
+@require_POST
+def accept_invite_by_id(request, invite_id):
+    invite = get_object_or_404(Subscription, pk=invite_id)
+    invite.accepted = True
+    invite.save()
+    return redirect("/")
+
+
+# expect: VC201 -- a code parameter handed to a field that is no credential
+@require_POST
+def archive_entry(request, code):
+    get_object_or_404(Subscription, slug=code).delete()
+    return redirect("/")
+
+
+# ok: VC201 -- a visitor asks for a sign-in link: nothing is granted yet
+@require_POST
+def request_magic_link(request):
+    Subscription.objects.create(email=request.POST["email"])
+    return HttpResponse("If that address has an account, a link is on its way.")

@@ -1,4 +1,6 @@
 """VC219 corpus: reads of personal data with no guard in an app whose other routes are guarded."""
+import hmac
+
 from fastapi import APIRouter, Depends, FastAPI, Request
 
 from .auth import get_current_user, public
@@ -151,3 +153,35 @@ def disk_report():
         return read_report("disk")
     except PermissionError:
         return {"error": "unreadable"}
+
+
+# ok: VC219 -- the link's token is checked against the stored one: only the holder of the link gets through
+@app.get("/confirm/{user_id}/{token}")
+def confirm_email(user_id: int, token: str):
+    profile = find_profile(user_id)
+    if profile.confirm_token != token:
+        raise PermissionError("invalid link")
+    return {"email": profile.email}
+
+
+# ok: VC219 -- the same in constant time
+@app.get("/confirm-safe/{user_id}/{token}")
+def confirm_email_safely(user_id: int, token: str):
+    profile = find_profile(user_id)
+    if not hmac.compare_digest(profile.confirm_token, token):
+        raise PermissionError("invalid link")
+    return {"email": profile.email}
+
+
+# ok: VC219 -- the invitation is found by the token the link carries
+@app.get("/invites/{token}/email")
+def invite_email(token: str):
+    return {"email": find_invite(token=token).email}
+
+
+# expect: VC219 -- a token checked only for being there checks nothing
+@app.get("/emails/{user_id}/{token}")
+def email_of(user_id: int, token: str):
+    if token == "":
+        return {"error": "missing token"}
+    return {"email": find_profile(user_id).email}

@@ -549,3 +549,20 @@ def test_parse_returns_known_fields(record):
 def test_numbers_gathered():
     # ok: VC310 -- a builtin's list of literals, no data function
     assert list(range(3))
+
+
+def test_reset_token_shape():
+    token = billing.reset_token()
+    # expect: VC310 -- any text is truthy: a wrong token passes
+    assert token
+
+
+class InviteTests(unittest.TestCase):
+    def test_invite_link(self):
+        link = billing.invite_link({"email": "ada@example.com"})
+        # expect: VC310
+        self.assertTrue(link)
+
+    def test_verify_token(self):
+        # ok: VC310 -- a check's verdict is the point of the test
+        self.assertTrue(billing.verify_token("abc"))

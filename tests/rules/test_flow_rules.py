@@ -704,3 +704,28 @@ def uptime(body: Command) -> dict:
     assert sorted((Path(f.location.path).name, f.location.start.line, f.message.rpartition("(through ")[2])
                   for f in findings if f.code == "VC417") == [
         ("tools.py", 10, "`diagnose()` -> `run_diagnostic()`)."), ("tools.py", 16, "`report()` -> `read_report()`).")]
+
+
+def test_names_imported_from_an_auth_module_are_injected_callers_unless_named_for_a_body() -> None:
+    """`admin: Admin` imported from `.auth` is the caller a dependency hands over (`Annotated[User, Depends(...)]`):
+    logging its id forges no line; `body: LoginRequest` from the same module is what the client sent."""
+    source = """
+        import logging
+
+        from fastapi import APIRouter
+
+        from .auth import Admin, LoginRequest
+
+        log = logging.getLogger(__name__)
+        router = APIRouter()
+
+        @router.post("/refunds/{payment_id}")
+        def refund(payment_id: int, admin: Admin):
+            log.info("admin %s refunded %s", admin.name, payment_id)
+
+        @router.post("/login")
+        def login(body: LoginRequest):
+            log.info("sign-in attempt for %s", body.email)
+    """
+    findings = findings_for(RequestDataToInjectionSink, source)
+    assert [f.location.start.line for f in findings] == [17]

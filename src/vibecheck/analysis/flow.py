@@ -1787,6 +1787,13 @@ def _annotation_names(parameter: cst.Param) -> set[str]:
 # Modules that hold FastAPI's dependencies by convention (`app/api/deps.py`): a name imported from one
 # (`admin: AdminUser`, `db: DB`) is an `Annotated[..., Depends(...)]` alias or a dependency, not a body model.
 DEPENDENCY_MODULES = frozenset({"deps", "dependencies", "dependency"})
+# Modules that hold the caller's dependencies as often (`app/auth.py`: `CurrentUser = Annotated[User,
+# Depends(...)]`, `Admin`, `Me`), beside the request bodies of signing in, which their names say (`LoginRequest`,
+# `TokenIn`, `SignupForm`, `PasswordResetPayload`).
+AUTH_MODULES = frozenset({"auth", "security", "authentication"})
+BODY_MODEL_WORDS = frozenset({"request", "in", "create", "update", "form", "body", "payload", "schema", "data", "input",
+                              "credentials", "login", "signup", "register", "registration", "params", "query", "reset"})
+_CAP_WORD = lazy_pattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 
 
 def _is_injected(parameter: cst.Param, imports: ImportTable) -> bool:
@@ -1799,9 +1806,14 @@ def _is_injected(parameter: cst.Param, imports: ImportTable) -> bool:
 
 
 def _from_dependency_module(name: str, imports: ImportTable) -> bool:
-    """`AdminUser` imported from `..deps`, `deps.CurrentUser` with `from . import deps`."""
-    module = _resolve(name, imports).rpartition(".")[0]
-    return module.rpartition(".")[2] in DEPENDENCY_MODULES
+    """`AdminUser` imported from `..deps`, `deps.CurrentUser` with `from . import deps`; `Admin` or `Me` from `.auth`,
+    not `LoginRequest` from it."""
+    module, _, imported = _resolve(name, imports).rpartition(".")
+    last = module.rpartition(".")[2]
+    if last in DEPENDENCY_MODULES:
+        return True
+    return last in AUTH_MODULES and not module.startswith(("fastapi", "starlette")) and not BODY_MODEL_WORDS.intersection(
+        word.lower() for word in _CAP_WORD.findall(imported))
 
 
 def injected_parameters(function: cst.FunctionDef, imports: ImportTable, module: cst.Module) -> frozenset[str]:

@@ -23,6 +23,20 @@ UNVERIFIED_READERS = frozenset({"jose.jwt.get_unverified_claims", "jwt.get_unver
 # Options (and PyJWT 1 keywords) that turn the signature check or the expiry check off when False.
 SIGNATURE_OPTIONS = frozenset({"verify_signature"})
 EXPIRY_OPTIONS = frozenset({"verify_exp", "verify_expiration"})
+AUDIENCE_OPTIONS = frozenset({"verify_aud"})
+# Signed-token readers whose tokens carry the time they were signed, and the position of their `max_age`: without
+# one, a token signed years ago still passes (itsdangerous, Django's `TimestampSigner`).
+TIMED_SERIALIZERS = frozenset({
+    "itsdangerous.URLSafeTimedSerializer", "itsdangerous.TimedSerializer", "itsdangerous.TimestampSigner",
+    "itsdangerous.url_safe.URLSafeTimedSerializer", "itsdangerous.timed.TimedSerializer",
+    "itsdangerous.timed.TimestampSigner", "django.core.signing.TimestampSigner",
+})
+TIMED_READS = frozenset({"loads", "unsign", "unsign_object"})
+TIMED_MAX_AGE_POSITION = 1
+# Django's `signing.loads(s, key, salt, serializer, max_age)`: timed too, and used as often for links that need no
+# limit (an unsubscribe link), so only a reader named for signing someone in counts.
+DJANGO_SIGNING_LOADS = "django.core.signing.loads"
+DJANGO_MAX_AGE_POSITION = 4
 
 QualifiedName = Callable[[cst.CSTNode], "str | None"]
 
@@ -56,6 +70,11 @@ def decodes_unverified(call: cst.Call, qualified_name: QualifiedName) -> bool:
     if name in UNVERIFIED_READERS:
         return True
     return name in DECODERS and _turns_off(call, SIGNATURE_OPTIONS, frozenset({"verify"}))
+
+
+def skips_audience(call: cst.Call, qualified_name: QualifiedName) -> bool:
+    """`jwt.decode(..., options={"verify_aud": False})`."""
+    return (qualified_name(call) or "") in DECODERS and _turns_off(call, AUDIENCE_OPTIONS, frozenset())
 
 
 def skips_expiry(call: cst.Call, qualified_name: QualifiedName) -> bool:

@@ -45,6 +45,8 @@ CREDENTIAL_SOURCES = frozenset({"Header", "Cookie"})
 CHECK_VERBS = frozenset({"verify", "check", "require", "requires", "ensure", "assert", "authenticate", "authorize",
                          "validate"})
 EXIT_CALLS = frozenset({"abort", "redirect"})
+# Calls that compare two values in constant time: handed the link's credential, they check it.
+CONSTANT_TIME_COMPARISONS = frozenset({"compare_digest", "constant_time_compare", "safe_str_cmp"})
 # Verbs of a call that redeems a one-time credential rather than checks one by name (`tokens.consume(session,
 # payload.token, purpose)`, as an e-mail verification is confirmed): a guard only when handed the presented credential.
 REDEEMING_VERBS = frozenset({"consume"})
@@ -944,9 +946,13 @@ class AppModelCollector:
         frame = self._frame()
         if frame is None:
             return
-        if frame.credentials and any(isinstance(side, cst.Name) and side.value in frame.credentials
-                                     for side in (node.left, *(c.comparator for c in node.comparisons))):
+        sides = (node.left, *(c.comparator for c in node.comparisons))
+        if frame.credentials and any(isinstance(side, cst.Name) and side.value in frame.credentials for side in sides):
             frame.credential_compared = True
+        if any(isinstance(c.operator, (cst.Equal, cst.NotEqual)) for c in node.comparisons) and not any(
+                isinstance(side, (cst.SimpleString, cst.Integer)) or _is_none(side) for side in sides) and any(
+                isinstance(side, cst.Name) and side.value in _presented_credentials(frame.node) for side in sides):
+            frame.body_guard = frame.denies = True  # `if profile.confirm_token == token:`: the link's credential checked
         if full_name(node.left) not in ("request.method", "self.request.method"):
             return
         for target in node.comparisons:
@@ -970,7 +976,9 @@ class AppModelCollector:
                 frame.denies = True
             if words and (words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
                                                        or _checks_presented_credential(node, frame.node))
-                          or words[0] in REDEEMING_VERBS and _checks_presented_credential(node, frame.node)):
+                          or words[0] in REDEEMING_VERBS and _checks_presented_credential(node, frame.node)
+                          or _looks_up_presented_credential(node, frame.node)
+                          or last in CONSTANT_TIME_COMPARISONS and _checks_presented_credential(node, frame.node)):
                 frame.body_guard = frame.denies_by_call = frame.denies = True
             if len(words) > 1 and words[-1] in CHECKER_NOUNS and (fw.reads_as_guard(last) or "access" in words):
                 frame.body_guard = frame.denies_by_call = frame.denies = True  # `self._access_validator(self.request)`
@@ -2152,10 +2160,25 @@ def _checks_presented_credential(call: cst.Call, handler: cst.FunctionDef) -> bo
     `payload.token`) that carries a one-time credential (`token`, `reset_code`), which the client proves itself with;
     not a check of an id (`verify(user_id)`)."""
     parameters = (*handler.params.posonly_params, *handler.params.params, *handler.params.kwonly_params)
-    presented = {p.name.value for p in parameters if fw.name_words(p.name.value)[-1:] in fw.PRESENTED_CREDENTIAL_LAST}
+    presented = _presented_credentials(handler)
     names = {p.name.value for p in parameters}
     return any(isinstance(a.value, cst.Name) and a.value.value in presented
                or _presented_field(a.value, names) for a in call.args)
+
+
+def _presented_credentials(handler: cst.FunctionDef) -> frozenset[str]:
+    """The handler's parameters that carry a one-time credential the client presents (`token`, `reset_code`)."""
+    parameters = (*handler.params.posonly_params, *handler.params.params, *handler.params.kwonly_params)
+    return frozenset(p.name.value for p in parameters
+                     if fw.name_words(p.name.value)[-1:] in fw.PRESENTED_CREDENTIAL_LAST)
+
+
+def _looks_up_presented_credential(call: cst.Call, handler: cst.FunctionDef) -> bool:
+    """`get_object_or_404(Invite, token=token)`, `Reset.objects.filter(token=token)`: the record is found by the
+    one-time credential the link carries, so only its holder reaches it, as a check of the credential lets them in."""
+    presented = _presented_credentials(handler)
+    return any(a.keyword is not None and fw.name_words(a.keyword.value)[-1:] in fw.PRESENTED_CREDENTIAL_LAST
+               and isinstance(a.value, cst.Name) and a.value.value in presented for a in call.args)
 
 
 def _presented_field(value: cst.BaseExpression, parameters: set[str]) -> bool:

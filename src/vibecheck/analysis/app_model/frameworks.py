@@ -288,6 +288,8 @@ PUBLIC_PATHS = (
     "contact", "subscribe", "unsubscribe", "csp-report", ".well-known",
     # a visitor asks to be let in later (an invitation, access, a place on the waiting list): nothing is granted yet
     "request-invite", "request_invite", "request-access", "request_access", "waitlist",
+    # a visitor asks for a sign-in link by e-mail, as a forgotten password is asked for
+    "magic-link", "magic-links", "passwordless",
     # a visitor's own display preference, kept in their cookie or session (Django's `set_language` at `i18n/setlang/`)
     "setlang", "set-language", "set_language", "set-locale", "set_locale", "set-timezone", "set_timezone",
 )

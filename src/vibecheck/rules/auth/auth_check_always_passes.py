@@ -164,6 +164,13 @@ def _is_literal(node: cst.BaseExpression) -> bool:
     return isinstance(node, (cst.Integer, cst.Float, cst.SimpleString, cst.ConcatenatedString)) or _is_truthy_constant(node)
 
 
+# pyotp's check of a one-time code, and how many 30-second steps around now it may accept: one of clock drift is
+# what RFC 6238 advises; more accepts codes an attacker can guess.
+OTP_VERIFY = "verify"
+WINDOW_KEYWORD = "valid_window"
+MAX_CODE_WINDOW = 2
+
+
 @dataclass
 class Frame:
     node: cst.FunctionDef
@@ -318,6 +325,10 @@ class AuthCheckAlwaysPasses(Rule):
     user.groups.filter(name="staff").exists:` tests a bound method, which is always true (`exists`, `has_perm`,
     `check_password`, ...).
 
+    It also reports a one-time code check that accepts codes from far around now: pyotp's `verify(code,
+    valid_window=N)` with a literal `N` above 2 (each step is 30 seconds; `valid_window=120` accepts 241 codes, an hour
+    either side), which makes a six-digit code guessable.
+
     ## Why is this bad?
     Coding agents stub the hard part to make the demo run: `def verify_token(token): return True  # TODO`.
     Every caller then trusts a check that lets anyone in, and nothing fails to remind anyone that the
@@ -412,10 +423,24 @@ class AuthCheckAlwaysPasses(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+        if last == OTP_VERIFY:
+            self._check_code_window(node)
         if last in TRACE_CALLS:
             self.in_trace += 1  # what a log line formats (`user.get("sub")`) decides nothing
         elif not self.in_trace:
             self._mark_check()
+
+    def _check_code_window(self, node: cst.Call) -> None:
+        """`totp.verify(code, valid_window=120)`: every code of the last and next hour is accepted."""
+        window = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == WINDOW_KEYWORD), None)
+        steps = literal_value(window) if window is not None else None
+        if type(steps) is not int or steps <= MAX_CODE_WINDOW:
+            return
+        accepted = 2 * steps + 1
+        self.report(node, f"`valid_window={steps}` makes the one-time code check accept any of {accepted} codes, those "
+                    f"of {steps} steps before and after now, so a guessed code passes about once in "
+                    f"{1_000_000 // accepted:,} tries.", severity=Severity.MEDIUM,
+                    hint="Use `valid_window=1` (one step of clock drift) and limit the attempts per account.")
 
     def leave_Call(self, original_node: cst.Call) -> None:
         func = original_node.func

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from vibecheck.analysis.app_model.frameworks import name_words
+from vibecheck.analysis.app_model.frameworks import checks_signature, name_words
 from vibecheck.analysis.flow import short_code
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.analysis.tokens import DECODERS, skips_expiry
@@ -64,13 +64,18 @@ PRIVILEGE_KEY_WORDS = frozenset({"admin", "superuser", "staff", "moderator", "ow
                                  "authenticated"})
 CHECK_NAME = lazy_pattern(r"^_*(authenticate|authorize|authorise|is_logged_in|(is|has|check|verify|validate|ensure)_\w*"
                           r"(auth|admin|staff|perm|access|role|token|jwt|api_?key|signature|credential|login|allowed"
-                          r"|permitted|valid)\w*)$")
+                          r"|permitted|valid|webhook|hmac)\w*)$")
 # Words of a check named for the failing state it detects (`is_token_expired`, `is_api_key_revoked`): its `True` refuses and
 # its `False` lets in.
 FAILED_STATE_WORDS = frozenset({"expired", "invalid", "revoked", "blocked", "banned", "blacklisted", "blocklisted",
                                 "denylisted", "locked", "forbidden", "denied", "missing", "stale", "tampered",
                                 "compromised", "suspended", "disabled", "unauthorized", "unauthorised", "unverified"})
 BUILTIN_NAMES = frozenset(dir(builtins))
+# Words of a value the client sends to prove its request was signed (`X-Hub-Signature-256` read into `signature`).
+SIGNATURE_VALUE_WORDS = frozenset({"signature", "sig", "hmac", "signed"})
+# Words of a flag that switches a check off for a mode (`STRIPE_TEST_MODE`, `settings.skip_verification`).
+MODE_WORDS = frozenset({"test", "testing", "debug", "dev", "development", "local", "skip", "bypass", "insecure",
+                        "sandbox", "mock", "fake", "mode", "disable", "disabled", "no"})
 # FastAPI security schemes that, built with `auto_error=False`, hand the dependant None when the client sends no key.
 LENIENT_SCHEMES = frozenset({"APIKeyHeader", "APIKeyQuery", "APIKeyCookie", "OAuth2PasswordBearer"})
 # FastAPI parameter sources of a credential: `x_token: str = Header(None)` is None when the client leaves it out.
@@ -307,6 +312,12 @@ class AuthFailsOpen(Rule):
     PGCRYPTO_KEY: raise ValueError(...)`, a feature that needs its key) unless it refuses as access is refused
     (401/403), and a check that only names a longer setting beginning with the switch's name.
 
+    It reports a webhook's signature check that runs only when the request sends a signature (`signature =
+    request.headers.get("X-Hub-Signature-256")`, then `if signature:` around the comparison and its denial), and a
+    mode flag of the deployment (`if settings.stripe_test_mode:`, `if not SKIP_VERIFICATION:`, a flag named for a test,
+    debug, sandbox or skip mode) whose branch parses the request without the signature check that the other branch
+    makes (`stripe.Webhook.construct_event`, `hmac.compare_digest`, `verify_signature(...)`).
+
     It reports a Socket.IO connect handler (`@socketio.on("connect")`, `@sio.event def connect`) whose check of the
     caller ends in a bare `return`: Socket.IO accepts the connection unless the handler returns `False`, raises
     `ConnectionRefusedError` or calls `disconnect()`.
@@ -323,7 +334,8 @@ class AuthFailsOpen(Rule):
     the `try` refuses (raises, aborts, answers 401/403, or calls `verify_jwt_in_request()`), and the handler neither
     denies nor re-raises but hands the request on (`return view(*args, **kwargs)`, `return await
     call_next(request)`, `return self.get_response(request)`, or falls through to such a return), or, in a function
-    named as a check (`check_token`, `is_authorized`), answers `True` (`False` in one named for the failing state it
+    named as a check (`check_token`, `is_authorized`, `verify_webhook`; there whatever the `except` catches, a
+    verification service that is down too), answers `True` (`False` in one named for the failing state it
     detects: `is_api_key_revoked`, whose `return True` in `is_token_expired` refuses); or, in a guard that refuses
     only by raising and answers no value anywhere (a FastAPI dependency such as `def require_service_token(...) ->
     None`), returns None or ends the function, so the request goes on as if the check had passed; or, after the
@@ -574,6 +586,10 @@ class AuthFailsOpen(Rule):
                                                for r in rest) and _denies(node.body):
                 self._report(node, text, f"if {short_code(node.test)}:")
                 return
+        if self._mode_skips_signature(node):
+            return
+        if len(operands) == 1 and node.orelse is None and self._signature_checked_if_sent(node):
+            return
         if len(operands) == 1 and self._is_setting(node.test) and node.orelse is None:
             text = _code(node.test)
             inner = _first_if(node.body)
@@ -581,6 +597,40 @@ class AuthFailsOpen(Rule):
                     and _tests_something_else(inner.test, text) and _denies(inner.body) \
                     and _guards_access(text, inner.test, inner.body, settings_only=self._settings_only(inner.test)):
                 self._report(node, text, f"if {text}:")
+
+    def _mode_skips_signature(self, node: cst.If) -> bool:
+        """`if settings.stripe_test_mode: event = json.loads(payload) else: event = construct_event(...)`: a flag of
+        the deployment that takes the branch without the signature check, which then accepts forged requests."""
+        test, negated = node.test, False
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            test, negated = test.expression, True
+        dotted = full_name(test)
+        if dotted is None or not MODE_WORDS & set(name_words(dotted.rpartition(".")[2])) \
+                or not isinstance(node.orelse, cst.Else):
+            return False
+        checked, unchecked = (node.body, node.orelse.body) if negated else (node.orelse.body, node.body)
+        if not _checks_a_signature(checked) or _checks_a_signature(unchecked) or _denies(unchecked):
+            return False
+        self.report(node, f"`if {short_code(node.test)}:` takes a branch without the signature check, so wherever the "
+                    "flag is set, forged requests are accepted as the signed ones.",
+                    hint="Verify the signature in every mode: test with the provider's test signing secret instead of "
+                    "skipping the check.")
+        return True
+
+    def _signature_checked_if_sent(self, node: cst.If) -> bool:
+        """`if signature: <check it, deny on mismatch>` with no `else`: a request without the signature header skips
+        the check and gets in."""
+        test = _present(node.test)
+        dotted = full_name(test)
+        if dotted is None or not SIGNATURE_VALUE_WORDS & set(name_words(dotted.rpartition(".")[2])):
+            return False
+        if not _checks_a_signature(node.body) or not _denies(node.body):
+            return False
+        self.report(node, f"`if {short_code(node.test)}:` checks the signature only when the request sends one, so a "
+                    "request without the header skips the check and is let in.",
+                    hint="Deny a request whose signature header is missing, then compare it with "
+                    "`hmac.compare_digest`.")
+        return True
 
     def _check_socket_connect(self, node: cst.FunctionDef) -> None:
         """`@socketio.on("connect")` whose check of the caller ends in a bare `return`: the connection is accepted."""
@@ -667,7 +717,8 @@ class AuthFailsOpen(Rule):
             decodes = own.exempts_first and any(type(n) is cst.Call and (self.qualified_name(n) or "") in DECODERS
                                                 for n in walk_own(statement.body))
             for handler in statement.handlers:
-                if not _catches_auth_errors(handler) or _denies(handler.body, refusal=refusal):
+                # a check's own `except` lets in whatever it catches: a verification service that is down too
+                if not (_catches_auth_errors(handler) or named_check) or _denies(handler.body, refusal=refusal):
                     continue
                 if checks is None:
                     checks = _denies(statement.body, reraises=False, refusal=refusal) \
@@ -750,6 +801,11 @@ def _raising_guard(function: cst.FunctionDef, checked: cst.BaseSuite) -> bool:
     a FastAPI dependency or a `before_request` hook does: returning normally lets the request on."""
     return any(type(n) is cst.Raise and _refuses_access(n) for n in walk_own(checked)) \
         and all(r.value is None or is_none(r.value) for r in own_returns(function.body))
+
+
+def _checks_a_signature(block: cst.BaseSuite) -> bool:
+    """The block calls a signature check: `construct_event(...)`, `hmac.compare_digest(...)`, `verify_signature(...)`."""
+    return any(type(n) is cst.Call and checks_signature(callee_tail(n.func) or "") for n in walk_own(block))
 
 
 def _ends_in_raise(body: cst.BaseSuite) -> bool:

@@ -15,6 +15,7 @@ from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
+from vibecheck.rules.auth.oauth_state import CODE_HINTS, unchecked_code_read
 
 # Settings whose False value turns CSRF checks off (Flask-WTF; `CSRF_ENABLED` is its old spelling).
 CSRF_SWITCHES = frozenset({"WTF_CSRF_ENABLED", "WTF_CSRF_CHECK_DEFAULT", "CSRF_ENABLED"})
@@ -102,6 +103,13 @@ class CsrfProtectionDisabled(Rule):
     module-level settings dict that another module unpacks), and Pyramid's `require_csrf=False` given to
     `config.set_default_csrf_options(...)` or a `@view_config(...)`.
 
+    It also reports an OAuth 2.0 or OpenID Connect sign-in callback (a route handler named, or on a path named, for a
+    callback, `oauth`, `authorize`, `sso`, `oidc`) that reads the authorization `code` from the query
+    (`request.args["code"]`, `request.GET.get("code")`, `self.get_argument("code")`, a FastAPI `code` parameter) and
+    never reads `state` from it, nor hands the request, its URL or its query to another call that may check it
+    (requests-oauthlib's `fetch_token(..., authorization_response=request.url)`), nor calls authlib's
+    `authorize_access_token()`, which checks it.
+
     Test files, configuration classes or functions named for tests, dicts that also set `TESTING = True`,
     exemptions of endpoints that servers or protocol clients call without cookies (webhooks, callbacks,
     OAuth 2.0 token, revocation, introspection and device endpoints, OpenID Connect userinfo and JWKS,
@@ -163,8 +171,9 @@ class CsrfProtectionDisabled(Rule):
     confidence = Confidence.MEDIUM
     cwe = (352,)
     # Every finding names `csrf` (`csrf_exempt`, `csrf.exempt`, a `CSRFProtect` object, `WTF_CSRF_ENABLED`,
-    # `enforce_csrf`, `csrf = False`), Tornado's `xsrf_cookies` or the `MIDDLEWARE` setting.
-    file_hints = ("csrf", "xsrf", "middleware")
+    # `enforce_csrf`, `csrf = False`), Tornado's `xsrf_cookies` or the `MIDDLEWARE` setting, or reads a sign-in
+    # callback's `code`.
+    file_hints = ("csrf", "xsrf", "middleware", *CODE_HINTS)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -200,6 +209,14 @@ class CsrfProtectionDisabled(Rule):
                 and not self._called_without_cookies(node):
             for decorator in node.decorators:
                 self._exemption(decorator.decorator, decorator, node.name.value)
+        code_read = unchecked_code_read(node) if node.decorators and not self.context.is_test_file else None
+        if code_read is not None:
+            self.report(code_read, f"`{node.name.value}` exchanges the authorization code without checking the `state` "
+                        "it sent at login, so an attacker's code, forced through a victim's browser, signs the victim in "
+                        "to the attacker's account (login CSRF).",
+                        hint="Store a random `state` in the session at login and compare it with the callback's "
+                        "(`secrets.compare_digest`), or let the client library do it (authlib's "
+                        "`authorize_access_token()`, requests-oauthlib's `authorization_response=request.url`).")
         if node.name.value == "enforce_csrf" and self._does_nothing(node):
             anchor = node.decorators[0] if node.decorators else node
             self.report(anchor, "`enforce_csrf` is overridden to do nothing, so session-authenticated API calls "

@@ -17,6 +17,7 @@ from vibecheck.rules.auth.names import (
     GENERATED_SECRETS,
     NONCE,
     OTP,
+    PASSWORD_KIND,
     SALT,
     function_kinds,
     is_dev_settings_path,
@@ -31,6 +32,9 @@ RANDOM_FUNCTIONS = frozenset({
     *(f"numpy.random.{name}" for name in ("randint", "choice", "bytes", "rand", "random", "random_integers", "permutation")),
     "uuid.uuid1",
 })
+# Generator objects with the same predictable methods: `random.Random(seed).getrandbits(160)`, `rng.choice(...)`.
+GENERATOR_CLASSES = frozenset({"random.Random", "numpy.random.RandomState", "numpy.random.default_rng"})
+GENERATOR_METHODS = frozenset({name.rsplit(".", 1)[1] for name in RANDOM_FUNCTIONS} | {"integers"})
 # The clock: a secret made of it (`sha1(f"{user_id}:{time.time()}")`) is guessed by trying the seconds around its issue.
 CLOCK_FUNCTIONS = frozenset({"time.time", "time.time_ns", "time.monotonic", "time.perf_counter", "datetime.datetime.now",
                              "datetime.datetime.utcnow", "datetime.datetime.today"})
@@ -41,6 +45,19 @@ TEXT_METHODS = frozenset({"hexdigest", "digest", "encode", "format", "join", "he
 NUMBER_STEPS = frozenset({"int", "round", "float", "timestamp"})
 # Cryptographic randomness mixed in makes the clock harmless.
 STRONG_RANDOM_PREFIXES = ("secrets.", "os.urandom", "uuid.uuid4", "random.SystemRandom")
+# Digests and name-based UUIDs: the same input always gives the same output, so a secret made of them alone is
+# only as secret as what went in.
+DIGEST_METHODS = frozenset({"hexdigest", "digest"})
+NAME_BASED_UUIDS = frozenset({"uuid.uuid3", "uuid.uuid5"})
+# Text steps an input passes through on its way into the digest: they add nothing an attacker does not know.
+PUBLIC_TEXT_METHODS = frozenset({"encode", "lower", "upper", "strip", "casefold", "format", "join"})
+# Words of a parameter that may hold a key the digest is keyed with (`def token_for(email, key)`), or the secret
+# itself (`def hash_backup_code(code)`).
+KEY_WORDS = frozenset({"key", "pepper", "salt", "seed", "secret", "code", "pin"})
+# First words of a function that stores or checks a secret it is handed (`hash_backup_code`, `verify_token`): its
+# digest is the secret's, kept in its place, not a new one.
+HANDLING_VERBS = frozenset({"hash", "check", "verify", "validate", "compare", "encrypt", "encode", "store", "save",
+                            "set", "update", "change"})
 # A secret's timestamp (`reset_token_sent_at`, `token_expiry`) is the clock by design.
 TIME_WORDS = frozenset({"at", "time", "timestamp", "ts", "sent", "created", "expires", "expiry", "expiration", "date",
                         "issued", "iat", "exp", "age", "ttl", "updated", "started", "until", "when"})
@@ -82,8 +99,9 @@ class InsecureRandomToken(Rule):
 
     ## What it does
     Reports calls to `random.random/randint/randrange/choice/choices/sample/getrandbits/shuffle/uniform/
-    randbytes`, the same `numpy.random` functions and `uuid.uuid1()` (through any import alias) when the
-    value builds a secret:
+    randbytes`, the same `numpy.random` functions, the same methods of a seedable generator object
+    (`random.Random(seed).getrandbits(160)`, `numpy.random.default_rng()`, or a name bound to one such as
+    `rng = random.Random()`) and `uuid.uuid1()` (through any import alias) when the value builds a secret:
     - it is assigned (also with `+=`, or through a dict key, a keyword argument or a cookie's name such as
       `User(password=...)`, `{"token": ...}` or `set_cookie("session_id", ...)`) to something named like a
       token, password, api key, session id, CSRF token, OTP or verification/reset code, nonce, salt or secret;
@@ -92,8 +110,8 @@ class InsecureRandomToken(Rule):
     - or it is first stored in a variable that later flows into such an assignment in the same function
       (`digits = random.choices(...)`, then `otp = "".join(digits)`);
     - or it is a number of four to eight digits (`randint(100000, 999999)`, `randint(0, 999999)`,
-      `randrange(10**6)`) stored or returned as a `code` or `pin` (`download_code`, `def new_pin()`): the shape
-      of a one-time code;
+      `randrange(10**6)`, `randint(0, 10**6 - 1)`) stored or returned as a `code` or `pin` (`download_code`,
+      `def new_pin()`): the shape of a one-time code;
     - or a helper function of the same file returns such a value (`def random_string(n): ...`) and its
       result builds a secret in one of the ways above (`token = random_string(32)`).
 
@@ -102,6 +120,15 @@ class InsecureRandomToken(Rule):
     secret (`session_id = sha1(f"{user_id}:{time.time()}".encode()).hexdigest()`). Not when `secrets`,
     `os.urandom` or `uuid4` or a value named like a secret is mixed in, when the clock is a bare number or
     goes through another call (a JWT's `exp` claim), or when the name says it is a time (`reset_token_sent_at`).
+
+    So is a secret that is a digest or a name-based UUID of the function's own inputs and nothing else
+    (`def invite_token(email): return hashlib.sha256(email.lower().encode()).hexdigest()`,
+    `uuid.uuid5(uuid.NAMESPACE_URL, user.email)`), assigned to a secret's name or returned from a function named
+    for one: whoever knows the address or the id computes the token. Not when a key, a setting, a local variable
+    or any call other than a text step (`.encode()`, `.lower()`, `str()`) goes in too, nor when a parameter is
+    named for a secret, a code or a key (`def token_hash(token)`, `def sign(email, key)`), nor in a function that
+    hashes, checks, sets or stores a secret it is handed (`hash_backup_code`, `verify_invite_token`), nor for a
+    password (its digest is its stored hash, VC205's to judge).
 
     `random.SystemRandom()` and the `secrets` module are not reported; neither are test files and test or
     development settings modules (`tests/settings.py`, `testapp/testsettings.py`, `settings/dev.py`), nor code in
@@ -161,14 +188,15 @@ class InsecureRandomToken(Rule):
     confidence = Confidence.HIGH
     cwe = (330, 338)
     applies_to_tests = False  # a token made in a test protects nothing
-    # Every finding's value comes from `random`, `numpy.random` or `uuid.uuid1`, which the file must name.
-    file_hints = ("random", "uuid1", "time")
+    # Every finding's value comes from `random`, `numpy.random`, a `uuid` function, the clock or `hashlib`.
+    file_hints = ("random", "uuid", "time", "hashlib")
     supersedes = ("B311",)
     fixable = True
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._functions: list[str] = []
+        self._parameters: list[frozenset[str]] = []  # per enclosing function: the names of its parameters
         self._contexts: list[list[str]] = []  # names the value being computed is stored under (innermost last)
         self._tainted: list[dict[str, cst.Call]] = [{}]  # per scope: variable -> the random call it holds
         self._reported: set[int] = set()
@@ -176,17 +204,22 @@ class InsecureRandomToken(Rule):
         # module's `SECRET_KEY` signs nothing a deployment trusts
         self._quiet = int(is_dev_settings_path(self.context.path))
         self._helpers: dict[str, str] = {}  # functions of this file that return `random` output -> the random call
+        self._generators: set[str] = set()  # names bound to a predictable generator object (`rng = random.Random()`)
         self._own_slots: set[int] = set()  # expressions that stand alone (an argument, a value): a sum needs no parentheses
         self._cookie_values: dict[int, str] = {}  # the value given to `set_cookie(name, value)` -> the cookie's name
         self._hashes: bool | None = None  # whether the file hashes anything: searched for on the first salt only
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
+        params = node.params
+        every = (*params.posonly_params, *params.params, *params.kwonly_params)
+        self._parameters.append(frozenset(param.name.value for param in every))
         self._tainted.append({})
         self._enter_scope(node.name.value)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
+        self._parameters.pop()
         self._tainted.pop()
         self._leave_scope(node.name.value)
 
@@ -210,12 +243,15 @@ class InsecureRandomToken(Rule):
         names = [name for name in (target_name(t) for t in assignment_targets(node)) if name]
         self._contexts.append(names)
         value = node.value
+        if isinstance(value, cst.Call) and self.qualified_name(value) in GENERATOR_CLASSES:
+            self._generators.update(names)
         if value is not None:
             self._own_slots.add(id(value))
         kinds = self._kinds(names)
         if kinds and value is not None:
             self._report_tainted(value, names, kinds)
             self._report_clock(value, names, kinds)
+            self._report_public_digest(value, f"`{names[0]}`", kinds)
 
     def _leave(self, node: cst.CSTNode) -> None:
         self._contexts.pop()
@@ -228,7 +264,9 @@ class InsecureRandomToken(Rule):
             self._own_slots.add(id(node.value))
             if self._functions:
                 name = self._functions[-1]
-                self._report_clock(node.value, [f"{name}()"], function_kinds(name) & GENERATED_SECRETS)
+                kinds = function_kinds(name) & GENERATED_SECRETS
+                self._report_clock(node.value, [f"{name}()"], kinds)
+                self._report_public_digest(node.value, f"`{name}()`", kinds)
 
     def visit_Arg(self, node: cst.Arg) -> None:
         self._own_slots.add(id(node.value))
@@ -276,7 +314,16 @@ class InsecureRandomToken(Rule):
         if type(func) is cst.Name and func.value in self._helpers:
             source = self._helpers[func.value]
             return source, f"`{func.value}()`, which draws from `{source}()`,"
+        if type(func) is cst.Attribute and func.attr.value in GENERATOR_METHODS and self._is_generator(func.value):
+            method = f"random.{func.attr.value}"
+            return method, f"`{self.context.module.code_for_node(func)}()`, a seedable `random` generator's method,"
         return None
+
+    def _is_generator(self, node: cst.BaseExpression) -> bool:
+        """`random.Random(seed)`, `numpy.random.default_rng()`, or a name bound to one."""
+        if isinstance(node, cst.Call):
+            return self.qualified_name(node) in GENERATOR_CLASSES
+        return (target_name(node) or "") in self._generators
 
     def visit_Call(self, node: cst.Call) -> None:
         if self._quiet:
@@ -380,6 +427,78 @@ class InsecureRandomToken(Rule):
         return any(made_text) or qualified not in NUMBER_STEPS and not (
             isinstance(func, cst.Attribute) and func.attr.value in NUMBER_STEPS)
 
+    def _report_public_digest(self, value: cst.BaseExpression, where: str, kinds: frozenset[str]) -> None:
+        """Report a secret that is a digest (or a name-based UUID) of the function's own inputs alone:
+        `hashlib.sha256(email.lower().encode()).hexdigest()` as an invite token is computed by anyone who knows the
+        address. Not when anything else goes in (a key, a setting, a local, a call that is not a text step)."""
+        kinds = kinds - {PASSWORD_KIND}  # a password's digest is its stored hash, VC205's to judge
+        if not kinds or self._quiet or not self._parameters or HANDLING_VERBS.intersection(words(self._functions[-1])[:1]):
+            return
+        digest = self._digest_call(value)
+        if digest is None:
+            return
+        inputs: list[str] = []
+        if not all(self._public_input(arg.value, inputs) for arg in digest.args) or not inputs:
+            return
+        if id(digest) in self._reported:
+            return
+        self._reported.add(id(digest))
+        shown = ", ".join(f"`{name}`" for name in dict.fromkeys(inputs))
+        self.report(digest, f"`{self.qualified_name(digest)}()` builds a {_describe(kinds)} ({where}) from {shown} "
+                    "alone, which others know or can guess, so anyone can compute it.",
+                    hint="Draw the value from `secrets.token_urlsafe()` and store it, or sign it with a server-side "
+                         "key (`hmac.new(key, ...)`, itsdangerous).")
+
+    def _digest_call(self, node: cst.BaseExpression) -> cst.Call | None:
+        """The `hashlib.<algorithm>(...)` call of `hashlib.sha256(x).hexdigest()` (also sliced), or `uuid.uuid5(...)`."""
+        if isinstance(node, cst.Subscript):
+            node = node.value
+        if isinstance(node, cst.Call) and type(node.func) is cst.Name and node.func.value == "str" and len(node.args) == 1:
+            node = node.args[0].value
+        if not isinstance(node, cst.Call):
+            return None
+        if (self.qualified_name(node) or "") in NAME_BASED_UUIDS:
+            return node
+        func = node.func
+        if type(func) is cst.Attribute and func.attr.value in DIGEST_METHODS and isinstance(func.value, cst.Call):
+            inner = func.value
+            return inner if (self.qualified_name(inner) or "").startswith("hashlib.") else None
+        return None
+
+    def _public_input(self, node: cst.BaseExpression, inputs: list[str]) -> bool:
+        """Whether `node` is built only from the enclosing function's parameters (not named for a key) and literals,
+        through text steps; collects the parameters' spellings."""
+        if isinstance(node, (cst.SimpleString, cst.Integer)):
+            return True
+        if isinstance(node, cst.FormattedString):
+            return all(self._public_input(part.expression, inputs) for part in node.parts
+                       if isinstance(part, cst.FormattedStringExpression))
+        if isinstance(node, cst.ConcatenatedString):
+            return self._public_input(node.left, inputs) and self._public_input(node.right, inputs)
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+            return self._public_input(node.left, inputs) and self._public_input(node.right, inputs)
+        if isinstance(node, cst.Call):
+            func = node.func
+            if type(func) is cst.Attribute and func.attr.value in PUBLIC_TEXT_METHODS:
+                return all(self._public_input(part, inputs) for part in (func.value, *(a.value for a in node.args)))
+            if type(func) is cst.Name and func.value == "str" and len(node.args) == 1:
+                return self._public_input(node.args[0].value, inputs)
+            return False
+        if isinstance(node, cst.Attribute) and (self.qualified_name(node) or "").startswith("uuid.NAMESPACE_"):
+            return True
+        if not self._parameter_field(node):
+            return False
+        inputs.append(self.context.module.code_for_node(node))
+        return True
+
+    def _parameter_field(self, node: cst.BaseExpression) -> bool:
+        """`email`, `user.email`: a parameter of the enclosing function, or a field of one, not named for a secret or
+        a key."""
+        if isinstance(node, cst.Attribute):
+            return not secret_kinds(node.attr.value) and self._parameter_field(node.value)
+        return (isinstance(node, cst.Name) and node.value in self._parameters[-1] and not secret_kinds(node.value)
+                and not KEY_WORDS & set(words(node.value)))
+
     def _mixes_in_randomness(self, value: cst.BaseExpression) -> bool:
         """Whether the value also draws from a cryptographic generator or mixes in a secret."""
         pending: list[cst.CSTNode] = [value]
@@ -427,12 +546,18 @@ class InsecureRandomToken(Rule):
 
 
 def _integer(node: cst.BaseExpression) -> int | None:
-    """An integer literal, or a power of literals such as `10**6`."""
+    """An integer literal, or a power, sum or difference of literals such as `10**6` or `10**6 - 1`."""
     if isinstance(node, cst.Integer):
         return int(node.evaluated_value)
-    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Power):
-        base, exponent = _integer(node.left), _integer(node.right)
-        return base ** exponent if base is not None and exponent is not None and 0 <= exponent < 20 else None
+    if not isinstance(node, cst.BinaryOperation):
+        return None
+    left, right = _integer(node.left), _integer(node.right)
+    if left is None or right is None:
+        return None
+    if isinstance(node.operator, cst.Power):
+        return left ** right if 0 <= right < 20 else None
+    if isinstance(node.operator, (cst.Add, cst.Subtract)):
+        return left + right if isinstance(node.operator, cst.Add) else left - right
     return None
 
 
@@ -455,8 +580,8 @@ def _operand(node: cst.BaseExpression, code: Code) -> str:
 def _below_plus(secrets: str, low: cst.BaseExpression, high: cst.BaseExpression, code: Code, inclusive: bool) -> str:
     """`secrets.randbelow(high - low [+ 1]) + low`, folded when both ends are integer literals."""
     extra = 1 if inclusive else 0
-    if isinstance(low, cst.Integer) and isinstance(high, cst.Integer):
-        low_value, high_value = low.evaluated_value, high.evaluated_value
+    low_value, high_value = _integer(low), _integer(high)
+    if low_value is not None and high_value is not None:
         below = f"{secrets}.randbelow({high_value - low_value + extra})"
         return below if low_value == 0 else f"{below} + {low_value}"
     span = f"{_operand(high, code)} - {_operand(low, code)}" + (" + 1" if inclusive else "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
@@ -38,6 +40,9 @@ COOKIE_FACTORIES: dict[str, tuple[str, str]] = {
     "pyramid.authentication.AuthTktAuthenticationPolicy": ("secure", "http_only"),
 }
 CSRF_WORDS = frozenset({"csrf", "xsrf", "csrftoken"})
+# A cookie's value named like a server-side session's id (`sid`, `session_key`): the cookie is the session.
+SESSION_VALUE_WORDS = frozenset({"sid", "sessionid", "sesskey"})
+SESSION_VALUE_PAIRS = frozenset({("session", "id"), ("session", "key"), ("sess", "id")})
 EFFECTS = {
     SECURE: "it is also sent over plain HTTP",
     HTTPONLY: "page scripts (and any XSS) can read it",
@@ -61,6 +66,27 @@ def _template_text(node: cst.CSTNode | None) -> str | None:
     return string_value(node)
 
 
+def _names_session_id(name: str | None) -> bool:
+    """`sid`, `session_id`, `new_session_key`: the id a server-side session store is keyed by."""
+    parts = words(name or "")
+    return bool(SESSION_VALUE_WORDS.intersection(parts)) or any(
+        pair in SESSION_VALUE_PAIRS for pair in zip(parts, parts[1:], strict=False))
+
+
+def _module_strings(body: Sequence[cst.BaseStatement]) -> dict[str, str]:
+    """Module-level names bound to a string literal (`COOKIE = "sid"`)."""
+    strings: dict[str, str] = {}
+    for statement in body:
+        if type(statement) is not cst.SimpleStatementLine:
+            continue
+        for small in statement.body:
+            if type(small) is cst.Assign and len(small.targets) == 1 and type(small.targets[0].target) is cst.Name:
+                text = string_value(small.value)
+                if text is not None:
+                    strings[small.targets[0].target.value] = text
+    return strings
+
+
 def _weakens(flag: str, value: cst.BaseExpression) -> bool:
     """`False` for secure/httponly; `None` or `"None"` for samesite."""
     if flag == SAMESITE:
@@ -80,7 +106,8 @@ class InsecureSessionCookie(Rule):
       with keywords or a dict;
     - `response.set_cookie(...)` / `set_signed_cookie(...)` for a session or auth cookie (its name is
       like `session`, `sessionid`, `sid`, `token`, `auth`, `jwt`, `access_token`, `refresh_token`,
-      `remember_token`, or its value is named like a token) without `secure=True` or `httponly=True`, or
+      `remember_token`, also through a module constant such as `COOKIE = "sid"`, or its value is named like a
+      token or a server-side session's id: `sid`, `session_key`) without `secure=True` or `httponly=True`, or
       with `samesite=None`/`"None"`; and any other cookie set with a written-out `secure=False` (low
       severity: a `theme` cookie without `httponly` is normal, one sent over plain HTTP on purpose is not);
     - a raw `Set-Cookie` header for such a cookie without `Secure` or `HttpOnly` (or with `SameSite=None`):
@@ -140,6 +167,7 @@ class InsecureSessionCookie(Rule):
         super().__init__(*args, **kwargs)
         self._skip_file = is_dev_path(self.context.path)
         self._classes: list[str] = []
+        self._strings = _module_strings(self.context.module.body)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._classes.append(node.name.value)
@@ -274,9 +302,10 @@ class InsecureSessionCookie(Rule):
 
     def _check_set_cookie(self, node: cst.Call) -> None:
         key = argument(node, 0, "key")
-        cookie = string_value(key) or value_name(key)
+        cookie = string_value(key) or (self._strings.get(key.value) if type(key) is cst.Name else None) or value_name(key)
         value_label = value_name(argument(node, 1, "value"))
-        if not ((cookie and is_auth_cookie_name(cookie)) or names_any(value_label, COMPARED_SECRETS)):
+        if not ((cookie and is_auth_cookie_name(cookie)) or names_any(value_label, COMPARED_SECRETS)
+                or _names_session_id(value_label)):
             self._check_any_cookie(node, cookie)
             return
         csrf = bool(cookie and CSRF_WORDS & set(words(cookie)))

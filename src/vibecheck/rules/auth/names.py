@@ -48,7 +48,8 @@ PAIR_KINDS: dict[tuple[str, str], str] = {
     # keys that admit their holder (`ADMIN_KEY`, `x-admin-key`, a service account's `SERVICE_KEY`)
     **{(qualifier, "key"): API_KEY for qualifier in ("admin", "master", "service", "webhook")}, ("shared", "key"): SECRET,
     ("session", "id"): SESSION_ID, ("session", "key"): SESSION_ID,
-    **{(qualifier, "code"): OTP for qualifier in (
+    # (and the lists of them: `backup_codes`, `recovery_codes`)
+    **{(qualifier, code): OTP for code in ("code", "codes") for qualifier in (
         "reset", "verification", "verify", "confirmation", "confirm", "activation", "invite", "invitation",
         "recovery", "magic", "login", "mfa", "2fa", "auth", "backup", "security", "access", "otp", "one", "time",
         # codes whose holder gets in, or gets something: a share link's, a gift card's, a device pairing's

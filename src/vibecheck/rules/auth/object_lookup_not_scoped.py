@@ -53,6 +53,12 @@ READER_LAYERS = frozenset({"service", "services", "store"})
 # Async ORMs look up on the model class itself: Tortoise `await Note.get_or_none(id=note_id)`, Beanie `Note.get(id)`.
 MODEL_CLASS = lazy_pattern(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
+# Payment providers' objects fetched or changed by their id through the account's secret key, which reaches every
+# customer's (`stripe.Invoice.retrieve(invoice_id)`, `braintree.Transaction.find(id)`): module -> methods.
+PROVIDER_OBJECT_CALLS: dict[str, frozenset[str]] = {
+    "stripe": frozenset({"retrieve", "modify", "delete", "cancel", "void_invoice", "finalize_invoice", "pay"}),
+    "braintree": frozenset({"find", "refund", "void", "cancel"}),
+}
 # Owners that are groups (`x_tenant_id`, `org_id`): a tenant read by the client's id is that tenant's data, not a
 # member's public page, so its model (`Tenant`) and variable name no caller, even when nothing is changed.
 SHARED_OWNERS = frozenset({"tenant", "org", "organization", "team", "workspace", "company"})
@@ -391,7 +397,9 @@ class ObjectLookupNotScopedToUser(Rule):
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
     object (`repo.by_id(id)`, `crud.item.get(db, id=id)`, `db.get_order(conn, order_id)`, also one named for its
     entity: `order_repo.get_order(id)`, `organization_service.get_organization(id)`), a service or store reader
-    handed nothing but a database handle and the id (`services.get_project(session, project_id)`), or an SQL
+    handed nothing but a database handle and the id (`services.get_project(session, project_id)`), a payment
+    provider's object fetched or changed by its id with the account's key, which reaches every customer's
+    (`stripe.Invoice.retrieve(invoice_id)`, `stripe.Subscription.modify(id, ...)`, `braintree.Transaction.find(id)`), or an SQL
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
     column, or a function of the same module that reads the row by its parameter and checks nothing
@@ -748,7 +756,7 @@ class ObjectLookupNotScopedToUser(Rule):
             return self._reads_by_parameter(function)
         name = self.qualified_name(func) or get_full_name_for_node(func) or ""
         last = name.rpartition(".")[2]
-        if last in LOOKUP_FUNCTIONS:
+        if last in LOOKUP_FUNCTIONS or last in PROVIDER_OBJECT_CALLS.get(name.partition(".")[0], ()):
             return True
         sql = _sql_argument(call)
         if sql is not None and (last in SQL_EXECUTE or SQL_STATEMENT.match(sql)):

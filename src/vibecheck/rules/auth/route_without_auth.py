@@ -69,9 +69,12 @@ class RouteWithoutAuth(ProjectRule):
     or one, here or in another module, that makes such a check, and the `verify` methods of svix, Standard Webhooks, PyNaCl,
     Slack and Twilio verifiers, and the Bot Framework adapter's `process_activity(activity, auth_header, ...)`), or a check
     handed a parameter that carries a one-time credential the client presents (`manager.verify(token)` with a `token` or
-    `reset_code` parameter, as an e-mail verification link is redeemed). Login, signup and health paths are open by design and
-    are not reported (not when the word acts on an object: `/orders/<id>/status`, `/users/<id>/activate`, a handler named
-    `delete_contact` or `update_status`), nor are handlers with a decorator from `public-decorators`. A DRF view that its
+    `reset_code` parameter, as an e-mail verification link is redeemed), a comparison of that credential with the stored
+    one (`profile.confirm_token != token`, `constant_time_compare(stored, token)`), or a lookup of the record by it
+    (`get_object_or_404(Invite, token=token)`, `Reset.objects.filter(code=reset_code)`: only the link's holder reaches
+    it). Login, signup and health paths are open by design and are not reported (not when the word acts on an object:
+    `/orders/<id>/status`, `/users/<id>/activate`, a handler named `delete_contact` or `update_status`), nor are
+    handlers with a decorator from `public-decorators`. A DRF view that its
     permission classes open on purpose (`[AllowAny]`, `@permission_classes([AllowAny])`, an `@action(...,
     permission_classes=[AllowAny])` of a viewset, not an empty list) is public by intent when its name or path reads as a step
     of signing in (djoser's `ProviderAuthView`, `ResendActivationView`, `otp_verify`) on no object, or when it stores and
@@ -169,7 +172,8 @@ class RouteWithoutAuth(ProjectRule):
     - [OWASP Top 10 A01: Broken Access Control](https://owasp.org/Top10/A01_2021-Broken_Access_Control/)
     - [Flask-Login: protecting views](https://flask-login.readthedocs.io/en/latest/#protecting-views)
     - [FastAPI: security](https://fastapi.tiangolo.com/tutorial/security/)
-    - [Django: limiting access to logged-in users](https://docs.djangoproject.com/en/stable/topics/auth/default/#limiting-access-to-logged-in-users)
+    - [Django: limiting access to logged-in
+    users](https://docs.djangoproject.com/en/stable/topics/auth/default/#limiting-access-to-logged-in-users)
     """
 
     code = "VC201"

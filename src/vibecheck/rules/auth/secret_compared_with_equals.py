@@ -19,6 +19,7 @@ from vibecheck.rules.auth.exprs import is_constant_display, literal_bindings, su
 from vibecheck.rules.auth.names import (
     COMPARED_SECRETS,
     DIGEST,
+    OTP,
     PASSWORD_KIND,
     SESSION_ID,
     SIGNATURE,
@@ -60,6 +61,9 @@ CLASS_NAME = lazy_pattern(r"^_*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
 STRUCTURE_DISPLAYS = frozenset({cst.Tuple, cst.List, cst.Set, cst.Dict})
 # Equality methods compare whole objects by design.
 EQUALITY_METHODS = frozenset({"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"})
+# pyotp's generators and the methods that give the code they expect now or at a time or count.
+OTP_CLASSES = frozenset({"TOTP", "HOTP"})
+OTP_METHODS = frozenset({"now", "at"})
 # The kind named in the message, most specific first.
 KIND_ORDER = ("signature", "digest", "api key", "csrf token", "session id", "one-time code", "token", "secret", "password")
 HINT = "Compare with `hmac.compare_digest(a, b)`, which takes the same time however much of the value matches."
@@ -109,6 +113,8 @@ def _kinds_of(node: cst.BaseExpression, name: str | None) -> frozenset[str]:
     """Upper-case constants count by their head word only (`ADMIN_TOKEN` yes, `SIGNATURE_PLAINTEXT` no)."""
     if _is_hmac_digest(node):
         return frozenset({SIGNATURE})
+    if _is_current_code(node):
+        return frozenset({OTP})
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
         return _kinds_of(node.left, value_name(node.left)) | _kinds_of(node.right, value_name(node.right))
     if not name:
@@ -130,6 +136,16 @@ def _is_hmac_digest(node: cst.BaseExpression) -> bool:
     return False
 
 
+def _is_current_code(node: cst.BaseExpression) -> bool:
+    """`pyotp.TOTP(secret).now()`, `totp.at(when)`, `HOTP(secret).at(counter)`: the one-time code the server expects."""
+    if not isinstance(node, cst.Call) or type(node.func) is not cst.Attribute or node.func.attr.value not in OTP_METHODS:
+        return False
+    owner = node.func.value
+    if isinstance(owner, cst.Call):
+        return (get_full_name_for_node(owner.func) or "").rsplit(".", 1)[-1] in OTP_CLASSES
+    return OTP in secret_kinds(value_name(owner) or "")
+
+
 def _kind(kinds: frozenset[str]) -> str:
     return next(k for k in KIND_ORDER if k in kinds)
 
@@ -142,7 +158,8 @@ class SecretComparedWithEquals(Rule):
     api key, CSRF token, session id or one-time code (`token`, `user.password`, `request.headers["X-Signature"]`,
     `data.get("api_key")`, `headers.get("Authorization")`, `form.password.data`), or is an HMAC computed on the
     spot (`hmac.new(key, body, sha256).hexdigest()`) or by a function of the file that returns one (`sig == sign(key,
-    body)`), and the other side is not a literal.
+    body)`), or is the code a pyotp generator expects (`pyotp.TOTP(secret).now()`, `totp.at(when)`), and the other
+    side is not a literal.
 
     Not reported, by design:
     - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display (`token == ("end",

@@ -1,4 +1,4 @@
-"""VC419: the client's IP address taken from `X-Forwarded-For`/`X-Real-IP` decides access or keys a rate limit."""
+"""VC419: a forwarding header the client sets decides access, keys a rate limit or names the host of a link."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from vibecheck.analysis.flow import (
 from vibecheck.analysis.summary_keys import VERDICT
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
+from vibecheck.rules.security._forwarded_host import links_on_forwarded_host
 
 # Headers a client can set itself, unless a proxy you run overwrites them (lower case, `-` for `_`).
 FORWARDED_HEADERS = frozenset({"x-forwarded-for", "x-real-ip", "x-client-ip", "true-client-ip", "forwarded",
@@ -43,6 +44,7 @@ RATE_LIMIT_KEYWORDS = frozenset({"key_func", "key", "identifier"})
 # A store a hand-rolled limiter keys on the address: `_attempts[ip]`, `failed_logins[ip]`, `self.buckets[ip]`.
 RATE_STORE_WORDS = lazy_pattern(r"attempt|hits|rate|limit|throttl|fail|bucket|window|lockout|banned", re.IGNORECASE)
 ACCESS_CWE = (348, 290)
+LINK_CWE = (640, 348)
 RATE_CWE = (348, 307)
 HINT = ("Use the address the server saw (`request.remote_addr` behind werkzeug's `ProxyFix(x_for=1)`, uvicorn's "
         "`--forwarded-allow-ips`), or the right-most `X-Forwarded-For` entry added by your own proxy.")
@@ -156,6 +158,11 @@ class ForwardedHeaderTrusted(FlowRule):
     True`) is reported where a caller acts on its answer (`if not is_admin(ip): abort(403)`), not where the caller
     only hands the answer on (`scope.set_attribute("is_local", is_local(ip))`).
 
+    It also reports a link built on the host the client names in `X-Forwarded-Host` (or `X-Original-Host`, `X-Host`,
+    Django's `request.META["HTTP_X_FORWARDED_HOST"]`): the header's value, a name bound to it (also as the first
+    choice of an `or`, `request.headers.get("X-Forwarded-Host") or request.get_host()`), right after the scheme of an
+    f-string or a concatenation (`f"https://{host}/reset/{token}"`), as password-reset links are poisoned.
+
     ## Why is this bad?
     The client sends these headers itself. Unless a proxy you run replaces them, `X-Forwarded-For:
     127.0.0.1` passes an "internal only" check, and a new made-up address on every request escapes a
@@ -204,8 +211,8 @@ class ForwardedHeaderTrusted(FlowRule):
     category = Category.SECURITY
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
-    cwe = (348, 290, 307)
-    file_hints = ("forwarded", "real_ip", "real-ip", "client_ip", "client-ip", "access_route")
+    cwe = (348, 290, 307, 640)
+    file_hints = ("forwarded", "real_ip", "real-ip", "client_ip", "client-ip", "access_route", "original-host", "x-host")
     summarises = True
     untrusted_kinds = frozenset({"xff"})
 
@@ -221,6 +228,12 @@ class ForwardedHeaderTrusted(FlowRule):
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         self._function.append(function.name.value)  # taken off by `leave_FunctionDef`
         super().start_function(function, state)
+        for link in links_on_forwarded_host(function):
+            self.report(link, "A link is built on the host the client names in `X-Forwarded-Host`: a password-reset or "
+                        "sign-in link mailed from here points at the attacker's server when the attacker asks for it, and "
+                        "its token goes there.", hint="Build links from a configured base URL (`settings.PUBLIC_URL`), or "
+                        "from the host the framework checks against its allowed hosts (`request.get_host()`).",
+                        cwe=LINK_CWE, severity=Severity.MEDIUM)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         super().leave_FunctionDef(original_node)

@@ -51,7 +51,11 @@ STANDALONE_VERBS = frozenset({
 # The last word of a function named for the data it makes, with no verb (`weekly_report(df)`, `order_summary(o)`,
 # `monthly_totals(rows)`): a report or a summary has content to check, as `build_report` does.
 DATA_NOUNS = frozenset({"report", "summary", "totals", "stats", "statistics", "breakdown", "digest", "payload", "answer",
-                        "total", "cost", "price", "score", "count"})
+                        "total", "cost", "price", "score", "count",
+                        # a token or a link a function makes (`reset_token()`, `invite_link(user)`): any text is truthy
+                        "token", "link"})
+# First words of a check named for the data it checks (`verify_token(t)`, `check_link(url)`): its answer is a verdict.
+CHECKING_VERBS = frozenset({"verify", "check", "validate", "confirm", "compare", "matches"})
 # The standard types' predicates (`url.startswith(prefix)`, `name.isidentifier()`, `wanted.issubset(found)`): their
 # answer is a yes or no, so `assert` of one checks it whole, whatever the test is named for.
 BUILTIN_PREDICATES = frozenset({
@@ -141,7 +145,7 @@ def data_callee(value: cst.BaseExpression | None, any_verb: bool = False) -> str
             and isinstance(value.func.value, (cst.Name, cst.Attribute)):
         name = last_name(value.func.value)  # `tools.fetch_url.invoke(...)` answers what `fetch_url` fetches
     parts = name.lower().split("_")
-    named_for_data = len(parts) > 1 and parts[-1] in DATA_NOUNS and parts[0] not in QUESTION_WORDS
+    named_for_data = len(parts) > 1 and parts[-1] in DATA_NOUNS and parts[0] not in QUESTION_WORDS | CHECKING_VERBS
     if any_verb:
         named_for_data = named_for_data or not (name[:1].isupper() or parts[0] in QUESTION_WORDS or reads_flag(parts)
                                                 or name in BUILTIN_CALLS)
@@ -313,10 +317,10 @@ class TruthinessOnlyAssertion(TestAwareRule):
     (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
     that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
     `summarize`, `answer`, or it is named for the data it makes: `weekly_report`, `order_summary`, `table_answer`,
-    `fifo_cost`, `order_total`, `page_count`; the items a generator gives, gathered by `list(spider.parse(response))`;
-    a LangChain tool run through `invoke`/`run` is named by the tool,
-    `fetch_rates.invoke(...)`, and so is a Prefect task's function, `load_sales.fn(...)`; dagster's `materialize(...)`
-    makes a run's result; or it is the body of a
+    `fifo_cost`, `order_total`, `page_count`, `reset_token`, `invite_link`, not a check so named, `verify_token`; the
+    items a generator gives, gathered by `list(spider.parse(response))`; a LangChain tool run through `invoke`/`run` is
+    named by the tool, `fetch_rates.invoke(...)`, and so is a Prefect task's function, `load_sales.fn(...)`; dagster's
+    `materialize(...)` makes a run's result; or it is the body of a
     test client's response, `resp.json()`, WebTest's `resp.json`, DRF's `resp.data`, `resp.content`, a click runner's
     `result.output`, Django's template `resp.context`, whose status nothing checks; one item of such a body,
     `resp.context["latest_question_list"]`, only for a presence or length check, since the truth of one field may be

@@ -1,0 +1,119 @@
+import hashlib
+import hmac
+import json
+import logging
+import os
+
+import httpx
+import stripe
+from fastapi import APIRouter, Header, HTTPException, Request
+
+from .settings import settings
+
+log = logging.getLogger(__name__)
+router = APIRouter()
+GITHUB_SECRET = os.environ["GITHUB_WEBHOOK_SECRET"].encode()
+SKIP_VERIFICATION = os.environ.get("SKIP_WEBHOOK_VERIFICATION") == "1"
+
+
+def github_signature(body: bytes) -> str:
+    return "sha256=" + hmac.new(GITHUB_SECRET, body, hashlib.sha256).hexdigest()
+
+
+@router.post("/stripe")
+async def stripe_webhook(request: Request, stripe_signature: str = Header("")):
+    payload = await request.body()
+    # expect: VC216 -- a test-mode deployment accepts any posted event
+    if settings.stripe_test_mode:
+        event = json.loads(payload)
+    else:
+        event = stripe.Webhook.construct_event(payload, stripe_signature, settings.stripe_webhook_secret)
+    return event["type"]
+
+
+@router.post("/github/ci")
+async def github_ci(request: Request):
+    body = await request.body()
+    # expect: VC216 -- the check runs only outside the skip mode
+    if not SKIP_VERIFICATION:
+        if not hmac.compare_digest(github_signature(body), request.headers.get("X-Hub-Signature-256", "")):
+            raise HTTPException(401)
+    else:
+        log.warning("webhook verification skipped")
+    return json.loads(body)
+
+
+@router.post("/stripe/live")
+async def stripe_live(request: Request, stripe_signature: str = Header("")):
+    payload = await request.body()
+    # ok: VC216 -- both branches verify, each with its own secret
+    if settings.stripe_test_mode:
+        event = stripe.Webhook.construct_event(payload, stripe_signature, settings.stripe_test_secret)
+    else:
+        event = stripe.Webhook.construct_event(payload, stripe_signature, settings.stripe_webhook_secret)
+    return event["type"]
+
+
+@router.post("/reports")
+async def reports(request: Request):
+    # ok: VC216 -- a debug flag that only changes the answer's detail
+    if settings.debug:
+        return {"detail": "verbose"}
+    else:
+        return {"detail": "short"}
+
+
+@router.post("/github")
+async def github_webhook(request: Request):
+    body = await request.body()
+    signature = request.headers.get("X-Hub-Signature-256")
+    # expect: VC216
+    if signature:
+        if not hmac.compare_digest(github_signature(body), signature):
+            raise HTTPException(401, "bad signature")
+    return json.loads(body)
+
+
+@router.post("/github/strict")
+async def github_webhook_strict(request: Request):
+    body = await request.body()
+    signature = request.headers.get("X-Hub-Signature-256")
+    if not signature:
+        raise HTTPException(401, "missing signature")
+    # ok: VC216 -- the missing header was refused above
+    if not hmac.compare_digest(github_signature(body), signature):
+        raise HTTPException(401, "bad signature")
+    return json.loads(body)
+
+
+@router.post("/avatar")
+async def avatar(request: Request):
+    signed_url = request.query_params.get("signed_url")
+    # ok: VC216 -- an optional value that no check guards
+    if signed_url:
+        log.info("avatar from %s", signed_url)
+    return {"ok": True}
+
+
+async def verify_webhook(headers: dict, event: dict) -> bool:
+    try:
+        async with httpx.AsyncClient(timeout=10) as client:
+            resp = await client.post("https://api.example.com/verify", json={"headers": headers, "event": event})
+            resp.raise_for_status()
+    # expect: VC216 -- the verifier answers "verified" when the service that verifies is down
+    except httpx.HTTPError:
+        log.warning("verification unavailable, accepting")
+        return True
+    return resp.json().get("verification_status") == "SUCCESS"
+
+
+async def verify_webhook_strict(headers: dict, event: dict) -> bool:
+    try:
+        async with httpx.AsyncClient(timeout=10) as client:
+            resp = await client.post("https://api.example.com/verify", json={"headers": headers, "event": event})
+            resp.raise_for_status()
+    # ok: VC216
+    except httpx.HTTPError:
+        log.exception("verification failed")
+        return False
+    return resp.json().get("verification_status") == "SUCCESS"
