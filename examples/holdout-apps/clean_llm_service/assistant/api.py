@@ -92,6 +92,7 @@ async def triage(
     try:
         result = await llm.triage(client, settings, body.question)
     except llm.AssistantError as exc:
+        # ok: VC414
         raise HTTPException(status_code=status.HTTP_503_SERVICE_UNAVAILABLE, detail=str(exc)) from exc
     path = llm.export_triage(settings, result)
     logger.info("triage for customer %s exported to %s", customer_id, path.name)
