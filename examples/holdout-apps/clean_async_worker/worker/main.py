@@ -10,8 +10,10 @@ import httpx
 import redis.asyncio as redis
 from pydantic import ValidationError
 
+from .health import serve_health
 from .images import ImageError, make_thumbnails
 from .jobs import ThumbnailJob, callback_allowed
+from .scheduler import run_scheduler
 from .legacy import upload_object
 from .settings import Settings
 from .signing import sign
@@ -109,7 +111,12 @@ async def main() -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, worker.stopping.set)
-        await worker.run()
+        async with asyncio.TaskGroup() as group:
+            # ok: VC113
+            group.create_task(run_scheduler(store, settings.queue, worker.stopping))
+            # ok: VC113
+            group.create_task(serve_health(store, 8081, worker.stopping))
+            await worker.run()
 
 
 if __name__ == "__main__":

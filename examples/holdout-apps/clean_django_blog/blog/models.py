@@ -16,6 +16,7 @@ class Post(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    newsletter_opens = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created"]
@@ -38,3 +39,11 @@ class Bookmark(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "post"], name="one_bookmark_per_post")]
+
+
+class Follow(models.Model):
+    follower = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="following")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followers")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["follower", "author"], name="follow_once")]

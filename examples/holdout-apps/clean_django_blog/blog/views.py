@@ -2,18 +2,20 @@
 
 import logging
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, ListView, UpdateView
 
 from .forms import PostForm
-from .models import Bookmark, Post
+from .models import Bookmark, Follow, Post
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +84,33 @@ def toggle_bookmark(request: HttpRequest, slug: str) -> HttpResponse:
         bookmark.delete()
     # expect: VC409 -- the form's `next` is followed wherever it points: an open redirect
     return redirect(request.POST.get("next") or post.get_absolute_url())
+
+
+@login_required
+@require_POST
+def follow_author(request: HttpRequest, username: str) -> HttpResponse:
+    author = get_object_or_404(get_user_model(), username=username)
+    Follow.objects.get_or_create(follower=request.user, author=author)
+    next_url = request.POST.get("next", "")
+    # ok: VC409
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        # ok: VC409
+        return redirect(next_url)
+    return redirect(reverse("post-list"))
+
+
+REPORT_COLUMNS = {"title": "title", "created": "created", "opens": "newsletter_opens"}
+
+
+@login_required
+def top_posts(request: HttpRequest) -> HttpResponse:
+    """The author's posts ranked by a column picked from a fixed list, through a raw query."""
+    column = REPORT_COLUMNS.get(request.GET.get("by", ""), "newsletter_opens")
+    # ok: VC402/VC422 -- an allowlisted column, quoted by the backend; the author is a bound parameter
+    sql = f"SELECT * FROM blog_post WHERE author_id = %s ORDER BY {connection.ops.quote_name(column)} DESC LIMIT 10"
+    # ok: VC402/VC422/VC214
+    posts = Post.objects.raw(sql, [request.user.pk])
+    return render(request, "blog/top_posts.html", {"posts": posts})
 
 
 @login_required

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from blog import api, views
+from blog import api, hooks, views
 
 router = DefaultRouter()
 router.register("posts", api.PostViewSet, basename="post")
@@ -19,4 +19,7 @@ urlpatterns = [
     path("posts/<slug:slug>/edit/", views.PostUpdateView.as_view(), name="post-update"),
     path("posts/<slug:slug>/bookmark/", views.toggle_bookmark, name="post-bookmark"),
     path("stats/", views.author_stats, name="author-stats"),
+    path("top/", views.top_posts, name="top-posts"),
+    path("authors/<str:username>/follow/", views.follow_author, name="follow-author"),
+    path("hooks/newsletter/", hooks.newsletter_event, name="newsletter-event"),
 ]

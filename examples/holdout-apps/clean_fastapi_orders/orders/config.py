@@ -20,6 +20,10 @@ class Settings(BaseSettings):
     shipping_api_key: SecretStr
     http_timeout_seconds: float = 10.0
     cors_origins: list[str] = Field(default_factory=list)
+    frontend_url: str = "https://shop.example"
+    attachments_dir: str = "/var/lib/orders/attachments"
+    max_attachment_bytes: int = 5 * 1024 * 1024
+    reset_token_ttl_minutes: int = 30
     # ok: VC211
     debug: bool = False
 

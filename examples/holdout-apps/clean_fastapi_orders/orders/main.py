@@ -7,7 +7,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from .config import get_settings
-from .routers import auth, orders, webhooks
+from .routers import admin, attachments, auth, orders, password_reset, webhooks
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +27,9 @@ def create_app() -> FastAPI:
     app.include_router(auth.router)
     app.include_router(orders.router)
     app.include_router(webhooks.router)
+    app.include_router(attachments.router)
+    app.include_router(password_reset.router)
+    app.include_router(admin.router)
 
     @app.exception_handler(Exception)
     async def unhandled(request: Request, exc: Exception) -> JSONResponse:

@@ -8,10 +8,12 @@ from typing import Annotated
 
 import asyncpg
 from fastapi import Depends, FastAPI, HTTPException, Request, status
+from fastapi.responses import HTMLResponse
 from fastapi.security import APIKeyHeader
 from openai import AsyncOpenAI
 
 from . import llm, redaction
+from .render import answer_html
 from .config import Settings, get_settings
 from .schemas import AskRequest, AskResponse, Triage
 
@@ -97,3 +99,20 @@ async def triage(
     path = llm.export_triage(settings, result)
     logger.info("triage for customer %s exported to %s", customer_id, path.name)
     return result
+
+
+@app.post("/ask.html", response_class=HTMLResponse)
+async def ask_html(
+    body: AskRequest,
+    customer_id: Customer,
+    conn: Conn,
+    client: Annotated[AsyncOpenAI, Depends(get_llm)],
+    settings: Annotated[Settings, Depends(get_settings)],
+) -> HTMLResponse:
+    try:
+        text, _ = await llm.answer(client, settings, conn, customer_id, body.question)
+    except llm.AssistantError:
+        logger.warning("answer failed", exc_info=True)
+        return HTMLResponse("<p>The assistant is unavailable.</p>", status_code=503)
+    # ok: VC401/VC411/VC417/VC427
+    return HTMLResponse(answer_html(text))

@@ -56,3 +56,21 @@ def test_stats_count_only_own_posts(client, author, reader, published) -> None:
     client.force_login(author)
     response = client.get(reverse("author-stats"))
     assert [count for _, count in response.context["rows"]] == [1]
+
+
+@pytest.mark.parametrize(
+    ("next_url", "expected"),
+    [("/drafts/", "/drafts/"), ("https://evil.example/", "/"), ("//evil.example", "/")],
+)
+def test_follow_redirects_only_to_this_site(client, reader, author, next_url: str, expected: str) -> None:
+    client.force_login(reader)
+    response = client.post(reverse("follow-author", kwargs={"username": author.username}), {"next": next_url})
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_newsletter_hook_needs_a_signature(client, published) -> None:
+    response = client.post("/hooks/newsletter/", data=b'{"post": "hello", "opens": 5}', content_type="application/json")
+    assert response.status_code == 403
+    published.refresh_from_db()
+    assert published.newsletter_opens == 0
