@@ -71,7 +71,9 @@ class RouteWithoutAuth(ProjectRule):
     handed a parameter that carries a one-time credential the client presents (`manager.verify(token)` with a `token` or
     `reset_code` parameter, as an e-mail verification link is redeemed). Login, signup and health paths are open by design and
     are not reported (not when the word acts on an object: `/orders/<id>/status`, `/users/<id>/activate`, a handler named
-    `delete_contact` or `update_status`), nor are handlers with a decorator from `public-decorators`. A DRF view that its
+    `delete_contact` or `update_status`), nor is a step of getting back into an account right after a sign-in segment
+    (`/auth/reset`, `/password/forgot`; not `/settings/reset`), nor are handlers with a decorator from
+    `public-decorators`. A DRF view that its
     permission classes open on purpose (`[AllowAny]`, `@permission_classes([AllowAny])`, an `@action(...,
     permission_classes=[AllowAny])` of a viewset, not an empty list) is public by intent when its name or path reads as a step
     of signing in (djoser's `ProviderAuthView`, `ResendActivationView`, `otp_verify`) on no object, or when it stores and
