@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..config import Settings, get_settings
 from ..db import User, get_db
+from ..ratelimit import RateLimited
 from ..schemas import SignUp
 from ..security import create_access_token, hash_password, verify_password
 
@@ -33,6 +34,7 @@ def sign_up(body: SignUp, db: Annotated[Session, Depends(get_db)]) -> dict[str, 
 # ok: VC201
 @router.post("/token")
 def issue_token(
+    _: RateLimited,
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
     db: Annotated[Session, Depends(get_db)],
     settings: Annotated[Settings, Depends(get_settings)],

@@ -3,6 +3,7 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
+from fastapi.responses import RedirectResponse
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
@@ -10,6 +11,7 @@ from ..config import Settings, get_settings
 from ..db import Order, User, get_db
 from ..schemas import OrderCreate, OrderOut, OrderUpdate, StatusChange
 from ..security import CurrentUser, require_admin
+from ..carrier import is_payment_page
 from ..shipping import ShippingError, create_shipment
 
 router = APIRouter(prefix="/orders", tags=["orders"])
@@ -114,3 +116,13 @@ def change_status(
     order.status = body.status
     db.commit()
     return order
+
+
+@router.get("/{order_id}/pay")
+def pay(order_id: int, user: CurrentUser, db: DbSession, checkout_url: str) -> RedirectResponse:
+    """Send the owner to the provider's checkout page the front-end obtained for this order."""
+    _owned_order(db, order_id, user)
+    if not is_payment_page(checkout_url):
+        raise HTTPException(status_code=status.HTTP_400_BAD_REQUEST, detail="Not a checkout page")
+    # ok: VC409 -- checked against the provider's origin above
+    return RedirectResponse(checkout_url, status_code=status.HTTP_303_SEE_OTHER)
