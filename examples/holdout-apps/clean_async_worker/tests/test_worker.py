@@ -1,3 +1,5 @@
+import asyncio
+import dataclasses
 import json
 from unittest.mock import AsyncMock, patch
 
@@ -6,6 +8,7 @@ import pytest
 
 from tests.conftest import job_payload
 from worker.jobs import ThumbnailJob
+from worker.main import Worker
 from worker.signing import verify
 
 
@@ -57,3 +60,27 @@ async def test_callback_is_signed(worker, settings, http: AsyncMock) -> None:
     body = http.post.await_args.kwargs["content"]
     assert json.loads(body) == {"job_id": "0" * 32, "thumbnails": {"64": "https://cdn.test/cat/64.jpg"}}
     assert verify(settings.callback_secret, body, http.post.await_args.kwargs["headers"])
+
+
+@pytest.mark.parametrize(
+    "status",
+    [pytest.param(404, id="missing-source"), pytest.param(500, id="server-error")],
+)
+async def test_source_errors_are_retried(worker, store: AsyncMock, http: AsyncMock, status: int) -> None:
+    http.get.return_value = reply(status)
+    await worker.handle(json.dumps(job_payload()).encode())
+    store.zadd.assert_awaited_once()
+    http.post.assert_not_awaited()
+
+
+async def test_job_deadline(settings, store: AsyncMock, http: AsyncMock) -> None:
+    async def slow(*args, **kwargs):
+        await asyncio.sleep(5)
+
+    http.get.side_effect = slow
+    worker = Worker(dataclasses.replace(settings, job_timeout=0.01), store, http)
+    try:
+        await asyncio.wait_for(worker.handle(json.dumps(job_payload()).encode()), timeout=2)
+    except TimeoutError:
+        pytest.fail("the worker did not enforce its own deadline")
+    store.zadd.assert_awaited_once()
