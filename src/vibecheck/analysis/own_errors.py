@@ -11,6 +11,7 @@ modules into the checked file's cache key.
 from __future__ import annotations
 
 import ast
+import builtins
 import functools
 import hashlib
 import os
@@ -29,6 +30,8 @@ def raised_with_fixed_messages(path: str, qualified: str) -> bool:
     `..errors.QuotaExceeded`, `shop.errors.OutOfStock` of the file's own package `shop`, or a class of the file
     itself), is defined in a module beside the file or one package up, and is raised there, and every raise of it
     and of its subclasses there and in the file itself passes a message made of literal text and plain names only."""
+    if hasattr(builtins, qualified):
+        return False  # `except Exception as exc`: no class of the project (and no second parse of the file)
     module_file = _defining_module(path, qualified)
     if module_file is None:
         return False
