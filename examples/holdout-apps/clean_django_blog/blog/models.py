@@ -17,6 +17,8 @@ class Post(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     newsletter_opens = models.PositiveIntegerField(default=0)
+    newsletter_sent = models.BooleanField(default=False)
+    newsletter_recipients = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created"]
@@ -47,3 +49,9 @@ class Follow(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["follower", "author"], name="follow_once")]
+
+
+class Subscriber(models.Model):
+    email = models.EmailField(unique=True)
+    active = models.BooleanField(default=True)
+    created = models.DateTimeField(auto_now_add=True)

@@ -92,6 +92,8 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = not DEBUG
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31536000
 LOGIN_URL = "login"
+SITE_URL = os.environ.get("BLOG_SITE_URL", "https://blog.example")
+DEFAULT_FROM_EMAIL = os.environ.get("BLOG_FROM_EMAIL", "newsletter@blog.example")
 STATIC_URL = "static/"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from blog import api, hooks, views
+from blog import api, hooks, newsletter, views
 
 router = DefaultRouter()
 router.register("posts", api.PostViewSet, basename="post")
@@ -22,4 +22,7 @@ urlpatterns = [
     path("top/", views.top_posts, name="top-posts"),
     path("authors/<str:username>/follow/", views.follow_author, name="follow-author"),
     path("hooks/newsletter/", hooks.newsletter_event, name="newsletter-event"),
+    path("unsubscribe/<str:token>/", newsletter.unsubscribe, name="unsubscribe"),
+    path("newsletter/subscribers/", newsletter.SubscriberListView.as_view(), name="subscriber-list"),
+    path("newsletter/send/<slug:slug>/", newsletter.SendIssueView.as_view(), name="send-issue"),
 ]

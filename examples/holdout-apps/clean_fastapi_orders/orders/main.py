@@ -7,7 +7,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from .config import get_settings
-from .routers import admin, attachments, auth, orders, password_reset, webhooks
+from .routers import admin, attachments, auth, live, orders, password_reset, webhooks
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ def create_app() -> FastAPI:
     app.include_router(attachments.router)
     app.include_router(password_reset.router)
     app.include_router(admin.router)
+    app.include_router(live.router)
 
     @app.exception_handler(Exception)
     async def unhandled(request: Request, exc: Exception) -> JSONResponse:
