@@ -1,6 +1,7 @@
 """HTTP API. Callers present an API key; it is looked up by its hash and names the customer."""
 
 import hashlib
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -8,12 +9,13 @@ from typing import Annotated
 
 import asyncpg
 from fastapi import Depends, FastAPI, HTTPException, Request, status
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, StreamingResponse
 from fastapi.security import APIKeyHeader
 from openai import AsyncOpenAI
 
 from . import llm, redaction
 from .render import answer_html
+from .routing import stream_answer
 from .config import Settings, get_settings
 from .schemas import AskRequest, AskResponse, Triage
 
@@ -116,3 +118,18 @@ async def ask_html(
         return HTMLResponse("<p>The assistant is unavailable.</p>", status_code=503)
     # ok: VC401/VC411/VC417/VC427
     return HTMLResponse(answer_html(text))
+
+
+@app.post("/ask/stream")
+async def ask_stream(
+    body: AskRequest,
+    customer_id: Customer,
+    client: Annotated[AsyncOpenAI, Depends(get_llm)],
+    settings: Annotated[Settings, Depends(get_settings)],
+) -> StreamingResponse:
+    async def events():
+        async for delta in stream_answer(client, settings, body.question):
+            # ok: VC401/VC411/VC417
+            yield f"data: {json.dumps({'delta': delta})}\n\n"
+
+    return StreamingResponse(events(), media_type="text/event-stream")
