@@ -390,3 +390,30 @@ async def teams_events(req: Request):
 async def teams_notify(req: Request):
     body = await req.json()
     return await adapter.send_activity(body)
+
+
+password_router = APIRouter(prefix="/auth/reset")
+
+
+# ok: VC201 -- asking for a reset link is how a signed-out user gets back in
+@password_router.post("")
+async def request_reset(email: Annotated[str, Body()]):
+    return await send_reset_link(email)
+
+
+# ok: VC201 -- the same step under `/password/`
+@app.post("/api/password/forgot")
+async def forgot(email: Annotated[str, Body()]):
+    return await send_reset_link(email)
+
+
+# expect: VC201 -- `reset` alone acts on something of the caller's
+@app.post("/settings/reset")
+async def reset_settings(db: SessionDep):
+    return db.reset_settings()
+
+
+# expect: VC201 -- an account's id before the step: an admin resetting someone else's password
+@app.post("/auth/{user_id}/reset")
+async def reset_user(user_id: int, db: SessionDep):
+    return db.reset_password(user_id)

@@ -225,6 +225,44 @@ def inbound_sms(request):
     return JsonResponse({"received": True, "signature": signature})
 
 
+def _valid_signature(body, header):
+    expected = "sha256=" + hmac.new(settings.NEWSLETTER_SECRET.encode(), body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, header)
+
+
+def _signature_of(body):
+    return hmac.new(settings.NEWSLETTER_SECRET.encode(), body, hashlib.sha256).hexdigest()
+
+
+# ok: VC208 -- the module's helper compares the signature over the body
+@csrf_exempt
+def newsletter_event(request):
+    if not _valid_signature(request.body, request.headers.get("X-Signature", "")):
+        return HttpResponseForbidden()
+    return JsonResponse({"ok": True})
+
+
+# ok: VC208 -- a verifier imported from the payments package
+@csrf_exempt
+def payment_event(request):
+    event = verify_signature(request.body, request.headers["X-Pay-Signature"])
+    return JsonResponse({"handled": event.id})
+
+
+# expect: VC208 -- the module's helper only computes a signature: nothing compares it
+@csrf_exempt
+def newsletter_bounce(request):
+    return JsonResponse({"signature": _signature_of(request.body)})
+
+
+# expect: VC208 -- a helper of the module that checks nothing, called by a name that says nothing
+@csrf_exempt
+def update_profile(request):
+    if not _is_owner(request):
+        return HttpResponseForbidden()
+    return save_profile(request)
+
+
 def _enforce_csrf(request):
     reason = CsrfViewMiddleware(get_response=lambda r: HttpResponseForbidden()).process_view(request, None, (), {})
     return reason

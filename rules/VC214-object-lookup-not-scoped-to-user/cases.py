@@ -28,7 +28,7 @@ from .formatting import formatter
 from .guards import requires_login
 from sqlalchemy import select, text
 from starlette.authentication import requires
-from .models import Comment, Document, Invoice, Label, Locale, Message, Note, Order, Room, Team, Tenant, Ticket, Todo, User
+from .models import Comment, Document, Invoice, Label, Locale, Message, Note, Order, Post, Room, Team, Tenant, Ticket, Todo, User
 
 router = APIRouter()
 bp = Blueprint("notes", __name__)
@@ -367,6 +367,28 @@ class StaffOnlyMixin(UserPassesTestMixin):
 class RefundView(StaffOnlyMixin, View):
     def post(self, request, pk):
         # ok: VC214 -- a staff-only mixin
+        order = Order.objects.get(pk=pk)
+        order.refund()
+        return redirect("orders")
+
+
+class EditorsSendView(LoginRequiredMixin, UserPassesTestMixin, View):
+    def test_func(self):
+        return self.request.user.groups.filter(name="editors").exists()
+
+    def post(self, request, pk):
+        # ok: VC214 -- `test_func` lets only editors in, and they send any post
+        post = Post.objects.get(pk=pk)
+        post.send_newsletter()
+        return redirect("posts")
+
+
+class AnyMemberRefundView(LoginRequiredMixin, UserPassesTestMixin, View):
+    def test_func(self):
+        return self.request.user.is_authenticated and self.request.user.is_active
+
+    def post(self, request, pk):
+        # expect: VC214 -- `test_func` only asks for an active login
         order = Order.objects.get(pk=pk)
         order.refund()
         return redirect("orders")

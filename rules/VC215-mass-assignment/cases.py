@@ -121,6 +121,54 @@ class OwnerSerializer(serializers.ModelSerializer):
         extra_kwargs = {"owner": {"read_only": True}}
 
 
+class ShownAuthorSerializer(serializers.ModelSerializer):
+    author = serializers.ReadOnlyField(source="author.username")
+    owner = serializers.HiddenField(default=serializers.CurrentUserDefault())
+
+    class Meta:
+        model = Note
+        # ok: VC215
+        fields = ["id", "text", "author", "owner"]
+
+
+class DeclaredReadOnlySerializer(serializers.ModelSerializer):
+    user = serializers.PrimaryKeyRelatedField(read_only=True)
+    paid = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Order
+        # ok: VC215
+        fields = ["id", "item", "user", "paid"]
+
+
+class WritableOwnerSerializer(serializers.ModelSerializer):
+    owner = serializers.PrimaryKeyRelatedField(queryset=User.objects.all())
+
+    class Meta:
+        model = Note
+        # expect: VC215
+        fields = ["id", "text", "owner"]
+
+
+class ReadOnlyFalseSerializer(serializers.ModelSerializer):
+    author = serializers.ReadOnlyField(source="author.username")
+    owner = serializers.PrimaryKeyRelatedField(read_only=False, queryset=User.objects.all())
+
+    class Meta:
+        model = Note
+        # expect: VC215
+        fields = ["id", "author", "owner"]
+
+
+class DisabledOwnerForm(forms.ModelForm):
+    owner = forms.ModelChoiceField(queryset=User.objects.all(), disabled=True)
+
+    class Meta:
+        model = Note
+        # ok: VC215
+        fields = ["text", "owner"]
+
+
 class ItemIn(BaseModel):
     name: str
     quantity: int

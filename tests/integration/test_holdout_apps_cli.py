@@ -23,6 +23,13 @@ from tests.conftest import REPO_ROOT
 APPS = REPO_ROOT / "examples" / "holdout-apps"
 # (app, path, line, code) of the marks vibecheck does not honour yet.
 KNOWN_MISSES: set[tuple[str, str, int, str]] = {
+    # A narrow `except AmountError: continue` that drops a statement entry without a word: VC101 judges broad handlers
+    # only, and a handler that names the failure it expects is the author's decision about that failure.
+    ("clean_data_lib", "src/ledgerkit/importers.py", 54, "VC101"),
+    # Model output parsed into a Pydantic model (`Triage.model_validate_json(...)`), returned to a handler and handed to
+    # a function that writes to a path built from one of its `str` fields: a class built from the answer is taken as
+    # validated, whatever the types of its fields.
+    ("clean_llm_service", "assistant/llm.py", 87, "VC401/VC417"),
     # VC404 leaves the context a function named for it builds (`def insecure_context(): ...`): callers ask for it by
     # name, as libraries' opt-outs do; this app never calls it.
     ("quart_media", "media/app.py", 24, "VC404"),
@@ -421,4 +428,6 @@ def test_the_apps_hold_enough_cases_of_each_kind() -> None:
     assert len(counts) >= 9
     assert sum(len(expect) for expect, _ in counts) >= 60
     assert sum(len(ok) for _, ok in counts) >= 30
-    assert all(len(expect) >= 4 and len(ok) >= 3 for expect, ok in counts)
+    # A recall probe seeds pitfalls among look-alikes; a false-alarm probe is code written to best practice, with one or
+    # two subtle pitfalls among many look-alikes (the `clean_*` round).
+    assert all((len(expect) >= 4 and len(ok) >= 3) or (1 <= len(expect) <= 2 and len(ok) >= 8) for expect, ok in counts)

@@ -221,6 +221,82 @@ def test_own_error_answered_with_its_code_is_the_api_error(path: str, module: st
     assert bool(findings) is reported
 
 
+OWN_ERROR_ROUTE = """
+from fastapi import FastAPI, HTTPException
+from . import llm
+
+app = FastAPI()
+
+@app.post("/ask")
+async def ask(question: str):
+    try:
+        return await llm.answer(question)
+    except llm.AssistantError as exc:
+        raise HTTPException(status_code=503, detail=str(exc)) from exc
+"""
+OWN_ERROR_MODULE = """
+import httpx
+
+class AssistantError(RuntimeError):
+    pass
+
+class ModelRefused(AssistantError):
+    pass
+
+async def answer(question, rounds=4):
+    try:
+        reply = await httpx.AsyncClient(timeout=5).post("https://llm.test", json={{"q": question}})
+    except httpx.HTTPError as exc:
+        {raise_line}
+    if reply.status_code == 400:
+        raise ModelRefused({refused})
+    raise AssistantError(f"no answer after {{rounds}} rounds")
+"""
+
+
+@pytest.mark.parametrize(("raise_line", "refused", "reported"), [
+    ('raise AssistantError("the assistant is unavailable") from exc', '"the model refused"', False),
+    ("raise AssistantError() from exc", "f\"refused {question!r}\"", False),
+    ('raise AssistantError(f"model call failed: {exc}") from exc', '"the model refused"', True),
+    ('raise AssistantError(str(exc)) from exc', '"the model refused"', True),
+    ('raise AssistantError("the assistant is unavailable") from exc', "f\"refused: {reply.text}\"", True),
+    ('raise AssistantError("the assistant is unavailable") from exc', "reply.json()['error']", True),
+    ("raise", '"the model refused"', False),
+])
+def test_own_error_raised_with_its_own_wording_is_written_for_the_client(
+        tmp_path: Path, raise_line: str, refused: str, reported: bool) -> None:
+    """A project's error class that its module raises (it and its subclasses) only with literal text, or plain names
+    in an f-string, carries the project's words; one raised with a caught exception's or a response's text does not."""
+    package = tmp_path / "assistant"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "api.py").write_text(OWN_ERROR_ROUTE, encoding="utf-8")
+    (package / "llm.py").write_text(OWN_ERROR_MODULE.format(raise_line=raise_line, refused=refused), encoding="utf-8")
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, cache=False, select=("VC414",)))
+    assert [(Path(f.location.path).name, f.code) for f in report.findings] == ([("api.py", "VC414")] if reported else [])
+
+
+@pytest.mark.parametrize(("layout", "reported"), [
+    ({"errors.py": 'class OrderError(Exception):\n    pass\n'}, True),  # never raised where it is defined: unknown text
+    ({"errors.py": 'class OrderError(Exception):\n    pass\n\ndef fail(n):\n    raise OrderError(f"no order {n}")\n'},
+     False),
+    ({"core/errors.py": 'class OrderError(Exception):\n    pass\n\ndef fail():\n    raise OrderError("gone")\n'},
+     True),  # a module deeper in the package: outside what the cache key covers
+])
+def test_own_error_is_read_only_beside_the_file(tmp_path: Path, layout: dict[str, str], reported: bool) -> None:
+    package = tmp_path / "shop"
+    for relative, text in layout.items():
+        (package / relative).parent.mkdir(parents=True, exist_ok=True)
+        (package / relative).write_text(text, encoding="utf-8")
+    module = "shop." + next(iter(layout)).removesuffix(".py").replace("/", ".")
+    view = (f"from flask import Flask, jsonify\nfrom {module} import OrderError\n\napp = Flask(__name__)\n\n"
+            "@app.get('/o')\ndef get_order():\n    try:\n        return jsonify(load())\n"
+            "    except OrderError as e:\n        return jsonify(error=str(e)), 404\n")
+    (package / "views.py").write_text(view, encoding="utf-8")
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, cache=False, select=("VC414",)))
+    assert bool(report.findings) is reported
+
+
 @pytest.mark.parametrize(("url", "severity"), [
     ("http://server:8001/api/issues", Severity.LOW),
     ("http://auth-service/login", Severity.LOW),

@@ -542,14 +542,18 @@ class AppModelCollector:
         return any(w in self.match.public_paths for w in words) and not fw.OBJECT_ACTION_WORDS & set(words)
 
     def _is_public_path(self, path: str | None) -> bool:
-        """An open-by-design segment (`/auth/login`, `/reset-password/<token>`) that no object's id comes before."""
+        """An open-by-design segment (`/auth/login`, `/reset-password/<token>`, `/auth/reset`) that no object's id comes
+        before."""
+        previous = ""
         for segment in (path or "").split("/"):
             parameters = _path_params(segment)
             if parameters:
                 if _normal(parameters[0]) not in fw.NON_OBJECT_PARAMETERS:
                     return False
-            elif segment and _normal(segment) in self.match.public_paths:
+            elif segment and (_normal(segment) in self.match.public_paths
+                              or (previous in fw.SIGN_IN_SCOPES and _normal(segment) in fw.RECOVERY_SEGMENTS)):
                 return True
+            previous = _normal(segment) if segment else previous
         return False
 
     def _is_public_route(self, path: str | None, names: tuple[str, ...]) -> bool:

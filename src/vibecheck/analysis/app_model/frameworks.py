@@ -293,6 +293,10 @@ PUBLIC_PATHS = (
     # a visitor's own display preference, kept in their cookie or session (Django's `set_language` at `i18n/setlang/`)
     "setlang", "set-language", "set_language", "set-locale", "set_locale", "set-timezone", "set_timezone",
 )
+# A step of getting back into an account (`/auth/reset`, `/password/forgot`, `/auth/recover`): open by design right after
+# a segment that scopes it to signing in; alone (`/game/reset`, `/settings/reset`) it acts on something of the caller's.
+RECOVERY_SEGMENTS = frozenset({"reset", "forgot", "recover", "recovery"})
+SIGN_IN_SCOPES = frozenset({"auth", "password", "passwords"})
 # Words of a view's name or path that, with permission classes that open it explicitly (`[AllowAny]`), make it a step of
 # signing in: djoser's social `ProviderAuthView`, `TokenObtainPairView`, `ResendActivationView`, `OTPVerifyView`. The
 # explicit opening says the author meant it; a view that opens an object (`/users/<id>/`) or acts on one

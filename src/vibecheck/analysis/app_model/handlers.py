@@ -339,6 +339,14 @@ def checks_role(body: cst.CSTNode) -> bool:
     return False
 
 
+def _tests_a_role(test_func: cst.FunctionDef) -> bool:
+    """`UserPassesTestMixin.test_func` answering with a role (`return self.request.user.groups.filter(name="editors")
+    .exists()`, `return user.is_staff`) or checking one: every method of the view is for that role's holders."""
+    returned = [node.value for node in walk_own(test_func.body) if type(node) is cst.Return and node.value is not None]
+    return checks_role(test_func.body) or any(
+        restricts([name.rpartition(".")[2] for name in dotted_uses(value)]) for value in returned)
+
+
 def is_guard_name(name: str) -> bool:
     return name not in fw.NOT_GUARDS and (name in fw.GUARD_DECORATORS or name in fw.GUARD_DEPENDENCIES
                                           or name in fw.GUARD_MIXINS or fw.reads_as_guard(name))
@@ -363,7 +371,8 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     sets_permissions = False
     guards += _class_decorator_guards(body, imports)
     for statement in body:
-        if type(statement) is cst.FunctionDef and statement.name.value in ("get_permissions", "has_permission"):
+        if type(statement) is cst.FunctionDef and (statement.name.value in ("get_permissions", "has_permission")
+                                                   or (statement.name.value == "test_func" and _tests_a_role(statement))):
             context.restricted = True
         if type(statement) is not cst.SimpleStatementLine:
             continue

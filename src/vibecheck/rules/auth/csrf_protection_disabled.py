@@ -114,7 +114,8 @@ class CsrfProtectionDisabled(Rule):
     exemptions of endpoints that servers or protocol clients call without cookies (webhooks, callbacks,
     OAuth 2.0 token, revocation, introspection and device endpoints, OpenID Connect userinfo and JWKS,
     client registration, SAML ACS/SLS) or that check a signature over the request
-    (`hmac.compare_digest`, `construct_event`, `verify_signature`) or run Django's CSRF check themselves where they
+    (`hmac.compare_digest`, `construct_event`, `verify_signature`, also through a function of the module that does)
+    or run Django's CSRF check themselves where they
     need it (`CsrfViewMiddleware(...).process_view(...)`, also through a function of the module that does) or whose
     route's path carries a credential (a view of `Blueprint("kobo", __name__, url_prefix="/kobo/<auth_token>")`,
     `"/feeds/<api_key>"`: a client that authenticates by its URL, which a forged cross-site request does not know) or
@@ -183,6 +184,7 @@ class CsrfProtectionDisabled(Rule):
         self.prefixes: dict[str, str] | None = None  # blueprint or router name -> its `url_prefix`, once asked
         self.depth = 0
         self._enforcers: frozenset[str] | None = None  # module functions that run Django's CSRF check
+        self._checkers: frozenset[str] | None = None  # module functions that check a request's signature
 
     # scope names, to recognise test configuration ----------------------------------------------------------
 
@@ -255,12 +257,26 @@ class CsrfProtectionDisabled(Rule):
 
     def _checks_signature(self, view: cst.FunctionDef) -> bool:
         """`hmac.compare_digest(sig, expected)`, `stripe.Webhook.construct_event(...)`: the view authenticates its caller
-        by a signature over the body, which a forged cross-site request cannot carry."""
-        for node in walk_own(view.body):
-            if type(node) is cst.Call and (self.qualified_name(node.func) in SIGNATURE_CHECKS or (
-                    isinstance(node.func, cst.Attribute) and node.func.attr.value in SIGNATURE_METHODS)):
-                return True
-        return False
+        by a signature over the body, which a forged cross-site request cannot carry; also through a function of the
+        module that makes that check (`if not _valid_signature(request.body, header): return HttpResponseForbidden()`)."""
+        checkers = self._signature_checkers()
+        return any(type(node) is cst.Call and (self._is_signature_check(node)
+                                               or (type(node.func) is cst.Name and node.func.value in checkers))
+                   for node in walk_own(view.body))
+
+    def _is_signature_check(self, call: cst.Call) -> bool:
+        func = call.func
+        method = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else None
+        return self.qualified_name(func) in SIGNATURE_CHECKS or method in SIGNATURE_METHODS
+
+    def _signature_checkers(self) -> frozenset[str]:
+        """The module's top-level functions that check a signature themselves."""
+        if self._checkers is None:
+            self._checkers = frozenset(
+                statement.name.value for statement in self.context.module.body
+                if type(statement) is cst.FunctionDef
+                and any(type(node) is cst.Call and self._is_signature_check(node) for node in walk_own(statement.body)))
+        return self._checkers
 
     def _checks_csrf_itself(self, view: cst.ClassDef | cst.FunctionDef) -> bool:
         """The view (a function, or a class's methods) runs Django's CSRF check itself, on the requests that need it:

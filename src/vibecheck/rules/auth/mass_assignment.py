@@ -78,6 +78,14 @@ ODM_COPYING_METHODS: dict[str, tuple[str, ...]] = {"set": ("beanie",)}
 # Ownership fields that, stored as plain text, name someone instead of pointing at an account: a book's `author`, a
 # pet's `owner` typed by hand. A form may let its user write such text; only a relation would hand over the object.
 NAME_AS_TEXT_FIELDS = frozenset({"owner", "user", "author", "tenant"})
+# Serializer fields a client can never write, whatever `Meta.fields` lists: they only show a value
+# (`author = serializers.ReadOnlyField(source="author.username")`) or take it from the server (`HiddenField`).
+READ_ONLY_FIELD_TYPES = frozenset({
+    "ReadOnlyField", "SerializerMethodField", "HiddenField", "StringRelatedField", "HyperlinkedIdentityField",
+})
+# Keyword arguments that make any declared field ignore what the client sends: DRF's `read_only=True`, a Django form
+# field's `disabled=True`.
+READ_ONLY_KEYWORDS = ("read_only", "disabled")
 MODEL_BASES = frozenset({"Model"})
 
 
@@ -85,32 +93,34 @@ class MassAssignment(Rule):
     """Client data copied onto a model wholesale, so the client can set fields it must not touch.
 
     ## What it does
-    Reports the ways a handler lets the request body choose which fields of a stored object it writes:
-    a DRF `ModelSerializer` or Django `ModelForm` whose `Meta.fields` (or a Django `CreateView`/`UpdateView`
-    whose `fields`, unless a permission mixin or `permission_required` restricts it to staff; not a form that an
-    admin class of the same file edits with, `add_form = TokenCreateForm`, used by staff only) is `"__all__"`
-    or lists a writable privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `author`,
-    `paid`, `approved`, ... not in `read_only_fields`; an `owner`, `user`, `author` or `tenant` that the form or
-    serializer declares as text, gives a text widget in `Meta.widgets`, or whose model in the same file stores it in a
-    `CharField` (in the same file, or in the module of its own package it imports the model from, `from .models import
-    Book`), is a name typed by hand, not an account), or whose `Meta.exclude` hides some fields and lets the
-    client write all the others, also those added later (the `permissions` or `groups` of a model that defines access,
-    a `Group`, `Role` or `ViewRestriction`, are what the form edits, not a privilege it grants its client);
-    `Model(**request.data)`, `Model.objects.create(**request.json)`,
-    `.update(**payload)`, SQLModel's `obj.sqlmodel_update(payload)` or Tortoise's `obj.update_from_dict(payload)` with a
-    raw client dict (also through a variable, `request.get_json()`, `await request.json()`, Falcon's `req.media`,
-    Pyramid's `request.json_body`, Chalice's `app.current_request.json_body`, Flask-RESTX's `ns.payload`, a `dict`-typed
-    FastAPI body or a GraphQL resolver's `JSON` argument); DynamoDB's `table.put_item(Item=body)` and Cosmos DB's
-    `container.upsert_item(body)` (`create_item`, `replace_item`) of such a dict; the
-    same with a Pydantic body whose class declares such a field (in the same file, or in a `schemas`, `models`,
-    `dto` ... module of its own package it imports the class from, `from .schemas import NoteUpdate`) and that
-    `body.model_dump()` or `body.dict()` does not drop (`exclude={"owner_id"}`, an `include=` allow-list); and
-    `for key, value in data.items(): setattr(obj, key, value)` over client data, also over `vars(data)` or
-    `data.__dict__` of an input that declares such a field (a Pydantic body, a Strawberry `@strawberry.input`); and the
-    client's dict handed to a function of a helper module of the package (`crud`, `services`, ... beside the handler
-    or one package up, imported relatively: `from .. import services`) that copies every key of it that way. A
-    Graphene argument that its class's `Arguments` declares as a mapping (`changes = GenericScalar()`, `JSONString()`)
-    is client data, and Beanie's `await doc.set(changes)` copies every key of what it is given.
+    Reports the ways a handler lets the request body choose which fields of a stored object it writes: a DRF
+    `ModelSerializer` or Django `ModelForm` whose `Meta.fields` (or a Django `CreateView`/`UpdateView` whose `fields`,
+    unless a permission mixin or `permission_required` restricts it to staff; not a form that an admin class of the
+    same file edits with, `add_form = TokenCreateForm`, used by staff only) is `"__all__"` or lists a writable
+    privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `author`, `paid`, `approved`, ... not in
+    `read_only_fields` nor declared on the class so that the client cannot write it, `author =
+    serializers.ReadOnlyField(...)`, a `HiddenField`, `read_only=True` or a form field's `disabled=True`; an `owner`,
+    `user`, `author` or `tenant` that the form or serializer declares as text, gives a text widget in `Meta.widgets`,
+    or whose model in the same file stores it in a `CharField` (in the same file, or in the module of its own package
+    it imports the model from, `from .models import Book`), is a name typed by hand, not an account), or whose
+    `Meta.exclude` hides some fields and lets the client write all the others, also those added later (the
+    `permissions` or `groups` of a model that defines access, a `Group`, `Role` or `ViewRestriction`, are what the
+    form edits, not a privilege it grants its client); `Model(**request.data)`,
+    `Model.objects.create(**request.json)`, `.update(**payload)`, SQLModel's `obj.sqlmodel_update(payload)` or
+    Tortoise's `obj.update_from_dict(payload)` with a raw client dict (also through a variable, `request.get_json()`,
+    `await request.json()`, Falcon's `req.media`, Pyramid's `request.json_body`, Chalice's
+    `app.current_request.json_body`, Flask-RESTX's `ns.payload`, a `dict`-typed FastAPI body or a GraphQL resolver's
+    `JSON` argument); DynamoDB's `table.put_item(Item=body)` and Cosmos DB's `container.upsert_item(body)`
+    (`create_item`, `replace_item`) of such a dict; the same with a Pydantic body whose class declares such a field
+    (in the same file, or in a `schemas`, `models`, `dto` ... module of its own package it imports the class from,
+    `from .schemas import NoteUpdate`) and that `body.model_dump()` or `body.dict()` does not drop
+    (`exclude={"owner_id"}`, an `include=` allow-list); and `for key, value in data.items(): setattr(obj, key, value)`
+    over client data, also over `vars(data)` or `data.__dict__` of an input that declares such a field (a Pydantic
+    body, a Strawberry `@strawberry.input`); and the client's dict handed to a function of a helper module of the
+    package (`crud`, `services`, ... beside the handler or one package up, imported relatively: `from .. import
+    services`) that copies every key of it that way. A Graphene argument that its class's `Arguments` declares as a
+    mapping (`changes = GenericScalar()`, `JSONString()`) is client data, and Beanie's `await doc.set(changes)` copies
+    every key of what it is given.
 
     ## Why is this bad?
     The client decides which columns it writes. A sign-up form that sends `"is_staff": true`, an order
@@ -202,7 +212,8 @@ class MassAssignment(Rule):
     def leave_Module(self, node: cst.Module) -> None:
         for meta, form in self.forms:
             if form.name.value not in self.admin_forms:
-                self._check_meta(meta, form.name.value, text=self._text_fields_of(meta, form))
+                self._check_meta(meta, form.name.value, text=self._text_fields_of(meta, form),
+                                 declared=_declared_read_only(form))
 
     def _text_fields_of(self, meta: cst.ClassDef, form: cst.ClassDef) -> set[str]:
         """The fields a form or serializer holds as plain text: declared so on it (`author = forms.CharField()`), given
@@ -219,7 +230,8 @@ class MassAssignment(Rule):
             | text_fields(self.context.path, reference)
 
     def _check_meta(self, meta: cst.ClassDef, owner: str, *, view: bool = False,
-                    text: set[str] | frozenset[str] = frozenset()) -> None:
+                    text: set[str] | frozenset[str] = frozenset(), declared: set[str] | frozenset[str] = frozenset(),
+                    ) -> None:
         """The `fields` of a serializer's or form's `Meta` (or its `exclude`), or of a generic editing view (`view`),
         which has no `read_only_fields`: what it lists, the client may write; what `exclude` leaves out is all it
         keeps from them, now and for every field the model gets later."""
@@ -238,7 +250,7 @@ class MassAssignment(Rule):
             return
         if fields is None:
             return
-        read_only = set(_strings(read_only_value)) | _extra_read_only(assignments.get("extra_kwargs"))
+        read_only = set(_strings(read_only_value)) | _extra_read_only(assignments.get("extra_kwargs")) | declared
         node, value = fields
         if string_value(value) == "__all__":
             self.report(node, f"`{owner}` exposes every model field with `fields = \"__all__\"`, so clients can write "
@@ -476,6 +488,15 @@ def _calls_text_type(value: cst.BaseExpression) -> bool:
 def _text_fields(node: cst.ClassDef) -> set[str]:
     """The fields a model, form or serializer class declares as plain text."""
     return {name for name, (_, value) in _class_assignments(node).items() if _calls_text_type(value)}
+
+
+def _declared_read_only(form: cst.ClassDef) -> set[str]:
+    """The fields a serializer or form declares so that the client cannot write them: a read-only field type
+    (`serializers.ReadOnlyField(...)`, `HiddenField(default=CurrentUserDefault())`) or `read_only=True`/`disabled=True`."""
+    return {name for name, (_, value) in _class_assignments(form).items() if isinstance(value, cst.Call) and (
+        (full_name(value.func) or "").rpartition(".")[2] in READ_ONLY_FIELD_TYPES
+        or any(a.keyword is not None and a.keyword.value in READ_ONLY_KEYWORDS and full_name(a.value) == "True"
+               for a in value.args))}
 
 
 def _class_assignments(node: cst.ClassDef) -> dict[str, tuple[cst.CSTNode, cst.BaseExpression]]:

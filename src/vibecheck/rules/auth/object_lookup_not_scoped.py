@@ -419,7 +419,9 @@ class ObjectLookupNotScopedToUser(Rule):
     checks access to what the path names, `dependencies=[Depends(requires_access_connection(method="DELETE"))]`,
     `IsAdminUser`, a Strawberry resolver's permission class that asks for more than a login (`CanEditDocument`, handed
     the resolver's arguments), a
-    staff-only mixin, or a role check on the caller or on the verified token's claims in the body, such as
+    staff-only mixin or a `UserPassesTestMixin.test_func` that answers with a role (`return
+    self.request.user.groups.filter(name="editors").exists()`), or a role check on the caller or on the verified
+    token's claims in the body, such as
     `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported, nor is a lookup
     of a model that belongs to no one (a plain model of the `models` module beside the handler whose fields name no
     owner, link to no other row and hold no other row's id: a shared `Server` inventory, unless another model there ties

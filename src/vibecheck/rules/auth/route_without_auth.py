@@ -73,8 +73,9 @@ class RouteWithoutAuth(ProjectRule):
     one (`profile.confirm_token != token`, `constant_time_compare(stored, token)`), or a lookup of the record by it
     (`get_object_or_404(Invite, token=token)`, `Reset.objects.filter(code=reset_code)`: only the link's holder reaches
     it). Login, signup and health paths are open by design and are not reported (not when the word acts on an object:
-    `/orders/<id>/status`, `/users/<id>/activate`, a handler named `delete_contact` or `update_status`), nor are
-    handlers with a decorator from `public-decorators`. A DRF view that its
+    `/orders/<id>/status`, `/users/<id>/activate`, a handler named `delete_contact` or `update_status`), nor is a step
+    of getting back into an account right after a sign-in segment (`/auth/reset`, `/password/forgot`; not
+    `/settings/reset`), nor are handlers with a decorator from `public-decorators`. A DRF view that its
     permission classes open on purpose (`[AllowAny]`, `@permission_classes([AllowAny])`, an `@action(...,
     permission_classes=[AllowAny])` of a viewset, not an empty list) is public by intent when its name or path reads as a step
     of signing in (djoser's `ProviderAuthView`, `ResendActivationView`, `otp_verify`) on no object, or when it stores and

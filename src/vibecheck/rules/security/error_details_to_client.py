@@ -22,6 +22,7 @@ from vibecheck.analysis.flow import (
     walked_calls,
     walked_statements,
 )
+from vibecheck.analysis.own_errors import own_errors_inputs, raised_with_fixed_messages
 from vibecheck.cst_fields import walk_own
 from vibecheck.imports import ImportTable
 from vibecheck.literals import literal_value
@@ -126,9 +127,10 @@ CWE = (209,)
 
 
 def caught_exception(handler: cst.ExceptHandler | cst.ExceptStarHandler, state: FlowState,
-                     own_packages: frozenset[str] = frozenset()) -> Taint | None:
+                     own_packages: frozenset[str] = frozenset(), path: str = "") -> Taint | None:
     """The name an `except X as e` binds holds internal details unless X is written for the client: by its name, by
-    the HTTP status it carries, or as one of the project's own errors whose error code the handler answers with."""
+    the HTTP status it carries, as one of the project's own errors whose error code the handler answers with, or as
+    one the project raises with its own wording only."""
     if handler.name is None or not isinstance(handler.name.name, cst.Name):
         return None
     types = [e.value if isinstance(e, cst.Element) else e for e in (
@@ -142,6 +144,8 @@ def caught_exception(handler: cst.ExceptHandler | cst.ExceptStarHandler, state: 
         return None
     if types and all(_is_own(state.qualified_name(e) or "", own_packages) for e in types) \
             and _reads_attribute(handler, bound, OWN_ERROR_CODE_ATTRIBUTES):
+        return None
+    if path and types and all(raised_with_fixed_messages(path, state.qualified_name(e) or "") for e in types):
         return None
     return Taint("error", bound)
 
@@ -247,7 +251,10 @@ class ErrorDetailsToClient(FlowRule):
     are not reported, nor is an application's API error answered with the HTTP status it carries
     (`except MlflowException as e: HTTPException(e.get_http_status_code(), e.message)`) or an error class of
     the file's own package answered with the error code it carries (`from api.services import RuleError`,
-    then `{"error": e.message, "error_code": e.error_code}`), nor are
+    then `{"error": e.message, "error_code": e.error_code}`), nor one of the project's own error classes that the
+    module defining it (beside the file or one package up) raises, it and its subclasses, there and in the file only
+    with its own wording (`raise AssistantError("the assistant is unavailable")`, an f-string of plain names such
+    as `f"no order {order_id}"`, not of a caught exception or a `response.text`), nor are
     details chosen only when debugging is on (`traceback.format_exc() if settings.DEBUG else "Internal
     Server Error"`), nor details in a handler only administrators reach (`@admin_required`,
     `Depends(get_admin_user)`): the operator who changed a setting is told why it failed. The exception an error
@@ -300,6 +307,7 @@ class ErrorDetailsToClient(FlowRule):
     """
 
     code = "VC414"
+    cache_inputs = (own_errors_inputs,)  # the modules beside the file that define and raise its own error classes
     applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
     name = "error-details-to-client"
     category = Category.SECURITY
@@ -327,7 +335,8 @@ class ErrorDetailsToClient(FlowRule):
 
     def new_state(self) -> FlowState:
         state = FlowState(self.context.imports, error_source, checks_clear=False)
-        state.caught = functools.partial(caught_exception, own_packages=own_packages_of(self.context.project_path))
+        state.caught = functools.partial(caught_exception, own_packages=own_packages_of(self.context.project_path),
+                                         path=self.context.path)
         return state
 
     def skips(self, function: cst.FunctionDef) -> bool:

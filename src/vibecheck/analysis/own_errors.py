@@ -1,0 +1,176 @@
+"""The project's own error classes whose every message is the project's wording: `raise AssistantError("the
+assistant is unavailable")`, `raise OrderNotFound(f"no order {order_id}")`.
+
+A handler that answers with `str(exc)` of such an error tells the client a sentence the project wrote for it, not a
+driver's or a library's text. Which class it is, and how it is raised, lives in another module as often as not
+(`from . import llm`, then `except llm.AssistantError as exc`): the module that defines the class is read with `ast`,
+once per run, when it lies beside the checked file or one package up, and `own_errors_inputs` puts those folders'
+modules into the checked file's cache key.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import functools
+import hashlib
+import os
+
+from vibecheck.safe_files import NotRegularFileError, read_regular_text
+
+SIZE_LIMIT = 2_000_000
+# Attributes that hold text from outside the project: an upstream response's body, a process's output, another
+# exception's message (`f"provider refused: {response.text}"`).
+OUTSIDE_TEXT_ATTRIBUTES = frozenset({"text", "content", "body", "data", "stderr", "stdout", "output", "reason",
+                                     "message", "msg", "args", "detail", "details", "errors"})
+
+
+def raised_with_fixed_messages(path: str, qualified: str) -> bool:
+    """Whether the exception class `qualified` names, as imported in the file at `path` (`.llm.AssistantError`,
+    `..errors.QuotaExceeded`, `shop.errors.OutOfStock` of the file's own package `shop`, or a class of the file
+    itself), is defined in a module beside the file or one package up, and is raised there, and every raise of it
+    and of its subclasses there and in the file itself passes a message made of literal text and plain names only."""
+    if hasattr(builtins, qualified):
+        return False  # `except Exception as exc`: no class of the project (and no second parse of the file)
+    module_file = _defining_module(path, qualified)
+    if module_file is None:
+        return False
+    name = qualified.rpartition(".")[2]
+    family = _subclasses(module_file, name)
+    if not family:
+        return False
+    raised = _raises(module_file, family)
+    here = _raises(os.path.abspath(path), family) if module_file != os.path.abspath(path) else ()
+    return bool(raised) and all(raised) and all(here)
+
+
+def _defining_module(path: str, qualified: str) -> str | None:
+    """The file of the module that defines the class: `.llm` beside `path`, `..errors` one package up, `shop.errors`
+    when `shop` is the package the file lies in (or the one above it), the file itself for a class it defines."""
+    folder = os.path.dirname(os.path.abspath(path))
+    module = qualified.rpartition(".")[0]
+    if not module:
+        return os.path.abspath(path)
+    dots = len(module) - len(module.lstrip("."))
+    parts = module[dots:].split(".") if module[dots:] else []
+    if dots == 0:
+        for base in (folder, os.path.dirname(folder)):
+            if parts and os.path.basename(base) == parts[0]:
+                return _module_file(base, parts[1:])
+        return None
+    if dots > 2:
+        return None
+    return _module_file(folder if dots == 1 else os.path.dirname(folder), parts)
+
+
+def _module_file(package: str, parts: list[str]) -> str | None:
+    """The file of the module `parts` inside the package folder (its `__init__.py` when `parts` is empty); only a
+    module directly in that folder, the ones `own_errors_inputs` covers."""
+    if len(parts) > 1:
+        return None
+    candidates = [os.path.join(package, f"{parts[0]}.py"), os.path.join(package, parts[0], "__init__.py")] if parts \
+        else [os.path.join(package, "__init__.py")]
+    return next((c for c in candidates if os.path.isfile(c)), None)
+
+
+@functools.lru_cache(maxsize=512)
+def _tree(module_file: str) -> ast.Module | None:
+    try:
+        return ast.parse(read_regular_text(module_file, SIZE_LIMIT))
+    except (OSError, NotRegularFileError, SyntaxError, ValueError):
+        return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _subclasses(module_file: str, name: str) -> frozenset[str]:
+    """The class `name`, when the module defines it, and the classes of the module derived from it."""
+    tree = _tree(module_file)
+    if tree is None:
+        return frozenset()
+    bases = {node.name: {b.id if isinstance(b, ast.Name) else b.attr if isinstance(b, ast.Attribute) else ""
+                         for b in node.bases} for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
+    if name not in bases:
+        return frozenset()
+    family = {name}
+    grown = True
+    while grown:
+        derived = {cls for cls, names in bases.items() if names & family} - family
+        family |= derived
+        grown = bool(derived)
+    return frozenset(family)
+
+
+@functools.lru_cache(maxsize=1024)
+def _raises(module_file: str, family: frozenset[str]) -> tuple[bool, ...]:
+    """For each `raise X(...)` of a class of `family` in the module, whether its message is the project's wording."""
+    tree = _tree(module_file)
+    if tree is None:
+        return (False,)
+    caught = {node.name for node in ast.walk(tree) if isinstance(node, ast.ExceptHandler) and node.name}
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)):
+            continue
+        func = node.exc.func
+        called = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if called in family:
+            found.append(all(_fixed(arg, caught) for arg in node.exc.args))
+    return tuple(found)
+
+
+def _fixed(message: ast.expr, caught: set[str]) -> bool:
+    """Literal text, or an f-string whose values are plain names and attributes that hold no outside text."""
+    if isinstance(message, ast.Constant):
+        return True
+    if isinstance(message, ast.JoinedStr):
+        return all(_plain(part.value, caught) for part in message.values if isinstance(part, ast.FormattedValue))
+    return False
+
+
+def _plain(value: ast.expr, caught: set[str]) -> bool:
+    if isinstance(value, ast.Constant):
+        return True
+    if isinstance(value, ast.Name):
+        return value.id not in caught
+    if isinstance(value, ast.Attribute):
+        return value.attr not in OUTSIDE_TEXT_ATTRIBUTES and _plain(value.value, caught)
+    return False
+
+
+class OwnErrorsInputs:
+    """A digest of the modules beside the file at `path` and one package up, which `raised_with_fixed_messages` may
+    read: a `Rule.cache_inputs` function. The cache calls `cache_clear` when a run starts."""
+
+    def __call__(self, path: str) -> str:
+        folder = os.path.dirname(os.path.abspath(path))
+        return _folder_digest(folder) + _folder_digest(os.path.dirname(folder))
+
+    def cache_clear(self) -> None:
+        _folder_digest.cache_clear()
+        _tree.cache_clear()
+        _subclasses.cache_clear()
+        _raises.cache_clear()
+
+
+@functools.lru_cache(maxsize=1024)
+def _folder_digest(folder: str) -> str:
+    """Name, size and modification time of the modules of `folder` and of its packages' `__init__.py`."""
+    digest = hashlib.sha256()
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted((entry.name, entry.is_dir()) for entry in entries)
+    except OSError:
+        return ""
+    for name, is_dir in names:
+        relative = os.path.join(name, "__init__.py") if is_dir else name
+        if not relative.endswith(".py"):
+            continue
+        try:
+            stat = os.stat(os.path.join(folder, relative))
+        except OSError:
+            continue
+        digest.update(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+own_errors_inputs = OwnErrorsInputs()
