@@ -662,3 +662,43 @@ def test_a_module_named_for_the_package_it_adapts_and_a_short_name_as_a_word(tmp
     assert findings(root / "_debugger_tools.py") == [("VC503", 2, "debugger")]
     assert findings(root / "apsw_tools.py") == [("VC503", 1, "apsw")]
     assert findings(root / "signing.py") == [("VC503", 6, "rsa_helpers")]
+
+
+def test_private_modules_renamed_distributions_and_what_langchain_and_httpx_ws_bring(tmp_path: Path) -> None:
+    """argon2-cffi imports `_argon2_cffi_bindings`, the private module of the argon2-cffi-bindings it declares; cattrs
+    ships `cattr`, django-contrib-comments `django_comments`, nvidia-ml-py `pynvml`, BentoML's fork kantoku `circus`;
+    langchain-core brings LangSmith and LangChain's protocol types, httpx-ws wsproto. Without those declarations the
+    same imports are real packages left undeclared (VC504), and a private name no declaration explains is unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "lib"\ndependencies = ["argon2-cffi-bindings", "cattrs", '
+                          '"django-contrib-comments", "nvidia-ml-py", "kantoku", "langchain-core", "httpx-ws"]\n',
+        "lib.py": "from _argon2_cffi_bindings import ffi\nimport cattr\nfrom django_comments.models import Comment\n"
+                  "import pynvml\nfrom circus.watcher import Watcher\nimport langsmith\n"
+                  "from langchain_protocol.protocol import MessagesData\nfrom wsproto.utilities import LocalProtocolError\n"
+                  "import _argon2_cffi_helpers\n",
+        "other/pyproject.toml": '[project]\nname = "other"\ndependencies = ["httpx"]\n',
+        "other/app.py": "import cattr\nimport pynvml\nfrom circus.watcher import Watcher\nimport pyparsing\nimport uvloop\n"
+                        "import wsproto\nimport langsmith\n",
+    })
+    assert findings(tmp_path / "lib.py") == [("VC503", 9, "_argon2_cffi_helpers")]
+    assert [(code, line) for code, line, _ in findings(tmp_path / "other" / "app.py")] == [
+        ("VC504", line) for line in range(1, 8)]
+
+
+def test_a_packages_contrib_modules_are_optional_integrations(tmp_path: Path) -> None:
+    """huey's `contrib/djhuey` imports Django, `contrib/flask_admin` flask-peewee, `contrib/valkey_glide.py`
+    `glide_sync`: integrations a user installs with the framework they use. A `contrib` folder at the project's root
+    is no package's, and the package's other modules are judged as before."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "taskq"\ndependencies = ["redis"]\n',
+        "taskq/__init__.py": "",
+        "taskq/contrib/__init__.py": "",
+        "taskq/contrib/djtaskq/models.py": "from django.db import models\nfrom flask_peewee_panel import Panel\n",
+        "taskq/contrib/valkey_glide.py": "from glide_sync import GlideClient\n",
+        "taskq/storage.py": "from django.db import models\nfrom flask_peewee_panel import Panel\n",
+        "contrib/tools.py": "from flask_peewee_panel import Panel\n",
+    })
+    assert findings(tmp_path / "taskq/contrib/djtaskq/models.py") == []
+    assert findings(tmp_path / "taskq/contrib/valkey_glide.py") == []
+    assert findings(tmp_path / "taskq/storage.py") == [("VC503", 2, "flask_peewee_panel"), ("VC504", 1, "django.db")]
+    assert findings(tmp_path / "contrib/tools.py") == [("VC503", 1, "flask_peewee_panel")]

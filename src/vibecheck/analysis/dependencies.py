@@ -120,6 +120,11 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
     "telebot": ("pyTelegramBotAPI",), "awsauth": ("requests-aws",), "aadiscordbot": ("allianceauth-discordbot",),
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
+    "cattr": ("cattrs",), "django_comments": ("django-contrib-comments",), "pynvml": ("nvidia-ml-py", "pynvml"),
+    "modeltranslation": ("django-modeltranslation",), "compressor": ("django-compressor",),
+    "sempy": ("semantic-link-sempy",),
+    # BentoML's maintained fork of Mozilla's circus keeps its import name
+    "circus": ("circus", "kantoku"),
     # Pyrogram's maintained forks keep its import name
     "pyrogram": ("pyrogram", "pyrofork", "pyrotgfork", "kurigram", "pyroblack"),
     **dict.fromkeys(("win32event", "win32file", "win32pipe", "win32process", "win32security", "win32service",
@@ -191,6 +196,9 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "annotated_types": ("pydantic",), "pyodbc": ("asyncodbc", "aioodbc"), "astroid": ("pylint",),
     # LlamaIndex's workflows report through its instrumentation dispatcher
     "llama_index_instrumentation": ("llama-index-workflows",),
+    # LangChain's runnables trace through LangSmith and stream LangChain's protocol events; httpx-ws raises wsproto's
+    # errors
+    "langsmith": ("langchain-core", "langchain"), "langchain_protocol": ("langchain-core",), "wsproto": ("httpx-ws",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
@@ -242,6 +250,7 @@ WELL_KNOWN_MODULES = frozenset({
     "jax", "jaxlib", "flax", "optax", "astropy", "ase", "mlflow", "wandb", "pyvista", "vtk", "pint", "xarray", "zarr",
     "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam", "casacore", "ducc0",
     "drf_spectacular", "geoip2", "pyperclip", "ipykernel", "cffi", "debugpy", "pyvis",
+    "pyparsing", "uvloop", "circus", "cattr", "cattrs", "pynvml", "django_comments", "modeltranslation", "compressor",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
@@ -609,7 +618,7 @@ def _conventional_names(module: str) -> frozenset[str]:
         prefix = ".".join(parts[:length])
         for distribution in (*KNOWN_DISTRIBUTIONS.get(prefix, ()), *PULLED_IN_BY.get(prefix, ())):
             names.add(normalize(distribution))
-        plain = normalize(prefix)
+        plain = normalize(prefix).lstrip("-")  # `_argon2_cffi_bindings`: the private module of `argon2-cffi-bindings`
         names.update({plain, strip_variant(plain), *(form.format(plain) for form in CONVENTIONAL_FORMS)})
         if plain.startswith("py") and len(plain) > 3:  # `pycircos` from `python-circos` or `circos`
             names.update({plain[2:], f"python-{plain[2:]}"})

@@ -80,6 +80,15 @@ def adapter_module_for(path: str, package: str) -> bool:
         len(words) == 1 or words[1] in ADAPTER_MODULE_WORDS)
 
 
+def in_contrib_package(path: str, root: Path | None) -> bool:
+    """A module of a package's `contrib` sub-package (`huey/contrib/djhuey/models.py`, `ariadne/contrib/sse.py`): by the
+    convention Django named, the optional integrations with other frameworks, which users install when they use them.
+    A `contrib` folder at the project's root belongs to no package of it."""
+    resolved = Path(path).resolve()
+    folders = resolved.relative_to(root).parts[:-1] if root and resolved.is_relative_to(root) else resolved.parts[:-1]
+    return "contrib" in folders[1:]
+
+
 def _is_main_guard(test: cst.BaseExpression) -> bool:
     """`if __name__ == "__main__":` runs the script, so its imports are not conditional."""
     return type(test) is cst.Comparison and "__name__" in {
@@ -161,7 +170,7 @@ class ImportCheck(Rule):
         `class AiohttpServer` for `aiohttp_wsgi`) is such an adapter too; the looser names must begin a class's
         name, so a helper that merely mentions a host framework (`def create_flask_app`) is still judged."""
         top_level = module.split(".")[0]
-        if adapter_module_for(self.context.path, top_level):
+        if adapter_module_for(self.context.path, top_level) or in_contrib_package(self.context.path, self.project.root):
             return True
         if self._function_depth == 0:
             return False

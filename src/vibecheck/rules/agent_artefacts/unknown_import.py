@@ -42,7 +42,8 @@ class UnknownImport(ImportCheck):
     package's sub-package or the host an extension serves: `class AppEngineServer` for `google.appengine.ext`, `class
     AiohttpServer` for `aiohttp_wsgi`), imports in a module named for the package it adapts (its file name the package's,
     alone or with an adapter's word: `_debugpy.py` or `apsw_ext.py` importing `debugpy` or `apsw`, `sqlcipher_ext.py`
-    importing `sqlcipher3`, `redis_backend.py`),
+    importing `sqlcipher3`, `redis_backend.py`), imports in a package's `contrib` sub-package (`huey/contrib/djhuey/`
+    importing Django: the optional integrations with other frameworks, by the convention Django named),
     and imports whose line waives another linter's
     import-outside-toplevel check (`import feedparser  # noqa: PLC0415`: deferred on purpose, an optional dependency) are not
     reported; relative imports never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`), the modules
@@ -60,7 +61,8 @@ class UnknownImport(ImportCheck):
     host of an entry-point group the project joins (`paste` for `[project.entry-points."paste.server_runner"]`: it loads the
     module it names). Import names are matched to distributions from the declarations alone, so the answer does not depend on
     what is installed where vibecheck runs (a pre-commit hook's environment never has the project's dependencies): normalised
-    names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`), the usual spellings (`python-x`,
+    names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`, the private `_argon2_cffi_bindings`
+    is `argon2-cffi-bindings`), the usual spellings (`python-x`,
     `python3-x`, `pyx` (also from `python-x`), `django-x`, `sqlalchemy-x`; an ecosystem's prefix before a name of several
     words, which the module runs together: `graphql-schema-diff` ships `schemadiff`), forks that keep the original's import
     name (`pyrofork` ships `pyrogram`), variants that ship the same package (`pydantic-ai-slim`, `opentelemetry-api`,
