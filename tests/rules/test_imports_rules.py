@@ -702,3 +702,19 @@ def test_a_packages_contrib_modules_are_optional_integrations(tmp_path: Path) ->
     assert findings(tmp_path / "taskq/contrib/valkey_glide.py") == []
     assert findings(tmp_path / "taskq/storage.py") == [("VC503", 2, "flask_peewee_panel"), ("VC504", 1, "django.db")]
     assert findings(tmp_path / "contrib/tools.py") == [("VC503", 1, "flask_peewee_panel")]
+
+
+def test_modules_vendored_in_a_packages_vendor_folder_are_local(tmp_path: Path) -> None:
+    """poetry-core puts `poetry/core/_vendor` on `sys.path` and imports `packaging` and `lark` from there; a module no
+    `_vendor` folder holds, and one in a folder merely named `vendored`, are judged as before."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "poetry-core"\ndependencies = []\n',
+        "src/poetry/core/__init__.py": "",
+        "src/poetry/core/_vendor/lark/__init__.py": "",
+        "src/poetry/core/_vendor/packaging/__init__.py": "",
+        "src/poetry/core/_vendor/fastjsonschema/__init__.py": "",
+        "src/poetry/core/vendored/larkish/__init__.py": "",
+        "src/poetry/core/version/parser.py": "from lark import Lark\nfrom packaging.utils import canonicalize_name\n"
+                                             "import fastjsonschema\nimport larkish\nimport pyparsing\n",
+    })
+    assert findings(tmp_path / "src/poetry/core/version/parser.py") == [("VC503", 4, "larkish"), ("VC504", 5, "pyparsing")]

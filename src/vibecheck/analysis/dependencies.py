@@ -70,6 +70,8 @@ RUNTIME_MODULES = frozenset({"js", "pyodide", "pyodide_js", "_pyodide", "java", 
 # and `TYPE_CHECKING` blocks import.
 HOST_APPLICATION_MODULES = frozenset({"odoo", "openerp", "frappe", "bpy", "bmesh", "qgis", "hou", "sublime",
                                       "sublime_plugin", "gdb", "lldb", "idaapi", "idc", "idautils", "_typeshed"})
+# The folder a package keeps its vendored copies of other distributions in, and puts on `sys.path`.
+VENDOR_FOLDER = "_vendor"
 _SKIPPED_DIRS = frozenset({"node_modules", "site-packages", "__pycache__", "build", "dist"})
 
 # Import names whose distribution is named differently, for packages that may not be installed where
@@ -451,14 +453,18 @@ def local_module_names(path: Path, project: ProjectDependencies) -> frozenset[st
     """The project's own modules, plus modules beside the file and in its parent directories up to the root.
 
     Python puts a script's directory on `sys.path`, and test runners put test directories there, so a
-    sibling import (`from helpers import make_user`) is local too.
+    sibling import (`from helpers import make_user`) is local too. A package's `_vendor` folder is one too: the
+    package puts it on `sys.path` (poetry-core imports its vendored `packaging` and `lark` as top-level modules).
     """
     names = set(project.local_modules)
     directory = path.parent
     if project.root is None:
         return frozenset(names | _package_neighbours(directory))
     for _ in range(32):
-        names |= module_names_in(directory)
+        beside = module_names_in(directory)
+        names |= beside
+        if VENDOR_FOLDER in beside:
+            names |= module_names_in(directory / VENDOR_FOLDER)
         if project.root is None or directory == project.root or directory == directory.parent:
             break
         directory = directory.parent
@@ -571,7 +577,9 @@ _CHAINS: dict[tuple[str, str], str] = {}  # (folder, root) -> `_local_names_dige
 
 @functools.lru_cache(maxsize=1024)
 def _names_digest(directory: Path) -> str:
-    return _digest((str(directory), sorted(module_names_in(directory))))
+    names = module_names_in(directory)
+    vendored = sorted(module_names_in(directory / VENDOR_FOLDER)) if VENDOR_FOLDER in names else []
+    return _digest((str(directory), sorted(names), vendored))
 
 
 def _digest(state: object) -> str:

@@ -28,7 +28,8 @@ class UnknownImport(ImportCheck):
 
     ## What it does
     Reports an absolute import whose top-level module is not in the standard library, not a module of the project (its root,
-    `src/`, the `src-paths` setting, a folder under the root that holds Django's `manage.py`, or beside the file), not
+    `src/`, the `src-paths` setting, a folder under the root that holds Django's `manage.py`, beside the file, or in the
+    `_vendor` folder of a package that puts it on `sys.path`, as poetry-core does), not
     provided by a dependency the project declares, not installed in the environment vibecheck runs in, and not one of a few
     hundred widely used packages (`requests`, `numpy`: those are `undeclared-dependency`'s). Optional imports (under
     `try`/`except ImportError`, its handlers and `else`, or `contextlib.suppress(ImportError)`), conditional ones (under `if`,
