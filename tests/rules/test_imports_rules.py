@@ -718,3 +718,18 @@ def test_modules_vendored_in_a_packages_vendor_folder_are_local(tmp_path: Path) 
                                              "import fastjsonschema\nimport larkish\nimport pyparsing\n",
     })
     assert findings(tmp_path / "src/poetry/core/version/parser.py") == [("VC503", 4, "larkish"), ("VC504", 5, "pyparsing")]
+
+
+def test_an_import_that_waives_pylints_import_error_is_optional(tmp_path: Path) -> None:
+    """nautobot imports its version-control plugin where the plugin is installed, each line waiving pylint's
+    import-error (also on the first line of a parenthesized import); Datadog's `ddtrace` is real (VC504). An unwaived
+    import of the same name, or one that waives another check, is judged as before."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "netapp"\ndependencies = ["django"]\n',
+        "signals.py": "from vc_plugin.constants import MAIN  # pylint: disable=import-error\n"
+                      "from vc_plugin.utils import (  # pylint: disable=import-error\n    active_branch,\n)\n"
+                      "import vc_tools  # noqa: E0401\n",
+        "branching.py": "from vc_plugin.utils import active_branch  # pylint: disable=unused-import\nimport ddtrace\n",
+    })
+    assert findings(tmp_path / "signals.py") == []
+    assert findings(tmp_path / "branching.py") == [("VC503", 1, "vc_plugin.utils"), ("VC504", 2, "ddtrace")]

@@ -252,7 +252,7 @@ WELL_KNOWN_MODULES = frozenset({
     "jax", "jaxlib", "flax", "optax", "astropy", "ase", "mlflow", "wandb", "pyvista", "vtk", "pint", "xarray", "zarr",
     "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam", "casacore", "ducc0",
     "drf_spectacular", "geoip2", "pyperclip", "ipykernel", "cffi", "debugpy", "pyvis",
-    "pyparsing", "uvloop", "circus", "cattr", "cattrs", "pynvml", "django_comments", "modeltranslation", "compressor",
+    "pyparsing", "uvloop", "ddtrace", "circus", "cattr", "cattrs", "pynvml", "django_comments", "modeltranslation", "compressor",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 

@@ -46,8 +46,10 @@ class UnknownImport(ImportCheck):
     importing `sqlcipher3`, `redis_backend.py`), imports in a package's `contrib` sub-package (`huey/contrib/djhuey/`
     importing Django: the optional integrations with other frameworks, by the convention Django named),
     and imports whose line waives another linter's
-    import-outside-toplevel check (`import feedparser  # noqa: PLC0415`: deferred on purpose, an optional dependency) are not
-    reported; relative imports never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`), the modules
+    import-outside-toplevel check (`import feedparser  # noqa: PLC0415`: deferred on purpose, an optional dependency) or
+    pylint's import-error (`from plugin.utils import x  # pylint: disable=import-error`: known to be missing where it is
+    linted, also on the first line of a parenthesized import) are not reported; relative imports never are.
+    Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`), the modules
     a runtime provides (Pyodide's `js` and `pyodide`, PyPy's `__pypy__`), those of the application a plugin runs inside (an
     Odoo addon's `odoo`, a Frappe app's `frappe`, Blender's `bpy`) and the typing-only `_typeshed` count as standard library.
 
