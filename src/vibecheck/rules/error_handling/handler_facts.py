@@ -177,6 +177,8 @@ ASKS_ABOUT_SUCCESS = lazy_pattern(r"\b(?:succe\w*|saved|stored|sent|written|dele
 # Clean-up calls whose failure a best-effort `try` may ignore: these names, and any with a word of CLOSERS
 # (`close`, `aclose`, `safe_close`, `close_all`, Django's `closer()`; not `disclose`).
 CLOSERS = frozenset({"close", "aclose", "closer"})
+# Calls that wait for a task to end, handed the task first (`asyncio.wait_for(task, timeout)`).
+TASK_WAITERS = frozenset({"wait_for", "shield"})
 CLEANUP_CALLS = frozenset({"cleanup", "shutdown", "terminate", "kill", "release", "disconnect", "unlink", "remove",
                            "rmdir", "rmtree", "unregister", "wait_closed", "stop"})
 # Functions that tear their object down: a failure inside them has no one left to tell (with the words of CLOSERS;
@@ -592,6 +594,8 @@ def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef 
     name = function.name.value if function is not None else ""
     if name == "__del__" or waives_broad_except(handler, statement) or is_template_filter(function):
         return True
+    if statement is not None and awaits_cancelled_task(statement, function):
+        return True  # `task.cancel()`, then `try: await task`, `except (CancelledError, Exception): pass`
     if swallows_cancellation(handler, function):
         return False  # `async def close(): ... except BaseException: pass`: a cancelled task carries on as if not
     if statement is not None and (is_best_effort_cleanup(statement) or is_optional_import(statement, handler)
@@ -648,6 +652,23 @@ def is_optional_import(statement: TryStatement, handler: Handler) -> bool:
 def _imports_or_flags(small: cst.CSTNode) -> bool:
     return isinstance(small, (cst.Import, cst.ImportFrom)) or (
         isinstance(small, (cst.Assign, cst.AnnAssign)) and is_constant(small.value))
+
+
+def awaits_cancelled_task(statement: TryStatement | cst.With, function: cst.FunctionDef | None) -> bool:
+    """The `try` (or `with suppress(...)`) only awaits a task the function cancelled (`task.cancel()`, then `await task`
+    or `await asyncio.wait_for(task, timeout)`): it waits for the task to finish its clean-up, and what the task raises
+    on its way out is no failure of the work, which was called off."""
+    statements = suite_statements(statement.body)
+    awaited = statements[0].value if len(statements) == 1 and isinstance(statements[0], cst.Expr) else None
+    if function is None or not isinstance(awaited, cst.Await):
+        return False
+    task = awaited.expression
+    if isinstance(task, cst.Call) and callee_tail(task.func) in TASK_WAITERS and task.args:
+        task = task.args[0].value
+    name = get_full_name_for_node(task) if isinstance(task, (cst.Name, cst.Attribute)) else None
+    return name is not None and any(
+        isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "cancel"
+        and get_full_name_for_node(node.func.value) == name for node in walk_own(function.body))
 
 
 def swallows_cancellation(handler: Handler, function: cst.FunctionDef | None) -> bool:
