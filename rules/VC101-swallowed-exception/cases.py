@@ -1081,3 +1081,37 @@ class PipelineRun:
         # expect: VC101 -- a call's failure, not the cancelled task's end
         except Exception:
             pass
+
+
+def writable_folder(candidates):
+    for candidate in candidates:
+        try:
+            candidate.mkdir(parents=True, exist_ok=True)
+            return str(candidate)
+        # ok: VC101 -- the next candidate is tried, and the function raises when none works
+        except Exception:
+            continue
+    raise RuntimeError(f"no writable folder among {candidates}")
+
+
+def first_reachable(hosts):
+    for host in hosts:
+        try:
+            connection = connect(host)
+            break
+        # ok: VC101
+        except Exception:
+            pass
+    else:
+        raise ConnectionError("no host answered")
+    return connection
+
+
+def prepare_all(candidates):
+    for candidate in candidates:
+        try:
+            candidate.mkdir(parents=True, exist_ok=True)
+        # expect: VC101 -- nothing returns on success: every failure vanishes before the raise
+        except Exception:
+            continue
+    raise RuntimeError("done")

@@ -603,6 +603,8 @@ def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef 
         return True
     if statement is not None and function is not None and _raises_after(function, statement):
         return True  # `except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`: the code fails either way
+    if statement is not None and function is not None and _tries_each_then_raises(handler, function, statement):
+        return True  # `for d in dirs: try: ...; return d`, `except Exception: continue`, then `raise`
     if function is not None and _collects_for_raise(handler, function):
         return True  # `failed.append(job)`, then `if failed: raise ...`: the failures are raised together
     passes = all(is_pass(s) for s in handler_statements(handler))
@@ -855,6 +857,25 @@ def _raises_after(function: cst.FunctionDef, statement: TryStatement) -> bool:
     except Exception as e: msg += f" ({e})"`, then `raise Error(msg)` after the `if`): the code fails whether or not the
     `try` did, so its handler hides nothing. A loop's next round, or a `try` around it, may go elsewhere: not followed."""
     rest = _code_after(function.body, statement, through=FALL_THROUGH) or []
+    after_calls = next((small for small in rest
+                        if not (isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)))), None)
+    return isinstance(after_calls, cst.Raise)
+
+
+def _tries_each_then_raises(handler: Handler, function: cst.FunctionDef, statement: TryStatement) -> bool:
+    """A loop over candidates whose `try` returns (or breaks) on the first that works, whose handler moves on to the
+    next, and after which the function raises (`for d in dirs: try: d.mkdir(); return d`, `except Exception:
+    continue`, then `raise RuntimeError("no writable folder")`): a failure is hidden only while another may succeed."""
+    if not all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(handler)):
+        return False
+    if not any(type(node) in (cst.Return, cst.Break) for node in walk_own(statement.body)):
+        return False
+    loop = next((node for node in walk_own(function.body) if type(node) is cst.For
+                 and (body := suite_statements(node.body)) and body[-1] is statement), None)
+    if loop is None:
+        return False
+    rest = suite_statements(loop.orelse.body) if loop.orelse is not None else \
+        _code_after(function.body, loop, through=FALL_THROUGH) or []
     after_calls = next((small for small in rest
                         if not (isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)))), None)
     return isinstance(after_calls, cst.Raise)

@@ -71,7 +71,9 @@ class SwallowedException(FunctionStackRule):
     its object down (`def close(self):`, `shutdown`, an asyncio protocol's `connection_lost`), a `pass` after a
     `try` that only keeps a value on an object (a memo: `request._cache = parsed`) or only assigns names the code
     after it (also after the blocks that hold the `try`) tests against `None` (`ts = None`, `try: ts = parse(raw)`, ...,
-    `if ts is not None:`), or inside another handler's
+    `if ts is not None:`), a `continue` or `pass` in a loop over candidates whose `try` returns or breaks on the first
+    that works and after which the function raises (`for d in dirs: try: d.mkdir(); return d`, `except Exception:
+    continue`, then `raise RuntimeError(...)`, also from the loop's `else:`), or inside another handler's
     `except` block or a `finally:` block (a best effort on a failure path the code already handles, or on the way
     out, where a new error would replace the one in flight; but not in a coroutine that catches its own
     cancellation there: `async def close(self): ... except BaseException: pass`), a finaliser (`__del__`), a
