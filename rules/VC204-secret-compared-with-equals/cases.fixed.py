@@ -655,3 +655,11 @@ def find_keyword(sql, keyword, token, api_token):
             return i
     # expect: VC204 -- a fixed slice of a token is still the secret compared
     return hmac.compare_digest(api_token[0:32], token)
+
+
+def check_key_pair(client_secret_key, crypto_kx_SECRET_KEY_BYTES, stored_secret_key):
+    # ok: VC204 -- a length against the size a secret key must have
+    if not (isinstance(client_secret_key, bytes) and len(client_secret_key) == crypto_kx_SECRET_KEY_BYTES):
+        raise ValueError("bad key length")
+    # expect: VC204 -- the key itself
+    return hmac.compare_digest(client_secret_key, stored_secret_key)

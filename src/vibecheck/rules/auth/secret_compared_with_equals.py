@@ -158,7 +158,8 @@ class SecretComparedWithEquals(Rule):
     - two values from the same form: `password == confirm_password`, `password != password2`,
       `new_passwd != new_passwd_1` (any name and its numbered copy), `new_password == old_password`, two fields of
       one WTForms form (`self.password.data == self.new_password.data`);
-    - names that describe a secret rather than hold it: `token_type`, `token_tenant_uuid`, `len(token)`,
+    - names that describe a secret rather than hold it: `token_type`, `token_tenant_uuid`, `len(token)` (also
+      against a size named for the secret: `len(secret_key) == crypto_kx_SECRET_KEY_BYTES`),
       `password_length`, `signature_method`; upper-case constants count only when the secret is their last word
       (`ADMIN_TOKEN`, `API_KEY`, but not the option `SIGNATURE_PLAINTEXT`);
     - change detection that copies one side into the other (`if stored != token: stored = token`, also under a
@@ -340,6 +341,8 @@ class SecretComparedWithEquals(Rule):
             return False  # `token == ("end", key)`: a lexer's token, a structure; a secret is one text
         if _sniffs_magic(left, right) or _sniffs_magic(right, left) or _scans_text(left) or _scans_text(right):
             return False
+        if _is_length(left) or _is_length(right):
+            return False  # `len(secret_key) == crypto_kx_SECRET_KEY_BYTES`: a size against a size, no text compared
         left_name, right_name = value_name(left), value_name(right)
         if (self._both_hashes(left, left_name, right, right_name) and not any(self._is_keyed(side) for side in (left, right))) \
                 or all(self._is_url_credential(side) for side in (left, right)):
@@ -517,6 +520,10 @@ def _kept_checksum(node: cst.Call | cst.Subscript) -> bool:
         return False
     text = str(key.evaluated_value)
     return bool(CHECKSUM_KEY.search(text)) and not set(words(text)) & KEYED_WORDS
+
+
+def _is_length(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len"
 
 
 def _scans_text(node: cst.BaseExpression) -> bool:
