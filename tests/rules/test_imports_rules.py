@@ -733,3 +733,17 @@ def test_an_import_that_waives_pylints_import_error_is_optional(tmp_path: Path) 
     })
     assert findings(tmp_path / "signals.py") == []
     assert findings(tmp_path / "branching.py") == [("VC503", 1, "vc_plugin.utils"), ("VC504", 2, "ddtrace")]
+
+
+def test_a_versioned_distribution_vertex_ai_and_real_sdks(tmp_path: Path) -> None:
+    """pybars4 ships `pybars`, google-cloud-aiplatform `vertexai`; Dapr's SDKs, msal-extensions and PyAV are real
+    (VC504). psycopg2 does not provide psycopg 3, nor boto3 the old boto: those stay undeclared."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "kernel"\ndependencies = ["pybars4", "google-cloud-aiplatform", '
+                          '"psycopg2", "boto3"]\n',
+        "kernel.py": "from pybars import Compiler\nimport vertexai\nfrom dapr.actor import Actor\n"
+                     "from flask_dapr.actor import DaprActor\nfrom msal_extensions import FilePersistence\n"
+                     "from av.audio.frame import AudioFrame\nimport psycopg\nimport boto\nimport pybarsx\n",
+    })
+    assert [(code, line) for code, line, _ in findings(tmp_path / "kernel.py")] == [
+        ("VC503", 9), ("VC504", 3), ("VC504", 4), ("VC504", 5), ("VC504", 6), ("VC504", 7), ("VC504", 8)]

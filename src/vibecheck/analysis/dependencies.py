@@ -124,7 +124,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
     "cattr": ("cattrs",), "django_comments": ("django-contrib-comments",), "pynvml": ("nvidia-ml-py", "pynvml"),
     "modeltranslation": ("django-modeltranslation",), "compressor": ("django-compressor",),
-    "sempy": ("semantic-link-sempy",),
+    "sempy": ("semantic-link-sempy",), "vertexai": ("google-cloud-aiplatform",),
     # BentoML's maintained fork of Mozilla's circus keeps its import name
     "circus": ("circus", "kantoku"),
     # Pyrogram's maintained forks keep its import name
@@ -252,7 +252,8 @@ WELL_KNOWN_MODULES = frozenset({
     "jax", "jaxlib", "flax", "optax", "astropy", "ase", "mlflow", "wandb", "pyvista", "vtk", "pint", "xarray", "zarr",
     "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam", "casacore", "ducc0",
     "drf_spectacular", "geoip2", "pyperclip", "ipykernel", "cffi", "debugpy", "pyvis",
-    "pyparsing", "uvloop", "ddtrace", "circus", "cattr", "cattrs", "pynvml", "django_comments", "modeltranslation", "compressor",
+    "pyparsing", "uvloop", "ddtrace", "dapr", "flask_dapr", "msal_extensions", "av", "circus", "cattr", "cattrs",
+    "pynvml", "django_comments", "modeltranslation", "compressor",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
@@ -294,6 +295,11 @@ class ProjectDependencies:
         return any(_installed_names(module) & declared for module in modules)
 
 
+# A one-word distribution named for its module and the major version that tells it from an older one (`pybars4` ships
+# `pybars`); a short name (`web3`, `h2`) is the module's own.
+MAJOR_VERSION_NAME = lazy_pattern(r"^[a-z]{4,}\d$")
+
+
 @functools.lru_cache(maxsize=64)
 def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
     """The declared names plus each one without its variant suffix (`pydantic-ai-slim` -> `pydantic-ai`), without
@@ -301,8 +307,15 @@ def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
     and its hyphens (`django-classy-tags` ships `classytags`, `graphql-schema-diff` ships `schemadiff`), and a
     plugin's without the major version that tells it from an older one (`django-mfa2` ships `mfa`)."""
     return declared | {strip_variant(name) for name in declared} | {name.replace("-", "") for name in declared} \
-        | _compound_tails(declared) \
+        | _compound_tails(declared) | _unversioned(declared) \
         | {name.rstrip("0123456789") for name in declared if name in _versioned_plugins(declared)}
+
+
+def _unversioned(declared: frozenset[str]) -> set[str]:
+    """`pybars4` -> `pybars`; not where the name without its version is another well-known package (`psycopg2`,
+    `boto3`: `psycopg` and `boto` are distributions of their own)."""
+    return {stem for name in declared if MAJOR_VERSION_NAME.match(name)
+            and (stem := name.rstrip("0123456789")) not in WELL_KNOWN_MODULES}
 
 
 def _compound_tails(declared: frozenset[str]) -> set[str]:

@@ -67,7 +67,8 @@ class UnknownImport(ImportCheck):
     names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`, the private `_argon2_cffi_bindings`
     is `argon2-cffi-bindings`), the usual spellings (`python-x`,
     `python3-x`, `pyx` (also from `python-x`), `django-x`, `sqlalchemy-x`; an ecosystem's prefix before a name of several
-    words, which the module runs together: `graphql-schema-diff` ships `schemadiff`), forks that keep the original's import
+    words, which the module runs together: `graphql-schema-diff` ships `schemadiff`; a one-word distribution's major
+    version: `pybars4` ships `pybars`), forks that keep the original's import
     name (`pyrofork` ships `pyrogram`), variants that ship the same package (`pydantic-ai-slim`, `opentelemetry-api`,
     `psycopg2-binary`, `pydantic-core`), namespace packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers
     `opentelemetry` or `google`, and a declared `ab-database` or `conformer-qc` covers `ab_core` or `conformer_core`, the core
