@@ -1044,3 +1044,26 @@ class PostgresQueue:
         self.conn.execute(f"NOTIFY {self.channel}, '{payload}'")
         # expect: VC402 -- a second statement after the channel
         self.conn.execute(f"LISTEN {self.channel}; DELETE FROM tasks WHERE name = '{payload}'")
+
+
+class OracleCollection:
+    """A vector store whose table its own method names, schema and all."""
+
+    def __init__(self, conn, schema, collection_name):
+        self.conn = conn
+        self.schema = schema
+        self.collection_name = collection_name
+
+    def _full_table_name(self):
+        return f'"{self.schema}"."{self.collection_name}"'
+
+    def _record_filter(self):
+        return self.filter_text
+
+    def drop(self):
+        # ok: VC402 -- the object's own method that names its table
+        self.conn.execute(f"DROP TABLE IF EXISTS {self._full_table_name()} CASCADE CONSTRAINTS PURGE")
+
+    def purge(self, where):
+        # expect: VC402 -- a method named for no table, and a clause handed in
+        self.conn.execute(f"DELETE FROM {self._full_table_name()} WHERE {self._record_filter()} AND {where}")

@@ -134,6 +134,8 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
                 or (SCHEMA_ATTRIBUTE.match(dotted) and dotted not in state.bound_attributes):
             return ""
         return None
+    if type(node) is cst.Call and not node.args and SCHEMA_ATTRIBUTE.match(dotted_name(node.func) or ""):
+        return ""  # `self._full_table_name()`: the object's own method that names its table
     if type(node) is cst.BinaryOperation:
         return _constant_operation_text(node, state)
     if type(node) is cst.ConcatenatedString:  # `f"SELECT ... FROM {self.table} " "WHERE id = ?"`
@@ -452,8 +454,8 @@ class SqlBuiltFromStrings(FlowRule):
     MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE` names, `?` placeholders,
     mappings of them and their items, a class's own literal attributes, tables and properties read as `self.table`,
     `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM DUAL"`), the object's own table
-    or schema names (`self.messages_table`, `self.table_task`, `self._schema`, a vector store's `self.collection_name`, also
-    when its constructor
+    or schema names (`self.messages_table`, `self.table_task`, `self._schema`, a vector store's `self.collection_name`, or
+    its method `self._full_table_name()`, also when its constructor
     takes them, unless the method itself rebinds them), an ORM model's table name (`Model.__tablename__`,
     `model._meta.db_table`, also lower-cased), the table a data framework hands its plug-in to write (the `database`, `schema`
     and `table` of a parameter typed as dagster's `TableSlice`, a dbt `BaseRelation`), the names SQLAlchemy's inspector reads
