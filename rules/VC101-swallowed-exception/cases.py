@@ -1,4 +1,5 @@
 """VC101 corpus: broad handlers that do nothing fire; handlers that act on the failure do not."""
+import asyncio
 import inspect
 import builtins
 import contextlib
@@ -1042,3 +1043,75 @@ def fixture_scope(obj):
         # wrapper loops
         return None
     return unwrapped.scope
+
+
+async def cancel_operation(tasks, operation_id, timeout):
+    task = tasks.pop(operation_id)
+    task.cancel()
+    # ok: VC101 -- it waits for the task it cancelled to finish its clean-up
+    with contextlib.suppress(BaseException):
+        await task
+
+
+class PipelineRun:
+    async def stop(self, timeout):
+        self._task.cancel()
+        # ok: VC101 -- the cancelled task, given a bounded time to settle
+        with contextlib.suppress(BaseException):
+            await asyncio.wait_for(self._task, timeout=timeout)
+
+    async def close_stream(self, pump):
+        pump.cancel()
+        try:
+            await pump
+        # ok: VC101 -- what the cancelled pump raises on its way out
+        except (asyncio.CancelledError, Exception):
+            pass
+
+    async def drain(self, pump, other):
+        other.cancel()
+        # expect: VC101 -- the task awaited is not the one cancelled
+        with contextlib.suppress(BaseException):
+            await pump
+
+    async def send_then_cancel(self, pump, client):
+        pump.cancel()
+        try:
+            await client.send(pump)
+        # expect: VC101 -- a call's failure, not the cancelled task's end
+        except Exception:
+            pass
+
+
+def writable_folder(candidates):
+    for candidate in candidates:
+        try:
+            candidate.mkdir(parents=True, exist_ok=True)
+            return str(candidate)
+        # ok: VC101 -- the next candidate is tried, and the function raises when none works
+        except Exception:
+            continue
+    raise RuntimeError(f"no writable folder among {candidates}")
+
+
+def first_reachable(hosts):
+    for host in hosts:
+        try:
+            connection = connect(host)
+            break
+        # ok: VC101
+        except Exception:
+            pass
+    else:
+        raise ConnectionError("no host answered")
+    return connection
+
+
+def prepare_all(candidates):
+    for candidate in candidates:
+        try:
+            candidate.mkdir(parents=True, exist_ok=True)
+        # expect: VC101 -- nothing returns on success: every failure vanishes before the raise
+        except Exception:
+            continue
+    raise RuntimeError("done")

@@ -160,3 +160,18 @@ bp.add_route(GuardedAccountView.as_view(), "/guarded/<account_id:int>")
 bp.add_route(PayoutView.as_view(), "/payouts")
 # expect: VC201 -- a handler registered by a call is reported where it is registered
 bp.add_route(purge_accounts, "/purge", methods=["POST"])
+
+
+class NotFoundHandler(BaseHandler):
+    def get(self):
+        raise tornado.web.HTTPError(404)
+
+    # ok: VC201 -- it only refuses: a not-found page serves nothing to any verb
+    def post(self):
+        """Every verb of an unknown path is a 404."""
+        raise tornado.web.HTTPError(404)
+
+    # expect: VC201 -- it deletes before it answers with an error
+    def delete(self, account_id):
+        self.write({"deleted": account_id})
+        raise tornado.web.HTTPError(410)

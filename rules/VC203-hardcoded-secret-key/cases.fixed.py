@@ -363,3 +363,11 @@ class MeetingApiClient:
     # ok: VC203 -- the public half of an app-key/app-secret pair: it names the app, the secret signs
     APP_KEY = "AI_MEETING"
     APP_SECRET = os.environ["MEETING_APP_SECRET"]
+
+
+class PasswordContext:
+    # ok: VC203 -- a stand-in hashed to spend the time a real check takes
+    _dummy_secret = "too many secrets"
+    # expect: VC203 -- a real signing key beside it
+    _signing_secret = os.environ["SIGNING_SECRET"]
+

@@ -630,3 +630,36 @@ def webhook_digest_matches(key, body, digest):
     computed = signed_sha256(key, body)
     # expect: VC204 -- a keyed digest: the signature a client may steer
     return not hmac.compare_digest(computed, digest)
+
+
+def install_is_current(manifest, digest, request, meta):
+    # ok: VC204 -- the checksum a manifest keeps against the content's digest
+    if manifest.get("content_sha256") != digest:
+        return False
+    # ok: VC204
+    if meta["md5"] == digest:
+        return True
+    # expect: VC204 -- a keyed digest kept under a checksum's name
+    if manifest.get("hmac_sha256") != digest:
+        return False
+    # expect: VC204 -- the request's own value
+    return request.headers.get("x-content-sha256") == digest
+
+
+def find_keyword(sql, keyword, token, api_token):
+    upper = sql.upper()
+    upper_token = keyword.upper()
+    for i in range(len(upper)):
+        # ok: VC204 -- a lexer matching a keyword at each position
+        if upper[i : i + len(upper_token)] == upper_token:
+            return i
+    # expect: VC204 -- a fixed slice of a token is still the secret compared
+    return hmac.compare_digest(api_token[0:32], token)
+
+
+def check_key_pair(client_secret_key, crypto_kx_SECRET_KEY_BYTES, stored_secret_key):
+    # ok: VC204 -- a length against the size a secret key must have
+    if not (isinstance(client_secret_key, bytes) and len(client_secret_key) == crypto_kx_SECRET_KEY_BYTES):
+        raise ValueError("bad key length")
+    # expect: VC204 -- the key itself
+    return hmac.compare_digest(client_secret_key, stored_secret_key)

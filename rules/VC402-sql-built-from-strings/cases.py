@@ -1014,3 +1014,56 @@ def query_in_steps(conn, owner):
     statement += "'"
     # expect: VC402
     conn.execute(statement)
+
+
+class PostgresQueue:
+    """A task queue whose tables and channel its constructor names, as huey's PostgreSQL storage does."""
+
+    def __init__(self, conn, name, table_prefix="tasks"):
+        self.conn = conn
+        self.name = name
+        self.table_task = f"{table_prefix}_task"
+        self.table_kv = f"{table_prefix}_kv"
+        self.table_filter_value = name
+        self.channel = f"{table_prefix}_{name}"
+
+    def enqueue(self, data):
+        # ok: VC402 -- the object's own table name
+        self.conn.execute("INSERT INTO {} (queue, data) VALUES (%s, %s)".format(self.table_task), (self.name, data))
+        # ok: VC402
+        self.conn.execute(f"DELETE FROM {self.table_kv} WHERE queue = %s", (self.name,))
+        # expect: VC402 -- a value named after a table is no table
+        self.conn.execute(f"SELECT * FROM tasks WHERE name = '{self.table_filter_value}'")
+
+    def subscribe(self, payload):
+        # ok: VC402 -- `LISTEN` takes a channel, never a parameter
+        self.conn.execute('LISTEN "%s"' % self.channel.replace('"', '""'))
+        # ok: VC402
+        self.conn.execute(f"UNLISTEN {self.channel}")
+        # expect: VC402 -- a payload pasted into `NOTIFY` is a value
+        self.conn.execute(f"NOTIFY {self.channel}, '{payload}'")
+        # expect: VC402 -- a second statement after the channel
+        self.conn.execute(f"LISTEN {self.channel}; DELETE FROM tasks WHERE name = '{payload}'")
+
+
+class OracleCollection:
+    """A vector store whose table its own method names, schema and all."""
+
+    def __init__(self, conn, schema, collection_name):
+        self.conn = conn
+        self.schema = schema
+        self.collection_name = collection_name
+
+    def _full_table_name(self):
+        return f'"{self.schema}"."{self.collection_name}"'
+
+    def _record_filter(self):
+        return self.filter_text
+
+    def drop(self):
+        # ok: VC402 -- the object's own method that names its table
+        self.conn.execute(f"DROP TABLE IF EXISTS {self._full_table_name()} CASCADE CONSTRAINTS PURGE")
+
+    def purge(self, where):
+        # expect: VC402 -- a method named for no table, and a clause handed in
+        self.conn.execute(f"DELETE FROM {self._full_table_name()} WHERE {self._record_filter()} AND {where}")

@@ -437,3 +437,19 @@ def portal_login(page, driver, By):
     page.fill("#password", "")
     # ok: VC403 -- a key press, not text
     driver.find_element(By.ID, "password").send_keys(By.RETURN_KEY)
+
+
+def analytics_and_grammar(posthog):
+    # ok: VC403 -- a regular expression: an RFC's token grammar
+    token = r"[-!#$%&'*+.^_`|~0-9a-zA-Z]+"
+    # ok: VC403 -- PostHog's project key is shipped to browsers by design
+    posthog.api_key = "phc_Qd7Hk2mZr9TfW4xLp8NvB3yJc6Gs1Ua5Eo0Ri"
+    # ok: VC403 -- Stripe's publishable key is meant for the browser
+    stripe_publishable_key = "pk_live_51Hq8Zk2mT7rW4xLp9NvB3yJc6Gs1Ua5Eo0RiQd"
+    # expect: VC403 -- PostHog's personal key opens the account
+    posthog.personal_api_key = os.environ["PERSONAL_API_KEY"]
+    # expect: VC403 -- Stripe's secret key
+    stripe_secret_key = os.environ["STRIPE_SECRET_KEY"]
+    # expect: VC403 -- brackets in a password make no pattern
+    password = os.environ["PASSWORD"]
+    return token, stripe_publishable_key, stripe_secret_key, password

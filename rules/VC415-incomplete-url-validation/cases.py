@@ -294,3 +294,15 @@ def substring_of_a_label_before_a_fixed_fetch(label):
     if "example.com" in label:
         return requests.get("https://example.com/status", timeout=5).text
     return label
+
+
+def storage_account_name(account_url):
+    # ok: VC415 -- the match's group is read at once: it extracts the account name, it allows nothing
+    return re.search(r"(?:https?://)?(.+?).blob.core.windows.net", account_url).group(1)
+
+
+def storage_account_allowed(account_url):
+    # expect: VC415 -- the same pattern, tested: `evil-blob.core.windows-net.evil.net` passes
+    if re.search(r"(?:https?://)?(.+?).blob.core.windows.net", account_url):
+        return requests.get(account_url, timeout=10)
+    return None

@@ -132,3 +132,22 @@ def footer_with_server_facts():
 def package_from_manifest(manifest):
     # ok: VC426 -- a class's own factory that parses the text: no template is compiled
     return PackageURL.from_string(f"pkg:pypi/{manifest['name']}@{manifest['version']}")
+
+
+def dashboard_column(context, tags):
+    output = []
+    for tag in tags:
+        # ok: VC426 -- it invokes the template tags its settings name: a library and a tag name, no data
+        template = Template("{%% load %s %%}{%% %s %%}" % tuple(tag.split(".")))
+        output.append(template.render(context))
+    return "".join(output)
+
+
+def dashboard_greeting(context, tag, visitor):
+    # expect: VC426 -- the visitor's name is an argument of the tag: data parsed as template code
+    return Template("{%% load greetings %%}{%% greet '%s' %%}" % visitor).render(context)
+
+
+def dashboard_panel(context, tag, title):
+    # expect: VC426 -- a tag name, and a title pasted into the markup beside it
+    return Template("{%% %s %%}<h2>%s</h2>" % (tag, title)).render(context)

@@ -581,3 +581,17 @@ def _(xcom_arg: list, run_id):
 # expect: VC501 -- a plain function that never got its body
 def get_mapped_ti_count(task, run_id):
     raise NotImplementedError
+
+
+class ExecutionEngine:
+    # ok: VC501 -- a step subclasses provide; the note after the waiver is about the waived check
+    def resolve_metric_bundle(self, bundle):  # noqa: C901 # FIXME CoP
+        raise NotImplementedError
+
+    # ok: VC501
+    def _init_variables(self):  # type: ignore[explicit-override] # FIXME
+        raise NotImplementedError
+
+    # expect: VC501 -- the note is about the body, the waiver comes after it
+    def get_compute_domain(self, domain_kwargs):  # TODO: implement  # noqa: ARG002
+        raise NotImplementedError

@@ -662,3 +662,88 @@ def test_a_module_named_for_the_package_it_adapts_and_a_short_name_as_a_word(tmp
     assert findings(root / "_debugger_tools.py") == [("VC503", 2, "debugger")]
     assert findings(root / "apsw_tools.py") == [("VC503", 1, "apsw")]
     assert findings(root / "signing.py") == [("VC503", 6, "rsa_helpers")]
+
+
+def test_private_modules_renamed_distributions_and_what_langchain_and_httpx_ws_bring(tmp_path: Path) -> None:
+    """argon2-cffi imports `_argon2_cffi_bindings`, the private module of the argon2-cffi-bindings it declares; cattrs
+    ships `cattr`, django-contrib-comments `django_comments`, nvidia-ml-py `pynvml`, BentoML's fork kantoku `circus`;
+    langchain-core brings LangSmith and LangChain's protocol types, httpx-ws wsproto. Without those declarations the
+    same imports are real packages left undeclared (VC504), and a private name no declaration explains is unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "lib"\ndependencies = ["argon2-cffi-bindings", "cattrs", '
+                          '"django-contrib-comments", "nvidia-ml-py", "kantoku", "langchain-core", "httpx-ws"]\n',
+        "lib.py": "from _argon2_cffi_bindings import ffi\nimport cattr\nfrom django_comments.models import Comment\n"
+                  "import pynvml\nfrom circus.watcher import Watcher\nimport langsmith\n"
+                  "from langchain_protocol.protocol import MessagesData\nfrom wsproto.utilities import LocalProtocolError\n"
+                  "import _argon2_cffi_helpers\n",
+        "other/pyproject.toml": '[project]\nname = "other"\ndependencies = ["httpx"]\n',
+        "other/app.py": "import cattr\nimport pynvml\nfrom circus.watcher import Watcher\nimport pyparsing\nimport uvloop\n"
+                        "import wsproto\nimport langsmith\n",
+    })
+    assert findings(tmp_path / "lib.py") == [("VC503", 9, "_argon2_cffi_helpers")]
+    assert [(code, line) for code, line, _ in findings(tmp_path / "other" / "app.py")] == [
+        ("VC504", line) for line in range(1, 8)]
+
+
+def test_a_packages_contrib_modules_are_optional_integrations(tmp_path: Path) -> None:
+    """huey's `contrib/djhuey` imports Django, `contrib/flask_admin` flask-peewee, `contrib/valkey_glide.py`
+    `glide_sync`: integrations a user installs with the framework they use. A `contrib` folder at the project's root
+    is no package's, and the package's other modules are judged as before."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "taskq"\ndependencies = ["redis"]\n',
+        "taskq/__init__.py": "",
+        "taskq/contrib/__init__.py": "",
+        "taskq/contrib/djtaskq/models.py": "from django.db import models\nfrom flask_peewee_panel import Panel\n",
+        "taskq/contrib/valkey_glide.py": "from glide_sync import GlideClient\n",
+        "taskq/storage.py": "from django.db import models\nfrom flask_peewee_panel import Panel\n",
+        "contrib/tools.py": "from flask_peewee_panel import Panel\n",
+    })
+    assert findings(tmp_path / "taskq/contrib/djtaskq/models.py") == []
+    assert findings(tmp_path / "taskq/contrib/valkey_glide.py") == []
+    assert findings(tmp_path / "taskq/storage.py") == [("VC503", 2, "flask_peewee_panel"), ("VC504", 1, "django.db")]
+    assert findings(tmp_path / "contrib/tools.py") == [("VC503", 1, "flask_peewee_panel")]
+
+
+def test_modules_vendored_in_a_packages_vendor_folder_are_local(tmp_path: Path) -> None:
+    """poetry-core puts `poetry/core/_vendor` on `sys.path` and imports `packaging` and `lark` from there; a module no
+    `_vendor` folder holds, and one in a folder merely named `vendored`, are judged as before."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "poetry-core"\ndependencies = []\n',
+        "src/poetry/core/__init__.py": "",
+        "src/poetry/core/_vendor/lark/__init__.py": "",
+        "src/poetry/core/_vendor/packaging/__init__.py": "",
+        "src/poetry/core/_vendor/fastjsonschema/__init__.py": "",
+        "src/poetry/core/vendored/larkish/__init__.py": "",
+        "src/poetry/core/version/parser.py": "from lark import Lark\nfrom packaging.utils import canonicalize_name\n"
+                                             "import fastjsonschema\nimport larkish\nimport pyparsing\n",
+    })
+    assert findings(tmp_path / "src/poetry/core/version/parser.py") == [("VC503", 4, "larkish"), ("VC504", 5, "pyparsing")]
+
+
+def test_an_import_that_waives_pylints_import_error_is_optional(tmp_path: Path) -> None:
+    """nautobot imports its version-control plugin where the plugin is installed, each line waiving pylint's
+    import-error (also on the first line of a parenthesized import); Datadog's `ddtrace` is real (VC504). An unwaived
+    import of the same name, or one that waives another check, is judged as before."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "netapp"\ndependencies = ["django"]\n',
+        "signals.py": "from vc_plugin.constants import MAIN  # pylint: disable=import-error\n"
+                      "from vc_plugin.utils import (  # pylint: disable=import-error\n    active_branch,\n)\n"
+                      "import vc_tools  # noqa: E0401\n",
+        "branching.py": "from vc_plugin.utils import active_branch  # pylint: disable=unused-import\nimport ddtrace\n",
+    })
+    assert findings(tmp_path / "signals.py") == []
+    assert findings(tmp_path / "branching.py") == [("VC503", 1, "vc_plugin.utils"), ("VC504", 2, "ddtrace")]
+
+
+def test_a_versioned_distribution_vertex_ai_and_real_sdks(tmp_path: Path) -> None:
+    """pybars4 ships `pybars`, google-cloud-aiplatform `vertexai`; Dapr's SDKs, msal-extensions and PyAV are real
+    (VC504). psycopg2 does not provide psycopg 3, nor boto3 the old boto: those stay undeclared."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "kernel"\ndependencies = ["pybars4", "google-cloud-aiplatform", '
+                          '"psycopg2", "boto3"]\n',
+        "kernel.py": "from pybars import Compiler\nimport vertexai\nfrom dapr.actor import Actor\n"
+                     "from flask_dapr.actor import DaprActor\nfrom msal_extensions import FilePersistence\n"
+                     "from av.audio.frame import AudioFrame\nimport psycopg\nimport boto\nimport pybarsx\n",
+    })
+    assert [(code, line) for code, line, _ in findings(tmp_path / "kernel.py")] == [
+        ("VC503", 9), ("VC504", 3), ("VC504", 4), ("VC504", 5), ("VC504", 6), ("VC504", 7), ("VC504", 8)]

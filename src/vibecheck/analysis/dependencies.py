@@ -70,6 +70,8 @@ RUNTIME_MODULES = frozenset({"js", "pyodide", "pyodide_js", "_pyodide", "java", 
 # and `TYPE_CHECKING` blocks import.
 HOST_APPLICATION_MODULES = frozenset({"odoo", "openerp", "frappe", "bpy", "bmesh", "qgis", "hou", "sublime",
                                       "sublime_plugin", "gdb", "lldb", "idaapi", "idc", "idautils", "_typeshed"})
+# The folder a package keeps its vendored copies of other distributions in, and puts on `sys.path`.
+VENDOR_FOLDER = "_vendor"
 _SKIPPED_DIRS = frozenset({"node_modules", "site-packages", "__pycache__", "build", "dist"})
 
 # Import names whose distribution is named differently, for packages that may not be installed where
@@ -120,6 +122,11 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
     "telebot": ("pyTelegramBotAPI",), "awsauth": ("requests-aws",), "aadiscordbot": ("allianceauth-discordbot",),
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
+    "cattr": ("cattrs",), "django_comments": ("django-contrib-comments",), "pynvml": ("nvidia-ml-py", "pynvml"),
+    "modeltranslation": ("django-modeltranslation",), "compressor": ("django-compressor",),
+    "sempy": ("semantic-link-sempy",), "vertexai": ("google-cloud-aiplatform",),
+    # BentoML's maintained fork of Mozilla's circus keeps its import name
+    "circus": ("circus", "kantoku"),
     # Pyrogram's maintained forks keep its import name
     "pyrogram": ("pyrogram", "pyrofork", "pyrotgfork", "kurigram", "pyroblack"),
     **dict.fromkeys(("win32event", "win32file", "win32pipe", "win32process", "win32security", "win32service",
@@ -191,6 +198,9 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "annotated_types": ("pydantic",), "pyodbc": ("asyncodbc", "aioodbc"), "astroid": ("pylint",),
     # LlamaIndex's workflows report through its instrumentation dispatcher
     "llama_index_instrumentation": ("llama-index-workflows",),
+    # LangChain's runnables trace through LangSmith and stream LangChain's protocol events; httpx-ws raises wsproto's
+    # errors
+    "langsmith": ("langchain-core", "langchain"), "langchain_protocol": ("langchain-core",), "wsproto": ("httpx-ws",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
@@ -242,6 +252,8 @@ WELL_KNOWN_MODULES = frozenset({
     "jax", "jaxlib", "flax", "optax", "astropy", "ase", "mlflow", "wandb", "pyvista", "vtk", "pint", "xarray", "zarr",
     "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam", "casacore", "ducc0",
     "drf_spectacular", "geoip2", "pyperclip", "ipykernel", "cffi", "debugpy", "pyvis",
+    "pyparsing", "uvloop", "ddtrace", "dapr", "flask_dapr", "msal_extensions", "av", "circus", "cattr", "cattrs",
+    "pynvml", "django_comments", "modeltranslation", "compressor",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
@@ -283,6 +295,11 @@ class ProjectDependencies:
         return any(_installed_names(module) & declared for module in modules)
 
 
+# A one-word distribution named for its module and the major version that tells it from an older one (`pybars4` ships
+# `pybars`); a short name (`web3`, `h2`) is the module's own.
+MAJOR_VERSION_NAME = lazy_pattern(r"^[a-z]{4,}\d$")
+
+
 @functools.lru_cache(maxsize=64)
 def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
     """The declared names plus each one without its variant suffix (`pydantic-ai-slim` -> `pydantic-ai`), without
@@ -290,8 +307,15 @@ def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
     and its hyphens (`django-classy-tags` ships `classytags`, `graphql-schema-diff` ships `schemadiff`), and a
     plugin's without the major version that tells it from an older one (`django-mfa2` ships `mfa`)."""
     return declared | {strip_variant(name) for name in declared} | {name.replace("-", "") for name in declared} \
-        | _compound_tails(declared) \
+        | _compound_tails(declared) | _unversioned(declared) \
         | {name.rstrip("0123456789") for name in declared if name in _versioned_plugins(declared)}
+
+
+def _unversioned(declared: frozenset[str]) -> set[str]:
+    """`pybars4` -> `pybars`; not where the name without its version is another well-known package (`psycopg2`,
+    `boto3`: `psycopg` and `boto` are distributions of their own)."""
+    return {stem for name in declared if MAJOR_VERSION_NAME.match(name)
+            and (stem := name.rstrip("0123456789")) not in WELL_KNOWN_MODULES}
 
 
 def _compound_tails(declared: frozenset[str]) -> set[str]:
@@ -442,14 +466,18 @@ def local_module_names(path: Path, project: ProjectDependencies) -> frozenset[st
     """The project's own modules, plus modules beside the file and in its parent directories up to the root.
 
     Python puts a script's directory on `sys.path`, and test runners put test directories there, so a
-    sibling import (`from helpers import make_user`) is local too.
+    sibling import (`from helpers import make_user`) is local too. A package's `_vendor` folder is one too: the
+    package puts it on `sys.path` (poetry-core imports its vendored `packaging` and `lark` as top-level modules).
     """
     names = set(project.local_modules)
     directory = path.parent
     if project.root is None:
         return frozenset(names | _package_neighbours(directory))
     for _ in range(32):
-        names |= module_names_in(directory)
+        beside = module_names_in(directory)
+        names |= beside
+        if VENDOR_FOLDER in beside:
+            names |= module_names_in(directory / VENDOR_FOLDER)
         if project.root is None or directory == project.root or directory == directory.parent:
             break
         directory = directory.parent
@@ -562,7 +590,9 @@ _CHAINS: dict[tuple[str, str], str] = {}  # (folder, root) -> `_local_names_dige
 
 @functools.lru_cache(maxsize=1024)
 def _names_digest(directory: Path) -> str:
-    return _digest((str(directory), sorted(module_names_in(directory))))
+    names = module_names_in(directory)
+    vendored = sorted(module_names_in(directory / VENDOR_FOLDER)) if VENDOR_FOLDER in names else []
+    return _digest((str(directory), sorted(names), vendored))
 
 
 def _digest(state: object) -> str:
@@ -609,7 +639,7 @@ def _conventional_names(module: str) -> frozenset[str]:
         prefix = ".".join(parts[:length])
         for distribution in (*KNOWN_DISTRIBUTIONS.get(prefix, ()), *PULLED_IN_BY.get(prefix, ())):
             names.add(normalize(distribution))
-        plain = normalize(prefix)
+        plain = normalize(prefix).lstrip("-")  # `_argon2_cffi_bindings`: the private module of `argon2-cffi-bindings`
         names.update({plain, strip_variant(plain), *(form.format(plain) for form in CONVENTIONAL_FORMS)})
         if plain.startswith("py") and len(plain) > 3:  # `pycircos` from `python-circos` or `circos`
             names.update({plain[2:], f"python-{plain[2:]}"})

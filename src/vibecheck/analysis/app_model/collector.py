@@ -99,9 +99,24 @@ class Frame:
         return self.returns_none or is_optional(returns) or (self.nests and self.attaches_user)
 
     @property
+    def only_refuses(self) -> bool:
+        """Its body, after a docstring, is one `raise` (`raise HTTPError(404)` for every verb of a not-found page):
+        it serves and changes nothing, whoever calls it."""
+        body = self.node.body.body if isinstance(self.node.body, cst.IndentedBlock) else ()
+        if body and _is_docstring(body[0]):
+            body = body[1:]
+        return len(body) == 1 and isinstance(body[0], cst.SimpleStatementLine) and len(body[0].body) == 1 \
+            and isinstance(body[0].body[0], cst.Raise)
+
+    @property
     def checks_credential(self) -> bool:
         """A credential parameter compared in the body of a handler that can raise: a hand-written guard."""
         return self.credential_compared and self.raises
+
+
+def _is_docstring(statement: cst.BaseStatement) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
+        and isinstance(statement.body[0], cst.Expr) and isinstance(statement.body[0].value, cst.SimpleString)
 
 
 @dataclass
@@ -2108,6 +2123,8 @@ class AppModelCollector:
                             or (route.opened or route.opens_receiver) and (self._is_auth_step(path, route.names)
                                                  or (frame is not None and not frame.persists))):
             return None  # open by design: a sign-up, a step of signing in, a view opened on purpose that only answers
+        if frame is not None and frame.only_refuses:
+            return None  # a handler that only raises (a not-found page's `post`) serves and changes nothing
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
         state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
         receiver_guard = not route.opens_receiver and (

@@ -30,8 +30,10 @@ from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import block_statements
 
 # A waiver of another linter's import-outside-toplevel check: the author deferred the import on purpose, the way an
-# optional dependency is imported only by the feature that needs it.
-DEFERRAL_WAIVER = lazy_pattern(r"\bPLC0415\b|\bC0415\b|import-outside-toplevel", re.IGNORECASE)
+# optional dependency is imported only by the feature that needs it; or of pylint's import-error: the author knows the
+# module may be missing where the code is linted (nautobot's `from nautobot_version_control.utils import ...`, a plugin).
+DEFERRAL_WAIVER = lazy_pattern(r"\bPLC0415\b|\bC0415\b|import-outside-toplevel|\bE0401\b|\bimport-error\b",
+                               re.IGNORECASE)
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 # Shorter module names (`io`, `re`, `rsa`) occur by chance inside unrelated function names: they must be a whole word of
 # one (`def _use_rsa_signer(): import rsa`).
@@ -78,6 +80,22 @@ def adapter_module_for(path: str, package: str) -> bool:
     words = _words(Path(path).stem)
     return 0 < len(words) <= 2 and words[0] == package.lower().rstrip("0123456789") and (
         len(words) == 1 or words[1] in ADAPTER_MODULE_WORDS)
+
+
+def in_contrib_package(path: str, root: Path | None) -> bool:
+    """A module of a package's `contrib` sub-package (`huey/contrib/djhuey/models.py`, `ariadne/contrib/sse.py`): by the
+    convention Django named, the optional integrations with other frameworks, which users install when they use them.
+    A `contrib` folder at the project's root belongs to no package of it."""
+    resolved = Path(path).resolve()
+    folders = resolved.relative_to(root).parts[:-1] if root and resolved.is_relative_to(root) else resolved.parts[:-1]
+    return "contrib" in folders[1:]
+
+
+def _waived_in_parentheses(node: cst.Import | cst.ImportFrom) -> bool:
+    """`from plugin.utils import (  # pylint: disable=import-error`: the waiver on the first line of a long import."""
+    after = node.lpar.whitespace_after if isinstance(node, cst.ImportFrom) and node.lpar is not None else None
+    comment = after.first_line.comment if isinstance(after, cst.ParenthesizedWhitespace) else None
+    return comment is not None and DEFERRAL_WAIVER.search(comment.value) is not None
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:
@@ -161,7 +179,7 @@ class ImportCheck(Rule):
         `class AiohttpServer` for `aiohttp_wsgi`) is such an adapter too; the looser names must begin a class's
         name, so a helper that merely mentions a host framework (`def create_flask_app`) is still judged."""
         top_level = module.split(".")[0]
-        if adapter_module_for(self.context.path, top_level):
+        if adapter_module_for(self.context.path, top_level) or in_contrib_package(self.context.path, self.project.root):
             return True
         if self._function_depth == 0:
             return False
@@ -172,8 +190,10 @@ class ImportCheck(Rule):
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         comment = node.trailing_whitespace.comment
-        if comment is not None and DEFERRAL_WAIVER.search(comment.value):
-            self._deferred.update(id(small) for small in node.body if isinstance(small, (cst.Import, cst.ImportFrom)))
+        waived = comment is not None and DEFERRAL_WAIVER.search(comment.value) is not None
+        for small in node.body:
+            if isinstance(small, (cst.Import, cst.ImportFrom)) and (waived or _waived_in_parentheses(small)):
+                self._deferred.add(id(small))
 
     def visit_Try(self, node: cst.Try) -> None:
         if any(self._catches_import_error(handler.type) for handler in node.handlers):

@@ -30,6 +30,10 @@ PLACEHOLDER_COMMENT = lazy_pattern(
     r"|(?:logic|code|implementation)\s+goes\s+here|(?:logic|code)\s+here)\b",
     re.IGNORECASE,
 )
+# A linter's waiver in a comment, and whatever follows it there: a note after a noqa or type-ignore waiver
+# (great-expectations' `FIXME CoP`) is about the waived check, not about the function's body.
+WAIVER_AND_NOTE = lazy_pattern(r"(?:\bnoqa\b|\btype:\s*ignore\b|\bpylint:\s*disable\b|\bpyright:\s*ignore\b|\bnosec\b).*$",
+                               re.IGNORECASE)
 # Words that call a body fake: a placeholder's admission in a function the program calls, but the plain description
 # of a deliberate double in a fallback (`except ImportError:` -> `def lock(f): return False  # dummy`) or a helper.
 FAKE_COMMENT = lazy_pattern(r"\b(?:mock(?:ed)?|dummy|fake|hard-?coded)\b", re.IGNORECASE)
@@ -142,7 +146,8 @@ class PlaceholderImplementation(Rule):
     Reports a function or method whose body, after its docstring, is only `pass`, `...` or
     `raise NotImplementedError`, and one that only returns a constant (`return {"status": "success"}`)
     or has only a docstring, under a `TODO`/placeholder comment (in the body, on the `def` line or just above it;
-    a comment a blank line above the `def` is about the code around). Abstract methods, `@overload`s, the base of a
+    a comment a blank line above the `def` is about the code around; a note after a linter's waiver, `# noqa: E501 #
+    FIXME CoP` or `# type: ignore[...] # FIXME`, is about the waived check). Abstract methods, `@overload`s, the base of a
     `@functools.singledispatch` function (it raises for the types no implementation is registered for), `Protocol` and
     ABC classes,
     exception classes, classes declared to implement an interface (`@implementer(IBodyProducer)`, or an instance
@@ -304,7 +309,7 @@ class PlaceholderImplementation(Rule):
         if any(d.rpartition(".")[2] in INTENTIONAL_DECORATORS or SPEC_DECORATOR.search(d) for d in decorator_names(node)):
             return
         comments = list(comments_of_function(node))
-        comment = next((c for c in comments if PLACEHOLDER_COMMENT.search(c)), None)
+        comment = next((c for c in comments if PLACEHOLDER_COMMENT.search(WAIVER_AND_NOTE.sub("", c))), None)
         if comment is None and id(node) in self._direct and not NO_OP_NAMES.search(name) and not self.context.is_test_file:
             comment = next((c for c in comments if FAKE_COMMENT.search(c)), None)  # (a test's double is fake by design)
         if kind in ("return", "docstring") and comment is None:

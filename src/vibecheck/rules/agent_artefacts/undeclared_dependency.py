@@ -27,9 +27,10 @@ class UndeclaredDependency(ImportCheck):
     relative imports, the standard library and the project's own modules are not reported; nor, as for
     `unknown-import`, an import deferred into a function or class named after the module (`def ipython(self):
     from IPython import start_ipython`, the shell command that uses IPython where it is installed), an import in a
-    module named for the package it adapts (`apsw_ext.py` importing `apsw`) or one deferred
-    under another linter's import-outside-toplevel waiver (`import feedparser  # noqa: PLC0415`): an optional
-    integration, on purpose. A requirement's
+    module named for the package it adapts (`apsw_ext.py` importing `apsw`), one in a package's `contrib`
+    sub-package (`huey/contrib/djhuey/` importing Django) or one deferred
+    under another linter's import-outside-toplevel waiver (`import feedparser  # noqa: PLC0415`) or marked with
+    pylint's import-error waiver: an optional integration, on purpose. A requirement's
     extras count as declared (`kombu[sqlalchemy]` installs SQLAlchemy, `psycopg[pool]` installs `psycopg-pool`), and
     so do runtimes a declared distribution always installs and that code uses only through it (`greenlet` under
     `gevent`, `urllib3` under `requests`, pydantic, Starlette and anyio under the MCP SDKs). The project

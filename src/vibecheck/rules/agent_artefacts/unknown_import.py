@@ -28,7 +28,8 @@ class UnknownImport(ImportCheck):
 
     ## What it does
     Reports an absolute import whose top-level module is not in the standard library, not a module of the project (its root,
-    `src/`, the `src-paths` setting, a folder under the root that holds Django's `manage.py`, or beside the file), not
+    `src/`, the `src-paths` setting, a folder under the root that holds Django's `manage.py`, beside the file, or in the
+    `_vendor` folder of a package that puts it on `sys.path`, as poetry-core does), not
     provided by a dependency the project declares, not installed in the environment vibecheck runs in, and not one of a few
     hundred widely used packages (`requests`, `numpy`: those are `undeclared-dependency`'s). Optional imports (under
     `try`/`except ImportError`, its handlers and `else`, or `contextlib.suppress(ImportError)`), conditional ones (under `if`,
@@ -42,10 +43,13 @@ class UnknownImport(ImportCheck):
     package's sub-package or the host an extension serves: `class AppEngineServer` for `google.appengine.ext`, `class
     AiohttpServer` for `aiohttp_wsgi`), imports in a module named for the package it adapts (its file name the package's,
     alone or with an adapter's word: `_debugpy.py` or `apsw_ext.py` importing `debugpy` or `apsw`, `sqlcipher_ext.py`
-    importing `sqlcipher3`, `redis_backend.py`),
+    importing `sqlcipher3`, `redis_backend.py`), imports in a package's `contrib` sub-package (`huey/contrib/djhuey/`
+    importing Django: the optional integrations with other frameworks, by the convention Django named),
     and imports whose line waives another linter's
-    import-outside-toplevel check (`import feedparser  # noqa: PLC0415`: deferred on purpose, an optional dependency) are not
-    reported; relative imports never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`), the modules
+    import-outside-toplevel check (`import feedparser  # noqa: PLC0415`: deferred on purpose, an optional dependency) or
+    pylint's import-error (`from plugin.utils import x  # pylint: disable=import-error`: known to be missing where it is
+    linted, also on the first line of a parenthesized import) are not reported; relative imports never are.
+    Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`), the modules
     a runtime provides (Pyodide's `js` and `pyodide`, PyPy's `__pypy__`), those of the application a plugin runs inside (an
     Odoo addon's `odoo`, a Frappe app's `frappe`, Blender's `bpy`) and the typing-only `_typeshed` count as standard library.
 
@@ -60,9 +64,11 @@ class UnknownImport(ImportCheck):
     host of an entry-point group the project joins (`paste` for `[project.entry-points."paste.server_runner"]`: it loads the
     module it names). Import names are matched to distributions from the declarations alone, so the answer does not depend on
     what is installed where vibecheck runs (a pre-commit hook's environment never has the project's dependencies): normalised
-    names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`), the usual spellings (`python-x`,
+    names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`, the private `_argon2_cffi_bindings`
+    is `argon2-cffi-bindings`), the usual spellings (`python-x`,
     `python3-x`, `pyx` (also from `python-x`), `django-x`, `sqlalchemy-x`; an ecosystem's prefix before a name of several
-    words, which the module runs together: `graphql-schema-diff` ships `schemadiff`), forks that keep the original's import
+    words, which the module runs together: `graphql-schema-diff` ships `schemadiff`; a one-word distribution's major
+    version: `pybars4` ships `pybars`), forks that keep the original's import
     name (`pyrofork` ships `pyrogram`), variants that ship the same package (`pydantic-ai-slim`, `opentelemetry-api`,
     `psycopg2-binary`, `pydantic-core`), namespace packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers
     `opentelemetry` or `google`, and a declared `ab-database` or `conformer-qc` covers `ab_core` or `conformer_core`, the core

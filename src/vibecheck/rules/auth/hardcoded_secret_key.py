@@ -60,6 +60,9 @@ ENV_READERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"}
 # Mapping lookups with a positional default: `config.get("JWT_SECRET", "dev")`, `settings.setdefault(...)`.
 LOOKUP_METHODS = frozenset({"get", "getenv", "setdefault"})
 TEST_CLASS_WORDS = frozenset({"test", "tests", "testing"})
+# Words of a name that keeps a stand-in for a secret (passlib's `_dummy_secret`, hashed to spend the time a real check
+# takes when the user does not exist): it signs nothing.
+DUMMY_WORDS = frozenset({"dummy", "decoy", "fake"})
 # The secret half of an app-key/app-secret pair (`APP_SECRET`, `appSecret`, `SECRET_KEY`), in any spelling.
 APP_SECRET_NAMES = lazy_pattern(r"app_?secret|secret_?key", re.IGNORECASE)
 # No quoted names in hints: on a secret's line every quoted literal of a hint is masked.
@@ -185,9 +188,10 @@ class HardcodedSecretKey(Rule):
     every value is prose (`{"client_secret": "Service account client secret", ...}` describes a form's fields), the
     URL parameters a reversal fills in (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees
     them), names that say where a key comes from (`secret_from = "env"`, `key_source`), test files and config
-    classes named for tests (`TestingConfig`), and an app key in a file that also names an app secret (`APP_KEY = "..."`
-    beside `APP_SECRET`: the app's public id in an app-key/app-secret pair). Messages and snippets never show the
-    literal.
+    classes named for tests (`TestingConfig`), an app key in a file that also names an app secret (`APP_KEY = "..."`
+    beside `APP_SECRET`: the app's public id in an app-key/app-secret pair), and a name that keeps a stand-in
+    (`_dummy_secret = "too many secrets"`, hashed to spend the time a real check takes; `fake_`, `decoy_`). Messages
+    and snippets never show the literal.
 
     ## Why is this bad?
     Whoever reads the repository (or a leaked copy, or the package on PyPI) can sign session cookies and
@@ -284,7 +288,8 @@ class HardcodedSecretKey(Rule):
             name = target_name(target)
             if literal is not None and isinstance(target, cst.Name):
                 self._literal_scopes[-1][target.value] = literal
-            if name is None or not is_signing_key_name(name) or self._skipped() or self._identifies_the_app(name):
+            if name is None or not is_signing_key_name(name) or self._skipped() or self._identifies_the_app(name) \
+                    or DUMMY_WORDS & set(words(name.rpartition(".")[2])):
                 continue
             if literal is not None and not _mentions(string_value(literal) or "", name.rpartition(".")[2]):
                 self._report_literal(literal, f"`{name}` is set to a hard-coded string literal, so anyone who can read "

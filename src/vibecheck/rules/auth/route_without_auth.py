@@ -110,7 +110,8 @@ class RouteWithoutAuth(ProjectRule):
     when no settings were checked, `drf-default-is-open` decides. A function that merely takes `request`
     is a Django view only if a checked URLconf routes it (or no URLconf was checked). A bare generic view
     (`class BandCreateView(CreateView): pass`: no model, queryset or form, so Django refuses to serve it) changes state
-    only where a URLconf configures it (`BandCreateView.as_view(model=Band, fields=[...])`). An app with no
+    only where a URLconf configures it (`BandCreateView.as_view(model=Band, fields=[...])`). A handler whose body is
+    only a `raise` (a not-found page's `def post(self): raise HTTPError(404)`) serves and changes nothing. An app with no
     authentication anywhere gets one finding for all its routes instead of one per route.
 
     A guard made only of project dependencies or decorators that never deny is no guard, whatever their name: a

@@ -50,6 +50,9 @@ UNKEYED_HASHES = frozenset({"md5", "sha1", "sha224", "sha256", "sha384", "sha512
                             "blake2s"})
 # A function named for the unkeyed checksum it computes (`md5sum(path)`, `file_sha256(p)`, `compute_checksum(blob)`).
 CHECKSUM_FUNCTION = lazy_pattern(r"md5|sha1|sha2\d\d|sha3|sha384|sha512|blake2|crc32|checksum", re.IGNORECASE)
+# The last word of a record's entry that holds an unkeyed checksum (`content_sha256`, `md5`, `checksum`).
+CHECKSUM_KEY = lazy_pattern(r"(?:^|[-_.])(?:md5|sha1|sha2\d\d|sha3(?:[-_]?\d+)?|sha384|sha512|blake2[bs]?|crc32|checksum)$",
+                            re.IGNORECASE)
 # Words of a function that makes a keyed digest (a signature), which a client may be able to steer.
 KEYED_WORDS = frozenset({"hmac", "mac", "sign", "signed", "signature"})
 # Words of a class or function that holds a lock (`class Lock`, `def release_lock`): its token says which holder owns
@@ -172,7 +175,8 @@ class SecretComparedWithEquals(Rule):
     - two values from the same form: `password == confirm_password`, `password != password2`,
       `new_passwd != new_passwd_1` (any name and its numbered copy), `new_password == old_password`, two fields of
       one WTForms form (`self.password.data == self.new_password.data`);
-    - names that describe a secret rather than hold it: `token_type`, `token_tenant_uuid`, `len(token)`,
+    - names that describe a secret rather than hold it: `token_type`, `token_tenant_uuid`, `len(token)` (also
+      against a size named for the secret: `len(secret_key) == crypto_kx_SECRET_KEY_BYTES`),
       `password_length`, `signature_method`; upper-case constants count only when the secret is their last word
       (`ADMIN_TOKEN`, `API_KEY`, but not the option `SIGNATURE_PLAINTEXT`);
     - change detection that copies one side into the other (`if stored != token: stored = token`, also under a
@@ -185,7 +189,9 @@ class SecretComparedWithEquals(Rule):
       stored values or checksums whose leading bytes the client cannot steer; a name bound to an HMAC still counts;
     - a content checksum computed on the spot against a kept value that names no secret and is not read from the
       request (`state.get(rel) != digest` after `digest = md5sum(path)`, `digest != sha256` after `digest =
-      hashlib.sha256(path.read_bytes()).hexdigest()`): a file's checksum against a manifest's or a pinned one;
+      hashlib.sha256(path.read_bytes()).hexdigest()`): a file's checksum against a manifest's or a pinned one; and a
+      digest against a kept record's entry named for an unkeyed checksum (`manifest.get("content_sha256") != digest`,
+      `meta["md5"]`), not the request's and not a keyed one (`hmac_sha256`);
     - a token inside a lock's class or function (`class Lock: ... stored_token == self.local.token`, `def
       release_lock(...)`): the id of the holder that owns the lock, which the program keeps, not a secret;
     - a record's session id against a session object's own `id`, neither read from the request
@@ -196,7 +202,8 @@ class SecretComparedWithEquals(Rule):
       `.filter(models.RemoteAuthToken.auth_token == token)`, SQLAlchemy Core's
       `.where(sessions.c.session_id == session_id)`): the database looks it up, and Python compares no text;
     - a fixed-length prefix of a buffer against an upper-case constant (`buf[:12] == PP_V2_SIGNATURE`): a
-      format's magic number, public by design;
+      format's magic number, public by design; and a window moving along a text (`upper[i : i + len(keyword)] ==
+      keyword`): a lexer matching a keyword at each position, where a secret is compared whole;
     - `__eq__`-style methods, and test files.
 
     ## Why is this bad?
@@ -349,8 +356,10 @@ class SecretComparedWithEquals(Rule):
             return False
         if any(type(side) in STRUCTURE_DISPLAYS for side in (left, right)):
             return False  # `token == ("end", key)`: a lexer's token, a structure; a secret is one text
-        if _sniffs_magic(left, right) or _sniffs_magic(right, left):
+        if _sniffs_magic(left, right) or _sniffs_magic(right, left) or _scans_text(left) or _scans_text(right):
             return False
+        if _is_length(left) or _is_length(right):
+            return False  # `len(secret_key) == crypto_kx_SECRET_KEY_BYTES`: a size against a size, no text compared
         left_name, right_name = value_name(left), value_name(right)
         if (self._both_hashes(left, left_name, right, right_name) and not any(self._is_keyed(side) for side in (left, right))) \
                 or all(self._is_url_credential(side) for side in (left, right)):
@@ -513,6 +522,39 @@ def _sniffs_magic(prefix: cst.BaseExpression, constant: cst.BaseExpression) -> b
         bound is None or isinstance(bound, cst.Integer) for bound in (bounds.lower, bounds.upper))
 
 
+def _kept_checksum(node: cst.Call | cst.Subscript) -> bool:
+    """`manifest.get("content_sha256")`, `meta["md5"]`: a kept record's entry named for an unkeyed checksum, which
+    anyone can compute from the content it describes; not one of the request's, and not a keyed one (`hmac_sha256`)."""
+    if isinstance(node, cst.Call):
+        if not (isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" and node.args):
+            return False
+        holder, key = node.func.value, node.args[0].value
+    elif len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+        holder, key = node.value, node.slice[0].slice.value
+    else:
+        return False
+    if not isinstance(key, cst.SimpleString) or head_name(holder) in CLIENT_ROOTS:
+        return False
+    text = str(key.evaluated_value)
+    return bool(CHECKSUM_KEY.search(text)) and not set(words(text)) & KEYED_WORDS
+
+
+def _is_length(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len"
+
+
+def _scans_text(node: cst.BaseExpression) -> bool:
+    """`upper[i : i + len(token)]`: a window that moves along a text (a lexer matching a keyword at each position);
+    a secret is compared whole, never at a moving offset."""
+    if not (isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice)):
+        return False
+    bounds = node.slice[0].slice
+    upper = bounds.upper
+    return isinstance(bounds.lower, cst.Name) and isinstance(upper, cst.BinaryOperation) \
+        and isinstance(upper.operator, cst.Add) and isinstance(upper.left, cst.Name) \
+        and upper.left.value == bounds.lower.value
+
+
 def _is_model_column(node: cst.BaseExpression) -> bool:
     """`User.api_token` (also `models.User.api_token`): a lower-case attribute of a class, an ORM model's column, or a
     column of a SQLAlchemy Core
@@ -597,9 +639,11 @@ def _is_hash_side(node: cst.BaseExpression, name: str | None) -> bool:
     if isinstance(node, (cst.Name, cst.Attribute)):
         return bool(name) and not name.isupper() and any(word in HASH_WORDS for word in words(name)[-1:])  # type: ignore[union-attr]
     if isinstance(node, cst.Subscript):
+        if _kept_checksum(node):
+            return True
         held = value_name(node.value)
         return bool(held) and not held.isupper() and words(held)[-1:] in (("hashes",), ("digests",))  # type: ignore[union-attr]
-    if isinstance(node, cst.Call) and _is_content_checksum(node):
+    if isinstance(node, cst.Call) and (_is_content_checksum(node) or _kept_checksum(node)):
         return True
     if isinstance(node, cst.Call):
         callee = node.func.value if isinstance(node.func, cst.Name) else \

@@ -177,6 +177,8 @@ ASKS_ABOUT_SUCCESS = lazy_pattern(r"\b(?:succe\w*|saved|stored|sent|written|dele
 # Clean-up calls whose failure a best-effort `try` may ignore: these names, and any with a word of CLOSERS
 # (`close`, `aclose`, `safe_close`, `close_all`, Django's `closer()`; not `disclose`).
 CLOSERS = frozenset({"close", "aclose", "closer"})
+# Calls that wait for a task to end, handed the task first (`asyncio.wait_for(task, timeout)`).
+TASK_WAITERS = frozenset({"wait_for", "shield"})
 CLEANUP_CALLS = frozenset({"cleanup", "shutdown", "terminate", "kill", "release", "disconnect", "unlink", "remove",
                            "rmdir", "rmtree", "unregister", "wait_closed", "stop"})
 # Functions that tear their object down: a failure inside them has no one left to tell (with the words of CLOSERS;
@@ -592,6 +594,8 @@ def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef 
     name = function.name.value if function is not None else ""
     if name == "__del__" or waives_broad_except(handler, statement) or is_template_filter(function):
         return True
+    if statement is not None and awaits_cancelled_task(statement, function):
+        return True  # `task.cancel()`, then `try: await task`, `except (CancelledError, Exception): pass`
     if swallows_cancellation(handler, function):
         return False  # `async def close(): ... except BaseException: pass`: a cancelled task carries on as if not
     if statement is not None and (is_best_effort_cleanup(statement) or is_optional_import(statement, handler)
@@ -599,6 +603,8 @@ def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef 
         return True
     if statement is not None and function is not None and _raises_after(function, statement):
         return True  # `except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`: the code fails either way
+    if statement is not None and function is not None and _tries_each_then_raises(handler, function, statement):
+        return True  # `for d in dirs: try: ...; return d`, `except Exception: continue`, then `raise`
     if function is not None and _collects_for_raise(handler, function):
         return True  # `failed.append(job)`, then `if failed: raise ...`: the failures are raised together
     passes = all(is_pass(s) for s in handler_statements(handler))
@@ -648,6 +654,23 @@ def is_optional_import(statement: TryStatement, handler: Handler) -> bool:
 def _imports_or_flags(small: cst.CSTNode) -> bool:
     return isinstance(small, (cst.Import, cst.ImportFrom)) or (
         isinstance(small, (cst.Assign, cst.AnnAssign)) and is_constant(small.value))
+
+
+def awaits_cancelled_task(statement: TryStatement | cst.With, function: cst.FunctionDef | None) -> bool:
+    """The `try` (or `with suppress(...)`) only awaits a task the function cancelled (`task.cancel()`, then `await task`
+    or `await asyncio.wait_for(task, timeout)`): it waits for the task to finish its clean-up, and what the task raises
+    on its way out is no failure of the work, which was called off."""
+    statements = suite_statements(statement.body)
+    awaited = statements[0].value if len(statements) == 1 and isinstance(statements[0], cst.Expr) else None
+    if function is None or not isinstance(awaited, cst.Await):
+        return False
+    task = awaited.expression
+    if isinstance(task, cst.Call) and callee_tail(task.func) in TASK_WAITERS and task.args:
+        task = task.args[0].value
+    name = get_full_name_for_node(task) if isinstance(task, (cst.Name, cst.Attribute)) else None
+    return name is not None and any(
+        isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "cancel"
+        and get_full_name_for_node(node.func.value) == name for node in walk_own(function.body))
 
 
 def swallows_cancellation(handler: Handler, function: cst.FunctionDef | None) -> bool:
@@ -834,6 +857,25 @@ def _raises_after(function: cst.FunctionDef, statement: TryStatement) -> bool:
     except Exception as e: msg += f" ({e})"`, then `raise Error(msg)` after the `if`): the code fails whether or not the
     `try` did, so its handler hides nothing. A loop's next round, or a `try` around it, may go elsewhere: not followed."""
     rest = _code_after(function.body, statement, through=FALL_THROUGH) or []
+    after_calls = next((small for small in rest
+                        if not (isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)))), None)
+    return isinstance(after_calls, cst.Raise)
+
+
+def _tries_each_then_raises(handler: Handler, function: cst.FunctionDef, statement: TryStatement) -> bool:
+    """A loop over candidates whose `try` returns (or breaks) on the first that works, whose handler moves on to the
+    next, and after which the function raises (`for d in dirs: try: d.mkdir(); return d`, `except Exception:
+    continue`, then `raise RuntimeError("no writable folder")`): a failure is hidden only while another may succeed."""
+    if not all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(handler)):
+        return False
+    if not any(type(node) in (cst.Return, cst.Break) for node in walk_own(statement.body)):
+        return False
+    loop = next((node for node in walk_own(function.body) if type(node) is cst.For
+                 and (body := suite_statements(node.body)) and body[-1] is statement), None)
+    if loop is None:
+        return False
+    rest = suite_statements(loop.orelse.body) if loop.orelse is not None else \
+        _code_after(function.body, loop, through=FALL_THROUGH) or []
     after_calls = next((small for small in rest
                         if not (isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)))), None)
     return isinstance(after_calls, cst.Raise)

@@ -11,6 +11,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     FunctionStackRule,
     Handler,
     Outcome,
+    awaits_cancelled_task,
     declares_no_raise,
     handler_statements,
     is_best_effort_cleanup,
@@ -50,7 +51,10 @@ class SwallowedException(FunctionStackRule):
     that leaves a loop around the `try`), which drops the exception in flight: Python 3.14 warns about it too. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
     cleans up: `with suppress(Exception): conn.close()`, or sits in a `finally:` or `except` block:
-    `task.cancel()`, then `with suppress(Exception): await task`, or in a finaliser, `__del__`; or only sets an
+    `task.cancel()`, then `with suppress(Exception): await task`, or in a finaliser, `__del__`; or only awaits a task
+    the function cancelled, anywhere: `task.cancel()`, then `with suppress(BaseException): await task` (also through
+    `asyncio.wait_for(task, timeout)`, or as `try: await task`, `except (CancelledError, Exception): pass`), which
+    waits for the called-off work to finish its clean-up; or only sets an
     attribute: `llm.stream = False` on
     a copy that may be frozen; or is in a function that promises not to raise: `construct_type_or_none`, `_safe_json`,
     "Never raises."). A function named as
@@ -67,7 +71,9 @@ class SwallowedException(FunctionStackRule):
     its object down (`def close(self):`, `shutdown`, an asyncio protocol's `connection_lost`), a `pass` after a
     `try` that only keeps a value on an object (a memo: `request._cache = parsed`) or only assigns names the code
     after it (also after the blocks that hold the `try`) tests against `None` (`ts = None`, `try: ts = parse(raw)`, ...,
-    `if ts is not None:`), or inside another handler's
+    `if ts is not None:`), a `continue` or `pass` in a loop over candidates whose `try` returns or breaks on the first
+    that works and after which the function raises (`for d in dirs: try: d.mkdir(); return d`, `except Exception:
+    continue`, then `raise RuntimeError(...)`, also from the loop's `else:`), or inside another handler's
     `except` block or a `finally:` block (a best effort on a failure path the code already handles, or on the way
     out, where a new error would replace the one in flight; but not in a coroutine that catches its own
     cancellation there: `async def close(self): ... except BaseException: pass`), a finaliser (`__del__`), a
@@ -151,6 +157,7 @@ class SwallowedException(FunctionStackRule):
     def visit_With(self, node: cst.With) -> None:
         function = self.functions[-1] if self.functions else None
         if is_best_effort_cleanup(node) or stores_attributes_only(node) or declares_no_raise(function) \
+                or awaits_cancelled_task(node, function) \
                 or (function is not None and (function.name.value == FINALISER or on_failure_path(function, node))):
             self._cleanup_suppressions.update(id(item.item) for item in node.items)
 

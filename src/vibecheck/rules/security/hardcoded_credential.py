@@ -62,7 +62,10 @@ _NAME_PARTS = lazy_pattern(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _ENV_NAME = lazy_pattern(r"^[A-Z][A-Z0-9_]*$")
 # A variable to be filled in (`"$DB_PASSWORD"`, `"${TOKEN}"`, `"$(cat key)"`); a `$` inside a password is a character.
 _SHELL_VARIABLE = lazy_pattern(r"^\$|\$[{(]|\$[A-Z_][A-Z0-9_]+\b")
-_PATTERN_SYNTAX = lazy_pattern(r"\[\^|\\[sdwbSDW]|\(\?|\[[a-zA-Z0-9]-[a-zA-Z0-9]\]")
+_PATTERN_SYNTAX = lazy_pattern(r"\[\^|\\[sdwbSDW]|\(\?|\[[a-zA-Z0-9]-[a-zA-Z0-9]\]|\[[^\]]*(?:0-9|a-z|A-Z)[^\]]*\][+*?{]")
+# Keys a service hands out to be shipped in browsers and apps, which only identify the project (Stripe's publishable
+# `pk_live_`, PostHog's `phc_` project key): public by design, unlike their secret counterparts (`sk_live_`, `phx_`).
+_PUBLISHABLE_KEY = lazy_pattern(r"^(?:pk_(?:live|test)_|phc_)[A-Za-z0-9]{16,}$")
 # `"_password_reset_token"`, `"set-password"`: a session key, URL segment or form field named after a secret.
 _LABEL_SHAPE = lazy_pattern(r"^_*[a-z]+(?:[-_.][a-z]+)+$")
 _LABEL_WORDS = ("password", "passwd", "token")
@@ -139,7 +142,8 @@ def is_placeholder(value: str) -> bool:
     """Not a credential: too short, a short lowercase word (`"async"`, `"root"`, `"no-check"`), an env-var name, a sentence,
     a path, URL, file name, import path (`"app.forms.SetPasswordForm"`), rate-limit spec (`"5/m/user"`), marker
     (`"#bygroup"`, `":memory:"`, a dunder sentinel such as `"__anonymous__"`) or regular
-    expression, a label named after a secret (`"_password_reset_token"`, `"oauth-credentials"`), characters counting up
+    expression (`"[-!#0-9a-zA-Z]+"`), a key published by design (Stripe's `pk_live_`, PostHog's `phc_`), a label named
+    after a secret (`"_password_reset_token"`, `"oauth-credentials"`), characters counting up
     (`"0123456789..."`), a shell variable (`"$DB_PASSWORD"`, `"${TOKEN}"`), or a word agents use for "fill this in"."""
     lowered = value.lower()
     if len(value) < 4 or len(set(value)) < 3 or " " in value.strip() or _ENV_NAME.match(value):
@@ -147,7 +151,7 @@ def is_placeholder(value: str) -> bool:
     squashed = value.replace("-", "").replace("_", "")  # `"no-check"`: a short word however it is joined
     if lowered in PLACEHOLDER_VALUES or (squashed.isalpha() and value.islower() and len(squashed) <= 8):
         return True
-    if _PATTERN_SYNTAX.search(value):
+    if _PATTERN_SYNTAX.search(value) or _PUBLISHABLE_KEY.match(value):
         return True
     if value.startswith(("/", "./", "~")) or "://" in value:
         return True
@@ -296,7 +300,9 @@ class HardcodedCredential(Rule):
     `api_key="oauth-credentials"`; a dummy's counting filler:
     `"0123456789012345..."`; words and numbers joined by dashes: `"sk-super-secret-key-12345"`) and values that are no secret
     whatever their key (rate-limit specs such as `"change_password": "5/m/user"`, import paths such as
-    `"set_password": "app.serializers.SetPasswordSerializer"`) are left alone, as are named values in an API
+    `"set_password": "app.serializers.SetPasswordSerializer"`, regular expressions such as an RFC's token grammar
+    `token = r"[-!#$%&'*+.^_|~0-9a-zA-Z]+"`, keys a service publishes by design: Stripe's `pk_live_...`, PostHog's
+    `phc_...` project key) are left alone, as are named values in an API
     schema's sample (`{"example": {"access_token": "..."}}`, `Field(examples=[...])`) and the parameters of a link
     (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees them), and in test
     files only vendor credential formats are reported (not a PEM private key: a test's key signs fixture tokens).

@@ -59,6 +59,10 @@ CASE_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstr
 HOST_NAME = lazy_pattern(r"(^|_)(host|hostname|netloc|domain)$", re.IGNORECASE)
 
 
+# Methods of a match object that read what it captured: a match read at once extracts a part, it tests nothing.
+MATCH_READERS = frozenset({"group", "groups", "groupdict"})
+
+
 def _is_url_like(node: cst.BaseExpression) -> bool:
     """A value named or built like a URL or host: `next_url`, `parsed.netloc`, `request.headers.get("Origin")`; not a
     part of it after the host (`request.url.path`)."""
@@ -136,7 +140,9 @@ class IncompleteUrlValidation(Rule):
     guards a parse, not a decision, and is not reported; nor is a test whose body rewrites text of the value that
     holds the literal (`if "http://example.com" in url: url = url.replace("http://example.com", "https://m.example.com")`:
     it picks what to change, it allows nothing), nor a test of a part of a URL after its host
-    (`request.url.path.endswith("sitemap.xml")`, `parsed.query`). Test files are not checked: a mock transport that
+    (`request.url.path.endswith("sitemap.xml")`, `parsed.query`), nor a match whose group is read at once
+    (`re.search(r"(.+?).blob.core.windows.net", account_url).group(1)`: it extracts the account, it allows nothing).
+    Test files are not checked: a mock transport that
     answers by URL and an `assert` on a URL the code returned guard nothing a client reaches.
 
     ## Why is this bad?
@@ -182,6 +188,7 @@ class IncompleteUrlValidation(Rule):
         self._parse_guards: set[int] = set()  # tests whose `if` body cuts the value at the literal it tested
         self._url_tests: set[int] = set()  # tests of a name whose `if` body redirects to it or fetches it
         self._compiled: dict[str, str] = {}  # names bound to `re.compile(<literal>)`, and their patterns
+        self._extractions: set[int] = set()  # matches whose group is read at once: `re.search(...).group(1)`
 
     def visit_If(self, node: cst.If) -> None:
         """`if "github.com/" in url: host, path = url.split("github.com/", 1)`: the test only says the cut will work;
@@ -212,8 +219,10 @@ class IncompleteUrlValidation(Rule):
                     self._compiled[target.target.value] = pattern
 
     def visit_Call(self, node: cst.Call) -> None:
-        self._check_regex(node)
         func = node.func
+        if type(func) is cst.Attribute and func.attr.value in MATCH_READERS and type(func.value) is cst.Call:
+            self._extractions.add(id(func.value))  # visited before the match it reads
+        self._check_regex(node)
         if not (type(func) is cst.Attribute and func.attr.value in ("endswith", "startswith") and node.args) \
                 or id(node) in self._parse_guards:
             return
@@ -229,7 +238,7 @@ class IncompleteUrlValidation(Rule):
         """`re.match("(www|beta).example.com/", url)`, `re.match(r"^https://example\\.com", url)`, or either pattern
         compiled first: the first lets `wwwXexample.com` through, the second `https://example.com.evil.net`."""
         func = node.func
-        if type(func) is not cst.Attribute or func.attr.value not in REGEX_TESTS:
+        if type(func) is not cst.Attribute or func.attr.value not in REGEX_TESTS or id(node) in self._extractions:
             return
         receiver = func.value
         if type(receiver) is cst.Name and receiver.value == "re" and len(node.args) > 1:

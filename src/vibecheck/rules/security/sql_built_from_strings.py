@@ -94,11 +94,11 @@ CONSTANT_NAME = lazy_pattern(r"^_?[A-Z][A-Z0-9_]*$")
 # Where an ORM model keeps its table's name, which its class fixes (SQLAlchemy `Model.__tablename__`, Django
 # `Model._meta.db_table`): an identifier of the schema, not a value, whatever object it is read through.
 TABLE_NAME_ATTRIBUTES = frozenset({"__tablename__", "db_table"})
-# An object's own schema names (`self.messages_table`, `self._table_name`, `cls.schema`, a vector store's
-# `self.collection_name`, which is its table): configured when the object is made (a store whose table names its
+# An object's own schema names (`self.messages_table`, `self._table_name`, `self.table_task`, `cls.schema`, a vector
+# store's `self.collection_name`, which is its table): configured when the object is made (a store whose table names its
 # constructor takes), identifiers of the database, not values of a request.
-SCHEMA_ATTRIBUTE = lazy_pattern(r"^(?:self|cls)\._*(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name|keyspace"
-                                r"|collection_name|index_name)$")
+SCHEMA_ATTRIBUTE = lazy_pattern(r"^(?:self|cls)\._*(?:(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name"
+                                r"|keyspace|collection_name|index_name)|table_[a-z]+)$")
 # An attribute a method assigns (`self.table = ...`, `cls.table += ...`): no longer the class body's constant.
 REBOUND_ATTRIBUTE = lazy_pattern(
     r"\b(?:self|cls)\.(\w+)(?:\s*(?:=[^=]|\+=)|\[[^\]\n]*\]\s*=[^=]|\.(?:update|setdefault|append|extend|insert|add)\()")
@@ -134,6 +134,8 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
                 or (SCHEMA_ATTRIBUTE.match(dotted) and dotted not in state.bound_attributes):
             return ""
         return None
+    if type(node) is cst.Call and not node.args and SCHEMA_ATTRIBUTE.match(dotted_name(node.func) or ""):
+        return ""  # `self._full_table_name()`: the object's own method that names its table
     if type(node) is cst.BinaryOperation:
         return _constant_operation_text(node, state)
     if type(node) is cst.ConcatenatedString:  # `f"SELECT ... FROM {self.table} " "WHERE id = ?"`
@@ -370,12 +372,12 @@ def built_string(node: cst.BaseExpression, state: FlowState) -> Taint | None:
 
 BUILT_KINDS = frozenset({"sql", "string"})
 # Statements that no driver binds a parameter in (SQLite's `PRAGMA`, `ATTACH`, `VACUUM INTO`, a session's `SET` and
-# Oracle's `ALTER SESSION`, `CREATE`/`DROP DATABASE` or `SCHEMA`, accounts and their grants, savepoints), one statement
-# only: what they paste are names and settings of the project's own configuration, and the hint to pass values as
-# parameters cannot be followed.
+# Oracle's `ALTER SESSION`, PostgreSQL's `LISTEN` on a channel, `CREATE`/`DROP DATABASE` or `SCHEMA`, accounts and their
+# grants, savepoints), one statement only: what they paste are names and settings of the project's own configuration,
+# and the hint to pass values as parameters cannot be followed.
 # Client input pasted into them is still VC422's (its flow starts at the request, not at the built string).
 UNBOUND_STATEMENT = lazy_pattern(
-    r"^\s*(?:pragma|attach|detach|set|reset|use|savepoint|release|rollback\s+to|vacuum|alter\s+session"
+    r"^\s*(?:pragma|attach|detach|set|reset|use|savepoint|release|rollback\s+to|vacuum|alter\s+session|listen|unlisten"
     r"|(?:create|drop)\s+(?:database|schema)|(?:create|drop|alter)\s+(?:user|role)|grant|revoke)\b[^;]*;?\s*$", re.IGNORECASE)
 # The kind of a string built into such a statement: followed through names and `+=`, never reported.
 UNBOUND_KIND = "unbound-sql"
@@ -452,7 +454,8 @@ class SqlBuiltFromStrings(FlowRule):
     MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE` names, `?` placeholders,
     mappings of them and their items, a class's own literal attributes, tables and properties read as `self.table`,
     `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM DUAL"`), the object's own table
-    or schema names (`self.messages_table`, `self._schema`, a vector store's `self.collection_name`, also when its constructor
+    or schema names (`self.messages_table`, `self.table_task`, `self._schema`, a vector store's `self.collection_name`, or
+    its method `self._full_table_name()`, also when its constructor
     takes them, unless the method itself rebinds them), an ORM model's table name (`Model.__tablename__`,
     `model._meta.db_table`, also lower-cased), the table a data framework hands its plug-in to write (the `database`, `schema`
     and `table` of a parameter typed as dagster's `TableSlice`, a dbt `BaseRelation`), the names SQLAlchemy's inspector reads
@@ -472,10 +475,10 @@ class SqlBuiltFromStrings(FlowRule):
     ...` with an anchored pattern of letters, digits and `_.$-`), or the parameters of a private helper (`_scalar`) that every
     call in its module passes a constant, or a parameter annotated as a number (`lock_timeout: int`), are not reported, nor is
     a single statement that no driver binds a parameter in (`PRAGMA`, `ATTACH`, `DETACH`, `VACUUM`, `SET`, `RESET`, `USE`,
-    `ALTER SESSION`, `CREATE` or `DROP DATABASE` and `SCHEMA`, `CREATE`, `ALTER` or `DROP USER` and `ROLE`, `GRANT`,
-    `REVOKE`, `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`), also when its head is built into a name first (`sql = "PRAGMA " +
-    name`, then `sql += " = " + value`): what it pastes are names and settings of the project's own configuration, while
-    client input pasted into one is VC422's, nor is
+    `LISTEN`, `UNLISTEN`, `ALTER SESSION`, `CREATE` or `DROP DATABASE` and `SCHEMA`, `CREATE`, `ALTER` or `DROP USER` and
+    `ROLE`, `GRANT`, `REVOKE`, `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`), also when its head is built into a name first
+    (`sql = "PRAGMA " + name`, then `sql += " = " + value`): what it pastes are names and settings of the project's own
+    configuration, while client input pasted into one is VC422's, nor is
     any query of an Alembic revision script (a module that binds `down_revision`) or a Django migration (`class
     Migration(migrations.Migration)`, its `RunPython` steps pasting a schema named in the settings), which the operator runs
     once on the table and constraint names the script itself holds (bandit's `B608` stays there as a notice); passing

@@ -5,7 +5,9 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.analysis.flow import call_argument
+from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._built_markup import BuiltMarkupRule
 from vibecheck.rules.security._markup_sinks import SANDBOXES, TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES, parses_into_class
 from vibecheck.rules.security._support import tails
@@ -14,6 +16,22 @@ CALLEE_TAILS = tails(frozenset(TEMPLATE_SOURCES)) | frozenset(TEMPLATE_SOURCE_ME
 # What the literal parts of page markup or a template hold; a text without any (`"%d %s" % (code, reason)`, a
 # fallback error body) is not a page being assembled.
 MARKUP_SIGNS = ("<", "{{", "{%")
+# A `%` template whose every value is the name a tag block starts with, or the library a `{% load %}` names
+# (`"{%% load %s %%}{%% %s %%}" % tuple(tag.split("."))`): it invokes template tags by name, as a dashboard that
+# renders the tags its settings list does; a value inside a tag's arguments is the template's data.
+TAG_NAME_SLOT = lazy_pattern(r"\{%%\s*(?:load\s+)?%s\s*%%\}")
+PERCENT_SLOT = lazy_pattern(r"%(?!%)")
+
+
+def _invokes_tags_by_name(source: cst.BaseExpression) -> bool:
+    """`"{%% load %s %%}{%% %s %%}" % (library, tag)`: every value is a tag's or a tag library's name."""
+    if not (type(source) is cst.BinaryOperation and type(source.operator) is cst.Modulo):
+        return False
+    template = string_value(source.left)
+    if template is None or not TAG_NAME_SLOT.search(template):
+        return False
+    rest = TAG_NAME_SLOT.sub("", template).replace("%%", "")
+    return PERCENT_SLOT.search(rest) is None
 
 
 class TemplateSourceFromVariable(BuiltMarkupRule):
@@ -27,7 +45,9 @@ class TemplateSourceFromVariable(BuiltMarkupRule):
     (`html += "<td>{}</td>".format(row["name"])` in a loop, then `render_template_string(html)`), and
     its literal parts hold markup or template syntax (`<`, `{{`, `{%`). Literals, names bound to
     literals, and numbers (`int()`, `len()`) do not count as values; nor does the `from_string` of a
-    Jinja2 `SandboxedEnvironment`, nor a text with no markup at all (`"%d %s" % (code, reason)`).
+    Jinja2 `SandboxedEnvironment`, nor a text with no markup at all (`"%d %s" % (code, reason)`), nor a `%` template
+    whose every value is the name a tag block starts with or a `{% load %}` library (`"{%% load %s %%}{%% %s %%}" %
+    tuple(tag.split("."))`: a dashboard rendering the template tags its settings list).
     Client input in the text is VC412's finding.
 
     ## Why is this bad?
@@ -77,7 +97,7 @@ class TemplateSourceFromVariable(BuiltMarkupRule):
         if not self.may_call(node, CALLEE_TAILS):
             return
         source = self._template_source(node)
-        if source is not None and self.is_built_markup(source):
+        if source is not None and not _invokes_tags_by_name(source) and self.is_built_markup(source):
             callee = self.source_of(node.func)
             self.report(source, f"The template source of `{callee}()` is built from runtime values, so their "
                         "contents are parsed as template code and are not autoescaped.", hint="Keep the template "
