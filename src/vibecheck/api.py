@@ -45,7 +45,7 @@ def check_paths(paths: Sequence[str], settings: Settings | None = None, *, regis
     walked = [Path(p) for p in targets if Path(p).is_dir()] if only is None else []
     report = run(files, settings, registry=registry, progress=progress, walked=walked, post_filters=post_filters,
                  keep=shard_results)
-    report.warnings[:0] = skipped
+    report.warnings[:0] = [*settings.config_warnings, *skipped]
     return report
 
 
@@ -66,4 +66,6 @@ def check_source(source: str | bytes, path: str = "<stdin>", settings: Settings 
     if settings.force_exclude and is_excluded(relative, settings.exclude, settings.extend_exclude):
         return Report()
     result = check_one(checker, SourceFile(path, path, relative), data)
-    return collect(checker, [result], {path: relative})
+    report = collect(checker, [result], {path: relative})
+    report.warnings[:0] = settings.config_warnings
+    return report

@@ -6,8 +6,10 @@ django-allauth writes them) keep bandit's checks out of those paths (a `per-file
 were written for bandit, and vibecheck's own rules still need them (a `tests` folder excluded from
 bandit is what the test rules read); a
 plugin's table (`[tool.bandit.assert_used]`, `[tool.bandit.any_other_function_with_shell_equals_true]`) is
-passed to that plugin. Every other key is an error that names where the setting goes in vibecheck, so
-that nothing a user configured is silently ignored.
+passed to that plugin. Every other key is bandit's own business (a project that runs bandit beside vibecheck
+keeps `targets` or `severity` for it), so it does not stop the run: it is ignored with a warning that names
+where the setting goes in vibecheck, so that nothing a user configured is silently ignored. A key vibecheck
+honours with a value of the wrong type is an error.
 """
 
 from __future__ import annotations
@@ -35,8 +37,9 @@ LIST_KEYS = ("skips", "tests")
 
 
 def apply_bandit_table(table: Any, *, where: str, bandit: dict[str, Any],
-                       prefix: str = "") -> tuple[dict[str, Any], tuple[str, ...]]:
-    """(the `[tool.vibecheck.bandit]` table with `[tool.bandit]` merged in, the paths bandit must not check).
+                       prefix: str = "") -> tuple[dict[str, Any], tuple[str, ...], tuple[str, ...]]:
+    """(the `[tool.vibecheck.bandit]` table with `[tool.bandit]` merged in, the paths bandit must not check, the
+    warnings about the keys left to bandit).
 
     `prefix` is the folder of the pyproject.toml relative to the run's root, for `exclude_dirs`.
     """
@@ -44,6 +47,7 @@ def apply_bandit_table(table: Any, *, where: str, bandit: dict[str, Any],
         raise ConfigError(f"{where}: `tool.bandit` must be a table")
     merged = dict(bandit)
     excludes: list[str] = []
+    ignored: list[str] = []
     for key, value in table.items():
         if key in LIST_KEYS:
             merged.setdefault(key, _strings(where, key, value))
@@ -51,13 +55,14 @@ def apply_bandit_table(table: Any, *, where: str, bandit: dict[str, Any],
             excludes += [prefix + pattern.strip().removeprefix("./").rstrip("/")
                          for pattern in _strings(where, key, value) if pattern.strip(" ./")]
         elif key in ELSEWHERE:
-            raise ConfigError(f"{where}: `[tool.bandit] {key}` is not read by vibecheck: {ELSEWHERE[key]}.")
+            ignored.append(f"{where}: `[tool.bandit] {key}` is left to bandit, vibecheck ignores it: {ELSEWHERE[key]}.")
         elif isinstance(value, dict):
             merged.setdefault(key, value)  # a plugin's settings; the bandit stage validates the plugin name
         else:
-            raise ConfigError(f"{where}: `[tool.bandit] {key}` is not a setting vibecheck knows: it reads `skips`, `tests`, "
-                              "`exclude_dirs` and plugin tables; put other settings under `[tool.vibecheck]`.")
-    return merged, tuple(excludes)
+            ignored.append(f"{where}: `[tool.bandit] {key}` is not a setting vibecheck knows, so it is ignored: it reads "
+                           "`skips`, `tests`, `exclude_dirs` and plugin tables; put other settings under "
+                           "`[tool.vibecheck]`.")
+    return merged, tuple(excludes), tuple(ignored)
 
 
 def _strings(where: str, key: str, value: Any) -> list[str]:

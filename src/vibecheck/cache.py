@@ -91,7 +91,7 @@ CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# For information about cache directory tags see https://bford.info/cachedir/\n")
 # Settings that do not change a file's result: which files are checked, how, and what fails the run.
 NOT_IN_KEY = frozenset({"config_path", "exclude", "extend_exclude", "force_exclude", "fail_on", "jobs",
-                        "per_file_timeout", "per_file_memory", "isolate", "cache", "baseline"})
+                        "per_file_timeout", "per_file_memory", "isolate", "cache", "baseline", "config_warnings"})
 RAW_NOT_IN_KEY = frozenset({"exclude", "extend-exclude", "fail-on", "per-file-timeout", "per-file-memory", "cache",
                             "baseline"})  # config keys
 

@@ -80,6 +80,8 @@ class Settings:
     # on unless the config says `cache = false`; `--no-cache` and `VIBECHECK_NO_CACHE` turn it off.
     cache: bool = False
     raw: dict[str, Any] = field(default_factory=dict)
+    # What the config asked that this run does not do (`[tool.bandit] targets`): printed as warnings, never in a key.
+    config_warnings: tuple[str, ...] = ()
 
 
 def find_config(start: Path) -> Path | None:
@@ -327,7 +329,7 @@ def _with_bandit_table(settings: Settings, pyproject: Path) -> Settings:
     root = Path(settings.root).resolve()
     folder = pyproject.parent.resolve()
     prefix = folder.relative_to(root).as_posix() + "/" if folder != root and folder.is_relative_to(root) else ""
-    bandit, excludes = apply_bandit_table(table, where=str(pyproject), bandit=settings.bandit, prefix=prefix)
+    bandit, excludes, ignored = apply_bandit_table(table, where=str(pyproject), bandit=settings.bandit, prefix=prefix)
     try:
         _check_bandit_options(bandit)
     except ValueError as exc:
@@ -335,7 +337,8 @@ def _with_bandit_table(settings: Settings, pyproject: Path) -> Settings:
     ignores = dict(settings.per_file_ignores)
     for pattern in excludes:
         ignores[pattern] = (*ignores.get(pattern, ()), "B")
-    return replace(settings, bandit=bandit, per_file_ignores=ignores)
+    return replace(settings, bandit=bandit, per_file_ignores=ignores,
+                   config_warnings=(*settings.config_warnings, *ignored))
 
 
 def apply_overrides(settings: Settings, overrides: dict[str, Any], registry: Registry) -> Settings:

@@ -27,7 +27,8 @@ SHARD_KEY = "vibecheck-shard"
 SHARD_FORMAT = 1
 # Settings that differ between the machines of one CI matrix, or do not change the report.
 NOT_COMPARED = frozenset({"root", "config_path", "jobs", "per_file_timeout", "per_file_memory", "isolate", "cache", "fix",
-                          "unsafe_fixes", "fail_on", "exclude", "extend_exclude", "force_exclude", "baseline"})
+                          "unsafe_fixes", "fail_on", "exclude", "extend_exclude", "force_exclude", "baseline",
+                          "config_warnings"})
 
 
 @dataclass(frozen=True)

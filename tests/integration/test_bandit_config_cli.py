@@ -1,4 +1,4 @@
-"""A bandit user's `[tool.bandit]` in pyproject.toml is honoured, or refused with where the setting goes."""
+"""A bandit user's `[tool.bandit]` in pyproject.toml is honoured, or left to bandit with where the setting goes."""
 
 from __future__ import annotations
 
@@ -56,13 +56,22 @@ def test_vibecheck_own_bandit_table_wins_over_tool_bandit(project: Path) -> None
     ('targets = ["src"]', "pass the paths to check on the command line"),
     ('severity = "high"', "use `fail-on` under `[tool.vibecheck]`"),
     ("made_up = 1", "put other settings under `[tool.vibecheck]`"),
-    ('skips = "B101"', "must be a list of strings"),
 ])
-def test_other_settings_are_refused_with_where_they_go(project: Path, setting: str, pointer: str) -> None:
+def test_settings_left_to_bandit_are_ignored_with_where_they_go(project: Path, setting: str, pointer: str) -> None:
+    """A project that runs bandit beside vibecheck keeps bandit's own keys: the run goes on and says where each goes."""
     (project / "pyproject.toml").write_text(f"[tool.bandit]\n{setting}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--format", "concise", "."], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    assert "pkg/app.py" in result.stdout
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("vibecheck: warning:")]
+    assert len(warnings) == 1 and "[tool.bandit]" in warnings[0] and pointer in warnings[0], result.stderr
+
+
+def test_a_setting_vibecheck_honours_with_the_wrong_type_stops_the_run(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool.bandit]\nskips = "B101"\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["."], catch_exceptions=False)
     assert result.exit_code == 2
-    assert "[tool.bandit]" in result.stderr and pointer in result.stderr
+    assert "[tool.bandit]" in result.stderr and "must be a list of strings" in result.stderr
 
 
 def test_ruff_and_bandit_suppressions_carry_over(project: Path) -> None:
