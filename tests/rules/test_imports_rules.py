@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from vibecheck import listings
 from vibecheck.analysis import dependencies
 from vibecheck.analysis.dependencies import candidate_distributions, find_root, normalize, project_dependencies, requirement_name
 from vibecheck.engine import check_file
@@ -662,3 +663,18 @@ def test_a_module_named_for_the_package_it_adapts_and_a_short_name_as_a_word(tmp
     assert findings(root / "_debugger_tools.py") == [("VC503", 2, "debugger")]
     assert findings(root / "apsw_tools.py") == [("VC503", 1, "apsw")]
     assert findings(root / "signing.py") == [("VC503", 6, "rsa_helpers")]
+
+
+def test_a_folder_is_a_local_module_when_it_or_a_package_one_level_down_holds_python(tmp_path: Path) -> None:
+    """`src/` imported as `src.app` (a package one level down); a folder of data files is no module, nor one whose
+    `__init__.py` is a folder."""
+    (tmp_path / "src" / "app").mkdir(parents=True)
+    (tmp_path / "src" / "app" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "locale" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "locale" / "LC_MESSAGES" / "django.mo").write_bytes(b"\0")
+    (tmp_path / "odd" / "inner" / "__init__.py").mkdir(parents=True)
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "run.py").write_text("", encoding="utf-8")
+    listings.forget()
+    dependencies.module_names_in.cache_clear()
+    assert dependencies.module_names_in(tmp_path) == {"src", "scripts"}
