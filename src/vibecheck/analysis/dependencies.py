@@ -506,9 +506,9 @@ class DependencyInputs:
         self._real: dict[str, str] = {}  # the memo of `real_folder`: one `lstat` per folder
 
     def __call__(self, path: str) -> str:
-        if os.path.islink(path):
-            return _folder_inputs(Path(path).resolve().parent)
         folder = os.path.dirname(path)
+        if listings.is_link(folder or os.curdir, os.path.basename(path)):  # its folder's listing says: no `lstat`
+            return _folder_inputs(Path(path).resolve().parent)
         digest = self._by_folder.get(folder)
         if digest is None:
             real = real_folder(os.path.abspath(folder or os.curdir), self._real)
