@@ -1,9 +1,9 @@
-"""`json.dumps(value, indent=2, ensure_ascii=False)`, the same text, about four times as fast.
+"""`json.dumps(value, indent=2, ensure_ascii=False)`, the same text, in half the time.
 
 Python's C encoder does not indent (before 3.13): with `indent`, `json` encodes in pure Python through a chain of
-generators, which took 18 ms of a warm run's 0.4 s on Django (561 findings). The reports are plain data (dicts with
-text keys, lists, text, numbers, booleans, None), which one recursive function joins directly, with the C string
-escaper; anything else falls back to `json.dumps` itself, so the text is always `json`'s.
+generators (9 ms of a warm run on Django, whose report has 561 findings; 5 ms here). The reports are plain data
+(dicts with text keys, lists, text, numbers, booleans, None), which one recursive function joins directly, with the
+C string escaper; anything else falls back to `json.dumps` itself, so the text is always `json`'s.
 """
 
 from __future__ import annotations
