@@ -58,6 +58,7 @@ def main() -> None:
 
         atexit.register(_end_at_once)  # registered first, so it runs after every other exit handler
         gc_tuning.end_at_once()
+    gc_tuning.tune_gc()  # before the command line's imports: at Python's thresholds they ran 55 collections, for nothing
     dataclass_code.install()  # before the first dataclass, and before the fork below, which inherits it
     preload.start(arguments)  # before the command line's imports, which the preloading worker overlaps
     from vibecheck.cli import main as run_here

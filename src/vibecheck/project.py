@@ -119,8 +119,13 @@ def project_roots(paths: Iterable[str]) -> set[Path]:
     """The project roots of some files (files outside any project have none); each folder resolved once (the
     paths are handled as strings: a `Path` per file cost more than the roots)."""
     real: dict[str, str] = {}
-    folders = {os.path.dirname(os.path.realpath(p) if os.path.islink(p) else os.path.abspath(p)) for p in paths}
+    folders = {os.path.dirname(os.path.realpath(p) if _is_link(p) else os.path.abspath(p)) for p in paths}
     return {root for root in (project_root(Path(real_folder(folder, real))) for folder in folders) if root is not None}
+
+
+def _is_link(path: str) -> bool:
+    """`os.path.islink`, told by the folder's listing (discovery made it): no `lstat` per checked file."""
+    return listings.is_link(os.path.dirname(path) or os.curdir, os.path.basename(path))
 
 
 def real_folder(folder: str, real: dict[str, str]) -> str:

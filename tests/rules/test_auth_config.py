@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import RULES_DIR
+from vibecheck import listings
 from vibecheck.analysis.helper_modules import helper_modules_inputs
 from vibecheck.analysis.model_fields import sibling_models_inputs
 from vibecheck.rule import Rule
@@ -672,5 +673,6 @@ def test_the_helper_modules_one_package_up_are_part_of_the_cache_key(tmp_path: P
     routes = str(tmp_path / "routers" / "projects.py")
     before = helper_modules_inputs(routes)
     (tmp_path / "services.py").write_text(SERVICES, encoding="utf-8")
+    listings.forget()  # as a run starts: the folders are listed again, and the readers' memos dropped
     helper_modules_inputs.cache_clear()
     assert helper_modules_inputs(routes) != before

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from vibecheck import listings
 from vibecheck.analysis import dependencies
 from vibecheck.analysis.dependencies import candidate_distributions, find_root, normalize, project_dependencies, requirement_name
 from vibecheck.engine import check_file
@@ -747,3 +748,18 @@ def test_a_versioned_distribution_vertex_ai_and_real_sdks(tmp_path: Path) -> Non
     })
     assert [(code, line) for code, line, _ in findings(tmp_path / "kernel.py")] == [
         ("VC503", 9), ("VC504", 3), ("VC504", 4), ("VC504", 5), ("VC504", 6), ("VC504", 7), ("VC504", 8)]
+
+
+def test_a_folder_is_a_local_module_when_it_or_a_package_one_level_down_holds_python(tmp_path: Path) -> None:
+    """`src/` imported as `src.app` (a package one level down); a folder of data files is no module, nor one whose
+    `__init__.py` is a folder."""
+    (tmp_path / "src" / "app").mkdir(parents=True)
+    (tmp_path / "src" / "app" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "locale" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "locale" / "LC_MESSAGES" / "django.mo").write_bytes(b"\0")
+    (tmp_path / "odd" / "inner" / "__init__.py").mkdir(parents=True)
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "run.py").write_text("", encoding="utf-8")
+    listings.forget()
+    dependencies.module_names_in.cache_clear()
+    assert dependencies.module_names_in(tmp_path) == {"src", "scripts"}

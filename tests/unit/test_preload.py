@@ -93,6 +93,24 @@ def test_a_checker_that_cannot_be_sent_to_the_preloaded_worker_goes_to_a_worker_
         os.waitpid(pid, os.WNOHANG)
 
 
+def _says_its_session(task: _Named) -> FileResult:
+    return FileResult(task.display, warnings=[f"{os.getpid()} {os.getsid(0)}"])
+
+
+def _make_session_checker() -> workers.CheckPath:
+    return _says_its_session
+
+
+def test_the_preloaded_worker_runs_in_a_session_of_its_own(preloaded: None) -> None:
+    """Its imports do not share the command's CPU share (one per session, with Linux's autogroup scheduling)."""
+    preload.start(["hook"])
+    pid = _preloaded_pid()
+    pool = workers.WorkerPool(1, _make_session_checker, None, preloaded=True)
+    results = {task.display: result for task, result in pool.check([_Named("a.py")])}
+    assert results["a.py"].warnings == [f"{pid} {pid}"]  # checked by the preloaded worker, the leader of its session
+    assert os.getsid(0) != pid
+
+
 def test_a_preloaded_worker_that_dies_while_loading_costs_no_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(preload, "load_checker_modules", _dies_while_loading)
     preload.start(["hook"])

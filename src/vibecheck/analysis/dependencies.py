@@ -534,9 +534,9 @@ class DependencyInputs:
         self._real: dict[str, str] = {}  # the memo of `real_folder`: one `lstat` per folder
 
     def __call__(self, path: str) -> str:
-        if os.path.islink(path):
-            return _folder_inputs(Path(path).resolve().parent)
         folder = os.path.dirname(path)
+        if listings.is_link(folder or os.curdir, os.path.basename(path)):  # its folder's listing says: no `lstat`
+            return _folder_inputs(Path(path).resolve().parent)
         digest = self._by_folder.get(folder)
         if digest is None:
             real = real_folder(os.path.abspath(folder or os.curdir), self._real)
@@ -688,9 +688,10 @@ def _has_python(directory: str) -> bool:
     the folder's listing: a warm run asks this of every folder's subfolders (Django's `conf/locale/` has a hundred),
     which discovery listed already when they hold Python."""
     children = listings.entries(directory).values()
-    # `len > 3`: a file named `.py` alone has no suffix (as `Path.suffix` says)
+    # `len > 3`: a file named `.py` alone has no suffix (as `Path.suffix` says); a package's `__init__.py` is looked
+    # up in its folder's listing, which discovery made (`conf/locale/*/LC_MESSAGES/`: a thousand `stat` calls)
     return any(len(child.name) > 3 and child.name.endswith(".py") for child in children) or any(
-        listings.is_dir(child) and os.path.isfile(os.path.join(child.path, "__init__.py")) for child in children)
+        listings.is_dir(child) and listings.is_file(child.path, "__init__.py") for child in children)
 
 
 def _project_text(path: Path, root: Path) -> str | None:

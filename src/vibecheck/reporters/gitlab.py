@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import TYPE_CHECKING
 
 from vibecheck.model import Report, Severity
 from vibecheck.reporters.escaping import json_safe
+from vibecheck.reporters.json_text import dumps_indented
 
 if TYPE_CHECKING:
     from vibecheck.reporters import ReportContext
@@ -26,4 +26,4 @@ def render(report: Report, ctx: ReportContext) -> str:
             "severity": SEVERITIES[f.severity],
             "location": {"path": f.location.path, "lines": {"begin": f.location.start.line, "end": f.location.end.line}},
         })
-    return json_safe(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"
+    return json_safe(dumps_indented(issues)) + "\n"

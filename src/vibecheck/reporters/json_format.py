@@ -6,12 +6,12 @@ Schema version 1 (documented in README.md, "JSON output"):
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from vibecheck.model import EngineError, Finding, Report
 from vibecheck.reporters.escaping import json_safe
+from vibecheck.reporters.json_text import dumps_indented
 
 if TYPE_CHECKING:
     from vibecheck.reporters import ReportContext
@@ -68,4 +68,4 @@ def render(report: Report, ctx: ReportContext) -> str:
         "findings": [finding_to_dict(f) for f in report.findings],
         "errors": [error_to_dict(e) for e in report.errors],
     }
-    return json_safe(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"
+    return json_safe(dumps_indented(payload)) + "\n"

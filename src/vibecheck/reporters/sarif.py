@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections import Counter
 from pathlib import Path
@@ -13,6 +12,7 @@ from urllib.parse import quote
 from vibecheck.docs import parse_doc, render_markdown
 from vibecheck.model import Category, Confidence, Finding, Report, Severity
 from vibecheck.reporters.escaping import json_safe
+from vibecheck.reporters.json_text import dumps_indented
 from vibecheck.reporters.sentences import message_and_hint
 
 if TYPE_CHECKING:
@@ -182,4 +182,4 @@ def render(report: Report, ctx: ReportContext) -> str:
             "results": results,
         }],
     }
-    return json_safe(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
+    return json_safe(dumps_indented(log)) + "\n"
