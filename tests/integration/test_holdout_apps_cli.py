@@ -358,6 +358,11 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
+    # `llm.AssistantError`, raised in `llm.py` only with the project's own wording: VC414 reads the error modules beside
+    # a file (`errors.py`, `exceptions.py`), which its cache key covers; reading every module beside it made an edit of
+    # one file re-check all its neighbours.
+    ("clean_llm_service", "assistant/api.py", 85, "VC414"),
+    ("clean_llm_service", "assistant/api.py", 100, "VC414"),
     # The message of the app's own `OutOfStock` ("only 3 left") answered with 409: VC414 trusts an exception's text
     # only when its class is named for bad input or carries its own error code, and this one does neither.
     ("hollow_suite_api", "inventory/routes.py", 42, "VC414"),

@@ -223,15 +223,15 @@ def test_own_error_answered_with_its_code_is_the_api_error(path: str, module: st
 
 OWN_ERROR_ROUTE = """
 from fastapi import FastAPI, HTTPException
-from . import llm
+from . import {module}
 
 app = FastAPI()
 
 @app.post("/ask")
 async def ask(question: str):
     try:
-        return await llm.answer(question)
-    except llm.AssistantError as exc:
+        return await {module}.answer(question)
+    except {module}.AssistantError as exc:
         raise HTTPException(status_code=503, detail=str(exc)) from exc
 """
 OWN_ERROR_MODULE = """
@@ -267,13 +267,25 @@ def test_own_error_raised_with_its_own_wording_is_written_for_the_client(
         tmp_path: Path, raise_line: str, refused: str, reported: bool) -> None:
     """A project's error class that its module raises (it and its subclasses) only with literal text, or plain names
     in an f-string, carries the project's words; one raised with a caught exception's or a response's text does not."""
+    assert own_error_findings(tmp_path, "errors", raise_line, refused) == ([("api.py", "VC414")] if reported else [])
+
+
+def test_own_error_of_a_module_not_named_for_errors_is_not_followed(tmp_path: Path) -> None:
+    """Only error modules (and `__init__.py`) are read, the ones the cache key covers: `llm.AssistantError` stays
+    reported however `llm.py` raises it, so that an edit of `llm.py` need not re-check every module beside it."""
+    raise_line = 'raise AssistantError("the assistant is unavailable") from exc'
+    assert own_error_findings(tmp_path, "llm", raise_line, '"the model refused"') == [("api.py", "VC414")]
+
+
+def own_error_findings(tmp_path: Path, module: str, raise_line: str, refused: str) -> list[tuple[str, str]]:
     package = tmp_path / "assistant"
     package.mkdir()
     (package / "__init__.py").write_text("", encoding="utf-8")
-    (package / "api.py").write_text(OWN_ERROR_ROUTE, encoding="utf-8")
-    (package / "llm.py").write_text(OWN_ERROR_MODULE.format(raise_line=raise_line, refused=refused), encoding="utf-8")
+    (package / "api.py").write_text(OWN_ERROR_ROUTE.format(module=module), encoding="utf-8")
+    (package / f"{module}.py").write_text(OWN_ERROR_MODULE.format(raise_line=raise_line, refused=refused),
+                                          encoding="utf-8")
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, cache=False, select=("VC414",)))
-    assert [(Path(f.location.path).name, f.code) for f in report.findings] == ([("api.py", "VC414")] if reported else [])
+    return [(Path(f.location.path).name, f.code) for f in report.findings]
 
 
 @pytest.mark.parametrize(("layout", "reported"), [

@@ -3,9 +3,11 @@ assistant is unavailable")`, `raise OrderNotFound(f"no order {order_id}")`.
 
 A handler that answers with `str(exc)` of such an error tells the client a sentence the project wrote for it, not a
 driver's or a library's text. Which class it is, and how it is raised, lives in another module as often as not
-(`from . import llm`, then `except llm.AssistantError as exc`): the module that defines the class is read with `ast`,
-once per run, when it lies beside the checked file or one package up, and `own_errors_inputs` puts those folders'
-modules into the checked file's cache key.
+(`from .errors import QuotaExceeded`, `except shop.exceptions.OutOfStock as exc`): by convention such classes live
+in a module named for them (`ERROR_MODULES`), beside the checked file or one package up. Only those are read, with
+`ast`, once per run, and `own_errors_inputs` puts only those into the checked file's cache key: a digest of every
+module beside the file made an edit of one file re-check all its neighbours. A class defined in another module
+(`llm.AssistantError`) is not followed.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ import functools
 import hashlib
 import os
 
+from vibecheck import listings
 from vibecheck.safe_files import NotRegularFileError, read_regular_text
 
 SIZE_LIMIT = 2_000_000
+# Modules named for the errors they define (`errors.py`, `exceptions/__init__.py`): the ones read for a class.
+ERROR_MODULES = ("errors", "exceptions", "error", "exception", "exc", "_errors", "_exceptions")
 # Attributes that hold text from outside the project: an upstream response's body, a process's output, another
 # exception's message (`f"provider refused: {response.text}"`).
 OUTSIDE_TEXT_ATTRIBUTES = frozenset({"text", "content", "body", "data", "stderr", "stdout", "output", "reason",
@@ -26,10 +31,11 @@ OUTSIDE_TEXT_ATTRIBUTES = frozenset({"text", "content", "body", "data", "stderr"
 
 
 def raised_with_fixed_messages(path: str, qualified: str) -> bool:
-    """Whether the exception class `qualified` names, as imported in the file at `path` (`.llm.AssistantError`,
+    """Whether the exception class `qualified` names, as imported in the file at `path` (`.errors.AssistantError`,
     `..errors.QuotaExceeded`, `shop.errors.OutOfStock` of the file's own package `shop`, or a class of the file
-    itself), is defined in a module beside the file or one package up, and is raised there, and every raise of it
-    and of its subclasses there and in the file itself passes a message made of literal text and plain names only."""
+    itself), is defined in an error module beside the file or one package up, and is raised
+    there, and every raise of it and of its subclasses there and in the file itself passes a message made of literal
+    text and plain names only."""
     if hasattr(builtins, qualified):
         return False  # `except Exception as exc`: no class of the project (and no second parse of the file)
     module_file = _defining_module(path, qualified)
@@ -64,12 +70,11 @@ def _defining_module(path: str, qualified: str) -> str | None:
 
 
 def _module_file(package: str, parts: list[str]) -> str | None:
-    """The file of the module `parts` inside the package folder (its `__init__.py` when `parts` is empty); only a
-    module directly in that folder, the ones `own_errors_inputs` covers."""
-    if len(parts) > 1:
+    """The file of the error module `parts` names directly inside the package folder, the ones `own_errors_inputs`
+    covers; None for any other module."""
+    if len(parts) != 1 or parts[0] not in ERROR_MODULES:
         return None
-    candidates = [os.path.join(package, f"{parts[0]}.py"), os.path.join(package, parts[0], "__init__.py")] if parts \
-        else [os.path.join(package, "__init__.py")]
+    candidates = (os.path.join(package, f"{parts[0]}.py"), os.path.join(package, parts[0], "__init__.py"))
     return next((c for c in candidates if os.path.isfile(c)), None)
 
 
@@ -138,8 +143,8 @@ def _plain(value: ast.expr, caught: set[str]) -> bool:
 
 
 class OwnErrorsInputs:
-    """A digest of the modules beside the file at `path` and one package up, which `raised_with_fixed_messages` may
-    read: a `Rule.cache_inputs` function. The cache calls `cache_clear` when a run starts."""
+    """A digest of the error modules beside the file at `path` and one package up, which `raised_with_fixed_messages`
+    may read: a `Rule.cache_inputs` function. The cache calls `cache_clear` when a run starts."""
 
     def __call__(self, path: str) -> str:
         folder = os.path.dirname(os.path.abspath(path))
@@ -154,16 +159,14 @@ class OwnErrorsInputs:
 
 @functools.lru_cache(maxsize=1024)
 def _folder_digest(folder: str) -> str:
-    """Name, size and modification time of the modules of `folder` and of its packages' `__init__.py`."""
+    """Name, size and modification time of the folder's error modules. Only the names its listing holds are asked of
+    the disk (`vibecheck.listings`: discovery listed the folder already)."""
     digest = hashlib.sha256()
-    try:
-        with os.scandir(folder) as entries:
-            names = sorted((entry.name, entry.is_dir()) for entry in entries)
-    except OSError:
-        return ""
-    for name, is_dir in names:
-        relative = os.path.join(name, "__init__.py") if is_dir else name
-        if not relative.endswith(".py"):
+    names = listings.entries(folder)
+    candidates = [(f"{name}.py", f"{name}.py") for name in ERROR_MODULES] + [
+        (name, os.path.join(name, "__init__.py")) for name in ERROR_MODULES]
+    for listed, relative in candidates:
+        if listed not in names:
             continue
         try:
             stat = os.stat(os.path.join(folder, relative))
