@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from vibecheck.ast_fields import CONTENT_FIELDS, content_children, statement_children
 from vibecheck.lines import split_lines
+from vibecheck.patterns import word_start_matches
 from vibecheck.references import DOTTED_STRING, HTTP_METHODS, TEST_REFERENCES, read_test_references
 
 if TYPE_CHECKING:  # the facts are read with `ast`: a run that only indexes files (the hook) never loads libcst
@@ -469,7 +470,8 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
             qualname = f"{prefix}{statement.name}"
             calls: list[ast.Call] = []
             uses = _uses(_parts(statement), skip_functions=is_class, calls=calls)
-            own_package_calls.update(_own_package_calls(calls))
+            if not OWN_NAMES.isdisjoint(uses):  # (each name in those calls is among the uses: most use none of them)
+                own_package_calls.update(_own_package_calls(calls))
             yield {
                 "qualname": qualname,
                 "kind": "class" if is_class else ("method" if prefix else "function"),
@@ -671,15 +673,16 @@ def _registers_argument(function: ast.FunctionDef | ast.AsyncFunctionDef, lines:
     return stored and returned
 
 
-# `return ` or `return (` and where the returned expression starts (an identifier cannot start with a space or `(`).
-RETURN_KEYWORD = re.compile(r"\breturn[\s(]+")
+# `return ` or `return (` and where the returned expression starts (an identifier cannot start with a space or `(`),
+# searched at word starts (`word_start_matches`).
+RETURN_KEYWORD = re.compile(r"return[\s(]+")
 WORD_BOUNDARY = re.compile(r"\b")
 
 
 def _returns_word(text: str, name: str) -> bool:
     """Whether the text says `return name` or `return (name` (the whole word): the search a pattern built per
     parameter name made, whose compiling cost more than the search."""
-    for match in RETURN_KEYWORD.finditer(text):
+    for match in word_start_matches(RETURN_KEYWORD, text):
         start = match.end()
         if text.startswith(name, start) and WORD_BOUNDARY.match(text, start + len(name)):
             return True

@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from vibecheck.patterns import lazy_pattern
+from vibecheck.patterns import lazy_pattern, word_start_matches
 
 
 def test_a_lazy_pattern_answers_as_the_compiled_pattern_once_used() -> None:
@@ -42,3 +42,13 @@ def test_loading_the_rules_compiles_no_regular_expression_of_theirs() -> None:
     )
     found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "[]"
+
+
+def test_word_start_matches_are_those_of_the_pattern_after_a_word_boundary() -> None:
+    """Searching `\\bdef\\s+(\\w+)` over a whole source is a hundred times slower than `def\\s+(\\w+)`: the boundary is
+    asked of each match instead, and a match inside a word is searched again one past its start."""
+    text = "undef x(\nxdef def (\n def  run(\nredef(y): return(z) noreturn (w) _eval(1) .eval(2) execute(3) exec (4)"
+    for pattern in (r"def\s+(\w+)\s*\(", r"return[\s(]+", r"(?:exec|eval)\s*\(", r"\w+"):
+        expected = [(m.span(), m.groups()) for m in re.finditer(r"\b" + pattern, text)]
+        assert [(m.span(), m.groups()) for m in word_start_matches(re.compile(pattern), text)] == expected
+    assert [m.group(1) for m in word_start_matches(re.compile(r"def\s+(\w+)\s*\("), text)] == ["run"]

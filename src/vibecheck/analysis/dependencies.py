@@ -469,8 +469,14 @@ def local_module_names(path: Path, project: ProjectDependencies) -> frozenset[st
     sibling import (`from helpers import make_user`) is local too. A package's `_vendor` folder is one too: the
     package puts it on `sys.path` (poetry-core imports its vendored `packaging` and `lark` as top-level modules).
     """
+    return _local_module_names(path.parent, project)
+
+
+@functools.lru_cache(maxsize=256)
+def _local_module_names(directory: Path, project: ProjectDependencies) -> frozenset[str]:
+    """`local_module_names` for the files in `directory`: the files of a folder ask it once (a copy of the project's
+    names and a look at each folder up to the root)."""
     names = set(project.local_modules)
-    directory = path.parent
     if project.root is None:
         return frozenset(names | _package_neighbours(directory))
     for _ in range(32):
@@ -547,8 +553,8 @@ class DependencyInputs:
         self._by_folder.clear()
         self._real.clear()
         _CHAINS.clear()
-        for memo in (_folder_inputs, _installed_state, project_dependencies, module_names_in, _root_markers,
-                     _names_digest):
+        for memo in (_folder_inputs, _installed_state, project_dependencies, module_names_in, _local_module_names,
+                     _root_markers, _names_digest):
             memo.cache_clear()
 
 

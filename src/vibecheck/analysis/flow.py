@@ -45,7 +45,7 @@ from vibecheck.analysis.summary_keys import (
 from vibecheck.cst_fields import child_nodes
 from vibecheck.imports import ImportTable, full_name
 from vibecheck.literals import string_value
-from vibecheck.patterns import lazy_pattern
+from vibecheck.patterns import lazy_pattern, word_start_matches
 from vibecheck.rule import RULE_FAILURES, JointFailures, Rule, RuleContext, visited_together
 
 # Calls that hand their (first tainted) argument's content on: the result is as tainted as the input.
@@ -2179,7 +2179,7 @@ NOT_VIEW_PARAMETERS = frozenset({"response", "exc", "exception", "get_response",
 
 # A name called directly (`name(...)`, not `obj.name(...)`; a `def name(` counts too) and a function's definition.
 DIRECT_CALL = lazy_pattern(r"(?<![\w.])(\w+)\s*\(")
-DEFINITION = lazy_pattern(r"\bdef\s+(\w+)\s*\(")
+DEFINITION = lazy_pattern(r"def\s+(\w+)\s*\(")  # at a word start (`word_start_matches`)
 
 
 def _called_in_module(name: str, context: RuleContext) -> bool:
@@ -2197,7 +2197,7 @@ def _direct_calls(context: RuleContext) -> Counter[str]:
     counts: Counter[str] | None = context.shared.get(_direct_calls)
     if counts is None:
         counts = context.shared[_direct_calls] = Counter(DIRECT_CALL.findall(context.source))
-        counts.subtract(DEFINITION.findall(context.source))
+        counts.subtract(match.group(1) for match in word_start_matches(DEFINITION, context.source))
     return counts
 
 

@@ -280,7 +280,7 @@ class DebugLeftover(Rule):
             self._has_main_guard = True
         elif names & TYPE_CHECKING_NAMES:
             self._type_checking += 1
-        elif not any(VERBOSE_TEST.search(name) for name in names):
+        elif VERBOSE_TEST.search("\n".join(names)) is None:  # (one search: no word of it spans a line break)
             return
         else:
             self._switch_ifs.add(id(node))
@@ -316,8 +316,8 @@ class DebugLeftover(Rule):
     def _note_debugger_value(self, value: cst.BaseExpression | None) -> None:
         """`debugger_module: Debugger = pdb`, `field(default=pdb)`: the module handed on as a value, the debugger a
         framework opens on request (its `pdb_on_exception` option), not a leftover."""
-        if isinstance(value, cst.Name) and value.value in self._debugger_locals:
-            self._debugger_integrated = True
+        if self._debugger_locals and type(value) is cst.Name and value.value in self._debugger_locals:
+            self._debugger_integrated = True  # (most files import no debugger: asked of every argument first)
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:

@@ -378,9 +378,12 @@ class PlaceholderImplementation(Rule):
         """`service = PaymentService(...)` then `service.cancel(...)` in this file: a method that callers use on an
         instance, not a step a subclass provides (those are called as `self.cancel()`, on objects of subclasses)."""
         source = self.context.source
-        if f".{name}(" not in source or f"{class_name}(" not in source:
+        made = re.escape(class_name)
+        # The assignment's tail is searched first: a pattern that starts with a word scans the whole source slowly, and
+        # most files assign no instance of the class.
+        if f".{name}(" not in source or re.search(rf"=\s*{made}\(", source) is None:
             return False
-        instances = set(re.findall(rf"(\w+)\s*(?::[^=\n]+)?=\s*{re.escape(class_name)}\(", source))
+        instances = set(re.findall(rf"(\w+)\s*(?::[^=\n]+)?=\s*{made}\(", source))
         return any(re.search(rf"\b{re.escape(instance)}\.{re.escape(name)}\(", source) for instance in instances)
 
 

@@ -578,12 +578,14 @@ class AuthFailsOpen(Rule):
         operands = _operands(node.test)
         for index, switch in enumerate(operands[:-1]):
             switch = _present(switch)
+            if not self._is_switch(switch):  # (asked before its code is rendered: most operands are no switch)
+                continue
             text = _code(switch)
             rest = operands[index + 1:]
-            if self._is_switch(switch) and any(_negative_check(r) and (_uses(_code(r), text) or _checked_by_helper(text, r))
-                                               and self._against_setting(switch, r) and _tests_something_else(r, text)
-                                               and _guards_access(text, r, node.body, settings_only=self._settings_only(r))
-                                               for r in rest) and _denies(node.body):
+            if any(_negative_check(r) and (_uses(_code(r), text) or _checked_by_helper(text, r))
+                   and self._against_setting(switch, r) and _tests_something_else(r, text)
+                   and _guards_access(text, r, node.body, settings_only=self._settings_only(r))
+                   for r in rest) and _denies(node.body):
                 self._report(node, text, f"if {short_code(node.test)}:")
                 return
         if self._mode_skips_signature(node):

@@ -361,6 +361,9 @@ class SecretComparedWithEquals(Rule):
         if _is_length(left) or _is_length(right):
             return False  # `len(secret_key) == crypto_kx_SECRET_KEY_BYTES`: a size against a size, no text compared
         left_name, right_name = value_name(left), value_name(right)
+        kinds = _kinds_of(left, left_name) | self._signed(left) | _kinds_of(right, right_name) | self._signed(right)
+        if not kinds:  # (asked first: most comparisons hold no secret, and the questions below walk the function)
+            return False
         if (self._both_hashes(left, left_name, right, right_name) and not any(self._is_keyed(side) for side in (left, right))) \
                 or all(self._is_url_credential(side) for side in (left, right)):
             return False
@@ -368,11 +371,6 @@ class SecretComparedWithEquals(Rule):
             return False
         if any(name and mentions_secret_word(name) and not secret_kinds(name) for name in (left_name, right_name)):
             return False  # one side is metadata about a secret (`cache_token`, `signature_method`)
-        left_kinds = _kinds_of(left, left_name) | self._signed(left)
-        right_kinds = _kinds_of(right, right_name) | self._signed(right)
-        kinds = left_kinds | right_kinds
-        if not kinds:
-            return False
         if left_name and right_name and PASSWORD_KIND in kinds and _user_input_pair(left_name, right_name):
             return False
         if _same_form_fields(left, right):

@@ -155,6 +155,8 @@ class SwallowedException(FunctionStackRule):
         self._cleanup_suppressions: set[int] = set()  # ids of `suppress(...)` calls whose block only cleans up
 
     def visit_With(self, node: cst.With) -> None:
+        if not any(type(item.item) is cst.Call and self.qualified_name(item.item) in SUPPRESS_CALLS for item in node.items):
+            return  # only a `suppress(...)` item is looked up in `visit_Call`; most blocks have none
         function = self.functions[-1] if self.functions else None
         if is_best_effort_cleanup(node) or stores_attributes_only(node) or declares_no_raise(function) \
                 or awaits_cancelled_task(node, function) \

@@ -22,7 +22,7 @@ from vibecheck.analysis.nodes import callee_tail
 from vibecheck.analysis.summary_keys import IMPORT_CWE, is_command_line
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.patterns import lazy_pattern
+from vibecheck.patterns import lazy_pattern, word_start_matches
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 
 # AppleScript source run through the `applescript`, py-applescript and `osascript` packages: its `do shell script`
@@ -56,7 +56,9 @@ CWE = (94, 95)
 FILE_OPENERS = frozenset({"open", "builtins.open", "io.open", "codecs.open", "pathlib.Path", "pathlib.PurePath"})
 READ_METHODS = frozenset({"read", "read_text", "read_bytes"})
 RUNNERS = frozenset({"eval", "exec", "builtins.eval", "builtins.exec"})
-RUNNER_CALL = lazy_pattern(r"\b(?:exec|eval)\s*\(")  # not `execute(`, `.evaluate(`: a file without one has nothing to vet
+# A call of `exec` or `eval`, searched at word starts (`word_start_matches`): not `execute(`, `.evaluate(`, `_eval(`;
+# a file without one has nothing to vet.
+RUNNER_CALL = lazy_pattern(r"(?:exec|eval)\s*\(")
 # The label of a path whose file's contents are run (`exec(open(path).read())`).
 FILE_RUN = "file run"
 # The options and arguments of a command-line tool (a click or typer command's parameters, what `parse_args()`
@@ -211,7 +213,7 @@ class ClientDataToCodeExecution(ClientSinkRule):
     _code_objects: frozenset[str] = frozenset()  # names the current function declares as compiled code objects
 
     def visit_Module(self, node: cst.Module) -> None:
-        self._runs_code = RUNNER_CALL.search(self.context.source) is not None
+        self._runs_code = next(word_start_matches(RUNNER_CALL, self.context.source), None) is not None
         self._code_objects = frozenset()
         self._reads_state: FlowState | None = None
         self._handles: dict[str, cst.Call] = {}  # names bound to an opened file (`with open(p) as f`)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -257,9 +258,14 @@ class ClientDataToShell(ClientSinkRule):
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
         note_argument_list(node, state)
-        if type(node) is not cst.FunctionDef and TEMPLATING_OPERATOR in self.context.source:
+        if type(node) is not cst.FunctionDef and self._names_operators:
             for call in iter_calls(node):
                 self._check_templated_command(call, state)
+
+    @functools.cached_property
+    def _names_operators(self) -> bool:
+        """Whether the file builds an operator at all: asked of every statement, so the source is searched once."""
+        return TEMPLATING_OPERATOR in self.context.source
 
     def _check_templated_command(self, call: cst.Call, state: FlowState) -> None:
         """`BashOperator(bash_command="pg_dump --table={{ dag_run.conf['table'] }}")`: the trigger's text in a shell line."""

@@ -28,6 +28,8 @@ CUTS = frozenset({"split", "rsplit", "partition", "rpartition", "index", "rindex
 # Methods that rewrite a string where a literal occurs: a test for the literal before one of them picks the text to
 # change (`if "http://example.com" in url: url = url.replace("http://example.com", "https://m.example.com")`).
 REWRITES = frozenset({"replace"})
+# The string methods that test a URL or host by its ends (`host.endswith("example.com")`).
+AFFIX_TESTS = frozenset({"endswith", "startswith"})
 # Calls that go to or fetch the URL they are given first: a name tested in an `if` whose body hands it to one of them
 # is a URL, whatever it is called (`if "example.com" in target: return redirect(target)`).
 URL_TAKERS = frozenset({"redirect", "RedirectResponse", "HttpResponseRedirect", "HttpResponsePermanentRedirect",
@@ -193,10 +195,10 @@ class IncompleteUrlValidation(Rule):
     def visit_If(self, node: cst.If) -> None:
         """`if "github.com/" in url: host, path = url.split("github.com/", 1)`: the test only says the cut will work;
         the code parses the value there, it allows nothing."""
-        test = node.test
-        if type(test) is cst.Comparison and len(test.comparisons) == 1:
+        test = node.test  # (only the tests that `visit_Call` and `visit_Comparison` judge: the others' bodies are not walked)
+        if type(test) is cst.Comparison and len(test.comparisons) == 1 and isinstance(test.comparisons[0].operator, cst.In):
             value, literal = test.comparisons[0].comparator, string_value(test.left)
-        elif type(test) is cst.Call and type(test.func) is cst.Attribute and test.args:
+        elif type(test) is cst.Call and type(test.func) is cst.Attribute and test.func.attr.value in AFFIX_TESTS and test.args:
             value, literal = test.func.value, string_value(test.args[0].value)
         else:
             return
@@ -223,7 +225,7 @@ class IncompleteUrlValidation(Rule):
         if type(func) is cst.Attribute and func.attr.value in MATCH_READERS and type(func.value) is cst.Call:
             self._extractions.add(id(func.value))  # visited before the match it reads
         self._check_regex(node)
-        if not (type(func) is cst.Attribute and func.attr.value in ("endswith", "startswith") and node.args) \
+        if not (type(func) is cst.Attribute and func.attr.value in AFFIX_TESTS and node.args) \
                 or id(node) in self._parse_guards:
             return
         first = node.args[0].value
