@@ -9,8 +9,10 @@ are now; within a run the tree is read as one snapshot.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import OrderedDict
+from collections.abc import Iterable
 
 # Entries held at once, all folders together (about 250 bytes each): past this the listings used longest ago are
 # dropped, and listed again if asked for, so a huge tree costs time, never unbounded memory.
@@ -84,6 +86,23 @@ def exists(folder: str, name: str) -> bool:
     except OSError:
         return False
     return True
+
+
+def modules_digest(folder: str, modules: Iterable[str]) -> str:
+    """Name, size and modification time of the modules named `modules` in `folder` (`name.py` or `name/__init__.py`),
+    for a rule's cache key: only the names the folder's listing holds are asked of the disk."""
+    digest = hashlib.sha256()
+    listed = entries(folder)
+    for name in modules:
+        for entry, relative in ((f"{name}.py", f"{name}.py"), (name, os.path.join(name, "__init__.py"))):
+            if entry not in listed:
+                continue
+            try:
+                stat = os.stat(os.path.join(folder, relative))
+            except OSError:
+                continue
+            digest.update(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def forget() -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import ast
 import builtins
 import functools
-import hashlib
 import os
 
 from vibecheck import listings
@@ -159,21 +158,8 @@ class OwnErrorsInputs:
 
 @functools.lru_cache(maxsize=1024)
 def _folder_digest(folder: str) -> str:
-    """Name, size and modification time of the folder's error modules. Only the names its listing holds are asked of
-    the disk (`vibecheck.listings`: discovery listed the folder already)."""
-    digest = hashlib.sha256()
-    names = listings.entries(folder)
-    candidates = [(f"{name}.py", f"{name}.py") for name in ERROR_MODULES] + [
-        (name, os.path.join(name, "__init__.py")) for name in ERROR_MODULES]
-    for listed, relative in candidates:
-        if listed not in names:
-            continue
-        try:
-            stat = os.stat(os.path.join(folder, relative))
-        except OSError:
-            continue
-        digest.update(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+    """The error modules of `folder` (`listings.modules_digest`)."""
+    return listings.modules_digest(folder, ERROR_MODULES)
 
 
 own_errors_inputs = OwnErrorsInputs()
