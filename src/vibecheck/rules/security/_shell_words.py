@@ -3,6 +3,8 @@ container or a pod, where only a shell they are told to start reads the command 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import libcst as cst
 
 from vibecheck.literals import string_value
@@ -29,3 +31,10 @@ def starts_a_shell(command: cst.BaseExpression) -> bool:
         text = string_value(command)
     words = (text or "").split()
     return len(words) >= 2 and words[0] in SHELLS and words[1] in SHELL_FLAGS
+
+
+def shell_script(words: Sequence[cst.BaseExpression]) -> cst.BaseExpression | None:
+    """The script of an argument list that starts a shell on it (`["bash", "-c", script]`), or None."""
+    if len(words) >= 3 and string_value(words[0]) in SHELLS and string_value(words[1]) in SHELL_FLAGS:
+        return words[2]
+    return None

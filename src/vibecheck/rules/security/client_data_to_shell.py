@@ -18,8 +18,7 @@ from vibecheck.rules.security._shell_words import (
     CONTAINER_EXEC_METHODS,
     POD_EXEC_METHODS,
     POD_EXEC_STREAMS,
-    SHELL_FLAGS,
-    SHELLS,
+    shell_script,
     starts_a_shell,
 )
 
@@ -219,8 +218,9 @@ class ClientDataToShell(ClientSinkRule):
             yield command, PROGRAM_LABEL
         elif isinstance(display, (cst.List, cst.Tuple)):
             values = [element.value for element in display.elements]
-            if len(values) >= 3 and string_value(values[0]) in SHELLS and string_value(values[1]) in SHELL_FLAGS:
-                yield values[2], SHELL_LABEL
+            script = shell_script(values)
+            if script is not None:
+                yield script, SHELL_LABEL
             elif values and type(display.elements[0]) is cst.Element:
                 yield values[0], PROGRAM_LABEL
                 words = [e.value if type(e) is cst.Element else None for e in display.elements]
@@ -240,8 +240,9 @@ class ClientDataToShell(ClientSinkRule):
         display = list_display(command, state)
         if isinstance(display, (cst.List, cst.Tuple)):
             values = [element.value for element in display.elements]
-            if len(values) >= 3 and string_value(values[0]) in SHELLS and string_value(values[1]) in SHELL_FLAGS:
-                yield values[2], SHELL_LABEL
+            script = shell_script(values)
+            if script is not None:
+                yield script, SHELL_LABEL
             elif values and type(display.elements[0]) is cst.Element:
                 yield values[0], PROGRAM_LABEL
         elif display is NOT_A_LIST and method in CONTAINER_EXEC_METHODS:

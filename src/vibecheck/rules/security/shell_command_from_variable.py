@@ -10,8 +10,7 @@ from vibecheck.rules.security._shell_words import (
     CONTAINER_EXEC_METHODS,
     POD_EXEC_METHODS,
     POD_EXEC_STREAMS,
-    SHELL_FLAGS,
-    SHELLS,
+    shell_script,
     starts_a_shell,
 )
 from vibecheck.rules.security._support import (
@@ -21,7 +20,6 @@ from vibecheck.rules.security._support import (
     callee_tail,
     is_name_constant,
     keyword,
-    string_value,
     tails,
 )
 
@@ -257,10 +255,7 @@ class ShellCommandFromVariable(BindingRule):
         if not isinstance(command, (cst.List, cst.Tuple)) or len(command.elements) < 3:
             return None
         values = [element.value for element in command.elements]
-        first = self.resolve(values[0])
-        if string_value(first) in SHELLS and string_value(values[1]) in SHELL_FLAGS:
-            return values[2]
-        return None
+        return shell_script([self.resolve(values[0]), *values[1:]])
 
     def _is_built(self, expression: cst.BaseExpression, depth: int = 4) -> bool:
         """An f-string, `%`, `+` or `.format()` with at least one part that is neither literal nor quoted."""
