@@ -7,6 +7,7 @@ never end). Every read of a file that came from the checked tree goes through `r
 
 from __future__ import annotations
 
+import ast
 import os
 import stat
 
@@ -97,3 +98,11 @@ def read_regular_text(path: str | os.PathLike[str], limit: int | None = None) ->
     """`read_regular_file` decoded as UTF-8, undecodable bytes replaced (for dependency and config files)."""
     return read_regular_file(path, limit).decode("utf-8", errors="replace")
 
+
+def parsed_module(path: str | os.PathLike[str], limit: int | None = None) -> ast.Module | None:
+    """The `ast` of a module beside the checked file that a rule reads (`read_regular_text`), or None when it cannot
+    be read or parsed, also when it nests past the parser's limits."""
+    try:
+        return ast.parse(read_regular_text(path, limit))
+    except (OSError, NotRegularFileError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None

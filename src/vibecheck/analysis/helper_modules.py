@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from vibecheck import listings
-from vibecheck.safe_files import NotRegularFileError, read_regular_text
+from vibecheck.safe_files import parsed_module
 
 HELPER_MODULES = ("crud", "services", "service", "helpers", "utils")
 SIZE_LIMIT = 2_000_000
@@ -49,9 +49,8 @@ def _helper_module(path: str, module: str) -> str | None:
 @functools.lru_cache(maxsize=256)
 def _copying_functions(module_path: str) -> dict[str, tuple[int, str]]:
     """Each top-level function of the module that copies a parameter's items onto an object -> that parameter."""
-    try:
-        tree = ast.parse(read_regular_text(module_path, SIZE_LIMIT))
-    except (OSError, NotRegularFileError, SyntaxError, ValueError):
+    tree = parsed_module(module_path, SIZE_LIMIT)
+    if tree is None:
         return {}
     found: dict[str, tuple[int, str]] = {}
     for node in tree.body:

@@ -16,7 +16,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from vibecheck.safe_files import NotRegularFileError, read_regular_text
+from vibecheck.safe_files import parsed_module
 
 # Model, form and serializer fields, and form widgets, that hold plain text (`models.CharField`, `forms.Textarea`).
 TEXT_FIELD_TYPES = frozenset({"CharField", "TextField", "SlugField", "EmailField", "URLField", "TextInput", "Textarea"})
@@ -145,10 +145,7 @@ def _below_own_package(module: str, folder: Path) -> list[str]:
 
 @functools.lru_cache(maxsize=256)
 def _parsed(module_path: str) -> ast.Module | None:
-    try:
-        return ast.parse(read_regular_text(module_path, SIZE_LIMIT))
-    except (OSError, NotRegularFileError, SyntaxError, ValueError):
-        return None
+    return parsed_module(module_path, SIZE_LIMIT)
 
 
 @functools.lru_cache(maxsize=256)

@@ -18,7 +18,7 @@ import functools
 import os
 
 from vibecheck import listings
-from vibecheck.safe_files import NotRegularFileError, read_regular_text
+from vibecheck.safe_files import parsed_module
 
 SIZE_LIMIT = 2_000_000
 # Modules named for the errors they define (`errors.py`, `exceptions/__init__.py`): the ones read for a class.
@@ -79,10 +79,7 @@ def _module_file(package: str, parts: list[str]) -> str | None:
 
 @functools.lru_cache(maxsize=512)
 def _tree(module_file: str) -> ast.Module | None:
-    try:
-        return ast.parse(read_regular_text(module_file, SIZE_LIMIT))
-    except (OSError, NotRegularFileError, SyntaxError, ValueError):
-        return None
+    return parsed_module(module_file, SIZE_LIMIT)
 
 
 @functools.lru_cache(maxsize=1024)
