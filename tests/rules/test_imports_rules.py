@@ -705,6 +705,24 @@ def test_a_packages_contrib_modules_are_optional_integrations(tmp_path: Path) ->
     assert findings(tmp_path / "contrib/tools.py") == [("VC503", 1, "flask_peewee_panel")]
 
 
+
+def test_a_packages_adapter_and_integrations_modules_are_optional_integrations(tmp_path: Path) -> None:
+    """slack-bolt's `adapter/aws_lambda/` imports AWS Chalice, sentry-sdk's `integrations/` Celery: frameworks a user
+    installs with the integration. An application's `adapters` layer, and the package's other modules, are judged."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "boltish"\ndependencies = ["requests"]\n',
+        "boltish/__init__.py": "",
+        "boltish/adapter/aws_lambda/chalice_handler.py": "from chalice_like.app import Request\n",
+        "boltish/integrations/celery_hooks.py": "from celery_like import signals\n",
+        "boltish/adapters/db.py": "from celery_like import signals\n",
+        "boltish/core.py": "from chalice_like.app import Request\n",
+    })
+    assert findings(tmp_path / "boltish/adapter/aws_lambda/chalice_handler.py") == []
+    assert findings(tmp_path / "boltish/integrations/celery_hooks.py") == []
+    assert findings(tmp_path / "boltish/adapters/db.py") == [("VC503", 1, "celery_like")]
+    assert findings(tmp_path / "boltish/core.py") == [("VC503", 1, "chalice_like.app")]
+
+
 def test_modules_vendored_in_a_packages_vendor_folder_are_local(tmp_path: Path) -> None:
     """poetry-core puts `poetry/core/_vendor` on `sys.path` and imports `packaging` and `lark` from there; a module no
     `_vendor` folder holds, and one in a folder merely named `vendored`, are judged as before."""

@@ -43,6 +43,11 @@ NAME_WORDS = lazy_pattern(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # peewee's `playhouse/apsw_ext.py` (`import apsw`), `sqlcipher_ext.py` (`from sqlcipher3 import dbapi2`).
 ADAPTER_MODULE_WORDS = frozenset({"ext", "extension", "extensions", "backend", "support", "compat", "adapter",
                                   "integration", "plugin", "driver"})
+# Sub-packages of a package that hold its optional integrations with other frameworks, which users install when
+# they use them: Django's `contrib` convention (`huey/contrib/djhuey`), a library's `adapter` folder
+# (`slack_bolt/adapter/aws_lambda/chalice_handler.py`), its `integrations` (`sentry_sdk/integrations/celery`). Not
+# `adapters`, a layer of an application's own code in a ports-and-adapters layout.
+INTEGRATION_FOLDERS = frozenset({"contrib", "adapter", "integrations"})
 
 
 def _squashed(name: str) -> str:
@@ -82,13 +87,13 @@ def adapter_module_for(path: str, package: str) -> bool:
         len(words) == 1 or words[1] in ADAPTER_MODULE_WORDS)
 
 
-def in_contrib_package(path: str, root: Path | None) -> bool:
-    """A module of a package's `contrib` sub-package (`huey/contrib/djhuey/models.py`, `ariadne/contrib/sse.py`): by the
-    convention Django named, the optional integrations with other frameworks, which users install when they use them.
-    A `contrib` folder at the project's root belongs to no package of it."""
+def in_integration_package(path: str, root: Path | None) -> bool:
+    """A module of a package's sub-package of optional integrations (`INTEGRATION_FOLDERS`: `huey/contrib/djhuey/
+    models.py`, `ariadne/contrib/sse.py`, `slack_bolt/adapter/tornado/handler.py`). Such a folder at the project's root
+    belongs to no package of it."""
     resolved = Path(path).resolve()
     folders = resolved.relative_to(root).parts[:-1] if root and resolved.is_relative_to(root) else resolved.parts[:-1]
-    return "contrib" in folders[1:]
+    return not INTEGRATION_FOLDERS.isdisjoint(folders[1:])
 
 
 def _waived_in_parentheses(node: cst.Import | cst.ImportFrom) -> bool:
@@ -179,7 +184,7 @@ class ImportCheck(Rule):
         `class AiohttpServer` for `aiohttp_wsgi`) is such an adapter too; the looser names must begin a class's
         name, so a helper that merely mentions a host framework (`def create_flask_app`) is still judged."""
         top_level = module.split(".")[0]
-        if adapter_module_for(self.context.path, top_level) or in_contrib_package(self.context.path, self.project.root):
+        if adapter_module_for(self.context.path, top_level) or in_integration_package(self.context.path, self.project.root):
             return True
         if self._function_depth == 0:
             return False

@@ -27,8 +27,8 @@ class UndeclaredDependency(ImportCheck):
     relative imports, the standard library and the project's own modules are not reported; nor, as for
     `unknown-import`, an import deferred into a function or class named after the module (`def ipython(self):
     from IPython import start_ipython`, the shell command that uses IPython where it is installed), an import in a
-    module named for the package it adapts (`apsw_ext.py` importing `apsw`), one in a package's `contrib`
-    sub-package (`huey/contrib/djhuey/` importing Django) or one deferred
+    module named for the package it adapts (`apsw_ext.py` importing `apsw`), one in a package's `contrib`,
+    `adapter` or `integrations` sub-package (`huey/contrib/djhuey/` importing Django) or one deferred
     under another linter's import-outside-toplevel waiver (`import feedparser  # noqa: PLC0415`) or marked with
     pylint's import-error waiver: an optional integration, on purpose. A requirement's
     extras count as declared (`kombu[sqlalchemy]` installs SQLAlchemy, `psycopg[pool]` installs `psycopg-pool`), and

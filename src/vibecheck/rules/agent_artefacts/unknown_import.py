@@ -43,8 +43,9 @@ class UnknownImport(ImportCheck):
     package's sub-package or the host an extension serves: `class AppEngineServer` for `google.appengine.ext`, `class
     AiohttpServer` for `aiohttp_wsgi`), imports in a module named for the package it adapts (its file name the package's,
     alone or with an adapter's word: `_debugpy.py` or `apsw_ext.py` importing `debugpy` or `apsw`, `sqlcipher_ext.py`
-    importing `sqlcipher3`, `redis_backend.py`), imports in a package's `contrib` sub-package (`huey/contrib/djhuey/`
-    importing Django: the optional integrations with other frameworks, by the convention Django named),
+    importing `sqlcipher3`, `redis_backend.py`), imports in a package's `contrib`, `adapter` or `integrations` sub-package
+    (`huey/contrib/djhuey/` importing Django, `slack_bolt/adapter/aws_lambda/` importing Chalice: the optional
+    integrations with other frameworks; not an application's `adapters` layer),
     and imports whose line waives another linter's
     import-outside-toplevel check (`import feedparser  # noqa: PLC0415`: deferred on purpose, an optional dependency) or
     pylint's import-error (`from plugin.utils import x  # pylint: disable=import-error`: known to be missing where it is
