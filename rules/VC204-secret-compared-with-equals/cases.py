@@ -663,3 +663,17 @@ def check_key_pair(client_secret_key, crypto_kx_SECRET_KEY_BYTES, stored_secret_
         raise ValueError("bad key length")
     # expect: VC204 -- the key itself
     return client_secret_key == stored_secret_key
+
+
+def authorize(bot_token, user_token, installation, request):
+    token: str = bot_token or user_token
+    # ok: VC204 -- which of its own tokens the code picked, not a guess against a secret
+    if user_token is not None and token != user_token:
+        return "user"
+    fallback = installation.user_token if installation else bot_token
+    # ok: VC204 -- the same choice through a conditional expression
+    if fallback == bot_token:
+        return "bot"
+    presented = request.headers.get("X-Token") or bot_token
+    # expect: VC204 -- one alternative is the client's: the test checks a guess
+    return presented == bot_token

@@ -192,6 +192,8 @@ class SecretComparedWithEquals(Rule):
       hashlib.sha256(path.read_bytes()).hexdigest()`): a file's checksum against a manifest's or a pinned one; and a
       digest against a kept record's entry named for an unkeyed checksum (`manifest.get("content_sha256") != digest`,
       `meta["md5"]`), not the request's and not a keyed one (`hmac_sha256`);
+    - a value against one of the alternatives it was picked from (`token != user_token` after `token = bot_token or
+      user_token`, or an `x if c else y`), none of them read from the request: which value the code chose, not a guess;
     - a token inside a lock's class or function (`class Lock: ... stored_token == self.local.token`, `def
       release_lock(...)`): the id of the holder that owns the lock, which the program keeps, not a secret;
     - a record's session id against a session object's own `id`, neither read from the request
@@ -379,6 +381,8 @@ class SecretComparedWithEquals(Rule):
             return False
         if kinds == {TOKEN} and any(LOCK_WORDS.intersection(words(scope)) for scope in self._scopes):
             return False  # `class Lock: ... stored_token == self.local.token`: which holder owns the lock
+        if self._picked_from(left, right) or self._picked_from(right, left):
+            return False
         operator = "==" if isinstance(target.operator, cst.Equal) else "!="
         kind = _kind(kinds)
         article = "An" if kind[0] in "aeiu" else "A"
@@ -470,12 +474,46 @@ class SecretComparedWithEquals(Rule):
             and any(_binds_first(t.target, node.value) for t in small.targets)
             for small in _statements(self._bodies[-1]))
 
+    def _picked_from(self, picked: cst.BaseExpression, alternative: cst.BaseExpression) -> bool:
+        """`token != user_token` after `token = bot_token or user_token`: the test asks which of the function's own
+        values it picked, not whether a guess matches, when none of the alternatives is read from the request."""
+        if type(picked) is not cst.Name or type(alternative) is not cst.Name:
+            return False
+        return self._bound_to(picked, lambda value: _alternatives_of(value, alternative.value))
+
     def _bound_to(self, name: cst.Name, test: Callable[[cst.BaseExpression], bool]) -> bool:
-        """The enclosing function assigns `name = <value>` with a value that passes `test` (not a name: no chains)."""
+        """The enclosing function assigns `name = <value>` (or `name: T = <value>`) with a value that passes `test`
+        (not a name: no chains)."""
         return bool(self._bodies) and any(
-            isinstance(small, cst.Assign) and not isinstance(small.value, cst.Name) and test(small.value)
-            and any(isinstance(t.target, cst.Name) and t.target.value == name.value for t in small.targets)
-            for small in _statements(self._bodies[-1]))
+            value is not None and not isinstance(value, cst.Name) and test(value)
+            for value in _values_bound(self._bodies[-1], name.value))
+
+
+def _values_bound(body: cst.BaseSuite, name: str) -> Iterator[cst.BaseExpression | None]:
+    """The values a function body assigns to `name`, plain or annotated."""
+    for small in _statements(body):
+        if type(small) is cst.Assign:
+            if any(type(t.target) is cst.Name and t.target.value == name for t in small.targets):
+                yield small.value
+        elif type(small) is cst.AnnAssign and type(small.target) is cst.Name and small.target.value == name:
+            yield small.value
+
+
+def _alternatives_of(value: cst.BaseExpression, name: str) -> bool:
+    """`a or b` or `a if c else b` that offers `name` as one of its values, all of them names or attributes the
+    program holds (no request root): the value is one of the alternatives."""
+    pending, offered = [value], []
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.BooleanOperation and type(current.operator) is cst.Or:
+            pending += (current.left, current.right)
+        elif type(current) is cst.IfExp:
+            pending += (current.body, current.orelse)
+        else:
+            offered.append(current)
+    if len(offered) < 2 or not any(type(node) is cst.Name and node.value == name for node in offered):
+        return False
+    return all(type(node) in (cst.Name, cst.Attribute) and head_name(node) not in CLIENT_ROOTS for node in offered)
 
 
 def _signing_functions(module: cst.Module) -> frozenset[str]:
