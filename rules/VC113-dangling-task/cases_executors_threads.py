@@ -1,5 +1,6 @@
 """VC113 corpus: executor futures, `map` results, threads and gathers of new work let go fire; kept ones do not."""
 import asyncio
+import logging
 import threading
 from concurrent import futures
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed, wait
@@ -174,3 +175,56 @@ def start_watchdog(parent_alive):
 def serve_in_background(server):
     # ok: VC113 -- a server thread, for the life of the process
     threading.Thread(target=server.serve_forever, daemon=True).start()
+
+
+def _send_safely(job):
+    """Sends one report; a failure is logged here, so nothing waits for the outcome."""
+    try:
+        render(job)
+    except Exception:
+        logging.getLogger(__name__).exception("sending %s failed", job)
+
+
+def _send_then_fail(job):
+    try:
+        render(job)
+    except Exception:
+        logging.getLogger(__name__).exception("sending %s failed", job)
+        raise
+
+
+def _send_some(job):
+    try:
+        render(job)
+    except ValueError:
+        return None
+
+
+def fire_and_forget_reports(jobs, pool):
+    for job in jobs:
+        # ok: VC113 -- the work catches and logs every failure itself
+        pool.submit(_send_safely, job)
+        # expect: VC113 -- the handler raises again: the failure waits in the dropped future
+        pool.submit(_send_then_fail, job)
+        # expect: VC113 -- only one kind of failure is caught
+        pool.submit(_send_some, job)
+    # ok: VC113 -- a thread whose target catches every failure
+    threading.Thread(target=_send_safely, args=(jobs[0],), daemon=True).start()
+
+
+class Mailer:
+    def __init__(self):
+        self.executor = ThreadPoolExecutor(max_workers=2)
+
+    def _deliver(self, message):
+        while True:
+            try:
+                return render(message)
+            except Exception as exc:
+                logging.getLogger(__name__).warning("delivery failed: %s", exc)
+
+    def send(self, message):
+        # ok: VC113 -- a method of the class that catches every failure, inside its retry loop
+        self.executor.submit(self._deliver, message)
+        # expect: VC113 -- an outside function, which vibecheck cannot see into
+        self.executor.submit(render, message)

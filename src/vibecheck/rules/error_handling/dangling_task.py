@@ -9,6 +9,7 @@ from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule, RuleContext
+from vibecheck.rules.error_handling.handler_facts import Resolver, is_broad
 from vibecheck.rules.error_handling.polling import is_watcher
 
 SPAWNERS = frozenset({"asyncio.create_task", "asyncio.ensure_future"})
@@ -30,6 +31,11 @@ EXECUTOR_METHODS = frozenset({"submit", "map"})
 THREAD_FACTORIES = frozenset({"threading.Thread", "threading.Timer"})
 # Words of a thread target that runs for as long as the process does (besides a watchdog's): a server, the program.
 PROCESS_LONG_WORDS = frozenset({"serve", "forever", "main"})
+# Where each starter takes the callable it runs: (positional index, keyword).
+WORK_ARGUMENTS = {"submit": (0, "fn"), "run_in_executor": (1, "func"), "Thread": (None, "target"),
+                  "Timer": (1, "function")}
+# Statements that only wrap the work: a worker's loop, a context manager.
+WRAPPERS = frozenset({cst.While, cst.For, cst.With})
 # What is lost with the handle of each kind of work, and how to keep it.
 LOST = {
     "task": ("starts a task that nothing keeps", "so the task can be garbage-collected before it finishes and an "
@@ -69,6 +75,8 @@ class DanglingTask(Rule):
     whose results are never read (the first failure is raised only when they are). And for a `threading.Thread` (or
     `Timer`) started and let go: `Thread(target=...).start()` as a statement, or a local thread that is only started
     (and configured), never joined nor kept; a thread kept on an attribute or in a collection is left alone, and so is
+    work that catches its own failures (a future's or thread's function of the file whose body is one `try` with an
+    `except Exception` that does not raise again, also inside a worker's loop: its outcome holds no error to lose), and
     a thread let go on purpose for the life of the process (a target named for watching: `watch`, `monitor`,
     `heartbeat`, `keepalive`; a server's `serve_forever`; the program's `main`), and threads started in test files.
 
@@ -124,13 +132,22 @@ class DanglingTask(Rule):
         self._gathered: list[list[tuple[cst.Call, str]]] = []
         # Per open function: threads bound to a local name, checked for a join or a hand-over when the function ends.
         self._threads: list[list[tuple[cst.Call, str]]] = []
+        self._scopes: list[cst.FunctionDef | cst.ClassDef] = []  # the enclosing functions and classes, innermost last
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._scopes.append(node)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self._scopes.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._scopes.append(node)
         self._bound.append([])
         self._gathered.append([])
         self._threads.append([])
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._scopes.pop()
         bound = self._bound.pop()
         gathered = self._gathered.pop()
         threads = self._threads.pop()
@@ -216,7 +233,7 @@ class DanglingTask(Rule):
         if self.qualified_name(call) in SPAWNERS:
             return True
         func = call.func
-        if not isinstance(func, cst.Attribute):
+        if not isinstance(func, cst.Attribute) or self._runs_guarded_work(call):
             return False
         receiver = func.value
         if func.attr.value in EXECUTOR_METHODS:
@@ -234,11 +251,44 @@ class DanglingTask(Rule):
         """A new thread, outside a test, whose target is work: not a watchdog (`target=watch`, `self._heartbeat`), a
         server (`server.serve_forever`) or the program's main function, which run for as long as the process does and
         are let go on purpose. (Tests start servers and timers beside the code they drive.)"""
-        if self.context.is_test_file or self.qualified_name(call) not in THREAD_FACTORIES:
+        if self.context.is_test_file or self.qualified_name(call) not in THREAD_FACTORIES or self._runs_guarded_work(call):
             return False
         target = next((arg.value for arg in call.args if arg.keyword is not None and arg.keyword.value == "target"), None)
         name = (get_full_name_for_node(target) or "").rpartition(".")[2] if target is not None else ""
         return not is_watcher(name) and PROCESS_LONG_WORDS.isdisjoint(name.lower().split("_"))
+
+    def _runs_guarded_work(self, call: cst.Call) -> bool:
+        """The future's or thread's work is a function of this file that catches every exception itself (`def
+        _safe_send(): try: ... except Exception: logger.exception(...)`): its outcome holds no failure to lose. (An
+        asyncio task still needs a reference, whatever it catches.)"""
+        where = WORK_ARGUMENTS.get(callee_tail(call.func))
+        if where is None:
+            return False
+        position, keyword = where
+        positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
+        given = [arg.value for arg in call.args if arg.keyword is not None and arg.keyword.value == keyword]
+        work = given[0] if given else positional[position] if position is not None and len(positional) > position \
+            else None
+        function = self._local_function(work) if work is not None else None
+        return function is not None and _catches_everything(function, self.qualified_name)
+
+    def _local_function(self, work: cst.BaseExpression) -> cst.FunctionDef | None:
+        """The `def` a name (a nested or module function) or `self.name` (a method of the enclosing class) refers to."""
+        if type(work) is cst.Name:
+            bodies = [scope.body for scope in reversed(self._scopes) if type(scope) is cst.FunctionDef]
+            bodies.append(self.context.module)
+            name = work.value
+        elif type(work) is cst.Attribute and type(work.value) is cst.Name and work.value.value in ("self", "cls"):
+            bodies = [next((scope.body for scope in reversed(self._scopes) if type(scope) is cst.ClassDef), None)]
+            name = work.attr.value
+        else:
+            return None
+        for body in bodies:
+            statements = body.body if body is not None else ()
+            found = next((s for s in statements if type(s) is cst.FunctionDef and s.name.value == name), None)
+            if found is not None:
+                return found
+        return None
 
     def _kind(self, call: cst.Call) -> str:
         """"future" for work handed to an executor (also the event loop's), "task" for an asyncio task."""
@@ -248,6 +298,29 @@ class DanglingTask(Rule):
         shown = f"{self.context.module.code_for_node(call.func)}(...)"
         starts, lost, hint = LOST[kind]
         self.report(call, f"`{shown}` {starts}: {why}, {lost}.", hint=hint)
+
+
+def _catches_everything(function: cst.FunctionDef, resolve: Resolver) -> bool:
+    """The function's body is one `try` (maybe inside a worker's loop or a `with`) with a broad handler that does not
+    raise again: every failure of the work ends in the function."""
+    statement: cst.CSTNode = function
+    while True:
+        body = statement.body.body if isinstance(statement.body, cst.IndentedBlock) else ()
+        body = [s for s in body if not _is_docstring(s)]
+        if len(body) != 1:
+            return False
+        statement = body[0]
+        if type(statement) is cst.Try:
+            return any(is_broad(handler.type, resolve) and not any(type(inner) is cst.Raise for inner in walk_own(handler))
+                       for handler in statement.handlers)
+        if type(statement) not in WRAPPERS:
+            return False
+
+
+def _is_docstring(statement: cst.BaseStatement) -> bool:
+    return type(statement) is cst.SimpleStatementLine and len(statement.body) == 1 \
+        and type(statement.body[0]) is cst.Expr and type(statement.body[0].value) in (cst.SimpleString,
+                                                                                     cst.ConcatenatedString)
 
 
 def _counted(body: cst.BaseSuite, name: str) -> int:
