@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
@@ -261,7 +263,7 @@ class DanglingTask(Rule):
         """The future's or thread's work is a function of this file that catches every exception itself (`def
         _safe_send(): try: ... except Exception: logger.exception(...)`): its outcome holds no failure to lose. (An
         asyncio task still needs a reference, whatever it catches.)"""
-        where = WORK_ARGUMENTS.get(callee_tail(call.func))
+        where = WORK_ARGUMENTS.get(callee_tail(call.func) or "")
         if where is None:
             return False
         position, keyword = where
@@ -274,17 +276,17 @@ class DanglingTask(Rule):
 
     def _local_function(self, work: cst.BaseExpression) -> cst.FunctionDef | None:
         """The `def` a name (a nested or module function) or `self.name` (a method of the enclosing class) refers to."""
+        blocks: list[Sequence[cst.CSTNode]]
         if type(work) is cst.Name:
-            bodies = [scope.body for scope in reversed(self._scopes) if type(scope) is cst.FunctionDef]
-            bodies.append(self.context.module)
+            blocks = [scope.body.body for scope in reversed(self._scopes) if type(scope) is cst.FunctionDef]
+            blocks.append(self.context.module.body)
             name = work.value
         elif type(work) is cst.Attribute and type(work.value) is cst.Name and work.value.value in ("self", "cls"):
-            bodies = [next((scope.body for scope in reversed(self._scopes) if type(scope) is cst.ClassDef), None)]
+            blocks = [next((scope.body.body for scope in reversed(self._scopes) if type(scope) is cst.ClassDef), ())]
             name = work.attr.value
         else:
             return None
-        for body in bodies:
-            statements = body.body if body is not None else ()
+        for statements in blocks:
             found = next((s for s in statements if type(s) is cst.FunctionDef and s.name.value == name), None)
             if found is not None:
                 return found
@@ -303,10 +305,10 @@ class DanglingTask(Rule):
 def _catches_everything(function: cst.FunctionDef, resolve: Resolver) -> bool:
     """The function's body is one `try` (maybe inside a worker's loop or a `with`) with a broad handler that does not
     raise again: every failure of the work ends in the function."""
-    statement: cst.CSTNode = function
+    statement: cst.BaseStatement = function
     while True:
-        body = statement.body.body if isinstance(statement.body, cst.IndentedBlock) else ()
-        body = [s for s in body if not _is_docstring(s)]
+        suite = getattr(statement, "body", None)
+        body = [s for s in suite.body if not _is_docstring(s)] if isinstance(suite, cst.IndentedBlock) else []
         if len(body) != 1:
             return False
         statement = body[0]
