@@ -483,3 +483,53 @@ def archive_entry(request, code):
 def request_magic_link(request):
     Subscription.objects.create(email=request.POST["email"])
     return HttpResponse("If that address has an account, a link is on its way.")
+
+
+def page_forbidden(request, article):
+    """The project's refusal page."""
+    return render(request, "forbidden.html", {"article": article})
+
+
+def with_article(func=None, can_write=False):
+    """Loads the article of the URL and turns away a caller who may not write it."""
+    def wrapper(request, *args, pk=None, **kwargs):
+        article = get_object_or_404(Article, pk=pk)
+        if can_write and not article.can_write(request.user):
+            return page_forbidden(request, article)
+        return func(request, article, *args, **kwargs)
+
+    if func:
+        return wrapper
+    return lambda func: with_article(func, can_write=can_write)
+
+
+def loading_article(func):
+    """Loads the article of the URL; checks nobody."""
+    def wrapper(request, *args, pk=None, **kwargs):
+        return func(request, get_object_or_404(Article, pk=pk), *args, **kwargs)
+
+    return wrapper
+
+
+class AttachmentAddView(View):
+    @method_decorator(with_article(can_write=True))
+    def dispatch(self, request, article, *args, **kwargs):
+        self.article = article
+        return super().dispatch(request, *args, **kwargs)
+
+    # ok: VC201 -- `dispatch` runs the project's decorator, which asks the article whether the caller may write it
+    def post(self, request, *args, **kwargs):
+        self.article.attachments.create(name=request.POST["name"])
+        return redirect("article", pk=self.article.pk)
+
+
+class AttachmentDropView(View):
+    @method_decorator(loading_article)
+    def dispatch(self, request, article, *args, **kwargs):
+        self.article = article
+        return super().dispatch(request, *args, **kwargs)
+
+    # expect: VC201 -- `dispatch`'s decorator only loads the article
+    def post(self, request, *args, **kwargs):
+        self.article.attachments.all().delete()
+        return redirect("article", pk=self.article.pk)

@@ -23,7 +23,7 @@ import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.bots import BOT_MODULES
-from vibecheck.analysis.app_model.handlers import dependency_names, names_a_guard
+from vibecheck.analysis.app_model.handlers import IDENTITY_EXPRESSIONS, dependency_names, names_a_guard
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
@@ -47,6 +47,9 @@ CHECK_VERBS = frozenset({"verify", "check", "require", "requires", "ensure", "as
 EXIT_CALLS = frozenset({"abort", "redirect"})
 # Calls that compare two values in constant time: handed the link's credential, they check it.
 CONSTANT_TIME_COMPARISONS = frozenset({"compare_digest", "constant_time_compare", "safe_str_cmp"})
+# First words of a permission query on an object (`article.can_write(request.user)`, `project.has_member(user)`): handed
+# the caller, it is an authorization check.
+PERMISSION_QUERY_WORDS = frozenset({"can", "may", "has"})
 # Verbs of a call that redeems a one-time credential rather than checks one by name (`tokens.consume(session,
 # payload.token, purpose)`, as an e-mail verification is confirmed): a guard only when handed the presented credential.
 REDEEMING_VERBS = frozenset({"consume"})
@@ -430,6 +433,11 @@ def _session_reads(test: cst.BaseExpression) -> list[tuple[cst.BaseExpression, c
     if type(test) is cst.Subscript and len(test.slice) == 1 and type(test.slice[0].slice) is cst.Index:
         return [(test.value, test.slice[0].slice.value)]
     return []
+
+
+def _hands_caller(call: cst.Call) -> bool:
+    """`article.can_write(request.user)`, `doc.may_edit(user=current_user)`: the call is handed the signed-in caller."""
+    return any(full_name(arg.value) in IDENTITY_EXPRESSIONS for arg in call.args)
 
 
 def _hook_refuses(frame: Frame, must_deny: bool) -> bool:
@@ -999,6 +1007,8 @@ class AppModelCollector:
                           or _looks_up_presented_credential(node, frame.node)
                           or last in CONSTANT_TIME_COMPARISONS and _checks_presented_credential(node, frame.node)):
                 frame.body_guard = frame.denies_by_call = frame.denies = True
+            if len(words) > 1 and words[0] in PERMISSION_QUERY_WORDS and _hands_caller(node):
+                frame.body_guard = True  # `if not article.can_write(request.user): return response_forbidden(...)`
             if len(words) > 1 and words[-1] in CHECKER_NOUNS and (fw.reads_as_guard(last) or "access" in words):
                 frame.body_guard = frame.denies_by_call = frame.denies = True  # `self._access_validator(self.request)`
             if type(func) is cst.Call and self._decorator_guards(func):
@@ -1795,7 +1805,13 @@ class AppModelCollector:
         if type(statement) is cst.FunctionDef and statement.name.value in ("get_permissions", "has_permission"):
             view.guarded = True
         if type(statement) is cst.FunctionDef and statement.name.value == "dispatch":
-            view.guarded |= any(self._decorator_guards(d.decorator) for d in statement.decorators)
+            for decorator in statement.decorators:
+                if self._decorator_guards(decorator.decorator):
+                    view.guarded = True
+                else:  # `@method_decorator(get_article(can_write=True))`: a project's guard, maybe in another module
+                    refs = self._decorator_refs(decorator.decorator)
+                    view.decorator_refs.extend(refs)
+                    view.refs.extend(refs)
         if type(statement) is not cst.SimpleStatementLine:
             return
         for small in statement.body:

@@ -57,10 +57,13 @@ class RouteWithoutAuth(ProjectRule):
     `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or `include_router` (unless it
     lists only dependencies that provide a resource, `Depends(get_db)` or a rate limiter), Django auth mixins
     and `method_decorator`, DRF `permission_classes` other than `AllowAny`, an auth decorator on a class
-    view's `dispatch`, a mixin or base view of the module whose `dispatch` checks the caller and refuses (`if not
-    self._is_authorized(request): return JsonResponse(..., status=403)`) or whose `as_view` hands the view to a guard
+    view's `dispatch` (also a project's, from another module: `@method_decorator(get_article(can_write=True))` whose
+    wrapper refuses when `article.can_write(request.user)` is false), a mixin or base view of the module whose
+    `dispatch` checks the caller and refuses (`if not self._is_authorized(request): return JsonResponse(...,
+    status=403)`) or whose `as_view` hands the view to a guard
     decorator (`return check_event_permissions(super().as_view(**kwargs))`), and a recognisable check in the handler
-    body (`request.user.is_authenticated`, `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`,
+    body (`request.user.is_authenticated`, a permission query handed the caller: `doc.can_edit(request.user)`,
+    `team.has_member(current_user)`, `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`,
     `check_access(...)`, a checker named for access or auth, `self._access_validator(self.request)`, `except NotAuthorized:`,
     a call of a function of the module or a method of the class that makes such a check and refuses, CKAN's `context =
     self._prepare(id)`; a decorator that returns `login_required(view)(*args)`; or an auth-named `Header()`/`Cookie()`
