@@ -28,7 +28,7 @@ from vibecheck.preload import FILES_PER_WORKER_LOADING_ITSELF
 from vibecheck.prepared_phase import PreparedPhase
 from vibecheck.project import Project, conditional_findings, run_project_rules, split_projects
 from vibecheck.registry import Registry, load_registry
-from vibecheck.workers import PoolUnavailable, WorkerPool, check_in_process, crashed
+from vibecheck.workers import PoolUnavailable, WorkerPool, batched, check_in_process, crashed
 
 
 class Checker(Pipeline):
@@ -163,10 +163,11 @@ class _Later:
 
 
 class EarlyPool:
-    """The worker pool of a run with a cache, started at the first file the cache does not hold: its first worker
+    """The worker pool of a run. With a cache, it is started at the first file the cache does not hold: its first worker
     loads the checker (half a second of imports) while this process looks the other files up and plans the index,
-    instead of after (10 changed files on Django, or the one file of a hook). It is closed at the end of the run: its
-    workers are told to end with the last result, and end during the project phase."""
+    instead of after (10 changed files on Django, or the one file of a hook). Either way it is closed at the end of the
+    run: its workers are told to end with the last result, and end during the project phase (waiting for them there
+    kept a cold run on Django single-threaded for 60 ms)."""
 
     def __init__(self, settings: Settings, checker: Checker) -> None:
         self.settings, self.checker = settings, checker
@@ -199,14 +200,17 @@ def _run_tasks(files: Sequence[SourceFile], later: _Later, settings: Settings, c
                ) -> Iterator[tuple[SourceFile | IndexJob, FileResult]]:
     done: set[int] = set()
     if settings.isolate:
-        pool = early.pool if early is not None and early.pool is not None else _new_pool(settings, checker)
+        pool = early.pool if early is not None and early.pool is not None else \
+            _new_pool(settings, checker, close_later=early is not None)
+        if early is not None:
+            early.pool = pool  # closed at the end of the run: its workers end while this process finishes the run
 
         def when_idle() -> None:
             if idle is not None and later.tasks == []:  # an index job still running would add its file later
                 idle()
 
         try:
-            for task, result in pool.check(files, more=later.get, idle=when_idle):
+            for task, result in pool.check(files, more=lambda: batched(later.get(), pool.jobs), idle=when_idle):
                 done.add(id(task))
                 yield task, result  # type: ignore[misc]  # the pool gives back the tasks it was given
             return
@@ -259,7 +263,7 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
         PreparedPhase(Path(settings.root), dict(settings.raw), relative, settings.test_paths, index, cache, rules,
                       checker.rule_class, scope=[str(folder) for folder in walked])
     idle = None if prepared is None else prepared.prepare
-    results = (iter_results(files, settings, checker, index) if cache is None
+    results = (iter_results(files, settings, checker, index, early) if cache is None
                else cache.results(files, lambda misses: iter_results(misses, settings, checker, index, early, idle=idle),
                                   on_miss=early.start))
     if keep is not None:
