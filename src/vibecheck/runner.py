@@ -26,7 +26,8 @@ from vibecheck.model import EngineError, FileResult, Finding, Report
 from vibecheck.pipeline import FindingFilter, Pipeline
 from vibecheck.preload import FILES_PER_WORKER_LOADING_ITSELF
 from vibecheck.prepared_phase import PreparedPhase
-from vibecheck.project import Project, conditional_findings, run_project_rules, split_projects
+from vibecheck.project import Project, conditional_findings, split_projects
+from vibecheck.project_rules_forked import run_each_rule
 from vibecheck.registry import Registry, load_registry
 from vibecheck.workers import PoolUnavailable, WorkerPool, batched, check_in_process, crashed
 
@@ -329,7 +330,7 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
         project.relative.update(relative)
         findings, errors = _project_phase(project, rules, cache, scope=[str(folder) for folder in walked],
                                           rule_class=pipeline.rule_class, asked=relative, warnings=report.warnings,
-                                          prepared=prepared)
+                                          prepared=prepared, jobs=(settings.jobs or default_jobs()) if settings.isolate else 1)
         report.errors.extend(errors)
         by_file: dict[str, list[Finding]] = {}
         for finding in findings:
@@ -347,12 +348,13 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
 
 def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: ResultCache | None, *,
                    scope: Sequence[str], rule_class: Callable[[str], Any], asked: Iterable[str] = (),
-                   warnings: list[str] | None = None, prepared: PreparedPhase | None = None
+                   warnings: list[str] | None = None, prepared: PreparedPhase | None = None, jobs: int = 1
                    ) -> tuple[list[Finding], list[EngineError]]:
     """The project rules' findings: from the cache when no input of theirs changed, from what the last phase kept
     when only the facts of one of its asked files changed (`vibecheck.project_delta`), else by running them (each
-    rule's class from `rule_class`, so a cached phase loads no rule module). With `prepared`, the files are placed and
-    the key beside their facts taken as it computed them for this project, if it did."""
+    rule's class from `rule_class`, so a cached phase loads no rule module; in two processes with `jobs`, see
+    `vibecheck.project_rules_forked`). With `prepared`, the files are placed and the key beside their facts taken as it
+    computed them for this project, if it did."""
     placement, rest = (None, None) if prepared is None else prepared.for_project(project)
     parts = split_projects(project, placement)
     inputs = None if cache is None else cache.project_inputs(parts, rules, rest)
@@ -372,8 +374,7 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
     if cache is not None:
         errors.extend(_load_deferred_facts(project, cache, texts))
     found: list[list[Finding]] = []
-    for rule in classes:  # one rule at a time, so that a base keeps each rule's findings
-        rule_findings, rule_errors = run_project_rules(project, [rule], parts)
+    for rule_findings, rule_errors in run_each_rule(project, classes, parts, jobs):  # a base keeps each rule's findings
         found.append(rule_findings)
         errors.extend(rule_errors)
     held, held_errors = conditional_findings(project, rule_class, parts)

@@ -74,9 +74,9 @@ MAX_BATCH = 32  # tasks in one batch
 class Batch:
     """Small tasks sent to a worker as one: one message each way, where each task alone cost its worker a round trip
     with this process (the 1,900 test files a run on Django reads for their facts: 0.5 s of the two workers' time
-    went to waiting between them, 0.25 s in batches). Each task still runs under its own memory limit; if its worker dies or overruns the time
-    limit (the batch's tasks' limits added up), the batch's tasks go back to the queue one by one, so that only the
-    task that failed fails."""
+    went to waiting between them, 0.25 s in batches). Each task still runs under its own memory limit; if its worker
+    dies or overruns the time limit (the batch's tasks' limits added up), the batch's tasks go back to the queue one
+    by one, so that only the task that failed fails."""
 
     tasks: tuple[Task, ...]
 
@@ -197,9 +197,16 @@ def _loop(conn: Connection, check: CheckPath, parent: int, memory_limit: int | N
         result = BatchResult(parts) if isinstance(task, Batch) else parts[0]
         try:
             conn.send(result)
-        except Exception:  # a result that cannot be pickled: lose the file, not the worker
-            conn.send(BatchResult([_sendable(part, one) for part, one in zip(task.tasks, parts, strict=True)])
-                      if isinstance(task, Batch) else _sendable(task, parts[0]))
+        except Exception as exc:  # a result that cannot be pickled: lose the file, not the worker
+            conn.send(_unsent(task, parts, exc))
+
+
+def _unsent(task: Task, parts: list[FileResult], error: Exception) -> FileResult | BatchResult:
+    """What goes instead of a result that could not be sent (`error`): an error for its task; in a batch, for each
+    task whose own result cannot be pickled."""
+    if isinstance(task, Batch):
+        return BatchResult([_sendable(part, one) for part, one in zip(task.tasks, parts, strict=True)])
+    return _not_sent(task, error)
 
 
 def _sendable(task: Task, result: FileResult) -> FileResult:
@@ -207,8 +214,12 @@ def _sendable(task: Task, result: FileResult) -> FileResult:
     try:
         pickle.dumps(result)
     except Exception as exc:
-        return crashed(task, f"internal error while sending this file's result: {type(exc).__name__}: {exc}")
+        return _not_sent(task, exc)
     return result
+
+
+def _not_sent(task: Task, error: Exception) -> FileResult:
+    return crashed(task, f"internal error while sending this file's result: {type(error).__name__}: {error}")
 
 
 def _run(check: CheckPath, task: Task, memory_limit: int | None, failure: BaseException | None = None) -> FileResult:

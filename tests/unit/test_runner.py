@@ -564,3 +564,17 @@ def test_batches_shrink_to_single_tasks_at_the_end_and_keep_the_order() -> None:
     assert sizes == sorted(sizes, reverse=True)
     assert [t for task in batches for t in (task.tasks if isinstance(task, workers.Batch) else (task,))] == tasks
     assert workers.batched(tasks[:3], 2) == tasks[:3]
+
+
+def _unpicklable_for_one(task: _Named) -> FileResult:
+    return FileResult(task.display, facts={"made": lambda: 0} if task.display == "odd.py" else {})
+
+
+@pytest.mark.parametrize("batch", [True, False])
+def test_a_result_that_cannot_be_sent_costs_its_own_task_only(batch: bool) -> None:
+    tasks = [_Named("a.py"), _Named("odd.py"), _Named("b.py")]
+    pool = workers.WorkerPool(1, lambda: _unpicklable_for_one, None)
+    results = {task.display: result for task, result in pool.check([workers.Batch(tuple(tasks))] if batch else tasks)}
+    assert results["a.py"].errors == results["b.py"].errors == []
+    assert [error.message.split(":")[0] for error in results["odd.py"].errors] == [
+        "internal error while sending this file's result"]
