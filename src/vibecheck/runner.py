@@ -26,9 +26,10 @@ from vibecheck.model import EngineError, FileResult, Finding, Report
 from vibecheck.pipeline import FindingFilter, Pipeline
 from vibecheck.preload import FILES_PER_WORKER_LOADING_ITSELF
 from vibecheck.prepared_phase import PreparedPhase
-from vibecheck.project import Project, conditional_findings, run_project_rules, split_projects
+from vibecheck.project import Project, conditional_findings, split_projects
+from vibecheck.project_rules_forked import run_each_rule
 from vibecheck.registry import Registry, load_registry
-from vibecheck.workers import PoolUnavailable, WorkerPool, check_in_process, crashed
+from vibecheck.workers import PoolUnavailable, WorkerPool, batched, check_in_process, crashed
 
 
 class Checker(Pipeline):
@@ -163,10 +164,11 @@ class _Later:
 
 
 class EarlyPool:
-    """The worker pool of a run with a cache, started at the first file the cache does not hold: its first worker
+    """The worker pool of a run. With a cache, it is started at the first file the cache does not hold: its first worker
     loads the checker (half a second of imports) while this process looks the other files up and plans the index,
-    instead of after (10 changed files on Django, or the one file of a hook). It is closed at the end of the run: its
-    workers are told to end with the last result, and end during the project phase."""
+    instead of after (10 changed files on Django, or the one file of a hook). Either way it is closed at the end of the
+    run: its workers are told to end with the last result, and end during the project phase (waiting for them there
+    kept a cold run on Django single-threaded for 60 ms)."""
 
     def __init__(self, settings: Settings, checker: Checker) -> None:
         self.settings, self.checker = settings, checker
@@ -199,14 +201,17 @@ def _run_tasks(files: Sequence[SourceFile], later: _Later, settings: Settings, c
                ) -> Iterator[tuple[SourceFile | IndexJob, FileResult]]:
     done: set[int] = set()
     if settings.isolate:
-        pool = early.pool if early is not None and early.pool is not None else _new_pool(settings, checker)
+        pool = early.pool if early is not None and early.pool is not None else \
+            _new_pool(settings, checker, close_later=early is not None)
+        if early is not None:
+            early.pool = pool  # closed at the end of the run: its workers end while this process finishes the run
 
         def when_idle() -> None:
             if idle is not None and later.tasks == []:  # an index job still running would add its file later
                 idle()
 
         try:
-            for task, result in pool.check(files, more=later.get, idle=when_idle):
+            for task, result in pool.check(files, more=lambda: batched(later.get(), pool.jobs), idle=when_idle):
                 done.add(id(task))
                 yield task, result  # type: ignore[misc]  # the pool gives back the tasks it was given
             return
@@ -259,7 +264,7 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
         PreparedPhase(Path(settings.root), dict(settings.raw), relative, settings.test_paths, index, cache, rules,
                       checker.rule_class, scope=[str(folder) for folder in walked])
     idle = None if prepared is None else prepared.prepare
-    results = (iter_results(files, settings, checker, index) if cache is None
+    results = (iter_results(files, settings, checker, index, early) if cache is None
                else cache.results(files, lambda misses: iter_results(misses, settings, checker, index, early, idle=idle),
                                   on_miss=early.start))
     if keep is not None:
@@ -325,7 +330,7 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
         project.relative.update(relative)
         findings, errors = _project_phase(project, rules, cache, scope=[str(folder) for folder in walked],
                                           rule_class=pipeline.rule_class, asked=relative, warnings=report.warnings,
-                                          prepared=prepared)
+                                          prepared=prepared, jobs=(settings.jobs or default_jobs()) if settings.isolate else 1)
         report.errors.extend(errors)
         by_file: dict[str, list[Finding]] = {}
         for finding in findings:
@@ -343,12 +348,13 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
 
 def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: ResultCache | None, *,
                    scope: Sequence[str], rule_class: Callable[[str], Any], asked: Iterable[str] = (),
-                   warnings: list[str] | None = None, prepared: PreparedPhase | None = None
+                   warnings: list[str] | None = None, prepared: PreparedPhase | None = None, jobs: int = 1
                    ) -> tuple[list[Finding], list[EngineError]]:
     """The project rules' findings: from the cache when no input of theirs changed, from what the last phase kept
     when only the facts of one of its asked files changed (`vibecheck.project_delta`), else by running them (each
-    rule's class from `rule_class`, so a cached phase loads no rule module). With `prepared`, the files are placed and
-    the key beside their facts taken as it computed them for this project, if it did."""
+    rule's class from `rule_class`, so a cached phase loads no rule module; in two processes with `jobs`, see
+    `vibecheck.project_rules_forked`). With `prepared`, the files are placed and the key beside their facts taken as it
+    computed them for this project, if it did."""
     placement, rest = (None, None) if prepared is None else prepared.for_project(project)
     parts = split_projects(project, placement)
     inputs = None if cache is None else cache.project_inputs(parts, rules, rest)
@@ -368,8 +374,7 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
     if cache is not None:
         errors.extend(_load_deferred_facts(project, cache, texts))
     found: list[list[Finding]] = []
-    for rule in classes:  # one rule at a time, so that a base keeps each rule's findings
-        rule_findings, rule_errors = run_project_rules(project, [rule], parts)
+    for rule_findings, rule_errors in run_each_rule(project, classes, parts, jobs):  # a base keeps each rule's findings
         found.append(rule_findings)
         errors.extend(rule_errors)
     held, held_errors = conditional_findings(project, rule_class, parts)

@@ -522,3 +522,59 @@ def test_a_worker_checking_a_file_it_was_told_about_imports_no_pathspec(tmp_path
     found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path)
     codes, imported = found.stdout.rsplit(" ", 1)
     assert "B605" in codes and imported.strip() == "False"
+
+
+def _checks_or_stalls(task: _Named) -> FileResult:
+    """`_who_checks`, and a task that overruns any time limit."""
+    if task.display == "stalls.py":
+        import time
+
+        time.sleep(30)
+    return _who_checks(task)
+
+
+def test_a_batch_is_checked_in_one_worker_and_gives_each_task_its_result() -> None:
+    names = [f"m{i}.py" for i in range(5)]
+    pool = workers.WorkerPool(1, lambda: _who_checks, None)
+    results = list(pool.check([workers.Batch(tuple(_Named(name) for name in names[:4])), _Named(names[4])]))
+    assert [task.display for task, _ in results] == names
+    assert [result.path for _, result in results] == names
+    assert len({result.warnings[0] for _, result in results}) == 1  # one worker checked them all
+
+
+@pytest.mark.parametrize(("bad", "message"), [
+    ("dies.py", "the worker process checking this file died (it exited with code 3 without a result)"),
+    ("stalls.py", "checking this file took longer than the per-file timeout (0.5 s)"),
+])
+def test_a_batch_whose_worker_dies_or_overruns_costs_only_the_task_that_did(bad: str, message: str) -> None:
+    """The batch's tasks go back to the queue one by one: the others are checked, the bad one fails alone."""
+    names = ["a.py", bad, "b.py"]
+    pool = workers.WorkerPool(1, lambda: _checks_or_stalls, 0.5)
+    results = {task.display: result for task, result in pool.check([workers.Batch(tuple(map(_Named, names)))])}
+    assert sorted(results) == sorted(names)
+    assert results["a.py"].errors == results["b.py"].errors == []
+    assert [error.message.startswith(message) for error in results[bad].errors] == [True]
+
+
+def test_batches_shrink_to_single_tasks_at_the_end_and_keep_the_order() -> None:
+    tasks = [_Named(f"m{i}.py") for i in range(500)]
+    batches = workers.batched(tasks, 2)
+    sizes = [len(task.tasks) if isinstance(task, workers.Batch) else 1 for task in batches]
+    assert sizes[0] == workers.MAX_BATCH and sizes[-8:] == [1] * 8
+    assert sizes == sorted(sizes, reverse=True)
+    assert [t for task in batches for t in (task.tasks if isinstance(task, workers.Batch) else (task,))] == tasks
+    assert workers.batched(tasks[:3], 2) == tasks[:3]
+
+
+def _unpicklable_for_one(task: _Named) -> FileResult:
+    return FileResult(task.display, facts={"made": lambda: 0} if task.display == "odd.py" else {})
+
+
+@pytest.mark.parametrize("batch", [True, False])
+def test_a_result_that_cannot_be_sent_costs_its_own_task_only(batch: bool) -> None:
+    tasks = [_Named("a.py"), _Named("odd.py"), _Named("b.py")]
+    pool = workers.WorkerPool(1, lambda: _unpicklable_for_one, None)
+    results = {task.display: result for task, result in pool.check([workers.Batch(tuple(tasks))] if batch else tasks)}
+    assert results["a.py"].errors == results["b.py"].errors == []
+    assert [error.message.split(":")[0] for error in results["odd.py"].errors] == [
+        "internal error while sending this file's result"]

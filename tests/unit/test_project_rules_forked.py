@@ -1,0 +1,107 @@
+"""The project rules of a large project, shared by this process and a forked copy: same findings, in the rules' order."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from vibecheck import project_rules_forked
+from vibecheck.model import Category, Confidence, FileResult, Finding, Location, Position, Severity
+from vibecheck.project import Project
+
+needs_fork = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="the copy is forked on Linux only")
+PARENT = os.getpid()
+SLOW = 0.5  # seconds a rule takes: long enough for the copy to start and take the next package's rules
+
+
+def _finding(code: str, path: str, message: str) -> Finding:
+    where = Position(1, 1)
+    return Finding(code, "test-rule", message, Location(path, where, where), Severity.LOW, Confidence.LOW, Category.TESTS)
+
+
+class _SlowRule:
+    """Reports which process ran it, after `SLOW` seconds."""
+
+    code = "TST001"
+
+    def __init__(self, options: object) -> None:
+        self.options = options
+
+    def check_project(self, project: Project) -> list[Finding]:
+        time.sleep(SLOW)
+        return [_finding(self.code, "app.py", str(os.getpid()))]
+
+
+class _SlowReader(_SlowRule):
+    """Reads `app.py` through the project (which the phase's cache watches)."""
+
+    def check_project(self, project: Project) -> list[Finding]:
+        project.read_text("app.py")
+        return super().check_project(project)
+
+
+class _QuickRule(_SlowRule):
+    code = "TST002"
+
+    def check_project(self, project: Project) -> list[Finding]:
+        return [_finding(self.code, "app.py", str(os.getpid()))]
+
+
+class _DiesInTheCopy(_QuickRule):
+    code = "TST003"
+
+    def check_project(self, project: Project) -> list[Finding]:
+        if os.getpid() != PARENT:
+            os._exit(1)
+        return super().check_project(project)
+
+
+def _in_package(rule: type, package: str) -> type:
+    return type(rule.__name__, (rule,), {"__module__": f"{package}.rules"})
+
+
+def _project(tmp_path: Path, files: int) -> Project:
+    (tmp_path / "app.py").write_text("x = 1\n", encoding="utf-8")
+    project = Project(root=tmp_path)
+    project.files = {f"m{i}.py": FileResult(f"m{i}.py") for i in range(files)}
+    return project
+
+
+def _ran_in(outcomes: list[project_rules_forked.Outcome]) -> list[str]:
+    return [finding.message for findings, _ in outcomes for finding in findings]
+
+
+@needs_fork
+def test_the_packages_rules_spread_over_two_processes_and_come_back_in_order(tmp_path: Path) -> None:
+    project = _project(tmp_path, project_rules_forked.FORKED_FILES)
+    slow_a, quick_a, slow_b = _in_package(_SlowRule, "pack_a"), _in_package(_QuickRule, "pack_a"), \
+        _in_package(_SlowReader, "pack_b")
+    rules = [(slow_a, None), (slow_b, None), (quick_a, None)]
+    outcomes = project_rules_forked.run_each_rule(project, rules, [project], jobs=2)
+    assert [[f.code for f in findings] for findings, _ in outcomes] == [["TST001"], ["TST001"], ["TST002"]]
+    ran_in = _ran_in(outcomes)
+    assert ran_in[0] == ran_in[2] == str(PARENT) != ran_in[1]  # one package per process; pack_b in the copy
+    assert project.texts_read == {"app.py"}  # read in the copy
+
+
+@needs_fork
+def test_the_rules_a_copy_that_died_had_taken_run_here(tmp_path: Path) -> None:
+    project = _project(tmp_path, project_rules_forked.FORKED_FILES)
+    rules = [(_in_package(_SlowRule, "pack_a"), None), (_in_package(_DiesInTheCopy, "pack_b"), None)]
+    outcomes = project_rules_forked.run_each_rule(project, rules, [project], jobs=2)
+    assert [[f.code for f in findings] for findings, _ in outcomes] == [["TST001"], ["TST003"]]
+    assert _ran_in(outcomes) == [str(PARENT)] * 2
+
+
+@pytest.mark.parametrize(("files", "jobs"), [(project_rules_forked.FORKED_FILES - 1, 2),
+                                             (project_rules_forked.FORKED_FILES, 1)])
+def test_a_small_project_or_one_job_runs_the_rules_here(tmp_path: Path, files: int, jobs: int) -> None:
+    project = _project(tmp_path, files)
+    rules = [(_in_package(_QuickRule, "pack_a"), None), (_in_package(_QuickRule, "pack_b"), None)]
+    outcomes = project_rules_forked.run_each_rule(project, rules, [project], jobs=jobs)
+    assert _ran_in(outcomes) == [str(PARENT)] * 2
