@@ -21,7 +21,7 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import CodeRange
 
-from vibecheck.cst_fields import KIND_BY_TYPE, child_fields, value_kind
+from vibecheck.cst_fields import KIND_BY_TYPE, LEAF_NODES, child_fields, value_kind
 from vibecheck.engine_checks import ParseError
 from vibecheck.facts import CONDITIONAL_FINDINGS, HELD_FINDINGS, fact_collector
 from vibecheck.imports import ImportTable
@@ -223,10 +223,8 @@ def _crash(path: str, code: str, exc: BaseException) -> EngineError:
     return EngineError(path, f"rule crashed on this file: {type(exc).__name__}: {exc}", rule=code)
 
 
-# Nodes that never hold another node: two fifths of a module's nodes are `SimpleWhitespace`, another
-# fifteenth `Newline`. Unless a walker has a handler for them, the walk does not step into them at all.
-_LEAF_NODES = frozenset({cst.SimpleWhitespace, cst.Newline})
-_LEAF_NAMES = frozenset(t.__name__ for t in _LEAF_NODES)
+# Unless a walker has a handler for them, the walk does not step into the whitespace leaves (`LEAF_NODES`) at all.
+_LEAF_NAMES = frozenset(t.__name__ for t in LEAF_NODES)
 _PRUNED_KIND: dict[type, int] = {}
 
 
@@ -238,7 +236,7 @@ def _value_kind(value_type: type, kinds: dict[type, int]) -> int:
         kind = KIND_BY_TYPE.get(value_type)
         if kind is None:
             kind = value_kind(value_type)
-        if kind == 1 and kinds is _PRUNED_KIND and value_type in _LEAF_NODES:
+        if kind == 1 and kinds is _PRUNED_KIND and value_type in LEAF_NODES:
             kind = 0
         kinds[value_type] = kind
     return kind

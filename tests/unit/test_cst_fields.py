@@ -1,4 +1,4 @@
-"""`child_nodes` gives the same children as libcst's `children`, on every node of real files."""
+"""`child_nodes` gives the same children as libcst's `children` but the whitespace leaves, on every node of real files."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 import vibecheck.engine
 import vibecheck.rules.auth.auth_check_always_passes
-from vibecheck.cst_fields import child_nodes, own_returns, walk_own
+from vibecheck.cst_fields import LEAF_NODES, child_nodes, own_returns, walk_own
 
 SOURCES = [Path(vibecheck.engine.__file__), Path(vibecheck.rules.auth.auth_check_always_passes.__file__)]
 
@@ -23,10 +23,20 @@ def test_child_nodes_are_libcst_children(path: Path) -> None:
         node = pending.pop()
         expected = node.children
         found = child_nodes(node)
-        assert sorted(map(id, found)) == sorted(map(id, expected)), type(node).__name__
+        assert sorted(map(id, found)) == sorted(id(child) for child in expected if type(child) not in LEAF_NODES), \
+            type(node).__name__
         pending.extend(expected)
         seen += 1
     assert seen > 1000  # the walk reached the whole file, whitespace and comments included
+
+
+def test_child_nodes_leave_out_whitespace_leaves_but_not_comments() -> None:
+    module = cst.parse_module("x = f( a )  # note\n")
+    line = module.body[0]
+    assert isinstance(line, cst.SimpleStatementLine)
+    assert [type(child) for child in child_nodes(line.trailing_whitespace)] == [cst.Comment]
+    assert not [node for node in walk_own(module) if type(node) in LEAF_NODES]
+    assert any(type(node) is cst.SimpleWhitespace for node in line.trailing_whitespace.children)
 
 
 def test_child_nodes_keep_the_nodes_of_optional_and_sequence_fields() -> None:
@@ -35,7 +45,7 @@ def test_child_nodes_keep_the_nodes_of_optional_and_sequence_fields() -> None:
     found = child_nodes(call)
     assert call.func in found
     assert all(arg in found for arg in call.args)
-    assert len(found) == len(call.children)
+    assert len(found) == len([child for child in call.children if type(child) not in LEAF_NODES])
 
 
 RETURNS = """

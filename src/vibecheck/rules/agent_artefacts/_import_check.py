@@ -9,6 +9,7 @@ changed files pre-commit passes, without a project phase.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from pathlib import Path
 from typing import ClassVar
@@ -184,7 +185,7 @@ class ImportCheck(Rule):
         `class AiohttpServer` for `aiohttp_wsgi`) is such an adapter too; the looser names must begin a class's
         name, so a helper that merely mentions a host framework (`def create_flask_app`) is still judged."""
         top_level = module.split(".")[0]
-        if adapter_module_for(self.context.path, top_level) or in_integration_package(self.context.path, self.project.root):
+        if adapter_module_for(self.context.path, top_level) or self._in_integration_package:
             return True
         if self._function_depth == 0:
             return False
@@ -192,6 +193,11 @@ class ImportCheck(Rule):
         backends = _backend_names(module)
         return any(_names_package(scope, wanted) for scope in self._scopes) or any(
             _squashed(scope).startswith(name) for scope in self._class_scopes for name in backends)
+
+    @functools.cached_property
+    def _in_integration_package(self) -> bool:
+        """`in_integration_package` for the checked file, asked once: it resolves the path on the disk."""
+        return in_integration_package(self.context.path, self.project.root)
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         comment = node.trailing_whitespace.comment

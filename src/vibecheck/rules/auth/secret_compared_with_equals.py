@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -258,7 +259,6 @@ class SecretComparedWithEquals(Rule):
         self._functions: list[str] = []
         self._bodies: list[cst.BaseSuite] = []
         self._module_constants = literal_bindings(self.context.module.body)
-        self._signers = _signing_functions(self.context.module)
         self._class_constants: list[frozenset[str]] = []
         self._class_names: list[str] = []  # the enclosing classes, innermost last
         self._scopes: list[str] = []  # the names of the enclosing classes and functions
@@ -415,6 +415,11 @@ class SecretComparedWithEquals(Rule):
         if isinstance(node, cst.Attribute) and node.attr.value in URL_CREDENTIALS:
             return self._is_parsed_url(node.value)
         return False
+
+    @functools.cached_property
+    def _signers(self) -> frozenset[str]:
+        """`_signing_functions` of the module, read when a comparison first calls a plain name: most files have none."""
+        return _signing_functions(self.context.module)
 
     def _signed(self, node: cst.BaseExpression) -> frozenset[str]:
         """`sign(key, body)` where this file's `def sign` returns an HMAC digest: a signature, whatever it is called."""

@@ -8,7 +8,6 @@ unless `pickle` is a local variable.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import libcst as cst
@@ -65,14 +64,20 @@ def param_names(params: cst.Parameters) -> list[str]:
     return names
 
 
-def uses_of(name: str, value: cst.CSTNode, depth: int = SELF_REFERENCE_DEPTH) -> Iterator[cst.Name]:
-    """The uses of `name` in an expression, a few levels deep (`url` in `f"{url}/login?key={key}"`)."""
-    if type(value) is cst.Name:
-        if value.value == name:
-            yield value
-    elif depth:
-        for child in child_nodes(value):
-            yield from uses_of(name, child, depth - 1)
+def uses_of(name: str, value: cst.CSTNode, depth: int = SELF_REFERENCE_DEPTH) -> list[cst.Name]:
+    """The uses of `name` in an expression, a few levels deep (`url` in `f"{url}/login?key={key}"`), in no particular
+    order (a stack, not a recursive generator: every assignment of every file asks)."""
+    found: list[cst.Name] = []
+    pending: list[tuple[cst.CSTNode, int]] = [(value, depth)]
+    while pending:
+        node, left = pending.pop()
+        if type(node) is cst.Name:
+            if node.value == name:
+                found.append(node)
+        elif left:
+            for child in child_nodes(node):
+                pending.append((child, left - 1))
+    return found
 
 
 class BindingRule(Rule):
