@@ -1,7 +1,7 @@
 """VC201 corpus (FastAPI/Starlette): unguarded routes fire; dependencies, Security and public routes do not."""
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, FastAPI, Form, Header, HTTPException, Request, Security, status
+from fastapi import APIRouter, Body, Depends, FastAPI, Form, Header, HTTPException, Request, Security, WebSocket, status
 from fastapi.security import APIKeyHeader, HTTPBearer, OAuth2PasswordBearer
 from fastapi_limiter.depends import RateLimiter
 from firebase_admin.auth import UserRecord as AdminUser
@@ -11,7 +11,7 @@ from starlette.authentication import requires
 from svix.webhooks import Webhook
 
 from .deps import (CLERK_SECRET, DISCORD_PUBLIC_KEY, ROUTE_GUARDS, SIG, check_scope, get_current_active_superuser, get_db,
-                   load_profile, verifications)
+                   close_room, load_profile, verifications)
 
 app = FastAPI()
 router = APIRouter(prefix="/items")
@@ -417,3 +417,26 @@ async def reset_settings(db: SessionDep):
 @app.post("/auth/{user_id}/reset")
 async def reset_user(user_id: int, db: SessionDep):
     return db.reset_password(user_id)
+
+
+# expect: VC201 -- an administrative WebSocket endpoint anyone may open
+@app.websocket("/ws/admin")
+async def admin_socket(websocket: WebSocket):
+    await websocket.accept()
+    command = await websocket.receive_json()
+    await close_room(command["room"])
+
+
+# ok: VC201 -- the same endpoint behind the superuser dependency
+@app.websocket("/ws/admin/guarded")
+async def admin_socket_guarded(websocket: WebSocket, user=Depends(get_current_active_superuser)):
+    await websocket.accept()
+    command = await websocket.receive_json()
+    await close_room(command["room"])
+
+
+# ok: VC201 -- a public chat socket: reached by a GET, on no administrative path
+@app.websocket("/ws/chat/{room}")
+async def chat_socket(websocket: WebSocket, room: str):
+    await websocket.accept()
+    await websocket.send_json({"room": room})

@@ -77,6 +77,23 @@ def test_weekly_report(frame):
     assert report is not None
 
 
+def test_position_size():
+    size = billing.position_size(1000, 2, 50000)
+    # expect: VC310 -- a quantity: any non-zero size is truthy, the wrong one too
+    assert size
+
+
+def test_classify():
+    verdict = billing.classify("some message")
+    # expect: VC310 -- a label: any label is truthy
+    assert verdict
+
+
+def test_is_oversize():
+    # ok: VC310 -- a question about a size
+    assert billing.is_oversize(1000)
+
+
 def test_has_report(frame):
     # ok: VC310 -- a question: its truth is the answer
     assert billing.has_report(frame)

@@ -76,7 +76,7 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # Marking an invoice paid: "mark" is no privileged verb in VC218's list (it marks read, done, spam...).
     ("pyramid_invoices", "invoices/views/invoices.py", 69, "VC218"),
     # A websocket that reads its user from an unverified token (VC202's finding) has no guard for VC214 to see.
-    ("strawberry_shop", "shop/main.py", 68, "VC214"),
+    ("strawberry_shop", "shop/main.py", 69, "VC214"),
     # An Azure Functions handler (`def get_order(req: func.HttpRequest)`) reads its id from `req.route_params` and
     # the caller from a header App Service fills: no handler model of it says who is signed in.
     ("cloud_functions", "function_app.py", 33, "VC214"),
@@ -355,6 +355,29 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # Session fixation: the login keeps the session id the request came with (`request.cookies.get("sid") or
     # token_urlsafe()`) for the signed-in session; no rule follows a server-side store's keys.
     ("totp_accounts", "twofa/main.py", 36, "VC210"),
+    # `except ccxt.BaseError: pass` around order cancels: the root of one library's errors, narrow by name, and VC101
+    # judges broad handlers only (as with `AmountError` above).
+    ("ccxt_trader", "trader/exchange.py", 87, "VC101"),
+    # A model's answer posted to Discord with the library's default mentions (or hikari's `mentions_everyone=True`)
+    # may ping @everyone: a nuisance, not one of VC401's sinks (code, shell, SQL, paths, HTML, URLs), and whether it
+    # can depends on the `allowed_mentions` a bot sets where it is built (another module) and on its permissions.
+    ("discord_guild_bot", "guildbot/cogs/ai.py", 32, "VC401"),
+    ("discord_guild_bot", "guildbot/cogs/ai.py", 53, "VC401"),
+    ("hikari_moderator", "modbot/commands.py", 86, "VC401"),
+    # A hikari bot's commands are looked up in a dict (`COMMANDS.get(name)`) and called with the rest of the message:
+    # no decorator or registration makes them handlers (VC218), and the flow does not follow the text through a call
+    # of what a dict lookup returned (VC409, VC413).
+    ("hikari_moderator", "modbot/commands.py", 39, "VC218"),
+    ("hikari_moderator", "modbot/commands.py", 47, "VC207/VC218"),
+    ("hikari_moderator", "modbot/commands.py", 64, "VC409"),
+    ("hikari_moderator", "modbot/commands.py", 97, "VC413"),
+    # A raw `websockets` game server trusts the player id a frame names for a move, an attack or a kick, and a lobby
+    # relays the sender a frame claims: VC207 judges conditions, VC214 database lookups and VC218 handlers of known
+    # frameworks; a dict of players behind `websockets.serve(handler)` is none of them.
+    ("websocket_game", "arena/server.py", 32, "VC207/VC214"),
+    ("websocket_game", "arena/server.py", 38, "VC207/VC214"),
+    ("websocket_game", "arena/server.py", 44, "VC218"),
+    ("websocket_game", "arena/lobby.py", 51, "VC207"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {

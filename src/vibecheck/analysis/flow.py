@@ -160,17 +160,19 @@ STREAMLIT_INPUTS = frozenset({"text_input", "text_area", "chat_input", "file_upl
 HANDLER_INPUT_METHODS = frozenset({"get_argument", "get_arguments", "get_query_argument", "get_query_arguments",
                                    "get_body_argument", "get_body_arguments", "get_cookie"})
 # Chat bots: what a user typed to a Telegram or Discord bot, in a module that imports the bot library: a message's text
-# (`update.message.text`, `update.effective_message.caption`, discord.py's `message.content`), a button's callback data,
-# an inline query, and python-telegram-bot's `context.args` (the words after a command). The ids the platform assigns
-# (`update.effective_user.id`, `message.chat.id`) are not read as input.
+# (`update.message.text`, `update.effective_message.caption`, discord.py's `message.content` and `clean_content`,
+# hikari's `event.content` of a message event), a button's callback data, an inline query, and python-telegram-bot's
+# `context.args` (the words after a command). The ids the platform assigns (`update.effective_user.id`,
+# `message.chat.id`) are not read as input.
 # Airflow: what whoever may trigger a DAG sets, read in a task: the run's `conf` (`dag_run.conf`,
 # `context["dag_run"].conf`, `get_current_context()["dag_run"].conf`) and its `params` (`context["params"]`), which the
 # trigger's conf overrides.
 AIRFLOW_CONTEXTS = frozenset({"context", "ctx", "kwargs", "kw", "get_current_context"})
-BOT_MODULES = ("telegram", "telebot", "aiogram", "discord", "pyrogram")
+BOT_MODULES = ("telegram", "telebot", "aiogram", "discord", "nextcord", "disnake", "hikari", "pyrogram")
 BOT_MESSAGES = frozenset({"message", "effective_message", "edited_message", "channel_post", "msg"})
 BOT_TEXT_FIELDS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(BOT_MESSAGES, frozenset({"text", "caption", "content"})),
+    **dict.fromkeys(BOT_MESSAGES, frozenset({"text", "caption", "content", "clean_content"})),
+    "event": frozenset({"content"}),
     "callback_query": frozenset({"data"}), "inline_query": frozenset({"query"}),
 }
 BOT_CONTEXT_ARGUMENTS = ("context", "args")
@@ -196,10 +198,11 @@ PAYLOAD_HANDLERS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
      frozenset({"spec", "body", "meta", "status", "old", "new", "diff", "labels", "annotations", "event"})),
 )
 PAYLOAD_MODULES = tuple(module for module, _, _ in PAYLOAD_HANDLERS)
-# Handlers of what a browser sends over a socket or a callback, every parameter of which holds it but those the server
-# passes: Socket.IO events (Flask-SocketIO's `@socketio.on("join")`, python-socketio's `@sio.event` with its `sid`),
-# Dash callbacks (`@callback(Output(...), Input("region", "value"))`: the components' values the browser posts) and
-# Chainlit's chat handlers.
+# Handlers of what a browser or a chat client sends, every parameter of which holds it but those the server passes:
+# Socket.IO events (Flask-SocketIO's `@socketio.on("join")`, python-socketio's `@sio.event` with its `sid`), Dash
+# callbacks (`@callback(Output(...), Input("region", "value"))`: the components' values the browser posts),
+# Chainlit's chat handlers and the commands of discord.py and its forks (`@bot.command()`, `@commands.command()`,
+# `@app_commands.command()`, `@commands.hybrid_command()`: the words after `!eval`, typed by any member of the guild).
 # (modules the file imports, decorator names, parameters the server fills).
 BROWSER_EVENT_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str], frozenset[str]], ...] = (
     (("flask_socketio", "socketio"), frozenset({"on", "event", "on_event"}),
@@ -209,6 +212,8 @@ BROWSER_EVENT_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str], frozenset[s
     # they pressed (`@cl.action_callback("delete")`, its `value`/`payload`), the chat settings and audio they posted.
     (("chainlit",), frozenset({"on_message", "action_callback", "on_settings_update", "on_audio_chunk"}),
      frozenset({"self"})),
+    (("discord", "nextcord", "disnake"), frozenset({"command", "hybrid_command", "slash_command"}),
+     frozenset({"self", "cls", "ctx", "context", "interaction", "inter", "bot"})),
 )
 # Django Channels consumers: the methods that receive a WebSocket frame (`receive_json(self, content)`, `receive(self,
 # text_data=None, bytes_data=None)`, the raw `websocket_receive(self, message)`) take what the browser sent.

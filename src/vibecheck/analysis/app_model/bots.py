@@ -62,12 +62,21 @@ BOT_GUARD_WORDS = frozenset({"restricted", "restrict", "allowed", "allowlist", "
 # Slack's `command["user_id"]`.
 CALLER_HOLDERS = frozenset({"effective_user", "from_user", "author", "user", "sender", "effective_chat", "chat"})
 CALLER_FIELDS = frozenset({"id", "username", "user_id", "guild_permissions", "roles", "top_role"})
+# A member's rights (discord.py's `member.guild_permissions`, `member.roles`, hikari's `member.role_ids`): read on a
+# parameter that names the member a command acts on (`ban(ctx, member)`), they are the target's, not the caller's, so a
+# test of them alone checks nothing about who sent the command.
+MEMBER_RIGHTS = frozenset({"guild_permissions", "roles", "top_role", "role_ids", "permissions"})
+# A handler's parameters that the library fills with the update itself or the bot's context, not a command argument.
+UPDATE_PARAMETERS = frozenset({"self", "cls", "ctx", "context", "interaction", "inter", "bot", "update", "message",
+                               "call", "callback", "callback_query", "query", "event"})
 # Methods of a discord.py cog (a class of commands) that check every command it holds.
 CLASS_CHECKS = frozenset({"cog_check", "interaction_check", "cog_app_command_check", "bot_check"})
 # Words of a command or handler name that say it administers the bot, its host or its users (besides VC218's
 # privileged verbs).
 PRIVILEGED_WORDS = frozenset({"sh", "shell", "exec", "eval", "sudo", "admin", "broadcast", "export", "dump", "backup",
-                              "shutdown", "restart", "reboot", "kick", "mute", "purge", "wipe", "sql", "exit"})
+                              "shutdown", "restart", "reboot", "kick", "mute", "unmute", "purge", "wipe", "sql", "exit",
+                              # a guild's moderation commands
+                              "softban", "tempban", "timeout", "warn", "nick", "slowmode", "lockdown"})
 # Words of a handler's name that say it is meant for the bot's administrators only (`admin_export_users`, `/sudo_ban`).
 ADMIN_INTENT_WORDS = frozenset({"admin", "owner", "sudo"})
 # Calls that run commands or code on the host: a handler making one acts for whoever sent the message.
@@ -288,24 +297,39 @@ def _guards_function(function: cst.FunctionDef, imports: ImportTable) -> bool:
         if type(expression) is cst.Call and _decorator_commands(expression) is not None \
                 and _filters_caller(expression, imports):
             return True
-    return _checks_caller(function.body)
+    return _checks_caller(function)
 
 
-def _checks_caller(body: cst.BaseSuite) -> bool:
-    """`if update.effective_user.id not in ADMIN_IDS: return`, `if not is_admin(user): ...`, `assert ...`."""
+def _checks_caller(function: cst.FunctionDef) -> bool:
+    """`if update.effective_user.id not in ADMIN_IDS: return`, `if not is_admin(user): ...`, `assert ...`; not a test
+    of the rights of the member the command acts on (`if not member.guild_permissions.ban_members:`)."""
+    targets = {p.name.value for p in (*function.params.params, *function.params.kwonly_params)} - UPDATE_PARAMETERS
+    body = function.body
     statements = body.body if isinstance(body, cst.IndentedBlock) else []
     for statement in statements:
-        if type(statement) is cst.If and (_mentions_caller(statement.test) or _names_a_check(statement.test)):
+        if type(statement) is cst.If and _checks_in_test(statement.test, targets):
             return True
         if type(statement) is cst.SimpleStatementLine:
             for small in statement.body:
-                if type(small) is cst.Assert and (_mentions_caller(small.test) or _names_a_check(small.test)):
+                if type(small) is cst.Assert and _checks_in_test(small.test, targets):
                     return True
                 value = small.value if type(small) is cst.Expr else None
                 value = value.expression if type(value) is cst.Await else value
                 if type(value) is cst.Call and _names_guard(_last(dotted_name(value.func))):
                     return True
     return False
+
+
+def _checks_in_test(test: cst.BaseExpression, targets: set[str]) -> bool:
+    """A test of the caller: one comparing the caller's id or rights, or naming a check but for one that reads only
+    the rights of a member the command acts on (`targets`)."""
+    return _mentions_caller(test) or _names_a_check(test) and not _reads_target_rights(test, targets)
+
+
+def _reads_target_rights(test: cst.BaseExpression, targets: set[str]) -> bool:
+    """`member.guild_permissions`, `member.roles` of a parameter in `targets`: the rights of the command's target."""
+    return any(type(n) is cst.Attribute and n.attr.value in MEMBER_RIGHTS and type(n.value) is cst.Name
+               and n.value.value in targets for n in _nodes(test))
 
 
 def _mentions_caller(node: cst.CSTNode) -> bool:

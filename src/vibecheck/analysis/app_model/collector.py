@@ -886,9 +886,9 @@ class AppModelCollector:
     def visit_Name(self, node: cst.Name) -> None:
         if id(node) in self.written_names:
             return
-        if node.value in self.match.in_body_checks:
+        if node.value in self.match.in_body_checks or node.value in fw.AUTH_STATUS_NAMES:
             self._mark_body_guard()
-        if node.value in fw.DENIAL_NAMES:
+        if node.value in fw.DENIAL_NAMES or node.value in fw.AUTH_STATUS_NAMES:
             self._mark_denial()
 
     def visit_Integer(self, node: cst.Integer) -> None:

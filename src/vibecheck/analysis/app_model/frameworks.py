@@ -14,11 +14,14 @@ from vibecheck.patterns import lazy_pattern
 STATE_CHANGING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 HTTP_METHODS = STATE_CHANGING_METHODS | {"GET", "HEAD", "OPTIONS", "*"}
 
-# `@app.route(...)`/`@router.post(...)`: decorator attribute -> HTTP method (None: read `methods=`).
+# `@app.route(...)`/`@router.post(...)`: decorator attribute -> HTTP method (None: read `methods=`). A WebSocket
+# endpoint (FastAPI's, Quart's and Sanic's `@app.websocket("/ws")`, Starlette's `@app.websocket_route(...)`) is
+# reached by a GET.
 ROUTE_DECORATORS: dict[str, str | None] = {
     "route": None, "api_route": None, "custom_route": None,
     "get": "GET", "head": "HEAD", "options": "OPTIONS",
     "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
+    "websocket": "GET", "websocket_route": "GET",
 }
 # Registration calls whose first argument is a path: `app.add_url_rule("/x", view_func=...)`, Starlette's
 # `app.add_route("/x", f, methods=[...])` (aiohttp's `router.add_route("POST", "/x", f)` puts the method first).
@@ -246,8 +249,11 @@ IN_BODY_CHECKS = (
 # Exceptions whose raise (not whose catch: `except PermissionError` around a file read) shows an auth check in a body:
 # Python's own, which GraphQL resolvers raise to refuse (Strawberry and Graphene answer it as an error).
 RAISED_DENIALS = frozenset({"PermissionError"})
-# Status codes that only an auth check sends.
-AUTH_STATUS_CODES = frozenset({"401", "403"})
+# Status codes that only an auth check sends: HTTP's, and the close codes a WebSocket endpoint refuses a client with
+# before it accepts (the protocol's policy violation, Starlette's `status.WS_1008_POLICY_VIOLATION`, and the
+# application codes 4001/4003 that mirror 401/403).
+AUTH_STATUS_CODES = frozenset({"401", "403", "1008", "4001", "4003"})
+AUTH_STATUS_NAMES = frozenset({"WS_1008_POLICY_VIOLATION"})
 # Names whose use turns a caller away: exceptions and answers a function raises or returns to deny.
 # Looked up for every name of a walk, so a set: a call is also read by its name's parts (`DENIAL_PARTS`).
 DENIAL_NAMES = frozenset({

@@ -115,8 +115,11 @@ class PrivilegedActionForAnyUser(Rule):
     for it, `@restricted`, `@admin_only`; the libraries' checks, `@commands.has_permissions(...)`,
     `@commands.is_owner()`, `@app_commands.default_permissions(...)`, a cog's `cog_check`; a filter,
     `filters.User(user_id=ADMIN_IDS)`, `IsAdmin()`, `F.from_user.id.in_(ADMINS)`; or an early
-    `if update.effective_user.id not in ADMIN_IDS: return`), a handler without such a check is reported when its name or
-    command is privileged (`ban`, `promote`, `export`, `broadcast`, `sh`, ...) or it runs commands on the host
+    `if update.effective_user.id not in ADMIN_IDS: return`; not a test of the rights of the member the command acts on,
+    `if not member.guild_permissions.moderate_members:` in `mute(ctx, member)`, which any member passes by naming a
+    moderator), a handler without such a check is reported when its name or
+    command is privileged (`ban`, `promote`, `export`, `broadcast`, `sh`, a guild's `mute`, `nick`, `slowmode`, ...)
+    or it runs commands on the host
     (`subprocess`, `os.system`, `eval`). A bot whose handlers check nobody gives nothing to compare with: there only a
     handler named for administrators that acts as one (`admin_export_users`, `/sudo_ban`) is reported, and public
     commands (`/start`, `/help`, an echo) are left alone. A callback defined in one module and registered in another

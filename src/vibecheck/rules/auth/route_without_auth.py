@@ -24,8 +24,10 @@ class RouteWithoutAuth(ProjectRule):
     ## What it does
     Finds web handlers that answer POST, PUT, PATCH or DELETE, or any method on an administrative-looking path
     (`/admin`, `/delete`, `/users/<id>`), and reports those with no auth guard that vibecheck can see: Flask and
-    FastAPI route decorators, a FastMCP server's `@mcp.custom_route(...)` (which the server's MCP auth does not
-    cover), `add_url_rule`, Flask `MethodView`s, Django function views (`@require_POST`,
+    FastAPI route decorators (also a WebSocket endpoint's, `@app.websocket("/ws/admin")`, reached by a GET, where a
+    close with a refusing code, `status.WS_1008_POLICY_VIOLATION` or 4001/4003 as for 401/403, is a check), a
+    FastMCP server's `@mcp.custom_route(...)` (which the server's MCP auth does not cover), `add_url_rule`, Flask
+    `MethodView`s, Django function views (`@require_POST`,
     `@require_http_methods`, `if request.method == "POST"`), Django class-based views, Django REST framework
     views, Starlette and FastAPI route lists (`Route("/x", f, methods=["DELETE"])`, `WebSocketRoute`, also
     inside `Mount("/prefix", routes=[...])` or a list it names, `Mount(ADMIN_PREFIX, routes=admin.routes)`, class

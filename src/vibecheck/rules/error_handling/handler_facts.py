@@ -113,6 +113,9 @@ OPERATION_FAILURES = frozenset({
     "ConnectionError", "TimeoutError", "socket.timeout", "socket.gaierror",
     "subprocess.CalledProcessError", "subprocess.TimeoutExpired", "subprocess.SubprocessError",
     "asyncio.TimeoutError", "urllib.error.URLError", "urllib.error.HTTPError",
+    # a WebSocket connection that closed or never opened
+    *(f"websockets.{where}{name}" for where in ("", "exceptions.") for name in (
+        "ConnectionClosed", "ConnectionClosedError", "InvalidHandshake", "InvalidStatus", "InvalidStatusCode")),
 })
 # Narrow exceptions that mean "nothing there" (a missing key, file, module or row): returning a default for them
 # is the normal idiom, also when the handler logs it.
@@ -134,7 +137,9 @@ OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.except
                               "kafka.errors.", "nats.errors.",
                               # cloud and API SDKs: the call to the service failed
                               "botocore.exceptions.", "boto3.exceptions.", "google.api_core.exceptions.",
-                              "azure.core.exceptions.", "openai.", "anthropic.")
+                              "azure.core.exceptions.", "openai.", "anthropic.",
+                              # an exchange's API (ccxt): the order or the query did not go through
+                              "ccxt.")
 OPERATION_FAILURE_SUFFIXES = ("Error", "Exception", "Timeout")
 # Errors of those packages that answer a question about the data rather than say the operation failed: a row that
 # already exists (`except sqlite3.IntegrityError: return None` on a duplicate insert) is an expected branch.

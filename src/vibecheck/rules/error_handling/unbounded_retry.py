@@ -325,7 +325,8 @@ class UnboundedRetry(Rule):
     `repeat(x)`) loop that leaves on success (a `break`, `return` or the flag after the work
     succeeded) and holds a `try` whose `except` catches a failure (a bare `except:`, `Exception`,
     `OSError`, `ConnectionError`, `TimeoutError`, `requests`/`httpx`/`aiohttp` errors, cloud SDK errors
-    (`botocore.exceptions.ClientError`, `google.api_core` and `azure.core` exceptions, `openai.APIError`),
+    (`botocore.exceptions.ClientError`, `google.api_core` and `azure.core` exceptions, `openai.APIError`), an
+    exchange API's (`ccxt.NetworkError`), a closed WebSocket (`websockets.ConnectionClosed`),
     `subprocess.CalledProcessError`, browser automation's errors (Selenium's `NoSuchElementException`,
     Playwright's `TimeoutError`: a loop that looks for an element until it appears),
     database driver errors such as `sqlite3.OperationalError`...) and just loops again (`continue`, `pass`, a log line, a

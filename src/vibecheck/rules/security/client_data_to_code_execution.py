@@ -104,7 +104,8 @@ class ClientDataToCodeExecution(ClientSinkRule):
     """Client or command-line input is run as Python code, or names the module that is imported.
 
     ## What it does
-    Follows client input (request fields, route parameters, Lambda and Slack payloads) and what a
+    Follows client input (request fields, route parameters, Lambda and Slack payloads, a chat bot's messages and the
+    arguments of discord.py's commands, `@bot.command()`, `@app_commands.command()`) and what a
     command-line program reads from its user (`sys.argv`, `input()`, `sys.stdin`) into `eval()`,
     `exec()` (also as the path of the file whose contents they run: `exec(open(path).read())`), `runpy`,
     `code.InteractiveConsole.push()`/`runsource()`, the JavaScript a driven browser runs (Playwright's and pyppeteer's

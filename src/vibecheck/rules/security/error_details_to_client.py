@@ -67,6 +67,8 @@ CLIENT_INPUT_STEMS = ("multipart", "formdata")
 DEBUG_FLAGS = frozenset({"debug", "debug_mode", "is_debug", "development", "dev_mode"})
 # Exceptions that carry a ready response or redirect (`ImmediateHttpResponse`): raising them is control flow.
 RESPONSE_CARRIER_SUFFIXES = ("Response", "Redirect")
+# websockets' send of one frame to every connection it is given.
+BROADCAST = "websockets.broadcast"
 # Calls whose arguments end up in the response body or in a chat message the user reads.
 RESPONSE_CALLS = frozenset({
     "flask.jsonify", "flask.make_response", "flask.Response", "flask.abort", "flask.flash", "werkzeug.wrappers.Response",
@@ -84,6 +86,7 @@ RESPONSE_CALLS = frozenset({
     "chalice.ChaliceViewError", "chalice.app.BadRequestError", "chalice.app.ChaliceViewError",
     "azure.functions.HttpResponse", "bottle.HTTPResponse", "bottle.HTTPError", "bottle.abort",
     "flask_socketio.emit", "flask_socketio.send",  # a Socket.IO event's answer to the client that sent it
+    BROADCAST,
     # what a Streamlit script shows its visitor (also in the sidebar)
     *(f"streamlit.{place}{element}" for place in ("", "sidebar.") for element in (
         "error", "warning", "info", "exception", "code", "text", "write", "markdown", "json", "caption", "toast")),
@@ -121,6 +124,26 @@ EXCEPTION_HANDLER_DECORATORS = frozenset({"exception_handler", "errorhandler", "
 FRAMEWORK_ERROR_HANDLERS: dict[str, tuple[str, bool]] = {"error": ("bottle", True), "on_error": ("flask_socketio", False),
                                                          "on_error_default": ("flask_socketio", False)}
 SERVER_ERROR_STATUS = 500
+# discord.py's (and its forks') error events: their last parameter holds the exception a command raised, its text
+# repeated by the `CommandInvokeError` that wraps it. Event name -> the modules that call it.
+CHAT_ERROR_EVENTS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("on_command_error", "cog_command_error", "on_app_command_error", "cog_app_command_error"),
+                    ("discord", "nextcord", "disnake")),
+    "on_application_command_error": ("nextcord", "discord"),  # nextcord's and py-cord's (imported as `discord`)
+    "on_slash_command_error": ("disnake",),
+}
+# Methods that send a chat message or a socket frame to the people at the other end, by the libraries the module
+# imports: discord.py's (and its forks') `ctx.send()`, `message.reply()`, `interaction.response.send_message()`,
+# hikari's `respond()`; a WebSocket's `ws.send()` (websockets, Sanic), Starlette's and FastAPI's `send_json()`/
+# `send_text()`, aiohttp's `send_str()`/`send_json()`. A function of the module that makes such a call
+# (`async def broadcast(payload)`) sends what it is given too.
+CLIENT_SEND_METHODS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
+    (("discord", "nextcord", "disnake", "hikari"), frozenset({"send", "reply", "respond", "send_message",
+                                                              "edit_original_response", "edit_message"})),
+    (("websockets", "sanic"), frozenset({"send"})),
+    (("fastapi", "starlette"), frozenset({"send_json", "send_text", "send_bytes"})),
+    (("aiohttp",), frozenset({"send_str", "send_json", "send_bytes"})),
+)
 MESSAGE_METHODS = frozenset({"chat_postMessage", "chat_postEphemeral", "chat_update", "send_message", "reply_text"})
 MESSAGE_FUNCTIONS = frozenset({"say", "respond"})
 CWE = (209,)
@@ -195,8 +218,10 @@ def handled_exception(function: cst.FunctionDef) -> str | None:
 
 def framework_error_handler(function: cst.FunctionDef, imports: ImportTable) -> str | None:
     """The parameter that holds the error in a `FRAMEWORK_ERROR_HANDLERS` handler (`@app.error(500)`,
-    `@socketio.on_error_default`), if the function is one."""
+    `@socketio.on_error_default`) or a chat bot's error event (`CHAT_ERROR_EVENTS`), if the function is one."""
     params = function.params.params
+    if params and imports.imports_any(CHAT_ERROR_EVENTS.get(function.name.value, ())):
+        return params[-1].name.value
     for decorator in function.decorators if params else ():
         call = decorator.decorator if isinstance(decorator.decorator, cst.Call) else None
         target = call.func if call is not None else decorator.decorator
@@ -221,6 +246,23 @@ def _may_read_traceback(call: cst.Call, imports: ImportTable) -> bool:
     return type(func) is cst.Name and imports.qualified_name(func) in TRACEBACK_CALLS
 
 
+def client_send_methods(imports: ImportTable) -> frozenset[str]:
+    """The `CLIENT_SEND_METHODS` of the libraries a module imports."""
+    return frozenset().union(*(methods for modules, methods in CLIENT_SEND_METHODS if imports.imports_any(modules)))
+
+
+def sending_helpers(module: cst.Module, methods: frozenset[str], imports: ImportTable) -> frozenset[str]:
+    """The module's functions that send to the client (`async def broadcast(payload): websockets.broadcast(...)`,
+    `for peer in room: await peer.send_json(payload)`): what they are handed reaches the client."""
+    found = set()
+    for statement in module.body:
+        if type(statement) is cst.FunctionDef and any(
+                type(call.func) is cst.Attribute and call.func.attr.value in methods
+                or imports.qualified_name(call.func) == BROADCAST for call in walked_calls(statement)):
+            found.add(statement.name.value)
+    return frozenset(found)
+
+
 def error_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     if type(node) is cst.Call and state.qualified_name(node) in TRACEBACK_CALLS:
         return Taint("error", f"{short_code(node.func)}()")
@@ -242,7 +284,10 @@ class ErrorDetailsToClient(FlowRule):
     Bottle's `HTTPResponse`/`abort()`, a Socket.IO event's `emit()`/`send()`, the details a gRPC servicer method
     ends its call with (`context.abort(code, str(e))`, `context.set_details(...)`), what an AWS Lambda handler
     (`def handler(event, context)`) returns, also through a helper that builds the proxy response (`return
-    response(500, {"error": str(e)})`), chat replies (`say()`, `respond()`, `chat_postMessage()`), and what a
+    response(500, {"error": str(e)})`), chat replies (`say()`, `respond()`, `chat_postMessage()`; discord.py's
+    `ctx.send()`, `message.reply()`, `interaction.response.send_message()`, hikari's `respond()`), WebSocket frames
+    (`ws.send()`, `websockets.broadcast()`, Starlette's `websocket.send_json()`, aiohttp's `send_str()`, and a
+    function of the module that sends what it is handed, `await broadcast({"error": str(e)})`), and what a
     Streamlit script shows its visitor (`st.error(...)`, `st.exception(e)`, `st.code(traceback.format_exc())`,
     `st.write(...)`). Exceptions written for the
     client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, a parser's
@@ -260,9 +305,10 @@ class ErrorDetailsToClient(FlowRule):
     Server Error"`), nor details in a handler only administrators reach (`@admin_required`,
     `Depends(get_admin_user)`): the operator who changed a setting is told why it failed. The exception an error
     handler receives (`@app.exception_handler(Exception)`, `@app.errorhandler(SQLAlchemyError)`, Bottle's
-    `@app.error(500)`, Flask-SocketIO's `@socketio.on_error_default`) counts as caught, unless its class or status is
-    written for the client. A Graphene resolver or mutation answers with what it returns (`return
-    FetchCover(error=str(exc))`), and a Django Channels consumer with the frames it sends (`self.send_json(...)`,
+    `@app.error(500)`, Flask-SocketIO's `@socketio.on_error_default`, discord.py's `on_command_error(ctx, error)` and
+    `on_app_command_error`) counts as caught, unless its class or status is written for the client. A Graphene
+    resolver or mutation answers with what it returns (`return FetchCover(error=str(exc))`), and a Django Channels
+    consumer with the frames it sends (`self.send_json(...)`,
     `self.send(text_data=...)`).
 
     ## Why is this bad?
@@ -333,6 +379,8 @@ class ErrorDetailsToClient(FlowRule):
         self._function: cst.FunctionDef | None = None
         self._grpc_context: str | None = None  # a gRPC servicer method's `context` parameter
         self._lambda_handler = False  # an AWS Lambda handler, answering with what it returns
+        self._send_methods: frozenset[str] = frozenset()  # the module's `CLIENT_SEND_METHODS`
+        self._sending_helpers: frozenset[str] = frozenset()  # the module's functions that make such a call
 
     def new_state(self) -> FlowState:
         state = FlowState(self.context.imports, error_source, checks_clear=False)
@@ -375,6 +423,12 @@ class ErrorDetailsToClient(FlowRule):
             state.names[handled] = Taint("error", handled)
         self._function = function
 
+    def visit_Module(self, node: cst.Module) -> None:
+        self._send_methods = client_send_methods(self.context.imports)
+        self._sending_helpers = sending_helpers(node, self._send_methods, self.context.imports) \
+            if self._send_methods else frozenset()
+        super().visit_Module(node)
+
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
         self._view_classes.append(module_uses_web_framework(self.context.imports) and any(
@@ -406,15 +460,17 @@ class ErrorDetailsToClient(FlowRule):
             func = call.func
             method = func.attr.value if type(func) is cst.Attribute else None
             is_message = method in MESSAGE_METHODS or (type(func) is cst.Name and func.value in MESSAGE_FUNCTIONS)
+            sends = method in self._send_methods or (type(func) is cst.Name and func.value in self._sending_helpers)
             writes = type(func) is cst.Attribute and dotted_name(func.value) == "self" and (
                 (method in HANDLER_WRITE_METHODS and self.in_handler_class())
                 or (method in CONSUMER_SEND_METHODS and bool(self._consumer_classes) and self._consumer_classes[-1]))
             aborts = method == "abort" and type(func) is cst.Attribute and is_rest_namespace(func.value, state.imports)
             details = method in GRPC_DETAIL_METHODS and self._grpc_context is not None \
                 and dotted_name(func.value) == self._grpc_context  # type: ignore[attr-defined]
-            if name in RESPONSE_CALLS or name.startswith(RESPONSE_CLASS_PREFIXES) or is_message or writes or aborts \
-                    or details:
-                where = "a chat message" if is_message else f"`{short_code(func)}()`"
+            if name in RESPONSE_CALLS or name.startswith(RESPONSE_CLASS_PREFIXES) or is_message or sends or writes \
+                    or aborts or details:
+                where = "a chat message" if is_message else f"a message sent by `{short_code(func)}()`" if sends \
+                    else f"`{short_code(func)}()`"
                 for arg in call.args:
                     if self._leak(arg.value, state, where):
                         return

@@ -32,6 +32,7 @@ DATA_VERBS = frozenset({
     "show",  # a detail view's answer: the record, whatever it holds
     "answer",  # a model's or a search's answer: text, whatever it says
     "materialize",  # dagster's `materialize([...])`: a run's result, an object whatever happened in the run
+    "classify",  # a label or a verdict: any label is truthy, the wrong one too
 })
 # The last word of a getter that reads a flag (`transaction.get_rollback()`, `connection.get_autocommit()`,
 # `get_user_enabled()`): it answers yes or no, so `assert get_rollback()` checks the whole answer.
@@ -47,11 +48,15 @@ QUESTION_WORDS = frozenset({"is", "has", "can", "should", "was", "will", "needs"
 STANDALONE_VERBS = frozenset({
     "parse", "summarize", "summarise", "transform", "serialize", "serialise", "render", "compute", "calculate",
     "generate", "extract", "aggregate", "normalize", "normalise", "compose", "assemble", "answer", "materialize",
+    "classify",
 })
 # The last word of a function named for the data it makes, with no verb (`weekly_report(df)`, `order_summary(o)`,
 # `monthly_totals(rows)`): a report or a summary has content to check, as `build_report` does.
 DATA_NOUNS = frozenset({"report", "summary", "totals", "stats", "statistics", "breakdown", "digest", "payload", "answer",
                         "total", "cost", "price", "score", "count",
+                        # a quantity a function works out (`position_size(...)`, `order_amount(...)`): any non-zero
+                        # number is truthy, the wrong one too
+                        "size", "amount", "quantity",
                         # a token or a link a function makes (`reset_token()`, `invite_link(user)`): any text is truthy
                         "token", "link"})
 # First words of a check named for the data it checks (`verify_token(t)`, `check_link(url)`): its answer is a verdict.
@@ -316,9 +321,10 @@ class TruthinessOnlyAssertion(TestAwareRule):
     such checks, `self.assertTrue(result)` and `self.assertIsNotNone(result)`, also with a failure message
     (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
     that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
-    `summarize`, `answer`, or it is named for the data it makes: `weekly_report`, `order_summary`, `table_answer`,
-    `fifo_cost`, `order_total`, `page_count`, `reset_token`, `invite_link`, not a check so named, `verify_token`; the
-    items a generator gives, gathered by `list(spider.parse(response))`; a LangChain tool run through `invoke`/`run` is
+    `summarize`, `answer`, `classify`, or it is named for the data it makes: `weekly_report`, `order_summary`,
+    `table_answer`, `fifo_cost`, `order_total`, `page_count`, `position_size`, `reset_token`, `invite_link`, not a
+    check so named, `verify_token`; the items a generator gives, gathered by `list(spider.parse(response))`; a
+    LangChain tool run through `invoke`/`run` is
     named by the tool, `fetch_rates.invoke(...)`, and so is a Prefect task's function, `load_sales.fn(...)`; dagster's
     `materialize(...)` makes a run's result; or it is the body of a
     test client's response, `resp.json()`, WebTest's `resp.json`, DRF's `resp.data`, `resp.content`, a click runner's
