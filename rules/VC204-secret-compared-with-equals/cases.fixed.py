@@ -663,3 +663,15 @@ def check_key_pair(client_secret_key, crypto_kx_SECRET_KEY_BYTES, stored_secret_
         raise ValueError("bad key length")
     # expect: VC204 -- the key itself
     return hmac.compare_digest(client_secret_key, stored_secret_key)
+
+
+class VoiceState:
+    async def server_update(self, data):
+        previous_token = self.token
+        self.token = data["token"]
+        # ok: VC204 -- the value against the copy kept before the update: did it change?
+        if previous_token == self.token:
+            return None
+        previous_session = self.session_token
+        # expect: VC204 -- a copy of another value: the sent token against the kept one
+        return hmac.compare_digest(previous_session, data["token"])
