@@ -159,7 +159,9 @@ class PlaceholderImplementation(Rule):
     protocol's `connection_lost`: an empty one is complete), a function that its class body hands on as a
     default callable (`def when_ready(server): pass`, `default = staticmethod(when_ready)`), a function with a `...`
     body that the module hands to a call and never calls (`status_message = SyncSignal(_status_message)`: the
-    signature of a signal's handlers), no-op
+    signature of a signal's handlers), a method that the module replaces on an object with another function
+    (`def log_receive(self, data): pass` and, when debugging is asked for, `ws.log_receive = ws.debug_log_receive`: a
+    switchable default), no-op
     callbacks named as such (`noop`, `_blank`, `_empty_handler`, a `_default_logging_callback` used when the caller
     gives none), the methods of `Protocol` classes (also under a note: it is about the API), command groups
     (`@click.group()`, Typer's `@app.callback()`: their subcommands do the work), `raise NotImplementedError("...")`
@@ -349,6 +351,8 @@ class PlaceholderImplementation(Rule):
             return True
         if name in PROTOCOL_METHODS and kind != "raise":
             return True  # a loader, handler or protocol with nothing to do at that step
+        if self._replaced_at_runtime(name):
+            return True  # `def log_receive(self, data): pass` / `ws.log_receive = ws.debug_log_receive`: a switchable default
         if enclosing is None:
             return False
         if enclosing.is_interface or name in self._overridden.get(enclosing.name, ()):
@@ -362,6 +366,12 @@ class PlaceholderImplementation(Rule):
         if not enclosing.skeleton and name not in REQUEST_HANDLERS and self._may_override(enclosing.bases, name):
             return True  # a subclass opting out of one step of its base (`def database_backwards(...): pass`)
         return node.get_docstring() is not None
+
+    def _replaced_at_runtime(self, name: str) -> bool:
+        """The module assigns another function over the method on an object (`ws.log_receive = ws.debug_log_receive`):
+        the empty body is the default that a setting switches for a real one, not a body left to write."""
+        source = self.context.source
+        return f".{name}" in source and re.search(rf"\w\.{re.escape(name)}\s*=[^=]", source) is not None
 
     def _may_override(self, bases: list[str], name: str, depth: int = 0) -> bool:
         """Whether a base may define `name`: one defined in this file is read (and its bases, a few levels up);
