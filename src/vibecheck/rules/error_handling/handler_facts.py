@@ -67,7 +67,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -724,7 +724,8 @@ def is_explained_fallback(handler: Handler, statement: TryStatement, function: c
     (`try: data = cache.get(key)` / `except Exception:` / `# some backends raise on invalid keys` / `data = None`):
     the failure is answered by the value the code goes on with, as the author explains. A commented `pass` is
     such a fallback when the value the code goes on with is already there: the `try` only updates names it reads
-    (`value = loads(value)` / `# keep the value as a string`), or returns what a `return` after it replaces. So is
+    (`value = loads(value)` / `# keep the value as a string`), only builds a value and attaches it to an object last
+    (`binding = TokenBinding(...)` / `data.token_binding = binding`), or returns what a `return` after it replaces. So is
     a handler that returns another result in place of the one the `try` returns, computed there
     (`# fall back to the plain text` / `template = from_string(body)` / `return template`), or one that only
     calls (`self.create()  # reset the session`) before a fallback `return` after the `try`, or a commented
@@ -769,7 +770,7 @@ def _keeps_prior_value(statement: TryStatement, function: cst.FunctionDef | None
     rebinds a name from its own value, or the `try` returns (at its end, or from a branch inside: `if curses: ...
     return True`) and the statement after it returns too (the fallback answer, `return False`)."""
     computed = suite_statements(statement.body)
-    if computed and all(_updates_itself(small) for small in computed):
+    if computed and (all(_updates_itself(small) for small in computed) or _attaches_when_built(computed)):
         return True
     returns = bool(computed) and (isinstance(computed[-1], cst.Return)
                                   or next(own_returns(statement.body), None) is not None)
@@ -811,6 +812,34 @@ def _returned_after(computed: list[cst.CSTNode], statement: TryStatement, functi
     if not (isinstance(after, cst.Return) and isinstance(after.value, cst.Name)):
         return False
     return any(_target_text(target) == after.value.value for small in computed for target in _assign_targets(small))
+
+
+def _attaches_when_built(computed: list[cst.CSTNode]) -> bool:
+    """`binding = TokenBinding(status=status)`, `if "id" in raw: binding.id = raw["id"]`, then `data.binding = binding`:
+    the `try` only builds a value in names and attributes of its own, and its last statement attaches it to an object,
+    so after a failure the object goes on without that optional part, as it was before."""
+    assignments = list(_assignments(computed))
+    last = computed[-1]
+    if None in assignments or not isinstance(last, cst.Assign) or not isinstance(last.value, cst.Name) \
+            or not all(isinstance(target.target, cst.Attribute) for target in last.targets):
+        return False
+    built = {t.value for small in assignments for t in _assign_targets(small) if isinstance(t, cst.Name)}
+    return last.value.value in built
+
+
+def _assignments(statements: list[cst.CSTNode]) -> Iterator[cst.CSTNode | None]:
+    """The assignments to names and attributes among `statements`, also inside `if` blocks; None for anything else."""
+    for small in statements:
+        if isinstance(small, cst.If):
+            yield from _assignments(suite_statements(small.body))
+            if small.orelse is not None:
+                yield from _assignments([small.orelse] if isinstance(small.orelse, cst.If)
+                                        else suite_statements(small.orelse.body))
+        elif isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value is not None \
+                and all(isinstance(t, (cst.Name, cst.Attribute)) for t in _assign_targets(small)):
+            yield small
+        else:
+            yield None
 
 
 def _updates_itself(small: cst.CSTNode) -> bool:
