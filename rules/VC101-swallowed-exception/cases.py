@@ -450,6 +450,22 @@ def attach_token_binding(client_data, raw):
     return client_data
 
 
+class MigrationGuard:
+    def __eq__(self, other: object) -> bool:
+        try:
+            return self.key == fingerprint(other)
+        # ok: VC101 -- equality: a value it cannot fingerprint is not equal
+        except Exception:
+            return False
+
+    def merge(self, other: object) -> bool:
+        try:
+            return self.key == fingerprint(other)
+        # expect: VC101 -- no question: the failure is hidden behind a plain False
+        except Exception:
+            return False
+
+
 def supports_color(stream):
     try:
         if stream.isatty():

@@ -76,7 +76,7 @@ NO_OP_NAMES = lazy_pattern(r"(?:^|_)(?:noop|no_op|nop|do_nothing|nothing|null|bl
 HOOK_METHOD_NAMES = lazy_pattern(
     r"^(?:visit_|leave_|on_|handle_|before_|after_|pre_|post_|setUp|tearDown|startTest|stopTest)|hook$"
     r"|^a?(?:close|flush|start|stop|startup|shutdown|suspend|resume|done|started|reset|cleanup|register|unregister"
-    r"|initialize_options|finalize_options)$", re.IGNORECASE)
+    r"|initialize_options|finalize_options|ready)$", re.IGNORECASE)
 # Methods of standard protocols that return `None` by contract, where doing nothing is a complete implementation: an
 # import loader whose `create_module` built the module (`exec_module`), a finder with no cache, a request handler that
 # keeps quiet (`log_message`), a socket server or asyncio protocol with nothing to do at one step, a handler without a
@@ -154,7 +154,7 @@ class PlaceholderImplementation(Rule):
     assigned to the interface's type under `if TYPE_CHECKING:`: `_check: BaseHTTPConnection = BrowserConnection()`), null
     objects (`NullCache`), `.pyi` stubs and modules named as test doubles
     (`mock.py`, `fakes.py`), dunder methods, hook and lifecycle
-    methods (`on_*`, `visit_*`, `close`, `flush`, ...), the methods of standard protocols that return
+    methods (`on_*`, `visit_*`, `close`, `flush`, a Django `AppConfig`'s `ready`, ...), the methods of standard protocols that return
     `None` by contract (an import loader's `exec_module`, a request handler's `log_message`, an asyncio
     protocol's `connection_lost`: an empty one is complete), a function that its class body hands on as a
     default callable (`def when_ready(server): pass`, `default = staticmethod(when_ready)`), a function with a `...`

@@ -166,6 +166,9 @@ PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "verify_", "va
                       "test_", "_test_", "supports_", "_supports_", "needs_", "_needs_")
 # The verbs of a question asked about the name's subject (`default_is_valid`, `host_has_ipv6`).
 QUESTION_WORDS = frozenset({"is", "has", "can", "are"})
+# The methods behind `==`, `!=` and `in`, questions by the language's contract: a value they cannot even read
+# (`migration_fingerprint(other)` raising) is not equal, not contained.
+QUESTION_METHODS = frozenset({"__eq__", "__ne__", "__contains__"})
 # A docstring whose first sentence asks a yes/no question of the input ("Return true if the variable is a sequence",
 # "Check whether the host resolves") makes its function a predicate whatever its name; one that asks whether an
 # action worked ("Return True if the record was saved") does not: there `False` still hides why it failed.
@@ -496,10 +499,11 @@ def rejects_as_elsewhere(function: cst.FunctionDef | None, handler: Handler) -> 
 
 
 def is_predicate(function: cst.FunctionDef) -> bool:
-    """Named as a question or a verifier (`has_ipv6`, `verify_signature`), or documented as one ("Return true if the
+    """Named as a question or a verifier (`has_ipv6`, `verify_signature`, `__eq__`), or documented as one ("Return true if the
     variable is a sequence"), not as whether an action worked."""
     name = function.name.value
-    if name.startswith(PREDICATE_PREFIXES) or QUESTION_WORDS.intersection(name.strip("_").split("_")[1:-1]):
+    if name.startswith(PREDICATE_PREFIXES) or name in QUESTION_METHODS \
+            or QUESTION_WORDS.intersection(name.strip("_").split("_")[1:-1]):
         return True  # (`_default_is_valid`, `value_has_key`: a question about its subject)
     docstring = function.get_docstring()
     first = docstring.split(".", 1)[0].lstrip() if docstring else ""  # (the pattern has no leading `\s*`: linear)

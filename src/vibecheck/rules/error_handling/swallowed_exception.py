@@ -59,7 +59,8 @@ class SwallowedException(FunctionStackRule):
     a copy that may be frozen; or is in a function that promises not to raise: `construct_type_or_none`, `_safe_json`,
     "Never raises."). A function named as
     a question (`is_...`, `has_...`, `can_...`, a template engine's `test_...`) or a verifier (`verify_...`,
-    `validate_...`), or documented as a question ("Return true if the variable is a sequence"; not "Return True if
+    `validate_...`), an equality or membership method (`__eq__`, `__ne__`, `__contains__`: a value it cannot read is
+    not equal), or documented as a question ("Return true if the variable is a sequence"; not "Return True if
     the record was saved"), that answers `False` from the handler is left alone: there the failure is the answer
     (`is_ipv4("x")`, a signature it cannot decode); so is one that answers `None` where it also answers `None` when its
     check fails (`_verify_cookie(value) -> str | None`), and one whose `try` sets the answer that keeps the `False` the
