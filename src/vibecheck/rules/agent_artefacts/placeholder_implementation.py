@@ -10,7 +10,7 @@ from pathlib import PurePath
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.analysis.migrations import is_alembic_revision
+from vibecheck.analysis.migrations import is_alembic_revision, is_django_migration
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
@@ -170,7 +170,9 @@ class PlaceholderImplementation(Rule):
     `if TYPE_CHECKING:` (a `__getattr__` stub inside a model's class body, which the type checker reads and Python
     never runs), and empty bodies whose comment says why they are empty ("PostgreSQL cannot undo this", "unused",
     `# pragma: no cover`), or whose docstring says they do nothing on purpose ("This is a no-op."), and the empty
-    `upgrade()`/`downgrade()` of an Alembic revision (a module binding `down_revision`), are not reported.
+    `upgrade()`/`downgrade()` of an Alembic revision (a module binding `down_revision`), and the module-level functions
+    of a Django migration (`def key_validator(): pass  # Fake function, enough for migrations`: a stand-in for a
+    function that older migrations name, or a `RunPython` step with nothing to do) are not reported.
     Methods meant to be overridden (a documented `pass` hook, a hook that a subclass in the same file fills in,
     `raise NotImplementedError` in a base class) and a subclass's empty override of one step of its base
     (`def database_backwards(self, ...): pass` beside real methods, where the base is imported or
@@ -312,7 +314,8 @@ class PlaceholderImplementation(Rule):
             return
         comments = list(comments_of_function(node))
         comment = next((c for c in comments if PLACEHOLDER_COMMENT.search(WAIVER_AND_NOTE.sub("", c))), None)
-        if comment is None and id(node) in self._direct and not NO_OP_NAMES.search(name) and not self.context.is_test_file:
+        if comment is None and id(node) in self._direct and not NO_OP_NAMES.search(name) and not self.context.is_test_file \
+                and not (not in_class and is_django_migration(self.context.source)):
             comment = next((c for c in comments if FAKE_COMMENT.search(c)), None)  # (a test's double is fake by design)
         if kind in ("return", "docstring") and comment is None:
             return
@@ -344,6 +347,8 @@ class PlaceholderImplementation(Rule):
         if not in_class:
             if name in MIGRATION_STEPS and is_alembic_revision(self.context.source):
                 return True
+            if is_django_migration(self.context.source):
+                return True  # `def key_validator(): pass  # Fake function, enough for migrations`: a stand-in
             if kind == "ellipsis" and self._is_prototype(name):
                 return True  # `def _status_message(message: str) -> None: ...` / `SyncSignal(_status_message)`
             return kind == "raise" and _raise_message(statements[0]) is not None and not _says_unfinished(statements[0])
