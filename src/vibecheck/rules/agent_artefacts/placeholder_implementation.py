@@ -154,7 +154,8 @@ class PlaceholderImplementation(Rule):
     assigned to the interface's type under `if TYPE_CHECKING:`: `_check: BaseHTTPConnection = BrowserConnection()`), null
     objects (`NullCache`), `.pyi` stubs and modules named as test doubles
     (`mock.py`, `fakes.py`), dunder methods, hook and lifecycle
-    methods (`on_*`, `visit_*`, `close`, `flush`, a Django `AppConfig`'s `ready`, ...), the methods of standard protocols that return
+    methods (`on_*`, `visit_*`, `close`, `flush`, a Django `AppConfig`'s `ready`, ...), the methods of
+    standard protocols that return
     `None` by contract (an import loader's `exec_module`, a request handler's `log_message`, an asyncio
     protocol's `connection_lost`: an empty one is complete), a function that its class body hands on as a
     default callable (`def when_ready(server): pass`, `default = staticmethod(when_ready)`), a function with a `...`

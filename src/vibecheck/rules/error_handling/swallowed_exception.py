@@ -87,7 +87,8 @@ class SwallowedException(FunctionStackRule):
     `except Exception:`,
     `# keep the value as a string`, `pass`; a `try` that only builds a value and attaches it last, `binding =
     TokenBinding(...)`, `data.token_binding = binding`, so that the object goes on without that optional part; or a
-    `try` that returns, also from a branch inside it, followed by a fallback `return`), or a `continue` under such a comment, which leaves out the item of the loop that failed
+    `try` that returns, also from a branch inside it, followed by a fallback `return`), or a `continue`
+    under such a comment, which leaves out the item of the loop that failed
     (`# moved or deleted meanwhile: ignore it`), or a `return None` under such a comment in a function that also
     answers `None` on its normal path (`# wrapper loops; objects that raise on attribute access`, then `if
     isinstance(found, Fixture): return found`, `return None`). The function's docstring can say why instead of a
