@@ -827,7 +827,7 @@ def _attaches_when_built(computed: list[cst.CSTNode]) -> bool:
     if None in assignments or not isinstance(last, cst.Assign) or not isinstance(last.value, cst.Name) \
             or not all(isinstance(target.target, cst.Attribute) for target in last.targets):
         return False
-    built = {t.value for small in assignments for t in _assign_targets(small) if isinstance(t, cst.Name)}
+    built = {t.value for small in assignments if small is not None for t in _assign_targets(small) if isinstance(t, cst.Name)}
     return last.value.value in built
 
 
