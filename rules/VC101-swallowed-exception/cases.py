@@ -415,6 +415,57 @@ def commented_pass_then_nothing(data):
     log.info("done")
 
 
+def parse_token_binding(client_data, raw):
+    try:
+        binding = TokenBinding(status=raw["status"])
+        if "id" in raw:
+            binding.id = f"{raw['id']}"
+        client_data.token_binding = binding
+    # ok: VC101 -- the optional part is attached only once built; the comment says why it may be left out
+    except Exception:
+        # an unexpected status: leave the token binding out
+        pass
+    return client_data
+
+
+def send_token_binding(client_data, raw):
+    try:
+        binding = TokenBinding(status=raw["status"])
+        client_data.token_binding = binding
+        client_data.notify(binding)
+    # expect: VC101 -- the try also calls out: the failure of that call vanishes
+    except Exception:
+        # an unexpected status: leave the token binding out
+        pass
+    return client_data
+
+
+def attach_token_binding(client_data, raw):
+    try:
+        binding = TokenBinding(status=raw["status"])
+        client_data.token_binding = binding
+    # expect: VC101 -- the same shape without a word on why
+    except Exception:
+        pass
+    return client_data
+
+
+class MigrationGuard:
+    def __eq__(self, other: object) -> bool:
+        try:
+            return self.key == fingerprint(other)
+        # ok: VC101 -- equality: a value it cannot fingerprint is not equal
+        except Exception:
+            return False
+
+    def merge(self, other: object) -> bool:
+        try:
+            return self.key == fingerprint(other)
+        # expect: VC101 -- no question: the failure is hidden behind a plain False
+        except Exception:
+            return False
+
+
 def supports_color(stream):
     try:
         if stream.isatty():

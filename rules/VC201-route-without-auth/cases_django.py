@@ -11,7 +11,9 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_otp.decorators import otp_required
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
 from rest_framework import generics, viewsets
 from rest_framework.decorators import action, api_view, permission_classes
@@ -533,3 +535,15 @@ class AttachmentDropView(View):
     def post(self, request, *args, **kwargs):
         self.article.attachments.all().delete()
         return redirect("article", pk=self.article.pk)
+
+
+# ok: VC201 -- django-otp's guard: signed in and verified with a second factor
+@method_decorator([never_cache, otp_required], name="dispatch")
+class PhoneDeleteView(DeleteView):
+    model = Article
+
+
+# expect: VC201 -- never_cache guards nothing
+@method_decorator([never_cache], name="dispatch")
+class PhoneResetView(DeleteView):
+    model = Article

@@ -677,3 +677,15 @@ def authorize(bot_token, user_token, installation, request):
     presented = request.headers.get("X-Token") or bot_token
     # expect: VC204 -- one alternative is the client's: the test checks a guess
     return hmac.compare_digest(presented, bot_token)
+
+
+class VoiceState:
+    async def server_update(self, data):
+        previous_token = self.token
+        self.token = data["token"]
+        # ok: VC204 -- the value against the copy kept before the update: did it change?
+        if previous_token == self.token:
+            return None
+        previous_session = self.session_token
+        # expect: VC204 -- a copy of another value: the sent token against the kept one
+        return hmac.compare_digest(previous_session, data["token"])

@@ -346,3 +346,18 @@ def import_view(request):
 @view_config(route_name="import_checked", request_method="POST", require_csrf=True)
 def import_checked(request):
     return {"ok": True}
+
+
+
+class TrackingWebhookView(View):
+    # ok: VC208 -- the mail provider's servers post here; the class names the webhook
+    @method_decorator(csrf_exempt)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ProfileSettingsView(View):
+    # expect: VC208 -- a page a signed-in browser posts to
+    @method_decorator(csrf_exempt)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)

@@ -442,6 +442,21 @@ def test_extras_and_hard_dependencies_of_declared_packages_count_as_declared(tmp
     assert findings(tmp_path / "worker.py") == [("VC503", 6, "greenlet_turbo"), ("VC504", 5, "pygments")]
 
 
+def test_an_sdist_egg_info_requires_txt_declares_what_setup_py_reads_from_elsewhere(tmp_path: Path) -> None:
+    """flask-restx's `setup.py` builds `install_requires` from `requirements/install.pip`; its sdist ships the result in
+    `flask_restx.egg-info/requires.txt` (also under `src/`), extras under `[name]` headers."""
+    setup = "from setuptools import setup\nsetup(install_requires=pip('install'))\n"
+    write(tmp_path / "flat", {
+        "setup.py": setup,
+        "restx.egg-info/requires.txt": "aniso8601>=0.82\nFlask!=2.0.0,>=0.8\n\n[dev]\nblack\n",
+        "restx/api.py": "import aniso8601\nimport flask\nimport black\nimport pygments\nimport aniso_missing\n",
+    })
+    assert findings(tmp_path / "flat/restx/api.py") == [("VC503", 5, "aniso_missing"), ("VC504", 4, "pygments")]
+    write(tmp_path / "src", {"setup.py": setup, "src/restx.egg-info/requires.txt": "Flask\n",
+                             "src/restx/api.py": "import flask\nimport pygments\n"})
+    assert findings(tmp_path / "src/src/restx/api.py") == [("VC504", 2, "pygments")]
+
+
 def test_without_a_project_file_the_own_package_is_local(tmp_path: Path) -> None:
     """No pyproject.toml, setup.py or repository: `from app.runner import run` in `app/main.py` is the app's own."""
     source = "from app.runner import run\nimport app_missing_pkg\n"

@@ -2,8 +2,8 @@
 
 Read without running anything: PEP 621 `[project]` dependencies and extras, PEP 735 dependency groups,
 Poetry, PDM, uv and Hatch tables, `requirements*.txt`/`.in` (with `-r` includes), `setup.cfg`,
-the literal lists of a `setup.py` (parsed, never executed), `Pipfile`, an sdist's `PKG-INFO` and an unpacked wheel's
-`<name>.dist-info/METADATA`.
+the literal lists of a `setup.py` (parsed, never executed), `Pipfile`, an sdist's `PKG-INFO` and
+`<name>.egg-info/requires.txt`, and an unpacked wheel's `<name>.dist-info/METADATA`.
 These files come from the checked tree, so they are read as regular files inside the project only, with a
 size cap (`-r /dev/zero` or `-r ../../etc/x` is ignored), and a file too deep to parse declares nothing.
 A requirement's extras count as declared packages (`kombu[sqlalchemy]`), and so do the modules a declared
@@ -414,7 +414,8 @@ def project_dependencies(root: Path | None) -> ProjectDependencies:
             src_paths.extend(str(p) for p in configured)
     if not isinstance(pyproject.get("build-system"), dict):
         declared |= {"setuptools", "wheel"}  # the build requirements assumed when none are declared (PEP 518)
-    for source in (_requirements_files(root), _setup_cfg(root), _setup_py(root), _pipfile(root), _pkg_info(root)):
+    for source in (_requirements_files(root), _setup_cfg(root), _setup_py(root), _pipfile(root), _pkg_info(root),
+                   _egg_info(root)):
         found, names = source
         declares |= found
         declared |= names
@@ -997,6 +998,19 @@ def _pkg_info(root: Path) -> tuple[bool, set[str]]:
         if text is not None:
             header = text.split("\n\n", 1)[0]
             lines += [line.split(":", 1)[1] for line in header.splitlines() if line.startswith("Requires-Dist:")]
+    return bool(lines), _names(lines)
+
+
+def _egg_info(root: Path) -> tuple[bool, set[str]]:
+    """The requirements setuptools wrote to `<name>.egg-info/requires.txt` (also under `src/`), one a line with a
+    `[extra]` header above each extra's: what a `setup.py` that reads its lists from elsewhere (`pip("install")` over
+    `requirements/install.pip`) declares, as the sdist ships it."""
+    lines: list[str] = []
+    for folder in (root, root / "src"):
+        for entry in listings.entries(str(folder)).values():
+            if entry.name.endswith(".egg-info") and listings.is_dir(entry) and listings.is_file(entry.path, "requires.txt"):
+                text = _project_text(Path(entry.path, "requires.txt"), root) or ""
+                lines += [line for line in text.splitlines() if line.strip() and not line.startswith("[")]
     return bool(lines), _names(lines)
 
 

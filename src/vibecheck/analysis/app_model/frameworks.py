@@ -219,10 +219,12 @@ GUARD_DECORATORS = (
     "requires_auth", "login_user_required", "http_auth_required", "verify_jwt_in_request",
     "permission_classes", "authenticated", "protected",
     "has_access", "has_access_api", "protect",  # Flask-AppBuilder
+    "otp_required",  # django-otp: signed in and verified with a second factor
 )
 GUARD_MIXINS = (
     "LoginRequiredMixin", "PermissionRequiredMixin", "UserPassesTestMixin", "AccessMixin",
     "StaffRequiredMixin", "SuperuserRequiredMixin", "GroupRequiredMixin", "MultiplePermissionsRequiredMixin",
+    "OTPRequiredMixin",  # django-two-factor-auth
 )
 GUARD_DEPENDENCIES = (
     "get_current_user", "get_current_active_user", "get_current_active_superuser", "get_current_superuser",

@@ -19,7 +19,8 @@ ROLE_WORDS = frozenset({"admin", "staff", "superuser", "role", "roles", "perm", 
 # Guards that only authenticate: they say who the caller is, not what the caller may do.
 AUTHENTICATION_ONLY = frozenset({"IsAuthenticated", "IsAuthenticatedOrReadOnly", "login_required", "jwt_required",
                                  "get_current_user", "get_current_active_user", "current_user", "LoginRequiredMixin",
-                                 "auth_required", "token_required", "require_user", "authenticated"})
+                                 "auth_required", "token_required", "require_user", "authenticated", "otp_required",
+                                 "OTPRequiredMixin"})
 def relabelled(label: str, path: str, prefixed: str) -> str:
     """A route's label (`The route `DELETE /{id}` (`delete_one`)`) with its path given its router's prefix. The path
     is matched with the quote and handler after it, so an empty path (`@router.delete("")`) is found after the

@@ -10,7 +10,7 @@ from pathlib import PurePath
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.analysis.migrations import is_alembic_revision
+from vibecheck.analysis.migrations import is_alembic_revision, is_django_migration
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
@@ -76,7 +76,7 @@ NO_OP_NAMES = lazy_pattern(r"(?:^|_)(?:noop|no_op|nop|do_nothing|nothing|null|bl
 HOOK_METHOD_NAMES = lazy_pattern(
     r"^(?:visit_|leave_|on_|handle_|before_|after_|pre_|post_|setUp|tearDown|startTest|stopTest)|hook$"
     r"|^a?(?:close|flush|start|stop|startup|shutdown|suspend|resume|done|started|reset|cleanup|register|unregister"
-    r"|initialize_options|finalize_options)$", re.IGNORECASE)
+    r"|initialize_options|finalize_options|ready)$", re.IGNORECASE)
 # Methods of standard protocols that return `None` by contract, where doing nothing is a complete implementation: an
 # import loader whose `create_module` built the module (`exec_module`), a finder with no cache, a request handler that
 # keeps quiet (`log_message`), a socket server or asyncio protocol with nothing to do at one step, a handler without a
@@ -154,12 +154,15 @@ class PlaceholderImplementation(Rule):
     assigned to the interface's type under `if TYPE_CHECKING:`: `_check: BaseHTTPConnection = BrowserConnection()`), null
     objects (`NullCache`), `.pyi` stubs and modules named as test doubles
     (`mock.py`, `fakes.py`), dunder methods, hook and lifecycle
-    methods (`on_*`, `visit_*`, `close`, `flush`, ...), the methods of standard protocols that return
+    methods (`on_*`, `visit_*`, `close`, `flush`, a Django `AppConfig`'s `ready`, ...), the methods of
+    standard protocols that return
     `None` by contract (an import loader's `exec_module`, a request handler's `log_message`, an asyncio
     protocol's `connection_lost`: an empty one is complete), a function that its class body hands on as a
     default callable (`def when_ready(server): pass`, `default = staticmethod(when_ready)`), a function with a `...`
     body that the module hands to a call and never calls (`status_message = SyncSignal(_status_message)`: the
-    signature of a signal's handlers), no-op
+    signature of a signal's handlers), a method that the module replaces on an object with another function
+    (`def log_receive(self, data): pass` and, when debugging is asked for, `ws.log_receive = ws.debug_log_receive`: a
+    switchable default), no-op
     callbacks named as such (`noop`, `_blank`, `_empty_handler`, a `_default_logging_callback` used when the caller
     gives none), the methods of `Protocol` classes (also under a note: it is about the API), command groups
     (`@click.group()`, Typer's `@app.callback()`: their subcommands do the work), `raise NotImplementedError("...")`
@@ -168,7 +171,9 @@ class PlaceholderImplementation(Rule):
     `if TYPE_CHECKING:` (a `__getattr__` stub inside a model's class body, which the type checker reads and Python
     never runs), and empty bodies whose comment says why they are empty ("PostgreSQL cannot undo this", "unused",
     `# pragma: no cover`), or whose docstring says they do nothing on purpose ("This is a no-op."), and the empty
-    `upgrade()`/`downgrade()` of an Alembic revision (a module binding `down_revision`), are not reported.
+    `upgrade()`/`downgrade()` of an Alembic revision (a module binding `down_revision`), and the module-level functions
+    of a Django migration (`def key_validator(): pass  # Fake function, enough for migrations`: a stand-in for a
+    function that older migrations name, or a `RunPython` step with nothing to do) are not reported.
     Methods meant to be overridden (a documented `pass` hook, a hook that a subclass in the same file fills in,
     `raise NotImplementedError` in a base class) and a subclass's empty override of one step of its base
     (`def database_backwards(self, ...): pass` beside real methods, where the base is imported or
@@ -310,7 +315,8 @@ class PlaceholderImplementation(Rule):
             return
         comments = list(comments_of_function(node))
         comment = next((c for c in comments if PLACEHOLDER_COMMENT.search(WAIVER_AND_NOTE.sub("", c))), None)
-        if comment is None and id(node) in self._direct and not NO_OP_NAMES.search(name) and not self.context.is_test_file:
+        if comment is None and id(node) in self._direct and not NO_OP_NAMES.search(name) and not self.context.is_test_file \
+                and not (not in_class and is_django_migration(self.context.source)):
             comment = next((c for c in comments if FAKE_COMMENT.search(c)), None)  # (a test's double is fake by design)
         if kind in ("return", "docstring") and comment is None:
             return
@@ -342,6 +348,8 @@ class PlaceholderImplementation(Rule):
         if not in_class:
             if name in MIGRATION_STEPS and is_alembic_revision(self.context.source):
                 return True
+            if is_django_migration(self.context.source):
+                return True  # `def key_validator(): pass  # Fake function, enough for migrations`: a stand-in
             if kind == "ellipsis" and self._is_prototype(name):
                 return True  # `def _status_message(message: str) -> None: ...` / `SyncSignal(_status_message)`
             return kind == "raise" and _raise_message(statements[0]) is not None and not _says_unfinished(statements[0])
@@ -349,6 +357,8 @@ class PlaceholderImplementation(Rule):
             return True
         if name in PROTOCOL_METHODS and kind != "raise":
             return True  # a loader, handler or protocol with nothing to do at that step
+        if self._replaced_at_runtime(name):
+            return True  # `def log_receive(self, data): pass` / `ws.log_receive = ws.debug_log_receive`: a switchable default
         if enclosing is None:
             return False
         if enclosing.is_interface or name in self._overridden.get(enclosing.name, ()):
@@ -362,6 +372,12 @@ class PlaceholderImplementation(Rule):
         if not enclosing.skeleton and name not in REQUEST_HANDLERS and self._may_override(enclosing.bases, name):
             return True  # a subclass opting out of one step of its base (`def database_backwards(...): pass`)
         return node.get_docstring() is not None
+
+    def _replaced_at_runtime(self, name: str) -> bool:
+        """The module assigns another function over the method on an object (`ws.log_receive = ws.debug_log_receive`):
+        the empty body is the default that a setting switches for a real one, not a body left to write."""
+        source = self.context.source
+        return f".{name}" in source and re.search(rf"\w\.{re.escape(name)}\s*=[^=]", source) is not None
 
     def _may_override(self, bases: list[str], name: str, depth: int = 0) -> bool:
         """Whether a base may define `name`: one defined in this file is read (and its bases, a few levels up);

@@ -18,7 +18,8 @@ class UndeclaredDependency(ImportCheck):
     even where it is not installed, when the project declares its dependencies somewhere but not that
     distribution. Only projects that declare dependencies are checked (PEP 621,
     dependency groups, Poetry/PDM/uv/Hatch, `requirements*.txt`, `setup.cfg`, `setup.py`, `Pipfile`,
-    `PKG-INFO`, a wheel's `METADATA`, the `deps` of `tox.ini`, a script's PEP 723 `# /// script` block, which
+    `PKG-INFO`, `<name>.egg-info/requires.txt`, a wheel's `METADATA`, the `deps` of
+    `tox.ini`, a script's PEP 723 `# /// script` block, which
     declares that file's own); optional extras and development groups count as declared.
     Test files are checked only when the project declares development or test dependencies somewhere.
     Optional imports (under `try`/`except ImportError`, its `else`, or `contextlib.suppress(ImportError)`),

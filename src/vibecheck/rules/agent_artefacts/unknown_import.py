@@ -59,7 +59,8 @@ class UnknownImport(ImportCheck):
     block (`uv run` installs what it lists), PEP 621 `dependencies` and `optional-dependencies`, dependency groups,
     Poetry/PDM/uv/Hatch tables, `requirements*.txt` (following `-r`), `setup.cfg`, the literal lists of `setup.py` (parsed,
     not run; also a dict handed over as `setup(**setup_args)` and requirements appended under a platform test), `Pipfile`,
-    `tox.ini` (factor-conditional lines too: `full: pycares<5`), `PKG-INFO` and a wheel's `METADATA`, with the extras a
+    `tox.ini` (factor-conditional lines too: `full: pycares<5`), `PKG-INFO`, `<name>.egg-info/requires.txt` and a wheel's
+    `METADATA`, with the extras a
     requirement asks for (`kombu[sqlalchemy]`, `psycopg[pool]`'s `psycopg-pool`) and the runtimes a declared distribution
     always installs (`greenlet` under `gevent`); `setuptools` counts as declared when no `[build-system]` is, and so does the
     host of an entry-point group the project joins (`paste` for `[project.entry-points."paste.server_runner"]`: it loads the

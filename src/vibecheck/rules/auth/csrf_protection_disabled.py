@@ -113,7 +113,8 @@ class CsrfProtectionDisabled(Rule):
     Test files, configuration classes or functions named for tests, dicts that also set `TESTING = True`,
     exemptions of endpoints that servers or protocol clients call without cookies (webhooks, callbacks,
     OAuth 2.0 token, revocation, introspection and device endpoints, OpenID Connect userinfo and JWKS,
-    client registration, SAML ACS/SLS) or that check a signature over the request
+    client registration, SAML ACS/SLS; named so by the view or by the class whose method is exempted:
+    `@method_decorator(csrf_exempt)` on `class PostmarkWebhookView`'s `dispatch`) or that check a signature over the request
     (`hmac.compare_digest`, `construct_event`, `verify_signature`, also through a function of the module that does)
     or run Django's CSRF check themselves where they
     need it (`CsrfViewMiddleware(...).process_view(...)`, also through a function of the module that does) or whose
@@ -250,7 +251,8 @@ class CsrfProtectionDisabled(Rule):
         if spelling is None and isinstance(expression, cst.Call) and \
                 (self.qualified_name(expression.func) or "").endswith("method_decorator") and expression.args:
             spelling = self._exempts(expression.args[0].value)
-        if spelling is None or self._in_test_setup() or (view and self._server_to_server(view)):
+        # (the enclosing classes count: `@method_decorator(csrf_exempt)` on `AnymailWebhookView.dispatch`)
+        if spelling is None or self._in_test_setup() or (view and self._server_to_server(".".join([*self.scopes, view]))):
             return
         target = f"the view `{view}`" if view else "this view"
         self.report(node, f"`{spelling}` turns off CSRF protection for {target}.", hint=HINT_EXEMPT)

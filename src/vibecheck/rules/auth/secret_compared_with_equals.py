@@ -181,7 +181,8 @@ class SecretComparedWithEquals(Rule):
       `password_length`, `signature_method`; upper-case constants count only when the secret is their last word
       (`ADMIN_TOKEN`, `API_KEY`, but not the option `SIGNATURE_PLAINTEXT`);
     - change detection that copies one side into the other (`if stored != token: stored = token`, also under a
-      guard: `if token and stored != token:`);
+      guard: `if token and stored != token:`), or that compares a value with the copy the function kept of it before
+      it could change (`previous_token = self.token`, later `previous_token == self.token`);
     - two hashes or digests held in variables or attributes (`refresh_token_hash == rt.hash`,
       `other_token.digest != auth_token.digest`, `computed_digest == digest` after an unkeyed `hashlib` call,
       `input_digests[i] == ref.digest`, `digest_item(item) != ref.digest`, `hashlib.sha256(body).hexdigest() !=
@@ -371,6 +372,8 @@ class SecretComparedWithEquals(Rule):
             return False
         if self._checksum_against_kept(left, right) or self._checksum_against_kept(right, left):
             return False
+        if self._earlier_copy(left, right) or self._earlier_copy(right, left):
+            return False  # `previous_token == self.token` after `previous_token = self.token`: did the value change?
         if any(name and mentions_secret_word(name) and not secret_kinds(name) for name in (left_name, right_name)):
             return False  # one side is metadata about a secret (`cache_token`, `signature_method`)
         if left_name and right_name and PASSWORD_KIND in kinds and _user_input_pair(left_name, right_name):
@@ -485,6 +488,13 @@ class SecretComparedWithEquals(Rule):
         if type(picked) is not cst.Name or type(alternative) is not cst.Name:
             return False
         return self._bound_to(picked, lambda value: _alternatives_of(value, alternative.value))
+
+    def _earlier_copy(self, copy: cst.BaseExpression, current: cst.BaseExpression) -> bool:
+        """`previous_token = self.token`, then later `previous_token == self.token`: the program's value against its own
+        earlier copy, which tells whether it changed meanwhile; no one presents a guess."""
+        code = self.context.module.code_for_node
+        return isinstance(copy, cst.Name) and isinstance(current, (cst.Attribute, cst.Subscript, cst.Name)) \
+            and self._bound_to(copy, lambda value: code(value) == code(current))
 
     def _bound_to(self, name: cst.Name, test: Callable[[cst.BaseExpression], bool]) -> bool:
         """The enclosing function assigns `name = <value>` (or `name: T = <value>`) with a value that passes `test`

@@ -67,7 +67,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -171,6 +171,9 @@ PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "verify_", "va
                       "test_", "_test_", "supports_", "_supports_", "needs_", "_needs_")
 # The verbs of a question asked about the name's subject (`default_is_valid`, `host_has_ipv6`).
 QUESTION_WORDS = frozenset({"is", "has", "can", "are"})
+# The methods behind `==`, `!=` and `in`, questions by the language's contract: a value they cannot even read
+# (`migration_fingerprint(other)` raising) is not equal, not contained.
+QUESTION_METHODS = frozenset({"__eq__", "__ne__", "__contains__"})
 # A docstring whose first sentence asks a yes/no question of the input ("Return true if the variable is a sequence",
 # "Check whether the host resolves") makes its function a predicate whatever its name; one that asks whether an
 # action worked ("Return True if the record was saved") does not: there `False` still hides why it failed.
@@ -501,10 +504,11 @@ def rejects_as_elsewhere(function: cst.FunctionDef | None, handler: Handler) -> 
 
 
 def is_predicate(function: cst.FunctionDef) -> bool:
-    """Named as a question or a verifier (`has_ipv6`, `verify_signature`), or documented as one ("Return true if the
+    """Named as a question or a verifier (`has_ipv6`, `verify_signature`, `__eq__`), or documented as one ("Return true if the
     variable is a sequence"), not as whether an action worked."""
     name = function.name.value
-    if name.startswith(PREDICATE_PREFIXES) or QUESTION_WORDS.intersection(name.strip("_").split("_")[1:-1]):
+    if name.startswith(PREDICATE_PREFIXES) or name in QUESTION_METHODS \
+            or QUESTION_WORDS.intersection(name.strip("_").split("_")[1:-1]):
         return True  # (`_default_is_valid`, `value_has_key`: a question about its subject)
     docstring = function.get_docstring()
     first = docstring.split(".", 1)[0].lstrip() if docstring else ""  # (the pattern has no leading `\s*`: linear)
@@ -729,7 +733,8 @@ def is_explained_fallback(handler: Handler, statement: TryStatement, function: c
     (`try: data = cache.get(key)` / `except Exception:` / `# some backends raise on invalid keys` / `data = None`):
     the failure is answered by the value the code goes on with, as the author explains. A commented `pass` is
     such a fallback when the value the code goes on with is already there: the `try` only updates names it reads
-    (`value = loads(value)` / `# keep the value as a string`), or returns what a `return` after it replaces. So is
+    (`value = loads(value)` / `# keep the value as a string`), only builds a value and attaches it to an object last
+    (`binding = TokenBinding(...)` / `data.token_binding = binding`), or returns what a `return` after it replaces. So is
     a handler that returns another result in place of the one the `try` returns, computed there
     (`# fall back to the plain text` / `template = from_string(body)` / `return template`), or one that only
     calls (`self.create()  # reset the session`) before a fallback `return` after the `try`, or a commented
@@ -774,7 +779,7 @@ def _keeps_prior_value(statement: TryStatement, function: cst.FunctionDef | None
     rebinds a name from its own value, or the `try` returns (at its end, or from a branch inside: `if curses: ...
     return True`) and the statement after it returns too (the fallback answer, `return False`)."""
     computed = suite_statements(statement.body)
-    if computed and all(_updates_itself(small) for small in computed):
+    if computed and (all(_updates_itself(small) for small in computed) or _attaches_when_built(computed)):
         return True
     returns = bool(computed) and (isinstance(computed[-1], cst.Return)
                                   or next(own_returns(statement.body), None) is not None)
@@ -816,6 +821,34 @@ def _returned_after(computed: list[cst.CSTNode], statement: TryStatement, functi
     if not (isinstance(after, cst.Return) and isinstance(after.value, cst.Name)):
         return False
     return any(_target_text(target) == after.value.value for small in computed for target in _assign_targets(small))
+
+
+def _attaches_when_built(computed: list[cst.CSTNode]) -> bool:
+    """`binding = TokenBinding(status=status)`, `if "id" in raw: binding.id = raw["id"]`, then `data.binding = binding`:
+    the `try` only builds a value in names and attributes of its own, and its last statement attaches it to an object,
+    so after a failure the object goes on without that optional part, as it was before."""
+    assignments = list(_assignments(computed))
+    last = computed[-1]
+    if None in assignments or not isinstance(last, cst.Assign) or not isinstance(last.value, cst.Name) \
+            or not all(isinstance(target.target, cst.Attribute) for target in last.targets):
+        return False
+    built = {t.value for small in assignments if small is not None for t in _assign_targets(small) if isinstance(t, cst.Name)}
+    return last.value.value in built
+
+
+def _assignments(statements: list[cst.CSTNode]) -> Iterator[cst.CSTNode | None]:
+    """The assignments to names and attributes among `statements`, also inside `if` blocks; None for anything else."""
+    for small in statements:
+        if isinstance(small, cst.If):
+            yield from _assignments(suite_statements(small.body))
+            if small.orelse is not None:
+                yield from _assignments([small.orelse] if isinstance(small.orelse, cst.If)
+                                        else suite_statements(small.orelse.body))
+        elif isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value is not None \
+                and all(isinstance(t, (cst.Name, cst.Attribute)) for t in _assign_targets(small)):
+            yield small
+        else:
+            yield None
 
 
 def _updates_itself(small: cst.CSTNode) -> bool:

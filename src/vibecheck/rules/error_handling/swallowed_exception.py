@@ -59,7 +59,8 @@ class SwallowedException(FunctionStackRule):
     a copy that may be frozen; or is in a function that promises not to raise: `construct_type_or_none`, `_safe_json`,
     "Never raises."). A function named as
     a question (`is_...`, `has_...`, `can_...`, a template engine's `test_...`) or a verifier (`verify_...`,
-    `validate_...`), or documented as a question ("Return true if the variable is a sequence"; not "Return True if
+    `validate_...`), an equality or membership method (`__eq__`, `__ne__`, `__contains__`: a value it cannot read is
+    not equal), or documented as a question ("Return true if the variable is a sequence"; not "Return True if
     the record was saved"), that answers `False` from the handler is left alone: there the failure is the answer
     (`is_ipv4("x")`, a signature it cannot decode); so is one that answers `None` where it also answers `None` when its
     check fails (`_verify_cookie(value) -> str | None`), and one whose `try` sets the answer that keeps the `False` the
@@ -84,8 +85,10 @@ class SwallowedException(FunctionStackRule):
     (`@register.filter`: Django asks filters to fail silently), and a `pass` under a comment
     saying why where the code goes on with the value it had before the `try` (`try: value = loads(value)`,
     `except Exception:`,
-    `# keep the value as a string`, `pass`; or a `try` that returns, also from a branch inside it, followed by
-    a fallback `return`), or a `continue` under such a comment, which leaves out the item of the loop that failed
+    `# keep the value as a string`, `pass`; a `try` that only builds a value and attaches it last, `binding =
+    TokenBinding(...)`, `data.token_binding = binding`, so that the object goes on without that optional part; or a
+    `try` that returns, also from a branch inside it, followed by a fallback `return`), or a `continue`
+    under such a comment, which leaves out the item of the loop that failed
     (`# moved or deleted meanwhile: ignore it`), or a `return None` under such a comment in a function that also
     answers `None` on its normal path (`# wrapper loops; objects that raise on attribute access`, then `if
     isinstance(found, Fixture): return found`, `return None`). The function's docstring can say why instead of a
