@@ -41,17 +41,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     ("drf_projects", "projects/views.py", 71, "VC214/VC215"),
     # `get_queryset` filtered by a project id from the query string: nested listings of public parents look the same.
     ("drf_projects", "projects/views.py", 80, "VC214"),
-    # The handler hands the signed-in user to `is_tenant_admin(user)` (whose thrown-away answer VC212 reports): a
-    # use of the caller's identity, which VC214 takes as a possible check.
-    ("fastapi_tenants", "tenants/routers/invoices.py", 64, "VC214"),
-    # A `before_request` hook calls `admin_required()` of another module and drops its answer; that function also
-    # calls `verify_jwt_in_request()`, which raises, so only its return value, out of view, shows the check is lost.
-    ("flask_jwt_notes", "notes_app/notes.py", 145, "VC212/VC216"),
-    # An auth question whose answer is dropped (`is_tenant_admin(user)`, `current_is_admin()`), defined in another
-    # module: many projects name checks that refuse by raising as questions (`await can_team_access_model(...)`), so
-    # VC212 reports a dropped answer only where the same file shows the function raises nowhere.
-    ("fastapi_tenants", "tenants/routers/invoices.py", 66, "VC212/VC216"),
-    ("flask_jwt_notes", "notes_app/notes.py", 158, "VC212/VC216/VC218"),
     # AWS Lambda handlers behind API Gateway: the authorizer that signs callers in is configured outside the code
     # (SAM, serverless.yml), so no handler shows a guard for VC214 or VC215 to trust; and the attribute a DynamoDB
     # `Attr(field)` filter reads, chosen by the client, is no query text VC422 follows.

@@ -29,6 +29,7 @@ from vibecheck.cst_fields import child_nodes, names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
+from vibecheck.rules.auth.answering_checks import answers_only, check_modules_inputs
 
 # ORM lookups by key: `X.objects.get(pk=pk)`, `X.query.get_or_404(id)`, `session.get(X, id)`, `.filter_by(id=id)`.
 LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_or_404", "one_or_none", "select_for_update",
@@ -410,7 +411,9 @@ class ObjectLookupNotScopedToUser(Rule):
     current_user.name})`, tests nothing), and no framework object
     check (`get_object()`, `check_object_permissions`, `has_perm`), and no function of the module it hands the
     object or its id to that tests the caller (`delete_shelf_helper(shelf)`, whose body calls
-    `check_shelf_edit_permissions(shelf)` or tests `current_user` in an `if`); the caller stamped on a new row
+    `check_shelf_edit_permissions(shelf)` or tests `current_user` in an `if`); a check alone on its line that only
+    answers (`is_tenant_admin(user)`, defined in the module or in the auth module it is imported from: VC212's
+    finding) tests nothing, its answer thrown away; the caller stamped on a new row
     (`Comment.objects.create(ticket=ticket, author=request.user)`) says nothing about the fetched one. When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
     count as relating it to the caller (`account = User.query.get(user_id); account.email = ...`), while
@@ -490,7 +493,8 @@ class ObjectLookupNotScopedToUser(Rule):
     confidence = Confidence.MEDIUM
     cwe = (639,)
     applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
-    cache_inputs = (sibling_models_inputs,)  # the model module beside a viewset, for the model's owner fields
+    cache_inputs = (sibling_models_inputs, check_modules_inputs)  # the model module beside a viewset (owner fields),
+    # the auth modules a dropped check is read from
     released_by = ("VC201",)  # its app model tells a handler guarded in another file (`held_for`)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
@@ -654,7 +658,7 @@ class ObjectLookupNotScopedToUser(Rule):
         body = handler.node.body
         fetched = _fetched_names(body, handler.client_ids)
         changes = _changes_any(body, fetched)
-        stamped = _authorship_arguments(body) | _output_arguments(body)
+        stamped = _authorship_arguments(body) | _output_arguments(body) | self._dropped_answers(body)
         tested = set(dotted_uses(body, skip=stamped | _displayed_values(body)))
         # what the client's id names is the object (`organization_id`: `organization_service.update_organization`),
         # not another id beside it that scopes the lookup (`tenant_id` in `get_project_in_tenant(tenant_id, id)`)
@@ -674,6 +678,14 @@ class ObjectLookupNotScopedToUser(Rule):
             if dotted in tested and set(name_words(last)) & OWNERSHIP_WORDS - entity:
                 return True
         return self._delegates(handler)
+
+    def _dropped_answers(self, body: cst.CSTNode) -> set[int]:
+        """The calls of a check alone on its line that only answers (`is_tenant_admin(user)`, defined here or in the
+        auth module it is imported from): neither its name nor the caller handed to it tests anything, since the
+        answer is thrown away (VC212's finding)."""
+        return {id(call) for node in walk_own(body) if type(node) is cst.Expr
+                for call in (node.value.expression if type(node.value) is cst.Await else node.value,)
+                if type(call) is cst.Call and answers_only(self.context, call.func)}
 
     def _hands_to_a_checking_helper(self, handler: Handler) -> bool:
         """The fetched object (or its id) goes to a function of this module that checks the caller's right to it
