@@ -23,6 +23,7 @@ from vibecheck.analysis.app_model.handlers import (
     router_dependencies,
     socket_connections_checked,
 )
+from vibecheck.analysis.app_model.lambda_handlers import authorizer_read, lambda_handler
 from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
@@ -72,6 +73,9 @@ HELPER_SAFE_CALLS = frozenset({"HTTPException", "Http404", "abort", "NotFound", 
 # DynamoDB's item reads and writes by primary key (`table.get_item(Key={"id": doc_id})`): a key with no owner attribute
 # reaches any item.
 KEYED_ITEM_METHODS = frozenset({"get_item", "delete_item", "update_item"})
+# Azure Cosmos DB's item reads and writes by id and partition key (`orders.read_item(item=order_id,
+# partition_key=order_id)`): a partition key that is not the caller's reaches any item.
+PARTITIONED_ITEM_METHODS = frozenset({"read_item", "delete_item", "replace_item", "patch_item"})
 SQL_EXECUTE = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all"})
 # The statement a project's own SQL helper is handed: read, change or delete rows of a table.
 SQL_STATEMENT = lazy_pattern(r"^\s*(select\s.*?\sfrom|update\s.*?\sset|delete\s+from)\s", re.IGNORECASE | re.DOTALL)
@@ -314,6 +318,26 @@ def _client_value(lookup: cst.Call, name: str) -> str:
     return name
 
 
+def _sign_in(body: cst.CSTNode, identity: set[str]) -> set[int]:
+    """Where the body binds the caller (`user = principal(req)`) and tests that one is signed in at all (`if user is
+    None: return 401`, `if not user:`): authentication, which relates no object to them."""
+    found: set[int] = set()
+    for node in walk_own(body):
+        if type(node) is cst.Assign and any(type(t.target) is cst.Name and t.target.value in identity
+                                            for t in node.targets):
+            found.add(id(node))
+        test = node.test if type(node) is cst.If else None
+        if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+            test = test.expression
+        elif type(test) is cst.Comparison and len(test.comparisons) == 1 \
+                and type(test.comparisons[0].operator) in (cst.Is, cst.IsNot) \
+                and type(test.comparisons[0].comparator) is cst.Name and test.comparisons[0].comparator.value == "None":
+            test = test.left
+        if type(node) is cst.If and type(test) is cst.Name and test.value in identity:
+            found.add(id(node.test))
+    return found
+
+
 def _output_arguments(body: cst.CSTNode) -> set[int]:
     """The arguments of calls that send or show a value (`OUTPUT_CALLS`)."""
     return {id(a) for node in walk_own(body) if type(node) is cst.Call
@@ -391,7 +415,12 @@ class ObjectLookupNotScopedToUser(Rule):
     or a pydantic-ai tool, `@agent.tool` taking `ctx: RunContext[Deps]`, whose deps class has a field for the user
     the agent acts for, `user_id`, its id-named arguments being the ids the model chose; or a
     Graphene resolver or mutation behind graphql_jwt's `@login_required`, whose id arguments are the client's, or a
-    Flask-AppBuilder `@expose("/<int:pk>")` method behind `@protect()`/`@has_access`)
+    Flask-AppBuilder `@expose("/<int:pk>")` method behind `@protect()`/`@has_access`; or a route that reads its
+    caller in the body through a function named for one handed the request, `user = principal(req)` of an Azure
+    Function, whose ids are also the captures it reads, `order_id = req.route_params["order_id"]`; or an AWS Lambda
+    handler, `def get_document(event, context)`, reading `doc_id = event["pathParameters"]["docId"]`, in a module one
+    of whose handlers reads the caller the API's authorizer signed in, `event["requestContext"]["authorizer"]` or
+    `caller_id(event)`: an authorizer guards the whole API, configured outside the code)
     and reports the first lookup keyed by an id the client chose (a path parameter, a Django URL
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
@@ -400,13 +429,16 @@ class ObjectLookupNotScopedToUser(Rule):
     entity: `order_repo.get_order(id)`, `organization_service.get_organization(id)`), a service or store reader
     handed nothing but a database handle and the id (`services.get_project(session, project_id)`), a payment
     provider's object fetched or changed by its id with the account's key, which reaches every customer's
-    (`stripe.Invoice.retrieve(invoice_id)`, `stripe.Subscription.modify(id, ...)`, `braintree.Transaction.find(id)`), or an SQL
+    (`stripe.Invoice.retrieve(invoice_id)`, `stripe.Subscription.modify(id, ...)`, `braintree.Transaction.find(id)`),
+    a DynamoDB or Cosmos DB item read or written by a key or partition that names no owner (`table.get_item(Key={"id": doc_id})`,
+    `orders.read_item(item=order_id, partition_key=order_id)`), or an SQL
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
     column, or a function of the same module that reads the row by its parameter and checks nothing
     (`invoice = await _load_invoice(session, invoice_id)`; a function out of view may hold the check, and one that
     only converts the id, `oid(order_id)`, hides none), when nothing in the handler relates the object to the
-    caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field (one only shown, in a
+    caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
+    None: return 401`, is authentication), `owner`/`user`/`author` field (one only shown, in a
     list, dict or f-string such as `writerow([book.title, book.author])`, or sent back, `emit("joined", {"user":
     current_user.name})`, tests nothing), and no framework object
     check (`get_object()`, `check_object_permissions`, `has_perm`), and no function of the module it hands the
@@ -504,11 +536,13 @@ class ObjectLookupNotScopedToUser(Rule):
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
         self.sockets_checked = False
+        self.lambda_authorized = False  # a Lambda handler of the module reads its API authorizer's caller
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
             self.routers = router_dependencies(node, self.context.imports)
         self.sockets_checked = socket_connections_checked(node, self.context.imports)
+        self.lambda_authorized = authorizer_read(node)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports) if not self.depth else None
@@ -597,6 +631,8 @@ class ObjectLookupNotScopedToUser(Rule):
         tool = handler is None and owner is None and self.context.imports.imports_any(AGENT_TOOL_MODULES)
         if tool:
             handler = agent_tool_handler(node, self.context.module)
+        elif handler is None and owner is None:
+            handler = lambda_handler(node, self.lambda_authorized)
         if handler is None or handler.restricted or not handler.client_ids:
             return  # a role or permission guard lets its holders reach every object by design
         if self._relates_to_caller(handler) or checks_role(node.body) or self._hands_to_a_checking_helper(handler):
@@ -658,7 +694,8 @@ class ObjectLookupNotScopedToUser(Rule):
         body = handler.node.body
         fetched = _fetched_names(body, handler.client_ids)
         changes = _changes_any(body, fetched)
-        stamped = _authorship_arguments(body) | _output_arguments(body) | self._dropped_answers(body)
+        stamped = _authorship_arguments(body) | _output_arguments(body) | self._dropped_answers(body) \
+            | _sign_in(body, handler.identity_params)
         tested = set(dotted_uses(body, skip=stamped | _displayed_values(body)))
         # what the client's id names is the object (`organization_id`: `organization_service.update_organization`),
         # not another id beside it that scopes the lookup (`tenant_id` in `get_project_in_tenant(tenant_id, id)`)
@@ -776,10 +813,12 @@ class ObjectLookupNotScopedToUser(Rule):
         if sql is not None and (last in SQL_EXECUTE or SQL_STATEMENT.match(sql)):
             # `db.execute(...)`, or a project helper given the statement (`query("SELECT ... WHERE id = ?", (id,))`)
             return " where " in f" {sql} " and not SQL_OWNER.search(sql.partition("where")[2])
-        if last in KEYED_ITEM_METHODS and isinstance(func, cst.Attribute):
-            key = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "Key"), None)
+        key = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "Key"), None)
+        if last in KEYED_ITEM_METHODS and isinstance(func, cst.Attribute) and key is not None:
             return isinstance(key, cst.Dict) and not any(
                 SQL_OWNER.search(string_value(e.key) or "") for e in key.elements if isinstance(e, cst.DictElement))
+        if last in PARTITIONED_ITEM_METHODS and isinstance(func, cst.Attribute):
+            return True
         if last in LOOKUP_METHODS and isinstance(func, cst.Attribute):
             model_class = isinstance(func.value, cst.Name) and bool(MODEL_CLASS.match(func.value.value))
             return model_class or _data_access_receiver(call)
