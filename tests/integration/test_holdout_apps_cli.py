@@ -39,8 +39,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # `perform_create` saves a task on whatever project id the client sends: the serializer's foreign key is the
     # lookup, and nothing in view says the project must be the caller's.
     ("drf_projects", "projects/views.py", 71, "VC214/VC215"),
-    # `get_queryset` filtered by a project id from the query string: nested listings of public parents look the same.
-    ("drf_projects", "projects/views.py", 80, "VC214"),
     # A Lambda handler merges the whole body over the stored DynamoDB item with a dict's `update(body)` before
     # `put_item`: VC215 reads client data unpacked into a write (`**body`) or copied key by key, not a dict merged
     # whole; and the attribute a DynamoDB `Attr(field)` filter reads, chosen by the client, is no query text VC422

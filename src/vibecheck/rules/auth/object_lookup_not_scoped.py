@@ -27,6 +27,7 @@ from vibecheck.analysis.app_model.lambda_handlers import authorizer_read, lambda
 from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
+from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
@@ -85,6 +86,8 @@ SQL_OWNER = lazy_pattern(r"\b(user|owner|author|account|tenant|org|team|member)\
 OBJECT_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "RetrieveUpdateAPIView",
                              "RetrieveDestroyAPIView", "RetrieveAPIView", "UpdateAPIView", "DestroyAPIView"})
 OBJECT_PERMISSION_WORDS = frozenset({"owner", "author", "object", "creator"})
+# What a DRF view's client sends beside the URL: the query string and the body.
+CLIENT_PARAMS = frozenset({"self.request.query_params", "self.request.GET", "self.request.data", "self.request.POST"})
 # The viewsets of `OBJECT_VIEWSETS` that change or delete the object they look up.
 CHANGING_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "RetrieveUpdateAPIView",
                                "RetrieveDestroyAPIView", "UpdateAPIView", "DestroyAPIView"})
@@ -338,6 +341,16 @@ def _sign_in(body: cst.CSTNode, identity: set[str]) -> set[int]:
     return found
 
 
+def _constant(node: cst.BaseExpression) -> bool:
+    """A literal (`archived=False`, `status="open"`): a criterion that scopes to no one."""
+    return literal_value(node) is not None or (type(node) is cst.Name and node.value in ("True", "False", "None"))
+
+
+def _reads_client_params(node: cst.BaseExpression) -> bool:
+    """The value reads what the client sent with the request (`self.request.query_params.get("project")`)."""
+    return any(d in CLIENT_PARAMS for d in dotted_uses(node))
+
+
 def _output_arguments(body: cst.CSTNode) -> set[int]:
     """The arguments of calls that send or show a value (`OUTPUT_CALLS`)."""
     return {id(a) for node in walk_own(body) if type(node) is cst.Call
@@ -471,7 +484,10 @@ class ObjectLookupNotScopedToUser(Rule):
     the user model in the `models` module beside it, imported relatively or by the package's name) that names the
     caller nowhere (a `perform_destroy` comparing the owner with `self.request.user` checks it) and, left to the
     default permission classes, names no permission of the project's own (`permission_required = ...`, which those
-    classes may check on the object); and a Django `DetailView`, `UpdateView` or `DeleteView` behind
+    classes may check on the object); such a viewset, too, whose `get_queryset` returns the rows of whatever parent
+    the client names in the query string or body (`Membership.objects.filter(project_id=self.request.query_params.get(
+    "project"))`, beside literal criteria only) while no method of the view names the caller (a listing,
+    `ReadOnlyModelViewSet`, changes nothing and stays quiet); and a Django `DetailView`, `UpdateView` or `DeleteView` behind
     a login mixin whose `model` or `queryset = X.objects.all()` serves every object, with no `get_queryset`,
     `get_object` or `test_func` (a member's profile page, `model = User`, is meant to be seen). Lookups count
     also when an async ORM or a document store runs them on the model class or collection
@@ -561,15 +577,17 @@ class ObjectLookupNotScopedToUser(Rule):
             return
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
         methods = {s.name.value: s for s in body if isinstance(s, cst.FunctionDef)}
+        permissions = _class_attribute(body, "permission_classes")
+        names = [n.rpartition(".")[2] for n in dotted_uses(permissions)] if permissions is not None else []
+        if any(set(name_words(n)) & OBJECT_PERMISSION_WORDS for n in names):
+            return  # `IsOwner`, `IsAuthorOrReadOnly`, `DjangoObjectPermissions`: an object-level check
+        if "get_queryset" in methods and bases & CHANGING_VIEWSETS and set(names) <= LOGIN_ONLY_PERMISSIONS:
+            self._check_client_scoped_queryset(node.name.value, methods)
         if methods.keys() & {"get_queryset", "get_object", "filter_queryset"}:
             return
         queryset = _class_attribute(body, "queryset")
         if queryset is None or not _serves_all(queryset):
             return
-        permissions = _class_attribute(body, "permission_classes")
-        names = [n.rpartition(".")[2] for n in dotted_uses(permissions)] if permissions is not None else []
-        if any(set(name_words(n)) & OBJECT_PERMISSION_WORDS for n in names):
-            return  # `IsOwner`, `IsAuthorOrReadOnly`, `DjangoObjectPermissions`: an object-level check
         anchor = node.decorators[0] if node.decorators else node
         creator = methods.get("perform_create")
         if creator is not None and any(d in IDENTITY_EXPRESSIONS for d in dotted_uses(creator.body)) \
@@ -585,6 +603,28 @@ class ObjectLookupNotScopedToUser(Rule):
             self.report(anchor, f"`{node.name.value}` serves `{short_code(queryset)}` to every signed-in user, though "
                         f"each row belongs to a user (`{sorted(owners)[0]}`): any user can change or delete the "
                         "others' objects by their id.", hint=SCOPE_VIEWSET_HINT)
+
+    def _check_client_scoped_queryset(self, view: str, methods: dict[str, cst.FunctionDef]) -> None:
+        """`get_queryset` of a viewset that changes and deletes its objects returns the rows of the parent the client
+        names (`Membership.objects.filter(project_id=self.request.query_params.get("project"))`), and no method of the
+        view names the caller: any user reads, changes and deletes the rows of any parent."""
+        if any(d in IDENTITY_EXPRESSIONS for method in methods.values() for d in dotted_uses(method.body)):
+            return
+        reader = methods["get_queryset"]
+        chosen = {target.target.value for node in walk_own(reader.body) if type(node) is cst.Assign
+                  and _reads_client_params(node.value) for target in node.targets if type(target.target) is cst.Name}
+        for node in walk_own(reader.body):
+            value = node.value if type(node) is cst.Return else None
+            if type(value) is not cst.Call or type(value.func) is not cst.Attribute \
+                    or value.func.attr.value not in ("filter", "get") or self._reads_shared_model(value):
+                continue
+            keyed = {a.keyword.value: a for a in value.args if a.keyword is not None and (
+                (type(a.value) is cst.Name and a.value.value in chosen) or _reads_client_params(a.value))}
+            if keyed and all(a.keyword is not None and keyed.get(a.keyword.value) is a or _constant(a.value)
+                             for a in value.args):
+                self.report(value, f"`{view}.get_queryset` returns the rows of whatever `{next(iter(keyed))}` the "
+                            "client sends, and nothing in the view scopes them to the caller, so any user can read, "
+                            "change or delete them.", hint=SCOPE_VIEWSET_HINT)
 
     def _owner_fields(self, queryset: cst.BaseExpression) -> frozenset[str]:
         """The fields relating the model of `Invoice.objects.all()` to the user model, read from the model module
