@@ -644,11 +644,19 @@ def body_callers(function: cst.FunctionDef, requests: set[str]) -> set[str]:
     (`user = principal(req)`, `owner = caller_id(event)`)."""
     found: set[str] = set()
     for node in walk_own(function.body):
-        if type(node) is cst.Assign and type(node.value) is cst.Call \
-                and CALLER_WORDS.intersection(fw.name_words(_last(dotted_name(node.value.func)))) \
+        if type(node) is cst.Assign and type(node.value) is cst.Call and names_the_caller(node.value.func) \
                 and any(type(a.value) is cst.Name and a.value.value in requests for a in node.value.args):
             found.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
     return found
+
+
+def names_the_caller(func: cst.BaseExpression) -> bool:
+    """`principal`, `caller_id`, `get_current_user`: a function named for the caller (or their id) it answers, not for
+    something of theirs (`get_user_data`)."""
+    words = fw.name_words(_last(dotted_name(func)))
+    if words[-1:] == ["id"]:
+        words = words[:-1]
+    return bool(words) and words[-1] in CALLER_WORDS
 
 
 def _requires_a_role(function: cst.FunctionDef) -> bool:
