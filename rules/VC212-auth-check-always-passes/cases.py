@@ -10,6 +10,7 @@ import jwt
 from fastapi import Depends, HTTPException, Security
 from litestar.connection import ASGIConnection
 from flask import abort, g, redirect, request, session
+from flask_jwt_extended import get_jwt, get_jwt_identity, verify_jwt_in_request
 from flask_login import UserMixin
 from ninja.security import APIKeyHeader, HttpBearer
 from rest_framework.permissions import BasePermission
@@ -719,6 +720,47 @@ def submit(form):
     can_project_access_model(form.project, form.model)
     # ok: VC212 -- it answers what another check says, and that one may raise
     can_customer_access_model(form.customer, form.model)
+
+
+def admin_required():
+    verify_jwt_in_request()
+    return get_jwt().get("is_admin", False)
+
+
+def staff_required():
+    if not g.user.is_staff:
+        abort(403)
+    return g.user
+
+
+def is_signed_in():
+    verify_jwt_in_request()
+    return get_jwt_identity() is not None
+
+
+def current_is_superuser() -> bool:
+    verify_jwt_in_request()
+    return bool(get_jwt().get("superuser"))
+
+
+def guard_admin_pages():
+    # expect: VC212 -- the token check in it refuses only the anonymous; the admin flag is the answer it drops
+    admin_required()
+
+
+def ban_user(user):
+    # expect: VC212 -- the same for a question
+    current_is_superuser()
+    user.ban()
+
+
+def profile_page():
+    # ok: VC212 -- named for what it requires, and it refuses by aborting
+    staff_required()
+    # ok: VC212 -- a sign-in check: the token check in it refuses whoever has none
+    is_signed_in()
+    # ok: VC212 -- named for a requirement, but no auth check (a form's field)
+    form_required()
 
 
 def add_authenticator(user):

@@ -231,6 +231,63 @@ class CatalogViewSet(viewsets.ModelViewSet):
     permission_classes = [IsAdminUser]
 
 
+class ProjectMemberViewSet(viewsets.ModelViewSet):
+    serializer_class = MembershipSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        project_id = self.request.query_params.get("project")
+        # expect: VC214 -- the members of any project the client names, editable and deletable by anyone
+        return Membership.objects.filter(project_id=project_id, active=True)
+
+
+class TaskCommentViewSet(viewsets.ModelViewSet):
+    serializer_class = CommentSerializer
+
+    def get_queryset(self):
+        # expect: VC214
+        return Comment.objects.filter(task_id=self.request.query_params["task"])
+
+
+class OwnProjectMemberViewSet(viewsets.ModelViewSet):
+    serializer_class = MembershipSerializer
+
+    def get_queryset(self):
+        project_id = self.request.query_params.get("project")
+        # ok: VC214 -- only projects the caller owns
+        return Membership.objects.filter(project_id=project_id, project__owner=self.request.user)
+
+
+class ProjectMemberListViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = MembershipSerializer
+
+    def get_queryset(self):
+        # ok: VC214 -- a listing: no one changes or deletes through it
+        return Membership.objects.filter(project_id=self.request.query_params.get("project"))
+
+
+class CheckedCommentViewSet(viewsets.ModelViewSet):
+    serializer_class = CommentSerializer
+
+    def get_queryset(self):
+        # ok: VC214 -- the changes are checked against the caller below
+        return Comment.objects.filter(task_id=self.request.query_params["task"])
+
+    def perform_update(self, serializer):
+        if serializer.instance.author != self.request.user:
+            raise PermissionDenied()
+        serializer.save()
+
+
+class ModeratedCommentViewSet(viewsets.ModelViewSet):
+    serializer_class = CommentSerializer
+    permission_classes = [IsCommentAuthor]
+
+    def get_queryset(self):
+        # ok: VC214 -- an object permission compares the author
+        return Comment.objects.filter(task_id=self.request.query_params["task"])
+
+
 @bp.route("/users/<int:user_id>", methods=["POST"])
 @flask_login_required
 def update_user_email(user_id):

@@ -12,6 +12,8 @@ from vibecheck import listings
 from vibecheck.analysis.helper_modules import helper_modules_inputs
 from vibecheck.analysis.model_fields import sibling_models_inputs
 from vibecheck.rule import Rule
+from vibecheck.rules.auth.answering_checks import check_modules_inputs
+from vibecheck.rules.auth.auth_check_always_passes import AuthCheckAlwaysPasses
 from vibecheck.rules.auth.auth_fails_open import AuthFailsOpen
 from vibecheck.rules.auth.csrf_protection_disabled import CsrfProtectionDisabled
 from vibecheck.rules.auth.debug_mode_in_production import DebugModeInProduction
@@ -676,3 +678,110 @@ def test_the_helper_modules_one_package_up_are_part_of_the_cache_key(tmp_path: P
     listings.forget()  # as a run starts: the folders are listed again, and the readers' memos dropped
     helper_modules_inputs.cache_clear()
     assert helper_modules_inputs(routes) != before
+
+
+TENANT_SECURITY = """
+from fastapi import HTTPException
+from flask_jwt_extended import get_jwt, verify_jwt_in_request
+
+
+def is_tenant_admin(user) -> bool:
+    return user.role in {"owner", "admin"}
+
+
+def can_edit_invoice(user, invoice_id) -> bool:
+    if invoice_id not in user.invoice_ids:
+        raise HTTPException(status_code=403)
+    return True
+
+
+def admin_required():
+    verify_jwt_in_request()
+    return get_jwt().get("is_admin", False)
+"""
+
+INVOICE_ROUTES = """
+from fastapi import APIRouter, Depends
+
+from ..security import can_edit_invoice, is_tenant_admin
+from ..models import Invoice
+from .rules import is_admin_user
+
+router = APIRouter()
+
+
+@router.delete("/invoices/{invoice_id}")
+async def delete_invoice(invoice_id: int, user=Depends(get_current_user), db=Depends(get_db)):
+    invoice = await db.get(Invoice, invoice_id)
+    is_tenant_admin(user)
+    await db.delete(invoice)
+
+
+@router.post("/invoices/{invoice_id}/void")
+async def void_invoice(invoice_id: int, user=Depends(get_current_user), db=Depends(get_db)):
+    invoice = await db.get(Invoice, invoice_id)
+    can_edit_invoice(user, invoice_id)
+    invoice.status = "void"
+
+
+@router.post("/invoices/{invoice_id}/archive")
+async def archive_invoice(invoice_id: int, user=Depends(get_current_user), db=Depends(get_db)):
+    invoice = await db.get(Invoice, invoice_id)
+    is_admin_user(user)
+    invoice.status = "archived"
+"""
+
+ADMIN_VIEWS = """
+from flask import Blueprint
+
+from shop.security import admin_required
+from shop import security
+
+admin = Blueprint("admin", __name__)
+
+
+@admin.before_request
+def guard():
+    admin_required()
+
+
+@admin.post("/flags")
+def toggle_flag():
+    security.is_tenant_admin(g.user)
+    security.can_edit_invoice(g.user, 1)
+"""
+
+
+def test_a_dropped_answer_of_a_check_defined_in_the_auth_module_beside_or_above(tmp_path: Path) -> None:
+    """`is_tenant_admin(user)` of `..security`, `admin_required()` of `shop.security` (by the package's name) and
+    `security.is_tenant_admin(...)` only answer there, so their dropped answers are VC212's; `can_edit_invoice` refuses
+    by raising, and `.rules` is no auth module, so its check stays out of view."""
+    package = tmp_path / "shop"
+    (package / "routers").mkdir(parents=True)
+    (package / "security.py").write_text(TENANT_SECURITY, encoding="utf-8")
+    routes = package / "routers" / "invoices.py"
+    views = package / "admin.py"
+    check_modules_inputs.cache_clear()
+    assert [f.location.start.line for f in findings_for(AuthCheckAlwaysPasses, INVOICE_ROUTES, path=str(routes))] == [14]
+    assert [f.location.start.line for f in findings_for(AuthCheckAlwaysPasses, ADMIN_VIEWS, path=str(views))] == [12, 17]
+
+
+def test_the_caller_handed_to_a_dropped_check_relates_no_object_to_them(tmp_path: Path) -> None:
+    """VC214: `is_tenant_admin(user)`, whose answer is thrown away, tests no object; a check that raises
+    (`can_edit_invoice`) or one out of view (`.rules`) may."""
+    (tmp_path / "routers").mkdir()
+    (tmp_path / "security.py").write_text(TENANT_SECURITY, encoding="utf-8")
+    routes = tmp_path / "routers" / "invoices.py"
+    check_modules_inputs.cache_clear()
+    found = findings_for(ObjectLookupNotScopedToUser, INVOICE_ROUTES, path=str(routes))
+    assert [f.location.start.line for f in found] == [13]
+
+
+def test_the_auth_modules_one_package_up_are_part_of_the_cache_key(tmp_path: Path) -> None:
+    (tmp_path / "routers").mkdir()
+    routes = str(tmp_path / "routers" / "invoices.py")
+    before = check_modules_inputs(routes)
+    (tmp_path / "security.py").write_text(TENANT_SECURITY, encoding="utf-8")
+    listings.forget()
+    check_modules_inputs.cache_clear()
+    assert check_modules_inputs(routes) != before

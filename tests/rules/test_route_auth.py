@@ -2039,6 +2039,39 @@ def test_agent_tools_corpus_is_reported_exactly() -> None:
     assert not result.missed and not result.unexpected, result.describe()
 
 
+def test_serverless_corpus_is_reported_exactly() -> None:
+    """Lambda handlers of a module whose handlers read the API authorizer's caller, and Azure Functions that read App
+    Service's principal: unscoped item reads by the path's id are reported; keys and partitions of the caller, an owner
+    compared, a queue's message and a route that signs no one in are not."""
+    [corpus] = RULES_DIR.glob("VC214-*/cases_serverless.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC214")
+    assert len(expected) >= 3 and len(ok) >= 4
+    result = check_corpus(ObjectLookupNotScopedToUser, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+OPEN_LAMBDA = """
+import boto3
+
+table = boto3.resource("dynamodb").Table("links")
+
+
+def resolve_link(event, context):
+    code = event["pathParameters"]["code"]
+    link_id = event["pathParameters"]["linkId"]
+    return table.get_item(Key={"id": link_id}).get("Item")
+"""
+
+
+def test_a_lambda_module_that_never_reads_an_authorizer_signs_no_one_in() -> None:
+    """No handler of the module reads the caller an authorizer signed in: nothing says its callers are signed in, so
+    an item read by the path's id is no one's to scope (VC201's question, if any)."""
+    assert findings_for(ObjectLookupNotScopedToUser, OPEN_LAMBDA) == []
+    authorizer = '    caller = event["requestContext"]["authorizer"]["claims"]\n'
+    signed = OPEN_LAMBDA.replace("    code = event", f"{authorizer}    code = event")
+    assert [f.location.start.line for f in findings_for(ObjectLookupNotScopedToUser, signed)] == [11]
+
+
 def test_held_findings_do_not_depend_on_which_other_rules_are_selected(tmp_path: Path) -> None:
     """VC214 and VC218 hold their findings on a handler guarded in another module until VC201's app model releases
     them: the rules name VC201 in `released_by`, so it runs for them (its own findings dropped) when it is not

@@ -3,8 +3,9 @@
 A handler that hands the client's dict to `services.update_project(session, project, changes)` lets the client write
 any column when the helper does `for key, value in changes.items(): setattr(project, key, value)`; a per-file rule
 sees only the call. By convention such helpers live in a module named for its layer (`HELPER_MODULES`) of the
-handler's package or the package above it (`from .. import services` in `routers/projects.py`), imported relatively:
-only those are read, with `ast`, once per run, and `helper_modules_inputs` puts them into the checked file's cache key.
+handler's package or the package above it (`from .. import services` in `routers/projects.py`, or by the package's
+name, `from app import services`): only those are read, with `ast`, once per run, and `helper_modules_inputs` puts
+them into the checked file's cache key.
 """
 
 from __future__ import annotations
@@ -33,11 +34,21 @@ def copied_parameter(path: str, reference: str) -> tuple[int, str] | None:
 
 def _helper_module(path: str, module: str) -> str | None:
     """The file of `.crud` (beside `path`) or `..services` (one package up), when it is a helper module."""
+    return module_beside(path, module, HELPER_MODULES)
+
+
+def module_beside(path: str, module: str, names: tuple[str, ...]) -> str | None:
+    """The file of the module `module` names, as imported in the file at `path`, when it is one of `names` beside the
+    file or one package up: `.crud` and `..services` relatively, `app.services` of `app/routes.py` or of
+    `app/routers/items.py` by the package's name."""
     dots = len(module) - len(module.lstrip("."))
     parts = module[dots:].split(".") if module[dots:] else []
-    if dots not in (1, 2) or len(parts) != 1 or parts[0] not in HELPER_MODULES:
-        return None
     folder = Path(os.path.dirname(os.path.abspath(path)))
+    if dots == 0 and len(parts) == 2:
+        dots = next((up for up, package in ((1, folder), (2, folder.parent)) if package.name == parts[0]), 0)
+        parts = parts[1:]
+    if dots not in (1, 2) or len(parts) != 1 or parts[0] not in names:
+        return None
     if dots == 2:
         folder = folder.parent
     for candidate in (folder / f"{parts[0]}.py", folder / parts[0] / "__init__.py"):

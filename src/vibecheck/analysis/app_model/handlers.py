@@ -48,7 +48,10 @@ PREDICATE_DECORATORS = frozenset({"user_passes_test"})
 # Frameworks whose endpoints take only the request and read the URL's captures from it: Starlette's
 # `async def get_note(request)` with `request.path_params["note_id"]` (routed by a `Route(...)` list elsewhere).
 REQUEST_ONLY_FRAMEWORKS = ("starlette",)
-PATH_CAPTURES = frozenset({"request.path_params"})
+PATH_CAPTURES = frozenset({"request.path_params", "req.route_params", "request.route_params"})  # Azure's `route_params`
+# A function named for the caller handed the request or the event (`user = principal(req)`, `caller_id(event)`): the
+# caller that the platform signed in (App Service's `x-ms-client-principal-id`, an API Gateway authorizer's claims).
+CALLER_WORDS = frozenset({"caller", "user", "principal", "identity", "claims", "account", "username", "viewer"})
 # Starlette's `@requires("authenticated")` signs the caller in; any other scope (`"admin"`) restricts it.
 SIGNED_IN_SCOPES = frozenset({"authenticated"})
 # Request data: a role read from it is the client's claim, not a check (VC207 reports it).
@@ -584,6 +587,8 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
             elif param.name.value not in ("request", "req", "self", "db", "session"):
                 inputs.add(param.name.value)
         methods = methods or _api_view_methods(function) or frozenset({"GET"})
+        identity |= body_callers(function, {n for n in names if n in CLIENT_ROOTS})
+        inputs |= _captured_ids(function)
         route_dependencies = [n for d in function.decorators if isinstance(d.decorator, cst.Call)
                               for n in dependency_names(d.decorator)]  # `@router.delete(..., dependencies=[...])`
         restricted = restricts([*guards, *dependencies, *identity, *route_dependencies,
@@ -632,6 +637,26 @@ def _captured_ids(function: cst.FunctionDef) -> set[str]:
             found.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
         pending.extend(c for c in child_nodes(node) if not isinstance(c, (cst.FunctionDef, cst.ClassDef, cst.Lambda)))
     return found
+
+
+def body_callers(function: cst.FunctionDef, requests: set[str]) -> set[str]:
+    """Names bound in the body to the caller a function named for one reads from the request or event it is handed
+    (`user = principal(req)`, `owner = caller_id(event)`)."""
+    found: set[str] = set()
+    for node in walk_own(function.body):
+        if type(node) is cst.Assign and type(node.value) is cst.Call and names_the_caller(node.value.func) \
+                and any(type(a.value) is cst.Name and a.value.value in requests for a in node.value.args):
+            found.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
+    return found
+
+
+def names_the_caller(func: cst.BaseExpression) -> bool:
+    """`principal`, `caller_id`, `get_current_user`: a function named for the caller (or their id) it answers, not for
+    something of theirs (`get_user_data`)."""
+    words = fw.name_words(_last(dotted_name(func)))
+    if words[-1:] == ["id"]:
+        words = words[:-1]
+    return bool(words) and words[-1] in CALLER_WORDS
 
 
 def _requires_a_role(function: cst.FunctionDef) -> bool:

@@ -18,8 +18,8 @@ from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
+from vibecheck.rules.auth.answering_checks import answers_only, check_modules_inputs
 from vibecheck.rules.auth.guard_decorators import (
-    NON_REFUSING_CALLS,
     REQUEST_HOOKS,
     always_true,
     is_enforcing_hook_name,
@@ -46,6 +46,8 @@ DEFAULT_NAME_PATTERN = (
 # check for the name pattern; a verb before it makes a check that refuses by raising
 # (`validate_can_add_authenticator`), which is called for that.
 QUESTION = lazy_pattern(r"^_*(?:(?:current|user|caller|requester|viewer)_){0,2}((?:is|has|can)_\w+)$", re.IGNORECASE)
+# A check named for what it requires (`admin_required`), called for its refusal: one that only answers refuses no one.
+REQUIREMENT = lazy_pattern(r"^_*(\w+?)_required$", re.IGNORECASE)
 # Decorators and bases that mark a body as an interface, not an implementation (`Interface`: zope.interface).
 ABSTRACT_DECORATORS = frozenset({"abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod",
                                  "overload"})
@@ -142,20 +144,6 @@ def _tests_anything(node: cst.FunctionDef) -> bool:
             return True
         pending.extend(child_nodes(inner))
     return False
-
-
-def _only_answers(function: cst.FunctionDef) -> bool:
-    nodes: list[cst.CSTNode] = []
-    pending: list[cst.CSTNode] = [function.body]
-    while pending:
-        node = pending.pop()
-        nodes.append(node)
-        pending.extend(child_nodes(node))
-    if any(type(node) in (cst.Raise, cst.Assert) for node in nodes):
-        return False
-    if any(type(node) is cst.Call and callee_tail(node.func) not in NON_REFUSING_CALLS for node in nodes):
-        return False
-    return any(type(node) is cst.Return and node.value is not None for node in nodes)
 
 
 def _is_literal(node: cst.BaseExpression) -> bool:
@@ -297,8 +285,11 @@ class AuthCheckAlwaysPasses(Rule):
     the caller the framework injected (`user = Depends(get_current_user)`) without testing anything, or whose tests
     refuse no one (`if user.role != "staff": pass`; `if user.role == role or "admin": return user`, always true, the
     refusal after it dead code): every signed-in caller passes it. So is a call of a check named as a question
-    (`is_tenant_admin(user)`, `current_is_admin()`) alone on its line, where the same file defines it to answer and
-    raise nowhere: its answer is thrown away (a check out of view may refuse by raising, as many projects' `await
+    (`is_tenant_admin(user)`, `current_is_admin()`) or for what it requires (`admin_required()`) alone on its line,
+    where the same file, or the auth module it is imported from (`security`, `auth`, `permissions`, `deps`... beside
+    the file or one package up: `from ..security import is_tenant_admin`), defines it to answer and raise nowhere
+    (a flask-jwt-extended `verify_jwt_in_request()` in it refuses only callers without a token, not the role it asks
+    about): its answer is thrown away (a check out of view may refuse by raising, as many projects' `await
     can_access_model(...)` do).
     So is a check that can deny only by raising (annotated `-> None`, or a Litestar guard taking an `ASGIConnection`)
     and raises nowhere, nor calls anything but logging (`def can_manage(connection, handler): log.debug(...)`).
@@ -369,6 +360,7 @@ class AuthCheckAlwaysPasses(Rule):
     cwe = (287, 863)
     applies_to_tests = False  # a guard in a test file is a stub that no client reaches
     supersedes = ("VC501",)
+    cache_inputs = (check_modules_inputs,)  # the auth modules a dropped check's answer is read from
 
     @dataclass(frozen=True)
     class Options:
@@ -470,29 +462,26 @@ class AuthCheckAlwaysPasses(Rule):
             frame.checks = True
 
     def visit_Expr(self, node: cst.Expr) -> None:
-        """`is_tenant_admin(user)` alone on its line, where this file shows the function only answers (it raises
-        nowhere): the answer of an auth question is thrown away. Many projects name checks that raise as questions
-        too (`await can_team_access_model(...)`), so a function out of view is given the benefit of the doubt."""
+        """`is_tenant_admin(user)` or `admin_required()` alone on its line, where this module or the auth module it is
+        imported from shows the function only answers (it raises nowhere): the answer of an auth check is thrown
+        away. Many projects name checks that raise as questions too (`await can_team_access_model(...)`), so a
+        function out of view is given the benefit of the doubt."""
         call = node.value.expression if type(node.value) is cst.Await else node.value
-        if type(call) is not cst.Call or self.context.is_test_file or type(call.func) is not cst.Name:
+        if type(call) is not cst.Call or self.context.is_test_file or type(call.func) not in (cst.Name, cst.Attribute):
             return
-        name = call.func.value
-        question = QUESTION.match(name)
-        if question is None or not self.pattern.match(question.group(1)) or not self._only_answers(name):
+        name = callee_tail(call.func) or ""
+        if not self._names_a_check(name) or not answers_only(self.context, call.func):
             return
         self.report(call, f"The answer of the check `{name}(...)` is thrown away, so the code after it runs whatever "
                     "it answers.", hint=f"Refuse when the check fails: `if not {name}(...): raise` a 403.")
 
-    def _only_answers(self, name: str) -> bool:
-        """A function of this module named `name` that returns a value and can refuse no other way: no `raise` or
-        `assert` anywhere in it, and no call but lookups (`user.get("role")`, `isinstance`), any of which might raise
-        (`return can_object_call_model(...)`)."""
-        answering: frozenset[str] | None = self.context.shared.get(QUESTION)
-        if answering is None:
-            answering = self.context.shared[QUESTION] = frozenset(
-                statement.name.value for statement in self.context.module.body
-                if type(statement) is cst.FunctionDef and _only_answers(statement))
-        return name in answering
+    def _names_a_check(self, name: str) -> bool:
+        """A question (`is_tenant_admin`) or a requirement (`admin_required`, read as `require_admin`) whose subject
+        the name pattern takes for an auth check."""
+        question = QUESTION.match(name)
+        required = REQUIREMENT.match(name)
+        subject = question.group(1) if question else f"require_{required.group(1)}" if required else None
+        return subject is not None and self.pattern.match(subject) is not None
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if type(node.value) is not cst.Lambda or len(node.targets) != 1:

@@ -117,10 +117,10 @@ class MassAssignment(Rule):
     (`exclude={"owner_id"}`, an `include=` allow-list); and `for key, value in data.items(): setattr(obj, key, value)`
     over client data, also over `vars(data)` or `data.__dict__` of an input that declares such a field (a Pydantic
     body, a Strawberry `@strawberry.input`); and the client's dict handed to a function of a helper module of the
-    package (`crud`, `services`, ... beside the handler or one package up, imported relatively: `from .. import
-    services`) that copies every key of it that way. A Graphene argument that its class's `Arguments` declares as a
-    mapping (`changes = GenericScalar()`, `JSONString()`) is client data, and Beanie's `await doc.set(changes)` copies
-    every key of what it is given.
+    package (`crud`, `services`, ... beside the handler or one package up, imported relatively, `from .. import
+    services`, or by the package's name, `from app import services`) that copies every key of it that way. A
+    Graphene argument that its class's `Arguments` declares as a mapping (`changes = GenericScalar()`,
+    `JSONString()`) is client data, and Beanie's `await doc.set(changes)` copies every key of what it is given.
 
     ## Why is this bad?
     The client decides which columns it writes. A sign-up form that sends `"is_staff": true`, an order

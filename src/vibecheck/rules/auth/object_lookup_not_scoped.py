@@ -23,12 +23,15 @@ from vibecheck.analysis.app_model.handlers import (
     router_dependencies,
     socket_connections_checked,
 )
+from vibecheck.analysis.app_model.lambda_handlers import authorizer_read, lambda_handler
 from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
+from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
+from vibecheck.rules.auth.answering_checks import answers_only, check_modules_inputs
 
 # ORM lookups by key: `X.objects.get(pk=pk)`, `X.query.get_or_404(id)`, `session.get(X, id)`, `.filter_by(id=id)`.
 LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_or_404", "one_or_none", "select_for_update",
@@ -71,6 +74,9 @@ HELPER_SAFE_CALLS = frozenset({"HTTPException", "Http404", "abort", "NotFound", 
 # DynamoDB's item reads and writes by primary key (`table.get_item(Key={"id": doc_id})`): a key with no owner attribute
 # reaches any item.
 KEYED_ITEM_METHODS = frozenset({"get_item", "delete_item", "update_item"})
+# Azure Cosmos DB's item reads and writes by id and partition key (`orders.read_item(item=order_id,
+# partition_key=order_id)`): a partition key that is not the caller's reaches any item.
+PARTITIONED_ITEM_METHODS = frozenset({"read_item", "delete_item", "replace_item", "patch_item"})
 SQL_EXECUTE = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all"})
 # The statement a project's own SQL helper is handed: read, change or delete rows of a table.
 SQL_STATEMENT = lazy_pattern(r"^\s*(select\s.*?\sfrom|update\s.*?\sset|delete\s+from)\s", re.IGNORECASE | re.DOTALL)
@@ -80,6 +86,8 @@ SQL_OWNER = lazy_pattern(r"\b(user|owner|author|account|tenant|org|team|member)\
 OBJECT_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "RetrieveUpdateAPIView",
                              "RetrieveDestroyAPIView", "RetrieveAPIView", "UpdateAPIView", "DestroyAPIView"})
 OBJECT_PERMISSION_WORDS = frozenset({"owner", "author", "object", "creator"})
+# What a DRF view's client sends beside the URL: the query string and the body.
+CLIENT_PARAMS = frozenset({"self.request.query_params", "self.request.GET", "self.request.data", "self.request.POST"})
 # The viewsets of `OBJECT_VIEWSETS` that change or delete the object they look up.
 CHANGING_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "RetrieveUpdateAPIView",
                                "RetrieveDestroyAPIView", "UpdateAPIView", "DestroyAPIView"})
@@ -313,6 +321,36 @@ def _client_value(lookup: cst.Call, name: str) -> str:
     return name
 
 
+def _sign_in(body: cst.CSTNode, identity: set[str]) -> set[int]:
+    """Where the body binds the caller (`user = principal(req)`) and tests that one is signed in at all (`if user is
+    None: return 401`, `if not user:`): authentication, which relates no object to them."""
+    found: set[int] = set()
+    for node in walk_own(body):
+        if type(node) is cst.Assign and any(type(t.target) is cst.Name and t.target.value in identity
+                                            for t in node.targets):
+            found.add(id(node))
+        test = node.test if type(node) is cst.If else None
+        if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+            test = test.expression
+        elif type(test) is cst.Comparison and len(test.comparisons) == 1 \
+                and type(test.comparisons[0].operator) in (cst.Is, cst.IsNot) \
+                and type(test.comparisons[0].comparator) is cst.Name and test.comparisons[0].comparator.value == "None":
+            test = test.left
+        if type(node) is cst.If and type(test) is cst.Name and test.value in identity:
+            found.add(id(node.test))
+    return found
+
+
+def _constant(node: cst.BaseExpression) -> bool:
+    """A literal (`archived=False`, `status="open"`): a criterion that scopes to no one."""
+    return literal_value(node) is not None or (type(node) is cst.Name and node.value in ("True", "False", "None"))
+
+
+def _reads_client_params(node: cst.BaseExpression) -> bool:
+    """The value reads what the client sent with the request (`self.request.query_params.get("project")`)."""
+    return any(d in CLIENT_PARAMS for d in dotted_uses(node))
+
+
 def _output_arguments(body: cst.CSTNode) -> set[int]:
     """The arguments of calls that send or show a value (`OUTPUT_CALLS`)."""
     return {id(a) for node in walk_own(body) if type(node) is cst.Call
@@ -390,7 +428,12 @@ class ObjectLookupNotScopedToUser(Rule):
     or a pydantic-ai tool, `@agent.tool` taking `ctx: RunContext[Deps]`, whose deps class has a field for the user
     the agent acts for, `user_id`, its id-named arguments being the ids the model chose; or a
     Graphene resolver or mutation behind graphql_jwt's `@login_required`, whose id arguments are the client's, or a
-    Flask-AppBuilder `@expose("/<int:pk>")` method behind `@protect()`/`@has_access`)
+    Flask-AppBuilder `@expose("/<int:pk>")` method behind `@protect()`/`@has_access`; or a route that reads its
+    caller in the body through a function named for one handed the request, `user = principal(req)` of an Azure
+    Function, whose ids are also the captures it reads, `order_id = req.route_params["order_id"]`; or an AWS Lambda
+    handler, `def get_document(event, context)`, reading `doc_id = event["pathParameters"]["docId"]`, in a module one
+    of whose handlers reads the caller the API's authorizer signed in, `event["requestContext"]["authorizer"]` or
+    `caller_id(event)`: an authorizer guards the whole API, configured outside the code)
     and reports the first lookup keyed by an id the client chose (a path parameter, a Django URL
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
@@ -399,18 +442,23 @@ class ObjectLookupNotScopedToUser(Rule):
     entity: `order_repo.get_order(id)`, `organization_service.get_organization(id)`), a service or store reader
     handed nothing but a database handle and the id (`services.get_project(session, project_id)`), a payment
     provider's object fetched or changed by its id with the account's key, which reaches every customer's
-    (`stripe.Invoice.retrieve(invoice_id)`, `stripe.Subscription.modify(id, ...)`, `braintree.Transaction.find(id)`), or an SQL
+    (`stripe.Invoice.retrieve(invoice_id)`, `stripe.Subscription.modify(id, ...)`, `braintree.Transaction.find(id)`),
+    a DynamoDB or Cosmos DB item read or written by a key or partition that names no owner (`table.get_item(Key={"id": doc_id})`,
+    `orders.read_item(item=order_id, partition_key=order_id)`), or an SQL
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
     column, or a function of the same module that reads the row by its parameter and checks nothing
     (`invoice = await _load_invoice(session, invoice_id)`; a function out of view may hold the check, and one that
     only converts the id, `oid(order_id)`, hides none), when nothing in the handler relates the object to the
-    caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field (one only shown, in a
+    caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
+    None: return 401`, is authentication), `owner`/`user`/`author` field (one only shown, in a
     list, dict or f-string such as `writerow([book.title, book.author])`, or sent back, `emit("joined", {"user":
     current_user.name})`, tests nothing), and no framework object
     check (`get_object()`, `check_object_permissions`, `has_perm`), and no function of the module it hands the
     object or its id to that tests the caller (`delete_shelf_helper(shelf)`, whose body calls
-    `check_shelf_edit_permissions(shelf)` or tests `current_user` in an `if`); the caller stamped on a new row
+    `check_shelf_edit_permissions(shelf)` or tests `current_user` in an `if`); a check alone on its line that only
+    answers (`is_tenant_admin(user)`, defined in the module or in the auth module it is imported from: VC212's
+    finding) tests nothing, its answer thrown away; the caller stamped on a new row
     (`Comment.objects.create(ticket=ticket, author=request.user)`) says nothing about the fetched one. When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
     count as relating it to the caller (`account = User.query.get(user_id); account.email = ...`), while
@@ -436,7 +484,10 @@ class ObjectLookupNotScopedToUser(Rule):
     the user model in the `models` module beside it, imported relatively or by the package's name) that names the
     caller nowhere (a `perform_destroy` comparing the owner with `self.request.user` checks it) and, left to the
     default permission classes, names no permission of the project's own (`permission_required = ...`, which those
-    classes may check on the object); and a Django `DetailView`, `UpdateView` or `DeleteView` behind
+    classes may check on the object); such a viewset, too, whose `get_queryset` returns the rows of whatever parent
+    the client names in the query string or body (`Membership.objects.filter(project_id=self.request.query_params.get(
+    "project"))`, beside literal criteria only) while no method of the view names the caller (a listing,
+    `ReadOnlyModelViewSet`, changes nothing and stays quiet); and a Django `DetailView`, `UpdateView` or `DeleteView` behind
     a login mixin whose `model` or `queryset = X.objects.all()` serves every object, with no `get_queryset`,
     `get_object` or `test_func` (a member's profile page, `model = User`, is meant to be seen). Lookups count
     also when an async ORM or a document store runs them on the model class or collection
@@ -490,7 +541,8 @@ class ObjectLookupNotScopedToUser(Rule):
     confidence = Confidence.MEDIUM
     cwe = (639,)
     applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
-    cache_inputs = (sibling_models_inputs,)  # the model module beside a viewset, for the model's owner fields
+    cache_inputs = (sibling_models_inputs, check_modules_inputs)  # the model module beside a viewset (owner fields),
+    # the auth modules a dropped check is read from
     released_by = ("VC201",)  # its app model tells a handler guarded in another file (`held_for`)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
@@ -500,11 +552,13 @@ class ObjectLookupNotScopedToUser(Rule):
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
         self.sockets_checked = False
+        self.lambda_authorized = False  # a Lambda handler of the module reads its API authorizer's caller
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
             self.routers = router_dependencies(node, self.context.imports)
         self.sockets_checked = socket_connections_checked(node, self.context.imports)
+        self.lambda_authorized = authorizer_read(node)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports) if not self.depth else None
@@ -523,15 +577,17 @@ class ObjectLookupNotScopedToUser(Rule):
             return
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
         methods = {s.name.value: s for s in body if isinstance(s, cst.FunctionDef)}
+        permissions = _class_attribute(body, "permission_classes")
+        names = [n.rpartition(".")[2] for n in dotted_uses(permissions)] if permissions is not None else []
+        if any(set(name_words(n)) & OBJECT_PERMISSION_WORDS for n in names):
+            return  # `IsOwner`, `IsAuthorOrReadOnly`, `DjangoObjectPermissions`: an object-level check
+        if "get_queryset" in methods and bases & CHANGING_VIEWSETS and set(names) <= LOGIN_ONLY_PERMISSIONS:
+            self._check_client_scoped_queryset(node.name.value, methods)
         if methods.keys() & {"get_queryset", "get_object", "filter_queryset"}:
             return
         queryset = _class_attribute(body, "queryset")
         if queryset is None or not _serves_all(queryset):
             return
-        permissions = _class_attribute(body, "permission_classes")
-        names = [n.rpartition(".")[2] for n in dotted_uses(permissions)] if permissions is not None else []
-        if any(set(name_words(n)) & OBJECT_PERMISSION_WORDS for n in names):
-            return  # `IsOwner`, `IsAuthorOrReadOnly`, `DjangoObjectPermissions`: an object-level check
         anchor = node.decorators[0] if node.decorators else node
         creator = methods.get("perform_create")
         if creator is not None and any(d in IDENTITY_EXPRESSIONS for d in dotted_uses(creator.body)) \
@@ -547,6 +603,28 @@ class ObjectLookupNotScopedToUser(Rule):
             self.report(anchor, f"`{node.name.value}` serves `{short_code(queryset)}` to every signed-in user, though "
                         f"each row belongs to a user (`{sorted(owners)[0]}`): any user can change or delete the "
                         "others' objects by their id.", hint=SCOPE_VIEWSET_HINT)
+
+    def _check_client_scoped_queryset(self, view: str, methods: dict[str, cst.FunctionDef]) -> None:
+        """`get_queryset` of a viewset that changes and deletes its objects returns the rows of the parent the client
+        names (`Membership.objects.filter(project_id=self.request.query_params.get("project"))`), and no method of the
+        view names the caller: any user reads, changes and deletes the rows of any parent."""
+        if any(d in IDENTITY_EXPRESSIONS for method in methods.values() for d in dotted_uses(method.body)):
+            return
+        reader = methods["get_queryset"]
+        chosen = {target.target.value for node in walk_own(reader.body) if type(node) is cst.Assign
+                  and _reads_client_params(node.value) for target in node.targets if type(target.target) is cst.Name}
+        for node in walk_own(reader.body):
+            value = node.value if type(node) is cst.Return else None
+            if type(value) is not cst.Call or type(value.func) is not cst.Attribute \
+                    or value.func.attr.value not in ("filter", "get") or self._reads_shared_model(value):
+                continue
+            keyed = {a.keyword.value: a for a in value.args if a.keyword is not None and (
+                (type(a.value) is cst.Name and a.value.value in chosen) or _reads_client_params(a.value))}
+            if keyed and all(a.keyword is not None and keyed.get(a.keyword.value) is a or _constant(a.value)
+                             for a in value.args):
+                self.report(value, f"`{view}.get_queryset` returns the rows of whatever `{next(iter(keyed))}` the "
+                            "client sends, and nothing in the view scopes them to the caller, so any user can read, "
+                            "change or delete them.", hint=SCOPE_VIEWSET_HINT)
 
     def _owner_fields(self, queryset: cst.BaseExpression) -> frozenset[str]:
         """The fields relating the model of `Invoice.objects.all()` to the user model, read from the model module
@@ -593,6 +671,8 @@ class ObjectLookupNotScopedToUser(Rule):
         tool = handler is None and owner is None and self.context.imports.imports_any(AGENT_TOOL_MODULES)
         if tool:
             handler = agent_tool_handler(node, self.context.module)
+        elif handler is None and owner is None:
+            handler = lambda_handler(node, self.lambda_authorized)
         if handler is None or handler.restricted or not handler.client_ids:
             return  # a role or permission guard lets its holders reach every object by design
         if self._relates_to_caller(handler) or checks_role(node.body) or self._hands_to_a_checking_helper(handler):
@@ -654,7 +734,8 @@ class ObjectLookupNotScopedToUser(Rule):
         body = handler.node.body
         fetched = _fetched_names(body, handler.client_ids)
         changes = _changes_any(body, fetched)
-        stamped = _authorship_arguments(body) | _output_arguments(body)
+        stamped = _authorship_arguments(body) | _output_arguments(body) | self._dropped_answers(body) \
+            | _sign_in(body, handler.identity_params)
         tested = set(dotted_uses(body, skip=stamped | _displayed_values(body)))
         # what the client's id names is the object (`organization_id`: `organization_service.update_organization`),
         # not another id beside it that scopes the lookup (`tenant_id` in `get_project_in_tenant(tenant_id, id)`)
@@ -674,6 +755,14 @@ class ObjectLookupNotScopedToUser(Rule):
             if dotted in tested and set(name_words(last)) & OWNERSHIP_WORDS - entity:
                 return True
         return self._delegates(handler)
+
+    def _dropped_answers(self, body: cst.CSTNode) -> set[int]:
+        """The calls of a check alone on its line that only answers (`is_tenant_admin(user)`, defined here or in the
+        auth module it is imported from): neither its name nor the caller handed to it tests anything, since the
+        answer is thrown away (VC212's finding)."""
+        return {id(call) for node in walk_own(body) if type(node) is cst.Expr
+                for call in (node.value.expression if type(node.value) is cst.Await else node.value,)
+                if type(call) is cst.Call and answers_only(self.context, call.func)}
 
     def _hands_to_a_checking_helper(self, handler: Handler) -> bool:
         """The fetched object (or its id) goes to a function of this module that checks the caller's right to it
@@ -764,10 +853,12 @@ class ObjectLookupNotScopedToUser(Rule):
         if sql is not None and (last in SQL_EXECUTE or SQL_STATEMENT.match(sql)):
             # `db.execute(...)`, or a project helper given the statement (`query("SELECT ... WHERE id = ?", (id,))`)
             return " where " in f" {sql} " and not SQL_OWNER.search(sql.partition("where")[2])
-        if last in KEYED_ITEM_METHODS and isinstance(func, cst.Attribute):
-            key = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "Key"), None)
+        key = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "Key"), None)
+        if last in KEYED_ITEM_METHODS and isinstance(func, cst.Attribute) and key is not None:
             return isinstance(key, cst.Dict) and not any(
                 SQL_OWNER.search(string_value(e.key) or "") for e in key.elements if isinstance(e, cst.DictElement))
+        if last in PARTITIONED_ITEM_METHODS and isinstance(func, cst.Attribute):
+            return True
         if last in LOOKUP_METHODS and isinstance(func, cst.Attribute):
             model_class = isinstance(func.value, cst.Name) and bool(MODEL_CLASS.match(func.value.value))
             return model_class or _data_access_receiver(call)
