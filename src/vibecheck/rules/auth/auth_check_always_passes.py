@@ -373,7 +373,7 @@ class AuthCheckAlwaysPasses(Rule):
         self.in_decorator = 0
         self.in_trace = 0  # enclosing logging calls
         # An uncalled check method is an attribute named in the source: a file without any such name has no if to walk.
-        self._names_a_check = any(name in context.source for name in UNCALLED_CHECKS)
+        self._source_names_uncalled_check = any(name in context.source for name in UNCALLED_CHECKS)
 
     def _frame(self) -> Frame | None:
         return self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], Frame) else None
@@ -389,7 +389,7 @@ class AuthCheckAlwaysPasses(Rule):
 
     def visit_If(self, node: cst.If) -> None:
         """`if not user.groups.filter(name="librarians").exists: raise GraphQLError(...)`: a method never called."""
-        if not self._names_a_check:
+        if not self._source_names_uncalled_check:
             return
         checks = [n for n in walk_own(node.test) if type(n) is cst.Attribute and n.attr.value in UNCALLED_CHECKS]
         if not checks:  # most tests name none, and their bodies are not walked
