@@ -47,7 +47,7 @@ DEFAULT_NAME_PATTERN = (
 # (`validate_can_add_authenticator`), which is called for that.
 QUESTION = lazy_pattern(r"^_*(?:(?:current|user|caller|requester|viewer)_){0,2}((?:is|has|can)_\w+)$", re.IGNORECASE)
 # A check named for what it requires (`admin_required`), called for its refusal: one that only answers refuses no one.
-REQUIREMENT = lazy_pattern(r"^_*(\w+?)_required$", re.IGNORECASE)
+REQUIREMENT = lazy_pattern(r"^_*([^\W_]\w*?)_required$", re.IGNORECASE)
 # Decorators and bases that mark a body as an interface, not an implementation (`Interface`: zope.interface).
 ABSTRACT_DECORATORS = frozenset({"abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod",
                                  "overload"})
