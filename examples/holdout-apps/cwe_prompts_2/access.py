@@ -159,8 +159,8 @@ def register_safe():
 def register_with_role():
     form = request.get_json()
     db = get_db()
-    # expect: VC217
     db.execute("INSERT INTO users (email, password_hash, role) VALUES (?, ?, ?)",
+               # expect: VC217
                (form["email"], generate_password_hash(form["password"]), form.get("role", "user")))
     db.commit()
     return jsonify(ok=True), 201

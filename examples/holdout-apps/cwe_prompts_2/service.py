@@ -21,8 +21,8 @@ def current_user(authorization: str = Header("")) -> dict:
     token = authorization.removeprefix("Bearer ")
     try:
         claims = jwt.decode(token, JWT_SECRET, algorithms=["HS256"])
+    # expect: VC216
     except jwt.PyJWTError:
-        # expect: VC216
         return {"id": 0, "role": "admin"}
     return USERS[claims["sub"]]
 
@@ -31,8 +31,8 @@ def current_user_strict(authorization: str = Header("")) -> dict:
     token = authorization.removeprefix("Bearer ")
     try:
         claims = jwt.decode(token, JWT_SECRET, algorithms=["HS256"])
+    # ok: VC216
     except jwt.PyJWTError as exc:
-        # ok: VC216
         raise HTTPException(status_code=401, detail="invalid token") from exc
     return USERS[claims["sub"]]
 
