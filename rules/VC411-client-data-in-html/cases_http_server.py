@@ -1,11 +1,13 @@
-"""VC411 corpus, the standard library's `http.server` and aiohttp: client input written into an HTML body, and the
-escaped, JSON and plain-text look-alikes."""
+"""VC411 corpus, the standard library's `http.server`, aiohttp and Sanic: client input written into an HTML body, and
+the escaped, JSON and plain-text look-alikes."""
 import html
 import json
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlparse
 
 from aiohttp import web
+from sanic import Sanic
+from sanic import response as sanic_response
 
 
 class GreetingHandler(BaseHTTPRequestHandler):
@@ -70,3 +72,26 @@ async def comment_escaped(request: web.Request) -> web.Response:
     form = await request.post()
     # ok: VC411
     return web.Response(text=f"<div>{html.escape(str(form.get('comment', '')))}</div>", content_type="text/html")
+
+
+sanic_app = Sanic("pages")
+
+
+@sanic_app.get("/hello")
+async def sanic_hello(request):
+    name = request.args.get("name", "world")
+    # expect: VC411
+    return sanic_response.html(f"<h1>Hello {name}</h1>")
+
+
+@sanic_app.get("/hello-escaped")
+async def sanic_hello_escaped(request):
+    name = request.args.get("name", "world")
+    # ok: VC411
+    return sanic_response.html(f"<h1>Hello {html.escape(name)}</h1>")
+
+
+@sanic_app.get("/hello-text")
+async def sanic_hello_text(request):
+    # ok: VC411 -- sent as text/plain
+    return sanic_response.text(f"Hello {request.args.get('name', 'world')}")

@@ -138,6 +138,7 @@ REQUEST_DATA_ATTRIBUTES = frozenset({
     "path", "host", "referrer", "remote_user",
     "query", "match_info", "rel_url",  # aiohttp
     "params", "media",  # Falcon, Pyramid (WebOb)
+    "forms", "fullpath",  # Bottle's form fields (`request.forms.get("name")`, `request.forms.name`) and full path
     "matchdict", "json_body",  # Pyramid's URL captures and parsed body; Chalice's body is `json_body` too
     "uri_params", "raw_body",  # Chalice's `app.current_request`
     "route_params",  # Azure Functions' `func.HttpRequest`
@@ -280,6 +281,8 @@ SCALAR_TYPES = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "datetime
 # as any other class (`sociallogin: SocialLogin`) is an object the caller passed, so the function is a helper.
 CAPTURE_TYPES = frozenset({"str", "int", "UUID", "uuid.UUID", "Any", "typing.Any", "t.Any"})
 SCALAR_CONVERTER = lazy_pattern(r"<(?:int|float|uuid)(?:\([^)]*\))?:(\w+)>")
+# Bottle names the filter after the wildcard: `<build_id:int>`, `<ratio:float>`.
+SCALAR_FILTER = lazy_pattern(r"<(\w+):(?:int|float)>")
 HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 REQUEST_TYPE_NAMES = frozenset(t.rsplit(".", 1)[-1] for t in REQUEST_TYPES)
 
@@ -1857,14 +1860,15 @@ def _resolve(dotted: str, imports: ImportTable) -> str:
 
 
 def _scalar_route_captures(function: cst.FunctionDef) -> set[str]:
-    """Names captured by typed Flask/Werkzeug converters in the route path: `<int:user_id>`, `<uuid:token>`."""
+    """Names captured by typed Flask/Werkzeug converters in the route path: `<int:user_id>`, `<uuid:token>`, and by
+    Bottle's filters: `<user_id:int>`."""
     names: set[str] = set()
     for decorator in function.decorators:
         expression = decorator.decorator
         if type(expression) is cst.Call and expression.args:
             path = string_value(expression.args[0].value)
             if path:
-                names.update(SCALAR_CONVERTER.findall(path))
+                names.update(SCALAR_CONVERTER.findall(path), SCALAR_FILTER.findall(path))
     return names
 
 

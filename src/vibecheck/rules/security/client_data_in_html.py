@@ -51,6 +51,8 @@ RESPONSE_SINKS: dict[str, ArgumentSpec] = {
     "starlette.responses.Response": (0, "content"), "fastapi.responses.Response": (0, "content"),
     "fastapi.Response": (0, "content"), "pyramid.response.Response": (0, "body"),
 }
+# Responses whose body is always HTML: Sanic's `html()` helper.
+HTML_RESPONSES: dict[str, ArgumentSpec] = {"sanic.response.html": (0, "body"), "sanic.html": (0, "body")}
 # Calls that tell the template engine a string is already safe HTML.
 MARKED_SAFE: dict[str, ArgumentSpec] = {
     "markupsafe.Markup": (0, "base"), "flask.Markup": (0, "base"), "jinja2.Markup": (0, "base"),
@@ -101,12 +103,12 @@ class ClientDataInHtml(ClientSinkRule):
     """Client input is written into an HTML response, or marked as safe HTML, without escaping.
 
     ## What it does
-    Follows client input (request fields, route parameters, Lambda and Slack payloads) into the body of
-    an HTML response: `make_response()`, Flask/Werkzeug `Response()`, Django `HttpResponse()`,
-    Starlette/FastAPI `HTMLResponse()`, Pyramid's `Response()`, a string returned from a Flask view (Flask sends it as
-    `text/html`), a string a Tornado handler sends with `self.write()`/`self.finish()` (a dict goes out as JSON),
-    what a standard-library `http.server` handler writes to `self.wfile` (unless the method sent a `Content-Type`
-    that is not HTML), aiohttp's `web.Response(text=...)` with an HTML `content_type` (without one it is plain text),
+    Follows client input (request fields, route parameters, Lambda and Slack payloads) into the body of an HTML
+    response: `make_response()`, Flask/Werkzeug `Response()`, Django `HttpResponse()`, Starlette/FastAPI
+    `HTMLResponse()`, Sanic's `html()`, Pyramid's `Response()`, a string returned from a Flask view (Flask sends it as
+    `text/html`), a string a Tornado handler sends with `self.write()`/`self.finish()` (a dict goes out as JSON), what a
+    standard-library `http.server` handler writes to `self.wfile` (unless the method sent a `Content-Type` that is not
+    HTML), aiohttp's `web.Response(text=...)` with an HTML `content_type` (without one it is plain text),
     the return value of a route that declares HTML responses (FastAPI's `response_class=HTMLResponse`, also as the
     app's `default_response_class`; Litestar's
     `media_type=MediaType.HTML`), into `Markup()`/`mark_safe()`/`format_html()`'s template, which tell the template
@@ -178,13 +180,16 @@ class ClientDataInHtml(ClientSinkRule):
     vets = ("B703", "B704")
     # Names, each a part of a request source's dotted name: `request` (Flask's global, a view's parameter,
     # `self.request`, a `Request` parameter), `httprequest` (a Django `HttpRequest` parameter), a payload's
-    # `event` or `body`; and the last part of every sink (`mark_safe`, `HttpResponse`): a finding or a summary
+    # `event` or `body`; and the last part of every sink (`mark_safe`, `HttpResponse`, an `http.server` handler's
+    # `self.wfile`): a finding or a summary
     # needs a sink in the module, also when its source is a route parameter or `req`; and the frameworks whose
     # routes send a returned string as HTML (`flask`), which the module must import.
-    file_hints = ("request", "httprequest", "event", "body", "streamlit", "tornado", *HTML_RETURN_FRAMEWORKS,
-                  *sorted({sink.rpartition(".")[2].lower() for sink in (*RESPONSE_SINKS, *MARKED_SAFE)}))
+    file_hints = ("request", "httprequest", "event", "body", "streamlit", "tornado", "wfile", *HTML_RETURN_FRAMEWORKS,
+                  *sorted({sink.rpartition(".")[2].lower()
+                           for sink in (*RESPONSE_SINKS, *HTML_RESPONSES, *MARKED_SAFE)}))
     file_hints_are_names = True
-    function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**RESPONSE_SINKS, **MARKED_SAFE, **STREAMLIT_SINKS}
+    function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**RESPONSE_SINKS, **HTML_RESPONSES, **MARKED_SAFE,
+                                                         **STREAMLIT_SINKS}
     sanitizers = ESCAPERS
 
     def new_state(self) -> FlowState:
@@ -317,7 +322,7 @@ class ClientDataInHtml(ClientSinkRule):
 
     def accepts(self, call: cst.Call, argument: cst.BaseExpression, state: FlowState) -> bool:
         name = state.qualified_name(call) or ""
-        if name in MARKED_SAFE or name in STREAMLIT_HTML:
+        if name in MARKED_SAFE or name in STREAMLIT_HTML or name in HTML_RESPONSES:
             return True
         if name in STREAMLIT_UNSAFE_HTML:
             return allows_html(call)
