@@ -939,11 +939,11 @@ class FlowState:
         """`parts = urlparse(url)`: `parts.query` (and its fragment and parameters) hold what `url` held."""
         url = _parsed_url(value)
         taint = self.taint_of(url) if url is not None else None
-        for field_name in URL_DATA_FIELDS:
-            if taint is None:
+        if taint is not None:
+            self.names.update((f"{key}.{field_name}", taint) for field_name in URL_DATA_FIELDS)
+        elif f"{key}.{URL_DATA_FIELDS[0]}" in self.names:
+            for field_name in URL_DATA_FIELDS:
                 self.names.pop(f"{key}.{field_name}", None)
-            else:
-                self.names[f"{key}.{field_name}"] = taint
 
     def _note_url_host(self, key: str, value: cst.Call | cst.Attribute) -> None:
         """`parts = urlparse(url)`: `parts.hostname` is the URL's host; `host = urlparse(url).netloc`: `host` is."""
@@ -2261,7 +2261,7 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         if method in HANDLER_INPUT_METHODS and type(receiver) is cst.Name and receiver.value == "self" \
                 and (state.handler_class or state.imports.imports_any(("tornado",))):
             return Taint("request", short_code(node))
-        if method in HTTP_SERVER_READS and dotted_name(receiver) == HTTP_SERVER_BODY and state.handler_class \
+        if method in HTTP_SERVER_READS and state.handler_class and dotted_name(receiver) == HTTP_SERVER_BODY \
                 and state.imports.imports_any(HTTP_SERVER_MODULES):
             return Taint("request", short_code(node))
         if method == "parse_args" and not any(arg.keyword is None for arg in node.args) \
@@ -2276,8 +2276,8 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
 def _is_http_server_input(node: cst.Attribute, state: FlowState) -> bool:
     """`self.path`, `self.headers` in a method of an `http.server` handler (`class H(BaseHTTPRequestHandler)`): the
     request line and headers the client sent."""
-    return node.attr.value in HTTP_SERVER_INPUTS and type(node.value) is cst.Name and node.value.value == "self" \
-        and state.handler_class and state.imports.imports_any(HTTP_SERVER_MODULES)
+    return state.handler_class and node.attr.value in HTTP_SERVER_INPUTS and type(node.value) is cst.Name \
+        and node.value.value == "self" and state.imports.imports_any(HTTP_SERVER_MODULES)
 
 
 def is_airflow_run_input(node: cst.BaseExpression, imports: ImportTable) -> bool:
