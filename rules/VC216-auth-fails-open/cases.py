@@ -897,3 +897,39 @@ def webhook_checked_by_a_helper_always(body: bytes, signature: str) -> None:
     # ok: VC216
     if not WEBHOOK_SECRET or not signature_matches(body, signature):
         raise HTTPException(status_code=401)
+
+
+def current_user_or_admin(authorization: str = Header("")) -> dict:
+    try:
+        claims = jwt.decode(authorization.removeprefix("Bearer "), ADMIN_TOKEN, algorithms=["HS256"])
+    # expect: VC216 -- a token that does not decode makes the caller an administrator
+    except jwt.PyJWTError:
+        return {"id": 0, "role": "admin"}
+    return {"id": claims["sub"], "role": claims.get("role", "user")}
+
+
+def current_user_or_staff(token: str) -> dict:
+    try:
+        claims = jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"])
+    # expect: VC216
+    except Exception:
+        return dict(sub="fallback", is_staff=True)
+    return claims
+
+
+def current_user_or_guest(token: str) -> dict:
+    try:
+        claims = jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"])
+    # ok: VC216 -- an anonymous guest: the routes decide what a guest may do
+    except jwt.PyJWTError:
+        return {"id": None, "role": "guest", "is_admin": False}
+    return claims
+
+
+def load_profile(path: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return {"name": handle.read().strip(), "role": "viewer"}
+    # ok: VC216 -- no auth error caught, no privilege granted
+    except OSError:
+        return {"name": "", "role": "viewer"}

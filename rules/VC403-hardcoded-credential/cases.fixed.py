@@ -412,6 +412,13 @@ def mail_and_api_logins(smtp, imap, session_user):
     requests.get("https://api.shop.local/orders", auth=("api_user", "Xk9!pq72Lm"), timeout=10)
     # ok: VC403 -- the pair's password comes from the environment
     requests.get("https://api.shop.local/orders", auth=("api_user", os.environ["API_PASSWORD"]), timeout=10)
+    reports = requests.Session()
+    # expect: VC403 -- a session's `auth` takes the same pair
+    reports.auth = ("reporter", "Rep0rt!ng2024")
+    # ok: VC403
+    reports.auth = ("reporter", os.environ["REPORTS_PASSWORD"])
+    # ok: VC403 -- a pair of names, not an auth setting
+    reports.labels = ("reporter", "Rep0rt!ng2024")
     # expect: VC403
     requests.get("https://api.shop.local/stock", auth=HTTPBasicAuth("stock", "St0ck-Reader!"), timeout=10)
     # expect: VC403 -- host, user, password

@@ -329,6 +329,17 @@ async def render_js(source: str):
     return {"pid": process.pid}
 
 
+@api.post("/archive")
+async def archive_folder(folder: str):
+    # expect: VC421 -- a shell started with its script as a separate argument
+    process = await asyncio.create_subprocess_exec("sh", "-c", f"tar czf /tmp/out.tgz {folder}")
+    # ok: VC421 -- the folder is one word of tar's, after `--`
+    await asyncio.create_subprocess_exec("tar", "czf", "/tmp/out.tgz", "--", folder)
+    # ok: VC421 -- a fixed script, the folder passed as the shell's positional parameter
+    await asyncio.create_subprocess_exec("sh", "-c", 'tar czf /tmp/out.tgz -- "$1"', "sh", folder)
+    return {"pid": process.pid}
+
+
 @mcp.tool()
 def notify(message: str) -> str:
     # expect: VC421 -- AppleScript's `do shell script` reaches the shell as well

@@ -362,6 +362,27 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     ("websocket_game", "arena/server.py", 38, "VC207/VC214"),
     ("websocket_game", "arena/server.py", 44, "VC218"),
     ("websocket_game", "arena/lobby.py", 51, "VC207"),
+    # Round 26's benchmark prompts whose weakness no VC rule covers. Bandit's, in the default run: `tempfile.mktemp()`
+    # (CWE-377, B306) and `os.chmod` to 0o777 or 0o666 (CWE-732, B103).
+    ("cwe_prompts_2", "files.py", 143, "VC405/VC406"),
+    ("cwe_prompts_2", "files.py", 161, "VC405"),
+    ("cwe_prompts_2", "files.py", 173, "VC405"),
+    # `os.access(path, os.R_OK)` before `shutil.copyfile` (CWE-367): a race needs the state between two calls, and
+    # the check is what a set-uid program should not rely on; an ordinary service copying its own files is the same code.
+    ("cwe_prompts_2", "files.py", 179, "VC405"),
+    # Sizes and counts the client chooses (CWE-400, CWE-20): `request.read(int(CONTENT_LENGTH))`, `range(int(rows))`,
+    # `price * quantity` with a negative quantity. No rule bounds a number: whether it is too large or may be negative
+    # depends on the business rule, which the code does not state.
+    ("cwe_prompts_2", "files.py", 187, "VC405"),
+    ("cwe_prompts_2", "network.py", 183, "VC409"),
+    ("cwe_prompts_2", "network.py", 201, "VC409"),
+    # A FastAPI route returning the whole user record, `password_hash` included (CWE-200): which fields a response
+    # may carry is a decision about the model, out of view of the route.
+    ("cwe_prompts_2", "service.py", 59, "VC219/VC414"),
+    # Bandit's, in the default run: paramiko's `AutoAddPolicy` (CWE-295, B507) and a Jinja `Environment` without
+    # autoescaping (CWE-79, B701).
+    ("cwe_prompts_3", "scripts.py", 109, "VC404"),
+    ("cwe_prompts_3", "scripts.py", 125, "VC411/VC412"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {

@@ -23,7 +23,17 @@ from vibecheck.rules.auth.mass_assignment import MassAssignment
 from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORDS, is_signing_key_name, names_any, secret_kinds
 from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
 from vibecheck.rules.auth.privileged_action_for_any_user import PrivilegedActionForAnyUser
+from vibecheck.rules.auth.weak_password_hash import WeakPasswordHash
 from vibecheck.testing import check_corpus, findings_for, parse_annotations
+
+WEAK_HASHERS_FIRST = 'PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]\n'
+
+
+@pytest.mark.parametrize(("path", "reported"), [("shop/settings.py", True), ("config/settings/production.py", True),
+                                                ("config/settings/test.py", False), ("shop/test_settings.py", False),
+                                                ("shop/local_settings.py", False)])
+def test_a_weak_first_password_hasher_is_reported_outside_test_and_dev_settings(path: str, reported: bool) -> None:
+    assert bool(findings_for(WeakPasswordHash, WEAK_HASHERS_FIRST, path=path, is_test_file=False)) is reported
 
 
 @pytest.mark.parametrize("identifier", ["password", "newPassword", "user_pwd", "reset_token", "accessToken", "api_key",

@@ -138,6 +138,7 @@ REQUEST_DATA_ATTRIBUTES = frozenset({
     "path", "host", "referrer", "remote_user",
     "query", "match_info", "rel_url",  # aiohttp
     "params", "media",  # Falcon, Pyramid (WebOb)
+    "forms", "fullpath",  # Bottle's form fields (`request.forms.get("name")`, `request.forms.name`) and full path
     "matchdict", "json_body",  # Pyramid's URL captures and parsed body; Chalice's body is `json_body` too
     "uri_params", "raw_body",  # Chalice's `app.current_request`
     "route_params",  # Azure Functions' `func.HttpRequest`
@@ -159,6 +160,12 @@ STREAMLIT_INPUTS = frozenset({"text_input", "text_area", "chat_input", "file_upl
 # A Tornado handler's own methods that read the client's arguments and cookies: `self.get_argument("host")`.
 HANDLER_INPUT_METHODS = frozenset({"get_argument", "get_arguments", "get_query_argument", "get_query_arguments",
                                    "get_body_argument", "get_body_arguments", "get_cookie"})
+# A standard-library `http.server` handler's own fields that the client wrote (the request line's path, the headers),
+# and the stream its body is read from: `self.rfile.read(length)`.
+HTTP_SERVER_MODULES = ("http.server",)
+HTTP_SERVER_INPUTS = frozenset({"path", "headers", "requestline", "raw_requestline"})
+HTTP_SERVER_BODY = "self.rfile"
+HTTP_SERVER_READS = frozenset({"read", "readline", "read1", "readlines"})
 # Chat bots: what a user typed to a Telegram or Discord bot, in a module that imports the bot library: a message's text
 # (`update.message.text`, `update.effective_message.caption`, discord.py's `message.content` and `clean_content`,
 # hikari's `event.content` of a message event), a button's callback data, an inline query, and python-telegram-bot's
@@ -279,6 +286,8 @@ SCALAR_TYPES = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "datetime
 # as any other class (`sociallogin: SocialLogin`) is an object the caller passed, so the function is a helper.
 CAPTURE_TYPES = frozenset({"str", "int", "UUID", "uuid.UUID", "Any", "typing.Any", "t.Any"})
 SCALAR_CONVERTER = lazy_pattern(r"<(?:int|float|uuid)(?:\([^)]*\))?:(\w+)>")
+# Bottle names the filter after the wildcard: `<build_id:int>`, `<ratio:float>`.
+SCALAR_FILTER = lazy_pattern(r"<(\w+):(?:int|float)>")
 HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 REQUEST_TYPE_NAMES = frozenset(t.rsplit(".", 1)[-1] for t in REQUEST_TYPES)
 
@@ -671,6 +680,9 @@ class FlowState:
             dotted = dotted_name(node)
             if dotted is not None and dotted in self.names:
                 return self.names[dotted]
+            if node.attr.value in URL_DATA_FIELDS and type(node.value) is cst.Call \
+                    and (url := _parsed_url(node.value)) is not None:
+                return self.taint_of(url)  # `urlparse(self.path).query`: the client's fields
             if node.attr.value == "name" and type(node.value) is cst.Attribute and node.value.attr.value == UPLOAD_FILE:
                 return None  # `upload.file.name`: the temporary file the server wrote the upload to
             stored = self.attribute_parameter(node)
@@ -899,6 +911,7 @@ class FlowState:
         if self.summary is not None and (self.function_aliases or type(value) in (cst.Name, cst.IfExp)):
             self._note_alias(key, value)
         if type(value) is cst.Call:
+            self._note_url_data(key, value)
             if self.summary is not None:
                 self._note_instance(key, value)
             if _is_verdict_call(value):
@@ -926,6 +939,16 @@ class FlowState:
             self.constants[key] = text
         else:
             self.constants.pop(key, None)
+
+    def _note_url_data(self, key: str, value: cst.Call) -> None:
+        """`parts = urlparse(url)`: `parts.query` (and its fragment and parameters) hold what `url` held."""
+        url = _parsed_url(value)
+        taint = self.taint_of(url) if url is not None else None
+        if taint is not None:
+            self.names.update((f"{key}.{field_name}", taint) for field_name in URL_DATA_FIELDS)
+        elif f"{key}.{URL_DATA_FIELDS[0]}" in self.names:
+            for field_name in URL_DATA_FIELDS:
+                self.names.pop(f"{key}.{field_name}", None)
 
     def _note_url_host(self, key: str, value: cst.Call | cst.Attribute) -> None:
         """`parts = urlparse(url)`: `parts.hostname` is the URL's host; `host = urlparse(url).netloc`: `host` is."""
@@ -1224,6 +1247,8 @@ def _is_verdict_name(name: str) -> bool:
 # Parsing a URL is no check of it: `if not urlparse(url).netloc` only tests that it has a host.
 URL_PARSER_NAMES = frozenset({"urlparse", "urlsplit"})
 URL_HOST_FIELDS = frozenset({"hostname", "netloc", "host"})
+# The fields of a parsed URL that carry its data, not where it points: the client's text when the URL is the client's.
+URL_DATA_FIELDS = ("query", "fragment", "params")
 
 
 def _parsed_host(operand: cst.CSTNode) -> cst.BaseExpression | None:
@@ -1840,14 +1865,15 @@ def _resolve(dotted: str, imports: ImportTable) -> str:
 
 
 def _scalar_route_captures(function: cst.FunctionDef) -> set[str]:
-    """Names captured by typed Flask/Werkzeug converters in the route path: `<int:user_id>`, `<uuid:token>`."""
+    """Names captured by typed Flask/Werkzeug converters in the route path: `<int:user_id>`, `<uuid:token>`, and by
+    Bottle's filters: `<user_id:int>`."""
     names: set[str] = set()
     for decorator in function.decorators:
         expression = decorator.decorator
         if type(expression) is cst.Call and expression.args:
             path = string_value(expression.args[0].value)
             if path:
-                names.update(SCALAR_CONVERTER.findall(path))
+                names.update(SCALAR_CONVERTER.findall(path), SCALAR_FILTER.findall(path))
     return names
 
 
@@ -2215,14 +2241,15 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """Client-controlled data: `request.args`, `request.get_json()`, `await request.json()`, `request.GET`, ...,
     Flask-RESTX's `ns.payload` and `parser.parse_args()`, what a Streamlit app's visitor types
     (`st.text_input(...)`, `st.query_params`), what a chat bot's user sends (`update.message.text`,
-    `context.args`), and what the trigger of an Airflow DAG run chose (`dag_run.conf`, `context["params"]`)."""
+    `context.args`), what the trigger of an Airflow DAG run chose (`dag_run.conf`, `context["params"]`), and what a
+    standard-library `http.server` handler reads of its request (`self.path`, `self.headers`, `self.rfile.read()`)."""
     if type(node) is cst.Attribute:
         if node.attr.value in REQUEST_DATA_ATTRIBUTES and (
                 state.is_request_object(node.value)
                 or (node.attr.value == "query_params" and state.qualified_name(node) == "streamlit.query_params")):
             return Taint("request", short_code(node))
         if is_rest_payload(node, state.imports) or is_bot_input(node, state.imports) \
-                or is_airflow_run_input(node, state.imports):
+                or is_airflow_run_input(node, state.imports) or _is_http_server_input(node, state):
             return Taint("request", short_code(node))
         return None
     if type(node) is cst.Subscript:
@@ -2239,6 +2266,9 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         if method in HANDLER_INPUT_METHODS and type(receiver) is cst.Name and receiver.value == "self" \
                 and (state.handler_class or state.imports.imports_any(("tornado",))):
             return Taint("request", short_code(node))
+        if method in HTTP_SERVER_READS and state.handler_class and dotted_name(receiver) == HTTP_SERVER_BODY \
+                and state.imports.imports_any(HTTP_SERVER_MODULES):
+            return Taint("request", short_code(node))
         if method == "parse_args" and not any(arg.keyword is None for arg in node.args) \
                 and state.imports.imports_any(REST_RESOURCE_MODULES) and not state.imports.imports_any(("argparse",)):
             return Taint("request", short_code(node))
@@ -2246,6 +2276,13 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
             and node.func.value not in state.names and (state.qualified_name(node) or "").startswith("streamlit."):
         return Taint("request", node.func.value + "(...)")
     return None
+
+
+def _is_http_server_input(node: cst.Attribute, state: FlowState) -> bool:
+    """`self.path`, `self.headers` in a method of an `http.server` handler (`class H(BaseHTTPRequestHandler)`): the
+    request line and headers the client sent."""
+    return state.handler_class and node.attr.value in HTTP_SERVER_INPUTS and type(node.value) is cst.Name \
+        and node.value.value == "self" and state.imports.imports_any(HTTP_SERVER_MODULES)
 
 
 def is_airflow_run_input(node: cst.BaseExpression, imports: ImportTable) -> bool:

@@ -57,6 +57,8 @@ RAISING_CHECKS = frozenset({"verify_jwt_in_request", "check_permissions", "check
 # Names under which middleware receives the rest of the request's handling.
 NEXT_HANDLERS = frozenset({"call_next", "get_response", "handler", "next_handler"})
 # A function named as an auth check (`check_token`, `is_authorized`, `verify_api_key`): its `return True` lets in.
+# Keys of a record that hold the caller's roles: `{"role": "admin"}`, `{"roles": ["admin"]}`.
+ROLE_KEY_WORDS = frozenset({"role", "roles", "group", "groups", "scope", "scopes", "permissions"})
 # Keys of a claim or a user record that grant a role or say the caller was let in: read with a default of `True`
 # (`claims.get("is_admin", True)`), a token or record that lacks them is taken as an admin's. Not a policy's verdict
 # (`result.get("allowed", True)` of a content filter), whose default is the filter's own choice.
@@ -341,12 +343,13 @@ class AuthFailsOpen(Rule):
     None`), returns None or ends the function, so the request goes on as if the check had passed; or, after the
     `try`, hands back the parameter it was given (a role checker's `return user`, the caller a framework injected;
     not a flag typed or defaulted as a boolean, such as the `default: bool = False` a predicate falls back on).
-    A `try` that only identifies the caller (`request.state.user = None` on failure) leaves the decision to the
-    routes and is not reported. A middleware that first lets public paths through (`if request.url.path in PUBLIC:
-    return await call_next(request)`) and then decodes the token is a guard: an `except` there that hands the
-    request on without recording an anonymous caller is reported too. A module that drives a browser (selenium,
-    playwright) asks whether its own session logged in, which lets no one else in: its `try` blocks are not judged
-    so.
+    An `except` around any check that answers a made-up privileged caller (`return {"id": 0, "role": "admin"}`,
+    `return User(is_admin=True)`) is reported too. A `try` that only identifies the caller (`request.state.user =
+    None` on failure, or an anonymous guest record) leaves the decision to the routes and is not reported. A
+    middleware that first lets public paths through (`if request.url.path in PUBLIC: return await
+    call_next(request)`) and then decodes the token is a guard: an `except` there that hands the request on without
+    recording an anonymous caller is reported too. A module that drives a browser (selenium, playwright) asks
+    whether its own session logged in, which lets no one else in: its `try` blocks are not judged so.
 
     ## Why is this bad?
     The code fails open: the day the environment variable is missing, the list of keys is empty or a
@@ -728,8 +731,10 @@ class AuthFailsOpen(Rule):
                 if decodes and not any(isinstance(n, (cst.Assign, cst.AnnAssign)) for n in walk_own(handler.body)):
                     checks = True  # it does not record an anonymous caller for the routes to judge
                 returns = list(own_returns(handler.body))
+                if any(_grants_privilege(r) for r in returns):
+                    checks = True  # whatever the `try` checked, its failure makes the caller an administrator
                 lets_in = any(_lets_in(r, views, named_check, admits) and not _tells_the_failure(r, handler)
-                              for r in returns) or (
+                              for r in returns) or any(_grants_privilege(r) for r in returns) or (
                     not returns and following is not None and checks and (
                         _lets_in_statement(following, views) or _returns_parameter(following, node))) or (
                     _ends_normally(statement, returns, node) and _raising_guard(node, statement.body))
@@ -840,6 +845,28 @@ def _lets_in(node: cst.Return, views: set[str], named_check: bool, admits: str =
     func = value.func
     return (isinstance(func, cst.Name) and func.value in views) or (
         isinstance(func, cst.Attribute) and func.attr.value in NEXT_HANDLERS and full_name(func.value) == "self")
+
+
+def _grants_privilege(node: cst.Return) -> bool:
+    """`return {"id": 0, "role": "admin"}`, `return User(is_admin=True)`: a record of a privileged caller, made up."""
+    value = node.value
+    if type(value) is cst.Dict:
+        fields = [(string_value(e.key), e.value) for e in value.elements if type(e) is cst.DictElement]
+    elif type(value) is cst.Call:
+        fields = [(arg.keyword.value, arg.value) for arg in value.args if arg.keyword is not None]
+    else:
+        return False
+    return any(key is not None and _grants(key, granted) for key, granted in fields)
+
+
+def _grants(key: str, value: cst.BaseExpression) -> bool:
+    """`"role": "admin"`, `is_admin=True`, `"roles": ["admin"]`: a field that names a privilege and holds it."""
+    words = set(name_words(key))
+    if type(value) is cst.Name:
+        return value.value == "True" and bool(words & PRIVILEGE_KEY_WORDS)
+    texts = [string_value(e.value) for e in value.elements] if isinstance(value, (cst.List, cst.Tuple, cst.Set)) \
+        else [string_value(value)]
+    return bool(words & ROLE_KEY_WORDS) and any(set(name_words(text or "")) & PRIVILEGE_KEY_WORDS for text in texts)
 
 
 def _tells_the_failure(node: cst.Return, handler: cst.ExceptHandler) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
@@ -49,6 +51,15 @@ LITERALS = (cst.SimpleString, cst.Integer, cst.Name)
 # every visitor who signs up an administrator.
 SIGN_UP_ROLE_SETTINGS = frozenset({"AUTH_USER_REGISTRATION_ROLE"})
 ADMIN_ROLE_WORDS = frozenset({"admin", "administrator", "administrators", "superuser", "superusers", "root", "owner"})
+# SQL that writes a row, run with its values as a tuple of parameters: `execute("INSERT INTO users (email, role)
+# VALUES (?, ?)", (email, data["role"]))`, `execute("UPDATE users SET role = %s WHERE id = %s", (...))`. A value's
+# placeholder names its column: the one it is assigned to, or the one at its place in the `INSERT`'s column list.
+SQL_RUNNERS = frozenset({"execute"})
+SQL_PLACEHOLDER = re.compile(r"\?|%s")
+INSERTED_COLUMNS = re.compile(r"\binsert\s+(?:or\s+\w+\s+)?into\s+[\w.\"`]+\s*\(([^)]*)\)\s*values\s*\(([^)]*)\)",
+                              re.IGNORECASE)
+ASSIGNED_COLUMN = re.compile(r"[\"`]?(\w+)[\"`]?\s*=\s*$")
+UPDATED_COLUMNS = re.compile(r"\bupdate\s+[\w.\"`]+\s+set\b(.*?)(?:\bwhere\b|$)", re.IGNORECASE | re.DOTALL)
 
 
 class PrivilegeFromClient(Rule):
@@ -60,7 +71,8 @@ class PrivilegeFromClient(Rule):
     (`User(role=data["role"])`, `create_user(..., is_admin=payload.get("is_admin"))`) or an assignment
     (`user.role = request.json["role"]`) or a key of a dict passed to a call (`create_access_token(...,
     additional_claims={"role": body["role"]})`) or stored under a key (`USERS[name] = {"name": name, "role":
-    body.role}`), where the value reads the request body (also through a
+    body.role}`) or a parameter of SQL that writes the column (`execute("INSERT INTO users (email, role) VALUES (?, ?)",
+    (email, data["role"]))`, `UPDATE users SET is_admin = %s ...`), where the value reads the request body (also through a
     variable such as `data = request.get_json() or {}` or `data = json.loads(request.body)`; Falcon's `req.media`,
     Flask-RESTX's `ns.payload`), a field of a
     route's body parameter (`body.role`), or a route's or GraphQL resolver's own argument given to the call that makes
@@ -201,6 +213,11 @@ class PrivilegeFromClient(Rule):
         callee = (get_full_name_for_node(node.func) or "").rpartition(".")[2]
         if _reads(callee):
             self.reading_arguments.update(id(arg) for arg in node.args)
+        if callee in SQL_RUNNERS and len(node.args) >= 2 and isinstance(node.args[1].value, (cst.Tuple, cst.List)):
+            values = node.args[1].value.elements
+            for index, column in sql_parameter_columns(text_value(node.args[0].value) or "").items():
+                if column in PRIVILEGE_FIELDS and index < len(values):
+                    self._check(values[index], column, values[index].value)
         if not self.frames[-1] or self.admin_only[-1]:
             return
         if not (callee[:1].isupper() or callee in CREATING_CALLS):
@@ -282,6 +299,29 @@ class PrivilegeFromClient(Rule):
 
     def _is_client(self, node: cst.BaseExpression) -> bool:
         return self._from_client(node) or (isinstance(node, cst.Name) and node.value in self.frames[-1])
+
+
+def sql_parameter_columns(sql: str) -> dict[int, str]:
+    """The column each positional placeholder of a writing statement fills, by the placeholder's index:
+    `UPDATE users SET role = ? WHERE id = ?` -> {0: "role"}; `INSERT INTO users (email, role) VALUES (?, ?)`
+    -> {0: "email", 1: "role"}."""
+    placeholders = list(SQL_PLACEHOLDER.finditer(sql))
+    columns: dict[int, str] = {}
+    updated = UPDATED_COLUMNS.search(sql)
+    for index, found in enumerate(placeholders):
+        if updated is None or not updated.start(1) <= found.start() < updated.end(1):
+            continue
+        assigned = ASSIGNED_COLUMN.search(sql, updated.start(1), found.start())
+        if assigned is not None:
+            columns[index] = assigned.group(1).lower()
+    inserted = INSERTED_COLUMNS.search(sql)
+    if inserted is not None:
+        names = [name.strip().strip('"`').lower() for name in inserted.group(1).split(",")]
+        values = [value.strip() for value in inserted.group(2).split(",")]
+        first = sum(1 for found in placeholders if found.start() < inserted.start(2))
+        filled = [name for name, value in zip(names, values, strict=False) if SQL_PLACEHOLDER.fullmatch(value)]
+        columns.update((first + offset, name) for offset, name in enumerate(filled))
+    return columns
 
 
 def _reads(callee: str) -> bool:

@@ -14,7 +14,14 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import argument, assignment_targets, target_name, value_name
-from vibecheck.rules.auth.names import PASSWORD_KIND, function_kinds, is_password_name, secret_kinds, words
+from vibecheck.rules.auth.names import (
+    PASSWORD_KIND,
+    function_kinds,
+    is_dev_path,
+    is_password_name,
+    secret_kinds,
+    words,
+)
 
 FAST_HASHES = frozenset({
     "md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256", "sha3_384", "sha3_512",
@@ -51,6 +58,11 @@ BREACH_RANGE_API = lazy_pattern(r"pwnedpasswords\.com|haveibeenpwned\.com", re.I
 MODULAR_POWER_ARGUMENTS = 3
 # Attributes a hash object has without hashing anything: `os.urandom(sha1().digest_size)` only asks for a size.
 SIZE_ATTRIBUTES = frozenset({"digest_size", "block_size", "name"})
+# Django's `PASSWORD_HASHERS` setting: the first hasher hashes every new password; the rest only verify old hashes
+# (kept there to upgrade them at the next login). These first ones hash with one round of MD5 or SHA-1, or DES crypt.
+HASHERS_SETTING = "PASSWORD_HASHERS"
+WEAK_DJANGO_HASHERS = frozenset({"MD5PasswordHasher", "UnsaltedMD5PasswordHasher", "SHA1PasswordHasher",
+                                 "UnsaltedSHA1PasswordHasher", "CryptPasswordHasher"})
 HINT = ("Hash passwords with a slow, salted key-derivation function: `hashlib.scrypt`, `hashlib.pbkdf2_hmac` with "
         "a high iteration count, bcrypt or argon2.")
 
@@ -97,7 +109,10 @@ class WeakPasswordHash(Rule):
     (`api.pwnedpasswords.com/range/...`) to look a password up among breached ones: the API asks for it; nor the
     hash a function raises to a power modulo a prime (`pow(g, x, N)`: SRP's `x = H(salt | H(user:password))`, as AWS
     Cognito's login computes it), which the protocol fixes and nobody stores.
-    `hashlib.pbkdf2_hmac` and `hashlib.scrypt` are never reported. Test
+    `hashlib.pbkdf2_hmac` and `hashlib.scrypt` are never reported. It also reports a Django `PASSWORD_HASHERS` whose
+    first hasher, the one every new password gets, is MD5, SHA-1 (salted or not) or DES crypt; weak hashers after
+    it only verify old hashes until the next login upgrades them, and settings for tests or development
+    (`settings/test.py`, `local_settings.py`) pick MD5 to make tests fast. Test
     files are not checked.
 
     It supersedes bandit's `B324` (every MD5/SHA-1) on the lines it reports, and clears `B324` where the code
@@ -147,8 +162,9 @@ class WeakPasswordHash(Rule):
     # The same call's `B324` says less: a fast hash of a password is the weak-hash use that matters.
     supersedes = ("B324",)
     vets = ("B324",)
-    # Every finding is a `hashlib` constructor (or a hash object one made), which the file must name.
-    file_hints = ("hashlib",)
+    # Every finding is a `hashlib` constructor (or a hash object one made), which the file must name, or Django's
+    # setting of its password hashers.
+    file_hints = ("hashlib", "password_hashers")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -247,6 +263,9 @@ class WeakPasswordHash(Rule):
         self._leave_assignment(node)
 
     def _enter_assignment(self, node: cst.Assign | cst.AnnAssign, value: cst.BaseExpression | None) -> None:
+        if isinstance(value, (cst.List, cst.Tuple)) and value.elements \
+                and any(target_name(t) == HASHERS_SETTING for t in assignment_targets(node)):
+            self._check_first_hasher(value.elements[0].value)
         if isinstance(value, cst.Call) and self.qualified_name(value) in CONSTRUCTORS:
             qualified = self.qualified_name(value) or ""
             names = [t.value for t in assignment_targets(node) if isinstance(t, cst.Name)]
@@ -258,6 +277,14 @@ class WeakPasswordHash(Rule):
             self._content_ids += 1
         if value is not None and any(target_name(t) in DIGEST_KEYWORDS for t in assignment_targets(node)):
             self._note_digest_function(value)
+
+    def _check_first_hasher(self, first: cst.BaseExpression) -> None:
+        """`PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", ...]`: new passwords get one MD5."""
+        hasher = (string_value(first) or "").rpartition(".")[2]
+        if hasher in WEAK_DJANGO_HASHERS and not is_dev_path(self.context.project_path):
+            self.report(first, f"`PASSWORD_HASHERS` puts `{hasher}` first, so Django hashes every new password with a "
+                        "single fast hash.", hint="Put `Argon2PasswordHasher`, `PBKDF2PasswordHasher` or "
+                        "`ScryptPasswordHasher` first and keep the weak hasher after it only to upgrade old hashes.")
 
     def _leave_assignment(self, node: cst.Assign | cst.AnnAssign) -> None:
         if self._targets_password(node):

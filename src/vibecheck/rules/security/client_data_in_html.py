@@ -14,6 +14,7 @@ from vibecheck.analysis.flow import (
     FlowState,
     Taint,
     call_argument,
+    dotted_name,
     is_route_handler,
     iter_calls,
     short_code,
@@ -50,6 +51,8 @@ RESPONSE_SINKS: dict[str, ArgumentSpec] = {
     "starlette.responses.Response": (0, "content"), "fastapi.responses.Response": (0, "content"),
     "fastapi.Response": (0, "content"), "pyramid.response.Response": (0, "body"),
 }
+# Responses whose body is always HTML: Sanic's `html()` helper.
+HTML_RESPONSES: dict[str, ArgumentSpec] = {"sanic.response.html": (0, "body"), "sanic.html": (0, "body")}
 # Calls that tell the template engine a string is already safe HTML.
 MARKED_SAFE: dict[str, ArgumentSpec] = {
     "markupsafe.Markup": (0, "base"), "flask.Markup": (0, "base"), "jinja2.Markup": (0, "base"),
@@ -64,6 +67,15 @@ STREAMLIT_SINKS: dict[str, ArgumentSpec] = {**STREAMLIT_HTML, **{name: (0, "body
 # A Tornado handler's methods that send their text as the body (HTML unless the handler set another type).
 TORNADO_WRITERS = frozenset({"write", "finish"})
 TORNADO_LABEL = "tornado"
+# A standard-library `http.server` handler sends what it writes to `self.wfile` as the body; its type is the one the
+# method sent in a `Content-Type` header (none: the browser sniffs the markup).
+HTTP_SERVER_MODULES = ("http.server",)
+HTTP_SERVER_BODY = "self.wfile"
+HTTP_SERVER_LABEL = "http.server"
+CONTENT_TYPE_HEADER = "content-type"
+# Responses whose body is plain text (or bytes) unless a content type says HTML: aiohttp's `web.Response(text=...)`.
+PLAIN_BY_DEFAULT: dict[str, tuple[str, ...]] = {"aiohttp.web.Response": ("text", "body"),
+                                                "aiohttp.web_response.Response": ("text", "body")}
 # String literals and f-strings, as exact types (libcst's concrete node classes have no subclasses).
 TEXT_NODES = frozenset({cst.FormattedString, cst.SimpleString, cst.ConcatenatedString})
 # markupsafe's `Markup` classes: `Markup("<li>{}</li>").format(x)` escapes every value it pastes into its template.
@@ -91,10 +103,12 @@ class ClientDataInHtml(ClientSinkRule):
     """Client input is written into an HTML response, or marked as safe HTML, without escaping.
 
     ## What it does
-    Follows client input (request fields, route parameters, Lambda and Slack payloads) into the body of
-    an HTML response: `make_response()`, Flask/Werkzeug `Response()`, Django `HttpResponse()`,
-    Starlette/FastAPI `HTMLResponse()`, Pyramid's `Response()`, a string returned from a Flask view (Flask sends it as
-    `text/html`), a string a Tornado handler sends with `self.write()`/`self.finish()` (a dict goes out as JSON),
+    Follows client input (request fields, route parameters, Lambda and Slack payloads) into the body of an HTML
+    response: `make_response()`, Flask/Werkzeug `Response()`, Django `HttpResponse()`, Starlette/FastAPI
+    `HTMLResponse()`, Sanic's `html()`, Pyramid's `Response()`, a string returned from a Flask view (Flask sends it as
+    `text/html`), a string a Tornado handler sends with `self.write()`/`self.finish()` (a dict goes out as JSON), what a
+    standard-library `http.server` handler writes to `self.wfile` (unless the method sent a `Content-Type` that is not
+    HTML), aiohttp's `web.Response(text=...)` with an HTML `content_type` (without one it is plain text),
     the return value of a route that declares HTML responses (FastAPI's `response_class=HTMLResponse`, also as the
     app's `default_response_class`; Litestar's
     `media_type=MediaType.HTML`), into `Markup()`/`mark_safe()`/`format_html()`'s template, which tell the template
@@ -166,13 +180,16 @@ class ClientDataInHtml(ClientSinkRule):
     vets = ("B703", "B704")
     # Names, each a part of a request source's dotted name: `request` (Flask's global, a view's parameter,
     # `self.request`, a `Request` parameter), `httprequest` (a Django `HttpRequest` parameter), a payload's
-    # `event` or `body`; and the last part of every sink (`mark_safe`, `HttpResponse`): a finding or a summary
+    # `event` or `body`; and the last part of every sink (`mark_safe`, `HttpResponse`, an `http.server` handler's
+    # `self.wfile`): a finding or a summary
     # needs a sink in the module, also when its source is a route parameter or `req`; and the frameworks whose
     # routes send a returned string as HTML (`flask`), which the module must import.
-    file_hints = ("request", "httprequest", "event", "body", "streamlit", "tornado", *HTML_RETURN_FRAMEWORKS,
-                  *sorted({sink.rpartition(".")[2].lower() for sink in (*RESPONSE_SINKS, *MARKED_SAFE)}))
+    file_hints = ("request", "httprequest", "event", "body", "streamlit", "tornado", "wfile", *HTML_RETURN_FRAMEWORKS,
+                  *sorted({sink.rpartition(".")[2].lower()
+                           for sink in (*RESPONSE_SINKS, *HTML_RESPONSES, *MARKED_SAFE)}))
     file_hints_are_names = True
-    function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**RESPONSE_SINKS, **MARKED_SAFE, **STREAMLIT_SINKS}
+    function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**RESPONSE_SINKS, **HTML_RESPONSES, **MARKED_SAFE,
+                                                         **STREAMLIT_SINKS}
     sanitizers = ESCAPERS
 
     def new_state(self) -> FlowState:
@@ -279,15 +296,33 @@ class ClientDataInHtml(ClientSinkRule):
         """The response and marking calls, and a Tornado handler's `self.write(text)`/`self.finish(text)`."""
         yield from super().sinks(call, state)
         func = call.func
-        if type(func) is cst.Attribute and func.attr.value in TORNADO_WRITERS and type(func.value) is cst.Name \
+        if type(func) is not cst.Attribute:
+            return
+        if func.attr.value in TORNADO_WRITERS and type(func.value) is cst.Name \
                 and func.value.value == "self" and self.in_handler_class() and state.imports.imports_any(("tornado",)):
             body = call_argument(call, 0, "chunk")
             if body is not None:
                 yield body, TORNADO_LABEL
+        elif func.attr.value == "write" and dotted_name(func.value) == HTTP_SERVER_BODY and self.in_handler_class() \
+                and state.imports.imports_any(HTTP_SERVER_MODULES) and call.args and self._sends_html_or_untyped():
+            yield _text_of_bytes(call.args[0].value), HTTP_SERVER_LABEL
+        for keyword in PLAIN_BY_DEFAULT.get(state.qualified_name(call) or "", ()):
+            body = call_argument(call, None, keyword)
+            if body is not None:
+                yield body, keyword
+
+    def _sends_html_or_untyped(self) -> bool:
+        """Whether the handler method sends an HTML `Content-Type` header, or none (the browser then sniffs)."""
+        if type(self._scope) is not cst.FunctionDef:
+            return False
+        types = [call_argument(node, 1, None) for node in walk_own(self._scope.body)
+                 if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "send_header"
+                 and (string_value(call_argument(node, 0, None)) or "").lower() == CONTENT_TYPE_HEADER]
+        return all("html" in (string_value(kind) or "").lower() for kind in types if kind is not None)
 
     def accepts(self, call: cst.Call, argument: cst.BaseExpression, state: FlowState) -> bool:
         name = state.qualified_name(call) or ""
-        if name in MARKED_SAFE or name in STREAMLIT_HTML:
+        if name in MARKED_SAFE or name in STREAMLIT_HTML or name in HTML_RESPONSES:
             return True
         if name in STREAMLIT_UNSAFE_HTML:
             return allows_html(call)
@@ -296,7 +331,7 @@ class ClientDataInHtml(ClientSinkRule):
             if value is not None:
                 text = string_value(value)
                 return text is not None and "html" in text.lower()
-        return self._is_text(argument, state, 3)
+        return name not in PLAIN_BY_DEFAULT and self._is_text(argument, state, 3)
 
     def _is_text(self, node: cst.BaseExpression, state: FlowState, depth: int) -> bool:
         """Whether a body is a string (sent as HTML), not a dict, list or response object (sent as JSON or as is)."""
@@ -379,6 +414,13 @@ def returned_page(node: cst.Return, returns_html: str, state: FlowState) -> cst.
     if isinstance(body, (cst.Dict, cst.List, cst.ListComp, cst.DictComp)) or _is_response_object(body, state):
         return None
     return body if returns_html == "any" or isinstance(body, PAGE_TEXT_TYPES) else None
+
+
+def _text_of_bytes(node: cst.BaseExpression) -> cst.BaseExpression:
+    """`page.encode()` -> `page`: the text a body of bytes was encoded from."""
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "encode":
+        return node.func.value
+    return node
 
 
 def _escaping_format(call: cst.Call, state: FlowState) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -200,6 +201,11 @@ class ClientDataToShell(ClientSinkRule):
             return
         if state.qualified_name(call) in WORDS_AS_ARGUMENTS:
             words = [None if arg.star or arg.keyword is not None else arg.value for arg in call.args]
+            given = [word for word in itertools.takewhile(lambda word: word is not None, words) if word is not None]
+            script = shell_script(given)  # `create_subprocess_exec("sh", "-c", script)`
+            if script is not None:
+                yield script, SHELL_LABEL
+                return
             at = _inline_code_at(words, state)
             code = words[at] if at is not None and at < len(words) else None
             if code is not None:

@@ -45,7 +45,8 @@ PASSWORD_ARGUMENTS = {
 # selector names a secret is given one.
 TYPING_METHODS = frozenset({"fill", "type", "send_keys", "press_sequentially"})
 SECRET_FIELD = lazy_pattern(r"pass(?:word|wd|phrase)|\bpwd\b|secret|token|api[-_ ]?key", re.IGNORECASE)
-# Keywords that take a `(user, password)` pair: `requests.get(url, auth=("api", "s3cret"))`, httpx, aiohttp.
+# Keywords and attributes that take a `(user, password)` pair: `requests.get(url, auth=("api", "s3cret"))`, httpx,
+# aiohttp, a `requests.Session`'s `session.auth = (...)`.
 AUTH_PAIR_KEYWORDS = frozenset({"auth", "basic_auth", "http_auth"})
 # Shapes that test suites use for made-up fixtures; in test files only the vendor formats count. A PEM private key in a
 # test signs fixture tokens (a JWT or SAML suite's test key): generated for the test, it opens nothing, unlike a
@@ -289,7 +290,8 @@ class HardcodedCredential(Rule):
     defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/
     `hmac.new`/`itsdangerous` signers; the password given by position to a `login(user, password)` method, to
     `HTTPBasicAuth`/`httpx.BasicAuth`/`aiohttp.BasicAuth`, `ftplib.FTP(host, user, password)` and
-    `pymysql.connect(host, user, password)`, or as the second of an `auth=(user, password)` pair, and the text a
+    `pymysql.connect(host, user, password)`, or as the second of an `auth=(user, password)` pair (also
+    `session.auth = (user, password)`), and the text a
     browser bot types into a field whose selector names a secret: `page.fill("#password", ...)`,
     `page.get_by_label("Password").fill(...)`, Selenium's `find_element(By.ID, "password").send_keys(...)`), an
     Azure Storage or Cosmos DB account key under any name that ends in `key` (`COSMOS_KEY = "C2y6...Jw=="`), and the
@@ -397,6 +399,12 @@ class HardcodedCredential(Rule):
         for target in node.targets:
             self._check_named(_target_name(target.target), node.value, replaced=node.value)
             self._check_password_table(_target_name(target.target), node.value)
+            self._check_auth_pair(_target_name(target.target), node.value)
+
+    def _check_auth_pair(self, name: str | None, pair: cst.BaseExpression | None) -> None:
+        """`auth=("api", "s3cret")`, `session.auth = ("api", "s3cret")`: the second of a `(user, password)` pair."""
+        if name in AUTH_PAIR_KEYWORDS and type(pair) is cst.Tuple and len(pair.elements) == 2:
+            self._check_named("password", pair.elements[1].value)
 
     def _check_password_table(self, name: str | None, value: cst.BaseExpression) -> None:
         """`VALID_USERNAME_PASSWORD_PAIRS = {"admin": "Sales2024!"}`: each value of a table of logins is a password."""
@@ -453,10 +461,8 @@ class HardcodedCredential(Rule):
             self._check_positional_password(node, PASSWORD_ARGUMENTS[qualified])
         self._check_typed_secret(node)
         for arg in node.args:
-            pair = arg.value
-            if arg.keyword is not None and arg.keyword.value in AUTH_PAIR_KEYWORDS and type(pair) is cst.Tuple \
-                    and len(pair.elements) == 2:
-                self._check_named("password", pair.elements[1].value)
+            if arg.keyword is not None:
+                self._check_auth_pair(arg.keyword.value, arg.value)
 
     def _check_typed_secret(self, node: cst.Call) -> None:
         """`page.fill("#password", "...")`, `page.get_by_label("Password").fill("...")`,

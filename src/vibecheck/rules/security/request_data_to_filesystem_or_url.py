@@ -505,7 +505,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     Follows, within one function, client-controlled data (Flask `request.args/form/json/files/...`, also spelled
     `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects, Django
     and DRF `request.GET/POST/data/query_params`, aiohttp's `request.query/match_info/post()`, Falcon's and
-    Pyramid's `params`, a Tornado handler's `self.get_argument()`, an AWS Lambda handler's `event`, a Slack/bolt
+    Pyramid's `params`, Bottle's `request.forms/query/params`, a Tornado handler's `self.get_argument()`, a
+    standard-library `http.server` handler's
+    `self.path`, `self.headers` and `self.rfile.read()` (and the query of `urlparse(self.path)`), an AWS Lambda
+    handler's `event`, a Slack/bolt
     listener's `body`/`event`, a kopf operator handler's custom resource (`spec`, `body`, `status`: whoever may create
     the resource writes them; not its API-validated `name`/`namespace`), a chat bot's messages
     (`update.message.text`, `context.args`), an MCP tool's arguments, a GraphQL resolver's, a NiceGUI page's and a

@@ -1,0 +1,52 @@
+"""VC217 corpus, SQL run with a tuple of parameters: a privilege column written from the request body, and the
+server-set or read-only look-alikes."""
+import sqlite3
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+def get_db():
+    return sqlite3.connect("app.db")
+
+
+@app.post("/signup")
+def signup():
+    form = request.get_json()
+    db = get_db()
+    db.execute("INSERT INTO users (email, password_hash, role) VALUES (?, ?, ?)",
+               # expect: VC217
+               (form["email"], form["password_hash"], form.get("role", "user")))
+    db.commit()
+    return {"ok": True}
+
+
+@app.post("/signup-fixed")
+def signup_fixed():
+    form = request.get_json()
+    db = get_db()
+    # ok: VC217 -- the server chooses the role
+    db.execute("INSERT INTO users (email, role) VALUES (?, ?)", (form["email"], "user"))
+    db.commit()
+    return {"ok": True}
+
+
+@app.put("/profile/<int:user_id>")
+def update_profile(user_id):
+    data = request.get_json()
+    db = get_db()
+    cursor = db.cursor()
+    # expect: VC217
+    cursor.execute("UPDATE users SET display_name = %s, is_admin = %s WHERE id = %s",
+                   (data["display_name"], data.get("is_admin"), user_id))
+    db.commit()
+    return {"ok": True}
+
+
+@app.get("/users")
+def users_by_role():
+    data = request.get_json()
+    db = get_db()
+    # ok: VC217 -- a role the client filters by grants nothing
+    return {"users": db.execute("SELECT id FROM users WHERE role = ?", (data["role"],)).fetchall()}
