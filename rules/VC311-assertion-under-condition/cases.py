@@ -185,9 +185,74 @@ def test_items_of_response_data_checked_in_loop(client):
 
 def test_query_results_checked_in_loop():
     orders = api.list_orders()
-    # ok: VC311 -- a query on the test's own fixtures, not an endpoint's answer
+    # expect: VC311 -- an empty answer passes: nothing says the query found the fixtures' orders
     for order in orders:
         assert order["total"] > 0
+
+
+def test_method_results_checked_in_loop():
+    cart = build_cart()
+    # expect: VC311 -- a method's answer, walked directly
+    for line in cart.lines_for("nobody"):
+        assert line.owner == "nobody"
+
+
+def test_filled_attribute_checked_in_loop():
+    cart = build_cart()
+    cart.refresh()
+    # expect: VC311 -- what the code filled on an object the test built
+    for sku in sorted(cart.skus):
+        assert sku.startswith("SKU-")
+
+
+class TestHistory(unittest.TestCase):
+    def test_movements_are_negative(self):
+        # expect: VC311
+        for movement in api.history(account=1)[1:]:
+            self.assertLess(movement.qty, 0)
+
+
+def test_results_counted_then_walked():
+    orders = api.list_orders()
+    assert len(orders) == 2
+    # ok: VC311 -- the count is checked first
+    for order in orders:
+        assert order["total"] > 0
+
+
+def test_expected_table_against_result():
+    totals = api.totals()
+    expected = {"a": 1, "b": 2}
+    # ok: VC311 -- the test's own table, each entry compared with the result
+    for key, value in expected.items():
+        assert totals[key] == value
+
+
+def test_cases_from_a_helper_fed_to_the_code():
+    # ok: VC311 -- each item is handed to the code: a table of cases
+    for text in api.sample_inputs():
+        assert api.parse(text) is not None
+
+
+def test_items_compared_with_the_last_one(client):
+    history = api.history(account=1)
+    last = history[-1].parents
+    # ok: VC311 -- the read of the last item fails on an empty result
+    for item in history:
+        assert item.parents <= last
+
+
+def test_module_table_against_result():
+    totals = api.totals()
+    # ok: VC311 -- a table of the module's, each entry compared with the result
+    for key, value in api.EXPECTED_TOTALS.items():
+        assert totals[key] == value
+
+
+def test_files_listed_by_the_standard_library(tmp_path):
+    # ok: VC311 -- the standard library's listing of the test's own folder
+    for name in os.listdir(tmp_path):
+        assert not name.startswith(".")
 
 
 def test_error_tolerated_by_design():

@@ -4,10 +4,12 @@ assistant is unavailable")`, `raise OrderNotFound(f"no order {order_id}")`.
 A handler that answers with `str(exc)` of such an error tells the client a sentence the project wrote for it, not a
 driver's or a library's text. Which class it is, and how it is raised, lives in another module as often as not
 (`from .errors import QuotaExceeded`, `except shop.exceptions.OutOfStock as exc`): by convention such classes live
-in a module named for them (`ERROR_MODULES`), beside the checked file or one package up. Only those are read, with
-`ast`, once per run, and `own_errors_inputs` puts only those into the checked file's cache key: a digest of every
-module beside the file made an edit of one file re-check all its neighbours. A class defined in another module
-(`llm.AssistantError`) is not followed.
+in a module named for them (`ERROR_MODULES`), beside the checked file or one package up, or in the module of the
+service that raises them (`from . import llm`, `except llm.AssistantError`). Only those are read, with `ast`, once per
+run: the error modules, and the modules the file imports relatively (`relative_imports`, found in its text), and
+`own_errors_inputs` puts only those into the checked file's cache key: a digest of every module beside the file made
+an edit of one file re-check all its neighbours, where an edit of `llm.py` now re-checks the files importing it. A
+class imported absolutely from a module not named for errors (`shop.llm.AssistantError`) is not followed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import ast
 import builtins
 import functools
 import os
+import re
 
 from vibecheck import listings
 from vibecheck.safe_files import parsed_module
@@ -27,6 +30,9 @@ ERROR_MODULES = ("errors", "exceptions", "error", "exception", "exc", "_errors",
 # exception's message (`f"provider refused: {response.text}"`).
 OUTSIDE_TEXT_ATTRIBUTES = frozenset({"text", "content", "body", "data", "stderr", "stdout", "output", "reason",
                                      "message", "msg", "args", "detail", "details", "errors"})
+# `from . import llm, redaction`, `from .llm import AssistantError`, `from .. import (a, b)`: the dots, the module named
+# after them and the names imported, on a line of their own.
+RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+(\.{1,2})(\w*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
 
 
 def raised_with_fixed_messages(path: str, qualified: str) -> bool:
@@ -65,16 +71,40 @@ def _defining_module(path: str, qualified: str) -> str | None:
         return None
     if dots > 2:
         return None
-    return _module_file(folder if dots == 1 else os.path.dirname(folder), parts)
+    imported = len(parts) == 1 and (dots, parts[0]) in relative_imports(os.path.abspath(path))
+    return _module_file(folder if dots == 1 else os.path.dirname(folder), parts, imported)
 
 
-def _module_file(package: str, parts: list[str]) -> str | None:
-    """The file of the error module `parts` names directly inside the package folder, the ones `own_errors_inputs`
-    covers; None for any other module."""
-    if len(parts) != 1 or parts[0] not in ERROR_MODULES:
+def _module_file(package: str, parts: list[str], imported: bool = False) -> str | None:
+    """The file of the module `parts` names directly inside the package folder when it is an error module, or one the
+    file imports relatively (`imported`): the ones `own_errors_inputs` covers; None for any other module."""
+    if len(parts) != 1 or (parts[0] not in ERROR_MODULES and not imported):
         return None
     candidates = (os.path.join(package, f"{parts[0]}.py"), os.path.join(package, parts[0], "__init__.py"))
     return next((c for c in candidates if os.path.isfile(c)), None)
+
+
+@functools.lru_cache(maxsize=4096)
+def relative_imports(path: str) -> frozenset[tuple[int, str]]:
+    """(dots, module) of each module the file at `path` imports relatively, by its text: `(1, "llm")` for `from . import
+    llm` and for `from .llm import AssistantError`; `(2, "services")` for `from .. import services`."""
+    try:
+        with open(path, "rb") as file:
+            text = file.read(SIZE_LIMIT)
+    except OSError:
+        return frozenset()
+    if b"from ." not in text:
+        return frozenset()
+    found: set[tuple[int, str]] = set()
+    for dots, module, names in RELATIVE_IMPORT.findall(text):
+        if module:
+            found.add((len(dots), module.decode("ascii", "replace")))
+            continue
+        for name in names.strip(b"()").decode("ascii", "replace").split(","):
+            imported = name.split()[:1]
+            if imported and imported[0].isidentifier():
+                found.add((len(dots), imported[0]))
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=512)
@@ -139,14 +169,20 @@ def _plain(value: ast.expr, caught: set[str]) -> bool:
 
 
 class OwnErrorsInputs:
-    """A digest of the error modules beside the file at `path` and one package up, which `raised_with_fixed_messages`
-    may read: a `Rule.cache_inputs` function. The cache calls `cache_clear` when a run starts."""
+    """A digest of the error modules beside the file at `path` and one package up, and of the modules it imports
+    relatively, which `raised_with_fixed_messages` may read: a `Rule.cache_inputs` function. The cache calls
+    `cache_clear` when a run starts."""
 
     def __call__(self, path: str) -> str:
-        folder = os.path.dirname(os.path.abspath(path))
-        return _folder_digest(folder) + _folder_digest(os.path.dirname(folder))
+        path = os.path.abspath(path)
+        folder = os.path.dirname(path)
+        folders = (folder, os.path.dirname(folder))
+        imported = sorted(relative_imports(path))
+        return _folder_digest(folder) + _folder_digest(folders[1]) + "".join(
+            listings.modules_digest(folders[dots - 1], (module,)) for dots, module in imported)
 
     def cache_clear(self) -> None:
+        relative_imports.cache_clear()
         _folder_digest.cache_clear()
         _tree.cache_clear()
         _subclasses.cache_clear()
