@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import RULES_DIR
-from vibecheck.analysis.own_errors import relative_imports
+from vibecheck.analysis.own_errors import imported_modules
 from vibecheck.api import check_paths
 from vibecheck.config import Settings
 from vibecheck.dedupe import drop_superseded, superseding_map
@@ -283,9 +283,8 @@ def test_own_error_of_a_relatively_imported_module_is_followed(
     assert own_error_findings(tmp_path, "llm", raise_line, refused) == ([("api.py", "VC414")] if reported else [])
 
 
-def test_own_error_of_a_module_imported_by_its_package_name_is_not_followed(tmp_path: Path) -> None:
-    """`from assistant.llm import AssistantError`: only error modules are read by an absolute name, the ones whose
-    folder the cache key covers without reading the file's imports."""
+def test_own_error_of_a_module_imported_by_its_package_name_is_followed(tmp_path: Path) -> None:
+    """`from assistant import llm`: a module of the file's own package imported by its absolute name is read too."""
     package = tmp_path / "assistant"
     package.mkdir()
     (package / "__init__.py").write_text("", encoding="utf-8")
@@ -295,15 +294,21 @@ def test_own_error_of_a_module_imported_by_its_package_name_is_not_followed(tmp_
         raise_line='raise AssistantError("the assistant is unavailable") from exc', refused='"the model refused"'),
         encoding="utf-8")
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, cache=False, select=("VC414",)))
-    assert [(Path(f.location.path).name, f.code) for f in report.findings] == [("api.py", "VC414")]
+    assert not report.errors
+    assert report.findings == []
 
 
-def test_relative_imports_are_read_from_the_files_text(tmp_path: Path) -> None:
-    module = tmp_path / "api.py"
+def test_the_modules_of_its_own_package_a_file_imports_are_read_from_its_text(tmp_path: Path) -> None:
+    folder = tmp_path / "shop" / "api"
+    folder.mkdir(parents=True)
+    module = folder / "views.py"
     module.write_text("from . import llm, redaction as r\nfrom .errors import Gone\nfrom .. import (\n    services,\n"
-                      "    crud,\n)\nfrom ..config import get_settings  # settings\nimport json\n", encoding="utf-8")
-    assert relative_imports(str(module)) == {(1, "llm"), (1, "redaction"), (1, "errors"), (2, "services"),
-                                             (2, "crud"), (2, "config")}
+                      "    crud,\n)\nfrom ..config import get_settings  # settings\nfrom shop.stock import OutOfStock\n"
+                      "from api import deps\nfrom shop.orders.models import Order\nfrom flask import jsonify\n"
+                      "import json\n", encoding="utf-8")
+    shop, api = str(tmp_path / "shop"), str(folder)
+    assert imported_modules(str(module)) == {(api, "llm"), (api, "redaction"), (api, "errors"), (shop, "services"),
+                                             (shop, "crud"), (shop, "config"), (shop, "stock"), (api, "deps")}
 
 
 def own_error_findings(tmp_path: Path, module: str, raise_line: str, refused: str) -> list[tuple[str, str]]:
@@ -314,6 +319,7 @@ def own_error_findings(tmp_path: Path, module: str, raise_line: str, refused: st
     (package / f"{module}.py").write_text(OWN_ERROR_MODULE.format(raise_line=raise_line, refused=refused),
                                           encoding="utf-8")
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, cache=False, select=("VC414",)))
+    assert not report.errors
     return [(Path(f.location.path).name, f.code) for f in report.findings]
 
 

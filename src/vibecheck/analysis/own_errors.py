@@ -5,11 +5,11 @@ A handler that answers with `str(exc)` of such an error tells the client a sente
 driver's or a library's text. Which class it is, and how it is raised, lives in another module as often as not
 (`from .errors import QuotaExceeded`, `except shop.exceptions.OutOfStock as exc`): by convention such classes live
 in a module named for them (`ERROR_MODULES`), beside the checked file or one package up, or in the module of the
-service that raises them (`from . import llm`, `except llm.AssistantError`). Only those are read, with `ast`, once per
-run: the error modules, and the modules the file imports relatively (`relative_imports`, found in its text), and
-`own_errors_inputs` puts only those into the checked file's cache key: a digest of every module beside the file made
-an edit of one file re-check all its neighbours, where an edit of `llm.py` now re-checks the files importing it. A
-class imported absolutely from a module not named for errors (`shop.llm.AssistantError`) is not followed.
+service that raises them (`from . import llm`, `except llm.AssistantError`; `from shop.stock import OutOfStock`). Only
+those are read, with `ast`, once per run: the error modules, and the modules of its own package the file imports
+(`imported_modules`, found in its text), and `own_errors_inputs` puts only those into the checked file's cache key: a
+digest of every module beside the file made an edit of one file re-check all its neighbours, where an edit of
+`llm.py` re-checks the files importing it.
 """
 
 from __future__ import annotations
@@ -30,9 +30,13 @@ ERROR_MODULES = ("errors", "exceptions", "error", "exception", "exc", "_errors",
 # exception's message (`f"provider refused: {response.text}"`).
 OUTSIDE_TEXT_ATTRIBUTES = frozenset({"text", "content", "body", "data", "stderr", "stdout", "output", "reason",
                                      "message", "msg", "args", "detail", "details", "errors"})
-# `from . import llm, redaction`, `from .llm import AssistantError`, `from .. import (a, b)`: the dots, the module named
-# after them and the names imported, on a line of their own.
-RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+(\.{1,2})(\w*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
+# `from . import llm, redaction`, `from .llm import AssistantError`, `from .. import (a, b)`, `from shop.stock import
+# OutOfStock`: the module imported from and the names imported, on a line of their own.
+# Where a module's first top-level definition starts: its imports are read above it, where they are written, in its
+# first bytes (a warm run reads no file it has checked before: only these bytes of each, for the cache key).
+HEADER_LIMIT = 8192
+BODY_STARTS = (b"\ndef ", b"\nclass ", b"\nasync def ", b"\n@")
+IMPORT_FROM = re.compile(r"^[ \t]*from[ \t]+(\.{0,2}[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
 
 
 def raised_with_fixed_messages(path: str, qualified: str) -> bool:
@@ -64,46 +68,60 @@ def _defining_module(path: str, qualified: str) -> str | None:
         return os.path.abspath(path)
     dots = len(module) - len(module.lstrip("."))
     parts = module[dots:].split(".") if module[dots:] else []
+    imported = imported_modules(os.path.abspath(path))
     if dots == 0:
         for base in (folder, os.path.dirname(folder)):
             if parts and os.path.basename(base) == parts[0]:
-                return _module_file(base, parts[1:])
+                return _module_file(base, parts[1:], imported)
         return None
     if dots > 2:
         return None
-    imported = len(parts) == 1 and (dots, parts[0]) in relative_imports(os.path.abspath(path))
     return _module_file(folder if dots == 1 else os.path.dirname(folder), parts, imported)
 
 
-def _module_file(package: str, parts: list[str], imported: bool = False) -> str | None:
+def _module_file(package: str, parts: list[str], imported: frozenset[tuple[str, str]]) -> str | None:
     """The file of the module `parts` names directly inside the package folder when it is an error module, or one the
-    file imports relatively (`imported`): the ones `own_errors_inputs` covers; None for any other module."""
-    if len(parts) != 1 or (parts[0] not in ERROR_MODULES and not imported):
+    file's text imports (`imported`): the ones `own_errors_inputs` covers; None for any other module."""
+    if len(parts) != 1 or (parts[0] not in ERROR_MODULES and (package, parts[0]) not in imported):
         return None
     candidates = (os.path.join(package, f"{parts[0]}.py"), os.path.join(package, parts[0], "__init__.py"))
     return next((c for c in candidates if os.path.isfile(c)), None)
 
 
 @functools.lru_cache(maxsize=4096)
-def relative_imports(path: str) -> frozenset[tuple[int, str]]:
-    """(dots, module) of each module the file at `path` imports relatively, by its text: `(1, "llm")` for `from . import
-    llm` and for `from .llm import AssistantError`; `(2, "services")` for `from .. import services`."""
+def imported_modules(path: str) -> frozenset[tuple[str, str]]:
+    """(package folder, module) of each module of the file's own package that the file at `path` imports above its first
+    top-level definition (in its first `HEADER_LIMIT` bytes), by its text:
+    `(folder, "llm")` for `from . import llm` and `from .llm import AssistantError`, `(parent, "services")` for
+    `from .. import services`, and for `from shop.stock import OutOfStock` or `from shop import stock` when `shop` is
+    the folder of the file or the one above it."""
+    path = os.path.abspath(path)
+    folder = os.path.dirname(path)
+    bases = {"": folder, ".": folder, "..": os.path.dirname(folder)}
+    for base in (folder, os.path.dirname(folder)):
+        bases.setdefault(os.path.basename(base), base)
+    markers = [b"from " + name.encode("utf-8", "replace") for name in bases if name]
     try:
         with open(path, "rb") as file:
-            text = file.read(SIZE_LIMIT)
+            text = file.read(HEADER_LIMIT)
     except OSError:
         return frozenset()
-    if b"from ." not in text:
+    header = text[:min((i for i in (text.find(start) for start in BODY_STARTS) if i >= 0), default=len(text))]
+    if not any(marker in header for marker in markers):
         return frozenset()
-    found: set[tuple[int, str]] = set()
-    for dots, module, names in RELATIVE_IMPORT.findall(text):
-        if module:
-            found.add((len(dots), module.decode("ascii", "replace")))
+    found: set[tuple[str, str]] = set()
+    for source, names in IMPORT_FROM.findall(header.decode("utf-8", "replace")):
+        dots = source[:len(source) - len(source.lstrip("."))]
+        parts = source[len(dots):].split(".") if source[len(dots):] else []
+        package = bases.get(dots if dots else parts[0] if parts else "")
+        if package is None or not (dots or parts):
             continue
-        for name in names.strip(b"()").decode("ascii", "replace").split(","):
-            imported = name.split()[:1]
-            if imported and imported[0].isidentifier():
-                found.add((len(dots), imported[0]))
+        inside = parts if dots else parts[1:]
+        if len(inside) == 1:
+            found.add((package, inside[0]))
+        elif not inside:
+            found.update((package, name.split()[0]) for name in names.strip("()").split(",")
+                         if name.split() and name.split()[0].isidentifier())
     return frozenset(found)
 
 
@@ -176,13 +194,11 @@ class OwnErrorsInputs:
     def __call__(self, path: str) -> str:
         path = os.path.abspath(path)
         folder = os.path.dirname(path)
-        folders = (folder, os.path.dirname(folder))
-        imported = sorted(relative_imports(path))
-        return _folder_digest(folder) + _folder_digest(folders[1]) + "".join(
-            listings.modules_digest(folders[dots - 1], (module,)) for dots, module in imported)
+        return _folder_digest(folder) + _folder_digest(os.path.dirname(folder)) + "".join(
+            listings.modules_digest(base, (module,)) for base, module in sorted(imported_modules(path)))
 
     def cache_clear(self) -> None:
-        relative_imports.cache_clear()
+        imported_modules.cache_clear()
         _folder_digest.cache_clear()
         _tree.cache_clear()
         _subclasses.cache_clear()

@@ -53,6 +53,8 @@ class TestConditions:
     # Names the test last bound to a value of its own (`expected = {"a": 1}`, `rows = list(range(3))`): a loop over
     # `expected.items()` walks the test's table, not a result.
     inputs: set[str] = field(default_factory=set)
+    # Names bound from a call that selects (`s3.list_keys(client, target)`, `repo.list_for("nobody")`): see `_selects`.
+    selections: set[str] = field(default_factory=set)
     # Blocks open in the walk that run only for some results: an `if` on a result, a `for` over one, an `except`
     # (runs only when the code raises); None: a block that runs whatever the result.
     open_conditions: list[Guard | None] = field(default_factory=list)
@@ -84,6 +86,24 @@ def _reads_response(value: cst.BaseExpression, responses: set[str]) -> bool:
             node = node.func
         else:
             return isinstance(node, cst.Name) and node.value in responses
+
+
+def _selects(call: cst.Call) -> bool:
+    """A chain of calls one of which is handed what to pick (`repo.list_for("nobody")`, `qs.filter(votes__gt=0)`,
+    `conn.execute(query).fetchall()`) and none of which builds an object by its class (`FormSet(form_kwargs=...)`):
+    a selection may well find nothing, where a listing of everything (`api.list_orders()`,
+    `Model._meta.get_fields()`) walks what the fixtures or the code made."""
+    node: cst.BaseExpression = call
+    selects = False
+    while isinstance(node, (cst.Call, cst.Attribute, cst.Subscript)):
+        if isinstance(node, cst.Call):
+            if last_name(node.func)[:1].isupper():
+                return False
+            selects = selects or bool(node.args)
+            node = node.func
+        else:
+            node = node.value
+    return selects
 
 
 def _root_name(node: cst.BaseExpression) -> str | None:
@@ -150,12 +170,16 @@ class AssertionUnderCondition(TestAwareRule):
     runner.invoke(cli, args)`, and what a Django Channels `WebsocketCommunicator` read returns, `reply =
     await comm.receive_json_from()`), or over a list the test starts empty and only a callback it hands
     to the code fills (`handled = []`, `side_effect=lambda body: handled.append(body)`), or over an empty literal
-    (`for failure in []:`, which never runs), or over what the code returned or filled (`keys = s3.list_keys(...)`,
-    `for movement in ledger.history():`, `crawler.seen` of a `crawler` the test built, `sorted(rows)`, `rows[1:]`)
-    when the loop only checks its items (`assert key.startswith("p/")`); a loop that hands each item to the code
-    (`assert parse(text) == ...`, a table of cases) or compares it with another result (`assert totals[key] ==
-    value` over the test's own `expected.items()`), a loop over a fixture's attribute, a builtin's or the standard
-    library's work on the test's input (`os.listdir(tmp_path)`) and a list the test fills itself are left alone) or in the
+    (`for failure in []:`, which never runs), or over what a call that selects returned, one handed what to pick
+    (`keys = s3.list_keys(client, target)`, `repo.list_for("nobody")`, `choice_set.filter(votes__gt=0)`, `rows =
+    conn.execute(query).fetchall()`, also `sorted(keys)`, `keys[1:]`), which may well find nothing, when the loop
+    only checks its items against constants (`assert key.startswith("p/")`); a listing of everything
+    (`api.list_orders()`, `Model._meta.get_fields()`, which walks what the fixtures or the code made), an object
+    built by its class (`for form in FormSet(...)`) or its attributes, a loop that hands each item to the code
+    (`assert parse(text) == ...`, a table of cases) or compares it with another value of the test (`assert
+    totals[key] == value` over the test's own `expected.items()`), a fixture's attribute, a builtin's or the
+    standard library's work on the test's input (`os.listdir(tmp_path)`) and a list the test fills itself are left
+    alone) or in the
     `except` of a `try` (`except ValueError as exc: assert "bad" in str(exc)`: when
     the code does not raise, nothing is checked; a `pytest.fail(...)` after the call in the `try` is a check,
     and a test whose name or docstring says the code must not raise is left alone). An `if` that fails
@@ -226,6 +250,10 @@ class AssertionUnderCondition(TestAwareRule):
             conditions.inputs.difference_update(targets)
         else:
             conditions.inputs.update(targets)
+        if isinstance(value, cst.Call) and _selects(value) and not self._derives_input(value, conditions):
+            conditions.selections.update(targets)
+        else:
+            conditions.selections.difference_update(targets)
         if self.frames[-1].is_test and not conditions.callbacks:
             if isinstance(value, cst.List) and not value.elements:
                 conditions.empty_lists.update(targets)
@@ -287,24 +315,25 @@ class AssertionUnderCondition(TestAwareRule):
             conditions.loops += 1
 
     def _walks_result(self, iterable: cst.BaseExpression, conditions: TestConditions) -> bool:
-        """`keys` bound from `s3.list_keys(...)`, `fresh.history()`, `crawler.seen` of a `crawler` built by a call,
-        `sorted(rows)`, `rows[1:]`: what the code returned or filled, which may be empty (not a builtin's, not the
-        standard library's work on the test's input, not a fixture's attribute)."""
+        """`keys` bound from `s3.list_keys(client, target)`, `choice_set.filter(votes__gt=0)`, `sorted(rows)`,
+        `rows[1:]` of `rows = conn.execute(query).fetchall()`: what a call that selects returned, which may be empty
+        (see `_selects`; not a builtin's, not the standard library's work on the test's input, not a fixture's
+        attribute)."""
         node: cst.BaseExpression = iterable
         while True:
             if isinstance(node, cst.Await):
                 node = node.expression
-            elif isinstance(node, (cst.Attribute, cst.Subscript)):
+            elif isinstance(node, cst.Subscript):
                 node = node.value
             elif isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in BUILTINS:
                 if node.func.value not in PASSING_ITEMS or len(node.args) != 1 or node.args[0].star:
                     return False
                 node = node.args[0].value
             elif isinstance(node, cst.Call):
-                return isinstance(node.func, (cst.Name, cst.Attribute)) and not self._derives_input(node, conditions) \
-                    and _root_name(node.func) not in conditions.inputs
+                return isinstance(node.func, (cst.Name, cst.Attribute)) and _selects(node) \
+                    and not self._derives_input(node, conditions) and _root_name(node.func) not in conditions.inputs
             else:
-                return isinstance(node, cst.Name) and node.value in conditions.results
+                return isinstance(node, cst.Name) and node.value in conditions.selections
 
     def leave_For(self, node: cst.For) -> None:
         conditions = self._conditions()
