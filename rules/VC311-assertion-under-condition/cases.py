@@ -212,6 +212,20 @@ def test_rows_read_back_checked_in_loop(conn):
         assert row[0] == "c1"
 
 
+def test_parsed_items_checked_in_loop(spider, page):
+    requests = list(spider.parse_sitemap(page))
+    # expect: VC311 -- a parser that yields nothing passes
+    for request in requests:
+        assert request.url.startswith("https://shop.example.com/")
+
+
+def test_builtin_range_checked_in_loop():
+    numbers = list(range(10))
+    # ok: VC311 -- the test's own input, built by builtins
+    for number in numbers:
+        assert number >= 0
+
+
 def test_attribute_of_a_built_object_checked_in_loop():
     cart = build_cart()
     cart.refresh()

@@ -88,6 +88,19 @@ def _reads_response(value: cst.BaseExpression, responses: set[str]) -> bool:
             return isinstance(node, cst.Name) and node.value in responses
 
 
+def _items_of(value: cst.BaseExpression) -> cst.BaseExpression:
+    """`spider.parse(page)` of `list(spider.parse(page))` or `sorted(await repo.rows(key))`: what a builtin that hands
+    on the items of its one argument wraps."""
+    while True:
+        if isinstance(value, cst.Await):
+            value = value.expression
+        elif isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in PASSING_ITEMS \
+                and len(value.args) == 1 and not value.args[0].star:
+            value = value.args[0].value
+        else:
+            return value
+
+
 def _selects(call: cst.Call) -> bool:
     """A chain of calls one of which is handed what to pick (`repo.list_for("nobody")`, `qs.filter(votes__gt=0)`,
     `conn.execute(query).fetchall()`) and none of which builds an object by its class (`FormSet(form_kwargs=...)`):
@@ -250,7 +263,9 @@ class AssertionUnderCondition(TestAwareRule):
             conditions.inputs.difference_update(targets)
         else:
             conditions.inputs.update(targets)
-        if isinstance(value, cst.Call) and _selects(value) and not self._derives_input(value, conditions):
+        items = _items_of(value)
+        if isinstance(items, cst.Call) and not (isinstance(items.func, cst.Name) and items.func.value in BUILTINS) \
+                and _selects(items) and not self._derives_input(items, conditions):
             conditions.selections.update(targets)
         else:
             conditions.selections.difference_update(targets)
