@@ -1,4 +1,5 @@
 """VC310 corpus (checked as a test file): a data function's result checked only for truth fires; real checks do not."""
+import os
 import unittest
 from unittest.mock import MagicMock
 
@@ -583,3 +584,66 @@ class InviteTests(unittest.TestCase):
     def test_verify_token(self):
         # ok: VC310 -- a check's verdict is the point of the test
         self.assertTrue(billing.verify_token("abc"))
+
+
+def test_free_space_not_none(tmp_path):
+    space = billing.free_space(tmp_path)
+    # expect: VC310 -- a yes or no is never `None`: whatever the function is named for, this checks only presence
+    assert space is not None
+
+
+async def test_current_many_not_empty(client):
+    result = await client.current_many(["Oslo", "Bergen"])
+    # expect: VC310
+    assert len(result)
+
+
+def test_daily_revenue_present(orders):
+    revenue = billing.daily_revenue(orders)
+    # expect: VC310 -- `len(x) >= 0` holds for every value: no further check (VC304 reports it)
+    assert revenue is not None
+    assert len(revenue) >= 0
+
+
+def test_write_note_answers():
+    # expect: VC310
+    assert billing.write_note("a.md", "text") is not None
+
+
+def test_write_note_truth():
+    # ok: VC310 -- a bare truth check of a function not named for data may be its yes or no
+    assert billing.write_note("a.md", "text")
+
+
+def test_found_user(repo):
+    user = repo.find_user("ada")
+    # ok: VC310 -- a search: whether it found anything is its answer
+    assert user is not None
+
+
+def test_try_parse_accepts():
+    # ok: VC310
+    assert billing.try_parse("12") is not None
+
+
+def test_environment_read(monkeypatch):
+    monkeypatch.setenv("SHOP_KEY", "k")
+    # ok: VC310 -- the standard library's read, no code of the project
+    assert os.environ.get("SHOP_KEY") is not None
+
+
+def test_settings_read(settings):
+    # ok: VC310 -- a mapping's read
+    assert settings.get("currency") is not None
+
+
+def test_cart_class_built():
+    # ok: VC310 -- an object built by its class is VC304's
+    assert billing.Cart() is not None
+
+
+def test_space_compared(tmp_path):
+    space = billing.free_space(tmp_path)
+    assert space is not None
+    # ok: VC310 -- the value is checked further
+    assert space > 1024

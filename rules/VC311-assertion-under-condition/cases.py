@@ -185,9 +185,116 @@ def test_items_of_response_data_checked_in_loop(client):
 
 def test_query_results_checked_in_loop():
     orders = api.list_orders()
-    # ok: VC311 -- a query on the test's own fixtures, not an endpoint's answer
+    # ok: VC311 -- a listing of everything walks what the test's fixtures made
     for order in orders:
         assert order["total"] > 0
+
+
+def test_selected_results_checked_in_loop():
+    orders = api.list_orders(status="paid")
+    # expect: VC311 -- a selection may find nothing, and then nothing is checked
+    for order in orders:
+        assert order["total"] > 0
+
+
+def test_method_results_checked_in_loop():
+    cart = build_cart()
+    # expect: VC311 -- a method's answer, walked directly
+    for line in cart.lines_for("nobody"):
+        assert line.owner == "nobody"
+
+
+def test_rows_read_back_checked_in_loop(conn):
+    api.save_result(conn, "r2", "c1")
+    rows = conn.execute("SELECT * FROM run_r2").fetchall()
+    # expect: VC311
+    for row in sorted(rows)[1:]:
+        assert row[0] == "c1"
+
+
+def test_parsed_items_checked_in_loop(spider, page):
+    requests = list(spider.parse_sitemap(page))
+    # expect: VC311 -- a parser that yields nothing passes
+    for request in requests:
+        assert request.url.startswith("https://shop.example.com/")
+
+
+def test_builtin_range_checked_in_loop():
+    numbers = list(range(10))
+    # ok: VC311 -- the test's own input, built by builtins
+    for number in numbers:
+        assert number >= 0
+
+
+def test_attribute_of_a_built_object_checked_in_loop():
+    cart = build_cart()
+    cart.refresh()
+    # ok: VC311 -- what the code filled on an object, not a selection
+    for sku in sorted(cart.skus):
+        assert sku.startswith("SKU-")
+
+
+def test_forms_of_a_formset_checked_in_loop():
+    formset = api.FormSet(form_kwargs={"custom": 1})
+    # ok: VC311 -- an object built by its class
+    for form in formset:
+        assert form.custom == 1
+
+
+def test_every_field_checked_in_loop():
+    # ok: VC311 -- a listing of everything, handed nothing to pick
+    for field in api.Order._meta.get_fields():
+        assert field.name.islower()
+
+
+class TestHistory(unittest.TestCase):
+    def test_movements_are_negative(self):
+        # expect: VC311
+        for movement in api.history(account=1)[1:]:
+            self.assertLess(movement.qty, 0)
+
+
+def test_results_counted_then_walked():
+    orders = api.list_orders()
+    assert len(orders) == 2
+    # ok: VC311 -- the count is checked first
+    for order in orders:
+        assert order["total"] > 0
+
+
+def test_expected_table_against_result():
+    totals = api.totals()
+    expected = {"a": 1, "b": 2}
+    # ok: VC311 -- the test's own table, each entry compared with the result
+    for key, value in expected.items():
+        assert totals[key] == value
+
+
+def test_cases_from_a_helper_fed_to_the_code():
+    # ok: VC311 -- each item is handed to the code: a table of cases
+    for text in api.sample_inputs():
+        assert api.parse(text) is not None
+
+
+def test_items_compared_with_the_last_one(client):
+    history = api.history(account=1)
+    last = history[-1].parents
+    # ok: VC311 -- the read of the last item fails on an empty result
+    for item in history:
+        assert item.parents <= last
+
+
+def test_module_table_against_result():
+    totals = api.totals()
+    # ok: VC311 -- a table of the module's, each entry compared with the result
+    for key, value in api.EXPECTED_TOTALS.items():
+        assert totals[key] == value
+
+
+def test_files_listed_by_the_standard_library(tmp_path):
+    # ok: VC311 -- the standard library's listing of the test's own folder
+    for name in os.listdir(tmp_path):
+        assert not name.startswith(".")
 
 
 def test_error_tolerated_by_design():

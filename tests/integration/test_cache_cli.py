@@ -157,6 +157,44 @@ def test_a_new_sibling_module_rechecks_the_import_rules(project: Path, checked: 
     assert "svc/jobs.py" not in {f["path"] for f in json.loads(out)["findings"]}
 
 
+OWN_ERROR_VIEW = """from fastapi import FastAPI, HTTPException
+from . import llm
+
+app = FastAPI()
+
+
+@app.post("/ask")
+async def ask(question: str):
+    try:
+        return await llm.answer(question)
+    except llm.AssistantError as exc:
+        raise HTTPException(status_code=503, detail=str(exc)) from exc
+"""
+OWN_ERROR_SERVICE = """class AssistantError(RuntimeError):
+    pass
+
+
+async def answer(question):
+    try:
+        return ask_model(question)
+    except OSError as exc:
+        raise AssistantError({message}) from exc
+"""
+
+
+def test_the_module_an_error_class_is_imported_from_rechecks_its_importers(project: Path, checked: Path) -> None:
+    """VC414 reads the modules a file imports relatively for the wording of their error classes: an edit of one
+    re-checks the files that import it, and those only."""
+    write(project, {"svc/views.py": OWN_ERROR_VIEW, "svc/llm.py": OWN_ERROR_SERVICE.format(message='"unavailable"')})
+    _, out = run("--select", "VC414", ".")
+    drain(checked)
+    assert json.loads(out)["findings"] == []
+    write(project, {"svc/llm.py": OWN_ERROR_SERVICE.format(message="f\"upstream said {exc}\"")})
+    _, out = run("--select", "VC414", ".")
+    assert drain(checked) == ["svc/llm.py", "svc/views.py"]
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["svc/views.py"]
+
+
 def test_a_folder_on_sys_path_that_changes_does_not_invalidate_the_cache(tmp_path: Path, project: Path, checked: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """A checkout (or a script's folder) on `sys.path` gets files written that are not modules, the cache folder

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import RULES_DIR
+from vibecheck.analysis.own_errors import imported_modules
 from vibecheck.api import check_paths
 from vibecheck.config import Settings
 from vibecheck.dedupe import drop_superseded, superseding_map
@@ -270,11 +271,44 @@ def test_own_error_raised_with_its_own_wording_is_written_for_the_client(
     assert own_error_findings(tmp_path, "errors", raise_line, refused) == ([("api.py", "VC414")] if reported else [])
 
 
-def test_own_error_of_a_module_not_named_for_errors_is_not_followed(tmp_path: Path) -> None:
-    """Only error modules (and `__init__.py`) are read, the ones the cache key covers: `llm.AssistantError` stays
-    reported however `llm.py` raises it, so that an edit of `llm.py` need not re-check every module beside it."""
-    raise_line = 'raise AssistantError("the assistant is unavailable") from exc'
-    assert own_error_findings(tmp_path, "llm", raise_line, '"the model refused"') == [("api.py", "VC414")]
+@pytest.mark.parametrize(("raise_line", "refused", "reported"), [
+    ('raise AssistantError("the assistant is unavailable") from exc', '"the model refused"', False),
+    ('raise AssistantError(f"model call failed: {exc}") from exc', '"the model refused"', True),
+])
+def test_own_error_of_a_relatively_imported_module_is_followed(
+        tmp_path: Path, raise_line: str, refused: str, reported: bool) -> None:
+    """A module the file imports relatively (`from . import llm`, then `except llm.AssistantError`) is read as the error
+    modules are, and the cache key covers it: `llm.AssistantError` raised with the project's own wording only is not
+    reported, one raised with a caught exception's text is."""
+    assert own_error_findings(tmp_path, "llm", raise_line, refused) == ([("api.py", "VC414")] if reported else [])
+
+
+def test_own_error_of_a_module_imported_by_its_package_name_is_followed(tmp_path: Path) -> None:
+    """`from assistant import llm`: a module of the file's own package imported by its absolute name is read too."""
+    package = tmp_path / "assistant"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    route = OWN_ERROR_ROUTE.format(module="llm").replace("from . import llm", "from assistant import llm")
+    (package / "api.py").write_text(route, encoding="utf-8")
+    (package / "llm.py").write_text(OWN_ERROR_MODULE.format(
+        raise_line='raise AssistantError("the assistant is unavailable") from exc', refused='"the model refused"'),
+        encoding="utf-8")
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, cache=False, select=("VC414",)))
+    assert not report.errors
+    assert report.findings == []
+
+
+def test_the_modules_of_its_own_package_a_file_imports_are_read_from_its_text(tmp_path: Path) -> None:
+    folder = tmp_path / "shop" / "api"
+    folder.mkdir(parents=True)
+    module = folder / "views.py"
+    module.write_text("from . import llm, redaction as r\nfrom .errors import Gone\nfrom .. import (\n    services,\n"
+                      "    crud,\n)\nfrom ..config import get_settings  # settings\nfrom shop.stock import OutOfStock\n"
+                      "from api import deps\nfrom shop.orders.models import Order\nfrom flask import jsonify\n"
+                      "import json\n", encoding="utf-8")
+    shop, api = str(tmp_path / "shop"), str(folder)
+    assert imported_modules(str(module)) == {(api, "llm"), (api, "redaction"), (api, "errors"), (shop, "services"),
+                                             (shop, "crud"), (shop, "config"), (shop, "stock"), (api, "deps")}
 
 
 def own_error_findings(tmp_path: Path, module: str, raise_line: str, refused: str) -> list[tuple[str, str]]:
@@ -285,6 +319,7 @@ def own_error_findings(tmp_path: Path, module: str, raise_line: str, refused: st
     (package / f"{module}.py").write_text(OWN_ERROR_MODULE.format(raise_line=raise_line, refused=refused),
                                           encoding="utf-8")
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, cache=False, select=("VC414",)))
+    assert not report.errors
     return [(Path(f.location.path).name, f.code) for f in report.findings]
 
 

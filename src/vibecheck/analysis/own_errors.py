@@ -4,10 +4,12 @@ assistant is unavailable")`, `raise OrderNotFound(f"no order {order_id}")`.
 A handler that answers with `str(exc)` of such an error tells the client a sentence the project wrote for it, not a
 driver's or a library's text. Which class it is, and how it is raised, lives in another module as often as not
 (`from .errors import QuotaExceeded`, `except shop.exceptions.OutOfStock as exc`): by convention such classes live
-in a module named for them (`ERROR_MODULES`), beside the checked file or one package up. Only those are read, with
-`ast`, once per run, and `own_errors_inputs` puts only those into the checked file's cache key: a digest of every
-module beside the file made an edit of one file re-check all its neighbours. A class defined in another module
-(`llm.AssistantError`) is not followed.
+in a module named for them (`ERROR_MODULES`), beside the checked file or one package up, or in the module of the
+service that raises them (`from . import llm`, `except llm.AssistantError`; `from shop.stock import OutOfStock`). Only
+those are read, with `ast`, once per run: the error modules, and the modules of its own package the file imports
+(`imported_modules`, found in its text), and `own_errors_inputs` puts only those into the checked file's cache key: a
+digest of every module beside the file made an edit of one file re-check all its neighbours, where an edit of
+`llm.py` re-checks the files importing it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import ast
 import builtins
 import functools
 import os
+import re
 
 from vibecheck import listings
 from vibecheck.safe_files import parsed_module
@@ -27,6 +30,13 @@ ERROR_MODULES = ("errors", "exceptions", "error", "exception", "exc", "_errors",
 # exception's message (`f"provider refused: {response.text}"`).
 OUTSIDE_TEXT_ATTRIBUTES = frozenset({"text", "content", "body", "data", "stderr", "stdout", "output", "reason",
                                      "message", "msg", "args", "detail", "details", "errors"})
+# `from . import llm, redaction`, `from .llm import AssistantError`, `from .. import (a, b)`, `from shop.stock import
+# OutOfStock`: the module imported from and the names imported, on a line of their own.
+# Where a module's first top-level definition starts: its imports are read above it, where they are written, in its
+# first bytes (a warm run reads no file it has checked before: only these bytes of each, for the cache key).
+HEADER_LIMIT = 8192
+BODY_STARTS = (b"\ndef ", b"\nclass ", b"\nasync def ", b"\n@")
+IMPORT_FROM = re.compile(r"^[ \t]*from[ \t]+(\.{0,2}[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
 
 
 def raised_with_fixed_messages(path: str, qualified: str) -> bool:
@@ -58,23 +68,61 @@ def _defining_module(path: str, qualified: str) -> str | None:
         return os.path.abspath(path)
     dots = len(module) - len(module.lstrip("."))
     parts = module[dots:].split(".") if module[dots:] else []
+    imported = imported_modules(os.path.abspath(path))
     if dots == 0:
         for base in (folder, os.path.dirname(folder)):
             if parts and os.path.basename(base) == parts[0]:
-                return _module_file(base, parts[1:])
+                return _module_file(base, parts[1:], imported)
         return None
     if dots > 2:
         return None
-    return _module_file(folder if dots == 1 else os.path.dirname(folder), parts)
+    return _module_file(folder if dots == 1 else os.path.dirname(folder), parts, imported)
 
 
-def _module_file(package: str, parts: list[str]) -> str | None:
-    """The file of the error module `parts` names directly inside the package folder, the ones `own_errors_inputs`
-    covers; None for any other module."""
-    if len(parts) != 1 or parts[0] not in ERROR_MODULES:
+def _module_file(package: str, parts: list[str], imported: frozenset[tuple[str, str]]) -> str | None:
+    """The file of the module `parts` names directly inside the package folder when it is an error module, or one the
+    file's text imports (`imported`): the ones `own_errors_inputs` covers; None for any other module."""
+    if len(parts) != 1 or (parts[0] not in ERROR_MODULES and (package, parts[0]) not in imported):
         return None
     candidates = (os.path.join(package, f"{parts[0]}.py"), os.path.join(package, parts[0], "__init__.py"))
     return next((c for c in candidates if os.path.isfile(c)), None)
+
+
+@functools.lru_cache(maxsize=4096)
+def imported_modules(path: str) -> frozenset[tuple[str, str]]:
+    """(package folder, module) of each module of the file's own package that the file at `path` imports above its first
+    top-level definition (in its first `HEADER_LIMIT` bytes), by its text:
+    `(folder, "llm")` for `from . import llm` and `from .llm import AssistantError`, `(parent, "services")` for
+    `from .. import services`, and for `from shop.stock import OutOfStock` or `from shop import stock` when `shop` is
+    the folder of the file or the one above it."""
+    path = os.path.abspath(path)
+    folder = os.path.dirname(path)
+    bases = {"": folder, ".": folder, "..": os.path.dirname(folder)}
+    for base in (folder, os.path.dirname(folder)):
+        bases.setdefault(os.path.basename(base), base)
+    markers = [b"from " + name.encode("utf-8", "replace") for name in bases if name]
+    try:
+        with open(path, "rb") as file:
+            text = file.read(HEADER_LIMIT)
+    except OSError:
+        return frozenset()
+    header = text[:min((i for i in (text.find(start) for start in BODY_STARTS) if i >= 0), default=len(text))]
+    if not any(marker in header for marker in markers):
+        return frozenset()
+    found: set[tuple[str, str]] = set()
+    for source, names in IMPORT_FROM.findall(header.decode("utf-8", "replace")):
+        dots = source[:len(source) - len(source.lstrip("."))]
+        parts = source[len(dots):].split(".") if source[len(dots):] else []
+        package = bases.get(dots if dots else parts[0] if parts else "")
+        if package is None or not (dots or parts):
+            continue
+        inside = parts if dots else parts[1:]
+        if len(inside) == 1:
+            found.add((package, inside[0]))
+        elif not inside:
+            found.update((package, name.split()[0]) for name in names.strip("()").split(",")
+                         if name.split() and name.split()[0].isidentifier())
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=512)
@@ -139,14 +187,18 @@ def _plain(value: ast.expr, caught: set[str]) -> bool:
 
 
 class OwnErrorsInputs:
-    """A digest of the error modules beside the file at `path` and one package up, which `raised_with_fixed_messages`
-    may read: a `Rule.cache_inputs` function. The cache calls `cache_clear` when a run starts."""
+    """A digest of the error modules beside the file at `path` and one package up, and of the modules it imports
+    relatively, which `raised_with_fixed_messages` may read: a `Rule.cache_inputs` function. The cache calls
+    `cache_clear` when a run starts."""
 
     def __call__(self, path: str) -> str:
-        folder = os.path.dirname(os.path.abspath(path))
-        return _folder_digest(folder) + _folder_digest(os.path.dirname(folder))
+        path = os.path.abspath(path)
+        folder = os.path.dirname(path)
+        return _folder_digest(folder) + _folder_digest(os.path.dirname(folder)) + "".join(
+            listings.modules_digest(base, (module,)) for base, module in sorted(imported_modules(path)))
 
     def cache_clear(self) -> None:
+        imported_modules.cache_clear()
         _folder_digest.cache_clear()
         _tree.cache_clear()
         _subclasses.cache_clear()

@@ -24,8 +24,8 @@ def test_save_result(conn):
     store.create_run_table(conn, "r2")
     store.save_result(conn, "r2", "c1", "yes", 1.0, "")
     rows = conn.execute("SELECT * FROM run_r2").fetchall()
+    # expect: VC311
     for row in rows:
-        # expect: VC311
         assert row[0] == "c1"
 
 

@@ -5,8 +5,8 @@ One handler normally gets one finding. The outcomes are checked in this order, t
 1. the handler propagates (`raise`, `sys.exit(1)`): no finding from VC101-VC104. An exit with status 0 (`sys.exit(0)`,
    `sys.exit()`, `raise SystemExit`, `raise typer.Exit()`) does not: the failure stops there, as at a `return`, and
    whatever ran the program reads success, so the handler is judged as if it returned;
-2. VC101 `swallowed-exception`: a broad handler whose body only passes, continues, or returns nothing
-   or `None`;
+2. VC101 `swallowed-exception`: a broad handler whose body only passes, continues, or returns nothing or `None`;
+   also one of a cloud or API SDK's base error (`SERVICE_BASE_ERRORS`) that only passes or continues;
 3. VC104 `error-printed-not-raised`: `print(...)` to stdout is the only handling (broad, or printing
    the caught error), and what it prints is not the traceback;
 4. VC103 `error-returned-as-value`: the handler (broad, of a network or subprocess failure, or a narrow one
@@ -141,6 +141,19 @@ OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.except
                               # an exchange's API (ccxt): the order or the query did not go through
                               "ccxt.")
 OPERATION_FAILURE_SUFFIXES = ("Error", "Exception", "Timeout")
+# The base error of a cloud or API SDK: every failure of a call to the service, a refused permission, a throttled or
+# failing server and a bad request alike, not the one "no such object" the author may mean to ignore (its own
+# subclass, `NotFound`, or a status the handler reads: `if exc.status != 404: raise`). A handler of one that does
+# nothing swallows them all, as one of `Exception` does.
+SERVICE_BASE_ERRORS = frozenset({
+    "kubernetes.client.rest.ApiException", "kubernetes.client.exceptions.ApiException", "kubernetes.client.ApiException",
+    "kubernetes_asyncio.client.rest.ApiException", "kubernetes_asyncio.client.exceptions.ApiException",
+    "kubernetes_asyncio.client.ApiException", "botocore.exceptions.ClientError", "botocore.exceptions.BotoCoreError",
+    "docker.errors.APIError", "docker.errors.DockerException", "google.api_core.exceptions.GoogleAPIError",
+    "google.api_core.exceptions.GoogleAPICallError", "azure.core.exceptions.AzureError",
+    "azure.core.exceptions.HttpResponseError", "openai.OpenAIError", "openai.APIError", "anthropic.AnthropicError",
+    "anthropic.APIError", "stripe.error.StripeError", "stripe.StripeError",
+})
 # Errors of those packages that answer a question about the data rather than say the operation failed: a row that
 # already exists (`except sqlite3.IntegrityError: return None` on a duplicate insert) is an expected branch.
 DATA_ANSWERS = ("IntegrityError", "UniqueViolation", "DuplicateKeyError", "NoResultFound", "MultipleResultsFound",
@@ -366,6 +379,16 @@ def is_broad(caught: cst.BaseExpression | None, resolve: Resolver) -> bool:
     return resolve(caught) in BROAD_EXCEPTIONS
 
 
+def catches_service_failures(caught: cst.BaseExpression | None, resolve: Resolver) -> bool:
+    """`except ApiException`, `except (APIError, NotFound)`: a handler of an SDK's base error, every failure of the
+    service (`SERVICE_BASE_ERRORS`)."""
+    if caught is None:
+        return False
+    if isinstance(caught, cst.Tuple):
+        return any(catches_service_failures(e.value, resolve) for e in caught.elements)
+    return resolve(caught) in SERVICE_BASE_ERRORS
+
+
 def is_operation_failure(caught: cst.BaseExpression | None, resolve: Resolver) -> bool:
     """An exception that means an I/O, network, database or subprocess operation failed (`requests.RequestException`,
     `sqlite3.OperationalError`, `redis.ConnectionError`)."""
@@ -539,12 +562,13 @@ def classify(handler: Handler, resolve: Resolver, function: cst.FunctionDef | No
     result is not VC103's: such a broad handler falls through to VC102. With the `try` `statement` it belongs
     to, a considered decision (`is_considered`) is no VC101's or VC102's but DECIDED.
     """
-    return _decided(_classify(handler, resolve, function, module, raising), handler, function, statement)
+    return _decided(_classify(handler, resolve, function, module, raising), handler, function, statement,
+                    remote=not is_broad(handler.type, resolve) and catches_service_failures(handler.type, resolve))
 
 
 def _decided(outcome: Outcome, handler: Handler, function: cst.FunctionDef | None,
-             statement: TryStatement | None) -> Outcome:
-    if outcome in (Outcome.SWALLOWED, Outcome.BROAD) and is_considered(outcome, handler, function, statement):
+             statement: TryStatement | None, remote: bool = False) -> Outcome:
+    if outcome in (Outcome.SWALLOWED, Outcome.BROAD) and is_considered(outcome, handler, function, statement, remote):
         return Outcome.DECIDED
     if outcome is Outcome.RETURNS_VALUE and statement is not None and is_optional_import(statement, handler):
         return Outcome.DECIDED  # `try: from e2b import exceptions` / `except Exception: return ()`: no such types
@@ -576,7 +600,8 @@ def _classify(handler: Handler, resolve: Resolver, function: cst.FunctionDef | N
     broad = is_broad(handler.type, resolve)
     statements = [SUCCESS_EXIT if exits_successfully(s, resolve) else s for s in handler_statements(handler)]
     returned = returned_constant(statements)
-    does_nothing = broad and bool(statements) and all(is_inert(s) for s in statements)
+    does_nothing = bool(statements) and (broad and all(is_inert(s) for s in statements) or (
+        catches_service_failures(handler.type, resolve) and all(is_pass(s) or type(s) is cst.Continue for s in statements)))
     if does_nothing and returned is not None and is_none(returned.value) and rejects_as_elsewhere(function, handler):
         return Outcome.HANDLED
     if does_nothing and (returned is None or is_none(returned.value)):
@@ -598,8 +623,10 @@ def _classify(handler: Handler, resolve: Resolver, function: cst.FunctionDef | N
 
 
 def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef | None,
-                  statement: TryStatement | None) -> bool:
-    """A broad handler the code shows to be a decision, not an error made to disappear (see the module docstring)."""
+                  statement: TryStatement | None, remote: bool = False) -> bool:
+    """A broad handler the code shows to be a decision, not an error made to disappear (see the module docstring).
+    With `remote` (the handler catches an SDK's base error), a `try` that removes something is no local clean-up: the
+    service may have refused to remove a container or a job that then runs on."""
     name = function.name.value if function is not None else ""
     if name == "__del__" or waives_broad_except(handler, statement) or is_template_filter(function):
         return True
@@ -607,7 +634,8 @@ def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef 
         return True  # `task.cancel()`, then `try: await task`, `except (CancelledError, Exception): pass`
     if swallows_cancellation(handler, function):
         return False  # `async def close(): ... except BaseException: pass`: a cancelled task carries on as if not
-    if statement is not None and (is_best_effort_cleanup(statement) or is_optional_import(statement, handler)
+    if statement is not None and ((is_best_effort_cleanup(statement) and not remote)
+                                  or is_optional_import(statement, handler)
                                   or is_explained_fallback(handler, statement, function)):
         return True
     if statement is not None and function is not None and _raises_after(function, statement):

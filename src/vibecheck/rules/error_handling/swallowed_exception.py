@@ -47,7 +47,13 @@ class SwallowedException(FunctionStackRule):
     Reports a bare `except:` or an `except Exception`/`except BaseException` (or `except* Exception` around a task
     group) whose body only passes,
     continues, returns a constant or exits with status 0 (`sys.exit(0)`, `raise SystemExit`): it neither logs,
-    handles nor re-raises the failure. Also reports a `return` in a `finally:` block (or a `break`/`continue` there
+    handles nor re-raises the failure. The same for a handler of a cloud or API SDK's base error (kubernetes'
+    `ApiException`, botocore's `ClientError`, docker's `APIError`, `GoogleAPIError`, `openai.APIError`...) that
+    only passes or continues: it catches every failure of the service, a refused permission or a failing server
+    as well as the missing object the author meant (`except ApiException: pass` around a delete); its subclass for
+    that case (`NotFound`) or a status the handler reads (`if exc.status != 404: raise`) is the decision, and a
+    removal in its `try` (`container.remove(force=True)`) is no local clean-up to let fail.
+    Also reports a `return` in a `finally:` block (or a `break`/`continue` there
     that leaves a loop around the `try`), which drops the exception in flight: Python 3.14 warns about it too. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
     cleans up: `with suppress(Exception): conn.close()`, or sits in a `finally:` or `except` block:
@@ -173,7 +179,16 @@ class SwallowedException(FunctionStackRule):
         outcome = self.outcome(node)
         if outcome is Outcome.DECIDED and all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(node)):
             self.vet(node)
-        if outcome is Outcome.SWALLOWED:
+        if outcome is Outcome.SWALLOWED and not is_broad(node.type, self.qualified_name):
+            self.report(
+                node,
+                f"{self.handler_label(node)} swallows every failure of the service, a refused permission or a failing "
+                "server as well as a missing object: its body does nothing with them"
+                + success_exit_note(node, self.qualified_name) + ".",
+                hint="Catch the SDK's error for the case you expect (`NotFound`), or check its status and re-raise "
+                "the others (`if exc.status != 404: raise`).",
+            )
+        elif outcome is Outcome.SWALLOWED:
             self.report(
                 node,
                 f"{self.handler_label(node)} swallows every error: its body does nothing with the failure"

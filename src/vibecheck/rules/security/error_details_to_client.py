@@ -297,10 +297,12 @@ class ErrorDetailsToClient(FlowRule):
     (`except MlflowException as e: HTTPException(e.get_http_status_code(), e.message)`) or an error class of
     the file's own package answered with the error code it carries (`from api.services import RuleError`,
     then `{"error": e.message, "error_code": e.error_code}`), nor one of the project's own error classes that the
-    file or the error module defining it (`errors.py`, `exceptions.py`, beside the file or one
-    package up; a class of another module is not followed) raises, it and its subclasses, there and in the file only
-    with its own wording (`raise AssistantError("the assistant is unavailable")`, an f-string of plain names such
-    as `f"no order {order_id}"`, not of a caught exception or a `response.text`), nor are
+    file or the module defining it (an error module, `errors.py`, `exceptions.py`, beside the file or one
+    package up, or a module of its own package the file imports: `from . import llm`, then `except
+    llm.AssistantError`; `from inventory.stock import OutOfStock`; a class of another module is not followed)
+    raises, it and its subclasses, there and in the file only with its own wording (`raise AssistantError("the
+    assistant is unavailable")`, an f-string of plain names such as `f"no order {order_id}"`, not of a caught
+    exception or a `response.text`), nor are
     details chosen only when debugging is on (`traceback.format_exc() if settings.DEBUG else "Internal
     Server Error"`), nor details in a handler only administrators reach (`@admin_required`,
     `Depends(get_admin_user)`): the operator who changed a setting is told why it failed. The exception an error
@@ -354,7 +356,7 @@ class ErrorDetailsToClient(FlowRule):
     """
 
     code = "VC414"
-    cache_inputs = (own_errors_inputs,)  # the error modules beside the file that define and raise its own error classes
+    cache_inputs = (own_errors_inputs,)  # the error modules beside the file and the modules of its package it imports
     applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
     name = "error-details-to-client"
     category = Category.SECURITY

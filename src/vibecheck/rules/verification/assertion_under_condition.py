@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from vibecheck.analysis.flow import short_code
-from vibecheck.cst_fields import names_in
+from vibecheck.cst_fields import calls_in, child_nodes, names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.verification._shared import (
     Frame,
@@ -29,6 +29,9 @@ ASSERTION_PREFIXES = ("assert",)
 FILLING_METHODS = frozenset({"append", "extend", "insert"})
 # `numbers = list(range(10))`, `kml = getattr(case, "kml", None)`: a builtin builds the test's input, not a result.
 BUILTINS = frozenset(dir(builtins))
+# Builtins that hand on the items of the one iterable they wrap (`for i, row in enumerate(rows)`): a loop over them
+# walks that iterable.
+PASSING_ITEMS = frozenset({"enumerate", "sorted", "reversed", "list", "tuple", "set", "iter"})
 
 
 Guard = cst.If | cst.For | cst.ExceptHandler
@@ -47,6 +50,11 @@ class TestConditions:
     # code (`side_effect=lambda body: handled.append(body)`) does, so a `for` over one checks nothing when it is empty.
     empty_lists: set[str] = field(default_factory=set)
     callbacks: int = 0  # lambdas open in the walk: what they append is the code's doing, not the test's
+    # Names the test last bound to a value of its own (`expected = {"a": 1}`, `rows = list(range(3))`): a loop over
+    # `expected.items()` walks the test's table, not a result.
+    inputs: set[str] = field(default_factory=set)
+    # Names bound from a call that selects (`s3.list_keys(client, target)`, `repo.list_for("nobody")`): see `_selects`.
+    selections: set[str] = field(default_factory=set)
     # Blocks open in the walk that run only for some results: an `if` on a result, a `for` over one, an `except`
     # (runs only when the code raises); None: a block that runs whatever the result.
     open_conditions: list[Guard | None] = field(default_factory=list)
@@ -80,6 +88,83 @@ def _reads_response(value: cst.BaseExpression, responses: set[str]) -> bool:
             return isinstance(node, cst.Name) and node.value in responses
 
 
+def _items_of(value: cst.BaseExpression) -> cst.BaseExpression:
+    """`spider.parse(page)` of `list(spider.parse(page))` or `sorted(await repo.rows(key))`: what a builtin that hands
+    on the items of its one argument wraps."""
+    while True:
+        if isinstance(value, cst.Await):
+            value = value.expression
+        elif isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in PASSING_ITEMS \
+                and len(value.args) == 1 and not value.args[0].star:
+            value = value.args[0].value
+        else:
+            return value
+
+
+def _selects(call: cst.Call) -> bool:
+    """A chain of calls one of which is handed what to pick (`repo.list_for("nobody")`, `qs.filter(votes__gt=0)`,
+    `conn.execute(query).fetchall()`) and none of which builds an object by its class (`FormSet(form_kwargs=...)`):
+    a selection may well find nothing, where a listing of everything (`api.list_orders()`,
+    `Model._meta.get_fields()`) walks what the fixtures or the code made."""
+    node: cst.BaseExpression = call
+    selects = False
+    while isinstance(node, (cst.Call, cst.Attribute, cst.Subscript)):
+        if isinstance(node, cst.Call):
+            if last_name(node.func)[:1].isupper():
+                return False
+            selects = selects or bool(node.args)
+            node = node.func
+        else:
+            node = node.value
+    return selects
+
+
+def _root_name(node: cst.BaseExpression) -> str | None:
+    """`crawler` of `crawler.robots.rules()`, `rows` of `rows[0].items`; None when no name starts the chain."""
+    while isinstance(node, (cst.Attribute, cst.Subscript, cst.Call)):
+        node = node.func if isinstance(node, cst.Call) else node.value
+    return node.value if isinstance(node, cst.Name) else None
+
+
+def _read_names(node: cst.CSTNode) -> set[str]:
+    """The names an expression reads, not the attributes it reads on them (`url` of `url.startswith(prefix)`, and
+    `prefix`) nor a call's keywords."""
+    found: set[str] = set()
+    pending: list[cst.CSTNode] = [node]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Name:
+            found.add(current.value)
+        elif type(current) is cst.Attribute or type(current) is cst.Arg:
+            pending.append(current.value)
+        else:
+            pending.extend(child_nodes(current))
+    return found
+
+
+def _only_checks_items(loop: cst.For, bound: set[str]) -> bool:
+    """The loop's body checks the items it walks against constants, and runs no code on them: no item handed to a call
+    (`parse(text)`), no value bound from a call (`result = api.parse(case.text)`), no other value of the test compared
+    (`assert result[key] == value`, `assert item.history == total[0:i]` of a `total` read from the result's last
+    item, which fails on an empty one); such a loop walks a table of cases, or is not the only check of the result."""
+    items = set(names_in(loop.target))
+    others = bound - items
+    for node in walk_own(loop.body):
+        if isinstance(node, cst.Assign) and any(True for _ in calls_in(node.value)):
+            return False
+        if isinstance(node, cst.Assert) and not _read_names(node.test).isdisjoint(others):
+            return False
+        if not isinstance(node, cst.Call):
+            continue
+        read = set().union(*(_read_names(argument.value) for argument in node.args))
+        if last_name(node.func).startswith(ASSERTION_PREFIXES):
+            if not read.isdisjoint(others):
+                return False
+        elif not (isinstance(node.func, cst.Name) and node.func.value in BUILTINS) and not read.isdisjoint(items):
+            return False
+    return True
+
+
 def _may_not_raise(test: cst.FunctionDef) -> bool:
     """A test named or documented for the code not raising: its `except` checks the one failure it tolerates."""
     return says_nothing_raises(test)
@@ -98,8 +183,16 @@ class AssertionUnderCondition(TestAwareRule):
     runner.invoke(cli, args)`, and what a Django Channels `WebsocketCommunicator` read returns, `reply =
     await comm.receive_json_from()`), or over a list the test starts empty and only a callback it hands
     to the code fills (`handled = []`, `side_effect=lambda body: handled.append(body)`), or over an empty literal
-    (`for failure in []:`, which never runs); a loop over other
-    results, such as a query on the test's fixtures or a list the test fills itself, is left alone) or in the
+    (`for failure in []:`, which never runs), or over what a call that selects returned, one handed what to pick
+    (`keys = s3.list_keys(client, target)`, `repo.list_for("nobody")`, `choice_set.filter(votes__gt=0)`, `rows =
+    conn.execute(query).fetchall()`, also `sorted(keys)`, `keys[1:]`), which may well find nothing, when the loop
+    only checks its items against constants (`assert key.startswith("p/")`); a listing of everything
+    (`api.list_orders()`, `Model._meta.get_fields()`, which walks what the fixtures or the code made), an object
+    built by its class (`for form in FormSet(...)`) or its attributes, a loop that hands each item to the code
+    (`assert parse(text) == ...`, a table of cases) or compares it with another value of the test (`assert
+    totals[key] == value` over the test's own `expected.items()`), a fixture's attribute, a builtin's or the
+    standard library's work on the test's input (`os.listdir(tmp_path)`) and a list the test fills itself are left
+    alone) or in the
     `except` of a `try` (`except ValueError as exc: assert "bad" in str(exc)`: when
     the code does not raise, nothing is checked; a `pytest.fail(...)` after the call in the `try` is a check,
     and a test whose name or docstring says the code must not raise is left alone). An `if` that fails
@@ -167,6 +260,15 @@ class AssertionUnderCondition(TestAwareRule):
         if isinstance(value, cst.Call) and not (isinstance(value.func, cst.Name) and value.func.value in BUILTINS) \
                 and not self._derives_input(value, conditions):
             conditions.results.update(targets)
+            conditions.inputs.difference_update(targets)
+        else:
+            conditions.inputs.update(targets)
+        items = _items_of(value)
+        if isinstance(items, cst.Call) and not (isinstance(items.func, cst.Name) and items.func.value in BUILTINS) \
+                and _selects(items) and not self._derives_input(items, conditions):
+            conditions.selections.update(targets)
+        else:
+            conditions.selections.difference_update(targets)
         if self.frames[-1].is_test and not conditions.callbacks:
             if isinstance(value, cst.List) and not value.elements:
                 conditions.empty_lists.update(targets)
@@ -221,9 +323,32 @@ class AssertionUnderCondition(TestAwareRule):
         if conditions is not None:
             over_result = not conditions.loops and (_reads_response(node.iter, conditions.responses) or (
                 isinstance(node.iter, cst.Name) and node.iter.value in conditions.empty_lists)
-                or (type(node.iter) in (cst.List, cst.Tuple) and not node.iter.elements))  # type: ignore[attr-defined]
+                or (type(node.iter) in (cst.List, cst.Tuple) and not node.iter.elements)  # type: ignore[attr-defined]
+                or (self._walks_result(node.iter, conditions)
+                    and _only_checks_items(node, conditions.results | conditions.inputs)))
             conditions.open_conditions.append(node if over_result else None)
             conditions.loops += 1
+
+    def _walks_result(self, iterable: cst.BaseExpression, conditions: TestConditions) -> bool:
+        """`keys` bound from `s3.list_keys(client, target)`, `choice_set.filter(votes__gt=0)`, `sorted(rows)`,
+        `rows[1:]` of `rows = conn.execute(query).fetchall()`: what a call that selects returned, which may be empty
+        (see `_selects`; not a builtin's, not the standard library's work on the test's input, not a fixture's
+        attribute)."""
+        node: cst.BaseExpression = iterable
+        while True:
+            if isinstance(node, cst.Await):
+                node = node.expression
+            elif isinstance(node, cst.Subscript):
+                node = node.value
+            elif isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in BUILTINS:
+                if node.func.value not in PASSING_ITEMS or len(node.args) != 1 or node.args[0].star:
+                    return False
+                node = node.args[0].value
+            elif isinstance(node, cst.Call):
+                return isinstance(node.func, (cst.Name, cst.Attribute)) and _selects(node) \
+                    and not self._derives_input(node, conditions) and _root_name(node.func) not in conditions.inputs
+            else:
+                return isinstance(node, cst.Name) and node.value in conditions.selections
 
     def leave_For(self, node: cst.For) -> None:
         conditions = self._conditions()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -73,6 +75,14 @@ COLLECTING_CALLS = frozenset({"list", "tuple", "sorted", "set"})
 # The methods that run a LangChain tool, chain or runnable (`fetch_url.invoke({...})`), or the function under a Prefect
 # task or flow (`load_sales.fn(...)`): the tool's or task's own name says what it answers.
 RUNNABLE_CALLS = frozenset({"invoke", "ainvoke", "run", "arun", "fn"})
+# First words of a function that may find nothing (`find_user`, `lookup_host`, `try_parse`, `re.match`): `is not None`
+# of its answer asks whether it found something, which is its whole answer.
+SEARCH_WORDS = frozenset({"find", "search", "lookup", "match", "fullmatch", "which", "locate", "detect", "discover",
+                          "resolve", "try", "first", "maybe"})
+# A value's own reads (`config.get("x")`, `cache.pop(key)`, `payload.json()`, `stream.read()`): the methods of a
+# mapping, a file or a payload the test holds, not the project's answer.
+VALUE_READS = frozenset({"get", "pop", "setdefault", "peek", "json", "keys", "values", "items", "copy", "read",
+                         "decode", "encode"})
 UNITTEST_TRUTHY = frozenset({"assertTrue", "assertIsNotNone", "assert_"})
 # `self.assertFalse(x)`, `self.assertIs(x, False)`, `self.assertEqual(x, True)`: checks that say `x` is a yes or no.
 UNITTEST_FALSY = frozenset({"assertFalse"})
@@ -86,6 +96,7 @@ BUILTIN_TYPES = frozenset({"dict", "list", "str", "int", "float", "bool", "tuple
 # Builtins a test calls to look at a value, not the code under test (`len(result)`, `next(iter(rows))`).
 BUILTIN_CALLS = frozenset({"len", "next", "iter", "getattr", "vars", "bool", "any", "all", "isinstance", "callable"})
 TRUTHY = "truthy (or not `None`)"
+BUILTIN_NAMES = frozenset(dir(builtins))
 # Words of a function that converts a value (`get_prep_value`, `to_dict`, `serialize_message`, `decode_path`): the
 # type of what it gives back is its point, so checking the type checks the conversion.
 CONVERSION_WORDS = frozenset({"prep", "prepare", "convert", "to", "as", "encode", "decode", "serialize", "serialise",
@@ -119,8 +130,12 @@ class TestChecks:
 
     names_a_return: bool = False  # the test is named for what a call returns: any function's value counts
     results: dict[str, str] = field(default_factory=dict)  # name -> the data function it was last bound from
+    # name -> the function of any name it was last bound from (`space = free_space(path)`): a yes or no is never
+    # `None` and has no length, so a presence check of its value is weak whatever the function's verb
+    answers: dict[str, str] = field(default_factory=dict)
     responses: set[str] = field(default_factory=set)  # names bound to a test client's response
     weak: list[Candidate] = field(default_factory=list)
+    idle: list[cst.Assert] = field(default_factory=list)  # assertions true of any value: `assert len(x) >= 0`
     other_checks: bool = False
 
 
@@ -289,6 +304,15 @@ def _length_of(node: cst.BaseExpression) -> cst.BaseExpression | None:
     return None
 
 
+def _counts_nothing(test: cst.BaseExpression) -> bool:
+    """`len(x) >= 0`: true of every value (VC304's finding), so it is no further check of `x`."""
+    if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
+        return False
+    target = test.comparisons[0]
+    return _length_of(test.left) is not None and isinstance(target.operator, cst.GreaterThanEqual) \
+        and isinstance(target.comparator, cst.Integer) and target.comparator.value == "0"
+
+
 def _non_empty(operator: cst.BaseCompOp, bound: cst.BaseExpression) -> bool:
     """`> 0`, `!= 0` or `>= 1`: the length check any non-empty value passes."""
     number = bound.value if isinstance(bound, cst.Integer) else None
@@ -337,6 +361,12 @@ class TruthinessOnlyAssertion(TestAwareRule):
     what a call returns (`test_receive_returns_movement`, `test_add_returns_todo`; not `test_login_returns_true`), the
     value of any function counts, whatever its verb, but for a predicate (`is_valid(x)`, and the standard types' own:
     `url.startswith(prefix)`, `wanted.issubset(found)`) and a class.
+    A presence check alone (`is not None`, a non-empty check; not a bare `assert x`) of what any function of the
+    project returned counts too, whatever its name (`assert free_space(path) is not None`, `assert
+    len(await client.current_many([...]))`): a yes or no is never `None` and has no length; not of a search, whose
+    finding something is its answer (`find_user`, `lookup_host`, `try_parse`, `re.match`), a builtin's or the
+    standard library's call, a value's own read (`config.get(key)`, `payload.json()`) or a test client's request.
+    An assertion true of every value (`assert len(x) >= 0`, VC304's) is no further check.
     A check of its builtin type alone counts the same (`assert isinstance(orders, list)`, `(list, tuple)`,
     `type(summary) is dict`, `self.assertIsInstance(invoice, dict)`): every wrong list is a list too. A class
     of the project's own (`isinstance(backend, RedisBackend)`) says which implementation was built, and a test named
@@ -406,8 +436,13 @@ class TruthinessOnlyAssertion(TestAwareRule):
             return
         callee = data_callee(node.value, checks.names_a_return) or response_body(node.value, checks.responses)
         response = is_client_response(node.value) or calls_response_helper(node.value, self._response_helpers)
+        answered_by = self._answering_callee(node.value)
         for target in node.targets:
             if isinstance(target.target, cst.Name):
+                if answered_by is None:
+                    checks.answers.pop(target.target.value, None)
+                else:
+                    checks.answers[target.target.value] = answered_by
                 if callee is None:
                     checks.results.pop(target.target.value, None)
                 else:
@@ -419,7 +454,9 @@ class TruthinessOnlyAssertion(TestAwareRule):
 
     def visit_Assert(self, node: cst.Assert) -> None:
         checks = self._checks()
-        if checks is not None:
+        if checks is not None and _counts_nothing(node.test):
+            checks.idle.append(node)
+        elif checks is not None:
             self._note_falsity(checks, falsity_checked(node.test))
             typed = type_checked(node.test)
             if typed is not None:
@@ -485,11 +522,34 @@ class TruthinessOnlyAssertion(TestAwareRule):
             else:
                 checks.other_checks = True
             return
+        if isinstance(checked, cst.Name) and presence and asked == TRUTHY and checked.value in checks.answers:
+            checks.weak.append(Candidate(node, checked.value, checks.answers[checked.value], asked))
+            return
         made_by = data_callee(checked, checks.names_a_return) or response_body(checked, checks.responses)
+        if made_by is None and presence and asked == TRUTHY:
+            made_by = self._answering_callee(checked)
         if made_by is not None and (presence or not made_by.endswith(ITEM)):
             checks.weak.append(Candidate(node, None, made_by, asked))
         else:
             checks.other_checks = True
+
+    def _answering_callee(self, value: cst.BaseExpression | None) -> str | None:
+        """`current_many` of `await client.current_many([...])`, `free_space` of `local.free_space(path)`: a function
+        of the project whose answer `is not None` or a non-empty check says little of, whatever it is named for; not a
+        search (`find_user`, whose finding something is its answer), a builtin or the standard library's function, a
+        mapping's read (`config.get(key)`), a test client's request or a mock's method (VC308's)."""
+        callee = data_callee(value, any_verb=True)
+        if callee is None:
+            return None
+        call = value.expression if isinstance(value, cst.Await) else value
+        if not isinstance(call, cst.Call) or is_client_response(call):
+            return None
+        words = callee.lower().split("_")
+        top = (self.qualified_name(call) or "").partition(".")[0]
+        if words[0] in SEARCH_WORDS or callee in VALUE_READS or callee in BUILTIN_NAMES \
+                or top in sys.stdlib_module_names:
+            return None
+        return callee
 
     def exit_test(self, frame: Frame) -> None:
         checks: TestChecks = frame.data["checks"]
@@ -527,4 +587,5 @@ class TruthinessOnlyAssertion(TestAwareRule):
         if candidate.name is None:
             return False
         checked = sum(name_count(other.node, candidate.name) for other in checks.weak if other.name == candidate.name)
+        checked += sum(name_count(idle, candidate.name) for idle in checks.idle)
         return name_count(function.body, candidate.name) > 1 + checked

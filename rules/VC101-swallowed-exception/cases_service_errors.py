@@ -1,0 +1,78 @@
+"""VC101 corpus: a handler of a cloud or API SDK's base error that does nothing swallows every failure of the service."""
+import logging
+
+from botocore.exceptions import ClientError
+from docker.errors import APIError, NotFound
+from google.api_core import exceptions as gexc
+from kubernetes import client
+from kubernetes.client.rest import ApiException
+
+log = logging.getLogger(__name__)
+
+
+def delete_job(name, namespace):
+    try:
+        client.BatchV1Api().delete_namespaced_job(name, namespace)
+    # expect: VC101 -- a refused permission or a failing API server reads as "already gone"
+    except ApiException:
+        pass
+
+
+def bucket_sizes(cw, names):
+    sizes = {}
+    for name in names:
+        try:
+            sizes[name] = cw.get_metric_statistics(Namespace="AWS/S3", MetricName=name)
+        # expect: VC101
+        except ClientError:
+            continue
+    return sizes
+
+
+def stop_container(docker_client, container_id):
+    try:
+        docker_client.containers.get(container_id).remove(force=True)
+    # expect: VC101 -- the daemon may refuse, and the container runs on
+    except (APIError, NotFound):
+        pass
+
+
+def drop_blob(bucket, name):
+    try:
+        bucket.blob(name).delete()
+    # expect: VC101
+    except gexc.GoogleAPIError:
+        pass
+
+
+def delete_pod_if_present(core, name, namespace):
+    try:
+        core.delete_namespaced_pod(name, namespace)
+    # ok: VC101 -- the status says which failure is ignored
+    except ApiException as exc:
+        if exc.status != 404:
+            raise
+
+
+def stop_if_running(docker_client, container_id):
+    try:
+        docker_client.containers.get(container_id).remove(force=True)
+    # ok: VC101 -- the SDK's own "no such container"
+    except NotFound:
+        pass
+
+
+def upload_logged(s3, path, bucket, key):
+    try:
+        s3.upload_file(path, bucket, key)
+    # ok: VC101 -- logged: the failure is told
+    except ClientError:
+        log.warning("upload of %s failed", key)
+
+
+def head_or_none(s3, bucket, key):
+    try:
+        return s3.head_object(Bucket=bucket, Key=key)
+    # ok: VC101 -- an answer, not a handler that does nothing: VC103 judges a value made up for a failure
+    except ClientError:
+        return None
