@@ -2477,10 +2477,18 @@ class FlowRule(Rule):
 
     def _fresh_state(self) -> FlowState:
         state = self.new_state()
-        state.has_walrus = _source_has_walrus(self.context.source)
-        state.local_classes = _module_classes(self.context.module)
-        state.module = self.context.module
+        state.has_walrus, state.local_classes, state.module = self._file_tables()[:3]
         return state
+
+    def _file_tables(self) -> tuple[bool, frozenset[str], cst.Module, frozenset[str], dict[str, str]]:
+        """What every state of this file starts from: whether it uses `:=`, its classes, the module, its functions and
+        module-level instances. Looked up once per rule and file, not once per lane (a lane per rule and function)."""
+        tables = self.__dict__.get("_tables")
+        if tables is None:
+            module = self.context.module
+            tables = self.__dict__["_tables"] = (_source_has_walrus(self.context.source), _module_classes(module),
+                                                 module, module_functions(module), _module_instances(module))
+        return tables
 
     @classmethod
     def skipped_by_hints(cls, context: RuleContext) -> None:
@@ -2548,8 +2556,7 @@ class FlowRule(Rule):
             return Lane(state, self.check, self)
         classes = self.__dict__.setdefault("_classes", [])
         state.class_name = classes[-1] if classes else None
-        state.project_functions = module_functions(self.context.module)
-        state.module_instances = _module_instances(self.context.module)
+        state.project_functions, state.module_instances = self._file_tables()[3:]
         signature: _Signature = _remembered(_SIGNATURES, node, _Signature)
         parameters = list(signature.positional)
         state.summary = FunctionSummary(parameters, rest=signature.rest)
