@@ -933,3 +933,34 @@ def load_profile(path: str) -> dict:
     # ok: VC216 -- no auth error caught, no privilege granted
     except OSError:
         return {"name": "", "role": "viewer"}
+
+
+ALLOWED_TOKEN_TYPES = ("service", "batch")
+
+
+def create_role(token_type=None, signature_algorithm=None, token_policies=None):
+    # ok: VC216 -- which kind of token to make: an argument checked against its allowed values, no request let in
+    if token_type is not None and token_type not in ALLOWED_TOKEN_TYPES:
+        raise ValueError(f"unsupported token_type {token_type}")
+    # ok: VC216 -- the same for an algorithm's name
+    if signature_algorithm is not None and signature_algorithm not in ("pss", "pkcs1v15"):
+        raise ValueError("unsupported signature_algorithm")
+    # expect: VC216 -- a token itself against the configured ones, refused as access is
+    if settings.SERVICE_TOKENS and token_policies not in settings.SERVICE_TOKENS:
+        abort(403)
+
+
+class ToolProject:
+    def check_tool_version(self):
+        required = self.config.tool_specifier
+        # ok: VC216 -- a command line's abort with a message when the installed tool is too old: no request refused
+        if required:
+            if not required.contains(VERSION):
+                self.app.abort(f"tool {required} is required")
+
+    def check_client(self, client_id):
+        allowed = settings.ALLOWED_CLIENTS
+        # expect: VC216 -- the same shape answering 403: an empty list lets every client in
+        if allowed:
+            if client_id not in allowed:
+                abort(403)

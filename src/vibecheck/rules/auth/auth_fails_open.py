@@ -38,6 +38,10 @@ BROWSER_DRIVERS = ("selenium", "playwright", "pyppeteer", "splinter", "helium")
 # Words that make an identifier a feature's on/off switch (`enable_secret_scanning`, `SIGNATURE_CHECK_ENABLED`), which
 # names no credential whatever it switches.
 TOGGLE_WORDS = frozenset({"enable", "enabled", "disable", "disabled"})
+# Last words that make an identifier describe a credential rather than hold it (`token_type`, `signature_algorithm`,
+# `key_format`): checking it against the allowed values validates an argument, and lets no request in.
+DESCRIPTOR_WORDS = frozenset({"type", "types", "kind", "kinds", "algorithm", "algorithms", "format", "formats",
+                              "length", "size", "version", "mode", "scheme", "style", "name", "names"})
 # Last words that make an identifier where a credential is kept (`client_key_path`, `TOKEN_FILE`, `secrets_dir`), not
 # the credential: checking that the file exists validates a setting, and lets no request in.
 LOCATION_WORDS = frozenset({"path", "paths", "file", "files", "filename", "filepath", "dir", "directory", "folder",
@@ -195,7 +199,7 @@ def _credential_words(text: str) -> set[str]:
     found: set[str] = set()
     for identifier in IDENTIFIER.findall(text):
         words = name_words(identifier)
-        if not TOGGLE_WORDS.isdisjoint(words) or (words and words[-1] in LOCATION_WORDS):
+        if not TOGGLE_WORDS.isdisjoint(words) or (words and (words[-1] in LOCATION_WORDS or words[-1] in DESCRIPTOR_WORDS)):
             continue
         found.update(word for index, word in enumerate(words) if word in CREDENTIAL_WORDS and not (
             word in ("key", "keys") and index > 0 and words[index - 1] in DATA_KEY_QUALIFIERS))
@@ -207,10 +211,15 @@ def _uses(code: str, switch: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(switch)}(?!\w)", code) is not None
 
 
+MESSAGES = frozenset({cst.SimpleString, cst.FormattedString, cst.ConcatenatedString})
+
+
 def _refuses_access(node: cst.CSTNode) -> bool:
-    """`abort(...)`, or a return or raise that answers 401/403 or names a refusal (`PermissionDenied`)."""
+    """`abort(...)` with a status (not a command line's `app.abort("message")`), or a return or raise that answers
+    401/403 or names a refusal (`PermissionDenied`)."""
     if isinstance(node, cst.Call):
-        return (full_name(node.func) or "").rpartition(".")[2] == "abort"
+        first = node.args[0].value if node.args and node.args[0].keyword is None else None
+        return (full_name(node.func) or "").rpartition(".")[2] == "abort" and type(first) not in MESSAGES
     answer = node.value if isinstance(node, cst.Return) else node.exc if isinstance(node, cst.Raise) else None
     return answer is not None and DENY_WORDS.search(_code(answer)) is not None
 
@@ -312,7 +321,10 @@ class AuthFailsOpen(Rule):
     `return await call_next(request)`, which is reported itself): the comparison then meets a set value.
     A setting's own validation is not reported: a check that reads only settings (`if PGCRYPTO and not
     PGCRYPTO_KEY: raise ValueError(...)`, a feature that needs its key) unless it refuses as access is refused
-    (401/403), and a check that only names a longer setting beginning with the switch's name.
+    (401/403), and a check that only names a longer setting beginning with the switch's name. Nor is an argument's
+    validation: a value that describes a credential (`token_type`, `signature_algorithm`, `key_format`) checked
+    against its allowed values, or a command line's `app.abort("message")` when a tool is too old: neither refuses a
+    request.
 
     It reports a webhook's signature check that runs only when the request sends a signature (`signature =
     request.headers.get("X-Hub-Signature-256")`, then `if signature:` around the comparison and its denial), and a
