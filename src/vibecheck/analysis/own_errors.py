@@ -21,6 +21,7 @@ import os
 import re
 
 from vibecheck import listings
+from vibecheck.patterns import lazy_pattern
 from vibecheck.safe_files import parsed_module
 
 SIZE_LIMIT = 2_000_000
@@ -36,7 +37,7 @@ OUTSIDE_TEXT_ATTRIBUTES = frozenset({"text", "content", "body", "data", "stderr"
 # first bytes (a warm run reads no file it has checked before: only these bytes of each, for the cache key).
 HEADER_LIMIT = 8192
 BODY_STARTS = (b"\ndef ", b"\nclass ", b"\nasync def ", b"\n@")
-IMPORT_FROM = re.compile(r"^[ \t]*from[ \t]+(\.{0,2}[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
+IMPORT_FROM = lazy_pattern(r"^[ \t]*from[ \t]+(\.{0,2}[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
 
 
 def raised_with_fixed_messages(path: str, qualified: str) -> bool:

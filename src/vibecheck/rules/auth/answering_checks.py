@@ -4,35 +4,33 @@ A call of such a check alone on its line throws the answer away, so the code aft
 the caller handed to it is no test of an object (VC214). Agents define these checks in the checked module or in the
 app's auth module and call them from the routes' modules (`from ..security import is_tenant_admin`, `from .auth import
 current_is_admin`). A check out of view may refuse by raising, so only the auth modules (`CHECK_MODULES`) beside the
-checked file or one package up are read, with `ast`, once per run; `check_modules_inputs` puts them into the checked
-file's cache key.
+checked file or one package up are read, with `ast`, once per run; `vibecheck.analysis.check_modules` puts them into
+the checked file's cache key.
 """
 
 from __future__ import annotations
 
 import ast
 import functools
-import os
 import re
 
 import libcst as cst
 
-from vibecheck import listings
+from vibecheck.analysis.check_modules import CHECK_MODULES, forget_each_run
 from vibecheck.analysis.helper_modules import module_beside
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import child_nodes
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
 from vibecheck.rules.auth.guard_decorators import NON_REFUSING_CALLS
 from vibecheck.safe_files import parsed_module
 
-CHECK_MODULES = ("auth", "security", "permissions", "perms", "authz", "access", "guards", "deps", "dependencies",
-                 "utils", "helpers")
 SIZE_LIMIT = 2_000_000
 # Calls that refuse only a caller who is not signed in (flask-jwt-extended's): a check of a role that makes them still
 # decides the role by its answer alone.
 LOGIN_ONLY_CALLS = frozenset({"verify_jwt_in_request", "get_jwt", "get_jwt_identity", "get_jwt_header"})
 # Words of a check about signing in itself, which such a call answers whole (`is_logged_in`).
-LOGIN_CHECK = re.compile(r"log(?:ged)?_?in|signed_?in|authenticated|token|jwt|session", re.IGNORECASE)
+LOGIN_CHECK = lazy_pattern(r"log(?:ged)?_?in|signed_?in|authenticated|token|jwt|session", re.IGNORECASE)
 
 
 def answers_only(context: RuleContext, func: cst.BaseExpression) -> bool:
@@ -104,22 +102,4 @@ def _ast_callee_tail(func: ast.expr) -> str | None:
     return func.attr if isinstance(func, ast.Attribute) else None
 
 
-class CheckModulesInputs:
-    """A digest of the auth modules beside the file at `path` and one package up, which `answers_only` may read:
-    a `Rule.cache_inputs` function. The cache calls `cache_clear` when a run starts."""
-
-    def __call__(self, path: str) -> str:
-        folder = os.path.dirname(os.path.abspath(path))
-        return _folder_digest(folder) + _folder_digest(os.path.dirname(folder))
-
-    def cache_clear(self) -> None:
-        _folder_digest.cache_clear()
-        _answering_functions.cache_clear()
-
-
-@functools.lru_cache(maxsize=1024)
-def _folder_digest(folder: str) -> str:
-    return listings.modules_digest(folder, CHECK_MODULES)
-
-
-check_modules_inputs = CheckModulesInputs()
+forget_each_run(_answering_functions.cache_clear)

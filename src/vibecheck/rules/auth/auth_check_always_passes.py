@@ -11,6 +11,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import name_words, reads_as_guard
+from vibecheck.analysis.check_modules import check_modules_inputs
 from vibecheck.analysis.flow import injected_parameters
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes, walk_own
@@ -18,7 +19,7 @@ from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
-from vibecheck.rules.auth.answering_checks import answers_only, check_modules_inputs
+from vibecheck.rules.auth.answering_checks import answers_only
 from vibecheck.rules.auth.guard_decorators import (
     REQUEST_HOOKS,
     always_true,

@@ -24,6 +24,7 @@ from vibecheck.analysis.app_model.handlers import (
     socket_connections_checked,
 )
 from vibecheck.analysis.app_model.lambda_handlers import authorizer_read, lambda_handler
+from vibecheck.analysis.check_modules import check_modules_inputs
 from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
@@ -31,7 +32,7 @@ from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
-from vibecheck.rules.auth.answering_checks import answers_only, check_modules_inputs
+from vibecheck.rules.auth.answering_checks import answers_only
 
 # ORM lookups by key: `X.objects.get(pk=pk)`, `X.query.get_or_404(id)`, `session.get(X, id)`, `.filter_by(id=id)`.
 LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_or_404", "one_or_none", "select_for_update",

@@ -15,6 +15,7 @@ from vibecheck.analysis.secrets_names import name_words
 from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 
 PRIVILEGE_FIELDS = frozenset({"role", "roles", "is_admin", "is_staff", "is_superuser", "admin", "superuser",
@@ -55,11 +56,11 @@ ADMIN_ROLE_WORDS = frozenset({"admin", "administrator", "administrators", "super
 # VALUES (?, ?)", (email, data["role"]))`, `execute("UPDATE users SET role = %s WHERE id = %s", (...))`. A value's
 # placeholder names its column: the one it is assigned to, or the one at its place in the `INSERT`'s column list.
 SQL_RUNNERS = frozenset({"execute"})
-SQL_PLACEHOLDER = re.compile(r"\?|%s")
-INSERTED_COLUMNS = re.compile(r"\binsert\s+(?:or\s+\w+\s+)?into\s+[\w.\"`]+\s*\(([^)]*)\)\s*values\s*\(([^)]*)\)",
+SQL_PLACEHOLDER = lazy_pattern(r"\?|%s")
+INSERTED_COLUMNS = lazy_pattern(r"\binsert\s+(?:or\s+\w+\s+)?into\s+[\w.\"`]+\s*\(([^)]*)\)\s*values\s*\(([^)]*)\)",
                               re.IGNORECASE)
-ASSIGNED_COLUMN = re.compile(r"[\"`]?(\w+)[\"`]?\s*=\s*$")
-UPDATED_COLUMNS = re.compile(r"\bupdate\s+[\w.\"`]+\s+set\b(.*?)(?:\bwhere\b|$)", re.IGNORECASE | re.DOTALL)
+ASSIGNED_COLUMN = lazy_pattern(r"(?<![\w\"`])[\"`]?(\w+)[\"`]?\s*=\s*$")
+UPDATED_COLUMNS = lazy_pattern(r"\bupdate\s+[\w.\"`]+\s+set\b(.*?)(?:\bwhere\b|$)", re.IGNORECASE | re.DOTALL)
 
 
 class PrivilegeFromClient(Rule):

@@ -481,6 +481,7 @@ class TautologicalAssertion(Rule):
     confidence = Confidence.HIGH
     cwe = (571,)
     applies_to_tests_only = True
+    supersedes = ("VC310",)  # an assertion that cannot fail: VC310's weaker "checks only presence" says less
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
