@@ -9,10 +9,10 @@ import pytest
 
 from tests.conftest import RULES_DIR
 from vibecheck import listings
+from vibecheck.analysis.check_modules import check_modules_inputs
 from vibecheck.analysis.helper_modules import helper_modules_inputs
 from vibecheck.analysis.model_fields import sibling_models_inputs
 from vibecheck.rule import Rule
-from vibecheck.rules.auth.answering_checks import check_modules_inputs
 from vibecheck.rules.auth.auth_check_always_passes import AuthCheckAlwaysPasses
 from vibecheck.rules.auth.auth_fails_open import AuthFailsOpen
 from vibecheck.rules.auth.csrf_protection_disabled import CsrfProtectionDisabled
