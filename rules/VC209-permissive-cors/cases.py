@@ -166,3 +166,34 @@ socketio.init_app(chat_app, cors_allowed_origins="*")
 pinned_socketio = SocketIO(chat_app, cors_allowed_origins=["https://chat.example.com"])
 # ok: VC209 -- Flask-SocketIO's default: the same origin only
 default_socketio = SocketIO(chat_app)
+
+
+def crossdomain(origin="https://app.example.com", credentials=False):
+    """A decorator factory: the origin is what the developer configured it with."""
+    def decorator(view):
+        def wrapped(*args, **kwargs):
+            response = make_response(view(*args, **kwargs))
+            # ok: VC209 -- the factory's own argument, not the request's `Origin`
+            response.headers["Access-Control-Allow-Origin"] = origin
+            if credentials:
+                response.headers["Access-Control-Allow-Credentials"] = "true"
+            return response
+
+        return wrapped
+
+    return decorator
+
+
+def echoing_cors(credentials=True):
+    def decorator(view):
+        def wrapped(*args, **kwargs):
+            response = make_response(view(*args, **kwargs))
+            origin = request.headers.get("Origin")
+            # expect: VC209 -- bound here from the request, whatever the factory took
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Access-Control-Allow-Credentials"] = "true"
+            return response
+
+        return wrapped
+
+    return decorator

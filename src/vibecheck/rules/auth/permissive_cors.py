@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck.cst_fields import names_in
+from vibecheck.cst_fields import names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
@@ -92,7 +92,9 @@ class PermissiveCors(Rule):
       function that also sets `Access-Control-Allow-Credentials: true`, unless the origin was checked first: the
       echo sits under an `if` that compares it or hands it to a check (`if origin in ALLOWED:`,
       `if is_allowed(origin):`; not `if origin:`, nor its `else`), or follows one that leaves when the check fails
-      (`if origin not in ALLOWED: return response`).
+      (`if origin not in ALLOWED: return response`); nor when `origin` is an argument of an enclosing decorator
+      factory that the function setting the header neither takes nor binds (`def crossdomain(origin=None): ...`):
+      the origin the developer configured, not the request's.
 
     - Flask-SocketIO `SocketIO(app, cors_allowed_origins="*")` (or `socketio.init_app(app, cors_allowed_origins="*")`):
       its connections carry the session cookie, so every origin is a credentialed one.
@@ -150,6 +152,7 @@ class PermissiveCors(Rule):
         # Per function (module last): hand-written CORS headers seen so far.
         self._headers: list[tuple[list[cst.CSTNode], list[bool]]] = [([], [False])]
         self._depth = 0
+        self._functions: list[cst.FunctionDef] = []  # the enclosing functions, innermost last
         # The enclosing `if`s and the names each checks in the branch being walked (none in its `else`); per
         # function, the names an `if` checked before leaving early (`if origin not in ALLOWED: return response`).
         self._conditions: list[tuple[cst.If, set[str]]] = []
@@ -157,11 +160,13 @@ class PermissiveCors(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._depth += 1
+        self._functions.append(node)
         self._headers.append(([], [False]))
         self._checked_before.append(set())
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._depth -= 1
+        self._functions.pop()
         self._checked_before.pop()
         self._report_headers(*self._headers.pop())
 
@@ -206,10 +211,21 @@ class PermissiveCors(Rule):
     def _check_header(self, node: cst.CSTNode, header: str, value: cst.BaseExpression) -> None:
         origins, credentials = self._headers[-1]
         if header == ALLOW_ORIGIN_HEADER and (value_name(value) or "").lower() == "origin" \
-                and not self._allow_listed(value):
+                and not self._allow_listed(value) and not self._factory_argument(value):
             origins.append(node)
         elif header == ALLOW_CREDENTIALS_HEADER and (string_value(value) or "").lower() == "true":
             credentials[0] = True
+
+    def _factory_argument(self, value: cst.BaseExpression) -> bool:
+        """`def crossdomain(origin=None, credentials=False): def decorator(f): ... h["Access-Control-Allow-Origin"] =
+        origin`: the name is a parameter of an enclosing function that the function setting the header neither takes
+        nor binds, the origin a decorator factory was configured with, not the request's."""
+        if type(value) is not cst.Name or len(self._functions) < 2:
+            return False
+        inner, name = self._functions[-1], value.value
+        if name in _parameter_names(inner) or name in _assigned_names(inner):
+            return False
+        return any(name in _parameter_names(outer) for outer in self._functions[:-1])
 
     def _report_headers(self, origins: list[cst.CSTNode], credentials: list[bool]) -> None:
         if credentials[0]:
@@ -278,3 +294,15 @@ class PermissiveCors(Rule):
             if isinstance(element, cst.DictElement) and string_value(element.key) == "origins":
                 return _any_origin(string_items(self._resolve(element.value)))
         return True
+
+
+def _parameter_names(function: cst.FunctionDef) -> set[str]:
+    params = function.params
+    stars = [star for star in (params.star_arg, params.star_kwarg) if isinstance(star, cst.Param)]
+    return {param.name.value for param in (*params.posonly_params, *params.params, *params.kwonly_params, *stars)}
+
+
+def _assigned_names(function: cst.FunctionDef) -> set[str]:
+    """The names the function's own statements bind (`origin = request.headers.get("Origin")`)."""
+    return {name for node in walk_own(function.body)
+            if isinstance(node, (cst.AssignTarget, cst.AnnAssign, cst.AugAssign)) for name in names_in(node.target)}
