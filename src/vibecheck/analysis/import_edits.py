@@ -135,7 +135,7 @@ def import_insertion(module: cst.Module, name: str) -> tuple[LineInsertion, str]
     line = f"import {name}{newline}"
     body = module.body
     index, last_header = 0, None
-    if body and _is_docstring(body[0]):
+    if body and is_docstring_line(body[0]):
         index, last_header = 1, body[0]
     while index < len(body) and _imports_from_future(body[index]):
         index, last_header = index + 1, body[index]
@@ -163,7 +163,8 @@ def _small_statements(statement: cst.BaseStatement) -> list[cst.BaseSmallStateme
     return list(statement.body) if isinstance(statement, cst.SimpleStatementLine) else []
 
 
-def _is_docstring(statement: cst.BaseStatement) -> bool:
+def is_docstring_line(statement: cst.BaseStatement) -> bool:
+    """A line holding only a string literal: a docstring where it comes first."""
     small = _small_statements(statement)
     return (len(small) == 1 and isinstance(small[0], cst.Expr)
             and isinstance(small[0].value, (cst.SimpleString, cst.ConcatenatedString)))

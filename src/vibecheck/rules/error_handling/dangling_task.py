@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.analysis.import_edits import is_docstring_line
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
@@ -308,7 +309,7 @@ def _catches_everything(function: cst.FunctionDef, resolve: Resolver) -> bool:
     statement: cst.BaseStatement = function
     while True:
         suite = getattr(statement, "body", None)
-        body = [s for s in suite.body if not _is_docstring(s)] if isinstance(suite, cst.IndentedBlock) else []
+        body = [s for s in suite.body if not is_docstring_line(s)] if isinstance(suite, cst.IndentedBlock) else []
         if len(body) != 1:
             return False
         statement = body[0]
@@ -317,12 +318,6 @@ def _catches_everything(function: cst.FunctionDef, resolve: Resolver) -> bool:
                        for handler in statement.handlers)
         if type(statement) not in WRAPPERS:
             return False
-
-
-def _is_docstring(statement: cst.BaseStatement) -> bool:
-    return type(statement) is cst.SimpleStatementLine and len(statement.body) == 1 \
-        and type(statement.body[0]) is cst.Expr and type(statement.body[0].value) in (cst.SimpleString,
-                                                                                     cst.ConcatenatedString)
 
 
 def _counted(body: cst.BaseSuite, name: str) -> int:

@@ -223,12 +223,10 @@ class ClientDataToShell(ClientSinkRule):
         if display is NOT_A_LIST and not _is_parameter(command, state):
             yield command, PROGRAM_LABEL
         elif isinstance(display, (cst.List, cst.Tuple)):
-            values = [element.value for element in display.elements]
-            script = shell_script(values)
-            if script is not None:
-                yield script, SHELL_LABEL
-            elif values and type(display.elements[0]) is cst.Element:
-                yield values[0], PROGRAM_LABEL
+            listed = _listed_command(display)
+            if listed is not None:
+                yield listed
+            if listed is not None and listed[1] == PROGRAM_LABEL:
                 words = [e.value if type(e) is cst.Element else None for e in display.elements]
                 at = _inline_code_at(words, state)
                 code = command if at == len(words) else words[at] if at is not None else None
@@ -245,12 +243,9 @@ class ClientDataToShell(ClientSinkRule):
             return
         display = list_display(command, state)
         if isinstance(display, (cst.List, cst.Tuple)):
-            values = [element.value for element in display.elements]
-            script = shell_script(values)
-            if script is not None:
-                yield script, SHELL_LABEL
-            elif values and type(display.elements[0]) is cst.Element:
-                yield values[0], PROGRAM_LABEL
+            listed = _listed_command(display)
+            if listed is not None:
+                yield listed
         elif display is NOT_A_LIST and method in CONTAINER_EXEC_METHODS:
             if starts_a_shell(command):
                 yield command, SHELL_LABEL
@@ -318,6 +313,18 @@ class ClientDataToShell(ClientSinkRule):
                     "starts, so a client decides what runs on the server.", hint="Pick the program from a fixed "
                     "table (`TOOLS[name]`) and pass client values only as later list elements, checked against an "
                     "allow-list.", cwe=CWE)
+
+
+def _listed_command(display: cst.List | cst.Tuple) -> tuple[cst.BaseExpression, str] | None:
+    """The sink of a command given as a list: the script of `[sh, -c, script]`, run by a shell, else the first
+    element, the program started (None for a list that starts with a `*spread`, or an empty one)."""
+    values = [element.value for element in display.elements]
+    script = shell_script(values)
+    if script is not None:
+        return script, SHELL_LABEL
+    if values and type(display.elements[0]) is cst.Element:
+        return values[0], PROGRAM_LABEL
+    return None
 
 
 def _starts_a_host_container(call: cst.Call) -> bool:
