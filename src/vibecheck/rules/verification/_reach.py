@@ -64,11 +64,12 @@ ADMIN_PACKAGE = "django.contrib.admin"
 TEST_TREE_NAMES = frozenset({"t", "test", "tests", "testing", "testsuite", "test_suite", "unittests"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Definition:
     """A function, method or class of the project's source, as its file's facts record it. Not a frozen dataclass
     (nothing changes one after indexing): a frozen one's `__init__` sets each of its fields through
-    `object.__setattr__`, which took a fifth of indexing the ten thousand definitions of a large project."""
+    `object.__setattr__`, which took a fifth of indexing the ten thousand definitions of a large project. With slots:
+    the reach reads their fields hundreds of thousands of times, and makes ten thousand of them on Django."""
 
     path: str
     module: str
@@ -258,6 +259,8 @@ class ProjectIndex:
         self._canonical: dict[str, str] = {}
         self._facades: dict[str, frozenset[str]] = {}
         self._steps: dict[str, tuple[str, ...]] = {}  # see `_facade_steps`
+        self._families: dict[tuple[str, str], set[tuple[str, str]]] = {}  # see `_family`
+        self._naming_family: dict[tuple[str, str], set[str]] = {}  # the test files naming a class's `_family`
 
     @cached_property
     def has_tests(self) -> bool:
@@ -366,9 +369,9 @@ class ProjectIndex:
 
     def _reach_facade(self, module: str) -> set[str]:
         """The modules reachable from `module` by `_facade_steps`; a module whose facade is known already brings all
-        of it at once (reachability is transitive), where walking the same package graph again for each of the
-        tests' 500 modules was most of the index on Django."""
-        reached, pending = set(), [module]
+        of it at once (reachability is transitive) instead of walking that part of the package graph again."""
+        reached: set[str] = set()
+        pending = [module]
         while pending:
             current = pending.pop()
             if current in reached:
@@ -514,17 +517,28 @@ class ProjectIndex:
         """Whether a test that uses a method's name may call it on an object of its class: unless every such test
         names another class of the module with a method of that name (outside the method's class family) and not the
         class's family (`SyncJob(local, remote).run()` runs `SyncJob.run`, not `PruneJob.run` beside it)."""
-        using = self.tests_by_name[method.simple_name] & self.tests_by_module[method.module]
         owner = (method.module, method.owner)
-        family = {owner, *self.subclasses.get(owner, ()), *self.ancestors.get(owner, ())}
-        siblings = {(d.module, d.owner) for d in self.methods_by_name.get(method.simple_name, ())
-                    if d.module == method.module} - family
+        classes = {(d.module, d.owner) for d in self.methods_by_name.get(method.simple_name, ()) if d.module == method.module}
+        if len(classes) < 2:  # the method's own class alone (most names): no sibling, whatever the family
+            return True
+        family = self._family(owner)
+        siblings = classes - family
         if not siblings:
             return True
         naming = self.tests_naming_classes
-        naming_family = set().union(*(naming.get(c, ()) for c in family))
+        naming_family = self._naming_family.get(owner)
+        if naming_family is None:
+            naming_family = self._naming_family[owner] = set().union(*(naming.get(c, ()) for c in family))
         naming_siblings = set().union(*(naming.get(c, ()) for c in siblings))
+        using = self.tests_by_name[method.simple_name] & self.tests_by_module[method.module]
         return any(test in naming_family or test not in naming_siblings for test in using)
+
+    def _family(self, owner: tuple[str, str]) -> set[tuple[str, str]]:
+        """A class, its subclasses and its bases in the project, once per class (each of its methods asks)."""
+        found = self._families.get(owner)
+        if found is None:
+            found = self._families[owner] = {owner, *self.subclasses.get(owner, ()), *self.ancestors.get(owner, ())}
+        return found
 
     @cached_property
     def methods_by_name(self) -> dict[str, list[Definition]]:
@@ -548,13 +562,19 @@ class ProjectIndex:
         """For each project class, the test files that name it: import it, use it dotted, or use its name."""
         classes = {d.key for d in self.definitions() if d.kind == "class"}
         found: dict[tuple[str, str], set[str]] = {}
+        named: dict[str, list[tuple[str, str]]] = {}  # dotted name -> the classes it names (the tests repeat names)
         for test in self.tests:
             for dotted in {*test.imports, *test.dotted}:
-                for name in {dotted, self.canonical(dotted)}:
-                    module = self.module_of(name)
-                    key = (module, name[len(module) + 1:].partition(".")[0]) if module and module != name else None
-                    if key in classes:
-                        found.setdefault(key, set()).add(test.path)
+                keys = named.get(dotted)
+                if keys is None:
+                    keys = named[dotted] = []
+                    for name in {dotted, self.canonical(dotted)}:
+                        module = self.module_of(name)
+                        if module and module != name and (key := (module, name[len(module) + 1:].partition(".")[0])) \
+                                in classes:
+                            keys.append(key)
+                for key in keys:
+                    found.setdefault(key, set()).add(test.path)
         for key in classes:
             found.setdefault(key, set()).update(self.tests_by_name.get(key[1].rpartition(".")[2], ()))
         return found
@@ -684,11 +704,19 @@ class ProjectIndex:
         calls: `prep = geom.prepared; prep.covers(point)`, where the `prepared` property of a module the test reaches
         returns `PreparedGeometry(self)` from a module the test does not import."""
         using = self.tests_by_name.get(method.simple_name)
-        if using is None:
-            return False
-        owner = (method.module, method.owner)
-        handed = self.classes_returned_to_tests
-        return any(not using.isdisjoint(handed.get(cls, ())) for cls in (owner, *self.subclasses.get(owner, ())))
+        return using is not None and not using.isdisjoint(self.handed_to_families.get((method.module, method.owner), ()))
+
+    @cached_property
+    def handed_to_families(self) -> dict[tuple[str, str], set[str]]:
+        """For each project class, the test files that get an object of it or of one of its subclasses (see
+        `classes_returned_to_tests`): gathered up from the few classes returned, where each class of a long family
+        (a model field's) gathering down from its hundreds of subclasses cost a tenth of the index on Django."""
+        found: dict[tuple[str, str], set[str]] = {}
+        ancestors = self.ancestors
+        for cls, tests in self.classes_returned_to_tests.items():
+            for family in (cls, *ancestors.get(cls, ())):
+                found.setdefault(family, set()).update(tests)
+        return found
 
     @cached_property
     def classes_returned_to_tests(self) -> dict[tuple[str, str], set[str]]:
@@ -834,17 +862,20 @@ class ProjectIndex:
         registrars = {key for key, d in by_key.items() if "registrar" in d.flags}
         implicit: dict[tuple[str, str], list[Definition]] = {}  # run by Python or the framework, never named
         members: dict[tuple[str, str], list[Definition]] = {}
+        library_classes: dict[tuple[str, str], bool] = {}  # `extends_library` of each class with members, asked once
         for definition in by_key.values():
             by_name.setdefault(definition.simple_name, {}).setdefault(definition.module, []).append(definition)
             owner_key = (definition.module, definition.owner)
             owner = by_key.get(owner_key) if definition.owner else None
             if owner is not None:
                 members.setdefault(owner_key, []).append(definition)
+                if owner_key not in library_classes:
+                    library_classes[owner_key] = self.extends_library(owner)
             if definition.simple_name.startswith("__") and owner or "hook" in definition.flags and self.run_as_command(
                     definition) \
-                    or any(self._resolve(definition.module, d) in registrars for d in definition.decorators) \
+                    or registrars and any(self._resolve(definition.module, d) in registrars for d in definition.decorators) \
                     or framework_calls(definition, inherited.get(owner_key, ())) \
-                    or (owner is not None and self.extends_library(owner)):
+                    or (owner is not None and library_classes[owner_key]):
                 implicit.setdefault(owner_key, []).append(definition)
         neighbours: dict[str, set[str]] = {}  # of the modules whose names are followed (most, not all)
         reached: set[tuple[str, str]] = set()
@@ -948,9 +979,11 @@ class ProjectIndex:
                 return
             dispatching.extend(new)
             matching = DispatchedNames(new)
+            prefixes, suffixes = matching.prefixes, matching.suffixes  # `match`, with its common case inlined
             for key in sorted(reached_classes):
                 for member in members.get(key, ()):
-                    if matching.match(member.simple_name):
+                    name = member.simple_name
+                    if name.startswith(prefixes) or suffixes and matching.match(name):
                         reach(member)
 
         def reach_now(definition: Definition) -> None:
@@ -1101,9 +1134,24 @@ class ProjectIndex:
         # defines a fallback on others (`if django.VERSION >= (6, 1): from django... import f; else: def f`)
         found = {module.name} | {m for t in targets for m in (self.module_of(self.canonical(t)), self.module_of(t)) if m}
         names = module.uses.union(*(d.uses for d in module.definitions))
+        below = self.below_packages
         for imported in [m for m in found if self.modules[m].is_package]:
-            found.update(f"{imported}.{name}" for name in names if f"{imported}.{name}" in self.modules)
+            found.update(f"{imported}.{name}" for name in names.intersection(below.get(imported, ())))
         return found
+
+    @cached_property
+    def below_packages(self) -> dict[str, frozenset[str]]:
+        """For each package, the names of the modules below it relative to it (`flows`, `flows.login` for `pkg`): what
+        `_neighbours` matches a module's names against, where formatting each name under each imported package cost a
+        string per pair."""
+        found: dict[str, set[str]] = {}
+        for name in self.modules:
+            package = name.rpartition(".")[0]
+            while package:
+                if package in self.modules:
+                    found.setdefault(package, set()).add(name[len(package) + 1:])
+                package = package.rpartition(".")[0]
+        return {package: frozenset(names) for package, names in found.items()}
 
     def extends_library(self, cls: Definition) -> bool:
         """A class derived from an imported class of another distribution (`oauthlib`'s `RequestValidator`,
