@@ -10,6 +10,7 @@ when a test uses a path that matches its route (`"/users/42"` for `@app.get("/us
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -880,6 +881,7 @@ class ProjectIndex:
         neighbours: dict[str, set[str]] = {}  # of the modules whose names are followed (most, not all)
         reached: set[tuple[str, str]] = set()
         reached_classes: list[tuple[str, str]] = []  # the classes of `reached`, for `dispatch`
+        sorted_members: list[tuple[str, tuple[str, str], int]] = []  # (name, class, place in `members`), for `dispatch`
         overrides: dict[tuple[str, str], dict[str, list[Definition]]] = {}  # see `overrides_in`
         imported: set[str] = set()
         pending: list[tuple[str, frozenset[str]]] = []
@@ -979,12 +981,28 @@ class ProjectIndex:
                 return
             dispatching.extend(new)
             matching = DispatchedNames(new)
-            prefixes, suffixes = matching.prefixes, matching.suffixes  # `match`, with its common case inlined
-            for key in sorted(reached_classes):
-                for member in members.get(key, ()):
-                    name = member.simple_name
-                    if name.startswith(prefixes) or suffixes and matching.match(name):
-                        reach(member)
+            if matching.suffixes:
+                for key in sorted(reached_classes):
+                    for member in members.get(key, ()):
+                        if matching.match(member.simple_name):
+                            reach(member)
+                return
+            # the members of the reached classes whose names start with a prefix, found in the names' sorted order and
+            # reached in the classes' (as a scan of every reached class's members would, for each new prefix)
+            if not sorted_members:
+                sorted_members.extend(sorted((member.simple_name, key, position) for key, found in members.items()
+                                             for position, member in enumerate(found)))
+            classes = set(reached_classes)
+            matched: set[tuple[tuple[str, str], int]] = set()
+            for prefix in matching.prefixes:
+                index = bisect.bisect_left(sorted_members, (prefix,))
+                while index < len(sorted_members) and sorted_members[index][0].startswith(prefix):
+                    _, key, position = sorted_members[index]
+                    if key in classes:
+                        matched.add((key, position))
+                    index += 1
+            for key, position in sorted(matched):
+                reach(members[key][position])
 
         def reach_now(definition: Definition) -> None:
             key = definition.key
