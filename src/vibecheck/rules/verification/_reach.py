@@ -274,6 +274,8 @@ class ProjectIndex:
     def _imported_helpers(self, candidates: list[TestFile]) -> list[TestFile]:
         """The files of test data folders that a test imports (`from tests.fixtures.factories import make_user`, also
         as a `pytest_plugins` string): helpers whose calls reach the project's code, not sample input."""
+        if not candidates:
+            return []  # no data folder holds a test file (Django): no pass over every name the tests import
         imported = {name for test in self.tests for name in (*test.imports, *test.dotted)}
         prefixes = {name.rpartition(".")[0] for name in imported} | imported
         helpers = []
