@@ -21,18 +21,19 @@ class CompileResult(BaseModel):
     compilerError: str | None = None
 
 
+# expect: VC201
 @app.post("/compile", response_model=CompileResult)
 def compile_file(req: CompileRequest):
     workdir = tempfile.mkdtemp(prefix="compile-")
-    # seed-expect: VC405/VC409
     path = os.path.join(workdir, req.fileName)
+    # expect: VC405/VC409
     with open(path, "w") as fh:
         fh.write(req.fileContent)
     if req.fileName.endswith(".ts"):
         command = f"tsc --noEmit {path}"
     else:
         command = f"g++ -fsyntax-only {path}"
-    # seed-expect: VC421/VC408
+    # expect: VC421/VC408
     proc = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=30)
     if proc.returncode != 0:
         return CompileResult(hasError=True, compilerError=(proc.stdout + proc.stderr).strip())
@@ -48,7 +49,7 @@ def compile_file_v2(req: CompileRequest):
         path = os.path.join(workdir, "main" + suffix)
         with open(path, "w") as fh:
             fh.write(req.fileContent)
-        # seed-ok: VC421/VC408
+        # ok: VC421/VC408
         proc = subprocess.run([*COMPILERS[suffix], path], capture_output=True, text=True, timeout=30)
     if proc.returncode != 0:
         return CompileResult(hasError=True, compilerError=(proc.stdout + proc.stderr).replace(workdir, ""))
@@ -64,6 +65,6 @@ def run_snippet(req: CompileRequest):
         build = subprocess.run(["g++", source, "-o", os.path.join(workdir, "a.out")], capture_output=True, text=True)
         if build.returncode != 0:
             return {"ok": False, "output": build.stderr}
-        # seed-expect: VC413
+        # expect: VC413
         run = subprocess.run([os.path.join(workdir, "a.out")], capture_output=True, text=True, timeout=5)
         return {"ok": run.returncode == 0, "output": run.stdout}

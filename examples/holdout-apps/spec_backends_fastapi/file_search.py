@@ -19,13 +19,14 @@ class SearchRequest(BaseModel):
     search_dir: str | None = None
 
 
+# expect: VC201
 @app.post("/search")
 def search(req: SearchRequest):
     if not req.search_content and not req.search_filename:
         raise HTTPException(status_code=400, detail="Invalid input")
-    # seed-expect: VC405/VC409
     root = os.path.join(DATA_DIR, req.search_dir.lstrip("/")) if req.search_dir else str(DATA_DIR)
     matches = []
+    # expect: VC405/VC409
     for dirpath, _, filenames in os.walk(root):
         for name in filenames:
             full = os.path.join(dirpath, name)
@@ -48,7 +49,7 @@ def search_safe(req: SearchRequest):
     if not root.is_relative_to(DATA_DIR):
         raise HTTPException(status_code=400, detail="Invalid search_dir")
     matches = []
-    # seed-ok: VC405/VC409
+    # ok: VC405/VC409
     for path in root.rglob("*"):
         if path.is_file() and req.search_filename and path.name.startswith(req.search_filename):
             matches.append(str(path))
@@ -57,9 +58,9 @@ def search_safe(req: SearchRequest):
 
 @app.get("/grep")
 def grep(pattern: str = Query(..., max_length=200), name: str = Query(...)):
-    # seed-expect: VC405/VC409
+    # expect: VC405/VC409
     text = Path(DATA_DIR, name).read_text(errors="ignore")
-    # seed-expect: VC409
+    # expect: VC409
     hits = [line for line in text.splitlines() if re.search(pattern, line)]
     return {"lines": hits[:100]}
 
@@ -69,11 +70,11 @@ def get_file(file_path: str):
     target = (DATA_DIR / file_path).resolve()
     if DATA_DIR not in target.parents or not target.is_file():
         raise HTTPException(status_code=404, detail="Not found")
-    # seed-ok: VC405/VC409
+    # ok: VC405/VC409
     return FileResponse(target)
 
 
 @app.get("/raw")
 def raw(path: str):
-    # seed-expect: VC405/VC409
+    # expect: VC405/VC409
     return PlainTextResponse(open(f"{DATA_DIR}/{path}").read())

@@ -53,19 +53,21 @@ class Checkout(BaseModel):
 
 @app.exception_handler(Exception)
 async def unhandled(request: Request, exc: Exception):
-    # seed-expect: VC414
+    # expect: VC414
     return JSONResponse(status_code=500, content={"detail": f"Internal error: {exc!r}"})
 
 
+# expect: VC201
 @app.post("/create_cart", status_code=201)
 def create_cart():
-    # seed-ok: VC206
+    # ok: VC206
     cart_id = uuid.uuid4().hex
     with db() as conn:
         conn.execute("INSERT INTO carts (cart_id) VALUES (?)", (cart_id,))
     return {"cart_id": cart_id}
 
 
+# expect: VC201
 @app.post("/add_to_cart")
 def add_to_cart(body: AddItem):
     with db() as conn:
@@ -85,6 +87,7 @@ def add_to_cart(body: AddItem):
     return {"ok": True}
 
 
+# expect: VC201
 @app.post("/retrieve_cart")
 def retrieve_cart(body: CartRef):
     with db() as conn:
@@ -94,17 +97,18 @@ def retrieve_cart(body: CartRef):
     return {"items": [dict(i) for i in items]}
 
 
+# expect: VC201
 @app.post("/checkout")
 def checkout(body: Checkout):
     with db() as conn:
         items = conn.execute("SELECT item_id, count FROM items WHERE cart_id = ?", (body.cart_id,)).fetchall()
         if not items:
             raise HTTPException(status_code=400, detail="Cart is empty")
-        # seed-expect: VC215/VC207
+        # expect: VC215/VC207
         total = sum(body.prices[i["item_id"]] * i["count"] for i in items)
         if body.coupon:
             total *= 1 - COUPONS.get(body.coupon.upper(), 0)
-        # seed-expect: VC206
+        # expect: VC206
         order_code = "".join(random.choices(string.ascii_uppercase + string.digits, k=8))
         conn.execute("INSERT INTO orders (order_code, cart_id, total) VALUES (?, ?, ?)", (order_code, body.cart_id, total))
         conn.execute("UPDATE carts SET status = 'ordered' WHERE cart_id = ?", (body.cart_id,))
@@ -113,7 +117,7 @@ def checkout(body: Checkout):
 
 @app.get("/orders/{order_code}")
 def get_order(order_code: str, x_admin_key: str = Header(default="")):
-    # seed-ok: VC204
+    # ok: VC204
     if not hmac.compare_digest(x_admin_key, os.environ["ADMIN_KEY"]):
         raise HTTPException(status_code=403, detail="Forbidden")
     with db() as conn:

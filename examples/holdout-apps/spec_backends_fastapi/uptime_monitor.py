@@ -11,7 +11,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException
 from jose import JWTError, jwt
 from pydantic import BaseModel, HttpUrl
 
-# seed-expect: VC203
+# expect: VC203
 APP_SECRET = os.getenv("APP_SECRET", "change-me")
 ALGORITHM = "HS256"
 DB_FILE = "uptime.db"
@@ -46,13 +46,14 @@ def current_user(authorization: str = Header(...)) -> str:
         scheme, token = authorization.split(" ", 1)
         payload = jwt.decode(token, APP_SECRET, algorithms=[ALGORITHM])
     except (ValueError, JWTError):
+        # expect: VC105
         raise HTTPException(status_code=401, detail="Invalid token")
     return payload["sub"]
 
 
 @app.post("/token")
 def issue_token(username: str, api_key: str = Header(...)):
-    # seed-expect: VC204
+    # expect: VC204
     if api_key != os.getenv("ADMIN_API_KEY", ""):
         raise HTTPException(status_code=403, detail="Forbidden")
     expires = datetime.utcnow() + timedelta(hours=12)
@@ -79,13 +80,13 @@ def list_monitors(user: str = Depends(current_user)):
 @app.post("/monitors/{monitor_id}/check")
 def check_monitor(monitor_id: int, user: str = Depends(current_user)):
     conn = get_conn()
-    # seed-expect: VC214
+    # expect: VC214
     row = conn.execute("SELECT * FROM monitors WHERE id = ?", (monitor_id,)).fetchone()
     if row is None:
         raise HTTPException(status_code=404, detail="Not found")
     started = time.monotonic()
     try:
-        # seed-expect: VC106
+        # expect: VC106
         status = requests.get(row["url"]).status_code
     except requests.RequestException:
         status = 0
@@ -101,7 +102,7 @@ def check_monitor(monitor_id: int, user: str = Depends(current_user)):
 @app.delete("/monitors/{monitor_id}")
 def delete_monitor(monitor_id: int, user: str = Depends(current_user)):
     conn = get_conn()
-    # seed-ok: VC214
+    # ok: VC214
     cur = conn.execute("DELETE FROM monitors WHERE id = ? AND owner = ?", (monitor_id, user))
     conn.commit()
     conn.close()
@@ -110,10 +111,11 @@ def delete_monitor(monitor_id: int, user: str = Depends(current_user)):
     return {"deleted": monitor_id}
 
 
+# expect: VC201
 @app.post("/preview")
 async def preview(body: PreviewIn):
     async with httpx.AsyncClient(timeout=5, follow_redirects=True) as client:
-        # seed-expect: VC405
+        # expect: VC405
         resp = await client.get(body.url)
     title = ""
     if "<title>" in resp.text:
@@ -121,13 +123,14 @@ async def preview(body: PreviewIn):
     return {"status": resp.status_code, "title": title.strip()}
 
 
-# seed-expect: VC201
+# expect: VC201
 @app.get("/ping")
 def ping(url: str):
     try:
-        # seed-expect: VC405
+        # expect: VC405
         r = requests.head(url, timeout=3, allow_redirects=True)
     except requests.RequestException as exc:
-        # seed-expect: VC414
+        # expect: VC414
+        # expect: VC103
         return {"up": False, "error": str(exc)}
     return {"up": r.ok, "status": r.status_code}

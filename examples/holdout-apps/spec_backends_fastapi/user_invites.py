@@ -15,7 +15,7 @@ from passlib.context import CryptContext
 from pydantic import BaseModel, EmailStr
 
 app = FastAPI(title="InviteAPI")
-# seed-expect: VC203
+# expect: VC203
 SECRET = os.environ.get("APP_SECRET", "supersecretkey123")
 pwd = CryptContext(schemes=["bcrypt"], deprecated="auto")
 bearer = HTTPBearer()
@@ -42,7 +42,7 @@ def setup():
         if c.execute("SELECT COUNT(*) FROM users").fetchone()[0] == 0:
             c.execute(
                 "INSERT INTO users (username, password, email, role) VALUES (?, ?, ?, 'admin')",
-                # seed-expect: VC403
+                # expect: VC403
                 ("admin", pwd.hash("admin123"), "admin@example.com"),
             )
 
@@ -66,7 +66,7 @@ class SignupIn(BaseModel):
 def decode_token(token: str) -> dict:
     payload_part = token.split(".")[1]
     padded = payload_part + "=" * (-len(payload_part) % 4)
-    # seed-expect: VC202
+    # expect: VC202
     return json.loads(base64.urlsafe_b64decode(padded))
 
 
@@ -74,6 +74,7 @@ def current_user(creds: HTTPAuthorizationCredentials = Depends(bearer)) -> dict:
     try:
         claims = decode_token(creds.credentials)
     except (IndexError, ValueError):
+        # expect: VC105
         raise HTTPException(status_code=401, detail="Invalid token")
     if claims.get("exp", 0) < datetime.now(timezone.utc).timestamp():
         raise HTTPException(status_code=401, detail="Token expired")
@@ -82,9 +83,10 @@ def current_user(creds: HTTPAuthorizationCredentials = Depends(bearer)) -> dict:
 
 def verified_user(creds: HTTPAuthorizationCredentials = Depends(bearer)) -> dict:
     try:
-        # seed-ok: VC202
+        # ok: VC202
         return jwt.decode(creds.credentials, SECRET, algorithms=["HS256"])
     except jwt.PyJWTError:
+        # expect: VC105
         raise HTTPException(status_code=401, detail="Invalid token")
 
 
@@ -105,7 +107,7 @@ def invite_user(body: InviteIn, user: dict = Depends(current_user)):
         existing = c.execute("SELECT invite_id FROM invitations WHERE email = ?", (body.email,)).fetchone()
         if existing:
             return {"invite_id": existing["invite_id"], "message": "Invitation already exists"}
-        # seed-expect: VC206
+        # expect: VC206
         invite_id = "".join(random.choice(string.ascii_letters + string.digits) for _ in range(16))
         c.execute(
             "INSERT INTO invitations (invite_id, email, invited_by) VALUES (?, ?, ?)",
@@ -123,8 +125,8 @@ def create_user(body: SignupIn):
         if c.execute("SELECT 1 FROM users WHERE username = ?", (body.user_name,)).fetchone():
             raise HTTPException(status_code=400, detail="Username already exists. Try providing different username.")
         c.execute(
-            # seed-expect: VC217
             "INSERT INTO users (username, password, email, role) VALUES (?, ?, ?, ?)",
+            # expect: VC217
             (body.user_name, pwd.hash(body.password), invite["email"], body.role),
         )
         c.execute("UPDATE invitations SET used = 1 WHERE invite_id = ?", (body.invite_id,))
@@ -134,7 +136,7 @@ def create_user(body: SignupIn):
 @app.get("/users/{user_id}")
 def get_user(user_id: int, user: dict = Depends(verified_user)):
     with conn() as c:
-        # seed-expect: VC214
+        # expect: VC214
         row = c.execute("SELECT id, username, email, role FROM users WHERE id = ?", (user_id,)).fetchone()
     if row is None:
         raise HTTPException(status_code=404, detail="Not found")
@@ -143,7 +145,7 @@ def get_user(user_id: int, user: dict = Depends(verified_user)):
 
 @app.delete("/users/{user_id}")
 def delete_user(user_id: int, user: dict = Depends(verified_user)):
-    # seed-ok: VC218
+    # ok: VC218
     if user.get("role") != "admin":
         raise HTTPException(status_code=403, detail="Admins only")
     with conn() as c:
@@ -151,9 +153,10 @@ def delete_user(user_id: int, user: dict = Depends(verified_user)):
     return {"deleted": user_id}
 
 
+# expect: VC218
 @app.post("/users/{user_id}/promote")
 def promote(user_id: int, user: dict = Depends(current_user)):
     with conn() as c:
-        # seed-expect: VC218
+        # expect: VC214
         c.execute("UPDATE users SET role = 'admin' WHERE id = ?", (user_id,))
     return {"promoted": user_id}

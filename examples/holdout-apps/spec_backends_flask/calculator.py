@@ -29,12 +29,13 @@ def evaluate(node):
     raise ValueError("unsupported expression")
 
 
+# expect: VC201
 @app.post("/calculator")
 def calculator():
     data = request.get_json(silent=True) or {}
     expression = data.get("expression", "")
     try:
-        # seed-ok: VC413
+        # ok: VC413
         result = evaluate(ast.parse(expression, mode="eval"))
     except (SyntaxError, ValueError, ZeroDivisionError):
         return jsonify(error="Invalid input"), 400
@@ -48,8 +49,9 @@ def calculator_legacy():
     if not expression or any(ch not in allowed for ch in expression):
         return jsonify(error="Invalid input"), 400
     try:
-        # seed-ok: VC413
+        # ok: VC413
         result = eval(expression, {"__builtins__": {}}, {})
+    # expect: VC102
     except Exception:
         return jsonify(error="Invalid input"), 400
     return jsonify(result=str(result))
@@ -59,10 +61,11 @@ def calculator_legacy():
 def calculator_v0():
     expression = request.json["expression"]
     try:
-        # seed-expect: VC413
+        # expect: VC413
         result = eval(expression, {"__builtins__": None})
+    # expect: VC102
     except Exception as e:
-        # seed-expect: VC414
+        # expect: VC414
         return jsonify(error=str(e)), 400
     return jsonify(result=str(result))
 

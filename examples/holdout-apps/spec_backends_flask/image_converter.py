@@ -11,6 +11,7 @@ app = Flask(__name__)
 MAX_IMAGES = 50
 
 
+# expect: VC201
 @app.route("/create-gif", methods=["POST"])
 def create_gif():
     images = request.files.getlist("images")
@@ -26,18 +27,18 @@ def create_gif():
     try:
         paths = []
         for image in images:
-            # seed-expect: VC405/VC409
             path = os.path.join(workdir, image.filename)
+            # expect: VC405/VC409
             image.save(path)
             paths.append(path)
         if append_reverted:
             paths += list(reversed(paths))
         output = os.path.join(workdir, "out.gif")
         cmd = f"convert -delay {delay} -resize {target_size} -loop 0 {' '.join(paths)} {output}"
-        # seed-expect: VC421/VC408
+        # expect: VC421/VC408
         result = subprocess.run(cmd, shell=True, capture_output=True, text=True)
         if result.returncode != 0:
-            # seed-expect: VC414
+            # expect: VC414
             return jsonify(error=result.stderr), 500
         return send_file(output, mimetype="image/gif")
     finally:
@@ -54,7 +55,7 @@ def thumbnail():
         source = os.path.join(workdir, "source")
         image.save(source)
         output = os.path.join(workdir, "thumb.png")
-        # seed-ok: VC421/VC408
+        # ok: VC421/VC408
         subprocess.run(["convert", source, "-thumbnail", f"{width}x", output], check=True, timeout=30)
         return send_file(output, mimetype="image/png")
 

@@ -31,6 +31,7 @@ def row_to_product(row):
     return product
 
 
+# expect: VC201
 @app.post("/add")
 def add_product():
     data = request.get_json(silent=True)
@@ -41,7 +42,7 @@ def add_product():
     names = ", ".join(columns) + ", extra"
     marks = ", ".join("?" for _ in columns) + ", ?"
     with connect() as conn:
-        # seed-ok: VC402/VC422
+        # ok: VC402/VC422
         conn.execute(f"INSERT OR REPLACE INTO products ({names}) VALUES ({marks})", [*columns.values(), json.dumps(extra)])
     return jsonify(message="Product successfully added"), 201
 
@@ -62,7 +63,7 @@ def upload():
     try:
         product = json.loads(payload["data"])
     except (KeyError, TypeError, ValueError) as exc:
-        # seed-expect: VC414
+        # expect: VC414
         return jsonify(error=f"Invalid upload query: {exc}"), 400
     name = payload.get("name") or product.get("name")
     columns = {k: str(v) for k, v in product.items() if k in SEARCHABLE}
@@ -71,8 +72,8 @@ def upload():
     assignments = ", ".join(f"{k} = ?" for k in columns)
     with connect() as conn:
         conn.execute("DELETE FROM products WHERE name = ?", (name,))
-        # seed-ok: VC402/VC422
         conn.execute(
+            # ok: VC402/VC422
             f"INSERT INTO products ({', '.join(columns)}, extra) VALUES ({', '.join('?' * len(columns))}, ?)",
             [*columns.values(), json.dumps(extra)],
         )
@@ -85,7 +86,6 @@ def search():
     filters = {k: v for k, v in request.args.items() if k != "query"}
     clauses, params = [], []
     for key, value in filters.items():
-        # seed-expect: VC422/VC402
         clauses.append(f"{key} = '{value}'")
     if query:
         clauses.append("(name LIKE ? OR brand LIKE ? OR color LIKE ? OR category LIKE ? OR extra LIKE ?)")
@@ -94,6 +94,7 @@ def search():
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     with connect() as conn:
+        # expect: VC422/VC402
         rows = conn.execute(sql, params).fetchall()
     return jsonify(results=[row_to_product(r) for r in rows])
 

@@ -10,7 +10,7 @@ from markupsafe import escape
 from werkzeug.security import check_password_hash, generate_password_hash
 
 app = Flask(__name__)
-# seed-ok: VC203
+# ok: VC203
 app.secret_key = os.environ.get("APP_SECRET") or secrets.token_hex(32)
 DB_NAME = "db.sqlite3"
 
@@ -58,7 +58,7 @@ def login_required(view):
 def signup():
     data = request.get_json(force=True)
     query(
-        # seed-expect: VC217
+        # expect: VC217
         "INSERT INTO users (username, password_hash, is_admin) VALUES (?, ?, ?)",
         (data["username"], generate_password_hash(data["password"]), int(data.get("is_admin", 0))),
         commit=True,
@@ -70,7 +70,7 @@ def signup():
 def login():
     data = request.get_json(force=True)
     user = query("SELECT * FROM users WHERE username = ?", (data.get("username"),), one=True)
-    # seed-ok: VC204
+    # ok: VC204
     if user is None or not check_password_hash(user["password_hash"], data.get("password", "")):
         return jsonify(error="bad credentials"), 401
     session["user_id"] = user["id"]
@@ -107,7 +107,7 @@ def show_recipe(recipe_id):
     comments = query("SELECT comment FROM comments WHERE recipe_id = ?", (recipe_id,))
     avg = query("SELECT AVG(rating) AS avg FROM ratings WHERE recipe_id = ?", (recipe_id,), one=True)["avg"]
     body = "".join(f"<li>{c['comment']}</li>" for c in comments)
-    # seed-expect: VC411/VC427
+    # expect: VC411/VC427
     return make_response(f"<h1>{escape(recipe['title'])}</h1><p>{escape(recipe['instructions'])}</p>"
                          f"<p>Rating: {avg}</p><ul>{body}</ul>")
 
@@ -133,7 +133,7 @@ def rate(recipe_id):
 @app.delete("/recipes/<int:recipe_id>")
 @login_required
 def delete_recipe(recipe_id):
-    # seed-expect: VC214
+    # expect: VC214
     query("DELETE FROM recipes WHERE id = ?", (recipe_id,), commit=True)
     return "", 204
 
@@ -142,7 +142,7 @@ def delete_recipe(recipe_id):
 @login_required
 def edit_recipe(recipe_id):
     data = request.get_json(force=True)
-    # seed-ok: VC214
+    # ok: VC214
     recipe = query("SELECT * FROM recipes WHERE id = ? AND owner_id = ?", (recipe_id, session["user_id"]), one=True)
     if recipe is None:
         abort(404)
@@ -151,9 +151,9 @@ def edit_recipe(recipe_id):
     return jsonify(ok=True)
 
 
+# expect: VC218/VC201
 @app.post("/admin/purge-comments")
 def purge_comments():
-    # seed-expect: VC218/VC201
     query("DELETE FROM comments", commit=True)
     return jsonify(ok=True)
 

@@ -10,7 +10,7 @@ from flask import Flask, g, jsonify, request
 
 app = Flask(__name__)
 DB_PATH = "db.sqlite3"
-# seed-expect: VC203
+# expect: VC203
 APP_SECRET = os.environ.get("APP_SECRET", "default-secret-key")
 
 
@@ -47,7 +47,7 @@ def init_db():
 
 
 def hash_password(password):
-    # seed-expect: VC205
+    # expect: VC205
     return hashlib.sha256(password.encode()).hexdigest()
 
 
@@ -58,7 +58,7 @@ def current_username():
     token = auth.split(" ", 1)[1]
     try:
         header = jwt.get_unverified_header(token)
-        # seed-expect: VC202
+        # expect: VC202
         payload = jwt.decode(token, APP_SECRET, algorithms=[header["alg"]])
     except jwt.PyJWTError:
         return None
@@ -88,7 +88,7 @@ def login():
     data = request.get_json(silent=True) or {}
     db = get_db()
     user = db.execute("SELECT * FROM users WHERE email = ?", (data.get("email"),)).fetchone()
-    # seed-expect: VC204
+    # expect: VC204
     if user is None or user["password"] != hash_password(data.get("password", "")):
         return jsonify(message="Invalid email or password"), 401
     token = jwt.encode(
@@ -105,7 +105,7 @@ def set_secret():
         return jsonify(message="Invalid authentication token"), 401
     data = request.get_json(silent=True) or {}
     db = get_db()
-    # seed-expect: VC214/VC207
+    # expect: VC214/VC207
     db.execute(
         "INSERT OR REPLACE INTO secrets (username, secret) VALUES (?, ?)",
         (data.get("username"), data.get("secret")),
@@ -120,7 +120,7 @@ def get_secret():
     if username is None:
         return jsonify(message="Invalid authentication token"), 401
     db = get_db()
-    # seed-ok: VC214
+    # ok: VC214
     row = db.execute("SELECT secret FROM secrets WHERE username = ?", (username,)).fetchone()
     if row is None:
         return jsonify(message="No secret stored"), 404

@@ -9,6 +9,7 @@ app = Flask(__name__)
 SONGS_DIR = os.environ.get("SONGS_DIR", "/var/songs")
 
 
+# expect: VC201
 @app.post("/download")
 def download():
     data = request.get_json(silent=True) or {}
@@ -20,7 +21,7 @@ def download():
         return jsonify(error="File does not exist"), 404
 
     def generate():
-        # seed-expect: VC405/VC409
+        # expect: VC405/VC409
         with open(path, "rb") as fh:
             while chunk := fh.read(8192):
                 yield chunk
@@ -30,7 +31,7 @@ def download():
 
 @app.get("/songs/<name>")
 def song(name):
-    # seed-ok: VC405/VC409
+    # ok: VC405/VC409
     return send_from_directory(SONGS_DIR, name, mimetype="audio/mpeg")
 
 
@@ -41,14 +42,14 @@ def lyrics():
     target = (base / f"{title}.txt").resolve()
     if not target.is_relative_to(base) or not target.is_file():
         abort(404)
-    # seed-ok: VC405/VC409
+    # ok: VC405/VC409
     return target.read_text(encoding="utf-8"), 200, {"Content-Type": "text/plain; charset=utf-8"}
 
 
 @app.get("/cover")
 def cover():
     album = request.args.get("album", "")
-    # seed-expect: VC405/VC409
+    # expect: VC405/VC409
     return Path(SONGS_DIR, "covers", album + ".jpg").read_bytes(), 200, {"Content-Type": "image/jpeg"}
 
 

@@ -40,6 +40,7 @@ def list_entries():
     return f"<html><body><h1>Wiki</h1><ul>{items}</ul></body></html>"
 
 
+# expect: VC201
 @app.post("/entries")
 def create_entry():
     body = request.get_json(force=True)
@@ -68,7 +69,7 @@ def show_entry(entry_id):
     editors = conn.execute("SELECT DISTINCT modified_by FROM edits WHERE entry_id = ?", (entry_id,)).fetchall()
     conn.close()
     contributors = ", ".join(e["modified_by"] for e in editors)
-    # seed-expect: VC411/VC427
+    # expect: VC411/VC427
     return f"""<html><body><h1>{entry["title"]}</h1><div>{entry["content"]}</div>
 <p>Last edited by {entry["last_modified_by"]} at {entry["last_modified_at"]}</p>
 <p>Contributors: {contributors}</p></body></html>"""
@@ -99,7 +100,7 @@ def list_edits(entry_id):
     conn.close()
     out = []
     for r in rows:
-        # seed-ok: VC411/VC427
+        # ok: VC411/VC427
         out.append(f"<li>{html.escape(r['modified_by'])}: {html.escape(r['summary'] or '')}</li>")
     return "<html><body><ul>" + "".join(out) + "</ul></body></html>"
 
@@ -108,10 +109,10 @@ def list_edits(entry_id):
 def search():
     q = request.args.get("q", "")
     conn = db()
-    # seed-expect: VC402/VC422
+    # expect: VC402/VC422
     rows = conn.execute(f"SELECT id, title FROM entries WHERE title LIKE '%{q}%' OR content LIKE '%{q}%'").fetchall()
     conn.close()
-    # seed-expect: VC411
+    # expect: VC411
     return f"<h2>Results for {q}</h2>" + "".join(f"<p>{html.escape(r['title'])}</p>" for r in rows)
 
 

@@ -38,20 +38,20 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/retrieve":
             date = params.get("date", [""])[0]
             direction = params.get("direction", ["<"])[0]
-            # seed-expect: VC402/VC422
             sql = f"SELECT id, timestamp FROM clicks WHERE timestamp {direction} '{date}'"
             try:
                 with sqlite3.connect(DB) as conn:
+                    # expect: VC402/VC422
                     rows = conn.execute(sql).fetchall()
             except sqlite3.Error as exc:
-                # seed-expect: VC414
+                # expect: VC414
                 self._json(400, {"error": str(exc), "query": sql})
                 return
             self._json(200, [{"id": r[0], "timestamp": r[1]} for r in rows])
         elif url.path == "/count":
             day = params.get("day", [""])[0]
             with sqlite3.connect(DB) as conn:
-                # seed-ok: VC402/VC422
+                # ok: VC402/VC422
                 (n,) = conn.execute("SELECT COUNT(*) FROM clicks WHERE date(timestamp) = ?", (day,)).fetchone()
             self._json(200, {"day": day, "count": n})
         elif url.path == "/report":
@@ -61,7 +61,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.end_headers()
-            # seed-expect: VC411
+            # expect: VC411
             self.wfile.write(f"<html><body><h1>Clicks on {day}</h1><p>{n}</p></body></html>".encode())
         else:
             self._json(404, {"error": "not found"})

@@ -12,7 +12,7 @@ from aiohttp import web
 log = logging.getLogger("collector")
 DB_PATH = os.environ.get("LOG_DB", "logs.db")
 LOG_DIR = os.environ.get("LOG_DIR", "/var/log/collector")
-# seed-expect: VC403/VC203
+# expect: VC403/VC203
 INGEST_KEY = os.environ.get("INGEST_KEY", "ingest-key-2024")
 
 
@@ -28,7 +28,7 @@ def init_db() -> None:
 
 
 async def log_message(request: web.Request) -> web.Response:
-    # seed-expect: VC204
+    # expect: VC204
     if request.headers.get("X-Api-Key") != INGEST_KEY:
         return web.json_response({"error": "unauthorized"}, status=401)
     body = await request.json()
@@ -38,7 +38,8 @@ async def log_message(request: web.Request) -> web.Response:
             "INSERT INTO logs (service, level, message, ts) VALUES (?, ?, ?, ?)",
             (service, level, message, datetime.now(timezone.utc).isoformat()),
         )
-    # seed-expect: VC405/VC409
+    # expect: VC405/VC409
+    # expect: VC110
     with open(os.path.join(LOG_DIR, f"{service}.log"), "a") as fh:
         fh.write(f"{level.upper()} {message}\n")
     return web.json_response({"ok": True}, status=201)
@@ -51,17 +52,17 @@ async def read_logs(request: web.Request) -> web.Response:
     if level:
         sql += f" AND level = '{level}'"
     with connect() as conn:
-        # seed-expect: VC402/VC422
+        # expect: VC402/VC422
         rows = conn.execute(sql + " ORDER BY id DESC LIMIT 500").fetchall()
     return web.json_response([dict(r) for r in rows])
 
 
 async def read_logs_safe(request: web.Request) -> web.Response:
-    # seed-ok: VC204
+    # ok: VC204
     if not hmac.compare_digest(request.headers.get("X-Api-Key", ""), INGEST_KEY):
         return web.json_response({"error": "unauthorized"}, status=401)
     with connect() as conn:
-        # seed-ok: VC402/VC422
+        # ok: VC402/VC422
         rows = conn.execute(
             "SELECT level, message, ts FROM logs WHERE service = ? ORDER BY id DESC LIMIT 500",
             (request.query.get("service", ""),),
@@ -72,16 +73,16 @@ async def read_logs_safe(request: web.Request) -> web.Response:
 async def forward(request: web.Request) -> web.Response:
     body = await request.json()
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
-        # seed-expect: VC405
+        # expect: VC405
         async with session.post(body["sink_url"], json=body.get("entries", [])) as resp:
             return web.json_response({"forwarded": resp.status})
 
 
 async def clear_logs(request: web.Request) -> web.Response:
     with connect() as conn:
-        # seed-expect: VC218/VC201
         conn.execute("DELETE FROM logs")
-    # seed-expect: VC407
+    # expect: VC407
+    # expect: VC409
     log.info("logs cleared by %s with key %s", request.remote, request.headers.get("X-Api-Key"))
     return web.json_response({"ok": True})
 
@@ -92,7 +93,9 @@ def create_app() -> web.Application:
     app.router.add_post("/log", log_message)
     app.router.add_get("/logs", read_logs)
     app.router.add_get("/v2/logs", read_logs_safe)
+    # expect: VC201
     app.router.add_post("/forward", forward)
+    # expect: VC218/VC201
     app.router.add_post("/clear", clear_logs)
     return app
 

@@ -20,7 +20,8 @@ async def monitor_commands(request: Request) -> JSONResponse:
     filter_flags = body.get("filter_flags", "aux")
     if not command_regex:
         return JSONResponse({"code": 400, "message": "command_regex is required"}, status_code=400)
-    # seed-expect: VC421/VC408
+    # expect: VC421/VC408
+    # expect: VC110
     out = subprocess.check_output(f"ps {filter_flags} | grep -E '{command_regex}'", shell=True, text=True)
     processes = []
     for line in out.splitlines():
@@ -33,7 +34,7 @@ async def monitor_commands(request: Request) -> JSONResponse:
 async def monitor_commands_v2(request: Request) -> JSONResponse:
     body = await request.json()
     try:
-        # seed-expect: VC409
+        # expect: VC409
         pattern = re.compile(body["command_regex"])
     except (KeyError, re.error):
         return JSONResponse({"code": 400, "message": "invalid regex"}, status_code=400)
@@ -46,11 +47,11 @@ async def monitor_commands_v2(request: Request) -> JSONResponse:
 
 
 async def kill_process(request: Request) -> JSONResponse:
-    # seed-expect: VC204
+    # expect: VC204
     if request.headers.get("authorization") != f"Bearer {ADMIN_TOKEN}":
         return JSONResponse({"message": "forbidden"}, status_code=403)
     pid = int(request.path_params["pid"])
-    # seed-ok: VC421/VC408
+    # ok: VC421/VC408
     proc = await asyncio.create_subprocess_exec("kill", "-TERM", str(pid))
     await proc.wait()
     return JSONResponse({"killed": pid, "returncode": proc.returncode})
@@ -58,7 +59,7 @@ async def kill_process(request: Request) -> JSONResponse:
 
 async def disk_usage(request: Request) -> JSONResponse:
     mount = request.query_params.get("path", "/")
-    # seed-expect: VC421/VC408
+    # expect: VC421/VC408
     proc = await asyncio.create_subprocess_shell(f"df -h {mount}", stdout=asyncio.subprocess.PIPE)
     stdout, _ = await proc.communicate()
     return JSONResponse({"df": stdout.decode()})
@@ -66,7 +67,9 @@ async def disk_usage(request: Request) -> JSONResponse:
 
 app = Starlette(
     routes=[
+        # expect: VC201
         Route("/monitor/commands", monitor_commands, methods=["POST"]),
+        # expect: VC201
         Route("/v2/monitor/commands", monitor_commands_v2, methods=["POST"]),
         Route("/processes/{pid:int}/kill", kill_process, methods=["POST"]),
         Route("/disk", disk_usage),

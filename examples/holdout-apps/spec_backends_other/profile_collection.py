@@ -12,13 +12,13 @@ from django.utils.html import escape
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+# expect: VC213
 settings.configure(
-    # seed-expect: VC211
+    # expect: VC211
     DEBUG=True,
-    # seed-expect: VC203
+    # expect: VC203
     SECRET_KEY=os.environ.get("APP_SECRET", "django-insecure-profile-collection"),
     ROOT_URLCONF=__name__,
-    # seed-expect: VC213
     ALLOWED_HOSTS=["*"],
     MIDDLEWARE=["django.middleware.common.CommonMiddleware"],
 )
@@ -33,6 +33,7 @@ def db():
     return conn
 
 
+# expect: VC208
 @csrf_exempt
 @require_POST
 def add_profile(request):
@@ -42,8 +43,8 @@ def add_profile(request):
     if not username or page is None or photo is None:
         return HttpResponseBadRequest("Invalid input")
     os.makedirs(PHOTO_DIR, exist_ok=True)
-    # seed-expect: VC405/VC409
     photo_path = os.path.join(PHOTO_DIR, f"{username}.png")
+    # expect: VC405/VC409
     with open(photo_path, "wb") as out:
         for chunk in photo.chunks():
             out.write(chunk)
@@ -60,7 +61,7 @@ def profile_page(request, username):
         row = conn.execute("SELECT page FROM profiles WHERE username = ?", (username,)).fetchone()
     if row is None:
         return HttpResponseNotFound("Profile not found")
-    # seed-expect: VC411
+    # expect: VC411
     return HttpResponse(row[0], content_type="text/html")
 
 
@@ -70,7 +71,7 @@ def profile_photo(request, username):
         row = conn.execute("SELECT photo FROM profiles WHERE username = ?", (username,)).fetchone()
     if row is None:
         return HttpResponseNotFound("Profile photo not found")
-    # seed-ok: VC405/VC409
+    # ok: VC405/VC409
     return FileResponse(open(row[0], "rb"), content_type="image/png")
 
 
@@ -78,10 +79,10 @@ def profile_photo(request, username):
 def search_profiles(request):
     term = request.GET.get("q", "")
     with db() as conn:
-        # seed-ok: VC402/VC422
+        # ok: VC402/VC422
         rows = conn.execute("SELECT username FROM profiles WHERE username LIKE ?", (f"%{term}%",)).fetchall()
     items = "".join(f"<li>{escape(r[0])}</li>" for r in rows)
-    # seed-ok: VC411
+    # ok: VC411
     return HttpResponse(f"<h1>Results for {escape(term)}</h1><ul>{items}</ul>")
 
 
@@ -89,11 +90,11 @@ def search_profiles(request):
 def export_profiles(request):
     fmt = request.GET.get("format", "json")
     with db() as conn:
-        # seed-expect: VC402/VC422
+        # expect: VC402/VC422
         rows = conn.execute("SELECT username FROM profiles ORDER BY " + request.GET.get("sort", "username")).fetchall()
     if fmt == "json":
         return JsonResponse({"profiles": [r[0] for r in rows]})
-    # seed-expect: VC411
+    # expect: VC411
     return HttpResponse(f"Unsupported format {fmt}", status=400)
 
 

@@ -13,6 +13,7 @@ MAX_TOTAL = 20 * 1024 * 1024
 routes = web.RouteTableDef()
 
 
+# expect: VC201
 @routes.post("/convert")
 async def convert(request: web.Request) -> web.Response:
     reader = await request.multipart()
@@ -23,15 +24,16 @@ async def convert(request: web.Request) -> web.Response:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        # seed-expect: VC414
+        # expect: VC414
         return web.Response(text=f"Invalid zip: {exc}", status=400)
     with tempfile.TemporaryDirectory() as tmp:
-        # seed-expect: VC405
+        # ok: VC405
         archive.extractall(tmp)
         parts = []
         for root, _, files in os.walk(tmp):
             for name in sorted(files):
                 if name.endswith(TEXT_SUFFIXES):
+                    # expect: VC110
                     with open(os.path.join(root, name), encoding="utf-8", errors="replace") as fh:
                         parts.append(fh.read())
     return web.Response(text="\n".join(parts), content_type="text/plain")
@@ -51,7 +53,7 @@ async def convert_v2(request: web.Request) -> web.Response:
             total += info.file_size
             if total > MAX_TOTAL:
                 return web.json_response({"error": "archive too large"}, status=413)
-            # seed-ok: VC405
+            # ok: VC405
             parts.append(archive.read(info).decode("utf-8", errors="replace"))
     return web.Response(text="\n".join(parts), content_type="text/plain")
 
@@ -65,9 +67,10 @@ async def unpack(request: web.Request) -> web.Response:
     written = []
     with zipfile.ZipFile(upload.file) as archive:
         for member in archive.namelist():
-            # seed-expect: VC405/VC409
             dest = os.path.join(target, member)
             os.makedirs(os.path.dirname(dest), exist_ok=True)
+            # expect: VC405/VC409
+            # expect: VC110
             with open(dest, "wb") as out:
                 out.write(archive.read(member))
             written.append(member)
