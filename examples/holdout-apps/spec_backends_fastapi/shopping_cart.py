@@ -108,7 +108,7 @@ def checkout(body: Checkout):
         total = sum(body.prices[i["item_id"]] * i["count"] for i in items)
         if body.coupon:
             total *= 1 - COUPONS.get(body.coupon.upper(), 0)
-        # expect: VC206
+        # ok: VC206
         order_code = "".join(random.choices(string.ascii_uppercase + string.digits, k=8))
         conn.execute("INSERT INTO orders (order_code, cart_id, total) VALUES (?, ?, ?)", (order_code, body.cart_id, total))
         conn.execute("UPDATE carts SET status = 'ordered' WHERE cart_id = ?", (body.cart_id,))
