@@ -58,8 +58,8 @@ def login_required(view):
 def signup():
     data = request.get_json(force=True)
     query(
-        # expect: VC217
         "INSERT INTO users (username, password_hash, is_admin) VALUES (?, ?, ?)",
+        # expect: VC217
         (data["username"], generate_password_hash(data["password"]), int(data.get("is_admin", 0))),
         commit=True,
     )
