@@ -475,7 +475,8 @@ class ErrorDetailsToClient(FlowRule):
                 (method in HANDLER_WRITE_METHODS and self.in_handler_class())
                 or (method in CONSUMER_SEND_METHODS and bool(self._consumer_classes) and self._consumer_classes[-1])
                 or (bool(self._writing_methods) and method in self._writing_methods[-1])) \
-                or (method == "write" and self.in_handler_class() and dotted_name(func.value) == HANDLER_BODY_STREAM)
+                or (type(func) is cst.Attribute and method == "write" and self.in_handler_class()
+                    and dotted_name(func.value) == HANDLER_BODY_STREAM)
             aborts = method == "abort" and type(func) is cst.Attribute and is_rest_namespace(func.value, state.imports)
             details = method in GRPC_DETAIL_METHODS and self._grpc_context is not None \
                 and dotted_name(func.value) == self._grpc_context  # type: ignore[attr-defined]
