@@ -428,13 +428,6 @@ KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
     # A password-reset request at `reset/` (`request_reset`): the open-by-design paths are spelled out
     # (`password-reset`, `forgot-password`), and a bare `reset` names an administrator's action as often.
     ("magic_links", "accounts/views.py", 20, "VC201"),
-    # The public pages of a Django app that signs nobody in: its sign-up answers 403 for a profile that already exists
-    # ("creation forbidden"), which the app model reads as the view's own guard, so the app looks authenticated and
-    # VC219 reports its unguarded reads.
-    ("spec_backends_other", "profile_collection.py", 59, "VC219"),
-    ("spec_backends_other", "profile_collection.py", 70, "VC219"),
-    ("spec_backends_other", "profile_collection.py", 81, "VC219"),
-    ("spec_backends_other", "profile_collection.py", 93, "VC219"),
 }
 
 

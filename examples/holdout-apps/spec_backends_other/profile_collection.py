@@ -55,7 +55,7 @@ def add_profile(request):
     return HttpResponse("Profile created successfully", status=201)
 
 
-# ok: VC219 -- public pages of an app that signs nobody in; a 403 for an existing profile reads as a guard
+# ok: VC219 -- public pages of an app that signs nobody in; its 403 for an existing profile is no guard
 @require_GET
 def profile_page(request, username):
     with db() as conn:
@@ -66,7 +66,7 @@ def profile_page(request, username):
     return HttpResponse(row[0], content_type="text/html")
 
 
-# ok: VC219 -- public pages of an app that signs nobody in; a 403 for an existing profile reads as a guard
+# ok: VC219 -- public pages of an app that signs nobody in; its 403 for an existing profile is no guard
 @require_GET
 def profile_photo(request, username):
     with db() as conn:
@@ -77,7 +77,7 @@ def profile_photo(request, username):
     return FileResponse(open(row[0], "rb"), content_type="image/png")
 
 
-# ok: VC219 -- public pages of an app that signs nobody in; a 403 for an existing profile reads as a guard
+# ok: VC219 -- public pages of an app that signs nobody in; its 403 for an existing profile is no guard
 @require_GET
 def search_profiles(request):
     term = request.GET.get("q", "")
@@ -89,7 +89,7 @@ def search_profiles(request):
     return HttpResponse(f"<h1>Results for {escape(term)}</h1><ul>{items}</ul>")
 
 
-# ok: VC219 -- public pages of an app that signs nobody in; a 403 for an existing profile reads as a guard
+# ok: VC219 -- public pages of an app that signs nobody in; its 403 for an existing profile is no guard
 @require_GET
 def export_profiles(request):
     fmt = request.GET.get("format", "json")
