@@ -44,8 +44,8 @@ PASSWORD_ARGUMENTS = {
     "requests.auth.HTTPBasicAuth": 1, "requests.auth.HTTPDigestAuth": 1, "requests.HTTPBasicAuth": 1,
     "httpx.BasicAuth": 1, "httpx.DigestAuth": 1, "aiohttp.BasicAuth": 1, "ftplib.FTP": 2, "ftplib.FTP_TLS": 2,
     "pymysql.connect": 2, "MySQLdb.connect": 2, "pymysql.connections.Connection": 2,
-    "werkzeug.security.generate_password_hash": 0, "werkzeug.generate_password_hash": 0,
-    "django.contrib.auth.hashers.make_password": 0, "bcrypt.hashpw": 0,
+    **dict.fromkeys(("werkzeug.security.generate_password_hash", "werkzeug.generate_password_hash",
+                     "django.contrib.auth.hashers.make_password", "bcrypt.hashpw"), 0),
 }
 # Password hashers whose `hash(password)` takes the password first, known by the object a name is bound to
 # (`pwd_context = CryptContext(schemes=["bcrypt"])`, `ph = argon2.PasswordHasher()`): `hash` alone names no password.
