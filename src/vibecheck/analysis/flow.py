@@ -42,7 +42,7 @@ from vibecheck.analysis.summary_keys import (
     TOP_LEVEL,
     VERDICT_TAKERS,
 )
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.imports import ImportTable, full_name
 from vibecheck.literals import string_value
 from vibecheck.patterns import lazy_pattern, word_start_matches
@@ -1336,6 +1336,30 @@ def _literal_key(subscript: cst.Subscript) -> bool:
     return type(index) is cst.Index and type(index.value) is cst.SimpleString
 
 
+# Statements and clauses that bind a name in the function they are in.
+_BINDING_TYPES = frozenset({cst.AssignTarget, cst.AnnAssign, cst.AugAssign, cst.For, cst.AsName, cst.NamedExpr,
+                            cst.CompFor})
+
+
+def _bound_locally(function: cst.FunctionDef) -> frozenset[str]:
+    """The names a function binds itself (parameters, assignments, loop and `with` targets, imports): the enclosing
+    function's values of them never reach it."""
+    params = function.params
+    bound = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
+    for star in (params.star_arg, params.star_kwarg):
+        if isinstance(star, cst.Param):
+            bound.add(star.name.value)
+    for node in walk_own(function.body):
+        kind = type(node)
+        if kind in _BINDING_TYPES:
+            target = node.target if kind is not cst.AsName else node.name  # type: ignore[attr-defined]
+            bound.update(name.partition(".")[0] for name in _names_inside(target) if "." not in name)
+        elif kind is cst.ImportAlias:
+            alias = node.asname.name if node.asname is not None else node.name  # type: ignore[attr-defined]
+            bound.add((dotted_name(alias) or "").partition(".")[0])
+    return frozenset(bound)
+
+
 def _names_inside(node: cst.CSTNode) -> Iterator[str]:
     for inner in iter_expressions(node):
         dotted = dotted_name(inner)
@@ -2435,6 +2459,7 @@ def walk_functions_together(rules: list[FlowRule], function: cst.FunctionDef) ->
         try:
             if not rule.summarises and rule.skips(function):
                 rule.__dict__.setdefault("_scope_instances", []).append({})  # (`leave_FunctionDef` pops one)
+                rule.__dict__.setdefault("_scope_states", []).append(None)
                 continue
             lanes.append(rule.begin_function(function))
         except MemoryError:
@@ -2601,6 +2626,15 @@ class FlowRule(Rule):
         for outer in scopes:
             state.instances.update(outer)
         scopes.append(state.instances)
+        # A nested function (a generator streaming a file, a callback) reads the enclosing functions' client data
+        # through the names it does not bind itself: `def generate(): with open(path, "rb") as fh: ...`.
+        enclosing: list[FlowState | None] = self.__dict__.setdefault("_scope_states", [])
+        if any(outer is not None and outer.names for outer in enclosing):
+            local = _bound_locally(node)
+            state.names.update((name, taint) for outer in enclosing if outer is not None
+                               for name, taint in outer.names.items()
+                               if taint.kind not in SUMMARISED_KINDS and name.partition(".")[0] not in local)
+        enclosing.append(state)  # (its `names` as the walk leaves them: a branch's merge may replace the dict)
         self.start_function(node, state)
         if not self.summarises:
             return Lane(state, self.check, self)
@@ -2665,6 +2699,9 @@ class FlowRule(Rule):
         scopes: list[dict[str, str]] | None = self.__dict__.get("_scope_instances")
         if scopes:
             scopes.pop()
+        enclosing: list[FlowState | None] | None = self.__dict__.get("_scope_states")
+        if enclosing:
+            enclosing.pop()
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.__dict__.setdefault("_classes", []).append(node.name.value)
