@@ -51,9 +51,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # them says who the caller is, so an account read by the request's id has nothing to be compared with.
     ("grpc_ledger", "ledger/service.py", 26, "VC214"),
     ("grpc_ledger", "ledger/service.py", 48, "VC214"),
-    # The page's `redirect_to` reaches `ui.navigate.to` inside a nested event handler: the flow does not follow a
-    # closure's free variables.
-    ("nicegui_ops", "ops/pages.py", 38, "VC409"),
     # `STORAGE_SECRET = "..."`: "storage" marks a secret's store (`secret_storage`) in VC203's vocabulary, and the
     # value reaches `ui.run(storage_secret=...)` in another module.
     ("nicegui_ops", "ops/settings.py", 8, "VC203"),
