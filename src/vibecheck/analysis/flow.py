@@ -2627,13 +2627,14 @@ class FlowRule(Rule):
             state.instances.update(outer)
         scopes.append(state.instances)
         # A nested function (a generator streaming a file, a callback) reads the enclosing functions' client data
-        # through the names it does not bind itself: `def generate(): with open(path, "rb") as fh: ...`.
+        # through the names it does not bind itself: `def generate(): with open(path, "rb") as fh: ...`. Only client
+        # data: what else the enclosing function built (a query text) is judged where it was built.
         enclosing: list[FlowState | None] = self.__dict__.setdefault("_scope_states", [])
         if any(outer is not None and outer.names for outer in enclosing):
             local = _bound_locally(node)
             state.names.update((name, taint) for outer in enclosing if outer is not None
                                for name, taint in outer.names.items()
-                               if taint.kind not in SUMMARISED_KINDS and name.partition(".")[0] not in local)
+                               if taint.kind == "request" and name.partition(".")[0] not in local)
         enclosing.append(state)  # (its `names` as the walk leaves them: a branch's merge may replace the dict)
         self.start_function(node, state)
         if not self.summarises:
