@@ -2,6 +2,7 @@
 import hmac
 import json
 import os
+from pathlib import Path
 from typing import Annotated
 
 import jwt
@@ -22,6 +23,7 @@ app = Flask(__name__)
 api = FastAPI()
 ADMIN_TOKEN = os.environ["ADMIN_TOKEN"]
 ALLOWED_ROLES = {"viewer", "editor"}
+DATA_ROOT = Path(os.environ.get("DATA_ROOT", "/data"))
 
 
 @app.get("/admin")
@@ -780,3 +782,18 @@ class Query:
         if info.context.user.role != "admin":
             raise PermissionError("admins only")
         return read_usage()
+
+
+@api.post("/files/search")
+def search_below(data: dict):
+    root = (DATA_ROOT / data.get("root", "")).resolve()
+    # ok: VC207 -- a containment check of the directory searched, not a privilege
+    if not root.is_relative_to(DATA_ROOT):
+        raise HTTPException(status_code=403, detail="outside the data directory")
+    # ok: VC207
+    if not os.path.isdir(root):
+        raise HTTPException(status_code=403, detail="no such directory")
+    # expect: VC207 -- the same value tested for itself before the refusal: a client's `root` claim
+    if data.get("root") != "admin":
+        raise HTTPException(status_code=403)
+    return list_files(root)

@@ -50,3 +50,30 @@ def users_by_role():
     db = get_db()
     # ok: VC217 -- a role the client filters by grants nothing
     return {"users": db.execute("SELECT id FROM users WHERE role = ?", (data["role"],)).fetchall()}
+
+
+def query_db(sql, args=(), commit=False):
+    conn = get_db()
+    rows = conn.execute(sql, args).fetchall()
+    if commit:
+        conn.commit()
+    return rows
+
+
+@app.post("/register")
+def register_through_helper():
+    data = request.get_json()
+    query_db("INSERT INTO users (email, is_admin) VALUES (?, ?)",
+             # expect: VC217 -- the module's own helper runs the SQL
+             (data["email"], int(data.get("is_admin", 0))), commit=True)
+    return {"ok": True}
+
+
+@app.post("/register-safely")
+def register_through_helper_safely():
+    data = request.get_json()
+    # ok: VC217
+    query_db("INSERT INTO users (email, is_admin) VALUES (?, ?)", (data["email"], 0), commit=True)
+    # ok: VC217 -- a lookup by role
+    query_db("SELECT id FROM users WHERE role = ?", (data.get("role"),))
+    return {"ok": True}

@@ -51,9 +51,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # them says who the caller is, so an account read by the request's id has nothing to be compared with.
     ("grpc_ledger", "ledger/service.py", 26, "VC214"),
     ("grpc_ledger", "ledger/service.py", 48, "VC214"),
-    # The page's `redirect_to` reaches `ui.navigate.to` inside a nested event handler: the flow does not follow a
-    # closure's free variables.
-    ("nicegui_ops", "ops/pages.py", 38, "VC409"),
     # `STORAGE_SECRET = "..."`: "storage" marks a secret's store (`secret_storage`) in VC203's vocabulary, and the
     # value reaches `ui.run(storage_secret=...)` in another module.
     ("nicegui_ops", "ops/settings.py", 8, "VC203"),
@@ -369,6 +366,31 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # autoescaping (CWE-79, B701).
     ("cwe_prompts_3", "scripts.py", 109, "VC404"),
     ("cwe_prompts_3", "scripts.py", 125, "VC411/VC412"),
+    # Whole small backends written from one spec each (BaxBench style). A compiler service that builds the client's
+    # C++ and then runs the binary (CWE-94): code execution through a compiler and `subprocess.run([binary])`, which
+    # no rule follows from the source text to the program it becomes.
+    ("spec_backends_fastapi", "compiler.py", 69, "VC413"),
+    # A tool's stderr answered to the client (`HTTPException(500, detail=proc.stderr.decode())`, CWE-209): VC414
+    # follows exceptions and tracebacks; a process's stderr is also the answer some services exist for (a compiler's
+    # errors), and nothing in the code says which.
+    ("spec_backends_fastapi", "pdf_concat.py", 38, "VC414"),
+    ("spec_backends_flask", "image_converter.py", 42, "VC414"),
+    # A checkout that trusts the prices in the client's body (CWE-602, business logic): no rule knows which fields of
+    # a body the server must look up itself.
+    ("spec_backends_fastapi", "shopping_cart.py", 108, "VC207/VC215"),
+    # A GET `/ping` that fetches the client's URL with no guard while the app's other routes are guarded (CWE-918,
+    # CWE-306): VC219 reads fetching routes by their names (`/proxy`, `/fetch`), and `/ping` is most often a health check.
+    ("spec_backends_fastapi", "uptime_monitor.py", 127, "VC201"),
+    # A signed-in caller writing the secret of the username its body names (CWE-639): VC214 follows ids of the path
+    # and query to a lookup, and the caller here comes from a module helper that reads the token
+    # (`current_username()`), which no rule compares with the body's user name.
+    ("spec_backends_flask", "secret_storage.py", 109, "VC207/VC214"),
+    # `INGEST_KEY = os.environ.get("INGEST_KEY", "ingest-key-2024")` (CWE-798): "ingest key" names no secret in the
+    # vocabulary of VC203 or VC403, and that it is compared with the `X-Api-Key` header is not read back to its name.
+    ("spec_backends_other", "log_collector.py", 16, "VC203/VC403"),
+    # A stored profile page answered as it was uploaded (`HttpResponse(row[0], content_type="text/html")`, CWE-79):
+    # the whole body is one value from the database, and a page the server wrote itself looks the same.
+    ("spec_backends_other", "profile_collection.py", 66, "VC411"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {

@@ -42,7 +42,7 @@ from vibecheck.analysis.summary_keys import (
     TOP_LEVEL,
     VERDICT_TAKERS,
 )
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.imports import ImportTable, full_name
 from vibecheck.literals import string_value
 from vibecheck.patterns import lazy_pattern, word_start_matches
@@ -538,6 +538,9 @@ class FlowState:
         self.function_aliases: dict[str, str] = {}
         # `self.x` bound in the method being walked: no longer the value another method stored there.
         self.bound_attributes: set[str] = set()
+        # Names bound to a dict whose keys passed an allowlist (`{k: v for k, v in data.items() if k in COLUMNS}`):
+        # what iterates its keys (`", ".join(cols)`, `f"{k} = ?" for k in cols`) holds no client text.
+        self.allowlisted_keys: set[str] = set()
 
     def is_sanitizer_call(self, call: cst.Call) -> bool:
         if self.sanitizer_names:
@@ -635,6 +638,9 @@ class FlowState:
                 iterables.append(for_in.iter)
                 targets.update(_names_inside(for_in.target))
                 for_in = for_in.inner_for_in
+            outer: cst.CompFor = node.for_in  # type: ignore[attr-defined]
+            if type(outer.target) is cst.Name and outer.inner_for_in is None and self._only_keys(outer.iter):
+                iterables = []  # `f"{k} = ?" for k in cols`: the allowlisted keys
             elements = (node.key, first) if type(node) is cst.DictComp else (first,)  # type: ignore[attr-defined]
             if targets.isdisjoint(name for element in elements for name in _names_inside(element)):
                 # `"?" for _ in values`: the element never holds an item, only the count of items comes through
@@ -712,6 +718,13 @@ class FlowState:
         return taint.origin.endswith(".files") and self.imports.imports_any(("bottle",)) \
             and not self.imports.imports_any(OTHER_UPLOAD_FRAMEWORKS)
 
+    def _only_keys(self, node: cst.CSTNode | None) -> bool:
+        """A dict whose keys passed an allowlist, iterated for its keys (`cols`, `cols.keys()`)."""
+        if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "keys" \
+                and not node.args:
+            node = node.func.value
+        return node is not None and bool(self.allowlisted_keys) and (dotted_name(node) or "") in self.allowlisted_keys
+
     def _first(self, nodes: Any) -> Taint | None:
         summarised = None
         for node in nodes:
@@ -735,7 +748,7 @@ class FlowState:
                     return receiver.keyed(key) if key is not None else receiver
                 return receiver
             if method in ARGUMENT_PROPAGATING_METHODS:
-                return self._first(a.value for a in call.args)
+                return self._first(a.value for a in call.args if not (method == "join" and self._only_keys(a.value)))
             if method in COMPILED_REGEX_METHODS:
                 compiled = self._compiled_pattern(func.value)
                 if compiled is not None:
@@ -900,6 +913,10 @@ class FlowState:
         key = dotted_name(target)
         if key is None:
             return
+        if type(value) is cst.DictComp and _keys_allowlisted(value, self):
+            self.allowlisted_keys.add(key)
+        elif self.allowlisted_keys:
+            self.allowlisted_keys.discard(key)
         if type(target) is cst.Attribute and key.startswith("self."):
             self.bound_attributes.add(key)
         if key in REQUEST_OBJECT_NAMES and key not in self.request_objects:
@@ -1288,6 +1305,61 @@ def allowed_branch(node: cst.IfExp, verdict: tuple[str, ...] = ()) -> cst.BaseEx
     return branch if name is not None and (name in verdict or name in checked_names(test)) else None
 
 
+def _keys_allowlisted(comprehension: cst.DictComp, state: FlowState) -> bool:
+    """`{k: v for k, v in data.items() if k in COLUMNS}`: every key is a name tested against a collection that holds
+    no client data (a named or a literal one) by the comprehension's own `if`, or is written as text."""
+    key = comprehension.key
+    if type(key) is cst.SimpleString:
+        return True
+    if type(key) is not cst.Name:
+        return False
+    for_in: cst.CompFor | None = comprehension.for_in
+    while for_in is not None:
+        for test in for_in.ifs:
+            comparison = test.test
+            if type(comparison) is cst.Comparison and type(comparison.left) is cst.Name \
+                    and comparison.left.value == key.value and len(comparison.comparisons) == 1 \
+                    and type(comparison.comparisons[0].operator) is cst.In \
+                    and type(comparison.comparisons[0].comparator) in _ALLOWLIST_TYPES \
+                    and state.taint_of(comparison.comparisons[0].comparator) is None:
+                return True
+        for_in = for_in.inner_for_in
+    return False
+
+
+_ALLOWLIST_TYPES = frozenset({cst.Name, cst.Attribute, cst.Set, cst.Tuple, cst.List})
+
+
+def _literal_key(subscript: cst.Subscript) -> bool:
+    """`cols["name"] = ...`: a key written as text."""
+    index = subscript.slice[0].slice if len(subscript.slice) == 1 else None
+    return type(index) is cst.Index and type(index.value) is cst.SimpleString
+
+
+# Statements and clauses that bind a name in the function they are in.
+_BINDING_TYPES = frozenset({cst.AssignTarget, cst.AnnAssign, cst.AugAssign, cst.For, cst.AsName, cst.NamedExpr,
+                            cst.CompFor})
+
+
+def _bound_locally(function: cst.FunctionDef) -> frozenset[str]:
+    """The names a function binds itself (parameters, assignments, loop and `with` targets, imports): the enclosing
+    function's values of them never reach it."""
+    params = function.params
+    bound = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
+    for star in (params.star_arg, params.star_kwarg):
+        if isinstance(star, cst.Param):
+            bound.add(star.name.value)
+    for node in walk_own(function.body):
+        kind = type(node)
+        if kind in _BINDING_TYPES:
+            target = node.target if kind is not cst.AsName else node.name  # type: ignore[attr-defined]
+            bound.update(name.partition(".")[0] for name in _names_inside(target) if "." not in name)
+        elif kind is cst.ImportAlias:
+            alias = node.asname.name if node.asname is not None else node.name  # type: ignore[attr-defined]
+            bound.add((dotted_name(alias) or "").partition(".")[0])
+    return frozenset(bound)
+
+
 def _names_inside(node: cst.CSTNode) -> Iterator[str]:
     for inner in iter_expressions(node):
         dotted = dotted_name(inner)
@@ -1578,6 +1650,8 @@ def _bind_small_statement(statement: cst.CSTNode, state: FlowState) -> None:
         for target in statement.targets:
             if type(target.target) is cst.Subscript:
                 state.store(target.target.value, taint)
+                if state.allowlisted_keys and not _literal_key(target.target):
+                    state.allowlisted_keys.discard(dotted_name(target.target.value) or "")
             else:
                 state.bind(target.target, taint, statement.value)
     elif type(statement) is cst.Expr and type(statement.value) is cst.Call:
@@ -2385,6 +2459,7 @@ def walk_functions_together(rules: list[FlowRule], function: cst.FunctionDef) ->
         try:
             if not rule.summarises and rule.skips(function):
                 rule.__dict__.setdefault("_scope_instances", []).append({})  # (`leave_FunctionDef` pops one)
+                rule.__dict__.setdefault("_scope_states", []).append(None)
                 continue
             lanes.append(rule.begin_function(function))
         except MemoryError:
@@ -2551,6 +2626,16 @@ class FlowRule(Rule):
         for outer in scopes:
             state.instances.update(outer)
         scopes.append(state.instances)
+        # A nested function (a generator streaming a file, a callback) reads the enclosing functions' client data
+        # through the names it does not bind itself: `def generate(): with open(path, "rb") as fh: ...`. Only client
+        # data: what else the enclosing function built (a query text) is judged where it was built.
+        enclosing: list[FlowState | None] = self.__dict__.setdefault("_scope_states", [])
+        if any(outer is not None and outer.names for outer in enclosing):
+            local = _bound_locally(node)
+            state.names.update((name, taint) for outer in enclosing if outer is not None
+                               for name, taint in outer.names.items()
+                               if taint.kind == "request" and name.partition(".")[0] not in local)
+        enclosing.append(state)  # (its `names` as the walk leaves them: a branch's merge may replace the dict)
         self.start_function(node, state)
         if not self.summarises:
             return Lane(state, self.check, self)
@@ -2615,6 +2700,9 @@ class FlowRule(Rule):
         scopes: list[dict[str, str]] | None = self.__dict__.get("_scope_instances")
         if scopes:
             scopes.pop()
+        enclosing: list[FlowState | None] | None = self.__dict__.get("_scope_states")
+        if enclosing:
+            enclosing.pop()
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.__dict__.setdefault("_classes", []).append(node.name.value)

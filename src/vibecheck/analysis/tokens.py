@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import libcst as cst
 
+from vibecheck.cst_fields import walk_own
 from vibecheck.literals import string_value
 
 # PyJWT (`jwt`), python-jose (`jose.jwt`): `decode(token, key, algorithms, options, ...)`.
@@ -80,3 +81,66 @@ def skips_audience(call: cst.Call, qualified_name: QualifiedName) -> bool:
 def skips_expiry(call: cst.Call, qualified_name: QualifiedName) -> bool:
     """`jwt.decode(..., options={"verify_exp": False})`, `options=dict(verify_exp=False)`, `verify_expiration=False`."""
     return (qualified_name(call) or "") in DECODERS and _turns_off(call, EXPIRY_OPTIONS, EXPIRY_OPTIONS)
+
+
+# A JWT read by hand: the middle of the token's three dot-separated parts, base64-decoded and parsed as JSON.
+BASE64_DECODERS = frozenset({"base64.urlsafe_b64decode", "base64.b64decode", "base64.decodebytes"})
+JSON_PARSERS = frozenset({"json.loads", "orjson.loads", "ujson.loads", "simplejson.loads"})
+# Calls that check a signature by hand (`hmac.new(key, f"{header}.{payload}", sha256)`, a public key's `verify`):
+# a function making one verifies the token whose payload it decodes.
+SIGNATURE_CHECKS = frozenset({"hmac.new", "hmac.digest", "hmac.compare_digest", "secrets.compare_digest"})
+PAYLOAD_INDEXES = frozenset({"1", "-2"})
+
+
+def hand_decoded_payloads(function: cst.FunctionDef, qualified_name: QualifiedName) -> list[cst.Call]:
+    """The base64 decodes of a token's payload (`token.split(".")[1]`, also through names: `_, payload, _ =
+    token.split(".")`, `parts[1]`, a padded copy) in a function that parses JSON and checks no signature."""
+    nodes = list(walk_own(function.body))
+    calls = [node for node in nodes if type(node) is cst.Call]
+    names = [qualified_name(call) or "" for call in calls]
+    if not any(name in JSON_PARSERS for name in names) or any(
+            name in SIGNATURE_CHECKS or name.rpartition(".")[2] == "verify" for name in names):
+        return []
+    assignments = [node for node in nodes if type(node) is cst.Assign]
+    splits = {target for node in assignments if _dot_split(node.value, frozenset())
+              for target in _assigned_names(node)}
+    payloads: set[str] = set()
+    for node in assignments:
+        if _dot_split(node.value, frozenset()) and len(node.targets) == 1 and type(node.targets[0].target) is cst.Tuple:
+            items = node.targets[0].target.elements
+            if len(items) == 3 and type(items[1].value) is cst.Name:
+                payloads.add(items[1].value.value)
+    grown = True
+    while grown:  # names bound to what mentions the payload: `padded = payload + "=" * (-len(payload) % 4)`
+        grown = False
+        for node in assignments:
+            if _mentions_payload(node.value, splits, payloads):
+                fresh = set(_assigned_names(node)) - payloads
+                grown = grown or bool(fresh)
+                payloads |= fresh
+    return [call for call, name in zip(calls, names, strict=True) if name in BASE64_DECODERS and call.args
+            and _mentions_payload(call.args[0].value, splits, payloads)]
+
+
+def _assigned_names(node: cst.Assign) -> list[str]:
+    return [target.target.value for target in node.targets if type(target.target) is cst.Name]
+
+
+def _dot_split(node: cst.CSTNode, splits: frozenset[str] | set[str]) -> bool:
+    """`token.split(".")` (or `rsplit`), or a name bound to one."""
+    if type(node) is cst.Name:
+        return node.value in splits
+    return type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in ("split", "rsplit") \
+        and bool(node.args) and string_value(node.args[0].value) == "."
+
+
+def _mentions_payload(node: cst.CSTNode, splits: set[str], payloads: set[str]) -> bool:
+    """The expression holds the token's middle part: `token.split(".")[1]`, `parts[1]`, or a name bound to it."""
+    for inner in walk_own(node):
+        if type(inner) is cst.Name and inner.value in payloads:
+            return True
+        if type(inner) is cst.Subscript and _dot_split(inner.value, splits) and len(inner.slice) == 1:
+            index = inner.slice[0].slice
+            if type(index) is cst.Index and cst.Module([]).code_for_node(index.value) in PAYLOAD_INDEXES:
+                return True
+    return False

@@ -91,6 +91,7 @@ class Frame:
     persists: bool = False  # it, or a function nested in it, calls what stores or sends something (`save`, `send_mail`)
     sets_privilege: bool = False  # it passes or assigns a privilege field (`User(..., is_admin=True)`, `user.role = x`)
     feeds_bot: bool = False  # it hands a chat bot the update it was posted (`application.process_update(...)`)
+    status_guard: bool = False  # it names a 401/403 status (`status=403`, `HTTP_403_FORBIDDEN`)
 
     @property
     def never_denies(self) -> bool:
@@ -887,13 +888,13 @@ class AppModelCollector:
         if id(node) in self.written_names:
             return
         if node.value in self.match.in_body_checks or node.value in fw.AUTH_STATUS_NAMES:
-            self._mark_body_guard()
+            self._mark_body_guard(by_status=node.value in fw.AUTH_STATUS_NAMES)
         if node.value in fw.DENIAL_NAMES or node.value in fw.AUTH_STATUS_NAMES:
             self._mark_denial()
 
     def visit_Integer(self, node: cst.Integer) -> None:
         if node.value in fw.AUTH_STATUS_CODES:
-            self._mark_body_guard()
+            self._mark_body_guard(by_status=True)
             self._mark_denial()
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
@@ -906,10 +907,11 @@ class AppModelCollector:
             if frame is not None:
                 frame.names_signature = True
 
-    def _mark_body_guard(self) -> None:
+    def _mark_body_guard(self, *, by_status: bool = False) -> None:
         frame = self._frame()
         if frame is not None:
             frame.body_guard = True
+            frame.status_guard |= by_status
 
     def _mark_denial(self) -> None:
         frame = self._frame()
@@ -2182,10 +2184,36 @@ class AppModelCollector:
             "route_list": self._ref_text(listed) if (listed := self._unmounted_list(route)) else None,
             "refs": sorted(set(route.refs)),
             "serves_constants": frame is not None and _serves_constants(frame.node),
+            # guarded only by a 401/403 it answers for something else (`status=403` for a profile that exists)
+            "status_only": not route.guarded and not receiver_guard and frame is not None and frame.status_guard
+            and not (frame.checks_credential or frame.verifies_signature) and _names_no_caller(frame.node),
             "line": line,
             "column": column,
             "text": places.text(line),
         }
+
+
+# Words of what a check of the caller reads: a session, a user, a token or key, a role.
+CALLER_WORDS = frozenset({"session", "sessions", "token", "tokens", "auth", "authorization", "authenticated", "user", "users",
+                          "login", "logged", "key", "apikey", "password", "secret", "jwt", "credential", "credentials",
+                          "admin", "role", "roles", "permission", "permissions", "perm", "perms", "identity", "current",
+                          "bearer", "cookie", "cookies", "signature", "header", "headers", "staff", "superuser", "owner",
+                          "principal", "claims", "account", "allowed", "authorized", "authorised", "access"})
+
+
+def _names_no_caller(function: cst.FunctionDef) -> bool:
+    """No name, attribute or text in the function names what a check of the caller reads (`session`, `user`,
+    `X-Api-Key`): a 401/403 it answers is about something else."""
+    for node in walk_own(function):
+        if type(node) is cst.Name:
+            text = node.value
+        elif type(node) is cst.SimpleString:
+            text = text_value(node) or ""
+        else:
+            continue
+        if CALLER_WORDS.intersection(fw.name_words(text.replace("-", "_"))):
+            return False
+    return True
 
 
 def _is_none(node: cst.BaseExpression) -> bool:

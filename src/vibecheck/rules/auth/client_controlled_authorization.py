@@ -115,7 +115,8 @@ class ClientControlledAuthorization(FlowRule):
     permissions a caller asks about, data the handler works with), nor `if not user_id: return 400` (a field the form
     must carry), nor an id compared with a number before an error that refuses no one (`if user_id == 0: raise
     HTTPException(404)`: an id no record has), nor a test whose block compares what it lets through with the server's
-    idea of the caller (`if target_user_id: return request.user.user_id == target_user_id`, an ownership check). Nor are
+    idea of the caller (`if target_user_id: return request.user.user_id == target_user_id`, an ownership check), nor a
+    path tested for where it leads (`if not root.is_relative_to(BASE):`, `os.path.isdir(root)`: a directory). Nor are
     conditions in a route handler that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`),
     nor in the methods of a Django admin class (`save_model(self, request, ...)` of a `ModelAdmin`, `SingletonModelAdmin` or
     inline in a module that uses `django.contrib.admin`: the admin site lets only signed-in staff in): the role or user a form
@@ -344,7 +345,8 @@ class ClientControlledAuthorization(FlowRule):
                              or _compared_with_server_identity(used_in, inner, self._injected)
                              or _checked_with_credential(test, inner)):
                 continue
-            if _validated_against_collection(test, inner) or _handed_to_an_action(test, inner):
+            if _validated_against_collection(test, inner) or _handed_to_an_action(test, inner) \
+                    or _tested_as_path(test, inner):
                 continue
             if _only_refuses_a_request_for_it(test, inner, branch):
                 continue
@@ -752,6 +754,27 @@ def _handed_to_an_action(test: cst.BaseExpression, value: cst.CSTNode) -> bool:
     return any(type(inner) is cst.Call and any(arg.value is value for arg in inner.args)
                and _first_word((dotted_name(inner.func) or "").rpartition(".")[2]) in ACTION_VERBS
                for inner in iter_expressions(test))
+
+
+# Tests of a file system path: a `root` or `owner_dir` they are asked about is a directory, not a privilege.
+PATH_METHODS = frozenset({"is_relative_to", "relative_to", "exists", "is_dir", "is_file", "is_symlink", "samefile",
+                          "is_absolute"})
+PATH_FUNCTIONS = frozenset({"os.path.exists", "os.path.isdir", "os.path.isfile", "os.path.islink", "os.path.isabs",
+                            "os.path.commonpath", "os.path.samefile"})
+
+
+def _tested_as_path(test: cst.BaseExpression, value: cst.CSTNode) -> bool:
+    """`if not root.is_relative_to(BASE):`, `if not os.path.isdir(root):`: the test asks where a path leads (a
+    containment check against traversal), not what its sender may do."""
+    for inner in iter_expressions(test):
+        if type(inner) is not cst.Call:
+            continue
+        func = inner.func
+        if type(func) is cst.Attribute and func.value is value and func.attr.value in PATH_METHODS:
+            return True
+        if dotted_name(func) in PATH_FUNCTIONS and any(arg.value is value for arg in inner.args):
+            return True
+    return False
 
 
 def _first_word(name: str) -> str:

@@ -61,6 +61,9 @@ HANDLING_VERBS = frozenset({"hash", "check", "verify", "validate", "compare", "e
 # A secret's timestamp (`reset_token_sent_at`, `token_expiry`) is the clock by design.
 TIME_WORDS = frozenset({"at", "time", "timestamp", "ts", "sent", "created", "expires", "expiry", "expiration", "date",
                         "issued", "iat", "exp", "age", "ttl", "updated", "started", "until", "when"})
+# The ids that admit whoever holds them, as a link's code does (`invite_id`, `invitation_id`: the invitee signs up with
+# it), told by their last two words; other ids name rows, which need not be unguessable.
+CAPABILITY_IDS = frozenset({("invite", "id"), ("invitation", "id")})
 # A number of four to eight digits drawn by `randint(100000, 999999)` and stored as a `code` or `pin` is a one-time code.
 CODE_WORDS = frozenset({"code", "pin", "passcode"})
 DIGIT_DRAWS = frozenset({"random.randint", "random.randrange"})
@@ -104,7 +107,8 @@ class InsecureRandomToken(Rule):
     `rng = random.Random()`) and `uuid.uuid1()` (through any import alias) when the value builds a secret:
     - it is assigned (also with `+=`, or through a dict key, a keyword argument or a cookie's name such as
       `User(password=...)`, `{"token": ...}` or `set_cookie("session_id", ...)`) to something named like a
-      token, password, api key, session id, CSRF token, OTP or verification/reset code, nonce, salt or secret;
+      token, password, api key, session id, CSRF token, OTP or verification/reset code, nonce, salt or secret, or an
+      invitation's id (`invite_id`: the invitee signs up with it; other ids name rows);
     - it is computed in a function named for one (`generate_token`, `make_otp`, `random_password`,
       `send_verification_code`);
     - or it is first stored in a variable that later flows into such an assignment in the same function
@@ -293,6 +297,8 @@ class InsecureRandomToken(Rule):
         kinds: frozenset[str] = frozenset()
         for name in names:
             kinds |= secret_kinds(name) & GENERATED_SECRETS
+            if words(name)[-2:] in CAPABILITY_IDS:
+                kinds |= {OTP}
         return self._salting(kinds)
 
     def _salting(self, kinds: frozenset[str]) -> frozenset[str]:

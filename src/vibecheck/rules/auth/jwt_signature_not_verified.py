@@ -18,6 +18,7 @@ from vibecheck.analysis.tokens import (
     TIMED_READS,
     TIMED_SERIALIZERS,
     UNVERIFIED_READERS,
+    hand_decoded_payloads,
     options_turn_off,
     skips_audience,
     skips_expiry,
@@ -83,6 +84,7 @@ EXPIRY_HINT = ("Keep `verify_exp` on and answer 401 for an expired token; only a
 # The claims that say only when a token is valid: a check that reads nothing else learns no identity from it.
 TIME_CLAIMS = frozenset({"exp", "iat", "nbf"})
 HINT = 'Pass the signing key and a fixed list such as `algorithms=["HS256"]`, and keep signature verification on.'
+HAND_DECODE_HINT = 'Read the claims with `jwt.decode(token, key, algorithms=["HS256"])`, which checks the signature first.'
 
 
 def _disables_verification(options: cst.CSTNode | None) -> bool | None:
@@ -177,6 +179,9 @@ class JwtSignatureNotVerified(Rule):
     It also reports `jwt.get_unverified_claims(...)` (python-jose), which returns claims nobody checked, and
     tokens signed with the `none` algorithm (`jwt.encode(claims, None, algorithm="none")`, PyJWT's
     `algorithm=None`, python-jose's `jwt.encode`/`jws.sign`), which anyone can forge.
+    So is a token read by hand: the base64 decode of its middle part (`json.loads(base64.urlsafe_b64decode(
+    token.split(".")[1] + "=="))`, also through names: `_, payload, _ = token.split(".")`, `parts[1]`, a padded copy)
+    in a function that parses JSON and checks no signature (no `hmac.new`, `compare_digest` or a key's `verify`).
     `get_unverified_header` is not reported: reading the `kid` to pick a key is its normal use. Neither is an
     unverified decode whose result is stored under a name that says so (`unverified_claims = ...`) or returned by a
     function so named (`def get_unverified_claims(token): return jwt.decode(...)`): libraries read claims that way to
@@ -238,8 +243,8 @@ class JwtSignatureNotVerified(Rule):
     confidence = Confidence.HIGH
     cwe = (347, 613)
     # Every finding is a call that resolves to PyJWT (`jwt`), python-jose, authlib's `jose`, itsdangerous or Django's
-    # `signing`, so the file imports one.
-    file_hints = ("jwt", "jose", "itsdangerous", "signing")
+    # `signing`, so the file imports one, or a base64 decode of a token's payload.
+    file_hints = ("jwt", "jose", "itsdangerous", "signing", "b64decode")
     fixable = True
     applies_to_tests = False  # a test decodes the token it was handed to read its claims; no attacker sends it
 
@@ -270,6 +275,11 @@ class JwtSignatureNotVerified(Rule):
         self._function_nodes.append(node)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if "b64decode" in self.context.source and not self._deliberate_returns[-1]:
+            for call in hand_decoded_payloads(node, self.qualified_name):
+                self.report(call, f"`{self.context.module.code_for_node(call.func)}()` reads the claims of a token by "
+                            "hand, from its middle part, without checking its signature, so a forged token is accepted.",
+                            hint=HAND_DECODE_HINT)
         self._deliberate_returns.pop()
         self._expiry_reads.pop()
         self._function_nodes.pop()

@@ -184,6 +184,15 @@ def _serves_all(queryset: cst.BaseExpression) -> bool:
     return isinstance(queryset, cst.Attribute) and queryset.attr.value == "objects"
 
 
+def _runs_owner_scoped_sql(body: cst.CSTNode) -> bool:
+    """A statement of the handler whose `WHERE` names an owner column (`... WHERE id = ? AND owner_id = ?`)."""
+    for node in walk_own(body):
+        sql = _sql_argument(node) if type(node) is cst.Call else None
+        if sql is not None and SQL_STATEMENT.match(sql) and SQL_OWNER.search(sql.partition("where")[2]):
+            return True
+    return False
+
+
 def _sql_argument(call: cst.Call) -> str | None:
     """The SQL literal a call gets first, lowercased, also wrapped in SQLAlchemy's `text(...)`."""
     first = call.args[0].value if call.args and call.args[0].keyword is None else None
@@ -447,10 +456,11 @@ class ObjectLookupNotScopedToUser(Rule):
     a DynamoDB or Cosmos DB item read or written by a key or partition that names no owner (`table.get_item(Key={"id": doc_id})`,
     `orders.read_item(item=order_id, partition_key=order_id)`), or an SQL
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
-    or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
-    column, or a function of the same module that reads the row by its parameter and checks nothing
-    (`invoice = await _load_invoice(session, invoice_id)`; a function out of view may hold the check, and one that
-    only converts the id, `oid(order_id)`, hides none), when nothing in the handler relates the object to the
+    or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`, imported or of the same module) whose
+    `WHERE` names no owner column (unless an earlier statement of the handler does: `SELECT ... WHERE id = ? AND
+    owner_id = ?`, then an `UPDATE` by the id), or a function of the same module that reads the row by its parameter
+    and checks nothing (`invoice = await _load_invoice(session, invoice_id)`; a function out of view may hold the
+    check, and one that only converts the id, `oid(order_id)`, hides none), when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
     None: return 401`, is authentication), `owner`/`user`/`author` field (one only shown, in a
     list, dict or f-string such as `writerow([book.title, book.author])`, or sent back, `emit("joined", {"user":
@@ -745,6 +755,8 @@ class ObjectLookupNotScopedToUser(Rule):
         # (`get_project_in_tenant(tenant_id, project_id)`)
         entity = client_words & _object_words(body, fetched) if changes \
             else client_words & SHARED_OWNERS & _model_words(body)
+        if _runs_owner_scoped_sql(body):
+            return True  # `SELECT ... WHERE id = ? AND owner_id = ?` first: the row is known to be the caller's
         for dotted in dotted_uses(body, skip=stamped):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
                 return True
@@ -844,13 +856,14 @@ class ObjectLookupNotScopedToUser(Rule):
         if not handler.client_ids & set(names_in(call)):
             return False
         func = call.func
-        if helpers and type(func) is cst.Name and (function := self._functions().get(func.value)) is not None:
+        sql = _sql_argument(call)
+        if helpers and type(func) is cst.Name and (function := self._functions().get(func.value)) is not None \
+                and not SQL_STATEMENT.match(sql or ""):  # a helper handed the statement runs what it is handed
             return self._reads_by_parameter(function)
         name = self.qualified_name(func) or get_full_name_for_node(func) or ""
         last = name.rpartition(".")[2]
         if last in LOOKUP_FUNCTIONS or last in PROVIDER_OBJECT_CALLS.get(name.partition(".")[0], ()):
             return True
-        sql = _sql_argument(call)
         if sql is not None and (last in SQL_EXECUTE or SQL_STATEMENT.match(sql)):
             # `db.execute(...)`, or a project helper given the statement (`query("SELECT ... WHERE id = ?", (id,))`)
             return " where " in f" {sql} " and not SQL_OWNER.search(sql.partition("where")[2])

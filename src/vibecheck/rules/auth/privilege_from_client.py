@@ -55,7 +55,8 @@ ADMIN_ROLE_WORDS = frozenset({"admin", "administrator", "administrators", "super
 # SQL that writes a row, run with its values as a tuple of parameters: `execute("INSERT INTO users (email, role)
 # VALUES (?, ?)", (email, data["role"]))`, `execute("UPDATE users SET role = %s WHERE id = %s", (...))`. A value's
 # placeholder names its column: the one it is assigned to, or the one at its place in the `INSERT`'s column list.
-SQL_RUNNERS = frozenset({"execute"})
+# The runner may be the module's own helper (`query_db(sql, args)`, `query(sql, params, commit=True)`): SQL text that
+# writes the row, then its parameters, is read whatever the call is named.
 SQL_PLACEHOLDER = lazy_pattern(r"\?|%s")
 INSERTED_COLUMNS = lazy_pattern(r"\binsert\s+(?:or\s+\w+\s+)?into\s+[\w.\"`]+\s*\(([^)]*)\)\s*values\s*\(([^)]*)\)",
                               re.IGNORECASE)
@@ -73,7 +74,8 @@ class PrivilegeFromClient(Rule):
     (`user.role = request.json["role"]`) or a key of a dict passed to a call (`create_access_token(...,
     additional_claims={"role": body["role"]})`) or stored under a key (`USERS[name] = {"name": name, "role":
     body.role}`) or a parameter of SQL that writes the column (`execute("INSERT INTO users (email, role) VALUES (?, ?)",
-    (email, data["role"]))`, `UPDATE users SET is_admin = %s ...`), where the value reads the request body (also through a
+    (email, data["role"]))`, `UPDATE users SET is_admin = %s ...`, also run by a helper of the module: `query_db(sql,
+    args)`), where the value reads the request body (also through a
     variable such as `data = request.get_json() or {}` or `data = json.loads(request.body)`; Falcon's `req.media`,
     Flask-RESTX's `ns.payload`), a field of a
     route's body parameter (`body.role`), or a route's or GraphQL resolver's own argument given to the call that makes
@@ -214,7 +216,8 @@ class PrivilegeFromClient(Rule):
         callee = (get_full_name_for_node(node.func) or "").rpartition(".")[2]
         if _reads(callee):
             self.reading_arguments.update(id(arg) for arg in node.args)
-        if callee in SQL_RUNNERS and len(node.args) >= 2 and isinstance(node.args[1].value, (cst.Tuple, cst.List)):
+        if len(node.args) >= 2 and isinstance(node.args[1].value, (cst.Tuple, cst.List)) \
+                and isinstance(node.args[0].value, (cst.SimpleString, cst.ConcatenatedString)):
             values = node.args[1].value.elements
             for index, column in sql_parameter_columns(text_value(node.args[0].value) or "").items():
                 if column in PRIVILEGE_FIELDS and index < len(values):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from vibecheck.analysis.app_model import AppModel, GuardOptions, ModelRoute, app_model_collector
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.app_model.names import APP_MODEL
+from vibecheck.analysis.app_model.resolve import OWN_FILE_GUARD
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.rule import ProjectRule
 
@@ -41,7 +42,8 @@ class SensitiveReadWithoutAuth(ProjectRule):
     `/fetch`...; a Graphene root resolver, `Query.resolve_users`; a Flask-AppBuilder `@expose("/contacts.csv")` method)
     when no guard protects them anywhere (their
     decorators, dependencies, router, blueprint hook, URLconf entry, DRF defaults) while other routes of
-    the same app are guarded. Routes open by design (`/login`, `/health`, `public-paths`, a path or handler named
+    the same app are guarded (a 401 or 403 a handler answers without reading anything of the caller, `return "Profile
+    already exists", 403`, guards nothing). Routes open by design (`/login`, `/health`, `public-paths`, a path or handler named
     `public`: `public_document`), routes that only
     return values written in them (`return [{"plan": "free", "price": 0}]`: they read nobody's data) and routes
     marked with a `public-decorators` decorator are not reported; VC201 handles the routes that write.
@@ -109,8 +111,8 @@ class SensitiveReadWithoutAuth(ProjectRule):
     def check_project(self, project: object) -> Iterator[Finding]:
         model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open)
         for routes in model.apps().values():
-            if not any(r.guarded_by for r in routes):
-                continue
+            if not any(r.guarded_by and not (r.guarded_by == OWN_FILE_GUARD and r.fact.get("status_only")) for r in routes):
+                continue  # an app that signs nobody in (a 403 answered for a conflict is no guard)
             for route in routes:
                 if route.needs_guard or route.guarded_by or route.fact.get("serves_constants") \
                         or not model.is_routed(route):

@@ -29,6 +29,8 @@ SERVER_FACTS = frozenset({
     "platform.node", "platform.architecture", "platform.uname", "os.getpid", "os.cpu_count", "socket.gethostname",
     "time.time", "time.ctime", "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.date.today",
 })
+# A row's key, which the database assigns (`row["id"]`, `post.pk`): a number, or an id it generated, never markup.
+ROW_KEYS = frozenset({"id", "pk"})
 # How many names, and parts of a text, are followed back from where the text is used.
 DEPTH = 5
 
@@ -93,7 +95,9 @@ class BuiltMarkupRule(BindingRule):
             return depth > 0 and all(isinstance(e, cst.DictElement) and self._is_constant(e.value, depth - 1)
                                      for e in node.elements)
         if isinstance(node, cst.Attribute):
-            return self.qualified_name(node) in SERVER_FACTS
+            return self.qualified_name(node) in SERVER_FACTS or node.attr.value in ROW_KEYS
+        if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+            return text_value(node.slice[0].slice.value) in ROW_KEYS
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
                 and node.func.attr.value in ("format", "join") and self._is_textual(node.func.value):
             return depth > 0 and not self._is_built(node, depth - 1)  # `"".join(f"<li>{escape(t)}</li>" for t in rows)`

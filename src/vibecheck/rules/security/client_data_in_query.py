@@ -139,7 +139,9 @@ class ClientDataInQuery(ClientSinkRule):
     `find_one`, `update_one`, `delete_many`, `aggregate`, ...) when it is a JSON document from the
     client or holds one of its values, which can be an object such as `{"$ne": null}` (operator
     injection), and any client text used as a field name or `$where` code. Values mapped through a fixed
-    dict (`SORTS[sort]`), checked in an `if`/`assert` (`sort in ALLOWED`; not a prefix test such as
+    dict (`SORTS[sort]`), the keys of a dict a comprehension kept to an allow-list (`{k: v for k, v in data.items()
+    if k in COLUMNS}`, then `", ".join(cols)` or `f"{k} = ?" for k in cols`), checked in an `if`/`assert` (`sort in
+    ALLOWED`; not a prefix test such as
     `sql.upper().startswith("SELECT")`, which any query can pass), converted (`int()`, and for
     MongoDB `str()`/`ObjectId()`, or an `isinstance(value, str)` check), and a form's or serializer's
     `cleaned_data`/`validated_data` are clean, and so are the values of lookups whose names are fixed

@@ -106,6 +106,9 @@ RETURNING_VIEW_BASES = frozenset({"MethodView", "Resource", "HTTPMethodView"})
 VIEW_VERBS = frozenset({"get", "post", "put", "patch", "delete"})
 # A Tornado handler's own methods that write the response body: `self.write({"error": str(e)})`.
 HANDLER_WRITE_METHODS = frozenset({"write", "finish"})
+# An `http.server` handler's response body: `self.wfile.write(...)`. A method of the handler class that writes either
+# way (`def _json(self, status, payload): ... self.wfile.write(...)`) sends what it is handed.
+HANDLER_BODY_STREAM = "self.wfile"
 # A Django Channels consumer's own methods that send a frame to its client: `self.send_json({"error": str(e)})`.
 CONSUMER_MODULE = "channels"
 CONSUMER_BASE_SUFFIX = "Consumer"
@@ -277,7 +280,9 @@ class ErrorDetailsToClient(FlowRule):
     upstream error body such as `e.response.text`) and `traceback.format_exc()` into what the client
     receives: the value a web view returns, `jsonify()`, `make_response()`, Django `HttpResponse`/
     `JsonResponse`, DRF `Response`, FastAPI `HTTPException(detail=...)`, `Response`, `JSONResponse`, `abort()`,
-    `flash()`, a Tornado handler's `self.write()`/`self.finish()`, the body a Falcon responder sets (`resp.media = ...`,
+    `flash()`, a Tornado handler's `self.write()`/`self.finish()`, an `http.server` handler's `self.wfile.write()` (and a
+    method of a handler class that writes either way: `self._send_json(500, {"error": str(exc)})`), the body a Falcon
+    responder sets (`resp.media = ...`,
     `resp.text`) and Falcon's `HTTP...Error(description=...)`, what the verbs of a Flask `MethodView`, a Flask-RESTX
     `Resource` or a Sanic `HTTPMethodView` return, Flask-RESTX's `abort()`/`ns.abort()`, Sanic's `SanicException`, Pyramid's
     `Response` and `HTTP...` exceptions, Chalice's `Response` and `BadRequestError`, Azure Functions' `HttpResponse`,
@@ -376,6 +381,7 @@ class ErrorDetailsToClient(FlowRule):
         self._response_parameter: str | None = None
         self._view_classes: list[bool] = []  # per enclosing class: a class-based view whose verbs answer by returning
         self._consumer_classes: list[bool] = []  # per enclosing class: a Channels consumer, which answers by sending
+        self._writing_methods: list[frozenset[str]] = []  # per enclosing class: its methods that write the response
         # The function walked (None: the module's top level), asked whether only administrators reach it when an
         # error would be reported there (most functions send none: the question is asked of few).
         self._function: cst.FunctionDef | None = None
@@ -437,11 +443,13 @@ class ErrorDetailsToClient(FlowRule):
             (dotted_name(base.value) or "").rpartition(".")[2] in RETURNING_VIEW_BASES for base in node.bases))
         self._consumer_classes.append(self.context.imports.imports_any((CONSUMER_MODULE,)) and any(
             (dotted_name(base.value) or "").endswith(CONSUMER_BASE_SUFFIX) for base in node.bases))
+        self._writing_methods.append(_writing_methods(node) if self.in_handler_class() else frozenset())
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         super().leave_ClassDef(original_node)
         self._view_classes.pop()
         self._consumer_classes.pop()
+        self._writing_methods.pop()
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if type(node) is cst.Return and node.value is not None and self._returns_to_client \
@@ -465,7 +473,10 @@ class ErrorDetailsToClient(FlowRule):
             sends = method in self._send_methods or (type(func) is cst.Name and func.value in self._sending_helpers)
             writes = type(func) is cst.Attribute and dotted_name(func.value) == "self" and (
                 (method in HANDLER_WRITE_METHODS and self.in_handler_class())
-                or (method in CONSUMER_SEND_METHODS and bool(self._consumer_classes) and self._consumer_classes[-1]))
+                or (method in CONSUMER_SEND_METHODS and bool(self._consumer_classes) and self._consumer_classes[-1])
+                or (bool(self._writing_methods) and method in self._writing_methods[-1])) \
+                or (type(func) is cst.Attribute and method == "write" and self.in_handler_class()
+                    and dotted_name(func.value) == HANDLER_BODY_STREAM)
             aborts = method == "abort" and type(func) is cst.Attribute and is_rest_namespace(func.value, state.imports)
             details = method in GRPC_DETAIL_METHODS and self._grpc_context is not None \
                 and dotted_name(func.value) == self._grpc_context  # type: ignore[attr-defined]
@@ -486,6 +497,20 @@ class ErrorDetailsToClient(FlowRule):
                     "`logger.exception(...)` and send the client a generic message (and an error id if useful).",
                     cwe=CWE)
         return True
+
+
+def _writing_methods(handler: cst.ClassDef) -> frozenset[str]:
+    """The methods of a request handler class that write the response body (`self.wfile.write(...)` of `http.server`,
+    Tornado's `self.write(...)`): a call of one in the class sends its arguments to the client."""
+    found = set()
+    for statement in handler.body.body:
+        if type(statement) is cst.FunctionDef and any(
+                type(call.func) is cst.Attribute and (
+                    dotted_name(call.func.value) == HANDLER_BODY_STREAM and call.func.attr.value == "write"
+                    or dotted_name(call.func.value) == "self" and call.func.attr.value in HANDLER_WRITE_METHODS)
+                for call in walked_calls(statement)):
+            found.add(statement.name.value)
+    return frozenset(found)
 
 
 def _production_branch(value: cst.BaseExpression) -> cst.BaseExpression:

@@ -8,7 +8,9 @@ from itertools import pairwise
 
 import libcst as cst
 
+from vibecheck.analysis.bound_names import names_bound_to_calls
 from vibecheck.analysis.environment_fixes import environment_fix, variable_name
+from vibecheck.analysis.flow import dotted_name
 from vibecheck.analysis.secrets_names import NOT_SECRET_QUALIFIERS, PASSWORD_WORDS, name_words
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -33,13 +35,23 @@ KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new":
 # Methods that take a password by position (Django's user managers, `set_password`): method name -> its position.
 # Given by keyword (`password="..."`), the argument is checked as any keyword is.
 # `login(user, password)`: smtplib's, imaplib's and ftplib's sessions, and most clients of a login API.
-PASSWORD_METHODS = dict(create_user=2, create_superuser=2, set_password=0, login=1)
+# A password hashed where it is written (`generate_password_hash("admin123")`, Django's `make_password`, `bcrypt.hashpw`,
+# Flask-Bcrypt's method) is in the source as much as one stored as it is.
+PASSWORD_METHODS = dict(create_user=2, create_superuser=2, set_password=0, login=1, generate_password_hash=0,
+                        make_password=0, hashpw=0)
 # Calls that take a password by position: qualified name -> its position (by keyword, it is checked as any keyword is).
 PASSWORD_ARGUMENTS = {
     "requests.auth.HTTPBasicAuth": 1, "requests.auth.HTTPDigestAuth": 1, "requests.HTTPBasicAuth": 1,
     "httpx.BasicAuth": 1, "httpx.DigestAuth": 1, "aiohttp.BasicAuth": 1, "ftplib.FTP": 2, "ftplib.FTP_TLS": 2,
     "pymysql.connect": 2, "MySQLdb.connect": 2, "pymysql.connections.Connection": 2,
+    **dict.fromkeys(("werkzeug.security.generate_password_hash", "werkzeug.generate_password_hash",
+                     "django.contrib.auth.hashers.make_password", "bcrypt.hashpw"), 0),
 }
+# Password hashers whose `hash(password)` takes the password first, known by the object a name is bound to
+# (`pwd_context = CryptContext(schemes=["bcrypt"])`, `ph = argon2.PasswordHasher()`): `hash` alone names no password.
+HASHER_CLASSES = frozenset({"passlib.context.CryptContext", "argon2.PasswordHasher"})
+HASHER_HINTS = ("CryptContext", "PasswordHasher")
+HASH_METHOD = "hash"
 # Browser automation typing into a form field (Playwright's `page.fill(selector, text)` and
 # `page.locator(selector).fill(text)`, Selenium's `driver.find_element(By.ID, field).send_keys(text)`): a field whose
 # selector names a secret is given one.
@@ -290,7 +302,9 @@ class HardcodedCredential(Rule):
     defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/
     `hmac.new`/`itsdangerous` signers; the password given by position to a `login(user, password)` method, to
     `HTTPBasicAuth`/`httpx.BasicAuth`/`aiohttp.BasicAuth`, `ftplib.FTP(host, user, password)` and
-    `pymysql.connect(host, user, password)`, or as the second of an `auth=(user, password)` pair (also
+    `pymysql.connect(host, user, password)`, the password hashed where it is written (`generate_password_hash("...")`,
+    Django's `make_password`, `bcrypt.hashpw("...".encode(), salt)`, the `hash` of a `CryptContext` or argon2
+    `PasswordHasher` bound in the file), or as the second of an `auth=(user, password)` pair (also
     `session.auth = (user, password)`), and the text a
     browser bot types into a field whose selector names a secret: `page.fill("#password", ...)`,
     `page.get_by_label("Password").fill(...)`, Selenium's `find_element(By.ID, "password").send_keys(...)`), an
@@ -370,6 +384,7 @@ class HardcodedCredential(Rule):
         self._named: dict[int, tuple[cst.CSTNode, str | None]] = {}
         self._example_depth = 0  # inside an `"example"` mapping or `examples=` argument of an API schema
         self._url_parameters: set[int] = set()  # items of `reverse(..., kwargs={...})`: a link's parameters
+        self._hashers: frozenset[str] | None = None  # names bound to a password hasher, found when first asked
 
     # literals of a known format, anywhere
     def visit_Expr(self, node: cst.Expr) -> None:
@@ -459,6 +474,8 @@ class HardcodedCredential(Rule):
             self._check_positional_password(node, PASSWORD_METHODS[node.func.attr.value])
         elif qualified in PASSWORD_ARGUMENTS:
             self._check_positional_password(node, PASSWORD_ARGUMENTS[qualified])
+        elif type(node.func) is cst.Attribute and node.func.attr.value == HASH_METHOD and self._is_hasher(node.func.value):
+            self._check_positional_password(node, 0)
         self._check_typed_secret(node)
         for arg in node.args:
             if arg.keyword is not None:
@@ -480,11 +497,23 @@ class HardcodedCredential(Rule):
         if any(SECRET_FIELD.search(string_value(field) or "") for field in fields):
             self._check_named("password", typed)
 
+    def _is_hasher(self, receiver: cst.BaseExpression) -> bool:
+        """`pwd_context` bound to a `CryptContext(...)` (or `argon2.PasswordHasher()`) in this file, or one built here."""
+        if type(receiver) is cst.Call:
+            return (self.qualified_name(receiver) or "") in HASHER_CLASSES
+        if self._hashers is None:
+            self._hashers = names_bound_to_calls(self.context.module, self.context.imports, HASHER_CLASSES.__contains__) \
+                if any(hint in self.context.source for hint in HASHER_HINTS) else frozenset()
+        return (dotted_name(receiver) or "") in self._hashers
+
     def _check_positional_password(self, node: cst.Call, position: int) -> None:
         password = node.args[position] if len(node.args) > position else None
         if password is not None and password.keyword is None and password.star == "" \
                 and all(arg.keyword is None and arg.star == "" for arg in node.args[:position]):
-            self._check_named("password", password.value)
+            value = password.value
+            if type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value == "encode":
+                value = value.func.value  # `bcrypt.hashpw("...".encode(), salt)`: the text is the password
+            self._check_named("password", value)
 
     def _check_named(self, name: str | None, value: cst.BaseExpression | None, *, replaced: cst.CSTNode | None = None,
                      variable: str | None = None, label: cst.CSTNode | None = None) -> None:

@@ -15,7 +15,9 @@ TAG_SIGNS = tuple(f"<{c}" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQR
 # Calls whose result is safe in a page: the escapers, and URLs the framework percent-encodes.
 SAFE_CALLS = ESCAPERS | {"flask.url_for", "quart.url_for", "bottle.url"}
 # Response classes whose body is sent as HTML unless a `content_type=` says otherwise: Django's `HttpResponse(page)`.
-HTML_RESPONSES = frozenset({"django.http.HttpResponse", "django.http.response.HttpResponse"})
+HTML_RESPONSES = frozenset({"django.http.HttpResponse", "django.http.response.HttpResponse",
+                            # Flask's and Quart's responses made by hand default to `text/html` too
+                            "flask.make_response", "flask.Response", "quart.make_response", "quart.Response"})
 CONTENT_TYPE_KEYWORDS = frozenset({"content_type", "mimetype"})
 
 
@@ -30,9 +32,11 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     server that no user sets (`sys.version`, `platform.platform()`, `socket.gethostname()`, the time), also when the text
     is built in a variable first within the function (`page += f"<li>{row['title']}</li>"` in a loop over
     database rows). A tuple whose headers declare a non-HTML `Content-Type` is not reported. Django's
-    `HttpResponse(page)` sends its body as HTML too, unless its `content_type=` names another type; each text a
+    `HttpResponse(page)` sends its body as HTML too, unless its `content_type=` names another type, and so do Flask's
+    and Quart's `make_response(page)` and `Response(page)` unless a `mimetype=` or `content_type=` does; each text a
     comprehension joins counts as the parts it is made of (`"".join(f"<li>{escape(t)}</li>" for t in rows)` is
-    escaped). Client input in the page is VC411's finding.
+    escaped), and a row's key (`row["id"]`, `post.pk`), which the database assigns, is a number or an id it made.
+    Client input in the page is VC411's finding.
 
     ## Why is this bad?
     These frameworks send a returned string as `text/html`, so every value pasted into it is markup: a

@@ -502,8 +502,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     """Client input reaches a file path or an outgoing request's URL without a visible check.
 
     ## What it does
-    Follows, within one function, client-controlled data (Flask `request.args/form/json/files/...`, also spelled
-    `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects, Django
+    Follows, within one function (and into the functions nested in it, through the names they do not bind themselves:
+    a generator that streams the file a view named), client-controlled data (Flask `request.args/form/json/files/...`,
+    also spelled `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects, Django
     and DRF `request.GET/POST/data/query_params`, aiohttp's `request.query/match_info/post()`, Falcon's and
     Pyramid's `params`, Bottle's `request.forms/query/params`, a Tornado handler's `self.get_argument()`, a
     standard-library `http.server` handler's

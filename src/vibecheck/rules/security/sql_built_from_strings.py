@@ -259,6 +259,16 @@ def _keys_marker(name: str) -> str:
     return f"{name}[:keys]"
 
 
+def _keys_kept_allowed(comprehension: cst.DictComp, state: FlowState) -> bool:
+    """`{k: v for k, v in data.items() if k in COLUMNS}`: the key is a name an allow-list test of its clause keeps."""
+    key = dotted_name(comprehension.key)
+    clause = comprehension.for_in
+    return key is not None and clause.inner_for_in is None and any(
+        type(test := condition.test) is cst.Comparison and dotted_name(test.left) == key and len(test.comparisons) == 1
+        and type(test.comparisons[0].operator) is cst.In and constant_text(test.comparisons[0].comparator, state) is not None
+        for condition in clause.ifs)
+
+
 def _keeps_only_allowed(clause: cst.CompFor, state: FlowState) -> bool:
     """`for k in data if k in ALLOWED`: a condition that keeps only the loop name's values a constant holds."""
     name = dotted_name(clause.target)
@@ -291,8 +301,9 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
         return ""  # `map(quote_name, columns)`: every name quoted
     if isinstance(func, cst.Attribute) and func.attr.value == "join" and call.args:
         separator = constant_text(func.value, state)
-        if separator is not None and constant_text(call.args[0].value, state) is not None:
-            return separator
+        if separator is not None and (constant_text(call.args[0].value, state) is not None
+                                      or _iterates_literal_keys(call.args[0].value, state)):
+            return separator  # also `", ".join(updates)`: the keys of a dict whose keys are the code's own
     if isinstance(func, cst.Attribute) and func.attr.value == "format":
         template = constant_text(func.value, state)
         if template is not None and all(constant_text(a.value, state) is not None
@@ -465,8 +476,10 @@ class SqlBuiltFromStrings(FlowRule):
     only the items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`, also joined later: `",
     ".join([f"{k} = ?" for k in keys])`), a comprehension or `for` loop over a constant mapping's `items()`, a comprehension
     over the keys of a local dict that only literal keys are stored under (`f"{column} = ?" for column in updates`, whatever
-    the values), the names of a dataclass's fields (`[f.name for f in fields(Record)]`), the counter of `enumerate(...)` or a
-    number of `range(...)` in a loop or a comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a
+    the values; also one a comprehension kept to an allow-list, `{k: v for k, v in data.items() if k in COLUMNS}`, and its
+    keys joined whole, `", ".join(updates)`), the names of a dataclass's fields (`[f.name for f in fields(Record)]`), the
+    counter of `enumerate(...)` or a number of `range(...)` in a loop or a comprehension: `text(f"... = :tag_{i}") for
+    i, tag in enumerate(tags)` numbers a
     bind parameter), a `%(key)s` template whose named keys all take constants from a local dict (`"DROP DATABASE %(dbname)s" %
     params` reads only `params["dbname"]`), or pasting only names quoted by the driver's identifier quoting (`quote_name`,
     `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an alias: `qn = connection.ops.quote_name`, or
@@ -883,6 +896,8 @@ def _store_item(target: cst.BaseExpression, value: cst.BaseExpression, state: Fl
     for bound in _bound_names(target):  # the flow's binding decides whether the name itself is constant
         _forget_items(bound, state)
     name = dotted_name(target)
+    if name is not None and type(value) is cst.DictComp and _keys_kept_allowed(value, state):
+        state.constants[_keys_marker(name)] = ""  # `{k: v for k, v in data.items() if k in COLUMNS}`
     if name is not None and type(value) is cst.Dict:
         if all(isinstance(e, cst.DictElement) and string_value(e.key) is not None for e in value.elements):
             state.constants[_keys_marker(name)] = ""
