@@ -10,6 +10,7 @@ import re
 import libcst as cst
 
 from vibecheck.analysis.flow import call_argument, dotted_name, iter_expressions, string_value
+from vibecheck.analysis.nodes import callee_tail
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._client_sinks import ArgumentSpec
 
@@ -32,6 +33,10 @@ SIZE_METHODS: dict[str, ArgumentSpec] = {
     "limit": (0, None), "fetchmany": (0, "size"), "read": (0, None), "recv": (0, "bufsize"), "recv_into": (1, "nbytes"),
     "resize": (0, "size"), "ljust": (0, "width"), "rjust": (0, "width"), "center": (0, "width"), "zfill": (0, "width"),
 }
+# Of those, the methods whose first argument is a size only when it is a number: `archive.read(member)` names a member.
+NUMBER_METHODS = frozenset({"read", "recv"})
+# The annotations of a parameter that holds a number.
+NUMBER_TYPES = frozenset({"int", "float"})
 # The keyword that bounds how long a call may wait (an outgoing request, a subprocess, a queue).
 TIMEOUT_KEYWORD = "timeout"
 # Flask-SQLAlchemy's `paginate(page, per_page)`, capped only by its `max_per_page`.
@@ -47,6 +52,7 @@ SQL_LIMIT = lazy_pattern(r"\bLIMIT\s+(?:(\?|%s)|:(\w+)|%\((\w+)\)s|\$(\d+))", re
 POSITIONAL_PLACEHOLDER = lazy_pattern(r"\?|%s")
 # Calls whose result is the number they are given (or its size): the client's number passes through them.
 NUMBER_CONVERSIONS = frozenset({"int", "float", "abs", "round", "decimal.Decimal", "math.ceil", "math.floor", "math.trunc"})
+NUMBER_CONVERSION_TAILS = frozenset(name.rpartition(".")[2] for name in NUMBER_CONVERSIONS)
 # Literals that repeat when multiplied: `"-" * width`, `[0] * count`.
 REPEATED_LITERALS = frozenset({cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.List, cst.Tuple})
 # Keywords of a parameter's marker or field that give a number its upper bound: `Query(20, le=100)`, `conint(lt=50)`.
@@ -67,6 +73,19 @@ def is_bounded_declaration(node: cst.CSTNode | None) -> bool:
                                            for arg in inner.args):
             return True
         if type(inner) in (cst.Name, cst.Attribute) and dotted_name(inner) in CLOSED_TYPES:
+            return True
+    return False
+
+
+def is_number(node: cst.BaseExpression, numbers: set[str]) -> bool:
+    """An expression that is a number: a conversion (`int(...)`), a read with `type=int`, a name bound to one."""
+    for inner in iter_expressions(node):
+        if type(inner) is cst.Call and (
+                callee_tail(inner.func) in NUMBER_CONVERSION_TAILS
+                or any(arg.keyword is not None and arg.keyword.value == "type"
+                       and dotted_name(arg.value) in NUMBER_TYPES for arg in inner.args)):
+            return True
+        if type(inner) is cst.Name and inner.value in numbers:
             return True
     return False
 

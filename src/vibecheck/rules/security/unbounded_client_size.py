@@ -27,6 +27,8 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ClientSinkRule
 from vibecheck.rules.security._size_sinks import (
     LOWER_END_NUMBERS,
+    NUMBER_METHODS,
+    NUMBER_TYPES,
     NUMBER_CONVERSIONS,
     PAGINATE_CAP,
     PAGINATE_METHOD,
@@ -35,6 +37,7 @@ from vibecheck.rules.security._size_sinks import (
     SIZE_METHODS,
     TIMEOUT_KEYWORD,
     is_bounded_declaration,
+    is_number,
     is_query,
     sql_limit_value,
 )
@@ -80,6 +83,7 @@ class SizeState(FlowState):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.queries: set[str] = set()
+        self.numbers: set[str] = set()
         self.bounded_fields: dict[str, frozenset[str]] = {}
 
     def clear_checked(self, test: cst.CSTNode) -> bool:
@@ -220,6 +224,8 @@ class UnboundedClientSize(ClientSinkRule):
             if name not in state.names:
                 continue
             annotation = param.annotation.annotation if param.annotation is not None else None
+            if annotation is not None and dotted_name(annotation) in NUMBER_TYPES:
+                state.numbers.add(name)
             if is_bounded_declaration(param.default) or is_bounded_declaration(annotation):
                 state.names.pop(name)
             elif annotation is not None and (model := dotted_name(annotation)) in self._model_limits():
@@ -255,8 +261,15 @@ class UnboundedClientSize(ClientSinkRule):
                 self._check_slice(inner, state)
             elif type(inner) is cst.BinaryOperation and type(inner.operator) is cst.Multiply:
                 self._check_repetition(inner, state)
-        if type(node) is cst.Assign and is_query(node.value, state.queries):
-            state.queries.update(name for target in node.targets if (name := dotted_name(target.target)))
+        if type(node) is cst.Assign:
+            targets = [name for target in node.targets for inner in iter_expressions(target.target)
+                       if (name := dotted_name(inner))]
+            for found, names in ((is_query(node.value, state.queries), state.queries),
+                                 (is_number(node.value, state.numbers), state.numbers)):
+                if found:
+                    names.update(targets)
+                else:
+                    names.difference_update(targets)
 
     def sinks(self, call: cst.Call, state: FlowState) -> Iterator[tuple[cst.BaseExpression, str]]:
         name = state.qualified_name(call) or ""
@@ -265,7 +278,9 @@ class UnboundedClientSize(ClientSinkRule):
         spec = SIZE_FUNCTIONS.get(name) or (SIZE_METHODS.get(method) if method is not None else None)
         if spec is not None:
             argument = call_argument(call, *spec)
-            if argument is not None:
+            numbers = state.numbers if isinstance(state, SizeState) else set()
+            if argument is not None and (method not in NUMBER_METHODS or name in SIZE_FUNCTIONS
+                                         or is_number(argument, numbers)):
                 yield argument, f"`{short_code(func)}()`"
         elif name == "range" and "range" not in state.names:
             argument = call_argument(call, 0 if positional_count(call) == 1 else 1)
