@@ -16,7 +16,9 @@ from vibecheck.analysis.flow import (
     Taint,
     call_argument,
     dotted_name,
+    is_route_handler,
     iter_expressions,
+    module_uses_django,
     positional_count,
     request_source,
     short_code,
@@ -219,11 +221,17 @@ class UnboundedClientSize(ClientSinkRule):
         super().start_function(function, state)
         if not isinstance(state, SizeState):
             return
+        # a Django view's parameters after `request` are taken as URL captures, but an URLconf passes its own objects
+        # there too (`sitemaps`, `template_name`): unannotated, they are not taken as the client's sizes
+        guessed = not is_route_handler(function) and module_uses_django(self.context.imports)
         for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):
             name = param.name.value
             if name not in state.names:
                 continue
             annotation = param.annotation.annotation if param.annotation is not None else None
+            if guessed and annotation is None:
+                state.names.pop(name)
+                continue
             if annotation is not None and dotted_name(annotation) in NUMBER_TYPES:
                 state.numbers.add(name)
             if is_bounded_declaration(param.default) or is_bounded_declaration(annotation):
