@@ -29,9 +29,9 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ClientSinkRule
 from vibecheck.rules.security._size_sinks import (
     LOWER_END_NUMBERS,
+    NUMBER_CONVERSIONS,
     NUMBER_METHODS,
     NUMBER_TYPES,
-    NUMBER_CONVERSIONS,
     PAGINATE_CAP,
     PAGINATE_METHOD,
     REPEATED_LITERALS,
@@ -43,6 +43,7 @@ from vibecheck.rules.security._size_sinks import (
     is_query,
     sql_limit_value,
 )
+from vibecheck.rules.security._support import class_assignments
 
 ORDER_OPERATORS = frozenset({cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual})
 # What a form or serializer has validated went through its fields' own limits.
@@ -350,7 +351,7 @@ class UnboundedClientSize(ClientSinkRule):
         bases = {callee_tail(base.value) for base in node.bases}
         if not bases & (PAGE_SIZE_PAGINATORS | {LIMIT_OFFSET_PAGINATOR}):
             return
-        assigned = _class_assignments(node)
+        assigned = class_assignments(node)
         chosen = assigned.get(PAGE_SIZE_PARAMETER)
         if bases & PAGE_SIZE_PAGINATORS and chosen is not None and not _is_none(chosen) \
                 and _is_none(assigned.get(PAGE_SIZE_CAP)):
@@ -374,18 +375,6 @@ def _bounded_fields(model: cst.ClassDef) -> Iterator[str]:
             for decorator in statement.decorators:
                 if type(decorator.decorator) is cst.Call and "validator" in (callee_tail(decorator.decorator.func) or ""):
                     yield from (text for arg in decorator.decorator.args if (text := string_value(arg.value)))
-
-
-def _class_assignments(node: cst.ClassDef) -> dict[str, cst.BaseExpression]:
-    """`name = value` statements of a class body, by name."""
-    found: dict[str, cst.BaseExpression] = {}
-    for statement in node.body.body:
-        if type(statement) is cst.SimpleStatementLine:
-            for small in statement.body:
-                if type(small) is cst.Assign:
-                    found.update((name, small.value) for target in small.targets
-                                 if (name := dotted_name(target.target)) is not None)
-    return found
 
 
 def _is_none(node: cst.BaseExpression | None) -> bool:
