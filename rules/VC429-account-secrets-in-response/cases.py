@@ -193,3 +193,45 @@ class ArticleSerializer(serializers.ModelSerializer):
 def audit_copy(account):
     # ok: VC429
     return account.to_dict()
+
+
+PEOPLE = {1: {"id": 1, "email": "ana@example.com", "password_hash": "$2b$12$abc"}}
+PLANS = {"free": {"name": "Free", "seats": 1}}
+
+
+def person_from_token(token: str = "") -> dict:
+    return PEOPLE[int(token)]
+
+
+def plan_from_query(plan: str = "free") -> dict:
+    return PLANS[plan]
+
+
+@api.get("/people/me")
+def person_me(person: dict = Depends(person_from_token)):
+    # expect: VC429
+    return person
+
+
+@api.get("/people/me/short")
+def person_me_short(person: dict = Depends(person_from_token)):
+    # ok: VC429
+    return {"id": person["id"], "email": person["email"]}
+
+
+@api.get("/people")
+def people():
+    # expect: VC429
+    return list(PEOPLE.values())
+
+
+@app.get("/people/<int:person_id>")
+def person(person_id):
+    # expect: VC429
+    return jsonify(PEOPLE[person_id])
+
+
+@api.get("/plan")
+def plan(chosen: dict = Depends(plan_from_query)):
+    # ok: VC429
+    return chosen

@@ -213,6 +213,8 @@ class AccountSecretsInResponse(BindingRule):
                     found[for_in.target.value] = for_in.iter
                 for_in = for_in.inner_for_in
             yield from self._dumps(node.elt, found)  # type: ignore[attr-defined]
+        elif (table := self._record_table(node))[0] is not None:
+            yield node, table[0], _secrets(table[1], None)  # type: ignore[misc]
         elif type(node) is cst.Call:
             target, dumped = self._dumped_object(node)
             if target is not None:
@@ -250,8 +252,8 @@ class AccountSecretsInResponse(BindingRule):
             return
         secrets = _secrets(shape, None)
         if secrets:
-            self.report(body, f"`{handler.name.value}` returns the `{model}` object with no response model to filter "
-                        f"it, so FastAPI sends every field, `{secrets[0]}` included.", hint="Declare a "
+            self.report(body, f"`{handler.name.value}` returns the whole `{model}` record with no response model to "
+                        f"filter it, so FastAPI sends every field, `{secrets[0]}` included.", hint="Declare a "
                         "`response_model` (or return annotation) that lists only the fields the client may see.")
 
     # which model an object is
@@ -271,6 +273,9 @@ class AccountSecretsInResponse(BindingRule):
             if value is None:
                 return self._annotated_model(node.value)
             node = value
+        table = self._record_table(node)
+        if table[0] is not None:
+            return table
         for inner in _row_models(node):
             shape = self._shape(inner)
             if shape is not None:
@@ -278,16 +283,66 @@ class AccountSecretsInResponse(BindingRule):
         return None, None
 
     def _annotated_model(self, name: str) -> tuple[str | None, ModelShape | None]:
+        """The model a parameter is annotated with, or the table of records its FastAPI dependency reads from."""
         handler = self._handlers[-1] if self._handlers else None
         if handler is None:
             return None, None
         for param in (*handler.params.params, *handler.params.kwonly_params):
-            if param.name.value == name and param.annotation is not None:
-                for inner in _names_in(param.annotation.annotation):
-                    shape = self._shape(inner)
-                    if shape is not None:
-                        return inner, shape
+            if param.name.value != name:
+                continue
+            for inner in _names_in(param.annotation.annotation) if param.annotation is not None else ():
+                shape = self._shape(inner)
+                if shape is not None:
+                    return inner, shape
+            dependency = _dependency(param)
+            if dependency is not None:
+                return self._returned_record(dependency)
         return None, None
+
+    def _returned_record(self, function_name: str) -> tuple[str | None, ModelShape | None]:
+        """What a module function returns, when it is a record of a table of accounts: `return USERS[claims["sub"]]`."""
+        function = next((s for s in self.context.module.body if type(s) is cst.FunctionDef
+                         and s.name.value == function_name), None)
+        for statement in function.body.body if function is not None else ():
+            if type(statement) is cst.SimpleStatementLine:
+                for small in statement.body:
+                    if type(small) is cst.Return and small.value is not None:
+                        table = self._record_table(small.value)
+                        if table[0] is not None:
+                            return table
+        return None, None
+
+    def _record_table(self, node: cst.BaseExpression) -> tuple[str | None, ModelShape | None]:
+        """`USERS[key]`, `USERS.get(key)`, `USERS.values()` (also in `list()`) of a module-level dict whose values are
+        dicts of an account (`{"email": ..., "password_hash": ...}`): the table's name and the keys its records hold."""
+        if type(node) is cst.Call and dotted_name(node.func) == "list" and node.args:
+            node = node.args[0].value
+        if type(node) is cst.Subscript:
+            table = node.value
+        elif type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in ("get", "values"):
+            table = node.func.value
+        else:
+            return None, None
+        name = dotted_name(table)
+        keys = self._record_tables().get(name or "")
+        return (name, ModelShape(keys, {})) if keys else (None, None)
+
+    def _record_tables(self) -> dict[str, tuple[str, ...]]:
+        """The module's dicts of dict records (`USERS = {1: {"id": 1, "password_hash": "..."}}`) -> their keys."""
+        found: dict[str, tuple[str, ...]] | None = self.__dict__.get("_tables")
+        if found is None:
+            found = self.__dict__["_tables"] = {}
+            for statement in self.context.module.body:
+                small = statement.body[0] if type(statement) is cst.SimpleStatementLine else None
+                if type(small) in (cst.Assign, cst.AnnAssign) and type(small.value) is cst.Dict:  # type: ignore
+                    target = small.targets[0].target if type(small) is cst.Assign else small.target  # type: ignore
+                    keys = tuple(dict.fromkeys(
+                        key for element in small.value.elements if isinstance(element, cst.DictElement)  # type: ignore
+                        and type(element.value) is cst.Dict for inner in element.value.elements
+                        if isinstance(inner, cst.DictElement) and (key := string_value(inner.key)) is not None))
+                    if keys and (name := dotted_name(target)) is not None:
+                        found[name] = keys
+        return found
 
     def _shape(self, class_name: str) -> ModelShape | None:
         """The shape of a class of this file or of a module beside it; Django's user model has its password."""
@@ -326,6 +381,18 @@ def _secrets(shape: ModelShape | None, method: str | None) -> tuple[str, ...]:
         return ()
     keys = shape.dumps[method]
     return tuple(column for column in (shape.columns if keys is None else keys) if is_account_secret(column))
+
+
+def _dependency(param: cst.Param) -> str | None:
+    """The function a FastAPI parameter depends on: `Depends(get_user)`, also inside `Annotated[..., Depends(...)]`."""
+    for part in (param.default, param.annotation.annotation if param.annotation is not None else None):
+        pending: list[cst.CSTNode] = [part] if part is not None else []
+        while pending:
+            current = pending.pop()
+            if type(current) is cst.Call and callee_tail(current.func) == "Depends" and current.args:
+                return dotted_name(current.args[0].value)
+            pending.extend(current.children)
+    return None
 
 
 def _row_models(node: cst.BaseExpression) -> Iterator[str]:
