@@ -141,8 +141,9 @@ class UnboundedClientSize(ClientSinkRule):
     arguments that set how much a call produces, reads, waits or allocates: an ORM's or cursor's `.limit(n)` and a
     query's slice (`Post.objects.filter(...)[:n]`), Django's `Paginator(qs, per_page)`, Flask-SQLAlchemy's
     `paginate(per_page=n)` without `max_per_page`, the `LIMIT` placeholder of SQL text (`LIMIT ?`, `LIMIT :n`) with
-    its bound value, `range(n)`, a repeated literal (`"x" * n`, `[0] * n`), a stream's `read(n)`/`recv(n)`,
-    `fetchmany(n)`, padding (`ljust(n)`), `time.sleep(n)`/`asyncio.sleep(n)`, any call's `timeout=`, PIL's
+    its bound value, `range(n)`, a repeated literal (`"x" * n`, `[0] * n`), a stream's `read(n)`/`recv(n)` given a
+    number (`archive.read(member)` names a member), `fetchmany(n)`, padding (`ljust(n)`),
+    `time.sleep(n)`/`asyncio.sleep(n)`, any call's `timeout=`, PIL's
     `Image.new(mode, (w, h))` and `resize((w, h))`, NumPy arrays, `os.urandom(n)` and the `secrets` tokens,
     `random.sample(k)`, pool sizes and hash iterations. Also a DRF `PageNumberPagination` subclass that lets the client
     choose the page size (`page_size_query_param`) without a `max_page_size`, and a `LimitOffsetPagination` subclass
@@ -151,7 +152,8 @@ class UnboundedClientSize(ClientSinkRule):
     (`n in (10, 50)`), a validator (`validate_limit(n)`), a helper that returns a new value (`clamp(n)`), a FastAPI
     marker or Pydantic field with `le=`/`lt=` (`Query(20, le=100)`, `conint(le=100)`, a field of a model defined in
     the module), or a form's `cleaned_data` or serializer's `validated_data` is not reported; a test of the lower end
-    alone (`if n < 1:`) bounds nothing.
+    alone (`if n < 1:`) bounds nothing. A Django view's unannotated parameters after `request` are not taken as the
+    client's: an URLconf passes its own objects there too.
 
     ## Why is this bad?
     Whoever sends the request decides how much work the server does for it: `?limit=10000000` loads a whole table
