@@ -208,13 +208,12 @@ class UnboundedClientSize(ClientSinkRule):
     summarises = False
     scalar_inputs_matter = True
     source: ClassVar[SourceFinder] = staticmethod(size_source)
-    # The sinks' names (a resolved name's parts are names in the file) and the DRF paginators.
-    file_hints = ("limit", "paginator", "paginate", "range", "read", "recv", "sleep", "timeout", "fetchmany", "urandom",
-                  "token_bytes", "token_hex", "token_urlsafe", "sample", "choices", "zeros", "ones", "empty", "new",
-                  "resize", "ljust", "rjust", "center", "zfill", "repeat", "pbkdf2_hmac", "threadpoolexecutor",
-                  "processpoolexecutor", "pool", "setrecursionlimit", "gensalt", "pagenumberpagination",
-                  "cursorpagination", "limitoffsetpagination", "objects", "query", "select", "randbytes", "arange",
-                  "linspace", "rand", "full")
+    # Where client input comes from (every sink name is too common to tell files apart: `range`, `read`): a request
+    # object or parameter, the web and tool frameworks whose handlers take input as parameters, and the DRF paginators.
+    file_hints = ("request", "req", "query_params", "fastapi", "starlette", "litestar", "sanic", "aiohttp", "bottle",
+                  "falcon", "tornado", "chalice", "ninja", "graphene", "strawberry", "ariadne", "streamlit", "gradio",
+                  "nicegui", "reflex", "mcp", "fastmcp", "channels", "websocket", "rfile", "get_argument", "dag_run",
+                  "event", "pagenumberpagination", "cursorpagination", "limitoffsetpagination")
     file_hints_are_names = True
 
     def new_state(self) -> FlowState:
