@@ -235,3 +235,32 @@ def person(person_id):
 def plan(chosen: dict = Depends(plan_from_query)):
     # ok: VC429
     return chosen
+
+
+class Token(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+
+
+class SignUp(BaseModel):
+    email: str
+    password: str
+
+
+@api.post("/token")
+def login() -> dict:
+    token = Token(access_token="signed.jwt.value")
+    # ok: VC429
+    return token.model_dump()
+
+
+@api.post("/token/object")
+def login_object():
+    # ok: VC429
+    return Token(access_token="signed.jwt.value")
+
+
+@api.post("/echo")
+def echo(form: SignUp):
+    # ok: VC429
+    return form

@@ -261,13 +261,21 @@ EVERY_COLUMN_SIGNS = frozenset({"__table__", "__dict__", "__mapper__", "columns"
 EVERY_COLUMN_CALLS = frozenset({"vars", "model_to_dict", "asdict", "inspect"})
 
 
+# Bases of a class whose rows are stored: ORM models (`db.Model`, `models.Model`, a declarative `Base`), Django's user
+# bases, MongoEngine documents. A Pydantic schema is what a request or a response carries, not a stored record.
+STORED_BASES = frozenset({"Model", "Base", "DeclarativeBase", "Document", "DynamicDocument", *DJANGO_USER_BASES})
+# `class User(SQLModel, table=True)`: a SQLModel class with a table.
+TABLE_KEYWORD = "table"
+
+
 @dataclass(frozen=True)
 class ModelShape:
-    """A class's columns (its own and those of the bases of the same module) and, per method that answers a dict of
-    the row (`to_dict`), the keys it writes, or None when it writes every column."""
+    """A class's columns (its own and those of the bases of the same module), per method that answers a dict of the
+    row (`to_dict`) the keys it writes or None when it writes every column, and whether its rows are stored."""
 
     columns: tuple[str, ...]
     dumps: dict[str, tuple[str, ...] | None]
+    stored: bool = True
 
 
 def model_shape(path: str, reference: str) -> ModelShape | None:
@@ -291,7 +299,10 @@ def shapes_of(tree: ast.Module) -> dict[str, ModelShape]:
             continue
         columns: list[str] = []
         dumps: dict[str, tuple[str, ...] | None] = {}
-        for base in (_called_name(b) for b in node.bases):
+        bases = [_called_name(b) for b in node.bases]
+        stored = any(base in STORED_BASES or (base in found and found[base].stored) for base in bases) or any(
+            keyword.arg == TABLE_KEYWORD for keyword in node.keywords)
+        for base in bases:
             inherited = found.get(base)
             columns.extend(inherited.columns if inherited is not None else
                            DJANGO_USER_COLUMNS if base in DJANGO_USER_BASES else ())
@@ -304,7 +315,7 @@ def shapes_of(tree: ast.Module) -> dict[str, ModelShape]:
                 keys = _dumped_keys(statement)
                 if keys != ():
                     dumps[statement.name] = keys
-        found[node.name] = ModelShape(tuple(dict.fromkeys(columns)), dumps)
+        found[node.name] = ModelShape(tuple(dict.fromkeys(columns)), dumps, stored)
     return found
 
 

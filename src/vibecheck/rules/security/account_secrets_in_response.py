@@ -214,7 +214,9 @@ class AccountSecretsInResponse(BindingRule):
                 for_in = for_in.inner_for_in
             yield from self._dumps(node.elt, found)  # type: ignore[attr-defined]
         elif (table := self._record_table(node))[0] is not None:
-            yield node, table[0], _secrets(table[1], None)  # type: ignore[misc]
+            secrets = _secrets(table[1], None)
+            if secrets:
+                yield node, table[0], secrets  # type: ignore[misc]
         elif type(node) is cst.Call:
             target, dumped = self._dumped_object(node)
             if target is not None:
@@ -372,8 +374,9 @@ class AccountSecretsInResponse(BindingRule):
 
 
 def _secrets(shape: ModelShape | None, method: str | None) -> tuple[str, ...]:
-    """The secret columns a dump writes: every secret column, or those a method of the model writes by name."""
-    if shape is None:
+    """The secret columns a dump of a stored record writes: every secret column, or those a method of the model writes
+    by name. A schema (`class Token(BaseModel)`) is what the view means to send: a login answers its token."""
+    if shape is None or not shape.stored:
         return ()
     if method is None:
         return tuple(column for column in shape.columns if is_account_secret(column))
