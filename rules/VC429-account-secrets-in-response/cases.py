@@ -1,6 +1,7 @@
 """VC429 corpus: views that answer with a whole record of a model holding secrets fire; chosen fields do not."""
 import dataclasses
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User as DjangoUser
 from django.forms.models import model_to_dict
 from django.http import JsonResponse
@@ -264,3 +265,13 @@ def login_object():
 def echo(form: SignUp):
     # ok: VC429
     return form
+
+
+AuthUser = get_user_model()
+
+
+class ProfileSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AuthUser
+        # expect: VC429
+        fields = "__all__"

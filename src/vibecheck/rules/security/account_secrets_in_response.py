@@ -62,8 +62,10 @@ class AccountSecretsInResponse(BindingRule):
     or one of the model's own methods that writes every column (`{c.name: getattr(self, c.name) for c in
     self.__table__.columns}`) or a secret one by name; also a FastAPI route that returns the object itself with no
     `response_model` or return annotation (or with the model itself as either); and a DRF `ModelSerializer` with
-    `fields = "__all__"`. It reports only when the model's columns, read from its class (in the file, or in a module
-    beside it: `from .models import User`; Django's `User` has its `password`), hold a secret: a password or its
+    `fields = "__all__"`. It reports only when the columns of a stored model (an ORM or ODM model, a SQLModel table;
+    not a Pydantic schema, which is what a view means to send), read from its class (in the file, or in a module
+    beside it: `from .models import User`; Django's `User` and `get_user_model()` have their `password`), or the keys
+    of a module-level table of account dicts (`USERS = {1: {..., "password_hash": ...}}`), hold a secret: a password or its
     hash, an API key, a token or a TOTP secret. The object is known by where the handler got it: a parameter
     annotated with the model, or a name bound to a query of it (`User.query.get(id)`, `db.get(User, id)`,
     `User.objects.get(...)`, `select(User)` ... `.first()`), also item by item in a list comprehension.
@@ -353,6 +355,9 @@ class AccountSecretsInResponse(BindingRule):
         local = self._module_shapes().get(class_name)
         if local is not None:
             return local
+        bound = self._scopes[0].get(class_name)  # `User = get_user_model()` at module level
+        if type(bound) is cst.Call and callee_tail(bound.func) == "get_user_model":
+            return DJANGO_USER_SHAPE
         resolved = self.context.imports.aliases.get(class_name)
         if resolved in DJANGO_USERS:
             return DJANGO_USER_SHAPE
