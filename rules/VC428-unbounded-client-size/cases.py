@@ -289,3 +289,18 @@ def bundle():
             # ok: VC428
             names.append(len(archive.read(member)))
     return jsonify(names)
+
+
+@app.get("/pages")
+def page_links():
+    per_page = int(request.args.get("per_page", 20))
+    pages = Post.query.count() // per_page + 1
+    # ok: VC428
+    return jsonify([f"/posts?page={n}" for n in range(1, pages + 1)])
+
+
+@app.get("/columns")
+def columns():
+    width = int(request.args.get("width", 80))
+    # expect: VC428
+    return "\n".join(line[:width] + "." * (width // 2) for line in ["a", "b"])

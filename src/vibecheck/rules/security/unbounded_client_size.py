@@ -45,6 +45,7 @@ from vibecheck.rules.security._size_sinks import (
 )
 from vibecheck.rules.security._support import class_assignments
 
+DIVIDING_OPERATORS = frozenset({cst.Divide, cst.FloorDivide})
 ORDER_OPERATORS = frozenset({cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual})
 # What a form or serializer has validated went through its fields' own limits.
 VALIDATED_ATTRIBUTES = frozenset({"validated_data", "cleaned_data"})
@@ -74,6 +75,12 @@ def size_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         if attribute in VALIDATED_ATTRIBUTES or (isinstance(state, SizeState) and type(owner) is cst.Name
                                                  and attribute in state.bounded_fields.get(owner.value, ())):
             return CLEAN
+    elif kind is cst.BinaryOperation:
+        operator = type(node.operator)  # type: ignore[attr-defined]
+        if operator in DIVIDING_OPERATORS:  # `total // per_page` is at most `total`, however small the client's divisor
+            return state.taint_of(node.left) or CLEAN  # type: ignore[attr-defined]
+        if operator is cst.Modulo and type(node.left) not in REPEATED_LITERALS:  # `n % 10` is below 10 (not `"%d" % n`)
+            return state.taint_of(node.right) or CLEAN  # type: ignore[attr-defined]
     elif kind is cst.IfExp and isinstance(state, SizeState) and state.bounded_names(node.test):  # type: ignore[attr-defined]
         return CLEAN  # `100 if n > 100 else n`
     return request_source(node, state)
@@ -152,7 +159,8 @@ class UnboundedClientSize(ClientSinkRule):
     (`n in (10, 50)`), a validator (`validate_limit(n)`), a helper that returns a new value (`clamp(n)`), a FastAPI
     marker or Pydantic field with `le=`/`lt=` (`Query(20, le=100)`, `conint(le=100)`, a field of a model defined in
     the module), or a form's `cleaned_data` or serializer's `validated_data` is not reported; a test of the lower end
-    alone (`if n < 1:`) bounds nothing. A Django view's unannotated parameters after `request` are not taken as the
+    alone (`if n < 1:`) bounds nothing, and a count divided by the client's number (`total // per_page`) is at most
+    the count. A Django view's unannotated parameters after `request` are not taken as the
     client's: an URLconf passes its own objects there too.
 
     ## Why is this bad?
