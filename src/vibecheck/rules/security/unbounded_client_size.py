@@ -45,7 +45,7 @@ from vibecheck.rules.security._size_sinks import (
 )
 from vibecheck.rules.security._support import class_assignments
 
-DIVIDING_OPERATORS = frozenset({cst.Divide, cst.FloorDivide})
+DIVIDING_OPERATORS: frozenset[type[cst.BaseBinaryOp]] = frozenset({cst.Divide, cst.FloorDivide})
 ORDER_OPERATORS = frozenset({cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual})
 # What a form or serializer has validated went through its fields' own limits.
 VALIDATED_ATTRIBUTES = frozenset({"validated_data", "cleaned_data"})
@@ -76,11 +76,12 @@ def size_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
                                                  and attribute in state.bounded_fields.get(owner.value, ())):
             return CLEAN
     elif kind is cst.BinaryOperation:
-        operator = type(node.operator)  # type: ignore[attr-defined]
+        operation: cst.BinaryOperation = node  # type: ignore[assignment]
+        operator: type[cst.BaseBinaryOp] = type(operation.operator)
         if operator in DIVIDING_OPERATORS:  # `total // per_page` is at most `total`, however small the client's divisor
-            return state.taint_of(node.left) or CLEAN  # type: ignore[attr-defined]
-        if operator is cst.Modulo and type(node.left) not in REPEATED_LITERALS:  # `n % 10` is below 10 (not `"%d" % n`)
-            return state.taint_of(node.right) or CLEAN  # type: ignore[attr-defined]
+            return state.taint_of(operation.left) or CLEAN
+        if operator is cst.Modulo and type(operation.left) not in REPEATED_LITERALS:  # `n % 10` < 10 (not `"%d" % n`)
+            return state.taint_of(operation.right) or CLEAN
     elif kind is cst.IfExp and isinstance(state, SizeState) and state.bounded_names(node.test):  # type: ignore[attr-defined]
         return CLEAN  # `100 if n > 100 else n`
     return request_source(node, state)
