@@ -275,3 +275,54 @@ class ProfileSerializer(serializers.ModelSerializer):
         model = AuthUser
         # expect: VC429
         fields = "__all__"
+
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS users (
+    id INTEGER PRIMARY KEY,
+    username TEXT UNIQUE NOT NULL,
+    password_hash VARCHAR(255) NOT NULL,
+    created_at TIMESTAMP DEFAULT (datetime('now')),
+    UNIQUE (username)
+);
+CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, body TEXT)
+"""
+
+
+def connect():
+    import sqlite3
+
+    return sqlite3.connect("app.db")
+
+
+@app.get("/sql/users/<int:user_id>")
+def sql_user(user_id):
+    conn = connect()
+    row = conn.execute("SELECT * FROM users WHERE id = ?", (user_id,)).fetchone()
+    # expect: VC429
+    return jsonify(dict(row))
+
+
+@app.get("/sql/users")
+def sql_users():
+    cursor = connect().cursor()
+    cursor.execute("SELECT id, username, password_hash FROM users")
+    rows = cursor.fetchall()
+    # expect: VC429
+    return jsonify([dict(r) for r in rows])
+
+
+@app.get("/sql/users/public")
+def sql_users_public():
+    cursor = connect().cursor()
+    cursor.execute("SELECT id, username FROM users")
+    rows = cursor.fetchall()
+    # ok: VC429
+    return jsonify([dict(r) for r in rows])
+
+
+@app.get("/sql/notes")
+def sql_notes():
+    rows = connect().execute("SELECT * FROM notes").fetchall()
+    # ok: VC429
+    return jsonify([dict(r) for r in rows])

@@ -13,10 +13,11 @@ from vibecheck.analysis.nodes import callee_tail
 from vibecheck.analysis.secrets_names import PASSWORD_WORDS, is_secret_name, name_words
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.security._sql_rows import created_tables, selected_columns
 from vibecheck.rules.security._support import BindingRule, argument, class_assignments
 
 # Calls that turn a whole object into a dict or JSON, every attribute included.
-WHOLE_DUMP_CALLS = frozenset({"vars", "django.forms.models.model_to_dict", "dataclasses.asdict",
+WHOLE_DUMP_CALLS = frozenset({"vars", "dict", "django.forms.models.model_to_dict", "dataclasses.asdict",
                               "fastapi.encoders.jsonable_encoder", "model_to_dict", "asdict", "jsonable_encoder"})
 # Methods of Pydantic and SQLModel objects that dump every field unless told which (`include=`, `exclude=`; Django's
 # `model_to_dict(user, fields=[...])`).
@@ -39,6 +40,9 @@ MODEL_SERIALIZERS = frozenset({"ModelSerializer", "HyperlinkedModelSerializer"})
 ALL_FIELDS = "__all__"
 FASTAPI_MODULES = ("fastapi",)
 RESPONSE_MODEL_KEYWORDS = frozenset({"response_model"})
+# DB-API calls that run SQL text, and those that fetch what it selected.
+EXECUTE_METHODS = frozenset({"execute"})
+FETCH_METHODS = frozenset({"fetchone", "fetchall", "fetchmany"})
 HASH_WORDS = frozenset({"hash", "hashed", "digest", "salt"})
 
 
@@ -68,7 +72,10 @@ class AccountSecretsInResponse(BindingRule):
     of a module-level table of account dicts (`USERS = {1: {..., "password_hash": ...}}`), hold a secret: a password or its
     hash, an API key, a token or a TOTP secret. The object is known by where the handler got it: a parameter
     annotated with the model, or a name bound to a query of it (`User.query.get(id)`, `db.get(User, id)`,
-    `User.objects.get(...)`, `select(User)` ... `.first()`), also item by item in a list comprehension.
+    `User.objects.get(...)`, `select(User)` ... `.first()`), also item by item in a list comprehension. A row fetched
+    with SQL text (`dict(conn.execute("SELECT * FROM users WHERE id = ?", ...).fetchone())`, or `cursor.fetchone()`
+    after `cursor.execute(...)`) holds the columns its `SELECT` lists, or for `SELECT *` those the module's `CREATE
+    TABLE` gives the table.
 
     ## Why is this bad?
     The whole row goes to the client: the password hash (which an attacker cracks offline), API keys, reset tokens
@@ -137,10 +144,13 @@ class AccountSecretsInResponse(BindingRule):
         super().__init__(context, options)
         self._handlers: list[cst.FunctionDef | None] = []
         self._local_shapes: dict[str, ModelShape] | None = None
+        self._tables_created: dict[str, tuple[str, ...]] | None = None
+        self._executed: dict[str, str] = {}  # cursor -> the SQL text the function last executed on it
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
         self._handlers.append(node if is_route_handler(node) or self._is_django_view(node) else None)
+        self._executed = {}
 
     def _is_django_view(self, node: cst.FunctionDef) -> bool:
         """`def profile(request, ...)`, or an `APIView`'s `def get(self, request, ...)`, in a module that uses Django."""
@@ -167,6 +177,12 @@ class AccountSecretsInResponse(BindingRule):
 
     def visit_Call(self, node: cst.Call) -> None:
         handler = self._handlers[-1] if self._handlers else None
+        func = node.func
+        if handler is not None and type(func) is cst.Attribute and func.attr.value in EXECUTE_METHODS and node.args:
+            sql = self._text_of(node.args[0].value)
+            receiver = dotted_name(func.value)
+            if receiver is not None:
+                self._executed[receiver] = sql or ""
         spec = JSON_RESPONSES.get(self.qualified_name(node) or "")
         if handler is not None and spec is not None:
             payload = argument(node, *spec)
@@ -280,11 +296,41 @@ class AccountSecretsInResponse(BindingRule):
         table = self._record_table(node)
         if table[0] is not None:
             return table
+        rows = self._sql_rows(node)
+        if rows is not None:
+            return rows[0], ModelShape(rows[1], {})
         for inner in _row_models(node):
             shape = self._shape(inner)
             if shape is not None:
                 return inner, shape
         return None, None
+
+    def _sql_rows(self, node: cst.BaseExpression) -> tuple[str, tuple[str, ...]] | None:
+        """(table, columns) of a row fetched with SQL text: `conn.execute("SELECT * FROM users ...").fetchone()`, or
+        `cursor.fetchone()` after the function's last `cursor.execute(...)`."""
+        if type(node) is not cst.Call or type(node.func) is not cst.Attribute or \
+                node.func.attr.value not in FETCH_METHODS:
+            return None
+        receiver = node.func.value
+        if type(receiver) is cst.Call and type(receiver.func) is cst.Attribute \
+                and receiver.func.attr.value in EXECUTE_METHODS and receiver.args:
+            sql = self._text_of(receiver.args[0].value)
+        else:
+            sql = self._executed.get(dotted_name(receiver) or "")
+        return selected_columns(sql, self._created_tables()) if sql else None
+
+    def _text_of(self, node: cst.BaseExpression) -> str | None:
+        if type(node) is cst.Name:
+            node = self.resolve(node)
+        return string_value(node)
+
+    def _created_tables(self) -> dict[str, tuple[str, ...]]:
+        """The tables the module's SQL creates (`CREATE TABLE users (id ..., password_hash TEXT)`), read once."""
+        if self._tables_created is None:
+            source = self.context.source
+            texts = [source] if "create table" in source.lower() else []
+            self._tables_created = created_tables(texts)
+        return self._tables_created
 
     def _annotated_model(self, name: str) -> tuple[str | None, ModelShape | None]:
         """The model a parameter is annotated with, or the table of records its FastAPI dependency reads from."""
