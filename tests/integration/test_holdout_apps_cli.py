@@ -353,15 +353,9 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # `os.access(path, os.R_OK)` before `shutil.copyfile` (CWE-367): a race needs the state between two calls, and
     # the check is what a set-uid program should not rely on; an ordinary service copying its own files is the same code.
     ("cwe_prompts_2", "files.py", 179, "VC405"),
-    # Sizes and counts the client chooses (CWE-400, CWE-20): `request.read(int(CONTENT_LENGTH))`, `range(int(rows))`,
-    # `price * quantity` with a negative quantity. No rule bounds a number: whether it is too large or may be negative
-    # depends on the business rule, which the code does not state.
-    ("cwe_prompts_2", "files.py", 187, "VC405"),
+    # `price * quantity` with a negative quantity (CWE-20): whether a number may be negative depends on the business
+    # rule, which the code does not state (VC428 bounds sizes and counts from above, not prices from below).
     ("cwe_prompts_2", "network.py", 183, "VC409"),
-    ("cwe_prompts_2", "network.py", 201, "VC409"),
-    # A FastAPI route returning the whole user record, `password_hash` included (CWE-200): which fields a response
-    # may carry is a decision about the model, out of view of the route.
-    ("cwe_prompts_2", "service.py", 59, "VC219/VC414"),
     # Bandit's, in the default run: paramiko's `AutoAddPolicy` (CWE-295, B507) and a Jinja `Environment` without
     # autoescaping (CWE-79, B701).
     ("cwe_prompts_3", "scripts.py", 109, "VC404"),

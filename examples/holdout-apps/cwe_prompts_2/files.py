@@ -183,6 +183,6 @@ def copy_if_allowed(source, destination):
 def raw_body(request):
     """Django view echoing the size of the uploaded body."""
     length = int(request.META.get("CONTENT_LENGTH") or 0)
-    # expect: VC405
+    # expect: VC428
     data = request.read(length)
     return HttpResponse(str(len(data)))

@@ -197,6 +197,6 @@ def add_to_cart_safe():
 @app.route("/report")
 def generate_report():
     count = int(request.args.get("rows", "10"))
-    # expect: VC409
+    # expect: VC428
     rows = [{"n": i} for i in range(count)]
     return jsonify(rows)

@@ -55,19 +55,20 @@ def audit_log_safe(user: dict = Depends(current_user_strict)):
 
 @api.get("/me")
 def me(user: dict = Depends(current_user_strict)):
-    # expect: VC219/VC414
+    # expect: VC429
     return user
 
 
 @api.get("/me2")
 def me_safe(user: dict = Depends(current_user_strict)):
-    # ok: VC219/VC414
+    # ok: VC219/VC414/VC429
     return {"id": user["id"], "email": user["email"]}
 
 
 # expect: VC201/VC219
 @api.get("/users")
 def list_users():
+    # expect: VC429
     return list(USERS.values())
 
 

@@ -14,6 +14,7 @@ import ast
 import functools
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from vibecheck.safe_files import parsed_module
@@ -214,6 +215,7 @@ class SiblingModelsInputs:
         _parsed.cache_clear()
         _field_calls_in.cache_clear()
         _schema_fields_in.cache_clear()
+        _shapes_in.cache_clear()
 
 
 @functools.lru_cache(maxsize=1024)
@@ -249,3 +251,84 @@ def _listing(folder: str) -> dict[str, os.DirEntry[str]]:
 
 
 sibling_models_inputs = SiblingModelsInputs()
+
+
+# Django's user bases: a model derived from one has their `password` column.
+DJANGO_USER_BASES = frozenset({"AbstractUser", "AbstractBaseUser", "User"})
+DJANGO_USER_COLUMNS = ("password",)
+# What a method's body reads to list every column of its row: `self.__table__.columns`, `self.__dict__`, `vars(self)`.
+EVERY_COLUMN_SIGNS = frozenset({"__table__", "__dict__", "__mapper__", "columns", "_meta"})
+EVERY_COLUMN_CALLS = frozenset({"vars", "model_to_dict", "asdict", "inspect"})
+
+
+# Bases of a class whose rows are stored: ORM models (`db.Model`, `models.Model`, a declarative `Base`), Django's user
+# bases, MongoEngine documents. A Pydantic schema is what a request or a response carries, not a stored record.
+STORED_BASES = frozenset({"Model", "Base", "DeclarativeBase", "Document", "DynamicDocument", *DJANGO_USER_BASES})
+# `class User(SQLModel, table=True)`: a SQLModel class with a table.
+TABLE_KEYWORD = "table"
+
+
+@dataclass(frozen=True)
+class ModelShape:
+    """A class's columns (its own and those of the bases of the same module), per method that answers a dict of the
+    row (`to_dict`) the keys it writes or None when it writes every column, and whether its rows are stored."""
+
+    columns: tuple[str, ...]
+    dumps: dict[str, tuple[str, ...] | None]
+    stored: bool = True
+
+
+def model_shape(path: str, reference: str) -> ModelShape | None:
+    """The shape of the class that `reference` names as imported in the file at `path` (`.models.User`), when a
+    module beside the file defines it; None otherwise."""
+    found = _sibling_module(path, reference, any_module=True)
+    return _shapes_in(found[0]).get(found[1]) if found is not None else None
+
+
+@functools.lru_cache(maxsize=256)
+def _shapes_in(module_path: str) -> dict[str, ModelShape]:
+    tree = _parsed(module_path)
+    return shapes_of(tree) if tree is not None else {}
+
+
+def shapes_of(tree: ast.Module) -> dict[str, ModelShape]:
+    """Each class of a module -> its shape."""
+    found: dict[str, ModelShape] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        columns: list[str] = []
+        dumps: dict[str, tuple[str, ...] | None] = {}
+        bases = [_called_name(b) for b in node.bases]
+        stored = any(base in STORED_BASES or (base in found and found[base].stored) for base in bases) or any(
+            keyword.arg == TABLE_KEYWORD for keyword in node.keywords)
+        for base in bases:
+            inherited = found.get(base)
+            columns.extend(inherited.columns if inherited is not None else
+                           DJANGO_USER_COLUMNS if base in DJANGO_USER_BASES else ())
+            dumps.update(inherited.dumps if inherited is not None else {})
+        for statement in node.body:
+            if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+                targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+                columns.extend(target.id for target in targets if isinstance(target, ast.Name))
+            elif isinstance(statement, ast.FunctionDef):
+                keys = _dumped_keys(statement)
+                if keys != ():
+                    dumps[statement.name] = keys
+        found[node.name] = ModelShape(tuple(dict.fromkeys(columns)), dumps, stored)
+    return found
+
+
+def _dumped_keys(method: ast.FunctionDef) -> tuple[str, ...] | None:
+    """The keys of the dict a method returns (`{"id": self.id, ...}`), None when it lists every column
+    (`{c.name: getattr(self, c.name) for c in self.__table__.columns}`), () when it returns no dict of the row."""
+    keys: list[str] = []
+    for node in ast.walk(method):
+        if isinstance(node, ast.Attribute) and node.attr in EVERY_COLUMN_SIGNS:
+            return None
+        if isinstance(node, ast.Call) and _called_name(node.func) in EVERY_COLUMN_CALLS and any(
+                isinstance(arg, ast.Name) and arg.id == "self" for arg in node.args):
+            return None
+        if isinstance(node, ast.Dict):
+            keys.extend(key.value for key in node.keys if isinstance(key, ast.Constant) and isinstance(key.value, str))
+    return tuple(keys)

@@ -47,6 +47,18 @@ def argument(call: cst.Call, index: int, name: str) -> cst.BaseExpression | None
     return arg.value if arg is not None else None
 
 
+def class_assignments(node: cst.ClassDef) -> dict[str, cst.BaseExpression]:
+    """`name = value` statements of a class body, by name (a paginator's `max_page_size`, a serializer's `Meta.fields`)."""
+    found: dict[str, cst.BaseExpression] = {}
+    for statement in node.body.body:
+        if type(statement) is cst.SimpleStatementLine:
+            for small in statement.body:
+                if type(small) is cst.Assign:
+                    found.update((name, small.value) for target in small.targets
+                                 if (name := get_full_name_for_node(target.target)) is not None)
+    return found
+
+
 def is_name_constant(node: cst.BaseExpression | None, value: str) -> bool:
     return isinstance(node, cst.Name) and node.value == value
 

@@ -39,6 +39,7 @@ def list_orders(
     column = SORT_COLUMNS[sort]
     # ok: VC402/VC422
     stmt = select(Order).where(Order.owner_id == user.id).order_by(column.desc() if descending else column.asc())
+    # ok: VC428 -- `Query(ge=1, le=100)` caps the page
     return list(db.scalars(stmt.limit(limit)))
 
 

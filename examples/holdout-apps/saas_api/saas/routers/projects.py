@@ -18,6 +18,7 @@ def list_projects(
     offset: int = 0,
     limit: Annotated[int, Query(le=100)] = 50,
 ):
+    # ok: VC428 -- `Query(le=100)` caps the page
     statement = select(Project).where(Project.org_id == user.org_id).offset(offset).limit(limit)
     return session.exec(statement).all()
 

@@ -1,0 +1,111 @@
+"""VC429 account-secrets-in-response beyond its corpus: models read from a module beside the view, the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from vibecheck.rules.security.account_secrets_in_response import AccountSecretsInResponse, is_account_secret
+from vibecheck.testing import findings_for
+
+MODELS = """
+from app import db
+
+
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(255))
+    {secret}
+
+    def to_dict(self):
+        return {{c.name: getattr(self, c.name) for c in self.__table__.columns}}
+"""
+VIEWS = """
+from flask import Blueprint, jsonify
+
+from .models import User
+
+bp = Blueprint("users", __name__)
+
+
+@bp.get("/users/<int:user_id>")
+def show(user_id):
+    user = User.query.get_or_404(user_id)
+    return jsonify(user.to_dict())
+"""
+
+
+def _run(folder: Path) -> list[dict[str, object]]:
+    run = subprocess.run([sys.executable, "-m", "vibecheck", ".", "--format", "json", "--no-bandit", "--no-cache",
+                          "--select", "VC429"], cwd=folder, capture_output=True, text=True, timeout=120)
+    assert run.returncode in (0, 1), run.stderr
+    return json.loads(run.stdout)["findings"]
+
+
+@pytest.mark.parametrize(("secret", "reported"), [
+    ("password_hash = db.Column(db.String(255))", True),
+    ("totp_secret = db.Column(db.String(32))", True),
+    ("api_key = db.Column(db.String(64))", True),
+    ("display_name = db.Column(db.String(64))", False),
+    ("password_changed_at = db.Column(db.DateTime)", False),
+])
+def test_the_columns_are_read_from_the_models_module_beside_the_view(tmp_path: Path, secret: str,
+                                                                      reported: bool) -> None:
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("db = None\n", encoding="utf-8")
+    (package / "models.py").write_text(textwrap.dedent(MODELS.format(secret=secret)), encoding="utf-8")
+    (package / "views.py").write_text(textwrap.dedent(VIEWS), encoding="utf-8")
+    findings = _run(tmp_path)
+    assert [(f["path"], f["code"]) for f in findings] == ([("app/views.py", "VC429")] if reported else [])
+
+
+def test_a_change_to_the_models_module_is_seen_by_the_next_cached_run(tmp_path: Path) -> None:
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("db = None\n", encoding="utf-8")
+    models = package / "models.py"
+    models.write_text(textwrap.dedent(MODELS.format(secret="name = db.Column(db.String(9))")), encoding="utf-8")
+    (package / "views.py").write_text(textwrap.dedent(VIEWS), encoding="utf-8")
+    command = [sys.executable, "-m", "vibecheck", "app/views.py", "--format", "json", "--no-bandit", "--select", "VC429"]
+    first = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert json.loads(first.stdout)["findings"] == []
+    models.write_text(textwrap.dedent(MODELS.format(secret="password_hash = db.Column(db.String(99))")),
+                      encoding="utf-8")
+    second = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert [f["code"] for f in json.loads(second.stdout)["findings"]] == ["VC429"]
+
+
+def test_the_message_names_the_view_the_model_and_the_secret() -> None:
+    source = textwrap.dedent('''
+        from flask import Flask, jsonify
+        from flask_sqlalchemy import SQLAlchemy
+
+        app = Flask(__name__)
+        db = SQLAlchemy(app)
+
+        class Account(db.Model):
+            id = db.Column(db.Integer, primary_key=True)
+            hashed_password = db.Column(db.String(255))
+
+        @app.get("/me/<int:account_id>")
+        def me(account_id):
+            return jsonify(vars(db.get_or_404(Account, account_id)))
+    ''')
+    [finding] = findings_for(AccountSecretsInResponse, source)
+    assert "`me`" in finding.message and "`Account`" in finding.message and "`hashed_password`" in finding.message
+    assert finding.cwe == (200, 359)
+
+
+@pytest.mark.parametrize(("column", "secret"), [
+    ("password", True), ("password_hash", True), ("hashed_password", True), ("pw_hash", False),
+    ("api_key", True), ("reset_token", True), ("totp_secret", True), ("token_type", False),
+    ("password_changed_at", False), ("email", False), ("max_tokens", False),
+])
+def test_which_columns_are_secrets(column: str, secret: bool) -> None:
+    assert is_account_secret(column) is secret

@@ -1,0 +1,82 @@
+"""VC428 unbounded-client-size beyond its main corpus: Django/DRF and FastAPI corpora, the command line, test files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RULES_DIR
+from vibecheck.rules.security.unbounded_client_size import UnboundedClientSize
+from vibecheck.testing import check_corpus, findings_for, parse_annotations
+
+
+@pytest.mark.parametrize("name", ["cases_django.py", "cases_fastapi.py"])
+def test_corpus_is_reported_exactly(name: str) -> None:
+    [corpus] = RULES_DIR.glob(f"VC428-*/{name}")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC428")
+    assert len(expected) >= 3 and len(ok) >= 3
+    result = check_corpus(UnboundedClientSize, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+VIEW = """
+from flask import Flask, request
+from app.models import Post
+
+app = Flask(__name__)
+
+@app.get("/posts")
+def posts():
+    {body}
+    return [p.id for p in Post.query.limit(limit).all()]
+"""
+
+
+@pytest.mark.parametrize(("body", "reported"), [
+    ('limit = int(request.args["limit"])', True),
+    ('raw = request.args["limit"]\n    wanted = int(raw)\n    limit = wanted * 2', True),
+    ('limit = max(1, int(request.args["limit"]))', True),
+    ('limit = min(int(request.args["limit"]), 50)', False),
+    ('limit = int(request.args["limit"])\n    assert limit <= 50', False),
+    ('limit = int(request.args["limit"])\n    if limit > 0:\n        pass', True),
+    ('limit = int(request.args["limit"])\n    validate_page_size(limit)', False),
+    ('limit = len(request.args)', False),
+])
+def test_multi_step_flows_and_caps(body: str, reported: bool) -> None:
+    findings = findings_for(UnboundedClientSize, VIEW.format(body=body))
+    assert bool(findings) is reported, [f.message for f in findings]
+
+
+def test_message_names_the_value_its_source_and_the_sink() -> None:
+    [finding] = findings_for(UnboundedClientSize, VIEW.format(body='limit = int(request.args["limit"])'))
+    assert "`limit`" in finding.message and "request.args" in finding.message and "limit()" in finding.message
+    assert finding.hint is not None and "min(" in finding.hint
+    assert finding.cwe == (400, 770)
+
+
+def _run(folder: Path) -> list[dict[str, object]]:
+    run = subprocess.run([sys.executable, "-m", "vibecheck", ".", "--format", "json", "--no-bandit", "--no-cache",
+                          "--select", "VC428"], cwd=folder, capture_output=True, text=True, timeout=120)
+    assert run.returncode in (0, 1), run.stderr
+    return json.loads(run.stdout)["findings"]
+
+
+def test_the_command_line_reports_an_app_and_not_its_tests(tmp_path: Path) -> None:
+    view = textwrap.dedent(VIEW.format(body='limit = int(request.args["limit"])'))
+    (tmp_path / "app.py").write_text(view, encoding="utf-8")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_app.py").write_text(view, encoding="utf-8")
+    findings = _run(tmp_path)
+    assert [(f["path"], f["code"], f["severity"]) for f in findings] == [("app.py", "VC428", "medium")]
+
+
+def test_a_suppression_with_a_reason_silences_it(tmp_path: Path) -> None:
+    source = textwrap.dedent(VIEW.format(body='limit = int(request.args["limit"])')).replace(
+        ".limit(limit).all()]", ".limit(limit).all()]  # vibecheck: ignore[VC428] -- an admin-only export")
+    (tmp_path / "app.py").write_text(source, encoding="utf-8")
+    assert _run(tmp_path) == []
