@@ -189,8 +189,8 @@ class SecretComparedWithEquals(Rule):
     `data.get("api_key")`, `headers.get("Authorization")`, `form.password.data`), or is an HMAC computed on the
     spot (`hmac.new(key, body, sha256).hexdigest()`) or by a function of the file that returns one (`sig == sign(key,
     body)`), also behind a provider's prefix or encoded as text (`"sha256=" + hmac.new(...).hexdigest()`,
-    `base64.b64encode(hmac.new(...).digest())`), or is the code a pyotp generator expects (`pyotp.TOTP(secret).now()`, `totp.at(when)`), and the other
-    side is not a literal.
+    `base64.b64encode(hmac.new(...).digest())`), or is the code a pyotp generator expects
+    (`pyotp.TOTP(secret).now()`, `totp.at(when)`), and the other side is not a literal.
 
     Not reported, by design:
     - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display (`token == ("end",

@@ -397,8 +397,9 @@ class UnboundedRetry(Rule):
 
     Also a Celery task that retries with its limit switched off: `@app.task(bind=True, max_retries=None)` (or
     `@shared_task(...)`) on a task that calls `self.retry(...)` without a `max_retries=` of its own, or lists
-    `autoretry_for=` (whose retries take their limit from `retry_kwargs={"max_retries": ...}` first); and a Ray task or actor retried without limit: `@ray.remote(max_retries=-1)`,
-    `max_task_retries=-1`, or the same in `.options(...)`.
+    `autoretry_for=` (whose retries take their limit from `retry_kwargs={"max_retries": ...}` first); and a Ray
+    task or actor retried without limit: `@ray.remote(max_retries=-1)`, `max_task_retries=-1`, or the same in
+    `.options(...)`.
 
     Also a retry library used without a limit: tenacity's `@retry` (bare, or with no `stop=`, or with
     `stop=stop_never`; `stop=None` is no "never stop" to tenacity, which calls it and fails with a `TypeError`),
