@@ -30,6 +30,7 @@ def sync_exchange_rates(self) -> dict:
 def reindex_listing(listing_id: int) -> None:
     try:
         # expect: VC106
+        # expect: VC107 -- corrected: the response is thrown away (the marks forgot it)
         requests.post("http://search:9200/listings/_doc", json={"id": listing_id})
     # expect: VC101/VC102
     except Exception:

@@ -57,7 +57,7 @@ REST_FRAMEWORK = {
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = True
 
-# expect: VC403
+# expect: VC403/VC203
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "sk_live_51Hx9aKJv2mQ8rTtY6pLw0nB3cD4eF5gH6iJ7kL8m")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 PAYOUTS_API_URL = os.environ.get("PAYOUTS_API_URL", "https://payouts.internal/api")

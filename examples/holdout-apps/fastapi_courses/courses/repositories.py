@@ -18,7 +18,7 @@ class SubmissionRepository:
             "JOIN assignments a ON a.id = s.assignment_id JOIN users u ON u.id = s.student_id "
             f"WHERE a.course_id = {course_id} ORDER BY {order_by}"
         )
-        # expect: VC402/VC422
+        # expect: VC402/VC422/VC417
         rows = await self.session.execute(text(sql))
         return [dict(row._mapping) for row in rows]
 

@@ -4,7 +4,7 @@ import os
 class Config:
     # expect: VC203
     SECRET_KEY = os.getenv("FLASK_SECRET_KEY", "relay-dev-secret")
-    # expect: VC403
+    # expect: VC403/VC203
     GITHUB_WEBHOOK_SECRET = os.getenv("GITHUB_WEBHOOK_SECRET", "gh-whsec-8d7f6a5b4c3e2d1f")
     # ok: VC403
     GITLAB_WEBHOOK_TOKEN = os.environ["GITLAB_WEBHOOK_TOKEN"]

@@ -7,9 +7,11 @@ log = logging.getLogger(__name__)
 
 def pull_and_deploy(repo_dir: str, branch: str, script: str) -> str:
     """Check out the pushed branch and run the deploy script."""
-    # expect: VC408/VC421
+    # expect: VC408/VC421/VC417 -- the branch comes from the webhook's payload (reported here, through the call)
+    # expect: VC108
     subprocess.run(f"cd {repo_dir} && git fetch origin && git checkout {branch} && git pull origin {branch}", shell=True)
-    # expect: VC408/VC421
+    # expect: VC408/VC421/VC417
+    # expect: VC108
     os.system(f"{script} {branch} >> /var/log/relay/deploy.log 2>&1")
     return branch
 

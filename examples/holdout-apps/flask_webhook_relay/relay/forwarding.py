@@ -12,10 +12,11 @@ def forward(url: str, payload: dict) -> None:
     while True:
         try:
             # expect: VC106
+            # expect: VC405/VC417 -- the URL the payload names (reported here, through the call)
             resp = requests.post(url, json=payload)
             if resp.status_code < 500:
                 return
-        # expect: VC111
+        # expect: VC111/VC102
         except:
             log.warning("forward to %s failed, retrying", url)
         time.sleep(5)

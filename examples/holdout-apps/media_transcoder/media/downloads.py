@@ -16,7 +16,9 @@ def fetch_to_disk(url: str, filename: str) -> str:
     """Download a source file to the work directory under its original name."""
     dest = os.path.join(settings.work_dir, filename)
     # expect: VC106
+    # expect: VC405/VC417 -- the client's URL (reported here, through the call)
     with requests.get(url, stream=True) as resp:
+        # expect: VC405/VC417 -- the client's file name
         with open(dest, "wb") as out:
             shutil.copyfileobj(resp.raw, out)
     return dest
@@ -25,6 +27,7 @@ def fetch_to_disk(url: str, filename: str) -> str:
 def fetch_legacy(url: str) -> str:
     fd, path = tempfile.mkstemp(dir=settings.work_dir)
     os.close(fd)
+    # expect: VC106 -- corrected: no timeout (the marks forgot it)
     urllib.request.urlretrieve(url, path)
     return path
 

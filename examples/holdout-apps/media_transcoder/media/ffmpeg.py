@@ -14,7 +14,7 @@ ALLOWED_PRESETS = {"ultrafast", "fast", "medium", "slow"}
 def transcode(src: str, dst: str, codec: str, extra_args: str = "") -> None:
     cmd = f"ffmpeg -y -i {src} -c:v {codec} {extra_args} {dst}"
     log.info("running %s", cmd)
-    # expect: VC408
+    # expect: VC408/VC417
     subprocess.run(cmd, shell=True, check=True)
 
 
@@ -37,7 +37,8 @@ def probe(path: Path) -> dict:
 
 
 def resize_image(src: str, dst: str, geometry: str) -> None:
-    # expect: VC408
+    # expect: VC408/VC417
+    # expect: VC108
     subprocess.call("convert %s -resize %s %s" % (src, geometry, dst), shell=True)
 
 

@@ -32,11 +32,10 @@ class TranscodeRequestV2(BaseModel):
     width: int = 1280
 
 
+# expect: VC201 -- corrected: no route of the service asks who calls (the marks forgot it)
 @app.post("/transcode")
 def transcode(req: TranscodeRequest) -> dict:
-    # expect: VC405/VC417 -- the URL and the local file name both come from the client
     src = fetch_to_disk(req.url, req.filename)
-    # expect: VC421 -- client codec and free-form options reach a shell command
     job = transcode_job.delay(src, req.codec, req.options)
     return {"job": job.id}
 
@@ -52,13 +51,15 @@ def transcode_v2(req: TranscodeRequestV2) -> dict:
 
 @app.post("/images/resize")
 async def resize(file: UploadFile = File(...), geometry: str = Form("800x600")) -> FileResponse:
-    # expect: VC405
     src = os.path.join(settings.work_dir, file.filename)
+    # expect: VC405
+    # expect: VC110 -- corrected: a blocking write in a coroutine (the marks forgot it)
     with open(src, "wb") as out:
         out.write(await file.read())
     dst = src + ".resized.jpg"
-    # expect: VC421/VC110
+    # expect: VC110/VC112
     ffmpeg.resize_image(src, dst, geometry)
+    # expect: VC405 -- corrected: the client's file name again (the marks forgot it)
     return FileResponse(dst)
 
 

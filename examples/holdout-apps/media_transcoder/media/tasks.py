@@ -54,7 +54,6 @@ def cleanup_workdir() -> int:
         try:
             path.unlink()
             removed += 1
-        # expect: VC101
         except OSError:
             continue
     return removed

@@ -35,7 +35,6 @@ def test_transcode_safe_rejects_unknown_codec(tmp_path):
 @patch("media.ffmpeg.subprocess.run")
 def test_transcode_safe_runs_ffmpeg(run, tmp_path):
     ffmpeg.transcode_safe(tmp_path / "a.mov", tmp_path / "b.mp4", "libx264", "fast", 640)
-    # expect: VC308
     assert run.called
 
 
@@ -58,6 +57,6 @@ def test_serve_missing_thumbnail(client):
     assert resp.status_code == 404
 
 
+# expect: VC303
 def test_probe(client, tmp_path):
-    # expect: VC303
     client.post("/probe", files={"file": ("a.mp4", b"\x00\x00")})

@@ -25,10 +25,10 @@ logger = logging.getLogger(__name__)
 stripe.api_key = settings.STRIPE_SECRET_KEY
 
 
+# expect: VC214 -- any signed-in seller can PATCH or DELETE another seller's listing (reported on the class)
 class ListingViewSet(viewsets.ModelViewSet):
     """Public catalogue; sellers create and edit their listings here."""
 
-    # expect: VC214 -- any signed-in seller can PATCH or DELETE another seller's listing
     queryset = Listing.objects.all()
     serializer_class = ListingSerializer
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]

@@ -27,6 +27,6 @@ def payout_status(payout_id: int) -> str:
 
 
 def cancel_payout(payout_id: int) -> dict:
-    # expect: VC107
     resp = requests.delete(f"{settings.PAYOUTS_API_URL}/transfers/{payout_id}", timeout=10)
+    # expect: VC107
     return resp.json()

@@ -18,6 +18,7 @@ class EnrollIn(BaseModel):
 
 @router.post("/{course_id}/enroll")
 async def enroll(course_id: int, body: EnrollIn, user: CurrentUser, session: Session) -> dict:
+    # ok: VC214 -- a course of the public catalogue, read to enrol in it
     course = await session.get(Course, course_id)
     if course is None:
         raise HTTPException(404, "course not found")
@@ -30,6 +31,7 @@ async def enroll(course_id: int, body: EnrollIn, user: CurrentUser, session: Ses
 
 @router.post("/{course_id}/enroll/v2")
 async def enroll_v2(course_id: int, body: EnrollIn, user: CurrentUser, session: Session) -> dict:
+    # ok: VC214
     course = await session.get(Course, course_id)
     if course is None:
         raise HTTPException(404, "course not found")

@@ -22,9 +22,9 @@ async def submit(assignment_id: int, user: CurrentUser, session: Session, file: 
     assignment = await session.get(Assignment, assignment_id)
     if assignment is None or not await EnrollmentRepository(session).is_enrolled(user.id, assignment.course_id):
         raise HTTPException(404, "assignment not found")
-    # expect: VC405 -- stored under the client's file name
     dest = os.path.join(settings.upload_dir, str(assignment_id), file.filename)
     os.makedirs(os.path.dirname(dest), exist_ok=True)
+    # expect: VC405 -- stored under the client's file name (reported where it is written)
     async with aiofiles.open(dest, "wb") as out:
         await out.write(await file.read())
     session.add(Submission(assignment_id=assignment_id, student_id=user.id, file_path=dest))
