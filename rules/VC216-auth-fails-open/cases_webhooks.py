@@ -117,3 +117,51 @@ async def verify_webhook_strict(headers: dict, event: dict) -> bool:
         log.exception("verification failed")
         return False
     return resp.json().get("verification_status") == "SUCCESS"
+
+
+@router.post("/stripe/lenient")
+async def stripe_lenient(request: Request, stripe_signature: str = Header("")):
+    payload = await request.body()
+    try:
+        event = stripe.Webhook.construct_event(payload, stripe_signature, settings.stripe_webhook_secret)
+    # expect: VC216 -- a failed check parses the body anyway
+    except stripe.error.SignatureVerificationError:
+        log.warning("stripe signature mismatch")
+        event = json.loads(payload)
+    return event["type"]
+
+
+@router.post("/github/lenient")
+async def github_lenient(request: Request):
+    body = await request.body()
+    try:
+        payload = verify_and_parse_signature(body, request.headers.get("X-Hub-Signature-256", ""))
+    # expect: VC216
+    except Exception:
+        payload = json.loads(body)
+    return payload["action"]
+
+
+@router.post("/stripe/strict")
+async def stripe_strict(request: Request, stripe_signature: str = Header("")):
+    payload = await request.body()
+    try:
+        event = stripe.Webhook.construct_event(payload, stripe_signature, settings.stripe_webhook_secret)
+    # ok: VC216 -- a failed check is refused
+    except stripe.error.SignatureVerificationError as exc:
+        log.warning("stripe signature mismatch")
+        raise HTTPException(400, "bad signature") from exc
+    return event["type"]
+
+
+@router.post("/stripe/parsed")
+async def stripe_parsed(request: Request, stripe_signature: str = Header("")):
+    payload = await request.body()
+    try:
+        event = stripe.Webhook.construct_event(payload, stripe_signature, settings.stripe_webhook_secret)
+    # ok: VC216 -- a malformed body, not a failed signature, and nothing remade from it
+    except ValueError:
+        event = None
+    if event is None:
+        raise HTTPException(400, "bad payload")
+    return event["type"]

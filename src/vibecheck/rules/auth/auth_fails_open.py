@@ -330,7 +330,10 @@ class AuthFailsOpen(Rule):
     request.headers.get("X-Hub-Signature-256")`, then `if signature:` around the comparison and its denial), and a
     mode flag of the deployment (`if settings.stripe_test_mode:`, `if not SKIP_VERIFICATION:`, a flag named for a test,
     debug, sandbox or skip mode) whose branch parses the request without the signature check that the other branch
-    makes (`stripe.Webhook.construct_event`, `hmac.compare_digest`, `verify_signature(...)`).
+    makes (`stripe.Webhook.construct_event`, `hmac.compare_digest`, `verify_signature(...)`). It reports an `except`
+    that catches the failure of such a check (a signature or verification error, or a broad one) and, denying
+    nothing, makes the checked object again without it (`event = construct_event(...)`, then `except
+    SignatureVerificationError: event = json.loads(payload)`): a forged event is handled as a signed one.
 
     It reports a Socket.IO connect handler (`@socketio.on("connect")`, `@sio.event def connect`) whose check of the
     caller ends in a bare `return`: Socket.IO accepts the connection unless the handler returns `False`, raises
@@ -702,6 +705,29 @@ class AuthFailsOpen(Rule):
         if tries and not self.context.imports.imports_any(BROWSER_DRIVERS):
             self._check_swallowed_refusals(node, tries)
             self._check_expiry_retry(tries)
+            self._check_unverified_fallback(tries)
+
+    def _check_unverified_fallback(self, tries: list[OwnTry]) -> None:
+        """`try: event = stripe.Webhook.construct_event(...)` then `except SignatureVerificationError: event =
+        json.loads(payload)`: the object a failed signature check refused is made again without it, and used."""
+        for own in tries:
+            verified = _signature_checked_names(own.statement.body)
+            if not verified:
+                continue
+            for handler in own.statement.handlers:
+                if not _catches_auth_errors(handler) or _denies(handler.body):
+                    continue
+                remade = next((n for n in walk_own(handler.body) if type(n) is cst.Assign and n.targets
+                               and type(n.targets[0].target) is cst.Name and n.targets[0].target.value in verified
+                               and type(n.value) is cst.Call), None)
+                if remade is not None:
+                    name = remade.targets[0].target.value  # type: ignore[attr-defined]
+                    self.report(handler, f"When the signature check fails, this `except` makes `{name}` again "
+                                f"without it (`{short_code(remade.value)}`), so a forged request is handled as if it "
+                                "were signed.",
+                                hint="Answer 400 or 401 in the `except` block and handle only the object the "
+                                "signature check returned.")
+                    return
 
     def _check_expiry_retry(self, tries: list[OwnTry]) -> None:
         """`except jwt.ExpiredSignatureError: payload = jwt.decode(..., options={"verify_exp": False})`: the token
@@ -827,6 +853,13 @@ def _checks_a_signature(block: cst.BaseSuite) -> bool:
     return any(type(n) is cst.Call and checks_signature(callee_tail(n.func) or "") for n in walk_own(block))
 
 
+def _signature_checked_names(block: cst.BaseSuite) -> set[str]:
+    """Names the block binds to what a signature check returns (`event = stripe.Webhook.construct_event(...)`)."""
+    return {n.targets[0].target.value for n in walk_own(block) if type(n) is cst.Assign and len(n.targets) == 1
+            and type(n.targets[0].target) is cst.Name and type(n.value) is cst.Call
+            and checks_signature(callee_tail(n.value.func) or "")}
+
+
 def _ends_in_raise(body: cst.BaseSuite) -> bool:
     statements = body.body if isinstance(body, cst.IndentedBlock) else ()
     last = statements[-1] if statements else None
@@ -837,8 +870,8 @@ def _catches_auth_errors(handler: cst.ExceptHandler) -> bool:
     """`except:`, `except Exception:`, `except jwt.InvalidTokenError:`, `except (JWTError, KeyError):`."""
     if handler.type is None:
         return True
-    types = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
-    names = [(full_name(getattr(t, "value", t)) or "").rpartition(".")[2] for t in types]
+    types = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
+    names = [(full_name(t) or "").rpartition(".")[2] for t in types]
     return any(n in BROAD_EXCEPTIONS or set(name_words(n)) & AUTH_ERROR_WORDS for n in names)
 
 

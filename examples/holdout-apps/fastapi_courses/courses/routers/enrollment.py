@@ -22,7 +22,7 @@ async def enroll(course_id: int, body: EnrollIn, user: CurrentUser, session: Ses
     course = await session.get(Course, course_id)
     if course is None:
         raise HTTPException(404, "course not found")
-    # expect: VC207/VC215 -- the client says it paid
+    # expect: VC207/VC215/VC217 -- the client says it paid
     enrollment = Enrollment(student_id=user.id, course_id=course.id, paid=body.paid)
     session.add(enrollment)
     await session.commit()
