@@ -953,6 +953,17 @@ async def move_listing(listing_id: int, seller: SellerIn, session: SessionDep, u
     await session.commit()
 
 
+@router.put("/accounts/{account_id}/password")
+async def change_password(account_id: int, current_password: str, new_password: str, session: SessionDep,
+                          user: CurrentUser):
+    # expect: VC214 -- `current_password` is a field the client sends, not the caller
+    account = await session.get(Account, account_id)
+    if not verify(current_password, account.password_hash):
+        raise HTTPException(403)
+    account.password_hash = hash_password(new_password)
+    await session.commit()
+
+
 @router.put("/listings/{listing_id}/price")
 async def reprice_own_listing(listing_id: int, price: int, current_seller: Seller, session: SessionDep):
     # ok: VC214 -- `current_...` holds the caller

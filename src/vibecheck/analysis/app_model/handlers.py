@@ -35,6 +35,7 @@ OWNERSHIP_WORDS = frozenset({"user", "owner", "author", "creator", "account", "t
 # Parameter names that hold the caller when their type is an alias defined elsewhere (`account: Account`).
 IDENTITY_PARAMETERS = frozenset({"user", "current_user", "account", "current_account", "principal", "identity",
                                  "member", "caller", "me", "viewer", "actor"})
+# DRF's decorator that makes a viewset's method a route of its own (`@action(detail=True, methods=["post"])`).
 DRF_ACTION = "rest_framework.decorators.action"
 # Roles a caller signs in as, the name of a parameter holding them (`teacher: Teacher`, `seller: CurrentSeller`).
 CALLER_ROLES = frozenset({"teacher", "instructor", "student", "learner", "seller", "vendor", "merchant", "buyer",
@@ -651,11 +652,11 @@ def _role_alias(name: str, annotation: cst.BaseExpression | None, imports: Impor
     """`teacher: Teacher`, `seller: CurrentSeller` with the alias imported from the dependencies module (`from .deps
     import Teacher`, where `Teacher = Annotated[User, Depends(require_teacher)]`), or `current_seller: Seller`: the
     caller in a role, not a body the client sends (its schema comes from `schemas` or `models`)."""
-    if name.startswith("current_"):
-        return True
-    alias = (imports.qualified_name(annotation) if annotation is not None else None) or ""
+    if annotation is None or not set(fw.name_words(name)) & CALLER_ROLES:
+        return False  # `current_password: str` is a field of the body
+    alias = imports.qualified_name(annotation) or ""
     module = alias.rpartition(".")[0].rpartition(".")[2]
-    return module in DEPENDENCY_MODULES and bool(set(fw.name_words(name)) & CALLER_ROLES)
+    return alias.rpartition(".")[2][:1].isupper() and (name.startswith("current_") or module in DEPENDENCY_MODULES)
 
 
 def _identity_dependency(function: cst.FunctionDef, imports: ImportTable) -> bool:
