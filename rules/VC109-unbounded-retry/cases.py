@@ -1049,6 +1049,30 @@ def sync_contact(url, contact):
     requests.put(url, json=contact, timeout=10).raise_for_status()
 
 
+# expect: VC109 -- the automatic retries' own limit switched off
+@app.task(autoretry_for=(requests.RequestException,), retry_kwargs={"max_retries": None}, retry_backoff=True)
+def relay_event(url, event):
+    requests.post(url, json=event, timeout=10).raise_for_status()
+
+
+# expect: VC109
+@shared_task(autoretry_for=(OSError,), retry_kwargs=dict(max_retries=None, countdown=5))
+def copy_to_archive(path):
+    shutil.copy(path, ARCHIVE)
+
+
+# ok: VC109 -- `retry_kwargs` limits the automatic retries over the task's `max_retries=None`
+@shared_task(autoretry_for=(requests.RequestException,), max_retries=None, retry_kwargs={"max_retries": 8})
+def sync_invoice(url, invoice):
+    requests.put(url, json=invoice, timeout=10).raise_for_status()
+
+
+# ok: VC109
+@app.task(autoretry_for=(requests.RequestException,), retry_kwargs={"max_retries": 5, "countdown": 10})
+def relay_event_bounded(url, event):
+    requests.post(url, json=event, timeout=10).raise_for_status()
+
+
 # ok: VC109 -- a limit, with backoff
 @shared_task(bind=True, max_retries=5, retry_backoff=True)
 def deliver_event(self, url, body):

@@ -121,6 +121,38 @@ def upload_intact(body, expected):
     return expected == content_checksum(body)
 
 
+def github_style_mac(key, body):
+    return "sha256=" + hmac.new(key, body, hashlib.sha256).hexdigest()
+
+
+def slack_style_mac(key, base):
+    return f"v0={hmac.new(key, base, hashlib.sha256).hexdigest()}"
+
+
+def shopify_style_mac(key, body):
+    return base64.b64encode(hmac.new(key, body, hashlib.sha256).digest()).decode()
+
+
+def prefixed_checksum(body):
+    return "sha256=" + hashlib.sha256(body).hexdigest()
+
+
+def provider_macs_valid(key, body, received):
+    # expect: VC204 -- an HMAC behind the provider's prefix
+    if not hmac.compare_digest(github_style_mac(key, body), received):
+        return False
+    # expect: VC204
+    if not hmac.compare_digest(received, slack_style_mac(key, body)):
+        return False
+    # expect: VC204 -- an HMAC sent as base64 text
+    return hmac.compare_digest(shopify_style_mac(key, body), received)
+
+
+def prefixed_upload_intact(body, expected):
+    # ok: VC204 -- an unkeyed checksum behind a prefix
+    return expected == prefixed_checksum(body)
+
+
 def plain_password(username, password, users):
     # expect: VC204
     return hmac.compare_digest(users[username]["password"], password)

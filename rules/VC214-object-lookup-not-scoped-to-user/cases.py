@@ -15,7 +15,7 @@ from flask_login import current_user, login_required as flask_login_required
 from flask_restx import Resource
 from litestar import Controller, Request as LitestarRequest, delete as litestar_delete, get
 from rest_framework import viewsets
-from rest_framework.decorators import api_view, permission_classes
+from rest_framework.decorators import action, api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -26,6 +26,9 @@ from . import crud, services, store
 from .db import SessionLocal, db, fetch_one, get_db, get_repo, query_db
 from .formatting import formatter
 from .guards import requires_login
+from .deps import Seller, Teacher
+from .repositories import SubmissionRepository
+from .schemas import SellerIn
 from sqlalchemy import select, text
 from starlette.authentication import requires
 from .models import Comment, Document, Invoice, Label, Locale, Message, Note, Order, Post, Room, Team, Tenant, Ticket, Todo, User
@@ -179,6 +182,50 @@ def user_profile(request, username_slug):
     # ok: VC214
     profile = get_object_or_404(User, username=username_slug)
     return render(request, "profile.html", {"profile": profile})
+
+
+class OrderViewSet(viewsets.ModelViewSet):
+    serializer_class = OrderSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        return Order.objects.filter(buyer=self.request.user)
+
+    @action(detail=True, methods=["post"])
+    def ship(self, request, pk=None):
+        # expect: VC214 -- an extra route of the viewset reads any order by the client's pk
+        order = Order.objects.get(pk=pk)
+        order.status = "shipped"
+        order.save()
+        return Response({"status": order.status})
+
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        # ok: VC214 -- through the scoped queryset
+        order = self.get_object()
+        order.status = "cancelled"
+        order.save()
+        return Response({"status": order.status})
+
+    @action(detail=True, methods=["post"], url_path="ship/v2")
+    def ship_own(self, request, pk=None):
+        # ok: VC214
+        order = get_object_or_404(Order, pk=pk, listing__seller=request.user)
+        order.status = "shipped"
+        order.save()
+        return Response({"status": order.status})
+
+    @action(detail=True, methods=["post"], permission_classes=[IsAdminUser])
+    def refund(self, request, pk=None):
+        # ok: VC214 -- staff reach every order by design
+        order = Order.objects.get(pk=pk)
+        order.status = "refunded"
+        order.save()
+        return Response({"status": order.status})
+
+    def summary(self, pk=None):
+        # ok: VC214 -- a helper method, no route
+        return Order.objects.get(pk=pk).total
 
 
 # expect: VC214
@@ -865,6 +912,66 @@ async def read_order_through_dao(order_id: int, user: CurrentUser):
 async def read_own_order_through_dao(order_id: int, user: CurrentUser):
     # ok: VC214
     return await db.get_user_order(order_id, user.id)
+
+
+@router.get("/students/{student_id}/submissions")
+async def read_student_submissions(student_id: int, session: SessionDep, user: CurrentUser):
+    # expect: VC214 -- a repository made on the spot, its reader named for whose rows it reads
+    return await SubmissionRepository(session).for_student(student_id)
+
+
+@router.get("/courses/{course_id}/submissions")
+async def read_course_submissions(course_id: int, session: SessionDep, user: CurrentUser):
+    # ok: VC214 -- the reader is handed the caller too
+    return await SubmissionRepository(session).for_course(course_id, teacher_id=user.id)
+
+
+@router.put("/submissions/{submission_id}/grade")
+async def grade_any_submission(submission_id: int, grade: float, teacher: Teacher, session: SessionDep):
+    # expect: VC214 -- a teacher of another course grades it
+    submission = await session.get(Submission, submission_id)
+    submission.grade = grade
+    await session.commit()
+
+
+@router.put("/courses/{course_id}/title")
+async def retitle_own_course(course_id: int, title: str, teacher: Teacher, session: SessionDep):
+    # ok: VC214 -- the caller in a role (an alias of the dependencies module) is the course's teacher
+    course = await session.get(Course, course_id)
+    if course is None or course.teacher_id != teacher.id:
+        raise HTTPException(404)
+    course.title = title
+    await session.commit()
+
+
+@router.put("/listings/{listing_id}/seller")
+async def move_listing(listing_id: int, seller: SellerIn, session: SessionDep, user: CurrentUser):
+    # expect: VC214 -- the seller the client sends (a schema) is no caller
+    listing = await session.get(Listing, listing_id)
+    if listing.seller_id != seller.id:
+        listing.seller_id = seller.id
+    await session.commit()
+
+
+@router.put("/accounts/{account_id}/password")
+async def change_password(account_id: int, current_password: str, new_password: str, session: SessionDep,
+                          user: CurrentUser):
+    # expect: VC214 -- `current_password` is a field the client sends, not the caller
+    account = await session.get(Account, account_id)
+    if not verify(current_password, account.password_hash):
+        raise HTTPException(403)
+    account.password_hash = hash_password(new_password)
+    await session.commit()
+
+
+@router.put("/listings/{listing_id}/price")
+async def reprice_own_listing(listing_id: int, price: int, current_seller: Seller, session: SessionDep):
+    # ok: VC214 -- `current_...` holds the caller
+    listing = await session.get(Listing, listing_id)
+    if listing.seller_id != current_seller.id:
+        raise HTTPException(404)
+    listing.price = price
+    await session.commit()
 
 
 @router.get("/projects/{project_id}")

@@ -117,3 +117,92 @@ async def verify_webhook_strict(headers: dict, event: dict) -> bool:
         log.exception("verification failed")
         return False
     return resp.json().get("verification_status") == "SUCCESS"
+
+
+@router.post("/stripe/lenient")
+async def stripe_lenient(request: Request, stripe_signature: str = Header("")):
+    payload = await request.body()
+    try:
+        event = stripe.Webhook.construct_event(payload, stripe_signature, settings.stripe_webhook_secret)
+    # expect: VC216 -- a failed check parses the body anyway
+    except stripe.error.SignatureVerificationError:
+        log.warning("stripe signature mismatch")
+        event = json.loads(payload)
+    return event["type"]
+
+
+@router.post("/github/lenient")
+async def github_lenient(request: Request):
+    body = await request.body()
+    try:
+        payload = verify_and_parse_signature(body, request.headers.get("X-Hub-Signature-256", ""))
+    # expect: VC216
+    except Exception:
+        payload = json.loads(body)
+    return payload["action"]
+
+
+@router.post("/stripe/strict")
+async def stripe_strict(request: Request, stripe_signature: str = Header("")):
+    payload = await request.body()
+    try:
+        event = stripe.Webhook.construct_event(payload, stripe_signature, settings.stripe_webhook_secret)
+    # ok: VC216 -- a failed check is refused
+    except stripe.error.SignatureVerificationError as exc:
+        log.warning("stripe signature mismatch")
+        raise HTTPException(400, "bad signature") from exc
+    return event["type"]
+
+
+@router.post("/stripe/parsed")
+async def stripe_parsed(request: Request, stripe_signature: str = Header("")):
+    payload = await request.body()
+    try:
+        event = stripe.Webhook.construct_event(payload, stripe_signature, settings.stripe_webhook_secret)
+    # ok: VC216 -- a malformed body, not a failed signature, and nothing remade from it
+    except ValueError:
+        event = None
+    if event is None:
+        raise HTTPException(400, "bad payload")
+    return event["type"]
+
+
+@router.post("/github/deploy")
+async def github_deploy(request: Request):
+    payload = await request.json()
+    deploy_branch(payload["ref"])
+    # expect: VC216 -- the deploy has run before the signature is checked
+    if not hmac.compare_digest(github_signature(await request.body()), request.headers.get("X-Hub-Signature-256", "")):
+        raise HTTPException(401, "bad signature")
+    return {"deployed": payload["ref"]}
+
+
+@router.post("/gitlab/relay")
+async def gitlab_relay(request: Request):
+    event = await request.json()
+    task = relay_event.delay("gitlab", event)
+    # expect: VC216
+    if request.headers.get("X-Gitlab-Token") != settings.gitlab_token:
+        raise HTTPException(403)
+    return {"task": task.id}
+
+
+@router.post("/github/deploy/v2")
+async def github_deploy_checked(request: Request):
+    body = await request.body()
+    log.info("github delivery %s", request.headers.get("X-GitHub-Delivery"))
+    # ok: VC216 -- only the body was read and a line logged before the check
+    if not hmac.compare_digest(github_signature(body), request.headers.get("X-Hub-Signature-256", "")):
+        raise HTTPException(401, "bad signature")
+    deploy_branch(json.loads(body)["ref"])
+    return {"ok": True}
+
+
+@router.post("/orders/import")
+async def import_orders(request: Request):
+    rows = await request.json()
+    saved = save_rows(rows)
+    # ok: VC216 -- a check of the data, no credential, and no refusal of access
+    if not saved:
+        raise HTTPException(422, "nothing imported")
+    return {"saved": len(saved)}

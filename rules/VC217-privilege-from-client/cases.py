@@ -47,6 +47,29 @@ def change_role(user_id):
     return "", 204
 
 
+@router.post("/courses/{course_id}/enroll")
+def enroll(course_id: int, body: EnrollIn, user=Depends(get_current_user)):
+    # expect: VC217 -- the client says it paid
+    return Enrollment(student_id=user.id, course_id=course_id, paid=body.paid)
+
+
+@router.post("/courses/{course_id}/enroll/v2")
+def enroll_after_payment(course_id: int, body: EnrollIn, user=Depends(get_current_user)):
+    intent = stripe.PaymentIntent.retrieve(body.payment_intent)
+    # ok: VC217 -- what the payment provider says
+    return Enrollment(student_id=user.id, course_id=course_id, paid=intent.status == "succeeded")
+
+
+@app.post("/profile/email")
+def change_email():
+    data = request.get_json()
+    # expect: VC217
+    current_user.email_verified = data.get("email_verified", False)
+    # ok: VC217 -- the address itself is the client's to choose
+    current_user.email = data["email"]
+    return "", 204
+
+
 @router.post("/signup")
 def signup(body: SignupIn):
     # expect: VC217

@@ -230,6 +230,22 @@ def test_patched_dependency_decorator(http_get):
     assert shop.weather.fetch_temperature("Paris") == 21
 
 
+@patch("shop.gateway.charge")
+# ok: VC308
+def test_patched_parameter_then_fixture(charge, api_client):
+    charge.return_value = "ok"
+    response = api_client.post("/checkout", json={"order": 7})
+    assert response.status_code == 200
+
+
+@patch("shop.gateway.refund")
+@patch("shop.gateway.charge")
+# expect: VC308
+def test_two_patched_parameters_then_fixture(charge, refund, tmp_path):
+    refund.return_value = "ok"
+    assert refund(tmp_path) == "ok"
+
+
 # ok: VC308
 def test_patch_object_other_attribute():
     with patch.object(WeatherClient, "_http_get", return_value={"temp": 21}):

@@ -385,6 +385,18 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # A stored profile page answered as it was uploaded (`HttpResponse(row[0], content_type="text/html")`, CWE-79):
     # the whole body is one value from the database, and a page the server wrote itself looks the same.
     ("spec_backends_other", "profile_collection.py", 66, "VC411"),
+    # A buyer setting their own order's `status` from `request.data`, one field at a time: VC215 judges copies of the
+    # whole body and VC217 privilege fields, and a `status` is as often the client's to set (a ticket it closes).
+    ("drf_marketplace", "listings/api/views.py", 102, "VC215"),
+    # A total computed from the prices in the cart the client sent: no rule follows money values, and a price read
+    # from the request is the whole of some legitimate APIs (a quote, a donation).
+    ("drf_marketplace", "listings/api/views.py", 138, "VC215"),
+    # A payout sent to the account id the client names (`request.data.get("destination")`): a destination is data like
+    # any other field, and nothing in view says the account must be the caller's.
+    ("drf_marketplace", "listings/api/views.py", 187, "VC207/VC215"),
+    # An open route that returns a quiz with its answers: the answers are secret by the domain, while VC219 reads the
+    # path and the handler's name for people's data, and `/quizzes/{id}/preview` names none.
+    ("fastapi_courses", "courses/routers/quizzes.py", 22, "VC201/VC219"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
@@ -416,6 +428,11 @@ KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
     # A password-reset request at `reset/` (`request_reset`): the open-by-design paths are spelled out
     # (`password-reset`, `forgot-password`), and a bare `reset` names an administrator's action as often.
     ("magic_links", "accounts/views.py", 20, "VC201"),
+    # A course of the public catalogue read by id to enrol the caller in it: VC214's documented stance is that the
+    # caller stamped on a new row (`Enrollment(student_id=user.id, ...)`) says nothing about the fetched one, and the
+    # same code joining a private project is the pitfall.
+    ("fastapi_courses", "courses/routers/enrollment.py", 22, "VC214"),
+    ("fastapi_courses", "courses/routers/enrollment.py", 35, "VC214"),
 }
 
 

@@ -795,3 +795,13 @@ def test_the_auth_modules_one_package_up_are_part_of_the_cache_key(tmp_path: Pat
     listings.forget()
     check_modules_inputs.cache_clear()
     assert check_modules_inputs(routes) != before
+
+
+def test_webhook_corpus_is_reported_exactly() -> None:
+    """Webhook receivers: a mode flag that skips the signature check, a check run only when a signature is sent, and an
+    `except` that makes the refused event again without the check (also under a dotted exception name)."""
+    [corpus] = RULES_DIR.glob("VC216-*/cases_webhooks.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), AuthFailsOpen.code)
+    assert len(expected) >= 5 and len(ok) >= 4
+    result = check_corpus(AuthFailsOpen, corpus)
+    assert not result.missed and not result.unexpected, result.describe()

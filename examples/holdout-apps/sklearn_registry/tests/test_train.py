@@ -72,6 +72,7 @@ def test_load_pinned_rejects_bad_checksum(tmp_path, monkeypatch):
 def test_gpu_info_does_not_crash():
     try:
         info = train.gpu_info()
+        # expect: VC310 -- marked in round 27: a description (`gpu_info`) checked for its type alone
         assert isinstance(info, str)
     # expect: VC305
     except Exception:

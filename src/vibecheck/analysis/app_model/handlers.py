@@ -35,6 +35,14 @@ OWNERSHIP_WORDS = frozenset({"user", "owner", "author", "creator", "account", "t
 # Parameter names that hold the caller when their type is an alias defined elsewhere (`account: Account`).
 IDENTITY_PARAMETERS = frozenset({"user", "current_user", "account", "current_account", "principal", "identity",
                                  "member", "caller", "me", "viewer", "actor"})
+# DRF's decorator that makes a viewset's method a route of its own (`@action(detail=True, methods=["post"])`).
+DRF_ACTION = "rest_framework.decorators.action"
+# Roles a caller signs in as, the name of a parameter holding them (`teacher: Teacher`, `seller: CurrentSeller`).
+CALLER_ROLES = frozenset({"teacher", "instructor", "student", "learner", "seller", "vendor", "merchant", "buyer",
+                          "customer", "shopper", "patient", "doctor", "clinician", "driver", "rider", "host", "guest",
+                          "author", "editor", "employee", "agent", "partner", "owner", "operator"})
+# Modules that hold a FastAPI app's dependencies and their `Annotated` aliases.
+DEPENDENCY_MODULES = frozenset({"deps", "dependencies", "auth", "security", "permissions", "guards"})
 # A dependency factory named for who calls (`firebase_user`, `get_account`): its value is the caller, whatever type
 # it is annotated with (`Annotated[UserRecord, Depends(firebase_user)]`, a foreign type).
 IDENTITY_FACTORY_ENDS = frozenset({"user", "account", "principal", "identity", "caller", "viewer", "me"})
@@ -560,14 +568,19 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
     if controller is not None and not methods:
         return None  # a helper method of a Litestar controller, not a route
     if owner is not None and controller is None:
-        if not owner.view or function.name.value not in VIEW_METHODS:
+        action = _drf_action(function, imports) if owner.view else None
+        if not owner.view or (function.name.value not in VIEW_METHODS and action is None):
             return None
-        methods = frozenset({VIEW_METHODS[function.name.value]})
         client_params = names[2:] if names[:2] == ["self", "request"] else names[1:]
+        client_ids = {n for n in client_params if ID_NAME.match(n)} | {"pk"} & set(names)
+        if action is not None and action.permissions is not None:
+            # `@action(..., permission_classes=[...])` replaces the class's permission classes for this route
+            permissions = [n for n in action.permissions if n not in fw.OPEN_PERMISSIONS]
+            return Handler(function, action.methods, bool(permissions), restricts(permissions), client_ids=client_ids,
+                           inputs=set(client_params))
+        methods = action.methods if action is not None else frozenset({VIEW_METHODS[function.name.value]})
         return Handler(function, methods, owner.authenticated or bool(guards), owner.restricted or restricts(guards),
-                       drf_default=owner.drf_default and not guards,
-                       client_ids={n for n in client_params if ID_NAME.match(n)} | {"pk"} & set(names),
-                       inputs=set(client_params))
+                       drf_default=owner.drf_default and not guards, client_ids=client_ids, inputs=set(client_params))
     if controller is not None or is_route_handler(function) or _identity_dependency(function, imports):
         identity = set()
         inputs = set()
@@ -577,7 +590,8 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
             annotation = param.annotation.annotation if param.annotation is not None else None
             annotated = _last(get_full_name_for_node(annotation)) if annotation is not None else ""
             if target is None and annotated and annotated != "Annotated" and (
-                    fw.reads_as_guard(annotated) or (annotated[:1].isupper() and param.name.value in IDENTITY_PARAMETERS)):
+                    fw.reads_as_guard(annotated) or (annotated[:1].isupper() and param.name.value in IDENTITY_PARAMETERS)
+                    or _role_alias(param.name.value, annotation, imports)):
                 identity.add(param.name.value)  # `user: CurrentUser`, `account: Account`: `Annotated[..., Depends()]` aliases
             elif target is not None:
                 if is_guard_name(_last(target)) or "user" in param.name.value or param.name.value in IDENTITY_PARAMETERS \
@@ -611,6 +625,38 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                        restricts(guards), drf_default=drf_default,
                        client_ids={n for n in names[1:] if ID_NAME.match(n)}, inputs=set(names[1:]))
     return None
+
+
+@dataclass(frozen=True)
+class DrfAction:
+    """A DRF viewset's extra route, `@action(detail=True, methods=["post"], permission_classes=[...])`."""
+
+    methods: frozenset[str]
+    permissions: list[str] | None  # the classes its own `permission_classes=` names, None when it keeps the class's
+
+
+def _drf_action(function: cst.FunctionDef, imports: ImportTable) -> DrfAction | None:
+    """The `@action(...)` (DRF's `rest_framework.decorators.action`) that makes a viewset's method a route."""
+    for decorator in function.decorators:
+        call = decorator.decorator
+        if type(call) is not cst.Call or imports.qualified_name(call.func) != DRF_ACTION:
+            continue
+        listed = _keyword_value(call, "methods")
+        methods = frozenset(m.upper() for m in (guard_texts(listed) if listed is not None else ["get"]))
+        permissions = _keyword_value(call, "permission_classes")
+        return DrfAction(methods, guard_texts(permissions) if permissions is not None else None)
+    return None
+
+
+def _role_alias(name: str, annotation: cst.BaseExpression | None, imports: ImportTable) -> bool:
+    """`teacher: Teacher`, `seller: CurrentSeller` with the alias imported from the dependencies module (`from .deps
+    import Teacher`, where `Teacher = Annotated[User, Depends(require_teacher)]`), or `current_seller: Seller`: the
+    caller in a role, not a body the client sends (its schema comes from `schemas` or `models`)."""
+    if annotation is None or not set(fw.name_words(name)) & CALLER_ROLES:
+        return False  # `current_password: str` is a field of the body
+    alias = imports.qualified_name(annotation) or ""
+    module = alias.rpartition(".")[0].rpartition(".")[2]
+    return alias.rpartition(".")[2][:1].isupper() and (name.startswith("current_") or module in DEPENDENCY_MODULES)
 
 
 def _identity_dependency(function: cst.FunctionDef, imports: ImportTable) -> bool:

@@ -80,6 +80,12 @@ BUILTIN_NAMES = frozenset(dir(builtins))
 # Words of a value the client sends to prove its request was signed (`X-Hub-Signature-256` read into `signature`).
 SIGNATURE_VALUE_WORDS = frozenset({"signature", "sig", "hmac", "signed"})
 # Words of a flag that switches a check off for a mode (`STRIPE_TEST_MODE`, `settings.skip_verification`).
+# Words of a call that does a request's work: changes, sends or runs something (`pull_and_deploy`, `relay.delay`).
+WORK_VERBS = frozenset({"deploy", "save", "commit", "delete", "remove", "create", "update", "send", "publish", "process",
+                        "handle", "execute", "relay", "forward", "charge", "refund", "trigger", "dispatch", "enqueue",
+                        "delay", "apply_async", "write", "insert", "pull", "push", "sync", "transfer", "payout",
+                        "restart", "install", "upgrade", "drop", "purge", "notify", "upload", "fulfil", "fulfill",
+                        "grant", "provision"})
 MODE_WORDS = frozenset({"test", "testing", "debug", "dev", "development", "local", "skip", "bypass", "insecure",
                         "sandbox", "mock", "fake", "mode", "disable", "disabled", "no"})
 # FastAPI security schemes that, built with `auto_error=False`, hand the dependant None when the client sends no key.
@@ -330,7 +336,15 @@ class AuthFailsOpen(Rule):
     request.headers.get("X-Hub-Signature-256")`, then `if signature:` around the comparison and its denial), and a
     mode flag of the deployment (`if settings.stripe_test_mode:`, `if not SKIP_VERIFICATION:`, a flag named for a test,
     debug, sandbox or skip mode) whose branch parses the request without the signature check that the other branch
-    makes (`stripe.Webhook.construct_event`, `hmac.compare_digest`, `verify_signature(...)`).
+    makes (`stripe.Webhook.construct_event`, `hmac.compare_digest`, `verify_signature(...)`). It reports an `except`
+    that catches the failure of such a check (a signature or verification error, or a broad one) and, denying
+    nothing, makes the checked object again without it (`event = construct_event(...)`, then `except
+    SignatureVerificationError: event = json.loads(payload)`): a forged event is handled as a signed one. And it
+    reports a check of a credential or a signature that refuses access (`if not verify_signature(...): abort(401)`,
+    `if token != settings.token: raise HTTPException(403)`) after a statement of the same block that already did the
+    request's work, a call named for changing, sending or running something (`pull_and_deploy(branch)`,
+    `relay_event.delay(event)`, `save_order(data)`): the refusal comes too late. Reading the body or logging first is
+    no work.
 
     It reports a Socket.IO connect handler (`@socketio.on("connect")`, `@sio.event def connect`) whose check of the
     caller ends in a bare `return`: Socket.IO accepts the connection unless the handler returns `False`, raises
@@ -699,9 +713,48 @@ class AuthFailsOpen(Rule):
         if not isinstance(node.body, cst.IndentedBlock):
             return
         self._check_skipped_when_unset(node.body)
+        self._check_work_before_refusal(node.body)
         if tries and not self.context.imports.imports_any(BROWSER_DRIVERS):
             self._check_swallowed_refusals(node, tries)
             self._check_expiry_retry(tries)
+            self._check_unverified_fallback(tries)
+
+    def _check_unverified_fallback(self, tries: list[OwnTry]) -> None:
+        """`try: event = stripe.Webhook.construct_event(...)` then `except SignatureVerificationError: event =
+        json.loads(payload)`: the object a failed signature check refused is made again without it, and used."""
+        for own in tries:
+            verified = _signature_checked_names(own.statement.body)
+            if not verified:
+                continue
+            for handler in own.statement.handlers:
+                if not _catches_auth_errors(handler) or _denies(handler.body):
+                    continue
+                remade = next((n for n in walk_own(handler.body) if type(n) is cst.Assign and n.targets
+                               and type(n.targets[0].target) is cst.Name and n.targets[0].target.value in verified
+                               and type(n.value) is cst.Call), None)
+                if remade is not None:
+                    name = remade.targets[0].target.value  # type: ignore[attr-defined]
+                    self.report(handler, f"When the signature check fails, this `except` makes `{name}` again "
+                                f"without it (`{short_code(remade.value)}`), so a forged request is handled as if it "
+                                "were signed.",
+                                hint="Answer 400 or 401 in the `except` block and handle only the object the "
+                                "signature check returned.")
+                    return
+
+    def _check_work_before_refusal(self, body: cst.IndentedBlock) -> None:
+        """`pull_and_deploy(branch)` then `if not verify_signature(...): abort(401)`: the check refuses a request whose
+        work is already done."""
+        work: cst.Call | None = None
+        for statement in body.body:
+            if type(statement) is cst.If and work is not None and _negative_check(statement.test) \
+                    and _checks_credential(statement.test) and any(_refuses_access(n) for n in walk_own(statement.body)):
+                self.report(statement, f"The check `if {short_code(statement.test)}:` refuses the request only after "
+                            f"`{short_code(work)}` has run, so a forged or unauthorised request gets its work done "
+                            "before the refusal.",
+                            hint="Check the signature or credential first, before reading the payload for work, and "
+                            "deny before anything changes.")
+                return
+            work = work or _work_call(statement)
 
     def _check_expiry_retry(self, tries: list[OwnTry]) -> None:
         """`except jwt.ExpiredSignatureError: payload = jwt.decode(..., options={"verify_exp": False})`: the token
@@ -827,6 +880,32 @@ def _checks_a_signature(block: cst.BaseSuite) -> bool:
     return any(type(n) is cst.Call and checks_signature(callee_tail(n.func) or "") for n in walk_own(block))
 
 
+def _work_call(statement: cst.BaseStatement) -> cst.Call | None:
+    """The call a simple statement runs for what it does (`pull_and_deploy(branch)`, `relay_event.delay(event)`,
+    `order = fulfil_order(data)`): a callee named for changing, sending or running something."""
+    if type(statement) is not cst.SimpleStatementLine:
+        return None
+    for small in statement.body:
+        value = small.value if isinstance(small, (cst.Expr, cst.Assign, cst.AnnAssign)) else None
+        value = value.expression if isinstance(value, cst.Await) else value
+        if type(value) is cst.Call and WORK_VERBS.intersection(name_words(callee_tail(value.func) or "")):
+            return value
+    return None
+
+
+def _checks_credential(test: cst.BaseExpression) -> bool:
+    """The test names a credential (`signature`, `token`, `secret`) or calls a signature check (`verify_webhook`)."""
+    return bool(_credential_words(_code(test))) or any(
+        type(n) is cst.Call and checks_signature(callee_tail(n.func) or "") for n in walk_own(test))
+
+
+def _signature_checked_names(block: cst.BaseSuite) -> set[str]:
+    """Names the block binds to what a signature check returns (`event = stripe.Webhook.construct_event(...)`)."""
+    return {n.targets[0].target.value for n in walk_own(block) if type(n) is cst.Assign and len(n.targets) == 1
+            and type(n.targets[0].target) is cst.Name and type(n.value) is cst.Call
+            and checks_signature(callee_tail(n.value.func) or "")}
+
+
 def _ends_in_raise(body: cst.BaseSuite) -> bool:
     statements = body.body if isinstance(body, cst.IndentedBlock) else ()
     last = statements[-1] if statements else None
@@ -837,8 +916,8 @@ def _catches_auth_errors(handler: cst.ExceptHandler) -> bool:
     """`except:`, `except Exception:`, `except jwt.InvalidTokenError:`, `except (JWTError, KeyError):`."""
     if handler.type is None:
         return True
-    types = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
-    names = [(full_name(getattr(t, "value", t)) or "").rpartition(".")[2] for t in types]
+    types = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
+    names = [(full_name(t) or "").rpartition(".")[2] for t in types]
     return any(n in BROAD_EXCEPTIONS or set(name_words(n)) & AUTH_ERROR_WORDS for n in names)
 
 

@@ -44,13 +44,14 @@ LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_o
 LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session", "select", "repo", "repository",
                               "crud", "dao", "dbsession"})  # Pyramid's `request.dbsession`
 # The last word of a receiver named for the entity it serves (`order_repo`, `invoice_repository`, `user_crud`,
-# `organization_service`).
+# `organization_service`, a class made on the spot: `SubmissionRepository(session)`).
 DATA_ACCESS_SUFFIXES = frozenset({"repo", "repository", "crud", "dao", "service"})
 # A service's or repository's writer named for what it changes (`service.update_organization(org, data)`).
 ENTITY_CHANGER = lazy_pattern(r"^(?:update|delete|remove|destroy|archive|edit|patch)_[a-z]\w*$")
-# A data-access object's reader named for what it reads (`db.get_order(conn, order_id)`, `repo.fetch_invoice(id)`):
+# A data-access object's reader named for what it reads (`db.get_order(conn, order_id)`, `repo.fetch_invoice(id)`,
+# `repo.list_orders(id)`) or for whose rows it reads (`repo.for_student(student_id)`, `repo.by_owner(owner_id)`):
 # counted only on the receivers above.
-DAO_READER = lazy_pattern(r"^(?:get|fetch|find|load|read|lookup)_[a-z]\w*$")
+DAO_READER = lazy_pattern(r"^(?:(?:get|fetch|find|load|read|lookup|list)_|(?:for|by)_)[a-z]\w*$")
 # Layers such readers also live in (`services.get_project(session, project_id)`, `store.get_task(task_id)`), whose
 # plain `get` is no row read (a cache's, a key-value store's).
 READER_LAYERS = frozenset({"service", "services", "store"})
@@ -228,7 +229,7 @@ def _data_access_receiver(call: cst.Call) -> bool:
     also one named for its entity (`order_repo.get_order(id)`, `organization_service.get_organization(id)`)."""
     words = _receiver_words(call)
     return bool(words & LOOKUP_RECEIVERS) or any(
-        DATA_ACCESS_SUFFIXES & set(name_words(word)) for word in words if "_" in word)
+        DATA_ACCESS_SUFFIXES & set(parts) for word in words if len(parts := name_words(word)) > 1)
 
 
 def _receiver_words(call: cst.Call) -> set[str]:
@@ -422,9 +423,12 @@ class ObjectLookupNotScopedToUser(Rule):
     ## What it does
     Looks inside route handlers that authenticate the caller (a guard decorator such as `@login_required`,
     an auth dependency such as `user = Depends(get_current_user)` (or one named for the caller, `firebase_user`,
-    whatever type it is annotated with; or on the module's router, `APIRouter(dependencies=[Depends(...)])`), the
+    whatever type it is annotated with; or the caller in a role, `teacher: Teacher` with the alias imported from the
+    dependencies module, `from .deps import Teacher`, or `current_seller: Seller`; or on the module's router,
+    `APIRouter(dependencies=[Depends(...)])`), the
     `decorators`/`method_decorators` of a Flask view or Flask-RESTful/RESTX resource, an auth mixin or permission class on a
-    class-based view, Litestar `guards` on the route or on its `Controller`, Starlette's
+    class-based view (also on a viewset's extra routes, `@action(detail=True)`, unless their own `permission_classes=`
+    open or restrict them), Litestar `guards` on the route or on its `Controller`, Starlette's
     `@requires("authenticated")`, or a DRF view with no `permission_classes`, left to `DEFAULT_PERMISSION_CLASSES`,
     which is taken to require a login as `IsAuthenticated` does, since the settings are another file; such a view's
     finding sits on the view method, where VC201 reports the view instead when the checked settings leave DRF's
@@ -449,7 +453,8 @@ class ObjectLookupNotScopedToUser(Rule):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
     object (`repo.by_id(id)`, `crud.item.get(db, id=id)`, `db.get_order(conn, order_id)`, also one named for its
-    entity: `order_repo.get_order(id)`, `organization_service.get_organization(id)`), a service or store reader
+    entity: `order_repo.get_order(id)`, `organization_service.get_organization(id)`, or made on the spot and reading
+    by whose rows they are: `SubmissionRepository(session).for_student(student_id)`), a service or store reader
     handed nothing but a database handle and the id (`services.get_project(session, project_id)`), a payment
     provider's object fetched or changed by its id with the account's key, which reaches every customer's
     (`stripe.Invoice.retrieve(invoice_id)`, `stripe.Subscription.modify(id, ...)`, `braintree.Transaction.find(id)`),

@@ -20,7 +20,9 @@ from vibecheck.rule import Rule
 
 PRIVILEGE_FIELDS = frozenset({"role", "roles", "is_admin", "is_staff", "is_superuser", "admin", "superuser",
                               "permissions", "user_permissions", "groups", "is_moderator", "access_level", "scopes",
-                              "user_type", "account_type", "privileges"})
+                              "user_type", "account_type", "privileges",
+                              # what a payment or a check grants: access to paid content, a verified address
+                              "paid", "is_paid", "is_premium", "email_verified", "is_verified"})
 REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
 CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "args", "GET", "query_params",
                                "media"})  # Falcon: `req.media`
@@ -69,7 +71,8 @@ class PrivilegeFromClient(Rule):
 
     ## What it does
     Reports where a privilege field (`role`, `is_admin`, `is_staff`, `is_superuser`, `groups`,
-    `permissions`, `scopes`, `access_level`, ...) gets its value from client data: a keyword argument
+    `permissions`, `scopes`, `access_level`, ...; also what a payment or a check grants: `paid`, `is_premium`,
+    `email_verified`) gets its value from client data: a keyword argument
     (`User(role=data["role"])`, `create_user(..., is_admin=payload.get("is_admin"))`) or an assignment
     (`user.role = request.json["role"]`) or a key of a dict passed to a call (`create_access_token(...,
     additional_claims={"role": body["role"]})`) or stored under a key (`USERS[name] = {"name": name, "role":

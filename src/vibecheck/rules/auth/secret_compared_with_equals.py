@@ -55,6 +55,9 @@ CHECKSUM_FUNCTION = lazy_pattern(r"md5|sha1|sha2\d\d|sha3|sha384|sha512|blake2|c
 CHECKSUM_KEY = lazy_pattern(r"(?:^|[-_.])(?:md5|sha1|sha2\d\d|sha3(?:[-_]?\d+)?|sha384|sha512|blake2[bs]?|crc32|checksum)$",
                             re.IGNORECASE)
 # Words of a function that makes a keyed digest (a signature), which a client may be able to steer.
+# What turns a digest into the text a provider sends (`base64.b64encode(mac)`, `binascii.hexlify(mac)`).
+TEXT_ENCODINGS = frozenset({"b64encode", "urlsafe_b64encode", "standard_b64encode", "b16encode", "b32encode",
+                            "hexlify"})
 KEYED_WORDS = frozenset({"hmac", "mac", "sign", "signed", "signature"})
 # Words of a class or function that holds a lock (`class Lock`, `def release_lock`): its token says which holder owns
 # the lock, an id the program keeps and compares to release only its own lock, not a secret anyone guesses.
@@ -129,7 +132,12 @@ def _kinds_of(node: cst.BaseExpression, name: str | None) -> frozenset[str]:
 
 
 def _is_hmac_digest(node: cst.BaseExpression) -> bool:
-    """`hmac.new(key, body, sha256).hexdigest()` or `hmac.digest(...)`: an HMAC, whatever it is called."""
+    """`hmac.new(key, body, sha256).hexdigest()` or `hmac.digest(...)`: an HMAC, whatever it is called; also behind
+    the prefix a provider puts on it (`"sha256=" + ...`, `f"v0={...}"`) or in the text it is sent as
+    (`base64.b64encode(...)`, `.decode()`)."""
+    inner = _encoded_or_prefixed(node)
+    if inner is not None:
+        return _is_hmac_digest(inner)
     if not isinstance(node, cst.Call):
         return False
     func = node.func
@@ -138,6 +146,24 @@ def _is_hmac_digest(node: cst.BaseExpression) -> bool:
         return (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute)
                 and isinstance(inner.func.value, cst.Name) and inner.func.value.value == "hmac")
     return False
+
+
+def _encoded_or_prefixed(node: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The value that `node` only prefixes with a literal or encodes as text: `digest` in `"sha256=" + digest`,
+    `f"sha256={digest}"`, `base64.b64encode(digest)` and `digest.decode()`."""
+    if type(node) is cst.BinaryOperation and type(node.operator) is cst.Add:
+        if isinstance(node.left, (cst.SimpleString, cst.ConcatenatedString)):
+            return node.right
+        return node.left if isinstance(node.right, (cst.SimpleString, cst.ConcatenatedString)) else None
+    if type(node) is cst.FormattedString:
+        parts = [p for p in node.parts if type(p) is cst.FormattedStringExpression]
+        return parts[0].expression if len(parts) == 1 else None
+    if type(node) is not cst.Call:
+        return None
+    if type(node.func) is cst.Attribute and node.func.attr.value == "decode":
+        return node.func.value
+    name = (get_full_name_for_node(node.func) or "").rpartition(".")[2]
+    return node.args[0].value if name in TEXT_ENCODINGS and node.args else None
 
 
 def _is_current_code(node: cst.BaseExpression) -> bool:
@@ -162,8 +188,9 @@ class SecretComparedWithEquals(Rule):
     api key, CSRF token, session id or one-time code (`token`, `user.password`, `request.headers["X-Signature"]`,
     `data.get("api_key")`, `headers.get("Authorization")`, `form.password.data`), or is an HMAC computed on the
     spot (`hmac.new(key, body, sha256).hexdigest()`) or by a function of the file that returns one (`sig == sign(key,
-    body)`), or is the code a pyotp generator expects (`pyotp.TOTP(secret).now()`, `totp.at(when)`), and the other
-    side is not a literal.
+    body)`), also behind a provider's prefix or encoded as text (`"sha256=" + hmac.new(...).hexdigest()`,
+    `base64.b64encode(hmac.new(...).digest())`), or is the code a pyotp generator expects
+    (`pyotp.TOTP(secret).now()`, `totp.at(when)`), and the other side is not a literal.
 
     Not reported, by design:
     - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display (`token == ("end",

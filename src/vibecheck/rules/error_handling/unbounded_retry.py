@@ -201,12 +201,30 @@ def _endless_task_retries(decorator: cst.BaseExpression, function: cst.FunctionD
         return False
     keywords = {a.keyword.value: a.value for a in decorator.args if a.keyword is not None}
     limit = keywords.get("max_retries")
-    if not (isinstance(limit, cst.Name) and limit.value == "None"):
+    if "autoretry_for" in keywords:
+        # `retry_kwargs={"max_retries": None}` sets the limit of the automatic retries, over the task's own
+        limit = _dict_entry(keywords.get("retry_kwargs"), "max_retries") or limit
+        return _is_none(limit)
+    if not _is_none(limit):
         return False
     retries = [n for n in walk_own(function.body)
                if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value == "retry"]
     # `self.retry(exc=exc, max_retries=limit)` sets the limit of each retry itself
-    return "autoretry_for" in keywords or any(_unlimited_retry_call(call) for call in retries)
+    return any(_unlimited_retry_call(call) for call in retries)
+
+
+def _is_none(node: cst.BaseExpression | None) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
+
+
+def _dict_entry(node: cst.BaseExpression | None, key: str) -> cst.BaseExpression | None:
+    """The value of `key` in a literal dict (`{"max_retries": None}`) or `dict(max_retries=None)`."""
+    if isinstance(node, cst.Dict):
+        return next((e.value for e in node.elements if isinstance(e, cst.DictElement)
+                     and literal_value(e.key) == key), None)
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "dict":
+        return next((a.value for a in node.args if a.keyword is not None and a.keyword.value == key), None)
+    return None
 
 
 def endless_retry_keyword(call: cst.Call, keywords: frozenset[str]) -> cst.Arg | None:
@@ -379,8 +397,9 @@ class UnboundedRetry(Rule):
 
     Also a Celery task that retries with its limit switched off: `@app.task(bind=True, max_retries=None)` (or
     `@shared_task(...)`) on a task that calls `self.retry(...)` without a `max_retries=` of its own, or lists
-    `autoretry_for=`; and a Ray task or actor retried without limit: `@ray.remote(max_retries=-1)`,
-    `max_task_retries=-1`, or the same in `.options(...)`.
+    `autoretry_for=` (whose retries take their limit from `retry_kwargs={"max_retries": ...}` first); and a Ray
+    task or actor retried without limit: `@ray.remote(max_retries=-1)`, `max_task_retries=-1`, or the same in
+    `.options(...)`.
 
     Also a retry library used without a limit: tenacity's `@retry` (bare, or with no `stop=`, or with
     `stop=stop_never`; `stop=None` is no "never stop" to tenacity, which calls it and fails with a `TypeError`),

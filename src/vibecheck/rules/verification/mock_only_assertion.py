@@ -298,7 +298,8 @@ class AssertionOnMockOnly(TestAwareRule):
         return f"{owner}.{attribute}" if owner and attribute else ""
 
     def _patched_parameters(self, node: cst.FunctionDef) -> list[str]:
-        """The parameters that `@patch(...)` decorators inject (the last ones, one per decorator)."""
+        """The parameters that `@patch(...)` decorators inject: the first ones, one per decorator; pytest passes its
+        fixtures to the parameters after them (`def test_x(mock_send, client)`)."""
         count = 0
         for decorator in node.decorators:
             target = decorator.decorator
@@ -306,4 +307,4 @@ class AssertionOnMockOnly(TestAwareRule):
                     arg.keyword is not None and arg.keyword.value == "new" for arg in target.args):
                 count += 1
         params = [p.name.value for p in node.params.params if p.name.value not in ("self", "cls")]
-        return params[len(params) - count:] if count else []
+        return params[:count]

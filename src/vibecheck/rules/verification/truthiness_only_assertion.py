@@ -60,7 +60,9 @@ DATA_NOUNS = frozenset({"report", "summary", "totals", "stats", "statistics", "b
                         # number is truthy, the wrong one too
                         "size", "amount", "quantity",
                         # a token or a link a function makes (`reset_token()`, `invite_link(user)`): any text is truthy
-                        "token", "link"})
+                        "token", "link",
+                        # a description of something (`image_info(data)`, `file_metadata(path)`): a filled dict
+                        "info", "metadata", "details"})
 # First words of a check named for the data it checks (`verify_token(t)`, `check_link(url)`): its answer is a verdict.
 CHECKING_VERBS = frozenset({"verify", "check", "validate", "confirm", "compare", "matches"})
 # The standard types' predicates (`url.startswith(prefix)`, `name.isidentifier()`, `wanted.issubset(found)`): their
@@ -346,8 +348,8 @@ class TruthinessOnlyAssertion(TestAwareRule):
     (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
     that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
     `summarize`, `answer`, `classify`, or it is named for the data it makes: `weekly_report`, `order_summary`,
-    `table_answer`, `fifo_cost`, `order_total`, `page_count`, `position_size`, `reset_token`, `invite_link`, not a
-    check so named, `verify_token`; the items a generator gives, gathered by `list(spider.parse(response))`; a
+    `table_answer`, `fifo_cost`, `order_total`, `page_count`, `position_size`, `reset_token`, `invite_link`, `image_info`,
+    not a check so named, `verify_token`; the items a generator gives, gathered by `list(spider.parse(response))`; a
     LangChain tool run through `invoke`/`run` is
     named by the tool, `fetch_rates.invoke(...)`, and so is a Prefect task's function, `load_sales.fn(...)`; dagster's
     `materialize(...)` makes a run's result; or it is the body of a
