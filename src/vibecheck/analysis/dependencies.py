@@ -676,9 +676,14 @@ def is_installed(top_level: str) -> bool:
         return False
 
 
+# Modules the interpreter itself provides without a file of the standard library: compiler directives, and the
+# program it is running (`import __main__`: is this an interactive session?).
+INTERPRETER_MODULES = frozenset({"__future__", "__main__"})
+
+
 def is_standard_library(top_level: str) -> bool:
     return top_level in sys.stdlib_module_names or top_level in LEGACY_STDLIB or top_level in RUNTIME_MODULES \
-        or top_level in HOST_APPLICATION_MODULES or top_level == "__future__"
+        or top_level in HOST_APPLICATION_MODULES or top_level in INTERPRETER_MODULES
 
 
 def _lookup(data: Any, *keys: str) -> Any:
