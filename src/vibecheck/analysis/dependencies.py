@@ -161,7 +161,8 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "starlette": ("fastapi", "mcp", "fastmcp"), "pydantic_core": ("pydantic",), "botocore": ("boto3",),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
-    "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp"), "xmlsec": ("python3-saml",),
+    "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp", "django-ninja", "llama-index-core"),
+    "xmlsec": ("python3-saml",),
     "lxml": ("python3-saml", "xmlsec"),
     "typing_extensions": ("pydantic", "pydantic-core"), "paypalhttp": ("paypal-checkout-serversdk",),
     "gitdb": ("gitpython",), "coverage": ("pytest-cov",),
@@ -201,6 +202,8 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     # LangChain's runnables trace through LangSmith and stream LangChain's protocol events; httpx-ws raises wsproto's
     # errors
     "langsmith": ("langchain-core", "langchain"), "langchain_protocol": ("langchain-core",), "wsproto": ("httpx-ws",),
+    # Twisted's protocols, endpoints and plugins are declared with zope.interface (`@implementer(IStreamServerEndpoint)`)
+    "zope.interface": ("twisted",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
