@@ -488,9 +488,10 @@ class SqlBuiltFromStrings(FlowRule):
     mapped: `", ".join(map(quote_name, columns))`) or by the module's own (a function that returns `'"' + name.replace('"',
     '""') + '"'`, the closing quote doubled inside, or one that returns its argument after `if not SAFE.match(name): raise
     ...` with an anchored pattern of letters, digits and `_.$-`), or a name the code makes up at random (a scratch table's
-    `f"t{secrets.token_hex(16)}"`, `secrets.token_urlsafe()`, `uuid.uuid4().hex`), or the parameters of a private helper (`_scalar`) that every
-    call in its module passes a constant, or a parameter annotated as a number (`lock_timeout: int`), are not reported, nor is
-    a single statement that no driver binds a parameter in (`PRAGMA`, `ATTACH`, `DETACH`, `VACUUM`, `SET`, `RESET`, `USE`,
+    `f"t{secrets.token_hex(16)}"`, `secrets.token_urlsafe()`, `uuid.uuid4().hex`), or the parameters of a private helper
+    (`_scalar`) that every call in its module passes a constant, or a parameter annotated as a number
+    (`lock_timeout: int`), are not reported, nor is a single statement that no driver binds a parameter in (`PRAGMA`,
+    `ATTACH`, `DETACH`, `VACUUM`, `SET`, `RESET`, `USE`,
     `LISTEN`, `UNLISTEN`, `ALTER SESSION`, `CREATE` or `DROP DATABASE` and `SCHEMA`, `CREATE`, `ALTER` or `DROP USER` and
     `ROLE`, `GRANT`, `REVOKE`, `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`), also when its head is built into a name first
     (`sql = "PRAGMA " + name`, then `sql += " = " + value`): what it pastes are names and settings of the project's own
