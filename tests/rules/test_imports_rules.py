@@ -813,3 +813,13 @@ def test_pydantic_under_django_ninja_and_llama_index_and_zope_interface_under_tw
     assert [(code, line) for code, line, _ in findings(tmp_path / "api.py")] == [("VC504", 3)]
     assert findings(tmp_path / "reader" / "reader.py") == []
     assert [(code, line) for code, line, _ in findings(tmp_path / "bare" / "api.py")] == [("VC504", 1), ("VC504", 2)]
+
+
+def test_a_python_3_port_ships_the_module_without_its_suffix(tmp_path: Path) -> None:
+    """newspaper3k ships `newspaper` (pdfminer3k `pdfminer`): declared; isodate is a real package (undeclared, VC504);
+    a module named like the port with something else appended is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "reader"\ndependencies = ["newspaper3k>=0.2.8", "pdfminer3k"]\n',
+        "reader.py": "import newspaper\nfrom pdfminer.pdfparser import PDFParser\nimport isodate\nimport newspaperx\n",
+    })
+    assert [(code, line) for code, line, _ in findings(tmp_path / "reader.py")] == [("VC503", 4), ("VC504", 3)]

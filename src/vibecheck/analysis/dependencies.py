@@ -256,7 +256,7 @@ WELL_KNOWN_MODULES = frozenset({
     "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam", "casacore", "ducc0",
     "drf_spectacular", "geoip2", "pyperclip", "ipykernel", "cffi", "debugpy", "pyvis",
     "pyparsing", "uvloop", "ddtrace", "dapr", "flask_dapr", "msal_extensions", "av", "circus", "cattr", "cattrs",
-    "pynvml", "django_comments", "modeltranslation", "compressor",
+    "pynvml", "django_comments", "modeltranslation", "compressor", "isodate",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
@@ -299,8 +299,9 @@ class ProjectDependencies:
 
 
 # A one-word distribution named for its module and the major version that tells it from an older one (`pybars4` ships
-# `pybars`); a short name (`web3`, `h2`) is the module's own.
-MAJOR_VERSION_NAME = lazy_pattern(r"^[a-z]{4,}\d$")
+# `pybars`), or the Python 3 port of one (`newspaper3k` ships `newspaper`); a short name (`web3`, `h2`) is the
+# module's own.
+MAJOR_VERSION_NAME = lazy_pattern(r"^([a-z]{4,})(?:\d|3k)$")
 
 
 @functools.lru_cache(maxsize=64)
@@ -315,10 +316,10 @@ def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
 
 
 def _unversioned(declared: frozenset[str]) -> set[str]:
-    """`pybars4` -> `pybars`; not where the name without its version is another well-known package (`psycopg2`,
-    `boto3`: `psycopg` and `boto` are distributions of their own)."""
-    return {stem for name in declared if MAJOR_VERSION_NAME.match(name)
-            and (stem := name.rstrip("0123456789")) not in WELL_KNOWN_MODULES}
+    """`pybars4` -> `pybars`, `newspaper3k` -> `newspaper`; not where the name without its version is another
+    well-known package (`psycopg2`, `boto3`: `psycopg` and `boto` are distributions of their own)."""
+    return {stem for name in declared if (versioned := MAJOR_VERSION_NAME.match(name))
+            and (stem := versioned.group(1)) not in WELL_KNOWN_MODULES}
 
 
 def _compound_tails(declared: frozenset[str]) -> set[str]:
