@@ -202,3 +202,28 @@ class RateClient:
     async def cached(self, currency):
         # ok: VC110 -- a method of the same name is not the module function
         return format_rate(currency)
+
+
+class OpenIDClient:
+    def __init__(self, configuration_url):
+        with httpx.Client() as client:
+            self.configuration = client.get(configuration_url, timeout=5).json()
+
+    def async_client(self):
+        return httpx.AsyncClient(timeout=5)
+
+    async def profile(self, token):
+        async with self.async_client() as client:
+            # ok: VC110 -- awaited: the async client of this method, not the constructor's `client`
+            response = await client.get(self.configuration["userinfo_endpoint"], headers={"Authorization": token})
+        return response.json()
+
+    async def profile_blocking(self, token):
+        with httpx.Client(timeout=5) as client:
+            # expect: VC110 -- the synchronous client's call, not awaited
+            response = client.get(self.configuration["userinfo_endpoint"], headers={"Authorization": token})
+        return response.json()
+
+    async def profile_wrapped(self, token):
+        # expect: VC110 -- the request runs before its result is handed to the awaited call
+        return await asyncio.shield(asyncio.sleep(0, result=requests.get(self.configuration["userinfo_endpoint"], timeout=5)))

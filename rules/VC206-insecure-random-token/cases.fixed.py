@@ -339,3 +339,17 @@ def generate_csrf_nonce():
         from random import getrandbits as make_nonce
     # ok: VC206 -- the same fallback inside a function
     return str(make_nonce(16))
+
+
+def sample_next_token(probs, vocabulary):
+    # ok: VC206 -- a language model's next token, drawn from the probabilities it gave
+    issued_token = np.random.choice(len(probs), p=probs)
+    # ok: VC206 -- a weighted pick of a word, not a secret
+    next_token = random.choices(vocabulary, weights=probs)[0]
+    return issued_token, next_token
+
+
+def issue_api_token(alphabet):
+    # expect: VC206 -- a uniform draw: the same call without weights builds a credential
+    api_token = "".join(np.random.choice(list(alphabet), 32))
+    return api_token

@@ -4,6 +4,8 @@ from typing import Annotated
 from django.contrib.auth.decorators import login_required, user_passes_test
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_exempt
 from django.views import View
 from django.views.generic import DeleteView, DetailView, UpdateView
 from fastapi import APIRouter, Depends, Header, HTTPException
@@ -1260,3 +1262,31 @@ def locale_of(accept_language: str = Header("en"), db=Depends(get_db)):
 def read_project_in_tenant(project_id: int, tenant_id: int = Depends(checked_tenant_id), db=Depends(get_db)):
     # ok: VC214 -- the service scopes the project to the tenant it is handed
     return services.get_project_in_tenant(db, tenant_id, project_id)
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class PaymentWebhookView(View):
+    def post(self, request, uuid):
+        # ok: VC214 -- a webhook receiver: the payment service calls it, the uuid names the endpoint it was given
+        endpoint = get_object_or_404(Ticket, uuid=uuid)
+        endpoint.deliveries += 1
+        endpoint.save()
+        return redirect("ok")
+
+
+class WebhookSettingsView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        # expect: VC214 -- a signed-in user's page that manages webhooks: any member can delete anyone's
+        hook = get_object_or_404(Ticket, pk=pk)
+        hook.delete()
+        return redirect("webhooks")
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class TicketCloseView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        # expect: VC214 -- exempt from CSRF, but no webhook: a signed-in user closes any ticket
+        ticket = get_object_or_404(Ticket, pk=pk)
+        ticket.closed = True
+        ticket.save()
+        return redirect("tickets")

@@ -1,6 +1,8 @@
 """VC402 corpus: SQL text built from values reaches an executing call; parameterised and constant queries do not."""
 from google.cloud import bigquery
 import re
+import secrets
+import uuid
 import sqlite3
 from dataclasses import dataclass, fields
 from functools import cached_property
@@ -1067,3 +1069,19 @@ class OracleCollection:
     def purge(self, where):
         # expect: VC402 -- a method named for no table, and a clause handed in
         self.conn.execute(f"DELETE FROM {self._full_table_name()} WHERE {self._record_filter()} AND {where}")
+
+
+def supports_strict(conn):
+    table_name = f"t{secrets.token_hex(16)}"
+    # ok: VC402 -- a scratch table named by the code: a letter and random hexadecimal digits
+    conn.execute(f"create table {table_name} (name text) strict")
+    # ok: VC402 -- the same name, dropped
+    conn.execute(f"drop table {table_name}")
+    # ok: VC402 -- thirty-two hexadecimal digits from uuid4
+    conn.execute(f"create temp table t_{uuid.uuid4().hex} (id integer)")
+
+
+def scratch_table_for(conn, suffix):
+    table_name = f"t{secrets.token_hex(16)}_{suffix}"
+    # expect: VC402 -- the caller's suffix is pasted beside the random part
+    conn.execute(f"create table {table_name} (name text)")

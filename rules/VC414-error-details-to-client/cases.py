@@ -479,3 +479,30 @@ def last_error():
 def status():
     # ok: VC414
     return jsonify(status="ok")
+
+
+def preview_revert(revision_id):
+    raise _RollBack(redirect(f"/revisions/{revision_id}"))
+
+
+class _RollBack(Exception):
+    def __init__(self, response):
+        self.response = response
+
+
+@app.post("/revisions/<int:revision_id>/revert")
+def revert_revision(revision_id):
+    try:
+        return preview_revert(revision_id)
+    except _RollBack as ex:
+        # ok: VC414 -- the exception carries the response the preview built, handed back whole
+        return ex.response
+
+
+@app.post("/mirror")
+def mirror_upstream():
+    try:
+        return requests.get("https://upstream.example.com/data", timeout=5).json()
+    except requests.HTTPError as err:
+        # expect: VC414 -- the upstream's error page, not a response the code built
+        return err.response.content

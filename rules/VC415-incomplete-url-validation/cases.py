@@ -306,3 +306,27 @@ def storage_account_allowed(account_url):
     if re.search(r"(?:https?://)?(.+?).blob.core.windows.net", account_url):
         return requests.get(account_url, timeout=10)
     return None
+
+
+class UploadRefused(Exception):
+    pass
+
+
+def explain_refused_upload(response):
+    # ok: VC415 -- a match only picks the error to raise: it lets nothing through
+    if response.status_code == 410 and "pypi.python.org" in response.url:
+        raise UploadRefused("pypi.python.org no longer accepts uploads: use pypi.org.")
+    # ok: VC415 -- the same for a prefix test
+    elif response.status_code == 405 and response.url.startswith("https://pypi.org"):
+        raise UploadRefused("Upload to https://upload.pypi.org/legacy/ instead.")
+    return response
+
+
+def upload_target(url):
+    # expect: VC415 -- the raise is for a mismatch: `https://evil.net/?upload.example.com` gets past it
+    if not ("upload.example.com" in url):
+        raise UploadRefused("Uploads go to upload.example.com only.")
+    # expect: VC415 -- negated prefix test: `https://upload.example.com.evil.net` gets past it
+    if not url.startswith("https://upload.example.com"):
+        raise UploadRefused("Uploads go to upload.example.com only.")
+    return requests.post(url, timeout=10)

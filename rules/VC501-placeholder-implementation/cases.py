@@ -633,3 +633,31 @@ class ShippingConfig(AppConfig):
     # expect: VC501 -- not a hook: callers get None for the rate
     def rate(self, parcel):
         pass
+
+
+class OutgoingMail:
+    def __init__(self):
+        self._recipients = []
+
+    @property
+    # ok: VC501 -- a write-only property: its setter below is how callers build the message
+    def to(self):
+        pass
+
+    @to.setter
+    def to(self, recipients):
+        self._recipients.extend(recipients)
+
+    @property
+    # expect: VC501 -- no setter: every read of the subject gets None
+    def subject(self):
+        pass
+
+    @property
+    # expect: VC501 -- a setter exists, but the getter says it is unfinished
+    def reply_to(self):
+        pass  # TODO return the stored address
+
+    @reply_to.setter
+    def reply_to(self, address):
+        self._reply_to = address

@@ -89,6 +89,18 @@ def summarize(text):
     return summarize_text(text)
 
 
+def is_interactive():
+    # ok: VC503 -- the program the interpreter is running, which has no `__file__` in a notebook or a REPL
+    import __main__ as main
+    return not hasattr(main, "__file__")
+
+
+def main_module_helpers():
+    # expect: VC503 -- a look-alike of the interpreter's module that no one ships
+    import __main_helpers__
+    return __main_helpers__
+
+
 def parse_pdf(path):
     # expect: VC503
     import pdfminer_turbo

@@ -190,3 +190,12 @@ def test_django_migration_stand_ins_are_not_placeholders() -> None:
     result = check_corpus(PlaceholderImplementation, corpus)
     assert len(result.expected) == 1 and len(result.ok) == 1
     assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_a_post_mortem_debugger_under_a_pdb_switch_is_the_option_at_work() -> None:
+    """`if datasette.pdb: pdb.post_mortem(...)` in a web module, with its import, is the `--pdb` option; the same call
+    under a verbosity switch, or a breakpoint under the option, is still a leftover."""
+    corpus = RULES_DIR / "VC505-debug-leftover" / "cases_pdb_option.py"
+    result = check_corpus(DebugLeftover, corpus)
+    assert len(result.expected) == 2 and len(result.ok) == 2
+    assert not result.missed and not result.unexpected, result.describe()

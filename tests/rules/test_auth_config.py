@@ -19,6 +19,7 @@ from vibecheck.rules.auth.csrf_protection_disabled import CsrfProtectionDisabled
 from vibecheck.rules.auth.debug_mode_in_production import DebugModeInProduction
 from vibecheck.rules.auth.hardcoded_secret_key import HardcodedSecretKey
 from vibecheck.rules.auth.insecure_random_token import InsecureRandomToken
+from vibecheck.rules.auth.jwt_signature_not_verified import JwtSignatureNotVerified
 from vibecheck.rules.auth.mass_assignment import MassAssignment
 from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORDS, is_signing_key_name, names_any, secret_kinds
 from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
@@ -510,6 +511,14 @@ def test_a_salt_in_a_module_that_hashes_nothing_is_a_unique_suffix() -> None:
     a secret."""
     [corpus] = RULES_DIR.glob("VC206-*/cases_unique_suffix.py")
     result = check_corpus(InsecureRandomToken, corpus)
+    assert result.expected and not result.missed and not result.unexpected, result.describe()
+
+
+def test_a_header_algorithm_refused_unless_configured_is_pinned() -> None:
+    """`alg = header["alg"]`, then `if alg != SIGN_ALGORITHM: raise` (or `not in` the allowed ones) before the decode:
+    the header no longer picks the algorithm; a mismatch only logged, or another value refused, still fires."""
+    [corpus] = RULES_DIR.glob("VC202-*/cases_header_algorithm.py")
+    result = check_corpus(JwtSignatureNotVerified, corpus)
     assert result.expected and not result.missed and not result.unexpected, result.describe()
 
 

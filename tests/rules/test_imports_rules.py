@@ -796,3 +796,30 @@ def test_a_folder_is_a_local_module_when_it_or_a_package_one_level_down_holds_py
     listings.forget()
     dependencies.module_names_in.cache_clear()
     assert dependencies.module_names_in(tmp_path) == {"src", "scripts"}
+
+
+def test_pydantic_under_django_ninja_and_llama_index_and_zope_interface_under_twisted(tmp_path: Path) -> None:
+    """django-ninja's schemas and LlamaIndex's components are pydantic models, Twisted's endpoints and plugins are
+    declared with zope.interface: a project declaring them declares those. A module Twisted merely uses (attrs), or
+    pydantic in a project declaring neither, is still undeclared."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "api"\ndependencies = ["django-ninja>=1", "twisted[tls]>=22.4"]\n',
+        "api.py": "from pydantic import BaseModel\nfrom zope.interface import implementer\nimport attr\n",
+        "reader/pyproject.toml": '[project]\nname = "reader"\ndependencies = ["llama-index-core>=0.13"]\n',
+        "reader/reader.py": "from pydantic import Field\n",
+        "bare/pyproject.toml": '[project]\nname = "bare"\ndependencies = ["django"]\n',
+        "bare/api.py": "from pydantic import BaseModel\nfrom zope.interface import implementer\n",
+    })
+    assert [(code, line) for code, line, _ in findings(tmp_path / "api.py")] == [("VC504", 3)]
+    assert findings(tmp_path / "reader" / "reader.py") == []
+    assert [(code, line) for code, line, _ in findings(tmp_path / "bare" / "api.py")] == [("VC504", 1), ("VC504", 2)]
+
+
+def test_a_python_3_port_ships_the_module_without_its_suffix(tmp_path: Path) -> None:
+    """newspaper3k ships `newspaper` (pdfminer3k `pdfminer`): declared; isodate is a real package (undeclared, VC504);
+    a module named like the port with something else appended is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "reader"\ndependencies = ["newspaper3k>=0.2.8", "pdfminer3k"]\n',
+        "reader.py": "import newspaper\nfrom pdfminer.pdfparser import PDFParser\nimport isodate\nimport newspaperx\n",
+    })
+    assert [(code, line) for code, line, _ in findings(tmp_path / "reader.py")] == [("VC503", 4), ("VC504", 3)]

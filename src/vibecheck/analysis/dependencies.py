@@ -161,7 +161,8 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "starlette": ("fastapi", "mcp", "fastmcp"), "pydantic_core": ("pydantic",), "botocore": ("boto3",),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
-    "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp"), "xmlsec": ("python3-saml",),
+    "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp", "django-ninja", "llama-index-core"),
+    "xmlsec": ("python3-saml",),
     "lxml": ("python3-saml", "xmlsec"),
     "typing_extensions": ("pydantic", "pydantic-core"), "paypalhttp": ("paypal-checkout-serversdk",),
     "gitdb": ("gitpython",), "coverage": ("pytest-cov",),
@@ -201,6 +202,8 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     # LangChain's runnables trace through LangSmith and stream LangChain's protocol events; httpx-ws raises wsproto's
     # errors
     "langsmith": ("langchain-core", "langchain"), "langchain_protocol": ("langchain-core",), "wsproto": ("httpx-ws",),
+    # Twisted's protocols, endpoints and plugins are declared with zope.interface (`@implementer(IStreamServerEndpoint)`)
+    "zope.interface": ("twisted",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
@@ -253,7 +256,7 @@ WELL_KNOWN_MODULES = frozenset({
     "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam", "casacore", "ducc0",
     "drf_spectacular", "geoip2", "pyperclip", "ipykernel", "cffi", "debugpy", "pyvis",
     "pyparsing", "uvloop", "ddtrace", "dapr", "flask_dapr", "msal_extensions", "av", "circus", "cattr", "cattrs",
-    "pynvml", "django_comments", "modeltranslation", "compressor",
+    "pynvml", "django_comments", "modeltranslation", "compressor", "isodate",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
@@ -296,8 +299,9 @@ class ProjectDependencies:
 
 
 # A one-word distribution named for its module and the major version that tells it from an older one (`pybars4` ships
-# `pybars`); a short name (`web3`, `h2`) is the module's own.
-MAJOR_VERSION_NAME = lazy_pattern(r"^[a-z]{4,}\d$")
+# `pybars`), or the Python 3 port of one (`newspaper3k` ships `newspaper`); a short name (`web3`, `h2`) is the
+# module's own.
+MAJOR_VERSION_NAME = lazy_pattern(r"^([a-z]{4,})(?:\d|3k)$")
 
 
 @functools.lru_cache(maxsize=64)
@@ -312,10 +316,10 @@ def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
 
 
 def _unversioned(declared: frozenset[str]) -> set[str]:
-    """`pybars4` -> `pybars`; not where the name without its version is another well-known package (`psycopg2`,
-    `boto3`: `psycopg` and `boto` are distributions of their own)."""
-    return {stem for name in declared if MAJOR_VERSION_NAME.match(name)
-            and (stem := name.rstrip("0123456789")) not in WELL_KNOWN_MODULES}
+    """`pybars4` -> `pybars`, `newspaper3k` -> `newspaper`; not where the name without its version is another
+    well-known package (`psycopg2`, `boto3`: `psycopg` and `boto` are distributions of their own)."""
+    return {stem for name in declared if (versioned := MAJOR_VERSION_NAME.match(name))
+            and (stem := versioned.group(1)) not in WELL_KNOWN_MODULES}
 
 
 def _compound_tails(declared: frozenset[str]) -> set[str]:
@@ -676,9 +680,14 @@ def is_installed(top_level: str) -> bool:
         return False
 
 
+# Modules the interpreter itself provides without a file of the standard library: compiler directives, and the
+# program it is running (`import __main__`: is this an interactive session?).
+INTERPRETER_MODULES = frozenset({"__future__", "__main__"})
+
+
 def is_standard_library(top_level: str) -> bool:
     return top_level in sys.stdlib_module_names or top_level in LEGACY_STDLIB or top_level in RUNTIME_MODULES \
-        or top_level in HOST_APPLICATION_MODULES or top_level == "__future__"
+        or top_level in HOST_APPLICATION_MODULES or top_level in INTERPRETER_MODULES
 
 
 def _lookup(data: Any, *keys: str) -> Any:

@@ -66,6 +66,9 @@ DEBUGGER_FUNCTION = lazy_pattern(r"pdb|rdb|debugger|breakpoint|set_trace", re.IG
 DEBUG_LABEL = lazy_pattern(r"^\W*debug\b", re.IGNORECASE)
 # `print(..., file=)` and `pprint(..., stream=)` write where the caller said.
 OUTPUT_KEYWORDS = frozenset({"file", "stream"})
+# The switch a `--pdb` option sets (`if datasette.pdb:`, `if args.post_mortem_debugger:`): a post-mortem debugger
+# opened under it is the feature the user asked for, in whatever module handles the error.
+DEBUGGER_SWITCH = lazy_pattern(r"pdb|debugger", re.IGNORECASE)
 # Names a debugger module is used by when it is integrated (a `--pdb` option, a hook), not left behind.
 DEBUGGER_ENTRY_POINTS = frozenset({"set_trace", "post_mortem", "pm", "run", "runcall", "runeval"})
 TYPE_CHECKING_NAMES = frozenset({"TYPE_CHECKING", "typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"})
@@ -119,7 +122,8 @@ class DebugLeftover(Rule):
     examples and docs (a notebook exported to `notebooks/`, a tool in `scripts/`), since no user asked for that line;
     not under a
     verbosity switch, with `file=`, or in a function named for printing or debugging (`print_debug_info`).
-    Post-mortem debugging is allowed in command-line modules (a `--pdb` option), importing `pdb` is allowed in
+    Post-mortem debugging is allowed in command-line modules (a `--pdb` option) and under the switch such an option
+    sets (`if datasette.pdb: pdb.post_mortem(...)`, also with its import), importing `pdb` is allowed in
     code that works with the debugger (`pdb.Pdb`), hands the module on as a value (`debugger_module: Debugger =
     pdb`, the debugger a framework opens on request) or imports it only for type checking, and debugger calls and
     imports are allowed inside a function named for the debugger (`rdb_handler`, `install_pdb_hook`): that is where
@@ -224,6 +228,7 @@ class DebugLeftover(Rule):
         # modules and printing functions too
         self._labelled: list[tuple[cst.Call, bool]] = []
         self._switch_ifs: set[int] = set()  # ids of the enclosing `if verbose:` / `if debug:` tests
+        self._debugger_switches: set[int] = set()  # ids of the enclosing `if app.pdb:` tests (a `--pdb` option)
         self._debugger_locals: set[str] = set()
         self._debugger_integrated = False
         self._pushed_ifs: set[int] = set()
@@ -276,6 +281,8 @@ class DebugLeftover(Rule):
     def visit_If(self, node: cst.If) -> None:
         test = node.test
         names = _names_in(test)
+        if DEBUGGER_SWITCH.search("\n".join(names)):
+            self._debugger_switches.add(id(node))
         if "__name__" in names and isinstance(test, cst.Comparison):
             self._has_main_guard = True
         elif names & TYPE_CHECKING_NAMES:
@@ -288,6 +295,7 @@ class DebugLeftover(Rule):
         self._functions.append("main")  # output under a main guard or a verbosity switch is on purpose
 
     def leave_If(self, node: cst.If) -> None:
+        self._debugger_switches.discard(id(node))
         if id(node) in self._pushed_ifs:
             self._functions.pop()
             self._switch_ifs.discard(id(node))
@@ -347,6 +355,9 @@ class DebugLeftover(Rule):
         name = self._callee(node)
         if name in DEBUGGER_CALLS:
             if self._in_debugger_function():
+                return
+            if name in CLI_DEBUGGER_CALLS and self._debugger_switches:
+                self._debugger_integrated = True  # `if datasette.pdb: pdb.post_mortem(...)`: opened when asked for
                 return
             if name in CLI_DEBUGGER_CALLS:
                 self._cli_only.append((node, f"`{name}()` opens a post-mortem debugger: a leftover from a debugging "

@@ -162,7 +162,8 @@ class PlaceholderImplementation(Rule):
     body that the module hands to a call and never calls (`status_message = SyncSignal(_status_message)`: the
     signature of a signal's handlers), a method that the module replaces on an object with another function
     (`def log_receive(self, data): pass` and, when debugging is asked for, `ws.log_receive = ws.debug_log_receive`: a
-    switchable default), no-op
+    switchable default), the getter of a write-only property (`@property def to(self): pass` in a class that defines
+    `@to.setter`: the attribute is there to be assigned), no-op
     callbacks named as such (`noop`, `_blank`, `_empty_handler`, a `_default_logging_callback` used when the caller
     gives none), the methods of `Protocol` classes (also under a note: it is about the API), command groups
     (`@click.group()`, Typer's `@app.callback()`: their subcommands do the work), `raise NotImplementedError("...")`
@@ -361,6 +362,8 @@ class PlaceholderImplementation(Rule):
             return True  # `def log_receive(self, data): pass` / `ws.log_receive = ws.debug_log_receive`: a switchable default
         if enclosing is None:
             return False
+        if kind != "raise" and _write_only_property(node, enclosing.node):
+            return True  # `@property def to(self): pass` beside `@to.setter`: the attribute is only ever assigned
         if enclosing.is_interface or name in self._overridden.get(enclosing.name, ()):
             return True  # an interface, or a hook that a subclass in this file fills in
         if name in enclosing.values:
@@ -470,6 +473,15 @@ def _has_abstract_method(node: cst.ClassDef, called_from_outside: Callable[[str,
                 and not called_from_outside(node.name.value, statement.name.value)):
             return True
     return False
+
+
+def _write_only_property(function: cst.FunctionDef, owner: cst.ClassDef) -> bool:
+    """A property getter with nothing to give, whose class defines its setter: the attribute exists to be assigned
+    (`mail.to = [...]` builds the message), and reading it back was never offered."""
+    if "property" not in {name.rpartition(".")[2] for name in decorator_names(function)}:
+        return False
+    setter = f"{function.name.value}.setter"
+    return any(setter in decorator_names(method) for method in _methods(owner))
 
 
 def _methods(node: cst.ClassDef) -> list[cst.FunctionDef]:

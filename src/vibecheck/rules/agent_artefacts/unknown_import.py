@@ -70,7 +70,7 @@ class UnknownImport(ImportCheck):
     is `argon2-cffi-bindings`), the usual spellings (`python-x`,
     `python3-x`, `pyx` (also from `python-x`), `django-x`, `sqlalchemy-x`; an ecosystem's prefix before a name of several
     words, which the module runs together: `graphql-schema-diff` ships `schemadiff`; a one-word distribution's major
-    version: `pybars4` ships `pybars`), forks that keep the original's import
+    version or Python 3 port: `pybars4` ships `pybars`, `newspaper3k` ships `newspaper`), forks that keep the original's import
     name (`pyrofork` ships `pyrogram`), variants that ship the same package (`pydantic-ai-slim`, `opentelemetry-api`,
     `psycopg2-binary`, `pydantic-core`), namespace packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers
     `opentelemetry` or `google`, and a declared `ab-database` or `conformer-qc` covers `ab_core` or `conformer_core`, the core

@@ -137,7 +137,9 @@ class InsecureRandomToken(Rule):
     `random.SystemRandom()` and the `secrets` module are not reported; neither are test files and test or
     development settings modules (`tests/settings.py`, `testapp/testsettings.py`, `settings/dev.py`), nor code in
     functions or classes named for something that is not a secret (`_make_boundary`, `FakeCredentials`,
-    `retry_with_jitter`), nor the reset token of a class shaped like `contextvars.ContextVar` (its `set` returns
+    `retry_with_jitter`), nor a draw weighted by probabilities the code gives (`numpy.random.choice(len(probs),
+    p=probs)`, `random.choices(seq, weights=w)`: a language model's sampled next token, not a secret), nor the reset
+    token of a class shaped like `contextvars.ContextVar` (its `set` returns
     the token its `reset` takes back), nor a salt in a module that names no hash, digest, key derivation, cipher or
     password (a "salt" appended to a chat button's data only makes it unique; a function named for making salts is
     still reported).
@@ -336,7 +338,7 @@ class InsecureRandomToken(Rule):
             return
         self._note_cookie(node)
         source = self._source(node)
-        if source is None:
+        if source is None or _weighted_draw(node):
             return
         for names in reversed(self._contexts):
             kinds = self._kinds(names)
@@ -549,6 +551,16 @@ class InsecureRandomToken(Rule):
         if " + " in text and id(call) not in self._own_slots:
             text = f"({text})"
         return NodeFix(f"Draw it from `{secrets.spelling}`", ((call, text), *secrets.replacements))
+
+
+# Keywords that give a draw its probabilities (`numpy.random.choice(n, p=probs)`, `random.choices(seq, weights=w)`).
+WEIGHT_KEYWORDS = frozenset({"p", "weights", "cum_weights"})
+
+
+def _weighted_draw(call: cst.Call) -> bool:
+    """A draw from a distribution the code gives: sampling a language model's next token, a weighted pick. A secret
+    is drawn uniformly, and one skewed by known weights would be easier to guess, not what its author meant."""
+    return any(arg.keyword is not None and arg.keyword.value in WEIGHT_KEYWORDS for arg in call.args)
 
 
 def _integer(node: cst.BaseExpression) -> int | None:

@@ -161,7 +161,8 @@ class JwtSignatureNotVerified(Rule):
       string in the file, and authlib's `JsonWebToken(["none", ...])`);
     - accept HMAC beside public-key algorithms (`algorithms=["HS256", "RS256"]`): a token signed with the
       RSA public key as its HMAC secret then passes (algorithm confusion; reported as medium);
-    - take `algorithms` from the token's own header (`algorithms=[header["alg"]]`);
+    - take `algorithms` from the token's own header (`algorithms=[header["alg"]]`), unless the function refuses any
+      other than the configured one first (`if alg != settings.SIGN_ALGORITHM: raise ...`, or `not in` the allowed ones);
     - pass no `algorithms` at all: python-jose and PyJWT 1 then let the token's header pick the
       algorithm (the HS256/RS256 key-confusion attack), and PyJWT 2 rejects every token.
 
@@ -407,7 +408,8 @@ class JwtSignatureNotVerified(Rule):
         if is_false(algorithms):
             self._defer(node, f"`jwt.{callee}()` is called with `verify=False` (PyJWT 1), so a forged token is accepted.",
                         algorithms)
-        elif takes_header_algorithm(algorithms):
+        elif takes_header_algorithm(algorithms) and not (self._function_nodes and _pinned_by_refusal(
+                algorithms, self._function_nodes[-1])):
             self._defer(node, f"`jwt.{callee}()` takes `algorithms` from the token's own header, so the attacker "
                         "chooses how the token is checked.", algorithms)
         else:
@@ -540,3 +542,41 @@ class JwtSignatureNotVerified(Rule):
         if disabled is None and isinstance(options, cst.Name):
             disabled = next((s[options.value] for s in reversed(self._scopes) if options.value in s), None)
         return bool(disabled) and not is_true(argument(node, None, "verify"))
+
+
+# Comparisons that single out a value the code did not expect: `alg != settings.ALGORITHM`, `alg not in ALLOWED`.
+REFUSING_OPERATORS = (cst.NotEqual, cst.NotIn, cst.IsNot)
+
+
+def _pinned_by_refusal(algorithms: cst.BaseExpression, function: cst.FunctionDef) -> bool:
+    """`alg = header["alg"]`, then `if alg != self.OIDC_RP_SIGN_ALGO: raise ...` before the decode: the header's
+    algorithm is the configured one (or one of the allowed ones) by the time it is passed, not the attacker's pick."""
+    if isinstance(algorithms, (cst.List, cst.Tuple)) and len(algorithms.elements) == 1:
+        algorithms = algorithms.elements[0].value  # `algorithms=[alg]`
+    if not isinstance(algorithms, cst.Name):
+        return False
+    name = algorithms.value
+    return any(_refuses_unexpected(statement, name) for statement in _if_statements(function))
+
+
+def _if_statements(function: cst.FunctionDef) -> list[cst.If]:
+    found, pending = [], list(function.body.body) if isinstance(function.body, cst.IndentedBlock) else []
+    while pending:
+        statement = pending.pop()
+        if isinstance(statement, cst.If):
+            found.append(statement)
+        for block in (getattr(statement, "body", None), getattr(statement, "orelse", None)):
+            inner = getattr(block, "body", None)
+            if isinstance(inner, (list, tuple)):
+                pending.extend(inner)
+    return found
+
+
+def _refuses_unexpected(statement: cst.If, name: str) -> bool:
+    test = statement.test
+    if not (isinstance(test, cst.Comparison) and isinstance(test.left, cst.Name) and test.left.value == name
+            and len(test.comparisons) == 1 and isinstance(test.comparisons[0].operator, REFUSING_OPERATORS)):
+        return False
+    body = statement.body.body if isinstance(statement.body, cst.IndentedBlock) else []
+    return any(isinstance(line, cst.SimpleStatementLine) and any(isinstance(small, cst.Raise) for small in line.body)
+               for line in body)

@@ -140,6 +140,12 @@ RUN_CONTEXT = "RunContext"
 CALLER_FIELD_WORDS = frozenset({"user", "account", "customer", "owner", "member"})
 
 
+# A view named for receiving a service's calls, and the decorators that open a Django view to callers without a
+# session.
+WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
+OPEN_TO_SERVICES = lazy_pattern(r"\b(?:csrf_exempt|login_not_required)\b")
+
+
 def agent_tool_handler(function: cst.FunctionDef, module: cst.Module) -> Handler | None:
     """The handler view of a pydantic-ai tool whose run context carries the caller (`Deps.user_id`): its id-named
     parameters are the ids the model chose; None for any other function."""
@@ -478,7 +484,10 @@ class ObjectLookupNotScopedToUser(Rule):
     (`Comment.objects.create(ticket=ticket, author=request.user)`) says nothing about the fetched one. When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
     count as relating it to the caller (`account = User.query.get(user_id); account.email = ...`), while
-    reading another member's page by id stays quiet. Handlers restricted to a role or permission
+    reading another member's page by id stays quiet. A webhook receiver (a view named for a webhook and opened to
+    callers without a session: `@method_decorator(csrf_exempt, name="dispatch") class ProcessWebhookView(View)`, or
+    `login_not_required`) is not reported: a service calls it, and the id in its URL names the endpoint the service
+    was given. Handlers restricted to a role or permission
     (`@admin_required`, `@user_passes_test(lambda u: u.is_staff)`, `Depends(require_admin)`, a route dependency that
     checks access to what the path names, `dependencies=[Depends(requires_access_connection(method="DELETE"))]`,
     `IsAdminUser`, a Strawberry resolver's permission class that asks for more than a login (`CanEditDocument`, handed
@@ -565,6 +574,7 @@ class ObjectLookupNotScopedToUser(Rule):
         super().__init__(context, options)
         self.classes: list[ClassContext | None] = []
         self.class_names: list[str] = []
+        self.receiver_classes: list[bool] = []  # per enclosing class: a webhook receiver open to its sender
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
         self.sockets_checked = False
@@ -580,6 +590,7 @@ class ObjectLookupNotScopedToUser(Rule):
         context = class_context(node, self.context.imports) if not self.depth else None
         self.classes.append(context)
         self.class_names.append(node.name.value)
+        self.receiver_classes.append(self._webhook_receiver(node))
         if context is not None and context.view:
             self._check_viewset(node)
             if context.authenticated and not context.restricted:
@@ -675,6 +686,15 @@ class ObjectLookupNotScopedToUser(Rule):
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.pop()
         self.class_names.pop()
+        self.receiver_classes.pop()
+
+    def _webhook_receiver(self, node: cst.ClassDef | cst.FunctionDef) -> bool:
+        """`@method_decorator(csrf_exempt, name="dispatch") class ProcessWebhookView(View)`: a view named for a webhook
+        and opened to callers without a session (CSRF-exempt, or `login_not_required`) receives a service's calls; no
+        user is signed in there, and the id in its URL names the endpoint the service was given."""
+        if not WEBHOOK_WORDS & set(name_words(node.name.value)):
+            return False
+        return any(OPEN_TO_SERVICES.search(self.context.module.code_for_node(d.decorator)) for d in node.decorators)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.depth += 1
@@ -691,6 +711,8 @@ class ObjectLookupNotScopedToUser(Rule):
             handler = lambda_handler(node, self.lambda_authorized)
         if handler is None or handler.restricted or not handler.client_ids:
             return  # a role or permission guard lets its holders reach every object by design
+        if any(self.receiver_classes) or self._webhook_receiver(node):
+            return  # a service calls it, not a signed-in user
         if self._relates_to_caller(handler) or checks_role(node.body) or self._hands_to_a_checking_helper(handler):
             return
         lookup = self._first_lookup(handler)

@@ -39,7 +39,9 @@ class BlockingCallInAsync(HttpClientRule):
     `check_call`, `check_output`, `os.system`); the built-in `open(...)` and file I/O on a path built in
     place (`Path(name).read_text()`, `.write_bytes(...)`, `.open()`). Calls in a nested plain
     `def` or `lambda` (which may run in a thread) and in the arguments of `run_in_executor(...)`,
-    `asyncio.to_thread(...)` or `anyio.to_thread.run_sync(...)` are not reported.
+    `asyncio.to_thread(...)` or `anyio.to_thread.run_sync(...)` are not reported, nor is an awaited call
+    (`response = await client.get(...)` where another function of the module binds `client` to `httpx.Client()`:
+    a synchronous client's method returns nothing to await).
 
     Also a call, inside an `async def`, of a plain `def` function of the same file that itself sleeps,
     sends a synchronous HTTP request or runs a child process (`rate = get_rate(currency)` where
@@ -105,6 +107,11 @@ class BlockingCallInAsync(HttpClientRule):
         # of plain names from `async def`s, judged against them once the whole file is read.
         self.blocking_helpers: dict[str, str] = {}
         self.helper_calls: list[tuple[cst.Call, str, str]] = []
+        self.awaited: set[int] = set()  # calls under `await`: a coroutine's, whatever the name they are made on
+
+    def visit_Await(self, node: cst.Await) -> None:
+        if type(node.expression) is cst.Call:
+            self.awaited.add(id(node.expression))
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
@@ -130,8 +137,8 @@ class BlockingCallInAsync(HttpClientRule):
             self.offloading.append(node)
             return
         function = self.functions[-1] if self.functions else None
-        if not isinstance(function, cst.FunctionDef) or self.offloading:
-            return
+        if not isinstance(function, cst.FunctionDef) or self.offloading or id(node) in self.awaited:
+            return  # `await client.get(...)`: a synchronous client's method returns nothing to await
         if function.asynchronous is None:
             self._note_blocking_helper(node, function)
             if self._runs_on_reactor(function):

@@ -309,7 +309,9 @@ class ErrorDetailsToClient(FlowRule):
     assistant is unavailable")`, an f-string of plain names such as `f"no order {order_id}"`, not of a caught
     exception or a `response.text`), nor are
     details chosen only when debugging is on (`traceback.format_exc() if settings.DEBUG else "Internal
-    Server Error"`), nor details in a handler only administrators reach (`@admin_required`,
+    Server Error"`), nor the response an exception carries, handed back whole (`except _RollBackRevisionView as ex:
+    return ex.response`: built by the code before it raised; its body, `e.response.text`, still counts), nor details
+    in a handler only administrators reach (`@admin_required`,
     `Depends(get_admin_user)`): the operator who changed a setting is told why it failed. The exception an error
     handler receives (`@app.exception_handler(Exception)`, `@app.errorhandler(SQLAlchemyError)`, Bottle's
     `@app.error(500)`, Flask-SocketIO's `@socketio.on_error_default`, discord.py's `on_command_error(ctx, error)` and
@@ -489,8 +491,10 @@ class ErrorDetailsToClient(FlowRule):
                         return
 
     def _leak(self, value: cst.BaseExpression, state: FlowState, where: str) -> bool:
-        taint = state.taint_of(_production_branch(value))
-        if taint is None or taint.kind != "error" or (self._function is not None and restricted_to_admins(self._function)):
+        value = _production_branch(value)
+        taint = state.taint_of(value)
+        if taint is None or taint.kind != "error" or _carried_response(value, taint.origin) \
+                or (self._function is not None and restricted_to_admins(self._function)):
             return False  # (an administrator who changed a setting is told why it failed: the operator's own error)
         self.report(value, f"Exception details from `{taint.origin}` are sent to the client in {where}, exposing "
                     "internals such as queries, paths and hosts.", hint="Log the exception with "
@@ -511,6 +515,13 @@ def _writing_methods(handler: cst.ClassDef) -> frozenset[str]:
                 for call in walked_calls(statement)):
             found.add(statement.name.value)
     return frozenset(found)
+
+
+def _carried_response(value: cst.BaseExpression, caught: str) -> bool:
+    """`except _RollBackRevisionView as ex: return ex.response`: the exception carries the response the code built
+    before raising it (django-reversion's rollback, allauth's `ImmediateHttpResponse`), handed back whole; its body
+    (`e.response.text`, an upstream error page) is still the failure's details."""
+    return type(value) is cst.Attribute and value.attr.value == "response" and dotted_name(value.value) == caught
 
 
 def _production_branch(value: cst.BaseExpression) -> cst.BaseExpression:

@@ -143,7 +143,9 @@ class IncompleteUrlValidation(Rule):
     holds the literal (`if "http://example.com" in url: url = url.replace("http://example.com", "https://m.example.com")`:
     it picks what to change, it allows nothing), nor a test of a part of a URL after its host
     (`request.url.path.endswith("sitemap.xml")`, `parsed.query`), nor a match whose group is read at once
-    (`re.search(r"(.+?).blob.core.windows.net", account_url).group(1)`: it extracts the account, it allows nothing).
+    (`re.search(r"(.+?).blob.core.windows.net", account_url).group(1)`: it extracts the account, it allows nothing),
+    nor a test whose match only picks the error to raise (`if response.status_code == 410 and "pypi.python.org" in
+    response.url: raise UploadToDeprecatedPyPIDetected(...)`; a negated test, whose mismatch raises, still is).
     Test files are not checked: a mock transport that
     answers by URL and an `assert` on a URL the code returned guard nothing a client reaches.
 
@@ -195,6 +197,8 @@ class IncompleteUrlValidation(Rule):
     def visit_If(self, node: cst.If) -> None:
         """`if "github.com/" in url: host, path = url.split("github.com/", 1)`: the test only says the cut will work;
         the code parses the value there, it allows nothing."""
+        if _only_raises(node.body):
+            self._parse_guards.update(id(part) for part in _positive_parts(node.test))
         test = node.test  # (only the tests that `visit_Call` and `visit_Comparison` judge: the others' bodies are not walked)
         if type(test) is cst.Comparison and len(test.comparisons) == 1 and isinstance(test.comparisons[0].operator, cst.In):
             value, literal = test.comparisons[0].comparator, string_value(test.left)
@@ -293,6 +297,22 @@ class IncompleteUrlValidation(Rule):
         self.report(node, f"`{code}` checks a URL or host against `{domain}` by text, which `{_bypass(domain, method)}` "
                     "also passes.", hint="Parse the URL with `urllib.parse.urlparse` and compare its `hostname` exactly "
                     "with an allow-list (or test `hostname == d or hostname.endswith(\".\" + d)`).", cwe=CWE)
+
+
+def _only_raises(body: cst.BaseSuite) -> bool:
+    """`if response.status_code == 410 and "pypi.python.org" in response.url: raise UploadToDeprecatedPyPIDetected(...)`:
+    a match that only picks the error to raise lets nothing through."""
+    lines = body.body if isinstance(body, cst.IndentedBlock) else [body]
+    return bool(lines) and all(isinstance(line, cst.SimpleStatementLine) and all(isinstance(small, cst.Raise)
+                                                                               for small in line.body) for line in lines)
+
+
+def _positive_parts(test: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The comparisons and calls of an `if` test whose match makes the whole test true (not under a `not`, whose match
+    would make the code go past the `raise`)."""
+    if type(test) is cst.BooleanOperation:
+        return [*_positive_parts(test.left), *_positive_parts(test.right)]
+    return [test] if type(test) is cst.Comparison or type(test) is cst.Call else []
 
 
 def _last_host(pattern: str) -> str:

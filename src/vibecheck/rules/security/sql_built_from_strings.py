@@ -123,6 +123,8 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return text
     if type(node) is cst.Integer or type(node) is cst.Float:
         return node.value
+    if type(node) is cst.Attribute and _random_hex(node, state):
+        return ""
     dotted = dotted_name(node)
     if dotted is not None:
         if dotted.rpartition(".")[2].lstrip("_") in IDENTIFIER_QUOTERS:
@@ -282,6 +284,8 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
     func = call.func
     if type(func) is cst.Name and func.value in SAFE_VALUE_CALLS:
         return ""
+    if state.qualified_name(call) in RANDOM_WORDS:
+        return ""  # `f"t{secrets.token_hex(16)}"`: a scratch table's name the code makes up
     if isinstance(func, cst.Attribute) and func.attr.value in REFLECTION_METHODS:
         return ""
     if isinstance(func, cst.Attribute) and func.attr.value in CONTAINER_VIEWS and not call.args:
@@ -312,6 +316,17 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
                                         for index, a in enumerate(call.args)):
             return template
     return None
+
+
+# Generators of random text of letters, digits, `-` and `_` only: a name made of them and literals can end no identifier
+# or literal early, and nobody outside chose it.
+RANDOM_WORDS = frozenset({"secrets.token_hex", "secrets.token_urlsafe"})
+
+
+def _random_hex(node: cst.Attribute, state: FlowState) -> bool:
+    """`uuid.uuid4().hex`: thirty-two hexadecimal digits."""
+    return node.attr.value == "hex" and type(node.value) is cst.Call \
+        and state.qualified_name(node.value) in ("uuid.uuid4", "uuid.uuid1")
 
 
 def _escaped_literal(node: cst.BaseExpression) -> bool:
@@ -485,9 +500,11 @@ class SqlBuiltFromStrings(FlowRule):
     `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an alias: `qn = connection.ops.quote_name`, or
     mapped: `", ".join(map(quote_name, columns))`) or by the module's own (a function that returns `'"' + name.replace('"',
     '""') + '"'`, the closing quote doubled inside, or one that returns its argument after `if not SAFE.match(name): raise
-    ...` with an anchored pattern of letters, digits and `_.$-`), or the parameters of a private helper (`_scalar`) that every
-    call in its module passes a constant, or a parameter annotated as a number (`lock_timeout: int`), are not reported, nor is
-    a single statement that no driver binds a parameter in (`PRAGMA`, `ATTACH`, `DETACH`, `VACUUM`, `SET`, `RESET`, `USE`,
+    ...` with an anchored pattern of letters, digits and `_.$-`), or a name the code makes up at random (a scratch table's
+    `f"t{secrets.token_hex(16)}"`, `secrets.token_urlsafe()`, `uuid.uuid4().hex`), or the parameters of a private helper
+    (`_scalar`) that every call in its module passes a constant, or a parameter annotated as a number
+    (`lock_timeout: int`), are not reported, nor is a single statement that no driver binds a parameter in (`PRAGMA`,
+    `ATTACH`, `DETACH`, `VACUUM`, `SET`, `RESET`, `USE`,
     `LISTEN`, `UNLISTEN`, `ALTER SESSION`, `CREATE` or `DROP DATABASE` and `SCHEMA`, `CREATE`, `ALTER` or `DROP USER` and
     `ROLE`, `GRANT`, `REVOKE`, `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`), also when its head is built into a name first
     (`sql = "PRAGMA " + name`, then `sql += " = " + value`): what it pastes are names and settings of the project's own
