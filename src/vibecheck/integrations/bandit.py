@@ -8,6 +8,8 @@ file reading and its tester, so that:
 - the test table is built once per process and per options (bandit's own tester mutates the plugin
   functions' `_config`, which would leak one configuration into another),
 - a check that raises becomes an `EngineError` for that file instead of a log line,
+- a check is asked about a node only where the first test it makes can pass (the call's name is one its config
+  lists, ...: `vibecheck.integrations.bandit_gates`), which bandit's own tester does not know,
 - hard-coded password findings (B105-B107) never print the password,
 - a finding whose node's place shows no defect is not reported (`_names_no_defect`: B104's `"0.0.0.0"`
   compared with a host, or only shown in a message, not bound),
@@ -64,6 +66,7 @@ from vibecheck.analyzers import ExternalCode
 from vibecheck.integrations import bandit_linear_sql
 from vibecheck.integrations.bandit_advice import bandit_hint
 from vibecheck.integrations.bandit_analyzer import SOURCE
+from vibecheck.integrations.bandit_gates import Gate, gate_for
 from vibecheck.integrations.bandit_severity import default_severity, finding_severity
 from vibecheck.integrations.bandit_visitor import SelectiveNodeVisitor
 from vibecheck.lines import split_lines
@@ -231,6 +234,7 @@ class _Check:
     function: Any
     config: Any
     takes_config: bool
+    gate: Gate | None = None  # the check's first test, run before it (`vibecheck.integrations.bandit_gates`)
 
 
 def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: bool,
@@ -451,7 +455,8 @@ def _build_checks(options: BanditOptions) -> dict[str, list[_Check]]:
             if config is None:
                 config = importlib.import_module(function.__module__).gen_config(config_name)
         for kind in function._checks:
-            table.setdefault(kind, []).append(_Check(function._test_id, function, config, config_name is not None))
+            gate = gate_for(function._test_id, function.__module__, config)
+            table.setdefault(kind, []).append(_Check(function._test_id, function, config, config_name is not None, gate))
     blacklists = {kind: [entry for entry in entries if entry["id"] in enabled] for kind, entries in extensions.blacklist.items()}
     blacklists = {kind: entries for kind, entries in blacklists.items() if entries}
     if blacklists:
@@ -513,6 +518,8 @@ class _Tester:
 
     def run_tests(self, raw_context: dict[str, Any], checktype: str) -> dict[str, list[int]]:
         for check in self.checks.get(checktype, ()):
+            if check.gate is not None and not check.gate(raw_context):
+                continue
             temp = raw_context.copy()  # what bandit's `copy.copy` does for a dict, without its dispatch
             context = bandit_context.Context(temp)
             try:
