@@ -3,6 +3,7 @@ tables report the same findings and crashes."""
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import textwrap
 
@@ -19,6 +20,7 @@ MUST_FIRE: dict[str, tuple[str, list[int]]] = {
     "B104": ("host = '0.0.0.0'\nother = '0.0.0.1'\n", [1]),
     "B105": ("password = 'hunter2'\nsettings = {'token': 'abc'}\nif pwd == 'x':\n    pass\nconf['secret'] = 'v'\n"
              "show('password', 'x')\n", [1, 2, 3, 5]),
+    "B106": ("connect(user, password='hunter2')\nconnect(user, password=secret)\nconnect('password')\n", [1]),
     "B107": ("def login(user, password='hunter2'):\n    pass\n\ndef other(user, *, password='x'):\n    pass\n", [1]),
     "B108": ("path = '/tmp/cache'\nnot_tmp = 'tmp/cache'\n", [1]),
     "B502": ("import ssl as s\nfrom OpenSSL import SSL\ns.wrap_socket(sock, ssl_version=s.PROTOCOL_SSLv2)\n"
@@ -34,6 +36,8 @@ MUST_FIRE: dict[str, tuple[str, list[int]]] = {
              "Popen('gcc')\n", [2]),
     "B609": ("import os as o\no.system('chmod 777 *')\nimport subprocess\nsubprocess.call('tar cf x *', shell=True)\n"
              "other.system('chmod 777 *')\n", [2, 4]),
+    "B610": ("User.objects.extra(where=[clause])\nfrom django.db.models import QuerySet as Q\nQ.extra(rows, where)\n"
+             "extras(where=[clause])\n", [1, 3]),
     "B704": ("from markupsafe import Markup as M\nM(text)\nfrom flask import Markup\nMarkup(text)\nescape(text)\n", [2, 4]),
 }
 # Config variants: another list of names, and shapes the gates leave alone (the check then runs as in bandit).
@@ -112,3 +116,29 @@ def test_no_gate_for_a_changed_bandit_file(monkeypatch: pytest.MonkeyPatch) -> N
         assert bandit_gates.gate_for("B102", "bandit.plugins.exec", None) is not None
     finally:
         bandit_gates.verified.cache_clear()
+
+
+IMPORTS = """\
+import pickle as p, os
+import xml.etree.cElementTree as ET
+import pickled_data
+from xml.etree import cElementTree as c, ElementTree
+from . import pickle
+from .pickle import loads
+from .. import telnetlib, json
+from json import loads as json_loads
+import subprocess
+"""
+
+
+def test_the_screened_blacklist_answers_as_bandits_on_imports() -> None:
+    blacklists = {kind: entries for kind, entries in integration.extension_loader.MANAGER.blacklist.items() if entries}
+    screened = integration._screened_blacklist(blacklists)
+    answers = []
+    for node in ast.walk(ast.parse(IMPORTS)):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            context = integration.bandit_context.Context({"node": node})
+            ours, theirs = screened(context, blacklists), integration.bandit_blacklist(context, blacklists)
+            assert (ours and (ours.test_id, ours.text)) == (theirs and (theirs.test_id, theirs.text))
+            answers.append(ours.test_id if ours else None)
+    assert answers == ["B403", "B405", "B403", "B405", "B403", "B403", "B401", None, "B404"]

@@ -471,16 +471,25 @@ _IMPORTING_CALLS = frozenset({"importlib.import_module", "importlib.__import__"}
 
 
 def _screened_blacklist(blacklists: dict[str, list[dict[str, Any]]]) -> Callable[[Any, Any], Any]:
-    """Bandit's B001 `blacklist`, asked only about calls it can flag: it compares a call's qualified name with every
-    blacklisted name in turn, the dearest of its checks on a file, and most calls are named in no blacklist."""
+    """Bandit's B001 `blacklist`, asked only about calls and imports it can flag: it compares a call's qualified name
+    (an import's names) with every blacklisted name in turn, the dearest of its checks on a file, and most calls and
+    imports are named in no blacklist."""
     listed = frozenset(name for check in blacklists.get("Call", ()) for name in check["qualnames"])
+    imported = {kind: tuple(name for check in blacklists[kind] for name in check["qualnames"])
+                for kind in ("Import", "ImportFrom") if kind in blacklists}
+    imported = {kind: names for kind, names in imported.items() if all(isinstance(name, str) for name in names)}
 
     def blacklist(context: Any, config: Any) -> Any:
         node = context.node
-        if type(node) is ast.Call and not (type(node.func) is ast.Name and node.func.id == "__import__"):
+        kind = type(node)
+        if kind is ast.Call and not (type(node.func) is ast.Name and node.func.id == "__import__"):
             name = context.call_function_name_qual
             if name not in listed and name not in _IMPORTING_CALLS:
                 return None  # bandit's answer too: it matches the call's name exactly
+        elif kind.__name__ in imported:  # `from . import x` is run as an "Import", read as the ImportFrom it is
+            prefix = f"{node.module}." if kind is ast.ImportFrom and node.module is not None else ""
+            if not any((prefix + alias.name).startswith(imported[kind.__name__]) for alias in node.names):
+                return None  # bandit's answer too: it flags a name that starts with a blacklisted one
         return bandit_blacklist(context, config)
 
     return blacklist

@@ -31,6 +31,8 @@ Gate = Callable[[dict[str, Any]], bool]
 VERIFIED: dict[str, str] = dict((
     ("bandit.core.context",
      "dbba8fa2070465c1dd4d5d81c869c1a49b28ecaafc6f039b939ae7ba71aaaceb"),
+    ("bandit.plugins.django_sql_injection",
+     "898340594fa3d034608f9ac337bb1ba16bf1726d9cce6d22f3ce3d37ab7321dc"),
     ("bandit.plugins.exec",
      "e64a2c4a6808f18d9733867fe61c08abb5914e67697c333913bb97613686c60a"),
     ("bandit.plugins.general_bind_all_interfaces",
@@ -143,6 +145,17 @@ def _tmp_prefix(config: Any) -> Gate | None:
     return lambda context: context["str"].startswith(prefixes)
 
 
+def _text_keyword(context: dict[str, Any]) -> bool:
+    """B106 reads only the keywords given a string literal (`connect(password="...")`)."""
+    return any(isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str)
+               for keyword in context["node"].keywords)
+
+
+def _named_extra(context: dict[str, Any]) -> bool:
+    """B610: `if context.call_function_name == "extra"` (the last part of the call's name, `QuerySet.extra`)."""
+    return context.get("name") == "extra"
+
+
 def _password_place(context: dict[str, Any]) -> bool:
     return isinstance(context["node"]._bandit_parent, _PASSWORD_PARENTS)
 
@@ -155,6 +168,7 @@ _MAKERS: dict[str, Callable[[Any], Gate | None]] = {
     "B102": lambda config: _called_one_of(frozenset({"exec"})),
     "B104": lambda config: _all_interfaces,
     "B105": lambda config: _password_place,
+    "B106": lambda config: _text_keyword,
     "B107": lambda config: _has_defaults,
     "B108": _tmp_prefix,
     "B502": _ssl_keywords,
@@ -165,5 +179,6 @@ _MAKERS: dict[str, Callable[[Any], Gate | None]] = {
     "B606": _shell_lists("no_shell"),
     "B607": _shell_lists(*_SHELL_LISTS),
     "B609": _shell_lists("shell", "subprocess"),
+    "B610": lambda config: _named_extra,
     "B704": _markup,
 }
