@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -114,6 +115,17 @@ def test_no_gate_for_a_changed_bandit_file(monkeypatch: pytest.MonkeyPatch) -> N
         assert bandit_gates.gate_for("B607", "bandit.plugins.injection_shell", {"subprocess": [], "shell": [],
                                                                                  "no_shell": []}) is None
         assert bandit_gates.gate_for("B102", "bandit.plugins.exec", None) is not None
+    finally:
+        bandit_gates.verified.cache_clear()
+
+
+def test_no_gate_when_the_bandit_file_cannot_be_read(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from importlib.machinery import ModuleSpec
+
+    monkeypatch.setattr(bandit_gates, "find_spec", lambda name: ModuleSpec(name, None, origin=str(tmp_path / "x.zip/m.py")))
+    bandit_gates.verified.cache_clear()
+    try:
+        assert bandit_gates.gate_for("B102", "bandit.plugins.exec", None) is None
     finally:
         bandit_gates.verified.cache_clear()
 
