@@ -8,6 +8,8 @@ file reading and its tester, so that:
 - the test table is built once per process and per options (bandit's own tester mutates the plugin
   functions' `_config`, which would leak one configuration into another),
 - a check that raises becomes an `EngineError` for that file instead of a log line,
+- a check is asked about a node only where the first test it makes can pass (the call's name is one its config
+  lists, ...: `vibecheck.integrations.bandit_gates`), which bandit's own tester does not know,
 - hard-coded password findings (B105-B107) never print the password,
 - a finding whose node's place shows no defect is not reported (`_names_no_defect`: B104's `"0.0.0.0"`
   compared with a host, or only shown in a message, not bound),
@@ -64,6 +66,7 @@ from vibecheck.analyzers import ExternalCode
 from vibecheck.integrations import bandit_linear_sql
 from vibecheck.integrations.bandit_advice import bandit_hint
 from vibecheck.integrations.bandit_analyzer import SOURCE
+from vibecheck.integrations.bandit_gates import Gate, gate_for
 from vibecheck.integrations.bandit_severity import default_severity, finding_severity
 from vibecheck.integrations.bandit_visitor import SelectiveNodeVisitor
 from vibecheck.lines import split_lines
@@ -231,6 +234,7 @@ class _Check:
     function: Any
     config: Any
     takes_config: bool
+    gate: Gate | None = None  # the check's first test, run before it (`vibecheck.integrations.bandit_gates`)
 
 
 def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: bool,
@@ -451,7 +455,8 @@ def _build_checks(options: BanditOptions) -> dict[str, list[_Check]]:
             if config is None:
                 config = importlib.import_module(function.__module__).gen_config(config_name)
         for kind in function._checks:
-            table.setdefault(kind, []).append(_Check(function._test_id, function, config, config_name is not None))
+            gate = gate_for(function._test_id, function.__module__, config)
+            table.setdefault(kind, []).append(_Check(function._test_id, function, config, config_name is not None, gate))
     blacklists = {kind: [entry for entry in entries if entry["id"] in enabled] for kind, entries in extensions.blacklist.items()}
     blacklists = {kind: entries for kind, entries in blacklists.items() if entries}
     if blacklists:
@@ -466,16 +471,25 @@ _IMPORTING_CALLS = frozenset({"importlib.import_module", "importlib.__import__"}
 
 
 def _screened_blacklist(blacklists: dict[str, list[dict[str, Any]]]) -> Callable[[Any, Any], Any]:
-    """Bandit's B001 `blacklist`, asked only about calls it can flag: it compares a call's qualified name with every
-    blacklisted name in turn, the dearest of its checks on a file, and most calls are named in no blacklist."""
+    """Bandit's B001 `blacklist`, asked only about calls and imports it can flag: it compares a call's qualified name
+    (an import's names) with every blacklisted name in turn, the dearest of its checks on a file, and most calls and
+    imports are named in no blacklist."""
     listed = frozenset(name for check in blacklists.get("Call", ()) for name in check["qualnames"])
+    imported = {kind: tuple(name for check in blacklists[kind] for name in check["qualnames"])
+                for kind in ("Import", "ImportFrom") if kind in blacklists}
+    imported = {kind: names for kind, names in imported.items() if all(isinstance(name, str) for name in names)}
 
     def blacklist(context: Any, config: Any) -> Any:
         node = context.node
-        if type(node) is ast.Call and not (type(node.func) is ast.Name and node.func.id == "__import__"):
+        kind = type(node)
+        if kind is ast.Call and not (type(node.func) is ast.Name and node.func.id == "__import__"):
             name = context.call_function_name_qual
             if name not in listed and name not in _IMPORTING_CALLS:
                 return None  # bandit's answer too: it matches the call's name exactly
+        elif kind.__name__ in imported:  # `from . import x` is run as an "Import", read as the ImportFrom it is
+            prefix = f"{node.module}." if kind is ast.ImportFrom and node.module is not None else ""
+            if not any((prefix + alias.name).startswith(imported[kind.__name__]) for alias in node.names):
+                return None  # bandit's answer too: it flags a name that starts with a blacklisted one
         return bandit_blacklist(context, config)
 
     return blacklist
@@ -513,6 +527,8 @@ class _Tester:
 
     def run_tests(self, raw_context: dict[str, Any], checktype: str) -> dict[str, list[int]]:
         for check in self.checks.get(checktype, ()):
+            if check.gate is not None and not check.gate(raw_context):
+                continue
             temp = raw_context.copy()  # what bandit's `copy.copy` does for a dict, without its dispatch
             context = bandit_context.Context(temp)
             try:

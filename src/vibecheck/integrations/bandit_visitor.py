@@ -17,7 +17,7 @@ Coupled to bandit's visitor (`visit_*` methods, `context`, `imports`, `import_al
 from __future__ import annotations
 
 import ast
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any, BinaryIO
 
 from bandit.core import node_visitor
@@ -40,6 +40,7 @@ class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc
         self._modes: dict[type, int] = {}
         self._checked_kinds = frozenset(checked_kinds)
         self._linked: list[ast.AST] = []  # the nodes given a parent link, in the order they were linked (`unlink`)
+        self._visitors: dict[type, Callable[[ast.AST], Any] | None] = {}  # `visit_<Kind>` of each kind entered
 
     def _mode(self, kind: type) -> int:
         """`_ENTER` a kind with checks or a visitor method, else `_WALK` its children, or `_SKIP` it if it has none."""
@@ -134,6 +135,18 @@ class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc
         context["file_data"] = self.fdata
         self.context = context
         return True
+
+    def visit(self, node: ast.AST) -> None:
+        """Bandit's `visit`: the kind's `visit_<Kind>` method, else the kind's checks; the method looked up once."""
+        kind = type(node)
+        if kind in self._visitors:
+            visitor = self._visitors[kind]
+        else:
+            visitor = self._visitors[kind] = getattr(self, f"visit_{kind.__name__}", None)
+        if visitor is not None:
+            visitor(node)
+        else:
+            self.tester.run_tests(self.context, kind.__name__)
 
     def post_visit(self, node: ast.AST) -> None:
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)):  # bandit's: leave the namespace its visit entered

@@ -1,0 +1,188 @@
+"""Per-node gates: a bandit check is asked about a node only when the first test it makes there can pass.
+
+Most of bandit's call checks begin by comparing the call's de-aliased name (`context["qualname"]`, which bandit's
+`visit_Call` resolves through the file's imports: `from subprocess import Popen as P` makes `P(...)` a
+`subprocess.Popen`) with a few names from their config, then build the call's argument values, for every call
+of the file: on Django that was most of the bandit stage's check time, for no finding. A gate repeats that first
+test, read from the check's own config, and skips the check (and its context) where it fails; where a config
+is not the shape the check reads (a missing key, a string for a list), there is no gate and the check runs,
+failing as bandit would.
+
+Each gate restates a line of bandit's source, so it is trusted only for the bandit files it was read from:
+`gate_for` gives no gate when a file in `VERIFIED` differs from the installed one (another bandit version),
+and tests/integrations/test_bandit_gates.py fails then, asking for the gates to be read again.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+from collections.abc import Callable
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any, TypeGuard
+
+Gate = Callable[[dict[str, Any]], bool]
+
+# sha256 of the bandit files the gates restate (read in bandit 1.9.4): each check's module, and the context whose
+# properties the checks read (`call_function_name_qual` is `context["qualname"]`, `string_val` is `context["str"]`).
+# Pairs, not a dict display: a module named `..._password` keyed to a hex string reads as a credential to VC403.
+VERIFIED: dict[str, str] = dict((
+    ("bandit.core.context",
+     "dbba8fa2070465c1dd4d5d81c869c1a49b28ecaafc6f039b939ae7ba71aaaceb"),
+    ("bandit.plugins.django_sql_injection",
+     "898340594fa3d034608f9ac337bb1ba16bf1726d9cce6d22f3ce3d37ab7321dc"),
+    ("bandit.plugins.exec",
+     "e64a2c4a6808f18d9733867fe61c08abb5914e67697c333913bb97613686c60a"),
+    ("bandit.plugins.general_bind_all_interfaces",
+     "327f180647c5e50c21c7541130707ee47367ce14789de3f4948ffa2f242be068"),
+    ("bandit.plugins.general_hardcoded_password",
+     "605938fb5ddaf5db8236de6b67456e8ffe1ad5738e157606edcfc380f20aa548"),
+    ("bandit.plugins.general_hardcoded_tmp",
+     "3a30d981ba19175f3a44ad77dc6424b11a809277813f5e0bc67067f3c2928e3b"),
+    ("bandit.plugins.injection_shell",
+     "66c49c2d001bca4d12433c34f8f93b9330b168462d0bc0ffe154734dcedc27c9"),
+    ("bandit.plugins.injection_wildcard",
+     "19e1c9721a03c542ee68b782c4cc98b89af15530b5bf1f24e894ac5e6e410c53"),
+    ("bandit.plugins.insecure_ssl_tls",
+     "56b47dab23b263ba35513070f85c34e866c4f3b48ee300ff8f5dbb7ab55f0cb4"),
+    ("bandit.plugins.markupsafe_markup_xss",
+     "4131705def7d30adba32d1049a7ead94d772f688d063404c64dbca319ddc0168"),
+))
+_CONTEXT = "bandit.core.context"
+
+_SHELL_LISTS = ("subprocess", "shell", "no_shell")  # the `shell_injection` config's lists of call names
+_SSL_KEYWORDS = frozenset({"method", "ssl_version"})  # the keywords B502 reads a protocol version from
+_MARKUP_CALLS = frozenset({"markupsafe.Markup", "flask.Markup"})  # B704's own names, before `extend_markup_names`
+_DEFAULT_TMP_DIRS = ("/tmp", "/var/tmp", "/dev/shm")  # B108's own, for a config without `tmp_dirs`  # nosec B108
+_ALL_INTERFACES = "0.0.0.0"  # nosec B104 -- the one string B104 reports
+# Where B105 looks for a password-like name beside a string: the statement assigning it, the dict it keys, the
+# subscript it indexes, the comparison it is an operand of (`ast.Index`, bandit's fifth, is never made on 3.9+).
+_PASSWORD_PARENTS = (ast.Assign, ast.Dict, ast.Subscript, ast.Compare)
+
+
+def gate_for(test_id: str, module: str, config: Any) -> Gate | None:
+    """The gate of a check (`test_id`, defined in `module`) with this config, or None: the check always runs."""
+    maker = _MAKERS.get(test_id)
+    if maker is None or module not in VERIFIED or not (verified(_CONTEXT) and verified(module)):
+        return None
+    return maker(config)
+
+
+@cache
+def verified(module: str) -> bool:
+    """The installed file of `module` is the one its gates were read from."""
+    spec = find_spec(module)
+    if spec is None or spec.origin is None:
+        return False
+    try:
+        data = Path(spec.origin).read_bytes()
+    except OSError:  # not a file (bandit imported from a zip): not verified, so no gate
+        return False
+    return hashlib.sha256(data).hexdigest() == VERIFIED.get(module)
+
+
+def _names(config: Any, *keys: str) -> frozenset[str] | None:
+    """The names listed under `keys` of a check's config, or None when one is missing or not a list of names."""
+    if not isinstance(config, dict):
+        return None
+    found: set[str] = set()
+    for key in keys:
+        listed = config.get(key)
+        if not _is_name_list(listed):
+            return None
+        found.update(listed)
+    return frozenset(found)
+
+
+def _is_name_list(value: Any) -> TypeGuard[list[str]]:
+    return isinstance(value, list) and all(isinstance(name, str) for name in value)
+
+
+def _called_one_of(names: frozenset[str] | None) -> Gate | None:
+    if names is None:
+        return None
+    return lambda context: context.get("qualname") in names
+
+
+def _shell_lists(*keys: str) -> Callable[[Any], Gate | None]:
+    """B602, B603, B605, B606, B607, B609 report only a call named in their `shell_injection` lists
+    (`if config and context.call_function_name_qual in config["subprocess"]`, ...)."""
+    return lambda config: _called_one_of(_names(config, *keys))
+
+
+def _ssl_keywords(config: Any) -> Gate | None:
+    """B502 reports only a `method=` or `ssl_version=` keyword whose value is a bad protocol."""
+    if not isinstance(config, dict) or "bad_protocol_versions" not in config:
+        return None  # the check reads the key first: let it fail as bandit's does
+    return lambda context: any(keyword.arg in _SSL_KEYWORDS for keyword in context["node"].keywords)
+
+
+def _markup(config: Any) -> Gate | None:
+    """B704 returns at once for a call named neither `markupsafe.Markup`, `flask.Markup` nor in `extend_markup_names`."""
+    if not isinstance(config, dict):
+        return None
+    extra = config.get("extend_markup_names", [])
+    return _called_one_of(_MARKUP_CALLS | frozenset(extra)) if _is_name_list(extra) else None
+
+
+def _has_defaults(context: dict[str, Any]) -> bool:
+    """B107 and B503 read the function's positional defaults (`args.defaults`) only."""
+    return bool(context["node"].args.defaults)
+
+
+def _ssl_defaults(config: Any) -> Gate | None:
+    if not isinstance(config, dict) or "bad_protocol_versions" not in config:
+        return None
+    return _has_defaults
+
+
+def _tmp_prefix(config: Any) -> Gate | None:
+    """B108: the string starts with one of `tmp_dirs` (bandit's own three when the config has none)."""
+    if config is None or (isinstance(config, dict) and "tmp_dirs" not in config):
+        prefixes: tuple[str, ...] = _DEFAULT_TMP_DIRS
+    elif isinstance(config, dict) and _is_name_list(config["tmp_dirs"]):
+        prefixes = tuple(config["tmp_dirs"])
+    else:
+        return None
+    return lambda context: context["str"].startswith(prefixes)
+
+
+def _text_keyword(context: dict[str, Any]) -> bool:
+    """B106 reads only the keywords given a string literal (`connect(password="...")`)."""
+    return any(isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str)
+               for keyword in context["node"].keywords)
+
+
+def _named_extra(context: dict[str, Any]) -> bool:
+    """B610: `if context.call_function_name == "extra"` (the last part of the call's name, `QuerySet.extra`)."""
+    return context.get("name") == "extra"
+
+
+def _password_place(context: dict[str, Any]) -> bool:
+    return isinstance(context["node"]._bandit_parent, _PASSWORD_PARENTS)
+
+
+def _all_interfaces(context: dict[str, Any]) -> bool:
+    return context["str"] == _ALL_INTERFACES
+
+
+_MAKERS: dict[str, Callable[[Any], Gate | None]] = {
+    "B102": lambda config: _called_one_of(frozenset({"exec"})),
+    "B104": lambda config: _all_interfaces,
+    "B105": lambda config: _password_place,
+    "B106": lambda config: _text_keyword,
+    "B107": lambda config: _has_defaults,
+    "B108": _tmp_prefix,
+    "B502": _ssl_keywords,
+    "B503": _ssl_defaults,
+    "B602": _shell_lists("subprocess"),
+    "B603": _shell_lists("subprocess"),
+    "B605": _shell_lists("shell"),
+    "B606": _shell_lists("no_shell"),
+    "B607": _shell_lists(*_SHELL_LISTS),
+    "B609": _shell_lists("shell", "subprocess"),
+    "B610": lambda config: _named_extra,
+    "B704": _markup,
+}
