@@ -28,6 +28,7 @@ Gate = Callable[[dict[str, Any]], bool]
 # sha256 of the bandit files the gates restate (read in bandit 1.9.4): each check's module, and the context whose
 # properties the checks read (`call_function_name_qual` is `context["qualname"]`, `string_val` is `context["str"]`).
 # Pairs, not a dict display: a module named `..._password` keyed to a hex string reads as a credential to VC403.
+VERIFIED_RELEASE = "1.9.4"
 VERIFIED: dict[str, str] = dict((
     ("bandit.core.context",
      "dbba8fa2070465c1dd4d5d81c869c1a49b28ecaafc6f039b939ae7ba71aaaceb"),
