@@ -1067,3 +1067,34 @@ class OracleCollection:
     def purge(self, where):
         # expect: VC402 -- a method named for no table, and a clause handed in
         self.conn.execute(f"DELETE FROM {self._full_table_name()} WHERE {self._record_filter()} AND {where}")
+
+
+def count_rows_of(cursor, query, params):
+    # ok: VC402 -- the caller's whole query, wrapped as a derived table: nothing but SQL is pasted
+    cursor.execute(f"SELECT count(*) FROM ({query}) AS total", params)
+    return cursor.fetchone()[0]
+
+
+def any_row_of(cursor, query):
+    # ok: VC402 -- a whole query as the subquery of EXISTS
+    cursor.execute("SELECT 1 WHERE EXISTS (%s)" % query)
+    return cursor.fetchone()
+
+
+def rows_in(cursor, ids):
+    # expect: VC402 -- a list of values in IN (...), not a query
+    cursor.execute(f"SELECT * FROM users WHERE id IN ({ids})")
+    return cursor.fetchall()
+
+
+def count_by_name(cursor, name):
+    query = f"SELECT * FROM users WHERE name = '{name}'"
+    # expect: VC402 -- the wrapped query pastes a value itself
+    cursor.execute(f"SELECT count(*) FROM ({query}) AS total")
+    return cursor.fetchone()[0]
+
+
+def count_for_owner(cursor, query, owner):
+    # expect: VC402 -- a value pasted beside the wrapped query
+    cursor.execute("SELECT count(*) FROM (%s) AS total WHERE owner = '%s'" % (query, owner))
+    return cursor.fetchone()[0]

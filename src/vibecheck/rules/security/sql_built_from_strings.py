@@ -370,6 +370,37 @@ def built_string(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     return Taint(kind, how)
 
 
+# Where SQL takes a whole query in parentheses, a derived table or a subquery test: `FROM (`, `JOIN (`, `EXISTS (`.
+QUERY_OPENING = lazy_pattern(r"\b(?:from|join|exists)\s*\(\s*$", re.IGNORECASE)
+QUERY_CLOSING = lazy_pattern(r"^\s*\)")
+PERCENT_FIELD = lazy_pattern(r"%(?:\([^)]*\))?s")
+
+
+def _wraps_whole_queries(node: cst.BaseExpression, state: FlowState) -> bool:
+    """`f"SELECT count(*) FROM ({query}) AS total"`: every value pasted in is a whole query in a derived table's
+    parentheses, so the text only wraps SQL the caller wrote (a value there is no query otherwise), and what that
+    query pastes is judged where it is built; `IN ({ids})` and `WHERE name = '{name}'` paste values."""
+    pieces = _pieces(node, state)
+    values = [index for index, piece in enumerate(pieces) if piece is None]
+    return bool(values) and all(
+        0 < index < len(pieces) - 1 and QUERY_OPENING.search(pieces[index - 1] or "") is not None
+        and QUERY_CLOSING.match(pieces[index + 1] or "") is not None for index in values)
+
+
+def _pieces(node: cst.BaseExpression, state: FlowState) -> list[str | None]:
+    """The text of an f-string or `%` template in order: each constant run as its text, each pasted value as None (a
+    `+` chain is judged a part at a time, so its head alone would seem to paste a value)."""
+    if type(node) is cst.FormattedString:
+        return [part.value if type(part) is cst.FormattedStringText else None for part in node.parts]
+    if type(node) is cst.BinaryOperation and type(node.operator) is cst.Modulo:
+        template = constant_text(node.left, state) or ""
+        pieces: list[str | None] = []
+        for text in PERCENT_FIELD.split(template):
+            pieces += [text, None]
+        return pieces[:-1]
+    return []
+
+
 BUILT_KINDS = frozenset({"sql", "string"})
 # Statements that no driver binds a parameter in (SQLite's `PRAGMA`, `ATTACH`, `VACUUM INTO`, a session's `SET` and
 # Oracle's `ALTER SESSION`, PostgreSQL's `LISTEN` on a channel, `CREATE`/`DROP DATABASE` or `SCHEMA`, accounts and their
@@ -384,10 +415,11 @@ UNBOUND_KIND = "unbound-sql"
 
 
 def built_query(node: cst.BaseExpression, state: FlowState) -> Taint | None:
-    """A built string (`built_string`), unless it is a statement that takes no parameters (`UNBOUND_STATEMENT`),
-    also when its head was built into a name first (`sql = "PRAGMA " + name`, then `sql += " = " + value`)."""
+    """A built string (`built_string`), unless it only wraps whole queries (`_wraps_whole_queries`) or is a statement
+    that takes no parameters (`UNBOUND_STATEMENT`), also when its head was built into a name first (`sql = "PRAGMA "
+    + name`, then `sql += " = " + value`)."""
     taint = built_string(node, state)
-    if taint is None:
+    if taint is None or (taint.kind == "sql" and _wraps_whole_queries(node, state)):
         return None
     if UNBOUND_STATEMENT.match(_statement_text(node, state)) or _extends_unbound(node, state):
         return Taint(UNBOUND_KIND, taint.origin)
@@ -492,7 +524,9 @@ class SqlBuiltFromStrings(FlowRule):
     calls, so that VC417 reports a query built in one function and executed in another (`run_query(f"... {name}")`,
     `cursor.execute(build_filter(name))`), also across modules; a query that a function returns together with its values and
     that is executed with them (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, also
-    wrapped: `RawSQL("SELECT * FROM (%s) q" % sql, params)`) is not followed. Test files are not checked: what a test pastes
+    wrapped: `RawSQL("SELECT * FROM (%s) q" % sql, params)`) is not followed, nor is text that pastes nothing but whole
+    queries into a derived table's or `EXISTS`'s parentheses (`f"SELECT count(*) FROM ({query}) AS total"`, a pagination
+    helper's count over the caller's SQL): what that query pastes is judged where it is built. Test files are not checked: what a test pastes
     into its queries are its own fixtures.
 
     ## Why is this bad?
