@@ -526,8 +526,8 @@ class SqlBuiltFromStrings(FlowRule):
     that is executed with them (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, also
     wrapped: `RawSQL("SELECT * FROM (%s) q" % sql, params)`) is not followed, nor is text that pastes nothing but whole
     queries into a derived table's or `EXISTS`'s parentheses (`f"SELECT count(*) FROM ({query}) AS total"`, a pagination
-    helper's count over the caller's SQL): what that query pastes is judged where it is built. Test files are not checked: what a test pastes
-    into its queries are its own fixtures.
+    helper's count over the caller's SQL): what that query pastes is judged where it is built. Test files are not
+    checked: what a test pastes into its queries are its own fixtures.
 
     ## Why is this bad?
     A value pasted into SQL text can change the query: `' OR 1=1 --` returns every row, and a stacked
