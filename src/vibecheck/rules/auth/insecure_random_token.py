@@ -131,7 +131,8 @@ class InsecureRandomToken(Rule):
     password (its digest is its stored hash, VC205's to judge).
 
     `random.SystemRandom()` and the `secrets` module are not reported, nor is a generator bound to `random.Random()` in
-    `except NotImplementedError:`, the fallback for a platform whose `SystemRandom()` has no random source; neither are test files and test or
+    `except NotImplementedError:`, the fallback for a platform whose `SystemRandom()` has no random source; neither are
+    test files and test or
     development settings modules (`tests/settings.py`, `testapp/testsettings.py`, `settings/dev.py`), nor code in
     functions or classes named for something that is not a secret (`_make_boundary`, `FakeCredentials`,
     `retry_with_jitter`), nor the reset token of a class shaped like `contextvars.ContextVar` (its `set` returns
