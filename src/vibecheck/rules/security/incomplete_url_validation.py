@@ -148,7 +148,8 @@ class IncompleteUrlValidation(Rule):
     anything at all (`[^/]+\\.example\\.com.*`). A file name after a dot (`/index.html`) is no host. A test whose `if`
     body cuts the value at the same literal (`if "github.com/" in url: host, path = url.split("github.com/", 1)`)
     guards a parse, not a decision, and is not reported (also `host.removesuffix(...)` at the same literal, and such a
-    test as one part of an `and`: `if host.endswith("-direct.example.com") and len(host) > 19:`); nor is a test whose body rewrites text of the value that
+    test as one part of an `and`: `if host.endswith("-direct.example.com") and len(host) > 19:`); nor is a test whose
+    body rewrites text of the value that
     holds the literal (`if "http://example.com" in url: url = url.replace("http://example.com", "https://m.example.com")`:
     it picks what to change, it allows nothing), nor a test of a part of a URL after its host
     (`request.url.path.endswith("sitemap.xml")`, `parsed.query`), nor a match whose group is read at once
