@@ -708,3 +708,8 @@ def check_presented_key(provided, account):
 def check_body_token(body, user):
     # expect: VC204 -- the request body's token against the stored one
     return body.token == user.token
+
+
+def is_current_session(record, context):
+    # expect: VC204 -- the same field, but read through the request: the client's session cookie
+    return record.session_key == context.request.session.session_key

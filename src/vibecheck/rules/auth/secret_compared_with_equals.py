@@ -673,13 +673,14 @@ PRESENTED_WORDS = frozenset({"incoming", "provided", "given", "submitted", "pres
 
 def _same_field_of_two_records(left: cst.BaseExpression, right: cst.BaseExpression) -> bool:
     """`installation.bot_token != latest_installation.bot_token`: the same field of two records the program holds (no
-    side read from the request or named for what a client presented) -- whether a stored copy changed, not a guess."""
+    side read through the request, `context.request.session.session_key`, or named for what a client presented) --
+    whether a stored copy changed, not a guess."""
     if type(left) is not cst.Attribute or type(right) is not cst.Attribute or left.attr.value != right.attr.value \
             or not secret_kinds(left.attr.value):
         return False  # (`form.password.data`: a field that names no secret holds a form's value, judged by its owner)
     bases = [get_full_name_for_node(side.value) for side in (left, right)]
-    return all(base is not None and head_name(side) not in CLIENT_ROOTS and not PRESENTED_WORDS.intersection(words(base))
-               for base, side in zip(bases, (left, right), strict=True)) and bases[0] != bases[1]
+    return all(base is not None and not (CLIENT_ROOTS | PRESENTED_WORDS).intersection(words(base))
+               for base in bases) and bases[0] != bases[1]
 
 
 def _links_records(left: cst.BaseExpression, right: cst.BaseExpression) -> bool:
