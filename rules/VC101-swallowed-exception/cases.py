@@ -1166,3 +1166,33 @@ def prepare_all(candidates):
         except Exception:
             continue
     raise RuntimeError("done")
+
+
+def span_attributes(span, url):
+    attributes = {"url.full": url}
+    try:
+        attributes["server.address"] = url.split("/")[2]
+    # ok: VC101 -- the comment says the telemetry fails open: the call it observes goes on
+    except Exception:  # fail open: a malformed URL must not break the request it describes
+        pass
+    span.set_attributes(attributes)
+
+
+def error_messages(responses):
+    found = []
+    for response in responses:
+        try:
+            found.append(response.json()["error"]["message"])
+        # Intentionally catch broad Exception so that extraction fails open.
+        # ok: VC101 -- stated above the except line
+        except Exception:
+            continue
+    return found
+
+
+def save_quietly(record):
+    try:
+        record.save()
+    # expect: VC101 -- a comment, but not one that decides the failure away
+    except Exception:  # TODO look at this later
+        pass

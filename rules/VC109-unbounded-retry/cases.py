@@ -1301,3 +1301,36 @@ def read_setting(settings, key):
             return settings[key]
         except KeyError:
             key = input("unknown key, another? ")
+
+
+def call_until_deadline(target, timeout, judge_failure):
+    deadline = time.monotonic() + timeout if timeout is not None else None
+    # ok: VC109 -- each failure goes to a helper given the deadline, which raises once it has passed
+    while True:
+        try:
+            return target()
+        except Exception as exc:
+            pause = judge_failure(exc, deadline)
+            time.sleep(pause)
+
+
+def call_logging_the_deadline(target, timeout):
+    deadline = time.monotonic() + timeout
+    # expect: VC109 -- the deadline is only logged: nothing stops the attempts when it passes
+    while True:
+        try:
+            return target()
+        except Exception as exc:
+            logger.warning("attempt failed (%s), retrying until %s", exc, deadline)
+            time.sleep(1)
+
+
+def call_with_a_wait_value(target, judge_failure):
+    wait = 5
+    # expect: VC109 -- the helper gets a pause length, not a deadline
+    while True:
+        try:
+            return target()
+        except Exception as exc:
+            pause = judge_failure(exc, wait)
+            time.sleep(pause)

@@ -160,3 +160,4 @@ async def telegram_updates(request: Request):
 @api.post("/aiogram/updates")
 async def aiogram_updates(request: Request):
     await dispatcher.feed_raw_update(application.bot, await request.json())
+

@@ -721,3 +721,27 @@ class VoiceState:
         previous_session = self.session_token
         # expect: VC204 -- a copy of another value: the sent token against the kept one
         return hmac.compare_digest(previous_session, data["token"])
+
+
+def refresh_installation(store, installation):
+    latest = store.find_bot(team_id=installation.team_id)
+    # ok: VC204 -- the same field of two stored records: did the kept copy change?
+    if latest is not None and installation.bot_token != latest.bot_token:
+        installation.bot_id = latest.bot_id
+    return installation
+
+
+def check_presented_key(provided, account):
+    # expect: VC204 -- the same field, but one object holds what the client presented
+    if not hmac.compare_digest(provided.api_key, account.api_key):
+        raise PermissionError("bad key")
+
+
+def check_body_token(body, user):
+    # expect: VC204 -- the request body's token against the stored one
+    return hmac.compare_digest(body.token, user.token)
+
+
+def is_current_session(record, context):
+    # expect: VC204 -- the same field, but read through the request: the client's session cookie
+    return hmac.compare_digest(record.session_key, context.request.session.session_key)

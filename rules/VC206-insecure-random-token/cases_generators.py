@@ -68,3 +68,30 @@ def shuffled_deck(seed):
 def issue_token_safely():
     # ok: VC206
     return "".join(secrets.SystemRandom().choices("abcdef0123456789", k=32))
+
+
+class NonceIssuer:
+    def __init__(self):
+        self.draws = random.SystemRandom()
+        try:
+            self.draws.random()
+        except NotImplementedError:
+            self.draws = random.Random()
+
+    def new_nonce(self):
+        # ok: VC206 -- the OS's generator; `random.Random()` only on a platform that has none
+        nonce = str(self.draws.getrandbits(128))
+        return nonce
+
+
+class QuietFallbackIssuer:
+    def __init__(self):
+        try:
+            self.draws = random.SystemRandom()
+        except Exception:
+            self.draws = random.Random()
+
+    def new_nonce(self):
+        # expect: VC206 -- any failure swaps in the predictable generator
+        nonce = str(self.draws.getrandbits(128))
+        return nonce

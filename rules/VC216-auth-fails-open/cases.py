@@ -443,6 +443,22 @@ def is_token_expired(headers: dict) -> bool:
         return True
 
 
+def is_reauthentication_required(app: str) -> bool:
+    try:
+        return import_string(f"{app}.settings.REAUTHENTICATION_REQUIRED")
+    # ok: VC216 -- a check named for the further check it demands: True asks the user to sign in again
+    except ImportError:
+        return True
+
+
+def is_admin_reauth_required(user_id: str) -> bool:
+    try:
+        return redis_client.sismember("mfa-users", user_id)
+    # expect: VC216 -- a store that cannot answer skips the step-up an admin action needs
+    except Exception:
+        return False
+
+
 def is_api_key_revoked(key: str) -> bool:
     try:
         return redis_client.sismember("revoked", key)

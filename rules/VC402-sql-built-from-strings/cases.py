@@ -1085,3 +1085,74 @@ def scratch_table_for(conn, suffix):
     table_name = f"t{secrets.token_hex(16)}_{suffix}"
     # expect: VC402 -- the caller's suffix is pasted beside the random part
     conn.execute(f"create table {table_name} (name text)")
+
+
+def count_rows_of(cursor, query, params):
+    # ok: VC402 -- the caller's whole query, wrapped as a derived table: nothing but SQL is pasted
+    cursor.execute(f"SELECT count(*) FROM ({query}) AS total", params)
+    return cursor.fetchone()[0]
+
+
+def any_row_of(cursor, query):
+    # ok: VC402 -- a whole query as the subquery of EXISTS
+    cursor.execute("SELECT 1 WHERE EXISTS (%s)" % query)
+    return cursor.fetchone()
+
+
+def rows_in(cursor, ids):
+    # expect: VC402 -- a list of values in IN (...), not a query
+    cursor.execute(f"SELECT * FROM users WHERE id IN ({ids})")
+    return cursor.fetchall()
+
+
+def count_by_name(cursor, name):
+    query = f"SELECT * FROM users WHERE name = '{name}'"
+    # expect: VC402 -- the wrapped query pastes a value itself
+    cursor.execute(f"SELECT count(*) FROM ({query}) AS total")
+    return cursor.fetchone()[0]
+
+
+def count_for_owner(cursor, query, owner):
+    # expect: VC402 -- a value pasted beside the wrapped query
+    cursor.execute("SELECT count(*) FROM (%s) AS total WHERE owner = '%s'" % (query, owner))
+    return cursor.fetchone()[0]
+
+
+def parent_rows_only(queryset, models):
+    conditions = []
+    for model in models:
+        conditions.append(" AND ".join([
+            '"{}"."{}" IS NOT NULL'.format(model._meta.db_table, field.column)
+            for field in model._meta.parents.values()
+        ]))
+    # ok: VC402 -- tables and columns of the models' own fields
+    return queryset.extra(where=[" OR ".join(conditions)])
+
+
+def copy_into_temporary_table(queryset, key):
+    from django.db import connection
+
+    column = key.column
+    query, params = queryset.query.sql_with_params()
+    sql = "CREATE TEMPORARY TABLE copied AS {query}; CREATE INDEX copied_{column} ON copied ({column})".format(
+        query=str(query), column=column)
+    with connection.cursor() as cursor:
+        # ok: VC402 -- the query set's own text and parameters, and a field's column
+        cursor.execute(sql, params)
+
+
+def copy_matching_into_temporary_table(queryset, label):
+    from django.db import connection
+
+    query, params = queryset.query.sql_with_params()
+    sql = "CREATE TEMPORARY TABLE copied AS {query}; UPDATE copied SET label = '{label}'".format(
+        query=str(query), label=label)
+    with connection.cursor() as cursor:
+        # expect: VC402 -- a value pasted beside the query set's own text
+        cursor.execute(sql, params)
+
+
+def rows_named(cursor, form):
+    # expect: VC402 -- a value, not a field's column
+    cursor.execute(f"SELECT * FROM users WHERE {form.column_name} = '{form.value}'")
+    return cursor.fetchall()

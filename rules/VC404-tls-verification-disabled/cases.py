@@ -502,3 +502,57 @@ def command_line(argparse):
 async def pyppeteer_browser(launch):
     # expect: VC404
     return await launch(headless=True, ignoreHTTPSErrors=True)
+
+
+class PinnedPoolAdapter(requests.adapters.HTTPAdapter):
+    """Hands urllib3 its own context: urllib3 matches the host name when the context's check is off."""
+
+    def __init__(self, cafile, **kwargs):
+        from urllib3.util.ssl_ import create_urllib3_context
+
+        context = create_urllib3_context()
+        # ok: VC404 -- urllib3's pool checks the host name itself for the context it made
+        context.check_hostname = False
+        context.load_verify_locations(cafile=cafile)
+        self._context = context
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["ssl_context"] = self._context
+        return super().init_poolmanager(*args, **kwargs)
+
+
+def vendored_urllib3_context(cafile):
+    from requests.packages.urllib3.util.ssl_ import create_urllib3_context as make_context
+
+    context = make_context()
+    # ok: VC404 -- the same factory through requests' vendored path
+    context.check_hostname = False
+    context.load_verify_locations(cafile=cafile)
+    return urllib3.PoolManager(ssl_context=context)
+
+
+def urllib3_context_to_urlopen(url):
+    from urllib3.util.ssl_ import create_urllib3_context
+
+    context = create_urllib3_context()
+    # expect: VC404 -- the standard library's client does no host name check of its own
+    context.check_hostname = False
+    return urllib.request.urlopen(url, context=context)
+
+
+def urllib3_context_accepting_any_certificate():
+    from urllib3.util.ssl_ import create_urllib3_context
+
+    context = create_urllib3_context()
+    context.check_hostname = False
+    # expect: VC404 -- no certificate check at all, so urllib3 has no host name to match
+    context.verify_mode = ssl.CERT_NONE
+    return urllib3.PoolManager(ssl_context=context)
+
+
+def stdlib_context_to_urllib3():
+    context = ssl.create_default_context()
+    # expect: VC404 -- not urllib3's context: nothing says who checks the host
+    context.check_hostname = False
+    return urllib3.PoolManager(ssl_context=context)

@@ -410,3 +410,17 @@ class AccountService:
     def __init__(self, db, username, password):
         # expect: VC410 -- a service's constructor that writes a user record still stores it
         db.add(UserRecord(username=username, password=password))
+
+
+class TokenClient:
+    def token_by_password(self, username, password, scope=None, **kwargs):
+        data = kwargs.pop("data", {})
+        # ok: VC410 -- the body of the password-grant request the keyword arguments make, sent and not kept
+        data.update(username=username, password=password, scope=scope)
+        return self._obtain_token("password", data=data, **kwargs)
+
+    def remember_login(self, username, password, **kwargs):
+        profile = self.profiles.get(username, {})
+        # expect: VC410 -- a stored profile, not keyword arguments in the making
+        profile.update(username=username, password=password)
+        return profile

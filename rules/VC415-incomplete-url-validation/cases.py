@@ -330,3 +330,18 @@ def upload_target(url):
     if not url.startswith("https://upload.example.com"):
         raise UploadRefused("Uploads go to upload.example.com only.")
     return requests.post(url, timeout=10)
+
+
+def public_host(host):
+    # ok: VC415 -- the body strips the same suffix: it rewrites the host, it allows nothing
+    if host.endswith("-direct.example.com") and len(host) > len("-direct.example.com"):
+        host = host.removesuffix("-direct.example.com") + ".example.com"
+    return host
+
+
+def trusted_host_rewritten(host):
+    # expect: VC415 -- the body trusts the host, beside a rewrite of another suffix
+    if host.endswith("example.com") and len(host) > 11:
+        session_headers = {"Authorization": TOKEN}
+        return host.removesuffix(".internal"), session_headers
+    return host, {}

@@ -729,3 +729,42 @@ def test_names_imported_from_an_auth_module_are_injected_callers_unless_named_fo
     """
     findings = findings_for(RequestDataToInjectionSink, source)
     assert [f.location.start.line for f in findings] == [17]
+
+
+def test_a_helper_that_wraps_the_callers_whole_query_is_no_built_sql_through_calls(tmp_path: Path) -> None:
+    """A pagination helper's `SELECT count(*) FROM ({query})` executed elsewhere pastes only the caller's SQL; a helper
+    that pastes a value beside it, executed the same way, is still reported where it runs."""
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "shop" / "sql_text.py").write_text('''
+def count_query_text(query):
+    return f"SELECT count(*) FROM ({query}) AS total"
+
+
+def owned_count_query_text(query, owner):
+    return f"SELECT count(*) FROM ({query}) AS total WHERE owner = '{owner}'"
+''', encoding="utf-8")
+    (tmp_path / "shop" / "store.py").write_text('''
+from shop.sql_text import count_query_text, owned_count_query_text
+
+
+def count_query(query):
+    return count_query_text(str(query))
+
+
+def owned_count_query(query, owner):
+    return owned_count_query_text(str(query), owner)
+
+
+def total(db, query):
+    counting = count_query(query)
+    return db.execute(counting)
+
+
+def owned_total(db, query, owner):
+    counting = owned_count_query(query, owner)
+    return db.execute(counting)
+''', encoding="utf-8")
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(SqlBuiltFromStrings,))
+    assert [(Path(f.location.path).name, f.location.start.line, f.message.rpartition("in ")[2][:26])
+            for f in findings if f.code == "VC417"] == [("store.py", 20, "`owned_count_query_text()`")]

@@ -28,6 +28,7 @@ from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
+from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
 from vibecheck.analysis.nodes import head_name
 from vibecheck.cst_fields import walk_own
@@ -976,6 +977,8 @@ class AppModelCollector:
         if frame is None:
             return
         sides = (node.left, *(c.comparator for c in node.comparisons))
+        if compares_header_to_secret(node, frame.node):
+            frame.verifies_signature = True  # `if token != self.secret_token:`: the webhook's shared secret checked
         if frame.credentials and any(isinstance(side, cst.Name) and side.value in frame.credentials for side in sides):
             frame.credential_compared = True
         if any(isinstance(c.operator, (cst.Equal, cst.NotEqual)) for c in node.comparisons) and not any(
@@ -2057,6 +2060,12 @@ class AppModelCollector:
             return resolved + name[len(head):]
         return "@" + name
 
+    def _method_verifies(self, frame: Frame) -> bool:
+        """A view method that calls a method of its class which checks the request's signature or shared secret
+        (`self._validate_post()`: `if token != self.secret_token: raise HTTPError(403)`)."""
+        view = next((v for v in self.classes.values() if v.methods.get(frame.node.name.value) is frame), None)
+        return view is not None and any(view.methods[name].verifies_signature for name in _own_methods_called(frame, view))
+
     def _helpers_called(self, frame: Frame) -> list[str]:
         """The functions a webhook handler calls by name (`is_authentic(body, sig)`, `security.check(body)`): one of the
         module's, or one imported from the project, may check the signature for it. Read only for webhooks."""
@@ -2129,8 +2138,9 @@ class AppModelCollector:
     def _route_fact(self, route: Route, places: _Places) -> dict[str, Any] | None:
         path = self._full_path(route)
         frame = route.frame
+        method_verifies = frame is not None and self._method_verifies(frame)
         signed = frame is not None and (frame.verifies_signature or self._hands_on_signature(frame)) \
-            or any(fw.checks_signature(_last(r.lstrip("@"))) for r in route.refs)
+            or any(fw.checks_signature(_last(r.lstrip("@"))) for r in route.refs) or method_verifies
         # a webhook is open to its sender by design, so it is reported only when nothing checks the signature
         feeds_bot = frame is not None and frame.feeds_bot
         webhook = (self._is_webhook(path, route.names) or feeds_bot) and frame is not None and not signed \
@@ -2149,7 +2159,7 @@ class AppModelCollector:
             self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers
                                   and not route.own_auth))
         guarded_otherwise = frame is not None and (frame.body_guard or frame.checks_credential or frame.verifies_signature
-                                                   or self._guarded_by_helper(frame, route.names)) \
+                                                   or method_verifies or self._guarded_by_helper(frame, route.names)) \
             or not self.guarded_handlers.isdisjoint(route.names)
         guarded = route.guarded or guarded_otherwise or receiver_guard
         label = route.label

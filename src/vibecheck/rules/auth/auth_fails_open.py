@@ -71,11 +71,12 @@ PRIVILEGE_KEY_WORDS = frozenset({"admin", "superuser", "staff", "moderator", "ow
 CHECK_NAME = lazy_pattern(r"^_*(authenticate|authorize|authorise|is_logged_in|(is|has|check|verify|validate|ensure)_\w*"
                           r"(auth|admin|staff|perm|access|role|token|jwt|api_?key|signature|credential|login|allowed"
                           r"|permitted|valid|webhook|hmac)\w*)$")
-# Words of a check named for the failing state it detects (`is_token_expired`, `is_api_key_revoked`): its `True` refuses and
-# its `False` lets in.
+# Words of a check named for the failing state it detects (`is_token_expired`, `is_api_key_revoked`), or for a further
+# check it demands (`is_reauthentication_required`, `is_mfa_needed`): its `True` refuses or steps up, its `False` lets in.
 FAILED_STATE_WORDS = frozenset({"expired", "invalid", "revoked", "blocked", "banned", "blacklisted", "blocklisted",
                                 "denylisted", "locked", "forbidden", "denied", "missing", "stale", "tampered",
-                                "compromised", "suspended", "disabled", "unauthorized", "unauthorised", "unverified"})
+                                "compromised", "suspended", "disabled", "unauthorized", "unauthorised", "unverified",
+                                "required", "needed"})
 BUILTIN_NAMES = frozenset(dir(builtins))
 # Words of a value the client sends to prove its request was signed (`X-Hub-Signature-256` read into `signature`).
 SIGNATURE_VALUE_WORDS = frozenset({"signature", "sig", "hmac", "signed"})
@@ -364,7 +365,8 @@ class AuthFailsOpen(Rule):
     call_next(request)`, `return self.get_response(request)`, or falls through to such a return), or, in a function
     named as a check (`check_token`, `is_authorized`, `verify_webhook`; there whatever the `except` catches, a
     verification service that is down too), answers `True` (`False` in one named for the failing state it
-    detects: `is_api_key_revoked`, whose `return True` in `is_token_expired` refuses); or, in a guard that refuses
+    detects, or for a further check it demands: `is_api_key_revoked`, whose `return True` in `is_token_expired` or
+    `is_reauthentication_required` refuses or asks for more); or, in a guard that refuses
     only by raising and answers no value anywhere (a FastAPI dependency such as `def require_service_token(...) ->
     None`), returns None or ends the function, so the request goes on as if the check had passed; or, after the
     `try`, hands back the parameter it was given (a role checker's `return user`, the caller a framework injected;

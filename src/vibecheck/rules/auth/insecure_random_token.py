@@ -134,7 +134,9 @@ class InsecureRandomToken(Rule):
     hashes, checks, sets or stores a secret it is handed (`hash_backup_code`, `verify_invite_token`), nor for a
     password (its digest is its stored hash, VC205's to judge).
 
-    `random.SystemRandom()` and the `secrets` module are not reported; neither are test files and test or
+    `random.SystemRandom()` and the `secrets` module are not reported, nor is a generator bound to `random.Random()` in
+    `except NotImplementedError:`, the fallback for a platform whose `SystemRandom()` has no random source; neither are
+    test files and test or
     development settings modules (`tests/settings.py`, `testapp/testsettings.py`, `settings/dev.py`), nor code in
     functions or classes named for something that is not a secret (`_make_boundary`, `FakeCredentials`,
     `retry_with_jitter`), nor a draw weighted by probabilities the code gives (`numpy.random.choice(len(probs),
@@ -211,6 +213,7 @@ class InsecureRandomToken(Rule):
         self._quiet = int(is_dev_settings_path(self.context.path))
         self._helpers: dict[str, str] = {}  # functions of this file that return `random` output -> the random call
         self._generators: set[str] = set()  # names bound to a predictable generator object (`rng = random.Random()`)
+        self._entropy_fallbacks = 0  # enclosing `except NotImplementedError:` handlers: no OS generator to draw from
         self._own_slots: set[int] = set()  # expressions that stand alone (an argument, a value): a sum needs no parentheses
         self._cookie_values: dict[int, str] = {}  # the value given to `set_cookie(name, value)` -> the cookie's name
         self._hashes: bool | None = None  # whether the file hashes anything: searched for on the first salt only
@@ -249,7 +252,7 @@ class InsecureRandomToken(Rule):
         names = [name for name in (target_name(t) for t in assignment_targets(node)) if name]
         self._contexts.append(names)
         value = node.value
-        if isinstance(value, cst.Call) and self.qualified_name(value) in GENERATOR_CLASSES:
+        if isinstance(value, cst.Call) and self.qualified_name(value) in GENERATOR_CLASSES and not self._entropy_fallbacks:
             self._generators.update(names)
         if value is not None:
             self._own_slots.add(id(value))
@@ -264,6 +267,12 @@ class InsecureRandomToken(Rule):
 
     visit_Assign = visit_AnnAssign = visit_AugAssign = _enter
     leave_Assign = leave_AnnAssign = leave_AugAssign = _leave
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        self._entropy_fallbacks += _catches_missing_entropy(node)
+
+    def leave_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        self._entropy_fallbacks -= _catches_missing_entropy(node)
 
     def visit_Return(self, node: cst.Return) -> None:
         if node.value is not None:
@@ -561,6 +570,12 @@ def _weighted_draw(call: cst.Call) -> bool:
     """A draw from a distribution the code gives: sampling a language model's next token, a weighted pick. A secret
     is drawn uniformly, and one skewed by known weights would be easier to guess, not what its author meant."""
     return any(arg.keyword is not None and arg.keyword.value in WEIGHT_KEYWORDS for arg in call.args)
+
+
+def _catches_missing_entropy(handler: cst.ExceptHandler) -> bool:
+    """`except NotImplementedError:`, what `random.SystemRandom()` raises where the OS has no random source: a
+    predictable generator bound there is the fallback of a platform without one, not the generator the code uses."""
+    return type(handler.type) is cst.Name and handler.type.value == "NotImplementedError"
 
 
 def _integer(node: cst.BaseExpression) -> int | None:

@@ -95,7 +95,9 @@ class RouteWithoutAuth(ProjectRule):
     testing that it is there or logging it checks nothing) gets its own finding, even in an app without any authentication.
     So does a route that hands a chat bot the updates posted to it (`application.process_update(...)`,
     `bot.process_new_updates([...])`, `dp.feed_update(...)`) without checking Telegram's secret-token header or the
-    platform's signature; Slack Bolt's `SlackRequestHandler(app).handle(request)` verifies Slack's. A bot's commands
+    platform's signature (a header compared with the configured secret counts, also in a method of the view's class that
+    the handler calls: `if token != self.secret_token: raise HTTPError(403)`); Slack Bolt's
+    `SlackRequestHandler(app).handle(request)` verifies Slack's. A bot's commands
     (`CommandHandler("ban", ban)`, `@bot.command()`, `@router.message(Command("ban"))`) are not routes: the platform
     tells the bot who sent each one, so an open command lacks no authentication, and whether it should be open to every
     chat user is an authorization question, VC218's.

@@ -223,6 +223,9 @@ class SecretComparedWithEquals(Rule):
       `meta["md5"]`), not the request's and not a keyed one (`hmac_sha256`);
     - a value against one of the alternatives it was picked from (`token != user_token` after `token = bot_token or
       user_token`, or an `x if c else y`), none of them read from the request: which value the code chose, not a guess;
+    - the same secret-named field of two records the program holds (`installation.bot_token != latest.bot_token`),
+      neither read from the request nor named for what a client presented (`provided.api_key`): whether a stored
+      copy changed;
     - a token inside a lock's class or function (`class Lock: ... stored_token == self.local.token`, `def
       release_lock(...)`): the id of the holder that owns the lock, which the program keeps, not a secret;
     - a record's session id against a session object's own `id`, neither read from the request
@@ -409,6 +412,8 @@ class SecretComparedWithEquals(Rule):
             return False  # `self.password.data == self.new_password.data`: two fields of the form the client sent
         if kinds == {SESSION_ID} and (_links_records(left, right) or self._searches_records(left, right)):
             return False
+        if _same_field_of_two_records(left, right):
+            return False  # `installation.bot_token != latest.bot_token`: did the stored copy change?
         if kinds == {TOKEN} and any(LOCK_WORDS.intersection(words(scope)) for scope in self._scopes):
             return False  # `class Lock: ... stored_token == self.local.token`: which holder owns the lock
         if self._picked_from(left, right) or self._picked_from(right, left):
@@ -687,6 +692,22 @@ def _record_id_of(node: cst.BaseExpression) -> frozenset[str]:
     else:
         return frozenset()
     return frozenset({node.value}) if isinstance(node, cst.Name) else frozenset()
+
+
+# Words of an object that holds what a client presented: `provided.token`, `incoming.api_key`.
+PRESENTED_WORDS = frozenset({"incoming", "provided", "given", "submitted", "presented", "supplied", "input", "claimed"})
+
+
+def _same_field_of_two_records(left: cst.BaseExpression, right: cst.BaseExpression) -> bool:
+    """`installation.bot_token != latest_installation.bot_token`: the same field of two records the program holds (no
+    side read through the request, `context.request.session.session_key`, or named for what a client presented) --
+    whether a stored copy changed, not a guess."""
+    if type(left) is not cst.Attribute or type(right) is not cst.Attribute or left.attr.value != right.attr.value \
+            or not secret_kinds(left.attr.value):
+        return False  # (`form.password.data`: a field that names no secret holds a form's value, judged by its owner)
+    bases = [get_full_name_for_node(side.value) for side in (left, right)]
+    return all(base is not None and not (CLIENT_ROOTS | PRESENTED_WORDS).intersection(words(base))
+               for base in bases) and bases[0] != bases[1]
 
 
 def _links_records(left: cst.BaseExpression, right: cst.BaseExpression) -> bool:

@@ -649,6 +649,9 @@ def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef 
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
     if outcome is Outcome.SWALLOWED and passes and statement is not None and only_records_telemetry(statement):
         return True  # `try: metrics.record_duration(...)`: a metric that failed must not fail the operation it measures
+    if outcome is Outcome.SWALLOWED and states_fail_open(handler) and all(
+            is_pass(s) or isinstance(s, cst.Continue) for s in handler_statements(handler)):
+        return True  # `except Exception:  # fail open: tracing must never break the call`
     if outcome is Outcome.SWALLOWED and passes and statement is not None and (
             stores_attributes_only(statement) or (function is not None and (
                 on_failure_path(function, statement) or _tested_after(function, statement)
@@ -992,6 +995,23 @@ def _explained(handler: Handler) -> bool:
         return True
     first = body.body[0] if body.body else None
     return first is not None and any(_explains(line.comment) for line in getattr(first, "leading_lines", ()))
+
+
+# A comment that states the handler's availability decision in the term of art: the code fails open on purpose.
+FAIL_OPEN = lazy_pattern(r"\bfail(?:s|ing)?[- ]open\b", re.IGNORECASE)
+
+
+def states_fail_open(handler: Handler) -> bool:
+    """A comment on the `except` line, on the lines just above it or above the handler's first statement says the code
+    fails open there (`# Fail-open on malformed URL parsing`): the author decided that the work goes on."""
+    body = handler.body
+    comments = [line.comment for line in getattr(handler, "leading_lines", ())]
+    if isinstance(body, cst.SimpleStatementSuite):
+        comments.append(body.trailing_whitespace.comment)
+    elif isinstance(body, cst.IndentedBlock):
+        comments.append(body.header.comment)
+        comments += [line.comment for line in getattr(body.body[0], "leading_lines", ())] if body.body else []
+    return any(comment is not None and FAIL_OPEN.search(comment.value) is not None for comment in comments)
 
 
 def _explains(comment: cst.Comment | None) -> bool:

@@ -74,7 +74,9 @@ class SwallowedException(FunctionStackRule):
     are the handlers the code shows to be decided: a
     best-effort clean-up (`try: stream.close()`, `await writer.wait_closed()`), a `pass` after a `try` that only hands
     measurements to telemetry (`collector.record_duration(...)`, `span.set_attribute(...)`: instrumentation must not
-    break what it observes), a `pass` in a function that tears
+    break what it observes), a `pass` or `continue` under a comment saying the code fails open there (`except Exception:
+    # fail open: a malformed URL must not break the request`, also on the lines above the `except`), a `pass` in a
+    function that tears
     its object down (`def close(self):`, `shutdown`, an asyncio protocol's `connection_lost`), a `pass` after a
     `try` that only keeps a value on an object (a memo: `request._cache = parsed`) or only assigns names the code
     after it (also after the blocks that hold the `try`) tests against `None` (`ts = None`, `try: ts = parse(raw)`, ...,

@@ -12,6 +12,7 @@ from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule, RuleContext
 from vibecheck.rules.error_handling import polling
+from vibecheck.rules.error_handling.deadlines import deadline_names, hands_deadline
 from vibecheck.rules.error_handling.handler_facts import (
     EXIT_CALLS,
     Resolver,
@@ -351,7 +352,9 @@ class UnboundedRetry(Rule):
     `time.sleep`): it does not leave the loop (`break`, `return`, `raise`, the flag), and no conditional
     `break`/`raise` in the loop (`if attempts >= 5: raise`, a deadline) bounds it. Pausing between
     attempts (`time.sleep`, `asyncio.sleep`) or counting them without a check does not bound the loop; a
-    backoff helper (`policy.backoff()`) is trusted to own its limit. A limit on a counter the loop sets back
+    backoff helper (`policy.backoff()`) is trusted to own its limit, and so is a helper the `except` hands the
+    function's deadline (`deadline = time.monotonic() + timeout`, then `judge_failure(exc, deadline)`; a log line given
+    it bounds nothing). A limit on a counter the loop sets back
     on every pass (`attempts = 0` at the top of its body or first in its `try`, then
     `if attempts >= 5: raise`, or `while attempts < 5:`) is never reached and bounds nothing; a counter set
     back only once the work succeeded counts failures in a row and is a real limit. Loops that never leave on success
@@ -829,8 +832,9 @@ class UnboundedRetry(Rule):
             self._note_stale_checks(handler, loop, facts)
             if facts.retrying_handler is None:
                 facts.retrying_handler = handler
+            deadlines = deadline_names(self.functions[-1]) if self.functions else frozenset()
             for inner in walk_own(handler.body):
-                if isinstance(inner, cst.Call) and is_backoff(inner):
+                if isinstance(inner, cst.Call) and (is_backoff(inner) or hands_deadline(inner, deadlines)):
                     facts.bounded = True
                 elif isinstance(inner, cst.Call) and is_pause(inner):
                     facts.pauses = True

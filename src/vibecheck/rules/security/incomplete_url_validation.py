@@ -24,7 +24,8 @@ URL_ATTRIBUTES = frozenset({"netloc", "hostname", "host", "origin", "url", "refe
 URL_HEADERS = frozenset({"origin", "referer", "host", "x-forwarded-host"})
 CWE = (20,)
 # Methods that cut a string at a literal: a test for the literal before one of them guards a parse.
-CUTS = frozenset({"split", "rsplit", "partition", "rpartition", "index", "rindex", "find", "rfind"})
+CUTS = frozenset({"split", "rsplit", "partition", "rpartition", "index", "rindex", "find", "rfind", "removesuffix",
+                  "removeprefix"})
 # Methods that rewrite a string where a literal occurs: a test for the literal before one of them picks the text to
 # change (`if "http://example.com" in url: url = url.replace("http://example.com", "https://m.example.com")`).
 REWRITES = frozenset({"replace"})
@@ -111,6 +112,13 @@ def _cut_or_rewrite(method: str, argument: str | None, literal: str) -> bool:
     return (method in CUTS and argument == literal) or (method in REWRITES and literal in argument)
 
 
+def _conjuncts(test: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The parts of an `and` chain (`a and b and c`), or the test itself."""
+    if type(test) is cst.BooleanOperation and type(test.operator) is cst.And:
+        return _conjuncts(test.left) + _conjuncts(test.right)
+    return [test]
+
+
 def _weak_literal(method: str, text: str) -> bool:
     """Whether a domain literal lets other hosts through with this kind of test."""
     match = DOMAIN.match(text)
@@ -139,7 +147,9 @@ class IncompleteUrlValidation(Rule):
     after it (`^https://example\\.com` also matches `https://example.com.evil.net`; not with `fullmatch`) or with
     anything at all (`[^/]+\\.example\\.com.*`). A file name after a dot (`/index.html`) is no host. A test whose `if`
     body cuts the value at the same literal (`if "github.com/" in url: host, path = url.split("github.com/", 1)`)
-    guards a parse, not a decision, and is not reported; nor is a test whose body rewrites text of the value that
+    guards a parse, not a decision, and is not reported (also `host.removesuffix(...)` at the same literal, and such a
+    test as one part of an `and`: `if host.endswith("-direct.example.com") and len(host) > 19:`); nor is a test whose
+    body rewrites text of the value that
     holds the literal (`if "http://example.com" in url: url = url.replace("http://example.com", "https://m.example.com")`:
     it picks what to change, it allows nothing), nor a test of a part of a URL after its host
     (`request.url.path.endswith("sitemap.xml")`, `parsed.query`), nor a match whose group is read at once
@@ -200,13 +210,21 @@ class IncompleteUrlValidation(Rule):
         if _only_raises(node.body):
             self._parse_guards.update(id(part) for part in _positive_parts(node.test))
         test = node.test  # (only the tests that `visit_Call` and `visit_Comparison` judge: the others' bodies are not walked)
+        for test in _conjuncts(node.test):
+            self._note_guard(node, test)
+
+    def _note_guard(self, node: cst.If, test: cst.BaseExpression) -> None:
+        """One test of the `if` (`host.endswith(".example.com") and len(host) > 12`: each of its conjuncts guards a
+        parse of the value; the whole test alone, a name the body redirects to or fetches)."""
+        # (only the tests that `visit_Call` and `visit_Comparison` judge: the others' bodies are not walked)
         if type(test) is cst.Comparison and len(test.comparisons) == 1 and isinstance(test.comparisons[0].operator, cst.In):
             value, literal = test.comparisons[0].comparator, string_value(test.left)
         elif type(test) is cst.Call and type(test.func) is cst.Attribute and test.func.attr.value in AFFIX_TESTS and test.args:
             value, literal = test.func.value, string_value(test.args[0].value)
         else:
             return
-        if type(value) is cst.Name and any(_takes_url(inner, value.value) for inner in walk_own(node.body)):
+        if test is node.test and type(value) is cst.Name and any(_takes_url(inner, value.value)
+                                                                 for inner in walk_own(node.body)):
             self._url_tests.add(id(test))
         spelled = short_code(value)
         if literal is not None and any(

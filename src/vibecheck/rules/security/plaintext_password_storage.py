@@ -193,11 +193,19 @@ class PasswordFlowState(FlowState):
     def note_binding(self, node: cst.Assign | cst.AnnAssign) -> None:
         """Remember the names bound to a dict built here, annotated or not (`kw: Dict[str, Any] = {}`)."""
         builds_dict = isinstance(node.value, cst.Dict) or (
-            isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name) and node.value.func.value == "dict")
+            isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name) and node.value.func.value == "dict"
+        ) or self._takes_from_local_dict(node.value)
         targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
         for target in targets:
             if isinstance(target, cst.Name):
                 (self.local_dicts.add if builds_dict else self.local_dicts.discard)(target.value)
+
+    def _takes_from_local_dict(self, value: cst.BaseExpression | None) -> bool:
+        """`data = kwargs.pop("data", {})`: a mapping taken out of keyword arguments in the making (the function's
+        `**kwargs`), a new dict when absent: the body of the request those arguments make, which keeps nothing."""
+        return isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
+            and value.func.attr.value in ("pop", "get") and self.is_local_dict(value.func.value) \
+            and len(value.args) == 2 and isinstance(value.args[1].value, cst.Dict)
 
     def is_local_dict(self, node: cst.BaseExpression) -> bool:
         return isinstance(node, cst.Name) and node.value in self.local_dicts
@@ -225,8 +233,9 @@ class PlaintextPasswordStorage(FlowRule):
     hashes it: `UserCreate`, `SignupPayload`) are no model constructors, nor is any class an API client's own
     constructor makes from the credentials it is given (`ApiRequester.__init__` building `EClinicalUser(password=...)`,
     `ZeroClient.__init__` building `AppHttp(password=...)`), and a dict the
-    function builds for keyword arguments (`kwargs = {...}`, `**kwargs`, then `kwargs.update(password=...)` or
-    `kwargs["password"] = ...`) keeps nothing, nor does a mapping named for the arguments of a later call
+    function builds for keyword arguments (`kwargs = {...}`, `**kwargs`, a request body taken out of them with
+    `data = kwargs.pop("data", {})`, then `kwargs.update(password=...)` or `kwargs["password"] = ...`) keeps nothing,
+    nor does a mapping named for the arguments of a later call
     (`self.connect_params["passphrase"] = passphrase`, `conn_kwargs[...]`) or the environment a child process gets
     (`env["PGPASSWORD"] = password`, `self._env[...]`). Test files and `assert`
     statements are not checked: test fixtures hold throwaway passwords. A password stored beside an address

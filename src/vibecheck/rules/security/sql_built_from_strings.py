@@ -93,7 +93,9 @@ HINT = "Keep the SQL text constant and pass the values as parameters, e.g. `curs
 CONSTANT_NAME = lazy_pattern(r"^_?[A-Z][A-Z0-9_]*$")
 # Where an ORM model keeps its table's name, which its class fixes (SQLAlchemy `Model.__tablename__`, Django
 # `Model._meta.db_table`): an identifier of the schema, not a value, whatever object it is read through.
-TABLE_NAME_ATTRIBUTES = frozenset({"__tablename__", "db_table"})
+# Where a Django model field keeps its column's name (`field.column`, `field.attname`, the `db_column` it was given),
+# read from the model's `_meta`: likewise an identifier the model's definition fixes.
+TABLE_NAME_ATTRIBUTES = frozenset({"__tablename__", "db_table", "column", "attname", "db_column"})
 # An object's own schema names (`self.messages_table`, `self._table_name`, `self.table_task`, `cls.schema`, a vector
 # store's `self.collection_name`, which is its table): configured when the object is made (a store whose table names its
 # constructor takes), identifiers of the database, not values of a request.
@@ -396,6 +398,37 @@ def built_string(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     return Taint(kind, how)
 
 
+# Where SQL takes a whole query in parentheses, a derived table or a subquery test: `FROM (`, `JOIN (`, `EXISTS (`.
+QUERY_OPENING = lazy_pattern(r"\b(?:from|join|exists)\s*\(\s*$", re.IGNORECASE)
+QUERY_CLOSING = lazy_pattern(r"^\s*\)")
+PERCENT_FIELD = lazy_pattern(r"%(?:\([^)]*\))?s")
+
+
+def _wraps_whole_queries(node: cst.BaseExpression, state: FlowState) -> bool:
+    """`f"SELECT count(*) FROM ({query}) AS total"`: every value pasted in is a whole query in a derived table's
+    parentheses, so the text only wraps SQL the caller wrote (a value there is no query otherwise), and what that
+    query pastes is judged where it is built; `IN ({ids})` and `WHERE name = '{name}'` paste values."""
+    pieces = _pieces(node, state)
+    values = [index for index, piece in enumerate(pieces) if piece is None]
+    return bool(values) and all(
+        0 < index < len(pieces) - 1 and QUERY_OPENING.search(pieces[index - 1] or "") is not None
+        and QUERY_CLOSING.match(pieces[index + 1] or "") is not None for index in values)
+
+
+def _pieces(node: cst.BaseExpression, state: FlowState) -> list[str | None]:
+    """The text of an f-string or `%` template in order: each constant run as its text, each pasted value as None (a
+    `+` chain is judged a part at a time, so its head alone would seem to paste a value)."""
+    if type(node) is cst.FormattedString:
+        return [part.value if type(part) is cst.FormattedStringText else None for part in node.parts]
+    if type(node) is cst.BinaryOperation and type(node.operator) is cst.Modulo:
+        template = constant_text(node.left, state) or ""
+        pieces: list[str | None] = []
+        for text in PERCENT_FIELD.split(template):
+            pieces += [text, None]
+        return pieces[:-1]
+    return []
+
+
 BUILT_KINDS = frozenset({"sql", "string"})
 # Statements that no driver binds a parameter in (SQLite's `PRAGMA`, `ATTACH`, `VACUUM INTO`, a session's `SET` and
 # Oracle's `ALTER SESSION`, PostgreSQL's `LISTEN` on a channel, `CREATE`/`DROP DATABASE` or `SCHEMA`, accounts and their
@@ -410,10 +443,11 @@ UNBOUND_KIND = "unbound-sql"
 
 
 def built_query(node: cst.BaseExpression, state: FlowState) -> Taint | None:
-    """A built string (`built_string`), unless it is a statement that takes no parameters (`UNBOUND_STATEMENT`),
-    also when its head was built into a name first (`sql = "PRAGMA " + name`, then `sql += " = " + value`)."""
+    """A built string (`built_string`), unless it only wraps whole queries (`_wraps_whole_queries`) or is a statement
+    that takes no parameters (`UNBOUND_STATEMENT`), also when its head was built into a name first (`sql = "PRAGMA "
+    + name`, then `sql += " = " + value`)."""
     taint = built_string(node, state)
-    if taint is None:
+    if taint is None or (taint.kind == "sql" and _wraps_whole_queries(node, state)):
         return None
     if UNBOUND_STATEMENT.match(_statement_text(node, state)) or _extends_unbound(node, state):
         return Taint(UNBOUND_KIND, taint.origin)
@@ -483,7 +517,8 @@ class SqlBuiltFromStrings(FlowRule):
     or schema names (`self.messages_table`, `self.table_task`, `self._schema`, a vector store's `self.collection_name`, or
     its method `self._full_table_name()`, also when its constructor
     takes them, unless the method itself rebinds them), an ORM model's table name (`Model.__tablename__`,
-    `model._meta.db_table`, also lower-cased), the table a data framework hands its plug-in to write (the `database`, `schema`
+    `model._meta.db_table`, also lower-cased, and a Django field's column: `field.column`, `field.attname`), the table a
+    data framework hands its plug-in to write (the `database`, `schema`
     and `table` of a parameter typed as dagster's `TableSlice`, a dbt `BaseRelation`), the names SQLAlchemy's inspector reads
     back from the database's catalogue (`for index in inspector.get_indexes("t"): ... {index['name']}`), a value picked from
     an allow-list by `col if col in ALLOWED else "name"`, a value whose quotes are doubled (`path.replace("'", "''")`) right
@@ -522,8 +557,11 @@ class SqlBuiltFromStrings(FlowRule):
     calls, so that VC417 reports a query built in one function and executed in another (`run_query(f"... {name}")`,
     `cursor.execute(build_filter(name))`), also across modules; a query that a function returns together with its values and
     that is executed with them (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, also
-    wrapped: `RawSQL("SELECT * FROM (%s) q" % sql, params)`) is not followed. Test files are not checked: what a test pastes
-    into its queries are its own fixtures.
+    wrapped: `RawSQL("SELECT * FROM (%s) q" % sql, params)`, or first into a name among constants: `sql = "CREATE TABLE t
+    AS {q}".format(q=str(query))`) is not followed, nor is text that pastes nothing but whole
+    queries into a derived table's or `EXISTS`'s parentheses (`f"SELECT count(*) FROM ({query}) AS total"`, a pagination
+    helper's count over the caller's SQL): what that query pastes is judged where it is built. Test files are not
+    checked: what a test pastes into its queries are its own fixtures.
 
     ## Why is this bad?
     A value pasted into SQL text can change the query: `' OR 1=1 --` returns every row, and a stacked
@@ -612,7 +650,7 @@ class SqlBuiltFromStrings(FlowRule):
                 state.constants.pop(name, None)
 
     def _check(self, node: cst.CSTNode, state: FlowState) -> None:
-        self.unpacked = _note_unpacking(node, self.unpacked)
+        self.unpacked = _note_unpacking(node, self.unpacked, state)
         kind = type(node)
         if kind is cst.Assign or kind is cst.Expr:
             _track_dict_items(node, state)
@@ -958,8 +996,15 @@ def _parameters_from_the_same_call(call: cst.Call, query: cst.BaseExpression, st
     if (builder is None or builder.kind != CALL) and source is None:
         return False
     return all((builder is not None and state.taint_of(piece) == builder)
-               or (source is not None and unpacked.get(dotted_name(piece) or "") == source)
+               or (source is not None and unpacked.get(dotted_name(_unconverted(piece)) or "") == source)
                for piece in _pasted_pieces(query, state))
+
+
+def _unconverted(node: cst.BaseExpression) -> cst.BaseExpression:
+    """`query` for `str(query)`: the builder's text converted to the text it already is."""
+    if type(node) is cst.Call and type(node.func) is cst.Name and node.func.value == "str" and len(node.args) == 1:
+        return node.args[0].value
+    return node
 
 
 def _own_quoters(context: RuleContext) -> dict[str, str]:
@@ -1076,8 +1121,10 @@ def _calls_by_name(tree: ast.Module, context: RuleContext) -> dict[str, list[ast
     return calls
 
 
-def _note_unpacking(node: cst.CSTNode, unpacked: dict[str, int]) -> dict[str, int]:
-    """Which names now hold parts of one call's result (`sql, params = compiler.as_sql()`): name -> that call.
+def _note_unpacking(node: cst.CSTNode, unpacked: dict[str, int], state: FlowState) -> dict[str, int]:
+    """Which names now hold parts of one call's result (`sql, params = compiler.as_sql()`): name -> that call; also a
+    name bound to text that pastes only that result's text among constants (`wrapped = "CREATE TABLE t AS
+    {query}".format(query=str(sql))`).
 
     Any other binding of a name forgets it, so `sql = sql + suffix` no longer counts as the builder's text.
     """
@@ -1092,6 +1139,12 @@ def _note_unpacking(node: cst.CSTNode, unpacked: dict[str, int]) -> dict[str, in
     if type(node) is cst.Assign and len(targets) == 1 and type(targets[0]) is cst.Tuple \
             and type(node.value) is cst.Call:
         kept.update(dict.fromkeys(bound, id(node.value)))
+    elif type(node) is cst.Assign and len(targets) == 1 and type(targets[0]) is cst.Name \
+            and type(node.value) in BUILT_TYPES:
+        sources = {unpacked.get(dotted_name(_unconverted(piece)) or "") for piece in _pasted_pieces(node.value, state)}
+        source = sources.pop() if len(sources) == 1 else None
+        if source is not None:
+            kept[targets[0].value] = source
     return kept
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import libcst as cst
 
@@ -64,6 +64,12 @@ INSECURE_BUILDER_WORDS = ("insecure", "unverified", "noverify", "no_verify", "un
 TLS_SWITCH_NAME = lazy_pattern(r"^(?:[a-z0-9]+_)*(?:verify_(?:ssl|tls|certs?|certificates?|https)|(?:ssl|tls|https?)_verify"
                                r"(?:_certs?)?|validate_certs?)$", re.IGNORECASE)
 CONTEXT_ONLY_FIELDS = frozenset({"check_hostname", "verify_mode"})
+# urllib3's context factory (also as `requests.packages.urllib3`, pip's vendored copy): a pool that gets such a context
+# as `ssl_context=` matches the host name itself when the context's own check is off, as urllib3 switches it off.
+URLLIB3_CONTEXT_FACTORY = "urllib3.util.ssl_.create_urllib3_context"
+URLLIB3_CONTEXT_FACTORIES = frozenset({URLLIB3_CONTEXT_FACTORY, "urllib3.util.create_urllib3_context",
+                                       *(f"{prefix}.{URLLIB3_CONTEXT_FACTORY}"
+                                         for prefix in ("requests.packages", "pip._vendor"))})
 # Attributes of a client's configuration that switch verification off when set to `False`: a `requests` session's
 # `verify`, the Kubernetes client's `Configuration().verify_ssl` (which every `ApiClient` made from it then uses).
 VERIFY_ATTRIBUTES = frozenset({"verify", "verify_ssl"})
@@ -107,7 +113,9 @@ class TlsVerificationDisabled(BindingRule):
     `verify`/`verified`/`insecure` flag (either branch) is left alone: it implements the caller's own opt-out, and so
     is the object a function named for it builds and returns (`def _make_insecure_ssl_ctx(): ... return ctx`:
     callers ask for it by name), `self.check_hostname = False` in a class that is not a context class (its own
-    field, in a wrapper that copies the context API), and a mapping that offers every certificate level
+    field, in a wrapper that copies the context API), `context.check_hostname = False` on a context from urllib3's
+    `create_urllib3_context()` that the function gives no standard-library client (`context=`): urllib3's pools match
+    the host name themselves when the context does not, and a mapping that offers every certificate level
     (`{"required": CERT_REQUIRED, "none": CERT_NONE}`, a table from configured names to levels): what is
     configured decides; so does an option's `default=` (`click.option("--ssl-cert-reqs",
     default=int(ssl.CERT_NONE))`, the level a server starts at for client certificates), and so does `["verify"] =
@@ -172,6 +180,7 @@ class TlsVerificationDisabled(BindingRule):
         self._line: cst.SimpleStatementLine | cst.SimpleStatementSuite | None = None
         self._blocks: list[Sequence[cst.BaseStatement]] = []  # the indented blocks around the current line
         self._built: list[frozenset[str]] = []  # per enclosing function: what an insecure-named builder returns
+        self._functions: list[cst.FunctionDef] = []  # the enclosing functions, innermost last
         self._classes: list[bool] = []  # per enclosing class: whether it derives from a TLS context class
         self._option_defaults: set[int] = set()  # ids of `default=` values: an option's default, which users choose
         self._depth = 0  # enclosing functions
@@ -195,11 +204,13 @@ class TlsVerificationDisabled(BindingRule):
         self._depth += 1
         named_insecure = any(word in node.name.value.lower() for word in INSECURE_BUILDER_WORDS)
         self._built.append(returned_names(node) if named_insecure else frozenset())
+        self._functions.append(node)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().leave_FunctionDef(node)
         self._depth -= 1
         self._built.pop()
+        self._functions.pop()
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None:
@@ -388,7 +399,8 @@ class TlsVerificationDisabled(BindingRule):
             if not isinstance(attribute, cst.Attribute):
                 continue
             field = attribute.attr.value
-            if (field in CONTEXT_ONLY_FIELDS and self._is_own_attribute(attribute)) or self._is_built(attribute):
+            if (field in CONTEXT_ONLY_FIELDS and self._is_own_attribute(attribute)) or self._is_built(attribute) \
+                    or (field == "check_hostname" and self._urllib3_matches_hosts(attribute.value)):
                 continue
             if field in BROWSER_SWITCHES and is_name_constant(self.resolve(node.value), "True"):
                 self._report_browser(node, f"{self.source_of(attribute)} = True")
@@ -419,6 +431,18 @@ class TlsVerificationDisabled(BindingRule):
     def _is_built(self, attribute: cst.Attribute) -> bool:
         """`context.check_hostname = False` where `context` is what `_make_insecure_ssl_ctx()` returns."""
         return bool(self._built) and isinstance(attribute.value, cst.Name) and attribute.value.value in self._built[-1]
+
+    def _urllib3_matches_hosts(self, context: cst.BaseExpression) -> bool:
+        """`context = create_urllib3_context()` (bound once in this function) that the function hands to no
+        standard-library client (`context=`): urllib3, which the context is made for, checks the host name itself."""
+        if type(context) is not cst.Name or not self._functions:
+            return False
+        value = self.single_value(context)
+        if type(value) is not cst.Call or self.module_name(value.func) not in URLLIB3_CONTEXT_FACTORIES:
+            return False
+        return not any(argument.keyword is not None and argument.keyword.value == "context"
+                       and type(argument.value) is cst.Name and argument.value.value == context.value
+                       for argument in _arguments(self._functions[-1]))
 
     def _assignment_removal(self, node: cst.Assign) -> NodeFix | None:
         """Delete `session.verify = False`: a literal `False`, alone on its line, on a `requests` session (a name
@@ -463,6 +487,16 @@ def _removal(call: cst.Call, argument: cst.Arg, literal: bool) -> NodeFix | None
         return None
     word = argument.keyword.value if argument.keyword is not None else "the argument"
     return NodeFix(f"Remove `{word}=`", ((call, without_argument(call, argument)),), safe=False)
+
+
+def _arguments(function: cst.FunctionDef) -> Iterator[cst.Arg]:
+    """Every argument of every call in the function."""
+    pending: list[cst.CSTNode] = [function.body]
+    while pending:
+        node = pending.pop()
+        if type(node) is cst.Call:
+            yield from node.args
+        pending.extend(child_nodes(node))
 
 
 def _is_browser_flag(value: cst.BaseExpression | None) -> bool:
