@@ -797,3 +797,37 @@ def search_below(data: dict):
     if data.get("root") != "admin":
         raise HTTPException(status_code=403)
     return list_files(root)
+
+
+# A function is walked for VC207 only if a test in it may name a claim: each shape below names one only in one way
+# (a key in camel case, a refusal by an exception's name, a block handing out a fixed identity).
+@app.get("/camel")
+def camel_case_claim():
+    # expect: VC207
+    if request.args.get("isAdmin"):
+        return "every panel"
+    return "hello"
+
+
+@view_config(route_name="internal_sync", request_method="POST")
+def internal_sync(request):
+    # expect: VC207 -- a caller's name any client can send, before a refusal
+    if request.headers.get("X-Caller") != "cron":
+        raise HTTPForbidden()
+    return {"synced": True}
+
+
+@app.get("/whoami")
+def who_am_i():
+    # expect: VC207 -- a debug header hands out a fixed identity
+    if request.headers.get("X-Debug-Login") == "letmein":
+        return {"id": 1, "name": "dev"}
+    return current_identity()
+
+
+@app.get("/search")
+def search_page():
+    # ok: VC207 -- a search term picks what to show, not who may see it
+    if request.args.get("q") == "all":
+        return "everything"
+    return "some"

@@ -5,6 +5,7 @@ import os
 import subprocess
 
 import bcrypt
+import requests
 from django.contrib.auth.hashers import make_password
 from flask import Flask, request
 from passlib.context import CryptContext
@@ -424,3 +425,31 @@ class TokenClient:
         # expect: VC410 -- a stored profile, not keyword arguments in the making
         profile.update(username=username, password=password)
         return profile
+
+
+# A function is walked for VC410 only if its own code names a password word: each shape below names one only where
+# the rule reads it (a key built from two literals, an escaped key, an f-string's text, a form field's attribute).
+def login_by_split_key(username, secret):
+    # expect: VC410
+    return requests.post("https://api.example.com/auth?user=" + username + "&pass" + "word=" + secret, timeout=5)
+
+
+def login_by_escaped_key(username, secret):
+    # expect: VC410
+    return requests.post("https://api.example.com/auth?user=" + username + "&pass\x77ord=" + secret, timeout=5)
+
+
+def login_by_formatted_key(base_url, user, secret):
+    # expect: VC410
+    return requests.get(f"{base_url}/login?user={user}&pwd={secret}", timeout=5)
+
+
+def lookup_by_token(username, secret):
+    # ok: VC410 -- no password word anywhere in the function
+    return requests.get("https://api.example.com/lookup?user=" + username + "&token=" + secret, timeout=5)
+
+
+class SignupView:
+    def post(self, cache):
+        # expect: VC410
+        cache.set("signup", self.form.passphrase.data)

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import libcst as cst
+import pytest
+
+from vibecheck.analysis.flow import FlowRule
 from vibecheck.docs import parse_doc
+from vibecheck.rules.auth import client_controlled_authorization
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
 from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
@@ -67,6 +73,108 @@ def test_plaintext_password_is_not_checked_in_test_files() -> None:
     """
     assert len(findings_for(PlaintextPasswordStorage, source)) == 1
     assert findings_for(PlaintextPasswordStorage, source, path="tests/test_users.py", is_test_file=True) == []
+
+
+def _corpus(code: str, name: str = "cases.py") -> str:
+    return next((Path(__file__).parents[2] / "rules").glob(f"{code}-*/{name}")).read_text(encoding="utf-8")
+
+
+def _skipped_and_findings(rule: type[FlowRule], source: str, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[Any]]:
+    """The functions the rule's `skips` passed over, and its findings (line and message) on the source."""
+    skipped: list[str] = []
+    skips = rule.skips
+
+    def counted(self: FlowRule, function: cst.FunctionDef) -> bool:
+        answer = skips(self, function)
+        if answer:
+            skipped.append(function.name.value)
+        return answer
+
+    monkeypatch.setattr(rule, "skips", counted)
+    findings = [(f.location.start.line, f.message) for f in findings_for(rule, source)]
+    monkeypatch.setattr(rule, "skips", skips)
+    return skipped, findings
+
+
+# Values that reach a function from outside it: a module-level key and address, a class attribute, an aliased import.
+OUTSIDE_VALUES = """
+    import requests
+    from flask import request as rq
+
+    PASSWORD_FIELD = "password"
+    SIGNUP_URL = "https://api.example.com/signup?pwd="
+
+    class Account:
+        field = "passwd"
+
+        def save(self, db):
+            db.execute("INSERT INTO accounts VALUES (?)", (rq.form[PASSWORD_FIELD],))
+
+        def keep(self, cache):
+            cache.set("k", rq.form[self.field])
+
+        def remember(self, cache):
+            cache.set("k", self.form.passwd.data)
+
+    def sign_up(value):
+        return requests.get(SIGNUP_URL + value)
+"""
+
+
+@pytest.mark.parametrize("source", ["corpus", OUTSIDE_VALUES])
+def test_plaintext_password_skips_only_functions_it_reports_nothing_in(source: str,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    text = _corpus("VC410") if source == "corpus" else source
+    skipped, findings = _skipped_and_findings(PlaintextPasswordStorage, text, monkeypatch)
+    if source == "corpus":
+        assert "lookup_by_token" in skipped and "login_by_split_key" not in skipped
+    else:
+        assert "remember" not in skipped and len(findings) == 1
+    monkeypatch.setattr(PlaintextPasswordStorage, "skips", lambda rule, function: False)
+    assert [(f.location.start.line, f.message) for f in findings_for(PlaintextPasswordStorage, text)] == findings
+
+
+OUTSIDE_CLAIMS = """
+    from flask import Flask, abort, request as rq
+
+    ROLE_HEADER = "X-Role"
+    EXPECTED = "yes"
+    app = Flask(__name__)
+
+    class Gate:
+        header = "X-Flag"
+
+        def check(self):
+            if rq.headers.get(self.header) == EXPECTED:
+                return "in"
+            return "out"
+
+    @app.get("/constant")
+    def by_constant():
+        if rq.headers.get(ROLE_HEADER) == EXPECTED:
+            return "in"
+        return "out"
+
+    @app.get("/aliased")
+    def aliased():
+        if rq.args.get("role") == "admin":
+            return "in"
+        abort(403)
+"""
+
+
+@pytest.mark.parametrize("source", ["cases.py", "cases_bottle.py", OUTSIDE_CLAIMS])
+def test_authorization_rule_skips_only_functions_whose_tests_can_name_no_claim(
+        source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = _corpus("VC207", source) if source.endswith(".py") else source
+    skipped, findings = _skipped_and_findings(ClientControlledAuthorization, text, monkeypatch)
+    if source == "cases.py":
+        assert "search_page" in skipped
+        assert not {"camel_case_claim", "internal_sync", "who_am_i"} & set(skipped)
+    elif source is OUTSIDE_CLAIMS:
+        assert "check" in skipped and "aliased" not in skipped and findings
+    monkeypatch.setattr(client_controlled_authorization, "_may_name_a_claim", lambda function, statements: True)
+    assert [(f.location.start.line, f.message) for f in findings_for(ClientControlledAuthorization, text)] == findings
 
 
 def test_nested_function_gets_its_own_pass() -> None:

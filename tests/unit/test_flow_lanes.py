@@ -17,6 +17,7 @@ from vibecheck.analysis.flow import (
     walk_lanes,
     walked_calls,
     walked_statements,
+    walked_text,
 )
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.engine import check_file
@@ -271,3 +272,25 @@ def test_a_function_that_imports_has_no_walked_statements() -> None:
     function = next(s for s in module.body if isinstance(s, cst.FunctionDef))
     assert walked_statements(function) is None
     assert list(walked_calls(function)) == []
+
+
+def test_walked_text_holds_what_a_lane_reads_and_no_nested_function() -> None:
+    module = cst.parse_module(textwrap.dedent("""
+        def view(first_param, *rest, **extra):
+            value = holder.attr_word(keyword_word=lookup["key_word"])
+            link = f"{base}/path?text_word={value}"
+            built = "&pass" + "word=" + value + "&other"
+            escaped = "es\\x63aped"
+            def nested():
+                return hidden_word
+            return lambda: in_lambda
+    """))
+    function = next(s for s in module.body if isinstance(s, cst.FunctionDef))
+    text = walked_text(function)
+    assert text is not None
+    for word in ("first_param", "rest", "extra", "holder", "attr_word", "keyword_word", "key_word", "/path?text_word=",
+                 "&password=", "escaped", "value"):
+        assert word in text, word
+    assert "hidden_word" not in text and "in_lambda" not in text  # a lane reads neither
+    importing = cst.parse_module("def f():\n    from x import y\n    y()\n").body[0]
+    assert isinstance(importing, cst.FunctionDef) and walked_text(importing) is None

@@ -1417,6 +1417,8 @@ _CODE_LINES: dict[int, tuple[cst.CSTNode, list[str]]] = {}
 _SHORT_CODES: dict[int, tuple[cst.CSTNode, str]] = {}
 # Per file: function -> the statements its lanes can meet (`walked_statements`).
 _WALKED_STATEMENTS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...] | None]] = {}
+# Per file: function -> the names and strings its lanes can read (`walked_names`).
+_WALKED_NAMES: dict[int, tuple[cst.CSTNode, tuple[str, ...] | None]] = {}
 
 
 def _remembered(cache: dict[int, tuple[cst.CSTNode, Any]], node: cst.CSTNode, compute: Callable[[Any], Any]) -> Any:
@@ -1438,7 +1440,7 @@ def _is_walked_node(value: object) -> bool:
 def reset_expression_cache() -> None:
     """Forget the previous file's nodes (called once per module)."""
     for cache in (_EXPRESSIONS, _PARAMETERS, _CALLS, _WALRUSES, _CHECKED_NAMES, _FIRST_LINES, _CODE_LINES, _SIGNED,
-                  _ROUTES, _DISPATCHED, _HANDED_ON, _PAYLOADS, _SIGNATURES, _WALKED_STATEMENTS, _SHORT_CODES,
+                  _ROUTES, _DISPATCHED, _HANDED_ON, _PAYLOADS, _SIGNATURES, _WALKED_STATEMENTS, _WALKED_NAMES, _SHORT_CODES,
                   _SELF_ATTRIBUTES, _METHOD_CALLEES):
         cache.clear()
     _ATTRIBUTE_PARAMETERS.clear()
@@ -1492,6 +1494,64 @@ def walked_calls(function: cst.FunctionDef) -> Iterator[cst.Call]:
     """The calls of `walked_statements` (`iter_calls` of each: a compound statement's header)."""
     for statement in walked_statements(function) or ():
         yield from iter_calls(statement)
+
+
+def walked_names(function: cst.FunctionDef) -> tuple[str, ...] | None:
+    """Every name, attribute, keyword, string and integer in what a lane's walk of the function reads
+    (`iter_expressions` of `walked_statements`), and its parameters' names, as written, once per function; None when
+    the function imports something itself. For a rule's `skips`: a rule whose every report needs one of some words in
+    the function's own code skips a function that holds none. A string is read as written and as its value, and the
+    literal pieces of a `+` chain also joined (`"&pass" + "word=" + p` builds the key `password`)."""
+    return _remembered(_WALKED_NAMES, function, _walked_names)
+
+
+def walked_text(function: cst.FunctionDef) -> str | None:
+    """`walked_names`, joined by line breaks, in lower case: what a substring of it can be searched in."""
+    names = walked_names(function)
+    return None if names is None else "\n".join(names).lower()
+
+
+def _walked_names(function: cst.FunctionDef) -> tuple[str, ...] | None:
+    statements = walked_statements(function)
+    if statements is None:
+        return None
+    params = function.params
+    names = [param.name.value for param in (*params.posonly_params, *params.params, *params.kwonly_params,
+                                            params.star_arg, params.star_kwarg) if type(param) is cst.Param]
+    joined: set[int] = set()  # the inner links of a `+` chain already read with its outermost one
+    for statement in statements:
+        for node in iter_expressions(statement):
+            kind = type(node)
+            if kind is cst.Name or kind is cst.FormattedStringText or kind is cst.Integer:
+                names.append(node.value)  # type: ignore[attr-defined]
+            elif kind is cst.SimpleString:  # as written, and its value where an escape may hide a letter
+                names.append(node.value)  # type: ignore[attr-defined]
+                if "\\" in node.value:  # type: ignore[attr-defined]
+                    names.append(string_value(node) or "")
+            elif kind is cst.ConcatenatedString:  # its pieces are read too; joined, they may make a word
+                names.append(string_value(node) or "")
+            elif kind is cst.BinaryOperation and type(node.operator) is cst.Add and id(node) not in joined:  # type: ignore[attr-defined]
+                names.extend(_literal_runs(node, joined))  # type: ignore[arg-type]
+    return tuple(names)
+
+
+def _literal_runs(chain: cst.BinaryOperation, joined: set[int]) -> list[str]:
+    """The texts of consecutive string literals in a `+` chain, each run joined, left to right; marks the chain's links."""
+    runs, current = [], ""
+    pending: list[cst.BaseExpression] = [chain]
+    while pending:
+        node = pending.pop()
+        if type(node) is cst.BinaryOperation and type(node.operator) is cst.Add:
+            joined.add(id(node))
+            pending.extend((node.right, node.left))
+            continue
+        text = string_value(node)
+        if text is not None:
+            current += text
+        elif current:
+            runs.append(current)
+            current = ""
+    return [*runs, current] if current else runs
 
 
 def _walked_statements(function: cst.FunctionDef) -> tuple[cst.CSTNode, ...] | None:

@@ -27,6 +27,7 @@ from vibecheck.analysis.flow import (
     request_source,
     resolver_parameters,
     short_code,
+    walked_names,
     walked_statements,
 )
 from vibecheck.analysis.secrets_names import name_words
@@ -39,6 +40,8 @@ PRIVILEGE_WORDS = frozenset({"admin", "administrator", "role", "roles", "staff",
                              "permission", "permissions", "perm", "perms", "privilege", "privileges", "privileged",
                              "authorized", "authorised", "authenticated", "owner", "moderator"})
 IDENTITY_WORDS = frozenset({"uid", "userid"})
+# The words before a last word `id` that make a name a user's identity (`user_id`, `accountId`).
+IDENTITY_ID_OWNERS = frozenset({"user", "account", "owner", "customer"})
 # Words of the text a value is compared with that name a role: a client who must send it claims that role.
 ROLE_NAMES = frozenset({"admin", "administrator", "superuser", "staff", "moderator", "root", "sudo", "owner", "manager"})
 ROLE_QUALIFIERS = frozenset({"super", "site", "global", "org", "team", "account", "system", "sys"})
@@ -61,9 +64,23 @@ def _is_privilege_name(name: str | None) -> tuple[bool, bool]:
     words = name_words(name or "")
     if not words or CREDENTIAL_WORDS & set(words):
         return False, False
-    identity = bool(IDENTITY_WORDS & set(words)) or (len(words) > 1 and words[-1] == "id" and words[-2] in ("user", "account",
-                                                                                                          "owner", "customer"))
+    identity = bool(IDENTITY_WORDS & set(words)) or (len(words) > 1 and words[-1] == "id" and words[-2] in IDENTITY_ID_OWNERS)
     return bool(PRIVILEGE_WORDS & set(words)) or identity, identity
+
+
+def _may_name_a_claim(function: cst.FunctionDef, statements: tuple[cst.CSTNode, ...]) -> bool:
+    """Whether a test of the function may find a claim (`_check_condition`): a privilege or identity name among its
+    names and strings (`_is_privilege_name`: every key a taint carries is one of them, a literal, an attribute or a
+    parameter), a block refusing the request (`_denies_access`: its names and codes are among them too), or one handing
+    out a fixed identity (`_returns_fixed_identity`: any `return` of the function's own, not only in a block after a
+    test). A superset: a credential word does not rule a name out here."""
+    names = walked_names(function) or ()
+    words = set(name_words("\n".join(names)))
+    if words & (PRIVILEGE_WORDS | IDENTITY_WORDS) or ("id" in words and words & IDENTITY_ID_OWNERS):
+        return True
+    if any(name in DENYING_NAMES or name in DENYING_CODES for name in names):
+        return True
+    return any(type(s) is cst.Return and _fixed_identity(s) for s in statements)  # (every `return` of the function)
 
 
 HINT = ("Take roles and identity from the server-side session or a verified token (`current_user`, `request.user`), "
@@ -259,12 +276,12 @@ class ClientControlledAuthorization(FlowRule):
 
     def skips(self, function: cst.FunctionDef) -> bool:
         """A function without a condition (`check` reads only the tests of `if`, `while` and conditional expressions
-        of simple statements) decides nothing."""
+        of simple statements) decides nothing; nor does one that can name no claim (`_may_name_a_claim`)."""
         statements = walked_statements(function)
-        return statements is not None and not any(
+        return statements is not None and (not any(
             type(s) is cst.If or type(s) is cst.While
             or (type(s) not in COMPOUND_STATEMENTS and cst.IfExp in map(type, iter_expressions(s)))  # (a scan in C)
-            for s in statements)
+            for s in statements) or not _may_name_a_claim(function, statements))
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
@@ -547,17 +564,24 @@ def _returns_fixed_identity(block: cst.BaseSuite) -> bool:
     """The block returns a user made of literals (`return {"id": "test-user", "username": "test-user"}`,
     `return User(id=0, name="dev")`): an identity the client gets by passing the test, not one a credential proved."""
     for node in walk_own(block):
-        if type(node) is not cst.Return or node.value is None:
-            continue
-        value = node.value
-        if type(value) is cst.Dict and any(
-                type(e) is cst.DictElement and (string_value(e.key) or "").lower() in IDENTITY_KEYS
-                for e in value.elements):
-            return _all_literals(value)
-        if type(value) is cst.Call and set(name_words((dotted_name(value.func) or "").rpartition(".")[2])) \
-                & IDENTITY_CLASS_WORDS and value.args:
-            return _all_literals(value)
+        if type(node) is cst.Return:
+            answer = _fixed_identity(node)
+            if answer is not None:
+                return answer
     return False
+
+
+def _fixed_identity(statement: cst.Return) -> bool | None:
+    """For `_returns_fixed_identity`: whether a `return` of a user (a dict with an identity key, a call to a user-like
+    class with arguments) makes it of literals; None for a return of something else."""
+    value = statement.value
+    if type(value) is cst.Dict and any(
+            type(e) is cst.DictElement and (string_value(e.key) or "").lower() in IDENTITY_KEYS for e in value.elements):
+        return _all_literals(value)
+    if type(value) is cst.Call and set(name_words((dotted_name(value.func) or "").rpartition(".")[2])) \
+            & IDENTITY_CLASS_WORDS and value.args:
+        return _all_literals(value)
+    return None
 
 
 def _all_literals(node: cst.BaseExpression) -> bool:

@@ -18,8 +18,9 @@ from vibecheck.analysis.flow import (
     request_source,
     short_code,
     string_value,
+    walked_text,
 )
-from vibecheck.analysis.secrets_names import is_password_name, name_words
+from vibecheck.analysis.secrets_names import PASSWORD_WORDS, is_password_name, name_words
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 
@@ -174,7 +175,7 @@ def _is_argument_mapping(node: cst.BaseExpression) -> bool:
 
 
 def _password_field_name(name: str) -> bool:
-    return any(w in ("password", "passwd", "pwd", "passphrase") for w in name_words(name))
+    return any(w in PASSWORD_WORDS for w in name_words(name))
 
 
 class PasswordFlowState(FlowState):
@@ -290,6 +291,13 @@ class PlaintextPasswordStorage(FlowRule):
 
     def new_state(self) -> FlowState:
         return PasswordFlowState(self.context.imports, password_source, checks_clear=False, comparisons_propagate=False)
+
+    def skips(self, function: cst.FunctionDef) -> bool:
+        """Every report needs a password by name in the function's own code (`PASSWORD_WORDS`, the words
+        `is_password_name` reads): a parameter, an attribute (`form.password.data`, `body.password`), the key of a
+        request field, a dict or a query string (`"...&pwd=" + p`); a function whose text names none stores none."""
+        text = walked_text(function)
+        return text is not None and not any(word in text for word in PASSWORD_WORDS)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
