@@ -150,8 +150,8 @@ def test_random_fix_spellings_and_no_fix_cases() -> None:
 @pytest.mark.parametrize(("source", "expected"), [  # no exact `secrets` function: the OS generator's same method
     ("from random import sample\n\npassword = ''.join(sample(ALPHABET, 12))\n",
      "import secrets\nfrom random import sample\n\npassword = ''.join(secrets.SystemRandom().sample(ALPHABET, 12))\n"),
-    ("import random\n\nreset_token = random.choices(ALPHABET, weights=W, k=8)\n",
-     "import random\nimport secrets\n\nreset_token = secrets.SystemRandom().choices(ALPHABET, weights=W, k=8)\n"),
+    ("import random\n\nreset_token = random.choices(alphabet(), k=8)\n",
+     "import random\nimport secrets\n\nreset_token = secrets.SystemRandom().choices(alphabet(), k=8)\n"),
     ("import random\nimport secrets\n\ndef make_password(chars):\n    random.shuffle(chars)\n    return ''.join(chars)\n",
      "import random\nimport secrets\n\ndef make_password(chars):\n    secrets.SystemRandom().shuffle(chars)\n"
      "    return ''.join(chars)\n"),

@@ -175,7 +175,7 @@ class InsecureRandomToken(Rule):
     `random.randint(a, b)` -> `secrets.randbelow(b - a + 1) + a`, `random.randrange(a, b)` ->
     `secrets.randbelow(b - a) + a`, `random.getrandbits(k)` -> `secrets.randbits(k)`, `random.randbytes(n)`
     -> `secrets.token_bytes(n)`, `uuid.uuid1()` -> `uuid.uuid4()`; every other `random` call
-    (`sample`, `shuffle`, `choices` with weights, `uniform`, other arguments) calls the same method of
+    (`sample`, `shuffle`, `uniform`, `choices` of a computed sequence, other arguments) calls the same method of
     `secrets.SystemRandom()`, the operating system's generator behind the same interface
     (`random.sample(pool, 8)` -> `secrets.SystemRandom().sample(pool, 8)`). It is safe: the values have
     the same type and range, and the same bad arguments raise the same errors; only code that seeds
