@@ -1,6 +1,6 @@
 """VC428 corpus (Django, DRF): page sizes from the query string fire; capped paginators and validated forms do not."""
 from django.core.paginator import Paginator
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from rest_framework.pagination import LimitOffsetPagination, PageNumberPagination
 from rest_framework.views import APIView
 
@@ -106,3 +106,19 @@ def sitemap_index(request, sitemaps, template_name="sitemap_index.xml"):
         # ok: VC428
         pages.extend(range(1, site.paginator.num_pages + 1))
     return JsonResponse({"pages": pages})
+
+
+def paginate(request: HttpRequest, num_items: int, items_per_page: int = 100) -> tuple[int, int]:
+    # ok: VC428 -- a helper declared to return plain data: the views hand it their own counts
+    paginator = Paginator(range(num_items), items_per_page)
+    return paginator.num_pages, paginator.count
+
+
+def page_size(request: HttpRequest, default: int = 20) -> int:
+    # expect: VC428 -- the request itself is still the client's inside such a helper
+    return len(list(range(int(request.GET.get("size", default)))))
+
+
+def report_rows(request: HttpRequest, rows: int):
+    # expect: VC428 -- no return annotation: a view, `rows` a capture of its URL
+    return JsonResponse({"rows": list(range(rows))})

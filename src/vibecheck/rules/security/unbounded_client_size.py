@@ -162,7 +162,8 @@ class UnboundedClientSize(ClientSinkRule):
     the module), or a form's `cleaned_data` or serializer's `validated_data` is not reported; a test of the lower end
     alone (`if n < 1:`) bounds nothing, and a count divided by the client's number (`total // per_page`) is at most
     the count. A Django view's unannotated parameters after `request` are not taken as the
-    client's: an URLconf passes its own objects there too.
+    client's: an URLconf passes its own objects there too; nor are any parameters of such a function declared to
+    return plain data (`-> tuple[int, int]`), a helper the views call with their own values.
 
     ## Why is this bad?
     Whoever sends the request decides how much work the server does for it: `?limit=10000000` loads a whole table
@@ -235,12 +236,15 @@ class UnboundedClientSize(ClientSinkRule):
         # a Django view's parameters after `request` are taken as URL captures, but an URLconf passes its own objects
         # there too (`sitemaps`, `template_name`): unannotated, they are not taken as the client's sizes
         guessed = not is_route_handler(function) and module_uses_django(self.context.imports)
-        for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):
+        params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
+        # a helper's parameters after the request are its caller's values; the request itself stays the client's
+        helper_values = params[1:] if guessed and _returns_plain_data(function) else ()
+        for param in params:
             name = param.name.value
             if name not in state.names:
                 continue
             annotation = param.annotation.annotation if param.annotation is not None else None
-            if guessed and annotation is None:
+            if guessed and annotation is None or param in helper_values:
                 state.names.pop(name)
                 continue
             if annotation is not None and dotted_name(annotation) in NUMBER_TYPES:
@@ -389,3 +393,17 @@ def _bounded_fields(model: cst.ClassDef) -> Iterator[str]:
 
 def _is_none(node: cst.BaseExpression | None) -> bool:
     return node is None or (type(node) is cst.Name and node.value == "None")
+
+
+# Return annotations of plain data: a function declared to return one builds a value for its caller, not a response.
+PLAIN_DATA_RETURNS = frozenset({"tuple", "list", "dict", "set", "frozenset", "int", "float", "str", "bool", "None",
+                                "Tuple", "List", "Dict", "Set", "typing.Tuple", "typing.List", "typing.Dict"})
+
+
+def _returns_plain_data(function: cst.FunctionDef) -> bool:
+    """`def paginate(request: HttpRequest, num_items: int, ...) -> tuple[int, list[int], int]`: a helper the views
+    call with their own counts, not a view whose parameters an URLconf fills from the path."""
+    returns = function.returns.annotation if function.returns is not None else None
+    if type(returns) is cst.Subscript:
+        returns = returns.value
+    return returns is not None and dotted_name(returns) in PLAIN_DATA_RETURNS
