@@ -82,7 +82,8 @@ wrap(runner, "_project_phase", "project phase")
 wrap(runner, "collect", "collect")
 wrap(runner, "plan_index", "plan index")
 wrap(api, "discover", "discover")
-wrap(project_rules_forked, "run_project_rules", "project rule", lambda p, rules, parts: rules[0][0].__name__ if len(rules) == 1 else "")
+wrap(project_rules_forked, "run_project_rules", "project rule",
+     lambda p, rules, parts: rules[0][0].__name__ if len(rules) == 1 else "")
 wrap(runner, "conditional_findings", "conditional findings")
 wrap(project_rules_forked, "run_each_rule", "project rules")
 wrap(runner, "split_projects", "split projects")
@@ -176,10 +177,11 @@ def summarise(marks: list[Mark], started: float, ended: float, verbose: bool) ->
         busy_cpu = sum(e.cpu - b.cpu for b, e in tasks)
         checked = [(b, e) for b, e in tasks if b.extra.split("\t")[0] == "SourceFile"]
         gaps = sum(b2.wall - e1.wall for (_, e1), (b2, _) in zip(tasks, tasks[1:], strict=False))
+        gaps_cpu = sum(b2.cpu - e1.cpu for (_, e1), (b2, _) in zip(tasks, tasks[1:], strict=False))
         print(f"  worker {pid}: up {at(ms[0].wall):.3f}, first task {at(tasks[0][0].wall):.3f}, last task end "
               f"{at(tasks[-1][1].wall):.3f}, loop end {at(ms[-1].wall):.3f}; {len(checked)} files + "
               f"{len(tasks) - len(checked)} index tasks; cpu {ms[-1].cpu:.2f} (in tasks {busy_cpu:.2f}), run-queue wait "
-              f"{ms[-1].queued - ms[0].queued:.2f}, between tasks {gaps:.3f} s wall")
+              f"{ms[-1].queued - ms[0].queued:.2f}, between tasks {gaps:.3f} s wall, {gaps_cpu:.3f} s cpu")
         if verbose and checked:
             last = checked[-3:]
             print("    last files: " + ", ".join(f"{b.extra.split(chr(9))[-1]} {e.cpu - b.cpu:.2f}s@{at(b.wall):.2f}"
@@ -188,33 +190,34 @@ def summarise(marks: list[Mark], started: float, ended: float, verbose: bool) ->
         if pid != parent and pid not in workers:
             print(f"  other {pid}: {at(ms[0].wall):.3f}-{at(ms[-1].wall):.3f} s, cpu {ms[-1].cpu - ms[0].cpu:.2f} s "
                   f"({ms[0].label} .. {ms[-1].label})")
-    # busy workers over time: +1 at a task's begin, -1 at its end
-    edges = sorted([(b.wall, 1) for ts in spans.values() for b, _ in ts] + [(e.wall, -1) for ts in spans.values() for _, e in ts])
-    busy, both_first, both_last, idle_between = 0, None, None, 0.0
+    # busy workers over time: +1 at a task's begin, -1 at its end; both_last: when the tail (one worker busy) began
+    edges = sorted([(b.wall, 1) for ts in spans.values() for b, _ in ts]
+                   + [(e.wall, -1) for ts in spans.values() for _, e in ts])
+    busy, both_first, both_last, idle, idle_before_tail = 0, None, edges[-1][0], 0.0, 0.0
     previous = edges[0][0]
     for moment, step in edges:
         if both_first is not None and busy < 2:
-            idle_between += (2 - busy) * (moment - previous)
+            idle += (2 - busy) * (moment - previous)
         busy += step
         previous = moment
         if busy >= 2:
             both_first = moment if both_first is None else both_first
-            both_last = None
-        elif both_last is None and both_first is not None:
+            both_last, idle_before_tail = edges[-1][0], idle
+        elif both_first is not None and both_last == edges[-1][0]:
             both_last = moment
-            idle_mark = idle_between
-    idle_between = idle_mark
+    both_first = edges[0][0] if both_first is None else both_first
     first_task = edges[0][0]
     last_end = edges[-1][0]
     checked_end = max(e.wall for ts in spans.values() for b, e in ts if b.extra.split("\t")[0] == "SourceFile")
     phase = [m for m in by_pid[parent] if m.label.startswith("project phase")]
-    bounds = [("start-up (to the first task)", started, first_task), ("one worker (to the second's first task)", first_task, both_first),
+    bounds = [("start-up (to the first task)", started, first_task),
+              ("one worker (to the second's first task)", first_task, both_first),
               ("both busy", both_first, both_last), ("tail (one worker)", both_last, last_end),
               ("after the last task", last_end, ended)]
     numbers: dict[str, float] = {"wall": wall}
     total_cpu = 0.0
-    print(f"  checked files done at {at(checked_end):.3f} s; slot-seconds idle between tasks while both busy "
-          f"{idle_between:.3f}")
+    print(f"  checked files done at {at(checked_end):.3f} s; worker-seconds without a task before the tail "
+          f"{idle_before_tail:.3f}")
     for name, low, high in bounds:
         cpu = sum(interpolated_cpu(ms, high) - interpolated_cpu(ms, low) for ms in by_pid.values())
         total_cpu += cpu
@@ -226,6 +229,10 @@ def summarise(marks: list[Mark], started: float, ended: float, verbose: bool) ->
         rule_spans = sorted(((e.wall - b.wall, b.extra) for b, e in zip(rules[::2], rules[1::2], strict=False)), reverse=True)
         print(f"  project phase {at(phase[0].wall):.3f}-{at(phase[-1].wall):.3f} s; rules here: "
               + ", ".join(f"{name} {seconds:.3f}" for seconds, name in rule_spans[:4]))
+    reported = [m for m in by_pid[parent] if m.label == "report end"]
+    if reported:
+        numbers["after the report"] = ended - reported[-1].wall
+        print(f"  from the report's end to the run's: {numbers['after the report']:.3f} s")
     queued = sum(ms[-1].queued - ms[0].queued for ms in by_pid.values())
     numbers["cpu"] = total_cpu
     numbers["lost"] = wall - total_cpu / 2

@@ -83,6 +83,23 @@ def test_output_file_receives_the_findings(project: Path) -> None:
     assert "VC101" in (project / "report.txt").read_text(encoding="utf-8")
 
 
+def test_a_checks_process_ends_at_once_with_its_whole_report(project: Path) -> None:
+    """A check's process ends without freeing its objects (`vibecheck.entry._end_at_once`): its exit code, a report
+    larger than a pipe holds on stdout, and a report written with `--output` all arrive whole; `fix` ends the same
+    way, and so does a check named with no command word."""
+    many = "".join(SWALLOW.replace("load", f"load_{number}") + "\n\n" for number in range(700))
+    write(project, {"many.py": many})
+    found = run_vibecheck(["--format", "concise", "many.py"], project)
+    lines = found.stdout.splitlines()
+    assert found.returncode == 1 and len(found.stdout) > 65536
+    assert len(lines) == 700 and all(": VC101 " in line for line in lines)
+    written = run_vibecheck(["check", "--format", "json", "--output", "report.json", "many.py"], project)
+    assert written.returncode == 1 and written.stdout == ""
+    assert len(json.loads((project / "report.json").read_text(encoding="utf-8"))["findings"]) == 700
+    fixed = run_vibecheck(["fix", "--exit-zero", "--format", "concise", "many.py"], project)
+    assert fixed.returncode == 0 and len(fixed.stdout.splitlines()) == 700
+
+
 def test_unknown_code_in_select_exits_2_with_did_you_mean(project: Path) -> None:
     write(project, {"app.py": CLEAN})
     result = invoke(["--select", "VC1001", "."])
