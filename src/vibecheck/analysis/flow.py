@@ -1396,16 +1396,14 @@ _CALLS: dict[int, tuple[cst.CSTNode, tuple[cst.Call, ...]]] = {}
 _WALRUSES: dict[int, tuple[cst.CSTNode, tuple[cst.NamedExpr, ...]]] = {}
 _CHECKED_NAMES: dict[int, tuple[cst.CSTNode, tuple[str, ...]]] = {}
 # Per file, what the flow rules ask of the same nodes in each lane: the names a value's signature covers, whether a
-# function is a route handler, a statement's calls that pass values (with the call a dispatcher makes), its calls
-# handed on to another call.
+# function is a route handler, a statement's calls handed on to another call.
 _SIGNED: dict[int, tuple[cst.CSTNode, tuple[str, ...]]] = {}
 _ROUTES: dict[int, tuple[cst.CSTNode, bool]] = {}
-_DISPATCHED: dict[int, tuple[cst.CSTNode, tuple[tuple[cst.Call, cst.Call | None], ...]]] = {}
 _HANDED_ON: dict[int, tuple[cst.CSTNode, set[int]]] = {}
 # Per file: (class, method, version of the import table) -> the callee a `self.method()` call names.
 _METHOD_CALLEES: dict[tuple[str, str, int], str] = {}
-# Per file: assignment -> the attributes of `self` it binds, asked by every summarising lane in a method.
-_SELF_ATTRIBUTES: dict[int, tuple[cst.CSTNode, list[str]]] = {}
+# Per file: statement -> what every summarising lane reads of it besides taints (`_SummaryPlan`; None: nothing).
+_SUMMARY_PLANS: dict[int, tuple[cst.CSTNode, Any]] = {}
 # Per file: (function, whether scalar inputs count) -> the parameters certainly input (`begin_function`'s payload).
 _PAYLOADS: dict[tuple[int, bool], tuple[cst.FunctionDef, frozenset[str]]] = {}
 # Per file: function -> what the summarising lanes read of its signature (`_Signature`).
@@ -1419,6 +1417,8 @@ _SHORT_CODES: dict[int, tuple[cst.CSTNode, str]] = {}
 _WALKED_STATEMENTS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...] | None]] = {}
 # Per file: function -> the names and strings its lanes can read (`walked_names`).
 _WALKED_NAMES: dict[int, tuple[cst.CSTNode, tuple[str, ...] | None]] = {}
+# Per file: nested function -> the names it binds itself, asked by every lane that enters it with client data.
+_BOUND_LOCALLY: dict[int, tuple[cst.CSTNode, frozenset[str]]] = {}
 
 
 def _remembered(cache: dict[int, tuple[cst.CSTNode, Any]], node: cst.CSTNode, compute: Callable[[Any], Any]) -> Any:
@@ -1440,8 +1440,8 @@ def _is_walked_node(value: object) -> bool:
 def reset_expression_cache() -> None:
     """Forget the previous file's nodes (called once per module)."""
     for cache in (_EXPRESSIONS, _PARAMETERS, _CALLS, _WALRUSES, _CHECKED_NAMES, _FIRST_LINES, _CODE_LINES, _SIGNED,
-                  _ROUTES, _DISPATCHED, _HANDED_ON, _PAYLOADS, _SIGNATURES, _WALKED_STATEMENTS, _WALKED_NAMES, _SHORT_CODES,
-                  _SELF_ATTRIBUTES, _METHOD_CALLEES):
+                  _ROUTES, _HANDED_ON, _PAYLOADS, _SIGNATURES, _WALKED_STATEMENTS, _WALKED_NAMES, _SHORT_CODES,
+                  _SUMMARY_PLANS, _METHOD_CALLEES, _BOUND_LOCALLY):
         cache.clear()
     _ATTRIBUTE_PARAMETERS.clear()
 
@@ -2691,7 +2691,7 @@ class FlowRule(Rule):
         # data: what else the enclosing function built (a query text) is judged where it was built.
         enclosing: list[FlowState | None] = self.__dict__.setdefault("_scope_states", [])
         if any(outer is not None and outer.names for outer in enclosing):
-            local = _bound_locally(node)
+            local = _remembered(_BOUND_LOCALLY, node, _bound_locally)
             state.names.update((name, taint) for outer in enclosing if outer is not None
                                for name, taint in outer.names.items()
                                if taint.kind == "request" and name.partition(".")[0] not in local)
@@ -2801,55 +2801,55 @@ class FlowRule(Rule):
         summary = state.summary
         if summary is None:
             return
+        entry = _SUMMARY_PLANS.get(id(node))  # `_remembered`, inlined: every summarising lane asks of every statement
+        if entry is None or entry[0] is not node:
+            entry = _SUMMARY_PLANS[id(node)] = (node, _summary_plan(node))
+        plan: _SummaryPlan | None = entry[1]
+        if plan is None:
+            return
         tracked = self.tracked_kinds
-        if not summary.makes and type(node) is cst.Expr and type(node.value) is cst.Yield \
-                and type(node.value.value) is cst.Name:  # a FastAPI dependency: `svc = Service(); yield svc`
-            summary.makes = _made_object(node.value.value, state)
-        if type(node) is cst.Return and node.value is not None:
+        if plan.yielded is not None and not summary.makes:  # a FastAPI dependency: `svc = Service(); yield svc`
+            summary.makes = _made_object(plan.yielded, state)
+        returned = plan.returned
+        if returned is not None:
             if not summary.makes:
-                summary.makes = _made_object(node.value, state)
-            taint = state.taint_of(node.value)
+                summary.makes = _made_object(returned, state)
+            taint = state.taint_of(returned)
             if taint is not None and taint.kind in tracked and not (taint.kind == PARAMETER and taint.origin.startswith("self.")):
-                note = self.value_note(node.value, taint, state)
+                note = self.value_note(returned, taint, state)
                 summary.returns.append([PARAMETER if taint.origin in state.guessed_inputs else taint.kind, taint.origin,
                                         *([note] if note else [])])
-        if type(node) is cst.Assign and state.class_name is not None:
+        if plan.attributes and state.class_name is not None:
             # `self.x = <parameter>`: the targets first, since most assignments of a method bind no attribute
-            attributes = _remembered(_SELF_ATTRIBUTES, node, _self_attributes)
-            taint = state.taint_of(node.value) if attributes else None
+            attributes = plan.attributes
+            value = node.value  # type: ignore[attr-defined]  # (an `Assign`: only assignments have attributes)
+            taint = state.taint_of(value)
             if taint is not None and taint.kind == PARAMETER and not taint.origin.startswith("self."):
                 for attribute in attributes:
-                    summary.stores.extend([attribute, parameter] for parameter in parameters_in(node.value, state, taint)
+                    summary.stores.extend([attribute, parameter] for parameter in parameters_in(value, state, taint)
                                           if not parameter.startswith("self."))
             elif taint is not None and taint.kind in self.untrusted_kinds and taint.origin not in state.guessed_inputs:
                 summary.kept.extend([attribute, taint.kind, taint.origin] for attribute in attributes)
         handed_on: set[int] | None = None
-        entry = _DISPATCHED.get(id(node))  # remembered per file: every summarising lane asks of every statement
-        if entry is None or entry[0] is not node:
-            entry = _DISPATCHED[id(node)] = (node, _calls_passing_values(node))
-        for found, dispatched in entry[1]:  # `tasks.add_task(send_webhook, url)` runs `send_webhook(url)`
+        for found, found_args, dispatched, dispatched_args in plan.passing:
+            # `tasks.add_task(send_webhook, url)` runs `send_webhook(url)`
             callee = state.project_callee(dispatched) if dispatched is not None else None
-            call = dispatched if dispatched is not None and callee is not None else found
+            arguments = dispatched_args if callee is not None else found_args
             callee = callee or state.project_callee(found)
             if callee is None:
                 continue
-            position = 0
-            for arg in call.args:
-                if arg.star:
-                    break
-                where: int | str = arg.keyword.value if arg.keyword is not None else position
-                position += arg.keyword is None
-                taint = state.taint_of(arg.value)
+            for where, value in arguments:
+                taint = state.taint_of(value)
                 if taint is None or taint.kind not in tracked:
                     continue
-                note = self.value_note(arg.value, taint, state)
+                note = self.value_note(value, taint, state)
                 if handed_on is None:
                     handed_on = _remembered(_HANDED_ON, node, _call_arguments)
                 extra = [note, HANDED_ON] if id(found) in handed_on else [note] if note else []
                 if taint.kind == PARAMETER or taint.origin in state.guessed_inputs:
-                    for parameter in parameters_in(arg.value, state, taint):
+                    for parameter in parameters_in(value, state, taint):
                         summary.calls.append([callee, where, PARAMETER, parameter, *extra])
-                elif not self._reported_in(arg.value):
+                elif not self._reported_in(value):
                     summary.calls.append([callee, where, taint.kind, taint.origin, *extra])
 
     def _reported_in(self, node: cst.BaseExpression) -> bool:
@@ -2919,6 +2919,54 @@ class _Signature:
                               for p in (*params.posonly_params, *params.params, *params.kwonly_params))
         self.returned = _annotated_class(function.returns)
         self.route = _remembered(_ROUTES, function, is_route_handler)
+
+
+class _SummaryPlan:
+    """What every summarising lane reads of a statement besides taints, read once per statement: the name a
+    generator yields (`yield svc`), the value it returns, the attributes of `self` an assignment binds, and the
+    calls that pass values (`_calls_passing_values`), each with its arguments as (position or keyword, value)."""
+
+    __slots__ = ("yielded", "returned", "attributes", "passing")
+
+    def __init__(self, yielded: cst.Name | None, returned: cst.BaseExpression | None, attributes: list[str],
+                 passing: tuple[tuple[cst.Call, Arguments, cst.Call | None, Arguments], ...]) -> None:
+        self.yielded = yielded
+        self.returned = returned
+        self.attributes = attributes
+        self.passing = passing
+
+
+Arguments = tuple[tuple[int | str, cst.BaseExpression], ...]
+
+
+def _summary_plan(statement: cst.CSTNode) -> _SummaryPlan | None:
+    """The statement's `_SummaryPlan`; None when a summary reads nothing of it (most statements)."""
+    yielded: cst.Name | None = None
+    returned: cst.BaseExpression | None = None
+    attributes: list[str] = []
+    if type(statement) is cst.Expr and type(statement.value) is cst.Yield and type(statement.value.value) is cst.Name:
+        yielded = statement.value.value
+    elif type(statement) is cst.Return:
+        returned = statement.value
+    elif type(statement) is cst.Assign:
+        attributes = _self_attributes(statement)
+    passing = tuple((found, _arguments(found), dispatched, _arguments(dispatched) if dispatched is not None else ())
+                    for found, dispatched in _calls_passing_values(statement))
+    if yielded is None and returned is None and not attributes and not passing:
+        return None
+    return _SummaryPlan(yielded, returned, attributes, passing)
+
+
+def _arguments(call: cst.Call) -> Arguments:
+    """A call's arguments before the first `*args`/`**kwargs`, each with its position or keyword."""
+    found: list[tuple[int | str, cst.BaseExpression]] = []
+    position = 0
+    for arg in call.args:
+        if arg.star:
+            break
+        found.append((arg.keyword.value if arg.keyword is not None else position, arg.value))
+        position += arg.keyword is None
+    return tuple(found)
 
 
 def _calls_passing_values(statement: cst.CSTNode) -> tuple[tuple[cst.Call, cst.Call | None], ...]:
