@@ -1290,3 +1290,48 @@ class TicketCloseView(LoginRequiredMixin, View):
         ticket.closed = True
         ticket.save()
         return redirect("tickets")
+
+
+from .permissions import IsTeamMember  # noqa: E402
+
+
+@api_view(["GET"])
+@permission_classes([IsAuthenticated])
+def team_detail(request, team_id):
+    # expect: VC214 -- a login is all `IsAuthenticated` asks; the manager's own query method scopes nothing
+    team = Team.objects.active().get(pk=team_id)
+    return Response({"name": team.name})
+
+
+@api_view(["POST"])
+@permission_classes([IsAuthenticated])
+def rename_team(request, team_id):
+    # expect: VC214
+    team = get_object_or_404(Team, pk=team_id)
+    team.name = request.data["name"]
+    team.save()
+    return Response(status=204)
+
+
+@api_view(["GET"])
+@permission_classes([IsAuthenticated, IsTeamMember])
+def member_team_detail(request, team_id):
+    # ok: VC214 -- a permission class that asks more than a login is handed the view and may check the team
+    team = Team.objects.active().get(pk=team_id)
+    return Response({"name": team.name})
+
+
+@api_view(["GET"])
+@permission_classes([IsAdminUser])
+def staff_team_detail(request, team_id):
+    # ok: VC214 -- staff reach every team by design
+    team = Team.objects.get(pk=team_id)
+    return Response({"name": team.name})
+
+
+@api_view(["GET"])
+@permission_classes([])
+def open_team_detail(request, team_id):
+    # ok: VC214 -- no permission class at all: the view is open, which VC201 and VC219 judge
+    team = Team.objects.get(pk=team_id)
+    return Response({"name": team.name})

@@ -435,7 +435,8 @@ class ObjectLookupNotScopedToUser(Rule):
     `decorators`/`method_decorators` of a Flask view or Flask-RESTful/RESTX resource, an auth mixin or permission class on a
     class-based view (also on a viewset's extra routes, `@action(detail=True)`, unless their own `permission_classes=`
     open or restrict them), Litestar `guards` on the route or on its `Controller`, Starlette's
-    `@requires("authenticated")`, or a DRF view with no `permission_classes`, left to `DEFAULT_PERMISSION_CLASSES`,
+    `@requires("authenticated")`, a DRF function view whose `@permission_classes([IsAuthenticated])` asks for a login
+    only, or a DRF view with no `permission_classes`, left to `DEFAULT_PERMISSION_CLASSES`,
     which is taken to require a login as `IsAuthenticated` does, since the settings are another file; such a view's
     finding sits on the view method, where VC201 reports the view instead when the checked settings leave DRF's
     default open; or a login guard that another file adds: `include_router(router, dependencies=[Depends(...)])`, a
@@ -491,7 +492,7 @@ class ObjectLookupNotScopedToUser(Rule):
     (`@admin_required`, `@user_passes_test(lambda u: u.is_staff)`, `Depends(require_admin)`, a route dependency that
     checks access to what the path names, `dependencies=[Depends(requires_access_connection(method="DELETE"))]`,
     `IsAdminUser`, a Strawberry resolver's permission class that asks for more than a login (`CanEditDocument`, handed
-    the resolver's arguments), a
+    the resolver's arguments) and so does one a DRF function view lists (`@permission_classes([IsTeamMember])`), a
     staff-only mixin or a `UserPassesTestMixin.test_func` that answers with a role (`return
     self.request.user.groups.filter(name="editors").exists()`), or a role check on the caller or on the verified
     token's claims in the body, such as
