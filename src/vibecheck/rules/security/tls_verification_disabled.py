@@ -100,7 +100,8 @@ class TlsVerificationDisabled(BindingRule):
     `session.resource(...)`), the Kubernetes client's `configuration.verify_ssl = False`, Tornado's
     `validate_cert=False` (`AsyncHTTPClient().fetch(url, ...)`, `HTTPRequest(url, ...)`),
     `ssl._create_unverified_context()`, `ssl.CERT_NONE` given to a call or assigned (`context.verify_mode = ssl.CERT_NONE`),
-    `cert_reqs="CERT_NONE"`, `context.check_hostname = False` and paho-mqtt's `client.tls_insecure_set(True)`. A setting named as the switch set to `False` in a
+    `cert_reqs="CERT_NONE"`, `context.check_hostname = False` and paho-mqtt's `client.tls_insecure_set(True)`. A setting
+    named as the switch set to `False` in a
     module or a settings class (`VERIFY_SSL = False`, `verify_ssl: bool = False` in a pydantic `BaseSettings`, Flask's
     `VERIFY_TLS = False` in a `Config` class) is reported where it is set, since the call another module makes with it
     (`verify=settings.verify_ssl`) cannot show its value; where the same file passes it on, the call is reported
