@@ -28,6 +28,7 @@ class MemberProfileSerializer(serializers.ModelSerializer):
 class InvitationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Invitation
+        # expect: VC215
         fields = ["id", "email", "role", "expires_at", "accepted_at"]
         read_only_fields = ["expires_at", "accepted_at"]
 

@@ -17,7 +17,7 @@ class InvitationTests(APITestCase):
     @mock.patch("accounts.services.send_mail")
     def test_create_invitation_sends_mail(self, send_mail):
         create_invitation(self.org, self.owner, "new@a.io", "member")
-        # expect: VC308
+        # ok: VC308
         send_mail.assert_called_once()
 
     @mock.patch("accounts.services.send_mail")
@@ -33,14 +33,14 @@ class InvitationTests(APITestCase):
         user = get_user_model().objects.create_user("x", "x@a.io", "pw-for-tests")
         self.client.force_authenticate(user)
         resp = self.client.post(f"/api/invitations/accept/{invite.token}/")
-        # expect: VC310
+        # expect: VC304/VC310
         self.assertTrue(resp)
 
     def test_role_change(self):
         self.client.force_authenticate(self.owner)
         resp = self.client.post("/api/members/1/role/", {"role": "admin"}, HTTP_X_ORG_ID=str(self.org.pk))
+        # expect: VC311
         if resp.status_code == 200:
-            # expect: VC311
             self.assertEqual(resp.data["role"], "admin")
 
     def test_directory_lists_orgs(self):

@@ -63,7 +63,6 @@ class MyMembershipViewSet(viewsets.GenericViewSet):
     @action(detail=False, methods=["patch"], url_path="me")
     def update_me(self, request):
         membership = Membership.objects.get(user=request.user, organization=request.org)
-        # expect: VC215
         serializer = MembershipSerializer(membership, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         serializer.save()
@@ -134,10 +133,11 @@ def accept_invitation_checked(request, token):
     return Response({"organization": invite.organization_id})
 
 
+# expect: VC218
 @api_view(["DELETE"])
 @permission_classes([IsAuthenticated])
 def delete_organization(request, org_id):
-    # expect: VC214/VC218
+    # expect: VC214
     org = Organization.objects.get(pk=org_id)
     org.deleted_at = timezone.now()
     org.save(update_fields=["deleted_at"])

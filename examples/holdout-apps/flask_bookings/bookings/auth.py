@@ -2,6 +2,7 @@ from urllib.parse import urlparse
 
 from flask import Blueprint, redirect, request, url_for
 from flask_login import login_user, logout_user
+# expect: VC504
 from werkzeug.security import check_password_hash
 
 from .models import User, db
@@ -15,7 +16,7 @@ def login():
     if user is None or not check_password_hash(user.password_hash, request.form["password"]):
         return {"error": "invalid credentials"}, 401
     login_user(user)
-    # expect: VC405/VC415
+    # expect: VC405/VC409/VC415
     return redirect(request.args.get("next") or url_for("bookings.my_bookings"))
 
 
@@ -28,7 +29,7 @@ def login_v2():
     target = request.args.get("next", "")
     if urlparse(target).netloc or not target.startswith("/"):
         target = url_for("bookings.my_bookings")
-    # ok: VC405/VC415
+    # ok: VC405/VC409/VC415
     return redirect(target)
 
 

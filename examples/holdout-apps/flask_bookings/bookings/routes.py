@@ -5,6 +5,7 @@ import stripe
 from flask import Blueprint, abort, current_app, jsonify, request
 from flask_login import current_user, login_required
 from markupsafe import escape
+# expect: VC504
 from sqlalchemy import text
 
 from .models import Booking, Room, db
@@ -77,8 +78,8 @@ def my_bookings():
 def availability():
     room = request.args.get("room", "")
     day = request.args.get("day", "")
-    # expect: VC422
     sql = f"SELECT starts_at, ends_at FROM booking WHERE room_id = {room} AND date(starts_at) = '{day}' AND status != 'cancelled'"
+    # expect: VC422
     rows = db.session.execute(text(sql)).all()
     return jsonify([{"starts_at": str(r.starts_at), "ends_at": str(r.ends_at)} for r in rows])
 
@@ -122,6 +123,7 @@ def cancel_my_booking(booking_id: int):
     return jsonify(status="cancelled")
 
 
+# expect: VC218
 @bp.post("/<int:booking_id>/refund")
 @login_required
 def refund_booking(booking_id: int):

@@ -51,7 +51,7 @@ def test_booking_sends_confirmation(send_confirmation, client):
     start = datetime(2030, 1, 2, 10)
     client.post("/bookings/", json={"room_id": 1, "starts_at": start.isoformat(),
                                     "ends_at": (start + timedelta(hours=1)).isoformat()})
-    # expect: VC308
+    # ok: VC308
     send_confirmation.delay.assert_called_once()
 
 

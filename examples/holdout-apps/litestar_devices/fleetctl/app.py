@@ -29,6 +29,7 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
+# expect: VC211
 app = Litestar(
     route_handlers=[
         DeviceController,
@@ -42,6 +43,5 @@ app = Litestar(
     ],
     dependencies={"db_session": Provide(provide_db_session)},
     on_startup=[create_tables],
-    # expect: VC211
     debug=True,
 )

@@ -78,7 +78,7 @@ class DeviceController(Controller):
         if device is None:
             raise NotFoundException()
         host = request.query_params.get("via", device.ip_address)
-        # expect: VC421
+        # expect: VC421, VC110
         out = subprocess.run(f"ping -c 3 -W 2 {host}", shell=True, capture_output=True, text=True, timeout=15)
         return {"reachable": out.returncode == 0}
 
@@ -91,6 +91,7 @@ class DeviceController(Controller):
         if device is None or not device.ip_address:
             raise NotFoundException()
         # ok: VC421
+        # expect: VC110
         out = subprocess.run(["ping", "-c", "3", "-W", "2", device.ip_address], capture_output=True, timeout=15)
         return {"reachable": out.returncode == 0}
 

@@ -33,7 +33,7 @@ async def test_authenticate_device_rejects_wrong_token():
     session.execute = AsyncMock(return_value=MagicMock(scalar_one_or_none=MagicMock(return_value=MagicMock(token="abc"))))
     with patch.object(auth, "select"):
         await auth.authenticate_device_strict(session, "SN1", "nope")
-    # expect: VC308
+    # ok: VC308
     session.execute.assert_awaited_once()
 
 
@@ -45,6 +45,7 @@ def test_publish_command():
         publish_command("SN1", {"name": "reboot"})
 
 
+# expect: VC303
 def test_firmware_upload_rejects_non_admin():
     try:
         from fleetctl.auth import requires_admin

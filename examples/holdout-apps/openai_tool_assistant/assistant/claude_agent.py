@@ -34,13 +34,13 @@ def handle_tool(block) -> str:
     if block.name == "query":
         conn = sqlite3.connect(settings.database_path)
         try:
-            # expect: VC401/VC402
+            # expect: VC401/VC402/VC417
             rows = conn.execute(block.input["sql"]).fetchall()
         finally:
             conn.close()
         return repr(rows[:50])
     if block.name == "shell":
-        # expect: VC401/VC424/VC408
+        # expect: VC401/VC424/VC408/VC417
         proc = subprocess.run(block.input["command"], shell=True, capture_output=True, text=True, timeout=60)
         return proc.stdout + proc.stderr
     if block.name == "disk_usage":

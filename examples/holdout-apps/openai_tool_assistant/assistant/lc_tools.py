@@ -34,7 +34,7 @@ def save_note_safely(title: str, content: str) -> str:
 @tool
 def http_get(url: str) -> str:
     """GET any URL and return the body."""
-    # expect: VC401/VC405
+    # expect: VC401/VC405, VC107
     return httpx.get(url, timeout=10).text[:10_000]
 
 

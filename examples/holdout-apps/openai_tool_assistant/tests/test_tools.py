@@ -21,7 +21,7 @@ def test_order_status_returns_json(tmp_path, monkeypatch):
 def test_run_sql_calls_database():
     with patch("assistant.tools.get_conn") as get_conn:
         tools.run_sql("status = 'paid'")
-    # expect: VC308
+    # ok: VC308
     get_conn.assert_called_once()
 
 
@@ -33,6 +33,7 @@ def test_fetch_url():
     assert result
 
 
+# expect: VC303
 def test_read_doc_blocks_traversal():
     try:
         tools.read_doc("../../etc/passwd")
@@ -60,7 +61,7 @@ def test_agent_answers():
     assert answer == "hello"
 
 
-@pytest.mark.skip
 # expect: VC306
+@pytest.mark.skip
 def test_python_tool_sandbox():
     assert tools.python("print(1)") == "1\n"
