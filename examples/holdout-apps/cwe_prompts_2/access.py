@@ -60,7 +60,6 @@ def delete_user_safe(user_id):
 @flask_login_required
 def promote_user(user_id):
     db = get_db()
-    # expect: VC214
     db.execute("UPDATE users SET is_admin = 1 WHERE id = ?", (user_id,))
     db.commit()
     return jsonify(promoted=user_id)

@@ -124,10 +124,12 @@ CREATING_METHODS = frozenset({"create", "bulk_create", "save", "insert", "insert
 # Calls that send or show what they are given (`emit("joined", {"user": current_user.name})`, `jsonify(...)`): the
 # caller named there is shown to the client, which checks nothing. A Socket.IO handler's `emit(...)` of the client's
 # message is no helper that may hold a check either.
-OUTPUT_CALLS = frozenset({"emit", "send", "jsonify", "render_template", "flash", "print",
-                          # a log line or an audit entry records who acted (`record(org, request.user, "role_changed")`)
-                          "record", "audit", "log_action", "log_event", "log_activity", "audit_log",
-                          "debug", "info", "warning", "error", "exception"})
+# A log line or an audit entry records who acted and on what (`record(org, request.user, member=obj.pk)`): it shows the
+# caller and hides no check of the object it is handed.
+RECORDING_CALLS = frozenset({"record", "audit", "log_action", "log_event", "log_activity", "audit_log",
+                             "debug", "info", "warning", "error", "exception"})
+OUTPUT_CALLS = frozenset({"emit", "send", "jsonify", "render_template", "flash", "print", *RECORDING_CALLS})
+SOCKET_OUTPUT_CALLS = frozenset({"emit", "send"})
 FRAMEWORK_OBJECT_CHECKS = frozenset({"get_object", "check_object_permissions", "has_object_permission", "has_perm",
                                      "get_queryset", "filter_queryset"})
 
@@ -858,7 +860,8 @@ class ObjectLookupNotScopedToUser(Rule):
             node = pending.pop()
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
                     and node.func.value not in LOOKUP_FUNCTIONS and not node.func.value[:1].isupper() \
-                    and node.func.value not in HELPER_SAFE_CALLS and node.func.value not in OUTPUT_CALLS \
+                    and node.func.value not in HELPER_SAFE_CALLS \
+                    and node.func.value not in SOCKET_OUTPUT_CALLS | RECORDING_CALLS \
                     and handler.client_ids & {n for a in node.args for n in names_in(a.value)} \
                     and not SQL_STATEMENT.match(_sql_argument(node) or "") \
                     and not self._helper_in_view(node.func.value):
