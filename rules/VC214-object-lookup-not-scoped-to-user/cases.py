@@ -1290,3 +1290,125 @@ class TicketCloseView(LoginRequiredMixin, View):
         ticket.closed = True
         ticket.save()
         return redirect("tickets")
+
+
+from .permissions import IsTeamMember  # noqa: E402
+
+
+@api_view(["GET"])
+@permission_classes([IsAuthenticated])
+def team_detail(request, team_id):
+    # expect: VC214 -- a login is all `IsAuthenticated` asks; the manager's own query method scopes nothing
+    team = Team.objects.active().get(pk=team_id)
+    return Response({"name": team.name})
+
+
+@api_view(["POST"])
+@permission_classes([IsAuthenticated])
+def rename_team(request, team_id):
+    # expect: VC214
+    team = get_object_or_404(Team, pk=team_id)
+    team.name = request.data["name"]
+    team.save()
+    return Response(status=204)
+
+
+@api_view(["GET"])
+@permission_classes([IsAuthenticated, IsTeamMember])
+def member_team_detail(request, team_id):
+    # ok: VC214 -- a permission class that asks more than a login is handed the view and may check the team
+    team = Team.objects.active().get(pk=team_id)
+    return Response({"name": team.name})
+
+
+@api_view(["GET"])
+@permission_classes([IsAdminUser])
+def staff_team_detail(request, team_id):
+    # ok: VC214 -- staff reach every team by design
+    team = Team.objects.get(pk=team_id)
+    return Response({"name": team.name})
+
+
+@api_view(["GET"])
+@permission_classes([])
+def open_team_detail(request, team_id):
+    # ok: VC214 -- no permission class at all: the view is open, which VC201 and VC219 judge
+    team = Team.objects.get(pk=team_id)
+    return Response({"name": team.name})
+
+
+import logging  # noqa: E402
+
+from .audit import record  # noqa: E402
+from .guards import team_admin_required  # noqa: E402
+from .models import Membership  # noqa: E402
+from .permissions import IsOrgAdmin  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+
+class OrgMemberViewSet(viewsets.ModelViewSet):
+    serializer_class = MembershipSerializer
+    permission_classes = [IsAuthenticated, IsOrgAdmin]
+
+    def get_queryset(self):
+        return Membership.objects.filter(organization=self.request.org)
+
+    @action(detail=True, methods=["post"])
+    def change_role(self, request, pk=None):
+        # expect: VC214 -- an admin of one organisation changes a member of any other; the audit entry checks nothing
+        membership = Membership.objects.get(pk=pk)
+        membership.role = request.data["role"]
+        membership.save()
+        record(request.org, request.user, "member.role_changed", member=membership.pk)
+        return Response({"role": membership.role})
+
+    @action(detail=True, methods=["post"])
+    def change_role_in_org(self, request, pk=None):
+        # ok: VC214 -- scoped to the admin's organisation
+        membership = get_object_or_404(Membership, pk=pk, organization=request.org)
+        membership.role = request.data["role"]
+        membership.save()
+        return Response({"role": membership.role})
+
+
+class StaffMemberViewSet(viewsets.ModelViewSet):
+    serializer_class = MembershipSerializer
+    permission_classes = [IsAdminUser]
+
+    @action(detail=True, methods=["post"])
+    def change_role(self, request, pk=None):
+        # ok: VC214 -- the site's staff reach every membership by design
+        membership = Membership.objects.get(pk=pk)
+        membership.role = request.data["role"]
+        membership.save()
+        return Response({"role": membership.role})
+
+
+@bp.post("/teams/projects/<int:project_id>/archive")
+@flask_login_required
+@team_admin_required
+def archive_team_project(project_id):
+    # expect: VC214 -- a team's admin, but the project is read from every team
+    project = Todo.query.get_or_404(project_id)
+    project.archived = True
+    return {"ok": True}
+
+
+@bp.post("/teams/projects/<int:project_id>/restore")
+@flask_login_required
+@team_admin_required
+def restore_team_project(project_id):
+    # ok: VC214
+    project = Todo.query.filter_by(id=project_id, team_id=current_user.team_id).first_or_404()
+    project.archived = False
+    return {"ok": True}
+
+
+@api_view(["GET"])
+@permission_classes([IsAuthenticated])
+def read_membership(request, membership_id):
+    # expect: VC214 -- logging the caller relates nothing to the membership
+    membership = Membership.objects.get(pk=membership_id)
+    log.info("%s read membership %s", request.user, membership_id)
+    return Response({"role": membership.role})

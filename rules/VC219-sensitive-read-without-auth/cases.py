@@ -185,3 +185,39 @@ def email_of(user_id: int, token: str):
     if token == "":
         return {"error": "missing token"}
     return {"email": find_profile(user_id).email}
+
+
+# expect: VC219 -- where a device (and its owner) is, for anyone who asks
+@app.get("/devices/{device_id}/location")
+def device_location(device_id: int):
+    return last_position(device_id)
+
+
+# expect: VC219
+@app.get("/directory")
+def member_directory():
+    return every_member_email()
+
+
+# expect: VC219
+@app.get("/bookings/{booking_id}")
+def read_booking(booking_id: int):
+    return find_booking(booking_id)
+
+
+# ok: VC219
+@app.get("/locations/mine")
+def my_locations(user=Depends(get_current_user)):
+    return locations_of(user)
+
+
+# ok: VC219
+@app.get("/devices/{device_id}/firmware")
+def device_firmware(device_id: int):
+    return firmware_version(device_id)
+
+
+# ok: VC219
+@app.get("/rooms/availability")
+def room_availability():
+    return free_slots()

@@ -460,3 +460,14 @@ def analytics_and_grammar(posthog):
     # expect: VC403 -- brackets in a password make no pattern
     password = os.environ["PASSWORD"]
     return token, stripe_publishable_key, stripe_secret_key, password
+
+# expect: VC403 -- the key every device shares until it gets its own
+DEFAULT_DEVICE_KEY = os.environ["DEFAULT_DEVICE_KEY"]
+# expect: VC403
+INGEST_KEY = os.environ["INGEST_KEY"]
+# ok: VC403 -- the field a lookup reads, not a key
+DEVICE_KEY = "device_id"
+# ok: VC403 -- a cache key's template
+CACHE_DEVICE_KEY = "devices:{id}"
+# ok: VC403
+DEVICE_KEY_HEADER = "X-Device-Key"

@@ -460,3 +460,14 @@ def analytics_and_grammar(posthog):
     # expect: VC403 -- brackets in a password make no pattern
     password = "[Xk9]pq7-2Lm"
     return token, stripe_publishable_key, stripe_secret_key, password
+
+# expect: VC403 -- the key every device shares until it gets its own
+DEFAULT_DEVICE_KEY = "fleet-2024-shared-provisioning-key-7f3a9c"
+# expect: VC403
+INGEST_KEY = "b3f1c9a07d5e4e2a9c1f8d6b2a4e7c90"
+# ok: VC403 -- the field a lookup reads, not a key
+DEVICE_KEY = "device_id"
+# ok: VC403 -- a cache key's template
+CACHE_DEVICE_KEY = "devices:{id}"
+# ok: VC403
+DEVICE_KEY_HEADER = "X-Device-Key"

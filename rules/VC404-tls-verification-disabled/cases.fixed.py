@@ -552,3 +552,42 @@ def stdlib_context_to_urllib3():
     # expect: VC404 -- not urllib3's context: nothing says who checks the host
     context.check_hostname = False
     return urllib3.PoolManager(ssl_context=context)
+
+
+def mqtt_client_accepting_any_host(ca_file):
+    import paho.mqtt.client as mqtt
+
+    client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2)
+    client.tls_set(ca_certs=ca_file)
+    # expect: VC404
+    client.tls_insecure_set(True)
+    return client
+
+
+def mqtt_client_insecure_through_a_name(ca_file):
+    import paho.mqtt.client as mqtt
+
+    skip_host_check = True
+    client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2)
+    client.tls_set(ca_certs=ca_file)
+    # expect: VC404
+    client.tls_insecure_set(skip_host_check)
+    return client
+
+
+def mqtt_client_checking_the_host(ca_file, insecure_tls=False):
+    import paho.mqtt.client as mqtt
+
+    client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2)
+    client.tls_set(ca_certs=ca_file)
+    # ok: VC404
+    client.tls_insecure_set(False)
+    if insecure_tls:
+        # ok: VC404 -- the caller's own opt-out
+        client.tls_insecure_set(True)
+    return client
+
+
+def mqtt_client_from_settings(client, settings):
+    # ok: VC404 -- configured elsewhere: the value cannot be seen here
+    client.tls_insecure_set(settings.mqtt_tls_insecure)

@@ -15,6 +15,7 @@ from vibecheck.analysis.model_fields import sibling_models_inputs
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.auth_check_always_passes import AuthCheckAlwaysPasses
 from vibecheck.rules.auth.auth_fails_open import AuthFailsOpen
+from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.csrf_protection_disabled import CsrfProtectionDisabled
 from vibecheck.rules.auth.debug_mode_in_production import DebugModeInProduction
 from vibecheck.rules.auth.hardcoded_secret_key import HardcodedSecretKey
@@ -23,6 +24,7 @@ from vibecheck.rules.auth.jwt_signature_not_verified import JwtSignatureNotVerif
 from vibecheck.rules.auth.mass_assignment import MassAssignment
 from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORDS, is_signing_key_name, names_any, secret_kinds
 from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
+from vibecheck.rules.auth.privilege_from_client import PrivilegeFromClient
 from vibecheck.rules.auth.privileged_action_for_any_user import PrivilegedActionForAnyUser
 from vibecheck.rules.auth.weak_password_hash import WeakPasswordHash
 from vibecheck.testing import check_corpus, findings_for, parse_annotations
@@ -387,6 +389,21 @@ def test_a_random_secret_key_in_test_or_dev_settings_is_not_reported(path: str) 
     assert findings_for(InsecureRandomToken, source, path=path) == []
     assert len(findings_for(InsecureRandomToken, source, path="mysite/settings.py")) == 1
     assert len(findings_for(InsecureRandomToken, source, path="accounts/dev/tokens.py")) == 1
+
+
+@pytest.mark.parametrize(("rule", "corpus_name"), [
+    (DebugModeInProduction, "cases_litestar.py"),
+    (ClientControlledAuthorization, "cases_drf_permissions.py"),
+    (PrivilegeFromClient, "cases_drf_permissions.py"),
+])
+def test_framework_corpus_is_reported_exactly(rule: type[Rule], corpus_name: str) -> None:
+    """Litestar's `debug=True`; DRF views whose permission classes let only administrators in (a viewset's
+    `permission_classes`, a function view's `@permission_classes`), unless an action lists its own."""
+    [corpus] = RULES_DIR.glob(f"{rule.code}-*/{corpus_name}")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
+    assert len(expected) >= 2 and len(ok) >= 2
+    result = check_corpus(rule, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
 
 
 @pytest.mark.parametrize("rule", [DebugModeInProduction, CsrfProtectionDisabled])

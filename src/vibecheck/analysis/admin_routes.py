@@ -21,9 +21,38 @@ ADMIN_GUARD_WORDS = frozenset({"require", "required", "requires", "ensure", "onl
 DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
 
 
+def drf_permission_classes(node: cst.FunctionDef | cst.ClassDef) -> list[str]:
+    """The permission classes DRF runs for a view: a function view's `@permission_classes([...])`, a viewset action's
+    `@action(..., permission_classes=[...])`, a class view's `permission_classes = [...]`."""
+    values: list[cst.BaseExpression] = []
+    if type(node) is cst.ClassDef:
+        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        values += [small.value for line in body if type(line) is cst.SimpleStatementLine for small in line.body
+                   if type(small) is cst.Assign and len(small.targets) == 1
+                   and dotted_name(small.targets[0].target) == "permission_classes"]
+    for decorator in node.decorators:
+        call = decorator.decorator
+        callee = (dotted_name(call.func) or "").rpartition(".")[2] if type(call) is cst.Call else ""
+        if type(call) is cst.Call and callee == "permission_classes":
+            values += [arg.value for arg in call.args if arg.keyword is None]
+        elif type(call) is cst.Call and callee == "action":
+            values += [arg.value for arg in call.args if arg.keyword is not None and arg.keyword.value == "permission_classes"]
+    members = [e.value for v in values for e in (v.elements if isinstance(v, (cst.List, cst.Tuple)) else ())]
+    return [(dotted_name(member) or "").rpartition(".")[2] for member in members]
+
+
+def admin_permission_class(names: list[str]) -> bool:
+    """A DRF permission class named for administrators (`IsAdminUser`, `IsOrgAdmin`, `IsSuperUser`): a permission class
+    refuses whoever it does not name, so its name needs no word that says it enforces."""
+    return any(ADMIN_WORDS & set(name_words(name)) for name in names)
+
+
 def restricted_to_admins(function: cst.FunctionDef) -> bool:
     """A decorator, or a `Depends(...)`/`Security(...)` among its parameters or its route's `dependencies=[...]`,
-    named for administrators (`get_admin_user`, `admin_required`, `require_superuser`)."""
+    named for administrators (`get_admin_user`, `admin_required`, `require_superuser`), or a DRF permission class the
+    view lists (`@permission_classes([IsAdminUser])`)."""
+    if admin_permission_class(drf_permission_classes(function)):
+        return True
     names = [dotted_name(d.decorator.func if type(d.decorator) is cst.Call else d.decorator) or ""
              for d in function.decorators]
     calls = [n for d in function.decorators for n in walk_own(d.decorator) if type(n) is cst.Call]

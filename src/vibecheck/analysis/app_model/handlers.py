@@ -194,11 +194,31 @@ def decorator_names(function: cst.FunctionDef | cst.ClassDef, imports: ImportTab
         expression = decorator.decorator
         callee = expression.func if isinstance(expression, cst.Call) else expression
         names.append(_last(imports.qualified_name(callee)))
-        if isinstance(expression, cst.Call) and names[-1] in ("method_decorator", "permission_classes"):
+        if isinstance(expression, cst.Call) and names[-1] == "method_decorator":
             names.extend(_last(dotted_name(a.value)) for a in expression.args if a.keyword is None)
+        elif isinstance(expression, cst.Call) and names[-1] == "permission_classes":
+            names.extend(text for a in expression.args if a.keyword is None for text in guard_texts(a.value))
         elif isinstance(expression, cst.Call) and names[-1] in PREDICATE_DECORATORS:
             names.extend(_last(n) for a in expression.args for n in dotted_uses(a.value))
     return names
+
+
+def _listed_permissions(function: cst.FunctionDef, imports: ImportTable) -> list[str] | None:
+    """The classes DRF's `@permission_classes([...])` lists on a function view, but the open ones (`AllowAny`); None
+    when the view has no such decorator."""
+    for decorator in function.decorators:
+        call = decorator.decorator
+        if type(call) is cst.Call and _last(imports.qualified_name(call.func)) == "permission_classes":
+            return [text for arg in call.args if arg.keyword is None for text in guard_texts(arg.value)
+                    if text not in fw.OPEN_PERMISSIONS]
+    return None
+
+
+def _permission_classes_restrict(function: cst.FunctionDef, imports: ImportTable) -> bool:
+    """DRF's `@permission_classes([...])` on a function view lists a class that asks for more than a login
+    (`IsVerifiedSeller`, `IsOrgAdmin`; not `IsAuthenticated`): handed the view's object, it may check it, as a
+    Strawberry resolver's permission class may."""
+    return any(not LOGIN_WORDS & set(fw.name_words(text)) for text in _listed_permissions(function, imports) or ())
 
 
 def names_a_guard(value: cst.BaseExpression | None) -> bool:
@@ -561,6 +581,8 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
     methods, path_params = _route_methods(function, imports)
     decorators = decorator_names(function, imports)
     guards = [n for n in decorators if is_guard_name(n)] + route_guards(function) + _keyword_guards(function, imports)
+    if _listed_permissions(function, imports) == []:
+        guards = [n for n in guards if n != "permission_classes"]  # `@permission_classes([AllowAny])` opens the view
     if routers:
         guards += [n for r in _receivers(function) for n in routers.get(r, ()) if n == "Security" or is_guard_name(n)]
     drf_default = "api_view" in decorators and "permission_classes" not in decorators and not guards
@@ -607,7 +629,7 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                               for n in dependency_names(d.decorator)]  # `@router.delete(..., dependencies=[...])`
         restricted = restricts([*guards, *dependencies, *identity, *route_dependencies,
                                 *(_annotation_names(p) for p in params)]) \
-            or (controller is not None and controller.restricted)
+            or (controller is not None and controller.restricted) or _permission_classes_restrict(function, imports)
         authenticated = bool(guards or identity) or (controller is not None and controller.authenticated)
         return Handler(function, methods, authenticated, restricted, identity,
                        {n for n in inputs if (ID_NAME.match(n) or n in path_params)
@@ -622,7 +644,7 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
         http = {n for n in decorators if n in fw.DJANGO_METHOD_DECORATORS}
         fixed = next((fw.DJANGO_METHOD_DECORATORS[n] for n in http if fw.DJANGO_METHOD_DECORATORS[n]), None)
         return Handler(function, fixed or frozenset({"GET", "POST"}), bool(guards),
-                       restricts(guards), drf_default=drf_default,
+                       restricts(guards) or _permission_classes_restrict(function, imports), drf_default=drf_default,
                        client_ids={n for n in names[1:] if ID_NAME.match(n)}, inputs=set(names[1:]))
     return None
 

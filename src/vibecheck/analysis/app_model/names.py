@@ -40,10 +40,15 @@ ACCESS_CHECK_VERBS = frozenset({"require", "requires", "check", "has", "can", "e
 CREDENTIAL_WORDS = frozenset({"token", "tokens", "key", "keys", "jwt", "cookie"})
 
 
+# Decorators that only hold the guards they list: DRF's `@permission_classes([IsAuthenticated])` restricts as much as
+# the classes it lists, whatever its own name says.
+GUARD_HOLDERS = frozenset({"permission_classes"})
+
+
 def restricts(names: Iterable[str]) -> bool:
     """A guard or check name that restricts to some users: `admin_required`, `IsAdminUser`, `is_staff`,
     `requires_access_dag`."""
-    return any(_restricting(fw.name_words(n)) for n in names if n and n not in AUTHENTICATION_ONLY)
+    return any(_restricting(fw.name_words(n)) for n in names if n and n not in AUTHENTICATION_ONLY | GUARD_HOLDERS)
 
 
 def _restricting(words: list[str]) -> bool:

@@ -8,7 +8,12 @@ from typing import Any
 
 import libcst as cst
 
-from vibecheck.analysis.admin_routes import is_django_admin_class, restricted_to_admins
+from vibecheck.analysis.admin_routes import (
+    admin_permission_class,
+    drf_permission_classes,
+    is_django_admin_class,
+    restricted_to_admins,
+)
 from vibecheck.analysis.flow import (
     CALL,
     COMPOUND_STATEMENTS,
@@ -134,7 +139,9 @@ class ClientControlledAuthorization(FlowRule):
     HTTPException(404)`: an id no record has), nor a test whose block compares what it lets through with the server's
     idea of the caller (`if target_user_id: return request.user.user_id == target_user_id`, an ownership check), nor a
     path tested for where it leads (`if not root.is_relative_to(BASE):`, `os.path.isdir(root)`: a directory). Nor are
-    conditions in a route handler that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`),
+    conditions in a route handler that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`,
+    a DRF view whose permission classes name administrators: `permission_classes = [IsOrgAdmin]`,
+    `@permission_classes([IsAdminUser])`, unless an action lists its own),
     nor in the methods of a Django admin class (`save_model(self, request, ...)` of a `ModelAdmin`, `SingletonModelAdmin` or
     inline in a module that uses `django.contrib.admin`: the admin site lets only signed-in staff in): the role or user a form
     names is then an administrator's choice.
@@ -204,7 +211,8 @@ class ClientControlledAuthorization(FlowRule):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
-        self.__dict__.setdefault("_admin_classes", []).append(is_django_admin_class(node, self.context.imports))
+        self.__dict__.setdefault("_admin_classes", []).append(
+            is_django_admin_class(node, self.context.imports) or admin_permission_class(drf_permission_classes(node)))
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         super().leave_ClassDef(original_node)
@@ -288,8 +296,9 @@ class ClientControlledAuthorization(FlowRule):
         self._in_route = is_route_handler(function)
         # a GraphQL resolver's or gRPC servicer's arguments are the client's message, whose fields it reads
         self._reads_message = not self._in_route and bool(resolver_parameters(function, self.context.imports))
+        own = drf_permission_classes(function)  # an action's own `permission_classes=` replace its class's
         self._admin_only = (self._in_route and restricted_to_admins(function)) \
-            or any(self.__dict__.get("_admin_classes", ()))
+            or (not own and any(self.__dict__.get("_admin_classes", ())))
         self._injected = injected_parameters(function, self.context.imports, self.context.module) \
             if self._in_route else frozenset()
         classes = self.__dict__.get("_classes") or [None]

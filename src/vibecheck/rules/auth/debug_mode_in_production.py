@@ -31,7 +31,9 @@ RUN_METHODS = frozenset({"run", "run_server"})
 # `.run` calls that are not web servers.
 NOT_SERVERS = ("asyncio.", "trio.", "anyio.", "subprocess.", "uvloop.", "unittest.", "pytest.", "doctest.")
 # App constructors whose `debug=True` sends tracebacks to clients.
-APP_CONSTRUCTORS = frozenset({"fastapi.FastAPI", "starlette.applications.Starlette", "starlette.Starlette"})
+APP_CONSTRUCTORS = frozenset({
+    "fastapi.FastAPI", "starlette.applications.Starlette", "starlette.Starlette", "litestar.Litestar", "litestar.app.Litestar",
+})
 # Methods that write settings: `app.config.update(DEBUG=True)`, `settings.configure(DEBUG=True)`.
 CONFIG_WRITERS = frozenset({"update", "from_mapping", "configure", "setdefault"})
 RELOADING_SERVERS = frozenset({"uvicorn.run"})
@@ -111,7 +113,7 @@ class DebugModeInProduction(Rule):
       `run_server(debug=True)`, `uvicorn.run(..., debug=True)`), also under `if __name__ == "__main__":`,
       because `python app.py` is how such apps are started on servers, and also when the flag is read from an
       environment variable that defaults to on (`debug=os.getenv("FLASK_DEBUG", "1") == "1"`);
-    - `FastAPI(debug=True)` and `Starlette(debug=True)`;
+    - `FastAPI(debug=True)`, `Starlette(debug=True)` and `Litestar(debug=True)`;
     - Tornado's `Application(handlers, debug=True)` (also `serve_traceback=True`), also as an entry of the settings
       dict it unpacks (`settings = dict(debug=True, ...)`, `Application(handlers, **settings)`), or of a module-level
       dict with a key only Tornado reads (`cookie_secret`, `xsrf_cookies`) that another module unpacks;

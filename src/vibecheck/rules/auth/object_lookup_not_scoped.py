@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.analysis.admin_routes import drf_permission_classes
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.app_model.handlers import (
     ID_NAME,
@@ -24,6 +25,7 @@ from vibecheck.analysis.app_model.handlers import (
     socket_connections_checked,
 )
 from vibecheck.analysis.app_model.lambda_handlers import authorizer_read, lambda_handler
+from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.check_modules import check_modules_inputs
 from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
@@ -122,7 +124,11 @@ CREATING_METHODS = frozenset({"create", "bulk_create", "save", "insert", "insert
 # Calls that send or show what they are given (`emit("joined", {"user": current_user.name})`, `jsonify(...)`): the
 # caller named there is shown to the client, which checks nothing. A Socket.IO handler's `emit(...)` of the client's
 # message is no helper that may hold a check either.
-OUTPUT_CALLS = frozenset({"emit", "send", "jsonify", "render_template", "flash", "print"})
+# A log line or an audit entry records who acted and on what (`record(org, request.user, member=obj.pk)`): it shows the
+# caller and hides no check of the object it is handed.
+RECORDING_CALLS = frozenset({"record", "audit", "log_action", "log_event", "log_activity", "audit_log",
+                             "debug", "info", "warning", "error", "exception"})
+OUTPUT_CALLS = frozenset({"emit", "send", "jsonify", "render_template", "flash", "print", *RECORDING_CALLS})
 SOCKET_OUTPUT_CALLS = frozenset({"emit", "send"})
 FRAMEWORK_OBJECT_CHECKS = frozenset({"get_object", "check_object_permissions", "has_object_permission", "has_perm",
                                      "get_queryset", "filter_queryset"})
@@ -435,7 +441,8 @@ class ObjectLookupNotScopedToUser(Rule):
     `decorators`/`method_decorators` of a Flask view or Flask-RESTful/RESTX resource, an auth mixin or permission class on a
     class-based view (also on a viewset's extra routes, `@action(detail=True)`, unless their own `permission_classes=`
     open or restrict them), Litestar `guards` on the route or on its `Controller`, Starlette's
-    `@requires("authenticated")`, or a DRF view with no `permission_classes`, left to `DEFAULT_PERMISSION_CLASSES`,
+    `@requires("authenticated")`, a DRF function view whose `@permission_classes([IsAuthenticated])` asks for a login
+    only, or a DRF view with no `permission_classes`, left to `DEFAULT_PERMISSION_CLASSES`,
     which is taken to require a login as `IsAuthenticated` does, since the settings are another file; such a view's
     finding sits on the view method, where VC201 reports the view instead when the checked settings leave DRF's
     default open; or a login guard that another file adds: `include_router(router, dependencies=[Depends(...)])`, a
@@ -481,7 +488,9 @@ class ObjectLookupNotScopedToUser(Rule):
     `check_shelf_edit_permissions(shelf)` or tests `current_user` in an `if`); a check alone on its line that only
     answers (`is_tenant_admin(user)`, defined in the module or in the auth module it is imported from: VC212's
     finding) tests nothing, its answer thrown away; the caller stamped on a new row
-    (`Comment.objects.create(ticket=ticket, author=request.user)`) says nothing about the fetched one. When the handler
+    (`Comment.objects.create(ticket=ticket, author=request.user)`) says nothing about the fetched one, nor does a log
+    line or an audit entry that names the caller (`log.info("%s", request.user)`, `record(org, request.user, ...)`,
+    handed the object's id or not). When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
     count as relating it to the caller (`account = User.query.get(user_id); account.email = ...`), while
     reading another member's page by id stays quiet. A webhook receiver (a view named for a webhook and opened to
@@ -491,11 +500,15 @@ class ObjectLookupNotScopedToUser(Rule):
     (`@admin_required`, `@user_passes_test(lambda u: u.is_staff)`, `Depends(require_admin)`, a route dependency that
     checks access to what the path names, `dependencies=[Depends(requires_access_connection(method="DELETE"))]`,
     `IsAdminUser`, a Strawberry resolver's permission class that asks for more than a login (`CanEditDocument`, handed
-    the resolver's arguments), a
+    the resolver's arguments) and so does one a DRF function view lists (`@permission_classes([IsTeamMember])`), a
     staff-only mixin or a `UserPassesTestMixin.test_func` that answers with a role (`return
     self.request.user.groups.filter(name="editors").exists()`), or a role check on the caller or on the verified
     token's claims in the body, such as
-    `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported, nor is a lookup
+    `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported (a role held within
+    a tenant is no such restriction: when every role a handler's permission classes and decorators ask for is named for
+    an organisation, team, workspace, company or tenant, `IsOrgAdmin`, `@team_admin_required`, its holders reach their
+    own tenant's objects only, and the lookup is judged as a signed-in user's, a filter on the tenant,
+    `organization=request.org`, relating it), nor is a lookup
     of a model that belongs to no one (a plain model of the `models` module beside the handler whose fields name no
     owner, link to no other row and hold no other row's id: a shared `Server` inventory, unless another model there ties
     its rows to users, a `Membership` with `user_id` and `room_id`; not a `Tenant`, `Organization`
@@ -574,6 +587,7 @@ class ObjectLookupNotScopedToUser(Rule):
         super().__init__(context, options)
         self.classes: list[ClassContext | None] = []
         self.class_names: list[str] = []
+        self.class_nodes: list[cst.ClassDef] = []
         self.receiver_classes: list[bool] = []  # per enclosing class: a webhook receiver open to its sender
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
@@ -590,6 +604,7 @@ class ObjectLookupNotScopedToUser(Rule):
         context = class_context(node, self.context.imports) if not self.depth else None
         self.classes.append(context)
         self.class_names.append(node.name.value)
+        self.class_nodes.append(node)
         self.receiver_classes.append(self._webhook_receiver(node))
         if context is not None and context.view:
             self._check_viewset(node)
@@ -686,6 +701,7 @@ class ObjectLookupNotScopedToUser(Rule):
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.pop()
         self.class_names.pop()
+        self.class_nodes.pop()
         self.receiver_classes.pop()
 
     def _webhook_receiver(self, node: cst.ClassDef | cst.FunctionDef) -> bool:
@@ -709,7 +725,7 @@ class ObjectLookupNotScopedToUser(Rule):
             handler = agent_tool_handler(node, self.context.module)
         elif handler is None and owner is None:
             handler = lambda_handler(node, self.lambda_authorized)
-        if handler is None or handler.restricted or not handler.client_ids:
+        if handler is None or (handler.restricted and not self._tenant_role_only(node)) or not handler.client_ids:
             return  # a role or permission guard lets its holders reach every object by design
         if any(self.receiver_classes) or self._webhook_receiver(node):
             return  # a service calls it, not a signed-in user
@@ -723,6 +739,8 @@ class ObjectLookupNotScopedToUser(Rule):
             name = ".".join([*self.class_names[-1:], node.name.value])
             if tool:
                 where = f"the agent tool `{name}`, whose run context knows the user it acts for (the model chose the id),"
+            elif handler.restricted:
+                where = f"the handler `{name}`, which a role held in one organisation or team opens,"
             elif handler.authenticated:
                 where = f"the handler `{name}`, which knows the signed-in user,"
             elif not handler.signed_in:
@@ -751,6 +769,19 @@ class ObjectLookupNotScopedToUser(Rule):
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.depth -= 1
+
+    def _tenant_role_only(self, function: cst.FunctionDef) -> bool:
+        """Every role the handler's permission classes and decorators ask for is held within a tenant (`IsOrgAdmin`,
+        `team_admin_required`): its holders reach their own organisation's objects, not every one, so lookups by id
+        are still judged (a lookup scoped to the tenant, `organization=request.org`, relates the object)."""
+        own = drf_permission_classes(function)
+        owner = self.class_nodes[-1] if self.class_nodes and self.classes and self.classes[-1] is not None else None
+        names = own or (drf_permission_classes(owner) if owner is not None else [])
+        names += [dotted_name(d.decorator.func if type(d.decorator) is cst.Call else d.decorator) or ""
+                  for d in (*function.decorators, *(owner.decorators if owner is not None else ()))]
+        roles = [words for name in names if restricts([name.rpartition(".")[2]])
+                 for words in (set(name_words(name.rpartition(".")[2])),)]
+        return bool(roles) and all(words & SHARED_OWNERS for words in roles)
 
     def _reads_shared_model(self, lookup: cst.Call) -> bool:
         """The lookup reads a model of the app's own model module that belongs to no one: no field names an owner and
@@ -829,7 +860,8 @@ class ObjectLookupNotScopedToUser(Rule):
             node = pending.pop()
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
                     and node.func.value not in LOOKUP_FUNCTIONS and not node.func.value[:1].isupper() \
-                    and node.func.value not in HELPER_SAFE_CALLS and node.func.value not in SOCKET_OUTPUT_CALLS \
+                    and node.func.value not in HELPER_SAFE_CALLS \
+                    and node.func.value not in SOCKET_OUTPUT_CALLS | RECORDING_CALLS \
                     and handler.client_ids & {n for a in node.args for n in names_in(a.value)} \
                     and not SQL_STATEMENT.match(_sql_argument(node) or "") \
                     and not self._helper_in_view(node.func.value):

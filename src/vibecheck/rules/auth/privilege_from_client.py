@@ -7,7 +7,7 @@ import re
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.analysis.admin_routes import restricted_to_admins
+from vibecheck.analysis.admin_routes import admin_permission_class, drf_permission_classes, restricted_to_admins
 from vibecheck.analysis.app_model.handlers import parameters
 from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.flow import is_rest_payload, is_route_handler, resolver_parameters, short_code
@@ -87,7 +87,9 @@ class PrivilegeFromClient(Rule):
     privilege set from whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
     that test, `role="admin" if not User.objects.exists() else "user"`). A route handler that only administrators
     reach (`admin=Depends(get_admin_user)`, `@admin_required`; a class-based view whose base or class decorator
-    restricts it, `ProjectAdminMixin`, `PermissionRequiredMixin`) grants privileges by design and is not reported.
+    restricts it, `ProjectAdminMixin`, `PermissionRequiredMixin`; a DRF view whose permission classes name
+    administrators, `permission_classes = [IsOrgAdmin]`, unless an action lists its own) grants privileges by design and
+    is not reported.
     Flask-AppBuilder's `AUTH_USER_REGISTRATION_ROLE` naming an administrator's role (`"Admin"`) is reported: every
     visitor who registers gets it.
 
@@ -153,7 +155,7 @@ class PrivilegeFromClient(Rule):
         names = [(get_full_name_for_node(b.value) or "").rpartition(".")[2] for b in node.bases]
         names += [(get_full_name_for_node(d.decorator.func if type(d.decorator) is cst.Call else d.decorator) or "")
                   .rpartition(".")[2] for d in node.decorators]
-        self.restricted_classes.append(restricts(names))
+        self.restricted_classes.append(restricts(names) or admin_permission_class(drf_permission_classes(node)))
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.restricted_classes.pop()
@@ -170,8 +172,9 @@ class PrivilegeFromClient(Rule):
             client.update(resolver_parameters(node, self.context.imports))
         self.frames.append(client)
         self.first_flags.append(set())
+        own = drf_permission_classes(node)  # an action's own `permission_classes=` replace its class's
         self.admin_only.append((bool(client) and restricted_to_admins(node))
-                               or bool(self.restricted_classes and self.restricted_classes[-1]))
+                               or (not own and bool(self.restricted_classes and self.restricted_classes[-1])))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.frames.pop()

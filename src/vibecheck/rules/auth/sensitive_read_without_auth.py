@@ -18,7 +18,8 @@ SENSITIVE_READ_WORDS = frozenset({
     "transactions", "export", "download", "message", "messages", "document", "documents", "contact", "contacts",
     "patient", "patients", "employee", "employees", "salary", "salaries", "card", "cards", "subscription",
     "subscriptions", "proxy", "fetch", "me", "history", "report", "reports", "token", "tokens", "secret", "secrets",
-    "member", "members",
+    "member", "members", "directory", "location", "locations", "gps", "booking", "bookings", "reservation",
+    "reservations", "conversation", "conversations", "transcript", "transcripts",
 })
 # Words of a path or handler name that say the author meant it for everyone (`/public/documents`, `public_profile`).
 PUBLIC_WORDS = frozenset({"public"})
@@ -38,7 +39,8 @@ class SensitiveReadWithoutAuth(ProjectRule):
     ## What it does
     Reads the app model (see VC201) and reports routes that only read (GET and friends) whose path or
     handler name (a class view's class and method: `ExportUsersView.get`) is about people's data or fetches for the
-    caller (`/users`, `/orders/{id}`, `/invoices`, `/teams/{id}/members`, `/export`, `/download`, `/me`, `/proxy`,
+    caller (`/users`, `/orders/{id}`, `/invoices`, `/teams/{id}/members`, `/directory`, `/devices/{id}/location`,
+    `/bookings`, `/conversations/{id}`, `/export`, `/download`, `/me`, `/proxy`,
     `/fetch`...; a Graphene root resolver, `Query.resolve_users`; a Flask-AppBuilder `@expose("/contacts.csv")` method)
     when no guard protects them anywhere (their
     decorators, dependencies, router, blueprint hook, URLconf entry, DRF defaults) while other routes of

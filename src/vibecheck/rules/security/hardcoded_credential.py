@@ -22,7 +22,9 @@ from vibecheck.rules.security._support import argument, string_value
 SECRET_WORDS = frozenset({"password", "passwd", "pwd", "passphrase", "pass", "secret", "token", "apikey", "credential",
                           "credentials"})
 KEY_QUALIFIERS = frozenset({"api", "access", "secret", "private", "auth", "signing", "encryption", "master", "client",
-                            "license", "webhook", "app"})
+                            "license", "webhook", "app",
+                            # keys a device or an ingest endpoint is let in with (`DEFAULT_DEVICE_KEY`, `INGEST_KEY`)
+                            "device", "provisioning", "enrollment", "ingest"})
 PLACEHOLDER_WORDS = ("xxx", "***", "...", "change", "your", "example", "dummy", "placeholder",
                      "redacted", "todo", "replace", "insert", "fake", "sample", "<", "{", "%s",
                      # what the docs of local model servers pass as the key they ignore (LM Studio, llama.cpp)
@@ -298,7 +300,8 @@ class HardcodedCredential(Rule):
     Slack `xox?-` and webhook URLs, Stripe `sk_live_`, Google `AIza...`, Hugging Face `hf_`, Groq `gsk_`,
     SendGrid `SG.`, PEM private keys, `Bearer <token>` header values,
     URLs with a password such as `postgres://app:s3cret@db/app`), and literals given to names like
-    `password`, `api_key`, `token` or `secret` (assignments, keyword arguments, dict keys, parameter
+    `password`, `api_key`, `token` or `secret` (also a key a device or an ingest endpoint is let in with:
+    `DEFAULT_DEVICE_KEY`, `INGEST_KEY`) (assignments, keyword arguments, dict keys, parameter
     defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/
     `hmac.new`/`itsdangerous` signers; the password given by position to a `login(user, password)` method, to
     `HTTPBasicAuth`/`httpx.BasicAuth`/`aiohttp.BasicAuth`, `ftplib.FTP(host, user, password)` and

@@ -38,6 +38,9 @@ CERT_LEVEL_NAMES = frozenset(f"ssl.{prefix}{level}" for prefix in ("", "VerifyMo
 UNVERIFIED_TAILS = tails(UNVERIFIED_REFERENCES)
 CHECKED_KEYWORDS = frozenset({*DISABLING_KEYWORDS, "cert_reqs"})
 CERT_REQS_NONE = frozenset({"CERT_NONE", "NONE", "none"})
+# Methods whose truthy first argument stops a client checking the server's host name against its certificate:
+# paho-mqtt's `client.tls_insecure_set(True)`.
+INSECURE_SWITCH_METHODS = frozenset({"tls_insecure_set"})
 # The standard library's mail and file-transfer clients: without a context they use `ssl._create_stdlib_context()`,
 # which checks neither the certificate nor the host name. Client class -> the keyword of its context.
 STDLIB_TLS_CLIENTS = {"smtplib.SMTP_SSL": "context", "imaplib.IMAP4_SSL": "ssl_context", "poplib.POP3_SSL": "context",
@@ -97,7 +100,8 @@ class TlsVerificationDisabled(BindingRule):
     `session.resource(...)`), the Kubernetes client's `configuration.verify_ssl = False`, Tornado's
     `validate_cert=False` (`AsyncHTTPClient().fetch(url, ...)`, `HTTPRequest(url, ...)`),
     `ssl._create_unverified_context()`, `ssl.CERT_NONE` given to a call or assigned (`context.verify_mode = ssl.CERT_NONE`),
-    `cert_reqs="CERT_NONE"` and `context.check_hostname = False`. A setting named as the switch set to `False` in a
+    `cert_reqs="CERT_NONE"`, `context.check_hostname = False` and paho-mqtt's `client.tls_insecure_set(True)`. A setting
+    named as the switch set to `False` in a
     module or a settings class (`VERIFY_SSL = False`, `verify_ssl: bool = False` in a pydantic `BaseSettings`, Flask's
     `VERIFY_TLS = False` in a `Config` class) is reported where it is set, since the call another module makes with it
     (`verify=settings.verify_ssl`) cannot show its value; where the same file passes it on, the call is reported
@@ -259,6 +263,7 @@ class TlsVerificationDisabled(BindingRule):
                             hint="Use `ssl.CERT_REQUIRED` (the default of `ssl.create_default_context()`).")
         self._check_stdlib_tls(node)
         self._check_browser(node)
+        self._check_insecure_switch(node)
         if not (self.may_call(node, UNVERIFIED_TAILS) or any(
                 arg.keyword is not None and arg.keyword.value in CHECKED_KEYWORDS for arg in node.args)):
             return
@@ -288,6 +293,17 @@ class TlsVerificationDisabled(BindingRule):
             self.report(node, "`cert_reqs=CERT_NONE` turns off TLS certificate verification for this connection pool.",
                         hint="Remove `cert_reqs=CERT_NONE` (the default, `CERT_REQUIRED`, verifies certificates).",
                         fix=_removal(node, cert_reqs, string_value(cert_reqs.value) in CERT_REQS_NONE))
+
+    def _check_insecure_switch(self, node: cst.Call) -> None:
+        """`client.tls_insecure_set(True)`: an MQTT client that accepts a certificate issued for any host."""
+        if not (isinstance(node.func, cst.Attribute) and node.func.attr.value in INSECURE_SWITCH_METHODS and node.args):
+            return
+        value = self.resolve(node.args[0].value)
+        if value is not None and is_name_constant(value, "True"):
+            self.report(node, f"`{self.source_of(node)}` stops this client checking that the server's certificate was "
+                        "issued for its host, so any certificate a trusted CA issued lets a machine on the path pose as "
+                        "the broker.", hint="Remove the call (or pass `False`); give the broker a certificate for the "
+                        "host name the client connects to.")
 
     def _check_browser(self, node: cst.Call) -> None:
         """`browser.new_context(ignore_https_errors=True)`, `options.add_argument("--ignore-certificate-errors")`,
