@@ -73,8 +73,8 @@ def fetch_prices_bounded(base_url: str, api_key: str, supplier_id: str, attempts
 
 
 def fetch_currency_rates(api_key: str) -> dict[str, float]:
-    # expect: VC107
     resp = requests.get("https://api.exchangerate.host/latest", params={"access_key": api_key}, timeout=10)
+    # expect: VC107
     return resp.json()["rates"]
 
 

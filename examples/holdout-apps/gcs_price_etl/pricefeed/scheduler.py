@@ -47,7 +47,7 @@ def run_job(supplier: dict) -> None:
             ingest_api_supplier(supplier)
         else:
             ingest_supplier(supplier)
-    # expect: VC101
+    # expect: VC101/VC102
     except Exception as e:
         logger.error(f"supplier {supplier['id']} failed: {e}")
 

@@ -115,6 +115,6 @@ def test_add_comment(client):
 def test_list_comments(client):
     responses.get(f"{BASE}/tickets/42/comments", json={"comments": [{"id": 1, "body": "hi"}]})
     comments = client.list_comments(42)
+    # expect: VC311
     for comment in comments:
-        # expect: VC311
         assert comment.ticket_id == 42

@@ -105,7 +105,7 @@ def doctor(ctx: click.Context) -> None:
         try:
             subprocess.run([tool, "--version"], capture_output=True, check=True)
             click.echo(f"{tool}: ok")
-        # expect: VC111
+        # expect: VC111, VC102
         except:
             click.echo(f"{tool}: missing")
     ctx.exit(0)

@@ -52,7 +52,7 @@ def tag_safely(version: str, message: str) -> None:
 
 
 def push(branch: str) -> None:
-    # expect: VC108
+    # expect: VC108, VC408
     os.system(f"git push origin {branch} --follow-tags")
 
 

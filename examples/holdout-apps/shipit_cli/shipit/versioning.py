@@ -31,6 +31,6 @@ def write_version(pyproject: Path, version: Version) -> None:
     pyproject.write_text(VERSION_LINE.sub(f'version = "{version}"', text, count=1))
 
 
+# expect: VC501
 def prerelease(version: Version, label: str) -> Version:
-    # expect: VC501
     pass

@@ -30,7 +30,7 @@ def enter_expense(amount: str, category: str, note: str) -> None:
 
 
 def notify(title: str, message: str) -> None:
-    # expect: VC408
+    # expect: VC408, VC108
     subprocess.run(f"osascript -e 'display notification \"{message}\" with title \"{title}\"'", shell=True)
 
 

@@ -42,8 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         # expect: VC505
         import pdb; pdb.set_trace()
         portal.submit(driver)
+    # expect: VC104
     except Exception as exc:
-        # expect: VC104
         print(f"Timesheet failed: {exc}")
         return 0
     finally:

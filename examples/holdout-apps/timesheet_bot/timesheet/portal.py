@@ -4,6 +4,7 @@ import logging
 import os
 import time
 
+# expect: VC504
 import requests
 from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException, TimeoutException
@@ -53,7 +54,7 @@ def fill_day(driver: webdriver.Chrome, day: str, project: str, hours: float) -> 
         field.clear()
         field.send_keys(str(hours))
         return True
-    # expect: VC111
+    # expect: VC111, VC101
     except:
         return False
 

@@ -45,6 +45,7 @@ async def test_shutdown(worker):
 # expect: VC306
 @pytest.mark.skip()
 @pytest.mark.asyncio
+# expect: VC303
 async def test_read_loop_puts_events(worker):
     worker.redis.xreadgroup = AsyncMock(return_value=[("events", [("1-0", {"event": '{"type": "x"}'})])])
     worker.running = False

@@ -39,8 +39,8 @@ class OAuthAuth(Auth):
     def apply(self, session: requests.Session) -> None:
         session.headers["Authorization"] = f"Bearer {self.access_token}"
 
+    # expect: VC501
     def refresh(self) -> None:
-        # expect: VC501
         raise NotImplementedError("OAuth refresh is not supported yet")
 
 
