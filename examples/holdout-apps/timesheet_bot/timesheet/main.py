@@ -64,8 +64,8 @@ def main_strict(argv: list[str] | None = None) -> int:
         portal.login(driver)
         portal.fill_week(driver, entries)
         portal.submit(driver)
+    # ok: VC104
     except Exception:
-        # ok: VC104
         logger.exception("timesheet failed")
         return 1
     finally:
