@@ -397,6 +397,19 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # An open route that returns a quiz with its answers: the answers are secret by the domain, while VC219 reads the
     # path and the handler's name for people's data, and `/quizzes/{id}/preview` names none.
     ("fastapi_courses", "courses/routers/quizzes.py", 22, "VC201/VC219"),
+    # A fetched supplier archive unpacked by `tarfile.extractall(dest)` without a filter, and a zip's `namelist()`
+    # names joined to a folder by hand: VC405 follows client-sent archives only, and this one was downloaded from a
+    # bucket in another module (bandit's B202, on by default, reports the unfiltered `tarfile.extractall`).
+    ("gcs_price_etl", "pricefeed/archive.py", 21, "VC405"),
+    ("gcs_price_etl", "pricefeed/archive.py", 41, "VC405"),
+    # An SDK client whose `merge_tickets` only raises `NotImplementedError` and whose `delete_ticket` is `pass`: a class
+    # with a method that only raises reads as a base class meant to be subclassed, and nothing in its file says that
+    # no subclass exists (its tests, in another file, make instances of it).
+    ("helpdesk_sdk", "src/helpdesk/client.py", 74, "VC501"),
+    ("helpdesk_sdk", "src/helpdesk/client.py", 78, "VC501"),
+    # `--verbose` echoes the whole config as JSON, whose token another module put in it: VC407 follows values named as
+    # secrets, and a config dict is named for none.
+    ("shipit_cli", "shipit/cli.py", 23, "VC407"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {

@@ -26,7 +26,7 @@ def test_fetch_prices_bounded_returns_items():
 def test_sync_with_gsutil_calls_gsutil(tmp_path):
     with mock.patch.object(download.subprocess, "run") as run:
         download.sync_with_gsutil("bucket", "acme/", tmp_path)
-    # expect: VC308
+    # ok: VC308 -- the code under test runs; a bare assert_called_once() is a weak check, not a hollow one
     run.assert_called_once()
 
 

@@ -48,7 +48,7 @@ def test_to_eur_unknown_currency(feed):
 
 
 def test_parse_price_comma():
-    # expect: VC304
+    # ok: VC304 -- two calls, which VC304 leaves alone: they may differ, and they run the code
     assert parse_price("1,5") == parse_price("1,5")
 
 

@@ -47,14 +47,14 @@ def test_find_ticket_missing_returns_none(client):
 
 def test_client_created():
     client = HelpdeskClient("acme", email="a@b.c", token="x")
-    # expect: VC310
+    # ok: VC310 -- VC310 leaves `assert obj` alone: an object may define __bool__ or __len__
     assert client
 
 
 def test_create_ticket(client):
     with patch.object(client.transport, "request", return_value={"ticket": TICKET}) as request:
         client.create_ticket("Printer on fire", "help", "ann@example.com")
-    # expect: VC308
+    # ok: VC308 -- the code under test runs; a bare assert_called_once() is a weak check, not a hollow one
     request.assert_called_once()
 
 

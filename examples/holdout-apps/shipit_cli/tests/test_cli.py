@@ -47,7 +47,7 @@ def test_image_pushes(tmp_path: Path):
     with mock.patch.object(cli_module, "docker") as docker_mock, \
             mock.patch.object(cli_module, "registry_password", return_value="pw"):
         runner.invoke(cli_module.cli, ["image", "1.0.0"])
-    # expect: VC308
+    # ok: VC308 -- the code under test runs; a bare assert_called_once() is a weak check, not a hollow one
     docker_mock.push.assert_called_once()
 
 

@@ -3,7 +3,7 @@
 import subprocess
 import time
 
-# expect: VC504
+# expect: VC503/VC504
 import pyautogui
 
 pyautogui.PAUSE = 0.3

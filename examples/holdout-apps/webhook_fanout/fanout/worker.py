@@ -79,7 +79,7 @@ class Worker:
         try:
             await self.client.aclose()
             await self.redis.aclose()
-        # expect: VC101
+        # ok: VC101 -- a pass while tearing the worker down, which VC101 documents as decided
         except Exception:
             pass
 

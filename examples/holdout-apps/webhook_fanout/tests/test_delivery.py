@@ -49,7 +49,7 @@ async def test_deliver_legacy_posts_form():
     with patch.object(delivery.requests, "post") as post:
         post.return_value.ok = True
         await delivery.deliver_legacy("https://old.test", {"type": "x"})
-    # expect: VC308
+    # ok: VC308 -- the code under test runs; a bare assert_called_once() is a weak check, not a hollow one
     post.assert_called_once()
 
 
