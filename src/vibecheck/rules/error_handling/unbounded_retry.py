@@ -311,7 +311,7 @@ def names_a_service_failure(name: str) -> bool:
     if not name.endswith(FAILURE_CLASS_SUFFIXES):
         return False
     words = [word.lower() for word in CLASS_NAME_WORDS.findall(name)]
-    pairs = {"".join(pair) for pair in zip(words, words[1:])}
+    pairs = {"".join(pair) for pair in zip(words, words[1:], strict=False)}
     return not SERVICE_FAILURE_WORDS.isdisjoint(words) or not SERVICE_FAILURE_WORDS.isdisjoint(pairs)
 
 
