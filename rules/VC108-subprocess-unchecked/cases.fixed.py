@@ -224,6 +224,28 @@ def popen_handed_on(src, dst, supervisor):
     proc.wait()
 
 
+def popen_waited_in_one_line(app):
+    # expect: VC108
+    subprocess.Popen(["open", "-a", app]).wait()
+
+
+def popen_communicated_in_one_line(src):
+    # expect: VC108
+    subprocess.Popen(["gzip", "-k", src]).communicate()
+
+
+def popen_one_line_status_checked(app):
+    # ok: VC108
+    if subprocess.Popen(["open", "-a", app]).wait() != 0:
+        raise RuntimeError(f"could not open {app}")
+
+
+def popen_one_line_output_used(src):
+    # ok: VC108
+    out, _ = subprocess.Popen(["gzip", "-c", src], stdout=subprocess.PIPE).communicate()
+    return out
+
+
 def popen_in_background(path):
     # ok: VC108
     subprocess.Popen(["xdg-open", path])

@@ -21,6 +21,7 @@ from celery import shared_task
 from requests import get
 
 from .celery_app import app
+from .errors import APIError, ConfigError, RateLimitError
 
 logger = logging.getLogger(__name__)
 
@@ -1334,3 +1335,60 @@ def call_with_a_wait_value(target, judge_failure):
         except Exception as exc:
             pause = judge_failure(exc, wait)
             time.sleep(pause)
+
+
+def search_waiting_out_rate_limits(client, query):
+    wait = 1.0
+    # expect: VC109 -- the status test picks the errors retried: a 429 that never ends is retried forever
+    while True:
+        try:
+            return client.request("GET", "search", params={"q": query})
+        except APIError as exc:
+            if exc.status != 429:
+                raise
+            time.sleep(wait)
+            wait *= 2
+
+
+def export_when_not_throttled(client):
+    # expect: VC109 -- a project's own rate-limit error, retried without limit
+    while True:
+        try:
+            return client.export()
+        except RateLimitError:
+            logger.info("throttled, waiting")
+            time.sleep(30)
+
+
+def search_with_a_limit(client, query, attempts=5):
+    attempt = 0
+    # ok: VC109 -- the same test also reads the attempt counter: a limit
+    while True:
+        attempt += 1
+        try:
+            return client.request("GET", "search", params={"q": query})
+        except APIError as exc:
+            if exc.status != 429 or attempt >= attempts:
+                raise
+            time.sleep(2 ** attempt)
+
+
+def search_until_deadline(client, query, timeout=60):
+    deadline = time.monotonic() + timeout
+    # ok: VC109 -- a deadline bounds the waiting
+    while True:
+        try:
+            return client.request("GET", "search", params={"q": query})
+        except APIError as exc:
+            if exc.status != 429 or time.monotonic() > deadline:
+                raise
+            time.sleep(1)
+
+
+def ask_for_config():
+    # ok: VC109 -- a bad answer from the user, asked again: no service failing
+    while True:
+        try:
+            return ConfigError.check(input("config path: "))
+        except ConfigError:
+            print("not a valid config, try again")

@@ -1,5 +1,6 @@
 """VC113 corpus: asyncio tasks started and let go fire; tasks kept, awaited or owned by a group do not."""
 import asyncio
+import signal
 import asyncio as aio
 from asyncio import create_task, ensure_future
 
@@ -148,3 +149,31 @@ async def sync_all_checked(contacts):
 async def sync_all_strict(contacts):
     # ok: VC113 -- the first failure is raised
     await asyncio.gather(*(sync(c) for c in contacts))
+
+
+async def stop_on_signal(worker):
+    loop = asyncio.get_running_loop()
+    # expect: VC113 -- the handler's return value, the task, is dropped
+    loop.add_signal_handler(signal.SIGTERM, lambda: asyncio.create_task(worker.shutdown()))
+
+
+def schedule_from_thread(loop, coro):
+    # expect: VC113 -- call_soon_threadsafe drops the task create_task returns
+    loop.call_soon_threadsafe(asyncio.create_task, coro)
+
+
+async def stop_on_signal_with_event(stop: asyncio.Event):
+    loop = asyncio.get_running_loop()
+    # ok: VC113 -- the callback only sets an event that main awaits
+    loop.add_signal_handler(signal.SIGTERM, stop.set)
+
+
+async def stop_on_signal_kept(worker, tasks: set):
+    loop = asyncio.get_running_loop()
+    # ok: VC113 -- the callback keeps the task it starts
+    loop.add_signal_handler(signal.SIGTERM, lambda: tasks.add(asyncio.create_task(worker.shutdown())))
+
+
+def later(loop, callback):
+    # ok: VC113 -- a plain callback, no task
+    loop.call_later(5, lambda: callback("late"))

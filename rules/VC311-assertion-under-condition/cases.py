@@ -432,3 +432,39 @@ def test_loop_over_a_helper_cli_result_counted(runner):
     # ok: VC311
     for line in lines:
         assert line
+
+
+async def test_fan_out_tracks_tasks(worker):
+    await worker.fan_out("1-0", {"type": "x"})
+    # expect: VC311 -- the state the call left: no task, nothing checked
+    if worker.tasks:
+        assert len(worker.tasks) == 1
+
+
+def test_cart_after_adding(cart):
+    cart.add("sku-1", quantity=2)
+    # expect: VC311
+    if len(cart.items) > 0:
+        assert cart.items[0].quantity == 2
+
+
+def test_cart_checked_first(cart):
+    cart.add("sku-1", quantity=2)
+    assert len(cart.items) == 1
+    # ok: VC311 -- an assertion outside the `if` checks the result
+    if cart.items:
+        assert cart.items[0].quantity == 2
+
+
+def test_settings_flag(settings, client):
+    client.get("/health")
+    # ok: VC311 -- a fixture's flag the test never drove
+    if settings.DEBUG:
+        assert client.debug_toolbar_enabled()
+
+
+def test_platform_case(worker):
+    worker.start()
+    # ok: VC311 -- a method of the driven object is called, not its state read
+    if worker.supports("fork"):
+        assert worker.pid > 0

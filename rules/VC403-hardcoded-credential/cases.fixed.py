@@ -180,6 +180,23 @@ def reads_env_without_default():
     return os.getenv("OPENAI_API_KEY")
 
 
+def reads_env_with_fallback_after_or():
+    # expect: VC403
+    return os.environ["REGISTRY_PASSWORD"]
+
+
+# expect: VC403
+PORTAL_PASSWORD = os.environ["PORTAL_PASSWORD"]
+# ok: VC403
+PORTAL_HOST = os.getenv("PORTAL_HOST") or "timesheets.internal"
+# ok: VC403
+SMTP_PASSWORD = os.getenv("SMTP_PASSWORD") or ""
+# ok: VC403
+API_TOKEN = os.getenv("API_TOKEN") or os.getenv("LEGACY_API_TOKEN")
+# ok: VC403
+TOKEN_HEADER = os.getenv("TOKEN_HEADER") or "Authorization"
+
+
 def token_type():
     # ok: VC403
     return {"token_type": "Bearer", "key": "value-1234"}

@@ -228,3 +228,21 @@ def echo_through_an_alias(api_key):
 def writes_nothing(api_key):
     # ok: VC407
     return {"key": api_key}
+
+
+class Transport:
+    def log_request(self, method, url):
+        # expect: VC407 -- requests' session.auth is the (user, token) pair
+        logger.debug("%s %s auth=%s", method, url, self.session.auth)
+
+    def log_client(self, client):
+        # expect: VC407
+        logger.info(f"using {client.auth}")
+
+    def log_auth_kind(self):
+        # ok: VC407 -- the scheme's name, not the credentials
+        logger.debug("auth scheme %s", type(self.session.auth).__name__)
+
+    def log_route(self, route):
+        # ok: VC407 -- a route's auth flag is no credential
+        logger.debug("route %s requires auth: %s", route.path, route.auth)

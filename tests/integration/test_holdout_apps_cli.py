@@ -409,6 +409,19 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # CWE-602): no rule follows money values, and an amount from the request is legitimate in a partial refund an
     # operator enters.
     ("flask_bookings", "bookings/routes.py", 133, "VC207/VC217"),
+    # A fetched supplier archive unpacked by `tarfile.extractall(dest)` without a filter, and a zip's `namelist()`
+    # names joined to a folder by hand: VC405 follows client-sent archives only, and this one was downloaded from a
+    # bucket in another module (bandit's B202, on by default, reports the unfiltered `tarfile.extractall`).
+    ("gcs_price_etl", "pricefeed/archive.py", 21, "VC405"),
+    ("gcs_price_etl", "pricefeed/archive.py", 41, "VC405"),
+    # An SDK client whose `merge_tickets` only raises `NotImplementedError` and whose `delete_ticket` is `pass`: a class
+    # with a method that only raises reads as a base class meant to be subclassed, and nothing in its file says that
+    # no subclass exists (its tests, in another file, make instances of it).
+    ("helpdesk_sdk", "src/helpdesk/client.py", 74, "VC501"),
+    ("helpdesk_sdk", "src/helpdesk/client.py", 78, "VC501"),
+    # `--verbose` echoes the whole config as JSON, whose token another module put in it: VC407 follows values named as
+    # secrets, and a config dict is named for none.
+    ("shipit_cli", "shipit/cli.py", 23, "VC407"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {

@@ -15,7 +15,7 @@ def convert_command(filename: str) -> str:
 @app.route("/convert", methods=["POST"])
 def convert():
     filename = request.form["filename"]
-    # expect: VC421/VC417
+    # expect: VC421/VC417, VC108
     subprocess.Popen(convert_command(filename), shell=True).wait()
     return "converted"
 

@@ -22,6 +22,10 @@ LOOP_NAMES = frozenset({"loop", "event_loop", "self.loop", "self._loop", "self.e
 LOOP_METHODS = frozenset({"create_task", "ensure_future", "run_in_executor"})
 # `asyncio.gather(..., return_exceptions=True)` hands the tasks' exceptions back as results: unread, they vanish.
 GATHER = "asyncio.gather"
+# Registrations whose callback's return value is dropped: a callback that starts a task (`lambda:
+# asyncio.create_task(stop())` given to `loop.add_signal_handler`) lets it go as a statement would.
+CALLBACK_REGISTRARS = frozenset({"add_signal_handler", "call_soon", "call_soon_threadsafe", "call_later", "call_at",
+                                 "add_done_callback", "add_reader", "add_writer"})
 # `concurrent.futures` executors, and the names code conventionally keeps one in.
 EXECUTOR_FACTORIES = frozenset({
     "concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor",
@@ -62,7 +66,9 @@ class DanglingTask(Rule):
     ## What it does
     Reports `asyncio.create_task(...)`, `asyncio.ensure_future(...)` and an event loop's `create_task(...)`
     (`loop.create_task`, `asyncio.get_running_loop().create_task`) whose task is thrown away: the call is a
-    statement on its own, or its task is bound to a local name that the function never reads again.
+    statement on its own, or its task is bound to a local name that the function never reads again, or it is what
+    a callback returns to an event loop's registration that drops it (`loop.add_signal_handler(signal.SIGTERM,
+    lambda: asyncio.create_task(shutdown()))`, `loop.call_soon_threadsafe(asyncio.create_task, coro)`).
     A task kept in a collection, an attribute or a name that is used later (awaited, cancelled, given a
     done callback) is left alone, and so is a `TaskGroup`'s `create_task`, whose group awaits its tasks
     and raises their errors. It also reports `results = await asyncio.gather(..., return_exceptions=True)` whose
@@ -205,6 +211,19 @@ class DanglingTask(Rule):
         gather = self._gather(value)
         if gather is not None and _starts_work(gather):
             self._report_gather(gather, "thrown away", None)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        registrar = callee_tail(node.func)
+        if registrar not in CALLBACK_REGISTRARS:
+            return
+        for arg in node.args:
+            callback = arg.value
+            if type(callback) is cst.Lambda and type(callback.body) is cst.Call and self._spawns(callback.body):
+                self._report(callback.body, f"the callback given to `{registrar}` returns the "
+                             f"{self._kind(callback.body)}, and whatever a callback returns is thrown away",
+                             kind=self._kind(callback.body))
+            elif type(callback) in (cst.Name, cst.Attribute) and self.qualified_name(callback) in SPAWNERS:
+                self._report(node, f"`{registrar}` calls it as a callback and throws away the task it returns")
 
     def leave_Assign(self, original_node: cst.Assign) -> None:
         gather = self._gather(original_node.value)

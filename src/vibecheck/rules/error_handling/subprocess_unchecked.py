@@ -53,8 +53,9 @@ class SubprocessUnchecked(Rule):
     through a name, fails loudly and is not reported.
     `check=False` written out is a decision and is not reported; nor is a call that passes `**kwargs`, nor
     a result whose `returncode`, `stderr` or `check_returncode()` is looked at or which is handed on whole.
-    Also a `proc = subprocess.Popen(...)` that the function waits for with `proc.wait()` or
-    `proc.communicate()` as a statement on its own, and whose process it never looks at otherwise
+    Also `subprocess.Popen(...).wait()` (or `.communicate()`) as a statement on its own, and a `proc =
+    subprocess.Popen(...)` that the function waits for with `proc.wait()` or `proc.communicate()` as a statement on
+    its own, and whose process it never looks at otherwise
     (`proc.returncode`, `if proc.wait():`, handing `proc` on): the code waits for the command to finish
     but not to succeed. A process started and left running in the background is not reported.
 
@@ -223,6 +224,15 @@ class SubprocessUnchecked(Rule):
             if func.value.value in scope.popens:
                 scope.waits.setdefault(func.value.value, call)
                 scope.skipped.add(id(func.value))
+            return
+        if isinstance(func, cst.Attribute) and func.attr.value in WAITS and isinstance(func.value, cst.Call) \
+                and not self.context.is_test_file and self.qualified_name(func.value) == "subprocess.Popen":
+            self.report(
+                call,
+                f"`{self.context.module.code_for_node(call)}` waits for the command but drops its exit status: "
+                "a failed command goes unnoticed.",
+                hint="Use `subprocess.run([...], check=True)`, or check the status `wait()` returns.",
+            )
             return
         name = self.qualified_name(call)
         if name in CHECKABLE and keyword(call, "check") is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -10,6 +11,7 @@ from vibecheck.cst_fields import child_nodes, names_in, walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule, RuleContext
 from vibecheck.rules.error_handling import polling
 from vibecheck.rules.error_handling.deadlines import deadline_names, hands_deadline
@@ -42,6 +44,19 @@ NESTED_BODIES = frozenset(LOOPS + SCOPES)
 JUMPS = frozenset({cst.Break, cst.Return})
 LIMITS = frozenset({cst.If, cst.IfExp, cst.Raise, cst.BooleanOperation, cst.AugAssign, cst.Assign})
 EXITS = frozenset({cst.Break, cst.Return, cst.Raise})
+# Words of an error class's name that say a call to another service failed (a project's `APIError`, an SDK's
+# `ServiceUnavailableError`, `RateLimitError`, `ThrottlingException`); not `Request`, which FastAPI's
+# `RequestValidationError` names for a client's bad input.
+SERVICE_FAILURE_WORDS = frozenset({
+    "api", "http", "service", "connection", "network", "transport", "upstream", "remote", "gateway", "server",
+    "unavailable", "throttled", "throttling", "transient", "retryable", "retriable", "temporary", "timeout",
+    "ratelimit", "ratelimited", "toomany", "overloaded",
+})
+FAILURE_CLASS_SUFFIXES = ("Error", "Exception")
+CLASS_NAME_WORDS = lazy_pattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+# Builtins a test of a caught error's kind calls (`isinstance(exc, Throttled)`, `"429" in str(exc)`).
+KIND_TEST_BUILTINS = frozenset({"isinstance", "getattr", "hasattr", "str", "repr", "type", "int", "None", "True",
+                                "False"})
 # Iterators that never run out, so a `for` over them loops as `while True:` does: name -> the most positional
 # arguments it takes and still never ends (`itertools.repeat(x, 3)` ends; `repeat(x)` does not).
 ENDLESS_ITERATORS = {"itertools.count": 2, "itertools.cycle": 1, "itertools.repeat": 1}
@@ -264,9 +279,12 @@ def sets_flag(node: cst.CSTNode, flag: str | None) -> bool:
 def handler_exits(handler: cst.ExceptHandler, resolve: Resolver, loop: RetryLoop) -> bool:
     """The handler leaves the loop: `break`, `return`, `raise`, an exit call or setting the loop's flag.
 
-    An exit under a check that never holds (`if attempts >= 5:` on a counter set back on every pass) does not.
+    An exit under a check that never holds (`if attempts >= 5:` on a counter set back on every pass) does not, nor
+    one under a test of the caught error's kind (`if exc.status != 429: raise`): that picks which errors are retried,
+    and the ones it lets through are retried without limit.
     """
-    for node in _walk_outside_loops(handler.body, loop.resets):
+    caught = handler.name.name.value if handler.name is not None and type(handler.name.name) is cst.Name else None
+    for node in _walk_outside_loops(handler.body, loop.resets, caught):
         if type(node) in EXITS or sets_flag(node, loop.flag):
             return True
         if type(node) is cst.Call and resolve(node) in EXIT_CALLS:
@@ -274,17 +292,49 @@ def handler_exits(handler: cst.ExceptHandler, resolve: Resolver, loop: RetryLoop
     return False
 
 
-def _walk_outside_loops(node: cst.CSTNode, resets: dict[str, int]) -> list[cst.CSTNode]:
+def _walk_outside_loops(node: cst.CSTNode, resets: dict[str, int], caught: str | None = None) -> list[cst.CSTNode]:
     found = []
     pending = [node]
     while pending:
         current = pending.pop()
         found.append(current)
-        if isinstance(current, cst.If) and stale_guard(current.test, resets):
+        if isinstance(current, cst.If) and (stale_guard(current.test, resets) or _tests_error_kind(current.test, caught)):
             pending.extend(c for c in (current.orelse,) if c is not None)
             continue
         pending.extend(c for c in child_nodes(current) if type(c) not in NESTED_BODIES)
     return found
+
+
+def names_a_service_failure(name: str) -> bool:
+    """`APIError`, `HTTPException`, `ServiceUnavailableError`, `RateLimitError`, `ThrottlingException`: an error class
+    (a project's own, or an SDK's) whose name says a call to another service failed."""
+    if not name.endswith(FAILURE_CLASS_SUFFIXES):
+        return False
+    words = [word.lower() for word in CLASS_NAME_WORDS.findall(name)]
+    pairs = {"".join(pair) for pair in zip(words, words[1:], strict=False)}
+    return not SERVICE_FAILURE_WORDS.isdisjoint(words) or not SERVICE_FAILURE_WORDS.isdisjoint(pairs)
+
+
+def _tests_error_kind(test: cst.BaseExpression, caught: str | None) -> bool:
+    """`exc.status != 429`, `exc.response.status_code not in RETRYABLE`, `not isinstance(exc, Throttled)`: a test that
+    reads the caught error and otherwise only builtins and constants (no counter, clock or deadline of the loop)."""
+    if caught is None:
+        return False
+    heads = set(_head_names(test))
+    return caught in heads and all(name == caught or name in KIND_TEST_BUILTINS or not name.islower() for name in heads)
+
+
+def _head_names(node: cst.CSTNode) -> Iterator[str]:
+    """The names an expression reads, without attribute names (`exc.response.status` gives `exc`)."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Name:
+            yield current.value
+        elif type(current) is cst.Attribute:
+            pending.append(current.value)
+        else:
+            pending.extend(child_nodes(current))
 
 
 def moved_parameters(call: cst.Call, params: cst.Parameters) -> set[str] | None:
@@ -348,9 +398,12 @@ class UnboundedRetry(Rule):
     exchange API's (`ccxt.NetworkError`), a closed WebSocket (`websockets.ConnectionClosed`),
     `subprocess.CalledProcessError`, browser automation's errors (Selenium's `NoSuchElementException`,
     Playwright's `TimeoutError`: a loop that looks for an element until it appears),
-    database driver errors such as `sqlite3.OperationalError`...) and just loops again (`continue`, `pass`, a log line, a
-    `time.sleep`): it does not leave the loop (`break`, `return`, `raise`, the flag), and no conditional
-    `break`/`raise` in the loop (`if attempts >= 5: raise`, a deadline) bounds it. Pausing between
+    database driver errors such as `sqlite3.OperationalError`..., and an error class whose name says a call to another
+    service failed, a project's own as well: `APIError`, `RateLimitError`, `ServiceUnavailableError`) and just loops
+    again (`continue`, `pass`, a log line, a `time.sleep`): it does not leave the loop (`break`, `return`, `raise`, the
+    flag), and no conditional `break`/`raise` in the loop (`if attempts >= 5: raise`, a deadline) bounds it. A `raise`
+    under a test of the caught error's kind alone (`if exc.status != 429: raise`) only picks the errors retried: the
+    ones it lets through are retried without limit. Pausing between
     attempts (`time.sleep`, `asyncio.sleep`) or counting them without a check does not bound the loop; a
     backoff helper (`policy.backoff()`) is trusted to own its limit, and so is a helper the `except` hands the
     function's deadline (`deadline = time.monotonic() + timeout`, then `judge_failure(exc, deadline)`; a log line given
@@ -805,7 +858,8 @@ class UnboundedRetry(Rule):
             return any(self._catches_failure(e.value) for e in caught.elements)
         name = self.qualified_name(caught) or "" if caught is not None else ""
         return (is_broad(caught, self.qualified_name) or is_operation_failure(caught, self.qualified_name)
-                or name in OS_FAILURES or name.startswith(BROWSER_FAILURE_MODULES))
+                or name in OS_FAILURES or name.startswith(BROWSER_FAILURE_MODULES)
+                or names_a_service_failure((name or full_name(caught) or "").rpartition(".")[2]))
 
     @staticmethod
     def _note_stale_checks(handler: cst.ExceptHandler, loop: RetryLoop, facts: LoopFacts) -> None:

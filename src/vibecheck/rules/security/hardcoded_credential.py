@@ -302,7 +302,8 @@ class HardcodedCredential(Rule):
     URLs with a password such as `postgres://app:s3cret@db/app`), and literals given to names like
     `password`, `api_key`, `token` or `secret` (also a key a device or an ingest endpoint is let in with:
     `DEFAULT_DEVICE_KEY`, `INGEST_KEY`) (assignments, keyword arguments, dict keys, parameter
-    defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/
+    defaults, comparisons, the default of `os.getenv` (also one spelled after `or`: `os.getenv("DB_PASSWORD") or
+    "..."`), and the key of `jwt.encode`/`jwt.decode`/
     `hmac.new`/`itsdangerous` signers; the password given by position to a `login(user, password)` method, to
     `HTTPBasicAuth`/`httpx.BasicAuth`/`aiohttp.BasicAuth`, `ftplib.FTP(host, user, password)` and
     `pymysql.connect(host, user, password)`, the password hashed where it is written (`generate_password_hash("...")`,
@@ -456,6 +457,14 @@ class HardcodedCredential(Rule):
     def visit_Param(self, node: cst.Param) -> None:
         if node.default is not None:
             self._check_named(node.name.value, node.default)
+
+    def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
+        """`os.getenv("DB_PASSWORD") or "hunter22"`: the literal after `or` is the lookup's default, spelled apart."""
+        lookup = node.left
+        if type(node.operator) is cst.Or and isinstance(lookup, cst.Call) and self.qualified_name(lookup) in ENV_GETTERS \
+                and argument(lookup, 1, "default") is None:
+            variable = string_value(argument(lookup, 0, "key"))
+            self._check_named(variable, node.right, replaced=node, variable=variable)
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if len(node.comparisons) == 1 and isinstance(node.comparisons[0].operator, (cst.Equal, cst.NotEqual)):

@@ -43,6 +43,9 @@ KEY_LISTINGS = frozenset({"keys"})
 SANITIZERS = frozenset({"len", "bool", "hash", "mask", "redact", "mask_secret", "redact_secret", "type", "id",
                         "hashlib.sha256", "hashlib.md5", "hashlib.sha1", "hmac.new", "isinstance"})
 
+# Attributes that hold an HTTP client's credentials, by the last word of their owner's name: requests' and httpx's
+# `session.auth` (a `(user, password)` pair or an auth object holding the token), `client.auth`.
+CREDENTIAL_ATTRIBUTES = {"auth": frozenset({"session", "client"})}
 # Headers that carry a credential: a dict holding one (`{"Authorization": f"Bearer {key}"}`) is itself a secret.
 CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "x-auth-token",
                                 "x-access-token", "cookie"})
@@ -84,6 +87,9 @@ def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     if type(node) is cst.Attribute:
         if is_secret_name(node.attr.value):
             return None if _part_of_a_named_value(node) else Taint("secret", dotted_name(node) or node.attr.value)
+        if node.attr.value in CREDENTIAL_ATTRIBUTES and name_words(_owner_name(node))[-1:] \
+                and name_words(_owner_name(node))[-1] in CREDENTIAL_ATTRIBUTES[node.attr.value]:
+            return Taint("secret", dotted_name(node) or node.attr.value)
         # `secret.name`, `token.expires_at`: metadata of a secret object, not the secret itself.
         return None if node.attr.value in SECRET_VALUE_ATTRIBUTES else CLEAN
     if type(node) is cst.Subscript and type(node.slice[0].slice) is cst.Index:
@@ -103,11 +109,16 @@ def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     return None
 
 
+def _owner_name(node: cst.Attribute) -> str:
+    """`self.session.auth` -> `session`: the last name of what the attribute is read from."""
+    owner = node.value
+    return owner.value if type(owner) is cst.Name else owner.attr.value if type(owner) is cst.Attribute else ""
+
+
 def _part_of_a_named_value(node: cst.Attribute) -> bool:
     """`page_token.token`, `next_token.value`'s kin: the attribute holds what its owner is, and the owner's name says
     it is no secret (a pagination cursor), though both end in the same word."""
-    owner = node.value
-    owner_name = owner.value if type(owner) is cst.Name else owner.attr.value if type(owner) is cst.Attribute else ""
+    owner_name = _owner_name(node)
     words = name_words(owner_name)
     return bool(words) and words[-1:] == name_words(node.attr.value)[-1:] and not is_secret_name(owner_name)
 
@@ -176,7 +187,8 @@ class SecretInLog(FlowRule):
     Reports a `logging`/`logger.*` call or a `print()` (also `click.echo`, `typer.echo`, `rich.print`) whose arguments
     carry a value named like a secret:
     a variable or attribute such as `password`, `api_key`, `access_token`, `SECRET_KEY`, `client_secret`,
-    a lookup such as `config["api_key"]` or `os.getenv("DB_PASSWORD")`, directly, inside an f-string,
+    a lookup such as `config["api_key"]` or `os.getenv("DB_PASSWORD")`, an HTTP client's credentials
+    (`session.auth`, `self.client.auth`), directly, inside an f-string,
     `%`/`.format()` formatting, or after being assigned to another variable in the same function; also a
     dict that holds a credential header (`{"Authorization": f"Bearer {key}"}`, `X-API-Key`, `Cookie`), built
     in the function or returned by a function of the same module (`headers = _auth_headers(cfg)`). Names are

@@ -35,6 +35,8 @@ PASSING_ITEMS = frozenset({"enumerate", "sorted", "reversed", "list", "tuple", "
 
 
 Guard = cst.If | cst.For | cst.ExceptHandler
+# Receivers whose method calls drive no object under test: the test case itself.
+OWN_OBJECTS = frozenset({"self", "cls"})
 
 
 @dataclass
@@ -58,6 +60,9 @@ class TestConditions:
     # Blocks open in the walk that run only for some results: an `if` on a result, a `for` over one, an `except`
     # (runs only when the code raises); None: a block that runs whatever the result.
     open_conditions: list[Guard | None] = field(default_factory=list)
+    # Objects the test called a method of as a statement (`await worker.fan_out(event)`): the state they hold after it
+    # (`worker._tasks`) is what the code made, a result as much as a returned value.
+    changed: set[str] = field(default_factory=set)
     first_condition: Guard | None = None
     conditional: int = 0
     unconditional: int = 0
@@ -119,6 +124,20 @@ def _selects(call: cst.Call) -> bool:
     return selects
 
 
+def _reads_state_of(test: cst.BaseExpression, changed: set[str]) -> bool:
+    """`worker._tasks`, `len(cart.items)`: the test reads an attribute (not a method) of an object it drove."""
+    pending: list[cst.CSTNode] = [test]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Call:
+            pending.extend(arg.value for arg in current.args)
+            continue
+        if type(current) is cst.Attribute and _root_name(current) in changed:
+            return True
+        pending.extend(child_nodes(current))
+    return False
+
+
 def _root_name(node: cst.BaseExpression) -> str | None:
     """`crawler` of `crawler.robots.rules()`, `rows` of `rows[0].items`; None when no name starts the chain."""
     while isinstance(node, (cst.Attribute, cst.Subscript, cst.Call)):
@@ -176,7 +195,9 @@ class AssertionUnderCondition(TestAwareRule):
     ## What it does
     Reports a test (in test files) whose assertions (`assert`, `self.assert*`, a mock's `assert_*`) all sit
     under an `if` (or `if`/`elif` chain) without an `else` whose condition reads a value the test got from a call (`response =
-    client.get(...)`, then `if response.status_code == 200: assert ...`; `if result: assert result["id"] == 1`).
+    client.get(...)`, then `if response.status_code == 200: assert ...`; `if result: assert result["id"] == 1`) or the
+    state of an object the test drove (`await worker.fan_out(event)`, then `if worker.tasks: assert ...`: an attribute,
+    not a method, of an object whose method the test called as a statement).
     When the condition is false, nothing is checked and the test passes. The same for assertions that all sit in
     a `for` loop over a test client's response (`for order in client.get("/orders").json(): assert ...`: an
     empty or error answer checks nothing; also one a function of the file hands back, `def invoke(runner, *args): return
@@ -290,8 +311,17 @@ class AssertionUnderCondition(TestAwareRule):
         conditions = self._conditions()
         if conditions is None:
             return
-        on_result = not conditions.loops and not _ends_in_else(node) and not conditions.results.isdisjoint(names_in(node.test))
+        on_result = not conditions.loops and not _ends_in_else(node) and (
+            not conditions.results.isdisjoint(names_in(node.test)) or _reads_state_of(node.test, conditions.changed))
         conditions.open_conditions.append(node if on_result else None)
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        conditions = self._conditions()
+        value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+        if conditions is not None and isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute):
+            root = _root_name(value.func.value)
+            if root is not None and root not in OWN_OBJECTS:
+                conditions.changed.add(root)
 
     def leave_If(self, node: cst.If) -> None:
         conditions = self._conditions()

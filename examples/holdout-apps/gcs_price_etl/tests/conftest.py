@@ -1,0 +1,3 @@
+import os
+
+os.environ.setdefault("PRICEFEED_DATABASE_URL", "sqlite://")

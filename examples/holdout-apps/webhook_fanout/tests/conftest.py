@@ -1,0 +1,3 @@
+import os
+
+os.environ.setdefault("FANOUT_SIGNING_SECRET", "test-secret")
