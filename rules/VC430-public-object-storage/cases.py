@@ -94,6 +94,29 @@ def iam_binding(bucket):
     bucket.set_iam_policy(policy)
 
 
+def iam_member_add(policy, messages):
+    # expect: VC430
+    policy["roles/storage.objectViewer"].add("allAuthenticatedUsers")
+    # expect: VC430
+    policy.bindings[0]["members"].append("allUsers")
+    # expect: VC430
+    return messages.Binding(members=["allUsers"], role="roles/storage.objectViewer")
+
+
+# ok: VC430
+ANONYMOUS_MEMBER = "allUsers"
+
+
+# ok: VC430
+def add_binding(resource, member="allUsers", role="roles/viewer"):
+    return resource, member, role
+
+
+def is_public(policy, binding_in_policy):
+    # ok: VC430
+    return binding_in_policy(policy, "allUsers", "roles/storage.objectViewer")
+
+
 def open_bucket_policy(name):
     statement = {
         "Effect": "Allow",

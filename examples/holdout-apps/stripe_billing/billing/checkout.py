@@ -34,7 +34,7 @@ def create_checkout(body: CheckoutIn, me: Me) -> dict:
         line_items=[{
             "price_data": {
                 "currency": "usd",
-                # expect: VC217
+                # expect: VC217/VC231
                 "unit_amount": body.amount_cents,
                 "product_data": {"name": body.plan},
             },

@@ -25,6 +25,7 @@ ACL_SETTING = re.compile(r"(?i)(?:^|_)(?:default|object)_acl$")
 ACL_SETTERS = frozenset({"set_acl", "set_canned_acl", "set_xml_acl"})
 # GCS/IAM members that mean everyone, and the ACL entities whose grants open an object to them.
 EVERYONE_MEMBERS = frozenset({"allUsers", "allAuthenticatedUsers"})
+MEMBER_KEYS = frozenset({"member", "members"})
 EVERYONE_ENTITIES = frozenset({"all", "all_authenticated"})
 # Azure containers: `public_access=` other than None/"off" lets anyone list or read the blobs.
 AZURE_PUBLIC_LEVELS = frozenset({"blob", "container"})
@@ -167,6 +168,10 @@ class PublicObjectStorage(Rule):
                 self._report_acl(arg, acl, f"{keyword}={short_code(arg.value)}")
             elif keyword == "public_access" and _azure_public_level(arg.value) is not None:
                 self._report_container(arg, node)
+            elif keyword in MEMBER_KEYS:
+                self._check_members(arg.value)
+        if tail in ("add", "append") and node.args and _is_member_list(node.func.value):  # type: ignore[attr-defined]
+            self._check_members(node.args[0].value)
         if tail in ACL_SETTERS and node.args and node.args[0].keyword is None \
                 and (acl := self._canned_acl(node.args[0].value)) is not None:
             self._report_acl(node, acl, short_code(node))
@@ -255,6 +260,8 @@ class PublicObjectStorage(Rule):
             if type(element) is not cst.DictElement:
                 continue
             key = (string_value(element.key) or "").lower()
+            if key in MEMBER_KEYS:
+                self._check_members(element.value)
             if key in ACL_KEYS and (acl := self._canned_acl(element.value)) is not None:
                 self._report_acl(element, acl, f"{short_code(element.key)}: {short_code(element.value)}")
         principal = entries.get("Principal")
@@ -264,9 +271,12 @@ class PublicObjectStorage(Rule):
                         "condition, so anyone on the internet gets its actions.", hint="Name the accounts or roles that "
                         "need access in `Principal`, or add a `Condition`, and keep the bucket's public access block on.")
 
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        if not self._checks and string_value(node) in EVERYONE_MEMBERS and not self._public_by_design():
-            self.report(node, f"An IAM binding for `{string_value(node)}` opens the resource to everyone.", hint=HINT)
+    def _check_members(self, value: cst.BaseExpression) -> None:
+        """`"members": {"allUsers"}`, `member="allUsers"`, `members.add("allAuthenticatedUsers")`."""
+        for item in (value.elements if type(value) in (cst.Set, cst.List, cst.Tuple) else (value,)):  # type: ignore
+            member = string_value(item.value if isinstance(item, cst.BaseElement) else item)
+            if member in EVERYONE_MEMBERS and not self._checks and not self._public_by_design():
+                self.report(item, f"An IAM binding for `{member}` opens the resource to everyone.", hint=HINT)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -291,6 +301,14 @@ def _azure_public_level(node: cst.BaseExpression) -> str | None:
     if text is None and type(node) is cst.Attribute and (dotted_name(node.value) or "").endswith("PublicAccess"):
         text = node.attr.value
     return text if text is not None and text.lower() in AZURE_PUBLIC_LEVELS else None
+
+
+def _is_member_list(receiver: cst.BaseExpression) -> bool:
+    """`binding.members`, `binding["members"]`, `policy["roles/storage.objectViewer"]`: the members of a role."""
+    if type(receiver) is cst.Subscript and len(receiver.slice) == 1 and type(receiver.slice[0].slice) is cst.Index:
+        key = string_value(receiver.slice[0].slice.value) or ""
+        return key in MEMBER_KEYS or key.startswith("roles/")
+    return (dotted_name(receiver) or "").endswith("members")
 
 
 def _is_acl(func: cst.BaseExpression) -> bool:
