@@ -254,6 +254,12 @@ class StaticStorage:
     default_acl = "public-read"
 
 
+class StoredKey:
+    def make_public(self, headers=None):
+        # ok: VC430
+        return self.bucket.set_canned_acl("public-read", self.name, headers)
+
+
 class Album:
     def make_public(self):
         self.visibility = "public"

@@ -33,7 +33,10 @@ AZURE_PUBLIC_LEVELS = frozenset({"blob", "container"})
 # is as common on an app's own models (`album.make_public()`), which the module's imports cannot tell apart.
 STORAGE_RECEIVER = re.compile(r"(?i)blob|bucket|gcs|s3|^key$")
 # A bucket meant to be public: a static site's or its assets' (words of the bucket, key, function or class names).
-PUBLIC_BY_DESIGN = re.compile(r"(?i)(?:^|[^a-z])(?:static|staticfiles|assets?|website|cdn|www)(?:$|[^a-z])|Static|Assets?|Website|Cdn")
+PUBLIC_BY_DESIGN = re.compile(r"(?i)(?:^|[^a-z])(?:static|staticfiles|assets?|website|cdn|cloudfront|www)(?:$|[^a-z])"
+                              r"|Static|Assets?|Website|Cdn|CloudFront")
+# A storage library's own opt-in (boto's `Key.make_public()` setting `public-read`): the caller asked for it by name.
+PUBLIC_OPT_IN = re.compile(r"^_*(?:make|set)_public")
 WEBSITE_CALLS = frozenset({"put_bucket_website", "configure_website", "WebsiteConfiguration", "set_service_properties"})
 # Signed URLs: the call, the keyword of its lifetime, and the longest lifetime that is not reported (seconds).
 SIGNED_URL_LIFETIMES = {"generate_presigned_url": "ExpiresIn", "generate_presigned_post": "ExpiresIn",
@@ -63,8 +66,9 @@ class PublicObjectStorage(Rule):
     lives longer than a day (`ExpiresIn=604800`, `expiration=timedelta(days=7)`, a SAS `expiry` a year
     ahead). Not reported: `"private"`, `"bucket-owner-full-control"` and the other private ACLs, a `Deny` or
     conditioned policy statement, a short-lived URL, and storage that is public by design: a bucket, key,
-    function or class named for static files, assets, a CDN or a website (`static_bucket`,
-    `class StaticStorage`), or a module that configures a static website (`put_bucket_website`).
+    function, class or module path named for static files, assets, a CDN or a website (`static_bucket`,
+    `class StaticStorage`, `cloudfront/`), a module that configures a static website (`put_bucket_website`), and a
+    storage library's own opt-in method (`def make_public(self): ...set_canned_acl("public-read")`).
 
     ## Why is this bad?
     A public object is readable by anyone who finds or guesses its URL, and bucket names and keys are
@@ -126,8 +130,9 @@ class PublicObjectStorage(Rule):
         return found
 
     def _public_by_design(self, *nodes: cst.CSTNode | None) -> bool:
-        names = [*self._scopes, *(short_code(node, 200) for node in nodes if node is not None)]
-        return self._website_module() or any(PUBLIC_BY_DESIGN.search(name) for name in names)
+        names = [self.context.project_path, *self._scopes, *(short_code(node, 200) for node in nodes if node is not None)]
+        return self._website_module() or any(PUBLIC_BY_DESIGN.search(name) for name in names) \
+            or any(PUBLIC_OPT_IN.match(scope) for scope in self._scopes)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._scopes.append(node.name.value)
