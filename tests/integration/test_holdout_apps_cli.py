@@ -378,7 +378,7 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     ("drf_marketplace", "listings/api/views.py", 102, "VC215"),
     # A payout sent to the account id the client names (`request.data.get("destination")`): a destination is data like
     # any other field, and nothing in view says the account must be the caller's.
-    ("drf_marketplace", "listings/api/views.py", 187, "VC207/VC215"),
+    ("drf_marketplace", "listings/api/views.py", 188, "VC207/VC215"),
     # An open route that returns a quiz with its answers: the answers are secret by the domain, while VC219 reads the
     # path and the handler's name for people's data, and `/quizzes/{id}/preview` names none.
     ("fastapi_courses", "courses/routers/quizzes.py", 22, "VC201/VC219"),

@@ -150,6 +150,7 @@ def checkout_v2(request):
     listing = get_object_or_404(Listing, pk=item["listing_id"])
     # ok: VC215 -- the price is read from the database
     total = pricing.order_total(listing, int(item["quantity"]))
+    # ok: VC231
     order = Order.objects.create(buyer=request.user, listing=listing, quantity=int(item["quantity"]), total_cents=total)
     intent = stripe.PaymentIntent.create(amount=total, currency="usd", metadata={"order": order.pk})
     return Response({"client_secret": intent.client_secret, "total_cents": total})
@@ -198,7 +199,7 @@ def request_payout_v2(request):
     amount = min(int(request.data["amount_cents"]), profile.balance_cents)
     with transaction.atomic():
         type(profile).objects.filter(pk=profile.pk).update(balance_cents=F("balance_cents") - amount)
-        # ok: VC207/VC215
+        # ok: VC207/VC215/VC231
         payout = Payout.objects.create(seller=request.user, amount_cents=amount, destination=profile.stripe_account_id)
     send_payout(payout)
     return Response({"id": payout.pk, "status": payout.status}, status=status.HTTP_201_CREATED)
