@@ -117,6 +117,26 @@ def payout():
     return "", 201
 
 
+ORDERS = {}
+
+
+@app.post("/orders/memory")
+def create_order_in_memory():
+    body = request.get_json()
+    order_id = len(ORDERS) + 1
+    ORDERS[order_id] = {
+        "items": body["items"],
+        # expect: VC231
+        "total": body["total"],
+    }
+    order = {"items": body["items"]}
+    # expect: VC231
+    order["discount"] = body["discount"]
+    # ok: VC231
+    ORDERS[order_id]["note"] = body["note"]
+    return jsonify(id=order_id)
+
+
 @app.post("/pay/catalogue")
 def pay_from_catalogue():
     body = request.get_json()

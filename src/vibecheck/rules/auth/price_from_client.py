@@ -163,9 +163,11 @@ class PriceFromClient(ClientSinkRule):
     Braintree's `transaction.sale`, PayPal's, Adyen's, Mollie's `{"amount": {"value": ...}}`, Razorpay's
     `order.create`, Square's `amount_money`), the money fields (`total`, `total_cents`, `unit_price`, `discount`,
     `amount`) of an order, payment, payout, refund or cart row (`Order.objects.create(total=...)`,
-    `Order(total_cents=...)`, `order.total = ...`, an SQL `INSERT INTO orders (..., total)` or `UPDATE orders SET
-    total = ?`), also through names, number conversions and a sum over the cart the client sent
-    (`sum(i["price"] * i["quantity"] for i in items)`). Not reported: a price read from the server's records by
+    `Order(total_cents=...)`, `order.total = ...`, `order["total"] = ...`, an order stored in a dict
+    (`ORDERS[order_id] = {"total": ...}`, `db.orders.insert_one({...})`), an SQL `INSERT INTO orders (..., total)` or
+    `UPDATE orders SET total = ?`), also through names, number conversions and a sum over the cart the client sent
+    (`sum(i["price"] * i["quantity"] for i in items)`), within the function; each client value is reported once, where
+    it first sets a price. Not reported: a price read from the server's records by
     the client's id (`Product.objects.get(pk=body["product_id"]).price`, `PRICES[body["plan"]]`), a Stripe
     `price=` id, a count (`quantity`, whose upper bound VC428 checks) or id the client names, an amount capped by a
     stored one (`min(amount, balance)`) or compared with a bound or a stored value before use
@@ -248,14 +250,15 @@ class PriceFromClient(ClientSinkRule):
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
-        if type(node) in (cst.Assign, cst.AugAssign):
-            targets = [t.target for t in node.targets] if type(node) is cst.Assign else [node.target]  # type: ignore
-            for target in targets:
-                if type(target) is cst.Attribute and is_money_field(target.attr.value) \
-                        and _names_an_order(dotted_name(target.value) or ""):
-                    taint = state.taint_of(node.value)  # type: ignore[attr-defined]
-                    if taint is not None and taint.kind == "request":
-                        self.describe(node.value, f"`{short_code(target)}`", taint, None)  # type: ignore
+        if type(node) not in (cst.Assign, cst.AugAssign):
+            return
+        value: cst.BaseExpression = node.value  # type: ignore[attr-defined]
+        targets = [t.target for t in node.targets] if type(node) is cst.Assign else [node.target]  # type: ignore
+        for target in targets:
+            for field_value, label in _order_fields_set(target, value):
+                taint = state.taint_of(field_value)
+                if taint is not None and taint.kind == "request":
+                    self.describe(field_value, label, taint, None)
 
     def sinks(self, call: cst.Call, state: FlowState) -> Iterator[tuple[cst.BaseExpression, str]]:
         name = state.qualified_name(call) or dotted_name(call.func) or ""
@@ -320,6 +323,29 @@ def _amounts_in(node: cst.BaseExpression, under_amount: bool) -> Iterator[cst.Ba
                 yield from _amounts_in(element.value, money)
             elif money:
                 yield element.value
+
+
+def _order_fields_set(target: cst.BaseExpression, value: cst.BaseExpression) -> Iterator[tuple[cst.BaseExpression, str]]:
+    """`order.total = x`, `order["total"] = x`, `ORDERS[order_id] = {"total": x, ...}`: money fields of an order."""
+    if type(target) is cst.Attribute:
+        if is_money_field(target.attr.value) and _names_an_order(dotted_name(target.value) or ""):
+            yield value, f"`{short_code(target)}`"
+    elif type(target) is cst.Subscript and _names_an_order(_subscripted_name(target.value)):
+        key = _read_key(target)
+        if key is not None:
+            if is_money_field(key):
+                yield value, f"`{short_code(target)}`"
+        elif type(value) is cst.Dict:
+            yield from ((element.value, f"`{string_value(element.key)}` of the order stored in `{short_code(target)}`")
+                        for element in value.elements
+                        if type(element) is cst.DictElement and is_money_field(string_value(element.key) or ""))
+
+
+def _subscripted_name(node: cst.BaseExpression) -> str:
+    """`orders`, `ORDERS`, `self.orders`, `db["orders"]`: the name of what an item is stored in."""
+    if type(node) is cst.Subscript and len(node.slice) == 1 and type(node.slice[0].slice) is cst.Index:
+        return string_value(node.slice[0].slice.value) or ""
+    return dotted_name(node) or ""
 
 
 def _names_an_order(name: str) -> bool:
