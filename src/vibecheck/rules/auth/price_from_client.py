@@ -21,9 +21,9 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.analysis.nodes import callee_tail, head_name
 from vibecheck.analysis.secrets_names import name_words
+from vibecheck.analysis.sql_columns import sql_parameter_columns
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.auth.privilege_from_client import sql_parameter_columns
 from vibecheck.rules.security._client_sinks import ClientSinkRule
 from vibecheck.rules.security._size_sinks import LOWER_END_NUMBERS, NUMBER_CONVERSIONS
 
