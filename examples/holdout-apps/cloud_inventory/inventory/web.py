@@ -47,7 +47,7 @@ def instances_by_tag():
 def download_export():
     key = request.args["key"]
     s3 = aws_session().client("s3")
-    # expect: VC405/VC214
+    # expect: VC214/VC232/VC405
     url = s3.generate_presigned_url("get_object", Params={"Bucket": EXPORT_BUCKET, "Key": key}, ExpiresIn=3600)
     return redirect(url)
 
@@ -59,7 +59,7 @@ def download_own_export(name: str):
         abort(400)
     key = f"exports/{current_user.id}/{name}"
     s3 = aws_session().client("s3")
-    # ok: VC405/VC214
+    # ok: VC214/VC232/VC405
     url = s3.generate_presigned_url("get_object", Params={"Bucket": EXPORT_BUCKET, "Key": key}, ExpiresIn=300)
     return redirect(url)
 
@@ -68,7 +68,7 @@ def download_own_export(name: str):
 @login_required
 def upload_url():
     body = request.get_json()
-    # expect: VC405/VC214
+    # expect: VC214/VC232/VC405
     post = legacy_s3().generate_presigned_post(EXPORT_BUCKET, body["key"], ExpiresIn=600)
     return jsonify(post)
 

@@ -41,6 +41,7 @@ class OrderList(Resource):
     @jwt_required()
     @ns.expect(order_model)
     def post(self):
+        # expect: VC231
         order = Order(user_id=get_jwt_identity(), total=ns.payload["total"])
         db.session.add(order)
         db.session.commit()

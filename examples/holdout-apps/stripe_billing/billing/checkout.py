@@ -34,7 +34,7 @@ def create_checkout(body: CheckoutIn, me: Me) -> dict:
         line_items=[{
             "price_data": {
                 "currency": "usd",
-                # expect: VC217
+                # expect: VC217/VC231
                 "unit_amount": body.amount_cents,
                 "product_data": {"name": body.plan},
             },
@@ -55,7 +55,7 @@ def create_subscription_checkout(body: CheckoutIn, me: Me) -> dict:
     checkout = stripe.checkout.Session.create(
         mode="subscription",
         customer_email=me.email,
-        # ok: VC217
+        # ok: VC217/VC231
         line_items=[{"price": price, "quantity": 1}],
         metadata={"customer_id": str(me.id), "plan": body.plan},
         success_url="https://app.example.com/billing/done?session={CHECKOUT_SESSION_ID}",
@@ -68,7 +68,7 @@ def create_subscription_checkout(body: CheckoutIn, me: Me) -> dict:
 def top_up(body: TopUpIn, me: Me, db: Db) -> dict:
     if not 500 <= body.amount_cents <= 100_000:
         raise HTTPException(400, "amount out of range")
-    # ok: VC217
+    # ok: VC217/VC231
     intent = stripe.PaymentIntent.create(amount=body.amount_cents, currency="usd", customer=me.stripe_customer_id)
     db.add(Payment(customer_id=me.id, intent_id=intent.id, amount_cents=body.amount_cents))
     db.commit()

@@ -134,9 +134,9 @@ class OrderViewSet(viewsets.ModelViewSet):
 @api_view(["POST"])
 def checkout(request):
     items = request.data.get("items", [])
-    # expect: VC215 -- the price comes from the cart the client sent
     total = sum(item["price_cents"] * item["quantity"] for item in items)
     listing = Listing.objects.get(pk=items[0]["listing_id"])
+    # expect: VC231 -- the total is summed from the prices in the cart the client sent
     order = Order.objects.create(buyer=request.user, listing=listing, quantity=items[0]["quantity"], total_cents=total)
     intent = stripe.PaymentIntent.create(amount=total, currency="usd", metadata={"order": order.pk})
     order.stripe_payment_intent = intent.id
@@ -150,6 +150,7 @@ def checkout_v2(request):
     listing = get_object_or_404(Listing, pk=item["listing_id"])
     # ok: VC215 -- the price is read from the database
     total = pricing.order_total(listing, int(item["quantity"]))
+    # ok: VC231
     order = Order.objects.create(buyer=request.user, listing=listing, quantity=int(item["quantity"]), total_cents=total)
     intent = stripe.PaymentIntent.create(amount=total, currency="usd", metadata={"order": order.pk})
     return Response({"client_secret": intent.client_secret, "total_cents": total})
@@ -185,6 +186,7 @@ def request_payout(request):
     amount = int(request.data["amount_cents"])
     # expect: VC207/VC215 -- the payout goes to whatever account the client names
     destination = request.data.get("destination") or request.user.seller.stripe_account_id
+    # expect: VC231 -- the amount is the client's, never compared with the seller's balance
     payout = Payout.objects.create(seller=request.user, amount_cents=amount, destination=destination)
     send_payout(payout)
     return Response({"id": payout.pk, "status": payout.status}, status=status.HTTP_201_CREATED)
@@ -197,7 +199,7 @@ def request_payout_v2(request):
     amount = min(int(request.data["amount_cents"]), profile.balance_cents)
     with transaction.atomic():
         type(profile).objects.filter(pk=profile.pk).update(balance_cents=F("balance_cents") - amount)
-        # ok: VC207/VC215
+        # ok: VC207/VC215/VC231
         payout = Payout.objects.create(seller=request.user, amount_cents=amount, destination=profile.stripe_account_id)
     send_payout(payout)
     return Response({"id": payout.pk, "status": payout.status}, status=status.HTTP_201_CREATED)
