@@ -30,13 +30,19 @@ from vibecheck.analysis.flow import (
     sql_client_query,
     string_value,
 )
+from vibecheck.analysis.imported_modules import imported_module_file
 from vibecheck.analysis.migrations import is_alembic_revision, is_django_migration
 from vibecheck.ast_fields import tree_nodes
 from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
-from vibecheck.rules.security._identifier_quoters import identifier_quoters
+from vibecheck.rules.security._identifier_quoters import (
+    identifier_quoters,
+    may_quote,
+    module_quoters,
+    quoter_modules_inputs,
+)
 from vibecheck.rules.security._identifier_validators import identifier_validators
 
 # Method name -> (query argument position, keyword names of the query, keyword names of separate parameters).
@@ -603,6 +609,7 @@ class SqlBuiltFromStrings(FlowRule):
     vets = ("B608", "B610", "B611")
     summarises = True
     untrusted_kinds = frozenset({"sql"})
+    cache_inputs = (quoter_modules_inputs,)  # the modules of its package a file imports its identifier quoting from
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -1010,11 +1017,13 @@ def _unconverted(node: cst.BaseExpression) -> cst.BaseExpression:
 def _own_quoters(context: RuleContext) -> dict[str, str]:
     """The module's own identifier quoting and validating functions (`_identifier_quoters`, `_identifier_validators`:
     `_check_ident(name)` raises unless a pattern of name characters matches all of it), as the names they are called by
-    (`_quote(name)`, `self._quote(name)`), bound to the quoter alias; computed once per file."""
+    (`_quote(name)`, `self._quote(name)`), and those it imports from a module of its own package (`from .utils import
+    escape_sqlite`, `from . import utils` then `utils.escape_sqlite(name)`), bound to the quoter alias; computed once
+    per file."""
     found: dict[str, str] | None = context.shared.get(_own_quoters)
     if found is None:
         source = context.source
-        quotes = ".replace(" in source
+        quotes = may_quote(source)
         validates = "match(" in source and "raise" in source
         tree = context.python_ast() if quotes or validates else None
         names: frozenset[str] = frozenset()
@@ -1023,6 +1032,21 @@ def _own_quoters(context: RuleContext) -> dict[str, str]:
                 | (identifier_validators(tree) if validates else names)
         found = context.shared[_own_quoters] = {
             f"{prefix}{name}": QUOTER_ALIAS for name in names for prefix in ("", "self.", "cls.")}
+        found.update(_imported_quoters(context))
+    return found
+
+
+def _imported_quoters(context: RuleContext) -> dict[str, str]:
+    """The quoting functions the file imports from its own package's modules, by the names it calls them."""
+    found = {}
+    for local, target in context.imports.aliases.items():
+        module, _, name = target.rpartition(".")
+        defining = imported_module_file(context.path, module) if module else None
+        if defining is not None and name in module_quoters(defining):
+            found[local] = QUOTER_ALIAS
+        imported = imported_module_file(context.path, target)
+        if imported is not None:
+            found.update((f"{local}.{quoter}", QUOTER_ALIAS) for quoter in module_quoters(imported))
     return found
 
 
