@@ -793,6 +793,19 @@ def _loosely_plain(name):
     return f"[{name}]"
 
 
+def _always_quoted(name):
+    escaped = _escape_name(name)
+    if escaped == name:
+        return f'"{name}"'
+    return escaped
+
+
+def _quoted_unless_plain(name):
+    if _escape_name(name) != name:
+        return f'"{name}"'
+    return _escape_name(name)
+
+
 def count_rows(conn, table, column):
     # ok: VC402 -- bare where an identifier pattern matched all of it, bracketed where no `]` can close it, else doubled
     conn.execute(f"SELECT count(*) FROM {_escape_name(table)}")
@@ -804,6 +817,19 @@ def count_rows(conn, table, column):
     conn.execute(f"SELECT {_plain_or_short(column)} FROM t")
     # expect: VC402 -- the pattern lets spaces, `;` and quotes through
     conn.execute(f"SELECT {_loosely_plain(column)} FROM t")
+    # ok: VC402 -- quoted by the module's own quoting function, or known plain since it handed the name back unchanged
+    conn.execute(f"SELECT {_always_quoted(column)} FROM t")
+    # expect: VC402 -- a name the quoting function had to change is pasted between quotes it may hold
+    conn.execute(f"SELECT {_quoted_unless_plain(column)} FROM t")
+
+
+async def first_rows(db, table, pks, row):
+    where = " and ".join(f"{_escape_name(pk)} = :pk{i}" for i, pk in enumerate(pks))
+    # ok: VC402 -- quoted names, and bind parameters numbered by the count of `enumerate`
+    await db.execute(f"SELECT * FROM {_escape_name(table)} WHERE {where}", {f"pk{i}": row[pk] for i, pk in enumerate(pks)})
+    loose = " and ".join(f"{pk} = :pk{i}" for i, pk in enumerate(pks))
+    # expect: VC402 -- the counted items themselves are pasted unquoted
+    await db.execute(f"SELECT * FROM {_escape_name(table)} WHERE {loose}", {f"pk{i}": row[pk] for i, pk in enumerate(pks)})
 
 
 async def find_records(db, table, where, params):

@@ -222,7 +222,8 @@ def _item_key(name: str, key: str) -> str:
 
 def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState) -> str | None:
     """A comprehension over constant iterables (`args.items()` of a dict of quoted names), or one that keeps only the
-    items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`), yields constants."""
+    items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`), yields constants; over others,
+    the numbers it counts are constants (`f"{quote(pk)} = :pk{i}" for i, pk in enumerate(pks)`)."""
     targets: list[str] = []
     clause: cst.CompFor | None = node.for_in
     while clause is not None:
@@ -230,7 +231,7 @@ def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState)
             targets.extend(f"{name}.name" for name in _bound_names(clause.target))
         elif constant_text(clause.iter, state) is None and not _keeps_only_allowed(clause, state) \
                 and not _iterates_literal_keys(clause.iter, state):
-            return constant_text(node.elt, state)
+            targets.extend(_counted_names(clause))
         else:
             targets.extend(_bound_names(clause.target))
         clause = clause.inner_for_in
@@ -786,6 +787,14 @@ BUILT_TYPES = frozenset({cst.FormattedString, cst.BinaryOperation, cst.Call, cst
 SQL_WORDS = ("select", "delete", "insert", "update")
 
 
+def _counted_names(clause: cst.CompFor) -> list[str]:
+    """The numbers a clause counts: the index of `for i, tag in enumerate(tags)`, the items of `for i in range(n)`."""
+    counted = dotted_name(clause.iter.func) if type(clause.iter) is cst.Call else None
+    if counted == "enumerate" and type(clause.target) is cst.Tuple and clause.target.elements:
+        return _bound_names(clause.target.elements[0].value)
+    return _bound_names(clause.target) if counted == "range" else []
+
+
 def _comprehension_constants(node: cst.CSTNode, state: FlowState) -> list[str]:
     """The numbers and constants a comprehension of the statement runs over: the index of `for i, tag in
     enumerate(tags)` and the items of `for i in range(n)` (`text(f"... = :tag_{i}").params(...)` names a bind
@@ -798,11 +807,8 @@ def _comprehension_constants(node: cst.CSTNode, state: FlowState) -> list[str]:
     for inner in nodes:
         clause = inner.for_in if type(inner) in COMPREHENSIONS else None  # type: ignore[attr-defined]
         while clause is not None:
-            counted = dotted_name(clause.iter.func) if type(clause.iter) is cst.Call else None
-            if counted == "enumerate" and type(clause.target) is cst.Tuple and clause.target.elements:
-                counters += _bound_names(clause.target.elements[0].value)
-            elif counted == "range" or constant_text(clause.iter, state) is not None:
-                counters += _bound_names(clause.target)
+            counters += _counted_names(clause) or (
+                _bound_names(clause.target) if constant_text(clause.iter, state) is not None else [])
             clause = clause.inner_for_in
     return counters
 
@@ -1023,16 +1029,17 @@ def _own_quoters(context: RuleContext) -> dict[str, str]:
     found: dict[str, str] | None = context.shared.get(_own_quoters)
     if found is None:
         source = context.source
-        quotes = may_quote(source)
+        imported = _imported_quoters(context)
+        quotes = bool(imported) or may_quote(source)
         validates = "match(" in source and "raise" in source
         tree = context.python_ast() if quotes or validates else None
         names: frozenset[str] = frozenset()
         if tree is not None:
-            names = (identifier_quoters(tree, source) if quotes else names) \
+            names = (identifier_quoters(tree, source, frozenset(imported)) if quotes else names) \
                 | (identifier_validators(tree) if validates else names)
         found = context.shared[_own_quoters] = {
             f"{prefix}{name}": QUOTER_ALIAS for name in names for prefix in ("", "self.", "cls.")}
-        found.update(_imported_quoters(context))
+        found.update(imported)
     return found
 
 
