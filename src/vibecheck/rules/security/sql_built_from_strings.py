@@ -542,7 +542,10 @@ class SqlBuiltFromStrings(FlowRule):
     `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an alias: `qn = connection.ops.quote_name`, or
     mapped: `", ".join(map(quote_name, columns))`) or by the module's own (a function that returns `'"' + name.replace('"',
     '""') + '"'`, the closing quote doubled inside, or one that returns its argument after `if not SAFE.match(name): raise
-    ...` with an anchored pattern of letters, digits and `_.$-`), or a name the code makes up at random (a scratch table's
+    ...` with an anchored pattern of letters, digits and `_.$-`; each return may be guarded instead: the name bare where
+    such a pattern matched all of it, or where a quoting function handed it back unchanged, between brackets where `"]" in
+    name` is false; also one that the module imports from a module of its own package, `from .utils import
+    escape_sqlite`), or a name the code makes up at random (a scratch table's
     `f"t{secrets.token_hex(16)}"`, `secrets.token_urlsafe()`, `uuid.uuid4().hex`), or the parameters of a private helper
     (`_scalar`) that every call in its module passes a constant, or a parameter annotated as a number
     (`lock_timeout: int`), are not reported, nor is a single statement that no driver binds a parameter in (`PRAGMA`,
