@@ -1330,3 +1330,20 @@ class Subscriptions:
             # expect: VC101 -- a refresh that fails is lost
             with contextlib.suppress(Exception):
                 self.client.refresh_subscription(subscription)
+
+
+def parse_http_date_safe(date, parse_http_date):
+    """Same as parse_http_date, but answer nothing for a date it cannot read."""
+    try:
+        return parse_http_date(date)
+    # ok: VC101 -- the `_safe` variant of a parser promises not to raise: its callers get None instead
+    except Exception:
+        pass
+
+
+def parse_http_date_loose(date, parse_http_date):
+    try:
+        return parse_http_date(date)
+    # expect: VC101 -- nothing promises that a date it cannot read gives None
+    except Exception:
+        pass

@@ -764,6 +764,7 @@ DOCUMENTED_FALLBACK = lazy_pattern(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallba
 # Names and docstring phrases of a function whose contract is not to raise: its handlers deliver that contract.
 NO_RAISE_PREFIXES = ("safe_", "try_", "best_effort_")
 NO_RAISE_SUFFIXES = ("_or_none", "_or_default", "_best_effort")
+SAFE_VARIANT = "_safe"  # `parse_http_date_safe` beside `parse_http_date`
 NO_RAISE_DOC = lazy_pattern(r"\b(?:never|does\s+not|doesn't|will\s+not|won't)\s+raises?\b|\b(?:instead\s+of|without)\s+raising\b",
                             re.IGNORECASE)
 
@@ -803,6 +804,8 @@ def declares_no_raise(function: cst.FunctionDef | None) -> bool:
     name = function.name.value.lstrip("_")
     if name.startswith(NO_RAISE_PREFIXES) or name.endswith(NO_RAISE_SUFFIXES):
         return True
+    if name.endswith(SAFE_VARIANT) and not name.startswith(PREDICATE_PREFIXES):
+        return True  # `parse_http_date_safe`: the variant of `parse_http_date` that does not raise (not `is_safe`)
     docstring = function.get_docstring()
     return docstring is not None and NO_RAISE_DOC.search(docstring) is not None
 
@@ -828,7 +831,9 @@ def _keeps_prior_value(statement: TryStatement, function: cst.FunctionDef | None
                                   or next(own_returns(statement.body), None) is not None)
     if not returns or function is None:
         return False
-    rest = _code_after(function.body, statement) or []
+    rest = _code_after(function.body, statement)
+    if rest == []:
+        return True  # the function's last statement: it answers `None` after it, as `return None` would
     return bool(rest) and (isinstance(rest[0], cst.Return) or isinstance(rest[-1], cst.Return))
 
 

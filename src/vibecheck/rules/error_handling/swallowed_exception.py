@@ -65,7 +65,7 @@ class SwallowedException(FunctionStackRule):
     waits for the called-off work to finish its clean-up; or only sets an
     attribute: `llm.stream = False` on
     a copy that may be frozen; or is in a function that promises not to raise: `construct_type_or_none`, `_safe_json`,
-    `_to_dict_best_effort`, "Never raises."). A function named as
+    `_to_dict_best_effort`, `parse_http_date_safe`, "Never raises."). A function named as
     a question (`is_...`, `has_...`, `can_...`, a template engine's `test_...`) or a verifier (`verify_...`,
     `validate_...`), an equality or membership method (`__eq__`, `__ne__`, `__contains__`: a value it cannot read is
     not equal), or documented as a question ("Return true if the variable is a sequence"; not "Return True if
@@ -100,7 +100,8 @@ class SwallowedException(FunctionStackRule):
     `# keep the value as a string`, `pass`; a `try` that only builds a value and attaches it last, `binding =
     TokenBinding(...)`, `data.token_binding = binding`, so that the object goes on without that optional part; or a
     `try` that returns, also from a branch inside it, followed by a fallback `return`, right after it or after the next
-    ways of making the answer: `try: return obj.model_dump()`, then `try: return obj.dict()`, then `return vars(obj)`),
+    ways of making the answer: `try: return obj.model_dump()`, then `try: return obj.dict()`, then `return vars(obj)`,
+    or at the function's end, where it answers `None`),
     or a `continue` under such a comment (or a `pass` that ends the loop's body), which leaves out the item of the loop
     that failed
     (`# moved or deleted meanwhile: ignore it`), or a `return None` under such a comment in a function that also
