@@ -832,9 +832,11 @@ def _keeps_prior_value(statement: TryStatement, function: cst.FunctionDef | None
     if not returns or function is None:
         return False
     rest = _code_after(function.body, statement)
-    if rest == []:
+    if rest is None:
+        return False
+    if not rest:
         return True  # the function's last statement: it answers `None` after it, as `return None` would
-    return bool(rest) and (isinstance(rest[0], cst.Return) or isinstance(rest[-1], cst.Return))
+    return isinstance(rest[0], cst.Return) or isinstance(rest[-1], cst.Return)
 
 
 def _ends_loop_body(statement: TryStatement, function: cst.FunctionDef | None) -> bool:
