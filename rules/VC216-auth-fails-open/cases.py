@@ -76,6 +76,24 @@ def verify_admin(x_admin_token: str = Header(default=None)):
         raise HTTPException(status_code=401)
 
 
+NOT_SET = object()
+
+
+class Operation:
+    def set_auth(self, auth=NOT_SET):
+        # ok: VC216 -- `auth is not NOT_SET` asks whether the caller passed auth callbacks, it checks no credential
+        if auth is not None and auth is not NOT_SET:
+            self.auth_callbacks = list(auth)
+            if any(callback is None for callback in self.auth_callbacks):
+                raise PermissionError("an auth callback is missing")
+
+
+def verify_admin_header(x_admin_token: str = Header(default=None)):
+    # expect: VC216 -- the credential is checked only when the client sends one
+    if x_admin_token is not None and x_admin_token is not NOT_SET and x_admin_token != ADMIN_TOKEN:
+        raise HTTPException(status_code=401)
+
+
 def check_basic(password: str):
     # expect: VC216
     if settings.ADMIN_PASSWORD and not hmac.compare_digest(password, settings.ADMIN_PASSWORD):

@@ -760,6 +760,78 @@ async def insert_record(db, table, data):
     await db.execute(sql, tuple(data.values()))
 
 
+def _escape_name(name):
+    if _SAFE_IDENT.fullmatch(name) and name.lower() not in ("select", "from"):
+        return name
+    elif "]" in name:
+        return '"{}"'.format(name.replace('"', '""'))
+    else:
+        return f"[{name}]"
+
+
+def _bracket_unless_closing(name):
+    if "]" in name:
+        raise ValueError(name)
+    return f"[{name}]"
+
+
+def _bracket_blindly(name):
+    if "]" in name:
+        return f"[{name}]"
+    return name
+
+
+def _plain_or_short(name):
+    if _SAFE_IDENT.fullmatch(name) or len(name) < 3:
+        return name
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _loosely_plain(name):
+    if _LOOSE.fullmatch(name):
+        return name
+    return f"[{name}]"
+
+
+def _always_quoted(name):
+    escaped = _escape_name(name)
+    if escaped == name:
+        return f'"{name}"'
+    return escaped
+
+
+def _quoted_unless_plain(name):
+    if _escape_name(name) != name:
+        return f'"{name}"'
+    return _escape_name(name)
+
+
+def count_rows(conn, table, column):
+    # ok: VC402 -- bare where an identifier pattern matched all of it, bracketed where no `]` can close it, else doubled
+    conn.execute(f"SELECT count(*) FROM {_escape_name(table)}")
+    # ok: VC402 -- bracketed after a name holding `]` was refused
+    conn.execute(f"SELECT {_bracket_unless_closing(column)} FROM t")
+    # expect: VC402 -- bracketed exactly when a `]` inside can close it, and bare otherwise
+    conn.execute(f"SELECT {_bracket_blindly(column)} FROM t")
+    # expect: VC402 -- either test lets the name through bare: a short name need not be an identifier
+    conn.execute(f"SELECT {_plain_or_short(column)} FROM t")
+    # expect: VC402 -- the pattern lets spaces, `;` and quotes through
+    conn.execute(f"SELECT {_loosely_plain(column)} FROM t")
+    # ok: VC402 -- quoted by the module's own quoting function, or known plain since it handed the name back unchanged
+    conn.execute(f"SELECT {_always_quoted(column)} FROM t")
+    # expect: VC402 -- a name the quoting function had to change is pasted between quotes it may hold
+    conn.execute(f"SELECT {_quoted_unless_plain(column)} FROM t")
+
+
+async def first_rows(db, table, pks, row):
+    where = " and ".join(f"{_escape_name(pk)} = :pk{i}" for i, pk in enumerate(pks))
+    # ok: VC402 -- quoted names, and bind parameters numbered by the count of `enumerate`
+    await db.execute(f"SELECT * FROM {_escape_name(table)} WHERE {where}", {f"pk{i}": row[pk] for i, pk in enumerate(pks)})
+    loose = " and ".join(f"{pk} = :pk{i}" for i, pk in enumerate(pks))
+    # expect: VC402 -- the counted items themselves are pasted unquoted
+    await db.execute(f"SELECT * FROM {_escape_name(table)} WHERE {loose}", {f"pk{i}": row[pk] for i, pk in enumerate(pks)})
+
+
 async def find_records(db, table, where, params):
     sql = f"SELECT * FROM {_check_ident(table)}"
     if where:

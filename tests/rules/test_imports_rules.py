@@ -492,6 +492,21 @@ def test_the_distribution_named_does_not_depend_on_the_installers_spelling(
     assert sorted(f.message.split("`")[3] for f in result.findings) == ["fancy-widgets", "typing-extensions"]
 
 
+@pytest.mark.parametrize(("declared", "reported"), [
+    ('"click"', ["jaraco.functools", "protobuf", "zope.interface"]),
+    ('"click", "Zope.Interface", "jaraco-functools", "protobuf"', []),
+    ('"twisted", "protobuf"', ["jaraco.functools"]),
+])
+def test_a_namespace_package_is_named_by_its_distribution(tmp_path: Path, declared: str, reported: list[str]) -> None:
+    """`zope.interface` and `jaraco.functools` are distributions of the `zope` and `jaraco` namespaces, named by their
+    dotted module; `google.protobuf` is `protobuf`. Declared (in any spelling), or pulled in by what the project
+    declares (Twisted requires zope.interface), they are not reported."""
+    source = "from zope.interface import implementer\nimport jaraco.functools\nfrom google.protobuf import json_format\n"
+    write(tmp_path, {"pyproject.toml": f'[project]\nname = "x"\ndependencies = [{declared}]\n', "app.py": source})
+    result = check_file(str(tmp_path / "app.py"), (tmp_path / "app.py").read_bytes(), [(UndeclaredDependency, None)])
+    assert sorted(f.message.split("`")[3] for f in result.findings) == reported
+
+
 def test_extras_of_a_requirement_and_runtimes_it_installs_are_declared(tmp_path: Path) -> None:
     """`kombu[sqlalchemy]` installs SQLAlchemy and `gevent` installs greenlet: a project declaring them (also in an
     extra) declares those imports; a library merely installed next to a declared one (pygments) is not."""

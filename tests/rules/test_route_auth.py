@@ -1081,11 +1081,21 @@ def test_an_open_drf_view_is_reported_once(tmp_path: Path, settings: str, expect
     ("app = web.Application(middlewares=[error_middleware, auth_middleware])", []),
     ("app = web.Application()\n                app.middlewares.append(auth_middleware)", []),
     ("app = web.Application(middlewares=[error_middleware])", ["POST /items/{sku}/sync"]),
+    ("middlewares = [error_middleware, auth_middleware]\n                app = web.Application(middlewares=middlewares)", []),
+    ("middlewares = [error_middleware]\n                if os.environ.get('AUTH_PASSWORD'):\n                    "
+     "middlewares.append(BasicAuthMiddleware(username='admin', password=os.environ['AUTH_PASSWORD']))\n                "
+     "app = web.Application(middlewares=middlewares)", []),
+    ("middlewares = [error_middleware]\n                middlewares.append(cors_middleware)\n                "
+     "app = web.Application(middlewares=middlewares)", ["POST /items/{sku}/sync"]),
+    ("extra = []\n                extra.append(BasicAuthMiddleware(username='admin', password='x'))\n                "
+     "app = web.Application(middlewares=[error_middleware])", ["POST /items/{sku}/sync"]),
 ])
 def test_aiohttp_auth_middleware_guards_the_route_tables_the_app_adds(
         tmp_path: Path, registration: str, reported: list[str]) -> None:
     """`web.Application(middlewares=[auth_middleware])` runs for the `RouteTableDef` another module defines and
-    `app.add_routes(routes)` adds; middleware that does not read as auth guards nothing."""
+    `app.add_routes(routes)` adds, also from a list a name holds and what is appended to it (auth a setting switches
+    on, as saq's `BasicAuthMiddleware` when `AUTH_PASSWORD` is set); middleware that does not read as auth guards
+    nothing, nor auth appended to a list the app does not take."""
     _write_project(tmp_path, {
         "inventory/__init__.py": "",
         "inventory/handlers.py": """
@@ -1098,10 +1108,13 @@ def test_aiohttp_auth_middleware_guards_the_route_tables_the_app_adds(
                 return web.json_response(await sync(request.match_info["sku"]))
         """,
         "inventory/app.py": f"""
+            import os
+
             from aiohttp import web
+            from aiohttp_basicauth import BasicAuthMiddleware
 
             from .handlers import routes
-            from .middleware import auth_middleware, error_middleware
+            from .middleware import auth_middleware, cors_middleware, error_middleware
 
             def make_app():
                 {registration}

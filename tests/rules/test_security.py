@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import RULES_DIR
-from vibecheck.analysis.own_errors import imported_modules
+from vibecheck.analysis.imported_modules import imported_modules
 from vibecheck.api import check_paths
 from vibecheck.config import Settings
 from vibecheck.dedupe import drop_superseded, superseding_map

@@ -18,10 +18,9 @@ import ast
 import builtins
 import functools
 import os
-import re
 
 from vibecheck import listings
-from vibecheck.patterns import lazy_pattern
+from vibecheck.analysis.imported_modules import imported_modules
 from vibecheck.safe_files import parsed_module
 
 SIZE_LIMIT = 2_000_000
@@ -31,13 +30,6 @@ ERROR_MODULES = ("errors", "exceptions", "error", "exception", "exc", "_errors",
 # exception's message (`f"provider refused: {response.text}"`).
 OUTSIDE_TEXT_ATTRIBUTES = frozenset({"text", "content", "body", "data", "stderr", "stdout", "output", "reason",
                                      "message", "msg", "args", "detail", "details", "errors"})
-# `from . import llm, redaction`, `from .llm import AssistantError`, `from .. import (a, b)`, `from shop.stock import
-# OutOfStock`: the module imported from and the names imported, on a line of their own.
-# Where a module's first top-level definition starts: its imports are read above it, where they are written, in its
-# first bytes (a warm run reads no file it has checked before: only these bytes of each, for the cache key).
-HEADER_LIMIT = 8192
-BODY_STARTS = (b"\ndef ", b"\nclass ", b"\nasync def ", b"\n@")
-IMPORT_FROM = lazy_pattern(r"^[ \t]*from[ \t]+(\.{0,2}[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
 
 
 def raised_with_fixed_messages(path: str, qualified: str) -> bool:
@@ -87,43 +79,6 @@ def _module_file(package: str, parts: list[str], imported: frozenset[tuple[str, 
         return None
     candidates = (os.path.join(package, f"{parts[0]}.py"), os.path.join(package, parts[0], "__init__.py"))
     return next((c for c in candidates if os.path.isfile(c)), None)
-
-
-@functools.lru_cache(maxsize=4096)
-def imported_modules(path: str) -> frozenset[tuple[str, str]]:
-    """(package folder, module) of each module of the file's own package that the file at `path` imports above its first
-    top-level definition (in its first `HEADER_LIMIT` bytes), by its text:
-    `(folder, "llm")` for `from . import llm` and `from .llm import AssistantError`, `(parent, "services")` for
-    `from .. import services`, and for `from shop.stock import OutOfStock` or `from shop import stock` when `shop` is
-    the folder of the file or the one above it."""
-    path = os.path.abspath(path)
-    folder = os.path.dirname(path)
-    bases = {"": folder, ".": folder, "..": os.path.dirname(folder)}
-    for base in (folder, os.path.dirname(folder)):
-        bases.setdefault(os.path.basename(base), base)
-    markers = [b"from " + name.encode("utf-8", "replace") for name in bases if name]
-    try:
-        with open(path, "rb") as file:
-            text = file.read(HEADER_LIMIT)
-    except OSError:
-        return frozenset()
-    header = text[:min((i for i in (text.find(start) for start in BODY_STARTS) if i >= 0), default=len(text))]
-    if not any(marker in header for marker in markers):
-        return frozenset()
-    found: set[tuple[str, str]] = set()
-    for source, names in IMPORT_FROM.findall(header.decode("utf-8", "replace")):
-        dots = source[:len(source) - len(source.lstrip("."))]
-        parts = source[len(dots):].split(".") if source[len(dots):] else []
-        package = bases.get(dots if dots else parts[0] if parts else "")
-        if package is None or not (dots or parts):
-            continue
-        inside = parts if dots else parts[1:]
-        if len(inside) == 1:
-            found.add((package, inside[0]))
-        elif not inside:
-            found.update((package, name.split()[0]) for name in names.strip("()").split(",")
-                         if name.split() and name.split()[0].isidentifier())
-    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=512)

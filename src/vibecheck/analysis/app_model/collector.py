@@ -511,6 +511,8 @@ class AppModelCollector:
         self.resources: list[dict[str, Any]] = []  # Falcon's `app.add_route("/x", Resource(), suffix=...)`
         self.instances: dict[str, str] = {}  # `items = ItemResource(db)`: the class a name is bound to an instance of
         self.middleware_lists: dict[str, cst.List | cst.Tuple] = {}  # `middleware = [TokenMiddleware()]`
+        # `middlewares.append(BasicAuthMiddleware(...))` to a list a name holds, before `Application(middlewares=...)`
+        self.appended_middleware: dict[str, list[cst.BaseExpression]] = {}
         self.uses_ninja = False
         self.guard_keywords: tuple[str, ...] = ()  # route decorators' keywords that authenticate (Chalice's `authorizer`)
         self.framework: str | None = None
@@ -1066,12 +1068,14 @@ class AppModelCollector:
             self._collect_middleware(_positional(node, 0))
         elif last == "Application" and self.qualified_name(func) == fw.AIOHTTP_APPLICATION:
             listed = _keyword(node, "middlewares")
-            if listed is not None and isinstance(listed.value, (cst.List, cst.Tuple)):
-                for element in listed.value.elements:
-                    self._collect_middleware(cst.Arg(element.value))
+            for element in self._listed_middleware(listed.value) if listed is not None else ():
+                self._collect_middleware(cst.Arg(element))
         elif last == "append" and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute) \
                 and func.value.attr.value in fw.MIDDLEWARE_LISTS:
             self._collect_middleware(_positional(node, 0))
+        elif last == "append" and isinstance(func, cst.Attribute) and type(func.value) is cst.Name \
+                and func.value.value in self.middleware_lists and (added := _positional(node, 0)) is not None:
+            self.appended_middleware.setdefault(func.value.value, []).append(added.value)
         elif last in fw.INCLUDE_CALLS:
             position, keyword = fw.INCLUDE_CALLS[last]
             target = _positional(node, position) or _keyword(node, keyword)
@@ -1085,6 +1089,14 @@ class AppModelCollector:
             if name is not None:
                 for path in paths or [None]:
                     self.view_registrations.setdefault(name, []).append((None, path, node))
+
+    def _listed_middleware(self, listed: cst.BaseExpression) -> list[cst.BaseExpression]:
+        """The middleware of `middlewares=[...]`, or of a name holding a list (`middlewares = [errors]`) with what was
+        appended to it before (`middlewares.append(BasicAuthMiddleware(...))`, also only when a setting asks)."""
+        if type(listed) is cst.Name and listed.value in self.middleware_lists:
+            return [*(e.value for e in self.middleware_lists[listed.value].elements),
+                    *self.appended_middleware.get(listed.value, ())]
+        return [e.value for e in listed.elements] if isinstance(listed, (cst.List, cst.Tuple)) else []
 
     def _collect_include(self, node: cst.Call, name: str, position: int) -> None:
         """`app.include_router(items.router, ...)`, `app.register_blueprint(bp)`: the child joins the parent's app and
@@ -1195,9 +1207,10 @@ class AppModelCollector:
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.value, cst.Call) and self.uses_falcon:
             self._note_falcon_assignment(node.targets[0].target, node.value)
-        elif len(node.targets) == 1 and isinstance(node.value, (cst.List, cst.Tuple)) and self.uses_falcon \
+        elif len(node.targets) == 1 and isinstance(node.value, (cst.List, cst.Tuple)) \
                 and type(node.targets[0].target) is cst.Name:
-            # `middleware = [TokenMiddleware()]`, then `falcon.App(middleware=middleware)`
+            # `middleware = [TokenMiddleware()]`, then `falcon.App(middleware=middleware)` or aiohttp's
+            # `web.Application(middlewares=middlewares)`
             self.middleware_lists[node.targets[0].target.value] = node.value
         if self.scopes and len(node.targets) == 1 and type(node.targets[0].target) is cst.Name \
                 and isinstance(node.value, cst.Call):

@@ -8,6 +8,10 @@ from vibecheck.analysis.dependencies import KNOWN_DISTRIBUTIONS, WELL_KNOWN_MODU
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.agent_artefacts._import_check import ImportCheck
 
+# Namespace packages whose distributions are named by their modules' first two dotted parts: `zope.interface` comes
+# from `zope.interface`, `jaraco.functools` from `jaraco.functools`, `backports.zoneinfo` from `backports.zoneinfo`.
+DOTTED_NAMESPACES = frozenset({"zope", "jaraco", "backports", "sphinxcontrib", "repoze"})
+
 
 class UndeclaredDependency(ImportCheck):
     """An installed third-party package is imported but not declared in the project's dependencies.
@@ -36,7 +40,8 @@ class UndeclaredDependency(ImportCheck):
     so do runtimes a declared distribution always installs and that code uses only through it (`greenlet` under
     `gevent`, `urllib3` under `requests`, pydantic, Starlette and anyio under the MCP SDKs). The project
     is found as for `unknown-import`. The message names a widely used package's distribution as the
-    project would declare it (`PyYAML` for `yaml`), and other installed ones in their normal form
+    project would declare it (`PyYAML` for `yaml`, `protobuf` for `google.protobuf`), a namespace package's by its
+    dotted module (`zope.interface`, `jaraco.functools`: not `zope`), and other installed ones in their normal form
     (`typing-extensions`), so it reads the same wherever vibecheck runs.
 
     ## Why is this bad?
@@ -70,7 +75,7 @@ class UndeclaredDependency(ImportCheck):
     skips_adapters = True
 
     def check_import(self, node: cst.CSTNode, module: str, top_level: str, candidates: tuple[str, ...]) -> None:
-        distributions = _named_distributions(top_level)
+        distributions = _named_distributions(module, top_level)
         project = self.project
         if not distributions or not project.declares or project.provides(*candidates):
             return
@@ -83,10 +88,19 @@ class UndeclaredDependency(ImportCheck):
                     "some code needs it).")
 
 
-def _named_distributions(top_level: str) -> tuple[str, ...]:
+def _named_distributions(module: str, top_level: str) -> tuple[str, ...]:
     """The distributions to name for a module, spelled the same wherever vibecheck runs: the table's spelling for
-    a well-known module, else the installed metadata's names in their PEP 503 form (`typing_extensions` and
+    a well-known module (its longest dotted entry first: `google.protobuf` is `protobuf`), the namespace's
+    distribution for a module of a namespace whose distributions take their modules' dotted names
+    (`zope.interface`, not `zope`), else the installed metadata's names in their PEP 503 form (`typing_extensions` and
     `typing-extensions` are one distribution, spelled either way by different installers)."""
+    parts = module.split(".")
+    for length in range(len(parts), 1, -1):
+        known = KNOWN_DISTRIBUTIONS.get(".".join(parts[:length]))
+        if known is not None:
+            return known
+    if top_level in DOTTED_NAMESPACES and len(parts) > 1 and parts[0] == top_level:
+        return (".".join(parts[:2]),)
     if top_level in KNOWN_DISTRIBUTIONS or top_level in WELL_KNOWN_MODULES:
         return KNOWN_DISTRIBUTIONS.get(top_level, (top_level.replace("_", "-"),))
     return tuple(sorted({normalize(name) for name in installed_distributions(top_level)}))

@@ -232,14 +232,23 @@ def _refuses_access(node: cst.CSTNode) -> bool:
 
 
 def _negative_check(test: cst.BaseExpression) -> bool:
-    """`x != y`, `x not in y`, `x is not y`, `not check(x)`: a test that is true when the credential is wrong."""
+    """`x != y`, `x not in y`, `x is not y`, `not check(x)`: a test that is true when the credential is wrong. Not
+    `auth is not NOT_SET`: no credential is told by its identity with a module's constant object, a sentinel for an
+    argument left out (`NOT_SET`, `MISSING`), so that is a test of what the caller passed."""
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
         return True
     if isinstance(test, cst.Comparison):
-        return any(isinstance(c.operator, (cst.NotEqual, cst.NotIn, cst.IsNot)) for c in test.comparisons)
+        return any(isinstance(c.operator, (cst.NotEqual, cst.NotIn))
+                   or (isinstance(c.operator, cst.IsNot) and not _sentinel(c.comparator)) for c in test.comparisons)
     if isinstance(test, cst.BooleanOperation):
         return _negative_check(test.left) or _negative_check(test.right)
     return False
+
+
+def _sentinel(node: cst.BaseExpression) -> bool:
+    """`NOT_SET`, `api.MISSING`: an upper-case constant, which `is` compares by identity as a sentinel object."""
+    name = full_name(node)
+    return name is not None and bool(ALL_CAPS.match(name.rpartition(".")[2]))
 
 
 def _tests_something_else(check: cst.BaseExpression, switch: str) -> bool:

@@ -53,7 +53,9 @@ class RouteWithoutAuth(ProjectRule):
     redirects, returns or calls a check that raises (one that only loads the user or logs turns nobody away), an
     `@app.middleware("http")` function that answers 401/403, an auth-named class in `app.add_middleware(...)` or
     `Starlette(middleware=[Middleware(...)])`, an auth-named aiohttp middleware in `web.Application(middlewares=[...])`
-    or `app.middlewares.append(...)` (for the `RouteTableDef`s the app adds with `app.add_routes`; one defined in the
+    (also a list a name holds, with what is appended to it first, as auth a setting switches on:
+    `middlewares.append(BasicAuthMiddleware(...))`) or `app.middlewares.append(...)` (for the `RouteTableDef`s the app
+    adds with `app.add_routes`; one defined in the
     same module only if it can deny: raise, or answer 401/403), FastAPI
     `Depends`/`Security` on an auth dependency (also in
     `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or `include_router` (unless it

@@ -632,7 +632,7 @@ def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef 
         return True
     if statement is not None and awaits_cancelled_task(statement, function):
         return True  # `task.cancel()`, then `try: await task`, `except (CancelledError, Exception): pass`
-    if swallows_cancellation(handler, function):
+    if swallows_cancellation(handler, function, statement):
         return False  # `async def close(): ... except BaseException: pass`: a cancelled task carries on as if not
     if statement is not None and ((is_best_effort_cleanup(statement) and not remote)
                                   or is_optional_import(statement, handler)
@@ -713,15 +713,24 @@ def awaits_cancelled_task(statement: TryStatement | cst.With, function: cst.Func
         and get_full_name_for_node(node.func.value) == name for node in walk_own(function.body))
 
 
-def swallows_cancellation(handler: Handler, function: cst.FunctionDef | None) -> bool:
+def swallows_cancellation(handler: Handler, function: cst.FunctionDef | None,
+                          statement: TryStatement | None = None) -> bool:
     """A coroutine's handler that catches `asyncio.CancelledError` (a bare `except:`, `BaseException`): whatever it
-    cleans up, a task cancelled there does not stop."""
-    if function is None or function.asynchronous is None:
+    cleans up, a task cancelled there does not stop. Only a `try` that awaits can be cancelled (`json.loads(message)`
+    cannot: the cancellation reaches the task at its next `await`)."""
+    if function is None or function.asynchronous is None or (statement is not None and not _awaits(statement.body)):
         return False
     caught = handler.type
     members = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
     return any(member is None or (get_full_name_for_node(member) or "").rsplit(".", 1)[-1] in CANCELLATION_CATCHERS
                for member in members)
+
+
+def _awaits(block: cst.BaseSuite) -> bool:
+    """The block awaits (`await`, `async for`, `async with`), where a cancelled task gets its `CancelledError`."""
+    return any(type(node) is cst.Await or ((type(node) is cst.For or type(node) is cst.With)
+                                           and node.asynchronous is not None)  # type: ignore[union-attr]
+               for node in walk_own(block))
 
 
 def waives_broad_except(handler: Handler, statement: TryStatement | None = None) -> bool:
@@ -743,17 +752,19 @@ TOOL_DIRECTIVE = lazy_pattern(r"#\s*(?:pylint|noqa|nosec|type:|pragma|fmt:|vibec
 
 
 # A docstring sentence that names a failure and a fallback together ("Exceptions are suppressed and result in the
-# default value", "returns None if the conversion fails, the default otherwise"): the function's contract explains
+# default value", "returns None if the conversion fails", "Returns None if: ... - any introspection fails"): the
+# function's contract explains
 # its handlers. Each sentence is searched for both words on its own, so no pattern spans the whole docstring.
 DOCUMENTED_FAILURE = lazy_pattern(r"\b(?:exceptions?|errors?|fail(?:s|ed|ure|ing)?|lost|reset|timeouts?|timed\s+out"
                                   r"|could\s+not|cannot|unsupported|unavailable)\b", re.IGNORECASE)
 DOCUMENTED_FALLBACK = lazy_pattern(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallback|suppressed|ignored|silenced"
-                                   r"|(?:reads?|treated|counts?)\s+as)\b", re.IGNORECASE)
+                                   r"|(?:reads?|treated|counts?)\s+as|returns?\s+`?(?:None|False)\b)", re.IGNORECASE)
 
 
 # Names and docstring phrases of a function whose contract is not to raise: its handlers deliver that contract.
-NO_RAISE_PREFIXES = ("safe_", "try_")
-NO_RAISE_SUFFIXES = ("_or_none", "_or_default")
+NO_RAISE_PREFIXES = ("safe_", "try_", "best_effort_")
+NO_RAISE_SUFFIXES = ("_or_none", "_or_default", "_best_effort")
+SAFE_VARIANT = "_safe"  # `parse_http_date_safe` beside `parse_http_date`
 NO_RAISE_DOC = lazy_pattern(r"\b(?:never|does\s+not|doesn't|will\s+not|won't)\s+raises?\b|\b(?:instead\s+of|without)\s+raising\b",
                             re.IGNORECASE)
 
@@ -774,7 +785,7 @@ def is_explained_fallback(handler: Handler, statement: TryStatement, function: c
     if not fallbacks or not (_explained(handler) or _documents_fallback(function)):
         return False
     if all(is_pass(small) for small in fallbacks):
-        return _keeps_prior_value(statement, function)
+        return _keeps_prior_value(statement, function) or _ends_loop_body(statement, function)
     if all(isinstance(small, cst.Continue) for small in fallbacks):
         return True  # `# the file was moved meanwhile: skip it` / `continue`: the loop goes on without that item
     if _returns_instead(fallbacks, statement, function) or _answers_as_elsewhere(fallbacks, handler, function):
@@ -793,6 +804,8 @@ def declares_no_raise(function: cst.FunctionDef | None) -> bool:
     name = function.name.value.lstrip("_")
     if name.startswith(NO_RAISE_PREFIXES) or name.endswith(NO_RAISE_SUFFIXES):
         return True
+    if name.endswith(SAFE_VARIANT) and not name.startswith(PREDICATE_PREFIXES):
+        return True  # `parse_http_date_safe`: the variant of `parse_http_date` that does not raise (not `is_safe`)
     docstring = function.get_docstring()
     return docstring is not None and NO_RAISE_DOC.search(docstring) is not None
 
@@ -808,13 +821,30 @@ def _documents_fallback(function: cst.FunctionDef | None) -> bool:
 def _keeps_prior_value(statement: TryStatement, function: cst.FunctionDef | None) -> bool:
     """Whether the code after a failed `try` goes on with a value it had before: every statement of the `try`
     rebinds a name from its own value, or the `try` returns (at its end, or from a branch inside: `if curses: ...
-    return True`) and the statement after it returns too (the fallback answer, `return False`)."""
+    return True`) and the statement after it returns too (the fallback answer, `return False`), or the function
+    goes on to the next way of making its answer and returns it last (a chain of attempts: `try: return
+    obj.model_dump()`, then `try: return obj.dict()`, then `return vars(obj)`)."""
     computed = suite_statements(statement.body)
     if computed and (all(_updates_itself(small) for small in computed) or _attaches_when_built(computed)):
         return True
     returns = bool(computed) and (isinstance(computed[-1], cst.Return)
                                   or next(own_returns(statement.body), None) is not None)
-    return returns and function is not None and isinstance(_statement_after(function.body, statement), cst.Return)
+    if not returns or function is None:
+        return False
+    rest = _code_after(function.body, statement)
+    if rest is None:
+        return False
+    if not rest:
+        return True  # the function's last statement: it answers `None` after it, as `return None` would
+    return isinstance(rest[0], cst.Return) or isinstance(rest[-1], cst.Return)
+
+
+def _ends_loop_body(statement: TryStatement, function: cst.FunctionDef | None) -> bool:
+    """The `try` is the last statement of a loop's body (`for config in configs: try: ... except Exception: # skip
+    configs that fail`, `pass`): its `pass` goes on with the next item, as a `continue` would."""
+    return function is not None and any(
+        (type(node) is cst.For or type(node) is cst.While) and (body := suite_statements(node.body))
+        and body[-1] is statement for node in walk_own(function.body))
 
 
 def _answers_as_elsewhere(fallbacks: list[cst.CSTNode], handler: Handler,
@@ -1058,9 +1088,30 @@ def _tested_after(function: cst.FunctionDef, statement: TryStatement) -> bool:
             or len(names) != sum(len(_assign_targets(small)) for small in computed):
         return False
     rest = _code_after(function.body, statement) or []
-    return any(isinstance(node, cst.Comparison) and isinstance(node.left, cst.Name) and node.left.value in names
-               and any(isinstance(c.operator, (cst.Is, cst.IsNot)) and is_none(c.comparator) for c in node.comparisons)
+    return any((isinstance(node, cst.Comparison) and _is_none_test(node, names))
+               or (isinstance(node, (cst.If, cst.While)) and _tests_value(node.test, names))
                for after in rest for node in walk_own(after))
+
+
+def _is_none_test(node: cst.Comparison, names: set[str]) -> bool:
+    """`ts is not None`, `ts is None` of one of `names`."""
+    return isinstance(node.left, cst.Name) and node.left.value in names \
+        and any(isinstance(c.operator, (cst.Is, cst.IsNot)) and is_none(c.comparator) for c in node.comparisons)
+
+
+def _tests_value(test: cst.BaseExpression, names: set[str]) -> bool:
+    """A condition that asks whether one of `names` holds what the `try` would have made: its truth (`if data and
+    "method" in data:`, `if not data:`), its type (`isinstance(message, dict)`) or whether it is `None`."""
+    if isinstance(test, cst.Name):
+        return test.value in names
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        return _tests_value(test.expression, names)
+    if isinstance(test, cst.BooleanOperation):
+        return _tests_value(test.left, names) or _tests_value(test.right, names)
+    if isinstance(test, cst.Comparison):
+        return _is_none_test(test, names)
+    return isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance" \
+        and bool(test.args) and isinstance(test.args[0].value, cst.Name) and test.args[0].value.value in names
 
 
 def on_failure_path(function: cst.FunctionDef, statement: TryStatement | cst.With) -> bool:

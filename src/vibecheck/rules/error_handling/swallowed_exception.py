@@ -16,6 +16,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     handler_statements,
     is_best_effort_cleanup,
     is_broad,
+    is_teardown,
     on_failure_path,
     stores_attributes_only,
     success_exit_note,
@@ -57,13 +58,14 @@ class SwallowedException(FunctionStackRule):
     that leaves a loop around the `try`), which drops the exception in flight: Python 3.14 warns about it too. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
     cleans up: `with suppress(Exception): conn.close()`, or sits in a `finally:` or `except` block:
-    `task.cancel()`, then `with suppress(Exception): await task`, or in a finaliser, `__del__`; or only awaits a task
+    `task.cancel()`, then `with suppress(Exception): await task`, or in a finaliser, `__del__`, or in a function that
+    tears its object down, `def close(self):`; or only awaits a task
     the function cancelled, anywhere: `task.cancel()`, then `with suppress(BaseException): await task` (also through
     `asyncio.wait_for(task, timeout)`, or as `try: await task`, `except (CancelledError, Exception): pass`), which
     waits for the called-off work to finish its clean-up; or only sets an
     attribute: `llm.stream = False` on
     a copy that may be frozen; or is in a function that promises not to raise: `construct_type_or_none`, `_safe_json`,
-    "Never raises."). A function named as
+    `_to_dict_best_effort`, `parse_http_date_safe`, "Never raises."). A function named as
     a question (`is_...`, `has_...`, `can_...`, a template engine's `test_...`) or a verifier (`verify_...`,
     `validate_...`), an equality or membership method (`__eq__`, `__ne__`, `__contains__`: a value it cannot read is
     not equal), or documented as a question ("Return true if the variable is a sequence"; not "Return True if
@@ -80,7 +82,9 @@ class SwallowedException(FunctionStackRule):
     its object down (`def close(self):`, `shutdown`, an asyncio protocol's `connection_lost`), a `pass` after a
     `try` that only keeps a value on an object (a memo: `request._cache = parsed`) or only assigns names the code
     after it (also after the blocks that hold the `try`) tests against `None` (`ts = None`, `try: ts = parse(raw)`, ...,
-    `if ts is not None:`), a `continue` or `pass` in a loop over candidates whose `try` returns or breaks on the first
+    `if ts is not None:`), for its truth (`if data and "method" in data:`) or its type (`if isinstance(message, dict):`;
+    a bare `except:` in a coroutine too, when nothing in its `try` awaits, where a cancellation could arrive), a
+    `continue` or `pass` in a loop over candidates whose `try` returns or breaks on the first
     that works and after which the function raises (`for d in dirs: try: d.mkdir(); return d`, `except Exception:
     continue`, then `raise RuntimeError(...)`, also from the loop's `else:`), or inside another handler's
     `except` block or a `finally:` block (a best effort on a failure path the code already handles, or on the way
@@ -95,13 +99,17 @@ class SwallowedException(FunctionStackRule):
     `except Exception:`,
     `# keep the value as a string`, `pass`; a `try` that only builds a value and attaches it last, `binding =
     TokenBinding(...)`, `data.token_binding = binding`, so that the object goes on without that optional part; or a
-    `try` that returns, also from a branch inside it, followed by a fallback `return`), or a `continue`
-    under such a comment, which leaves out the item of the loop that failed
+    `try` that returns, also from a branch inside it, followed by a fallback `return`, right after it or after the next
+    ways of making the answer: `try: return obj.model_dump()`, then `try: return obj.dict()`, then `return vars(obj)`,
+    or at the function's end, where it answers `None`),
+    or a `continue` under such a comment (or a `pass` that ends the loop's body), which leaves out the item of the loop
+    that failed
     (`# moved or deleted meanwhile: ignore it`), or a `return None` under such a comment in a function that also
     answers `None` on its normal path (`# wrapper loops; objects that raise on attribute access`, then `if
     isinstance(found, Fixture): return found`, `return None`). The function's docstring can say why instead of a
     comment, when it makes the fallback the answer to a failure ("exceptions are suppressed and result in the
-    default value"), and so can its name or docstring promising not to raise (`construct_type_or_none`,
+    default value", "Returns None if ... any introspection fails"), and so can its name or docstring promising not to
+    raise (`construct_type_or_none`,
     `_safe_json`, "returns `None` instead of raising").
     Without the comment, or without such a value, the handler is reported.
 
@@ -171,7 +179,8 @@ class SwallowedException(FunctionStackRule):
         function = self.functions[-1] if self.functions else None
         if is_best_effort_cleanup(node) or stores_attributes_only(node) or declares_no_raise(function) \
                 or awaits_cancelled_task(node, function) \
-                or (function is not None and (function.name.value == FINALISER or on_failure_path(function, node))):
+                or (function is not None and (function.name.value == FINALISER or is_teardown(function.name.value)
+                                              or on_failure_path(function, node))):
             self._cleanup_suppressions.update(id(item.item) for item in node.items)
 
     def visit_ExceptStarHandler(self, node: cst.ExceptStarHandler) -> None:

@@ -1,45 +1,117 @@
 """The module's own SQL identifier quoting: functions that return their argument between identifier quotes, with
 the closing quote doubled inside (`'"' + name.replace('"', '""') + '"'`), so that no name they quote can end the
 identifier early. A project that writes this for itself (SQLite connectors, schema tools) pastes only quoted names
-into its DDL, as one that calls the driver's `quote_ident` does."""
+into its DDL, as one that calls the driver's `quote_ident` does. Each `return` may also be guarded by what the branch
+it is in knows of the argument: returned bare where an identifier pattern matched all of it (`if PLAIN.fullmatch(s):
+return s`), or between quotes where the closing quote is not in it (`elif "]" in s: ... else: return f"[{s}]"`)."""
 
 from __future__ import annotations
 
 import ast
 import bisect
+import functools
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from vibecheck.analysis.imported_modules import imported_modules_inputs
 from vibecheck.patterns import lazy_pattern
+from vibecheck.rules.security._identifier_validators import identifier_validators, matches_identifier, module_patterns
+from vibecheck.safe_files import NotRegularFileError, read_regular_text
+
+SIZE_LIMIT = 2_000_000
 
 # An identifier's opening quote -> its closing quote: standard SQL and SQLite/PostgreSQL, MySQL, SQL Server.
 IDENTIFIER_QUOTES = {'"': '"', "`": "`", "[": "]"}
 
 
-def identifier_quoters(tree: ast.Module, source: str) -> frozenset[str]:
-    """The names of the functions and methods of a module whose every `return` quotes a value as an identifier.
+def identifier_quoters(tree: ast.Module, source: str, imported: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The names of the functions and methods of a module whose every `return` quotes a value as an identifier, also
+    by calling one of the `imported` quoting functions or another of the module's own.
 
-    Only the statements are walked to find the functions, and only a function whose lines name `replace` (which
-    `_doubles` needs of every quoted value) is walked whole: most modules that call `.replace(` quote nothing."""
+    Only the statements are walked to find the functions, and only a function whose lines name `replace(` (which
+    `_doubles` needs of a quoted value), a pattern's `match(`, a closing quote's test (its guards) or a known quoting
+    function is walked whole: most modules that call `.replace(` quote nothing."""
     line_starts = [0, *(match.end() for match in _NEWLINE.finditer(source))]  # as Python numbers lines
-    mentions = [bisect.bisect_right(line_starts, match.start()) for match in re.finditer("replace", source)]
-    found = set()
+    functions = _functions(tree)
+    patterns = module_patterns(tree) if functions else {}
+    found: set[str] = set()
+    known = imported
+    words = _QUOTING_WORDS.pattern
+    while True:
+        if known:
+            words = "|".join((_QUOTING_WORDS.pattern, *(re.escape(name.rpartition(".")[2]) + r"\(" for name in known)))
+        mentions = [bisect.bisect_right(line_starts, match.start()) for match in re.finditer(words, source)]
+        more = {node.name for node in functions if node.name not in found
+                and _mentioned(mentions, node.lineno, node.end_lineno or node.lineno)
+                and _quotes_identifier(node, patterns, known)}
+        if not more:
+            return frozenset(found)
+        found |= more  # a function that calls one found quotes too (`escaped = escape(name)`, then returned)
+        known = imported | found
+
+
+def _functions(tree: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The functions and methods a module defines in its blocks (not those inside a function's expressions)."""
+    found = []
     pending: list[ast.AST] = [tree]
     while pending:
         node = pending.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _mentioned(
-                mentions, node.lineno, node.end_lineno or node.lineno) and _quotes_identifier(node):
-            found.add(node.name)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.append(node)
         for field in _BLOCK_FIELDS:
             block = getattr(node, field, None)
             if type(block) is list:
                 pending.extend(block)
-    return frozenset(found)
+    return found
+
+
+@functools.lru_cache(maxsize=256)
+def module_quoters(module_file: str) -> frozenset[str]:
+    """The top-level functions of another module of the project (`utils.py`, read once per run) that quote or validate
+    an SQL identifier: what a file that imports one from there (`from .utils import escape_sqlite`) pastes through
+    them is a quoted name, as if the file had defined them."""
+    try:
+        source = read_regular_text(module_file, SIZE_LIMIT)
+        tree = ast.parse(source)
+    except (OSError, NotRegularFileError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return frozenset()
+    top_level = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    found = identifier_quoters(tree, source) if may_quote(source) else frozenset()
+    if "match(" in source and "raise" in source:
+        found |= identifier_validators(tree)
+    return found & top_level
+
+
+class QuoterModulesInputs:
+    """What `module_quoters` reads for a checked file, the modules of its package it imports: a `Rule.cache_inputs`
+    function, whose `cache_clear` (called when a run starts) forgets the quoters read in an earlier run."""
+
+    def __call__(self, path: str) -> str:
+        return imported_modules_inputs(path)
+
+    def cache_clear(self) -> None:
+        imported_modules_inputs.cache_clear()
+        module_quoters.cache_clear()
+
+
+quoter_modules_inputs = QuoterModulesInputs()
 
 
 # The fields of a statement (or an `except` handler, a `case`) that hold statements, handlers or cases: a function is
 # defined only in a block.
 _BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
 _NEWLINE = lazy_pattern(r"\r\n?|\n")
+# What an identifier quoting function names: `.replace(` to double a quote, a pattern's `match(` or `fullmatch(`, or
+# a test for a closing quote (`"]" in name`).
+_QUOTING_WORDS = lazy_pattern(r"replace\(|match\(|[\"'][\]\"`][\"'] (?:not )?in\b")
+IDENTIFIER = "identifier"  # what a branch knows of the argument: an identifier pattern matched all of it
+
+
+def may_quote(source: str) -> bool:
+    """Whether a module's text names what an identifier quoting function needs (`identifier_quoters` finds none
+    otherwise)."""
+    return _QUOTING_WORDS.search(source) is not None
 
 
 def _mentioned(lines: list[int], first: int, last: int) -> bool:
@@ -48,18 +120,115 @@ def _mentioned(lines: list[int], first: int, last: int) -> bool:
     return index < len(lines) and lines[index] <= last
 
 
-def _quotes_identifier(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    returns, escaped = [], {}
-    pending: list[ast.AST] = list(function.body)
+@dataclass(frozen=True)
+class _Argument:
+    """The argument a function quotes, and what tells of it: the module's patterns, the names the function binds
+    (`escaped = name.replace(...)`), and the quoting functions it may call (imported ones)."""
+
+    name: str
+    patterns: dict[str, str]
+    bound: dict[str, ast.expr]
+    quoters: frozenset[str]
+
+    def quoted_by_call(self, value: ast.expr) -> bool:
+        """`escape(name)` of a known quoting function, or a name bound to one (`escaped = escape(name)`)."""
+        if isinstance(value, ast.Name) and value.id != self.name:
+            value = self.bound.get(value.id, value)
+        if not (isinstance(value, ast.Call) and len(value.args) == 1 and isinstance(value.args[0], ast.Name)
+                and value.args[0].id == self.name):
+            return False
+        func = value.func
+        called = func.id if isinstance(func, ast.Name) else f"{func.value.id}.{func.attr}" \
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
+        return called in self.quoters or called.removeprefix("self.").removeprefix("cls.") in self.quoters
+
+
+def _quotes_identifier(function: ast.FunctionDef | ast.AsyncFunctionDef, patterns: dict[str, str],
+                       quoters: frozenset[str]) -> bool:
+    parameters = [arg.arg for arg in (*function.args.posonlyargs, *function.args.args) if arg.arg not in ("self", "cls")]
+    bound: dict[str, ast.expr] = {}
+    argument = _Argument(parameters[0] if parameters else "", patterns, bound, quoters)
+    rebound = False
+    for node in _own_nodes(function.body):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            bound[node.targets[0].id] = node.value  # `escaped = name.replace('"', '""')`, then quoted
+        rebound = rebound or (isinstance(node, ast.Name) and node.id == argument.name and isinstance(node.ctx, ast.Store))
+    returns = list(_guarded_returns(function.body, frozenset(), argument))
+    return bool(returns) and all(
+        value is not None and (_quoted(value, bound) or (not rebound and _guarded(value, known, argument)))
+        for value, known in returns)
+
+
+def _own_nodes(block: list[ast.stmt]) -> Iterator[ast.AST]:
+    """The nodes of a function's body, not those of a function, lambda or class defined in it."""
+    pending: list[ast.AST] = list(block)
     while pending:
         node = pending.pop()
-        if isinstance(node, ast.Return):
-            returns.append(node.value)
-        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            escaped[node.targets[0].id] = node.value  # `escaped = name.replace('"', '""')`, then quoted
+        yield node
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
             pending.extend(ast.iter_child_nodes(node))
-    return bool(returns) and all(value is not None and _quoted(value, escaped) for value in returns)
+
+
+def _guarded_returns(block: list[ast.stmt], known: frozenset[str],
+                     argument: _Argument) -> Iterator[tuple[ast.expr | None, frozenset[str]]]:
+    """Each `return` of a block with what the branches it lies in know of the argument (`IDENTIFIER`, or a quote
+    character it does not hold); after an `if` whose body always leaves, what its `else` knows holds on."""
+    for statement in block:
+        if isinstance(statement, ast.Return):
+            yield statement.value, known
+        elif isinstance(statement, ast.If):
+            inside = known | _known_if(statement.test, True, argument)
+            otherwise = known | _known_if(statement.test, False, argument)
+            yield from _guarded_returns(statement.body, inside, argument)
+            yield from _guarded_returns(statement.orelse, otherwise, argument)
+            if statement.body and isinstance(statement.body[-1], (ast.Return, ast.Raise)):
+                known = otherwise
+        elif not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            for field in _BLOCK_FIELDS:
+                inner = getattr(statement, field, None)
+                if type(inner) is list:
+                    for item in inner:
+                        body = item.body if isinstance(item, (ast.ExceptHandler, ast.match_case)) else [item]
+                        yield from _guarded_returns(body, known, argument)
+
+
+def _known_if(test: ast.expr, holds: bool, argument: _Argument) -> frozenset[str]:
+    """What `test` being true (`holds`) or false tells of the argument: `IDENTIFIER` for an identifier pattern
+    matching all of it, or for a quoting function handing it back unchanged (`if escape(name) == name`), a closing
+    quote for `'"' not in name` (true) or `']' in name` (false)."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return _known_if(test.operand, not holds, argument)
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And if holds else ast.Or):
+        return frozenset().union(*(_known_if(value, holds, argument) for value in test.values))
+    if holds and matches_identifier(test, argument.name, argument.patterns):
+        return frozenset({IDENTIFIER})
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return frozenset()
+    left, operator, right = test.left, test.ops[0], test.comparators[0]
+    if isinstance(operator, ast.Eq if holds else ast.NotEq) and any(
+            isinstance(side, ast.Name) and side.id == argument.name and argument.quoted_by_call(other)
+            for side, other in ((left, right), (right, left))):
+        return frozenset({IDENTIFIER})
+    quote = left.value if isinstance(left, ast.Constant) else None
+    if isinstance(quote, str) and quote in IDENTIFIER_QUOTES.values() and isinstance(right, ast.Name) \
+            and right.id == argument.name and isinstance(operator, ast.NotIn if holds else ast.In):
+        return frozenset({quote})
+    return frozenset()
+
+
+def _guarded(value: ast.expr, known: frozenset[str], argument: _Argument) -> bool:
+    """The argument returned bare where it is known an identifier, between quotes it is known not to hold, or as a
+    known quoting function returns it."""
+    if isinstance(value, ast.Name) and value.id == argument.name:
+        return IDENTIFIER in known
+    if argument.quoted_by_call(value):
+        return True
+    pieces = _joined_pieces(value)
+    if pieces is None or len(pieces) != 3:
+        return False
+    opening, inner, closing = pieces
+    return isinstance(opening, str) and isinstance(closing, str) and IDENTIFIER_QUOTES.get(opening) == closing \
+        and isinstance(inner, ast.Name) and inner.id == argument.name and (IDENTIFIER in known or closing in known)
 
 
 def _quoted(value: ast.expr, escaped: dict[str, ast.expr]) -> bool:

@@ -18,12 +18,12 @@ QUANTIFIERS = frozenset("*+?{},0123456789")
 
 def identifier_validators(tree: ast.Module) -> frozenset[str]:
     """The names of the functions and methods of a module that return their argument only once it is an identifier."""
-    patterns = _module_patterns(tree)
+    patterns = module_patterns(tree)
     return frozenset(node.name for node in tree_nodes(tree)
                      if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _validates(node, patterns))
 
 
-def _module_patterns(tree: ast.Module) -> dict[str, str]:
+def module_patterns(tree: ast.Module) -> dict[str, str]:
     """Module constants bound to a pattern's text or to `re.compile(<text>)`."""
     found = {}
     for statement in tree.body:
@@ -70,10 +70,14 @@ def _own_nodes(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.AST
 
 def _refuses_non_identifier(test: ast.expr, name: str, patterns: dict[str, str]) -> bool:
     """`not PATTERN.match(name)`, `not re.fullmatch(PATTERN, name)` with an anchored pattern of identifier characters."""
-    if not (isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and isinstance(test.operand, ast.Call)):
-        return False
-    call = test.operand
-    if not (isinstance(call.func, ast.Attribute) and call.func.attr in REGEX_MATCHERS):
+    return isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) \
+        and matches_identifier(test.operand, name, patterns)
+
+
+def matches_identifier(call: ast.expr, name: str, patterns: dict[str, str]) -> bool:
+    """`PATTERN.match(name)`, `re.fullmatch(PATTERN, name)` with an anchored pattern of identifier characters
+    (`patterns`: the module's constants bound to a pattern, `module_patterns`)."""
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in REGEX_MATCHERS):
         return False
     if isinstance(call.func.value, ast.Name) and call.func.value.id == "re" and len(call.args) >= 2:
         pattern, subject = _pattern_text(call.args[0], patterns), call.args[1]

@@ -30,13 +30,19 @@ from vibecheck.analysis.flow import (
     sql_client_query,
     string_value,
 )
+from vibecheck.analysis.imported_modules import imported_module_file
 from vibecheck.analysis.migrations import is_alembic_revision, is_django_migration
 from vibecheck.ast_fields import tree_nodes
 from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
-from vibecheck.rules.security._identifier_quoters import identifier_quoters
+from vibecheck.rules.security._identifier_quoters import (
+    identifier_quoters,
+    may_quote,
+    module_quoters,
+    quoter_modules_inputs,
+)
 from vibecheck.rules.security._identifier_validators import identifier_validators
 
 # Method name -> (query argument position, keyword names of the query, keyword names of separate parameters).
@@ -216,7 +222,8 @@ def _item_key(name: str, key: str) -> str:
 
 def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState) -> str | None:
     """A comprehension over constant iterables (`args.items()` of a dict of quoted names), or one that keeps only the
-    items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`), yields constants."""
+    items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`), yields constants; over others,
+    the numbers it counts are constants (`f"{quote(pk)} = :pk{i}" for i, pk in enumerate(pks)`)."""
     targets: list[str] = []
     clause: cst.CompFor | None = node.for_in
     while clause is not None:
@@ -224,7 +231,7 @@ def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState)
             targets.extend(f"{name}.name" for name in _bound_names(clause.target))
         elif constant_text(clause.iter, state) is None and not _keeps_only_allowed(clause, state) \
                 and not _iterates_literal_keys(clause.iter, state):
-            return constant_text(node.elt, state)
+            targets.extend(_counted_names(clause))
         else:
             targets.extend(_bound_names(clause.target))
         clause = clause.inner_for_in
@@ -535,7 +542,10 @@ class SqlBuiltFromStrings(FlowRule):
     `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an alias: `qn = connection.ops.quote_name`, or
     mapped: `", ".join(map(quote_name, columns))`) or by the module's own (a function that returns `'"' + name.replace('"',
     '""') + '"'`, the closing quote doubled inside, or one that returns its argument after `if not SAFE.match(name): raise
-    ...` with an anchored pattern of letters, digits and `_.$-`), or a name the code makes up at random (a scratch table's
+    ...` with an anchored pattern of letters, digits and `_.$-`; each return may be guarded instead: the name bare where
+    such a pattern matched all of it, or where a quoting function handed it back unchanged, between brackets where `"]" in
+    name` is false; also one that the module imports from a module of its own package, `from .utils import
+    escape_sqlite`), or a name the code makes up at random (a scratch table's
     `f"t{secrets.token_hex(16)}"`, `secrets.token_urlsafe()`, `uuid.uuid4().hex`), or the parameters of a private helper
     (`_scalar`) that every call in its module passes a constant, or a parameter annotated as a number
     (`lock_timeout: int`), are not reported, nor is a single statement that no driver binds a parameter in (`PRAGMA`,
@@ -603,6 +613,7 @@ class SqlBuiltFromStrings(FlowRule):
     vets = ("B608", "B610", "B611")
     summarises = True
     untrusted_kinds = frozenset({"sql"})
+    cache_inputs = (quoter_modules_inputs,)  # the modules of its package a file imports its identifier quoting from
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -779,6 +790,14 @@ BUILT_TYPES = frozenset({cst.FormattedString, cst.BinaryOperation, cst.Call, cst
 SQL_WORDS = ("select", "delete", "insert", "update")
 
 
+def _counted_names(clause: cst.CompFor) -> list[str]:
+    """The numbers a clause counts: the index of `for i, tag in enumerate(tags)`, the items of `for i in range(n)`."""
+    counted = dotted_name(clause.iter.func) if type(clause.iter) is cst.Call else None
+    if counted == "enumerate" and type(clause.target) is cst.Tuple and clause.target.elements:
+        return _bound_names(clause.target.elements[0].value)
+    return _bound_names(clause.target) if counted == "range" else []
+
+
 def _comprehension_constants(node: cst.CSTNode, state: FlowState) -> list[str]:
     """The numbers and constants a comprehension of the statement runs over: the index of `for i, tag in
     enumerate(tags)` and the items of `for i in range(n)` (`text(f"... = :tag_{i}").params(...)` names a bind
@@ -791,11 +810,8 @@ def _comprehension_constants(node: cst.CSTNode, state: FlowState) -> list[str]:
     for inner in nodes:
         clause = inner.for_in if type(inner) in COMPREHENSIONS else None  # type: ignore[attr-defined]
         while clause is not None:
-            counted = dotted_name(clause.iter.func) if type(clause.iter) is cst.Call else None
-            if counted == "enumerate" and type(clause.target) is cst.Tuple and clause.target.elements:
-                counters += _bound_names(clause.target.elements[0].value)
-            elif counted == "range" or constant_text(clause.iter, state) is not None:
-                counters += _bound_names(clause.target)
+            counters += _counted_names(clause) or (
+                _bound_names(clause.target) if constant_text(clause.iter, state) is not None else [])
             clause = clause.inner_for_in
     return counters
 
@@ -1010,19 +1026,37 @@ def _unconverted(node: cst.BaseExpression) -> cst.BaseExpression:
 def _own_quoters(context: RuleContext) -> dict[str, str]:
     """The module's own identifier quoting and validating functions (`_identifier_quoters`, `_identifier_validators`:
     `_check_ident(name)` raises unless a pattern of name characters matches all of it), as the names they are called by
-    (`_quote(name)`, `self._quote(name)`), bound to the quoter alias; computed once per file."""
+    (`_quote(name)`, `self._quote(name)`), and those it imports from a module of its own package (`from .utils import
+    escape_sqlite`, `from . import utils` then `utils.escape_sqlite(name)`), bound to the quoter alias; computed once
+    per file."""
     found: dict[str, str] | None = context.shared.get(_own_quoters)
     if found is None:
         source = context.source
-        quotes = ".replace(" in source
+        imported = _imported_quoters(context)
+        quotes = bool(imported) or may_quote(source)
         validates = "match(" in source and "raise" in source
         tree = context.python_ast() if quotes or validates else None
         names: frozenset[str] = frozenset()
         if tree is not None:
-            names = (identifier_quoters(tree, source) if quotes else names) \
+            names = (identifier_quoters(tree, source, frozenset(imported)) if quotes else names) \
                 | (identifier_validators(tree) if validates else names)
         found = context.shared[_own_quoters] = {
             f"{prefix}{name}": QUOTER_ALIAS for name in names for prefix in ("", "self.", "cls.")}
+        found.update(imported)
+    return found
+
+
+def _imported_quoters(context: RuleContext) -> dict[str, str]:
+    """The quoting functions the file imports from its own package's modules, by the names it calls them."""
+    found = {}
+    for local, target in context.imports.aliases.items():
+        module, _, name = target.rpartition(".")
+        defining = imported_module_file(context.path, module) if module else None
+        if defining is not None and name in module_quoters(defining):
+            found[local] = QUOTER_ALIAS
+        imported = imported_module_file(context.path, target)
+        if imported is not None:
+            found.update((f"{local}.{quoter}", QUOTER_ALIAS) for quoter in module_quoters(imported))
     return found
 
 

@@ -1,0 +1,98 @@
+"""The modules of a file's own package that it imports, found in its text: `from .utils import escape_sqlite`,
+`from . import llm`, `from shop.stock import OutOfStock` in a file of `shop/`.
+
+A per-file rule that needs to know what a helper of the project does (raises only its own wording, quotes an SQL
+identifier) reads the module it is imported from, with `ast`, once per run; `imported_modules_inputs` puts only those
+modules into the checked file's cache key, so an edit of `utils.py` re-checks the files that import it. Only the
+file's first bytes, above its first top-level definition, are read for that key: a warm run reads no file it has
+checked before.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+
+from vibecheck import listings
+from vibecheck.patterns import lazy_pattern
+
+# Where a module's first top-level definition starts: its imports are read above it, where they are written, in its
+# first bytes (a warm run reads no file it has checked before: only these bytes of each, for the cache key).
+HEADER_LIMIT = 8192
+BODY_STARTS = (b"\ndef ", b"\nclass ", b"\nasync def ", b"\n@")
+# `from . import llm, redaction`, `from .llm import AssistantError`, `from .. import (a, b)`, `from shop.stock import
+# OutOfStock`: the module imported from and the names imported, on a line of their own.
+IMPORT_FROM = lazy_pattern(r"^[ \t]*from[ \t]+(\.{0,2}[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=4096)
+def imported_modules(path: str) -> frozenset[tuple[str, str]]:
+    """(package folder, module) of each module of the file's own package that the file at `path` imports above its first
+    top-level definition (in its first `HEADER_LIMIT` bytes), by its text:
+    `(folder, "llm")` for `from . import llm` and `from .llm import AssistantError`, `(parent, "services")` for
+    `from .. import services`, and for `from shop.stock import OutOfStock` or `from shop import stock` when `shop` is
+    the folder of the file or the one above it."""
+    path = os.path.abspath(path)
+    folder = os.path.dirname(path)
+    bases = {"": folder, ".": folder, "..": os.path.dirname(folder)}
+    for base in (folder, os.path.dirname(folder)):
+        bases.setdefault(os.path.basename(base), base)
+    markers = [b"from " + name.encode("utf-8", "replace") for name in bases if name]
+    try:
+        with open(path, "rb") as file:
+            text = file.read(HEADER_LIMIT)
+    except OSError:
+        return frozenset()
+    header = text[:min((i for i in (text.find(start) for start in BODY_STARTS) if i >= 0), default=len(text))]
+    if not any(marker in header for marker in markers):
+        return frozenset()
+    found: set[tuple[str, str]] = set()
+    for source, names in IMPORT_FROM.findall(header.decode("utf-8", "replace")):
+        dots = source[:len(source) - len(source.lstrip("."))]
+        parts = source[len(dots):].split(".") if source[len(dots):] else []
+        package = bases.get(dots if dots else parts[0] if parts else "")
+        if package is None or not (dots or parts):
+            continue
+        inside = parts if dots else parts[1:]
+        if len(inside) == 1:
+            found.add((package, inside[0]))
+        elif not inside:
+            found.update((package, name.split()[0]) for name in names.strip("()").split(",")
+                         if name.split() and name.split()[0].isidentifier())
+    return frozenset(found)
+
+
+
+def imported_module_file(path: str, module: str) -> str | None:
+    """The file of the module `module` names as the file at `path` imports it (`.utils`, `..services`, `shop.utils` of
+    a file in `shop/` or in a package of it) when it is one of `imported_modules(path)`; None for any other module."""
+    folder = os.path.dirname(os.path.abspath(path))
+    dots = len(module) - len(module.lstrip("."))
+    parts = module[dots:].split(".") if module[dots:] else []
+    if dots > 2 or not parts:
+        return None
+    if dots:
+        package = folder if dots == 1 else os.path.dirname(folder)
+    else:
+        package = next((base for base in (folder, os.path.dirname(folder)) if os.path.basename(base) == parts[0]), "")
+        parts = parts[1:]
+    if not package or len(parts) != 1 or (package, parts[0]) not in imported_modules(os.path.abspath(path)):
+        return None
+    candidates = (os.path.join(package, f"{parts[0]}.py"), os.path.join(package, parts[0], "__init__.py"))
+    return next((c for c in candidates if os.path.isfile(c)), None)
+
+
+class ImportedModulesInputs:
+    """A digest of the modules of its own package that the file at `path` imports: a `Rule.cache_inputs` function.
+    The cache calls `cache_clear` when a run starts."""
+
+    def __call__(self, path: str) -> str:
+        return "".join(listings.modules_digest(base, (module,))
+                       for base, module in sorted(imported_modules(os.path.abspath(path))))
+
+    def cache_clear(self) -> None:
+        imported_modules.cache_clear()
+
+
+imported_modules_inputs = ImportedModulesInputs()
