@@ -386,10 +386,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # the token is the link holder's capability (VC201's and VC214's stance on presented credentials); the missing
     # checks are the invitation's own business rules, which no rule knows.
     ("drf_org_admin", "accounts/views.py", 104, "VC214"),
-    # A refund whose amount the client sends (`amount = request.json.get("amount_cents", ...)` handed to Stripe,
-    # CWE-602): no rule follows money values, and an amount from the request is legitimate in a partial refund an
-    # operator enters.
-    ("flask_bookings", "bookings/routes.py", 133, "VC207/VC217"),
     # A fetched supplier archive unpacked by `tarfile.extractall(dest)` without a filter, and a zip's `namelist()`
     # names joined to a folder by hand: VC405 follows client-sent archives only, and this one was downloaded from a
     # bucket in another module (bandit's B202, on by default, reports the unfiltered `tarfile.extractall`).

@@ -129,7 +129,7 @@ def cancel_my_booking(booking_id: int):
 def refund_booking(booking_id: int):
     booking = db.first_or_404(db.select(Booking).filter_by(id=booking_id, user_id=current_user.id))
     amount = request.json.get("amount_cents", booking.amount_cents)
-    # expect: VC207/VC217
+    # expect: VC207/VC217/VC231
     refund = stripe.Refund.create(payment_intent=booking.payment_intent, amount=amount)
     booking.status = "refunded"
     db.session.commit()
