@@ -823,3 +823,19 @@ def test_a_python_3_port_ships_the_module_without_its_suffix(tmp_path: Path) -> 
         "reader.py": "import newspaper\nfrom pdfminer.pdfparser import PDFParser\nimport isodate\nimport newspaperx\n",
     })
     assert [(code, line) for code, line, _ in findings(tmp_path / "reader.py")] == [("VC503", 4), ("VC504", 3)]
+
+
+def test_ninja_under_django_ninja_extra_and_fusepys_fuse(tmp_path: Path) -> None:
+    """django-ninja-extra is built on django-ninja (its users import `ninja`'s Router and Schema), and fusepy ships
+    `fuse`, also when an extra declares it: declared through them; `ninja` in a project declaring neither is a real
+    package (VC504, not VC503), and a module named like it with something appended is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "jwt-auth"\ndependencies = ["django-ninja-extra>=0.30"]\n'
+                          '[project.optional-dependencies]\nmount = ["fusepy"]\n',
+        "auth.py": "from ninja import Schema\nfrom ninja.router import Router\nfrom fuse import FUSE\n",
+        "bare/pyproject.toml": '[project]\nname = "bare"\ndependencies = ["django"]\n',
+        "bare/api.py": "from ninja import Router\nimport fuse\nimport ninjax\n",
+    })
+    assert findings(tmp_path / "auth.py") == []
+    assert [(code, line) for code, line, _ in findings(tmp_path / "bare" / "api.py")] == [
+        ("VC503", 3), ("VC504", 1), ("VC504", 2)]

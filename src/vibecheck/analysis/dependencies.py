@@ -112,7 +112,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "agents": ("openai-agents",), "autogen": ("ag2", "pyautogen"), "strands": ("strands-agents",),
     "google.adk": ("google-adk",), "griffe": ("griffe", "griffelib"),
     "modelcluster": ("django-modelcluster",), "libcloud": ("apache-libcloud",), "uuid_extensions": ("uuid7",),
-    "intuitlib": ("intuit-oauth",),
+    "intuitlib": ("intuit-oauth",), "fuse": ("fusepy",), "ninja": ("django-ninja", "ninja"),
     "passlib": ("passlib", "libpass"), "phonenumbers": ("phonenumbers", "phonenumberslite"),
     "md2conf": ("markdown-to-confluence",),
     "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
@@ -204,6 +204,8 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "langsmith": ("langchain-core", "langchain"), "langchain_protocol": ("langchain-core",), "wsproto": ("httpx-ws",),
     # Twisted's protocols, endpoints and plugins are declared with zope.interface (`@implementer(IStreamServerEndpoint)`)
     "zope.interface": ("twisted",),
+    # django-ninja-extra's controllers are django-ninja routers and schemas (`from ninja import Schema` beside it)
+    "ninja": ("django-ninja-extra",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
