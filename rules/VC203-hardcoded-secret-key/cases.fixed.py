@@ -371,3 +371,17 @@ class PasswordContext:
     # expect: VC203 -- a real signing key beside it
     _signing_secret = os.environ["SIGNING_SECRET"]
 
+
+class ErrorCodes:
+    """The gateway's error codes, by the condition each one names."""
+
+    class ApplePay:
+        # ok: VC203 -- an error code named for a mismatched key, not a key
+        PrivateKeyMismatch = "93521"
+        # ok: VC203 -- the same
+        SigningSecretMissing = "93522"
+
+
+class ApplePaySettings:
+    # expect: VC203 -- a class of settings, not of codes
+    private_key = os.environ["PRIVATE_KEY"]

@@ -371,3 +371,17 @@ class PasswordContext:
     # expect: VC203 -- a real signing key beside it
     _signing_secret = "Xk9pq72Lm-tR4wZ8"
 
+
+class ErrorCodes:
+    """The gateway's error codes, by the condition each one names."""
+
+    class ApplePay:
+        # ok: VC203 -- an error code named for a mismatched key, not a key
+        PrivateKeyMismatch = "93521"
+        # ok: VC203 -- the same
+        SigningSecretMissing = "93522"
+
+
+class ApplePaySettings:
+    # expect: VC203 -- a class of settings, not of codes
+    private_key = "93521-Xk9pq72Lm-tR4wZ8"

@@ -7,6 +7,7 @@ import re
 import libcst as cst
 
 from vibecheck.analysis.environment_fixes import environment_fix, variable_name
+from vibecheck.analysis.secrets_names import is_catalogue_class
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
@@ -188,7 +189,9 @@ class HardcodedSecretKey(Rule):
     every value is prose (`{"client_secret": "Service account client secret", ...}` describes a form's fields), the
     URL parameters a reversal fills in (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees
     them), names that say where a key comes from (`secret_from = "env"`, `key_source`), test files and config
-    classes named for tests (`TestingConfig`), an app key in a file that also names an app secret (`APP_KEY = "..."`
+    classes named for tests (`TestingConfig`), the attributes of a class that lists codes or messages (braintree's
+    `class ErrorCodes:` and the classes inside it: `PrivateKeyMismatch = "93521"`), an app key in a file that also
+    names an app secret (`APP_KEY = "..."`
     beside `APP_SECRET`: the app's public id in an app-key/app-secret pair), and a name that keeps a stand-in
     (`_dummy_secret = "too many secrets"`, hashed to spend the time a real check takes; `fake_`, `decoy_`). Messages
     and snippets never show the literal.
@@ -273,7 +276,7 @@ class HardcodedSecretKey(Rule):
         self._class_names.pop()
 
     def _skipped(self) -> bool:
-        return any(TEST_CLASS_WORDS & set(words(c)) for c in self._class_names)
+        return any(TEST_CLASS_WORDS & set(words(c)) or is_catalogue_class(c) for c in self._class_names)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._check_assignment(node, node.value)
