@@ -336,6 +336,12 @@ class LdapAuth:
         # ok: VC203
         self._client_secret = configuration.get("auth", "oauth2_client_secret")
 
+    def from_profile(self, parser, profile):
+        # ok: VC203 -- configparser's `get(section, option, fallback=...)`: the option's name, and no default
+        self._secret_key = parser.get(profile, "aws_secret_access_key", fallback=None)
+        # expect: VC203 -- its `fallback=` is the default
+        self._signing_secret = parser.get(profile, "signing_secret", fallback="dev-signing-s3cret")
+
 
 def init_cookie_secret(configured):
     # ok: VC203 -- where the key comes from, a label for the log

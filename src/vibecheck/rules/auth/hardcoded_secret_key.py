@@ -178,7 +178,8 @@ class HardcodedSecretKey(Rule):
       `config("SECRET_KEY", default="...")` (reported with its own
       message: the environment is read, but a missing variable silently falls back to the literal); not
       configparser's `configuration.get("auth", "ldap_secret")`, whose first argument is a section that names no
-      secret and whose second is the option's name.
+      secret and whose second is the option's name, nor its `parser.get(profile, "aws_secret_access_key",
+      fallback=None)`, whose default is `fallback=` (a literal there is reported).
 
     Placeholders such as `"dev"`, `"change-me"` or `"your_secret_key"` are reported too: a placeholder is
     the production key the day nobody overrides it. Not reported: empty strings, `${VAR}` templates, values
@@ -391,8 +392,12 @@ class HardcodedSecretKey(Rule):
     def _check_fallback(self, value: cst.BaseExpression, name: str) -> None:
         if not isinstance(value, cst.Call) or self._reads_an_option(value):
             return
+        # configparser's `get(section, option, fallback=...)`: its second argument names the option, `fallback=` is the
+        # default (`os.getenv` and `dict.get` take no such keyword)
+        fallback = next((arg.value for arg in value.args if arg.keyword is not None and arg.keyword.value == "fallback"),
+                        None)
         position = 1 if self._is_lookup(value) else None
-        default = argument(value, position, "default")
+        default = fallback if fallback is not None else argument(value, position, "default")
         literal = _secret_literal(default)
         if literal is not None:
             variable = string_value(value.args[0].value) if self.qualified_name(value) in ENV_READERS else None
