@@ -799,9 +799,10 @@ def test_a_folder_is_a_local_module_when_it_or_a_package_one_level_down_holds_py
 
 
 def test_pydantic_under_django_ninja_and_llama_index_and_zope_interface_under_twisted(tmp_path: Path) -> None:
-    """django-ninja's schemas and LlamaIndex's and AutoGen's components are pydantic models, Twisted's endpoints and plugins are
-    declared with zope.interface: a project declaring them declares those. A module Twisted merely uses (attrs), or
-    pydantic in a project declaring neither, is still undeclared."""
+    """django-ninja's schemas and LlamaIndex's and AutoGen's components are pydantic models, aiobotocore's clients are
+    botocore's (raising its ClientError), and Twisted's endpoints and plugins are declared with zope.interface: a
+    project declaring them declares those. A module Twisted (attrs) or aiobotocore (urllib3) merely uses, or pydantic
+    in a project declaring neither, is still undeclared."""
     write(tmp_path, {
         "pyproject.toml": '[project]\nname = "api"\ndependencies = ["django-ninja>=1", "twisted[tls]>=22.4"]\n',
         "api.py": "from pydantic import BaseModel\nfrom zope.interface import implementer\nimport attr\n",
@@ -809,12 +810,15 @@ def test_pydantic_under_django_ninja_and_llama_index_and_zope_interface_under_tw
         "reader/reader.py": "from pydantic import Field\n",
         "agents/pyproject.toml": '[project]\nname = "agents"\ndependencies = ["autogen-core==0.7.5"]\n',
         "agents/team.py": "from pydantic import BaseModel\n",
+        "storage/pyproject.toml": '[project]\nname = "storage"\ndependencies = ["aiobotocore>=2.19"]\n',
+        "storage/core.py": "from botocore.exceptions import ClientError\nimport urllib3\n",
         "bare/pyproject.toml": '[project]\nname = "bare"\ndependencies = ["django"]\n',
         "bare/api.py": "from pydantic import BaseModel\nfrom zope.interface import implementer\n",
     })
     assert [(code, line) for code, line, _ in findings(tmp_path / "api.py")] == [("VC504", 3)]
     assert findings(tmp_path / "reader" / "reader.py") == []
     assert findings(tmp_path / "agents" / "team.py") == []
+    assert [(code, line) for code, line, _ in findings(tmp_path / "storage" / "core.py")] == [("VC504", 2)]
     assert [(code, line) for code, line, _ in findings(tmp_path / "bare" / "api.py")] == [("VC504", 1), ("VC504", 2)]
 
 

@@ -158,7 +158,7 @@ GENERIC_TAILS = frozenset({"services", "security", "database", "databases", "set
 # it is still undeclared.)
 PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "greenlet": ("gevent", "eventlet"), "docutils": ("sphinx",), "markupsafe": ("jinja2", "flask", "werkzeug"),
-    "starlette": ("fastapi", "mcp", "fastmcp"), "pydantic_core": ("pydantic",), "botocore": ("boto3",),
+    "starlette": ("fastapi", "mcp", "fastmcp"), "pydantic_core": ("pydantic",), "botocore": ("boto3", "aiobotocore"),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
     "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp", "django-ninja", "llama-index-core",
