@@ -336,6 +336,12 @@ class LdapAuth:
         # ok: VC203
         self._client_secret = configuration.get("auth", "oauth2_client_secret")
 
+    def from_profile(self, parser, profile):
+        # ok: VC203 -- configparser's `get(section, option, fallback=...)`: the option's name, and no default
+        self._secret_key = parser.get(profile, "aws_secret_access_key", fallback=None)
+        # expect: VC203 -- its `fallback=` is the default
+        self._signing_secret = parser.get(profile, "signing_secret", fallback="dev-signing-s3cret")
+
 
 def init_cookie_secret(configured):
     # ok: VC203 -- where the key comes from, a label for the log
@@ -371,3 +377,17 @@ class PasswordContext:
     # expect: VC203 -- a real signing key beside it
     _signing_secret = "Xk9pq72Lm-tR4wZ8"
 
+
+class ErrorCodes:
+    """The gateway's error codes, by the condition each one names."""
+
+    class ApplePay:
+        # ok: VC203 -- an error code named for a mismatched key, not a key
+        PrivateKeyMismatch = "93521"
+        # ok: VC203 -- the same
+        SigningSecretMissing = "93522"
+
+
+class ApplePaySettings:
+    # expect: VC203 -- a class of settings, not of codes
+    private_key = "93521-Xk9pq72Lm-tR4wZ8"

@@ -488,3 +488,18 @@ DEVICE_KEY = "device_id"
 CACHE_DEVICE_KEY = "devices:{id}"
 # ok: VC403
 DEVICE_KEY_HEADER = "X-Device-Key"
+
+
+class ErrorCodes:
+    """The gateway's error codes, by the condition each one names."""
+
+    class Merchant:
+        # ok: VC403 -- an error code named for the condition it reports
+        InvalidToken = "83520"
+        # ok: VC403 -- the same
+        CannotHaveFundingSourceWithoutAccessToken = "93539"
+
+
+class MerchantSettings:
+    # expect: VC403 -- a class of settings, not of codes
+    api_token = "83520-Xk9pq72Lm-tR4wZ8"

@@ -389,6 +389,15 @@ class ServiceSettings:
     ssl_verify: bool = True
 
 
+class DockerContextConfig:
+    # ok: VC404 -- a switch named for skipping the check: `False` keeps it on
+    skip_tls_verify: bool = False
+    # ok: VC404 -- the same, turned around by `no`
+    no_verify_ssl: bool = False
+    # expect: VC404 -- a prefix that turns nothing around
+    remote_tls_verify: bool = False
+
+
 INTERNAL_VERIFY_SSL = False
 
 

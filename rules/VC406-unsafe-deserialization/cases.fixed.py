@@ -121,6 +121,28 @@ class ProjectFullLoader(ProjectLoader):
     """Derived from an unsafe loader of this module."""
 
 
+FastSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+LibyamlLoader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+FastLoader = getattr(yaml, "CLoader", yaml.Loader)
+MixedLoader = getattr(yaml, "CSafeLoader", yaml.FullLoader)
+
+
+def yaml_loader_bound_to_the_fastest_safe_one(stream, fallback):
+    # ok: VC406 -- the C safe loader where PyYAML was built with libyaml, else the Python one
+    first = yaml.load(stream, Loader=FastSafeLoader)
+    # ok: VC406 -- the same choice written as a conditional
+    second = yaml.load(fallback, Loader=LibyamlLoader)
+    return first, second
+
+
+def yaml_loader_bound_to_the_fastest_unsafe_one(stream, fallback):
+    # expect: VC406
+    first = yaml.load(stream, Loader=FastLoader)
+    # expect: VC406
+    second = yaml.load(fallback, Loader=MixedLoader)
+    return first, second
+
+
 def yaml_loader_derived_from_an_unsafe_one(stream):
     # expect: VC406
     return yaml.load(stream, Loader=ProjectFullLoader)

@@ -340,6 +340,50 @@ def test_a_body_schema_imported_from_the_schemas_module_beside_the_router(tmp_pa
     assert [f.location.start.line for f in found] == [13, 19] and "`owner_id`" in found[0].message
 
 
+def test_a_request_schema_of_any_module_beside_the_handler_validates_the_body(tmp_path: Path) -> None:
+    """langserve's `StreamLogParameters(**body)`: a Pydantic schema of `validation.py` beside the handler checks the
+    client's dict field by field; a SQLAlchemy model of `tables.py` beside it, given the same dict, stores every key
+    the client sent."""
+    package = tmp_path / "server"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "validation.py").write_text(textwrap.dedent("""\
+        from pydantic import BaseModel
+
+
+        class StreamLogParameters(BaseModel):
+            include_names: list[str] | None = None
+    """), encoding="utf-8")
+    (package / "tables.py").write_text(textwrap.dedent("""\
+        from sqlalchemy.orm import DeclarativeBase, Mapped
+
+
+        class Base(DeclarativeBase):
+            pass
+
+
+        class StreamLog(Base):
+            include_names: Mapped[str]
+    """), encoding="utf-8")
+    handler = package / "api.py"
+    source = textwrap.dedent("""\
+        from starlette.requests import Request
+
+        from server.tables import StreamLog
+        from server.validation import StreamLogParameters
+
+
+        async def stream_log(request: Request):
+            body = await request.json()
+            parameters = StreamLogParameters(**body)
+            return StreamLog(**body), parameters
+    """)
+    handler.write_text(source, encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    found = findings_for(MassAssignment, source, path=str(handler))
+    assert [f.location.start.line for f in found] == [10]
+
+
 def test_a_strawberry_input_imported_from_the_schemas_module_beside_the_resolvers(tmp_path: Path) -> None:
     """`@strawberry.input` classes of `schemas.py` are the client's message as Pydantic bodies are: `vars(data)` of one
     that declares `role` copies it onto the user."""

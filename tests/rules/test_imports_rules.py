@@ -814,19 +814,26 @@ def test_a_folder_is_a_local_module_when_it_or_a_package_one_level_down_holds_py
 
 
 def test_pydantic_under_django_ninja_and_llama_index_and_zope_interface_under_twisted(tmp_path: Path) -> None:
-    """django-ninja's schemas and LlamaIndex's components are pydantic models, Twisted's endpoints and plugins are
-    declared with zope.interface: a project declaring them declares those. A module Twisted merely uses (attrs), or
-    pydantic in a project declaring neither, is still undeclared."""
+    """django-ninja's schemas and LlamaIndex's and AutoGen's components are pydantic models, aiobotocore's clients are
+    botocore's (raising its ClientError), and Twisted's endpoints and plugins are declared with zope.interface: a
+    project declaring them declares those. A module Twisted (attrs) or aiobotocore (urllib3) merely uses, or pydantic
+    in a project declaring neither, is still undeclared."""
     write(tmp_path, {
         "pyproject.toml": '[project]\nname = "api"\ndependencies = ["django-ninja>=1", "twisted[tls]>=22.4"]\n',
         "api.py": "from pydantic import BaseModel\nfrom zope.interface import implementer\nimport attr\n",
         "reader/pyproject.toml": '[project]\nname = "reader"\ndependencies = ["llama-index-core>=0.13"]\n',
         "reader/reader.py": "from pydantic import Field\n",
+        "agents/pyproject.toml": '[project]\nname = "agents"\ndependencies = ["autogen-core==0.7.5"]\n',
+        "agents/team.py": "from pydantic import BaseModel\n",
+        "storage/pyproject.toml": '[project]\nname = "storage"\ndependencies = ["aiobotocore>=2.19"]\n',
+        "storage/core.py": "from botocore.exceptions import ClientError\nimport urllib3\n",
         "bare/pyproject.toml": '[project]\nname = "bare"\ndependencies = ["django"]\n',
         "bare/api.py": "from pydantic import BaseModel\nfrom zope.interface import implementer\n",
     })
     assert [(code, line) for code, line, _ in findings(tmp_path / "api.py")] == [("VC504", 3)]
     assert findings(tmp_path / "reader" / "reader.py") == []
+    assert findings(tmp_path / "agents" / "team.py") == []
+    assert [(code, line) for code, line, _ in findings(tmp_path / "storage" / "core.py")] == [("VC504", 2)]
     assert [(code, line) for code, line, _ in findings(tmp_path / "bare" / "api.py")] == [("VC504", 1), ("VC504", 2)]
 
 
@@ -838,3 +845,19 @@ def test_a_python_3_port_ships_the_module_without_its_suffix(tmp_path: Path) -> 
         "reader.py": "import newspaper\nfrom pdfminer.pdfparser import PDFParser\nimport isodate\nimport newspaperx\n",
     })
     assert [(code, line) for code, line, _ in findings(tmp_path / "reader.py")] == [("VC503", 4), ("VC504", 3)]
+
+
+def test_ninja_under_django_ninja_extra_and_fusepys_fuse(tmp_path: Path) -> None:
+    """django-ninja-extra is built on django-ninja (its users import `ninja`'s Router and Schema), and fusepy ships
+    `fuse`, also when an extra declares it: declared through them; `ninja` in a project declaring neither is a real
+    package (VC504, not VC503), and a module named like it with something appended is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "jwt-auth"\ndependencies = ["django-ninja-extra>=0.30"]\n'
+                          '[project.optional-dependencies]\nmount = ["fusepy"]\n',
+        "auth.py": "from ninja import Schema\nfrom ninja.router import Router\nfrom fuse import FUSE\n",
+        "bare/pyproject.toml": '[project]\nname = "bare"\ndependencies = ["django"]\n',
+        "bare/api.py": "from ninja import Router\nimport fuse\nimport ninjax\n",
+    })
+    assert findings(tmp_path / "auth.py") == []
+    assert [(code, line) for code, line, _ in findings(tmp_path / "bare" / "api.py")] == [
+        ("VC503", 3), ("VC504", 1), ("VC504", 2)]

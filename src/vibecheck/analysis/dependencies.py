@@ -112,7 +112,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "agents": ("openai-agents",), "autogen": ("ag2", "pyautogen"), "strands": ("strands-agents",),
     "google.adk": ("google-adk",), "griffe": ("griffe", "griffelib"),
     "modelcluster": ("django-modelcluster",), "libcloud": ("apache-libcloud",), "uuid_extensions": ("uuid7",),
-    "intuitlib": ("intuit-oauth",),
+    "intuitlib": ("intuit-oauth",), "fuse": ("fusepy",), "ninja": ("django-ninja", "ninja"),
     "passlib": ("passlib", "libpass"), "phonenumbers": ("phonenumbers", "phonenumberslite"),
     "md2conf": ("markdown-to-confluence",),
     "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
@@ -158,10 +158,11 @@ GENERIC_TAILS = frozenset({"services", "security", "database", "databases", "set
 # it is still undeclared.)
 PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "greenlet": ("gevent", "eventlet"), "docutils": ("sphinx",), "markupsafe": ("jinja2", "flask", "werkzeug"),
-    "starlette": ("fastapi", "mcp", "fastmcp"), "pydantic_core": ("pydantic",), "botocore": ("boto3",),
+    "starlette": ("fastapi", "mcp", "fastmcp"), "pydantic_core": ("pydantic",), "botocore": ("boto3", "aiobotocore"),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
-    "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp", "django-ninja", "llama-index-core"),
+    "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp", "django-ninja", "llama-index-core",
+                                               "autogen-core"),
     "xmlsec": ("python3-saml",),
     "lxml": ("python3-saml", "xmlsec"),
     "typing_extensions": ("pydantic", "pydantic-core"), "paypalhttp": ("paypal-checkout-serversdk",),
@@ -204,6 +205,8 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "langsmith": ("langchain-core", "langchain"), "langchain_protocol": ("langchain-core",), "wsproto": ("httpx-ws",),
     # Twisted's protocols, endpoints and plugins are declared with zope.interface (`@implementer(IStreamServerEndpoint)`)
     "zope.interface": ("twisted",),
+    # django-ninja-extra's controllers are django-ninja routers and schemas (`from ninja import Schema` beside it)
+    "ninja": ("django-ninja-extra",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither

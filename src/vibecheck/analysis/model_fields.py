@@ -59,6 +59,13 @@ def schema_fields(path: str, reference: str) -> tuple[str, ...]:
     return _schema_fields_in(found[0]).get(found[1], ()) if found is not None else ()
 
 
+def is_sibling_schema(path: str, reference: str) -> bool:
+    """`reference`, as imported in the file at `path` (`langserve.validation.StreamLogParameters`), names a Pydantic
+    (or SQLModel, Ninja, Strawberry input) schema of a module beside the file, whatever the module is called."""
+    found = _sibling_module(path, reference, any_module=True)
+    return found is not None and found[1] in _schema_fields_in(found[0])
+
+
 def owner_fields(path: str, reference: str) -> frozenset[str]:
     """The fields of the Django model that `reference` names as imported in the file at `path` (`.models.Invoice`)
     that point at the user model (`owner = models.ForeignKey(settings.AUTH_USER_MODEL, ...)`): each row belongs to

@@ -24,6 +24,11 @@ NOT_SECRET_QUALIFIERS = frozenset({"page", "next", "continuation", "pagination",
                                    "create", "by"})
 
 
+# Last words of a class that lists codes or messages (braintree's `class ErrorCodes:` and the classes inside it): its
+# attributes name conditions (`InvalidToken = "83520"`, `PrivateKeyMismatch = "93521"`), they hold no secret.
+CATALOGUE_WORDS = frozenset({"codes", "errors", "messages", "statuses", "reasons"})
+
+
 def name_words(name: str) -> list[str]:
     """`OPENAI_API_KEY` -> ["openai", "api", "key"]; `accessToken` -> ["access", "token"]."""
     return [w.lower() for w in _WORD.findall(name)]
@@ -48,3 +53,9 @@ def is_password_name(name: str) -> bool:
     `hashed_password`: a qualifier that says the password was already hashed or encrypted)."""
     words = name_words(name)
     return bool(words) and words[-1] in PASSWORD_WORDS and not PROTECTED_QUALIFIERS.intersection(words[:-1])
+
+
+def is_catalogue_class(name: str) -> bool:
+    """`ErrorCodes`, `AUTH_MESSAGES`, `StatusCodes`: a class whose attributes are codes or messages."""
+    words = name_words(name)
+    return bool(words) and words[-1] in CATALOGUE_WORDS

@@ -7,6 +7,7 @@ import re
 import libcst as cst
 
 from vibecheck.analysis.environment_fixes import environment_fix, variable_name
+from vibecheck.analysis.secrets_names import is_catalogue_class
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
@@ -177,7 +178,8 @@ class HardcodedSecretKey(Rule):
       `config("SECRET_KEY", default="...")` (reported with its own
       message: the environment is read, but a missing variable silently falls back to the literal); not
       configparser's `configuration.get("auth", "ldap_secret")`, whose first argument is a section that names no
-      secret and whose second is the option's name.
+      secret and whose second is the option's name, nor its `parser.get(profile, "aws_secret_access_key",
+      fallback=None)`, whose default is `fallback=` (a literal there is reported).
 
     Placeholders such as `"dev"`, `"change-me"` or `"your_secret_key"` are reported too: a placeholder is
     the production key the day nobody overrides it. Not reported: empty strings, `${VAR}` templates, values
@@ -188,7 +190,9 @@ class HardcodedSecretKey(Rule):
     every value is prose (`{"client_secret": "Service account client secret", ...}` describes a form's fields), the
     URL parameters a reversal fills in (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees
     them), names that say where a key comes from (`secret_from = "env"`, `key_source`), test files and config
-    classes named for tests (`TestingConfig`), an app key in a file that also names an app secret (`APP_KEY = "..."`
+    classes named for tests (`TestingConfig`), the attributes of a class that lists codes or messages (braintree's
+    `class ErrorCodes:` and the classes inside it: `PrivateKeyMismatch = "93521"`), an app key in a file that also
+    names an app secret (`APP_KEY = "..."`
     beside `APP_SECRET`: the app's public id in an app-key/app-secret pair), and a name that keeps a stand-in
     (`_dummy_secret = "too many secrets"`, hashed to spend the time a real check takes; `fake_`, `decoy_`). Messages
     and snippets never show the literal.
@@ -273,7 +277,7 @@ class HardcodedSecretKey(Rule):
         self._class_names.pop()
 
     def _skipped(self) -> bool:
-        return any(TEST_CLASS_WORDS & set(words(c)) for c in self._class_names)
+        return any(TEST_CLASS_WORDS & set(words(c)) or is_catalogue_class(c) for c in self._class_names)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._check_assignment(node, node.value)
@@ -388,8 +392,12 @@ class HardcodedSecretKey(Rule):
     def _check_fallback(self, value: cst.BaseExpression, name: str) -> None:
         if not isinstance(value, cst.Call) or self._reads_an_option(value):
             return
+        # configparser's `get(section, option, fallback=...)`: its second argument names the option, `fallback=` is the
+        # default (`os.getenv` and `dict.get` take no such keyword)
+        fallback = next((arg.value for arg in value.args if arg.keyword is not None and arg.keyword.value == "fallback"),
+                        None)
         position = 1 if self._is_lookup(value) else None
-        default = argument(value, position, "default")
+        default = fallback if fallback is not None else argument(value, position, "default")
         literal = _secret_literal(default)
         if literal is not None:
             variable = string_value(value.args[0].value) if self.qualified_name(value) in ENV_READERS else None

@@ -16,7 +16,13 @@ from vibecheck.analysis.flow import (
     string_value,
 )
 from vibecheck.analysis.helper_modules import copied_parameter, helper_modules_inputs
-from vibecheck.analysis.model_fields import TEXT_FIELD_TYPES, schema_fields, sibling_models_inputs, text_fields
+from vibecheck.analysis.model_fields import (
+    TEXT_FIELD_TYPES,
+    is_sibling_schema,
+    schema_fields,
+    sibling_models_inputs,
+    text_fields,
+)
 from vibecheck.cst_fields import calls_in, child_nodes
 from vibecheck.imports import full_name
 from vibecheck.model import Category, Confidence, Severity
@@ -106,7 +112,9 @@ class MassAssignment(Rule):
     `Meta.exclude` hides some fields and lets the client write all the others, also those added later (the
     `permissions` or `groups` of a model that defines access, a `Group`, `Role` or `ViewRestriction`, are what the
     form edits, not a privilege it grants its client); `Model(**request.data)`,
-    `Model.objects.create(**request.json)`, `.update(**payload)`, SQLModel's `obj.sqlmodel_update(payload)` or
+    `Model.objects.create(**request.json)` (not a Pydantic schema's `StreamLogParameters(**body)`, of the file or of
+    any module beside it: it validates the dict field by field), `.update(**payload)`, SQLModel's
+    `obj.sqlmodel_update(payload)` or
     Tortoise's `obj.update_from_dict(payload)` with a raw client dict (also through a variable, `request.get_json()`,
     `await request.json()`, Falcon's `req.media`, Pyramid's `request.json_body`, Chalice's
     `app.current_request.json_body`, Flask-RESTX's `ns.payload`, a `dict`-typed FastAPI body or a GraphQL resolver's
@@ -348,8 +356,9 @@ class MassAssignment(Rule):
             return
         stars = [a for a in node.args if a.star == "**"]
         if not stars or not (last in WRITE_METHODS or (last[:1].isupper() and last not in NOT_MODELS
-                                                        and last not in self.schemas)):
-            return
+                                                        and last not in self.schemas)) \
+                or (last[:1].isupper() and is_sibling_schema(self.context.path, self.qualified_name(node) or "")):
+            return  # (a schema validates what it is given: `StreamLogParameters(**body)` of `.validation`)
         for arg in stars:
             why = self._client_dict(arg.value)
             if why is not None:

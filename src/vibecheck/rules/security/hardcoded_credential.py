@@ -11,7 +11,7 @@ import libcst as cst
 from vibecheck.analysis.bound_names import names_bound_to_calls
 from vibecheck.analysis.environment_fixes import environment_fix, variable_name
 from vibecheck.analysis.flow import dotted_name
-from vibecheck.analysis.secrets_names import NOT_SECRET_QUALIFIERS, PASSWORD_WORDS, name_words
+from vibecheck.analysis.secrets_names import NOT_SECRET_QUALIFIERS, PASSWORD_WORDS, is_catalogue_class, name_words
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.redaction import CREDENTIAL_FORMATS, MASK, URL_PASSWORD, redact, redact_known_secrets
@@ -326,7 +326,8 @@ class HardcodedCredential(Rule):
     schema's sample (`{"example": {"access_token": "..."}}`, `Field(examples=[...])`) and the parameters of a link
     (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees them), and in test
     files only vendor credential formats are reported (not a PEM private key: a test's key signs fixture tokens).
-    Messages and snippets show a redacted prefix only.
+    Nor are the attributes of a class that lists codes or messages (`class ErrorCodes:` and the classes inside it:
+    `InvalidToken = "83520"` names a condition). Messages and snippets show a redacted prefix only.
     A placeholder given to a name that labels a secret rather than holds one (`PASSWORD_FIELD = "password"`,
     `token_type == "bearer"`: the name ends in `FIELD`, `TYPE`, `HEADER`, `URL`, ...) also clears bandit's `B105`
     there, which flags any string given to a name containing `password` or `token`.
@@ -389,6 +390,7 @@ class HardcodedCredential(Rule):
         self._example_depth = 0  # inside an `"example"` mapping or `examples=` argument of an API schema
         self._url_parameters: set[int] = set()  # items of `reverse(..., kwargs={...})`: a link's parameters
         self._hashers: frozenset[str] | None = None  # names bound to a password hasher, found when first asked
+        self._catalogues = 0  # inside a class that lists codes or messages (`class ErrorCodes:`)
 
     # literals of a known format, anywhere
     def visit_Expr(self, node: cst.Expr) -> None:
@@ -412,6 +414,12 @@ class HardcodedCredential(Rule):
             if redacted_url is not None:
                 self._report(node, f"A URL with a hard-coded password (`{redacted_url}`) is in the source code.",
                                Severity.HIGH)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._catalogues += is_catalogue_class(node.name.value)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._catalogues -= is_catalogue_class(node.name.value)
 
     # literals given to a secret-looking name
     def visit_Assign(self, node: cst.Assign) -> None:
@@ -535,7 +543,7 @@ class HardcodedCredential(Rule):
         bandit reports elsewhere (the key of a dict entry)."""
         if type(value) is cst.SimpleString and name is not None and names_a_label(name, value):
             self.vet(label or value)
-        if name is None or value is None or self.context.is_test_file or self._example_depth or not (
+        if name is None or value is None or self.context.is_test_file or self._example_depth or self._catalogues or not (
                 is_secret_name(name) or _is_account_key(name, string_value(value))):
             return
         if isinstance(value, cst.Call) and self.qualified_name(value) in ENV_GETTERS:

@@ -44,7 +44,9 @@ OUTBOUND_HINT = ("This password logs in to another system, so it cannot be hashe
 CLIENT_LIBRARIES = frozenset({
     "requests", "httpx", "smtplib", "paramiko", "ldap", "ldap3", "redis", "valkey", "aioredis", "pymongo", "motor",
     "elasticsearch", "opensearchpy", "pika", "aio_pika", "kombu", "minio", "hvac", "pymysql", "psycopg", "psycopg2",
-    "asyncpg", "aiomysql", "mysql", "ftplib", "imaplib", "poplib", "pysftp", "fabric"})
+    "asyncpg", "aiomysql", "mysql", "ftplib", "imaplib", "poplib", "pysftp", "fabric",
+    # a connection pool unlocking its client certificate's key; SOAP clients' WS-Security headers (`UsernameToken`)
+    "urllib3", "suds", "zeep"})
 HASHING_CONSTRUCTORS = frozenset({"create_user", "create_superuser", "set_password"})
 SQL_WRITE = lazy_pattern(r"\b(insert\s+into|update\s+\w+\s+set|replace\s+into)\b", re.IGNORECASE)
 # A query that finds the user by matching a password column with a parameter (`WHERE name = %s AND password = %s`):
@@ -230,7 +232,8 @@ class PlaintextPasswordStorage(FlowRule):
     `make_password`, `pwd_context.hash`, argon2, `user.set_password`, `create_user`) clears it. Classes
     that use a password rather than keep it (clients, connections, sessions, and key material such as
     `PrivateKey(pem, password=...)`, a `Certificate` or an `SSLContext`, and the classes of client libraries that log in
-    with it: `redis.Redis(password=...)`, pymongo, Elasticsearch, pika, and input schemas that carry it to code that
+    with it: `redis.Redis(password=...)`, pymongo, Elasticsearch, pika, a SOAP client's WS-Security
+    `UsernameToken` (suds, zeep), urllib3's `PoolManager(key_password=...)`, and input schemas that carry it to code that
     hashes it: `UserCreate`, `SignupPayload`) are no model constructors, nor is any class an API client's own
     constructor makes from the credentials it is given (`ApiRequester.__init__` building `EClinicalUser(password=...)`,
     `ZeroClient.__init__` building `AppHttp(password=...)`), and a dict the

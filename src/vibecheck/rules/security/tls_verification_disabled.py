@@ -66,6 +66,9 @@ INSECURE_BUILDER_WORDS = ("insecure", "unverified", "noverify", "no_verify", "un
 # (`verify=settings.verify_ssl`), which that module's line cannot show.
 TLS_SWITCH_NAME = lazy_pattern(r"^(?:[a-z0-9]+_)*(?:verify_(?:ssl|tls|certs?|certificates?|https)|(?:ssl|tls|https?)_verify"
                                r"(?:_certs?)?|validate_certs?)$", re.IGNORECASE)
+# Words that turn such a setting around (`skip_tls_verify`, `no_verify_ssl`, `disable_ssl_verify`): `False` keeps the
+# certificate checks on.
+NEGATING_WORDS = frozenset({"skip", "no", "not", "disable", "disabled", "ignore", "bypass", "dont", "without"})
 CONTEXT_ONLY_FIELDS = frozenset({"check_hostname", "verify_mode"})
 # urllib3's context factory (also as `requests.packages.urllib3`, pip's vendored copy): a pool that gets such a context
 # as `ssl_context=` matches the host name itself when the context's own check is off, as urllib3 switches it off.
@@ -105,7 +108,8 @@ class TlsVerificationDisabled(BindingRule):
     module or a settings class (`VERIFY_SSL = False`, `verify_ssl: bool = False` in a pydantic `BaseSettings`, Flask's
     `VERIFY_TLS = False` in a `Config` class) is reported where it is set, since the call another module makes with it
     (`verify=settings.verify_ssl`) cannot show its value; where the same file passes it on, the call is reported
-    instead. It also reports the standard library's
+    instead; a name that turns the switch around (`skip_tls_verify: bool = False`, `no_verify_ssl`) keeps the checks on
+    with `False`. It also reports the standard library's
     mail and file-transfer clients opened without a context (`smtplib.SMTP_SSL(host)`,
     `imaplib.IMAP4_SSL(host)`, `poplib.POP3_SSL`, `ftplib.FTP_TLS`) and `server.starttls()`/`stls()`
     without one: their default context checks neither the certificate nor the host name. Browser automation is
@@ -224,7 +228,8 @@ class TlsVerificationDisabled(BindingRule):
         """`VERIFY_SSL = False` in a module, `verify_ssl: bool = False` in a settings class: kept until the end of the
         file, which may pass it on itself (`verify=VERIFY_SSL`, reported there)."""
         if not self._depth and not self._opt_out_depth and type(target) is cst.Name \
-                and TLS_SWITCH_NAME.match(target.value) and is_name_constant(value, "False"):
+                and TLS_SWITCH_NAME.match(target.value) and is_name_constant(value, "False") \
+                and NEGATING_WORDS.isdisjoint(target.value.lower().split("_")):
             self._switches.append((target.value, node))
 
     def leave_Module(self, original_node: cst.Module) -> None:

@@ -107,7 +107,8 @@ class UnsafeDeserialization(BindingRule):
     Reports `pickle`/`cPickle`/`dill`/`cloudpickle`/`joblib` `load(s)`, `pandas.read_pickle`,
     `shelve.open`, `jsonpickle.decode`, `torch.load` without `weights_only=True`, `yaml.load` (and
     ruamel's old `ruamel.yaml.load`) without a safe `Loader` (`SafeLoader`, `CSafeLoader`, `BaseLoader`,
-    `RoundTripLoader`, or a class of the module derived from one: `class TupleLoader(yaml.SafeLoader)`; a loader
+    `RoundTripLoader`, or a class of the module derived from one: `class TupleLoader(yaml.SafeLoader)`, or a name the
+    module binds to one: `YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)`; a loader
     class imported from another module of the project, or a factory function returning one, is followed through its
     bases across modules in the project phase, and counts as safe when every base is found and it reaches
     `SafeConstructor` or a safe loader and none of PyYAML's unsafe ones; and the loader already running, `type(loader)`
@@ -539,14 +540,28 @@ def _nodes_of(node: cst.CSTNode) -> list[cst.CSTNode]:
 
 def _safe_loader_classes(tree: ast.Module) -> frozenset[str]:
     """The module's classes that derive, directly or through one another, from a safe PyYAML loader: also one a
-    function defines for its own loads (`class NoDatesSafeLoader(yaml.SafeLoader)` inside it)."""
+    function defines for its own loads (`class NoDatesSafeLoader(yaml.SafeLoader)` inside it), and a name bound to one
+    of them (`YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)`: the C loader where it is built)."""
     safe: set[str] = set()
     for statement in ast.walk(tree):
-        if isinstance(statement, ast.ClassDef) and any(
-                (base.attr if isinstance(base, ast.Attribute) else base.id if isinstance(base, ast.Name) else "")
-                in SAFE_YAML_LOADERS | safe for base in statement.bases):
+        if isinstance(statement, ast.ClassDef) and any(_is_safe_loader(base, safe) for base in statement.bases):
             safe.add(statement.name)
+        elif isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
+                and isinstance(statement.targets[0], ast.Name) and _is_safe_loader(statement.value, safe):
+            safe.add(statement.targets[0].id)
     return frozenset(safe)
+
+
+def _is_safe_loader(node: ast.expr, safe: set[str]) -> bool:
+    """`yaml.SafeLoader`, a safe class of the module, or a choice between them: `getattr(yaml, "CSafeLoader",
+    yaml.SafeLoader)`, `yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader`."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" \
+            and len(node.args) == 3 and isinstance(node.args[1], ast.Constant):
+        return node.args[1].value in SAFE_YAML_LOADERS | safe and _is_safe_loader(node.args[2], safe)
+    if isinstance(node, ast.IfExp):
+        return _is_safe_loader(node.body, safe) and _is_safe_loader(node.orelse, safe)
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+    return name in SAFE_YAML_LOADERS | safe
 
 
 def _safe_constructors(tree: ast.Module, safe_loaders: frozenset[str]) -> frozenset[str]:
