@@ -32,7 +32,7 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.analysis.tokens import decodes_unverified
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_nodes_of, walk_own
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 
@@ -444,7 +444,7 @@ def _authenticating_helpers(module: cst.Module) -> frozenset[str]:
     for statement in module.body:
         if type(statement) is not cst.FunctionDef:
             continue
-        values = [node.value for node in walk_own(statement.body) if type(node) is cst.Return]
+        values = [node.value for node in own_nodes_of(statement.body, cst.Return)]
         if values and all(value is not None and _compares_a_credential(value) for value in values):
             found.add(statement.name.value)
     return frozenset(found)
