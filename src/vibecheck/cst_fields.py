@@ -7,9 +7,12 @@ fields costs a fifth of that. The fields come in declaration order, not source o
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import TypeVar
 
 import libcst as cst
+
+NodeT = TypeVar("NodeT", bound=cst.CSTNode)
 
 # The dataclass fields of each libcst node type met so far: hot walks read it directly, `child_fields` fills it.
 FIELDS_BY_TYPE: dict[type, tuple[str, ...]] = {}
@@ -99,6 +102,56 @@ def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         current = pending.pop()
         yield current
         pending.extend(child for child in child_nodes(current) if type(child) not in NESTED_SCOPE_TYPES)
+
+
+class _OwnNodes:
+    """One root's `walk_own` nodes, and the same nodes by exact type once a rule asks for one type."""
+
+    __slots__ = ("root", "nodes", "by_type")
+
+    def __init__(self, root: cst.CSTNode) -> None:
+        self.root = root  # kept, so that its id is not reused by another node while the entry lives
+        self.nodes = tuple(walk_own(root))
+        self.by_type: dict[type, list[cst.CSTNode]] | None = None
+
+
+# Per file (`forget_own_nodes` empties it when the engine's walk starts a file): root id -> its `_OwnNodes`.
+_OWN_NODES: dict[int, _OwnNodes] = {}
+
+
+def _own_entry(root: cst.CSTNode) -> _OwnNodes:
+    entry = _OWN_NODES.get(id(root))
+    if entry is None or entry.root is not root:
+        entry = _OWN_NODES[id(root)] = _OwnNodes(root)
+    return entry
+
+
+def own_nodes(root: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
+    """The nodes `walk_own(root)` yields, in its order, walked once per root and file: the index of a block that
+    several rules search (a function's body, an `except` handler's). Prefer `walk_own` for a root searched once,
+    where a search that stops at the first match walks less."""
+    return _own_entry(root).nodes
+
+
+def own_nodes_of(root: cst.CSTNode, kind: type[NodeT]) -> Sequence[NodeT]:
+    """`own_nodes(root)` of exactly type `kind` (libcst's node classes have no subclasses), in the same order: the
+    calls, returns or assignments of a function's own code, read without visiting the other nodes again."""
+    entry = _own_entry(root)
+    by_type = entry.by_type
+    if by_type is None:
+        by_type = entry.by_type = {}
+        for node in entry.nodes:
+            found = by_type.get(type(node))
+            if found is None:
+                by_type[type(node)] = [node]
+            else:
+                found.append(node)
+    return by_type.get(kind, ())  # type: ignore[return-value]
+
+
+def forget_own_nodes() -> None:
+    """Drop the previous file's `own_nodes` index (the engine calls it as its walk starts a file)."""
+    _OWN_NODES.clear()
 
 
 # The nodes that hold statements: blocks, compound statements and their clauses. Expressions hold none (a lambda's

@@ -9,7 +9,7 @@ import pytest
 
 import vibecheck.engine
 import vibecheck.rules.auth.auth_check_always_passes
-from vibecheck.cst_fields import LEAF_NODES, child_nodes, own_returns, walk_own
+from vibecheck.cst_fields import LEAF_NODES, child_nodes, forget_own_nodes, own_nodes, own_nodes_of, own_returns, walk_own
 
 SOURCES = [Path(vibecheck.engine.__file__), Path(vibecheck.rules.auth.auth_check_always_passes.__file__)]
 
@@ -96,3 +96,36 @@ def test_own_returns_match_walk_own_on_real_files(path: Path) -> None:
     assert len(functions) > 10
     for function in functions:
         assert list(own_returns(function.body)) == [n for n in walk_own(function.body) if type(n) is cst.Return]
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)
+def test_own_nodes_are_walk_own_and_by_type_its_nodes_of_that_type(path: Path) -> None:
+    module = cst.parse_module(path.read_text(encoding="utf-8"))
+    functions = [node for node in _all_nodes(module) if type(node) is cst.FunctionDef]
+    assert len(functions) > 10
+    for function in functions:
+        walked = list(walk_own(function.body))
+        assert list(own_nodes(function.body)) == walked
+        for kind in (cst.Call, cst.Return, cst.Assign, cst.Name, cst.Lambda):
+            assert list(own_nodes_of(function.body, kind)) == [node for node in walked if type(node) is kind]
+
+
+def test_own_nodes_walk_a_root_once_per_file_and_tell_equal_roots_apart() -> None:
+    first = cst.parse_module("def f():\n    g(1)\n").body[0].body  # type: ignore[attr-defined]
+    twin = cst.parse_module("def f():\n    g(1)\n").body[0].body  # type: ignore[attr-defined]
+    assert own_nodes(first) is own_nodes(first)  # the second ask reads the index
+    assert own_nodes(twin) is not own_nodes(first)  # an equal tree of another file is other nodes
+    assert [type(node) for node in own_nodes_of(twin, cst.Call)] == [cst.Call]
+    remembered = own_nodes(first)
+    forget_own_nodes()
+    assert own_nodes(first) is not remembered
+    assert own_nodes(first) == remembered
+
+
+def _all_nodes(module: cst.Module) -> list[cst.CSTNode]:
+    found, pending = [], [module]
+    while pending:
+        node = pending.pop()
+        found.append(node)
+        pending.extend(child_nodes(node))
+    return found

@@ -42,7 +42,7 @@ from vibecheck.analysis.summary_keys import (
     TOP_LEVEL,
     VERDICT_TAKERS,
 )
-from vibecheck.cst_fields import child_nodes, walk_own
+from vibecheck.cst_fields import child_nodes, own_nodes
 from vibecheck.imports import ImportTable, full_name
 from vibecheck.literals import string_value
 from vibecheck.patterns import lazy_pattern, word_start_matches
@@ -1349,7 +1349,7 @@ def _bound_locally(function: cst.FunctionDef) -> frozenset[str]:
     for star in (params.star_arg, params.star_kwarg):
         if isinstance(star, cst.Param):
             bound.add(star.name.value)
-    for node in walk_own(function.body):
+    for node in own_nodes(function.body):  # (each flow rule's lane asks of a nested function)
         kind = type(node)
         if kind in _BINDING_TYPES:
             target = node.target if kind is not cst.AsName else node.name  # type: ignore[attr-defined]

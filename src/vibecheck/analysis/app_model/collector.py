@@ -31,7 +31,7 @@ from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
 from vibecheck.analysis.nodes import head_name
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_nodes_of, walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import text_value
 from vibecheck.patterns import lazy_pattern
@@ -1945,7 +1945,7 @@ class AppModelCollector:
         view = self.classes.get(names[0]) if len(names) == 1 else None
         if view is not None and view.methods.get(frame.node.name.value) is frame and _calls_guarding_method(frame, view):
             return True
-        called = {n.func.value for n in walk_own(frame.node.body) if type(n) is cst.Call and type(n.func) is cst.Name}
+        called = {n.func.value for n in own_nodes_of(frame.node.body, cst.Call) if type(n.func) is cst.Name}
         return any(self.functions[name].body_guard and self.functions[name].denies
                    for name in called & self.functions.keys() if self.functions[name] is not frame)
 

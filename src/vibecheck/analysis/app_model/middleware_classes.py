@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_nodes_of, walk_own
 from vibecheck.imports import full_name
 
 # Exceptions whose handler catches the refusal a check raises (`falcon.HTTPUnauthorized` derives from `HTTPError`).
@@ -15,8 +15,8 @@ CATCHES_DENIAL = frozenset({"Exception", "BaseException", "HTTPError", "HTTPUnau
 def swallows_denial(function: cst.FunctionDef) -> bool:
     """`try: ... raise falcon.HTTPUnauthorized() ... except Exception: log.warning(...)`: the check's own refusal is
     caught by a handler that neither raises nor answers 401/403, so every request goes through."""
-    for node in walk_own(function.body):
-        if type(node) is not cst.Try or not any(type(n) is cst.Raise for n in walk_own(node.body)):
+    for node in own_nodes_of(function.body, cst.Try):
+        if not any(type(n) is cst.Raise for n in walk_own(node.body)):
             continue
         if any(_catches_denial(handler) and not _refuses(handler.body) for handler in node.handlers):
             return True

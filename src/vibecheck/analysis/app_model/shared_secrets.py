@@ -12,7 +12,7 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_nodes_of
 from vibecheck.imports import full_name
 
 # Where a request carries its headers: `request.headers`, Django's `request.META`, aiohttp's and Tornado's alike.
@@ -59,6 +59,6 @@ def _holds_header(node: cst.BaseExpression, function: cst.FunctionDef) -> bool:
     """A name that the function binds, every time, to a header read."""
     if type(node) is not cst.Name:
         return False
-    values = [found.value for found in walk_own(function.body) if type(found) is cst.Assign
-              and any(type(t.target) is cst.Name and t.target.value == node.value for t in found.targets)]
+    values = [found.value for found in own_nodes_of(function.body, cst.Assign)
+              if any(type(t.target) is cst.Name and t.target.value == node.value for t in found.targets)]
     return bool(values) and all(_reads_header(value) for value in values)

@@ -12,7 +12,7 @@ from vibecheck.analysis.app_model.frameworks import checks_signature, name_words
 from vibecheck.analysis.flow import short_code
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.analysis.tokens import DECODERS, skips_expiry
-from vibecheck.cst_fields import child_nodes, own_returns, walk_own
+from vibecheck.cst_fields import child_nodes, own_nodes_of, own_returns, walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
@@ -774,8 +774,8 @@ class AuthFailsOpen(Rule):
             for handler in own.statement.handlers:
                 if not _catches_auth_errors(handler) or _ends_in_raise(handler.body):
                     continue
-                retry = next((n for n in walk_own(handler.body)
-                              if type(n) is cst.Call and skips_expiry(n, self.qualified_name)), None)
+                retry = next((n for n in own_nodes_of(handler.body, cst.Call) if skips_expiry(n, self.qualified_name)),
+                             None)
                 if retry is not None:
                     caught = _code(handler.type) if handler.type is not None else ""
                     self.report(retry, f"`{short_code(retry)}` decodes again with the expiry check off after "
@@ -795,8 +795,8 @@ class AuthFailsOpen(Rule):
             statement, following = own.statement, own.following
             checks: bool | None = None  # whether the `try` checks something: asked once a handler could let in
             # after a public-path exemption, a token that does not decode must stop the request
-            decodes = own.exempts_first and any(type(n) is cst.Call and (self.qualified_name(n) or "") in DECODERS
-                                                for n in walk_own(statement.body))
+            decodes = own.exempts_first and any((self.qualified_name(n) or "") in DECODERS
+                                                for n in own_nodes_of(statement.body, cst.Call))
             for handler in statement.handlers:
                 # a check's own `except` lets in whatever it catches: a verification service that is down too
                 if not (_catches_auth_errors(handler) or named_check) or _denies(handler.body, refusal=refusal):
@@ -912,7 +912,7 @@ def _checks_credential(test: cst.BaseExpression) -> bool:
 
 def _signature_checked_names(block: cst.BaseSuite) -> set[str]:
     """Names the block binds to what a signature check returns (`event = stripe.Webhook.construct_event(...)`)."""
-    return {n.targets[0].target.value for n in walk_own(block) if type(n) is cst.Assign and len(n.targets) == 1
+    return {n.targets[0].target.value for n in own_nodes_of(block, cst.Assign) if len(n.targets) == 1
             and type(n.targets[0].target) is cst.Name and type(n.value) is cst.Call
             and checks_signature(callee_tail(n.value.func) or "")}
 
@@ -933,8 +933,7 @@ def _catches_auth_errors(handler: cst.ExceptHandler) -> bool:
 
 
 def _calls_any(node: cst.CSTNode, names: frozenset[str]) -> bool:
-    return any(type(n) is cst.Call and (full_name(n.func) or "").rpartition(".")[2] in names
-               for n in walk_own(node))
+    return any((full_name(n.func) or "").rpartition(".")[2] in names for n in own_nodes_of(node, cst.Call))
 
 
 def _lets_in(node: cst.Return, views: set[str], named_check: bool, admits: str = "True") -> bool:

@@ -37,9 +37,10 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.analysis.tokens import decodes_unverified
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_returns, walk_own
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import RuleContext
 
 PRIVILEGE_WORDS = frozenset({"admin", "administrator", "role", "roles", "staff", "superuser", "su", "sudo", "root",
                              "permission", "permissions", "perm", "perms", "privilege", "privileges", "privileged",
@@ -381,7 +382,7 @@ class ClientControlledAuthorization(FlowRule):
             if identity and not _privileged_words(claim) and _optional_filter(test, inner, taint):
                 continue
             code = short_code(inner)
-            if taint.kind == CALL and taint.origin.removeprefix("local:") in _authenticating_helpers(self.context.module):
+            if taint.kind == CALL and taint.origin.removeprefix("local:") in _authenticating_helpers(self.context):
                 continue
             if taint.kind == CALL:
                 # noted once for the project phase; client data read in the condition itself is still reported here
@@ -445,18 +446,22 @@ class ClientControlledAuthorization(FlowRule):
 CONSTANT_TIME_COMPARISONS = frozenset({"compare_digest", "constant_time_compare", "safe_str_cmp"})
 
 
-def _authenticating_helpers(module: cst.Module) -> frozenset[str]:
+def _authenticating_helpers(context: RuleContext) -> frozenset[str]:
     """The module's functions whose every `return` compares what the client presents with a credential of the
     server's (`return request.headers.get("X-API-Key", "") == API_KEY`, `hmac.compare_digest(key, API_KEY)`): their
-    answer says whether a secret matched, not which privilege the client claims."""
-    found = set()
-    for statement in module.body:
-        if type(statement) is not cst.FunctionDef:
-            continue
-        values = [node.value for node in walk_own(statement.body) if type(node) is cst.Return]
-        if values and all(value is not None and _compares_a_credential(value) for value in values):
-            found.add(statement.name.value)
-    return frozenset(found)
+    answer says whether a secret matched, not which privilege the client claims. Once per file: every condition
+    that reads a call's result asks."""
+    known: frozenset[str] | None = context.shared.get(_authenticating_helpers)
+    if known is None:
+        found = set()
+        for statement in context.module.body:
+            if type(statement) is not cst.FunctionDef:
+                continue
+            values = [node.value for node in own_returns(statement.body)]
+            if values and all(value is not None and _compares_a_credential(value) for value in values):
+                found.add(statement.name.value)
+        known = context.shared[_authenticating_helpers] = frozenset(found)
+    return known
 
 
 def _compares_a_credential(value: cst.BaseExpression) -> bool:

@@ -9,7 +9,7 @@ import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.tornado_settings import application_settings
-from vibecheck.cst_fields import child_nodes, walk_own
+from vibecheck.cst_fields import child_nodes, own_nodes_of, walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
@@ -262,9 +262,8 @@ class CsrfProtectionDisabled(Rule):
         by a signature over the body, which a forged cross-site request cannot carry; also through a function of the
         module that makes that check (`if not _valid_signature(request.body, header): return HttpResponseForbidden()`)."""
         checkers = self._signature_checkers()
-        return any(type(node) is cst.Call and (self._is_signature_check(node)
-                                               or (type(node.func) is cst.Name and node.func.value in checkers))
-                   for node in walk_own(view.body))
+        return any(self._is_signature_check(node) or (type(node.func) is cst.Name and node.func.value in checkers)
+                   for node in own_nodes_of(view.body, cst.Call))
 
     def _is_signature_check(self, call: cst.Call) -> bool:
         func = call.func
@@ -277,7 +276,7 @@ class CsrfProtectionDisabled(Rule):
             self._checkers = frozenset(
                 statement.name.value for statement in self.context.module.body
                 if type(statement) is cst.FunctionDef
-                and any(type(node) is cst.Call and self._is_signature_check(node) for node in walk_own(statement.body)))
+                and any(self._is_signature_check(node) for node in own_nodes_of(statement.body, cst.Call)))
         return self._checkers
 
     def _checks_csrf_itself(self, view: cst.ClassDef | cst.FunctionDef) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_nodes, walk_own
 from vibecheck.imports import full_name
 
 # The clocks a deadline is read from: `time.monotonic()`, `time.time()`, `loop.time()`, `datetime.now()`.
@@ -22,7 +22,7 @@ REPORTING_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "excep
 def deadline_names(function: cst.FunctionDef) -> frozenset[str]:
     """The names the function binds to a point in time ahead: `deadline = time.monotonic() + timeout`."""
     found: set[str] = set()
-    for node in walk_own(function.body):
+    for node in own_nodes(function.body):
         if type(node) is cst.Assign and len(node.targets) == 1:
             target, value = node.targets[0].target, node.value
         elif type(node) is cst.AnnAssign and node.value is not None:  # `deadline: Optional[float] = ...`

@@ -73,7 +73,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import callee_tail, suite_statements
-from vibecheck.cst_fields import names_in, own_returns, walk_own
+from vibecheck.cst_fields import names_in, own_nodes, own_returns, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule, RuleContext
@@ -582,7 +582,7 @@ def _classify(handler: Handler, resolve: Resolver, function: cst.FunctionDef | N
     traceback_logged = False
     kept = False  # the exception object is handed on or stored, so the caller can still learn of the failure
     name = caught_name(handler)
-    for node in walk_own(handler.body):
+    for node in own_nodes(handler.body):
         if type(node) is cst.Raise and not exits_successfully(node, resolve):
             return Outcome.PROPAGATES
         if type(node) is cst.Call:

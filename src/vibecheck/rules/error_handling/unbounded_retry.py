@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from vibecheck.cst_fields import child_nodes, names_in, walk_own
+from vibecheck.cst_fields import child_nodes, names_in, own_nodes, walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
@@ -629,7 +629,7 @@ class UnboundedRetry(Rule):
         if len(self.in_class) >= 2 and self.in_class[-2]:
             own_names = {f"self.{function.name.value}", f"cls.{function.name.value}"}
         calls = []
-        for inner in walk_own(node.body):
+        for inner in own_nodes(node.body):
             if type(inner) in LIMITS:
                 return  # a condition or an exit may be the limit; a counter it moves (`self.attempts += 1`) may be checked
             if type(inner) is cst.Call and full_name(inner.func) in own_names:

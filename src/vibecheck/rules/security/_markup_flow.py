@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import libcst as cst
 
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_nodes, own_nodes_of, walk_own
 from vibecheck.rules.security._safe_markup import (
     ELEMENT_METHODS,
     ESCAPED_OUTPUT,
@@ -70,7 +70,7 @@ def filter_value(function: cst.FunctionDef) -> str | None:
             and type(arg.value) is cst.Name and arg.value.value == "True" for arg in d.decorator.args)
             for d in function.decorators):
         return None
-    for node in walk_own(function.body):
+    for node in own_nodes(function.body):
         if type(node) in (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.NamedExpr, cst.For, cst.WithItem) \
                 and _rebinds_flag(node, subject):
             return None
@@ -294,11 +294,10 @@ class FlowProof(MarkupProof):
     def _judge(self, node: cst.CSTNode, state: State) -> None:
         """Record, for each marking call in `node` (not in nested statements), whether its value is safe here."""
         self._state = state
-        for inner in walk_own(node):
-            if type(inner) is cst.Call:
-                value = marked_value(inner, self._qualified_name(inner))
-                if value is not None:
-                    self._verdicts[id(inner)] = self._verdicts.get(id(inner), True) and self.safe(value)
+        for inner in own_nodes_of(node, cst.Call):
+            value = marked_value(inner, self._qualified_name(inner))
+            if value is not None:
+                self._verdicts[id(inner)] = self._verdicts.get(id(inner), True) and self.safe(value)
 
     def _raw_output(self, node: cst.CSTNode) -> None:
         """Clear the marking calls of an arm that runs only with the flag off: raw output is the template's choice."""
@@ -326,9 +325,8 @@ class FlowProof(MarkupProof):
                 new[name] = type(node.operator) is cst.AddAssign and state.get(name) is True and self.safe(node.value)
             else:
                 _bind(new, augmented, self.safe(node.value) and type(node.operator) is cst.AddAssign)
-        for inner in walk_own(node):
-            if type(inner) is cst.Call:
-                self._element_added(inner, new)
+        for inner in own_nodes_of(node, cst.Call):
+            self._element_added(inner, new)
         return {name: value for name, value in new.items() if value is not False}
 
     def _element_added(self, call: cst.Call, new: State) -> None:

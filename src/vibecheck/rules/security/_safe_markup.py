@@ -19,12 +19,12 @@ the text was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import libcst as cst
 
 from vibecheck.analysis.nodes import callee_tail
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_nodes, walk_own
 from vibecheck.literals import string_value
 from vibecheck.patterns import lazy_pattern
 
@@ -243,7 +243,7 @@ class MarkupProof:
         if self._guarded is None:
             guards = _guard_names(self._scope)
             self._guarded = set()
-            for node in walk_own(self._scope.body if isinstance(self._scope, cst.FunctionDef) else self._scope):
+            for node in own_nodes(self._scope.body if isinstance(self._scope, cst.FunctionDef) else self._scope):
                 if isinstance(node, (cst.If, cst.IfExp)) and _is_safe_data_test(node.test, guards):
                     self._guarded.update(id(inner) for inner in walk_own(node.body) if type(inner) is cst.Call)
         return self._guarded
@@ -254,7 +254,7 @@ def scope_bindings(scope: cst.FunctionDef | cst.Module) -> tuple[Bindings, set[s
     the elements appended to it; and the names passed bare to a call (a list a callee may fill)."""
     bindings: Bindings = {}
     passed: set[str] = set()
-    nodes: Iterator[cst.CSTNode] = iter(())
+    nodes: Iterable[cst.CSTNode] = ()
     if isinstance(scope, cst.FunctionDef):
         params = scope.params
         for param in (*params.posonly_params, *params.params, *params.kwonly_params):
@@ -262,7 +262,7 @@ def scope_bindings(scope: cst.FunctionDef | cst.Module) -> tuple[Bindings, set[s
         for star in (params.star_arg, params.star_kwarg):
             if isinstance(star, cst.Param):
                 bindings.setdefault(star.name.value, []).append(UNKNOWN)
-        nodes = walk_own(scope.body)
+        nodes = own_nodes(scope.body)
     elif isinstance(scope, cst.Module):
         nodes = _module_level(scope)
     for node in nodes:

@@ -20,7 +20,7 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.analysis.summary_keys import IMPORT_CWE, is_command_line
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_nodes_of
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern, word_start_matches
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
@@ -343,7 +343,7 @@ def _annotated_code_objects(function: cst.FunctionDef) -> frozenset[str]:
     they run was decided where they were compiled, which `compile()`'s flow into them answers."""
     params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
     annotated: list[tuple[cst.BaseExpression, cst.Annotation | None]] = [(param.name, param.annotation) for param in params]
-    annotated += [(node.target, node.annotation) for node in walk_own(function.body) if isinstance(node, cst.AnnAssign)]
+    annotated += [(node.target, node.annotation) for node in own_nodes_of(function.body, cst.AnnAssign)]
     return frozenset(target.value for target, annotation in annotated
                      if isinstance(target, cst.Name) and annotation is not None
                      and (dotted_name(annotation.annotation) or "").rpartition(".")[2] == "CodeType")

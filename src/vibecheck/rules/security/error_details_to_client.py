@@ -23,7 +23,7 @@ from vibecheck.analysis.flow import (
     walked_statements,
 )
 from vibecheck.analysis.own_errors import own_errors_inputs, raised_with_fixed_messages
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_nodes_of
 from vibecheck.imports import ImportTable
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
@@ -193,8 +193,8 @@ def _reads_attribute(handler: cst.ExceptHandler | cst.ExceptStarHandler, name: s
     """`except MlflowException as e: ... status_code=e.get_http_status_code()`: the handler answers with the status
     (or the error code) the exception carries, so the exception is the application's API error, whose message is
     written for the client."""
-    return any(type(node) is cst.Attribute and node.attr.value in attributes
-               and type(node.value) is cst.Name and node.value.value == name for node in walk_own(handler.body))
+    return any(node.attr.value in attributes and type(node.value) is cst.Name and node.value.value == name
+               for node in own_nodes_of(handler.body, cst.Attribute))
 
 
 def _meant_for_client(exception: str) -> bool:

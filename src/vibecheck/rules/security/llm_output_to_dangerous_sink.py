@@ -34,7 +34,7 @@ from vibecheck.analysis.model_tools import (
     tool_methods,
 )
 from vibecheck.analysis.nodes import suite_statements
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_nodes_of
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
@@ -405,8 +405,8 @@ def _has_fixed_prefix(name: cst.BaseExpression) -> bool:
 
 def _calls_name(scope: cst.CSTNode, name: str) -> bool:
     """Whether code in `scope` (a function, or the module) calls the plain name `name`: `fn(**args)`."""
-    return any(type(node) is cst.Call and type(node.func) is cst.Name and node.func.value == name  # type: ignore[attr-defined]
-               for node in walk_own(scope.body if type(scope) is cst.FunctionDef else scope))  # type: ignore[attr-defined]
+    return any(type(node.func) is cst.Name and node.func.value == name
+               for node in own_nodes_of(scope.body if type(scope) is cst.FunctionDef else scope, cst.Call))  # type: ignore[attr-defined]
 
 
 def _annotated_with(param: cst.Param, names: frozenset[str]) -> bool:
