@@ -120,7 +120,9 @@ def test_snippets_follow_the_parsers_lines_after_form_feed_and_line_separator(pr
 # --- output that cannot be hijacked ----------------------------------------------------------------------
 
 HOSTILE_NAME = "evil\x1b]0;pwned\x07\x1b[2J\n::error file=x::injected.py"
-HOSTILE_SOURCE = ('def load():\n    try:\n        return work("\x1b]0;title\x07\x9b31m")\n'
+# (the call is a statement, not the function's last answer: VC101 takes a commented handler after a `try` that
+# returns at the function's end for a deliberate fallback to `None`)
+HOSTILE_SOURCE = ('def load():\n    try:\n        work("\x1b]0;title\x07\x9b31m")\n'
                   '    except Exception:  # \x1b[2J \x9b2J\n        pass\n')
 
 
