@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 
 from vibecheck.analysis.flow import dotted_name, module_strings, short_code
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule, RuleContext
 
 # Canned ACLs that open an object or bucket to everyone (S3, and GCS's predefined ACLs), lower-cased.
@@ -20,7 +19,7 @@ PUBLIC_ACLS = frozenset({"public-read", "public-read-write", "authenticated-read
 ACL_KEYS = frozenset({"acl", "x-amz-acl", "policy", "predefined_acl", "predefined_default_object_acl", "default_acl",
                       "canned_acl"})
 # Assignments of a canned ACL that storage backends read (django-storages' settings and class attribute).
-ACL_SETTING = re.compile(r"(?i)(?:^|_)(?:default|object)_acl$")
+ACL_SETTING = lazy_pattern(r"(?i)(?:^|_)(?:default|object)_acl$")
 # Calls whose first argument is a canned ACL (boto 2's `key.set_acl("public-read")`).
 ACL_SETTERS = frozenset({"set_acl", "set_canned_acl", "set_xml_acl"})
 # GCS/IAM members that mean everyone, and the ACL entities whose grants open an object to them.
@@ -31,12 +30,12 @@ EVERYONE_ENTITIES = frozenset({"all", "all_authenticated"})
 AZURE_PUBLIC_LEVELS = frozenset({"blob", "container"})
 # Receivers of `make_public()` that are storage objects by their name (a GCS blob or bucket, a boto 2 key): the method
 # is as common on an app's own models (`album.make_public()`), which the module's imports cannot tell apart.
-STORAGE_RECEIVER = re.compile(r"(?i)blob|bucket|gcs|s3|^key$")
+STORAGE_RECEIVER = lazy_pattern(r"(?i)blob|bucket|gcs|s3|^key$")
 # A bucket meant to be public: a static site's or its assets' (words of the bucket, key, function or class names).
-PUBLIC_BY_DESIGN = re.compile(r"(?i)(?:^|[^a-z])(?:static|staticfiles|assets?|website|cdn|cloudfront|www)(?:$|[^a-z])"
+PUBLIC_BY_DESIGN = lazy_pattern(r"(?i)(?:^|[^a-z])(?:static|staticfiles|assets?|website|cdn|cloudfront|www)(?:$|[^a-z])"
                               r"|Static|Assets?|Website|Cdn|CloudFront")
 # A storage library's own opt-in (boto's `Key.make_public()` setting `public-read`): the caller asked for it by name.
-PUBLIC_OPT_IN = re.compile(r"^_*(?:make|set)_public")
+PUBLIC_OPT_IN = lazy_pattern(r"^_*(?:make|set)_public")
 WEBSITE_CALLS = frozenset({"put_bucket_website", "configure_website", "WebsiteConfiguration", "set_service_properties"})
 # Signed URLs: the call, the keyword of its lifetime, and the longest lifetime that is not reported (seconds).
 SIGNED_URL_LIFETIMES = {"generate_presigned_url": "ExpiresIn", "generate_presigned_post": "ExpiresIn",
