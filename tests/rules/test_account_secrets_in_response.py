@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.rules.cli_findings import selected_findings
 from vibecheck.rules.security.account_secrets_in_response import AccountSecretsInResponse, is_account_secret
 from vibecheck.testing import findings_for
 
@@ -40,13 +41,6 @@ def show(user_id):
 """
 
 
-def _run(folder: Path) -> list[dict[str, object]]:
-    run = subprocess.run([sys.executable, "-m", "vibecheck", ".", "--format", "json", "--no-bandit", "--no-cache",
-                          "--select", "VC429"], cwd=folder, capture_output=True, text=True, timeout=120)
-    assert run.returncode in (0, 1), run.stderr
-    return json.loads(run.stdout)["findings"]
-
-
 @pytest.mark.parametrize(("secret", "reported"), [
     ("password_hash = db.Column(db.String(255))", True),
     ("totp_secret = db.Column(db.String(32))", True),
@@ -61,7 +55,7 @@ def test_the_columns_are_read_from_the_models_module_beside_the_view(tmp_path: P
     (package / "__init__.py").write_text("db = None\n", encoding="utf-8")
     (package / "models.py").write_text(textwrap.dedent(MODELS.format(secret=secret)), encoding="utf-8")
     (package / "views.py").write_text(textwrap.dedent(VIEWS), encoding="utf-8")
-    findings = _run(tmp_path)
+    findings = selected_findings(tmp_path, "VC429")
     assert [(f["path"], f["code"]) for f in findings] == ([("app/views.py", "VC429")] if reported else [])
 
 

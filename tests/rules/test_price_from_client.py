@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from tests.rules.cli_findings import selected_findings
 from vibecheck.rules.auth.price_from_client import PriceFromClient, is_money_field
 from vibecheck.testing import findings_for
 
@@ -94,17 +92,10 @@ def test_money_fields(name: str, money: bool) -> None:
     assert is_money_field(name) is money
 
 
-def _run(folder: Path) -> list[dict[str, object]]:
-    run = subprocess.run([sys.executable, "-m", "vibecheck", ".", "--format", "json", "--no-bandit", "--no-cache",
-                          "--select", "VC231"], cwd=folder, capture_output=True, text=True, timeout=120)
-    assert run.returncode in (0, 1), run.stderr
-    return json.loads(run.stdout)["findings"]
-
-
 def test_the_command_line_reports_an_app_and_not_its_tests(tmp_path: Path) -> None:
     view = textwrap.dedent(VIEW.format(body='amount = body["amount"]'))
     (tmp_path / "app.py").write_text(view, encoding="utf-8")
     (tmp_path / "tests").mkdir()
     (tmp_path / "tests" / "test_app.py").write_text(view, encoding="utf-8")
-    findings = _run(tmp_path)
+    findings = selected_findings(tmp_path, "VC231")
     assert [(f["path"], f["code"], f["severity"]) for f in findings] == [("app.py", "VC231", "high")]

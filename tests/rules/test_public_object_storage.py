@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.rules.cli_findings import selected_findings
 from vibecheck.rules.security.public_object_storage import PublicObjectStorage
 from vibecheck.testing import findings_for
 
@@ -47,16 +45,10 @@ def test_a_module_of_a_static_site_is_public_by_design(path: str) -> None:
     assert len(findings_for(PublicObjectStorage, source, path="reports/publish.py")) == 1
 
 
-def _run(folder: Path) -> list[dict[str, object]]:
-    run = subprocess.run([sys.executable, "-m", "vibecheck", ".", "--format", "json", "--no-bandit", "--no-cache",
-                          "--select", "VC430"], cwd=folder, capture_output=True, text=True, timeout=120)
-    assert run.returncode in (0, 1), run.stderr
-    return json.loads(run.stdout)["findings"]
-
-
 def test_the_command_line_reports_the_app_and_not_its_tests(tmp_path: Path) -> None:
     source = 'from google.cloud import storage\n\ndef publish(name):\n    storage.Client().bucket("b").blob(name).make_public()\n'
     (tmp_path / "app.py").write_text(source, encoding="utf-8")
     (tmp_path / "tests").mkdir()
     (tmp_path / "tests" / "test_app.py").write_text(source, encoding="utf-8")
-    assert [(f["path"], f["code"], f["severity"]) for f in _run(tmp_path)] == [("app.py", "VC430", "medium")]
+    findings = selected_findings(tmp_path, "VC430")
+    assert [(f["path"], f["code"], f["severity"]) for f in findings] == [("app.py", "VC430", "medium")]

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import RULES_DIR
+from tests.rules.cli_findings import selected_findings
 from vibecheck.rules.security.unbounded_client_size import UnboundedClientSize
 from vibecheck.testing import check_corpus, findings_for, parse_annotations
 
@@ -59,19 +57,12 @@ def test_message_names_the_value_its_source_and_the_sink() -> None:
     assert finding.cwe == (400, 770)
 
 
-def _run(folder: Path) -> list[dict[str, object]]:
-    run = subprocess.run([sys.executable, "-m", "vibecheck", ".", "--format", "json", "--no-bandit", "--no-cache",
-                          "--select", "VC428"], cwd=folder, capture_output=True, text=True, timeout=120)
-    assert run.returncode in (0, 1), run.stderr
-    return json.loads(run.stdout)["findings"]
-
-
 def test_the_command_line_reports_an_app_and_not_its_tests(tmp_path: Path) -> None:
     view = textwrap.dedent(VIEW.format(body='limit = int(request.args["limit"])'))
     (tmp_path / "app.py").write_text(view, encoding="utf-8")
     (tmp_path / "tests").mkdir()
     (tmp_path / "tests" / "test_app.py").write_text(view, encoding="utf-8")
-    findings = _run(tmp_path)
+    findings = selected_findings(tmp_path, "VC428")
     assert [(f["path"], f["code"], f["severity"]) for f in findings] == [("app.py", "VC428", "medium")]
 
 
@@ -79,4 +70,4 @@ def test_a_suppression_with_a_reason_silences_it(tmp_path: Path) -> None:
     source = textwrap.dedent(VIEW.format(body='limit = int(request.args["limit"])')).replace(
         ".limit(limit).all()]", ".limit(limit).all()]  # vibecheck: ignore[VC428] -- an admin-only export")
     (tmp_path / "app.py").write_text(source, encoding="utf-8")
-    assert _run(tmp_path) == []
+    assert selected_findings(tmp_path, "VC428") == []
