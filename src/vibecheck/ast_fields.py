@@ -11,6 +11,7 @@ types of its fields are known before any tree is seen; a class whose signature d
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 
 # ASDL types whose values are never nodes.
 VALUE_TYPES = frozenset({"identifier", "string", "int", "constant", "object"})
@@ -103,3 +104,17 @@ def statement_children(node: ast.AST) -> list[ast.stmt]:
     for name in fields:
         children.extend(getattr(node, name, ()))
     return children
+
+
+_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+def own_ast_nodes(block: list[ast.stmt]) -> Iterator[ast.AST]:
+    """The nodes of a function's body, not those of a function, lambda or class defined in it (their code runs at
+    another time)."""
+    pending: list[ast.AST] = list(block)
+    while pending:
+        node = pending.pop()
+        yield node
+        if not isinstance(node, _NESTED_SCOPES):
+            pending.extend(ast.iter_child_nodes(node))

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from vibecheck.analysis.imported_modules import imported_modules_inputs
+from vibecheck.ast_fields import own_ast_nodes
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._identifier_validators import identifier_validators, matches_identifier, module_patterns
 from vibecheck.safe_files import NotRegularFileError, read_regular_text
@@ -149,7 +150,7 @@ def _quotes_identifier(function: ast.FunctionDef | ast.AsyncFunctionDef, pattern
     bound: dict[str, ast.expr] = {}
     argument = _Argument(parameters[0] if parameters else "", patterns, bound, quoters)
     rebound = False
-    for node in _own_nodes(function.body):
+    for node in own_ast_nodes(function.body):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             bound[node.targets[0].id] = node.value  # `escaped = name.replace('"', '""')`, then quoted
         rebound = rebound or (isinstance(node, ast.Name) and node.id == argument.name and isinstance(node.ctx, ast.Store))
@@ -157,16 +158,6 @@ def _quotes_identifier(function: ast.FunctionDef | ast.AsyncFunctionDef, pattern
     return bool(returns) and all(
         value is not None and (_quoted(value, bound) or (not rebound and _guarded(value, known, argument)))
         for value, known in returns)
-
-
-def _own_nodes(block: list[ast.stmt]) -> Iterator[ast.AST]:
-    """The nodes of a function's body, not those of a function, lambda or class defined in it."""
-    pending: list[ast.AST] = list(block)
-    while pending:
-        node = pending.pop()
-        yield node
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            pending.extend(ast.iter_child_nodes(node))
 
 
 def _guarded_returns(block: list[ast.stmt], known: frozenset[str],

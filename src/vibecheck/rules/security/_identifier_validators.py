@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast
 
-from vibecheck.ast_fields import tree_nodes
+from vibecheck.ast_fields import own_ast_nodes, tree_nodes
 
 REGEX_MATCHERS = frozenset({"match", "fullmatch"})
 # Escapes an identifier pattern may use: word characters, digits, and escaped name punctuation.
@@ -53,19 +53,8 @@ def _validates(function: ast.FunctionDef | ast.AsyncFunctionDef, patterns: dict[
     if not any(isinstance(statement, ast.If) and statement.body and isinstance(statement.body[-1], ast.Raise)
                and _refuses_non_identifier(statement.test, name, patterns) for statement in function.body):
         return False  # (asked first: it reads the top-level statements only, the returns need a walk of the body)
-    returns = [node for node in _own_nodes(function) if isinstance(node, ast.Return)]
+    returns = [node for node in own_ast_nodes(function.body) if isinstance(node, ast.Return)]
     return bool(returns) and all(isinstance(r.value, ast.Name) and r.value.id == name for r in returns)
-
-
-def _own_nodes(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.AST]:
-    nodes: list[ast.AST] = []
-    pending: list[ast.AST] = list(function.body)
-    while pending:
-        node = pending.pop()
-        nodes.append(node)
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            pending.extend(ast.iter_child_nodes(node))
-    return nodes
 
 
 def _refuses_non_identifier(test: ast.expr, name: str, patterns: dict[str, str]) -> bool:
