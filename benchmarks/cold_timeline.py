@@ -40,7 +40,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-WORK = Path(os.environ.get("VIBECHECK_BENCH_DIR", Path(tempfile.gettempdir()) / "vibecheck-bench"))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from speed import django_package  # noqa: E402 -- the benchmark folder is not a package
+
 COLD = ["--no-cache", "--quiet", "--exit-zero", "--format", "json"]
 
 # Runs in the measured process: marks at the points named in the docstring, then the command line as usual.
@@ -253,7 +256,7 @@ def summarise(marks: list[Mark], started: float, ended: float, verbose: bool) ->
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("path", nargs="?", type=Path, default=WORK / "Django-5.2" / "django")
+    parser.add_argument("path", nargs="?", type=Path, help="default: Django 5.2's django/, as speed.py lays it out")
     parser.add_argument("--runs", type=int, default=1, help="runs of each interpreter, interleaved")
     parser.add_argument("--nice", action="store_true", help="own session, autogroup and process niced to -20 (root)")
     parser.add_argument("--python", action="append", help="an interpreter whose vibecheck runs (again for an A/B: "
@@ -261,12 +264,13 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("options", nargs="*", default=COLD)
     args = parser.parse_args()
+    target = args.path or django_package()
     pythons = args.python or [sys.executable]
     results: dict[str, list[dict[str, float]]] = {python: [] for python in pythons}
     for _ in range(args.runs):
         for python in pythons:
-            print(f"== {python}; {args.path}; load {os.getloadavg()[0]:.1f}")
-            marks, started, ended = run_once(args.path, args.options, args.nice, python)
+            print(f"== {python}; {target}; load {os.getloadavg()[0]:.1f}")
+            marks, started, ended = run_once(target, args.options, args.nice, python)
             results[python].append(summarise(marks, started, ended, verbose=args.verbose))
     if args.runs > 1 or len(pythons) > 1:
         for python, runs in results.items():
