@@ -12,6 +12,8 @@ from typing import TypeVar
 
 import libcst as cst
 
+from vibecheck.file_memos import file_memo
+
 NodeT = TypeVar("NodeT", bound=cst.CSTNode)
 
 # The dataclass fields of each libcst node type met so far: hot walks read it directly, `child_fields` fills it.
@@ -115,8 +117,8 @@ class _OwnNodes:
         self.by_type: dict[type, list[cst.CSTNode]] | None = None
 
 
-# Per file (`forget_own_nodes` empties it when the engine's walk starts a file): root id -> its `_OwnNodes`.
-_OWN_NODES: dict[int, _OwnNodes] = {}
+# Per file (a `file_memos.file_memo`): root id -> its `_OwnNodes`.
+_OWN_NODES: dict[int, _OwnNodes] = file_memo({})
 
 
 def _own_entry(root: cst.CSTNode) -> _OwnNodes:
@@ -147,11 +149,6 @@ def own_nodes_of(root: cst.CSTNode, kind: type[NodeT]) -> Sequence[NodeT]:
             else:
                 found.append(node)
     return by_type.get(kind, ())  # type: ignore[return-value]
-
-
-def forget_own_nodes() -> None:
-    """Drop the previous file's `own_nodes` index (the engine calls it as its walk starts a file)."""
-    _OWN_NODES.clear()
 
 
 # The nodes that hold statements: blocks, compound statements and their clauses. Expressions hold none (a lambda's

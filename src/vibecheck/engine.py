@@ -21,9 +21,10 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import CodeRange
 
-from vibecheck.cst_fields import KIND_BY_TYPE, LEAF_NODES, child_fields, forget_own_nodes, value_kind
+from vibecheck.cst_fields import KIND_BY_TYPE, LEAF_NODES, child_fields, value_kind
 from vibecheck.engine_checks import ParseError
 from vibecheck.facts import CONDITIONAL_FINDINGS, HELD_FINDINGS, fact_collector
+from vibecheck.file_memos import forget_file_nodes
 from vibecheck.imports import ImportTable
 from vibecheck.libcst_parse import parse_module
 from vibecheck.lines import line_starts, split_lines
@@ -320,7 +321,7 @@ _LEAVING = object()  # on the walk's stack above a node whose leave handlers run
 
 def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, errors: list[EngineError]) -> None:
     """Visit every node once in source order, calling all rules; a crashing rule is dropped for this file."""
-    forget_own_nodes()
+    forget_file_nodes()
     live = list(instances)
     visit, leave = _dispatch_tables(live, context)
     kinds = KIND_BY_TYPE if not _LEAF_NAMES.isdisjoint(visit.keys() | leave.keys()) else _PRUNED_KIND

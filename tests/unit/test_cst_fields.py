@@ -9,7 +9,8 @@ import pytest
 
 import vibecheck.engine
 import vibecheck.rules.auth.auth_check_always_passes
-from vibecheck.cst_fields import LEAF_NODES, child_nodes, forget_own_nodes, own_nodes, own_nodes_of, own_returns, walk_own
+from vibecheck.cst_fields import LEAF_NODES, child_nodes, own_nodes, own_nodes_of, own_returns, walk_own
+from vibecheck.file_memos import forget_file_nodes
 
 SOURCES = [Path(vibecheck.engine.__file__), Path(vibecheck.rules.auth.auth_check_always_passes.__file__)]
 
@@ -117,7 +118,7 @@ def test_own_nodes_walk_a_root_once_per_file_and_tell_equal_roots_apart() -> Non
     assert own_nodes(twin) is not own_nodes(first)  # an equal tree of another file is other nodes
     assert [type(node) for node in own_nodes_of(twin, cst.Call)] == [cst.Call]
     remembered = own_nodes(first)
-    forget_own_nodes()
+    forget_file_nodes()
     assert own_nodes(first) is not remembered
     assert own_nodes(first) == remembered
 

@@ -43,6 +43,7 @@ from vibecheck.analysis.summary_keys import (
     VERDICT_TAKERS,
 )
 from vibecheck.cst_fields import child_nodes, own_nodes
+from vibecheck.file_memos import file_memo, remembered
 from vibecheck.imports import ImportTable, full_name
 from vibecheck.literals import string_value
 from vibecheck.patterns import lazy_pattern, word_start_matches
@@ -312,7 +313,7 @@ class Taint:
 
 
 # `Taint(PARAMETER, "self.x")` per attribute a method reads (`attribute_parameter`), made once per name.
-_ATTRIBUTE_PARAMETERS: dict[str, Taint] = {}
+_ATTRIBUTE_PARAMETERS: dict[str, Taint] = file_memo({})
 
 
 def parameters_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[str]:
@@ -431,7 +432,7 @@ def dotted_name(node: cst.CSTNode) -> str | None:
 def short_code(node: cst.CSTNode, limit: int = 60) -> str:
     """One line of a node's code, shortened for messages (once per node of the file: every lane that finds the same
     source names it)."""
-    code = _remembered(_SHORT_CODES, node, _one_line)
+    code = remembered(_SHORT_CODES, node, _one_line)
     return code if len(code) <= limit else code[: limit - 3] + "..."
 
 
@@ -940,7 +941,7 @@ class FlowState:
                 self.instances.pop(key, None)
             if self.verdicts:
                 self.verdicts.pop(key, None)
-        signed = _remembered(_SIGNED, value, _signed_names) if value is not None and type(value) in _SIGNATURE_TYPES \
+        signed = remembered(_SIGNED, value, _signed_names) if value is not None and type(value) in _SIGNATURE_TYPES \
             else ()
         if signed:
             self.signed[key] = signed
@@ -1139,12 +1140,12 @@ def checked_names(test: cst.CSTNode) -> tuple[str, ...]:
     characters), a file extension alone, `endswith` (`evil-example.com` ends with `example.com`), and a
     scheme-only `startswith`. The answer depends on the condition alone, so it is remembered for the file.
     """
-    return _remembered(_CHECKED_NAMES, test, _checked_names)[0]
+    return remembered(_CHECKED_NAMES, test, _checked_names)[0]
 
 
 def checked_names_beyond_prefix(test: cst.CSTNode) -> tuple[str, ...]:
     """`checked_names`, less the names that a condition checks only by their start (`sql.startswith("select")`)."""
-    return _remembered(_CHECKED_NAMES, test, _checked_names)[1]
+    return remembered(_CHECKED_NAMES, test, _checked_names)[1]
 
 
 def _checked_names(test: cst.CSTNode) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -1349,7 +1350,9 @@ def _bound_locally(function: cst.FunctionDef) -> frozenset[str]:
     for star in (params.star_arg, params.star_kwarg):
         if isinstance(star, cst.Param):
             bound.add(star.name.value)
-    for node in own_nodes(function.body):  # (each flow rule's lane asks of a nested function)
+    # once per nested function (the lanes read the answer from `_BOUND_LOCALLY`), from the file's index of the body,
+    # which other rules read too
+    for node in own_nodes(function.body):
         kind = type(node)
         if kind in _BINDING_TYPES:
             target = node.target if kind is not cst.AsName else node.name  # type: ignore[attr-defined]
@@ -1385,48 +1388,41 @@ def _expression_fields(node_type: type) -> tuple[str, ...]:
 
 
 _NODE_TYPES: dict[type, bool] = {}
-_CURRENT_MODULE: dict[str, cst.Module] = {}
+# The memos below hold the current file's answers only (`file_memos.file_memo`: emptied as the engine's walk starts
+# a file), each entry keeping its node (`file_memos.remembered`).
 # Per file: function -> its request parameters by whether scalar inputs count, shared by the flow rules.
-_PARAMETERS: dict[int, tuple[cst.FunctionDef, dict[bool, tuple[set[str], dict[str, Taint], set[str]]]]] = {}
+_PARAMETERS: dict[int, tuple[cst.FunctionDef, dict[bool, tuple[set[str], dict[str, Taint], set[str]]]]] = file_memo({})
 # Per file: statement or expression -> everything below it. Several flow rules walk the same statements.
-_EXPRESSIONS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]] = {}
+_EXPRESSIONS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]] = file_memo({})
 # Per file, what every flow rule asks about the same nodes and what no rule's state changes: a statement's calls
 # and walrus bindings (in the expressions it evaluates itself), and the names a condition checks.
-_CALLS: dict[int, tuple[cst.CSTNode, tuple[cst.Call, ...]]] = {}
-_WALRUSES: dict[int, tuple[cst.CSTNode, tuple[cst.NamedExpr, ...]]] = {}
-_CHECKED_NAMES: dict[int, tuple[cst.CSTNode, tuple[str, ...]]] = {}
+_CALLS: dict[int, tuple[cst.CSTNode, tuple[cst.Call, ...]]] = file_memo({})
+_WALRUSES: dict[int, tuple[cst.CSTNode, tuple[cst.NamedExpr, ...]]] = file_memo({})
+_CHECKED_NAMES: dict[int, tuple[cst.CSTNode, tuple[str, ...]]] = file_memo({})
 # Per file, what the flow rules ask of the same nodes in each lane: the names a value's signature covers, whether a
 # function is a route handler, a statement's calls handed on to another call.
-_SIGNED: dict[int, tuple[cst.CSTNode, tuple[str, ...]]] = {}
-_ROUTES: dict[int, tuple[cst.CSTNode, bool]] = {}
-_HANDED_ON: dict[int, tuple[cst.CSTNode, set[int]]] = {}
+_SIGNED: dict[int, tuple[cst.CSTNode, tuple[str, ...]]] = file_memo({})
+_ROUTES: dict[int, tuple[cst.CSTNode, bool]] = file_memo({})
+_HANDED_ON: dict[int, tuple[cst.CSTNode, set[int]]] = file_memo({})
 # Per file: (class, method, version of the import table) -> the callee a `self.method()` call names.
-_METHOD_CALLEES: dict[tuple[str, str, int], str] = {}
+_METHOD_CALLEES: dict[tuple[str, str, int], str] = file_memo({})
 # Per file: statement -> what every summarising lane reads of it besides taints (`_SummaryPlan`; None: nothing).
-_SUMMARY_PLANS: dict[int, tuple[cst.CSTNode, Any]] = {}
+_SUMMARY_PLANS: dict[int, tuple[cst.CSTNode, Any]] = file_memo({})
 # Per file: (function, whether scalar inputs count) -> the parameters certainly input (`begin_function`'s payload).
-_PAYLOADS: dict[tuple[int, bool], tuple[cst.FunctionDef, frozenset[str]]] = {}
+_PAYLOADS: dict[tuple[int, bool], tuple[cst.FunctionDef, frozenset[str]]] = file_memo({})
 # Per file: function -> what the summarising lanes read of its signature (`_Signature`).
-_SIGNATURES: dict[int, tuple[cst.CSTNode, Any]] = {}
+_SIGNATURES: dict[int, tuple[cst.CSTNode, Any]] = file_memo({})
 # Per file, the code a summary quotes: a sink's statement's first line, a reported node's lines.
-_FIRST_LINES: dict[int, tuple[cst.CSTNode, str]] = {}
-_CODE_LINES: dict[int, tuple[cst.CSTNode, list[str]]] = {}
+_FIRST_LINES: dict[int, tuple[cst.CSTNode, str]] = file_memo({})
+_CODE_LINES: dict[int, tuple[cst.CSTNode, list[str]]] = file_memo({})
 # Per file: node -> its code on one line (`short_code`).
-_SHORT_CODES: dict[int, tuple[cst.CSTNode, str]] = {}
+_SHORT_CODES: dict[int, tuple[cst.CSTNode, str]] = file_memo({})
 # Per file: function -> the statements its lanes can meet (`walked_statements`).
-_WALKED_STATEMENTS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...] | None]] = {}
+_WALKED_STATEMENTS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...] | None]] = file_memo({})
 # Per file: function -> the names and strings its lanes can read (`walked_names`).
-_WALKED_NAMES: dict[int, tuple[cst.CSTNode, tuple[str, ...] | None]] = {}
+_WALKED_NAMES: dict[int, tuple[cst.CSTNode, tuple[str, ...] | None]] = file_memo({})
 # Per file: nested function -> the names it binds itself, asked by every lane that enters it with client data.
-_BOUND_LOCALLY: dict[int, tuple[cst.CSTNode, frozenset[str]]] = {}
-
-
-def _remembered(cache: dict[int, tuple[cst.CSTNode, Any]], node: cst.CSTNode, compute: Callable[[Any], Any]) -> Any:
-    """`compute(node)`, once per node of the file (the entry keeps the node, so its id is not reused meanwhile)."""
-    entry = cache.get(id(node))
-    if entry is None or entry[0] is not node:
-        entry = cache[id(node)] = (node, compute(node))
-    return entry[1]
+_BOUND_LOCALLY: dict[int, tuple[cst.CSTNode, frozenset[str]]] = file_memo({})
 
 
 def _is_walked_node(value: object) -> bool:
@@ -1435,15 +1431,6 @@ def _is_walked_node(value: object) -> bool:
     if walked is None:
         walked = _NODE_TYPES[kind] = issubclass(kind, cst.CSTNode) and kind not in _OPAQUE_TYPES
     return walked
-
-
-def reset_expression_cache() -> None:
-    """Forget the previous file's nodes (called once per module)."""
-    for cache in (_EXPRESSIONS, _PARAMETERS, _CALLS, _WALRUSES, _CHECKED_NAMES, _FIRST_LINES, _CODE_LINES, _SIGNED,
-                  _ROUTES, _HANDED_ON, _PAYLOADS, _SIGNATURES, _WALKED_STATEMENTS, _WALKED_NAMES, _SHORT_CODES,
-                  _SUMMARY_PLANS, _METHOD_CALLEES, _BOUND_LOCALLY):
-        cache.clear()
-    _ATTRIBUTE_PARAMETERS.clear()
 
 
 def iter_expressions(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
@@ -1477,7 +1464,7 @@ def iter_expressions(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
 
 def iter_calls(node: cst.CSTNode) -> tuple[cst.Call, ...]:
     """Calls inside a statement or expression (for compound statements: their header only), in source order."""
-    entry = _CALLS.get(id(node))  # `_remembered`, inlined: every flow lane asks it of every statement, some twice
+    entry = _CALLS.get(id(node))  # `remembered`, inlined: every flow lane asks it of every statement, some twice
     if entry is None or entry[0] is not node:
         entry = _CALLS[id(node)] = (node, _calls_in(node))
     return entry[1]
@@ -1487,7 +1474,7 @@ def walked_statements(function: cst.FunctionDef) -> tuple[cst.CSTNode, ...] | No
     """Every statement a lane's walk of the function can meet (the blocks of compound statements included, nested
     functions and classes not), once per function; None when the function imports something itself, which may
     give a call a name the module's imports do not. For a rule's `skips`."""
-    return _remembered(_WALKED_STATEMENTS, function, _walked_statements)
+    return remembered(_WALKED_STATEMENTS, function, _walked_statements)
 
 
 def walked_calls(function: cst.FunctionDef) -> Iterator[cst.Call]:
@@ -1502,7 +1489,7 @@ def walked_names(function: cst.FunctionDef) -> tuple[str, ...] | None:
     the function imports something itself. For a rule's `skips`: a rule whose every report needs one of some words in
     the function's own code skips a function that holds none. A string is read as written and as its value, and the
     literal pieces of a `+` chain also joined (`"&pass" + "word=" + p` builds the key `password`)."""
-    return _remembered(_WALKED_NAMES, function, _walked_names)
+    return remembered(_WALKED_NAMES, function, _walked_names)
 
 
 def walked_text(function: cst.FunctionDef) -> str | None:
@@ -1669,7 +1656,7 @@ def _walruses_of(node: cst.CSTNode, lanes: list[Lane]) -> tuple[cst.NamedExpr, .
     the same file, so the first one's state tells)."""
     if not lanes or not lanes[0].state.has_walrus:
         return ()
-    entry = _WALRUSES.get(id(node))  # `_remembered`, inlined: asked for every statement of every flow rule
+    entry = _WALRUSES.get(id(node))  # `remembered`, inlined: asked for every statement of every flow rule
     if entry is None or entry[0] is not node:
         entry = _WALRUSES[id(node)] = (node, _walruses_in(node))
     return entry[1]
@@ -1873,7 +1860,7 @@ def _binds_nothing(statements: list[cst.CSTNode], has_walrus: bool) -> bool:
         if type(statement) is cst.Expr and type(statement.value) is cst.Call and type(statement.value.func) is cst.Attribute \
                 and statement.value.func.attr.value in STORING_METHODS:
             return False
-        if has_walrus and _remembered(_WALRUSES, statement, _walruses_in):
+        if has_walrus and remembered(_WALRUSES, statement, _walruses_in):
             return False
     return True
 
@@ -2631,9 +2618,6 @@ class FlowRule(Rule):
             context.facts.setdefault(SUMMARY_FACT, {}).setdefault(SKIPPED_BY_HINTS, []).append(cls.code)
 
     def visit_Module(self, node: cst.Module) -> None:
-        if _CURRENT_MODULE.get("module") is not node:
-            reset_expression_cache()
-        _CURRENT_MODULE["module"] = node
         state = self._fresh_state()
         if not self.summarises:
             walk_block(_block_statements_of_module(node), state, self.check)
@@ -2691,7 +2675,7 @@ class FlowRule(Rule):
         # data: what else the enclosing function built (a query text) is judged where it was built.
         enclosing: list[FlowState | None] = self.__dict__.setdefault("_scope_states", [])
         if any(outer is not None and outer.names for outer in enclosing):
-            local = _remembered(_BOUND_LOCALLY, node, _bound_locally)
+            local = remembered(_BOUND_LOCALLY, node, _bound_locally)
             state.names.update((name, taint) for outer in enclosing if outer is not None
                                for name, taint in outer.names.items()
                                if taint.kind == "request" and name.partition(".")[0] not in local)
@@ -2702,7 +2686,7 @@ class FlowRule(Rule):
         classes = self.__dict__.setdefault("_classes", [])
         state.class_name = classes[-1] if classes else None
         state.project_functions, state.module_instances = self._file_tables()[3:]
-        signature: _Signature = _remembered(_SIGNATURES, node, _Signature)
+        signature: _Signature = remembered(_SIGNATURES, node, _Signature)
         parameters = list(signature.positional)
         state.summary = FunctionSummary(parameters, rest=signature.rest)
         if not signature.route:
@@ -2801,7 +2785,7 @@ class FlowRule(Rule):
         summary = state.summary
         if summary is None:
             return
-        entry = _SUMMARY_PLANS.get(id(node))  # `_remembered`, inlined: every summarising lane asks of every statement
+        entry = _SUMMARY_PLANS.get(id(node))  # `remembered`, inlined: every summarising lane asks of every statement
         if entry is None or entry[0] is not node:
             entry = _SUMMARY_PLANS[id(node)] = (node, _summary_plan(node))
         plan: _SummaryPlan | None = entry[1]
@@ -2844,7 +2828,7 @@ class FlowRule(Rule):
                     continue
                 note = self.value_note(value, taint, state)
                 if handed_on is None:
-                    handed_on = _remembered(_HANDED_ON, node, _call_arguments)
+                    handed_on = remembered(_HANDED_ON, node, _call_arguments)
                 extra = [note, HANDED_ON] if id(found) in handed_on else [note] if note else []
                 if taint.kind == PARAMETER or taint.origin in state.guessed_inputs:
                     for parameter in parameters_in(value, state, taint):
@@ -2918,7 +2902,7 @@ class _Signature:
         self.declared = tuple((p.name.value, _annotated_class(p.annotation), p)
                               for p in (*params.posonly_params, *params.params, *params.kwonly_params))
         self.returned = _annotated_class(function.returns)
-        self.route = _remembered(_ROUTES, function, is_route_handler)
+        self.route = remembered(_ROUTES, function, is_route_handler)
 
 
 class _SummaryPlan:
@@ -3047,7 +3031,7 @@ def is_built_text(node: cst.BaseExpression) -> bool:
 
 def _first_line(node: cst.CSTNode) -> str:
     """The statement's first line of code, once per statement of the file (several flow rules record the same sink)."""
-    return _remembered(_FIRST_LINES, node, _compute_first_line)
+    return remembered(_FIRST_LINES, node, _compute_first_line)
 
 
 # A one-line body put in place of a compound statement's own before its code is generated: only the header is wanted.
@@ -3064,7 +3048,7 @@ def _compute_first_line(node: cst.CSTNode) -> str:
 
 def _code_lines(node: cst.CSTNode) -> list[str]:
     """A reported node's code, by line, once per node of the file."""
-    return _remembered(_CODE_LINES, node, lambda found: cst.Module([]).code_for_node(found).strip().splitlines())
+    return remembered(_CODE_LINES, node, lambda found: cst.Module([]).code_for_node(found).strip().splitlines())
 
 
 _CLASSES: dict[int, tuple[cst.Module, frozenset[str]]] = {}
