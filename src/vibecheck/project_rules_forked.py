@@ -16,11 +16,12 @@ than one job), and only for a project large enough that the fork (about 10 ms fo
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import pickle  # vibecheck: ignore[B403] -- results of this process's own fork, read from a pipe only it holds
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from vibecheck.model import EngineError, Finding
@@ -29,7 +30,10 @@ from vibecheck.project import Project, run_project_rules
 FORKED_FILES = 500  # files in the project from which a phase forks
 _NUMBER = 2  # bytes of a rule's number in the queue
 
+_AHEAD_PIPE_BYTES = 1 << 20  # Django's referenced definitions take 0.2 MiB pickled; a pipe holds 64 KiB unless told
 Outcome = tuple[list[Finding], list[EngineError]]
+# A rule's `forked_ahead` pair, with the options its computing half gets: (compute, options, expect).
+_AheadOf = tuple[Callable[[Any, Any], Any], Any, Callable[[Any, Callable[[], Any] | None], None]]
 
 
 def run_each_rule(project: Project, rules: Sequence[tuple[type, Any]], parts: Sequence[Project], jobs: int
@@ -46,17 +50,29 @@ def run_each_rule(project: Project, rules: Sequence[tuple[type, Any]], parts: Se
     os.write(queue_in, b"".join(number.to_bytes(_NUMBER, "big") for number in range(len(groups))))
     os.close(queue_in)
     os.set_blocking(queue_out, False)
+    aheads = _aheads(rules)
+    ahead_out, ahead_in = _ahead_pipe() if aheads else (None, None)
     try:
         pid = os.fork()
     except OSError:
         pid = None
     if pid == 0:
-        _serve_copy(project, rules, groups, parts, queue_out, answers_out, answers_in)
+        _serve_copy(project, rules, groups, parts, queue_out, answers_out, answers_in, aheads, ahead_out, ahead_in)
     os.close(answers_in)
+    ahead = _Ahead(ahead_out, ahead_in, forked=pid is not None)
+    for number, (*_, expect) in enumerate(aheads if ahead.pipe is not None else ()):
+        for place, part in enumerate(parts):
+            expect(part, functools.partial(ahead.value, number, place))
     outcomes: dict[int, Outcome] = {}
-    for number in _taken(queue_out):
-        for index in groups[number]:
-            outcomes[index] = run_project_rules(project, [rules[index]], parts)
+    try:
+        for number in _taken(queue_out):
+            for index in groups[number]:
+                outcomes[index] = run_project_rules(project, [rules[index]], parts)
+    finally:
+        for _, _, expect in aheads:
+            for part in parts:
+                expect(part, None)
+        ahead.close()  # a copy still writing its parts (a pipe too small for them) then ends: it took no rule yet
     os.close(queue_out)
     with os.fdopen(answers_out, "rb") as answers:
         for index, outcome, texts_read in _answers(answers):
@@ -79,11 +95,19 @@ def _by_package(rules: Sequence[tuple[type, Any]]) -> list[list[int]]:
 
 
 def _serve_copy(project: Project, rules: Sequence[tuple[type, Any]], groups: list[list[int]], parts: Sequence[Project],
-                queue: int, answers_out: int, answers: int) -> None:
-    """The forked copy: run the rules it takes, send each one's outcome, end. Never returns."""
+                queue: int, answers_out: int, answers: int, aheads: Sequence[_AheadOf] = (),
+                ahead_out: int | None = None, ahead_in: int | None = None) -> None:
+    """The forked copy: compute the rules' parts ahead (`ProjectRule.forked_ahead`) and send them, then run the rules
+    it takes, send each one's outcome, end. Never returns."""
     try:
         os.close(answers_out)
         gc.freeze()  # the facts are this process's copy of the parent's: a collection would only touch their pages
+        if ahead_in is not None and ahead_out is not None:
+            os.close(ahead_out)
+            with os.fdopen(ahead_in, "wb") as ahead:
+                for number, (compute, options, _) in enumerate(aheads):
+                    for place, part in enumerate(parts):
+                        pickle.dump((number, place, _computed(compute, part, options)), ahead)
         with os.fdopen(answers, "wb") as out:
             for number in _taken(queue):
                 for index in groups[number]:
@@ -92,6 +116,65 @@ def _serve_copy(project: Project, rules: Sequence[tuple[type, Any]], groups: lis
                     out.flush()
     finally:
         os._exit(0)
+
+
+def _aheads(rules: Sequence[tuple[type, Any]]) -> list[_AheadOf]:
+    """Each `forked_ahead` pair the rules name, once, with the options of the first rule naming it."""
+    found: dict[Any, _AheadOf] = {}
+    for rule, options in rules:
+        pair = getattr(rule, "forked_ahead", None)
+        if pair is not None and pair not in found:
+            found[pair] = (pair[0], options, pair[1])
+    return list(found.values())
+
+
+def _ahead_pipe() -> tuple[int | None, int | None]:
+    """The pipe the copy sends its parts ahead through, made to hold them whole where Linux lets it (so that the copy
+    never waits for this process to read them); no pipe, no parts ahead."""
+    import fcntl  # (here: Linux only, as the fork is)
+
+    try:
+        ahead_out, ahead_in = os.pipe()
+    except OSError:
+        return None, None
+    with contextlib.suppress(OSError, AttributeError):
+        fcntl.fcntl(ahead_in, fcntl.F_SETPIPE_SZ, _AHEAD_PIPE_BYTES)
+    return ahead_out, ahead_in
+
+
+def _computed(compute: Callable[[Any, Any], Any], part: Project, options: Any) -> Any:
+    try:
+        return compute(part, options)
+    except Exception:  # this process computes it itself (and meets the error where the rule does)
+        return None
+
+
+class _Ahead:
+    """This process's end of the copy's parts ahead: read as a rule waits for one (`value`), until the copy ended."""
+
+    def __init__(self, pipe: int | None, write_end: int | None, *, forked: bool) -> None:
+        if write_end is not None:
+            os.close(write_end)
+        self.pipe = os.fdopen(pipe, "rb") if pipe is not None and forked else None
+        if pipe is not None and not forked:
+            os.close(pipe)  # no copy: nothing comes
+        self.received: dict[tuple[int, int], Any] = {}
+
+    def value(self, number: int, place: int) -> Any:
+        """The copy's part `number` for the project `place` of the run, once it came; None if it never does."""
+        while (number, place) not in self.received and self.pipe is not None:
+            try:
+                got, where, value = pickle.load(self.pipe)  # vibecheck: ignore[B301] -- from this process's fork
+            except (EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+                self.close()
+                break
+            self.received[(got, where)] = value
+        return self.received.pop((number, place), None)
+
+    def close(self) -> None:
+        if self.pipe is not None:
+            self.pipe.close()
+            self.pipe = None
 
 
 def _taken(queue: int) -> Iterator[int]:

@@ -19,6 +19,7 @@ from vibecheck.rules.verification._coverage_config import (
 )
 from vibecheck.rules.verification._evidence import coverage_inputs, judge_by
 from vibecheck.rules.verification._reach import (
+    REFERENCED_AHEAD,
     Definition,
     ProjectIndex,
     SourceModule,
@@ -138,6 +139,7 @@ class ModuleWithoutTests(ProjectRule):
     Options = Options
     reads_facts = REACH_FACTS
     change_state = reach_state
+    forked_ahead = REFERENCED_AHEAD  # the copy of a forked phase computes the referenced definitions
 
     def check_change(self, project: Any, state: Any, change: Any) -> list[Finding] | None:
         return changed_findings(self, project, state, change)
