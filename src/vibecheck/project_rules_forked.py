@@ -32,8 +32,8 @@ _NUMBER = 2  # bytes of a rule's number in the queue
 
 _AHEAD_PIPE_BYTES = 1 << 20  # Django's referenced definitions take 0.2 MiB pickled; a pipe holds 64 KiB unless told
 Outcome = tuple[list[Finding], list[EngineError]]
-# A rule's `forked_ahead` pair, with the options its computing half gets: (compute, options, expect).
-_AheadOf = tuple[Callable[[Any, Any], Any], Any, Callable[[Any, Callable[[], Any] | None], None]]
+# A rule's `forked_ahead` triple, with the options its first two get: (prepare, compute, options, expect).
+_AheadOf = tuple[Callable[[Any, Any], Any], Callable[[Any, Any], Any], Any, Callable[[Any, Callable[[], Any] | None], None]]
 
 
 def run_each_rule(project: Project, rules: Sequence[tuple[type, Any]], parts: Sequence[Project], jobs: int
@@ -52,6 +52,9 @@ def run_each_rule(project: Project, rules: Sequence[tuple[type, Any]], parts: Se
     os.set_blocking(queue_out, False)
     aheads = _aheads(rules)
     ahead_out, ahead_in = _ahead_pipe() if aheads else (None, None)
+    for prepare, _, options, _ in aheads if ahead_out is not None else ():
+        for part in parts:
+            _computed(prepare, part, options)
     try:
         pid = os.fork()
     except OSError:
@@ -69,7 +72,7 @@ def run_each_rule(project: Project, rules: Sequence[tuple[type, Any]], parts: Se
             for index in groups[number]:
                 outcomes[index] = run_project_rules(project, [rules[index]], parts)
     finally:
-        for _, _, expect in aheads:
+        for *_, expect in aheads:
             for part in parts:
                 expect(part, None)
         ahead.close()  # a copy still writing its parts (a pipe too small for them) then ends: it took no rule yet
@@ -105,7 +108,7 @@ def _serve_copy(project: Project, rules: Sequence[tuple[type, Any]], groups: lis
         if ahead_in is not None and ahead_out is not None:
             os.close(ahead_out)
             with os.fdopen(ahead_in, "wb") as ahead:
-                for number, (compute, options, _) in enumerate(aheads):
+                for number, (_, compute, options, _) in enumerate(aheads):
                     for place, part in enumerate(parts):
                         pickle.dump((number, place, _computed(compute, part, options)), ahead)
         with os.fdopen(answers, "wb") as out:
@@ -119,12 +122,12 @@ def _serve_copy(project: Project, rules: Sequence[tuple[type, Any]], groups: lis
 
 
 def _aheads(rules: Sequence[tuple[type, Any]]) -> list[_AheadOf]:
-    """Each `forked_ahead` pair the rules name, once, with the options of the first rule naming it."""
+    """Each `forked_ahead` triple the rules name, once, with the options of the first rule naming it."""
     found: dict[Any, _AheadOf] = {}
     for rule, options in rules:
-        pair = getattr(rule, "forked_ahead", None)
-        if pair is not None and pair not in found:
-            found[pair] = (pair[0], options, pair[1])
+        triple = getattr(rule, "forked_ahead", None)
+        if triple is not None and triple not in found:
+            found[triple] = (triple[0], triple[1], options, triple[2])
     return list(found.values())
 
 
@@ -145,7 +148,7 @@ def _ahead_pipe() -> tuple[int | None, int | None]:
 def _computed(compute: Callable[[Any, Any], Any], part: Project, options: Any) -> Any:
     try:
         return compute(part, options)
-    except Exception:  # this process computes it itself (and meets the error where the rule does)
+    except Exception:  # the rule computes it itself, and meets the error where it would have
         return None
 
 

@@ -422,11 +422,12 @@ class ProjectRule(BaseRule):
     # None when there is nothing to keep; `check_change` gets it back.
     change_state: ClassVar[Callable[[Any], Any] | None] = None
     # For a rule whose work on a project has a part the forked copy of the phase (`vibecheck.project_rules_forked`)
-    # can compute while this process computes the rest: (a function of a project and the rule's options giving that
-    # part as picklable data, or None; one that tells this process, for a project, the function that waits for the
-    # copy's answer, None when none came, and is told None once the rules ran). Rules that name the same pair share it.
-    forked_ahead: ClassVar[tuple[Callable[[Any, Any], Any], Callable[[Any, Callable[[], Any] | None], None]] | None] \
-        = None
+    # can compute while this process computes the rest: (a function of a project and the rule's options run before the
+    # fork, so that both processes share what it builds; one run in the copy that gives that part as picklable data,
+    # or None; one that tells this process, for a project, the function that waits for the copy's answer, None when
+    # none came, and is told None once the rules ran). Rules that name the same triple share it.
+    forked_ahead: ClassVar[tuple[Callable[[Any, Any], Any], Callable[[Any, Any], Any],
+                                 Callable[[Any, Callable[[], Any] | None], None]] | None] = None
 
     def __init__(self, options: Any = None) -> None:
         self.options = options if options is not None else self.Options()

@@ -108,6 +108,7 @@ def test_a_small_project_or_one_job_runs_the_rules_here(tmp_path: Path, files: i
 
 
 _AHEAD_OF: dict[int, object] = {}  # project id -> how this process waits for the copy's part ahead
+_PREPARED: list[int] = []  # the processes that prepared a part ahead
 
 
 def _ahead_pid(project: Project, options: object) -> object:
@@ -117,6 +118,10 @@ def _ahead_pid(project: Project, options: object) -> object:
         os._exit(1)
     time.sleep(SLOW / 2)
     return (os.getpid(), "x" * (4 << 20)) if options == "big" else os.getpid()
+
+
+def _prepare(project: Project, options: object) -> None:
+    _PREPARED.append(os.getpid())
 
 
 def _expect(project: Project, receive: object) -> None:
@@ -130,7 +135,7 @@ class _TakesAhead(_QuickRule):
     """Reports the process that computed its part ahead (its own when none came), after `SLOW` seconds."""
 
     code = "TST004"
-    forked_ahead = (_ahead_pid, _expect)
+    forked_ahead = (_prepare, _ahead_pid, _expect)
 
     def check_project(self, project: Project) -> list[Finding]:
         time.sleep(SLOW)
@@ -146,6 +151,7 @@ def test_a_rules_part_ahead_is_computed_in_the_copy_and_taken_here(tmp_path: Pat
     outcomes = project_rules_forked.run_each_rule(project, rules, [project], jobs=2)
     ran, computed = _ran_in(outcomes)[0].split()
     assert ran == str(PARENT) != computed
+    assert _PREPARED[-1] == PARENT  # before the fork
     assert _AHEAD_OF == {}  # told to stop waiting once the rules ran
 
 
@@ -161,7 +167,7 @@ def test_a_part_ahead_a_dead_copy_never_sent_is_computed_here(tmp_path: Path) ->
 def test_a_part_ahead_larger_than_the_pipe_and_never_read_holds_nothing_up(tmp_path: Path) -> None:
     project = _project(tmp_path, project_rules_forked.FORKED_FILES)
     rules = [(_in_package(_QuickRule, "pack_a"), "big"), (_in_package(_QuickRule, "pack_b"), None)]
-    rules[0][0].forked_ahead = (_ahead_pid, _expect)  # type: ignore[attr-defined]  # a rule that never reads its part
+    rules[0][0].forked_ahead = (_prepare, _ahead_pid, _expect)  # type: ignore[attr-defined]  # a rule that never reads its part
     started = time.monotonic()
     outcomes = project_rules_forked.run_each_rule(project, rules, [project], jobs=2)
     assert _ran_in(outcomes) == [str(PARENT)] * 2  # the copy, still sending, took no rule

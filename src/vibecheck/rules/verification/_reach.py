@@ -1288,4 +1288,10 @@ def expect_referenced(project: Any, receive: Callable[[], set[tuple[str, str]] |
         _REFERENCED_AHEAD[id(project)] = (project, receive)
 
 
-REFERENCED_AHEAD = (referenced_ahead, expect_referenced)  # the reach rules' `forked_ahead`
+def index_before_fork(project: Any, options: Any) -> None:
+    """Before the project phase forks: the index of the files' facts, built once for the two processes (each then
+    goes its own way from the tests to what they reach; the forked copy runs the next package's rules meanwhile)."""
+    project_index(project)
+
+
+REFERENCED_AHEAD = (index_before_fork, referenced_ahead, expect_referenced)  # the reach rules' `forked_ahead`
