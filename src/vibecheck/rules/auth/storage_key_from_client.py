@@ -36,8 +36,11 @@ GCS_SIGNED_URL, GCS_OBJECT_METHODS = "generate_signed_url", frozenset({"blob", "
 # `g.user`, `owner_id`, `tenant`): a key built from one, or looked up together with one, is the caller's.
 CALLER_WORDS = frozenset({"user", "me", "owner", "tenant", "account", "identity", "principal", "claims", "uid",
                           "customer", "member", "organization", "org", "workspace", "team"})
-# Text of a module that may read the caller (`current_user`, `owner_id`): beside the signing calls, where the rule walks.
+# Text of a module that may read the caller (`current_user`, `owner_id`), and of one that may name storage objects
+# (`storage.presign(key)`, `bucket`, `s3_key`): a module with both may pass a helper a key scoped to the caller.
 CALLER_TEXT = tuple(sorted(CALLER_WORDS - {"me"}))
+STORAGE_TEXT = ("presign", "signed", "sign_url", "s3", "bucket", "blob", "storage", "object_key", "download_url",
+                "upload_url", "gcs", "minio")
 
 
 def key_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
@@ -144,10 +147,15 @@ class StorageKeyFromClient(ClientSinkRule):
 
     @classmethod
     def hinted_in(cls, source: SourceHints) -> bool:
-        """A module that signs URLs, or one that may read the caller: where it passes a key to a helper that signs,
-        only this rule's walk sees a key scoped to the caller (`presign(f"{user.id}/{name}")`). A module that reads
-        no caller lends the join the calls another request-flow rule recorded there (`presign(request.args["key"])`)."""
-        return super().hinted_in(source) or any(word in source.joined for word in CALLER_TEXT) or "me" in source.words
+        """A module that signs URLs, or one that may name storage objects and read the caller: where it passes a key
+        to a helper that signs, only this rule's walk sees a key scoped to the caller (`presign(f"{user.id}/{name}")`).
+        Another module lends the join the calls another request-flow rule recorded there (`presign(request.args["key"])`,
+        VC409's)."""
+        if super().hinted_in(source):
+            return True
+        joined = source.joined
+        return any(word in joined for word in STORAGE_TEXT) and (
+            any(word in joined for word in CALLER_TEXT) or "me" in source.words)
 
     def new_state(self) -> FlowState:
         return OwnerState(self.context.imports, type(self).source, checks_clear=False)
