@@ -239,17 +239,16 @@ def tool_call_parameters(function: cst.FunctionDef) -> frozenset[str]:
     model chose to call and with which arguments, whoever calls the function. Asked only in a module of a model SDK."""
     params = function.params
     names = {param.name.value for param in (*params.posonly_params, *params.params, *params.kwonly_params)}
-    inputs: set[str] = set()
-    named: set[str] = set()
-    called: set[str] = set()
+    read: dict[str, set[str]] = {"input": set(), "name": set(), "arguments": set()}  # attribute -> parameters
     for statement in walked_statements(function) or ():
         for node in iter_expressions(statement):
-            if type(node) is not cst.Attribute:
+            if type(node) is not cst.Attribute or node.attr.value not in read:
                 continue
             base = node.value
+            if type(base) is cst.Attribute and base.attr.value == "function" and node.attr.value == "arguments":
+                base = base.value  # `call.function.arguments`
+            elif node.attr.value == "arguments":
+                continue
             if type(base) is cst.Name and base.value in names:
-                (inputs if node.attr.value == "input" else named if node.attr.value == "name" else set()).add(base.value)
-            elif node.attr.value == "arguments" and type(base) is cst.Attribute and base.attr.value == "function" \
-                    and type(base.value) is cst.Name and base.value.value in names:
-                called.add(base.value.value)
-    return frozenset((inputs & named) | called)
+                read[node.attr.value].add(base.value)
+    return frozenset((read["input"] & read["name"]) | read["arguments"])
