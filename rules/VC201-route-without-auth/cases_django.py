@@ -93,6 +93,13 @@ def like(request, pk):
     Article.objects.filter(pk=pk).update(likes=F("likes") + 1)
 
 
+# expect: VC201 -- an empty list replaces DRF's default permission classes with none
+@api_view(["POST"])
+@permission_classes([])
+def unlike(request, pk):
+    Article.objects.filter(pk=pk).update(likes=F("likes") - 1)
+
+
 # ok: VC201 -- a visitor signs in to a password-protected page: open by design
 def authenticate_with_password(request, restriction_id):
     restriction = get_object_or_404(PageRestriction, pk=restriction_id)

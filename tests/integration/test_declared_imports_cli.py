@@ -48,3 +48,26 @@ def test_declared_but_not_installed_distributions_cover_their_import_names(tmp_p
     assert done.returncode == 1, done.stderr
     reported = [(f["code"], f["start"]["line"]) for f in json.loads(done.stdout)["findings"]]
     assert reported == [("VC503", len(modules) + 1)]
+
+
+def test_a_requirements_file_nearer_than_the_repository_pyproject_declares_for_its_folder(tmp_path: Path) -> None:
+    """A monorepo: `services/api/requirements.txt` declares what the service imports, under a `pyproject.toml` at the
+    top that declares the repository's tooling. Both count for the service; an import neither declares is reported, and
+    a cached run sees a requirement added to the service's file."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "platform-tools"\nversion = "1"\ndependencies = ["click"]\n',
+        "services/api/requirements.txt": "fastapi\nhttpx\n",
+        "services/api/app/__init__.py": "",
+        "services/api/app/main.py": "import click\nimport fastapi\nimport httpx\nimport requests\n",
+        "services/worker/worker.py": "import click\nimport fastapi\n",
+    })
+    (tmp_path / ".git").mkdir()
+
+    def reported() -> list[tuple[str, str, int]]:
+        done = run_vibecheck(["--no-bandit", "--select", "VC503,VC504", "--format", "json", "."], tmp_path)
+        assert done.returncode in (0, 1), done.stderr
+        return sorted((f["path"], f["code"], f["start"]["line"]) for f in json.loads(done.stdout)["findings"])
+
+    assert reported() == [("services/api/app/main.py", "VC504", 4), ("services/worker/worker.py", "VC504", 2)]
+    (tmp_path / "services/api/requirements.txt").write_text("fastapi\nhttpx\nrequests\n", encoding="utf-8")
+    assert reported() == [("services/worker/worker.py", "VC504", 2)]

@@ -97,9 +97,11 @@ def test_the_message_names_the_view_the_model_and_the_secret() -> None:
 
 
 @pytest.mark.parametrize(("column", "secret"), [
-    ("password", True), ("password_hash", True), ("hashed_password", True), ("pw_hash", False),
+    ("password", True), ("password_hash", True), ("hashed_password", True), ("pw_hash", True), ("hashed_pw", True),
+    ("pin_hash", True), ("passhash", True), ("pwHash", True),
     ("api_key", True), ("reset_token", True), ("totp_secret", True), ("token_type", False),
-    ("password_changed_at", False), ("email", False), ("max_tokens", False),
+    ("password_changed_at", False), ("email", False), ("max_tokens", False), ("pin", False), ("pass_count", False),
+    ("content_hash", False), ("pin_code", False),
 ])
 def test_which_columns_are_secrets(column: str, secret: bool) -> None:
     assert is_account_secret(column) is secret

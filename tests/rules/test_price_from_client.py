@@ -99,3 +99,134 @@ def test_the_command_line_reports_an_app_and_not_its_tests(tmp_path: Path) -> No
     (tmp_path / "tests" / "test_app.py").write_text(view, encoding="utf-8")
     findings = selected_findings(tmp_path, "VC231")
     assert [(f["path"], f["code"], f["severity"]) for f in findings] == [("app.py", "VC231", "high")]
+
+
+BILLING = """
+import stripe
+
+from shop.models import Order, Product
+
+
+def charge(user, amount):
+    return stripe.PaymentIntent.create(amount=amount, currency="usd", customer=user.stripe_id)
+
+
+def charge_later(user, amount):
+    return _create_intent(user.stripe_id, amount)
+
+
+def _create_intent(customer, cents):
+    return stripe.PaymentIntent.create(amount=cents, currency="usd", customer=customer)
+
+
+def record(user, total):
+    order = Order(user=user)
+    order.total_cents = total
+    order.save()
+
+
+def charge_capped(user, amount):
+    return stripe.PaymentIntent.create(amount=min(amount, user.balance_cents), currency="usd")
+
+
+def charge_matching(order, amount):
+    if amount != order.total_cents:
+        raise ValueError("the amount is not the order's")
+    return stripe.PaymentIntent.create(amount=amount, currency="usd")
+
+
+def charge_product(user, product_id):
+    product = Product.objects.get(pk=product_id)
+    return stripe.PaymentIntent.create(amount=product.price_cents, currency="usd")
+
+
+def charge_stored(user, cents):
+    return stripe.Charge.create(amount=cents, currency="usd", customer=user.stripe_id)
+
+
+def give(user, amount):
+    return stripe.PaymentIntent.create(amount=amount, currency="usd", customer=user.stripe_id)
+"""
+
+ROUTES = """
+from flask import Flask, request
+from flask_login import current_user
+
+from shop.models import Product
+from shop.services import billing
+from shop.services.billing import charge_capped, record
+
+app = Flask(__name__)
+
+
+@app.post("/pay")
+def pay():
+    body = request.get_json()
+    amount = body["amount"]
+    return {"id": billing.charge(current_user, amount).id}
+
+
+@app.post("/pay-later")
+def pay_later():
+    return {"id": billing.charge_later(current_user, int(request.form["amount"])).id}
+
+
+@app.post("/orders")
+def create_order():
+    record(current_user, request.json["total"])
+    return "", 201
+
+
+@app.post("/pay-capped")
+def pay_capped():
+    return {"id": charge_capped(current_user, request.json["amount"]).id}
+
+
+@app.post("/pay-order")
+def pay_order():
+    return {"id": billing.charge_matching(current_user.cart, request.json["amount"]).id}
+
+
+@app.post("/pay-product")
+def pay_product():
+    return {"id": billing.charge_product(current_user, request.json["product_id"]).id}
+
+
+@app.post("/pay-stored")
+def pay_stored():
+    product = Product.objects.get(pk=request.json["product_id"])
+    return {"id": billing.charge_stored(current_user, product.price_cents).id}
+
+
+@app.post("/donate")
+def donate():
+    return {"id": billing.give(current_user, request.json["amount"]).id}
+"""
+
+
+def test_an_amount_passed_to_a_service_module_is_followed_by_vc417(tmp_path: Path) -> None:
+    """A route hands the client's amount to services/billing.py: the payment call it reaches is reported with the
+    route and the functions on the way; a service that caps it, compares it with the order's, charges a stored price
+    or is handed one, and a donation, are not."""
+    (tmp_path / "shop" / "services").mkdir(parents=True)
+    for name in ("shop/__init__.py", "shop/services/__init__.py"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    (tmp_path / "shop" / "models.py").write_text("class Order: ...\nclass Product: ...\n", encoding="utf-8")
+    (tmp_path / "shop" / "services" / "billing.py").write_text(BILLING, encoding="utf-8")
+    (tmp_path / "shop" / "routes.py").write_text(ROUTES, encoding="utf-8")
+    findings = selected_findings(tmp_path, "VC417")
+    reported = {(f["path"], str(f["line_text"]).strip()): str(f["message"]) for f in findings}
+    assert sorted(reported) == [
+        ("shop/services/billing.py", 'order.total_cents = total'),
+        ("shop/services/billing.py", 'return stripe.PaymentIntent.create(amount=amount, currency="usd", '
+                                     'customer=user.stripe_id)'),
+        ("shop/services/billing.py", 'return stripe.PaymentIntent.create(amount=cents, currency="usd", '
+                                     'customer=customer)'),
+    ], reported
+    assert len(findings) == 3 and all(f["cwe"] == ["CWE-602", "CWE-20"] and f["severity"] == "high" for f in findings)
+    messages = list(reported.values())
+    assert any("`request.get_json()` in `pay()`" in m and "(through `pay()` -> `charge()`)" in m for m in messages)
+    assert any("`request.form` in `pay_later()`" in m and "`pay_later()` -> `charge_later()` -> `_create_intent()`" in m
+               for m in messages), messages
+    assert any("`request.json` in `create_order()`" in m and "`order.total_cents`" in m for m in messages), messages
+    assert not selected_findings(tmp_path, "VC231")

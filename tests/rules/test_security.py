@@ -409,6 +409,17 @@ def test_tools_named_by_schema_strings_corpus_is_reported_exactly() -> None:
     assert not result.missed and not result.unexpected, result.describe()
 
 
+def test_tool_call_parameters_corpus_is_reported_exactly() -> None:
+    """A function handed a reply's tool call (`handle_tool(block)` reading `block.name` and `block.input`, or OpenAI's
+    `tool_call.function.arguments`) reads what the model wrote; `form.input` alone, or a parameter read as no tool call,
+    is not a tool call."""
+    [corpus] = RULES_DIR.glob("VC401-*/cases_tool_blocks.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC401")
+    assert len(expected) >= 3 and len(ok) >= 3
+    result = check_corpus(LlmOutputToDangerousSink, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
 def test_bottle_azure_and_socketio_error_corpus_is_reported_exactly() -> None:
     """Bottle's `@app.error(500)` and Flask-SocketIO's `@socketio.on_error_default` handlers hold the server's error;
     Azure's `func.HttpResponse`, Bottle's `HTTPResponse` and a socket's `emit()` answer the client."""

@@ -71,3 +71,65 @@ def test_a_suppression_with_a_reason_silences_it(tmp_path: Path) -> None:
         ".limit(limit).all()]", ".limit(limit).all()]  # vibecheck: ignore[VC428] -- an admin-only export")
     (tmp_path / "app.py").write_text(source, encoding="utf-8")
     assert selected_findings(tmp_path, "VC428") == []
+
+
+SCHEMAS = """
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+
+class Paging(BaseModel):
+    limit: int = Field(20, le=100)
+    offset: int = 0
+
+
+class Search(Paging):
+    size: Literal[10, 50] = 10
+    depth: int = 1
+    rows: int = 10
+
+    @field_validator("rows")
+    @classmethod
+    def cap_rows(cls, value: int) -> int:
+        return min(value, 500)
+"""
+
+ROUTES = """
+from fastapi import FastAPI
+
+from app.models import Item
+from .schemas import Paging, Search
+
+app = FastAPI()
+
+
+@app.post("/items")
+def items(page: Paging):
+    return Item.query.limit(page.limit).all()
+
+
+@app.post("/search")
+def search(query: Search):
+    bounded = Item.query.limit(query.limit).all() + Item.query.limit(query.size).all()
+    validated = Item.query.limit(query.rows).all()
+    return bounded + validated + Item.query.limit(query.depth).all()
+"""
+
+
+def test_fields_bounded_in_a_schema_module_beside_the_routes(tmp_path: Path) -> None:
+    """A body model imported from `schemas.py` beside the routes: its fields with `le=`, a `Literal` or a validator
+    (also those it inherits in that module) are bounded, a plain `int` field is not."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "app" / "schemas.py").write_text(SCHEMAS, encoding="utf-8")
+    (tmp_path / "app" / "main.py").write_text(ROUTES, encoding="utf-8")
+    findings = selected_findings(tmp_path, "VC428")
+    assert [(f["path"], f["line_text"].strip()) for f in findings] == [  # type: ignore[union-attr]
+        ("app/main.py", "return bounded + validated + Item.query.limit(query.depth).all()")]
+
+
+def test_fields_a_local_model_inherits_are_bounded() -> None:
+    source = SCHEMAS + ROUTES.replace("from .schemas import Paging, Search\n", "")
+    assert [f.location.start.line for f in findings_for(UnboundedClientSize, source)] == [
+        len(SCHEMAS.splitlines()) + len(ROUTES.splitlines()) - 1]

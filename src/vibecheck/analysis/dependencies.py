@@ -437,6 +437,20 @@ def project_dependencies(root: Path | None) -> ProjectDependencies:
     return ProjectDependencies(root, frozenset(declared), declares, frozenset(modules), declares_dev)
 
 
+@functools.lru_cache(maxsize=1024)
+def folder_project(directory: Path) -> ProjectDependencies:
+    """What the files of `directory` declare: the nearest project's declarations, and where a `requirements.txt` or
+    `Pipfile` sits nearer than that project's own file (a monorepo's `services/api/requirements.txt` under the
+    repository's `pyproject.toml`), that folder's too: the nearest manifest declares what its folder imports, and the
+    enclosing project still provides its own package and what it declares for the whole tree."""
+    strong, weak = _roots_above(directory)
+    if strong is None or weak is None:
+        return project_dependencies(strong or weak)
+    outer, inner = project_dependencies(strong), project_dependencies(weak)
+    return ProjectDependencies(strong, outer.declared | inner.declared, outer.declares or inner.declares,
+                               outer.local_modules | inner.local_modules, outer.declares_dev or inner.declares_dev)
+
+
 def _django_project_folders(root: Path) -> list[Path]:
     """The folders under the root that hold a Django `manage.py` (`backend/manage.py`): `manage.py` runs from there, so
     the apps beside it (`backend/accounts/`) import as `accounts`, in the project's code and its tests alike."""
@@ -561,8 +575,8 @@ class DependencyInputs:
         self._by_folder.clear()
         self._real.clear()
         _CHAINS.clear()
-        for memo in (_folder_inputs, _installed_state, project_dependencies, module_names_in, _local_module_names,
-                     _root_markers, _names_digest):
+        for memo in (_folder_inputs, _installed_state, project_dependencies, folder_project, module_names_in,
+                     _local_module_names, _root_markers, _names_digest):
             memo.cache_clear()
 
 
@@ -571,7 +585,7 @@ dependency_inputs = DependencyInputs()
 
 @functools.lru_cache(maxsize=1024)
 def _folder_inputs(folder: Path) -> str:
-    project = project_dependencies(_find_root(folder))
+    project = folder_project(folder)
     state = (str(project.root), sorted(project.declared), project.declares, project.declares_dev,
              sorted(project.local_modules), _local_names_digest(folder, project.root), _installed_state())
     return _digest(state)

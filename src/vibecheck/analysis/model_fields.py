@@ -66,6 +66,23 @@ def is_sibling_schema(path: str, reference: str) -> bool:
     return found is not None and found[1] in _schema_fields_in(found[0])
 
 
+def sibling_classes(path: str, reference: str) -> tuple[ast.ClassDef, ...]:
+    """The class that `reference` names as imported in the file at `path` (`.schemas.Paging`) in a model or schema
+    module beside the file, then the classes of that module it derives from, nearest first; empty when it is none."""
+    found = _sibling_module(path, reference)
+    if found is None:
+        return ()
+    classes = _classes_in(found[0])
+    chain: list[ast.ClassDef] = []
+    pending = [found[1]]
+    while pending:
+        node = classes.get(pending.pop(0))
+        if node is not None and node not in chain:
+            chain.append(node)
+            pending.extend(_called_name(base) for base in node.bases)
+    return tuple(chain)
+
+
 def owner_fields(path: str, reference: str) -> frozenset[str]:
     """The fields of the Django model that `reference` names as imported in the file at `path` (`.models.Invoice`)
     that point at the user model (`owner = models.ForeignKey(settings.AUTH_USER_MODEL, ...)`): each row belongs to
@@ -173,6 +190,12 @@ def _schema_fields_in(module_path: str) -> dict[str, tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=256)
+def _classes_in(module_path: str) -> dict[str, ast.ClassDef]:
+    tree = _parsed(module_path)
+    return {node.name: node for node in (tree.body if tree is not None else ()) if isinstance(node, ast.ClassDef)}
+
+
+@functools.lru_cache(maxsize=256)
 def _field_calls_in(module_path: str) -> dict[str, tuple[tuple[str, ast.Call], ...]]:
     """Each class of a module -> (name, call) for each field its body assigns by a call (`author =
     models.CharField(...)`, `owner = models.ForeignKey(User, ...)`)."""
@@ -222,6 +245,7 @@ class SiblingModelsInputs:
         _parsed.cache_clear()
         _field_calls_in.cache_clear()
         _schema_fields_in.cache_clear()
+        _classes_in.cache_clear()
         _shapes_in.cache_clear()
 
 

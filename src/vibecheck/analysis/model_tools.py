@@ -5,7 +5,8 @@ A tool is declared three ways, each a table here: a decorator (`@tool`, `@functi
 `BaseTool._run`, smolagents `Tool.forward`), or a call that registers a plain function (AutoGen
 `register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, a `tools=[f, g]` list given to
 an agent or a LangGraph `ToolNode`). Without a framework, a loop over the model's tool calls looks the function up
-in a table by the name the model chose (`TOOLS[call.function.name](**args)`, OpenAI's `available_functions`).
+in a table by the name the model chose (`TOOLS[call.function.name](**args)`, OpenAI's `available_functions`), or hands
+each tool call of the reply to a function that reads it (`handle_tool(block)` reading `block.input`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 
 import libcst as cst
 
-from vibecheck.analysis.flow import call_argument, string_value
+from vibecheck.analysis.flow import call_argument, iter_expressions, string_value, walked_statements
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.patterns import lazy_pattern
@@ -79,6 +80,9 @@ TOOL_TABLE_NAME = lazy_pattern(r"(?:^|_)tools?(?:_|$)|^available_functions$", re
 MODEL_IMPORTS = ("openai", "anthropic", "litellm", "ollama", "mistralai", "groq", "google.genai", "google.generativeai",
                  "cohere", *TOOL_IMPORTS)
 TOOL_SCHEMA_KEYS = frozenset({"parameters", "input_schema", "inputSchema"})
+# The SDKs whose replies carry tool calls as objects: Anthropic's `ToolUseBlock` (`block.name`, `block.input`), OpenAI's
+# and the OpenAI-shaped clients' tool call (`call.function.name`, `call.function.arguments`).
+TOOL_CALL_SDKS = ("openai", "anthropic", "litellm", "ollama", "mistralai", "groq", "together")
 
 
 def tool_methods(node: cst.ClassDef, context: RuleContext, local_tools: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -227,3 +231,24 @@ def _node_function(expression: cst.BaseExpression | None, context: RuleContext) 
 
 def _plain_names(expressions: list[cst.BaseExpression | None]) -> set[str]:
     return {expression.value for expression in expressions if type(expression) is cst.Name}
+
+
+def tool_call_parameters(function: cst.FunctionDef) -> frozenset[str]:
+    """The parameters a function reads as a model's tool call, the reply's block it is handed (`def handle_tool(block)`
+    reading `block.name` and `block.input["command"]`; `def run(call)` reading `call.function.arguments`): what the
+    model chose to call and with which arguments, whoever calls the function. Asked only in a module of a model SDK."""
+    params = function.params
+    names = {param.name.value for param in (*params.posonly_params, *params.params, *params.kwonly_params)}
+    read: dict[str, set[str]] = {"input": set(), "name": set(), "arguments": set()}  # attribute -> parameters
+    for statement in walked_statements(function) or ():
+        for node in iter_expressions(statement):
+            if type(node) is not cst.Attribute or node.attr.value not in read:
+                continue
+            base = node.value
+            if type(base) is cst.Attribute and base.attr.value == "function" and node.attr.value == "arguments":
+                base = base.value  # `call.function.arguments`
+            elif node.attr.value == "arguments":
+                continue
+            if type(base) is cst.Name and base.value in names:
+                read[node.attr.value].add(base.value)
+    return frozenset((read["input"] & read["name"]) | read["arguments"])

@@ -19,10 +19,9 @@ import libcst as cst
 from vibecheck.analysis.dependencies import (
     ProjectDependencies,
     dependency_inputs,
-    find_root,
+    folder_project,
     is_standard_library,
     local_module_names,
-    project_dependencies,
     script_dependencies,
 )
 from vibecheck.imports import full_name
@@ -143,7 +142,7 @@ class ImportCheck(Rule):
     def project(self) -> ProjectDependencies:
         if self._project is None:
             path = Path(self.context.path).resolve()
-            project = project_dependencies(find_root(path))
+            project = folder_project(path.parent)
             self._local = local_module_names(path, project)
             inline = script_dependencies(self.context.source)
             if inline is not None:  # a PEP 723 script declares its own dependencies, which `uv run` installs

@@ -24,7 +24,9 @@ class UndeclaredDependency(ImportCheck):
     dependency groups, Poetry/PDM/uv/Hatch, `requirements*.txt`, `setup.cfg`, `setup.py`, `Pipfile`,
     `PKG-INFO`, `<name>.egg-info/requires.txt`, a wheel's `METADATA`, the `deps` of
     `tox.ini`, a script's PEP 723 `# /// script` block, which
-    declares that file's own); optional extras and development groups count as declared.
+    declares that file's own); optional extras and development groups count as declared. The nearest project file
+    above the checked file declares for it, and a `requirements.txt` or `Pipfile` nearer than that one (a monorepo's
+    `services/api/requirements.txt` under the repository's `pyproject.toml`) declares for its folder as well.
     Test files are checked only when the project declares development or test dependencies somewhere.
     Optional imports (under `try`/`except ImportError`, its `else`, or `contextlib.suppress(ImportError)`),
     conditional ones (under `if`, including `if TYPE_CHECKING:`), a later import of a module the file

@@ -10,6 +10,7 @@ import libcst as cst
 from vibecheck.analysis.flow import (
     CLEAN,
     RAISING_VALIDATOR,
+    SUMMARISED_KINDS,
     FlowState,
     SourceFinder,
     Taint,
@@ -22,6 +23,7 @@ from vibecheck.analysis.flow import (
 from vibecheck.analysis.nodes import callee_tail, head_name
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.analysis.sql_columns import sql_parameter_columns
+from vibecheck.analysis.summary_keys import ORIGIN
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ClientSinkRule
@@ -64,12 +66,15 @@ WRITING_METHODS = frozenset({"create", "objects.create", "insert", "insert_one",
 def price_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """Client input that may be money: not a count or an id the client names (`body["quantity"]`, `body.price_id`),
     not a value capped by a stored one (`min(amount, balance)`) or checked (`if amount != order.total:`); sums and
-    number conversions of client input stay the client's."""
+    number conversions of client input stay the client's. In a function named for an amount the client chooses (a
+    donation, a tip) nothing is: neither its sinks nor the helpers it passes the amount to report it."""
+    if isinstance(state, PriceState) and state.chosen:
+        return CLEAN
     kind = type(node)
     if kind is cst.Call:
         call: cst.Call = node  # type: ignore[assignment]
         name = state.qualified_name(call) or dotted_name(call.func) or ""
-        if name == "min" and len(call.args) >= 2 and any(state.taint_of(arg.value) is None for arg in call.args):
+        if name == "min" and len(call.args) >= 2 and holds_a_bound([state.taint_of(arg.value) for arg in call.args]):
             return CLEAN
         if (name in NUMBER_CONVERSIONS or name in SUMMING_CALLS) and call.args:
             return _first_taint(call, state)
@@ -81,6 +86,16 @@ def price_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         if key is not None and not _may_be_money(key) and state.taint_of(_read_base(node)) is not None:
             return CLEAN
     return request_source(node, state)
+
+
+def holds_a_bound(taints: list[Taint | None]) -> bool:
+    """Whether one of the values compared or capped is not the client's amount: a clean value, or in a helper another
+    parameter than the amount (`min(amount, user.balance_cents)`, `amount != order.total_cents`), which its callers
+    fill from the server's records."""
+    held = [taint for taint in taints if taint is not None]
+    if len(held) < len(taints):
+        return True
+    return len({(taint.kind, taint.origin) for taint in held}) > 1 and any(t.kind in SUMMARISED_KINDS for t in held)
 
 
 def _first_taint(call: cst.Call, state: FlowState) -> Taint | None:
@@ -123,6 +138,9 @@ def is_money_field(name: str) -> bool:
 class PriceState(FlowState):
     """The flow state with the reads a condition compared with a bound or a stored value (`if amount > balance:`)."""
 
+    # Whether the function is named for an amount the client chooses by design (`donate`, `top_up`).
+    chosen = False
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.checked_reads: set[str] = set()
@@ -135,7 +153,7 @@ class PriceState(FlowState):
             compared: list[cst.BaseExpression] = []
             if type(inner) is cst.Comparison:
                 operands = [inner.left, *(c.comparator for c in inner.comparisons)]
-                if any(self.taint_of(o) is None and not _is_sign(o) for o in operands):
+                if holds_a_bound([self.taint_of(o) for o in operands if not _is_sign(o)]):
                     compared = [o for o in operands if self.taint_of(o) is not None]
             elif type(inner) is cst.Call and RAISING_VALIDATOR.match(callee_tail(inner.func) or ""):
                 compared = [arg.value for arg in inner.args]
@@ -167,7 +185,9 @@ class PriceFromClient(ClientSinkRule):
     (`ORDERS[order_id] = {"total": ...}`, `db.orders.insert_one({...})`), an SQL `INSERT INTO orders (..., total)` or
     `UPDATE orders SET total = ?`), also through names, number conversions and a sum over the cart the client sent
     (`sum(i["price"] * i["quantity"] for i in items)`), within the function; each client value is reported once, where
-    it first sets a price. Not reported: a price read from the server's records by
+    it first sets a price. A value passed to the project's own functions (`billing.charge(user, amount)` in a service
+    module) is followed by VC417, which reports the payment call it reaches and the functions it went through.
+    Not reported: a price read from the server's records by
     the client's id (`Product.objects.get(pk=body["product_id"]).price`, `PRICES[body["plan"]]`), a Stripe
     `price=` id, a count (`quantity`, whose upper bound VC428 checks) or id the client names, an amount capped by a
     stored one (`min(amount, balance)`) or compared with a bound or a stored value before use
@@ -229,7 +249,6 @@ class PriceFromClient(ClientSinkRule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (602, 20)
-    summarises = False
     source: ClassVar[SourceFinder] = staticmethod(price_source)
     file_hints = ("amount", "price", "total", "cost", "discount")
 
@@ -237,9 +256,9 @@ class PriceFromClient(ClientSinkRule):
         return PriceState(self.context.imports, type(self).source, checks_clear=False)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
+        if isinstance(state, PriceState):  # a donation's or a top-up's amount is the client's to choose
+            state.chosen = bool(CHOSEN_AMOUNT_WORDS & set(name_words(function.name.value)))
         super().start_function(function, state)
-        # a donation's or a top-up's amount is the client's to choose
-        self.__dict__["_chosen"] = bool(CHOSEN_AMOUNT_WORDS & set(name_words(function.name.value)))
         self.__dict__["_reported"] = set()
 
     def _pays_module(self) -> bool:
@@ -259,6 +278,9 @@ class PriceFromClient(ClientSinkRule):
                 taint = state.taint_of(field_value)
                 if taint is not None and taint.kind == "request":
                     self.describe(field_value, label, taint, None)
+                elif taint is not None and taint.kind in SUMMARISED_KINDS:
+                    with self.recording(taint, state) as placeholder:
+                        self.describe(field_value, label, placeholder, None)
 
     def sinks(self, call: cst.Call, state: FlowState) -> Iterator[tuple[cst.BaseExpression, str]]:
         name = state.qualified_name(call) or dotted_name(call.func) or ""
@@ -295,12 +317,11 @@ class PriceFromClient(ClientSinkRule):
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call | None) -> None:
         reported: set[str] = self.__dict__.setdefault("_reported", set())
-        if self.__dict__.get("_chosen"):
-            return
         origin = f"{taint.origin}|{taint.key}"
         if origin in reported:
             return  # one finding per client value: the first place it sets a price
-        reported.add(origin)
+        if taint.origin != ORIGIN:  # (a parameter's sinks are recorded for the join: each its own)
+            reported.add(origin)
         self.report(node, f"The client chooses `{short_code(node)}` (from `{taint.origin}`) and it sets {label}, so a "
                     "buyer can pay, refund or be paid whatever amount the request says.",
                     hint="Compute the amount on the server from its own records (the product's stored price, the "

@@ -23,6 +23,7 @@ from vibecheck.analysis.nodes import callee_tail
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import SourceHints
 from vibecheck.rules.security._client_sinks import ClientSinkRule
 
 # Calls that sign a URL for one object, and where they take its key (position, keyword): S3's, MinIO's, Azure's.
@@ -35,6 +36,11 @@ GCS_SIGNED_URL, GCS_OBJECT_METHODS = "generate_signed_url", frozenset({"blob", "
 # `g.user`, `owner_id`, `tenant`): a key built from one, or looked up together with one, is the caller's.
 CALLER_WORDS = frozenset({"user", "me", "owner", "tenant", "account", "identity", "principal", "claims", "uid",
                           "customer", "member", "organization", "org", "workspace", "team"})
+# Text of a module that may read the caller (`current_user`, `owner_id`), and of one that may name storage objects
+# (`storage.presign(key)`, `bucket`, `s3_key`): a module with both may pass a helper a key scoped to the caller.
+CALLER_TEXT = tuple(sorted(CALLER_WORDS - {"me"}))
+STORAGE_TEXT = ("presign", "signed", "sign_url", "s3", "bucket", "blob", "storage", "object_key", "download_url",
+                "upload_url", "gcs", "minio")
 
 
 def key_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
@@ -77,7 +83,9 @@ class StorageKeyFromClient(ClientSinkRule):
     `f"{request.user.pk}/{name}"`), a key passed to a lookup that also reads the caller first
     (`Export.query.filter_by(key=key, owner_id=current_user.id).first_or_404()`), and a key tested together with the
     caller (`if not key.startswith(f"{user.id}/"): abort(403)`) are not reported. A check of the key's characters
-    alone (`SAFE_NAME.match(key)`) does not make it the caller's. Flows are followed within the function.
+    alone (`SAFE_NAME.match(key)`) does not make it the caller's. Flows are followed within the function; a key
+    passed to the project's own functions (a `presign(key)` helper in a storage module) is followed by VC417, which
+    reports the signing call it reaches and the functions it went through.
 
     ## Why is this bad?
     A signed URL is the bucket's permission, handed out: whoever holds it reads (or, for an upload URL, writes) the
@@ -133,10 +141,21 @@ class StorageKeyFromClient(ClientSinkRule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (639, 284)
-    summarises = False
     source: ClassVar[SourceFinder] = staticmethod(key_source)
     file_hints = ("generate_presigned_url", "generate_presigned_post", "generate_signed_url", "generate_blob_sas",
                   "presigned_get_object", "presigned_put_object")
+
+    @classmethod
+    def hinted_in(cls, source: SourceHints) -> bool:
+        """A module that signs URLs, or one that may name storage objects and read the caller: where it passes a key
+        to a helper that signs, only this rule's walk sees a key scoped to the caller (`presign(f"{user.id}/{name}")`).
+        Another module lends the join the calls another request-flow rule recorded there (`presign(request.args["key"])`,
+        VC409's)."""
+        if super().hinted_in(source):
+            return True
+        joined = source.joined
+        return any(word in joined for word in STORAGE_TEXT) and (
+            any(word in joined for word in CALLER_TEXT) or "me" in source.words)
 
     def new_state(self) -> FlowState:
         return OwnerState(self.context.imports, type(self).source, checks_clear=False)

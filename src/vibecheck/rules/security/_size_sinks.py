@@ -5,6 +5,7 @@ Tables, not branches: a function's resolved name or a method's name -> the posit
 
 from __future__ import annotations
 
+import ast
 import re
 
 import libcst as cst
@@ -59,6 +60,7 @@ REPEATED_LITERALS = frozenset({cst.SimpleString, cst.ConcatenatedString, cst.For
 BOUND_KEYWORDS = frozenset({"le", "lt", "max_value", "max"})
 # Annotations that allow only a few values: `Literal[10, 50]`, `bool`.
 CLOSED_TYPES = frozenset({"Literal", "bool", "typing.Literal"})
+CLOSED_TYPE_TAILS = frozenset(name.rpartition(".")[2] for name in CLOSED_TYPES)
 # Numbers that, compared with a value, test only its lower end (`if n < 1:`, `n > 0`).
 LOWER_END_NUMBERS = frozenset({"0", "1", "-1", "0.0"})
 
@@ -75,6 +77,36 @@ def is_bounded_declaration(node: cst.CSTNode | None) -> bool:
         if type(inner) in (cst.Name, cst.Attribute) and dotted_name(inner) in CLOSED_TYPES:
             return True
     return False
+
+
+def declared_bounded_fields(classes: tuple[ast.ClassDef, ...]) -> frozenset[str]:
+    """The fields of classes read from another module (`model_fields.sibling_classes`) that declare a maximum
+    (`limit: int = Field(20, le=100)`, `size: Literal[10, 50]`) or that a validator of theirs names."""
+    found: set[str] = set()
+    for node in classes:
+        for statement in node.body:
+            if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) \
+                    and any(_caps(part) for part in (statement.annotation, statement.value) if part is not None):
+                found.add(statement.target.id)
+            elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                found.update(arg.value for decorator in statement.decorator_list if isinstance(decorator, ast.Call)
+                             and "validator" in _ast_tail(decorator.func) for arg in decorator.args
+                             if isinstance(arg, ast.Constant) and isinstance(arg.value, str))
+    return frozenset(found)
+
+
+def _caps(node: ast.expr) -> bool:
+    """`is_bounded_declaration` of an `ast` expression."""
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Call) and any(keyword.arg in BOUND_KEYWORDS for keyword in inner.keywords):
+            return True
+        if isinstance(inner, (ast.Name, ast.Attribute)) and _ast_tail(inner) in CLOSED_TYPE_TAILS:
+            return True
+    return False
+
+
+def _ast_tail(node: ast.expr) -> str:
+    return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
 
 
 def is_number(node: cst.BaseExpression, numbers: set[str]) -> bool:

@@ -44,14 +44,23 @@ RESPONSE_MODEL_KEYWORDS = frozenset({"response_model"})
 EXECUTE_METHODS = frozenset({"execute"})
 FETCH_METHODS = frozenset({"fetchone", "fetchall", "fetchmany"})
 HASH_WORDS = frozenset({"hash", "hashed", "digest", "salt"})
+# Short names of a password or PIN, a secret only beside a hash word (`pw_hash`, `hashed_pw`, `pin_hash`; not `pin` or
+# `pass_count`), and the glued spellings of a password hash (`pwhash`, `passhash`).
+SHORT_PASSWORD_WORDS = frozenset({"pw", "pass", "pin"})
+GLUED_PASSWORD_HASHES = frozenset({"pwhash", "pwdhash", "passhash", "passwordhash", "hashedpw", "hashedpwd",
+                                   "hashedpassword"})
 
 
 def is_account_secret(column: str) -> bool:
-    """`password_hash`, `hashed_password`, `api_key`, `totp_secret`, `reset_token` (not `password_changed_at`)."""
+    """`password_hash`, `hashed_password`, `pw_hash`, `api_key`, `totp_secret`, `reset_token` (not
+    `password_changed_at`)."""
     words = name_words(column)
     if not words:
         return False
     if words[-1] in PASSWORD_WORDS or (PASSWORD_WORDS.intersection(words) and words[-1] in HASH_WORDS):
+        return True
+    if GLUED_PASSWORD_HASHES.intersection(words) or (
+            SHORT_PASSWORD_WORDS.intersection(words) and HASH_WORDS.intersection(words)):
         return True
     return is_secret_name(column)
 
@@ -70,7 +79,8 @@ class AccountSecretsInResponse(BindingRule):
     not a Pydantic schema, which is what a view means to send), read from its class (in the file, or in a module
     beside it: `from .models import User`; Django's `User` and `get_user_model()` have their `password`), or the keys
     of a module-level table of account dicts (`USERS = {1: {..., "password_hash": ...}}`), hold a secret: a password or its
-    hash, an API key, a token or a TOTP secret. The object is known by where the handler got it: a parameter
+    hash (also `pw_hash`, `hashed_pw`, a PIN's `pin_hash`), an API key, a token or a TOTP secret. The object is known
+    by where the handler got it: a parameter
     annotated with the model, or a name bound to a query of it (`User.query.get(id)`, `db.get(User, id)`,
     `User.objects.get(...)`, `select(User)` ... `.first()`), also item by item in a list comprehension. A row fetched
     with SQL text (`dict(conn.execute("SELECT * FROM users WHERE id = ?", ...).fetchone())`, or `cursor.fetchone()`

@@ -21,7 +21,7 @@ BORROWERS = ("VC207",)
 # reaches the same sink with the client's input, that one is reported.
 YIELDING = ("VC402",)
 SUMMARISING_RULES = ("VC401", "VC402", "VC405", "VC409", "VC411", "VC412", "VC413", "VC416", "VC419", "VC421", "VC422",
-                     "VC207")
+                     "VC207", "VC231", "VC232")
 
 
 class ClientDataThroughCalls(ProjectRule):
@@ -29,7 +29,8 @@ class ClientDataThroughCalls(ProjectRule):
 
     ## What it does
     Joins the per-function summaries that the flow rules (VC401, VC402, VC405, VC409, VC411, VC412, VC413,
-    VC416, VC419, VC421, VC422, and VC207 for unverified claims) record in their walk: which parameters reach
+    VC416, VC419, VC421, VC422, VC207 for unverified claims, VC231 for a payment's amount, VC232 for the key of a
+    signed storage URL) record in their walk: which parameters reach
     their sinks, what each function returns, and what it passes to the project's other functions (also through a
     dispatcher that runs a function it is given: `tasks.add_task(send_webhook, url)`, `executor.submit(f, x)`,
     `loop.run_in_executor(None, f, x)`, `Thread(target=f, args=(x,))`, a Celery task's `f.delay(x)`, a LangChain tool's
@@ -61,7 +62,10 @@ class ClientDataThroughCalls(ProjectRule):
     that returns it, `shutil.rmtree(media_path(album))` with `def media_path(*parts): return os.path.join(ROOT,
     *parts)`) used at a sink (a `run_ping(host)` helper that runs
     `os.system(f"ping {host}")`, VC421; a `sorted_products(sort)` helper that passes it to `order_by()`,
-    VC422). The finding sits at the sink and names the source and the functions it went through; its CWE and
+    VC422; a `billing.charge(user, amount)` service that passes it to `stripe.PaymentIntent.create(amount=...)`,
+    VC231, unless the service caps it or compares it with another of its values, `min(amount, user.balance)`; a
+    `presign(key)` helper that signs a URL for it, VC232, unless the key is scoped to the caller on the way).
+    The finding sits at the sink and names the source and the functions it went through; its CWE and
     severity are the sink's (an open redirect or a regex pattern is medium, as in VC409). What a command-line
     program reads from its user (`input()`, `sys.argv`, which VC413 follows) keeps VC413's terms through calls: a
     module name it gives is left alone, code it reaches is medium, and a sink that a web client's input reaches as
@@ -137,7 +141,7 @@ class ClientDataThroughCalls(ProjectRule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (22, 73, 918, 79, 1336, 94, 95, 611, 1426, 78, 89, 943, 502, 601, 113, 117, 434, 643, 90, 730, 1333, 348, 290, 307,
-           807, 639, 470)
+           807, 639, 470, 602, 20, 284)
     reads_unchecked_test_facts = False
     reads_facts = (SUMMARY_FACT,)
     walks_with = SUMMARISING_RULES

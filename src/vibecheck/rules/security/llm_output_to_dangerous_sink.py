@@ -26,11 +26,13 @@ from vibecheck.analysis.model_tools import (
     AGENT_TOOL_METHODS,
     AUTOGEN_TOOL_METHODS,
     GRAPH_IMPORTS,
+    TOOL_CALL_SDKS,
     TOOL_DECORATORS,
     TOOL_IMPORTS,
     graph_nodes,
     registered_tools,
     table_tools,
+    tool_call_parameters,
     tool_methods,
 )
 from vibecheck.analysis.nodes import suite_statements
@@ -457,7 +459,9 @@ class LlmOutputToDangerousSink(FlowRule):
     run_sql}`, OpenAI's `available_functions`, or a lambda there that hands the model's arguments on:
     `"shell": lambda args: run_shell(args["command"])`) in a module that imports a model client or writes a tool schema
     (`"parameters"`, `"input_schema"`), a function a string of a module that does both names (the schema's `"name":
-    "run_sql"`, called by `globals()[call.function.name]`); but numbers and the framework's context), the fields of the state a
+    "run_sql"`, called by `globals()[call.function.name]`); but numbers and the framework's context), a parameter read
+    as a tool call of the model's reply in a module of a model SDK (Anthropic's `def handle_tool(block)` reading
+    `block.name` and `block.input["command"]`, OpenAI's `tool_call.function.arguments`), the fields of the state a
     LangGraph node (`graph.add_node("run", run_sql)`, also `self.run_sql` or `partial(run_sql, ...)`) is handed that a
     node of the module fills from the model's answer (`return {"sql": reply.content}`), and its `messages` (not the
     fields the caller set at `invoke`, such as the question), through assignments,
@@ -587,8 +591,9 @@ class LlmOutputToDangerousSink(FlowRule):
                 for param in model_written:
                     state.names[param.name.value] = Taint("llm", f"{function.name.value}({param.name.value}=...)")
                 return
+        tool_calls = tool_call_parameters(function) if self.context.imports.imports_any(TOOL_CALL_SDKS) else frozenset()
         for param in params:
-            if LLM_OUTPUT_NAME.search(param.name.value):
+            if LLM_OUTPUT_NAME.search(param.name.value) or param.name.value in tool_calls:
                 state.names[param.name.value] = Taint("llm", param.name.value)
             elif param.name.value in clients:
                 del state.names[param.name.value]

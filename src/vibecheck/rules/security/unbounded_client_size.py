@@ -24,6 +24,7 @@ from vibecheck.analysis.flow import (
     short_code,
     string_value,
 )
+from vibecheck.analysis.model_fields import sibling_classes, sibling_models_inputs
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ClientSinkRule
@@ -38,6 +39,7 @@ from vibecheck.rules.security._size_sinks import (
     SIZE_FUNCTIONS,
     SIZE_METHODS,
     TIMEOUT_KEYWORD,
+    declared_bounded_fields,
     is_bounded_declaration,
     is_number,
     is_query,
@@ -159,7 +161,8 @@ class UnboundedClientSize(ClientSinkRule):
     upper bound (`if n > MAX: abort(400)`, `if not 1 <= n <= 100:`, `n if n <= MAX else MAX`), an allow-list
     (`n in (10, 50)`), a validator (`validate_limit(n)`), a helper that returns a new value (`clamp(n)`), a FastAPI
     marker or Pydantic field with `le=`/`lt=` (`Query(20, le=100)`, `conint(le=100)`, a field of a model defined in
-    the module), or a form's `cleaned_data` or serializer's `validated_data` is not reported; a test of the lower end
+    the module or in a schema or model module beside it, `from .schemas import Paging`, also one it inherits there),
+    or a form's `cleaned_data` or serializer's `validated_data` is not reported; a test of the lower end
     alone (`if n < 1:`) bounds nothing, and a count divided by the client's number (`total // per_page`) is at most
     the count. A Django view's unannotated parameters after `request` are not taken as the
     client's: an URLconf passes its own objects there too; nor are any parameters of such a function declared to
@@ -225,6 +228,7 @@ class UnboundedClientSize(ClientSinkRule):
                   "nicegui", "reflex", "mcp", "fastmcp", "channels", "websocket", "rfile", "get_argument", "dag_run",
                   "event", "pagenumberpagination", "cursorpagination", "limitoffsetpagination")
     file_hints_are_names = True
+    cache_inputs = (sibling_models_inputs,)  # the schema modules beside the file (their fields' bounds)
 
     def new_state(self) -> FlowState:
         return SizeState(self.context.imports, type(self).source, checks_clear=False)
@@ -253,16 +257,27 @@ class UnboundedClientSize(ClientSinkRule):
                 state.names.pop(name)
             elif annotation is not None and (model := dotted_name(annotation)) in self._model_limits():
                 state.bounded_fields[name] = self._model_limits()[model]
+            elif annotation is not None and (imported := self._imported_limits(annotation)):
+                state.bounded_fields[name] = imported  # `page: Paging` from `.schemas`
 
     def _model_limits(self) -> dict[str, frozenset[str]]:
         """The module's classes -> their fields that declare a maximum (`limit: int = Field(20, le=100)`) or that a
         validator of the class checks (`@field_validator("limit")`)."""
         found: dict[str, frozenset[str]] | None = self.__dict__.get("_limits")
         if found is None:
-            found = self.__dict__["_limits"] = {
-                statement.name.value: frozenset(_bounded_fields(statement)) for statement in self.context.module.body
-                if type(statement) is cst.ClassDef}
+            found = self.__dict__["_limits"] = {}
+            for statement in self.context.module.body:
+                if type(statement) is cst.ClassDef:  # with the fields of the module's classes it derives from
+                    inherited = (found.get(dotted_name(base.value) or "", frozenset()) for base in statement.bases)
+                    found[statement.name.value] = frozenset(_bounded_fields(statement)).union(*inherited)
         return found
+
+    def _imported_limits(self, annotation: cst.BaseExpression) -> frozenset[str]:
+        """The bounded fields of a model of a schema or model module beside the file (`from .schemas import Paging`),
+        read with `ast` (`model_fields.sibling_classes`), with those of its bases in that module."""
+        reference = self.context.imports.qualified_name(annotation) or ""
+        return declared_bounded_fields(sibling_classes(self.context.path, reference)) if "." in reference \
+            else frozenset()
 
     def _module_texts(self) -> dict[str, str]:
         """The module's names bound to a string literal (`PAGE_SQL = "SELECT ... LIMIT ?"`)."""
