@@ -156,11 +156,11 @@ class LinkFromHostHeader(Rule):
         if not any(type(n) is cst.Call for n in nodes):
             return
         origins = self._host_names(nodes)
-        for sent in self._sent_values(node, nodes):
-            source = self._carried(sent, origins)
-            if source is not None and self._about_access(node, nodes, origins):
+        sources = {id(found[0]): found for found in (self._carried(sent, origins) for sent in self._sent_values(
+            node, nodes)) if found is not None}
+        if sources and self._about_access(node, nodes, origins):
+            for source in sources.values():
                 self._report(source)
-                return
 
     def _host_source(self, node: cst.CSTNode) -> str | None:
         """The framework whose request host `node` reads ("" when the file's framework is unknown), else None."""
