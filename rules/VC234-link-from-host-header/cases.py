@@ -3,6 +3,7 @@ import os
 from django.core.mail import send_mail
 from flask import Flask, redirect, request, url_for
 from flask_mail import Mail, Message
+from starlette.requests import Request
 
 app = Flask(__name__)
 mail = Mail(app)
@@ -89,3 +90,71 @@ def reset_link_is_local(request):
     # ok: VC234 -- a test of the host carries a truth value, not the host
     local = request.get_host().startswith("localhost")
     send_mail("Password reset", "Use the app to reset it" if local else "", "noreply@example.com", ["a@example.com"])
+
+
+def send_email(to, body):
+    return to, body
+
+
+async def request_magic_link(request: Request, email: str, tasks):
+    token = email[::-1]
+    # expect: VC234 -- Starlette's base_url, queued to a mail sender
+    link = f"{request.base_url}auth/verify?token={token}"
+    tasks.add_task(send_email, email, link)
+
+
+async def send_verification(request: Request, email: str, tasks):
+    # expect: VC234 -- `request.url_for(...)` builds on the Host header too
+    url = request.url_for("confirm_email", token=email[::-1])
+    tasks.add_task(send_email, email, str(url))
+
+
+async def share_login_page(request: Request):
+    # ok: VC234 -- returned to the client that asked: nobody else receives it
+    return {"login_url": str(request.url_for("login"))}
+
+
+@app.post("/activate")
+def resend_activation():
+    # expect: VC234 -- the Host header read by hand
+    host = request.headers["Host"]
+    send_activation_email.delay(request.form["email"], f"https://{host}/activate/{make_token(request.form['email'])}")
+    return "", 202
+
+
+def send_activation_email(address, link):
+    return address, link
+
+
+send_activation_email.delay = send_activation_email
+
+
+@app.post("/unlock")
+def unlock_account():
+    # expect: VC234 -- `url_root`, into a helper named for sending the unlock link
+    notify_unlock(request.form["email"], request.url_root + "unlock/" + make_token(request.form["email"]))
+    return "", 202
+
+
+def notify_unlock(address, link):
+    return address, link
+
+
+@app.post("/reset-preview")
+def reset_preview():
+    # ok: VC234 -- the link is shown to the client that asked, not mailed
+    return {"preview": f"{request.host_url}reset/{make_token(request.form['email'])}"}
+
+
+def invite_view(request, settings):
+    token = make_token(request.POST["email"])
+    # ok: VC234 -- the site's URL from the settings
+    url = f"{settings.SITE_URL}/invites/{token}/"
+    send_mail("You're invited", f"Join here: {url}", "noreply@example.com", [request.POST["email"]])
+
+
+@app.get("/login/github")
+def login_with_github():
+    # ok: VC234 -- an OAuth callback handed to the provider's redirect, not mailed
+    callback = url_for("github_callback", _external=True)
+    return redirect(f"https://github.com/login/oauth/authorize?redirect_uri={callback}")
