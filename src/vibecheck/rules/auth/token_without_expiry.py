@@ -43,6 +43,8 @@ STORED_EXPIRY = lazy_pattern(r"expires?_(at|on|in)|expir(y|ation)|valid_until|re
 # Words of a reader or a salt that say the token signs someone in: such a token needs an age limit.
 SIGN_IN_WORDS = frozenset({"login", "signin", "magic", "reset", "password", "invite", "invitation", "activate",
                            "activation", "verify", "verification", "confirm", "confirmation", "auth", "session"})
+# Words of the token's own name that say it is a link (a session's data is kept with its own expiry date).
+LINK_NAME_WORDS = SIGN_IN_WORDS - {"session", "auth"}
 # A function or result so named reads an expired token on purpose: to refresh it, or to revoke or log it out.
 EXPIRY_REASON_WORDS = frozenset({"refresh", "refreshed", "renew", "expired", "revoke", "revoked", "logout",
                                  "blacklist", "blocklist", "denylist"})
@@ -227,8 +229,8 @@ class TokenWithoutExpiry(Rule):
             found.update(self._timed[name][1] if name in self._timed else ())
             if type(owner) is cst.Call:
                 salts.append(argument(owner, 1, "salt"))
-        token = argument(node, 0, "s")
-        found.update(words(target_name(token) or "") if token is not None else ())
+        token = argument(node, 0, "s")  # `reset_token`, not `session_data`: a stored session has its own expiry
+        found.update(set(words(target_name(token) or "")) & LINK_NAME_WORDS if token is not None else ())
         for salt in salts:
             found.update(words(string_value(salt) or ""))
         return {word.removesuffix("s") if word.endswith("s") and word[:-1] in SIGN_IN_WORDS else word for word in found}
