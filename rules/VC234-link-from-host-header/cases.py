@@ -158,3 +158,10 @@ def login_with_github():
     # ok: VC234 -- an OAuth callback handed to the provider's redirect, not mailed
     callback = url_for("github_callback", _external=True)
     return redirect(f"https://github.com/login/oauth/authorize?redirect_uri={callback}")
+
+
+@app.post("/contact")
+def contact_form():
+    # ok: VC234 -- a mailed link to a page that lets nobody in; the sign-in words are elsewhere in the function
+    mail.send(Message("New message", recipients=["admin@example.com"], body=f"See {request.host_url}admin/messages"))
+    return {"notice": "Log in to read the replies", "next": "login"}

@@ -7,7 +7,7 @@ from typing import Any
 
 import libcst as cst
 
-from vibecheck.cst_fields import NESTED_SCOPE_TYPES, child_nodes, own_nodes
+from vibecheck.cst_fields import NESTED_SCOPE_TYPES, child_nodes, own_nodes, walk_own
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -156,10 +156,11 @@ class LinkFromHostHeader(Rule):
         if not any(type(n) is cst.Call for n in nodes):
             return
         origins = self._host_names(nodes)
-        sources = {id(found[0]): found for found in (self._carried(sent, origins) for sent in self._sent_values(
-            node, nodes)) if found is not None}
-        if sources and self._about_access(node, nodes, origins):
-            for source in sources.values():
+        sent = [(value, found) for value in self._sent_values(node, nodes)
+                if (found := self._carried(value, origins)) is not None]
+        linked = [value for _, value in _bindings_of(nodes) if self._carried(value, origins) is not None]
+        if sent and self._about_access(node, origins, [*(value for value, _ in sent), *linked]):
+            for source in {id(found[0]): found for _, found in sent}.values():
                 self._report(source)
 
     def _host_source(self, node: cst.CSTNode) -> str | None:
@@ -217,7 +218,7 @@ class LinkFromHostHeader(Rule):
     def _host_names(self, nodes: Sequence[cst.CSTNode]) -> dict[str, tuple[cst.CSTNode, str]]:
         """Names bound to what carries the host, in any order of binding (`base = request.host_url`, then
         `link = f"{base}reset/{token}"`, then `body = render_to_string(..., {"link": link})`)."""
-        bindings = [(name, value) for node in nodes for name, value in _bindings(node)]
+        bindings = _bindings_of(nodes)
         origins: dict[str, tuple[cst.CSTNode, str]] = {}
         grown = True
         while grown:
@@ -249,18 +250,20 @@ class LinkFromHostHeader(Rule):
         callee |= set(words(qualified))
         return bool(callee & MAIL_WORDS) or bool(callee & SENDING_WORDS and callee & LINK_WORDS)
 
-    def _about_access(self, function: cst.FunctionDef, nodes: Sequence[cst.CSTNode],
-                      origins: dict[str, tuple[cst.CSTNode, str]]) -> bool:
-        """The function, a name bound to the host's link, or one of the function's strings speaks of a reset, a
-        verification, an invitation or a sign-in."""
+    @staticmethod
+    def _about_access(function: cst.FunctionDef, origins: dict[str, tuple[cst.CSTNode, str]],
+                      carriers: Sequence[cst.CSTNode]) -> bool:
+        """The function, a name bound to the host's link, or a string of what carries the host (the link's path, the
+        message's subject) speaks of a reset, a verification, an invitation or a sign-in."""
         named = set(words(function.name.value))
         for name in origins:
             named.update(words(name))
-        for node in nodes:
-            text = string_value(node) if type(node) is cst.SimpleString else (
-                node.value if type(node) is cst.FormattedStringText else None)
-            if text:
-                named.update(words(text))
+        for carrier in carriers:
+            for node in walk_own(carrier):
+                text = string_value(node) if type(node) is cst.SimpleString else (
+                    node.value if type(node) is cst.FormattedStringText else None)
+                if text:
+                    named.update(words(text))
         return bool(named & LINK_WORDS)
 
     def _report(self, source: tuple[cst.CSTNode, str]) -> None:
@@ -274,6 +277,10 @@ class LinkFromHostHeader(Rule):
                     "client names in its Host header, and sent by e-mail, so an attacker who asks for a victim's link "
                     "with `Host: evil.example` receives the token when the victim clicks.", hint=HINT,
                     unless=(HOST_PINNED, framework) if framework else None)
+
+
+def _bindings_of(nodes: Sequence[cst.CSTNode]) -> list[tuple[str, cst.BaseExpression]]:
+    return [(name, value) for node in nodes for name, value in _bindings(node)]
 
 
 def _bindings(node: cst.CSTNode) -> Iterator[tuple[str, cst.BaseExpression]]:
