@@ -203,6 +203,8 @@ DISTINCT_PROBLEMS: dict[frozenset[str], str] = {
     frozenset({"VC108", "VC408"}): "a shell command built from variables whose exit status is also ignored",
     frozenset({"VC108", "VC421"}): "client input in a shell command (VC421) whose exit status is also ignored (VC108)",
     frozenset({"VC201", "VC208"}): "a state-changing route with no auth guard and with CSRF protection turned off",
+    frozenset({"VC203", "VC233"}): "a token signed with a key written in the code (VC203) that also never expires (VC233): "
+                                   "rotating the key ends it, adding `exp` makes the next ones expire",
     frozenset({"VC204", "VC205"}): "a fast hash of a password compared with `==`: the hash and the comparison both leak",
     frozenset({"VC102", "VC216"}): "an auth check's broad `except` that carries on: logging the traceback (VC102) "
                                    "still lets the request in (VC216)",

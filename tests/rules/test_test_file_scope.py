@@ -12,12 +12,12 @@ from vibecheck.testing import findings_for
 # The rules whose risk needs a real client: in a test file, a handler is a fixture that no client reaches (and a URL
 # test routes a mock transport or checks a result).
 CLIENT_DATA = ("VC207", "VC405", "VC409", "VC411", "VC412", "VC413", "VC414", "VC415", "VC416", "VC419", "VC421", "VC422",
-               "VC427", "VC428", "VC429", "VC231", "VC232")
+               "VC427", "VC428", "VC429", "VC231", "VC232", "VC234")
 # The rules whose risk needs a deployment: a test's settings, keys, tokens, guards and requests are fixtures, and its
 # event loop serves that test alone.
 DEPLOYMENT = ("VC106", "VC107", "VC110", "VC202", "VC203", "VC204", "VC206", "VC209", "VC210", "VC211", "VC212", "VC213",
               "VC214", "VC216", "VC217", "VC218", "VC230", "VC402", "VC404", "VC410", "VC418", "VC423", "VC424", "VC425",
-              "VC426", "VC430", "VC507")
+              "VC426", "VC430", "VC507", "VC233")
 FILE_RULES = {rule.code: rule for rule in complete_registry().file_rules}
 
 

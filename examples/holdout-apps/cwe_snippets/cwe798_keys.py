@@ -18,11 +18,13 @@ JWT_SECRET = os.environ["JWT_SECRET"]
 
 def issue_token(user_id: int) -> str:
     # expect: VC203/VC403
+    # expect: VC233 -- a sign-in token without `exp`
     return jwt.encode({"sub": str(user_id)}, "changeme-jwt-secret", algorithm="HS256")
 
 
 def issue_token_from_env(user_id: int) -> str:
     # ok: VC203/VC403
+    # expect: VC233 -- a sign-in token without `exp`
     return jwt.encode({"sub": str(user_id)}, JWT_SECRET, algorithm="HS256")
 
 

@@ -1,8 +1,8 @@
 """How JWT libraries are called: which calls decode, and which spellings switch a check off.
 
-Shared by the rules that judge a decode itself (VC202), what a failed check falls back to (VC216) and what
-the unverified claims go on to decide (VC207). Only literal options are read here; a rule that follows
-names bound to an options dict does so itself.
+Shared by the rules that judge a decode itself (VC202), what a failed check falls back to (VC216), what
+the unverified claims go on to decide (VC207) and whether a signed link is read with an age limit (VC233). Only
+literal options are read here; a rule that follows names bound to an options dict does so itself.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ def signed_unsubscribe(subscriber_id: int) -> str:
 
 
 def read_signed_unsubscribe(token: str) -> int:
-    # ok: VC202
+    # ok: VC233
     return unsubscribe_signer.loads(token)
 
 
@@ -40,10 +40,10 @@ def email_change_token(staff_id: int, new_email: str) -> str:
 
 
 def read_email_change(token: str) -> dict:
-    # expect: VC202
+    # expect: VC233
     return email_change_signer.loads(token)
 
 
 def read_email_change_timed(token: str) -> dict:
-    # ok: VC202
+    # ok: VC233
     return email_change_signer.loads(token, max_age=3600)

@@ -79,6 +79,7 @@ def login():
     # expect: VC205, VC204
     if user is None or user["password_hash"] != hashlib.sha256(body["password"].encode()).hexdigest():
         abort(401)
+    # expect: VC233 -- the login's token has no `exp`
     return jsonify(token=jwt.encode({"sub": user["id"]}, current_app.config["SECRET_KEY"], algorithm="HS256"))
 
 

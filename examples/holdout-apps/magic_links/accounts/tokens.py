@@ -48,10 +48,10 @@ def sign_login(user_id: int) -> str:
 
 
 def read_login(token: str) -> dict:
-    # expect: VC202
+    # expect: VC233
     return signing.loads(token, salt="magic-login")
 
 
 def read_login_timed(token: str) -> dict:
-    # ok: VC202
+    # ok: VC233
     return signing.loads(token, salt="magic-login", max_age=settings.MAGIC_LINK_MAX_AGE)

@@ -59,8 +59,10 @@ def request_magic_link(request):
     user = User.objects.filter(email__iexact=request.POST.get("email", "")).first()
     if user is not None:
         link = MagicLink.objects.create(user=user, token=tokens.magic_token())
+        # ok: VC234 -- the settings' ALLOWED_HOSTS pins the host the link is built on
         send_link_smtp(user.email, "Your sign-in link", request.build_absolute_uri(f"/magic/login/?token={link.token}"))
         signed = tokens.sign_login(user.pk)
+        # ok: VC234
         send_link(user.email, "Your sign-in link", request.build_absolute_uri(f"/magic/signed/?t={signed}"))
     return HttpResponse("If that address has an account, a link is on its way.")
 
@@ -126,6 +128,7 @@ def send_invite(request):
     invite = Invite.objects.create(email=email, token=tokens.invite_token(email), invited_by=request.user,
                                    role="member")
     # ok: VC409
+    # ok: VC234
     send_link(email, request.POST.get("subject") or "You're invited", request.build_absolute_uri(f"/invites/{invite.token}/"))
     return HttpResponse(status=201)
 

@@ -10,13 +10,8 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.analysis.import_edits import times_bound
 from vibecheck.analysis.tokens import (
     DECODERS,
-    DJANGO_MAX_AGE_POSITION,
-    DJANGO_SIGNING_LOADS,
     EXPIRY_OPTIONS,
     SIGNATURE_OPTIONS,
-    TIMED_MAX_AGE_POSITION,
-    TIMED_READS,
-    TIMED_SERIALIZERS,
     UNVERIFIED_READERS,
     hand_decoded_payloads,
     options_turn_off,
@@ -76,9 +71,6 @@ EXPIRY_REASON_WORDS = frozenset({"refresh", "refreshed", "renew", "expired", "re
 CLIENT_EXPIRY_WORDS = frozenset({"refresh", "renew", "expire", "expires", "expired", "expiry", "expiration"})
 # Public-key algorithms: a token so signed comes from an identity provider, which signs tokens for many clients.
 PUBLIC_KEY_PREFIXES = ("RS", "ES", "PS", "ED")
-# Words of a reader or a salt that say the token signs someone in: such a token needs an age limit.
-SIGN_IN_WORDS = frozenset({"login", "signin", "magic", "reset", "password", "invite", "invitation", "activate",
-                           "activation", "verify", "verification", "confirm", "confirmation", "auth", "session"})
 EXPIRY_HINT = ("Keep `verify_exp` on and answer 401 for an expired token; only a refresh or logout flow, in a function "
                "named for it, may read an expired token.")
 # The claims that say only when a token is valid: a check that reads nothing else learns no identity from it.
@@ -172,10 +164,7 @@ class JwtSignatureNotVerified(Rule):
     (`expired_claims = ...`). A retry inside `except jwt.ExpiredSignatureError:` is VC216's. So is a decode that turns
     the audience check off (`options={"verify_aud": False}`) for a token signed with a public-key algorithm
     (`algorithms=["RS256"]`): an identity provider's ID token, which it also issues to every other app that signs in
-    with it. The same goes for signed links read with no age limit: `loads`/`unsign` of an itsdangerous
-    `URLSafeTimedSerializer`, `TimedSerializer` or `TimestampSigner` (or Django's `TimestampSigner`) without `max_age`,
-    built on the spot or bound to a name, and Django's `signing.loads(...)` without `max_age` in a function, or with a
-    salt, named for signing someone in (`read_login`, `salt="magic-login"`, a reset, an invitation).
+    with it. Signed links read with no age limit are VC233's.
 
     It also reports `jwt.get_unverified_claims(...)` (python-jose), which returns claims nobody checked, and
     tokens signed with the `none` algorithm (`jwt.encode(claims, None, algorithm="none")`, PyJWT's
@@ -243,9 +232,9 @@ class JwtSignatureNotVerified(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (347, 613)
-    # Every finding is a call that resolves to PyJWT (`jwt`), python-jose, authlib's `jose`, itsdangerous or Django's
-    # `signing`, so the file imports one, or a base64 decode of a token's payload.
-    file_hints = ("jwt", "jose", "itsdangerous", "signing", "b64decode")
+    # Every finding is a call that resolves to PyJWT (`jwt`), python-jose or authlib's `jose`, so the file imports one,
+    # or a base64 decode of a token's payload.
+    file_hints = ("jwt", "jose", "b64decode")
     fixable = True
     applies_to_tests = False  # a test decodes the token it was handed to read its claims; no attacker sends it
 
@@ -264,7 +253,6 @@ class JwtSignatureNotVerified(Rule):
         self._algorithms: list[dict[str, list[str]]] = [{}]
         self._decodes: list[_Decode] = []
         self._signing: list[tuple[cst.BaseExpression | None, list[str]]] = []  # each encode's algorithm, its names
-        self._timed: set[str] = set()  # names bound to a timed serializer or signer (`signer = URLSafeTimedSerializer(...)`)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._scopes.append({})
@@ -353,8 +341,6 @@ class JwtSignatureNotVerified(Rule):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._settings_switch(node)
-        if isinstance(node.value, cst.Call) and self.qualified_name(node.value) in TIMED_SERIALIZERS:
-            self._timed.update(name for name in (target_name(t.target) for t in node.targets) if name)
         if self._names_deliberate(node):
             self._deliberate += 1
         if self._names_reason(node):
@@ -387,9 +373,6 @@ class JwtSignatureNotVerified(Rule):
             if problem is not None:
                 message, hint, severity = problem
                 self.report(node, message, hint=hint, severity=severity)
-            return
-        if qualified == DJANGO_SIGNING_LOADS or self._reads_timed_token(node):
-            self._check_age_limit(node, qualified)
             return
         if qualified not in DECODERS:
             return
@@ -431,32 +414,6 @@ class JwtSignatureNotVerified(Rule):
         """`algorithms=["RS256"]`: an identity provider's token, checked with its public key."""
         names = self._algorithm_names(algorithms)
         return bool(names) and all(name.upper().startswith(PUBLIC_KEY_PREFIXES) for name in names)
-
-    def _reads_timed_token(self, node: cst.Call) -> bool:
-        """`serializer.loads(token)` on a timed serializer or signer, built on the spot or bound to a name."""
-        func = node.func
-        if type(func) is not cst.Attribute or func.attr.value not in TIMED_READS:
-            return False
-        owner = func.value
-        if isinstance(owner, cst.Call):
-            return self.qualified_name(owner) in TIMED_SERIALIZERS
-        return (target_name(owner) or "") in self._timed
-
-    def _check_age_limit(self, node: cst.Call, qualified: str | None) -> None:
-        """A timed token read without `max_age`; Django's `signing.loads` only where the reader or its salt names a
-        sign-in (`read_login`, `salt="magic-login"`)."""
-        django = qualified == DJANGO_SIGNING_LOADS
-        position = DJANGO_MAX_AGE_POSITION if django else TIMED_MAX_AGE_POSITION
-        if has_star_args(node) or argument(node, position, "max_age") is not None or self._expiry_reasons[-1]:
-            return
-        if django:
-            named = [f.name.value for f in self._function_nodes[-1:]] + [string_value(argument(node, 2, "salt")) or ""]
-            if not any(SIGN_IN_WORDS & set(words(name)) for name in named):
-                return
-        shown = self.context.module.code_for_node(node.func)
-        self.report(node, f"`{shown}()` reads a signed, timed token without `max_age`, so a link that leaked or was "
-                    "already used is accepted forever.", severity=Severity.MEDIUM, cwe=(613,),
-                    hint="Pass `max_age=` (in seconds) to the read, as long as the link should stay valid.")
 
     def _skips_expiry(self, node: cst.Call) -> bool:
         """The expiry check is off (`options={"verify_exp": False}`, a dict so bound, `verify_expiration=False`) for no

@@ -1,0 +1,173 @@
+from datetime import datetime, timedelta, timezone
+
+import jwt as pyjwt
+from authlib.jose import jwt as authlib_jwt
+from django.core import signing
+from itsdangerous import TimestampSigner as Signer
+from itsdangerous import URLSafeSerializer, URLSafeTimedSerializer
+from jose import jwt as jose_jwt
+
+SECRET_KEY = "read-from-the-environment"
+email_change = URLSafeTimedSerializer(SECRET_KEY, salt="email-change")
+unsubscribe = URLSafeSerializer(SECRET_KEY, salt="unsubscribe")
+invitations = signing.TimestampSigner(salt="invitation")
+previews = signing.TimestampSigner(salt="preview")
+
+
+def issue_access_token(user):
+    # expect: VC233 -- a dict display without `exp`
+    return pyjwt.encode({"sub": str(user.id), "role": user.role}, SECRET_KEY, algorithm="HS256")
+
+
+def issue_access_token_with_expiry(user):
+    # ok: VC233
+    return pyjwt.encode({"sub": str(user.id), "exp": datetime.now(timezone.utc) + timedelta(minutes=15)}, SECRET_KEY)
+
+
+def create_session_token(user):
+    claims = {"user_id": user.id}
+    claims["role"] = user.role
+    # expect: VC233 -- claims built over several lines, none of them `exp`
+    return jose_jwt.encode(claims, SECRET_KEY, algorithm="HS256")
+
+
+def create_session_token_later_expiry(user):
+    claims = {"user_id": user.id}
+    claims["exp"] = datetime.now(timezone.utc) + timedelta(hours=1)
+    # ok: VC233 -- `exp` set on its own line
+    return jose_jwt.encode(claims, SECRET_KEY, algorithm="HS256")
+
+
+def create_session_token_updated(user):
+    claims = {"user_id": user.id}
+    claims.update(exp=datetime.now(timezone.utc) + timedelta(hours=1))
+    # ok: VC233
+    return jose_jwt.encode(claims, SECRET_KEY, algorithm="HS256")
+
+
+def create_session_token_merged(user, extra):
+    # ok: VC233 -- `dict(**claims, exp=...)`
+    return pyjwt.encode(dict(**extra, sub=user.id, exp=datetime.now(timezone.utc)), SECRET_KEY)
+
+
+def login_token_through_helper(user):
+    claims = {"sub": user.id}
+    with_expiry(claims)
+    # ok: VC233 -- a helper the claims go through may set `exp`
+    return pyjwt.encode(claims, SECRET_KEY)
+
+
+def with_expiry(claims):
+    claims["exp"] = datetime.now(timezone.utc) + timedelta(hours=1)
+
+
+def sign_from_parameter(claims):
+    # ok: VC233 -- the caller's claims: not in view
+    return pyjwt.encode(claims, SECRET_KEY)
+
+
+def make_reset_link_token(user):
+    payload = dict(uid=user.pk, purpose="reset")
+    # expect: VC233 -- a reset token in a `dict(...)` call
+    reset_token = pyjwt.encode(payload, SECRET_KEY, algorithm="HS256")
+    return reset_token
+
+
+def authlib_login_token(user):
+    header = {"alg": "HS256"}
+    # expect: VC233 -- authlib takes the header first
+    return authlib_jwt.encode(header, {"sub": user.id}, SECRET_KEY)
+
+
+def pagination_cursor(last_id):
+    # ok: VC233 -- a cursor grants nothing
+    return pyjwt.encode({"after": last_id, "user": None}, SECRET_KEY)
+
+
+def oauth_state(next_url):
+    # ok: VC233 -- an OAuth `state` round trip, no credential
+    return pyjwt.encode({"next": next_url, "nonce": "x", "user": "anon"}, SECRET_KEY)
+
+
+def signed_file_reference(file_id):
+    # ok: VC233 -- a signed id that grants nothing by itself
+    return pyjwt.encode({"file_id": file_id}, SECRET_KEY)
+
+
+def issue_api_key(user):
+    # ok: VC233 -- an API key is revoked by deleting its stored hash, not by age
+    api_key = pyjwt.encode({"sub": user.id}, SECRET_KEY)
+    return api_key
+
+
+class Links:
+    def __init__(self):
+        self.signer = Signer(SECRET_KEY)
+
+    def read(self, value):
+        # expect: VC233 -- a signer bound to an attribute
+        return self.signer.unsign(value)
+
+    def read_fresh(self, value):
+        # ok: VC233
+        return self.signer.unsign(value, max_age=600)
+
+
+def read_email_change(token):
+    # expect: VC233 -- a timed serializer read with no age limit
+    return email_change.loads(token)
+
+
+def read_email_change_unlimited(token):
+    # expect: VC233 -- `max_age=None` is no limit
+    return email_change.loads(token, max_age=None)
+
+
+def read_email_change_fresh(token):
+    # ok: VC233
+    return email_change.loads(token, max_age=3600)
+
+
+def read_email_change_positional(token):
+    # ok: VC233 -- `max_age` given by position
+    return email_change.loads(token, 3600)
+
+
+def read_invite(token):
+    # expect: VC233 -- built on the spot
+    return URLSafeTimedSerializer(SECRET_KEY).loads(token, salt="invite")
+
+
+def read_unsubscribe(token):
+    # ok: VC233 -- a serializer without a timestamp: an unsubscribe link needs no limit
+    return unsubscribe.loads(token)
+
+
+def read_login(token):
+    # expect: VC233 -- Django's signed value, read for a sign-in with no age limit
+    return signing.loads(token, salt="magic-login")
+
+
+def read_login_fresh(token):
+    # ok: VC233
+    return signing.loads(token, salt="magic-login", max_age=900)
+
+
+def read_preferences(cookie):
+    # ok: VC233 -- Django's signed value for a display preference: nothing signs anyone in
+    return signing.loads(cookie, salt="preferences")
+
+
+def accept(token):
+    # expect: VC233 -- Django's timestamp signer named for an invitation
+    return invitations.unsign(token)
+
+
+def show_preview(token):
+    # ok: VC233 -- Django's timestamp signer for a preview link: it signs nobody in
+    return previews.unsign(token)
+
+
+def refresh_link(token):
+    # ok: VC233 -- a refresh reads the old link on purpose
+    return email_change.loads(token)
