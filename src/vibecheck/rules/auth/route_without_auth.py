@@ -99,7 +99,10 @@ class RouteWithoutAuth(ProjectRule):
     `bot.process_new_updates([...])`, `dp.feed_update(...)`) without checking Telegram's secret-token header or the
     platform's signature (a header compared with the configured secret counts, also in a method of the view's class that
     the handler calls: `if token != self.secret_token: raise HTTPError(403)`); Slack Bolt's
-    `SlackRequestHandler(app).handle(request)` verifies Slack's. A bot's commands
+    `SlackRequestHandler(app).handle(request)` verifies Slack's, and so does a Bolt app's own `dispatch`/`async_dispatch`
+    (Bolt's Tornado adapter). A project check named `verify_...` for what a sender signs or shares
+    (`verify_bounce_message(notification)` of an SNS message, `notice.verify_secret(secret)`) checks the sender;
+    `validate_message` reads as a check of its shape and does not. A bot's commands
     (`CommandHandler("ban", ban)`, `@bot.command()`, `@router.message(Command("ban"))`) are not routes: the platform
     tells the bot who sent each one, so an open command lacks no authentication, and whether it should be open to every
     chat user is an authorization question, VC218's.
