@@ -126,6 +126,13 @@ class RouteWithoutAuth(ProjectRule):
     only a `raise` (a not-found page's `def post(self): raise HTTPError(404)`) serves and changes nothing. An app with no
     authentication anywhere gets one finding for all its routes instead of one per route.
 
+    A sub-app that a function builds and returns for its caller to mount (`def monitor_app(): return
+    Starlette(routes=[...])`, a library's web UI) is judged by its own routes: its state-changing ones are reported
+    when nothing in the sub-app guards them. A library that hands every user such an app leaves each host to remember
+    the guard, and the ones that forget serve its actions to anyone; the remedy is a guard the factory takes (a
+    `middleware=` or dependency parameter, credentials from settings that refuse when unset), or a suppression whose
+    reason names where the host must add it.
+
     A guard made only of project dependencies or decorators that never deny is no guard, whatever their name: a
     `get_optional_user` that returns None when the token is missing or bad (no `raise`, `abort`, 401/403 answer or
     redirect to the login page, and no dependency of its own that denies), a parameter typed `User | None` (or
