@@ -388,9 +388,9 @@ class UrlState(FlowState):
             self._note_guarded_lookup(statement)  # type: ignore[arg-type]
             return
         if id(statement) not in self.fallible_lookups:
-            for name in _looked_up_names(statement):
-                self.names.pop(name, None)  # `store = CaptchaStore.objects.get(hashkey=key)`: a stored identifier now
-                self.checked.add(name)
+            for looked_up in _looked_up_names(statement):
+                self.names.pop(looked_up, None)  # `store = CaptchaStore.objects.get(hashkey=key)`: a stored identifier
+                self.checked.add(looked_up)
         if self.archives_matter:
             self._note_archive_statement(statement)
         if type(statement) is not cst.Assign:

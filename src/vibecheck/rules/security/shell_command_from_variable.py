@@ -79,8 +79,8 @@ class ShellCommandFromVariable(BindingRule):
     do values quoted by a shell's own quoting (Ansible's `self._shell.quote(path)`, a helper named `shell_quote`; not
     `urllib.parse.quote`), also after a call that only changes the text's type (`asbytes(shlex.quote(path))`,
     `str(...)`, `.encode()`), and so do the attributes of `self` that the file only ever sets to a literal or an
-    upper-case constant (`self.scp_command = SCP_COMMAND`). Where every value of the command line is a literal or quoted (`f"ping -c 1
-    {shlex.quote(host)}"`, also in a name bound once to it, or a loop variable over literals: `for cmd
+    upper-case constant (`self.scp_command = SCP_COMMAND`). Where every value of the command line is a literal or
+    quoted (`f"ping -c 1 {shlex.quote(host)}"`, also in a name bound once to it, or a loop variable over literals: `for cmd
     in ["npx.cmd", "npx"]: run([cmd, "--version"], shell=True)`), it clears bandit's `B602`/`B605` on that call,
     which flag any `shell=True`.
 
@@ -336,7 +336,7 @@ class ShellCommandFromVariable(BindingRule):
                 for target in targets:
                     if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) \
                             and target.value.value == "self":
-                        value = None if isinstance(current, cst.AugAssign) else current.value  # type: ignore[union-attr]
+                        value = None if isinstance(current, cst.AugAssign) else current.value  # type: ignore[attr-defined]
                         values.setdefault(target.attr.value, []).append(value)
             self._constant_attributes = frozenset(
                 name for name, bound in values.items() if all(
