@@ -7,7 +7,7 @@ import re
 import libcst as cst
 
 from vibecheck.analysis.environment_fixes import environment_fix, variable_name
-from vibecheck.analysis.secrets_names import is_catalogue_class
+from vibecheck.analysis.secrets_names import is_catalogue_class, names_no_secrets
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
@@ -56,9 +56,6 @@ SECRET_MESSAGE_KINDS = frozenset({TOKEN, SECRET, API_KEY, PASSWORD_KIND})
 # Words of a call that returns key material (`self.shared_x(pubkey)`, `ecdh(private, peer)`, `derive_shared_secret()`):
 # an HMAC keyed with a literal over it is HKDF's extract step, whose salt (`b"nip44-v2"`) the protocol publishes.
 KEY_MATERIAL_WORDS = frozenset({"shared", "ecdh", "ikm", "prk"})
-# A mapping whose name says its values are no secrets (`not_secret = {"client_id": ..., "client_secret": ...}`: an
-# installed app's OAuth client, whose provider says its "secret" cannot be kept and is not treated as one).
-NOT_SECRET_NAME = lazy_pattern(r"(?:^|_)no[nt]_?secrets?$", re.IGNORECASE)
 # Calls that only change how a secret is spelled: `token.encode()`, `bytes(token, "utf-8")`.
 ENCODING_METHODS = frozenset({"encode", "strip"})
 ENCODING_FUNCTIONS = frozenset({"bytes", "str", "bytearray"})
@@ -297,7 +294,7 @@ class HardcodedSecretKey(Rule):
             self._check_assignment(node, node.value)
 
     def _check_assignment(self, node: cst.Assign | cst.AnnAssign, value: cst.BaseExpression) -> None:
-        if isinstance(value, cst.Dict) and any(NOT_SECRET_NAME.search(target_name(t) or "") for t in assignment_targets(node)):
+        if isinstance(value, cst.Dict) and any(names_no_secrets(target_name(t) or "") for t in assignment_targets(node)):
             self._not_keys.update(map(id, value.elements))  # `not_secret = {"client_secret": ...}`: declared public
         literal = _secret_literal(value)
         for target in assignment_targets(node):
