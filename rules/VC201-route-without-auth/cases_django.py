@@ -23,6 +23,7 @@ from rest_framework.views import APIView
 from .forms import RestrictionPasswordForm
 from .models import Article, Authenticator, PageRestriction, Subscription
 from .settings import WEBHOOK_SECRET
+from .sns import validate_message, verify_bounce_message
 from .serializers import ArticleSerializer
 
 
@@ -294,6 +295,38 @@ def stripe_webhook_verified(request):
         return HttpResponse(status=400)
     Subscription.objects.filter(stripe_id=event["data"]["object"]["id"]).update(active=False)
     return HttpResponse(status=200)
+
+
+# ok: VC201 -- an SNS notification whose signature `verify_bounce_message` checks before anything is done
+@csrf_exempt
+@require_POST
+def bounce_notification(request):
+    notification = json.loads(request.body)
+    if not verify_bounce_message(notification):
+        return HttpResponse(status=400)
+    Subscription.objects.filter(email=notification["mail"]["destination"]).update(active=False)
+    return HttpResponse(status=200)
+
+
+# expect: VC201 -- `validate_message` reads as a check of the message's shape, not of who sent it
+@csrf_exempt
+@require_POST
+def bounce_notification_unsigned(request):
+    notification = json.loads(request.body)
+    if not validate_message(notification):
+        return HttpResponse(status=400)
+    Subscription.objects.filter(email=notification["mail"]["destination"]).update(active=False)
+    return HttpResponse(status=200)
+
+
+# ok: VC201 -- a payment notification checked against the shared secret the merchant configured
+@csrf_exempt
+@require_POST
+def payment_notification(request):
+    notice = Subscription.from_notification(request.POST)
+    notice.verify_secret(request.GET["secret"])
+    notice.save()
+    return HttpResponse("OKAY")
 
 
 # ok: VC201 -- a step of signing in (djoser's social login), opened on purpose with `AllowAny`

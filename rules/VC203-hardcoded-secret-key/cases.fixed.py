@@ -391,3 +391,26 @@ class ErrorCodes:
 class ApplePaySettings:
     # expect: VC203 -- a class of settings, not of codes
     private_key = os.environ["PRIVATE_KEY"]
+
+
+class ConversationKeys:
+    def conversation_key(self, pubkey):
+        # ok: VC203 -- HKDF's extract over the ECDH secret: the literal is the protocol's published salt
+        return hmac.new(b"nip44-v2", self.shared_x(pubkey), "sha256").digest()
+
+    def message_tag(self, message):
+        # expect: VC203 -- the message is no key material: the literal is the key that signs it
+        return hmac.new(b"nip44-v2", self.encode_payload(message), "sha256").digest()
+
+
+# the installed app's client, which the identity provider does not treat as secret
+not_secret = {
+    "client_id": "1234-abcd.apps.example.com",
+    # ok: VC203 -- the mapping is named as no secrets
+    "client_secret": "xto0ExampleInstalledApp",
+}
+oauth_client = {
+    "client_id": "1234-abcd.apps.example.com",
+    # expect: VC203 -- a mapping that says nothing of its values
+    "client_secret": os.environ["CLIENT_SECRET"],
+}

@@ -5,6 +5,7 @@ import os
 from hashlib import md5, sha256
 
 import bcrypt
+import requests
 
 
 def hash_password(password):
@@ -153,3 +154,23 @@ def stored_with_a_power(password, rounds):
     # expect: VC205 -- a two-argument power is arithmetic, not a key exchange
     digest = hashlib.sha256(password.encode()).hexdigest()
     return digest, pow(2, rounds)
+
+
+class MediaServerLogin:
+    def login(self):
+        payload = {"Username": self.user}
+        digest = hashlib.md5()
+        # ok: VC205 -- the client's own password, hashed as the service's login asks, in a function that sends it
+        digest.update(self.password.encode())
+        payload["passwordMd5"] = digest.hexdigest()
+        # ok: VC205
+        payload["password"] = hashlib.sha1(self.password.encode()).hexdigest()
+        return requests.post(f"{self.base_url}/Users/AuthenticateByName", json=payload, timeout=10)
+
+    def forward_signup(self, password):
+        # expect: VC205 -- a parameter's password: whoever gets the hash the other side stores can test guesses
+        return requests.post(self.url, json={"password": hashlib.md5(password.encode()).hexdigest()}, timeout=10)
+
+    def hash_own_field(self):
+        # expect: VC205 -- a model hashing its own field, with no request sent: a stored fast hash
+        self.password = hashlib.sha256(self.password.encode()).hexdigest()

@@ -503,3 +503,16 @@ class ErrorCodes:
 class MerchantSettings:
     # expect: VC403 -- a class of settings, not of codes
     api_token = "83520-Xk9pq72Lm-tR4wZ8"
+
+
+# the installed app's client, which the identity provider does not treat as secret
+not_secret = {
+    "client_id": "1234-abcd.apps.example.com",
+    # ok: VC403 -- the mapping is named as no secrets
+    "client_secret": "Kd72PxqWm4nT0bVz9LcaYe5R",
+}
+web_client = {
+    "client_id": "1234-abcd.apps.example.com",
+    # expect: VC403 -- a mapping that says nothing of its values
+    "client_secret": "Zq81LmwXh3kT9pVc0RyaBd4N",
+}

@@ -22,6 +22,8 @@ import requests
 import streamlit as st
 from aiohttp import web
 from django.http import FileResponse as DjangoFileResponse
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from fastapi import Cookie, Depends, FastAPI, Query, Request, UploadFile
 from fastapi.responses import FileResponse
 from flask import Flask, abort, request, send_file, send_from_directory
@@ -1206,3 +1208,36 @@ def handle_upload(e: events.UploadEventArguments) -> None:
 def handle_upload_renamed(e: events.UploadEventArguments) -> None:
     # ok: VC405 -- a name the server chose
     (Path("/srv/uploads") / f"{uuid.uuid4().hex}.bin").write_bytes(e.content.read())
+
+
+def challenge_audio(request, key):
+    try:
+        store = ChallengeStore.objects.get(hashkey=key)
+    except ChallengeStore.DoesNotExist:
+        return HttpResponse(status=410)
+    path = os.path.join(tempfile.gettempdir(), f"{key}.wav")
+    # ok: VC405 -- `key` found a stored record by the identifier the server made: it is that identifier
+    with open(path, "rb") as audio:
+        return HttpResponse(audio.read(), content_type=store.content_type)
+
+
+def challenge_audio_lenient(request, key):
+    try:
+        store = ChallengeStore.objects.get(hashkey=key)
+    except ChallengeStore.DoesNotExist:
+        store = None
+    # expect: VC405 -- a missing record does not stop the function: `key` is still the client's
+    os.remove(os.path.join(tempfile.gettempdir(), f"{key}.wav"))
+    return HttpResponse(status=204 if store else 410)
+
+
+def attachment_by_name(request, name):
+    attachment = get_object_or_404(Attachment, filename=name)
+    # expect: VC405 -- a name the client gave when it uploaded: matching a stored one proves nothing
+    return DjangoFileResponse(open(os.path.join(UPLOAD_ROOT, name), "rb"), filename=attachment.filename)
+
+
+def attachment_by_token(request, token):
+    attachment = get_object_or_404(Attachment, download_token=token)
+    # ok: VC405 -- the token found the record: it is the server's
+    return DjangoFileResponse(open(os.path.join(UPLOAD_ROOT, token), "rb"), filename=attachment.filename)

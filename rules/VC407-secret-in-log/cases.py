@@ -246,3 +246,13 @@ class Transport:
     def log_route(self, route):
         # ok: VC407 -- a route's auth flag is no credential
         logger.debug("route %s requires auth: %s", route.path, route.auth)
+
+
+def check_api_key(apikey):
+    if not API_KEY_FORMAT.match(apikey):
+        # expect: VC407 -- rejected by its format, the key is still most often the real one with a typo
+        logger.warning(f"An invalid API key ({apikey}) was specified.")
+        # ok: VC407 -- the field named, its length shown, not its value
+        logger.warning("An invalid API key (%d characters) was specified.", len(apikey))
+        return False
+    return True

@@ -244,3 +244,34 @@ class RemoteHost:
     def fetch_helper_quoted(self, path):
         # ok: VC408 -- a project helper named for quoting shell words
         self.client.exec_command("cat " + shell_quote(path))
+
+
+SCP_COMMAND = b"scp"
+
+
+def as_bytes(text):
+    return text.encode() if isinstance(text, str) else text
+
+
+class ScpChannel:
+    def __init__(self, channel, remote_command):
+        self.channel = channel
+        self.scp_command = SCP_COMMAND  # a constant, and the only value this attribute gets
+        self.remote_command = remote_command
+
+    def put(self, remote_path):
+        # ok: VC408 -- a constant attribute and a quoted path, turned into bytes
+        self.channel.exec_command(self.scp_command + b" -t " + as_bytes(shlex.quote(remote_path)))
+
+    def get(self, remote_path):
+        quoted = shlex.quote(remote_path)
+        # ok: VC408 -- the quoted path, encoded
+        self.channel.exec_command(self.scp_command + b" -f " + quoted.encode())
+
+    def get_unquoted(self, remote_path):
+        # expect: VC408 -- encoding quotes nothing
+        self.channel.exec_command(self.scp_command + b" -f " + as_bytes(remote_path))
+
+    def run_configured(self, remote_path):
+        # expect: VC408 -- an attribute set from a parameter is no constant
+        self.channel.exec_command(self.remote_command + b" " + as_bytes(shlex.quote(remote_path)))

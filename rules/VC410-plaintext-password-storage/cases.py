@@ -475,3 +475,55 @@ class SignupView:
     def post(self, cache):
         # expect: VC410
         cache.set("signup", self.form.passphrase.data)
+
+
+def open_remote_shell(host, user, password, keyfile=None):
+    # ok: VC410 -- a connection timeout and a key file: the object connects with the password, it is no record
+    return RemoteShell(host=host, user=user, password=password, keyfile=keyfile, connect_timeout=10)
+
+
+def open_http_reader(uri, user, password, session):
+    # ok: VC410 -- the session and timeout of its requests: a reader that logs in
+    return BufferedHttpReader(uri, user=user, password=password, session=session, timeout=30)
+
+
+def register_device(ip, password):
+    # expect: VC410 -- an address and a password, and nothing only a live connection takes: a record
+    return Device(ip_address=ip, password=password)
+
+
+def apply_cli_options(sudo_password, user):
+    # ok: VC410 -- the settings of this run, in memory
+    config.SUDO_PASSWORD = sudo_password
+    # expect: VC410 -- a record's settings are saved with it
+    user.settings.sudo_password = sudo_password
+
+
+def collect_overrides(data, ssh_password):
+    overrides = {key: parse(value) for key, value in data}
+    # ok: VC410 -- a dict the function builds from a comprehension, handed back as arguments
+    overrides["ssh_password"] = ssh_password
+    stored = load_overrides()
+    # expect: VC410 -- a mapping the function did not build
+    stored["ssh_password"] = ssh_password
+    return overrides
+
+
+def ensure_user(name, existing, password=None):
+    """Make the user exist.
+
+    + password: set the encrypted password for the user (as `usermod -p` takes it)
+    """
+    # ok: VC410 -- the docstring says the parameter holds the encrypted password
+    if password and existing["password"] != password:
+        return ["usermod", "-p", password, name]
+    return []
+
+
+def change_password(user, password):
+    """Change the user's password.
+
+    :param password: the new password, hashed before it is saved
+    """
+    # expect: VC410 -- the docstring says it is hashed later, not that it is a hash
+    user.password = password

@@ -37,6 +37,15 @@ def test_framework_corpus_is_reported_exactly(name: str) -> None:
     assert not result.missed and not result.unexpected, result.describe()
 
 
+def test_tornado_bot_corpus_is_reported_exactly() -> None:
+    """Tornado handlers fed a chat platform's updates: a Telegram secret compared, a Bolt app's dispatch."""
+    corpus = CORPORA / "cases_bots_tornado.py"
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")
+    assert len(expected) >= 3 and len(ok) >= 2
+    result = check_corpus(RouteWithoutAuth, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
 def test_azure_functions_corpus_is_reported_exactly() -> None:
     corpus = CORPORA / "cases_azure.py"
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")

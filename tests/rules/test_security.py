@@ -162,6 +162,17 @@ PICKLE_STORE = PICKLE_READ + "\ndef put(store, key, value):\n    store[key] = pi
 
 
 @pytest.mark.parametrize(("source", "severity"), [
+    ("import pickle, sys\ndef main():\n    job = pickle.loads(sys.stdin.buffer.read())\n", Severity.MEDIUM),
+    ("import pickle\nfrom sys import stdin\ndef main():\n    return pickle.load(stdin.buffer)\n", Severity.MEDIUM),
+    ("import pickle\ndef serve(sock):\n    return pickle.loads(sock.recv(65536))\n", Severity.HIGH),
+])
+def test_a_pickle_from_the_process_own_stdin_is_medium(source: str, severity: Severity) -> None:
+    """A worker reading jobs its parent pickled into its pipe; a socket's bytes come from anyone who connects."""
+    [finding] = findings_for(UnsafeDeserialization, source)
+    assert finding.severity is severity
+
+
+@pytest.mark.parametrize(("source", "severity"), [
     (PICKLE_READ, Severity.HIGH),
     (PICKLE_STORE, Severity.MEDIUM),
     (PICKLE_READ.replace("import pickle", "import dill as pickle") + "\ndef save(value, f):\n    pickle.dump(value, f)\n",

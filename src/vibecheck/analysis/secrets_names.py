@@ -48,6 +48,13 @@ def is_secret_name(name: str) -> bool:
     return before not in NOT_SECRET_QUALIFIERS
 
 
+def names_no_secrets(name: str) -> bool:
+    """`not_secret`, `NON_SECRETS`: a mapping whose name says its values are no secrets (an installed app's OAuth
+    client, whose provider does not treat its "secret" as one)."""
+    words = name_words(name)
+    return len(words) >= 2 and words[-2] in ("not", "non") and words[-1] in ("secret", "secrets")
+
+
 def is_password_name(name: str) -> bool:
     """The name of a value that is a password: `password`, `new_password`, `pwd`, `passwd` (not `password_hash`, nor
     `hashed_password`: a qualifier that says the password was already hashed or encrypted)."""

@@ -339,8 +339,9 @@ VERIFIER_METHODS = frozenset({"verify", "is_valid_request", "is_valid", "validat
 # Chat platforms' request handlers that verify every request before the bot sees it (Slack Bolt's adapters check the
 # signing secret unless the app turns `request_verification_enabled` off): in a file that imports one, a route that
 # hands the request to its `handle` (`SlackRequestHandler(app).handle(request)`) checks the signature.
-VERIFYING_ADAPTERS = ("slack_bolt.adapter",)
-ADAPTER_METHODS = frozenset({"handle"})
+# Bolt's own apps run the same check in `dispatch` (`await self.app.async_dispatch(bolt_request)`, Bolt's Tornado adapter).
+VERIFYING_ADAPTERS = ("slack_bolt.adapter", "slack_bolt.app", "slack_bolt.async_app")
+ADAPTER_METHODS = frozenset({"handle", "dispatch", "async_dispatch"})
 # Calls that hand a chat bot the update a route was posted (python-telegram-bot's `application.process_update(...)`,
 # `Update.de_json(...)`, pyTelegramBotAPI's `bot.process_new_updates([...])`, aiogram's `dp.feed_update(...)`): such a
 # route is the platform's webhook, open to the platform alone, which it must tell by its secret or signature.
@@ -348,6 +349,9 @@ BOT_FEED_CALLS = frozenset({"process_update", "process_new_updates", "de_json", 
                             "feed_webhook_update"})
 SIGNATURE_CHECK_VERBS = frozenset({"verify", "validate", "check", "ensure", "require", "authenticate"})
 SIGNATURE_WORDS = frozenset({"signature", "signatures", "sig", "hmac", "webhook", "signed"})
+# What a sender signs or shares, which `verify` (not `validate` or `check`, which read as a schema's or a form's) checks
+# the origin of: `verify_bounce_message(notification)` (an SNS message's signature), `verify_secret(form, secret)`.
+SIGNED_THINGS = frozenset({"message", "notification", "secret"})
 # Paths that look administrative: any method on them needs a guard.
 SENSITIVE_PATHS = (r"(^|/)(admin|administrator|delete|remove|destroy|purge|manage|internal|superuser|staff)([/_-]|$)"
                    r"|(^|/)users?/[<{]")
@@ -379,7 +383,8 @@ def _name_words(name: str) -> tuple[str, ...]:
 def checks_signature(name: str) -> bool:
     """`construct_event`, `compare_digest`, `verify_github_signature`, `require_signed_request`: a signature check."""
     words = set(name_words(name))
-    return name in SIGNATURE_CHECK_CALLS or bool(words & SIGNATURE_CHECK_VERBS and words & SIGNATURE_WORDS)
+    return name in SIGNATURE_CHECK_CALLS or bool(words & SIGNATURE_CHECK_VERBS and words & SIGNATURE_WORDS) \
+        or "verify" in words and bool(words & SIGNED_THINGS)
 
 
 def provides_resource(name: str) -> bool:

@@ -7,7 +7,7 @@ import re
 import libcst as cst
 
 from vibecheck.analysis.environment_fixes import environment_fix, variable_name
-from vibecheck.analysis.secrets_names import is_catalogue_class
+from vibecheck.analysis.secrets_names import is_catalogue_class, names_no_secrets
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
@@ -53,6 +53,9 @@ KEYED_CALLS: dict[str, tuple[int, str]] = {
 # Telegram's Web App check does) and the literal key only labels what the derived key is for.
 DERIVING_CALLS: dict[str, tuple[int, str]] = {"hmac.new": (1, "msg"), "hmac.digest": (1, "msg")}
 SECRET_MESSAGE_KINDS = frozenset({TOKEN, SECRET, API_KEY, PASSWORD_KIND})
+# Words of a call that returns key material (`self.shared_x(pubkey)`, `ecdh(private, peer)`, `derive_shared_secret()`):
+# an HMAC keyed with a literal over it is HKDF's extract step, whose salt (`b"nip44-v2"`) the protocol publishes.
+KEY_MATERIAL_WORDS = frozenset({"shared", "ecdh", "ikm", "prk"})
 # Calls that only change how a secret is spelled: `token.encode()`, `bytes(token, "utf-8")`.
 ENCODING_METHODS = frozenset({"encode", "strip"})
 ENCODING_FUNCTIONS = frozenset({"bytes", "str", "bytearray"})
@@ -81,7 +84,8 @@ def _is_secret_value(node: cst.BaseExpression | None) -> bool:
         elif isinstance(func, cst.Name) and func.value in ENCODING_FUNCTIONS and node.args:
             node = node.args[0].value
         else:
-            return False
+            callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            return bool(KEY_MATERIAL_WORDS & set(words(callee)))
     name = node.attr.value if isinstance(node, cst.Attribute) else node.value if isinstance(node, cst.Name) else None
     return name is not None and (bool(secret_kinds(name) & SECRET_MESSAGE_KINDS) or is_signing_key_name(name))
 
@@ -172,7 +176,10 @@ class HardcodedSecretKey(Rule):
       or an `itsdangerous` serializer, directly or through a variable bound to a literal in the same file
       (there even `"SECRET_KEY"` is the key itself, not the name of a setting); not an HMAC whose message is
       the secret (`hmac.new(b"WebAppData", bot_token.encode(), sha256)`, a key derived from the token, as
-      Telegram's Web App check does): there the literal only labels what the derived key is for;
+      Telegram's Web App check does), or key material a call returns (`hmac.new(b"nip44-v2", self.shared_x(pub),
+      sha256)`, HKDF's extract step over an ECDH secret, whose salt the protocol publishes): there the literal only
+      labels what the derived key is for; nor the values of a mapping named as no secrets (`not_secret = {"client_secret":
+      ...}`, an installed app's OAuth client, whose provider does not treat that secret as one);
     - used as the default of an environment lookup: `os.environ.get("SECRET_KEY", "dev")`,
       `os.getenv("JWT_SECRET") or "change-me"`, `config.get("JWT_SECRET", "dev")`,
       `config("SECRET_KEY", default="...")` (reported with its own
@@ -287,6 +294,8 @@ class HardcodedSecretKey(Rule):
             self._check_assignment(node, node.value)
 
     def _check_assignment(self, node: cst.Assign | cst.AnnAssign, value: cst.BaseExpression) -> None:
+        if isinstance(value, cst.Dict) and any(names_no_secrets(target_name(t) or "") for t in assignment_targets(node)):
+            self._not_keys.update(map(id, value.elements))  # `not_secret = {"client_secret": ...}`: declared public
         literal = _secret_literal(value)
         for target in assignment_targets(node):
             name = target_name(target)

@@ -99,7 +99,10 @@ class RouteWithoutAuth(ProjectRule):
     `bot.process_new_updates([...])`, `dp.feed_update(...)`) without checking Telegram's secret-token header or the
     platform's signature (a header compared with the configured secret counts, also in a method of the view's class that
     the handler calls: `if token != self.secret_token: raise HTTPError(403)`); Slack Bolt's
-    `SlackRequestHandler(app).handle(request)` verifies Slack's. A bot's commands
+    `SlackRequestHandler(app).handle(request)` verifies Slack's, and so does a Bolt app's own `dispatch`/`async_dispatch`
+    (Bolt's Tornado adapter). A project check named `verify_...` for what a sender signs or shares
+    (`verify_bounce_message(notification)` of an SNS message, `notice.verify_secret(secret)`) checks the sender;
+    `validate_message` reads as a check of its shape and does not. A bot's commands
     (`CommandHandler("ban", ban)`, `@bot.command()`, `@router.message(Command("ban"))`) are not routes: the platform
     tells the bot who sent each one, so an open command lacks no authentication, and whether it should be open to every
     chat user is an authorization question, VC218's.
@@ -122,6 +125,13 @@ class RouteWithoutAuth(ProjectRule):
     only where a URLconf configures it (`BandCreateView.as_view(model=Band, fields=[...])`). A handler whose body is
     only a `raise` (a not-found page's `def post(self): raise HTTPError(404)`) serves and changes nothing. An app with no
     authentication anywhere gets one finding for all its routes instead of one per route.
+
+    A sub-app that a function builds and returns for its caller to mount (`def monitor_app(): return
+    Starlette(routes=[...])`, a library's web UI) is judged by its own routes: its state-changing ones are reported
+    when nothing in the sub-app guards them. A library that hands every user such an app leaves each host to remember
+    the guard, and the ones that forget serve its actions to anyone; the remedy is a guard the factory takes (a
+    `middleware=` or dependency parameter, credentials from settings that refuse when unset), or a suppression whose
+    reason names where the host must add it.
 
     A guard made only of project dependencies or decorators that never deny is no guard, whatever their name: a
     `get_optional_user` that returns None when the token is missing or bad (no `raise`, `abort`, 401/403 answer or

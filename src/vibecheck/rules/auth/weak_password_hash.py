@@ -56,6 +56,10 @@ BREACH_RANGE_API = lazy_pattern(r"pwnedpasswords\.com|haveibeenpwned\.com", re.I
 # (SRP, as AWS Cognito's login speaks it): the protocol fixes the hash of the password it exponentiates, and no hash is
 # stored. Three-argument `pow` has no other use in password code.
 MODULAR_POWER_ARGUMENTS = 3
+# HTTP clients: a function that sends a request with one and hashes the object's own password (`self.password`) logs
+# that object in to another service, whose login asks for the hash (Emby's `passwordMd5`): the service chose it, and
+# this side keeps no hash.
+HTTP_CLIENT_PREFIXES = ("requests.", "httpx.", "aiohttp.", "urllib.request.", "urllib3.")
 # Attributes a hash object has without hashing anything: `os.urandom(sha1().digest_size)` only asks for a size.
 SIZE_ATTRIBUTES = frozenset({"digest_size", "block_size", "name"})
 # Django's `PASSWORD_HASHERS` setting: the first hasher hashes every new password; the rest only verify old hashes
@@ -76,6 +80,22 @@ def mentions_password(node: cst.CSTNode | None) -> bool:
             return True
         pending.extend(child_nodes(current))
     return False
+
+
+def own_credential_only(node: cst.CSTNode | None) -> bool:
+    """Every password the expression names is an attribute of `self` (`self.password.encode()`): the object's own."""
+    pending = [node] if node is not None else []
+    found = False
+    while pending:
+        current = pending.pop()
+        if isinstance(current, (cst.Name, cst.Attribute)) and is_password_name(value_name(current)):
+            if not (isinstance(current, cst.Attribute) and isinstance(current.value, cst.Name)
+                    and current.value.value == "self"):
+                return False
+            found = True
+            continue
+        pending.extend(child_nodes(current))
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -108,7 +128,10 @@ class WeakPasswordHash(Rule):
     a random token with SHA-256 is fine. Nor is the SHA-1 a function sends to Have I Been Pwned's range API
     (`api.pwnedpasswords.com/range/...`) to look a password up among breached ones: the API asks for it; nor the
     hash a function raises to a power modulo a prime (`pow(g, x, N)`: SRP's `x = H(salt | H(user:password))`, as AWS
-    Cognito's login computes it), which the protocol fixes and nobody stores.
+    Cognito's login computes it), which the protocol fixes and nobody stores; nor the object's own password
+    (`self.password`) hashed in a function that sends an HTTP request (`requests.post`, `httpx`): a client logging in to
+    a service whose login asks for the hash (Emby's `passwordMd5`). A parameter's or a request's password hashed
+    there, or `self.password` hashed where no request is sent (a model hashing its own field), is still reported.
     `hashlib.pbkdf2_hmac` and `hashlib.scrypt` are never reported. It also reports a Django `PASSWORD_HASHERS` whose
     first hasher, the one every new password gets, is MD5, SHA-1 (salted or not) or DES crypt; weak hashers after
     it only verify old hashes until the next login upgrades them, and settings for tests or development
@@ -189,6 +212,8 @@ class WeakPasswordHash(Rule):
         self._handshakes: list[bool] = []  # per function: whether it hashes with the WebSocket GUID
         self._breach_lookups: list[bool] = []  # per function: whether it calls a breach range API
         self._key_exchanges: list[bool] = []  # per function: whether it raises to a power modulo N (SRP)
+        self._may_send_http = any(client.rstrip(".") in self.context.source for client in HTTP_CLIENT_PREFIXES)
+        self._http_senders: list[bool] = []  # per function: whether it sends a request with an HTTP client
 
     def visit_Module(self, node: cst.Module) -> None:
         if self._has_guid:
@@ -210,6 +235,9 @@ class WeakPasswordHash(Rule):
         self._key_exchanges.append("pow(" in self.context.source and any(
             type(inner) is cst.Call and type(inner.func) is cst.Name and inner.func.value == "pow"
             and len(inner.args) == MODULAR_POWER_ARGUMENTS for inner in walk_own(node.body)))
+        self._http_senders.append(self._may_send_http and any(
+            type(inner) is cst.Call and (self.qualified_name(inner) or "").startswith(HTTP_CLIENT_PREFIXES)
+            for inner in walk_own(node.body)))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
@@ -219,6 +247,7 @@ class WeakPasswordHash(Rule):
         self._handshakes.pop()
         self._breach_lookups.pop()
         self._key_exchanges.pop()
+        self._http_senders.pop()
 
     def _hashes_websocket_guid(self, node: cst.FunctionDef) -> bool:
         """The function mentions the WebSocket GUID (`sha1(key + WS_KEY)`, `h.update(b"258EAFA5-...")`) or the
@@ -373,6 +402,10 @@ class WeakPasswordHash(Rule):
             in_password_function = bool(self._functions) and PASSWORD_KIND in function_kinds(self._functions[-1])
             if self._breach_lookups and self._breach_lookups[-1] or self._key_exchanges and self._key_exchanges[-1]:
                 self.vet(node)  # the SHA-1 a breach range API asks for, or SRP's exponent: not a stored hash
+            elif self._logs_in_elsewhere(data):
+                self.vet(node)
+            elif data is None and self._http_senders and self._http_senders[-1]:
+                pass  # `password_md5 = hashlib.md5()` before a login: its `.update(...)` tells whose password it hashes
             elif mentions_password(data) or self._password_targets or in_password_function:
                 self._report(node, node, qualified)
             else:
@@ -385,9 +418,16 @@ class WeakPasswordHash(Rule):
         receiver = func.value.value
         if (func.attr.value == "update" and receiver in self._hashers[-1] and node.args
                 and mentions_password(node.args[0].value)):
-            self._report(node, None, self._hashers[-1][receiver])
+            if self._logs_in_elsewhere(node.args[0].value):
+                self.vet(self._constructors[-1][receiver])
+            else:
+                self._report(node, None, self._hashers[-1][receiver])
         elif func.attr.value in ("hexdigest", "digest") and self._content_ids and receiver in self._constructors[-1]:
             self.vet(self._constructors[-1][receiver])  # `h = sha1(); ...; etag = h.hexdigest()`
+
+    def _logs_in_elsewhere(self, data: cst.CSTNode | None) -> bool:
+        """The object's own password hashed in a function that sends an HTTP request: a login to another service."""
+        return bool(self._http_senders) and self._http_senders[-1] and own_credential_only(data)
 
     def leave_Call(self, node: cst.Call) -> None:
         if not self.context.is_test_file and self._names_content_id_callee(node):

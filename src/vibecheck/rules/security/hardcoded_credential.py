@@ -11,7 +11,13 @@ import libcst as cst
 from vibecheck.analysis.bound_names import names_bound_to_calls
 from vibecheck.analysis.environment_fixes import environment_fix, variable_name
 from vibecheck.analysis.flow import dotted_name
-from vibecheck.analysis.secrets_names import NOT_SECRET_QUALIFIERS, PASSWORD_WORDS, is_catalogue_class, name_words
+from vibecheck.analysis.secrets_names import (
+    NOT_SECRET_QUALIFIERS,
+    PASSWORD_WORDS,
+    is_catalogue_class,
+    name_words,
+    names_no_secrets,
+)
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.redaction import CREDENTIAL_FORMATS, MASK, URL_PASSWORD, redact, redact_known_secrets
@@ -327,7 +333,9 @@ class HardcodedCredential(Rule):
     (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees them), and in test
     files only vendor credential formats are reported (not a PEM private key: a test's key signs fixture tokens).
     Nor are the attributes of a class that lists codes or messages (`class ErrorCodes:` and the classes inside it:
-    `InvalidToken = "83520"` names a condition). Messages and snippets show a redacted prefix only.
+    `InvalidToken = "83520"` names a condition), nor the values of a mapping named as no secrets (`not_secret =
+    {"client_secret": ...}`, an installed app's OAuth client, whose provider does not treat it as secret). Messages
+    and snippets show a redacted prefix only.
     A placeholder given to a name that labels a secret rather than holds one (`PASSWORD_FIELD = "password"`,
     `token_type == "bearer"`: the name ends in `FIELD`, `TYPE`, `HEADER`, `URL`, ...) also clears bandit's `B105`
     there, which flags any string given to a name containing `password` or `token`.
@@ -391,6 +399,7 @@ class HardcodedCredential(Rule):
         self._url_parameters: set[int] = set()  # items of `reverse(..., kwargs={...})`: a link's parameters
         self._hashers: frozenset[str] | None = None  # names bound to a password hasher, found when first asked
         self._catalogues = 0  # inside a class that lists codes or messages (`class ErrorCodes:`)
+        self._declared_public: set[int] = set()  # items of a mapping named as no secrets (`not_secret = {...}`)
 
     # literals of a known format, anywhere
     def visit_Expr(self, node: cst.Expr) -> None:
@@ -423,6 +432,8 @@ class HardcodedCredential(Rule):
 
     # literals given to a secret-looking name
     def visit_Assign(self, node: cst.Assign) -> None:
+        if type(node.value) is cst.Dict and any(names_no_secrets(_target_name(t.target) or "") for t in node.targets):
+            self._declared_public.update(map(id, node.value.elements))  # `not_secret = {"client_secret": ...}`
         for target in node.targets:
             self._check_named(_target_name(target.target), node.value, replaced=node.value)
             self._check_password_table(_target_name(target.target), node.value)
@@ -455,7 +466,7 @@ class HardcodedCredential(Rule):
         self._example_depth -= node.keyword is not None and node.keyword.value in EXAMPLE_KEYS
 
     def visit_DictElement(self, node: cst.DictElement) -> None:
-        if id(node) not in self._url_parameters:
+        if id(node) not in self._url_parameters and id(node) not in self._declared_public:
             self._check_named(string_value(node.key), node.value, replaced=node.value, label=node)
         self._example_depth += string_value(node.key) in EXAMPLE_KEYS
 

@@ -65,6 +65,19 @@ QUERY_KEY = lazy_pattern(r"[?&]([A-Za-z_\-]+)=$")
 STORED_COLLECTIONS = frozenset({"users", "passwords", "credentials", "accounts", "db", "store"})
 # `user[2] == password`: a row fetched from storage, indexed by position.
 STORED_ROWS = STORED_COLLECTIONS | {"user", "row", "record", "account", "existing", "stored", "entry", "result"}
+# Keyword arguments that only a live connection takes (a timeout, a key file, a client certificate, the session or headers
+# of its requests): a constructor given one with the password connects with it (`Remote(host, password=..., timeout=10)`),
+# a record keeps no timeout (`Device(ip_address=..., password=...)` still stores it).
+CONNECTION_SETTINGS = frozenset({"timeout", "connect_timeout", "read_timeout", "keyfile", "key_filename", "cert",
+                                 "certfile", "verify", "session", "headers", "proxies", "ssh_opts", "buffer_size"})
+# Names of an object that holds the settings of the running program (`config.USE_SUDO_PASSWORD = ...`,
+# `settings.SMTP_PASSWORD`): kept in memory for this run, written to no store. Only a bare name: a record's settings
+# (`user.settings.smtp_password`) may be saved with it.
+RUNTIME_CONFIG_WORDS = frozenset({"config", "conf", "cfg", "settings", "options", "opts"})
+# A docstring line that describes a parameter as a hash (`+ password: set the encrypted password for the user`,
+# `:param password: the hashed password`, `password (str): a crypt(3) hash`): its name says password, it holds none.
+HASH_DESCRIPTION = lazy_pattern(r"\b(\w+)\b(?:\s*\([^)]*\))?\s*:\s*(?:set\s+)?(?:(?:the|an?)\s+)?"
+                                r"(?:encrypted|hashed|crypted|salted|crypt|hash)\b", re.IGNORECASE)
 # Methods that fill a dict in place: on a dict the function builds itself, they gather arguments, they store nothing.
 DICT_FILLERS = frozenset({"update", "setdefault"})
 
@@ -176,6 +189,19 @@ def _is_argument_mapping(node: cst.BaseExpression) -> bool:
     return bool(words) and words[-1] in ARGUMENT_WORDS
 
 
+def _described_as_hashes(function: cst.FunctionDef) -> frozenset[str]:
+    """The parameters the function's docstring describes as a hash: `usermod -p` takes the encrypted password."""
+    docstring = function.get_docstring(clean=False)
+    if not docstring:
+        return frozenset()
+    return frozenset(match.group(1) for line in docstring.splitlines() if (match := HASH_DESCRIPTION.search(line)))
+
+
+def _is_runtime_config(node: cst.BaseExpression) -> bool:
+    words = name_words(node.value) if isinstance(node, cst.Name) else []
+    return bool(words) and words[-1] in RUNTIME_CONFIG_WORDS
+
+
 def _password_field_name(name: str) -> bool:
     return any(w in PASSWORD_WORDS for w in name_words(name))
 
@@ -195,7 +221,7 @@ class PasswordFlowState(FlowState):
 
     def note_binding(self, node: cst.Assign | cst.AnnAssign) -> None:
         """Remember the names bound to a dict built here, annotated or not (`kw: Dict[str, Any] = {}`)."""
-        builds_dict = isinstance(node.value, cst.Dict) or (
+        builds_dict = isinstance(node.value, (cst.Dict, cst.DictComp)) or (
             isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name) and node.value.func.value == "dict"
         ) or self._takes_from_local_dict(node.value)
         targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
@@ -241,7 +267,12 @@ class PlaintextPasswordStorage(FlowRule):
     `data = kwargs.pop("data", {})`, then `kwargs.update(password=...)` or `kwargs["password"] = ...`) keeps nothing,
     nor does a mapping named for the arguments of a later call
     (`self.connect_params["passphrase"] = passphrase`, `conn_kwargs[...]`) or the environment a child process gets
-    (`env["PGPASSWORD"] = password`, `self._env[...]`). Test files and `assert`
+    (`env["PGPASSWORD"] = password`, `self._env[...]`). A constructor also given what only a live connection takes (a
+    `timeout`, `connect_timeout`, `keyfile`, `cert`, `session` or `headers`: `SshMachine(host, password=...,
+    connect_timeout=10)`) connects with the password; a dict built by a comprehension is one the function builds; the
+    settings object of the running program (`config.SUDO_PASSWORD = password`, a bare `config`/`settings`/`options`
+    name) keeps it in memory only; and a parameter its function's docstring describes as a hash (`password: set the
+    encrypted password`) holds none. Test files and `assert`
     statements are not checked: test fixtures hold throwaway passwords. A password stored beside an address
     (`Device(ip_address=..., password=...)`, or `device.host = ...` set before `device.password = ...`) logs in to
     that system and must be recoverable: its hint asks for encryption at rest, not a hash.
@@ -311,8 +342,9 @@ class PlaintextPasswordStorage(FlowRule):
         if isinstance(state, PasswordFlowState) and function.name.value == "__init__" and classes:
             state.in_client_constructor = classes[-1] is not None and CLIENT_CLASS.search(classes[-1]) is not None
         params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
+        hashes = _described_as_hashes(function)
         for param in params:
-            if is_password_name(param.name.value):
+            if is_password_name(param.name.value) and param.name.value not in hashes:
                 state.names[param.name.value] = Taint("password", param.name.value)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
@@ -353,6 +385,8 @@ class PlaintextPasswordStorage(FlowRule):
                 continue  # `env["PGPASSWORD"] = password`: the environment of a child process, which keeps nothing
             if isinstance(destination, cst.Subscript) and _is_argument_mapping(destination.value):
                 continue  # `self.connect_params["passphrase"] = passphrase`: the arguments of a later `connect()`
+            if isinstance(destination, cst.Attribute) and _is_runtime_config(destination.value):
+                continue  # `config.USE_SUDO_PASSWORD = password`: this run's settings, in memory
             if is_password_taint(taint) and isinstance(destination, (cst.Attribute, cst.Subscript)) and \
                     not (dotted_name(destination) or "").startswith("self.") and \
                     (_stored_password_field(destination) or isinstance(destination, cst.Subscript)):
@@ -394,6 +428,8 @@ class PlaintextPasswordStorage(FlowRule):
             (state.qualified_name(call) or "").partition(".")[0] not in CLIENT_LIBRARIES
         if is_model and isinstance(state, PasswordFlowState) and state.in_client_constructor:
             is_model = False  # `EClinicalUser(username=..., password=...)` made by an API client's constructor
+        if is_model and any(a.keyword is not None and a.keyword.value in CONNECTION_SETTINGS for a in call.args):
+            is_model = False  # `SshMachine(host=..., password=..., connect_timeout=10)`: a connection, no record
         if not is_model and callee not in STORE_METHODS:
             return
         where = f"by `{short_code(func)}()`"

@@ -202,6 +202,38 @@ def request_hooks(source: str) -> Iterator[str]:
             yield listed.group(1)
             position = listed.end()
 
+# An exact ORM lookup by an identifier the server made (`CaptchaStore.objects.get(hashkey=key)`,
+# `get_object_or_404(Upload, token=token)`): once it found a record, the value is one of the stored identifiers, not a
+# path the client chose. Fields named for what a client names (`name`, `filename`, `path`) prove nothing.
+SERVER_MADE_FIELDS = frozenset({"key", "hashkey", "token", "uuid", "id", "pk", "slug", "hash", "digest"})
+LOOKUP_SHORTCUTS = frozenset({"get_object_or_404", "aget_object_or_404"})
+ENDING_STATEMENTS = (cst.Return, cst.Raise)
+
+
+def _looked_up_names(statement: cst.CSTNode) -> list[str]:
+    """The names an `x = Model.objects.get(hashkey=name)` (or `get_object_or_404(Model, token=name)`) statement looks a
+    record up by, through fields of identifiers the server makes; a lookup that finds none raises."""
+    value = statement.value if type(statement) in (cst.Assign, cst.Expr) else None  # type: ignore[attr-defined]
+    if type(value) is cst.Await:
+        value = value.expression
+    if type(value) is not cst.Call:
+        return []
+    func = value.func
+    exact_get = type(func) is cst.Attribute and func.attr.value in ("get", "aget") \
+        and type(func.value) is cst.Attribute and func.value.attr.value == "objects"
+    if not (exact_get or (dotted_name(func) or "").rpartition(".")[2] in LOOKUP_SHORTCUTS):
+        return []
+    return [arg.value.value for arg in value.args if arg.keyword is not None and type(arg.value) is cst.Name
+            and arg.keyword.value.rpartition("_")[2] in SERVER_MADE_FIELDS]
+
+
+def _ends(block: cst.BaseSuite) -> bool:
+    """A handler's block that leaves the function: its last statement returns or raises."""
+    body = block.body if isinstance(block, cst.IndentedBlock) else ()
+    last = body[-1] if body else None
+    return type(last) is cst.SimpleStatementLine and type(last.body[-1]) in ENDING_STATEMENTS
+
+
 class UrlState(FlowState):
     """The flow state plus, per name, the client URL whose parts (`parsed`) or host or address (`hosts`) it holds."""
 
@@ -225,6 +257,8 @@ class UrlState(FlowState):
         self.automates_browser = False
         # names bound to a built URL (`url = f"{API}/users/{name}"`), whose host is judged only if it is fetched
         self.built: dict[str, cst.BaseExpression] = {}
+        # lookups first in a `try` whose handler goes on: a missing record there does not end the function
+        self.fallible_lookups: set[int] = set()
 
     def pins_host(self, node: cst.BaseExpression, depth: int = 0) -> bool:
         """A URL whose scheme and host come before any client text: a constant (`"https://api.github.com/" + path`,
@@ -350,6 +384,13 @@ class UrlState(FlowState):
                 elif not by_address:
                     self.address_checked.pop(url, None)
             return
+        if type(statement) is cst.Try:
+            self._note_guarded_lookup(statement)  # type: ignore[arg-type]
+            return
+        if id(statement) not in self.fallible_lookups:
+            for looked_up in _looked_up_names(statement):
+                self.names.pop(looked_up, None)  # `store = CaptchaStore.objects.get(hashkey=key)`: a stored identifier
+                self.checked.add(looked_up)
         if self.archives_matter:
             self._note_archive_statement(statement)
         if type(statement) is not cst.Assign:
@@ -373,6 +414,14 @@ class UrlState(FlowState):
                 self.parsed[name] = parts
             elif host is not None:
                 self.hosts[name] = host
+
+    def _note_guarded_lookup(self, statement: cst.Try) -> None:
+        """`try: store = Model.objects.get(hashkey=key)` whose handlers return or raise: past it, `key` names a stored
+        record. A handler that goes on (`store = None`) leaves it unchecked."""
+        first = statement.body.body[0] if isinstance(statement.body, cst.IndentedBlock) and statement.body.body else None
+        small = first.body[0] if type(first) is cst.SimpleStatementLine and len(first.body) == 1 else None
+        if small is not None and _looked_up_names(small) and not all(_ends(h.body) for h in statement.handlers):
+            self.fallible_lookups.add(id(small))
 
     def _note_archive_statement(self, statement: cst.CSTNode) -> None:
         """Names bound to an archive (`with tarfile.open(...) as tar`, `zf = ZipFile(...)`), paths uploads are saved to."""
@@ -544,7 +593,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     `os.path.basename`, `safe_join`, an allow-list `in` test, a comparison, or any validating call in an
     `if`/`assert` (`is_safe_url(url)`, `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`,
     also through a variable: `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`, and a
-    verdict unpacked with its reason: `allowed, reason = is_allowed_file(path)`). The temporary file an upload
+    verdict unpacked with its reason: `allowed, reason = is_allowed_file(path)`), and an exact ORM lookup by a field of
+    identifiers the server makes (`CaptchaStore.objects.get(hashkey=key)`, `get_object_or_404(Upload, token=token)`,
+    with any `except` around it returning or raising): past it the value is a stored identifier; a lookup by
+    `filename`/`name`, or one whose `except` goes on, clears nothing. The temporary file an upload
     was written to (`upload.file.name`) is the server's path; the name the client chose (`upload.filename`) is not.
     Chainlit's chat handlers (`@cl.on_message`, `@cl.action_callback`) take what the visitor sent, but for where
     Chainlit stored an uploaded file (`element.path` of `message.elements`); a chat command's word checks nothing of

@@ -197,7 +197,11 @@ class SecretInLog(FlowRule):
     (`secret.keys()`), a record's other fields (`secret.get("username")`, `["SecretArn"]`, `["host"]`) and a cursor's
     value (`page_token.token`) are not reported, nor is a bare `token` in a file that imports a token or lexer module
     (`tokenize`, `pygments.token`), nor one a loop takes from a split text not named as a secret (`for token in
-    raw.split(","):`): there it is a piece of text.
+    raw.split(","):`): there it is a piece of text. A key that the code's own format check just rejected
+    (`if not VALID_KEY.match(apikey): logger.warning(f"Invalid API key ({apikey}) specified.")`) is still reported: a
+    value that fails a length or character check is most often the real key pasted with a space, a quote or a
+    character too many, or the right key of another service, and the log line keeps all of it. Name the field, not
+    its value (`"The API key specified is invalid."`), or show its length.
 
     ## Why is this bad?
     Logs are copied to log aggregators, CI output, crash reporters and support tickets, and are read by

@@ -52,6 +52,12 @@ def _shell_quoter(func: cst.BaseExpression) -> bool:
         return (func.attr.value == "quote" and "shell" in receiver.lower()) or func.attr.value in SHELL_QUOTER_NAMES
     return type(func) is cst.Name and func.value in SHELL_QUOTER_NAMES
 LITERAL_NODES = (*STRING_NODES, cst.Integer, cst.Float)
+# Calls that change how text is held, not what it says (`asbytes(quote(path))`, `str(...)`, `.encode()`): a quoted word
+# stays quoted through them, and an unquoted one unquoted.
+RESPELLING_CALLS = frozenset({"str", "bytes", "asbytes", "asunicode", "as_bytes", "as_str", "as_text", "to_bytes",
+                              "to_str", "to_text", "ensure_bytes", "ensure_str", "ensure_text", "force_bytes",
+                              "force_str", "fsencode", "fsdecode"})
+RESPELLING_METHODS = frozenset({"encode", "decode"})
 CALLEE_TAILS = tails(SHELL_FUNCTIONS | SUBPROCESS_FUNCTIONS | POD_EXEC_STREAMS) | REMOTE_SHELL_METHODS \
     | FABRIC_SHELL_METHODS | frozenset(CONTAINER_EXEC_METHODS) | POD_EXEC_METHODS
 
@@ -71,8 +77,10 @@ class ShellCommandFromVariable(BindingRule):
     build_rsync(src, dest)`, where `build_rsync` returns `" ".join(parts)`). Values passed through `shlex.quote` and
     literal constants (also a module's `UPPER_CASE` constants, imported too: `BUFSIZE`) do not count as variables, nor
     do values quoted by a shell's own quoting (Ansible's `self._shell.quote(path)`, a helper named `shell_quote`; not
-    `urllib.parse.quote`). Where every value of the command line is a literal or quoted (`f"ping -c 1
-    {shlex.quote(host)}"`, also in a name bound once to it, or a loop variable over literals: `for cmd
+    `urllib.parse.quote`), also after a call that only changes the text's type (`asbytes(shlex.quote(path))`,
+    `str(...)`, `.encode()`), and so do the attributes of `self` that the file only ever sets to a literal or an
+    upper-case constant (`self.scp_command = SCP_COMMAND`). Where every value of the command line is a literal or
+    quoted (`f"ping -c 1 {shlex.quote(host)}"`, also in a name bound once to it, or a loop variable over literals: `for cmd
     in ["npx.cmd", "npx"]: run([cmd, "--version"], shell=True)`), it clears bandit's `B602`/`B605` on that call,
     which flag any `shell=True`.
 
@@ -125,6 +133,9 @@ class ShellCommandFromVariable(BindingRule):
         # functions of this file that return a command line built from their variables (`return " ".join(parts)`),
         # met before the call that runs what they return
         self._builders: set[str] = set()
+        # attributes of `self` this file only ever sets to a literal or a constant (`self.scp_command = SCP_COMMAND`),
+        # found on the first command line that uses one
+        self._constant_attributes: frozenset[str] | None = None
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
@@ -300,12 +311,48 @@ class ShellCommandFromVariable(BindingRule):
             return depth > 0 and all(self._is_safe(e.value, depth - 1) for e in node.elements)
         if isinstance(node, (cst.GeneratorExp, cst.ListComp)):  # `" ".join(shlex.quote(s) for s in services)`
             return depth > 0 and self._is_safe(node.elt, depth - 1)
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self":
+            return node.attr.value in self._constants_of_self()
         if isinstance(node, cst.Call):
             if isinstance(node.func, cst.Attribute) and node.func.attr.value == "join" and len(node.args) == 1 \
                     and self._is_textual(node.func.value):  # `" ".join(...)` of quoted words
                 return depth > 0 and self._is_safe(node.args[0].value, depth - 1)
+            respelled = _respelled(node)
+            if respelled is not None:
+                return depth > 0 and self._is_safe(respelled, depth - 1)
             return self.qualified_name(node) in QUOTERS or _shell_quoter(node.func)
         return False
+
+    def _constants_of_self(self) -> frozenset[str]:
+        """The `self.x` attributes every assignment in the file gives a literal or an upper-case constant."""
+        if self._constant_attributes is None:
+            values: dict[str, list[cst.BaseExpression | None]] = {}
+            pending: list[cst.CSTNode] = [self.context.module]
+            while pending:
+                current = pending.pop()
+                pending.extend(current.children)
+                targets = [t.target for t in current.targets] if isinstance(current, cst.Assign) else \
+                    [current.target] if isinstance(current, (cst.AnnAssign, cst.AugAssign)) else []
+                for target in targets:
+                    if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) \
+                            and target.value.value == "self":
+                        value = None if isinstance(current, cst.AugAssign) else current.value  # type: ignore[attr-defined]
+                        values.setdefault(target.attr.value, []).append(value)
+            self._constant_attributes = frozenset(
+                name for name, bound in values.items() if all(
+                    isinstance(v, LITERAL_NODES) or isinstance(v, cst.Name) and CONSTANT_NAME.match(v.value)
+                    for v in bound))
+        return self._constant_attributes
+
+
+def _respelled(call: cst.Call) -> cst.BaseExpression | None:
+    """The text `asbytes(text)`, `str(text)` or `text.encode()` holds in another type; None for other calls."""
+    func = call.func
+    if isinstance(func, cst.Attribute) and func.attr.value in RESPELLING_METHODS:
+        return func.value
+    if callee_tail(call) in RESPELLING_CALLS and len(call.args) == 1 and call.args[0].keyword is None:
+        return call.args[0].value
+    return None
 
 
 def _calls_a_shell(node: cst.CSTNode) -> bool:

@@ -126,7 +126,10 @@ class UnsafeDeserialization(BindingRule):
     parameter named like `allow_pickle`, `trust_remote_code` or `allow_dangerous_deserialization` that defaults to
     off (`if not allow_pickle: raise ValueError(...)`). A pickle read in a file that also writes pickles (a cache backend
     or job store reading back what it stored) is reported at medium severity, not high: the data is the
-    program's own unless someone else can write to that store. Also a Celery `accept_content` (Django's
+    program's own unless someone else can write to that store. So is a pickle read from the process's own standard
+    input (`pickle.loads(sys.stdin.buffer.read())`: a worker or daemon launcher that its parent process hands pickled
+    jobs through a pipe): whoever can start the process can run code in it, and that is most often the parent
+    alone. Also a Celery `accept_content` (Django's
     `CELERY_ACCEPT_CONTENT`) that lists `pickle`: its workers unpickle every message the broker hands them.
 
     ## Why is this bad?
@@ -191,7 +194,8 @@ class UnsafeDeserialization(BindingRule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self._named_loaders: dict[str, _NamedLoader] = {}  # by the local name a `from yaml import ...` binds
-        self._pickle_loads: list[tuple[cst.Call, str]] = []  # reported at the end: their severity needs the whole file
+        # reported at the end, their severity needs the whole file; with whether the data is this process's stdin
+        self._pickle_loads: list[tuple[cst.Call, str, bool]] = []
         self._writes_pickles = False
         self._safe_loaders: frozenset[str] | None = None  # the module's classes that derive from a safe YAML loader
         # per enclosing function: its opt-in parameters (off by default), and whether an `if` has tested one yet
@@ -278,8 +282,9 @@ class UnsafeDeserialization(BindingRule):
         if qualified in PICKLE_WRITERS:
             self._writes_pickles = True
         elif qualified in PICKLE_READERS:
-            if not self._trusted(node, argument(node, 0, "file")):
-                self._pickle_loads.append((node, qualified))
+            data = argument(node, 0, "file")
+            if not self._trusted(node, data):
+                self._pickle_loads.append((node, qualified, data is not None and self._reads_stdin(data)))
         elif qualified in ALWAYS_UNSAFE:
             index = ALWAYS_UNSAFE[qualified]
             if not self._trusted(node, argument(node, index, "file")):
@@ -399,13 +404,25 @@ class UnsafeDeserialization(BindingRule):
         A file that also writes pickles is most likely reading back a store it fills itself (a cache backend, a
         job queue): an attacker needs write access to that store first, so the finding is medium, not high.
         """
-        for call, qualified in self._pickle_loads:
-            if self._writes_pickles:
+        for call, qualified, from_stdin in self._pickle_loads:
+            if from_stdin:
+                self.report(call, f"`{qualified}()` can run arbitrary code while it loads, and it reads this process's "
+                            "standard input, so whoever starts the process with a pipe of their own can run code here.",
+                            hint=_HINTS["pickle-stdin"], severity=Severity.MEDIUM)
+            elif self._writes_pickles:
                 self.report(call, f"`{qualified}()` can run arbitrary code while it loads, so whoever can write to the "
                             "store this file pickles into (a cache server, a shared folder) can run code here.",
                             hint=_HINTS["pickle-store"], severity=Severity.MEDIUM)
             else:
                 self._report(call, qualified, "can run arbitrary code while it loads")
+
+    def _reads_stdin(self, data: cst.BaseExpression) -> bool:
+        """`sys.stdin.buffer.read()`, `sys.stdin.buffer`, `stdin.read()` after `from sys import stdin`: the pipe of the
+        process that started this one (a worker its parent hands pickled jobs), not a file or a socket."""
+        node = self.resolve(data)
+        while isinstance(node, cst.Call):
+            node = node.func
+        return (self.qualified_name(node) or "").startswith("sys.stdin")
 
     def _named_loader_fix(self, local: str, named: _NamedLoader) -> NodeFix | None:
         """One fix for all the calls of `load` imported by name: the import names `safe_load`, every call drops
@@ -589,6 +606,8 @@ def _is_module_dir(node: cst.BaseExpression) -> bool:
 
 _HINTS = {
     "pickle": "Load data from untrusted sources with a data-only format such as `json`; keep pickles for files you wrote.",
+    "pickle-stdin": "Start this process only from your own code, or send it `json`; sign the pickle (`hmac`) if others "
+                    "can start it.",
     "pickle-store": "Keep the store private to this application, or sign what you store (`hmac`) and check it before "
                     "loading.",
     "yaml": "Use `yaml.safe_load(...)` (or pass `Loader=yaml.SafeLoader`).",
