@@ -127,8 +127,8 @@ def export_customers_auth(team: str = Depends(require_key)):
 @app.post("/exports", dependencies=[Depends(require_key)])
 def export_snapshot(req: ExportRequest):
     df = _load_snapshot(req.snapshot)
-    # expect: VC405/VC232
     target = os.path.join(EXPORT_DIR, req.filename)
+    # expect: VC405/VC232
     df.to_csv(target, index=False)
     return {"path": target}
 

@@ -23,6 +23,6 @@ def test_lr_lambda_from_config():
     assert fn(1) == fn(1)
 
 
+# expect: VC303
 def test_load_config():
-    # expect: VC303
     config.load(CFG)

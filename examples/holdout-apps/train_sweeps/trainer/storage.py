@@ -34,6 +34,7 @@ def fetch_pretrained(url: str, cache: Path) -> dict:
     if not target.exists():
         # expect: VC106/VC107
         resp = requests.get(url, stream=True)
+        # expect: VC107
         with open(target, "wb") as fh:
             for chunk in resp.iter_content(1 << 20):
                 fh.write(chunk)
@@ -42,11 +43,12 @@ def fetch_pretrained(url: str, cache: Path) -> dict:
 
 
 def upload(path: Path, run_name: str) -> None:
+    # expect: VC109
     while True:
         try:
             s3.upload_file(str(path), BUCKET, f"{run_name}/{path.name}")
             return
-        # expect: VC109
+        # expect: VC102
         except Exception as exc:
             log.warning("upload failed (%s), retrying", exc)
             time.sleep(30)
@@ -65,7 +67,7 @@ def upload_bounded(path: Path, run_name: str, attempts: int = 4) -> None:
 
 
 def sync_dir(out_dir: Path, run_name: str) -> None:
-    # expect: VC408
+    # expect: VC408, VC108
     os.system(f"aws s3 sync {out_dir} s3://{BUCKET}/{run_name}/")
 
 

@@ -20,10 +20,10 @@ def connect():
 
 
 def connect_with_retry():
+    # expect: VC109
     while True:
         try:
             return connect()
-        # expect: VC109
         except psycopg2.OperationalError:
             log.warning("redshift not reachable, retrying in 10s")
             time.sleep(10)

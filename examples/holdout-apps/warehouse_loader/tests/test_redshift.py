@@ -23,6 +23,7 @@ def test_delete_day_safe_uses_params():
     assert cur.execute.call_args.args[1] == ("2024-05-01",)
 
 
+# expect: VC303
 def test_vacuum_survives_errors():
     conn = MagicMock()
     conn.cursor.return_value.__enter__.return_value.execute.side_effect = RuntimeError("locked")
