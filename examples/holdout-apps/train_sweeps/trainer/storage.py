@@ -34,8 +34,8 @@ def fetch_pretrained(url: str, cache: Path) -> dict:
     if not target.exists():
         # expect: VC106/VC107
         resp = requests.get(url, stream=True)
-        # expect: VC107
         with open(target, "wb") as fh:
+            # expect: VC107
             for chunk in resp.iter_content(1 << 20):
                 fh.write(chunk)
     # expect: VC406
