@@ -1,6 +1,7 @@
 """Data pipelines and data apps: what the trigger of an Airflow DAG run chose is client input to its tasks (also
 rendered by Jinja into a `BashOperator`'s command line), an Airflow database hook's query methods run SQL text, and so do
-Spark's `spark.sql`, DuckDB's `sql` and a BigQuery client known by its name."""
+Spark's `spark.sql`, DuckDB's `sql` and a BigQuery client known by its name; a credential set as a Spark option or
+written into a keyword connection string is hard-coded."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from tests.conftest import RULES_DIR
 from vibecheck.rule import Rule
 from vibecheck.rules.security.client_data_in_query import ClientDataInQuery
 from vibecheck.rules.security.client_data_to_shell import ClientDataToShell
+from vibecheck.rules.security.hardcoded_credential import HardcodedCredential
 from vibecheck.rules.security.sql_built_from_strings import SqlBuiltFromStrings
 from vibecheck.testing import check_corpus, parse_annotations
 
@@ -18,6 +20,7 @@ CORPORA: list[tuple[type[Rule], str]] = [
     (ClientDataToShell, "cases_airflow.py"),
     (SqlBuiltFromStrings, "cases_data_platforms.py"),
     (ClientDataInQuery, "cases_data_platforms.py"),
+    (HardcodedCredential, "cases_data_platforms.py"),
 ]
 
 
