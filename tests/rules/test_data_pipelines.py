@@ -1,7 +1,8 @@
 """Data pipelines and data apps: what the trigger of an Airflow DAG run chose is client input to its tasks (also
 rendered by Jinja into a `BashOperator`'s command line), an Airflow database hook's query methods run SQL text, and so do
 Spark's `spark.sql`, DuckDB's `sql` and a BigQuery client known by its name; a credential set as a Spark option or
-written into a keyword connection string is hard-coded."""
+written into a keyword connection string is hard-coded; pandas evaluates the text of `df.query`, `df.eval` and
+`pd.eval` with access to Python objects."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from tests.conftest import RULES_DIR
 from vibecheck.rule import Rule
 from vibecheck.rules.security.client_data_in_query import ClientDataInQuery
+from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
 from vibecheck.rules.security.client_data_to_shell import ClientDataToShell
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential
 from vibecheck.rules.security.sql_built_from_strings import SqlBuiltFromStrings
@@ -21,6 +23,7 @@ CORPORA: list[tuple[type[Rule], str]] = [
     (SqlBuiltFromStrings, "cases_data_platforms.py"),
     (ClientDataInQuery, "cases_data_platforms.py"),
     (HardcodedCredential, "cases_data_platforms.py"),
+    (ClientDataToCodeExecution, "cases_pandas.py"),
 ]
 
 
