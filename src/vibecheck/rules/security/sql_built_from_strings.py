@@ -519,7 +519,8 @@ class SqlBuiltFromStrings(FlowRule):
     `execute`/`executemany`/`executescript` on a cursor, connection or session (and SQLAlchemy's
     `exec_driver_sql`), the `fetch*` methods of async drivers
     (asyncpg, `databases`), BigQuery's `client.query()` (also a client named like one, `bq = client()`, in a module that
-    imports BigQuery), Spark's `spark.sql()` and DuckDB's `con.sql()`/`duckdb.sql()`, SQLAlchemy `text()` and `literal_column()`, Django `.raw()`,
+    imports BigQuery), Spark's `spark.sql()` and DuckDB's `con.sql()`/`duckdb.sql()`, SQLAlchemy `text()` and
+    `literal_column()`, Django `.raw()`,
     `RawSQL()` and `.extra(where=, select=, order_by=, tables=)`, pandas `read_sql`/`read_sql_query`, DynamoDB expressions
     (`FilterExpression=`, `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
     MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE` names, `?` placeholders,
