@@ -2,7 +2,7 @@
 rendered by Jinja into a `BashOperator`'s command line), an Airflow database hook's query methods run SQL text, and so do
 Spark's `spark.sql`, DuckDB's `sql` and a BigQuery client known by its name; a credential set as a Spark option or
 written into a keyword connection string is hard-coded; pandas evaluates the text of `df.query`, `df.eval` and
-`pd.eval` with access to Python objects."""
+`pd.eval` with access to Python objects; a logged connection string shows its password."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from vibecheck.rules.security.client_data_in_query import ClientDataInQuery
 from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
 from vibecheck.rules.security.client_data_to_shell import ClientDataToShell
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential
+from vibecheck.rules.security.secret_in_log import SecretInLog
 from vibecheck.rules.security.sql_built_from_strings import SqlBuiltFromStrings
 from vibecheck.testing import check_corpus, parse_annotations
 
@@ -24,6 +25,7 @@ CORPORA: list[tuple[type[Rule], str]] = [
     (ClientDataInQuery, "cases_data_platforms.py"),
     (HardcodedCredential, "cases_data_platforms.py"),
     (ClientDataToCodeExecution, "cases_pandas.py"),
+    (SecretInLog, "cases_connection_strings.py"),
 ]
 
 
