@@ -2,7 +2,8 @@
 rendered by Jinja into a `BashOperator`'s command line), an Airflow database hook's query methods run SQL text, and so do
 Spark's `spark.sql`, DuckDB's `sql` and a BigQuery client known by its name; a credential set as a Spark option or
 written into a keyword connection string is hard-coded; pandas evaluates the text of `df.query`, `df.eval` and
-`pd.eval` with access to Python objects; a logged connection string shows its password."""
+`pd.eval` with access to Python objects; a logged connection string shows its password; a Hugging Face loader told to
+trust remote code runs the code of the repository it is given."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from vibecheck.rules.security.client_data_to_shell import ClientDataToShell
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential
 from vibecheck.rules.security.secret_in_log import SecretInLog
 from vibecheck.rules.security.sql_built_from_strings import SqlBuiltFromStrings
+from vibecheck.rules.security.unsafe_deserialization import UnsafeDeserialization
 from vibecheck.testing import check_corpus, parse_annotations
 
 CORPORA: list[tuple[type[Rule], str]] = [
@@ -26,6 +28,7 @@ CORPORA: list[tuple[type[Rule], str]] = [
     (HardcodedCredential, "cases_data_platforms.py"),
     (ClientDataToCodeExecution, "cases_pandas.py"),
     (SecretInLog, "cases_connection_strings.py"),
+    (UnsafeDeserialization, "cases_remote_code.py"),
 ]
 
 
