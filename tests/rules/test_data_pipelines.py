@@ -3,7 +3,7 @@ rendered by Jinja into a `BashOperator`'s command line), an Airflow database hoo
 Spark's `spark.sql`, DuckDB's `sql` and a BigQuery client known by its name; a credential set as a Spark option or
 written into a keyword connection string is hard-coded; pandas evaluates the text of `df.query`, `df.eval` and
 `pd.eval` with access to Python objects; a logged connection string shows its password; a Hugging Face loader told to
-trust remote code runs the code of the repository it is given."""
+trust remote code runs the code of the repository it is given; a data frame written to a client's path writes there."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from vibecheck.rules.security.client_data_in_query import ClientDataInQuery
 from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
 from vibecheck.rules.security.client_data_to_shell import ClientDataToShell
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential
+from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
 from vibecheck.rules.security.secret_in_log import SecretInLog
 from vibecheck.rules.security.sql_built_from_strings import SqlBuiltFromStrings
 from vibecheck.rules.security.unsafe_deserialization import UnsafeDeserialization
@@ -29,6 +30,7 @@ CORPORA: list[tuple[type[Rule], str]] = [
     (ClientDataToCodeExecution, "cases_pandas.py"),
     (SecretInLog, "cases_connection_strings.py"),
     (UnsafeDeserialization, "cases_remote_code.py"),
+    (RequestDataToFilesystemOrUrl, "cases_data_writers.py"),
 ]
 
 

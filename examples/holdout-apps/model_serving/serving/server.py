@@ -49,6 +49,7 @@ class ReloadRequest(BaseModel):
     checkpoint_url: str | None = None
 
 
+# ok: VC201
 @app.post("/predict")
 def predict(req: PredictRequest):
     tokenizer, model = STATE["tokenizer"], STATE["model"]
@@ -62,6 +63,7 @@ def predict(req: PredictRequest):
     return out
 
 
+# ok: VC201
 @app.post("/predict/filtered")
 def predict_filtered(req: PredictRequest):
     out = predict(PredictRequest(texts=req.texts))
