@@ -14,7 +14,15 @@ from vibecheck.analysis.flow import dotted_name
 from vibecheck.analysis.secrets_names import NOT_SECRET_QUALIFIERS, PASSWORD_WORDS, is_catalogue_class, name_words
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
-from vibecheck.redaction import CREDENTIAL_FORMATS, MASK, URL_PASSWORD, redact, redact_known_secrets
+from vibecheck.redaction import (
+    CREDENTIAL_FORMATS,
+    DSN_KEYWORD,
+    DSN_PASSWORD,
+    MASK,
+    URL_PASSWORD,
+    redact,
+    redact_known_secrets,
+)
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import url_parameters
 from vibecheck.rules.security._support import argument, string_value
@@ -288,18 +296,12 @@ def _names_a_password_table(name: str) -> bool:
                                 or bool(LOGIN_TABLE_WORDS.intersection(words)))
 
 
-# A keyword connection string (libpq `"host=db user=app password=..."`, ODBC `"Driver=...;UID=sa;PWD=..."`): a password
-# keyword beside another of the keywords that name where and as whom to connect.
-_DSN_PASSWORD = lazy_pattern(r"(?i)((?:^|[\s;])(?:password|pwd)\s*=\s*)([^\s;'\"]+)")
-_DSN_KEYWORD = lazy_pattern(r"(?i)(?:^|[\s;])(?:host|hostaddr|server|dbname|database|uid|user|driver|data source)\s*=")
-
-
 def dsn_password(value: str) -> str | None:
     """The redacted connection string when `value` is a keyword connection string with a real password in it."""
-    match = _DSN_PASSWORD.search(value)
-    if match is None or _DSN_KEYWORD.search(value) is None or is_placeholder(match.group(2)):
+    match = DSN_PASSWORD.search(value)
+    if match is None or DSN_KEYWORD.search(value) is None or is_placeholder(match.group(2)):
         return None
-    return _DSN_PASSWORD.sub(lambda m: m.group(1) + MASK, value)
+    return DSN_PASSWORD.sub(lambda m: m.group(1) + MASK, value)
 
 
 def url_password(value: str) -> str | None:

@@ -24,8 +24,8 @@ from vibecheck.analysis.secrets_names import is_secret_name, name_words
 from vibecheck.cst_fields import own_returns, walk_own
 from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.redaction import DSN_KEYWORD, DSN_PASSWORD, URL_PASSWORD
 from vibecheck.rule import RuleContext
-from vibecheck.rules.security.hardcoded_credential import dsn_password, url_password
 
 SECRET_VALUE_ATTRIBUTES = frozenset({"value", "raw", "plaintext", "secret_value", "data", "key", "token", "password"})
 KEY_GETTERS = frozenset({"get", "getenv", "pop", "environ.get", "os.getenv", "os.environ.get"})
@@ -42,6 +42,8 @@ RECORD_FIELD_WORDS = frozenset({"user", "username", "login", "email", "host", "h
                                 "account", "warehouse", "schema", "role", "project"})
 # Names of a connection string, which carries the password it connects with (`DATABASE_URL`, `REDSHIFT_DSN`,
 # `conn_str`): by their last words.
+# How a connection string's password is left to fill in: `${PGPASSWORD}`, `{password}`, `<password>`, `%s`.
+FILL_IN_MARKS = ("$", "{", "<", "%", "*")
 CONNECTION_STRING_ENDINGS = (("dsn",), ("database", "url"), ("database", "uri"), ("db", "url"), ("db", "uri"),
                              ("connection", "string"), ("conn", "str"), ("connection", "url"), ("connection", "uri"))
 # Methods that list what a secret mapping holds, not its values: `secret.keys()`.
@@ -129,9 +131,17 @@ def _literal_credentials(module: cst.Module) -> frozenset[str]:
             if type(statement) is cst.Assign and len(statement.targets) == 1 \
                     and type(statement.targets[0].target) is cst.Name:
                 text = string_value(statement.value)
-                if text is not None and (url_password(text) is not None or dsn_password(text) is not None):
+                if text is not None and _holds_password(text):
                     found.add(statement.targets[0].target.value)
     return frozenset(found)
+
+
+def _holds_password(text: str) -> bool:
+    """A URL with a password in its user info, or a keyword connection string with one; not a variable to fill in."""
+    match = URL_PASSWORD.search(text)
+    if match is None and DSN_KEYWORD.search(text) is not None:
+        match = DSN_PASSWORD.search(text)
+    return match is not None and len(match.group(2)) >= 4 and not match.group(2).startswith(FILL_IN_MARKS)
 
 
 def _names_a_connection_string(name: str) -> bool:

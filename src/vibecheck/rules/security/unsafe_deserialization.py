@@ -187,7 +187,9 @@ class UnsafeDeserialization(BindingRule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (502,)
-    supersedes = ("B301", "B302", "B506", "B614")
+    # B615 (a Hugging Face download without a pinned revision) on a `trust_remote_code` load: the code run is the graver
+    # problem, and the hint asks for the pinned revision too.
+    supersedes = ("B301", "B302", "B506", "B614", "B615")
     vets = ("B301", "B302", "B506", "B614")
     # Every finding calls a loader of a module the file names: `pickle` (also `cPickle`, `cloudpickle`, `jsonpickle`,
     # `read_pickle`, numpy's `allow_pickle=`), `dill`, `joblib`, `shelve`, `yaml` (PyYAML, ruamel), `torch` or `marshal`,
