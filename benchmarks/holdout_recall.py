@@ -2,9 +2,9 @@
 
 Each folder under `examples/holdout-apps/` is an app written the way a coding agent writes one on a typical
 prompt; the README there says, round by round, which stacks and pitfalls each covers (web frameworks, agent and
-LLM stacks, workers, command-line tools, data pipelines, scrapers and browser bots, agent-written test suites, answers
-to security benchmarks' one-paragraph prompts, whole small backends written from a spec, multi-tenant admin,
-bookings and device fleets...). A pitfall is marked
+LLM stacks, workers, command-line tools, data pipelines, Spark jobs and warehouse loaders, model servers, scrapers
+and browser bots, agent-written test suites, answers to security benchmarks' one-paragraph prompts, whole small
+backends written from a spec, multi-tenant admin, bookings and device fleets...). A pitfall is marked
 `# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are expected; marks heading a file
 are for its first line, where a finding about the whole module is reported), a legitimate look-alike `# ok: CODE`
 (`A/B`: none of them may fire). vibecheck runs as a user runs it (default rules, no bandit, the whole pipeline)

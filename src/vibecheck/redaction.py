@@ -39,6 +39,10 @@ CREDENTIAL_FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # (after a scheme character), not at the scheme: a scheme matched in full was tried from every letter of a
 # long word, quadratic in its length (a 100 KB line took 7 s). No part can run past a `/`, so the scan is linear.
 URL_PASSWORD = re.compile(r"(?<=[a-zA-Z0-9+.\-])(://[^\s:/@\"']*:)([^\s@/\"']+)(@)")
+# A keyword connection string (libpq `"host=db user=app password=..."`, ODBC `"Driver=...;UID=sa;PWD=..."`): a password
+# keyword beside another of the keywords that name where and as whom to connect.
+DSN_PASSWORD = re.compile(r"(?i)((?:^|[\s;])(?:password|pwd)\s*=\s*)([^\s;'\"]+)")
+DSN_KEYWORD = re.compile(r"(?i)(?:^|[\s;])(?:host|hostaddr|server|dbname|database|uid|user|driver|data source)\s*=")
 _STRING_LITERAL = re.compile(r"""(?P<prefix>[rRbBuUfF]{0,2})(?P<quote>'''|\"\"\"|'|")(?P<body>.*?)(?P=quote)""")
 
 

@@ -3093,6 +3093,10 @@ def _module_patterns(module: cst.Module, qualified_name: Callable[[cst.CSTNode],
 # Clients whose method runs the SQL text it is handed, by the class of the object it is called on: BigQuery's
 # `bigquery.Client().query(sql)` (`bq = bigquery.Client()` at module level, or made on the spot).
 SQL_CLIENT_METHODS = frozenset({("google.cloud.bigquery.Client", "query"), ("google.cloud.bigquery.client.Client", "query")})
+# In a module that imports BigQuery, a client is also known by its name, as agents bind it in a function or make it in a
+# helper: `bq = client()`, `client().query(sql)`, `self.bq_client.query(sql)`.
+BIGQUERY_MODULES = ("google.cloud.bigquery",)
+BIGQUERY_CLIENT_NAME = lazy_pattern(r"(?:^|_)(?:bq|bigquery|client)$", re.IGNORECASE)
 
 
 # Airflow's database hooks (`PostgresHook`, `SnowflakeHook`, any `DbApiHook`) run the SQL text their query methods are
@@ -3116,9 +3120,19 @@ def sql_client_query(call: cst.Call, state: FlowState) -> cst.BaseExpression | N
         return _db_hook_query(call, func, state)
     if method not in {method for _, method in SQL_CLIENT_METHODS}:
         return None
-    if (instance_class(func.value, state), func.attr.value) not in SQL_CLIENT_METHODS:
+    if (instance_class(func.value, state), func.attr.value) not in SQL_CLIENT_METHODS \
+            and not _named_bigquery_client(func.value, state):
         return None
     return call_argument(call, 0, "query")
+
+
+def _named_bigquery_client(receiver: cst.BaseExpression, state: FlowState) -> bool:
+    """A receiver named like a BigQuery client (`bq`, `client()`, `self.bq_client`) in a module that imports BigQuery."""
+    if type(receiver) is cst.Call:
+        receiver = receiver.func
+    name = dotted_name(receiver)
+    return name is not None and BIGQUERY_CLIENT_NAME.search(name.rpartition(".")[2]) is not None \
+        and state.imports.imports_any(BIGQUERY_MODULES)
 
 
 def _db_hook_query(call: cst.Call, func: cst.Attribute, state: FlowState) -> cst.BaseExpression | None:

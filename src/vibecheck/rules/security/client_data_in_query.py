@@ -131,9 +131,11 @@ class ClientDataInQuery(ClientSinkRule):
     Django `RawSQL()`/`.raw()`/`.extra(where=...)`, pandas `read_sql()` and a database cursor's or connection's
     `execute()` or `exec_driver_sql()` (named like one, or bound to a DB-API `connect()` in the file:
     `REPORTS = sqlite3.connect(...)`; the whole query, not a value pasted into it, which VC402 reports), BigQuery's
-    `client.query(sql)` (on a client made at module level or on the spot), also a query method of any other object given SQL
-    text built in place (`self.store.fetch_one("... WHERE id = %s" % user_id)`); the column names of
-    `.order_by()`, `.group_by()` and `.distinct()` (also `order_by(f"-{sort}")`); the lookups of a Django
+    `client.query(sql)` (on a client made at module level or on the spot, or, in a module that imports BigQuery, one named
+    like a client: `bq = client()`, `bq_client`), Spark's `spark.sql()` and DuckDB's `con.sql()`/`duckdb.sql()`, also a
+    query method of any other object given SQL text built in place (`self.store.fetch_one("... WHERE id = %s" %
+    user_id)`); the column names of `.order_by()`, `.group_by()` and `.distinct()` (also `order_by(f"-{sort}")`); the
+    lookups of a Django
     `filter(**params)`/`exclude(**params)`/`get(**params)` (in a module that imports Django, or on a model's
     manager: `User.objects.get(**params)` in a service module); and the filter of a MongoDB collection method (`find`,
     `find_one`, `update_one`, `delete_many`, `aggregate`, ...) when it is a JSON document from the
@@ -211,7 +213,8 @@ class ClientDataInQuery(ClientSinkRule):
     # ordering and lookup methods, the MongoDB methods, and `request`, `httprequest` (a Django `HttpRequest`
     # parameter) and a payload's `event` for the sources a caller passes on to a query helper in another file.
     # `get` is left out (every module names it): a lookup helper is walked for its manager (`objects`) instead.
-    file_hints = ("text(", "execute", "executemany", "executescript", "exec_driver_sql", "raw", "rawsql", "extra",
+    file_hints = ("text(", "sql", "bigquery", "execute", "executemany", "executescript", "exec_driver_sql", "raw", "rawsql",
+                  "extra",
                   "read_sql", "read_sql_query", "literal_column", "order_by", "group_by", "distinct", "filter", "exclude",
                   "update_or_create", "find", "find_one", "find_one_and_update", "find_one_and_delete",
                   "find_one_and_replace", "delete_one", "delete_many", "update_one", "update_many", "count_documents",

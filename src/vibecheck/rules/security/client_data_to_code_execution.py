@@ -24,6 +24,7 @@ from vibecheck.cst_fields import own_nodes_of
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern, word_start_matches
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
+from vibecheck.rules.security._frames import FRAME_METHODS, is_frame
 
 # AppleScript source run through the `applescript`, py-applescript and `osascript` packages: its `do shell script`
 # reaches the shell as well.
@@ -36,6 +37,9 @@ EXECUTING: dict[str, ArgumentSpec] = {
     "runpy.run_path": (0, "path_name"), "runpy.run_module": (0, "mod_name"),
     **APPLESCRIPT_RUNNERS,
 }
+# pandas' expression evaluators: `pd.eval(expr)`, and a frame's `df.query(expr)`/`df.eval(expr)` (`_frames`).
+FRAME_EXPRESSION = "frame expression"
+PANDAS_EVAL: dict[str, ArgumentSpec] = {"pandas.eval": (0, "expr")}
 IMPORTING: dict[str, ArgumentSpec] = {
     "importlib.import_module": (0, "name"), "__import__": (0, "name"), "builtins.__import__": (0, "name"),
     "pydoc.locate": (0, "path"), "importlib.util.find_spec": (0, "name"),
@@ -111,7 +115,10 @@ class ClientDataToCodeExecution(ClientSinkRule):
     `code.InteractiveConsole.push()`/`runsource()`, the JavaScript a driven browser runs (Playwright's and pyppeteer's
     `page.evaluate()`, `add_init_script()`, Selenium's `execute_script()`, in a file that imports one; client input only:
     an operator's own script, from the command line, is the tool's feature), the AppleScript source that the `applescript`
-    (`run()`, `AppleScript()`, `tell.app()`) and `osascript` packages run, and into the name
+    (`run()`, `AppleScript()`, `tell.app()`) and `osascript` packages run, the expression pandas evaluates with access to
+    Python objects (`pd.eval()`, and a frame's `df.query()`/`df.eval()`: a receiver named for a frame or bound in the file to
+    a pandas reader or constructor; client input only: an operator's `--where` filtering their own data is the tool's
+    feature), and into the name
     given to `importlib.import_module()`, `__import__()` or `pydoc.locate()`. Values converted with
     `int()`/`float()` or parsed with `ast.literal_eval()`/`json.loads()` are clean. It supersedes bandit's
     `B307` and `B102` on the same line, which report every `eval`/`exec` and name the weakness as OS
@@ -186,9 +193,9 @@ class ClientDataToCodeExecution(ClientSinkRule):
     file_hints = ("eval", "exec", "import_module", "__import__", "locate", "find_spec", "run_path", "run_module", "push",
                   "applescript", "osascript", "playwright", "pyppeteer", "selenium",
                   "runsource", "runcode", "request", "httprequest", "event", "argv", "input(", "raw_input", "fileinput",
-                  "stdin", "builtins")
+                  "stdin", "builtins", "query", "pandas")
     file_hints_are_names = True
-    function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**EXECUTING, **IMPORTING}
+    function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**EXECUTING, **IMPORTING, **PANDAS_EVAL}
     method_sinks: ClassVar[dict[str, ArgumentSpec]] = {**CONSOLE_METHODS, **BROWSER_SCRIPT_METHODS}
     sanitizers = SANITIZERS
     source: ClassVar[SourceFinder] = staticmethod(cli_source)
@@ -225,6 +232,12 @@ class ClientDataToCodeExecution(ClientSinkRule):
         """The table's sinks, and the path of the file whose contents `exec`/`eval` run (`exec(open(path).read())`),
         which runs whatever file the path names, as `runpy.run_path(path)` does."""
         yield from super().sinks(call, state)
+        func = call.func
+        if type(func) is cst.Attribute and func.attr.value in FRAME_METHODS \
+                and is_frame(dotted_name(func.value) or "", self.context):
+            argument = call_argument(call, 0, FRAME_METHODS[func.attr.value])
+            if argument is not None:
+                yield argument, FRAME_EXPRESSION
         if self._runs_code and state.qualified_name(call) in RUNNERS:
             code = call_argument(call, 0, "source")
             opener = self._contents_opener(code, state) if code is not None else None
@@ -324,6 +337,15 @@ class ClientDataToCodeExecution(ClientSinkRule):
                         "its logins and the internal pages it can reach.", hint="Keep the script fixed and pass the value "
                         "as its argument (`page.evaluate(\"v => ...\", value)`), or use `page.fill(selector, value)`.",
                         cwe=CWE, severity=_severity(taint))
+            return
+        if label == FRAME_EXPRESSION or label in PANDAS_EVAL:
+            if taint.kind == CLI_OPTION:
+                return  # `--where` filtering the operator's own data on the operator's machine: the feature
+            self.report(node, f"Input from `{taint.origin}` is evaluated as a pandas expression by "
+                        f"`{short_code(call.func)}()`, which reaches Python objects (`@` names, attributes and their "
+                        "calls), so its sender can read any variable or run code.", hint="Filter with fixed expressions "
+                        "and pass the values as variables (`df.query(\"segment == @segment\")`, `df[df[col] == value]` "
+                        "with `col` from an allow-list).", cwe=CWE, severity=_severity(taint))
             return
         if label in APPLESCRIPT_RUNNERS:
             self.report(node, f"Input from `{taint.origin}` is run as AppleScript by `{short_code(call.func)}()`, whose "

@@ -20,7 +20,15 @@ from vibecheck.analysis.secrets_names import (
 )
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
-from vibecheck.redaction import CREDENTIAL_FORMATS, MASK, URL_PASSWORD, redact, redact_known_secrets
+from vibecheck.redaction import (
+    CREDENTIAL_FORMATS,
+    DSN_KEYWORD,
+    DSN_PASSWORD,
+    MASK,
+    URL_PASSWORD,
+    redact,
+    redact_known_secrets,
+)
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import url_parameters
 from vibecheck.rules.security._support import argument, string_value
@@ -30,7 +38,9 @@ SECRET_WORDS = frozenset({"password", "passwd", "pwd", "passphrase", "pass", "se
 KEY_QUALIFIERS = frozenset({"api", "access", "secret", "private", "auth", "signing", "encryption", "master", "client",
                             "license", "webhook", "app",
                             # keys a device or an ingest endpoint is let in with (`DEFAULT_DEVICE_KEY`, `INGEST_KEY`)
-                            "device", "provisioning", "enrollment", "ingest"})
+                            "device", "provisioning", "enrollment", "ingest",
+                            # a cloud storage account's key (`STORAGE_ACCOUNT_KEY`, Azure's `account_key=`)
+                            "account", "storage"})
 PLACEHOLDER_WORDS = ("xxx", "***", "...", "change", "your", "example", "dummy", "placeholder",
                      "redacted", "todo", "replace", "insert", "fake", "sample", "<", "{", "%s",
                      # what the docs of local model servers pass as the key they ignore (LM Studio, llama.cpp)
@@ -60,6 +70,9 @@ PASSWORD_ARGUMENTS = {
 HASHER_CLASSES = frozenset({"passlib.context.CryptContext", "argon2.PasswordHasher"})
 HASHER_HINTS = ("CryptContext", "PasswordHasher")
 HASH_METHOD = "hash"
+# Methods that set an option by name and value (Spark's `.option("password", ...)`, `SparkConf().set(key, value)`,
+# `SparkSession.builder.config(key, value)`): a value set under a secret's name is that secret.
+OPTION_METHODS = frozenset({"option", "set", "config"})
 # Browser automation typing into a form field (Playwright's `page.fill(selector, text)` and
 # `page.locator(selector).fill(text)`, Selenium's `driver.find_element(By.ID, field).send_keys(text)`): a field whose
 # selector names a secret is given one.
@@ -289,6 +302,14 @@ def _names_a_password_table(name: str) -> bool:
                                 or bool(LOGIN_TABLE_WORDS.intersection(words)))
 
 
+def dsn_password(value: str) -> str | None:
+    """The redacted connection string when `value` is a keyword connection string with a real password in it."""
+    match = DSN_PASSWORD.search(value)
+    if match is None or DSN_KEYWORD.search(value) is None or is_placeholder(match.group(2)):
+        return None
+    return DSN_PASSWORD.sub(lambda m: m.group(1) + MASK, value)
+
+
 def url_password(value: str) -> str | None:
     """The redacted URL when `value` has a real password in its user info (`postgres://app:s3cret@db/app`)."""
     match = URL_PASSWORD.search(value)
@@ -305,9 +326,12 @@ class HardcodedCredential(Rule):
     `sk-`/`sk-proj-`, Anthropic `sk-ant-`, AWS `AKIA...`, GitHub `ghp_`/`github_pat_`, GitLab `glpat-`,
     Slack `xox?-` and webhook URLs, Stripe `sk_live_`, Google `AIza...`, Hugging Face `hf_`, Groq `gsk_`,
     SendGrid `SG.`, PEM private keys, `Bearer <token>` header values,
-    URLs with a password such as `postgres://app:s3cret@db/app`), and literals given to names like
+    URLs with a password such as `postgres://app:s3cret@db/app`, keyword connection strings with one: libpq's
+    `"host=db user=app password=..."`, ODBC's `"...;UID=sa;PWD=..."`), and literals given to names like
     `password`, `api_key`, `token` or `secret` (also a key a device or an ingest endpoint is let in with:
-    `DEFAULT_DEVICE_KEY`, `INGEST_KEY`) (assignments, keyword arguments, dict keys, parameter
+    `DEFAULT_DEVICE_KEY`, `INGEST_KEY`, and a storage account's: `STORAGE_ACCOUNT_KEY`) (assignments, keyword arguments,
+    dict keys, options set by name: Spark's `.option("password", "...")`, `conf.set("spark.hadoop.fs.s3a.secret.key",
+    "...")`, `builder.config(...)`, parameter
     defaults, comparisons, the default of `os.getenv` (also one spelled after `or`: `os.getenv("DB_PASSWORD") or
     "..."`), and the key of `jwt.encode`/`jwt.decode`/
     `hmac.new`/`itsdangerous` signers; the password given by position to a `login(user, password)` method, to
@@ -420,9 +444,13 @@ class HardcodedCredential(Rule):
             self._report(node, f"A hard-coded {kind} (`{shown}`) is in the source code.", Severity.HIGH, fix)
         elif found is None and not self.context.is_test_file:
             redacted_url = url_password(value)
+            redacted_dsn = dsn_password(value) if redacted_url is None else None
             if redacted_url is not None:
                 self._report(node, f"A URL with a hard-coded password (`{redacted_url}`) is in the source code.",
                                Severity.HIGH)
+            elif redacted_dsn is not None:
+                self._report(node, f"A connection string with a hard-coded password (`{redacted_dsn}`) is in the source "
+                             "code.", Severity.HIGH)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._catalogues += is_catalogue_class(node.name.value)
@@ -508,6 +536,7 @@ class HardcodedCredential(Rule):
         elif type(node.func) is cst.Attribute and node.func.attr.value == HASH_METHOD and self._is_hasher(node.func.value):
             self._check_positional_password(node, 0)
         self._check_typed_secret(node)
+        self._check_option(node)
         for arg in node.args:
             if arg.keyword is not None:
                 self._check_auth_pair(arg.keyword.value, arg.value)
@@ -527,6 +556,13 @@ class HardcodedCredential(Rule):
             return
         if any(SECRET_FIELD.search(string_value(field) or "") for field in fields):
             self._check_named("password", typed)
+
+    def _check_option(self, node: cst.Call) -> None:
+        """`.option("password", "...")`, `conf.set("spark.hadoop.fs.s3a.secret.key", "...")`: a value set by name."""
+        func = node.func
+        if type(func) is cst.Attribute and func.attr.value in OPTION_METHODS and len(node.args) == 2 \
+                and all(arg.keyword is None and arg.star == "" for arg in node.args):
+            self._check_named(string_value(node.args[0].value), node.args[1].value)
 
     def _is_hasher(self, receiver: cst.BaseExpression) -> bool:
         """`pwd_context` bound to a `CryptContext(...)` (or `argon2.PasswordHasher()`) in this file, or one built here."""

@@ -40,6 +40,7 @@ from vibecheck.cst_fields import own_nodes_of
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
+from vibecheck.rules.security._frames import FRAME_METHODS, is_frame
 from vibecheck.rules.security._http_clients import HTTP_CLIENT_NAMES, HTTP_VERBS, METHOD_FIRST
 from vibecheck.rules.security._markup_sinks import (
     STREAMLIT_HTML,
@@ -152,16 +153,6 @@ METHOD_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
     # paramiko's `SSHClient.exec_command(command)`: a shell line on the remote host
     "exec_command": (0, "command", (78,), "a shell command"),
 }
-# DataFrame methods that evaluate an expression (`df.query(expr)`, `df.eval(expr)`): pandas runs it, with its Python
-# engine as Python code. Reported on a receiver named for a frame (`df`, `sales_df`, `df_clean`, `frame`), since a
-# `.query()` elsewhere is a search (`index.query(question)`), not code.
-FRAME_METHODS = {"query": "expr", "eval": "expr"}
-FRAME_NAME = lazy_pattern(r"^df(?:_|$)|_df$|frame$", re.IGNORECASE)
-# pandas calls that make a DataFrame: a name the file binds to one is a frame whatever it is called (`sales =
-# pd.read_parquet(...)`).
-FRAME_MAKERS = frozenset({"pandas.DataFrame", "pandas.concat", "pandas.merge", "pandas.json_normalize",
-                          "pandas.pivot_table", "pandas.crosstab"})
-FRAME_READER_PREFIX = "pandas.read_"
 # LangChain's SQL wrapper, whose `run` executes the statement it is given: a name bound in the file to one (`warehouse =
 # SQLDatabase.from_uri(...)`) runs SQL, whatever it is called.
 SQL_DATABASE_CLASS = "SQLDatabase"
@@ -692,17 +683,6 @@ class LlmOutputToDangerousSink(FlowRule):
             severity=Severity.MEDIUM if what in (READ_PATH, FETCH) else None,
         )
 
-    def _is_frame(self, receiver: str) -> bool:
-        """A receiver named for a frame (`df`, `sales_df`), or bound in this file to a pandas reader or constructor."""
-        if FRAME_NAME.search(receiver.rpartition(".")[2]):
-            return True
-        frames: frozenset[str] | None = self.context.shared.get(FRAME_MAKERS)
-        if frames is None:
-            frames = self.context.shared[FRAME_MAKERS] = names_bound_to_calls(
-                self.context.module, self.context.imports,
-                lambda name: name in FRAME_MAKERS or name.startswith(FRAME_READER_PREFIX)) \
-                if self.context.imports.imports_any(("pandas",)) else frozenset()
-        return receiver in frames
 
     def _is_sql_database(self, receiver: str) -> bool:
         """A receiver bound in this file to LangChain's `SQLDatabase(...)` or `SQLDatabase.from_uri(...)`."""
@@ -743,7 +723,7 @@ class LlmOutputToDangerousSink(FlowRule):
             return call_argument(call, position, "url"), f"{short_code(func)}()", (918,), FETCH
         if method in SQL_DATABASE_METHODS and self._is_sql_database(dotted_name(func.value) or ""):
             return call_argument(call, 0, "command"), f"{short_code(func)}()", (89,), "SQL"
-        if method in FRAME_METHODS and self._is_frame(dotted_name(func.value) or ""):
+        if method in FRAME_METHODS and is_frame(dotted_name(func.value) or "", self.context):
             return call_argument(call, 0, FRAME_METHODS[method]), f"{short_code(func)}()", (94, 95), "code execution"
         if method in TEMPLATE_SOURCE_METHODS:
             position, keyword = TEMPLATE_SOURCE_METHODS[method]

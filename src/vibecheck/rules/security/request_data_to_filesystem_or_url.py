@@ -71,6 +71,16 @@ PATH_DERIVING_METHODS = frozenset({"joinpath", "resolve", "absolute", "expanduse
                                    "with_stem", "relative_to"})
 PATH_METHODS = frozenset({"open", "read_text", "read_bytes", "write_text", "write_bytes", "unlink", "iterdir", "rmdir",
                           "rglob", "glob"})
+# Methods of a data frame that write it to the path they are given (pandas' `to_csv`, polars' `write_parquet`): method ->
+# (position, keyword) of the path.
+FRAME_WRITERS: dict[str, tuple[int, str]] = {
+    "to_csv": (0, "path_or_buf"), "to_json": (0, "path_or_buf"), "to_hdf": (0, "path_or_buf"), "to_parquet": (0, "path"),
+    "to_feather": (0, "path"), "to_pickle": (0, "path"), "to_excel": (0, "excel_writer"),
+    "write_csv": (0, "file"), "write_parquet": (0, "file"), "write_json": (0, "file"), "write_ndjson": (0, "file"),
+}
+# Spark's `DataFrameWriter`, reached through a frame's `.write` (`df.write.mode("overwrite").parquet(path)`).
+SPARK_WRITER_METHODS = frozenset({"parquet", "csv", "json", "orc", "text", "save"})
+SPARK_WRITER = "write"
 HTTP_MODULES = ("requests", "httpx", "aiohttp", "urllib3")
 URL_FUNCTIONS: dict[str, tuple[int, str | None]] = {
     "urllib.request.urlopen": (0, "url"), "urllib.request.Request": (0, "url"), "urllib.request.urlretrieve": (0, "url"),
@@ -569,7 +579,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     `configparser`, objects of the module's own classes, branches and loops, `os.path.join` and `pathlib.Path` into
     `open`, `send_file`, `send_from_directory`'s directory (its second argument is safe), `FileResponse` (also
     aiohttp's and Pyramid's), Bottle's `static_file`'s root, `os.remove`/`shutil` (also the folder `make_archive`
-    packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's
+    packs), `Path.open()/read_text()`, the path a data frame is written to (pandas' `to_csv`/`to_parquet`/`to_json`/...,
+    polars' `write_csv`/`write_parquet`, Spark's `df.write....parquet(path)`/`.save(path)`), or the URL
+    of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's
     `AsyncHTTPClient().fetch()` or `HTTPRequest`, of a request built to be sent later (`client.build_request("GET",
     url)`, `httpx.Request(...)`, `requests.Request(...)`) (also of a session a class keeps in `self.session =
     requests.Session()` or the module binds at its top level, `session = requests.Session()`; for VC417 also one
@@ -833,6 +845,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         if browser is not None:
             position, keyword_name, is_url = browser
             return call_argument(call, position, keyword_name), f"{short_code(func)}()", is_url
+        if method in FRAME_WRITERS:
+            return call_argument(call, *FRAME_WRITERS[method]), f"{short_code(func)}()", False
+        if method in SPARK_WRITER_METHODS and _through_spark_writer(func.value):
+            return call_argument(call, 0, "path"), f".{method}()", False
         if method in PATH_METHODS and not (isinstance(state, UrlState) and state.is_archive(func.value)):
             receiver = state.taint_of(func.value)
             # a parameter's `.open()` may be any object's; a path built from it is a file's
@@ -965,3 +981,15 @@ def _is_checked_member(member: cst.BaseExpression | None, state: FlowState) -> b
         return True
     name = dotted_name(member)
     return name is not None and (name in state.checked or any(c.startswith((name + ".", name + "[")) for c in state.checked))
+
+
+def _through_spark_writer(receiver: cst.BaseExpression) -> bool:
+    """`df.write`, `df.write.mode("overwrite").partitionBy("day")`: a chain of calls and attributes through `.write`."""
+    while isinstance(receiver, (cst.Call, cst.Attribute)):
+        if isinstance(receiver, cst.Attribute):
+            if receiver.attr.value == SPARK_WRITER:
+                return True
+            receiver = receiver.value
+        else:
+            receiver = receiver.func
+    return False

@@ -24,6 +24,7 @@ from vibecheck.analysis.secrets_names import is_secret_name, name_words
 from vibecheck.cst_fields import own_returns, walk_own
 from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.redaction import DSN_KEYWORD, DSN_PASSWORD, URL_PASSWORD
 from vibecheck.rule import RuleContext
 
 SECRET_VALUE_ATTRIBUTES = frozenset({"value", "raw", "plaintext", "secret_value", "data", "key", "token", "password"})
@@ -36,7 +37,15 @@ SPLITS = frozenset({"split", "rsplit", "splitlines"})
 # `creds["host"]` name who and where, not the credential.
 RECORD_FIELD_WORDS = frozenset({"user", "username", "login", "email", "host", "hostname", "port", "arn", "id", "name",
                                 "region", "url", "endpoint", "engine", "database", "dbname", "db", "type", "scope",
-                                "scopes", "expiry", "expires", "expiration", "created", "updated", "version", "kind"})
+                                "scopes", "expiry", "expires", "expiration", "created", "updated", "version", "kind",
+                                # where a warehouse session runs: Snowflake's `account`, `warehouse`, `schema`, `role`
+                                "account", "warehouse", "schema", "role", "project"})
+# Names of a connection string, which carries the password it connects with (`DATABASE_URL`, `REDSHIFT_DSN`,
+# `conn_str`): by their last words.
+# How a connection string's password is left to fill in: `${PGPASSWORD}`, `{password}`, `<password>`, `%s`.
+FILL_IN_MARKS = ("$", "{", "<", "%", "*")
+CONNECTION_STRING_ENDINGS = (("dsn",), ("database", "url"), ("database", "uri"), ("db", "url"), ("db", "uri"),
+                             ("connection", "string"), ("conn", "str"), ("connection", "url"), ("connection", "uri"))
 # Methods that list what a secret mapping holds, not its values: `secret.keys()`.
 KEY_LISTINGS = frozenset({"keys"})
 # Calls that reduce a secret to something harmless to log.
@@ -83,8 +92,11 @@ def credential_builders(module: cst.Module) -> dict[str, str]:
 def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """A value named like a secret: a variable, an attribute, `config["api_key"]`, `os.getenv("DB_PASSWORD")`."""
     if type(node) is cst.Name:
-        return Taint("secret", node.value) if is_secret_name(node.value) else None
+        return Taint("secret", node.value) if is_secret_name(node.value) or _names_a_connection_string(node.value) \
+            else None
     if type(node) is cst.Attribute:
+        if _names_a_connection_string(node.attr.value):
+            return Taint("secret", dotted_name(node) or node.attr.value)
         if is_secret_name(node.attr.value):
             return None if _part_of_a_named_value(node) else Taint("secret", dotted_name(node) or node.attr.value)
         if node.attr.value in CREDENTIAL_ATTRIBUTES and name_words(_owner_name(node))[-1:] \
@@ -107,6 +119,35 @@ def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         if name in KEY_GETTERS or method in ("get", "getenv"):
             return _keyed(string_value(node.args[0].value), "{}")
     return None
+
+
+def _literal_credentials(module: cst.Module) -> frozenset[str]:
+    """Module-level names bound to a literal URL or keyword connection string with a password in it."""
+    found = set()
+    for line in module.body:
+        if type(line) is not cst.SimpleStatementLine:
+            continue
+        for statement in line.body:
+            if type(statement) is cst.Assign and len(statement.targets) == 1 \
+                    and type(statement.targets[0].target) is cst.Name:
+                text = string_value(statement.value)
+                if text is not None and _holds_password(text):
+                    found.add(statement.targets[0].target.value)
+    return frozenset(found)
+
+
+def _holds_password(text: str) -> bool:
+    """A URL with a password in its user info, or a keyword connection string with one; not a variable to fill in."""
+    match = URL_PASSWORD.search(text)
+    if match is None and DSN_KEYWORD.search(text) is not None:
+        match = DSN_PASSWORD.search(text)
+    return match is not None and len(match.group(2)) >= 4 and not match.group(2).startswith(FILL_IN_MARKS)
+
+
+def _names_a_connection_string(name: str) -> bool:
+    """`DATABASE_URL`, `settings.REDSHIFT_DSN`, `conn_str`: a connection string, with the password it connects with."""
+    words = tuple(name_words(name))
+    return any(words[-len(ending):] == ending for ending in CONNECTION_STRING_ENDINGS)
 
 
 def _owner_name(node: cst.Attribute) -> str:
@@ -188,13 +229,17 @@ class SecretInLog(FlowRule):
     carry a value named like a secret:
     a variable or attribute such as `password`, `api_key`, `access_token`, `SECRET_KEY`, `client_secret`,
     a lookup such as `config["api_key"]` or `os.getenv("DB_PASSWORD")`, an HTTP client's credentials
-    (`session.auth`, `self.client.auth`), directly, inside an f-string,
+    (`session.auth`, `self.client.auth`), a connection string, which holds the password it connects with (a name ending
+    in `dsn`, `database_url`, `db_uri`, `connection_string`, `conn_str`: `settings.REDSHIFT_DSN`; or a module-level name
+    bound to a literal URL or keyword connection string with a password: `TRACKING_URI = "https://u:pw@host"`), directly,
+    inside an f-string,
     `%`/`.format()` formatting, or after being assigned to another variable in the same function; also a
     dict that holds a credential header (`{"Authorization": f"Bearer {key}"}`, `X-API-Key`, `Cookie`), built
     in the function or returned by a function of the same module (`headers = _auth_headers(cfg)`). Names are
     matched on their last word, so `token_count`, `max_tokens`, `tokenizer`, `password_hash` and
     `next_page_token` are not secrets; `len(token)`, `token[:4]`, hashes of a secret, the names of its fields
-    (`secret.keys()`), a record's other fields (`secret.get("username")`, `["SecretArn"]`, `["host"]`) and a cursor's
+    (`secret.keys()`), a record's other fields (`secret.get("username")`, `["SecretArn"]`, `["host"]`, a warehouse
+    session's `["account"]`, `["warehouse"]`, `["role"]`) and a cursor's
     value (`page_token.token`) are not reported, nor is a bare `token` in a file that imports a token or lexer module
     (`tokenize`, `pygments.token`), nor one a loop takes from a split text not named as a secret (`for token in
     raw.split(","):`): there it is a piece of text. A key that the code's own format check just rejected
@@ -237,11 +282,13 @@ class SecretInLog(FlowRule):
     - [OWASP Logging Cheat Sheet: data to exclude](https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html#data-to-exclude)
     """
 
-    file_hints = ("password", "passwd", "pwd", "passphrase", "secret", "token", "key", "cred", "uthorization", "ookie")
+    file_hints = ("password", "passwd", "pwd", "passphrase", "secret", "token", "key", "cred", "uthorization", "ookie",
+                  "dsn", "database_ur", "db_ur", "conn_str", "connection_str", "connection_ur", "://")
 
     def __init__(self, context: RuleContext, options: Any = None) -> None:
         super().__init__(context, options)
         self._builders: dict[str, str] | None = None  # this module's functions that return a credential, when asked
+        self._literal_credentials: frozenset[str] | None = None  # module names bound to a URL or DSN with a password
     code = "VC407"
     name = "secret-in-log"
     category = Category.SECURITY
@@ -254,7 +301,13 @@ class SecretInLog(FlowRule):
                          slices_clear=True, comparisons_propagate=False)
 
     def _source(self, node: cst.BaseExpression, state: FlowState) -> Taint | None:
-        """A secret by name, or what a function of this module returns with a credential in it (`_headers(cfg)`)."""
+        """A secret by name, what a function of this module returns with a credential in it (`_headers(cfg)`), or a
+        module-level name bound to a connection string with a password in it (`TRACKING_URI = "https://u:pw@host"`)."""
+        if type(node) is cst.Name and node.value not in state.names:
+            if self._literal_credentials is None:
+                self._literal_credentials = _literal_credentials(self.context.module)
+            if node.value in self._literal_credentials:
+                return Taint("secret", node.value)
         if type(node) is cst.Call and type(node.func) is cst.Name:
             if self._builders is None:
                 self._builders = credential_builders(self.context.module)

@@ -52,6 +52,8 @@ EXECUTE_METHODS = {
     "executescript": (0, ("sql_script", "sql"), ()),
     # SQLAlchemy's `Connection.exec_driver_sql()`: the text goes to the DB-API cursor as it is
     "exec_driver_sql": (0, ("statement",), ("parameters",)),
+    # Spark's `spark.sql(query, args={...})`, DuckDB's `con.sql(query, params=[...])` and `duckdb.sql(...)`
+    "sql": (0, ("sqlQuery", "query"), ("args", "params")),
 }
 # Async drivers' query methods (asyncpg `fetch*`, `databases` `fetch_*`): values follow the query or go in `values`.
 ASYNC_QUERY_METHODS = ("fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all", "fetch_val")
@@ -75,7 +77,8 @@ SQL_CWE = (89,)
 NOSQL_CWE = (943,)
 MONGO_CODE_OPERATORS = frozenset({"$where", "$function", "$accumulator"})
 READ_SQL_FUNCTIONS = frozenset({"read_sql", "read_sql_query"})
-DB_RECEIVER = lazy_pattern(r"(cur|conn|con|db|database|session|engine|sqlite|psycopg|tx|transaction|c)$", re.IGNORECASE)
+DB_RECEIVER = lazy_pattern(r"(cur|conn|con|db|database|session|engine|sqlite|psycopg|tx|transaction|c|spark|duckdb|duck)$",
+                           re.IGNORECASE)
 SAFE_VALUE_CALLS = frozenset({"int", "float", "len", "bool", "abs", "round", "range"})
 COMPREHENSIONS = frozenset({cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp})
 # The driver's or ORM's own identifier quoting makes a table or column name safe to paste into DDL:
@@ -515,7 +518,9 @@ class SqlBuiltFromStrings(FlowRule):
     or built in a variable first and extended with `+=`) into calls that execute SQL or another query language:
     `execute`/`executemany`/`executescript` on a cursor, connection or session (and SQLAlchemy's
     `exec_driver_sql`), the `fetch*` methods of async drivers
-    (asyncpg, `databases`), BigQuery's `client.query()`, SQLAlchemy `text()` and `literal_column()`, Django `.raw()`,
+    (asyncpg, `databases`), BigQuery's `client.query()` (also a client named like one, `bq = client()`, in a module that
+    imports BigQuery), Spark's `spark.sql()` and DuckDB's `con.sql()`/`duckdb.sql()`, SQLAlchemy `text()` and
+    `literal_column()`, Django `.raw()`,
     `RawSQL()` and `.extra(where=, select=, order_by=, tables=)`, pandas `read_sql`/`read_sql_query`, DynamoDB expressions
     (`FilterExpression=`, `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
     MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE` names, `?` placeholders,
@@ -601,7 +606,7 @@ class SqlBuiltFromStrings(FlowRule):
 
     file_hints = ("execute", "exec_driver_sql", "fetch", "text(", ".raw(", ".extra(", "read_sql", "literal_column",
                   "rawsql", "expression", "statement", "$where", "$function", "$accumulator", "get_records", "get_first",
-                  "get_pandas_df", "get_df", "hook.run(")
+                  "get_pandas_df", "get_df", "hook.run(", ".sql(", "bigquery")
     code = "VC402"
     name = "sql-built-from-strings"
     category = Category.SECURITY

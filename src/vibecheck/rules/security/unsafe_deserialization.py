@@ -28,6 +28,7 @@ from vibecheck.rules.security._support import (
     STRING_NODES,
     BindingRule,
     argument,
+    callee_tail,
     is_name_constant,
     keyword,
     positional,
@@ -59,8 +60,15 @@ UNSAFE_RUAMEL_TYPES = frozenset({"unsafe"})
 OPENERS = frozenset({"open", "io.open", "builtins.open", "pathlib.Path", "Path", "gzip.open", "bz2.open", "lzma.open",
                      "importlib.resources.files"})
 JOINERS = frozenset({"os.path.join", "posixpath.join", "os.path.abspath", "os.path.realpath"})
+# Loaders of Hugging Face models and datasets that, with `trust_remote_code=True`, import and run the Python files of the
+# repository they are given (`AutoModel.from_pretrained(model_id, trust_remote_code=True)`, `pipeline(model=...)`,
+# `load_dataset(path)`): callee tail -> the position and keyword of the repository's name.
+REMOTE_CODE_LOADERS = {"from_pretrained": (0, "pretrained_model_name_or_path"), "pipeline": (1, "model"),
+                       "load_dataset": (0, "path")}
+REMOTE_CODE = "trust_remote_code"
+CONSTANT_NAME = lazy_pattern(r"^_?[A-Z][A-Z0-9_]*$")
 CALLEE_TAILS = tails({*ALWAYS_UNSAFE, *PICKLE_WRITERS, *YAML_LOADERS, *RUAMEL_YAML, *MARSHAL_READERS, "torch.load",
-                      "numpy.load"})
+                      "numpy.load", *REMOTE_CODE_LOADERS})
 # What reads a path's or a buffer's content (`Path("m.pkl").read_bytes()`, `buffer.getvalue()`).
 PATH_READERS = frozenset({"read_bytes", "read_text", "read", "joinpath", "open", "getvalue", "getbuffer"})
 # In-memory buffers: made empty, they hold only what this code writes into them (`pickle.dump(obj, buffer)`).
@@ -130,7 +138,10 @@ class UnsafeDeserialization(BindingRule):
     input (`pickle.loads(sys.stdin.buffer.read())`: a worker or daemon launcher that its parent process hands pickled
     jobs through a pipe): whoever can start the process can run code in it, and that is most often the parent
     alone. Also a Celery `accept_content` (Django's
-    `CELERY_ACCEPT_CONTENT`) that lists `pickle`: its workers unpickle every message the broker hands them.
+    `CELERY_ACCEPT_CONTENT`) that lists `pickle`: its workers unpickle every message the broker hands them. And a Hugging
+    Face loader given `trust_remote_code=True` (`AutoModel.from_pretrained(model_id, ...)`, `pipeline(model=...)`,
+    `load_dataset(path)`) for a repository the code does not name itself (a variable, not a literal or an `UPPER_CASE`
+    constant): it imports and runs the Python files of whatever repository it is handed.
 
     ## Why is this bad?
     These formats rebuild arbitrary objects, and rebuilding an object can call any function: loading a
@@ -179,11 +190,14 @@ class UnsafeDeserialization(BindingRule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (502,)
-    supersedes = ("B301", "B302", "B506", "B614")
+    # B615 (a Hugging Face download without a pinned revision) on a `trust_remote_code` load: the code run is the graver
+    # problem, and the hint asks for the pinned revision too.
+    supersedes = ("B301", "B302", "B506", "B614", "B615")
     vets = ("B301", "B302", "B506", "B614")
     # Every finding calls a loader of a module the file names: `pickle` (also `cPickle`, `cloudpickle`, `jsonpickle`,
-    # `read_pickle`, numpy's `allow_pickle=`), `dill`, `joblib`, `shelve`, `yaml` (PyYAML, ruamel), `torch` or `marshal`.
-    file_hints = ("pickle", "dill", "joblib", "shelve", "yaml", "torch", "marshal")
+    # `read_pickle`, numpy's `allow_pickle=`), `dill`, `joblib`, `shelve`, `yaml` (PyYAML, ruamel), `torch` or `marshal`,
+    # or passes `trust_remote_code` to a Hugging Face loader.
+    file_hints = ("pickle", "dill", "joblib", "shelve", "yaml", "torch", "marshal", "trust_remote_code")
     fixable = True
 
     @classmethod
@@ -268,6 +282,8 @@ class UnsafeDeserialization(BindingRule):
     def visit_Call(self, node: cst.Call) -> None:
         if not self.may_call(node, CALLEE_TAILS):
             return
+        if self._runs_chosen_remote_code(node):
+            return
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("load", "load_all") \
                 and self._is_unsafe_ruamel(node.func.value):
             self.report(node, '`YAML(typ="unsafe").load()` builds any Python object a document names: loading data '
@@ -317,6 +333,22 @@ class UnsafeDeserialization(BindingRule):
             if allow is not None and is_name_constant(self.resolve(allow.value), "True") and not self._is_repo_file(
                     argument(node, 0, "file")):
                 self._report(node, qualified, "with `allow_pickle=True` unpickles arbitrary objects")
+
+    def _runs_chosen_remote_code(self, node: cst.Call) -> bool:
+        """Report a Hugging Face loader given `trust_remote_code=True` and a repository that the code does not name
+        itself (a variable, not a literal or an UPPER_CASE constant): whoever chooses or publishes it runs code here."""
+        spec = REMOTE_CODE_LOADERS.get(callee_tail(node) or "")
+        trusting = keyword(node, REMOTE_CODE) if spec is not None else None
+        if spec is None or trusting is None or not is_name_constant(trusting.value, "True"):
+            return False
+        repository = argument(node, *spec)
+        if repository is None or isinstance(repository, STRING_NODES) \
+                or CONSTANT_NAME.match((self.dotted(repository) or "").rpartition(".")[2]):
+            return False
+        self.report(node, f"`{callee_tail(node)}()` with `trust_remote_code=True` runs the Python files of a repository "
+                    "chosen at run time: whoever picks or publishes that repository runs code here.",
+                    hint=_HINTS["remote-code"])
+        return True
 
     def _is_safe_local_loader(self, loader: cst.BaseExpression | None) -> bool:
         """`Loader=TupleLoader` where the module defines `class TupleLoader(yaml.SafeLoader)` (also through another of
@@ -613,6 +645,8 @@ _HINTS = {
     "yaml": "Use `yaml.safe_load(...)` (or pass `Loader=yaml.SafeLoader`).",
     "ruamel": 'Load with `YAML(typ="safe")` (or the default round-trip `YAML()`), which builds only plain data.',
     "torch": "Pass `weights_only=True` to `torch.load`, or load the weights with `safetensors`.",
+    "remote-code": "Load only repositories from a fixed allow-list, pinned to a reviewed `revision=` commit, or drop "
+                   "`trust_remote_code=True`.",
     "numpy": "Drop `allow_pickle=True`, or save the arrays without object dtype so they load without pickle.",
     "celery": "Accept only `json` (Celery's default) and pass tasks JSON-serialisable arguments, such as ids.",
     "marshal": "Exchange data from outside as `json`; keep `marshal` for the interpreter's own files.",
