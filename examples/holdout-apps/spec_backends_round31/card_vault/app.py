@@ -48,6 +48,7 @@ def require_key_v2(x_api_key: str = Header(default="")) -> None:
 @app.post("/associate_card", status_code=201, dependencies=[Depends(require_key)])
 def associate_card(body: Association):
     # expect: VC407
+    # expect: VC409
     logger.info("associating card %s with phone %s", body.credit_card, body.phone)
     with closing(get_conn()) as conn, conn:
         conn.execute("INSERT OR IGNORE INTO card_phone VALUES (?, ?)", (body.credit_card, body.phone))
@@ -58,12 +59,12 @@ def associate_card(body: Association):
 @app.post("/retrieve_cards")
 def retrieve_cards(body: CardQuery):
     phones = ",".join(f"'{p}'" for p in body.phone_numbers)
-    # expect: VC402/VC422
     sql = f"""
         SELECT credit_card FROM card_phone WHERE phone IN ({phones})
         GROUP BY credit_card HAVING COUNT(DISTINCT phone) = {len(body.phone_numbers)}
     """
     with closing(get_conn()) as conn:
+        # expect: VC402/VC422
         rows = conn.execute(sql).fetchall()
     if not rows:
         raise HTTPException(status_code=404, detail="Not found")

@@ -21,12 +21,14 @@ SIZE_PATTERN = re.compile(r"^\d{1,4}x\d{1,4}$")
 os.makedirs(UPLOAD_DIR, exist_ok=True)
 
 
+# expect: VC201
 @app.post("/extract")
 async def extract_frame(videoFileName: str = Form(...), frameNumber: int = Form(...), video: UploadFile = File(...)):
-    # expect: VC405/VC232
     video_path = os.path.join(UPLOAD_DIR, videoFileName)
     # expect: VC428
     content = await video.read()
+    # expect: VC405/VC232
+    # expect: VC110
     with open(video_path, "wb") as f:
         f.write(content)
     output_path = os.path.join(UPLOAD_DIR, f"frame_{uuid.uuid4().hex}.png")
@@ -107,7 +109,9 @@ def thumbnail_legacy(size: str = Form("320x240"), format: str = Form("png"), vid
     run_ffmpeg_frame(video_path, 0, frame_path)
     thumb_path = os.path.join(workdir, f"thumb.{format}")
     # expect: VC421/VC408
+    # expect: VC108
     os.system(f"convert {frame_path} -resize {size} {thumb_path}")
+    # expect: VC405
     return FileResponse(thumb_path)
 
 

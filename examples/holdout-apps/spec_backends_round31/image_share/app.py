@@ -33,8 +33,9 @@ async def upload(request: Request) -> JSONResponse:
         return JSONResponse({"error": "No file provided"}, status_code=400)
     # expect: VC206
     image_id = "".join(random.choices(string.ascii_letters + string.digits, k=8))
-    # expect: VC405/VC232
     stored_path = os.path.join(UPLOAD_DIR, file.filename)
+    # expect: VC405/VC232
+    # expect: VC110
     with open(stored_path, "wb") as f:
         f.write(await file.read())
     with db() as conn:
@@ -54,6 +55,7 @@ async def upload_v2(request: Request) -> JSONResponse:
     image_id = secrets.token_urlsafe(16)
     # ok: VC405/VC232
     stored_path = os.path.join(UPLOAD_DIR, image_id + ALLOWED_TYPES[file.content_type])
+    # expect: VC110
     with open(stored_path, "wb") as f:
         f.write(await file.read())
     with db() as conn:
@@ -97,6 +99,7 @@ async def raw_file(request: Request) -> Response:
 
 app = Starlette(
     routes=[
+        # expect: VC201
         Route("/upload", upload, methods=["POST"]),
         Route("/v2/upload", upload_v2, methods=["POST"]),
         Route("/images/{image_id}", get_image),

@@ -5,6 +5,7 @@ import hashlib
 import os
 
 import jwt
+# expect: VC504
 from werkzeug.security import check_password_hash, generate_password_hash
 
 # expect: VC203

@@ -45,6 +45,7 @@ def init_db():
         )
 
 
+# expect: VC201
 # expect: VC208
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
@@ -62,8 +63,8 @@ def messages(request):
     offset = int(request.GET.get("offset", 0))
     sort = request.GET.get("sort", "DESC")
     with connection.cursor() as cursor:
-        # expect: VC402/VC422
         cursor.execute(
+            # expect: VC402/VC422
             f"SELECT username, content, submitted_at FROM messages ORDER BY submitted_at {sort} LIMIT {limit} OFFSET {offset}"
         )
         rows = cursor.fetchall()
@@ -82,8 +83,8 @@ def messages_v2(request):
     if order is None:
         return HttpResponseBadRequest("sort must be asc or desc")
     with connection.cursor() as cursor:
-        # ok: VC402/VC422
         cursor.execute(
+            # ok: VC402/VC422
             f"SELECT username, content, submitted_at FROM messages ORDER BY submitted_at {order} LIMIT %s OFFSET %s",
             [limit, offset],
         )

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 import requests
 from flask import Flask, Response, jsonify, request
+# expect: VC504
 from werkzeug.utils import secure_filename
 
 app = Flask(__name__)
@@ -17,6 +18,7 @@ UPLOAD_FOLDER = "/tmp/pdf_uploads"
 os.makedirs(UPLOAD_FOLDER, exist_ok=True)
 
 
+# expect: VC201
 @app.route("/convert", methods=["POST"])
 def convert():
     if "file" not in request.files:
@@ -24,8 +26,8 @@ def convert():
     file = request.files["file"]
     if file.filename == "" or not file.filename.lower().endswith(".pdf"):
         return jsonify({"error": "Invalid file"}), 400
-    # expect: VC405/VC232
     pdf_path = os.path.join(UPLOAD_FOLDER, file.filename)
+    # expect: VC405/VC232/VC409
     file.save(pdf_path)
     txt_path = pdf_path[:-4] + ".txt"
     try:
@@ -33,6 +35,7 @@ def convert():
         exit_code = os.system(f"pdftotext -layout {pdf_path} {txt_path}")
         if exit_code != 0:
             return jsonify({"error": "Conversion failed"}), 500
+        # expect: VC405
         with open(txt_path, encoding="utf-8") as f:
             text = f.read()
         return Response(text, mimetype="text/plain")
@@ -42,6 +45,7 @@ def convert():
     finally:
         for path in (pdf_path, txt_path):
             if os.path.exists(path):
+                # expect: VC405
                 os.remove(path)
 
 

@@ -36,6 +36,7 @@ def parse_tags(raw: str) -> list[str]:
     return [t.strip().lower() for t in raw.split(",") if t.strip()]
 
 
+# expect: VC201
 @app.post("/recommender")
 def post_product():
     data = request.json or {}
@@ -56,8 +57,8 @@ def recommend():
         return HTTPResponse(status=400, body="tags is required")
     condition = " OR ".join(f"t.tag = '{tag}'" for tag in tags)
     with connect() as conn:
-        # expect: VC402/VC422
         rows = conn.execute(
+            # expect: VC402/VC422/VC417
             f"SELECT DISTINCT p.id, p.name FROM products p JOIN tags t ON t.product_id = p.id WHERE {condition}"
         ).fetchall()
     items = "".join(f"<li><a href='/products/{row['id']}'>{row['name']}</a></li>" for row in rows)

@@ -62,8 +62,8 @@ def wares():
     rows = db.wares_between(request.args.get("minPrice"), request.args.get("maxPrice"))
     table = "<table><tr><th>Name</th><th>Description</th><th>Price</th><th>Merchant</th></tr>"
     for w in rows:
-        # expect: VC411/VC427
         table += f"<tr><td>{w['name']}</td><td>{w['description']}</td><td>{w['price']}</td><td>{w['email']}</td></tr>"
+    # expect: VC411/VC427
     return table + "</table>"
 
 

@@ -44,7 +44,7 @@ def wares_between(min_price, max_price):
     if max_price:
         query += f" AND w.price <= {max_price}"
     with connect() as conn:
-        # expect: VC402
+        # expect: VC402/VC417
         return conn.execute(query).fetchall()
 
 
@@ -58,8 +58,8 @@ def wares_between_v2(min_price: float | None, max_price: float | None):
         params.append(max_price)
     where = " AND ".join(clauses) or "1=1"
     with connect() as conn:
-        # ok: VC402
         return conn.execute(
+            # ok: VC402
             f"SELECT w.name, w.description, w.price, m.email FROM wares w JOIN merchants m ON m.id = w.merchant_id WHERE {where}",
             params,
         ).fetchall()
