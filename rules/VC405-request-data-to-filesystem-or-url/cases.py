@@ -1206,3 +1206,29 @@ def handle_upload(e: events.UploadEventArguments) -> None:
 def handle_upload_renamed(e: events.UploadEventArguments) -> None:
     # ok: VC405 -- a name the server chose
     (Path("/srv/uploads") / f"{uuid.uuid4().hex}.bin").write_bytes(e.content.read())
+
+
+from starlette.requests import Request as StarletteRequest
+
+
+async def starlette_upload_named_by_client(request: StarletteRequest):
+    form = await request.form()
+    upload = form.get("file")
+    if upload is None or not getattr(upload, "filename", ""):
+        return None
+    # expect: VC405 -- the check asks whether the upload has a name, not what it says
+    with open(os.path.join("/srv/uploads", upload.filename), "wb") as out:
+        out.write(await upload.read())
+
+
+async def starlette_upload_name_allowlisted(request: StarletteRequest):
+    form = await request.form()
+    upload = form.get("file")
+    if upload is None or not getattr(upload, "filename", ""):
+        return None
+    name = os.path.basename(upload.filename)
+    if name not in {"avatar.png", "avatar.jpg"}:
+        return None
+    # ok: VC405 -- the name is one of two the server knows
+    with open(os.path.join("/srv/uploads", name), "wb") as out:
+        out.write(await upload.read())
