@@ -54,12 +54,12 @@ def register():
     email, password, name = data.get("email"), data.get("password"), data.get("name", "")
     if not email or not password:
         return jsonify({"message": "Email already in use or invalid data"}), 400
-    # expect: VC217
     role = data.get("role", "user")
     db = get_db()
     try:
         db.execute(
             "INSERT INTO users (email, name, password, role) VALUES (?, ?, ?, ?)",
+            # expect: VC217
             (email, name, hash_password(password), role),
         )
         db.commit()
