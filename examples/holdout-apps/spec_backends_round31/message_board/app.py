@@ -58,13 +58,13 @@ def messages(request):
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO messages (username, content) VALUES (%s, %s)", [username, content])
         return JsonResponse({"status": "ok"})
-    # expect: VC428
     limit = int(request.GET.get("limit", 10))
     offset = int(request.GET.get("offset", 0))
     sort = request.GET.get("sort", "DESC")
     with connection.cursor() as cursor:
         cursor.execute(
             # expect: VC402/VC422
+            # expect: VC428
             f"SELECT username, content, submitted_at FROM messages ORDER BY submitted_at {sort} LIMIT {limit} OFFSET {offset}"
         )
         rows = cursor.fetchall()
@@ -74,7 +74,6 @@ def messages(request):
 @require_GET
 def messages_v2(request):
     try:
-        # ok: VC428
         limit = min(max(int(request.GET.get("limit", 10)), 1), MAX_LIMIT)
         offset = max(int(request.GET.get("offset", 0)), 0)
     except ValueError:
@@ -84,7 +83,7 @@ def messages_v2(request):
         return HttpResponseBadRequest("sort must be asc or desc")
     with connection.cursor() as cursor:
         cursor.execute(
-            # ok: VC402/VC422
+            # ok: VC402/VC422/VC428
             f"SELECT username, content, submitted_at FROM messages ORDER BY submitted_at {order} LIMIT %s OFFSET %s",
             [limit, offset],
         )
