@@ -33,7 +33,8 @@ class ClientDataInTemplateSource(ClientSinkRule):
     ## What it does
     Follows client input (request fields, route parameters, Lambda and Slack payloads) into the source of
     a template: Flask `render_template_string()`, `jinja2.Template()`, `Environment.from_string()`,
-    Django `Template()`, Mako and Tornado templates, Bottle's `template()` and `SimpleTemplate()`, also when the input is only part of the text
+    Django `Template()`, Mako and Tornado templates, Bottle's `template()` and `SimpleTemplate()`, also when the
+    input is only part of the text
     (`f"<p>Hello {name}</p>"`). The `from_string` of a Jinja2 `SandboxedEnvironment` (made at module level,
     in the function, or on the spot), the way to render a template a user wrote, is not reported. It also
     reports `locals()` passed as the context of

@@ -532,7 +532,8 @@ class SqlBuiltFromStrings(FlowRule):
     and `table` of a parameter typed as dagster's `TableSlice`, a dbt `BaseRelation`), the names SQLAlchemy's inspector reads
     back from the database's catalogue (`for index in inspector.get_indexes("t"): ... {index['name']}`), a value picked from
     an allow-list by `col if col in ALLOWED else "name"`, an `or` of two constants (`" AND ".join(clauses) or
-    "1=1"`, where only literal conditions were appended to `clauses`), a value whose quotes are doubled (`path.replace("'", "''")`) right
+    "1=1"`, where only literal conditions were appended to `clauses`), a value whose quotes are doubled
+    (`path.replace("'", "''")`) right
     between the quotes of the SQL literal it is pasted into, a number after `self.counter += 1`, a comprehension that keeps
     only the items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`, also joined later: `",
     ".join([f"{k} = ?" for k in keys])`), a comprehension or `for` loop over a constant mapping's `items()`, a comprehension

@@ -150,7 +150,8 @@ class UnboundedClientSize(ClientSinkRule):
     arguments that set how much a call produces, reads, waits or allocates: an ORM's or cursor's `.limit(n)` and a
     query's slice (`Post.objects.filter(...)[:n]`), Django's `Paginator(qs, per_page)`, Flask-SQLAlchemy's
     `paginate(per_page=n)` without `max_per_page`, the `LIMIT` placeholder of SQL text (`LIMIT ?`, `LIMIT :n`) with
-    its bound value or the value an f-string pastes there (`f"... LIMIT {limit}"`), `range(n)`, a repeated literal (`"x" * n`, `[0] * n`), a stream's `read(n)`/`recv(n)` given a
+    its bound value or the value an f-string pastes there (`f"... LIMIT {limit}"`), `range(n)`, a repeated literal
+    (`"x" * n`, `[0] * n`), a stream's `read(n)`/`recv(n)` given a
     number (`archive.read(member)` names a member), `fetchmany(n)`, padding (`ljust(n)`),
     `time.sleep(n)`/`asyncio.sleep(n)`, any call's `timeout=`, PIL's
     `Image.new(mode, (w, h))` and `resize((w, h))`, NumPy arrays, `os.urandom(n)` and the `secrets` tokens,
