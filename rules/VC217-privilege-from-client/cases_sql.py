@@ -77,3 +77,54 @@ def register_through_helper_safely():
     # ok: VC217 -- a lookup by role
     query_db("SELECT id FROM users WHERE role = ?", (data.get("role"),))
     return {"ok": True}
+
+
+@app.post("/signup/local-role")
+def signup_role_in_a_local():
+    data = request.get_json(silent=True) or {}
+    role = data.get("role", "user")
+    db = get_db()
+    db.execute(
+        "INSERT INTO users (email, password_hash, role) VALUES (?, ?, ?)",
+        # expect: VC217 -- the local holds the body's field
+        (data["email"], data["password_hash"], role),
+    )
+    db.commit()
+    return {"ok": True}
+
+
+@app.post("/signup/local-role-reset")
+def signup_role_reset_before_insert():
+    data = request.get_json(silent=True) or {}
+    role = data.get("role", "user")
+    if role not in ("user", "viewer"):
+        role = "user"
+    role = "user"
+    db = get_db()
+    # ok: VC217 -- the local was bound again to the server's choice
+    db.execute("INSERT INTO users (email, role) VALUES (?, ?)", (data["email"], role))
+    db.commit()
+    return {"ok": True}
+
+
+@app.get("/users/by-role")
+def users_filtered_by_a_local():
+    data = request.get_json(silent=True) or {}
+    role = data.get("role")
+    db = get_db()
+    # ok: VC217 -- a filter, not a write
+    return {"users": db.execute("SELECT id FROM users WHERE role = ?", (role,)).fetchall()}
+
+
+@app.post("/accounts")
+def create_account_from_local():
+    data = request.get_json()
+    is_admin = bool(data.get("is_admin"))
+    # expect: VC217
+    account = Account(email=data["email"], is_admin=is_admin)
+    return {"id": account.id}
+
+
+class Account:
+    def __init__(self, email, is_admin=False):
+        self.id, self.email, self.is_admin = 0, email, is_admin

@@ -221,3 +221,21 @@ def device_firmware(device_id: int):
 @app.get("/rooms/availability")
 def room_availability():
     return free_slots()
+
+
+# expect: VC219 -- a newsletter's list of addresses
+@app.get("/subscribers")
+def list_subscribers():
+    return all_subscribers()
+
+
+# expect: VC219
+@app.get("/events/{event_id}/attendees")
+def event_attendees(event_id: int):
+    return attendees_of(event_id)
+
+
+# ok: VC219
+@app.get("/newsletters/{issue}")
+def newsletter_issue(issue: int):
+    return published_issue(issue)

@@ -1228,3 +1228,35 @@ def rows_named(cursor, form):
     # expect: VC402 -- a value, not a field's column
     cursor.execute(f"SELECT * FROM users WHERE {form.column_name} = '{form.value}'")
     return cursor.fetchall()
+
+
+def wares_in_price_range(conn: sqlite3.Connection, min_price: float | None, max_price: float | None):
+    clauses, params = [], []
+    if min_price is not None:
+        clauses.append("price >= ?")
+        params.append(min_price)
+    if max_price is not None:
+        clauses.append("price <= ?")
+        params.append(max_price)
+    where = " AND ".join(clauses) or "1=1"
+    # ok: VC402 -- either the literal conditions or a literal default
+    return conn.execute(f"SELECT name, price FROM wares WHERE {where}", params).fetchall()
+
+
+def wares_with_default_filter(conn: sqlite3.Connection, min_price, default_filter):
+    clauses, params = [], []
+    if min_price is not None:
+        clauses.append("price >= ?")
+        params.append(min_price)
+    where = " AND ".join(clauses) or default_filter
+    # expect: VC402 -- the fallback is the caller's text
+    return conn.execute(f"SELECT name, price FROM wares WHERE {where}", params).fetchall()
+
+
+def wares_with_extra_filter(conn: sqlite3.Connection, min_price, extra):
+    clauses = ["price >= ?"]
+    if extra:
+        clauses.append(extra)
+    where = " AND ".join(clauses) or "1=1"
+    # expect: VC402 -- a condition the caller wrote was appended
+    return conn.execute(f"SELECT name, price FROM wares WHERE {where}", (min_price,)).fetchall()

@@ -195,6 +195,12 @@ SMTP_PASSWORD = os.getenv("SMTP_PASSWORD") or ""
 API_TOKEN = os.getenv("API_TOKEN") or os.getenv("LEGACY_API_TOKEN")
 # ok: VC403
 TOKEN_HEADER = os.getenv("TOKEN_HEADER") or "Authorization"
+# expect: VC403 -- a development default is the credential of every deployment that forgets the variable
+CARDS_API_KEY = os.getenv("CARDS_API_KEY", "dev-cards-key")
+# expect: VC403
+INVENTORY_API_KEY = os.environ.get("INVENTORY_API_KEY") or "local-inventory-key"
+# ok: VC403 -- the default says the variable is missing
+BILLING_API_KEY = os.getenv("BILLING_API_KEY", "billing-api-key-not-set")
 
 
 def token_type():

@@ -1241,3 +1241,29 @@ def attachment_by_token(request, token):
     attachment = get_object_or_404(Attachment, download_token=token)
     # ok: VC405 -- the token found the record: it is the server's
     return DjangoFileResponse(open(os.path.join(UPLOAD_ROOT, token), "rb"), filename=attachment.filename)
+
+
+from starlette.requests import Request as StarletteRequest
+
+
+async def starlette_upload_named_by_client(request: StarletteRequest):
+    form = await request.form()
+    upload = form.get("file")
+    if upload is None or not getattr(upload, "filename", ""):
+        return None
+    # expect: VC405 -- the check asks whether the upload has a name, not what it says
+    with open(os.path.join("/srv/uploads", upload.filename), "wb") as out:
+        out.write(await upload.read())
+
+
+async def starlette_upload_name_allowlisted(request: StarletteRequest):
+    form = await request.form()
+    upload = form.get("file")
+    if upload is None or not getattr(upload, "filename", ""):
+        return None
+    name = os.path.basename(upload.filename)
+    if name not in {"avatar.png", "avatar.jpg"}:
+        return None
+    # ok: VC405 -- the name is one of two the server knows
+    with open(os.path.join("/srv/uploads", name), "wb") as out:
+        out.write(await upload.read())

@@ -256,3 +256,17 @@ def check_api_key(apikey):
         logger.warning("An invalid API key (%d characters) was specified.", len(apikey))
         return False
     return True
+
+
+def associate_card(body, payment):
+    # expect: VC407 -- the whole card number
+    logger.info("associating card %s with phone %s", body.credit_card, body.phone)
+    card_number = payment["card_number"]
+    # expect: VC407
+    logger.debug(f"charging {card_number}")
+    # expect: VC407
+    print("cvv:", payment.get("cvv"))
+    # ok: VC407 -- the last four digits identify the card to its owner and pay nothing
+    logger.info("charged card ending %s", card_number[-4:])
+    # ok: VC407 -- a card's row id and type are no card data
+    logger.info("card %s (%s) stored", body.card_id, body.card_type)

@@ -506,3 +506,40 @@ def mirror_upstream():
     except requests.HTTPError as err:
         # expect: VC414 -- the upstream's error page, not a response the code built
         return err.response.content
+
+
+import re
+import socket
+from flask import jsonify as _jsonify, request as _request
+
+
+@app.get("/search/regex")
+def search_by_regex():
+    try:
+        pattern = re.compile(_request.args["regex"])
+    except re.error as e:
+        # ok: VC414 -- where the client's own pattern is wrong
+        return _jsonify({"error": f"Invalid regex: {e}"}), 400
+    return _jsonify({"pattern": pattern.pattern})
+
+
+@app.get("/search/regex-or-disk")
+def search_by_regex_on_disk():
+    try:
+        pattern = re.compile(_request.args["regex"])
+        with open("/srv/data/index.txt") as f:
+            hits = [line for line in f if pattern.search(line)]
+    except (re.error, OSError) as e:
+        # expect: VC414 -- an OSError names the server's files
+        return _jsonify({"error": str(e)}), 400
+    return _jsonify({"hits": hits})
+
+
+@app.get("/lookup")
+def lookup_host():
+    try:
+        address = socket.gethostbyname(_request.args["host"])
+    except socket.error as e:
+        # expect: VC414 -- a bare `error` of another module is no pattern's complaint
+        return _jsonify({"error": str(e)}), 502
+    return _jsonify({"address": address})

@@ -151,3 +151,27 @@ def dashboard_greeting(context, tag, visitor):
 def dashboard_panel(context, tag, title):
     # expect: VC426 -- a tag name, and a title pasted into the markup beside it
     return Template("{%% %s %%}<h2>%s</h2>" % (tag, title)).render(context)
+
+
+def bottle_wares_page(rows):
+    from bottle import template
+
+    table = "<table>"
+    for row in rows:
+        table += f"<tr><td>{row['name']}</td></tr>"
+    # expect: VC426
+    return template(table + "</table>")
+
+
+def bottle_wares_page_with_variables(rows):
+    from bottle import template
+
+    # ok: VC426
+    return template("<table>% for row in rows:\n<tr><td>{{row['name']}}</td></tr>\n% end\n</table>", rows=rows)
+
+
+def bottle_named_view(view_name, rows):
+    from bottle import template
+
+    # ok: VC426
+    return template(view_name, rows=rows)

@@ -234,6 +234,32 @@ def search_constant():
     return jsonify(conn.execute(PAGE_SQL, (author, limit)).fetchall())
 
 
+@app.get("/search/pasted")
+def search_pasted_limit():
+    limit = int(request.args.get("limit", 10))
+    offset = int(request.args.get("offset", 0))
+    conn = sqlite3.connect("shop.db")
+    # expect: VC428 -- the f-string pastes the client's number as the LIMIT
+    return jsonify(conn.execute(f"SELECT id FROM posts ORDER BY id DESC LIMIT {limit} OFFSET {offset}").fetchall())
+
+
+@app.get("/search/pasted-capped")
+def search_pasted_capped_limit():
+    limit = min(int(request.args.get("limit", 10)), MAX_PAGE)
+    offset = int(request.args.get("offset", 0))
+    conn = sqlite3.connect("shop.db")
+    # ok: VC428 -- capped; the OFFSET only moves the window
+    return jsonify(conn.execute(f"SELECT id FROM posts ORDER BY id DESC LIMIT {limit} OFFSET {offset}").fetchall())
+
+
+@app.get("/search/pasted-order")
+def search_pasted_order_only():
+    order = "DESC" if request.args.get("sort") == "desc" else "ASC"
+    conn = sqlite3.connect("shop.db")
+    # ok: VC428 -- what the client picks is the order, and the LIMIT is the code's
+    return jsonify(conn.execute(f"SELECT id FROM posts ORDER BY id {order} LIMIT 50").fetchall())
+
+
 @app.get("/search/author-only")
 def search_author_only():
     author = request.args["author"]

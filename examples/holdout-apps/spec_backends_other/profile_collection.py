@@ -12,13 +12,13 @@ from django.utils.html import escape
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-# expect: VC213
 settings.configure(
     # expect: VC211
     DEBUG=True,
     # expect: VC203
     SECRET_KEY=os.environ.get("APP_SECRET", "django-insecure-profile-collection"),
     ROOT_URLCONF=__name__,
+    # expect: VC213
     ALLOWED_HOSTS=["*"],
     MIDDLEWARE=["django.middleware.common.CommonMiddleware"],
 )

@@ -95,8 +95,10 @@ NON_PROPAGATING_METHODS = frozenset({
     "isspace", "islower", "isupper", "istitle", "isprintable",
     "count", "index", "find", "rfind", "__len__", "save", "close", "is_relative_to",
 })
-# Functions that take a tainted value and say something about it; used in an `if`, they are a visible check.
-NON_CHECK_CALLS = frozenset({"len", "isinstance", "bool", "str", "type", "print", "repr", "Path", "PurePath"})
+# Calls that read, convert or test the presence of a value without judging its content: `if not getattr(file,
+# "filename", ""):` checks that an upload has a name, not what the name says.
+NON_CHECK_CALLS = frozenset({"len", "isinstance", "bool", "str", "type", "print", "repr", "Path", "PurePath",
+                             "getattr", "hasattr", "callable"})
 # Methods that change a string's case or trim it, and methods that cut it into pieces (`_is_leading_piece`).
 CASE_AND_SPACE_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip", "title"})
 SPLITTING_METHODS = frozenset({"split", "rsplit", "partition", "rpartition", "splitlines"})

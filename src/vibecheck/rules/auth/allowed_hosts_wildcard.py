@@ -112,8 +112,9 @@ class AllowedHostsWildcard(Rule):
             if any(self._allows_any(arg.value) for arg in node.args):
                 self._report(node)
         elif method in CONFIG_WRITERS and is_config_object(func.value):
-            if self._allows_any(argument(node, None, SETTING)):
-                self._report(node)
+            hosts = argument(node, None, SETTING)
+            if hosts is not None and self._allows_any(hosts):
+                self._report(hosts)  # on the setting's own line in a long `configure(...)`
         elif self._is_trusted_host_middleware(node) and self._allows_any(argument(node, None, "allowed_hosts")):
             self.report(node, '`TrustedHostMiddleware` is given `allowed_hosts=["*"]`, so it accepts any `Host` '
                         "header and protects nothing.", hint="List the domain names the app is served under in "

@@ -70,7 +70,9 @@ class PrivilegeFromClient(Rule):
     variable such as `data = request.get_json() or {}` or `data = json.loads(request.body)`; Falcon's `req.media`,
     Flask-RESTX's `ns.payload`), a field of a
     route's body parameter (`body.role`), or a route's or GraphQL resolver's own argument given to the call that makes
-    the account (`User(email=email, role=role)` with `role: str = "user"`), also compared with a literal (a sign-up
+    the account (`User(email=email, role=role)` with `role: str = "user"`) or a local bound to one field of the
+    body and handed to the call or the SQL that makes the account (`role = data.get("role", "user")`, then `INSERT
+    INTO users (email, role) VALUES (?, ?)` with `role`), also compared with a literal (a sign-up
     form's checkbox, `is_admin=request.form.get("is_admin") == "on"`). Also reports the first-user-is-admin pattern: a
     privilege set from whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
     that test, `role="admin" if not User.objects.exists() else "user"`). A route handler that only administrators
@@ -130,6 +132,7 @@ class PrivilegeFromClient(Rule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self.frames: list[set[str]] = []  # names holding client data, per function
+        self.field_locals: list[set[str]] = []  # locals bound to one field of client data (`role = data.get("role")`)
         self.first_flags: list[set[str]] = []  # names holding "no account exists yet", per function
         self.admin_only: list[bool] = []  # per function: a route handler only administrators reach
         self.restricted_classes: list[bool] = []  # per class around the walk: a base or decorator restricts it
@@ -159,6 +162,7 @@ class PrivilegeFromClient(Rule):
         else:  # a GraphQL resolver's arguments (`def sign_up(self, email: str, role: str = "user")`)
             client.update(resolver_parameters(node, self.context.imports))
         self.frames.append(client)
+        self.field_locals.append(set())
         self.first_flags.append(set())
         own = drf_permission_classes(node)  # an action's own `permission_classes=` replace its class's
         self.admin_only.append((bool(client) and restricted_to_admins(node))
@@ -166,6 +170,7 @@ class PrivilegeFromClient(Rule):
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.frames.pop()
+        self.field_locals.pop()
         self.first_flags.pop()
         self.admin_only.pop()
 
@@ -179,6 +184,8 @@ class PrivilegeFromClient(Rule):
             elif type(target.target) is cst.Name and target.target.value not in PRIVILEGE_FIELDS \
                     and self.asks_existence and _asks_if_first(node.value):
                 self.first_flags[-1].add(target.target.value)  # `is_first = User.query.count() == 0`, reported where used
+            if type(target.target) is cst.Name:  # a filter, perhaps: judged where it makes an account
+                self._hold_field(target.target.value, node.value)
             if type(target.target) is cst.Subscript and type(node.value) is cst.Dict:
                 self._check_keys(node.value)  # `USERS[body.username] = {"name": ..., "role": body.role}`: a stored record
             field = _field_name(target.target)
@@ -215,18 +222,19 @@ class PrivilegeFromClient(Rule):
             values = node.args[1].value.elements
             for index, column in sql_parameter_columns(text_value(node.args[0].value) or "").items():
                 if column in PRIVILEGE_FIELDS and index < len(values):
-                    self._check(values[index], column, values[index].value)
-        if not self.frames[-1] or self.admin_only[-1]:
+                    value = values[index].value
+                    if isinstance(value, cst.Name) and self._holds_client(value.value):
+                        self._report_client(values[index], column, value)
+                    else:
+                        self._check(values[index], column, value)
+        if not (self.frames[-1] or self.field_locals[-1]) or self.admin_only[-1]:
             return
         if not (callee[:1].isupper() or callee in CREATING_CALLS):
             return
         for arg in node.args:
             if arg.keyword is not None and arg.keyword.value in PRIVILEGE_FIELDS and isinstance(arg.value, cst.Name) \
-                    and arg.value.value in self.frames[-1]:
-                self.report(arg, f"`{arg.keyword.value}` is taken from the request (`{arg.value.value}`), so any client "
-                            "can grant itself that privilege.",
-                            hint=f"Set `{arg.keyword.value}` on the server (a fixed default, or an admin-only endpoint that "
-                            "checks the caller's own privileges).")
+                    and self._holds_client(arg.value.value):
+                self._report_client(arg, arg.keyword.value, arg.value)
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if not self.frames or id(node) in self.reading_arguments:
@@ -243,14 +251,28 @@ class PrivilegeFromClient(Rule):
             if key in PRIVILEGE_FIELDS:
                 self._check(element, key, element.value)
 
+    def _hold_field(self, name: str, value: cst.BaseExpression) -> None:
+        """Remember whether a local now holds one field of client data (`role = data.get("role", "user")`)."""
+        if self._reads_client_field(value):
+            self.field_locals[-1].add(name)
+        else:
+            self.field_locals[-1].discard(name)
+
+    def _holds_client(self, name: str) -> bool:
+        """A route's own argument, the request body, or a local bound to one field of it."""
+        return name in self.frames[-1] or name in self.field_locals[-1]
+
+    def _report_client(self, node: cst.CSTNode, field: str, value: cst.BaseExpression) -> None:
+        if self.admin_only[-1]:
+            return  # an administrator grants the privilege: what the admin-only endpoint is for
+        self.report(node, f"`{field}` is taken from the request (`{short_code(value)}`), so any client can grant "
+                    "itself that privilege.",
+                    hint=f"Set `{field}` on the server (a fixed default, or an admin-only endpoint that checks the "
+                    "caller's own privileges).")
+
     def _check(self, node: cst.CSTNode, field: str, value: cst.BaseExpression, *, client: bool = True) -> None:
         if client and self._reads_client_field(value):
-            if self.admin_only[-1]:
-                return  # an administrator grants the privilege: what the admin-only endpoint is for
-            self.report(node, f"`{field}` is taken from the request (`{short_code(value)}`), so any client can grant "
-                        "itself that privilege.",
-                        hint=f"Set `{field}` on the server (a fixed default, or an admin-only endpoint that checks the "
-                        "caller's own privileges).")
+            self._report_client(node, field, value)
         elif _asks_if_first(value) or (isinstance(value, cst.Name) and value.value in self.first_flags[-1]):
             self.report(node, f"`{field}` depends on whether any account exists yet (`{short_code(value)}`), so "
                         "whoever registers first on a fresh deployment becomes an administrator.",

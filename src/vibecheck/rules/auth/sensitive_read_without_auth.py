@@ -20,6 +20,8 @@ SENSITIVE_READ_WORDS = frozenset({
     "subscriptions", "proxy", "fetch", "me", "history", "report", "reports", "token", "tokens", "secret", "secrets",
     "member", "members", "directory", "location", "locations", "gps", "booking", "bookings", "reservation",
     "reservations", "conversation", "conversations", "transcript", "transcripts",
+    # lists of people who gave the app their address: a newsletter's, a mailing's, an event's, a job's
+    "subscriber", "subscribers", "recipient", "recipients", "attendee", "attendees", "applicant", "applicants",
 })
 # Words of a path or handler name that say the author meant it for everyone (`/public/documents`, `public_profile`).
 PUBLIC_WORDS = frozenset({"public"})

@@ -40,6 +40,9 @@ TEMPLATE_SOURCES: dict[str, ArgumentSpec] = {
     "django.template.Template": (0, "template_string"), "django.template.base.Template": (0, "template_string"),
     "mako.template.Template": (0, "text"), "tornado.template.Template": (0, "template_string"),
     "chevron.render": (0, "template"), "pystache.render": (0, None),
+    # Bottle's `template()` and its engine adapters take a template's name or, when it holds markup, its source
+    "bottle.template": (0, None), "bottle.jinja2_template": (0, None), "bottle.mako_template": (0, None),
+    "bottle.SimpleTemplate": (0, "source"),
 }
 TEMPLATE_SOURCE_METHODS: dict[str, ArgumentSpec] = {"from_string": (0, "source")}
 # A class named in CamelCase (`PackageURL`, `Version`, `packageurl.PackageURL`): its own `from_string` is a factory that

@@ -134,6 +134,23 @@ def is_query(node: cst.BaseExpression, queries: set[str]) -> bool:
     return type(node) is cst.Name and node.value in queries
 
 
+# The end of SQL text that a value pasted right after it is the `LIMIT` of: `f"... LIMIT {limit} OFFSET {offset}"`.
+SQL_LIMIT_BEFORE_VALUE = lazy_pattern(r"\bLIMIT\s+$", re.IGNORECASE)
+
+
+def pasted_sql_limit(sql: cst.FormattedString) -> cst.BaseExpression | None:
+    """The value an f-string of SQL pastes as its `LIMIT` (`f"SELECT ... LIMIT {limit}"`), or None."""
+    text = ""
+    for part in sql.parts:
+        if isinstance(part, cst.FormattedStringText):
+            text += part.value
+        elif isinstance(part, cst.FormattedStringExpression) and SQL_LIMIT_BEFORE_VALUE.search(text):
+            return part.expression
+        else:
+            text = ""
+    return None
+
+
 def sql_limit_value(text: str, parameters: cst.BaseExpression | None, call: cst.Call) -> cst.BaseExpression | None:
     """The value bound to the `LIMIT` placeholder of SQL `text`: the matching item of a tuple or list of
     parameters, the entry of a dict, or the keyword of that name."""

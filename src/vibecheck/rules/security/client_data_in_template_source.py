@@ -33,7 +33,8 @@ class ClientDataInTemplateSource(ClientSinkRule):
     ## What it does
     Follows client input (request fields, route parameters, Lambda and Slack payloads) into the source of
     a template: Flask `render_template_string()`, `jinja2.Template()`, `Environment.from_string()`,
-    Django `Template()`, Mako and Tornado templates, also when the input is only part of the text
+    Django `Template()`, Mako and Tornado templates, Bottle's `template()` and `SimpleTemplate()`, also when the
+    input is only part of the text
     (`f"<p>Hello {name}</p>"`). The `from_string` of a Jinja2 `SandboxedEnvironment` (made at module level,
     in the function, or on the spot), the way to render a template a user wrote, is not reported. It also
     reports `locals()` passed as the context of
@@ -90,7 +91,8 @@ class ClientDataInTemplateSource(ClientSinkRule):
     # the rest end in, and `stream` (`.stream(locals())`, which `get_template` named only as a substring). A
     # module without them has no sink; VC417 borrows its calls and returns from VC409.
     file_hints = ("template", "render", "from_string", "render_template", "render_template_string", "render_to_response",
-                  "render_to_string", "templateresponse", "render_async", "stream")
+                  "render_to_string", "templateresponse", "render_async", "stream", "jinja2_template",
+                  "mako_template", "simpletemplate")
     file_hints_are_names = True
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = TEMPLATE_SOURCES
     method_sinks: ClassVar[dict[str, ArgumentSpec]] = TEMPLATE_SOURCE_METHODS

@@ -48,6 +48,9 @@ CLIENT_MEANT_EXCEPTIONS = frozenset({
     # a parser's complaint about the text it was handed (the client's payload): the line and column of its mistake
     "YAMLError", "ScannerError", "ComposerError", "ConstructorError", "TOMLDecodeError", "ExpatError", "XMLSyntaxError",
 })
+# A regular expression's compile error, spelled as the modules name it (a bare `error` is any module's): its text says
+# where the pattern it was handed is wrong (`missing ), unterminated subpattern at position 0`), nothing of the server.
+PATTERN_ERRORS = frozenset({"re.error", "re.PatternError", "PatternError", "regex.error", "sre_constants.error"})
 # What an application's API error carries: the HTTP status it is answered with (`MlflowException.get_http_status_code()`,
 # a custom `APIError.status_code`).
 HTTP_STATUS_ATTRIBUTES = frozenset({"get_http_status_code", "http_status", "http_status_code", "status_code"})
@@ -161,9 +164,8 @@ def caught_exception(handler: cst.ExceptHandler | cst.ExceptStarHandler, state: 
         return None
     types = [e.value if isinstance(e, cst.Element) else e for e in (
         handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type] if handler.type else [])]
-    caught = [dotted_name(e) or "" for e in types]
-    names = [c.rsplit(".", 1)[-1] for c in caught if c]
-    if names and all(_meant_for_client(name) for name in names):
+    caught = [name for name in map(dotted_name, types) if name]
+    if caught and all(name in PATTERN_ERRORS or _meant_for_client(name.rpartition(".")[2]) for name in caught):
         return None
     bound = handler.name.name.value
     if _reads_attribute(handler, bound, HTTP_STATUS_ATTRIBUTES):
@@ -296,7 +298,8 @@ class ErrorDetailsToClient(FlowRule):
     Streamlit script shows its visitor (`st.error(...)`, `st.exception(e)`, `st.code(traceback.format_exc())`,
     `st.write(...)`). Exceptions written for the
     client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, a parser's
-    `JSONDecodeError`/`YAMLError`/`TOMLDecodeError` about the payload it was handed, ..., and those
+    `JSONDecodeError`/`YAMLError`/`TOMLDecodeError` about the payload it was handed, `re.error` about the pattern
+    it was handed, ..., and those
     named for bad input: `InvalidInput`, `SourceParseError`, `HeaderError`, a request body's `MultiPartException`)
     are not reported, nor is an application's API error answered with the HTTP status it carries
     (`except MlflowException as e: HTTPException(e.get_http_status_code(), e.message)`) or an error class of

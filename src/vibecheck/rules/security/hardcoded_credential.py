@@ -172,13 +172,14 @@ def _names_its_slot(name: str, value: str) -> bool:
                                                             and spelled == "_".join(words[:-1]))
 
 
-def is_placeholder(value: str) -> bool:
+def is_placeholder(value: str, *, labels: bool = True) -> bool:
     """Not a credential: too short, a short lowercase word (`"async"`, `"root"`, `"no-check"`), an env-var name, a sentence,
     a path, URL, file name, import path (`"app.forms.SetPasswordForm"`), rate-limit spec (`"5/m/user"`), marker
     (`"#bygroup"`, `":memory:"`, a dunder sentinel such as `"__anonymous__"`) or regular
     expression (`"[-!#0-9a-zA-Z]+"`), a key published by design (Stripe's `pk_live_`, PostHog's `phc_`), a label named
     after a secret (`"_password_reset_token"`, `"oauth-credentials"`), characters counting up
-    (`"0123456789..."`), a shell variable (`"$DB_PASSWORD"`, `"${TOKEN}"`), or a word agents use for "fill this in"."""
+    (`"0123456789..."`), a shell variable (`"$DB_PASSWORD"`, `"${TOKEN}"`), or a word agents use for "fill this in".
+    Without `labels`, a label-shaped value is a credential: the default of an environment variable fills the slot."""
     lowered = value.lower()
     if len(value) < 4 or len(set(value)) < 3 or " " in value.strip() or _ENV_NAME.match(value):
         return True
@@ -189,7 +190,7 @@ def is_placeholder(value: str) -> bool:
         return True
     if value.startswith(("/", "./", "~")) or "://" in value:
         return True
-    if (_LABEL_SHAPE.match(value) and (any(word in value for word in _LABEL_WORDS)
+    if (labels and _LABEL_SHAPE.match(value) and (any(word in value for word in _LABEL_WORDS)
                                        or not _LABEL_WHOLE_WORDS.isdisjoint(re.split(r"[-_.]", value)))) \
             or _FILE_NAME.match(value) \
             or _RATE_LIMIT.match(value) or _MARKER.match(value) or _IMPORT_PATH.match(value):
@@ -511,7 +512,7 @@ class HardcodedCredential(Rule):
         if type(node.operator) is cst.Or and isinstance(lookup, cst.Call) and self.qualified_name(lookup) in ENV_GETTERS \
                 and argument(lookup, 1, "default") is None:
             variable = string_value(argument(lookup, 0, "key"))
-            self._check_named(variable, node.right, replaced=node, variable=variable)
+            self._check_named(variable, node.right, replaced=node, variable=variable, env_default=True)
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if len(node.comparisons) == 1 and isinstance(node.comparisons[0].operator, (cst.Equal, cst.NotEqual)):
@@ -525,7 +526,8 @@ class HardcodedCredential(Rule):
             self._clients.update((id(arg), client) for arg in node.args)
         if qualified in ENV_GETTERS:
             variable = string_value(argument(node, 0, "key"))
-            self._check_named(variable, argument(node, 1, "default"), replaced=node, variable=variable)
+            self._check_named(variable, argument(node, 1, "default"), replaced=node, variable=variable,
+                              env_default=True)
         elif qualified in KEY_ARGUMENTS:
             position, name = KEY_ARGUMENTS[qualified]
             self._check_named("signing_key", argument(node, position, name))
@@ -583,7 +585,7 @@ class HardcodedCredential(Rule):
             self._check_named("password", value)
 
     def _check_named(self, name: str | None, value: cst.BaseExpression | None, *, replaced: cst.CSTNode | None = None,
-                     variable: str | None = None, label: cst.CSTNode | None = None) -> None:
+                     variable: str | None = None, label: cst.CSTNode | None = None, env_default: bool = False) -> None:
         """Report a credential literal given to `name`; the fix reads `variable` (or `NAME`) instead of `replaced`.
 
         A label (`names_a_label`) clears bandit's B105 (`vibecheck.vetting`) on the literal, or on `label` where
@@ -598,8 +600,8 @@ class HardcodedCredential(Rule):
         text = string_value(value)
         if replaced is not None and isinstance(value, cst.SimpleString):  # `OPENAI_API_KEY = "sk-..."`: fixed where reported
             self._named[id(value)] = (replaced, variable or variable_name(name))
-        if text is None or is_placeholder(text) or _squashed(name) in _squashed(text) or _names_its_slot(name, text) \
-                or credential_format(text):
+        if text is None or is_placeholder(text, labels=not env_default) or _squashed(name) in _squashed(text) \
+                or _names_its_slot(name, text) or credential_format(text):
             return  # a known format is reported by `visit_SimpleString`, with its kind
         literal = value.left if isinstance(value, cst.ConcatenatedString) else value
         fix = environment_fix(self.context, replaced, variable or variable_name(name)) if replaced is not None else None

@@ -89,15 +89,30 @@ def credential_builders(module: cst.Module) -> dict[str, str]:
     return found
 
 
+# A payment card's number and security code (`credit_card`, `card_number`, `cvv`), by the last words of a name: whoever
+# reads them in a log can pay with the card (PCI DSS forbids storing the code at all, and logs are storage).
+CARD_DATA_ENDINGS = frozenset({("credit", "card"), ("card", "number"), ("card", "numbers"), ("card", "no"),
+                               ("cc", "number"), ("card", "pan")})
+CARD_CODE_WORDS = frozenset({"cvv", "cvc", "cvv2", "cvc2", "csc"})
+
+
+def names_logged_secret(name: str) -> bool:
+    """A credential's name (`api_key`, `password`) or a payment card's (`credit_card`, `card_number`, `cvv`)."""
+    if is_secret_name(name):
+        return True
+    words = tuple(name_words(name))
+    return words[-2:] in CARD_DATA_ENDINGS or (bool(words) and words[-1] in CARD_CODE_WORDS)
+
+
 def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """A value named like a secret: a variable, an attribute, `config["api_key"]`, `os.getenv("DB_PASSWORD")`."""
     if type(node) is cst.Name:
-        return Taint("secret", node.value) if is_secret_name(node.value) or _names_a_connection_string(node.value) \
+        return Taint("secret", node.value) if names_logged_secret(node.value) or _names_a_connection_string(node.value) \
             else None
     if type(node) is cst.Attribute:
         if _names_a_connection_string(node.attr.value):
             return Taint("secret", dotted_name(node) or node.attr.value)
-        if is_secret_name(node.attr.value):
+        if names_logged_secret(node.attr.value):
             return None if _part_of_a_named_value(node) else Taint("secret", dotted_name(node) or node.attr.value)
         if node.attr.value in CREDENTIAL_ATTRIBUTES and name_words(_owner_name(node))[-1:] \
                 and name_words(_owner_name(node))[-1] in CREDENTIAL_ATTRIBUTES[node.attr.value]:
@@ -169,7 +184,7 @@ def _keyed(key: str | None, spelling: str) -> Taint | None:
     (`secret.get("username")`); otherwise what the looked-up value holds."""
     if key is None:
         return None
-    if is_secret_name(key):
+    if names_logged_secret(key):
         return Taint("secret", spelling.format(repr(key)))
     words = name_words(key)
     return CLEAN if words and words[-1] in RECORD_FIELD_WORDS else None
@@ -227,7 +242,8 @@ class SecretInLog(FlowRule):
     ## What it does
     Reports a `logging`/`logger.*` call or a `print()` (also `click.echo`, `typer.echo`, `rich.print`) whose arguments
     carry a value named like a secret:
-    a variable or attribute such as `password`, `api_key`, `access_token`, `SECRET_KEY`, `client_secret`,
+    a variable or attribute such as `password`, `api_key`, `access_token`, `SECRET_KEY`, `client_secret`, or a payment
+    card's number or code (`credit_card`, `card_number`, `cvv`),
     a lookup such as `config["api_key"]` or `os.getenv("DB_PASSWORD")`, an HTTP client's credentials
     (`session.auth`, `self.client.auth`), a connection string, which holds the password it connects with (a name ending
     in `dsn`, `database_url`, `db_uri`, `connection_string`, `conn_str`: `settings.REDSHIFT_DSN`; or a module-level name

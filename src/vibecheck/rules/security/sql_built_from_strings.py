@@ -151,6 +151,9 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return ""  # `self._full_table_name()`: the object's own method that names its table
     if type(node) is cst.BinaryOperation:
         return _constant_operation_text(node, state)
+    if type(node) is cst.BooleanOperation:  # `" AND ".join(clauses) or "1=1"`: one of two constants
+        left, right = constant_text(node.left, state), constant_text(node.right, state)
+        return (left or right or "") if left is not None and right is not None else None
     if type(node) is cst.ConcatenatedString:  # `f"SELECT ... FROM {self.table} " "WHERE id = ?"`
         left, right = constant_text(node.left, state), constant_text(node.right, state)
         return left + right if left is not None and right is not None else None
@@ -533,7 +536,9 @@ class SqlBuiltFromStrings(FlowRule):
     data framework hands its plug-in to write (the `database`, `schema`
     and `table` of a parameter typed as dagster's `TableSlice`, a dbt `BaseRelation`), the names SQLAlchemy's inspector reads
     back from the database's catalogue (`for index in inspector.get_indexes("t"): ... {index['name']}`), a value picked from
-    an allow-list by `col if col in ALLOWED else "name"`, a value whose quotes are doubled (`path.replace("'", "''")`) right
+    an allow-list by `col if col in ALLOWED else "name"`, an `or` of two constants (`" AND ".join(clauses) or
+    "1=1"`, where only literal conditions were appended to `clauses`), a value whose quotes are doubled
+    (`path.replace("'", "''")`) right
     between the quotes of the SQL literal it is pasted into, a number after `self.counter += 1`, a comprehension that keeps
     only the items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`, also joined later: `",
     ".join([f"{k} = ?" for k in keys])`), a comprehension or `for` loop over a constant mapping's `items()`, a comprehension

@@ -39,7 +39,8 @@ class TemplateSourceFromVariable(BuiltMarkupRule):
 
     ## What it does
     Reports Flask/Quart `render_template_string()`, `jinja2.Template()`, `Environment.from_string()`,
-    Django `Template()`, Mako and Tornado templates, `chevron.render` and `pystache.render`, when the
+    Django `Template()`, Mako and Tornado templates, Bottle's `template()` and `SimpleTemplate()`, `chevron.render`
+    and `pystache.render`, when the
     template text is an f-string, a `%` or `+` concatenation, a `.format()` or a `.join()` with a
     part that is not a literal, also when the text is built in a variable first within the function
     (`html += "<td>{}</td>".format(row["name"])` in a loop, then `render_template_string(html)`), and

@@ -43,6 +43,7 @@ from vibecheck.rules.security._size_sinks import (
     is_bounded_declaration,
     is_number,
     is_query,
+    pasted_sql_limit,
     sql_limit_value,
 )
 from vibecheck.rules.security._support import class_assignments
@@ -151,7 +152,8 @@ class UnboundedClientSize(ClientSinkRule):
     arguments that set how much a call produces, reads, waits or allocates: an ORM's or cursor's `.limit(n)` and a
     query's slice (`Post.objects.filter(...)[:n]`), Django's `Paginator(qs, per_page)`, Flask-SQLAlchemy's
     `paginate(per_page=n)` without `max_per_page`, the `LIMIT` placeholder of SQL text (`LIMIT ?`, `LIMIT :n`) with
-    its bound value, `range(n)`, a repeated literal (`"x" * n`, `[0] * n`), a stream's `read(n)`/`recv(n)` given a
+    its bound value or the value an f-string pastes there (`f"... LIMIT {limit}"`), `range(n)`, a repeated literal
+    (`"x" * n`, `[0] * n`), a stream's `read(n)`/`recv(n)` given a
     number (`archive.read(member)` names a member), `fetchmany(n)`, padding (`ljust(n)`),
     `time.sleep(n)`/`asyncio.sleep(n)`, any call's `timeout=`, PIL's
     `Image.new(mode, (w, h))` and `resize((w, h))`, NumPy arrays, `os.urandom(n)` and the `secrets` tokens,
@@ -341,6 +343,8 @@ class UnboundedClientSize(ClientSinkRule):
         if type(sql) is cst.Call and (state.qualified_name(sql) or dotted_name(sql.func)) in SQL_TEXT_WRAPPERS \
                 and sql.args:
             sql = sql.args[0].value
+        if type(sql) is cst.FormattedString:
+            return pasted_sql_limit(sql)
         text = string_value(sql)
         if text is None and type(sql) is cst.Name:
             text = state.constants.get(sql.value) or self._module_texts().get(sql.value)
