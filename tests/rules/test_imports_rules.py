@@ -581,6 +581,22 @@ def test_the_host_of_an_entry_point_group_the_project_joins_is_declared(tmp_path
     assert findings(tmp_path / "server/pasterapp.py") == [("VC503", 2, "pastel_widgets")]
 
 
+def test_a_group_named_with_its_plugin_interface_version_names_its_host(tmp_path: Path) -> None:
+    """`[project.entry-points.pyinstaller40]` (b2sdk's hook folder) and `pytest11`: PyInstaller and pytest load the
+    hooks and plugins these groups name, so a hook's `from PyInstaller.utils.hooks import ...` runs inside PyInstaller.
+    The number names no other package: a name that merely starts the same way is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "store"\ndependencies = []\n'
+                          '[project.entry-points.pyinstaller40]\nhook-dirs = "store._pyinstaller:get_hook_dirs"\n'
+                          '[project.entry-points.pytest11]\nstore = "store.plugin"\n',
+        "store/__init__.py": "",
+        "store/_pyinstaller/hook-store.py": "from PyInstaller.utils.hooks import copy_metadata\nimport pyinstaller_tools\n",
+        "store/plugin.py": "import pytest\nimport pytest_magic_fixtures\n",
+    })
+    assert findings(tmp_path / "store/_pyinstaller/hook-store.py") == [("VC503", 2, "pyinstaller_tools")]
+    assert findings(tmp_path / "store/plugin.py") == [("VC503", 2, "pytest_magic_fixtures")]
+
+
 def test_urllib3_comes_with_requests(tmp_path: Path) -> None:
     """`requests` is built on urllib3 and takes its `Retry` in `HTTPAdapter`: declaring requests declares urllib3."""
     write(tmp_path, {

@@ -841,8 +841,18 @@ def _pyproject_dependencies(data: dict[str, Any]) -> tuple[bool, set[str]]:
 def _entry_point_hosts(groups: object) -> set[str]:
     """The packages whose entry-point groups the project joins (`[project.entry-points."paste.server_runner"]`,
     `flake8.extension`): each loads the module it names, so that module runs where its host is installed."""
-    return {normalize(group.split(".")[0]) for group in groups if isinstance(group, str)} if isinstance(groups, dict) \
-        else set()
+    if not isinstance(groups, dict):
+        return set()
+    return {normalize(host) for group in groups if isinstance(group, str) for host in _group_hosts(group)}
+
+
+def _group_hosts(group: str) -> tuple[str, ...]:
+    """The host a group is named for: its first part (`flake8` of `flake8.extension`), and for a one-part name that
+    ends in the version of the host's plugin interface (`pytest11`, `pyinstaller40`) that name without the number."""
+    if "." in group:
+        return (group.split(".")[0],)
+    unversioned = group.rstrip("0123456789")
+    return (group, unversioned) if unversioned and unversioned != group else (group,)
 
 
 def _pyproject_declares_dev(data: dict[str, Any]) -> bool:

@@ -64,7 +64,8 @@ class UnknownImport(ImportCheck):
     requirement asks for (`kombu[sqlalchemy]`, `psycopg[pool]`'s `psycopg-pool`) and the runtimes a declared distribution
     always installs (`greenlet` under `gevent`); `setuptools` counts as declared when no `[build-system]` is, and so does the
     host of an entry-point group the project joins (`paste` for `[project.entry-points."paste.server_runner"]`: it loads the
-    module it names). Import names are matched to distributions from the declarations alone, so the answer does not depend on
+    module it names; PyInstaller for `pyinstaller40` and pytest for `pytest11`, groups named with the version of their
+    plugin interface). Import names are matched to distributions from the declarations alone, so the answer does not depend on
     what is installed where vibecheck runs (a pre-commit hook's environment never has the project's dependencies): normalised
     names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`, the private `_argon2_cffi_bindings`
     is `argon2-cffi-bindings`), the usual spellings (`python-x`,
