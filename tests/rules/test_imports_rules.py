@@ -597,6 +597,16 @@ def test_a_group_named_with_its_plugin_interface_version_names_its_host(tmp_path
     assert findings(tmp_path / "store/plugin.py") == [("VC503", 2, "pytest_magic_fixtures")]
 
 
+def test_a_maintainers_fork_ships_the_module_its_words_name(tmp_path: Path) -> None:
+    """`panzi-json-logic` (a fork published under its maintainer's name) ships `json_logic`, the words after the first
+    joined with underscores, as `graphql-schema-diff` ships `schemadiff`. One word of the tail alone is no module."""
+    write(tmp_path, {
+        "requirements.txt": "panzi-json-logic\n",
+        "rules.py": "from json_logic.builtins import BUILTINS\nimport logic_rules\nimport json_rules\n",
+    })
+    assert findings(tmp_path / "rules.py") == [("VC503", 2, "logic_rules"), ("VC503", 3, "json_rules")]
+
+
 def test_urllib3_comes_with_requests(tmp_path: Path) -> None:
     """`requests` is built on urllib3 and takes its `Retry` in `HTTPAdapter`: declaring requests declares urllib3."""
     write(tmp_path, {

@@ -326,12 +326,13 @@ def _unversioned(declared: frozenset[str]) -> set[str]:
 
 
 def _compound_tails(declared: frozenset[str]) -> set[str]:
-    """A distribution named for the ecosystem or organisation it belongs to, then the package it ships in two or more
-    words that the module runs together (`graphql-schema-diff` ships `schemadiff`), or in one long word that names
-    nothing generic (`codex-africanus` ships `africanus`). A short one-word tail (`google-auth`'s `auth`), a generic
-    one (`services`) and a framework plugin's (`flask-security`) are left out: that is what an invented module is
-    called too."""
-    return {tail.replace("-", "") for name in declared if "-" in (tail := name.partition("-")[2])} \
+    """A distribution named for the ecosystem, organisation or maintainer it belongs to, then the package it ships in
+    two or more words that the module runs together or joins with underscores (`graphql-schema-diff` ships
+    `schemadiff`, the fork `panzi-json-logic` ships `json_logic`), or in one long word that names nothing generic
+    (`codex-africanus` ships `africanus`). A short one-word tail (`google-auth`'s `auth`), a generic one (`services`)
+    and a framework plugin's (`flask-security`) are left out: that is what an invented module is called too."""
+    return {spelling for name in declared if "-" in (tail := name.partition("-")[2])
+            for spelling in (tail, tail.replace("-", ""))} \
         | {tail for name in declared if (tail := name.partition("-")[2]) and "-" not in tail
            and len(tail) >= DISTINCT_TAIL_LENGTH and tail not in GENERIC_TAILS and not name.startswith(PLUGIN_PREFIXES)}
 
