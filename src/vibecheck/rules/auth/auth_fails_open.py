@@ -68,6 +68,9 @@ ROLE_KEY_WORDS = frozenset({"role", "roles", "group", "groups", "scope", "scopes
 # (`result.get("allowed", True)` of a content filter), whose default is the filter's own choice.
 PRIVILEGE_KEY_WORDS = frozenset({"admin", "superuser", "staff", "moderator", "owner", "authorized", "authorised",
                                  "authenticated"})
+# Words before a privilege word that make the key name an item's audience (`visible_for_authenticated`, `shown_to_staff`:
+# whom a menu entry is shown to), not a claim that the caller holds the privilege.
+AUDIENCE_WORDS = frozenset({"for", "to"})
 CHECK_NAME = lazy_pattern(r"^_*(authenticate|authorize|authorise|is_logged_in|(is|has|check|verify|validate|ensure)_\w*"
                           r"(auth|admin|staff|perm|access|role|token|jwt|api_?key|signature|credential|login|allowed"
                           r"|permitted|valid|webhook|hmac)\w*)$")
@@ -361,7 +364,9 @@ class AuthFailsOpen(Rule):
     `ConnectionRefusedError` or calls `disconnect()`.
 
     It reports a privilege read with a default of `True` (`claims.get("is_admin", True)`, `user.get("is_staff",
-    True)`): a token or record that lacks the claim is taken as granted.
+    True)`): a token or record that lacks the claim is taken as granted. Not a key that names whom an item is shown
+    to (django-cms's `node.attr.get("visible_for_authenticated", True)`, `shown_to_staff`): a menu entry's audience,
+    not the caller's privilege.
 
     It reports a decode that retries with the expiry check off when the token has expired (`except
     jwt.ExpiredSignatureError: payload = jwt.decode(token, KEY, algorithms=[...], options={"verify_exp":
@@ -465,7 +470,7 @@ class AuthFailsOpen(Rule):
         if type(default) is not cst.Name or default.value != "True" or type(key) is not cst.SimpleString:
             return
         text = key.evaluated_value
-        if isinstance(text, str) and set(name_words(text)) & PRIVILEGE_KEY_WORDS:
+        if isinstance(text, str) and _claims_privilege(name_words(text)):
             self.report(node, f"`{self.context.module.code_for_node(node)}` takes a missing `{text}` as granted, so a "
                         "token or record without it passes the check.",
                         hint=f"Default `{text}` to `False`, so that only a value that says so grants it.")
@@ -946,6 +951,13 @@ def _lets_in(node: cst.Return, views: set[str], named_check: bool, admits: str =
     func = value.func
     return (isinstance(func, cst.Name) and func.value in views) or (
         isinstance(func, cst.Attribute) and func.attr.value in NEXT_HANDLERS and full_name(func.value) == "self")
+
+
+def _claims_privilege(words: list[str]) -> bool:
+    """`is_admin`, `authenticated`: a key that says the caller holds a privilege; not one naming an item's audience
+    (`visible_for_authenticated`)."""
+    return any(word in PRIVILEGE_KEY_WORDS and (index == 0 or words[index - 1] not in AUDIENCE_WORDS)
+               for index, word in enumerate(words))
 
 
 def _grants_privilege(node: cst.Return) -> bool:
