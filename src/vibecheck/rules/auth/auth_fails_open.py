@@ -380,7 +380,8 @@ class AuthFailsOpen(Rule):
     named as a check (`check_token`, `is_authorized`, `verify_webhook`; there whatever the `except` catches, a
     verification service that is down too), answers `True` (`False` in one named for the failing state it
     detects, or for a further check it demands: `is_api_key_revoked`, whose `return True` in `is_token_expired` or
-    `is_reauthentication_required` refuses or asks for more); or, in a guard that refuses
+    `is_reauthentication_required` refuses or asks for more; and so in a function that answers `return False` once
+    the `try` passed: django-filer's `_check_move_perms` answers whether permissions are missing); or, in a guard that refuses
     only by raising and answers no value anywhere (a FastAPI dependency such as `def require_service_token(...) ->
     None`), returns None or ends the function, so the request goes on as if the check had passed; or, after the
     `try`, hands back the parameter it was given (a role checker's `return user`, the caller a framework injected;
@@ -798,23 +799,26 @@ class AuthFailsOpen(Rule):
         admits, refusal = ("False", "True") if FAILED_STATE_WORDS & set(name_words(node.name.value)) else ("True", "False")
         for own in tries:
             statement, following = own.statement, own.following
+            # `try: check(...) except PermissionDenied: return True` then `return False`: the function answers whether
+            # the check failed (django-filer's `perms_needed = self._check_move_perms(...)`), so True is its refusal
+            admitting, refusing = ("False", "True") if _answers_false(following) else (admits, refusal)
             checks: bool | None = None  # whether the `try` checks something: asked once a handler could let in
             # after a public-path exemption, a token that does not decode must stop the request
             decodes = own.exempts_first and any((self.qualified_name(n) or "") in DECODERS
                                                 for n in own_nodes_of(statement.body, cst.Call))
             for handler in statement.handlers:
                 # a check's own `except` lets in whatever it catches: a verification service that is down too
-                if not (_catches_auth_errors(handler) or named_check) or _denies(handler.body, refusal=refusal):
+                if not (_catches_auth_errors(handler) or named_check) or _denies(handler.body, refusal=refusing):
                     continue
                 if checks is None:
-                    checks = _denies(statement.body, reraises=False, refusal=refusal) \
+                    checks = _denies(statement.body, reraises=False, refusal=refusing) \
                         or _calls_any(statement.body, RAISING_CHECKS)
                 if decodes and not any(isinstance(n, (cst.Assign, cst.AnnAssign)) for n in walk_own(handler.body)):
                     checks = True  # it does not record an anonymous caller for the routes to judge
                 returns = list(own_returns(handler.body))
                 if any(_grants_privilege(r) for r in returns):
                     checks = True  # whatever the `try` checked, its failure makes the caller an administrator
-                lets_in = any(_lets_in(r, views, named_check, admits) and not _tells_the_failure(r, handler)
+                lets_in = any(_lets_in(r, views, named_check, admitting) and not _tells_the_failure(r, handler)
                               for r in returns) or any(_grants_privilege(r) for r in returns) or (
                     not returns and following is not None and checks and (
                         _lets_in_statement(following, views) or _returns_parameter(following, node))) or (
@@ -926,6 +930,12 @@ def _ends_in_raise(body: cst.BaseSuite) -> bool:
     statements = body.body if isinstance(body, cst.IndentedBlock) else ()
     last = statements[-1] if statements else None
     return isinstance(last, cst.SimpleStatementLine) and any(isinstance(s, cst.Raise) for s in last.body)
+
+
+def _answers_false(statement: cst.BaseStatement | None) -> bool:
+    """`return False`: what a function says when the check in the `try` before it passed."""
+    return isinstance(statement, cst.SimpleStatementLine) and type(statement.body[0]) is cst.Return \
+        and is_false(statement.body[0].value)
 
 
 def _catches_auth_errors(handler: cst.ExceptHandler) -> bool:
