@@ -607,6 +607,21 @@ def test_a_maintainers_fork_ships_the_module_its_words_name(tmp_path: Path) -> N
     assert findings(tmp_path / "rules.py") == [("VC503", 2, "logic_rules"), ("VC503", 3, "json_rules")]
 
 
+def test_webob_and_venusian_come_with_pyramid(tmp_path: Path) -> None:
+    """Pyramid's requests are WebOb's and its decorators are venusian's: a Pyramid app (kinto's vendored cornice)
+    imports both without declaring them. Without Pyramid they are undeclared."""
+    write(tmp_path / "api", {
+        "pyproject.toml": '[project]\nname = "api"\ndependencies = ["pyramid>=2"]\n',
+        "service.py": "import venusian\nfrom webob.multidict import MultiDict\nimport webob_helpers\n",
+    })
+    write(tmp_path / "bare", {
+        "pyproject.toml": '[project]\nname = "bare"\ndependencies = ["flask"]\n',
+        "service.py": "import venusian\nimport webob\n",
+    })
+    assert findings(tmp_path / "api" / "service.py") == [("VC503", 3, "webob_helpers")]
+    assert [(code, line) for code, line, _ in findings(tmp_path / "bare" / "service.py")] == [("VC504", 1), ("VC504", 2)]
+
+
 def test_urllib3_comes_with_requests(tmp_path: Path) -> None:
     """`requests` is built on urllib3 and takes its `Retry` in `HTTPAdapter`: declaring requests declares urllib3."""
     write(tmp_path, {

@@ -197,6 +197,9 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "modelcluster": ("wagtail",), "libcloud": ("sqlalchemy-file",), "intuitlib": ("python-quickbooks",),
     # pydantic's constraint types (`Annotated[str, MaxLen(8)]`), the ODBC connection under the async ODBC wrappers,
     # pylint's AST (a pylint plugin's `from astroid import nodes`)
+    # Pyramid's requests and responses are WebOb's, and its configuration decorators are venusian's, which
+    # `config.scan()` finds (cornice's services and resources register through venusian too)
+    "webob": ("pyramid",), "venusian": ("pyramid",),
     "annotated_types": ("pydantic",), "pyodbc": ("asyncodbc", "aioodbc"), "astroid": ("pylint",),
     # LlamaIndex's workflows report through its instrumentation dispatcher
     "llama_index_instrumentation": ("llama-index-workflows",),
