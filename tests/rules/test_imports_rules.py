@@ -855,7 +855,8 @@ def test_a_folder_is_a_local_module_when_it_or_a_package_one_level_down_holds_py
 
 
 def test_pydantic_under_django_ninja_and_llama_index_and_zope_interface_under_twisted(tmp_path: Path) -> None:
-    """django-ninja's schemas and LlamaIndex's and AutoGen's components are pydantic models, aiobotocore's clients are
+    """django-ninja's schemas, LlamaIndex's, AutoGen's and LangChain's components and the OpenAI SDK's types are
+    pydantic models, aiobotocore's clients are
     botocore's (raising its ClientError), and Twisted's endpoints and plugins are declared with zope.interface: a
     project declaring them declares those. A module Twisted (attrs) or aiobotocore (urllib3) merely uses, or pydantic
     in a project declaring neither, is still undeclared."""
@@ -866,6 +867,8 @@ def test_pydantic_under_django_ninja_and_llama_index_and_zope_interface_under_tw
         "reader/reader.py": "from pydantic import Field\n",
         "agents/pyproject.toml": '[project]\nname = "agents"\ndependencies = ["autogen-core==0.7.5"]\n',
         "agents/team.py": "from pydantic import BaseModel\n",
+        "chain/pyproject.toml": '[project]\nname = "chain"\ndependencies = ["langchain-core>=1", "openai>=2"]\n',
+        "chain/chat.py": "from pydantic import BaseModel, Field\nimport typing_extensions\n",
         "storage/pyproject.toml": '[project]\nname = "storage"\ndependencies = ["aiobotocore>=2.19"]\n',
         "storage/core.py": "from botocore.exceptions import ClientError\nimport urllib3\n",
         "bare/pyproject.toml": '[project]\nname = "bare"\ndependencies = ["django"]\n',
@@ -874,6 +877,7 @@ def test_pydantic_under_django_ninja_and_llama_index_and_zope_interface_under_tw
     assert [(code, line) for code, line, _ in findings(tmp_path / "api.py")] == [("VC504", 3)]
     assert findings(tmp_path / "reader" / "reader.py") == []
     assert findings(tmp_path / "agents" / "team.py") == []
+    assert [(code, line) for code, line, _ in findings(tmp_path / "chain" / "chat.py")] == [("VC504", 2)]
     assert [(code, line) for code, line, _ in findings(tmp_path / "storage" / "core.py")] == [("VC504", 2)]
     assert [(code, line) for code, line, _ in findings(tmp_path / "bare" / "api.py")] == [("VC504", 1), ("VC504", 2)]
 

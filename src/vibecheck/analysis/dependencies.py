@@ -161,8 +161,9 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "starlette": ("fastapi", "mcp", "fastmcp"), "pydantic_core": ("pydantic",), "botocore": ("boto3", "aiobotocore"),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
+    # LangChain's and the model SDKs' messages, tools' argument schemas and typed responses are pydantic models
     "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp", "django-ninja", "llama-index-core",
-                                               "autogen-core"),
+                                               "autogen-core", "langchain-core", "openai", "anthropic", "ollama"),
     "xmlsec": ("python3-saml",),
     "lxml": ("python3-saml", "xmlsec"),
     "typing_extensions": ("pydantic", "pydantic-core"), "paypalhttp": ("paypal-checkout-serversdk",),
