@@ -581,6 +581,47 @@ def test_the_host_of_an_entry_point_group_the_project_joins_is_declared(tmp_path
     assert findings(tmp_path / "server/pasterapp.py") == [("VC503", 2, "pastel_widgets")]
 
 
+def test_a_group_named_with_its_plugin_interface_version_names_its_host(tmp_path: Path) -> None:
+    """`[project.entry-points.pyinstaller40]` (b2sdk's hook folder) and `pytest11`: PyInstaller and pytest load the
+    hooks and plugins these groups name, so a hook's `from PyInstaller.utils.hooks import ...` runs inside PyInstaller.
+    The number names no other package: a name that merely starts the same way is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "store"\ndependencies = []\n'
+                          '[project.entry-points.pyinstaller40]\nhook-dirs = "store._pyinstaller:get_hook_dirs"\n'
+                          '[project.entry-points.pytest11]\nstore = "store.plugin"\n',
+        "store/__init__.py": "",
+        "store/_pyinstaller/hook-store.py": "from PyInstaller.utils.hooks import copy_metadata\nimport pyinstaller_tools\n",
+        "store/plugin.py": "import pytest\nimport pytest_magic_fixtures\n",
+    })
+    assert findings(tmp_path / "store/_pyinstaller/hook-store.py") == [("VC503", 2, "pyinstaller_tools")]
+    assert findings(tmp_path / "store/plugin.py") == [("VC503", 2, "pytest_magic_fixtures")]
+
+
+def test_a_maintainers_fork_ships_the_module_its_words_name(tmp_path: Path) -> None:
+    """`panzi-json-logic` (a fork published under its maintainer's name) ships `json_logic`, the words after the first
+    joined with underscores, as `graphql-schema-diff` ships `schemadiff`. One word of the tail alone is no module."""
+    write(tmp_path, {
+        "requirements.txt": "panzi-json-logic\n",
+        "rules.py": "from json_logic.builtins import BUILTINS\nimport logic_rules\nimport json_rules\n",
+    })
+    assert findings(tmp_path / "rules.py") == [("VC503", 2, "logic_rules"), ("VC503", 3, "json_rules")]
+
+
+def test_webob_and_venusian_come_with_pyramid(tmp_path: Path) -> None:
+    """Pyramid's requests are WebOb's and its decorators are venusian's: a Pyramid app (kinto's vendored cornice)
+    imports both without declaring them. Without Pyramid they are undeclared."""
+    write(tmp_path / "api", {
+        "pyproject.toml": '[project]\nname = "api"\ndependencies = ["pyramid>=2"]\n',
+        "service.py": "import venusian\nfrom webob.multidict import MultiDict\nimport webob_helpers\n",
+    })
+    write(tmp_path / "bare", {
+        "pyproject.toml": '[project]\nname = "bare"\ndependencies = ["flask"]\n',
+        "service.py": "import venusian\nimport webob\n",
+    })
+    assert findings(tmp_path / "api" / "service.py") == [("VC503", 3, "webob_helpers")]
+    assert [(code, line) for code, line, _ in findings(tmp_path / "bare" / "service.py")] == [("VC504", 1), ("VC504", 2)]
+
+
 def test_urllib3_comes_with_requests(tmp_path: Path) -> None:
     """`requests` is built on urllib3 and takes its `Retry` in `HTTPAdapter`: declaring requests declares urllib3."""
     write(tmp_path, {
@@ -814,7 +855,8 @@ def test_a_folder_is_a_local_module_when_it_or_a_package_one_level_down_holds_py
 
 
 def test_pydantic_under_django_ninja_and_llama_index_and_zope_interface_under_twisted(tmp_path: Path) -> None:
-    """django-ninja's schemas and LlamaIndex's and AutoGen's components are pydantic models, aiobotocore's clients are
+    """django-ninja's schemas, LlamaIndex's, AutoGen's and LangChain's components and the OpenAI SDK's types are
+    pydantic models, aiobotocore's clients are
     botocore's (raising its ClientError), and Twisted's endpoints and plugins are declared with zope.interface: a
     project declaring them declares those. A module Twisted (attrs) or aiobotocore (urllib3) merely uses, or pydantic
     in a project declaring neither, is still undeclared."""
@@ -825,6 +867,8 @@ def test_pydantic_under_django_ninja_and_llama_index_and_zope_interface_under_tw
         "reader/reader.py": "from pydantic import Field\n",
         "agents/pyproject.toml": '[project]\nname = "agents"\ndependencies = ["autogen-core==0.7.5"]\n',
         "agents/team.py": "from pydantic import BaseModel\n",
+        "chain/pyproject.toml": '[project]\nname = "chain"\ndependencies = ["langchain-core>=1", "openai>=2"]\n',
+        "chain/chat.py": "from pydantic import BaseModel, Field\nimport typing_extensions\n",
         "storage/pyproject.toml": '[project]\nname = "storage"\ndependencies = ["aiobotocore>=2.19"]\n',
         "storage/core.py": "from botocore.exceptions import ClientError\nimport urllib3\n",
         "bare/pyproject.toml": '[project]\nname = "bare"\ndependencies = ["django"]\n',
@@ -833,6 +877,7 @@ def test_pydantic_under_django_ninja_and_llama_index_and_zope_interface_under_tw
     assert [(code, line) for code, line, _ in findings(tmp_path / "api.py")] == [("VC504", 3)]
     assert findings(tmp_path / "reader" / "reader.py") == []
     assert findings(tmp_path / "agents" / "team.py") == []
+    assert [(code, line) for code, line, _ in findings(tmp_path / "chain" / "chat.py")] == [("VC504", 2)]
     assert [(code, line) for code, line, _ in findings(tmp_path / "storage" / "core.py")] == [("VC504", 2)]
     assert [(code, line) for code, line, _ in findings(tmp_path / "bare" / "api.py")] == [("VC504", 1), ("VC504", 2)]
 

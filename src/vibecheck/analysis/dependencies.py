@@ -161,8 +161,9 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "starlette": ("fastapi", "mcp", "fastmcp"), "pydantic_core": ("pydantic",), "botocore": ("boto3", "aiobotocore"),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
+    # LangChain's and the model SDKs' messages, tools' argument schemas and typed responses are pydantic models
     "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp", "django-ninja", "llama-index-core",
-                                               "autogen-core"),
+                                               "autogen-core", "langchain-core", "openai", "anthropic", "ollama"),
     "xmlsec": ("python3-saml",),
     "lxml": ("python3-saml", "xmlsec"),
     "typing_extensions": ("pydantic", "pydantic-core"), "paypalhttp": ("paypal-checkout-serversdk",),
@@ -197,6 +198,9 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "modelcluster": ("wagtail",), "libcloud": ("sqlalchemy-file",), "intuitlib": ("python-quickbooks",),
     # pydantic's constraint types (`Annotated[str, MaxLen(8)]`), the ODBC connection under the async ODBC wrappers,
     # pylint's AST (a pylint plugin's `from astroid import nodes`)
+    # Pyramid's requests and responses are WebOb's, and its configuration decorators are venusian's, which
+    # `config.scan()` finds (cornice's services and resources register through venusian too)
+    "webob": ("pyramid",), "venusian": ("pyramid",),
     "annotated_types": ("pydantic",), "pyodbc": ("asyncodbc", "aioodbc"), "astroid": ("pylint",),
     # LlamaIndex's workflows report through its instrumentation dispatcher
     "llama_index_instrumentation": ("llama-index-workflows",),
@@ -326,12 +330,13 @@ def _unversioned(declared: frozenset[str]) -> set[str]:
 
 
 def _compound_tails(declared: frozenset[str]) -> set[str]:
-    """A distribution named for the ecosystem or organisation it belongs to, then the package it ships in two or more
-    words that the module runs together (`graphql-schema-diff` ships `schemadiff`), or in one long word that names
-    nothing generic (`codex-africanus` ships `africanus`). A short one-word tail (`google-auth`'s `auth`), a generic
-    one (`services`) and a framework plugin's (`flask-security`) are left out: that is what an invented module is
-    called too."""
-    return {tail.replace("-", "") for name in declared if "-" in (tail := name.partition("-")[2])} \
+    """A distribution named for the ecosystem, organisation or maintainer it belongs to, then the package it ships in
+    two or more words that the module runs together or joins with underscores (`graphql-schema-diff` ships
+    `schemadiff`, the fork `panzi-json-logic` ships `json_logic`), or in one long word that names nothing generic
+    (`codex-africanus` ships `africanus`). A short one-word tail (`google-auth`'s `auth`), a generic one (`services`)
+    and a framework plugin's (`flask-security`) are left out: that is what an invented module is called too."""
+    return {spelling for name in declared if "-" in (tail := name.partition("-")[2])
+            for spelling in (tail, tail.replace("-", ""))} \
         | {tail for name in declared if (tail := name.partition("-")[2]) and "-" not in tail
            and len(tail) >= DISTINCT_TAIL_LENGTH and tail not in GENERIC_TAILS and not name.startswith(PLUGIN_PREFIXES)}
 
@@ -855,8 +860,18 @@ def _pyproject_dependencies(data: dict[str, Any]) -> tuple[bool, set[str]]:
 def _entry_point_hosts(groups: object) -> set[str]:
     """The packages whose entry-point groups the project joins (`[project.entry-points."paste.server_runner"]`,
     `flake8.extension`): each loads the module it names, so that module runs where its host is installed."""
-    return {normalize(group.split(".")[0]) for group in groups if isinstance(group, str)} if isinstance(groups, dict) \
-        else set()
+    if not isinstance(groups, dict):
+        return set()
+    return {normalize(host) for group in groups if isinstance(group, str) for host in _group_hosts(group)}
+
+
+def _group_hosts(group: str) -> tuple[str, ...]:
+    """The host a group is named for: its first part (`flake8` of `flake8.extension`), and for a one-part name that
+    ends in the version of the host's plugin interface (`pytest11`, `pyinstaller40`) that name without the number."""
+    if "." in group:
+        return (group.split(".")[0],)
+    unversioned = group.rstrip("0123456789")
+    return (group, unversioned) if unversioned and unversioned != group else (group,)
 
 
 def _pyproject_declares_dev(data: dict[str, Any]) -> bool:

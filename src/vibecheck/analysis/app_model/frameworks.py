@@ -140,7 +140,9 @@ LOGIN_MIDDLEWARE = frozenset({"LoginRequiredMiddleware"})
 DJANGO_MIDDLEWARE_METHODS = frozenset({"__call__", "process_request", "process_view"})
 # DRF permission classes that let everyone in.
 OPEN_PERMISSIONS = frozenset({"AllowAny"})
-BEFORE_REQUEST_HOOKS = frozenset({"before_request", "before_app_request"})
+# Hooks that run before each request's view and may turn it away by answering, aborting or raising; Flask's
+# `url_value_preprocessor` too (ihatemoney's `pull_project` raises a redirect to the project's sign-in form).
+BEFORE_REQUEST_HOOKS = frozenset({"before_request", "before_app_request", "url_value_preprocessor"})
 # `@app.middleware("http")` functions and `app.add_middleware(Cls)`: app-wide, but they only guard when they deny.
 MIDDLEWARE_HOOKS = frozenset({"middleware"})
 MIDDLEWARE_REGISTRATIONS = frozenset({"add_middleware"})

@@ -64,12 +64,14 @@ class UnknownImport(ImportCheck):
     requirement asks for (`kombu[sqlalchemy]`, `psycopg[pool]`'s `psycopg-pool`) and the runtimes a declared distribution
     always installs (`greenlet` under `gevent`); `setuptools` counts as declared when no `[build-system]` is, and so does the
     host of an entry-point group the project joins (`paste` for `[project.entry-points."paste.server_runner"]`: it loads the
-    module it names). Import names are matched to distributions from the declarations alone, so the answer does not depend on
+    module it names; PyInstaller for `pyinstaller40` and pytest for `pytest11`, groups named with the version of their
+    plugin interface). Import names are matched to distributions from the declarations alone, so the answer does not depend on
     what is installed where vibecheck runs (a pre-commit hook's environment never has the project's dependencies): normalised
     names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`, the private `_argon2_cffi_bindings`
     is `argon2-cffi-bindings`), the usual spellings (`python-x`,
-    `python3-x`, `pyx` (also from `python-x`), `django-x`, `sqlalchemy-x`; an ecosystem's prefix before a name of several
-    words, which the module runs together: `graphql-schema-diff` ships `schemadiff`; a one-word distribution's major
+    `python3-x`, `pyx` (also from `python-x`), `django-x`, `sqlalchemy-x`; an ecosystem's or a maintainer's prefix before a
+    name of several words, which the module runs together or joins with underscores: `graphql-schema-diff` ships
+    `schemadiff`, the fork `panzi-json-logic` ships `json_logic`; a one-word distribution's major
     version or Python 3 port: `pybars4` ships `pybars`, `newspaper3k` ships `newspaper`), forks that keep the original's import
     name (`pyrofork` ships `pyrogram`), variants that ship the same package (`pydantic-ai-slim`, `opentelemetry-api`,
     `psycopg2-binary`, `pydantic-core`), namespace packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers

@@ -68,6 +68,9 @@ ROLE_KEY_WORDS = frozenset({"role", "roles", "group", "groups", "scope", "scopes
 # (`result.get("allowed", True)` of a content filter), whose default is the filter's own choice.
 PRIVILEGE_KEY_WORDS = frozenset({"admin", "superuser", "staff", "moderator", "owner", "authorized", "authorised",
                                  "authenticated"})
+# Words before a privilege word that make the key name an item's audience (`visible_for_authenticated`, `shown_to_staff`:
+# whom a menu entry is shown to), not a claim that the caller holds the privilege.
+AUDIENCE_WORDS = frozenset({"for", "to"})
 CHECK_NAME = lazy_pattern(r"^_*(authenticate|authorize|authorise|is_logged_in|(is|has|check|verify|validate|ensure)_\w*"
                           r"(auth|admin|staff|perm|access|role|token|jwt|api_?key|signature|credential|login|allowed"
                           r"|permitted|valid|webhook|hmac)\w*)$")
@@ -361,7 +364,9 @@ class AuthFailsOpen(Rule):
     `ConnectionRefusedError` or calls `disconnect()`.
 
     It reports a privilege read with a default of `True` (`claims.get("is_admin", True)`, `user.get("is_staff",
-    True)`): a token or record that lacks the claim is taken as granted.
+    True)`): a token or record that lacks the claim is taken as granted. Not a key that names whom an item is shown
+    to (django-cms's `node.attr.get("visible_for_authenticated", True)`, `shown_to_staff`): a menu entry's audience,
+    not the caller's privilege.
 
     It reports a decode that retries with the expiry check off when the token has expired (`except
     jwt.ExpiredSignatureError: payload = jwt.decode(token, KEY, algorithms=[...], options={"verify_exp":
@@ -375,7 +380,8 @@ class AuthFailsOpen(Rule):
     named as a check (`check_token`, `is_authorized`, `verify_webhook`; there whatever the `except` catches, a
     verification service that is down too), answers `True` (`False` in one named for the failing state it
     detects, or for a further check it demands: `is_api_key_revoked`, whose `return True` in `is_token_expired` or
-    `is_reauthentication_required` refuses or asks for more); or, in a guard that refuses
+    `is_reauthentication_required` refuses or asks for more; and so in a function that answers `return False` once
+    the `try` passed: django-filer's `_check_move_perms` answers whether permissions are missing); or, in a guard that refuses
     only by raising and answers no value anywhere (a FastAPI dependency such as `def require_service_token(...) ->
     None`), returns None or ends the function, so the request goes on as if the check had passed; or, after the
     `try`, hands back the parameter it was given (a role checker's `return user`, the caller a framework injected;
@@ -465,7 +471,7 @@ class AuthFailsOpen(Rule):
         if type(default) is not cst.Name or default.value != "True" or type(key) is not cst.SimpleString:
             return
         text = key.evaluated_value
-        if isinstance(text, str) and set(name_words(text)) & PRIVILEGE_KEY_WORDS:
+        if isinstance(text, str) and _claims_privilege(name_words(text)):
             self.report(node, f"`{self.context.module.code_for_node(node)}` takes a missing `{text}` as granted, so a "
                         "token or record without it passes the check.",
                         hint=f"Default `{text}` to `False`, so that only a value that says so grants it.")
@@ -793,23 +799,26 @@ class AuthFailsOpen(Rule):
         admits, refusal = ("False", "True") if FAILED_STATE_WORDS & set(name_words(node.name.value)) else ("True", "False")
         for own in tries:
             statement, following = own.statement, own.following
+            # `try: check(...) except PermissionDenied: return True` then `return False`: the function answers whether
+            # the check failed (django-filer's `perms_needed = self._check_move_perms(...)`), so True is its refusal
+            admitting, refusing = ("False", "True") if _answers_false(following) else (admits, refusal)
             checks: bool | None = None  # whether the `try` checks something: asked once a handler could let in
             # after a public-path exemption, a token that does not decode must stop the request
             decodes = own.exempts_first and any((self.qualified_name(n) or "") in DECODERS
                                                 for n in own_nodes_of(statement.body, cst.Call))
             for handler in statement.handlers:
                 # a check's own `except` lets in whatever it catches: a verification service that is down too
-                if not (_catches_auth_errors(handler) or named_check) or _denies(handler.body, refusal=refusal):
+                if not (_catches_auth_errors(handler) or named_check) or _denies(handler.body, refusal=refusing):
                     continue
                 if checks is None:
-                    checks = _denies(statement.body, reraises=False, refusal=refusal) \
+                    checks = _denies(statement.body, reraises=False, refusal=refusing) \
                         or _calls_any(statement.body, RAISING_CHECKS)
                 if decodes and not any(isinstance(n, (cst.Assign, cst.AnnAssign)) for n in walk_own(handler.body)):
                     checks = True  # it does not record an anonymous caller for the routes to judge
                 returns = list(own_returns(handler.body))
                 if any(_grants_privilege(r) for r in returns):
                     checks = True  # whatever the `try` checked, its failure makes the caller an administrator
-                lets_in = any(_lets_in(r, views, named_check, admits) and not _tells_the_failure(r, handler)
+                lets_in = any(_lets_in(r, views, named_check, admitting) and not _tells_the_failure(r, handler)
                               for r in returns) or any(_grants_privilege(r) for r in returns) or (
                     not returns and following is not None and checks and (
                         _lets_in_statement(following, views) or _returns_parameter(following, node))) or (
@@ -923,6 +932,12 @@ def _ends_in_raise(body: cst.BaseSuite) -> bool:
     return isinstance(last, cst.SimpleStatementLine) and any(isinstance(s, cst.Raise) for s in last.body)
 
 
+def _answers_false(statement: cst.BaseStatement | None) -> bool:
+    """`return False`: what a function says when the check in the `try` before it passed."""
+    return isinstance(statement, cst.SimpleStatementLine) and type(statement.body[0]) is cst.Return \
+        and is_false(statement.body[0].value)
+
+
 def _catches_auth_errors(handler: cst.ExceptHandler) -> bool:
     """`except:`, `except Exception:`, `except jwt.InvalidTokenError:`, `except (JWTError, KeyError):`."""
     if handler.type is None:
@@ -946,6 +961,13 @@ def _lets_in(node: cst.Return, views: set[str], named_check: bool, admits: str =
     func = value.func
     return (isinstance(func, cst.Name) and func.value in views) or (
         isinstance(func, cst.Attribute) and func.attr.value in NEXT_HANDLERS and full_name(func.value) == "self")
+
+
+def _claims_privilege(words: list[str]) -> bool:
+    """`is_admin`, `authenticated`: a key that says the caller holds a privilege; not one naming an item's audience
+    (`visible_for_authenticated`)."""
+    return any(word in PRIVILEGE_KEY_WORDS and (index == 0 or words[index - 1] not in AUDIENCE_WORDS)
+               for index, word in enumerate(words))
 
 
 def _grants_privilege(node: cst.Return) -> bool:

@@ -134,7 +134,9 @@ class InsecureRandomToken(Rule):
     hashes, checks, sets or stores a secret it is handed (`hash_backup_code`, `verify_invite_token`), nor for a
     password (its digest is its stored hash, VC205's to judge).
 
-    `random.SystemRandom()` and the `secrets` module are not reported, nor is a generator bound to `random.Random()` in
+    `random.SystemRandom()` and the `secrets` module are not reported, nor is a predictable draw joined (`+`, an
+    f-string, `"".join(...)`) to one from `secrets`, `os.urandom` or `uuid4` (`uuid.uuid4().hex + uuid.uuid1().hex`:
+    the cryptographic part alone is unguessable), nor is a generator bound to `random.Random()` in
     `except NotImplementedError:`, the fallback for a platform whose `SystemRandom()` has no random source; neither are
     test files and test or
     development settings modules (`tests/settings.py`, `testapp/testsettings.py`, `settings/dev.py`), nor code in
@@ -217,6 +219,9 @@ class InsecureRandomToken(Rule):
         self._own_slots: set[int] = set()  # expressions that stand alone (an argument, a value): a sum needs no parentheses
         self._cookie_values: dict[int, str] = {}  # the value given to `set_cookie(name, value)` -> the cookie's name
         self._hashes: bool | None = None  # whether the file hashes anything: searched for on the first salt only
+        # per enclosing concatenation (`a + b`, an f-string, `"".join(...)`): whether it also draws from a cryptographic
+        # generator; decided by the outermost one, which holds the others
+        self._strong_mixes: list[bool] = []
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
@@ -342,12 +347,42 @@ class InsecureRandomToken(Rule):
             return self.qualified_name(node) in GENERATOR_CLASSES
         return (target_name(node) or "") in self._generators
 
+    def _enter_concatenation(self, node: cst.BaseExpression) -> None:
+        outer = self._strong_mixes[-1] if self._strong_mixes else None
+        self._strong_mixes.append(outer if outer is not None else self._draws_strong(node))
+
+    def _leave_concatenation(self, node: cst.BaseExpression) -> None:
+        self._strong_mixes.pop()
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        if type(node.operator) is cst.Add:
+            self._enter_concatenation(node)
+
+    def leave_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        if type(node.operator) is cst.Add:
+            self._leave_concatenation(node)
+
+    visit_FormattedString = _enter_concatenation
+    leave_FormattedString = _leave_concatenation
+
+    def _draws_strong(self, node: cst.CSTNode) -> bool:
+        """Whether an expression calls a cryptographic generator (`secrets`, `os.urandom`, `uuid4`) anywhere in it."""
+        pending: list[cst.CSTNode] = [node]
+        while pending:
+            current = pending.pop()
+            if isinstance(current, cst.Call) and (self.qualified_name(current) or "").startswith(STRONG_RANDOM_PREFIXES):
+                return True
+            pending.extend(child_nodes(current))
+        return False
+
     def visit_Call(self, node: cst.Call) -> None:
+        if _is_join(node):
+            self._enter_concatenation(node)
         if self._quiet:
             return
         self._note_cookie(node)
         source = self._source(node)
-        if source is None or _weighted_draw(node):
+        if source is None or _weighted_draw(node) or any(self._strong_mixes[-1:]):
             return
         for names in reversed(self._contexts):
             kinds = self._kinds(names)
@@ -371,6 +406,10 @@ class InsecureRandomToken(Rule):
                 self._tainted[-1].setdefault(name, node)
         if self._functions:
             self._helpers.setdefault(self._functions[-1], source[0])
+
+    def leave_Call(self, node: cst.Call) -> None:
+        if _is_join(node):
+            self._leave_concatenation(node)
 
     def _draws_digits(self, call: cst.Call) -> bool:
         """`randint(100000, 999999)`, `randint(0, 999999)`, `randrange(10**6)`: a number of a code's length."""
@@ -564,6 +603,11 @@ class InsecureRandomToken(Rule):
 
 # Keywords that give a draw its probabilities (`numpy.random.choice(n, p=probs)`, `random.choices(seq, weights=w)`).
 WEIGHT_KEYWORDS = frozenset({"p", "weights", "cum_weights"})
+
+
+def _is_join(call: cst.Call) -> bool:
+    """`"".join(parts)`: the parts concatenated, as with `+`."""
+    return type(call.func) is cst.Attribute and call.func.attr.value == "join"
 
 
 def _weighted_draw(call: cst.Call) -> bool:

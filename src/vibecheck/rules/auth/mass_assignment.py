@@ -23,7 +23,7 @@ from vibecheck.analysis.model_fields import (
     sibling_models_inputs,
     text_fields,
 )
-from vibecheck.cst_fields import calls_in, child_nodes
+from vibecheck.cst_fields import calls_in, child_nodes, own_nodes_of
 from vibecheck.imports import full_name
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -105,7 +105,9 @@ class MassAssignment(Rule):
     same file edits with, `add_form = TokenCreateForm`, used by staff only) is `"__all__"` or lists a writable
     privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `author`, `paid`, `approved`, ... not in
     `read_only_fields` nor declared on the class so that the client cannot write it, `author =
-    serializers.ReadOnlyField(...)`, a `HiddenField`, `read_only=True` or a form field's `disabled=True`; an `owner`,
+    serializers.ReadOnlyField(...)`, a `HiddenField`, `read_only=True` or a form field's `disabled=True`, nor a choice
+    field whose rows a method of the form narrows, `self.fields["user"].queryset = self.get_subordinates()`, which
+    Django holds the value to; not `User.objects.all()`; an `owner`,
     `user`, `author` or `tenant` that the form or serializer declares as text, gives a text widget in `Meta.widgets`,
     or whose model in the same file stores it in a `CharField` (in the same file, or in the module of its own package
     it imports the model from, `from .models import Book`), is a name typed by hand, not an account), or whose
@@ -221,7 +223,7 @@ class MassAssignment(Rule):
         for meta, form in self.forms:
             if form.name.value not in self.admin_forms:
                 self._check_meta(meta, form.name.value, text=self._text_fields_of(meta, form),
-                                 declared=_declared_read_only(form))
+                                 declared=_declared_read_only(form) | _narrowed_choices(form))
 
     def _text_fields_of(self, meta: cst.ClassDef, form: cst.ClassDef) -> set[str]:
         """The fields a form or serializer holds as plain text: declared so on it (`author = forms.CharField()`), given
@@ -506,6 +508,29 @@ def _declared_read_only(form: cst.ClassDef) -> set[str]:
         (full_name(value.func) or "").rpartition(".")[2] in READ_ONLY_FIELD_TYPES
         or any(a.keyword is not None and a.keyword.value in READ_ONLY_KEYWORDS and full_name(a.value) == "True"
                for a in value.args))}
+
+
+def _narrowed_choices(form: cst.ClassDef) -> set[str]:
+    """The choice fields whose `queryset` a method of the form narrows (`self.fields["user"].queryset =
+    self.get_subordinates()` in `__init__`): Django refuses any value outside it, so the client picks among the rows the
+    form allows. Not when the queryset is set to every row (`User.objects.all()`)."""
+    body = form.body.body if isinstance(form.body, cst.IndentedBlock) else ()
+    methods = [statement for statement in body if isinstance(statement, cst.FunctionDef)]
+    return {name for method in methods for assign in own_nodes_of(method, cst.Assign)
+            if (name := _narrowed_field(assign)) is not None}
+
+
+def _narrowed_field(assign: cst.Assign) -> str | None:
+    """`x` of `self.fields["x"].queryset = <rows>`, unless the rows are all of them."""
+    target = assign.targets[0].target
+    if not (isinstance(target, cst.Attribute) and target.attr.value == "queryset"
+            and isinstance(target.value, cst.Subscript) and full_name(target.value.value) == "self.fields"):
+        return None
+    value = assign.value
+    if isinstance(value, cst.Call) and (full_name(value.func) or "").endswith("objects.all"):
+        return None
+    key = target.value.slice[0].slice
+    return string_value(key.value) if isinstance(key, cst.Index) else None
 
 
 def _class_assignments(node: cst.ClassDef) -> dict[str, tuple[cst.CSTNode, cst.BaseExpression]]:

@@ -49,7 +49,8 @@ class RouteWithoutAuth(ProjectRule):
     of Flask-AppBuilder's views and APIs, guarded by their own `@has_access`/`@protect()`; a django-ninja
     `Router(auth=...)` or `NinjaAPI(auth=...)` (not `auth=None`) authenticates every route it holds. Recognised
     guards: auth decorators placed *below* the route decorator (`@login_required`, `@jwt_required`,
-    `@permission_required`, ...), a `before_request` hook of the app or of the route's blueprint that aborts,
+    `@permission_required`, ...), a `before_request` hook (or a `url_value_preprocessor`: ihatemoney's `pull_project`
+    raises a redirect to the project's sign-in form) of the app or of the route's blueprint that aborts,
     redirects, returns or calls a check that raises (one that only loads the user or logs turns nobody away), an
     `@app.middleware("http")` function that answers 401/403, an auth-named class in `app.add_middleware(...)` or
     `Starlette(middleware=[Middleware(...)])`, an auth-named aiohttp middleware in `web.Application(middlewares=[...])`

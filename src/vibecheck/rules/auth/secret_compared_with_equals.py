@@ -214,7 +214,8 @@ class SecretComparedWithEquals(Rule):
       `other_token.digest != auth_token.digest`, `computed_digest == digest` after an unkeyed `hashlib` call,
       `input_digests[i] == ref.digest`, `digest_item(item) != ref.digest`, `hashlib.sha256(body).hexdigest() !=
       expected_digest`, `actual != digest` after
-      `actual, size = digest_file(path)`):
+      `actual, size = digest_file(path)`), or named for an unkeyed checksum's algorithm (`hex_digest != content_sha1`,
+      not `hmac_sha256`):
       stored values or checksums whose leading bytes the client cannot steer; a name bound to an HMAC still counts;
     - a content checksum computed on the spot against a kept value that names no secret and is not read from the
       request (`state.get(rel) != digest` after `digest = md5sum(path)`, `digest != sha256` after `digest =
@@ -618,8 +619,12 @@ def _kept_checksum(node: cst.Call | cst.Subscript) -> bool:
         return False
     if not isinstance(key, cst.SimpleString) or head_name(holder) in CLIENT_ROOTS:
         return False
-    text = str(key.evaluated_value)
-    return bool(CHECKSUM_KEY.search(text)) and not set(words(text)) & KEYED_WORDS
+    return _names_checksum(str(key.evaluated_value))
+
+
+def _names_checksum(name: str) -> bool:
+    """`content_sha1`, `expected_md5`, `checksum`: a name for an unkeyed checksum, not a keyed one (`hmac_sha256`)."""
+    return bool(CHECKSUM_KEY.search(name)) and not set(words(name)) & KEYED_WORDS
 
 
 def _is_length(node: cst.BaseExpression) -> bool:
@@ -736,7 +741,8 @@ def _is_content_checksum(node: cst.Call) -> bool:
 
 def _is_hash_side(node: cst.BaseExpression, name: str | None) -> bool:
     if isinstance(node, (cst.Name, cst.Attribute)):
-        return bool(name) and not name.isupper() and any(word in HASH_WORDS for word in words(name)[-1:])  # type: ignore[union-attr]
+        return bool(name) and not name.isupper() and (  # type: ignore[union-attr]
+            any(word in HASH_WORDS for word in words(name)[-1:]) or _names_checksum(name))  # type: ignore[arg-type]
     if isinstance(node, cst.Subscript):
         if _kept_checksum(node):
             return True
