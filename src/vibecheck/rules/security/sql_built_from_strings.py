@@ -37,6 +37,7 @@ from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
+from vibecheck.rules.security._constant_sql_helpers import constant_helpers, helper_key
 from vibecheck.rules.security._identifier_quoters import (
     identifier_quoters,
     may_quote,
@@ -297,8 +298,9 @@ def _keeps_only_allowed(clause: cst.CompFor, state: FlowState) -> bool:
 
 def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
     func = call.func
-    if type(func) is cst.Name and func.value in SAFE_VALUE_CALLS:
-        return ""
+    if type(func) is cst.Name and (func.value in SAFE_VALUE_CALLS
+                                   or not call.args and helper_key(func.value) in state.constants):
+        return ""  # (a helper of the module that returns its own text: `_constant_sql_helpers`)
     if state.qualified_name(call) in RANDOM_WORDS:
         return ""  # `f"t{secrets.token_hex(16)}"`: a scratch table's name the code makes up
     if isinstance(func, cst.Attribute) and func.attr.value in REFLECTION_METHODS:
@@ -558,7 +560,9 @@ class SqlBuiltFromStrings(FlowRule):
     escape_sqlite`), or a name the code makes up at random (a scratch table's
     `f"t{secrets.token_hex(16)}"`, `secrets.token_urlsafe()`, `uuid.uuid4().hex`), or the parameters of a private helper
     (`_scalar`) that every call in its module passes a constant, or a parameter annotated as a number
-    (`lock_timeout: int`), are not reported, nor is a single statement that no driver binds a parameter in (`PRAGMA`,
+    (`lock_timeout: int`), or the call of a module function without parameters whose every `return` is built from
+    literals, its locals bound only to literals and such names (a recursive CTE kept in `_tree_cte()`; one that pastes a
+    global or a value it reads still fires), are not reported, nor is a single statement that no driver binds a parameter in (`PRAGMA`,
     `ATTACH`, `DETACH`, `VACUUM`, `SET`, `RESET`, `USE`,
     `LISTEN`, `UNLISTEN`, `ALTER SESSION`, `CREATE` or `DROP DATABASE` and `SCHEMA`, `CREATE`, `ALTER` or `DROP USER` and
     `ROLE`, `GRANT`, `REVOKE`, `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`), also when its head is built into a name first
@@ -629,6 +633,7 @@ class SqlBuiltFromStrings(FlowRule):
         super().__init__(context, options)
         self.unpacked: dict[str, int] = {}  # names holding parts of one call's result: name -> that call's id
         self.class_constants: dict[str, dict[str, str]] = {}  # class -> {"self.table": "", "cls.table": ""}
+        self.helpers: dict[str, str] | None = None  # `_cte()` -> "": the module's functions returning constant text
         self.rebound: frozenset[str] | None = None  # attributes the module's methods assign, found at a class literal
         self._sql_in_file: bool | None = None  # whether a word bandit's B608 needs occurs at all (for vetting)
         self._local_upper: dict[str, bool] = {}  # UPPER_CASE name -> whether an indented line assigns it
@@ -647,9 +652,17 @@ class SqlBuiltFromStrings(FlowRule):
         state.constants.update(_number_parameters(function))
         state.constants.update(_identifier_carriers(function, self.context.imports))
         state.constants.update(_own_quoters(self.context))
+        state.constants.update(self._constant_helpers())
         classes = self.__dict__.get("_classes")
         if classes and classes[-1] is not None:
             state.constants.update(self.class_constants.get(classes[-1], {}))
+
+    def _constant_helpers(self) -> dict[str, str]:
+        """The module's functions that return only the code's own text (`_constant_sql_helpers`), found once per file."""
+        if self.helpers is None:
+            self.helpers = constant_helpers(self.context.module, self.new_state, constant_text,
+                                            _own_quoters(self.context))
+        return self.helpers
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
