@@ -208,14 +208,24 @@ FORMAT_FIELD = lazy_pattern(r"(?<!\{)\{(\d*)\}(?!\})")  # a `.format` field give
 FROZEN_CONTAINERS = frozenset({"immutabledict", "frozendict", "MappingProxyType", "frozenset", "tuple", "dict"})
 LITERAL_CONTAINERS = frozenset({cst.Dict, cst.List, cst.Tuple, cst.Set})
 NAMED_PLACEHOLDER = lazy_pattern(r"%\((\w+)\)")
+# A `%` conversion (`%s`, `%(id)d`, `%05.2f`) with its key, if named, and its type; `%%` is a literal percent sign.
+PERCENT_CONVERSION = lazy_pattern(r"%(?:\((\w+)\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?([a-zA-Z%])")
+# Conversions that write a number or raise (`"%d" % "1; DROP"` is a TypeError): digits, a sign, a point, an exponent.
+NUMBER_CONVERSIONS = frozenset("diouxXeEfFgG")
 
 
 def _named_keys_constant(template: str, values: cst.BaseExpression, state: FlowState) -> bool:
     """Whether every `%(key)s` of a template takes a constant: from a dict literal, or a local name bound to one
-    whose items the rule tracks (`state.constants["params['key']"]`, see `_track_dict_items`)."""
-    keys = NAMED_PLACEHOLDER.findall(template)
+    whose items the rule tracks (`state.constants["params['key']"]`, see `_track_dict_items`); a key converted as a
+    number (`%(id)d`) takes any value. A template of positional number conversions only (`"... LIMIT %d" % n`)
+    writes digits whatever it is given."""
+    conversions = [(key, kind) for key, kind in PERCENT_CONVERSION.findall(template) if kind != "%"]
+    if conversions and all(not key and kind in NUMBER_CONVERSIONS for key, kind in conversions):
+        return True
+    numbers = {key for key, kind in conversions if key and kind in NUMBER_CONVERSIONS}
+    keys = [key for key in NAMED_PLACEHOLDER.findall(template) if key not in numbers]
     if not keys:
-        return False
+        return bool(numbers)
     if isinstance(values, cst.Dict):
         items = {string_value(e.key): e.value for e in values.elements if isinstance(e, cst.DictElement)}
         return all(key in items and constant_text(items[key], state) is not None for key in keys)
@@ -562,7 +572,9 @@ class SqlBuiltFromStrings(FlowRule):
     (`_scalar`) that every call in its module passes a constant, or a parameter annotated as a number
     (`lock_timeout: int`), or the call of a module function without parameters whose every `return` is built from
     literals, its locals bound only to literals and such names (a recursive CTE kept in `_tree_cte()`; one that pastes a
-    global or a value it reads still fires), are not reported, nor is a single statement that no driver binds a parameter in (`PRAGMA`,
+    global or a value it reads still fires), or values a `%` template converts as numbers (`%d`, `%(id)d`, `%.2f`: digits
+    or a `TypeError`; `%c` and `%r` still fire), are not reported, nor is a single statement that no driver binds a
+    parameter in (`PRAGMA`,
     `ATTACH`, `DETACH`, `VACUUM`, `SET`, `RESET`, `USE`,
     `LISTEN`, `UNLISTEN`, `ALTER SESSION`, `CREATE` or `DROP DATABASE` and `SCHEMA`, `CREATE`, `ALTER` or `DROP USER` and
     `ROLE`, `GRANT`, `REVOKE`, `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`), also when its head is built into a name first
