@@ -65,6 +65,19 @@ SERVER_IDENTITY = ("current_user", "request.user", "g.user", "session", "self.re
                    "get_jwt_identity", "claims", "auth.user")
 
 
+# A decorator named for the owners of the resource a view manages (`list_owner_required`, `require_owner`): the server
+# decided who manages it, so a role the URL names picks what the owner edits, as an administrator's form does.
+OWNER_WORDS = frozenset({"owner", "owners"})
+OWNER_GUARD_WORDS = frozenset({"require", "required", "requires", "only", "must"})
+
+
+def _restricted_to_owners(function: cst.FunctionDef) -> bool:
+    names = (dotted_name(d.decorator.func if type(d.decorator) is cst.Call else d.decorator) or ""
+             for d in function.decorators)
+    return any(OWNER_WORDS & words and OWNER_GUARD_WORDS & words
+               for words in (set(name_words(name.rpartition(".")[2])) for name in names))
+
+
 def _is_privilege_name(name: str | None) -> tuple[bool, bool]:
     """(names a privilege or identity claim, names a user identity) for a key or variable name."""
     words = name_words(name or "")
@@ -145,7 +158,9 @@ class ClientControlledAuthorization(FlowRule):
     `@permission_classes([IsAdminUser])`, unless an action lists its own),
     nor in the methods of a Django admin class (`save_model(self, request, ...)` of a `ModelAdmin`, `SingletonModelAdmin` or
     inline in a module that uses `django.contrib.admin`: the admin site lets only signed-in staff in): the role or user a form
-    names is then an administrator's choice.
+    names is then an administrator's choice. Likewise a view behind a decorator named for the owners of what it manages
+    (`@list_owner_required`, `@require_owner`): the role its URL names picks the roster an owner edits (a view behind
+    `@login_required` alone, and the owner decorator's own test of a header, still fire).
 
     ## Why is this bad?
     Everything in a request is chosen by the client: anyone can add `?admin=true`, a `X-Role: admin` header
@@ -298,7 +313,7 @@ class ClientControlledAuthorization(FlowRule):
         # a GraphQL resolver's or gRPC servicer's arguments are the client's message, whose fields it reads
         self._reads_message = not self._in_route and bool(resolver_parameters(function, self.context.imports))
         own = drf_permission_classes(function)  # an action's own `permission_classes=` replace its class's
-        self._admin_only = (self._in_route and restricted_to_admins(function)) \
+        self._admin_only = (self._in_route and restricted_to_admins(function)) or _restricted_to_owners(function) \
             or (not own and any(self.__dict__.get("_admin_classes", ())))
         self._injected = injected_parameters(function, self.context.imports, self.context.module) \
             if self._in_route else frozenset()
