@@ -93,6 +93,11 @@ def _is_secret_value(node: cst.BaseExpression | None) -> bool:
 # A dotted lower-case path (`"mfa.totp.secret"`, `"app.auth.signing_key"`): the name under which a secret is
 # kept in a session, a cache or the settings, not the secret itself.
 _NAMESPACED_LABEL = lazy_pattern(r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$")
+# A JSON Web Algorithm's name (`"HS256"`, `"RS256"`, `"EdDSA"`, `"A256KW"`, `"RSA-OAEP-256"`): what a table keyed by an
+# authentication method or a key's name (`"client_secret_jwt": "HS256"`) maps it to, the algorithm and not the key.
+_ALGORITHM_NAME = lazy_pattern(r"^(?:(?:HS|RS|ES|PS)(?:256|384|512)K?|EdDSA|RSA1_5|RSA-OAEP(?:-256)?"
+                               r"|A(?:128|192|256)(?:KW|GCMKW|GCM|CBC-HS(?:256|384|512))"
+                               r"|ECDH-ES(?:\+A(?:128|192|256)KW)?|PBES2-HS(?:256|384|512)\+A(?:128|192|256)KW)$")
 
 
 def _secret_literal(node: cst.CSTNode | None, *, is_the_key: bool = False) -> cst.BaseExpression | None:
@@ -194,7 +199,9 @@ class HardcodedSecretKey(Rule):
     where a secret is kept (`SECRET_SESSION_KEY = "mfa.totp.secret"`, a session key), masks and elided example
     values with no letter or digit (`SECRET_REDACTED = "*****"`, `"private_key": "..."`), a value that is the
     field's name or a message naming it (`errors["private_key"] = "private_key is required ..."`), mappings whose
-    every value is prose (`{"client_secret": "Service account client secret", ...}` describes a form's fields), the
+    every value is prose (`{"client_secret": "Service account client secret", ...}` describes a form's fields), a
+    mapping's JSON Web Algorithm name (`{"client_secret_jwt": "HS256", "private_key_jwt": "RS256"}` names the algorithm
+    each method signs with; `SECRET_KEY = "HS256"` and `"HS256-7f9c..."` still fire), the
     URL parameters a reversal fills in (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees
     them), names that say where a key comes from (`secret_from = "env"`, `key_source`), test files and config
     classes named for tests (`TestingConfig`), the attributes of a class that lists codes or messages (braintree's
@@ -345,6 +352,7 @@ class HardcodedSecretKey(Rule):
         literal = _secret_literal(node.value)
         if (key is not None and literal is not None and key.isidentifier() and is_signing_key_name(key)
                 and not _mentions(string_value(literal) or "", key) and id(node) not in self._not_keys
+                and not _ALGORITHM_NAME.match(string_value(literal) or "")
                 and not self._skipped()):
             self._report_literal(literal, f'`"{key}"` is set to a hard-coded string literal, so anyone who can read the '
                                  f"code {_can_do_with(key)}.", _hint_for(key), variable=variable_name(key))
