@@ -23,6 +23,7 @@ from vibecheck.analysis.nodes import callee_tail
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import SourceHints
 from vibecheck.rules.security._client_sinks import ClientSinkRule
 
@@ -37,10 +38,12 @@ GCS_SIGNED_URL, GCS_OBJECT_METHODS = "generate_signed_url", frozenset({"blob", "
 CALLER_WORDS = frozenset({"user", "me", "owner", "tenant", "account", "identity", "principal", "claims", "uid",
                           "customer", "member", "organization", "org", "workspace", "team"})
 # Text of a module that may read the caller (`current_user`, `owner_id`), and of one that may name storage objects
-# (`storage.presign(key)`, `bucket`, `s3_key`): a module with both may pass a helper a key scoped to the caller.
+# (`storage.presign(key)`, `bucket`, `s3_key`): a module with both may pass a helper a key scoped to the caller. The
+# storage words start a name or a part of one (`signed_url`, `s3client`), not end one (`designed`, `unsigned`,
+# `longblob`): a large module that only mentions such words is not walked.
 CALLER_TEXT = tuple(sorted(CALLER_WORDS - {"me"}))
-STORAGE_TEXT = ("presign", "signed", "sign_url", "s3", "bucket", "blob", "storage", "object_key", "download_url",
-                "upload_url", "gcs", "minio")
+STORAGE_TEXT = lazy_pattern(r"presign|(?:^|[ _])(?:signed|sign_url|s3|bucket|blob|storage|object_key|download_url"
+                            r"|upload_url|gcs|minio)")
 
 
 def key_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
@@ -154,7 +157,7 @@ class StorageKeyFromClient(ClientSinkRule):
         if super().hinted_in(source):
             return True
         joined = source.joined
-        return any(word in joined for word in STORAGE_TEXT) and (
+        return STORAGE_TEXT.search(joined) is not None and (
             any(word in joined for word in CALLER_TEXT) or "me" in source.words)
 
     def new_state(self) -> FlowState:

@@ -23,8 +23,9 @@ from vibecheck.analysis.summary_keys import IMPORT_CWE, is_command_line
 from vibecheck.cst_fields import own_nodes_of
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern, word_start_matches
+from vibecheck.rule import SourceHints
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
-from vibecheck.rules.security._frames import FRAME_METHODS, is_frame
+from vibecheck.rules.security._frames import FRAME_METHODS, FRAME_NAME, is_frame
 
 # AppleScript source run through the `applescript`, py-applescript and `osascript` packages: its `do shell script`
 # reaches the shell as well.
@@ -193,8 +194,16 @@ class ClientDataToCodeExecution(ClientSinkRule):
     file_hints = ("eval", "exec", "import_module", "__import__", "locate", "find_spec", "run_path", "run_module", "push",
                   "applescript", "osascript", "playwright", "pyppeteer", "selenium",
                   "runsource", "runcode", "request", "httprequest", "event", "argv", "input(", "raw_input", "fileinput",
-                  "stdin", "builtins", "query", "pandas")
+                  "stdin", "builtins", "pandas")
     file_hints_are_names = True
+
+    @classmethod
+    def hinted_in(cls, source: SourceHints) -> bool:
+        """The file hints, or a `query` name in a module that may hold a frame (a name like `df` or `sales_df`; a
+        pandas import is a hint itself): elsewhere `.query()` is a search (Django's `Query`, `index.query(...)`) and
+        its receiver is never a frame (`_frames.is_frame`)."""
+        return super().hinted_in(source) or ("query" in source.words and any(
+            FRAME_NAME.search(word) for word in source.words))
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**EXECUTING, **IMPORTING, **PANDAS_EVAL}
     method_sinks: ClassVar[dict[str, ArgumentSpec]] = {**CONSOLE_METHODS, **BROWSER_SCRIPT_METHODS}
     sanitizers = SANITIZERS
