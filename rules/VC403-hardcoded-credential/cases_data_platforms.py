@@ -8,8 +8,14 @@ spark = SparkSession.builder.getOrCreate()
 
 # expect: VC403
 STORAGE_ACCOUNT_KEY = "p9Yq3LkV2xN8mB4tR7wZ1cF6hJ0sD5gA8eU3iO2pQ9rT4yW7vX1zC6bN0mL5kJ8h=="
+# expect: VC403 -- the name Azure's samples give a storage account's key
+AZURE_STORAGE_KEY = "Zx4Rt8Wq2Lm6Np0Vb3Cy7Hs1Kd5Fg9Ja2Qe6Tu0Io4Pk8Yw3Xs7Nm1Bv5Cz9Lq=="
 # ok: VC403 -- a cache key that names an account, not a key of one
 ACCOUNT_KEY_PREFIX = "acct:"
+# ok: VC403 -- the key a session's storage is kept under in the request (aiohttp_session), a slot's label
+STORAGE_KEY = "aiohttp_session_storage"
+# ok: VC403 -- the browser's localStorage slot a front end keeps its state in
+LOCAL_STORAGE_KEY = "app-state.storage"
 # expect: VC403 -- a libpq keyword connection string
 REDSHIFT_DSN = "host=dw.example.internal port=5439 dbname=dw user=loader password=Rs!load2024"
 # expect: VC403 -- an ODBC connection string

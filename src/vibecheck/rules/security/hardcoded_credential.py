@@ -104,8 +104,9 @@ _PUBLISHABLE_KEY = lazy_pattern(r"^(?:pk_(?:live|test)_|phc_)[A-Za-z0-9]{16,}$")
 _LABEL_SHAPE = lazy_pattern(r"^_*[a-z]+(?:[-_.][a-z]+)+$")
 _LABEL_WORDS = ("password", "passwd", "token")
 # Words that make a label-shaped value name a kind of credential (`"oauth-credentials"`, `"api-key-not-set"`), as whole
-# words: inside a word (`"monkey-business"`) they say nothing.
-_LABEL_WHOLE_WORDS = frozenset({"credential", "credentials", "key"})
+# words: inside a word (`"monkey-business"`) they say nothing. `storage` names the slot a value is kept in
+# (`STORAGE_KEY = "aiohttp_session_storage"`), where a storage account's real key is base64.
+_LABEL_WHOLE_WORDS = frozenset({"credential", "credentials", "key", "storage"})
 _FILE_NAME = lazy_pattern(r"^[A-Za-z][A-Za-z_-]*\.[a-z]{2,4}$")
 # A rate-limit spec (`"5/m/user"`, `"20/m/ip,5/m/key"`, `"100/hour"`): the limits of a password or token view.
 # A lexer's or parser's marker (`token == "#bygroup"`, `"#pop"`) and SQLite's `":memory:"`: a word between sigils.
