@@ -50,7 +50,7 @@ def test_message_names_the_host_read_and_the_hint_a_configured_base() -> None:
 
 
 @pytest.mark.parametrize(("settings", "reported"), [
-    (None, True),
+    (None, False),
     ('ALLOWED_HOSTS = ["shop.example.com"]\n', False),
     ('import os\nALLOWED_HOSTS = os.environ["ALLOWED_HOSTS"].split(",")\n', False),
     ('ALLOWED_HOSTS = ["*"]\n', True),
@@ -72,3 +72,10 @@ def test_flask_server_name_in_a_config_module_pins_the_host(tmp_path: Path) -> N
     assert {f["code"] for f in selected_findings(tmp_path, "VC234")} == {"VC234"}
     (tmp_path / "config.py").write_text('SERVER_NAME = "app.example.com"\n', encoding="utf-8")
     assert selected_findings(tmp_path, "VC234") == []
+
+
+def test_a_django_file_that_lets_every_host_in_reports_its_own_links_whatever_other_files_pin(tmp_path: Path) -> None:
+    view = textwrap.dedent(DJANGO_VIEW.format(body='url = request.build_absolute_uri(f"/reset/{token}/")'))
+    (tmp_path / "views.py").write_text('from django.conf import settings\nsettings.configure(ALLOWED_HOSTS=["*"])\n'
+                                       + view, encoding="utf-8")
+    assert [f["code"] for f in selected_findings(tmp_path, "VC234")] == ["VC234"]

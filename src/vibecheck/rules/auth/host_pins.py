@@ -1,7 +1,9 @@
 """Settings that pin the host an app answers for, by framework: what makes a link built on the request's host safe
 (VC234). A file's pins travel as a fact, so a link in a view is judged by the settings module of the project.
 
-- Django: `ALLOWED_HOSTS` without `"*"` (an empty list, too: Django then answers only `localhost` in debug mode).
+- Django: `ALLOWED_HOSTS` without `"*"` (an empty list, too: Django then answers only `localhost` in debug mode); the
+  host `get_host()` and `build_absolute_uri()` give is checked against it even where no file sets it, so it is open
+  only where a file lets every host in.
 - Flask and Quart: `SERVER_NAME` or `TRUSTED_HOSTS` set (Werkzeug then refuses any other host).
 - Starlette and FastAPI: `TrustedHostMiddleware` with a list of hosts that is not `["*"]`.
 """
@@ -17,6 +19,9 @@ from vibecheck.rules.auth.exprs import argument, has_wildcard, is_none, target_n
 HOST_PINS_FACT = "host_pins"
 PINNED, OPEN = "pinned", "open"
 DJANGO, FLASK, STARLETTE = "django", "flask", "starlette"
+# The host as Django's `get_host()`/`build_absolute_uri()` give it: checked against `ALLOWED_HOSTS`, open only where a
+# file lets every host in.
+DJANGO_CHECKED = "django-checked"
 # Settings (as assigned or passed by keyword) that pin the host, and the framework they pin it for.
 HOST_SETTINGS = {"ALLOWED_HOSTS": DJANGO, "SERVER_NAME": FLASK, "TRUSTED_HOSTS": FLASK, "trusted_hosts": FLASK}
 CONFIG_WRITERS = frozenset({"configure", "update", "from_mapping"})
@@ -55,6 +60,11 @@ def _pin(framework: str, value: cst.BaseExpression, qualified_name: QualifiedNam
     if is_none(value):
         return None
     return f"{framework}:{OPEN if has_wildcard(value, qualified_name) else PINNED}"
+
+
+def opened(pins: Iterable[str], framework: str) -> bool:
+    """Some file lets every host of the framework in (`ALLOWED_HOSTS = ["*"]`)."""
+    return f"{framework}:{OPEN}" in pins
 
 
 def pinned(pins: Iterable[str], framework: str) -> bool:

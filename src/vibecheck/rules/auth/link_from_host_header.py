@@ -14,11 +14,13 @@ from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import argument, is_true, target_name
 from vibecheck.rules.auth.host_pins import (
     DJANGO,
+    DJANGO_CHECKED,
     FLASK,
     HOST_PINS_FACT,
     STARLETTE,
     assigned_pins,
     called_pins,
+    opened,
     pinned,
 )
 from vibecheck.rules.auth.names import words
@@ -27,7 +29,8 @@ HOST_PINNED = "host-pinned"
 # Attributes of a request that hold the host the client named, and the framework that reads them so.
 HOST_ATTRIBUTES = {"host_url": FLASK, "url_root": FLASK, "root_url": FLASK, "host": None, "base_url": None}
 # Methods of a request that build on the host: Django's `get_host()`, `build_absolute_uri()`, Starlette's `url_for()`.
-HOST_METHODS = {"get_host": DJANGO, "build_absolute_uri": DJANGO, "url_for": STARLETTE}
+# Django's two check the host against `ALLOWED_HOSTS` themselves, which admits only `localhost` when it is unset.
+HOST_METHODS = {"get_host": DJANGO_CHECKED, "build_absolute_uri": DJANGO_CHECKED, "url_for": STARLETTE}
 # Parts of `request.url` that are the host (Starlette, aiohttp): `request.url.netloc`.
 URL_HOST_PARTS = frozenset({"netloc", "hostname", "host"})
 HEADER_MAPS = frozenset({"headers", "META", "environ"})
@@ -59,7 +62,9 @@ class LinkFromHostHeader(Rule):
     function named for such a link (`build_reset_link`): Flask's `request.host_url`, `url_root`, `host` and
     `url_for(..., _external=True)`, Starlette's and FastAPI's `request.base_url`, `request.url_for(...)` and
     `request.url.netloc`, aiohttp's `request.host`, the `Host` header itself (`request.headers["host"]`,
-    `request.META["HTTP_HOST"]`), and Django's `request.get_host()` and `build_absolute_uri()`. A link counts when the
+    `request.META["HTTP_HOST"]`), and Django's `request.get_host()` and `build_absolute_uri()` where a file of the
+    project lets every host in (`ALLOWED_HOSTS = ["*"]`: Django checks the host these two read against that setting,
+    which admits only `localhost` while it is unset). A link counts when the
     function, the link's names or the function's strings speak of a password reset, a verification, an invitation or a
     sign-in. A link on a configured base URL (`settings.SITE_URL`, `os.environ["FRONTEND_URL"] or request.host_url`)
     is not reported, nor one that is only redirected to or shown to the client that asked. Neither is a link in a
@@ -128,7 +133,8 @@ class LinkFromHostHeader(Rule):
     @classmethod
     def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
         """A file of the project pins the host of the framework the link was built with."""
-        return kind == HOST_PINNED and pinned((pin for _, pins in project.facts(HOST_PINS_FACT) for pin in pins), subject)
+        pins = (pin for _, pins in project.facts(HOST_PINS_FACT) for pin in pins)
+        return kind == HOST_PINNED and (not opened(pins, DJANGO) if subject == DJANGO_CHECKED else pinned(pins, subject))
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -268,7 +274,12 @@ class LinkFromHostHeader(Rule):
 
     def _report(self, source: tuple[cst.CSTNode, str]) -> None:
         node, framework = source
-        if framework and (pinned(self._pins, framework)):
+        if framework == DJANGO_CHECKED:
+            if pinned(self._pins, DJANGO):
+                return
+            if opened(self._pins, DJANGO):
+                framework = ""  # this file lets every host in: nothing elsewhere can pin it
+        elif framework and pinned(self._pins, framework):
             return
         shown = self.context.module.code_for_node(node)
         if len(shown) > 60:
