@@ -158,9 +158,9 @@ def read_log_file_v2(name: str, tail: int = Query(200, ge=1, le=5000), _: str = 
     return {"lines": lines[-tail:]}
 
 
+# expect: VC201/VC219
 @app.get("/stats")
 def stats():
     with connect() as conn:
-        # expect: VC219/VC201
         rows = conn.execute("SELECT service, level, COUNT(*) AS n FROM logs GROUP BY service, level").fetchall()
     return [dict(row) for row in rows]
