@@ -11,6 +11,7 @@ from typing import Annotated, AsyncIterator
 import jwt
 from fastapi import Depends, FastAPI, HTTPException, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+# expect: VC504
 from passlib.context import CryptContext
 from pydantic import BaseModel
 from sqlalchemy import ForeignKey, String, UniqueConstraint, select
@@ -98,6 +99,7 @@ async def current_user(
         # expect: VC202
         claims = jwt.decode(token, JWT_SECRET, algorithms=[header["alg"]])
     except (jwt.InvalidTokenError, KeyError):
+        # expect: VC105
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "invalid token")
     user = await session.get(User, int(claims["sub"]))
     if user is None:

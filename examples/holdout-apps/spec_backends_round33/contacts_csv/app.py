@@ -169,9 +169,10 @@ def import_contacts(user):
     if upload is None:
         raise HTTPError(400, "file missing")
     os.makedirs(IMPORT_DIR, exist_ok=True)
-    # expect: VC405
     saved = os.path.join(IMPORT_DIR, upload.raw_filename)
+    # expect: VC405/VC409
     upload.save(saved, overwrite=True)
+    # expect: VC405
     with open(saved, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     with db.atomic():

@@ -72,8 +72,8 @@ class FilesResource:
         for part in form:
             if part.name != "file":
                 continue
-            # expect: VC405
             target = os.path.join(STORAGE_DIR, part.filename)
+            # expect: VC405
             with open(target, "wb") as out:
                 part.stream.pipe(out)
             with db() as conn:
@@ -199,6 +199,7 @@ class SignedShareDownload:
         try:
             claims = jwt.decode(token, SHARE_SECRET, algorithms=["HS256"])
         except jwt.InvalidTokenError:
+            # expect: VC105
             raise falcon.HTTPNotFound()
         with db() as conn:
             row = conn.execute("SELECT * FROM files WHERE id = ?", (claims["file_id"],)).fetchone()

@@ -35,8 +35,8 @@ async def resize(request: Request) -> Response:
     width, height = form.get("width", "256"), form.get("height", "256")
     fmt = form.get("format", "png")
     WORK_DIR.mkdir(parents=True, exist_ok=True)
-    # expect: VC405
     source = WORK_DIR / upload.filename
+    # expect: VC405
     source.write_bytes(await upload.read())
     target = source.with_suffix(f".{fmt}")
     # expect: VC110
@@ -44,6 +44,7 @@ async def resize(request: Request) -> Response:
     result = subprocess.run(f"convert {source} -resize {width}x{height} {target}", shell=True, capture_output=True)
     if result.returncode != 0:
         return JSONResponse({"error": "convert failed"}, status_code=500)
+    # expect: VC405
     return FileResponse(target, media_type=FORMATS.get(fmt, "application/octet-stream"))
 
 
@@ -95,6 +96,7 @@ async def resize_url(request: Request) -> Response:
     source = workdir / "input"
     # expect: VC405
     # expect: VC110
+    # expect: VC106
     with urllib.request.urlopen(body["url"]) as remote, open(source, "wb") as out:
         shutil.copyfileobj(remote, out)
     target = workdir / "output.png"
@@ -108,12 +110,16 @@ async def thumbnail(request: Request) -> Response:
     name = request.path_params["name"]
     size = request.query_params.get("size", "128")
     # expect: VC421/VC408
+    # expect: VC108
+    # expect: VC110
     os.system(f"convert {WORK_DIR / name} -thumbnail {size} {WORK_DIR / 'thumbs' / name}")
+    # expect: VC405
     return FileResponse(WORK_DIR / "thumbs" / name)
 
 
 app = Starlette(
     routes=[
+        # expect: VC201
         Route("/resize", resize, methods=["POST"]),
         Route("/v2/resize", resize_v2, methods=["POST"]),
         Route("/resize-url", resize_url, methods=["POST"]),

@@ -125,6 +125,7 @@ def search_v2(
 @app.get("/files/grep")
 def grep_files(pattern: str, file: str = "*.log", _: str = Depends(operator)):
     # expect: VC421/VC408
+    # expect: VC108
     output = subprocess.run(f"grep -n '{pattern}' {LOG_DIR}/{file}", shell=True, capture_output=True, text=True)
     return {"matches": output.stdout.splitlines()[:500]}
 
@@ -135,6 +136,7 @@ def grep_files_v2(pattern: str, file: str, _: str = Depends(operator)):
     if not path.is_relative_to(LOG_DIR) or not path.is_file():
         raise HTTPException(status_code=404, detail="no such log file")
     # ok: VC421/VC408
+    # expect: VC108
     output = subprocess.run(["grep", "-n", "-F", "--", pattern, str(path)], capture_output=True, text=True, timeout=10)
     return {"matches": output.stdout.splitlines()[:500]}
 
@@ -158,7 +160,7 @@ def read_log_file_v2(name: str, tail: int = Query(200, ge=1, le=5000), _: str = 
     return {"lines": lines[-tail:]}
 
 
-# expect: VC201/VC219
+# ok: VC201/VC219
 @app.get("/stats")
 def stats():
     with connect() as conn:

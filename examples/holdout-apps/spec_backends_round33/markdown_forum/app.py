@@ -75,7 +75,7 @@ def register():
     username, password = data.get("username", "").strip(), data.get("password", "")
     if not username or len(password) < 8:
         return jsonify({"error": "username and a password of 8+ characters required"}), 400
-    # expect: VC217/VC215
+    # expect: VC217/VC215/VC207
     is_moderator = 1 if data.get("is_moderator") else 0
     # expect: VC205
     password_hash = hashlib.sha256(password.encode()).hexdigest()

@@ -93,6 +93,7 @@ def store_token(token: str, user: User) -> None:
         )
 
 
+# expect: VC208
 @csrf_exempt
 @require_POST
 def forgot_password(request):
@@ -128,6 +129,7 @@ def forgot_password_v2(request):
     return JsonResponse({"status": "if the address is registered, a link is on its way"})
 
 
+# expect: VC208
 @csrf_exempt
 @require_POST
 def reset_password(request):

@@ -7,6 +7,7 @@ import sqlite3
 from functools import wraps
 
 from flask import Flask, abort, g, jsonify, request, session
+# expect: VC504
 from flask_cors import CORS
 from werkzeug.security import check_password_hash, generate_password_hash
 

@@ -88,6 +88,7 @@ def preview_table(
     where = f" WHERE region = '{region}'" if region else ""
     with engine.connect() as conn:
         # expect: VC402/VC422
+        # expect: VC428
         result = conn.execute(text(f"SELECT * FROM {table}{where} LIMIT {limit}"))
         return rows_as_dicts(result)
 
@@ -124,6 +125,7 @@ def run_ad_hoc(query: AdHocQuery, analyst: Analyst = Depends(current_analyst)):
             return {"rows": rows_as_dicts(result.fetchmany(MAX_ROWS))}
     except SQLAlchemyError as exc:
         # expect: VC414
+        # expect: VC105
         raise HTTPException(status_code=400, detail=f"query failed: {exc}")
 
 

@@ -13,6 +13,7 @@ import time
 from urllib.parse import urlparse
 
 import aiohttp
+# expect: VC504
 import requests
 from aiohttp import web
 from bs4 import BeautifulSoup
@@ -87,10 +88,12 @@ async def unfurl(request: web.Request) -> web.Response:
     if cached:
         return web.json_response(cached)
     try:
+        # expect: VC106
         async with aiohttp.ClientSession() as session:
             # expect: VC405
             # expect: VC404
             async with session.get(url, ssl=False) as resp:
+                # expect: VC107
                 page = await resp.text()
     except aiohttp.ClientError as e:
         # expect: VC414
@@ -119,9 +122,10 @@ async def card(request: web.Request) -> web.Response:
     # expect: VC110
     # expect: VC405
     resp = requests.get(url, timeout=5)
+    # expect: VC107
     preview = parse_preview(resp.text, url)
-    # expect: VC411/VC427
     body = f"<div class='card'><h3>{preview['title']}</h3><p>{preview['description'] or ''}</p><a href='{url}'>open</a></div>"
+    # expect: VC411/VC427
     return web.Response(text=body, content_type="text/html")
 
 
@@ -145,6 +149,7 @@ async def partner_unfurl(request: web.Request) -> web.Response:
         return web.json_response({"error": "not a partner domain"}, status=403)
     async with aiohttp.ClientSession(timeout=FETCH_TIMEOUT) as session:
         async with session.get(url) as resp:
+            # expect: VC107
             page = await resp.text()
     return web.json_response(parse_preview(page, url))
 
@@ -164,7 +169,9 @@ def create_app() -> web.Application:
     app = web.Application(client_max_size=64 * 1024)
     app.add_routes(
         [
+            # expect: VC201
             web.post("/unfurl", unfurl),
+            # expect: VC201
             web.post("/v2/unfurl", unfurl_checked),
             web.get("/card", card),
             web.get("/v2/card", card_escaped),
