@@ -20,6 +20,7 @@ from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedT
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.auth.sensitive_read_without_auth import SensitiveReadWithoutAuth
 from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
+from vibecheck.rule import BaseRule
 from vibecheck.testing import check_corpus, findings_for, parse_annotations, project_findings, sources_findings
 
 CORPORA = RULES_DIR / "VC201-route-without-auth"
@@ -2058,6 +2059,22 @@ def test_agent_tools_corpus_is_reported_exactly() -> None:
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC214")
     assert len(expected) >= 2 and len(ok) >= 4
     result = check_corpus(ObjectLookupNotScopedToUser, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+@pytest.mark.parametrize(("rule", "corpus_name"), [
+    (ObjectLookupNotScopedToUser, "cases_owner_from_client.py"),
+    (ObjectLookupNotScopedToUser, "cases_peewee.py"),
+    (SensitiveReadWithoutAuth, "cases_status_only.py"),
+    (SensitiveReadWithoutAuth, "cases_status_only_outbound.py"),
+])
+def test_spec_backend_corpus_is_reported_exactly(rule: type[BaseRule], corpus_name: str) -> None:
+    """Owner columns bound to the client's own ids and peewee's writes by primary key (VC214); apps that sign nobody
+    in, whose only 403 refuses a duplicate or a domain fetched through a client session (VC219)."""
+    [corpus] = RULES_DIR.glob(f"{rule.code}-*/{corpus_name}")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
+    assert len(expected) + len(ok) >= 1
+    result = check_corpus(rule, corpus)
     assert not result.missed and not result.unexpected, result.describe()
 
 
