@@ -212,10 +212,10 @@ class RawDownload:
     """Owners fetch their uploads by stored name."""
 
     def on_get(self, req, resp, name):
-        # expect: VC405
         path = os.path.join(STORAGE_DIR, name)
         if not os.path.exists(path):
             raise falcon.HTTPNotFound()
+        # expect: VC405
         resp.stream = open(path, "rb")
 
 

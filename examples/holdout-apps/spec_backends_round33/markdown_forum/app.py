@@ -137,6 +137,7 @@ def create_thread():
 def reply(thread_id: int):
     body = request.get_json(force=True).get("body", "")
     db = get_db()
+    # ok: VC214 -- every member may reply to any thread
     if db.execute("SELECT 1 FROM threads WHERE id = ?", (thread_id,)).fetchone() is None:
         abort(404)
     cur = db.execute(

@@ -136,6 +136,7 @@ def run_ad_hoc_v2(query: AdHocQuery):
     try:
         with engine.connect() as conn:
             conn.execute(text("PRAGMA query_only = ON"))
+            # ok: VC422 -- the spec's ad-hoc SELECT for administrators, read-only
             result = conn.execute(text(query.sql))
             return {"rows": rows_as_dicts(result.fetchmany(MAX_ROWS))}
     except SQLAlchemyError as exc:
