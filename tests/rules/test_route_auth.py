@@ -15,12 +15,12 @@ from tests.conftest import REPO_ROOT, RULES_DIR
 from vibecheck.api import check_paths
 from vibecheck.cli import cli
 from vibecheck.config import Settings
+from vibecheck.rule import BaseRule
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.auth.sensitive_read_without_auth import SensitiveReadWithoutAuth
 from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
-from vibecheck.rule import BaseRule
 from vibecheck.testing import check_corpus, findings_for, parse_annotations, project_findings, sources_findings
 
 CORPORA = RULES_DIR / "VC201-route-without-auth"

@@ -2234,12 +2234,11 @@ def _outbound_names(function: cst.FunctionDef) -> set[str]:
     session`, `session = requests.Session()`), and the classes they are made from."""
     found: set[str] = set()
     for node in walk_own(function):
+        pairs: list[tuple[cst.BaseExpression, cst.BaseExpression]] = []
         if type(node) is cst.With:
             pairs = [(item.item, item.asname.name) for item in node.items if item.asname is not None]
         elif type(node) is cst.Assign:
             pairs = [(node.value, target.target) for target in node.targets]
-        else:
-            continue
         for value, target in pairs:
             last = _callee_last(value.func) if type(value) is cst.Call else ""
             if type(target) is cst.Name and last[:1].isupper() and set(fw.name_words(last)[-1:]) & OUTBOUND_CLASS_WORDS:
