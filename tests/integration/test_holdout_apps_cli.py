@@ -363,9 +363,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # and query to a lookup, and the caller here comes from a module helper that reads the token
     # (`current_username()`), which no rule compares with the body's user name.
     ("spec_backends_flask", "secret_storage.py", 109, "VC207/VC214"),
-    # `INGEST_KEY = os.environ.get("INGEST_KEY", "ingest-key-2024")` (CWE-798): "ingest key" names no secret in the
-    # vocabulary of VC203 or VC403, and that it is compared with the `X-Api-Key` header is not read back to its name.
-    ("spec_backends_other", "log_collector.py", 16, "VC203/VC403"),
     # A stored profile page answered as it was uploaded (`HttpResponse(row[0], content_type="text/html")`, CWE-79):
     # the whole body is one value from the database, and a page the server wrote itself looks the same.
     ("spec_backends_other", "profile_collection.py", 66, "VC411"),
