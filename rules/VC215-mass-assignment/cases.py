@@ -180,6 +180,22 @@ def create_item(item: ItemIn):
     return Order(**item.dict())
 
 
+@app.put("/users/<int:user_id>/bulk")
+def update_user_fields(user_id):
+    changes = request.get_json(silent=True) or {}
+    # expect: VC215 -- the body, or nothing when none was sent
+    User.update(**changes).where(User.id == user_id).execute()
+    return {"status": "updated"}
+
+
+@app.put("/users/<int:user_id>/name")
+def update_user_name(user_id):
+    changes = request.get_json(silent=True) or {}
+    # ok: VC215 -- one field picked from it
+    User.update(name=changes.get("name")).where(User.id == user_id).execute()
+    return {"status": "updated"}
+
+
 @app.post("/users/explicit")
 def create_user_explicitly():
     data = request.get_json()

@@ -171,3 +171,21 @@ def show_preview(token):
 def refresh_link(token):
     # ok: VC233 -- a refresh reads the old link on purpose
     return email_change.loads(token)
+
+
+class ShareLinkResource:
+    def on_post(self, req, resp, file_id):
+        # expect: VC233 -- a share link: whoever holds it downloads the file, for ever
+        token = pyjwt.encode({"file_id": file_id}, SECRET_KEY, algorithm="HS256")
+        resp.media = {"url": f"/s/{token}"}
+
+
+def create_share_link(file_id):
+    expires = datetime.now(timezone.utc) + timedelta(hours=24)
+    # ok: VC233 -- the link expires
+    return pyjwt.encode({"file_id": file_id, "exp": expires}, SECRET_KEY, algorithm="HS256")
+
+
+def thumbnail_etag(file_id):
+    # ok: VC233 -- names no credential
+    return pyjwt.encode({"file_id": file_id}, SECRET_KEY, algorithm="HS256")

@@ -201,6 +201,14 @@ CARDS_API_KEY = os.environ["CARDS_API_KEY"]
 INVENTORY_API_KEY = os.environ["INVENTORY_API_KEY"]
 # ok: VC403 -- the default says the variable is missing
 BILLING_API_KEY = os.getenv("BILLING_API_KEY", "billing-api-key-not-set")
+# expect: VC403 -- a default that spells the name and more is still the key of every deployment without the variable
+ADMIN_KEY = os.environ["ADMIN_KEY"]
+# expect: VC403
+ADMIN_TOKEN = os.environ["ADMIN_TOKEN"]
+# ok: VC403 -- only the name spelled again: a stand-in
+SEARCH_API_KEY = os.getenv("SEARCH_API_KEY", "search-api-key")
+# ok: VC403 -- a label spelling its name outside an environment default
+PARTNER_API_KEY = "my-partner-api-key"
 
 
 def token_type():

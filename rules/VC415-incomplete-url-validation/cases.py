@@ -345,3 +345,41 @@ def trusted_host_rewritten(host):
         session_headers = {"Authorization": TOKEN}
         return host.removesuffix(".internal"), session_headers
     return host, {}
+
+
+PARTNER_DOMAINS = ("news.example.com", "blog.example.com")
+PARTNER_SUFFIXES = frozenset({".news.example.com", ".blog.example.com"})
+
+
+def is_partner_link(url):
+    # expect: VC415 -- each domain of the list is tested as a substring of the whole URL
+    return any(domain in url for domain in PARTNER_DOMAINS)
+
+
+def is_partner_host(url):
+    # expect: VC415 -- `evil-news.example.com` ends with the first one
+    return any(urlparse(url).hostname.endswith(d) for d in PARTNER_DOMAINS)
+
+
+def partner_of(url):
+    for domain in PARTNER_DOMAINS:
+        # expect: VC415
+        if domain in url:
+            return domain
+    return None
+
+
+def is_partner_host_exactly(url):
+    # ok: VC415 -- the host is looked up in the list
+    return urlparse(url).hostname in PARTNER_DOMAINS
+
+
+def is_partner_subdomain(url):
+    host = urlparse(url).hostname or ""
+    # ok: VC415 -- the suffixes start with a dot
+    return any(host.endswith(d) for d in PARTNER_SUFFIXES)
+
+
+def mentioned_words(words, url):
+    # ok: VC415 -- the list holds no domains
+    return [word for word in words if word in url]

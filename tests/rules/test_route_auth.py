@@ -15,6 +15,7 @@ from tests.conftest import REPO_ROOT, RULES_DIR
 from vibecheck.api import check_paths
 from vibecheck.cli import cli
 from vibecheck.config import Settings
+from vibecheck.rule import BaseRule
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
@@ -2058,6 +2059,22 @@ def test_agent_tools_corpus_is_reported_exactly() -> None:
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC214")
     assert len(expected) >= 2 and len(ok) >= 4
     result = check_corpus(ObjectLookupNotScopedToUser, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+@pytest.mark.parametrize(("rule", "corpus_name"), [
+    (ObjectLookupNotScopedToUser, "cases_owner_from_client.py"),
+    (ObjectLookupNotScopedToUser, "cases_peewee.py"),
+    (SensitiveReadWithoutAuth, "cases_status_only.py"),
+    (SensitiveReadWithoutAuth, "cases_status_only_outbound.py"),
+])
+def test_spec_backend_corpus_is_reported_exactly(rule: type[BaseRule], corpus_name: str) -> None:
+    """Owner columns bound to the client's own ids and peewee's writes by primary key (VC214); apps that sign nobody
+    in, whose only 403 refuses a duplicate or a domain fetched through a client session (VC219)."""
+    [corpus] = RULES_DIR.glob(f"{rule.code}-*/{corpus_name}")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
+    assert len(expected) + len(ok) >= 1
+    result = check_corpus(rule, corpus)
     assert not result.missed and not result.unexpected, result.describe()
 
 

@@ -384,6 +384,7 @@ def test_tornado_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOr
                                             (RequestDataToFilesystemOrUrl, "cases_bare_views.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_socket_dash.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_chainlit.py"),
+                                            (RequestDataToFilesystemOrUrl, "cases_falcon.py"),
                                             (ClientDataToShell, "cases_bots.py"),
                                             (ClientDataInHtml, "cases_streamlit.py")])
 def test_framework_corpus_is_reported_exactly(rule: type[RequestDataToInjectionSink], name: str) -> None:
@@ -392,7 +393,8 @@ def test_framework_corpus_is_reported_exactly(rule: type[RequestDataToInjectionS
     their requests from Google's, Azure's and Chalice's objects, a view pasted alone (no framework import) is
     known by the fields of the request it reads, Socket.IO events, Dash callbacks and Chainlit's chat handlers take what
     the browser sent (not where Chainlit stored an upload), chat bots what their users typed, and Streamlit renders
-    a widget's value as HTML where the app asks it to (`unsafe_allow_html=True`, `components.html`)."""
+    a widget's value as HTML where the app asks it to (`unsafe_allow_html=True`, `components.html`); a Falcon
+    responder takes its URL template's fields after `req` and `resp`."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) >= 3 and len(ok) >= 3

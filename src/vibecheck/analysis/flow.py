@@ -292,6 +292,10 @@ SCALAR_CONVERTER = lazy_pattern(r"<(?:int|float|uuid)(?:\([^)]*\))?:(\w+)>")
 # Bottle names the filter after the wildcard: `<build_id:int>`, `<ratio:float>`.
 SCALAR_FILTER = lazy_pattern(r"<(\w+):(?:int|float)>")
 HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
+# A Falcon resource's responder (`on_get`, `on_delete_item` for a route added with `suffix="item"`): its parameters
+# after `req` and `resp` are the fields its URL template captured (`/raw/{name}`).
+FALCON_RESPONDER = lazy_pattern(r"^on_(?:get|head|options|post|put|patch|delete)(?:_\w+)?$")
+FALCON_FIXED_PARAMETERS = 3  # self, req, resp
 REQUEST_TYPE_NAMES = frozenset(t.rsplit(".", 1)[-1] for t in REQUEST_TYPES)
 
 
@@ -2024,7 +2028,8 @@ def parameter_roles(function: cst.FunctionDef, imports: ImportTable, *, called_h
     server's request has (`request.GET`, `request.args`); HTTP client libraries call their outgoing requests
     `request` too. Numbers, booleans and UUIDs (`user_id: int`, `<int:user_id>`) cannot
     carry a path or a URL: they count only with `scalars`. A method of a Tornado handler class (`handler_method`)
-    named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`). A parameter typed
+    named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`), and so does a Falcon
+    resource's responder after `req` and `resp` (`def on_get(self, req, resp, name)`). A parameter typed
     with a dependency alias (`session: SessionDep`, `user: CurrentUser`: one of the module's `aliases`, bound to
     `Annotated[..., Depends(...)]`, or one named as such aliases are, imported from another module) is injected.
     A parameter FastAPI fills from the request (`x_role: str = Header()`, `Annotated[str, Query()]`) is input in any
@@ -2091,6 +2096,8 @@ def parameter_roles(function: cst.FunctionDef, imports: ImportTable, *, called_h
         _add_to(both, {param.name.value for param in params[names.index("request") + 1:] if _may_be_capture(param)})
     if handler_method and names[:1] == ["self"] and function.name.value in HTTP_METHOD_NAMES:
         _add_to(both, set(names[1:]))
+    if names[:1] == ["self"] and FALCON_RESPONDER.match(function.name.value) and imports.imports_any(("falcon",)):
+        _add_to(both, set(names[FALCON_FIXED_PARAMETERS:]))
     return {True: (request_objects, inputs, shadowed), False: (set(request_objects), plain, shadowed_plain)}
 
 

@@ -2224,11 +2224,42 @@ CALLER_WORDS = frozenset({"session", "sessions", "token", "tokens", "auth", "aut
                           "principal", "claims", "account", "allowed", "authorized", "authorised", "access"})
 
 
+# Last words of the classes whose objects a handler opens to reach another service (`aiohttp.ClientSession()`,
+# `httpx.AsyncClient()`, SQLAlchemy's `Session(engine)`): a name bound to one (`as session`) is no caller's session.
+OUTBOUND_CLASS_WORDS = frozenset({"session", "client", "connection", "engine"})
+
+
+def _outbound_names(function: cst.FunctionDef) -> set[str]:
+    """Names bound to a client or database session the handler opens (`async with aiohttp.ClientSession() as
+    session`, `session = requests.Session()`), and the classes they are made from."""
+    found: set[str] = set()
+    for node in walk_own(function):
+        pairs: list[tuple[cst.BaseExpression, cst.BaseExpression]] = []
+        if type(node) is cst.With:
+            pairs = [(item.item, item.asname.name) for item in node.items if item.asname is not None]
+        elif type(node) is cst.Assign:
+            pairs = [(node.value, target.target) for target in node.targets]
+        for value, target in pairs:
+            last = _callee_last(value.func) if type(value) is cst.Call else ""
+            if type(target) is cst.Name and last[:1].isupper() and set(fw.name_words(last)[-1:]) & OUTBOUND_CLASS_WORDS:
+                found.update((target.value, last))
+    return found
+
+
+def _callee_last(func: cst.BaseExpression) -> str:
+    """`aiohttp.ClientSession` -> `ClientSession`; `Session` -> `Session`."""
+    return func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+
+
 def _names_no_caller(function: cst.FunctionDef) -> bool:
     """No name, attribute or text in the function names what a check of the caller reads (`session`, `user`,
-    `X-Api-Key`): a 401/403 it answers is about something else."""
+    `X-Api-Key`): a 401/403 it answers is about something else. A client session the handler opens to fetch a page
+    (`async with aiohttp.ClientSession() as session`) is no caller's."""
+    outbound = _outbound_names(function)
     for node in walk_own(function):
         if type(node) is cst.Name:
+            if node.value in outbound:
+                continue
             text = node.value
         elif type(node) is cst.SimpleString:
             text = text_value(node) or ""

@@ -28,6 +28,9 @@ from vibecheck.rules.auth.names import is_dev_name, is_dev_path, is_settings_pat
 DEBUG_KEYWORDS = frozenset({"debug", "use_debugger", "use_evalex"})
 # Methods that start a server: `app.run(debug=True)`, `socketio.run(app, debug=True)`, Dash `run_server`.
 RUN_METHODS = frozenset({"run", "run_server"})
+# Functions that start a server, also called by their bare name (`from bottle import run`): qualified name -> what their
+# debug mode shows a client.
+SERVER_FUNCTIONS = {"bottle.run": "sends tracebacks to every client whose request fails"}
 # `.run` calls that are not web servers.
 NOT_SERVERS = ("asyncio.", "trio.", "anyio.", "subprocess.", "uvloop.", "unittest.", "pytest.", "doctest.")
 # App constructors whose `debug=True` sends tracebacks to clients.
@@ -113,6 +116,7 @@ class DebugModeInProduction(Rule):
       `run_server(debug=True)`, `uvicorn.run(..., debug=True)`), also under `if __name__ == "__main__":`,
       because `python app.py` is how such apps are started on servers, and also when the flag is read from an
       environment variable that defaults to on (`debug=os.getenv("FLASK_DEBUG", "1") == "1"`);
+    - Bottle's `run(app, debug=True)`, also imported by name;
     - `FastAPI(debug=True)`, `Starlette(debug=True)` and `Litestar(debug=True)`;
     - Tornado's `Application(handlers, debug=True)` (also `serve_traceback=True`), also as an entry of the settings
       dict it unpacks (`settings = dict(debug=True, ...)`, `Application(handlers, **settings)`), or of a module-level
@@ -252,7 +256,10 @@ class DebugModeInProduction(Rule):
         debug_keyword = debug_arg.keyword.value
         # `debug=os.getenv("FLASK_DEBUG", "1") == "1"` is on wherever nobody thought to set the variable
         setting, when = ("True", "") if is_true(debug_arg.value) else ("...", " unless an environment variable turns it off")
-        if isinstance(func, cst.Attribute) and func.attr.value in RUN_METHODS and not qualified.startswith(NOT_SERVERS):
+        if qualified in SERVER_FUNCTIONS:
+            self.report(node, f"`{qualified}({debug_keyword}={setting})` starts the server in debug mode{when}, which "
+                        f"{SERVER_FUNCTIONS[qualified]}.", hint=HINT, fix=self._fix(debug_arg.value, flask_setting=False))
+        elif isinstance(func, cst.Attribute) and func.attr.value in RUN_METHODS and not qualified.startswith(NOT_SERVERS):
             receiver = self.context.module.code_for_node(func)
             self.report(node, f"`{receiver}({debug_keyword}={setting})` starts the server in debug mode{when}; its "
                         "interactive debugger lets anyone who reaches it run code.", hint=HINT,

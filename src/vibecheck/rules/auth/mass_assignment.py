@@ -118,6 +118,7 @@ class MassAssignment(Rule):
     any module beside it: it validates the dict field by field), `.update(**payload)`, SQLModel's
     `obj.sqlmodel_update(payload)` or
     Tortoise's `obj.update_from_dict(payload)` with a raw client dict (also through a variable, `request.get_json()`,
+    `request.json or {}`,
     `await request.json()`, Falcon's `req.media`, Pyramid's `request.json_body`, Chalice's
     `app.current_request.json_body`, Flask-RESTX's `ns.payload`, a `dict`-typed FastAPI body or a GraphQL resolver's
     `JSON` argument); DynamoDB's `table.put_item(Item=body)` and Cosmos DB's `container.upsert_item(body)`
@@ -430,6 +431,8 @@ class MassAssignment(Rule):
         """A short description when the expression is a client-supplied mapping, else None."""
         if type(node) is cst.Await:
             node = node.expression
+        if type(node) is cst.BooleanOperation and type(node.operator) is cst.Or:
+            return self._client_dict(node.left)  # `request.json or {}`: the body, or nothing when none was sent
         if type(node) is cst.Call and (self.qualified_name(node.func) or full_name(node.func)) in MAPPING_CALLS \
                 and len(node.args) == 1:
             return self._sent_fields(node.args[0].value, node)

@@ -40,7 +40,9 @@ from vibecheck.rules.auth.answering_checks import answers_only
 LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_or_404", "one_or_none", "select_for_update",
                             "where", "get_by_id", "get_or_none", "find_one", "find_one_and_update",
                             "find_one_and_delete", "update_one", "delete_one", "by_id", "find_by_id", "fetch_by_id",
-                            "get_by_pk", "find_by_pk"})
+                            "get_by_pk", "find_by_pk",
+                            # peewee's writes by primary key (`Note.delete_by_id(note_id)`, `Note.set_by_id(id, data)`)
+                            "delete_by_id", "set_by_id"})
 # Receivers of such lookups: an ORM's, and a project's own data-access object (`repo.by_id(id)`, `crud.item.get(db,
 # id=id)` of FastAPI's project template), which reads the row it is asked for.
 LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session", "select", "repo", "repository",
@@ -86,6 +88,12 @@ SQL_EXECUTE = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_one"
 SQL_STATEMENT = lazy_pattern(r"^\s*(select\s.*?\sfrom|update\s.*?\sset|delete\s+from)\s", re.IGNORECASE | re.DOTALL)
 SQL_TEXT_WRAPPERS = frozenset({"text", "sql", "SQL"})
 SQL_OWNER = lazy_pattern(r"\b(user|owner|author|account|tenant|org|team|member)\w*\b", re.IGNORECASE)
+# A placeholder of a statement (`?`, `%s`, `:owner_id`, `%(owner_id)s`), and an owner column compared with one.
+SQL_PLACEHOLDER = lazy_pattern(r"\?|%s|:\w+|%\(\w+\)s")
+SQL_OWNER_PLACEHOLDER = lazy_pattern(r"\b(?:user|owner|author|account|member)\w*\s*=\s*(?P<marker>\?|%s|:\w+|%\(\w+\)s)",
+                                     re.IGNORECASE)
+# The objects a request arrives in, as a handler's body reads them (`request.args`, `req.params`).
+CLIENT_ROOTS = frozenset({"request", "req"})
 # DRF viewsets that serve single objects by id (retrieve, update, destroy).
 OBJECT_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "RetrieveUpdateAPIView",
                              "RetrieveDestroyAPIView", "RetrieveAPIView", "UpdateAPIView", "DestroyAPIView"})
@@ -197,13 +205,44 @@ def _serves_all(queryset: cst.BaseExpression) -> bool:
     return isinstance(queryset, cst.Attribute) and queryset.attr.value == "objects"
 
 
-def _runs_owner_scoped_sql(body: cst.CSTNode) -> bool:
-    """A statement of the handler whose `WHERE` names an owner column (`... WHERE id = ? AND owner_id = ?`)."""
+def _runs_owner_scoped_sql(body: cst.CSTNode, client_values: set[str]) -> bool:
+    """A statement of the handler whose `WHERE` names an owner column (`... WHERE id = ? AND owner_id = ?`), bound to
+    something other than a value the client sent."""
     for node in walk_own(body):
         sql = _sql_argument(node) if type(node) is cst.Call else None
-        if sql is not None and SQL_STATEMENT.match(sql) and SQL_OWNER.search(sql.partition("where")[2]):
+        if sql is not None and SQL_STATEMENT.match(sql) and SQL_OWNER.search(sql.partition("where")[2]) \
+                and not _owner_bound_to_client(node, sql, client_values):  # type: ignore[arg-type]
             return True
     return False
+
+
+def _owner_bound_to_client(call: cst.Call, sql: str, client_values: set[str]) -> bool:
+    """`execute("SELECT ... WHERE owner_id = ?", (user_id,))` with the `user_id` of the URL or the query string: the
+    owner column is bound to whom the client names, so the client picks whose rows it reaches."""
+    owner = SQL_OWNER_PLACEHOLDER.search(sql.partition("where")[2])
+    params = call.args[1].value if len(call.args) > 1 and call.args[1].keyword is None else None
+    if owner is None or params is None:
+        return False
+    marker = owner.group("marker")
+    bound: cst.BaseExpression | None = None
+    if isinstance(params, (cst.Tuple, cst.List)) and marker in ("?", "%s"):
+        position = len(SQL_PLACEHOLDER.findall(sql[:len(sql) - len(sql.partition("where")[2]) + owner.start("marker")]))
+        bound = params.elements[position].value if position < len(params.elements) else None
+    elif isinstance(params, cst.Dict):
+        key = marker.strip(":%()s")
+        bound = next((e.value for e in params.elements if isinstance(e, cst.DictElement) and string_value(e.key) == key),
+                     None)
+    return type(bound) is cst.Name and bound.value in client_values
+
+
+def _request_values(body: cst.CSTNode) -> set[str]:
+    """Names the handler binds to what the request carries (`owner_id = request.args.get("owner_id", type=int)`), not
+    to the caller it signed in (`request.user.id`)."""
+    return {target.target.value for node in walk_own(body) if type(node) is cst.Assign
+            for uses in (list(dotted_uses(node.value)),)
+            if any(use.partition(".")[0] in CLIENT_ROOTS for use in uses)
+            and not any(use.startswith(tuple(IDENTITY_EXPRESSIONS)) for use in uses)
+            for target in node.targets if type(target.target) is cst.Name}
 
 
 def _sql_argument(call: cst.Call) -> str | None:
@@ -464,7 +503,8 @@ class ObjectLookupNotScopedToUser(Rule):
     and reports the first lookup keyed by an id the client chose (a path parameter, a Django URL
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
-    `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
+    `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, peewee's
+    `Model.get_by_id(id)`, `Model.delete_by_id(id)` and `Model.set_by_id(id, data)`, a project's data-access
     object (`repo.by_id(id)`, `crud.item.get(db, id=id)`, `db.get_order(conn, order_id)`, also one named for its
     entity: `order_repo.get_order(id)`, `organization_service.get_organization(id)`, or made on the spot and reading
     by whose rows they are: `SubmissionRepository(session).for_student(student_id)`), a service or store reader
@@ -476,7 +516,8 @@ class ObjectLookupNotScopedToUser(Rule):
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`, imported or of the same module) whose
     `WHERE` names no owner column (unless an earlier statement of the handler does: `SELECT ... WHERE id = ? AND
-    owner_id = ?`, then an `UPDATE` by the id), or a function of the same module that reads the row by its parameter
+    owner_id = ?`, then an `UPDATE` by the id) or binds it to whom the client names (`WHERE owner_id = ?` with the
+    URL's `user_id` or the query string's `owner_id`), or a function of the same module that reads the row by its parameter
     and checks nothing (`invoice = await _load_invoice(session, invoice_id)`; a function out of view may hold the
     check, and one that only converts the id, `oid(order_id)`, hides none), when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
@@ -813,7 +854,8 @@ class ObjectLookupNotScopedToUser(Rule):
         # (`get_project_in_tenant(tenant_id, project_id)`)
         entity = client_words & _object_words(body, fetched) if changes \
             else client_words & SHARED_OWNERS & _model_words(body)
-        if _runs_owner_scoped_sql(body):
+        client_values = handler.client_ids | _request_values(body)  # an owner the client names relates nothing
+        if _runs_owner_scoped_sql(body, client_values):
             return True  # `SELECT ... WHERE id = ? AND owner_id = ?` first: the row is known to be the caller's
         for dotted in dotted_uses(body, skip=stamped):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
@@ -821,7 +863,7 @@ class ObjectLookupNotScopedToUser(Rule):
             last = dotted.rpartition(".")[2]
             if last in FRAMEWORK_OBJECT_CHECKS:
                 return True
-            if last in handler.client_ids or (changes and (last in fetched or last[:1].isupper())):
+            if last in client_values or (changes and (last in fetched or last[:1].isupper())):
                 continue
             if dotted in tested and set(name_words(last)) & OWNERSHIP_WORDS - entity:
                 return True
@@ -925,7 +967,8 @@ class ObjectLookupNotScopedToUser(Rule):
             return True
         if sql is not None and (last in SQL_EXECUTE or SQL_STATEMENT.match(sql)):
             # `db.execute(...)`, or a project helper given the statement (`query("SELECT ... WHERE id = ?", (id,))`)
-            return " where " in f" {sql} " and not SQL_OWNER.search(sql.partition("where")[2])
+            return " where " in f" {sql} " and (not SQL_OWNER.search(sql.partition("where")[2]) or _owner_bound_to_client(
+                call, sql, handler.client_ids | _request_values(handler.node.body)))
         key = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "Key"), None)
         if last in KEYED_ITEM_METHODS and isinstance(func, cst.Attribute) and key is not None:
             return isinstance(key, cst.Dict) and not any(

@@ -31,7 +31,9 @@ ENCODERS: dict[str, tuple[int, str]] = {
 CREDENTIAL_WORDS = frozenset({
     "access", "session", "auth", "authenticate", "authentication", "login", "signin", "bearer", "reset", "password",
     "verify", "verification", "invite", "invitation", "magic", "activate", "activation", "confirm", "confirmation",
-    "sub", "uid", "userid", "user", "email", "username", "account"})
+    "sub", "uid", "userid", "user", "email", "username", "account",
+    # a share link: whoever holds it reads what it names
+    "share", "sharing"})
 # Words that say the token grants nothing by itself: a cursor, an OAuth `state`, an unsubscribe link, a webhook's
 # or service's own assertion; an API key (revoked by deleting its stored hash, not by age).
 NOT_CREDENTIAL_WORDS = frozenset({"unsubscribe", "cursor", "page", "pagination", "state", "csrf", "preview",
@@ -58,7 +60,7 @@ class TokenWithoutExpiry(Rule):
     """A sign-in, session, reset or invitation token never expires.
 
     ## What it does
-    Reports a JWT signed for a user or a sign-in (`jwt.encode(claims, key)` of PyJWT or python-jose, authlib's
+    Reports a JWT signed for a user, a sign-in or a share link (`jwt.encode(claims, key)` of PyJWT or python-jose, authlib's
     `jwt.encode(header, claims, key)`, also through aliases) whose claims carry no `exp`: a dict display, a dict built
     over several lines, without `claims["exp"] = ...`, `claims.update(exp=...)` or `dict(**claims, exp=...)`. Claims
     that go through a helper before they are signed (`add_expiry(claims)`), a parameter or a `**` merge the function

@@ -37,6 +37,8 @@ SECRET_WORDS = frozenset({"password", "passwd", "pwd", "passphrase", "pass", "se
                           "credentials"})
 KEY_QUALIFIERS = frozenset({"api", "access", "secret", "private", "auth", "signing", "encryption", "master", "client",
                             "license", "webhook", "app",
+                            # a key that admits its holder as an administrator (`ADMIN_KEY`)
+                            "admin",
                             # keys a device or an ingest endpoint is let in with (`DEFAULT_DEVICE_KEY`, `INGEST_KEY`)
                             "device", "provisioning", "enrollment", "ingest",
                             # a cloud storage account's key (`STORAGE_ACCOUNT_KEY`, Azure's `account_key=`)
@@ -44,7 +46,9 @@ KEY_QUALIFIERS = frozenset({"api", "access", "secret", "private", "auth", "signi
 PLACEHOLDER_WORDS = ("xxx", "***", "...", "change", "your", "example", "dummy", "placeholder",
                      "redacted", "todo", "replace", "insert", "fake", "sample", "<", "{", "%s",
                      # what the docs of local model servers pass as the key they ignore (LM Studio, llama.cpp)
-                     "not-needed", "no-key", "lm-studio")
+                     "not-needed", "no-key", "lm-studio",
+                     # a default that says the variable is missing (`"billing-api-key-not-set"`)
+                     "not-set", "not_set", "unset")
 PLACEHOLDER_VALUES = frozenset({"none", "null", "undefined", "password", "passwd", "secret", "token", "apikey", "api_key"})
 # calls whose argument is a signing key: qualified name -> (position, keyword)
 KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new": (0, "key"),
@@ -171,6 +175,15 @@ def _names_its_slot(name: str, value: str) -> bool:
     spelled = value.replace("-", "_")
     return (len(slot) >= 5 and spelled.endswith(slot)) or (len(words) > 2 and words[-1] == "key"
                                                             and spelled == "_".join(words[:-1]))
+
+
+def _spells_its_name(name: str, value: str, env_default: bool) -> bool:
+    """`API_KEY = "my-api-key"`: a value that spells its own name is a stand-in. The default of an environment variable
+    is the credential of every deployment that forgets the variable (`os.getenv("ADMIN_KEY", "admin-key-123")`,
+    `"reports-admin-token"`), so there only the name itself, spelled again, stands in for one."""
+    if env_default:
+        return _squashed(name) == _squashed(value)
+    return _squashed(name) in _squashed(value)
 
 
 def is_placeholder(value: str, *, labels: bool = True) -> bool:
@@ -601,8 +614,8 @@ class HardcodedCredential(Rule):
         text = string_value(value)
         if replaced is not None and isinstance(value, cst.SimpleString):  # `OPENAI_API_KEY = "sk-..."`: fixed where reported
             self._named[id(value)] = (replaced, variable or variable_name(name))
-        if text is None or is_placeholder(text, labels=not env_default) or _squashed(name) in _squashed(text) \
-                or _names_its_slot(name, text) or credential_format(text):
+        if text is None or is_placeholder(text, labels=not env_default) or _spells_its_name(name, text, env_default) \
+                or (not env_default and _names_its_slot(name, text)) or credential_format(text):
             return  # a known format is reported by `visit_SimpleString`, with its kind
         literal = value.left if isinstance(value, cst.ConcatenatedString) else value
         fix = environment_fix(self.context, replaced, variable or variable_name(name)) if replaced is not None else None

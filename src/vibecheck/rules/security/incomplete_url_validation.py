@@ -140,7 +140,8 @@ class IncompleteUrlValidation(Rule):
     (`if "example.com" in target: return redirect(target)`, `requests.get(target)`), that compare it with a domain by
     text:
     `host.endswith("example.com")` (without the leading dot, with or without a `/` after it),
-    `url.startswith("https://example.com")` (without the `/` that ends the host), and `"example.com" in url`; and
+    `url.startswith("https://example.com")` (without the `/` that ends the host), and `"example.com" in url`, also
+    for each domain of a list the test loops over (`any(domain in url for domain in PARTNER_DOMAINS)`); and
     regular expressions that test such a value, or whose pattern has a scheme or `www` (`re.match`, `re.search`,
     `re.fullmatch`, or a pattern compiled first), when a host name in the pattern has an unescaped `.`
     (`(www|beta).example.com/`: the dot matches any character) or the pattern ends at an escaped host with nothing
@@ -203,6 +204,9 @@ class IncompleteUrlValidation(Rule):
         self._url_tests: set[int] = set()  # tests of a name whose `if` body redirects to it or fetches it
         self._compiled: dict[str, str] = {}  # names bound to `re.compile(<literal>)`, and their patterns
         self._extractions: set[int] = set()  # matches whose group is read at once: `re.search(...).group(1)`
+        # names bound to a collection of domain literals (`PARTNER_DOMAINS = ("a.example.com", ...)`) and the names
+        # that loop over one (`for domain in PARTNER_DOMAINS`), with the domains they hold
+        self._domains: dict[str, list[str]] = {}
 
     def visit_If(self, node: cst.If) -> None:
         """`if "github.com/" in url: host, path = url.split("github.com/", 1)`: the test only says the cut will work;
@@ -234,13 +238,48 @@ class IncompleteUrlValidation(Rule):
             self._parse_guards.add(id(test))
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        """`checker = re.compile("(www|beta).example.com/")`: remember the pattern a later `checker.match(url)` tests with."""
+        """`checker = re.compile("(www|beta).example.com/")`: remember the pattern a later `checker.match(url)` tests with;
+        `PARTNER_DOMAINS = ("news.example.com", ...)`: the domains a loop over it tests one by one."""
         value = node.value
+        domains = _domain_literals(value)
+        for target in node.targets if domains else ():
+            if type(target.target) is cst.Name:
+                self._domains[target.target.value] = domains
         if type(value) is cst.Call and callee_tail(value.func) == "compile" and value.args:
             pattern = string_value(value.args[0].value)
             for target in node.targets:
                 if type(target.target) is cst.Name and pattern is not None:
                     self._compiled[target.target.value] = pattern
+
+    def visit_For(self, node: cst.For) -> None:
+        self._note_loop(node.target, node.iter)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._note_loop(node.target, node.iter)
+
+    def visit_GeneratorExp(self, node: cst.GeneratorExp) -> None:
+        """`any(domain in url for domain in PARTNER_DOMAINS)`: the loop is visited after the test it feeds."""
+        loop: cst.CompFor | None = node.for_in
+        while loop is not None:
+            self._note_loop(loop.target, loop.iter)
+            loop = loop.inner_for_in
+
+    visit_ListComp = visit_SetComp = visit_GeneratorExp
+
+    def _note_loop(self, target: cst.BaseAssignTargetExpression, iterated: cst.BaseExpression) -> None:
+        if type(target) is not cst.Name:
+            return
+        domains = self._domains.get(iterated.value) if type(iterated) is cst.Name else _domain_literals(iterated)
+        if domains:
+            self._domains[target.value] = domains
+        else:
+            self._domains.pop(target.value, None)  # the name loops over something else here
+
+    def _literals(self, node: cst.BaseExpression) -> list[str | None]:
+        """The domain texts a test's argument holds: a literal, a tuple of them, or a name looping over a list of them."""
+        if type(node) is cst.Name and node.value in self._domains:
+            return list(self._domains[node.value])
+        return [string_value(e.value) for e in node.elements] if isinstance(node, cst.Tuple) else [string_value(node)]
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
@@ -251,7 +290,7 @@ class IncompleteUrlValidation(Rule):
                 or id(node) in self._parse_guards:
             return
         first = node.args[0].value
-        literals = [string_value(e.value) for e in first.elements] if isinstance(first, cst.Tuple) else [string_value(first)]
+        literals = self._literals(first)
         weak = next((text for text in literals if text is not None and _weak_literal(func.attr.value, text)), None)
         if weak is not None and (_is_url_like(func.value) or id(node) in self._url_tests):
             self._report(node, short_code(node), weak, func.attr.value)
@@ -289,7 +328,9 @@ class IncompleteUrlValidation(Rule):
                     cwe=CWE)
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
-        text = string_value(node.left)
+        left = node.left
+        text = string_value(left) if type(left) is not cst.Name or left.value not in self._domains else next(
+            (domain for domain in self._domains[left.value] if _weak_literal("in", domain)), None)
         if id(node) in self._parse_guards or len(node.comparisons) != 1 or not isinstance(node.comparisons[0].operator, cst.In):
             return
         if text is None:
@@ -315,6 +356,17 @@ class IncompleteUrlValidation(Rule):
         self.report(node, f"`{code}` checks a URL or host against `{domain}` by text, which `{_bypass(domain, method)}` "
                     "also passes.", hint="Parse the URL with `urllib.parse.urlparse` and compare its `hostname` exactly "
                     "with an allow-list (or test `hostname == d or hostname.endswith(\".\" + d)`).", cwe=CWE)
+
+
+def _domain_literals(node: cst.BaseExpression) -> list[str]:
+    """`("news.example.com", "blog.example.com")`, also a list, a set or `frozenset({...})`: every element a domain
+    literal; else empty."""
+    if type(node) is cst.Call and callee_tail(node.func) in ("frozenset", "set", "tuple") and len(node.args) == 1:
+        node = node.args[0].value
+    if not isinstance(node, (cst.Tuple, cst.List, cst.Set)) or not node.elements:
+        return []
+    texts = [string_value(element.value) for element in node.elements]
+    return [text for text in texts if text] if all(text and DOMAIN.match(text.lstrip(".")) for text in texts) else []
 
 
 def _only_raises(body: cst.BaseSuite) -> bool:
