@@ -12,6 +12,7 @@ from vibecheck.analysis.flow import dotted_name
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.cst_fields import walk_own
 from vibecheck.imports import ImportTable
+from vibecheck.literals import string_value
 
 # A dependency or decorator that lets only administrators in names them and says it enforces that or hands over the
 # caller (`Depends(get_admin_user)`, `@admin_required`, `require_superuser`; not `Depends(load_admin_settings)`).
@@ -19,6 +20,10 @@ ADMIN_WORDS = frozenset({"admin", "administrator", "superuser", "staff", "root"}
 ADMIN_GUARD_WORDS = frozenset({"require", "required", "requires", "ensure", "only", "must", "current", "check", "verify",
                                "user", "member"})
 DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
+# A guard factory handed the roles it admits (`Depends(require_role("admin"))`, `@roles_required("owner")`,
+# `RoleChecker(["admin"])`): its name says role, and every role it is given is an administrator's.
+ROLE_WORDS = frozenset({"role", "roles"})
+ADMIN_ROLE_WORDS = ADMIN_WORDS | {"owner"}
 
 
 def drf_permission_classes(node: cst.FunctionDef | cst.ClassDef) -> list[str]:
@@ -58,10 +63,25 @@ def restricted_to_admins(function: cst.FunctionDef) -> bool:
     calls = [n for d in function.decorators for n in walk_own(d.decorator) if type(n) is cst.Call]
     for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):
         calls += [n for n in walk_own(param) if type(n) is cst.Call]
-    names += [dotted_name(c.args[0].value) or "" for c in calls
-              if (dotted_name(c.func) or "").rpartition(".")[2] in DEPENDENCY_MARKERS and c.args]
+    dependencies = [c.args[0].value for c in calls
+                    if (dotted_name(c.func) or "").rpartition(".")[2] in DEPENDENCY_MARKERS and c.args]
+    names += [dotted_name(d) or "" for d in dependencies]
+    if any(_admits_only_admin_roles(c) for c in (*calls, *dependencies) if type(c) is cst.Call):
+        return True
     return any(ADMIN_WORDS & words and ADMIN_GUARD_WORDS & words
                for words in (set(name_words(name.rpartition(".")[2])) for name in names))
+
+
+def _admits_only_admin_roles(call: cst.Call) -> bool:
+    """`require_role("admin")`, `roles_required("admin", "owner")`, `RoleChecker(["admin"])`: a role guard factory
+    whose every role is an administrator's (not `require_role("member")`, nor `require_role(role)`)."""
+    if not ROLE_WORDS & set(name_words((dotted_name(call.func) or "").rpartition(".")[2])):
+        return False
+    values = [e.value for arg in call.args for e in (arg.value.elements if isinstance(arg.value, (cst.List, cst.Tuple,
+                                                                                                  cst.Set)) else ())]
+    values += [arg.value for arg in call.args if not isinstance(arg.value, (cst.List, cst.Tuple, cst.Set))]
+    roles = [string_value(v) for v in values]
+    return bool(roles) and all(r is not None and ADMIN_ROLE_WORDS & set(name_words(r)) for r in roles)
 
 
 # The classes of Django's admin site and its add-ons (`ModelAdmin`, `UserAdmin`, `SingletonModelAdmin`, `TabularInline`):
