@@ -281,7 +281,8 @@ class AuthCheckAlwaysPasses(Rule):
     (`view(token, *args)`) injects it for the view to check and is left alone, and so is a factory's wrapper that
     calls the check the factory was given (`auth_decorator(check_auth)`: `check_auth(self)`, then the method). A Flask/Quart
     `before_request` hook named to enforce access (`require_login`, `check_auth`; not `load_user`) that can
-    refuse no request the same way is reported too, and so is a dependency named for a role (`require_admin`,
+    refuse no request the same way is reported too (not one a guard decorator wraps, `@login_required` below
+    `@bp.before_request`, which refuses for it), and so is a dependency named for a role (`require_admin`,
     `get_current_superuser`, `staff_only`; or built by a factory so named, `require_role("admin")`) that hands back
     the caller the framework injected (`user = Depends(get_current_user)`) without testing anything, or whose tests
     refuse no one (`if user.role != "staff": pass`; `if user.role == role or "admin": return user`, always true, the
@@ -303,7 +304,8 @@ class AuthCheckAlwaysPasses(Rule):
     `AlwaysAvailable`, `BlanketPermissionPolicy`, `FullAccessSecurityProfile`, "a policy that gives everyone full permission",
     "Default case is always true"), null objects that switch a check off (`AxesDummyHandler`, a `NoopPolicy`, "handler
     implementation that does nothing"), signal receivers (a `sender` parameter: `def user_login_failed(self, sender,
-    credentials, **kwargs)` reacts to an event), the permission hooks of a Django `ModelAdmin` or inline
+    credentials, **kwargs)` reacts to an event), functions a guard decorator wraps (`@login_required` refuses for
+    them), the permission hooks of a Django `ModelAdmin` or inline
     (`has_delete_permission`: the admin site lets only signed-in staff reach them), and the defaults of classes named to be
     overridden (`BasePermission`, `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`, a Django abstract model: subclasses
     and settings replace their answer; not a mixin named to enforce, `StaffRequiredMixin`), methods whose docstring tells a
@@ -613,6 +615,8 @@ class AuthCheckAlwaysPasses(Rule):
         hooks = {(get_full_name_for_node(d.decorator) or "").rsplit(".", 1)[-1] for d in node.decorators}
         if not hooks & REQUEST_HOOKS or not is_enforcing_hook_name(name_words(node.name.value)):
             return False
+        if any(reads_as_guard(name) for name in hooks - REQUEST_HOOKS):
+            return False  # `@bp.before_request` over `@login_required`: the decorator refuses, the body need not
         if not never_refusing_hook(node):
             return False
         name = node.name.value
@@ -636,6 +640,8 @@ class AuthCheckAlwaysPasses(Rule):
         decorators = {(self.qualified_name(d.decorator) or "").rsplit(".", 1)[-1] for d in node.decorators}
         if decorators & ABSTRACT_DECORATORS or _is_signal_receiver(node):
             return True
+        if any(reads_as_guard(name) for name in decorators - REQUEST_HOOKS):
+            return True  # `@login_required` over it refuses whoever its body lets through
         owner = self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], cst.ClassDef) else None
         if owner is None:
             return False
