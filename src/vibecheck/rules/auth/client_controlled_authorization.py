@@ -154,6 +154,7 @@ class ClientControlledAuthorization(FlowRule):
     idea of the caller (`if target_user_id: return request.user.user_id == target_user_id`, an ownership check), nor a
     path tested for where it leads (`if not root.is_relative_to(BASE):`, `os.path.isdir(root)`: a directory). Nor are
     conditions in a route handler that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`,
+    `Depends(require_role("admin"))`,
     a DRF view whose permission classes name administrators: `permission_classes = [IsOrgAdmin]`,
     `@permission_classes([IsAdminUser])`, unless an action lists its own),
     nor in the methods of a Django admin class (`save_model(self, request, ...)` of a `ModelAdmin`, `SingletonModelAdmin` or

@@ -76,7 +76,8 @@ class PrivilegeFromClient(Rule):
     form's checkbox, `is_admin=request.form.get("is_admin") == "on"`). Also reports the first-user-is-admin pattern: a
     privilege set from whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
     that test, `role="admin" if not User.objects.exists() else "user"`). A route handler that only administrators
-    reach (`admin=Depends(get_admin_user)`, `@admin_required`; a class-based view whose base or class decorator
+    reach (`admin=Depends(get_admin_user)`, `@admin_required`, a role factory given only administrators' roles,
+    `Depends(require_role("admin"))`; a class-based view whose base or class decorator
     restricts it, `ProjectAdminMixin`, `PermissionRequiredMixin`; a DRF view whose permission classes name
     administrators, `permission_classes = [IsOrgAdmin]`, unless an action lists its own) grants privileges by design and
     is not reported.
