@@ -24,6 +24,9 @@ DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
 # `RoleChecker(["admin"])`): its name says role, and every role it is given is an administrator's.
 ROLE_WORDS = frozenset({"role", "roles"})
 ADMIN_ROLE_WORDS = ADMIN_WORDS | {"owner"}
+# A blueprint's (or app's) own hook, run before each of its routes, and the calls that refuse in it.
+REQUEST_HOOK = "before_request"
+REFUSING_CALLS = frozenset({"abort", "redirect"})
 
 
 def drf_permission_classes(node: cst.FunctionDef | cst.ClassDef) -> list[str]:
@@ -52,11 +55,13 @@ def admin_permission_class(names: list[str]) -> bool:
     return any(ADMIN_WORDS & set(name_words(name)) for name in names)
 
 
-def restricted_to_admins(function: cst.FunctionDef) -> bool:
+def restricted_to_admins(function: cst.FunctionDef, admin_receivers: frozenset[str] = frozenset()) -> bool:
     """A decorator, or a `Depends(...)`/`Security(...)` among its parameters or its route's `dependencies=[...]`,
     named for administrators (`get_admin_user`, `admin_required`, `require_superuser`), or a DRF permission class the
-    view lists (`@permission_classes([IsAdminUser])`)."""
+    view lists (`@permission_classes([IsAdminUser])`), or a route of a blueprint in `admin_receivers`."""
     if admin_permission_class(drf_permission_classes(function)):
+        return True
+    if admin_receivers and any(receiver in admin_receivers for receiver in _route_receivers(function)):
         return True
     names = [dotted_name(d.decorator.func if type(d.decorator) is cst.Call else d.decorator) or ""
              for d in function.decorators]
@@ -70,6 +75,52 @@ def restricted_to_admins(function: cst.FunctionDef) -> bool:
         return True
     return any(ADMIN_WORDS & words and ADMIN_GUARD_WORDS & words
                for words in (set(name_words(name.rpartition(".")[2])) for name in names))
+
+
+def admin_hooked_receivers(module: cst.Module) -> frozenset[str]:
+    """The blueprints and apps whose `before_request` hook, in this module, turns away whoever is no administrator
+    (`if not current_user.is_admin: abort(403)`, a hook named `require_admin`): each of their routes is for
+    administrators."""
+    found = set()
+    for statement in module.body:
+        if type(statement) is not cst.FunctionDef:
+            continue
+        for decorator in statement.decorators:
+            receiver, _, hook = (dotted_name(decorator.decorator) or "").rpartition(".")
+            if hook == REQUEST_HOOK and receiver and _admits_only_admins(statement):
+                found.add(receiver)
+    return frozenset(found)
+
+
+def _admits_only_admins(hook: cst.FunctionDef) -> bool:
+    """A hook named or decorated for administrators, or one with an `if` that tests an administrator's flag or role
+    and refuses (raises, aborts or answers)."""
+    names = [hook.name.value, *(dotted_name(d.decorator.func if type(d.decorator) is cst.Call else d.decorator) or ""
+                                for d in hook.decorators)]
+    if any(ADMIN_WORDS & words and ADMIN_GUARD_WORDS & words for words in (set(name_words(n.rpartition(".")[2]))
+                                                                          for n in names)):
+        return True
+    return any(type(node) is cst.If and _names_an_admin(node.test) and _refuses(node.body) for node in walk_own(hook.body))
+
+
+def _names_an_admin(test: cst.BaseExpression) -> bool:
+    """`current_user.is_admin`, `g.user.role != "admin"`, `has_role("staff")`."""
+    texts = [node.attr.value if type(node) is cst.Attribute else node.value for node in walk_own(test)
+             if type(node) in (cst.Attribute, cst.Name)]
+    texts += [text for node in walk_own(test) if type(node) is cst.SimpleString
+              for text in [string_value(node)] if text is not None]
+    return any(ADMIN_WORDS & set(name_words(text)) for text in texts)
+
+
+def _refuses(block: cst.BaseSuite) -> bool:
+    return any(type(node) in (cst.Raise, cst.Return) or type(node) is cst.Call
+               and (dotted_name(node.func) or "").rpartition(".")[2] in REFUSING_CALLS for node in walk_own(block))
+
+
+def _route_receivers(function: cst.FunctionDef) -> list[str]:
+    """`admin_bp` of `@admin_bp.route(...)` or `@admin_bp.post(...)`."""
+    return [(dotted_name(d.decorator.func) or "").rpartition(".")[0] for d in function.decorators
+            if type(d.decorator) is cst.Call and type(d.decorator.func) is cst.Attribute]
 
 
 def _admits_only_admin_roles(call: cst.Call) -> bool:

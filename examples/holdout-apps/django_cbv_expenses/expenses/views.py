@@ -75,8 +75,8 @@ def expense_receipt_own(request, pk):
 class ApproveExpenseView(LoginRequiredMixin, View):
     """Finance approves submitted expenses."""
 
+    # expect: VC214/VC218 -- any signed-in user approves any expense
     def post(self, request, pk):
-        # expect: VC214/VC218 -- any signed-in user approves any expense
         expense = get_object_or_404(Expense, pk=pk, status="submitted")
         expense.status = "approved"
         expense.approved_by = request.user

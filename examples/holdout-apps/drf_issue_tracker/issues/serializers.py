@@ -34,4 +34,5 @@ class CommentSerializer(serializers.ModelSerializer):
 class MemberSerializer(serializers.ModelSerializer):
     class Meta:
         model = WorkspaceMember
+        # expect: VC215/VC217 -- user and role writable, and MyMembershipView hands it to the member themselves
         fields = ["id", "user", "role"]

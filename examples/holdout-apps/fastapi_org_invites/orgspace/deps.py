@@ -20,6 +20,7 @@ def get_current_user(token: Annotated[str, Depends(oauth2_scheme)], db: DbSessio
     try:
         payload = decode_access_token(token)
     except jwt.PyJWTError:
+        # expect: VC105
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "Invalid token")
     user = db.get(User, int(payload["sub"]))
     if user is None:

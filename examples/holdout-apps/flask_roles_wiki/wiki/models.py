@@ -1,4 +1,5 @@
 from flask_login import UserMixin
+# expect: VC504 -- werkzeug imported directly, only flask declared
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .extensions import db, login_manager

@@ -9,6 +9,7 @@ from typing import Any
 import libcst as cst
 
 from vibecheck.analysis.admin_routes import (
+    admin_hooked_receivers,
     admin_permission_class,
     drf_permission_classes,
     is_django_admin_class,
@@ -154,7 +155,7 @@ class ClientControlledAuthorization(FlowRule):
     idea of the caller (`if target_user_id: return request.user.user_id == target_user_id`, an ownership check), nor a
     path tested for where it leads (`if not root.is_relative_to(BASE):`, `os.path.isdir(root)`: a directory). Nor are
     conditions in a route handler that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`,
-    `Depends(require_role("admin"))`,
+    `Depends(require_role("admin"))`, a route of a blueprint whose `before_request` hook in the file refuses non-admins,
     a DRF view whose permission classes name administrators: `permission_classes = [IsOrgAdmin]`,
     `@permission_classes([IsAdminUser])`, unless an action lists its own),
     nor in the methods of a Django admin class (`save_model(self, request, ...)` of a `ModelAdmin`, `SingletonModelAdmin` or
@@ -225,6 +226,7 @@ class ClientControlledAuthorization(FlowRule):
     _statement: cst.CSTNode | None = None
     _admin_only = False  # the function is a route handler only administrators reach
     _admin_classes: list[bool]  # for each class around the walk, whether it is a Django admin class
+    _admin_receivers: frozenset[str] = frozenset()  # blueprints whose `before_request` hook admits only admins
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
@@ -236,6 +238,8 @@ class ClientControlledAuthorization(FlowRule):
         self._admin_classes.pop()
 
     def visit_Module(self, node: cst.Module) -> None:
+        self._admin_receivers = admin_hooked_receivers(node) if "before_request" in self.context.source \
+            else frozenset()
         # most modules decode no token, and need no search of every function for helpers
         if all(hint in self.context.source for hint in UNVERIFIED_HINTS):
             self._unverified_helpers = _unverified_helpers(node, self.qualified_name)
@@ -314,7 +318,8 @@ class ClientControlledAuthorization(FlowRule):
         # a GraphQL resolver's or gRPC servicer's arguments are the client's message, whose fields it reads
         self._reads_message = not self._in_route and bool(resolver_parameters(function, self.context.imports))
         own = drf_permission_classes(function)  # an action's own `permission_classes=` replace its class's
-        self._admin_only = (self._in_route and restricted_to_admins(function)) or _restricted_to_owners(function) \
+        self._admin_only = (self._in_route and restricted_to_admins(function, self._admin_receivers)) \
+            or _restricted_to_owners(function) \
             or (not own and any(self.__dict__.get("_admin_classes", ())))
         self._injected = injected_parameters(function, self.context.imports, self.context.module) \
             if self._in_route else frozenset()

@@ -69,6 +69,8 @@ PROVIDER_OBJECT_CALLS: dict[str, frozenset[str]] = {
 # Owners that are groups (`x_tenant_id`, `org_id`): a tenant read by the client's id is that tenant's data, not a
 # member's public page, so its model (`Tenant`) and variable name no caller, even when nothing is changed.
 SHARED_OWNERS = frozenset({"tenant", "org", "organization", "team", "workspace", "company"})
+# Short and British spellings of a group, read as its full name (`x_org_id` names an `Organization`).
+SHARED_OWNER_SPELLINGS = {"org": "organization", "organisation": "organization", "orgs": "organization"}
 # Words of a field that records who last changed a row (`updated_by`, `last_modified_by`, `edited_by`).
 EDITOR_STAMP_WORDS = frozenset({"updated", "modified", "edited", "changed", "updater", "editor", "modifier"})
 # Calls a row reader makes besides its lookup, none of which can check an owner: the error it answers when the row is
@@ -314,10 +316,15 @@ def _object_words(body: cst.CSTNode, fetched: set[str]) -> set[str]:
     return words
 
 
+def _spelled_both_ways(words: set[str]) -> set[str]:
+    """The words with each short spelling of theirs (`organization` and `org`): a variable may use either."""
+    return words | {short for short, full in SHARED_OWNER_SPELLINGS.items() if full in words}
+
+
 def _model_words(body: cst.CSTNode) -> set[str]:
     """The words of the model classes a body names (`Tenant` of `db.get(Tenant, x_tenant_id)`)."""
-    return {word for node in walk_own(body) if type(node) is cst.Name and MODEL_CLASS.match(node.value)
-            for word in name_words(node.value)}
+    return {SHARED_OWNER_SPELLINGS.get(word, word) for node in walk_own(body)
+            if type(node) is cst.Name and MODEL_CLASS.match(node.value) for word in name_words(node.value)}
 
 
 def _authorship_arguments(body: cst.CSTNode) -> set[int]:
@@ -451,7 +458,8 @@ class ObjectLookupNotScopedToUser(Rule):
     when that guard restricts to a role, `Depends(require_admin)`, `staff_member_required(...)`; or a Socket.IO event
     handler, `@socketio.on("delete")`, of a module whose `connect` handler checks the client, its message's id fields
     being the client's: `data["id"]`, `room_id = data["room"]`; or a FastAPI dependency that takes a value of the
-    request beside the caller, `def current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))`;
+    request beside the caller, `def current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))` (or
+    `user: CurrentUser`; `x_org_id` names an `Organization` as `x_tenant_id` a `Tenant`);
     or a pydantic-ai tool, `@agent.tool` taking `ctx: RunContext[Deps]`, whose deps class has a field for the user
     the agent acts for, `user_id`, its id-named arguments being the ids the model chose; or a
     Graphene resolver or mutation behind graphql_jwt's `@login_required`, whose id arguments are the client's, or a
@@ -812,7 +820,8 @@ class ObjectLookupNotScopedToUser(Rule):
         # a read of the group the client names (`db.get(Tenant, x_tenant_id)`), not a lookup scoped by it
         # (`get_project_in_tenant(tenant_id, project_id)`)
         entity = client_words & _object_words(body, fetched) if changes \
-            else client_words & SHARED_OWNERS & _model_words(body)
+            else _spelled_both_ways({SHARED_OWNER_SPELLINGS.get(w, w) for w in client_words} & SHARED_OWNERS
+                                    & _model_words(body))
         if _runs_owner_scoped_sql(body):
             return True  # `SELECT ... WHERE id = ? AND owner_id = ?` first: the row is known to be the caller's
         for dotted in dotted_uses(body, skip=stamped):

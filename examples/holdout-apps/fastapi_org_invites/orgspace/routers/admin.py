@@ -39,6 +39,7 @@ def list_plans():
 # expect: VC218 -- changes the plan of any organisation; the router only asks for a signed-in user
 @billing_router.post("/orgs/{org_id}/plan")
 def set_plan(org_id: int, plan: str, db: DbSession):
+    # expect: VC214 -- any organisation by id, too
     org = db.get(Organization, org_id)
     if org is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Organisation not found")

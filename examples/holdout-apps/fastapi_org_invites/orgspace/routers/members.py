@@ -17,8 +17,8 @@ def list_members(org_id: int, membership: CurrentMembership, db: DbSession):
 
 @router.patch("/me")
 def update_my_membership(org_id: int, body: MembershipUpdate, membership: CurrentMembership, db: DbSession):
-    # expect: VC215/VC217 -- any member can send {"role": "owner"} for themselves
     for field, value in body.model_dump(exclude_none=True).items():
+        # expect: VC215/VC217 -- any member can send {"role": "owner"} for themselves
         setattr(membership, field, value)
     db.commit()
     return {"role": membership.role, "display_name": membership.display_name}
