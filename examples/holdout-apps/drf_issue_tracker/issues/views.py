@@ -17,8 +17,8 @@ from .serializers import (
 )
 
 
+# expect: VC214/VC219 -- IsOwner is only an object permission: the list returns every project of every workspace
 class ProjectViewSet(viewsets.ModelViewSet):
-    # expect: VC214/VC219 -- IsOwner is only an object permission: the list returns every project of every workspace
     queryset = Project.objects.all()
     serializer_class = ProjectSerializer
     permission_classes = [IsAuthenticated, IsOwner]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.analysis.admin_routes import drf_permission_classes
+from vibecheck.analysis.admin_routes import admin_permission_class, drf_permission_classes
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.app_model.handlers import (
     ID_NAME,
@@ -92,6 +92,13 @@ SQL_OWNER = lazy_pattern(r"\b(user|owner|author|account|tenant|org|team|member)\
 OBJECT_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "RetrieveUpdateAPIView",
                              "RetrieveDestroyAPIView", "RetrieveAPIView", "UpdateAPIView", "DestroyAPIView"})
 OBJECT_PERMISSION_WORDS = frozenset({"owner", "author", "object", "creator"})
+# DRF views that also list their queryset: DRF runs no object permission (`has_object_permission`) on a list.
+LISTING_VIEWSETS = frozenset({"ModelViewSet", "ReadOnlyModelViewSet", "ListAPIView", "ListCreateAPIView",
+                              "ListModelMixin"})
+# Words of an object permission that opens reading to everyone (`IsOwnerOrReadOnly`): the rows are public.
+READ_ONLY_WORDS = frozenset({"read", "only"})
+# Methods that may scope a list (as may a class's `filter_backends`): the list answered by hand, a filtered queryset.
+LIST_SCOPING = frozenset({"list", "get_queryset", "filter_queryset"})
 # What a DRF view's client sends beside the URL: the query string and the body.
 CLIENT_PARAMS = frozenset({"self.request.query_params", "self.request.GET", "self.request.data", "self.request.POST"})
 # The viewsets of `OBJECT_VIEWSETS` that change or delete the object they look up.
@@ -533,7 +540,11 @@ class ObjectLookupNotScopedToUser(Rule):
     classes may check on the object); such a viewset, too, whose `get_queryset` returns the rows of whatever parent
     the client names in the query string or body (`Membership.objects.filter(project_id=self.request.query_params.get(
     "project"))`, beside literal criteria only) while no method of the view names the caller (a listing,
-    `ReadOnlyModelViewSet`, changes nothing and stays quiet); and a Django `DetailView`, `UpdateView` or `DeleteView` behind
+    `ReadOnlyModelViewSet`, changes nothing and stays quiet); a viewset that lists (`ModelViewSet`,
+    `ReadOnlyModelViewSet`, `ListAPIView`) `X.objects.all()` while an object permission keeps each object to its owner
+    (`IsOwner`, whose `has_object_permission` DRF never runs on a list; not `IsOwnerOrReadOnly`, which opens reading to
+    all, nor beside `IsAdminUser`), with no `get_queryset`, `filter_queryset`, `list` or `filter_backends`; and a Django
+    `DetailView`, `UpdateView` or `DeleteView` behind
     a login mixin whose `model` or `queryset = X.objects.all()` serves every object, with no `get_queryset`,
     `get_object` or `test_func` (a member's profile page, `model = User`, is meant to be seen). Lookups count
     also when an async ORM or a document store runs them on the model class or collection
@@ -623,14 +634,17 @@ class ObjectLookupNotScopedToUser(Rule):
         """A DRF viewset that serves every object (`queryset = X.objects.all()`) of a model whose rows belong to users:
         it saves the caller as owner in `perform_create`, or the model has a relation to the user model."""
         bases = {(self.qualified_name(b.value) or "").rpartition(".")[2] for b in node.bases}
-        if not bases & OBJECT_VIEWSETS:
+        if not bases & (OBJECT_VIEWSETS | LISTING_VIEWSETS):
             return
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
         methods = {s.name.value: s for s in body if isinstance(s, cst.FunctionDef)}
         permissions = _class_attribute(body, "permission_classes")
         names = [n.rpartition(".")[2] for n in dotted_uses(permissions)] if permissions is not None else []
         if any(set(name_words(n)) & OBJECT_PERMISSION_WORDS for n in names):
+            self._check_listed_objects(node, bases, body, methods, names)
             return  # `IsOwner`, `IsAuthorOrReadOnly`, `DjangoObjectPermissions`: an object-level check
+        if not bases & OBJECT_VIEWSETS:
+            return
         if "get_queryset" in methods and bases & CHANGING_VIEWSETS and set(names) <= LOGIN_ONLY_PERMISSIONS:
             self._check_client_scoped_queryset(node.name.value, methods)
         if methods.keys() & {"get_queryset", "get_object", "filter_queryset"}:
@@ -653,6 +667,23 @@ class ObjectLookupNotScopedToUser(Rule):
             self.report(anchor, f"`{node.name.value}` serves `{short_code(queryset)}` to every signed-in user, though "
                         f"each row belongs to a user (`{sorted(owners)[0]}`): any user can change or delete the "
                         "others' objects by their id.", hint=SCOPE_VIEWSET_HINT)
+
+    def _check_listed_objects(self, node: cst.ClassDef, bases: set[str], body: Sequence[cst.BaseStatement],
+                              methods: dict[str, cst.FunctionDef], permissions: list[str]) -> None:
+        """A viewset that keeps each object to its owner (`IsOwner.has_object_permission`) but lists `X.objects.all()`:
+        DRF never asks an object permission about a list, so every user's rows go to every signed-in user. A class
+        that lets everyone read (`IsAuthorOrReadOnly`) says the rows are public, and the list is too."""
+        if not bases & LISTING_VIEWSETS or methods.keys() & LIST_SCOPING or _class_attribute(body, "filter_backends"):
+            return
+        queryset = _class_attribute(body, "queryset")
+        checker = next((n for n in permissions if set(name_words(n)) & OBJECT_PERMISSION_WORDS
+                        and not set(name_words(n)) >= READ_ONLY_WORDS), None)
+        if checker is None or queryset is None or not _serves_all(queryset) or admin_permission_class(permissions):
+            return  # (a list for administrators: `[IsAdminUser, IsOwner]`)
+        self.report(node.decorators[0] if node.decorators else node,
+                    f"`{node.name.value}` checks `{checker}` on each object it serves by id, but DRF runs no object "
+                    f"permission on a list, and its list serves `{short_code(queryset)}`: every user's objects to "
+                    "every signed-in user.", hint=SCOPE_VIEWSET_HINT)
 
     def _check_client_scoped_queryset(self, view: str, methods: dict[str, cst.FunctionDef]) -> None:
         """`get_queryset` of a viewset that changes and deletes its objects returns the rows of the parent the client
