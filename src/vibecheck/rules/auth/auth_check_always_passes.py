@@ -25,6 +25,7 @@ from vibecheck.rules.auth.guard_decorators import (
     always_true,
     is_enforcing_hook_name,
     never_refusing_dependency,
+    never_refusing_dispatch,
     never_refusing_hook,
     never_refusing_wrapper,
 )
@@ -261,6 +262,16 @@ def _on_queryset(node: cst.BaseExpression) -> bool:
     return type(node) is cst.Attribute and node.attr.value in QUERYSET_METHODS
 
 
+# Words of a mixin's name that say it lets only some callers in (`ManagerOnlyMixin`, `VerifiedRequiredMixin`), beside
+# the guard words (`StaffMixin`); not a `ReadOnlyMixin`, which is about the methods.
+MIXIN_ENFORCING_WORDS = frozenset({"required", "requires", "only"})
+
+
+def _named_to_restrict(name: str) -> bool:
+    words = set(name_words(name))
+    return reads_as_guard(name) or bool(words & MIXIN_ENFORCING_WORDS) and "read" not in words
+
+
 class AuthCheckAlwaysPasses(Rule):
     """An auth or permission check that returns a constant truthy value, or whose body is a placeholder.
 
@@ -282,7 +293,9 @@ class AuthCheckAlwaysPasses(Rule):
     calls the check the factory was given (`auth_decorator(check_auth)`: `check_auth(self)`, then the method). A Flask/Quart
     `before_request` hook named to enforce access (`require_login`, `check_auth`; not `load_user`) that can
     refuse no request the same way is reported too (not one a guard decorator wraps, `@login_required` below
-    `@bp.before_request`, which refuses for it), and so is a dependency named for a role (`require_admin`,
+    `@bp.before_request`, which refuses for it), and so is the `dispatch` of a mixin named to restrict
+    (`StaffRequiredMixin`, `ManagerOnlyMixin`) that tests the user, at most warns or logs, and returns
+    `super().dispatch(...)` on every path, and so is a dependency named for a role (`require_admin`,
     `get_current_superuser`, `staff_only`; or built by a factory so named, `require_role("admin")`) that hands back
     the caller the framework injected (`user = Depends(get_current_user)`) without testing anything, or whose tests
     refuse no one (`if user.role != "staff": pass`; `if user.role == role or "admin": return user`, always true, the
@@ -502,7 +515,7 @@ class AuthCheckAlwaysPasses(Rule):
             return
         if reads_as_guard(name) and self._report_open_guard(node):
             return
-        if self._report_open_hook(node):
+        if self._report_open_hook(node) or self._report_open_dispatch(node):
             return
         if self._report_role_pass_through(node, frame) or not (self.pattern.match(name) or self._is_check_method(node)):
             return
@@ -608,6 +621,18 @@ class AuthCheckAlwaysPasses(Rule):
                     "everyone through to every view it protects.",
                     hint=f"Make `{wrapper.name.value}` refuse callers without access: `abort(401)`/`abort(403)`, "
                     "raise, or return an error response before calling the view.")
+        return True
+
+    def _report_open_dispatch(self, node: cst.FunctionDef) -> bool:
+        """The `dispatch` of a mixin named to enforce access (`StaffRequiredMixin`) that hands every request on."""
+        owner = self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], cst.ClassDef) else None
+        if node.name.value != "dispatch" or owner is None or not _named_to_restrict(owner.name.value) \
+                or not never_refusing_dispatch(node):
+            return False
+        self.report(node, f"`{owner.name.value}.dispatch` passes every request on to the view, so the mixin lets "
+                    "everyone through to every view built on it.",
+                    hint=f"Make `{owner.name.value}.dispatch` refuse callers without access: `raise PermissionDenied`, "
+                    "or return `self.handle_no_permission()`, before calling `super().dispatch(...)`.")
         return True
 
     def _report_open_hook(self, node: cst.FunctionDef) -> bool:
