@@ -85,8 +85,9 @@ class ApproveExpenseView(LoginRequiredMixin, View):
 
 
 class RejectExpenseView(LoginRequiredMixin, FinanceRequiredMixin, View):
+    # ok: VC218 -- FinanceRequiredMixin (mixins.py) admits the finance group only
     def post(self, request, pk):
-        # ok: VC214/VC218 -- finance acts on every team's expenses
+        # ok: VC214 -- finance acts on every team's expenses
         expense = get_object_or_404(Expense, pk=pk, status="submitted")
         expense.status = "rejected"
         expense.save(update_fields=["status"])
@@ -153,6 +154,7 @@ def profile(request):
         # expect: VC217 -- "manager" checkbox of the profile form makes the user staff
         user.is_staff = request.POST.get("is_manager") == "on"
         user.save()
+        # ok: VC409 -- the path the URLconf matched (`/profile/`), the same page after the post
         return HttpResponseRedirect(request.path)
     return render(request, "expenses/profile.html", {"form": form})
 
