@@ -105,10 +105,14 @@ def _admits_only_admins(hook: cst.FunctionDef) -> bool:
 
 def _names_an_admin(test: cst.BaseExpression) -> bool:
     """`current_user.is_admin`, `g.user.role != "admin"`, `has_role("staff")`."""
-    texts = [node.attr.value if type(node) is cst.Attribute else node.value for node in walk_own(test)
-             if type(node) in (cst.Attribute, cst.Name)]
-    texts += [text for node in walk_own(test) if type(node) is cst.SimpleString
-              for text in [string_value(node)] if text is not None]
+    texts: list[str] = []
+    for node in walk_own(test):
+        if isinstance(node, cst.Attribute):
+            texts.append(node.attr.value)
+        elif isinstance(node, cst.Name):
+            texts.append(node.value)
+        elif isinstance(node, cst.SimpleString):
+            texts.append(string_value(node) or "")
     return any(ADMIN_WORDS & set(name_words(text)) for text in texts)
 
 
