@@ -6,6 +6,7 @@ from .auth import staff_required
 admin_bp = Blueprint("admin", __name__)
 staff_bp = Blueprint("staff", __name__)
 members_bp = Blueprint("members", __name__)
+quota_bp = Blueprint("quota", __name__)
 
 
 @admin_bp.before_request
@@ -28,6 +29,13 @@ def load_member():
     g.is_admin = current_user.role == "admin"
 
 
+@quota_bp.before_request
+def apply_quota():
+    if current_user.is_admin:
+        return
+    check_quota(current_user)
+
+
 @admin_bp.route("/users/<int:user_id>/role", methods=["POST"])
 def set_role(user_id):
     user = User.query.get_or_404(user_id)
@@ -47,5 +55,12 @@ def make_staff(user_id):
 @members_bp.post("/profile/role")
 def change_own_role():
     # expect: VC217 -- the hook only signs members in; its admin test refuses no one
+    current_user.role = request.form["role"]
+    return {"role": current_user.role}
+
+
+@quota_bp.post("/me/role")
+def pick_role():
+    # expect: VC217 -- the hook only spares administrators a quota; everyone reaches the route
     current_user.role = request.form["role"]
     return {"role": current_user.role}

@@ -117,7 +117,8 @@ def _names_an_admin(test: cst.BaseExpression) -> bool:
 
 
 def _refuses(block: cst.BaseSuite) -> bool:
-    return any(type(node) in (cst.Raise, cst.Return) or type(node) is cst.Call
+    """Raises, aborts or answers: a hook's bare `return` lets the request on (`if current_user.is_admin: return`)."""
+    return any(type(node) is cst.Raise or type(node) is cst.Return and node.value is not None or type(node) is cst.Call
                and (dotted_name(node.func) or "").rpartition(".")[2] in REFUSING_CALLS for node in walk_own(block))
 
 
