@@ -1,17 +1,17 @@
 """Recall and false alarms per rule on held-out agent-style apps, written before the rules were read.
 
-Each folder under `examples/holdout-apps/` is an app written the way a coding agent writes one on a typical
-prompt; the README there says, round by round, which stacks and pitfalls each covers (web frameworks, agent and
-LLM stacks, workers, command-line tools, data pipelines, Spark jobs and warehouse loaders, model servers, scrapers
-and browser bots, agent-written test suites, answers to security benchmarks' one-paragraph prompts, whole small
-backends written from a spec, multi-tenant admin, bookings and device fleets...). A pitfall is marked
-`# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are expected; marks heading a file
-are for its first line, where a finding about the whole module is reported), a legitimate look-alike `# ok: CODE`
-(`A/B`: none of them may fire). vibecheck runs as a user runs it (default rules, no bandit, the whole pipeline)
-minus the untested-code rules, which every app without a test suite would trip; an app whose marks name one of
-them (a test suite written to judge them) is measured on all of them. Per rule it prints the marks found, the
-look-alikes flagged, and the findings on unmarked lines (false alarms, or pitfalls the marks forgot: read them);
-with `--show`, every miss and false alarm.
+Each folder under `examples/holdout-apps/` is an app written the way a coding agent writes one on a typical prompt;
+the README there says, round by round, which stacks and pitfalls each covers (web frameworks, agent and LLM stacks,
+workers, command-line tools, data pipelines, Spark jobs and warehouse loaders, model servers, scrapers and browser
+bots, agent-written test suites, answers to security benchmarks' one-paragraph prompts, whole small backends written
+from a spec, multi-tenant admin, bookings and device fleets, authorization spread over routers, guards and
+services...). A pitfall is marked `# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both
+are expected; marks heading a file are for its first line, where a finding about the whole module is reported), a
+legitimate look-alike `# ok: CODE` (`A/B`: none of them may fire). vibecheck runs as a user runs it (default rules,
+no bandit, the whole pipeline) minus the untested-code rules, which every app without a test suite would trip; an
+app whose marks name one of them (a test suite written to judge them) is measured on all of them. Per rule it prints
+the marks found, the look-alikes flagged, and the findings on unmarked lines (false alarms, or pitfalls the marks
+forgot: read them); with `--show`, every miss and false alarm.
 
     nice python benchmarks/holdout_recall.py [--apps examples/holdout-apps] [--show]
 """

@@ -211,6 +211,33 @@ def update_user_by_admin(user_id: str, form_data: UserUpdate, admin=Depends(get_
     return user
 
 
+@router.patch("/orgs/{org_id}/members/{member_id}/role")
+def change_member_role(org_id: int, member_id: int, body: UserUpdate, admin=Depends(require_role("admin", "owner"))):
+    member = members.get(org_id, member_id)
+    # ok: VC217 -- the role factory admits only administrators and owners
+    member.role = body.role
+    return member
+
+
+@router.patch("/orgs/{org_id}/members/me", dependencies=[Depends(require_role("member"))])
+def change_own_role(org_id: int, body: UserUpdate, me=Depends(get_verified_user)):
+    # expect: VC217 -- the factory admits every member
+    me.role = body.role
+    return me
+
+
+@router.post("/orgs/{org_id}/invites", dependencies=[Depends(RoleChecker(allowed=["admin"]))])
+def invite_member(org_id: int, body: UserUpdate):
+    # ok: VC217 -- a role checker listing only administrators guards the route
+    return Invite(org_id=org_id, email=body.email, role=body.role)
+
+
+@router.post("/orgs/{org_id}/join")
+def join_org(org_id: int, body: UserUpdate, me=Depends(require_role(DEFAULT_ROLE))):
+    # expect: VC217 -- the role the factory admits is not known here
+    return Membership(org_id=org_id, user_id=me.id, role=body.role)
+
+
 @router.post("/profile/update")
 def update_own_profile(form_data: UserUpdate, me=Depends(get_verified_user)):
     # expect: VC217 -- any signed-in user sets their own role

@@ -235,6 +235,12 @@ def event_attendees(event_id: int):
     return attendees_of(event_id)
 
 
+# expect: VC219 -- pending invitations: the addresses invited, and the links that let them in
+@app.get("/orgs/{org_id}/invites")
+def list_invites(org_id: int):
+    return pending_invites(org_id)
+
+
 # ok: VC219
 @app.get("/newsletters/{issue}")
 def newsletter_issue(issue: int):

@@ -75,3 +75,18 @@ def test_a_before_request_hook_named_to_enforce_access_must_be_able_to_refuse() 
             g.user = session.get("user_id")
     """
     assert findings_for(AuthCheckAlwaysPasses, loader) == []  # it loads the user; the views decide
+    wrapped = """
+        from flask import Blueprint
+        from flask_login import login_required
+        from .logs import track
+
+        reports = Blueprint("reports", __name__)
+
+
+        @reports.before_request
+        @{decorator}
+        def require_login():
+            \"\"\"Every report is for signed-in users.\"\"\"
+    """
+    assert findings_for(AuthCheckAlwaysPasses, wrapped.format(decorator="login_required")) == []
+    assert len(findings_for(AuthCheckAlwaysPasses, wrapped.format(decorator="track"))) == 1

@@ -340,6 +340,22 @@ def test_a_body_schema_imported_from_the_schemas_module_beside_the_router(tmp_pa
     assert [f.location.start.line for f in found] == [13, 19] and "`owner_id`" in found[0].message
 
 
+@pytest.mark.parametrize(("spelling", "reported"), [("from ..schemas import", [13, 19]),
+                                                    ("from ...schemas import", [])])
+def test_a_body_schema_imported_from_the_package_above_a_routers_package(tmp_path: Path, spelling: str,
+                                                                           reported: list[int]) -> None:
+    """`routers/notes.py` importing `from ..schemas import NoteUpdate`: the app's schemas one package up are read as
+    those beside it are; two packages up is no convention, and nothing is read there."""
+    (tmp_path / "schemas.py").write_text(SCHEMAS, encoding="utf-8")
+    (tmp_path / "routers").mkdir()
+    routes = tmp_path / "routers" / "notes.py"
+    source = NOTE_ROUTES.replace("from .schemas import", spelling)
+    routes.write_text(source, encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    found = findings_for(MassAssignment, source, path=str(routes))
+    assert [f.location.start.line for f in found] == reported
+
+
 def test_a_request_schema_of_any_module_beside_the_handler_validates_the_body(tmp_path: Path) -> None:
     """langserve's `StreamLogParameters(**body)`: a Pydantic schema of `validation.py` beside the handler checks the
     client's dict field by field; a SQLAlchemy model of `tables.py` beside it, given the same dict, stores every key

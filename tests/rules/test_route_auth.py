@@ -1005,6 +1005,78 @@ def test_a_guarding_annotated_alias_from_another_module_guards_whatever_it_is_ca
     assert [f.message.split("`")[1] for f in findings] == ["POST /projects/{project_id}/archive"]
 
 
+def test_a_dependency_that_runs_a_guard_through_an_alias_guards_its_routes(tmp_path: Path) -> None:
+    """`get_membership(org_id, user: CurrentUser)` answers 404 to outsiders, a refusal that reads as no auth, but
+    FastAPI runs `get_current_user` first: routes taking `CurrentMembership` are guarded, also two steps away in
+    another module. A dependency that runs only `get_db` guards nothing."""
+    _write_project(tmp_path, {
+        "app/__init__.py": "",
+        "app/deps.py": """
+            from typing import Annotated
+            from fastapi import Depends, HTTPException
+
+            def get_db():
+                yield object()
+
+            def get_current_user(token: str = Depends(oauth2)):
+                if not token:
+                    raise HTTPException(status_code=401)
+                return token
+
+            CurrentUser = Annotated[dict, Depends(get_current_user)]
+            DB = Annotated[object, Depends(get_db)]
+
+            def get_membership(org_id: int, user: CurrentUser, db: DB):
+                membership = db.find(org_id, user)
+                if membership is None:
+                    raise HTTPException(status_code=404)
+                return membership
+
+            def get_org(org_id: int, db: DB):
+                org = db.get(org_id)
+                if org is None:
+                    raise HTTPException(status_code=404)
+                return org
+
+            CurrentMembership = Annotated[dict, Depends(get_membership)]
+            CurrentOrg = Annotated[dict, Depends(get_org)]
+        """,
+        "app/teams.py": """
+            from typing import Annotated
+            from fastapi import Depends, HTTPException
+            from .deps import CurrentMembership
+
+            def get_team(team_id: int, membership: CurrentMembership):
+                if team_id not in membership.teams:
+                    raise HTTPException(status_code=404)
+                return team_id
+
+            Team = Annotated[int, Depends(get_team)]
+        """,
+        "app/routes.py": """
+            from fastapi import APIRouter
+            from .deps import CurrentMembership, CurrentOrg
+            from .teams import Team
+
+            router = APIRouter()
+
+            @router.post("/orgs/{org_id}/projects")
+            def create_project(org_id: int, membership: CurrentMembership):
+                return membership.add_project()
+
+            @router.delete("/orgs/{org_id}/teams/{team_id}")
+            def delete_team(org_id: int, team_id: int, team: Team):
+                return remove(team)
+
+            @router.post("/orgs/{org_id}/archive")
+            def archive_org(org_id: int, org: CurrentOrg):
+                return org.archive()
+        """,
+    })
+    findings = project_findings(tmp_path, [RouteWithoutAuth])
+    assert [f.message.split("`")[1] for f in findings] == ["POST /orgs/{org_id}/archive"]
+
+
 def test_a_fastapi_dependency_returning_client_data_is_a_client_claim_joined_by_vc417(tmp_path: Path) -> None:
     """`role: str = Depends(header_role)`: the route's parameter holds what the dependency returns; when that is the
     client's header or unverified claims, the condition on it trusts the client. A dependency returning the verified

@@ -12,6 +12,7 @@ from vibecheck.analysis.flow import dotted_name
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.cst_fields import walk_own
 from vibecheck.imports import ImportTable
+from vibecheck.literals import string_value
 
 # A dependency or decorator that lets only administrators in names them and says it enforces that or hands over the
 # caller (`Depends(get_admin_user)`, `@admin_required`, `require_superuser`; not `Depends(load_admin_settings)`).
@@ -19,6 +20,13 @@ ADMIN_WORDS = frozenset({"admin", "administrator", "superuser", "staff", "root"}
 ADMIN_GUARD_WORDS = frozenset({"require", "required", "requires", "ensure", "only", "must", "current", "check", "verify",
                                "user", "member"})
 DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
+# A guard factory handed the roles it admits (`Depends(require_role("admin"))`, `@roles_required("owner")`,
+# `RoleChecker(["admin"])`): its name says role, and every role it is given is an administrator's.
+ROLE_WORDS = frozenset({"role", "roles"})
+ADMIN_ROLE_WORDS = ADMIN_WORDS | {"owner"}
+# A blueprint's (or app's) own hook, run before each of its routes, and the calls that refuse in it.
+REQUEST_HOOK = "before_request"
+REFUSING_CALLS = frozenset({"abort", "redirect"})
 
 
 def drf_permission_classes(node: cst.FunctionDef | cst.ClassDef) -> list[str]:
@@ -47,21 +55,89 @@ def admin_permission_class(names: list[str]) -> bool:
     return any(ADMIN_WORDS & set(name_words(name)) for name in names)
 
 
-def restricted_to_admins(function: cst.FunctionDef) -> bool:
+def restricted_to_admins(function: cst.FunctionDef, admin_receivers: frozenset[str] = frozenset()) -> bool:
     """A decorator, or a `Depends(...)`/`Security(...)` among its parameters or its route's `dependencies=[...]`,
     named for administrators (`get_admin_user`, `admin_required`, `require_superuser`), or a DRF permission class the
-    view lists (`@permission_classes([IsAdminUser])`)."""
+    view lists (`@permission_classes([IsAdminUser])`), or a route of a blueprint in `admin_receivers`."""
     if admin_permission_class(drf_permission_classes(function)):
+        return True
+    if admin_receivers and any(receiver in admin_receivers for receiver in _route_receivers(function)):
         return True
     names = [dotted_name(d.decorator.func if type(d.decorator) is cst.Call else d.decorator) or ""
              for d in function.decorators]
     calls = [n for d in function.decorators for n in walk_own(d.decorator) if type(n) is cst.Call]
     for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):
         calls += [n for n in walk_own(param) if type(n) is cst.Call]
-    names += [dotted_name(c.args[0].value) or "" for c in calls
-              if (dotted_name(c.func) or "").rpartition(".")[2] in DEPENDENCY_MARKERS and c.args]
+    dependencies = [c.args[0].value for c in calls
+                    if (dotted_name(c.func) or "").rpartition(".")[2] in DEPENDENCY_MARKERS and c.args]
+    names += [dotted_name(d) or "" for d in dependencies]
+    if any(_admits_only_admin_roles(c) for c in (*calls, *dependencies) if type(c) is cst.Call):
+        return True
     return any(ADMIN_WORDS & words and ADMIN_GUARD_WORDS & words
                for words in (set(name_words(name.rpartition(".")[2])) for name in names))
+
+
+def admin_hooked_receivers(module: cst.Module) -> frozenset[str]:
+    """The blueprints and apps whose `before_request` hook, in this module, turns away whoever is no administrator
+    (`if not current_user.is_admin: abort(403)`, a hook named `require_admin`): each of their routes is for
+    administrators."""
+    found = set()
+    for statement in module.body:
+        if type(statement) is not cst.FunctionDef:
+            continue
+        for decorator in statement.decorators:
+            receiver, _, hook = (dotted_name(decorator.decorator) or "").rpartition(".")
+            if hook == REQUEST_HOOK and receiver and _admits_only_admins(statement):
+                found.add(receiver)
+    return frozenset(found)
+
+
+def _admits_only_admins(hook: cst.FunctionDef) -> bool:
+    """A hook named or decorated for administrators, or one with an `if` that tests an administrator's flag or role
+    and refuses (raises, aborts or answers)."""
+    names = [hook.name.value, *(dotted_name(d.decorator.func if type(d.decorator) is cst.Call else d.decorator) or ""
+                                for d in hook.decorators)]
+    if any(ADMIN_WORDS & words and ADMIN_GUARD_WORDS & words for words in (set(name_words(n.rpartition(".")[2]))
+                                                                          for n in names)):
+        return True
+    return any(type(node) is cst.If and _names_an_admin(node.test) and _refuses(node.body) for node in walk_own(hook.body))
+
+
+def _names_an_admin(test: cst.BaseExpression) -> bool:
+    """`current_user.is_admin`, `g.user.role != "admin"`, `has_role("staff")`."""
+    texts: list[str] = []
+    for node in walk_own(test):
+        if isinstance(node, cst.Attribute):
+            texts.append(node.attr.value)
+        elif isinstance(node, cst.Name):
+            texts.append(node.value)
+        elif isinstance(node, cst.SimpleString):
+            texts.append(string_value(node) or "")
+    return any(ADMIN_WORDS & set(name_words(text)) for text in texts)
+
+
+def _refuses(block: cst.BaseSuite) -> bool:
+    """Raises, aborts or answers: a hook's bare `return` lets the request on (`if current_user.is_admin: return`)."""
+    return any(type(node) is cst.Raise or type(node) is cst.Return and node.value is not None or type(node) is cst.Call
+               and (dotted_name(node.func) or "").rpartition(".")[2] in REFUSING_CALLS for node in walk_own(block))
+
+
+def _route_receivers(function: cst.FunctionDef) -> list[str]:
+    """`admin_bp` of `@admin_bp.route(...)` or `@admin_bp.post(...)`."""
+    return [(dotted_name(d.decorator.func) or "").rpartition(".")[0] for d in function.decorators
+            if type(d.decorator) is cst.Call and type(d.decorator.func) is cst.Attribute]
+
+
+def _admits_only_admin_roles(call: cst.Call) -> bool:
+    """`require_role("admin")`, `roles_required("admin", "owner")`, `RoleChecker(["admin"])`: a role guard factory
+    whose every role is an administrator's (not `require_role("member")`, nor `require_role(role)`)."""
+    if not ROLE_WORDS & set(name_words((dotted_name(call.func) or "").rpartition(".")[2])):
+        return False
+    values = [e.value for arg in call.args for e in (arg.value.elements if isinstance(arg.value, (cst.List, cst.Tuple,
+                                                                                                  cst.Set)) else ())]
+    values += [arg.value for arg in call.args if not isinstance(arg.value, (cst.List, cst.Tuple, cst.Set))]
+    roles = [string_value(v) for v in values]
+    return bool(roles) and all(r is not None and ADMIN_ROLE_WORDS & set(name_words(r)) for r in roles)
 
 
 # The classes of Django's admin site and its add-ons (`ModelAdmin`, `UserAdmin`, `SingletonModelAdmin`, `TabularInline`):

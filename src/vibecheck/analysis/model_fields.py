@@ -3,9 +3,10 @@
 A per-file rule cannot tell a book's `author` typed as text (`models.CharField`) from an account picked by id
 (`models.ForeignKey(User)`) when the model lives in another file, nor which fields a FastAPI body lets the client send
 when its schema lives in `schemas.py`. By convention a form imports its model, a router its schemas, from its own
-package (`from .models import Book`, `from .schemas import NoteUpdate`), so that one module beside the checked file is
-read, with `ast`, once per run. Only modules with a conventional name (`SIBLING_MODULES`) are read, and
-`sibling_models_inputs` puts them into the checked file's cache key.
+package (`from .models import Book`, `from .schemas import NoteUpdate`) or the package above (`from ..schemas import
+NoteUpdate` in `routers/notes.py`), so that one module beside the checked file, or one package up, is read, with `ast`,
+once per run. Only modules with a conventional name (`SIBLING_MODULES`) are read, and `sibling_models_inputs` puts them
+into the checked file's cache key.
 """
 
 from __future__ import annotations
@@ -140,10 +141,13 @@ def _joined_to_members(tree: ast.Module, model: str) -> bool:
 
 
 def _sibling_module(path: str, reference: str, *, any_module: bool = False) -> tuple[str, str] | None:
-    """(module file, class name) of `.module.Class` when the module lies beside `path` and is one of `SIBLING_MODULES`
-    (or any, for a Django form's model: a model module is named so by Django's convention)."""
+    """(module file, class name) of `.module.Class` when the module lies beside `path` or one package up
+    (`..schemas.Class`, a router's package importing its app's schemas) and is one of `SIBLING_MODULES` (or any, for a
+    Django form's model: a model module is named so by Django's convention)."""
     module, _, name = reference.rpartition(".")
     folder = Path(os.path.dirname(os.path.abspath(path)))
+    if module.startswith("..") and not module.startswith("..."):  # `from ..schemas import X` in `routers/notes.py`
+        folder, module = folder.parent, module[1:]
     parts = _below_own_package(module, folder)
     if not parts or not name or (not any_module and parts[0] not in SIBLING_MODULES):
         return None
@@ -238,7 +242,8 @@ class SiblingModelsInputs:
     `cache_clear` when a run starts."""
 
     def __call__(self, path: str) -> str:
-        return _folder_digest(os.path.dirname(os.path.abspath(path)))
+        folder = os.path.dirname(os.path.abspath(path))
+        return _folder_digest(folder) + _folder_digest(os.path.dirname(folder))  # beside it, and one package up
 
     def cache_clear(self) -> None:
         _folder_digest.cache_clear()

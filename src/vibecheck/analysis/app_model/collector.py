@@ -2005,6 +2005,7 @@ class AppModelCollector:
             "dependency_receivers": {self._ref_text(r): sorted(set(refs)) for r, refs in self.receiver_dependencies.items()
                                      if r not in self.receivers_guarded_otherwise},
             "optional_dependencies": {n: self._dependency_refs(f.node) for n, f in self.functions.items() if f.never_denies},
+            "dependency_runners": self._dependency_runners(guard_functions),
             "refusing_hooks": sorted(n for n, f in self.functions.items() if _may_hook(f) and _hook_refuses(f, False))
             + self._middleware_classes(),
             "login_middleware": self._login_middleware(),
@@ -2016,6 +2017,7 @@ class AppModelCollector:
         if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
                                             "guard_functions", "dependency_aliases", "handler_guards",
                                             "signature_functions", "hook_refs", "optional_dependencies",
+                                            "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
                                             "guarded_classes", "login_middleware")):
             self.context.facts[APP_MODEL] = facts
@@ -2060,6 +2062,21 @@ class AppModelCollector:
             elif call.args[0].value.value in self.functions:  # type: ignore[attr-defined]
                 found[name] = self._decorator_refs(call.func)
         return found
+
+    def _dependency_runners(self, guards: list[str]) -> dict[str, list[str]]:
+        """FastAPI dependencies of the module that are no guard by themselves, with the dependencies their signature
+        runs (`def get_membership(org_id: int, user: CurrentUser)`): the resolver makes them guards when one of those
+        is, wherever it is defined. Read only in modules that import FastAPI."""
+        if self.framework != "fastapi":
+            return {}
+        runners = {}
+        for name, frame in self.functions.items():
+            if name in guards or frame.never_denies:
+                continue
+            refs = [r for r in self._dependency_refs(frame.node) if _last(r) not in BUILTIN_NAMES]
+            if refs:
+                runners[name] = refs
+        return runners
 
     def _guard_functions(self) -> set[str]:
         """Module-level functions and classes that authenticate: project-defined decorators and dependencies."""

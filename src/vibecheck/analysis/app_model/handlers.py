@@ -609,11 +609,7 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
         dependencies = []
         for param in params:
             target = dependency_target(param, imports)
-            annotation = param.annotation.annotation if param.annotation is not None else None
-            annotated = _last(get_full_name_for_node(annotation)) if annotation is not None else ""
-            if target is None and annotated and annotated != "Annotated" and (
-                    fw.reads_as_guard(annotated) or (annotated[:1].isupper() and param.name.value in IDENTITY_PARAMETERS)
-                    or _role_alias(param.name.value, annotation, imports)):
+            if target is None and _identity_alias(param, imports):
                 identity.add(param.name.value)  # `user: CurrentUser`, `account: Account`: `Annotated[..., Depends()]` aliases
             elif target is not None:
                 if is_guard_name(_last(target)) or "user" in param.name.value or param.name.value in IDENTITY_PARAMETERS \
@@ -692,7 +688,17 @@ def _identity_dependency(function: cst.FunctionDef, imports: ImportTable) -> boo
         return False
     return any((target := dependency_target(p, imports)) is not None
                and (is_guard_name(_last(target)) or "user" in p.name.value or p.name.value in IDENTITY_PARAMETERS
-                    or _names_caller(_last(target))) for p in params)
+                    or _names_caller(_last(target))) or target is None and _identity_alias(p, imports) for p in params)
+
+
+def _identity_alias(param: cst.Param, imports: ImportTable) -> bool:
+    """`user: CurrentUser`, `account: Account`: a parameter typed with an `Annotated[..., Depends()]` alias of the
+    caller, defined elsewhere."""
+    annotation = param.annotation.annotation if param.annotation is not None else None
+    annotated = _last(get_full_name_for_node(annotation)) if annotation is not None else ""
+    return bool(annotated) and annotated != "Annotated" and (
+        fw.reads_as_guard(annotated) or (annotated[:1].isupper() and param.name.value in IDENTITY_PARAMETERS)
+        or _role_alias(param.name.value, annotation, imports))
 
 
 def _captured_ids(function: cst.FunctionDef) -> set[str]:

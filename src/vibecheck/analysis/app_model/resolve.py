@@ -107,6 +107,7 @@ class AppModel:
         refusing: set[str] = set()
         hooks: list[tuple[str, str]] = []
         optional: dict[str, list[str]] = {}  # functions that never deny -> the dependencies they run
+        runners: dict[str, list[str]] = {}  # dependencies that are no guard themselves -> the dependencies they run
         dependency_receivers: list[tuple[str, list[str]]] = []
         include_dependencies: list[list[str]] = []
         for path, facts in project.facts(APP_MODEL):
@@ -127,6 +128,8 @@ class AppModel:
             model.login_middleware_classes.update(full("@" + name) for name in facts.get("login_middleware", ()))
             optional.update({full("@" + name): [full(r) for r in refs]
                              for name, refs in facts.get("optional_dependencies", {}).items()})
+            runners.update({full("@" + name): [full(r) for r in refs]
+                            for name, refs in facts.get("dependency_runners", {}).items()})
             dependency_receivers.extend((full(receiver), [_full_ref(full, r) for r in refs])
                                         for receiver, refs in facts.get("dependency_receivers", {}).items())
             hooks.extend((full(receiver), full(hook)) for receiver, hook in facts.get("hook_refs", ()))
@@ -173,6 +176,7 @@ class AppModel:
                     signature_refs=tuple(full(r) for r in fact.get("signature_refs", ())),
                     route_list=full(fact["route_list"]) if fact.get("route_list") else None,
                 ))
+        model._guard_dependents(runners)
         model._drop_optional_guards(optional, dependency_receivers, include_dependencies)
         if model.guarded_hooks or any(guarded or wrappers for *_, guarded, wrappers in model.url_includes):
             model._guard_wrapped_urlconfs()
@@ -194,6 +198,20 @@ class AppModel:
                 model._register_resource(route, sensitive)
             route.guarded_by = model._guard_of(route)
         return model
+
+    def _guard_dependents(self, runners: dict[str, list[str]]) -> None:
+        """A dependency that runs a guard (`def get_membership(org_id: int, user: CurrentUser)`, with `CurrentUser =
+        Annotated[User, Depends(get_current_user)]` in another module) guards every route that depends on it, through
+        any number of such steps: FastAPI runs the guard first."""
+        aliases = _ByLastPart(self.dependency_aliases.items())
+        pending = {name: [*refs, *(t for r in refs for t in aliases.matching(r))] for name, refs in runners.items()}
+        while pending:
+            guards = _ByLastPart((g, g) for g in self.guard_functions)
+            found = {name for name, refs in pending.items() if any(True for r in refs for _ in guards.matching(r))}
+            if not found:
+                return
+            self.guard_functions |= found
+            pending = {name: refs for name, refs in pending.items() if name not in found}
 
     def _drop_optional_guards(self, optional: dict[str, list[str]], dependency_receivers: list[tuple[str, list[str]]],
                               include_dependencies: list[list[str]]) -> None:

@@ -25,6 +25,7 @@ from vibecheck.rules.auth.guard_decorators import (
     always_true,
     is_enforcing_hook_name,
     never_refusing_dependency,
+    never_refusing_dispatch,
     never_refusing_hook,
     never_refusing_wrapper,
 )
@@ -261,6 +262,16 @@ def _on_queryset(node: cst.BaseExpression) -> bool:
     return type(node) is cst.Attribute and node.attr.value in QUERYSET_METHODS
 
 
+# Words of a mixin's name that say it lets only some callers in (`ManagerOnlyMixin`, `VerifiedRequiredMixin`), beside
+# the guard words (`StaffMixin`); not a `ReadOnlyMixin`, which is about the methods.
+MIXIN_ENFORCING_WORDS = frozenset({"required", "requires", "only"})
+
+
+def _named_to_restrict(name: str) -> bool:
+    words = set(name_words(name))
+    return reads_as_guard(name) or bool(words & MIXIN_ENFORCING_WORDS) and "read" not in words
+
+
 class AuthCheckAlwaysPasses(Rule):
     """An auth or permission check that returns a constant truthy value, or whose body is a placeholder.
 
@@ -281,7 +292,10 @@ class AuthCheckAlwaysPasses(Rule):
     (`view(token, *args)`) injects it for the view to check and is left alone, and so is a factory's wrapper that
     calls the check the factory was given (`auth_decorator(check_auth)`: `check_auth(self)`, then the method). A Flask/Quart
     `before_request` hook named to enforce access (`require_login`, `check_auth`; not `load_user`) that can
-    refuse no request the same way is reported too, and so is a dependency named for a role (`require_admin`,
+    refuse no request the same way is reported too (not one a guard decorator wraps, `@login_required` below
+    `@bp.before_request`, which refuses for it), and so is the `dispatch` of a mixin named to restrict
+    (`StaffRequiredMixin`, `ManagerOnlyMixin`) that tests the user, at most warns or logs, and returns
+    `super().dispatch(...)` on every path, and so is a dependency named for a role (`require_admin`,
     `get_current_superuser`, `staff_only`; or built by a factory so named, `require_role("admin")`) that hands back
     the caller the framework injected (`user = Depends(get_current_user)`) without testing anything, or whose tests
     refuse no one (`if user.role != "staff": pass`; `if user.role == role or "admin": return user`, always true, the
@@ -303,7 +317,8 @@ class AuthCheckAlwaysPasses(Rule):
     `AlwaysAvailable`, `BlanketPermissionPolicy`, `FullAccessSecurityProfile`, "a policy that gives everyone full permission",
     "Default case is always true"), null objects that switch a check off (`AxesDummyHandler`, a `NoopPolicy`, "handler
     implementation that does nothing"), signal receivers (a `sender` parameter: `def user_login_failed(self, sender,
-    credentials, **kwargs)` reacts to an event), the permission hooks of a Django `ModelAdmin` or inline
+    credentials, **kwargs)` reacts to an event), functions a guard decorator wraps (`@login_required` refuses for
+    them), the permission hooks of a Django `ModelAdmin` or inline
     (`has_delete_permission`: the admin site lets only signed-in staff reach them), and the defaults of classes named to be
     overridden (`BasePermission`, `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`, a Django abstract model: subclasses
     and settings replace their answer; not a mixin named to enforce, `StaffRequiredMixin`), methods whose docstring tells a
@@ -500,7 +515,7 @@ class AuthCheckAlwaysPasses(Rule):
             return
         if reads_as_guard(name) and self._report_open_guard(node):
             return
-        if self._report_open_hook(node):
+        if self._report_open_hook(node) or self._report_open_dispatch(node):
             return
         if self._report_role_pass_through(node, frame) or not (self.pattern.match(name) or self._is_check_method(node)):
             return
@@ -608,11 +623,25 @@ class AuthCheckAlwaysPasses(Rule):
                     "raise, or return an error response before calling the view.")
         return True
 
+    def _report_open_dispatch(self, node: cst.FunctionDef) -> bool:
+        """The `dispatch` of a mixin named to enforce access (`StaffRequiredMixin`) that hands every request on."""
+        owner = self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], cst.ClassDef) else None
+        if node.name.value != "dispatch" or owner is None or not _named_to_restrict(owner.name.value) \
+                or not never_refusing_dispatch(node):
+            return False
+        self.report(node, f"`{owner.name.value}.dispatch` passes every request on to the view, so the mixin lets "
+                    "everyone through to every view built on it.",
+                    hint=f"Make `{owner.name.value}.dispatch` refuse callers without access: `raise PermissionDenied`, "
+                    "or return `self.handle_no_permission()`, before calling `super().dispatch(...)`.")
+        return True
+
     def _report_open_hook(self, node: cst.FunctionDef) -> bool:
         """A before-request hook named to enforce access (`require_login`) that lets every request through."""
         hooks = {(get_full_name_for_node(d.decorator) or "").rsplit(".", 1)[-1] for d in node.decorators}
         if not hooks & REQUEST_HOOKS or not is_enforcing_hook_name(name_words(node.name.value)):
             return False
+        if any(reads_as_guard(name) for name in hooks - REQUEST_HOOKS):
+            return False  # `@bp.before_request` over `@login_required`: the decorator refuses, the body need not
         if not never_refusing_hook(node):
             return False
         name = node.name.value
@@ -636,6 +665,8 @@ class AuthCheckAlwaysPasses(Rule):
         decorators = {(self.qualified_name(d.decorator) or "").rsplit(".", 1)[-1] for d in node.decorators}
         if decorators & ABSTRACT_DECORATORS or _is_signal_receiver(node):
             return True
+        if any(reads_as_guard(name) for name in decorators - REQUEST_HOOKS):
+            return True  # `@login_required` over it refuses whoever its body lets through
         owner = self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], cst.ClassDef) else None
         if owner is None:
             return False

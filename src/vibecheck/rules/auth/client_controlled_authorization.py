@@ -9,6 +9,7 @@ from typing import Any
 import libcst as cst
 
 from vibecheck.analysis.admin_routes import (
+    admin_hooked_receivers,
     admin_permission_class,
     drf_permission_classes,
     is_django_admin_class,
@@ -60,6 +61,9 @@ CLAIM_TYPES = frozenset({cst.Name, cst.Attribute, cst.Subscript, cst.Call})
 # How the message names a value read from a token nobody verified.
 UNVERIFIED_SUFFIX = ", the claims of a token whose signature nobody checked"
 UNVERIFIED_ORIGIN = "`{}`" + UNVERIFIED_SUFFIX
+# The methods a framework asks whether to let the caller in, whose answer is what they return: DRF's permission
+# classes, Django's `UserPassesTestMixin`.
+PERMISSION_ANSWERS = frozenset({"has_permission", "has_object_permission", "test_func"})
 # Server-side identity: comparing the client's claim against it is a check, not trust.
 SERVER_IDENTITY = ("current_user", "request.user", "g.user", "session", "self.request.user", "get_current_user", "identity",
                    "get_jwt_identity", "claims", "auth.user")
@@ -85,6 +89,23 @@ def _is_privilege_name(name: str | None) -> tuple[bool, bool]:
         return False, False
     identity = bool(IDENTITY_WORDS & set(words)) or (len(words) > 1 and words[-1] == "id" and words[-2] in IDENTITY_ID_OWNERS)
     return bool(PRIVILEGE_WORDS & set(words)) or identity, identity
+
+
+# Literals a flag is compared with to read it as a yes (`== "1"`, `== "true"`): the comparison only reads the flag.
+FLAG_LITERALS = frozenset({"1", "true", "True", "yes", "on"})
+
+
+def _client_flag(value: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The value a permission check returns as its answer, unwrapped: `bool(x)`, `x == "true"`, `x is True`, `x`."""
+    if type(value) is cst.Call and dotted_name(value.func) == "bool" and len(value.args) == 1:
+        value = value.args[0].value
+    if type(value) is cst.Comparison and len(value.comparisons) == 1:
+        right = value.comparisons[0].comparator
+        literal = string_value(right) if type(right) is cst.SimpleString else dotted_name(right)
+        if literal not in FLAG_LITERALS or type(value.comparisons[0].operator) not in (cst.Equal, cst.Is):
+            return None
+        value = value.left
+    return value if type(value) in CLAIM_TYPES else None
 
 
 def _may_name_a_claim(function: cst.FunctionDef, statements: tuple[cst.CSTNode, ...]) -> bool:
@@ -121,7 +142,10 @@ class ClientControlledAuthorization(FlowRule):
     data read under a privilege-like name: `request.args.get("admin")`, a `role`/`is_admin`/`is_staff`/
     `permissions` value from headers, cookies, the query string or the body (also after being stored in a
     variable), a FastAPI route parameter such as `x_role`, or a `user_id` claim that is not compared with
-    the server-side identity (`current_user`, `request.user`, `session`). The claims of a JWT decoded
+    the server-side identity (`current_user`, `request.user`, `session`). What a framework's permission check returns
+    is its decision: DRF's `has_permission`/`has_object_permission` or Django's `test_func` returning the client's
+    flag as it came (`return bool(request.data.get("is_triager"))`, `== "true"`), whatever its name (not a credential
+    the client presents, `X-Api-Token`), is reported too. The claims of a JWT decoded
     without checking its signature (`jwt.decode(t, options={"verify_signature": False})`,
     `get_unverified_claims(t)`) are the client's too, also when a function of the same module returns them
     (`if current_claims().get("is_admin"):`, a method called as `self.claims()`, or through a variable); when
@@ -154,6 +178,7 @@ class ClientControlledAuthorization(FlowRule):
     idea of the caller (`if target_user_id: return request.user.user_id == target_user_id`, an ownership check), nor a
     path tested for where it leads (`if not root.is_relative_to(BASE):`, `os.path.isdir(root)`: a directory). Nor are
     conditions in a route handler that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`,
+    `Depends(require_role("admin"))`, a route of a blueprint whose `before_request` hook in the file refuses non-admins,
     a DRF view whose permission classes name administrators: `permission_classes = [IsOrgAdmin]`,
     `@permission_classes([IsAdminUser])`, unless an action lists its own),
     nor in the methods of a Django admin class (`save_model(self, request, ...)` of a `ModelAdmin`, `SingletonModelAdmin` or
@@ -224,6 +249,8 @@ class ClientControlledAuthorization(FlowRule):
     _statement: cst.CSTNode | None = None
     _admin_only = False  # the function is a route handler only administrators reach
     _admin_classes: list[bool]  # for each class around the walk, whether it is a Django admin class
+    _admin_receivers: frozenset[str] = frozenset()  # blueprints whose `before_request` hook admits only admins
+    _answers_permission = False  # the function is a framework's permission check: what it returns lets the caller in
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
@@ -235,6 +262,8 @@ class ClientControlledAuthorization(FlowRule):
         self._admin_classes.pop()
 
     def visit_Module(self, node: cst.Module) -> None:
+        self._admin_receivers = admin_hooked_receivers(node) if "before_request" in self.context.source \
+            else frozenset()
         # most modules decode no token, and need no search of every function for helpers
         if all(hint in self.context.source for hint in UNVERIFIED_HINTS):
             self._unverified_helpers = _unverified_helpers(node, self.qualified_name)
@@ -300,20 +329,24 @@ class ClientControlledAuthorization(FlowRule):
 
     def skips(self, function: cst.FunctionDef) -> bool:
         """A function without a condition (`check` reads only the tests of `if`, `while` and conditional expressions
-        of simple statements) decides nothing; nor does one that can name no claim (`_may_name_a_claim`)."""
+        of simple statements, and what a framework's permission check returns) decides nothing; nor does one that can
+        name no claim (`_may_name_a_claim`)."""
         statements = walked_statements(function)
+        answers = function.name.value in PERMISSION_ANSWERS  # what it returns decides
         return statements is not None and (not any(
-            type(s) is cst.If or type(s) is cst.While
+            type(s) is cst.If or type(s) is cst.While or answers and type(s) is cst.Return
             or (type(s) not in COMPOUND_STATEMENTS and cst.IfExp in map(type, iter_expressions(s)))  # (a scan in C)
-            for s in statements) or not _may_name_a_claim(function, statements))
+            for s in statements) or not (answers or _may_name_a_claim(function, statements)))
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
         self._in_route = is_route_handler(function)
+        self._answers_permission = function.name.value in PERMISSION_ANSWERS
         # a GraphQL resolver's or gRPC servicer's arguments are the client's message, whose fields it reads
         self._reads_message = not self._in_route and bool(resolver_parameters(function, self.context.imports))
         own = drf_permission_classes(function)  # an action's own `permission_classes=` replace its class's
-        self._admin_only = (self._in_route and restricted_to_admins(function)) or _restricted_to_owners(function) \
+        self._admin_only = (self._in_route and restricted_to_admins(function, self._admin_receivers)) \
+            or _restricted_to_owners(function) \
             or (not own and any(self.__dict__.get("_admin_classes", ())))
         self._injected = injected_parameters(function, self.context.imports, self.context.module) \
             if self._in_route else frozenset()
@@ -346,17 +379,20 @@ class ClientControlledAuthorization(FlowRule):
             return
         if type(node) in COMPOUND_STATEMENTS:
             return
+        if self._answers_permission and type(node) is cst.Return and node.value is not None:
+            self._check_condition(node.value, state, answer=_client_flag(node.value))
         for inner in iter_expressions(node):
             if type(inner) is cst.IfExp:
                 self._check_condition(inner.test, state, used_in=inner.body)
 
     def _check_condition(self, test: cst.BaseExpression, state: FlowState, *, branch: cst.BaseSuite | None = None,
-                         used_in: cst.CSTNode | None = None) -> None:
+                         used_in: cst.CSTNode | None = None, answer: cst.BaseExpression | None = None) -> None:
         """`branch`: the block an `if` test opens; when it refuses the request (401/403), the test decides who gets in,
         whatever the tested value is called: a header compared with fixed names (`x_internal_caller not in
         {"scheduler"}`). Read only for a test on request data that names no claim (it walks the whole block).
         `used_in`: what runs when the test passes (the block of an `if` or `while`, the value of a conditional
-        expression)."""
+        expression). `answer`: the flag a permission check returns as it came (`return bool(request.data.get(
+        "is_triager"))`): the client's flag is the decision, whatever it is called."""
         if self._admin_only:
             return  # an administrator chooses the role or user a form names: that is the handler's job
         recorded = False
@@ -368,6 +404,9 @@ class ClientControlledAuthorization(FlowRule):
             if taint is None or taint.kind not in ("request", CALL) or self._server_object(inner, taint):
                 continue
             claim = self._claim(inner, taint)
+            if claim is None and inner is answer and taint.kind == "request" and taint.key \
+                    and not CREDENTIAL_WORDS & set(name_words(taint.key)):
+                claim = taint.key
             if claim is None and branch is not None and taint.kind == "request":
                 if denies is None:
                     denies = _denies_access(branch)

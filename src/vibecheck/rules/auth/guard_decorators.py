@@ -21,6 +21,9 @@ NON_REFUSING_CALLS = frozenset({
     "lower", "upper", "split", "replace", "removeprefix", "startswith", "endswith", "print", "debug", "info",
     "warning", "warn", "log", "error", "flash", "wraps", "update_wrapper",
 })
+# ... and in a mixin's `dispatch`, the `super()` whose `dispatch` it calls on, and the queries its tests ask
+# (`request.user.groups.filter(name="managers").exists()`, `has_perm(...)`).
+PASSING_CALLS = NON_REFUSING_CALLS | {"super", "filter", "exists", "count", "first", "has_perm", "has_perms"}
 # Statements through which a wrapper or hook may refuse (or hand the request elsewhere): not a sure pass.
 MAY_REFUSE = (cst.Raise, cst.Assert, cst.Yield, cst.Try, cst.With)
 # Decorators that say authentication is optional: calling the view on every path is their job.
@@ -156,6 +159,29 @@ def _always_calls(wrapper: cst.FunctionDef, wrapped: set[str]) -> bool:
             elif _called_name(node) not in NON_REFUSING_CALLS:
                 return False
     return calls_view
+
+
+def never_refusing_dispatch(method: cst.FunctionDef) -> bool:
+    """A mixin's `dispatch` that hands every request on to `super().dispatch(...)` and refuses on no path: it may test
+    the user and warn (`messages.error(request, "Staff only")`), but nothing turns the caller away."""
+    body = method.body
+    statements: list[cst.CSTNode] = _reachable(list(body.body)) if isinstance(body, cst.IndentedBlock) else []
+    last = statements[-1] if statements else None
+    if not (isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[-1], cst.Return)
+            and _calls_super_dispatch(last.body[-1].value)):
+        return False
+    for node in (node for statement in statements for node in walk_own(statement)):
+        if isinstance(node, MAY_REFUSE) or isinstance(node, cst.Return) and not _calls_super_dispatch(node.value):
+            return False
+        if isinstance(node, cst.Call) and not _calls_super_dispatch(node) and _called_name(node) not in PASSING_CALLS:
+            return False
+    return True
+
+
+def _calls_super_dispatch(node: cst.BaseExpression | None) -> bool:
+    """`super().dispatch(request, *args, **kwargs)`."""
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "dispatch" \
+        and isinstance(node.func.value, cst.Call) and _called_name(node.func.value) == "super"
 
 
 def _reachable(statements: list[cst.CSTNode]) -> list[cst.CSTNode]:

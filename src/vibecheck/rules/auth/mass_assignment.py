@@ -124,7 +124,8 @@ class MassAssignment(Rule):
     `JSON` argument); DynamoDB's `table.put_item(Item=body)` and Cosmos DB's `container.upsert_item(body)`
     (`create_item`, `replace_item`) of such a dict; the same with a Pydantic body whose class declares such a field
     (in the same file, or in a `schemas`, `models`, `dto` ... module of its own package it imports the class from,
-    `from .schemas import NoteUpdate`) and that `body.model_dump()` or `body.dict()` does not drop
+    `from .schemas import NoteUpdate`, or of the package above, `from ..schemas import NoteUpdate` in a router) and
+    that `body.model_dump()` or `body.dict()` does not drop
     (`exclude={"owner_id"}`, an `include=` allow-list); and `for key, value in data.items(): setattr(obj, key, value)`
     over client data, also over `vars(data)` or `data.__dict__` of an input that declares such a field (a Pydantic
     body, a Strawberry `@strawberry.input`); and the client's dict handed to a function of a helper module of the

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.analysis.admin_routes import drf_permission_classes
+from vibecheck.analysis.admin_routes import admin_permission_class, drf_permission_classes
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.app_model.handlers import (
     ID_NAME,
@@ -71,6 +71,8 @@ PROVIDER_OBJECT_CALLS: dict[str, frozenset[str]] = {
 # Owners that are groups (`x_tenant_id`, `org_id`): a tenant read by the client's id is that tenant's data, not a
 # member's public page, so its model (`Tenant`) and variable name no caller, even when nothing is changed.
 SHARED_OWNERS = frozenset({"tenant", "org", "organization", "team", "workspace", "company"})
+# Short and British spellings of a group, read as its full name (`x_org_id` names an `Organization`).
+SHARED_OWNER_SPELLINGS = {"org": "organization", "organisation": "organization", "orgs": "organization"}
 # Words of a field that records who last changed a row (`updated_by`, `last_modified_by`, `edited_by`).
 EDITOR_STAMP_WORDS = frozenset({"updated", "modified", "edited", "changed", "updater", "editor", "modifier"})
 # Calls a row reader makes besides its lookup, none of which can check an owner: the error it answers when the row is
@@ -98,6 +100,13 @@ CLIENT_ROOTS = frozenset({"request", "req"})
 OBJECT_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "RetrieveUpdateAPIView",
                              "RetrieveDestroyAPIView", "RetrieveAPIView", "UpdateAPIView", "DestroyAPIView"})
 OBJECT_PERMISSION_WORDS = frozenset({"owner", "author", "object", "creator"})
+# DRF views that also list their queryset: DRF runs no object permission (`has_object_permission`) on a list.
+LISTING_VIEWSETS = frozenset({"ModelViewSet", "ReadOnlyModelViewSet", "ListAPIView", "ListCreateAPIView",
+                              "ListModelMixin"})
+# Words of an object permission that opens reading to everyone (`IsOwnerOrReadOnly`): the rows are public.
+READ_ONLY_WORDS = frozenset({"read", "only"})
+# Methods that may scope a list (as may a class's `filter_backends`): the list answered by hand, a filtered queryset.
+LIST_SCOPING = frozenset({"list", "get_queryset", "filter_queryset"})
 # What a DRF view's client sends beside the URL: the query string and the body.
 CLIENT_PARAMS = frozenset({"self.request.query_params", "self.request.GET", "self.request.data", "self.request.POST"})
 # The viewsets of `OBJECT_VIEWSETS` that change or delete the object they look up.
@@ -353,10 +362,15 @@ def _object_words(body: cst.CSTNode, fetched: set[str]) -> set[str]:
     return words
 
 
+def _spelled_both_ways(words: set[str]) -> set[str]:
+    """The words with each short spelling of theirs (`organization` and `org`): a variable may use either."""
+    return words | {short for short, full in SHARED_OWNER_SPELLINGS.items() if full in words}
+
+
 def _model_words(body: cst.CSTNode) -> set[str]:
     """The words of the model classes a body names (`Tenant` of `db.get(Tenant, x_tenant_id)`)."""
-    return {word for node in walk_own(body) if type(node) is cst.Name and MODEL_CLASS.match(node.value)
-            for word in name_words(node.value)}
+    return {SHARED_OWNER_SPELLINGS.get(word, word) for node in walk_own(body)
+            if type(node) is cst.Name and MODEL_CLASS.match(node.value) for word in name_words(node.value)}
 
 
 def _authorship_arguments(body: cst.CSTNode) -> set[int]:
@@ -490,7 +504,8 @@ class ObjectLookupNotScopedToUser(Rule):
     when that guard restricts to a role, `Depends(require_admin)`, `staff_member_required(...)`; or a Socket.IO event
     handler, `@socketio.on("delete")`, of a module whose `connect` handler checks the client, its message's id fields
     being the client's: `data["id"]`, `room_id = data["room"]`; or a FastAPI dependency that takes a value of the
-    request beside the caller, `def current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))`;
+    request beside the caller, `def current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))` (or
+    `user: CurrentUser`; `x_org_id` names an `Organization` as `x_tenant_id` a `Tenant`);
     or a pydantic-ai tool, `@agent.tool` taking `ctx: RunContext[Deps]`, whose deps class has a field for the user
     the agent acts for, `user_id`, its id-named arguments being the ids the model chose; or a
     Graphene resolver or mutation behind graphql_jwt's `@login_required`, whose id arguments are the client's, or a
@@ -566,7 +581,11 @@ class ObjectLookupNotScopedToUser(Rule):
     classes may check on the object); such a viewset, too, whose `get_queryset` returns the rows of whatever parent
     the client names in the query string or body (`Membership.objects.filter(project_id=self.request.query_params.get(
     "project"))`, beside literal criteria only) while no method of the view names the caller (a listing,
-    `ReadOnlyModelViewSet`, changes nothing and stays quiet); and a Django `DetailView`, `UpdateView` or `DeleteView` behind
+    `ReadOnlyModelViewSet`, changes nothing and stays quiet); a viewset that lists (`ModelViewSet`,
+    `ReadOnlyModelViewSet`, `ListAPIView`) `X.objects.all()` while an object permission keeps each object to its owner
+    (`IsOwner`, whose `has_object_permission` DRF never runs on a list; not `IsOwnerOrReadOnly`, which opens reading to
+    all, nor beside `IsAdminUser`), with no `get_queryset`, `filter_queryset`, `list` or `filter_backends`; and a Django
+    `DetailView`, `UpdateView` or `DeleteView` behind
     a login mixin whose `model` or `queryset = X.objects.all()` serves every object, with no `get_queryset`,
     `get_object` or `test_func` (a member's profile page, `model = User`, is meant to be seen). Lookups count
     also when an async ORM or a document store runs them on the model class or collection
@@ -656,14 +675,17 @@ class ObjectLookupNotScopedToUser(Rule):
         """A DRF viewset that serves every object (`queryset = X.objects.all()`) of a model whose rows belong to users:
         it saves the caller as owner in `perform_create`, or the model has a relation to the user model."""
         bases = {(self.qualified_name(b.value) or "").rpartition(".")[2] for b in node.bases}
-        if not bases & OBJECT_VIEWSETS:
+        if not bases & (OBJECT_VIEWSETS | LISTING_VIEWSETS):
             return
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
         methods = {s.name.value: s for s in body if isinstance(s, cst.FunctionDef)}
         permissions = _class_attribute(body, "permission_classes")
         names = [n.rpartition(".")[2] for n in dotted_uses(permissions)] if permissions is not None else []
         if any(set(name_words(n)) & OBJECT_PERMISSION_WORDS for n in names):
+            self._check_listed_objects(node, bases, body, methods, names)
             return  # `IsOwner`, `IsAuthorOrReadOnly`, `DjangoObjectPermissions`: an object-level check
+        if not bases & OBJECT_VIEWSETS:
+            return
         if "get_queryset" in methods and bases & CHANGING_VIEWSETS and set(names) <= LOGIN_ONLY_PERMISSIONS:
             self._check_client_scoped_queryset(node.name.value, methods)
         if methods.keys() & {"get_queryset", "get_object", "filter_queryset"}:
@@ -686,6 +708,23 @@ class ObjectLookupNotScopedToUser(Rule):
             self.report(anchor, f"`{node.name.value}` serves `{short_code(queryset)}` to every signed-in user, though "
                         f"each row belongs to a user (`{sorted(owners)[0]}`): any user can change or delete the "
                         "others' objects by their id.", hint=SCOPE_VIEWSET_HINT)
+
+    def _check_listed_objects(self, node: cst.ClassDef, bases: set[str], body: Sequence[cst.BaseStatement],
+                              methods: dict[str, cst.FunctionDef], permissions: list[str]) -> None:
+        """A viewset that keeps each object to its owner (`IsOwner.has_object_permission`) but lists `X.objects.all()`:
+        DRF never asks an object permission about a list, so every user's rows go to every signed-in user. A class
+        that lets everyone read (`IsAuthorOrReadOnly`) says the rows are public, and the list is too."""
+        if not bases & LISTING_VIEWSETS or methods.keys() & LIST_SCOPING or _class_attribute(body, "filter_backends"):
+            return
+        queryset = _class_attribute(body, "queryset")
+        checker = next((n for n in permissions if set(name_words(n)) & OBJECT_PERMISSION_WORDS
+                        and not set(name_words(n)) >= READ_ONLY_WORDS), None)
+        if checker is None or queryset is None or not _serves_all(queryset) or admin_permission_class(permissions):
+            return  # (a list for administrators: `[IsAdminUser, IsOwner]`)
+        self.report(node.decorators[0] if node.decorators else node,
+                    f"`{node.name.value}` checks `{checker}` on each object it serves by id, but DRF runs no object "
+                    f"permission on a list, and its list serves `{short_code(queryset)}`: every user's objects to "
+                    "every signed-in user.", hint=SCOPE_VIEWSET_HINT)
 
     def _check_client_scoped_queryset(self, view: str, methods: dict[str, cst.FunctionDef]) -> None:
         """`get_queryset` of a viewset that changes and deletes its objects returns the rows of the parent the client
@@ -853,7 +892,8 @@ class ObjectLookupNotScopedToUser(Rule):
         # a read of the group the client names (`db.get(Tenant, x_tenant_id)`), not a lookup scoped by it
         # (`get_project_in_tenant(tenant_id, project_id)`)
         entity = client_words & _object_words(body, fetched) if changes \
-            else client_words & SHARED_OWNERS & _model_words(body)
+            else _spelled_both_ways({SHARED_OWNER_SPELLINGS.get(w, w) for w in client_words} & SHARED_OWNERS
+                                    & _model_words(body))
         client_values = handler.client_ids | _request_values(body)  # an owner the client names relates nothing
         if _runs_owner_scoped_sql(body, client_values):
             return True  # `SELECT ... WHERE id = ? AND owner_id = ?` first: the row is known to be the caller's

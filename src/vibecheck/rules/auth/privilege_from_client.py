@@ -5,7 +5,12 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.analysis.admin_routes import admin_permission_class, drf_permission_classes, restricted_to_admins
+from vibecheck.analysis.admin_routes import (
+    admin_hooked_receivers,
+    admin_permission_class,
+    drf_permission_classes,
+    restricted_to_admins,
+)
 from vibecheck.analysis.app_model.handlers import parameters
 from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.flow import is_rest_payload, is_route_handler, resolver_parameters, short_code
@@ -76,7 +81,9 @@ class PrivilegeFromClient(Rule):
     form's checkbox, `is_admin=request.form.get("is_admin") == "on"`). Also reports the first-user-is-admin pattern: a
     privilege set from whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
     that test, `role="admin" if not User.objects.exists() else "user"`). A route handler that only administrators
-    reach (`admin=Depends(get_admin_user)`, `@admin_required`; a class-based view whose base or class decorator
+    reach (`admin=Depends(get_admin_user)`, `@admin_required`, a role factory given only administrators' roles,
+    `Depends(require_role("admin"))`, a route of a blueprint whose `before_request` hook in the same file refuses whoever
+    is no administrator, `if not current_user.is_admin: abort(403)`; a class-based view whose base or class decorator
     restricts it, `ProjectAdminMixin`, `PermissionRequiredMixin`; a DRF view whose permission classes name
     administrators, `permission_classes = [IsOrgAdmin]`, unless an action lists its own) grants privileges by design and
     is not reported.
@@ -136,6 +143,9 @@ class PrivilegeFromClient(Rule):
         self.first_flags: list[set[str]] = []  # names holding "no account exists yet", per function
         self.admin_only: list[bool] = []  # per function: a route handler only administrators reach
         self.restricted_classes: list[bool] = []  # per class around the walk: a base or decorator restricts it
+        # blueprints whose `before_request` hook admits only administrators (read only if the file has such a hook)
+        self.admin_receivers = admin_hooked_receivers(context.module) if "before_request" in context.source \
+            else frozenset()
         # whether the file calls an existence method at all (`.count(`): most files do not, and need no search
         self.asks_existence = any(f".{name}(" in context.source for name in EXISTENCE_CALLS)
         self.reading_arguments: set[int] = set()  # the arguments of calls that read (`READING_VERBS`)
@@ -165,7 +175,7 @@ class PrivilegeFromClient(Rule):
         self.field_locals.append(set())
         self.first_flags.append(set())
         own = drf_permission_classes(node)  # an action's own `permission_classes=` replace its class's
-        self.admin_only.append((bool(client) and restricted_to_admins(node))
+        self.admin_only.append((bool(client) and restricted_to_admins(node, self.admin_receivers))
                                or (not own and bool(self.restricted_classes and self.restricted_classes[-1])))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:

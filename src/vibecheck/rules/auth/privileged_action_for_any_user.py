@@ -7,7 +7,7 @@ from typing import Any
 
 import libcst as cst
 
-from vibecheck.analysis.admin_routes import restricted_to_admins
+from vibecheck.analysis.admin_routes import admin_hooked_receivers, restricted_to_admins
 from vibecheck.analysis.app_model.bots import (
     BOT_FACTS,
     BotHandler,
@@ -99,7 +99,8 @@ class PrivilegedActionForAnyUser(Rule):
     methods=["POST"])` method behind `@protect()`), with
     no role or permission check anywhere (no `IsAdminUser` or custom permission class, no
     `@staff_member_required`/`@permission_required`, no `Depends(require_admin)` where the router is included or
-    among the handler's parameters (`session_user=Depends(get_admin_user)`), no `is_staff`, `has_perm`, `role` or
+    among the handler's parameters (`session_user=Depends(get_admin_user)`, `Depends(require_role("admin"))`), no
+    blueprint `before_request` hook of the file refusing non-admins, no `is_staff`, `has_perm`, `role` or
     `is_admin` in the body, no `get_permissions` override). Revoking or granting one's own credentials
     (`revoke_token`, `revoke_api_key`, `grant_consent`) is self-service, like a logout, unless the client names the
     user whose credentials they are (`/users/{user_id}/sessions/revoke`).
@@ -185,11 +186,14 @@ class PrivilegedActionForAnyUser(Rule):
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
         self.sockets_checked = False
+        self.admin_receivers: frozenset[str] = frozenset()  # blueprints whose `before_request` admits only admins
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
             self.routers = router_dependencies(node, self.context.imports)
         self.sockets_checked = socket_connections_checked(node, self.context.imports)
+        if "before_request" in self.context.source:
+            self.admin_receivers = admin_hooked_receivers(node)
         handlers = bot_handlers(node, self.context.imports)
         for handler, compared in unguarded_privileged(handlers, self.context.imports, PRIVILEGED_VERBS):
             self._report_bot_handler(handler, handlers if compared else [])
@@ -290,7 +294,7 @@ class PrivilegedActionForAnyUser(Rule):
             by_default = not handler.authenticated and handler.drf_default
             restricted = handler.restricted or (owner is not None and owner[1]) \
                 or restricts(decorator_names(node, self.context.imports)) \
-                or restricts([*map(str, handler.identity_params)]) or restricted_to_admins(node)
+                or restricts([*map(str, handler.identity_params)]) or restricted_to_admins(node, self.admin_receivers)
         words = name_words(name)
         verb = next((w for w in words if w in PRIVILEGED_VERBS), None)
         if not methods & WRITE_METHODS or restricted or not authenticated:

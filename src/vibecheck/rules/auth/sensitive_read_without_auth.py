@@ -22,6 +22,8 @@ SENSITIVE_READ_WORDS = frozenset({
     "reservations", "conversation", "conversations", "transcript", "transcripts",
     # lists of people who gave the app their address: a newsletter's, a mailing's, an event's, a job's
     "subscriber", "subscribers", "recipient", "recipients", "attendee", "attendees", "applicant", "applicants",
+    # and of the addresses invited, with the links that let each in
+    "invite", "invites", "invitation", "invitations",
 })
 # Words of a path or handler name that say the author meant it for everyone (`/public/documents`, `public_profile`).
 PUBLIC_WORDS = frozenset({"public"})
@@ -42,7 +44,7 @@ class SensitiveReadWithoutAuth(ProjectRule):
     Reads the app model (see VC201) and reports routes that only read (GET and friends) whose path or
     handler name (a class view's class and method: `ExportUsersView.get`) is about people's data or fetches for the
     caller (`/users`, `/orders/{id}`, `/invoices`, `/teams/{id}/members`, `/directory`, `/devices/{id}/location`,
-    `/bookings`, `/conversations/{id}`, `/export`, `/download`, `/me`, `/proxy`,
+    `/bookings`, `/conversations/{id}`, `/orgs/{id}/invites`, `/export`, `/download`, `/me`, `/proxy`,
     `/fetch`...; a Graphene root resolver, `Query.resolve_users`; a Flask-AppBuilder `@expose("/contacts.csv")` method)
     when no guard protects them anywhere (their
     decorators, dependencies, router, blueprint hook, URLconf entry, DRF defaults) while other routes of
