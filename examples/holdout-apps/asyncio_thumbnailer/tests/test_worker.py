@@ -92,6 +92,7 @@ async def test_download_error_type(worker):
 
 
 @pytest.mark.asyncio
+# expect: VC303
 async def test_report_swallow(worker):
     try:
         await worker.report("j1", "done")

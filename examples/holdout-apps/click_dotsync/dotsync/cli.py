@@ -70,8 +70,8 @@ def push(ctx: click.Context) -> None:
     config = _config(ctx)
     try:
         git.push(config.repo, config.remote, config.branch)
+    # expect: VC104
     except Exception as e:
-        # expect: VC104
         click.echo(f"push failed: {e}")
 
 

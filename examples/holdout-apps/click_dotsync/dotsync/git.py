@@ -46,8 +46,8 @@ def status(repo: Path) -> str:
 def clone(url: str, dest: Path) -> None:
     try:
         subprocess.run(["git", "clone", url, str(dest)], check=True, capture_output=True)
+    # expect: VC104
     except subprocess.CalledProcessError as e:
-        # expect: VC104
         print("clone failed:", e.stderr)
 
 

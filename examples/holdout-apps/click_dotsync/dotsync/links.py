@@ -46,6 +46,6 @@ def unlink_all(repo: Path, names: list[str], home: Path) -> list[str]:
     return removed
 
 
+# expect: VC501
 def restore_backups(home: Path, names: list[str]) -> list[str]:
-    # expect: VC501
     raise NotImplementedError

@@ -21,7 +21,7 @@ def test_add_files(runner, config_file):
 
 def test_add_reports_count(runner, config_file):
     result = runner.invoke(cli, ["--config", str(config_file), "add", ".gitconfig"])
-    # expect: VC310
+    # expect: VC304/VC310
     assert result
 
 

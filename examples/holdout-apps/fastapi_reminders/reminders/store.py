@@ -100,6 +100,6 @@ def delete_reminder(reminder_id: int, owner: str) -> None:
         raise
 
 
+# expect: VC501
 def purge_sent() -> int:
-    # expect: VC501
     pass

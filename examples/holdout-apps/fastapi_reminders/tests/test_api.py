@@ -25,7 +25,7 @@ def test_create_reminder_with_webhook(client, headers):
 
 def test_read_reminder(client, headers, reminder_id):
     resp = client.get(f"/reminders/{reminder_id}", headers=headers)
-    # expect: VC310
+    # expect: VC304/VC310
     assert resp
 
 

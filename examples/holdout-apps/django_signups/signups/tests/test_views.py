@@ -39,7 +39,7 @@ class SignupViewTests(TestCase):
         with mock.patch("signups.services.send_mail"):
             self.client.post(reverse("signup", args=[self.event.pk]))
             response = self.client.post(reverse("signup", args=[self.event.pk]))
-        # expect: VC310
+        # expect: VC304/VC310
         self.assertTrue(response)
 
     def test_signup_twice_conflict(self):
