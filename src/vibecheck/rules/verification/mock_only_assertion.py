@@ -42,6 +42,21 @@ DATA_MODULES = frozenset({
 })
 
 
+# Test harnesses that run the project and hand back its outcome instead of raising it: a CLI runner catches the
+# command's exceptions into `result.exit_code`, and a test client answers an error page or a 4xx body.
+HARNESS_CLASSES = frozenset({
+    "click.testing.CliRunner", "typer.testing.CliRunner", "fastapi.testclient.TestClient",
+    "starlette.testclient.TestClient", "django.test.Client", "django.test.client.Client", "rest_framework.test.APIClient",
+    "httpx.AsyncClient", "httpx.Client",
+})
+HARNESS_FIXTURES = frozenset({"client", "runner", "cli_runner", "test_client", "api_client", "app_client",
+                              "async_client", "self.client", "self.runner"})
+HARNESS_METHODS = frozenset({"invoke", "get", "post", "put", "patch", "delete", "head", "options", "request"})
+# What checks that a mock was called (`send.assert_called_once_with(...)`, `rpush.assert_awaited()`).
+MOCK_CHECKS = ("assert_called", "assert_awaited", "assert_any_call", "assert_any_await", "assert_has_calls",
+               "assert_has_awaits", "assert_not_called", "assert_not_awaited")
+
+
 def self_attribute(node: cst.BaseExpression) -> str:
     """`self.gateway.charge.return_value()` -> `self.gateway`; '' when the chain does not start at `self.<name>`."""
     while True:
@@ -77,6 +92,13 @@ class AssertionOnMockOnly(TestAwareRule):
     what `requests`, `httpx` or `aiohttp` answer it is the registered answer: a test that only calls them checks the
     mock, not the project's client. (The test suites of those mocking libraries themselves are written this way on
     purpose, since the mock is their code under test: ignore VC308 there with `per-file-ignores`.)
+
+    Also reports a test that runs the code under test through a harness that answers its failures instead of
+    raising them (a CLI runner's `runner.invoke(cli, [...])`, which catches the command's exception into
+    `result.exit_code`; a test client's `client.post(...)`, whose error page or 4xx body comes back as a response),
+    drops that answer, and checks only that a mock was called (`send_sms.assert_called()`, `rpush.assert_awaited()`):
+    the command may crash or the route answer 500 right after the call the mock recorded, and the test still passes.
+    Reading the answer (`assert result.exit_code == 0`), or checking anything else than the mock, is a check.
 
     ## Why is this bad?
     `m = Mock(return_value=3); assert m() == 3` tests `unittest.mock`, not your code. Coding agents
@@ -134,7 +156,8 @@ class AssertionOnMockOnly(TestAwareRule):
         patched = {target for d in frame.node.decorators if isinstance(d.decorator, cst.Call)
                    for target in [self._patch_target(d.decorator)] if target}
         frame.data.update(mocks=set(self._patched_parameters(frame.node)), real_call=False, asserts=False,
-                          patched=patched, http_mocked=False)
+                          patched=patched, http_mocked=False, harnesses=set(), dropped="", mock_checked=set(),
+                          other_check=False)
 
     def exit_test(self, frame: Frame) -> None:
         data = frame.data
@@ -144,6 +167,36 @@ class AssertionOnMockOnly(TestAwareRule):
                         f"Test `{frame.node.name.value}` only checks the mock {names} it configured itself: "
                         "no code under test runs, so it cannot fail.",
                         hint="Call the code under test with the mock injected, and assert on its result or its use of the mock.")
+        elif data["dropped"] and data["mock_checked"] and not data["other_check"]:
+            names = ", ".join(f"`{m}`" for m in sorted(data["mock_checked"]))
+            self.report(frame.node.name,
+                        f"Test `{frame.node.name.value}` drops what `{data['dropped']}` answered and only checks that "
+                        f"the mock {names} was called: a crash or an error response after that call still passes.",
+                        hint="Keep the answer and assert on it too (`assert result.exit_code == 0, result.output`, "
+                             "`assert response.status_code == 201`).")
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        """`runner.invoke(cli, ["sync"])` or `client.post(url)` as a statement: the harness's answer is dropped."""
+        test = self.current_test
+        call = node.value.expression if isinstance(node.value, cst.Await) else node.value
+        if test is None or test.data["dropped"] or not isinstance(call, cst.Call):
+            return
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value in HARNESS_METHODS \
+                and (full_name(func.value) or "") in HARNESS_FIXTURES | test.data["harnesses"]:
+            test.data["dropped"] = self.context.module.code_for_node(func)
+
+    def _note_harness(self, node: cst.Assign | cst.WithItem) -> None:
+        """`runner = CliRunner()`, `client = app.test_client()`, `with TestClient(app) as client:`."""
+        test = self.current_test
+        value = node.value if isinstance(node, cst.Assign) else node.item
+        if test is None or not isinstance(value, cst.Call):
+            return
+        if self.qualified_name(value) not in HARNESS_CLASSES and last_name(value.func) != "test_client":
+            return
+        targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else \
+            [node.asname.name] if node.asname is not None else []
+        test.data["harnesses"].update(name for t in targets if (name := full_name(t)))
 
     def _is_answer(self, node: cst.Assign) -> bool:
         """`repo.get.return_value = User(1)`, `fetch.side_effect = [Page(1)]` on a mock of the test."""
@@ -161,6 +214,7 @@ class AssertionOnMockOnly(TestAwareRule):
             self._answers.pop()
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        self._note_harness(node)
         if self._is_answer(node):
             self._answers.append(node)
         test = self.current_test
@@ -182,6 +236,7 @@ class AssertionOnMockOnly(TestAwareRule):
                 self._class_mocks[-1].add(path)
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
+        self._note_harness(node)
         test = self.current_test
         if (test is not None and isinstance(node.item, cst.Call) and node.asname is not None
                 and isinstance(node.asname.name, cst.Name) and (
@@ -192,6 +247,7 @@ class AssertionOnMockOnly(TestAwareRule):
     def visit_Assert(self, node: cst.Assert) -> None:
         if self.current_test is not None:
             self.current_test.data["asserts"] = True
+            self.current_test.data["other_check"] = True
 
     def visit_Call(self, node: cst.Call) -> None:
         test = self.current_test
@@ -226,6 +282,10 @@ class AssertionOnMockOnly(TestAwareRule):
         if attribute:
             data["mocks"].add(attribute)
             root = attribute
+        if called.startswith(MOCK_CHECKS) and isinstance(node.func, cst.Attribute) and root != "self":
+            data["mock_checked"].add(self.context.module.code_for_node(node.func.value))
+        elif called.startswith(("assert", "fail")):
+            data["other_check"] = True
         if root in data["mocks"] or root == "self":
             if called.startswith("assert"):
                 data["asserts"] = True
