@@ -61,9 +61,8 @@ def send_now(reminder_id: int, owner: str = Depends(current_owner)) -> dict:
         result = notify.deliver(reminder)
         store.mark_sent(reminder_id)
         return result
-    # expect: VC103
     except Exception as e:
-        # expect: VC414
+        # expect: VC103, VC414
         return {"error": str(e)}
 
 
