@@ -153,6 +153,13 @@ SERVICE_BASE_ERRORS = frozenset({
     "google.api_core.exceptions.GoogleAPICallError", "azure.core.exceptions.AzureError",
     "azure.core.exceptions.HttpResponseError", "openai.OpenAIError", "openai.APIError", "anthropic.AnthropicError",
     "anthropic.APIError", "stripe.error.StripeError", "stripe.StripeError",
+    # the root error of a database driver, a data store's or a mail or HTTP client: a lost connection, a locked or
+    # read-only database, a refused login, as well as the one failure the author had in mind
+    "sqlite3.Error", "sqlite3.DatabaseError", "psycopg2.Error", "psycopg2.DatabaseError", "psycopg.Error",
+    "pymysql.Error", "pymysql.err.Error", "MySQLdb.Error", "asyncpg.PostgresError", "asyncpg.exceptions.PostgresError",
+    "sqlalchemy.exc.SQLAlchemyError", "sqlalchemy.exc.DBAPIError", "redis.RedisError", "redis.exceptions.RedisError",
+    "pymongo.errors.PyMongoError", "smtplib.SMTPException", "requests.RequestException",
+    "requests.exceptions.RequestException", "httpx.HTTPError", "aiohttp.ClientError",
 })
 # Errors of those packages that answer a question about the data rather than say the operation failed: a row that
 # already exists (`except sqlite3.IntegrityError: return None` on a duplicate insert) is an expected branch.

@@ -49,7 +49,9 @@ class SwallowedException(FunctionStackRule):
     group) whose body only passes,
     continues, returns a constant or exits with status 0 (`sys.exit(0)`, `raise SystemExit`): it neither logs,
     handles nor re-raises the failure. The same for a handler of a cloud or API SDK's base error (kubernetes'
-    `ApiException`, botocore's `ClientError`, docker's `APIError`, `GoogleAPIError`, `openai.APIError`...) that
+    `ApiException`, botocore's `ClientError`, docker's `APIError`, `GoogleAPIError`, `openai.APIError`...) or of
+    the root error of a database driver, a data store's or a mail or HTTP client (`sqlite3.Error`, `psycopg2.Error`,
+    `sqlalchemy.exc.SQLAlchemyError`, `redis.RedisError`, `smtplib.SMTPException`, `requests.RequestException`) that
     only passes or continues: it catches every failure of the service, a refused permission or a failing server
     as well as the missing object the author meant (`except ApiException: pass` around a delete); its subclass for
     that case (`NotFound`) or a status the handler reads (`if exc.status != 404: raise`) is the decision, and a
