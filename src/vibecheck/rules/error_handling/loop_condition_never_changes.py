@@ -89,7 +89,7 @@ class LoopConditionNeverChanges(Rule):
                 or not all(isinstance(part, CONDITION_NODES) for part in walk_own(test)):
             return
         names = set(names_in(test))
-        if not names or names & _touched(node.body) or not names <= self._locals() \
+        if not names or names & touched_names(node.body) or not names <= self._locals() \
                 or names & self._shared_names() or self._exits(node.body):
             return
         self.report(test, f"Nothing in this loop changes {_listed(names)}, so once `{_code(self, test)}` holds it "
@@ -126,7 +126,7 @@ class LoopConditionNeverChanges(Rule):
         return False
 
 
-def _touched(body: cst.BaseSuite) -> set[str]:
+def touched_names(body: cst.BaseSuite) -> set[str]:
     """Names the body may change: bound there (`i += 1`, `a, b = b, a`, `for i in ...`, `del i`), or handed to code
     that may mutate the object (`queue.pop()`, `advance(cursor)`); plain reads (`total += n`) change nothing."""
     touched: set[str] = set()
