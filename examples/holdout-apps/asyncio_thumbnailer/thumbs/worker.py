@@ -153,6 +153,7 @@ async def connect_redis_bounded(url: str, attempts: int = 5) -> aioredis.Redis:
 
 async def main() -> None:
     redis = await connect_redis_bounded(settings.REDIS_URL)
+    # expect: VC106
     async with aiohttp.ClientSession() as session:
         worker = Worker(redis, session, Path(settings.OUTPUT_DIR))
         # expect: VC505

@@ -37,8 +37,8 @@ def current_commit(repo: Path) -> str:
 
 
 def status(repo: Path) -> str:
-    # expect: VC108
     proc = subprocess.Popen(["git", "-C", str(repo), "status", "--short"], stdout=subprocess.PIPE, text=True)
+    # expect: VC108
     out, _ = proc.communicate()
     return out
 
@@ -48,6 +48,7 @@ def clone(url: str, dest: Path) -> None:
         subprocess.run(["git", "clone", url, str(dest)], check=True, capture_output=True)
     # expect: VC104
     except subprocess.CalledProcessError as e:
+        # expect: VC505
         print("clone failed:", e.stderr)
 
 

@@ -608,7 +608,8 @@ def _classify(handler: Handler, resolve: Resolver, function: cst.FunctionDef | N
     statements = [SUCCESS_EXIT if exits_successfully(s, resolve) else s for s in handler_statements(handler)]
     returned = returned_constant(statements)
     does_nothing = bool(statements) and (broad and all(is_inert(s) for s in statements) or (
-        catches_service_failures(handler.type, resolve) and all(is_pass(s) or type(s) is cst.Continue for s in statements)))
+        (catches_service_failures(handler.type, resolve) or swallows_cancellation(handler, function))
+        and all(is_pass(s) or type(s) is cst.Continue for s in statements)))
     if does_nothing and returned is not None and is_none(returned.value) and rejects_as_elsewhere(function, handler):
         return Outcome.HANDLED
     if does_nothing and (returned is None or is_none(returned.value)):
