@@ -454,7 +454,7 @@ def test_sync_command_pulls(runner):
     charge_mock.assert_called_once()
 
 
-# expect: VC308
+# ok: VC308 -- a test client raises the app's exceptions: weak (the response is unchecked), not blind
 def test_route_sends_mail_only_mock(client):
     with mock.patch("shop.mail.send") as send:
         client.post("/orders/7/confirm")
@@ -472,7 +472,7 @@ def test_cli_runner_made_in_the_test():
 
 
 class OrderViewTests(unittest.TestCase):
-    # expect: VC308
+    # ok: VC308 -- Django's test client raises the view's exceptions
     def test_confirm_notifies(self):
         with mock.patch("shop.mail.send") as send:
             self.client.post("/orders/7/confirm")

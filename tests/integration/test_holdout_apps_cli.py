@@ -461,6 +461,10 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     ("django_signups", "signups/tests/test_services.py", 51, "VC308"),
     ("fastapi_reminders", "tests/test_notify.py", 66, "VC308"),
     ("measure_units", "tests/test_convert.py", 107, "VC308"),
+    # `client.post(...)` dropped and only a mock's `assert_called()` checked: a test client raises the app's
+    # exceptions, so VC308 takes the test as weak, not blind (it reports a CLI runner's dropped result).
+    ("fastapi_reminders", "tests/test_api.py", 54, "VC308"),
+    ("django_signups", "signups/tests/test_views.py", 53, "VC308"),
     # `assert worker._stopping == worker._stopping`: an attribute compared with itself may be a property that runs code
     # each time, so VC304 leaves attributes of objects it cannot see alone.
     ("asyncio_thumbnailer", "tests/test_worker.py", 117, "VC304"),
