@@ -76,3 +76,74 @@ def head_or_none(s3, bucket, key):
     # ok: VC101 -- an answer, not a handler that does nothing: VC103 judges a value made up for a failure
     except ClientError:
         return None
+
+
+def mark_sent(conn, reminder_id):
+    import sqlite3
+
+    try:
+        conn.execute("UPDATE reminders SET sent = 1 WHERE id = ?", (reminder_id,))
+    # expect: VC101 -- a locked or read-only database reads as done
+    except sqlite3.Error:
+        pass
+
+
+def send_confirmation(server, message):
+    import smtplib
+
+    try:
+        server.send_message(message)
+    # expect: VC101
+    except smtplib.SMTPException:
+        pass
+
+
+def drop_duplicate(conn, row):
+    import sqlite3
+
+    try:
+        conn.execute("INSERT INTO seen VALUES (?)", (row,))
+    # ok: VC101 -- the row is already there: the one failure the handler names
+    except sqlite3.IntegrityError:
+        pass
+
+
+def send_confirmation_logged(server, message, log):
+    import smtplib
+
+    try:
+        server.send_message(message)
+    # ok: VC101 -- logged with its traceback
+    except smtplib.SMTPException:
+        log.exception("confirmation mail failed")
+
+
+async def drain(tasks):
+    import asyncio
+
+    try:
+        await asyncio.gather(*tasks)
+    # expect: VC101 -- a drain told to stop carries on as if it had finished
+    except asyncio.CancelledError:
+        pass
+
+
+async def stop(task):
+    import asyncio
+
+    task.cancel()
+    try:
+        await task
+    # ok: VC101 -- waits for the task it cancelled
+    except asyncio.CancelledError:
+        pass
+
+
+def sync_cancellation(future):
+    import concurrent.futures
+
+    try:
+        future.result()
+    # ok: VC101 -- not a coroutine: no task of its own is being cancelled
+    except concurrent.futures.CancelledError:
+        pass

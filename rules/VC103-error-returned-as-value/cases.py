@@ -611,3 +611,45 @@ def add_numbers(value, arg):
     except Exception:
         # expect: VC103 -- no filter: `""` reads as a real sum
         return ""
+
+
+@app.post("/reminders/{reminder_id}/send")
+def send_now_route(reminder_id: int):
+    try:
+        return deliver(reminder_id)
+    except Exception as e:
+        # expect: VC103 -- a broad handler too: the error goes out as a 200
+        return {"error": str(e)}
+
+
+def cancel_view(request, event_id):
+    from django.http import JsonResponse
+
+    try:
+        cancel_registration(event_id, request.user)
+        return JsonResponse({"cancelled": True})
+    except Exception as e:
+        # expect: VC103 -- a Django view: no route decorator, but a JSON response with no status
+        return JsonResponse({"cancelled": False, "error": str(e)})
+
+
+def cancel_view_with_status(request, event_id):
+    from django.http import JsonResponse
+
+    try:
+        cancel_registration(event_id, request.user)
+        return JsonResponse({"cancelled": True})
+    except LookupError:
+        # ok: VC103 -- the status says it
+        return JsonResponse({"cancelled": False, "error": "not registered"}, status=404)
+
+
+def cancel_view_success_body(request, event_id):
+    from django.http import JsonResponse
+
+    try:
+        cancel_registration(event_id, request.user)
+    except LookupError:
+        # ok: VC103 -- nothing to cancel is the answer, not an error body
+        return JsonResponse({"cancelled": False})
+    return JsonResponse({"cancelled": True})

@@ -320,3 +320,21 @@ def helper_not_a_command(path):
     except ValueError as exc:
         click.echo(f"bad rows: {exc}", err=True)
         return
+
+
+@cli.command()
+def push_dotfiles(remote):
+    try:
+        push(remote)
+    # expect: VC104 -- a broad handler too: the command still exits with status 0
+    except Exception as e:
+        click.echo(f"push failed: {e}")
+
+
+@cli.command()
+def push_dotfiles_failing(remote):
+    try:
+        push(remote)
+    # ok: VC104 -- a failing exit status
+    except Exception as e:
+        raise click.ClickException(f"push failed: {e}") from e

@@ -254,3 +254,34 @@ def popen_in_background(path):
 def not_a_process(event):
     # ok: VC108
     event.wait()
+
+
+def git_status(repo):
+    proc = subprocess.Popen(["git", "-C", repo, "status", "--short"], stdout=subprocess.PIPE, text=True)
+    # expect: VC108 -- the output of a failed git is used as if it worked
+    out, _ = proc.communicate()
+    return out
+
+
+def git_log(repo):
+    proc = subprocess.Popen(["git", "-C", repo, "log", "-1"], stdout=subprocess.PIPE, text=True)
+    # expect: VC108
+    return proc.communicate()[0]
+
+
+def git_status_checked(repo):
+    proc = subprocess.Popen(["git", "-C", repo, "status", "--short"], stdout=subprocess.PIPE, text=True)
+    # ok: VC108
+    out, _ = proc.communicate()
+    if proc.returncode != 0:
+        raise RuntimeError("git status failed")
+    return out
+
+
+def git_status_reads_errors(repo):
+    proc = subprocess.Popen(["git", "status"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # ok: VC108 -- the error output is kept and looked at
+    out, err = proc.communicate()
+    if err:
+        raise RuntimeError(err)
+    return out

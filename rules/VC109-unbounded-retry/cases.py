@@ -1392,3 +1392,26 @@ def ask_for_config():
             return ConfigError.check(input("config path: "))
         except ConfigError:
             print("not a valid config, try again")
+
+
+def connect_forgets_the_step(url):
+    attempts = 0
+    # expect: VC109 -- `attempts` is never stepped: the limit is never reached
+    while attempts < 5:
+        try:
+            return open_connection(url)
+        except ConnectionError:
+            time.sleep(1)
+    raise RuntimeError("unavailable")
+
+
+def connect_steps_the_counter(url):
+    attempts = 0
+    # ok: VC109
+    while attempts < 5:
+        try:
+            return open_connection(url)
+        except ConnectionError:
+            attempts += 1
+            time.sleep(1)
+    raise RuntimeError("unavailable")

@@ -227,3 +227,21 @@ class OpenIDClient:
     async def profile_wrapped(self, token):
         # expect: VC110 -- the request runs before its result is handed to the awaited call
         return await asyncio.shield(asyncio.sleep(0, result=requests.get(self.configuration["userinfo_endpoint"], timeout=5)))
+
+
+class ThumbnailWorker:
+    def download_sync(self, url):
+        return requests.get(url, timeout=10).content
+
+    def resize(self, data):
+        return data[:10]
+
+    async def process(self, job):
+        # expect: VC110 -- a method of the same class that sends a synchronous request
+        data = self.download_sync(job["url"])
+        # ok: VC110 -- this method blocks on nothing
+        return self.resize(data)
+
+    async def process_offloaded(self, job):
+        # ok: VC110
+        return await asyncio.to_thread(self.download_sync, job["url"])

@@ -147,9 +147,24 @@ def mutated_through_a_method(queue):
 
 def generator_of_ticks(n):
     i = 0
-    # ok: VC114 -- the consumer stops a generator
+    # expect: VC114 -- a generator's locals change only in its body (`x = yield` binds): this one yields `0` forever
     while i < n:
         yield i
+
+
+def generator_steps(n):
+    i = 0
+    # ok: VC114
+    while i < n:
+        yield i
+        i += 1
+
+
+def generator_fed_by_send(limit):
+    total = 0
+    # ok: VC114 -- `send()` binds `total` through the yield
+    while total < limit:
+        total = yield total
 
 
 def handed_to_a_helper(cursor, end):

@@ -390,3 +390,55 @@ def test_refund_is_recorded(ledger, tmp_file):
     except Exception:
         pass
     assert ledger.entries == ["order-1"]
+
+
+def test_raises_exception_around_one_bare_call():
+    # expect: VC305 -- passes on a wrong argument as well as on what the parser should refuse with
+    with pytest.raises(Exception):
+        make_order(items="abc")
+
+
+async def test_raises_base_exception_around_one_await(client):
+    # expect: VC305
+    with pytest.raises(BaseException):
+        await client.download("https://img.example.com/x.png")
+
+
+class TestOneCallRaises:
+    def test_assert_raises_exception_around_one_call(self):
+        # expect: VC305
+        with self.assertRaises(Exception):
+            refund("order-1")
+
+    def test_assert_raises_exception_explained(self):
+        # ok: VC305
+        with self.assertRaises(Exception):  # IntegrityError or DatabaseError, depending on the backend
+            refund("order-1")
+
+
+def test_raises_exception_around_one_call_then_reads_what_it_caught():
+    error = ValueError("boom")
+    # ok: VC305 -- the test checks which exception came out
+    with pytest.raises(Exception) as caught:
+        refund(error)
+    assert caught.value is error
+
+
+def test_raises_specific_error_around_one_call():
+    # ok: VC305
+    with pytest.raises(ValueError):
+        make_order(items=-1)
+
+
+def test_raises_exception_around_a_nested_deliberate_raise():
+    # ok: VC305
+    with pytest.raises(Exception):
+        with make_order().transaction():
+            raise Exception("roll back")
+
+
+def test_raises_exception_explained_above():
+    # Raises ValueError on Pydantic v2 and ExceptionGroup on Pydantic v1.
+    # ok: VC305
+    with pytest.raises((ValueError, Exception)):
+        make_order(items="abc")

@@ -445,3 +445,72 @@ def test_route_registered():
 def test_requests_without_a_mock(live_server):
     resp = requests.get(live_server.url + "/weather", timeout=5)
     assert resp.status_code == 200
+
+
+# expect: VC308
+def test_sync_command_pulls(runner):
+    with patch("shop.gateway.charge") as charge_mock:
+        runner.invoke(checkout, ["--order", "7"])
+    charge_mock.assert_called_once()
+
+
+# ok: VC308 -- a test client raises the app's exceptions: weak (the response is unchecked), not blind
+def test_route_sends_mail_only_mock(client):
+    with mock.patch("shop.mail.send") as send:
+        client.post("/orders/7/confirm")
+    send.assert_called_once_with("ann@example.com")
+
+
+# expect: VC308
+def test_cli_runner_made_in_the_test():
+    from click.testing import CliRunner
+
+    cli_runner = CliRunner()
+    with patch("shop.gateway.charge") as charge_mock:
+        cli_runner.invoke(checkout, ["--order", "7"])
+    charge_mock.assert_called()
+
+
+class OrderViewTests(unittest.TestCase):
+    # ok: VC308 -- Django's test client raises the view's exceptions
+    def test_confirm_notifies(self):
+        with mock.patch("shop.mail.send") as send:
+            self.client.post("/orders/7/confirm")
+        send.assert_called()
+
+    # ok: VC308 -- the response is checked beside the mock
+    def test_confirm_notifies_and_answers(self):
+        with mock.patch("shop.mail.send") as send:
+            response = self.client.post("/orders/7/confirm")
+        send.assert_called_once()
+        self.assertEqual(response.status_code, 302)
+
+
+# ok: VC308 -- the answer is kept and checked
+def test_sync_command_pulls_and_exits_cleanly(runner):
+    with patch("shop.gateway.charge") as charge_mock:
+        result = runner.invoke(checkout, ["--order", "7"])
+    charge_mock.assert_called_once()
+    assert result.exit_code == 0, result.output
+
+
+# ok: VC308 -- the state the route left is checked too
+def test_route_sends_mail_and_stores(client, db):
+    with mock.patch("shop.mail.send") as send:
+        client.post("/orders/7/confirm")
+    send.assert_called_once()
+    assert db.orders[7].confirmed
+
+
+# ok: VC308 -- a plain call of the project: its effect on the collaborator is what the test is about
+def test_close_closes_the_connection():
+    connection = Mock()
+    PaymentGateway(connection).close()
+    connection.close.assert_called_once()
+
+
+# ok: VC308 -- `client` is a mock here, not a test client: what it answers is the test's own
+def test_client_mock_dropped_answer():
+    client = Mock()
+    checkout(client)
+    client.post.assert_called_once()

@@ -468,3 +468,37 @@ def test_platform_case(worker):
     # ok: VC311 -- a method of the driven object is called, not its state read
     if worker.supports("fork"):
         assert worker.pid > 0
+
+
+async def test_failed_jobs_recorded(worker):
+    await worker.handle({"id": "j5"})
+    # expect: VC311 -- a job that did not fail leaves the list empty: nothing checked
+    for job in worker.failed:
+        assert job["id"] == "j5"
+
+
+async def test_failed_jobs_counted_first(worker):
+    await worker.handle({"id": "j5"})
+    assert len(worker.failed) == 1
+    # ok: VC311
+    for job in worker.failed:
+        assert job["id"] == "j5"
+
+
+def test_rejections_unpacked():
+    kept, rejected = clean_rows([{"w": "heavy"}], "w")
+    # expect: VC311
+    for index, reason in rejected:
+        assert index == 0
+
+
+def test_rejections_unpacked_exact():
+    kept, rejected = clean_rows([{"w": "heavy"}], "w")
+    # ok: VC311
+    assert rejected == [(0, "heavy")]
+
+
+def test_fixture_attribute_not_driven(worker):
+    # ok: VC311 -- the fixture's own table of cases, the test drove nothing
+    for job in worker.defaults:
+        assert job["id"]

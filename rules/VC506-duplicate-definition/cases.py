@@ -173,3 +173,41 @@ def retry(func):
 # ok: VC506 -- wraps the previous definition
 def retry(func, _previous=retry):
     return _previous(func)
+
+
+def normalize_unit(unit):
+    return unit.strip().lower()
+
+
+def parse_quantity(text):
+    return normalize_unit(text.split()[-1])
+
+
+# expect: VC506 -- parse_quantity looks the name up when it runs, and finds this one
+def normalize_unit(unit):
+    return unit.lower()
+
+
+def slugify(text):
+    return text.lower()
+
+
+DEFAULT_SLUG = slugify("Home")
+
+
+# ok: VC506 -- the first definition ran at import, before it was replaced
+def slugify(text):
+    return text.lower().replace(" ", "-")
+
+
+def strip(text):
+    return text.strip()
+
+
+def clean(text, how=strip):
+    return how(text)
+
+
+# ok: VC506 -- a default argument kept the first definition
+def strip(text):
+    return text.strip(" \n")

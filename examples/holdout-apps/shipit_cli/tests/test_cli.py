@@ -42,12 +42,12 @@ def test_release_dirty_tree_fails(tmp_path: Path):
     assert result.output
 
 
+# expect: VC308 -- CliRunner catches a crash after the push into the result the test drops (round 35)
 def test_image_pushes(tmp_path: Path):
     runner = CliRunner()
     with mock.patch.object(cli_module, "docker") as docker_mock, \
             mock.patch.object(cli_module, "registry_password", return_value="pw"):
         runner.invoke(cli_module.cli, ["image", "1.0.0"])
-    # ok: VC308 -- the code under test runs; a bare assert_called_once() is a weak check, not a hollow one
     docker_mock.push.assert_called_once()
 
 

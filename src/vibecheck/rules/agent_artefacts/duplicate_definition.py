@@ -27,7 +27,8 @@ class DuplicateDefinition(Rule):
 
     ## What it does
     Reports a `def` or `class` whose name was already defined by a `def` or `class` earlier in the same
-    module, class or function body, with no use of the name in between. Intended repeats are not
+    module, class or function body, with no use of the name in between by code that runs there (a call inside the
+    body of a function defined in between finds the later definition when it runs, so it does not count). Intended repeats are not
     reported: `@overload` chains, `@x.setter`/`@x.deleter` and `@f.register`-style decorators that use
     the first definition, definitions under `if`/`else` or `try`/`except ImportError` (alternatives), and
     a first definition whose decorator registers it elsewhere (`@app.route(...)`, `@router.get(...)`).
@@ -124,7 +125,9 @@ def _intended(first: Definition, second: Definition, between: Sequence[cst.BaseS
 
 
 def _mentions(node: cst.CSTNode, name: str) -> bool:
-    """Whether `name` is used as a variable in `node` (attribute names and keywords do not count)."""
+    """Whether `name` is used as a variable in `node` (attribute names and keywords do not count) by code that runs
+    where it stands: the body of a function or lambda defined there looks the name up when it is called, and finds
+    the later definition then, so only its decorators, defaults and annotations count."""
     pending = [node]
     while pending:
         current = pending.pop()
@@ -133,6 +136,11 @@ def _mentions(node: cst.CSTNode, name: str) -> bool:
                 return True
         elif isinstance(current, (cst.Attribute, cst.Arg)):
             pending.append(current.value)
+        elif isinstance(current, cst.FunctionDef):
+            pending.extend([*(d.decorator for d in current.decorators), current.params,
+                            *([current.returns] if current.returns is not None else [])])
+        elif isinstance(current, cst.Lambda):
+            pending.append(current.params)
         else:
             pending.extend(child_nodes(current))
     return False

@@ -45,7 +45,9 @@ class BlockingCallInAsync(HttpClientRule):
 
     Also a call, inside an `async def`, of a plain `def` function of the same file that itself sleeps,
     sends a synchronous HTTP request or runs a child process (`rate = get_rate(currency)` where
-    `def get_rate` calls `requests.get`): the blocking call is one step away, and blocks just the same.
+    `def get_rate` calls `requests.get`), or of a plain method of the same class (`self.download_sync(url)` in an
+    `async def` method, where `def download_sync` calls `requests.get`): the blocking call is one step away, and
+    blocks just the same.
     Scrapy's components run on one thread too, Twisted's reactor: a `time.sleep(...)` or a synchronous
     HTTP request in a middleware's or pipeline's hook (`process_request`, `process_response`, `process_item`...,
     in a file that imports scrapy) or in a spider's callback (a method of a `scrapy.Spider` subclass but
@@ -106,7 +108,8 @@ class BlockingCallInAsync(HttpClientRule):
         # Plain module-level functions of this file that block (name -> the blocking callee), and the calls
         # of plain names from `async def`s, judged against them once the whole file is read.
         self.blocking_helpers: dict[str, str] = {}
-        self.helper_calls: list[tuple[cst.Call, str, str]] = []
+        # (call, the helper's key: `name` or `Class.method`, the calling coroutine, the callee as written)
+        self.helper_calls: list[tuple[cst.Call, str, str, str]] = []
         self.awaited: set[int] = set()  # calls under `await`: a coroutine's, whatever the name they are made on
 
     def visit_Await(self, node: cst.Await) -> None:
@@ -145,7 +148,10 @@ class BlockingCallInAsync(HttpClientRule):
                 self._check_reactor_call(node, function)
             return
         if isinstance(func, cst.Name):
-            self.helper_calls.append((node, func.value, function.name.value))
+            self.helper_calls.append((node, func.value, function.name.value, func.value))
+        elif (owner := self._method_owner(function)) and type(func) is cst.Attribute \
+                and type(func.value) is cst.Name and func.value.value == "self":
+            self.helper_calls.append((node, f"{owner}.{func.attr.value}", function.name.value, f"self.{func.attr.value}"))
         name = self.qualified_name(node) or ""
         hint = BLOCKING_CALLS.get(name)
         if hint is None and self.request_library(node) in SYNC_HTTP:
@@ -185,17 +191,26 @@ class BlockingCallInAsync(HttpClientRule):
         return (isinstance(func, cst.Attribute) and func.attr.value in PATH_IO_METHODS
                 and isinstance(func.value, cst.Call) and self.qualified_name(func.value) == "pathlib.Path")
 
+    def _method_owner(self, function: cst.FunctionDef) -> str:
+        """The name of the module-level class whose method `function` is; '' for anything else."""
+        if len(self.scopes) == 2 and self.scopes[-1] is function and type(self.scopes[0]) is cst.ClassDef:
+            return self.scopes[0].name.value
+        return ""
+
     def _note_blocking_helper(self, node: cst.Call, function: cst.FunctionDef) -> None:
-        """A module-level plain `def` that sleeps, sends a synchronous request or runs a process (not file I/O)."""
-        if self.scopes != [function] or function.name.value in self.blocking_helpers:
+        """A module-level plain `def`, or a plain method of a module-level class, that sleeps, sends a synchronous
+        request or runs a process (not file I/O)."""
+        owner = self._method_owner(function)
+        key = f"{owner}.{function.name.value}" if owner else function.name.value
+        if (self.scopes != [function] and not owner) or key in self.blocking_helpers:
             return
         name = self.qualified_name(node) or ""
         if (name in BLOCKING_CALLS and name not in FILE_CALLS) or self.request_library(node) in SYNC_HTTP:
-            self.blocking_helpers[function.name.value] = " ".join(self.context.module.code_for_node(node.func).split())
+            self.blocking_helpers[key] = " ".join(self.context.module.code_for_node(node.func).split())
 
     def leave_Module(self, node: cst.Module) -> None:
-        for call, helper, caller in self.helper_calls:
-            blocking = self.blocking_helpers.get(helper)
+        for call, key, caller, helper in self.helper_calls:
+            blocking = self.blocking_helpers.get(key)
             if blocking is None:
                 continue
             self.report(

@@ -8,7 +8,9 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
+from vibecheck.rules.error_handling.command_handlers import ends_command_quietly
 from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Handler, Outcome, TryStatement, success_exit_note
+from vibecheck.rules.error_handling.route_answers import answers_error_with_ok_status
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,10 @@ class BroadExceptionCaught(FunctionStackRule):
     def visit_ExceptHandler(self, node: Handler) -> None:
         if id(node) in self.deliberate or self._at_boundary() or self.outcome(node) is not Outcome.BROAD:
             return
+        if answers_error_with_ok_status(node, self.functions[-1] if self.functions else None) is not None:
+            return  # VC103's: the error goes out as a success
+        if ends_command_quietly(self, node):
+            return  # VC104's: the command exits with status 0
         self.report(
             node,
             f"{self.handler_label(node)} catches every error and goes on without re-raising it or logging its traceback"

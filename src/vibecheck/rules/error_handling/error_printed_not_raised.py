@@ -4,27 +4,15 @@ from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.error_handling.command_handlers import ends_command_quietly
 from vibecheck.rules.error_handling.handler_facts import (
     FunctionStackRule,
     Handler,
     Outcome,
-    exits_successfully,
-    handler_statements,
     success_exit_note,
 )
-
-CLI_MODULES = ("click", "typer")
-# Decorators that make a function a click or Typer command: `@cli.command()`, `@app.command("sync")`, `@click.command()`.
-COMMAND_METHOD = "command"
-COMMAND_DECORATORS = frozenset({"click.command", "typer.run"})
-# Calls that tell a command's user something: what a handler of a command may do before it ends the command.
-MESSAGE_CALLS = frozenset({"click.echo", "click.secho", "typer.echo", "typer.secho", "print", "builtins.print",
-                           "rich.print"})
-# Methods that tell the user or the log (`console.print(...)`, `err_console.print`, `logger.error(...)`).
-MESSAGE_METHODS = frozenset({"print", "error", "exception", "critical", "warning"})
 
 
 class ErrorPrintedNotRaised(FunctionStackRule):
@@ -49,10 +37,11 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     one is left to VC102, which asks for the traceback).
 
     In a click or Typer command (`@cli.command()`, `@app.command()`), a handler that only tells the user
-    (`click.echo(..., err=True)`, `typer.secho`, `console.print`, a log line) and then ends the command (a bare `return`,
-    `raise typer.Exit()` without a code, or being the command's last step) is reported too: the command exits with
-    status 0, so the script or CI job that runs it reads success. One that exits with a failing status
-    (`raise click.ClickException(...)`, `typer.Exit(code=1)`, `sys.exit(1)`) or goes on with a fallback is not.
+    (`click.echo(..., err=True)`, `typer.secho`, `console.print`, a log line) and then ends the command (a bare
+    `return`, `raise typer.Exit()` without a code, or being the command's last step) is reported too: the command
+    exits with status 0, so the script or CI job that runs it reads success (a broad handler too: here rather than
+    as VC102). One that exits with a failing status (`raise click.ClickException(...)`, `typer.Exit(code=1)`,
+    `sys.exit(1)`) or goes on with a fallback is not.
 
     One handler gets one finding: this rule owns handlers that only print, before VC103
     (`error-returned-as-value`) and VC102 (`broad-exception-caught`) are considered; a handler that does
@@ -113,7 +102,7 @@ class ErrorPrintedNotRaised(FunctionStackRule):
                 + success_exit_note(node, self.qualified_name) + ".",
                 hint="Log it with `logger.exception(...)` and re-raise, or handle the failure explicitly.",
             )
-        elif outcome is Outcome.HANDLED and self._ends_command_quietly(node):
+        elif outcome in (Outcome.HANDLED, Outcome.BROAD) and ends_command_quietly(self, node):
             self.report(
                 node,
                 f"{self.handler_label(node)} tells the user of the failure and then ends the command, which exits with "
@@ -121,38 +110,6 @@ class ErrorPrintedNotRaised(FunctionStackRule):
                 hint="End with a failing status: `raise click.ClickException(...)`, `raise typer.Exit(code=1)` or "
                 "`sys.exit(1)`.",
             )
-
-    def _ends_command_quietly(self, handler: Handler) -> bool:
-        """In a click or Typer command, a handler that only tells the user (`click.echo(..., err=True)`, a log line)
-        and then returns, exits with status 0, or is the command's last step: the command ends as if it worked."""
-        if not self.functions or not self._is_command(self.functions[-1]):
-            return False
-        statements = handler_statements(handler)
-        last = statements[-1] if statements else None
-        ends = type(last) is cst.Return and (last.value is None or (type(last.value) is cst.Name
-                                                                     and last.value.value == "None"))
-        ends = ends or (last is not None and exits_successfully(last, self.qualified_name))
-        messages = statements[:-1] if ends else statements
-        if not ends and suite_statements(self.functions[-1].body)[-1:] != [self.tries.get(id(handler))]:
-            return False
-        return bool(messages) and all(self._tells_user(statement) for statement in messages)
-
-    def _is_command(self, function: cst.FunctionDef) -> bool:
-        if not self.context.imports.imports_any(CLI_MODULES):
-            return False
-        for decorator in function.decorators:
-            called = decorator.decorator.func if type(decorator.decorator) is cst.Call else decorator.decorator
-            if (type(called) is cst.Attribute and called.attr.value == COMMAND_METHOD) \
-                    or self.qualified_name(called) in COMMAND_DECORATORS:
-                return True
-        return False
-
-    def _tells_user(self, statement: cst.CSTNode) -> bool:
-        call = statement.value if type(statement) is cst.Expr else None
-        if type(call) is not cst.Call:
-            return False
-        return self.qualified_name(call) in MESSAGE_CALLS or (
-            type(call.func) is cst.Attribute and call.func.attr.value in MESSAGE_METHODS)
 
     def _script_ends_here(self, handler: Handler) -> bool:
         """Under the `__main__` guard, or in a `try` that is (or is inside) a module's last top-level statement (a

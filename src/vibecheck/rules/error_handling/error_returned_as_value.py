@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.error_handling.handler_facts import (
@@ -12,37 +11,8 @@ from vibecheck.rules.error_handling.handler_facts import (
     Outcome,
     handler_statements,
     returned_constant,
-    signals_failure,
 )
-from vibecheck.rules.error_handling.http_calls import keyword
-
-# Decorators that make a function a web route: `@app.get(...)`, `@router.post(...)`, `@bp.route(...)`.
-ROUTE_DECORATORS = frozenset({"get", "post", "put", "patch", "delete", "route", "api_route"})
-# Response builders whose body is their first argument (or `content=`) and whose status defaults to 200.
-JSON_RESPONSES = frozenset({"jsonify", "JSONResponse", "JsonResponse", "ORJSONResponse", "UJSONResponse"})
-STATUS_KEYWORDS = ("status_code", "status")
-
-
-def is_route(function: cst.FunctionDef) -> bool:
-    """`@app.get("/x")`, `@router.post(...)`, `@blueprint.route(...)`: the function answers HTTP requests."""
-    return any(isinstance(d.decorator, cst.Call) and isinstance(d.decorator.func, cst.Attribute)
-               and d.decorator.func.attr.value in ROUTE_DECORATORS for d in function.decorators)
-
-
-def sets_status(statement: cst.CSTNode) -> bool:
-    """`response.status_code = 400` (FastAPI's `Response` parameter) before the body: the answer has its status."""
-    return isinstance(statement, cst.Assign) and any(
-        isinstance(t.target, cst.Attribute) and t.target.attr.value in STATUS_KEYWORDS for t in statement.targets)
-
-
-def error_body_with_ok_status(value: cst.BaseExpression | None) -> bool:
-    """`{"error": ...}`, `jsonify({"success": False})`, `JSONResponse({"error": ...})`: an error body sent as 200."""
-    if isinstance(value, cst.Call) and (get_full_name_for_node(value.func) or "").rpartition(".")[2] in JSON_RESPONSES:
-        if any(keyword(value, name) for name in STATUS_KEYWORDS) or len(value.args) > 1 and value.args[1].keyword is None:
-            return False
-        body = keyword(value, "content") or (value.args[0] if value.args and value.args[0].keyword is None else None)
-        value = body.value if body is not None else None
-    return isinstance(value, cst.Dict) and signals_failure(value)
+from vibecheck.rules.error_handling.route_answers import answers_error_with_ok_status
 
 
 class ErrorReturnedAsValue(FunctionStackRule):
@@ -81,9 +51,11 @@ class ErrorReturnedAsValue(FunctionStackRule):
 
     In a web route (`@app.get(...)`, `@router.post(...)`, `@bp.route(...)`) a handler that answers with an
     error body (`{"error": ...}`, `jsonify({"success": False})`, `JSONResponse({"error": ...})`) but no
-    status is reported too, even when it is narrow and logged: the response goes out as 200, which clients,
-    proxies and monitoring read as a success. A status (`return body, 400`, `status_code=`, or
-    `response.status_code = 400` set first) is an answer.
+    status is reported too, even when it is narrow and logged, or broad (then here rather than as VC102, comment or
+    not): the response goes out as 200, which clients, proxies and monitoring read as a success. So is a JSON
+    response built with an error body and no status anywhere (`return JsonResponse({"error": str(e)})` in a Django view, which
+    no decorator marks). A status (`return body, 400`, `status_code=`, or `response.status_code = 400` set first)
+    is an answer.
 
     One handler gets one finding. A broad handler whose whole body is `pass` or `return None` is VC101
     (`swallowed-exception`); a broad handler that returns any other constant is reported here, because a
@@ -149,7 +121,7 @@ class ErrorReturnedAsValue(FunctionStackRule):
 
     def visit_ExceptHandler(self, node: Handler) -> None:
         outcome = self.outcome(node)
-        if outcome is Outcome.HANDLED:
+        if outcome in (Outcome.HANDLED, Outcome.BROAD, Outcome.DECIDED):
             self._check_route_answer(node)
         if outcome is not Outcome.RETURNS_VALUE:
             return
@@ -165,11 +137,9 @@ class ErrorReturnedAsValue(FunctionStackRule):
         )
 
     def _check_route_answer(self, node: Handler) -> None:
-        """A route whose handler answers the failure with an error body but the status 200 of a success."""
-        statements = handler_statements(node)
-        last = statements[-1] if statements else None
-        if not (isinstance(last, cst.Return) and self.functions and is_route(self.functions[-1])
-                and error_body_with_ok_status(last.value)) or any(sets_status(s) for s in statements):
+        """A handler that answers the failure over HTTP with an error body but the status 200 of a success."""
+        last = answers_error_with_ok_status(node, self.functions[-1] if self.functions else None)
+        if last is None:
             return
         self.report(
             last,

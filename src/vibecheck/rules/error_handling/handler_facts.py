@@ -153,6 +153,13 @@ SERVICE_BASE_ERRORS = frozenset({
     "google.api_core.exceptions.GoogleAPICallError", "azure.core.exceptions.AzureError",
     "azure.core.exceptions.HttpResponseError", "openai.OpenAIError", "openai.APIError", "anthropic.AnthropicError",
     "anthropic.APIError", "stripe.error.StripeError", "stripe.StripeError",
+    # the root error of a database driver, a data store's or a mail or HTTP client: a lost connection, a locked or
+    # read-only database, a refused login, as well as the one failure the author had in mind
+    "sqlite3.Error", "sqlite3.DatabaseError", "psycopg2.Error", "psycopg2.DatabaseError", "psycopg.Error",
+    "pymysql.Error", "pymysql.err.Error", "MySQLdb.Error", "asyncpg.PostgresError", "asyncpg.exceptions.PostgresError",
+    "sqlalchemy.exc.SQLAlchemyError", "sqlalchemy.exc.DBAPIError", "redis.RedisError", "redis.exceptions.RedisError",
+    "pymongo.errors.PyMongoError", "smtplib.SMTPException", "requests.RequestException",
+    "requests.exceptions.RequestException", "httpx.HTTPError", "aiohttp.ClientError",
 })
 # Errors of those packages that answer a question about the data rather than say the operation failed: a row that
 # already exists (`except sqlite3.IntegrityError: return None` on a duplicate insert) is an expected branch.
@@ -601,7 +608,8 @@ def _classify(handler: Handler, resolve: Resolver, function: cst.FunctionDef | N
     statements = [SUCCESS_EXIT if exits_successfully(s, resolve) else s for s in handler_statements(handler)]
     returned = returned_constant(statements)
     does_nothing = bool(statements) and (broad and all(is_inert(s) for s in statements) or (
-        catches_service_failures(handler.type, resolve) and all(is_pass(s) or type(s) is cst.Continue for s in statements)))
+        (catches_service_failures(handler.type, resolve) or swallows_cancellation(handler, function))
+        and all(is_pass(s) or type(s) is cst.Continue for s in statements)))
     if does_nothing and returned is not None and is_none(returned.value) and rejects_as_elsewhere(function, handler):
         return Outcome.HANDLED
     if does_nothing and (returned is None or is_none(returned.value)):

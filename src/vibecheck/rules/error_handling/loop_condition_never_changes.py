@@ -13,8 +13,9 @@ BINDINGS = {cst.AssignTarget: "target", cst.AugAssign: "target", cst.AnnAssign: 
             cst.CompFor: "target", cst.NamedExpr: "target", cst.Del: "target", cst.AsName: "name"}
 NESTED_SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
 ORDERING = (cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual, cst.NotEqual)
-# Statements that leave a loop (or its function, or the program) from inside it.
-EXITS = (cst.Break, cst.Return, cst.Raise, cst.Yield)
+# Statements that leave a loop (or its function, or the program) from inside it. A `yield` does not: the generator
+# comes back to the same condition on the same values, and its caller cannot change its locals (`x = yield` binds).
+EXITS = (cst.Break, cst.Return, cst.Raise)
 EXIT_FUNCTIONS = frozenset({"exit", "quit", "sys.exit", "os._exit", "os.abort"})
 # Plain values a condition may be built of besides local names: literals and arithmetic over them.
 CONDITION_NODES = (cst.Comparison, cst.ComparisonTarget, cst.BooleanOperation, cst.UnaryOperation,
@@ -30,7 +31,8 @@ class LoopConditionNeverChanges(Rule):
     Reports a `while` loop in a function whose condition is an ordering comparison (`<`, `<=`, `>`, `>=`, `!=`)
     of the function's own local names and literals only (`while i < n:`), when its body neither binds those
     names (`i += 1`, `a, b = b, a`, `for`, `del`) nor hands them to code that may mutate them (`queue.pop()`,
-    `advance(cursor)`), has no `break`, `return`, `raise` or `yield`, and calls no `sys.exit()`. Names
+    `advance(cursor)`), has no `break`, `return` or `raise`, and calls no `sys.exit()`; in a generator too, whose
+    `yield` comes back to the same condition on the same values (`while remaining > 0: yield rows[:size]`). Names
     declared `global` or `nonlocal`, and names a nested function or lambda of the same function uses, may
     change elsewhere: such loops are not reported, and neither are conditions that
     call anything or read an attribute (`while not self.stop.is_set():`, `while time.time() < deadline:`).
@@ -89,7 +91,7 @@ class LoopConditionNeverChanges(Rule):
                 or not all(isinstance(part, CONDITION_NODES) for part in walk_own(test)):
             return
         names = set(names_in(test))
-        if not names or names & _touched(node.body) or not names <= self._locals() \
+        if not names or names & touched_names(node.body) or not names <= self._locals() \
                 or names & self._shared_names() or self._exits(node.body):
             return
         self.report(test, f"Nothing in this loop changes {_listed(names)}, so once `{_code(self, test)}` holds it "
@@ -126,7 +128,7 @@ class LoopConditionNeverChanges(Rule):
         return False
 
 
-def _touched(body: cst.BaseSuite) -> set[str]:
+def touched_names(body: cst.BaseSuite) -> set[str]:
     """Names the body may change: bound there (`i += 1`, `a, b = b, a`, `for i in ...`, `del i`), or handed to code
     that may mutate the object (`queue.pop()`, `advance(cursor)`); plain reads (`total += n`) change nothing."""
     touched: set[str] = set()

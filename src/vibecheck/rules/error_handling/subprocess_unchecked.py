@@ -55,7 +55,8 @@ class SubprocessUnchecked(Rule):
     a result whose `returncode`, `stderr` or `check_returncode()` is looked at or which is handed on whole.
     Also `subprocess.Popen(...).wait()` (or `.communicate()`) as a statement on its own, and a `proc =
     subprocess.Popen(...)` that the function waits for with `proc.wait()` or `proc.communicate()` as a statement on
-    its own, and whose process it never looks at otherwise
+    its own, or keeping only the output (`out, _ = proc.communicate()`, `out = proc.communicate()[0]`), and whose
+    process it never looks at otherwise
     (`proc.returncode`, `if proc.wait():`, handing `proc` on): the code waits for the command to finish
     but not to succeed. A process started and left running in the background is not reported.
 
@@ -147,6 +148,8 @@ class SubprocessUnchecked(Rule):
         return None
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) == 1:
+            self._output_of_wait(node.targets[0].target, node.value)
         if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name):
             return
         target = node.targets[0].target
@@ -161,6 +164,25 @@ class SubprocessUnchecked(Rule):
         else:
             for result in self._outputs_read(node.value, scope):
                 scope.outputs[target.value] = result
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if node.value is not None:
+            self._output_of_wait(None, node.value)
+
+    def _output_of_wait(self, target: cst.BaseExpression | None, value: cst.BaseExpression) -> None:
+        """`out, _ = proc.communicate()`, `out = proc.communicate()[0]` or `return proc.communicate()[0]`: the output
+        kept, the error output and the exit status dropped, as `proc.communicate()` on its own drops the status (an
+        `err` kept is looked at)."""
+        call = value.value if isinstance(value, cst.Subscript) else value
+        if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.func.attr.value == "communicate"
+                and isinstance(call.func.value, cst.Name) and call.func.value.value in self._scopes[-1].popens):
+            return
+        if isinstance(target, cst.Tuple) and (len(target.elements) != 2 or not isinstance(target.elements[1].value, cst.Name)
+                                              or target.elements[1].value.value != "_"):
+            return
+        scope = self._scopes[-1]
+        scope.waits.setdefault(call.func.value.value, call)
+        scope.skipped.add(id(call.func.value))
 
     def _outputs_read(self, node: cst.CSTNode, scope: _Scope) -> set[str]:
         """The kept results whose stdout `node` reads, directly (`result.stdout`) or through a name holding it."""

@@ -49,11 +49,15 @@ class SwallowedException(FunctionStackRule):
     group) whose body only passes,
     continues, returns a constant or exits with status 0 (`sys.exit(0)`, `raise SystemExit`): it neither logs,
     handles nor re-raises the failure. The same for a handler of a cloud or API SDK's base error (kubernetes'
-    `ApiException`, botocore's `ClientError`, docker's `APIError`, `GoogleAPIError`, `openai.APIError`...) that
+    `ApiException`, botocore's `ClientError`, docker's `APIError`, `GoogleAPIError`, `openai.APIError`...) or of
+    the root error of a database driver, a data store's or a mail or HTTP client (`sqlite3.Error`, `psycopg2.Error`,
+    `sqlalchemy.exc.SQLAlchemyError`, `redis.RedisError`, `smtplib.SMTPException`, `requests.RequestException`) that
     only passes or continues: it catches every failure of the service, a refused permission or a failing server
     as well as the missing object the author meant (`except ApiException: pass` around a delete); its subclass for
     that case (`NotFound`) or a status the handler reads (`if exc.status != 404: raise`) is the decision, and a
-    removal in its `try` (`container.remove(force=True)`) is no local clean-up to let fail.
+    removal in its `try` (`container.remove(force=True)`) is no local clean-up to let fail. The same for an
+    `except asyncio.CancelledError: pass` in a coroutine: the task that was told to stop carries on (unless the
+    function cancelled the task it awaits there, see below).
     Also reports a `return` in a `finally:` block (or a `break`/`continue` there
     that leaves a loop around the `try`), which drops the exception in flight: Python 3.14 warns about it too. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only

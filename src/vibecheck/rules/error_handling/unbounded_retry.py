@@ -22,6 +22,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     is_operation_failure,
     logs_traceback,
 )
+from vibecheck.rules.error_handling.loop_condition_never_changes import touched_names
 from vibecheck.rules.error_handling.retry_helpers import LIBRARY_WORDS, Unlimited, unlimited_use
 
 RANGES = frozenset({"range", "builtins.range"})
@@ -112,6 +113,7 @@ class RetryLoop:
     # Counters set to an integer on every pass before the work can fail (`attempts = 0` at the top of the
     # body, or first in its `try`), with that integer: a limit on them is never reached.
     resets: dict[str, int] = field(default_factory=dict)
+    frozen: str | None = None  # the counter of `while attempts < 5:` that the body never steps
 
 
 def reset_counters(body: cst.BaseSuite) -> dict[str, int]:
@@ -167,12 +169,15 @@ def stale_guard(test: cst.BaseExpression, resets: dict[str, int]) -> str | None:
 
 
 def counted_while(test: cst.BaseExpression, body: cst.BaseSuite) -> RetryLoop | None:
-    """`while attempts < 5:` whose body sets `attempts` back on every pass: it runs as `while True:` does."""
+    """`while attempts < 5:` whose body sets `attempts` back on every pass, or never steps it at all (the forgotten
+    `attempts += 1`): it runs as `while True:` does."""
     if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name)
             and isinstance(test.comparisons[0].operator, COUNTED_WHILE)):
         return None
     resets = reset_counters(body)
-    return RetryLoop(None, resets) if test.left.value in resets else None
+    if test.left.value in resets:
+        return RetryLoop(None, resets)
+    return RetryLoop(None, frozen=test.left.value) if test.left.value not in touched_names(body) else None
 
 
 def bounding_counters(test: cst.BaseExpression) -> set[str]:
@@ -409,7 +414,8 @@ class UnboundedRetry(Rule):
     function's deadline (`deadline = time.monotonic() + timeout`, then `judge_failure(exc, deadline)`; a log line given
     it bounds nothing). A limit on a counter the loop sets back
     on every pass (`attempts = 0` at the top of its body or first in its `try`, then
-    `if attempts >= 5: raise`, or `while attempts < 5:`) is never reached and bounds nothing; a counter set
+    `if attempts >= 5: raise`, or `while attempts < 5:`), or one the loop never steps (`while attempts < 5:` with the
+    `attempts += 1` forgotten), is never reached and bounds nothing; a counter set
     back only once the work succeeded counts failures in a row and is a real limit. Loops that never leave on success
     (servers, workers) are not retries, and loops that go round again on control-flow exceptions
     (`KeyboardInterrupt`, `InterruptedError`, `KeyError`, `ValueError` for a new input) are not failing;
@@ -736,7 +742,7 @@ class UnboundedRetry(Rule):
         if self.timeouts[-1]:
             return True  # inside `with anyio.fail_after(60):` the time limit bounds the retries
         if not loop.resets:
-            loop = RetryLoop(loop.flag, reset_counters(node.body))
+            loop = RetryLoop(loop.flag, reset_counters(node.body), loop.frozen)
         facts = self._scan(node.body, loop)
         if facts.retrying_handler is not None and not facts.exits_on_success and not facts.bounded:
             return self._judge_spinning(node, facts.retrying_handler, facts, header)
@@ -750,6 +756,15 @@ class UnboundedRetry(Rule):
                 f"`{header}` retries a failing `try` forever: its attempt counter `{facts.stale_counter}` is set "
                 "back on every pass, so the limit it is checked against is never reached.",
                 hint=f"Set `{facts.stale_counter}` once before the loop (or use `for attempt in range(5):`), "
+                "and re-raise the last error when the attempts run out.",
+            )
+            return True
+        if loop.frozen is not None:
+            self.report(
+                node,
+                f"`{header}` retries a failing `try` forever: nothing in the loop changes `{loop.frozen}`, so the "
+                "limit it is checked against is never reached.",
+                hint=f"Step the counter in the `except` (`{loop.frozen} += 1`, or use `for attempt in range(5):`), "
                 "and re-raise the last error when the attempts run out.",
             )
             return True

@@ -1,4 +1,5 @@
-"""Which HTTP status codes an assertion on a response's status accepts (`in (200, 500)`, `< 600`).
+"""Which HTTP status codes an assertion on a response's status accepts (`in (200, 500)`, `< 600`), and which exit
+statuses one on a command's result accepts (`exit_code in (0, 1)`).
 
 VC304 asks whether such a check still tells success from failure: a check that accepts both a success
 and an error status passes when the request failed.
@@ -120,4 +121,22 @@ def accepts_failure(codes: frozenset[int] | None) -> str | None:
     errors = sorted(c for c in codes if c >= FIRST_ERROR)
     if successes and errors:
         return f"{MIXED_STATUSES} {successes[0]} and the error status {errors[0]} alike, so it passes when the request failed"
+    return None
+
+
+# What holds a process's or a CLI runner's exit status (`result.exit_code` of click's CliRunner, `proc.returncode`).
+EXIT_STATUS_ATTRIBUTES = frozenset({"exit_code", "returncode", "exitcode", "exit_status"})
+
+
+def exit_status_reason(status: cst.BaseExpression, operator: str, other: cst.BaseExpression) -> str | None:
+    """`result.exit_code in (0, 1)`: a check that accepts the success status 0 and a failing one passes either way."""
+    if operator != "in" or not (isinstance(status, cst.Attribute) and status.attr.value in EXIT_STATUS_ATTRIBUTES):
+        return None
+    if not isinstance(other, (cst.Tuple, cst.List, cst.Set)):
+        return None
+    codes = {literal_value(e.value) if isinstance(e, cst.Element) and isinstance(e.value, cst.Integer) else None
+             for e in other.elements}
+    failing = sorted(c for c in codes if isinstance(c, int) and c != 0)
+    if 0 in codes and failing:
+        return f"{MIXED_STATUSES} 0 and the failing exit status {failing[0]} alike, so it passes when the command failed"
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -138,6 +139,27 @@ def _reads_state_of(test: cst.BaseExpression, changed: set[str]) -> bool:
     return False
 
 
+# Attributes that collect what went wrong (`worker.failed`, `report.errors`, `batch.rejected`): empty whenever the
+# code works, so a loop over one checks nothing on the path a test usually drives.
+FAILURE_COLLECTION = re.compile(r"(?:^|_)(?:failed|failures|errors|rejected|skipped|dropped|invalid|dead)(?:_|$)")
+
+
+def _walks_failures_of(iterable: cst.BaseExpression, changed: set[str]) -> bool:
+    """`worker.failed` after `await worker.handle(job)`: a collection of failures on an object the test drove."""
+    node = iterable.expression if isinstance(iterable, cst.Await) else iterable
+    return isinstance(node, cst.Attribute) and _root_name(node) in changed \
+        and FAILURE_COLLECTION.search(node.attr.value) is not None
+
+
+def _bound_names(target: cst.BaseExpression) -> list[str]:
+    """`rows` of `rows = ...`, `cleaned, rejected` of `cleaned, rejected = clean(rows)`: each name an assignment binds."""
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [name for element in target.elements for name in _bound_names(element.value)]
+    return []
+
+
 def _root_name(node: cst.BaseExpression) -> str | None:
     """`crawler` of `crawler.robots.rules()`, `rows` of `rows[0].items`; None when no name starts the chain."""
     while isinstance(node, (cst.Attribute, cst.Subscript, cst.Call)):
@@ -206,12 +228,15 @@ class AssertionUnderCondition(TestAwareRule):
     to the code fills (`handled = []`, `side_effect=lambda body: handled.append(body)`), or over an empty literal
     (`for failure in []:`, which never runs), or over what a call that selects returned, one handed what to pick
     (`keys = s3.list_keys(client, target)`, `repo.list_for("nobody")`, `choice_set.filter(votes__gt=0)`, `rows =
-    conn.execute(query).fetchall()`, also `sorted(keys)`, `keys[1:]`), which may well find nothing, when the loop
-    only checks its items against constants (`assert key.startswith("p/")`); a listing of everything
+    conn.execute(query).fetchall()`, `kept, rejected = split(rows, rule)`, also `sorted(keys)`, `keys[1:]`), or over the
+    failures an object the test drove collects (`await worker.handle(job)`, then `for job in worker.failed:`, also
+    `errors`, `rejected`, `skipped`: empty whenever the code works), which may well
+    find nothing, when the loop only checks its items against constants (`assert key.startswith("p/")`); a listing of
+    everything
     (`api.list_orders()`, `Model._meta.get_fields()`, which walks what the fixtures or the code made), an object
     built by its class (`for form in FormSet(...)`) or its attributes, a loop that hands each item to the code
     (`assert parse(text) == ...`, a table of cases) or compares it with another value of the test (`assert
-    totals[key] == value` over the test's own `expected.items()`), a fixture's attribute, a builtin's or the
+    totals[key] == value` over the test's own `expected.items()`), an attribute of a fixture it did not drive, a builtin's or the
     standard library's work on the test's input (`os.listdir(tmp_path)`) and a list the test fills itself are left
     alone) or in the
     `except` of a `try` (`except ValueError as exc: assert "bad" in str(exc)`: when
@@ -277,7 +302,7 @@ class AssertionUnderCondition(TestAwareRule):
         if conditions is None:
             return
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-        targets = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
+        targets = {name for t in node.targets for name in _bound_names(t.target)}
         if isinstance(value, cst.Call) and not (isinstance(value.func, cst.Name) and value.func.value in BUILTINS) \
                 and not self._derives_input(value, conditions):
             conditions.results.update(targets)
@@ -354,7 +379,7 @@ class AssertionUnderCondition(TestAwareRule):
             over_result = not conditions.loops and (_reads_response(node.iter, conditions.responses) or (
                 isinstance(node.iter, cst.Name) and node.iter.value in conditions.empty_lists)
                 or (type(node.iter) in (cst.List, cst.Tuple) and not node.iter.elements)  # type: ignore[attr-defined]
-                or (self._walks_result(node.iter, conditions)
+                or ((self._walks_result(node.iter, conditions) or _walks_failures_of(node.iter, conditions.changed))
                     and _only_checks_items(node, conditions.results | conditions.inputs)))
             conditions.open_conditions.append(node if over_result else None)
             conditions.loops += 1

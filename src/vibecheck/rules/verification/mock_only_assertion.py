@@ -42,6 +42,16 @@ DATA_MODULES = frozenset({
 })
 
 
+# CLI runners, which run a command and catch its exception into `result.exception` and `result.exit_code` instead of
+# raising it. (Test clients raise the app's exceptions by default: a test that drops their answer is weak, not blind.)
+HARNESS_CLASSES = frozenset({"click.testing.CliRunner", "typer.testing.CliRunner"})
+HARNESS_FIXTURES = frozenset({"runner", "cli_runner", "self.runner"})
+HARNESS_METHODS = frozenset({"invoke"})
+# What checks that a mock was called (`send.assert_called_once_with(...)`, `rpush.assert_awaited()`).
+MOCK_CHECKS = ("assert_called", "assert_awaited", "assert_any_call", "assert_any_await", "assert_has_calls",
+               "assert_has_awaits", "assert_not_called", "assert_not_awaited")
+
+
 def self_attribute(node: cst.BaseExpression) -> str:
     """`self.gateway.charge.return_value()` -> `self.gateway`; '' when the chain does not start at `self.<name>`."""
     while True:
@@ -77,6 +87,13 @@ class AssertionOnMockOnly(TestAwareRule):
     what `requests`, `httpx` or `aiohttp` answer it is the registered answer: a test that only calls them checks the
     mock, not the project's client. (The test suites of those mocking libraries themselves are written this way on
     purpose, since the mock is their code under test: ignore VC308 there with `per-file-ignores`.)
+
+    Also reports a test that runs a command through a CLI runner (click's or Typer's `runner.invoke(cli, [...])`),
+    drops the result, and checks only that a mock was called (`pull.assert_called_once()`): the runner catches the
+    command's exception into that result, so the command may crash right after the call the mock recorded and the
+    test still passes. Reading the result (`assert result.exit_code == 0`), or checking anything else than the mock,
+    is a check. A test client's dropped answer is not reported: it raises the app's exceptions by default, so such
+    a test is weak (it checks a call, not the response) but not blind.
 
     ## Why is this bad?
     `m = Mock(return_value=3); assert m() == 3` tests `unittest.mock`, not your code. Coding agents
@@ -134,7 +151,8 @@ class AssertionOnMockOnly(TestAwareRule):
         patched = {target for d in frame.node.decorators if isinstance(d.decorator, cst.Call)
                    for target in [self._patch_target(d.decorator)] if target}
         frame.data.update(mocks=set(self._patched_parameters(frame.node)), real_call=False, asserts=False,
-                          patched=patched, http_mocked=False)
+                          patched=patched, http_mocked=False, harnesses=set(), dropped="", mock_checked=set(),
+                          other_check=False)
 
     def exit_test(self, frame: Frame) -> None:
         data = frame.data
@@ -144,6 +162,36 @@ class AssertionOnMockOnly(TestAwareRule):
                         f"Test `{frame.node.name.value}` only checks the mock {names} it configured itself: "
                         "no code under test runs, so it cannot fail.",
                         hint="Call the code under test with the mock injected, and assert on its result or its use of the mock.")
+        elif data["dropped"] and data["mock_checked"] and not data["other_check"]:
+            names = ", ".join(f"`{m}`" for m in sorted(data["mock_checked"]))
+            self.report(frame.node.name,
+                        f"Test `{frame.node.name.value}` drops the result of `{data['dropped']}(...)` and only checks "
+                        f"that the mock {names} was called: the runner catches a crash after that call into the result, "
+                        "so the test still passes.",
+                        hint="Keep the result and assert on it too (`assert result.exit_code == 0, result.output`).")
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        """`runner.invoke(cli, ["sync"])` as a statement: the command's result, and any exception it caught, dropped."""
+        test = self.current_test
+        call = node.value.expression if isinstance(node.value, cst.Await) else node.value
+        if test is None or test.data["dropped"] or not isinstance(call, cst.Call):
+            return
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value in HARNESS_METHODS \
+                and (full_name(func.value) or "") in HARNESS_FIXTURES | test.data["harnesses"]:
+            test.data["dropped"] = self.context.module.code_for_node(func)
+
+    def _note_harness(self, node: cst.Assign | cst.WithItem) -> None:
+        """`runner = CliRunner()`, `with CliRunner().isolated_filesystem() ...`: a name for a CLI runner."""
+        test = self.current_test
+        value = node.value if isinstance(node, cst.Assign) else node.item
+        if test is None or not isinstance(value, cst.Call):
+            return
+        if self.qualified_name(value) not in HARNESS_CLASSES:
+            return
+        targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else \
+            [node.asname.name] if node.asname is not None else []
+        test.data["harnesses"].update(name for t in targets if (name := full_name(t)))
 
     def _is_answer(self, node: cst.Assign) -> bool:
         """`repo.get.return_value = User(1)`, `fetch.side_effect = [Page(1)]` on a mock of the test."""
@@ -161,6 +209,7 @@ class AssertionOnMockOnly(TestAwareRule):
             self._answers.pop()
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        self._note_harness(node)
         if self._is_answer(node):
             self._answers.append(node)
         test = self.current_test
@@ -182,6 +231,7 @@ class AssertionOnMockOnly(TestAwareRule):
                 self._class_mocks[-1].add(path)
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
+        self._note_harness(node)
         test = self.current_test
         if (test is not None and isinstance(node.item, cst.Call) and node.asname is not None
                 and isinstance(node.asname.name, cst.Name) and (
@@ -192,6 +242,7 @@ class AssertionOnMockOnly(TestAwareRule):
     def visit_Assert(self, node: cst.Assert) -> None:
         if self.current_test is not None:
             self.current_test.data["asserts"] = True
+            self.current_test.data["other_check"] = True
 
     def visit_Call(self, node: cst.Call) -> None:
         test = self.current_test
@@ -226,6 +277,10 @@ class AssertionOnMockOnly(TestAwareRule):
         if attribute:
             data["mocks"].add(attribute)
             root = attribute
+        if called.startswith(MOCK_CHECKS) and isinstance(node.func, cst.Attribute) and root != "self":
+            data["mock_checked"].add(self.context.module.code_for_node(node.func.value))
+        elif called.startswith(("assert", "fail")):
+            data["other_check"] = True
         if root in data["mocks"] or root == "self":
             if called.startswith("assert"):
                 data["asserts"] = True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
@@ -96,11 +98,14 @@ class TestSwallowsFailure(TestAwareRule):
     its failure is tolerated, `test_set_may_fail`), or when the test asserts nothing anywhere; a
     `try` around a clean-up or set-up call in a test that asserts elsewhere is left alone.
 
-    Also an expectation of any error around a whole block: `with pytest.raises(Exception):` or
+    Also an expectation of any error: `with pytest.raises(Exception):` or
     `with self.assertRaises(BaseException):` (without `match=`, and without a later check of which error it
     caught: `assert "not found" in str(excinfo)`, `excinfo.match(...)`, `excinfo.type is ...`) whose block holds
-    an assertion (a failing `assert` raises `AssertionError`, an `Exception`, so the test passes) or two or
-    more statements none of which is a deliberate `raise` (the test passes on a typo in any of them).
+    an assertion (a failing `assert` raises `AssertionError`, an `Exception`, so the test passes), two or
+    more statements, or a single call whose caught error the test never reads (`with pytest.raises(Exception):
+    parse("abc")` passes on the `TypeError` of a wrong argument as well as on the error the code should raise);
+    none of them a deliberate `raise`. A comment on the `with` line or above it that names the errors that may come
+    (`# could be IntegrityError or DatabaseError, by backend`) leaves the single call alone.
 
     ## Why is this bad?
     pytest and unittest report a failure by the exception the test raises. A handler that swallows it
@@ -177,7 +182,7 @@ class TestSwallowsFailure(TestAwareRule):
             call = item.item
             if isinstance(call, cst.Call) and self._expects_any_error(call) \
                     and not _checks_caught_message(item, test.node):
-                self._check_broad_expectation(node, call, test.node.name.value)
+                self._check_broad_expectation(node, item, test.node)
             if isinstance(call, cst.Call) and self.qualified_name(call) in SUPPRESSORS and any(
                     self._catches_failures(arg.value) for arg in call.args):
                 self._flag(node.body, item, f"In test `{test.node.name.value}`, `{self.context.module.code_for_node(call)}` "
@@ -195,16 +200,25 @@ class TestSwallowsFailure(TestAwareRule):
         members = [e.value for e in expected.elements] if isinstance(expected, cst.Tuple) else [expected]
         return any(self.qualified_name(m) in BROAD_TYPES for m in members)
 
-    def _check_broad_expectation(self, node: cst.With, call: cst.Call, test_name: str) -> None:
-        """A broad expectation around an assertion, or around several statements none of which raises on purpose."""
+    def _check_broad_expectation(self, node: cst.With, item: cst.WithItem, test: cst.FunctionDef) -> None:
+        """A broad expectation around an assertion, around several statements, or around one call whose error the
+        test never looks at; none of them raising on purpose."""
+        call = item.item
         statements = suite_statements(node.body)
         expectation = f"`{self.context.module.code_for_node(call)}`"
+        test_name = test.name.value
         if contains_assertion(node.body):
             self.report(call, f"In test `{test_name}`, {expectation} around an assertion swallows its failure: "
                               "a failing `assert` raises `AssertionError`, which the expectation accepts.", hint=RAISES_HINT)
-        elif len(statements) >= 2 and not any(isinstance(s, cst.Raise) for s in statements):
+        elif any(isinstance(inner, cst.Raise) for inner in walk_own(node.body)):
+            return
+        elif len(statements) >= 2:
             self.report(call, f"In test `{test_name}`, {expectation} around {len(statements)} statements passes "
                               "on any error in any of them, a typo or a wrong argument included.", hint=RAISES_HINT)
+        elif not _reads_caught(item, test) and not _explained(node):
+            self.report(call, f"In test `{test_name}`, {expectation} passes on any error the code raises, a "
+                              "`TypeError` from a wrong argument or an `AttributeError` from a bug included, and the "
+                              "test never looks at which one it caught.", hint=RAISES_HINT)
 
     def _flag(self, guarded: cst.CSTNode, node: cst.CSTNode, message: str, *, now: bool = False) -> None:
         """Report now when the guarded block asserts (or `now`: it runs the code under test); else only if the test
@@ -240,6 +254,28 @@ def _checks_caught_message(item: cst.WithItem, test: cst.FunctionDef) -> bool:
                 and isinstance(node.func.value, cst.Name) and node.func.value.value == name:
             return True
     return False
+
+
+# A comment that names the errors a call may raise: `IntegrityError`, `ExceptionGroup`, "raises", "errors".
+NAMES_ERRORS = lazy_pattern(r"[a-z](?:Error|Exception|Group)\b|\braises?\b|\berrors\b", re.IGNORECASE)
+
+
+def _reads_caught(item: cst.WithItem, test: cst.FunctionDef) -> bool:
+    """`with pytest.raises(Exception) as caught:` and a later read of `caught` (`assert caught.value is error`): the
+    test looks at what it caught, which this rule cannot judge further."""
+    if item.asname is None or not isinstance(item.asname.name, cst.Name):
+        return False
+    name = item.asname.name.value
+    return sum(isinstance(node, cst.Name) and node.value == name for node in walk_own(test.body)) > 1
+
+
+def _explained(node: cst.With) -> bool:
+    """A comment on the `with` line or just above it saying which errors may come (`# could be IntegrityError or
+    DatabaseError`, `# raises ValueError on Pydantic v2 and ExceptionGroup on v1`): any of them will do, on purpose."""
+    comments = [line.comment for line in node.leading_lines]
+    if isinstance(node.body, cst.IndentedBlock):
+        comments.append(node.body.header.comment)
+    return any(comment is not None and NAMES_ERRORS.search(comment.value) for comment in comments)
 
 
 def _reads(test: cst.CSTNode, name: str) -> bool:

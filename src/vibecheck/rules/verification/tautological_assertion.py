@@ -24,6 +24,7 @@ from vibecheck.rules.verification._status_checks import (
     MIXED_STATUSES,
     accepts_failure,
     comparison_codes,
+    exit_status_reason,
     is_status_read,
     unittest_codes,
 )
@@ -422,7 +423,8 @@ class TautologicalAssertion(Rule):
     check that accepts the failure: `assert r.status_code < 600`, `assert r.status_code`, or one that
     lets both a 2xx and a 4xx/5xx status pass (`in (200, 500)`, `!= 500`, `in range(200, 500)`,
     `self.assertIn(r.status_code, (200, 404))`, with numbers, `status.HTTP_404_NOT_FOUND` or
-    `HTTPStatus.NOT_FOUND`), or an `or` with a bare exit or status code (`"done" in result.output or
+    `HTTPStatus.NOT_FOUND`), an exit-status check that lets 0 and a failing status pass (`result.exit_code in (0, 1)`,
+    `self.assertIn(proc.returncode, [0, 2])`), or an `or` with a bare exit or status code (`"done" in result.output or
     result.exit_code`, truthy exactly when the command failed). A response's field read twice
     (`resp.status_code == resp.status_code`, `self.assertEqual(result.exit_code, result.exit_code)`) compares one value
     with itself; a response here is also what a function of the file returns when it returns a test client's
@@ -733,7 +735,7 @@ class TautologicalAssertion(Rule):
         reason = (RESPONSE_REASON if is_presence_check(node.test, self._responses[-1])
                   else vacuous_reason(node.test, self._about_equality) or self._constructed_reason(node.test)
                   or self._imported_attribute_reason(node.test) or failure_disjunct(test)
-                  or presence_reason(checked, truth_too=checked is test))
+                  or _exit_status_check(test) or presence_reason(checked, truth_too=checked is test))
         if reason is None and isinstance(test, cst.Comparison) and len(test.comparisons) == 1 \
                 and isinstance(test.comparisons[0].operator, (cst.Equal, cst.Is)):
             reason = self._alias_reason(test.left, test.comparisons[0].comparator) \
@@ -799,7 +801,9 @@ class TautologicalAssertion(Rule):
         elif method in UNITTEST_SAME and len(node.args) >= 2:
             reason = self._alias_reason(first, node.args[1].value) or self._pair_reason(first, node.args[1].value)
         elif method in UNITTEST_OPERATORS_CHECKED:
-            reason = accepts_failure(unittest_codes(method, list(node.args)))
+            reason = accepts_failure(unittest_codes(method, list(node.args))) or (
+                exit_status_reason(first, "in", node.args[1].value) if method == "assertIn" and len(node.args) >= 2
+                else None)
         elif method == "assertIsInstance" and len(node.args) >= 2 and is_object_type(node.args[1].value):
             reason = "every value is an instance of `object`"
         elif method == "assertIsInstance" and len(node.args) >= 2:
@@ -826,6 +830,14 @@ class TautologicalAssertion(Rule):
         verdict = "cannot tell success from failure" if reason.startswith(MIXED_STATUSES) else "can never fail"
         self.report(node, f"{what} {verdict}: {reason}.",
                     hint="Assert on the value the code under test produced, compared with an independent expected value.")
+
+
+def _exit_status_check(test: cst.BaseExpression) -> str | None:
+    """`assert result.exit_code in (0, 1)`: see `exit_status_reason`."""
+    if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+            and isinstance(test.comparisons[0].operator, cst.In)):
+        return None
+    return exit_status_reason(test.left, "in", test.comparisons[0].comparator)
 
 
 def is_none_name(node: cst.BaseExpression) -> bool:
