@@ -30,13 +30,13 @@ from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.check_modules import check_modules_inputs
 from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
+from vibecheck.analysis.project_functions import defines, functions_index
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.answering_checks import answers_only
-from vibecheck.rules.auth.row_readers import CHECKED_READER, READERS_FACT, is_unchecked_reader, readers_index
 
 # ORM lookups by key: `X.objects.get(pk=pk)`, `X.query.get_or_404(id)`, `session.get(X, id)`, `.filter_by(id=id)`.
 LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_or_404", "one_or_none", "select_for_update",
@@ -75,6 +75,11 @@ SHARED_OWNERS = frozenset({"tenant", "org", "organization", "team", "workspace",
 EDITOR_STAMP_WORDS = frozenset({"updated", "modified", "edited", "changed", "updater", "editor", "modifier"})
 # Calls a row reader makes besides its lookup, none of which can check an owner: the error it answers when the row is
 # missing, and `await`-free conversions.
+# The fact listing a file's top-level functions that read one row by a parameter and check nothing, and the kind of a
+# finding that waits for it (`Rule.report(unless=...)`): its lookup is such a function of another module, which may
+# check the owner itself.
+READERS_FACT = "vibecheck.vc214.row_readers"
+CHECKED_READER = "checked-reader"
 # A row reader of this module worth recording for handlers of other modules is short: one lookup, perhaps a 404.
 READER_STATEMENTS = 6
 HELPER_SAFE_CALLS = frozenset({"HTTPException", "Http404", "abort", "NotFound", "ValueError", "LookupError", "KeyError",
@@ -595,7 +600,7 @@ class ObjectLookupNotScopedToUser(Rule):
     def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
         """The function of another module a handler hands its client id to is not one of the project's row readers
         that check nothing: it may scope the row to the caller, or it is no project function at all."""
-        return kind == CHECKED_READER and not is_unchecked_reader(readers_index(project), relative, subject)
+        return kind == CHECKED_READER and not defines(functions_index(project, READERS_FACT), relative, subject)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
