@@ -91,3 +91,68 @@ def test_a_helpers_page_of_client_text_in_a_response_object_is_reported(tmp_path
         ("django_views.py", "VC417", 'return HttpResponse(note_card(request.GET["title"]))'),
         ("routes.py", "VC417", 'return make_response(render.note_card(request.args["q"]))'),
     ]
+
+
+STORED_ROUTES = """
+    import sqlite3
+
+    from flask import Flask
+
+    from .views import render
+    from .views.render import note_card, safe_card
+    from .views.templates import page
+
+    app = Flask(__name__)
+
+    def db():
+        return sqlite3.connect("app.db")
+
+    @app.get("/notes/<int:note_id>")
+    def show(note_id):
+        title = db().execute("SELECT title FROM notes WHERE id = ?", (note_id,)).fetchone()[0]
+        return note_card(title)
+
+    @app.get("/notes/<int:note_id>/raw")
+    def show_module(note_id):
+        title = db().execute("SELECT title FROM notes WHERE id = ?", (note_id,)).fetchone()[0]
+        return render.note_card(title)
+
+    @app.get("/notes/<int:note_id>/safe")
+    def show_escaped(note_id):
+        title = db().execute("SELECT title FROM notes WHERE id = ?", (note_id,)).fetchone()[0]
+        return safe_card(title)
+
+    @app.get("/welcome")
+    def welcome():
+        return note_card("Welcome")
+
+    @app.get("/notes/<int:note_id>/json")
+    def show_json(note_id):
+        title = db().execute("SELECT title FROM notes WHERE id = ?", (note_id,)).fetchone()[0]
+        return render.as_json(title)
+
+    @app.get("/notes/<int:note_id>/page")
+    def show_page(note_id):
+        title = db().execute("SELECT title FROM notes WHERE id = ?", (note_id,)).fetchone()[0]
+        return page(title)
+"""
+TEMPLATES = """
+    from jinja2 import Template
+
+    def page(title):
+        return Template("<h1>{{ title }}</h1>", autoescape=True).render(title=title)
+"""
+
+
+def test_a_page_a_helper_of_another_module_builds_from_stored_values_is_reported(tmp_path: Path) -> None:
+    sources = {"app/__init__.py": "", "app/views/__init__.py": "", "app/views/render.py": RENDER,
+               "app/views/templates.py": TEMPLATES, "app/routes.py": STORED_ROUTES}
+    for relative, text in sources.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(textwrap.dedent(text), encoding="utf-8")
+    settings = Settings(root=str(tmp_path), select=("VC427",), no_bandit=True, cache=False)
+    reported = sorted(f.line_text.strip() for f in check_paths([str(tmp_path)], settings).findings)
+    assert reported == ["return note_card(title)", "return render.note_card(title)"]
+    # without the helper's module in the run, nothing shows the helper builds markup
+    alone = check_paths([str(tmp_path / "app" / "routes.py")], settings).findings
+    assert alone == []

@@ -147,7 +147,7 @@ class ClientDataThroughCalls(ProjectRule):
     walks_with = SUMMARISING_RULES
     # a query built from strings (VC402) that client input reaches through a helper: as VC422 on one function
     # the generic form of each sink, reported by bandit or a per-file rule on the same line
-    supersedes = ("VC402", "B307", "B102", "B601", "B602", "B605", "VC408", "B608", "VC406", "B301", "B302", "B506",
+    supersedes = ("VC402", "VC427", "B307", "B102", "B601", "B602", "B605", "VC408", "B608", "VC406", "B301", "B302", "B506",
                   "B614", "B308", "B703", "B704")
 
     def check_project(self, project: Project) -> Iterable[Finding]:
