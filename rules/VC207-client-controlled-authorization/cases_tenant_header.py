@@ -86,3 +86,12 @@ class MemberTenantMiddleware:
         if request.tenant is None:
             return JsonResponse({"error": "unknown organisation"}, status=404)
         return self.get_response(request)
+
+
+@app.get("/invoices/signed-in")
+def invoices_signed_in():
+    tenant_id = request.headers["X-Tenant-ID"]
+    if not current_user.is_authenticated:
+        abort(401)
+    # expect: VC207 -- signed in says nothing about the tenant
+    return jsonify([r.id for r in Invoice.query.filter_by(tenant_id=tenant_id)])

@@ -27,6 +27,8 @@ TENANT_HEADER_TEXT = lazy_pattern(r"x[-_](?:tenant|org|organi[sz]ation|workspace
 HEADER_ORIGINS = ("request.headers", "request.META", "self.request.headers", "self.request.META", "req.headers",
                   "headers")
 KEY_ARGUMENTS = frozenset({"pk", "id"})
+# What tells only whether someone is signed in.
+SIGN_IN_TESTS = ("is_authenticated", "is_anonymous", "is_active")
 
 
 def tenant_scopes(node: cst.CSTNode, state: FlowState) -> Iterator[tuple[cst.BaseExpression, Taint]]:
@@ -77,8 +79,10 @@ def _names_the_caller(call: cst.Call) -> bool:
 
 
 def tested_against_the_caller(test: cst.BaseExpression) -> set[str]:
-    """The names an `if` tests together with the signed-in user (`if tenant_id not in current_user.tenant_ids:`)."""
+    """The names an `if` tests together with the signed-in user (`if tenant_id not in current_user.tenant_ids:`); a test
+    that the user is signed in (`request.user.is_authenticated`) relates no tenant to them."""
     names = {inner.value for inner in iter_expressions(test) if type(inner) is cst.Name}
-    users = any("user" in name_words(dotted_name(inner) or "") for inner in iter_expressions(test)
-                if type(inner) in (cst.Name, cst.Attribute))
+    users = any("user" in name_words(dotted) and not dotted.endswith(SIGN_IN_TESTS)
+                for inner in iter_expressions(test) if type(inner) in (cst.Name, cst.Attribute)
+                for dotted in (dotted_name(inner) or "",))
     return names if users else set()
