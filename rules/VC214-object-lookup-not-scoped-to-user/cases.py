@@ -26,7 +26,6 @@ from .auth import (admin_required, firebase_user, get_current_user, get_user_rep
                    checked_tenant_id, moderator_required, require_admin)
 from . import crud, services, store
 from .db import SessionLocal, db, fetch_one, get_db, get_repo, query_db
-from .formatting import formatter
 from .guards import requires_login
 from .deps import Seller, Teacher
 from .repositories import SubmissionRepository
@@ -1018,6 +1017,9 @@ def read_own_task_from_store(task_id: int, user: CurrentUser):
 def read_cache_entry(entry_id: int, user: CurrentUser):
     # ok: VC214 -- a store's plain `get` is a key-value read
     return store.get(entry_id)
+
+
+formatter = LabelFormatter()
 
 
 @router.get("/labels/{label_id}")

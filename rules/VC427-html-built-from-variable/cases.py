@@ -178,3 +178,54 @@ def platform_note():
     note = db().execute("SELECT note FROM platforms WHERE name = ?", (sys.platform,)).fetchone()[0]
     # expect: VC427 -- a row looked up by a server fact is still stored text
     return "<p>" + note + "</p>"
+
+
+def escaped_list(rows):
+    # ok: VC427 -- a helper; it escapes what it pastes
+    return "<ul>" + "".join(f"<li>{escape(r)}</li>" for r in rows) + "</ul>"
+
+
+def banner(text):
+    # ok: VC427 -- a helper, not a view
+    return f"<h1>{text}</h1>"
+
+
+@app.get("/list")
+def list_page():
+    rows = [r[0] for r in db().execute("SELECT title FROM posts").fetchall()]
+    # expect: VC427 -- the helper above pastes the stored titles unescaped
+    return not_a_view(rows)
+
+
+@app.get("/banner")
+def banner_page():
+    title = db().execute("SELECT title FROM banners LIMIT 1").fetchone()[0]
+    # expect: VC427 -- the helper pastes the stored title unescaped
+    return banner(title), 200
+
+
+@app.get("/list-escaped")
+def escaped_list_page():
+    rows = [r[0] for r in db().execute("SELECT title FROM posts").fetchall()]
+    # ok: VC427 -- this helper escapes each title
+    return escaped_list(rows)
+
+
+@app.get("/welcome")
+def welcome_banner():
+    # ok: VC427 -- the helper is handed a literal
+    return banner("Welcome")
+
+
+@app.get("/count")
+def count_banner():
+    total = db().execute("SELECT count(*) FROM posts").fetchone()[0]
+    # ok: VC427 -- a number converted on the way cannot carry markup
+    return banner(int(total))
+
+
+@app.get("/json-list")
+def json_list():
+    rows = [r[0] for r in db().execute("SELECT title FROM posts").fetchall()]
+    # ok: VC427 -- the framework's JSON response, not a helper of this module
+    return jsonify(rows)

@@ -375,10 +375,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # An open route that returns a quiz with its answers: the answers are secret by the domain, while VC219 reads the
     # path and the handler's name for people's data, and `/quizzes/{id}/preview` names none.
     ("fastapi_courses", "courses/routers/quizzes.py", 22, "VC201/VC219"),
-    # A Django middleware that sets `request.org` from the `X-Org-Id` header without asking whether the user belongs
-    # to it: the lookup is in no handler and names no client id a route declares, and which organisation a request
-    # acts for is the client's to say once a view checks the membership (most views here do, through `IsOrgAdmin`).
-    ("drf_org_admin", "accounts/middleware.py", 17, "VC207/VC214"),
     # An invitation accepted by its token alone, without comparing its e-mail with the caller's or testing its expiry:
     # the token is the link holder's capability (VC201's and VC214's stance on presented credentials); the missing
     # checks are the invitation's own business rules, which no rule knows.

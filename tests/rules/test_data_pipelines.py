@@ -25,6 +25,7 @@ CORPORA: list[tuple[type[Rule], str]] = [
     (ClientDataInQuery, "cases_airflow.py"),
     (ClientDataToShell, "cases_airflow.py"),
     (SqlBuiltFromStrings, "cases_data_platforms.py"),
+    (SqlBuiltFromStrings, "cases_templates.py"),
     (ClientDataInQuery, "cases_data_platforms.py"),
     (HardcodedCredential, "cases_data_platforms.py"),
     (ClientDataToCodeExecution, "cases_pandas.py"),

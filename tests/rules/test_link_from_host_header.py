@@ -79,3 +79,36 @@ def test_a_django_file_that_lets_every_host_in_reports_its_own_links_whatever_ot
     (tmp_path / "views.py").write_text('from django.conf import settings\nsettings.configure(ALLOWED_HOSTS=["*"])\n'
                                        + view, encoding="utf-8")
     assert [f["code"] for f in selected_findings(tmp_path, "VC234")] == ["VC234"]
+
+
+SITE_VIEW = """
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.mail import send_mail
+
+def password_reset(request):
+    token = request.POST["token"]
+    url = f"https://{get_current_site(request).domain}/reset/{token}/"
+    send_mail("Password reset", f"Reset it: {url}", "noreply@example.com", [request.POST["email"]])
+
+def invite(request):
+    url = f"https://{request.site.domain}/join/{request.POST['token']}/"
+    send_mail("Your invitation", url, "noreply@example.com", [request.POST["email"]])
+
+def shown_site(request):
+    return {"site": get_current_site(request).name}
+"""
+
+
+@pytest.mark.parametrize(("settings", "reported"), [
+    (None, False),
+    ('ALLOWED_HOSTS = ["shop.example.com"]\n', False),
+    ('ALLOWED_HOSTS = ["*"]\nINSTALLED_APPS = ["django.contrib.auth", "django.contrib.sites"]\nSITE_ID = 1\n', False),
+    ('ALLOWED_HOSTS = ["*"]\nINSTALLED_APPS = ["django.contrib.auth"]\n', True),
+])
+def test_the_current_site_is_the_clients_host_only_without_the_sites_app_and_with_every_host_let_in(
+        tmp_path: Path, settings: str | None, reported: bool) -> None:
+    (tmp_path / "views.py").write_text(textwrap.dedent(SITE_VIEW), encoding="utf-8")
+    if settings is not None:
+        (tmp_path / "settings.py").write_text(settings, encoding="utf-8")
+    findings = selected_findings(tmp_path, "VC234")
+    assert [(f["path"], f["start"]["line"]) for f in findings] == ([("views.py", 7), ("views.py", 11)] if reported else [])

@@ -68,6 +68,7 @@ def messages(request):
             f"SELECT username, content, submitted_at FROM messages ORDER BY submitted_at {sort} LIMIT {limit} OFFSET {offset}"
         )
         rows = cursor.fetchall()
+    # expect: VC427 -- the stored messages, pasted unescaped by render.py's helper (found by the helper join)
     return HttpResponse(render_messages(rows))
 
 

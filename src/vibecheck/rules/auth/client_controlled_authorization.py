@@ -41,7 +41,8 @@ from vibecheck.analysis.tokens import decodes_unverified
 from vibecheck.cst_fields import own_returns, walk_own
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rule import RuleContext
+from vibecheck.rule import RuleContext, SourceHints
+from vibecheck.rules.auth.tenant_header import TENANT_HEADER_TEXT, tenant_scopes, tested_against_the_caller
 
 PRIVILEGE_WORDS = frozenset({"admin", "administrator", "role", "roles", "staff", "superuser", "su", "sudo", "root",
                              "permission", "permissions", "perm", "perms", "privilege", "privileges", "privileged",
@@ -156,7 +157,14 @@ class ClientControlledAuthorization(FlowRule):
     variable).
     Whatever the value is called, a test of a header or cookie against fixed text before a refusal
     (`if x_internal_caller not in {"scheduler", "billing"}: raise HTTPException(403)`, also in a FastAPI
-    dependency's `Header()` parameter) is reported too: the client need only send that text. So is a test of any
+    dependency's `Header()` parameter) is reported too: the client need only send that text. So is a tenant id the
+    client sends in a header (`X-Tenant-ID`, `X-Org-Id`, FastAPI's `x_tenant_id: int = Header()`) that scopes a query:
+    a keyword named for a tenant (`filter_by(tenant_id=tenant_id)`), the key of a tenant model's lookup
+    (`request.tenant = Organization.objects.get(pk=org_id)` in a middleware) or a comparison with a tenant column
+    (`Project.tenant_id == x_tenant_id`), unless the lookup also names the caller
+    (`request.user.organizations.get(pk=org_id)`, `filter_by(org_id=org_id, user_id=current_user.id)`) or an `if`
+    tested the id together with the signed-in user first: the header decides whose data the request reaches (CWE-639),
+    an authorisation decision as much as a role's test is; VC217 is about privileges the client grants itself. So is a test of any
     request value against the name of a role before a refusal (`if request.args.get("as") != "moderator": abort(403)`).
     A GraphQL resolver's request is the one its resolve info carries (`info.context.request.headers`, and Graphene's
     `info.context`). Values that
@@ -232,6 +240,13 @@ class ClientControlledAuthorization(FlowRule):
                   "owner", "moderator", "uid", "userid", "user_id", "accountid", "account_id", "customer_id",
                   "401", "403", "forbidden", "permissiondenied", "unauthorized", "notauthorized")
     scalar_inputs_matter = True
+
+    @classmethod
+    def hinted_in(cls, source: SourceHints) -> bool:
+        """A module that names a privilege or a refusal, or one that reads a tenant's header (`X-Tenant-ID`), whose
+        queries it may scope by it."""
+        return super().hinted_in(source) or TENANT_HEADER_TEXT.search(source.lowered) is not None
+
     _in_route = False
     _reads_message = False
     _injected: frozenset[str] = frozenset()
@@ -261,9 +276,13 @@ class ClientControlledAuthorization(FlowRule):
         super().leave_ClassDef(original_node)
         self._admin_classes.pop()
 
+    _tenant_headers = False  # the module reads a tenant's header (`X-Tenant-ID`): its queries' scopes are checked
+    _tenant_checked: set[str]  # names of the function an `if` tested together with the signed-in user
+
     def visit_Module(self, node: cst.Module) -> None:
         self._admin_receivers = admin_hooked_receivers(node) if "before_request" in self.context.source \
             else frozenset()
+        self._tenant_headers = TENANT_HEADER_TEXT.search(self.context.source) is not None
         # most modules decode no token, and need no search of every function for helpers
         if all(hint in self.context.source for hint in UNVERIFIED_HINTS):
             self._unverified_helpers = _unverified_helpers(node, self.qualified_name)
@@ -333,6 +352,8 @@ class ClientControlledAuthorization(FlowRule):
         name no claim (`_may_name_a_claim`)."""
         statements = walked_statements(function)
         answers = function.name.value in PERMISSION_ANSWERS  # what it returns decides
+        if self._tenant_headers:
+            return False
         return statements is not None and (not any(
             type(s) is cst.If or type(s) is cst.While or answers and type(s) is cst.Return
             or (type(s) not in COMPOUND_STATEMENTS and cst.IfExp in map(type, iter_expressions(s)))  # (a scan in C)
@@ -340,6 +361,7 @@ class ClientControlledAuthorization(FlowRule):
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
+        self._tenant_checked = set()
         self._in_route = is_route_handler(function)
         self._answers_permission = function.name.value in PERMISSION_ANSWERS
         # a GraphQL resolver's or gRPC servicer's arguments are the client's message, whose fields it reads
@@ -374,6 +396,8 @@ class ClientControlledAuthorization(FlowRule):
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         self._statement = node
+        if self._tenant_headers and not self._admin_only:
+            self._check_tenant_scopes(node, state)
         if type(node) is cst.If or type(node) is cst.While:  # not `isinstance`: ABCMeta is dear here
             self._check_condition(node.test, state, branch=node.body if type(node) is cst.If else None, used_in=node.body)
             return
@@ -384,6 +408,24 @@ class ClientControlledAuthorization(FlowRule):
         for inner in iter_expressions(node):
             if type(inner) is cst.IfExp:
                 self._check_condition(inner.test, state, used_in=inner.body)
+
+    def _check_tenant_scopes(self, node: cst.CSTNode, state: FlowState) -> None:
+        """A tenant id from a header that scopes a query (`filter_by(tenant_id=request.headers["X-Tenant-ID"])`), unless
+        an `if` tested it together with the signed-in user first."""
+        if type(node) is cst.If:
+            self._tenant_checked |= tested_against_the_caller(node.test)
+            return
+        if type(node) in COMPOUND_STATEMENTS:
+            return
+        for value, taint in tenant_scopes(node, state):
+            if not (self._tenant_checked & {inner.value for inner in iter_expressions(value) if type(inner) is cst.Name}):
+                self.report(value, f"The tenant `{short_code(value)}` comes from the client's header (`{taint.origin}`) "
+                            "and scopes this query with nothing checking that the caller belongs to it, so any user "
+                            "reads or changes another tenant's data by sending its id.",
+                            hint="Take the tenant from the signed-in user (`request.user.organization`, a membership "
+                            "lookup) or check the header's tenant against the caller's memberships before using it.",
+                            cwe=(639,))
+                return
 
     def _check_condition(self, test: cst.BaseExpression, state: FlowState, *, branch: cst.BaseSuite | None = None,
                          used_in: cst.CSTNode | None = None, answer: cst.BaseExpression | None = None) -> None:

@@ -15,6 +15,7 @@ from vibecheck.rules.auth.exprs import argument, is_true, target_name
 from vibecheck.rules.auth.host_pins import (
     DJANGO,
     DJANGO_CHECKED,
+    DJANGO_SITE,
     FLASK,
     HOST_PINS_FACT,
     STARLETTE,
@@ -22,6 +23,7 @@ from vibecheck.rules.auth.host_pins import (
     called_pins,
     opened,
     pinned,
+    site_from_host,
 )
 from vibecheck.rules.auth.names import words
 
@@ -31,6 +33,11 @@ HOST_ATTRIBUTES = {"host_url": FLASK, "url_root": FLASK, "root_url": FLASK, "hos
 # Methods of a request that build on the host: Django's `get_host()`, `build_absolute_uri()`, Starlette's `url_for()`.
 # Django's two check the host against `ALLOWED_HOSTS` themselves, which admits only `localhost` when it is unset.
 HOST_METHODS = {"get_host": DJANGO_CHECKED, "build_absolute_uri": DJANGO_CHECKED, "url_for": STARLETTE}
+# Django's sites framework: the site of a request (`get_current_site(request).domain`), also as `CurrentSiteMiddleware`
+# sets it (`request.site.domain`).
+CURRENT_SITE_FUNCTIONS = frozenset({"django.contrib.sites.shortcuts.get_current_site",
+                                    "django.contrib.sites.models.get_current_site"})
+SITE_ATTRIBUTE = "site"
 # Parts of `request.url` that are the host (Starlette, aiohttp): `request.url.netloc`.
 URL_HOST_PARTS = frozenset({"netloc", "hostname", "host"})
 HEADER_MAPS = frozenset({"headers", "META", "environ"})
@@ -64,7 +71,9 @@ class LinkFromHostHeader(Rule):
     `request.url.netloc`, aiohttp's `request.host`, the `Host` header itself (`request.headers["host"]`,
     `request.META["HTTP_HOST"]`), and Django's `request.get_host()` and `build_absolute_uri()` where a file of the
     project lets every host in (`ALLOWED_HOSTS = ["*"]`: Django checks the host these two read against that setting,
-    which admits only `localhost` while it is unset). A link counts when the
+    which admits only `localhost` while it is unset), and so the site Django's `get_current_site(request)` (or
+    `request.site`, which `CurrentSiteMiddleware` sets) gives where, besides, no file installs `django.contrib.sites`
+    (without the sites app it is the request's host; with it, the site comes from the database). A link counts when the
     function, the link's names or the function's strings speak of a password reset, a verification, an invitation or a
     sign-in. A link on a configured base URL (`settings.SITE_URL`, `os.environ["FRONTEND_URL"] or request.host_url`)
     is not reported, nor one that is only redirected to or shown to the client that asked. Neither is a link in a
@@ -126,15 +135,20 @@ class LinkFromHostHeader(Rule):
     cwe = (640, 644)
     applies_to_tests = False  # a test's request is a fixture; no victim opens its mail
     # Every finding reads a host (`host_url`, `get_host`, a `host` header, `url.netloc`, `base_url`, `url_root`,
-    # `build_absolute_uri`, `url_for`) and every pin names its setting (`ALLOWED_HOSTS`, `SERVER_NAME`,
-    # `TRUSTED_HOSTS`, `TrustedHostMiddleware`).
-    file_hints = ("host", "netloc", "base_url", "url_root", "root_url", "build_absolute_uri", "url_for", "server_name")
+    # `build_absolute_uri`, `url_for`, Django's current site) and every pin names its setting (`ALLOWED_HOSTS`,
+    # `SERVER_NAME`, `TRUSTED_HOSTS`, `TrustedHostMiddleware`, `INSTALLED_APPS` for the sites app).
+    file_hints = ("host", "netloc", "base_url", "url_root", "root_url", "build_absolute_uri", "url_for", "server_name",
+                  "get_current_site", "request.site", "installed_apps")
 
     @classmethod
     def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
         """A file of the project pins the host of the framework the link was built with."""
         pins = (pin for _, pins in project.facts(HOST_PINS_FACT) for pin in pins)
-        return kind == HOST_PINNED and (not opened(pins, DJANGO) if subject == DJANGO_CHECKED else pinned(pins, subject))
+        if kind != HOST_PINNED:
+            return False
+        if subject == DJANGO_SITE:
+            return not site_from_host(pins)
+        return not opened(pins, DJANGO) if subject == DJANGO_CHECKED else pinned(pins, subject)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -175,6 +189,8 @@ class LinkFromHostHeader(Rule):
             attr = node.attr.value
             if attr in HOST_ATTRIBUTES and _is_request(node.value):
                 return HOST_ATTRIBUTES[attr] or self._framework or ""
+            if attr == SITE_ATTRIBUTE and _is_request(node.value) and self._framework == DJANGO:
+                return DJANGO_SITE
             if attr in URL_HOST_PARTS and type(node.value) is cst.Attribute and node.value.attr.value == "url" \
                     and _is_request(node.value.value):
                 return self._framework or STARLETTE
@@ -193,6 +209,8 @@ class LinkFromHostHeader(Rule):
                 return self._framework or ""
             if self.qualified_name(node) in FLASK_URL_FOR and is_true(argument(node, None, "_external")):
                 return FLASK
+            if self.qualified_name(node) in CURRENT_SITE_FUNCTIONS:
+                return DJANGO_SITE
         return None
 
     def _carried(self, node: cst.CSTNode, origins: dict[str, tuple[cst.CSTNode, str]]) -> tuple[cst.CSTNode, str] | None:
@@ -274,7 +292,10 @@ class LinkFromHostHeader(Rule):
 
     def _report(self, source: tuple[cst.CSTNode, str]) -> None:
         node, framework = source
-        if framework == DJANGO_CHECKED:
+        if framework == DJANGO_SITE:
+            if pinned(self._pins, DJANGO) or f"{DJANGO_SITE}:pinned" in self._pins:
+                return
+        elif framework == DJANGO_CHECKED:
             if pinned(self._pins, DJANGO):
                 return
             if opened(self._pins, DJANGO):

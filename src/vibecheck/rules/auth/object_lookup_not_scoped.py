@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -29,6 +30,7 @@ from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.check_modules import check_modules_inputs
 from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
+from vibecheck.analysis.project_functions import defines, functions_index
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
@@ -77,6 +79,13 @@ SHARED_OWNER_SPELLINGS = {"org": "organization", "organisation": "organization",
 EDITOR_STAMP_WORDS = frozenset({"updated", "modified", "edited", "changed", "updater", "editor", "modifier"})
 # Calls a row reader makes besides its lookup, none of which can check an owner: the error it answers when the row is
 # missing, and `await`-free conversions.
+# The fact listing a file's top-level functions that read one row by a parameter and check nothing, and the kind of a
+# finding that waits for it (`Rule.report(unless=...)`): its lookup is such a function of another module, which may
+# check the owner itself.
+READERS_FACT = "vibecheck.vc214.row_readers"
+CHECKED_READER = "checked-reader"
+# A row reader of this module worth recording for handlers of other modules is short: one lookup, perhaps a 404.
+READER_STATEMENTS = 6
 HELPER_SAFE_CALLS = frozenset({"HTTPException", "Http404", "abort", "NotFound", "ValueError", "LookupError", "KeyError",
                                "int", "str", "UUID", "ObjectId"})
 # DynamoDB's item reads and writes by primary key (`table.get_item(Key={"id": doc_id})`): a key with no owner attribute
@@ -533,8 +542,12 @@ class ObjectLookupNotScopedToUser(Rule):
     `WHERE` names no owner column (unless an earlier statement of the handler does: `SELECT ... WHERE id = ? AND
     owner_id = ?`, then an `UPDATE` by the id) or binds it to whom the client names (`WHERE owner_id = ?` with the
     URL's `user_id` or the query string's `owner_id`), or a function of the same module that reads the row by its parameter
-    and checks nothing (`invoice = await _load_invoice(session, invoice_id)`; a function out of view may hold the
-    check, and one that only converts the id, `oid(order_id)`, hides none), when nothing in the handler relates the object to the
+    and checks nothing (`invoice = await _load_invoice(session, invoice_id)`; one that only converts the id,
+    `oid(order_id)`, hides none), or such a function of another module of the project that the handler hands the id
+    and nothing else (`get_note(note_id)` imported from `repositories.py`, or `repositories.load_note(note_id)`, whose
+    body is `Note.query.get(note_id)` or `db.session.get(Note, note_id)`: the project phase reads that module's
+    readers; one that scopes the row or tests the caller, a module the run did not check, or two such functions handed
+    the id leave the handler unreported, since the check may live there), when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
     None: return 401`, is authentication), `owner`/`user`/`author` field (one only shown, in a
     list, dict or f-string such as `writerow([book.title, book.author])`, or sent back, `emit("joined", {"user":
@@ -643,6 +656,12 @@ class ObjectLookupNotScopedToUser(Rule):
     # the auth modules a dropped check is read from
     released_by = ("VC201",)  # its app model tells a handler guarded in another file (`held_for`)
 
+    @classmethod
+    def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
+        """The function of another module a handler hands its client id to is not one of the project's row readers
+        that check nothing: it may scope the row to the caller, or it is no project function at all."""
+        return kind == CHECKED_READER and not defines(functions_index(project, READERS_FACT), relative, subject)
+
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self.classes: list[ClassContext | None] = []
@@ -659,6 +678,13 @@ class ObjectLookupNotScopedToUser(Rule):
             self.routers = router_dependencies(node, self.context.imports)
         self.sockets_checked = socket_connections_checked(node, self.context.imports)
         self.lambda_authorized = authorizer_read(node)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        readers = sorted(name for name, function in self._functions().items()
+                         if type(function.body) is cst.IndentedBlock and len(function.body.body) <= READER_STATEMENTS
+                         and self._reads_by_parameter(function))
+        if readers:
+            self.context.facts[READERS_FACT] = readers
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports) if not self.depth else None
@@ -811,7 +837,12 @@ class ObjectLookupNotScopedToUser(Rule):
             return  # a service calls it, not a signed-in user
         if self._relates_to_caller(handler) or checks_role(node.body) or self._hands_to_a_checking_helper(handler):
             return
-        lookup = self._first_lookup(handler)
+        imported = self._imported_readers(handler)
+        if len(imported) > 1:
+            return  # several functions of other modules get the id: any may check it
+        lookup = self._first_lookup(handler) or (imported[0][0] if imported else None)
+        # a function of another module handed the id reads the row, or checks it: the project's readers decide
+        unless = (CHECKED_READER, imported[0][1]) if imported else None
         if lookup is not None and not self._reads_shared_model(lookup):
             ids = [_client_value(lookup, name) for name in sorted(handler.client_ids & set(names_in(lookup)))]
             anchor: cst.CSTNode = lookup
@@ -827,6 +858,8 @@ class ObjectLookupNotScopedToUser(Rule):
                 # guarded, if at all, where its router is included or its URLconf routes it: the app model decides
                 held = name
                 where = f"the handler `{name}`, which only signed-in users reach,"
+                if unless is not None:
+                    return  # a held finding is released whole: it cannot also wait for the readers
             else:
                 # reported where VC201 reports the view when the settings leave DRF's default open (`AllowAny`): the
                 # view is then open to anyone, VC201's finding, which supersedes this one on its line
@@ -836,7 +869,7 @@ class ObjectLookupNotScopedToUser(Rule):
                 self.report(anchor, f"`{short_code(lookup)}` fetches an object by the client's `{ids[0]}` in the "
                             f"dependency `{node.name.value}`, which knows the signed-in user but never checks that the "
                             "object belongs to them: every route that depends on it serves any caller's object.",
-                            hint=DEPENDENCY_HINT)
+                            hint=DEPENDENCY_HINT, unless=unless)
                 return
             self.report(
                 anchor,
@@ -845,6 +878,7 @@ class ObjectLookupNotScopedToUser(Rule):
                 hint="Scope the lookup to the caller (`owner=request.user`, `Model.owner_id == current_user.id`) or "
                 "check the owner before using the object, and answer 404 when it is not theirs.",
                 held_for=held,
+                unless=unless,
             )
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -946,10 +980,38 @@ class ObjectLookupNotScopedToUser(Rule):
                     and node.func.value not in SOCKET_OUTPUT_CALLS | RECORDING_CALLS \
                     and handler.client_ids & {n for a in node.args for n in names_in(a.value)} \
                     and not SQL_STATEMENT.match(_sql_argument(node) or "") \
-                    and not self._helper_in_view(node.func.value):
+                    and not self._helper_in_view(node.func.value) \
+                    and self._imported_reader(node, handler) is None:
                 return True
             pending.extend(child_nodes(node))
         return False
+
+    def _imported_readers(self, handler: Handler) -> list[tuple[cst.Call, str]]:
+        """The calls of functions of other modules handed the client's id and nothing else (`get_note(note_id)` from
+        `.repositories`, `repositories.load_note(note_id)`), with the name each calls as imported."""
+        return [(node, name) for node in walk_own(handler.node.body)
+                if type(node) is cst.Call and (name := self._imported_reader(node, handler)) is not None]
+
+    def _imported_reader(self, call: cst.Call, handler: Handler) -> str | None:
+        """The imported name (`.repositories.get_note`) of a function that `call` hands only the client's id, when it is
+        a plain function or one of an imported module, not a class (`Note(...)`) nor this module's own."""
+        func = call.func
+        receiver = func.value if type(func) is cst.Attribute else None
+        if type(func) is cst.Attribute and func.attr.value == "get":
+            return None  # a plain `get` of a module or an object is a mapping's read (`store.get(key)`, a cache's)
+        if type(func) is cst.Name:
+            if func.value in self._functions() or not func.value[:1].islower():
+                return None
+        elif type(receiver) is not cst.Name or not receiver.value[:1].islower():
+            return None
+        written = get_full_name_for_node(func)
+        qualified = self.qualified_name(func)
+        if qualified is None or qualified == written or "." not in qualified.lstrip("."):
+            return None  # not imported, or a whole module called
+        if not handler.client_ids & set(names_in(call)) or not _hands_only_the_id(call, handler.client_ids) \
+                or self._is_lookup(call, handler):
+            return None  # a lookup by its own name (`repo.get_note(id)`) is one wherever it is defined
+        return qualified
 
     def _helper_in_view(self, name: str) -> bool:
         """A function of this module that hides no check: it only converts its argument, or reads a row by it."""

@@ -53,7 +53,7 @@ class ClientSinkRule(FlowRule):
                     self.describe(argument, label, taint, call)
                     break
                 if taint.kind in SUMMARISED_KINDS:
-                    with self.recording(taint, state) as placeholder:
+                    with self.recording(taint, state, self.needs(call, argument, state)) as placeholder:
                         self.describe(argument, label, placeholder, call)
                     break
 
@@ -73,6 +73,11 @@ class ClientSinkRule(FlowRule):
     def accepts(self, call: cst.Call, argument: cst.BaseExpression, state: FlowState) -> bool:
         """A last look at the call (a JSON content type, a safe parser): False drops the finding."""
         return True
+
+    def needs(self, call: cst.Call, argument: cst.BaseExpression, state: FlowState) -> str:
+        """What a value a parameter or a helper's result brings to the sink must be for the sink to count
+        (`summary_keys.TEXT`, `OBJECT`): by default anything."""
+        return ""
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
         raise NotImplementedError

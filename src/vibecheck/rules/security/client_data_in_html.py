@@ -120,7 +120,10 @@ class ClientDataInHtml(ClientSinkRule):
     `format_html()`, `Markup("<li>{}</li>").format()` or a number conversion is clean, and so is a join of items
     each escaped that way (`"".join(f"<li>{escape(t)}</li>" for t in tags)`); a response with a non-HTML
     content type (`mimetype="text/plain"`, `content_type="application/json"`) and dict or list bodies (sent as
-    JSON) are not reported.
+    JSON) are not reported. A helper's result in such a response (`make_response(render.note_card(request.args["q"]))`,
+    `HttpResponse(note_card(request.GET["title"]))`) counts where the helper, also in another module, builds text
+    from what it is handed (VC417 reports it there); one that escapes it, or returns a dict or `json.dumps(...)`, is
+    clean.
     Bandit's B703/B704 (every `mark_safe()`/`Markup()` of anything but a literal) are dropped where the marked
     value is provably the code's own markup: literals, escaped values pasted into them, `format_html()` or
     template output, a join of such parts, text whose `<`, `>` and `&` a chain of `.replace()` took out (Jinja's
@@ -331,7 +334,19 @@ class ClientDataInHtml(ClientSinkRule):
             if value is not None:
                 text = string_value(value)
                 return text is not None and "html" in text.lower()
-        return name not in PLAIN_BY_DEFAULT and self._is_text(argument, state, 3)
+        return name not in PLAIN_BY_DEFAULT and (self._is_text(argument, state, 3) or self._helper_result(argument, state))
+
+    def needs(self, call: cst.Call, argument: cst.BaseExpression, state: FlowState) -> str:
+        """A helper's result in a response (`make_response(render.card(title))`, `HttpResponse(card(q))`) is a page
+        where the helper returns text it built: TEXT, as for a helper's result a Flask view returns."""
+        if (state.qualified_name(call) or "") in RESPONSE_SINKS and not self._is_text(argument, state, 3):
+            return TEXT
+        return ""
+
+    @staticmethod
+    def _helper_result(argument: cst.BaseExpression, state: FlowState) -> bool:
+        taint = state.taint_of(argument)
+        return taint is not None and taint.kind == CALL
 
     def _is_text(self, node: cst.BaseExpression, state: FlowState, depth: int) -> bool:
         """Whether a body is a string (sent as HTML), not a dict, list or response object (sent as JSON or as is)."""

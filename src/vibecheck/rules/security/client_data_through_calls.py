@@ -21,7 +21,7 @@ BORROWERS = ("VC207",)
 # reaches the same sink with the client's input, that one is reported.
 YIELDING = ("VC402",)
 SUMMARISING_RULES = ("VC401", "VC402", "VC405", "VC409", "VC411", "VC412", "VC413", "VC416", "VC419", "VC421", "VC422",
-                     "VC207", "VC231", "VC232")
+                     "VC207", "VC231", "VC232", "VC428")
 
 
 class ClientDataThroughCalls(ProjectRule):
@@ -30,7 +30,7 @@ class ClientDataThroughCalls(ProjectRule):
     ## What it does
     Joins the per-function summaries that the flow rules (VC401, VC402, VC405, VC409, VC411, VC412, VC413,
     VC416, VC419, VC421, VC422, VC207 for unverified claims, VC231 for a payment's amount, VC232 for the key of a
-    signed storage URL) record in their walk: which parameters reach
+    signed storage URL, VC428 for a size the client chooses) record in their walk: which parameters reach
     their sinks, what each function returns, and what it passes to the project's other functions (also through a
     dispatcher that runs a function it is given: `tasks.add_task(send_webhook, url)`, `executor.submit(f, x)`,
     `loop.run_in_executor(None, f, x)`, `Thread(target=f, args=(x,))`, a Celery task's `f.delay(x)`, a LangChain tool's
@@ -64,7 +64,9 @@ class ClientDataThroughCalls(ProjectRule):
     `os.system(f"ping {host}")`, VC421; a `sorted_products(sort)` helper that passes it to `order_by()`,
     VC422; a `billing.charge(user, amount)` service that passes it to `stripe.PaymentIntent.create(amount=...)`,
     VC231, unless the service caps it or compares it with another of its values, `min(amount, user.balance)`; a
-    `presign(key)` helper that signs a URL for it, VC232, unless the key is scoped to the caller on the way).
+    `presign(key)` helper that signs a URL for it, VC232, unless the key is scoped to the caller on the way; a
+    `recent_posts(limit)` helper of a data module that passes the client's number to `.limit(limit)`, `LIMIT ?` or
+    `range(n)`, VC428, unless it is capped on the way, `min(limit, 100)`, or tested against an upper bound).
     The finding sits at the sink and names the source and the functions it went through; its CWE and
     severity are the sink's (an open redirect or a regex pattern is medium, as in VC409). What a command-line
     program reads from its user (`input()`, `sys.argv`, which VC413 follows) keeps VC413's terms through calls: a
@@ -133,6 +135,7 @@ class ClientDataThroughCalls(ProjectRule):
     - [CWE-348: Use of Less Trusted Source](https://cwe.mitre.org/data/definitions/348.html)
     - [CWE-943: Improper Neutralization of Special Elements in Data Query Logic](https://cwe.mitre.org/data/definitions/943.html)
     - [CWE-807: Reliance on Untrusted Inputs in a Security Decision](https://cwe.mitre.org/data/definitions/807.html)
+    - [CWE-400: Uncontrolled Resource Consumption](https://cwe.mitre.org/data/definitions/400.html)
     """
 
     code = "VC417"
@@ -141,13 +144,13 @@ class ClientDataThroughCalls(ProjectRule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (22, 73, 918, 79, 1336, 94, 95, 611, 1426, 78, 89, 943, 502, 601, 113, 117, 434, 643, 90, 730, 1333, 348, 290, 307,
-           807, 639, 470, 602, 20, 284)
+           807, 639, 470, 602, 20, 284, 400, 770)
     reads_unchecked_test_facts = False
     reads_facts = (SUMMARY_FACT,)
     walks_with = SUMMARISING_RULES
     # a query built from strings (VC402) that client input reaches through a helper: as VC422 on one function
     # the generic form of each sink, reported by bandit or a per-file rule on the same line
-    supersedes = ("VC402", "B307", "B102", "B601", "B602", "B605", "VC408", "B608", "VC406", "B301", "B302", "B506",
+    supersedes = ("VC402", "VC427", "B307", "B102", "B601", "B602", "B605", "VC408", "B608", "VC406", "B301", "B302", "B506",
                   "B614", "B308", "B703", "B704")
 
     def check_project(self, project: Project) -> Iterable[Finding]:

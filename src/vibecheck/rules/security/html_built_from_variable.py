@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-import libcst as cst
+from typing import Any
 
-from vibecheck.analysis.flow import is_route_handler
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.analysis.flow import is_route_handler, short_code
+from vibecheck.analysis.project_functions import defines, functions_index
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
+from vibecheck.rule import SourceHints
 from vibecheck.rules.security._built_markup import BuiltMarkupRule
 from vibecheck.rules.security._markup_sinks import ESCAPERS, HTML_RETURN_FRAMEWORKS
 
@@ -19,6 +25,15 @@ HTML_RESPONSES = frozenset({"django.http.HttpResponse", "django.http.response.Ht
                             # Flask's and Quart's responses made by hand default to `text/html` too
                             "flask.make_response", "flask.Response", "quart.make_response", "quart.Response"})
 CONTENT_TYPE_KEYWORDS = frozenset({"content_type", "mimetype"})
+# The fact listing a file's top-level functions (not views) that return HTML built from unescaped values, and the kind
+# of a finding that waits for it (`Rule.report(unless=...)`): a view returns what such a function of another module
+# builds from the values it hands it (`render.note_card(row.title)`).
+BUILDERS_FACT = "vibecheck.vc427.markup_builders"
+PLAIN_HELPER = "plain-helper"
+# A string literal that opens an HTML tag (`"<li>`, `f'<div class="card">`): a module that may build pages for views of
+# other modules (`views/render.py`), without importing a web framework.
+TAG_IN_STRING = lazy_pattern(r"""["'][^"'\n]{0,80}<(?:/?(?:div|p|li|ul|ol|h[1-6]|td|tr|th|table|span|a|b|i|em|strong"""
+                             r"|html|body|img|br|pre|code|section|article|form|input|button|label|option|textarea)\b)")
 
 
 class HtmlBuiltFromVariable(BuiltMarkupRule):
@@ -36,7 +51,11 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     and Quart's `make_response(page)` and `Response(page)` unless a `mimetype=` or `content_type=` does; each text a
     comprehension joins counts as the parts it is made of (`"".join(f"<li>{escape(t)}</li>" for t in rows)` is
     escaped), and a row's key (`row["id"]`, `post.pk`), which the database assigns, is a number or an id it made.
-    Client input in the page is VC411's finding.
+    A view that returns (or sends in such a response) what a function builds from the values it hands it
+    (`return note_card(row["title"])`) is reported when that function, of the same module or of another module of the
+    project (`views/render.py`, imported by the view's module), returns HTML text built from values it never escaped;
+    one that escapes them or renders a template, constants handed to it (`note_card("Welcome")`), or a module the run
+    did not check are not reported. Client input in the page is VC411's finding (VC417's through a helper).
 
     ## Why is this bad?
     These frameworks send a returned string as `text/html`, so every value pasted into it is markup: a
@@ -92,18 +111,50 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     applies_to_tests = False  # a view in a test file is a fixture that no browser loads
     file_hints = (*HTML_RETURN_FRAMEWORKS, "httpresponse")
 
+    @classmethod
+    def hinted_in(cls, source: SourceHints) -> bool:
+        """A module of a web framework, or one with a string that opens an HTML tag: where a helper builds the page a
+        view of another module sends, its walk records the helper (`BUILDERS_FACT`)."""
+        return super().hinted_in(source) or TAG_IN_STRING.search(source.lowered) is not None
+
+    @classmethod
+    def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
+        """The function of another module whose result a view sends is no builder of unescaped markup: it escapes,
+        renders a template, or is no project function at all."""
+        return kind == PLAIN_HELPER and not defines(functions_index(project, BUILDERS_FACT), relative, subject)
+
     def __init__(self, context: object, options: object = None) -> None:
         super().__init__(context, options)
         self._views: list[bool] = []  # per enclosing function: is it a route handler
         self._html_app = any(name.startswith(HTML_RETURN_FRAMEWORKS) for name in self.context.imports.imported_names())
+        self._builders: set[str] = set()  # this module's top-level functions that return built markup
+        self._sent: list[tuple[cst.Call, str]] = []  # a view's body that is a call of one of them, by its name
+        self._functions: list[str] = []  # the enclosing functions' names, outermost first
+        self._classes = 0  # how many classes enclose the walk
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
         self._views.append(self._html_app and is_route_handler(node))
+        self._functions.append(node.name.value)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().leave_FunctionDef(node)
         self._views.pop()
+        self._functions.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        super().visit_ClassDef(node)
+        self._classes += 1
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._classes -= 1
+
+    def leave_Module(self, node: cst.Module) -> None:
+        for call, name in self._sent:
+            if name in self._builders:
+                self._report_helper(call)
+        if self._builders:
+            self.context.facts[BUILDERS_FACT] = sorted(self._builders)
 
     def visit_Call(self, node: cst.Call) -> None:
         """`return HttpResponse(f"<h1>{ticket.subject}</h1>")` in a Django view (any function that answers with it)."""
@@ -115,8 +166,13 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
             return
         if self.is_built_markup(node.args[0].value):
             self._report(node.args[0].value)
+        elif type(node.args[0].value) is cst.Call:
+            self._sends_helper(node.args[0].value)
 
     def visit_Return(self, node: cst.Return) -> None:
+        if node.value is not None and len(self._functions) == 1 and not self._views[-1] and not self._classes \
+                and self.is_built_markup(node.value):
+            self._builders.add(self._functions[0])
         if not (self._views and self._views[-1]) or node.value is None:
             return
         body, headers = node.value, None
@@ -127,6 +183,28 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
             return
         if self.is_built_markup(body):
             self._report(body)
+        elif type(body) is cst.Call:
+            self._sends_helper(body)
+
+    def _sends_helper(self, call: cst.Call) -> None:
+        """A view sends what a function builds from values it hands it (`note_card(row.title)`, not `card("Hi")`):
+        judged at the module's end for a function of this module, in the project phase for an imported one."""
+        func = call.func
+        named = type(func) is cst.Name or (type(func) is cst.Attribute and type(func.value) is cst.Name)
+        if not named or all(self._is_constant(arg.value, 3) for arg in call.args):
+            return  # a method of a value (`Markup("<h1>{}</h1>").format(title)`), or constants handed
+        qualified = self.qualified_name(func)
+        if type(func) is cst.Name and qualified == func.value:
+            self._sent.append((call, func.value))
+        elif qualified is not None and qualified != get_full_name_for_node(func) and not qualified.startswith(
+                HTML_RETURN_FRAMEWORKS) and qualified not in SAFE_CALLS:
+            self._report_helper(call, unless=(PLAIN_HELPER, qualified))
+
+    def _report_helper(self, call: cst.Call, unless: tuple[str, str] | None = None) -> None:
+        self.report(call, f"This view returns HTML that `{short_code(call.func)}()` builds from the values it is handed "
+                    "without escaping them, so markup stored in them (a saved message, a name) runs in the visitor's "
+                    "browser.", hint="Render the page from a template with the values as variables, or escape each "
+                    "value with `markupsafe.escape` where the helper pastes it.", unless=unless)
 
     def _report(self, body: cst.BaseExpression) -> None:
         self.report(body, "This view returns HTML built from values that were never escaped, so markup stored "

@@ -396,15 +396,59 @@ def _literal_text(node: cst.CSTNode, state: FlowState) -> str:
     return ""
 
 
+# Jinja templates whose `.render(...)` pastes what it is handed: made from text, or loaded by name from an environment.
+JINJA_RENDER = "Template(...).render(...)"
+JINJA_TEMPLATES = frozenset({"jinja2.Template", "jinja2.environment.Template"})
+JINJA_LOADERS = frozenset({"from_string", "get_template"})
+# The key of `FlowState.constants` that names the function's `**` parameter, a mapping it forwards to a template.
+FORWARDED_MAPPING = "**"
+SQL_FILE = lazy_pattern(r"\.sql['\"]?$", re.IGNORECASE)
+
+
+def _names_sql_file(render: cst.Call) -> bool:
+    """`env.get_template("daily.sql")`, `env.get_template(f"{name}.sql")`: a template of SQL by its file's name."""
+    made = render.func.value  # type: ignore[attr-defined]
+    first = made.args[0].value
+    parts = first.parts if type(first) is cst.FormattedString else ()
+    tail = parts[-1].value if parts and type(parts[-1]) is cst.FormattedStringText else string_value(first) or ""
+    return SQL_FILE.search(tail) is not None
+
+
 # How a string was built -> the phrase for the message. The taint's origin is the short code (`f"..."`), which
 # a cross-function finding (VC417) quotes with the function that built it.
 HOW_BUILT = {'f"..."': "an f-string", '"..." % ...': "`%` formatting", '"..." + ...': "`+` concatenation",
-             '"...".format(...)': "`.format()`"}
+             '"...".format(...)': "`.format()`", JINJA_RENDER: "a Jinja template's `.render()`"}
+
+
+def _jinja_template(node: cst.Call, state: FlowState) -> str | None:
+    """The text of the Jinja template whose `.render(...)` `node` calls (`Template(sql)`, `env.from_string(sql)`), "" for
+    one loaded by name (`env.get_template("daily.sql")`), or None when the receiver is no Jinja template."""
+    func = node.func
+    made = func.value if type(func) is cst.Attribute and type(func.value) is cst.Call else None
+    if made is None or not made.args:
+        return None
+    maker = made.func
+    if type(maker) is cst.Attribute and maker.attr.value in JINJA_LOADERS:
+        return constant_text(made.args[0].value, state) or "" if maker.attr.value == "from_string" else ""
+    if (state.qualified_name(made) or "") in JINJA_TEMPLATES:
+        return constant_text(made.args[0].value, state) or ""
+    return None
 
 
 def built_string(node: cst.BaseExpression, state: FlowState) -> Taint | None:
-    """A string built from a non-constant value by an f-string, `%`, `+` or `.format` (kind `sql` if it looks like SQL)."""
+    """A string built from a non-constant value by an f-string, `%`, `+`, `.format` or a Jinja template's `.render`
+    (kind `sql` if it looks like SQL)."""
     how = None
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "render":
+        template = _jinja_template(node, state)
+        forwarded = state.constants.get(FORWARDED_MAPPING)
+        pasted = [a for a in node.args if constant_text(a.value, state) is None
+                  and not (a.star == "**" and type(a.value) is cst.Name and a.value.value == forwarded)]
+        if template is None or not pasted:
+            # no Jinja template, or one handed only constants or the mapping its function was handed
+            # (`render(**variables)`: a rendering helper whose callers may hand it placeholders)
+            return None
+        return Taint("sql" if looks_like_sql(template) or _names_sql_file(node) else "string", JINJA_RENDER)
     if type(node) is cst.FormattedString:
         how = 'f"..."'
     elif type(node) is cst.BinaryOperation and type(node.operator) is cst.Modulo and \
@@ -529,7 +573,10 @@ class SqlBuiltFromStrings(FlowRule):
     """An SQL query built with an f-string, `%`, `+` or `.format()` is executed.
 
     ## What it does
-    Follows, within one function, strings built from non-constant values with an f-string, `%`, `+` or `.format()` (directly,
+    Follows, within one function, strings built from non-constant values with an f-string, `%`, `+`, `.format()` or a
+    Jinja template's `.render()` (`Template(sql).render(table=table)`, `env.from_string(SQL).render(...)`,
+    `env.get_template("daily.sql").render(day=day)`; not one handed only constants, nor a helper that forwards the
+    mapping it was handed, `render(**variables)`, whose callers may hand it placeholders) (directly,
     or built in a variable first and extended with `+=`) into calls that execute SQL or another query language:
     `execute`/`executemany`/`executescript` on a cursor, connection or session (and SQLAlchemy's
     `exec_driver_sql`), the `fetch*` methods of async drivers
@@ -665,6 +712,8 @@ class SqlBuiltFromStrings(FlowRule):
         state.constants.update(_identifier_carriers(function, self.context.imports))
         state.constants.update(_own_quoters(self.context))
         state.constants.update(self._constant_helpers())
+        if isinstance(function.params.star_kwarg, cst.Param):
+            state.constants[FORWARDED_MAPPING] = function.params.star_kwarg.name.value
         classes = self.__dict__.get("_classes")
         if classes and classes[-1] is not None:
             state.constants.update(self.class_constants.get(classes[-1], {}))

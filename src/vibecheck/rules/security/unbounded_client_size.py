@@ -27,6 +27,7 @@ from vibecheck.analysis.flow import (
 from vibecheck.analysis.model_fields import sibling_classes, sibling_models_inputs
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import SourceHints
 from vibecheck.rules.security._client_sinks import ClientSinkRule
 from vibecheck.rules.security._size_sinks import (
     LOWER_END_NUMBERS,
@@ -48,6 +49,8 @@ from vibecheck.rules.security._size_sinks import (
 )
 from vibecheck.rules.security._support import class_assignments
 
+# Words of a module that may take a page size from its caller: its helpers' sinks are recorded for VC417.
+PAGE_SIZE_WORDS = frozenset({"limit", "per_page", "page_size", "fetchmany", "paginate"})
 DIVIDING_OPERATORS: frozenset[type[cst.BaseBinaryOp]] = frozenset({cst.Divide, cst.FloorDivide})
 ORDER_OPERATORS = frozenset({cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual})
 # What a form or serializer has validated went through its fields' own limits.
@@ -168,7 +171,9 @@ class UnboundedClientSize(ClientSinkRule):
     alone (`if n < 1:`) bounds nothing, and a count divided by the client's number (`total // per_page`) is at most
     the count. A Django view's unannotated parameters after `request` are not taken as the
     client's: an URLconf passes its own objects there too; nor are any parameters of such a function declared to
-    return plain data (`-> tuple[int, int]`), a helper the views call with their own values.
+    return plain data (`-> tuple[int, int]`), a helper the views call with their own values. A view that hands the
+    client's number to a helper, also of another module (`recent_posts(limit)` doing `.limit(limit)`), is reported by
+    VC417 at the helper's sink, unless the view or the helper caps it.
 
     ## Why is this bad?
     Whoever sends the request decides how much work the server does for it: `?limit=10000000` loads a whole table
@@ -220,7 +225,6 @@ class UnboundedClientSize(ClientSinkRule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = (400, 770)
-    summarises = False
     scalar_inputs_matter = True
     source: ClassVar[SourceFinder] = staticmethod(size_source)
     # Where client input comes from (every sink name is too common to tell files apart: `range`, `read`): a request
@@ -231,6 +235,13 @@ class UnboundedClientSize(ClientSinkRule):
                   "event", "pagenumberpagination", "cursorpagination", "limitoffsetpagination")
     file_hints_are_names = True
     cache_inputs = (sibling_models_inputs,)  # the schema modules beside the file (their fields' bounds)
+
+    @classmethod
+    def hinted_in(cls, source: SourceHints) -> bool:
+        """A module that reads client input, or one that names a page size (`limit`, `per_page`, `fetchmany`): a query
+        helper of a data module (`recent_posts(limit)` doing `.limit(limit)` or `LIMIT ?`) that a view hands the client's
+        number to, whose sink VC417 joins to the view (`range(n)` alone is too common a word to walk every module for)."""
+        return super().hinted_in(source) or not PAGE_SIZE_WORDS.isdisjoint(source.words)
 
     def new_state(self) -> FlowState:
         return SizeState(self.context.imports, type(self).source, checks_clear=False)
