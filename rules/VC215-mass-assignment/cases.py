@@ -280,6 +280,20 @@ class TokenAdmin(admin.ModelAdmin):
     add_form = TokenCreateForm
 
 
+class AccountAdminChangeForm(forms.ModelForm):
+    class Meta:
+        model = Account
+        # ok: VC215 -- named for the admin, which another module's admin class edits with: staff only
+        fields = "__all__"
+
+
+class AdministrativeAreaForm(forms.ModelForm):
+    class Meta:
+        model = Account
+        # expect: VC215 -- "administrative" names no admin
+        fields = "__all__"
+
+
 class TokenClaimForm(forms.ModelForm):
     class Meta:
         model = Account

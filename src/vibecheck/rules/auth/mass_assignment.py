@@ -44,6 +44,9 @@ FORM_BASES = frozenset({"ModelForm"})
 # there sets any field by design (`add_form = TokenCreateForm` with `user` in its fields).
 ADMIN_BASES = frozenset({"ModelAdmin", "UserAdmin", "GroupAdmin", "InlineModelAdmin", "TabularInline", "StackedInline"})
 ADMIN_FORM_ATTRIBUTES = ("form", "add_form", "change_form")
+# A form named for the admin (`InvitationAdminChangeForm`, `AdminUserForm`) is the form an admin class of another module
+# (or a setting naming it) edits with: only staff reach it.
+ADMIN_WORD = "admin"
 # Django's generic editing views build a `ModelForm` from their own `fields` attribute.
 EDITING_VIEW_BASES = frozenset({"CreateView", "UpdateView", "BaseCreateView", "BaseUpdateView"})
 SCHEMA_BASES = frozenset({"BaseModel", "Schema", "SQLModel"})
@@ -102,7 +105,8 @@ class MassAssignment(Rule):
     Reports the ways a handler lets the request body choose which fields of a stored object it writes: a DRF
     `ModelSerializer` or Django `ModelForm` whose `Meta.fields` (or a Django `CreateView`/`UpdateView` whose `fields`,
     unless a permission mixin or `permission_required` restricts it to staff; not a form that an admin class of the
-    same file edits with, `add_form = TokenCreateForm`, used by staff only) is `"__all__"` or lists a writable
+    same file edits with, `add_form = TokenCreateForm`, nor one named for the admin, `InvitationAdminChangeForm`: used by
+    staff only) is `"__all__"` or lists a writable
     privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `author`, `paid`, `approved`, ... not in
     `read_only_fields` nor declared on the class so that the client cannot write it, `author =
     serializers.ReadOnlyField(...)`, a `HiddenField`, `read_only=True` or a form field's `disabled=True`, nor a choice
@@ -221,7 +225,7 @@ class MassAssignment(Rule):
 
     def leave_Module(self, node: cst.Module) -> None:
         for meta, form in self.forms:
-            if form.name.value not in self.admin_forms:
+            if form.name.value not in self.admin_forms and ADMIN_WORD not in name_words(form.name.value):
                 self._check_meta(meta, form.name.value, text=self._text_fields_of(meta, form),
                                  declared=_declared_read_only(form) | _narrowed_choices(form))
 
