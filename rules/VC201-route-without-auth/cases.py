@@ -173,6 +173,18 @@ def activate_account(token):
     return db.activate_by_token(token)
 
 
+# ok: VC201 -- the invitation link a visitor redeems before signing up: its key is the credential
+@app.post("/accept-invite/<key>")
+def accept_invite(key):
+    return db.accept_invitation(key)
+
+
+# expect: VC201 -- a team's id before `accept-invite`: an action on that team, not the link in an invitation mail
+@app.post("/teams/<int:team_id>/accept-invite")
+def accept_team_invite(team_id):
+    return db.join_team(team_id)
+
+
 # ok: VC201 -- the language comes before the login segment
 @app.route("/<lang>/login", methods=["POST"])
 def localized_login(lang):

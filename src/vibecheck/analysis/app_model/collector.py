@@ -560,11 +560,11 @@ class AppModelCollector:
         return last in table or last in self.guard_names or (self.match.guess and fw.reads_as_guard(last))
 
     def _is_public_name(self, name: str) -> bool:
-        """`login_view`, `reset_password`, `health_check`; not `delete_contact` or `update_status`, which act on an
-        object whose name only sounds like an open endpoint."""
+        """`login_view`, `reset_password`, `health_check`, `AcceptInvite`; not `delete_contact` or `update_status`, which
+        act on an object whose name only sounds like an open endpoint, nor `accept_invite_by_id`."""
         words = fw.name_words(name)
         joined = {a + b for a, b in zip(words, words[1:], strict=False)}
-        if joined & self.match.public_paths:
+        if joined & self.match.public_paths or joined & fw.LINK_REDEMPTION_SEGMENTS and not fw.ID_WORDS & set(words):
             return True
         return any(w in self.match.public_paths for w in words) and not fw.OBJECT_ACTION_WORDS & set(words)
 
@@ -577,7 +577,7 @@ class AppModelCollector:
             if parameters:
                 if _normal(parameters[0]) not in fw.NON_OBJECT_PARAMETERS:
                     return False
-            elif segment and (_normal(segment) in self.match.public_paths
+            elif segment and (_normal(segment) in self.match.public_paths or _normal(segment) in fw.LINK_REDEMPTION_SEGMENTS
                               or (previous in fw.SIGN_IN_SCOPES and _normal(segment) in fw.RECOVERY_SEGMENTS)):
                 return True
             previous = _normal(segment) if segment else previous

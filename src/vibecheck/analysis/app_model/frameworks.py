@@ -303,6 +303,11 @@ PUBLIC_PATHS = (
     # a visitor's own display preference, kept in their cookie or session (Django's `set_language` at `i18n/setlang/`)
     "setlang", "set-language", "set_language", "set-locale", "set_locale", "set-timezone", "set_timezone",
 )
+# Path segments (and view names) of a link a visitor redeems before signing up (`/accept-invite/<key>`, `AcceptInvite`),
+# opened by the key it carries as a password-reset link is by its token; not a view named for the id it takes
+# (`accept_invite_by_id`): anyone may name any id.
+LINK_REDEMPTION_SEGMENTS = frozenset({"acceptinvite", "acceptinvitation"})
+ID_WORDS = frozenset({"id", "pk", "ids"})
 # A step of getting back into an account (`/auth/reset`, `/password/forgot`, `/auth/recover`): open by design right after
 # a segment that scopes it to signing in; alone (`/game/reset`, `/settings/reset`) it acts on something of the caller's.
 RECOVERY_SEGMENTS = frozenset({"reset", "forgot", "recover", "recovery"})

@@ -80,7 +80,9 @@ class RouteWithoutAuth(ProjectRule):
     `reset_code` parameter, as an e-mail verification link is redeemed), a comparison of that credential with the stored
     one (`profile.confirm_token != token`, `constant_time_compare(stored, token)`), or a lookup of the record by it
     (`get_object_or_404(Invite, token=token)`, `Reset.objects.filter(code=reset_code)`: only the link's holder reaches
-    it). Login, signup and health paths are open by design and are not reported (not when the word acts on an object:
+    it). Login, signup and health paths are open by design and are not reported, nor is an invitation link redeemed
+    by the key it carries (`/accept-invite/<key>`, a view `AcceptInvite`; not `accept_invite_by_id`) (not when the
+    word acts on an object:
     `/orders/<id>/status`, `/users/<id>/activate`, a handler named `delete_contact` or `update_status`), nor is a step
     of getting back into an account right after a sign-in segment (`/auth/reset`, `/password/forgot`; not
     `/settings/reset`), nor are handlers with a decorator from `public-decorators`. A DRF view that its
