@@ -193,6 +193,7 @@ class MassAssignment(Rule):
         self.forms: list[tuple[cst.ClassDef, cst.ClassDef]] = []  # (Meta, form) of this file's model forms, checked last
         self.text_fields: dict[str, set[str]] = {}  # models of this file -> their fields that hold plain text
         self.admin_forms: set[str] = set()  # forms this file's admin classes edit with
+        self.in_tests = context.is_test_file or context.is_test_support  # its forms and handlers are fixtures
 
     # serializers, forms and schemas ----------------------------------------------------------------------
 
@@ -205,11 +206,11 @@ class MassAssignment(Rule):
             self.schemas[node.name.value] = inherited + [f for f in _annotated_fields(node) if f in SENSITIVE_FIELDS]
         outer = self.classes[-1] if self.classes else None
         self.classes.append(node)
-        if node.name.value == "Meta" and outer is not None and not self.functions and not self.context.is_test_file:
+        if node.name.value == "Meta" and outer is not None and not self.functions and not self.in_tests:
             outer_bases = {(self.qualified_name(b.value) or "").rpartition(".")[2] for b in outer.bases}
             if outer_bases & MODEL_FORM_BASES:
                 self.forms.append((node, outer))
-        elif bases & EDITING_VIEW_BASES and not self.functions and not self.context.is_test_file \
+        elif bases & EDITING_VIEW_BASES and not self.functions and not self.in_tests \
                 and not restricts(bases) and "permission_required" not in _class_assignments(node):
             self._check_meta(node, node.name.value, view=True)  # a view for staff may edit any field by design
 
@@ -327,7 +328,7 @@ class MassAssignment(Rule):
             self.functions[-1][0].add(node.targets[0].target.value)
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not self.functions or self.context.is_test_file:
+        if not self.functions or self.in_tests:
             return
         name = self.qualified_name(node.func) or full_name(node.func) or ""
         last = name.rpartition(".")[2]
