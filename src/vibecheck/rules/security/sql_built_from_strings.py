@@ -115,6 +115,8 @@ SCHEMA_CONTAINERS = frozenset({"__table__", "__mapper__", "sorted_tables"})
 # A reference to a class, not to an instance (whose `__dict__` holds the values it was given).
 CLASS_REFERENCE = lazy_pattern(r"^(?:cls|klass|[A-Z]\w*|\w+_(?:class|cls))$")
 SCHEMA_OBJECT = "\x00schema"
+# Builtins that hand out a container's items in another order or container.
+REORDERINGS = frozenset({"reversed", "sorted", "list", "tuple", "iter"})
 # An object's own schema names (`self.messages_table`, `self._table_name`, `self.table_task`, `cls.schema`, a vector
 # store's `self.collection_name`, which is its table): configured when the object is made (a store whose table names its
 # constructor takes), identifiers of the database, not values of a request.
@@ -212,7 +214,11 @@ def reads_schema(dotted: str, state: FlowState) -> bool:
 
 
 def _schema_source(value: cst.CSTNode | None, state: FlowState) -> bool:
-    """A value that hands out schema objects: a schema container, or its `items()`, `keys()` or `values()`."""
+    """A value that hands out schema objects: a schema container, its `items()`, `keys()` or `values()`, or those
+    reordered (`reversed(Model.metadata.sorted_tables)`)."""
+    if type(value) is cst.Call and type(value.func) is cst.Name and value.func.value in REORDERINGS \
+            and len(value.args) == 1:
+        value = value.args[0].value
     if type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value in CONTAINER_VIEWS \
             and not value.args:
         value = value.func.value
