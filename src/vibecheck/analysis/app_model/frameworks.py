@@ -293,7 +293,10 @@ PUBLIC_PATHS = (
     "login", "logout", "signin", "sign-in", "sign_in", "signup", "sign-up", "sign_up", "register", "registration",
     "authenticate",  # a visitor's password for a protected page (Wagtail's `authenticate_with_password`): a sign-in
     "token", "refresh", "health", "healthz", "healthcheck", "ready", "readyz", "livez", "ping", "status",
-    "webhook", "webhooks", "callback", "oauth", "forgot-password", "forgot_password", "reset-password",
+    "webhook", "webhooks", "callback", "oauth",
+    # single sign-on: the identity provider posts its signed answer to the assertion consumer service (`/saml/acs/`) and
+    # ends the session at the single logout service (`/saml/slo/`); the SAML library checks the signature
+    "saml", "sso", "acs", "slo", "forgot-password", "forgot_password", "reset-password",
     "reset_password", "password-reset", "password_reset", "verify-email", "verify_email", "activate",
     "contact", "subscribe", "unsubscribe", "csp-report", ".well-known",
     # a visitor asks to be let in later (an invitation, access, a place on the waiting list): nothing is granted yet
