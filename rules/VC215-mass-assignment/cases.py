@@ -283,7 +283,7 @@ class TokenAdmin(admin.ModelAdmin):
 class AccountAdminChangeForm(forms.ModelForm):
     class Meta:
         model = Account
-        # ok: VC215 -- named for the admin, which another module's admin class edits with: staff only
+        # expect: VC215 -- named for the admin, but no admin.py beside it names it (tests/integration/test_admin_module_forms_cli.py)
         fields = "__all__"
 
 
