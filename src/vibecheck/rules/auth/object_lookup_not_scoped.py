@@ -515,8 +515,9 @@ class ObjectLookupNotScopedToUser(Rule):
     caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
     None: return 401`, is authentication), no scope handed to the lookup itself beside the id (`Bill.query.get(g.project,
     bill_id)`, what the app's hooks put on Flask's `g`, or a `project` parameter a decorator hands in place of the URL's
-    id; not one compared inside a filter on another table, `.filter(Project.id == g.project.id)`, which joins nothing), `owner`/`user`/`author` field (one only shown, in a
-    list, dict or f-string such as `writerow([book.title, book.author])`, or sent back, `emit("joined", {"user":
+    id; not one compared inside a filter on another table, `.filter(Project.id == g.project.id)`, which joins nothing),
+    `owner`/`user`/`author` field (one only shown, in a list, dict or f-string such as `writerow([book.title,
+    book.author])`, or sent back, `emit("joined", {"user":
     current_user.name})`, tests nothing), and no framework object
     check (`get_object()`, `check_object_permissions`, `has_perm`), and no function of the module it hands the
     object or its id to that tests the caller (`delete_shelf_helper(shelf)`, whose body calls
