@@ -173,6 +173,46 @@ def activate_account(token):
     return db.activate_by_token(token)
 
 
+# ok: VC201 -- the invitation link a visitor redeems before signing up: its key is the credential
+@app.post("/accept-invite/<key>")
+def accept_invite(key):
+    return db.accept_invitation(key)
+
+
+# expect: VC201 -- a team's id before `accept-invite`: an action on that team, not the link in an invitation mail
+@app.post("/teams/<int:team_id>/accept-invite")
+def accept_team_invite(team_id):
+    return db.join_team(team_id)
+
+
+# ok: VC201 -- the security manager answers for the signed-in caller (Flask-AppBuilder's `sm.has_access`)
+@app.post("/records/action")
+def run_record_action():
+    if not app.appbuilder.sm.has_access("can_run", "Records"):
+        return redirect("/")
+    return db.run_action(request.form["action"])
+
+
+# expect: VC201 -- a question about a record, not about the caller
+@app.post("/records/archive")
+def archive_record():
+    if not db.has_record(request.form["id"]):
+        return redirect("/")
+    return db.archive(request.form["id"])
+
+
+# ok: VC201 -- the identity provider's signed answer to a single sign-on: a step of signing in
+@app.post("/saml/acs/")
+def saml_assertion_consumer():
+    return db.sign_in_from_assertion(request.form["SAMLResponse"])
+
+
+# expect: VC201 -- an account's id before `saml`: an action on that account's settings
+@app.post("/accounts/<int:account_id>/saml")
+def set_account_saml(account_id):
+    return db.save_saml_settings(account_id, request.form)
+
+
 # ok: VC201 -- the language comes before the login segment
 @app.route("/<lang>/login", methods=["POST"])
 def localized_login(lang):

@@ -504,6 +504,24 @@ def redeem_reset(request, reset_code):
     return redirect("/login/")
 
 
+class AcceptInvite(View):
+    # ok: VC201 -- the view an invitation link opens, found by the key the link carries: its holder is the invitee
+    def post(self, request, *args, **kwargs):
+        invite = Subscription.objects.filter(key=self.kwargs["key"]).first()
+        if invite is None:
+            return HttpResponse(status=410)
+        invite.accepted = True
+        invite.save()
+        return redirect("/signup/")
+
+
+class AcceptedInviteList(View):
+    # expect: VC201 -- names no redemption step: it changes the invitations a caller names
+    def post(self, request, *args, **kwargs):
+        Subscription.objects.filter(pk__in=request.POST.getlist("ids")).update(accepted=True)
+        return redirect("/")
+
+
 # expect: VC201 -- the record is found by its id: anyone may name any id
 @require_POST
 def accept_invite_by_id(request, invite_id):

@@ -95,6 +95,21 @@ def django_view(request):
     return "something"
 
 
+def roster_view(request, role):
+    context = {"role": role, "query": request.GET.get("q", "")}
+    context["page"] = request.GET.get("page", 1)
+    # ok: VC207 -- the test reads the search text; the role stored beside it is not what it tests
+    if context["query"]:
+        context["empty"] = "no match"
+    # ok: VC207 -- the same field read with get()
+    if context.get("page") == 1:
+        context["first"] = True
+    # expect: VC207 -- the role itself, read back from the same mapping
+    if context["role"] == "owner":
+        return "owners' page"
+    return context
+
+
 @app.get("/orders")
 def user_id_from_header():
     uid = request.headers["X-User-Id"]

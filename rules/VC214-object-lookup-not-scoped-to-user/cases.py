@@ -10,7 +10,7 @@ from django.views import View
 from django.views.generic import DeleteView, DetailView, UpdateView
 from fastapi import APIRouter, Depends, Header, HTTPException
 from firebase_admin.auth import UserRecord
-from flask import Blueprint, abort, request, send_file
+from flask import Blueprint, abort, g, request, send_file
 from flask.views import MethodView
 from flask_jwt_extended import get_jwt, get_jwt_identity, jwt_required
 from flask_login import current_user, login_required as flask_login_required
@@ -334,6 +334,44 @@ class ModeratedCommentViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         # ok: VC214 -- an object permission compares the author
         return Comment.objects.filter(task_id=self.request.query_params["task"])
+
+
+@bp.route("/bills/<int:bill_id>/delete", methods=["POST"])
+@flask_login_required
+def delete_bill(bill_id):
+    # ok: VC214 -- the lookup is handed the project the app's hook put on `g`, and its query class filters by it
+    bill = Bill.query.get(g.project, bill_id)
+    db.session.delete(bill)
+    db.session.commit()
+    return "", 204
+
+
+@bp.route("/members/<int:member_id>/reactivate", methods=["POST"])
+@flask_login_required
+def reactivate_member(member_id):
+    # expect: VC214 -- compared inside a filter on another table, the project joins nothing: any member id matches
+    member = Member.query.filter(Member.id == member_id).filter(Project.id == g.project.id).first()
+    member.active = True
+    db.session.commit()
+    return "", 204
+
+
+class BillResource(Resource):
+    method_decorators = [need_project_auth]
+
+    def delete(self, project, bill_id):
+        # ok: VC214 -- the project the auth decorator hands in place of the URL's id scopes the lookup
+        bill = Bill.query.get(project, bill_id)
+        db.session.delete(bill)
+        db.session.commit()
+        return "", 204
+
+    def put(self, db_session, bill_id):
+        # expect: VC214 -- a database handle scopes nothing
+        bill = Bill.query.get(db_session, bill_id)
+        bill.amount = request.json["amount"]
+        db.session.commit()
+        return "", 204
 
 
 @bp.route("/users/<int:user_id>", methods=["POST"])

@@ -296,6 +296,20 @@ class TokenAdmin(admin.ModelAdmin):
     add_form = TokenCreateForm
 
 
+class AccountAdminChangeForm(forms.ModelForm):
+    class Meta:
+        model = Account
+        # expect: VC215 -- named for the admin, but no admin.py beside it names it (tests/integration/test_admin_module_forms_cli.py)
+        fields = "__all__"
+
+
+class AdministrativeAreaForm(forms.ModelForm):
+    class Meta:
+        model = Account
+        # expect: VC215 -- "administrative" names no admin
+        fields = "__all__"
+
+
 class TokenClaimForm(forms.ModelForm):
     class Meta:
         model = Account

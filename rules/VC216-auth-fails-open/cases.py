@@ -998,3 +998,22 @@ class ToolProject:
         if allowed:
             if client_id not in allowed:
                 abort(403)
+
+
+class ReceiveBuffer:
+    def __init__(self) -> None:
+        self._data = bytearray()
+
+    def is_next_line_obviously_invalid_request_line(self) -> bool:
+        try:
+            return self._data[0] < 0x21
+        # ok: VC216 -- a parser's sanity check of a request line's first byte: nothing to read yet is not invalid
+        except IndexError:
+            return False
+
+    def is_invalid_token_format(self, header: str) -> bool:
+        try:
+            return not header.split()[1].isalnum()
+        # expect: VC216 -- the same shape about a token: a header without one passes as valid
+        except IndexError:
+            return False

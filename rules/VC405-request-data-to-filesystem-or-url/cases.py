@@ -358,6 +358,23 @@ def through_str_methods():
     return send_file("{}/{}".format("/srv/data", name))
 
 
+@app.post("/documents/<int:doc_id>/keep-file")
+def keep_stored_file(doc_id):
+    document = load_document(doc_id)
+    field = request.form["field"]
+    stored = getattr(document, field)
+    # ok: VC405 -- the client names which stored attribute is read; the file opened is the record's own
+    return stored.open().read()
+
+
+@app.post("/documents/form-file")
+def form_attribute_path():
+    form = request.form
+    path = getattr(form, "path", "/srv/default")
+    # expect: VC405 -- an attribute of the client's form is the client's text
+    return open(path).read()
+
+
 # Checks that do not protect.
 
 @app.post("/upload-extension-only")

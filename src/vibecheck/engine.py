@@ -143,8 +143,10 @@ def _instantiate(rules: Sequence[tuple[type[Rule], Any]], context: RuleContext, 
     dropped for this file, like a visit."""
     instances = []
     hints: SourceHints | None = None  # what the rules' file hints are matched against, built on first need
+    support = not context.is_test_file and context.is_test_support  # test tools: deployed-code risks do not apply
     for rule_cls, options in rules:
-        if rule_cls.applies_to_tests if context.is_test_file else not rule_cls.applies_to_tests_only:
+        if rule_cls.applies_to_tests if context.is_test_file \
+                else not rule_cls.applies_to_tests_only and (rule_cls.applies_to_tests or not support):
             try:
                 if rule_cls.file_hints:
                     if hints is None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from vibecheck.model import Category, Confidence, Finding, Severity
+from vibecheck.test_support import is_test_support
 
 if TYPE_CHECKING:
     import ast
@@ -143,6 +144,11 @@ class RuleContext:
     def __post_init__(self) -> None:
         if not self.project_path:
             self.project_path = self.path
+
+    @property
+    def is_test_support(self) -> bool:
+        """In a package or module that ships test tools (`cms/test_utils/`, `testing.py`): it runs only under tests."""
+        return is_test_support(self.project_path)
 
     def python_ast(self) -> ast.Module | None:
         """Python's `ast` of the file (None if Python cannot parse it), parsed at most once per file."""
@@ -293,7 +299,8 @@ class Rule(BaseRule):
 
     `applies_to_tests_only` rules (hollow tests) run on test files only; their corpus is checked as one.
     `applies_to_tests = False` rules judge a risk that only deployed code has (a handler a real client reaches):
-    in a test file that code is a fixture, so they do not run there.
+    in a test file, or in a package that ships test tools (`vibecheck.test_support`), that code is a fixture, so they
+    do not run there.
     """
 
     applies_to_tests_only: ClassVar[bool] = False

@@ -729,3 +729,14 @@ def test_a_django_migrations_ddl_is_the_operators_run_once(tail: str, reported: 
     """`manage.py migrate` runs a migration's `RunPython` step once, on the schema the project's settings name; the
     same step in an ordinary module is still reported."""
     assert bool(findings_for(SqlBuiltFromStrings, DJANGO_SCHEMA_STEP + tail)) is reported
+
+
+@pytest.mark.parametrize("name", ["cases_schema_metadata.py", "cases_constant_helpers.py", "cases_number_conversions.py"])
+def test_sql_corpus_is_reported_exactly(name: str) -> None:
+    """DDL from a model's or a schema's own definition, helpers returning the code's own text and number conversions
+    paste no value; their look-alikes beside them do."""
+    [corpus] = RULES_DIR.glob(f"{SqlBuiltFromStrings.code}-*/{name}")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), SqlBuiltFromStrings.code)
+    assert len(expected) >= 2 and len(ok) >= 2
+    result = check_corpus(SqlBuiltFromStrings, corpus)
+    assert not result.missed and not result.unexpected, result.describe()

@@ -69,6 +69,9 @@ PROPAGATING_CALLS = frozenset({
     # an archive opened on client data: its member names and contents are the client's too
     "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open", "zipfile.ZipFile",
 })
+# Of PROPAGATING_CALLS, the positions of arguments that only name what is read: `getattr(obj, key)` hands out the
+# object's attribute (a stored file field, a model's value), not the name the client chose.
+NAME_ARGUMENTS: dict[str, tuple[int, ...]] = {"getattr": (1,)}
 # `re` functions whose result carries (part of) the text they search: the text's position and keyword. Pulling a
 # code block out of a model's reply (`re.search(r"```(.*?)```", reply, re.S).group(1)`) keeps the reply's taint.
 REGEX_TEXT_ARGUMENTS: dict[str, tuple[int, str]] = {
@@ -764,7 +767,7 @@ class FlowState:
         if name in PROPAGATING_CALLS or (name is not None and name.rsplit(".", 1)[-1] in ("Path", "PurePath")):
             if name in TEXT_OF_CALLS and call.args and _is_truth_value(call.args[0].value):
                 return None  # `str(a == b)` is "True" or "False", whatever `a` held
-            return self._first(a.value for a in call.args)
+            return self._first(a.value for i, a in enumerate(call.args) if i not in NAME_ARGUMENTS.get(name, ()))
         if name in REGEX_TEXT_ARGUMENTS:
             return self._regex_text_taint(call, name, None)
         if type(func) is cst.Name and func.value in self.local_classes:

@@ -442,6 +442,20 @@ def _hands_caller(call: cst.Call) -> bool:
     return any(full_name(arg.value) in IDENTITY_EXPRESSIONS for arg in call.args)
 
 
+# Receivers that answer for the signed-in caller themselves (Flask-AppBuilder's `self.appbuilder.sm`, a
+# `security_manager`): `sm.has_access(permission, view)` asks about the current user without being handed them.
+SECURITY_MANAGERS = frozenset({"sm", "security_manager", "securitymanager", "auth_manager", "access_manager"})
+
+
+def _asks_security_manager(func: cst.BaseExpression) -> bool:
+    """`self.appbuilder.sm.has_access(...)`, `current_app.security_manager.has_access(...)`."""
+    if type(func) is not cst.Attribute:
+        return False
+    receiver = func.value
+    name = receiver.attr.value if type(receiver) is cst.Attribute else receiver.value if type(receiver) is cst.Name else ""
+    return name.lower() in SECURITY_MANAGERS
+
+
 def _hook_refuses(frame: Frame, must_deny: bool) -> bool:
     """Whether an app-wide hook can turn a request away. An HTTP middleware (`must_deny`) always answers with the
     next handler's response, so only an auth check in it that can deny counts (one that only records the verdict,
@@ -560,11 +574,11 @@ class AppModelCollector:
         return last in table or last in self.guard_names or (self.match.guess and fw.reads_as_guard(last))
 
     def _is_public_name(self, name: str) -> bool:
-        """`login_view`, `reset_password`, `health_check`; not `delete_contact` or `update_status`, which act on an
-        object whose name only sounds like an open endpoint."""
+        """`login_view`, `reset_password`, `health_check`, `AcceptInvite`; not `delete_contact` or `update_status`, which
+        act on an object whose name only sounds like an open endpoint, nor `accept_invite_by_id`."""
         words = fw.name_words(name)
         joined = {a + b for a, b in zip(words, words[1:], strict=False)}
-        if joined & self.match.public_paths:
+        if joined & self.match.public_paths or joined & fw.LINK_REDEMPTION_SEGMENTS and not fw.ID_WORDS & set(words):
             return True
         return any(w in self.match.public_paths for w in words) and not fw.OBJECT_ACTION_WORDS & set(words)
 
@@ -577,7 +591,7 @@ class AppModelCollector:
             if parameters:
                 if _normal(parameters[0]) not in fw.NON_OBJECT_PARAMETERS:
                     return False
-            elif segment and (_normal(segment) in self.match.public_paths
+            elif segment and (_normal(segment) in self.match.public_paths or _normal(segment) in fw.LINK_REDEMPTION_SEGMENTS
                               or (previous in fw.SIGN_IN_SCOPES and _normal(segment) in fw.RECOVERY_SEGMENTS)):
                 return True
             previous = _normal(segment) if segment else previous
@@ -1014,7 +1028,7 @@ class AppModelCollector:
                           or _looks_up_presented_credential(node, frame.node)
                           or last in CONSTANT_TIME_COMPARISONS and _checks_presented_credential(node, frame.node)):
                 frame.body_guard = frame.denies_by_call = frame.denies = True
-            if len(words) > 1 and words[0] in PERMISSION_QUERY_WORDS and _hands_caller(node):
+            if len(words) > 1 and words[0] in PERMISSION_QUERY_WORDS and (_hands_caller(node) or _asks_security_manager(func)):
                 frame.body_guard = True  # `if not article.can_write(request.user): return response_forbidden(...)`
             if len(words) > 1 and words[-1] in CHECKER_NOUNS and (fw.reads_as_guard(last) or "access" in words):
                 frame.body_guard = frame.denies_by_call = frame.denies = True  # `self._access_validator(self.request)`

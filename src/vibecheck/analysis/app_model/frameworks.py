@@ -293,7 +293,10 @@ PUBLIC_PATHS = (
     "login", "logout", "signin", "sign-in", "sign_in", "signup", "sign-up", "sign_up", "register", "registration",
     "authenticate",  # a visitor's password for a protected page (Wagtail's `authenticate_with_password`): a sign-in
     "token", "refresh", "health", "healthz", "healthcheck", "ready", "readyz", "livez", "ping", "status",
-    "webhook", "webhooks", "callback", "oauth", "forgot-password", "forgot_password", "reset-password",
+    "webhook", "webhooks", "callback", "oauth",
+    # single sign-on: the identity provider posts its signed answer to the assertion consumer service (`/saml/acs/`) and
+    # ends the session at the single logout service (`/saml/slo/`); the SAML library checks the signature
+    "saml", "sso", "acs", "slo", "forgot-password", "forgot_password", "reset-password",
     "reset_password", "password-reset", "password_reset", "verify-email", "verify_email", "activate",
     "contact", "subscribe", "unsubscribe", "csp-report", ".well-known",
     # a visitor asks to be let in later (an invitation, access, a place on the waiting list): nothing is granted yet
@@ -303,6 +306,11 @@ PUBLIC_PATHS = (
     # a visitor's own display preference, kept in their cookie or session (Django's `set_language` at `i18n/setlang/`)
     "setlang", "set-language", "set_language", "set-locale", "set_locale", "set-timezone", "set_timezone",
 )
+# Path segments (and view names) of a link a visitor redeems before signing up (`/accept-invite/<key>`, `AcceptInvite`),
+# opened by the key it carries as a password-reset link is by its token; not a view named for the id it takes
+# (`accept_invite_by_id`): anyone may name any id.
+LINK_REDEMPTION_SEGMENTS = frozenset({"acceptinvite", "acceptinvitation"})
+ID_WORDS = frozenset({"id", "pk", "ids"})
 # A step of getting back into an account (`/auth/reset`, `/password/forgot`, `/auth/recover`): open by design right after
 # a segment that scopes it to signing in; alone (`/game/reset`, `/settings/reset`) it acts on something of the caller's.
 RECOVERY_SEGMENTS = frozenset({"reset", "forgot", "recover", "recovery"})

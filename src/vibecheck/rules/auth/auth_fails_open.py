@@ -80,6 +80,14 @@ FAILED_STATE_WORDS = frozenset({"expired", "invalid", "revoked", "blocked", "ban
                                 "denylisted", "locked", "forbidden", "denied", "missing", "stale", "tampered",
                                 "compromised", "suspended", "disabled", "unauthorized", "unauthorised", "unverified",
                                 "required", "needed"})
+# Last words of a check named for the form of a piece of text (h11's `is_next_line_obviously_invalid_request_line`,
+# `is_valid_json`, `validate_header_syntax`): a parser's sanity check, whose `valid` is about syntax, not about a caller;
+# unless the name also says what credential it is about (`is_valid_token_format`).
+SYNTAX_WORDS = frozenset({"line", "lines", "syntax", "format", "json", "xml", "yaml", "utf8", "encoding", "byte", "bytes",
+                          "char", "chars", "character", "characters", "chunk", "frame", "packet", "text"})
+CREDENTIAL_SUBJECT_WORDS = frozenset({"auth", "token", "jwt", "signature", "credential", "credentials", "password",
+                                      "key", "apikey", "api", "session", "login", "hmac", "webhook", "access", "perm",
+                                      "permission", "role", "admin", "staff", "cookie", "otp", "code"})
 BUILTIN_NAMES = frozenset(dir(builtins))
 # Words of a value the client sends to prove its request was signed (`X-Hub-Signature-256` read into `signature`).
 SIGNATURE_VALUE_WORDS = frozenset({"signature", "sig", "hmac", "signed"})
@@ -378,7 +386,8 @@ class AuthFailsOpen(Rule):
     denies nor re-raises but hands the request on (`return view(*args, **kwargs)`, `return await
     call_next(request)`, `return self.get_response(request)`, or falls through to such a return), or, in a function
     named as a check (`check_token`, `is_authorized`, `verify_webhook`; there whatever the `except` catches, a
-    verification service that is down too), answers `True` (`False` in one named for the failing state it
+    verification service that is down too; not a parser's check named for the form of a text about no credential,
+    h11's `is_next_line_obviously_invalid_request_line`), answers `True` (`False` in one named for the failing state it
     detects, or for a further check it demands: `is_api_key_revoked`, whose `return True` in `is_token_expired` or
     `is_reauthentication_required` refuses or asks for more; and so in a function that answers `return False` once
     the `try` passed: django-filer's `_check_move_perms` answers whether permissions are missing); or, in a guard that refuses
@@ -794,7 +803,7 @@ class AuthFailsOpen(Rule):
         """`try: <auth check> except Exception: pass` followed by the view, or an `except` that returns the view
         (or `True`): a check that fails lets the request in."""
         views = set().union(*self.outer_params) | NEXT_HANDLERS
-        named_check = bool(CHECK_NAME.match(node.name.value))
+        named_check = bool(CHECK_NAME.match(node.name.value)) and not _names_syntax_check(node.name.value)
         # `is_token_expired`: True is its refusal, False lets in
         admits, refusal = ("False", "True") if FAILED_STATE_WORDS & set(name_words(node.name.value)) else ("True", "False")
         for own in tries:
@@ -949,6 +958,12 @@ def _catches_auth_errors(handler: cst.ExceptHandler) -> bool:
 
 def _calls_any(node: cst.CSTNode, names: frozenset[str]) -> bool:
     return any((full_name(n.func) or "").rpartition(".")[2] in names for n in own_nodes_of(node, cst.Call))
+
+
+def _names_syntax_check(name: str) -> bool:
+    """`is_next_line_obviously_invalid_request_line`: named for the form of a text (`SYNTAX_WORDS`), about no credential."""
+    words = name_words(name)
+    return bool(words) and words[-1] in SYNTAX_WORDS and CREDENTIAL_SUBJECT_WORDS.isdisjoint(words)
 
 
 def _lets_in(node: cst.Return, views: set[str], named_check: bool, admits: str = "True") -> bool:

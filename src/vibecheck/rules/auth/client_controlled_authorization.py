@@ -29,6 +29,7 @@ from vibecheck.analysis.flow import (
     injected_parameters,
     is_route_handler,
     iter_expressions,
+    keyed_read,
     module_functions,
     request_source,
     resolver_parameters,
@@ -439,8 +440,9 @@ class ClientControlledAuthorization(FlowRule):
             return  # an administrator chooses the role or user a form names: that is the handler's job
         recorded = False
         denies: bool | None = None  # not read yet
+        keyed = _keyed_bases(test)
         for inner in iter_expressions(test):
-            if type(inner) not in CLAIM_TYPES:
+            if type(inner) not in CLAIM_TYPES or id(inner) in keyed and not _names_a_claim(inner):
                 continue
             taint = state.taint_of(inner)
             if taint is None or taint.kind not in ("request", CALL) or self._server_object(inner, taint):
@@ -536,6 +538,27 @@ class ClientControlledAuthorization(FlowRule):
             if candidate and _is_privilege_name(candidate)[0]:
                 return candidate
         return None
+
+
+def _names_a_claim(node: cst.CSTNode) -> bool:
+    """`permissions`, `self.roles`: a mapping named for a privilege, whatever field of it is read."""
+    name = node.value if type(node) is cst.Name else node.attr.value if type(node) is cst.Attribute else None
+    return name is not None and _is_privilege_name(name)[0]
+
+
+def _keyed_bases(test: cst.BaseExpression) -> set[int]:
+    """The mappings of which a test reads one field (`context["query"]`, `context.get("query")`): that field is what it
+    tests, not the client's role stored beside it (`context["role"] = role`); the field read is judged itself, and so
+    is a mapping named for a privilege (`_names_a_claim`)."""
+    bases: set[int] = set()
+    for node in iter_expressions(test):
+        if keyed_read(node) is None:
+            continue
+        if type(node) is cst.Subscript:
+            bases.add(id(node.value))
+        elif type(node) is cst.Call and type(node.func) is cst.Attribute:
+            bases.update((id(node.func), id(node.func.value)))
+    return bases
 
 
 # Calls that compare a presented secret with the server's in constant time.

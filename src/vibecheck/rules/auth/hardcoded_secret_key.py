@@ -191,7 +191,9 @@ class HardcodedSecretKey(Rule):
       message: the environment is read, but a missing variable silently falls back to the literal); not
       configparser's `configuration.get("auth", "ldap_secret")`, whose first argument is a section that names no
       secret and whose second is the option's name, nor its `parser.get(profile, "aws_secret_access_key",
-      fallback=None)`, whose default is `fallback=` (a literal there is reported).
+      fallback=None)`, whose default is `fallback=` (a literal there is reported), nor an identifier looked up in a
+      function named for the name it answers (Flask-AppBuilder's `get_oauth_token_secret_name`: `return
+      provider.get("token_secret", "oauth_token_secret")`, the field a secret is kept under).
 
     Placeholders such as `"dev"`, `"change-me"` or `"your_secret_key"` are reported too: a placeholder is
     the production key the day nobody overrides it. Not reported: empty strings, `${VAR}` templates, values
@@ -271,6 +273,7 @@ class HardcodedSecretKey(Rule):
         self._class_names: list[str] = []
         self._reported: set[int] = set()
         self._not_keys: set[int] = set()  # mappings of descriptions, and the URL parameters a reversal fills in
+        self._functions: list[str] = []
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self._statement = node
@@ -280,9 +283,19 @@ class HardcodedSecretKey(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._literal_scopes.append({})
+        self._functions.append(node.name.value)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._literal_scopes.pop()
+        self._functions.pop()
+
+    def _answers_a_name(self, literal: cst.BaseExpression) -> bool:
+        """An identifier (`"oauth_token_secret"`) looked up in a function named for a name it answers
+        (Flask-AppBuilder's `get_oauth_token_secret_name`: "Returns the token_secret name"): the default is the name of
+        the field a token's secret is kept under, not a secret."""
+        value = string_value(literal) or ""
+        return bool(self._functions) and words(self._functions[-1])[-1:] in (("name",), ("names",)) \
+            and value.isidentifier()
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._class_names.append(node.name.value)
@@ -416,7 +429,7 @@ class HardcodedSecretKey(Rule):
         position = 1 if self._is_lookup(value) else None
         default = fallback if fallback is not None else argument(value, position, "default")
         literal = _secret_literal(default)
-        if literal is not None:
+        if literal is not None and not self._answers_a_name(literal):
             variable = string_value(value.args[0].value) if self.qualified_name(value) in ENV_READERS else None
             self._report_literal(literal, f"`{name}` falls back to a hard-coded string literal when the environment "
                                  "variable is unset, so a misconfigured deployment runs with a public key.", FALLBACK_HINT,

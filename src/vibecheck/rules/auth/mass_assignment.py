@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.analysis.admin_modules import admin_module_inputs, named_in_admin_module
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.app_model.handlers import parameters
 from vibecheck.analysis.app_model.names import restricts
@@ -44,6 +45,9 @@ FORM_BASES = frozenset({"ModelForm"})
 # there sets any field by design (`add_form = TokenCreateForm` with `user` in its fields).
 ADMIN_BASES = frozenset({"ModelAdmin", "UserAdmin", "GroupAdmin", "InlineModelAdmin", "TabularInline", "StackedInline"})
 ADMIN_FORM_ATTRIBUTES = ("form", "add_form", "change_form")
+# A form named for the admin (`InvitationAdminChangeForm`, `AdminUserForm`) that the app's `admin.py` names is the form an
+# admin class there (or a setting it reads) edits with: only staff reach it.
+ADMIN_WORD = "admin"
 # Django's generic editing views build a `ModelForm` from their own `fields` attribute.
 EDITING_VIEW_BASES = frozenset({"CreateView", "UpdateView", "BaseCreateView", "BaseUpdateView"})
 SCHEMA_BASES = frozenset({"BaseModel", "Schema", "SQLModel"})
@@ -102,7 +106,8 @@ class MassAssignment(Rule):
     Reports the ways a handler lets the request body choose which fields of a stored object it writes: a DRF
     `ModelSerializer` or Django `ModelForm` whose `Meta.fields` (or a Django `CreateView`/`UpdateView` whose `fields`,
     unless a permission mixin or `permission_required` restricts it to staff; not a form that an admin class of the
-    same file edits with, `add_form = TokenCreateForm`, used by staff only) is `"__all__"` or lists a writable
+    same file edits with, `add_form = TokenCreateForm`, nor one named for the admin that the app's `admin.py` names,
+    `InvitationAdminChangeForm`: used by staff only) is `"__all__"` or lists a writable
     privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `author`, `paid`, `approved`, ... not in
     `read_only_fields` nor declared on the class so that the client cannot write it, `author =
     serializers.ReadOnlyField(...)`, a `HiddenField`, `read_only=True` or a form field's `disabled=True`, nor a choice
@@ -176,7 +181,7 @@ class MassAssignment(Rule):
 
     code = "VC215"
     # the model module beside a form, for its text fields; the helper modules a handler hands the client's dict to
-    cache_inputs = (sibling_models_inputs, helper_modules_inputs)
+    cache_inputs = (sibling_models_inputs, helper_modules_inputs, admin_module_inputs)
     name = "mass-assignment"
     category = Category.AUTH
     severity = Severity.HIGH
@@ -191,6 +196,7 @@ class MassAssignment(Rule):
         self.forms: list[tuple[cst.ClassDef, cst.ClassDef]] = []  # (Meta, form) of this file's model forms, checked last
         self.text_fields: dict[str, set[str]] = {}  # models of this file -> their fields that hold plain text
         self.admin_forms: set[str] = set()  # forms this file's admin classes edit with
+        self.in_tests = context.is_test_file or context.is_test_support  # its forms and handlers are fixtures
 
     # serializers, forms and schemas ----------------------------------------------------------------------
 
@@ -203,11 +209,11 @@ class MassAssignment(Rule):
             self.schemas[node.name.value] = inherited + [f for f in _annotated_fields(node) if f in SENSITIVE_FIELDS]
         outer = self.classes[-1] if self.classes else None
         self.classes.append(node)
-        if node.name.value == "Meta" and outer is not None and not self.functions and not self.context.is_test_file:
+        if node.name.value == "Meta" and outer is not None and not self.functions and not self.in_tests:
             outer_bases = {(self.qualified_name(b.value) or "").rpartition(".")[2] for b in outer.bases}
             if outer_bases & MODEL_FORM_BASES:
                 self.forms.append((node, outer))
-        elif bases & EDITING_VIEW_BASES and not self.functions and not self.context.is_test_file \
+        elif bases & EDITING_VIEW_BASES and not self.functions and not self.in_tests \
                 and not restricts(bases) and "permission_required" not in _class_assignments(node):
             self._check_meta(node, node.name.value, view=True)  # a view for staff may edit any field by design
 
@@ -223,9 +229,13 @@ class MassAssignment(Rule):
 
     def leave_Module(self, node: cst.Module) -> None:
         for meta, form in self.forms:
-            if form.name.value not in self.admin_forms:
+            if form.name.value not in self.admin_forms and not self._admin_module_form(form.name.value):
                 self._check_meta(meta, form.name.value, text=self._text_fields_of(meta, form),
                                  declared=_declared_read_only(form) | _narrowed_choices(form))
+
+    def _admin_module_form(self, form: str) -> bool:
+        """A form named for the admin that the app's `admin.py` names (`vibecheck.analysis.admin_modules`)."""
+        return ADMIN_WORD in name_words(form) and named_in_admin_module(self.context.path, form)
 
     def _text_fields_of(self, meta: cst.ClassDef, form: cst.ClassDef) -> set[str]:
         """The fields a form or serializer holds as plain text: declared so on it (`author = forms.CharField()`), given
@@ -325,7 +335,7 @@ class MassAssignment(Rule):
             self.functions[-1][0].add(node.targets[0].target.value)
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not self.functions or self.context.is_test_file:
+        if not self.functions or self.in_tests:
             return
         name = self.qualified_name(node.func) or full_name(node.func) or ""
         last = name.rpartition(".")[2]

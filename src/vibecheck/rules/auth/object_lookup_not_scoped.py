@@ -263,6 +263,39 @@ def _request_values(body: cst.CSTNode) -> set[str]:
             for target in node.targets if type(target.target) is cst.Name}
 
 
+# Flask's request globals (`g.project`, `flask.g.tenant`): what the app's own hooks set for this request (a
+# `url_value_preprocessor` that loads the project the session signed in to), never what the client sent.
+REQUEST_GLOBALS = ("g.", "flask.g.")
+
+
+# Words of a scope a handler may be handed instead of its id: a group that owns rows (`project`, `team`, `tenant`).
+SCOPE_WORDS = SHARED_OWNERS | {"project"}
+
+
+def _injected_objects(handler: Handler) -> set[str]:
+    """The handler's parameters that no client sent and that name a scope (`project` that Flask-RESTful's
+    `method_decorators = [need_auth]` hands in place of the URL's `project_id`, once it checked the credentials); not
+    its client ids, nor ids, nor a database handle (`db`)."""
+    parameters = {p.name.value for p in handler.node.params.params}
+    return {name for name in parameters - set(handler.client_ids)
+            if set(name_words(name)) & SCOPE_WORDS and not {"id", "ids", "pk"} & set(name_words(name))}
+
+
+def _hands_request_scope(body: cst.CSTNode, client_ids: set[str] | frozenset[str], injected: set[str]) -> bool:
+    """`Bill.query.get(g.project, bill_id)`, `Person.query.get(member_id, project)`: the lookup that takes the client's
+    id is handed, itself, the scope the app's hooks put on `g` or a decorator handed the handler (a query class whose
+    `get` filters by it); not a comparison with it inside a filter (`.filter(Project.id == g.project.id)`), which
+    joins nothing."""
+    for node in walk_own(body):
+        if type(node) is not cst.Call:
+            continue
+        arguments = [dotted_name(a.value) or "" for a in node.args]
+        if client_ids & set(arguments) and any(name.startswith(REQUEST_GLOBALS) or name in injected
+                                               for name in arguments):
+            return True
+    return False
+
+
 def _sql_argument(call: cst.Call) -> str | None:
     """The SQL literal a call gets first, lowercased, also wrapped in SQLAlchemy's `text(...)`."""
     first = call.args[0].value if call.args and call.args[0].keyword is None else None
@@ -549,8 +582,11 @@ class ObjectLookupNotScopedToUser(Rule):
     readers; one that scopes the row or tests the caller, a module the run did not check, or two such functions handed
     the id leave the handler unreported, since the check may live there), when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
-    None: return 401`, is authentication), `owner`/`user`/`author` field (one only shown, in a
-    list, dict or f-string such as `writerow([book.title, book.author])`, or sent back, `emit("joined", {"user":
+    None: return 401`, is authentication), no scope handed to the lookup itself beside the id (`Bill.query.get(g.project,
+    bill_id)`, what the app's hooks put on Flask's `g`, or a `project` parameter a decorator hands in place of the URL's
+    id; not one compared inside a filter on another table, `.filter(Project.id == g.project.id)`, which joins nothing),
+    `owner`/`user`/`author` field (one only shown, in a list, dict or f-string such as `writerow([book.title,
+    book.author])`, or sent back, `emit("joined", {"user":
     current_user.name})`, tests nothing), and no framework object
     check (`get_object()`, `check_object_permissions`, `has_perm`), and no function of the module it hands the
     object or its id to that tests the caller (`delete_shelf_helper(shelf)`, whose body calls
@@ -931,6 +967,8 @@ class ObjectLookupNotScopedToUser(Rule):
         client_values = handler.client_ids | _request_values(body)  # an owner the client names relates nothing
         if _runs_owner_scoped_sql(body, client_values):
             return True  # `SELECT ... WHERE id = ? AND owner_id = ?` first: the row is known to be the caller's
+        if _hands_request_scope(body, handler.client_ids, _injected_objects(handler)):
+            return True
         for dotted in dotted_uses(body, skip=stamped):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
                 return True

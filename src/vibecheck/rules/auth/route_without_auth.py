@@ -68,7 +68,8 @@ class RouteWithoutAuth(ProjectRule):
     status=403)`) or whose `as_view` hands the view to a guard
     decorator (`return check_event_permissions(super().as_view(**kwargs))`), and a recognisable check in the handler
     body (`request.user.is_authenticated`, a permission query handed the caller: `doc.can_edit(request.user)`,
-    `team.has_member(current_user)`, `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`,
+    `team.has_member(current_user)`, a security manager's answer about the caller: `self.appbuilder.sm.has_access(...)`,
+    `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`,
     `check_access(...)`, a checker named for access or auth, `self._access_validator(self.request)`, `except NotAuthorized:`,
     a call of a function of the module or a method of the class that makes such a check and refuses, CKAN's `context =
     self._prepare(id)`; a decorator that returns `login_required(view)(*args)`; or an auth-named `Header()`/`Cookie()`
@@ -80,7 +81,10 @@ class RouteWithoutAuth(ProjectRule):
     `reset_code` parameter, as an e-mail verification link is redeemed), a comparison of that credential with the stored
     one (`profile.confirm_token != token`, `constant_time_compare(stored, token)`), or a lookup of the record by it
     (`get_object_or_404(Invite, token=token)`, `Reset.objects.filter(code=reset_code)`: only the link's holder reaches
-    it). Login, signup and health paths are open by design and are not reported (not when the word acts on an object:
+    it). Login, signup, single sign-on (`/saml/acs/`, `/sso/...`) and health paths are open by design and are not
+    reported, nor is an invitation link redeemed
+    by the key it carries (`/accept-invite/<key>`, a view `AcceptInvite`; not `accept_invite_by_id`) (not when the
+    word acts on an object:
     `/orders/<id>/status`, `/users/<id>/activate`, a handler named `delete_contact` or `update_status`), nor is a step
     of getting back into an account right after a sign-in segment (`/auth/reset`, `/password/forgot`; not
     `/settings/reset`), nor are handlers with a decorator from `public-decorators`. A DRF view that its

@@ -106,6 +106,17 @@ CONSTANT_NAME = lazy_pattern(r"^_?[A-Z][A-Z0-9_]*$")
 # Where a Django model field keeps its column's name (`field.column`, `field.attname`, the `db_column` it was given),
 # read from the model's `_meta`: likewise an identifier the model's definition fixes.
 TABLE_NAME_ATTRIBUTES = frozenset({"__tablename__", "db_table", "column", "attname", "db_column"})
+# What an ORM's model or a schema's metadata lists about itself (SQLAlchemy's `Model.__table__.columns`,
+# `Model.__mapper__.columns`, `Base.metadata.tables`, `metadata.sorted_tables`, a model class's own `__dict__`): tables,
+# columns, their types and defaults, which the code's definitions fix. A name bound to one (a loop over it, or an
+# assignment) holds a schema object, and what it is read for (`column.name`, `column.type`, `column.default.arg`) is
+# the definition's too.
+SCHEMA_CONTAINERS = frozenset({"__table__", "__mapper__", "sorted_tables"})
+# A reference to a class, not to an instance (whose `__dict__` holds the values it was given).
+CLASS_REFERENCE = lazy_pattern(r"^(?:cls|klass|[A-Z]\w*|\w+_(?:class|cls))$")
+SCHEMA_OBJECT = "\x00schema"
+# Builtins that hand out a container's items in another order or container.
+REORDERINGS = frozenset({"reversed", "sorted", "list", "tuple", "iter"})
 # An object's own schema names (`self.messages_table`, `self._table_name`, `self.table_task`, `cls.schema`, a vector
 # store's `self.collection_name`, which is its table): configured when the object is made (a store whose table names its
 # constructor takes), identifiers of the database, not values of a request.
@@ -139,6 +150,8 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return ""
     dotted = dotted_name(node)
     if dotted is not None:
+        if reads_schema(dotted, state):
+            return ""
         if dotted.rpartition(".")[2].lstrip("_") in IDENTIFIER_QUOTERS:
             return QUOTER_ALIAS
         if dotted in state.constants:
@@ -187,6 +200,32 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         orelse = "" if node.orelse is allowed else constant_text(node.orelse, state)
         return body if body is not None and orelse is not None else None
     return None
+
+
+def reads_schema(dotted: str, state: FlowState) -> bool:
+    """`Model.__table__.columns`, `Base.metadata.tables`, `orm_class.__dict__`, or what a name bound to one of them
+    holds (`column.type` of `for column in Model.__table__.columns`): the schema's definition, not a value."""
+    parts = dotted.split(".")
+    if state.constants.get(parts[0]) == SCHEMA_OBJECT:
+        return True
+    if SCHEMA_CONTAINERS.intersection(parts[1:]) or "metadata.tables" in dotted:
+        return True
+    return len(parts) > 1 and parts[-1] == "__dict__" and CLASS_REFERENCE.match(parts[-2]) is not None
+
+
+def _schema_source(value: cst.CSTNode | None, state: FlowState) -> bool:
+    """A value that hands out schema objects: a schema container, its `items()`, `keys()` or `values()`, or those
+    reordered (`reversed(Model.metadata.sorted_tables)`)."""
+    if type(value) is cst.Call and type(value.func) is cst.Name and value.func.value in REORDERINGS \
+            and len(value.args) == 1:
+        value = value.args[0].value
+    if type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value in CONTAINER_VIEWS \
+            and not value.args:
+        value = value.func.value
+    if type(value) is not cst.Name and type(value) is not cst.Attribute:
+        return False
+    dotted = dotted_name(value)
+    return dotted is not None and (reads_schema(dotted, state) or state.constants.get(dotted) == SCHEMA_OBJECT)
 
 
 def _constant_operation_text(node: cst.BinaryOperation, state: FlowState) -> str | None:
@@ -546,6 +585,10 @@ class QueryState(FlowState):
 
     def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
         super().bind(target, taint, value)
+        if _schema_source(value, self):  # `for name, column in Model.__dict__.items():`
+            for name in _bound_names(cast(cst.BaseExpression, target)):
+                self.constants[name] = SCHEMA_OBJECT
+                self.names.pop(name, None)  # (a parameter's schema, `orm_class.__dict__`, is no value it was given)
         key = dotted_name(target)
         if key is not None and key in self.constants and taint is not None and taint.kind in (*BUILT_KINDS, CALL):
             self.names.pop(key, None)
@@ -594,7 +637,11 @@ class SqlBuiltFromStrings(FlowRule):
     `model._meta.db_table`, also lower-cased, and a Django field's column: `field.column`, `field.attname`), the table a
     data framework hands its plug-in to write (the `database`, `schema`
     and `table` of a parameter typed as dagster's `TableSlice`, a dbt `BaseRelation`), the names SQLAlchemy's inspector reads
-    back from the database's catalogue (`for index in inspector.get_indexes("t"): ... {index['name']}`), a value picked from
+    back from the database's catalogue (`for index in inspector.get_indexes("t"): ... {index['name']}`), what a model or a
+    schema's metadata lists about itself and a name bound to it (`for column in Model.__table__.columns`, `for table in
+    Base.metadata.sorted_tables`, `for name, column in orm_class.__dict__.items()` of a class, then `column.name`,
+    `column.type`, `column.default.arg`: the definition's, not a caller's; an instance's `__dict__` holds values), a value
+    picked from
     an allow-list by `col if col in ALLOWED else "name"`, an `or` of two constants (`" AND ".join(clauses) or
     "1=1"`, where only literal conditions were appended to `clauses`), a value whose quotes are doubled
     (`path.replace("'", "''")`) right

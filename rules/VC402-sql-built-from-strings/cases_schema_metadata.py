@@ -1,0 +1,53 @@
+"""VC402 corpus: DDL built from what an ORM model or a schema's metadata lists about itself (its table, its columns,
+their types and defaults), beside look-alikes that iterate an instance's or a request's values."""
+from sqlalchemy import JSON, text
+
+
+def add_missing_columns(session, orm_class):
+    for column_name, column in orm_class.__dict__.items():
+        if column_name.startswith("_"):
+            continue
+        default = "" if column.default is None else "DEFAULT '{}'".format(column.default.arg)
+        column_type = "JSON" if isinstance(column.type, JSON) else column.type
+        # ok: VC402 -- the model class's own columns, their types and defaults
+        session.execute(text("ALTER TABLE %s ADD COLUMN %s %s %s" % (orm_class.__tablename__, column_name,
+                                                                     column_type, default)))
+
+
+def add_columns(engine, Model):
+    with engine.begin() as conn:
+        for column in Model.__table__.columns:
+            # ok: VC402 -- a mapped table's columns
+            conn.execute(text(f"ALTER TABLE {Model.__tablename__} ADD COLUMN {column.name} {column.type}"))
+
+
+def empty_tables(conn, Base):
+    for table in Base.metadata.sorted_tables:
+        # ok: VC402 -- the tables the metadata defines
+        conn.execute(text(f"DELETE FROM {table.name}"))
+    for table in reversed(Base.metadata.sorted_tables):
+        for column in table.primary_key:
+            # ok: VC402 -- the same in reverse order, a primary key's column
+            conn.execute(text("SELECT setval('{0}_{1}_seq', 1) FROM {0}".format(table, column.name)))
+    for name, table in Base.metadata.tables.items():
+        for column in table.columns:
+            # ok: VC402 -- a column of a table of the metadata
+            conn.execute(text(f"UPDATE {name} SET {column.name} = NULL"))
+
+
+def copy_form(session, form):
+    for name, value in form.__dict__.items():
+        # expect: VC402 -- an instance's attributes hold the values it was given
+        session.execute(text(f"UPDATE items SET {name} = '{value}'"))
+
+
+def copy_metadata(session, node):
+    for key, value in node.metadata.items():
+        # expect: VC402 -- a document's metadata, not a schema's
+        session.execute(text(f"UPDATE nodes SET {key} = '{value}'"))
+
+
+def rename_column(session, Model, new_name):
+    for column in Model.__table__.columns:
+        # expect: VC402 -- the new name is the caller's
+        session.execute(text(f"ALTER TABLE {Model.__tablename__} RENAME COLUMN {column.name} TO {new_name}"))
