@@ -454,9 +454,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # A Falcon resource's `on_delete` reading a file by id with the caller in `req.context.user`, set by middleware
     # (CWE-639): VC214 knows the signed-in user of route functions and class views, not of Falcon responders.
     ("spec_backends_round33", "file_share/app.py", 116, "VC214"),
-    # Width and height from the form handed to ImageMagick's `-resize` (CWE-400): VC428 bounds the sizes of reads,
-    # queries and loops, not the arguments of a tool.
-    ("spec_backends_round33", "image_resize/app.py", 104, "VC428"),
     # A stored post rendered from Markdown and marked safe (`Markup(markdown.markdown(post["body"]))`, CWE-79): VC411
     # follows request data into `Markup`, VC427 the HTML a view builds and returns; a stored column marked safe is
     # neither.

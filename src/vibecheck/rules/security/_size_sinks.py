@@ -171,3 +171,26 @@ def sql_limit_value(text: str, parameters: cst.BaseExpression | None, call: cst.
     if type(parameters) is cst.Call and dotted_name(parameters.func) == "dict":
         return call_argument(parameters, None, key)
     return call_argument(call, None, key)
+
+
+# Options of ImageMagick and GraphicsMagick (`convert`, `magick`, `gm convert`) whose value sets the size of the image
+# the tool makes or of its canvas: `-resize 100000x100000` allocates gigabytes.
+IMAGE_SIZE_OPTIONS = frozenset({"-resize", "-thumbnail", "-scale", "-sample", "-extent", "-adaptive-resize",
+                                "-interpolative-resize", "-liquid-rescale", "-resample", "-density", "-size"})
+
+
+def image_tool_size(node: cst.CSTNode) -> tuple[str, cst.BaseExpression] | None:
+    """(option, value) of an image tool's size option in an argument list: a list or tuple literal (`["convert", src,
+    "-resize", f"{w}x{h}", dst]`) or a call's positional arguments (`create_subprocess_exec("convert", ..., "-resize",
+    size, ...)`)."""
+    kind = type(node)
+    if kind is cst.List or kind is cst.Tuple:
+        values = [element.value for element in node.elements]  # type: ignore[attr-defined]
+    elif kind is cst.Call:
+        values = [arg.value for arg in node.args if arg.keyword is None and not arg.star]  # type: ignore[attr-defined]
+    else:
+        return None
+    for option, value in zip(values, values[1:], strict=False):
+        if type(option) is cst.SimpleString and string_value(option) in IMAGE_SIZE_OPTIONS:
+            return string_value(option) or "", value
+    return None

@@ -40,6 +40,7 @@ from vibecheck.rules.security._size_sinks import (
     SIZE_METHODS,
     TIMEOUT_KEYWORD,
     declared_bounded_fields,
+    image_tool_size,
     is_bounded_declaration,
     is_number,
     is_query,
@@ -58,6 +59,8 @@ PAGE_SIZE_PARAMETER, PAGE_SIZE_CAP = "page_size_query_param", "max_page_size"
 LIMIT_OFFSET_PAGINATOR, LIMIT_CAP = "LimitOffsetPagination", "max_limit"
 # Methods whose first argument is SQL text and second its parameters.
 SQL_METHODS = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_all", "fetch_one", "fetch_val", "exec_driver_sql"})
+# Where an image tool's options are written: an argument list, or the arguments of a call that runs the tool.
+IMAGE_TOOL_ARGUMENTS = frozenset({cst.List, cst.Tuple, cst.Call})
 SQL_TEXT_WRAPPERS = frozenset({"text", "sqlalchemy.text", "sqlalchemy.sql.text"})
 
 
@@ -156,8 +159,10 @@ class UnboundedClientSize(ClientSinkRule):
     (`"x" * n`, `[0] * n`), a stream's `read(n)`/`recv(n)` given a
     number (`archive.read(member)` names a member), `fetchmany(n)`, padding (`ljust(n)`),
     `time.sleep(n)`/`asyncio.sleep(n)`, any call's `timeout=`, PIL's
-    `Image.new(mode, (w, h))` and `resize((w, h))`, NumPy arrays, `os.urandom(n)` and the `secrets` tokens,
-    `random.sample(k)`, pool sizes and hash iterations. Also a DRF `PageNumberPagination` subclass that lets the client
+    `Image.new(mode, (w, h))` and `resize((w, h))` (not `thumbnail`, which only shrinks), the size options of ImageMagick
+    and GraphicsMagick in an argument list (`["convert", src, "-resize", f"{w}x{h}", dst]`, `-thumbnail`, `-extent`,
+    `-density`, also as the arguments of `asyncio.create_subprocess_exec(...)`; a shell string is VC421's), NumPy
+    arrays, `os.urandom(n)` and the `secrets` tokens, `random.sample(k)`, pool sizes and hash iterations. Also a DRF `PageNumberPagination` subclass that lets the client
     choose the page size (`page_size_query_param`) without a `max_page_size`, and a `LimitOffsetPagination` subclass
     without a `max_limit`. A value capped by `min(n, MAX)` (also inside `max(1, min(n, MAX))`), by a test against an
     upper bound (`if n > MAX: abort(400)`, `if not 1 <= n <= 100:`, `n if n <= MAX else MAX`), an allow-list
@@ -301,6 +306,8 @@ class UnboundedClientSize(ClientSinkRule):
                 self._check_slice(inner, state)
             elif type(inner) is cst.BinaryOperation and type(inner.operator) is cst.Multiply:
                 self._check_repetition(inner, state)
+            elif type(inner) in IMAGE_TOOL_ARGUMENTS:
+                self._check_image_tool(inner, state)
         if type(node) is cst.Assign:
             targets = [name for target in node.targets for inner in iter_expressions(target.target)
                        if (name := dotted_name(inner))]
@@ -372,6 +379,14 @@ class UnboundedClientSize(ClientSinkRule):
                 if taint is not None and taint.kind == "request":
                     self.describe(count, "a repeated literal", taint, None)
                 return
+
+    def _check_image_tool(self, node: cst.CSTNode, state: SizeState) -> None:
+        """`["convert", src, "-resize", f"{width}x{height}", dst]`: the client's size handed to ImageMagick."""
+        found = image_tool_size(node)
+        if found is not None:
+            taint = state.taint_of(found[1])
+            if taint is not None and taint.kind == "request":
+                self.describe(found[1], f"the image ImageMagick's `{found[0]}` makes", taint, None)
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call | None) -> None:
         self.report(node, f"The client chooses `{short_code(node)}` (from `{taint.origin}`) and it sets the size of "
