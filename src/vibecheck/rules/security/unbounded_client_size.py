@@ -162,7 +162,8 @@ class UnboundedClientSize(ClientSinkRule):
     `Image.new(mode, (w, h))` and `resize((w, h))` (not `thumbnail`, which only shrinks), the size options of ImageMagick
     and GraphicsMagick in an argument list (`["convert", src, "-resize", f"{w}x{h}", dst]`, `-thumbnail`, `-extent`,
     `-density`, also as the arguments of `asyncio.create_subprocess_exec(...)`; a shell string is VC421's), NumPy
-    arrays, `os.urandom(n)` and the `secrets` tokens, `random.sample(k)`, pool sizes and hash iterations. Also a DRF `PageNumberPagination` subclass that lets the client
+    arrays, `os.urandom(n)` and the `secrets` tokens, `random.sample(k)`, pool sizes and hash iterations.
+    Also a DRF `PageNumberPagination` subclass that lets the client
     choose the page size (`page_size_query_param`) without a `max_page_size`, and a `LimitOffsetPagination` subclass
     without a `max_limit`. A value capped by `min(n, MAX)` (also inside `max(1, min(n, MAX))`), by a test against an
     upper bound (`if n > MAX: abort(400)`, `if not 1 <= n <= 100:`, `n if n <= MAX else MAX`), an allow-list
