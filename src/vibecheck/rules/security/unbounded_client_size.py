@@ -29,6 +29,7 @@ from vibecheck.analysis.nodes import callee_tail
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ClientSinkRule
 from vibecheck.rules.security._size_sinks import (
+    IMAGE_SIZE_OPTIONS,
     LOWER_END_NUMBERS,
     NUMBER_CONVERSIONS,
     NUMBER_METHODS,
@@ -307,7 +308,7 @@ class UnboundedClientSize(ClientSinkRule):
                 self._check_slice(inner, state)
             elif type(inner) is cst.BinaryOperation and type(inner.operator) is cst.Multiply:
                 self._check_repetition(inner, state)
-            elif type(inner) in IMAGE_TOOL_ARGUMENTS:
+            elif type(inner) in IMAGE_TOOL_ARGUMENTS and self._names_image_options():
                 self._check_image_tool(inner, state)
         if type(node) is cst.Assign:
             targets = [name for target in node.targets for inner in iter_expressions(target.target)
@@ -380,6 +381,15 @@ class UnboundedClientSize(ClientSinkRule):
                 if taint is not None and taint.kind == "request":
                     self.describe(count, "a repeated literal", taint, None)
                 return
+
+    def _names_image_options(self) -> bool:
+        """Whether the file writes one of the image tools' size options as a string (`"-resize"`): read once."""
+        found: bool | None = self.__dict__.get("_image_options")
+        if found is None:
+            source = self.context.source
+            found = self.__dict__["_image_options"] = any(
+                f"{quote}{option}{quote}" in source for option in IMAGE_SIZE_OPTIONS for quote in "\"'")
+        return found
 
     def _check_image_tool(self, node: cst.CSTNode, state: SizeState) -> None:
         """`["convert", src, "-resize", f"{width}x{height}", dst]`: the client's size handed to ImageMagick."""
