@@ -17,6 +17,9 @@ from vibecheck.rules.security._mailed_secrets import answered_secrets, body_valu
 from vibecheck.rules.security._sql_rows import created_tables, selected_columns
 from vibecheck.rules.security._support import BindingRule, argument, class_assignments
 
+# A whole record sent (its secrets exposed); a secret mailed to its owner also answered to the caller (a recovery
+# that proves nothing).
+DUMP_CWE, MAILED_CWE = (200, 359), (640, 200)
 # Calls that turn a whole object into a dict or JSON, every attribute included.
 WHOLE_DUMP_CALLS = frozenset({"vars", "dict", "django.forms.models.model_to_dict", "dataclasses.asdict",
                               "fastapi.encoders.jsonable_encoder", "model_to_dict", "asdict", "jsonable_encoder"})
@@ -228,14 +231,14 @@ class AccountSecretsInResponse(BindingRule):
         if secrets:
             self.report(fields, f"`{node.name.value}` serialises every field of `{short_code(model)}`, so its "
                         f"`{secrets[0]}` goes to every client that reads it.", hint="List the fields the client needs "
-                        "in `Meta.fields` instead of `\"__all__\"`.")
+                        "in `Meta.fields` instead of `\"__all__\"`.", cwe=DUMP_CWE)
 
     # what a payload dumps
     def _report_dumps(self, payload: cst.BaseExpression, handler: cst.FunctionDef) -> bool:
         for node, model, secrets in self._dumps(payload, {}):
             self.report(node, f"`{handler.name.value}` answers with the whole `{model}` record, its `{secrets[0]}` "
                         "included, so every client that calls it receives the secret.", hint="Answer with the fields "
-                        "the client needs (a dict of them, or a response schema without the secret columns).")
+                        "the client needs (a dict of them, or a response schema without the secret columns).", cwe=DUMP_CWE)
             return True
         return False
 
@@ -253,7 +256,7 @@ class AccountSecretsInResponse(BindingRule):
             self.report(value if at is None else at, f"`{handler.name.value}` sends `{secret}` to "
                         "the account's owner by mail or text and also answers it to the caller, so whoever asks with "
                         "someone else's address gets it without their mailbox.", hint="Answer only that the message "
-                        "was sent; let the secret reach its owner alone.")
+                        "was sent; let the secret reach its owner alone.", cwe=MAILED_CWE)
             return True
         return False
 
@@ -325,7 +328,7 @@ class AccountSecretsInResponse(BindingRule):
         if secrets:
             self.report(body, f"`{handler.name.value}` returns the whole `{model}` record with no response model to "
                         f"filter it, so FastAPI sends every field, `{secrets[0]}` included.", hint="Declare a "
-                        "`response_model` (or return annotation) that lists only the fields the client may see.")
+                        "`response_model` (or return annotation) that lists only the fields the client may see.", cwe=DUMP_CWE)
 
     # which model an object is
     def _model_of(self, node: cst.BaseExpression, items: dict[str, cst.BaseExpression]
