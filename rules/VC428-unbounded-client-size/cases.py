@@ -1,6 +1,7 @@
 """VC428 corpus (Flask): sizes, counts and durations the client chooses fire; capped, validated and server-chosen do not."""
 import asyncio
 import os
+import re
 import sqlite3
 import subprocess
 import time
@@ -396,4 +397,27 @@ def magick_other_options():
     angle, quality = request.form["angle"], request.form["quality"]
     # ok: VC428
     subprocess.run(["convert", "in.png", "-rotate", angle, "-resize", "256x256", "-quality", quality, "out.png"])
+    return jsonify({"ok": True})
+
+
+SIZE_RE = re.compile(r"^\d{1,4}x\d{1,4}$")
+
+
+@app.post("/images/magick-pattern")
+def magick_pattern_checked():
+    size = request.form["size"]
+    if not SIZE_RE.match(size):
+        abort(400)
+    # ok: VC428
+    subprocess.run(["convert", "in.png", "-resize", size, "out.png"], check=True)
+    return jsonify({"ok": True})
+
+
+@app.post("/images/magick-open-pattern")
+def magick_open_pattern():
+    size = request.form["size"]
+    if not re.fullmatch(r"\d+x\d+", size):
+        abort(400)
+    # expect: VC428
+    subprocess.run(["convert", "in.png", "-resize", size, "out.png"], check=True)
     return jsonify({"ok": True})

@@ -194,3 +194,17 @@ def image_tool_size(node: cst.CSTNode) -> tuple[str, cst.BaseExpression] | None:
         if type(option) is cst.SimpleString and string_value(option) in IMAGE_SIZE_OPTIONS:
             return string_value(option) or "", value
     return None
+
+
+# Regex methods whose truth tests a text against a pattern: `SIZE_RE.fullmatch(size)`, `re.match(r"^\d{1,4}$", n)`.
+REGEX_TESTS = frozenset({"match", "fullmatch", "search"})
+# A quantifier with no upper end: `*`, `+`, `{2,}` (not an escaped `\+`).
+OPEN_QUANTIFIER = lazy_pattern(r"(?<!\\)[*+]|\{\d*,\}")
+
+
+def caps_length(pattern: str, method: str) -> bool:
+    """A pattern that a text must match whole and that has no open quantifier (`^\\d{1,4}x\\d{1,4}$`): what passes it
+    has at most a few digits, so the number it spells is bounded."""
+    anchored_end = method == "fullmatch" or pattern.endswith(("$", "\\Z"))
+    anchored_start = method != "search" or pattern.startswith(("^", "\\A"))
+    return anchored_end and anchored_start and OPEN_QUANTIFIER.search(pattern) is None

@@ -36,10 +36,12 @@ from vibecheck.rules.security._size_sinks import (
     NUMBER_TYPES,
     PAGINATE_CAP,
     PAGINATE_METHOD,
+    REGEX_TESTS,
     REPEATED_LITERALS,
     SIZE_FUNCTIONS,
     SIZE_METHODS,
     TIMEOUT_KEYWORD,
+    caps_length,
     declared_bounded_fields,
     image_tool_size,
     is_bounded_declaration,
@@ -127,7 +129,24 @@ class SizeState(FlowState):
                 tail = callee_tail(inner.func) or ""
                 if RAISING_VALIDATOR.match(tail) or VERDICT_CALL.search(tail):
                     found.extend(_names(arg.value) for arg in inner.args)
+                elif tail in REGEX_TESTS and inner.args:
+                    found.extend(self._length_capped(inner, tail))
         return [name for name in found if name]
+
+    def _length_capped(self, call: cst.Call, method: str) -> Iterator[str]:
+        """The text a regex test holds to a pattern of bounded length (`SIZE_RE.match(size)` with `SIZE_RE =
+        re.compile(r"^\\d{1,4}x\\d{1,4}$")`)."""
+        func = call.func
+        compiled = self._compiled_pattern(func.value) if type(func) is cst.Attribute else None
+        if compiled is not None:
+            pattern, text = call_argument(compiled, 0, "pattern"), call.args[0].value
+        elif self.qualified_name(call) in (f"re.{method}", f"regex.{method}") and len(call.args) >= 2:
+            pattern, text = call.args[0].value, call.args[1].value
+        else:
+            return
+        source = string_value(pattern) if pattern is not None else None
+        if source is not None and caps_length(source, method):
+            yield _names(text)
 
     def _is_upper_bound(self, operand: cst.BaseExpression) -> bool:
         """A clean operand other than a number at the lower end: `MAX_LIMIT`, `100`, `settings.MAX`."""
@@ -168,7 +187,9 @@ class UnboundedClientSize(ClientSinkRule):
     choose the page size (`page_size_query_param`) without a `max_page_size`, and a `LimitOffsetPagination` subclass
     without a `max_limit`. A value capped by `min(n, MAX)` (also inside `max(1, min(n, MAX))`), by a test against an
     upper bound (`if n > MAX: abort(400)`, `if not 1 <= n <= 100:`, `n if n <= MAX else MAX`), an allow-list
-    (`n in (10, 50)`), a validator (`validate_limit(n)`), a helper that returns a new value (`clamp(n)`), a FastAPI
+    (`n in (10, 50)`), a
+    whole-text regex test with no open quantifier (`SIZE_RE.match(size)` with `^\\d{1,4}x\\d{1,4}$`), a validator
+    (`validate_limit(n)`), a helper that returns a new value (`clamp(n)`), a FastAPI
     marker or Pydantic field with `le=`/`lt=` (`Query(20, le=100)`, `conint(le=100)`, a field of a model defined in
     the module or in a schema or model module beside it, `from .schemas import Paging`, also one it inherits there),
     or a form's `cleaned_data` or serializer's `validated_data` is not reported; a test of the lower end
