@@ -527,3 +527,65 @@ def change_password(user, password):
     """
     # expect: VC410 -- the docstring says it is hashed later, not that it is a hash
     user.password = password
+
+
+# the module's own helpers that read the request body
+def _json():
+    return request.get_json(silent=True) or {}
+
+
+def read_body():
+    raw = request.get_data()
+    return json.loads(raw or b"{}")
+
+
+def hashed_signup():
+    return generate_password_hash(request.form["password"])
+
+
+def saved_defaults():
+    return {"password": os.environ.get("DEFAULT_PASSWORD", "")}
+
+
+@app.post("/helpers/reset")
+def reset_through_helper():
+    payload = _json()
+    user = get_user(payload["email"])
+    # expect: VC410
+    user.password = payload["password"]
+
+
+@app.post("/helpers/signup")
+def signup_through_helper():
+    data = read_body()
+    # expect: VC410
+    get_db().users.insert_one({"email": data.get("email"), "password": data.get("password")})
+
+
+@app.post("/helpers/inline")
+def inline_helper_read():
+    # expect: VC410
+    USERS[_json()["email"]] = _json()["password"]
+
+
+@app.post("/helpers/reset/hashed")
+def reset_through_helper_hashed():
+    payload = _json()
+    user = get_user(payload["email"])
+    # ok: VC410
+    user.password = generate_password_hash(payload["password"])
+
+
+@app.post("/helpers/signup/hashed")
+def signup_hashed_helper():
+    user = get_user(request.form["email"])
+    # ok: VC410
+    user.password = hashed_signup()
+
+
+@app.post("/helpers/defaults")
+def reset_to_defaults():
+    defaults = saved_defaults()
+    user = get_user(request.form["email"])
+    # ok: VC410
+    user.password_hint = defaults["password"]

@@ -1,7 +1,9 @@
 """VC428 corpus (Flask): sizes, counts and durations the client chooses fire; capped, validated and server-chosen do not."""
 import asyncio
 import os
+import re
 import sqlite3
+import subprocess
 import time
 from time import sleep as pause
 
@@ -330,3 +332,92 @@ def columns():
     width = int(request.args.get("width", 80))
     # expect: VC428
     return "\n".join(line[:width] + "." * (width // 2) for line in ["a", "b"])
+
+
+# image sizes: Pillow's `resize`, ImageMagick's size options in an argument list
+MAX_DIMENSION = 4000
+
+
+@app.post("/images/pillow")
+def pillow_resize():
+    width, height = int(request.form["width"]), int(request.form["height"])
+    image = Image.open(request.files["image"].stream)
+    # expect: VC428
+    return jsonify(image.resize((width, height)).size)
+
+
+@app.post("/images/pillow-thumbnail")
+def pillow_thumbnail():
+    width, height = int(request.form["width"]), int(request.form["height"])
+    image = Image.open(request.files["image"].stream)
+    # ok: VC428
+    image.thumbnail((width, height))
+    return jsonify(image.size)
+
+
+@app.post("/images/magick")
+def magick_resize():
+    width, height = request.form["width"], request.form["height"]
+    # expect: VC428
+    subprocess.run(["convert", "in.png", "-resize", f"{width}x{height}", "out.png"], check=True)
+    return jsonify({"ok": True})
+
+
+@app.post("/images/magick-async")
+async def magick_extent():
+    size = int(request.args.get("size", 256))
+    # expect: VC428
+    proc = await asyncio.create_subprocess_exec("magick", "in.png", "-extent", f"{size}x{size}", "out.png")
+    await proc.wait()
+    return jsonify({"ok": True})
+
+
+@app.post("/images/magick-command")
+def magick_command():
+    density = request.form.get("dpi", "72")
+    # expect: VC428
+    command = ("gm", "convert", "-density", density, "in.pdf", "out.png")
+    subprocess.run(command, check=True)
+    return jsonify({"ok": True})
+
+
+@app.post("/images/magick-clamped")
+def magick_clamped():
+    width = min(int(request.form["width"]), MAX_DIMENSION)
+    height = int(request.form["height"])
+    if height > MAX_DIMENSION:
+        abort(400)
+    # ok: VC428
+    subprocess.run(["convert", "in.png", "-resize", f"{width}x{height}", "out.png"], check=True)
+    return jsonify({"ok": True})
+
+
+@app.post("/images/magick-other-options")
+def magick_other_options():
+    angle, quality = request.form["angle"], request.form["quality"]
+    # ok: VC428
+    subprocess.run(["convert", "in.png", "-rotate", angle, "-resize", "256x256", "-quality", quality, "out.png"])
+    return jsonify({"ok": True})
+
+
+SIZE_RE = re.compile(r"^\d{1,4}x\d{1,4}$")
+
+
+@app.post("/images/magick-pattern")
+def magick_pattern_checked():
+    size = request.form["size"]
+    if not SIZE_RE.match(size):
+        abort(400)
+    # ok: VC428
+    subprocess.run(["convert", "in.png", "-resize", size, "out.png"], check=True)
+    return jsonify({"ok": True})
+
+
+@app.post("/images/magick-open-pattern")
+def magick_open_pattern():
+    size = request.form["size"]
+    if not re.fullmatch(r"\d+x\d+", size):
+        abort(400)
+    # expect: VC428
+    subprocess.run(["convert", "in.png", "-resize", size, "out.png"], check=True)
+    return jsonify({"ok": True})

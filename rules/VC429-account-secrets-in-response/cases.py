@@ -1,12 +1,16 @@
-"""VC429 corpus: views that answer with a whole record of a model holding secrets fire; chosen fields do not."""
+"""VC429 corpus: views that answer with a whole record of a model holding secrets fire; chosen fields do not. Views
+that mail a reset token or a code and also answer it fire; a token the caller signs in with does not."""
 import dataclasses
+import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User as DjangoUser
+from django.core.mail import send_mail
 from django.forms.models import model_to_dict
 from django.http import JsonResponse
-from fastapi import Depends, FastAPI
-from flask import Flask, jsonify
+from fastapi import BackgroundTasks, Depends, FastAPI
+from flask import Flask, jsonify, request
+from flask_mail import Mail, Message
 from flask_sqlalchemy import SQLAlchemy
 from pydantic import BaseModel
 from rest_framework import serializers
@@ -15,6 +19,7 @@ from sqlmodel import Field, Session, SQLModel, select
 app = Flask(__name__)
 db = SQLAlchemy(app)
 api = FastAPI()
+mail = Mail(app)
 
 
 class Account(db.Model):
@@ -326,3 +331,89 @@ def sql_notes():
     rows = connect().execute("SELECT * FROM notes").fetchall()
     # ok: VC429
     return jsonify([dict(r) for r in rows])
+
+
+# secrets mailed to the owner of an address and answered to whoever asked
+def forgot_password(request):
+    user = DjangoUser.objects.filter(email=request.POST["email"]).first()
+    token = secrets.token_urlsafe(32)
+    link = f"https://accounts.example.com/reset?token={token}"
+    send_mail("Reset your password", f"Open {link}", None, [user.email])
+    # expect: VC429
+    return JsonResponse({"status": "sent", "token": token})
+
+
+def forgot_password_payload(request):
+    reset_token = secrets.token_urlsafe(32)
+    send_mail("Reset your password", f"Your code: {reset_token}", None, [request.POST["email"]])
+    payload = {"status": "sent", "debug_token": reset_token}
+    # expect: VC429
+    return JsonResponse(payload)
+
+
+@app.post("/password/forgot")
+def flask_forgot():
+    token = secrets.token_urlsafe(32)
+    reset_link = f"https://accounts.example.com/reset/{token}"
+    mail.send(Message("Reset your password", recipients=[request.form["email"]], body=f"Open {reset_link}"))
+    # expect: VC429
+    return jsonify(message="sent", reset_link=reset_link)
+
+
+@app.post("/verify/send")
+def flask_send_code():
+    code = str(secrets.randbelow(1_000_000)).zfill(6)
+    send_sms(request.form["phone"], f"Your verification code is {code}")
+    # expect: VC429
+    return {"sent": True, "code": code}, 202
+
+
+@api.post("/invitations")
+def invite(email: str, tasks: BackgroundTasks):
+    invite_token = secrets.token_urlsafe(16)
+    tasks.add_task(send_invitation_email, email, invite_token)
+    # expect: VC429
+    return {"invited": email, "token": invite_token}
+
+
+# quiet: the token is only mailed, or the answer is the caller's own session
+@app.post("/password/forgot/v2")
+def flask_forgot_quiet():
+    token = secrets.token_urlsafe(32)
+    mail.send(Message("Reset your password", recipients=[request.form["email"]], body=f"/reset/{token}"))
+    # ok: VC429
+    return jsonify(message="if the address is registered, a link is on its way", sent_to=request.form["email"])
+
+
+@app.post("/login")
+def flask_login():
+    access_token = secrets.token_urlsafe(32)
+    mail.send(Message("New sign-in", recipients=[request.form["email"]], body="Someone signed in to your account."))
+    # ok: VC429
+    return jsonify(access_token=access_token, token_type="bearer")
+
+
+@api.post("/signup")
+def sign_up(email: str, tasks: BackgroundTasks):
+    verify_token = secrets.token_urlsafe(16)
+    tasks.add_task(send_verification_email, email, verify_token)
+    session_token = secrets.token_urlsafe(32)
+    # ok: VC429
+    return {"access_token": session_token, "verification": "sent"}
+
+
+@app.post("/password/reset")
+def flask_reset():
+    token = request.form["token"]
+    user = find_user_by_token(token)
+    status_code = 200
+    mail.send(Message("Your password was changed", recipients=[user.email], body=f"Status {status_code}"))
+    # ok: VC429
+    return jsonify(user_id=user.id, status_code=status_code)
+
+
+def mail_and_count(request):
+    country_code = request.POST["country"]
+    send_mail("Welcome", f"Region {country_code}", None, [request.POST["email"]])
+    # ok: VC429
+    return JsonResponse({"region": country_code})

@@ -450,19 +450,10 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # A Falcon resource's `on_delete` reading a file by id with the caller in `req.context.user`, set by middleware
     # (CWE-639): VC214 knows the signed-in user of route functions and class views, not of Falcon responders.
     ("spec_backends_round33", "file_share/app.py", 116, "VC214"),
-    # Width and height from the form handed to ImageMagick's `-resize` (CWE-400): VC428 bounds the sizes of reads,
-    # queries and loops, not the arguments of a tool.
-    ("spec_backends_round33", "image_resize/app.py", 104, "VC428"),
     # A stored post rendered from Markdown and marked safe (`Markup(markdown.markdown(post["body"]))`, CWE-79): VC411
     # follows request data into `Markup`, VC427 the HTML a view builds and returns; a stored column marked safe is
     # neither.
     ("spec_backends_round33", "markdown_forum/app.py", 168, "VC411/VC427"),
-    # The mailed reset token also answered to whoever asked for it (CWE-640): VC429 judges whole records of models
-    # that hold secrets, not a value the handler mails and returns.
-    ("spec_backends_round33", "password_reset/app.py", 113, "VC429"),
-    # `user.password = new_password` with the password read through the module's own `body(request)` helper
-    # (CWE-256): VC410 follows request data within a function, not the return of a helper.
-    ("spec_backends_round33", "password_reset/app.py", 146, "VC410"),
     # A viewer sharing a list on (CWE-285): the role check runs (`list_role(...) is None`), only too loose, and the
     # spec's "only the owner shares" is nowhere in the code.
     ("spec_backends_round33", "shared_todos/app.py", 194, "VC214"),

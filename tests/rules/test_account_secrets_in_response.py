@@ -96,6 +96,47 @@ def test_the_message_names_the_view_the_model_and_the_secret() -> None:
     assert finding.cwe == (200, 359)
 
 
+def test_a_mailed_token_answered_names_the_view_and_the_token_as_a_weak_recovery() -> None:
+    source = textwrap.dedent('''
+        import secrets
+
+        from flask import Flask, request
+        from flask_mail import Mail, Message
+
+        app = Flask(__name__)
+        mail = Mail(app)
+
+        @app.post("/forgot")
+        def forgot():
+            reset_token = secrets.token_urlsafe(32)
+            link = "https://example.com/reset/" + reset_token
+            mail.send(Message("Reset", recipients=[request.form["email"]], body=link))
+            return {"sent": True, "link": link}
+    ''')
+    [finding] = findings_for(AccountSecretsInResponse, source)
+    assert "`forgot`" in finding.message and "`reset_token`" in finding.message
+    assert finding.cwe == (640, 200)
+
+
+def test_a_token_answered_but_not_mailed_is_quiet() -> None:
+    source = textwrap.dedent('''
+        import secrets
+
+        from flask import Flask, request
+        from flask_mail import Mail, Message
+
+        app = Flask(__name__)
+        mail = Mail(app)
+
+        @app.post("/login")
+        def login():
+            token = secrets.token_urlsafe(32)
+            mail.send(Message("New sign-in", recipients=[request.form["email"]], body="A new sign-in."))
+            return {"token": token}
+    ''')
+    assert findings_for(AccountSecretsInResponse, source) == []
+
+
 @pytest.mark.parametrize(("column", "secret"), [
     ("password", True), ("password_hash", True), ("hashed_password", True), ("pw_hash", True), ("hashed_pw", True),
     ("pin_hash", True), ("passhash", True), ("pwHash", True),

@@ -25,6 +25,7 @@ from vibecheck.rules.auth.host_pins import (
     pinned,
     site_from_host,
 )
+from vibecheck.rules.auth.mail_calls import LINK_WORDS, sends_mail
 from vibecheck.rules.auth.names import words
 
 HOST_PINNED = "host-pinned"
@@ -44,16 +45,7 @@ HEADER_MAPS = frozenset({"headers", "META", "environ"})
 HOST_HEADER_NAMES = frozenset({"host", "http_host"})
 REQUEST_NAMES = frozenset({"request", "req"})
 FLASK_URL_FOR = frozenset({"flask.url_for", "quart.url_for", "flask.helpers.url_for"})
-# Words that say a link lets its holder in: in the function's name, the link's names or the function's strings.
-LINK_WORDS = frozenset({"reset", "password", "verify", "verification", "confirm", "confirmation", "invite",
-                        "invitation", "magic", "activate", "activation", "login", "signin", "passwordless", "onboard",
-                        "onboarding", "unlock"})
-MAIL_WORDS = frozenset({"mail", "email", "mails", "emails", "sendmail", "smtp", "mailer", "sendgrid", "mailgun",
-                        "postmark", "smtplib"})
-SENDING_WORDS = frozenset({"send", "deliver", "notify"})
 RETURNED_LINK_WORDS = frozenset({"link", "url", "uri"})
-# Calls that queue another function with its arguments (`background_tasks.add_task(send_email, to, link)`).
-QUEUEING_METHODS = frozenset({"add_task", "enqueue", "delay", "apply_async", "send_task", "defer"})
 # Methods whose answer about the host is a truth value or a position, not the host (`host.startswith("localhost")`).
 TESTING_METHODS = frozenset({"startswith", "endswith", "count", "find", "index", "isdigit", "isascii"})
 HINT = ("Build the link on a base URL from your settings (`settings.SITE_URL`, `FRONTEND_URL` from the environment), "
@@ -258,21 +250,11 @@ class LinkFromHostHeader(Rule):
     def _sent_values(self, function: cst.FunctionDef, nodes: Sequence[cst.CSTNode]) -> Iterator[cst.CSTNode]:
         """The arguments of the calls that send mail, and what a function named for a link returns."""
         for node in nodes:
-            if type(node) is cst.Call and self._sends_mail(node):
+            if type(node) is cst.Call and sends_mail(node, self.qualified_name(node)):
                 yield from (arg.value for arg in node.args)
         name = set(words(function.name.value))
         if name & RETURNED_LINK_WORDS and name & LINK_WORDS:
             yield from (node.value for node in nodes if type(node) is cst.Return and node.value is not None)
-
-    def _sends_mail(self, call: cst.Call) -> bool:
-        """`send_mail(...)`, `mail.send(msg)`, `EmailMessage(...)`, `user.email_user(...)`, `send_invitation(...)`,
-        `send_reset_email.delay(...)`, `background_tasks.add_task(send_email, ...)`."""
-        callee = set(_callee_words(call.func))
-        if type(call.func) is cst.Attribute and call.func.attr.value in QUEUEING_METHODS and call.args:
-            callee |= set(_callee_words(call.args[0].value))
-        qualified = self.qualified_name(call) or ""
-        callee |= set(words(qualified))
-        return bool(callee & MAIL_WORDS) or bool(callee & SENDING_WORDS and callee & LINK_WORDS)
 
     @staticmethod
     def _about_access(function: cst.FunctionDef, origins: dict[str, tuple[cst.CSTNode, str]],
@@ -347,12 +329,3 @@ def _is_host_header(mapping: cst.CSTNode, key: cst.BaseSlice) -> bool:
     if type(mapping) is cst.Attribute:
         return mapping.attr.value in HEADER_MAPS and _is_request(mapping.value)
     return type(mapping) is cst.Name and mapping.value == "environ"
-
-
-def _callee_words(func: cst.CSTNode) -> Iterator[str]:
-    """The words of a callee and of the names it is reached through (`mail.send` -> mail, send)."""
-    while type(func) is cst.Attribute:
-        yield from words(func.attr.value)
-        func = func.value
-    if type(func) is cst.Name:
-        yield from words(func.value)

@@ -171,3 +171,40 @@ def sql_limit_value(text: str, parameters: cst.BaseExpression | None, call: cst.
     if type(parameters) is cst.Call and dotted_name(parameters.func) == "dict":
         return call_argument(parameters, None, key)
     return call_argument(call, None, key)
+
+
+# Options of ImageMagick and GraphicsMagick (`convert`, `magick`, `gm convert`) whose value sets the size of the image
+# the tool makes or of its canvas: `-resize 100000x100000` allocates gigabytes.
+IMAGE_SIZE_OPTIONS = frozenset({"-resize", "-thumbnail", "-scale", "-sample", "-extent", "-adaptive-resize",
+                                "-interpolative-resize", "-liquid-rescale", "-resample", "-density", "-size"})
+
+
+def image_tool_size(node: cst.CSTNode) -> tuple[str, cst.BaseExpression] | None:
+    """(option, value) of an image tool's size option in an argument list: a list or tuple literal (`["convert", src,
+    "-resize", f"{w}x{h}", dst]`) or a call's positional arguments (`create_subprocess_exec("convert", ..., "-resize",
+    size, ...)`)."""
+    kind = type(node)
+    if kind is cst.List or kind is cst.Tuple:
+        values = [element.value for element in node.elements]  # type: ignore[attr-defined]
+    elif kind is cst.Call:
+        values = [arg.value for arg in node.args if arg.keyword is None and not arg.star]  # type: ignore[attr-defined]
+    else:
+        return None
+    for option, value in zip(values, values[1:], strict=False):
+        if type(option) is cst.SimpleString and string_value(option) in IMAGE_SIZE_OPTIONS:
+            return string_value(option) or "", value
+    return None
+
+
+# Regex methods whose truth tests a text against a pattern: `SIZE_RE.fullmatch(size)`, `re.match(r"^\d{1,4}$", n)`.
+REGEX_TESTS = frozenset({"match", "fullmatch", "search"})
+# A quantifier with no upper end: `*`, `+`, `{2,}` (not an escaped `\+`).
+OPEN_QUANTIFIER = lazy_pattern(r"(?<!\\)[*+]|\{\d*,\}")
+
+
+def caps_length(pattern: str, method: str) -> bool:
+    """A pattern that a text must match whole and that has no open quantifier (`^\\d{1,4}x\\d{1,4}$`): what passes it
+    has at most a few digits, so the number it spells is bounded."""
+    anchored_end = method == "fullmatch" or pattern.endswith(("$", "\\Z"))
+    anchored_start = method != "search" or pattern.startswith(("^", "\\A"))
+    return anchored_end and anchored_start and OPEN_QUANTIFIER.search(pattern) is None

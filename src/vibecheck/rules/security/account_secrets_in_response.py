@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import libcst as cst
 
@@ -13,9 +13,13 @@ from vibecheck.analysis.nodes import callee_tail
 from vibecheck.analysis.secrets_names import PASSWORD_WORDS, is_secret_name, name_words
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.security._mailed_secrets import answered_secrets, body_values, mailed_secrets
 from vibecheck.rules.security._sql_rows import created_tables, selected_columns
 from vibecheck.rules.security._support import BindingRule, argument, class_assignments
 
+# A whole record sent (its secrets exposed); a secret mailed to its owner also answered to the caller (a recovery
+# that proves nothing).
+DUMP_CWE, MAILED_CWE = (200, 359), (640, 200)
 # Calls that turn a whole object into a dict or JSON, every attribute included.
 WHOLE_DUMP_CALLS = frozenset({"vars", "dict", "django.forms.models.model_to_dict", "dataclasses.asdict",
                               "fastapi.encoders.jsonable_encoder", "model_to_dict", "asdict", "jsonable_encoder"})
@@ -87,9 +91,17 @@ class AccountSecretsInResponse(BindingRule):
     after `cursor.execute(...)`) holds the columns its `SELECT` lists, or for `SELECT *` those the module's `CREATE
     TABLE` gives the table.
 
+    It also reports a handler that sends a secret to an account's owner by mail or text (`send_mail`,
+    `mail.send(Message(...))`, `send_sms`, a task such as `tasks.add_task(send_invitation_email, ...)`) and puts the
+    same secret in its response body: a reset or verification token, a one-time code, a temporary password, as is or in
+    the link made of it (`return {"status": "sent", "token": token}`, `jsonify(reset_link=link)`). A token the
+    handler only answers (the caller's own session after a login) is not reported.
+
     ## Why is this bad?
     The whole row goes to the client: the password hash (which an attacker cracks offline), API keys, reset tokens
-    and TOTP secrets (which are the account). Agents return the ORM object or its `__dict__` because it is the
+    and TOTP secrets (which are the account). A reset token mailed to the owner of an address proves that the caller
+    reads that mailbox only while the caller never sees it; answered as well, it lets anyone reset any account whose
+    address they know (CWE-640). Agents return the ORM object or its `__dict__` because it is the
     shortest way to answer a "get my profile" prompt, and the fields nobody asked for go with it (CWE-200).
 
     ## Example
@@ -135,6 +147,7 @@ class AccountSecretsInResponse(BindingRule):
     ## References
     - [CWE-200: Exposure of Sensitive Information to an Unauthorized Actor](https://cwe.mitre.org/data/definitions/200.html)
     - [CWE-359: Exposure of Private Personal Information](https://cwe.mitre.org/data/definitions/359.html)
+    - [CWE-640: Weak Password Recovery Mechanism for Forgotten Password](https://cwe.mitre.org/data/definitions/640.html)
     - [OWASP API3:2023 Broken Object Property Level Authorization](https://owasp.org/API-Security/editions/2023/en/0xa3-broken-object-property-level-authorization/)
     """
 
@@ -143,11 +156,14 @@ class AccountSecretsInResponse(BindingRule):
     category = Category.SECURITY
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
-    cwe = (200, 359)
+    cwe = (200, 359, 640)
     applies_to_tests = False  # a view in a test file is a fixture that no client reaches
     cache_inputs = (sibling_models_inputs,)  # the model modules beside the file (the columns)
     file_hints = ("__dict__", "vars", "model_to_dict", "asdict", "jsonable_encoder", "model_dump", "to_dict", "as_dict",
-                  "to_json", "serialize", "fastapi", "modelserializer", "hyperlinkedmodelserializer", "dict", "json")
+                  "to_json", "serialize", "fastapi", "modelserializer", "hyperlinkedmodelserializer", "dict", "json",
+                  # a secret mailed and answered
+                  "send_mail", "mail", "send_email", "sendmail", "smtplib", "email_user", "fastmail", "send_sms",
+                  "jsonify")
     file_hints_are_names = True
 
     def __init__(self, context: object, options: object = None) -> None:
@@ -156,6 +172,7 @@ class AccountSecretsInResponse(BindingRule):
         self._local_shapes: dict[str, ModelShape] | None = None
         self._tables_created: dict[str, tuple[str, ...]] | None = None
         self._executed: dict[str, str] = {}  # cursor -> the SQL text the function last executed on it
+        self._mailed: dict[int, dict[str, str]] = {}  # handler -> names carrying the secrets it mails
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
@@ -180,7 +197,7 @@ class AccountSecretsInResponse(BindingRule):
         body = node.value
         if type(body) is cst.Tuple and body.elements:
             body = body.elements[0].value
-        if self._report_dumps(body, handler):
+        if self._report_dumps(body, handler) or self._report_mailed(body, handler):
             return
         if self.context.imports.imports_any(FASTAPI_MODULES) and is_route_handler(handler):
             self._check_returned_object(body, handler)
@@ -196,8 +213,10 @@ class AccountSecretsInResponse(BindingRule):
         spec = JSON_RESPONSES.get(self.qualified_name(node) or "")
         if handler is not None and spec is not None:
             payload = argument(node, *spec)
-            if payload is not None:
-                self._report_dumps(payload, handler)
+            if payload is not None and not self._report_dumps(payload, handler):
+                self._report_mailed(payload, handler)
+            elif payload is None:  # `jsonify(message="sent", token=token)`
+                self._report_answered((arg.value for arg in node.args if arg.keyword is not None), None, handler)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
@@ -212,16 +231,41 @@ class AccountSecretsInResponse(BindingRule):
         if secrets:
             self.report(fields, f"`{node.name.value}` serialises every field of `{short_code(model)}`, so its "
                         f"`{secrets[0]}` goes to every client that reads it.", hint="List the fields the client needs "
-                        "in `Meta.fields` instead of `\"__all__\"`.")
+                        "in `Meta.fields` instead of `\"__all__\"`.", cwe=DUMP_CWE)
 
     # what a payload dumps
     def _report_dumps(self, payload: cst.BaseExpression, handler: cst.FunctionDef) -> bool:
         for node, model, secrets in self._dumps(payload, {}):
             self.report(node, f"`{handler.name.value}` answers with the whole `{model}` record, its `{secrets[0]}` "
                         "included, so every client that calls it receives the secret.", hint="Answer with the fields "
-                        "the client needs (a dict of them, or a response schema without the secret columns).")
+                        "the client needs (a dict of them, or a response schema without the secret columns).", cwe=DUMP_CWE)
             return True
         return False
+
+    def _report_mailed(self, payload: cst.BaseExpression, handler: cst.FunctionDef) -> bool:
+        """A value of the response body (or of the dict a name there is bound to) that carries a secret the handler also
+        sends to the account's owner: a reset token, a code."""
+        body = self.resolve(payload) if self._mailed_by(handler) else payload
+        return self._report_answered(body_values(body), None if body is payload else payload, handler)
+
+    def _report_answered(self, values: Iterable[cst.BaseExpression], at: cst.BaseExpression | None,
+                         handler: cst.FunctionDef) -> bool:
+        """Reports the first value that carries a mailed secret, at itself or at `at` (the name of the body)."""
+        mailed = self._mailed_by(handler)
+        for value, secret in answered_secrets(values, mailed) if mailed else ():
+            self.report(value if at is None else at, f"`{handler.name.value}` sends `{secret}` to "
+                        "the account's owner by mail or text and also answers it to the caller, so whoever asks with "
+                        "someone else's address gets it without their mailbox.", hint="Answer only that the message "
+                        "was sent; let the secret reach its owner alone.", cwe=MAILED_CWE)
+            return True
+        return False
+
+    def _mailed_by(self, handler: cst.FunctionDef) -> dict[str, str]:
+        """The handler's names that carry a secret it sends to the account's owner, found once per handler."""
+        mailed = self._mailed.get(id(handler))
+        if mailed is None:
+            mailed = self._mailed[id(handler)] = mailed_secrets(handler, self.qualified_name)
+        return mailed
 
     def _dumps(self, node: cst.BaseExpression, items: dict[str, cst.BaseExpression]
                ) -> Iterator[tuple[cst.BaseExpression, str, tuple[str, ...]]]:
@@ -284,7 +328,7 @@ class AccountSecretsInResponse(BindingRule):
         if secrets:
             self.report(body, f"`{handler.name.value}` returns the whole `{model}` record with no response model to "
                         f"filter it, so FastAPI sends every field, `{secrets[0]}` included.", hint="Declare a "
-                        "`response_model` (or return annotation) that lists only the fields the client may see.")
+                        "`response_model` (or return annotation) that lists only the fields the client may see.", cwe=DUMP_CWE)
 
     # which model an object is
     def _model_of(self, node: cst.BaseExpression, items: dict[str, cst.BaseExpression]

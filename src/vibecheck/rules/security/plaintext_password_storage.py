@@ -23,6 +23,7 @@ from vibecheck.analysis.flow import (
 from vibecheck.analysis.secrets_names import PASSWORD_WORDS, is_password_name, name_words
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
+from vibecheck.rules.security._request_readers import RequestReaders
 
 STORE_METHODS = frozenset({"create", "insert", "insert_one", "insert_many", "update", "update_one", "update_many",
                            "replace_one", "put_item", "set", "hset", "setex", "write", "writelines", "writerow", "dump",
@@ -245,8 +246,10 @@ class PlaintextPasswordStorage(FlowRule):
 
     ## What it does
     Follows, within one function, a password (request data read under a password-like key such as
-    `request.form["password"]`, a WTForms `form.password.data`, a parameter named `password`/`pwd`/
-    `new_password`, not `hashed_password` or `encrypted_pwd`) to places where it is kept or checked unhashed:
+    `request.form["password"]`, also of what a helper of the module returns of the request: `data = body(request)` with
+    `def body(request): return json.loads(request.body)`, `payload = _json()`; a WTForms `form.password.data`, a
+    parameter named `password`/`pwd`/`new_password`, not `hashed_password` or `encrypted_pwd`) to places where it is
+    kept or checked unhashed:
     assigned to a model or dict field (`user.password = password`, `users[name] = password`), passed to a model
     constructor or ORM/NoSQL write (`User(password=password)`, `User.objects.create(password=...)`, `insert_one({...})`), inserted
     with SQL (`INSERT`/`UPDATE` parameters) or matched against a password column in SQL (`WHERE name = %s AND
@@ -324,7 +327,30 @@ class PlaintextPasswordStorage(FlowRule):
     applies_to_tests = False  # a test's password is a fixture
 
     def new_state(self) -> FlowState:
-        return PasswordFlowState(self.context.imports, password_source, checks_clear=False, comparisons_propagate=False)
+        return PasswordFlowState(self.context.imports, self._password_source, checks_clear=False,
+                                 comparisons_propagate=False)
+
+    def _password_source(self, node: cst.BaseExpression, state: FlowState) -> Taint | None:
+        """`password_source`, and a call of one of the module's own helpers that returns the request's data
+        (`data = body(request)`, `payload = _json()`)."""
+        found = password_source(node, state)
+        if found is None and type(node) is cst.Call and type(node.func) is cst.Name \
+                and node.func.value not in state.names and node.func.value in self._request_readers():
+            return Taint("request", short_code(node))
+        return found
+
+    def _request_readers(self) -> RequestReaders:
+        readers: RequestReaders | None = self.__dict__.get("_readers")
+        if readers is None:
+            readers = self.__dict__["_readers"] = RequestReaders(self.context.module, self._reader_state)
+        return readers
+
+    def _reader_state(self) -> FlowState:
+        """A state for a helper's own walk: the request is the client's wherever the helper finds it."""
+        state = PasswordFlowState(self.context.imports, password_source, checks_clear=False,
+                                  comparisons_propagate=False)
+        state.has_walrus, state.local_classes, state.module = self._file_tables()[:3]
+        return state
 
     def skips(self, function: cst.FunctionDef) -> bool:
         """Every report needs a password by name in the function's own code (`PASSWORD_WORDS`, the words

@@ -30,17 +30,21 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import SourceHints
 from vibecheck.rules.security._client_sinks import ClientSinkRule
 from vibecheck.rules.security._size_sinks import (
+    IMAGE_SIZE_OPTIONS,
     LOWER_END_NUMBERS,
     NUMBER_CONVERSIONS,
     NUMBER_METHODS,
     NUMBER_TYPES,
     PAGINATE_CAP,
     PAGINATE_METHOD,
+    REGEX_TESTS,
     REPEATED_LITERALS,
     SIZE_FUNCTIONS,
     SIZE_METHODS,
     TIMEOUT_KEYWORD,
+    caps_length,
     declared_bounded_fields,
+    image_tool_size,
     is_bounded_declaration,
     is_number,
     is_query,
@@ -61,6 +65,8 @@ PAGE_SIZE_PARAMETER, PAGE_SIZE_CAP = "page_size_query_param", "max_page_size"
 LIMIT_OFFSET_PAGINATOR, LIMIT_CAP = "LimitOffsetPagination", "max_limit"
 # Methods whose first argument is SQL text and second its parameters.
 SQL_METHODS = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_all", "fetch_one", "fetch_val", "exec_driver_sql"})
+# Where an image tool's options are written: an argument list, or the arguments of a call that runs the tool.
+IMAGE_TOOL_ARGUMENTS = frozenset({cst.List, cst.Tuple, cst.Call})
 SQL_TEXT_WRAPPERS = frozenset({"text", "sqlalchemy.text", "sqlalchemy.sql.text"})
 
 
@@ -126,7 +132,24 @@ class SizeState(FlowState):
                 tail = callee_tail(inner.func) or ""
                 if RAISING_VALIDATOR.match(tail) or VERDICT_CALL.search(tail):
                     found.extend(_names(arg.value) for arg in inner.args)
+                elif tail in REGEX_TESTS and inner.args:
+                    found.extend(self._length_capped(inner, tail))
         return [name for name in found if name]
+
+    def _length_capped(self, call: cst.Call, method: str) -> Iterator[str]:
+        """The text a regex test holds to a pattern of bounded length (`SIZE_RE.match(size)` with `SIZE_RE =
+        re.compile(r"^\\d{1,4}x\\d{1,4}$")`)."""
+        func = call.func
+        compiled = self._compiled_pattern(func.value) if type(func) is cst.Attribute else None
+        if compiled is not None:
+            pattern, text = call_argument(compiled, 0, "pattern"), call.args[0].value
+        elif self.qualified_name(call) in (f"re.{method}", f"regex.{method}") and len(call.args) >= 2:
+            pattern, text = call.args[0].value, call.args[1].value
+        else:
+            return
+        source = string_value(pattern) if pattern is not None else None
+        if source is not None and caps_length(source, method):
+            yield _names(text)
 
     def _is_upper_bound(self, operand: cst.BaseExpression) -> bool:
         """A clean operand other than a number at the lower end: `MAX_LIMIT`, `100`, `settings.MAX`."""
@@ -159,12 +182,17 @@ class UnboundedClientSize(ClientSinkRule):
     (`"x" * n`, `[0] * n`), a stream's `read(n)`/`recv(n)` given a
     number (`archive.read(member)` names a member), `fetchmany(n)`, padding (`ljust(n)`),
     `time.sleep(n)`/`asyncio.sleep(n)`, any call's `timeout=`, PIL's
-    `Image.new(mode, (w, h))` and `resize((w, h))`, NumPy arrays, `os.urandom(n)` and the `secrets` tokens,
-    `random.sample(k)`, pool sizes and hash iterations. Also a DRF `PageNumberPagination` subclass that lets the client
+    `Image.new(mode, (w, h))` and `resize((w, h))` (not `thumbnail`, which only shrinks), the size options of ImageMagick
+    and GraphicsMagick in an argument list (`["convert", src, "-resize", f"{w}x{h}", dst]`, `-thumbnail`, `-extent`,
+    `-density`, also as the arguments of `asyncio.create_subprocess_exec(...)`; a shell string is VC421's), NumPy
+    arrays, `os.urandom(n)` and the `secrets` tokens, `random.sample(k)`, pool sizes and hash iterations.
+    Also a DRF `PageNumberPagination` subclass that lets the client
     choose the page size (`page_size_query_param`) without a `max_page_size`, and a `LimitOffsetPagination` subclass
     without a `max_limit`. A value capped by `min(n, MAX)` (also inside `max(1, min(n, MAX))`), by a test against an
     upper bound (`if n > MAX: abort(400)`, `if not 1 <= n <= 100:`, `n if n <= MAX else MAX`), an allow-list
-    (`n in (10, 50)`), a validator (`validate_limit(n)`), a helper that returns a new value (`clamp(n)`), a FastAPI
+    (`n in (10, 50)`), a
+    whole-text regex test with no open quantifier (`SIZE_RE.match(size)` with `^\\d{1,4}x\\d{1,4}$`), a validator
+    (`validate_limit(n)`), a helper that returns a new value (`clamp(n)`), a FastAPI
     marker or Pydantic field with `le=`/`lt=` (`Query(20, le=100)`, `conint(le=100)`, a field of a model defined in
     the module or in a schema or model module beside it, `from .schemas import Paging`, also one it inherits there),
     or a form's `cleaned_data` or serializer's `validated_data` is not reported; a test of the lower end
@@ -312,6 +340,8 @@ class UnboundedClientSize(ClientSinkRule):
                 self._check_slice(inner, state)
             elif type(inner) is cst.BinaryOperation and type(inner.operator) is cst.Multiply:
                 self._check_repetition(inner, state)
+            elif type(inner) in IMAGE_TOOL_ARGUMENTS and self._names_image_options():
+                self._check_image_tool(inner, state)
         if type(node) is cst.Assign:
             targets = [name for target in node.targets for inner in iter_expressions(target.target)
                        if (name := dotted_name(inner))]
@@ -383,6 +413,23 @@ class UnboundedClientSize(ClientSinkRule):
                 if taint is not None and taint.kind == "request":
                     self.describe(count, "a repeated literal", taint, None)
                 return
+
+    def _names_image_options(self) -> bool:
+        """Whether the file writes one of the image tools' size options as a string (`"-resize"`): read once."""
+        found: bool | None = self.__dict__.get("_image_options")
+        if found is None:
+            source = self.context.source
+            found = self.__dict__["_image_options"] = any(
+                f"{quote}{option}{quote}" in source for option in IMAGE_SIZE_OPTIONS for quote in "\"'")
+        return found
+
+    def _check_image_tool(self, node: cst.CSTNode, state: SizeState) -> None:
+        """`["convert", src, "-resize", f"{width}x{height}", dst]`: the client's size handed to ImageMagick."""
+        found = image_tool_size(node)
+        if found is not None:
+            taint = state.taint_of(found[1])
+            if taint is not None and taint.kind == "request":
+                self.describe(found[1], f"the image ImageMagick's `{found[0]}` makes", taint, None)
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call | None) -> None:
         self.report(node, f"The client chooses `{short_code(node)}` (from `{taint.origin}`) and it sets the size of "
