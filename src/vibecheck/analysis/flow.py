@@ -3105,6 +3105,7 @@ def _module_patterns(module: cst.Module, qualified_name: Callable[[cst.CSTNode],
 # Clients whose method runs the SQL text it is handed, by the class of the object it is called on: BigQuery's
 # `bigquery.Client().query(sql)` (`bq = bigquery.Client()` at module level, or made on the spot).
 SQL_CLIENT_METHODS = frozenset({("google.cloud.bigquery.Client", "query"), ("google.cloud.bigquery.client.Client", "query")})
+SQL_CLIENT_METHOD_NAMES = frozenset(method for _, method in SQL_CLIENT_METHODS)
 # In a module that imports BigQuery, a client is also known by its name, as agents bind it in a function or make it in a
 # helper: `bq = client()`, `client().query(sql)`, `self.bq_client.query(sql)`.
 BIGQUERY_MODULES = ("google.cloud.bigquery",)
@@ -3130,7 +3131,7 @@ def sql_client_query(call: cst.Call, state: FlowState) -> cst.BaseExpression | N
     method = func.attr.value
     if method in DB_HOOK_METHODS:
         return _db_hook_query(call, func, state)
-    if method not in {method for _, method in SQL_CLIENT_METHODS}:
+    if method not in SQL_CLIENT_METHOD_NAMES:
         return None
     if (instance_class(func.value, state), func.attr.value) not in SQL_CLIENT_METHODS \
             and not _named_bigquery_client(func.value, state):

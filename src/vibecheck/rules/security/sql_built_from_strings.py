@@ -73,6 +73,7 @@ EXTRA_KEYWORDS = ("where", "select", "order_by", "tables")
 # `ExpressionAttributeValues`/`Parameters`, never into the text.
 DYNAMODB_KEYWORDS = ("KeyConditionExpression", "FilterExpression", "ConditionExpression", "UpdateExpression",
                      "ProjectionExpression", "Statement", "Sql")
+DYNAMODB_KEYWORD_SET = frozenset(DYNAMODB_KEYWORDS)
 # MongoDB operators whose value is JavaScript run by the server.
 SQL_CWE = (89,)
 NOSQL_CWE = (943,)
@@ -902,7 +903,7 @@ class SqlBuiltFromStrings(FlowRule):
                 if value is not None and state.taint_of(value) is not None:
                     return value, f"{short_code(func)}({keyword}=...)", ("sql", "string"), SQL_CWE
             return None, "", (), ()
-        for keyword in DYNAMODB_KEYWORDS:
+        for keyword in DYNAMODB_KEYWORDS if _has_any_keyword(call, DYNAMODB_KEYWORD_SET) else ():
             value = call_argument(call, None, keyword)
             if value is not None and isinstance(func, cst.Attribute) and state.taint_of(value) is not None:
                 return value, f"{short_code(func)}({keyword}=...)", ("sql", "string"), NOSQL_CWE
@@ -1200,13 +1201,15 @@ def _constant_parameters(function: cst.FunctionDef, context: RuleContext) -> dic
     name = function.name.value
     if not name.startswith("_") or name.endswith("__") or f"{name}(" not in context.source:
         return {}
+    params = list(function.params.params)
+    if params and params[0].name.value in ("self", "cls"):
+        params = params[1:]
+    if not params:  # (before the module's calls are gathered: a walk of its whole tree)
+        return {}
     tree = context.python_ast()
     calls = _calls_by_name(tree, context).get(name, []) if tree is not None else []
     if not calls:
         return {}
-    params = list(function.params.params)
-    if params and params[0].name.value in ("self", "cls"):
-        params = params[1:]
     return {param.name.value: "" for index, param in enumerate(params)
             if all(_passes_constant(call, index, param) for call in calls)}
 
@@ -1345,6 +1348,11 @@ def _pasted_pieces(query: cst.BaseExpression, state: FlowState) -> list[cst.Base
     if isinstance(query, cst.Call) and isinstance(query.func, cst.Attribute) and query.func.attr.value == "format":
         return [a.value for a in query.args if constant_text(a.value, state) is None]
     return [] if constant_text(query, state) is not None else [query]
+
+
+def _has_any_keyword(call: cst.Call, names: frozenset[str]) -> bool:
+    """Whether the call passes one of `names` as a keyword (most calls pass none: then no argument is looked up)."""
+    return any(arg.keyword is not None and arg.keyword.value in names for arg in call.args)
 
 
 def _keyword_argument(call: cst.Call, names: tuple[str, ...]) -> cst.BaseExpression | None:
