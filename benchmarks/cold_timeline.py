@@ -45,6 +45,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -143,10 +144,21 @@ def leave():
         stack.pop()
 
 def flush(how):
-    leave()
+    """Append this process's account so far (the summary keeps each process's last: a worker replaced for its growth
+    is killed, and loses only what it did since its last task)."""
+    enter("accounting (its own writes)")
     line = json.dumps({"pid": os.getpid(), "how": how, "total": clock(), "spent": spent, "calls": calls})
     with open(OUT, "a") as out:
         out.write(line + "\n")
+    leave()
+
+def flushed(function):
+    def run(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        finally:
+            flush("task")
+    return run
 
 def forked():
     global last
@@ -163,7 +175,7 @@ def quick_exit(code):
 os._exit = quick_exit
 import atexit
 atexit.register(flush, "exit")
-gc.callbacks.append(lambda phase, info: enter("cyclic gc") if phase == "start" else leave())
+gc.callbacks.append(lambda phase, info: enter("cyclic gc during " + stack[-1]) if phase == "start" else leave())
 
 def timed(function, label):
     name = label if callable(label) else None
@@ -229,7 +241,11 @@ PATCHES = {
     "multiprocessing.reduction": [("ForkingPickler", "dumps", "pickle a message")],
 }
 
+SETTINGS = json.loads(os.environ.get("VIBECHECK_TIMELINE_SET", "{}"))  # `--set`: module -> {constant: value}
+
 def patch(module):
+    for constant, value in SETTINGS.get(module.__name__, {}).items():
+        setattr(module, constant, value)
     for owner_path, attribute, label in PATCHES.get(module.__name__, ()):
         owner = getattr(module, owner_path) if owner_path else module
         original = inspect.getattr_static(owner, attribute)
@@ -239,6 +255,8 @@ def patch(module):
             setattr(owner, attribute, staticmethod(timed(original.__func__, label)))
         else:
             setattr(owner, attribute, timed(original, label))
+    if module.__name__ == "vibecheck.workers":
+        module._run = flushed(module._run)
     if module.__name__ == "multiprocessing.reduction":
         import pickle
         module.ForkingPickler.loads = timed(pickle.loads, "unpickle a message")
@@ -257,7 +275,7 @@ def find_and_load_timed(name, import_):
     patch(module)
     return module
 bootstrap._find_and_load = find_and_load_timed  # what `import` calls for a module not imported yet
-for name in list(PATCHES):
+for name in {*PATCHES, *SETTINGS}:
     if name in sys.modules:
         patch(sys.modules[name])
 from vibecheck.entry import main
@@ -275,7 +293,8 @@ class Mark:
     extra: str
 
 
-def run_once(target: Path, options: list[str], nice: bool, python: str, launch: str = LAUNCH) -> tuple[str, float, float]:
+def run_once(target: Path, options: list[str], nice: bool, python: str, launch: str = LAUNCH,
+             settings: dict[str, dict[str, Any]] | None = None) -> tuple[str, float, float]:
     """One marked run: what it wrote (`launch` says what), and the wall clock when it was started and when it ended."""
     with tempfile.NamedTemporaryFile("r", suffix=".marks", delete=False) as out:
         marks_file = out.name
@@ -284,6 +303,7 @@ def run_once(target: Path, options: list[str], nice: bool, python: str, launch: 
         command = ["setsid", "sh", "-c", 'echo -20 > /proc/self/autogroup && exec nice -n -20 "$@"', "sh", *command]
     env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     env["VIBECHECK_NO_SERVER"] = "1"
+    env["VIBECHECK_TIMELINE_SET"] = json.dumps(settings or {})
     started = time.monotonic()
     subprocess.run(command, cwd=target.parent, env=env, stdout=subprocess.DEVNULL, check=True)
     ended = time.monotonic()
@@ -298,16 +318,17 @@ def parsed_marks(written: str) -> list[Mark]:
             for p, w, c, q, label, extra in (line.split("\t", 5) for line in written.splitlines())]
 
 
-def account(target: Path, options: list[str], nice: bool, python: str) -> dict[str, float]:
+def account(target: Path, options: list[str], nice: bool, python: str, settings: dict[str, dict[str, Any]]
+            ) -> dict[str, float]:
     """One run under `ACCOUNT`: print each stage's CPU seconds over every process that flushed its account, beside the
     CPU the run's processes used (their rusage); return the stages' seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    written, started, ended = run_once(target, options, nice, python, ACCOUNT)
+    written, started, ended = run_once(target, options, nice, python, ACCOUNT, settings)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     used = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    processes = [json.loads(line) for line in written.splitlines()]
-    parent = processes[-1]["pid"] if processes else 0
-    parent = next((p["pid"] for p in processes if p["how"] == "exit"), parent)
+    last = {process["pid"]: process for process in map(json.loads, written.splitlines())}
+    processes = list(last.values())
+    parent = next((p["pid"] for p in processes if "interpreter start-up" in p["spent"]), 0)
     rows: dict[str, list[float]] = collections.defaultdict(lambda: [0.0, 0.0, 0.0])
     for process in processes:
         for label, seconds in process["spent"].items():
@@ -315,13 +336,18 @@ def account(target: Path, options: list[str], nice: bool, python: str) -> dict[s
         for label, count in process["calls"].items():
             rows[label][2] += count
     accounted = sum(p["total"] for p in processes)
-    print(f"wall {ended - started:.2f} s; {len(processes)} processes flushed their account; CPU (rusage of the run's "
+    print(f"wall {ended - started:.2f} s; {len(processes)} processes wrote their account; CPU (rusage of the run's "
           f"processes) {used:.2f} s, accounted {accounted:.2f} s")
     print(f"  {'stage':44} {'parent':>7} {'others':>7} {'total':>7} {'share':>6} {'calls':>8}")
     for label, (here, others, count) in sorted(rows.items(), key=lambda item: -(item[1][0] + item[1][1])):
         print(f"  {label:44} {here:7.2f} {others:7.2f} {here + others:7.2f} {(here + others) / used:6.1%} {int(count):8}")
-    print(f"  {'not accounted (exits, processes killed unflushed)':44} {'':7} {'':7} {used - accounted:7.2f} "
+    print(f"  {'not accounted: exits, a killed worker: last task':44} {'':7} {'':7} {used - accounted:7.2f} "
           f"{(used - accounted) / used:6.1%}")
+    for process in processes:
+        walks = process["calls"].get("engine walk + rules", 0)
+        busiest = sorted(process["spent"].items(), key=lambda item: -item[1])[:3]
+        print(f"  pid {process['pid']}: cpu {process['total']:6.2f} s, {walks} files walked, {process['calls'].get('index a test file (facts)', 0)} "
+              "indexed; " + ", ".join(f"{label} {seconds:.2f}" for label, seconds in busiest))
     return {label: here + others for label, (here, others, _) in rows.items()} | {"rusage": used}
 
 
@@ -449,16 +475,23 @@ def main() -> None:
                         "--python A --python B); default: this one")
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--account", action="store_true", help="CPU seconds per stage, over all processes (`ACCOUNT`)")
+    parser.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=JSON",
+                        help="with --account: a module's constant set to a value once it is imported (what if)")
     parser.add_argument("options", nargs="*", default=COLD)
     args = parser.parse_args()
     target = args.path or django_package()
     pythons = args.python or [sys.executable]
+    settings: dict[str, dict[str, Any]] = collections.defaultdict(dict)
+    for assignment in args.set:
+        name, value = assignment.split("=", 1)
+        module, constant = name.rsplit(".", 1)
+        settings[module][constant] = json.loads(value)
     results: dict[str, list[dict[str, float]]] = {python: [] for python in pythons}
     for _ in range(args.runs):
         for python in pythons:
             print(f"== {python}; {target}; load {os.getloadavg()[0]:.1f}")
             if args.account:
-                results[python].append(account(target, args.options, args.nice, python))
+                results[python].append(account(target, args.options, args.nice, python, settings))
                 continue
             written, started, ended = run_once(target, args.options, args.nice, python)
             results[python].append(summarise(parsed_marks(written), started, ended, verbose=args.verbose))
