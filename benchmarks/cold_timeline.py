@@ -362,8 +362,9 @@ def account(target: Path, options: list[str], nice: bool, python: str, settings:
     for process in processes:
         walks = process["calls"].get("engine walk + rules", 0)
         busiest = sorted(process["spent"].items(), key=lambda item: -item[1])[:3]
-        print(f"  pid {process['pid']}: cpu {process['total']:6.2f} s, {walks} files walked, {process['calls'].get('index a test file (facts)', 0)} "
-              "indexed; " + ", ".join(f"{label} {seconds:.2f}" for label, seconds in busiest))
+        indexed = process["calls"].get("index a test file (facts)", 0)
+        print(f"  pid {process['pid']}: cpu {process['total']:6.2f} s, {walks} files walked, {indexed} indexed; "
+              + ", ".join(f"{label} {seconds:.2f}" for label, seconds in busiest))
     return {label: here + others for label, (here, others, _) in rows.items()} | {"rusage": used}
 
 
