@@ -1,6 +1,7 @@
 """Where a cold run's wall time goes beyond its CPU over two cores: a timeline of one run, per process.
 
-Usage: python benchmarks/cold_timeline.py [--runs N] [--nice] [--python PY [--python PY2]] [PATH] [-- vibecheck options]
+Usage: python benchmarks/cold_timeline.py [--runs N] [--nice] [--python PY [--python PY2]] [--account [--set M.N=V]] [PATH]
+       [-- vibecheck options]
 (default PATH: Django 5.2's `django/` under $VIBECHECK_BENCH_DIR, as `benchmarks/speed.py` lays it out; the options
 default to the cold case's `--no-cache --quiet --exit-zero --format json`)
 
@@ -29,13 +30,36 @@ With VC301's referenced definitions computed in the forked copy of the phase (`P
 interleaved pairs at load 27-38 (`--nice`): lost after the last task 0.41 -> 0.30 s median in the first 5 and
 0.34 -> 0.23 s in the next 5 (its wall 0.97 -> 1.00 and 0.82 -> 0.76 s; the reach rule's time in this process
 0.73 -> 0.50 and 0.70 -> 0.41 s), the copy now computing for a third of a second what it idled through.
+
+With `--account`, the run is marked otherwise (`ACCOUNT`): every process splits its CPU clock between labelled stages
+(the interpreter's start-up, imports, discovery, each per-file stage, pickling and the pipes, gc by the stage it
+interrupts, each project rule, the report), each moment to the innermost label, so the stages sum to the process's CPU;
+a worker appends its account after each task (a worker replaced for its growth is killed), and the table sets their
+sum beside the rusage of the run's processes (what is left: exits, a killed worker's unfinished task). `--set
+MODULE.NAME=JSON` sets a module's constant once imported, to try a change without editing it. The wrappers cost about
+2 us a call (in the labels that call them) and the appends about 0.4 s, shown as their own row.
+What it showed on Django 5.2's `django/`, `--jobs 1`, load 10-20 (CPU 49 s there, 31 s on a quiet machine): the walk
+with the rules 55 %, libcst's parse 16 %, `ast` parses 7 % (half of them the 1,945 test files indexed for VC301),
+reading those test files' references 3.6 %, bandit 3.2 %, the rules' construction (file hints included) and the fact
+collectors 2.1 % each, gc 1.2 %, VC301 in the phase 1.4 %, positions, dispatch tables, reads, chain screen, pickling
+and unpickling 0.4-0.6 % each; imports 0.3 s, discovery 0.09 s, the report 0.04 s. Replacing workers for their growth
+(`RECYCLE_GROWTH`: two per run) costs their forks and one file checked twice, not a cold cache: 150 files after 300
+others in a fork cost what they cost in a fresh fork (3 interleaved pairs, within noise). The parent's CPU while the
+workers run (0.6 s) went to unpickling (0.15 s), gc (0.1 s) and, per result, multiprocessing's `wait`, a second poll
+and a buffered read of /proc statm (0.2 s): one `select.poll` and `os.read` made that 0.13 s. The timeline then
+(`--nice`, load 17): wall 20.25 s, lost 1.80 s: start-up 0.27 (this process alone for 0.45 s: interpreter and
+imports 0.16, command line, config and registry 0.11, the discovery walk 0.14, the forks 0.04), both busy 1.26 (run-
+queue waits 3.4 s in all: the load; the workers slept 0.3 s between tasks), the tail 0.004, after the last task 0.27
+(this process's VC301, 0.56 s, against the copy's 0.16 s of other rules).
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -43,6 +67,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -114,6 +139,172 @@ main()
 '''
 
 
+# Runs in the measured process for `--account`: each process's CPU seconds, split exclusively between labelled stages.
+ACCOUNT = r'''
+import gc, inspect, json, os, sys, time
+OUT = sys.argv.pop(1)
+if sys.path and os.path.realpath(sys.path[0] or ".") == os.path.realpath("."):
+    del sys.path[0]
+clock = time.process_time
+spent, calls = {"interpreter start-up": clock()}, {}
+stack, last = ["unlabelled"], clock()
+
+def enter(label):
+    global last
+    now = clock()
+    spent[stack[-1]] = spent.get(stack[-1], 0.0) + now - last
+    last = now
+    stack.append(label)
+    calls[label] = calls.get(label, 0) + 1
+
+def leave():
+    global last
+    now = clock()
+    spent[stack[-1]] = spent.get(stack[-1], 0.0) + now - last
+    last = now
+    if len(stack) > 1:
+        stack.pop()
+
+def flush(how):
+    """Append this process's account so far (the summary keeps each process's last: a worker replaced for its growth
+    is killed, and loses only what it did since its last task)."""
+    enter("accounting (its own writes)")
+    line = json.dumps({"pid": os.getpid(), "how": how, "total": clock(), "spent": spent, "calls": calls})
+    with open(OUT, "a") as out:
+        out.write(line + "\n")
+    leave()
+
+def flushed(function):
+    def run(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        finally:
+            flush("task")
+    return run
+
+def forked():
+    global last
+    spent.clear(), calls.clear()
+    spent["fork (before the first mark)"] = clock()
+    last = clock()
+    stack.append("worker: between stages")
+
+os.register_at_fork(after_in_child=forked)
+real_exit = os._exit
+def quick_exit(code):
+    flush("os._exit")
+    real_exit(code)
+os._exit = quick_exit
+import atexit
+atexit.register(flush, "exit")
+gc.callbacks.append(lambda phase, info: enter("cyclic gc during " + stack[-1]) if phase == "start" else leave())
+
+def timed(function, label):
+    name = label if callable(label) else None
+    def wrapper(*args, **kwargs):
+        enter(label(*args) if callable(label) else label)
+        try:
+            result = function(*args, **kwargs)
+        finally:
+            leave()
+        if inspect.isgenerator(result):
+            return stepped(result, name or label)
+        return result
+    wrapper.__dict__.update(getattr(function, "__dict__", {}))
+    wrapper.__wrapped__ = function
+    return wrapper
+
+def stepped(generator, label):
+    while True:
+        enter(label)
+        try:
+            item = next(generator)
+        except StopIteration:
+            return
+        finally:
+            leave()
+        yield item
+
+# module: [(owner attribute path or "", attribute, label)]; patched when the module has been imported
+PATCHES = {
+    "vibecheck.cli": [("", "_emit", "report"), ("", "filtered_report", "filter stage")],
+    "vibecheck.config": [("", "read_config", "settings"), ("", "settings_from_table", "settings")],
+    "vibecheck.registry": [("", "load_registry", "registry")],
+    "vibecheck.api": [("", "discover", "discovery")],
+    "vibecheck.runner": [("", "plan_index", "plan index"), ("", "content_digest", "content digest"),
+                         ("", "_project_phase", "project phase: other"), ("", "split_projects", "project phase: split"),
+                         ("", "conditional_findings", "project phase: conditional findings"),
+                         ("", "collect", "collect (parent's own)")],
+    "vibecheck.indexing": [("IndexJob", "read", "index a test file (facts)")],
+    "vibecheck.pipeline": [("Pipeline", "load", "checker load (not imports)"),
+                           ("Pipeline", "check_bytes", "check_bytes (own)"), ("", "path_in_project", "project path"),
+                           ("Pipeline", "filter", "filter stage"),
+                           ("", "parse_suppressions", "suppression comments"),
+                           ("", "has_candidates", "suppression comments")],
+    "vibecheck.safe_files": [("", "read_regular_file", "read file")],
+    "vibecheck.source": [("", "decode_source", "decode"), ("SourceUnit", "python_ast", "ast parse"),
+                         ("SourceUnit", "too_long_chain", "chain check"),
+                         ("SourceUnit", "too_deeply_nested", "ast parse")],
+    "vibecheck.imports": [],
+    "vibecheck.facts": [("SourceFactCollector", "leave_Module", "fact collection"),
+                        ("TestFactCollector", "leave_Module", "fact collection")],
+    "vibecheck.engine": [("", "parse_module", "libcst parse"), ("", "_instantiate", "rule instances"),
+                         ("", "_walk", "engine walk + rules"), ("", "_dispatch_tables", "dispatch tables"),
+                         ("", "_to_findings", "positions"), ("", "_vetted", "vetting"),
+                         ("", "check_unit", "engine: other")],
+    "vibecheck.integrations.bandit": [("", "check_unit", "bandit stage"), ("", "run_bandit", "bandit stage")],
+    "vibecheck.workers": [("", "_loop", "worker: loop"), ("", "_limit_memory", "worker: memory limit"),
+                          ("", "_has_grown", "parent: worker growth check"), ("WorkerPool", "_start", "parent: fork worker"),
+                          ("WorkerPool", "_collect", "parent: collect results (own)")],
+    "vibecheck.project_rules_forked": [("", "run_project_rules", lambda p, rules, parts: "project rule: " + (
+        rules[0][0].__name__ if len(rules) == 1 else "several"))],
+    "multiprocessing.connection": [("Connection", "_send_bytes", "pipe write"),
+                                   ("Connection", "_recv_bytes", "pipe read"), ("", "wait", "wait for a worker")],
+    "multiprocessing.reduction": [("ForkingPickler", "dumps", "pickle a message")],
+}
+
+SETTINGS = json.loads(os.environ.get("VIBECHECK_TIMELINE_SET", "{}"))  # `--set`: module -> {constant: value}
+
+def patch(module):
+    for constant, value in SETTINGS.get(module.__name__, {}).items():
+        setattr(module, constant, value)
+    for owner_path, attribute, label in PATCHES.get(module.__name__, ()):
+        owner = getattr(module, owner_path) if owner_path else module
+        original = inspect.getattr_static(owner, attribute)
+        if isinstance(original, classmethod):
+            setattr(owner, attribute, classmethod(timed(original.__func__, label)))
+        elif isinstance(original, staticmethod):
+            setattr(owner, attribute, staticmethod(timed(original.__func__, label)))
+        else:
+            setattr(owner, attribute, timed(original, label))
+    if module.__name__ == "vibecheck.workers":
+        module._run = flushed(module._run)
+    if module.__name__ == "multiprocessing.reduction":
+        import pickle
+        module.ForkingPickler.loads = timed(pickle.loads, "unpickle a message")
+    if module.__name__ == "vibecheck.imports":
+        table = module.ImportTable
+        table.from_module = classmethod(timed(table.from_module.__func__, "import table"))
+
+import importlib._bootstrap as bootstrap
+find_and_load = bootstrap._find_and_load
+def find_and_load_timed(name, import_):
+    enter("imports")
+    try:
+        module = find_and_load(name, import_)
+    finally:
+        leave()
+    patch(module)
+    return module
+bootstrap._find_and_load = find_and_load_timed  # what `import` calls for a module not imported yet
+for name in {*PATCHES, *SETTINGS}:
+    if name in sys.modules:
+        patch(sys.modules[name])
+from vibecheck.entry import main
+main()
+'''
+
+
 @dataclass
 class Mark:
     pid: int
@@ -124,23 +315,63 @@ class Mark:
     extra: str
 
 
-def run_once(target: Path, options: list[str], nice: bool, python: str) -> tuple[list[Mark], float, float]:
-    """One marked run: its marks, and the wall clock when it was started and when it ended."""
+def run_once(target: Path, options: list[str], nice: bool, python: str, launch: str = LAUNCH,
+             settings: dict[str, dict[str, Any]] | None = None) -> tuple[str, float, float]:
+    """One marked run: what it wrote (`launch` says what), and the wall clock when it was started and when it ended."""
     with tempfile.NamedTemporaryFile("r", suffix=".marks", delete=False) as out:
         marks_file = out.name
-    command = [python, "-c", LAUNCH, marks_file, *options, str(target)]
+    command = [python, "-c", launch, marks_file, *options, str(target)]
     if nice:
         command = ["setsid", "sh", "-c", 'echo -20 > /proc/self/autogroup && exec nice -n -20 "$@"', "sh", *command]
     env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     env["VIBECHECK_NO_SERVER"] = "1"
+    env["VIBECHECK_TIMELINE_SET"] = json.dumps(settings or {})
     started = time.monotonic()
     subprocess.run(command, cwd=target.parent, env=env, stdout=subprocess.DEVNULL, check=True)
     ended = time.monotonic()
     with open(marks_file, encoding="utf-8") as lines:
-        marks = [Mark(int(p), float(w), float(c), float(q), label, extra.rstrip("\n"))
-                 for p, w, c, q, label, extra in (line.split("\t", 5) for line in lines)]
+        written = lines.read()
     os.unlink(marks_file)
-    return marks, started, ended
+    return written, started, ended
+
+
+def parsed_marks(written: str) -> list[Mark]:
+    return [Mark(int(p), float(w), float(c), float(q), label, extra)
+            for p, w, c, q, label, extra in (line.split("\t", 5) for line in written.splitlines())]
+
+
+def account(target: Path, options: list[str], nice: bool, python: str, settings: dict[str, dict[str, Any]]
+            ) -> dict[str, float]:
+    """One run under `ACCOUNT`: print each stage's CPU seconds over every process that flushed its account, beside the
+    CPU the run's processes used (their rusage); return the stages' seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    written, started, ended = run_once(target, options, nice, python, ACCOUNT, settings)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    last = {process["pid"]: process for process in map(json.loads, written.splitlines())}
+    processes = list(last.values())
+    parent = next((p["pid"] for p in processes if "interpreter start-up" in p["spent"]), 0)
+    rows: dict[str, list[float]] = collections.defaultdict(lambda: [0.0, 0.0, 0.0])
+    for process in processes:
+        for label, seconds in process["spent"].items():
+            rows[label][0 if process["pid"] == parent else 1] += seconds
+        for label, count in process["calls"].items():
+            rows[label][2] += count
+    accounted = sum(p["total"] for p in processes)
+    print(f"wall {ended - started:.2f} s; {len(processes)} processes wrote their account; CPU (rusage of the run's "
+          f"processes) {used:.2f} s, accounted {accounted:.2f} s")
+    print(f"  {'stage':44} {'parent':>7} {'others':>7} {'total':>7} {'share':>6} {'calls':>8}")
+    for label, (here, others, count) in sorted(rows.items(), key=lambda item: -(item[1][0] + item[1][1])):
+        print(f"  {label:44} {here:7.2f} {others:7.2f} {here + others:7.2f} {(here + others) / used:6.1%} {int(count):8}")
+    print(f"  {'not accounted: exits, a killed worker: last task':44} {'':7} {'':7} {used - accounted:7.2f} "
+          f"{(used - accounted) / used:6.1%}")
+    for process in processes:
+        walks = process["calls"].get("engine walk + rules", 0)
+        busiest = sorted(process["spent"].items(), key=lambda item: -item[1])[:3]
+        indexed = process["calls"].get("index a test file (facts)", 0)
+        print(f"  pid {process['pid']}: cpu {process['total']:6.2f} s, {walks} files walked, {indexed} indexed; "
+              + ", ".join(f"{label} {seconds:.2f}" for label, seconds in busiest))
+    return {label: here + others for label, (here, others, _) in rows.items()} | {"rusage": used}
 
 
 def interpolated_cpu(marks: list[Mark], moment: float) -> float:
@@ -266,21 +497,32 @@ def main() -> None:
     parser.add_argument("--python", action="append", help="an interpreter whose vibecheck runs (again for an A/B: "
                         "--python A --python B); default: this one")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--account", action="store_true", help="CPU seconds per stage, over all processes (`ACCOUNT`)")
+    parser.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=JSON",
+                        help="with --account: a module's constant set to a value once it is imported (what if)")
     parser.add_argument("options", nargs="*", default=COLD)
     args = parser.parse_args()
     target = args.path or django_package()
     pythons = args.python or [sys.executable]
+    settings: dict[str, dict[str, Any]] = collections.defaultdict(dict)
+    for assignment in args.set:
+        name, value = assignment.split("=", 1)
+        module, constant = name.rsplit(".", 1)
+        settings[module][constant] = json.loads(value)
     results: dict[str, list[dict[str, float]]] = {python: [] for python in pythons}
     for _ in range(args.runs):
         for python in pythons:
             print(f"== {python}; {target}; load {os.getloadavg()[0]:.1f}")
-            marks, started, ended = run_once(target, args.options, args.nice, python)
-            results[python].append(summarise(marks, started, ended, verbose=args.verbose))
+            if args.account:
+                results[python].append(account(target, args.options, args.nice, python, settings))
+                continue
+            written, started, ended = run_once(target, args.options, args.nice, python)
+            results[python].append(summarise(parsed_marks(written), started, ended, verbose=args.verbose))
     if args.runs > 1 or len(pythons) > 1:
         for python, runs in results.items():
             print(f"\n{python}: {len(runs)} runs")
             for key in runs[0]:
-                values = [run[key] for run in runs if key in run]
+                values = [run.get(key, 0.0) for run in runs]
                 print(f"  {key:42} median {statistics.median(values):7.3f}  best {min(values):7.3f}")
 
 
