@@ -172,6 +172,9 @@ class JwtSignatureNotVerified(Rule):
     So is a token read by hand: the base64 decode of its middle part (`json.loads(base64.urlsafe_b64decode(
     token.split(".")[1] + "=="))`, also through names: `_, payload, _ = token.split(".")`, `parts[1]`, a padded copy)
     in a function that parses JSON and checks no signature (no `hmac.new`, `compare_digest` or a key's `verify`).
+    A payload whose claims reach nothing but log calls (`_LOGGER.debug(f"tenant {claims.get('tid')}")`, also through
+    names bound to them and reading calls such as `.get()`) is not reported: a client's debug line about the token it
+    just obtained decides nothing; logged and also returned, tested, stored or handed to another call, it is.
     `get_unverified_header` is not reported: reading the `kid` to pick a key is its normal use. Neither is an
     unverified decode whose result is stored under a name that says so (`unverified_claims = ...`) or returned by a
     function so named (`def get_unverified_claims(token): return jwt.decode(...)`): libraries read claims that way to
