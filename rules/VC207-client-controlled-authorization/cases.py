@@ -831,3 +831,26 @@ def search_page():
     if request.args.get("q") == "all":
         return "everything"
     return "some"
+
+
+@app.get("/thread/<uri>")
+def fetch_thread(uri):
+    root_id = int(request.args.get("parent", 0)) or None
+    counts = reply_counts(uri)
+    # ok: VC207 -- the root comment of a thread, not the superuser
+    if root_id not in counts:
+        counts[root_id] = 0
+    return counts
+
+
+@app.get("/maintenance")
+def maintenance():
+    is_root = request.args.get("is_root")
+    # expect: VC207 -- the client says it is root
+    if is_root == "1":
+        return run_maintenance()
+    root_user = request.headers.get("X-Root-User")
+    # expect: VC207
+    if root_user:
+        return run_maintenance()
+    abort(403)
