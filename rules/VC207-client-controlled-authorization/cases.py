@@ -835,12 +835,19 @@ def search_page():
 
 @app.get("/thread/<uri>")
 def fetch_thread(uri):
-    root_id = int(request.args.get("parent", 0)) or None
+    args = {"uri": uri}
+    if request.args.get("parent") is not None:
+        args["parent"] = int(request.args.get("parent"))
+        root_id = args["parent"]
+    else:
+        root_id = None
     counts = reply_counts(uri)
     # ok: VC207 -- the root comment of a thread, not the superuser
     if root_id not in counts:
         counts[root_id] = 0
-    return counts
+    # ok: VC207 -- the same, choosing what to count
+    total = sum(counts.values()) if root_id is None else counts[root_id]
+    return {"id": root_id, "total": total}
 
 
 @app.get("/maintenance")
