@@ -45,6 +45,9 @@ MAIL_WORDS = frozenset({"mail", "email", "mails", "emails", "sendmail", "smtp", 
                         "postmark", "smtplib"})
 SENDING_WORDS = frozenset({"send", "deliver", "notify"})
 RETURNED_LINK_WORDS = frozenset({"link", "url", "uri"})
+# What makes a signal (blinker's `signal("name")`, `Namespace().signal(...)`, Django's `Signal()`), and how one is sent.
+SIGNAL_FACTORIES = frozenset({"signal", "Signal"})
+SIGNAL_SENDS = frozenset({"send", "send_robust", "send_async"})
 # Calls that queue another function with its arguments (`background_tasks.add_task(send_email, to, link)`).
 QUEUEING_METHODS = frozenset({"add_task", "enqueue", "delay", "apply_async", "send_task", "defer"})
 # Methods whose answer about the host is a truth value or a position, not the host (`host.startswith("localhost")`).
@@ -67,7 +70,9 @@ class LinkFromHostHeader(Rule):
     which admits only `localhost` while it is unset). A link counts when the
     function, the link's names or the function's strings speak of a password reset, a verification, an invitation or a
     sign-in. A link on a configured base URL (`settings.SITE_URL`, `os.environ["FRONTEND_URL"] or request.host_url`)
-    is not reported, nor one that is only redirected to or shown to the client that asked. Neither is a link in a
+    is not reported, nor one that is only redirected to or shown to the client that asked, or handed to a signal's
+    receivers (blinker's `before_login.send(app, redirect_uri=...)`, a Django `Signal()`: a signal bound to `signal(...)`
+    or `Signal()` in the file, or imported from a `signals` module), which sends no mail. Neither is a link in a
     project that pins its host: Django's `ALLOWED_HOSTS` without `"*"`, Flask's `SERVER_NAME` or `TRUSTED_HOSTS`,
     Starlette's `TrustedHostMiddleware` (read from the project's other files when the whole project is checked).
     `X-Forwarded-Host` is VC419's. Flows are followed within the function. Test files are not checked.
@@ -139,6 +144,7 @@ class LinkFromHostHeader(Rule):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pins: list[str] = []
+        self._signals: set[str] = set()  # names bound to a signal (`before_login = ns.signal("before-login")`)
         imports = self.context.imports
         self._framework = next((framework for framework, modules in (
             (DJANGO, ("django", "rest_framework")), (STARLETTE, ("starlette", "fastapi")), (FLASK, ("flask", "quart")))
@@ -146,6 +152,8 @@ class LinkFromHostHeader(Rule):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._pins += assigned_pins((t.target for t in node.targets), node.value, self.qualified_name)
+        if type(node.value) is cst.Call and _callee_tail(node.value.func) in SIGNAL_FACTORIES:
+            self._signals.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._pins += assigned_pins((node.target,), node.value, self.qualified_name)
@@ -249,12 +257,24 @@ class LinkFromHostHeader(Rule):
     def _sends_mail(self, call: cst.Call) -> bool:
         """`send_mail(...)`, `mail.send(msg)`, `EmailMessage(...)`, `user.email_user(...)`, `send_invitation(...)`,
         `send_reset_email.delay(...)`, `background_tasks.add_task(send_email, ...)`."""
+        if self._signal_sent(call):
+            return False
         callee = set(_callee_words(call.func))
         if type(call.func) is cst.Attribute and call.func.attr.value in QUEUEING_METHODS and call.args:
             callee |= set(_callee_words(call.args[0].value))
         qualified = self.qualified_name(call) or ""
         callee |= set(words(qualified))
         return bool(callee & MAIL_WORDS) or bool(callee & SENDING_WORDS and callee & LINK_WORDS)
+
+    def _signal_sent(self, call: cst.Call) -> bool:
+        """`before_login_redirect.send(app, redirect_uri=...)`: a blinker or Django signal bound here to `signal(...)`
+        or `Signal()`, or imported from a `signals` module, hands the link to the app's own receivers, not a mailbox."""
+        func = call.func
+        if type(func) is not cst.Attribute or func.attr.value not in SIGNAL_SENDS:
+            return False
+        if type(func.value) is cst.Name and func.value.value in self._signals:
+            return True
+        return "signals" in (self.qualified_name(func.value) or "").split(".")
 
     @staticmethod
     def _about_access(function: cst.FunctionDef, origins: dict[str, tuple[cst.CSTNode, str]],
@@ -326,6 +346,10 @@ def _is_host_header(mapping: cst.CSTNode, key: cst.BaseSlice) -> bool:
     if type(mapping) is cst.Attribute:
         return mapping.attr.value in HEADER_MAPS and _is_request(mapping.value)
     return type(mapping) is cst.Name and mapping.value == "environ"
+
+
+def _callee_tail(func: cst.CSTNode) -> str:
+    return func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
 
 
 def _callee_words(func: cst.CSTNode) -> Iterator[str]:
