@@ -62,3 +62,38 @@ def version_of(release):
 def attachment(data_url):
     # ok: VC202 -- a data URL's base64 body, no JSON claims
     return base64.b64decode(data_url.split(",")[1])
+
+
+def log_signed_in_account(logger, credential):
+    token = credential.get_token("https://vault.example/.default").token
+    try:
+        payload = token.split(".")[1]
+        # ok: VC202 -- the claims only go into a debug line about the token this client just obtained
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        tenant = claims.get("tid", "<unknown>")
+        logger.debug(f"Signed in: tenant {tenant}, user {claims.get('upn')}")
+    except ValueError:
+        logger.debug("could not read the token's claims")
+    return token
+
+
+def log_then_trust(logger, token):
+    payload = token.split(".")[1]
+    # expect: VC202
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
+    logger.info("request from %s", claims["sub"])
+    return claims["role"] == "admin"
+
+
+def log_then_keep(logger, session, token):
+    # expect: VC202
+    claims = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
+    user = claims["sub"]
+    logger.info("signed in %s", user)
+    session.user = user
+
+
+def log_and_authorize(logger, token):
+    # expect: VC202
+    claims = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
+    logger.info("role %s", grant_role(claims["role"]))

@@ -39,3 +39,16 @@ def verify_other_refused(token, key, kid):
         raise SuspiciousOperation("Unknown key.")
     # expect: VC202 -- the key id was checked, not the algorithm
     return jwt.decode(token, key, algorithms=alg)
+
+
+def verify_spelled_out(access_token, key, audience):
+    alg = "RS256"
+    # ok: VC202 -- `alg` is the algorithm the function writes down, not the token header's
+    return jwt.decode(access_token, key=key, algorithms=[alg], audience=audience)
+
+
+def verify_default_then_header(token, key):
+    alg = "RS256"
+    alg = jwt.get_unverified_header(token).get("alg", alg)
+    # expect: VC202 -- rebound to the header's algorithm before the decode
+    return jwt.decode(token, key, algorithms=[alg])

@@ -846,3 +846,33 @@ def search_page():
     if request.args.get("q") == "all":
         return "everything"
     return "some"
+
+
+@app.get("/thread/<uri>")
+def fetch_thread(uri):
+    args = {"uri": uri}
+    if request.args.get("parent") is not None:
+        args["parent"] = int(request.args.get("parent"))
+        root_id = args["parent"]
+    else:
+        root_id = None
+    counts = reply_counts(uri)
+    # ok: VC207 -- the root comment of a thread, not the superuser
+    if root_id not in counts:
+        counts[root_id] = 0
+    # ok: VC207 -- the same, choosing what to count
+    total = sum(counts.values()) if root_id is None else counts[root_id]
+    return {"id": root_id, "total": total}
+
+
+@app.get("/maintenance")
+def maintenance():
+    is_root = request.args.get("is_root")
+    # expect: VC207 -- the client says it is root
+    if is_root == "1":
+        return run_maintenance()
+    root_user = request.headers.get("X-Root-User")
+    # expect: VC207
+    if root_user:
+        return run_maintenance()
+    abort(403)

@@ -19,6 +19,29 @@ def issue_access_token(user):
     return pyjwt.encode({"sub": str(user.id), "role": user.role}, SECRET_KEY, algorithm="HS256")
 
 
+def sign_in_session(user_id):
+    ends = datetime.now(timezone.utc) + timedelta(hours=8)
+    # ok: VC233 -- the token carries its end under the project's own claim, which its reader checks
+    return pyjwt.encode({"user_id": user_id, "session_expired_at": ends.isoformat()}, SECRET_KEY, algorithm="HS256")
+
+
+def sign_in_for_a_while(user_id):
+    claims = {"user_id": user_id}
+    claims["expires_at"] = (datetime.now(timezone.utc) + timedelta(hours=1)).timestamp()
+    # ok: VC233 -- set later, under another name for the same thing
+    return pyjwt.encode(claims, SECRET_KEY, algorithm="HS256")
+
+
+def sign_in_for_a_length(user_id):
+    # expect: VC233 -- a length of time with no start: the token still never ends
+    return pyjwt.encode({"user_id": user_id, "expires_in": 3600}, SECRET_KEY, algorithm="HS256")
+
+
+def sign_in_not_expired(user_id):
+    # expect: VC233 -- a flag, not a time
+    return pyjwt.encode({"user_id": user_id, "expired": False}, SECRET_KEY, algorithm="HS256")
+
+
 def issue_access_token_with_expiry(user):
     # ok: VC233
     return pyjwt.encode({"sub": str(user.id), "exp": datetime.now(timezone.utc) + timedelta(minutes=15)}, SECRET_KEY)

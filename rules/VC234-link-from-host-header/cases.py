@@ -1,12 +1,17 @@
 import os
 
+from blinker import Namespace
 from django.core.mail import send_mail
+from django.dispatch import Signal
 from flask import Flask, redirect, request, url_for
 from flask_mail import Mail, Message
 from starlette.requests import Request
 
 app = Flask(__name__)
 mail = Mail(app)
+login_signals = Namespace()
+before_login_redirect = login_signals.signal("before-login-redirect")
+reset_requested = Signal()
 
 
 def make_token(email):
@@ -165,3 +170,29 @@ def contact_form():
     # ok: VC234 -- a mailed link to a page that lets nobody in; the sign-in words are elsewhere in the function
     mail.send(Message("New message", recipients=["admin@example.com"], body=f"See {request.host_url}admin/messages"))
     return {"notice": "Log in to read the replies", "next": "login"}
+
+
+@app.get("/login")
+def login_view():
+    # ok: VC234 -- handed to the app's own receivers through a blinker signal, and redirected to: no mail
+    redirect_uri = url_for("authorize", _external=True)
+    before_login_redirect.send(app, redirect_uri=redirect_uri, next=request.args.get("next"))
+    return redirect(redirect_uri)
+
+
+@app.post("/forgot-signalled")
+def forgot_password_signalled():
+    token = make_token(request.form["email"])
+    # ok: VC234 -- a Django signal's receivers, not a mailbox
+    link = f"{request.host_url}reset/{token}"
+    reset_requested.send(sender=None, reset_link=link)
+    return "", 204
+
+
+@app.post("/forgot-sender")
+def forgot_password_sender(reset_link_sender):
+    token = make_token(request.form["email"])
+    # expect: VC234 -- `.send` of an object named for sending the link, not a signal
+    link = f"{request.host_url}reset/{token}"
+    reset_link_sender.send(request.form["email"], link)
+    return "", 204

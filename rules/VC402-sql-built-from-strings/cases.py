@@ -718,6 +718,41 @@ def create_table(conn, table, columns, keys):
     conn.execute(f"SELECT {', '.join(map(str.strip, columns))} FROM t")
 
 
+def _escape_with(value, *, quote):
+    return quote + value.replace(quote, quote * 2) + quote
+
+
+def _escape_dropping(value, quote):
+    return quote + value.replace(quote, "") + quote
+
+
+def _quote_identifier(value):
+    return _escape_with(value, quote='"')
+
+
+def _quote_literal(value):
+    return _escape_with(value, quote="'")
+
+
+def _quote_by_position(value):
+    return _escape_dropping(value, '"')
+
+
+def _quote_as_told(value, quote):
+    return _escape_with(value, quote=quote)
+
+
+def index_snapshot(cursor, table, text):
+    # ok: VC402 -- quoted by a helper handing the module's quoting function a `"`, doubled inside the name
+    cursor.execute(f"INSERT INTO {_quote_identifier(table)}(body) VALUES (?)", [text])
+    # expect: VC402 -- a `'` doubled inside leaves a `"` in the name free to close the identifier
+    cursor.execute(f"INSERT INTO {_quote_literal(table)}(body) VALUES (?)", [text])
+    # expect: VC402 -- a quoting function that drops the quote instead of doubling it quotes nothing
+    cursor.execute(f"INSERT INTO {_quote_by_position(table)}(body) VALUES (?)", [text])
+    # expect: VC402 -- the quote is the caller's to choose
+    cursor.execute(f"INSERT INTO {_quote_as_told(table, '`')}(body) VALUES (?)", [text])
+
+
 def rebuild_table(connection, inspector, suffix):
     for index in inspector.get_indexes("telegrams"):
         # ok: VC402 -- an index name the database's own catalogue holds, read back by SQLAlchemy's inspector

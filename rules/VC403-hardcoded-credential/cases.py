@@ -79,6 +79,12 @@ PRIVATE_KEY = (
 # ok: VC403
 API_KEY = os.environ["API_KEY"]
 
+# ok: VC403 -- a URN: SAML's authentication context class for a password sign-in, a name in a registry
+AC_PASSWORD = "urn:oasis:names:tc:SAML:2.0:ac:classes:Password"
+
+# expect: VC403 -- starts like a URN but names nothing: the rest is the secret
+RELAY_PASSWORD = "urn:Xk29vQp7Lm"
+
 # ok: VC403
 password = ""
 

@@ -893,3 +893,11 @@ def test_webhook_corpus_is_reported_exactly() -> None:
     assert len(expected) >= 5 and len(ok) >= 4
     result = check_corpus(AuthFailsOpen, corpus)
     assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_claims_read_by_hand_for_a_log_line_only_decide_nothing() -> None:
+    """A token's claims decoded by hand that reach nothing but log calls (a client's debug line about the token it just
+    obtained) are not reported; logged and then returned, stored on an object or handed to another call, they are."""
+    [corpus] = RULES_DIR.glob("VC202-*/cases_hand_decoded.py")
+    result = check_corpus(JwtSignatureNotVerified, corpus)
+    assert len(result.expected) == 7 and not result.missed and not result.unexpected, result.describe()

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import libcst as cst
 
+from vibecheck.analysis.flow import LOG_LEVELS, LOGGER_NAME, dotted_name
 from vibecheck.cst_fields import walk_own
 from vibecheck.literals import string_value
 
@@ -94,7 +95,8 @@ PAYLOAD_INDEXES = frozenset({"1", "-2"})
 
 def hand_decoded_payloads(function: cst.FunctionDef, qualified_name: QualifiedName) -> list[cst.Call]:
     """The base64 decodes of a token's payload (`token.split(".")[1]`, also through names: `_, payload, _ =
-    token.split(".")`, `parts[1]`, a padded copy) in a function that parses JSON and checks no signature."""
+    token.split(".")`, `parts[1]`, a padded copy) in a function that parses JSON and checks no signature, unless
+    what they decode reaches nothing but log calls."""
     nodes = list(walk_own(function.body))
     calls = [node for node in nodes if type(node) is cst.Call]
     names = [qualified_name(call) or "" for call in calls]
@@ -119,7 +121,65 @@ def hand_decoded_payloads(function: cst.FunctionDef, qualified_name: QualifiedNa
                 grown = grown or bool(fresh)
                 payloads |= fresh
     return [call for call, name in zip(calls, names, strict=True) if name in BASE64_DECODERS and call.args
-            and _mentions_payload(call.args[0].value, splits, payloads)]
+            and _mentions_payload(call.args[0].value, splits, payloads)
+            and not _only_logged(call, nodes, assignments, qualified_name)]
+
+
+def _only_logged(decode: cst.Call, nodes: list[cst.CSTNode], assignments: list[cst.Assign],
+                 qualified_name: QualifiedName) -> bool:
+    """Whether the decoded claims go nowhere but into log calls (`_LOGGER.debug(f"Tenant: {claims['tid']}")`), also
+    through names bound to them: a debug line about the token a client just obtained decides nothing, so a forged
+    token gets nobody in. A name bound to them that is returned, tested, stored on an object or passed to any other
+    call than a reading one (`claims.get("upn")`, `json.loads`, `.decode()`) lets them decide."""
+    logs = [node for node in nodes if type(node) is cst.Call and _is_log_call(node, qualified_name)]
+    logged = {id(inner) for log in logs for inner in walk_own(log)}
+    bound: set[str] = set()
+    carriers: dict[int, cst.Assign] = {}
+    grown = True
+    while grown:  # names bound to what holds the claims: `claims = json.loads(...)`, `upn = claims.get("upn")`
+        grown = False
+        for node in assignments:
+            if id(node) in carriers or not any(
+                    inner is decode or (type(inner) is cst.Name and inner.value in bound) for inner in walk_own(node.value)):
+                continue
+            targets = _assigned_names(node)
+            if len(targets) != len(node.targets):
+                return False  # `self.claims = ...`, `a, b = ...`: kept where the function does not show its use
+            carriers[id(node)] = node
+            bound |= set(targets)
+            grown = True
+    if id(decode) not in logged and not carriers or any(
+            _hands_on(node, decode, bound) for node in nodes
+            if type(node) is cst.Call and node is not decode and id(node) not in {id(log) for log in logs}):
+        return False
+    allowed = logged | {id(inner) for node in carriers.values() for inner in walk_own(node)}
+    uses = [node for node in nodes if type(node) is cst.Name and node.value in bound]
+    return all(id(node) in allowed for node in uses) and (id(decode) in logged or any(id(node) in logged for node in uses))
+
+
+# Calls that only read or reshape what they are given: claims passed to one are still only being read.
+READING_CALLS = frozenset({"get", "decode", "encode", "format", "join", "strip", "lower", "upper", "str", "repr",
+                           "loads", "urlsafe_b64decode", "b64decode", "decodebytes", "items", "keys", "values"})
+
+
+def _hands_on(call: cst.Call, decode: cst.Call, bound: set[str]) -> bool:
+    """Whether a call other than a reading one is given the decoded claims (`grant(claims["role"])`)."""
+    func = call.func
+    tail = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+    return tail not in READING_CALLS and any(
+        inner is decode or (type(inner) is cst.Name and inner.value in bound) for inner in walk_own(call))
+
+
+def _is_log_call(call: cst.Call, qualified_name: QualifiedName) -> bool:
+    """`logging.info(...)`, `logger.debug(...)`, `_LOGGER.log(...)`, `self.log.warning(...)`."""
+    func = call.func
+    if type(func) is not cst.Attribute or func.attr.value not in LOG_LEVELS:
+        return False
+    name = qualified_name(call) or ""
+    if name.startswith("logging.") and name.count(".") == 1:
+        return True
+    receiver = dotted_name(func.value)
+    return receiver is not None and LOGGER_NAME.search(receiver.rsplit(".", 1)[-1]) is not None
 
 
 def _assigned_names(node: cst.Assign) -> list[str]:

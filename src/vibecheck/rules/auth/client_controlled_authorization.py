@@ -48,6 +48,10 @@ from vibecheck.rules.auth.tenant_header import TENANT_HEADER_TEXT, tenant_scopes
 PRIVILEGE_WORDS = frozenset({"admin", "administrator", "role", "roles", "staff", "superuser", "su", "sudo", "root",
                              "permission", "permissions", "perm", "perms", "privilege", "privileges", "privileged",
                              "authorized", "authorised", "authenticated", "owner", "moderator"})
+# Words after `root` that make it the root of a tree (`root_id`, `root_comment`, `root_dir`), not the superuser.
+TREE_ROOT_WORDS = frozenset({"id", "ids", "pk", "node", "nodes", "dir", "directory", "path", "url", "uri", "folder",
+                             "comment", "post", "thread", "message", "element", "item", "page", "tree", "category",
+                             "task", "doc", "document", "object", "obj", "cause", "span", "key"})
 IDENTITY_WORDS = frozenset({"uid", "userid"})
 # The words before a last word `id` that make a name a user's identity (`user_id`, `accountId`).
 IDENTITY_ID_OWNERS = frozenset({"user", "account", "owner", "customer"})
@@ -90,7 +94,17 @@ def _is_privilege_name(name: str | None) -> tuple[bool, bool]:
     if not words or CREDENTIAL_WORDS & set(words):
         return False, False
     identity = bool(IDENTITY_WORDS & set(words)) or (len(words) > 1 and words[-1] == "id" and words[-2] in IDENTITY_ID_OWNERS)
-    return bool(PRIVILEGE_WORDS & set(words)) or identity, identity
+    return bool(_privilege_words(words)) or identity, identity
+
+
+def _privilege_words(words: list[str]) -> frozenset[str]:
+    """The words of a name that name a privilege: `root` only where no tree's part follows it (`is_root`, `root_user`;
+    not `root_id`, the first comment of a thread)."""
+    found = PRIVILEGE_WORDS & set(words)
+    if "root" in found and words[-1] != "root" and all(
+            following in TREE_ROOT_WORDS for before, following in zip(words, words[1:], strict=False) if before == "root"):
+        return found - {"root"}
+    return found
 
 
 # Literals a flag is compared with to read it as a yes (`== "1"`, `== "true"`): the comparison only reads the flag.
@@ -143,7 +157,8 @@ class ClientControlledAuthorization(FlowRule):
     Reports a condition (`if`, `elif`, `while`, a conditional expression) that tests client-controlled
     data read under a privilege-like name: `request.args.get("admin")`, a `role`/`is_admin`/`is_staff`/
     `permissions` value from headers, cookies, the query string or the body (also after being stored in a
-    variable), a FastAPI route parameter such as `x_role`, or a `user_id` claim that is not compared with
+    variable; `root` names the superuser only where no part of a tree follows it: `is_root`, `root_user`, not a
+    thread's `root_id`), a FastAPI route parameter such as `x_role`, or a `user_id` claim that is not compared with
     the server-side identity (`current_user`, `request.user`, `session`). What a framework's permission check returns
     is its decision: DRF's `has_permission`/`has_object_permission` or Django's `test_func` returning the client's
     flag as it came (`return bool(request.data.get("is_triager"))`, `== "true"`), whatever its name (not a credential
@@ -786,7 +801,7 @@ def _carried_claims(value: cst.BaseExpression, claims: dict[str, str], helpers: 
 
 
 def _privileged_words(name: str) -> bool:
-    return bool(PRIVILEGE_WORDS & set(name_words(name)))
+    return bool(_privilege_words(name_words(name)))
 
 
 def _optional_filter(test: cst.BaseExpression, value: cst.CSTNode, taint: Taint) -> bool:

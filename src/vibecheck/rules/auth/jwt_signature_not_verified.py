@@ -153,8 +153,9 @@ class JwtSignatureNotVerified(Rule):
       string in the file, and authlib's `JsonWebToken(["none", ...])`);
     - accept HMAC beside public-key algorithms (`algorithms=["HS256", "RS256"]`): a token signed with the
       RSA public key as its HMAC secret then passes (algorithm confusion; reported as medium);
-    - take `algorithms` from the token's own header (`algorithms=[header["alg"]]`), unless the function refuses any
-      other than the configured one first (`if alg != settings.SIGN_ALGORITHM: raise ...`, or `not in` the allowed ones);
+    - take `algorithms` from the token's own header (`algorithms=[header["alg"]]`; a name `alg` bound to a literal,
+      `alg = "RS256"`, is the code's own choice), unless the function refuses any other than the configured one
+      first (`if alg != settings.SIGN_ALGORITHM: raise ...`, or `not in` the allowed ones);
     - pass no `algorithms` at all: python-jose and PyJWT 1 then let the token's header pick the
       algorithm (the HS256/RS256 key-confusion attack), and PyJWT 2 rejects every token.
 
@@ -172,6 +173,9 @@ class JwtSignatureNotVerified(Rule):
     So is a token read by hand: the base64 decode of its middle part (`json.loads(base64.urlsafe_b64decode(
     token.split(".")[1] + "=="))`, also through names: `_, payload, _ = token.split(".")`, `parts[1]`, a padded copy)
     in a function that parses JSON and checks no signature (no `hmac.new`, `compare_digest` or a key's `verify`).
+    A payload whose claims reach nothing but log calls (`_LOGGER.debug(f"tenant {claims.get('tid')}")`, also through
+    names bound to them and reading calls such as `.get()`) is not reported: a client's debug line about the token it
+    just obtained decides nothing; logged and also returned, tested, stored or handed to another call, it is.
     `get_unverified_header` is not reported: reading the `kid` to pick a key is its normal use. Neither is an
     unverified decode whose result is stored under a name that says so (`unverified_claims = ...`) or returned by a
     function so named (`def get_unverified_claims(token): return jwt.decode(...)`): libraries read claims that way to
@@ -305,6 +309,13 @@ class JwtSignatureNotVerified(Rule):
                 found.extend(next((s[item.value] for s in reversed(self._algorithms) if item.value in s), []))
         return found
 
+    def _spelled_out(self, node: cst.BaseExpression) -> bool:
+        """Every algorithm an expression gives is a literal or a name bound to one (`alg = "RS256"`, then
+        `algorithms=[alg]`), whatever the name reads like."""
+        items = elements(node)
+        return all(string_value(item) is not None or (isinstance(item, cst.Name) and bool(self._algorithm_names(item)))
+                   for item in ((node,) if items is None else items))
+
     def visit_Return(self, node: cst.Return) -> None:
         if self._deliberate_returns[-1]:
             self._deliberate += 1  # `def get_unverified_claims(token): return jwt.decode(...)` says what it returns
@@ -350,6 +361,8 @@ class JwtSignatureNotVerified(Rule):
                 names = self._algorithm_names(node.value)
                 if names:
                     self._algorithms[-1][target.target.value] = names
+                else:  # rebound to what spells no algorithm (`alg = header["alg"]`): what it held is gone
+                    self._algorithms[-1].pop(target.target.value, None)
                 disabled = _disables_verification(node.value)
                 if disabled is not None:
                     self._scopes[-1][target.target.value] = disabled
@@ -391,7 +404,8 @@ class JwtSignatureNotVerified(Rule):
         if is_false(algorithms):
             self._defer(node, f"`jwt.{callee}()` is called with `verify=False` (PyJWT 1), so a forged token is accepted.",
                         algorithms)
-        elif takes_header_algorithm(algorithms) and not (self._function_nodes and _pinned_by_refusal(
+        elif takes_header_algorithm(algorithms) and not self._spelled_out(algorithms) and not (
+                self._function_nodes and _pinned_by_refusal(
                 algorithms, self._function_nodes[-1])):
             self._defer(node, f"`jwt.{callee}()` takes `algorithms` from the token's own header, so the attacker "
                         "chooses how the token is checked.", algorithms)

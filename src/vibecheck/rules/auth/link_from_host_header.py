@@ -46,6 +46,9 @@ HOST_HEADER_NAMES = frozenset({"host", "http_host"})
 REQUEST_NAMES = frozenset({"request", "req"})
 FLASK_URL_FOR = frozenset({"flask.url_for", "quart.url_for", "flask.helpers.url_for"})
 RETURNED_LINK_WORDS = frozenset({"link", "url", "uri"})
+# What makes a signal (blinker's `signal("name")`, `Namespace().signal(...)`, Django's `Signal()`), and how one is sent.
+SIGNAL_FACTORIES = frozenset({"signal", "Signal"})
+SIGNAL_SENDS = frozenset({"send", "send_robust", "send_async"})
 # Methods whose answer about the host is a truth value or a position, not the host (`host.startswith("localhost")`).
 TESTING_METHODS = frozenset({"startswith", "endswith", "count", "find", "index", "isdigit", "isascii"})
 HINT = ("Build the link on a base URL from your settings (`settings.SITE_URL`, `FRONTEND_URL` from the environment), "
@@ -68,7 +71,9 @@ class LinkFromHostHeader(Rule):
     (without the sites app it is the request's host; with it, the site comes from the database). A link counts when the
     function, the link's names or the function's strings speak of a password reset, a verification, an invitation or a
     sign-in. A link on a configured base URL (`settings.SITE_URL`, `os.environ["FRONTEND_URL"] or request.host_url`)
-    is not reported, nor one that is only redirected to or shown to the client that asked. Neither is a link in a
+    is not reported, nor one that is only redirected to or shown to the client that asked, or handed to a signal's
+    receivers (blinker's `before_login.send(app, redirect_uri=...)`, a Django `Signal()`: a signal bound to `signal(...)`
+    or `Signal()` in the file, or imported from a `signals` module), which sends no mail. Neither is a link in a
     project that pins its host: Django's `ALLOWED_HOSTS` without `"*"`, Flask's `SERVER_NAME` or `TRUSTED_HOSTS`,
     Starlette's `TrustedHostMiddleware` (read from the project's other files when the whole project is checked).
     `X-Forwarded-Host` is VC419's. Flows are followed within the function. Test files are not checked.
@@ -145,6 +150,7 @@ class LinkFromHostHeader(Rule):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pins: list[str] = []
+        self._signals: set[str] = set()  # names bound to a signal (`before_login = ns.signal("before-login")`)
         imports = self.context.imports
         self._framework = next((framework for framework, modules in (
             (DJANGO, ("django", "rest_framework")), (STARLETTE, ("starlette", "fastapi")), (FLASK, ("flask", "quart")))
@@ -152,6 +158,8 @@ class LinkFromHostHeader(Rule):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._pins += assigned_pins((t.target for t in node.targets), node.value, self.qualified_name)
+        if type(node.value) is cst.Call and _callee_tail(node.value.func) in SIGNAL_FACTORIES:
+            self._signals.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._pins += assigned_pins((node.target,), node.value, self.qualified_name)
@@ -250,11 +258,25 @@ class LinkFromHostHeader(Rule):
     def _sent_values(self, function: cst.FunctionDef, nodes: Sequence[cst.CSTNode]) -> Iterator[cst.CSTNode]:
         """The arguments of the calls that send mail, and what a function named for a link returns."""
         for node in nodes:
-            if type(node) is cst.Call and sends_mail(node, self.qualified_name(node)):
+            if type(node) is cst.Call and self._sends_mail(node):
                 yield from (arg.value for arg in node.args)
         name = set(words(function.name.value))
         if name & RETURNED_LINK_WORDS and name & LINK_WORDS:
             yield from (node.value for node in nodes if type(node) is cst.Return and node.value is not None)
+
+    def _sends_mail(self, call: cst.Call) -> bool:
+        """A call that mails the link (`sends_mail`), unless it is a signal's send (`_signal_sent`)."""
+        return not self._signal_sent(call) and sends_mail(call, self.qualified_name(call))
+
+    def _signal_sent(self, call: cst.Call) -> bool:
+        """`before_login_redirect.send(app, redirect_uri=...)`: a blinker or Django signal bound here to `signal(...)`
+        or `Signal()`, or imported from a `signals` module, hands the link to the app's own receivers, not a mailbox."""
+        func = call.func
+        if type(func) is not cst.Attribute or func.attr.value not in SIGNAL_SENDS:
+            return False
+        if type(func.value) is cst.Name and func.value.value in self._signals:
+            return True
+        return "signals" in (self.qualified_name(func.value) or "").split(".")
 
     @staticmethod
     def _about_access(function: cst.FunctionDef, origins: dict[str, tuple[cst.CSTNode, str]],
@@ -329,3 +351,7 @@ def _is_host_header(mapping: cst.CSTNode, key: cst.BaseSlice) -> bool:
     if type(mapping) is cst.Attribute:
         return mapping.attr.value in HEADER_MAPS and _is_request(mapping.value)
     return type(mapping) is cst.Name and mapping.value == "environ"
+
+
+def _callee_tail(func: cst.CSTNode) -> str:
+    return func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""

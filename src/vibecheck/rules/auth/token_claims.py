@@ -12,9 +12,19 @@ from collections.abc import Sequence
 import libcst as cst
 
 from vibecheck.literals import string_value
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.auth.exprs import subscript_key
 
 EXPIRY_CLAIM = "exp"
+# A claim of the project's own that says when the token ends (`session_expired_at`, `expires_at`, `valid_until`): the
+# token carries its end, which the code reading it checks, as a reader of `exp` would.
+OWN_EXPIRY_CLAIM = lazy_pattern(r"(?:^|_)(?:expir(?:y|ation)|expire[sd]?_(?:at|on)|valid_until|not_after)(?:_|$)")
+
+
+def is_expiry_claim(key: str | None) -> bool:
+    """`exp`, or a claim named for when the token ends (`session_expired_at`, `expires_at`); not `expires_in`, a
+    length of time that says nothing without the time it started."""
+    return key is not None and (key == EXPIRY_CLAIM or OWN_EXPIRY_CLAIM.search(key.lower()) is not None)
 # Methods of a dict that only read it, or copy it: the claims that pass through them are not changed.
 READING_METHODS = frozenset({"get", "copy", "items", "keys", "values"})
 # Methods that add keys, with where the keys are: `update(exp=...)`, `update({"exp": ...})`, `setdefault("exp", ...)`.
@@ -25,11 +35,11 @@ def literal_has_expiry(node: cst.BaseExpression) -> bool | None:
     """A dict display or `dict(...)` call: does it set `exp`? None when it is neither, or merges what is not shown."""
     if type(node) is cst.Dict:
         keys = [string_value(e.key) if type(e) is cst.DictElement else None for e in node.elements]
-        if EXPIRY_CLAIM in keys:
+        if any(is_expiry_claim(key) for key in keys):
             return True
         return None if None in keys else False
     if type(node) is cst.Call and type(node.func) is cst.Name and node.func.value == "dict":
-        if any(arg.keyword is not None and arg.keyword.value == EXPIRY_CLAIM for arg in node.args):
+        if any(arg.keyword is not None and is_expiry_claim(arg.keyword.value) for arg in node.args):
             return True
         return None if any(arg.keyword is None for arg in node.args) else False
     return None
@@ -54,7 +64,7 @@ def claims_have_expiry(claims: cst.BaseExpression, nodes: Sequence[cst.CSTNode],
             found = _either(found, literal_has_expiry(value) if value is not None else None)
         elif type(node) is cst.Assign and any(_item_of(t.target, name) for t in node.targets):
             keys = [subscript_key(t.target) for t in node.targets if _item_of(t.target, name)]  # type: ignore[arg-type]
-            found = _either(found, True if EXPIRY_CLAIM in keys else (None if None in keys else False))
+            found = _either(found, True if any(map(is_expiry_claim, keys)) else (None if None in keys else False))
         elif type(node) is cst.Call and node is not encode:
             found = _either(found, _call_on_claims(node, name))
         if found is True:
@@ -88,8 +98,8 @@ def _call_on_claims(call: cst.Call, name: str) -> bool | None:
         if method not in ADDING_METHODS:
             return None
         if method != "update":
-            return True if call.args and string_value(call.args[0].value) == EXPIRY_CLAIM else None
-        steps = [literal_has_expiry(arg.value) if arg.keyword is None else arg.keyword.value == EXPIRY_CLAIM
+            return True if call.args and is_expiry_claim(string_value(call.args[0].value)) else None
+        steps = [literal_has_expiry(arg.value) if arg.keyword is None else is_expiry_claim(arg.keyword.value)
                  for arg in call.args]
         return True if True in steps else (None if None in steps else False)
     if any(_is_name(arg.value, name) for arg in call.args):

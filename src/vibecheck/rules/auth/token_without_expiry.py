@@ -62,7 +62,9 @@ class TokenWithoutExpiry(Rule):
     ## What it does
     Reports a JWT signed for a user, a sign-in or a share link (`jwt.encode(claims, key)` of PyJWT or python-jose, authlib's
     `jwt.encode(header, claims, key)`, also through aliases) whose claims carry no `exp`: a dict display, a dict built
-    over several lines, without `claims["exp"] = ...`, `claims.update(exp=...)` or `dict(**claims, exp=...)`. Claims
+    over several lines, without `claims["exp"] = ...`, `claims.update(exp=...)` or `dict(**claims, exp=...)`, nor a
+    claim of the project's own named for when the token ends (`session_expired_at`, `expires_at`, `valid_until`; not
+    `expires_in`, a length with no start), which the code reading the token checks as a reader of `exp` would. Claims
     that go through a helper before they are signed (`add_expiry(claims)`), a parameter or a `**` merge the function
     does not show are not reported, nor are tokens that are no credential (a cursor, an OAuth `state`, an
     unsubscribe link, an API key) or a refresh token in a module that stores tokens with an expiry column.

@@ -32,20 +32,23 @@ def identifier_quoters(tree: ast.Module, source: str, imported: frozenset[str] =
 
     Only the statements are walked to find the functions, and only a function whose lines name `replace(` (which
     `_doubles` needs of a quoted value), a pattern's `match(`, a closing quote's test (its guards) or a known quoting
-    function is walked whole: most modules that call `.replace(` quote nothing."""
+    function is walked whole: most modules that call `.replace(` quote nothing. A function that hands its argument to
+    one quoting with the quote it is given (`_escape(name, quote='"')`) quotes as an identifier too."""
     line_starts = [0, *(match.end() for match in _NEWLINE.finditer(source))]  # as Python numbers lines
     functions = _functions(tree)
     patterns = module_patterns(tree) if functions else {}
+    replacing = [bisect.bisect_right(line_starts, match.start()) for match in re.finditer(r"replace\(", source)]
+    parametric = _parametric_quoters([node for node in functions
+                                      if _mentioned(replacing, node.lineno, node.end_lineno or node.lineno)])
     found: set[str] = set()
     known = imported
-    words = _QUOTING_WORDS.pattern
     while True:
-        if known:
-            words = "|".join((_QUOTING_WORDS.pattern, *(re.escape(name.rpartition(".")[2]) + r"\(" for name in known)))
+        called = known | parametric.keys()
+        words = "|".join((_QUOTING_WORDS.pattern, *(re.escape(name.rpartition(".")[2]) + r"\(" for name in called)))
         mentions = [bisect.bisect_right(line_starts, match.start()) for match in re.finditer(words, source)]
         more = {node.name for node in functions if node.name not in found
                 and _mentioned(mentions, node.lineno, node.end_lineno or node.lineno)
-                and _quotes_identifier(node, patterns, known)}
+                and _quotes_identifier(node, patterns, known, parametric)}
         if not more:
             return frozenset(found)
         found |= more  # a function that calls one found quotes too (`escaped = escape(name)`, then returned)
@@ -65,6 +68,43 @@ def _functions(tree: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]
             if type(block) is list:
                 pending.extend(block)
     return found
+
+
+def _parametric_quoters(functions: list[ast.FunctionDef | ast.AsyncFunctionDef]) -> dict[str, tuple[str, int]]:
+    """The functions that quote their first argument with a quote character they are handed, doubled inside
+    (`return quote + value.replace(quote, quote * 2) + quote`), by name: the quote's parameter and its position
+    (-1 when it is keyword-only). A call handing one an identifier quote (`_escape(name, quote='"')`) quotes."""
+    found: dict[str, tuple[str, int]] = {}
+    for function in functions:
+        positional = [arg.arg for arg in (*function.args.posonlyargs, *function.args.args) if arg.arg not in ("self", "cls")]
+        keyword_only = [arg.arg for arg in function.args.kwonlyargs]
+        returns = [node.value for node in own_ast_nodes(function.body) if isinstance(node, ast.Return)]
+        quotes = {_parametric_quote(value, {*positional[1:], *keyword_only}) for value in returns}
+        if len(quotes) == 1 and (quote := quotes.pop()) is not None:
+            found[function.name] = (quote, positional.index(quote) if quote in positional else -1)
+    return found
+
+
+def _parametric_quote(value: ast.expr | None, parameters: set[str]) -> str | None:
+    """The parameter `q` of `q + x.replace(q, q * 2) + q` (or `q + q`), however the three are joined."""
+    pieces = _joined_pieces(value) if value is not None else None
+    if pieces is None or len(pieces) != 3:
+        return None
+    opening, inner, closing = pieces
+    if not (isinstance(opening, ast.Name) and isinstance(closing, ast.Name) and opening.id == closing.id
+            and opening.id in parameters and isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute)
+            and inner.func.attr == "replace" and len(inner.args) == 2 and not inner.keywords):
+        return None
+    quote, doubled = inner.args
+    twice = isinstance(doubled, ast.BinOp) and (
+        (isinstance(doubled.op, ast.Mult) and _names(doubled.left, opening.id) and isinstance(doubled.right, ast.Constant)
+         and doubled.right.value == 2)
+        or (isinstance(doubled.op, ast.Add) and _names(doubled.left, opening.id) and _names(doubled.right, opening.id)))
+    return opening.id if _names(quote, opening.id) and twice else None
+
+
+def _names(node: ast.expr, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
 
 
 @functools.lru_cache(maxsize=256)
@@ -130,25 +170,34 @@ class _Argument:
     patterns: dict[str, str]
     bound: dict[str, ast.expr]
     quoters: frozenset[str]
+    parametric: dict[str, tuple[str, int]]
 
     def quoted_by_call(self, value: ast.expr) -> bool:
         """`escape(name)` of a known quoting function, or a name bound to one (`escaped = escape(name)`)."""
         if isinstance(value, ast.Name) and value.id != self.name:
             value = self.bound.get(value.id, value)
-        if not (isinstance(value, ast.Call) and len(value.args) == 1 and isinstance(value.args[0], ast.Name)
+        if not (isinstance(value, ast.Call) and value.args and isinstance(value.args[0], ast.Name)
                 and value.args[0].id == self.name):
             return False
         func = value.func
         called = func.id if isinstance(func, ast.Name) else f"{func.value.id}.{func.attr}" \
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
-        return called in self.quoters or called.removeprefix("self.").removeprefix("cls.") in self.quoters
+        called = called if called in self.quoters else called.removeprefix("self.").removeprefix("cls.")
+        if len(value.args) == 1 and called in self.quoters:
+            return True
+        parameter, position = self.parametric.get(called, ("", -1))
+        given = [keyword.value for keyword in value.keywords if keyword.arg == parameter]
+        if 0 < position < len(value.args):
+            given.append(value.args[position])
+        return len(given) == 1 and isinstance(given[0], ast.Constant) and given[0].value in IDENTIFIER_QUOTES \
+            and IDENTIFIER_QUOTES[given[0].value] == given[0].value
 
 
 def _quotes_identifier(function: ast.FunctionDef | ast.AsyncFunctionDef, patterns: dict[str, str],
-                       quoters: frozenset[str]) -> bool:
+                       quoters: frozenset[str], parametric: dict[str, tuple[str, int]]) -> bool:
     parameters = [arg.arg for arg in (*function.args.posonlyargs, *function.args.args) if arg.arg not in ("self", "cls")]
     bound: dict[str, ast.expr] = {}
-    argument = _Argument(parameters[0] if parameters else "", patterns, bound, quoters)
+    argument = _Argument(parameters[0] if parameters else "", patterns, bound, quoters, parametric)
     rebound = False
     for node in own_ast_nodes(function.body):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):

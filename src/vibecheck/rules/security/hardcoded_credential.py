@@ -114,6 +114,9 @@ _LABEL_WHOLE_WORDS = frozenset({"credential", "credentials", "key", "storage"})
 _FILE_NAME = lazy_pattern(r"^[A-Za-z][A-Za-z_-]*\.[a-z]{2,4}$")
 # A rate-limit spec (`"5/m/user"`, `"20/m/ip,5/m/key"`, `"100/hour"`): the limits of a password or token view.
 # A lexer's or parser's marker (`token == "#bygroup"`, `"#pop"`) and SQLite's `":memory:"`: a word between sigils.
+# A Uniform Resource Name (RFC 8141): `urn:<namespace>:<name>`, such as SAML's authentication context class
+# `urn:oasis:names:tc:SAML:2.0:ac:classes:Password`, names a thing in a registry, not a secret.
+_URN = lazy_pattern(r"^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$", re.IGNORECASE)
 _MARKER = lazy_pattern(r"^(?:#[a-z_]+|:[a-z_]+:|__[a-z][a-z_]*__)$")  # `"#bygroup"`, `":memory:"`, `"__anonymous__"`
 _RATE_LIMIT = lazy_pattern(r"^\d+/\d*[a-z]+(?:/[a-z]+)?(?:\s*[,;]\s*\d+/\d*[a-z]+(?:/[a-z]+)?)*$")
 # A dotted import path (`"myapp.serializers.SetPasswordSerializer"`, `"auth.hashers.make_token"`): the class or function
@@ -188,9 +191,10 @@ def _spells_its_name(name: str, value: str, env_default: bool) -> bool:
 
 def is_placeholder(value: str, *, labels: bool = True) -> bool:
     """Not a credential: too short, a short lowercase word (`"async"`, `"root"`, `"no-check"`), an env-var name, a sentence,
-    a path, URL, file name, import path (`"app.forms.SetPasswordForm"`), rate-limit spec (`"5/m/user"`), marker
-    (`"#bygroup"`, `":memory:"`, a dunder sentinel such as `"__anonymous__"`) or regular
-    expression (`"[-!#0-9a-zA-Z]+"`), a key published by design (Stripe's `pk_live_`, PostHog's `phc_`), a label named
+    a path, URL, URN (`"urn:oasis:names:tc:SAML:2.0:ac:classes:Password"`), file name, import path
+    (`"app.forms.SetPasswordForm"`), rate-limit spec (`"5/m/user"`), marker (`"#bygroup"`, `":memory:"`, a dunder
+    sentinel such as `"__anonymous__"`) or regular expression (`"[-!#0-9a-zA-Z]+"`),
+    a key published by design (Stripe's `pk_live_`, PostHog's `phc_`), a label named
     after a secret (`"_password_reset_token"`, `"oauth-credentials"`), characters counting up
     (`"0123456789..."`), a shell variable (`"$DB_PASSWORD"`, `"${TOKEN}"`), or a word agents use for "fill this in".
     Without `labels`, a label-shaped value is a credential: the default of an environment variable fills the slot."""
@@ -202,7 +206,7 @@ def is_placeholder(value: str, *, labels: bool = True) -> bool:
         return True
     if _PATTERN_SYNTAX.search(value) or _PUBLISHABLE_KEY.match(value):
         return True
-    if value.startswith(("/", "./", "~")) or "://" in value:
+    if value.startswith(("/", "./", "~")) or "://" in value or _URN.match(value):
         return True
     if (labels and _LABEL_SHAPE.match(value) and (any(word in value for word in _LABEL_WORDS)
                                        or not _LABEL_WHOLE_WORDS.isdisjoint(re.split(r"[-_.]", value)))) \

@@ -658,7 +658,9 @@ class SqlBuiltFromStrings(FlowRule):
     params` reads only `params["dbname"]`), or pasting only names quoted by the driver's identifier quoting (`quote_name`,
     `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an alias: `qn = connection.ops.quote_name`, or
     mapped: `", ".join(map(quote_name, columns))`) or by the module's own (a function that returns `'"' + name.replace('"',
-    '""') + '"'`, the closing quote doubled inside, or one that returns its argument after `if not SAFE.match(name): raise
+    '""') + '"'`, the closing quote doubled inside, or hands it to one that quotes with the quote it is given, `'"'`
+    here: `_escape(name, quote='"')` of `quote + value.replace(quote, quote * 2) + quote`, or one that returns its
+    argument after `if not SAFE.match(name): raise
     ...` with an anchored pattern of letters, digits and `_.$-`; each return may be guarded instead: the name bare where
     such a pattern matched all of it, or where a quoting function handed it back unchanged, between brackets where `"]" in
     name` is false; also one that the module imports from a module of its own package, `from .utils import
