@@ -1,7 +1,11 @@
 import logging
 
 from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.debug import sensitive_post_parameters
 
 logger = logging.getLogger(__name__)
 
@@ -46,3 +50,24 @@ class TimezoneMixin:
         if request.user.is_authenticated:
             messages.info(request, "Times are shown in your zone.")
         return super().dispatch(request, *args, **kwargs)
+
+
+class StaffOnlyMixin:
+    # ok: VC212 -- the decorator refuses non-staff before the body runs
+    @method_decorator(staff_member_required)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+
+class LoginView(View):
+    # ok: VC212 -- a login page's dispatch that only carries a decorator restricts no one
+    @method_decorator(sensitive_post_parameters("password"))
+    def dispatch(self, *args, **kwargs):
+        return super().dispatch(*args, **kwargs)
+
+
+class OwnerRequiredMixin:
+    # expect: VC212 -- named to restrict, checks nothing
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+

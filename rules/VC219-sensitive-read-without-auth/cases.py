@@ -241,6 +241,18 @@ def list_invites(org_id: int):
     return pending_invites(org_id)
 
 
+# ok: VC219 -- the invitee follows the link before having an account: open by design
+@app.get("/invitations/accept-invite/{key}")
+def accept_invite(key: str):
+    return {"email": find_invite(token=key).email}
+
+
+# expect: VC219 -- the invitations already accepted are still the addresses of people
+@app.get("/orgs/{org_id}/invites/accepted")
+def accepted_invites(org_id: int):
+    return pending_invites(org_id, accepted=True)
+
+
 # ok: VC219
 @app.get("/newsletters/{issue}")
 def newsletter_issue(issue: int):

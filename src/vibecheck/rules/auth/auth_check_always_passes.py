@@ -295,7 +295,8 @@ class AuthCheckAlwaysPasses(Rule):
     refuse no request the same way is reported too (not one a guard decorator wraps, `@login_required` below
     `@bp.before_request`, which refuses for it), and so is the `dispatch` of a mixin named to restrict
     (`StaffRequiredMixin`, `ManagerOnlyMixin`) that tests the user, at most warns or logs, and returns
-    `super().dispatch(...)` on every path, and so is a dependency named for a role (`require_admin`,
+    `super().dispatch(...)` on every path (not a decorated one, `@method_decorator(staff_member_required)`, whose
+    decorator does the refusing), and so is a dependency named for a role (`require_admin`,
     `get_current_superuser`, `staff_only`; or built by a factory so named, `require_role("admin")`) that hands back
     the caller the framework injected (`user = Depends(get_current_user)`) without testing anything, or whose tests
     refuse no one (`if user.role != "staff": pass`; `if user.role == role or "admin": return user`, always true, the

@@ -163,10 +163,14 @@ def _always_calls(wrapper: cst.FunctionDef, wrapped: set[str]) -> bool:
 
 def never_refusing_dispatch(method: cst.FunctionDef) -> bool:
     """A mixin's `dispatch` that hands every request on to `super().dispatch(...)` and refuses on no path: it may test
-    the user and warn (`messages.error(request, "Staff only")`), but nothing turns the caller away."""
+    the user and warn (`messages.error(request, "Staff only")`), but nothing turns the caller away. A decorated one
+    (`@method_decorator(staff_member_required)`, `@method_decorator(sensitive_post_parameters())` of a login page)
+    leaves the refusing, if any, to its decorator."""
     body = method.body
     statements: list[cst.CSTNode] = _reachable(list(body.body)) if isinstance(body, cst.IndentedBlock) else []
     last = statements[-1] if statements else None
+    if method.decorators:
+        return False
     if not (isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[-1], cst.Return)
             and _calls_super_dispatch(last.body[-1].value)):
         return False
