@@ -12,6 +12,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     Handler,
     Outcome,
     awaits_cancelled_task,
+    catches_service_failures,
     declares_no_raise,
     handler_statements,
     is_best_effort_cleanup,
@@ -20,6 +21,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     on_failure_path,
     stores_attributes_only,
     success_exit_note,
+    swallows_cancellation,
 )
 
 SUPPRESS_CALLS = frozenset({"contextlib.suppress"})
@@ -194,7 +196,17 @@ class SwallowedException(FunctionStackRule):
         outcome = self.outcome(node)
         if outcome is Outcome.DECIDED and all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(node)):
             self.vet(node)
-        if outcome is Outcome.SWALLOWED and not is_broad(node.type, self.qualified_name):
+        if outcome is Outcome.SWALLOWED and not is_broad(node.type, self.qualified_name) \
+                and not catches_service_failures(node.type, self.qualified_name) \
+                and swallows_cancellation(node, self.functions[-1] if self.functions else None):
+            self.report(
+                node,
+                f"{self.handler_label(node)} swallows the cancellation of this coroutine's task: a task told to stop "
+                "carries on as if it had finished" + success_exit_note(node, self.qualified_name) + ".",
+                hint="Re-raise the `CancelledError` after any clean-up, or catch it only around awaiting a task "
+                "this function cancelled itself.",
+            )
+        elif outcome is Outcome.SWALLOWED and not is_broad(node.type, self.qualified_name):
             self.report(
                 node,
                 f"{self.handler_label(node)} swallows every failure of the service, a refused permission or a failing "
