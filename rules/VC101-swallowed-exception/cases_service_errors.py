@@ -147,3 +147,48 @@ def sync_cancellation(future):
     # ok: VC101 -- not a coroutine: no task of its own is being cancelled
     except concurrent.futures.CancelledError:
         pass
+
+
+async def first_failure(tasks):
+    import asyncio
+
+    done, _ = await asyncio.wait(tasks)
+    for task in done:
+        try:
+            task.result()
+        # ok: VC101 -- a task another coroutine cancelled: this coroutine's own cancellation cannot arrive here
+        except asyncio.CancelledError:
+            continue
+
+
+async def finish_cleanup(cleanup_task):
+    import asyncio
+
+    while not cleanup_task.done():
+        try:
+            await asyncio.shield(cleanup_task)
+        # ok: VC101 -- shielded on purpose: the clean-up must finish through repeated cancellation
+        except asyncio.CancelledError:
+            continue
+
+
+async def wait_shielded_then_more(cleanup_task, queue):
+    import asyncio
+
+    try:
+        await asyncio.shield(cleanup_task)
+        await queue.join()
+    # expect: VC101 -- the second await is not shielded: a cancellation there is swallowed
+    except asyncio.CancelledError:
+        pass
+
+
+async def read_result(task, fallback):
+    import asyncio
+
+    try:
+        return task.result()
+    # expect: VC101 -- a broad catch: every failure of the task, not only its cancellation
+    except (asyncio.CancelledError, Exception):
+        pass
+    return fallback

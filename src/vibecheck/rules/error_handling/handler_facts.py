@@ -640,6 +640,8 @@ def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef 
         return True
     if statement is not None and awaits_cancelled_task(statement, function):
         return True  # `task.cancel()`, then `try: await task`, `except (CancelledError, Exception): pass`
+    if statement is not None and catches_others_cancellation(handler, function, statement):
+        return True  # `task.result()` of a task someone cancelled, `await asyncio.shield(cleanup)` kept waiting for
     if swallows_cancellation(handler, function, statement):
         return False  # `async def close(): ... except BaseException: pass`: a cancelled task carries on as if not
     if statement is not None and ((is_best_effort_cleanup(statement) and not remote)
@@ -732,6 +734,21 @@ def swallows_cancellation(handler: Handler, function: cst.FunctionDef | None,
     members = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
     return any(member is None or (get_full_name_for_node(member) or "").rsplit(".", 1)[-1] in CANCELLATION_CATCHERS
                for member in members)
+
+
+def catches_others_cancellation(handler: Handler, function: cst.FunctionDef | None, statement: TryStatement) -> bool:
+    """A coroutine's `except CancelledError` around a `try` that awaits nothing (`task.result()` of a task that was
+    cancelled: that task's cancellation, not this one's), or awaits only through `asyncio.shield(...)` (the author
+    shields the work from this very cancellation and waits on for it)."""
+    caught = handler.type
+    members = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
+    if function is None or function.asynchronous is None or not all(
+            member is not None and (get_full_name_for_node(member) or "").rsplit(".", 1)[-1] == "CancelledError"
+            for member in members):
+        return False
+    awaits = [node for node in walk_own(statement.body) if type(node) is cst.Await]
+    return not _awaits(statement.body) or (len(awaits) > 0 and all(
+        type(node.expression) is cst.Call and callee_tail(node.expression.func) == "shield" for node in awaits))
 
 
 def _awaits(block: cst.BaseSuite) -> bool:

@@ -59,7 +59,9 @@ class SwallowedException(FunctionStackRule):
     that case (`NotFound`) or a status the handler reads (`if exc.status != 404: raise`) is the decision, and a
     removal in its `try` (`container.remove(force=True)`) is no local clean-up to let fail. The same for an
     `except asyncio.CancelledError: pass` in a coroutine: the task that was told to stop carries on (unless the
-    function cancelled the task it awaits there, see below).
+    function cancelled the task it awaits there, see below; or the `try` awaits nothing, as `task.result()` of a task
+    another coroutine cancelled, or awaits only through `asyncio.shield(...)`, which keeps the work from that very
+    cancellation).
     Also reports a `return` in a `finally:` block (or a `break`/`continue` there
     that leaves a loop around the `try`), which drops the exception in flight: Python 3.14 warns about it too. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
