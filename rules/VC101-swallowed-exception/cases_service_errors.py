@@ -192,3 +192,48 @@ async def read_result(task, fallback):
     except (asyncio.CancelledError, Exception):
         pass
     return fallback
+
+
+async def wait_until_ready(session, url, end):
+    import time
+
+    import aiohttp
+
+    while time.monotonic() < end:
+        try:
+            async with session.get(url) as resp:
+                if resp.status == 200:
+                    return
+        # ok: VC101 -- polled again until the deadline, then the loop's end raises
+        except aiohttp.ClientError:
+            pass
+    raise TimeoutError(f"{url} not ready")
+
+
+async def wait_forever(session, url):
+    import aiohttp
+
+    while True:
+        try:
+            async with session.get(url) as resp:
+                if resp.status == 200:
+                    return
+        # expect: VC101 -- no limit: the raise after the loop is never reached
+        except aiohttp.ClientError:
+            pass
+    raise TimeoutError(f"{url} not ready")
+
+
+async def poll_then_give_up_quietly(session, url, end):
+    import time
+
+    import aiohttp
+
+    while time.monotonic() < end:
+        try:
+            async with session.get(url) as resp:
+                if resp.status == 200:
+                    return
+        # expect: VC101 -- the loop runs out and the function returns as if the server were ready
+        except aiohttp.ClientError:
+            pass

@@ -989,12 +989,14 @@ def _raises_after(function: cst.FunctionDef, statement: TryStatement) -> bool:
 def _tries_each_then_raises(handler: Handler, function: cst.FunctionDef, statement: TryStatement) -> bool:
     """A loop over candidates whose `try` returns (or breaks) on the first that works, whose handler moves on to the
     next, and after which the function raises (`for d in dirs: try: d.mkdir(); return d`, `except Exception:
-    continue`, then `raise RuntimeError("no writable folder")`): a failure is hidden only while another may succeed."""
+    continue`, then `raise RuntimeError("no writable folder")`), or a polling loop with a limit (`while time.monotonic()
+    < end:`, not `while True:`) that raises once it runs out: a failure is hidden only while another may succeed."""
     if not all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(handler)):
         return False
     if not any(type(node) in (cst.Return, cst.Break) for node in walk_own(statement.body)):
         return False
-    loop = next((node for node in walk_own(function.body) if type(node) is cst.For
+    loop = next((node for node in walk_own(function.body) if (type(node) is cst.For or (
+                 type(node) is cst.While and not (type(node.test) is cst.Name and node.test.value == "True")))
                  and (body := suite_statements(node.body)) and body[-1] is statement), None)
     if loop is None:
         return False

@@ -94,7 +94,8 @@ class SwallowedException(FunctionStackRule):
     a bare `except:` in a coroutine too, when nothing in its `try` awaits, where a cancellation could arrive), a
     `continue` or `pass` in a loop over candidates whose `try` returns or breaks on the first
     that works and after which the function raises (`for d in dirs: try: d.mkdir(); return d`, `except Exception:
-    continue`, then `raise RuntimeError(...)`, also from the loop's `else:`), or inside another handler's
+    continue`, then `raise RuntimeError(...)`, also from the loop's `else:`; also a polling loop with a limit, `while
+    time.monotonic() < end:`, but not `while True:`), or inside another handler's
     `except` block or a `finally:` block (a best effort on a failure path the code already handles, or on the way
     out, where a new error would replace the one in flight; but not in a coroutine that catches its own
     cancellation there: `async def close(self): ... except BaseException: pass`), a finaliser (`__del__`), a
