@@ -237,3 +237,36 @@ async def poll_then_give_up_quietly(session, url, end):
         # expect: VC101 -- the loop runs out and the function returns as if the server were ready
         except aiohttp.ClientError:
             pass
+
+
+async def serve_until_signal(loop, server):
+    import asyncio
+    import signal
+
+    task = asyncio.create_task(server.serve())
+
+    def on_signal():
+        task.cancel()
+
+    loop.add_signal_handler(signal.SIGTERM, on_signal)
+    try:
+        await task
+    # ok: VC101 -- the signal callback this function defines cancels the task it awaits
+    except asyncio.CancelledError:
+        pass
+
+
+async def serve_until_other_cancels(server, other):
+    import asyncio
+
+    task = asyncio.create_task(server.serve())
+
+    def on_done():
+        other.cancel()
+
+    server.on_done = on_done
+    try:
+        await task
+    # expect: VC101 -- the callback cancels another task: this one's cancellation is swallowed
+    except asyncio.CancelledError:
+        pass

@@ -73,7 +73,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import callee_tail, suite_statements
-from vibecheck.cst_fields import names_in, own_nodes, own_returns, walk_own
+from vibecheck.cst_fields import calls_in, names_in, own_nodes, own_returns, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule, RuleContext
@@ -708,7 +708,8 @@ def _imports_or_flags(small: cst.CSTNode) -> bool:
 
 def awaits_cancelled_task(statement: TryStatement | cst.With, function: cst.FunctionDef | None) -> bool:
     """The `try` (or `with suppress(...)`) only awaits a task the function cancelled (`task.cancel()`, then `await task`
-    or `await asyncio.wait_for(task, timeout)`): it waits for the task to finish its clean-up, and what the task raises
+    or `await asyncio.wait_for(task, timeout)`; also from a callback it defines, `def on_signal(): task.cancel()`):
+    it waits for the task to finish its clean-up, and what the task raises
     on its way out is no failure of the work, which was called off."""
     statements = suite_statements(statement.body)
     awaited = statements[0].value if len(statements) == 1 and isinstance(statements[0], cst.Expr) else None
@@ -719,8 +720,8 @@ def awaits_cancelled_task(statement: TryStatement | cst.With, function: cst.Func
         task = task.args[0].value
     name = get_full_name_for_node(task) if isinstance(task, (cst.Name, cst.Attribute)) else None
     return name is not None and any(
-        isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "cancel"
-        and get_full_name_for_node(node.func.value) == name for node in walk_own(function.body))
+        isinstance(node.func, cst.Attribute) and node.func.attr.value == "cancel"
+        and get_full_name_for_node(node.func.value) == name for node in calls_in(function.body))
 
 
 def swallows_cancellation(handler: Handler, function: cst.FunctionDef | None,

@@ -68,7 +68,8 @@ class SwallowedException(FunctionStackRule):
     cleans up: `with suppress(Exception): conn.close()`, or sits in a `finally:` or `except` block:
     `task.cancel()`, then `with suppress(Exception): await task`, or in a finaliser, `__del__`, or in a function that
     tears its object down, `def close(self):`; or only awaits a task
-    the function cancelled, anywhere: `task.cancel()`, then `with suppress(BaseException): await task` (also through
+    the function cancelled, anywhere (also from a callback it defines, `def on_signal(): task.cancel()`):
+    `task.cancel()`, then `with suppress(BaseException): await task` (also through
     `asyncio.wait_for(task, timeout)`, or as `try: await task`, `except (CancelledError, Exception): pass`), which
     waits for the called-off work to finish its clean-up; or only sets an
     attribute: `llm.stream = False` on
