@@ -147,3 +147,126 @@ def sync_cancellation(future):
     # ok: VC101 -- not a coroutine: no task of its own is being cancelled
     except concurrent.futures.CancelledError:
         pass
+
+
+async def first_failure(tasks):
+    import asyncio
+
+    done, _ = await asyncio.wait(tasks)
+    for task in done:
+        try:
+            task.result()
+        # ok: VC101 -- a task another coroutine cancelled: this coroutine's own cancellation cannot arrive here
+        except asyncio.CancelledError:
+            continue
+
+
+async def finish_cleanup(cleanup_task):
+    import asyncio
+
+    while not cleanup_task.done():
+        try:
+            await asyncio.shield(cleanup_task)
+        # ok: VC101 -- shielded on purpose: the clean-up must finish through repeated cancellation
+        except asyncio.CancelledError:
+            continue
+
+
+async def wait_shielded_then_more(cleanup_task, queue):
+    import asyncio
+
+    try:
+        await asyncio.shield(cleanup_task)
+        await queue.join()
+    # expect: VC101 -- the second await is not shielded: a cancellation there is swallowed
+    except asyncio.CancelledError:
+        pass
+
+
+async def read_result(task, fallback):
+    import asyncio
+
+    try:
+        return task.result()
+    # expect: VC101 -- a broad catch: every failure of the task, not only its cancellation
+    except (asyncio.CancelledError, Exception):
+        pass
+    return fallback
+
+
+async def wait_until_ready(session, url, end):
+    import time
+
+    import aiohttp
+
+    while time.monotonic() < end:
+        try:
+            async with session.get(url) as resp:
+                if resp.status == 200:
+                    return
+        # ok: VC101 -- polled again until the deadline, then the loop's end raises
+        except aiohttp.ClientError:
+            pass
+    raise TimeoutError(f"{url} not ready")
+
+
+async def wait_forever(session, url):
+    import aiohttp
+
+    while True:
+        try:
+            async with session.get(url) as resp:
+                if resp.status == 200:
+                    return
+        # expect: VC101 -- no limit: the raise after the loop is never reached
+        except aiohttp.ClientError:
+            pass
+    raise TimeoutError(f"{url} not ready")
+
+
+async def poll_then_give_up_quietly(session, url, end):
+    import time
+
+    import aiohttp
+
+    while time.monotonic() < end:
+        try:
+            async with session.get(url) as resp:
+                if resp.status == 200:
+                    return
+        # expect: VC101 -- the loop runs out and the function returns as if the server were ready
+        except aiohttp.ClientError:
+            pass
+
+
+async def serve_until_signal(loop, server):
+    import asyncio
+    import signal
+
+    task = asyncio.create_task(server.serve())
+
+    def on_signal():
+        task.cancel()
+
+    loop.add_signal_handler(signal.SIGTERM, on_signal)
+    try:
+        await task
+    # ok: VC101 -- the signal callback this function defines cancels the task it awaits
+    except asyncio.CancelledError:
+        pass
+
+
+async def serve_until_other_cancels(server, other):
+    import asyncio
+
+    task = asyncio.create_task(server.serve())
+
+    def on_done():
+        other.cancel()
+
+    server.on_done = on_done
+    try:
+        await task
+    # expect: VC101 -- the callback cancels another task: this one's cancellation is swallowed
+    except asyncio.CancelledError:
+        pass

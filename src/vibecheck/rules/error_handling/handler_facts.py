@@ -73,7 +73,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import callee_tail, suite_statements
-from vibecheck.cst_fields import names_in, own_nodes, own_returns, walk_own
+from vibecheck.cst_fields import calls_in, names_in, own_nodes, own_returns, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule, RuleContext
@@ -640,6 +640,8 @@ def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef 
         return True
     if statement is not None and awaits_cancelled_task(statement, function):
         return True  # `task.cancel()`, then `try: await task`, `except (CancelledError, Exception): pass`
+    if statement is not None and catches_others_cancellation(handler, function, statement):
+        return True  # `task.result()` of a task someone cancelled, `await asyncio.shield(cleanup)` kept waiting for
     if swallows_cancellation(handler, function, statement):
         return False  # `async def close(): ... except BaseException: pass`: a cancelled task carries on as if not
     if statement is not None and ((is_best_effort_cleanup(statement) and not remote)
@@ -706,7 +708,8 @@ def _imports_or_flags(small: cst.CSTNode) -> bool:
 
 def awaits_cancelled_task(statement: TryStatement | cst.With, function: cst.FunctionDef | None) -> bool:
     """The `try` (or `with suppress(...)`) only awaits a task the function cancelled (`task.cancel()`, then `await task`
-    or `await asyncio.wait_for(task, timeout)`): it waits for the task to finish its clean-up, and what the task raises
+    or `await asyncio.wait_for(task, timeout)`; also from a callback it defines, `def on_signal(): task.cancel()`):
+    it waits for the task to finish its clean-up, and what the task raises
     on its way out is no failure of the work, which was called off."""
     statements = suite_statements(statement.body)
     awaited = statements[0].value if len(statements) == 1 and isinstance(statements[0], cst.Expr) else None
@@ -717,8 +720,8 @@ def awaits_cancelled_task(statement: TryStatement | cst.With, function: cst.Func
         task = task.args[0].value
     name = get_full_name_for_node(task) if isinstance(task, (cst.Name, cst.Attribute)) else None
     return name is not None and any(
-        isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "cancel"
-        and get_full_name_for_node(node.func.value) == name for node in walk_own(function.body))
+        isinstance(node.func, cst.Attribute) and node.func.attr.value == "cancel"
+        and get_full_name_for_node(node.func.value) == name for node in calls_in(function.body))
 
 
 def swallows_cancellation(handler: Handler, function: cst.FunctionDef | None,
@@ -732,6 +735,21 @@ def swallows_cancellation(handler: Handler, function: cst.FunctionDef | None,
     members = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
     return any(member is None or (get_full_name_for_node(member) or "").rsplit(".", 1)[-1] in CANCELLATION_CATCHERS
                for member in members)
+
+
+def catches_others_cancellation(handler: Handler, function: cst.FunctionDef | None, statement: TryStatement) -> bool:
+    """A coroutine's `except CancelledError` around a `try` that awaits nothing (`task.result()` of a task that was
+    cancelled: that task's cancellation, not this one's), or awaits only through `asyncio.shield(...)` (the author
+    shields the work from this very cancellation and waits on for it)."""
+    caught = handler.type
+    members = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
+    if function is None or function.asynchronous is None or not all(
+            member is not None and (get_full_name_for_node(member) or "").rsplit(".", 1)[-1] == "CancelledError"
+            for member in members):
+        return False
+    awaits = [node for node in walk_own(statement.body) if type(node) is cst.Await]
+    return not _awaits(statement.body) or (len(awaits) > 0 and all(
+        type(node.expression) is cst.Call and callee_tail(node.expression.func) == "shield" for node in awaits))
 
 
 def _awaits(block: cst.BaseSuite) -> bool:
@@ -972,12 +990,14 @@ def _raises_after(function: cst.FunctionDef, statement: TryStatement) -> bool:
 def _tries_each_then_raises(handler: Handler, function: cst.FunctionDef, statement: TryStatement) -> bool:
     """A loop over candidates whose `try` returns (or breaks) on the first that works, whose handler moves on to the
     next, and after which the function raises (`for d in dirs: try: d.mkdir(); return d`, `except Exception:
-    continue`, then `raise RuntimeError("no writable folder")`): a failure is hidden only while another may succeed."""
+    continue`, then `raise RuntimeError("no writable folder")`), or a polling loop with a limit (`while time.monotonic()
+    < end:`, not `while True:`) that raises once it runs out: a failure is hidden only while another may succeed."""
     if not all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(handler)):
         return False
     if not any(type(node) in (cst.Return, cst.Break) for node in walk_own(statement.body)):
         return False
-    loop = next((node for node in walk_own(function.body) if type(node) is cst.For
+    loop = next((node for node in walk_own(function.body) if (type(node) is cst.For or (
+                 type(node) is cst.While and not (type(node.test) is cst.Name and node.test.value == "True")))
                  and (body := suite_statements(node.body)) and body[-1] is statement), None)
     if loop is None:
         return False

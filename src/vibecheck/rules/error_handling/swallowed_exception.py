@@ -12,6 +12,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     Handler,
     Outcome,
     awaits_cancelled_task,
+    catches_service_failures,
     declares_no_raise,
     handler_statements,
     is_best_effort_cleanup,
@@ -20,6 +21,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     on_failure_path,
     stores_attributes_only,
     success_exit_note,
+    swallows_cancellation,
 )
 
 SUPPRESS_CALLS = frozenset({"contextlib.suppress"})
@@ -57,14 +59,17 @@ class SwallowedException(FunctionStackRule):
     that case (`NotFound`) or a status the handler reads (`if exc.status != 404: raise`) is the decision, and a
     removal in its `try` (`container.remove(force=True)`) is no local clean-up to let fail. The same for an
     `except asyncio.CancelledError: pass` in a coroutine: the task that was told to stop carries on (unless the
-    function cancelled the task it awaits there, see below).
+    function cancelled the task it awaits there, see below; or the `try` awaits nothing, as `task.result()` of a task
+    another coroutine cancelled, or awaits only through `asyncio.shield(...)`, which keeps the work from that very
+    cancellation).
     Also reports a `return` in a `finally:` block (or a `break`/`continue` there
     that leaves a loop around the `try`), which drops the exception in flight: Python 3.14 warns about it too. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
     cleans up: `with suppress(Exception): conn.close()`, or sits in a `finally:` or `except` block:
     `task.cancel()`, then `with suppress(Exception): await task`, or in a finaliser, `__del__`, or in a function that
     tears its object down, `def close(self):`; or only awaits a task
-    the function cancelled, anywhere: `task.cancel()`, then `with suppress(BaseException): await task` (also through
+    the function cancelled, anywhere (also from a callback it defines, `def on_signal(): task.cancel()`):
+    `task.cancel()`, then `with suppress(BaseException): await task` (also through
     `asyncio.wait_for(task, timeout)`, or as `try: await task`, `except (CancelledError, Exception): pass`), which
     waits for the called-off work to finish its clean-up; or only sets an
     attribute: `llm.stream = False` on
@@ -90,7 +95,8 @@ class SwallowedException(FunctionStackRule):
     a bare `except:` in a coroutine too, when nothing in its `try` awaits, where a cancellation could arrive), a
     `continue` or `pass` in a loop over candidates whose `try` returns or breaks on the first
     that works and after which the function raises (`for d in dirs: try: d.mkdir(); return d`, `except Exception:
-    continue`, then `raise RuntimeError(...)`, also from the loop's `else:`), or inside another handler's
+    continue`, then `raise RuntimeError(...)`, also from the loop's `else:`; also a polling loop with a limit, `while
+    time.monotonic() < end:`, but not `while True:`), or inside another handler's
     `except` block or a `finally:` block (a best effort on a failure path the code already handles, or on the way
     out, where a new error would replace the one in flight; but not in a coroutine that catches its own
     cancellation there: `async def close(self): ... except BaseException: pass`), a finaliser (`__del__`), a
@@ -194,7 +200,17 @@ class SwallowedException(FunctionStackRule):
         outcome = self.outcome(node)
         if outcome is Outcome.DECIDED and all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(node)):
             self.vet(node)
-        if outcome is Outcome.SWALLOWED and not is_broad(node.type, self.qualified_name):
+        if outcome is Outcome.SWALLOWED and not is_broad(node.type, self.qualified_name) \
+                and not catches_service_failures(node.type, self.qualified_name) \
+                and swallows_cancellation(node, self.functions[-1] if self.functions else None):
+            self.report(
+                node,
+                f"{self.handler_label(node)} swallows the cancellation of this coroutine's task: a task told to stop "
+                "carries on as if it had finished" + success_exit_note(node, self.qualified_name) + ".",
+                hint="Re-raise the `CancelledError` after any clean-up, or catch it only around awaiting a task "
+                "this function cancelled itself.",
+            )
+        elif outcome is Outcome.SWALLOWED and not is_broad(node.type, self.qualified_name):
             self.report(
                 node,
                 f"{self.handler_label(node)} swallows every failure of the service, a refused permission or a failing "
