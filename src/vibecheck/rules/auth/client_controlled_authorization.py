@@ -299,6 +299,7 @@ class ClientControlledAuthorization(FlowRule):
         self._admin_receivers = admin_hooked_receivers(node) if "before_request" in self.context.source \
             else frozenset()
         self._tenant_headers = TENANT_HEADER_TEXT.search(self.context.source) is not None
+        self._tenant_checked = set()  # the module's own statements are walked too, outside any function
         # most modules decode no token, and need no search of every function for helpers
         if all(hint in self.context.source for hint in UNVERIFIED_HINTS):
             self._unverified_helpers = _unverified_helpers(node, self.qualified_name)
