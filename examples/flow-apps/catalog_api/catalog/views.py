@@ -48,7 +48,7 @@ def products_named():
 
 @app.get("/products/newest")
 def products_newest():
-    return {"items": [p.name for p in newest(int(request.args.get("limit", "10")))]}
+    return {"items": [p.name for p in newest(min(int(request.args.get("limit", "10")), 100))]}
 
 
 @app.get("/reports/nightly")
