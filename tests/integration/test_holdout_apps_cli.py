@@ -466,15 +466,14 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # A `ListView` of every expense behind a mixin whose `dispatch` lets everyone through (VC212 reports the mixin): a
     # list is no lookup by an id, and the mixin's name reads as a guard to VC219.
     ("django_cbv_expenses", "expenses/views.py", 109, "VC214/VC219"),
-    # A team or workspace id from a header (`X-Team-Id`) into a queryset filter: VC214 judges lookups by an id the URL
-    # or a dependency's header carries, not a listing filtered by the client's tenant.
+    # A team id from a header (`X-Team-Id`) into a queryset filter: VC207 reads tenant headers by their names
+    # (`X-Tenant-ID`, `X-Org-Id`, a workspace's), and a team is no tenant word; VC214 judges lookups by an id the URL or
+    # a dependency's header carries, not a listing filtered by the client's tenant.
     ("django_cbv_expenses", "expenses/views.py", 119, "VC207/VC214"),
-    ("drf_issue_tracker", "issues/views.py", 128, "VC207/VC214"),
-    # Readers of another module that load by id only (`selectors.get_report(report_id)`,
-    # `repositories.get_project(db, project_id)`, `repositories.get_membership_by_id(...)`): cross-module VC214, h7's
-    # round; the helper's module name is not among the data-access names VC214 reads.
-    ("django_cbv_expenses", "expenses/views.py", 135, "VC214"),
-    ("fastapi_org_invites", "orgspace/routers/projects.py", 28, "VC214"),
+    # Another module's reader by id (`repositories.get_membership_by_id(db, membership_id)`) in a handler that takes
+    # the caller's membership of the organisation (`membership: CurrentMembership`): VC214 reads that dependency as
+    # relating the caller to what the handler touches, though the membership removed may be any organisation's (the
+    # same handler taking `user: CurrentUser` is reported).
     ("fastapi_org_invites", "orgspace/routers/members.py", 57, "VC214/VC218"),
     # A viewset action closing the stale issues of every project, and a billing route setting any organisation's
     # plan, behind a login only: "close" and "plan" are no privileged verbs in VC218's list (closing one's own issue,
