@@ -910,6 +910,21 @@ def test_process_exit_status_either_way(proc):
     assert proc.returncode in [0, 2]
 
 
+def test_linter_run_read_by_its_report(runner):
+    result = runner.invoke(cli, ["check", "."])
+    # ok: VC304 -- status 1 means "findings" here: what the command printed is the verdict, 0 or 1 only rules out a crash
+    assert result.exit_code in (0, 1)
+    assert "3 findings" in result.output
+
+
+def test_cli_status_either_way_beside_another_commands_output(runner):
+    setup = runner.invoke(cli, ["init"])
+    result = runner.invoke(cli, ["push"])
+    print(setup.output)
+    # expect: VC304
+    assert result.exit_code in (0, 1)
+
+
 def test_cli_failure_statuses(runner):
     result = runner.invoke(cli, ["push"])
     # ok: VC304 -- click's usage error or a ClickException: both are failures
@@ -921,3 +936,9 @@ class TestExitStatus(unittest.TestCase):
         result = run_cli(["push"])
         # expect: VC304
         self.assertIn(result.exit_code, (0, 1))
+
+    def test_either_way_then_the_report(self):
+        result = run_cli(["check"])
+        # ok: VC304 -- the report printed is checked
+        self.assertIn(result.exit_code, (0, 1))
+        self.assertIn("no findings", result.stdout)

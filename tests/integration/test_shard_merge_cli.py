@@ -42,7 +42,8 @@ def shard_reports(count: int = 3, *extra: str) -> list[str]:
     for index in range(1, count + 1):
         name = f"shard-{index}.json"
         result = invoke("check", *SELECT, *extra, "--shard", f"{index}/{count}", "--format", "json", "--output", name, ".")
-        assert result.exit_code in (0, 1), result.stderr
+        # exit 1 means "findings": the reports written are what the tests check, exit 2 would be a crash
+        assert result.exit_code in (0, 1), result.stderr  # vibecheck: ignore[VC304] -- status 1 is "findings"
         names.append(name)
     return names
 

@@ -11,6 +11,7 @@ from http import HTTPStatus
 
 import libcst as cst
 
+from vibecheck.cst_fields import walk_own
 from vibecheck.literals import literal_value
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.verification._shared import last_name
@@ -126,6 +127,28 @@ def accepts_failure(codes: frozenset[int] | None) -> str | None:
 
 # What holds a process's or a CLI runner's exit status (`result.exit_code` of click's CliRunner, `proc.returncode`).
 EXIT_STATUS_ATTRIBUTES = frozenset({"exit_code", "returncode", "exitcode", "exit_status"})
+
+
+# What holds what a process or a CLI runner printed (click's `result.output`, `proc.stdout`).
+OUTPUT_ATTRIBUTES = frozenset({"output", "stdout", "stdout_bytes"})
+
+
+def checked_otherwise(function: cst.FunctionDef | None, status: cst.BaseExpression) -> bool:
+    """`assert run.returncode in (0, 1)` then `json.loads(run.stdout)`, or beside another assertion: for a command
+    whose status 1 means "found something" (a linter, `grep`, `diff`), accepting 0 and 1 only rules out a crash and the
+    verdict is what it printed or what the other assertion checks; a test with the status check as its only verdict
+    keeps it."""
+    if function is None or not (isinstance(status, cst.Attribute) and isinstance(status.value, cst.Name)):
+        return False
+    owner = status.value.value
+    verdicts = 0
+    for node in walk_own(function):
+        if isinstance(node, cst.Attribute) and node.attr.value in OUTPUT_ATTRIBUTES \
+                and isinstance(node.value, cst.Name) and node.value.value == owner:
+            return True
+        if isinstance(node, cst.Assert) or isinstance(node, cst.Call) and last_name(node.func).startswith("assert"):
+            verdicts += 1
+    return verdicts > 1
 
 
 def exit_status_reason(status: cst.BaseExpression, operator: str, other: cst.BaseExpression) -> str | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import re
 import sys
 from dataclasses import dataclass, field
 
@@ -12,6 +11,7 @@ import libcst as cst
 from vibecheck.analysis.flow import short_code
 from vibecheck.cst_fields import calls_in, child_nodes, names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.verification._shared import (
     Frame,
     TestAwareRule,
@@ -141,7 +141,7 @@ def _reads_state_of(test: cst.BaseExpression, changed: set[str]) -> bool:
 
 # Attributes that collect what went wrong (`worker.failed`, `report.errors`, `batch.rejected`): empty whenever the
 # code works, so a loop over one checks nothing on the path a test usually drives.
-FAILURE_COLLECTION = re.compile(r"(?:^|_)(?:failed|failures|errors|rejected|skipped|dropped|invalid|dead)(?:_|$)")
+FAILURE_COLLECTION = lazy_pattern(r"(?:^|_)(?:failed|failures|errors|rejected|skipped|dropped|invalid|dead)(?:_|$)")
 
 
 def _walks_failures_of(iterable: cst.BaseExpression, changed: set[str]) -> bool:

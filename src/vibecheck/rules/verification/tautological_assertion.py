@@ -23,6 +23,7 @@ from vibecheck.rules.verification._shared import (
 from vibecheck.rules.verification._status_checks import (
     MIXED_STATUSES,
     accepts_failure,
+    checked_otherwise,
     comparison_codes,
     exit_status_reason,
     is_status_read,
@@ -424,7 +425,9 @@ class TautologicalAssertion(Rule):
     lets both a 2xx and a 4xx/5xx status pass (`in (200, 500)`, `!= 500`, `in range(200, 500)`,
     `self.assertIn(r.status_code, (200, 404))`, with numbers, `status.HTTP_404_NOT_FOUND` or
     `HTTPStatus.NOT_FOUND`), an exit-status check that lets 0 and a failing status pass (`result.exit_code in (0, 1)`,
-    `self.assertIn(proc.returncode, [0, 2])`), or an `or` with a bare exit or status code (`"done" in result.output or
+    `self.assertIn(proc.returncode, [0, 2])`; not where the test reads what the same command printed,
+    `result.output`/`proc.stdout`, or asserts something else: for a linter or `grep` status 1 means "found something"
+    and the status check only rules out a crash), or an `or` with a bare exit or status code (`"done" in result.output or
     result.exit_code`, truthy exactly when the command failed). A response's field read twice
     (`resp.status_code == resp.status_code`, `self.assertEqual(result.exit_code, result.exit_code)`) compares one value
     with itself; a response here is also what a function of the file returns when it returns a test client's
@@ -735,7 +738,7 @@ class TautologicalAssertion(Rule):
         reason = (RESPONSE_REASON if is_presence_check(node.test, self._responses[-1])
                   else vacuous_reason(node.test, self._about_equality) or self._constructed_reason(node.test)
                   or self._imported_attribute_reason(node.test) or failure_disjunct(test)
-                  or _exit_status_check(test) or presence_reason(checked, truth_too=checked is test))
+                  or self._exit_status_check(test) or presence_reason(checked, truth_too=checked is test))
         if reason is None and isinstance(test, cst.Comparison) and len(test.comparisons) == 1 \
                 and isinstance(test.comparisons[0].operator, (cst.Equal, cst.Is)):
             reason = self._alias_reason(test.left, test.comparisons[0].comparator) \
@@ -803,7 +806,7 @@ class TautologicalAssertion(Rule):
         elif method in UNITTEST_OPERATORS_CHECKED:
             reason = accepts_failure(unittest_codes(method, list(node.args))) or (
                 exit_status_reason(first, "in", node.args[1].value) if method == "assertIn" and len(node.args) >= 2
-                else None)
+                and not checked_otherwise(self._functions[-1] if self._functions else None, first) else None)
         elif method == "assertIsInstance" and len(node.args) >= 2 and is_object_type(node.args[1].value):
             reason = "every value is an instance of `object`"
         elif method == "assertIsInstance" and len(node.args) >= 2:
@@ -824,20 +827,22 @@ class TautologicalAssertion(Rule):
         compared = checked.left if isinstance(checked, cst.Comparison) else checked
         self._self_compared[-1].append((node, what, compared.value if isinstance(compared, cst.Name) else ""))
 
+    def _exit_status_check(self, test: cst.BaseExpression) -> str | None:
+        """`assert result.exit_code in (0, 1)`: see `exit_status_reason`; quiet where the test reads what the same
+        command printed or asserts something else (`checked_otherwise`)."""
+        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+                and isinstance(test.comparisons[0].operator, cst.In)):
+            return None
+        if checked_otherwise(self._functions[-1] if self._functions else None, test.left):
+            return None
+        return exit_status_reason(test.left, "in", test.comparisons[0].comparator)
+
     def _report(self, node: cst.CSTNode, what: str, reason: str) -> None:
         if len(what) > 80:
             what = "This assertion"
         verdict = "cannot tell success from failure" if reason.startswith(MIXED_STATUSES) else "can never fail"
         self.report(node, f"{what} {verdict}: {reason}.",
                     hint="Assert on the value the code under test produced, compared with an independent expected value.")
-
-
-def _exit_status_check(test: cst.BaseExpression) -> str | None:
-    """`assert result.exit_code in (0, 1)`: see `exit_status_reason`."""
-    if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
-            and isinstance(test.comparisons[0].operator, cst.In)):
-        return None
-    return exit_status_reason(test.left, "in", test.comparisons[0].comparator)
 
 
 def is_none_name(node: cst.BaseExpression) -> bool:
