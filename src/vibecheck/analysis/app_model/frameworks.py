@@ -301,8 +301,6 @@ PUBLIC_PATHS = (
     "contact", "subscribe", "unsubscribe", "csp-report", ".well-known",
     # a visitor asks to be let in later (an invitation, access, a place on the waiting list): nothing is granted yet
     "request-invite", "request_invite", "request-access", "request_access", "waitlist",
-    # the invitee, who has no account yet, follows the link an invitation carries (`AcceptInvite`, `/accept-invite/<key>`)
-    "accept-invite", "accept_invite", "accept-invitation", "accept_invitation",
     # a visitor asks for a sign-in link by e-mail, as a forgotten password is asked for
     "magic-link", "magic-links", "passwordless",
     # a visitor's own display preference, kept in their cookie or session (Django's `set_language` at `i18n/setlang/`)
