@@ -7,10 +7,8 @@ import libcst as cst
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule, RuleContext
+from vibecheck.rules.error_handling.loop_bindings import BINDINGS, touched_names
 
-# Statements and expressions that bind names, and the field holding their targets.
-BINDINGS = {cst.AssignTarget: "target", cst.AugAssign: "target", cst.AnnAssign: "target", cst.For: "target",
-            cst.CompFor: "target", cst.NamedExpr: "target", cst.Del: "target", cst.AsName: "name"}
 NESTED_SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
 ORDERING = (cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual, cst.NotEqual)
 # Statements that leave a loop (or its function, or the program) from inside it. A `yield` does not: the generator
@@ -126,19 +124,6 @@ class LoopConditionNeverChanges(Rule):
             if type(inner) is cst.Call and (self.qualified_name(inner.func) or "") in EXIT_FUNCTIONS:
                 return True
         return False
-
-
-def touched_names(body: cst.BaseSuite) -> set[str]:
-    """Names the body may change: bound there (`i += 1`, `a, b = b, a`, `for i in ...`, `del i`), or handed to code
-    that may mutate the object (`queue.pop()`, `advance(cursor)`); plain reads (`total += n`) change nothing."""
-    touched: set[str] = set()
-    for inner in walk_own(body):
-        kind = type(inner)
-        if kind in BINDINGS:
-            touched.update(names_in(getattr(inner, BINDINGS[kind])))
-        elif isinstance(inner, (cst.Attribute, cst.Arg)) and type(inner.value) is cst.Name:
-            touched.add(inner.value.value)
-    return touched
 
 
 def _nested_scopes(body: cst.CSTNode) -> list[cst.CSTNode]:

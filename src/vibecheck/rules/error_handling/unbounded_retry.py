@@ -22,7 +22,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     is_operation_failure,
     logs_traceback,
 )
-from vibecheck.rules.error_handling.loop_condition_never_changes import touched_names
+from vibecheck.rules.error_handling.loop_bindings import touched_names
 from vibecheck.rules.error_handling.retry_helpers import LIBRARY_WORDS, Unlimited, unlimited_use
 
 RANGES = frozenset({"range", "builtins.range"})
