@@ -244,6 +244,25 @@ def test_a_forms_model_fields_are_read_from_the_module_it_imports_them_from(tmp_
     assert [(f.location.start.line, f.message.split("`")[1]) for f in found] == [(15, "LoanForm")]
 
 
+def test_the_schemas_one_package_up_key_only_the_files_that_import_them(tmp_path: Path) -> None:
+    """`from ..schemas import X` in `routers/notes.py` reads the package above, so its key follows `schemas.py` there;
+    a module of `routers/` that imports nothing from above keeps its key (an edit of one model would otherwise make
+    every file of the sub-packages beside it miss the cache)."""
+    (tmp_path / "routers").mkdir()
+    importing = tmp_path / "routers" / "notes.py"
+    importing.write_text("from ..schemas import NoteUpdate\n", encoding="utf-8")
+    other = tmp_path / "routers" / "health.py"
+    other.write_text("from ..config import settings\n", encoding="utf-8")
+    (tmp_path / "schemas.py").write_text("class NoteUpdate:\n    pass\n", encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    before = sibling_models_inputs(str(importing)), sibling_models_inputs(str(other))
+    (tmp_path / "schemas.py").write_text("class NoteUpdate:\n    owner_id: int\n", encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    after = sibling_models_inputs(str(importing)), sibling_models_inputs(str(other))
+    assert after[0] != before[0]
+    assert after[1] == before[1]
+
+
 def test_the_models_module_beside_a_form_is_part_of_its_cache_key(tmp_path: Path) -> None:
     form = str(tmp_path / "forms.py")
     before = sibling_models_inputs(form)

@@ -18,7 +18,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from vibecheck.safe_files import parsed_module
+from vibecheck.patterns import lazy_pattern
+from vibecheck.safe_files import NotRegularFileError, parsed_module, read_regular_file
 
 # Model, form and serializer fields, and form widgets, that hold plain text (`models.CharField`, `forms.Textarea`).
 TEXT_FIELD_TYPES = frozenset({"CharField", "TextField", "SlugField", "EmailField", "URLField", "TextInput", "Textarea"})
@@ -243,7 +244,10 @@ class SiblingModelsInputs:
 
     def __call__(self, path: str) -> str:
         folder = os.path.dirname(os.path.abspath(path))
-        return _folder_digest(folder) + _folder_digest(os.path.dirname(folder))  # beside it, and one package up
+        beside, above = _folder_digest(folder), _folder_digest(os.path.dirname(folder))
+        # one package up only for a file that imports from there: with every file keyed on it, an edit of any module
+        # of `django/db/models/` made every file of `django/db/*/` miss the cache (a 10-file pre-commit run 0.6 -> 3 s)
+        return beside + above if above != NO_SIBLINGS and _imports_one_package_up(path) else beside
 
     def cache_clear(self) -> None:
         _folder_digest.cache_clear()
@@ -252,6 +256,19 @@ class SiblingModelsInputs:
         _schema_fields_in.cache_clear()
         _classes_in.cache_clear()
         _shapes_in.cache_clear()
+
+
+NO_SIBLINGS = hashlib.sha256().hexdigest()  # the digest of a folder without sibling modules
+# `from ..schemas import X`, `from .. import models`: what `_sibling_module` reads one package up.
+ONE_PACKAGE_UP_IMPORT = lazy_pattern(r"from[ \t]+\.\.(?:(?:" + "|".join(SIBLING_MODULES) + r")\b|[ \t]+import\b)")
+
+
+def _imports_one_package_up(path: str) -> bool:
+    """Whether the file's text imports a sibling module of the package above (unreadable: assume it does)."""
+    try:
+        return ONE_PACKAGE_UP_IMPORT.search(read_regular_file(path).decode("latin-1")) is not None
+    except (OSError, NotRegularFileError):
+        return True
 
 
 @functools.lru_cache(maxsize=1024)
