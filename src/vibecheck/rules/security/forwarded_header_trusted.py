@@ -82,6 +82,7 @@ def forwarded_source(node: cst.BaseExpression, state: FlowState) -> Taint | None
 
 
 def _forwarded_call(node: cst.Call, state: FlowState) -> Taint | None:
+    """`request.headers.get("X-Forwarded-For")` and the address helpers; `reversed(...)` of the header is clean."""
     func = node.func
     if type(func) is cst.Name and func.value == "reversed" and node.args \
             and (taint := state.taint_of(node.args[0].value)) is not None and taint.kind == "xff":
