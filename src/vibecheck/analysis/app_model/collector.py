@@ -351,7 +351,7 @@ def _strings(node: cst.BaseExpression | None) -> list[str] | None:
 
 def _names_listed(node: cst.List | cst.Tuple) -> list[str]:
     """The dotted names of a literal list or tuple of names (`(api.flows.router, admin.bp)`), else []."""
-    names = [name for e in node.elements if isinstance(e, cst.Element) and isinstance(e.value, (cst.Name, cst.Attribute))
+    names = [name for e in node.elements if type(e) is cst.Element and type(e.value) in (cst.Name, cst.Attribute)
              and (name := full_name(e.value)) is not None]
     return names if len(names) == len(node.elements) else []
 
@@ -1219,47 +1219,47 @@ class AppModelCollector:
         return {"view": self._ref_text(name), "wrappers": wrappers, "guarded": guarded, "configured": configured}
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        if len(node.targets) == 1 and isinstance(node.value, cst.Call) and self.uses_falcon:
+        if len(node.targets) == 1 and type(node.value) is cst.Call and self.uses_falcon:
             self._note_falcon_assignment(node.targets[0].target, node.value)
-        elif len(node.targets) == 1 and isinstance(node.value, (cst.List, cst.Tuple)) \
+        elif len(node.targets) == 1 and (type(node.value) is cst.List or type(node.value) is cst.Tuple) \
                 and type(node.targets[0].target) is cst.Name:
             # `middleware = [TokenMiddleware()]`, then `falcon.App(middleware=middleware)` or aiohttp's
             # `web.Application(middlewares=middlewares)`
             self.middleware_lists[node.targets[0].target.value] = node.value
         if self.scopes and len(node.targets) == 1 and type(node.targets[0].target) is cst.Name \
-                and isinstance(node.value, cst.Call):
+                and type(node.value) is cst.Call:
             self._note_receiver_guards(node.targets[0].target.value, node.value)
         if self.scopes or len(node.targets) != 1:
             return
         assigned = node.targets[0].target
-        if type(assigned) is cst.Name and isinstance(node.value, (cst.List, cst.Tuple)):
+        if type(assigned) is cst.Name and (type(node.value) is cst.List or type(node.value) is cst.Tuple):
             self.urlconf.enter_list(assigned.value)  # `urlpatterns = [path(...), ...]`: a pattern list, maybe
             self.urlconf_scopes.add(id(node))
-        if isinstance(assigned, cst.Subscript):
+        if type(assigned) is cst.Subscript:
             self._collect_setting_item(assigned, node.value)
             return
         target = full_name(assigned)
         if target is None:
             return
         value = node.value
-        if isinstance(value, cst.SimpleString):
+        if type(value) is cst.SimpleString:
             self.constants[target] = _string(value) or ""
-        elif isinstance(value, (cst.List, cst.Tuple)) and (names := _names_listed(value)):
+        elif (type(value) is cst.List or type(value) is cst.Tuple) and (names := _names_listed(value)):
             self.name_sequences[target] = names
-        elif isinstance(value, cst.Call) and len(value.args) == 1 and isinstance(value.args[0].value, cst.Name):
+        elif type(value) is cst.Call and len(value.args) == 1 and type(value.args[0].value) is cst.Name:
             self.wrapped.append((target, value))
-        elif isinstance(value, (cst.List, cst.Tuple)):
-            self.route_lists.update((id(e.value), target) for e in value.elements if isinstance(e.value, cst.Call))
+        elif type(value) is cst.List or type(value) is cst.Tuple:
+            self.route_lists.update((id(e.value), target) for e in value.elements if type(e.value) is cst.Call)
         if target in fw.SECURITY_SETTINGS:
             self._collect_setting(target, value)
-        elif target.endswith(fw.APP_LIST_SUFFIX) and isinstance(value, (cst.List, cst.Tuple)):
+        elif target.endswith(fw.APP_LIST_SUFFIX) and (type(value) is cst.List or type(value) is cst.Tuple):
             apps = self.settings.setdefault(fw.INSTALLED_APPS, [])
             apps.extend(a for a in _strings(value) or () if a in fw.APPS_THAT_MATTER and a not in apps)
-        if self.uses_django and isinstance(value, cst.Call):
+        if self.uses_django and type(value) is cst.Call:
             view = self._view_of(value, called=True)
             if view is not None:  # `edit = login_required(EditView.as_view())`: a URLconf may route the alias
                 self.view_aliases[target] = view
-        if isinstance(value, cst.Call):
+        if type(value) is cst.Call:
             constructor = _last(self.qualified_name(value.func))
             if constructor in fw.APP_CONSTRUCTORS:
                 self.app_names.add(target)
@@ -1270,7 +1270,7 @@ class AppModelCollector:
             self._note_receiver_guards(target, value)
             if constructor in self.match.guard_dependencies:
                 self.guard_names.add(target)
-        elif isinstance(value, cst.Subscript) and _last(self.qualified_name(value.value)) == "Annotated":
+        elif type(value) is cst.Subscript and _last(self.qualified_name(value.value)) == "Annotated":
             if self._type_guards(value):
                 self.guard_names.add(target)
             for element in value.slice:  # `Account = Annotated[dict, Depends(current_account)]`: resolved later

@@ -915,8 +915,8 @@ def _work_call(statement: cst.BaseStatement) -> cst.Call | None:
     if type(statement) is not cst.SimpleStatementLine:
         return None
     for small in statement.body:
-        value = small.value if isinstance(small, (cst.Expr, cst.Assign, cst.AnnAssign)) else None
-        value = value.expression if isinstance(value, cst.Await) else value
+        value = small.value if (type(small) is cst.Expr or type(small) is cst.Assign or type(small) is cst.AnnAssign) else None
+        value = value.expression if type(value) is cst.Await else value
         if type(value) is cst.Call and WORK_VERBS.intersection(name_words(callee_tail(value.func) or "")):
             return value
     return None

@@ -395,7 +395,7 @@ class CsrfProtectionDisabled(Rule):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         value = node.value
-        if isinstance(value, cst.Call) and (self.qualified_name(value.func) or "").rsplit(".", 1)[-1] in FLASK_WTF_PROTECTORS:
+        if type(value) is cst.Call and (self.qualified_name(value.func) or "").rsplit(".", 1)[-1] in FLASK_WTF_PROTECTORS:
             for target in node.targets:
                 name = full_name(target.target)
                 if name:
@@ -417,7 +417,7 @@ class CsrfProtectionDisabled(Rule):
 
     def _setting_name(self, target: cst.BaseExpression) -> str | None:
         """`WTF_CSRF_ENABLED`, `self.WTF_CSRF_ENABLED` or `app.config["WTF_CSRF_ENABLED"]` -> the setting's name."""
-        if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+        if type(target) is cst.Subscript and len(target.slice) == 1 and type(target.slice[0].slice) is cst.Index:
             return _string(target.slice[0].slice.value)
         name = full_name(target)
         return name.rsplit(".", 1)[-1] if name else None

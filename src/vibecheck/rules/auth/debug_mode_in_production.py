@@ -69,9 +69,9 @@ def _tests_debug_flag(test: cst.BaseExpression) -> bool:
     pending: list[cst.CSTNode] = [test]
     while pending:
         node = pending.pop()
-        if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+        if type(node) is cst.UnaryOperation and type(node.operator) is cst.Not:
             continue
-        text = node.value if isinstance(node, cst.Name) else node.attr.value if isinstance(node, cst.Attribute) \
+        text = node.value if type(node) is cst.Name else node.attr.value if type(node) is cst.Attribute \
             else string_value(node)
         if text is not None and _names_a_flag(text):
             return True

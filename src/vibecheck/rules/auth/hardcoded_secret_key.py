@@ -314,7 +314,7 @@ class HardcodedSecretKey(Rule):
             self._check_assignment(node, node.value)
 
     def _check_assignment(self, node: cst.Assign | cst.AnnAssign, value: cst.BaseExpression) -> None:
-        if isinstance(value, cst.Dict) and any(names_no_secrets(target_name(t) or "") for t in assignment_targets(node)):
+        if type(value) is cst.Dict and any(names_no_secrets(target_name(t) or "") for t in assignment_targets(node)):
             self._not_keys.update(map(id, value.elements))  # `not_secret = {"client_secret": ...}`: declared public
         literal = _secret_literal(value)
         for target in assignment_targets(node):

@@ -257,7 +257,7 @@ class InsecureRandomToken(Rule):
         names = [name for name in (target_name(t) for t in assignment_targets(node)) if name]
         self._contexts.append(names)
         value = node.value
-        if isinstance(value, cst.Call) and self.qualified_name(value) in GENERATOR_CLASSES and not self._entropy_fallbacks:
+        if type(value) is cst.Call and self.qualified_name(value) in GENERATOR_CLASSES and not self._entropy_fallbacks:
             self._generators.update(names)
         if value is not None:
             self._own_slots.add(id(value))

@@ -325,13 +325,14 @@ def _bindings(node: cst.CSTNode) -> Iterator[tuple[str, cst.BaseExpression]]:
             name = target_name(target.target) if type(target.target) in (cst.Name, cst.Attribute) else None
             if name is not None:
                 yield name, node.value
-    elif isinstance(node, (cst.AnnAssign, cst.AugAssign)) and type(node.target) is cst.Name and node.value is not None:
+    elif (type(node) is cst.AnnAssign or type(node) is cst.AugAssign) and type(node.target) is cst.Name \
+            and node.value is not None:
         yield node.target.value, node.value
 
 
 def _tests_value(node: cst.CSTNode) -> bool:
     """`host.startswith("localhost")`: a truth value or a position, not the host."""
-    return isinstance(node, cst.Call) and type(node.func) is cst.Attribute and node.func.attr.value in TESTING_METHODS
+    return type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in TESTING_METHODS
 
 
 def _is_request(node: cst.CSTNode) -> bool:

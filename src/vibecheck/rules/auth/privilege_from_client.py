@@ -311,18 +311,18 @@ class PrivilegeFromClient(Rule):
 
     def _reads_client_field(self, node: cst.BaseExpression) -> bool:
         """`data["role"]`, `data.get("role")`, `request.json["is_admin"]`, `body.role`: one field of client data."""
-        if isinstance(node, cst.IfExp):
+        if type(node) is cst.IfExp:
             return self._reads_client_field(node.body) or self._reads_client_field(node.orelse)
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get":
+        if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "get":
             return self._is_client(node.func.value)
-        if isinstance(node, cst.Call) and get_full_name_for_node(node.func) in ("bool", "str", "int"):
+        if type(node) is cst.Call and get_full_name_for_node(node.func) in ("bool", "str", "int"):
             return bool(node.args) and self._reads_client_field(node.args[0].value)
-        if isinstance(node, cst.Comparison) and all(isinstance(c.operator, (cst.Equal, cst.NotEqual))
+        if type(node) is cst.Comparison and all((type(c.operator) is cst.Equal or type(c.operator) is cst.NotEqual)
                                                      and isinstance(c.comparator, LITERALS) for c in node.comparisons):
             return self._reads_client_field(node.left)  # a checkbox: `request.form.get("is_admin") == "on"`
-        if isinstance(node, cst.Subscript):
+        if type(node) is cst.Subscript:
             return self._is_client(node.value)
-        if isinstance(node, cst.Attribute):
+        if type(node) is cst.Attribute:
             return isinstance(node.value, cst.Name) and node.value.value in self.frames[-1] \
                 and node.attr.value in PRIVILEGE_FIELDS
         return False

@@ -292,10 +292,10 @@ class WeakPasswordHash(Rule):
         self._leave_assignment(node)
 
     def _enter_assignment(self, node: cst.Assign | cst.AnnAssign, value: cst.BaseExpression | None) -> None:
-        if isinstance(value, (cst.List, cst.Tuple)) and value.elements \
+        if (type(value) is cst.List or type(value) is cst.Tuple) and value.elements \
                 and any(target_name(t) == HASHERS_SETTING for t in assignment_targets(node)):
             self._check_first_hasher(value.elements[0].value)
-        if isinstance(value, cst.Call) and self.qualified_name(value) in CONSTRUCTORS:
+        if type(value) is cst.Call and self.qualified_name(value) in CONSTRUCTORS:
             qualified = self.qualified_name(value) or ""
             names = [t.value for t in assignment_targets(node) if isinstance(t, cst.Name)]
             self._hashers[-1].update((name, qualified) for name in names)
@@ -438,7 +438,7 @@ class WeakPasswordHash(Rule):
         """`set_etag(...)`, `cache.set(...)`, `make_cache_key(...)`: what the call's arguments become is named."""
         func = node.func
         return names_content_id(callee_tail(func)) or (
-            isinstance(func, cst.Attribute) and names_content_id(callee_tail(func.value)))
+            type(func) is cst.Attribute and names_content_id(callee_tail(func.value)))
 
     def _vet_purpose(self, node: cst.Call) -> None:
         """Clear bandit's B324 on a hash the code shows to protect nothing (see the docstring)."""

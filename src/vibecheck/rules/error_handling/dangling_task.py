@@ -186,9 +186,9 @@ class DanglingTask(Rule):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         value = node.value
-        if isinstance(value, cst.Call) and self.qualified_name(value) in LOOP_FACTORIES:
+        if type(value) is cst.Call and self.qualified_name(value) in LOOP_FACTORIES:
             self._loops.update(filter(None, (get_full_name_for_node(t.target) for t in node.targets)))
-        if isinstance(value, cst.Call) and self.qualified_name(value) in EXECUTOR_FACTORIES:
+        if type(value) is cst.Call and self.qualified_name(value) in EXECUTOR_FACTORIES:
             self._executors.update(filter(None, (get_full_name_for_node(t.target) for t in node.targets)))
         if not (self._bound and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name)):
             return

@@ -127,9 +127,9 @@ class HttpClientRule(Rule):
         if library is not None:
             return library
         func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value in CLIENT_METHODS:
+        if type(func) is cst.Attribute and func.attr.value in CLIENT_METHODS:
             receiver = func.value
-            if isinstance(receiver, cst.Call):
+            if type(receiver) is cst.Call:
                 return self.made_client(receiver)
             return self.clients.get(get_full_name_for_node(receiver) or "")
         return None
@@ -144,13 +144,13 @@ class HttpClientRule(Rule):
                 library = self.made_client(value)
                 return (library, self.factory_calls.get(_factory_name(value))) if library is not None else None
             return library, value
-        if isinstance(value, (cst.Name, cst.Attribute)):
+        if type(value) is cst.Name or type(value) is cst.Attribute:
             name = get_full_name_for_node(value) or ""
             library = self.clients.get(name)
             return (library, self.client_calls.get(name)) if library is not None else None
-        if isinstance(value, cst.BooleanOperation):
+        if type(value) is cst.BooleanOperation:
             return self.bound_client(value.right) or self.bound_client(value.left)
-        if isinstance(value, cst.IfExp):
+        if type(value) is cst.IfExp:
             return self.bound_client(value.body) or self.bound_client(value.orelse)
         return None
 

@@ -194,10 +194,10 @@ class HttpStatusUnchecked(HttpClientRule):
 
     def _is_response(self, node: cst.BaseExpression) -> bool:
         call = unwrap_await(node)
-        if not isinstance(call, cst.Call) or self.request_library(call) is None:
+        if type(call) is not cst.Call or self.request_library(call) is None:
             return False
         per_request = keyword(call, "raise_for_status")  # aiohttp's `session.get(url, raise_for_status=True)`
-        if per_request is not None and not (isinstance(per_request.value, cst.Name) and per_request.value.value == "False"):
+        if per_request is not None and not (type(per_request.value) is cst.Name and per_request.value.value == "False"):
             return False
         client = self.client_call(call)
         return client is None or not any(keyword(client, option) for option in CHECKING_CLIENT_OPTIONS)
@@ -210,7 +210,7 @@ class HttpStatusUnchecked(HttpClientRule):
 
     def _escapes(self, value: cst.BaseExpression) -> None:
         """The response itself goes somewhere else, where it may be checked."""
-        if isinstance(value, cst.Name) and value.value in self.frames[-1]:
+        if type(value) is cst.Name and value.value in self.frames[-1]:
             self.frames[-1][value.value].checked = True
 
     def _tested(self, test: cst.BaseExpression) -> None:

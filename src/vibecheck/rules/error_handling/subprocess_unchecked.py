@@ -173,9 +173,9 @@ class SubprocessUnchecked(Rule):
         """`out, _ = proc.communicate()`, `out = proc.communicate()[0]` or `return proc.communicate()[0]`: the output
         kept, the error output and the exit status dropped, as `proc.communicate()` on its own drops the status (an
         `err` kept is looked at)."""
-        call = value.value if isinstance(value, cst.Subscript) else value
-        if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.func.attr.value == "communicate"
-                and isinstance(call.func.value, cst.Name) and call.func.value.value in self._scopes[-1].popens):
+        call = value.value if type(value) is cst.Subscript else value
+        if not (type(call) is cst.Call and type(call.func) is cst.Attribute and call.func.attr.value == "communicate"
+                and type(call.func.value) is cst.Name and call.func.value.value in self._scopes[-1].popens):
             return
         if isinstance(target, cst.Tuple) and (len(target.elements) != 2 or not isinstance(target.elements[1].value, cst.Name)
                                               or target.elements[1].value.value != "_"):

@@ -182,7 +182,7 @@ class CleartextCredentials(BindingRule):
                         hint=TLS_HINTS["FTP"])
             return
         func = node.func
-        if not isinstance(func, cst.Attribute):
+        if type(func) is not cst.Attribute:
             if name.startswith(HTTP_CLIENT_MODULES) and name.rsplit(".", 1)[-1] in HTTP_VERBS:
                 self._check_http(node, name.rsplit(".", 1)[-1])
             return

@@ -61,25 +61,28 @@ def _header_name(node: cst.BaseExpression | None) -> str | None:
 def _is_negative_index(node: cst.Subscript) -> bool:
     """`parts[-1]`, `parts[-count]`: counted from the right, the entries your own proxies appended."""
     index = node.slice[0].slice if len(node.slice) == 1 else None
-    return isinstance(index, cst.Index) and isinstance(index.value, cst.UnaryOperation) \
-        and isinstance(index.value.operator, cst.Minus)
+    return type(index) is cst.Index and type(index.value) is cst.UnaryOperation \
+        and type(index.value.operator) is cst.Minus
 
 
 def forwarded_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """`request.headers.get("X-Forwarded-For")`, `request.META["HTTP_X_REAL_IP"]`, `request.access_route`."""
-    if isinstance(node, cst.Subscript):
+    if type(node) is cst.Subscript:  # exact types here and in `check`: `isinstance` on libcst's classes goes through ABCMeta
         if _is_negative_index(node):
             return CLEAN
         base = node.value
-        if isinstance(base, cst.Attribute) and base.attr.value in HEADER_MAPS and state.is_request_object(base.value) \
-                and isinstance(node.slice[0].slice, cst.Index) \
+        if type(base) is cst.Attribute and base.attr.value in HEADER_MAPS and state.is_request_object(base.value) \
+                and type(node.slice[0].slice) is cst.Index \
                 and _header_name(node.slice[0].slice.value) in FORWARDED_HEADERS:
             return Taint("xff", string_value(node.slice[0].slice.value) or short_code(node))
         return None
-    if isinstance(node, cst.Attribute) and node.attr.value in FORWARDED_ATTRIBUTES and state.is_request_object(node.value):
+    if type(node) is cst.Attribute and node.attr.value in FORWARDED_ATTRIBUTES and state.is_request_object(node.value):
         return Taint("xff", short_code(node))
-    if not isinstance(node, cst.Call):
-        return None
+    return _forwarded_call(node, state) if type(node) is cst.Call else None
+
+
+def _forwarded_call(node: cst.Call, state: FlowState) -> Taint | None:
+    """`request.headers.get("X-Forwarded-For")` and the address helpers; `reversed(...)` of the header is clean."""
     func = node.func
     if type(func) is cst.Name and func.value == "reversed" and node.args \
             and (taint := state.taint_of(node.args[0].value)) is not None and taint.kind == "xff":
@@ -240,18 +243,18 @@ class ForwardedHeaderTrusted(FlowRule):
         self._function.pop()
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
-        if isinstance(node, cst.Return) and node.value is not None and self._function:
+        if type(node) is cst.Return and node.value is not None and self._function:
             taint = state.taint_of(node.value)
             if taint is not None and taint.kind == "xff":
                 self._forwarding_functions.setdefault(self._function[-1], node.value)
         verdicts = _verdicts(node)
         for root in scan_roots(node):
             for inner in iter_expressions(root):
-                if isinstance(inner, cst.Comparison):
+                if type(inner) is cst.Comparison:
                     self._check_comparison(inner, state, id(inner) in verdicts)
-                elif isinstance(inner, cst.Call):
+                elif type(inner) is cst.Call:
                     self._check_call(inner, state)
-                elif isinstance(inner, cst.Subscript):
+                elif type(inner) is cst.Subscript:
                     self._check_store_key(inner, state)
 
     def _check_store_key(self, node: cst.Subscript, state: FlowState) -> None:

@@ -363,7 +363,7 @@ def _domain_literals(node: cst.BaseExpression) -> list[str]:
     literal; else empty."""
     if type(node) is cst.Call and callee_tail(node.func) in ("frozenset", "set", "tuple") and len(node.args) == 1:
         node = node.args[0].value
-    if not isinstance(node, (cst.Tuple, cst.List, cst.Set)) or not node.elements:
+    if (type(node) is not cst.Tuple and type(node) is not cst.List and type(node) is not cst.Set) or not node.elements:
         return []
     texts = [string_value(element.value) for element in node.elements]
     return [text for text in texts if text] if all(text and DOMAIN.match(text.lstrip(".")) for text in texts) else []

@@ -8,6 +8,7 @@ from typing import Any
 import libcst as cst
 
 from vibecheck.analysis.flow import (
+    COMPOUND_STATEMENTS,
     FlowRule,
     FlowState,
     Taint,
@@ -85,12 +86,12 @@ DICT_FILLERS = frozenset({"update", "setdefault"})
 
 def password_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """Client input (request data whose key is a password is told apart at the sink) and WTForms `form.password.data`."""
-    if isinstance(node, cst.Attribute) and node.attr.value == "data" and isinstance(node.value, cst.Attribute) \
+    if type(node) is cst.Attribute and node.attr.value == "data" and type(node.value) is cst.Attribute \
             and is_password_name(node.value.attr.value):
         return Taint("password", short_code(node))
-    if isinstance(node, cst.Dict):
+    if type(node) is cst.Dict:
         for element in node.elements:
-            if isinstance(element, cst.DictElement) and _password_field_name(string_value(element.key) or ""):
+            if type(element) is cst.DictElement and _password_field_name(string_value(element.key) or ""):
                 taint = state.taint_of(element.value)
                 if is_password_taint(taint):
                     return Taint("password-record", taint.origin)  # type: ignore[union-attr]
@@ -222,20 +223,20 @@ class PasswordFlowState(FlowState):
 
     def note_binding(self, node: cst.Assign | cst.AnnAssign) -> None:
         """Remember the names bound to a dict built here, annotated or not (`kw: Dict[str, Any] = {}`)."""
-        builds_dict = isinstance(node.value, (cst.Dict, cst.DictComp)) or (
-            isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name) and node.value.func.value == "dict"
+        builds_dict = type(node.value) is cst.Dict or type(node.value) is cst.DictComp or (
+            type(node.value) is cst.Call and type(node.value.func) is cst.Name and node.value.func.value == "dict"
         ) or self._takes_from_local_dict(node.value)
         targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
         for target in targets:
-            if isinstance(target, cst.Name):
+            if type(target) is cst.Name:
                 (self.local_dicts.add if builds_dict else self.local_dicts.discard)(target.value)
 
     def _takes_from_local_dict(self, value: cst.BaseExpression | None) -> bool:
         """`data = kwargs.pop("data", {})`: a mapping taken out of keyword arguments in the making (the function's
         `**kwargs`), a new dict when absent: the body of the request those arguments make, which keeps nothing."""
-        return isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
+        return type(value) is cst.Call and type(value.func) is cst.Attribute \
             and value.func.attr.value in ("pop", "get") and self.is_local_dict(value.func.value) \
-            and len(value.args) == 2 and isinstance(value.args[1].value, cst.Dict)
+            and len(value.args) == 2 and type(value.args[1].value) is cst.Dict
 
     def is_local_dict(self, node: cst.BaseExpression) -> bool:
         return isinstance(node, cst.Name) and node.value in self.local_dicts
@@ -374,18 +375,18 @@ class PlaintextPasswordStorage(FlowRule):
                 state.names[param.name.value] = Taint("password", param.name.value)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
-        if isinstance(node, cst.Assert):
+        if type(node) is cst.Assert:
             return
-        if isinstance(node, cst.Assign):
+        if type(node) is cst.Assign:
             self._check_assignment(node, state)
-        if isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(state, PasswordFlowState):
+        if (type(node) is cst.Assign or type(node) is cst.AnnAssign) and isinstance(state, PasswordFlowState):
             state.note_binding(node)
-        for inner in iter_expressions(node) if not isinstance(node, cst.BaseCompoundStatement) else ():
-            if isinstance(inner, cst.Comparison):
+        for inner in iter_expressions(node) if type(node) not in COMPOUND_STATEMENTS else ():
+            if type(inner) is cst.Comparison:
                 self._check_comparison(inner, state)
-        if isinstance(node, (cst.If, cst.While)):
+        if type(node) is cst.If or type(node) is cst.While:
             for inner in iter_expressions(node.test):
-                if isinstance(inner, cst.Comparison):
+                if type(inner) is cst.Comparison:
                     self._check_comparison(inner, state)
         for call in iter_calls(node):
             self._check_call(call, state)
@@ -402,27 +403,27 @@ class PlaintextPasswordStorage(FlowRule):
         taint = state.taint_of(node.value)
         for target in node.targets:
             destination = target.target
-            if isinstance(state, PasswordFlowState) and isinstance(destination, cst.Attribute) \
-                    and isinstance(destination.value, cst.Name) and _names_an_address(destination.attr.value):
+            if isinstance(state, PasswordFlowState) and type(destination) is cst.Attribute \
+                    and type(destination.value) is cst.Name and _names_an_address(destination.attr.value):
                 state.connection_objects.add(destination.value.value)
-            if isinstance(destination, cst.Subscript) and _is_local_dict(destination.value, state):
+            if type(destination) is cst.Subscript and _is_local_dict(destination.value, state):
                 continue  # `kwargs["password"] = password`: an argument of a later call
-            if isinstance(destination, cst.Subscript) and _is_environment(destination.value):
+            if type(destination) is cst.Subscript and _is_environment(destination.value):
                 continue  # `env["PGPASSWORD"] = password`: the environment of a child process, which keeps nothing
-            if isinstance(destination, cst.Subscript) and _is_argument_mapping(destination.value):
+            if type(destination) is cst.Subscript and _is_argument_mapping(destination.value):
                 continue  # `self.connect_params["passphrase"] = passphrase`: the arguments of a later `connect()`
-            if isinstance(destination, cst.Attribute) and _is_runtime_config(destination.value):
+            if type(destination) is cst.Attribute and _is_runtime_config(destination.value):
                 continue  # `config.USE_SUDO_PASSWORD = password`: this run's settings, in memory
-            if is_password_taint(taint) and isinstance(destination, (cst.Attribute, cst.Subscript)) and \
+            if is_password_taint(taint) and (type(destination) is cst.Attribute or type(destination) is cst.Subscript) and \
                     not (dotted_name(destination) or "").startswith("self.") and \
-                    (_stored_password_field(destination) or isinstance(destination, cst.Subscript)):
-                owner = destination.value if isinstance(destination, cst.Attribute) else None
-                outbound = isinstance(state, PasswordFlowState) and isinstance(owner, cst.Name) \
+                    (_stored_password_field(destination) or type(destination) is cst.Subscript):
+                owner = destination.value if type(destination) is cst.Attribute else None
+                outbound = isinstance(state, PasswordFlowState) and type(owner) is cst.Name \
                     and owner.value in state.connection_objects
                 self._report_store(node.value, taint, f"in `{short_code(destination)}`",  # type: ignore[arg-type]
                                    outbound=outbound)
                 return
-            if isinstance(destination, cst.Subscript) and isinstance(node.value, cst.Dict):
+            if type(destination) is cst.Subscript and type(node.value) is cst.Dict:
                 self._check_dict(node.value, state, f"in `{short_code(destination)}`")
 
     def _check_dict(self, value: cst.Dict, state: FlowState, where: str) -> bool:

@@ -353,8 +353,8 @@ class RequestDataToInjectionSink(FlowRule):
         if self._log_files_in is not state:
             self._log_files_in, self._log_files = state, frozenset()
         pairs: list[tuple[cst.BaseExpression, cst.BaseExpression]] = (
-            [(item.asname.name, item.item) for item in node.items if item.asname is not None]
-            if isinstance(node, cst.With) else [(target.target, node.value) for target in node.targets])
+            [(target.target, node.value) for target in node.targets] if isinstance(node, cst.Assign)
+            else [(item.asname.name, item.item) for item in node.items if item.asname is not None])
         for target, value in pairs:
             if type(target) is cst.Name:
                 opens = type(value) is cst.Call and self._opens_a_log_for_appending(value, state)

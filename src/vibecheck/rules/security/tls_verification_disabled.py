@@ -417,7 +417,7 @@ class TlsVerificationDisabled(BindingRule):
                             "certificate verification for the requests made with these options.",
                             hint="Remove this assignment; trust a private CA with a CA bundle path instead.")
             attribute = target.target
-            if not isinstance(attribute, cst.Attribute):
+            if type(attribute) is not cst.Attribute:
                 continue
             field = attribute.attr.value
             if (field in CONTEXT_ONLY_FIELDS and self._is_own_attribute(attribute)) or self._is_built(attribute) \
@@ -438,7 +438,7 @@ class TlsVerificationDisabled(BindingRule):
             elif field == "cert_reqs" and string_value(node.value) in CERT_REQS_NONE:
                 self.report(node, f"`{self.source_of(attribute)} = \"CERT_NONE\"` turns off TLS certificate verification.",
                             hint="Keep `cert_reqs` at `CERT_REQUIRED`.")
-        value = self.module_name(node.value) if isinstance(node.value, (cst.Attribute, cst.Name)) else None
+        value = self.module_name(node.value) if (type(node.value) is cst.Attribute or type(node.value) is cst.Name) else None
         if value in UNVERIFIED_REFERENCES:
             self.report(node, f"Assigning `{value}` makes every default HTTPS connection skip certificate verification.",
                         hint="Remove this assignment and fix the certificate problem (install the CA, or pass `cafile=`).")
@@ -493,7 +493,7 @@ class TlsVerificationDisabled(BindingRule):
 
     def _is_cert_none(self, value: cst.BaseExpression) -> bool:
         """`ssl.CERT_NONE`, `CERT_NONE` imported from `ssl`, `ssl.VerifyMode.CERT_NONE`."""
-        tail = value.attr.value if isinstance(value, cst.Attribute) else value.value if isinstance(value, cst.Name) else ""
+        tail = value.attr.value if type(value) is cst.Attribute else value.value if type(value) is cst.Name else ""
         return tail == "CERT_NONE" and self.module_name(value) in CERT_NONE_NAMES
 
 
@@ -527,7 +527,7 @@ def _is_browser_flag(value: cst.BaseExpression | None) -> bool:
 
 def _subscript_key(node: cst.BaseExpression) -> str | None:
     """`"verify"` for `kwargs["verify"]`."""
-    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+    if type(node) is cst.Subscript and len(node.slice) == 1 and type(node.slice[0].slice) is cst.Index:
         return string_value(node.slice[0].slice.value)
     return None
 
