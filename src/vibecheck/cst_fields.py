@@ -103,7 +103,36 @@ def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     while pending:
         current = pending.pop()
         yield current
-        pending.extend(child for child in child_nodes(current) if type(child) not in NESTED_SCOPE_TYPES)
+        for child in child_nodes(current):  # (a loop, not a generator passed to `extend`: this runs per node)
+            if type(child) not in NESTED_SCOPE_TYPES:
+                pending.append(child)
+
+
+def _own_node_tuple(root: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
+    """`tuple(walk_own(root))`, with `child_nodes` inlined: an index of a function's body is built for most
+    functions of every file."""
+    found: list[cst.CSTNode] = []
+    pending = [root]
+    kinds = _CHILD_KIND_BY_TYPE
+    nested = NESTED_SCOPE_TYPES
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        for name in FIELDS_BY_TYPE.get(type(current)) or child_fields(type(current)):
+            value = getattr(current, name)
+            kind = kinds.get(type(value))
+            if kind is None:
+                kind = _child_kind(type(value))
+            if kind == 1:
+                if type(value) not in nested:
+                    pending.append(value)
+            elif kind == 2:
+                for item in value:
+                    item_kind = kinds.get(type(item))
+                    if (item_kind == 1 or (item_kind is None and _child_kind(type(item)) == 1)) \
+                            and type(item) not in nested:
+                        pending.append(item)
+    return tuple(found)
 
 
 class _OwnNodes:
@@ -113,7 +142,7 @@ class _OwnNodes:
 
     def __init__(self, root: cst.CSTNode) -> None:
         self.root = root  # kept, so that its id is not reused by another node while the entry lives
-        self.nodes = tuple(walk_own(root))
+        self.nodes = _own_node_tuple(root)
         self.by_type: dict[type, list[cst.CSTNode]] | None = None
 
 

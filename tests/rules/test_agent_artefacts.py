@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re._parser as re_parser
+from re._constants import ASSERT_NOT, AT, BRANCH, LITERAL, MAX_REPEAT, SUBPATTERN
+from typing import Any
+
 from tests.conftest import RULES_DIR
 from vibecheck.rules.agent_artefacts.debug_leftover import DebugLeftover
 from vibecheck.rules.agent_artefacts.duplicate_definition import DuplicateDefinition
 from vibecheck.rules.agent_artefacts.placeholder_implementation import Options as PlaceholderOptions
 from vibecheck.rules.agent_artefacts.placeholder_implementation import PlaceholderImplementation
-from vibecheck.rules.agent_artefacts.unfinished_work_comment import UnfinishedWorkComment
+from vibecheck.rules.agent_artefacts.unfinished_work_comment import (
+    DEFAULT_PHRASE_WORDS,
+    DEFAULT_PHRASES,
+    UnfinishedWorkComment,
+)
 from vibecheck.testing import check_corpus, findings_for
 
 HOOKS = """
@@ -76,6 +84,45 @@ def test_unfinished_comment_skips_tests_unless_asked_and_accepts_more_phrases() 
     extended = UnfinishedWorkComment.parse_options({"extend-phrases": ["wip"]})
     assert len(findings_for(UnfinishedWorkComment, "x = 1  # WIP\n", options=extended)) == 1
     assert findings_for(UnfinishedWorkComment, "x = 1  # WIP\n") == []
+
+
+def _literal_runs_every_match_holds(items: Any) -> list[set[str]]:
+    """For a parsed regular expression (a sequence of `re._parser` items): per way of matching it, the literal texts
+    every match of that way holds; a branch gives each alternative's sets, a group or a required repeat its body's."""
+    ways: list[set[str]] = [set()]
+    run = ""
+    for op, argument in items:
+        if op is LITERAL:
+            run += chr(argument)
+            continue
+        if op in (AT, ASSERT_NOT):  # consumes nothing: the run goes on
+            continue
+        ways = [way | {run} for way in ways]
+        run = ""
+        if op is MAX_REPEAT and argument[0] > 0 and len(argument[2]) == 1 and argument[2][0][0] is LITERAL:
+            run = chr(argument[2][0][1]) * argument[0]  # `\.{3}`: three dots at least
+        elif op is MAX_REPEAT and argument[0] > 0:
+            inner = _literal_runs_every_match_holds(argument[2])
+            ways = [way | alternative for way in ways for alternative in inner]
+        elif op is SUBPATTERN:
+            inner = _literal_runs_every_match_holds(argument[3])
+            ways = [way | alternative for way in ways for alternative in inner]
+        elif op is BRANCH:
+            inner = [found for branch in argument[1] for found in _literal_runs_every_match_holds(branch)]
+            ways = [way | alternative for way in ways for alternative in inner]
+    return [way | {run} for way in ways]
+
+
+def test_every_default_unfinished_work_phrase_needs_one_of_the_screening_words() -> None:
+    """`DEFAULT_PHRASE_WORDS` screens ASCII comments before the phrases are searched: each way of matching each
+    default phrase must hold one of the words, or a comment the phrase matches would be screened out."""
+    for phrase in DEFAULT_PHRASES:
+        for way in _literal_runs_every_match_holds(re_parser.parse(phrase)):
+            screened = all(run.isascii() for run in way)  # (a match holding other letters is never screened)
+            assert not screened or any(word in run.lower() for run in way for word in DEFAULT_PHRASE_WORDS), (phrase, way)
+    source = "def pay():\n    # stubbed out\n    return 1  # hard coded\n"
+    assert findings_for(UnfinishedWorkComment, source) == []
+    assert len(findings_for(UnfinishedWorkComment, source.replace("# stubbed out", "# Stub data for now"))) == 1
 
 
 def test_debug_print_is_allowed_in_scripts_clis_and_tests_but_breakpoint_is_not() -> None:

@@ -2326,9 +2326,9 @@ def _presented_credentials(handler: cst.FunctionDef) -> frozenset[str]:
 def _looks_up_presented_credential(call: cst.Call, handler: cst.FunctionDef) -> bool:
     """`get_object_or_404(Invite, token=token)`, `Reset.objects.filter(token=token)`: the record is found by the
     one-time credential the link carries, so only its holder reaches it, as a check of the credential lets them in."""
-    presented = _presented_credentials(handler)
-    return any(a.keyword is not None and fw.name_words(a.keyword.value)[-1:] in fw.PRESENTED_CREDENTIAL_LAST
-               and isinstance(a.value, cst.Name) and a.value.value in presented for a in call.args)
+    keyed = [a.value.value for a in call.args if a.keyword is not None and type(a.value) is cst.Name  # type: ignore[attr-defined]
+             and fw.name_words(a.keyword.value)[-1:] in fw.PRESENTED_CREDENTIAL_LAST]
+    return bool(keyed) and not _presented_credentials(handler).isdisjoint(keyed)  # (most calls pass no such keyword)
 
 
 def _presented_field(value: cst.BaseExpression, parameters: set[str]) -> bool:

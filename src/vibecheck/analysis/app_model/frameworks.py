@@ -390,6 +390,7 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _WORD_SPLIT.findall(name))
 
 
+@functools.lru_cache(maxsize=8192)  # asked of the callee of every call of every file, which repeat
 def checks_signature(name: str) -> bool:
     """`construct_event`, `compare_digest`, `verify_github_signature`, `require_signed_request`: a signature check."""
     words = set(name_words(name))
@@ -408,6 +409,7 @@ def constructs_router(name: str) -> bool:
     return name in ROUTER_CONSTRUCTORS or name.endswith(ROUTER_CLASS_SUFFIX)
 
 
+@functools.lru_cache(maxsize=8192)  # asked of the callee of every call of every file, which repeat
 def reads_as_guard(name: str) -> bool:
     """A name that an auth guard would have: `admin_required`, `CurrentUser`, `verify_api_key`, `OwnerMixin`."""
     if name in NOT_GUARDS:
@@ -424,6 +426,7 @@ def is_handler_class(qualified: str) -> bool:
     return qualified.startswith(HANDLER_DECORATOR_MODULES) and qualified.rpartition(".")[2] == HANDLER_CLASS
 
 
+@functools.lru_cache(maxsize=8192)  # asked of the callee of every call of every file, which repeat
 def names_denial(name: str) -> bool:
     """`unauthorized`, `_access_denied_response`, `raise_forbidden`: the name of a call that turns a caller away."""
     lowered = name.lower()

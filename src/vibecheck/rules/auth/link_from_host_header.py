@@ -51,6 +51,8 @@ SIGNAL_FACTORIES = frozenset({"signal", "Signal"})
 SIGNAL_SENDS = frozenset({"send", "send_robust", "send_async"})
 # Methods whose answer about the host is a truth value or a position, not the host (`host.startswith("localhost")`).
 TESTING_METHODS = frozenset({"startswith", "endswith", "count", "find", "index", "isdigit", "isascii"})
+# What `_bindings` reads a name and its value from.
+BINDING_TYPES = frozenset({cst.Assign, cst.AnnAssign, cst.AugAssign})
 HINT = ("Build the link on a base URL from your settings (`settings.SITE_URL`, `FRONTEND_URL` from the environment), "
         "or pin the host the app answers for (`ALLOWED_HOSTS`, `SERVER_NAME`, `TrustedHostMiddleware`).")
 
@@ -175,10 +177,13 @@ class LinkFromHostHeader(Rule):
         nodes = own_nodes(node.body)
         if not any(type(n) is cst.Call for n in nodes):
             return
-        origins = self._host_names(nodes)
-        sent = [(value, found) for value in self._sent_values(node, nodes)
-                if (found := self._carried(value, origins)) is not None]
-        linked = [value for _, value in _bindings_of(nodes) if self._carried(value, origins) is not None]
+        sent_values = list(self._sent_values(node, nodes))
+        if not sent_values:  # (most functions mail nothing: the host names they bind need not be followed)
+            return
+        bindings = _bindings_of(nodes)
+        origins = self._host_names(bindings)
+        sent = [(value, found) for value in sent_values if (found := self._carried(value, origins)) is not None]
+        linked = [value for _, value in bindings if self._carried(value, origins) is not None]
         if sent and self._about_access(node, origins, [*(value for value, _ in sent), *linked]):
             for source in {id(found[0]): found for _, found in sent}.values():
                 self._report(source)
@@ -239,10 +244,9 @@ class LinkFromHostHeader(Rule):
             pending.extend(child_nodes(current))
         return None
 
-    def _host_names(self, nodes: Sequence[cst.CSTNode]) -> dict[str, tuple[cst.CSTNode, str]]:
-        """Names bound to what carries the host, in any order of binding (`base = request.host_url`, then
-        `link = f"{base}reset/{token}"`, then `body = render_to_string(..., {"link": link})`)."""
-        bindings = _bindings_of(nodes)
+    def _host_names(self, bindings: list[tuple[str, cst.BaseExpression]]) -> dict[str, tuple[cst.CSTNode, str]]:
+        """Names bound (`_bindings_of`) to what carries the host, in any order of binding (`base = request.host_url`,
+        then `link = f"{base}reset/{token}"`, then `body = render_to_string(..., {"link": link})`)."""
         origins: dict[str, tuple[cst.CSTNode, str]] = {}
         grown = True
         while grown:
@@ -316,7 +320,9 @@ class LinkFromHostHeader(Rule):
 
 
 def _bindings_of(nodes: Sequence[cst.CSTNode]) -> list[tuple[str, cst.BaseExpression]]:
-    return [(name, value) for node in nodes for name, value in _bindings(node)]
+    """The (name, value) pairs the assignments among `nodes` bind, in their order (an exact type test per node: a
+    function's own nodes are mostly names and attributes)."""
+    return [(name, value) for node in nodes if type(node) in BINDING_TYPES for name, value in _bindings(node)]
 
 
 def _bindings(node: cst.CSTNode) -> Iterator[tuple[str, cst.BaseExpression]]:

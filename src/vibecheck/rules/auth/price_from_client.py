@@ -283,11 +283,14 @@ class PriceFromClient(ClientSinkRule):
                         self.describe(field_value, label, placeholder, None)
 
     def sinks(self, call: cst.Call, state: FlowState) -> Iterator[tuple[cst.BaseExpression, str]]:
-        name = state.qualified_name(call) or dotted_name(call.func) or ""
         tail = callee_tail(call.func) or ""
         if tail in SQL_RUNNERS and len(call.args) >= 2:
             yield from _sql_money(call)
-        elif _writes_an_order(call, name, tail):
+            return
+        if not tail[:1].isupper() and tail not in WRITING_METHODS and tail not in PAYING_VERBS:
+            return  # (what `_writes_an_order` and `_is_payment_call` ask first: most calls are neither)
+        name = state.qualified_name(call) or dotted_name(call.func) or ""
+        if _writes_an_order(call, name, tail):
             label = f"a money field of `{short_code(call.func)}()`"
             for arg in call.args:
                 if arg.keyword is not None and is_money_field(arg.keyword.value):

@@ -15,6 +15,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis import nodes
 from vibecheck.cst_fields import child_nodes
+from vibecheck.file_memos import file_memo, remembered
 from vibecheck.literals import text_value
 from vibecheck.rule import Rule
 
@@ -76,16 +77,26 @@ def param_names(params: cst.Parameters) -> list[str]:
     return names
 
 
-def uses_of(name: str, value: cst.CSTNode, depth: int = SELF_REFERENCE_DEPTH) -> list[cst.Name]:
+def uses_of(name: str, value: cst.CSTNode) -> tuple[cst.Name, ...]:
     """The uses of `name` in an expression, a few levels deep (`url` in `f"{url}/login?key={key}"`), in no particular
-    order (a stack, not a recursive generator: every assignment of every file asks)."""
-    found: list[cst.Name] = []
-    pending: list[tuple[cst.CSTNode, int]] = [(value, depth)]
+    order: every binding rule asks it of every assignment of every file, so the names of each value are gathered once
+    per file (`_names_within`) for all of them."""
+    return remembered(_NAMES_WITHIN, value, _names_within).get(name, ())
+
+
+# Per file (a `file_memos.file_memo`): value id -> (value, its names within `SELF_REFERENCE_DEPTH`, by identifier).
+_NAMES_WITHIN: dict[int, tuple[cst.CSTNode, dict[str, tuple[cst.Name, ...]]]] = file_memo({})
+
+
+def _names_within(value: cst.CSTNode) -> dict[str, tuple[cst.Name, ...]]:
+    """The `Name` nodes up to `SELF_REFERENCE_DEPTH` levels below `value`, by identifier (a stack, not a recursive
+    generator)."""
+    found: dict[str, tuple[cst.Name, ...]] = {}
+    pending: list[tuple[cst.CSTNode, int]] = [(value, SELF_REFERENCE_DEPTH)]
     while pending:
         node, left = pending.pop()
         if type(node) is cst.Name:
-            if node.value == name:
-                found.append(node)
+            found[node.value] = (*found.get(node.value, ()), node)
         elif left:
             for child in child_nodes(node):
                 pending.append((child, left - 1))
