@@ -713,6 +713,76 @@ def test_a_webhook_signature_checked_by_a_helper_of_another_module(tmp_path: Pat
     assert [route for _, route in _findings_in(tmp_path)] == ["POST /webhooks/gitlab"]
 
 
+def test_a_check_of_the_caller_in_a_service_of_another_module_guards_the_handler_that_calls_it(tmp_path: Path) -> None:
+    """fastadmin's handlers hand the session cookie to `api_service.add(...)`, whose method raises 401 when the
+    session names nobody; a method or function that only stores, or refuses for another reason (404), guards nothing."""
+    _write_project(tmp_path, {
+        "admin/__init__.py": "",
+        "admin/service.py": """
+            class NotAllowed(Exception):
+                pass
+
+            def user_of(session_id):
+                return SESSIONS.get(session_id)
+
+            def require_user(session_id):
+                if not user_of(session_id):
+                    raise NotAllowed(401, "User is not authenticated.")
+
+            class ApiService:
+                def add(self, session_id, model, payload):
+                    if not user_of(session_id):
+                        raise NotAllowed(401, "User is not authenticated.")
+                    return MODELS[model].create(**payload)
+
+                def archive(self, model, object_id):
+                    if model not in MODELS:
+                        raise NotAllowed(404, "No such model.")
+                    return MODELS[model].archive(object_id)
+
+                def import_rows(self, model, rows):
+                    return MODELS[model].bulk_create(rows)
+        """,
+        "admin/api.py": """
+            from flask import Blueprint, request
+
+            from admin import service
+            from admin.service import ApiService, require_user
+
+            router = Blueprint("api", __name__, url_prefix="/api")
+            api_service = ApiService()
+
+            @router.post("/add/<model>")
+            def add(model):
+                return api_service.add(request.cookies.get("session"), model, request.json)
+
+            @router.post("/archive/<model>/<int:object_id>")
+            def archive(model, object_id):
+                return api_service.archive(model, object_id)
+
+            @router.post("/import/<model>")
+            def import_rows(model):
+                return api_service.import_rows(model, request.json)
+
+            @router.post("/purge/<model>")
+            def purge(model):
+                service.require_user(request.cookies.get("session"))
+                return MODELS[model].purge()
+
+            @router.post("/empty/<model>")
+            def empty(model):
+                require_user(request.cookies.get("session"))
+                return MODELS[model].empty()
+
+            @router.post("/touch/<model>")
+            def touch(model):
+                return service.user_of(request.cookies.get("session")) and MODELS[model].touch()
+        """,
+    })
+    assert [route for _, route in _findings_in(tmp_path)] == [
+        "POST /api/archive/<model>/<int:object_id>", "POST /api/import/<model>", "POST /api/touch/<model>"]
+
+
 def test_claims_decoded_without_verification_in_another_module_are_joined_by_vc417(tmp_path: Path) -> None:
     """VC207 notes a condition on what an imported function returns; VC417 reports it when that function returns
     the claims of an unverified decode, and not when it verifies the token."""
