@@ -18,6 +18,7 @@ from vibecheck.config import Settings
 from vibecheck.rule import BaseRule
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
+from vibecheck.rules.auth.privileged_action_for_any_user import PrivilegedActionForAnyUser
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.auth.sensitive_read_without_auth import SensitiveReadWithoutAuth
 from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
@@ -2228,6 +2229,17 @@ def test_serverless_corpus_is_reported_exactly() -> None:
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC214")
     assert len(expected) >= 3 and len(ok) >= 4
     result = check_corpus(ObjectLookupNotScopedToUser, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+@pytest.mark.parametrize("rule", [ObjectLookupNotScopedToUser, PrivilegedActionForAnyUser])
+def test_flask_allows_requirements_corpus_is_reported_exactly(rule: type[BaseRule]) -> None:
+    """Flask-Allows' `requires(...)` on a `MethodView`'s `decorators` or on the handler: a requirement named for more
+    than a login restricts the view (VC214 and VC218 stay quiet), one that asks for a login only does not."""
+    [corpus] = RULES_DIR.glob(f"{rule.code}-*/cases_flask_allows.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
+    assert len(expected) >= 3 and len(ok) >= 2
+    result = check_corpus(rule, corpus)
     assert not result.missed and not result.unexpected, result.describe()
 
 
