@@ -1134,6 +1134,58 @@ class PipelineRun:
             pass
 
 
+async def cancel_task(task):
+    try:
+        task.cancel()
+        await task
+    # ok: VC101 -- the task cancelled in the `try` itself, awaited to its end
+    except asyncio.CancelledError:
+        pass
+
+
+async def cancel_then_wait_for_another(task, other):
+    try:
+        task.cancel()
+        await other
+    # expect: VC101 -- the task awaited is not the one cancelled: this coroutine's own cancellation is lost
+    except asyncio.CancelledError:
+        pass
+
+
+async def poll_forever(fetch, pause):
+    while True:
+        try:
+            await fetch()
+        # expect: VC101 -- the coroutine swallows its own cancellation and polls on
+        except asyncio.CancelledError:
+            pass
+        await asyncio.sleep(pause)
+
+
+async def open_sandbox(client, name):
+    try:
+        return await client.create(name)
+    except BaseException:
+        try:
+            await client.aclose()
+        # ok: VC101 -- a clean-up step before the bare `raise`: the original failure or cancellation goes on
+        except (Exception, asyncio.CancelledError):
+            pass
+        raise
+
+
+async def open_sandbox_quietly(client, name):
+    try:
+        return await client.create(name)
+    except BaseException:
+        try:
+            await client.aclose()
+        # expect: VC101 -- no `raise` follows: the failure and the cancellation both end here
+        except (Exception, asyncio.CancelledError):
+            pass
+        return None
+
+
 def writable_folder(candidates):
     for candidate in candidates:
         try:

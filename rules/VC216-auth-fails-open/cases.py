@@ -9,7 +9,7 @@ import jwt
 
 from typing import Annotated, Optional
 
-from fastapi import Depends, Header, HTTPException, Request, Security
+from fastapi import Depends, Header, HTTPException, Request, Security, status
 from fastapi.security import APIKeyHeader
 from fastapi.responses import JSONResponse
 from flask import abort, current_app, jsonify, request
@@ -647,6 +647,26 @@ def require_staff_header(x_staff: Annotated[str, Header()]) -> None:
     # expect: VC216
     except Exception:
         return None
+
+
+async def stream_outputs(pipe_responses: list) -> None:
+    try:
+        for response, state in pipe_responses:
+            if state == "error":
+                raise HTTPException(status_code=500, detail="the worker failed")
+            await send(response)
+    # ok: VC216 -- a streaming loop that reports a server error: no caller is refused in its `try`
+    except Exception:
+        logging.getLogger(__name__).exception("streaming failed")
+
+
+def require_reader_key(x_reader_key: Annotated[str, Header()]) -> None:
+    try:
+        if x_reader_key not in settings.reader_keys:
+            raise HTTPException(status_code=status.HTTP_403_FORBIDDEN)
+    # expect: VC216 -- a refusal spelled with the status name
+    except Exception:
+        logging.getLogger(__name__).warning("reader key check failed")
 
 
 def require_partner(x_partner: Annotated[str, Header()]) -> None:

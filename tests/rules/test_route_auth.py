@@ -18,6 +18,7 @@ from vibecheck.config import Settings
 from vibecheck.rule import BaseRule
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
+from vibecheck.rules.auth.privileged_action_for_any_user import PrivilegedActionForAnyUser
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.auth.sensitive_read_without_auth import SensitiveReadWithoutAuth
 from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
@@ -711,6 +712,76 @@ def test_a_webhook_signature_checked_by_a_helper_of_another_module(tmp_path: Pat
         """,
     })
     assert [route for _, route in _findings_in(tmp_path)] == ["POST /webhooks/gitlab"]
+
+
+def test_a_check_of_the_caller_in_a_service_of_another_module_guards_the_handler_that_calls_it(tmp_path: Path) -> None:
+    """fastadmin's handlers hand the session cookie to `api_service.add(...)`, whose method raises 401 when the
+    session names nobody; a method or function that only stores, or refuses for another reason (404), guards nothing."""
+    _write_project(tmp_path, {
+        "admin/__init__.py": "",
+        "admin/service.py": """
+            class NotAllowed(Exception):
+                pass
+
+            def user_of(session_id):
+                return SESSIONS.get(session_id)
+
+            def require_user(session_id):
+                if not user_of(session_id):
+                    raise NotAllowed(401, "User is not authenticated.")
+
+            class ApiService:
+                def add(self, session_id, model, payload):
+                    if not user_of(session_id):
+                        raise NotAllowed(401, "User is not authenticated.")
+                    return MODELS[model].create(**payload)
+
+                def archive(self, model, object_id):
+                    if model not in MODELS:
+                        raise NotAllowed(404, "No such model.")
+                    return MODELS[model].archive(object_id)
+
+                def import_rows(self, model, rows):
+                    return MODELS[model].bulk_create(rows)
+        """,
+        "admin/api.py": """
+            from flask import Blueprint, request
+
+            from admin import service
+            from admin.service import ApiService, require_user
+
+            router = Blueprint("api", __name__, url_prefix="/api")
+            api_service = ApiService()
+
+            @router.post("/add/<model>")
+            def add(model):
+                return api_service.add(request.cookies.get("session"), model, request.json)
+
+            @router.post("/archive/<model>/<int:object_id>")
+            def archive(model, object_id):
+                return api_service.archive(model, object_id)
+
+            @router.post("/import/<model>")
+            def import_rows(model):
+                return api_service.import_rows(model, request.json)
+
+            @router.post("/purge/<model>")
+            def purge(model):
+                service.require_user(request.cookies.get("session"))
+                return MODELS[model].purge()
+
+            @router.post("/empty/<model>")
+            def empty(model):
+                require_user(request.cookies.get("session"))
+                return MODELS[model].empty()
+
+            @router.post("/touch/<model>")
+            def touch(model):
+                return service.user_of(request.cookies.get("session")) and MODELS[model].touch()
+        """,
+    })
+    assert [route for _, route in _findings_in(tmp_path)] == [
+        "POST /api/archive/<model>/<int:object_id>", "POST /api/import/<model>", "POST /api/touch/<model>"]
 
 
 def test_claims_decoded_without_verification_in_another_module_are_joined_by_vc417(tmp_path: Path) -> None:
@@ -2158,6 +2229,17 @@ def test_serverless_corpus_is_reported_exactly() -> None:
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC214")
     assert len(expected) >= 3 and len(ok) >= 4
     result = check_corpus(ObjectLookupNotScopedToUser, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+@pytest.mark.parametrize("rule", [ObjectLookupNotScopedToUser, PrivilegedActionForAnyUser])
+def test_flask_allows_requirements_corpus_is_reported_exactly(rule: type[BaseRule]) -> None:
+    """Flask-Allows' `requires(...)` on a `MethodView`'s `decorators` or on the handler: a requirement named for more
+    than a login restricts the view (VC214 and VC218 stay quiet), one that asks for a login only does not."""
+    [corpus] = RULES_DIR.glob(f"{rule.code}-*/cases_flask_allows.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
+    assert len(expected) >= 3 and len(ok) >= 2
+    result = check_corpus(rule, corpus)
     assert not result.missed and not result.unexpected, result.describe()
 
 

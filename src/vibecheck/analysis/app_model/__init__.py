@@ -17,12 +17,14 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
   `drf_default` (a DRF view that relies on the settings), `needs_urlconf` (a Django view not registered in
   its own file: it counts only if a URLconf routes it), `refs` (decorators, dependencies and bases another file may define),
   `imported_handler` (its handler is imported: judged by the guards of the handler's module), `route_list` (the
-  module-level list of route objects it is in, which another module may `Mount` under a prefix), `signature_refs`
-  (for a webhook: the functions its handler calls, which may check the signature), `line`, `column`, `text`.
+  module-level list of route objects it is in, which another module may `Mount` under a prefix), `helper_refs`
+  (for a webhook or a handler nothing in its file guards: the project functions it calls, also as methods of a
+  module-level service object, which may check the signature or the caller), `line`, `column`, `text`.
 - `guard_functions`: module-level functions that authenticate (they, or a wrapper nested in them, look
   at the user, a session or a token and deny: raise or answer 401/403, or redirect to login).
 - `handler_guards`: decorated module-level functions another module may register as handlers, with [] for a
   guard decorator or the decorators' names; `signature_functions`: functions that check a request's signature;
+  `guarding_helpers`: functions and methods of module-level classes that check the caller and refuse;
   `hook_refs` ([receiver, hook] of a `before_request` hook imported from another module) and `refusing_hooks`
   (argument-less functions that can turn a request away, and Falcon middleware classes whose request hook can deny
   without catching its own refusal): such a hook guards its receiver only if it refuses. `resources`: Falcon's

@@ -524,6 +524,8 @@ class AppModelCollector:
         self.uses_fab = False
         self.resources: list[dict[str, Any]] = []  # Falcon's `app.add_route("/x", Resource(), suffix=...)`
         self.instances: dict[str, str] = {}  # `items = ItemResource(db)`: the class a name is bound to an instance of
+        # `api_service = ApiService()` at module level: a handler's `api_service.add(...)` calls `ApiService.add`
+        self.service_objects: dict[str, str] = {}
         self.middleware_lists: dict[str, cst.List | cst.Tuple] = {}  # `middleware = [TokenMiddleware()]`
         # `middlewares.append(BasicAuthMiddleware(...))` to a list a name holds, before `Application(middlewares=...)`
         self.appended_middleware: dict[str, list[cst.BaseExpression]] = {}
@@ -1261,6 +1263,9 @@ class AppModelCollector:
                 self.view_aliases[target] = view
         if type(value) is cst.Call:
             constructor = _last(self.qualified_name(value.func))
+            built = full_name(value.func)
+            if type(assigned) is cst.Name and built is not None and _last(built)[:1].isupper():
+                self.service_objects[target] = built
             if constructor in fw.APP_CONSTRUCTORS:
                 self.app_names.add(target)
             if fw.constructs_router(constructor):
@@ -2015,6 +2020,7 @@ class AppModelCollector:
             "guard_functions": guard_functions,
             "handler_guards": self._handler_guards(),
             "signature_functions": sorted(n for n, f in self.functions.items() if f.verifies_signature),
+            "guarding_helpers": self._guarding_helpers(),
             "hook_refs": self.hook_refs,
             "dependency_receivers": {self._ref_text(r): sorted(set(refs)) for r, refs in self.receiver_dependencies.items()
                                      if r not in self.receivers_guarded_otherwise},
@@ -2030,7 +2036,7 @@ class AppModelCollector:
         }
         if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
                                             "guard_functions", "dependency_aliases", "handler_guards",
-                                            "signature_functions", "hook_refs", "optional_dependencies",
+                                            "signature_functions", "guarding_helpers", "hook_refs", "optional_dependencies",
                                             "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
                                             "guarded_classes", "login_middleware")):
@@ -2110,11 +2116,29 @@ class AppModelCollector:
         view = next((v for v in self.classes.values() if v.methods.get(frame.node.name.value) is frame), None)
         return view is not None and any(view.methods[name].verifies_signature for name in _own_methods_called(frame, view))
 
+    def _guarding_helpers(self) -> list[str]:
+        """Module-level functions and methods of module-level classes (`ApiService.add`) that check the caller and
+        refuse: a handler of another module that calls one is guarded by it, as by a helper of its own module."""
+        helpers = [name for name, frame in self.functions.items() if frame.body_guard and frame.denies]
+        helpers += [f"{cls}.{name}" for cls, view in self.classes.items() for name, frame in view.methods.items()
+                    if frame.body_guard and frame.denies]
+        return sorted(helpers)
+
     def _helpers_called(self, frame: Frame) -> list[str]:
-        """The functions a webhook handler calls by name (`is_authentic(body, sig)`, `security.check(body)`): one of the
-        module's, or one imported from the project, may check the signature for it. Read only for webhooks."""
-        names = (full_name(n.func) for n in walk_own(frame.node.body) if isinstance(n, cst.Call))
-        return sorted({n for n in names if n is not None and n.split(".")[0] not in BUILTIN_NAMES})
+        """The imported functions a handler calls (`is_authentic(body, sig)`, `security.check(body)`), also as methods
+        of a module-level service object (`api_service.add(...)` is `ApiService.add`): one defined elsewhere in the
+        project may check the caller, or a webhook's signature, for it. Read only for handlers nothing here guards."""
+        found = set()
+        for node in walk_own(frame.node.body):
+            name = full_name(node.func) if isinstance(node, cst.Call) else None
+            if name is None:
+                continue
+            head, dot, rest = name.partition(".")
+            if dot and head in self.service_objects:
+                head, name = self.service_objects[head], f"{self.service_objects[head]}.{rest}"
+            if head.split(".")[0] in self.context.imports.aliases or head in self.classes or name in self.functions:
+                found.add(name)
+        return sorted(found)
 
     def _opens_sign_up(self, route: Route, path: str | None) -> bool:
         """`POST /users` (or `/accounts`) with no parameter: a sign-up, open by design like `/register`, unless under an
@@ -2206,6 +2230,8 @@ class AppModelCollector:
                                                    or method_verifies or self._guarded_by_helper(frame, route.names)) \
             or not self.guarded_handlers.isdisjoint(route.names)
         guarded = route.guarded or guarded_otherwise or receiver_guard
+        if not guarded and not webhook and frame is not None:
+            helpers = self._helpers_called(frame)
         label = route.label
         if path is not None and route.path is not None and path != route.path:
             label = relabelled(label, route.path, path)
@@ -2230,7 +2256,9 @@ class AppModelCollector:
             "drf_default": route.drf_default,
             "webhook": webhook,
             "bot_feed": webhook and feeds_bot,  # the webhook of a chat platform: its secret token or signature
-            "signature_refs": [self._ref_text(h) for h in helpers if h not in self.functions] if webhook else [],
+            # the project functions its handler calls, which another module may define as a check of the caller (of a
+            # webhook: of the signature)
+            "helper_refs": [self._ref_text(h) for h in helpers if h not in self.functions],
             "needs_urlconf": route.heuristic,
             "unconfigured": route.unconfigured,
             "imported_handler": route.imported,

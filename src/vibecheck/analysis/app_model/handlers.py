@@ -18,6 +18,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.names import restricts
+from vibecheck.analysis.app_model.requirements import requirements_restrict
 from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, reads_the_request, string_value
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.imports import ImportTable
@@ -401,6 +402,7 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
     sets_permissions = False
     guards += _class_decorator_guards(body, imports)
+    context.restricted = requirements_restrict([*(d.decorator for d in node.decorators), *_class_decorators(body)])
     for statement in body:
         if type(statement) is cst.FunctionDef and (statement.name.value in ("get_permissions", "has_permission")
                                                    or (statement.name.value == "test_func" and _tests_a_role(statement))):
@@ -472,6 +474,16 @@ def _class_decorator_guards(body: Iterable[cst.BaseStatement], imports: ImportTa
     """`method_decorators = [jwt_required()]`, `decorators = [login_required]` (Flask views, Flask-RESTful and
     Flask-RESTX resources): guards applied to every handler method of the class."""
     found = []
+    for decorator in _class_decorators(body):
+        callee = decorator.func if isinstance(decorator, cst.Call) else decorator
+        name = _last(imports.qualified_name(callee) or get_full_name_for_node(callee))
+        if is_guard_name(name):
+            found.append(name)
+    return found
+
+
+def _class_decorators(body: Iterable[cst.BaseStatement]) -> Iterator[cst.BaseExpression]:
+    """The decorators a class's `decorators`/`method_decorators` list (a dict of them by method, too) applies."""
     for statement in body:
         for small in statement.body if type(statement) is cst.SimpleStatementLine else ():
             if type(small) is not cst.Assign or get_full_name_for_node(small.targets[0].target) \
@@ -481,11 +493,7 @@ def _class_decorator_guards(body: Iterable[cst.BaseStatement], imports: ImportTa
             lists = [e.value for e in value.elements] if isinstance(value, cst.Dict) else [value]
             for listed in lists:
                 for element in listed.elements if isinstance(listed, (cst.List, cst.Tuple)) else ():
-                    callee = element.value.func if isinstance(element.value, cst.Call) else element.value
-                    name = _last(imports.qualified_name(callee) or get_full_name_for_node(callee))
-                    if is_guard_name(name):
-                        found.append(name)
-    return found
+                    yield element.value
 
 
 def socket_event(function: cst.FunctionDef) -> str | None:
@@ -581,6 +589,7 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
     methods, path_params = _route_methods(function, imports)
     decorators = decorator_names(function, imports)
     guards = [n for n in decorators if is_guard_name(n)] + route_guards(function) + _keyword_guards(function, imports)
+    required = requirements_restrict(d.decorator for d in function.decorators)  # `@allows.requires(CanEditPost)`
     if _listed_permissions(function, imports) == []:
         guards = [n for n in guards if n != "permission_classes"]  # `@permission_classes([AllowAny])` opens the view
     if routers:
@@ -601,7 +610,8 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
             return Handler(function, action.methods, bool(permissions), restricts(permissions), client_ids=client_ids,
                            inputs=set(client_params))
         methods = action.methods if action is not None else frozenset({VIEW_METHODS[function.name.value]})
-        return Handler(function, methods, owner.authenticated or bool(guards), owner.restricted or restricts(guards),
+        return Handler(function, methods, owner.authenticated or bool(guards),
+                       owner.restricted or restricts(guards) or required,
                        drf_default=owner.drf_default and not guards, client_ids=client_ids, inputs=set(client_params))
     if controller is not None or is_route_handler(function) or _identity_dependency(function, imports):
         identity = set()
@@ -623,8 +633,8 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
         inputs |= _captured_ids(function)
         route_dependencies = [n for d in function.decorators if isinstance(d.decorator, cst.Call)
                               for n in dependency_names(d.decorator)]  # `@router.delete(..., dependencies=[...])`
-        restricted = restricts([*guards, *dependencies, *identity, *route_dependencies,
-                                *(_annotation_names(p) for p in params)]) \
+        restricted = required or restricts([*guards, *dependencies, *identity, *route_dependencies,
+                                            *(_annotation_names(p) for p in params)]) \
             or (controller is not None and controller.restricted) or _permission_classes_restrict(function, imports)
         authenticated = bool(guards or identity) or (controller is not None and controller.authenticated)
         return Handler(function, methods, authenticated, restricted, identity,
@@ -634,13 +644,15 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
     if names == ["request"] and imports.imports_any(REQUEST_ONLY_FRAMEWORKS) and not function.name.value.startswith("_"):
         captured = _captured_ids(function)
         if captured:
-            return Handler(function, frozenset({"GET"}), bool(guards), restricts(guards) or _requires_a_role(function),
+            return Handler(function, frozenset({"GET"}), bool(guards), required or restricts(guards)
+                           or _requires_a_role(function),
                            client_ids=captured, inputs=captured)
     if names[:1] == ["request"] and module_uses_django(imports) and not function.name.value.startswith("_"):
         http = {n for n in decorators if n in fw.DJANGO_METHOD_DECORATORS}
         fixed = next((fw.DJANGO_METHOD_DECORATORS[n] for n in http if fw.DJANGO_METHOD_DECORATORS[n]), None)
         return Handler(function, fixed or frozenset({"GET", "POST"}), bool(guards),
-                       restricts(guards) or _permission_classes_restrict(function, imports), drf_default=drf_default,
+                       required or restricts(guards) or _permission_classes_restrict(function, imports),
+                       drf_default=drf_default,
                        client_ids={n for n in names[1:] if ID_NAME.match(n)}, inputs=set(names[1:]))
     return None
 

@@ -39,7 +39,7 @@ class ModelRoute:
     receiver: str | None
     handler: str
     refs: tuple[str, ...]
-    signature_refs: tuple[str, ...] = ()  # the functions a webhook handler calls, which may check its signature
+    helper_refs: tuple[str, ...] = ()  # the project functions an unguarded handler calls, which may check for it
     route_list: str | None = None  # the module-level list of route objects it is in, when its own file mounts none
     guard_dependencies: tuple[str, ...] = ()  # when dependencies alone guard it in its file: which
     guarded_by: str | None = None  # what guards it ("decorator", "router include", "URLconf", ...), None if nothing
@@ -72,6 +72,7 @@ class AppModel:
     routes: list[ModelRoute] = field(default_factory=list)
     guard_functions: set[str] = field(default_factory=set)
     signature_functions: set[str] = field(default_factory=set)  # functions that check a request's signature
+    guarding_helpers: set[str] = field(default_factory=set)  # functions and methods that check the caller and refuse
     guarded_receivers: set[str] = field(default_factory=set)
     restricted_receivers: set[str] = field(default_factory=set)  # guarded by a role (`Depends(require_admin)`)
     includes: list[tuple[str | None, str, bool]] = field(default_factory=list)
@@ -124,6 +125,7 @@ class AppModel:
                 model.authenticating_files.add(path)
             model.guard_functions.update(full("@" + name) for name in facts["guard_functions"])
             model.signature_functions.update(full("@" + name) for name in facts.get("signature_functions", ()))
+            model.guarding_helpers.update(full("@" + name) for name in facts.get("guarding_helpers", ()))
             refusing.update(full("@" + name) for name in facts.get("refusing_hooks", ()))
             model.login_middleware_classes.update(full("@" + name) for name in facts.get("login_middleware", ()))
             optional.update({full("@" + name): [full(r) for r in refs]
@@ -173,7 +175,7 @@ class AppModel:
                     handler=f"{module}.{fact['handler']}" if module else fact["handler"],
                     refs=tuple(full(r) for r in fact["refs"]),
                     guard_dependencies=tuple(_full_ref(full, r) for r in fact.get("guard_dependencies", ())),
-                    signature_refs=tuple(full(r) for r in fact.get("signature_refs", ())),
+                    helper_refs=tuple(full(r) for r in fact.get("helper_refs", ())),
                     route_list=full(fact["route_list"]) if fact.get("route_list") else None,
                 ))
         model._guard_dependents(runners)
@@ -349,6 +351,10 @@ class AppModel:
         return _ByLastPart((f, f) for f in self.signature_functions)
 
     @functools.cached_property
+    def _guarding_helpers(self) -> _ByLastPart[str]:
+        return _ByLastPart((f, f) for f in self.guarding_helpers)
+
+    @functools.cached_property
     def _mounts(self) -> _ByLastPart[str]:
         return _ByLastPart(self.mounts.items())
 
@@ -411,8 +417,10 @@ class AppModel:
             return OWN_FILE_GUARD
         if self._any_guard(route.refs):
             return "a guard defined in the project"
-        if any(True for name in route.signature_refs for _ in self._signature_functions.matching(name)):
+        if any(True for name in route.helper_refs for _ in self._signature_functions.matching(name)):
             return "a signature check in a function of the project"
+        if not fact["webhook"] and any(True for name in route.helper_refs for _ in self._guarding_helpers.matching(name)):
+            return "a check of the caller in a function of the project it calls"
         if fact.get("imported_handler") and any(not refs or self._any_guard(tuple(refs))
                                                 for refs in self._handler_guards.matching(route.refs[0])):
             return "a guard on its handler, in the handler's module"

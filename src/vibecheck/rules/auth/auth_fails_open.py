@@ -48,6 +48,9 @@ LOCATION_WORDS = frozenset({"path", "paths", "file", "files", "filename", "filep
                             "location"})
 DENY_WORDS = lazy_pattern(r"\b(401|403|500|503)\b|Unauthorized|Forbidden|PermissionDenied|NotAuthenticated|AuthenticationFailed"
                           r"|UNAUTHENTICATED|PERMISSION_DENIED")  # gRPC's status codes
+# What a guard raises to turn the caller away, not a server error it reports (`HTTPException(500, ...)`).
+CALLER_REFUSALS = lazy_pattern(r"\b(401|403)\b|HTTP_40[13]_|Unauthorized|Forbidden|PermissionDenied|NotAuthenticated"
+                               r"|AuthenticationFailed|UNAUTHENTICATED|PERMISSION_DENIED")
 ALL_CAPS = lazy_pattern(r"^[A-Z][A-Z0-9_]*$")
 # Words of a call whose answer turns the caller away: `deny(...)`, `_reject(request)`, `refuse_call(...)`.
 DENYING_VERBS = frozenset({"deny", "reject", "refuse"})
@@ -392,7 +395,8 @@ class AuthFailsOpen(Rule):
     `is_reauthentication_required` refuses or asks for more; and so in a function that answers `return False` once
     the `try` passed: django-filer's `_check_move_perms` answers whether permissions are missing); or, in a guard that refuses
     only by raising and answers no value anywhere (a FastAPI dependency such as `def require_service_token(...) ->
-    None`), returns None or ends the function, so the request goes on as if the check had passed; or, after the
+    None`; a `raise` of 401/403 or of a refusal, not a server error's `HTTPException(500)` in a streaming loop), returns
+    None or ends the function, so the request goes on as if the check had passed; or, after the
     `try`, hands back the parameter it was given (a role checker's `return user`, the caller a framework injected;
     not a flag typed or defaulted as a boolean, such as the `default: bool = False` a predicate falls back on).
     An `except` around any check that answers a made-up privileged caller (`return {"id": 0, "role": "admin"}`,
@@ -899,8 +903,10 @@ def _ends_normally(statement: cst.Try, returns: list[cst.Return], function: cst.
 
 def _raising_guard(function: cst.FunctionDef, checked: cst.BaseSuite) -> bool:
     """A guard that refuses only by raising (`raise HTTPException(403)` in the `try`) and answers no value anywhere, as
-    a FastAPI dependency or a `before_request` hook does: returning normally lets the request on."""
-    return any(type(n) is cst.Raise and _refuses_access(n) for n in walk_own(checked)) \
+    a FastAPI dependency or a `before_request` hook does: returning normally lets the request on. A `raise
+    HTTPException(500)` reports a failure of the server (litserve's streaming loop), which refuses no caller."""
+    return any(type(n) is cst.Raise and n.exc is not None and CALLER_REFUSALS.search(_code(n.exc)) is not None
+               for n in walk_own(checked)) \
         and all(r.value is None or is_none(r.value) for r in own_returns(function.body))
 
 

@@ -605,7 +605,9 @@ class ObjectLookupNotScopedToUser(Rule):
     (`@admin_required`, `@user_passes_test(lambda u: u.is_staff)`, `Depends(require_admin)`, a route dependency that
     checks access to what the path names, `dependencies=[Depends(requires_access_connection(method="DELETE"))]`,
     `IsAdminUser`, a Strawberry resolver's permission class that asks for more than a login (`CanEditDocument`, handed
-    the resolver's arguments) and so does one a DRF function view lists (`@permission_classes([IsTeamMember])`), a
+    the resolver's arguments), a Flask-Allows requirement that does, handed the request (`@allows.requires(CanEditPost)`,
+    also in a `MethodView`'s `decorators`: `allows.requires(IsAtleastModeratorInForum())`; not `IsAuthenticated`)
+    and so does one a DRF function view lists (`@permission_classes([IsTeamMember])`), a
     staff-only mixin or a `UserPassesTestMixin.test_func` that answers with a role (`return
     self.request.user.groups.filter(name="editors").exists()`), or a role check on the caller or on the verified
     token's claims in the body, such as

@@ -98,8 +98,10 @@ class PrivilegedActionForAnyUser(Rule):
     Graphene mutation, `WaiveFine.mutate`, behind graphql_jwt's `@login_required`; a Flask-AppBuilder `@expose(...,
     methods=["POST"])` method behind `@protect()`), with
     no role or permission check anywhere (no `IsAdminUser` or custom permission class, no
-    `@staff_member_required`/`@permission_required`, no `Depends(require_admin)` where the router is included or
-    among the handler's parameters (`session_user=Depends(get_admin_user)`, `Depends(require_role("admin"))`), no
+    `@staff_member_required`/`@permission_required`, no Flask-Allows requirement named for more than a login,
+    `@allows.requires(IsAdmin)` or `decorators = [allows.requires(IsAtleastModeratorInForum())]`, no
+    `Depends(require_admin)` where the router is included or among the handler's parameters
+    (`session_user=Depends(get_admin_user)`, `Depends(require_role("admin"))`), no
     blueprint `before_request` hook of the file refusing non-admins, no `is_staff`, `has_perm`, `role` or
     `is_admin` in the body, no `get_permissions` override). Revoking or granting one's own credentials
     (`revoke_token`, `revoke_api_key`, `grant_consent`) is self-service, like a logout, unless the client names the

@@ -72,8 +72,10 @@ class RouteWithoutAuth(ProjectRule):
     `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`,
     `check_access(...)`, a checker named for access or auth, `self._access_validator(self.request)`, `except NotAuthorized:`,
     a call of a function of the module or a method of the class that makes such a check and refuses, CKAN's `context =
-    self._prepare(id)`; a decorator that returns `login_required(view)(*args)`; or an auth-named `Header()`/`Cookie()`
-    parameter such as `x_token` compared before a `raise`, or a check of the request's signature:
+    self._prepare(id)`, or of a function or a service object's method of another module of the project that does
+    (fastadmin's `api_service.add(session_id, ...)`, whose `ApiService.add` raises 401 when the session names nobody; not
+    one that only stores, or refuses with a 404); a decorator that returns `login_required(view)(*args)`; or an
+    auth-named `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`, or a check of the request's signature:
     `stripe.Webhook.construct_event(...)`, `hmac.compare_digest(...)`, a project function named like `verify_github_signature`
     or one, here or in another module, that makes such a check, and the `verify` methods of svix, Standard Webhooks, PyNaCl,
     Slack and Twilio verifiers, and the Bot Framework adapter's `process_activity(activity, auth_header, ...)`), or a check

@@ -642,6 +642,8 @@ def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef 
         return True  # `task.cancel()`, then `try: await task`, `except (CancelledError, Exception): pass`
     if statement is not None and catches_others_cancellation(handler, function, statement):
         return True  # `task.result()` of a task someone cancelled, `await asyncio.shield(cleanup)` kept waiting for
+    if statement is not None and cleans_up_before_reraise(statement, function):
+        return True  # `except BaseException: try: await client.aclose() except (...): pass`, then `raise`
     if swallows_cancellation(handler, function, statement):
         return False  # `async def close(): ... except BaseException: pass`: a cancelled task carries on as if not
     if statement is not None and ((is_best_effort_cleanup(statement) and not remote)
@@ -708,11 +710,12 @@ def _imports_or_flags(small: cst.CSTNode) -> bool:
 
 def awaits_cancelled_task(statement: TryStatement | cst.With, function: cst.FunctionDef | None) -> bool:
     """The `try` (or `with suppress(...)`) only awaits a task the function cancelled (`task.cancel()`, then `await task`
-    or `await asyncio.wait_for(task, timeout)`; also from a callback it defines, `def on_signal(): task.cancel()`):
-    it waits for the task to finish its clean-up, and what the task raises
-    on its way out is no failure of the work, which was called off."""
+    or `await asyncio.wait_for(task, timeout)`; also from a callback it defines, `def on_signal(): task.cancel()`, or
+    in the `try` itself, `try: task.cancel(); await task`): it waits for the task to finish its clean-up, and what the
+    task raises on its way out is no failure of the work, which was called off."""
     statements = suite_statements(statement.body)
-    awaited = statements[0].value if len(statements) == 1 and isinstance(statements[0], cst.Expr) else None
+    last = statements[-1] if statements and all(_cancels(s) for s in statements[:-1]) else None
+    awaited = last.value if isinstance(last, cst.Expr) else None
     if function is None or not isinstance(awaited, cst.Await):
         return False
     task = awaited.expression
@@ -722,6 +725,30 @@ def awaits_cancelled_task(statement: TryStatement | cst.With, function: cst.Func
     return name is not None and any(
         isinstance(node.func, cst.Attribute) and node.func.attr.value == "cancel"
         and get_full_name_for_node(node.func.value) == name for node in calls_in(function.body))
+
+
+def _cancels(statement: cst.CSTNode) -> bool:
+    """`task.cancel()` as a statement."""
+    call = statement.value if isinstance(statement, cst.Expr) else None
+    return isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.func.attr.value == "cancel"
+
+
+def cleans_up_before_reraise(statement: TryStatement, function: cst.FunctionDef | None) -> bool:
+    """The `try` is a clean-up step of an `except` block that ends in a bare `raise` (`except BaseException: try: await
+    client.aclose() except (Exception, CancelledError): pass; raise`): the original failure or cancellation goes on, and
+    what the clean-up raised must not replace it."""
+    if function is None:
+        return False
+    for handler in (n for n in walk_own(function.body) if type(n) is cst.ExceptHandler):
+        body = list(handler.body.body) if isinstance(handler.body, cst.IndentedBlock) else []
+        if statement in body and _is_bare_raise(body[-1]) and body.index(statement) < len(body) - 1:
+            return True
+    return False
+
+
+def _is_bare_raise(statement: cst.BaseStatement) -> bool:
+    return type(statement) is cst.SimpleStatementLine and len(statement.body) == 1 \
+        and type(statement.body[0]) is cst.Raise and statement.body[0].exc is None
 
 
 def swallows_cancellation(handler: Handler, function: cst.FunctionDef | None,

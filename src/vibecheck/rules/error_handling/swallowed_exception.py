@@ -70,8 +70,11 @@ class SwallowedException(FunctionStackRule):
     tears its object down, `def close(self):`; or only awaits a task
     the function cancelled, anywhere (also from a callback it defines, `def on_signal(): task.cancel()`):
     `task.cancel()`, then `with suppress(BaseException): await task` (also through
-    `asyncio.wait_for(task, timeout)`, or as `try: await task`, `except (CancelledError, Exception): pass`), which
-    waits for the called-off work to finish its clean-up; or only sets an
+    `asyncio.wait_for(task, timeout)`, or as `try: await task`, `except (CancelledError, Exception): pass`, also with
+    the `task.cancel()` inside that `try`), which waits for the called-off work to finish its clean-up; or is a
+    clean-up step of an `except` block that ends in a bare `raise` (`except BaseException:`, then `try: await
+    client.aclose()`, `except (Exception, CancelledError): pass`, then `raise`: the original failure or cancellation
+    goes on); or only sets an
     attribute: `llm.stream = False` on
     a copy that may be frozen; or is in a function that promises not to raise: `construct_type_or_none`, `_safe_json`,
     `_to_dict_best_effort`, `parse_http_date_safe`, "Never raises."). A function named as

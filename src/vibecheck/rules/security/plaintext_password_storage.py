@@ -21,6 +21,12 @@ from vibecheck.analysis.flow import (
     string_value,
     walked_text,
 )
+from vibecheck.analysis.password_setters import (
+    HASHING_SETTER,
+    HASHING_SETTERS_FACT,
+    cleared_by_setter,
+    hashing_setter_fields,
+)
 from vibecheck.analysis.secrets_names import PASSWORD_WORDS, is_password_name, name_words
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -259,7 +265,10 @@ class PlaintextPasswordStorage(FlowRule):
     password={password}")`, `params={"pwd": pwd}`), or compared with `==` against a stored value
     (`user.password == password`, `user[2] == password`; not a field named for something else, `user["email"] ==
     email_forgot_passwd`). Hashing it first (`generate_password_hash`, `bcrypt.hashpw`,
-    `make_password`, `pwd_context.hash`, argon2, `user.set_password`, `create_user`) clears it. Classes
+    `make_password`, `pwd_context.hash`, argon2, `user.set_password`, `create_user`) clears it, and so does a model
+    of the project whose setter of that field hashes (`password = property(_get, _set_password)`, FlaskBB's
+    `db.synonym("_password", descriptor=property(...))`, `@password.setter`, SQLAlchemy's `@validates("password")`
+    returning the hash): `user.password = new_password` and `User(password=...)` then store a hash. Classes
     that use a password rather than keep it (clients, connections, sessions, and key material such as
     `PrivateKey(pem, password=...)`, a `Certificate` or an `SSLContext`, and the classes of client libraries that log in
     with it: `redis.Redis(password=...)`, pymongo, Elasticsearch, pika, a SOAP client's WS-Security
@@ -327,6 +336,16 @@ class PlaintextPasswordStorage(FlowRule):
     cwe = (256, 522, 315, 598)
     applies_to_tests = False  # a test's password is a fixture
 
+    @classmethod
+    def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
+        """A model of another module whose setter of the field hashes the value (`password_setters`)."""
+        return kind == HASHING_SETTER and cleared_by_setter(project, subject)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        fields = hashing_setter_fields(node)
+        if fields:
+            self.context.facts[HASHING_SETTERS_FACT] = fields
+
     def new_state(self) -> FlowState:
         return PasswordFlowState(self.context.imports, self._password_source, checks_clear=False,
                                  comparisons_propagate=False)
@@ -391,13 +410,15 @@ class PlaintextPasswordStorage(FlowRule):
         for call in iter_calls(node):
             self._check_call(call, state)
 
-    def _report_store(self, node: cst.CSTNode, taint: Taint, where: str, *, outbound: bool = False) -> None:
+    def _report_store(self, node: cst.CSTNode, taint: Taint, where: str, *, outbound: bool = False,
+                      field: str | None = None) -> None:
         """`outbound`: the record also holds an address (`Device(ip_address=..., password=...)`): the password logs in
-        to that system, so it must be recoverable, and the fix is encryption, not a hash."""
+        to that system, so it must be recoverable, and the fix is encryption, not a hash. `field`: the model field it
+        is assigned to, which a hashing setter of another module (`password_setters`) may turn into a hash."""
         hint = OUTBOUND_HINT if outbound else ("Store only a slow salted hash: `generate_password_hash(password)`, "
                                                "`bcrypt.hashpw(...)` or Django's `make_password`/`set_password`.")
         self.report(node, f"The password from `{taint.origin}` is stored in plain text {where}.", hint=hint,
-                    cwe=STORE_CWE)
+                    cwe=STORE_CWE, unless=(HASHING_SETTER, field) if field is not None and not outbound else None)
 
     def _check_assignment(self, node: cst.Assign, state: FlowState) -> None:
         taint = state.taint_of(node.value)
@@ -421,7 +442,7 @@ class PlaintextPasswordStorage(FlowRule):
                 outbound = isinstance(state, PasswordFlowState) and type(owner) is cst.Name \
                     and owner.value in state.connection_objects
                 self._report_store(node.value, taint, f"in `{short_code(destination)}`",  # type: ignore[arg-type]
-                                   outbound=outbound)
+                                   outbound=outbound, field=_attribute_name(destination))
                 return
             if type(destination) is cst.Subscript and type(node.value) is cst.Dict:
                 self._check_dict(node.value, state, f"in `{short_code(destination)}`")
@@ -474,7 +495,8 @@ class PlaintextPasswordStorage(FlowRule):
             positional_store = callee in POSITIONAL_STORES and arg.keyword is None
             if named_field or positional_store:
                 self._report_store(arg.value, taint, where, outbound=any(
-                    a.keyword is not None and _names_an_address(a.keyword.value) for a in call.args))
+                    a.keyword is not None and _names_an_address(a.keyword.value) for a in call.args),
+                    field=arg.keyword.value if arg.keyword is not None else None)
                 return
 
     def _check_cookie(self, call: cst.Call, state: FlowState) -> None:
@@ -555,6 +577,10 @@ class PlaintextPasswordStorage(FlowRule):
             stores = STORED_ROWS if isinstance(node, cst.Subscript) else STORED_COLLECTIONS
             return bool(words) and words[-1] in stores
         return False
+
+
+def _attribute_name(node: cst.BaseExpression) -> str | None:
+    return node.attr.value if isinstance(node, cst.Attribute) else None
 
 
 def _names_an_address(field: str) -> bool:

@@ -99,7 +99,7 @@ REFLECTION_METHODS = frozenset({"get_table_names", "get_view_names", "get_schema
 # Methods of a container that hand out its items: constant when the container is.
 CONTAINER_VIEWS = frozenset({"items", "keys", "values", "copy"})
 # String methods that change a constant's case or trim it: still a constant (`Model.__tablename__.lower()`).
-STRING_RESHAPERS = frozenset({"lower", "upper", "casefold", "title", "strip", "lstrip", "rstrip"})
+STRING_RESHAPERS = frozenset({"lower", "upper", "casefold", "title", "strip", "lstrip", "rstrip", "replace"})
 HINT = "Keep the SQL text constant and pass the values as parameters, e.g. `cursor.execute(\"... WHERE id = %s\", (value,))`."
 CONSTANT_NAME = lazy_pattern(r"^_?[A-Z][A-Z0-9_]*$")
 # Where an ORM model keeps its table's name, which its class fixes (SQLAlchemy `Model.__tablename__`, Django
@@ -113,6 +113,13 @@ TABLE_NAME_ATTRIBUTES = frozenset({"__tablename__", "db_table", "column", "attna
 # assignment) holds a schema object, and what it is read for (`column.name`, `column.type`, `column.default.arg`) is
 # the definition's too.
 SCHEMA_CONTAINERS = frozenset({"__table__", "__mapper__", "sorted_tables"})
+# A SQLAlchemy table's column collection (`table.c[key]`, `table.columns[key]`): what its columns are called there
+# (`table.c[key].name`, `.key`) is the definition's, whichever key picks one.
+COLUMN_COLLECTIONS = frozenset({"c", "columns"})
+COLUMN_NAMING = frozenset({"name", "key"})
+# The hooks through which SQLAlchemy hands a type or constraint the column and table it is attached to
+# (`def _set_table(self, column, table)` of a `SchemaType`, `_set_parent(self, parent, **kw)`): schema objects.
+SCHEMA_EVENT_HOOKS = frozenset({"_set_table", "_set_parent", "_set_parent_with_dispatch"})
 # A reference to a class, not to an instance (whose `__dict__` holds the values it was given).
 CLASS_REFERENCE = lazy_pattern(r"^(?:cls|klass|[A-Z]\w*|\w+_(?:class|cls))$")
 SCHEMA_OBJECT = "\x00schema"
@@ -148,6 +155,8 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
     if type(node) is cst.Integer or type(node) is cst.Float:
         return node.value
     if type(node) is cst.Attribute and _random_hex(node, state):
+        return ""
+    if type(node) is cst.Attribute and _names_a_listed_column(node):
         return ""
     dotted = dotted_name(node)
     if dotted is not None:
@@ -212,6 +221,13 @@ def reads_schema(dotted: str, state: FlowState) -> bool:
     if SCHEMA_CONTAINERS.intersection(parts[1:]) or "metadata.tables" in dotted:
         return True
     return len(parts) > 1 and parts[-1] == "__dict__" and CLASS_REFERENCE.match(parts[-2]) is not None
+
+
+def _names_a_listed_column(node: cst.Attribute) -> bool:
+    """`table.c[key].name`: the name of a column picked from a table's column collection."""
+    picked = node.value
+    return node.attr.value in COLUMN_NAMING and type(picked) is cst.Subscript and type(picked.value) is cst.Attribute \
+        and picked.value.attr.value in COLUMN_COLLECTIONS
 
 
 def _schema_source(value: cst.CSTNode | None, state: FlowState) -> bool:
@@ -641,8 +657,10 @@ class SqlBuiltFromStrings(FlowRule):
     back from the database's catalogue (`for index in inspector.get_indexes("t"): ... {index['name']}`), what a model or a
     schema's metadata lists about itself and a name bound to it (`for column in Model.__table__.columns`, `for table in
     Base.metadata.sorted_tables`, `for name, column in orm_class.__dict__.items()` of a class, then `column.name`,
-    `column.type`, `column.default.arg`: the definition's, not a caller's; an instance's `__dict__` holds values), a value
-    picked from
+    `column.type`, `column.default.arg`: the definition's, not a caller's; an instance's `__dict__` holds values), the
+    name of a column picked from a table's column collection (`table.c[key].name`, also with its quotes doubled by
+    `.replace`), the column and table SQLAlchemy hands a type's or constraint's `_set_table(self, column, table)` or
+    `_set_parent` hook, a value picked from
     an allow-list by `col if col in ALLOWED else "name"`, an `or` of two constants (`" AND ".join(clauses) or
     "1=1"`, where only literal conditions were appended to `clauses`), a value whose quotes are doubled
     (`path.replace("'", "''")`) right
@@ -760,6 +778,8 @@ class SqlBuiltFromStrings(FlowRule):
         state.constants.update(_constant_parameters(function, self.context))
         state.constants.update(_number_parameters(function))
         state.constants.update(_identifier_carriers(function, self.context.imports))
+        if function.name.value in SCHEMA_EVENT_HOOKS and self.__dict__.get("_classes"):
+            state.constants.update((p.name.value, SCHEMA_OBJECT) for p in function.params.params[1:])
         state.constants.update(_own_quoters(self.context))
         state.constants.update(self._constant_helpers())
         if isinstance(function.params.star_kwarg, cst.Param):
