@@ -612,6 +612,15 @@ def test_a_salt_in_a_module_that_hashes_nothing_is_a_unique_suffix() -> None:
     assert result.expected and not result.missed and not result.unexpected, result.describe()
 
 
+def test_a_draw_that_only_sizes_a_secret_draws_none_of_it() -> None:
+    """`length = random.randint(lo, hi)` used only to cut an `os.urandom` token or count its parts picks how long the
+    secret is (django-rest-passwordreset's RandomStringTokenGenerator); a size put into the secret itself, and the
+    characters drawn from `random`, still fire."""
+    [corpus] = RULES_DIR.glob("VC206-*/cases_token_sizes.py")
+    result = check_corpus(InsecureRandomToken, corpus)
+    assert result.expected and not result.missed and not result.unexpected, result.describe()
+
+
 def test_a_header_algorithm_refused_unless_configured_is_pinned() -> None:
     """`alg = header["alg"]`, then `if alg != SIGN_ALGORITHM: raise` (or `not in` the allowed ones) before the decode:
     the header no longer picks the algorithm; a mismatch only logged, or another value refused, still fires."""
