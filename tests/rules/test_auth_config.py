@@ -26,6 +26,7 @@ from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORDS, is_signing_k
 from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
 from vibecheck.rules.auth.privilege_from_client import PrivilegeFromClient
 from vibecheck.rules.auth.privileged_action_for_any_user import PrivilegedActionForAnyUser
+from vibecheck.rules.auth.secret_compared_with_equals import SecretComparedWithEquals
 from vibecheck.rules.auth.weak_password_hash import WeakPasswordHash
 from vibecheck.testing import check_corpus, findings_for, parse_annotations
 
@@ -475,6 +476,7 @@ def test_a_random_secret_key_in_test_or_dev_settings_is_not_reported(path: str) 
     (DebugModeInProduction, "cases_bottle.py"),
     (ClientControlledAuthorization, "cases_drf_permissions.py"),
     (PrivilegeFromClient, "cases_drf_permissions.py"),
+    (SecretComparedWithEquals, "cases_labels.py"),
 ])
 def test_framework_corpus_is_reported_exactly(rule: type[Rule], corpus_name: str) -> None:
     """Litestar's `debug=True`, Bottle's `run(app, debug=True)`; DRF views whose permission classes let only
