@@ -992,8 +992,14 @@ def _tries_each_then_raises(handler: Handler, function: cst.FunctionDef, stateme
     next, and after which the function raises (`for d in dirs: try: d.mkdir(); return d`, `except Exception:
     continue`, then `raise RuntimeError("no writable folder")`), or a polling loop with a limit (`while time.monotonic()
     < end:`, not `while True:`) that raises once it runs out: a failure is hidden only while another may succeed."""
-    if not all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(handler)):
-        return False
+    return all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(handler)) \
+        and tries_each_then_raises(function, statement)
+
+
+def tries_each_then_raises(function: cst.FunctionDef, statement: TryStatement) -> bool:
+    """The `try` is the last statement of a loop over candidates (or a polling loop with a limit), returns or breaks
+    on the first that works, and the function raises once the loop runs out: whatever its handler does, the caller
+    learns of the failure when no candidate worked."""
     if not any(type(node) in (cst.Return, cst.Break) for node in walk_own(statement.body)):
         return False
     loop = next((node for node in walk_own(function.body) if (type(node) is cst.For or (
