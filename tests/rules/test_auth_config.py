@@ -623,6 +623,14 @@ def test_a_draw_that_only_sizes_a_secret_draws_none_of_it() -> None:
     assert result.expected and not result.missed and not result.unexpected, result.describe()
 
 
+def test_a_module_name_rebound_to_the_system_generator_draws_from_it() -> None:
+    """Flask-SeaSurf's `random = random.SystemRandom()` at the top of the module: `random.randrange(...)` below is the
+    operating system's; another alias of the `random` module still fires."""
+    [corpus] = RULES_DIR.glob("VC206-*/cases_system_rebound.py")
+    result = check_corpus(InsecureRandomToken, corpus)
+    assert result.expected and not result.missed and not result.unexpected, result.describe()
+
+
 def test_a_header_algorithm_refused_unless_configured_is_pinned() -> None:
     """`alg = header["alg"]`, then `if alg != SIGN_ALGORITHM: raise` (or `not in` the allowed ones) before the decode:
     the header no longer picks the algorithm; a mismatch only logged, or another value refused, still fires."""

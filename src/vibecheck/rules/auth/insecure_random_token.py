@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
 import libcst as cst
 
 from vibecheck.analysis.import_edits import reference
+from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -33,6 +35,7 @@ RANDOM_FUNCTIONS = frozenset({
     "uuid.uuid1",
 })
 # Generator objects with the same predictable methods: `random.Random(seed).getrandbits(160)`, `rng.choice(...)`.
+SYSTEM_GENERATORS = frozenset({"random.SystemRandom", "secrets.SystemRandom"})
 GENERATOR_CLASSES = frozenset({"random.Random", "numpy.random.RandomState", "numpy.random.default_rng"})
 GENERATOR_METHODS = frozenset({name.rsplit(".", 1)[1] for name in RANDOM_FUNCTIONS} | {"integers"})
 # The clock: a secret made of it (`sha1(f"{user_id}:{time.time()}")`) is guessed by trying the seconds around its issue.
@@ -138,11 +141,12 @@ class InsecureRandomToken(Rule):
     hashes, checks, sets or stores a secret it is handed (`hash_backup_code`, `verify_invite_token`), nor for a
     password (its digest is its stored hash, VC205's to judge).
 
-    `random.SystemRandom()` and the `secrets` module are not reported, nor is a predictable draw joined (`+`, an
-    f-string, `"".join(...)`) to one from `secrets`, `os.urandom` or `uuid4` (`uuid.uuid4().hex + uuid.uuid1().hex`:
-    the cryptographic part alone is unguessable), nor is a generator bound to `random.Random()` in
-    `except NotImplementedError:`, the fallback for a platform whose `SystemRandom()` has no random source; neither are
-    test files and test or
+    `random.SystemRandom()` and the `secrets` module are not reported (also through a module name rebound to it at
+    the top: `if hasattr(random, "SystemRandom"): random = random.SystemRandom()`, as Flask-SeaSurf does), nor is a
+    predictable draw joined (`+`, an f-string, `"".join(...)`) to one from `secrets`, `os.urandom` or `uuid4`
+    (`uuid.uuid4().hex + uuid.uuid1().hex`: the cryptographic part alone is unguessable), nor is a generator bound
+    to `random.Random()` in `except NotImplementedError:`, the fallback for a platform whose `SystemRandom()` has no
+    random source; neither are test files and test or
     development settings modules (`tests/settings.py`, `testapp/testsettings.py`, `settings/dev.py`), nor code in
     functions or classes named for something that is not a secret (`_make_boundary`, `FakeCredentials`,
     `retry_with_jitter`), nor a draw weighted by probabilities the code gives (`numpy.random.choice(len(probs),
@@ -337,8 +341,29 @@ class InsecureRandomToken(Rule):
             self._hashes = HASHING.search(self.context.source) is not None
         return kinds if self._hashes else kinds - {SALT}
 
+    @functools.cached_property
+    def _system_generators(self) -> frozenset[str]:
+        """Module names rebound to the operating system's generator at the top (Flask-SeaSurf's `if hasattr(random,
+        "SystemRandom"): random = random.SystemRandom()`): `random.randrange(...)` below draws from it."""
+        found: set[str] = set()
+        pending: list[cst.CSTNode] = [small for line in self.context.module.body for small in (
+            line.body if type(line) is cst.SimpleStatementLine else [line])]
+        while pending:
+            statement = pending.pop()
+            if isinstance(statement, (cst.If, cst.Try, cst.Else)):
+                pending.extend(suite_statements(statement.body))
+                orelse = getattr(statement, "orelse", None)
+                pending.extend([orelse] if orelse is not None else [])
+            elif isinstance(statement, cst.Assign) and isinstance(statement.value, cst.Call) \
+                    and self.qualified_name(statement.value) in SYSTEM_GENERATORS:
+                found.update(target.target.value for target in statement.targets if type(target.target) is cst.Name)
+        return frozenset(found)
+
     def _source(self, call: cst.Call) -> tuple[str, str] | None:
         """(the predictable function behind the call, how to name the call) for a random call or a helper call."""
+        if type(call.func) is cst.Attribute and type(call.func.value) is cst.Name \
+                and call.func.value.value in self._system_generators:
+            return None
         qualified = self.qualified_name(call)
         if qualified in RANDOM_FUNCTIONS:
             return qualified, f"`{qualified}()`"
