@@ -631,6 +631,15 @@ def test_a_module_name_rebound_to_the_system_generator_draws_from_it() -> None:
     assert result.expected and not result.missed and not result.unexpected, result.describe()
 
 
+def test_a_field_name_in_words_and_a_table_of_renamed_arguments_hold_no_key() -> None:
+    """sshtunnel's `_DEPRECATIONS = {"ssh_private_key": "ssh_pkey", ...}` and authomatic's placeholder entity
+    `example.consumer_secret = "Consumer secret"`; a lower-case passphrase beside a renamed argument, a one-entry
+    mapping and other words still fire."""
+    [corpus] = RULES_DIR.glob("VC203-*/cases_labels.py")
+    result = check_corpus(HardcodedSecretKey, corpus)
+    assert result.expected and not result.missed and not result.unexpected, result.describe()
+
+
 def test_a_header_algorithm_refused_unless_configured_is_pinned() -> None:
     """`alg = header["alg"]`, then `if alg != SIGN_ALGORITHM: raise` (or `not in` the allowed ones) before the decode:
     the header no longer picks the algorithm; a mismatch only logged, or another value refused, still fires."""
