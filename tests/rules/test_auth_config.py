@@ -948,3 +948,26 @@ def test_claims_read_by_hand_for_a_log_line_only_decide_nothing() -> None:
     [corpus] = RULES_DIR.glob("VC202-*/cases_hand_decoded.py")
     result = check_corpus(JwtSignatureNotVerified, corpus)
     assert len(result.expected) == 7 and not result.missed and not result.unexpected, result.describe()
+
+
+CI_SETTINGS = """\
+import os
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "ci-only-key-1234")
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+]
+"""
+
+
+@pytest.mark.parametrize(("path", "reported"), [
+    ("defender/ci_settings.py", False), ("mysite/settings/test.py", False), ("app/settings_ci.py", False),
+    ("defender/test_settings.py", False), ("mysite/settings/dev.py", True), ("mysite/settings.py", True),
+    ("mysite/settings/production.py", True),
+])
+def test_settings_only_a_test_or_ci_run_loads_hold_no_deployed_key_or_middleware(path: str, reported: bool) -> None:
+    """django-defender's `ci_settings.py` and `test_settings.py`: their fallback key and their MIDDLEWARE without CSRF
+    serve test runs; a development or production settings module still fires (it may be deployed)."""
+    found = [f.code for rule in (HardcodedSecretKey, CsrfProtectionDisabled) for f in findings_for(rule, CI_SETTINGS, path=path)]
+    assert found == (["VC203", "VC208"] if reported else [])

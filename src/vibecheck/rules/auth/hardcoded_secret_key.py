@@ -26,6 +26,7 @@ from vibecheck.rules.auth.names import (
     TOKEN,
     is_encryption_key_name,
     is_signing_key_name,
+    is_test_settings_path,
     secret_kinds,
     words,
 )
@@ -224,7 +225,8 @@ class HardcodedSecretKey(Rule):
     each method signs with; `SECRET_KEY = "HS256"` and `"HS256-7f9c..."` still fire), the
     URL parameters a reversal fills in (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees
     them), names that say where a key comes from (`secret_from = "env"`, `key_source`), test files and config
-    classes named for tests (`TestingConfig`), the attributes of a class that lists codes or messages (braintree's
+    classes named for tests (`TestingConfig`) and settings modules named for test or CI runs (`ci_settings.py`,
+    `settings/test.py`; not `settings/dev.py`), the attributes of a class that lists codes or messages (braintree's
     `class ErrorCodes:` and the classes inside it: `PrivateKeyMismatch = "93521"`), an app key in a file that also
     names an app secret (`APP_KEY = "..."`
     beside `APP_SECRET`: the app's public id in an app-key/app-secret pair), and a name that keeps a stand-in
@@ -292,6 +294,7 @@ class HardcodedSecretKey(Rule):
         self._reported: set[int] = set()
         self._not_keys: set[int] = set()  # mappings of descriptions, and the URL parameters a reversal fills in
         self._functions: list[str] = []
+        self._test_settings = is_test_settings_path(self.context.path)  # `ci_settings.py`: only a CI run loads it
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self._statement = node
@@ -322,7 +325,7 @@ class HardcodedSecretKey(Rule):
         self._class_names.pop()
 
     def _skipped(self) -> bool:
-        return any(TEST_CLASS_WORDS & set(words(c)) or is_catalogue_class(c) for c in self._class_names)
+        return self._test_settings or any(TEST_CLASS_WORDS & set(words(c)) or is_catalogue_class(c) for c in self._class_names)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._check_assignment(node, node.value)
