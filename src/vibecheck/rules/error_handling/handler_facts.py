@@ -849,7 +849,8 @@ def _keeps_prior_value(statement: TryStatement, function: cst.FunctionDef | None
     rebinds a name from its own value, or the `try` returns (at its end, or from a branch inside: `if curses: ...
     return True`) and the statement after it returns too (the fallback answer, `return False`), or the function
     goes on to the next way of making its answer and returns it last (a chain of attempts: `try: return
-    obj.model_dump()`, then `try: return obj.dict()`, then `return vars(obj)`)."""
+    obj.model_dump()`, then `try: return obj.dict()`, then `return vars(obj)`; also from inside an `if` the `try`
+    ends: `if Locale is not None: try: return Locale.parse(code).display_name`, then the manual mapping's `return`)."""
     computed = suite_statements(statement.body)
     if computed and (all(_updates_itself(small) for small in computed) or _attaches_when_built(computed)):
         return True
@@ -857,7 +858,7 @@ def _keeps_prior_value(statement: TryStatement, function: cst.FunctionDef | None
                                   or next(own_returns(statement.body), None) is not None)
     if not returns or function is None:
         return False
-    rest = _code_after(function.body, statement)
+    rest = _code_after(function.body, statement, through=FALL_THROUGH)  # also past the `if` the `try` ends
     if rest is None:
         return False
     if not rest:
@@ -1049,7 +1050,8 @@ def _blocks_of(compound: cst.CSTNode) -> list[cst.BaseSuite]:
 
 
 def _explained(handler: Handler) -> bool:
-    """A comment in words (not a tool's directive) on the `except` line or above the handler's first statement."""
+    """A comment in words (not a tool's directive) on the `except` line, above the handler's first statement or at the
+    end of its line (`pass  # fall back to the manual mapping`)."""
     body = handler.body
     if isinstance(body, cst.SimpleStatementSuite):
         return _explains(body.trailing_whitespace.comment)
@@ -1058,6 +1060,8 @@ def _explained(handler: Handler) -> bool:
     if _explains(body.header.comment):
         return True
     first = body.body[0] if body.body else None
+    if type(first) is cst.SimpleStatementLine and _explains(first.trailing_whitespace.comment):
+        return True
     return first is not None and any(_explains(line.comment) for line in getattr(first, "leading_lines", ()))
 
 
