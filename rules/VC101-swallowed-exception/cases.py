@@ -1399,3 +1399,25 @@ def parse_http_date_loose(date, parse_http_date):
     # expect: VC101 -- nothing promises that a date it cannot read gives None
     except Exception:
         pass
+
+
+def language_name(code, locale_class):
+    if locale_class is not None:
+        try:
+            return locale_class.parse(code).display_name
+        # ok: VC101 -- the function goes on past the `if` to its own mapping and returns that
+        except Exception:
+            pass  # fall back to the manual mapping
+    names = {"en": "English", "fr": "French"}
+    return names.get(code, code)
+
+
+def language_name_quietly(code, locale_class):
+    if locale_class is not None:
+        try:
+            return locale_class.parse(code).display_name
+        # expect: VC101 -- no comment says the mapping below is the fallback
+        except Exception:
+            pass
+    names = {"en": "English", "fr": "French"}
+    return names.get(code, code)

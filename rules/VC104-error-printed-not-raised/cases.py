@@ -338,3 +338,34 @@ def push_dotfiles_failing(remote):
     # ok: VC104 -- a failing exit status
     except Exception as e:
         raise click.ClickException(f"push failed: {e}") from e
+
+
+def summarize_with_any(models, messages):
+    for model in models:
+        try:
+            return model.send(messages)
+        # ok: VC104 -- the next model is tried, and the function raises when none worked
+        except Exception as e:
+            print(f"Summarization failed for model {model.name}: {e}")
+    raise ValueError("summarizer failed for all models")
+
+
+def summarize_with_any_quietly(models, messages):
+    summary = None
+    for model in models:
+        try:
+            summary = model.send(messages)
+        # expect: VC104 -- the loop does not stop at the first that works: a failure is only printed
+        except Exception as e:
+            print(f"Summarization failed for model {model.name}: {e}")
+    raise ValueError(summary)
+
+
+def summarize_or_nothing(models, messages):
+    for model in models:
+        try:
+            return model.send(messages)
+        # expect: VC104 -- when every model fails the caller gets None
+        except Exception as e:
+            print(f"Summarization failed for model {model.name}: {e}")
+    return None

@@ -876,3 +876,20 @@ def maintenance():
     if root_user:
         return run_maintenance()
     abort(403)
+
+
+@app.get("/lockout")
+def lockout_only_for_admin_pages():
+    is_admin_request = request.path.startswith("/admin/")
+    # ok: VC207 -- a request for the admin site's pages: which pages, as routing says, not who asks
+    if not is_admin_request:
+        return "not watched"
+    admin_user = request.args.get("admin_user")
+    # expect: VC207 -- the client names itself an administrator
+    if admin_user:
+        return run_maintenance()
+    is_staff = request.headers.get("X-Staff")
+    # expect: VC207
+    if is_staff:
+        return run_maintenance()
+    abort(403)

@@ -1015,6 +1015,29 @@ class MySqlVectorStore:
         cursor.execute(f"DELETE FROM `{self.collection_name}` WHERE id = '{vector_id}'")
 
 
+class SQLiteCache:
+    def __init__(self, responses, redirects):
+        self.responses = responses
+        self.redirects = redirects
+
+    def delete_expired(self, connection, now):
+        # ok: VC402 -- the table of a store the cache holds, named when that store was made
+        connection.execute(f"DELETE FROM {self.responses.table_name} WHERE expires <= ?", (now,))
+
+    def prune_redirects(self, connection):
+        redirects, responses = self.redirects.table_name, self.responses.table_name
+        # ok: VC402 -- both tables the stores were made with
+        connection.execute(f"DELETE FROM {redirects} WHERE key NOT IN (SELECT key FROM {responses})")
+
+    def lookup_pasted(self, connection, key):
+        # expect: VC402 -- the key is a value, pasted beside the store's table
+        connection.execute(f"SELECT value FROM {self.responses.table_name} WHERE key = '{key}'")
+
+    def lookup_from_request(self, connection):
+        # expect: VC402 -- a table named by what the request carries
+        connection.execute(f"SELECT value FROM {self.request.table_name}")
+
+
 from airflow.providers.postgres.hooks.postgres import PostgresHook
 
 

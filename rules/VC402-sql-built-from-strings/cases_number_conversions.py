@@ -1,6 +1,7 @@
 """VC402 corpus: `%` templates whose pasted values are converted as numbers (`%d`, `%(id)d`, `%.2f`), beside ones
-that paste a value as text (`%s`, `%(name)s`, `%c`, `%r`)."""
+that paste a value as text (`%s`, `%(name)s`, `%c`, `%r`); parameters annotated as (optional) numbers."""
 import sqlite3
+from typing import Optional
 
 TABLE = "comments"
 
@@ -45,3 +46,17 @@ def by_repr(conn: sqlite3.Connection, value) -> None:
 def table_from_caller(conn: sqlite3.Connection, table, row_id) -> None:
     # expect: VC402 -- the table name is the caller's
     conn.execute("DELETE FROM %(table)s WHERE id = %(id)d" % {"table": table, "id": row_id})
+
+
+def newest_keys(connection, table_key: str, limit: Optional[int] = None, offset: int | None = None):
+    limit_expr = f"LIMIT {limit}" if limit else ""
+    offset_expr = f"OFFSET {offset}" if offset else ""
+    # ok: VC402 -- an optional number writes digits or None
+    return connection.execute(f"SELECT key FROM responses ORDER BY created {limit_expr} {offset_expr}")
+
+
+def newest_named(connection, limit: Optional[str] = None, size: int | str = 10):
+    # expect: VC402 -- an optional text is text
+    connection.execute(f"SELECT key FROM responses LIMIT {limit}")
+    # expect: VC402 -- a union with text is text
+    return connection.execute(f"SELECT key FROM responses LIMIT {size}")

@@ -177,3 +177,25 @@ async def login_with_lockout(request: Request):
     # ok: VC419 -- the address the server saw
     failed_logins[request.client.host] = 0
     return {"ok": True}
+
+
+def remote_addr_for_the_audit_log():
+    address = request.headers.get("X-Forwarded-For", "").split(",")[0]
+    # ok: VC419 -- the address's form (IPv4 with a port), to strip the port: nothing is allowed or refused
+    if "." in address and ":" in address:
+        address = address.split(":")[0]
+    # ok: VC419 -- an IPv6 address in brackets
+    elif address.startswith("["):
+        address = address[1:].split("]")[0]
+    return address
+
+
+def private_prefix_still_decides():
+    address = request.headers.get("X-Forwarded-For", "").split(",")[0]
+    # expect: VC419 -- a prefix of a network is an address rule, whatever the punctuation beside it
+    if address.startswith("192.168."):
+        return "internal"
+    # expect: VC419 -- a substring with digits names addresses
+    if "10.0." in address:
+        return "internal"
+    return "external"

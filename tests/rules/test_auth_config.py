@@ -26,6 +26,7 @@ from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORDS, is_signing_k
 from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
 from vibecheck.rules.auth.privilege_from_client import PrivilegeFromClient
 from vibecheck.rules.auth.privileged_action_for_any_user import PrivilegedActionForAnyUser
+from vibecheck.rules.auth.secret_compared_with_equals import SecretComparedWithEquals
 from vibecheck.rules.auth.weak_password_hash import WeakPasswordHash
 from vibecheck.testing import check_corpus, findings_for, parse_annotations
 
@@ -475,6 +476,7 @@ def test_a_random_secret_key_in_test_or_dev_settings_is_not_reported(path: str) 
     (DebugModeInProduction, "cases_bottle.py"),
     (ClientControlledAuthorization, "cases_drf_permissions.py"),
     (PrivilegeFromClient, "cases_drf_permissions.py"),
+    (SecretComparedWithEquals, "cases_labels.py"),
 ])
 def test_framework_corpus_is_reported_exactly(rule: type[Rule], corpus_name: str) -> None:
     """Litestar's `debug=True`, Bottle's `run(app, debug=True)`; DRF views whose permission classes let only
@@ -609,6 +611,32 @@ def test_a_salt_in_a_module_that_hashes_nothing_is_a_unique_suffix() -> None:
     a secret."""
     [corpus] = RULES_DIR.glob("VC206-*/cases_unique_suffix.py")
     result = check_corpus(InsecureRandomToken, corpus)
+    assert result.expected and not result.missed and not result.unexpected, result.describe()
+
+
+def test_a_draw_that_only_sizes_a_secret_draws_none_of_it() -> None:
+    """`length = random.randint(lo, hi)` used only to cut an `os.urandom` token or count its parts picks how long the
+    secret is (django-rest-passwordreset's RandomStringTokenGenerator); a size put into the secret itself, and the
+    characters drawn from `random`, still fire."""
+    [corpus] = RULES_DIR.glob("VC206-*/cases_token_sizes.py")
+    result = check_corpus(InsecureRandomToken, corpus)
+    assert result.expected and not result.missed and not result.unexpected, result.describe()
+
+
+def test_a_module_name_rebound_to_the_system_generator_draws_from_it() -> None:
+    """Flask-SeaSurf's `random = random.SystemRandom()` at the top of the module: `random.randrange(...)` below is the
+    operating system's; another alias of the `random` module still fires."""
+    [corpus] = RULES_DIR.glob("VC206-*/cases_system_rebound.py")
+    result = check_corpus(InsecureRandomToken, corpus)
+    assert result.expected and not result.missed and not result.unexpected, result.describe()
+
+
+def test_a_field_name_in_words_and_a_table_of_renamed_arguments_hold_no_key() -> None:
+    """sshtunnel's `_DEPRECATIONS = {"ssh_private_key": "ssh_pkey", ...}` and authomatic's placeholder entity
+    `example.consumer_secret = "Consumer secret"`; a lower-case passphrase beside a renamed argument, a one-entry
+    mapping and other words still fire."""
+    [corpus] = RULES_DIR.glob("VC203-*/cases_labels.py")
+    result = check_corpus(HardcodedSecretKey, corpus)
     assert result.expected and not result.missed and not result.unexpected, result.describe()
 
 
@@ -920,3 +948,26 @@ def test_claims_read_by_hand_for_a_log_line_only_decide_nothing() -> None:
     [corpus] = RULES_DIR.glob("VC202-*/cases_hand_decoded.py")
     result = check_corpus(JwtSignatureNotVerified, corpus)
     assert len(result.expected) == 7 and not result.missed and not result.unexpected, result.describe()
+
+
+CI_SETTINGS = """\
+import os
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "ci-only-key-1234")
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+]
+"""
+
+
+@pytest.mark.parametrize(("path", "reported"), [
+    ("defender/ci_settings.py", False), ("mysite/settings/test.py", False), ("app/settings_ci.py", False),
+    ("defender/test_settings.py", False), ("mysite/settings/dev.py", True), ("mysite/settings.py", True),
+    ("mysite/settings/production.py", True),
+])
+def test_settings_only_a_test_or_ci_run_loads_hold_no_deployed_key_or_middleware(path: str, reported: bool) -> None:
+    """django-defender's `ci_settings.py` and `test_settings.py`: their fallback key and their MIDDLEWARE without CSRF
+    serve test runs; a development or production settings module still fires (it may be deployed)."""
+    found = [f.code for rule in (HardcodedSecretKey, CsrfProtectionDisabled) for f in findings_for(rule, CI_SETTINGS, path=path)]
+    assert found == (["VC203", "VC208"] if reported else [])

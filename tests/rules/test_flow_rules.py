@@ -876,3 +876,34 @@ def owned_total(db, query, owner):
     findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(SqlBuiltFromStrings,))
     assert [(Path(f.location.path).name, f.location.start.line, f.message.rpartition("in ")[2][:26])
             for f in findings if f.code == "VC417"] == [("store.py", 20, "`owned_count_query_text()`")]
+
+
+def test_a_request_for_the_admin_pages_is_no_privilege_claim(tmp_path: Path) -> None:
+    """django-axes' `if settings.AXES_ONLY_ADMIN_SITE and not self.is_admin_request(request):` asks whether the path
+    is the admin site's (which pages, as routing says), not what the caller may do; a helper answering whether the
+    client is an administrator (`is_admin_user`, from a header) is still reported."""
+    (tmp_path / "handlers.py").write_text('''
+import re
+
+from django.conf import settings
+
+
+class Handler:
+    def is_admin_request(self, request):
+        if hasattr(request, "path"):
+            admin_url = self.get_admin_url()
+            return admin_url is not None and re.match(f"^{admin_url}", request.path) is not None
+        return False
+
+    def is_admin_user(self, request):
+        return request.headers.get("X-Admin") == "1"
+
+    def is_allowed(self, request):
+        if settings.ONLY_ADMIN_SITE and not self.is_admin_request(request):
+            return True
+        if self.is_admin_user(request):
+            return True
+        return False
+''', encoding="utf-8")
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
+    assert [(f.location.start.line, f.message.split("`")[1]) for f in findings] == [(20, "self.is_admin_user(request)")]

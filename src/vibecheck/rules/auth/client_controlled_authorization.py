@@ -52,6 +52,11 @@ PRIVILEGE_WORDS = frozenset({"admin", "administrator", "role", "roles", "staff",
 TREE_ROOT_WORDS = frozenset({"id", "ids", "pk", "node", "nodes", "dir", "directory", "path", "url", "uri", "folder",
                              "comment", "post", "thread", "message", "element", "item", "page", "tree", "category",
                              "task", "doc", "document", "object", "obj", "cause", "span", "key"})
+# Words after `admin` or `staff` that make it a part of the site (`is_admin_request`, `admin_url`, `staff_area`): which
+# pages a request asks for, which the URL it was routed by says, not what its sender may do.
+SITE_PART_WORDS = frozenset({"request", "requests", "url", "urls", "path", "paths", "page", "pages", "site", "area",
+                             "section", "prefix", "endpoint", "route", "routes"})
+SITE_OWNERS = frozenset({"admin", "administrator", "staff"})
 IDENTITY_WORDS = frozenset({"uid", "userid"})
 # The words before a last word `id` that make a name a user's identity (`user_id`, `accountId`).
 IDENTITY_ID_OWNERS = frozenset({"user", "account", "owner", "customer"})
@@ -99,11 +104,16 @@ def _is_privilege_name(name: str | None) -> tuple[bool, bool]:
 
 def _privilege_words(words: list[str]) -> frozenset[str]:
     """The words of a name that name a privilege: `root` only where no tree's part follows it (`is_root`, `root_user`;
-    not `root_id`, the first comment of a thread)."""
+    not `root_id`, the first comment of a thread), `admin` and `staff` only where no part of the site follows them
+    (`is_admin`, `admin_user`; not `is_admin_request`, a request for the admin site's pages)."""
     found = PRIVILEGE_WORDS & set(words)
     if "root" in found and words[-1] != "root" and all(
             following in TREE_ROOT_WORDS for before, following in zip(words, words[1:], strict=False) if before == "root"):
-        return found - {"root"}
+        found -= {"root"}
+    for owner in found & SITE_OWNERS:
+        if words[-1] != owner and all(following in SITE_PART_WORDS
+                                      for before, following in zip(words, words[1:], strict=False) if before == owner):
+            found -= {owner}
     return found
 
 
@@ -158,35 +168,34 @@ class ClientControlledAuthorization(FlowRule):
     data read under a privilege-like name: `request.args.get("admin")`, a `role`/`is_admin`/`is_staff`/
     `permissions` value from headers, cookies, the query string or the body (also after being stored in a
     variable; `root` names the superuser only where no part of a tree follows it: `is_root`, `root_user`, not a
-    thread's `root_id`), a FastAPI route parameter such as `x_role`, or a `user_id` claim that is not compared with
-    the server-side identity (`current_user`, `request.user`, `session`). What a framework's permission check returns
-    is its decision: DRF's `has_permission`/`has_object_permission` or Django's `test_func` returning the client's
-    flag as it came (`return bool(request.data.get("is_triager"))`, `== "true"`), whatever its name (not a credential
-    the client presents, `X-Api-Token`), is reported too. The claims of a JWT decoded
-    without checking its signature (`jwt.decode(t, options={"verify_signature": False})`,
-    `get_unverified_claims(t)`) are the client's too, also when a function of the same module returns them
-    (`if current_claims().get("is_admin"):`, a method called as `self.claims()`, or through a variable); when
-    such a function lives in another module of the project, the walk notes the condition and the helper, and
-    VC417 (which joins flows across modules) reports it, as it does for a helper of this or another module that
-    returns request data (`def get_role(): return request.headers["X-Role"]`, then `if get_role() == "admin":`, or
-    a method called as `self.role()`; the claim named by the helper, the header it is given, the key read or the
-    variable).
-    Whatever the value is called, a test of a header or cookie against fixed text before a refusal
-    (`if x_internal_caller not in {"scheduler", "billing"}: raise HTTPException(403)`, also in a FastAPI
-    dependency's `Header()` parameter) is reported too: the client need only send that text. So is a tenant id the
-    client sends in a header (`X-Tenant-ID`, `X-Org-Id`, FastAPI's `x_tenant_id: int = Header()`) that scopes a query:
-    a keyword named for a tenant (`filter_by(tenant_id=tenant_id)`), the key of a tenant model's lookup
-    (`request.tenant = Organization.objects.get(pk=org_id)` in a middleware) or a comparison with a tenant column
-    (`Project.tenant_id == x_tenant_id`), unless the lookup also names the caller
-    (`request.user.organizations.get(pk=org_id)`, `filter_by(org_id=org_id, user_id=current_user.id)`) or an `if`
-    tested the id together with the signed-in user first: the header decides whose data the request reaches (CWE-639),
-    an authorisation decision as much as a role's test is; VC217 is about privileges the client grants itself. So is a test of any
-    request value against the name of a role before a refusal (`if request.args.get("as") != "moderator": abort(403)`).
-    A GraphQL resolver's request is the one its resolve info carries (`info.context.request.headers`, and Graphene's
-    `info.context`). Values that
-    describe the request rather than its sender (`Origin`, `Referer`, `Content-Type`, `X-Requested-With`) are not.
-    So is such a test before a block that hands out an identity made of literals (`if request.headers.get("mock-mode")
-    == "true": return {"id": "mock-user"}`, `return User(id=1, name="admin")`), whatever the header is called, a
+    thread's `root_id`; `admin` and `staff` only where no part of the site follows them: not django-axes'
+    `is_admin_request`, whether the path is the admin site's), a FastAPI route parameter such as `x_role`, or a
+    `user_id` claim that is not compared with the server-side identity (`current_user`, `request.user`, `session`).
+    What a framework's permission check returns is its decision: DRF's `has_permission`/`has_object_permission` or
+    Django's `test_func` returning the client's flag as it came (`return bool(request.data.get("is_triager"))`, `==
+    "true"`), whatever its name (not a credential the client presents, `X-Api-Token`), is reported too. The claims of
+    a JWT decoded without checking its signature (`jwt.decode(t, options={"verify_signature": False})`,
+    `get_unverified_claims(t)`) are the client's too, also when a function of the same module returns them (`if
+    current_claims().get("is_admin"):`, a method called as `self.claims()`, or through a variable); when such a
+    function lives in another module of the project, the walk notes the condition and the helper, and VC417 (which
+    joins flows across modules) reports it, as it does for a helper of this or another module that returns request
+    data (`def get_role(): return request.headers["X-Role"]`, then `if get_role() == "admin":`, or a method called as
+    `self.role()`; the claim named by the helper, the header it is given, the key read or the variable). Whatever the
+    value is called, a test of a header or cookie against fixed text before a refusal (`if x_internal_caller not in
+    {"scheduler", "billing"}: raise HTTPException(403)`, also in a FastAPI dependency's `Header()` parameter) is
+    reported too: the client need only send that text. So is a tenant id the client sends in a header (`X-Tenant-ID`,
+    `X-Org-Id`, FastAPI's `x_tenant_id: int = Header()`) that scopes a query: a keyword named for a tenant
+    (`filter_by(tenant_id=tenant_id)`), the key of a tenant model's lookup (`request.tenant =
+    Organization.objects.get(pk=org_id)` in a middleware) or a comparison with a tenant column (`Project.tenant_id ==
+    x_tenant_id`), unless the lookup also names the caller (`request.user.organizations.get(pk=org_id)`,
+    `filter_by(org_id=org_id, user_id=current_user.id)`) or an `if` tested the id together with the signed-in user
+    first: the header decides whose data the request reaches (CWE-639), an authorisation decision as much as a role's
+    test is; VC217 is about privileges the client grants itself. So is a test of any request value against the name of
+    a role before a refusal (`if request.args.get("as") != "moderator": abort(403)`). A GraphQL resolver's request is
+    the one its resolve info carries (`info.context.request.headers`, and Graphene's `info.context`). Values that
+    describe the request rather than its sender (`Origin`, `Referer`, `Content-Type`, `X-Requested-With`) are not. So
+    is such a test before a block that hands out an identity made of literals (`if request.headers.get("mock-mode") ==
+    "true": return {"id": "mock-user"}`, `return User(id=1, name="admin")`), whatever the header is called, a
     token-named one included: a bypass left in an authentication function lets in anyone who sends that text.
     Credentials that are verified (tokens, keys, passwords) are not reported here, nor are tests of a value's type
     (`isinstance(perms, dict)`) or of its presence or its equality to a privilege before a refusal (`if
@@ -194,22 +203,22 @@ class ClientControlledAuthorization(FlowRule):
     HTTPException(403)`, `if data.role == "admin" and not premium: raise HTTPException(400)`): asking for a privilege
     then only gets the request refused (`role != "admin"` before the refusal, or `role == "guest"`, still lets in
     whoever claims the privilege); nor is `if role is None:` before a block that refuses nothing (it fills in a
-    default), nor a test of an input's presence (`if root:`, `if permissions is not None:`) before a block that refuses
-    nothing and hands that input to a call (`dag.partial_subset(task_ids=root)`: the root task of a graph, the
+    default), nor a test of an input's presence (`if root:`, `if permissions is not None:`) before a block that
+    refuses nothing and hands that input to a call (`dag.partial_subset(task_ids=root)`: the root task of a graph, the
     permissions a caller asks about, data the handler works with), nor `if not user_id: return 400` (a field the form
     must carry), nor an id compared with a number before an error that refuses no one (`if user_id == 0: raise
     HTTPException(404)`: an id no record has), nor a test whose block compares what it lets through with the server's
     idea of the caller (`if target_user_id: return request.user.user_id == target_user_id`, an ownership check), nor a
     path tested for where it leads (`if not root.is_relative_to(BASE):`, `os.path.isdir(root)`: a directory). Nor are
-    conditions in a route handler that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`,
-    `Depends(require_role("admin"))`, a route of a blueprint whose `before_request` hook in the file refuses non-admins,
-    a DRF view whose permission classes name administrators: `permission_classes = [IsOrgAdmin]`,
-    `@permission_classes([IsAdminUser])`, unless an action lists its own),
-    nor in the methods of a Django admin class (`save_model(self, request, ...)` of a `ModelAdmin`, `SingletonModelAdmin` or
-    inline in a module that uses `django.contrib.admin`: the admin site lets only signed-in staff in): the role or user a form
-    names is then an administrator's choice. Likewise a view behind a decorator named for the owners of what it manages
-    (`@list_owner_required`, `@require_owner`): the role its URL names picks the roster an owner edits (a view behind
-    `@login_required` alone, and the owner decorator's own test of a header, still fire).
+    conditions in a route handler that only administrators reach (`admin: User = Depends(get_admin_user)`,
+    `@admin_required`, `Depends(require_role("admin"))`, a route of a blueprint whose `before_request` hook in the
+    file refuses non-admins, a DRF view whose permission classes name administrators: `permission_classes =
+    [IsOrgAdmin]`, `@permission_classes([IsAdminUser])`, unless an action lists its own), nor in the methods of a
+    Django admin class (`save_model(self, request, ...)` of a `ModelAdmin`, `SingletonModelAdmin` or inline in a
+    module that uses `django.contrib.admin`: the admin site lets only signed-in staff in): the role or user a form
+    names is then an administrator's choice. Likewise a view behind a decorator named for the owners of what it
+    manages (`@list_owner_required`, `@require_owner`): the role its URL names picks the roster an owner edits (a view
+    behind `@login_required` alone, and the owner decorator's own test of a header, still fire).
 
     ## Why is this bad?
     Everything in a request is chosen by the client: anyone can add `?admin=true`, a `X-Role: admin` header

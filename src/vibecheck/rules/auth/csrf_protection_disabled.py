@@ -15,6 +15,7 @@ from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
+from vibecheck.rules.auth.names import is_test_settings_path
 from vibecheck.rules.auth.oauth_state import CODE_HINTS, unchecked_code_read
 
 # Settings whose False value turns CSRF checks off (Flask-WTF; `CSRF_ENABLED` is its old spelling).
@@ -110,7 +111,8 @@ class CsrfProtectionDisabled(Rule):
     (requests-oauthlib's `fetch_token(..., authorization_response=request.url)`), nor calls authlib's
     `authorize_access_token()`, which checks it.
 
-    Test files, configuration classes or functions named for tests, dicts that also set `TESTING = True`,
+    Test files and settings modules named for test or CI runs (`test_settings.py`, `ci_settings.py`, `settings/test.py`:
+    also their `MIDDLEWARE`), configuration classes or functions named for tests, dicts that also set `TESTING = True`,
     exemptions of endpoints that servers or protocol clients call without cookies (webhooks, callbacks,
     OAuth 2.0 token, revocation, introspection and device endpoints, OpenID Connect userinfo and JWKS,
     client registration, SAML ACS/SLS; named so by the view or by the class whose method is exempted:
@@ -184,14 +186,15 @@ class CsrfProtectionDisabled(Rule):
         self.protectors: set[str] = {"csrf", "csrf_protect", "csrfprotect"}
         self.prefixes: dict[str, str] | None = None  # blueprint or router name -> its `url_prefix`, once asked
         self.depth = 0
+        self._test_settings = context.is_test_file or is_test_settings_path(context.path)  # `ci_settings.py`
         self._enforcers: frozenset[str] | None = None  # module functions that run Django's CSRF check
         self._checkers: frozenset[str] | None = None  # module functions that check a request's signature
 
     # scope names, to recognise test configuration ----------------------------------------------------------
 
     def _in_test_setup(self) -> bool:
-        return self.context.is_test_file or any("test" in fw.name_words(name) or "testing" in fw.name_words(name)
-                                                for name in self.scopes)
+        return self._test_settings or any(
+            "test" in fw.name_words(name) or "testing" in fw.name_words(name) for name in self.scopes)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.scopes.append(node.name.value)
@@ -404,7 +407,7 @@ class CsrfProtectionDisabled(Rule):
             key = self._setting_name(target.target)
             if key in CSRF_SWITCHES and _false(value) and not self._in_test_setup():
                 self._report_switch(node, key)
-            elif key == "MIDDLEWARE" and not self.scopes:
+            elif key == "MIDDLEWARE" and not self.scopes and not self._in_test_setup():
                 self._middleware(value)
 
     def visit_Dict(self, node: cst.Dict) -> None:

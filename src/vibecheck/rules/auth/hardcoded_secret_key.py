@@ -26,6 +26,7 @@ from vibecheck.rules.auth.names import (
     TOKEN,
     is_encryption_key_name,
     is_signing_key_name,
+    is_test_settings_path,
     secret_kinds,
     words,
 )
@@ -150,7 +151,22 @@ def _mentions(value: str, name: str) -> bool:
     """`"private_key is required when ..."`, `"secret"` for `"secret"`: a message or a label that names the field (or
     is its name), not the field's value."""
     tokens = [token.strip(".,:;!?()'\"`").lower() for token in value.split()]
-    return value.lower() == name.lower() or (len(tokens) > 1 and name.lower() in tokens)
+    return value.lower() == name.lower() or (len(tokens) > 1 and (name.lower() in tokens or tuple(tokens) == words(name)))
+
+
+def _is_parameter_name(node: cst.BaseExpression | None) -> bool:
+    """`"ssh_pkey"`, `"mute_exceptions"`: a lower-case name of words joined by `_`, as a keyword argument is spelled."""
+    value = string_value(node) if node is not None else None
+    return value is not None and value.isidentifier() and value.islower() and "_" in value.strip("_")
+
+
+def _renames(element: cst.DictElement) -> bool:
+    """`"ssh_private_key": "ssh_pkey"`: an old keyword argument's name and the new one's; beside a key's name, the new
+    name keeps one of its words (a passphrase of lower-case words keeps none)."""
+    key, value = string_value(element.key), string_value(element.value)
+    if not (_is_parameter_name(element.key) and _is_parameter_name(element.value)) or not key or not value:
+        return False
+    return not is_signing_key_name(key) or bool(set(words(key)) & set(words(value)))
 
 
 def _is_prose(node: cst.BaseExpression) -> bool:
@@ -200,13 +216,17 @@ class HardcodedSecretKey(Rule):
     that are the name of a setting (`"AWS_SECRET_ACCESS_KEY"`, `"AWSSecretKey"`) or a dotted path naming
     where a secret is kept (`SECRET_SESSION_KEY = "mfa.totp.secret"`, a session key), masks and elided example
     values with no letter or digit (`SECRET_REDACTED = "*****"`, `"private_key": "..."`), a value that is the
-    field's name or a message naming it (`errors["private_key"] = "private_key is required ..."`), mappings whose
-    every value is prose (`{"client_secret": "Service account client secret", ...}` describes a form's fields), a
+    field's name or a message naming it (`errors["private_key"] = "private_key is required ..."`, a placeholder's
+    `example.consumer_secret = "Consumer secret"`), a table renaming keyword arguments (`{"ssh_host":
+    "ssh_address_or_host", "ssh_private_key": "ssh_pkey"}`: every key and value a lower-case name, the new one keeping a
+    word of a key's name), mappings whose every value is prose (`{"client_secret": "Service account client secret",
+    ...}` describes a form's fields), a
     mapping's JSON Web Algorithm name (`{"client_secret_jwt": "HS256", "private_key_jwt": "RS256"}` names the algorithm
     each method signs with; `SECRET_KEY = "HS256"` and `"HS256-7f9c..."` still fire), the
     URL parameters a reversal fills in (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees
     them), names that say where a key comes from (`secret_from = "env"`, `key_source`), test files and config
-    classes named for tests (`TestingConfig`), the attributes of a class that lists codes or messages (braintree's
+    classes named for tests (`TestingConfig`) and settings modules named for test or CI runs (`ci_settings.py`,
+    `settings/test.py`; not `settings/dev.py`), the attributes of a class that lists codes or messages (braintree's
     `class ErrorCodes:` and the classes inside it: `PrivateKeyMismatch = "93521"`), an app key in a file that also
     names an app secret (`APP_KEY = "..."`
     beside `APP_SECRET`: the app's public id in an app-key/app-secret pair), and a name that keeps a stand-in
@@ -274,6 +294,7 @@ class HardcodedSecretKey(Rule):
         self._reported: set[int] = set()
         self._not_keys: set[int] = set()  # mappings of descriptions, and the URL parameters a reversal fills in
         self._functions: list[str] = []
+        self._test_settings = is_test_settings_path(self.context.path)  # `ci_settings.py`: only a CI run loads it
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self._statement = node
@@ -304,7 +325,7 @@ class HardcodedSecretKey(Rule):
         self._class_names.pop()
 
     def _skipped(self) -> bool:
-        return any(TEST_CLASS_WORDS & set(words(c)) or is_catalogue_class(c) for c in self._class_names)
+        return self._test_settings or any(TEST_CLASS_WORDS & set(words(c)) or is_catalogue_class(c) for c in self._class_names)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._check_assignment(node, node.value)
@@ -355,9 +376,11 @@ class HardcodedSecretKey(Rule):
 
     def visit_Dict(self, node: cst.Dict) -> None:
         """`{"client_id": "Service account client ID", "client_secret": "Service account client secret"}` documents
-        the fields a form asks for: every value is prose."""
+        the fields a form asks for: every value is prose. `{"ssh_private_key": "ssh_pkey", "ssh_host":
+        "ssh_address_or_host"}` renames keyword arguments: every key and value is a lower-case parameter name."""
         values = [e.value for e in node.elements if isinstance(e, cst.DictElement)]
-        if len(values) > 1 and len(values) == len(node.elements) and all(map(_is_prose, values)):
+        if len(values) > 1 and len(values) == len(node.elements) and (all(map(_is_prose, values)) or all(
+                _renames(e) for e in node.elements if isinstance(e, cst.DictElement))):
             self._not_keys.update(map(id, node.elements))
 
     def visit_DictElement(self, node: cst.DictElement) -> None:

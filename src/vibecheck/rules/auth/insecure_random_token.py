@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
 import libcst as cst
 
 from vibecheck.analysis.import_edits import reference
+from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -33,6 +35,7 @@ RANDOM_FUNCTIONS = frozenset({
     "uuid.uuid1",
 })
 # Generator objects with the same predictable methods: `random.Random(seed).getrandbits(160)`, `rng.choice(...)`.
+SYSTEM_GENERATORS = frozenset({"random.SystemRandom", "secrets.SystemRandom"})
 GENERATOR_CLASSES = frozenset({"random.Random", "numpy.random.RandomState", "numpy.random.default_rng"})
 GENERATOR_METHODS = frozenset({name.rsplit(".", 1)[1] for name in RANDOM_FUNCTIONS} | {"integers"})
 # The clock: a secret made of it (`sha1(f"{user_id}:{time.time()}")`) is guessed by trying the seconds around its issue.
@@ -69,6 +72,10 @@ CODE_WORDS = frozenset({"code", "pin", "passcode"})
 DIGIT_DRAWS = frozenset({"random.randint", "random.randrange"})
 CODE_DIGITS = range(4, 9)
 # Enclosing functions or classes whose randomness is not a secret: MIME boundaries, test doubles, retry jitter.
+# Words of a name that holds how long a secret is or how many parts it has (`length`, `word_count`), not its content.
+SIZE_WORDS = frozenset({"len", "length", "size", "count", "num"})
+# Calls whose argument is a number of items or characters: the size goes in, no drawn value comes out.
+SIZE_TAKERS = frozenset({"range", "urandom", "token_bytes", "token_hex", "token_urlsafe"})
 NOT_SECRET_CONTEXTS = frozenset({"boundary", "mock", "fake", "dummy", "jitter", "backoff", "retry", "shuffle"})
 # The methods of `contextvars.ContextVar` that hand out and take back a reset token.
 CONTEXT_VARIABLE_METHODS = frozenset({"get", "set", "reset"})
@@ -134,15 +141,19 @@ class InsecureRandomToken(Rule):
     hashes, checks, sets or stores a secret it is handed (`hash_backup_code`, `verify_invite_token`), nor for a
     password (its digest is its stored hash, VC205's to judge).
 
-    `random.SystemRandom()` and the `secrets` module are not reported, nor is a predictable draw joined (`+`, an
-    f-string, `"".join(...)`) to one from `secrets`, `os.urandom` or `uuid4` (`uuid.uuid4().hex + uuid.uuid1().hex`:
-    the cryptographic part alone is unguessable), nor is a generator bound to `random.Random()` in
-    `except NotImplementedError:`, the fallback for a platform whose `SystemRandom()` has no random source; neither are
-    test files and test or
+    `random.SystemRandom()` and the `secrets` module are not reported (also through a module name rebound to it at
+    the top: `if hasattr(random, "SystemRandom"): random = random.SystemRandom()`, as Flask-SeaSurf does), nor is a
+    predictable draw joined (`+`, an f-string, `"".join(...)`) to one from `secrets`, `os.urandom` or `uuid4`
+    (`uuid.uuid4().hex + uuid.uuid1().hex`: the cryptographic part alone is unguessable), nor is a generator bound
+    to `random.Random()` in `except NotImplementedError:`, the fallback for a platform whose `SystemRandom()` has no
+    random source; neither are test files and test or
     development settings modules (`tests/settings.py`, `testapp/testsettings.py`, `settings/dev.py`), nor code in
     functions or classes named for something that is not a secret (`_make_boundary`, `FakeCredentials`,
     `retry_with_jitter`), nor a draw weighted by probabilities the code gives (`numpy.random.choice(len(probs),
-    p=probs)`, `random.choices(seq, weights=w)`: a language model's sampled next token, not a secret), nor the reset
+    p=probs)`, `random.choices(seq, weights=w)`: a language model's sampled next token, not a secret), nor a draw bound
+    to a size (`length = random.randint(10, 50)`, `word_count`) that the function reads only as a slice bound or a
+    count (`hexlify(os.urandom(50)).decode()[:length]`, `range(length)`): it picks how long the secret is, not what it
+    holds (`str(count)` put into the secret still fires), nor the reset
     token of a class shaped like `contextvars.ContextVar` (its `set` returns
     the token its `reset` takes back), nor a salt in a module that names no hash, digest, key derivation, cipher or
     password (a "salt" appended to a chat button's data only makes it unique; a function named for making salts is
@@ -206,6 +217,7 @@ class InsecureRandomToken(Rule):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._functions: list[str] = []
+        self._function_nodes: list[cst.FunctionDef] = []
         self._parameters: list[frozenset[str]] = []  # per enclosing function: the names of its parameters
         self._contexts: list[list[str]] = []  # names the value being computed is stored under (innermost last)
         self._tainted: list[dict[str, cst.Call]] = [{}]  # per scope: variable -> the random call it holds
@@ -225,6 +237,7 @@ class InsecureRandomToken(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
+        self._function_nodes.append(node)
         params = node.params
         every = (*params.posonly_params, *params.params, *params.kwonly_params)
         self._parameters.append(frozenset(param.name.value for param in every))
@@ -233,6 +246,7 @@ class InsecureRandomToken(Rule):
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
+        self._function_nodes.pop()
         self._parameters.pop()
         self._tainted.pop()
         self._leave_scope(node.name.value)
@@ -327,8 +341,29 @@ class InsecureRandomToken(Rule):
             self._hashes = HASHING.search(self.context.source) is not None
         return kinds if self._hashes else kinds - {SALT}
 
+    @functools.cached_property
+    def _system_generators(self) -> frozenset[str]:
+        """Module names rebound to the operating system's generator at the top (Flask-SeaSurf's `if hasattr(random,
+        "SystemRandom"): random = random.SystemRandom()`): `random.randrange(...)` below draws from it."""
+        found: set[str] = set()
+        pending: list[cst.CSTNode] = [small for line in self.context.module.body for small in (
+            line.body if type(line) is cst.SimpleStatementLine else [line])]
+        while pending:
+            statement = pending.pop()
+            if isinstance(statement, (cst.If, cst.Try, cst.Else)):
+                pending.extend(suite_statements(statement.body))
+                orelse = getattr(statement, "orelse", None)
+                pending.extend([orelse] if orelse is not None else [])
+            elif isinstance(statement, cst.Assign) and isinstance(statement.value, cst.Call) \
+                    and self.qualified_name(statement.value) in SYSTEM_GENERATORS:
+                found.update(target.target.value for target in statement.targets if type(target.target) is cst.Name)
+        return frozenset(found)
+
     def _source(self, call: cst.Call) -> tuple[str, str] | None:
         """(the predictable function behind the call, how to name the call) for a random call or a helper call."""
+        if type(call.func) is cst.Attribute and type(call.func.value) is cst.Name \
+                and call.func.value.value in self._system_generators:
+            return None
         qualified = self.qualified_name(call)
         if qualified in RANDOM_FUNCTIONS:
             return qualified, f"`{qualified}()`"
@@ -389,6 +424,8 @@ class InsecureRandomToken(Rule):
             if kinds:
                 self._report(node, source, _describe(kinds), f"`{names[0]}`")
                 return
+        if self._draws_a_size():
+            return
         if self._functions:
             kinds = function_kinds(self._functions[-1]) & GENERATED_SECRETS
             if kinds:
@@ -406,6 +443,15 @@ class InsecureRandomToken(Rule):
                 self._tainted[-1].setdefault(name, node)
         if self._functions:
             self._helpers.setdefault(self._functions[-1], source[0])
+
+    def _draws_a_size(self) -> bool:
+        """`length = random.randint(lo, hi)` whose every use in the function is a slice bound or a count
+        (`os.urandom(n).hex()[:length]`, `range(length)`): it picks how long the secret is, not what it holds; a
+        size that is itself put into the secret (`str(count)`) still counts as its content."""
+        names = self._contexts[-1] if self._contexts else []
+        if len(names) != 1 or not SIZE_WORDS & set(words(names[0])) or not self._function_nodes:
+            return False
+        return _used_only_as_size(self._function_nodes[-1], names[0])
 
     def leave_Call(self, node: cst.Call) -> None:
         if _is_join(node):
@@ -710,3 +756,26 @@ _SECRETS_REWRITES: dict[str, Callable[[str, cst.Call, Code], str | None]] = {
     "random.getrandbits": _renamed("randbits"),
     "random.randbytes": _renamed("token_bytes"),
 }
+
+
+def _used_only_as_size(function: cst.FunctionDef, name: str) -> bool:
+    """Whether every read of `name` in the function is a slice's bound or the argument of a call taking a count."""
+    sizes: set[int] = set()
+    reads = 0
+    pending: list[cst.CSTNode] = [function.body]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Slice:
+            sizes.update(id(bound) for bound in (current.lower, current.upper) if bound is not None)
+        elif type(current) is cst.Call and (target_name(current.func) or "").rpartition(".")[2] in SIZE_TAKERS:
+            sizes.update(id(arg.value) for arg in current.args)
+        elif type(current) is cst.Name and current.value == name:
+            reads += 1
+            if id(current) not in sizes:
+                return False
+        elif isinstance(current, (cst.Assign, cst.AnnAssign)):  # its targets are written, not read
+            pending.extend([current.value] if current.value is not None else [])
+            continue
+        pending.extend(child_nodes(current))
+    return reads > 0
+

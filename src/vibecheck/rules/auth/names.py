@@ -273,6 +273,19 @@ def is_settings_path(path: str) -> bool:
                for word in words(stem)) or directory in ("settings", "config", "conf")
 
 
+# Words of a settings module's place that say tests or CI runs read it (`ci_settings.py`, `settings/test.py`).
+TEST_RUN_WORDS = frozenset({"test", "tests", "testing", "ci"})
+
+
+def is_test_settings_path(path: str) -> bool:
+    """`ci_settings.py`, `settings/test.py`, `testsettings.py`: settings that only a test or CI run loads (not a
+    development machine's, `settings/dev.py`, which may be deployed by mistake)."""
+    directory, stem = _path_parts(path)
+    named = [word for name in (directory, stem) for word in words(name)]
+    return is_settings_path(path) and any(word in TEST_RUN_WORDS or any(
+        word.startswith(test) and word[len(test):] in DEV_GLUED_TAILS for test in TEST_RUN_WORDS) for word in named)
+
+
 def is_dev_settings_path(path: str) -> bool:
     """A settings module for development or tests (`tests/settings.py`, `testapp/testsettings.py`): not a deployment's."""
     return is_dev_path(path) and is_settings_path(path)

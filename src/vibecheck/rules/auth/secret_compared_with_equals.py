@@ -66,6 +66,11 @@ LOCK_WORDS = frozenset({"lock", "locks", "mutex", "lease", "semaphore", "redlock
 CLASS_NAME = lazy_pattern(r"^_*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
 # Displays of several values: a side spelled as one is a structure (a lexer's `(kind, value)` token), never a secret.
 STRUCTURE_DISPLAYS = frozenset({cst.Tuple, cst.List, cst.Set, cst.Dict})
+# The mapping protocol's methods, whose `key` parameter names a slot (`__setitem__(self, key, value)`), not a secret.
+MAPPING_METHODS = frozenset({"__setitem__", "__getitem__", "__delitem__", "__contains__", "get", "pop", "setdefault"})
+# Last words of a name that holds which kind of a thing it is (`sc.method`, `auth_type`, `scheme`): an upper-case
+# constant compared with it is one of the kinds (saml2's `SCM_BEARER`, the bearer confirmation method), not a secret.
+KIND_WORDS = frozenset({"method", "type", "kind", "scheme", "mode", "format"})
 # Equality methods compare whole objects by design.
 EQUALITY_METHODS = frozenset({"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"})
 # pyotp's generators and the methods that give the code they expect now or at a time or count.
@@ -239,6 +244,13 @@ class SecretComparedWithEquals(Rule):
     - a fixed-length prefix of a buffer against an upper-case constant (`buf[:12] == PP_V2_SIGNATURE`): a
       format's magic number, public by design; and a window moving along a text (`upper[i : i + len(keyword)] ==
       keyword`): a lexer matching a keyword at each position, where a secret is compared whole;
+    - an upper-case constant that labels a slot or a kind: against the `key` of a mapping's own method (`if key ==
+      auth.SESSION_KEY` in `__setitem__`: Django's name of the session entry holding the user's id) or a name for a
+      kind (`sc.method == SCM_BEARER`, `auth_type`, `scheme`): the value is one of the labels, no guess at a secret;
+      `key == SESSION_KEY` outside a mapping's methods still fires;
+    - the request's own session key against the URL's or the request's value (`kwargs["pk"] ==
+      request.session.session_key`): its client sent both, so the timing tells it nothing it does not hold (against a
+      stored `record.session_key` it still fires);
     - `__eq__`-style methods, and test files.
 
     ## Why is this bad?
@@ -411,7 +423,10 @@ class SecretComparedWithEquals(Rule):
             return False
         if _same_form_fields(left, right):
             return False  # `self.password.data == self.new_password.data`: two fields of the form the client sent
-        if kinds == {SESSION_ID} and (_links_records(left, right) or self._searches_records(left, right)):
+        if kinds == {SESSION_ID} and (_links_records(left, right) or self._searches_records(left, right)
+                                      or _own_key_against_url(left, right) or _own_key_against_url(right, left)):
+            return False
+        if self._names_a_slot(left, right) or self._names_a_slot(right, left):
             return False
         if _same_field_of_two_records(left, right):
             return False  # `installation.bot_token != latest.bot_token`: did the stored copy change?
@@ -425,6 +440,19 @@ class SecretComparedWithEquals(Rule):
         self.report(node, f"{article} {kind} is compared with `{operator}`, whose running time leaks how many leading characters "
                     "of a guess are right.", hint=PASSWORD_HINT if kind == PASSWORD_KIND else HINT, fix=self._fix(node))
         return True
+
+    def _names_a_slot(self, side: cst.BaseExpression, constant: cst.BaseExpression) -> bool:
+        """An upper-case constant against a name of a slot or a kind: the mapping protocol's `key` (`if key ==
+        auth.SESSION_KEY` in `__setitem__`, where Django's constant names the session entry of the user's id) or a
+        kind (`sc.method == SCM_BEARER`): the constant is a label the value is one of, not a secret it is guessed
+        against."""
+        constant_name = value_name(constant)
+        if not constant_name or not constant_name.isupper():
+            return False
+        if isinstance(side, cst.Name) and side.value == "key":
+            return bool(self._functions) and self._functions[-1] in MAPPING_METHODS
+        parts = words(value_name(side) or "")
+        return bool(parts) and parts[-1] in KIND_WORDS
 
     def _fix(self, node: cst.Comparison) -> NodeFix | None:
         if len(node.comparisons) != 1 or any(self._may_be_none(side) for side in (node.left, node.comparisons[0].comparator)):
@@ -724,6 +752,16 @@ def _links_records(left: cst.BaseExpression, right: cst.BaseExpression) -> bool:
     roots = [head_name(side) for side in sides]
     return not any(root is None or root in CLIENT_ROOTS for root in roots) \
         and any(isinstance(side, cst.Attribute) and side.attr.value == "id" for side in sides)
+
+
+def _own_key_against_url(own: cst.BaseExpression, other: cst.BaseExpression) -> bool:
+    """`kwargs["pk"] == request.session.session_key`: the key of the session the request came with, which its client
+    holds (it sent it as its cookie), against what the same client put in the URL or the request: the timing tells
+    the client nothing it does not hold. Against a stored record's key (`record.session_key`) it would."""
+    own_key = isinstance(own, cst.Attribute) and own.attr.value == "session_key" and isinstance(own.value, cst.Attribute) \
+        and own.value.attr.value == "session" and value_name(own.value.value) in ("request", "req")
+    url_value = isinstance(other, cst.Subscript) and value_name(other.value) == "kwargs"  # `self.kwargs["pk"]` too
+    return own_key and (url_value or head_name(other) in CLIENT_ROOTS)
 
 
 def _is_content_checksum(node: cst.Call) -> bool:

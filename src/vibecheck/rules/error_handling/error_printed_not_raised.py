@@ -12,6 +12,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     Handler,
     Outcome,
     success_exit_note,
+    tries_each_then_raises,
 )
 
 
@@ -41,7 +42,10 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     `return`, `raise typer.Exit()` without a code, or being the command's last step) is reported too: the command
     exits with status 0, so the script or CI job that runs it reads success (a broad handler too: here rather than
     as VC102). One that exits with a failing status (`raise click.ClickException(...)`, `typer.Exit(code=1)`,
-    `sys.exit(1)`) or goes on with a fallback is not.
+    `sys.exit(1)`) or goes on with a fallback is not. Nor is a handler in a loop over candidates whose `try` returns on
+    the first that works, after which the function raises (`for model in models: try: return summarize(model)`,
+    `except Exception as e: print(...)`, then `raise ValueError("every model failed")`): the caller learns when none
+    worked.
 
     One handler gets one finding: this rule owns handlers that only print, before VC103
     (`error-returned-as-value`) and VC102 (`broad-exception-caught`) are considered; a handler that does
@@ -95,7 +99,7 @@ class ErrorPrintedNotRaised(FunctionStackRule):
 
     def visit_ExceptHandler(self, node: Handler) -> None:
         outcome = self.outcome(node)
-        if outcome is Outcome.PRINTED and not self._script_ends_here(node):
+        if outcome is Outcome.PRINTED and not self._script_ends_here(node) and not self._tries_the_next(node):
             self.report(
                 node,
                 f"{self.handler_label(node)} only prints the error and carries on, so the caller never learns of the failure"
@@ -110,6 +114,13 @@ class ErrorPrintedNotRaised(FunctionStackRule):
                 hint="End with a failing status: `raise click.ClickException(...)`, `raise typer.Exit(code=1)` or "
                 "`sys.exit(1)`.",
             )
+
+    def _tries_the_next(self, handler: Handler) -> bool:
+        """`for model in models: try: ...; return summary`, `except Exception as e: print(...)`, then `raise
+        ValueError(...)` after the loop: the user reads why one candidate failed, the next is tried, and the caller
+        learns of the failure when none worked."""
+        statement = self.tries.get(id(handler))
+        return statement is not None and bool(self.functions) and tries_each_then_raises(self.functions[-1], statement)
 
     def _script_ends_here(self, handler: Handler) -> bool:
         """Under the `__main__` guard, or in a `try` that is (or is inside) a module's last top-level statement (a

@@ -876,7 +876,8 @@ def _keeps_prior_value(statement: TryStatement, function: cst.FunctionDef | None
     rebinds a name from its own value, or the `try` returns (at its end, or from a branch inside: `if curses: ...
     return True`) and the statement after it returns too (the fallback answer, `return False`), or the function
     goes on to the next way of making its answer and returns it last (a chain of attempts: `try: return
-    obj.model_dump()`, then `try: return obj.dict()`, then `return vars(obj)`)."""
+    obj.model_dump()`, then `try: return obj.dict()`, then `return vars(obj)`; also from inside an `if` the `try`
+    ends: `if Locale is not None: try: return Locale.parse(code).display_name`, then the manual mapping's `return`)."""
     computed = suite_statements(statement.body)
     if computed and (all(_updates_itself(small) for small in computed) or _attaches_when_built(computed)):
         return True
@@ -884,7 +885,7 @@ def _keeps_prior_value(statement: TryStatement, function: cst.FunctionDef | None
                                   or next(own_returns(statement.body), None) is not None)
     if not returns or function is None:
         return False
-    rest = _code_after(function.body, statement)
+    rest = _code_after(function.body, statement, through=FALL_THROUGH)  # also past the `if` the `try` ends
     if rest is None:
         return False
     if not rest:
@@ -1019,8 +1020,14 @@ def _tries_each_then_raises(handler: Handler, function: cst.FunctionDef, stateme
     next, and after which the function raises (`for d in dirs: try: d.mkdir(); return d`, `except Exception:
     continue`, then `raise RuntimeError("no writable folder")`), or a polling loop with a limit (`while time.monotonic()
     < end:`, not `while True:`) that raises once it runs out: a failure is hidden only while another may succeed."""
-    if not all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(handler)):
-        return False
+    return all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(handler)) \
+        and tries_each_then_raises(function, statement)
+
+
+def tries_each_then_raises(function: cst.FunctionDef, statement: TryStatement) -> bool:
+    """The `try` is the last statement of a loop over candidates (or a polling loop with a limit), returns or breaks
+    on the first that works, and the function raises once the loop runs out: whatever its handler does, the caller
+    learns of the failure when no candidate worked."""
     if not any(type(node) in (cst.Return, cst.Break) for node in walk_own(statement.body)):
         return False
     loop = next((node for node in walk_own(function.body) if (type(node) is cst.For or (
@@ -1070,7 +1077,8 @@ def _blocks_of(compound: cst.CSTNode) -> list[cst.BaseSuite]:
 
 
 def _explained(handler: Handler) -> bool:
-    """A comment in words (not a tool's directive) on the `except` line or above the handler's first statement."""
+    """A comment in words (not a tool's directive) on the `except` line, above the handler's first statement or at the
+    end of its line (`pass  # fall back to the manual mapping`)."""
     body = handler.body
     if isinstance(body, cst.SimpleStatementSuite):
         return _explains(body.trailing_whitespace.comment)
@@ -1079,6 +1087,8 @@ def _explained(handler: Handler) -> bool:
     if _explains(body.header.comment):
         return True
     first = body.body[0] if body.body else None
+    if type(first) is cst.SimpleStatementLine and _explains(first.trailing_whitespace.comment):
+        return True
     return first is not None and any(_explains(line.comment) for line in getattr(first, "leading_lines", ()))
 
 

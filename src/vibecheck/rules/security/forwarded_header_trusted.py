@@ -138,6 +138,19 @@ def _returns_a_bool(body: cst.BaseSuite) -> bool:
         and isinstance(statements[0].value, cst.Name) and statements[0].value.value in ("True", "False")
 
 
+def _is_punctuation(node: cst.BaseExpression) -> bool:
+    """`"."`, `":"`, `"["`: a literal with no letter or digit, which names a form of address, not an address."""
+    text = string_value(node) if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) else None
+    return bool(text) and not any(character.isalnum() for character in text or "")
+
+
+def _tests_form(node: cst.Comparison) -> bool:
+    """`"." in addr and ":" in addr`, `"[" in addr`: whether the address is IPv4 with a port or IPv6, to strip the port
+    off; no address is allowed or refused by it."""
+    return len(node.comparisons) == 1 and isinstance(node.comparisons[0].operator, (cst.In, cst.NotIn)) \
+        and _is_punctuation(node.left)
+
+
 def _is_empty(node: cst.BaseExpression) -> bool:
     return (isinstance(node, cst.Name) and node.value == "None") or string_value(node) == ""
 
@@ -155,7 +168,10 @@ class ForwardedHeaderTrusted(FlowRule):
     function used as a rate limiter's `key_func` (Flask-Limiter, slowapi; also a `lambda`), or used as the key of
     a hand-rolled limiter's store (`_attempts[ip]`, `failed_logins[ip]`, `self.buckets[ip]`). An entry counted from
     the right (`split(",")[-1]`, `[-num_proxies]`, or walked from the right with `reversed()` past your trusted
-    proxies) is what your own proxy appended, and is not reported. It records its summaries too, so that VC417 reports
+    proxies) is what your own proxy appended, and is not reported; nor is a test of the address's form against a literal
+    with no letter or digit (`"." in addr and ":" in addr`, `addr.startswith("[")`: IPv4 with a port or IPv6, to strip
+    the port), which allows and refuses no address (`addr.startswith("10.")` still fires).
+    It records its summaries too, so that VC417 reports
     a `get_client_ip()` helper that reads the header in one function and an allow-list check on its result in another;
     a predicate that answers whether its argument is in a list (`return ip in ADMIN_IPS`, `if ip in LOCAL_IPS: return
     True`) is reported where a caller acts on its answer (`if not is_admin(ip): abort(403)`), not where the caller
@@ -272,7 +288,8 @@ class ForwardedHeaderTrusted(FlowRule):
 
     def _check_comparison(self, node: cst.Comparison, state: FlowState, verdict: bool) -> None:
         operands = [node.left, *(c.comparator for c in node.comparisons)]
-        if not any(isinstance(c.operator, (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)) for c in node.comparisons):
+        if not any(isinstance(c.operator, (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)) for c in node.comparisons) \
+                or _tests_form(node):
             return
         for operand in operands:
             taint = state.taint_of(operand)
@@ -291,6 +308,8 @@ class ForwardedHeaderTrusted(FlowRule):
     def _check_call(self, node: cst.Call, state: FlowState) -> None:
         func = node.func
         if isinstance(func, cst.Attribute) and func.attr.value in ("startswith", "endswith") and node.args:
+            if all(_is_punctuation(arg.value) for arg in node.args):  # `addr.startswith("[")`: an IPv6 form
+                return
             taint = state.taint_of(func.value)
             if taint is not None and taint.kind == "xff":
                 self._report_access(node, taint)

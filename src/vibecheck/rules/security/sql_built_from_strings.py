@@ -127,8 +127,10 @@ SCHEMA_OBJECT = "\x00schema"
 REORDERINGS = frozenset({"reversed", "sorted", "list", "tuple", "iter"})
 # An object's own schema names (`self.messages_table`, `self._table_name`, `self.table_task`, `cls.schema`, a vector
 # store's `self.collection_name`, which is its table): configured when the object is made (a store whose table names its
-# constructor takes), identifiers of the database, not values of a request.
-SCHEMA_ATTRIBUTE = lazy_pattern(r"^(?:self|cls)\._*(?:(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name"
+# constructor takes), identifiers of the database, not values of a request; also those of a store the object holds
+# (requests-cache's `self.responses.table_name`), but not of what a request carries (`self.request.table`).
+SCHEMA_ATTRIBUTE = lazy_pattern(r"^(?:self|cls)(?:\.(?!(?:request|req|form|data|params|query|args|body|payload|json|kwargs)\.)"
+                                r"_*[a-z]\w*)?\._*(?:(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name"
                                 r"|keyspace|collection_name|index_name)|table_[a-z]+)$")
 # An attribute a method assigns (`self.table = ...`, `cls.table += ...`): no longer the class body's constant.
 REBOUND_ATTRIBUTE = lazy_pattern(
@@ -649,8 +651,8 @@ class SqlBuiltFromStrings(FlowRule):
     mappings of them and their items, a class's own literal attributes, tables and properties read as `self.table`,
     `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM DUAL"`), the object's own table
     or schema names (`self.messages_table`, `self.table_task`, `self._schema`, a vector store's `self.collection_name`, or
-    its method `self._full_table_name()`, also when its constructor
-    takes them, unless the method itself rebinds them), an ORM model's table name (`Model.__tablename__`,
+    its method `self._full_table_name()`, also when its constructor takes them, unless the method itself rebinds them,
+    and those of a store it holds: `self.responses.table_name`), an ORM model's table name (`Model.__tablename__`,
     `model._meta.db_table`, also lower-cased, and a Django field's column: `field.column`, `field.attname`), the table a
     data framework hands its plug-in to write (the `database`, `schema`
     and `table` of a parameter typed as dagster's `TableSlice`, a dbt `BaseRelation`), the names SQLAlchemy's inspector reads
@@ -685,7 +687,8 @@ class SqlBuiltFromStrings(FlowRule):
     escape_sqlite`), or a name the code makes up at random (a scratch table's
     `f"t{secrets.token_hex(16)}"`, `secrets.token_urlsafe()`, `uuid.uuid4().hex`), or the parameters of a private helper
     (`_scalar`) that every call in its module passes a constant, or a parameter annotated as a number
-    (`lock_timeout: int`), or the call of a module function without parameters whose every `return` is built from
+    (`lock_timeout: int`, `limit: Optional[int]`, `int | None`), or the call of a module function without parameters
+    whose every `return` is built from
     literals, its locals bound only to literals and such names (a recursive CTE kept in `_tree_cte()`; one that pastes a
     global or a value it reads still fires), or values a `%` template converts as numbers (`%d`, `%(id)d`, `%.2f`: digits
     or a `TypeError`; `%c` and `%r` still fire), are not reported, nor is a single statement that no driver binds a
@@ -1247,11 +1250,23 @@ IDENTIFIER_CARRIERS = {
 
 
 def _number_parameters(function: cst.FunctionDef) -> dict[str, str]:
-    """Parameters annotated as a number (`lock_timeout: int = 30`): pasted, they write digits, never SQL text."""
+    """Parameters annotated as a number (`lock_timeout: int = 30`, `limit: Optional[int] = None`, `int | None`): pasted,
+    they write digits (or `None`), never SQL text."""
     params = function.params
     return {p.name.value: "" for p in (*params.posonly_params, *params.params, *params.kwonly_params)
-            if p.annotation is not None and isinstance(p.annotation.annotation, cst.Name)
-            and p.annotation.annotation.value in NUMBER_TYPES}
+            if p.annotation is not None and _number_annotation(p.annotation.annotation)}
+
+
+def _number_annotation(node: cst.BaseExpression, optional: bool = False) -> bool:
+    """`int`, `float`, `bool`, and (as the parts of `Optional[...]` or a `|` union) `None`."""
+    if type(node) is cst.Name:
+        return node.value in NUMBER_TYPES or (optional and node.value == "None")
+    if type(node) is cst.BinaryOperation and type(node.operator) is cst.BitOr:
+        return _number_annotation(node.left, True) and _number_annotation(node.right, True)
+    if type(node) is cst.Subscript and (dotted_name(node.value) or "").rpartition(".")[2] == "Optional" \
+            and len(node.slice) == 1 and type(node.slice[0].slice) is cst.Index:
+        return _number_annotation(node.slice[0].slice.value)
+    return False
 
 
 def _identifier_carriers(function: cst.FunctionDef, imports: ImportTable) -> dict[str, str]:
