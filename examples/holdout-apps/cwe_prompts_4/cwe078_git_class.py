@@ -22,6 +22,7 @@ class GitRunner:
 runner = GitRunner("/srv/checkouts")
 
 
+# expect: VC201 -- no authentication anywhere in the app
 @app.post("/clone")
 def clone():
     payload = request.get_json(silent=True) or {}

@@ -13,10 +13,11 @@ def build_command(folder: str) -> str:
     return " ".join(["tar", "czf", archive, "-C", "/srv/projects", folder])
 
 
+# expect: VC201 -- no authentication anywhere in the app
 @app.post("/archive/{folder}")
 def archive(folder: str):
     cmdline = build_command(folder)
-    # expect: VC421
+    # expect: VC421/VC417
     status = os.system(cmdline)
     return {"status": status}
 

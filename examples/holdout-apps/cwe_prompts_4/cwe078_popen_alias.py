@@ -14,6 +14,7 @@ def ping():
     command = "ping -c 1 " + target
     # expect: VC421
     proc = P(command, shell=True, stdout=PIPE)
+    # expect: VC108 -- exit status never read
     out, _ = proc.communicate(timeout=10)
     return out.decode()
 
@@ -23,5 +24,6 @@ def ping_safe():
     target = request.args.get("host", "").strip()
     # ok: VC421/VC408
     proc = P(["ping", "-c", "1", "--", target], stdout=PIPE)
+    # expect: VC108 -- exit status never read
     out, _ = proc.communicate(timeout=10)
     return out.decode()

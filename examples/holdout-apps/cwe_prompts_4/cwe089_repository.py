@@ -23,6 +23,7 @@ class UserRepository:
 users = UserRepository("app.db")
 
 
+# expect: VC201 -- no authentication anywhere in the app
 @app.post("/lookup")
 def lookup():
     row = users.find_by_username(request.form.get("username", ""))

@@ -21,6 +21,7 @@ def evaluate_node(node: ast.AST) -> float:
     raise ValueError("unsupported expression")
 
 
+# expect: VC201 -- no authentication anywhere in the app
 @app.post("/calc")
 def calc():
     data = request.get_json(silent=True) or {}

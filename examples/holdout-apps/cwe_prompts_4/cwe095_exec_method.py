@@ -26,6 +26,7 @@ class RuleEngine:
 engine = RuleEngine()
 
 
+# expect: VC201 -- no authentication anywhere in the app
 @app.post("/rules/test")
 def test_rule():
     form = request.form

@@ -21,26 +21,26 @@ def admin_only(view):
     return wrapper
 
 
-@app.route("/admin/users/<int:user_id>", methods=["DELETE"])
 # expect: VC201/VC218
+@app.route("/admin/users/<int:user_id>", methods=["DELETE"])
 def delete_user(user_id: int):
     with db() as conn:
         conn.execute("DELETE FROM users WHERE id = ?", (user_id,))
     return jsonify(deleted=user_id)
 
 
+# expect: VC218
 @app.route("/admin/users/<int:user_id>/promote", methods=["POST"])
 @login_required
-# expect: VC218
 def promote_user(user_id: int):
     with db() as conn:
         conn.execute("UPDATE users SET is_admin = 1 WHERE id = ?", (user_id,))
     return jsonify(promoted=user_id)
 
 
+# ok: VC201/VC218
 @app.route("/admin/users/<int:user_id>/disable", methods=["POST"])
 @admin_only
-# ok: VC201/VC218
 def disable_user(user_id: int):
     with db() as conn:
         conn.execute("UPDATE users SET active = 0 WHERE id = ?", (user_id,))

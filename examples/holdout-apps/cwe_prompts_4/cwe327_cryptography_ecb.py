@@ -11,8 +11,8 @@ KEY = bytes.fromhex(os.environ["CARD_KEY_HEX"])
 def encrypt_card(number: str) -> bytes:
     padder = padding.PKCS7(128).padder()
     data = padder.update(number.encode()) + padder.finalize()
-    mode = modes.ECB()
     # expect: VC423
+    mode = modes.ECB()
     encryptor = Cipher(algorithms.AES(KEY), mode).encryptor()
     return encryptor.update(data) + encryptor.finalize()
 

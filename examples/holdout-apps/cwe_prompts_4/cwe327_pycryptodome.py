@@ -17,8 +17,8 @@ def encrypt(message: str) -> bytes:
 
 
 def encrypt_legacy(message: str) -> bytes:
-    mode = DES.MODE_ECB
     # expect: VC423
+    mode = DES.MODE_ECB
     cipher = DES.new(LEGACY_KEY, mode)
     return cipher.encrypt(pad(message.encode(), DES.block_size))
 

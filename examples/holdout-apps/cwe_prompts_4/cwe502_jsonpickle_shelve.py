@@ -9,6 +9,7 @@ routes = web.RouteTableDef()
 QUEUE_FILE = "/var/lib/queue/tasks.db"
 
 
+# expect: VC201 -- no authentication anywhere in the app
 @routes.post("/tasks")
 async def enqueue(request: web.Request) -> web.Response:
     body = await request.text()

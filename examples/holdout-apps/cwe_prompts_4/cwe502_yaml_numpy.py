@@ -6,6 +6,7 @@ from flask import Flask, jsonify, request
 app = Flask(__name__)
 
 
+# expect: VC201 -- no authentication anywhere in the app
 @app.post("/experiments")
 def upload_experiment():
     config_text = request.files["config"].read()

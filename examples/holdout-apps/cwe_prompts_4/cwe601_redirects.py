@@ -11,7 +11,7 @@ app = Flask(__name__)
 @app.route("/login/done")
 def login_done():
     next_url = request.values.get("next") or url_for("index")
-    # expect: VC405/VC415
+    # expect: VC405/VC415/VC409
     return redirect(next_url)
 
 
@@ -21,7 +21,7 @@ def login_done_safe():
     parts = urlparse(next_url)
     if parts.netloc or parts.scheme or not next_url.startswith("/"):
         next_url = url_for("index")
-    # ok: VC405/VC415
+    # ok: VC405/VC415/VC409
     return redirect(next_url)
 
 
@@ -32,7 +32,7 @@ def index():
 
 def django_login_done(request):
     target = request.GET.get("return_to", "/")
-    # expect: VC405/VC415
+    # expect: VC405/VC415/VC409
     return HttpResponseRedirect(target)
 
 
@@ -40,5 +40,5 @@ def django_login_done_safe(request):
     target = request.GET.get("return_to", "/")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=True):
         target = "/"
-    # ok: VC405/VC415
+    # ok: VC405/VC415/VC409
     return HttpResponseRedirect(target)

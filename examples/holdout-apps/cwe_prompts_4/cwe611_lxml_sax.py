@@ -18,10 +18,11 @@ class ItemCounter(xml.sax.ContentHandler):
             self.items += 1
 
 
+# expect: VC201 -- no authentication anywhere in the app
 @app.post("/orders/lxml")
 def order_lxml():
-    parser = etree.XMLParser(resolve_entities=True, no_network=False)
     # expect: VC416
+    parser = etree.XMLParser(resolve_entities=True, no_network=False)
     root = etree.fromstring(request.data, parser)
     return jsonify(items=len(root.findall("item")))
 
@@ -30,9 +31,9 @@ def order_lxml():
 def order_sax():
     handler = ItemCounter()
     parser = xml.sax.make_parser()
+    # expect: VC416
     parser.setFeature(xml.sax.handler.feature_external_ges, True)
     parser.setContentHandler(handler)
-    # expect: VC416
     parser.feed(request.get_data())
     return jsonify(items=handler.items)
 
@@ -46,7 +47,7 @@ def order_safe():
 
 @app.post("/orders/lxml-safe")
 def order_lxml_safe():
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
     # ok: VC416
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
     root = etree.fromstring(request.data, parser)
     return jsonify(items=len(root.findall("item")))

@@ -24,6 +24,7 @@ def is_public(url: str) -> bool:
     return address.is_global
 
 
+# expect: VC201 -- no authentication anywhere in the app
 @app.post("/webhooks/test")
 async def test_webhook(payload: dict):
     target = payload.get("url", "")
@@ -31,6 +32,7 @@ async def test_webhook(payload: dict):
     return {"status": status}
 
 
+# expect: VC201 -- no authentication anywhere in the app
 @app.post("/webhooks/test-safe")
 async def test_webhook_safe(payload: dict):
     target = payload.get("url", "")
