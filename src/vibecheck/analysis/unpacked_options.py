@@ -61,3 +61,21 @@ def module_bindings(module: cst.Module) -> dict[str, cst.BaseExpression]:
                     if value is not None:
                         values[target.value] = value
     return {name: value for name, value in values.items() if counts[name] == 1}
+
+
+def passed_keywords(call: cst.Call, resolve: Resolver) -> dict[str, cst.BaseExpression] | None:
+    """Every keyword a call passes, written or from the dicts it unpacks (`**COOKIE_FLAGS`, followed by `resolve` to
+    a dict literal or `dict(...)`; a written keyword wins); None when it unpacks anything else (`*args`, `**kwargs`
+    of unknown content), whose keywords cannot be seen."""
+    found: dict[str, cst.BaseExpression] = {}
+    for arg in call.args:
+        if arg.star == "*":
+            return None
+        if arg.star == "**":
+            value = resolve(arg.value) if type(arg.value) is cst.Name else arg.value
+            entries = dict_entries(value) if value is not None else []
+            if not entries:
+                return None
+            found.update(entries)
+    found.update((arg.keyword.value, arg.value) for arg in call.args if arg.keyword is not None)
+    return found
