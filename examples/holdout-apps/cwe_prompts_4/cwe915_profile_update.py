@@ -19,13 +19,13 @@ class User(db.Model):
 
 def apply_changes(user: User, changes: dict) -> None:
     for key, value in changes.items():
-        # expect: VC215/VC417
         setattr(user, key, value)
 
 
 @app.patch("/profile")
 @login_required
 def update_profile():
+    # expect: VC215/VC417 -- the helper above copies every key of the body
     apply_changes(current_user, request.get_json(force=True))
     db.session.commit()
     return jsonify(ok=True)
