@@ -27,6 +27,7 @@ def login_safe():
     return response
 
 
+# ok: VC201 -- sets a preference cookie on the caller's own response; no server state changes
 @app.post("/theme")
 def theme():
     response = make_response({"ok": True})
