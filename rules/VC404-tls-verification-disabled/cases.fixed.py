@@ -613,9 +613,9 @@ async def partner_invoices_through_unpacked_options():
 
 
 def partner_statements_through_local_options(url):
-    options = dict(timeout=10, verify=False)
+    options = dict(verify=False, allow_redirects=False)
     # expect: VC404
-    return requests.get(url, **options)
+    return requests.get(url, timeout=10, **options)
 
 
 async def partner_invoices_with_a_ca_bundle():
@@ -625,6 +625,6 @@ async def partner_invoices_with_a_ca_bundle():
 
 
 def partner_statements_with_checked_options(url):
-    options = {"timeout": 10, "verify": True}
+    options = {"verify": True, "allow_redirects": False}
     # ok: VC404
-    return requests.get(url, **options)
+    return requests.get(url, timeout=10, **options)
