@@ -260,3 +260,27 @@ def pyramid_main(settings):
     # ok: VC210
     safe_tickets = AuthTktCookieHelper(settings["auth.secret"], secure=True, http_only=True)
     return sessions, tickets, safe_sessions, safe_tickets
+
+
+REMEMBER_FLAGS = {"max_age": 30 * 24 * 3600, "samesite": "Lax"}
+HARDENED_FLAGS = dict(secure=True, httponly=True, samesite="Lax")
+
+
+def remember_cookie_through_shared_flags(response, token):
+    # expect: VC210 -- the unpacked flags hold neither secure nor httponly
+    response.set_cookie("remember_token", token, **REMEMBER_FLAGS)
+
+
+def remember_cookie_with_hardened_flags(response, token):
+    # ok: VC210
+    response.set_cookie("remember_token", token, **HARDENED_FLAGS)
+
+
+def remember_cookie_flags_written_beside(response, token):
+    # ok: VC210
+    response.set_cookie("remember_token", token, secure=True, httponly=True, **REMEMBER_FLAGS)
+
+
+def remember_cookie_with_caller_flags(response, token, **flags):
+    # ok: VC210 -- the caller's flags cannot be seen here
+    response.set_cookie("remember_token", token, **flags)

@@ -526,3 +526,26 @@ class ProfileMutation:
                 # ok: VC215 -- an allow-list of fields
                 setattr(user, field, value)
         return True
+
+
+def copy_fields(record, changes):
+    for key, value in changes.items():
+        setattr(record, key, value)
+
+
+def copy_allowed_fields(record, changes):
+    for key, value in changes.items():
+        if key in {"title", "notes"}:
+            setattr(record, key, value)
+
+
+@app.route("/notes/<int:note_id>", methods=["PATCH"])
+def patch_note(note_id):
+    note = Note.query.get_or_404(note_id)
+    # expect: VC215 -- the helper above copies every key of the body
+    copy_fields(note, request.get_json())
+    # ok: VC215 -- this helper keeps to an allow-list
+    copy_allowed_fields(note, request.get_json())
+    # ok: VC215 -- the server's own values
+    copy_fields(note, {"edited": True})
+    return {"id": note.id}

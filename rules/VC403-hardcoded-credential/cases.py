@@ -536,3 +536,25 @@ web_client = {
     # expect: VC403 -- a mapping that says nothing of its values
     "client_secret": "Zq81LmwXh3kT9pVc0RyaBd4N",
 }
+
+
+class LdapSettings:
+    @property
+    def bind_password(self) -> str:
+        # expect: VC403
+        return "Ld@pSvc!9931"
+
+    @property
+    def bind_password_from_environment(self) -> str:
+        # ok: VC403
+        return os.environ["LDAP_BIND_PASSWORD"]
+
+    @property
+    def password_hint(self) -> str:
+        # ok: VC403 -- a label, not a secret
+        return "At least twelve characters"
+
+
+def get_smtp_password():
+    # expect: VC403
+    return "Smtp-Relay-2024!"

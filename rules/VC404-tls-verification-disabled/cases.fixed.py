@@ -600,3 +600,31 @@ def mqtt_client_checking_the_host(ca_file, insecure_tls=False):
 def mqtt_client_from_settings(client, settings):
     # ok: VC404 -- configured elsewhere: the value cannot be seen here
     client.tls_insecure_set(settings.mqtt_tls_insecure)
+
+
+PARTNER_CLIENT_OPTIONS = {"timeout": 10, "verify": False}
+PARTNER_CHECKED_OPTIONS = {"timeout": 10, "verify": "/etc/ssl/partner-ca.pem"}
+
+
+async def partner_invoices_through_unpacked_options():
+    # expect: VC404
+    async with httpx.AsyncClient(**PARTNER_CLIENT_OPTIONS) as client:
+        return (await client.get("https://partner.example.com/invoices")).json()
+
+
+def partner_statements_through_local_options(url):
+    options = dict(verify=False, allow_redirects=False)
+    # expect: VC404
+    return requests.get(url, timeout=10, **options)
+
+
+async def partner_invoices_with_a_ca_bundle():
+    # ok: VC404
+    async with httpx.AsyncClient(**PARTNER_CHECKED_OPTIONS) as client:
+        return (await client.get("https://partner.example.com/invoices")).json()
+
+
+def partner_statements_with_checked_options(url):
+    options = {"verify": True, "allow_redirects": False}
+    # ok: VC404
+    return requests.get(url, timeout=10, **options)

@@ -563,6 +563,22 @@ async def aiohttp_safe(request):
     return web.FileResponse(os.path.join("/srv/files", name))
 
 
+async def aiohttp_multipart_upload(request):
+    reader = await request.multipart()
+    part = await reader.next()
+    # expect: VC405 -- the part's file name is the client's
+    (UPLOADS / part.filename).write_bytes(await part.read())
+    return web.json_response({"stored": part.filename})
+
+
+async def aiohttp_multipart_upload_renamed(request):
+    reader = await request.multipart()
+    part = await reader.next()
+    # ok: VC405
+    (UPLOADS / f"{uuid.uuid4().hex}.bin").write_bytes(await part.read())
+    return web.json_response({"stored": True})
+
+
 class PreviewRequest(BaseModel):
     url: str
     timeout: float = 5.0

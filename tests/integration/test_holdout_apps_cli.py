@@ -532,6 +532,12 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # A parametrized smoke test of `parse_quantity`, which another test of the file expects to raise: VC303 takes a
     # call of a function that refuses by raising as the check (documented).
     ("measure_units", "tests/test_convert.py", 25, "VC303"),
+    # Round 36's benchmark prompts. `jsonify(dict(row))` of `SELECT * FROM users`: without a `CREATE TABLE` in the
+    # module (the schema lives in a migration) the row's columns are unknown, and VC429 reports only a secret it sees.
+    ("cwe_prompts_4", "cwe200_profile.py", 23, "VC429"),
+    # `"{}: {}".format(type(exc).__name__, exc)` from a `ValueError` handler: VC414 takes a `ValueError`'s message for
+    # one written for the client (what `raise ValueError("quantity must be positive")` says), as it does in views.
+    ("cwe_prompts_4", "cwe209_error_details.py", 24, "VC414"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
@@ -598,6 +604,12 @@ KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
     # A hypothesis property `try: parse_quantity(text)`, `except UnitError: return`: any other error fails it, but
     # VC303 counts only assertions, `pytest.raises` and calls the file expects to raise.
     ("measure_units", "tests/test_convert.py", 92, "VC303"),
+    # Round 36: `" AND ".join(f"{key} = ${n}" for n, (key, _) in enumerate(chosen, start=1))`, where `chosen` pairs
+    # allow-listed keys with the client's values: the flow follows the list as a whole, not the first item of its pairs.
+    ("cwe_prompts_4", "cwe089_asyncpg_filters.py", 30, "VC422"),
+    # A `POST /theme` that only sets a preference cookie on the caller's own response, in an app with no
+    # authentication: VC201 counts every state-changing method, and the route's body changes no server state.
+    ("cwe_prompts_4", "cwe614_cookies.py", 31, "VC201"),
 }
 
 

@@ -474,14 +474,16 @@ def test_a_random_secret_key_in_test_or_dev_settings_is_not_reported(path: str) 
 @pytest.mark.parametrize(("rule", "corpus_name"), [
     (DebugModeInProduction, "cases_litestar.py"),
     (DebugModeInProduction, "cases_bottle.py"),
+    (DebugModeInProduction, "cases_unpacked.py"),
     (ClientControlledAuthorization, "cases_drf_permissions.py"),
     (PrivilegeFromClient, "cases_drf_permissions.py"),
     (SecretComparedWithEquals, "cases_labels.py"),
 ])
 def test_framework_corpus_is_reported_exactly(rule: type[Rule], corpus_name: str) -> None:
-    """Litestar's `debug=True`, Bottle's `run(app, debug=True)`; DRF views whose permission classes let only
-    administrators in (a viewset's `permission_classes`, a function view's `@permission_classes`), unless an action
-    lists its own."""
+    """Litestar's `debug=True`, Bottle's `run(app, debug=True)`, a debug switch in a dict a server call unpacks or a
+    settings writer takes whole (`app.run(**options)`, `app.config.from_mapping(SETTINGS)`); DRF views whose
+    permission classes let only administrators in (a viewset's `permission_classes`, a function view's
+    `@permission_classes`), unless an action lists its own."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{corpus_name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) >= 2 and len(ok) >= 2

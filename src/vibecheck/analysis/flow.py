@@ -154,6 +154,7 @@ REQUEST_DATA_ATTRIBUTES = frozenset({
 WHOLE_VALUE_REQUEST_ATTRIBUTES = frozenset({"path", "full_path", "url", "uri", "host", "referrer", "query_string"})
 REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "read",
                                   "post", "text",  # aiohttp: `await request.post()`, `await request.text()`
+                                  "multipart",  # aiohttp: `reader = await request.multipart()`, its parts
                                   "get_param", "get_media",  # Falcon
                                   "get_header",  # Bottle: `request.get_header("X-Admin")`
                                   # a WebSocket's messages (Starlette/FastAPI `receive_json()`, Sanic/websockets `recv()`)

@@ -61,8 +61,12 @@ def module_beside(path: str, module: str, names: tuple[str, ...]) -> str | None:
 def _copying_functions(module_path: str) -> dict[str, tuple[int, str]]:
     """Each top-level function of the module that copies a parameter's items onto an object -> that parameter."""
     tree = parsed_module(module_path, SIZE_LIMIT)
-    if tree is None:
-        return {}
+    return copying_functions(tree) if tree is not None else {}
+
+
+def copying_functions(tree: ast.Module) -> dict[str, tuple[int, str]]:
+    """Each top-level function of a parsed module that copies every item of a parameter onto an object with
+    `setattr` -> (position, name) of that parameter: a helper module's, or the checked file's own."""
     found: dict[str, tuple[int, str]] = {}
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck.analysis.flow import dotted_name, string_value
+from vibecheck.analysis.flow import dotted_name
+from vibecheck.analysis.unpacked_options import dict_entries
 from vibecheck.cst_fields import child_nodes
 from vibecheck.imports import ImportTable
 
@@ -48,9 +49,9 @@ def application_settings(module: cst.Module, imports: ImportTable, source: str) 
                 dicts.append((name, node.value))
     for name, value in dicts:
         if name in unpacked:
-            found.extend(_entries(value))
+            found.extend(dict_entries(value))
     for name, value in _module_dicts(module):
-        entries = _entries(value)
+        entries = dict_entries(value)
         if name not in unpacked and any(key in TORNADO_ONLY_KEYS for key, _ in entries):
             found.extend(entries)
     return found
@@ -62,11 +63,3 @@ def _module_dicts(module: cst.Module) -> list[tuple[str, cst.BaseExpression]]:
             for small in statement.body if type(small) is cst.Assign and len(small.targets) == 1
             and (name := dotted_name(small.targets[0].target)) is not None]
 
-
-def _entries(value: cst.BaseExpression) -> list[tuple[str, cst.BaseExpression]]:
-    if type(value) is cst.Call and dotted_name(value.func) == "dict":
-        return [(arg.keyword.value, arg.value) for arg in value.args if arg.keyword is not None]
-    if type(value) is cst.Dict:
-        return [(key, element.value) for element in value.elements
-                if type(element) is cst.DictElement and (key := string_value(element.key)) is not None]
-    return []

@@ -8,6 +8,7 @@ import libcst as cst
 
 from vibecheck.analysis.import_edits import reference
 from vibecheck.analysis.tornado_settings import application_settings
+from vibecheck.analysis.unpacked_options import dict_entries, module_bindings, unpacked_option
 from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
@@ -115,14 +116,16 @@ class DebugModeInProduction(Rule):
     - `app.run(debug=True)` (also `use_debugger=True`, `socketio.run(app, debug=True)`, Dash
       `run_server(debug=True)`, `uvicorn.run(..., debug=True)`), also under `if __name__ == "__main__":`,
       because `python app.py` is how such apps are started on servers, and also when the flag is read from an
-      environment variable that defaults to on (`debug=os.getenv("FLASK_DEBUG", "1") == "1"`);
+      environment variable that defaults to on (`debug=os.getenv("FLASK_DEBUG", "1") == "1"`), and when the switch
+      is an entry of a module-level dict the call unpacks (`options = {"debug": True}`, `app.run(**options)`);
     - Bottle's `run(app, debug=True)`, also imported by name;
     - `FastAPI(debug=True)`, `Starlette(debug=True)` and `Litestar(debug=True)`;
     - Tornado's `Application(handlers, debug=True)` (also `serve_traceback=True`), also as an entry of the settings
       dict it unpacks (`settings = dict(debug=True, ...)`, `Application(handlers, **settings)`), or of a module-level
       dict with a key only Tornado reads (`cookie_secret`, `xsrf_cookies`) that another module unpacks;
     - Flask's `app.debug = True`, `app.config["DEBUG"] = True`, `app.config.update(DEBUG=True)`,
-      `from_mapping(DEBUG=True)`, Django's `settings.configure(DEBUG=True)` (not the first two in a module that
+      `from_mapping(DEBUG=True)`, also a module-level settings dict such a writer takes whole
+      (`app.config.from_mapping(SETTINGS)`), Django's `settings.configure(DEBUG=True)` (not the first two in a module that
       serves its app with a WSGI server that has no debugger, gevent's `WSGIServer` or waitress, and never
       starts Flask's own: there the flag shows no debugger and no traceback to anyone);
     - `DEBUG = True` at module level of a settings module: a file named like `settings.py`,
@@ -208,6 +211,7 @@ class DebugModeInProduction(Rule):
         self._dev_server = False  # ... or starts Flask's own server, whose debugger `app.debug` switches on
         self._flag_ifs = 0  # enclosing `if`s that test a debug flag (`if args.debug:`): debug follows that flag there
         self._ifs: list[tuple[bool, bool]] = []  # per enclosing `if`: (a main guard, tests a debug flag)
+        self._module_bindings: dict[str, cst.BaseExpression] | None = None  # made on the first call that unpacks a dict
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._depth += 1
@@ -249,25 +253,48 @@ class DebugModeInProduction(Rule):
         if (type(func) is cst.Attribute and func.attr.value in CONFIG_WRITERS and is_config_object(func.value)
                 and not self._in_dev_class()):
             self._check_config_keywords(node)
-        debug_arg = next((a for a in node.args if a.keyword is not None
-                          and a.keyword.value in DEBUG_KEYWORDS and self._switched_on(a.value)), None)
-        if debug_arg is None or debug_arg.keyword is None:
+        switch = self._debug_switch(node)
+        if switch is None:
             return
-        debug_keyword = debug_arg.keyword.value
+        debug_keyword, value, written = switch
         # `debug=os.getenv("FLASK_DEBUG", "1") == "1"` is on wherever nobody thought to set the variable
-        setting, when = ("True", "") if is_true(debug_arg.value) else ("...", " unless an environment variable turns it off")
+        setting, when = ("True", "") if is_true(value) else ("...", " unless an environment variable turns it off")
+        if not written:  # `run(**options)`, whose dict holds the switch
+            when = f" (the dict it unpacks sets `{debug_keyword}`){when}"
+        spelled = f"{debug_keyword}={setting}" if written else "**..."
         if qualified in SERVER_FUNCTIONS:
-            self.report(node, f"`{qualified}({debug_keyword}={setting})` starts the server in debug mode{when}, which "
-                        f"{SERVER_FUNCTIONS[qualified]}.", hint=HINT, fix=self._fix(debug_arg.value, flask_setting=False))
+            self.report(node, f"`{qualified}({spelled})` starts the server in debug mode{when}, which "
+                        f"{SERVER_FUNCTIONS[qualified]}.", hint=HINT,
+                        fix=self._fix(value, flask_setting=False) if written else None)
         elif isinstance(func, cst.Attribute) and func.attr.value in RUN_METHODS and not qualified.startswith(NOT_SERVERS):
             receiver = self.context.module.code_for_node(func)
-            self.report(node, f"`{receiver}({debug_keyword}={setting})` starts the server in debug mode{when}; its "
+            self.report(node, f"`{receiver}({spelled})` starts the server in debug mode{when}; its "
                         "interactive debugger lets anyone who reaches it run code.", hint=HINT,
-                        fix=self._fix(debug_arg.value))
+                        fix=self._fix(value) if written else None)
         elif qualified in APP_CONSTRUCTORS:
-            self.report(node, f"`{qualified.rsplit('.', 1)[-1]}(debug={setting})` sends tracebacks and source to every "
+            self.report(node, f"`{qualified.rsplit('.', 1)[-1]}({spelled})` sends tracebacks and source to every "
                         f"client whose request fails{when}.", hint=HINT,
-                        fix=self._fix(debug_arg.value, flask_setting=False))
+                        fix=self._fix(value, flask_setting=False) if written else None)
+
+    def _debug_switch(self, node: cst.Call) -> tuple[str, cst.BaseExpression, bool] | None:
+        """(keyword, value, written in the call) of a debug keyword that is on: `debug=True`, or an entry of a dict the
+        call unpacks (`options = {"debug": True}`, `app.run(**options)`)."""
+        for arg in node.args:
+            if arg.keyword is not None and arg.keyword.value in DEBUG_KEYWORDS and self._switched_on(arg.value):
+                return arg.keyword.value, arg.value, True
+        if not any(arg.star == "**" for arg in node.args):
+            return None
+        for word in DEBUG_KEYWORDS:
+            value = unpacked_option(node, word, self._module_value)
+            if value is not None and self._switched_on(value):
+                return word, value, False
+        return None
+
+    def _module_value(self, name: cst.BaseExpression) -> cst.BaseExpression | None:
+        """The value a name is bound to once at module level (the dict `**name` unpacks)."""
+        if self._module_bindings is None:
+            self._module_bindings = module_bindings(self.context.module)
+        return self._module_bindings.get(name.value) if type(name) is cst.Name else None
 
     def _switched_on(self, value: cst.BaseExpression) -> bool:
         """`True`, or an environment lookup that falls back to on."""
@@ -276,9 +303,17 @@ class DebugModeInProduction(Rule):
     def _check_config_keywords(self, node: cst.Call) -> None:
         for arg in node.args:
             if arg.keyword is not None and arg.keyword.value == "DEBUG" and self._switched_on(arg.value):
-                on = "in every deployment" if is_true(arg.value) else "wherever its environment variable is unset"
-                self.report(arg, f"`DEBUG` is switched on in the app's settings, so debug pages and the debugger are on {on}.",
-                            hint=HINT, fix=self._fix(arg.value))
+                self._report_config(arg, arg.value, fix=self._fix(arg.value))
+            elif arg.keyword is None:  # `from_mapping(CONFIG)`, `update(**CONFIG)`: a settings dict given whole
+                held = self._module_value(arg.value) if type(arg.value) is cst.Name else arg.value
+                value = next((entry for key, entry in dict_entries(held) if key == "DEBUG"), None) if held else None
+                if value is not None and self._switched_on(value):
+                    self._report_config(arg, value, fix=None)
+
+    def _report_config(self, node: cst.CSTNode, value: cst.BaseExpression, fix: NodeFix | None) -> None:
+        on = "in every deployment" if is_true(value) else "wherever its environment variable is unset"
+        self.report(node, f"`DEBUG` is switched on in the app's settings, so debug pages and the debugger are on {on}.",
+                    hint=HINT, fix=fix)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._check_assignment(node, node.value)

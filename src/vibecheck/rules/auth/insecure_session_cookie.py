@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
+from vibecheck.analysis.unpacked_options import module_bindings, passed_keywords
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import (
@@ -108,7 +109,9 @@ class InsecureSessionCookie(Rule):
       like `session`, `sessionid`, `sid`, `token`, `auth`, `jwt`, `access_token`, `refresh_token`,
       `remember_token`, also through a module constant such as `COOKIE = "sid"`, or its value is named like a
       token or a server-side session's id: `sid`, `session_key`) without `secure=True` or `httponly=True`, or
-      with `samesite=None`/`"None"`; and any other cookie set with a written-out `secure=False` (low
+      with `samesite=None`/`"None"` (flags given through a module-level dict it unpacks, `**COOKIE_FLAGS`,
+      count as written; flags of a dict that cannot be seen, `**kwargs`, are not judged); and any other cookie set
+      with a written-out `secure=False` (low
       severity: a `theme` cookie without `httponly` is normal, one sent over plain HTTP on purpose is not);
     - a raw `Set-Cookie` header for such a cookie without `Secure` or `HttpOnly` (or with `SameSite=None`):
       `response.headers["Set-Cookie"] = f"session={token}; Path=/"`, `headers.add("Set-Cookie", ...)`,
@@ -168,6 +171,7 @@ class InsecureSessionCookie(Rule):
         self._skip_file = is_dev_path(self.context.path)
         self._classes: list[str] = []
         self._strings = _module_strings(self.context.module.body)
+        self._module_bindings: dict[str, cst.BaseExpression] | None = None  # made for the first call that unpacks a dict
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._classes.append(node.name.value)
@@ -254,8 +258,8 @@ class InsecureSessionCookie(Rule):
                     for element in arg.value.elements:
                         if isinstance(element, cst.DictElement):
                             self._check_setting(element, string_value(element.key), element.value, None)
-        elif method in COOKIE_SETTERS and not has_star_args(node):
-            self._check_set_cookie(node)
+        elif method in COOKIE_SETTERS and (options := self._cookie_options(node)) is not None:
+            self._check_set_cookie(node, options)
         elif method in HEADER_ADDERS and len(node.args) >= 2 and node.args[0].keyword is None:
             self._check_header(node.args[0].value, node.args[1].value)
 
@@ -289,10 +293,20 @@ class InsecureSessionCookie(Rule):
             self.report(node, f"`{name}` makes its cookie without {shown}: {'; '.join(EFFECTS[f] for f in off)}.",
                         hint=f"Pass {shown} outside development.")
 
-    def _check_any_cookie(self, node: cst.Call, cookie: str | None) -> None:
+    def _cookie_options(self, node: cst.Call) -> dict[str, cst.BaseExpression] | None:
+        """The flags a `set_cookie` call passes, also through a module-level dict it unpacks (`**COOKIE_FLAGS`); None
+        when it unpacks anything else, whose flags cannot be seen."""
+        if not has_star_args(node):
+            return {arg.keyword.value: arg.value for arg in node.args if arg.keyword is not None}
+        if self._module_bindings is None:
+            self._module_bindings = module_bindings(self.context.module)
+        bindings = self._module_bindings
+        return passed_keywords(node, lambda name: bindings.get(name.value) if type(name) is cst.Name else None)
+
+    def _check_any_cookie(self, node: cst.Call, cookie: str | None, options: dict[str, cst.BaseExpression]) -> None:
         """Any other cookie: only a written-out `secure=False` is reported. Scripts may read a `theme` cookie, and
         a cookie without `secure` may be meant for a site that is HTTPS-only anyway; `secure=False` says it is not."""
-        given = argument(node, None, SECURE)
+        given = options.get(SECURE)
         if given is None or not is_false(given):
             return
         label = f"The `{cookie}` cookie" if cookie else "This cookie"
@@ -300,23 +314,23 @@ class InsecureSessionCookie(Rule):
                     "or change it.", hint="Remove `secure=False` (or pass `secure=True`) outside development; keep "
                     "plain-HTTP cookies to local servers.", severity=Severity.LOW)
 
-    def _check_set_cookie(self, node: cst.Call) -> None:
+    def _check_set_cookie(self, node: cst.Call, options: dict[str, cst.BaseExpression]) -> None:
         key = argument(node, 0, "key")
         cookie = string_value(key) or (self._strings.get(key.value) if type(key) is cst.Name else None) or value_name(key)
         value_label = value_name(argument(node, 1, "value"))
         if not ((cookie and is_auth_cookie_name(cookie)) or names_any(value_label, COMPARED_SECRETS)
                 or _names_session_id(value_label)):
-            self._check_any_cookie(node, cookie)
+            self._check_any_cookie(node, cookie, options)
             return
         csrf = bool(cookie and CSRF_WORDS & set(words(cookie)))
         problems = []
         for flag in (SECURE, HTTPONLY):
             if flag == HTTPONLY and csrf:
                 continue
-            given = argument(node, None, flag)
+            given = options.get(flag)
             if given is None or is_false(given):
                 problems.append(flag)
-        samesite = argument(node, None, SAMESITE)
+        samesite = options.get(SAMESITE)
         if samesite is not None and _weakens(SAMESITE, samesite):
             problems.append(SAMESITE)
         if not problems:

@@ -16,7 +16,7 @@ from vibecheck.analysis.flow import (
     short_code,
     string_value,
 )
-from vibecheck.analysis.helper_modules import copied_parameter, helper_modules_inputs
+from vibecheck.analysis.helper_modules import copied_parameter, copying_functions, helper_modules_inputs
 from vibecheck.analysis.model_fields import (
     TEXT_FIELD_TYPES,
     is_sibling_schema,
@@ -135,7 +135,8 @@ class MassAssignment(Rule):
     over client data, also over `vars(data)` or `data.__dict__` of an input that declares such a field (a Pydantic
     body, a Strawberry `@strawberry.input`); and the client's dict handed to a function of a helper module of the
     package (`crud`, `services`, ... beside the handler or one package up, imported relatively, `from .. import
-    services`, or by the package's name, `from app import services`) that copies every key of it that way. A
+    services`, or by the package's name, `from app import services`), or to a function of the same module
+    (`apply_changes(user, request.json)`), that copies every key of it that way. A
     Graphene argument that its class's `Arguments` declares as a mapping (`changes = GenericScalar()`,
     `JSONString()`) is client data, and Beanie's `await doc.set(changes)` copies every key of what it is given.
 
@@ -197,6 +198,7 @@ class MassAssignment(Rule):
         self.text_fields: dict[str, set[str]] = {}  # models of this file -> their fields that hold plain text
         self.admin_forms: set[str] = set()  # forms this file's admin classes edit with
         self.in_tests = context.is_test_file or context.is_test_support  # its forms and handlers are fixtures
+        self._copiers: dict[str, tuple[int, str]] | None = None  # this module's functions that copy a parameter
 
     # serializers, forms and schemas ----------------------------------------------------------------------
 
@@ -359,7 +361,7 @@ class MassAssignment(Rule):
             return
         if last == "setattr":
             return
-        if name.startswith(".") and self._hands_to_a_copier(node, name):
+        if self._hands_to_a_copier(node, name):
             return
         item = self._stored_item(node, last)
         why = self._client_dict(item) if item is not None else None
@@ -407,8 +409,14 @@ class MassAssignment(Rule):
 
     def _hands_to_a_copier(self, node: cst.Call, name: str) -> bool:
         """`services.update_project(session, project, changes)` with the client's dict, where that function of a helper
-        module of the package (`helper_modules.py`) copies every key of that parameter onto the object."""
-        copied = copied_parameter(self.context.path, name)
+        module of the package (`helper_modules.py`) copies every key of that parameter onto the object; or
+        `apply_changes(user, request.json)`, where a function of this module does."""
+        if name.startswith("."):
+            copied = copied_parameter(self.context.path, name)
+        elif type(node.func) is cst.Name:
+            copied = self._own_copiers().get(node.func.value)
+        else:
+            return False
         if copied is None:
             return False
         position, parameter = copied
@@ -425,6 +433,13 @@ class MassAssignment(Rule):
                     hint=f"Pass only the fields clients may set (a schema's `model_dump(exclude_unset=True)`), or make "
                     f"`{function}` loop over an allow-list of field names.")
         return True
+
+    def _own_copiers(self) -> dict[str, tuple[int, str]]:
+        """The functions of this module that copy every key of a parameter onto an object (made once, when asked)."""
+        if self._copiers is None:
+            tree = self.context.python_ast()
+            self._copiers = copying_functions(tree) if tree is not None and "setattr" in self.context.source else {}
+        return self._copiers
 
     def _stored_item(self, node: cst.Call, method: str) -> cst.BaseExpression | None:
         """The mapping a record store's write is given (`ITEM_WRITES`), by keyword or position."""

@@ -126,6 +126,8 @@ _IMPORT_PATH = lazy_pattern(r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+\.(?:[A-Z]
 # Keys and keywords under which an API schema shows a sample response or body (OpenAPI's `"example"`, pydantic's
 # `Field(examples=[...])`, FastAPI's `Body(example=...)`): a sample token there documents the shape, it opens nothing.
 EXAMPLE_KEYS = frozenset({"example", "examples"})
+# The only parameters of a function that returns a setting, as a property does: `def db_password(self) -> str:`.
+GETTER_RECEIVERS = frozenset({"self", "cls"})
 _PEM_BODY = lazy_pattern(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]{40,}")
 
 
@@ -351,7 +353,8 @@ class HardcodedCredential(Rule):
     `DEFAULT_DEVICE_KEY`, `INGEST_KEY`, and a storage account's: `STORAGE_ACCOUNT_KEY`) (assignments, keyword arguments,
     dict keys, options set by name: Spark's `.option("password", "...")`, `conf.set("spark.hadoop.fs.s3a.secret.key",
     "...")`, `builder.config(...)`, parameter
-    defaults, comparisons, the default of `os.getenv` (also one spelled after `or`: `os.getenv("DB_PASSWORD") or
+    defaults, what a property or a getter that takes no arguments returns, `def db_password(self): return "..."`,
+    comparisons, the default of `os.getenv` (also one spelled after `or`: `os.getenv("DB_PASSWORD") or
     "..."`), and the key of `jwt.encode`/`jwt.decode`/
     `hmac.new`/`itsdangerous` signers; the password given by position to a `login(user, password)` method, to
     `HTTPBasicAuth`/`httpx.BasicAuth`/`aiohttp.BasicAuth`, `ftplib.FTP(host, user, password)` and
@@ -443,6 +446,7 @@ class HardcodedCredential(Rule):
         self._hashers: frozenset[str] | None = None  # names bound to a password hasher, found when first asked
         self._catalogues = 0  # inside a class that lists codes or messages (`class ErrorCodes:`)
         self._declared_public: set[int] = set()  # items of a mapping named as no secrets (`not_secret = {...}`)
+        self._getters: list[str | None] = []  # per enclosing function: its name when it is a getter (no arguments)
 
     # literals of a known format, anywhere
     def visit_Expr(self, node: cst.Expr) -> None:
@@ -478,6 +482,21 @@ class HardcodedCredential(Rule):
         self._catalogues -= is_catalogue_class(node.name.value)
 
     # literals given to a secret-looking name
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        params = node.params
+        takes_nothing = not (isinstance(params.star_arg, cst.Param) or params.kwonly_params or params.star_kwarg
+                             or params.posonly_params) and all(p.name.value in GETTER_RECEIVERS for p in params.params)
+        self._getters.append(node.name.value if takes_nothing else None)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._getters.pop()
+
+    def visit_Return(self, node: cst.Return) -> None:
+        """`def db_password(self): return "Billing#2024"` (a property, or a getter taking nothing): its name names what
+        it returns."""
+        if self._getters and self._getters[-1] is not None and node.value is not None:
+            self._check_named(self._getters[-1], node.value)
+
     def visit_Assign(self, node: cst.Assign) -> None:
         if type(node.value) is cst.Dict and any(names_no_secrets(_target_name(t.target) or "") for t in node.targets):
             self._declared_public.update(map(id, node.value.elements))  # `not_secret = {"client_secret": ...}`

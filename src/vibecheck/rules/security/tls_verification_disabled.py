@@ -9,6 +9,7 @@ import libcst as cst
 
 from vibecheck.analysis.call_edits import without_argument
 from vibecheck.analysis.statement_edits import statement_removal
+from vibecheck.analysis.unpacked_options import unpacked_option
 from vibecheck.cst_fields import child_nodes, returned_names
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -99,7 +100,8 @@ class TlsVerificationDisabled(BindingRule):
 
     ## What it does
     Reports `verify=False` (or `verify=0`) on `requests`/`httpx`/`aiohttp` calls, sessions and clients (also through a
-    variable or `session.verify = False`), the cloud SDKs' client factories (`boto3.client("ec2", verify=False)`,
+    variable, an entry of the options dict a call unpacks, `httpx.AsyncClient(**OPTIONS)` with `OPTIONS = {"verify":
+    False}`, or `session.verify = False`), the cloud SDKs' client factories (`boto3.client("ec2", verify=False)`,
     `session.resource(...)`), the Kubernetes client's `configuration.verify_ssl = False`, Tornado's
     `validate_cert=False` (`AsyncHTTPClient().fetch(url, ...)`, `HTTPRequest(url, ...)`),
     `ssl._create_unverified_context()`, `ssl.CERT_NONE` given to a call or assigned (`context.verify_mode = ssl.CERT_NONE`),
@@ -270,7 +272,7 @@ class TlsVerificationDisabled(BindingRule):
         self._check_browser(node)
         self._check_insecure_switch(node)
         if not (self.may_call(node, UNVERIFIED_TAILS) or any(
-                arg.keyword is not None and arg.keyword.value in CHECKED_KEYWORDS for arg in node.args)):
+                (arg.keyword is not None and arg.keyword.value in CHECKED_KEYWORDS) or arg.star == "**" for arg in node.args)):
             return
         qualified = self.module_name(node) or ""
         if qualified in UNVERIFIED_REFERENCES:
@@ -283,6 +285,7 @@ class TlsVerificationDisabled(BindingRule):
         for word in DISABLING_KEYWORDS:
             switch = keyword(node, word)
             if switch is None:
+                self._check_unpacked_switch(node, word)
                 continue
             if type(switch.value) is cst.Name:
                 self._passed.add(switch.value.value)
@@ -298,6 +301,16 @@ class TlsVerificationDisabled(BindingRule):
             self.report(node, "`cert_reqs=CERT_NONE` turns off TLS certificate verification for this connection pool.",
                         hint="Remove `cert_reqs=CERT_NONE` (the default, `CERT_REQUIRED`, verifies certificates).",
                         fix=_removal(node, cert_reqs, string_value(cert_reqs.value) in CERT_REQS_NONE))
+
+    def _check_unpacked_switch(self, node: cst.Call, word: str) -> None:
+        """`httpx.AsyncClient(**CLIENT_OPTIONS)` where `CLIENT_OPTIONS = {"verify": False, ...}`: the dict's entry
+        is the call's keyword."""
+        entry = unpacked_option(node, word, self.value_of)
+        value = self.resolve(entry) if entry is not None else None
+        if value is not None and _switches_off(value):
+            self.report(node, f"The options this HTTP call unpacks set `{word}={self.source_of(value)}`, which turns off "
+                        "TLS certificate verification.", hint=f"Remove `{word}` from the options; if the server uses a "
+                        "private CA, pass its bundle path instead.")
 
     def _check_insecure_switch(self, node: cst.Call) -> None:
         """`client.tls_insecure_set(True)`: an MQTT client that accepts a certificate issued for any host."""

@@ -1,0 +1,34 @@
+"""VC211 corpus: debug switched on through a dict of options the call unpacks or the settings writer takes whole."""
+
+import os
+
+from flask import Flask
+
+SETTINGS = {"DEBUG": True, "JSON_SORT_KEYS": False}
+QUIET_SETTINGS = {"DEBUG": False, "JSON_SORT_KEYS": False}
+ENV_SETTINGS = {"DEBUG": os.environ.get("FLASK_DEBUG") == "1"}
+SERVER = {"host": "0.0.0.0", "port": 8000}
+
+app = Flask(__name__)
+# expect: VC211
+app.config.from_mapping(SETTINGS)
+# expect: VC211
+app.config.update(**SETTINGS)
+# expect: VC211 -- a literal dict handed over whole
+app.config.update({"DEBUG": True})
+# ok: VC211
+app.config.from_mapping(QUIET_SETTINGS)
+# ok: VC211
+app.config.update(ENV_SETTINGS)
+
+if __name__ == "__main__":
+    options = {"host": "0.0.0.0", "port": 8000, "debug": True}
+    quiet = dict(host="0.0.0.0", port=8000, debug=False)
+    # expect: VC211
+    app.run(**options)
+    # ok: VC211
+    app.run(**quiet)
+    # ok: VC211
+    app.run(**SERVER)
+    # ok: VC211 -- follows the environment
+    app.run(**SERVER, debug=os.environ.get("FLASK_DEBUG") == "1")
