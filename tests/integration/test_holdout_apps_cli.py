@@ -466,10 +466,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # A `ListView` of every expense behind a mixin whose `dispatch` lets everyone through (VC212 reports the mixin): a
     # list is no lookup by an id, and the mixin's name reads as a guard to VC219.
     ("django_cbv_expenses", "expenses/views.py", 109, "VC214/VC219"),
-    # A team id from a header (`X-Team-Id`) into a queryset filter: VC207 reads tenant headers by their names
-    # (`X-Tenant-ID`, `X-Org-Id`, a workspace's), and a team is no tenant word; VC214 judges lookups by an id the URL or
-    # a dependency's header carries, not a listing filtered by the client's tenant.
-    ("django_cbv_expenses", "expenses/views.py", 119, "VC207/VC214"),
     # Another module's reader by id (`repositories.get_membership_by_id(db, membership_id)`) in a handler that takes
     # the caller's membership of the organisation (`membership: CurrentMembership`): VC214 reads that dependency as
     # relating the caller to what the handler touches, though the membership removed may be any organisation's (the
