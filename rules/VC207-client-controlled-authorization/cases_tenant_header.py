@@ -95,3 +95,45 @@ def invoices_signed_in():
         abort(401)
     # expect: VC207 -- signed in says nothing about the tenant
     return jsonify([r.id for r in Invoice.query.filter_by(tenant_id=tenant_id)])
+
+
+@app.get("/expenses/team")
+@login_required
+def team_expenses():
+    team_id = request.headers.get("X-Team-Id")
+    # expect: VC207 -- a team picker's header, never checked against the caller's teams
+    rows = Invoice.query.filter_by(team_id=team_id).all()
+    return jsonify([r.id for r in rows])
+
+
+@app.get("/expenses/team/mine")
+@login_required
+def my_team_expenses():
+    team_id = request.headers.get("X-Team-Id")
+    # ok: VC207 -- only among the caller's teams
+    team = current_user.teams.filter_by(id=team_id).first_or_404()
+    return jsonify([r.id for r in team.invoices])
+
+
+@api.get("/workspace/projects")
+def workspace_projects(x_workspace: str = Header(), user=Depends(get_current_user), session=Depends(get_session)):
+    # expect: VC207
+    return session.query(Project).filter(Project.workspace_slug == x_workspace).all()
+
+
+@app.get("/plans")
+@login_required
+def plans_for_account_type():
+    kind = request.headers.get("X-Account-Type", "personal")
+    # ok: VC207 -- the header describes a kind of account, it names none
+    rows = Invoice.query.filter_by(account_type=kind, owner_id=current_user.id).all()
+    return jsonify([r.id for r in rows])
+
+
+@app.get("/accounts/invoices")
+@login_required
+def account_invoices():
+    account_id = request.headers["X-Account-Id"]
+    # expect: VC207
+    rows = Invoice.query.filter_by(account_id=account_id).all()
+    return jsonify([r.id for r in rows])

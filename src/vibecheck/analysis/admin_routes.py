@@ -24,6 +24,12 @@ DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
 # `RoleChecker(["admin"])`): its name says role, and every role it is given is an administrator's.
 ROLE_WORDS = frozenset({"role", "roles"})
 ADMIN_ROLE_WORDS = ADMIN_WORDS | {"owner"}
+# Segments of a route's path (or words of its blueprint's or router's name) that say it is for administrators or for
+# the operators' own tools (`/admin/users/<id>/ban`, `APIRouter(prefix="/internal")`, `admin_bp`).
+ADMIN_PATH_WORDS = frozenset({"admin", "admins", "administrator", "administration", "superuser", "backoffice",
+                              "internal", "staff", "sudo"})
+PREFIX_KEYWORDS = ("url_prefix", "prefix")
+ROUTER_CLASSES = frozenset({"Blueprint", "APIRouter"})
 # A blueprint's (or app's) own hook, run before each of its routes, and the calls that refuse in it.
 REQUEST_HOOK = "before_request"
 REFUSING_CALLS = frozenset({"abort", "redirect"})
@@ -151,3 +157,44 @@ def is_django_admin_class(node: cst.ClassDef, imports: ImportTable) -> bool:
     `class ConfigAdmin(SingletonModelAdmin)`): what its methods read from the request a staff member sent."""
     return imports.imports_any(DJANGO_ADMIN_MODULE) and any(
         (dotted_name(base.value) or "").rpartition(".")[2].endswith(DJANGO_ADMIN_CLASS_SUFFIXES) for base in node.bases)
+
+
+def router_prefixes(module: cst.Module) -> dict[str, str]:
+    """The blueprints and routers the module makes with a prefix (`admin = Blueprint("admin", __name__,
+    url_prefix="/admin")`, `router = APIRouter(prefix="/internal")`): name -> prefix."""
+    found: dict[str, str] = {}
+    for line in module.body:
+        for small in line.body if type(line) is cst.SimpleStatementLine else ():
+            if type(small) is not cst.Assign or len(small.targets) != 1 or type(small.value) is not cst.Call:
+                continue
+            call, target = small.value, dotted_name(small.targets[0].target)
+            if target is None or (dotted_name(call.func) or "").rpartition(".")[2] not in ROUTER_CLASSES:
+                continue
+            prefix = next((string_value(arg.value) for arg in call.args
+                           if arg.keyword is not None and arg.keyword.value in PREFIX_KEYWORDS), None)
+            if prefix:
+                found[target] = prefix
+    return found
+
+
+def admin_route_path(function: cst.FunctionDef, prefixes: dict[str, str]) -> str | None:
+    """The path of a route whose path, or the name of whose blueprint or router, says it is for administrators
+    (`@admin_bp.post("/users/<int:user_id>/delete")`, `@router.post("/flags")` with `router = APIRouter(
+    prefix="/admin")`): the path with the prefix, in backticks, and the receiver when only its name says so; None for
+    any other route. Path parameters (`<admin_id>`) say nothing."""
+    for decorator in function.decorators:
+        call = decorator.decorator
+        if type(call) is not cst.Call or type(call.func) is not cst.Attribute or not call.args:
+            continue
+        path = string_value(call.args[0].value) if call.args[0].keyword is None else None
+        if path is None:
+            continue
+        receiver = dotted_name(call.func.value) or ""
+        full = prefixes.get(receiver, "").rstrip("/") + path
+        segments = [segment for segment in full.split("/") if segment[:1] not in ("<", "{")]
+        words = {word for segment in segments for word in name_words(segment)}
+        if ADMIN_PATH_WORDS & words:
+            return f"`{full}`"
+        if ADMIN_PATH_WORDS & set(name_words(receiver.rpartition(".")[2])):
+            return f"`{full or '/'}` of `{receiver}`"
+    return None

@@ -57,6 +57,11 @@ COMMAND_LINE_ORIGINS = ("sys.argv", "input(", "builtins.input(", "raw_input(", "
 # What VC413 reports an import by name with (code injection), unlike code that is run (94 and 95): VC417 tells the
 # two apart by it when it joins command-line input to a sink in another function.
 IMPORT_CWE = (94,)
+# What VC413 records a loader that runs code as it rebuilds objects with (`torch.load(path)` in a helper): a file the
+# command's own user names is the tool's input (VC406 judges the load where it is), not input from someone else.
+DESERIALIZE_CWE = (502, 94)
+# Sinks that command-line input reaching them through calls does not make a finding of.
+OPERATOR_CHOICES = (IMPORT_CWE, DESERIALIZE_CWE)
 
 
 def is_command_line(origin: str) -> bool:

@@ -37,7 +37,7 @@ def load_hub_model(model_id: str, revision: str = "main"):
 
 
 def load_checkpoint(path: str | Path) -> dict:
-    # expect: VC406
+    # expect: VC406/VC417
     return torch.load(path, map_location="cpu")
 
 
@@ -58,7 +58,7 @@ def download_checkpoint(repo_id: str, filename: str) -> dict:
 
 
 def load_uploaded_pipeline(data: bytes):
-    # expect: VC406
+    # expect: VC406/VC417
     return pickle.loads(data)
 
 
@@ -68,7 +68,7 @@ def load_uploaded_joblib(data: bytes):
 
 
 def load_uploaded_array(data: bytes) -> np.ndarray:
-    # expect: VC406
+    # expect: VC406/VC417
     return np.load(io.BytesIO(data), allow_pickle=True)
 
 

@@ -29,7 +29,14 @@ DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
 IDENTITY_EXPRESSIONS = frozenset({"request.user", "self.request.user", "current_user", "flask_login.current_user",
                                   "g.user", "flask.g.user", "get_jwt_identity", "flask_jwt_extended.get_jwt_identity",
                                   "get_current_user", "request.auth", "self.request.auth", "request.state.user",
-                                  "info.context.user"})  # a GraphQL resolver's caller, as its context carries it
+                                  "info.context.user",  # a GraphQL resolver's caller, as its context carries it
+                                  # a Falcon responder's, which the app's authentication middleware puts in its context
+                                  "req.context.user", "request.context.user"})
+# Where a request's context carries the caller a middleware signed in (Falcon's `req.context.user`, also read by key:
+# `req.context["user"]`, `req.context.get("user")`), and the keys that name the caller there.
+CALLER_CONTEXTS = frozenset({"req.context", "request.context"})
+STARLETTE_CALLERS = ("request.user", "request.auth")
+CALLER_KEYS = frozenset({"user", "current_user", "account", "principal", "identity", "caller"})
 # Words that, used anywhere in a handler, show that it relates the object to the caller.
 OWNERSHIP_WORDS = frozenset({"user", "owner", "author", "creator", "account", "tenant", "member", "identity",
                              "principal", "organization", "org", "team", "uid", "sub"})
@@ -598,6 +605,8 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
     controller = owner if owner is not None and owner.controller else None
     if controller is not None and not methods:
         return None  # a helper method of a Litestar controller, not a route
+    if owner is not None and controller is None and not owner.view:
+        return falcon_responder(function, imports)
     if owner is not None and controller is None:
         action = _drf_action(function, imports) if owner.view else None
         if not owner.view or (function.name.value not in VIEW_METHODS and action is None):
@@ -644,9 +653,10 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
     if names == ["request"] and imports.imports_any(REQUEST_ONLY_FRAMEWORKS) and not function.name.value.startswith("_"):
         captured = _captured_ids(function)
         if captured:
-            return Handler(function, frozenset({"GET"}), bool(guards), required or restricts(guards)
-                           or _requires_a_role(function),
-                           client_ids=captured, inputs=captured)
+            # `request.user` (Starlette's `AuthenticationMiddleware`) read in the body: it knows who calls
+            knows_caller = any(d.startswith(STARLETTE_CALLERS) for d in dotted_uses(function.body))
+            return Handler(function, frozenset({"GET"}), bool(guards) or knows_caller, required or restricts(guards)
+                           or _requires_a_role(function), client_ids=captured, inputs=captured)
     if names[:1] == ["request"] and module_uses_django(imports) and not function.name.value.startswith("_"):
         http = {n for n in decorators if n in fw.DJANGO_METHOD_DECORATORS}
         fixed = next((fw.DJANGO_METHOD_DECORATORS[n] for n in http if fw.DJANGO_METHOD_DECORATORS[n]), None)
@@ -727,13 +737,47 @@ def _captured_ids(function: cst.FunctionDef) -> set[str]:
 
 def body_callers(function: cst.FunctionDef, requests: set[str]) -> set[str]:
     """Names bound in the body to the caller a function named for one reads from the request or event it is handed
-    (`user = principal(req)`, `owner = caller_id(event)`)."""
+    (`user = principal(req)`, `owner = caller_id(event)`), or that the request's context carries (`user =
+    req.context["user"]`, a Falcon middleware's)."""
     found: set[str] = set()
     for node in walk_own(function.body):
-        if type(node) is cst.Assign and type(node.value) is cst.Call and names_the_caller(node.value.func) \
-                and any(type(a.value) is cst.Name and a.value.value in requests for a in node.value.args):
+        if type(node) is not cst.Assign:
+            continue
+        value = node.value
+        if (type(value) is cst.Call and names_the_caller(value.func)
+                and any(type(a.value) is cst.Name and a.value.value in requests for a in value.args)) \
+                or context_caller(value):
             found.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
     return found
+
+
+def context_caller(node: cst.BaseExpression) -> bool:
+    """`req.context.user`, `req.context["user"]`, `req.context.get("user")`: the caller a middleware put in the context."""
+    if type(node) is cst.Attribute:
+        return dotted_name(node.value) in CALLER_CONTEXTS and node.attr.value in CALLER_KEYS
+    if type(node) is cst.Subscript and len(node.slice) == 1 and type(node.slice[0].slice) is cst.Index:
+        return dotted_name(node.value) in CALLER_CONTEXTS and string_value(node.slice[0].slice.value) in CALLER_KEYS
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "get" and node.args:
+        return dotted_name(node.func.value) in CALLER_CONTEXTS and string_value(node.args[0].value) in CALLER_KEYS
+    return False
+
+
+def falcon_responder(function: cst.FunctionDef, imports: ImportTable) -> Handler | None:
+    """A Falcon resource's responder (`on_get(self, req, resp, note_id)`, `on_delete_item`): its captures are the
+    client's; it knows the caller when it reads the one the app's middleware put in the request's context
+    (`req.context.user`), which signs the caller in (a responder reading none is VC201's to judge)."""
+    responder = fw.FALCON_RESPONDER.match(function.name.value)
+    names = [p.name.value for p in parameters(function)]
+    if responder is None or len(names) < 3 or not imports.imports_any((fw.FALCON_MODULE,)):
+        return None
+    requests = {names[1]}
+    identity = body_callers(function, requests)
+    reads_caller = bool(identity) or any(isinstance(node, (cst.Attribute, cst.Subscript, cst.Call)) and context_caller(node)
+                                         for node in walk_own(function.body))
+    captures = set(names[3:])
+    guards = [n for n in decorator_names(function, imports) if is_guard_name(n)]
+    return Handler(function, frozenset({responder.group(1).upper()}), reads_caller or bool(guards), restricts(guards),
+                   identity, {n for n in captures if ID_NAME.match(n)}, captures)
 
 
 def names_the_caller(func: cst.BaseExpression) -> bool:

@@ -184,8 +184,9 @@ class ClientControlledAuthorization(FlowRule):
     value is called, a test of a header or cookie against fixed text before a refusal (`if x_internal_caller not in
     {"scheduler", "billing"}: raise HTTPException(403)`, also in a FastAPI dependency's `Header()` parameter) is
     reported too: the client need only send that text. So is a tenant id the client sends in a header (`X-Tenant-ID`,
-    `X-Org-Id`, FastAPI's `x_tenant_id: int = Header()`) that scopes a query: a keyword named for a tenant
-    (`filter_by(tenant_id=tenant_id)`), the key of a tenant model's lookup (`request.tenant =
+    `X-Org-Id`, a team picker's `X-Team-Id`, `X-Workspace`, `X-Account-Id`, FastAPI's `x_tenant_id: int = Header()`)
+    that scopes a query: a keyword named for a tenant (`filter_by(tenant_id=tenant_id)`, `team_id=`; not one
+    describing it, `account_type=`), the key of a tenant model's lookup (`request.tenant =
     Organization.objects.get(pk=org_id)` in a middleware) or a comparison with a tenant column (`Project.tenant_id ==
     x_tenant_id`), unless the lookup also names the caller (`request.user.organizations.get(pk=org_id)`,
     `filter_by(org_id=org_id, user_id=current_user.id)`) or an `if` tested the id together with the signed-in user

@@ -19,6 +19,7 @@ from vibecheck.analysis.app_model.handlers import (
     Handler,
     checks_role,
     class_context,
+    context_caller,
     dotted_uses,
     handler_of,
     parameters,
@@ -51,6 +52,8 @@ LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session",
                               "crud", "dao", "dbsession"})  # Pyramid's `request.dbsession`
 # The last word of a receiver named for the entity it serves (`order_repo`, `invoice_repository`, `user_crud`,
 # `organization_service`, a class made on the spot: `SubmissionRepository(session)`).
+# What a test of the signed-in caller reads (`request.user.is_authenticated`): whether anyone signed in, not who.
+SIGNED_IN_FLAG = ".is_authenticated"
 DATA_ACCESS_SUFFIXES = frozenset({"repo", "repository", "crud", "dao", "service"})
 # A service's or repository's writer named for what it changes (`service.update_organization(org, data)`).
 ENTITY_CHANGER = lazy_pattern(r"^(?:update|delete|remove|destroy|archive|edit|patch)_[a-z]\w*$")
@@ -441,7 +444,8 @@ def _client_value(lookup: cst.Call, name: str) -> str:
 
 def _sign_in(body: cst.CSTNode, identity: set[str]) -> set[int]:
     """Where the body binds the caller (`user = principal(req)`) and tests that one is signed in at all (`if user is
-    None: return 401`, `if not user:`): authentication, which relates no object to them."""
+    None: return 401`, `if not user:`, `if req.context.user is None:`, `if not request.user.is_authenticated:`):
+    authentication, which relates no object to them."""
     found: set[int] = set()
     for node in walk_own(body):
         if type(node) is cst.Assign and any(type(t.target) is cst.Name and t.target.value in identity
@@ -454,9 +458,19 @@ def _sign_in(body: cst.CSTNode, identity: set[str]) -> set[int]:
                 and type(test.comparisons[0].operator) in (cst.Is, cst.IsNot) \
                 and type(test.comparisons[0].comparator) is cst.Name and test.comparisons[0].comparator.value == "None":
             test = test.left
-        if type(node) is cst.If and type(test) is cst.Name and test.value in identity:
+        if type(node) is cst.If and test is not None and (type(test) is cst.Name and test.value in identity
+                                                           or _names_the_signed_in_caller(test)):
             found.add(id(node.test))
     return found
+
+
+def _names_the_signed_in_caller(test: cst.BaseExpression) -> bool:
+    """`req.context.user`, `req.context["user"]`, `request.user.is_authenticated`: the caller, or whether there is one."""
+    if context_caller(test):
+        return True
+    dotted = dotted_name(test) or ""
+    return dotted in IDENTITY_EXPRESSIONS or (dotted.endswith(SIGNED_IN_FLAG)
+                                               and dotted.removesuffix(SIGNED_IN_FLAG) in IDENTITY_EXPRESSIONS)
 
 
 def _constant(node: cst.BaseExpression) -> bool:
@@ -536,7 +550,10 @@ class ObjectLookupNotScopedToUser(Rule):
     `decorators`/`method_decorators` of a Flask view or Flask-RESTful/RESTX resource, an auth mixin or permission class on a
     class-based view (also on a viewset's extra routes, `@action(detail=True)`, unless their own `permission_classes=`
     open or restrict them), Litestar `guards` on the route or on its `Controller`, Starlette's
-    `@requires("authenticated")`, a DRF function view whose `@permission_classes([IsAuthenticated])` asks for a login
+    `@requires("authenticated")` (or a handler that reads `request.user`/`request.auth`, whose sign-in test, `if not
+    request.user.is_authenticated:`, relates no object), a Falcon responder (`on_delete(self, req, resp, note_id)`) that
+    reads the caller its app's middleware put in the request's context (`req.context.user`, `req.context["user"]`,
+    `req.context.get("user")`), a DRF function view whose `@permission_classes([IsAuthenticated])` asks for a login
     only, or a DRF view with no `permission_classes`, left to `DEFAULT_PERMISSION_CLASSES`,
     which is taken to require a login as `IsAuthenticated` does, since the settings are another file; such a view's
     finding sits on the view method, where VC201 reports the view instead when the checked settings leave DRF's

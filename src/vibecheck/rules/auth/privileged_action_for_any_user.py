@@ -7,7 +7,12 @@ from typing import Any
 
 import libcst as cst
 
-from vibecheck.analysis.admin_routes import admin_hooked_receivers, restricted_to_admins
+from vibecheck.analysis.admin_routes import (
+    admin_hooked_receivers,
+    admin_route_path,
+    restricted_to_admins,
+    router_prefixes,
+)
 from vibecheck.analysis.app_model.bots import (
     BOT_FACTS,
     BotHandler,
@@ -109,6 +114,11 @@ class PrivilegedActionForAnyUser(Rule):
     So is a handler, behind the same authentication only, that deactivates, deletes or locks a whole account or
     tenant the client names (`deactivate_user(user_id)`, a route calling `services.delete_tenant(db, tenant_id)`)
     and never reads who the caller is: closing one's own account compares it with the caller, or takes no id.
+    So is any route that writes, behind authentication only, whose path says it is for administrators or the operators'
+    own tools (a segment `admin`, `internal`, `staff`, `backoffice`, `superuser`: `@app.post("/admin/users/<id>/delete")`,
+    a blueprint or router of the module made with `url_prefix="/admin"` or `APIRouter(prefix="/internal")`, or one
+    named for them, `@admin_bp.post(...)`); a path parameter (`/teams/{admin_id}`) or a longer word (`/badminton`)
+    does not count, and a route that only reads is left alone.
 
     Chat-bot handlers are entry points too, open to any chat user: python-telegram-bot's registrations
     (`app.add_handler(CommandHandler("sh", cmd_sh))`, `CallbackQueryHandler`, `MessageHandler`), pyTelegramBotAPI's and
@@ -189,6 +199,7 @@ class PrivilegedActionForAnyUser(Rule):
         self.routers: dict[str, list[str]] = {}
         self.sockets_checked = False
         self.admin_receivers: frozenset[str] = frozenset()  # blueprints whose `before_request` admits only admins
+        self.prefixes: dict[str, str] = {}  # the module's blueprints and routers made with a prefix
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
@@ -196,6 +207,8 @@ class PrivilegedActionForAnyUser(Rule):
         self.sockets_checked = socket_connections_checked(node, self.context.imports)
         if "before_request" in self.context.source:
             self.admin_receivers = admin_hooked_receivers(node)
+        if "prefix" in self.context.source:
+            self.prefixes = router_prefixes(node)
         handlers = bot_handlers(node, self.context.imports)
         for handler, compared in unguarded_privileged(handlers, self.context.imports, PRIVILEGED_VERBS):
             self._report_bot_handler(handler, handlers if compared else [])
@@ -302,7 +315,10 @@ class PrivilegedActionForAnyUser(Rule):
         if not methods & WRITE_METHODS or restricted or not authenticated:
             return
         if verb is None:
-            if handler is not None and handler.client_ids:
+            admin_path = admin_route_path(node, self.prefixes) if handler is not None else None
+            if admin_path is not None and not checks_role(node.body):
+                self._report_admin_route(node, name, admin_path, held)
+            elif handler is not None and handler.client_ids:
                 self._report_account_action(node, name, handler, held)
             return
         if verb in ("revoke", "grant") and CREDENTIAL_OBJECTS.intersection(words[words.index(verb) + 1:]) \
@@ -316,6 +332,15 @@ class PrivilegedActionForAnyUser(Rule):
                     "signed in, so every user may call it.",
                     hint="Restrict it to the users allowed to do it (`permission_classes=[IsAdminUser]`, a role check, "
                     "`@permission_required(...)`) and test that an ordinary user gets 403.", held_for=held)
+
+    def _report_admin_route(self, node: cst.FunctionDef, name: str, path: str, held: str | None) -> None:
+        """A route whose path or blueprint says it is for administrators (`/admin/...`), behind a login only."""
+        anchor = node.decorators[0] if node.decorators else node
+        self.report(anchor, f"`{name}` changes state on an administrators' route ({path}) but only checks that the "
+                    "caller is signed in, so every user may call it.",
+                    hint="Restrict the route (or its blueprint or router) to administrators (`@admin_required`, "
+                    "`Depends(get_admin_user)`, a `before_request` role check) and test that an ordinary user gets 403.",
+                    held_for=held)
 
     def _report_account_action(self, node: cst.FunctionDef, name: str, handler: Handler, held: str | None) -> None:
         """`deactivate_user(user_id)`, a handler calling `services.delete_tenant(db, tenant_id)`: an account or tenant

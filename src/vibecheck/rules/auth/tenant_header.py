@@ -1,4 +1,5 @@
-"""A tenant id the client sends in a header (`X-Tenant-ID`, `X-Org-Id`) used as the scope of a query: VC207's.
+"""A tenant id the client sends in a header (`X-Tenant-ID`, `X-Org-Id`, `X-Team-Id`, `X-Workspace`) used as the scope
+of a query: VC207's.
 
 Multi-tenant apps written by agents read the tenant from a header the front end sets and filter every query by it
 (`Invoice.query.filter_by(tenant_id=request.headers["X-Tenant-ID"])`, `request.tenant =
@@ -18,11 +19,17 @@ from vibecheck.analysis.flow import FlowState, Taint, dotted_name, iter_calls, i
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.patterns import lazy_pattern
 
-# Words naming a tenant, in a header, a variable, a column or a model.
-TENANT_WORDS = frozenset({"tenant", "org", "organization", "organisation", "workspace", "company"})
+# Words naming a tenant or the group a multi-tenant app scopes data by (a team picker's `X-Team-Id`, a B2B account's
+# `X-Account-Id`), in a header, a variable, a column or a model.
+TENANT_WORDS = frozenset({"tenant", "tenants", "org", "orgs", "organization", "organisation", "workspace", "company",
+                          "team", "teams", "account"})
+# Last words of a field that describes a tenant rather than naming which one (`account_type`, `team_name`): a filter
+# on it scopes nothing.
+DESCRIBING_WORDS = frozenset({"type", "kind", "name", "status", "plan", "tier", "role", "currency", "email", "size"})
 # A module that reads such a header (`"X-Tenant-ID"`, `HTTP_X_ORG_ID`, FastAPI's `x_tenant_id` parameter): only there is
 # the check run.
-TENANT_HEADER_TEXT = lazy_pattern(r"x[-_](?:tenant|org|organi[sz]ation|workspace|company)", re.IGNORECASE)
+_TENANT_ALTERNATIVES = "|".join(sorted(TENANT_WORDS, key=len, reverse=True))
+TENANT_HEADER_TEXT = lazy_pattern(rf"x[-_](?:{_TENANT_ALTERNATIVES})", re.IGNORECASE)
 # Where a header's value comes from, as the flow names its origin.
 HEADER_ORIGINS = ("request.headers", "request.META", "self.request.headers", "self.request.META", "req.headers",
                   "headers")
@@ -41,11 +48,17 @@ def tenant_scopes(node: cst.CSTNode, state: FlowState) -> Iterator[tuple[cst.Bas
         model_is_tenant = bool(TENANT_WORDS & set(name_words(dotted_name(_receiver_root(call.func)) or "")))
         for arg in call.args:
             keyword = arg.keyword.value if arg.keyword is not None else ""
-            if TENANT_WORDS & set(name_words(keyword)) or (model_is_tenant and keyword in KEY_ARGUMENTS):
+            if _names_a_tenant(keyword) or (model_is_tenant and keyword in KEY_ARGUMENTS):
                 yield from _from_header(arg.value, state)
-            elif type(arg.value) is cst.Comparison and TENANT_WORDS & set(name_words(dotted_name(arg.value.left) or "")):
+            elif type(arg.value) is cst.Comparison and _names_a_tenant(dotted_name(arg.value.left) or ""):
                 for comparison in arg.value.comparisons:
                     yield from _from_header(comparison.comparator, state)
+
+
+def _names_a_tenant(name: str) -> bool:
+    """`tenant_id`, `team`, `Project.org_id`, `organization__slug`; not `account_type`."""
+    words = name_words(name)
+    return bool(TENANT_WORDS.intersection(words)) and words[-1] not in DESCRIBING_WORDS
 
 
 def _from_header(value: cst.BaseExpression, state: FlowState) -> Iterator[tuple[cst.BaseExpression, Taint]]:
@@ -59,7 +72,7 @@ def _is_tenant_header(value: cst.BaseExpression, taint: Taint) -> bool:
     origin = taint.origin
     header = origin.startswith(HEADER_ORIGINS) or origin.startswith("x_")
     named = " ".join(filter(None, (taint.key, dotted_name(value), origin)))
-    return header and bool(TENANT_WORDS & set(name_words(named)))
+    return header and _names_a_tenant(named)
 
 
 def _receiver_root(func: cst.BaseExpression) -> cst.BaseExpression:

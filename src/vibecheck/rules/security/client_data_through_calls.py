@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from vibecheck.analysis.call_flow import chain_label, joined_sinks, locate
-from vibecheck.analysis.summary_keys import COMMAND_LINE_ORIGINS, IMPORT_CWE, SUMMARY_FACT, is_command_line
+from vibecheck.analysis.summary_keys import COMMAND_LINE_ORIGINS, OPERATOR_CHOICES, SUMMARY_FACT, is_command_line
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.project import Project
 from vibecheck.rule import ProjectRule
@@ -66,7 +66,10 @@ class ClientDataThroughCalls(ProjectRule):
     VC231, unless the service caps it or compares it with another of its values, `min(amount, user.balance)`; a
     `presign(key)` helper that signs a URL for it, VC232, unless the key is scoped to the caller on the way; a
     `recent_posts(limit)` helper of a data module that passes the client's number to `.limit(limit)`, `LIMIT ?` or
-    `range(n)`, VC428, unless it is capped on the way, `min(limit, 100)`, or tested against an upper bound).
+    `range(n)`, VC428, unless it is capped on the way, `min(limit, 100)`, or tested against an upper bound; a
+    `load_checkpoint(path)` helper that calls `torch.load(path)`, `pickle.load`, `joblib.load` or `numpy.load(...,
+    allow_pickle=True)` on an upload, its bytes or the path the route saved it to, VC413, which then replaces VC406's
+    finding on that load).
     The finding sits at the sink and names the source and the functions it went through; its CWE and
     severity are the sink's (an open redirect or a regex pattern is medium, as in VC409). What a command-line
     program reads from its user (`input()`, `sys.argv`, which VC413 follows) keeps VC413's terms through calls: a
@@ -169,7 +172,7 @@ class ClientDataThroughCalls(ProjectRule):
                 lines = cache[joined.path] = text.splitlines()
             severity = Severity(joined.severity) if joined.severity else self.severity
             if is_command_line(joined.origin):  # only VC413 follows it: its terms, also through calls
-                if joined.cwe == IMPORT_CWE:
+                if joined.cwe in OPERATOR_CHOICES:
                     continue
                 severity = Severity.MEDIUM
             line, column = locate(lines, joined.function, joined.code, joined.statement)

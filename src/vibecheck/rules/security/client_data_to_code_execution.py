@@ -19,12 +19,14 @@ from vibecheck.analysis.flow import (
     short_code,
 )
 from vibecheck.analysis.nodes import callee_tail
-from vibecheck.analysis.summary_keys import IMPORT_CWE, is_command_line
+from vibecheck.analysis.summary_keys import DESERIALIZE_CWE, IMPORT_CWE, ORIGIN, is_command_line
 from vibecheck.cst_fields import own_nodes_of
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern, word_start_matches
 from vibecheck.rule import SourceHints
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
+from vibecheck.rules.security._deserializers import NAMES as DESERIALIZER_NAMES
+from vibecheck.rules.security._deserializers import deserialized_data, hint_for, is_deserializer
 from vibecheck.rules.security._frames import FRAME_METHODS, FRAME_NAME, is_frame
 
 # AppleScript source run through the `applescript`, py-applescript and `osascript` packages: its `do shell script`
@@ -58,7 +60,8 @@ BROWSER_MODULES = ("playwright", "pyppeteer", "selenium")
 SANITIZERS = frozenset({"ast.literal_eval", "int", "float", "bool", "json.loads", "uuid.UUID", "decimal.Decimal"})
 CWE = (94, 95)
 # What opens a file by its path (`open(path)`, `Path(path)`), and the methods that read what it holds.
-FILE_OPENERS = frozenset({"open", "builtins.open", "io.open", "codecs.open", "pathlib.Path", "pathlib.PurePath"})
+FILE_OPENERS = frozenset({"open", "builtins.open", "io.open", "codecs.open", "pathlib.Path", "pathlib.PurePath",
+                          "aiofiles.open"})
 READ_METHODS = frozenset({"read", "read_text", "read_bytes"})
 RUNNERS = frozenset({"eval", "exec", "builtins.eval", "builtins.exec"})
 # A call of `exec` or `eval`, searched at word starts (`word_start_matches`): not `execute(`, `.evaluate(`, `_eval(`;
@@ -66,6 +69,13 @@ RUNNERS = frozenset({"eval", "exec", "builtins.eval", "builtins.exec"})
 RUNNER_CALL = lazy_pattern(r"(?:exec|eval)\s*\(")
 # The label of a path whose file's contents are run (`exec(open(path).read())`).
 FILE_RUN = "file run"
+# The label of data a loader rebuilds objects from, running code as it does (`pickle.loads(blob)`, `torch.load(path)`).
+DESERIALIZED = "deserialized"
+# How an upload is written to a path (Werkzeug's `FileStorage.save(dst)`, a file's `write`, `Path.write_bytes`,
+# `shutil.copyfileobj(upload.file, out)`), and the words that name them (a module without one writes no upload).
+UPLOAD_WRITERS = frozenset({"save", "write", "write_bytes"})
+COPY_FILE_OBJECT = "shutil.copyfileobj"
+FILE_WRITING_WORDS = ("save(", "write(", "write_bytes(", "copyfileobj(")
 # The options and arguments of a command-line tool (a click or typer command's parameters, what `parse_args()`
 # returns): followed within the function only, and only into code that runs their text. A tool that imports the
 # module its user names (`flask --app`, `celery -A`) or runs the file they name (a config script) does so by design.
@@ -134,6 +144,13 @@ class ClientDataToCodeExecution(ClientSinkRule):
     the prompt or given as an argument (`import_module(input("plugin? "))`) is left alone, as an option's is.
     `compile()` alone only parses: the code runs when the result is executed.
 
+    A loader that runs code as it rebuilds objects (a pickle load, `joblib.load`, `torch.load` without
+    `weights_only=True`, `numpy.load(..., allow_pickle=True)`) in a helper the project calls with client input is
+    reported through VC417 at the load, naming the route: input passed as the data, an open file or a path, also the
+    path an upload was written to (`upload.save(path)`, `shutil.copyfileobj(file.file, out)` or `out.write(...)` into
+    `open(path, "wb")`, `path.write_bytes(await file.read())`). The same load in the function that reads the input,
+    and a helper's load that only the command line feeds (the tool's own input), are VC406's.
+
     Bandit's `B102`/`B307` on `exec`/`eval` of what the program reads from a file it names (a configuration
     file, `PYTHONSTARTUP`: `exec(compile(f.read(), path, "exec"), ns)` with `f` from `with open(path)`, or a
     name bound to such a read) become notices, which do not fail the build: running such a file is the
@@ -194,7 +211,7 @@ class ClientDataToCodeExecution(ClientSinkRule):
     file_hints = ("eval", "exec", "import_module", "__import__", "locate", "find_spec", "run_path", "run_module", "push",
                   "applescript", "osascript", "playwright", "pyppeteer", "selenium",
                   "runsource", "runcode", "request", "httprequest", "event", "argv", "input(", "raw_input", "fileinput",
-                  "stdin", "builtins", "pandas")
+                  "stdin", "builtins", "pandas", *sorted(name.lower() for name in DESERIALIZER_NAMES))
     file_hints_are_names = True
 
     @classmethod
@@ -231,6 +248,8 @@ class ClientDataToCodeExecution(ClientSinkRule):
 
     def visit_Module(self, node: cst.Module) -> None:
         self._runs_code = next(word_start_matches(RUNNER_CALL, self.context.source), None) is not None
+        self._deserializes = any(name in self.context.source for name in DESERIALIZER_NAMES)
+        self._saves_files = any(word in self.context.source for word in FILE_WRITING_WORDS)
         self._code_objects = frozenset()
         self._reads_state: FlowState | None = None
         self._handles: dict[str, cst.Call] = {}  # names bound to an opened file (`with open(p) as f`)
@@ -253,18 +272,55 @@ class ClientDataToCodeExecution(ClientSinkRule):
             path = call_argument(opener, 0, "file") if opener is not None else None
             if path is not None:
                 yield path, FILE_RUN
+        if self._deserializes:
+            data = deserialized_data(call, state)
+            if data is not None:  # an open file (`with open(path, "rb") as f`) is as much its path's as the data
+                opener = self._opener(data, state)
+                path = call_argument(opener, 0, "file") if opener is not None else None
+                yield path if path is not None else data, state.qualified_name(call) or ""
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
-        if self._runs_code and self._reads_state is not state:
+        uses_files = self._runs_code or self._deserializes or self._saves_files
+        if uses_files and self._reads_state is not state:
             self._reads_state, self._handles, self._contents = state, {}, {}
         super().check(node, state)
-        if self._runs_code:
-            self._vet_file_runs(node, state)
+        if uses_files:
+            self._note_files(node, state)
+            if self._saves_files:
+                self._note_saved_uploads(node, state)
 
-    def _vet_file_runs(self, node: cst.CSTNode, state: FlowState) -> None:
+    def _note_saved_uploads(self, node: cst.CSTNode, state: FlowState) -> None:
+        """A path the client's upload was written to holds the client's bytes: `upload.save(path)`, `with open(path,
+        "wb") as out: shutil.copyfileobj(file.file, out)` or `out.write(data)`, `path.write_bytes(await file.read())`.
+        Only this rule's walk takes the path for the client's (a loader handed it runs what the client sent); for the
+        file-system rules the server chose the path."""
+        for call in iter_calls(node):
+            func = call.func
+            data: cst.BaseExpression | None = None
+            target: cst.BaseExpression | None = None
+            if type(func) is cst.Attribute and func.attr.value in UPLOAD_WRITERS:
+                method = func.attr.value
+                if method == "save":
+                    data, target = func.value, call_argument(call, 0, "dst")
+                else:
+                    data = call_argument(call, 0, "data")
+                    opener = self._opener(func.value, state) if method == "write" else None
+                    target = call_argument(opener, 0, "file") if opener is not None else (
+                        func.value if method == "write_bytes" else None)
+            elif state.qualified_name(call) == COPY_FILE_OBJECT:
+                data, handle = call_argument(call, 0, "fsrc"), call_argument(call, 1, "fdst")
+                opener = self._opener(handle, state) if handle is not None else None
+                target = call_argument(opener, 0, "file") if opener is not None else None
+            if type(target) is cst.Call and state.qualified_name(target) in FILE_OPENERS:  # `Path(path).write_bytes(...)`
+                target = call_argument(target, 0, None)
+            taint = state.taint_of(data) if data is not None else None
+            if type(target) is cst.Name and taint is not None and taint.kind == "request":
+                state.names[target.value] = Taint("request", taint.origin)
+
+    def _note_files(self, node: cst.CSTNode, state: FlowState) -> None:
         """Make bandit's alarm a notice on `exec`/`eval` of the contents of a file the program names, and note which
         names hold a file or its contents (per walk: each function's state is new)."""
-        for call in iter_calls(node):
+        for call in iter_calls(node) if self._runs_code else ():
             if state.qualified_name(call) in RUNNERS:
                 code = call_argument(call, 0, "source")
                 opener = self._contents_opener(code, state) if code is not None else None
@@ -308,10 +364,12 @@ class ClientDataToCodeExecution(ClientSinkRule):
             return self._handles.get(node.value)
         if type(node) is not cst.Call:
             return None
+        if state.qualified_name(node) in FILE_OPENERS:
+            return node
         func = node.func
         if type(func) is cst.Attribute and func.attr.value == "open":  # `Path(p).open()`, `handle.open()`
             return self._opener(func.value, state)
-        return node if state.qualified_name(node) in FILE_OPENERS else None
+        return None
 
     def accepts(self, call: cst.Call, argument: cst.BaseExpression, state: object) -> bool:
         func = call.func
@@ -323,6 +381,13 @@ class ClientDataToCodeExecution(ClientSinkRule):
         return True
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
+        if is_deserializer(label):
+            if taint.origin != ORIGIN:
+                return  # a load in the function that reads the input: VC406's, which knows what makes data trusted
+            self.report(call, f"Input from `{taint.origin}` reaches `{short_code(call.func)}()`, which can run any code "
+                        "while it rebuilds objects, so its sender runs code in this process.", hint=hint_for(label),
+                        cwe=DESERIALIZE_CWE)
+            return
         if taint.kind == CLI_OPTION and (label in IMPORTING or label in (FILE_RUN, "runpy.run_path", "runpy.run_module")):
             return  # a tool loading the module or script its user names: the feature
         if label in IMPORTING and is_command_line(taint.origin):

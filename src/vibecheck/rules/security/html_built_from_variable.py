@@ -14,7 +14,9 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import SourceHints
 from vibecheck.rules.security._built_markup import BuiltMarkupRule
+from vibecheck.rules.security._markdown_markup import MARKDOWN_WORDS, markdown_source
 from vibecheck.rules.security._markup_sinks import ESCAPERS, HTML_RETURN_FRAMEWORKS
+from vibecheck.rules.security._safe_markup import MARKING_CALLS, MARKING_WORDS
 
 # A tag's start in a literal part of the text: `<td>`, `</div>`, `<!DOCTYPE`.
 TAG_SIGNS = tuple(f"<{c}" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!")
@@ -56,6 +58,11 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     project (`views/render.py`, imported by the view's module), returns HTML text built from values it never escaped;
     one that escapes them or renders a template, constants handed to it (`note_card("Welcome")`), or a module the run
     did not check are not reported. Client input in the page is VC411's finding (VC417's through a helper).
+    Anywhere in the code (a template filter, a model's property, a view), it also reports HTML that a Markdown
+    converter renders from a text that is no literal (`markdown.markdown`, `markdown2.markdown`, `commonmark`, a
+    `markdown.Markdown(...)`'s `convert`, markdown-it's `render`) marked safe with `Markup()` or `mark_safe()`, also
+    through a name bound to it, unless a sanitiser (`nh3.clean`, `bleach.clean`) cleaned the rendered HTML: Markdown
+    keeps the raw HTML and `javascript:` links its author wrote. It supersedes bandit's `B703`/`B704` there.
 
     ## Why is this bad?
     These frameworks send a returned string as `text/html`, so every value pasted into it is markup: a
@@ -108,14 +115,19 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = (79,)
+    # bandit's alarm on every `Markup()`/`mark_safe()` of a variable, on the Markdown this rule reports
+    supersedes = ("B703", "B704")
     applies_to_tests = False  # a view in a test file is a fixture that no browser loads
     file_hints = (*HTML_RETURN_FRAMEWORKS, "httpresponse")
 
     @classmethod
     def hinted_in(cls, source: SourceHints) -> bool:
         """A module of a web framework, or one with a string that opens an HTML tag: where a helper builds the page a
-        view of another module sends, its walk records the helper (`BUILDERS_FACT`)."""
-        return super().hinted_in(source) or TAG_IN_STRING.search(source.lowered) is not None
+        view of another module sends, its walk records the helper (`BUILDERS_FACT`); or one that renders Markdown and
+        marks something safe (a model's property, a template filter)."""
+        return super().hinted_in(source) or TAG_IN_STRING.search(source.lowered) is not None or (
+            any(word in source.words for word in MARKDOWN_WORDS)
+            and any(word.lower() in source.words for word in MARKING_WORDS))
 
     @classmethod
     def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
@@ -157,8 +169,13 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
             self.context.facts[BUILDERS_FACT] = sorted(self._builders)
 
     def visit_Call(self, node: cst.Call) -> None:
-        """`return HttpResponse(f"<h1>{ticket.subject}</h1>")` in a Django view (any function that answers with it)."""
-        if self.qualified_name(node.func) not in HTML_RESPONSES or not node.args or node.args[0].keyword is not None:
+        """`return HttpResponse(f"<h1>{ticket.subject}</h1>")` in a Django view (any function that answers with it);
+        `Markup(markdown.markdown(post.body))` anywhere."""
+        callee = self.qualified_name(node.func)
+        if callee in MARKING_CALLS:
+            self._check_marked_markdown(node)
+            return
+        if callee not in HTML_RESPONSES or not node.args or node.args[0].keyword is not None:
             return
         declared = next((a.value for a in node.args if a.keyword is not None and a.keyword.value in CONTENT_TYPE_KEYWORDS),
                         None)
@@ -168,6 +185,17 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
             self._report(node.args[0].value)
         elif type(node.args[0].value) is cst.Call:
             self._sends_helper(node.args[0].value)
+
+    def _check_marked_markdown(self, node: cst.Call) -> None:
+        """HTML a Markdown converter rendered from a text, marked safe without a sanitiser in between."""
+        text = markdown_source(node.args[0].value, self.qualified_name, self.resolve) if node.args else None
+        if text is None:
+            return
+        self.report(node, f"`{short_code(node.func)}()` marks the HTML that Markdown renders from `{short_code(text)}` as "
+                    "safe, but Markdown keeps the raw HTML and `javascript:` links in the text, so whoever wrote it runs "
+                    "script in every page that shows it.",
+                    hint="Sanitise the rendered HTML before marking it safe (`Markup(nh3.clean(markdown.markdown(text)))`, "
+                    "or `bleach.clean` with an allow-list of tags), or leave it unmarked so the template escapes it.")
 
     def visit_Return(self, node: cst.Return) -> None:
         if node.value is not None and len(self._functions) == 1 and not self._views[-1] and not self._classes \

@@ -49,6 +49,14 @@ from vibecheck.rules.security._markup_sinks import (
     TEMPLATE_SOURCES,
     allows_html,
 )
+from vibecheck.rules.security._system_prompt import (
+    DATA_PARAMETER,
+    PROMPT_DATA,
+    PROMPT_INJECTION_CWE,
+    SYSTEM_PROMPT_TEXT,
+    system_prompt_parts,
+    with_prompt_data,
+)
 from vibecheck.rules.security.client_data_in_html import MARKED_SAFE, returned_page, route_returns_html
 from vibecheck.rules.security.client_data_in_query import SQL_TEXT_FUNCTIONS
 from vibecheck.rules.security.client_data_in_template_source import compiles_unsandboxed
@@ -481,11 +489,20 @@ class LlmOutputToDangerousSink(FlowRule):
     executes its answer in another). It supersedes the generic finding of the same sink on the same line
     (bandit's `B602`/`B307`/`B301`/`B704`..., VC402, VC406, VC408, VC426, VC427): one problem, one finding.
 
+    It also reports, at medium severity, documents a retriever or loader returned (`similarity_search`,
+    `retriever.invoke`, `get_relevant_documents`, `loader.load()`) and what running a tool returned (`TOOLS[name](**args)`,
+    `tool.invoke(...)`, MCP's `session.call_tool(...)`, an `execute_tool(call)` helper; a parameter named for them, `docs`,
+    `tool_result`) put in the system prompt: a `{"role": "system"}` (or `"developer"`) message, `SystemMessage(...)`, a
+    `("system", ...)` tuple, Anthropic's `system=`, OpenAI's `instructions=`, Gemini's `system_instruction=`. In a
+    user message or the `tool` message that answers the call the same text is data; a template's `{context}`
+    placeholder is not followed.
+
     ## Why is this bad?
     Model output is attacker-controlled as soon as any text the model read was: a web page, an email, a
     document, a user's message. Prompt injection then becomes code execution, shell commands, SQL
     injection, arbitrary file reads, writes and deletions on your server, or script in your users'
-    browsers. Treat model output like untrusted user input.
+    browsers. Treat model output like untrusted user input. Retrieved pages and tool results are written by others too,
+    and in the system prompt the instructions hidden in them outrank the user's.
 
     ## Example
     ```python
@@ -524,6 +541,7 @@ class LlmOutputToDangerousSink(FlowRule):
     - [CWE-1426: Improper Validation of Generative AI Output](https://cwe.mitre.org/data/definitions/1426.html)
     - [CWE-470: Unsafe Reflection](https://cwe.mitre.org/data/definitions/470.html)
     - [CWE-918: Server-Side Request Forgery](https://cwe.mitre.org/data/definitions/918.html)
+    - [CWE-1427: Improper Neutralization of Input Used for LLM Prompting](https://cwe.mitre.org/data/definitions/1427.html)
     - [OWASP Top 10 for LLM Applications: LLM05 Improper Output Handling](https://genai.owasp.org/llmrisk/llm052025-improper-output-handling/)
     """
 
@@ -541,7 +559,7 @@ class LlmOutputToDangerousSink(FlowRule):
     category = Category.SECURITY
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
-    cwe = (1426, 94, 95, 78, 89, 502, 73, 22, 1336, 79, 470, 918)
+    cwe = (1426, 94, 95, 78, 89, 502, 73, 22, 1336, 79, 470, 918, 1427)
     # the generic form of each sink, reported by bandit or another rule on the same line (one problem, one finding)
     supersedes = ("B307", "B102", "B602", "B605", "VC408", "VC402", "B608", "VC406", "B301", "B302", "B506", "B614",
                   "B308", "B703", "B704", "VC426", "VC427")
@@ -553,7 +571,17 @@ class LlmOutputToDangerousSink(FlowRule):
     def new_state(self) -> FlowState:
         written = model_written_fields(self.context) if self.context.imports.imports_any(GRAPH_IMPORTS) else None
         source = llm_source if not written else (lambda node, state: graph_state_source(node, state, written))
+        if self._builds_system_prompts():
+            source = with_prompt_data(source)
         return ArgumentListState(self.context.imports, source, sanitizer_names=SANITIZERS, prefix_checks_clear=False)
+
+    def _builds_system_prompts(self) -> bool:
+        """Whether the module may write a system prompt (`"role": "system"`, `SystemMessage`, `system=`): only there
+        are retrieved documents and tool results followed."""
+        found: bool | None = self.__dict__.get("_system_prompts")
+        if found is None:
+            found = self.__dict__["_system_prompts"] = SYSTEM_PROMPT_TEXT.search(self.context.source) is not None
+        return found
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Parameters named as model output (`llm_output`, `generated_code`, `ai_response`) hold model output, and
@@ -564,6 +592,9 @@ class LlmOutputToDangerousSink(FlowRule):
         clients = module_clients(self.context)
         if clients:
             state.names.update(clients)
+        if self._builds_system_prompts():  # `def build_messages(question, docs)`: a helper assembling the prompt
+            state.names.update((param.name.value, Taint(PROMPT_DATA, param.name.value)) for param in params
+                               if DATA_PARAMETER.match(param.name.value))
         if self._in_tool_table(function):
             for param in params:
                 if param.name.value not in TOOL_CONTEXT and not _annotated_with(param, TOOL_CONTEXT | NUMBER_TYPES):
@@ -645,7 +676,21 @@ class LlmOutputToDangerousSink(FlowRule):
                 sinks.append((node, (page, "return", (79,), "the HTML page this view sends")))
         if sinks:
             self._check_sinks(sinks, state)
+        if self._builds_system_prompts():
+            self._check_system_prompts(node, state)
         note_argument_list(node, state)
+
+    def _check_system_prompts(self, node: cst.CSTNode, state: FlowState) -> None:
+        """Retrieved documents or a tool's result in the text of a system prompt."""
+        for expression in iter_expressions(node):
+            for part in system_prompt_parts(expression):
+                taint = state.taint_of(part)
+                if taint is not None and taint.kind == PROMPT_DATA:
+                    self.report(part, f"Text from `{taint.origin}` (retrieved documents or a tool's result) is put in "
+                                "the system prompt, so instructions hidden in it speak with the system's authority "
+                                "(prompt injection).", hint="Keep the system prompt fixed; pass retrieved or tool text in "
+                                "a user message or the `tool` message that answers the call, marked off as data.",
+                                cwe=PROMPT_INJECTION_CWE, severity=Severity.MEDIUM)
 
     def _check_sinks(self, sinks: list[tuple[cst.CSTNode, Sink]], state: FlowState) -> None:
         sink_calls = {id(call) for call, _ in sinks}

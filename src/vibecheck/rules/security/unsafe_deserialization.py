@@ -142,6 +142,9 @@ class UnsafeDeserialization(BindingRule):
     Face loader given `trust_remote_code=True` (`AutoModel.from_pretrained(model_id, ...)`, `pipeline(model=...)`,
     `load_dataset(path)`) for a repository the code does not name itself (a variable, not a literal or an `UPPER_CASE`
     constant): it imports and runs the Python files of whatever repository it is handed.
+    A load in a helper (`def load_checkpoint(path): return torch.load(path)`) that a route of the project hands
+    client input, an upload, or the path it saved an upload to is reported by VC417 instead, at high severity also
+    in a file that writes pickles, with the route and the helpers the data went through.
 
     ## Why is this bad?
     These formats rebuild arbitrary objects, and rebuilding an object can call any function: loading a

@@ -1,0 +1,71 @@
+"""VC214 corpus: Falcon responders that read the caller a middleware put in `req.context` (`req.context.user`,
+`req.context["user"]`), and Starlette handlers reading `request.user`: a lookup by the client's id that the caller
+does not scope is reported; one scoped to the caller, and a responder that never reads a caller, are not."""
+import falcon
+from starlette.responses import JSONResponse
+
+from .db import Note, session
+
+
+class NoteResource:
+    def on_get(self, req, resp, note_id):
+        if req.context.user is None:
+            raise falcon.HTTPUnauthorized()
+        # ok: VC214 -- scoped to the caller
+        note = session.query(Note).filter_by(id=note_id, owner_id=req.context.user.id).first()
+        resp.media = {"body": note.body}
+
+    def on_delete(self, req, resp, note_id):
+        if req.context.user is None:
+            raise falcon.HTTPUnauthorized()
+        # expect: VC214
+        note = session.query(Note).get(note_id)
+        session.delete(note)
+        session.commit()
+
+    def on_put(self, req, resp, note_id):
+        user = req.context["user"]
+        if not user:
+            raise falcon.HTTPUnauthorized()
+        # ok: VC214 -- the caller read by key scopes it
+        note = session.query(Note).filter_by(id=note_id, owner_id=user.id).first()
+        note.body = req.media["body"]
+        session.commit()
+
+    def on_post_archive(self, req, resp, note_id):
+        user = req.context.get("user")
+        if user is None:
+            raise falcon.HTTPUnauthorized()
+        # expect: VC214
+        note = session.query(Note).get(note_id)
+        note.archived = True
+        session.commit()
+
+
+class PublicNoteResource:
+    def on_get(self, req, resp, note_id):
+        # ok: VC214 -- reads no caller: a public page (VC201 judges whether it should be)
+        note = session.query(Note).get(note_id)
+        resp.media = {"body": note.body}
+
+
+async def archive_note(request):
+    if not request.user.is_authenticated:
+        return JSONResponse({}, status_code=401)
+    note_id = request.path_params["note_id"]
+    # expect: VC214
+    note = session.query(Note).get(note_id)
+    note.archived = True
+    session.commit()
+    return JSONResponse({})
+
+
+async def rename_note(request):
+    if not request.user.is_authenticated:
+        return JSONResponse({}, status_code=401)
+    note_id = request.path_params["note_id"]
+    # ok: VC214 -- scoped to `request.user`
+    note = session.query(Note).filter_by(id=note_id, owner=request.user.username).first()
+    note.title = (await request.json())["title"]
+    session.commit()
+    return JSONResponse({})

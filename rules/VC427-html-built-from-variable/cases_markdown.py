@@ -1,0 +1,74 @@
+"""VC427 corpus: HTML rendered from stored Markdown and marked safe (a template filter, a model property, a view):
+Markdown keeps the raw HTML and `javascript:` links of the text; a sanitiser around the rendered HTML, a literal text
+and output left unmarked (the template escapes it) are the look-alikes."""
+import bleach
+import markdown
+import markdown2
+import nh3
+from django.utils.safestring import mark_safe
+from flask import Flask, render_template
+from markupsafe import Markup, escape
+
+from .models import Post
+
+app = Flask(__name__)
+renderer = markdown.Markdown(extensions=["fenced_code"])
+ALLOWED_TAGS = ["p", "em", "strong", "a", "code", "pre", "ul", "ol", "li"]
+
+
+@app.template_filter("md")
+def render_md(text):
+    # expect: VC427
+    return Markup(markdown.markdown(text))
+
+
+@app.template_filter("md_clean")
+def render_md_clean(text):
+    # ok: VC427 -- sanitised after rendering
+    return Markup(bleach.clean(markdown.markdown(text), tags=ALLOWED_TAGS))
+
+
+@app.template_filter("md_nh3")
+def render_md_nh3(text):
+    html = nh3.clean(markdown.markdown(text))
+    # ok: VC427 -- the name holds the sanitised HTML
+    return Markup(html)
+
+
+class Article:
+    def __init__(self, body):
+        self.body = body
+
+    @property
+    def body_html(self):
+        html = renderer.convert(self.body)
+        # expect: VC427
+        return Markup(html)
+
+    @property
+    def body_plain(self):
+        # ok: VC427 -- not marked safe: the template escapes it
+        return markdown.markdown(self.body)
+
+
+def comment_html(comment):
+    # expect: VC427
+    return mark_safe(markdown2.markdown(comment.text))
+
+
+@app.get("/posts/<int:post_id>")
+def show_post(post_id):
+    post = Post.query.get_or_404(post_id)
+    # expect: VC427
+    return render_template("post.html", body=Markup(markdown.markdown(post.body)))
+
+
+@app.get("/welcome")
+def welcome():
+    # ok: VC427 -- a literal text the code wrote
+    return render_template("welcome.html", intro=Markup(markdown.markdown("**Welcome** to the board")))
+
+
+def escaped_title(post):
+    # ok: VC427 -- escaped, no Markdown
+    return Markup(f"<h1>{escape(post.title)}</h1>")
