@@ -10,7 +10,7 @@ app = Flask(__name__)
 
 def decode_state(blob: str):
     raw = base64.b64decode(blob)
-    # expect: VC406
+    # expect: VC406/VC417
     return pkl.loads(raw)
 
 
