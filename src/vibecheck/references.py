@@ -177,7 +177,8 @@ class _References:
                  ast.Global: self._declared, ast.Nonlocal: self._declared, ast.MatchAs: self._bound,
                  ast.MatchStar: self._bound, ast.MatchMapping: self._rest, ast.MatchClass: self._class_pattern,
                  ast.List: self._command, ast.Tuple: self._command, ast.For: self._loop}
-        names, constant, attribute, call = self.names, self._constant, self._attribute, self._call
+        names, string, attribute, call = self.names, self._string, self._attribute, self._call
+        attached, parts = self.attached, self.skipped
         skipped = {id(test) for test in self.skipped_tests}
         plans: dict[type, tuple[Callable[[Any], None] | None, tuple[str, ...] | None]] = {}  # each class's handler, fields
         # The loop below runs for every node of every test file in the project: its steps are written inline, and the
@@ -189,7 +190,16 @@ class _References:
             if kind is ast.Name:  # no children
                 names.add(node.id)  # type: ignore[union-attr]
             elif kind is ast.Constant:  # no children
-                constant(node)  # type: ignore[arg-type]
+                value = node.value  # type: ignore[union-attr]
+                if type(value) is str:
+                    if id(node) in attached or id(node) in parts:  # read with its call; a part of an f-string
+                        continue
+                    if value.isidentifier() and len(value) <= MAX_STRING:  # the commonest string: read as a name
+                        names.add(value)
+                    else:
+                        string(value)
+                elif value is None or value is True or value is False:
+                    names.add(str(value))  # a name in libcst's reading, as the rules see it
             elif kind is ast.Attribute:  # the whole chain at once: `a.b.c` leaves only `a` to walk
                 head = attribute(node)  # type: ignore[arg-type]
                 if head is not None:
@@ -278,14 +288,6 @@ class _References:
     def _class_pattern(self, node: ast.MatchClass) -> None:
         self.names.update(node.kwd_attrs)
 
-    def _constant(self, node: ast.Constant) -> None:
-        value = node.value
-        if isinstance(value, str):
-            if id(node) not in self.attached and id(node) not in self.skipped:
-                self._string(value)
-        elif value is None or value is True or value is False:
-            self.names.add(str(value))  # a name in libcst's reading, as the rules see it
-
     def _joined(self, node: ast.JoinedStr) -> None:
         for part in node.values:
             if isinstance(part, ast.Constant):
@@ -366,9 +368,6 @@ class _References:
                 self.client_calls.add(("*", f"script:{module}"))
 
     def _string(self, value: str) -> None:
-        if value.isidentifier() and len(value) <= MAX_STRING:  # the commonest string: no command, template or path
-            self.names.add(value)
-            return
         if " -m " in value or value.startswith("-m "):
             self.client_calls.update(("*", f"script:{m}") for m in SCRIPT_IN_COMMAND.findall(value))
         if ("{{" in value or "{%" in value) and len(value) <= MAX_TEMPLATE_STRING:

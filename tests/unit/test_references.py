@@ -57,3 +57,21 @@ def test_keyword_exception_and_pattern_names_are_uses() -> None:
     found = references('try:\n    run(timeout=1)\nexcept ValueError as problem:\n    pass\n'
                        'match event:\n    case {"status": state, **rest}:\n        pass\n')
     assert {"timeout", "problem", "state", "rest", "run", "ValueError"} <= set(found["names"])
+
+
+def test_each_attribute_of_a_chain_is_read_through_the_imports_or_as_a_name() -> None:
+    """`shop.orders.refund.delay` through `import shop` names each prefix; a chain on a local object or a call names each
+    attribute, and the walk goes on into the call."""
+    found = references('import shop\n\n\ndef test_chains(client):\n    shop.orders.refund.delay()\n'
+                       '    client.session.store.flush()\n    make_order(kind="gift").items.first()\n')
+    assert {"shop.orders", "shop.orders.refund", "shop.orders.refund.delay"} <= set(found["dotted"])
+    assert not {"orders", "refund", "delay"} & set(found["names"])
+    assert {"client", "session", "store", "flush", "make_order", "kind", "items", "first"} <= set(found["names"])
+
+
+def test_an_identifier_string_is_a_name_unless_it_is_a_route_name_or_part_of_an_f_string() -> None:
+    found = references('@pytest.mark.parametrize("method", ["refund"])\ndef test_view(client, method, pk):\n'
+                       '    client.get(reverse("order_detail"))\n    assert f"{pk}_archived"\n')
+    assert {"method", "refund"} <= set(found["names"])
+    assert not {"order_detail", "_archived"} & set(found["names"])
+    assert found["client_calls"] == [["GET", "name:order_detail"]]
