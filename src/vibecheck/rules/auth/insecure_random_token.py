@@ -231,9 +231,10 @@ class InsecureRandomToken(Rule):
         self._own_slots: set[int] = set()  # expressions that stand alone (an argument, a value): a sum needs no parentheses
         self._cookie_values: dict[int, str] = {}  # the value given to `set_cookie(name, value)` -> the cookie's name
         self._hashes: bool | None = None  # whether the file hashes anything: searched for on the first salt only
-        # per enclosing concatenation (`a + b`, an f-string, `"".join(...)`): whether it also draws from a cryptographic
-        # generator; decided by the outermost one, which holds the others
-        self._strong_mixes: list[bool] = []
+        # per enclosing concatenation (`a + b`, an f-string, `"".join(...)`): the outermost one, which holds the others
+        # and decides whether they also draw from a cryptographic generator (`_mixes_strong`, asked of few)
+        self._strong_mixes: list[cst.CSTNode] = []
+        self._strong: dict[int, bool] = {}  # outermost concatenation id -> whether it draws from one
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
@@ -383,8 +384,7 @@ class InsecureRandomToken(Rule):
         return (target_name(node) or "") in self._generators
 
     def _enter_concatenation(self, node: cst.BaseExpression) -> None:
-        outer = self._strong_mixes[-1] if self._strong_mixes else None
-        self._strong_mixes.append(outer if outer is not None else self._draws_strong(node))
+        self._strong_mixes.append(self._strong_mixes[-1] if self._strong_mixes else node)
 
     def _leave_concatenation(self, node: cst.BaseExpression) -> None:
         self._strong_mixes.pop()
@@ -399,6 +399,17 @@ class InsecureRandomToken(Rule):
 
     visit_FormattedString = _enter_concatenation
     leave_FormattedString = _leave_concatenation
+
+    def _mixes_strong(self) -> bool:
+        """Whether the enclosing concatenation also draws from a cryptographic generator, searched once per outermost
+        concatenation, and only when a predictable draw inside it asks (most concatenations hold none)."""
+        if not self._strong_mixes:
+            return False
+        outer = self._strong_mixes[-1]
+        found = self._strong.get(id(outer))
+        if found is None:
+            found = self._strong[id(outer)] = self._draws_strong(outer)
+        return found
 
     def _draws_strong(self, node: cst.CSTNode) -> bool:
         """Whether an expression calls a cryptographic generator (`secrets`, `os.urandom`, `uuid4`) anywhere in it."""
@@ -417,7 +428,7 @@ class InsecureRandomToken(Rule):
             return
         self._note_cookie(node)
         source = self._source(node)
-        if source is None or _weighted_draw(node) or any(self._strong_mixes[-1:]):
+        if source is None or _weighted_draw(node) or self._mixes_strong():
             return
         for names in reversed(self._contexts):
             kinds = self._kinds(names)
