@@ -154,6 +154,24 @@ class ACSView(View):
     pass
 
 
+# ok: VC208 -- the same service spelled out (djangosaml2's AssertionConsumerServiceView)
+@method_decorator(csrf_exempt, name="dispatch")
+class AssertionConsumerServiceView(View):
+    pass
+
+
+# ok: VC208 -- SAML's single logout service, which the identity provider also calls cross-site
+@method_decorator(csrf_exempt, name="dispatch")
+class SingleLogoutServiceView(View):
+    pass
+
+
+# expect: VC208 -- a consumer of the shop is no assertion consumer
+@method_decorator(csrf_exempt, name="dispatch")
+class ConsumerProfileView(View):
+    pass
+
+
 # ok: VC208 -- dynamic client registration (RFC 7591)
 @method_decorator(csrf_exempt, name="dispatch")
 class ClientRegistrationView(View):

@@ -969,7 +969,11 @@ MIDDLEWARE = [
     ("mysite/settings/production.py", True),
 ])
 def test_settings_only_a_test_or_ci_run_loads_hold_no_deployed_key_or_middleware(path: str, reported: bool) -> None:
-    """django-defender's `ci_settings.py` and `test_settings.py`: their fallback key and their MIDDLEWARE without CSRF
-    serve test runs; a development or production settings module still fires (it may be deployed)."""
+    """django-defender's `ci_settings.py` and `test_settings.py`: their fallback key (neither VC203 nor VC403) and their
+    MIDDLEWARE without CSRF serve test runs; a development or production settings module still fires (it may be
+    deployed)."""
+    from vibecheck.rules.security.hardcoded_credential import HardcodedCredential
+
     found = [f.code for rule in (HardcodedSecretKey, CsrfProtectionDisabled) for f in findings_for(rule, CI_SETTINGS, path=path)]
     assert found == (["VC203", "VC208"] if reported else [])
+    assert bool(findings_for(HardcodedCredential, CI_SETTINGS, path=path)) == reported  # VC203 supersedes it there

@@ -36,7 +36,8 @@ FLASK_WTF_PROTECTORS = frozenset({"CSRFProtect", "CsrfProtect"})
 SERVER_TO_SERVER_WORDS = frozenset({"webhook", "webhooks", "hook", "callback", "ipn", "notify", "notification",
                                     "token", "revoke", "revocation", "introspect", "introspection", "userinfo",
                                     "jwks", "acs", "sls", "device"})
-SERVER_TO_SERVER_PHRASES = (("client", "registration"), ("user", "info"))
+SERVER_TO_SERVER_PHRASES = (("client", "registration"), ("user", "info"), ("assertion", "consumer"),
+                            ("single", "logout"))
 # A path parameter (`<auth_token>`, `<string:api_key>`, `{token}`) named for a credential: a client that authenticates
 # by its URL, as e-readers and feed readers do.
 PATH_PARAMETER = lazy_pattern(r"<(?:\w+:)?(\w+)>|\{(\w+)(?::[^}]*)?\}")
@@ -111,24 +112,23 @@ class CsrfProtectionDisabled(Rule):
     (requests-oauthlib's `fetch_token(..., authorization_response=request.url)`), nor calls authlib's
     `authorize_access_token()`, which checks it.
 
-    Test files and settings modules named for test or CI runs (`test_settings.py`, `ci_settings.py`, `settings/test.py`:
-    also their `MIDDLEWARE`), configuration classes or functions named for tests, dicts that also set `TESTING = True`,
-    exemptions of endpoints that servers or protocol clients call without cookies (webhooks, callbacks,
-    OAuth 2.0 token, revocation, introspection and device endpoints, OpenID Connect userinfo and JWKS,
-    client registration, SAML ACS/SLS; named so by the view or by the class whose method is exempted:
-    `@method_decorator(csrf_exempt)` on `class PostmarkWebhookView`'s `dispatch`) or that check a signature over the request
-    (`hmac.compare_digest`, `construct_event`, `verify_signature`, also through a function of the module that does)
-    or run Django's CSRF check themselves where they
-    need it (`CsrfViewMiddleware(...).process_view(...)`, also through a function of the module that does) or whose
-    route's path carries a credential (a view of `Blueprint("kobo", __name__, url_prefix="/kobo/<auth_token>")`,
-    `"/feeds/<api_key>"`: a client that authenticates by its URL, which a forged cross-site request does not know) or
-    whose path names a server's call (`/watch/callback`, `/hooks/stripe`), and a framework's `csrf_exempt(view)` on a
-    function's own
-    parameter or local (DRF's `as_view` exempts every API view because its session authentication checks
-    CSRF itself) are not reported. A Django Channels `ProtocolTypeRouter` whose `"websocket"` stack signs callers in
-    from the session cookie (`AuthMiddlewareStack(...)`, `SessionMiddlewareStack(...)`) with no
-    `AllowedHostsOriginValidator`/`OriginValidator` around it is reported too: browsers send the cookie on a WebSocket
-    handshake that any site's page starts, and no CSRF token guards it.
+    Test files and settings modules named for test or CI runs (`test_settings.py`, `ci_settings.py`,
+    `settings/test.py`: also their `MIDDLEWARE`), configuration classes or functions named for tests, dicts that also
+    set `TESTING = True`, exemptions of endpoints that servers or protocol clients call without cookies (webhooks,
+    callbacks, OAuth 2.0 token, revocation, introspection and device endpoints, OpenID Connect userinfo and JWKS,
+    client registration, SAML ACS/SLS, also spelled out: `AssertionConsumerServiceView`, `SingleLogoutService`; named
+    so by the view or by the class whose method is exempted: `@method_decorator(csrf_exempt)` on `class
+    PostmarkWebhookView`'s `dispatch`) or that check a signature over the request (`hmac.compare_digest`,
+    `construct_event`, `verify_signature`, also through a function of the module that does) or run Django's CSRF check
+    themselves where they need it (`CsrfViewMiddleware(...).process_view(...)`, also through a function of the module
+    that does) or whose route's path carries a credential (a view of `Blueprint("kobo", __name__,
+    url_prefix="/kobo/<auth_token>")`, `"/feeds/<api_key>"`: a client that authenticates by its URL, which a forged
+    cross-site request does not know) or whose path names a server's call (`/watch/callback`, `/hooks/stripe`), and a
+    framework's `csrf_exempt(view)` on a function's own parameter or local (DRF's `as_view` exempts every API view
+    because its session authentication checks CSRF itself) are not reported. A Django Channels `ProtocolTypeRouter`
+    whose `"websocket"` stack signs callers in from the session cookie (`AuthMiddlewareStack(...)`,
+    `SessionMiddlewareStack(...)`) with no `AllowedHostsOriginValidator`/`OriginValidator` around it is reported too:
+    browsers send the cookie on a WebSocket handshake that any site's page starts, and no CSRF token guards it.
 
     ## Why is this bad?
     When a request fails the CSRF check, the quickest fix an agent finds is to switch the check off. Any

@@ -31,6 +31,7 @@ from vibecheck.redaction import (
 )
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import url_parameters
+from vibecheck.rules.auth.names import is_test_settings_path
 from vibecheck.rules.security._support import argument, string_value
 
 SECRET_WORDS = frozenset({"password", "passwd", "pwd", "passphrase", "pass", "secret", "token", "apikey", "credential",
@@ -377,7 +378,8 @@ class HardcodedCredential(Rule):
     `phc_...` project key) are left alone, as are named values in an API
     schema's sample (`{"example": {"access_token": "..."}}`, `Field(examples=[...])`) and the parameters of a link
     (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees them), and in test
-    files only vendor credential formats are reported (not a PEM private key: a test's key signs fixture tokens).
+    files (and settings modules only a test or CI run loads: `ci_settings.py`, `settings/test.py`) only vendor
+    credential formats are reported (not a PEM private key: a test's key signs fixture tokens).
     Nor are the attributes of a class that lists codes or messages (`class ErrorCodes:` and the classes inside it:
     `InvalidToken = "83520"` names a condition), nor the values of a mapping named as no secrets (`not_secret =
     {"client_secret": ...}`, an installed app's OAuth client, whose provider does not treat it as secret). Messages
@@ -437,6 +439,8 @@ class HardcodedCredential(Rule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self._reported: set[int] = set()
+        # a test file, or settings only a test or CI run loads (`ci_settings.py`): its keys are the tests' fixtures
+        self._tests = context.is_test_file or is_test_settings_path(context.path)
         self._docstrings: set[int] = set()
         self._clients: dict[int, str] = {}  # arguments of a vendor client's constructor -> the client's name
         # a literal given to a name -> what its fix replaces, and the variable to read instead
@@ -460,12 +464,12 @@ class HardcodedCredential(Rule):
         if value is None:
             return
         found = credential_format(value)
-        if found is not None and not (self.context.is_test_file and found[0] in FIXTURE_KINDS):
+        if found is not None and not (self._tests and found[0] in FIXTURE_KINDS):
             kind, shown = found
             named = self._named.get(id(node))
             fix = environment_fix(self.context, named[0], named[1]) if named is not None else None
             self._report(node, f"A hard-coded {kind} (`{shown}`) is in the source code.", Severity.HIGH, fix)
-        elif found is None and not self.context.is_test_file:
+        elif found is None and not self._tests:
             redacted_url = url_password(value)
             redacted_dsn = dsn_password(value) if redacted_url is None else None
             if redacted_url is not None:
@@ -629,7 +633,7 @@ class HardcodedCredential(Rule):
         bandit reports elsewhere (the key of a dict entry)."""
         if type(value) is cst.SimpleString and name is not None and names_a_label(name, value):
             self.vet(label or value)
-        if name is None or value is None or self.context.is_test_file or self._example_depth or self._catalogues or not (
+        if name is None or value is None or self._tests or self._example_depth or self._catalogues or not (
                 is_secret_name(name) or _is_account_key(name, string_value(value))):
             return
         if isinstance(value, cst.Call) and self.qualified_name(value) in ENV_GETTERS:
