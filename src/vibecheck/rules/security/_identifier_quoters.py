@@ -114,12 +114,18 @@ def module_quoters(module_file: str) -> frozenset[str]:
     them is a quoted name, as if the file had defined them."""
     try:
         source = read_regular_text(module_file, SIZE_LIMIT)
+    except (OSError, NotRegularFileError, ValueError):
+        return frozenset()
+    quotes, validates = may_quote(source), "match(" in source and "raise" in source
+    if not (quotes or validates):  # (most modules: the text rules both out before a parse)
+        return frozenset()
+    try:
         tree = ast.parse(source)
-    except (OSError, NotRegularFileError, SyntaxError, ValueError, RecursionError, MemoryError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return frozenset()
     top_level = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    found = identifier_quoters(tree, source) if may_quote(source) else frozenset()
-    if "match(" in source and "raise" in source:
+    found = identifier_quoters(tree, source) if quotes else frozenset()
+    if validates:
         found |= identifier_validators(tree)
     return found & top_level
 
