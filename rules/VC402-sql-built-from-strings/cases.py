@@ -1318,3 +1318,40 @@ def wares_with_extra_filter(conn: sqlite3.Connection, min_price, extra):
     where = " AND ".join(clauses) or "1=1"
     # expect: VC402 -- a condition the caller wrote was appended
     return conn.execute(f"SELECT name, price FROM wares WHERE {where}", (min_price,)).fetchall()
+
+
+def _row_total(cursor, table):
+    # expect: VC402 -- a decorator's call passes a name that is not constant
+    cursor.execute("SELECT COUNT(*) FROM %s" % table)
+    return cursor.fetchone()[0]
+
+
+@cached_property(_row_total(None, default_table))
+def row_totals(cursor):
+    return cursor
+
+
+def _table_size(cursor, table):
+    # expect: VC402 -- the second call, lines into the statement that holds it, passes the caller's value
+    cursor.execute("SELECT COUNT(*) FROM %s" % table)
+    return cursor.fetchone()[0]
+
+
+def table_sizes(cursor, extra):
+    sizes = {
+        "users": _table_size(cursor, "users"),
+        "extra": _table_size(cursor, extra),
+    }
+    return sizes
+
+
+def _partition_size(cursor, table):
+    # ok: VC402 -- every call passes a constant, one with its bracket on the next line
+    cursor.execute("SELECT COUNT(*) FROM %s" % table)
+    return cursor.fetchone()[0]
+
+
+def partition_sizes(cursor):
+    return [_partition_size(cursor, "orders_2024"),
+            (_partition_size
+             )(cursor, "orders_2025")]

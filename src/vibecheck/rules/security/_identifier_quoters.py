@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from vibecheck.analysis.imported_modules import imported_modules_inputs
 from vibecheck.ast_fields import own_ast_nodes
 from vibecheck.patterns import lazy_pattern
-from vibecheck.rules.security._identifier_validators import identifier_validators, matches_identifier, module_patterns
+from vibecheck.rules.security._identifier_validators import (
+    BLOCK_FIELDS,
+    defined_functions,
+    identifier_validators,
+    matches_identifier,
+    module_patterns,
+)
 from vibecheck.safe_files import NotRegularFileError, read_regular_text
 
 SIZE_LIMIT = 2_000_000
@@ -35,7 +41,7 @@ def identifier_quoters(tree: ast.Module, source: str, imported: frozenset[str] =
     function is walked whole: most modules that call `.replace(` quote nothing. A function that hands its argument to
     one quoting with the quote it is given (`_escape(name, quote='"')`) quotes as an identifier too."""
     line_starts = [0, *(match.end() for match in _NEWLINE.finditer(source))]  # as Python numbers lines
-    functions = _functions(tree)
+    functions = defined_functions(tree)
     patterns = module_patterns(tree) if functions else {}
     replacing = [bisect.bisect_right(line_starts, match.start()) for match in re.finditer(r"replace\(", source)]
     parametric = _parametric_quoters([node for node in functions
@@ -53,21 +59,6 @@ def identifier_quoters(tree: ast.Module, source: str, imported: frozenset[str] =
             return frozenset(found)
         found |= more  # a function that calls one found quotes too (`escaped = escape(name)`, then returned)
         known = imported | found
-
-
-def _functions(tree: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
-    """The functions and methods a module defines in its blocks (not those inside a function's expressions)."""
-    found = []
-    pending: list[ast.AST] = [tree]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            found.append(node)
-        for field in _BLOCK_FIELDS:
-            block = getattr(node, field, None)
-            if type(block) is list:
-                pending.extend(block)
-    return found
 
 
 def _parametric_quoters(functions: list[ast.FunctionDef | ast.AsyncFunctionDef]) -> dict[str, tuple[str, int]]:
@@ -114,12 +105,18 @@ def module_quoters(module_file: str) -> frozenset[str]:
     them is a quoted name, as if the file had defined them."""
     try:
         source = read_regular_text(module_file, SIZE_LIMIT)
+    except (OSError, NotRegularFileError, ValueError):
+        return frozenset()
+    quotes, validates = may_quote(source), "match(" in source and "raise" in source
+    if not (quotes or validates):  # (most modules: the text rules both out before a parse)
+        return frozenset()
+    try:
         tree = ast.parse(source)
-    except (OSError, NotRegularFileError, SyntaxError, ValueError, RecursionError, MemoryError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return frozenset()
     top_level = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    found = identifier_quoters(tree, source) if may_quote(source) else frozenset()
-    if "match(" in source and "raise" in source:
+    found = identifier_quoters(tree, source) if quotes else frozenset()
+    if validates:
         found |= identifier_validators(tree)
     return found & top_level
 
@@ -139,9 +136,6 @@ class QuoterModulesInputs:
 quoter_modules_inputs = QuoterModulesInputs()
 
 
-# The fields of a statement (or an `except` handler, a `case`) that hold statements, handlers or cases: a function is
-# defined only in a block.
-_BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
 _NEWLINE = lazy_pattern(r"\r\n?|\n")
 # What an identifier quoting function names: `.replace(` to double a quote, a pattern's `match(` or `fullmatch(`, or
 # a test for a closing quote (`"]" in name`).
@@ -224,7 +218,7 @@ def _guarded_returns(block: list[ast.stmt], known: frozenset[str],
             if statement.body and isinstance(statement.body[-1], (ast.Return, ast.Raise)):
                 known = otherwise
         elif not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            for field in _BLOCK_FIELDS:
+            for field in BLOCK_FIELDS:
                 inner = getattr(statement, field, None)
                 if type(inner) is list:
                     for item in inner:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast
 
-from vibecheck.ast_fields import own_ast_nodes, tree_nodes
+from vibecheck.ast_fields import own_ast_nodes
 
 REGEX_MATCHERS = frozenset({"match", "fullmatch"})
 # Escapes an identifier pattern may use: word characters, digits, and escaped name punctuation.
@@ -19,8 +19,28 @@ QUANTIFIERS = frozenset("*+?{},0123456789")
 def identifier_validators(tree: ast.Module) -> frozenset[str]:
     """The names of the functions and methods of a module that return their argument only once it is an identifier."""
     patterns = module_patterns(tree)
-    return frozenset(node.name for node in tree_nodes(tree)
-                     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _validates(node, patterns))
+    return frozenset(node.name for node in defined_functions(tree) if _validates(node, patterns))
+
+
+# The fields of a statement (or an `except` handler, a `case`) that hold statements, handlers or cases: a function is
+# defined only in a block.
+BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def defined_functions(tree: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The functions and methods a module defines, found by a walk of its blocks alone (a function is defined only
+    in one): the statements, not every node of the tree."""
+    found = []
+    pending: list[ast.AST] = [tree]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.append(node)
+        for field in BLOCK_FIELDS:
+            block = getattr(node, field, None)
+            if type(block) is list:
+                pending.extend(block)
+    return found
 
 
 def module_patterns(tree: ast.Module) -> dict[str, str]:

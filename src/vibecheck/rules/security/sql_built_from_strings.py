@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from typing import cast
@@ -32,8 +33,9 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.analysis.imported_modules import imported_module_file
 from vibecheck.analysis.migrations import is_alembic_revision, is_django_migration
-from vibecheck.ast_fields import tree_nodes
+from vibecheck.ast_fields import content_children
 from vibecheck.imports import ImportTable
+from vibecheck.lines import line_starts
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
@@ -1312,18 +1314,36 @@ def _is_constant_ast(node: ast.expr) -> bool:
 
 
 def _calls_by_name(tree: ast.Module, context: RuleContext) -> dict[str, list[ast.Call]]:
-    """Every call in the module by the last part of its callee's name (`self._scalar(...)` under `_scalar`),
-    computed once per file (kept in the context's `shared` answers)."""
+    """Every call of a private name in the module (`self._scalar(...)` under `_scalar`) by the last part of its
+    callee's name, computed once per file (kept in the context's `shared` answers). Only the statements on whose lines
+    a private name is called are walked (`PRIVATE_CALL`): most of a module's statements call none."""
     calls: dict[str, list[ast.Call]] | None = context.shared.get(_calls_by_name)
     if calls is None:
         calls = context.shared[_calls_by_name] = {}
-        for node in tree_nodes(tree):  # breadth first, as `ast.walk`
+        starts = line_starts(context.source)
+        lines = sorted({bisect.bisect_right(starts, match.start()) for match in PRIVATE_CALL.finditer(context.source)})
+        pending: list[ast.AST] = [tree] if lines else []
+        for node in pending:
             if isinstance(node, ast.Call):
                 func = node.func
                 tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
                 if tail is not None:
                     calls.setdefault(tail, []).append(node)
+            pending.extend(child for child in content_children(node)
+                           if not isinstance(child, ast.stmt) or _on_lines(child, lines))
     return calls
+
+
+# A private name and the bracket that calls it (`_scalar(`, `self._quote (`, `(self._q)(`), which any call of a
+# private callee has on the line its name is on.
+PRIVATE_CALL = lazy_pattern(r"_(?<!\w_)\w*[\s\\)]*\(")  # (led by the underscore: searched for as a character)
+
+
+def _on_lines(statement: ast.stmt, lines: list[int]) -> bool:
+    """Whether one of the sorted line numbers `lines` lies among the statement's (its decorators' too)."""
+    first = min((statement.lineno, *(decorator.lineno for decorator in getattr(statement, "decorator_list", ()))))
+    index = bisect.bisect_left(lines, first)
+    return index < len(lines) and lines[index] <= (statement.end_lineno or statement.lineno)
 
 
 def _note_unpacking(node: cst.CSTNode, unpacked: dict[str, int], state: FlowState) -> dict[str, int]:
