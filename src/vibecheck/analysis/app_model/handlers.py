@@ -754,7 +754,8 @@ def context_caller(node: cst.BaseExpression) -> bool:
 def falcon_responder(function: cst.FunctionDef, imports: ImportTable) -> Handler | None:
     """A Falcon resource's responder (`on_get(self, req, resp, note_id)`, `on_delete_item`): its captures are the
     client's; it knows the caller when it reads the one the app's middleware put in the request's context
-    (`req.context.user`), which signs the caller in (a responder reading none is VC201's to judge)."""
+    (`req.context.user`), which signs the caller in, or has a guard decorator. A responder with neither is no handler
+    here: whether it needs a guard is VC201's to judge."""
     responder = fw.FALCON_RESPONDER.match(function.name.value)
     names = [p.name.value for p in parameters(function)]
     if responder is None or len(names) < 3 or not imports.imports_any((fw.FALCON_MODULE,)):
@@ -765,7 +766,9 @@ def falcon_responder(function: cst.FunctionDef, imports: ImportTable) -> Handler
                                          for node in walk_own(function.body))
     captures = set(names[3:])
     guards = [n for n in decorator_names(function, imports) if is_guard_name(n)]
-    return Handler(function, frozenset({responder.group(1).upper()}), reads_caller or bool(guards), restricts(guards),
+    if not (reads_caller or guards):
+        return None  # behind an app-wide middleware, if any, it serves the app's shared data to every key alike
+    return Handler(function, frozenset({responder.group(1).upper()}), True, restricts(guards),
                    identity, {n for n in captures if ID_NAME.match(n)}, captures)
 
 

@@ -113,7 +113,7 @@ class PrivilegedActionForAnyUser(Rule):
     tenant the client names (`deactivate_user(user_id)`, a route calling `services.delete_tenant(db, tenant_id)`)
     and never reads who the caller is: closing one's own account compares it with the caller, or takes no id.
     So is any route that writes, behind authentication only, whose path says it is for administrators or the operators'
-    own tools (a segment `admin`, `internal`, `staff`, `backoffice`, `superuser`: `@app.post("/admin/users/<id>/delete")`,
+    own tools (a segment `admin`, `internal`, `backoffice`, `superuser`: `@app.post("/admin/users/<id>/delete")`,
     a blueprint or router of the module made with `url_prefix="/admin"` or `APIRouter(prefix="/internal")`, or one
     named for them, `@admin_bp.post(...)`); a path parameter (`/teams/{admin_id}`) or a longer word (`/badminton`)
     does not count, and a route that only reads is left alone.
