@@ -447,19 +447,9 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # Round 33's backends from one-paragraph specs. Any member of a chat room removing any other (CWE-285): the handler
     # checks membership, and only the spec says that managing members is the owner's.
     ("spec_backends_round33", "chat_rooms/app.py", 276, "VC218"),
-    # A Falcon resource's `on_delete` reading a file by id with the caller in `req.context.user`, set by middleware
-    # (CWE-639): VC214 knows the signed-in user of route functions and class views, not of Falcon responders.
-    ("spec_backends_round33", "file_share/app.py", 116, "VC214"),
-    # A stored post rendered from Markdown and marked safe (`Markup(markdown.markdown(post["body"]))`, CWE-79): VC411
-    # follows request data into `Markup`, VC427 the HTML a view builds and returns; a stored column marked safe is
-    # neither.
-    ("spec_backends_round33", "markdown_forum/app.py", 168, "VC411/VC427"),
     # A viewer sharing a list on (CWE-285): the role check runs (`list_role(...) is None`), only too loose, and the
     # spec's "only the owner shares" is nowhere in the code.
     ("spec_backends_round33", "shared_todos/app.py", 194, "VC214"),
-    # `POST /admin/query` guarded by a signed-in analyst only (CWE-285): VC218 reads a privileged verb in the handler's
-    # name (`run_ad_hoc`), not an `/admin` segment of its path.
-    ("spec_backends_round33", "sql_reports/app.py", 119, "VC218"),
     # Round 34 (authorization in multi-module apps). An expense form whose `fields` list `status`: VC215's sensitive
     # fields name approval (`approved`, `is_approved`), not a workflow `status`, which a to-do's owner sets by design.
     ("django_cbv_expenses", "expenses/views.py", 45, "VC215"),
