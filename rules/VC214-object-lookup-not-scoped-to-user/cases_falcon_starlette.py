@@ -1,6 +1,6 @@
 """VC214 corpus: Falcon responders that read the caller a middleware put in `req.context` (`req.context.user`,
-`req.context["user"]`), and Starlette handlers reading `request.user`: a lookup by the client's id that the caller
-does not scope is reported; one scoped to the caller, and a responder that never reads a caller, are not."""
+`req.context["user"]`, or whose module's middleware puts one there), and Starlette handlers reading `request.user`: a
+lookup by the client's id that the caller does not scope is reported; one scoped to the caller is not."""
 import falcon
 from starlette.responses import JSONResponse
 
@@ -42,11 +42,17 @@ class NoteResource:
         session.commit()
 
 
-class PublicNoteResource:
-    def on_get(self, req, resp, note_id):
-        # ok: VC214 -- reads no caller: a public page (VC201 judges whether it should be)
+class AttachmentResource:
+    def on_delete(self, req, resp, note_id):
+        # expect: VC214 -- reads no caller itself, but the module's middleware signs users in
         note = session.query(Note).get(note_id)
-        resp.media = {"body": note.body}
+        session.delete(note)
+        session.commit()
+
+
+class AuthMiddleware:
+    def process_request(self, req, resp):
+        req.context.user = session.query(Note).first()
 
 
 async def archive_note(request):

@@ -87,3 +87,13 @@ async def book_court(user=Depends(get_current_user)):
 @login_required
 def export_orders():
     return {"queued": True}
+
+
+staff = Blueprint("staff", __name__, url_prefix="/staff")
+
+
+# ok: VC218 -- an app whose users are its customers' staff: `staff` names every user
+@staff.post("/campaigns")
+@login_required
+def create_campaign():
+    return {"created": True}

@@ -25,9 +25,10 @@ DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
 ROLE_WORDS = frozenset({"role", "roles"})
 ADMIN_ROLE_WORDS = ADMIN_WORDS | {"owner"}
 # Segments of a route's path (or words of its blueprint's or router's name) that say it is for administrators or for
-# the operators' own tools (`/admin/users/<id>/ban`, `APIRouter(prefix="/internal")`, `admin_bp`).
+# the operators' own tools (`/admin/users/<id>/ban`, `APIRouter(prefix="/internal")`, `admin_bp`). Not `staff`: an app
+# whose customers are organisations calls its users their staff (`Blueprint("staff", url_prefix="/staff")`).
 ADMIN_PATH_WORDS = frozenset({"admin", "admins", "administrator", "administration", "superuser", "backoffice",
-                              "internal", "staff", "sudo"})
+                              "internal", "sudo"})
 PREFIX_KEYWORDS = ("url_prefix", "prefix")
 ROUTER_CLASSES = frozenset({"Blueprint", "APIRouter"})
 # A blueprint's (or app's) own hook, run before each of its routes, and the calls that refuse in it.

@@ -578,10 +578,12 @@ def _root_name(node: cst.CSTNode) -> str | None:
 
 
 def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassContext | None,
-               routers: dict[str, list[str]] | None = None, *, sockets_checked: bool = False) -> Handler | None:
+               routers: dict[str, list[str]] | None = None, *, sockets_checked: bool = False,
+               module_callers: bool = False) -> Handler | None:
     """The handler view of a function, or None when it is not a route handler. `routers`: the dependencies that
     routers of the module run for each of their routes (`router_dependencies`); `sockets_checked`: the module's
-    Socket.IO `connect` handler refuses clients (`socket_connections_checked`)."""
+    Socket.IO `connect` handler refuses clients (`socket_connections_checked`); `module_callers`: the module puts a
+    caller in Falcon's request context or reads one there (`context_callers`)."""
     view = _guarded_view(function, imports, owner) if imports.imports_any(fw.GUARDED_VIEW_MODULES) else None
     if view is None and owner is not None and imports.imports_any((fw.GRAPHENE_MODULE,)):
         view = _graphene_view(function, imports, owner)
@@ -606,7 +608,7 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
     if controller is not None and not methods:
         return None  # a helper method of a Litestar controller, not a route
     if owner is not None and controller is None and not owner.view:
-        return falcon_responder(function, imports)
+        return falcon_responder(function, imports, module_callers)
     if owner is not None and controller is None:
         action = _drf_action(function, imports) if owner.view else None
         if not owner.view or (function.name.value not in VIEW_METHODS and action is None):
@@ -762,21 +764,40 @@ def context_caller(node: cst.BaseExpression) -> bool:
     return False
 
 
-def falcon_responder(function: cst.FunctionDef, imports: ImportTable) -> Handler | None:
+def context_callers(module: cst.Module, imports: ImportTable) -> bool:
+    """Whether a Falcon module puts a caller in the request's context or reads one there (`req.context.user = user` in
+    its middleware, `req.context["user"]` in a responder): its app signs users in, not only API keys."""
+    if not imports.imports_any((fw.FALCON_MODULE,)):
+        return False
+    pending: list[cst.CSTNode] = [module]  # every node, in the middleware's and the resources' methods too
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (cst.Attribute, cst.Subscript, cst.Call)) and context_caller(node):
+            return True
+        pending.extend(child_nodes(node))
+    return False
+
+
+def falcon_responder(function: cst.FunctionDef, imports: ImportTable, module_callers: bool = False) -> Handler | None:
     """A Falcon resource's responder (`on_get(self, req, resp, note_id)`, `on_delete_item`): its captures are the
     client's; it knows the caller when it reads the one the app's middleware put in the request's context
-    (`req.context.user`), which signs the caller in (a responder reading none is VC201's to judge)."""
+    (`req.context.user`), when its module does so elsewhere (`module_callers`: the middleware or the other responders),
+    or when it has a guard decorator. A responder with none is no handler here: behind an app-wide middleware, if any,
+    it serves the app's shared data to every key alike, and whether it needs a guard is VC201's to judge."""
     responder = fw.FALCON_RESPONDER.match(function.name.value)
     names = [p.name.value for p in parameters(function)]
     if responder is None or len(names) < 3 or not imports.imports_any((fw.FALCON_MODULE,)):
         return None
     requests = {names[1]}
     identity = body_callers(function, requests)
-    reads_caller = bool(identity) or any(isinstance(node, (cst.Attribute, cst.Subscript, cst.Call)) and context_caller(node)
-                                         for node in walk_own(function.body))
+    reads_caller = bool(identity) or module_callers or any(
+        isinstance(node, (cst.Attribute, cst.Subscript, cst.Call)) and context_caller(node)
+        for node in walk_own(function.body))
     captures = set(names[3:])
     guards = [n for n in decorator_names(function, imports) if is_guard_name(n)]
-    return Handler(function, frozenset({responder.group(1).upper()}), reads_caller or bool(guards), restricts(guards),
+    if not (reads_caller or guards):
+        return None
+    return Handler(function, frozenset({responder.group(1).upper()}), True, restricts(guards),
                    identity, {n for n in captures if ID_NAME.match(n)}, captures)
 
 

@@ -20,6 +20,7 @@ from vibecheck.analysis.app_model.handlers import (
     checks_role,
     class_context,
     context_caller,
+    context_callers,
     dotted_uses,
     handler_of,
     parameters,
@@ -726,12 +727,14 @@ class ObjectLookupNotScopedToUser(Rule):
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
         self.sockets_checked = False
+        self.module_callers = False  # the module puts a caller in Falcon's request context
         self.lambda_authorized = False  # a Lambda handler of the module reads its API authorizer's caller
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
             self.routers = router_dependencies(node, self.context.imports)
         self.sockets_checked = socket_connections_checked(node, self.context.imports)
+        self.module_callers = context_callers(node, self.context.imports)
         self.lambda_authorized = authorizer_read(node)
 
     def leave_Module(self, node: cst.Module) -> None:
@@ -880,7 +883,8 @@ class ObjectLookupNotScopedToUser(Rule):
         owner = self.classes[-1] if self.classes else None
         if self.classes and owner is None:
             return
-        handler = handler_of(node, self.context.imports, owner, self.routers, sockets_checked=self.sockets_checked)
+        handler = handler_of(node, self.context.imports, owner, self.routers, sockets_checked=self.sockets_checked,
+                             module_callers=self.module_callers)
         tool = handler is None and owner is None and self.context.imports.imports_any(AGENT_TOOL_MODULES)
         if tool:
             handler = agent_tool_handler(node, self.context.module)

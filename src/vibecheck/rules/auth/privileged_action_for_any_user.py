@@ -30,6 +30,7 @@ from vibecheck.analysis.app_model.handlers import (
     Handler,
     checks_role,
     class_context,
+    context_callers,
     decorator_names,
     dotted_uses,
     handler_of,
@@ -115,7 +116,7 @@ class PrivilegedActionForAnyUser(Rule):
     tenant the client names (`deactivate_user(user_id)`, a route calling `services.delete_tenant(db, tenant_id)`)
     and never reads who the caller is: closing one's own account compares it with the caller, or takes no id.
     So is any route that writes, behind authentication only, whose path says it is for administrators or the operators'
-    own tools (a segment `admin`, `internal`, `staff`, `backoffice`, `superuser`: `@app.post("/admin/users/<id>/delete")`,
+    own tools (a segment `admin`, `internal`, `backoffice`, `superuser`: `@app.post("/admin/users/<id>/delete")`,
     a blueprint or router of the module made with `url_prefix="/admin"` or `APIRouter(prefix="/internal")`, or one
     named for them, `@admin_bp.post(...)`); a path parameter (`/teams/{admin_id}`) or a longer word (`/badminton`)
     does not count, and a route that only reads is left alone.
@@ -198,6 +199,7 @@ class PrivilegedActionForAnyUser(Rule):
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
         self.sockets_checked = False
+        self.module_callers = False  # the module puts a caller in Falcon's request context
         self.admin_receivers: frozenset[str] = frozenset()  # blueprints whose `before_request` admits only admins
         self.prefixes: dict[str, str] = {}  # the module's blueprints and routers made with a prefix
 
@@ -205,6 +207,7 @@ class PrivilegedActionForAnyUser(Rule):
         if "dependencies" in self.context.source:
             self.routers = router_dependencies(node, self.context.imports)
         self.sockets_checked = socket_connections_checked(node, self.context.imports)
+        self.module_callers = context_callers(node, self.context.imports)
         if "before_request" in self.context.source:
             self.admin_receivers = admin_hooked_receivers(node)
         if "prefix" in self.context.source:
@@ -296,7 +299,8 @@ class PrivilegedActionForAnyUser(Rule):
             by_default = not owner[0].authenticated
         else:
             handler = handler_of(node, self.context.imports, owner[0] if owner else None, self.routers,
-                                 sockets_checked=self.sockets_checked)
+                                 sockets_checked=self.sockets_checked,
+                             module_callers=self.module_callers)
             if handler is None or not handler.writes or _declared_public(node, self.context.imports) \
                     or (self.public_classes and self.public_classes[-1]):
                 return  # a view its author marked public checks no sign-in at all: VC201's to judge, not VC218's

@@ -74,7 +74,7 @@ DESERIALIZED = "deserialized"
 # How an upload is written to a path (Werkzeug's `FileStorage.save(dst)`, a file's `write`, `Path.write_bytes`,
 # `shutil.copyfileobj(upload.file, out)`), and the words that name them (a module without one writes no upload).
 UPLOAD_WRITERS = frozenset({"save", "write", "write_bytes"})
-COPY_FILE_OBJECT = "shutil.copyfileobj"
+COPY_FILE_OBJECT, COPY_FILE_OBJECT_NAME = "shutil.copyfileobj", "copyfileobj"
 FILE_WRITING_WORDS = ("save(", "write(", "write_bytes(", "copyfileobj(")
 # The options and arguments of a command-line tool (a click or typer command's parameters, what `parse_args()`
 # returns): followed within the function only, and only into code that runs their text. A tool that imports the
@@ -307,7 +307,7 @@ class ClientDataToCodeExecution(ClientSinkRule):
                     opener = self._opener(func.value, state) if method == "write" else None
                     target = call_argument(opener, 0, "file") if opener is not None else (
                         func.value if method == "write_bytes" else None)
-            elif state.qualified_name(call) == COPY_FILE_OBJECT:
+            elif callee_tail(func) == COPY_FILE_OBJECT_NAME and state.qualified_name(call) == COPY_FILE_OBJECT:
                 data, handle = call_argument(call, 0, "fsrc"), call_argument(call, 1, "fdst")
                 opener = self._opener(handle, state) if handle is not None else None
                 target = call_argument(opener, 0, "file") if opener is not None else None

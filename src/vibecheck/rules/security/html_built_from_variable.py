@@ -62,7 +62,7 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     converter renders from a text that is no literal (`markdown.markdown`, `markdown2.markdown`, `commonmark`, a
     `markdown.Markdown(...)`'s `convert`, markdown-it's `render`) marked safe with `Markup()` or `mark_safe()`, also
     through a name bound to it, unless a sanitiser (`nh3.clean`, `bleach.clean`) cleaned the rendered HTML: Markdown
-    keeps the raw HTML and `javascript:` links its author wrote. It supersedes bandit's `B703`/`B704` there.
+    keeps the raw HTML and `javascript:` links its author wrote. It supersedes bandit's `B308`/`B703`/`B704` there.
 
     ## Why is this bad?
     These frameworks send a returned string as `text/html`, so every value pasted into it is markup: a
@@ -115,8 +115,8 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = (79,)
-    # bandit's alarm on every `Markup()`/`mark_safe()` of a variable, on the Markdown this rule reports
-    supersedes = ("B703", "B704")
+    # bandit's alarms on every `Markup()`/`mark_safe()` of a variable, on the Markdown this rule reports
+    supersedes = ("B308", "B703", "B704")
     applies_to_tests = False  # a view in a test file is a fixture that no browser loads
     file_hints = (*HTML_RETURN_FRAMEWORKS, "httpresponse")
 
