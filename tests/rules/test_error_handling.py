@@ -50,10 +50,16 @@ def test_handler_rules_partition_their_corpora() -> None:
 
 
 def _handler_line(path: Path, line: int) -> int:
-    """The `except` line a finding belongs to (VC103 reports the `return` inside the handler)."""
+    """The `except` line a finding belongs to: its own line, or the nearest less-indented one above it (VC103 reports
+    the `return` inside the handler, which may follow a nested handler's block)."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    while line > 1 and not lines[line - 1].lstrip().startswith(("except", "with")):
+    reported = lines[line - 1]
+    indent = len(reported) - len(reported.lstrip())
+    while line > 1 and not reported.lstrip().startswith(("except", "with")):
         line -= 1
+        above = lines[line - 1]
+        if above.lstrip().startswith(("except", "with")) and len(above) - len(above.lstrip()) < indent:
+            break
     return line
 
 
