@@ -288,8 +288,9 @@ def _injected_objects(handler: Handler) -> set[str]:
 def _hands_request_scope(body: cst.CSTNode, client_ids: set[str] | frozenset[str], injected: set[str]) -> bool:
     """`Bill.query.get(g.project, bill_id)`, `Person.query.get(member_id, project)`: the lookup that takes the client's
     id is handed, itself, the scope the app's hooks put on `g` or a decorator handed the handler (a query class whose
-    `get` filters by it); not a comparison with it inside a filter (`.filter(Project.id == g.project.id)`), which
-    joins nothing."""
+    `get` filters by it), or the caller's credential (`api_service.get(request.cookies.get(SESSION_ID_KEY), model, id)`:
+    the service finds out who asks and may scope the row); not a comparison with it inside a filter
+    (`.filter(Project.id == g.project.id)`), which joins nothing."""
     for node in walk_own(body):
         if type(node) is not cst.Call:
             continue
@@ -297,7 +298,31 @@ def _hands_request_scope(body: cst.CSTNode, client_ids: set[str] | frozenset[str
         if client_ids & set(arguments) and any(name.startswith(REQUEST_GLOBALS) or name in injected
                                                for name in arguments):
             return True
+        if client_ids & set(arguments) and any(_credential_read(a.value) for a in node.args):
+            return True
     return False
+
+
+# Where a request carries the caller's credential, and the words of the key that name one (`SESSION_ID_KEY`,
+# `"access_token"`, `"Authorization"`); a cookie named otherwise (`"theme"`) says nothing of who asks.
+CREDENTIAL_CARRIERS = frozenset({"cookies", "headers", "COOKIES"})
+CREDENTIAL_KEY_WORDS = frozenset({"session", "sid", "token", "auth", "authorization", "jwt", "credential",
+                                  "credentials"})
+
+
+def _credential_read(value: cst.BaseExpression) -> bool:
+    """`request.cookies.get(settings.ADMIN_SESSION_ID_KEY)`, `request.headers["Authorization"]`: the caller's credential
+    read from the request."""
+    if type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value == "get" and value.args:
+        carrier, key = value.func.value, value.args[0].value
+    elif type(value) is cst.Subscript and len(value.slice) == 1 and type(value.slice[0].slice) is cst.Index:
+        carrier, key = value.value, value.slice[0].slice.value
+    else:
+        return False
+    if type(carrier) is not cst.Attribute or carrier.attr.value not in CREDENTIAL_CARRIERS:
+        return False
+    spelled = string_value(key) if type(key) in (cst.SimpleString, cst.ConcatenatedString) else dotted_name(key)
+    return bool(spelled) and bool(CREDENTIAL_KEY_WORDS.intersection(name_words(spelled.rpartition(".")[2])))
 
 
 def _sql_argument(call: cst.Call) -> str | None:
