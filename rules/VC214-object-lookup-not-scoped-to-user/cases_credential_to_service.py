@@ -29,7 +29,7 @@ async def read_themed_note(request: Request, note_id: int):
 
 @router.get("/notes/{note_id}/plain")
 async def read_plain_note(request: Request, note_id: int):
-    # expect: VC214 -- the credential is read, but the service that reads the note gets the id alone
     token = request.headers.get("Authorization")
     note_service.log(token)
+    # expect: VC214 -- the credential was read, but the service that reads the note gets the id alone
     return await note_service.get(note_id)

@@ -2205,6 +2205,16 @@ def test_agent_tools_corpus_is_reported_exactly() -> None:
     assert not result.missed and not result.unexpected, result.describe()
 
 
+def test_credential_handed_to_service_corpus_is_reported_exactly() -> None:
+    """A service handed the caller's session cookie or Authorization header with the client's id finds out who asks:
+    not reported; one handed a preference cookie, or the id alone after the handler read the credential, is."""
+    [corpus] = RULES_DIR.glob("VC214-*/cases_credential_to_service.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC214")
+    assert len(expected) >= 2 and len(ok) >= 2
+    result = check_corpus(ObjectLookupNotScopedToUser, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
 @pytest.mark.parametrize(("rule", "corpus_name"), [
     (ObjectLookupNotScopedToUser, "cases_owner_from_client.py"),
     (ObjectLookupNotScopedToUser, "cases_peewee.py"),
