@@ -2492,3 +2492,13 @@ def test_bot_callbacks_registered_by_another_module_are_judged_with_their_regist
     assert shell.startswith("Bot handler `shell`, registered by another module of the bot without a filter, ")
     assert "while the module that registers it checks the sender of its other handlers" in shell
     assert "though its name says it is for administrators" in wipe and "`admin_stats`" in stats
+
+
+def test_a_call_on_what_a_subscript_gives_does_not_crash_the_lookup_reader() -> None:
+    """`LazyType["Monitor"](klass).get_class()` in a small module-level reader: its receiver is no name (it crashed
+    VC214 on a real project); a reader of the same module that fetches by its parameter still reads as a reader."""
+    source = """
+        def load_monitor(monitor_class):
+            return LazyType["Monitor"](monitor_class).get_class()
+        """
+    assert findings_for(ObjectLookupNotScopedToUser, source) == []

@@ -370,7 +370,9 @@ def _receiver_words(call: cst.Call) -> set[str]:
     while target is not None:
         if isinstance(target, cst.Call):
             callee = target.func
-            words.add(callee.attr.value if isinstance(callee, cst.Attribute) else getattr(callee, "value", ""))
+            # (a call of what a call or subscript gives, `LazyType["Monitor"](cls).get_class()`, names no receiver)
+            words.add(callee.attr.value if isinstance(callee, cst.Attribute)
+                      else callee.value if isinstance(callee, cst.Name) else "")
             target = callee.value if isinstance(callee, cst.Attribute) else None
         elif isinstance(target, cst.Attribute):
             words.add(target.attr.value)
