@@ -628,8 +628,10 @@ class ObjectLookupNotScopedToUser(Rule):
     the id leave the handler unreported, since the check may live there), when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
     None: return 401`, is authentication), no scope handed to the lookup itself beside the id (`Bill.query.get(g.project,
-    bill_id)`, what the app's hooks put on Flask's `g`, or a `project` parameter a decorator hands in place of the URL's
-    id; not one compared inside a filter on another table, `.filter(Project.id == g.project.id)`, which joins nothing),
+    bill_id)`, what the app's hooks put on Flask's `g`, a `project` parameter a decorator hands in place of the URL's
+    id, or the caller's credential, `api_service.get(request.cookies.get(SESSION_ID_KEY), model, id)`, whose service
+    finds out who asks; not a cookie named otherwise, `"theme"`, nor one compared inside a filter on another table,
+    `.filter(Project.id == g.project.id)`, which joins nothing),
     `owner`/`user`/`author` field (one only shown, in a list, dict or f-string such as `writerow([book.title,
     book.author])`, or sent back, `emit("joined", {"user":
     current_user.name})`, tests nothing), and no framework object
