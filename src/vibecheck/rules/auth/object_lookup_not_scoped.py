@@ -322,7 +322,7 @@ def _credential_read(value: cst.BaseExpression) -> bool:
     if type(carrier) is not cst.Attribute or carrier.attr.value not in CREDENTIAL_CARRIERS:
         return False
     spelled = string_value(key) if type(key) in (cst.SimpleString, cst.ConcatenatedString) else dotted_name(key)
-    return bool(spelled) and bool(CREDENTIAL_KEY_WORDS.intersection(name_words(spelled.rpartition(".")[2])))
+    return spelled is not None and bool(CREDENTIAL_KEY_WORDS.intersection(name_words(spelled.rpartition(".")[2])))
 
 
 def _sql_argument(call: cst.Call) -> str | None:
