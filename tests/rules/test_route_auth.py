@@ -2205,6 +2205,16 @@ def test_agent_tools_corpus_is_reported_exactly() -> None:
     assert not result.missed and not result.unexpected, result.describe()
 
 
+def test_credential_handed_to_service_corpus_is_reported_exactly() -> None:
+    """A service handed the caller's session cookie or Authorization header with the client's id finds out who asks:
+    not reported; one handed a preference cookie, or the id alone after the handler read the credential, is."""
+    [corpus] = RULES_DIR.glob("VC214-*/cases_credential_to_service.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC214")
+    assert len(expected) >= 2 and len(ok) >= 2
+    result = check_corpus(ObjectLookupNotScopedToUser, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
 @pytest.mark.parametrize(("rule", "corpus_name"), [
     (ObjectLookupNotScopedToUser, "cases_owner_from_client.py"),
     (ObjectLookupNotScopedToUser, "cases_peewee.py"),
@@ -2482,3 +2492,13 @@ def test_bot_callbacks_registered_by_another_module_are_judged_with_their_regist
     assert shell.startswith("Bot handler `shell`, registered by another module of the bot without a filter, ")
     assert "while the module that registers it checks the sender of its other handlers" in shell
     assert "though its name says it is for administrators" in wipe and "`admin_stats`" in stats
+
+
+def test_a_call_on_what_a_subscript_gives_does_not_crash_the_lookup_reader() -> None:
+    """`LazyType["Monitor"](klass).get_class()` in a small module-level reader: its receiver is no name (it crashed
+    VC214 on a real project); a reader of the same module that fetches by its parameter still reads as a reader."""
+    source = """
+        def load_monitor(monitor_class):
+            return LazyType["Monitor"](monitor_class).get_class()
+        """
+    assert findings_for(ObjectLookupNotScopedToUser, source) == []

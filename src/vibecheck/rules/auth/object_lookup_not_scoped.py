@@ -288,8 +288,9 @@ def _injected_objects(handler: Handler) -> set[str]:
 def _hands_request_scope(body: cst.CSTNode, client_ids: set[str] | frozenset[str], injected: set[str]) -> bool:
     """`Bill.query.get(g.project, bill_id)`, `Person.query.get(member_id, project)`: the lookup that takes the client's
     id is handed, itself, the scope the app's hooks put on `g` or a decorator handed the handler (a query class whose
-    `get` filters by it); not a comparison with it inside a filter (`.filter(Project.id == g.project.id)`), which
-    joins nothing."""
+    `get` filters by it), or the caller's credential (`api_service.get(request.cookies.get(SESSION_ID_KEY), model, id)`:
+    the service finds out who asks and may scope the row); not a comparison with it inside a filter
+    (`.filter(Project.id == g.project.id)`), which joins nothing."""
     for node in walk_own(body):
         if type(node) is not cst.Call:
             continue
@@ -297,7 +298,31 @@ def _hands_request_scope(body: cst.CSTNode, client_ids: set[str] | frozenset[str
         if client_ids & set(arguments) and any(name.startswith(REQUEST_GLOBALS) or name in injected
                                                for name in arguments):
             return True
+        if client_ids & set(arguments) and any(_credential_read(a.value) for a in node.args):
+            return True
     return False
+
+
+# Where a request carries the caller's credential, and the words of the key that name one (`SESSION_ID_KEY`,
+# `"access_token"`, `"Authorization"`); a cookie named otherwise (`"theme"`) says nothing of who asks.
+CREDENTIAL_CARRIERS = frozenset({"cookies", "headers", "COOKIES"})
+CREDENTIAL_KEY_WORDS = frozenset({"session", "sid", "token", "auth", "authorization", "jwt", "credential",
+                                  "credentials"})
+
+
+def _credential_read(value: cst.BaseExpression) -> bool:
+    """`request.cookies.get(settings.ADMIN_SESSION_ID_KEY)`, `request.headers["Authorization"]`: the caller's credential
+    read from the request."""
+    if type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value == "get" and value.args:
+        carrier, key = value.func.value, value.args[0].value
+    elif type(value) is cst.Subscript and len(value.slice) == 1 and type(value.slice[0].slice) is cst.Index:
+        carrier, key = value.value, value.slice[0].slice.value
+    else:
+        return False
+    if type(carrier) is not cst.Attribute or carrier.attr.value not in CREDENTIAL_CARRIERS:
+        return False
+    spelled = string_value(key) if type(key) in (cst.SimpleString, cst.ConcatenatedString) else dotted_name(key)
+    return spelled is not None and bool(CREDENTIAL_KEY_WORDS.intersection(name_words(spelled.rpartition(".")[2])))
 
 
 def _sql_argument(call: cst.Call) -> str | None:
@@ -345,7 +370,9 @@ def _receiver_words(call: cst.Call) -> set[str]:
     while target is not None:
         if isinstance(target, cst.Call):
             callee = target.func
-            words.add(callee.attr.value if isinstance(callee, cst.Attribute) else getattr(callee, "value", ""))
+            # (a call of what a call or subscript gives, `LazyType["Monitor"](cls).get_class()`, names no receiver)
+            words.add(callee.attr.value if isinstance(callee, cst.Attribute)
+                      else callee.value if isinstance(callee, cst.Name) else "")
             target = callee.value if isinstance(callee, cst.Attribute) else None
         elif isinstance(target, cst.Attribute):
             words.add(target.attr.value)
@@ -601,8 +628,10 @@ class ObjectLookupNotScopedToUser(Rule):
     the id leave the handler unreported, since the check may live there), when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
     None: return 401`, is authentication), no scope handed to the lookup itself beside the id (`Bill.query.get(g.project,
-    bill_id)`, what the app's hooks put on Flask's `g`, or a `project` parameter a decorator hands in place of the URL's
-    id; not one compared inside a filter on another table, `.filter(Project.id == g.project.id)`, which joins nothing),
+    bill_id)`, what the app's hooks put on Flask's `g`, a `project` parameter a decorator hands in place of the URL's
+    id, or the caller's credential, `api_service.get(request.cookies.get(SESSION_ID_KEY), model, id)`, whose service
+    finds out who asks; not a cookie named otherwise, `"theme"`, nor one compared inside a filter on another table,
+    `.filter(Project.id == g.project.id)`, which joins nothing),
     `owner`/`user`/`author` field (one only shown, in a list, dict or f-string such as `writerow([book.title,
     book.author])`, or sent back, `emit("joined", {"user":
     current_user.name})`, tests nothing), and no framework object
