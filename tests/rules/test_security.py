@@ -422,6 +422,26 @@ def test_tools_named_by_schema_strings_corpus_is_reported_exactly() -> None:
     assert not result.missed and not result.unexpected, result.describe()
 
 
+def test_system_prompt_corpus_is_reported_exactly() -> None:
+    """Retrieved documents and tool results in a system message, `SystemMessage`, a `("system", ...)` tuple or
+    Anthropic's `system=` are reported; the same text in a user or `tool` message, or a fixed system prompt, is not."""
+    [corpus] = RULES_DIR.glob("VC401-*/cases_system_prompt.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC401")
+    assert len(expected) >= 5 and len(ok) >= 5
+    result = check_corpus(LlmOutputToDangerousSink, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_system_keywords_outside_model_sdks_are_not_prompts() -> None:
+    """`system=` and `instructions=` are a system prompt only in a module that imports a model SDK: FHIR's
+    `Coding(system=...)` or a form's `instructions=` fed a parameter named `documents` or `Customer.retrieve` is not."""
+    [corpus] = RULES_DIR.glob("VC401-*/cases_system_keyword_elsewhere.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC401")
+    assert not expected and len(ok) >= 3
+    result = check_corpus(LlmOutputToDangerousSink, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
 def test_tool_call_parameters_corpus_is_reported_exactly() -> None:
     """A function handed a reply's tool call (`handle_tool(block)` reading `block.name` and `block.input`, or OpenAI's
     `tool_call.function.arguments`) reads what the model wrote; `form.input` alone, or a parameter read as no tool call,
