@@ -30,6 +30,7 @@ from vibecheck.rules.security.client_data_to_shell import ClientDataToShell
 from vibecheck.rules.security.ecb_cipher_mode import EcbCipherMode
 from vibecheck.rules.security.error_details_to_client import ErrorDetailsToClient
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential, is_secret_name
+from vibecheck.rules.security.html_built_from_variable import HtmlBuiltFromVariable
 from vibecheck.rules.security.llm_code_execution_tool import LlmCodeExecutionTool
 from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
 from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
@@ -419,6 +420,17 @@ def test_tools_named_by_schema_strings_corpus_is_reported_exactly() -> None:
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC401")
     assert len(expected) >= 3 and ok
     result = check_corpus(LlmOutputToDangerousSink, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_marked_markdown_corpus_is_reported_exactly() -> None:
+    """Markdown rendered from a text and marked safe is reported; a sanitiser after it, a literal text, unmarked output
+    and converters set to escape the raw HTML (mistune's default, markdown2's `safe_mode`, markdown-it without HTML)
+    are not."""
+    [corpus] = RULES_DIR.glob("VC427-*/cases_markdown.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC427")
+    assert len(expected) >= 5 and len(ok) >= 7
+    result = check_corpus(HtmlBuiltFromVariable, corpus)
     assert not result.missed and not result.unexpected, result.describe()
 
 
