@@ -264,6 +264,8 @@ def pyramid_main(settings):
 
 REMEMBER_FLAGS = {"max_age": 30 * 24 * 3600, "samesite": "Lax"}
 HARDENED_FLAGS = dict(secure=True, httponly=True, samesite="Lax")
+CONFIGURED_FLAGS = {"max_age": 3600, "samesite": "Lax"}
+CONFIGURED_FLAGS.update(secure=True, httponly=True)
 
 
 def remember_cookie_through_shared_flags(response, token):
@@ -274,6 +276,11 @@ def remember_cookie_through_shared_flags(response, token):
 def remember_cookie_with_hardened_flags(response, token):
     # ok: VC210
     response.set_cookie("remember_token", token, **HARDENED_FLAGS)
+
+
+def remember_cookie_with_flags_added_later(response, token):
+    # ok: VC210 -- the module adds the flags to the dict after the literal
+    response.set_cookie("remember_token", token, **CONFIGURED_FLAGS)
 
 
 def remember_cookie_flags_written_beside(response, token):

@@ -8,6 +8,10 @@ SETTINGS = {"DEBUG": True, "JSON_SORT_KEYS": False}
 QUIET_SETTINGS = {"DEBUG": False, "JSON_SORT_KEYS": False}
 ENV_SETTINGS = {"DEBUG": os.environ.get("FLASK_DEBUG") == "1"}
 SERVER = {"host": "0.0.0.0", "port": 8000}
+LOCAL_SETTINGS = {"DEBUG": True, "JSON_SORT_KEYS": False}
+LOCAL_SETTINGS["DEBUG"] = os.environ.get("FLASK_DEBUG") == "1"
+DEV_SERVER = {"host": "127.0.0.1", "debug": True}
+DEV_SERVER.update(debug=os.environ.get("FLASK_DEBUG") == "1")
 
 app = Flask(__name__)
 # expect: VC211
@@ -20,6 +24,8 @@ app.config.update({"DEBUG": True})
 app.config.from_mapping(QUIET_SETTINGS)
 # ok: VC211
 app.config.update(ENV_SETTINGS)
+# ok: VC211 -- the module rewrites the entry from the environment
+app.config.from_mapping(LOCAL_SETTINGS)
 
 if __name__ == "__main__":
     options = {"host": "0.0.0.0", "port": 8000, "debug": True}
@@ -32,3 +38,5 @@ if __name__ == "__main__":
     app.run(**SERVER)
     # ok: VC211 -- follows the environment
     app.run(**SERVER, debug=os.environ.get("FLASK_DEBUG") == "1")
+    # ok: VC211 -- the dict's switch is rewritten from the environment
+    app.run(**DEV_SERVER)

@@ -1,4 +1,5 @@
 """VC404 corpus: switching TLS verification off fires; verifying (or a caller's explicit opt-out branch) does not."""
+import os
 import smtplib
 import socket
 import ssl
@@ -608,6 +609,8 @@ def mqtt_client_from_settings(client, settings):
 
 PARTNER_CLIENT_OPTIONS = {"timeout": 10, "verify": False}
 PARTNER_CHECKED_OPTIONS = {"timeout": 10, "verify": "/etc/ssl/partner-ca.pem"}
+PARTNER_BUNDLE_OPTIONS = {"timeout": 10, "verify": False}
+PARTNER_BUNDLE_OPTIONS["verify"] = os.environ.get("PARTNER_CA_BUNDLE", True)
 
 
 async def partner_invoices_through_unpacked_options():
@@ -620,6 +623,12 @@ def partner_statements_through_local_options(url):
     options = dict(verify=False, allow_redirects=False)
     # expect: VC404
     return requests.get(url, timeout=10, **options)
+
+
+async def partner_invoices_with_a_rewritten_bundle():
+    # ok: VC404 -- the module sets the entry to a CA bundle after the literal
+    async with httpx.AsyncClient(**PARTNER_BUNDLE_OPTIONS) as client:
+        return (await client.get("https://partner.example.com/invoices")).json()
 
 
 async def partner_invoices_with_a_ca_bundle():

@@ -1,12 +1,15 @@
 """VC427 corpus: HTML rendered from stored Markdown and marked safe (a template filter, a model property, a view):
 Markdown keeps the raw HTML and `javascript:` links of the text; a sanitiser around the rendered HTML, a literal text
-and output left unmarked (the template escapes it) are the look-alikes."""
+and output left unmarked (the template escapes it) are the look-alikes, as are converters set to escape the raw HTML
+(mistune's default, markdown2's `safe_mode`, markdown-it without HTML)."""
 import bleach
 import markdown
 import markdown2
+import mistune
 import nh3
 from django.utils.safestring import mark_safe
 from flask import Flask, render_template
+from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from .models import Post
@@ -72,3 +75,33 @@ def welcome():
 def escaped_title(post):
     # ok: VC427 -- escaped, no Markdown
     return Markup(f"<h1>{escape(post.title)}</h1>")
+
+
+def comment_mistune(comment):
+    # ok: VC427 -- mistune escapes the raw HTML unless told not to
+    return Markup(mistune.markdown(comment.text))
+
+
+def comment_mistune_raw(comment):
+    # expect: VC427
+    return Markup(mistune.markdown(comment.text, escape=False))
+
+
+def comment_markdown2_safe(comment):
+    # ok: VC427 -- markdown2's safe mode escapes the raw HTML and drops unsafe links
+    return mark_safe(markdown2.markdown(comment.text, safe_mode="escape"))
+
+
+def comment_markdown_it_presets(comment):
+    # ok: VC427 -- a preset without HTML
+    return Markup(MarkdownIt("js-default").render(comment.text))
+
+
+def comment_markdown_it_options(comment):
+    # ok: VC427 -- HTML turned off
+    return Markup(MarkdownIt("commonmark", {"html": False}).render(comment.text))
+
+
+def comment_markdown_it(comment):
+    # expect: VC427 -- the default CommonMark preset keeps raw HTML
+    return Markup(MarkdownIt().render(comment.text))

@@ -30,6 +30,7 @@ from vibecheck.rules.security.client_data_to_shell import ClientDataToShell
 from vibecheck.rules.security.ecb_cipher_mode import EcbCipherMode
 from vibecheck.rules.security.error_details_to_client import ErrorDetailsToClient
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential, is_secret_name
+from vibecheck.rules.security.html_built_from_variable import HtmlBuiltFromVariable
 from vibecheck.rules.security.llm_code_execution_tool import LlmCodeExecutionTool
 from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
 from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
@@ -418,6 +419,37 @@ def test_tools_named_by_schema_strings_corpus_is_reported_exactly() -> None:
     [corpus] = RULES_DIR.glob("VC401-*/cases_tool_schemas.py")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC401")
     assert len(expected) >= 3 and ok
+    result = check_corpus(LlmOutputToDangerousSink, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_marked_markdown_corpus_is_reported_exactly() -> None:
+    """Markdown rendered from a text and marked safe is reported; a sanitiser after it, a literal text, unmarked output
+    and converters set to escape the raw HTML (mistune's default, markdown2's `safe_mode`, markdown-it without HTML)
+    are not."""
+    [corpus] = RULES_DIR.glob("VC427-*/cases_markdown.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC427")
+    assert len(expected) >= 5 and len(ok) >= 7
+    result = check_corpus(HtmlBuiltFromVariable, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_system_prompt_corpus_is_reported_exactly() -> None:
+    """Retrieved documents and tool results in a system message, `SystemMessage`, a `("system", ...)` tuple or
+    Anthropic's `system=` are reported; the same text in a user or `tool` message, or a fixed system prompt, is not."""
+    [corpus] = RULES_DIR.glob("VC401-*/cases_system_prompt.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC401")
+    assert len(expected) >= 5 and len(ok) >= 5
+    result = check_corpus(LlmOutputToDangerousSink, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_system_keywords_outside_model_sdks_are_not_prompts() -> None:
+    """`system=` and `instructions=` are a system prompt only in a module that imports a model SDK: FHIR's
+    `Coding(system=...)` or a form's `instructions=` fed a parameter named `documents` or `Customer.retrieve` is not."""
+    [corpus] = RULES_DIR.glob("VC401-*/cases_system_keyword_elsewhere.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC401")
+    assert not expected and len(ok) >= 3
     result = check_corpus(LlmOutputToDangerousSink, corpus)
     assert not result.missed and not result.unexpected, result.describe()
 

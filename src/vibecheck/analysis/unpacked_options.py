@@ -7,6 +7,7 @@ given there (`"verify": False`, `"debug": True`) does what the same keyword writ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import libcst as cst
@@ -26,13 +27,36 @@ def dict_entries(value: cst.BaseExpression) -> list[tuple[str, cst.BaseExpressio
     return []
 
 
-def unpacked_option(call: cst.Call, name: str, resolve: Resolver) -> cst.BaseExpression | None:
+def rewritten(name: str, source: str) -> bool:
+    """Whether the module's text changes the dict `name` after binding it (`OPTIONS["verify"] = ca_bundle`,
+    `OPTIONS.update(...)`, `del OPTIONS[key]`, `OPTIONS |= ...`): its literal no longer says what a call unpacks."""
+    escaped = re.escape(name)
+    return re.search(rf"(?<![\w.]){escaped}\s*(?:\[[^\]\n]*\]\s*(?:[-+|]?=(?!=))|\.(?:update|setdefault|pop|clear)\(|\|=)"
+                     rf"|\bdel\s+{escaped}\s*\[", source) is not None
+
+
+# A module-level constant's name (`CLIENT_OPTIONS`): the module's text speaks of that one dict wherever it names it (a
+# local `options` may be another function's).
+MODULE_CONSTANT = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
+
+
+def _unpacked_dict(arg: cst.Arg, resolve: Resolver, source: str) -> cst.BaseExpression | None:
+    """The dict literal (or `dict(...)`) a `**` argument unpacks; None when it is a module constant the module's text
+    rewrites."""
+    if type(arg.value) is not cst.Name:
+        return arg.value
+    name = arg.value.value
+    return None if source and MODULE_CONSTANT.match(name) and rewritten(name, source) else resolve(arg.value)
+
+
+def unpacked_option(call: cst.Call, name: str, resolve: Resolver, source: str = "") -> cst.BaseExpression | None:
     """The value of the entry `name` of a dict the call unpacks (`**options`, a name `resolve` follows to a dict
-    literal or `dict(...)`, or the literal itself); None when no unpacked dict holds it."""
+    literal or `dict(...)` that `source` does not rewrite, or the literal itself); None when no unpacked dict holds
+    it."""
     for arg in call.args:
         if arg.star != "**":
             continue
-        value = resolve(arg.value) if type(arg.value) is cst.Name else arg.value
+        value = _unpacked_dict(arg, resolve, source)
         found = next((entry for key, entry in dict_entries(value) if key == name), None) if value is not None else None
         if found is not None:
             return found
@@ -63,16 +87,16 @@ def module_bindings(module: cst.Module) -> dict[str, cst.BaseExpression]:
     return {name: value for name, value in values.items() if counts[name] == 1}
 
 
-def passed_keywords(call: cst.Call, resolve: Resolver) -> dict[str, cst.BaseExpression] | None:
+def passed_keywords(call: cst.Call, resolve: Resolver, source: str = "") -> dict[str, cst.BaseExpression] | None:
     """Every keyword a call passes, written or from the dicts it unpacks (`**COOKIE_FLAGS`, followed by `resolve` to
-    a dict literal or `dict(...)`; a written keyword wins); None when it unpacks anything else (`*args`, `**kwargs`
-    of unknown content), whose keywords cannot be seen."""
+    a dict literal or `dict(...)` that `source` does not rewrite; a written keyword wins); None when it unpacks
+    anything else (`*args`, `**kwargs` of unknown content), whose keywords cannot be seen."""
     found: dict[str, cst.BaseExpression] = {}
     for arg in call.args:
         if arg.star == "*":
             return None
         if arg.star == "**":
-            value = resolve(arg.value) if type(arg.value) is cst.Name else arg.value
+            value = _unpacked_dict(arg, resolve, source)
             entries = dict_entries(value) if value is not None else []
             if not entries:
                 return None

@@ -8,7 +8,7 @@ import libcst as cst
 
 from vibecheck.analysis.import_edits import reference
 from vibecheck.analysis.tornado_settings import application_settings
-from vibecheck.analysis.unpacked_options import dict_entries, module_bindings, unpacked_option
+from vibecheck.analysis.unpacked_options import dict_entries, module_bindings, rewritten, unpacked_option
 from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
@@ -291,10 +291,13 @@ class DebugModeInProduction(Rule):
         return None
 
     def _module_value(self, name: cst.BaseExpression) -> cst.BaseExpression | None:
-        """The value a name is bound to once at module level (the dict `**name` unpacks)."""
+        """The value a name is bound to once at module level (the dict `**name` unpacks), unless the module rewrites
+        the dict (`SETTINGS["DEBUG"] = env_flag`)."""
         if self._module_bindings is None:
             self._module_bindings = module_bindings(self.context.module)
-        return self._module_bindings.get(name.value) if type(name) is cst.Name else None
+        if type(name) is not cst.Name or rewritten(name.value, self.context.source):
+            return None
+        return self._module_bindings.get(name.value)
 
     def _switched_on(self, value: cst.BaseExpression) -> bool:
         """`True`, or an environment lookup that falls back to on."""

@@ -301,7 +301,8 @@ class InsecureSessionCookie(Rule):
         if self._module_bindings is None:
             self._module_bindings = module_bindings(self.context.module)
         bindings = self._module_bindings
-        return passed_keywords(node, lambda name: bindings.get(name.value) if type(name) is cst.Name else None)
+        return passed_keywords(node, lambda name: bindings.get(name.value) if type(name) is cst.Name else None,
+                               self.context.source)
 
     def _check_any_cookie(self, node: cst.Call, cookie: str | None, options: dict[str, cst.BaseExpression]) -> None:
         """Any other cookie: only a written-out `secure=False` is reported. Scripts may read a `theme` cookie, and

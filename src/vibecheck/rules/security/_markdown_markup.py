@@ -24,6 +24,12 @@ CONVERTERS = frozenset({"markdown.markdown", "markdown2.markdown", "commonmark.c
                         "markdown_it.MarkdownIt.render"})
 CONVERTER_CLASSES = frozenset({"markdown.Markdown", "markdown2.Markdown", "markdown_it.MarkdownIt"})
 CONVERTER_METHODS = frozenset({"convert", "render"})
+# Converters that escape the raw HTML of the text and drop `javascript:` links unless told otherwise: mistune's
+# `markdown()` (until `escape=False`); and the options that make the others do so: markdown2's `safe_mode=`, and
+# markdown-it's presets without HTML (`MarkdownIt("js-default")`, `"zero"`) or its `{"html": False}` option.
+ESCAPING_BY_DEFAULT = frozenset({"mistune.markdown"})
+SAFE_MODE_CONVERTERS = frozenset({"markdown2.markdown", "markdown2.Markdown"})
+HTML_FREE_PRESETS = frozenset({"js-default", "zero"})
 # The names in a module's text without which it renders no Markdown.
 MARKDOWN_WORDS = ("markdown", "commonmark", "mistune", "markdownit")
 
@@ -37,10 +43,40 @@ def markdown_source(value: cst.BaseExpression, qualified_name: QualifiedName, re
         return None
     name = qualified_name(value.func) or ""
     func = value.func
-    converting = name in CONVERTERS or (
-        type(func) is cst.Attribute and func.attr.value in CONVERTER_METHODS
-        and type(receiver := resolve(func.value)) is cst.Call and qualified_name(receiver.func) in CONVERTER_CLASSES)
-    if not converting:
+    receiver = resolve(func.value) if type(func) is cst.Attribute and func.attr.value in CONVERTER_METHODS else None
+    made_by = qualified_name(receiver.func) or "" if type(receiver) is cst.Call else ""
+    if not (name in CONVERTERS or made_by in CONVERTER_CLASSES) or _escapes_html(value, name) \
+            or (type(receiver) is cst.Call and _escapes_html(receiver, made_by)):
         return None
     text = value.args[0].value
     return None if string_value(text) is not None else text
+
+
+def _escapes_html(call: cst.Call, name: str) -> bool:
+    """A converter's call (or its class's) configured to escape the text's raw HTML: `mistune.markdown(text)`,
+    `markdown2.markdown(text, safe_mode="escape")`, `MarkdownIt("js-default")`, `MarkdownIt("commonmark",
+    {"html": False})`."""
+    keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
+    if name in ESCAPING_BY_DEFAULT:
+        return not _is_false(keywords.get("escape"))
+    if name in SAFE_MODE_CONVERTERS:
+        mode = keywords.get("safe_mode")
+        return mode is not None and not _is_false(mode)
+    if name == "markdown_it.MarkdownIt":
+        positional = [arg.value for arg in call.args if arg.keyword is None]
+        preset = keywords.get("config", positional[0] if positional else None)
+        options = keywords.get("options_update", positional[1] if len(positional) > 1 else None)
+        return string_value(preset) in HTML_FREE_PRESETS or _turns_html_off(options)
+    return False
+
+
+def _is_false(node: cst.BaseExpression | None) -> bool:
+    """`False` or `None` written as such."""
+    return type(node) is cst.Name and node.value in ("False", "None")
+
+
+def _turns_html_off(options: cst.BaseExpression | None) -> bool:
+    """`{"html": False}`."""
+    return type(options) is cst.Dict and any(
+        type(element) is cst.DictElement and string_value(element.key) == "html" and _is_false(element.value)
+        for element in options.elements)

@@ -45,6 +45,13 @@ DATA_PARAMETER = lazy_pattern(
 SYSTEM_ROLES = frozenset({"system", "developer"})
 SYSTEM_MESSAGE_CLASSES = frozenset({"SystemMessage"})
 SYSTEM_KEYWORDS = frozenset({"system", "system_prompt", "system_instruction", "system_message", "instructions"})
+# Those keywords name other things outside a model's SDK (a FHIR `Coding(system=...)`, a form's `instructions=`): they
+# are a system prompt only in a module that imports a model's SDK or an agent framework.
+MODEL_SDK_IMPORTS = ("openai", "anthropic", "ollama", "groq", "mistralai", "cohere", "google.generativeai",
+                     "google.genai", "vertexai", "langchain", "litellm", "together", "huggingface_hub", "pydantic_ai",
+                     "crewai", "llama_index", "langgraph", "smolagents", "dspy", "haystack", "agents", "autogen",
+                     "semantic_kernel", "google.adk", "strands", "agno", "mcp", "boto3", "transformers", "instructor",
+                     "marvin", "fastmcp")
 # What a module that may build a system prompt spells (searched in its text, before any walk).
 SYSTEM_PROMPT_TEXT = lazy_pattern(r"""["']role["']\s*:\s*["'](?:system|developer)|SystemMessage"""
                                   r"""|\b(?:system|system_prompt|system_instruction|system_message|instructions)\s*="""
@@ -86,9 +93,9 @@ def _names_a_tool(receiver: cst.BaseExpression) -> bool:
     return TOOL_NAME.search((dotted_name(receiver) or "").rpartition(".")[2].lower()) is not None
 
 
-def system_prompt_parts(node: cst.CSTNode) -> list[cst.BaseExpression]:
+def system_prompt_parts(node: cst.CSTNode, keywords: bool = True) -> list[cst.BaseExpression]:
     """The text `node` puts in a system prompt: a `{"role": "system", "content": ...}` message, `SystemMessage(...)`,
-    a `("system", ...)` tuple, or a `system=`/`instructions=`-style argument."""
+    a `("system", ...)` tuple, or (when `keywords`) a `system=`/`instructions=`-style argument."""
     kind = type(node)
     if kind is cst.Dict:
         fields = {string_value(element.key): element.value for element in node.elements  # type: ignore[attr-defined]
@@ -107,4 +114,6 @@ def system_prompt_parts(node: cst.CSTNode) -> list[cst.BaseExpression]:
     if callee_tail(call.func) in SYSTEM_MESSAGE_CLASSES:
         content = call_argument(call, 0, "content")
         return [content] if content is not None else []
+    if not keywords:
+        return []
     return [arg.value for arg in call.args if arg.keyword is not None and arg.keyword.value in SYSTEM_KEYWORDS]

@@ -61,7 +61,9 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     Anywhere in the code (a template filter, a model's property, a view), it also reports HTML that a Markdown
     converter renders from a text that is no literal (`markdown.markdown`, `markdown2.markdown`, `commonmark`, a
     `markdown.Markdown(...)`'s `convert`, markdown-it's `render`) marked safe with `Markup()` or `mark_safe()`, also
-    through a name bound to it, unless a sanitiser (`nh3.clean`, `bleach.clean`) cleaned the rendered HTML: Markdown
+    through a name bound to it, unless a sanitiser (`nh3.clean`, `bleach.clean`) cleaned the rendered HTML or the converter
+    escapes the raw HTML (mistune's `markdown()` unless `escape=False`, markdown2's `safe_mode=`, markdown-it's
+    `"js-default"` or `"zero"` preset or `{"html": False}`): Markdown
     keeps the raw HTML and `javascript:` links its author wrote. It supersedes bandit's `B308`/`B703`/`B704` there.
 
     ## Why is this bad?

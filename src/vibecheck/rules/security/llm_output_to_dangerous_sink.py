@@ -51,6 +51,7 @@ from vibecheck.rules.security._markup_sinks import (
 )
 from vibecheck.rules.security._system_prompt import (
     DATA_PARAMETER,
+    MODEL_SDK_IMPORTS,
     PROMPT_DATA,
     PROMPT_INJECTION_CWE,
     SYSTEM_PROMPT_TEXT,
@@ -493,7 +494,8 @@ class LlmOutputToDangerousSink(FlowRule):
     `retriever.invoke`, `get_relevant_documents`, `loader.load()`) and what running a tool returned (`TOOLS[name](**args)`,
     `tool.invoke(...)`, MCP's `session.call_tool(...)`, an `execute_tool(call)` helper; a parameter named for them, `docs`,
     `tool_result`) put in the system prompt: a `{"role": "system"}` (or `"developer"`) message, `SystemMessage(...)`, a
-    `("system", ...)` tuple, Anthropic's `system=`, OpenAI's `instructions=`, Gemini's `system_instruction=`. In a
+    `("system", ...)` tuple, Anthropic's `system=`, OpenAI's `instructions=`, Gemini's `system_instruction=` (those
+    keywords only in a module that imports a model SDK or an agent framework: FHIR's `Coding(system=...)` is none). In a
     user message or the `tool` message that answers the call the same text is data; a template's `{context}`
     placeholder is not followed.
 
@@ -682,8 +684,9 @@ class LlmOutputToDangerousSink(FlowRule):
 
     def _check_system_prompts(self, node: cst.CSTNode, state: FlowState) -> None:
         """Retrieved documents or a tool's result in the text of a system prompt."""
+        keywords = self.context.imports.imports_any(MODEL_SDK_IMPORTS)
         for expression in iter_expressions(node):
-            for part in system_prompt_parts(expression):
+            for part in system_prompt_parts(expression, keywords):
                 taint = state.taint_of(part)
                 if taint is not None and taint.kind == PROMPT_DATA:
                     self.report(part, f"Text from `{taint.origin}` (retrieved documents or a tool's result) is put in "

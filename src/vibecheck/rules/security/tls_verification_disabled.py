@@ -101,7 +101,8 @@ class TlsVerificationDisabled(BindingRule):
     ## What it does
     Reports `verify=False` (or `verify=0`) on `requests`/`httpx`/`aiohttp` calls, sessions and clients (also through a
     variable, an entry of the options dict a call unpacks, `httpx.AsyncClient(**OPTIONS)` with `OPTIONS = {"verify":
-    False}`, or `session.verify = False`), the cloud SDKs' client factories (`boto3.client("ec2", verify=False)`,
+    False}` that the module does not rewrite later, `OPTIONS["verify"] = ca_bundle`, or `session.verify = False`), the
+    cloud SDKs' client factories (`boto3.client("ec2", verify=False)`,
     `session.resource(...)`), the Kubernetes client's `configuration.verify_ssl = False`, Tornado's
     `validate_cert=False` (`AsyncHTTPClient().fetch(url, ...)`, `HTTPRequest(url, ...)`),
     `ssl._create_unverified_context()`, `ssl.CERT_NONE` given to a call or assigned (`context.verify_mode = ssl.CERT_NONE`),
@@ -305,7 +306,7 @@ class TlsVerificationDisabled(BindingRule):
     def _check_unpacked_switch(self, node: cst.Call, word: str) -> None:
         """`httpx.AsyncClient(**CLIENT_OPTIONS)` where `CLIENT_OPTIONS = {"verify": False, ...}`: the dict's entry
         is the call's keyword."""
-        entry = unpacked_option(node, word, self.value_of)
+        entry = unpacked_option(node, word, self.value_of, self.context.source)
         value = self.resolve(entry) if entry is not None else None
         if value is not None and _switches_off(value):
             self.report(node, f"The options this HTTP call unpacks set `{word}={self.source_of(value)}`, which turns off "
