@@ -13,6 +13,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from vibecheck.analysis.flow import dotted_name, string_value
+from vibecheck.patterns import lazy_pattern
 
 Resolver = Callable[[cst.BaseExpression], cst.BaseExpression | None]
 
@@ -37,7 +38,7 @@ def rewritten(name: str, source: str) -> bool:
 
 # A module-level constant's name (`CLIENT_OPTIONS`): the module's text speaks of that one dict wherever it names it (a
 # local `options` may be another function's).
-MODULE_CONSTANT = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
+MODULE_CONSTANT = lazy_pattern(r"^_?[A-Z][A-Z0-9_]*$")
 
 
 def _unpacked_dict(arg: cst.Arg, resolve: Resolver, source: str) -> cst.BaseExpression | None:
