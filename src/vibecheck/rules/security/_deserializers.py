@@ -14,7 +14,13 @@ import libcst as cst
 from vibecheck.analysis.flow import FlowState, call_argument
 
 ArgumentSpec = tuple[int | None, str | None]
+# Modules with pickle's own interface (`load`, `loads`, `Unpickler` and their writers); VC406 shares these tables.
 PICKLE_MODULES = ("pickle", "cPickle", "_pickle", "dill", "cloudpickle")
+# joblib pickles too, through one reader and one writer of its own.
+PICKLE_READERS = frozenset({*(f"{module}.{function}" for module in PICKLE_MODULES
+                              for function in ("load", "loads", "Unpickler")), "joblib.load"})
+PICKLE_WRITERS = frozenset({*(f"{module}.{function}" for module in PICKLE_MODULES
+                              for function in ("dump", "dumps", "Pickler")), "joblib.dump"})
 # qualified name -> where the call takes the data (or the path or file it reads it from)
 ALWAYS_UNSAFE: dict[str, ArgumentSpec] = {
     **{f"{module}.{function}": (0, "file") for module in PICKLE_MODULES for function in ("load", "Unpickler")},

@@ -24,6 +24,7 @@ from vibecheck.analysis.yaml_loaders import (
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import NodeFix
+from vibecheck.rules.security._deserializers import PICKLE_MODULES, PICKLE_READERS, PICKLE_WRITERS
 from vibecheck.rules.security._support import (
     STRING_NODES,
     BindingRule,
@@ -39,10 +40,9 @@ from vibecheck.rules.security._support import (
 # A literal path to storage that others write too: a bucket or a server (`s3://`, `gs://`, `https://`, not `file://`),
 # or a shared mount (`/mnt/...`, `/nfs/...`, Databricks' `/dbfs/...`). Whoever can write there can run code here.
 SHARED_STORAGE = lazy_pattern(r"^(?!file:)[a-z][a-z0-9+.-]*://|^/(?:mnt|nfs|net|dbfs|shared)/", re.IGNORECASE)
-PICKLE_MODULES = ("pickle", "cPickle", "_pickle", "dill", "cloudpickle", "joblib")
 # qualified name -> index of the argument that carries the data (or the path it is read from)
 ALWAYS_UNSAFE: dict[str, int] = {
-    **{f"{module}.{function}": 0 for module in PICKLE_MODULES for function in ("load", "loads", "Unpickler")},
+    **dict.fromkeys(PICKLE_READERS, 0),
     "pandas.read_pickle": 0, "shelve.open": 0, "jsonpickle.decode": 0, "yaml.unsafe_load": 0,
     "yaml.unsafe_load_all": 0,
 }
@@ -50,9 +50,6 @@ ALWAYS_UNSAFE: dict[str, int] = {
 # objects, and the module says it is not meant for data from outside.
 MARSHAL_READERS = frozenset({"marshal.load", "marshal.loads"})
 SERIALIZERS = frozenset({*(f"{module}.dumps" for module in PICKLE_MODULES), "marshal.dumps"})
-# Calls that write a pickle: a file that makes them stores objects itself (a cache backend, a job store).
-PICKLE_WRITERS = frozenset({f"{module}.{function}" for module in PICKLE_MODULES for function in ("dump", "dumps", "Pickler")})
-PICKLE_READERS = frozenset(name for name in ALWAYS_UNSAFE if name.partition(".")[0] in PICKLE_MODULES)
 YAML_LOADERS = frozenset({"yaml.load", "yaml.load_all", "ruamel.yaml.load", "ruamel.yaml.load_all"})
 # ruamel.yaml's loader objects: `YAML(typ="unsafe")` builds any Python object a document names.
 RUAMEL_YAML = frozenset({"ruamel.yaml.YAML", "ruamel.yaml.main.YAML"})
