@@ -53,6 +53,16 @@ def leave_to_exit(*objects: object) -> None:
         _left.append(objects)
 
 
+def keep_to_exit() -> None:
+    """In a process that ends at once (`end_at_once`), when its project phase starts: freeze what it holds (the files'
+    facts, which no collection would free and each would walk again) and collect no more. What is left (the phase and
+    the report) makes little cyclic garbage, and the process ends soon; on Django the collections during the phase
+    took 0.05 s of the parent's time after the workers ended, on the run's serial path."""
+    if _left is not None and _tuned:
+        gc.freeze()
+        gc.disable()
+
+
 @contextlib.contextmanager
 def loading() -> Iterator[None]:
     """Around a long-lived load (modules, tables): no collection during it, and what it made frozen after it.

@@ -328,6 +328,7 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
                 index.add_to(project)
             report.warnings.extend(index.warnings)
         project.relative.update(relative)
+        gc_tuning.keep_to_exit()
         findings, errors = _project_phase(project, rules, cache, scope=[str(folder) for folder in walked],
                                           rule_class=pipeline.rule_class, asked=relative, warnings=report.warnings,
                                           prepared=prepared, jobs=(settings.jobs or default_jobs()) if settings.isolate else 1)

@@ -77,3 +77,20 @@ def test_a_process_that_ends_at_once_keeps_what_it_leaves_to_exit(monkeypatch: p
     gc_tuning.leave_to_exit(held)
     del held
     assert watched() is not None
+
+
+@pytest.mark.parametrize(("tuned", "ends_at_once", "kept"), [(True, True, True), (True, False, False),
+                                                               (False, True, False)])
+def test_only_a_process_that_ends_at_once_freezes_its_facts_and_collects_no_more_for_its_project_phase(
+        monkeypatch: pytest.MonkeyPatch, tuned: bool, ends_at_once: bool, kept: bool) -> None:
+    monkeypatch.setattr(gc_tuning, "_tuned", tuned)
+    monkeypatch.setattr(gc_tuning, "_left", [] if ends_at_once else None)
+    facts = [[i] for i in range(1000)]
+    before = gc.get_freeze_count()
+    try:
+        gc_tuning.keep_to_exit()
+        assert (gc.get_freeze_count() >= before + len(facts)) is kept
+        assert gc.isenabled() is not kept
+    finally:
+        gc.unfreeze()
+        gc.enable()
