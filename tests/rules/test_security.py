@@ -381,6 +381,7 @@ def test_tornado_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOr
 
 @pytest.mark.parametrize(("rule", "name"), [(RequestDataToInjectionSink, "cases_other_frameworks.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_quart_litestar.py"),
+                                            (RequestDataToFilesystemOrUrl, "cases_robyn_blacksheep.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_serverless.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_bare_views.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_socket_dash.py"),

@@ -54,7 +54,6 @@ async def login(request: Request):
 async def list_books(request: Request):
     term = request.query.get("q", [""])[0]
     sort = request.query.get("sort", ["title"])[0]
-    # expect: VC422/VC417
     return json(db.search_books(conn, term, sort))
 
 
@@ -131,14 +130,14 @@ async def update_me(request: Request):
     body = await request.json()
     # expect: VC215
     assignments = ", ".join(f"{column} = ?" for column in body)
-    # expect: VC402
+    # expect: VC402/VC422
     conn.execute(f"UPDATE members SET {assignments} WHERE id = ?", (*body.values(), member_id))
     conn.commit()
     return json({"updated": list(body)})
 
 
+# expect: VC219/VC201
 @app.router.get("/members/{member_id}/history")
 async def member_history(member_id: int):
-    # expect: VC219/VC201
     rows = conn.execute("SELECT * FROM loans WHERE member_id = ?", (member_id,)).fetchall()
     return json([dict(r) for r in rows])

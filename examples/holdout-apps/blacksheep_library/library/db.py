@@ -32,8 +32,8 @@ def fetch_one(conn: sqlite3.Connection, query: str, params: tuple[Any, ...] = ()
 
 
 def search_books(conn: sqlite3.Connection, term: str, sort: str) -> list[dict[str, Any]]:
-    # expect: VC402
     query = f"SELECT * FROM books WHERE title LIKE '%{term}%' ORDER BY {sort}"
+    # expect: VC402/VC417
     return [dict(r) for r in conn.execute(query).fetchall()]
 
 

@@ -27,7 +27,7 @@ def test_peek_role_defaults():
 async def test_register_and_login(client):
     await client.post("/auth/register", json={"email": "a@example.com", "password": "pw"})
     response = await client.post("/auth/login", json={"email": "a@example.com", "password": "pw"})
-    # expect: VC310
+    # expect: VC310/VC304
     assert response
 
 

@@ -40,7 +40,7 @@ def answer_question(question: str, requester: str) -> None:
         "Write a single PostgreSQL SELECT over table feedback(id, body, category, created_at) answering: " + question
     )
     with psycopg2.connect(DSN) as conn, conn.cursor() as cur:
-        # expect: VC401
+        # expect: VC401/VC417
         cur.execute(sql)
         rows = cur.fetchall()
     notify.send(f"{requester}: {len(rows)} rows for '{question}'")
@@ -50,18 +50,18 @@ def answer_question(question: str, requester: str) -> None:
 def build_report(week: str) -> None:
     outline = complete_json(f"Propose a report outline for week {week} with keys filename and chart_command.")
     filename = outline.get("filename", f"report-{week}.md")
-    # expect: VC401
+    # expect: VC401/VC417
     with open(os.path.join(REPORT_DIR, filename), "w") as fh:
         fh.write(complete(f"Write the weekly feedback report for {week} in Markdown."))
     if "chart_command" in outline:
-        # expect: VC401
+        # expect: VC401/VC417, VC108
         subprocess.run(outline["chart_command"], shell=True, cwd=REPORT_DIR)
 
 
 @dramatiq.actor
 def score_sentiment(feedback_id: int, body: str) -> None:
     raw = complete(f"Rate the sentiment of this text from -1.0 to 1.0, number only: {body}")
-    # expect: VC401
+    # expect: VC401/VC417
     score = eval(raw)
     with psycopg2.connect(DSN) as conn, conn.cursor() as cur:
         cur.execute("UPDATE feedback SET sentiment = %s WHERE id = %s", (score, feedback_id))

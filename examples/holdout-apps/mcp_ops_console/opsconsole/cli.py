@@ -33,7 +33,7 @@ def create_admin(
 def backup(target: Path = typer.Option(Path("/srv/backups"))) -> None:
     cfg = load_config()
     target.mkdir(parents=True, exist_ok=True)
-    # expect: VC408
+    # expect: VC408, VC108
     os.system(f"sqlite3 {cfg['db']} '.backup {target}/ops.sqlite3'")
     typer.echo("backup done")
 

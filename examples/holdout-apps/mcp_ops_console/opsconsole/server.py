@@ -18,7 +18,7 @@ STATUS_COMMANDS = {"uptime": ["uptime"], "disk": ["df", "-h"], "memory": ["free"
 @mcp.tool()
 def run_command(command: str) -> str:
     """Run a shell command on the ops host and return its output."""
-    # expect: VC424/VC401
+    # expect: VC424/VC401/VC421
     result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60)
     return result.stdout + result.stderr
 
@@ -67,7 +67,7 @@ def query_metrics(sql: str) -> list[tuple]:
     """Run a read-only SQL query against the metrics database."""
     conn = sqlite3.connect(METRICS_DB)
     try:
-        # expect: VC401/VC424
+        # expect: VC401/VC424/VC422
         return conn.execute(sql).fetchall()
     finally:
         conn.close()

@@ -6,6 +6,7 @@ import requests
 from flask import request
 from flask_jwt_extended import create_access_token, get_jwt_identity, jwt_required
 from flask_restx import Namespace, Resource, fields
+# expect: VC504
 from sqlalchemy import text
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -89,8 +90,8 @@ class TicketDetail(Resource):
         db.session.commit()
         return ticket.to_dict()
 
+    # expect: VC201/VC218
     def delete(self, ticket_id):
-        # expect: VC201/VC218
         ticket = Ticket.query.get_or_404(ticket_id)
         db.session.delete(ticket)
         db.session.commit()
@@ -104,6 +105,7 @@ class Attachment(Resource):
         ticket = Ticket.query.filter_by(id=ticket_id, org_id=current_org()).first_or_404()
         # expect: VC404
         resp = requests.get(ticket.attachment_url, timeout=15, verify=False)
+        # expect: VC107
         return {"size": len(resp.content), "content_type": resp.headers.get("Content-Type")}
 
 

@@ -32,6 +32,7 @@ def import_paste(request: Request):
     data = request.json()
     # expect: VC405
     resp = requests.get(data["url"], timeout=10)
+    # expect: VC107
     created = store.save_paste(data.get("title", data["url"]), resp.text, "text", 86400, False)
     return Response(201, {"Content-Type": "application/json"}, json.dumps(created))
 
@@ -81,9 +82,9 @@ def purge(request: Request):
     return Response(200, {"Content-Type": "application/json"}, json.dumps({"removed": removed}))
 
 
+# expect: VC219/VC201
 @app.get("/admin/pastes")
 def all_pastes(request: Request):
-    # expect: VC219/VC201
     with store.get_db() as conn:
         rows = conn.execute("SELECT slug, title, owner_token, private FROM pastes").fetchall()
     return Response(200, {"Content-Type": "application/json"}, json.dumps([dict(r) for r in rows]))
