@@ -476,6 +476,16 @@ def test_bottle_azure_and_socketio_error_corpus_is_reported_exactly() -> None:
     assert not result.missed and not result.unexpected, result.describe()
 
 
+def test_registered_error_handlers_corpus_is_reported_exactly() -> None:
+    """A function registered as an exception handler by a call (`register_error_handler`, `add_exception_handler`) or
+    in BlackSheep's `exceptions_handlers` holds the server's error and answers the client, as a decorated one does."""
+    [corpus] = RULES_DIR.glob("VC414-*/cases_registered_handlers.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC414")
+    assert len(expected) >= 4 and len(ok) >= 4
+    result = check_corpus(ErrorDetailsToClient, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
 def test_streamlit_error_corpus_is_reported_exactly() -> None:
     """What a Streamlit script shows (`st.error`, `st.exception`, `st.code`, `st.write`) is read by its visitor."""
     [corpus] = RULES_DIR.glob("VC414-*/cases_streamlit.py")

@@ -359,7 +359,8 @@ class HardcodedCredential(Rule):
     dict keys, options set by name: Spark's `.option("password", "...")`, `conf.set("spark.hadoop.fs.s3a.secret.key",
     "...")`, `builder.config(...)`, parameter
     defaults, also a default given to `typer.Option(...)`/`typer.Argument(...)` or FastAPI's `Query(...)`, `Form(...)`
-    (`password: str = typer.Option("...")`), what a property or a getter that takes no arguments returns, `def db_password(self): return "..."`,
+    (`password: str = typer.Option("...")`), what a property or a getter that takes no arguments returns,
+    `def db_password(self): return "..."`,
     comparisons, the default of `os.getenv` (also one spelled after `or`: `os.getenv("DB_PASSWORD") or
     "..."`), and the key of `jwt.encode`/`jwt.decode`/
     `hmac.new`/`itsdangerous` signers; the password given by position to a `login(user, password)` method, to
