@@ -46,7 +46,7 @@ def paste(request: RobynRequest):
 
 
 @shop.router.get("/downloads")
-async def download(request: Request):
+def download(request: Request):
     # expect: VC405
     return Path("/srv/downloads", request.query.get("file", [""])[0]).read_bytes()
 
