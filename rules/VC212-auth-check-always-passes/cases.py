@@ -860,3 +860,61 @@ class OtpDeviceProxy(models.Model):
     # expect: VC212 -- a concrete model's own check
     def verify_is_allowed(self):
         return (True, None)
+
+
+def claims_admin_required(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        verify_jwt_in_request()
+        claims = get_jwt()
+        # expect: VC212 -- every token carries `is_admin`, false ones too
+        if claims.get("is_admin") is None:
+            abort(403)
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def staff_only(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        # expect: VC212
+        if "is_staff" not in session:
+            abort(403)
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def verified_admin_required(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        claims = get_jwt()
+        # ok: VC212 -- the value is read below
+        if "is_admin" not in claims or not claims["is_admin"]:
+            abort(403)
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def require_admin_role():
+    # expect: VC212 -- any signed-in user has a role
+    if session.get("role") is None:
+        abort(401)
+
+
+def has_role_claim(claims):
+    # ok: VC212 -- asks whether the caller has any role, as its name says
+    return claims.get("role") is not None
+
+
+def is_admin_member(user):
+    # ok: VC212 -- a role's value looked up in the caller's roles
+    return "admin" in user.roles
+
+
+def require_manager(user):
+    # ok: VC212
+    if user.get("role") != "manager":
+        abort(403)

@@ -2,6 +2,8 @@ from datetime import datetime, timedelta, timezone
 
 import jwt as pyjwt
 from authlib.jose import jwt as authlib_jwt
+from flask import Flask
+from flask_jwt_extended import create_access_token as make_token
 from django.core import signing
 from itsdangerous import TimestampSigner as Signer
 from itsdangerous import URLSafeSerializer, URLSafeTimedSerializer
@@ -212,3 +214,42 @@ def create_share_link(file_id):
 def thumbnail_etag(file_id):
     # ok: VC233 -- names no credential
     return pyjwt.encode({"file_id": file_id}, SECRET_KEY, algorithm="HS256")
+
+
+app = Flask(__name__)
+# expect: VC233 -- Flask-JWT-Extended then signs access tokens without `exp`
+app.config["JWT_ACCESS_TOKEN_EXPIRES"] = False
+# ok: VC233 -- an hour
+app.config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(hours=1)
+# expect: VC233
+app.config.update(JWT_SECRET_KEY=SECRET_KEY, JWT_ACCESS_TOKEN_EXPIRES=False)
+# ok: VC233 -- refresh tokens are renewed through their own store
+app.config.update({"JWT_REFRESH_TOKEN_EXPIRES": False})
+# ok: VC233 -- a dict of another kind
+feature_flags = {}
+feature_flags["JWT_ACCESS_TOKEN_EXPIRES"] = False
+
+
+class ProductionConfig:
+    # expect: VC233
+    JWT_ACCESS_TOKEN_EXPIRES = False
+
+
+class DevelopmentConfig:
+    # ok: VC233 -- a development configuration
+    JWT_ACCESS_TOKEN_EXPIRES = False
+
+
+def issue_api_session(user):
+    # expect: VC233
+    return make_token(identity=str(user.id), expires_delta=False)
+
+
+def issue_short_session(user):
+    # ok: VC233
+    return make_token(str(user.id), False, timedelta(minutes=15))
+
+
+def issue_positional_forever(user):
+    # expect: VC233
+    return make_token(str(user.id), False, False)

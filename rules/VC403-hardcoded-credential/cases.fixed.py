@@ -10,6 +10,8 @@ import jwt
 import openai
 import psycopg2
 import requests
+import typer
+from fastapi import Query
 from requests.auth import HTTPBasicAuth
 
 # expect: VC403
@@ -558,3 +560,44 @@ class LdapSettings:
 def get_smtp_password():
     # expect: VC403
     return "Smtp-Relay-2024!"
+
+
+admin_cli = typer.Typer()
+
+
+@admin_cli.command()
+def create_admin(
+    username: str,
+    # expect: VC403 -- typer.Option's first argument is the parameter's default
+    password: str = typer.Option("Adm1n-Ops!2024", help="initial password"),
+) -> None:
+    typer.echo(username)
+
+
+@admin_cli.command()
+def reset_admin(
+    # ok: VC403 -- a placeholder that asks to be changed
+    password: str = typer.Argument("changeme"),
+) -> None:
+    typer.echo("reset")
+
+
+@admin_cli.command()
+def rotate_key(
+    # expect: VC403
+    api_token: str = typer.Option(default="tk-9Rb4Kd2Wq7Zm1Xp3", envvar="OPS_TOKEN"),
+    # ok: VC403 -- asked at the prompt
+    password: str = typer.Option(..., prompt=True, hide_input=True),
+    # ok: VC403 -- read from the environment by typer
+    secret_key: str = typer.Option(None, envvar="OPS_SECRET_KEY"),
+) -> None:
+    typer.echo("rotated")
+
+
+def login_form(
+    # ok: VC403 -- a label, not a value
+    password_field: str = Query("password"),
+    # expect: VC403
+    db_password: str = Query("Pg-s3cr3t-2024!"),
+):
+    return password_field, db_password

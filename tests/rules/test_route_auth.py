@@ -30,7 +30,7 @@ DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
 
 @pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py", "cases_litestar.py",
                                   "cases_ninja.py", "cases_falcon.py", "cases_tornado_sanic.py", "cases_pyramid.py",
-                                  "cases_graphql_chalice.py", "cases_bots.py"])
+                                  "cases_graphql_chalice.py", "cases_bots.py", "cases_blacksheep_robyn.py"])
 def test_framework_corpus_is_reported_exactly(name: str) -> None:
     corpus = CORPORA / name
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")

@@ -381,6 +381,7 @@ def test_tornado_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOr
 
 @pytest.mark.parametrize(("rule", "name"), [(RequestDataToInjectionSink, "cases_other_frameworks.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_quart_litestar.py"),
+                                            (RequestDataToFilesystemOrUrl, "cases_robyn_blacksheep.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_serverless.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_bare_views.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_socket_dash.py"),
@@ -471,6 +472,16 @@ def test_bottle_azure_and_socketio_error_corpus_is_reported_exactly() -> None:
     [corpus] = RULES_DIR.glob("VC414-*/cases_bottle_azure_socketio.py")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC414")
     assert len(expected) >= 4 and len(ok) >= 3
+    result = check_corpus(ErrorDetailsToClient, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_registered_error_handlers_corpus_is_reported_exactly() -> None:
+    """A function registered as an exception handler by a call (`register_error_handler`, `add_exception_handler`) or
+    in BlackSheep's `exceptions_handlers` holds the server's error and answers the client, as a decorated one does."""
+    [corpus] = RULES_DIR.glob("VC414-*/cases_registered_handlers.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC414")
+    assert len(expected) >= 4 and len(ok) >= 4
     result = check_corpus(ErrorDetailsToClient, corpus)
     assert not result.missed and not result.unexpected, result.describe()
 

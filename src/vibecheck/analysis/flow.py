@@ -284,7 +284,7 @@ LAMBDA_CONTEXT_NAMES = frozenset({"context", "ctx", "_context", "lambda_context"
 # What a command-line program reads from its user: sources for rules where the user crossing a boundary matters.
 CLI_SOURCES = frozenset({"sys.argv", "input", "builtins.input", "raw_input", "sys.stdin", "fileinput.input"})
 WEB_FRAMEWORKS = ("flask", "django", "rest_framework", "starlette", "fastapi", "quart", "sanic", "aiohttp.web",
-                  "werkzeug", "falcon", "bottle", "litestar", "tornado.web", "pyramid",
+                  "werkzeug", "falcon", "bottle", "litestar", "tornado.web", "pyramid", "robyn", "blacksheep",
                   # serverless HTTP functions: Google's (a Flask request), Azure's `func.HttpRequest`, Chalice
                   "functions_framework", "azure.functions", "chalice")
 SCALAR_TYPES = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "datetime", "date", "Decimal", "PositiveInt",

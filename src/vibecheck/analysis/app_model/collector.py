@@ -606,6 +606,13 @@ class AppModelCollector:
         names_object = any(_normal(p) not in fw.NON_OBJECT_PARAMETERS for p in _path_params(path))
         return not names_object and any(self._is_public_name(n) for n in names)
 
+    def _marks_guard(self, expression: cst.BaseExpression) -> bool:
+        """BlackSheep's `@auth("admin")` above `@app.router.get(...)`: a guard that marks the function the route holds,
+        so it guards from either side of the route decorator."""
+        callee = expression.func if isinstance(expression, cst.Call) else expression
+        qualified = self.qualified_name(callee) or ""
+        return qualified.startswith(fw.MARKING_GUARD_MODULES) and self._decorator_guards(expression)
+
     def _decorator_guards(self, expression: cst.BaseExpression) -> bool:
         """`@login_required`, `@roles_required("x")`, `@method_decorator(login_required)`, `@permission_classes([...])`."""
         callee = expression.func if isinstance(expression, cst.Call) else expression
@@ -1386,10 +1393,11 @@ class AppModelCollector:
             registered = True
             receiver, path, methods, has_dependencies = route
             frame.credentials = self._credential_params(node)
-            below = [d for d in decorators[index + 1:] if self._decorator_guards(d)]
+            applied = [*decorators[index + 1:], *(d for d in decorators[:index] if self._marks_guard(d))]
+            below = [d for d in applied if self._decorator_guards(d)]
             above = [d for d in decorators[:index] if self._decorator_guards(d)]
             label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{node.name.value}`)"
-            refs = [r for d in decorators[index + 1:] for r in self._decorator_refs(d)] + self._dependency_refs(node)
+            refs = [r for d in applied for r in self._decorator_refs(d)] + self._dependency_refs(node)
             signature = self._signature_guard_refs(node)
             listed = self._dependency_list_refs(_keyword(decorator, "dependencies")) \
                 if isinstance(decorator, cst.Call) else []

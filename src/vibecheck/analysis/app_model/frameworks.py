@@ -68,8 +68,11 @@ AUTH_KEYWORD_MODULE = "ninja"
 AUTH_KEYWORD = "auth"
 AUTH_KEYWORD_CONSTRUCTORS = frozenset({"ninja.NinjaAPI", "ninja.Router", "ninja.main.NinjaAPI", "ninja.router.Router"})
 # Route decorators' keywords that authenticate the route when they name something, by the module the file imports:
-# Chalice's `@app.route("/docs", methods=["POST"], authorizer=cognito)`.
-ROUTE_GUARD_KEYWORDS: dict[str, str] = {"chalice": "authorizer"}
+# Chalice's `@app.route("/docs", methods=["POST"], authorizer=cognito)`, Robyn's `@app.get("/me", auth_required=True)`.
+ROUTE_GUARD_KEYWORDS: dict[str, str] = {"chalice": "authorizer", "robyn": "auth_required"}
+# Guard decorators that only mark the function they are given (BlackSheep's `@auth("admin")` sets `f.auth_policy` and
+# returns `f`), which the framework reads when it serves the route: above the route decorator they guard it as well.
+MARKING_GUARD_MODULES = ("blacksheep.",)
 # Azure Functions' HTTP triggers ask for a function key unless their level is anonymous: a route's own `auth_level=`
 # decides, else the `http_auth_level=` of the app or blueprint in its module (`func.FunctionApp(...)`, whose default,
 # like a blueprint's, is `AuthLevel.FUNCTION`).
@@ -114,8 +117,9 @@ FAB_MODULE = "flask_appbuilder"
 FAB_EXPOSE = frozenset({"expose", "expose_api"})
 # Class decorators that give each view of the class its default guard: `@view_defaults(permission="admin")`.
 VIEW_DEFAULTS_DECORATORS: dict[str, str] = {"pyramid.view.view_defaults": "permission"}
-# A guard keyword's value that requires nothing: Pyramid's `permission=NO_PERMISSION_REQUIRED`.
-OPEN_GUARD_VALUES = frozenset({"NO_PERMISSION_REQUIRED"})
+# A guard keyword's value that requires nothing: Pyramid's `permission=NO_PERMISSION_REQUIRED`, Robyn's
+# `auth_required=False`.
+OPEN_GUARD_VALUES = frozenset({"NO_PERMISSION_REQUIRED", "False"})
 # Flask-RESTful/Flask-RESTX: `api.add_resource(ItemResource, "/items/<int:item_id>")`.
 RESOURCE_REGISTRATIONS = frozenset({"add_resource"})
 # Keywords that give a router or an `include_router`/`register_blueprint` call a path prefix.

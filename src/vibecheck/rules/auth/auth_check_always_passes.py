@@ -29,6 +29,7 @@ from vibecheck.rules.auth.guard_decorators import (
     never_refusing_hook,
     never_refusing_wrapper,
 )
+from vibecheck.rules.auth.presence_checks import presence_tests
 
 # Last words of a check named for a setting's shape, not for a caller (`validate_id_token_encrypted_response_alg`,
 # `check_token_endpoint_auth_method`, `validate_password_length`): a registration claim or a policy value, whose
@@ -337,6 +338,12 @@ class AuthCheckAlwaysPasses(Rule):
     valid_window=N)` with a literal `N` above 2 (each step is 30 seconds; `valid_window=120` accepts 241 codes, an hour
     either side), which makes a six-digit code guessable.
 
+    And it reports a check or role guard (`admin_required`, `is_admin`, its nested wrapper too) that tests whether a
+    privilege flag is present rather than what it says: `if claims.get("is_admin") is None: abort(403)`, `"is_staff" in
+    session`, and for a guard named for a role, `session.get("role") is None`; every mention of the key in the check is
+    such a test (one that also reads the value, `claims["is_admin"]`, is left alone, and so is `"admin" in user.roles`,
+    a role looked up among the caller's). A token that carries `is_admin: false` passes.
+
     ## Why is this bad?
     Coding agents stub the hard part to make the demo run: `def verify_token(token): return True  # TODO`.
     Every caller then trusts a check that lets anyone in, and nothing fails to remind anyone that the
@@ -391,6 +398,7 @@ class AuthCheckAlwaysPasses(Rule):
         self.in_trace = 0  # enclosing logging calls
         # An uncalled check method is an attribute named in the source: a file without any such name has no if to walk.
         self._source_names_uncalled_check = any(name in context.source for name in UNCALLED_CHECKS)
+        self._presence_owner: cst.FunctionDef | None = None  # the outermost check whose claim tests were read
 
     def _frame(self) -> Frame | None:
         return self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], Frame) else None
@@ -403,6 +411,15 @@ class AuthCheckAlwaysPasses(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.append(Frame(node))
+        name = node.name.value
+        if self._presence_owner is None and (self._names_a_check(name) or _names_role_guard(name)):
+            self._presence_owner = node
+            names_role = bool(set(name_words(name)) & (ROLE_GUARD_WORDS - {"role", "roles"}))
+            for test, key in presence_tests(node, names_role=names_role):
+                self.report(test, f"`{self.context.module.code_for_node(test)}` tests whether `{key}` is present, not "
+                            f"what it says, so a caller whose claims carry `{key}` with any value (`false` too) passes.",
+                            hint=f"Test the value: `if not claims.get(\"{key}\"):` refuse (or compare the role "
+                            "with the one required).")
 
     def visit_If(self, node: cst.If) -> None:
         """`if not user.groups.filter(name="librarians").exists: raise GraphQLError(...)`: a method never called."""
@@ -510,6 +527,8 @@ class AuthCheckAlwaysPasses(Rule):
                         hint=f"Implement `{target.value}` so that it returns False or raises for callers without access.")
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if node is self._presence_owner:
+            self._presence_owner = None
         frame = cast(Frame, self.scopes.pop())
         name = node.name.value
         if self.context.path.endswith(".pyi"):

@@ -16,8 +16,15 @@ from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
-from vibecheck.rules.auth.exprs import argument, has_star_args, is_none, target_name
-from vibecheck.rules.auth.names import words
+from vibecheck.rules.auth.exprs import (
+    argument,
+    assignment_targets,
+    has_star_args,
+    is_config_object,
+    is_none,
+    target_name,
+)
+from vibecheck.rules.auth.names import is_dev_name, is_dev_path, words
 from vibecheck.rules.auth.token_claims import claims_have_expiry
 
 # Signers of a JWT: qualified name -> (position, keyword) of the claims (PyJWT, python-jose, authlib's header first).
@@ -51,9 +58,18 @@ LINK_NAME_WORDS = SIGN_IN_WORDS - {"session", "auth"}
 EXPIRY_REASON_WORDS = frozenset({"refresh", "refreshed", "renew", "expired", "revoke", "revoked", "logout",
                                  "blacklist", "blocklist", "denylist"})
 DJANGO_TIMESTAMP_SIGNER = "django.core.signing.TimestampSigner"
+# Settings whose `False` makes every access token signed without an expiry: Flask-JWT-Extended's lifetime, written as
+# `app.config["JWT_ACCESS_TOKEN_EXPIRES"] = False`, a config class's attribute or `app.config.update(...)`.
+NEVER_EXPIRING_SETTINGS = frozenset({"JWT_ACCESS_TOKEN_EXPIRES"})
+CONFIG_WRITERS = frozenset({"update", "from_mapping", "setdefault"})
+# Signers whose lifetime argument set to `False` signs a token without an expiry: qualified name -> (position,
+# keyword) of the lifetime (Flask-JWT-Extended's `create_access_token(identity, fresh, expires_delta)`).
+NO_EXPIRY_ARGUMENTS: dict[str, tuple[int, str]] = {"flask_jwt_extended.create_access_token": (2, "expires_delta"),
+                                                   "flask_jwt_extended.utils.create_access_token": (2, "expires_delta")}
 ENCODE_HINT = ('Add an `exp` claim (`"exp": datetime.now(timezone.utc) + timedelta(minutes=15)`), as short as the '
                "token's use allows; PyJWT and python-jose then refuse the token once it has expired.")
 AGE_HINT = "Pass `max_age=` (in seconds) to the read, as long as the link should stay valid."
+SETTING_HINT = "Give access tokens a short lifetime (`timedelta(minutes=15)`) and renew them with a refresh token."
 
 
 class TokenWithoutExpiry(Rule):
@@ -74,7 +90,11 @@ class TokenWithoutExpiry(Rule):
     name, and Django's `signing.loads(...)` or `TimestampSigner(...).unsign(...)` where the reading function, the salt,
     the signer's or the token's name says it signs someone in (`read_login`, `salt="magic-login"`, a reset, an
     invitation). A function named for a refresh, a logout or a revocation reads old tokens on purpose and is not
-    reported. Test files are not checked.
+    reported.
+
+    It also reports Flask-JWT-Extended told to sign access tokens without an expiry: `JWT_ACCESS_TOKEN_EXPIRES = False`
+    (in `app.config[...]`, `app.config.update(...)` or a config class, not a development one) and
+    `create_access_token(..., expires_delta=False)`. Test files are not checked.
 
     ## Why is this bad?
     A token without an expiry is a password that cannot be changed: a reset link found in an old mailbox, a session
@@ -139,6 +159,9 @@ class TokenWithoutExpiry(Rule):
         self._functions.pop()
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        for target in assignment_targets(node):
+            if type(target) is not cst.Subscript or is_config_object(target.value):
+                self._check_setting(node, target_name(target), node.value)
         if type(node.value) is cst.Call:
             qualified = self.qualified_name(node.value)
             if qualified in TIMED_SERIALIZERS:
@@ -146,8 +169,29 @@ class TokenWithoutExpiry(Rule):
                 self._timed.update((name, (qualified, salt)) for name in (target_name(t.target) for t in node.targets)
                                    if name)
 
+    def _check_setting(self, node: cst.CSTNode, name: str | None, value: cst.BaseExpression) -> None:
+        """`JWT_ACCESS_TOKEN_EXPIRES = False` outside a development configuration."""
+        if name not in NEVER_EXPIRING_SETTINGS or not _is_false(value) or is_dev_path(self.context.path) \
+                or any(is_dev_name(c) for c in self._classes):
+            return
+        self.report(node, f"`{name} = False` signs every access token without an expiry, so a token that leaked from "
+                    "a log, a browser or a mailbox signs in for ever.", hint=SETTING_HINT)
+
     def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if type(func) is cst.Attribute and func.attr.value in CONFIG_WRITERS and is_config_object(func.value):
+            for arg in node.args:
+                if arg.keyword is not None:
+                    self._check_setting(arg, arg.keyword.value, arg.value)
+                elif type(arg.value) is cst.Dict:
+                    for element in arg.value.elements:
+                        if type(element) is cst.DictElement:
+                            self._check_setting(element, string_value(element.key), element.value)
         qualified = self.qualified_name(node)
+        lifetime = NO_EXPIRY_ARGUMENTS.get(qualified or "")
+        if lifetime is not None and _is_false(argument(node, *lifetime)):
+            self.report(node, f"`{lifetime[1]}=False` signs this access token without an expiry, so a token that "
+                        "leaked signs in for ever.", hint=SETTING_HINT)
         if qualified in ENCODERS:
             self._check_encode(node, qualified)
         elif qualified == DJANGO_SIGNING_LOADS:
@@ -238,6 +282,10 @@ class TokenWithoutExpiry(Rule):
         for salt in salts:
             found.update(words(string_value(salt) or ""))
         return {word.removesuffix("s") if word.endswith("s") and word[:-1] in SIGN_IN_WORDS else word for word in found}
+
+
+def _is_false(value: cst.BaseExpression | None) -> bool:
+    return type(value) is cst.Name and value.value == "False"
 
 
 def _claim_words(claims: cst.BaseExpression, nodes: tuple[cst.CSTNode, ...] | list[cst.CSTNode]) -> set[str]:

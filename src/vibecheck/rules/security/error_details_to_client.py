@@ -89,6 +89,8 @@ RESPONSE_CALLS = frozenset({
     "chalice.ChaliceViewError", "chalice.app.BadRequestError", "chalice.app.ChaliceViewError",
     "azure.functions.HttpResponse", "bottle.HTTPResponse", "bottle.HTTPError", "bottle.abort",
     "flask_socketio.emit", "flask_socketio.send",  # a Socket.IO event's answer to the client that sent it
+    "blacksheep.json", "blacksheep.text", "blacksheep.html", "blacksheep.pretty_json", "blacksheep.Response",
+    "blacksheep.server.responses.json", "blacksheep.server.responses.text", "robyn.Response",
     BROADCAST,
     # what a Streamlit script shows its visitor (also in the sidebar)
     *(f"streamlit.{place}{element}" for place in ("", "sidebar.") for element in (
@@ -123,6 +125,12 @@ GRAPHENE_ANSWERS = lazy_pattern(r"^(?:resolve_\w+|mutate|mutate_and_get_payload)
 RESPONDER_BODY_ATTRIBUTES = frozenset({"media", "text", "body", "data"})
 # Chat and callback replies (Slack/bolt `say`, `respond`, the Web API's `chat_postMessage`).
 EXCEPTION_HANDLER_DECORATORS = frozenset({"exception_handler", "errorhandler", "register_error_handler"})
+# Registrations of a function as the handler of an exception class, at module level or in an app factory: Flask's
+# `app.register_error_handler(Exc, f)`, Starlette's and FastAPI's `app.add_exception_handler(Exc, f)` (the class first,
+# the function second), and BlackSheep's registry, `app.exceptions_handlers[Exc] = f`.
+HANDLER_REGISTRATION_CALLS = frozenset({"register_error_handler", "add_exception_handler"})
+HANDLER_REGISTRIES = frozenset({"exceptions_handlers"})
+HANDLER_REGISTRATION_HINTS = (*sorted(HANDLER_REGISTRATION_CALLS), *sorted(HANDLER_REGISTRIES))
 # Error handlers whose decorator names no exception class, by the module the file imports: Bottle's `@app.error(500)`
 # (an `HTTPError` whose `.exception` and `.traceback` are the server's; a 4xx one is meant for the client) and
 # Flask-SocketIO's `@socketio.on_error_default`. Their last parameter holds the error; they answer the client.
@@ -205,20 +213,47 @@ def _meant_for_client(exception: str) -> bool:
         or any(stem in exception.lower() for stem in CLIENT_INPUT_STEMS)
 
 
-def handled_exception(function: cst.FunctionDef) -> str | None:
+def handled_exception(function: cst.FunctionDef, registered: dict[str, cst.BaseExpression] | None = None) -> str | None:
     """The parameter that holds the exception in `@app.exception_handler(Exception)` (FastAPI, Starlette) or
-    `@app.errorhandler(SQLAlchemyError)` (Flask): an internal error, unless its class is written for the client.
-    A status code (`@app.errorhandler(404)`) names an HTTP error, whose text is meant for the client."""
+    `@app.errorhandler(SQLAlchemyError)` (Flask), or in a function `registered` for an exception class elsewhere in
+    the module (`app.exceptions_handlers[Exception] = on_error`): an internal error, unless its class is written for
+    the client. A status code (`@app.errorhandler(404)`) names an HTTP error, whose text is meant for the client."""
     params = function.params.params
-    for decorator in function.decorators:
-        call = decorator.decorator
-        if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.args and params
-                and call.func.attr.value in EXCEPTION_HANDLER_DECORATORS):
-            continue
-        handled = dotted_name(call.args[0].value)
+    if not params:
+        return None
+    classes = [call.args[0].value for call in (d.decorator for d in function.decorators)
+               if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.args
+               and call.func.attr.value in EXCEPTION_HANDLER_DECORATORS]
+    if registered and function.name.value in registered:
+        classes.append(registered[function.name.value])
+    for value in classes:
+        handled = dotted_name(value)
         if handled is not None and not _meant_for_client(handled.rpartition(".")[2]):
             return params[-1].name.value
     return None
+
+
+def registered_handlers(module: cst.Module, source: str) -> dict[str, cst.BaseExpression]:
+    """The functions the module registers as exception handlers without a decorator, at its top level or in a
+    function of it (an app factory): function name -> the exception class it handles."""
+    if not any(hint in source for hint in HANDLER_REGISTRATION_HINTS):
+        return {}
+    scopes: list[cst.CSTNode] = [module, *(s for s in module.body if type(s) is cst.FunctionDef)]
+    found: dict[str, cst.BaseExpression] = {}
+    for scope in scopes:
+        for call in own_nodes_of(scope, cst.Call):
+            func = call.func
+            if type(func) is cst.Attribute and func.attr.value in HANDLER_REGISTRATION_CALLS and len(call.args) >= 2 \
+                    and type(call.args[1].value) is cst.Name:
+                found[call.args[1].value.value] = call.args[0].value  # type: ignore[attr-defined]
+        for assign in own_nodes_of(scope, cst.Assign):
+            for target in assign.targets:
+                registry = target.target
+                if type(registry) is cst.Subscript and type(registry.value) is cst.Attribute \
+                        and registry.value.attr.value in HANDLER_REGISTRIES and type(assign.value) is cst.Name \
+                        and len(registry.slice) == 1 and type(registry.slice[0].slice) is cst.Index:
+                    found[assign.value.value] = registry.slice[0].slice.value
+    return found
 
 
 def framework_error_handler(function: cst.FunctionDef, imports: ImportTable) -> str | None:
@@ -288,8 +323,11 @@ class ErrorDetailsToClient(FlowRule):
     `resp.text`) and Falcon's `HTTP...Error(description=...)`, what the verbs of a Flask `MethodView`, a Flask-RESTX
     `Resource` or a Sanic `HTTPMethodView` return, Flask-RESTX's `abort()`/`ns.abort()`, Sanic's `SanicException`, Pyramid's
     `Response` and `HTTP...` exceptions, Chalice's `Response` and `BadRequestError`, Azure Functions' `HttpResponse`,
-    Bottle's `HTTPResponse`/`abort()`, a Socket.IO event's `emit()`/`send()`, the details a gRPC servicer method
-    ends its call with (`context.abort(code, str(e))`, `context.set_details(...)`), what an AWS Lambda handler
+    Bottle's `HTTPResponse`/`abort()`, BlackSheep's `json()`/`text()` and Robyn's `Response`, a Socket.IO event's
+    `emit()`/`send()`, what an exception handler returns also when it is registered by a call
+    (`app.register_error_handler(Exc, f)`, `app.add_exception_handler(Exc, f)`) or in BlackSheep's
+    `app.exceptions_handlers[Exc] = f`, the details a gRPC servicer method ends its call with
+    (`context.abort(code, str(e))`, `context.set_details(...)`), what an AWS Lambda handler
     (`def handler(event, context)`) returns, also through a helper that builds the proxy response (`return
     response(500, {"error": str(e)})`), chat replies (`say()`, `respond()`, `chat_postMessage()`; discord.py's
     `ctx.send()`, `message.reply()`, `interaction.response.send_message()`, hikari's `respond()`), WebSocket frames
@@ -374,10 +412,11 @@ class ErrorDetailsToClient(FlowRule):
     confidence = Confidence.MEDIUM
     cwe = CWE
     # Names: every finding's value comes from an `except ... as` handler (the keyword `except`), an error handler's
-    # parameter (`exception_handler`, `errorhandler`) or a `TRACEBACK_CALLS` call, whose resolved name has
-    # `traceback` or `exc_info` as a part (a name in the file).
+    # parameter (`exception_handler`, `errorhandler`, a function registered by `add_exception_handler` or in
+    # `exceptions_handlers`) or a `TRACEBACK_CALLS` call, whose resolved name has `traceback` or `exc_info` as a part
+    # (a name in the file).
     file_hints = ("except", "traceback", "exc_info", *sorted(EXCEPTION_HANDLER_DECORATORS),
-                  *sorted(FRAMEWORK_ERROR_HANDLERS))
+                  *sorted(FRAMEWORK_ERROR_HANDLERS), *HANDLER_REGISTRATION_HINTS)
     file_hints_are_names = True
 
     def __init__(self, context: RuleContext, options: Any = None) -> None:
@@ -394,6 +433,7 @@ class ErrorDetailsToClient(FlowRule):
         self._lambda_handler = False  # an AWS Lambda handler, answering with what it returns
         self._send_methods: frozenset[str] = frozenset()  # the module's `CLIENT_SEND_METHODS`
         self._sending_helpers: frozenset[str] = frozenset()  # the module's functions that make such a call
+        self._registered: dict[str, cst.BaseExpression] = {}  # functions registered as exception handlers by a call
 
     def new_state(self) -> FlowState:
         state = FlowState(self.context.imports, error_source, checks_clear=False)
@@ -411,7 +451,8 @@ class ErrorDetailsToClient(FlowRule):
         imports = self.context.imports
         if any(_may_read_traceback(call, imports) for call in walked_calls(function)):
             return False
-        return handled_exception(function) is None and framework_error_handler(function, imports) is None
+        return handled_exception(function, self._registered) is None \
+            and framework_error_handler(function, imports) is None
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """A view's return value is the response: a route, a Django view, an exception handler."""
@@ -430,13 +471,14 @@ class ErrorDetailsToClient(FlowRule):
             else None
         self._lambda_handler = params in LAMBDA_PARAMETERS
         self._returns_to_client |= self._lambda_handler
-        handled = handled_exception(function) or framework_error_handler(function, state.imports)
+        handled = handled_exception(function, self._registered) or framework_error_handler(function, state.imports)
         self._returns_to_client |= handled is not None
         if handled is not None:
             state.names[handled] = Taint("error", handled)
         self._function = function
 
     def visit_Module(self, node: cst.Module) -> None:
+        self._registered = registered_handlers(node, self.context.source)
         self._send_methods = client_send_methods(self.context.imports)
         self._sending_helpers = sending_helpers(node, self._send_methods, self.context.imports) \
             if self._send_methods else frozenset()

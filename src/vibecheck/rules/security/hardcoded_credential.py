@@ -90,6 +90,10 @@ AUTH_PAIR_KEYWORDS = frozenset({"auth", "basic_auth", "http_auth"})
 # test signs fixture tokens (a JWT or SAML suite's test key): generated for the test, it opens nothing, unlike a
 # vendor's key, which is issued for a live account.
 FIXTURE_KINDS = frozenset({"bearer token", "private key"})
+# Parameter declarations of command-line and web frameworks that carry the parameter's default as their first argument:
+# `password: str = typer.Option("ChangeMe!2024")` defaults the password as `password: str = "ChangeMe!2024"` does.
+DEFAULT_CARRIERS = frozenset({"typer.Option", "typer.Argument", "typer.params.Option", "typer.params.Argument",
+                              "fastapi.Query", "fastapi.Form", "fastapi.Body", "fastapi.Header", "fastapi.Cookie"})
 ENV_GETTERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault", "environ.get", "getenv"})
 # Vendor clients whose `api_key=` has a conventional environment variable (the one the client reads itself).
 CLIENT_KEY_VARIABLES = {
@@ -354,7 +358,9 @@ class HardcodedCredential(Rule):
     `DEFAULT_DEVICE_KEY`, `INGEST_KEY`, and a storage account's: `STORAGE_ACCOUNT_KEY`) (assignments, keyword arguments,
     dict keys, options set by name: Spark's `.option("password", "...")`, `conf.set("spark.hadoop.fs.s3a.secret.key",
     "...")`, `builder.config(...)`, parameter
-    defaults, what a property or a getter that takes no arguments returns, `def db_password(self): return "..."`,
+    defaults, also a default given to `typer.Option(...)`/`typer.Argument(...)` or FastAPI's `Query(...)`, `Form(...)`
+    (`password: str = typer.Option("...")`), what a property or a getter that takes no arguments returns,
+    `def db_password(self): return "..."`,
     comparisons, the default of `os.getenv` (also one spelled after `or`: `os.getenv("DB_PASSWORD") or
     "..."`), and the key of `jwt.encode`/`jwt.decode`/
     `hmac.new`/`itsdangerous` signers; the password given by position to a `login(user, password)` method, to
@@ -544,8 +550,11 @@ class HardcodedCredential(Rule):
         self._example_depth -= string_value(node.key) in EXAMPLE_KEYS
 
     def visit_Param(self, node: cst.Param) -> None:
-        if node.default is not None:
-            self._check_named(node.name.value, node.default)
+        default = node.default
+        if type(default) is cst.Call and self.qualified_name(default) in DEFAULT_CARRIERS:
+            default = argument(default, 0, "default")
+        if default is not None:
+            self._check_named(node.name.value, default)
 
     def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
         """`os.getenv("DB_PASSWORD") or "hunter22"`: the literal after `or` is the lookup's default, spelled apart."""

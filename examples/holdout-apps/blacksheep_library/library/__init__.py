@@ -1,0 +1,1 @@
+"""Lending library API built on BlackSheep."""

@@ -1,0 +1,1 @@
+"""Background workers that turn customer feedback into insights with an LLM."""

@@ -1,0 +1,1 @@
+"""MCP server exposing ops tools to an assistant, plus an admin CLI."""

@@ -1,0 +1,1 @@
+"""Multi-tenant helpdesk API on Flask-RESTX."""

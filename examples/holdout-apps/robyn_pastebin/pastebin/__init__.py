@@ -1,0 +1,1 @@
+"""A small pastebin service on Robyn."""
