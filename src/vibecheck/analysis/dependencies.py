@@ -119,7 +119,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "ldclient": ("launchdarkly-server-sdk",), "cassandra": ("cassandra-driver",), "paho": ("paho-mqtt",),
     "opensearchpy": ("opensearch-py",), "weaviate": ("weaviate-client",), "tortoise": ("tortoise-orm",),
     "RNA": ("ViennaRNA",), "Bio": ("biopython",), "skbio": ("scikit-bio",), "django_q": ("django-q", "django-q2"),
-    "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
+    "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",), "odf": ("odfpy",),
     "telebot": ("pyTelegramBotAPI",), "awsauth": ("requests-aws",), "aadiscordbot": ("allianceauth-discordbot",),
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
     "cattr": ("cattrs",), "django_comments": ("django-contrib-comments",), "pynvml": ("nvidia-ml-py", "pynvml"),
