@@ -20,3 +20,17 @@ def create_example(entity):
     # expect: VC203 -- other words are a value
     entity.client_secret = "Client passphrase"
     return entity
+
+
+class DefaultConfig:
+    # expect: VC203 -- the setting's name in lower-case words is the key the app signs with
+    SECRET_KEY = "secret key"
+    # expect: VC203 -- the same weak key in a mapping
+    JWT_SETTINGS = {"jwt_secret": "jwt secret"}
+
+
+def configure(app):
+    # expect: VC203 -- the same weak key in the app's config
+    app.config["SECRET_KEY"] = "secret key"
+    # ok: VC203 -- a label capitalised word by word
+    app.labels.client_secret = "Client Secret"

@@ -39,6 +39,21 @@ def sign_in_for_a_length(user_id):
     return pyjwt.encode({"user_id": user_id, "expires_in": 3600}, SECRET_KEY, algorithm="HS256")
 
 
+def remember_me_cookie(username, ends):
+    # ok: VC233 -- a re-authentication cookie carrying its end as exp_date, which its reader compares with now
+    return pyjwt.encode({"username": username, "exp_date": ends.timestamp()}, SECRET_KEY, algorithm="HS256")
+
+
+def sign_in_until(user_id, ends):
+    # ok: VC233 -- an expiry time under the project's own name
+    return pyjwt.encode({"user_id": user_id, "expire_time": ends.isoformat()}, SECRET_KEY, algorithm="HS256")
+
+
+def sign_in_with_an_export_date(user_id, today):
+    # expect: VC233 -- when something was exported is no end of the token
+    return pyjwt.encode({"user_id": user_id, "export_date": today.isoformat()}, SECRET_KEY, algorithm="HS256")
+
+
 def sign_in_not_expired(user_id):
     # expect: VC233 -- a flag, not a time
     return pyjwt.encode({"user_id": user_id, "expired": False}, SECRET_KEY, algorithm="HS256")

@@ -119,7 +119,8 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "ldclient": ("launchdarkly-server-sdk",), "cassandra": ("cassandra-driver",), "paho": ("paho-mqtt",),
     "opensearchpy": ("opensearch-py",), "weaviate": ("weaviate-client",), "tortoise": ("tortoise-orm",),
     "RNA": ("ViennaRNA",), "Bio": ("biopython",), "skbio": ("scikit-bio",), "django_q": ("django-q", "django-q2"),
-    "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
+    "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",), "odf": ("odfpy",),
+    "smbclient": ("smbprotocol",), "docket": ("pydocket",),
     "telebot": ("pyTelegramBotAPI",), "awsauth": ("requests-aws",), "aadiscordbot": ("allianceauth-discordbot",),
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
     "cattr": ("cattrs",), "django_comments": ("django-contrib-comments",), "pynvml": ("nvidia-ml-py", "pynvml"),
@@ -161,6 +162,8 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "starlette": ("fastapi", "mcp", "fastmcp"), "pydantic_core": ("pydantic",), "botocore": ("boto3", "aiobotocore"),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
+    # httpx's transports are httpcore's connection pools (httpx2's are httpcore2's), whose errors and pools users import
+    "httpcore": ("httpx",), "httpcore2": ("httpx2",),
     # LangChain's and the model SDKs' messages, tools' argument schemas and typed responses are pydantic models
     "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp", "django-ninja", "llama-index-core",
                                                "autogen-core", "langchain-core", "openai", "anthropic", "ollama"),

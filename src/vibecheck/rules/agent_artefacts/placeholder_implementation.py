@@ -160,10 +160,11 @@ class PlaceholderImplementation(Rule):
     protocol's `connection_lost`: an empty one is complete), a function that its class body hands on as a
     default callable (`def when_ready(server): pass`, `default = staticmethod(when_ready)`), a function with a `...`
     body that the module hands to a call and never calls (`status_message = SyncSignal(_status_message)`: the
-    signature of a signal's handlers), a method that the module replaces on an object with another function
-    (`def log_receive(self, data): pass` and, when debugging is asked for, `ws.log_receive = ws.debug_log_receive`: a
-    switchable default), the getter of a write-only property (`@property def to(self): pass` in a class that defines
-    `@to.setter`: the attribute is there to be assigned), no-op
+    signature of a signal's handlers), a function the module gives a parameter as its default (`def parse(url,
+    postprocess=default_postprocess)`: the callable used when the caller brings none), a method that the module
+    replaces on an object with another function (`def log_receive(self, data): pass` and, when debugging is asked
+    for, `ws.log_receive = ws.debug_log_receive`: a switchable default), the getter of a write-only property
+    (`@property def to(self): pass` in a class that defines `@to.setter`: the attribute is there to be assigned), no-op
     callbacks named as such (`noop`, `_blank`, `_empty_handler`, a `_default_logging_callback` used when the caller
     gives none), the methods of `Protocol` classes (also under a note: it is about the API), command groups
     (`@click.group()`, Typer's `@app.callback()`: their subcommands do the work), `raise NotImplementedError("...")`
@@ -247,6 +248,7 @@ class PlaceholderImplementation(Rule):
         self._typing_only: set[int] = set()  # ids of functions defined under `if TYPE_CHECKING:`
         self._conforming: set[str] = set()  # classes the module has the type checker hold to an interface
         self._prototype_names: frozenset[str] | None = None  # read only for a module with an empty function
+        self._default_names: frozenset[str] | None = None  # likewise
 
     def visit_Module(self, node: cst.Module) -> None:
         self._mark_direct(node.body)
@@ -265,6 +267,13 @@ class PlaceholderImplementation(Rule):
         if self._prototype_names is None:
             self._prototype_names = frozenset(_names_handed_to_calls(self.context.module.body))
         return self._prototype_names
+
+    def _is_parameter_default(self, name: str) -> bool:
+        """`def parse(url, postprocess=default_postprocess)`: a function the module gives a parameter as its default
+        is the callable used when the caller brings none, and an empty one does nothing on purpose."""
+        if self._default_names is None:
+            self._default_names = frozenset(_parameter_defaults(self.context.module.body))
+        return name in self._default_names
 
     def _is_prototype(self, name: str) -> bool:
         return name in self._prototypes() and \
@@ -353,6 +362,8 @@ class PlaceholderImplementation(Rule):
                 return True  # `def key_validator(): pass  # Fake function, enough for migrations`: a stand-in
             if kind == "ellipsis" and self._is_prototype(name):
                 return True  # `def _status_message(message: str) -> None: ...` / `SyncSignal(_status_message)`
+            if kind != "raise" and self._is_parameter_default(name):
+                return True  # `def default_postprocess(config): pass` / `def parse(url, postprocess=default_postprocess)`
             return kind == "raise" and _raise_message(statements[0]) is not None and not _says_unfinished(statements[0])
         if HOOK_METHOD_NAMES.search(name) and self.options.allow_overridable_methods:
             return True
@@ -449,6 +460,20 @@ def _names_handed_to_calls(statements: Sequence[cst.CSTNode]) -> set[str]:
             handed.update(arg.value.value for inner in walk_own(statement) if type(inner) is cst.Call
                           for arg in inner.args if type(arg.value) is cst.Name)
     return handed
+
+
+def _parameter_defaults(statements: Sequence[cst.CSTNode]) -> set[str]:
+    """Names given as parameters' defaults by the functions and methods among the statements, nested ones too."""
+    defaults: set[str] = set()
+    for statement in statements:
+        if type(statement) is cst.FunctionDef:
+            params = statement.params
+            defaults.update(param.default.value for param in (*params.posonly_params, *params.params,
+                                                              *params.kwonly_params)
+                            if type(param.default) is cst.Name)
+        if type(statement) is cst.ClassDef or type(statement) is cst.FunctionDef:
+            defaults |= _parameter_defaults(suite_statements(statement.body))
+    return defaults
 
 
 def _names_used_as_values(node: cst.ClassDef) -> frozenset[str]:

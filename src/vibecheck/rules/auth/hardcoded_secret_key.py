@@ -149,9 +149,12 @@ def _is_mask(value: str) -> bool:
 
 def _mentions(value: str, name: str) -> bool:
     """`"private_key is required when ..."`, `"secret"` for `"secret"`: a message or a label that names the field (or
-    is its name), not the field's value."""
+    is its name), not the field's value. The field's name written in words is a label only capitalised as one
+    (`consumer_secret = "Consumer secret"`): in lower case it is the weak key a user typed (`SECRET_KEY = "secret
+    key"`, FlaskBB 2.0.2's default config, which the app signs its sessions with)."""
     tokens = [token.strip(".,:;!?()'\"`").lower() for token in value.split()]
-    return value.lower() == name.lower() or (len(tokens) > 1 and (name.lower() in tokens or tuple(tokens) == words(name)))
+    return value.lower() == name.lower() or (len(tokens) > 1 and (
+        name.lower() in tokens or (value[:1].isupper() and tuple(tokens) == words(name))))
 
 
 def _is_parameter_name(node: cst.BaseExpression | None) -> bool:

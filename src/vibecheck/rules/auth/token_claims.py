@@ -16,13 +16,15 @@ from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.auth.exprs import subscript_key
 
 EXPIRY_CLAIM = "exp"
-# A claim of the project's own that says when the token ends (`session_expired_at`, `expires_at`, `valid_until`): the
-# token carries its end, which the code reading it checks, as a reader of `exp` would.
-OWN_EXPIRY_CLAIM = lazy_pattern(r"(?:^|_)(?:expir(?:y|ation)|expire[sd]?_(?:at|on)|valid_until|not_after)(?:_|$)")
+# A claim of the project's own that says when the token ends (`session_expired_at`, `expires_at`, `valid_until`,
+# streamlit-authenticator's `exp_date`): the token carries its end, which the code reading it checks, as a reader of
+# `exp` would.
+OWN_EXPIRY_CLAIM = lazy_pattern(r"(?:^|_)(?:expir(?:y|ation)|(?:exp|expire[sd]?)_(?:at|on|date|time|timestamp|ts)"
+                                r"|valid_until|not_after)(?:_|$)")
 
 
 def is_expiry_claim(key: str | None) -> bool:
-    """`exp`, or a claim named for when the token ends (`session_expired_at`, `expires_at`); not `expires_in`, a
+    """`exp`, or a claim named for when the token ends (`session_expired_at`, `expires_at`, `exp_date`); not `expires_in`, a
     length of time that says nothing without the time it started."""
     return key is not None and (key == EXPIRY_CLAIM or OWN_EXPIRY_CLAIM.search(key.lower()) is not None)
 # Methods of a dict that only read it, or copy it: the claims that pass through them are not changed.

@@ -15,7 +15,9 @@ from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import argument, assignment_targets, target_name, value_name
 from vibecheck.rules.auth.names import (
+    API_KEY,
     PASSWORD_KIND,
+    TOKEN,
     function_kinds,
     is_dev_path,
     is_password_name,
@@ -67,6 +69,11 @@ SIZE_ATTRIBUTES = frozenset({"digest_size", "block_size", "name"})
 HASHERS_SETTING = "PASSWORD_HASHERS"
 WEAK_DJANGO_HASHERS = frozenset({"MD5PasswordHasher", "UnsaltedMD5PasswordHasher", "SHA1PasswordHasher",
                                  "UnsaltedSHA1PasswordHasher", "CryptPasswordHasher"})
+# A hasher class named for the random keys it hashes (`Sha512ApiKeyHasher`, `TokenHasher`): the hasher interface
+# (Django's `BasePasswordHasher.encode(password, salt)`) calls what it hashes a password, but a key drawn at random
+# has too much entropy to guess, so a fast hash of it is sound (djangorestframework-api-key's SHA-512 hasher).
+RANDOM_KEY_KINDS = frozenset({TOKEN, API_KEY})
+HASHER_WORD = "hasher"
 HINT = ("Hash passwords with a slow, salted key-derivation function: `hashlib.scrypt`, `hashlib.pbkdf2_hmac` with "
         "a high iteration count, bcrypt or argon2.")
 
@@ -80,6 +87,14 @@ def mentions_password(node: cst.CSTNode | None) -> bool:
             return True
         pending.extend(child_nodes(current))
     return False
+
+
+@lru_cache(maxsize=1024)
+def hashes_random_keys(class_name: str) -> bool:
+    """`Sha512ApiKeyHasher`, `APITokenHasher`: a hasher whose name says it hashes tokens or API keys, and no password."""
+    parts = words(class_name)
+    kinds = secret_kinds("_".join(parts[:-1])) if parts and parts[-1] == HASHER_WORD else frozenset()
+    return bool(kinds) and kinds <= RANDOM_KEY_KINDS
 
 
 def own_credential_only(node: cst.CSTNode | None) -> bool:
@@ -131,7 +146,10 @@ class WeakPasswordHash(Rule):
     Cognito's login computes it), which the protocol fixes and nobody stores; nor the object's own password
     (`self.password`) hashed in a function that sends an HTTP request (`requests.post`, `httpx`): a client logging in to
     a service whose login asks for the hash (Emby's `passwordMd5`). A parameter's or a request's password hashed
-    there, or `self.password` hashed where no request is sent (a model hashing its own field), is still reported.
+    there, or `self.password` hashed where no request is sent (a model hashing its own field), is still reported. Nor
+    is the `password` of a hasher class named for the tokens or API keys it hashes (`Sha512ApiKeyHasher.encode(self,
+    password, salt)`: Django's hasher interface names the argument, and a key drawn at random is too long to guess);
+    a `PasswordHasher`, or a `TokenPasswordHasher`, is still reported.
     `hashlib.pbkdf2_hmac` and `hashlib.scrypt` are never reported. It also reports a Django `PASSWORD_HASHERS` whose
     first hasher, the one every new password gets, is MD5, SHA-1 (salted or not) or DES crypt; weak hashers after
     it only verify old hashes until the next login upgrades them, and settings for tests or development
@@ -406,7 +424,8 @@ class WeakPasswordHash(Rule):
                 self.vet(node)
             elif data is None and self._http_senders and self._http_senders[-1]:
                 pass  # `password_md5 = hashlib.md5()` before a login: its `.update(...)` tells whose password it hashes
-            elif mentions_password(data) or self._password_targets or in_password_function:
+            elif (mentions_password(data) or self._password_targets or in_password_function) \
+                    and not self._in_random_key_hasher():
                 self._report(node, node, qualified)
             else:
                 self._vet_purpose(node)
@@ -417,13 +436,16 @@ class WeakPasswordHash(Rule):
             return
         receiver = func.value.value
         if (func.attr.value == "update" and receiver in self._hashers[-1] and node.args
-                and mentions_password(node.args[0].value)):
+                and mentions_password(node.args[0].value) and not self._in_random_key_hasher()):
             if self._logs_in_elsewhere(node.args[0].value):
                 self.vet(self._constructors[-1][receiver])
             else:
                 self._report(node, None, self._hashers[-1][receiver])
         elif func.attr.value in ("hexdigest", "digest") and self._content_ids and receiver in self._constructors[-1]:
             self.vet(self._constructors[-1][receiver])  # `h = sha1(); ...; etag = h.hexdigest()`
+
+    def _in_random_key_hasher(self) -> bool:
+        return bool(self._classes) and hashes_random_keys(self._classes[-1])
 
     def _logs_in_elsewhere(self, data: cst.CSTNode | None) -> bool:
         """The object's own password hashed in a function that sends an HTTP request: a login to another service."""

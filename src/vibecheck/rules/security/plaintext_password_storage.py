@@ -54,7 +54,10 @@ CLIENT_LIBRARIES = frozenset({
     "elasticsearch", "opensearchpy", "pika", "aio_pika", "kombu", "minio", "hvac", "pymysql", "psycopg", "psycopg2",
     "asyncpg", "aiomysql", "mysql", "ftplib", "imaplib", "poplib", "pysftp", "fabric",
     # a connection pool unlocking its client certificate's key; SOAP clients' WS-Security headers (`UsernameToken`)
-    "urllib3", "suds", "zeep"})
+    "urllib3", "suds", "zeep",
+    # readers of password-protected files: the password decrypts the document or archive they open (`PdfReader(data,
+    # password=...)`), nothing keeps it
+    "pypdf", "PyPDF2", "pikepdf", "fitz", "pymupdf", "msoffcrypto", "pyzipper", "py7zr", "rarfile"})
 HASHING_CONSTRUCTORS = frozenset({"create_user", "create_superuser", "set_password"})
 SQL_WRITE = lazy_pattern(r"\b(insert\s+into|update\s+\w+\s+set|replace\s+into)\b", re.IGNORECASE)
 # A query that finds the user by matching a password column with a parameter (`WHERE name = %s AND password = %s`):
@@ -272,8 +275,9 @@ class PlaintextPasswordStorage(FlowRule):
     that use a password rather than keep it (clients, connections, sessions, and key material such as
     `PrivateKey(pem, password=...)`, a `Certificate` or an `SSLContext`, and the classes of client libraries that log in
     with it: `redis.Redis(password=...)`, pymongo, Elasticsearch, pika, a SOAP client's WS-Security
-    `UsernameToken` (suds, zeep), urllib3's `PoolManager(key_password=...)`, and input schemas that carry it to code that
-    hashes it: `UserCreate`, `SignupPayload`) are no model constructors, nor is any class an API client's own
+    `UsernameToken` (suds, zeep), urllib3's `PoolManager(key_password=...)`, readers of protected files that decrypt
+    with it (pypdf's `PdfReader(data, password=...)`, pikepdf, pyzipper's `AESZipFile`), and input schemas that carry
+    it to code that hashes it: `UserCreate`, `SignupPayload`) are no model constructors, nor is any class an API client's own
     constructor makes from the credentials it is given (`ApiRequester.__init__` building `EClinicalUser(password=...)`,
     `ZeroClient.__init__` building `AppHttp(password=...)`), and a dict the
     function builds for keyword arguments (`kwargs = {...}`, `**kwargs`, a request body taken out of them with

@@ -203,9 +203,22 @@ def _splits_plain_text(node: cst.BaseExpression, lists: set[str]) -> bool:
     return False
 
 
+# What a model's streamed answer is called: a loop over one takes the tokens of generated text (griptape's
+# `for token in response: logger.debug(token)`, `for token in client.text_generation(..., stream=True)`).
+STREAMED_TEXT_WORDS = frozenset({"response", "stream", "streamer", "completion", "generation", "generator"})
+
+
+def _streams_text(node: cst.BaseExpression) -> bool:
+    """`response`, `self.stream`, `llm.stream(prompt)`, `client.text_generation(...)`: a model's answer, piece by piece."""
+    named = dotted_name(node.func if type(node) is cst.Call else node)
+    parts = name_words(named.rpartition(".")[2]) if named is not None else []
+    return bool(parts) and parts[-1] in STREAMED_TEXT_WORDS
+
+
 def _split_words(function: cst.FunctionDef) -> frozenset[str]:
     """The loop variables of a function that take the pieces of a split text (`for token in raw.split(","):`,
-    `for token in tokens:` after `tokens = [t.strip() for t in value.split(",")]`): words, not credentials."""
+    `for token in tokens:` after `tokens = [t.strip() for t in value.split(",")]`) or of a model's streamed answer
+    (`for token in response:`): words, not credentials."""
     nodes = list(walk_own(function.body))
     assignments = [node for node in nodes if type(node) is cst.Assign]
     lists: set[str] = set()
@@ -217,7 +230,7 @@ def _split_words(function: cst.FunctionDef) -> frozenset[str]:
         if len(lists) == before:
             break
     return frozenset(node.target.value for node in nodes if type(node) is cst.For and type(node.target) is cst.Name
-                     and _splits_plain_text(node.iter, lists))
+                     and (_splits_plain_text(node.iter, lists) or _streams_text(node.iter)))
 
 
 # Command-line libraries' own `print`: `click.echo(f"key={api_key}")` writes to the terminal and its captured output.
@@ -264,7 +277,8 @@ class SecretInLog(FlowRule):
     session's `["account"]`, `["warehouse"]`, `["role"]`) and a cursor's
     value (`page_token.token`) are not reported, nor is a bare `token` in a file that imports a token or lexer module
     (`tokenize`, `pygments.token`), nor one a loop takes from a split text not named as a secret (`for token in
-    raw.split(","):`): there it is a piece of text. A key that the code's own format check just rejected
+    raw.split(","):`) or from a model's streamed answer (`for token in response:`, `in llm.stream(prompt)`): there it is
+    a piece of text. A key that the code's own format check just rejected
     (`if not VALID_KEY.match(apikey): logger.warning(f"Invalid API key ({apikey}) specified.")`) is still reported: a
     value that fails a length or character check is most often the real key pasted with a space, a quote or a
     character too many, or the right key of another service, and the log line keeps all of it. Name the field, not

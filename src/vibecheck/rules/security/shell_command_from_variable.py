@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import libcst as cst
 
+from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._shell_words import (
@@ -58,6 +61,11 @@ RESPELLING_CALLS = frozenset({"str", "bytes", "asbytes", "asunicode", "as_bytes"
                               "to_str", "to_text", "ensure_bytes", "ensure_str", "ensure_text", "force_bytes",
                               "force_str", "fsencode", "fsdecode"})
 RESPELLING_METHODS = frozenset({"encode", "decode"})
+# POSIX quoting by hand: every `'` of a value replaced by `'\''` (close the quotes, an escaped quote, reopen them), the
+# value then pasted between single quotes (`f"pkill -f -- '{pattern}'"`): the shell reads it as one literal word, as
+# `shlex.quote` would make it.
+SINGLE_QUOTE = "'"
+ESCAPED_SINGLE_QUOTE = "'\\''"
 CALLEE_TAILS = tails(SHELL_FUNCTIONS | SUBPROCESS_FUNCTIONS | POD_EXEC_STREAMS) | REMOTE_SHELL_METHODS \
     | FABRIC_SHELL_METHODS | frozenset(CONTAINER_EXEC_METHODS) | POD_EXEC_METHODS
 
@@ -78,11 +86,12 @@ class ShellCommandFromVariable(BindingRule):
     literal constants (also a module's `UPPER_CASE` constants, imported too: `BUFSIZE`) do not count as variables, nor
     do values quoted by a shell's own quoting (Ansible's `self._shell.quote(path)`, a helper named `shell_quote`; not
     `urllib.parse.quote`), also after a call that only changes the text's type (`asbytes(shlex.quote(path))`,
-    `str(...)`, `.encode()`), and so do the attributes of `self` that the file only ever sets to a literal or an
-    upper-case constant (`self.scp_command = SCP_COMMAND`). Where every value of the command line is a literal or
-    quoted (`f"ping -c 1 {shlex.quote(host)}"`, also in a name bound once to it, or a loop variable over literals: `for cmd
-    in ["npx.cmd", "npx"]: run([cmd, "--version"], shell=True)`), it clears bandit's `B602`/`B605` on that call,
-    which flag any `shell=True`.
+    `str(...)`, `.encode()`), nor does a value quoted by hand as `shlex.quote` would (every `'` replaced by `'\\''`,
+    the value pasted between single quotes: `f"pkill -f -- '{pattern}'"`), and so do the attributes of `self` that the
+    file only ever sets to a literal or an upper-case constant (`self.scp_command = SCP_COMMAND`). Where every value of
+    the command line is a literal or quoted (`f"ping -c 1 {shlex.quote(host)}"`, also in a name bound once to it, or a
+    loop variable over literals: `for cmd in ["npx.cmd", "npx"]: run([cmd, "--version"], shell=True)`), it clears
+    bandit's `B602`/`B605` on that call, which flag any `shell=True`.
 
     ## Why is this bad?
     The shell interprets every character of the command: a file name, branch name or URL that contains
@@ -275,7 +284,7 @@ class ShellCommandFromVariable(BindingRule):
             return False
         if isinstance(expression, cst.FormattedString):
             return any(isinstance(part, cst.FormattedStringExpression) and not self._is_safe(part.expression)
-                       for part in expression.parts)
+                       and not self._single_quoted(expression.parts, index) for index, part in enumerate(expression.parts))
         if isinstance(expression, cst.ConcatenatedString):
             return self._is_built(expression.left, depth - 1) or self._is_built(expression.right, depth - 1)
         if isinstance(expression, cst.BinaryOperation):
@@ -306,7 +315,8 @@ class ShellCommandFromVariable(BindingRule):
             return True
         if isinstance(node, cst.FormattedString):
             return not any(isinstance(p, cst.FormattedStringExpression) and not self._is_safe(p.expression, depth - 1)
-                           for p in node.parts) if depth else False
+                           and not self._single_quoted(node.parts, index) for index, p in enumerate(node.parts)
+                           ) if depth else False
         if isinstance(node, (cst.Tuple, cst.List)):
             return depth > 0 and all(self._is_safe(e.value, depth - 1) for e in node.elements)
         if isinstance(node, (cst.GeneratorExp, cst.ListComp)):  # `" ".join(shlex.quote(s) for s in services)`
@@ -322,6 +332,18 @@ class ShellCommandFromVariable(BindingRule):
                 return depth > 0 and self._is_safe(respelled, depth - 1)
             return self.qualified_name(node) in QUOTERS or _shell_quoter(node.func)
         return False
+
+    def _single_quoted(self, parts: Sequence[cst.BaseFormattedStringContent], index: int) -> bool:
+        """`'{pattern}'` where `pattern = text.replace("'", "'\\''")`: a value quoted by hand for a POSIX shell."""
+        before, after = parts[index - 1] if index else None, parts[index + 1] if index + 1 < len(parts) else None
+        if not (type(before) is cst.FormattedStringText and before.value.endswith(SINGLE_QUOTE)
+                and type(after) is cst.FormattedStringText and after.value.startswith(SINGLE_QUOTE)):
+            return False
+        part = parts[index]
+        value = self.resolve(part.expression) if type(part) is cst.FormattedStringExpression else None
+        return type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value == "replace" \
+            and len(value.args) == 2 and string_value(value.args[0].value) == SINGLE_QUOTE \
+            and string_value(value.args[1].value) == ESCAPED_SINGLE_QUOTE
 
     def _constants_of_self(self) -> frozenset[str]:
         """The `self.x` attributes every assignment in the file gives a literal or an upper-case constant."""
