@@ -12,6 +12,7 @@ import libcst as cst
 
 from vibecheck.analysis.flow import (
     CALL,
+    CLEAN,
     ORIGIN,
     STORING_METHODS,
     SUMMARISED_KINDS,
@@ -575,12 +576,25 @@ def built_query(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """A built string (`built_string`), unless it only wraps whole queries (`_wraps_whole_queries`) or is a statement
     that takes no parameters (`UNBOUND_STATEMENT`), also when its head was built into a name first (`sql = "PRAGMA "
     + name`, then `sql += " = " + value`)."""
+    if type(node) is cst.Call and _given_only_constants(node, state):
+        return CLEAN
     taint = built_string(node, state)
     if taint is None or (taint.kind == "sql" and _wraps_whole_queries(node, state)):
         return None
     if UNBOUND_STATEMENT.match(_statement_text(node, state)) or _extends_unbound(node, state):
         return Taint(UNBOUND_KIND, taint.origin)
     return taint
+
+
+def _given_only_constants(call: cst.Call, state: FlowState) -> bool:
+    """`Comments.create_table_query("comments")`, `TruncateQuery.to_sql(Model._meta.db_table)`: a call of one of the
+    project's functions given only constants (literals, UPPER_CASE names, schema identifiers). The SQL it returns pastes
+    what this call site gave it, so it is judged here, where it is executed: for these arguments no value can rewrite it.
+    Each call site of the helper is judged on its own arguments; a call with a value read at run time is still followed.
+    Not a call without arguments: that helper's text is judged in its own body (`constant_helpers`)."""
+    return bool(call.args) and state.summary is not None \
+        and all(arg.star == "" and constant_text(arg.value, state) is not None for arg in call.args) \
+        and state.project_callee(call) is not None
 
 
 def _statement_text(node: cst.BaseExpression, state: FlowState) -> str:
@@ -716,7 +730,9 @@ class SqlBuiltFromStrings(FlowRule):
     wrapped: `RawSQL("SELECT * FROM (%s) q" % sql, params)`, or first into a name among constants: `sql = "CREATE TABLE t
     AS {q}".format(q=str(query))`) is not followed, nor is text that pastes nothing but whole
     queries into a derived table's or `EXISTS`'s parentheses (`f"SELECT count(*) FROM ({query}) AS total"`, a pagination
-    helper's count over the caller's SQL): what that query pastes is judged where it is built. Test files are not
+    helper's count over the caller's SQL): what that query pastes is judged where it is built. Nor is what a helper of
+    the project returns for a call given only constants (`cursor.execute(Comments.create_table_query("comments"))`,
+    `TruncateQuery.to_sql(LogEntry._meta.db_table)`): each call site is judged on the values it pastes. Test files are not
     checked: what a test pastes into its queries are its own fixtures.
 
     ## Why is this bad?
