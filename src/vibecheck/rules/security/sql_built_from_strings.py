@@ -35,6 +35,7 @@ from vibecheck.analysis.flow import (
 from vibecheck.analysis.imported_modules import imported_module_file
 from vibecheck.analysis.migrations import is_alembic_revision, is_django_migration
 from vibecheck.ast_fields import content_children
+from vibecheck.cst_fields import own_nodes_of
 from vibecheck.imports import ImportTable
 from vibecheck.lines import line_starts
 from vibecheck.model import Category, Confidence, Severity
@@ -233,6 +234,19 @@ def _names_a_listed_column(node: cst.Attribute) -> bool:
     picked = node.value
     return node.attr.value in COLUMN_NAMING and type(picked) is cst.Subscript and type(picked.value) is cst.Attribute \
         and picked.value.attr.value in COLUMN_COLLECTIONS
+
+
+def _column_keys(function: cst.FunctionDef) -> dict[str, str]:
+    """The names the function looks up in a table's column collection (`table.c[col_key].type`, `table.columns[key]`): the
+    lookup raises for any key that is not a column, so pasted (`f":row{idx}_{col_key}"`, a bind marker named after
+    the column) the name is an identifier of the schema. Only a plain name: `table.c[data["k"]]` fixes no name."""
+    found: dict[str, str] = {}
+    for node in own_nodes_of(function.body, cst.Subscript):
+        collection = node.value
+        if type(collection) is cst.Attribute and collection.attr.value in COLUMN_COLLECTIONS and len(node.slice) == 1 \
+                and type(node.slice[0].slice) is cst.Index and type(node.slice[0].slice.value) is cst.Name:
+            found[node.slice[0].slice.value.value] = ""
+    return found
 
 
 def _schema_source(value: cst.CSTNode | None, state: FlowState) -> bool:
@@ -616,10 +630,17 @@ class QueryState(FlowState):
     """The flow state of VC402: a name bound to text made of constants only holds no built string, though a part of
     it was one on its own (`", ".join([f"{c} = ?" for c in COLUMNS])`, whose `c` is constant only inside), nor the
     result of a call that made it constant (`f"SELECT * FROM {_check_ident(table)}"`: the validator's answer), so what
-    is appended to it later (`sql += f" WHERE {where}"`) is judged as it would be after a literal."""
+    is appended to it later (`sql += f" WHERE {where}"`) is judged as it would be after a literal. A name the function
+    looks up in a table's column collection (`_column_keys`) stays an identifier whatever binds it (`for col_key in
+    column_keys:`)."""
+
+    column_keys: frozenset[str] = frozenset()
 
     def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
         super().bind(target, taint, value)
+        if self.column_keys and type(target) is cst.Name and target.value in self.column_keys:
+            self.constants[target.value] = ""
+            self.names.pop(target.value, None)
         if _schema_source(value, self):  # `for name, column in Model.__dict__.items():`
             for name in _bound_names(cast(cst.BaseExpression, target)):
                 self.constants[name] = SCHEMA_OBJECT
@@ -677,7 +698,9 @@ class SqlBuiltFromStrings(FlowRule):
     Base.metadata.sorted_tables`, `for name, column in orm_class.__dict__.items()` of a class, then `column.name`,
     `column.type`, `column.default.arg`: the definition's, not a caller's; an instance's `__dict__` holds values), the
     name of a column picked from a table's column collection (`table.c[key].name`, also with its quotes doubled by
-    `.replace`), the column and table SQLAlchemy hands a type's or constraint's `_set_table(self, column, table)` or
+    `.replace`), a key the function looks up there, which raises for any other (`bindparam(f"row{i}_{key}",
+    type_=table.c[key].type)` beside the marker `f":row{i}_{key}"`), the column and table SQLAlchemy hands a type's
+    or constraint's `_set_table(self, column, table)` or
     `_set_parent` hook, a value picked from
     an allow-list by `col if col in ALLOWED else "name"`, an `or` of two constants (`" AND ".join(clauses) or
     "1=1"`, where only literal conditions were appended to `clauses`), a value whose quotes are doubled
@@ -799,6 +822,9 @@ class SqlBuiltFromStrings(FlowRule):
         state.constants.update(_constant_parameters(function, self.context))
         state.constants.update(_number_parameters(function))
         state.constants.update(_identifier_carriers(function, self.context.imports))
+        keys = _column_keys(function)
+        state.constants.update(keys)
+        cast(QueryState, state).column_keys = frozenset(keys)
         if function.name.value in SCHEMA_EVENT_HOOKS and self.__dict__.get("_classes"):
             state.constants.update((p.name.value, SCHEMA_OBJECT) for p in function.params.params[1:])
         state.constants.update(_own_quoters(self.context))
