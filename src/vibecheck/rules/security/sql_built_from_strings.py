@@ -35,7 +35,7 @@ from vibecheck.analysis.flow import (
 from vibecheck.analysis.imported_modules import imported_module_file
 from vibecheck.analysis.migrations import is_alembic_revision, is_django_migration
 from vibecheck.ast_fields import content_children
-from vibecheck.cst_fields import own_nodes_of
+from vibecheck.cst_fields import own_nodes_of, walk_own
 from vibecheck.imports import ImportTable
 from vibecheck.lines import line_starts
 from vibecheck.model import Category, Confidence, Severity
@@ -605,10 +605,19 @@ def _given_only_constants(call: cst.Call, state: FlowState) -> bool:
     project's functions given only constants (literals, UPPER_CASE names, schema identifiers). The SQL it returns pastes
     what this call site gave it, so it is judged here, where it is executed: for these arguments no value can rewrite it.
     Each call site of the helper is judged on its own arguments; a call with a value read at run time is still followed.
-    Not a call without arguments: that helper's text is judged in its own body (`constant_helpers`)."""
+    Not a call without arguments: that helper's text is judged in its own body (`constant_helpers`); nor one that reads
+    the object's attributes (`self.search_term`): a literal in the class body is only their first value, which a
+    framework's state (Reflex's, set from the browser) or any method may replace."""
     return bool(call.args) and state.summary is not None \
-        and all(arg.star == "" and constant_text(arg.value, state) is not None for arg in call.args) \
+        and all(arg.star == "" and constant_text(arg.value, state) is not None and not _reads_own_attribute(arg.value)
+                for arg in call.args) \
         and state.project_callee(call) is not None
+
+
+def _reads_own_attribute(node: cst.BaseExpression) -> bool:
+    """`self.term`, `f"{cls.prefix}_x"`: an expression that reads an attribute of the object or class at hand."""
+    return any(type(inner) is cst.Attribute and type(inner.value) is cst.Name and inner.value.value in ("self", "cls")
+               for inner in walk_own(node))
 
 
 def _statement_text(node: cst.BaseExpression, state: FlowState) -> str:
