@@ -12,7 +12,6 @@ import libcst as cst
 
 from vibecheck.analysis.flow import (
     CALL,
-    CLEAN,
     ORIGIN,
     STORING_METHODS,
     SUMMARISED_KINDS,
@@ -590,8 +589,6 @@ def built_query(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """A built string (`built_string`), unless it only wraps whole queries (`_wraps_whole_queries`) or is a statement
     that takes no parameters (`UNBOUND_STATEMENT`), also when its head was built into a name first (`sql = "PRAGMA "
     + name`, then `sql += " = " + value`)."""
-    if type(node) is cst.Call and _given_only_constants(node, state):
-        return CLEAN
     taint = built_string(node, state)
     if taint is None or (taint.kind == "sql" and _wraps_whole_queries(node, state)):
         return None
@@ -647,6 +644,9 @@ class QueryState(FlowState):
 
     def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
         super().bind(target, taint, value)
+        if taint is not None and taint.kind == CALL and type(value) is cst.Call and type(target) is cst.Name \
+                and _given_only_constants(value, self):
+            self.names.pop(target.value, None)  # `query = TruncateQuery.to_sql(table_name)`: judged for its arguments
         if self.column_keys and type(target) is cst.Name and target.value in self.column_keys:
             self.constants[target.value] = ""
             self.names.pop(target.value, None)
@@ -815,6 +815,7 @@ class SqlBuiltFromStrings(FlowRule):
         self.class_constants: dict[str, dict[str, str]] = {}  # class -> {"self.table": "", "cls.table": ""}
         self.helpers: dict[str, str] | None = None  # `_cte()` -> "": the module's functions returning constant text
         self.rebound: frozenset[str] | None = None  # attributes the module's methods assign, found at a class literal
+        self.column_lookups: bool | None = None  # whether the module's text indexes a column collection (`.c[`)
         self._sql_in_file: bool | None = None  # whether a word bandit's B608 needs occurs at all (for vetting)
         self._local_upper: dict[str, bool] = {}  # UPPER_CASE name -> whether an indented line assigns it
         # a schema migration: DDL from the script's own names and the project's settings
@@ -831,9 +832,12 @@ class SqlBuiltFromStrings(FlowRule):
         state.constants.update(_constant_parameters(function, self.context))
         state.constants.update(_number_parameters(function))
         state.constants.update(_identifier_carriers(function, self.context.imports))
-        keys = _column_keys(function)
-        state.constants.update(keys)
-        cast(QueryState, state).column_keys = frozenset(keys)
+        if self.column_lookups is None:
+            self.column_lookups = any(f".{name}[" in self.context.source for name in COLUMN_COLLECTIONS)
+        if self.column_lookups:  # (a module that indexes no column collection: no function of it is searched)
+            keys = _column_keys(function)
+            state.constants.update(keys)
+            cast(QueryState, state).column_keys = frozenset(keys)
         if function.name.value in SCHEMA_EVENT_HOOKS and self.__dict__.get("_classes"):
             state.constants.update((p.name.value, SCHEMA_OBJECT) for p in function.params.params[1:])
         state.constants.update(_own_quoters(self.context))
@@ -886,7 +890,7 @@ class SqlBuiltFromStrings(FlowRule):
             if type(query) in BUILT_TYPES:
                 self._vet_if_constant(query, state)
             taint = state.taint_of(query)
-            if taint is None:
+            if taint is None or (taint.kind == CALL and type(query) is cst.Call and _given_only_constants(query, state)):
                 continue
             if self.in_revision:
                 self.vet(query, notice=True)  # bandit's B608 there stays in sight, as a notice
