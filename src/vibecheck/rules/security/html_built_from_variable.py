@@ -66,7 +66,7 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     `"js-default"` or `"zero"` preset or `{"html": False}`), or the text is a field that its class's docstring documents
     as fixed in the code (`self.content` where the docstring says `content: Static markdown or plain text.`, a
     dashboard widget's copy): Markdown keeps the raw HTML and `javascript:` links its author wrote. It supersedes
-    bandit's `B308`/`B703`/`B704` there.
+    bandit's `B308`/`B703`/`B704` there, and clears them on the documented copy.
 
     ## Why is this bad?
     These frameworks send a returned string as `text/html`, so every value pasted into it is markup: a
@@ -121,6 +121,8 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     cwe = (79,)
     # bandit's alarms on every `Markup()`/`mark_safe()` of a variable, on the Markdown this rule reports
     supersedes = ("B308", "B703", "B704")
+    # and the same alarms on Markdown of a field its class documents as fixed in the code, which it proves safe
+    vets = ("B308", "B703", "B704")
     applies_to_tests = False  # a view in a test file is a fixture that no browser loads
     file_hints = (*HTML_RETURN_FRAMEWORKS, "httpresponse")
 
@@ -193,7 +195,10 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     def _check_marked_markdown(self, node: cst.Call) -> None:
         """HTML a Markdown converter rendered from a text, marked safe without a sanitiser in between."""
         text = markdown_source(node.args[0].value, self.qualified_name, self.resolve) if node.args else None
-        if text is None or (self._classes and documented_as_static(self._classes[-1], text)):
+        if text is None:
+            return
+        if self._classes and documented_as_static(self._classes[-1], text):
+            self.vet(node)
             return
         self.report(node, f"`{short_code(node.func)}()` marks the HTML that Markdown renders from `{short_code(text)}` as "
                     "safe, but Markdown keeps the raw HTML and `javascript:` links in the text, so whoever wrote it runs "
