@@ -379,3 +379,31 @@ class ProfileSettingsView(View):
     @method_decorator(csrf_exempt)
     def dispatch(self, request, *args, **kwargs):
         return super().dispatch(request, *args, **kwargs)
+
+
+class CasLoginView(View):
+    # ok: VC208 -- the CAS server posts its single-logout `logoutRequest` to the login URL, cross-site by design
+    @method_decorator(csrf_exempt)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request):
+        if request.POST.get("logoutRequest"):
+            return end_sessions(request)
+        return redirect_to_login(request)
+
+
+# ok: VC208 -- the identity provider's page posts the signed `SAMLResponse` here through the browser
+@csrf_exempt
+def saml_login_complete(request):
+    return finish_login(request.POST["SAMLResponse"])
+
+
+class ProfileFormView(View):
+    # expect: VC208 -- a form of the app's own, posting no identity provider's message
+    @method_decorator(csrf_exempt)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request):
+        return save_profile(request.POST.get("logout_request_reason"))

@@ -575,6 +575,18 @@ class TrackingStore:
         return
 
 
+class SamlBackend:
+    # ok: VC212 -- an extension point for the deploying project's own policy; its docstring says the answer is a default
+    def is_authorized(self, attributes, attribute_mapping, idp_entityid, **kwargs) -> bool:
+        """Hook that lets custom authorization policies decide from the SAML attributes. True by default."""
+        return True
+
+    # expect: VC212 -- a docstring that describes a check it never makes
+    def is_member_authorized(self, attributes, **kwargs) -> bool:
+        """Check the SAML attributes for the member group."""
+        return True
+
+
 class BlanketPermissionPolicy(BasePermissionPolicy):
     """A permission policy that gives everyone (including anonymous users) full permission over the model."""
 

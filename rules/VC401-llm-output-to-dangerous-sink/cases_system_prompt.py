@@ -101,3 +101,24 @@ def personalised(user, tools):
 def rag_template():
     # ok: VC401 -- a template's placeholder, filled later (no text flows here)
     return ChatPromptTemplate.from_messages([("system", "Use the context: {context}"), ("human", "{question}")])
+
+
+def answer_from_index(index, question):
+    nodes = index.as_retriever(similarity_top_k=3).retrieve(question)
+    context = "\n".join(node.get_content() for node in nodes)
+    # expect: VC401 -- LlamaIndex's retriever answers with the documents it found
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": context}])
+
+
+def answer_with_hybrid_retriever(bm25_retriever, question):
+    nodes = bm25_retriever.retrieve(question)
+    # expect: VC401 -- a retriever by its name
+    return claude.messages.create(model="claude-sonnet-4-5", max_tokens=512, system=str(nodes),
+                                  messages=[{"role": "user", "content": question}])
+
+
+def run_assistant(assistant_id, question):
+    assistant = client.beta.assistants.retrieve(assistant_id)
+    # ok: VC401 -- the SDK fetches the app's own assistant by id: its instructions are the developer's
+    return client.chat.completions.create(model=assistant.model, messages=[
+        {"role": "system", "content": assistant.instructions}, {"role": "user", "content": question}])

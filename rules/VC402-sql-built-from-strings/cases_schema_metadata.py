@@ -1,6 +1,6 @@
 """VC402 corpus: DDL built from what an ORM model or a schema's metadata lists about itself (its table, its columns,
 their types and defaults), beside look-alikes that iterate an instance's or a request's values."""
-from sqlalchemy import JSON, text
+from sqlalchemy import JSON, bindparam, text
 
 
 def add_missing_columns(session, orm_class):
@@ -78,3 +78,24 @@ class JsonType:
     def attach(self, column, label):
         # expect: VC402 -- any other method's parameters are the caller's
         self.check = text(f"{column.name} IS JSON {label}")
+
+
+def bound_values_source(table, rows, column_keys):
+    markers = []
+    for idx, row in enumerate(rows):
+        names = []
+        for col_key in column_keys:
+            name = f"row{idx}_{col_key}"
+            bindparam(name, value=row[col_key], type_=table.c[col_key].type)
+            names.append(f":{name}")
+        markers.append(f"({', '.join(names)})")
+    # ok: VC402 -- every key is looked up in the table's columns (a KeyError for any other): bind markers named after them
+    return text(f"(VALUES {', '.join(markers)}) AS src")
+
+
+def bound_values_from_keys(rows, column_keys):
+    markers = []
+    for idx, row in enumerate(rows):
+        markers.append(", ".join(f":row{idx}_{col_key}" for col_key in column_keys))
+    # expect: VC402 -- keys no column lookup vouches for: a key holding `) ; DROP ...` is pasted as it is
+    return text(f"(VALUES {', '.join(markers)}) AS src")

@@ -601,3 +601,13 @@ def login_form(
     db_password: str = Query("Pg-s3cr3t-2024!"),
 ):
     return password_field, db_password
+# ok: VC403 -- a product-analytics project token ships in every client that reports events: public by design
+mixpanel_project_token = "6da9a43058a5d1b9f3353153921fb04d"
+# ok: VC403 -- Amplitude's ingestion key is the public one
+AMPLITUDE_API_KEY = "4f1e2d3c5b6a79880a1b2c3d4e5f6a7b"
+# expect: VC403 -- the project's API secret reads and deletes its data
+MIXPANEL_API_SECRET = os.environ["MIXPANEL_API_SECRET"]
+# expect: VC403 -- Amplitude's secret key, beside the public one
+AMPLITUDE_SECRET_KEY = os.environ["AMPLITUDE_SECRET_KEY"]
+# expect: VC403 -- PostHog's personal API key acts as the user
+POSTHOG_PERSONAL_API_KEY = os.environ["POSTHOG_PERSONAL_API_KEY"]

@@ -601,3 +601,13 @@ def login_form(
     db_password: str = Query("Pg-s3cr3t-2024!"),
 ):
     return password_field, db_password
+# ok: VC403 -- a product-analytics project token ships in every client that reports events: public by design
+mixpanel_project_token = "6da9a43058a5d1b9f3353153921fb04d"
+# ok: VC403 -- Amplitude's ingestion key is the public one
+AMPLITUDE_API_KEY = "4f1e2d3c5b6a79880a1b2c3d4e5f6a7b"
+# expect: VC403 -- the project's API secret reads and deletes its data
+MIXPANEL_API_SECRET = "9c2f7b1e4d8a6035b7e1c4f2a9d8e6b1"
+# expect: VC403 -- Amplitude's secret key, beside the public one
+AMPLITUDE_SECRET_KEY = "e7a1c9b3d5f2084e6a1b7c3d9f5e2a08"
+# expect: VC403 -- PostHog's personal API key acts as the user
+POSTHOG_PERSONAL_API_KEY = "k8Vq2LmZ9xTr4Wn7Yp3Bs6Hd1Jf5Gc0A"

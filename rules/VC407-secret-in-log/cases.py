@@ -270,3 +270,19 @@ def associate_card(body, payment):
     logger.info("charged card ending %s", card_number[-4:])
     # ok: VC407 -- a card's row id and type are no card data
     logger.info("card %s (%s) stored", body.card_id, body.card_type)
+
+
+REASON_BAD_TOKEN = "CSRF token missing or incorrect."
+FALLBACK_TOKEN = "tok_live_51Hc0ffee"
+DEFAULT_PASSPHRASE = "hunter2 please"
+
+
+def reject_token(path):
+    error = (REASON_BAD_TOKEN, path)
+    error = "Forbidden ({0}): {1}".format(*error)
+    # ok: VC407 -- a module-level sentence about the token, not the token
+    logger.warning(error)
+    # expect: VC407 -- a one-word module-level value named as a token is the token
+    logger.warning("falling back to %s", FALLBACK_TOKEN)
+    # expect: VC407 -- two words are still a credential, not a message
+    logger.info(f"passphrase {DEFAULT_PASSPHRASE}")

@@ -1454,3 +1454,25 @@ def test_b202_is_cleared_on_a_call_of_the_modules_own_extractor_only() -> None:
             unsafe_extractall(tf, dest)
         ''', Settings(select=("B", "VC405")))
     assert [line for code, line in found if code == "B202"] == [9, 13]
+
+
+def test_b704_is_cleared_on_markdown_of_a_field_its_class_documents_as_fixed_and_kept_on_the_others() -> None:
+    found = unfiltered('''
+        import markdown
+        from markupsafe import Markup
+
+        class TextPanel:
+            """A panel of text.
+
+            Args:
+                content: Static markdown or plain text.
+                notes: What readers wrote under the panel.
+            """
+
+            def content_html(self):
+                return Markup(markdown.markdown(self.content))
+
+            def notes_html(self):
+                return Markup(markdown.markdown(self.notes))
+        ''', Settings(select=("B", "VC427")))
+    assert [line for code, line in found if code == "B704"] == [17]

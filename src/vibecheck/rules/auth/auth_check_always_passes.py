@@ -71,11 +71,13 @@ USER_PROPERTIES = frozenset({"is_authenticated", "is_active"})
 OVERRIDABLE_CLASS = lazy_pattern(r"^_*(Base|Abstract|Default)[A-Z]|(Base|Mixin)$")
 # A method's docstring that tells a subclass how to refuse (`Raise AuthorizationError to deny access.`) or to override
 # it: the body is the documented default of an extension point (a middleware base's `check_resource_access` hook).
-# So does one that names it a hook for subclasses or a no-op default ("Hook for subclasses to validate run access.
-# No-op by default."): a multi-tenant store overrides it, elsewhere in the project.
+# So does one that names it a hook for subclasses or for custom policies, or its answer a default ("Hook for subclasses
+# to validate run access. No-op by default.", djangosaml2's "Hook to allow custom authorization policies based on SAML
+# attributes. True by default."): a multi-tenant store or the deploying project overrides it, elsewhere.
 HOOK_DOCSTRING = lazy_pattern(r"(?i)\b(?:override|overridden|overriding|subclasses?\s+(?:should|must|can|may)|raise\s+`*\w+`*"
                               r"\s+to\s+(?:deny|reject|refuse|block|forbid)|hook\s+for\s+subclass(?:es)?"
-                              r"|no-?op\s+by\s+default)\b")
+                              r"|hook\s+(?:to|that)\s+(?:allows?|lets?|enables?)\s+(?:custom|your\s+own)"
+                              r"|(?:no-?op|true|allowed)\s+by\s+default)\b")
 # Permission or policy classes whose purpose is to allow everyone (`AllowAny`, a stock policy `Available` "for when a
 # product is always available", `UnrestrictedAccess`), or everything (pretix's `FullAccessSecurityProfile`): the
 # permissive answer is what the class is for.
@@ -325,7 +327,8 @@ class AuthCheckAlwaysPasses(Rule):
     overridden (`BasePermission`, `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`, a Django abstract model: subclasses
     and settings replace their answer; not a mixin named to enforce, `StaffRequiredMixin`), methods whose docstring tells a
     subclass to override them or how to refuse ("Raise AuthorizationError to deny access"), or names them a hook for
-    subclasses or a no-op default ("Hook for subclasses to validate run access."), and defaults the same file replaces (a
+    subclasses or custom policies or their answer a default ("Hook for subclasses to validate run access.", "Hook to
+    allow custom authorization policies. True by default."), and defaults the same file replaces (a
     subclass there overrides the method, or the class rebinds it on the instance when configured: `self.is_allowed = lambda
     path: ...`), and one answer of a family's capability (a class sharing a base of the file answers False:
     `can_change_password` of each kind of keystore) are not reported. A check that returns who is authenticated (`return

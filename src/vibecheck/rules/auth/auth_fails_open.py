@@ -389,7 +389,8 @@ class AuthFailsOpen(Rule):
     denies nor re-raises but hands the request on (`return view(*args, **kwargs)`, `return await
     call_next(request)`, `return self.get_response(request)`, or falls through to such a return), or, in a function
     named as a check (`check_token`, `is_authorized`, `verify_webhook`; there whatever the `except` catches, a
-    verification service that is down too; not a parser's check named for the form of a text about no credential,
+    verification service that is down too, but not a URL lookup's error alone, `except NoReverseMatch:`, which says
+    the app's routes lack a name; not a parser's check named for the form of a text about no credential,
     h11's `is_next_line_obviously_invalid_request_line`), answers `True` (`False` in one named for the failing state it
     detects, or for a further check it demands: `is_api_key_revoked`, whose `return True` in `is_token_expired` or
     `is_reauthentication_required` refuses or asks for more; and so in a function that answers `return False` once
@@ -821,7 +822,8 @@ class AuthFailsOpen(Rule):
                                                 for n in own_nodes_of(statement.body, cst.Call))
             for handler in statement.handlers:
                 # a check's own `except` lets in whatever it catches: a verification service that is down too
-                if not (_catches_auth_errors(handler) or named_check) or _denies(handler.body, refusal=refusing):
+                if not (_catches_auth_errors(handler) or named_check) or _denies(handler.body, refusal=refusing) \
+                        or _catches_only_routing_errors(handler):
                     continue
                 if checks is None:
                     checks = _denies(statement.body, reraises=False, refusal=refusing) \
@@ -953,13 +955,28 @@ def _answers_false(statement: cst.BaseStatement | None) -> bool:
         and is_false(statement.body[0].value)
 
 
+# Errors of a URL lookup (Django's `reverse` and `resolve`, Flask's `url_for`, Starlette's `url_path_for`): the app's
+# routes lack a name, which says nothing of the caller, so what the `except` answers is no verdict on a credential
+# (django-axes' `try: admin_url = reverse("admin:index") except NoReverseMatch: return True` in `is_admin_site`).
+ROUTING_ERRORS = frozenset({"NoReverseMatch", "Resolver404", "BuildError", "NoMatchFound"})
+
+
+def _catches_only_routing_errors(handler: cst.ExceptHandler) -> bool:
+    """`except NoReverseMatch:`, `except (BuildError, NoReverseMatch):`: a missing route, not a failed check."""
+    return handler.type is not None and all(name in ROUTING_ERRORS for name in _caught_names(handler.type))
+
+
+def _caught_names(caught: cst.BaseExpression) -> list[str]:
+    """`(jwt.InvalidTokenError, KeyError)` -> `["InvalidTokenError", "KeyError"]`."""
+    types = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
+    return [(full_name(t) or "").rpartition(".")[2] for t in types]
+
+
 def _catches_auth_errors(handler: cst.ExceptHandler) -> bool:
     """`except:`, `except Exception:`, `except jwt.InvalidTokenError:`, `except (JWTError, KeyError):`."""
     if handler.type is None:
         return True
-    types = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
-    names = [(full_name(t) or "").rpartition(".")[2] for t in types]
-    return any(n in BROAD_EXCEPTIONS or set(name_words(n)) & AUTH_ERROR_WORDS for n in names)
+    return any(n in BROAD_EXCEPTIONS or set(name_words(n)) & AUTH_ERROR_WORDS for n in _caught_names(handler.type))
 
 
 def _calls_any(node: cst.CSTNode, names: frozenset[str]) -> bool:

@@ -38,6 +38,10 @@ SERVER_TO_SERVER_WORDS = frozenset({"webhook", "webhooks", "hook", "callback", "
                                     "jwks", "acs", "sls", "device"})
 SERVER_TO_SERVER_PHRASES = (("client", "registration"), ("user", "info"), ("assertion", "consumer"),
                             ("single", "logout"))
+# Form fields that an identity provider posts through the user's browser, cross-site by design: CAS's single logout
+# `logoutRequest`, SAML's HTTP-POST binding `SAMLResponse` (to the assertion consumer) and `SAMLRequest` (a logout
+# request). A view that reads one is the protocol's endpoint, whatever its name: the signed message authenticates it.
+IDENTITY_PROVIDER_FIELDS = frozenset({"logoutRequest", "SAMLResponse", "SAMLRequest"})
 # A path parameter (`<auth_token>`, `<string:api_key>`, `{token}`) named for a credential: a client that authenticates
 # by its URL, as e-readers and feed readers do.
 PATH_PARAMETER = lazy_pattern(r"<(?:\w+:)?(\w+)>|\{(\w+)(?::[^}]*)?\}")
@@ -118,7 +122,9 @@ class CsrfProtectionDisabled(Rule):
     callbacks, OAuth 2.0 token, revocation, introspection and device endpoints, OpenID Connect userinfo and JWKS,
     client registration, SAML ACS/SLS, also spelled out: `AssertionConsumerServiceView`, `SingleLogoutService`; named
     so by the view or by the class whose method is exempted: `@method_decorator(csrf_exempt)` on `class
-    PostmarkWebhookView`'s `dispatch`) or that check a signature over the request (`hmac.compare_digest`,
+    PostmarkWebhookView`'s `dispatch`; or, whatever its name, a view that reads a message an identity provider posts
+    through the browser: CAS's `logoutRequest`, SAML's `SAMLResponse` or `SAMLRequest`, in the view or in any method
+    of its class) or that check a signature over the request (`hmac.compare_digest`,
     `construct_event`, `verify_signature`, also through a function of the module that does) or run Django's CSRF check
     themselves where they need it (`CsrfViewMiddleware(...).process_view(...)`, also through a function of the module
     that does) or whose route's path carries a credential (a view of `Blueprint("kobo", __name__,
@@ -183,6 +189,7 @@ class CsrfProtectionDisabled(Rule):
         super().__init__(context, options)
         self.scopes: list[str] = []
         self.functions: list[cst.FunctionDef] = []
+        self.classes: list[cst.ClassDef] = []
         self.protectors: set[str] = {"csrf", "csrf_protect", "csrfprotect"}
         self.prefixes: dict[str, str] | None = None  # blueprint or router name -> its `url_prefix`, once asked
         self.depth = 0
@@ -198,7 +205,8 @@ class CsrfProtectionDisabled(Rule):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.scopes.append(node.name.value)
-        if not self._checks_csrf_itself(node):
+        self.classes.append(node)
+        if not self._checks_csrf_itself(node) and not self._receives_identity_provider_post(node):
             for decorator in node.decorators:
                 self._exemption(decorator.decorator, decorator, node.name.value)
         if node.name.value == "Meta" and isinstance(node.body, cst.IndentedBlock):
@@ -206,13 +214,16 @@ class CsrfProtectionDisabled(Rule):
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.scopes.pop()
+        self.classes.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        in_class = bool(self.classes) and len(self.scopes) > 0 and self.scopes[-1] == self.classes[-1].name.value
         self.scopes.append(node.name.value)
         self.functions.append(node)
         # (most functions have no decorator, so no exemption: the walks of their bodies below are skipped)
         if node.decorators and not self._checks_signature(node) and not self._checks_csrf_itself(node) \
-                and not self._called_without_cookies(node):
+                and not self._called_without_cookies(node) \
+                and not self._receives_identity_provider_post(self.classes[-1] if in_class else node):
             for decorator in node.decorators:
                 self._exemption(decorator.decorator, decorator, node.name.value)
         code_read = unchecked_code_read(node) if node.decorators and not self.context.is_test_file else None
@@ -309,6 +320,16 @@ class CsrfProtectionDisabled(Rule):
                     isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None))
                     == CSRF_CHECKER for node in ast.walk(statement)))
         return self._enforcers
+
+    def _receives_identity_provider_post(self, view: cst.ClassDef | cst.FunctionDef) -> bool:
+        """The view (a function, or any method of the class whose method is exempted) reads a message that an identity
+        provider posts through the browser (`request.POST.get("logoutRequest")`, `request.POST["SAMLResponse"]`): CAS's
+        and SAML's protocols post it cross-site, so no CSRF token can come with it."""
+        if not any(field in self.context.source for field in IDENTITY_PROVIDER_FIELDS):
+            return False
+        functions = [s for s in view.body.body if type(s) is cst.FunctionDef] if type(view) is cst.ClassDef else [view]
+        return any(text_value(string) in IDENTITY_PROVIDER_FIELDS
+                   for function in functions for string in own_nodes_of(function.body, cst.SimpleString))
 
     def _called_without_cookies(self, view: cst.FunctionDef) -> bool:
         """`@kobo.route("/v1/library/tags")` on `kobo = Blueprint(..., url_prefix="/kobo/<auth_token>")`: the caller

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from vibecheck.literals import string_value
+from vibecheck.patterns import lazy_pattern
 
 QualifiedName = Callable[[cst.CSTNode], "str | None"]
 Resolve = Callable[[cst.BaseExpression], cst.BaseExpression]
@@ -30,6 +31,10 @@ CONVERTER_METHODS = frozenset({"convert", "render"})
 ESCAPING_BY_DEFAULT = frozenset({"mistune.markdown"})
 SAFE_MODE_CONVERTERS = frozenset({"markdown2.markdown", "markdown2.Markdown"})
 HTML_FREE_PRESETS = frozenset({"js-default", "zero"})
+# How a class's docstring documents a field as text the developer writes into the code (starlette-admin's `TextWidget`:
+# "content: Static markdown or plain text."): the field's name, then, on its line, one of these words.
+STATIC_TEXT_WORDS = lazy_pattern(r"(?i)^\W*(?:an?\s+|the\s+)?"
+                                 r"(?:static|fixed|hard-?coded|constant|developer[- ](?:supplied|provided|written))\b")
 # The names in a module's text without which it renders no Markdown.
 MARKDOWN_WORDS = ("markdown", "commonmark", "mistune", "markdownit")
 
@@ -80,3 +85,14 @@ def _turns_html_off(options: cst.BaseExpression | None) -> bool:
     return type(options) is cst.Dict and any(
         type(element) is cst.DictElement and string_value(element.key) == "html" and _is_false(element.value)
         for element in options.elements)
+
+
+def documented_as_static(owner: cst.ClassDef, text: cst.BaseExpression) -> bool:
+    """`self.content` in a class whose docstring says `content: Static markdown or plain text.`: what the code that
+    configures the object wrote, as a widget's or a page's fixed copy, not what a user stored."""
+    if type(text) is not cst.Attribute or type(text.value) is not cst.Name or text.value.value != "self":
+        return False
+    docstring = owner.get_docstring() or ""
+    field = f"{text.attr.value}:"
+    return any(STATIC_TEXT_WORDS.match(line.strip()[len(field):]) is not None
+               for line in docstring.splitlines() if line.strip().startswith(field))

@@ -17,14 +17,16 @@ from vibecheck.patterns import lazy_pattern
 
 PROMPT_DATA = "prompt-data"
 PROMPT_INJECTION_CWE = (1427,)
-# Methods that return documents found for a query: LangChain's vector stores and retrievers, LlamaIndex's retrievers.
+# Methods that return documents found for a query: LangChain's vector stores and retrievers.
 RETRIEVAL_METHODS = frozenset({
     "similarity_search", "asimilarity_search", "similarity_search_with_score", "asimilarity_search_with_score",
     "similarity_search_with_relevance_scores", "similarity_search_by_vector", "max_marginal_relevance_search",
-    "amax_marginal_relevance_search", "get_relevant_documents", "aget_relevant_documents", "retrieve", "aretrieve"})
+    "amax_marginal_relevance_search", "get_relevant_documents", "aget_relevant_documents"})
 # Methods a receiver named for a retriever or a document loader answers with documents (`retriever.invoke(q)`,
-# `vectorstore.as_retriever().invoke(q)`, `WebBaseLoader(url).load()`).
-RETRIEVER_METHODS = frozenset({"invoke", "ainvoke", "batch"})
+# `vectorstore.as_retriever().invoke(q)`, LlamaIndex's `retriever.retrieve(q)`, `WebBaseLoader(url).load()`). Alone,
+# `retrieve` is any API's verb for fetching one object by id (OpenAI's `client.beta.assistants.retrieve(id)` and the
+# SDK's own resources, `stripe.Customer.retrieve(id)`, a DRF view's `self.retrieve(request)`): no document.
+RETRIEVER_METHODS = frozenset({"invoke", "ainvoke", "batch", "retrieve", "aretrieve"})
 LOADER_METHODS = frozenset({"load", "aload", "lazy_load", "load_and_split"})
 RETRIEVER_NAME = lazy_pattern(r"retriever$|^as_retriever$")
 LOADER_NAME = lazy_pattern(r"loader$")

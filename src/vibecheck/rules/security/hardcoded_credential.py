@@ -136,11 +136,24 @@ GETTER_RECEIVERS = frozenset({"self", "cls"})
 _PEM_BODY = lazy_pattern(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]{40,}")
 
 
+# Product-analytics services whose ingestion key is shipped in every browser and app that reports events, so it only
+# names the project (Mixpanel's project token, Amplitude's API key, Segment's and RudderStack's write key, PostHog's
+# project key, Heap's app id): `MIXPANEL_TOKEN` is public by design. Their secret counterparts say so in their names
+# (Mixpanel's API secret and service account secret, Amplitude's secret key, PostHog's personal API key).
+ANALYTICS_SERVICES = frozenset({"mixpanel", "amplitude", "segment", "rudderstack", "posthog", "heap"})
+ANALYTICS_SECRET_WORDS = frozenset({"secret", "personal", "service", "private", "admin", "management"})
+ANALYTICS_KEY_WORDS = frozenset({"token", "key", "apikey"})
+
+
 @lru_cache(maxsize=4096)
 def is_secret_name(name: str) -> bool:
-    """`password`, `DB_PASSWORD`, `apiKey`, `client_secret`, `GITHUB_TOKEN`, `stripe_api_key`; not `key`, `token_url`."""
+    """`password`, `DB_PASSWORD`, `apiKey`, `client_secret`, `GITHUB_TOKEN`, `stripe_api_key`; not `key`, `token_url`,
+    nor an analytics service's public project key (`mixpanel_project_token`, `AMPLITUDE_API_KEY`)."""
     parts = [p.lower() for p in _NAME_PARTS.findall(name)]
     if not parts:
+        return False
+    if parts[-1] in ANALYTICS_KEY_WORDS and not ANALYTICS_SERVICES.isdisjoint(parts[:-1]) \
+            and ANALYTICS_SECRET_WORDS.isdisjoint(parts[:-1]):
         return False
     if parts[-1] == "token" and len(parts) > 1 and parts[-2] in NOT_SECRET_QUALIFIERS:
         return False  # a tokenizer's `pad_token`, a page's `next_token`: a marker or a cursor, not a credential
@@ -381,8 +394,9 @@ class HardcodedCredential(Rule):
     whatever their key (rate-limit specs such as `"change_password": "5/m/user"`, import paths such as
     `"set_password": "app.serializers.SetPasswordSerializer"`, regular expressions such as an RFC's token grammar
     `token = r"[-!#$%&'*+.^_|~0-9a-zA-Z]+"`, keys a service publishes by design: Stripe's `pk_live_...`, PostHog's
-    `phc_...` project key) are left alone, as are named values in an API
-    schema's sample (`{"example": {"access_token": "..."}}`, `Field(examples=[...])`) and the parameters of a link
+    `phc_...` project key; a product-analytics project key named after its service: `mixpanel_project_token`,
+    `AMPLITUDE_API_KEY`, `SEGMENT_WRITE_KEY`, not their `..._API_SECRET` or `..._SECRET_KEY`) are left alone, as are named values
+    in an API schema's sample (`{"example": {"access_token": "..."}}`, `Field(examples=[...])`) and the parameters of a link
     (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees them), and in test
     files (and settings modules only a test or CI run loads: `ci_settings.py`, `settings/test.py`) only vendor
     credential formats are reported (not a PEM private key: a test's key signs fixture tokens).

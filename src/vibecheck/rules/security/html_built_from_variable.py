@@ -14,7 +14,7 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import SourceHints
 from vibecheck.rules.security._built_markup import BuiltMarkupRule
-from vibecheck.rules.security._markdown_markup import MARKDOWN_WORDS, markdown_source
+from vibecheck.rules.security._markdown_markup import MARKDOWN_WORDS, documented_as_static, markdown_source
 from vibecheck.rules.security._markup_sinks import ESCAPERS, HTML_RETURN_FRAMEWORKS
 from vibecheck.rules.security._safe_markup import MARKING_CALLS, MARKING_WORDS
 
@@ -63,8 +63,10 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     `markdown.Markdown(...)`'s `convert`, markdown-it's `render`) marked safe with `Markup()` or `mark_safe()`, also
     through a name bound to it, unless a sanitiser (`nh3.clean`, `bleach.clean`) cleaned the rendered HTML or the converter
     escapes the raw HTML (mistune's `markdown()` unless `escape=False`, markdown2's `safe_mode=`, markdown-it's
-    `"js-default"` or `"zero"` preset or `{"html": False}`): Markdown
-    keeps the raw HTML and `javascript:` links its author wrote. It supersedes bandit's `B308`/`B703`/`B704` there.
+    `"js-default"` or `"zero"` preset or `{"html": False}`), or the text is a field that its class's docstring documents
+    as fixed in the code (`self.content` where the docstring says `content: Static markdown or plain text.`, a
+    dashboard widget's copy): Markdown keeps the raw HTML and `javascript:` links its author wrote. It supersedes
+    bandit's `B308`/`B703`/`B704` there, and clears them on the documented copy.
 
     ## Why is this bad?
     These frameworks send a returned string as `text/html`, so every value pasted into it is markup: a
@@ -119,6 +121,8 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     cwe = (79,)
     # bandit's alarms on every `Markup()`/`mark_safe()` of a variable, on the Markdown this rule reports
     supersedes = ("B308", "B703", "B704")
+    # and the same alarms on Markdown of a field its class documents as fixed in the code, which it proves safe
+    vets = ("B308", "B703", "B704")
     applies_to_tests = False  # a view in a test file is a fixture that no browser loads
     file_hints = (*HTML_RETURN_FRAMEWORKS, "httpresponse")
 
@@ -144,7 +148,7 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
         self._builders: set[str] = set()  # this module's top-level functions that return built markup
         self._sent: list[tuple[cst.Call, str]] = []  # a view's body that is a call of one of them, by its name
         self._functions: list[str] = []  # the enclosing functions' names, outermost first
-        self._classes = 0  # how many classes enclose the walk
+        self._classes: list[cst.ClassDef] = []  # the enclosing classes, outermost first
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
@@ -158,10 +162,10 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
-        self._classes += 1
+        self._classes.append(node)
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
-        self._classes -= 1
+        self._classes.pop()
 
     def leave_Module(self, node: cst.Module) -> None:
         for call, name in self._sent:
@@ -192,6 +196,9 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
         """HTML a Markdown converter rendered from a text, marked safe without a sanitiser in between."""
         text = markdown_source(node.args[0].value, self.qualified_name, self.resolve) if node.args else None
         if text is None:
+            return
+        if self._classes and documented_as_static(self._classes[-1], text):
+            self.vet(node)
             return
         self.report(node, f"`{short_code(node.func)}()` marks the HTML that Markdown renders from `{short_code(text)}` as "
                     "safe, but Markdown keeps the raw HTML and `javascript:` links in the text, so whoever wrote it runs "

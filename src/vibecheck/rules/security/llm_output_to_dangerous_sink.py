@@ -491,7 +491,8 @@ class LlmOutputToDangerousSink(FlowRule):
     (bandit's `B602`/`B307`/`B301`/`B704`..., VC402, VC406, VC408, VC426, VC427): one problem, one finding.
 
     It also reports, at medium severity, documents a retriever or loader returned (`similarity_search`,
-    `retriever.invoke`, `get_relevant_documents`, `loader.load()`) and what running a tool returned (`TOOLS[name](**args)`,
+    `retriever.invoke`, `retriever.retrieve`, `get_relevant_documents`, `loader.load()`; not any API's `retrieve(id)`,
+    `client.beta.assistants.retrieve`) and what running a tool returned (`TOOLS[name](**args)`,
     `tool.invoke(...)`, MCP's `session.call_tool(...)`, an `execute_tool(call)` helper; a parameter named for them, `docs`,
     `tool_result`) put in the system prompt: a `{"role": "system"}` (or `"developer"`) message, `SystemMessage(...)`, a
     `("system", ...)` tuple, Anthropic's `system=`, OpenAI's `instructions=`, Gemini's `system_instruction=` (those

@@ -16,6 +16,7 @@ from vibecheck.analysis.flow import (
     is_log_call,
     iter_calls,
     iter_expressions,
+    module_strings,
     string_value,
     walked_calls,
     walked_statements,
@@ -134,6 +135,17 @@ def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         if name in KEY_GETTERS or method in ("get", "getenv"):
             return _keyed(string_value(node.args[0].value), "{}")
     return None
+
+
+# A module-level text of this many words or more is a message (`REASON_BAD_TOKEN = "CSRF token missing or
+# incorrect."`), named after the secret it speaks of, not the secret: a key or token is one word.
+MESSAGE_WORDS = 3
+
+
+def _names_a_message(name: str, module: cst.Module) -> bool:
+    """A module-level name bound to a sentence (`REASON_BAD_TOKEN = "CSRF token missing or incorrect."`)."""
+    text = module_strings(module).get(name)
+    return text is not None and len(text.split()) >= MESSAGE_WORDS
 
 
 def _literal_credentials(module: cst.Module) -> frozenset[str]:
@@ -274,11 +286,12 @@ class SecretInLog(FlowRule):
     matched on their last word, so `token_count`, `max_tokens`, `tokenizer`, `password_hash` and
     `next_page_token` are not secrets; `len(token)`, `token[:4]`, hashes of a secret, the names of its fields
     (`secret.keys()`), a record's other fields (`secret.get("username")`, `["SecretArn"]`, `["host"]`, a warehouse
-    session's `["account"]`, `["warehouse"]`, `["role"]`) and a cursor's
-    value (`page_token.token`) are not reported, nor is a bare `token` in a file that imports a token or lexer module
-    (`tokenize`, `pygments.token`), nor one a loop takes from a split text not named as a secret (`for token in
-    raw.split(","):`) or from a model's streamed answer (`for token in response:`, `in llm.stream(prompt)`): there it is
-    a piece of text. A key that the code's own format check just rejected
+    session's `["account"]`, `["warehouse"]`, `["role"]`), a cursor's
+    value (`page_token.token`) and a module-level sentence named after a secret (`REASON_BAD_TOKEN = "CSRF token missing
+    or incorrect."`: a message, not the token) are not reported, nor is a bare `token` in a file that imports a token
+    or lexer module (`tokenize`, `pygments.token`), nor one a loop takes from a split text not named as a secret (`for
+    token in raw.split(","):`) or from a model's streamed answer (`for token in response:`, `in llm.stream(prompt)`):
+    there it is a piece of text. A key that the code's own format check just rejected
     (`if not VALID_KEY.match(apikey): logger.warning(f"Invalid API key ({apikey}) specified.")`) is still reported: a
     value that fails a length or character check is most often the real key pasted with a space, a quote or a
     character too many, or the right key of another service, and the log line keeps all of it. Name the field, not
@@ -339,8 +352,11 @@ class SecretInLog(FlowRule):
 
     def _source(self, node: cst.BaseExpression, state: FlowState) -> Taint | None:
         """A secret by name, what a function of this module returns with a credential in it (`_headers(cfg)`), or a
-        module-level name bound to a connection string with a password in it (`TRACKING_URI = "https://u:pw@host"`)."""
+        module-level name bound to a connection string with a password in it (`TRACKING_URI = "https://u:pw@host"`);
+        not a module-level name bound to a sentence, whatever its name says (`REASON_BAD_TOKEN`)."""
         if type(node) is cst.Name and node.value not in state.names:
+            if _names_a_message(node.value, self.context.module):
+                return CLEAN
             if self._literal_credentials is None:
                 self._literal_credentials = _literal_credentials(self.context.module)
             if node.value in self._literal_credentials:

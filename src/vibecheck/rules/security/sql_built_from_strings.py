@@ -34,6 +34,7 @@ from vibecheck.analysis.flow import (
 from vibecheck.analysis.imported_modules import imported_module_file
 from vibecheck.analysis.migrations import is_alembic_revision, is_django_migration
 from vibecheck.ast_fields import content_children
+from vibecheck.cst_fields import own_nodes_of, walk_own
 from vibecheck.imports import ImportTable
 from vibecheck.lines import line_starts
 from vibecheck.model import Category, Confidence, Severity
@@ -232,6 +233,19 @@ def _names_a_listed_column(node: cst.Attribute) -> bool:
     picked = node.value
     return node.attr.value in COLUMN_NAMING and type(picked) is cst.Subscript and type(picked.value) is cst.Attribute \
         and picked.value.attr.value in COLUMN_COLLECTIONS
+
+
+def _column_keys(function: cst.FunctionDef) -> dict[str, str]:
+    """The names the function looks up in a table's column collection (`table.c[col_key].type`, `table.columns[key]`): the
+    lookup raises for any key that is not a column, so pasted (`f":row{idx}_{col_key}"`, a bind marker named after
+    the column) the name is an identifier of the schema. Only a plain name: `table.c[data["k"]]` fixes no name."""
+    found: dict[str, str] = {}
+    for node in own_nodes_of(function.body, cst.Subscript):
+        collection = node.value
+        if type(collection) is cst.Attribute and collection.attr.value in COLUMN_COLLECTIONS and len(node.slice) == 1 \
+                and type(node.slice[0].slice) is cst.Index and type(node.slice[0].slice.value) is cst.Name:
+            found[node.slice[0].slice.value.value] = ""
+    return found
 
 
 def _schema_source(value: cst.CSTNode | None, state: FlowState) -> bool:
@@ -583,6 +597,26 @@ def built_query(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     return taint
 
 
+def _given_only_constants(call: cst.Call, state: FlowState) -> bool:
+    """`Comments.create_table_query("comments")`, `TruncateQuery.to_sql(Model._meta.db_table)`: a call of one of the
+    project's functions given only constants (literals, UPPER_CASE names, schema identifiers). The SQL it returns pastes
+    what this call site gave it, so it is judged here, where it is executed: for these arguments no value can rewrite it.
+    Each call site of the helper is judged on its own arguments; a call with a value read at run time is still followed.
+    Not a call without arguments: that helper's text is judged in its own body (`constant_helpers`); nor one that reads
+    the object's attributes (`self.search_term`): a literal in the class body is only their first value, which a
+    framework's state (Reflex's, set from the browser) or any method may replace."""
+    return bool(call.args) and state.summary is not None \
+        and all(arg.star == "" and constant_text(arg.value, state) is not None and not _reads_own_attribute(arg.value)
+                for arg in call.args) \
+        and state.project_callee(call) is not None
+
+
+def _reads_own_attribute(node: cst.BaseExpression) -> bool:
+    """`self.term`, `f"{cls.prefix}_x"`: an expression that reads an attribute of the object or class at hand."""
+    return any(type(inner) is cst.Attribute and type(inner.value) is cst.Name and inner.value.value in ("self", "cls")
+               for inner in walk_own(node))
+
+
 def _statement_text(node: cst.BaseExpression, state: FlowState) -> str:
     """The constant text of a built statement, its values as ` ? `; of a `%` template, the template alone."""
     if type(node) is cst.BinaryOperation and type(node.operator) is cst.Modulo:
@@ -602,10 +636,20 @@ class QueryState(FlowState):
     """The flow state of VC402: a name bound to text made of constants only holds no built string, though a part of
     it was one on its own (`", ".join([f"{c} = ?" for c in COLUMNS])`, whose `c` is constant only inside), nor the
     result of a call that made it constant (`f"SELECT * FROM {_check_ident(table)}"`: the validator's answer), so what
-    is appended to it later (`sql += f" WHERE {where}"`) is judged as it would be after a literal."""
+    is appended to it later (`sql += f" WHERE {where}"`) is judged as it would be after a literal. A name the function
+    looks up in a table's column collection (`_column_keys`) stays an identifier whatever binds it (`for col_key in
+    column_keys:`)."""
+
+    column_keys: frozenset[str] = frozenset()
 
     def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
         super().bind(target, taint, value)
+        if taint is not None and taint.kind == CALL and type(value) is cst.Call and type(target) is cst.Name \
+                and _given_only_constants(value, self):
+            self.names.pop(target.value, None)  # `query = TruncateQuery.to_sql(table_name)`: judged for its arguments
+        if self.column_keys and type(target) is cst.Name and target.value in self.column_keys:
+            self.constants[target.value] = ""
+            self.names.pop(target.value, None)
         if _schema_source(value, self):  # `for name, column in Model.__dict__.items():`
             for name in _bound_names(cast(cst.BaseExpression, target)):
                 self.constants[name] = SCHEMA_OBJECT
@@ -663,7 +707,9 @@ class SqlBuiltFromStrings(FlowRule):
     Base.metadata.sorted_tables`, `for name, column in orm_class.__dict__.items()` of a class, then `column.name`,
     `column.type`, `column.default.arg`: the definition's, not a caller's; an instance's `__dict__` holds values), the
     name of a column picked from a table's column collection (`table.c[key].name`, also with its quotes doubled by
-    `.replace`), the column and table SQLAlchemy hands a type's or constraint's `_set_table(self, column, table)` or
+    `.replace`), a key the function looks up there, which raises for any other (`bindparam(f"row{i}_{key}",
+    type_=table.c[key].type)` beside the marker `f":row{i}_{key}"`), the column and table SQLAlchemy hands a type's
+    or constraint's `_set_table(self, column, table)` or
     `_set_parent` hook, a value picked from
     an allow-list by `col if col in ALLOWED else "name"`, an `or` of two constants (`" AND ".join(clauses) or
     "1=1"`, where only literal conditions were appended to `clauses`), a value whose quotes are doubled
@@ -716,7 +762,9 @@ class SqlBuiltFromStrings(FlowRule):
     wrapped: `RawSQL("SELECT * FROM (%s) q" % sql, params)`, or first into a name among constants: `sql = "CREATE TABLE t
     AS {q}".format(q=str(query))`) is not followed, nor is text that pastes nothing but whole
     queries into a derived table's or `EXISTS`'s parentheses (`f"SELECT count(*) FROM ({query}) AS total"`, a pagination
-    helper's count over the caller's SQL): what that query pastes is judged where it is built. Test files are not
+    helper's count over the caller's SQL): what that query pastes is judged where it is built. Nor is what a helper of
+    the project returns for a call given only constants (`cursor.execute(Comments.create_table_query("comments"))`,
+    `TruncateQuery.to_sql(LogEntry._meta.db_table)`): each call site is judged on the values it pastes. Test files are not
     checked: what a test pastes into its queries are its own fixtures.
 
     ## Why is this bad?
@@ -767,6 +815,7 @@ class SqlBuiltFromStrings(FlowRule):
         self.class_constants: dict[str, dict[str, str]] = {}  # class -> {"self.table": "", "cls.table": ""}
         self.helpers: dict[str, str] | None = None  # `_cte()` -> "": the module's functions returning constant text
         self.rebound: frozenset[str] | None = None  # attributes the module's methods assign, found at a class literal
+        self.column_lookups: bool | None = None  # whether the module's text indexes a column collection (`.c[`)
         self._sql_in_file: bool | None = None  # whether a word bandit's B608 needs occurs at all (for vetting)
         self._local_upper: dict[str, bool] = {}  # UPPER_CASE name -> whether an indented line assigns it
         # a schema migration: DDL from the script's own names and the project's settings
@@ -783,6 +832,12 @@ class SqlBuiltFromStrings(FlowRule):
         state.constants.update(_constant_parameters(function, self.context))
         state.constants.update(_number_parameters(function))
         state.constants.update(_identifier_carriers(function, self.context.imports))
+        if self.column_lookups is None:
+            self.column_lookups = any(f".{name}[" in self.context.source for name in COLUMN_COLLECTIONS)
+        if self.column_lookups:  # (a module that indexes no column collection: no function of it is searched)
+            keys = _column_keys(function)
+            state.constants.update(keys)
+            cast(QueryState, state).column_keys = frozenset(keys)
         if function.name.value in SCHEMA_EVENT_HOOKS and self.__dict__.get("_classes"):
             state.constants.update((p.name.value, SCHEMA_OBJECT) for p in function.params.params[1:])
         state.constants.update(_own_quoters(self.context))
@@ -835,7 +890,7 @@ class SqlBuiltFromStrings(FlowRule):
             if type(query) in BUILT_TYPES:
                 self._vet_if_constant(query, state)
             taint = state.taint_of(query)
-            if taint is None:
+            if taint is None or (taint.kind == CALL and type(query) is cst.Call and _given_only_constants(query, state)):
                 continue
             if self.in_revision:
                 self.vet(query, notice=True)  # bandit's B608 there stays in sight, as a notice
