@@ -47,7 +47,8 @@ def _unpacked_dict(arg: cst.Arg, resolve: Resolver, source: str) -> cst.BaseExpr
     if type(arg.value) is not cst.Name:
         return arg.value
     name = arg.value.value
-    return None if source and MODULE_CONSTANT.match(name) and rewritten(name, source) else resolve(arg.value)
+    value = resolve(arg.value)  # (first: most unpacked names resolve to nothing, and `rewritten` searches the whole text)
+    return None if value is None or (source and MODULE_CONSTANT.match(name) and rewritten(name, source)) else value
 
 
 def unpacked_option(call: cst.Call, name: str, resolve: Resolver, source: str = "") -> cst.BaseExpression | None:

@@ -293,11 +293,13 @@ class DebugModeInProduction(Rule):
     def _module_value(self, name: cst.BaseExpression) -> cst.BaseExpression | None:
         """The value a name is bound to once at module level (the dict `**name` unpacks), unless the module rewrites
         the dict (`SETTINGS["DEBUG"] = env_flag`)."""
+        if type(name) is not cst.Name:
+            return None
         if self._module_bindings is None:
             self._module_bindings = module_bindings(self.context.module)
-        if type(name) is not cst.Name or rewritten(name.value, self.context.source):
-            return None
-        return self._module_bindings.get(name.value)
+        value = self._module_bindings.get(name.value)  # (first: most unpacked names, `**kwargs`, are bound elsewhere,
+        # and `rewritten` searches the whole module's text)
+        return None if value is None or rewritten(name.value, self.context.source) else value
 
     def _switched_on(self, value: cst.BaseExpression) -> bool:
         """`True`, or an environment lookup that falls back to on."""

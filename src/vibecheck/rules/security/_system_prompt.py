@@ -58,6 +58,14 @@ MODEL_SDK_IMPORTS = ("openai", "anthropic", "ollama", "groq", "mistralai", "cohe
 SYSTEM_PROMPT_TEXT = lazy_pattern(r"""["']role["']\s*:\s*["'](?:system|developer)|SystemMessage"""
                                   r"""|\b(?:system|system_prompt|system_instruction|system_message|instructions)\s*="""
                                   r"""|\(\s*["']system["']\s*,""")
+# Text one of which every match of `SYSTEM_PROMPT_TEXT` holds: most modules hold none and are not searched (the search
+# tries each alternative at every position of the text: 0.14 s of CPU on Django's 883 modules, of which 84 hold one).
+SYSTEM_PROMPT_WORDS = ("ystem", "instructions", "developer")
+
+
+def builds_system_prompts(source: str) -> bool:
+    """Whether a module's text may write a system prompt (`"role": "system"`, `SystemMessage`, `system=`)."""
+    return any(word in source for word in SYSTEM_PROMPT_WORDS) and SYSTEM_PROMPT_TEXT.search(source) is not None
 
 
 def prompt_data_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:

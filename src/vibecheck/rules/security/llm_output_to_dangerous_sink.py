@@ -54,7 +54,7 @@ from vibecheck.rules.security._system_prompt import (
     MODEL_SDK_IMPORTS,
     PROMPT_DATA,
     PROMPT_INJECTION_CWE,
-    SYSTEM_PROMPT_TEXT,
+    builds_system_prompts,
     system_prompt_parts,
     with_prompt_data,
 )
@@ -583,7 +583,7 @@ class LlmOutputToDangerousSink(FlowRule):
         are retrieved documents and tool results followed."""
         found: bool | None = self.__dict__.get("_system_prompts")
         if found is None:
-            found = self.__dict__["_system_prompts"] = SYSTEM_PROMPT_TEXT.search(self.context.source) is not None
+            found = self.__dict__["_system_prompts"] = builds_system_prompts(self.context.source)
         return found
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
