@@ -186,6 +186,21 @@ STATEMENT_HOLDERS = frozenset({cst.IndentedBlock, cst.SimpleStatementSuite, cst.
                                cst.For, cst.While, cst.Try, cst.TryStar, cst.ExceptHandler, cst.ExceptStarHandler,
                                cst.Finally, cst.With, cst.Match, cst.MatchCase})
 _RETURN_SEARCH = STATEMENT_HOLDERS | {cst.Return}
+# What a search for statements anywhere in a module enters: the holders and the nested definitions' bodies.
+_NESTED_STATEMENT_SEARCH = STATEMENT_HOLDERS | {cst.Module, cst.FunctionDef, cst.ClassDef}
+
+
+def statements_of(root: cst.CSTNode, kinds: frozenset[type]) -> Iterator[cst.CSTNode]:
+    """The statements of exactly the types `kinds` under `root`, nested definitions included, in no particular order,
+    stepping into no expression: a module's assignments are found without visiting the nodes of its expressions."""
+    pending = [root]
+    while pending:
+        current = pending.pop()
+        for child in child_nodes(current):
+            if type(child) in kinds:
+                yield child
+            elif type(child) in _NESTED_STATEMENT_SEARCH:
+                pending.append(child)
 
 
 def own_returns(node: cst.CSTNode) -> Iterator[cst.Return]:

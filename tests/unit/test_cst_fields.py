@@ -9,7 +9,15 @@ import pytest
 
 import vibecheck.engine
 import vibecheck.rules.auth.auth_check_always_passes
-from vibecheck.cst_fields import LEAF_NODES, child_nodes, own_nodes, own_nodes_of, own_returns, walk_own
+from vibecheck.cst_fields import (
+    LEAF_NODES,
+    child_nodes,
+    own_nodes,
+    own_nodes_of,
+    own_returns,
+    statements_of,
+    walk_own,
+)
 from vibecheck.file_memos import forget_file_nodes
 
 SOURCES = [Path(vibecheck.engine.__file__), Path(vibecheck.rules.auth.auth_check_always_passes.__file__)]
@@ -130,3 +138,33 @@ def _all_nodes(module: cst.Module) -> list[cst.CSTNode]:
         found.append(node)
         pending.extend(child_nodes(node))
     return found
+
+
+ASSIGNMENTS = frozenset({cst.Assign, cst.AnnAssign, cst.AugAssign})
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)
+def test_statements_of_finds_every_statement_of_those_types_on_real_files(path: Path) -> None:
+    module = cst.parse_module(path.read_text(encoding="utf-8"))
+    everywhere: list[cst.CSTNode] = []
+    pending: list[cst.CSTNode] = [module]
+    while pending:
+        node = pending.pop()
+        if type(node) in ASSIGNMENTS:
+            everywhere.append(node)
+        pending.extend(child_nodes(node))
+    found = list(statements_of(module, ASSIGNMENTS))
+    assert len(everywhere) > 50
+    assert sorted(map(id, found)) == sorted(map(id, everywhere))
+
+
+def test_statements_of_enters_nested_definitions_and_every_clause() -> None:
+    module = cst.parse_module(
+        "class C:\n    def m(self):\n        if a:\n            self.x = 1\n        elif b:\n            self.y: int = 2\n"
+        "        else:\n            pass\n        try:\n            z = 1\n        except E:\n            w += 1\n"
+        "        finally:\n            v = 2\n        match q:\n            case 1:\n                u = 3\n"
+        "        f(lambda: 0)\n")
+    found = sorted(type(node).__name__ + ":" + cst.Module([]).code_for_node(node).strip()
+                   for node in statements_of(module, ASSIGNMENTS))
+    assert found == ["AnnAssign:self.y: int = 2", "Assign:self.x = 1", "Assign:u = 3", "Assign:v = 2", "Assign:z = 1",
+                     "AugAssign:w += 1"]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
+from vibecheck.cst_fields import calls_in, statements_of
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -66,6 +67,8 @@ RESPELLING_METHODS = frozenset({"encode", "decode"})
 # `shlex.quote` would make it.
 SINGLE_QUOTE = "'"
 ESCAPED_SINGLE_QUOTE = "'\\''"
+# The statements that may bind `self.x` (`_constants_of_self`).
+_ATTRIBUTE_BINDINGS = frozenset({cst.Assign, cst.AnnAssign, cst.AugAssign})
 CALLEE_TAILS = tails(SHELL_FUNCTIONS | SUBPROCESS_FUNCTIONS | POD_EXEC_STREAMS) | REMOTE_SHELL_METHODS \
     | FABRIC_SHELL_METHODS | frozenset(CONTAINER_EXEC_METHODS) | POD_EXEC_METHODS
 
@@ -349,10 +352,7 @@ class ShellCommandFromVariable(BindingRule):
         """The `self.x` attributes every assignment in the file gives a literal or an upper-case constant."""
         if self._constant_attributes is None:
             values: dict[str, list[cst.BaseExpression | None]] = {}
-            pending: list[cst.CSTNode] = [self.context.module]
-            while pending:
-                current = pending.pop()
-                pending.extend(current.children)
+            for current in statements_of(self.context.module, _ATTRIBUTE_BINDINGS):
                 targets = [t.target for t in current.targets] if isinstance(current, cst.Assign) else \
                     [current.target] if isinstance(current, (cst.AnnAssign, cst.AugAssign)) else []
                 for target in targets:
@@ -379,13 +379,7 @@ def _respelled(call: cst.Call) -> cst.BaseExpression | None:
 
 def _calls_a_shell(node: cst.CSTNode) -> bool:
     """Whether a call that may run a shell (`subprocess.run(...)`, `os.system(...)`) is inside `node`."""
-    pending = [node]
-    while pending:
-        current = pending.pop()
-        if type(current) is cst.Call and callee_tail(current) in CALLEE_TAILS:
-            return True
-        pending.extend(current.children)
-    return False
+    return any(callee_tail(call) in CALLEE_TAILS for call in calls_in(node))
 
 
 def _flatten_add(node: cst.BaseExpression) -> list[cst.BaseExpression]:

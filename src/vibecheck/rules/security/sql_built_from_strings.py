@@ -34,7 +34,7 @@ from vibecheck.analysis.flow import (
 from vibecheck.analysis.imported_modules import imported_module_file
 from vibecheck.analysis.migrations import is_alembic_revision, is_django_migration
 from vibecheck.ast_fields import content_children
-from vibecheck.cst_fields import own_nodes_of, walk_own
+from vibecheck.cst_fields import child_nodes, own_nodes_of, walk_own
 from vibecheck.imports import ImportTable
 from vibecheck.lines import line_starts
 from vibecheck.model import Category, Confidence, Severity
@@ -1048,7 +1048,7 @@ def _joins_a_name(node: cst.CSTNode) -> bool:
         if type(current) is cst.Call and type(current.func) is cst.Attribute and current.func.attr.value == "join" \
                 and current.args and isinstance(current.args[0].value, (cst.Name, cst.Attribute)):
             return True
-        pending.extend(current.children)
+        pending.extend(child_nodes(current))
     return False
 
 
@@ -1063,7 +1063,7 @@ def _upper_names(node: cst.CSTNode) -> list[str]:
         elif type(current) is cst.Attribute:  # `self.TABLE` names an attribute, not a local: only its head counts
             pending.append(current.value)
         else:
-            pending.extend(current.children)
+            pending.extend(child_nodes(current))
     return found
 
 
