@@ -512,6 +512,7 @@ class AppModelCollector:
         self.view_registrations: dict[str, list[tuple[str | None, str | None, cst.Call | None]]] = {}
         self.function_registrations: list[tuple[str | None, str | None, frozenset[str], str, cst.Call]] = []
         self.prefixes: dict[str, str] = {}
+        self.router_prefixes: dict[str, str] = {}  # module-level routers made with a prefix, which other modules import
         self.global_guard = False
         self.guarded_handlers: set[str] = set()  # handlers a Litestar `Router(..., guards=[...])` lists
         self.uses_django = False
@@ -1270,6 +1271,8 @@ class AppModelCollector:
                 self.app_names.add(target)
             if fw.constructs_router(constructor):
                 self._record_prefix(target, value)
+                if type(assigned) is cst.Name and target in self.prefixes:
+                    self.router_prefixes[target] = self.prefixes[target]
             if self.qualified_name(value.func) in fw.AUTH_KEYWORD_CONSTRUCTORS:
                 self.auth_keyword_receivers.add(target)
             self._note_receiver_guards(target, value)
@@ -2031,6 +2034,7 @@ class AppModelCollector:
             "login_middleware": self._login_middleware(),
             "resources": self.resources,
             "guarded_classes": self._guarded_classes(),
+            "router_prefixes": self.router_prefixes,
             **self.urlconf.facts(),
             "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
         }
@@ -2039,7 +2043,7 @@ class AppModelCollector:
                                             "signature_functions", "guarding_helpers", "hook_refs", "optional_dependencies",
                                             "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
-                                            "guarded_classes", "login_middleware")):
+                                            "guarded_classes", "login_middleware", "router_prefixes")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:
