@@ -18,13 +18,13 @@ COLUMN_NAME = lazy_pattern(r"[\"'`\[]?(\w+)")
 ACCOUNT_TABLE_WORDS = frozenset({"user", "users", "account", "accounts"})
 # What an accounts table of unknown columns is taken to hold: no column's name (it has a space), so that a message says
 # "its password hash", not a column the table may not have.
-ACCOUNT_TABLE_SECRET = "password hash"
+UNLISTED_ACCOUNT_COLUMN = "password hash"
 
 
 def selected_columns(sql: str, created: dict[str, tuple[str, ...]]) -> tuple[str, tuple[str, ...]] | None:
     """(table, columns) a `SELECT` answers: its listed columns (`u.password_hash AS hash` counts as `password_hash`),
     or for `*` the columns of the table's `CREATE TABLE` in `created` (of an accounts table not there, its password
-    hash: `ACCOUNT_TABLE_SECRET`); None for other SQL."""
+    hash: `UNLISTED_ACCOUNT_COLUMN`); None for other SQL."""
     match = SELECT.match(sql)
     if match is None:
         return None
@@ -32,7 +32,7 @@ def selected_columns(sql: str, created: dict[str, tuple[str, ...]]) -> tuple[str
     if listed.strip() in ("*", f"{table}.*"):
         columns = created.get(table.lower())
         if columns is None and name_words(table)[-1:] and name_words(table)[-1] in ACCOUNT_TABLE_WORDS:
-            columns = (ACCOUNT_TABLE_SECRET,)
+            columns = (UNLISTED_ACCOUNT_COLUMN,)
         return (table, columns) if columns is not None else None
     names = [part.strip().split()[0].rpartition(".")[2].strip("\"'`[]") for part in listed.split(",") if part.strip()]
     return table, tuple(name for name in names if name)

@@ -14,7 +14,7 @@ from vibecheck.analysis.secrets_names import PASSWORD_WORDS, is_secret_name, nam
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._mailed_secrets import answered_secrets, body_values, mailed_secrets
-from vibecheck.rules.security._sql_rows import ACCOUNT_TABLE_SECRET, created_tables, selected_columns
+from vibecheck.rules.security._sql_rows import UNLISTED_ACCOUNT_COLUMN, created_tables, selected_columns
 from vibecheck.rules.security._support import BindingRule, argument, class_assignments
 
 # A whole record sent (its secrets exposed); a secret mailed to its owner also answered to the caller (a recovery
@@ -237,7 +237,7 @@ class AccountSecretsInResponse(BindingRule):
     # what a payload dumps
     def _report_dumps(self, payload: cst.BaseExpression, handler: cst.FunctionDef) -> bool:
         for node, model, secrets in self._dumps(payload, {}):
-            secret = secrets[0] if secrets[0] == ACCOUNT_TABLE_SECRET else f"`{secrets[0]}`"
+            secret = secrets[0] if secrets[0] == UNLISTED_ACCOUNT_COLUMN else f"`{secrets[0]}`"
             self.report(node, f"`{handler.name.value}` answers with the whole `{model}` record, its {secret} "
                         "included, so every client that calls it receives the secret.", hint="Answer with the fields "
                         "the client needs (a dict of them, or a response schema without the secret columns).", cwe=DUMP_CWE)
