@@ -23,7 +23,7 @@ import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.bots import BOT_MODULES
-from vibecheck.analysis.app_model.handlers import IDENTITY_EXPRESSIONS, dependency_names, names_a_guard
+from vibecheck.analysis.app_model.handlers import IDENTITY_EXPRESSIONS, dependency_names, names_a_guard, names_the_caller
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
@@ -93,6 +93,7 @@ class Frame:
     sets_privilege: bool = False  # it passes or assigns a privilege field (`User(..., is_admin=True)`, `user.role = x`)
     feeds_bot: bool = False  # it hands a chat bot the update it was posted (`application.process_update(...)`)
     status_guard: bool = False  # it names a 401/403 status (`status=403`, `HTTP_403_FORBIDDEN`)
+    callers: set[str] = field(default_factory=set)  # names bound to the caller a credential names (`user = ...`)
 
     @property
     def never_denies(self) -> bool:
@@ -975,9 +976,16 @@ class AppModelCollector:
             frame.returns_none |= type(node.value) is cst.IfExp and (_is_none(node.value.body) or _is_none(node.value.orelse))
 
     def visit_If(self, node: cst.If) -> None:
-        """`if not session.get("user_id"):`, `if "logged_in" not in session:`: a hand-written login check."""
-        if self._frame() is not None and any(self._session_identity(s, k) for s, k in _session_reads(node.test)):
+        """`if not session.get("user_id"):`, `if "logged_in" not in session:`: a hand-written login check. So is a test
+        of the caller a credential names that refuses (`user = api_service.current_user(cookie)`, then `if user is
+        None: return ..., 404`): the result of such a call is authentication once it is checked, whatever the status."""
+        frame = self._frame()
+        if frame is not None and any(self._session_identity(s, k) for s, k in _session_reads(node.test)):
             self._mark_body_guard()
+        elif frame is not None and (frame.callers or type(node.test) is not cst.Name) \
+                and any(type(n) is cst.Name and n.value in frame.callers or type(n) is cst.Call and _credential_caller(n)
+                        for n in walk_own(node.test)) and _refuses(node.body):
+            frame.body_guard = frame.denies = True
 
     def _session_identity(self, session: cst.BaseExpression, key: cst.BaseExpression) -> bool:
         name = _string(key)
@@ -1222,6 +1230,9 @@ class AppModelCollector:
         return {"view": self._ref_text(name), "wrappers": wrappers, "guarded": guarded, "configured": configured}
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        frame = self._frame()
+        if frame is not None and type(node.value) is cst.Call and _credential_caller(node.value):
+            frame.callers.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
         if len(node.targets) == 1 and type(node.value) is cst.Call and self.uses_falcon:
             self._note_falcon_assignment(node.targets[0].target, node.value)
         elif len(node.targets) == 1 and (type(node.value) is cst.List or type(node.value) is cst.Tuple) \
@@ -2312,6 +2323,28 @@ def _outbound_names(function: cst.FunctionDef) -> set[str]:
 def _callee_last(func: cst.BaseExpression) -> str:
     """`aiohttp.ClientSession` -> `ClientSession`; `Session` -> `Session`."""
     return func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+
+
+# What a call that answers the caller is handed when it reads them from the request's credentials: the request, its
+# cookies, headers or session, or a name for a credential (`api_service.current_user(cookie)`).
+CREDENTIAL_ARGUMENT_WORDS = frozenset({"request", "req", "cookie", "cookies", "header", "headers", "session", "token",
+                                       "jwt", "authorization", "auth", "credentials", "sid"})
+REFUSING_CALLS = frozenset({"abort", "redirect"})
+
+
+def _credential_caller(call: cst.Call) -> bool:
+    """`api_service.current_user(cookie)`, `get_user(request.cookies.get("sid"))`, `auth.current_user()`: a call named
+    for the caller and handed a credential (or nothing: it reads the request itself), not `User.get_user(user_id)`."""
+    if not names_the_caller(call.func):
+        return False
+    words = {w for arg in call.args for n in walk_own(arg.value) if type(n) is cst.Name for w in fw.name_words(n.value)}
+    return not call.args or bool(words & CREDENTIAL_ARGUMENT_WORDS)
+
+
+def _refuses(block: cst.BaseSuite) -> bool:
+    """Raises, aborts or answers (`return {"error": ...}, 404`); a bare `return` may be a page's own answer too."""
+    return any(type(n) is cst.Raise or type(n) is cst.Return and n.value is not None
+               or type(n) is cst.Call and _last(full_name(n.func)) in REFUSING_CALLS for n in walk_own(block))
 
 
 def _names_no_caller(function: cst.FunctionDef) -> bool:
