@@ -23,7 +23,13 @@ import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.bots import BOT_MODULES
-from vibecheck.analysis.app_model.handlers import IDENTITY_EXPRESSIONS, dependency_names, names_a_guard, names_the_caller
+from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WORDS
+from vibecheck.analysis.app_model.handlers import (
+    IDENTITY_EXPRESSIONS,
+    dependency_names,
+    names_a_guard,
+    names_the_caller,
+)
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
@@ -982,10 +988,20 @@ class AppModelCollector:
         frame = self._frame()
         if frame is not None and any(self._session_identity(s, k) for s, k in _session_reads(node.test)):
             self._mark_body_guard()
-        elif frame is not None and (frame.callers or type(node.test) is not cst.Name) \
-                and any(type(n) is cst.Name and n.value in frame.callers or type(n) is cst.Call and _credential_caller(n)
-                        for n in walk_own(node.test)) and _refuses(node.body):
+        elif frame is not None and self._tests_caller(node.test, frame) and _refuses(node.body):
             frame.body_guard = frame.denies = True
+
+    @staticmethod
+    def _tests_caller(test: cst.BaseExpression, frame: Frame) -> bool:
+        """The test reads a name bound to the caller a credential names, or calls for that caller itself (`if not
+        api_service.current_user(cookie):`, `if get_user(request) is None:`)."""
+        while type(test) is cst.UnaryOperation:
+            test = test.expression
+        if type(test) is cst.Comparison:
+            test = test.left
+        if type(test) is cst.Call:
+            return _credential_caller(test)
+        return bool(frame.callers) and any(type(n) is cst.Name and n.value in frame.callers for n in walk_own(test))
 
     def _session_identity(self, session: cst.BaseExpression, key: cst.BaseExpression) -> bool:
         name = _string(key)
@@ -2335,7 +2351,9 @@ REFUSING_CALLS = frozenset({"abort", "redirect"})
 def _credential_caller(call: cst.Call) -> bool:
     """`api_service.current_user(cookie)`, `get_user(request.cookies.get("sid"))`, `auth.current_user()`: a call named
     for the caller and handed a credential (or nothing: it reads the request itself), not `User.get_user(user_id)`."""
-    if not names_the_caller(call.func):
+    func = call.func
+    last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+    if not CALLER_NAME_WORDS.intersection(fw.name_words(last)) or not names_the_caller(func):
         return False
     words = {w for arg in call.args for n in walk_own(arg.value) if type(n) is cst.Name for w in fw.name_words(n.value)}
     return not call.args or bool(words & CREDENTIAL_ARGUMENT_WORDS)
