@@ -660,3 +660,21 @@ def disable_user(user_id):
     if target is None:
         return jsonify(error="not found"), 404
     return jsonify(api_service.disable(target))
+
+
+# expect: VC201 -- a user looked up by what the form names is no caller
+@app.route("/api/invites/<int:invite_id>/accept", methods=["POST"])
+def accept_invite(invite_id):
+    user = api_service.find_user_by_name(request.form["username"])
+    if user is None:
+        abort(404)
+    return jsonify(api_service.accept(invite_id, user))
+
+
+# expect: VC201 -- nor one the request's body names
+@app.route("/api/invites/<int:invite_id>/decline", methods=["POST"])
+def decline_invite(invite_id):
+    user = api_service.get_user(request.json["user"])
+    if user is None:
+        abort(404)
+    return jsonify(api_service.decline(invite_id, user))

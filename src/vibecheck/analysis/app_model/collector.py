@@ -2343,20 +2343,24 @@ def _callee_last(func: cst.BaseExpression) -> str:
 
 # What a call that answers the caller is handed when it reads them from the request's credentials: the request, its
 # cookies, headers or session, or a name for a credential (`api_service.current_user(cookie)`).
-CREDENTIAL_ARGUMENT_WORDS = frozenset({"request", "req", "cookie", "cookies", "header", "headers", "session", "token",
-                                       "jwt", "authorization", "auth", "credentials", "sid"})
+CREDENTIAL_ARGUMENT_WORDS = frozenset({"cookie", "cookies", "header", "headers", "session", "token", "jwt",
+                                       "authorization", "auth", "credentials", "sid"})
 REFUSING_CALLS = frozenset({"abort", "redirect"})
 
 
 def _credential_caller(call: cst.Call) -> bool:
-    """`api_service.current_user(cookie)`, `get_user(request.cookies.get("sid"))`, `auth.current_user()`: a call named
-    for the caller and handed a credential (or nothing: it reads the request itself), not `User.get_user(user_id)`."""
+    """`api_service.current_user(cookie)`, `get_user(request.cookies.get("sid"))`, `get_current_user(request)`,
+    `auth.current_user()`: a call named for the caller and handed a credential, the request, or nothing (it reads the
+    request itself); not `User.get_user(user_id)`, nor `users.find_by_username(request.form["username"])`."""
     func = call.func
     last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
-    if not CALLER_NAME_WORDS.intersection(fw.name_words(last)) or not names_the_caller(func):
+    words = fw.name_words(last)
+    if not CALLER_NAME_WORDS.intersection(words) or "by" in words or not names_the_caller(func):
         return False
-    words = {w for arg in call.args for n in walk_own(arg.value) if type(n) is cst.Name for w in fw.name_words(n.value)}
-    return not call.args or bool(words & CREDENTIAL_ARGUMENT_WORDS)
+    if not call.args or any(type(arg.value) is cst.Name and arg.value.value in REQUEST_NAMES for arg in call.args):
+        return True
+    return any(CREDENTIAL_ARGUMENT_WORDS.intersection(fw.name_words(n.value)) for arg in call.args
+               for n in walk_own(arg.value) if type(n) is cst.Name)
 
 
 def _refuses(block: cst.BaseSuite) -> bool:
