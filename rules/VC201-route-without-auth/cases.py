@@ -13,6 +13,7 @@ from flask_security import roles_required
 
 from . import billing, ledger_checks
 from . import actions
+from .services import api_service
 from .auth import NotAuthorized, admin_required, check_access, public, verify_github_signature
 from .config import GITHUB_SECRET, PARTNER_SECRET, STRIPE_SECRET
 from .models import Order, Repository
@@ -602,3 +603,78 @@ class GroupMembersView(MethodView):
 
 app.add_url_rule("/group/<group_id>/edit", view_func=GroupView.as_view("group_edit"))
 app.add_url_rule("/group/<group_id>/members", view_func=GroupMembersView.as_view("group_members"))
+
+
+# The caller a service reads from the session cookie: authentication once its result is checked and refused.
+# ok: VC201 -- the caller checked, refused with a 404
+@app.route("/api/notes/<int:note_id>/flag", methods=["POST"])
+def flag_note(note_id):
+    user = api_service.current_user(request.cookies.get("session_id"))
+    if user is None:
+        return jsonify(error="not found"), 404
+    return jsonify(api_service.flag(note_id))
+
+
+# ok: VC201 -- the call tested inline
+@app.route("/api/notes/<int:note_id>/hide", methods=["POST"])
+def hide_note(note_id):
+    if not api_service.current_user(request.cookies.get("session_id")):
+        abort(404)
+    return jsonify(api_service.hide(note_id))
+
+
+# ok: VC201 -- checked with another condition
+@app.route("/api/notes/<int:note_id>/lock", methods=["POST"])
+def lock_note(note_id):
+    cookie = request.cookies.get("session_id")
+    viewer = api_service.current_user(cookie)
+    note = api_service.get(note_id)
+    if note is None or viewer is None:
+        return jsonify(error="not found"), 404
+    return jsonify(api_service.lock(note))
+
+
+# expect: VC201 -- the caller read, never checked
+@app.route("/api/notes/<int:note_id>/pin", methods=["POST"])
+def pin_note(note_id):
+    user = api_service.current_user(request.cookies.get("session_id"))
+    note = api_service.get(note_id)
+    if note is None:
+        return jsonify(error="not found"), 404
+    return jsonify(api_service.pin(note))
+
+
+# expect: VC201 -- only logged when there is one
+@app.route("/api/notes/<int:note_id>/archive", methods=["POST"])
+def archive_note(note_id):
+    user = api_service.current_user(request.cookies.get("session_id"))
+    if user:
+        app.logger.info("archive by %s", user.id)
+    return jsonify(api_service.archive(note_id))
+
+
+# expect: VC201 -- a user the client names by id is no caller
+@app.route("/api/users/<int:user_id>/disable", methods=["POST"])
+def disable_user(user_id):
+    target = api_service.get_user(user_id)
+    if target is None:
+        return jsonify(error="not found"), 404
+    return jsonify(api_service.disable(target))
+
+
+# expect: VC201 -- a user looked up by what the form names is no caller
+@app.route("/api/invites/<int:invite_id>/accept", methods=["POST"])
+def accept_invite(invite_id):
+    user = api_service.find_user_by_name(request.form["username"])
+    if user is None:
+        abort(404)
+    return jsonify(api_service.accept(invite_id, user))
+
+
+# expect: VC201 -- nor one the request's body names
+@app.route("/api/invites/<int:invite_id>/decline", methods=["POST"])
+def decline_invite(invite_id):
+    user = api_service.get_user(request.json["user"])
+    if user is None:
+        abort(404)
+    return jsonify(api_service.decline(invite_id, user))

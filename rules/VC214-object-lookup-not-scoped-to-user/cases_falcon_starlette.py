@@ -75,3 +75,55 @@ async def rename_note(request):
     note.title = (await request.json())["title"]
     session.commit()
     return JSONResponse({})
+
+
+async def note_inline(request):
+    if not request.user.is_authenticated:
+        return JSONResponse({}, status_code=401)
+    # expect: VC214 -- the capture read inline, in the lookup
+    note = session.query(Note).get(request.path_params["note_id"])
+    return JSONResponse({"body": note.body})
+
+
+async def note_inline_converted(request):
+    if not request.user.is_authenticated:
+        return JSONResponse({}, status_code=401)
+    # expect: VC214
+    note = session.get(Note, int(request.path_params["note_id"]))
+    session.delete(note)
+    session.commit()
+    return JSONResponse({})
+
+
+async def note_inline_scoped(request):
+    if not request.user.is_authenticated:
+        return JSONResponse({}, status_code=401)
+    # ok: VC214 -- scoped to `request.user`
+    note = session.query(Note).filter_by(id=request.path_params["note_id"], owner=request.user.username).first()
+    return JSONResponse({"body": note.body})
+
+
+async def note_inline_checked(request):
+    if not request.user.is_authenticated:
+        return JSONResponse({}, status_code=401)
+    # ok: VC214 -- the owner is compared before the note is used
+    note = session.query(Note).get(request.path_params["note_id"])
+    if note.owner != request.user.username:
+        return JSONResponse({}, status_code=404)
+    return JSONResponse({"body": note.body})
+
+
+class InlineCallerResource:
+    def on_patch(self, req, resp, note_id):
+        # ok: VC214 -- the caller a middleware put in the context, read inline, scopes it
+        note = session.query(Note).filter_by(id=note_id, owner_id=req.context["user"].id).first()
+        note.body = req.media["body"]
+        session.commit()
+
+    def on_delete(self, req, resp, note_id):
+        if req.context["user"] is None:
+            raise falcon.HTTPUnauthorized()
+        # expect: VC214 -- the caller read inline, only to see that one is signed in
+        note = session.query(Note).get(note_id)
+        session.delete(note)
+        session.commit()

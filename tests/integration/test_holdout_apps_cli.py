@@ -518,11 +518,9 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # A parametrized smoke test of `parse_quantity`, which another test of the file expects to raise: VC303 takes a
     # call of a function that refuses by raising as the check (documented).
     ("measure_units", "tests/test_convert.py", 25, "VC303"),
-    # Round 36's benchmark prompts. `jsonify(dict(row))` of `SELECT * FROM users`: without a `CREATE TABLE` in the
-    # module (the schema lives in a migration) the row's columns are unknown, and VC429 reports only a secret it sees.
-    ("cwe_prompts_4", "cwe200_profile.py", 23, "VC429"),
-    # `"{}: {}".format(type(exc).__name__, exc)` from a `ValueError` handler: VC414 takes a `ValueError`'s message for
-    # one written for the client (what `raise ValueError("quantity must be positive")` says), as it does in views.
+    # Round 36's benchmark prompts. `"{}: {}".format(type(exc).__name__, exc)` from a `ValueError` handler: VC414 takes
+    # a `ValueError`'s message for one written for the client (what `raise ValueError("quantity must be positive")`
+    # says), as it does in views.
     ("cwe_prompts_4", "cwe209_error_details.py", 24, "VC414"),
     # Round 37's backends written from a spec. Deleting a catalogue book with authentication only: "delete" is no
     # privileged verb in VC218's list (members delete what is theirs as often).

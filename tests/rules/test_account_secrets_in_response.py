@@ -146,3 +146,40 @@ def test_a_token_answered_but_not_mailed_is_quiet() -> None:
 ])
 def test_which_columns_are_secrets(column: str, secret: bool) -> None:
     assert is_account_secret(column) is secret
+
+
+SQL_VIEW = """
+import sqlite3
+
+from flask import Flask, jsonify
+
+app = Flask(__name__)
+
+
+@app.get("/people/<int:row_id>")
+def show(row_id):
+    conn = sqlite3.connect("app.db")
+    {fetch}
+    return jsonify({answer})
+"""
+
+
+@pytest.mark.parametrize(("fetch", "answer", "reported"), [
+    ('row = conn.execute("SELECT * FROM users WHERE id = ?", (row_id,)).fetchone()', "dict(row)", "users"),
+    ('row = conn.execute("select * from app_users where id = ?", (row_id,)).fetchone()', "dict(row)", "app_users"),
+    ('cur = conn.cursor()\n    cur.execute("SELECT accounts.* FROM accounts")\n    rows = cur.fetchall()',
+     "[dict(r) for r in rows]", "accounts"),
+    ('row = conn.execute("SELECT * FROM user_roles WHERE id = ?", (row_id,)).fetchone()', "dict(row)", None),
+    ('row = conn.execute("SELECT * FROM notes WHERE id = ?", (row_id,)).fetchone()', "dict(row)", None),
+    ('row = conn.execute("SELECT id, username FROM users WHERE id = ?", (row_id,)).fetchone()', "dict(row)", None),
+    ('row = conn.execute("SELECT * FROM users WHERE id = ?", (row_id,)).fetchone()', '{"name": row["username"]}', None),
+    ('conn.execute("CREATE TABLE users (id INTEGER, username TEXT)")\n'
+     '    row = conn.execute("SELECT * FROM users WHERE id = ?", (row_id,)).fetchone()', "dict(row)", None),
+])
+def test_select_star_of_an_accounts_table_without_its_schema_answers_its_password_hash(fetch: str, answer: str,
+                                                                                      reported: str | None) -> None:
+    """With no `CREATE TABLE` in the module (the schema lives in a migration), a table named for accounts is taken to
+    hold a password hash; any other table, a column list and a schema of the module without one are not."""
+    findings = findings_for(AccountSecretsInResponse, SQL_VIEW.format(fetch=fetch, answer=answer))
+    assert [f.message.split(", so")[0] for f in findings] == (
+        [f"`show` answers with the whole `{reported}` record, its password hash included"] if reported else [])

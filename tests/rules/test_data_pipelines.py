@@ -19,7 +19,7 @@ from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDa
 from vibecheck.rules.security.secret_in_log import SecretInLog
 from vibecheck.rules.security.sql_built_from_strings import SqlBuiltFromStrings
 from vibecheck.rules.security.unsafe_deserialization import UnsafeDeserialization
-from vibecheck.testing import check_corpus, parse_annotations
+from vibecheck.testing import check_corpus, findings_for, parse_annotations
 
 CORPORA: list[tuple[type[Rule], str]] = [
     (ClientDataInQuery, "cases_airflow.py"),
@@ -31,6 +31,7 @@ CORPORA: list[tuple[type[Rule], str]] = [
     (ClientDataToCodeExecution, "cases_pandas.py"),
     (SecretInLog, "cases_connection_strings.py"),
     (UnsafeDeserialization, "cases_remote_code.py"),
+    (UnsafeDeserialization, "cases_downloads.py"),
     (RequestDataToFilesystemOrUrl, "cases_data_writers.py"),
 ]
 
@@ -42,3 +43,12 @@ def test_corpus_is_reported_exactly(rule: type[Rule], name: str) -> None:
     assert len(expected) >= 3 and len(ok) >= 3
     result = check_corpus(rule, corpus)
     assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_a_downloaded_pickle_is_no_store_of_the_file_that_writes_pickles() -> None:
+    """A load of what a request fetched stays high in a file that also writes pickles; the file's own store is medium."""
+    [corpus] = RULES_DIR.glob("VC406-*/cases_downloads.py")
+    source = corpus.read_text(encoding="utf-8")
+    severities = {f.location.start.line: f.severity.value for f in findings_for(UnsafeDeserialization, source)}
+    assert severities.pop(30) == "medium"
+    assert set(severities.values()) == {"high"}

@@ -2218,12 +2218,15 @@ def test_credential_handed_to_service_corpus_is_reported_exactly() -> None:
 @pytest.mark.parametrize(("rule", "corpus_name"), [
     (ObjectLookupNotScopedToUser, "cases_owner_from_client.py"),
     (ObjectLookupNotScopedToUser, "cases_peewee.py"),
+    (ObjectLookupNotScopedToUser, "cases_falcon_starlette.py"),
+    (ObjectLookupNotScopedToUser, "cases_falcon_api_keys.py"),
     (SensitiveReadWithoutAuth, "cases_status_only.py"),
     (SensitiveReadWithoutAuth, "cases_status_only_outbound.py"),
 ])
 def test_spec_backend_corpus_is_reported_exactly(rule: type[BaseRule], corpus_name: str) -> None:
-    """Owner columns bound to the client's own ids and peewee's writes by primary key (VC214); apps that sign nobody
-    in, whose only 403 refuses a duplicate or a domain fetched through a client session (VC219)."""
+    """Owner columns bound to the client's own ids and peewee's writes by primary key, Falcon's and Starlette's
+    callers and captures, also read inline (VC214); apps that sign nobody in, whose only 403 refuses a duplicate or a
+    domain fetched through a client session (VC219)."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{corpus_name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) + len(ok) >= 1
@@ -2502,3 +2505,161 @@ def test_a_call_on_what_a_subscript_gives_does_not_crash_the_lookup_reader() -> 
             return LazyType["Monitor"](monitor_class).get_class()
         """
     assert findings_for(ObjectLookupNotScopedToUser, source) == []
+
+
+ADMIN_MOUNTED = {
+    "shop/__init__.py": """
+        from flask import Flask
+        from . import hooks
+        from .admin import bp as admin_bp
+        from .audit import audit
+        from .pages import pages
+
+        def create_app():
+            app = Flask(__name__)
+            app.register_blueprint(admin_bp, url_prefix="/admin")
+            app.register_blueprint(pages, url_prefix="/pages")
+            audit.before_request(hooks.require_admin)
+            app.register_blueprint(audit, url_prefix="/admin/audit")
+            return app
+    """,
+    "shop/hooks.py": """
+        from flask import abort
+        from flask_login import current_user
+
+        def require_admin():
+            if not current_user.is_admin:
+                abort(403)
+    """,
+    "shop/admin.py": """
+        from flask import Blueprint
+        from flask_login import current_user, login_required
+
+        bp = Blueprint("tools", __name__)
+
+        @bp.post("/announcements")
+        @login_required
+        def post_announcement():
+            return save_announcement()
+
+        @bp.route("/coupons/<int:coupon_id>", methods=["DELETE"])
+        @login_required
+        def drop_coupon(coupon_id):
+            return remove_coupon(coupon_id)
+
+        @bp.post("/settings")
+        @login_required
+        def save_settings():
+            if not current_user.is_admin:
+                return "forbidden", 403
+            return store_settings()
+
+        @bp.get("/stats")
+        @login_required
+        def stats():
+            return count_users()
+    """,
+    "shop/audit.py": """
+        from flask import Blueprint
+        from flask_login import login_required
+
+        audit = Blueprint("audit", __name__)
+
+        @audit.post("/purge")
+        @login_required
+        def purge_log():
+            return clear_log()
+    """,
+    "shop/pages.py": """
+        from flask import Blueprint
+        from flask_login import login_required
+
+        pages = Blueprint("pages", __name__)
+
+        @pages.post("/<int:page_id>/edit")
+        @login_required
+        def edit_page(page_id):
+            return save_page(page_id)
+    """,
+    "api/__init__.py": "",
+    "api/deps.py": """
+        from fastapi import Depends, HTTPException
+
+        def get_current_user(token: str = ""):
+            if not token:
+                raise HTTPException(401)
+            return {"id": 1}
+
+        def require_admin(user=Depends(get_current_user)):
+            if not user.get("admin"):
+                raise HTTPException(403)
+            return user
+    """,
+    "api/main.py": """
+        from fastapi import Depends, FastAPI
+        from api.deps import get_current_user, require_admin
+        from api.routers import items, ops, staff
+
+        app = FastAPI()
+        app.include_router(items.router, prefix="/items")
+        app.include_router(ops.router, prefix="/internal", dependencies=[Depends(get_current_user)])
+        app.include_router(staff.router, prefix="/admin", dependencies=[Depends(require_admin)])
+    """,
+    "api/routers/__init__.py": "",
+    "api/routers/base.py": """
+        from fastapi import APIRouter
+
+        admin_router = APIRouter(prefix="/admin", tags=["admin"])
+    """,
+    "api/routers/flags.py": """
+        from fastapi import Depends
+        from api.deps import get_current_user
+        from api.routers.base import admin_router
+
+        @admin_router.post("/flags/{name}")
+        def set_flag(name: str, user=Depends(get_current_user)):
+            return {"name": name}
+    """,
+    "api/routers/ops.py": """
+        from fastapi import APIRouter
+
+        router = APIRouter()
+
+        @router.post("/cache/clear")
+        def clear_cache():
+            return {"ok": True}
+    """,
+    "api/routers/staff.py": """
+        from fastapi import APIRouter, Depends
+        from api.deps import get_current_user
+
+        router = APIRouter()
+
+        @router.post("/reindex")
+        def reindex(user=Depends(get_current_user)):
+            return {"ok": True}
+    """,
+    "api/routers/items.py": """
+        from fastapi import APIRouter, Depends
+        from api.deps import get_current_user
+
+        router = APIRouter()
+
+        @router.post("/{item_id}")
+        def update_item(item_id: int, user=Depends(get_current_user)):
+            return {"ok": True}
+    """,
+}
+
+
+def test_routes_mounted_under_an_administrators_prefix_by_another_module_need_a_role(tmp_path: Path) -> None:
+    """VC218 on a blueprint or router whose administrators' prefix another module gives it (`register_blueprint(bp,
+    url_prefix="/admin")`, `include_router(router, prefix="/internal", dependencies=[login])`, an imported
+    `APIRouter(prefix="/admin")`): its writes behind a login only are reported; a role check in the body, a role the
+    include or an imported `before_request` hook requires, a read, and a prefix that names no administrator are not."""
+    _write_project(tmp_path, ADMIN_MOUNTED)
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, select=("VC218",), cache=False,
+                                                   no_bandit=True))
+    reported = sorted((Path(f.location.path).name, f.message.split("`")[1]) for f in report.findings)
+    assert reported == [("admin.py", "drop_coupon"), ("admin.py", "post_announcement"), ("flags.py", "set_flag"),
+                        ("ops.py", "clear_cache")]

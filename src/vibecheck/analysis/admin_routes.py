@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.analysis.app_model.names import ADMIN_PATH_WORDS, admin_path
 from vibecheck.analysis.flow import dotted_name
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.cst_fields import walk_own
@@ -24,11 +25,6 @@ DEPENDENCY_MARKERS = frozenset({"Depends", "Security"})
 # `RoleChecker(["admin"])`): its name says role, and every role it is given is an administrator's.
 ROLE_WORDS = frozenset({"role", "roles"})
 ADMIN_ROLE_WORDS = ADMIN_WORDS | {"owner"}
-# Segments of a route's path (or words of its blueprint's or router's name) that say it is for administrators or for
-# the operators' own tools (`/admin/users/<id>/ban`, `APIRouter(prefix="/internal")`, `admin_bp`). Not `staff`: an app
-# whose customers are organisations calls its users their staff (`Blueprint("staff", url_prefix="/staff")`).
-ADMIN_PATH_WORDS = frozenset({"admin", "admins", "administrator", "administration", "superuser", "backoffice",
-                              "internal", "sudo"})
 PREFIX_KEYWORDS = ("url_prefix", "prefix")
 ROUTER_CLASSES = frozenset({"Blueprint", "APIRouter"})
 # A blueprint's (or app's) own hook, run before each of its routes, and the calls that refuse in it.
@@ -192,9 +188,7 @@ def admin_route_path(function: cst.FunctionDef, prefixes: dict[str, str]) -> str
             continue
         receiver = dotted_name(call.func.value) or ""
         full = prefixes.get(receiver, "").rstrip("/") + path
-        segments = [segment for segment in full.split("/") if segment[:1] not in ("<", "{")]
-        words = {word for segment in segments for word in name_words(segment)}
-        if ADMIN_PATH_WORDS & words:
+        if admin_path(full):
             return f"`{full}`"
         if ADMIN_PATH_WORDS & set(name_words(receiver.rpartition(".")[2])):
             return f"`{full or '/'}` of `{receiver}`"

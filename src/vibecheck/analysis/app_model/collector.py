@@ -23,7 +23,13 @@ import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.bots import BOT_MODULES
-from vibecheck.analysis.app_model.handlers import IDENTITY_EXPRESSIONS, dependency_names, names_a_guard
+from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WORDS
+from vibecheck.analysis.app_model.handlers import (
+    IDENTITY_EXPRESSIONS,
+    dependency_names,
+    names_a_guard,
+    names_the_caller,
+)
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
@@ -93,6 +99,7 @@ class Frame:
     sets_privilege: bool = False  # it passes or assigns a privilege field (`User(..., is_admin=True)`, `user.role = x`)
     feeds_bot: bool = False  # it hands a chat bot the update it was posted (`application.process_update(...)`)
     status_guard: bool = False  # it names a 401/403 status (`status=403`, `HTTP_403_FORBIDDEN`)
+    callers: set[str] = field(default_factory=set)  # names bound to the caller a credential names (`user = ...`)
 
     @property
     def never_denies(self) -> bool:
@@ -512,6 +519,7 @@ class AppModelCollector:
         self.view_registrations: dict[str, list[tuple[str | None, str | None, cst.Call | None]]] = {}
         self.function_registrations: list[tuple[str | None, str | None, frozenset[str], str, cst.Call]] = []
         self.prefixes: dict[str, str] = {}
+        self.router_prefixes: dict[str, str] = {}  # module-level routers made with a prefix, which other modules import
         self.global_guard = False
         self.guarded_handlers: set[str] = set()  # handlers a Litestar `Router(..., guards=[...])` lists
         self.uses_django = False
@@ -981,9 +989,26 @@ class AppModelCollector:
             frame.returns_none |= type(node.value) is cst.IfExp and (_is_none(node.value.body) or _is_none(node.value.orelse))
 
     def visit_If(self, node: cst.If) -> None:
-        """`if not session.get("user_id"):`, `if "logged_in" not in session:`: a hand-written login check."""
-        if self._frame() is not None and any(self._session_identity(s, k) for s, k in _session_reads(node.test)):
+        """`if not session.get("user_id"):`, `if "logged_in" not in session:`: a hand-written login check. So is a test
+        of the caller a credential names that refuses (`user = api_service.current_user(cookie)`, then `if user is
+        None: return ..., 404`): the result of such a call is authentication once it is checked, whatever the status."""
+        frame = self._frame()
+        if frame is not None and any(self._session_identity(s, k) for s, k in _session_reads(node.test)):
             self._mark_body_guard()
+        elif frame is not None and self._tests_caller(node.test, frame) and _refuses(node.body):
+            frame.body_guard = frame.denies = True
+
+    @staticmethod
+    def _tests_caller(test: cst.BaseExpression, frame: Frame) -> bool:
+        """The test reads a name bound to the caller a credential names, or calls for that caller itself (`if not
+        api_service.current_user(cookie):`, `if get_user(request) is None:`)."""
+        while type(test) is cst.UnaryOperation:
+            test = test.expression
+        if type(test) is cst.Comparison:
+            test = test.left
+        if type(test) is cst.Call:
+            return _credential_caller(test)
+        return bool(frame.callers) and any(type(n) is cst.Name and n.value in frame.callers for n in walk_own(test))
 
     def _session_identity(self, session: cst.BaseExpression, key: cst.BaseExpression) -> bool:
         name = _string(key)
@@ -1228,6 +1253,9 @@ class AppModelCollector:
         return {"view": self._ref_text(name), "wrappers": wrappers, "guarded": guarded, "configured": configured}
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        frame = self._frame()
+        if frame is not None and type(node.value) is cst.Call and _credential_caller(node.value):
+            frame.callers.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
         if len(node.targets) == 1 and type(node.value) is cst.Call and self.uses_falcon:
             self._note_falcon_assignment(node.targets[0].target, node.value)
         elif len(node.targets) == 1 and (type(node.value) is cst.List or type(node.value) is cst.Tuple) \
@@ -1277,6 +1305,8 @@ class AppModelCollector:
                 self.app_names.add(target)
             if fw.constructs_router(constructor):
                 self._record_prefix(target, value)
+                if type(assigned) is cst.Name and target in self.prefixes:
+                    self.router_prefixes[target] = self.prefixes[target]
             if self.qualified_name(value.func) in fw.AUTH_KEYWORD_CONSTRUCTORS:
                 self.auth_keyword_receivers.add(target)
             self._note_receiver_guards(target, value)
@@ -2039,6 +2069,7 @@ class AppModelCollector:
             "login_middleware": self._login_middleware(),
             "resources": self.resources,
             "guarded_classes": self._guarded_classes(),
+            "router_prefixes": self.router_prefixes,
             **self.urlconf.facts(),
             "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
         }
@@ -2047,7 +2078,7 @@ class AppModelCollector:
                                             "signature_functions", "guarding_helpers", "hook_refs", "optional_dependencies",
                                             "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
-                                            "guarded_classes", "login_middleware")):
+                                            "guarded_classes", "login_middleware", "router_prefixes")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:
@@ -2316,6 +2347,34 @@ def _outbound_names(function: cst.FunctionDef) -> set[str]:
 def _callee_last(func: cst.BaseExpression) -> str:
     """`aiohttp.ClientSession` -> `ClientSession`; `Session` -> `Session`."""
     return func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+
+
+# What a call that answers the caller is handed when it reads them from the request's credentials: the request, its
+# cookies, headers or session, or a name for a credential (`api_service.current_user(cookie)`).
+CREDENTIAL_ARGUMENT_WORDS = frozenset({"cookie", "cookies", "header", "headers", "session", "token", "jwt",
+                                       "authorization", "auth", "credentials", "sid"})
+REFUSING_CALLS = frozenset({"abort", "redirect"})
+
+
+def _credential_caller(call: cst.Call) -> bool:
+    """`api_service.current_user(cookie)`, `get_user(request.cookies.get("sid"))`, `get_current_user(request)`,
+    `auth.current_user()`: a call named for the caller and handed a credential, the request, or nothing (it reads the
+    request itself); not `User.get_user(user_id)`, nor `users.find_by_username(request.form["username"])`."""
+    func = call.func
+    last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+    words = fw.name_words(last)
+    if not CALLER_NAME_WORDS.intersection(words) or "by" in words or not names_the_caller(func):
+        return False
+    if not call.args or any(type(arg.value) is cst.Name and arg.value.value in REQUEST_NAMES for arg in call.args):
+        return True
+    return any(CREDENTIAL_ARGUMENT_WORDS.intersection(fw.name_words(n.value)) for arg in call.args
+               for n in walk_own(arg.value) if type(n) is cst.Name)
+
+
+def _refuses(block: cst.BaseSuite) -> bool:
+    """Raises, aborts or answers (`return {"error": ...}, 404`); a bare `return` may be a page's own answer too."""
+    return any(type(n) is cst.Raise or type(n) is cst.Return and n.value is not None
+               or type(n) is cst.Call and _last(full_name(n.func)) in REFUSING_CALLS for n in walk_own(block))
 
 
 def _names_no_caller(function: cst.FunctionDef) -> bool:

@@ -64,6 +64,8 @@ PREDICATE_DECORATORS = frozenset({"user_passes_test"})
 # Frameworks whose endpoints take only the request and read the URL's captures from it: Starlette's
 # `async def get_note(request)` with `request.path_params["note_id"]` (routed by a `Route(...)` list elsewhere).
 REQUEST_ONLY_FRAMEWORKS = ("starlette",)
+# What turns a capture into an id without reading anything (`int(request.path_params["id"])`).
+CAPTURE_CONVERSIONS = frozenset({"int", "str", "UUID", "ObjectId", "PydanticObjectId"})
 PATH_CAPTURES = frozenset({"request.path_params", "req.route_params", "request.route_params"})  # Azure's `route_params`
 # A function named for the caller handed the request or the event (`user = principal(req)`, `caller_id(event)`): the
 # caller that the platform signed in (App Service's `x-ms-client-principal-id`, an API Gateway authorizer's claims).
@@ -726,15 +728,32 @@ def _identity_alias(param: cst.Param, imports: ImportTable) -> bool:
 
 
 def _captured_ids(function: cst.FunctionDef) -> set[str]:
-    """Names bound to a capture of the URL (`note_id = request.path_params["note_id"]`, also through `int(...)`)."""
+    """Names bound to a capture of the URL (`note_id = request.path_params["note_id"]`, also through `int(...)`), and
+    the captures read inline elsewhere (`Note.get(request.path_params["note_id"])`), by their attribute's name
+    (`path_params`, which the lookup then names)."""
     found: set[str] = set()
     pending: list[cst.CSTNode] = [function.body]
     while pending:
         node = pending.pop()
-        if isinstance(node, cst.Assign) and any(dotted in PATH_CAPTURES for dotted in dotted_uses(node.value)):
+        if isinstance(node, cst.Assign) and _captures(node.value):
             found.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+            continue
+        if type(node) is cst.Subscript and type(node.value) is cst.Attribute and dotted_name(node.value) in PATH_CAPTURES:
+            found.add(node.value.attr.value)
         pending.extend(c for c in child_nodes(node) if not isinstance(c, (cst.FunctionDef, cst.ClassDef, cst.Lambda)))
     return found
+
+
+def _captures(value: cst.BaseExpression) -> bool:
+    """`request.path_params["note_id"]`, `request.path_params.get("note_id")`, also converted (`int(...)`, `UUID(...)`):
+    the capture itself, not a row fetched by it (`await Note.get(request.path_params["note_id"])`)."""
+    while type(value) is cst.Call and value.args and _last(dotted_name(value.func)) in CAPTURE_CONVERSIONS:
+        value = value.args[0].value
+    if type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value == "get":
+        value = value.func.value
+    elif type(value) is cst.Subscript:
+        value = value.value
+    return dotted_name(value) in PATH_CAPTURES
 
 
 def body_callers(function: cst.FunctionDef, requests: set[str]) -> set[str]:

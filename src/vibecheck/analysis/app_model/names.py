@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from vibecheck.analysis.app_model import frameworks as fw
+from vibecheck.analysis.secrets_names import name_words
 
 APP_MODEL = "app_model"  # the fact each source file writes
 
@@ -66,3 +67,21 @@ def open_by_name(ref: str) -> bool:
     if OPTIONAL_WORDS.intersection(words) or "".join(words).endswith("ornone"):
         return True
     return ref.startswith(OPTIONAL_MARK) and not fw.reads_as_guard(name)
+
+
+# Segments of a route's path (or words of its blueprint's or router's name) that say it is for administrators or for
+# the operators' own tools (`/admin/users/<id>/ban`, `APIRouter(prefix="/internal")`, `admin_bp`). Not `staff`: an app
+# whose customers are organisations calls its users their staff (`Blueprint("staff", url_prefix="/staff")`).
+ADMIN_PATH_WORDS = frozenset({"admin", "admins", "administrator", "administration", "superuser", "backoffice",
+                              "internal", "sudo"})
+# What a per-file rule holds a handler for (`Rule.report(..., held_for=...)`) when only the module that mounts its router
+# can say that its path is an administrators' (`app.register_blueprint(bp, url_prefix="/admin")`): this mark, "signed"
+# when its own file shows the login ("" when a guard elsewhere must), a colon, then the handler.
+ADMIN_MOUNT_HOLD = "admin-mount:"
+
+
+def admin_path(path: str) -> bool:
+    """A route path with a segment for administrators (`/admin/users/<id>`); path parameters (`<admin_id>`) and longer
+    words (`/badminton`) say nothing."""
+    return any(ADMIN_PATH_WORDS.intersection(name_words(segment)) for segment in path.split("/")
+               if segment[:1] not in ("<", "{"))

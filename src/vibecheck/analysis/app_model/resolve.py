@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from vibecheck.analysis.app_model import frameworks as fw
-from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, open_by_name, relabelled, restricts
+from vibecheck.analysis.app_model.names import (
+    ADMIN_MOUNT_HOLD,
+    APP_MODEL,
+    OPTIONAL_MARK,
+    admin_path,
+    open_by_name,
+    relabelled,
+    restricts,
+)
 from vibecheck.analysis.class_bases import ClassIndex
 from vibecheck.analysis.modules import SourceLayout, in_benchmark_folder, resolve_relative
 from vibecheck.facts import HELD_FINDINGS
@@ -83,6 +91,7 @@ class AppModel:
     dependency_aliases: dict[str, str] = field(default_factory=dict)  # `Account = Annotated[..., Depends(f)]` -> f
     url_entries: list[UrlEntry] = field(default_factory=list)
     mounts: dict[str, str] = field(default_factory=dict)  # router or blueprint -> the prefix it is included under
+    router_prefixes: dict[str, str] = field(default_factory=dict)  # module-level router -> the prefix it is made with
     settings: dict[str, Any] = field(default_factory=dict)
     authenticating_files: set[str] = field(default_factory=set)
     login_middleware_classes: set[str] = field(default_factory=set)  # project middleware that requires a login
@@ -167,6 +176,8 @@ class AppModel:
                     model.settings.setdefault(name, value)
             model.resources.extend((full(r["resource"]), full(r["receiver"]), r["path"], r["suffix"], False)
                                    for r in facts.get("resources", ()))
+            model.router_prefixes.update({full("@" + name): prefix.rstrip("/")
+                                          for name, prefix in facts.get("router_prefixes", {}).items()})
             model.class_guards.update({full("@" + name): [full(r) for r in refs]
                                        for name, refs in facts.get("guarded_classes", {}).items()})
             for fact in facts["routes"]:
@@ -188,6 +199,7 @@ class AppModel:
                 if any(h.rpartition(".")[2][:1].isupper() for _, h in hooks) else set()
             model.guarded_receivers.update(receiver for receiver, hook in hooks if any(True for _ in refusers.matching(hook))
                                            or _library_guard_class(hook, checked))
+            model.restricted_receivers.update(receiver for receiver, hook in hooks if restricts([hook.rpartition(".")[2]]))
         if any(route.fact.get("imported_handler") for route in model.routes):
             model.project_modules = {_module_of(layout, project.relative_path(path))[0] for path in project.files}
         if model.resources and any(route.fact.get("resource_suffix") is not None for route in model.routes):
@@ -359,6 +371,10 @@ class AppModel:
         return _ByLastPart(self.mounts.items())
 
     @functools.cached_property
+    def _router_prefixes(self) -> _ByLastPart[str]:
+        return _ByLastPart(self.router_prefixes.items())
+
+    @functools.cached_property
     def _handler_guards(self) -> _ByLastPart[list[str]]:
         return _ByLastPart(self.handler_guards.items())
 
@@ -490,10 +506,39 @@ class AppModel:
 
     def released(self, project: Any) -> Iterator[Finding]:
         """The findings the per-file rules held for a handler (`Rule.report(..., held_for=...)`) whose route the
-        whole app shows reached by signed-in callers only."""
+        whole app shows reached by signed-in callers only (and, held with `ADMIN_MOUNT_HOLD`, mounted where its path is
+        an administrators')."""
         for path, held in project.facts(HELD_FINDINGS):
             if path not in project.test_files:
-                yield from (finding for handler, finding in held if self.signed_in_elsewhere(path, handler))
+                yield from (finding for handler, finding in held if self._mounted_for_admins(path, handler)
+                            or not handler.startswith(ADMIN_MOUNT_HOLD) and self.signed_in_elsewhere(path, handler))
+
+    def _mounted_for_admins(self, path: str, held: str) -> bool:
+        """A handler held with `ADMIN_MOUNT_HOLD`: every route of it has an administrators' path once the prefixes of
+        other modules are added (`register_blueprint(bp, url_prefix="/admin")`, an imported `APIRouter(prefix=
+        "/admin")`), it is reached by signed-in callers only (its own file said so, or the app does) and no role is
+        required on the way."""
+        if not held.startswith(ADMIN_MOUNT_HOLD):
+            return False
+        signed, _, handler = held.removeprefix(ADMIN_MOUNT_HOLD).partition(":")
+        routes = [r for r in self._routes_by_handler.get((path, handler), ()) if self.is_routed(r)]
+        if not routes or not all(admin_path(self.mounted_path(r)) for r in routes):
+            return False
+        return not any(self._restricted_route(r) for r in routes) if signed else self.signed_in_elsewhere(path, handler)
+
+    def mounted_path(self, route: ModelRoute) -> str:
+        """The route's path with the prefixes other modules give it: of a router it imports (`from .base import
+        admin_router`), and of every include on the way to the app (`app.include_router(router, prefix="/admin")`)."""
+        path = route.fact["path"] or ""
+        receiver = route.receiver
+        if receiver is not None and receiver.rpartition(".")[0] != route.module:
+            path = next(self._router_prefixes.matching(receiver), "") + path
+        for _ in range(MAX_INCLUDE_DEPTH):
+            if receiver is None:
+                break
+            path = next(self._mounts.matching(receiver), "") + path
+            receiver = next((p for p, _, _ in self._includes.matching(receiver) if p is not None and p != receiver), None)
+        return path
 
     def _restricted_route(self, route: ModelRoute) -> bool:
         """Its router, blueprint or app, or its URLconf entry (`staff_member_required(views.x)`), restricts it to a

@@ -463,9 +463,11 @@ def _authorship_arguments(body: cst.CSTNode) -> set[int]:
 
 
 def _client_value(lookup: cst.Call, name: str) -> str:
-    """How the lookup reads the client's value: the id itself, or a key of the message (`data["room_id"]`)."""
+    """How the lookup reads the client's value: the id itself, or a key of the message (`data["room_id"]`) or of the
+    URL's captures read inline (`request.path_params["note_id"]`)."""
     for node in walk_own(lookup):
-        if type(node) is cst.Subscript and type(node.value) is cst.Name and node.value.value == name:
+        if type(node) is cst.Subscript and (type(node.value) is cst.Name and node.value.value == name
+                                            or type(node.value) is cst.Attribute and node.value.attr.value == name):
             return short_code(node)
     return name
 
@@ -603,7 +605,8 @@ class ObjectLookupNotScopedToUser(Rule):
     of whose handlers reads the caller the API's authorizer signed in, `event["requestContext"]["authorizer"]` or
     `caller_id(event)`: an authorizer guards the whole API, configured outside the code)
     and reports the first lookup keyed by an id the client chose (a path parameter, a Django URL
-    capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
+    capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]` or inline,
+    `session.get(Note, int(request.path_params["note_id"]))`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, peewee's
     `Model.get_by_id(id)`, `Model.delete_by_id(id)` and `Model.set_by_id(id, data)`, a project's data-access

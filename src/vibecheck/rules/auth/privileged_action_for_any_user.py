@@ -37,7 +37,7 @@ from vibecheck.analysis.app_model.handlers import (
     router_dependencies,
     socket_connections_checked,
 )
-from vibecheck.analysis.app_model.names import AUTHENTICATION_ONLY, restricts
+from vibecheck.analysis.app_model.names import ADMIN_MOUNT_HOLD, AUTHENTICATION_ONLY, restricts
 from vibecheck.analysis.call_flow import module_name
 from vibecheck.analysis.flow import dotted_name, string_value
 from vibecheck.imports import ImportTable
@@ -118,8 +118,10 @@ class PrivilegedActionForAnyUser(Rule):
     So is any route that writes, behind authentication only, whose path says it is for administrators or the operators'
     own tools (a segment `admin`, `internal`, `backoffice`, `superuser`: `@app.post("/admin/users/<id>/delete")`,
     a blueprint or router of the module made with `url_prefix="/admin"` or `APIRouter(prefix="/internal")`, or one
-    named for them, `@admin_bp.post(...)`); a path parameter (`/teams/{admin_id}`) or a longer word (`/badminton`)
-    does not count, and a route that only reads is left alone.
+    named for them, `@admin_bp.post(...)`; or one that another module makes or mounts with such a prefix,
+    `app.register_blueprint(bp, url_prefix="/admin")`, `app.include_router(router, prefix="/internal")`, an imported
+    `admin_router = APIRouter(prefix="/admin")`, which VC201's app model joins in the project phase); a path parameter
+    (`/teams/{admin_id}`) or a longer word (`/badminton`) does not count, and a route that only reads is left alone.
 
     Chat-bot handlers are entry points too, open to any chat user: python-telegram-bot's registrations
     (`app.add_handler(CommandHandler("sh", cmd_sh))`, `CallbackQueryHandler`, `MessageHandler`), pyTelegramBotAPI's and
@@ -290,6 +292,7 @@ class PrivilegedActionForAnyUser(Rule):
         owner = self.classes[-1] if self.classes else None
         action = self._action(node)
         held = None
+        qualname = node.name.value
         handler: Handler | None = None
         if action is not None:
             if owner is None or owner[1]:
@@ -304,8 +307,9 @@ class PrivilegedActionForAnyUser(Rule):
             if handler is None or not handler.writes or _declared_public(node, self.context.imports) \
                     or (self.public_classes and self.public_classes[-1]):
                 return  # a view its author marked public checks no sign-in at all: VC201's to judge, not VC218's
+            qualname = ".".join([*(owner[2:] if owner else ()), node.name.value])
             if not handler.signed_in:  # guarded, if at all, where its router is included: the app model decides
-                held = ".".join([*(owner[2:] if owner else ()), node.name.value])
+                held = qualname
             name, methods, restricted = node.name.value, {m.lower() for m in handler.methods}, False
             if owner is not None:
                 name = f"{owner[2]}.{name}"  # `DeactivateUserView.post`: the class names the operation
@@ -322,8 +326,9 @@ class PrivilegedActionForAnyUser(Rule):
             admin_path = admin_route_path(node, self.prefixes) if handler is not None else None
             if admin_path is not None and not checks_role(node.body):
                 self._report_admin_route(node, name, admin_path, held)
-            elif handler is not None and handler.client_ids:
-                self._report_account_action(node, name, handler, held)
+            elif handler is not None and not (handler.client_ids and self._report_account_action(node, name, handler,
+                                                                                               held)):
+                self._hold_for_mount(node, name, qualname, signed=held is None)
             return
         if verb in ("revoke", "grant") and CREDENTIAL_OBJECTS.intersection(words[words.index(verb) + 1:]) \
                 and not _names_a_user(node):
@@ -346,14 +351,30 @@ class PrivilegedActionForAnyUser(Rule):
                     "`Depends(get_admin_user)`, a `before_request` role check) and test that an ordinary user gets 403.",
                     held_for=held)
 
-    def _report_account_action(self, node: cst.FunctionDef, name: str, handler: Handler, held: str | None) -> None:
+    def _hold_for_mount(self, node: cst.FunctionDef, name: str, qualname: str, *, signed: bool) -> None:
+        """A route of a blueprint or router (`@bp.post("/users/<id>/delete")`) that another module may mount under an
+        administrators' prefix (`app.register_blueprint(bp, url_prefix="/admin")`, an imported `APIRouter(prefix=
+        "/admin")`): held until the app model shows it is (`ADMIN_MOUNT_HOLD`)."""
+        receiver = next((d.decorator.func.value for d in node.decorators if type(d.decorator) is cst.Call
+                         and type(d.decorator.func) is cst.Attribute), None)
+        if receiver is None or checks_role(node.body):
+            return
+        anchor = node.decorators[0]
+        self.report(anchor, f"`{name}` changes state on an administrators' route (another module makes or mounts "
+                    f"`{dotted_name(receiver)}` with an administrators' prefix) but only checks that the caller is signed "
+                    "in, so every user may call it.",
+                    hint="Restrict the route (or its blueprint or router) to administrators (`@admin_required`, "
+                    "`Depends(get_admin_user)`, a `before_request` role check) and test that an ordinary user gets 403.",
+                    held_for=f"{ADMIN_MOUNT_HOLD}{'signed' if signed else ''}:{qualname}")
+
+    def _report_account_action(self, node: cst.FunctionDef, name: str, handler: Handler, held: str | None) -> bool:
         """`deactivate_user(user_id)`, a handler calling `services.delete_tenant(db, tenant_id)`: an account or tenant
         the client names is closed or removed by a handler that never looks at who the caller is."""
         service = next((call for call in _calls(node.body) if _account_action(name_words(_callee(call)))), None)
         action = _account_action(name_words(_callee(service))) if service is not None \
             else _account_action(name_words(name))
         if action is None or _refers_to_caller(node.body, handler.identity_params) or checks_role(node.body):
-            return
+            return False
         verb, account = action
         target = sorted(handler.client_ids)[0]
         # the call that does it (`services.delete_tenant(db, tenant_id)`), else the handler named for it
@@ -364,6 +385,7 @@ class PrivilegedActionForAnyUser(Rule):
                     hint="Restrict it to administrators (a role check, `permission_classes=[IsAdminUser]`, a "
                     f"`require_admin` dependency), or act only on the caller's own {account}; test that an ordinary "
                     "user gets 403.", held_for=held)
+        return True
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.depth -= 1

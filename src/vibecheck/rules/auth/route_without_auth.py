@@ -69,7 +69,9 @@ class RouteWithoutAuth(ProjectRule):
     decorator (`return check_event_permissions(super().as_view(**kwargs))`), and a recognisable check in the handler
     body (`request.user.is_authenticated`, a permission query handed the caller: `doc.can_edit(request.user)`,
     `team.has_member(current_user)`, a security manager's answer about the caller: `self.appbuilder.sm.has_access(...)`,
-    `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`,
+    `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`, the caller a credential names tested
+    where the handler refuses, whatever the status (`user = api_service.current_user(cookie)`, then `if user is None:
+    return ..., 404`; not a result only logged or used, nor `get_user(user_id)`),
     `check_access(...)`, a checker named for access or auth, `self._access_validator(self.request)`, `except NotAuthorized:`,
     a call of a function of the module or a method of the class that makes such a check and refuses, CKAN's `context =
     self._prepare(id)`, or of a function or a service object's method of another module of the project that does

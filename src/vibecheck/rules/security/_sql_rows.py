@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from vibecheck.analysis.secrets_names import name_words
 from vibecheck.patterns import lazy_pattern
 
 SELECT = lazy_pattern(r"^\s*select\s+(?:distinct\s+)?(.+?)\s+from\s+[\"'`\[]?(\w+)", re.IGNORECASE | re.DOTALL)
@@ -12,17 +13,26 @@ CREATE_TABLE = lazy_pattern(r"create\s+table\s+(?:if\s+not\s+exists\s+)?[\"'`\[]
 # What a column list of `CREATE TABLE` holds besides columns.
 CONSTRAINT_WORDS = frozenset({"primary", "foreign", "unique", "check", "constraint", "key", "index"})
 COLUMN_NAME = lazy_pattern(r"[\"'`\[]?(\w+)")
+# Tables named for accounts (`users`, `app_users`, `accounts`; not `user_roles`): a `SELECT *` of one whose `CREATE TABLE`
+# is elsewhere (a migration, `schema.sql`) answers its password hash, which such a table holds by what it is for.
+ACCOUNT_TABLE_WORDS = frozenset({"user", "users", "account", "accounts"})
+# What an accounts table of unknown columns is taken to hold: no column's name (it has a space), so that a message says
+# "its password hash", not a column the table may not have.
+UNLISTED_ACCOUNT_COLUMN = "password hash"
 
 
 def selected_columns(sql: str, created: dict[str, tuple[str, ...]]) -> tuple[str, tuple[str, ...]] | None:
     """(table, columns) a `SELECT` answers: its listed columns (`u.password_hash AS hash` counts as `password_hash`),
-    or for `*` the columns of the table's `CREATE TABLE` in `created`; None for other SQL."""
+    or for `*` the columns of the table's `CREATE TABLE` in `created` (of an accounts table not there, its password
+    hash: `UNLISTED_ACCOUNT_COLUMN`); None for other SQL."""
     match = SELECT.match(sql)
     if match is None:
         return None
     listed, table = match.groups()
     if listed.strip() in ("*", f"{table}.*"):
         columns = created.get(table.lower())
+        if columns is None and name_words(table)[-1:] and name_words(table)[-1] in ACCOUNT_TABLE_WORDS:
+            columns = (UNLISTED_ACCOUNT_COLUMN,)
         return (table, columns) if columns is not None else None
     names = [part.strip().split()[0].rpartition(".")[2].strip("\"'`[]") for part in listed.split(",") if part.strip()]
     return table, tuple(name for name in names if name)
@@ -54,3 +64,4 @@ def _column_names(body: str) -> list[str]:
         elif char == ")":
             depth -= 1
     return names
+

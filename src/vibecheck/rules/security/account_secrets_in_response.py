@@ -14,7 +14,7 @@ from vibecheck.analysis.secrets_names import PASSWORD_WORDS, is_secret_name, nam
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._mailed_secrets import answered_secrets, body_values, mailed_secrets
-from vibecheck.rules.security._sql_rows import created_tables, selected_columns
+from vibecheck.rules.security._sql_rows import UNLISTED_ACCOUNT_COLUMN, created_tables, selected_columns
 from vibecheck.rules.security._support import BindingRule, argument, class_assignments
 
 # A whole record sent (its secrets exposed); a secret mailed to its owner also answered to the caller (a recovery
@@ -89,7 +89,8 @@ class AccountSecretsInResponse(BindingRule):
     `User.objects.get(...)`, `select(User)` ... `.first()`), also item by item in a list comprehension. A row fetched
     with SQL text (`dict(conn.execute("SELECT * FROM users WHERE id = ?", ...).fetchone())`, or `cursor.fetchone()`
     after `cursor.execute(...)`) holds the columns its `SELECT` lists, or for `SELECT *` those the module's `CREATE
-    TABLE` gives the table.
+    TABLE` gives the table; without one (the schema lives in a migration), a table named for accounts (`users`,
+    `app_users`, `accounts`; not `user_roles`) is taken to hold a password hash.
 
     It also reports a handler that sends a secret to an account's owner by mail or text (`send_mail`,
     `mail.send(Message(...))`, `send_sms`, a task such as `tasks.add_task(send_invitation_email, ...)`) and puts the
@@ -236,7 +237,8 @@ class AccountSecretsInResponse(BindingRule):
     # what a payload dumps
     def _report_dumps(self, payload: cst.BaseExpression, handler: cst.FunctionDef) -> bool:
         for node, model, secrets in self._dumps(payload, {}):
-            self.report(node, f"`{handler.name.value}` answers with the whole `{model}` record, its `{secrets[0]}` "
+            secret = secrets[0] if secrets[0] == UNLISTED_ACCOUNT_COLUMN else f"`{secrets[0]}`"
+            self.report(node, f"`{handler.name.value}` answers with the whole `{model}` record, its {secret} "
                         "included, so every client that calls it receives the secret.", hint="Answer with the fields "
                         "the client needs (a dict of them, or a response schema without the secret columns).", cwe=DUMP_CWE)
             return True

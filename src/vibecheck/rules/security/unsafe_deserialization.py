@@ -15,6 +15,7 @@ from vibecheck.analysis.call_flow import module_name
 from vibecheck.analysis.class_bases import ClassIndex
 from vibecheck.analysis.import_edits import times_bound
 from vibecheck.analysis.nodes import head_name
+from vibecheck.analysis.secrets_names import name_words
 from vibecheck.analysis.yaml_loaders import (
     SAFE_YAML_LOADER,
     SAFE_YAML_LOADERS,
@@ -25,6 +26,7 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import NodeFix
 from vibecheck.rules.security._deserializers import PICKLE_MODULES, PICKLE_READERS, PICKLE_WRITERS
+from vibecheck.rules.security._downloads import HTTP_LIBRARIES, downloaded_by
 from vibecheck.rules.security._support import (
     STRING_NODES,
     BindingRule,
@@ -63,6 +65,11 @@ JOINERS = frozenset({"os.path.join", "posixpath.join", "os.path.abspath", "os.pa
 REMOTE_CODE_LOADERS = {"from_pretrained": (0, "pretrained_model_name_or_path"), "pipeline": (1, "model"),
                        "load_dataset": (0, "path")}
 REMOTE_CODE = "trust_remote_code"
+# numpy's opt-in to unpickling, and the words of a loader's name (`load_array`, `read_array`, `restore_state`) that a
+# call asking for it may reach: a helper that hands the flag on to `numpy.load`, or numpy's own `read_array`.
+PICKLE_OPT_IN = "allow_pickle"
+NUMPY_LOADS = frozenset({"numpy.load", "np.load"})
+LOADING_WORDS = frozenset({"load", "loads", "read", "restore", "deserialize", "deserialise", "unpickle", "fetch"})
 CONSTANT_NAME = lazy_pattern(r"^_?[A-Z][A-Z0-9_]*$")
 CALLEE_TAILS = tails({*ALWAYS_UNSAFE, *PICKLE_WRITERS, *YAML_LOADERS, *RUAMEL_YAML, *MARSHAL_READERS, "torch.load",
                       "numpy.load", *REMOTE_CODE_LOADERS})
@@ -131,10 +138,15 @@ class UnsafeDeserialization(BindingRule):
     parameter named like `allow_pickle`, `trust_remote_code` or `allow_dangerous_deserialization` that defaults to
     off (`if not allow_pickle: raise ValueError(...)`). A pickle read in a file that also writes pickles (a cache backend
     or job store reading back what it stored) is reported at medium severity, not high: the data is the
-    program's own unless someone else can write to that store. So is a pickle read from the process's own standard
-    input (`pickle.loads(sys.stdin.buffer.read())`: a worker or daemon launcher that its parent process hands pickled
-    jobs through a pipe): whoever can start the process can run code in it, and that is most often the parent
-    alone. Also a Celery `accept_content` (Django's
+    program's own unless someone else can write to that store. A pickle of what a request just downloaded
+    (`pickle.loads(requests.get(url).content)`, `urlopen(url).read()`, or a function of the module that returns a
+    response's body) is no such store and stays high: the server (or the connection) wrote it. A pickle read from
+    the process's own standard input is medium too (`pickle.loads(sys.stdin.buffer.read())`: a worker or daemon
+    launcher that its parent process hands pickled jobs through a pipe): whoever can start the process can run code in
+    it, and that is most often the parent
+    alone. `allow_pickle=True` handed to another loader than `numpy.load`, which its name says loads
+    (`load_array(data, allow_pickle=True)`, a helper that hands the flag on to `numpy.load`; numpy's `read_array`), is
+    reported at the call like `numpy.load` itself. Also a Celery `accept_content` (Django's
     `CELERY_ACCEPT_CONTENT`) that lists `pickle`: its workers unpickle every message the broker hands them. And a Hugging
     Face loader given `trust_remote_code=True` (`AutoModel.from_pretrained(model_id, ...)`, `pipeline(model=...)`,
     `load_dataset(path)`) for a repository the code does not name itself (a variable, not a literal or an `UPPER_CASE`
@@ -208,8 +220,10 @@ class UnsafeDeserialization(BindingRule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self._named_loaders: dict[str, _NamedLoader] = {}  # by the local name a `from yaml import ...` binds
-        # reported at the end, their severity needs the whole file; with whether the data is this process's stdin
-        self._pickle_loads: list[tuple[cst.Call, str, bool]] = []
+        self._passes_opt_in = PICKLE_OPT_IN in context.source
+        # reported at the end, their severity needs the whole file; with whether the data is this process's stdin, and
+        # the call that downloaded it (`requests.get`), if any
+        self._pickle_loads: list[tuple[cst.Call, str, bool, str | None]] = []
         self._writes_pickles = False
         self._safe_loaders: frozenset[str] | None = None  # the module's classes that derive from a safe YAML loader
         # per enclosing function: its opt-in parameters (off by default), and whether an `if` has tested one yet
@@ -280,6 +294,8 @@ class UnsafeDeserialization(BindingRule):
                         "(or tamper with a result) runs code on every worker.", hint=_HINTS["celery"])
 
     def visit_Call(self, node: cst.Call) -> None:
+        if self._passes_opt_in and not self._opted_in() and self._opts_in_for_a_helper(node):
+            return
         if not self.may_call(node, CALLEE_TAILS):
             return
         if self._runs_chosen_remote_code(node):
@@ -300,7 +316,8 @@ class UnsafeDeserialization(BindingRule):
         elif qualified in PICKLE_READERS:
             data = argument(node, 0, "file")
             if not self._trusted(node, data):
-                self._pickle_loads.append((node, qualified, data is not None and self._reads_stdin(data)))
+                self._pickle_loads.append((node, qualified, data is not None and self._reads_stdin(data),
+                                           self._downloader(data)))
         elif qualified in ALWAYS_UNSAFE:
             index = ALWAYS_UNSAFE[qualified]
             if not self._trusted(node, argument(node, index, "file")):
@@ -328,11 +345,30 @@ class UnsafeDeserialization(BindingRule):
             if (weights_only is None or not is_name_constant(weights_only.value, "True")) and not self._trusted(
                     node, argument(node, 0, "f")):
                 self._report(node, qualified, "without `weights_only=True` unpickles arbitrary objects")
-        elif qualified in ("numpy.load", "np.load"):
+        elif qualified in NUMPY_LOADS:
             allow = keyword(node, "allow_pickle")
             if allow is not None and is_name_constant(self.resolve(allow.value), "True") and not self._is_repo_file(
                     argument(node, 0, "file")):
                 self._report(node, qualified, "with `allow_pickle=True` unpickles arbitrary objects")
+
+    def _opts_in_for_a_helper(self, node: cst.Call) -> bool:
+        """Report `load_array(data, allow_pickle=True)`: a loader other than `numpy.load` (a helper that hands the flag
+        on to it, `numpy.lib.format.read_array`) that its name says loads, asked to unpickle data that is no file of
+        the repository."""
+        allow = keyword(node, PICKLE_OPT_IN)
+        if allow is None or not is_name_constant(self.resolve(allow.value), "True") \
+                or self.module_name(node) in NUMPY_LOADS:
+            return False
+        callee = callee_tail(node) or ""
+        if not LOADING_WORDS.intersection(name_words(callee)):
+            return False
+        data = [arg.value for arg in node.args if arg.keyword is None and not arg.star][:1]
+        if not data or self._trusted(node, data[0]):
+            return True
+        self.report(node, f"`{callee}()` is asked to unpickle (`{PICKLE_OPT_IN}=True`), so it can run arbitrary code "
+                    "while it loads: loading data you did not write yourself gives its author code execution.",
+                    hint=_HINTS["numpy"])
+        return True
 
     def _runs_chosen_remote_code(self, node: cst.Call) -> bool:
         """Report a Hugging Face loader given `trust_remote_code=True` and a repository that the code does not name
@@ -436,8 +472,12 @@ class UnsafeDeserialization(BindingRule):
         A file that also writes pickles is most likely reading back a store it fills itself (a cache backend, a
         job queue): an attacker needs write access to that store first, so the finding is medium, not high.
         """
-        for call, qualified, from_stdin in self._pickle_loads:
-            if from_stdin:
+        for call, qualified, from_stdin, downloader in self._pickle_loads:
+            if downloader is not None:
+                self.report(call, f"`{qualified}()` can run arbitrary code while it loads, and it loads what "
+                            f"`{downloader}` downloads, so whoever controls that server (or the connection) runs code "
+                            "here.", hint=_HINTS["pickle-download"])
+            elif from_stdin:
                 self.report(call, f"`{qualified}()` can run arbitrary code while it loads, and it reads this process's "
                             "standard input, so whoever starts the process with a pipe of their own can run code here.",
                             hint=_HINTS["pickle-stdin"], severity=Severity.MEDIUM)
@@ -447,6 +487,14 @@ class UnsafeDeserialization(BindingRule):
                             hint=_HINTS["pickle-store"], severity=Severity.MEDIUM)
             else:
                 self._report(call, qualified, "can run arbitrary code while it loads")
+
+    def _downloader(self, data: cst.BaseExpression | None) -> str | None:
+        """The call that downloaded the data (`requests.get`, a function of the module returning a response's body):
+        no store of the file's own, whatever else it pickles."""
+        if data is None or "content" not in self.context.source and "read" not in self.context.source:
+            return None
+        return downloaded_by(data, self.resolve, self.qualified_name, self.context.module,
+                             self.context.imports.imports_any(HTTP_LIBRARIES))
 
     def _reads_stdin(self, data: cst.BaseExpression) -> bool:
         """`sys.stdin.buffer.read()`, `sys.stdin.buffer`, `stdin.read()` after `from sys import stdin`: the pipe of the
@@ -640,6 +688,8 @@ _HINTS = {
     "pickle": "Load data from untrusted sources with a data-only format such as `json`; keep pickles for files you wrote.",
     "pickle-stdin": "Start this process only from your own code, or send it `json`; sign the pickle (`hmac`) if others "
                     "can start it.",
+    "pickle-download": "Download data in a data-only format such as `json`, or sign what you publish (`hmac`) and check "
+                       "the signature before loading.",
     "pickle-store": "Keep the store private to this application, or sign what you store (`hmac`) and check it before "
                     "loading.",
     "yaml": "Use `yaml.safe_load(...)` (or pass `Loader=yaml.SafeLoader`).",
