@@ -247,6 +247,14 @@ def test_b105_is_cleared_on_labels_of_secrets_only() -> None:
     assert [line for code, line in found if code == "B105"] == [10, 11]
 
 
+def test_b105_is_cleared_on_an_analytics_project_token_not_on_its_secret() -> None:
+    found = unfiltered('''
+        mixpanel_project_token = "6da9a43058a5d1b9f3353153921fb04d"
+        MIXPANEL_API_SECRET_TOKEN = "9c2f7b1e4d8a6035b7e1c4f2a9d8e6b1"
+        ''')
+    assert [line for code, line in found if code == "B105"] == [3]
+
+
 def test_only_other_tools_findings_inside_the_vetted_range_of_an_enabled_rule_are_dropped() -> None:
     class Rule:
         code, vets = "VC999", ("B608",)

@@ -145,15 +145,25 @@ ANALYTICS_SECRET_WORDS = frozenset({"secret", "personal", "service", "private", 
 ANALYTICS_KEY_WORDS = frozenset({"token", "key", "apikey"})
 
 
+def _is_analytics_project_key(parts: list[str]) -> bool:
+    """`mixpanel_project_token`, `AMPLITUDE_API_KEY` (lower-cased name parts): an analytics service's public key."""
+    return parts[-1] in ANALYTICS_KEY_WORDS and not ANALYTICS_SERVICES.isdisjoint(parts[:-1]) \
+        and ANALYTICS_SECRET_WORDS.isdisjoint(parts[:-1])
+
+
+@lru_cache(maxsize=4096)
+def names_public_analytics_key(name: str) -> bool:
+    """Whether `name` holds an analytics service's project key, which every client that reports events ships."""
+    parts = [p.lower() for p in _NAME_PARTS.findall(name)]
+    return bool(parts) and _is_analytics_project_key(parts)
+
+
 @lru_cache(maxsize=4096)
 def is_secret_name(name: str) -> bool:
     """`password`, `DB_PASSWORD`, `apiKey`, `client_secret`, `GITHUB_TOKEN`, `stripe_api_key`; not `key`, `token_url`,
     nor an analytics service's public project key (`mixpanel_project_token`, `AMPLITUDE_API_KEY`)."""
     parts = [p.lower() for p in _NAME_PARTS.findall(name)]
-    if not parts:
-        return False
-    if parts[-1] in ANALYTICS_KEY_WORDS and not ANALYTICS_SERVICES.isdisjoint(parts[:-1]) \
-            and ANALYTICS_SECRET_WORDS.isdisjoint(parts[:-1]):
+    if not parts or _is_analytics_project_key(parts):
         return False
     if parts[-1] == "token" and len(parts) > 1 and parts[-2] in NOT_SECRET_QUALIFIERS:
         return False  # a tokenizer's `pad_token`, a page's `next_token`: a marker or a cursor, not a credential
@@ -405,8 +415,9 @@ class HardcodedCredential(Rule):
     {"client_secret": ...}`, an installed app's OAuth client, whose provider does not treat it as secret). Messages
     and snippets show a redacted prefix only.
     A placeholder given to a name that labels a secret rather than holds one (`PASSWORD_FIELD = "password"`,
-    `token_type == "bearer"`: the name ends in `FIELD`, `TYPE`, `HEADER`, `URL`, ...) also clears bandit's `B105`
-    there, which flags any string given to a name containing `password` or `token`.
+    `token_type == "bearer"`: the name ends in `FIELD`, `TYPE`, `HEADER`, `URL`, ...) and an analytics project key
+    (`mixpanel_project_token = "..."`) also clear bandit's `B105` there, which flags any string given to a name
+    containing `password` or `token`.
 
     ## Why is this bad?
     Everyone who can read the repository, its history, a wheel or a CI log can use the credential, and
@@ -652,9 +663,10 @@ class HardcodedCredential(Rule):
                      variable: str | None = None, label: cst.CSTNode | None = None, env_default: bool = False) -> None:
         """Report a credential literal given to `name`; the fix reads `variable` (or `NAME`) instead of `replaced`.
 
-        A label (`names_a_label`) clears bandit's B105 (`vibecheck.vetting`) on the literal, or on `label` where
-        bandit reports elsewhere (the key of a dict entry)."""
-        if type(value) is cst.SimpleString and name is not None and names_a_label(name, value):
+        A label (`names_a_label`) or an analytics project key (public by design) clears bandit's B105
+        (`vibecheck.vetting`) on the literal, or on `label` where bandit reports elsewhere (the key of a dict entry)."""
+        if type(value) is cst.SimpleString and name is not None \
+                and (names_a_label(name, value) or names_public_analytics_key(name)):
             self.vet(label or value)
         if name is None or value is None or self._tests or self._example_depth or self._catalogues or not (
                 is_secret_name(name) or _is_account_key(name, string_value(value))):
