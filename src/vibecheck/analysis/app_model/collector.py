@@ -2360,10 +2360,8 @@ def _credential_caller(call: cst.Call) -> bool:
     """`api_service.current_user(cookie)`, `get_user(request.cookies.get("sid"))`, `get_current_user(request)`,
     `auth.current_user()`: a call named for the caller and handed a credential, the request, or nothing (it reads the
     request itself); not `User.get_user(user_id)`, nor `users.find_by_username(request.form["username"])`."""
-    func = call.func
-    last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
-    words = fw.name_words(last)
-    if not CALLER_NAME_WORDS.intersection(words) or "by" in words or not names_the_caller(func):
+    words = fw.name_words(_callee_last(call.func))
+    if not CALLER_NAME_WORDS.intersection(words) or "by" in words or not names_the_caller(call.func):
         return False
     if not call.args or any(type(arg.value) is cst.Name and arg.value.value in REQUEST_NAMES for arg in call.args):
         return True

@@ -21,6 +21,7 @@ from vibecheck.rules.auth.exprs import (
     assignment_targets,
     has_star_args,
     is_config_object,
+    is_name,
     is_none,
     target_name,
 )
@@ -171,7 +172,7 @@ class TokenWithoutExpiry(Rule):
 
     def _check_setting(self, node: cst.CSTNode, name: str | None, value: cst.BaseExpression) -> None:
         """`JWT_ACCESS_TOKEN_EXPIRES = False` outside a development configuration."""
-        if name not in NEVER_EXPIRING_SETTINGS or not _is_false(value) or is_dev_path(self.context.path) \
+        if name not in NEVER_EXPIRING_SETTINGS or not is_name(value, "False") or is_dev_path(self.context.path) \
                 or any(is_dev_name(c) for c in self._classes):
             return
         self.report(node, f"`{name} = False` signs every access token without an expiry, so a token that leaked from "
@@ -189,7 +190,7 @@ class TokenWithoutExpiry(Rule):
                             self._check_setting(element, string_value(element.key), element.value)
         qualified = self.qualified_name(node)
         lifetime = NO_EXPIRY_ARGUMENTS.get(qualified or "")
-        if lifetime is not None and _is_false(argument(node, *lifetime)):
+        if lifetime is not None and is_name(argument(node, *lifetime), "False"):
             self.report(node, f"`{lifetime[1]}=False` signs this access token without an expiry, so a token that "
                         "leaked signs in for ever.", hint=SETTING_HINT)
         if qualified in ENCODERS:
@@ -282,10 +283,6 @@ class TokenWithoutExpiry(Rule):
         for salt in salts:
             found.update(words(string_value(salt) or ""))
         return {word.removesuffix("s") if word.endswith("s") and word[:-1] in SIGN_IN_WORDS else word for word in found}
-
-
-def _is_false(value: cst.BaseExpression | None) -> bool:
-    return type(value) is cst.Name and value.value == "False"
 
 
 def _claim_words(claims: cst.BaseExpression, nodes: tuple[cst.CSTNode, ...] | list[cst.CSTNode]) -> set[str]:
