@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import replace
 
-from vibecheck.model import Finding, Report
+from vibecheck.model import Finding, Fix, Report
 
 MASK = "****"
 REMEMBERED_LENGTH = 512  # characters: `redact_line` remembers the redaction of texts up to this long
@@ -86,6 +86,8 @@ _ASSIGNED_NAME = re.compile(r"""(?<![A-Za-z0-9_])(?P<name>[A-Za-z_][A-Za-z0-9_]*
 _SECRET_WORD = re.compile(r"passw(?:or)?d|passphrase|pwd|secret|token|api_?key|private_?key|access_?key|credential|"
                           r"auth_?key|signing_?key", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"`[^`]*`")
+# The shape of the environment variable names the secret fixes write (`vibecheck.analysis.environment_fixes`).
+_ENVIRONMENT_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 
 
 def _mask_literal(match: re.Match[str]) -> str:
@@ -134,11 +136,42 @@ def _redact_message(text: str, secret_line: bool) -> str:
     return redact_line(text)
 
 
+def _line_literals(line: str) -> tuple[str, ...]:
+    """The bodies of the string literals on a secret line that may hold the secret: all but subscript keys
+    (`config["SECRET_KEY"] = "..."`: a key names the slot, the value is the secret)."""
+    return tuple(body for match in _ANY_LITERAL.finditer(line) if (body := match.group("body"))
+                 and not (line[:match.start()].rstrip().endswith("[") and line[match.end():].lstrip().startswith("]")))
+
+
+def _mask_kept_literals(text: str, line_literals: tuple[str, ...]) -> str:
+    """Mask the literals of a fix's text but the environment variable names it wrote itself
+    (`os.environ["SECRET_KEY"]`): a name shown must not hold, or be held by, a literal of the secret line (a rule's
+    snippet may differ from the line, hence the name's shape too)."""
+    def mask(match: re.Match[str]) -> str:
+        body = match.group("body")
+        if _ENVIRONMENT_NAME.fullmatch(body) and not any(body in kept or kept in body for kept in line_literals):
+            return match.group(0)
+        return _mask_literal(match)
+
+    return _ANY_LITERAL.sub(mask, text)
+
+
+def _redact_fix(fix: Fix, line: str, secret_line: bool) -> Fix:
+    """A fix as it may be shown: on a secret line, the literals of its edits and of the code in its description are
+    masked but the environment variable names it wrote (`--fix` applies the unredacted fix in the worker; this one is
+    only shown)."""
+    if not secret_line:
+        return replace(fix, description=redact_line(fix.description),
+                       edits=tuple(replace(e, content=redact_line(e.content)) for e in fix.edits))
+    kept = _line_literals(line)
+    description = _CODE_SPAN.sub(lambda m: _mask_kept_literals(m.group(0), kept), fix.description)
+    return replace(fix, description=redact_line(description),
+                   edits=tuple(replace(e, content=redact_line(_mask_kept_literals(e.content, kept))) for e in fix.edits))
+
+
 def redact_finding(finding: Finding, secret_line: bool) -> Finding:
-    """The finding as it may be shown: snippet, message, hint and fix text redacted (all literals on a secret line)."""
-    fix = finding.fix
-    if fix is not None:  # shown, not applied: `--fix` applies the fixes of the unredacted findings in the worker
-        fix = replace(fix, edits=tuple(replace(e, content=_redact_code(e.content, secret_line)) for e in fix.edits))
+    """The finding as it may be shown: snippet, message, hint and fix text redacted (all literals of a secret line)."""
+    fix = finding.fix if finding.fix is None else _redact_fix(finding.fix, finding.line_text, secret_line)
     hint = _redact_message(finding.hint, secret_line) if finding.hint else finding.hint
     return replace(finding, line_text=_redact_code(finding.line_text, secret_line),
                    message=_redact_message(finding.message, secret_line), hint=hint, fix=fix)

@@ -80,6 +80,9 @@ SECRETS = {
     "Vc105Hunter2zz": "the VC105 message quoting the raised call",
     "FormFeedSecret1": "a line above a form feed",
     "LineSepSecret22": "a line above a U+2028",
+    "EnvFixSecret42": "a secret a fix replaces by an environment variable (VC403's fix)",
+    "FixKeptSecret99": "a secret a fix keeps in its edit (VC106's added timeout)",
+    "KEPT_SECRET_2024": "a secret shaped like an environment variable's name, kept by VC106's fix",
 }
 SECRET_FILES = {
     "broken.py": 'API_KEY = "ZqSyntaxErrKey77" (\n',
@@ -95,6 +98,8 @@ SECRET_FILES = {
         '        raise LoginError(password="Vc105Hunter2zz")\n'
         '    logging.info("pw %s", password)\n'
     ),
+    "fixes.py": ('import requests\nDB_PASSWORD = "EnvFixSecret42"\n\n\ndef fetch(url):\n'
+                 '    return requests.get(url, auth=("svc", "FixKeptSecret99"), headers={"X-Token": "KEPT_SECRET_2024"})\n'),
     "shift.py": ('# a\x0cb\nsecret_value = "FormFeedSecret1"\neval(data)\n'
                  '# c\u2028d\nother_pwd = "LineSepSecret22"\neval(more)\n'),
 }
@@ -108,6 +113,16 @@ def test_no_format_prints_a_secret_from_any_snippet_or_message(project: Path, fm
     assert "VC001" in written and "VC105" in written and "VC403" in written
     leaked = {secret: why for secret, why in SECRETS.items() if secret in written + result.output}
     assert not leaked, leaked
+
+
+def test_a_fix_on_a_secret_line_shows_the_environment_variable_it_reads(project: Path) -> None:
+    write(project, {"fixes.py": SECRET_FILES["fixes.py"]})
+    result = invoke(["--format", "json", "--select", "VC403,VC106", "."])
+    fixes = {f["code"]: f["fix"] for f in json.loads(result.stdout)["findings"] if f["fix"]}
+    assert fixes["VC403"]["edits"][0]["content"] == 'os.environ["DB_PASSWORD"]'
+    assert fixes["VC403"]["description"] == 'Read it from `os.environ["DB_PASSWORD"]`'
+    kept = fixes["VC106"]["edits"][0]["content"]
+    assert "timeout=10" in kept and '"KEPT****"' in kept and '"Fix****"' in kept
 
 
 def test_snippets_follow_the_parsers_lines_after_form_feed_and_line_separator(project: Path) -> None:
