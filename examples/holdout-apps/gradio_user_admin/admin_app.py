@@ -21,7 +21,6 @@ def check_login(username: str, password: str) -> bool:
 
 def search(name_filter: str, role: str, domain: str):
     if domain:
-        # expect: VC422
         rows = store.find_by_email_domain(domain)
     else:
         rows = store.find_users(name_filter, role or None)
@@ -77,5 +76,5 @@ with gr.Blocks(title="User admin") as demo:
 
 
 if __name__ == "__main__":
-    # expect: VC211
+    # ok: VC211
     demo.launch(server_name="0.0.0.0", auth=check_login, share=True, debug=True)

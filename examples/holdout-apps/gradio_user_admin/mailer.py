@@ -36,6 +36,7 @@ def send_reset_email_tls(to: str, token: str) -> None:
     msg["Subject"] = "Reset your password"
     msg.set_content(f"Your reset link: https://app.example.com/reset?token={token}")
     with smtplib.SMTP(SMTP_HOST, 587) as smtp:
+        # expect: VC404
         smtp.starttls()
         # ok: VC418
         smtp.login(SMTP_USER, SMTP_PASSWORD)

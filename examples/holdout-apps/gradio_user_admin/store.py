@@ -28,7 +28,7 @@ def find_users(name_filter: str, role: str | None) -> list[dict]:
 
 def find_by_email_domain(domain: str) -> list[dict]:
     with engine.connect() as conn:
-        # expect: VC402
+        # expect: VC402/VC417
         rows = conn.execute(text(f"SELECT id, email FROM users WHERE email LIKE '%@{domain}'"))
         return [dict(r._mapping) for r in rows]
 

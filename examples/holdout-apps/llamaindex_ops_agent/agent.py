@@ -78,8 +78,8 @@ def page_oncall(incident_id: int, summary: str) -> None:
 
 def fetch_runbook(url: str) -> str:
     try:
-        # expect: VC106
+        # expect: VC106, VC107
         return requests.get(url).text
-    # expect: VC101/VC103
     except Exception:
+        # expect: VC103/VC101
         return ""

@@ -49,7 +49,7 @@ def restart_service(service: str) -> str:
 
 def tail_logs(service: str, lines: int = 50) -> str:
     """Return the last lines of a service's journal."""
-    # expect: VC424/VC408
+    # expect: VC424/VC408/VC401
     out = subprocess.check_output(f"journalctl -u {service} -n {lines}", shell=True, text=True)
     return out
 

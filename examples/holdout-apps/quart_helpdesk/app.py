@@ -50,7 +50,6 @@ async def export_tickets():
     status = request.args.get("status", "open")
     sort = request.args.get("sort", "created_at")
     conn = await db.connect()
-    # expect: VC422
     rows = await db.list_tickets(conn, status, sort)
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=["id", "subject", "status", "created_at"])
@@ -72,6 +71,7 @@ async def my_tickets():
 @agent_required
 async def summarise_ticket(ticket_id: int):
     conn = await db.connect()
+    # ok: VC214
     ticket = await db.get_ticket(conn, ticket_id)
     if ticket is None:
         abort(404)

@@ -30,8 +30,8 @@ async def get_ticket_for_user(conn: aiosqlite.Connection, ticket_id: int, user_i
 
 
 async def list_tickets(conn: aiosqlite.Connection, status: str, sort: str) -> list[dict]:
-    # expect: VC402
     query = f"SELECT id, subject, status, created_at FROM tickets WHERE status = '{status}' ORDER BY {sort}"
+    # expect: VC402/VC417
     cur = await conn.execute(query)
     return [dict(r) for r in await cur.fetchall()]
 

@@ -18,6 +18,7 @@ from config import ALLOWED_EXTENSIONS, MAX_UPLOAD_BYTES, UPLOAD_DIR
 bp = Blueprint("uploads", url_prefix="/uploads")
 
 
+# expect: VC201
 @bp.post("/")
 async def upload(request: Request):
     f = request.files.get("file")
@@ -40,8 +41,8 @@ async def upload(request: Request):
 @bp.post("/raw")
 async def upload_raw(request: Request):
     name = request.args.get("name")
-    # expect: VC405
     dest = os.path.join(UPLOAD_DIR, name)
+    # expect: VC405, VC110
     with open(dest, "wb") as out:
         out.write(request.body)
     return json({"stored": name}, status=201)
@@ -60,7 +61,7 @@ async def download(request: Request, name: str):
 async def convert(request: Request, name: str):
     fmt = request.json.get("format", "png")
     src = UPLOAD_DIR / name
-    # expect: VC421/VC408
+    # expect: VC421/VC408, VC110
     subprocess.run(f"convert {src} {src.with_suffix('.' + fmt)}", shell=True, check=True)
     return json({"ok": True})
 
@@ -69,6 +70,7 @@ async def convert(request: Request, name: str):
 async def resize(request: Request, name: str):
     width = int(request.json.get("width", 256))
     src = UPLOAD_DIR / Path(name).name
+    # expect: VC428
     proc = await asyncio.create_subprocess_exec(
         "convert", str(src), "-resize", f"{width}x", str(src.with_name("r_" + src.name))
     )

@@ -107,11 +107,11 @@ def impersonate(request, payload: ImpersonateIn):
     return {"impersonating": target.username}
 
 
+# expect: VC218
 @api.post("/support/impersonate/{user_id}")
 def support_impersonate(request, user_id: int):
     target = get_object_or_404(User, id=user_id)
     request.session["impersonator_id"] = request.user.id
-    # expect: VC218
     login(request, target, backend="django.contrib.auth.backends.ModelBackend")
     return {"impersonating": target.username}
 

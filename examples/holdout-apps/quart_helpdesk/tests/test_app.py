@@ -21,10 +21,10 @@ async def test_export_tickets(client):
 
 
 @pytest.mark.asyncio
+# expect: VC308
 async def test_summarise_mocked():
     with patch.object(llm, "summarise", new=AsyncMock(return_value={"summary": "s", "priority": "low", "tags": []})):
         result = await llm.summarise("printer is on fire")
-    # expect: VC308
     assert result == {"summary": "s", "priority": "low", "tags": []}
 
 
@@ -32,7 +32,7 @@ async def test_summarise_mocked():
 async def test_summarise_endpoint(client):
     with patch.object(llm, "summarise", new=AsyncMock(return_value={"summary": "s", "priority": "low", "tags": []})):
         resp = await client.post("/tickets/1/summarise", headers={"X-Role": "agent"})
-    # expect: VC310
+    # expect: VC304/VC310
     assert resp
 
 

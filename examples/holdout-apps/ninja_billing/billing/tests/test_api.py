@@ -45,6 +45,6 @@ def test_invoice_pdf(client, django_user_model):
     user = django_user_model.objects.create_user("bob", password="pw")
     client.force_login(user)
     resp = client.get("/api/invoices/1/pdf")
+    # expect: VC311
     if resp.status_code == 200:
-        # expect: VC311
         assert resp["Content-Type"] == "application/pdf"
