@@ -70,8 +70,8 @@ async def convert(request: Request, name: str):
 async def resize(request: Request, name: str):
     width = int(request.json.get("width", 256))
     src = UPLOAD_DIR / Path(name).name
-    # expect: VC428
     proc = await asyncio.create_subprocess_exec(
+        # expect: VC428
         "convert", str(src), "-resize", f"{width}x", str(src.with_name("r_" + src.name))
     )
     # ok: VC108
