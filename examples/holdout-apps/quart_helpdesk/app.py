@@ -94,7 +94,7 @@ async def summary_card(ticket_id: int):
     if ticket is None:
         abort(404)
     result = await llm.summarise(ticket["body"])
-    # expect: VC401
+    # expect: VC401/VC417
     card = Markup(f"<div class='summary'><p>{result['summary']}</p></div>")
     return str(card)
 
