@@ -58,6 +58,6 @@ async def save_summary(conn: aiosqlite.Connection, ticket_id: int, summary: str,
 
 async def tag_ticket(conn: aiosqlite.Connection, ticket_id: int, tags: list[str]) -> None:
     joined = ",".join(tags)
-    # expect: VC401/VC402
+    # expect: VC401/VC402/VC417
     await conn.execute(f"UPDATE tickets SET tags = '{joined}' WHERE id = {ticket_id}")
     await conn.commit()

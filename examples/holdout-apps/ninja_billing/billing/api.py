@@ -65,8 +65,8 @@ def update_org(request, org_id: int, payload: OrgUpdate):
     org = get_object_or_404(Organization, id=org_id)
     if not is_billing_admin(request.user, org):
         raise HttpError(403, "forbidden")
-    # expect: VC215
     for field, value in payload.dict(exclude_unset=True).items():
+        # expect: VC215
         setattr(org, field, value)
     org.save()
     return {"id": org.id, "plan": org.plan}
