@@ -139,6 +139,13 @@ def _is_truthy_constant(node: cst.BaseExpression | None) -> bool:
     return False
 
 
+def _last_word(node: cst.CSTNode) -> str:
+    """`user` of a name, `is_admin` of `user.is_admin`; nothing of any other node."""
+    if isinstance(node, cst.Name):
+        return node.value
+    return node.attr.value if isinstance(node, cst.Attribute) else ""
+
+
 def _names_role_guard(name: str) -> bool:
     """`require_admin`, `get_current_superuser`, `staff_only`, `require_role`: a role, and a word that enforces it."""
     words = set(name_words(name))
@@ -483,8 +490,7 @@ class AuthCheckAlwaysPasses(Rule):
         always true, so whatever it guards runs for everyone and the refusal it was written for is dead code."""
         if type(test.operator) is not cst.Or or not always_true(test) or _is_truthy_constant(test.left):
             return
-        asked = {word for node in walk_own(test) if type(node) in (cst.Name, cst.Attribute)
-                 for word in name_words(node.value if type(node) is cst.Name else node.attr.value)}  # type: ignore[union-attr]
+        asked = {word for node in walk_own(test) for word in name_words(_last_word(node))}
         if asked & CALLER_TEST_WORDS:
             self._constant_ors.append(test)
             if not self._frame_depth():
