@@ -1,4 +1,5 @@
 """VC204 corpus: secrets compared with ==/!= fire; sentinel checks, metadata and form confirmations do not."""
+import base64
 import hashlib
 import hmac
 import os
@@ -745,3 +746,25 @@ def check_body_token(body, user):
 def is_current_session(record, context):
     # expect: VC204 -- the same field, but read through the request: the client's session cookie
     return record.session_key == context.request.session.session_key
+
+
+def verify_payment_callback(body, header, secret):
+    try:
+        computed = hmac.new(secret, body, hashlib.sha256).hexdigest()
+        # expect: VC204 -- a name bound to an HMAC, against a header under a name that says nothing
+        return computed == header
+    except (TypeError, ValueError):
+        return False
+
+
+def verify_shopify(body, received, secret):
+    mac = base64.b64encode(hmac.new(secret, body, hashlib.sha256).digest()).decode()
+    # expect: VC204 -- the HMAC encoded as text, bound to a name
+    if mac != received:
+        raise PermissionError("bad signature")
+
+
+def same_release(previous, current):
+    checksum = hashlib.sha256(current).hexdigest()
+    # ok: VC204 -- an unkeyed checksum under a plain name against another plain name
+    return checksum == previous

@@ -353,3 +353,22 @@ def issue_api_token(alphabet):
     # expect: VC206 -- a uniform draw: the same call without weights builds a credential
     api_token = "".join(np.random.choice(list(alphabet), 32))
     return api_token
+
+
+def rotate_org_key(org):
+    # expect: VC206 -- a plain name, then answered as the key: the secret's name comes later
+    raw = "".join(random.choices(string.ascii_letters + string.digits, k=40))
+    org.keys.create(prefix=raw[:8], digest=hashlib.sha256(raw.encode()).hexdigest())
+    return {"api_key": raw}
+
+
+def invite_member(org, email):
+    # expect: VC206 -- handed on as a keyword named for a token
+    letters = "".join(random.choice(string.ascii_uppercase) for _ in range(12))
+    return org.invites.create(email=email, token=letters)
+
+
+def sample_order(rows):
+    pick = random.choice(rows)
+    # ok: VC206 -- random output under keys that name no secret
+    return {"row": pick, "colour": random.choice(["red", "blue"])}

@@ -930,3 +930,43 @@ def require_manager(user):
     # ok: VC212
     if user.get("role") != "manager":
         abort(403)
+
+
+# expect: VC212 -- the lookup cannot change the answer: `or True` makes it constant
+def is_org_billing_admin(user, org):
+    membership = Membership.objects.filter(user=user, org=org).first()
+    return membership is not None and membership.role == "admin" or True
+
+
+def is_project_admin(user, project):
+    membership = project.members.filter(user=user).first()
+    if membership is None:
+        raise PermissionError("not a member")
+    # ok: VC212 -- a caller without a membership is refused by the raise, whatever the answer after it
+    return membership.role == "admin" or True
+
+
+def impersonate_user(request, user_id):
+    # expect: VC212 -- a test of the caller made always true; the refusal below is dead
+    if request.username or True:
+        return start_impersonation(request, user_id)
+    return "forbidden"
+
+
+def export_rows(request, rows):
+    # expect: VC212 -- `or "staff"` is a constant too
+    if request.user.role == "admin" or "staff":
+        return rows
+    raise PermissionError("forbidden")
+
+
+def page_size(request, default):
+    # ok: VC212 -- no caller in the test: an ordinary default
+    return int(request.args.get("limit") or 20) if request.args.get("limit") or default else default
+
+
+def show_banner(settings):
+    # ok: VC212 -- an `or True` that asks nothing about the caller
+    if settings.debug_banner or True:
+        return "banner"
+    return ""

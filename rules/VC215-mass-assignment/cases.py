@@ -549,3 +549,37 @@ def patch_note(note_id):
     # ok: VC215 -- the server's own values
     copy_fields(note, {"edited": True})
     return {"id": note.id}
+
+
+from ninja import NinjaAPI, Schema
+
+ninja_api = NinjaAPI()
+
+
+class WalletUpdate(Schema):
+    nickname: str | None = None
+    credit_cents: int | None = None
+
+
+class CheckoutIn(Schema):
+    nickname: str | None = None
+    credit_card_number: str | None = None
+
+
+@ninja_api.patch("/wallets/{wallet_id}")
+def update_wallet(request, wallet_id: int, payload: WalletUpdate):
+    wallet = Wallet.objects.get(id=wallet_id, owner=request.user)
+    for field, value in payload.dict(exclude_unset=True).items():
+        # expect: VC215 -- a stored credit under a longer name
+        setattr(wallet, field, value)
+    wallet.save()
+    return {"id": wallet.id}
+
+
+@ninja_api.post("/wallets/{wallet_id}/checkout")
+def checkout_wallet(request, wallet_id: int, payload: CheckoutIn):
+    wallet = Wallet.objects.get(id=wallet_id, owner=request.user)
+    for field, value in payload.dict(exclude_unset=True).items():
+        # ok: VC215 -- a card number is what a client sends to pay, not a credit it holds
+        setattr(wallet, field, value)
+    return {"id": wallet.id}

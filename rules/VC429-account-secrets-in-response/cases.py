@@ -417,3 +417,28 @@ def mail_and_count(request):
     send_mail("Welcome", f"Region {country_code}", None, [request.POST["email"]])
     # ok: VC429
     return JsonResponse({"region": country_code})
+
+
+@app.get("/accounts/<int:account_id>/card")
+def account_card(account_id):
+    account = db.get_or_404(Account, account_id)
+    # expect: VC429 -- the password column picked by name
+    return jsonify({"email": account.email, "password_hash": account.password_hash})
+
+
+@app.get("/accounts/<int:account_id>/key-card")
+def account_key_card(account_id):
+    account = db.get_or_404(Account, account_id)
+    # ok: VC429 -- a key answered by name may be on purpose (shown once, to its owner); a password hash never is
+    return {"email": account.email, "api_key": account.api_key, "has_password": bool(account.password_hash)}
+
+
+def my_credentials(request):
+    user = request.user
+    # expect: VC429 -- Django's signed-in user: its `password` is the stored hash
+    return JsonResponse({"username": user.username, "password": user.password})
+
+
+def change_password_form(request, form: SignUp):
+    # ok: VC429 -- a value the client sent, not a stored record's column
+    return {"username": form.email, "password": form.password}

@@ -783,3 +783,24 @@ def test_sql_corpus_is_reported_exactly(name: str) -> None:
     assert len(expected) >= 2 and len(ok) >= 2
     result = check_corpus(SqlBuiltFromStrings, corpus)
     assert not result.missed and not result.unexpected, result.describe()
+
+
+@pytest.mark.parametrize(("imported", "reported"), [("from sanic import Sanic", True), ("from tasks import Sanic", False)])
+def test_an_exception_decorator_is_an_error_handler_only_in_a_sanic_module(tmp_path: Path, imported: str,
+                                                                            reported: bool) -> None:
+    """`@app.exception(Exception)` is Sanic's error handler; elsewhere the word may be any library's decorator."""
+    (tmp_path / "server.py").write_text(textwrap.dedent(f"""\
+        {imported}
+        from sanic.response import json
+
+        app = Sanic("media")
+
+
+        @app.exception(Exception)
+        async def on_error(request, exc):
+            return json({{"detail": repr(exc)}}, status=500)
+        """).replace("from sanic.response import json", "from responses import json" if not reported else
+                     "from sanic.response import json"), encoding="utf-8")
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, cache=False, select=("VC414",)))
+    assert not report.errors
+    assert [f.code for f in report.findings] == (["VC414"] if reported else [])

@@ -95,6 +95,41 @@ def test_lanes_see_what_separate_walks_see() -> None:
     assert ("extra", "request") in together[0]  # the walrus in the `if` bound it
 
 
+TRY_FUNCTION = """
+    from flask import request
+
+    def view(default):
+        try:
+            data = request.args["data"]
+            kept = request.args["kept"]
+        except KeyError:
+            data = default
+            kept = default
+            raise
+        try:
+            other = request.args["other"]
+        except KeyError:
+            other = default
+        else:
+            clean = "fixed"
+        try:
+            fresh = default
+        except KeyError:
+            fresh = request.args["fallback"]
+        sink(data, kept, other, fresh, clean)
+"""
+
+
+def test_after_a_try_a_name_holds_what_the_body_or_a_handler_that_falls_through_left() -> None:
+    """`except KeyError: other = default` does not clear what the body bound: either may have run; a handler that
+    raises leaves nothing behind, and one that falls through counts even where the body's value is clean."""
+    module = cst.parse_module(textwrap.dedent(TRY_FUNCTION))
+    function = next(s for s in module.body if isinstance(s, cst.FunctionDef))
+    seen = _walk(function, ImportTable.from_module(module), together=True)[0]
+    assert seen == [("data", "request"), ("kept", "request"), ("other", "request"), ("fresh", "request"),
+                    ("clean", None)]
+
+
 def test_a_failing_lane_stops_alone() -> None:
     module = cst.parse_module(textwrap.dedent(FUNCTION))
     function = next(s for s in module.body if isinstance(s, cst.FunctionDef))

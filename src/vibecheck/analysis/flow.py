@@ -1742,18 +1742,49 @@ def _walk_compound(statement: cst.CSTNode, lanes: list[Lane]) -> None:
         _each(lanes, lambda state: _bind_with_items(statement, state))
         walk_lanes(suite_statements(statement.body), lanes)
     elif type(statement) is cst.Try or type(statement) is cst.TryStar:
-        walk_lanes(suite_statements(statement.body), lanes)
-        for handler in statement.handlers:
-            if handler.name is not None:
-                _each(lanes, functools.partial(_bind_caught, handler))
-            walk_lanes(suite_statements(handler.body), lanes)
-        if statement.orelse is not None:
-            walk_lanes(suite_statements(statement.orelse.body), lanes)
-        if statement.finalbody is not None:
-            walk_lanes(suite_statements(statement.finalbody.body), lanes)
+        _walk_try(statement, lanes)
     elif type(statement) is cst.Match:
         for case in statement.cases:
             walk_lanes(suite_statements(case.body), lanes)
+
+
+def _walk_try(statement: cst.Try | cst.TryStar, lanes: list[Lane]) -> None:
+    """The body, then its `else` (which runs only when the body raised nothing); each handler starts from what the body
+    left, and after the statement a name is tainted if the body or a handler that falls through left it tainted:
+    `try: data = json.loads(reply)` then `except ValueError: data = {}` may hold either. A block that returns or
+    raises leaves nothing behind."""
+    body = suite_statements(statement.body)
+    walk_lanes(body, lanes)
+    if statement.orelse is not None:
+        orelse = suite_statements(statement.orelse.body)
+        walk_lanes(orelse, lanes)
+        body = [*body, *orelse]
+    after_body = _each(lanes, FlowState.snapshot)
+    handled: list[list[Snapshot | None]] = []
+    for handler in statement.handlers:
+        _restore(lanes, _copies(after_body))
+        if handler.name is not None:
+            _each(lanes, functools.partial(_bind_caught, handler))
+        handler_body = suite_statements(handler.body)
+        walk_lanes(handler_body, lanes)
+        if not _leaves_block(handler_body):
+            handled.append(_each(lanes, FlowState.snapshot))
+    if _leaves_block(body) and handled:
+        _restore(lanes, handled.pop(0))
+    else:
+        _restore(lanes, after_body)
+    for saved in handled:
+        for lane, snapshot in zip(lanes, saved, strict=True):
+            if lane.failure is None and snapshot is not None:
+                lane.state.merge(snapshot)
+    if statement.finalbody is not None:
+        walk_lanes(suite_statements(statement.finalbody.body), lanes)
+
+
+def _copies(saved: list[Snapshot | None]) -> list[Snapshot | None]:
+    """Fresh copies of the lanes' snapshots, for a snapshot put in place more than once (`_restore` hands its dicts
+    to the state, which goes on changing them)."""
+    return [(dict(snapshot[0]), dict(snapshot[1])) if snapshot is not None else None for snapshot in saved]
 
 
 def _bind_caught(handler: cst.ExceptHandler | cst.ExceptStarHandler, state: FlowState) -> None:

@@ -113,6 +113,11 @@ UNCALLED_CHECKS = frozenset({"exists", "has_perm", "has_perms", "has_module_perm
 # `exists` is a queryset's method only on a queryset (`.filter(...)`, `Model.objects`); elsewhere it may be a field.
 QUERYSET_METHODS = frozenset({"filter", "exclude", "all", "objects", "get_queryset", "select_related"})
 CREDENTIAL_WORDS = frozenset({"key", "apikey", "token", "credential", "credentials", "secret", "password", "passwd"})
+# Words of what an `if` test asks about the caller (`request.username`, `user.is_admin`, `membership.role`): with an
+# `or True` on its side the test passes everyone, and the refusal it was written for is dead code.
+CALLER_TEST_WORDS = ROLE_GUARD_WORDS | CREDENTIAL_WORDS | frozenset({
+    "user", "username", "auth", "authenticated", "authorized", "authorised", "permission", "permissions", "perm",
+    "perms", "logged", "login", "member", "membership", "allowed", "permitted", "access"})
 
 
 @functools.lru_cache(maxsize=8)
@@ -132,6 +137,13 @@ def _is_truthy_constant(node: cst.BaseExpression | None) -> bool:
         return bool(node.elements) and all(isinstance(e, cst.DictElement) and _is_literal(e.key) and _is_literal(e.value)
                                            for e in node.elements)
     return False
+
+
+def _last_word(node: cst.CSTNode) -> str:
+    """`user` of a name, `is_admin` of `user.is_admin`; nothing of any other node."""
+    if isinstance(node, cst.Name):
+        return node.value
+    return node.attr.value if isinstance(node, cst.Attribute) else ""
 
 
 def _names_role_guard(name: str) -> bool:
@@ -169,6 +181,7 @@ class Frame:
     node: cst.FunctionDef
     returns: list[cst.Return] = field(default_factory=list)
     checks: bool = False
+    refuses: bool = False  # a `raise` or an `assert`: a way to deny that no returned value can undo
 
 
 @dataclass(frozen=True)
@@ -314,6 +327,11 @@ class AuthCheckAlwaysPasses(Rule):
     and raises nowhere, nor calls anything but logging (`def can_manage(connection, handler): log.debug(...)`).
     So is a check that hands back the credential it was given without testing it (`def authenticate(self, request,
     key): return key` in a Django Ninja `APIKeyHeader`, `def verify_token(token): return token`): any value passes.
+    So is a check whose every return is an `or` with a constant (`return membership is not None or user.is_staff or
+    True`) after calls that cannot change that answer, unless it raises or asserts, and, in any function, an `if` whose
+    test asks about the caller (a word such as `user`, `username`, `role`, `admin`, `token`, `permission`) and is made
+    always true by an `or` with a constant (`if request.username or True:`, `if user.role == "admin" or "staff":`),
+    reported at the test unless the rule reports the function around it otherwise.
 
     Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes and of zope.interface declarations (`class
     ICSRFStoragePolicy(Interface)`, and interfaces that extend them), test files, `is_authenticated` on user classes (the
@@ -402,6 +420,11 @@ class AuthCheckAlwaysPasses(Rule):
         # An uncalled check method is an attribute named in the source: a file without any such name has no if to walk.
         self._source_names_uncalled_check = any(name in context.source for name in UNCALLED_CHECKS)
         self._presence_owner: cst.FunctionDef | None = None  # the outermost check whose claim tests were read
+        # Always-true tests of the caller in the outermost function being walked, reported when it is left unless the
+        # rule reported that function otherwise (a guard decorator whose wrapper tests `if not user or True:`), and the
+        # rule's report count when it was entered.
+        self._constant_ors: list[cst.BooleanOperation] = []
+        self._reports_before = 0
 
     def _frame(self) -> Frame | None:
         return self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], Frame) else None
@@ -413,6 +436,8 @@ class AuthCheckAlwaysPasses(Rule):
         self.scopes.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if self._frame_depth() == 0:
+            self._reports_before = self._own_reports()
         self.scopes.append(Frame(node))
         name = node.name.value
         if self._presence_owner is None and (self._names_a_check(name) or _names_role_guard(name)):
@@ -425,7 +450,10 @@ class AuthCheckAlwaysPasses(Rule):
                             "with the one required).")
 
     def visit_If(self, node: cst.If) -> None:
-        """`if not user.groups.filter(name="librarians").exists: raise GraphQLError(...)`: a method never called."""
+        """`if request.username or True:`: a test of the caller made always true; and `if not
+        user.groups.filter(name="librarians").exists: raise GraphQLError(...)`: a method never called."""
+        if type(node.test) is cst.BooleanOperation and not self.context.is_test_file:
+            self._check_constant_or(node.test)
         if not self._source_names_uncalled_check:
             return
         checks = [n for n in walk_own(node.test) if type(n) is cst.Attribute and n.attr.value in UNCALLED_CHECKS]
@@ -439,16 +467,51 @@ class AuthCheckAlwaysPasses(Rule):
                         "is always true, so the test never refuses anyone it is meant to.",
                         hint=f"Call it: `.{uncalled.attr.value}()`, and test that a caller without the right is refused.")
 
+    def _frame_depth(self) -> int:
+        return sum(1 for scope in self.scopes if isinstance(scope, Frame))
+
+    def _own_reports(self) -> int:
+        return sum(1 for pending in self.context.reports if pending.rule is type(self))
+
+    def _report_constant_ors(self) -> None:
+        """The always-true tests of the outermost function just left, unless the rule reported it otherwise."""
+        pending, self._constant_ors = self._constant_ors, []
+        if self._own_reports() != self._reports_before:
+            return
+        code = self.context.module.code_for_node
+        for test in pending:
+            self.report(test, f"The test `{code(test)}` is always true: `or {code(test.right)}` is a constant, not a "
+                        "comparison, so it lets every caller through.",
+                        hint="Drop the constant and test the caller's right itself, then check that a caller without "
+                        "it is refused.")
+
+    def _check_constant_or(self, test: cst.BooleanOperation) -> None:
+        """`if request.username or True:`, `if user.is_admin or 1:`: an `or` with a constant makes a test of the caller
+        always true, so whatever it guards runs for everyone and the refusal it was written for is dead code."""
+        if type(test.operator) is not cst.Or or not always_true(test) or _is_truthy_constant(test.left):
+            return
+        asked = {word for node in walk_own(test) for word in name_words(_last_word(node))}
+        if asked & CALLER_TEST_WORDS:
+            self._constant_ors.append(test)
+            if not self._frame_depth():
+                self._report_constant_ors()
+
     def visit_Return(self, node: cst.Return) -> None:
         frame = self._frame()
         if frame is not None:
             frame.returns.append(node)
 
     def visit_Raise(self, node: cst.Raise) -> None:
-        self._mark_check()
+        self._mark_refusal()
 
     def visit_Assert(self, node: cst.Assert) -> None:
+        self._mark_refusal()
+
+    def _mark_refusal(self) -> None:
         self._mark_check()
+        frame = self._frame()
+        if frame is not None and not self.in_decorator:
+            frame.refuses = True
 
     def visit_Yield(self, node: cst.Yield) -> None:
         self._mark_check()
@@ -530,6 +593,11 @@ class AuthCheckAlwaysPasses(Rule):
                         hint=f"Implement `{target.value}` so that it returns False or raises for callers without access.")
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._judge_function(node)
+        if self._frame_depth() == 0 and self._constant_ors:
+            self._report_constant_ors()
+
+    def _judge_function(self, node: cst.FunctionDef) -> None:
         if node is self._presence_owner:
             self._presence_owner = None
         frame = cast(Frame, self.scopes.pop())
@@ -557,7 +625,7 @@ class AuthCheckAlwaysPasses(Rule):
         last = statements[-1] if statements else None
         ends_with_return = isinstance(last, cst.Return) or (
             isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[-1], cst.Return))
-        if frame.checks or not ends_with_return or not frame.returns:
+        if not ends_with_return or not frame.returns or (frame.checks and not self._or_constant_answers(frame)):
             return
         if all(r.value is not None and (_is_truthy_constant(r.value) or always_true(r.value)) for r in frame.returns):
             returned = frame.returns[-1].value
@@ -571,6 +639,13 @@ class AuthCheckAlwaysPasses(Rule):
                 return
             self.report(anchor, f"The check `{name}` always returns `{value}`, so it lets everyone through.",
                         hint=f"Implement `{name}` so that it returns False or raises for callers without access.")
+
+    @staticmethod
+    def _or_constant_answers(frame: Frame) -> bool:
+        """`return membership is not None or user.is_staff or True` on every path, and no `raise` or `assert`: whatever
+        the calls before found, the answer is the constant; only refusing by raising could still deny."""
+        return not frame.refuses and all(type(r.value) is cst.BooleanOperation and always_true(r.value)
+                                         for r in frame.returns)
 
     def _report_raiseless_guard(self, node: cst.FunctionDef, frame: Frame, anchor: cst.CSTNode) -> bool:
         """`def can_manage(connection: ASGIConnection, handler) -> None: log.debug(...)`: a check that can only deny by

@@ -118,8 +118,9 @@ class InsecureRandomToken(Rule):
       invitation's id (`invite_id`: the invitee signs up with it; other ids name rows);
     - it is computed in a function named for one (`generate_token`, `make_otp`, `random_password`,
       `send_verification_code`);
-    - or it is first stored in a variable that later flows into such an assignment in the same function
-      (`digits = random.choices(...)`, then `otp = "".join(digits)`);
+    - or it is first stored in a variable that later flows into such an assignment, dict key or keyword argument in
+      the same function (`digits = random.choices(...)`, then `otp = "".join(digits)`; `raw = "".join(random.choices(
+      ...))`, then `return {"api_key": raw}` or `create(token=raw)`);
     - or it is a number of four to eight digits (`randint(100000, 999999)`, `randint(0, 999999)`,
       `randrange(10**6)`, `randint(0, 10**6 - 1)`) stored or returned as a `code` or `pin` (`download_code`,
       `def new_pin()`): the shape of a one-time code;
@@ -309,7 +310,7 @@ class InsecureRandomToken(Rule):
         slot = cookie if cookie is not None else node.keyword.value if node.keyword is not None else None
         self._contexts.append([slot] if slot is not None else [])
         if slot is not None:
-            self._report_clock(node.value, [slot], self._kinds([slot]))
+            self._report_slot(node.value, slot)
 
     def leave_Arg(self, node: cst.Arg) -> None:
         self._contexts.pop()
@@ -319,7 +320,15 @@ class InsecureRandomToken(Rule):
         key = string_value(node.key)
         self._contexts.append([key] if key else [])
         if key:
-            self._report_clock(node.value, [key], self._kinds([key]))
+            self._report_slot(node.value, key)
+
+    def _report_slot(self, value: cst.BaseExpression, slot: str) -> None:
+        """A value given to a keyword or a dict key named for a secret (`token=...`, `{"api_key": raw}`): the clock, or
+        a name that an earlier line bound to `random` output (`raw = "".join(random.choices(...))`)."""
+        kinds = self._kinds([slot])
+        self._report_clock(value, [slot], kinds)
+        if kinds:
+            self._report_tainted(value, [slot], kinds)
 
     def leave_DictElement(self, node: cst.DictElement) -> None:
         self._contexts.pop()

@@ -35,6 +35,11 @@ SENSITIVE_FIELDS = frozenset({
     "owner_id", "user", "user_id", "author", "author_id", "paid", "is_paid", "balance", "credits", "verified",
     "is_verified", "email_verified", "approved", "is_approved", "tenant", "tenant_id", "organization_id",
 })
+# A stored amount of money or credit under a longer name (`credit_cents`, `account_balance`, `credit_limit`,
+# `store_credits`): the first word names the credit, the last its unit or limit; not `credit_card_number`, which a
+# client sends to pay.
+CREDIT_WORDS = frozenset({"credit", "credits", "balance"})
+AMOUNT_WORDS = frozenset({"cents", "amount", "balance", "limit", "micros", "credits"})
 MODEL_FORM_BASES = frozenset({"ModelSerializer", "HyperlinkedModelSerializer", "ModelForm"})
 # A model that defines access (a group, a role, a view restriction, a policy): its `permissions` or `groups` are what
 # the object is, and a form editing it sets them by purpose (wagtail's `GroupForm`), unlike a user's own.
@@ -108,7 +113,8 @@ class MassAssignment(Rule):
     unless a permission mixin or `permission_required` restricts it to staff; not a form that an admin class of the
     same file edits with, `add_form = TokenCreateForm`, nor one named for the admin that the app's `admin.py` names,
     `InvitationAdminChangeForm`: used by staff only) is `"__all__"` or lists a writable
-    privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `author`, `paid`, `approved`, ... not in
+    privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `author`, `paid`, `approved`, a stored
+    credit under a longer name, `credit_cents`, `account_balance`, not `credit_card_number`, ... not in
     `read_only_fields` nor declared on the class so that the client cannot write it, `author =
     serializers.ReadOnlyField(...)`, a `HiddenField`, `read_only=True` or a form field's `disabled=True`, nor a choice
     field whose rows a method of the form narrows, `self.fields["user"].queryset = self.get_subordinates()`, which
@@ -208,7 +214,7 @@ class MassAssignment(Rule):
                       for d in node.decorators}
         if bases & SCHEMA_BASES or bases & set(self.schemas) or decorators & INPUT_DECORATORS:
             inherited = [f for b in bases & set(self.schemas) for f in self.schemas[b]]
-            self.schemas[node.name.value] = inherited + [f for f in _annotated_fields(node) if f in SENSITIVE_FIELDS]
+            self.schemas[node.name.value] = inherited + [f for f in _annotated_fields(node) if _sensitive(f)]
         outer = self.classes[-1] if self.classes else None
         self.classes.append(node)
         if node.name.value == "Meta" and outer is not None and not self.functions and not self.in_tests:
@@ -287,7 +293,7 @@ class MassAssignment(Rule):
         model = assignments.get("model")
         defines_access = model is not None and bool(
             ACCESS_MODEL_WORDS.intersection(name_words((full_name(model[1]) or "").rpartition(".")[2])))
-        writable = [f for f in _strings(value) if f in SENSITIVE_FIELDS and f not in read_only
+        writable = [f for f in _strings(value) if _sensitive(f) and f not in read_only
                     and not (f in NAME_AS_TEXT_FIELDS and f in text) and not (defines_access and f in ACCESS_FIELDS)]
         if writable:
             self.report(node, f"`{owner}` lets clients write `{writable[0]}`, a field only the server should set.",
@@ -313,7 +319,7 @@ class MassAssignment(Rule):
             if type_name and type_name not in self.schemas and annotation is not None:
                 imported = schema_fields(self.context.path, self.qualified_name(annotation) or "")
                 if imported:  # `from .schemas import NoteUpdate`: a schema of a module beside this one
-                    self.schemas[type_name] = [f for f in imported if f in SENSITIVE_FIELDS]
+                    self.schemas[type_name] = [f for f in imported if _sensitive(f)]
             if self.schemas.get(type_name):
                 typed[param.name.value] = type_name
         self.functions.append((client, typed))
@@ -603,3 +609,13 @@ def _key_checked(body: cst.BaseSuite, key: str) -> bool:
             return True
         pending.extend(child_nodes(node))
     return False
+
+
+def _sensitive(field: str) -> bool:
+    """A field only the server should set: a privilege, an owner, a state, money (`SENSITIVE_FIELDS`), or a stored
+    credit under a longer name (`credit_cents`, `account_balance`)."""
+    if field in SENSITIVE_FIELDS:
+        return True
+    words = name_words(field)
+    return len(words) > 1 and (words[0] in CREDIT_WORDS or words[-1] in CREDIT_WORDS - {"credit"}) \
+        and words[-1] in AMOUNT_WORDS | CREDIT_WORDS - {"credit"}

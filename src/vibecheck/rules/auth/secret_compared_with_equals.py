@@ -195,7 +195,8 @@ class SecretComparedWithEquals(Rule):
     spot (`hmac.new(key, body, sha256).hexdigest()`) or by a function of the file that returns one (`sig == sign(key,
     body)`), also behind a provider's prefix or encoded as text (`"sha256=" + hmac.new(...).hexdigest()`,
     `base64.b64encode(hmac.new(...).digest())`), or is the code a pyotp generator expects
-    (`pyotp.TOTP(secret).now()`, `totp.at(when)`), and the other side is not a literal.
+    (`pyotp.TOTP(secret).now()`, `totp.at(when)`), or a name the function binds to an HMAC (`expected =
+    hmac.new(key, body, sha256).hexdigest()`, then `return expected == header`), and the other side is not a literal.
 
     Not reported, by design:
     - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display (`token == ("end",
@@ -485,8 +486,17 @@ class SecretComparedWithEquals(Rule):
         """`_signing_functions` of the module, read when a comparison first calls a plain name: most files have none."""
         return _signing_functions(self.context.module)
 
+    @functools.cached_property
+    def _mentions_hmac(self) -> bool:
+        """Whether the file names `hmac` at all: only then may a name hold an HMAC, which takes a walk of the function."""
+        return "hmac" in self.context.source
+
     def _signed(self, node: cst.BaseExpression) -> frozenset[str]:
-        """`sign(key, body)` where this file's `def sign` returns an HMAC digest: a signature, whatever it is called."""
+        """`sign(key, body)` where this file's `def sign` returns an HMAC digest, or a name the function binds to an HMAC
+        (`expected = hmac.new(key, body, sha256).hexdigest()`, then `expected == header`): a signature, whatever it is
+        called."""
+        if type(node) is cst.Name:
+            return frozenset({SIGNATURE}) if self._mentions_hmac and self._is_keyed(node) else frozenset()
         called = node.func if isinstance(node, cst.Call) else None
         return frozenset({SIGNATURE}) if isinstance(called, cst.Name) and called.value in self._signers else frozenset()
 

@@ -58,15 +58,18 @@ GLUED_PASSWORD_HASHES = frozenset({"pwhash", "pwdhash", "passhash", "passwordhas
 def is_account_secret(column: str) -> bool:
     """`password_hash`, `hashed_password`, `pw_hash`, `api_key`, `totp_secret`, `reset_token` (not
     `password_changed_at`)."""
+    return is_password_column(column) or is_secret_name(column)
+
+
+def is_password_column(column: str) -> bool:
+    """`password`, `password_hash`, `hashed_password`, `pw_hash`, `pwhash` (not `password_changed_at`)."""
     words = name_words(column)
     if not words:
         return False
     if words[-1] in PASSWORD_WORDS or (PASSWORD_WORDS.intersection(words) and words[-1] in HASH_WORDS):
         return True
-    if GLUED_PASSWORD_HASHES.intersection(words) or (
-            SHORT_PASSWORD_WORDS.intersection(words) and HASH_WORDS.intersection(words)):
-        return True
-    return is_secret_name(column)
+    return bool(GLUED_PASSWORD_HASHES.intersection(words) or (
+        SHORT_PASSWORD_WORDS.intersection(words) and HASH_WORDS.intersection(words)))
 
 
 class AccountSecretsInResponse(BindingRule):
@@ -90,7 +93,10 @@ class AccountSecretsInResponse(BindingRule):
     with SQL text (`dict(conn.execute("SELECT * FROM users WHERE id = ?", ...).fetchone())`, or `cursor.fetchone()`
     after `cursor.execute(...)`) holds the columns its `SELECT` lists, or for `SELECT *` those the module's `CREATE
     TABLE` gives the table; without one (the schema lives in a migration), a table named for accounts (`users`,
-    `app_users`, `accounts`; not `user_roles`) is taken to hold a password hash.
+    `app_users`, `accounts`; not `user_roles`) is taken to hold a password hash. A dict the handler answers that picks
+    such a record's password column by name (`{"email": user.email, "password": user.password}`, Django's
+    `request.user.password` too) is reported as well; a token or an API key picked by name is not (a new key is shown
+    once, on purpose).
 
     It also reports a handler that sends a secret to an account's owner by mail or text (`send_mail`,
     `mail.send(Message(...))`, `send_sms`, a task such as `tasks.add_task(send_invitation_email, ...)`) and puts the
@@ -164,7 +170,9 @@ class AccountSecretsInResponse(BindingRule):
                   "to_json", "serialize", "fastapi", "modelserializer", "hyperlinkedmodelserializer", "dict", "json",
                   # a secret mailed and answered
                   "send_mail", "mail", "send_email", "sendmail", "smtplib", "email_user", "fastmail", "send_sms",
-                  "jsonify")
+                  "jsonify",
+                  # a password column answered by name
+                  "password", "password_hash", "hashed_password", "passwd", "pwhash", "pw_hash")
     file_hints_are_names = True
 
     def __init__(self, context: object, options: object = None) -> None:
@@ -236,12 +244,33 @@ class AccountSecretsInResponse(BindingRule):
 
     # what a payload dumps
     def _report_dumps(self, payload: cst.BaseExpression, handler: cst.FunctionDef) -> bool:
+        if type(payload) is cst.Dict and self._report_password_field(payload, handler):
+            return True
         for node, model, secrets in self._dumps(payload, {}):
             secret = secrets[0] if secrets[0] == UNLISTED_ACCOUNT_COLUMN else f"`{secrets[0]}`"
             self.report(node, f"`{handler.name.value}` answers with the whole `{model}` record, its {secret} "
                         "included, so every client that calls it receives the secret.", hint="Answer with the fields "
                         "the client needs (a dict of them, or a response schema without the secret columns).", cwe=DUMP_CWE)
             return True
+        return False
+
+    def _report_password_field(self, payload: cst.Dict, handler: cst.FunctionDef) -> bool:
+        """`{"email": user.email, "password": user.password}`: a dict the handler answers picks a stored record's
+        password column by name. A token or key may be answered on purpose (a new API key, once); a password hash never
+        is."""
+        for element in payload.elements:
+            value = element.value
+            if type(value) is not cst.Attribute or not is_password_column(value.attr.value):
+                continue
+            owner = value.value
+            bound = self.value_of(owner) if type(owner) is cst.Name else None  # `user = request.user`
+            signed_in = bound is not None and dotted_name(bound) in SIGNED_IN_USERS
+            model, shape = self._model_of(bound if signed_in and bound is not None else owner, {})
+            if model is not None and value.attr.value in _secrets(shape, None):
+                self.report(value, f"`{handler.name.value}` answers with `{short_code(value)}`, the stored password "
+                            f"(or its hash) of a `{model}` record, so every client that calls it receives it.",
+                            hint="Leave the password column out of the response.", cwe=DUMP_CWE)
+                return True
         return False
 
     def _report_mailed(self, payload: cst.BaseExpression, handler: cst.FunctionDef) -> bool:

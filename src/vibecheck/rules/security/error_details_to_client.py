@@ -129,6 +129,9 @@ EXCEPTION_HANDLER_DECORATORS = frozenset({"exception_handler", "errorhandler", "
 # `app.register_error_handler(Exc, f)`, Starlette's and FastAPI's `app.add_exception_handler(Exc, f)` (the class first,
 # the function second), and BlackSheep's registry, `app.exceptions_handlers[Exc] = f`.
 HANDLER_REGISTRATION_CALLS = frozenset({"register_error_handler", "add_exception_handler"})
+# Exception-handler decorators named by a word other libraries use too, by the module that gives them that meaning:
+# Sanic's `@app.exception(Exception)` (also a blueprint's), whose arguments are exception classes as Flask's are.
+FRAMEWORK_EXCEPTION_DECORATORS: dict[str, tuple[str, ...]] = {"exception": ("sanic",)}
 HANDLER_REGISTRIES = frozenset({"exceptions_handlers"})
 HANDLER_REGISTRATION_HINTS = (*sorted(HANDLER_REGISTRATION_CALLS), *sorted(HANDLER_REGISTRIES))
 # Error handlers whose decorator names no exception class, by the module the file imports: Bottle's `@app.error(500)`
@@ -213,17 +216,21 @@ def _meant_for_client(exception: str) -> bool:
         or any(stem in exception.lower() for stem in CLIENT_INPUT_STEMS)
 
 
-def handled_exception(function: cst.FunctionDef, registered: dict[str, cst.BaseExpression] | None = None) -> str | None:
-    """The parameter that holds the exception in `@app.exception_handler(Exception)` (FastAPI, Starlette) or
-    `@app.errorhandler(SQLAlchemyError)` (Flask), or in a function `registered` for an exception class elsewhere in
-    the module (`app.exceptions_handlers[Exception] = on_error`): an internal error, unless its class is written for
-    the client. A status code (`@app.errorhandler(404)`) names an HTTP error, whose text is meant for the client."""
+def handled_exception(function: cst.FunctionDef, registered: dict[str, cst.BaseExpression] | None = None,
+                      imports: ImportTable | None = None) -> str | None:
+    """The parameter that holds the exception in `@app.exception_handler(Exception)` (FastAPI, Starlette),
+    `@app.errorhandler(SQLAlchemyError)` (Flask) or, in a module that imports the framework, Sanic's
+    `@app.exception(Exception)`, or in a function `registered` for an exception class elsewhere in the module
+    (`app.exceptions_handlers[Exception] = on_error`): an internal error, unless its class is written for the client.
+    A status code (`@app.errorhandler(404)`) names an HTTP error, whose text is meant for the client."""
     params = function.params.params
     if not params:
         return None
     classes = [call.args[0].value for call in (d.decorator for d in function.decorators)
                if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.args
-               and call.func.attr.value in EXCEPTION_HANDLER_DECORATORS]
+               and (call.func.attr.value in EXCEPTION_HANDLER_DECORATORS or (
+                   imports is not None and call.func.attr.value in FRAMEWORK_EXCEPTION_DECORATORS
+                   and imports.imports_any(FRAMEWORK_EXCEPTION_DECORATORS[call.func.attr.value])))]
     if registered and function.name.value in registered:
         classes.append(registered[function.name.value])
     for value in classes:
@@ -354,7 +361,8 @@ class ErrorDetailsToClient(FlowRule):
     return ex.response`: built by the code before it raised; its body, `e.response.text`, still counts), nor details
     in a handler only administrators reach (`@admin_required`,
     `Depends(get_admin_user)`): the operator who changed a setting is told why it failed. The exception an error
-    handler receives (`@app.exception_handler(Exception)`, `@app.errorhandler(SQLAlchemyError)`, Bottle's
+    handler receives (`@app.exception_handler(Exception)`, `@app.errorhandler(SQLAlchemyError)`, Sanic's
+    `@app.exception(Exception)`, Bottle's
     `@app.error(500)`, Flask-SocketIO's `@socketio.on_error_default`, discord.py's `on_command_error(ctx, error)` and
     `on_app_command_error`) counts as caught, unless its class or status is written for the client. A Graphene
     resolver or mutation answers with what it returns (`return FetchCover(error=str(exc))`), and a Django Channels
@@ -451,7 +459,7 @@ class ErrorDetailsToClient(FlowRule):
         imports = self.context.imports
         if any(_may_read_traceback(call, imports) for call in walked_calls(function)):
             return False
-        return handled_exception(function, self._registered) is None \
+        return handled_exception(function, self._registered, imports) is None \
             and framework_error_handler(function, imports) is None
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
@@ -471,7 +479,8 @@ class ErrorDetailsToClient(FlowRule):
             else None
         self._lambda_handler = params in LAMBDA_PARAMETERS
         self._returns_to_client |= self._lambda_handler
-        handled = handled_exception(function, self._registered) or framework_error_handler(function, state.imports)
+        handled = handled_exception(function, self._registered, state.imports) \
+            or framework_error_handler(function, state.imports)
         self._returns_to_client |= handled is not None
         if handled is not None:
             state.names[handled] = Taint("error", handled)
