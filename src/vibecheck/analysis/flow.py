@@ -20,7 +20,7 @@ A function's shape says a summarising lane records nothing only when it has no p
 and returns, yields and keeps nothing: 77 of ~11,300 summarising lanes on every 6th Django file, no measurable
 CPU (`benchmarks/flow_screen_ceiling.py`). Where the flow rules' time goes instead is each rule's `check`, its
 sink search on every statement, though 96-100 % of its lanes meet no sink call at all: switched off in the
-summarising rules, the flow rules' CPU falls by about a quarter. Screening that per rule would need each `check`
+summarising rules, the flow rules' CPU falls by 22-26 %. Screening that per rule would need each `check`
 split into what later taints depend on (`note_argument_list`, `UrlState.note`, the rule's own binding notes),
 always run, and the sink search, run only where the function's calls (their qualified names and method names,
 collected once per function for all rules) meet the rule's sink tables.
