@@ -13,8 +13,11 @@ wrappers add their own cost, so read the shares, not the seconds.
 
 Columns: `funcs` functions walked; `held` state held a taint; `src` the source finder answered; `untr` an
 untrusted kind appeared (the rule's own kinds, or a source other than a parameter or a call result); `rep`
-reported; `summ` summary recorded; `quiet` none of these; `noUnt` no untrusted kind and no report, with the
-share of the lane's cost spent in such functions.
+reported; `summ` summary recorded; `quiet` none of these; `noUnt` no untrusted kind and no report; `silent` no
+report and no summary (whatever the state held: what a perfect screen could skip), each with the share of the
+lane's cost spent in such functions; `check` the share of a summarising lane's cost in the rule's `check` (its
+sink search and notes); `noSink` the lanes where the rule's sink finder (`SINK_FINDERS`) never answered, with the
+share of `check`'s cost spent in them.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ from vibecheck.discovery import discover  # noqa: E402
 from vibecheck.runner import Checker  # noqa: E402
 
 STATE_METHODS = ("taint_of", "bind", "store", "clear_checked", "snapshot", "merge")
+# The methods of a summarising rule that find a call's sinks (a `ClientSinkRule`'s table, VC401's and VC405's own).
+SINK_FINDERS = ("sinks", "_sink")
 clock = time.process_time
 
 
@@ -105,6 +110,8 @@ def instrument(tracker: Tracker) -> None:
 
         state.source = source
         lane.visit = lambda statement, current: tracker.timed(record, lambda: visit(statement, current))
+        if rule.summarises:
+            _watch_sink_search(rule, record)
         return lane
 
     def end_function(rule: flow.FlowRule, node: Any, state: flow.FlowState) -> None:
@@ -119,6 +126,36 @@ def instrument(tracker: Tracker) -> None:
 
     flow.FlowRule.begin_function = begin_function  # type: ignore[method-assign]
     flow.FlowRule.end_function = end_function  # type: ignore[method-assign]
+
+
+def _watch_sink_search(rule: flow.FlowRule, record: dict[str, Any]) -> None:
+    """Time the lane's `check` (its own clock: the lane's cost includes it) and note whether the rule's sink finder
+    (`SINK_FINDERS`) ever answered in it."""
+    record["check"], record["sank"] = 0.0, None
+    check = type(rule).check
+
+    def timed_check(node: Any, state: flow.FlowState) -> None:
+        start = clock()
+        try:
+            check(rule, node, state)
+        finally:
+            record["check"] += clock() - start
+
+    rule.check = timed_check  # type: ignore[method-assign]  # (the summarising visitor asks `self.check`)
+    for name in SINK_FINDERS:
+        finder = getattr(type(rule), name, None)
+        if finder is not None:
+            record["sank"] = False
+            setattr(rule, name, lambda *args, finder=finder: _answered(record, finder(rule, *args)))
+
+
+def _answered(record: dict[str, Any], answer: Any) -> Any:
+    if hasattr(answer, "__next__"):  # a generator of sinks
+        answer = list(answer)
+        record["sank"] = record["sank"] or bool(answer)
+        return iter(answer)
+    record["sank"] = record["sank"] or answer is not None
+    return answer
 
 
 def _written(rule: flow.FlowRule) -> int:
@@ -136,13 +173,20 @@ def _count(totals: dict[str, float], rule: flow.FlowRule, record: dict[str, Any]
     untrusted = bool(held & rule.untrusted_kinds or sources - SUMMARISED_KINDS)
     quiet = not (held or sources or reported or recorded)
     idle = not (untrusted or reported)
+    silent = not (reported or recorded)
     for key, happened in (("functions", True), ("held", bool(held)), ("source", bool(sources)),
                           ("untrusted", untrusted), ("reported", reported), ("summary", recorded), ("quiet", quiet),
-                          ("idle", idle)):
+                          ("idle", idle), ("silent", silent)):
         totals[key] += happened
     totals["cost"] += record["cost"]
     totals["quiet_cost"] += record["cost"] if quiet else 0.0
     totals["idle_cost"] += record["cost"] if idle else 0.0
+    totals["silent_cost"] += record["cost"] if silent else 0.0
+    totals["check_cost"] += record.get("check", 0.0)
+    if record.get("sank") is not None:
+        totals["finder"] = 1.0
+        totals["no_sink"] += not record["sank"]
+        totals["no_sink_check"] += 0.0 if record["sank"] else record["check"]
     totals["summarises"] = float(rule.summarises)
 
 
@@ -158,17 +202,22 @@ def main() -> None:
         checker.check_path(path)
     print(f"{len(files)} files")
     print(f"{'rule':6} {'summ?':5} {'funcs':>6} {'cost s':>7} {'held':>6} {'src':>6} {'untr':>6} {'rep':>5} {'summ':>6} "
-          f"{'quiet':>6} {'share':>6} {'noUnt':>6} {'share':>6}")
+          f"{'quiet':>6} {'share':>6} {'noUnt':>6} {'share':>6} {'silent':>6} {'share':>6} {'check':>6} {'noSink':>6} "
+          f"{'share':>6}")
     rows = sorted(tracker.totals.items(), key=lambda item: -item[1]["cost"])
     for code, row in rows:
         cost = row["cost"] or 1e-9
         print(f"{code:6} {'yes' if row['summarises'] else 'no':5} {int(row['functions']):6} {row['cost']:7.2f} "
               f"{int(row['held']):6} {int(row['source']):6} {int(row['untrusted']):6} {int(row['reported']):5} "
               f"{int(row['summary']):6} {int(row['quiet']):6} {row['quiet_cost'] / cost:6.1%} {int(row['idle']):6} "
-              f"{row['idle_cost'] / cost:6.1%}")
+              f"{row['idle_cost'] / cost:6.1%} {int(row['silent']):6} {row['silent_cost'] / cost:6.1%} "
+              f"{row['check_cost'] / cost:6.1%} " + (
+                  f"{int(row['no_sink']):6} {row['no_sink_check'] / (row['check_cost'] or 1e-9):6.1%}"
+                  if row["finder"] else f"{'-':>6} {'-':>6}"))
     total = sum(row["cost"] for _, row in rows) or 1e-9
     print(f"all lanes {total:.2f} s: quiet {sum(row['quiet_cost'] for _, row in rows) / total:.1%}, "
-          f"no untrusted kind and no report {sum(row['idle_cost'] for _, row in rows) / total:.1%}")
+          f"no untrusted kind and no report {sum(row['idle_cost'] for _, row in rows) / total:.1%}, "
+          f"silent {sum(row['silent_cost'] for _, row in rows) / total:.1%}")
 
 
 if __name__ == "__main__":
