@@ -543,9 +543,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # Assertions in a loop over `tmp_path.iterdir()` of the folder the actor wrote to: VC311 leaves the standard
     # library's listing of the test's own input, which may be empty whenever the code under test wrote nothing.
     ("dramatiq_insights", "tests/test_actors.py", 60, "VC311"),
-    # `typer.Option("ChangeMe!2024")` as an admin's default password: a literal that asks to be changed is one of
-    # VC403's documented placeholders (the typer default itself is read since this round).
-    ("mcp_ops_console", "opsconsole/cli.py", 22, "VC403"),
     # `old.unlink()` in a `try` whose broad handler continues: a deletion is a best-effort clean-up in VC101's stance.
     ("mcp_ops_console", "opsconsole/cli.py", 49, "VC101"),
     # Paramiko's `AutoAddPolicy()`: an SSH host key, not TLS; bandit's B507 reports it when bandit runs.
