@@ -551,9 +551,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # "text/html"}, ...)`: VC427/VC411 know the responses of Flask, Quart, Bottle and Django, not Robyn's.
     ("robyn_pastebin", "pastebin/render.py", 12, "VC411/VC427"),
     ("robyn_pastebin", "pastebin/render.py", 22, "VC411/VC427"),
-    # A paste's slug drawn with `random.choices` in `new_slug()`: VC206 reads secret names (token, key, code), and a slug
-    # names an address, although an unlisted paste is reached by it alone.
-    ("robyn_pastebin", "pastebin/store.py", 28, "VC206"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
