@@ -132,8 +132,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # A fixture wrapping graphene's `graphql_query` is not known as a test client, so a truthiness check on its answer
     # looks like a check of data.
     ("graphene_library", "tests/test_schema.py", 56, "VC310"),
-    # `"ChangeMe!123"` reads as a placeholder to VC403 (its "change" word), though the app creates its admin with it.
-    ("reflex_admin", "admin_console/admin_console.py", 12, "VC403"),
     # Reflex: the console's auth lives in its `rx.State`, so no route of `app.api` reads as guarded (VC219 asks that other
     # routes be), and `/api/staff/reset-password` is open by design to VC201 (a reset link's path). An `rx.State` event
     # handler's arguments are client input to the flow rules, but the auth rules do not take it for a handler (VC218),
