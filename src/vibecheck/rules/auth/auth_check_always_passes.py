@@ -52,7 +52,7 @@ QUESTION = lazy_pattern(r"^_*(?:(?:current|user|caller|requester|viewer)_){0,2}(
 # A question or requirement about one role named by a noun for a person (`is_librarian`, `editor_required`,
 # `require_instructor`): testing only that the claims carry a role key lets in whoever has any role.
 ROLE_NOUN_CHECK = lazy_pattern(r"^_*(?:(?:current|user|caller|requester|viewer)_){0,2}(?:is_|require_)?"
-                               r"([a-z]+(?:ian|ist|or|er))(?:_required|_only)?$")
+                               r"([a-z]{3,}(?:ian|ist|or|er))(?:_required|_only)?$")
 NOT_ROLE_NOUNS = frozenset({"user", "other", "under", "over", "newer", "older", "error", "order", "header", "number",
                             "filter", "member", "either", "never", "after", "later", "valid", "author"})
 # A check named for what it requires (`admin_required`), called for its refusal: one that only answers refuses no one.
