@@ -343,8 +343,6 @@ class InsecureRandomToken(Rule):
             kinds |= secret_kinds(name) & GENERATED_SECRETS
             if words(name)[-2:] in CAPABILITY_IDS:
                 kinds |= {OTP}
-        if not kinds and any(self._names_link_id(name) for name in names):
-            kinds = frozenset({LINK})
         return self._salting(kinds)
 
     def _names_link_id(self, name: str) -> bool:
@@ -454,7 +452,7 @@ class InsecureRandomToken(Rule):
         if source is None or _weighted_draw(node) or self._mixes_strong():
             return
         for names in reversed(self._contexts):
-            kinds = self._kinds(names)
+            kinds = self._kinds(names) or (frozenset({LINK}) if any(map(self._names_link_id, names)) else frozenset())
             if kinds:
                 self._report(node, source, _describe(kinds), f"`{names[0]}`")
                 return
