@@ -655,6 +655,38 @@ def password_matches(plain, hashed):
     # expect: VC204 -- a password's hash, whatever its function is named
     return md5sum_text(plain) == hashed
 
+
+def hash_password(password):
+    return hashlib.md5(password.encode()).hexdigest()
+
+
+def login_matches(password, stored):
+    # expect: VC204 -- an unsalted digest of the password: whoever tries passwords picks its leading bytes
+    return hash_password(password) == stored
+
+
+def login_matches_inline(password, row):
+    # expect: VC204
+    return hashlib.sha1(password.encode("utf-8")).hexdigest() != row
+
+
+class Accounts:
+    def check(self, password, stored):
+        # expect: VC204
+        return self.hasher.get_password_hash(password) == stored
+
+    def check_salted(self, password, salt, stored):
+        # ok: VC204 -- salted with the account's salt, which the one who tries passwords does not know
+        return self.hasher.hash_password(password, salt) == stored
+
+    def check_token(self, token, stored):
+        # ok: VC204 -- a random token's digest: learning it leads to no dictionary
+        return self.hasher.hash_token(token) == stored
+
+    def check_content(self, body, stored):
+        # ok: VC204 -- a checksum of the body
+        return hashlib.sha256(body).hexdigest() == stored
+
 def signed_sha256(key, body):
     return hmac.new(key, body, hashlib.sha256).hexdigest()
 

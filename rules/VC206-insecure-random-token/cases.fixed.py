@@ -372,3 +372,42 @@ def sample_order(rows):
     pick = random.choice(rows)
     # ok: VC206 -- random output under keys that name no secret
     return {"row": pick, "colour": random.choice(["red", "blue"])}
+
+
+SLUG_ALPHABET = string.ascii_lowercase + string.digits
+
+
+def new_slug(k=8):
+    # expect: VC206 -- an unlisted paste is reached by its slug alone
+    return "".join([secrets.choice(SLUG_ALPHABET) for _ in range(k)])
+
+
+def generate_short_code(length: int = 6) -> str:
+    # expect: VC206
+    return "".join(secrets.choice(SLUG_ALPHABET) for _ in range(length))
+
+
+def share_document(store, doc_id):
+    return store.share(doc_id, make_share_id())
+
+
+def make_share_id():
+    # expect: VC206
+    return "%08x" % secrets.randbits(32)
+
+
+def unique_slug(title):
+    # ok: VC206 -- an address made from the title: the random part only makes it unique
+    return f"{title.lower().replace(' ', '-')}-{random.randint(100, 999)}"
+
+
+def publish(post):
+    # ok: VC206 -- the same, in a variable
+    slug = post.title.lower() + "-" + str(random.randint(1, 999))
+    post.slug = slug
+
+
+def shuffle_slugs(slugs):
+    # ok: VC206 -- the order of existing slugs
+    random.shuffle(slugs)
+    return slugs

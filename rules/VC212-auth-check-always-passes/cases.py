@@ -921,6 +921,27 @@ def has_role_claim(claims):
     return claims.get("role") is not None
 
 
+def is_librarian(identity):
+    # expect: VC212 -- named for one role, and any role passes
+    return identity is not None and "role" in identity.claims
+
+
+def editor_required(claims):
+    # expect: VC212
+    if "roles" not in claims:
+        abort(403)
+
+
+def is_instructor(claims):
+    # ok: VC212 -- the role's value is compared
+    return "role" in claims and claims["role"] == "instructor"
+
+
+def is_user(claims):
+    # ok: VC212 -- every caller is a user
+    return "role" in claims
+
+
 def is_admin_member(user):
     # ok: VC212 -- a role's value looked up in the caller's roles
     return "admin" in user.roles

@@ -583,6 +583,31 @@ def reset_admin(
 
 
 @admin_cli.command()
+def seed_admin(
+    # expect: VC403 -- "change me" padded to pass the strength rules: the admin is created with it
+    password: str = typer.Option("ChangeMe!2024", help="initial password"),
+    # ok: VC403 -- asks to be replaced, and says where
+    db_password: str = typer.Option("change-me-in-production"),
+) -> None:
+    typer.echo("seeded")
+
+
+# expect: VC403 -- every deployment that forgets the variable has this admin password
+SEED_ADMIN_PASSWORD = os.getenv("SEED_ADMIN_PASSWORD", "changeme123")
+# ok: VC403
+SEED_DB_PASSWORD = os.getenv("SEED_DB_PASSWORD", "Change_Me")
+
+
+# expect: VC403
+def create_staff(email: str, password: str = "Change.It#1") -> tuple[str, str]:
+    return email, password
+
+
+# ok: VC403 -- the variable's name in the place of its value
+MAIL_PASSWORD = os.getenv("MAIL_PASSWORD", "CHANGE_ME_2")
+
+
+@admin_cli.command()
 def rotate_key(
     # expect: VC403
     api_token: str = typer.Option(default="tk-9Rb4Kd2Wq7Zm1Xp3", envvar="OPS_TOKEN"),

@@ -132,8 +132,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # A fixture wrapping graphene's `graphql_query` is not known as a test client, so a truthiness check on its answer
     # looks like a check of data.
     ("graphene_library", "tests/test_schema.py", 56, "VC310"),
-    # `"ChangeMe!123"` reads as a placeholder to VC403 (its "change" word), though the app creates its admin with it.
-    ("reflex_admin", "admin_console/admin_console.py", 12, "VC403"),
     # Reflex: the console's auth lives in its `rx.State`, so no route of `app.api` reads as guarded (VC219 asks that other
     # routes be), and `/api/staff/reset-password` is open by design to VC201 (a reset link's path). An `rx.State` event
     # handler's arguments are client input to the flow rules, but the auth rules do not take it for a handler (VC218),
@@ -528,12 +526,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # Column names taken from the body's keys in an `UPDATE ... SET {assignments}`: VC402/VC422 report the SQL text (one
     # line below); VC215 follows the client's dict into a model's setters or constructor, not into a SET list.
     ("blacksheep_library", "library/app.py", 132, "VC215"),
-    # Two MD5 digests compared with `==`: VC204's documented stance on hashes held in values (a digest's timing says
-    # nothing of the secret it hashed); the MD5 itself is VC205's finding.
-    ("blacksheep_library", "library/auth.py", 20, "VC204"),
-    # `identity is not None and "role" in identity.claims` in `is_librarian`: VC212 reads a role key's presence test in
-    # a check named for a privileged role (`admin_required`), and "librarian" is no word of its name pattern.
-    ("blacksheep_library", "library/auth.py", 64, "VC212"),
     # `f"... interval '{days} days'"` with `days: int`: VC402 leaves a parameter annotated as a number, although a
     # dramatiq message's arguments are not checked against the annotation.
     ("dramatiq_insights", "insights/actors.py", 111, "VC402"),
@@ -543,9 +535,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # Assertions in a loop over `tmp_path.iterdir()` of the folder the actor wrote to: VC311 leaves the standard
     # library's listing of the test's own input, which may be empty whenever the code under test wrote nothing.
     ("dramatiq_insights", "tests/test_actors.py", 60, "VC311"),
-    # `typer.Option("ChangeMe!2024")` as an admin's default password: a literal that asks to be changed is one of
-    # VC403's documented placeholders (the typer default itself is read since this round).
-    ("mcp_ops_console", "opsconsole/cli.py", 22, "VC403"),
     # `old.unlink()` in a `try` whose broad handler continues: a deletion is a best-effort clean-up in VC101's stance.
     ("mcp_ops_console", "opsconsole/cli.py", 49, "VC101"),
     # Paramiko's `AutoAddPolicy()`: an SSH host key, not TLS; bandit's B507 reports it when bandit runs.
@@ -557,9 +546,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # "text/html"}, ...)`: VC427/VC411 know the responses of Flask, Quart, Bottle and Django, not Robyn's.
     ("robyn_pastebin", "pastebin/render.py", 12, "VC411/VC427"),
     ("robyn_pastebin", "pastebin/render.py", 22, "VC411/VC427"),
-    # A paste's slug drawn with `random.choices` in `new_slug()`: VC206 reads secret names (token, key, code), and a slug
-    # names an address, although an unlisted paste is reached by it alone.
-    ("robyn_pastebin", "pastebin/store.py", 28, "VC206"),
     # `ADMIN_PASSWORD = "changeme-admin-2024"`, the live password of a Gradio page's `auth=`: a literal that asks to be
     # changed is one of VC403's documented placeholders.
     ("gradio_user_admin", "admin_app.py", 14, "VC403"),

@@ -49,6 +49,12 @@ DEFAULT_NAME_PATTERN = (
 # check for the name pattern; a verb before it makes a check that refuses by raising
 # (`validate_can_add_authenticator`), which is called for that.
 QUESTION = lazy_pattern(r"^_*(?:(?:current|user|caller|requester|viewer)_){0,2}((?:is|has|can)_\w+)$", re.IGNORECASE)
+# A question or requirement about one role named by a noun for a person (`is_librarian`, `editor_required`,
+# `require_instructor`): testing only that the claims carry a role key lets in whoever has any role.
+ROLE_NOUN_CHECK = lazy_pattern(r"^_*(?:(?:current|user|caller|requester|viewer)_){0,2}(?:is_|require_)?"
+                               r"([a-z]{3,}(?:ian|ist|or|er))(?:_required|_only)?$")
+NOT_ROLE_NOUNS = frozenset({"user", "other", "under", "over", "newer", "older", "error", "order", "header", "number",
+                            "filter", "member", "either", "never", "after", "later", "valid", "author"})
 # A check named for what it requires (`admin_required`), called for its refusal: one that only answers refuses no one.
 REQUIREMENT = lazy_pattern(r"^_*([^\W_]\w*?)_required$", re.IGNORECASE)
 # Decorators and bases that mark a body as an interface, not an implementation (`Interface`: zope.interface).
@@ -144,6 +150,12 @@ def _last_word(node: cst.CSTNode) -> str:
     if isinstance(node, cst.Name):
         return node.value
     return node.attr.value if isinstance(node, cst.Attribute) else ""
+
+
+def _names_one_role(name: str) -> bool:
+    """`is_librarian`, `editor_required`, `require_instructor`: a check of one role, named by a noun for a person."""
+    match = ROLE_NOUN_CHECK.match(name)
+    return match is not None and match.group(0) != match.group(1) and match.group(1) not in NOT_ROLE_NOUNS
 
 
 def _names_role_guard(name: str) -> bool:
@@ -361,7 +373,8 @@ class AuthCheckAlwaysPasses(Rule):
 
     And it reports a check or role guard (`admin_required`, `is_admin`, its nested wrapper too) that tests whether a
     privilege flag is present rather than what it says: `if claims.get("is_admin") is None: abort(403)`, `"is_staff" in
-    session`, and for a guard named for a role, `session.get("role") is None`; every mention of the key in the check is
+    session`, and for a guard named for a role (also a check of one role named by a noun for a person: `is_librarian`,
+    `editor_required`), `session.get("role") is None`; every mention of the key in the check is
     such a test (one that also reads the value, `claims["is_admin"]`, is left alone, and so is `"admin" in user.roles`,
     a role looked up among the caller's). A token that carries `is_admin: false` passes.
 
@@ -440,9 +453,10 @@ class AuthCheckAlwaysPasses(Rule):
             self._reports_before = self._own_reports()
         self.scopes.append(Frame(node))
         name = node.name.value
-        if self._presence_owner is None and (self._names_a_check(name) or _names_role_guard(name)):
+        one_role = _names_one_role(name)
+        if self._presence_owner is None and (self._names_a_check(name) or _names_role_guard(name) or one_role):
             self._presence_owner = node
-            names_role = bool(set(name_words(name)) & (ROLE_GUARD_WORDS - {"role", "roles"}))
+            names_role = one_role or bool(set(name_words(name)) & (ROLE_GUARD_WORDS - {"role", "roles"}))
             for test, key in presence_tests(node, names_role=names_role):
                 self.report(test, f"`{self.context.module.code_for_node(test)}` tests whether `{key}` is present, not "
                             f"what it says, so a caller whose claims carry `{key}` with any value (`false` too) passes.",

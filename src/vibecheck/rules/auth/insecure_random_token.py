@@ -67,6 +67,14 @@ TIME_WORDS = frozenset({"at", "time", "timestamp", "ts", "sent", "created", "exp
 # The ids that admit whoever holds them, as a link's code does (`invite_id`, `invitation_id`: the invitee signs up with
 # it), told by their last two words; other ids name rows, which need not be unguessable.
 CAPABILITY_IDS = frozenset({("invite", "id"), ("invitation", "id")})
+# The ids that are the only key to what they name when drawn whole: a paste's or a shared item's slug, a short link's code
+# (`def new_slug(): return "".join(random.choices(ALPHABET, k=8))`): whoever guesses one reads an unlisted paste or a
+# private link's target. Told by their last words, drawn where the only inputs are sizes: a slug made with a title is an
+# address, its random part only makes it unique.
+LINK_IDS = frozenset({("slug",), ("short", "code"), ("short", "id"), ("share", "id"), ("share", "code"),
+                      ("share", "slug")})
+LINK = "link id"
+SIZE_PARAMETERS = frozenset({"self", "cls", "k", "n", "alphabet", "chars", "charset"})
 # A number of four to eight digits drawn by `randint(100000, 999999)` and stored as a `code` or `pin` is a one-time code.
 CODE_WORDS = frozenset({"code", "pin", "passcode"})
 DIGIT_DRAWS = frozenset({"random.randint", "random.randrange"})
@@ -81,7 +89,8 @@ NOT_SECRET_CONTEXTS = frozenset({"boundary", "mock", "fake", "dummy", "jitter", 
 CONTEXT_VARIABLE_METHODS = frozenset({"get", "set", "reset"})
 # What a file that salts a hash names: a hash or HMAC, a key derivation, a cipher, a password.
 HASHING = lazy_pattern(r"hash|hmac|\.digest\(|hexdigest|crypt|kdf|sha\d|md5|argon|blake|passw|pwd", re.IGNORECASE)
-KIND_ORDER = ("password", "api key", "session id", "csrf token", "one-time code", "nonce", "salt", "secret", "token")
+KIND_ORDER = ("password", "api key", "session id", "csrf token", "one-time code", "nonce", "salt", "secret", "token",
+              LINK)
 HINT = ("Use the `secrets` module: `secrets.token_urlsafe()`, `secrets.token_hex()`, `secrets.choice()` or "
         "`secrets.randbelow()`.")
 # Values whose point is to be used once, not to stay secret: what goes wrong, and what to use, said for them.
@@ -90,6 +99,8 @@ UNIQUE_KINDS = {
             "Make each nonce with `secrets.token_urlsafe(16)`, which is unique and unpredictable."),
     SALT: ("so salts can repeat or be predicted, and passwords sharing a salt can be cracked together",
            "Make each salt with `secrets.token_bytes(16)`, or let the password hasher make it (`bcrypt.gensalt()`)."),
+    LINK: ("so an attacker can guess ids and open what only its link should reach (an unlisted paste, a shared file)",
+           "Draw the id with `secrets.token_urlsafe(8)` or `secrets.choice(alphabet)`, long enough not to be guessed."),
 }
 
 
@@ -114,10 +125,12 @@ class InsecureRandomToken(Rule):
     `rng = random.Random()`) and `uuid.uuid1()` (through any import alias) when the value builds a secret:
     - it is assigned (also with `+=`, or through a dict key, a keyword argument or a cookie's name such as
       `User(password=...)`, `{"token": ...}` or `set_cookie("session_id", ...)`) to something named like a
-      token, password, api key, session id, CSRF token, OTP or verification/reset code, nonce, salt or secret, or an
-      invitation's id (`invite_id`: the invitee signs up with it; other ids name rows);
+      token, password, api key, session id, CSRF token, OTP or verification/reset code, nonce, salt or secret, an
+      invitation's id (`invite_id`: the invitee signs up with it; other ids name rows), or a link's id that is the only
+      key to what it names (a `slug`, `short_code`, `share_id`), drawn where the only inputs are sizes (`def
+      new_slug(k=8)`; `def unique_slug(title)` makes an address unique);
     - it is computed in a function named for one (`generate_token`, `make_otp`, `random_password`,
-      `send_verification_code`);
+      `send_verification_code`, `new_slug`);
     - or it is first stored in a variable that later flows into such an assignment, dict key or keyword argument in
       the same function (`digits = random.choices(...)`, then `otp = "".join(digits)`; `raw = "".join(random.choices(
       ...))`, then `return {"api_key": raw}` or `create(token=raw)`);
@@ -341,6 +354,14 @@ class InsecureRandomToken(Rule):
                 kinds |= {OTP}
         return self._salting(kinds)
 
+    def _names_link_id(self, name: str) -> bool:
+        """`slug`, `new_slug`, `short_code`, `share_id`, drawn where the only inputs are sizes (`def new_slug(k=8)`,
+        not `def unique_slug(title)`): the whole id is the draw."""
+        parts = words(name)
+        return (parts[-1:] == ("slug",) or parts[-2:] in LINK_IDS) and all(
+            parameter in SIZE_PARAMETERS or SIZE_WORDS.intersection(words(parameter))
+            for parameter in (self._parameters[-1] if self._parameters else ()))
+
     def _salting(self, kinds: frozenset[str]) -> frozenset[str]:
         """The kinds of a name, less `salt` in a file that hashes nothing: its "salt" is a suffix that makes a value
         unique (a chat button's callback data), which no hash is salted with. A function named for making salts
@@ -440,14 +461,15 @@ class InsecureRandomToken(Rule):
         if source is None or _weighted_draw(node) or self._mixes_strong():
             return
         for names in reversed(self._contexts):
-            kinds = self._kinds(names)
+            kinds = self._kinds(names) or (frozenset({LINK}) if any(map(self._names_link_id, names)) else frozenset())
             if kinds:
                 self._report(node, source, _describe(kinds), f"`{names[0]}`")
                 return
         if self._draws_a_size():
             return
         if self._functions:
-            kinds = function_kinds(self._functions[-1]) & GENERATED_SECRETS
+            kinds = function_kinds(self._functions[-1]) & GENERATED_SECRETS \
+                or (frozenset({LINK}) if self._names_link_id(self._functions[-1]) else frozenset())
             if kinds:
                 self._report(node, source, _describe(kinds), f"`{self._functions[-1]}()`")
                 return

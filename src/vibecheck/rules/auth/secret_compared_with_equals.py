@@ -129,6 +129,8 @@ def _kinds_of(node: cst.BaseExpression, name: str | None) -> frozenset[str]:
         return frozenset({OTP})
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
         return _kinds_of(node.left, value_name(node.left)) | _kinds_of(node.right, value_name(node.right))
+    if type(node) is cst.Call and _hashes_password_alone(node):
+        return frozenset({PASSWORD_KIND})
     if not name:
         return frozenset()
     if isinstance(node, cst.Name) and name.isupper():
@@ -171,6 +173,24 @@ def _encoded_or_prefixed(node: cst.BaseExpression) -> cst.BaseExpression | None:
     return node.args[0].value if name in TEXT_ENCODINGS and node.args else None
 
 
+def _hashes_password_alone(call: cst.Call) -> bool:
+    """`hash_password(password)`, `hashlib.md5(password.encode()).hexdigest()`: a password's digest made from the
+    password alone (no salt, no key), as a login compares it with the stored one. Whoever tries passwords picks the
+    digest's leading bytes by picking the password, so `==` leaks the stored digest byte by byte, which a fast hash
+    then gives up to a dictionary; a salted or keyed digest, unknown to them, does not (`hash_password(pw, user.salt)`)."""
+    func = call.func
+    if type(func) is cst.Attribute and func.attr.value in ("digest", "hexdigest"):
+        made = func.value
+        if type(made) is not cst.Call or len(made.args) != 1:
+            return False
+        algorithm = (get_full_name_for_node(made.func) or "").rpartition(".")[2]
+        return algorithm in UNKEYED_HASHES and PASSWORD_KIND in secret_kinds(value_name(made.args[0].value) or "")
+    callee = func.value if type(func) is cst.Name else func.attr.value if type(func) is cst.Attribute else ""
+    called = set(words(callee))
+    return len(call.args) == 1 and bool(called & HASH_WORDS) and not called & KEYED_WORDS \
+        and PASSWORD_KIND in secret_kinds(callee)
+
+
 def _is_current_code(node: cst.BaseExpression) -> bool:
     """`pyotp.TOTP(secret).now()`, `totp.at(when)`, `HOTP(secret).at(counter)`: the one-time code the server expects."""
     if not isinstance(node, cst.Call) or type(node.func) is not cst.Attribute or node.func.attr.value not in OTP_METHODS:
@@ -196,7 +216,10 @@ class SecretComparedWithEquals(Rule):
     body)`), also behind a provider's prefix or encoded as text (`"sha256=" + hmac.new(...).hexdigest()`,
     `base64.b64encode(hmac.new(...).digest())`), or is the code a pyotp generator expects
     (`pyotp.TOTP(secret).now()`, `totp.at(when)`), or a name the function binds to an HMAC (`expected =
-    hmac.new(key, body, sha256).hexdigest()`, then `return expected == header`), and the other side is not a literal.
+    hmac.new(key, body, sha256).hexdigest()`, then `return expected == header`), or is a password's digest made from
+    the password alone (`hash_password(password)`, `hashlib.md5(password.encode()).hexdigest()`: whoever tries
+    passwords picks the digest's leading bytes, and the stored digest they learn falls to a dictionary; not a salted
+    one, `hash_password(password, salt)`, nor a random token's), and the other side is not a literal.
 
     Not reported, by design:
     - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display (`token == ("end",

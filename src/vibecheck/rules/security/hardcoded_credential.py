@@ -117,6 +117,10 @@ _LABEL_WORDS = ("password", "passwd", "token")
 # (`STORAGE_KEY = "aiohttp_session_storage"`), where a storage account's real key is base64.
 _LABEL_WHOLE_WORDS = frozenset({"credential", "credentials", "key", "storage"})
 _FILE_NAME = lazy_pattern(r"^[A-Za-z][A-Za-z_-]*\.[a-z]{2,4}$")
+# "Change me" padded with digits or symbols only (`"ChangeMe!2024"`, `"changeme123"`): made to pass a password policy, so
+# that the account is created with it, and it works wherever nobody changes it; `"changeme"` and
+# `"change-me-in-production"` ask to be filled in and stay placeholders.
+_PADDED_CHANGE_ME = lazy_pattern(r"^[\W\d_]*change[-_. ]?(?:me|this|it)[\W\d_]*$", re.IGNORECASE)
 # A rate-limit spec (`"5/m/user"`, `"20/m/ip,5/m/key"`, `"100/hour"`): the limits of a password or token view.
 # A lexer's or parser's marker (`token == "#bygroup"`, `"#pop"`) and SQLite's `":memory:"`: a word between sigils.
 # A Uniform Resource Name (RFC 8141): `urn:<namespace>:<name>`, such as SAML's authentication context class
@@ -244,7 +248,16 @@ def is_placeholder(value: str, *, labels: bool = True) -> bool:
             or _RATE_LIMIT.match(value) or _MARKER.match(value) or _IMPORT_PATH.match(value):
         return True
     return _counts_up(lowered) or _SHELL_VARIABLE.search(value) is not None \
-        or any(word in lowered for word in PLACEHOLDER_WORDS)
+        or (any(word in lowered for word in PLACEHOLDER_WORDS) and not _padded_change_me(value))
+
+
+def _padded_change_me(value: str) -> bool:
+    """`"ChangeMe!2024"`, `"changeme123"`, `"CHANGE_ME_42"`: "change me" with digits or symbols added to it and no other
+    word, a password made to pass the strength rules of the app it is created in."""
+    if _PADDED_CHANGE_ME.match(value) is None:
+        return False
+    rest = re.sub(r"change[-_. ]?(?:me|this|it)", "", value, count=1, flags=re.IGNORECASE)
+    return any(c.isdigit() or not (c.isalnum() or c in "-_. ") for c in rest)
 
 
 # Characters counting up in a row that make a known credential format a dummy: one chance in 36**7 in a random key.
@@ -396,8 +409,10 @@ class HardcodedCredential(Rule):
     `page.get_by_label("Password").fill(...)`, Selenium's `find_element(By.ID, "password").send_keys(...)`), an
     Azure Storage or Cosmos DB account key under any name that ends in `key` (`COSMOS_KEY = "C2y6...Jw=="`), and the
     values of a table of logins (`VALID_USERNAME_PASSWORD_PAIRS = {"admin": "..."}`, `USER_PASSWORDS`).
-    Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names, a value that spells its own slot as a
-    sample configuration does: `"cloudfiles_api_key": "my_rackspace_api_key"`, or its name in any spelling:
+    Placeholders (`""`, `"changeme"`, but not "change me" padded with digits or symbols only, `"ChangeMe!2024"`,
+    a password made to pass the strength rules of the app that creates the account; `"xxx"`, `"<...>"`, env-var
+    names, a value that spells its own slot as a sample configuration does:
+    `"cloudfiles_api_key": "my_rackspace_api_key"`, or its name in any spelling:
     `api_key = "api-key-not-set"`, `"new_credentials": "NewCredentials"`; a label naming a kind of credential:
     `api_key="oauth-credentials"`; a dummy's counting filler:
     `"0123456789012345..."`; words and numbers joined by dashes: `"sk-super-secret-key-12345"`) and values that are no secret
