@@ -230,8 +230,8 @@ class SecretComparedWithEquals(Rule):
     - a value against one of the alternatives it was picked from (`token != user_token` after `token = bot_token or
       user_token`, or an `x if c else y`), none of them read from the request: which value the code chose, not a guess;
     - the same secret-named field of two records the program holds (`installation.bot_token != latest.bot_token`,
-      also of a mapping: `session.session_id != pending["session_id"]`), neither read from the request nor named for what a client presented (`provided.api_key`): whether a stored
-      copy changed;
+      also of a mapping: `session.session_id != pending["session_id"]`), neither read from the request nor named for
+      what a client presented (`provided.api_key`): whether a stored copy changed;
     - a token inside a lock's class or function (`class Lock: ... stored_token == self.local.token`, `def
       release_lock(...)`): the id of the holder that owns the lock, which the program keeps, not a secret;
     - a record's session id against a session object's own `id`, neither read from the request
@@ -739,10 +739,10 @@ def _same_field_of_two_records(left: cst.BaseExpression, right: cst.BaseExpressi
     """`installation.bot_token != latest_installation.bot_token`: the same field of two records the program holds (no
     side read through the request, `context.request.session.session_key`, or named for what a client presented) --
     whether a stored copy changed, not a guess."""
-    fields = [_record_field(side) for side in (left, right)]
-    if fields[0] is None or fields[1] is None or fields[0][0] != fields[1][0] or not secret_kinds(fields[0][0]):
+    first, second = _record_field(left), _record_field(right)
+    if first is None or second is None or first[0] != second[0] or not secret_kinds(first[0]):
         return False  # (`form.password.data`: a field that names no secret holds a form's value, judged by its owner)
-    bases = [get_full_name_for_node(record) for _, record in fields]
+    bases = [get_full_name_for_node(first[1]), get_full_name_for_node(second[1])]
     return all(base is not None and not (CLIENT_ROOTS | PRESENTED_WORDS).intersection(words(base))
                for base in bases) and bases[0] != bases[1]
 
