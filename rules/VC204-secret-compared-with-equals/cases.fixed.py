@@ -764,6 +764,41 @@ def refresh_installation(store, installation):
     return installation
 
 
+def resume_pending_write(session, pending):
+    # ok: VC204 -- the same field of a record and of a kept mapping: is this the session the write began in?
+    if session is None or session.session_id != pending["session_id"]:
+        raise RuntimeError("resume with the original session")
+    # ok: VC204 -- the same, read with `.get`
+    return session.session_id == pending.get("session_id")
+
+
+def check_posted_token(payload, account):
+    # expect: VC204 -- the same field, but the mapping holds what the client sent
+    return hmac.compare_digest(payload["api_token"], account.api_token)
+
+
+class ConversationSession:
+    async def clear(self, client):
+        session_id = self._session_id
+
+        async def delete_and_forget():
+            await client.delete(session_id)
+            # ok: VC204 -- a closure's test against the copy its function kept: did the id change meanwhile?
+            if self._session_id == session_id:
+                self._session_id = None
+
+        await delete_and_forget()
+
+    async def check(self, request):
+        session_id = request.cookies.get("sid")
+
+        def matches():
+            # expect: VC204 -- the closure's copy is the cookie the client sent
+            return self._session_id == session_id
+
+        return matches()
+
+
 def check_presented_key(provided, account):
     # expect: VC204 -- the same field, but one object holds what the client presented
     if not hmac.compare_digest(provided.api_key, account.api_key):

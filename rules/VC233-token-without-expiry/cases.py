@@ -1,4 +1,5 @@
 from datetime import datetime, timedelta, timezone
+import os
 
 import jwt as pyjwt
 from authlib.jose import jwt as authlib_jwt
@@ -238,6 +239,14 @@ app.config["JWT_ACCESS_TOKEN_EXPIRES"] = False
 app.config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(hours=1)
 # expect: VC233
 app.config.update(JWT_SECRET_KEY=SECRET_KEY, JWT_ACCESS_TOKEN_EXPIRES=False)
+# expect: VC233 -- an `int` lifetime of no seconds: Flask-JWT-Extended adds `exp` only when the lifetime is truthy
+app.config["JWT_ACCESS_TOKEN_EXPIRES"] = 0
+# expect: VC233 -- a zero timedelta is as falsy
+app.config.update({"JWT_ACCESS_TOKEN_EXPIRES": timedelta(minutes=0)})
+# ok: VC233 -- fifteen minutes, in seconds
+app.config["JWT_ACCESS_TOKEN_EXPIRES"] = 900
+# ok: VC233 -- a lifetime read from the environment
+app.config["JWT_ACCESS_TOKEN_EXPIRES"] = timedelta(seconds=int(os.environ.get("JWT_TTL", "900")))
 # ok: VC233 -- refresh tokens are renewed through their own store
 app.config.update({"JWT_REFRESH_TOKEN_EXPIRES": False})
 # ok: VC233 -- a dict of another kind
@@ -258,6 +267,16 @@ class DevelopmentConfig:
 def issue_api_session(user):
     # expect: VC233
     return make_token(identity=str(user.id), expires_delta=False)
+
+
+def issue_unbounded_session(user):
+    # expect: VC233 -- a zero lifetime for this token
+    return make_token(identity=str(user.id), expires_delta=0)
+
+
+def issue_five_minute_session(user):
+    # ok: VC233
+    return make_token(identity=str(user.id), expires_delta=timedelta(minutes=5))
 
 
 def issue_short_session(user):

@@ -1033,6 +1033,17 @@ def mcp_registered_read(path: str) -> str:
 tools.add_tool(mcp_registered_read)
 
 
+class ToolShelf:
+    """A provider's registry: `add_tool` registers the function it is handed, not the class's `read_shelf` method."""
+
+    def add_tool(self, read_shelf):
+        return tools.add_tool(read_shelf)
+
+    def read_shelf(self, path: str) -> str:
+        # ok: VC405 -- a method: the bare name `read_shelf` registered above is `add_tool`'s argument
+        return Path(path).read_text()
+
+
 def unregistered_read(path: str) -> str:
     # ok: VC405 -- no server registers it: a helper whose callers decide
     return Path(path).read_text()

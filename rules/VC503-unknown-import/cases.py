@@ -18,8 +18,12 @@ from typing import TYPE_CHECKING
 import click
 # ok: VC503 -- declared by this file's own PEP 723 script block, which `uv run` installs
 import plotcrumbs_io
+# ok: VC503 -- the `google` namespace itself, which every Google client library installs
+import google
 # ok: VC503 -- protobuf, a real package inside the `google` namespace: undeclared-dependency's concern
 from google.protobuf import json_format
+# ok: VC503 -- the `zope` namespace, as imported before reading `zope.interface` from it
+import zope
 # ok: VC503 -- ViennaRNA's module
 import RNA
 # ok: VC503 -- a widely used scientific package, undeclared-dependency's concern

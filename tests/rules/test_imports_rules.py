@@ -248,6 +248,13 @@ def test_well_known_packages_are_undeclared_not_unknown(tmp_path: Path) -> None:
     assert findings(tmp_path / "declared/app.py") == [("VC504", 3, "requests")]
 
 
+def test_a_known_namespace_alone_is_real_and_an_invented_package_in_it_is_not(tmp_path: Path) -> None:
+    write(tmp_path, {".git/HEAD": "", "requirements.txt": "gspread\n",
+                     "sheets.py": "import google\n", "invented.py": "import google.sheets_turbo\n"})
+    assert findings(tmp_path / "sheets.py") == []
+    assert findings(tmp_path / "invented.py") == [("VC503", 1, "google.sheets_turbo")]
+
+
 def test_malformed_declarations_do_not_crash(tmp_path: Path) -> None:
     write(tmp_path, {
         "pyproject.toml": 'tool = "oops"\n[project]\nname = 3\ndependencies = "not-a-list"\n',

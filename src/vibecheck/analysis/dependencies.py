@@ -270,6 +270,10 @@ WELL_KNOWN_MODULES = frozenset({
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
+# The namespaces the tables know packages in (`google` for `google.protobuf`, `zope` for `zope.interface`): a bare
+# `import google` names the namespace itself, which exists wherever one of its packages is installed.
+NAMESPACE_ROOTS = frozenset(module.partition(".")[0] for module in (*KNOWN_DISTRIBUTIONS, *PULLED_IN_BY) if "." in module)
+
 
 def normalize(name: str) -> str:
     """The PEP 503 normal form of a distribution name: `Foo_Bar.baz` -> `foo-bar-baz`."""

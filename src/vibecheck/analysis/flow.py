@@ -269,6 +269,8 @@ TOOL_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
 TOOL_SERVER_MODULES = tuple(module for modules, _ in TOOL_HANDLERS for module in modules)
 # Parameters a tool server fills itself, not from the call's arguments: FastMCP's `ctx: Context`.
 TOOL_CONTEXT_NAMES = frozenset({"ctx", "context"})
+# The first parameter of a method, which a tool server or a UI framework never fills from its caller's arguments.
+METHOD_RECEIVERS = frozenset({"self", "cls"})
 # Gradio binds a function to the browser's inputs by passing it to an event or an interface: `btn.click(fn, ...)`,
 # `gr.Interface(fn=...)`, `gr.ChatInterface(respond)`; every parameter then holds what the user typed.
 GRADIO_HANDLER = lazy_pattern(
@@ -2292,8 +2294,12 @@ def _handler_payloads(function: cst.FunctionDef, imports: ImportTable) -> set[st
 def _tool_parameters(function: cst.FunctionDef, params: list[cst.Param], imports: ImportTable, scalars: bool,
                      handlers: frozenset[str]) -> set[str]:
     """Every parameter of an MCP tool (`@mcp.tool()`) or a Gradio event handler, but the server's own context and,
-    unless `scalars`, numbers and booleans; nothing for other functions (most: the import test answers first)."""
-    if function.name.value not in handlers and not any(
+    unless `scalars`, numbers and booleans; nothing for other functions (most: the import test answers first).
+    A function registered by passing its name (in `handlers`) is not a method: a bare name cannot reach one, so
+    `add_tool(self, tool)` calling `Tool.from_function(tool)` registers its argument, not the class's `def tool`."""
+    by_name = function.name.value in handlers and not (
+        function.params.params and function.params.params[0].name.value in METHOD_RECEIVERS)
+    if not by_name and not any(
             imports.imports_any(modules) and _registered_on_server(function, methods, handlers)
             for modules, methods in TOOL_HANDLERS):
         return set()
@@ -2302,7 +2308,7 @@ def _tool_parameters(function: cst.FunctionDef, params: list[cst.Param], imports
         types = {n.rsplit(".", 1)[-1] for n in _annotation_names(param)}
         if param.name.value not in TOOL_CONTEXT_NAMES and "Context" not in types and (scalars or not types & SCALAR_TYPES):
             inputs.add(param.name.value)
-    return inputs - {"self", "cls"}
+    return inputs - METHOD_RECEIVERS
 
 
 def _resolver_requests(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:

@@ -6,7 +6,7 @@ import re
 
 import libcst as cst
 
-from vibecheck.analysis.dependencies import KNOWN_DISTRIBUTIONS, WELL_KNOWN_MODULES, is_installed
+from vibecheck.analysis.dependencies import KNOWN_DISTRIBUTIONS, NAMESPACE_ROOTS, WELL_KNOWN_MODULES, is_installed
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.agent_artefacts._import_check import ImportCheck
@@ -18,7 +18,10 @@ TEST_SUPPORT = lazy_pattern(r"^_?tests?(?:_[a-z0-9_]+)?$|^test(?:utils|lib|helpe
 
 
 def _known_namespace_package(module: str) -> bool:
-    """`google.protobuf.json_format`: a well-known package inside a namespace shared by many (`google`)."""
+    """`google.protobuf.json_format`: a well-known package inside a namespace shared by many (`google`); or such a
+    namespace alone (`import google`, then `google.oauth2.service_account.Credentials`), which its packages install."""
+    if module in NAMESPACE_ROOTS:
+        return True
     parts = module.split(".")
     return any(".".join(parts[:end]) in KNOWN_DISTRIBUTIONS for end in range(2, len(parts) + 1))
 

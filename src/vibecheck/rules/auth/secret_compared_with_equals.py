@@ -238,7 +238,7 @@ class SecretComparedWithEquals(Rule):
       (`ADMIN_TOKEN`, `API_KEY`, but not the option `SIGNATURE_PLAINTEXT`);
     - change detection that copies one side into the other (`if stored != token: stored = token`, also under a
       guard: `if token and stored != token:`), or that compares a value with the copy the function kept of it before
-      it could change (`previous_token = self.token`, later `previous_token == self.token`);
+      it could change (`previous_token = self.token`, later `previous_token == self.token`, also in a closure);
     - two hashes or digests held in variables or attributes (`refresh_token_hash == rt.hash`,
       `other_token.digest != auth_token.digest`, `computed_digest == digest` after an unkeyed `hashlib` call,
       `input_digests[i] == ref.digest`, `digest_item(item) != ref.digest`, `hashlib.sha256(body).hexdigest() !=
@@ -253,9 +253,9 @@ class SecretComparedWithEquals(Rule):
       `meta["md5"]`), not the request's and not a keyed one (`hmac_sha256`);
     - a value against one of the alternatives it was picked from (`token != user_token` after `token = bot_token or
       user_token`, or an `x if c else y`), none of them read from the request: which value the code chose, not a guess;
-    - the same secret-named field of two records the program holds (`installation.bot_token != latest.bot_token`),
-      neither read from the request nor named for what a client presented (`provided.api_key`): whether a stored
-      copy changed;
+    - the same secret-named field of two records the program holds (`installation.bot_token != latest.bot_token`,
+      also of a mapping: `session.session_id != pending["session_id"]`), neither read from the request nor named for
+      what a client presented (`provided.api_key`): whether a stored copy changed;
     - a token inside a lock's class or function (`class Lock: ... stored_token == self.local.token`, `def
       release_lock(...)`): the id of the holder that owns the lock, which the program keeps, not a secret;
     - a record's session id against a session object's own `id`, neither read from the request
@@ -591,11 +591,15 @@ class SecretComparedWithEquals(Rule):
             and self._bound_to(copy, lambda value: code(value) == code(current))
 
     def _bound_to(self, name: cst.Name, test: Callable[[cst.BaseExpression], bool]) -> bool:
-        """The enclosing function assigns `name = <value>` (or `name: T = <value>`) with a value that passes `test`
-        (not a name: no chains)."""
-        return bool(self._bodies) and any(
-            value is not None and not isinstance(value, cst.Name) and test(value)
-            for value in _values_bound(self._bodies[-1], name.value))
+        """The function that binds `name` assigns `name = <value>` (or `name: T = <value>`) with a value that passes
+        `test` (not a name: no chains): the enclosing function, or for a closure that binds no such name, the nearest
+        function around it that does (`session_id = self._session_id`, then in a nested `async def`: `if
+        self._session_id == session_id:`)."""
+        for body in reversed(self._bodies):
+            values = [value for value in _values_bound(body, name.value) if value is not None]
+            if values:
+                return any(not isinstance(value, cst.Name) and test(value) for value in values)
+        return False
 
 
 def _values_bound(body: cst.BaseSuite, name: str) -> Iterator[cst.BaseExpression | None]:
@@ -768,12 +772,26 @@ def _same_field_of_two_records(left: cst.BaseExpression, right: cst.BaseExpressi
     """`installation.bot_token != latest_installation.bot_token`: the same field of two records the program holds (no
     side read through the request, `context.request.session.session_key`, or named for what a client presented) --
     whether a stored copy changed, not a guess."""
-    if type(left) is not cst.Attribute or type(right) is not cst.Attribute or left.attr.value != right.attr.value \
-            or not secret_kinds(left.attr.value):
+    first, second = _record_field(left), _record_field(right)
+    if first is None or second is None or first[0] != second[0] or not secret_kinds(first[0]):
         return False  # (`form.password.data`: a field that names no secret holds a form's value, judged by its owner)
-    bases = [get_full_name_for_node(side.value) for side in (left, right)]
+    bases = [get_full_name_for_node(first[1]), get_full_name_for_node(second[1])]
     return all(base is not None and not (CLIENT_ROOTS | PRESENTED_WORDS).intersection(words(base))
                for base in bases) and bases[0] != bases[1]
+
+
+def _record_field(node: cst.BaseExpression) -> tuple[str, cst.BaseExpression] | None:
+    """(field, record) of `record.field`, `record["field"]` or `record.get("field")`: one field of a record, whether
+    an object or a mapping holds it (`session.session_id != pending["session_id"]`)."""
+    if type(node) is cst.Attribute:
+        return node.attr.value, node.value
+    if type(node) is cst.Subscript:
+        key = subscript_key(node)
+        return (key, node.value) if key else None
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "get" and node.args:
+        key = string_value(node.args[0].value)
+        return (key, node.func.value) if key else None
+    return None
 
 
 def _links_records(left: cst.BaseExpression, right: cst.BaseExpression) -> bool:

@@ -59,17 +59,20 @@ LINK_NAME_WORDS = SIGN_IN_WORDS - {"session", "auth"}
 EXPIRY_REASON_WORDS = frozenset({"refresh", "refreshed", "renew", "expired", "revoke", "revoked", "logout",
                                  "blacklist", "blocklist", "denylist"})
 DJANGO_TIMESTAMP_SIGNER = "django.core.signing.TimestampSigner"
-# Settings whose `False` makes every access token signed without an expiry: Flask-JWT-Extended's lifetime, written as
-# `app.config["JWT_ACCESS_TOKEN_EXPIRES"] = False`, a config class's attribute or `app.config.update(...)`.
+# Settings whose `False` (or zero) makes every access token signed without an expiry: Flask-JWT-Extended's lifetime,
+# written as `app.config["JWT_ACCESS_TOKEN_EXPIRES"] = False`, a config class's attribute or `app.config.update(...)`.
 NEVER_EXPIRING_SETTINGS = frozenset({"JWT_ACCESS_TOKEN_EXPIRES"})
 CONFIG_WRITERS = frozenset({"update", "from_mapping", "setdefault"})
-# Signers whose lifetime argument set to `False` signs a token without an expiry: qualified name -> (position,
+# Signers whose lifetime argument set to `False` (or zero) signs a token without an expiry: qualified name -> (position,
 # keyword) of the lifetime (Flask-JWT-Extended's `create_access_token(identity, fresh, expires_delta)`).
 NO_EXPIRY_ARGUMENTS: dict[str, tuple[int, str]] = {"flask_jwt_extended.create_access_token": (2, "expires_delta"),
                                                    "flask_jwt_extended.utils.create_access_token": (2, "expires_delta")}
 ENCODE_HINT = ('Add an `exp` claim (`"exp": datetime.now(timezone.utc) + timedelta(minutes=15)`), as short as the '
                "token's use allows; PyJWT and python-jose then refuse the token once it has expired.")
 AGE_HINT = "Pass `max_age=` (in seconds) to the read, as long as the link should stay valid."
+# Flask-JWT-Extended turns an `int` lifetime into `timedelta(seconds=...)` and adds `exp` only `if expires_delta:`, so
+# a zero lifetime (`0`, `timedelta(0)`, `timedelta(minutes=0)`) is as falsy as `False`: the token never expires.
+TIMEDELTA = "datetime.timedelta"
 SETTING_HINT = "Give access tokens a short lifetime (`timedelta(minutes=15)`) and renew them with a refresh token."
 
 
@@ -95,7 +98,8 @@ class TokenWithoutExpiry(Rule):
 
     It also reports Flask-JWT-Extended told to sign access tokens without an expiry: `JWT_ACCESS_TOKEN_EXPIRES = False`
     (in `app.config[...]`, `app.config.update(...)` or a config class, not a development one) and
-    `create_access_token(..., expires_delta=False)`. Test files are not checked.
+    `create_access_token(..., expires_delta=False)`; a zero lifetime (`0`, `timedelta(0)`, `timedelta(minutes=0)`) too,
+    since the library adds `exp` only when the lifetime is truthy. Test files are not checked.
 
     ## Why is this bad?
     A token without an expiry is a password that cannot be changed: a reset link found in an old mailbox, a session
@@ -171,12 +175,27 @@ class TokenWithoutExpiry(Rule):
                                    if name)
 
     def _check_setting(self, node: cst.CSTNode, name: str | None, value: cst.BaseExpression) -> None:
-        """`JWT_ACCESS_TOKEN_EXPIRES = False` outside a development configuration."""
-        if name not in NEVER_EXPIRING_SETTINGS or not is_name(value, "False") or is_dev_path(self.context.path) \
+        """`JWT_ACCESS_TOKEN_EXPIRES = False` (or `0`) outside a development configuration."""
+        if name not in NEVER_EXPIRING_SETTINGS or is_dev_path(self.context.path) \
                 or any(is_dev_name(c) for c in self._classes):
             return
-        self.report(node, f"`{name} = False` signs every access token without an expiry, so a token that leaked from "
-                    "a log, a browser or a mailbox signs in for ever.", hint=SETTING_HINT)
+        spelled = self._no_lifetime(value)
+        if spelled is not None:
+            self.report(node, f"`{name} = {spelled}` signs every access token without an expiry, so a token that leaked "
+                        "from a log, a browser or a mailbox signs in for ever.", hint=SETTING_HINT)
+
+    def _no_lifetime(self, value: cst.BaseExpression | None) -> str | None:
+        """How a lifetime that Flask-JWT-Extended reads as "no expiry" is spelled: `False`, `0`, a zero `timedelta`."""
+        if value is None:
+            return None
+        if is_name(value, "False"):
+            return "False"
+        if _is_zero(value):
+            return "0"
+        if type(value) is cst.Call and self.qualified_name(value) == TIMEDELTA \
+                and all(_is_zero(arg.value) for arg in value.args):
+            return "timedelta(0)"
+        return None
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
@@ -190,8 +209,9 @@ class TokenWithoutExpiry(Rule):
                             self._check_setting(element, string_value(element.key), element.value)
         qualified = self.qualified_name(node)
         lifetime = NO_EXPIRY_ARGUMENTS.get(qualified or "")
-        if lifetime is not None and is_name(argument(node, *lifetime), "False"):
-            self.report(node, f"`{lifetime[1]}=False` signs this access token without an expiry, so a token that "
+        spelled = None if lifetime is None else self._no_lifetime(argument(node, *lifetime))
+        if lifetime is not None and spelled is not None:
+            self.report(node, f"`{lifetime[1]}={spelled}` signs this access token without an expiry, so a token that "
                         "leaked signs in for ever.", hint=SETTING_HINT)
         if qualified in ENCODERS:
             self._check_encode(node, qualified)
@@ -301,3 +321,8 @@ def _claim_words(claims: cst.BaseExpression, nodes: tuple[cst.CSTNode, ...] | li
             if key in PURPOSE_CLAIMS:
                 found.update(words(string_value(element.value) or ""))
     return found
+
+
+def _is_zero(value: cst.BaseExpression) -> bool:
+    """The integer literal `0` (also `0x0`, `0_0`): an `int` lifetime of no seconds."""
+    return type(value) is cst.Integer and int(value.value.replace("_", ""), 0) == 0

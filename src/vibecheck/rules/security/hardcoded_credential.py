@@ -132,6 +132,9 @@ _RATE_LIMIT = lazy_pattern(r"^\d+/\d*[a-z]+(?:/[a-z]+)?(?:\s*[,;]\s*\d+/\d*[a-z]
 # a setting names for a secret's slot, as pluggable settings do, not a secret.
 # Its last part is a CapWords class or a snake_case function: `"kq7.zr92.wmx4"` stays a password.
 _IMPORT_PATH = lazy_pattern(r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+\.(?:[A-Z][a-z]+[A-Za-z0-9]*|[a-z][a-z0-9]*_[a-z0-9_]+)$")
+# A relative module (`".types"`, `"..organizations.client"`): where a package's lazy-import table finds the class a key
+# names (`_dynamic_imports = {"OrganizationApiKey": ".types"}`), as `importlib.import_module(name, package)` reads it.
+_RELATIVE_MODULE = lazy_pattern(r"^\.{1,3}[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*$")
 # Keys and keywords under which an API schema shows a sample response or body (OpenAPI's `"example"`, pydantic's
 # `Field(examples=[...])`, FastAPI's `Body(example=...)`): a sample token there documents the shape, it opens nothing.
 EXAMPLE_KEYS = frozenset({"example", "examples"})
@@ -226,8 +229,8 @@ def _spells_its_name(name: str, value: str, env_default: bool) -> bool:
 def is_placeholder(value: str, *, labels: bool = True) -> bool:
     """Not a credential: too short, a short lowercase word (`"async"`, `"root"`, `"no-check"`), an env-var name, a sentence,
     a path, URL, URN (`"urn:oasis:names:tc:SAML:2.0:ac:classes:Password"`), file name, import path
-    (`"app.forms.SetPasswordForm"`), rate-limit spec (`"5/m/user"`), marker (`"#bygroup"`, `":memory:"`, a dunder
-    sentinel such as `"__anonymous__"`) or regular expression (`"[-!#0-9a-zA-Z]+"`),
+    (`"app.forms.SetPasswordForm"`) or relative module (`".types"`), rate-limit spec (`"5/m/user"`), marker
+    (`"#bygroup"`, `":memory:"`, a dunder sentinel such as `"__anonymous__"`) or regular expression (`"[-!#0-9a-zA-Z]+"`),
     a key published by design (Stripe's `pk_live_`, PostHog's `phc_`), a label named
     after a secret (`"_password_reset_token"`, `"oauth-credentials"`), characters counting up
     (`"0123456789..."`), a shell variable (`"$DB_PASSWORD"`, `"${TOKEN}"`), or a word agents use for "fill this in".
@@ -245,7 +248,8 @@ def is_placeholder(value: str, *, labels: bool = True) -> bool:
     if (labels and _LABEL_SHAPE.match(value) and (any(word in value for word in _LABEL_WORDS)
                                        or not _LABEL_WHOLE_WORDS.isdisjoint(re.split(r"[-_.]", value)))) \
             or _FILE_NAME.match(value) \
-            or _RATE_LIMIT.match(value) or _MARKER.match(value) or _IMPORT_PATH.match(value):
+            or _RATE_LIMIT.match(value) or _MARKER.match(value) or _IMPORT_PATH.match(value) \
+            or _RELATIVE_MODULE.match(value):
         return True
     return _counts_up(lowered) or _SHELL_VARIABLE.search(value) is not None \
         or (any(word in lowered for word in PLACEHOLDER_WORDS) and not _padded_change_me(value))

@@ -101,6 +101,9 @@ REFLECTION_METHODS = frozenset({"get_table_names", "get_view_names", "get_schema
                                 "get_unique_constraints", "get_check_constraints"})
 # Methods of a container that hand out its items: constant when the container is.
 CONTAINER_VIEWS = frozenset({"items", "keys", "values", "copy"})
+# Calls that copy the items of the one container they are given (`list(expected & found)`, `sorted(kept)`): a copy of
+# constant items holds only those items.
+COPYING_CALLS = frozenset({"list", "tuple", "set", "frozenset", "sorted"})
 # String methods that change a constant's case or trim it: still a constant (`Model.__tablename__.lower()`).
 STRING_RESHAPERS = frozenset({"lower", "upper", "casefold", "title", "strip", "lstrip", "rstrip", "replace"})
 HINT = "Keep the SQL text constant and pass the values as parameters, e.g. `cursor.execute(\"... WHERE id = %s\", (value,))`."
@@ -269,6 +272,8 @@ def _constant_operation_text(node: cst.BinaryOperation, state: FlowState) -> str
     operator = type(node.operator)
     if operator is cst.Multiply and (left is not None or right is not None):
         return left or right or ""
+    if operator is cst.BitAnd and (left is not None or right is not None):
+        return ""  # `expected_cols & old_cols`: an intersection keeps only items of the constant set
     if operator in (cst.Add, cst.Subtract) and (type(node.left) in NUMBERS or type(node.right) in NUMBERS):
         return ""
     if left is not None and right is None and operator is cst.Modulo:
@@ -391,6 +396,13 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
         return ""
     if isinstance(func, cst.Attribute) and func.attr.value in CONTAINER_VIEWS and not call.args:
         return "" if constant_text(func.value, state) is not None else None
+    if isinstance(func, cst.Attribute) and func.attr.value == "intersection" and (
+            constant_text(func.value, state) is not None or any(constant_text(a.value, state) is not None
+                                                                for a in call.args)):
+        return ""  # `found.intersection(EXPECTED)`: only items of the constant set
+    if type(func) is cst.Name and func.value in COPYING_CALLS and call.args and call.args[0].keyword is None \
+            and not call.args[0].star and not any(a.keyword is None for a in call.args[1:]):
+        return "" if constant_text(call.args[0].value, state) is not None else None
     if isinstance(func, cst.Attribute) and func.attr.value == "get" and call.args \
             and constant_text(func.value, state) is not None \
             and all(constant_text(a.value, state) is not None for a in call.args[1:]):
@@ -716,9 +728,11 @@ class SqlBuiltFromStrings(FlowRule):
     (`path.replace("'", "''")`) right
     between the quotes of the SQL literal it is pasted into, a number after `self.counter += 1`, a comprehension that keeps
     only the items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`, also joined later: `",
-    ".join([f"{k} = ?" for k in keys])`), a comprehension or `for` loop over a constant mapping's `items()`, a comprehension
-    over the keys of a local dict that only literal keys are stored under (`f"{column} = ?" for column in updates`, whatever
-    the values; also one a comprehension kept to an allow-list, `{k: v for k, v in data.items() if k in COLUMNS}`, and its
+    ".join([f"{k} = ?" for k in keys])`), an intersection with a constant set (`expected_cols & old_cols`,
+    `found.intersection(ALLOWED)`, also copied: `sorted(...)`, `list(...)`), a comprehension or `for` loop over a
+    constant mapping's `items()`, a comprehension over the keys of a local dict that only literal keys are stored under
+    (`f"{column} = ?" for column in updates`, whatever the values; also one a comprehension kept to an allow-list,
+    `{k: v for k, v in data.items() if k in COLUMNS}`, and its
     keys joined whole, `", ".join(updates)`), the names of a dataclass's fields (`[f.name for f in fields(Record)]`), the
     counter of `enumerate(...)` or a number of `range(...)` in a loop or a comprehension: `text(f"... = :tag_{i}") for
     i, tag in enumerate(tags)` numbers a
