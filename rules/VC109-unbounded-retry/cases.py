@@ -705,6 +705,30 @@ def poll_against_a_deadline(client, job_id, timeout=300):
     raise TimeoutError(job_id)
 
 
+class AudioPump:
+    def _idle_frame_due(self):
+        return self._next_frame
+
+    async def wait_for_idle_frame(self):
+        # ok: VC109 -- the program's own clock: the wait ends once the frame is due, whatever it is asked
+        while (delay := self._idle_frame_due() - _pump_clock()) > 0:
+            await asyncio.sleep(min(delay, 0.02))
+
+    def wait_for_slot(self, scheduler):
+        # ok: VC109 -- `self._now()` reads a clock kept apart so tests can move it
+        while scheduler.next_slot() > self._now():
+            time.sleep(0.5)
+
+    def wait_for_clock_sync(self, device):
+        # expect: VC109 -- a device's clock state, asked again on every pass, is an answer, not a deadline
+        while not device.clock_synced():
+            time.sleep(1)
+
+
+def _pump_clock():
+    return time.monotonic()
+
+
 def poll_checks_elapsed_time(client, job_id, timeout):
     start = time.time()
     # ok: VC109

@@ -2,6 +2,8 @@ import logging
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth import mixins
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -71,3 +73,43 @@ class OwnerRequiredMixin:
     def dispatch(self, request, *args, **kwargs):
         return super().dispatch(request, *args, **kwargs)
 
+
+
+class BaseAuthorizationView(LoginRequiredMixin, View):
+    # ok: VC212 -- sets the view up; LoginRequiredMixin's dispatch, reached through super(), refuses anonymous callers
+    def dispatch(self, request, *args, **kwargs):
+        self.oauth2_data = {}
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ApprovalAdminView(mixins.PermissionRequiredMixin, View):
+    permission_required = "payments.approve"
+
+    # ok: VC212 -- the permission mixin refuses; this override only records when the request came in
+    def dispatch(self, request, *args, **kwargs):
+        """Remember when the request started."""
+        self.started = request.META.get("REQUEST_TIME")
+        logger.debug("approval view for %s", request.user.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ManagerRequiredMixin(LoginRequiredMixin):
+    # expect: VC212 -- only hands on: a login is required, being a manager is not
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+
+class StaffOnlyView(LoginRequiredMixin, View):
+    # expect: VC212 -- tests the user and only warns: any logged-in user gets through
+    def dispatch(self, request, *args, **kwargs):
+        self.section = "staff"
+        if not request.user.is_staff:
+            messages.error(request, "This page is for staff.")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SupervisorRequiredMixin(TimezoneMixin):
+    # expect: VC212 -- sets itself up, and no base on the way refuses anyone
+    def dispatch(self, request, *args, **kwargs):
+        self.oauth2_data = {}
+        return super().dispatch(request, *args, **kwargs)

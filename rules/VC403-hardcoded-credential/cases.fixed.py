@@ -645,3 +645,13 @@ MIXPANEL_API_SECRET = os.environ["MIXPANEL_API_SECRET"]
 AMPLITUDE_SECRET_KEY = os.environ["AMPLITUDE_SECRET_KEY"]
 # expect: VC403 -- PostHog's personal API key acts as the user
 POSTHOG_PERSONAL_API_KEY = os.environ["POSTHOG_PERSONAL_API_KEY"]
+
+
+class TokenEndpoints(ResourceEndpoint):
+    def __init__(self, validator):
+        # ok: VC403 -- the name of an HTTP authentication scheme: the kind of token, not one
+        ResourceEndpoint.__init__(self, default_token="Bearer", token_types={"Bearer": BearerToken(validator)})
+        # ok: VC403
+        self.client = ApiClient(auth_token="Digest")
+        # expect: VC403 -- a scheme's name with a secret after it is a token
+        self.admin = ApiClient(auth_token=os.environ["AUTH_TOKEN"])

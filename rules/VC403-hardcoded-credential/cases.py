@@ -645,3 +645,13 @@ MIXPANEL_API_SECRET = "9c2f7b1e4d8a6035b7e1c4f2a9d8e6b1"
 AMPLITUDE_SECRET_KEY = "e7a1c9b3d5f2084e6a1b7c3d9f5e2a08"
 # expect: VC403 -- PostHog's personal API key acts as the user
 POSTHOG_PERSONAL_API_KEY = "k8Vq2LmZ9xTr4Wn7Yp3Bs6Hd1Jf5Gc0A"
+
+
+class TokenEndpoints(ResourceEndpoint):
+    def __init__(self, validator):
+        # ok: VC403 -- the name of an HTTP authentication scheme: the kind of token, not one
+        ResourceEndpoint.__init__(self, default_token="Bearer", token_types={"Bearer": BearerToken(validator)})
+        # ok: VC403
+        self.client = ApiClient(auth_token="Digest")
+        # expect: VC403 -- a scheme's name with a secret after it is a token
+        self.admin = ApiClient(auth_token="Bearer0x9fQ2mLz8Kd4Wr7Tn")

@@ -7,7 +7,8 @@ from traceback import format_exc as details_of
 import jwt
 import requests
 import yaml
-from django.http import JsonResponse
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
 from fastapi import FastAPI, HTTPException, Response
 from fastapi.responses import JSONResponse
 from flask import Flask, abort, flash, jsonify, redirect
@@ -543,3 +544,35 @@ def lookup_host():
         # expect: VC414 -- a bare `error` of another module is no pattern's complaint
         return _jsonify({"error": str(e)}), 502
     return _jsonify({"address": address})
+
+
+def default_exception(request, exc):
+    """Django's page for a production error; the traceback for a developer."""
+    if not settings.DEBUG:
+        raise exc
+    logger.exception(exc)
+    # ok: VC414 -- the function leaves first thing unless debugging is on: only a developer gets here
+    return HttpResponse(traceback.format_exc(), status=500, content_type="text/plain")
+
+
+def exception_page(request, exc):
+    if not settings.DEBUG:
+        return JsonResponse({"error": "internal error"}, status=500)
+    # ok: VC414
+    return JsonResponse({"error": str(exc), "trace": traceback.format_exc()}, status=500)
+
+
+def exception_page_logged(request, exc):
+    if not settings.DEBUG:
+        logger.warning("debugging is off")
+    # expect: VC414 -- the guard only logs: production clients get the traceback too
+    return HttpResponse(traceback.format_exc(), status=500)
+
+
+def exception_page_guarded_late(request, exc):
+    details = traceback.format_exc()
+    # expect: VC414 -- sent before the debugging test
+    send_report = JsonResponse({"trace": details}, status=500)
+    if not settings.DEBUG:
+        return send_report
+    return HttpResponse("see the log", status=500)

@@ -300,6 +300,24 @@ def _named_to_restrict(name: str) -> bool:
     return reads_as_guard(name) or bool(words & MIXIN_ENFORCING_WORDS) and "read" not in words
 
 
+# Django's access mixins, whose `dispatch` refuses the callers their check turns away (`UserPassesTestMixin` is named
+# for no restriction but refuses whom its `test_func` fails).
+ACCESS_MIXINS = frozenset({"LoginRequiredMixin", "PermissionRequiredMixin", "UserPassesTestMixin"})
+
+
+def _defers_to_guarding_base(owner: cst.ClassDef, dispatch: cst.FunctionDef) -> bool:
+    """`class BaseAuthorizationView(LoginRequiredMixin, View)` whose `dispatch` sets the view up (`self.oauth2_data =
+    {}`), tests nothing, and hands on to `super().dispatch(...)`: that reaches a base that refuses (a Django access
+    mixin, a mixin named to restrict), and the override is there for its setup, not to guard. One that is only
+    `return super().dispatch(...)` (`AdminRequiredMixin(LoginRequiredMixin)` left unwritten) and one that tests the
+    user and only warns still check nothing of their own, whatever their bases."""
+    bases = {(get_full_name_for_node(base.value) or "").rpartition(".")[2] for base in owner.bases}
+    if not any(base in ACCESS_MIXINS or _named_to_restrict(base) for base in bases if base):
+        return False
+    return len(_body_statements(dispatch)) > 1 and not any(isinstance(node, (cst.If, cst.IfExp, cst.BooleanOperation))
+                                   for node in walk_own(dispatch.body))
+
+
 class AuthCheckAlwaysPasses(Rule):
     """An auth or permission check that returns a constant truthy value, or whose body is a placeholder.
 
@@ -324,12 +342,14 @@ class AuthCheckAlwaysPasses(Rule):
     `@bp.before_request`, which refuses for it), and so is the `dispatch` of a mixin named to restrict
     (`StaffRequiredMixin`, `ManagerOnlyMixin`) that tests the user, at most warns or logs, and returns
     `super().dispatch(...)` on every path (not a decorated one, `@method_decorator(staff_member_required)`, whose
-    decorator does the refusing), and so is a dependency named for a role (`require_admin`,
-    `get_current_superuser`, `staff_only`; or built by a factory so named, `require_role("admin")`) that hands back
-    the caller the framework injected (`user = Depends(get_current_user)`) without testing anything, or whose tests
-    refuse no one (`if user.role != "staff": pass`; `if user.role == role or "admin": return user`, always true, the
-    refusal after it dead code): every signed-in caller passes it. So is a call of a check named as a question
-    (`is_tenant_admin(user)`, `current_is_admin()`) or for what it requires (`admin_required()`) alone on its line,
+    decorator does the refusing, nor one that only sets the view up, `self.oauth2_data = {}`, testing nothing, in a
+    class whose base refuses, `BaseAuthorizationView(LoginRequiredMixin, View)`), and so is a dependency named for a
+    role (`require_admin`, `get_current_superuser`, `staff_only`; or built by a factory so named,
+    `require_role("admin")`) that hands back the caller the framework injected (`user = Depends(get_current_user)`)
+    without testing anything, or whose tests refuse no one (`if user.role != "staff": pass`; `if user.role == role or
+    "admin": return user`, always true, the refusal after it dead code): every signed-in caller passes it. So is a
+    call of a check named as a question (`is_tenant_admin(user)`, `current_is_admin()`) or for what it requires
+    (`admin_required()`) alone on its line,
     where the same file, or the auth module it is imported from (`security`, `auth`, `permissions`, `deps`... beside
     the file or one package up: `from ..security import is_tenant_admin`), defines it to answer and raise nowhere
     (a flask-jwt-extended `verify_jwt_in_request()` in it refuses only callers without a token, not the role it asks
@@ -739,7 +759,7 @@ class AuthCheckAlwaysPasses(Rule):
         """The `dispatch` of a mixin named to enforce access (`StaffRequiredMixin`) that hands every request on."""
         owner = self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], cst.ClassDef) else None
         if node.name.value != "dispatch" or owner is None or not _named_to_restrict(owner.name.value) \
-                or not never_refusing_dispatch(node):
+                or not never_refusing_dispatch(node) or _defers_to_guarding_base(owner, node):
             return False
         self.report(node, f"`{owner.name.value}.dispatch` passes every request on to the view, so the mixin lets "
                     "everyone through to every view built on it.",

@@ -23,6 +23,9 @@ PAUSE_WORD = "sleep"
 # Calls that read a clock: a condition holding one is a deadline (`time.monotonic() > deadline`, `loop.time()`).
 CLOCK_CALLS = frozenset({"time", "monotonic", "perf_counter", "monotonic_ns", "time_ns", "perf_counter_ns", "now",
                          "utcnow", "today"})
+# Last words of a program's own clock (`_pump_clock()`, `self._clock()`, `_now()`, `current_time()`): a function kept
+# apart so tests can move time, read like the clock it wraps.
+OWN_CLOCK_WORDS = frozenset({"clock", "now", "time", "monotonic"})
 # Words in a condition's names that say it limits the wait or stops it from outside: a deadline, a timeout, a counted
 # attempt, a stop event or flag (`stop_event.is_set()`, `self.running`, `shutdown_requested`).
 # Matched against the start of each `_`-separated part of a name, so `max_attempts` and `retry_count` count and
@@ -89,9 +92,14 @@ def _is_pause(call: cst.Call) -> bool:
 
 def limits(test: cst.BaseExpression, facts: PollFacts) -> bool:
     """A condition that ends the wait by itself: it reads a clock, a counter the loop moves, or a limit/stop word."""
-    if any((callee_tail(call.func) or "") in CLOCK_CALLS for call in _calls(test)):
+    if any(_reads_clock(callee_tail(call.func) or "") for call in _calls(test)):
         return True
     return any(name in facts.counters or _limit_word(name) for name in _names(test))
+
+
+def _reads_clock(callee: str) -> bool:
+    """`time.monotonic()`, `loop.time()`, or the program's own clock: `_pump_clock()`, `self._now()`."""
+    return callee in CLOCK_CALLS or callee.lower().rpartition("_")[2] in OWN_CLOCK_WORDS
 
 
 def _limit_word(name: str) -> bool:

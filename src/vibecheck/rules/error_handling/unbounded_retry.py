@@ -435,7 +435,8 @@ class UnboundedRetry(Rule):
     `r = requests.get(url)`), sleeps on every pass (`time.sleep`, `await asyncio.sleep`) and leaves only once the
     answer says so (`if status.done: break`, `if r.json()["state"] == "failed": raise`, or its own condition:
     `while not client.is_ready():`, `while status != "done":`), with no deadline or attempt limit. Any
-    condition of the loop that reads a clock (`time.monotonic() > deadline`), a counter it moves (`polls += 1`) or
+    condition of the loop that reads a clock (`time.monotonic() > deadline`, or the program's own: `_pump_clock()`,
+    `self._now()`), a counter it moves (`polls += 1`) or
     a name saying it limits or stops the wait (`max_polls`, `timeout`, `self._stop.is_set()`, `self.running`)
     clears it, as does a way out the loop does not ask about (a flag another thread sets) or a condition that
     only applies built-ins to the program's own values (`len(self.workers) > n`, `any(... for e in events)`:

@@ -357,13 +357,13 @@ class ErrorDetailsToClient(FlowRule):
     assistant is unavailable")`, an f-string of plain names such as `f"no order {order_id}"`, not of a caught
     exception or a `response.text`), nor are
     details chosen only when debugging is on (`traceback.format_exc() if settings.DEBUG else "Internal
-    Server Error"`), nor the response an exception carries, handed back whole (`except _RollBackRevisionView as ex:
-    return ex.response`: built by the code before it raised; its body, `e.response.text`, still counts), nor details
-    in a handler only administrators reach (`@admin_required`,
-    `Depends(get_admin_user)`): the operator who changed a setting is told why it failed. The exception an error
-    handler receives (`@app.exception_handler(Exception)`, `@app.errorhandler(SQLAlchemyError)`, Sanic's
-    `@app.exception(Exception)`, Bottle's
-    `@app.error(500)`, Flask-SocketIO's `@socketio.on_error_default`, discord.py's `on_command_error(ctx, error)` and
+    Server Error"`, or sent by a function that first leaves unless it is: `if not settings.DEBUG: raise exc`), nor
+    the response an exception carries, handed back whole (`except _RollBackRevisionView as ex: return ex.response`:
+    built by the code before it raised; its body, `e.response.text`, still counts), nor details in a handler only
+    administrators reach (`@admin_required`, `Depends(get_admin_user)`): the operator who changed a setting is told
+    why it failed. The exception an error handler receives (`@app.exception_handler(Exception)`,
+    `@app.errorhandler(SQLAlchemyError)`, Sanic's `@app.exception(Exception)`, Bottle's `@app.error(500)`,
+    Flask-SocketIO's `@socketio.on_error_default`, discord.py's `on_command_error(ctx, error)` and
     `on_app_command_error`) counts as caught, unless its class or status is written for the client. A Graphene
     resolver or mutation answers with what it returns (`return FetchCover(error=str(exc))`), and a Django Channels
     consumer with the frames it sends (`self.send_json(...)`,
@@ -434,8 +434,9 @@ class ErrorDetailsToClient(FlowRule):
         self._view_classes: list[bool] = []  # per enclosing class: a class-based view whose verbs answer by returning
         self._consumer_classes: list[bool] = []  # per enclosing class: a Channels consumer, which answers by sending
         self._writing_methods: list[frozenset[str]] = []  # per enclosing class: its methods that write the response
-        # The function walked (None: the module's top level), asked whether only administrators reach it when an
-        # error would be reported there (most functions send none: the question is asked of few).
+        # The function walked (None: the module's top level), asked whether only administrators reach it, or only
+        # with debugging on, when an error would be reported there (most functions send none: the question is asked
+        # of few).
         self._function: cst.FunctionDef | None = None
         self._grpc_context: str | None = None  # a gRPC servicer method's `context` parameter
         self._lambda_handler = False  # an AWS Lambda handler, answering with what it returns
@@ -548,7 +549,8 @@ class ErrorDetailsToClient(FlowRule):
         value = _production_branch(value)
         taint = state.taint_of(value)
         if taint is None or taint.kind != "error" or _carried_response(value, taint.origin) \
-                or (self._function is not None and restricted_to_admins(self._function)):
+                or (self._function is not None and (restricted_to_admins(self._function)
+                                                    or _leaves_unless_debugging(self._function))):
             return False  # (an administrator who changed a setting is told why it failed: the operator's own error)
         self.report(value, f"Exception details from `{taint.origin}` are sent to the client in {where}, exposing "
                     "internals such as queries, paths and hosts.", hint="Log the exception with "
@@ -578,6 +580,30 @@ def _carried_response(value: cst.BaseExpression, caught: str) -> bool:
     return type(value) is cst.Attribute and value.attr.value == "response" and dotted_name(value.value) == caught
 
 
+def _names_debug_flag(test: cst.BaseExpression) -> bool:
+    """`settings.DEBUG`, `app.debug`, `DEBUG_MODE`."""
+    return (dotted_name(test) or "").rpartition(".")[2].lower() in DEBUG_FLAGS
+
+
+def _leaves_unless_debugging(function: cst.FunctionDef) -> bool:
+    """`if not settings.DEBUG: raise exc` (or `return ...`) as the function's first statement: the rest runs only for a
+    developer who switched debugging on (django-ninja's default exception handler), so the details it sends reach no
+    production client."""
+    body = function.body
+    statements = list(body.body) if isinstance(body, cst.IndentedBlock) else []
+    if statements and isinstance(statements[0], cst.SimpleStatementLine) and isinstance(statements[0].body[0], cst.Expr) \
+            and isinstance(statements[0].body[0].value, (cst.SimpleString, cst.ConcatenatedString)):
+        statements = statements[1:]  # the docstring
+    first = statements[0] if statements else None
+    if not isinstance(first, cst.If) or first.orelse is not None or not isinstance(first.body, cst.IndentedBlock):
+        return False
+    test = first.test
+    if not (isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) and _names_debug_flag(test.expression)):
+        return False
+    last = first.body.body[-1]
+    return isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[-1], (cst.Raise, cst.Return))
+
+
 def _production_branch(value: cst.BaseExpression) -> cst.BaseExpression:
     """What a value is with debugging off: `traceback.format_exc() if settings.DEBUG else "Internal error"` sends
     the details only to a developer who switched `DEBUG` on, so only its `else` reaches production clients."""
@@ -586,6 +612,6 @@ def _production_branch(value: cst.BaseExpression) -> cst.BaseExpression:
     test, negated = value.test, False
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
         test, negated = test.expression, True
-    if (dotted_name(test) or "").rpartition(".")[2].lower() not in DEBUG_FLAGS:
+    if not _names_debug_flag(test):
         return value
     return value.body if negated else value.orelse

@@ -50,7 +50,10 @@ PLACEHOLDER_WORDS = ("xxx", "***", "...", "change", "your", "example", "dummy", 
                      "not-needed", "no-key", "lm-studio",
                      # a default that says the variable is missing (`"billing-api-key-not-set"`)
                      "not-set", "not_set", "unset")
-PLACEHOLDER_VALUES = frozenset({"none", "null", "undefined", "password", "passwd", "secret", "token", "apikey", "api_key"})
+PLACEHOLDER_VALUES = frozenset({"none", "null", "undefined", "password", "passwd", "secret", "token", "apikey", "api_key",
+                                # HTTP authentication schemes (`default_token="Bearer"`, `token_type="Basic"`): the kind
+                                # of a credential, named as the `Authorization` header spells it
+                                "bearer", "basic", "digest", "dpop", "negotiate"})
 # calls whose argument is a signing key: qualified name -> (position, keyword)
 KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new": (0, "key"),
                  "itsdangerous.Signer": (0, "secret_key"), "itsdangerous.URLSafeTimedSerializer": (0, "secret_key"),
