@@ -57,7 +57,9 @@ def keep_to_exit() -> None:
     """In a process that ends at once (`end_at_once`), when its project phase starts: freeze what it holds (the files'
     facts, which no collection would free and each would walk again) and collect no more. What is left (the phase and
     the report) makes little cyclic garbage, and the process ends soon; on Django the collections during the phase
-    took 0.05 s of the parent's time after the workers ended, on the run's serial path."""
+    took 0.05 s of the parent's time after the workers ended, on the run's serial path. What it costs in memory, on a
+    monorepo-like folder (the Django, flask, requests and SQLAlchemy sdists, 3,621 files, one run each at load 18): the
+    parent's peak RSS in the phase 296 -> 321 MiB (from 204 MiB at its start), the process tree's peak PSS 424 -> 439 MiB."""
     if _left is not None and _tuned:
         gc.freeze()
         gc.disable()

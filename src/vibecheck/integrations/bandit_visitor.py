@@ -40,7 +40,9 @@ class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc
         self._modes: dict[type, int] = {}
         self._checked_kinds = frozenset(checked_kinds)
         self._linked: list[ast.AST] = []  # the nodes given a parent link, in the order they were linked (`unlink`)
-        self._visitors: dict[type, Callable[[ast.AST], Any] | None] = {}  # `visit_<Kind>` of each kind entered
+        # `visit_<Kind>` of each kind entered, as the class's function: a bound method would hold the visitor, a cycle
+        # that kept each file's visitor, tester, context and last nodes until the cyclic garbage collector ran
+        self._visitors: dict[type, Callable[[SelectiveNodeVisitor, ast.AST], Any] | None] = {}
 
     def _mode(self, kind: type) -> int:
         """`_ENTER` a kind with checks or a visitor method, else `_WALK` its children, or `_SKIP` it if it has none."""
@@ -142,9 +144,9 @@ class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc
         if kind in self._visitors:
             visitor = self._visitors[kind]
         else:
-            visitor = self._visitors[kind] = getattr(self, f"visit_{kind.__name__}", None)
+            visitor = self._visitors[kind] = getattr(type(self), f"visit_{kind.__name__}", None)
         if visitor is not None:
-            visitor(node)
+            visitor(self, node)
         else:
             self.tester.run_tests(self.context, kind.__name__)
 

@@ -16,19 +16,20 @@ REQUEST_KIND = "request"
 
 class RequestReaders:
     """Answers, per name, whether the module-level function of that name returns the request's data; each function
-    is walked once, when a call of it is first asked about, with a state from `new_state`."""
+    is walked once, when a call of it is first asked about, with a state from the asker's `new_state`. The factory is
+    passed with each question, not kept: a rule's bound method kept here, where the rule keeps this object, made a
+    cycle that held the file's rule, context and trees until the cyclic garbage collector ran."""
 
-    def __init__(self, module: cst.Module, new_state: Callable[[], FlowState]) -> None:
+    def __init__(self, module: cst.Module) -> None:
         self._functions = {statement.name.value: statement for statement in module.body
                            if type(statement) is cst.FunctionDef}
-        self._new_state = new_state
         self._known: dict[str, bool] = {}
 
-    def __contains__(self, name: str) -> bool:
+    def returns_request_data(self, name: str, new_state: Callable[[], FlowState]) -> bool:
         known = self._known.get(name)
         if known is None:
             function = self._functions.get(name)
-            known = self._known[name] = function is not None and _returns_request_data(function, self._new_state())
+            known = self._known[name] = function is not None and _returns_request_data(function, new_state())
         return known
 
 

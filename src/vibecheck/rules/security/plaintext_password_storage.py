@@ -359,14 +359,15 @@ class PlaintextPasswordStorage(FlowRule):
         (`data = body(request)`, `payload = _json()`)."""
         found = password_source(node, state)
         if found is None and type(node) is cst.Call and type(node.func) is cst.Name \
-                and node.func.value not in state.names and node.func.value in self._request_readers():
+                and node.func.value not in state.names \
+                and self._request_readers().returns_request_data(node.func.value, self._reader_state):
             return Taint("request", short_code(node))
         return found
 
     def _request_readers(self) -> RequestReaders:
         readers: RequestReaders | None = self.__dict__.get("_readers")
         if readers is None:
-            readers = self.__dict__["_readers"] = RequestReaders(self.context.module, self._reader_state)
+            readers = self.__dict__["_readers"] = RequestReaders(self.context.module)
         return readers
 
     def _reader_state(self) -> FlowState:
