@@ -19,27 +19,41 @@ from vibecheck.integrations.bandit import BanditOptions, run_bandit
 # with a look-alike the check must not report (the same method name on another module, no keyword, no default).
 MUST_FIRE: dict[str, tuple[str, list[int]]] = {
     "B102": ("exec(code)\nrunner.exec(code)\n", [1]),
+    "B103": ("import os as o\no.chmod(path, 0o777)\nos.fchmod(fd, 0o777)\nchange_mode(path, 0o777)\n", [2, 3]),
     "B104": ("host = '0.0.0.0'\nother = '0.0.0.1'\n", [1]),
     "B105": ("password = 'hunter2'\nsettings = {'token': 'abc'}\nif pwd == 'x':\n    pass\nconf['secret'] = 'v'\n"
              "show('password', 'x')\n", [1, 2, 3, 5]),
     "B106": ("connect(user, password='hunter2')\nconnect(user, password=secret)\nconnect('password')\n", [1]),
     "B107": ("def login(user, password='hunter2'):\n    pass\n\ndef other(user, *, password='x'):\n    pass\n", [1]),
     "B108": ("path = '/tmp/cache'\nnot_tmp = 'tmp/cache'\n", [1]),
+    "B113": ("import requests as r\nr.get(url)\nimport httpx\nhttpx.get(url, timeout=None)\nsession.get(url)\n", [2, 4]),
+    "B201": ("from flask import Flask as F\napp = F(__name__)\napp.run(debug=True)\nserver.start(debug=True)\n", [3]),
+    "B324": ("import hashlib as h\nh.md5(data)\nh.new('sha1')\ndigest.md5(data)\n", [2, 3]),
+    "B501": ("import requests as r\nr.get(url, verify=False)\nclient.get(url, verify=False)\n", [2]),
     "B502": ("import ssl as s\nfrom OpenSSL import SSL\ns.wrap_socket(sock, ssl_version=s.PROTOCOL_SSLv2)\n"
              "SSL.Context(method=SSL.SSLv2_METHOD)\nconnect(method='SSLv3_METHOD')\nconnect(SSL.SSLv2_METHOD)\n",
              [3, 4, 5]),
     "B503": ("import ssl\ndef open_tls(version=ssl.PROTOCOL_SSLv2):\n    pass\n"
              "def keyword_only(*, version=ssl.PROTOCOL_SSLv2):\n    pass\n", [2]),
+    "B505": ("from cryptography.hazmat.primitives.asymmetric import rsa as r\nr.generate_private_key(65537, 1024)\n"
+             "from Crypto.PublicKey import DSA\nDSA.generate(512)\nkeys.generate(512)\n", [2, 4]),
     "B602": ("from subprocess import Popen as P\nP(cmd, shell=True)\nfrom mylib import Popen\nPopen(cmd, shell=True)\n", [2]),
     "B603": ("import subprocess as sp\nsp.run(['ls'])\nrun(['ls'])\n", [2]),
     "B605": ("from os import system as s\ns(cmd)\nsystem(cmd)\n", [2]),
     "B606": ("import os as o\no.execv(path, args)\nexecv(path, args)\n", [2]),
     "B607": ("from subprocess import Popen as pop\npop('gcc --version', shell=False)\nfrom x import Popen\n"
              "Popen('gcc')\n", [2]),
+    "B608": ("query = 'SELECT * FROM t WHERE id = ' + ident\ncur.execute('DELETE FROM %s' % table)\n"
+             "sql = 'UPDATE {} SET x = 1'.format(name)\nq = f'SELECT a FROM {table}'\nlabel = 'select from list'\n",
+             [1, 2, 3, 4]),
     "B609": ("import os as o\no.system('chmod 777 *')\nimport subprocess\nsubprocess.call('tar cf x *', shell=True)\n"
              "other.system('chmod 777 *')\n", [2, 4]),
     "B610": ("User.objects.extra(where=[clause])\nfrom django.db.models import QuerySet as Q\nQ.extra(rows, where)\n"
              "extras(where=[clause])\n", [1, 3]),
+    "B611": ("from django.db.models.expressions import RawSQL as R\nR(sql_text, params)\nRawQuery(sql_text)\n", [2]),
+    "B612": ("import logging.config as lc\nlc.listen(9999)\nserver.listen(9999)\n", [2]),
+    "B703": ("from django.utils.safestring import mark_safe as ms\ndef show(text):\n    return ms(text)\n"
+             "mark_unsafe(text)\n", [3]),
     "B704": ("from markupsafe import Markup as M\nM(text)\nfrom flask import Markup\nMarkup(text)\nescape(text)\n", [2, 4]),
 }
 # Config variants: another list of names, and shapes the gates leave alone (the check then runs as in bandit).
@@ -78,7 +92,7 @@ def test_every_gate_is_active_with_the_installed_bandit() -> None:
     assert all(bandit_gates.verified(module) for module in bandit_gates.VERIFIED)
     table = integration._checks_for(BanditOptions().cache_key(), BanditOptions())
     gated = {check.test_id for checks in table.values() for check in checks if check.gate is not None}
-    assert gated == set(MUST_FIRE)
+    assert gated == {*MUST_FIRE, "B001"}  # B001: the blacklist's own gate on calls (`_listed_call`)
 
 
 @pytest.mark.parametrize("code", sorted(MUST_FIRE))
@@ -145,6 +159,26 @@ from .. import telnetlib, json
 from json import loads as json_loads
 import subprocess
 """
+
+
+BLACKLISTED_CALLS = """\
+import pickle as p
+p.loads(data)
+__import__('telnetlib')
+import importlib
+importlib.import_module('pickle')
+loads(data)
+"""
+
+
+def test_the_blacklist_gate_on_calls_lets_through_what_bandit_flags() -> None:
+    """A blacklisted call through an alias, `__import__` and `importlib.import_module` (read by the module they
+    import) are still reported; a call of the same last name that bandit does not resolve to one is not."""
+    options = BanditOptions()
+    findings, errors = _report(BLACKLISTED_CALLS, options)
+    assert errors == [] and [(code, line) for code, line, _, _ in findings] == \
+        [("B301", 2), ("B401", 3), ("B403", 1), ("B403", 5)]
+    assert _report(BLACKLISTED_CALLS, _ungated(options)) == (findings, errors)
 
 
 def test_the_screened_blacklist_answers_as_bandits_on_imports() -> None:

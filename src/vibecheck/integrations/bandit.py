@@ -460,9 +460,10 @@ def _build_checks(options: BanditOptions) -> dict[str, list[_Check]]:
     blacklists = {kind: [entry for entry in entries if entry["id"] in enabled] for kind, entries in extensions.blacklist.items()}
     blacklists = {kind: entries for kind, entries in blacklists.items() if entries}
     if blacklists:
-        screened = _screened_blacklist(blacklists)
+        screened, call_gate = _screened_blacklist(blacklists), _listed_call(blacklists)
         for kind in blacklists:
-            table.setdefault(kind, []).append(_Check("B001", screened, blacklists, True))
+            table.setdefault(kind, []).append(_Check("B001", screened, blacklists, True,
+                                                     call_gate if kind == "Call" else None))
     return table
 
 
@@ -471,10 +472,8 @@ _IMPORTING_CALLS = frozenset({"importlib.import_module", "importlib.__import__"}
 
 
 def _screened_blacklist(blacklists: dict[str, list[dict[str, Any]]]) -> Callable[[Any, Any], Any]:
-    """Bandit's B001 `blacklist`, asked only about calls and imports it can flag: it compares a call's qualified name
-    (an import's names) with every blacklisted name in turn, the dearest of its checks on a file, and most calls and
-    imports are named in no blacklist."""
-    listed = frozenset(name for check in blacklists.get("Call", ()) for name in check["qualnames"])
+    """Bandit's B001 `blacklist`, asked only about imports it can flag (calls are screened by `_listed_call`): it
+    compares an import's names with every blacklisted name in turn, and most imports are named in no blacklist."""
     imported = {kind: tuple(name for check in blacklists[kind] for name in check["qualnames"])
                 for kind in ("Import", "ImportFrom") if kind in blacklists}
     imported = {kind: names for kind, names in imported.items() if all(isinstance(name, str) for name in names)}
@@ -482,17 +481,26 @@ def _screened_blacklist(blacklists: dict[str, list[dict[str, Any]]]) -> Callable
     def blacklist(context: Any, config: Any) -> Any:
         node = context.node
         kind = type(node)
-        if kind is ast.Call and not (type(node.func) is ast.Name and node.func.id == "__import__"):
-            name = context.call_function_name_qual
-            if name not in listed and name not in _IMPORTING_CALLS:
-                return None  # bandit's answer too: it matches the call's name exactly
-        elif kind.__name__ in imported:  # `from . import x` is run as an "Import", read as the ImportFrom it is
+        if kind.__name__ in imported:  # `from . import x` is run as an "Import", read as the ImportFrom it is
             prefix = f"{node.module}." if kind is ast.ImportFrom and node.module is not None else ""
             if not any((prefix + alias.name).startswith(imported[kind.__name__]) for alias in node.names):
                 return None  # bandit's answer too: it flags a name that starts with a blacklisted one
         return bandit_blacklist(context, config)
 
     return blacklist
+
+
+def _listed_call(blacklists: dict[str, list[dict[str, Any]]]) -> Gate:
+    """B001's gate on a call: bandit matches the call's qualified name exactly against each blacklisted one (the
+    dearest of its checks on a file, run on every call), and most calls are named in no blacklist; `__import__(...)`
+    and the `_IMPORTING_CALLS` are read by the module they import."""
+    listed = frozenset(name for check in blacklists.get("Call", ()) for name in check["qualnames"]) | _IMPORTING_CALLS
+
+    def gate(context: dict[str, Any]) -> bool:
+        func = context["node"].func
+        return context.get("qualname") in listed or (type(func) is ast.Name and func.id == "__import__")
+
+    return gate
 
 
 _NARROWED: dict[tuple[int, frozenset[str]], tuple[dict[str, list[_Check]], dict[str, list[_Check]]]] = {}

@@ -32,24 +32,42 @@ VERIFIED_RELEASE = "1.9.4"
 VERIFIED: dict[str, str] = dict((
     ("bandit.core.context",
      "dbba8fa2070465c1dd4d5d81c869c1a49b28ecaafc6f039b939ae7ba71aaaceb"),
+    ("bandit.plugins.app_debug",
+     "d19a7e0d388b9eebc5fa39592a10842bef58cd131c51cec94ba9b1595d358457"),
+    ("bandit.plugins.crypto_request_no_cert_validation",
+     "03211280167b26dce279e2539d15eed249277fba20d41e4623eeae03790b6e5b"),
     ("bandit.plugins.django_sql_injection",
      "898340594fa3d034608f9ac337bb1ba16bf1726d9cce6d22f3ce3d37ab7321dc"),
+    ("bandit.plugins.django_xss",
+     "1ce50093ac3694c17a44db19b323fb8bfd6a6b8889197836124fcd8b6f23a10e"),
     ("bandit.plugins.exec",
      "e64a2c4a6808f18d9733867fe61c08abb5914e67697c333913bb97613686c60a"),
     ("bandit.plugins.general_bind_all_interfaces",
      "327f180647c5e50c21c7541130707ee47367ce14789de3f4948ffa2f242be068"),
+    ("bandit.plugins.general_bad_file_permissions",
+     "f13e7d08ff9a96e06d5e441dcb24099631622ef2b8c95232ddf0d2820c39dc48"),
     ("bandit.plugins.general_hardcoded_password",
      "605938fb5ddaf5db8236de6b67456e8ffe1ad5738e157606edcfc380f20aa548"),
     ("bandit.plugins.general_hardcoded_tmp",
      "3a30d981ba19175f3a44ad77dc6424b11a809277813f5e0bc67067f3c2928e3b"),
+    ("bandit.plugins.hashlib_insecure_functions",
+     "f9c6092942dacdbceac0e72afae00693912f0cc3531dcf410ae6ebde5e141c96"),
     ("bandit.plugins.injection_shell",
      "66c49c2d001bca4d12433c34f8f93b9330b168462d0bc0ffe154734dcedc27c9"),
     ("bandit.plugins.injection_wildcard",
      "19e1c9721a03c542ee68b782c4cc98b89af15530b5bf1f24e894ac5e6e410c53"),
+    ("bandit.plugins.injection_sql",
+     "51bdc4d629fdf3436202a1d78ff5ef0fa659b1dfab96d64aa988630e30eab655"),
     ("bandit.plugins.insecure_ssl_tls",
      "56b47dab23b263ba35513070f85c34e866c4f3b48ee300ff8f5dbb7ab55f0cb4"),
+    ("bandit.plugins.logging_config_insecure_listen",
+     "5330ed2d3888c119eaa4f8cf2196ddb586f7d814f91398768610b6fa6f64c465"),
     ("bandit.plugins.markupsafe_markup_xss",
      "4131705def7d30adba32d1049a7ead94d772f688d063404c64dbca319ddc0168"),
+    ("bandit.plugins.request_without_timeout",
+     "20969d3c2c1054401767787762c720be00c8cddac7334fe3a3362244ddf49321"),
+    ("bandit.plugins.weak_cryptographic_key",
+     "4861f760cdcb881adc9ae3b41a39d0b990959b8d9dd82ebc9757462ad9f035bf"),
 ))
 _CONTEXT = "bandit.core.context"
 
@@ -61,6 +79,18 @@ _ALL_INTERFACES = "0.0.0.0"  # nosec B104 -- the one string B104 reports
 # Where B105 looks for a password-like name beside a string: the statement assigning it, the dict it keys, the
 # subscript it indexes, the comparison it is an operand of (`ast.Index`, bandit's fifth, is never made on 3.9+).
 _PASSWORD_PARENTS = (ast.Assign, ast.Dict, ast.Subscript, ast.Compare)
+# B505's key generators: the only calls whose key size it reads.
+_KEY_GENERATORS = frozenset({
+    "cryptography.hazmat.primitives.asymmetric.dsa.generate_private_key",
+    "cryptography.hazmat.primitives.asymmetric.rsa.generate_private_key",
+    "cryptography.hazmat.primitives.asymmetric.ec.generate_private_key",
+    "Crypto.PublicKey.DSA.generate", "Crypto.PublicKey.RSA.generate",
+    "Cryptodome.PublicKey.DSA.generate", "Cryptodome.PublicKey.RSA.generate",
+})
+_HTTP_CLIENTS = frozenset({"requests", "httpx"})  # the first part of a call B113 and B501 read further
+_SAFE_STRINGS = frozenset({"mark_safe", "SafeText", "SafeUnicode", "SafeString", "SafeBytes"})  # B703's
+_HASH_MODULES = frozenset({"hashlib", "crypt"})  # B324 reads a call with one of them in its dotted name
+_SQL_FORMATTERS = frozenset({"format", "replace"})  # B608 reads a string these methods are called on
 
 
 def gate_for(test_id: str, module: str, config: Any) -> Gate | None:
@@ -156,11 +186,6 @@ def _text_keyword(context: dict[str, Any]) -> bool:
                for keyword in context["node"].keywords)
 
 
-def _named_extra(context: dict[str, Any]) -> bool:
-    """B610: `if context.call_function_name == "extra"` (the last part of the call's name, `QuerySet.extra`)."""
-    return context.get("name") == "extra"
-
-
 def _password_place(context: dict[str, Any]) -> bool:
     return isinstance(context["node"]._bandit_parent, _PASSWORD_PARENTS)
 
@@ -169,21 +194,63 @@ def _all_interfaces(context: dict[str, Any]) -> bool:
     return context["str"] == _ALL_INTERFACES
 
 
+def _qualname(test: Callable[[str], bool]) -> Gate:
+    """A gate on the call's de-aliased name; a name that is not text (never made by bandit's `visit_Call`) passes."""
+    def gate(context: dict[str, Any]) -> bool:
+        name = context.get("qualname")
+        return not isinstance(name, str) or test(name)
+    return gate
+
+
+def _name(test: Callable[[str], bool]) -> Gate:
+    """A gate on the last part of the call's name (`context.call_function_name`); a name that is not text passes."""
+    def gate(context: dict[str, Any]) -> bool:
+        name = context.get("name")
+        return not isinstance(name, str) or test(name)
+    return gate
+
+
+def _sql_place(context: dict[str, Any]) -> bool:
+    """B608 builds the statement it searches only for a string in a `+`/`%` chain, one that `.format` or `.replace`
+    is called on, or the first literal part of an f-string; any other string gives it "" (no finding)."""
+    node = context["node"]
+    parent = node._bandit_parent
+    if isinstance(parent, ast.BinOp):
+        return True
+    if isinstance(parent, ast.Attribute):
+        return parent.attr in _SQL_FORMATTERS
+    if isinstance(parent, ast.JoinedStr):
+        first = next((part for part in parent.values if isinstance(part, ast.Constant) and isinstance(part.value, str)),
+                     None)
+        return first is node
+    return False
+
+
 _MAKERS: dict[str, Callable[[Any], Gate | None]] = {
     "B102": lambda config: _called_one_of(frozenset({"exec"})),
+    "B103": lambda config: _name(lambda name: "chmod" in name),
     "B104": lambda config: _all_interfaces,
     "B105": lambda config: _password_place,
     "B106": lambda config: _text_keyword,
     "B107": lambda config: _has_defaults,
     "B108": _tmp_prefix,
+    "B113": lambda config: _qualname(lambda name: name.split(".")[0] in _HTTP_CLIENTS),
+    "B201": lambda config: _qualname(lambda name: name.endswith(".run")),
+    "B324": lambda config: _qualname(lambda name: not _HASH_MODULES.isdisjoint(name.split("."))),
+    "B501": lambda config: _qualname(lambda name: name.split(".")[0] in _HTTP_CLIENTS),
     "B502": _ssl_keywords,
     "B503": _ssl_defaults,
+    "B505": lambda config: _qualname(_KEY_GENERATORS.__contains__),
     "B602": _shell_lists("subprocess"),
     "B603": _shell_lists("subprocess"),
     "B605": _shell_lists("shell"),
     "B606": _shell_lists("no_shell"),
     "B607": _shell_lists(*_SHELL_LISTS),
+    "B608": lambda config: _sql_place,
     "B609": _shell_lists("shell", "subprocess"),
-    "B610": lambda config: _named_extra,
+    "B610": lambda config: _name(lambda name: name == "extra"),  # `QuerySet.extra`
+    "B611": lambda config: _name(lambda name: name == "RawSQL"),
+    "B612": lambda config: _qualname(lambda name: name == "logging.config.listen"),
+    "B703": lambda config: _name(_SAFE_STRINGS.__contains__),
     "B704": _markup,
 }

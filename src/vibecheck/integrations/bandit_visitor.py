@@ -4,12 +4,14 @@
 subtree when the node has no line), logs two debug lines with eagerly formatted arguments, and looks up a
 `visit_<Kind>` method by name, even for the four nodes in five (`Load`, `Name`, `Attribute`, ...) that no check
 and no visitor method reads: that was two thirds of the bandit stage on Django. `SelectiveNodeVisitor` walks the
-same nodes in the same order (bar the operator and context leaves, `Load` or `Add`, one shared instance each,
-which no check reads) and links each to its parent and next sibling at the same moment as bandit does (checks
-follow `_bandit_parent` chains up the tree), but builds a context, dispatches and runs checks only for the kinds
-that have checks in the table or a visitor method, and reads each class's node fields from
-`vibecheck.ast_fields`. Nothing of a skipped node's context is read later: the next node's `pre_visit` replaces
-it, and the line ranges bandit caches on nodes depend on the subtree only.
+same nodes in the same order and links each node that may hold a checked one to its parent and next sibling at the
+same moment as bandit does (checks follow `_bandit_parent` chains up the tree, from the node they check), but builds
+a context, dispatches and runs checks only for the kinds that have checks in the table or a visitor method, and
+reads each class's node fields from `vibecheck.ast_fields`. A node that holds no node and is not checked (`Name`,
+`alias`, a number or a docstring; the operator and context leaves `Load` or `Add`, one shared instance each) is
+neither linked nor entered: a third of Django's nodes, whose links no check follows (no check starts below them).
+Nothing of a skipped node's context is read later: the next node's `pre_visit` replaces it, and the line ranges
+bandit caches on nodes depend on the subtree only.
 Coupled to bandit's visitor (`visit_*` methods, `context`, `imports`, `import_aliases`, `namespace`) as
 `vibecheck.integrations.bandit` is; checked against `bandit -r` by benchmarks/bandit_parity.py.
 """
@@ -25,7 +27,22 @@ from bandit.core import utils as bandit_utils
 
 from vibecheck.ast_fields import LEAVES, content_fields
 
-_SKIP, _WALK, _ENTER = 0, 1, 2  # what the walk does with a node of a kind (`SelectiveNodeVisitor._mode`)
+# What the walk does with a node of a kind (`SelectiveNodeVisitor._mode`): nothing (a kind no check reads that holds
+# no node: `Name`, `alias`), walk its children, enter it (context, visitor method or checks, children), or, for a
+# `Constant`, enter it when it is a string a check reads (`SelectiveNodeVisitor._reaches_a_check`).
+_SKIP, _WALK, _ENTER, _STRING = 0, 1, 2, 3
+
+
+class _Modes(dict[type, int]):
+    """{node class: mode}, each class's mode worked out the first time one of its nodes is met."""
+
+    def __init__(self, mode_of: Callable[[type], int]) -> None:
+        super().__init__()
+        self._mode_of = mode_of
+
+    def __missing__(self, kind: type) -> int:
+        mode = self[kind] = self._mode_of(kind)
+        return mode
 
 
 class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc]  # bandit has no type hints
@@ -37,49 +54,56 @@ class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc
                  checked_kinds: Collection[str]) -> None:
         super().__init__(path, data, None, None, False, nosec_lines, None)
         self.tester = tester
-        self._modes: dict[type, int] = {}
         self._checked_kinds = frozenset(checked_kinds)
+        self._modes = _Modes(self._mode)
         self._linked: list[ast.AST] = []  # the nodes given a parent link, in the order they were linked (`unlink`)
         # `visit_<Kind>` of each kind entered, as the class's function: a bound method would hold the visitor, a cycle
         # that kept each file's visitor, tester, context and last nodes until the cyclic garbage collector ran
         self._visitors: dict[type, Callable[[SelectiveNodeVisitor, ast.AST], Any] | None] = {}
 
     def _mode(self, kind: type) -> int:
-        """`_ENTER` a kind with checks or a visitor method, else `_WALK` its children, or `_SKIP` it if it has none."""
+        """`_ENTER` a kind with checks or a visitor method, else `_WALK` its children, or `_SKIP` it if it has none;
+        a `Constant` is `_STRING`, or `_SKIP` when no check reads strings or bytes."""
         name = kind.__name__
+        if kind is ast.Constant:
+            return _STRING if not self._checked_kinds.isdisjoint(("Str", "Bytes")) else _SKIP
         if name in self._checked_kinds or hasattr(self, f"visit_{name}"):
-            mode = _ENTER
-        else:
-            mode = _SKIP if content_fields(kind) == () else _WALK
-        self._modes[kind] = mode
-        return mode
+            return _ENTER
+        return _SKIP if content_fields(kind) == () else _WALK
 
     def generic_visit(self, node: ast.AST) -> None:
-        """Bandit's walk (fields in order, links set before a node is entered), entering only wanted nodes.
+        """Bandit's walk (fields in order, links set before a node is entered), linking and entering only the nodes
+        a check may read: those entered and their ancestors, whose links the checks follow up the tree.
 
-        Operator and context leaves (`Load`, `Add`: one shared instance each) are neither linked nor entered: no
-        check reads them, and their links would only name whichever node was visited last.
+        A node of a `_SKIP` kind (`Name`, `alias`, the operator and context leaves `Load` and `Add`) and a constant
+        no check reads is neither linked nor entered: no check reads it or its links, and the leaves (one shared
+        instance each) would only be linked to whichever node was visited last.
         """
         fields = content_fields(type(node))
         if fields is None:  # a class whose fields are not known: check each value, as bandit does
             self._visit_values(node, [getattr(node, name, None) for name in node._fields])
             return
+        modes = self._modes
         linked = self._linked
         for name in fields:
             value = getattr(node, name, None)
-            if isinstance(value, list):
-                last = len(value) - 1
-                for index, item in enumerate(value):
-                    if item is not None:  # `Dict.keys` holds None for `**x`
-                        item._bandit_sibling = value[index + 1] if index < last else None
-                        item._bandit_parent = node
-                        linked.append(item)
-                        self._enter(item)
-            elif value is not None:
-                value._bandit_sibling = None
-                value._bandit_parent = node
-                linked.append(value)
-                self._enter(value)
+            if value is None:
+                continue
+            items = value if type(value) is list else (value,)
+            last = len(items) - 1
+            for index, item in enumerate(items):
+                if item is None:  # `Dict.keys` holds None for `**x`
+                    continue
+                mode = modes[type(item)]
+                if mode == _SKIP or mode == _STRING and not self._reaches_a_check(item, node):
+                    continue
+                item._bandit_sibling = items[index + 1] if index < last else None
+                item._bandit_parent = node
+                linked.append(item)
+                if mode == _WALK:
+                    self.generic_visit(item)
+                else:
+                    self._enter(item)
 
     def _visit_values(self, node: ast.AST, values: list[Any]) -> None:
         for value in values:
@@ -88,14 +112,29 @@ class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc
                 for index, item in enumerate(value):
                     if isinstance(item, ast.AST) and not isinstance(item, LEAVES):
                         item._bandit_sibling = value[index + 1] if index < last else None  # type: ignore[attr-defined]
-                        item._bandit_parent = node  # type: ignore[attr-defined]
-                        self._linked.append(item)
-                        self._enter(item)
+                        self._link_and_walk(item, node)
             elif isinstance(value, ast.AST) and not isinstance(value, LEAVES):
                 value._bandit_sibling = None  # type: ignore[attr-defined]
-                value._bandit_parent = node  # type: ignore[attr-defined]
-                self._linked.append(value)
-                self._enter(value)
+                self._link_and_walk(value, node)
+
+    def _link_and_walk(self, node: ast.AST, parent: ast.AST) -> None:
+        """A node of a class whose fields are not known, linked to its parent and walked like any other."""
+        node._bandit_parent = parent  # type: ignore[attr-defined]
+        self._linked.append(node)
+        mode = self._modes[type(node)]
+        if mode == _WALK:
+            self.generic_visit(node)
+        elif mode == _ENTER or mode == _STRING and self._reaches_a_check(node, parent):  # type: ignore[arg-type]
+            self._enter(node)
+
+    def _reaches_a_check(self, node: ast.Constant, parent: ast.AST) -> bool:
+        """Whether bandit's `visit_Constant` runs checks on it: a `str` (`bytes`) that is not a docstring, with
+        checks of kind `Str` (`Bytes`)."""
+        if isinstance(parent, ast.Expr):
+            return False
+        value = node.value
+        return "Str" in self._checked_kinds if isinstance(value, str) \
+            else isinstance(value, bytes) and "Bytes" in self._checked_kinds
 
     def unlink(self) -> None:
         """Remove the parent links once the checks have run. A link and the parent's field that holds the node make a
@@ -108,19 +147,11 @@ class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc
         self._linked = []
 
     def _enter(self, node: ast.AST) -> None:
-        kind = type(node)
-        if kind is ast.Constant and not _reaches_a_check(node):  # type: ignore[arg-type]
-            return  # a constant has no child nodes
-        mode = self._modes.get(kind)
-        if mode is None:
-            mode = self._mode(kind)
-        if mode == _ENTER:
-            self.pre_visit(node)
-            self.visit(node)
-            self.generic_visit(node)
-            self.post_visit(node)
-        elif mode == _WALK:
-            self.generic_visit(node)
+        """Bandit's pre_visit, visit, walk of the children and post_visit of a node of a kind it checks."""
+        self.pre_visit(node)
+        self.visit(node)
+        self.generic_visit(node)
+        self.post_visit(node)
 
     def pre_visit(self, node: ast.AST) -> bool:
         """Bandit's context for the node (same keys, same order), without the debug logging."""
@@ -157,7 +188,3 @@ class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc
     def update_scores(self, scores: dict[str, list[int]]) -> None:
         """Bandit's per-file score sums are not used (vibecheck's tester returns zeros)."""
 
-
-def _reaches_a_check(node: ast.Constant) -> bool:
-    """Whether bandit's `visit_Constant` would run the string checks: a `str` or `bytes` that is not a docstring."""
-    return isinstance(node.value, (str, bytes)) and not isinstance(node._bandit_parent, ast.Expr)  # type: ignore[attr-defined]

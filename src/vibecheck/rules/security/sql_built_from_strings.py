@@ -38,7 +38,7 @@ from vibecheck.cst_fields import child_nodes, own_nodes_of, walk_own
 from vibecheck.imports import ImportTable
 from vibecheck.lines import line_starts
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.patterns import lazy_pattern
+from vibecheck.patterns import lazy_pattern, word_start_matches
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._constant_sql_helpers import constant_helpers, helper_key
 from vibecheck.rules.security._identifier_quoters import (
@@ -138,9 +138,11 @@ REORDERINGS = frozenset({"reversed", "sorted", "list", "tuple", "iter"})
 SCHEMA_ATTRIBUTE = lazy_pattern(r"^(?:self|cls)(?:\.(?!(?:request|req|form|data|params|query|args|body|payload|json|kwargs)\.)"
                                 r"_*[a-z]\w*)?\._*(?:(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name"
                                 r"|keyspace|collection_name|index_name)|table_[a-z]+)$")
-# An attribute a method assigns (`self.table = ...`, `cls.table += ...`): no longer the class body's constant.
+# An attribute a method assigns (`self.table = ...`, `cls.table += ...`): no longer the class body's constant. Searched
+# at word starts (`word_start_matches`: not `myself.x = ...`), without a leading `\b` that keeps the search from
+# skipping ahead.
 REBOUND_ATTRIBUTE = lazy_pattern(
-    r"\b(?:self|cls)\.(\w+)(?:\s*(?:=[^=]|\+=)|\[[^\]\n]*\]\s*=[^=]|\.(?:update|setdefault|append|extend|insert|add)\()")
+    r"(?:self|cls)\.(\w+)(?:\s*(?:=[^=]|\+=)|\[[^\]\n]*\]\s*=[^=]|\.(?:update|setdefault|append|extend|insert|add)\()")
 
 
 def constant_text(node: cst.CSTNode | None, state: FlowState) -> str | None:
@@ -876,7 +878,7 @@ class SqlBuiltFromStrings(FlowRule):
     def _rebound(self) -> frozenset[str]:
         """The attributes the module's methods assign: the source is searched once, for a class with a literal only."""
         if self.rebound is None:
-            self.rebound = frozenset(match.group(1) for match in REBOUND_ATTRIBUTE.finditer(self.context.source))
+            self.rebound = frozenset(match.group(1) for match in word_start_matches(REBOUND_ATTRIBUTE, self.context.source))
         return self.rebound
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
