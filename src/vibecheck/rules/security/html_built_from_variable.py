@@ -22,20 +22,11 @@ from vibecheck.rules.security._safe_markup import MARKING_CALLS, MARKING_WORDS
 TAG_SIGNS = tuple(f"<{c}" for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!")
 # Calls whose result is safe in a page: the escapers, and URLs the framework percent-encodes.
 SAFE_CALLS = ESCAPERS | {"flask.url_for", "quart.url_for", "bottle.url"}
-# Response classes and when they send their body (first argument, or `content=`) as HTML: unless a `content_type=` or
-# `mimetype=` names another type (Django's `HttpResponse(page)`; Flask's and Quart's responses made by hand default to
-# `text/html` too), always (FastAPI's and Starlette's `HTMLResponse`), or only when a `media_type=` says so (Starlette's
-# plain `Response`, whose default type is none).
-UNLESS_DECLARED, ALWAYS, IF_DECLARED = "unless-declared", "always", "if-declared"
-HTML_RESPONSES = {
-    **dict.fromkeys(("django.http.HttpResponse", "django.http.response.HttpResponse", "flask.make_response",
-                     "flask.Response", "quart.make_response", "quart.Response"), UNLESS_DECLARED),
-    **dict.fromkeys(("fastapi.responses.HTMLResponse", "starlette.responses.HTMLResponse"), ALWAYS),
-    **dict.fromkeys(("fastapi.Response", "fastapi.responses.Response", "starlette.responses.Response"), IF_DECLARED),
-}
-CONTENT_TYPE_KEYWORDS = frozenset({"content_type", "mimetype", "media_type"})
-# The keyword a response class takes its body by (`HTMLResponse(content=page)`).
-BODY_KEYWORDS = frozenset({"content"})
+# Response classes whose body is sent as HTML unless a `content_type=` says otherwise: Django's `HttpResponse(page)`.
+HTML_RESPONSES = frozenset({"django.http.HttpResponse", "django.http.response.HttpResponse",
+                            # Flask's and Quart's responses made by hand default to `text/html` too
+                            "flask.make_response", "flask.Response", "quart.make_response", "quart.Response"})
+CONTENT_TYPE_KEYWORDS = frozenset({"content_type", "mimetype"})
 # The fact listing a file's top-level functions (not views) that return HTML built from unescaped values, and the kind
 # of a finding that waits for it (`Rule.report(unless=...)`): a view returns what such a function of another module
 # builds from the values it hands it (`render.note_card(row.title)`).
@@ -59,9 +50,7 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     is built in a variable first within the function (`page += f"<li>{row['title']}</li>"` in a loop over
     database rows). A tuple whose headers declare a non-HTML `Content-Type` is not reported. Django's
     `HttpResponse(page)` sends its body as HTML too, unless its `content_type=` names another type, and so do Flask's
-    and Quart's `make_response(page)` and `Response(page)` unless a `mimetype=` or `content_type=` does, FastAPI's and
-    Starlette's `HTMLResponse(page)` (or `content=page`) always, their plain `Response` when its `media_type=` says HTML,
-    and a FastAPI route declared with `response_class=HTMLResponse` sends the text it returns as HTML; each text a
+    and Quart's `make_response(page)` and `Response(page)` unless a `mimetype=` or `content_type=` does; each text a
     comprehension joins counts as the parts it is made of (`"".join(f"<li>{escape(t)}</li>" for t in rows)` is
     escaped), and a row's key (`row["id"]`, `post.pk`), which the database assigns, is a number or an id it made.
     A view that returns (or sends in such a response) what a function builds from the values it hands it
@@ -135,7 +124,7 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
     # and the same alarms on Markdown of a field its class documents as fixed in the code, which it proves safe
     vets = ("B308", "B703", "B704")
     applies_to_tests = False  # a view in a test file is a fixture that no browser loads
-    file_hints = (*HTML_RETURN_FRAMEWORKS, "httpresponse", "htmlresponse", "media_type")
+    file_hints = (*HTML_RETURN_FRAMEWORKS, "httpresponse")
 
     @classmethod
     def hinted_in(cls, source: SourceHints) -> bool:
@@ -163,15 +152,8 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
-        self._views.append((self._html_app and is_route_handler(node)) or self._answers_html(node))
+        self._views.append(self._html_app and is_route_handler(node))
         self._functions.append(node.name.value)
-
-    def _answers_html(self, node: cst.FunctionDef) -> bool:
-        """`@app.get("/page", response_class=HTMLResponse)`: a FastAPI route that sends the text it returns as HTML."""
-        return any(type(decorator.decorator) is cst.Call and any(
-            arg.keyword is not None and arg.keyword.value == "response_class"
-            and HTML_RESPONSES.get(self.qualified_name(arg.value) or "") == ALWAYS for arg in decorator.decorator.args)
-            for decorator in node.decorators)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().leave_FunctionDef(node)
@@ -199,20 +181,16 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
         if callee in MARKING_CALLS:
             self._check_marked_markdown(node)
             return
-        sent_as = HTML_RESPONSES.get(callee or "")
-        body = _response_body(node) if sent_as is not None else None
-        if body is None:
+        if callee not in HTML_RESPONSES or not node.args or node.args[0].keyword is not None:
             return
         declared = next((a.value for a in node.args if a.keyword is not None and a.keyword.value in CONTENT_TYPE_KEYWORDS),
                         None)
-        if sent_as == UNLESS_DECLARED and declared is not None and "html" not in (text_value(declared) or "html").lower():
+        if declared is not None and "html" not in (text_value(declared) or "html").lower():
             return
-        if sent_as == IF_DECLARED and "html" not in (text_value(declared) or "").lower():
-            return
-        if self.is_built_markup(body):
-            self._report(body)
-        elif type(body) is cst.Call:
-            self._sends_helper(body)
+        if self.is_built_markup(node.args[0].value):
+            self._report(node.args[0].value)
+        elif type(node.args[0].value) is cst.Call:
+            self._sends_helper(node.args[0].value)
 
     def _check_marked_markdown(self, node: cst.Call) -> None:
         """HTML a Markdown converter rendered from a text, marked safe without a sanitiser in between."""
@@ -269,13 +247,6 @@ class HtmlBuiltFromVariable(BuiltMarkupRule):
         self.report(body, "This view returns HTML built from values that were never escaped, so markup stored "
                     "in them (a saved message, a name) runs in the visitor's browser.", hint="Render the page "
                     "from a template with the values as variables, or escape each one with `markupsafe.escape`.")
-
-
-def _response_body(call: cst.Call) -> cst.BaseExpression | None:
-    """The body a response is made with: its first argument, or its `content=`."""
-    if call.args and call.args[0].keyword is None:
-        return call.args[0].value
-    return next((a.value for a in call.args if a.keyword is not None and a.keyword.value in BODY_KEYWORDS), None)
 
 
 def _declares_other_content(headers: cst.Dict) -> bool:
