@@ -2807,12 +2807,16 @@ class FlowRule(Rule):
                 instances[name] = made
         if signature.returned is not None:
             state.summary.makes = state.class_reference(signature.returned) or ""
+        return Lane(state, self._check_and_summarise if self.searches(node) else self._note_and_summarise, self)
+
+    def searches(self, function: cst.FunctionDef) -> bool:
+        """Whether a summarising lane through the function runs `check` (else `note`): unless the function's calls
+        meet none of `sink_words`. Asked after `start_function`, so a rule may also look at what that set up."""
         words = self.sink_words
-        if words is not None:
-            called = call_words(node, self.context.imports)
-            if called is not None and words.isdisjoint(called):
-                return Lane(state, self._note_and_summarise, self)
-        return Lane(state, self._check_and_summarise, self)
+        if words is None:
+            return True
+        called = call_words(function, self.context.imports)
+        return called is None or not words.isdisjoint(called)
 
     def _certain_inputs(self, node: cst.FunctionDef, parameters: list[str]) -> frozenset[str]:
         """The parameters certainly input: a Lambda event, an MCP tool's arguments, a Gradio handler's inputs and what
