@@ -20,10 +20,15 @@ A function's shape says a summarising lane records nothing only when it has no p
 and returns, yields and keeps nothing: 77 of ~11,300 summarising lanes on every 6th Django file, no measurable
 CPU (`benchmarks/flow_screen_ceiling.py`). Where the flow rules' time goes instead is each rule's `check`, its
 sink search on every statement, though 96-100 % of its lanes meet no sink call at all: switched off in the
-summarising rules, the flow rules' CPU falls by 22-26 %. Screening that per rule would need each `check`
-split into what later taints depend on (`note_argument_list`, `UrlState.note`, the rule's own binding notes),
-always run, and the sink search, run only where the function's calls (their qualified names and method names,
-collected once per function for all rules) meet the rule's sink tables.
+summarising rules, the flow rules' CPU falls by 22-26 %. So a summarising rule may declare `sink_words`, the
+call words of its sinks (`last_parts` of its tables), and `note`, the part of its `check` that later taints depend
+on (`note_argument_list`, its own binding notes): where the function's `call_words` (collected once per function
+for every rule) meet none of them, the lane runs `note` instead of `check` (`searches`; a rule also searches where
+a sink is no call so named, VC411's returned page, VC409's regex lookups). Converted: VC409, VC411, VC412, VC413,
+VC421, VC422, which then search 5-15 % of their Django lanes; their CPU together fell by 3-4 % only (0.84-0.89 ->
+0.81-0.86 s on every 6th Django file): their `check` was cheap table look-ups. The rules whose search costs most,
+by the same ceiling per rule, are not converted: VC401 (-22 %; dispatch through subscripts, returned pages and
+system prompts are sinks with no call word), VC402 (-13 %), VC405 (-8 %) and VC428 (-16 %; slices, `*`).
 """
 
 from __future__ import annotations
