@@ -11,6 +11,7 @@ from vibecheck.analysis.flow import (
     FlowState,
     Lane,
     Taint,
+    call_words,
     iter_calls,
     request_source,
     walk_block,
@@ -329,3 +330,27 @@ def test_walked_text_holds_what_a_lane_reads_and_no_nested_function() -> None:
     assert "hidden_word" not in text and "in_lambda" not in text  # a lane reads neither
     importing = cst.parse_module("def f():\n    from x import y\n    y()\n").body[0]
     assert isinstance(importing, cst.FunctionDef) and walked_text(importing) is None
+
+
+def test_call_words_name_each_call_as_written_and_as_its_import_resolves_it() -> None:
+    module = cst.parse_module(textwrap.dedent("""
+        import os as o
+        from subprocess import run as launch
+
+        def view(cmd):
+            launch(cmd)
+            if o.system(cmd):
+                db.cursor().execute(cmd)
+            def nested():
+                hidden(cmd)
+
+        def importing(cmd):
+            from os import system
+            system(cmd)
+    """))
+    imports = ImportTable.from_module(module)
+    view, importing = (s for s in module.body if isinstance(s, cst.FunctionDef))
+    words = call_words(view, imports)
+    assert words is not None and words >= {"launch", "run", "system", "cursor", "execute"}
+    assert "hidden" not in words  # the nested function's own lane has its own words
+    assert call_words(importing, imports) is None  # its import may name a call anything: every lane searches

@@ -20,10 +20,15 @@ A function's shape says a summarising lane records nothing only when it has no p
 and returns, yields and keeps nothing: 77 of ~11,300 summarising lanes on every 6th Django file, no measurable
 CPU (`benchmarks/flow_screen_ceiling.py`). Where the flow rules' time goes instead is each rule's `check`, its
 sink search on every statement, though 96-100 % of its lanes meet no sink call at all: switched off in the
-summarising rules, the flow rules' CPU falls by 22-26 %. Screening that per rule would need each `check`
-split into what later taints depend on (`note_argument_list`, `UrlState.note`, the rule's own binding notes),
-always run, and the sink search, run only where the function's calls (their qualified names and method names,
-collected once per function for all rules) meet the rule's sink tables.
+summarising rules, the flow rules' CPU falls by 22-26 %. So a summarising rule may declare `sink_words`, the
+call words of its sinks (`last_parts` of its tables), and `note`, the part of its `check` that later taints depend
+on (`note_argument_list`, its own binding notes): where the function's `call_words` (collected once per function
+for every rule) meet none of them, the lane runs `note` instead of `check` (`searches`; a rule also searches where
+a sink is no call so named, VC411's returned page, VC409's regex lookups). Converted: VC409, VC411, VC412, VC413,
+VC421, VC422, which then search 5-15 % of their Django lanes; their CPU together fell by 3-4 % only (0.84-0.89 ->
+0.81-0.86 s on every 6th Django file): their `check` was cheap table look-ups. The rules whose search costs most,
+by the same ceiling per rule, are not converted: VC401 (-22 %; dispatch through subscripts, returned pages and
+system prompts are sinks with no call word), VC402 (-13 %), VC405 (-8 %) and VC428 (-16 %; slices, `*`).
 """
 
 from __future__ import annotations
@@ -1449,6 +1454,7 @@ _SHORT_CODES: dict[int, tuple[cst.CSTNode, str]] = file_memo({})
 _WALKED_STATEMENTS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...] | None]] = file_memo({})
 # Per file: function -> the names and strings its lanes can read (`walked_names`).
 _WALKED_NAMES: dict[int, tuple[cst.CSTNode, tuple[str, ...] | None]] = file_memo({})
+_CALL_WORDS: dict[int, tuple[cst.CSTNode, frozenset[str] | None]] = file_memo({})
 # Per file: nested function -> the names it binds itself, asked by every lane that enters it with client data.
 _BOUND_LOCALLY: dict[int, tuple[cst.CSTNode, frozenset[str]]] = file_memo({})
 
@@ -1509,6 +1515,37 @@ def walked_calls(function: cst.FunctionDef) -> Iterator[cst.Call]:
     """The calls of `walked_statements` (`iter_calls` of each: a compound statement's header)."""
     for statement in walked_statements(function) or ():
         yield from iter_calls(statement)
+
+
+def call_words(function: cst.FunctionDef, imports: ImportTable) -> frozenset[str] | None:
+    """The words the calls of `walked_calls` are known by: a method's name, a called name as written and as the
+    file's imports resolve it (`from subprocess import run as r`: `r` and `run`), the last part of a dotted callee;
+    once per function for every flow rule (their lanes start together, with the same imports); None when the function
+    imports something itself. A rule whose every sink is a call it names by these words (`FlowRule.sink_words`)
+    has nothing to search for in a function whose words meet none of them."""
+    entry = _CALL_WORDS.get(id(function))
+    if entry is None or entry[0] is not function:
+        entry = _CALL_WORDS[id(function)] = (function, _call_words(function, imports))
+    return entry[1]
+
+
+def _call_words(function: cst.FunctionDef, imports: ImportTable) -> frozenset[str] | None:
+    if walked_statements(function) is None:
+        return None
+    words: set[str] = set()
+    for call in walked_calls(function):
+        func = call.func
+        if type(func) is cst.Attribute:
+            words.add(func.attr.value)
+        elif type(func) is cst.Name:
+            words.add(func.value)
+            words.add((imports.qualified_name(func) or "").rpartition(".")[2])
+    return frozenset(words)
+
+
+def last_parts(*tables: Iterable[str]) -> frozenset[str]:
+    """The last part of each dotted name in the tables: the call words (`call_words`) their calls are known by."""
+    return frozenset(name.rpartition(".")[2] for table in tables for name in table)
 
 
 def walked_names(function: cst.FunctionDef) -> tuple[str, ...] | None:
@@ -2627,6 +2664,16 @@ class FlowRule(Rule):
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         raise NotImplementedError
 
+    # The call words (`call_words`) of every call where a summarising rule's `check` can report or record a sink, or
+    # None. Where a function calls none of them, its lane runs `note` instead of `check` at each statement: 96-100 %
+    # of the summarising lanes on Django meet no sink call, and their summaries must still be recorded. A rule with
+    # a sink that is no call so named (a slice, an assignment, a returned page) keeps None, or names it otherwise.
+    sink_words: ClassVar[frozenset[str] | None] = None
+
+    def note(self, node: cst.CSTNode, state: FlowState) -> None:
+        """What `check` does that later statements' taints depend on, without its sink search (default: nothing):
+        what a lane runs in a function that calls none of `sink_words`."""
+
     scalar_inputs_matter = False
 
     def skips(self, function: cst.FunctionDef) -> bool:
@@ -2771,7 +2818,16 @@ class FlowRule(Rule):
                 instances[name] = made
         if signature.returned is not None:
             state.summary.makes = state.class_reference(signature.returned) or ""
-        return Lane(state, self._check_and_summarise, self)
+        return Lane(state, self._check_and_summarise if self.searches(node) else self._note_and_summarise, self)
+
+    def searches(self, function: cst.FunctionDef) -> bool:
+        """Whether a summarising lane through the function runs `check` (else `note`): unless the function's calls
+        meet none of `sink_words`. Asked after `start_function`, so a rule may also look at what that set up."""
+        words = self.sink_words
+        if words is None:
+            return True
+        called = call_words(function, self.context.imports)
+        return called is None or not words.isdisjoint(called)
 
     def _certain_inputs(self, node: cst.FunctionDef, parameters: list[str]) -> frozenset[str]:
         """The parameters certainly input: a Lambda event, an MCP tool's arguments, a Gradio handler's inputs and what
@@ -2848,6 +2904,17 @@ class FlowRule(Rule):
         self._statement = node
         self._reported_here = ()
         self.check(node, state)
+        self._summarise(node, state)
+
+    def _note_and_summarise(self, node: cst.CSTNode, state: FlowState) -> None:
+        """`_check_and_summarise` where the function calls none of the rule's sinks: `note` instead of `check`."""
+        self._statement = node
+        self._reported_here = ()
+        self.note(node, state)
+        self._summarise(node, state)
+
+    def _summarise(self, node: cst.CSTNode, state: FlowState) -> None:
+        """What the project phase needs of a statement: returned taint and the arguments of project calls."""
         summary = state.summary
         if summary is None:
             return

@@ -17,6 +17,7 @@ from vibecheck.analysis.flow import (
     dotted_name,
     is_route_handler,
     iter_calls,
+    last_parts,
     short_code,
     string_value,
 )
@@ -33,6 +34,7 @@ from vibecheck.rules.security._markup_sinks import (
     allows_html,
 )
 from vibecheck.rules.security._safe_markup import (
+    MARKING_CALLS,
     MARKING_WORDS,
     SAFE_TYPES,
     TEXT_READERS,
@@ -194,6 +196,8 @@ class ClientDataInHtml(ClientSinkRule):
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**RESPONSE_SINKS, **HTML_RESPONSES, **MARKED_SAFE,
                                                          **STREAMLIT_SINKS}
     sanitizers = ESCAPERS
+    # the calls of `sinks` and `_vet_marked`; a view that returns HTML is searched whatever it calls (`searches`)
+    sink_words = last_parts(function_sinks, TORNADO_WRITERS, PLAIN_BY_DEFAULT, MARKING_CALLS)
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, type(self).source, sanitizer=_escaping_format,
@@ -223,8 +227,7 @@ class ClientDataInHtml(ClientSinkRule):
         super().check(node, state)
         if self._marks:
             self._vet_marked(node, state)
-        if type(node) is cst.Assign and len(node.targets) == 1 and type(node.targets[0].target) is cst.Name:
-            self._values[node.targets[0].target.value] = node.value
+        self.note(node, state)
         if type(node) is cst.Return and node.value is not None and self._html_returns is not None:
             body = node.value.elements[0].value if isinstance(node.value, cst.Tuple) and node.value.elements else node.value
             taint = state.taint_of(body)
@@ -238,6 +241,14 @@ class ClientDataInHtml(ClientSinkRule):
                 # a helper's result (`render_card(request.args["t"])`): a page if the helper returns text
                 with self.recording(taint, state, "" if text else TEXT) as placeholder:
                     self._report(body, "the page this view returns", placeholder)
+
+    def searches(self, function: cst.FunctionDef) -> bool:
+        return self._html_returns is not None or super().searches(function)
+
+    def note(self, node: cst.CSTNode, state: FlowState) -> None:
+        """The values of names, which tell whether what a helper is passed or returns is text (`value_note`)."""
+        if type(node) is cst.Assign and len(node.targets) == 1 and type(node.targets[0].target) is cst.Name:
+            self._values[node.targets[0].target.value] = node.value
 
     def _vet_marked(self, node: cst.CSTNode, state: FlowState) -> None:
         """Clear bandit's B703/B704 on a marking call whose value `MarkupProof` proves the code's own markup; the

@@ -15,6 +15,7 @@ from vibecheck.analysis.flow import (
     LAMBDA_EVENT_NAMES,
     PARAMETER,
     PAYLOAD_HANDLERS,
+    SQL_CLIENT_METHOD_NAMES,
     SUMMARISED_KINDS,
     TEXT,
     FlowState,
@@ -25,6 +26,7 @@ from vibecheck.analysis.flow import (
     is_route_handler,
     iter_calls,
     iter_expressions,
+    last_parts,
     module_uses_django,
     positional_count,
     request_source,
@@ -292,6 +294,10 @@ class ClientDataInQuery(ClientSinkRule):
                 if "connect(" in self.context.source else frozenset()
         return found
 
+    # every report is at a call of these tables (`sinks`, `_check_mongo`); `note` keeps the bindings later taints read
+    sink_words = last_parts(SQL_TEXT_FUNCTIONS, SQL_CLIENT_METHOD_NAMES, DB_HOOK_METHODS, EXECUTE_METHODS, ("raw", "extra"),
+                            ORDERING_METHODS, LOOKUP_METHODS, MONGO_METHODS)
+
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
         if not isinstance(state, QueryState):
@@ -299,6 +305,10 @@ class ClientDataInQuery(ClientSinkRule):
         for call in iter_calls(node):
             self._check_mongo(call, state)
         _note_bindings(node, state)
+
+    def note(self, node: cst.CSTNode, state: FlowState) -> None:
+        if isinstance(state, QueryState):
+            _note_bindings(node, state)
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
         callee = short_code(call.func)

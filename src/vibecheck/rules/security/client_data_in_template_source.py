@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import libcst as cst
 
-from vibecheck.analysis.flow import FlowState, Taint, instance_class, iter_calls, short_code
+from vibecheck.analysis.flow import FlowState, Taint, instance_class, iter_calls, last_parts, short_code
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 from vibecheck.rules.security._markup_sinks import SANDBOXES, TEMPLATE_SOURCE_METHODS, TEMPLATE_SOURCES, parses_into_class
@@ -96,6 +96,8 @@ class ClientDataInTemplateSource(ClientSinkRule):
     file_hints_are_names = True
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = TEMPLATE_SOURCES
     method_sinks: ClassVar[dict[str, ArgumentSpec]] = TEMPLATE_SOURCE_METHODS
+    # every report is at a template source's call or a renderer's: `check` notes nothing else
+    sink_words = last_parts(TEMPLATE_SOURCES, TEMPLATE_SOURCE_METHODS, RENDER_CALLS, RENDER_METHODS)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)

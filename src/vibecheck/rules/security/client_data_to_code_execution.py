@@ -16,6 +16,7 @@ from vibecheck.analysis.flow import (
     client_or_cli_source,
     dotted_name,
     iter_calls,
+    last_parts,
     short_code,
 )
 from vibecheck.analysis.nodes import callee_tail
@@ -25,8 +26,15 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern, word_start_matches
 from vibecheck.rule import SourceHints
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
+from vibecheck.rules.security._deserializers import (
+    ALWAYS_UNSAFE,
+    NUMPY_LOAD,
+    TORCH_LOAD,
+    deserialized_data,
+    hint_for,
+    is_deserializer,
+)
 from vibecheck.rules.security._deserializers import NAMES as DESERIALIZER_NAMES
-from vibecheck.rules.security._deserializers import deserialized_data, hint_for, is_deserializer
 from vibecheck.rules.security._frames import FRAME_METHODS, FRAME_NAME, is_frame
 
 # AppleScript source run through the `applescript`, py-applescript and `osascript` packages: its `do shell script`
@@ -223,6 +231,8 @@ class ClientDataToCodeExecution(ClientSinkRule):
             FRAME_NAME.search(word) for word in source.words))
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**EXECUTING, **IMPORTING, **PANDAS_EVAL}
     method_sinks: ClassVar[dict[str, ArgumentSpec]] = {**CONSOLE_METHODS, **BROWSER_SCRIPT_METHODS}
+    # the calls of `sinks`; `note` keeps the files and saved uploads later statements' taints read
+    sink_words = last_parts(function_sinks, method_sinks, FRAME_METHODS, RUNNERS, ALWAYS_UNSAFE, (TORCH_LOAD, NUMPY_LOAD))
     sanitizers = SANITIZERS
     source: ClassVar[SourceFinder] = staticmethod(cli_source)
     reported_kinds = frozenset({"request", CLI_OPTION})
@@ -280,14 +290,20 @@ class ClientDataToCodeExecution(ClientSinkRule):
                 yield path if path is not None else data, state.qualified_name(call) or ""
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
-        uses_files = self._runs_code or self._deserializes or self._saves_files
-        if uses_files and self._reads_state is not state:
+        if self._reads_state is not state and (self._runs_code or self._deserializes or self._saves_files):
             self._reads_state, self._handles, self._contents = state, {}, {}
         super().check(node, state)
-        if uses_files:
-            self._note_files(node, state)
-            if self._saves_files:
-                self._note_saved_uploads(node, state)
+        self.note(node, state)
+
+    def note(self, node: cst.CSTNode, state: FlowState) -> None:
+        """The files opened and read, and where uploads were saved: what later statements' sinks look up."""
+        if not (self._runs_code or self._deserializes or self._saves_files):
+            return
+        if self._reads_state is not state:
+            self._reads_state, self._handles, self._contents = state, {}, {}
+        self._note_files(node, state)
+        if self._saves_files:
+            self._note_saved_uploads(node, state)
 
     def _note_saved_uploads(self, node: cst.CSTNode, state: FlowState) -> None:
         """A path the client's upload was written to holds the client's bytes: `upload.save(path)`, `with open(path,

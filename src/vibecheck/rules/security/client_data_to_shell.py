@@ -10,7 +10,16 @@ from collections.abc import Iterator
 import libcst as cst
 
 from vibecheck.analysis.argument_lists import NOT_A_LIST, ArgumentListState, list_display, note_argument_list
-from vibecheck.analysis.flow import PARAMETER, FlowState, Taint, call_argument, iter_calls, short_code, string_value
+from vibecheck.analysis.flow import (
+    PARAMETER,
+    FlowState,
+    Taint,
+    call_argument,
+    iter_calls,
+    last_parts,
+    short_code,
+    string_value,
+)
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -257,12 +266,19 @@ class ClientDataToShell(ClientSinkRule):
         name = state.qualified_name(call) or ""
         return name in SPLITTERS or (type(call.func) is cst.Attribute and call.func.attr.value in SPLITTERS)
 
+    # every report is at a call of these tables (`sinks`, `_check_templated_command`); `note` keeps the argument lists
+    sink_words = last_parts(SHELL_FUNCTIONS, SHELL_METHODS, SUBPROCESS_FUNCTIONS, CONTAINER_EXEC_METHODS, POD_EXEC_METHODS,
+                            POD_EXEC_STREAMS, CONTAINER_START_METHODS, EXEC_FUNCTIONS, TEMPLATED_OPERATORS)
+
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
-        note_argument_list(node, state)
+        self.note(node, state)
         if type(node) is not cst.FunctionDef and self._names_operators:
             for call in iter_calls(node):
                 self._check_templated_command(call, state)
+
+    def note(self, node: cst.CSTNode, state: FlowState) -> None:
+        note_argument_list(node, state)
 
     @functools.cached_property
     def _names_operators(self) -> bool:

@@ -9,6 +9,7 @@ import libcst as cst
 
 from vibecheck.analysis.flow import (
     CLEAN,
+    LOG_LEVELS,
     SUMMARISED_KINDS,
     FlowRule,
     FlowState,
@@ -19,6 +20,7 @@ from vibecheck.analysis.flow import (
     is_log_call,
     iter_calls,
     iter_expressions,
+    last_parts,
     request_source,
     scan_roots,
     short_code,
@@ -323,6 +325,24 @@ class RequestDataToInjectionSink(FlowRule):
         source = context.source
         self.mongo_regex = MONGO_REGEX_KEY in source
         self.regex_lookups = any(suffix in source for suffix in REGEX_LOOKUP_SUFFIXES)
+
+    # the calls `_check_call` looks at; a file with a regex lookup or a `$regex` key is searched everywhere (`searches`)
+    sink_words = last_parts(REDIRECTS, RESPONSE_FACTORIES, HEADER_METHODS, LOG_LEVELS, FILE_WRITE_METHODS, ("print",),
+                            REGEX_FUNCTIONS, PANDAS_REGEX_METHODS, ("redirect", "xpath", "save"), XPATH_FUNCTIONS,
+                            LDAP_METHODS)
+
+    def searches(self, function: cst.FunctionDef) -> bool:
+        return self.mongo_regex or self.regex_lookups or super().searches(function)
+
+    def note(self, node: cst.CSTNode, state: FlowState) -> None:
+        """`check` in a function that calls no sink: the notes later statements read (log files, escaped values),
+        and the one sink that is no call, a header assigned (`response["Location"] = url`)."""
+        if type(node) is cst.Assign:
+            self._check_header_assignment(node, state)
+            self._note_log_files(node, state)
+            self._note_escaped(node, state)
+        elif type(node) is cst.With:
+            self._note_log_files(node, state)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if type(node) is cst.Assign:
