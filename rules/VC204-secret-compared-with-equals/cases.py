@@ -687,6 +687,26 @@ class Accounts:
         # ok: VC204 -- a checksum of the body
         return hashlib.sha256(body).hexdigest() == stored
 
+
+def get_md5_hash_password(password):
+    return hashlib.md5(password.encode()).hexdigest()
+
+
+def token_still_valid(validated_token, user):
+    # ok: VC204 -- a digest of the stored password (already a hash) against a signed token's claim: nobody trying
+    # passwords steers either side
+    return validated_token.get(REVOKE_TOKEN_CLAIM) == get_md5_hash_password(user.password)
+
+
+def revoked_on_password_change(claims, request):
+    # ok: VC204
+    return claims["revocation"] != hashlib.sha256(request.user.password.encode()).hexdigest()
+
+
+def form_login(form, account):
+    # expect: VC204 -- the password the form carries is what the caller tries
+    return get_md5_hash_password(form.password) == account.password_hash
+
 def signed_sha256(key, body):
     return hmac.new(key, body, hashlib.sha256).hexdigest()
 

@@ -59,6 +59,8 @@ CHECKSUM_KEY = lazy_pattern(r"(?:^|[-_.])(?:md5|sha1|sha2\d\d|sha3(?:[-_]?\d+)?|
 TEXT_ENCODINGS = frozenset({"b64encode", "urlsafe_b64encode", "standard_b64encode", "b16encode", "b32encode",
                             "hexlify"})
 KEYED_WORDS = frozenset({"hmac", "mac", "sign", "signed", "signature"})
+# The records whose `password` attribute is the stored one (`user.password` is Django's hashed field), not a try.
+ACCOUNT_RECORDS = frozenset({"user", "account", "member", "customer", "owner", "profile", "instance", "record"})
 # Words of a class or function that holds a lock (`class Lock`, `def release_lock`): its token says which holder owns
 # the lock, an id the program keeps and compares to release only its own lock, not a secret anyone guesses.
 LOCK_WORDS = frozenset({"lock", "locks", "mutex", "lease", "semaphore", "redlock"})
@@ -184,11 +186,26 @@ def _hashes_password_alone(call: cst.Call) -> bool:
         if type(made) is not cst.Call or len(made.args) != 1:
             return False
         algorithm = (get_full_name_for_node(made.func) or "").rpartition(".")[2]
-        return algorithm in UNKEYED_HASHES and PASSWORD_KIND in secret_kinds(value_name(made.args[0].value) or "")
+        return algorithm in UNKEYED_HASHES and PASSWORD_KIND in secret_kinds(value_name(made.args[0].value) or "") \
+            and not _is_stored_password(made.args[0].value)
     callee = func.value if type(func) is cst.Name else func.attr.value if type(func) is cst.Attribute else ""
     called = set(words(callee))
     return len(call.args) == 1 and bool(called & HASH_WORDS) and not called & KEYED_WORDS \
-        and PASSWORD_KIND in secret_kinds(callee)
+        and PASSWORD_KIND in secret_kinds(callee) and not _is_stored_password(call.args[0].value)
+
+
+def _is_stored_password(node: cst.BaseExpression) -> bool:
+    """`user.password`, `request.user.password.encode()`, `account.password_hash`: an account's stored password (a
+    hash already), not what a caller tries: its digest goes into a token's claim or beside another stored value, and
+    nobody trying passwords steers it."""
+    while type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "encode":
+        node = node.func.value
+    if type(node) is not cst.Attribute:
+        return False
+    receiver = node.value
+    holder = receiver.attr.value if type(receiver) is cst.Attribute else receiver.value if type(receiver) is cst.Name \
+        else ""
+    return holder.lower() in ACCOUNT_RECORDS or holder.lower().endswith("_user")
 
 
 def _is_current_code(node: cst.BaseExpression) -> bool:
