@@ -37,6 +37,16 @@ def suite_statements(suite: cst.BaseSuite) -> list[cst.CSTNode]:
     return statements
 
 
+def is_name(node: cst.CSTNode | None, value: str) -> bool:
+    """`node` is the name `value` as written (`True`, `False`, `None`, `shell`): no alias, no evaluation."""
+    return type(node) is cst.Name and node.value == value
+
+
+def is_none_or_false(node: cst.CSTNode | None) -> bool:
+    """`None` or `False` as written: a switch turned off."""
+    return type(node) is cst.Name and node.value in ("None", "False")
+
+
 def head_name(node: cst.BaseExpression) -> str | None:
     """`a` for `a.b.c`, `a.b.c()` and `a[0].b`: the name a chain of calls, attributes and subscripts starts from; None
     when it starts from anything else."""

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from vibecheck.analysis.flow import LOG_LEVELS, LOGGER_NAME, dotted_name
+from vibecheck.analysis.nodes import is_name
 from vibecheck.cst_fields import walk_own
 from vibecheck.literals import string_value
 
@@ -43,25 +44,21 @@ DJANGO_MAX_AGE_POSITION = 4
 QualifiedName = Callable[[cst.CSTNode], "str | None"]
 
 
-def is_false(node: cst.CSTNode | None) -> bool:
-    return isinstance(node, cst.Name) and node.value == "False"
-
-
 def options_turn_off(options: cst.CSTNode | None, names: frozenset[str]) -> bool | None:
     """True if an options dict (`{"verify_exp": False}`, `dict(verify_exp=False)`) turns one of `names` off;
     None if it is not a dict literal."""
     if isinstance(options, cst.Dict):
-        return any(isinstance(e, cst.DictElement) and string_value(e.key) in names and is_false(e.value)
+        return any(isinstance(e, cst.DictElement) and string_value(e.key) in names and is_name(e.value, "False")
                    for e in options.elements)
     if isinstance(options, cst.Call) and isinstance(options.func, cst.Name) and options.func.value == "dict":
-        return any(a.keyword is not None and a.keyword.value in names and is_false(a.value) for a in options.args)
+        return any(a.keyword is not None and a.keyword.value in names and is_name(a.value, "False") for a in options.args)
     return None
 
 
 def _turns_off(call: cst.Call, names: frozenset[str], legacy: frozenset[str]) -> bool:
     for arg in call.args:
         keyword = arg.keyword.value if arg.keyword is not None else None
-        if (keyword in legacy and is_false(arg.value)) or (keyword == "options" and options_turn_off(arg.value, names)):
+        if (keyword in legacy and is_name(arg.value, "False")) or (keyword == "options" and options_turn_off(arg.value, names)):
             return True
     return False
 

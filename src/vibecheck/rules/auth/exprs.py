@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 import libcst as cst
 
+from vibecheck.analysis.nodes import is_name
 from vibecheck.imports import full_name
 from vibecheck.literals import string_value
 from vibecheck.patterns import lazy_pattern
@@ -44,10 +45,6 @@ def has_star_args(call: cst.Call) -> bool:
     """`f(*args)` or `f(**kwargs)`: arguments we cannot see."""
     return any(arg.star for arg in call.args)
 
-
-
-def is_name(node: cst.CSTNode | None, value: str) -> bool:
-    return isinstance(node, cst.Name) and node.value == value
 
 
 def is_true(node: cst.CSTNode | None) -> bool:

@@ -72,7 +72,7 @@ from collections.abc import Callable, Iterator
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.analysis.nodes import callee_tail, suite_statements
+from vibecheck.analysis.nodes import callee_tail, is_name, is_none_or_false, suite_statements
 from vibecheck.cst_fields import calls_in, names_in, own_nodes, own_returns, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.patterns import lazy_pattern
@@ -308,14 +308,6 @@ def signals_failure(node: cst.BaseExpression | None) -> bool:
     if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
         return any(isinstance(e, cst.Element) and signals_failure(e.value) for e in node.elements)
     return False
-
-
-def is_false(node: cst.BaseExpression | None) -> bool:
-    return isinstance(node, cst.Name) and node.value == "False"
-
-
-def is_none_or_false(node: cst.BaseExpression) -> bool:
-    return isinstance(node, cst.Name) and node.value in ("None", "False")
 
 
 def is_error_code(node: cst.BaseExpression | None) -> bool:
@@ -555,7 +547,7 @@ def answers_with_flag(function: cst.FunctionDef, statement: TryStatement) -> boo
              if isinstance(small, (cst.Assign, cst.AnnAssign)) and isinstance(t, cst.Name)}
     answered = {node.value.value for node in own_returns(function.body)
                 if isinstance(node.value, cst.Name) and node.value.value in flags}
-    return any(isinstance(node, (cst.Assign, cst.AnnAssign)) and is_false(node.value)
+    return any(isinstance(node, (cst.Assign, cst.AnnAssign)) and is_name(node.value, "False")
                and any(isinstance(t, cst.Name) and t.value in answered for t in _assign_targets(node))
                for node in walk_own(function.body))
 
@@ -1299,7 +1291,7 @@ def _reports_then_fails(handler: Handler, statements: list[cst.CSTNode],
     """`print(f"Failed to install: {e}")` / `return False` in a function that returns `True` when it worked (a
     command-line step): the user reads why, and the caller learns that it failed from the flag."""
     last = statements[-1] if statements else None
-    if function is None or not (isinstance(last, cst.Return) and is_false(last.value)):
+    if function is None or not (isinstance(last, cst.Return) and is_name(last.value, "False")):
         return False
     name = caught_name(handler)
     return any(mentions(s, name) for s in statements[:-1]) and any(

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import libcst as cst
 
+from vibecheck.analysis.nodes import is_none_or_false
 from vibecheck.literals import string_value
 from vibecheck.patterns import lazy_pattern
 
@@ -63,10 +64,10 @@ def _escapes_html(call: cst.Call, name: str) -> bool:
     {"html": False})`."""
     keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
     if name in ESCAPING_BY_DEFAULT:
-        return not _is_false(keywords.get("escape"))
+        return not is_none_or_false(keywords.get("escape"))
     if name in SAFE_MODE_CONVERTERS:
         mode = keywords.get("safe_mode")
-        return mode is not None and not _is_false(mode)
+        return mode is not None and not is_none_or_false(mode)
     if name == "markdown_it.MarkdownIt":
         positional = [arg.value for arg in call.args if arg.keyword is None]
         preset = keywords.get("config", positional[0] if positional else None)
@@ -75,15 +76,10 @@ def _escapes_html(call: cst.Call, name: str) -> bool:
     return False
 
 
-def _is_false(node: cst.BaseExpression | None) -> bool:
-    """`False` or `None` written as such."""
-    return type(node) is cst.Name and node.value in ("False", "None")
-
-
 def _turns_html_off(options: cst.BaseExpression | None) -> bool:
     """`{"html": False}`."""
     return type(options) is cst.Dict and any(
-        type(element) is cst.DictElement and string_value(element.key) == "html" and _is_false(element.value)
+        type(element) is cst.DictElement and string_value(element.key) == "html" and is_none_or_false(element.value)
         for element in options.elements)
 
 

@@ -60,10 +60,6 @@ def class_assignments(node: cst.ClassDef) -> dict[str, cst.BaseExpression]:
     return found
 
 
-def is_name_constant(node: cst.BaseExpression | None, value: str) -> bool:
-    return isinstance(node, cst.Name) and node.value == value
-
-
 def string_value(node: cst.CSTNode | None) -> str | None:
     """The text of a plain string literal (also implicitly concatenated), None for anything else."""
     return text_value(node)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.analysis.flow import call_argument, short_code, string_value
+from vibecheck.analysis.nodes import is_name
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
-from vibecheck.rules.security._support import is_name_constant
 
 # The packages whose components are judged: an LLM framework's, not a project class that happens to share a name.
 LLM_PACKAGES = ("langchain", "langchain_experimental", "langchain_community", "langchain_core", "llama_index",
@@ -139,12 +139,12 @@ class LlmCodeExecutionTool(Rule):
         `code_execution_config` that turns Docker off."""
         for arg in call.args:
             keyword = arg.keyword.value if arg.keyword is not None else None
-            if keyword in UNSAFE_SWITCHES and is_name_constant(arg.value, "True"):
+            if keyword in UNSAFE_SWITCHES and is_name(arg.value, "True"):
                 return UNSAFE_SWITCHES[keyword]
             if keyword == "code_execution_mode" and string_value(arg.value) == "unsafe":
                 return "the code the model writes, on this machine"
             if keyword == "code_execution_config" and type(arg.value) is cst.Dict and any(
-                    string_value(element.key) == "use_docker" and is_name_constant(element.value, "False")
+                    string_value(element.key) == "use_docker" and is_name(element.value, "False")
                     for element in arg.value.elements if type(element) is cst.DictElement):
                 return "the code blocks the model writes, on this machine"
         return None

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
+from vibecheck.analysis.nodes import is_name
 from vibecheck.cst_fields import calls_in, statements_of
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
@@ -22,7 +23,6 @@ from vibecheck.rules.security._support import (
     BindingRule,
     argument,
     callee_tail,
-    is_name_constant,
     keyword,
     tails,
 )
@@ -179,7 +179,7 @@ class ShellCommandFromVariable(BindingRule):
         elif qualified in SUBPROCESS_FUNCTIONS:
             command = argument(node, 0, "args")
             shell = keyword(node, "shell")
-            if shell is not None and is_name_constant(self.resolve(shell.value), "True"):
+            if shell is not None and is_name(self.resolve(shell.value), "True"):
                 how = f"`{qualified}(..., shell=True)`"
             else:
                 command, how = self._shell_argv(command), f"`{qualified}([<shell>, \"-c\", ...])`"

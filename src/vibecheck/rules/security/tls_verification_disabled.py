@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 import libcst as cst
 
 from vibecheck.analysis.call_edits import without_argument
+from vibecheck.analysis.nodes import is_name
 from vibecheck.analysis.statement_edits import statement_removal
 from vibecheck.analysis.unpacked_options import unpacked_option
 from vibecheck.cst_fields import child_nodes, returned_names
@@ -16,7 +17,6 @@ from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import NodeFix
 from vibecheck.rules.security._support import (
     BindingRule,
-    is_name_constant,
     keyword,
     positional,
     string_value,
@@ -231,7 +231,7 @@ class TlsVerificationDisabled(BindingRule):
         """`VERIFY_SSL = False` in a module, `verify_ssl: bool = False` in a settings class: kept until the end of the
         file, which may pass it on itself (`verify=VERIFY_SSL`, reported there)."""
         if not self._depth and not self._opt_out_depth and type(target) is cst.Name \
-                and TLS_SWITCH_NAME.match(target.value) and is_name_constant(value, "False") \
+                and TLS_SWITCH_NAME.match(target.value) and is_name(value, "False") \
                 and NEGATING_WORDS.isdisjoint(target.value.lower().split("_")):
             self._switches.append((target.value, node))
 
@@ -318,7 +318,7 @@ class TlsVerificationDisabled(BindingRule):
         if not (isinstance(node.func, cst.Attribute) and node.func.attr.value in INSECURE_SWITCH_METHODS and node.args):
             return
         value = self.resolve(node.args[0].value)
-        if value is not None and is_name_constant(value, "True"):
+        if value is not None and is_name(value, "True"):
             self.report(node, f"`{self.source_of(node)}` stops this client checking that the server's certificate was "
                         "issued for its host, so any certificate a trusted CA issued lets a machine on the path pose as "
                         "the broker.", hint="Remove the call (or pass `False`); give the broker a certificate for the "
@@ -329,7 +329,7 @@ class TlsVerificationDisabled(BindingRule):
         `options.set_capability("acceptInsecureCerts", True)`, `launch(args=["--ignore-certificate-errors"])`."""
         for arg in node.args:
             word = arg.keyword.value if arg.keyword is not None else None
-            if word in BROWSER_SWITCHES and is_name_constant(self.resolve(arg.value), "True"):
+            if word in BROWSER_SWITCHES and is_name(self.resolve(arg.value), "True"):
                 self._report_browser(arg, f"{word}=True")
             elif word == "args" and isinstance(arg.value, (cst.List, cst.Tuple)):
                 for element in arg.value.elements:
@@ -342,7 +342,7 @@ class TlsVerificationDisabled(BindingRule):
         if method == "add_argument" and len(node.args) == 1 and _is_browser_flag(values[0] if values else None):
             self._report_browser(node, string_value(values[0]) or "")
         if method == "set_capability" and len(values) == 2 and string_value(values[0]) in BROWSER_SWITCHES \
-                and is_name_constant(self.resolve(values[1]), "True"):
+                and is_name(self.resolve(values[1]), "True"):
             self._report_browser(node, f"{string_value(values[0])}: True")
 
     def _report_browser(self, node: cst.CSTNode, spelled: str) -> None:
@@ -363,7 +363,7 @@ class TlsVerificationDisabled(BindingRule):
         qualified = self.module_name(node) or "" if self.may_call(node, STDLIB_TLS_TAILS) else ""
         if qualified in STDLIB_TLS_CLIENTS:
             context = keyword(node, STDLIB_TLS_CLIENTS[qualified])
-            if context is None or is_name_constant(context.value, "None"):
+            if context is None or is_name(context.value, "None"):
                 self.report(node, f"`{qualified}()` without `{STDLIB_TLS_CLIENTS[qualified]}=` encrypts the connection "
                             "but accepts any certificate, so anyone on the path can read the password.",
                             hint=f"Pass `{STDLIB_TLS_CLIENTS[qualified]}=ssl.create_default_context()`.")
@@ -383,7 +383,7 @@ class TlsVerificationDisabled(BindingRule):
     def _has_context(call: cst.Call, client: str) -> bool:
         _, word, position = STDLIB_STARTTLS[client]
         context = keyword(call, word) or (positional(call, position) if position is not None else None)
-        return context is not None and not is_name_constant(context.value, "None")
+        return context is not None and not is_name(context.value, "None")
 
     def _stdlib_clients(self, receiver: cst.BaseExpression) -> list[str]:
         """The standard-library client class a receiver was made from (`server = smtplib.SMTP(...)`), or, when it
@@ -413,7 +413,7 @@ class TlsVerificationDisabled(BindingRule):
             return
         for element in node.elements:
             if isinstance(element, cst.DictElement) and string_value(element.key) in BROWSER_SWITCHES \
-                    and is_name_constant(self.resolve(element.value), "True"):
+                    and is_name(self.resolve(element.value), "True"):
                 self._report_browser(element, f"{string_value(element.key)}: True")
             if isinstance(element, cst.DictElement) and self._is_cert_none(element.value):
                 self.report(element, f"`{self.source_of(element)}` makes this TLS connection accept any certificate.",
@@ -437,7 +437,7 @@ class TlsVerificationDisabled(BindingRule):
             if (field in CONTEXT_ONLY_FIELDS and self._is_own_attribute(attribute)) or self._is_built(attribute) \
                     or (field == "check_hostname" and self._urllib3_matches_hosts(attribute.value)):
                 continue
-            if field in BROWSER_SWITCHES and is_name_constant(self.resolve(node.value), "True"):
+            if field in BROWSER_SWITCHES and is_name(self.resolve(node.value), "True"):
                 self._report_browser(node, f"{self.source_of(attribute)} = True")
             if (field in VERIFY_ATTRIBUTES or field == "check_hostname") and _switches_off(self.resolve(node.value)):
                 what = "host name checking" if field == "check_hostname" else "TLS certificate verification"
@@ -513,7 +513,7 @@ class TlsVerificationDisabled(BindingRule):
 
 def _switches_off(value: cst.BaseExpression | None) -> bool:
     """`False` or `0`: a value the HTTP clients and `ssl` read as "do not verify"."""
-    return is_name_constant(value, "False") or (type(value) is cst.Integer and value.evaluated_value == 0)
+    return is_name(value, "False") or (type(value) is cst.Integer and value.evaluated_value == 0)
 
 
 def _removal(call: cst.Call, argument: cst.Arg, literal: bool) -> NodeFix | None:

@@ -14,7 +14,7 @@ from vibecheck.analysis.call_edits import without_argument
 from vibecheck.analysis.call_flow import module_name
 from vibecheck.analysis.class_bases import ClassIndex
 from vibecheck.analysis.import_edits import times_bound
-from vibecheck.analysis.nodes import head_name
+from vibecheck.analysis.nodes import head_name, is_name
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.analysis.yaml_loaders import (
     SAFE_YAML_LOADER,
@@ -32,7 +32,6 @@ from vibecheck.rules.security._support import (
     BindingRule,
     argument,
     callee_tail,
-    is_name_constant,
     keyword,
     positional,
     string_value,
@@ -342,12 +341,12 @@ class UnsafeDeserialization(BindingRule):
                             hint=_HINTS["marshal"])
         elif qualified == "torch.load":
             weights_only = keyword(node, "weights_only")
-            if (weights_only is None or not is_name_constant(weights_only.value, "True")) and not self._trusted(
+            if (weights_only is None or not is_name(weights_only.value, "True")) and not self._trusted(
                     node, argument(node, 0, "f")):
                 self._report(node, qualified, "without `weights_only=True` unpickles arbitrary objects")
         elif qualified in NUMPY_LOADS:
             allow = keyword(node, "allow_pickle")
-            if allow is not None and is_name_constant(self.resolve(allow.value), "True") and not self._is_repo_file(
+            if allow is not None and is_name(self.resolve(allow.value), "True") and not self._is_repo_file(
                     argument(node, 0, "file")):
                 self._report(node, qualified, "with `allow_pickle=True` unpickles arbitrary objects")
 
@@ -356,7 +355,7 @@ class UnsafeDeserialization(BindingRule):
         on to it, `numpy.lib.format.read_array`) that its name says loads, asked to unpickle data that is no file of
         the repository."""
         allow = keyword(node, PICKLE_OPT_IN)
-        if allow is None or not is_name_constant(self.resolve(allow.value), "True") \
+        if allow is None or not is_name(self.resolve(allow.value), "True") \
                 or self.module_name(node) in NUMPY_LOADS:
             return False
         callee = callee_tail(node) or ""
@@ -375,7 +374,7 @@ class UnsafeDeserialization(BindingRule):
         itself (a variable, not a literal or an UPPER_CASE constant): whoever chooses or publishes it runs code here."""
         spec = REMOTE_CODE_LOADERS.get(callee_tail(node) or "")
         trusting = keyword(node, REMOTE_CODE) if spec is not None else None
-        if spec is None or trusting is None or not is_name_constant(trusting.value, "True"):
+        if spec is None or trusting is None or not is_name(trusting.value, "True"):
             return False
         repository = argument(node, *spec)
         if repository is None or isinstance(repository, STRING_NODES) \
@@ -621,7 +620,7 @@ def _opt_in_parameters(params: cst.Parameters) -> frozenset[str]:
     """Parameters named like a caller's consent to an unsafe load (`allow_pickle`) that default to off."""
     return frozenset(
         param.name.value for param in (*params.posonly_params, *params.params, *params.kwonly_params)
-        if param.default is not None and (is_name_constant(param.default, "False") or is_name_constant(param.default, "None"))
+        if param.default is not None and (is_name(param.default, "False") or is_name(param.default, "None"))
         and OPT_IN_WORDS.intersection(param.name.value.lower().split("_")))
 
 
