@@ -410,7 +410,8 @@ def _vetted(module: cst.Module, unit: SourceUnit, source: str, vets: list[Pendin
     """The file's vetted nodes, placed only when the pipeline asks (`vibecheck.vetting`), per statement as reports."""
 
     def resolve(wanted: Sequence[PendingVet]) -> dict[int, tuple[Position, Position]]:
-        ranges = _positions(module, unit.python_ast(), source, wanted) if wanted else {}
+        anchors = [PendingVet(vet.rule, vet.column_of, vet.statement) for vet in wanted if vet.column_of is not None]
+        ranges = _positions(module, unit.python_ast(), source, [*wanted, *anchors]) if wanted else {}
         return {key: (Position(r.start.line, r.start.column + 1), Position(r.end.line, r.end.column + 1))
                 for key, r in ranges.items()}
 

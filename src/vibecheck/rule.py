@@ -112,6 +112,8 @@ class PendingVet:
     statement: tuple[int, ...] | None = None
     fix: None = None
     notice: bool = False  # the finding is kept as a notice (`info`) instead of dropped
+    codes: tuple[str, ...] | None = None  # the codes of the rule's `vets` this call clears (None: all of them)
+    column_of: Any = None  # the finding starts on `node`'s first line at this node's column: only there is cleared
 
 
 @dataclass
@@ -379,14 +381,19 @@ class Rule(BaseRule):
         self.context.reports.append(PendingReport(type(self), node, message, hint, fix, severity, snippet, cwe,
                                                   self.context.statement, held_for, unless))
 
-    def vet(self, node: cst.CSTNode, *, notice: bool = False) -> None:
+    def vet(self, node: cst.CSTNode, *, notice: bool = False, codes: tuple[str, ...] | None = None,
+            column_of: cst.CSTNode | None = None) -> None:
         """Say that `node` was examined and is safe for every code in the rule's `vets`: a finding of such a code
         (another tool's context-free alarm) that starts inside the node's range is dropped. Mark the narrowest node
         that holds the finding's start and whose every part the proof covers: a vetted node clears what starts
         anywhere inside it. With `notice`, the finding stays as a notice (`info`, which does not fail the build):
         the code shows the risk is a design choice a reader may still want to see (`exec` of a configuration file).
+        `codes` narrows the call to some of the rule's `vets`. With `column_of`, only one position is cleared: the
+        first line of `node` at the column where `column_of` starts (bandit's B106 takes the line of the keyword's
+        value and the column of the call; the call's range holds the alarms of its other keywords and nested calls).
         Costs an append; positions are resolved only in a file where such a finding exists."""
-        self.context.vets.append(PendingVet(type(self), node, self.context.statement, notice=notice))
+        self.context.vets.append(PendingVet(type(self), node, self.context.statement, notice=notice,
+                                            codes=codes, column_of=column_of))
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         """`RuleContext.qualified_name`, asked of the import table directly: rules ask it of most calls of every file."""

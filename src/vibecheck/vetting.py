@@ -16,6 +16,10 @@ Vetting is that way, data-driven like `supersedes`:
   are the positions of the vetted nodes resolved, per statement, like the positions of reports. A file without
   such a finding costs nothing more, so the mechanism stays off the hot path.
 
+A call may name only some of the rule's codes (`codes=("B106",)`), and may clear a single position instead of a
+range (`column_of=call`: the node's first line at the call's column, where bandit's B106 puts the alarm of a keyword
+argument; the call's whole range would also clear its other keywords' and nested calls' alarms).
+
 A rule may instead vet a node as a *notice* (`self.vet(node, notice=True)`): the finding stays, at `info`, which
 does not fail the build (B102 on `exec` of a configuration file the program reads: a design choice, shown, not
 failed). A finding inside both kinds of vetted node is dropped.
@@ -50,18 +54,18 @@ class Vetted:
         """`findings` without those another tool reported inside a node that an enabled rule vetted for their code,
         and with those inside a node vetted as a notice reported at `info`."""
         vets = [vet for vet in self.vets if vet.rule.code in enabled]
-        vetted_codes = {code for vet in vets for code in vet.rule.vets}
+        vetted_codes = {code for vet in vets for code in _codes(vet)}
         if not any(f.code in vetted_codes and f.source != "vibecheck" for f in findings):
             return findings
         wanted = {f.code for f in findings if f.source != "vibecheck"}
-        vets = [vet for vet in vets if wanted.intersection(vet.rule.vets)]
+        vets = [vet for vet in vets if wanted.intersection(_codes(vet))]
         ranges = self.resolve(vets)
         spans: dict[str, list[tuple[Position, Position]]] = {}
         notices: dict[str, list[tuple[Position, Position]]] = {}
         for vet in vets:
-            where = ranges.get(id(vet.node))
+            where = _span(vet, ranges)
             if where is not None:
-                for code in vet.rule.vets:
+                for code in _codes(vet):
                     (notices if vet.notice else spans).setdefault(code, []).append(where)
         kept = []
         for finding in findings:
@@ -71,6 +75,24 @@ class Vetted:
                 notice = _inside(finding.location.start, notices.get(finding.code, ()))
                 kept.append(replace(finding, severity=Severity.INFO) if notice else finding)
         return kept
+
+
+def _codes(vet: Any) -> tuple[str, ...]:
+    """The codes one `Rule.vet` call clears: those it names, else all of its rule's `vets`."""
+    return vet.codes if vet.codes is not None else vet.rule.vets
+
+
+def _span(vet: Any, ranges: dict[int, tuple[Position, Position]]) -> tuple[Position, Position] | None:
+    """Where one `Rule.vet` call clears: its node's range, or the single position on the node's first line at the
+    column of its `column_of` node."""
+    where = ranges.get(id(vet.node))
+    if where is None or vet.column_of is None:
+        return where
+    anchor = ranges.get(id(vet.column_of))
+    if anchor is None:
+        return None
+    point = Position(where[0].line, anchor[0].column)
+    return point, point
 
 
 def _inside(position: Position, spans: Sequence[tuple[Position, Position]]) -> bool:

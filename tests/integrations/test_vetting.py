@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from vibecheck.cli import cli
 from vibecheck.config import Settings
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.pipeline import Pipeline
@@ -253,6 +257,60 @@ def test_b105_is_cleared_on_an_analytics_project_token_not_on_its_secret() -> No
         MIXPANEL_API_SECRET_TOKEN = "9c2f7b1e4d8a6035b7e1c4f2a9d8e6b1"
         ''')
     assert [line for code, line in found if code == "B105"] == [3]
+
+
+def test_b106_is_cleared_on_the_keyword_bandit_reports_when_vc403_reads_it_as_no_credential() -> None:
+    found = unfiltered('''
+        from app.client import Client, connect
+
+        Client(default_token="Bearer")
+        Client(token_type="bearer", timeout=3)
+        Client(mixpanel_project_token="6da9a43058a5d1b9f3353153921fb04d", token="Basic")
+        connect(user="x", password="changeme", token="Bearer")
+        connect(user="x",
+                token="Bearer",
+                password="changeme")
+        Client(default_token="Bearer").login(password="changeme")
+        Client(default_token="Bearer", session=connect(password="changeme"))
+        connect(token=b"Bearer", password="changeme")
+        Client(default_token="Bearer").close()
+        connect(user="x", password="Zx9!qLm#2vTw", token="Bearer")
+        ''')
+    assert [line for code, line in found if code == "B106"] == [7, 9, 11, 11, 12, 13, 15]
+
+
+def test_b106_stays_on_a_real_password_beside_a_scheme_name_through_the_cli(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(textwrap.dedent('''
+        from app.client import Client, connect
+
+        Client(default_token="Bearer")
+        connect(user="x", password="changeme", token="Bearer")
+        connect(user="x",
+                password="Zx9!qLm#2vTw",
+                token="Bearer")
+        '''))
+    result = CliRunner().invoke(cli, ["check", str(tmp_path), "--format", "json", "--select", "B106,VC403"],
+                                catch_exceptions=False)
+    found = sorted((f["code"], f["start"]["line"]) for f in json.loads(result.stdout)["findings"])
+    assert found == [("B106", 5), ("VC403", 7)]
+
+
+def test_a_vet_may_name_some_codes_and_clear_one_position_at_another_nodes_column() -> None:
+    class Rule:
+        code, vets = "VC999", ("B105", "B106")
+
+    def finding(code: str, line: int, column: int) -> Finding:
+        where = Position(line, column)
+        return Finding(code=code, name="x", message="m", location=Location("f.py", where, where), severity=Severity.LOW,
+                       confidence=Confidence.LOW, category=Category.SECURITY, source="bandit")
+
+    value, call = object(), object()
+    spans = {id(value): (Position(4, 20), Position(4, 28)), id(call): (Position(3, 5), Position(6, 2))}
+    vetted = Vetted([PendingVet(Rule, value, codes=("B106",), column_of=call)], lambda vets: spans)
+    findings = [finding("B106", 4, 5), finding("B106", 4, 20), finding("B106", 3, 5), finding("B105", 4, 5)]
+    kept = vetted.drop(findings, {"VC999"})
+    assert [(f.code, f.location.start.line, f.location.start.column) for f in kept] == [
+        ("B106", 4, 20), ("B106", 3, 5), ("B105", 4, 5)]
 
 
 def test_only_other_tools_findings_inside_the_vetted_range_of_an_enabled_rule_are_dropped() -> None:

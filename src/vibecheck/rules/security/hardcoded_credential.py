@@ -50,10 +50,11 @@ PLACEHOLDER_WORDS = ("xxx", "***", "...", "change", "your", "example", "dummy", 
                      "not-needed", "no-key", "lm-studio",
                      # a default that says the variable is missing (`"billing-api-key-not-set"`)
                      "not-set", "not_set", "unset")
-PLACEHOLDER_VALUES = frozenset({"none", "null", "undefined", "password", "passwd", "secret", "token", "apikey", "api_key",
-                                # HTTP authentication schemes (`default_token="Bearer"`, `token_type="Basic"`): the kind
-                                # of a credential, named as the `Authorization` header spells it
-                                "bearer", "basic", "digest", "dpop", "negotiate"})
+# HTTP authentication schemes (`default_token="Bearer"`, `token_type="Basic"`): the kind of a credential, named as the
+# `Authorization` header spells it
+AUTH_SCHEMES = frozenset({"bearer", "basic", "digest", "dpop", "negotiate"})
+PLACEHOLDER_VALUES = frozenset({"none", "null", "undefined", "password", "passwd", "secret", "token", "apikey",
+                                "api_key"}) | AUTH_SCHEMES
 # calls whose argument is a signing key: qualified name -> (position, keyword)
 KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new": (0, "key"),
                  "itsdangerous.Signer": (0, "secret_key"), "itsdangerous.URLSafeTimedSerializer": (0, "secret_key"),
@@ -189,6 +190,9 @@ LABEL_QUALIFIERS = frozenset({"field", "fields", "type", "name", "header", "para
                               "msg", "text", "template", "error", "hint", "help", "title"})
 # The words bandit's B105 looks for in a name (its `RE_CANDIDATES`), loosely: the cheap screen before the test below.
 _BANDIT_PASSWORD_WORDS = lazy_pattern(r"pas|pwd|token|secret", re.IGNORECASE)
+# The names bandit's B105/B106 take for a password's (its `RE_CANDIDATES`): one of its words, whole or as a `_` part.
+_BANDIT_WORD = r"(?:pas+wo?r?d|pass(?:phrase)?|pwd|token|secrete?)"
+_BANDIT_CANDIDATE = lazy_pattern(rf"^{_BANDIT_WORD}$|_{_BANDIT_WORD}_|^{_BANDIT_WORD}_|_{_BANDIT_WORD}$", re.IGNORECASE)
 
 
 def names_a_label(name: str, value: cst.SimpleString) -> bool:
@@ -439,7 +443,8 @@ class HardcodedCredential(Rule):
     A placeholder given to a name that labels a secret rather than holds one (`PASSWORD_FIELD = "password"`,
     `token_type == "bearer"`: the name ends in `FIELD`, `TYPE`, `HEADER`, `URL`, ...) and an analytics project key
     (`mixpanel_project_token = "..."`) also clear bandit's `B105` there, which flags any string given to a name
-    containing `password` or `token`.
+    containing `password` or `token`, and bandit's `B106` on a call whose every such keyword holds one of them or an
+    HTTP authentication scheme's name (`Client(default_token="Bearer")`).
 
     ## Why is this bad?
     Everyone who can read the repository, its history, a wheel or a CI log can use the credential, and
@@ -487,7 +492,7 @@ class HardcodedCredential(Rule):
     cwe = (798, 259)
     fixable = True
     supersedes = ("B105", "B106", "B107")
-    vets = ("B105",)
+    vets = ("B105", "B106")
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -495,6 +500,7 @@ class HardcodedCredential(Rule):
         # a test file, or settings only a test or CI run loads (`ci_settings.py`): its keys are the tests' fixtures
         self._tests = context.is_test_file or is_test_settings_path(context.path)
         self._docstrings: set[int] = set()
+        self._shared_start: set[int] = set()  # calls a call with a B106 candidate starts with (`Client(...).login(...)`)
         self._clients: dict[int, str] = {}  # arguments of a vendor client's constructor -> the client's name
         # a literal given to a name -> what its fix replaces, and the variable to read instead
         self._named: dict[int, tuple[cst.CSTNode, str | None]] = {}
@@ -636,9 +642,34 @@ class HardcodedCredential(Rule):
             self._check_positional_password(node, 0)
         self._check_typed_secret(node)
         self._check_option(node)
+        self._vet_funcarg(node)
         for arg in node.args:
             if arg.keyword is not None:
                 self._check_auth_pair(arg.keyword.value, arg.value)
+
+    def _vet_funcarg(self, node: cst.Call) -> None:
+        """`Client(default_token="Bearer")`: clear bandit's B106, one per call, when every string literal the call
+        gives to a password-like name (bandit's `RE_CANDIDATES`) is a label, an analytics project key or an HTTP
+        authentication scheme's name; a literal password beside them keeps the call's alarm. Bandit reports the first
+        such keyword, at its value's line and the call's column: only that position is cleared, so a nested call's
+        B106 stays, and a call sharing the start of another with a B106 (`Client(...).login(password="...")`,
+        visited first) clears nothing."""
+        candidates = []
+        for arg in node.args:
+            if arg.keyword is not None and isinstance(arg.value, (cst.SimpleString, cst.ConcatenatedString)) \
+                    and _BANDIT_CANDIDATE.search(arg.keyword.value):
+                candidates.append(arg)
+        if not candidates:
+            return
+        inner = node.func
+        while isinstance(inner, (cst.Attribute, cst.Subscript, cst.Call)):
+            inner = inner.func if isinstance(inner, cst.Call) else inner.value
+            if isinstance(inner, cst.Call):
+                self._shared_start.add(id(inner))
+        if id(node) not in self._shared_start and all(
+                type(arg.value) is cst.SimpleString and arg.keyword is not None
+                and _no_credential_funcarg(arg.keyword.value, arg.value) for arg in candidates):
+            self.vet(candidates[0].value, codes=("B106",), column_of=node)
 
     def _check_typed_secret(self, node: cst.Call) -> None:
         """`page.fill("#password", "...")`, `page.get_by_label("Password").fill("...")`,
@@ -689,7 +720,7 @@ class HardcodedCredential(Rule):
         (`vibecheck.vetting`) on the literal, or on `label` where bandit reports elsewhere (the key of a dict entry)."""
         if type(value) is cst.SimpleString and name is not None \
                 and (names_a_label(name, value) or names_public_analytics_key(name)):
-            self.vet(label or value)
+            self.vet(label or value, codes=("B105",))
         if name is None or value is None or self._tests or self._example_depth or self._catalogues or not (
                 is_secret_name(name) or _is_account_key(name, string_value(value))):
             return
@@ -732,6 +763,14 @@ class HardcodedCredential(Rule):
         quote = raw[body:body + 3] if raw[body:body + 3] in ('"""', "'''") else raw[body:body + 1]
         masked = f"{raw[:body]}{quote}{redact(string_value(node) or '')}{quote}"
         return redact_known_secrets(line.replace(raw, masked)).strip("\r").split("\n")[0]
+
+
+def _no_credential_funcarg(name: str, value: cst.SimpleString) -> bool:
+    """Whether VC403 reads `name="value"` as no credential by its kind: an HTTP authentication scheme's name
+    (`default_token="Bearer"`), a label (`token_type="bearer"`) or an analytics project key."""
+    text = string_value(value)
+    return text is not None and (text.lower() in AUTH_SCHEMES or names_a_label(name, value)
+                                 or names_public_analytics_key(name))
 
 
 def _target_name(node: cst.BaseExpression) -> str | None:
