@@ -35,9 +35,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vibecheck.model import Finding, Position, Severity
+
+if TYPE_CHECKING:
+    from vibecheck.rule import PendingVet
 
 # (the pending vets to place) -> {id(node): (start, end)}, each position 1-based in line and column
 Resolver = Callable[[Sequence[Any]], dict[int, tuple[Position, Position]]]
@@ -77,12 +80,12 @@ class Vetted:
         return kept
 
 
-def _codes(vet: Any) -> tuple[str, ...]:
+def _codes(vet: PendingVet) -> tuple[str, ...]:
     """The codes one `Rule.vet` call clears: those it names, else all of its rule's `vets`."""
     return vet.codes if vet.codes is not None else vet.rule.vets
 
 
-def _span(vet: Any, ranges: dict[int, tuple[Position, Position]]) -> tuple[Position, Position] | None:
+def _span(vet: PendingVet, ranges: dict[int, tuple[Position, Position]]) -> tuple[Position, Position] | None:
     """Where one `Rule.vet` call clears: its node's range, or the single position on the node's first line at the
     column of its `column_of` node."""
     where = ranges.get(id(vet.node))

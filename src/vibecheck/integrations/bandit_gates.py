@@ -194,18 +194,11 @@ def _all_interfaces(context: dict[str, Any]) -> bool:
     return context["str"] == _ALL_INTERFACES
 
 
-def _qualname(test: Callable[[str], bool]) -> Gate:
-    """A gate on the call's de-aliased name; a name that is not text (never made by bandit's `visit_Call`) passes."""
+def _call_text(field: str, test: Callable[[str], bool]) -> Gate:
+    """A gate on a name of the call in bandit's context: `qualname` (its de-aliased name) or `name` (its last part,
+    `context.call_function_name`); a value that is not text (never made by bandit's `visit_Call`) passes."""
     def gate(context: dict[str, Any]) -> bool:
-        name = context.get("qualname")
-        return not isinstance(name, str) or test(name)
-    return gate
-
-
-def _name(test: Callable[[str], bool]) -> Gate:
-    """A gate on the last part of the call's name (`context.call_function_name`); a name that is not text passes."""
-    def gate(context: dict[str, Any]) -> bool:
-        name = context.get("name")
+        name = context.get(field)
         return not isinstance(name, str) or test(name)
     return gate
 
@@ -228,19 +221,19 @@ def _sql_place(context: dict[str, Any]) -> bool:
 
 _MAKERS: dict[str, Callable[[Any], Gate | None]] = {
     "B102": lambda config: _called_one_of(frozenset({"exec"})),
-    "B103": lambda config: _name(lambda name: "chmod" in name),
+    "B103": lambda config: _call_text("name", lambda name: "chmod" in name),
     "B104": lambda config: _all_interfaces,
     "B105": lambda config: _password_place,
     "B106": lambda config: _text_keyword,
     "B107": lambda config: _has_defaults,
     "B108": _tmp_prefix,
-    "B113": lambda config: _qualname(lambda name: name.split(".")[0] in _HTTP_CLIENTS),
-    "B201": lambda config: _qualname(lambda name: name.endswith(".run")),
-    "B324": lambda config: _qualname(lambda name: not _HASH_MODULES.isdisjoint(name.split("."))),
-    "B501": lambda config: _qualname(lambda name: name.split(".")[0] in _HTTP_CLIENTS),
+    "B113": lambda config: _call_text("qualname", lambda name: name.split(".")[0] in _HTTP_CLIENTS),
+    "B201": lambda config: _call_text("qualname", lambda name: name.endswith(".run")),
+    "B324": lambda config: _call_text("qualname", lambda name: not _HASH_MODULES.isdisjoint(name.split("."))),
+    "B501": lambda config: _call_text("qualname", lambda name: name.split(".")[0] in _HTTP_CLIENTS),
     "B502": _ssl_keywords,
     "B503": _ssl_defaults,
-    "B505": lambda config: _qualname(_KEY_GENERATORS.__contains__),
+    "B505": lambda config: _call_text("qualname", _KEY_GENERATORS.__contains__),
     "B602": _shell_lists("subprocess"),
     "B603": _shell_lists("subprocess"),
     "B605": _shell_lists("shell"),
@@ -248,9 +241,9 @@ _MAKERS: dict[str, Callable[[Any], Gate | None]] = {
     "B607": _shell_lists(*_SHELL_LISTS),
     "B608": lambda config: _sql_place,
     "B609": _shell_lists("shell", "subprocess"),
-    "B610": lambda config: _name(lambda name: name == "extra"),  # `QuerySet.extra`
-    "B611": lambda config: _name(lambda name: name == "RawSQL"),
-    "B612": lambda config: _qualname(lambda name: name == "logging.config.listen"),
-    "B703": lambda config: _name(_SAFE_STRINGS.__contains__),
+    "B610": lambda config: _call_text("name", lambda name: name == "extra"),  # `QuerySet.extra`
+    "B611": lambda config: _call_text("name", lambda name: name == "RawSQL"),
+    "B612": lambda config: _call_text("qualname", lambda name: name == "logging.config.listen"),
+    "B703": lambda config: _call_text("name", _SAFE_STRINGS.__contains__),
     "B704": _markup,
 }
