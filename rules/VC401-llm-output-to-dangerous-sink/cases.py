@@ -1129,3 +1129,26 @@ def restart_remote(problem: str) -> str:
     # ok: VC401
     _, stdout, _ = ssh.exec_command("systemctl restart app")
     return stdout.read().decode()
+
+
+import builtins
+
+
+def model_names_the_plugin_method(messages, plugins):
+    call = client.chat.completions.create(model="gpt-4o", messages=messages).choices[0].message.tool_calls[0]
+    # expect: VC401 -- the model picks the method called, through the builtins module
+    return builtins.getattr(plugins, call.function.name)()
+
+
+def model_names_the_module_function(messages, registry):
+    call = client.chat.completions.create(model="gpt-4o", messages=messages).choices[0].message.tool_calls[0]
+    # expect: VC401 -- bound first, then called
+    handler = vars(registry)[call.function.name]
+    return handler(**json.loads(call.function.arguments))
+
+
+def model_names_a_setting(messages, settings):
+    call = client.chat.completions.create(model="gpt-4o", messages=messages).choices[0].message.tool_calls[0]
+    # ok: VC401 -- looked up, never called
+    chosen = vars(settings)[call.function.name]
+    return str(chosen)

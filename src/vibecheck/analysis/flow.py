@@ -1520,9 +1520,11 @@ def walked_calls(function: cst.FunctionDef) -> Iterator[cst.Call]:
 def call_words(function: cst.FunctionDef, imports: ImportTable) -> frozenset[str] | None:
     """The words the calls of `walked_calls` are known by: a method's name, a called name as written and as the
     file's imports resolve it (`from subprocess import run as r`: `r` and `run`), the last part of a dotted callee;
-    once per function for every flow rule (their lanes start together, with the same imports); None when the function
-    imports something itself. A rule whose every sink is a call it names by these words (`FlowRule.sink_words`)
-    has nothing to search for in a function whose words meet none of them."""
+    a dotted callee also whole as the imports resolve it (`subprocess.run`, `requests.get`), and a method with the last
+    name of its receiver as written (`client.get` for `self.client.get(url)`); once per function for every flow rule
+    (their lanes start together, with the same imports); None when the function imports something itself. A rule
+    whose every sink is a call it names by these words (`FlowRule.sink_words`: a method by its name or with its
+    receiver's, a function by its resolved name) has nothing to search for in a function whose words meet none."""
     entry = _CALL_WORDS.get(id(function))
     if entry is None or entry[0] is not function:
         entry = _CALL_WORDS[id(function)] = (function, _call_words(function, imports))
@@ -1536,10 +1538,17 @@ def _call_words(function: cst.FunctionDef, imports: ImportTable) -> frozenset[st
     for call in walked_calls(function):
         func = call.func
         if type(func) is cst.Attribute:
-            words.add(func.attr.value)
+            method = func.attr.value
+            words.add(method)
+            words.add(imports.qualified_name(func) or "")
+            tail = callee_tail(func.value)
+            if tail is not None:
+                words.add(f"{tail}.{method}")
         elif type(func) is cst.Name:
             words.add(func.value)
-            words.add((imports.qualified_name(func) or "").rpartition(".")[2])
+            resolved = imports.qualified_name(func) or ""
+            words.add(resolved)
+            words.add(resolved.rpartition(".")[2])
     return frozenset(words)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import libcst as cst
 
@@ -15,12 +16,14 @@ from vibecheck.analysis.flow import (
     FlowState,
     Taint,
     call_argument,
+    call_words,
     dotted_name,
     iter_calls,
     iter_expressions,
     module_strings,
     short_code,
     string_value,
+    walked_statements,
 )
 from vibecheck.analysis.model_tools import (
     AGENT_TOOL_METHODS,
@@ -37,6 +40,7 @@ from vibecheck.analysis.model_tools import (
 )
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import own_nodes_of
+from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
@@ -147,6 +151,7 @@ PATH_METHODS: dict[str, str] = {
     "unlink": "the path of a file being deleted", "rmdir": "the path of a folder being deleted",
 }
 READ_PATH = "the path of a file being read"
+OPENERS = frozenset({"open", "io.open", "builtins.open"})
 DISPATCH = "the name of the function it calls"
 # (the argument that reaches the sink, how to name the sink, CWE ids, what the argument is there)
 Sink = tuple[cst.BaseExpression | None, str, tuple[int, ...], str]
@@ -154,6 +159,7 @@ Sink = tuple[cst.BaseExpression | None, str, tuple[int, ...], str]
 LOOKUP_TYPES = frozenset({cst.Call, cst.Subscript})
 # Calls that return a namespace as a dict: `globals()[name]` looks a function up by name, as `getattr` does.
 NAMESPACE_CALLS = frozenset({"globals", "locals", "vars", "builtins.globals", "builtins.locals", "builtins.vars"})
+GETATTR = frozenset({"getattr", "builtins.getattr"})
 METHOD_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
     "execute": (0, None, (89,), "SQL"),
     "executemany": (0, None, (89,), "SQL"),
@@ -371,14 +377,15 @@ def _program_or_code(command: cst.BaseExpression, call: cst.Call, state: FlowSta
     return command if state.taint_of(chosen) is not None else None  # a name bound to the list: reported at the call
 
 
-def looked_up_name(expression: cst.BaseExpression, state: FlowState) -> cst.BaseExpression | None:
+def looked_up_name(expression: cst.BaseExpression, qualified_name: Callable[[cst.CSTNode], str | None]
+                   ) -> cst.BaseExpression | None:
     """The name a value is fetched by from an object or a namespace: `getattr(tools, name)`, `globals()[name]`; None
     for any other expression, and for a name with a fixed prefix (`getattr(self, f"tool_{name}")`), which keeps
     the choice among the functions meant to be called."""
-    if type(expression) is cst.Call and state.qualified_name(expression) in ("getattr", "builtins.getattr"):
+    if type(expression) is cst.Call and qualified_name(expression) in GETATTR:
         name = call_argument(expression, 1)
     elif type(expression) is cst.Subscript and type(expression.value) is cst.Call \
-            and state.qualified_name(expression.value) in NAMESPACE_CALLS and len(expression.slice) == 1 \
+            and qualified_name(expression.value) in NAMESPACE_CALLS and len(expression.slice) == 1 \
             and type(expression.slice[0].slice) is cst.Index:
         name = expression.slice[0].slice.value
     else:
@@ -388,12 +395,29 @@ def looked_up_name(expression: cst.BaseExpression, state: FlowState) -> cst.Base
 
 def _dispatch(lookup: cst.BaseExpression, state: FlowState) -> Sink | None:
     """A lookup whose result is called, as the sink of the name it looks up; None for any other expression."""
-    name = looked_up_name(lookup, state)
+    name = looked_up_name(lookup, state.qualified_name)
     if name is None:
         return None
     label = f"{short_code(lookup.value)}[...]" if type(lookup) is cst.Subscript else \
         f"{short_code(lookup.func)}()"  # type: ignore[attr-defined]
     return name, label, (470, 94), DISPATCH
+
+
+def dispatches(function: cst.FunctionDef, imports: ImportTable) -> bool:
+    """Whether the function looks a value up by a name that may be the model's (`getattr(tools, name)`,
+    `globals()[name]`) and calls it or binds it: the sinks of `_dispatch` and `_bound_dispatch`, which have no call
+    word of their own. The look-up calls `getattr` or a namespace, so only functions whose calls say so are read."""
+    if (GETATTR | NAMESPACE_CALLS).isdisjoint(call_words(function, imports) or ()):
+        return False
+    qualified_name = imports.qualified_name
+    for statement in walked_statements(function) or ():
+        if type(statement) is cst.Assign and type(statement.value) in LOOKUP_TYPES \
+                and looked_up_name(statement.value, qualified_name) is not None:
+            return True
+        if any(type(call.func) in LOOKUP_TYPES and looked_up_name(call.func, qualified_name) is not None
+               for call in iter_calls(statement)):
+            return True
+    return False
 
 
 def _has_fixed_prefix(name: cst.BaseExpression) -> bool:
@@ -568,6 +592,12 @@ class LlmOutputToDangerousSink(FlowRule):
                   "B308", "B703", "B704", "VC426", "VC427")
     summarises = True
     untrusted_kinds = frozenset({"llm"})
+    # the calls `_sink` looks at: functions by their resolved names, methods by theirs, an HTTP verb with the name of a
+    # client (`client.get`); a function that calls what it looks up by name (`dispatches`), a view that returns its
+    # page as HTML and a module that writes system prompts are searched whatever they call (`searches`)
+    sink_words = frozenset({*OPENERS, *YAML_LOADERS, *FUNCTION_SINKS, *STREAMLIT_UNSAFE_HTML, *METHOD_SINKS,
+                            *SQL_DATABASE_METHODS, *FRAME_METHODS, *TEMPLATE_SOURCE_METHODS, *PATH_METHODS,
+                            *(f"{client}.{verb}" for client in HTTP_CLIENT_NAMES for verb in HTTP_VERBS)})
     _function: cst.FunctionDef | None = None  # the function being walked (None: the module's top level)
     _html_page: str | None = None  # how the route being walked sends what it returns as a page (None: as JSON, or no route)
 
@@ -681,6 +711,14 @@ class LlmOutputToDangerousSink(FlowRule):
             self._check_sinks(sinks, state)
         if self._builds_system_prompts():
             self._check_system_prompts(node, state)
+        self.note(node, state)
+
+    def searches(self, function: cst.FunctionDef) -> bool:
+        return self._html_page is not None or self._builds_system_prompts() or super().searches(function) \
+            or dispatches(function, self.context.imports)
+
+    def note(self, node: cst.CSTNode, state: FlowState) -> None:
+        """The argument lists names hold (`args = ["sh", "-c", code]`), which a later subprocess call reads."""
         note_argument_list(node, state)
 
     def _check_system_prompts(self, node: cst.CSTNode, state: FlowState) -> None:
@@ -745,7 +783,7 @@ class LlmOutputToDangerousSink(FlowRule):
 
     def _sink(self, call: cst.Call, state: FlowState) -> Sink | None:
         name = state.qualified_name(call)
-        if name in ("open", "io.open", "builtins.open"):
+        if name in OPENERS:
             if _is_write_open(call):
                 return call_argument(call, 0, "file"), "open(..., 'w')", (73, 22), "the path of a file being written"
             return call_argument(call, 0, "file"), "open()", (22,), READ_PATH
