@@ -12,7 +12,9 @@ import libcst as cst
 
 from vibecheck.analysis.flow import (
     CALL,
+    DB_HOOK_METHODS,
     ORIGIN,
+    SQL_CLIENT_METHOD_NAMES,
     STORING_METHODS,
     SUMMARISED_KINDS,
     FlowRule,
@@ -25,11 +27,13 @@ from vibecheck.analysis.flow import (
     iter_calls,
     iter_expressions,
     keyed_read,
+    last_parts,
     looks_like_sql,
     positional_count,
     short_code,
     sql_client_query,
     string_value,
+    walked_names,
 )
 from vibecheck.analysis.imported_modules import imported_module_file
 from vibecheck.analysis.migrations import is_alembic_revision, is_django_migration
@@ -881,23 +885,51 @@ class SqlBuiltFromStrings(FlowRule):
             self.rebound = frozenset(match.group(1) for match in word_start_matches(REBOUND_ATTRIBUTE, self.context.source))
         return self.rebound
 
+    # The call words of every sink `_sink_query` and `_vet_orm_sql` know by a call's name; a DynamoDB expression
+    # keyword and a MongoDB code operator make any method call a sink (`searches`).
+    sink_words = last_parts(EXECUTE_METHODS, DB_HOOK_METHODS, SQL_CLIENT_METHOD_NAMES, SQL_TEXT_FUNCTIONS,
+                            SQL_FRAGMENT_FUNCTIONS, READ_SQL_FUNCTIONS, ("raw", "extra"))
+
+    def searches(self, function: cst.FunctionDef) -> bool:
+        if super().searches(function):
+            return True
+        names = walked_names(function)
+        if names is None or not DYNAMODB_KEYWORD_SET.isdisjoint(names):
+            return True
+        text = "\n".join(names)  # (a string's text as written, and as its value where an escape may hide a letter)
+        return any(operator in text for operator in MONGO_CODE_OPERATORS)
+
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        self._with_counters(node, state, self._check)
+
+    def note(self, node: cst.CSTNode, state: FlowState) -> None:
+        """`check` in a function that calls no sink: what later statements' constants depend on (a dict's constant
+        items) and bandit's B608 vetted on an assigned or returned string. The names unpacked from one call's result
+        (`unpacked`) are read at a sink only."""
+        self._with_counters(node, state, self._note)
+
+    @staticmethod
+    def _with_counters(node: cst.CSTNode, state: FlowState, step: Callable[[cst.CSTNode, FlowState], None]) -> None:
+        """Run `step` with the numbers and constants the statement's comprehensions run over counted as constants."""
         counters = [name for name in _comprehension_constants(node, state) if name not in state.constants]
         state.constants.update((name, "") for name in counters)
         try:
-            self._check(node, state)
+            step(node, state)
         finally:
             for name in counters:
                 state.constants.pop(name, None)
 
-    def _check(self, node: cst.CSTNode, state: FlowState) -> None:
-        self.unpacked = _note_unpacking(node, self.unpacked, state)
+    def _note(self, node: cst.CSTNode, state: FlowState) -> None:
         kind = type(node)
         if kind is cst.Assign or kind is cst.Expr:
             _track_dict_items(node, state)
         if (kind is cst.Assign or kind is cst.AnnAssign or kind is cst.AugAssign or kind is cst.Return) \
                 and type(getattr(node, "value", None)) in BUILT_TYPES:
             self._vet_if_constant(node.value, state)  # type: ignore[attr-defined]  # (checked just above)
+
+    def _check(self, node: cst.CSTNode, state: FlowState) -> None:
+        self.unpacked = _note_unpacking(node, self.unpacked, state)
+        self._note(node, state)
         for call in iter_calls(node):
             self._vet_orm_sql(call, state)
             query, sink, kinds, cwe = self._sink_query(call, state)
