@@ -6,6 +6,7 @@ import json
 import textwrap
 from pathlib import Path
 
+import libcst as cst
 import pytest
 from click.testing import CliRunner
 
@@ -14,7 +15,7 @@ from vibecheck.config import Settings
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.pipeline import Pipeline
 from vibecheck.rule import PendingVet
-from vibecheck.rules.security import _markup_flow
+from vibecheck.rules.security import _markup_flow, sql_built_from_strings
 from vibecheck.vetting import Vetted
 
 SETTINGS = Settings(select=("B", "VC402", "VC403", "VC408"))
@@ -73,12 +74,53 @@ SQL_SAFE = {
             )
             cursor.execute(sql, [key])
         ''',
+    # a function that runs no query is only noted (`FlowRule.note`): its built strings are still vetted (a module
+    # that runs none is not walked: `file_hints`)
+    "returned by a helper that runs no query": '''
+        def build(connection, name):
+            table = connection.ops.quote_name(name)
+            return "SELECT * FROM %s WHERE k = 1" % table
+
+        def run(cursor, sql):
+            return cursor.execute(sql)
+        ''',
+    "returned by a helper, a letter escaped": r'''
+        def build(connection, name):
+            """The query that selects a row."""
+            table = connection.ops.quote_name(name)
+            return "\x53ELECT * FROM %s WHERE k = 1" % table
+
+        def run(cursor, sql):
+            return cursor.execute(sql)
+        ''',
+    "an f-string whose first word a constant splits, in a helper": '''
+        def build(connection, name):
+            """The query that selects a row."""
+            table = connection.ops.quote_name(name)
+            sql = f"SEL{''}ECT * FROM {table} WHERE k = 1"
+            return sql
+
+        def run(cursor, sql):
+            return cursor.execute(sql)
+        ''',
 }
 
 
 @pytest.mark.parametrize("source", SQL_SAFE.values(), ids=SQL_SAFE.keys())
 def test_b608_is_cleared_on_queries_vc402_proves_constant(source: str) -> None:
     assert not [code for code, _ in unfiltered(source) if code in ("B608", "VC402")]
+
+
+@pytest.mark.parametrize(("expression", "may"), [
+    ('f"name = {x}" + suffix', False),
+    ('"a, b" % (x, y)', False),
+    ('"%s" % qs.extra(where=[w])', True),  # bandit's B610 starts inside
+    ('"SEL" "ECT * FROM %s" % t', True),
+    ('f"{x:sel{y}ect}" + t', True),
+    ('"\\x73elect * from %s" % t', True),
+])
+def test_vc402_vets_only_where_a_vetted_alarm_can_start(expression: str, may: bool) -> None:
+    assert sql_built_from_strings._may_read_as_sql(cst.parse_expression(expression)) is may
 
 
 def test_b608_stays_without_vc402() -> None:

@@ -33,6 +33,8 @@ SIGNING_CALLS: dict[str, tuple[int | None, str | None]] = {
     "presigned_put_object": (1, "object_name"), "generate_blob_sas": (2, "blob_name")}
 PRESIGNED_URL = "generate_presigned_url"
 GCS_SIGNED_URL, GCS_OBJECT_METHODS = "generate_signed_url", frozenset({"blob", "get_blob", "Blob"})
+# The last names of the signing calls (`sinks`): a function that calls none of them is only noted (`note`).
+SIGNING_WORDS = frozenset({PRESIGNED_URL, GCS_SIGNED_URL, *SIGNING_CALLS})
 # Words of a name that stands for the caller or the caller's own scope (`current_user.id`, `request.user`, `me`,
 # `g.user`, `owner_id`, `tenant`): a key built from one, or looked up together with one, is the caller's.
 CALLER_WORDS = frozenset({"user", "me", "owner", "tenant", "account", "identity", "principal", "claims", "uid",
@@ -147,6 +149,7 @@ class StorageKeyFromClient(ClientSinkRule):
     source: ClassVar[SourceFinder] = staticmethod(key_source)
     file_hints = ("generate_presigned_url", "generate_presigned_post", "generate_signed_url", "generate_blob_sas",
                   "presigned_get_object", "presigned_put_object")
+    sink_words = SIGNING_WORDS
 
     @classmethod
     def hinted_in(cls, source: SourceHints) -> bool:
@@ -165,8 +168,13 @@ class StorageKeyFromClient(ClientSinkRule):
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
-        for call in iter_calls(node):  # a lookup scoped to the caller (`filter_by(key=key, owner=current_user)`)
-            if callee_tail(call.func) not in (PRESIGNED_URL, GCS_SIGNED_URL, *SIGNING_CALLS) \
+        self.note(node, state)
+
+    def note(self, node: cst.CSTNode, state: FlowState) -> None:
+        """What later statements' taints depend on, also where the function signs no URL: a lookup scoped to the
+        caller (`filter_by(key=key, owner=current_user)`) clears the names it is given."""
+        for call in iter_calls(node):
+            if callee_tail(call.func) not in SIGNING_WORDS \
                     and any(mentions_caller(arg.value) for arg in call.args):
                 for arg in call.args:
                     if type(arg.value) is cst.Name:

@@ -12,7 +12,9 @@ import libcst as cst
 
 from vibecheck.analysis.flow import (
     CALL,
+    DB_HOOK_METHODS,
     ORIGIN,
+    SQL_CLIENT_METHOD_NAMES,
     STORING_METHODS,
     SUMMARISED_KINDS,
     FlowRule,
@@ -25,14 +27,17 @@ from vibecheck.analysis.flow import (
     iter_calls,
     iter_expressions,
     keyed_read,
+    last_parts,
     looks_like_sql,
     positional_count,
     short_code,
     sql_client_query,
     string_value,
+    walked_names,
 )
 from vibecheck.analysis.imported_modules import imported_module_file
 from vibecheck.analysis.migrations import is_alembic_revision, is_django_migration
+from vibecheck.analysis.nodes import callee_tail
 from vibecheck.ast_fields import content_children
 from vibecheck.cst_fields import child_nodes, own_nodes_of, walk_own
 from vibecheck.imports import ImportTable
@@ -881,23 +886,53 @@ class SqlBuiltFromStrings(FlowRule):
             self.rebound = frozenset(match.group(1) for match in word_start_matches(REBOUND_ATTRIBUTE, self.context.source))
         return self.rebound
 
+    # The call words of every sink `_sink_query` and `_vet_orm_sql` know by a call's name; a DynamoDB expression
+    # keyword and a MongoDB code operator make any method call a sink (`searches`).
+    sink_words = last_parts(EXECUTE_METHODS, DB_HOOK_METHODS, SQL_CLIENT_METHOD_NAMES, SQL_TEXT_FUNCTIONS,
+                            SQL_FRAGMENT_FUNCTIONS, READ_SQL_FUNCTIONS, ("raw", "extra"))
+
+    def searches(self, function: cst.FunctionDef) -> bool:
+        if super().searches(function):
+            return True
+        names = walked_names(function)
+        if names is None or not DYNAMODB_KEYWORD_SET.isdisjoint(names):
+            return True
+        text = "\n".join(names)  # (a string's text as written, and as its value where an escape may hide a letter)
+        return any(operator in text for operator in MONGO_CODE_OPERATORS)
+
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        self._with_counters(node, state, self._check)
+
+    def note(self, node: cst.CSTNode, state: FlowState) -> None:
+        """`check` in a function that calls no sink: what later statements' constants depend on (a dict's constant
+        items) and bandit's B608 vetted on an assigned or returned string. The names unpacked from one call's result
+        (`unpacked`) are read at a sink only. The comprehensions' counters are looked for only in a statement that
+        `_note` reads."""
+        if _noted(node):
+            self._with_counters(node, state, self._note)
+
+    @staticmethod
+    def _with_counters(node: cst.CSTNode, state: FlowState, step: Callable[[cst.CSTNode, FlowState], None]) -> None:
+        """Run `step` with the numbers and constants the statement's comprehensions run over counted as constants."""
         counters = [name for name in _comprehension_constants(node, state) if name not in state.constants]
         state.constants.update((name, "") for name in counters)
         try:
-            self._check(node, state)
+            step(node, state)
         finally:
             for name in counters:
                 state.constants.pop(name, None)
 
-    def _check(self, node: cst.CSTNode, state: FlowState) -> None:
-        self.unpacked = _note_unpacking(node, self.unpacked, state)
+    def _note(self, node: cst.CSTNode, state: FlowState) -> None:
         kind = type(node)
         if kind is cst.Assign or kind is cst.Expr:
             _track_dict_items(node, state)
         if (kind is cst.Assign or kind is cst.AnnAssign or kind is cst.AugAssign or kind is cst.Return) \
                 and type(getattr(node, "value", None)) in BUILT_TYPES:
             self._vet_if_constant(node.value, state)  # type: ignore[attr-defined]  # (checked just above)
+
+    def _check(self, node: cst.CSTNode, state: FlowState) -> None:
+        self.unpacked = _note_unpacking(node, self.unpacked, state)
+        self._note(node, state)
         for call in iter_calls(node):
             self._vet_orm_sql(call, state)
             query, sink, kinds, cwe = self._sink_query(call, state)
@@ -934,7 +969,7 @@ class SqlBuiltFromStrings(FlowRule):
         if self._sql_in_file is None:
             lowered = self.context.source.lower()  # (substring searches: a case-insensitive regex is ten times slower)
             self._sql_in_file = any(word in lowered for word in SQL_WORDS)
-        if self._sql_in_file and _built_shape(built) and self._proven_constant(built, state):
+        if self._sql_in_file and _built_shape(built) and _may_read_as_sql(built) and self._proven_constant(built, state):
             self.vet(built)
 
     def _proven_constant(self, node: cst.BaseExpression, state: FlowState) -> bool:
@@ -1020,6 +1055,18 @@ BUILT_TYPES = frozenset({cst.FormattedString, cst.BinaryOperation, cst.Call, cst
 SQL_WORDS = ("select", "delete", "insert", "update")
 
 
+def _noted(node: cst.CSTNode) -> bool:
+    """Whether `SqlBuiltFromStrings._note` reads the statement: an assignment, an item stored into a container
+    (`parts.append(name)`), or a built string assigned or returned."""
+    if type(node) is cst.Assign:
+        return True
+    if type(node) is cst.Expr:
+        call = node.value
+        return type(call) is cst.Call and type(call.func) is cst.Attribute and call.func.attr.value in STORING_METHODS
+    return (type(node) is cst.AnnAssign or type(node) is cst.AugAssign or type(node) is cst.Return) \
+        and type(node.value) in BUILT_TYPES
+
+
 def _counted_names(clause: cst.CompFor) -> list[str]:
     """The numbers a clause counts: the index of `for i, tag in enumerate(tags)`, the items of `for i in range(n)`."""
     counted = dotted_name(clause.iter.func) if type(clause.iter) is cst.Call else None
@@ -1054,6 +1101,51 @@ def _built_shape(node: cst.BaseExpression) -> bool:
     if type(node) is cst.Call:
         return type(node.func) is cst.Attribute and node.func.attr.value == "format"
     return type(node) is cst.FormattedString
+
+
+# The calls whose alarms the rule also vets (bandit's B610 on `.extra()`, B611 on `RawSQL()`), by their last name.
+ORM_SQL_CALLS = frozenset({"extra", "RawSQL"})
+STRING_TYPES = frozenset({cst.SimpleString, cst.FormattedString, cst.ConcatenatedString})
+
+
+def _may_read_as_sql(node: cst.BaseExpression) -> bool:
+    """Whether another tool's alarm that the rule vets can start inside the node: a vet elsewhere clears nothing, and
+    `_proven_constant` is dear. Bandit's B608 searches, for a statement's first word (`SQL_WORDS`, any case), a
+    literal's text, the literals of one `+`/`%` chain joined, or an f-string's literal parts joined, all of them among
+    the node's own literals; the parts of an implicitly concatenated string or an f-string are joined here too, so a
+    word split across them is seen. A literal with an escape or a letter outside ASCII may hide a letter (an escaped
+    `s`, or the long s, which matches `s` in any case): it may read as SQL. B610 and B611 start at an `extra(...)` or
+    `RawSQL(...)` call."""
+    pending: list[cst.CSTNode] = [node]
+    while pending:
+        current = pending.pop()
+        if type(current) in STRING_TYPES:
+            if _may_hold_sql_word("".join(_literal_parts(current))):
+                return True
+        elif type(current) is cst.FormattedStringExpression and current.format_spec:  # (a JoinedStr of its own)
+            if _may_hold_sql_word("".join(part.value for part in current.format_spec
+                                          if type(part) is cst.FormattedStringText)):
+                return True
+        elif type(current) is cst.Call and callee_tail(current.func) in ORM_SQL_CALLS:
+            return True
+        pending.extend(child_nodes(current))
+    return False
+
+
+def _may_hold_sql_word(text: str) -> bool:
+    return "\\" in text or not text.isascii() or any(word in text.lower() for word in SQL_WORDS)
+
+
+def _literal_parts(node: cst.CSTNode) -> list[str]:
+    """The literal text of a string as written, without prefix and quotes: of an f-string, its text parts; of an
+    implicit concatenation, every piece's, in order."""
+    if type(node) is cst.SimpleString:
+        return [node.raw_value]
+    if type(node) is cst.FormattedString:
+        return [part.value for part in node.parts if type(part) is cst.FormattedStringText]
+    if type(node) is cst.ConcatenatedString:
+        return [*_literal_parts(node.left), *_literal_parts(node.right)]
+    return []
 
 
 def _joins_a_name(node: cst.CSTNode) -> bool:
