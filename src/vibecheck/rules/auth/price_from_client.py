@@ -14,11 +14,14 @@ from vibecheck.analysis.flow import (
     FlowState,
     SourceFinder,
     Taint,
+    call_words,
     dotted_name,
     iter_expressions,
     keyed_read,
+    last_parts,
     request_source,
     short_code,
+    walked_statements,
 )
 from vibecheck.analysis.nodes import callee_tail, head_name
 from vibecheck.analysis.secrets_names import name_words
@@ -267,20 +270,27 @@ class PriceFromClient(ClientSinkRule):
             found = self.__dict__["_pays"] = self.context.imports.imports_any(PAYMENT_SDKS)
         return found
 
+    # The calls `sinks` can find money in (SQL runners, an order's writers, payment verbs); `searches` adds the calls of
+    # an order's class (`Order(...)`) and the money fields of an order set by assignment. `check` notes nothing.
+    sink_words = SQL_RUNNERS | last_parts(WRITING_METHODS) | PAYING_VERBS
+
+    def searches(self, function: cst.FunctionDef) -> bool:
+        """Where the function calls one of `sink_words` or an order's class, or sets an order's money field."""
+        if super().searches(function):
+            return True
+        return any(word[:1].isupper() and _names_an_order(word) for word in call_words(
+            function, self.context.imports) or ()) or any(
+            next(_order_fields_assigned(statement), None) is not None for statement in walked_statements(function) or ())
+
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
-        if type(node) not in (cst.Assign, cst.AugAssign):
-            return
-        value: cst.BaseExpression = node.value  # type: ignore[attr-defined]
-        targets = [t.target for t in node.targets] if type(node) is cst.Assign else [node.target]  # type: ignore
-        for target in targets:
-            for field_value, label in _order_fields_set(target, value):
-                taint = state.taint_of(field_value)
-                if taint is not None and taint.kind == "request":
-                    self.describe(field_value, label, taint, None)
-                elif taint is not None and taint.kind in SUMMARISED_KINDS:
-                    with self.recording(taint, state) as placeholder:
-                        self.describe(field_value, label, placeholder, None)
+        for field_value, label in _order_fields_assigned(node):
+            taint = state.taint_of(field_value)
+            if taint is not None and taint.kind == "request":
+                self.describe(field_value, label, taint, None)
+            elif taint is not None and taint.kind in SUMMARISED_KINDS:
+                with self.recording(taint, state) as placeholder:
+                    self.describe(field_value, label, placeholder, None)
 
     def sinks(self, call: cst.Call, state: FlowState) -> Iterator[tuple[cst.BaseExpression, str]]:
         tail = callee_tail(call.func) or ""
@@ -347,6 +357,15 @@ def _amounts_in(node: cst.BaseExpression, under_amount: bool) -> Iterator[cst.Ba
                 yield from _amounts_in(element.value, money)
             elif money:
                 yield element.value
+
+
+def _order_fields_assigned(node: cst.CSTNode) -> Iterator[tuple[cst.BaseExpression, str]]:
+    """The money fields of an order an assignment or augmented assignment sets (`_order_fields_set`)."""
+    if type(node) is cst.Assign:
+        for target in node.targets:
+            yield from _order_fields_set(target.target, node.value)
+    elif type(node) is cst.AugAssign:
+        yield from _order_fields_set(node.target, node.value)
 
 
 def _order_fields_set(target: cst.BaseExpression, value: cst.BaseExpression) -> Iterator[tuple[cst.BaseExpression, str]]:

@@ -18,11 +18,13 @@ from vibecheck.analysis.flow import (
     dotted_name,
     is_route_handler,
     iter_expressions,
+    last_parts,
     module_uses_django,
     positional_count,
     request_source,
     short_code,
     string_value,
+    walked_statements,
 )
 from vibecheck.analysis.model_fields import sibling_classes, sibling_models_inputs
 from vibecheck.analysis.nodes import callee_tail
@@ -156,6 +158,26 @@ class SizeState(FlowState):
         if type(operand) is cst.UnaryOperation or self.taint_of(operand) is not None:
             return False
         return not (type(operand) in (cst.Integer, cst.Float) and operand.value in LOWER_END_NUMBERS)  # type: ignore
+
+
+def _holds_size_sink(statement: cst.CSTNode) -> bool:
+    """Whether a statement holds a sink that is no call `sink_words` names: a slice with an upper end, a repeated
+    literal (`"x" * n`), a call given a `timeout=`."""
+    inner: Any
+    for inner in iter_expressions(statement):
+        kind = type(inner)
+        if kind is cst.Slice:
+            if inner.upper is not None:
+                return True
+        elif kind is cst.BinaryOperation:
+            left: cst.BaseExpression = inner.left
+            right: cst.BaseExpression = inner.right
+            if type(inner.operator) is cst.Multiply and (
+                    type(left) in REPEATED_LITERALS or type(right) in REPEATED_LITERALS):
+                return True
+        elif kind is cst.Arg and inner.keyword is not None and inner.keyword.value == TIMEOUT_KEYWORD:
+            return True
+    return False
 
 
 def _tainted_names(node: cst.BaseExpression, state: FlowState) -> set[str]:
@@ -331,6 +353,15 @@ class UnboundedClientSize(ClientSinkRule):
                 and (text := string_value(small.value)) is not None}
         return found
 
+    # The calls of `sinks` but a `timeout=`; `searches` adds the calls given one, the slices, the repeated literals, and
+    # in a file that names an image tool's size option every function. `note` keeps the names of queries and numbers.
+    sink_words = last_parts(SIZE_FUNCTIONS, SIZE_METHODS, SQL_METHODS, ("range", PAGINATE_METHOD))
+
+    def searches(self, function: cst.FunctionDef) -> bool:
+        """Where the function calls one of `sink_words`, or holds another sink `check` looks for (`_holds_size_sink`)."""
+        return super().searches(function) or self._names_image_options() or any(
+            _holds_size_sink(statement) for statement in walked_statements(function) or ())
+
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
         if not isinstance(state, SizeState):
@@ -342,7 +373,11 @@ class UnboundedClientSize(ClientSinkRule):
                 self._check_repetition(inner, state)
             elif type(inner) in IMAGE_TOOL_ARGUMENTS and self._names_image_options():
                 self._check_image_tool(inner, state)
-        if type(node) is cst.Assign:
+        self.note(node, state)
+
+    def note(self, node: cst.CSTNode, state: FlowState) -> None:
+        """The names bound to a query or a number: what later statements' slices and `read(n)` look up."""
+        if type(node) is cst.Assign and isinstance(state, SizeState):
             targets = [name for target in node.targets for inner in iter_expressions(target.target)
                        if (name := dotted_name(inner))]
             for found, names in ((is_query(node.value, state.queries), state.queries),

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import libcst as cst
 
-from vibecheck.analysis.flow import FlowState, Taint, call_argument, iter_calls, short_code
+from vibecheck.analysis.flow import FlowState, Taint, call_argument, iter_calls, last_parts, short_code
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 
@@ -26,6 +26,8 @@ PARSER_FACTORIES = frozenset({"lxml.etree.XMLParser", "lxml.etree.XMLPullParser"
 # Parsers whose default options resolve entities in every lxml before 6.1: lxml 5.2 made `XMLParser()` safe by default,
 # not these (`ETCompatXMLParser` keeps `resolve_entities=True`). Created without that option, they are reported.
 ENTITY_RESOLVING_BY_DEFAULT = frozenset({"lxml.etree.ETCompatXMLParser"})
+# The SAX and pulldom parsers' method that turns a feature on (`parser.setFeature(feature_external_ges, True)`).
+SET_FEATURE = "setFeature"
 # Parser options that turn external entity or DTD loading on, with the value that does it.
 DANGEROUS_OPTIONS = {"resolve_entities": True, "no_network": False, "load_dtd": True, "dtd_validation": True,
                      "huge_tree": True}
@@ -106,6 +108,8 @@ class XmlExternalEntities(ClientSinkRule):
     file_hints = ("lxml", "setfeature", "xml.sax", "pulldom")
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = LXML_PARSERS
     sanitizers = SANITIZERS
+    # every report is at a call of these: the parsers, the parser factories and `setFeature`; `check` notes nothing
+    sink_words = last_parts(LXML_PARSERS, PARSER_FACTORIES, (SET_FEATURE,))
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
@@ -114,7 +118,7 @@ class XmlExternalEntities(ClientSinkRule):
             if name in PARSER_FACTORIES:
                 self._check_parser_options(call)
             func = call.func
-            if isinstance(func, cst.Attribute) and func.attr.value == "setFeature" and len(call.args) >= 2:
+            if isinstance(func, cst.Attribute) and func.attr.value == SET_FEATURE and len(call.args) >= 2:
                 feature = call.args[0].value
                 feature_name = (short_code(feature).rsplit(".", 1)[-1]).strip("\"'")
                 if feature_name in SAX_FEATURES and _is_constant(call.args[1].value, True):
