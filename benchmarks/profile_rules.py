@@ -55,13 +55,17 @@ def parsed_sample(target: Path, step: int) -> list[tuple[SourceUnit, cst.Module]
     return units
 
 
+def collected_by(collector: Callable[..., Any], options: Any) -> Callable[[RuleContext, list[Any]], list[Any]]:
+    """A project rule's fact collector as a walker (a named function: mypy cannot type a lambda's default arguments)."""
+    return lambda context, errors: [collector(context, options)]
+
+
 def walkers(checker: Checker, relative: str, wanted: list[str] | None) -> list[Walker]:
     rules = {rule.code: (rule, options) for rule, options in checker.file_rules_for(checker.selection.enabled_for(relative))}
     others: dict[str, Callable[[RuleContext, list[Any]], list[Any]]] = {
         "facts": lambda context, errors: [fact_collector(context)]}
     for collector, options in checker.fact_collectors:
-        others[getattr(collector, "__name__", "collector")] = (
-            lambda context, errors, collector=collector, options=options: [collector(context, options)])
+        others[getattr(collector, "__name__", "collector")] = collected_by(collector, options)
 
     def rules_of(codes: list[str]) -> Callable[[RuleContext, list[Any]], list[Any]]:
         return lambda context, errors: engine._instantiate([rules[code] for code in codes], context, errors)
