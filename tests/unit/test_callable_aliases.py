@@ -88,3 +88,32 @@ def test_a_module_alias_reaches_its_functions_unless_bound_anywhere_else() -> No
     """)
     assert set(module_aliases(context)) == {"_exec"}  # `_quote` is rebound through `global`; `_unused` never called
     assert _resolved(context, "run") == {"_exec": "os.system", "_quote": "_quote"}
+
+
+def test_an_enclosing_functions_alias_reaches_the_functions_it_defines() -> None:
+    context = _context("""
+        import subprocess
+
+        def create_app():
+            run = subprocess.run
+            shadowed = subprocess.run
+
+            class Views:
+                def ping(self, host):
+                    run(host)
+
+            def handler(cmd):
+                run(cmd)
+                shadowed(cmd)
+
+            def other():
+                shadowed = print
+            run("true"); shadowed("true")
+    """)
+    outer = _function(context, "create_app")
+    handler = next(s for s in outer.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "handler")
+    views = next(s for s in outer.body.body if isinstance(s, cst.ClassDef))
+    ping = views.body.body[0]
+    assert isinstance(ping, cst.FunctionDef)
+    assert set(function_aliases(handler, context)) == {"run"}  # `shadowed` is bound in `other` too
+    assert set(function_aliases(ping, context)) == {"run"}

@@ -1,9 +1,10 @@
 """Names bound to a known callable: a call through one is the callable's call, for every flow rule.
 
 `run = subprocess.run; run(cmd, shell=True)`, `jump = redirect; return jump(url)`, `ev = eval; ev(reply)`, a module's
-`_exec = os.system` called in a function, `sh = functools.partial(subprocess.run, shell=True)`: the flow rules name a
-call by its resolved name (`FlowState.qualified_name`) and screen their sink search by the words of a function's calls
-(`flow.call_words`); through such a name, both see the callable's own name.
+`_exec = os.system` called in a function, an app factory's alias called in the routes it defines, `sh =
+functools.partial(subprocess.run, shell=True)`: the flow rules name a call by its resolved name
+(`FlowState.qualified_name`) and screen their sink search by the words of a function's calls (`flow.call_words`);
+through such a name, both see the callable's own name.
 
 A name is an alias only where no other value can reach it: every binding of it in its scope and the scopes nested in
 it (a parameter, a loop or `with` target, an import, a `global` or `nonlocal` declaration, `del`) is an assignment
@@ -21,7 +22,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import libcst as cst
 
-from vibecheck.cst_fields import child_nodes, own_nodes_of
+from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes, own_nodes_of
 from vibecheck.file_memos import file_memo
 from vibecheck.imports import ImportTable, full_name
 from vibecheck.rule import RuleContext
@@ -32,6 +33,10 @@ PARTIAL = "functools.partial"
 Aliases = Mapping[str, cst.BaseExpression]
 # The key of a file's module-level aliases in `RuleContext.shared`.
 _MODULE_ALIASES = "callable_aliases.module"
+# The key of a file's functions' enclosing functions in `RuleContext.shared`, and what holds a definition.
+_ENCLOSING = "callable_aliases.enclosing"
+_SCOPE_HOLDERS = (STATEMENT_HOLDERS - {cst.SimpleStatementLine, cst.SimpleStatementSuite}) | {cst.FunctionDef,
+                                                                                             cst.ClassDef}
 # Per file: function id -> (function, the aliases its calls see).
 _FUNCTION_ALIASES: dict[int, tuple[cst.FunctionDef, Aliases]] = file_memo({})
 # The fields of the nodes that bind the names written in them.
@@ -54,10 +59,13 @@ def module_aliases(context: RuleContext) -> Aliases:
 
 
 def function_aliases(function: cst.FunctionDef, context: RuleContext) -> Aliases:
-    """The aliases a function's calls see: the module's and the function's own, once per function."""
+    """The aliases a function's calls see: the module's, the enclosing functions' (an app factory's `run =
+    subprocess.run`, called in the routes it defines) and the function's own, once per function."""
     entry = _FUNCTION_ALIASES.get(id(function))
     if entry is None or entry[0] is not function:
-        inherited = module_aliases(context)
+        outer = _enclosing_functions(context).get(id(function))
+        inherited = function_aliases(outer[1], context) if outer is not None and outer[1] is not None \
+            else module_aliases(context)
         candidates = _candidates(own_nodes_of(function.body, cst.Assign), context.imports, function.body)
         if candidates:
             called = {call.func.value for call in own_nodes_of(function.body, cst.Call) if type(call.func) is cst.Name}
@@ -65,6 +73,22 @@ def function_aliases(function: cst.FunctionDef, context: RuleContext) -> Aliases
         own = _kept(candidates, [function.params, function.body])
         entry = _FUNCTION_ALIASES[id(function)] = (function, {**inherited, **own} if own else inherited)
     return entry[1]
+
+
+def _enclosing_functions(context: RuleContext) -> dict[int, tuple[cst.FunctionDef, cst.FunctionDef | None]]:
+    """function id -> (the function, the function it is defined in, None at the top level or in a top-level class),
+    once per file, from its statements only."""
+    found: dict[int, tuple[cst.FunctionDef, cst.FunctionDef | None]] | None = context.shared.get(_ENCLOSING)
+    if found is None:
+        found = context.shared[_ENCLOSING] = {}
+        pending: list[tuple[cst.CSTNode, cst.FunctionDef | None]] = [(context.module, None)]
+        while pending:
+            node, outer = pending.pop()
+            if type(node) is cst.FunctionDef:
+                found[id(node)] = (node, outer)
+                outer = node
+            pending.extend((child, outer) for child in child_nodes(node) if type(child) in _SCOPE_HOLDERS)
+    return found
 
 
 def aliased_resolver(resolve: Callable[[cst.CSTNode], str | None], aliases: Aliases
