@@ -451,3 +451,15 @@ def name_bound_to_a_calls_result():
     launch = functools.partial(subprocess.run, ["git", "status"])  # positional arguments fixed: not `subprocess.run`
     # ok: VC421 -- the client's text would be `bufsize`, never a command
     return str(launch(request.args["n"]))
+
+
+def create_tools_app():
+    tools = Flask("tools")
+    launch = subprocess.run
+
+    @tools.get("/trace")
+    def trace():
+        # expect: VC421 -- the factory's `launch` is `subprocess.run`
+        return launch(f"traceroute {request.args['host']}", shell=True, capture_output=True, check=False).stdout
+
+    return tools

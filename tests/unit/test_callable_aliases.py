@@ -108,7 +108,7 @@ def test_an_enclosing_functions_alias_reaches_the_functions_it_defines() -> None
 
             def other():
                 shadowed = print
-            run("true"); shadowed("true")
+            shadowed("true")
     """)
     outer = _function(context, "create_app")
     handler = next(s for s in outer.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "handler")

@@ -52,8 +52,7 @@ def module_aliases(context: RuleContext) -> Aliases:
     if found is None:
         module = context.module
         candidates = _candidates(own_nodes_of(module, cst.Assign), context.imports, module)
-        called = {name: value for name, value in candidates.items()
-                  if re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", context.source)}
+        called = {name: value for name, value in candidates.items() if _called_in(name, context.source)}
         found = context.shared[_MODULE_ALIASES] = _kept(called, [module])
     return found
 
@@ -67,12 +66,18 @@ def function_aliases(function: cst.FunctionDef, context: RuleContext) -> Aliases
         inherited = function_aliases(outer[1], context) if outer is not None and outer[1] is not None \
             else module_aliases(context)
         candidates = _candidates(own_nodes_of(function.body, cst.Assign), context.imports, function.body)
-        if candidates:
+        if candidates:  # called by the function itself, or (by the file's text) by a function defined in it
             called = {call.func.value for call in own_nodes_of(function.body, cst.Call) if type(call.func) is cst.Name}
-            candidates = {name: value for name, value in candidates.items() if name in called}
+            candidates = {name: value for name, value in candidates.items()
+                          if name in called or _called_in(name, context.source)}
         own = _kept(candidates, [function.params, function.body])
         entry = _FUNCTION_ALIASES[id(function)] = (function, {**inherited, **own} if own else inherited)
     return entry[1]
+
+
+def _called_in(name: str, source: str) -> bool:
+    """Whether the file's text calls `name` (a bare name, not an attribute): a cheap screen before the binding walk."""
+    return re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", source) is not None
 
 
 def _enclosing_functions(context: RuleContext) -> dict[int, tuple[cst.FunctionDef, cst.FunctionDef | None]]:
