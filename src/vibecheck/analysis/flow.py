@@ -7,7 +7,8 @@ augmented assignments, tuple unpacking, `with ... as`, `for ... in` and walrus b
 "is this expression tainted, and from where" by propagating through f-strings, `%`, `+`, `.format`, `str()`,
 `json.loads`, subscripts and attributes, and method calls on tainted values. What counts as a source, a
 sanitizer, and a sink is data supplied by each rule. Nested functions get their own pass; nothing is
-re-walked per node.
+re-walked per node. A call's name (`FlowState.qualified_name`) is resolved through the file's imports and through
+the scope's aliases of known callables (`callable_aliases`: `run = subprocess.run; run(cmd, shell=True)`).
 
 Which lanes a function's walk starts (`walk_functions_together`). A rule that only reports answers `skips` from
 the function's own words, read once per function for every rule (`walked_statements`, `walked_calls`,
