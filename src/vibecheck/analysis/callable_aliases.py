@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import builtins
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 
 import libcst as cst
 
-from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes, own_nodes_of
+from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
 from vibecheck.file_memos import file_memo
 from vibecheck.imports import ImportTable, full_name
 from vibecheck.rule import RuleContext
@@ -31,12 +31,9 @@ BUILTIN_NAMES = frozenset(dir(builtins))
 PARTIAL = "functools.partial"
 # What a local name is bound to: the expression naming the callable (`subprocess.run`), resolved when a call asks.
 Aliases = Mapping[str, cst.BaseExpression]
-# The key of a file's module-level aliases in `RuleContext.shared`.
+# The key of a file's scopes (`_scopes`) in `RuleContext.shared`, and the module-level aliases (`module_aliases`).
+_SCOPES = "callable_aliases.scopes"
 _MODULE_ALIASES = "callable_aliases.module"
-# The key of a file's functions' enclosing functions in `RuleContext.shared`, and what holds a definition.
-_ENCLOSING = "callable_aliases.enclosing"
-_SCOPE_HOLDERS = (STATEMENT_HOLDERS - {cst.SimpleStatementLine, cst.SimpleStatementSuite}) | {cst.FunctionDef,
-                                                                                             cst.ClassDef}
 # Per file: function id -> (function, the aliases its calls see).
 _FUNCTION_ALIASES: dict[int, tuple[cst.FunctionDef, Aliases]] = file_memo({})
 # The fields of the nodes that bind the names written in them.
@@ -50,10 +47,8 @@ def module_aliases(context: RuleContext) -> Aliases:
     """The aliases the module's top level binds, once per file: seen by the top level and every function in it."""
     found: Aliases | None = context.shared.get(_MODULE_ALIASES)
     if found is None:
-        module = context.module
-        candidates = _candidates(own_nodes_of(module, cst.Assign), context.imports, module)
-        called = {name: value for name, value in candidates.items() if _called_in(name, context.source)}
-        found = context.shared[_MODULE_ALIASES] = _kept(called, [module])
+        scope = _scopes(context)[id(context.module)]
+        found = context.shared[_MODULE_ALIASES] = _kept(_candidates(scope, context), [context.module])
     return found
 
 
@@ -62,38 +57,12 @@ def function_aliases(function: cst.FunctionDef, context: RuleContext) -> Aliases
     subprocess.run`, called in the routes it defines) and the function's own, once per function."""
     entry = _FUNCTION_ALIASES.get(id(function))
     if entry is None or entry[0] is not function:
-        outer = _enclosing_functions(context).get(id(function))
-        inherited = function_aliases(outer[1], context) if outer is not None and outer[1] is not None \
-            else module_aliases(context)
-        candidates = _candidates(own_nodes_of(function.body, cst.Assign), context.imports, function.body)
-        if candidates:  # called by the function itself, or (by the file's text) by a function defined in it
-            called = {call.func.value for call in own_nodes_of(function.body, cst.Call) if type(call.func) is cst.Name}
-            candidates = {name: value for name, value in candidates.items()
-                          if name in called or _called_in(name, context.source)}
-        own = _kept(candidates, [function.params, function.body])
+        scope = _scopes(context).get(id(function))
+        outer = scope.outer if scope is not None else None
+        inherited = function_aliases(outer, context) if outer is not None else module_aliases(context)
+        own = _kept(_candidates(scope, context), [function.params, function.body]) if scope is not None else {}
         entry = _FUNCTION_ALIASES[id(function)] = (function, {**inherited, **own} if own else inherited)
     return entry[1]
-
-
-def _called_in(name: str, source: str) -> bool:
-    """Whether the file's text calls `name` (a bare name, not an attribute): a cheap screen before the binding walk."""
-    return re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", source) is not None
-
-
-def _enclosing_functions(context: RuleContext) -> dict[int, tuple[cst.FunctionDef, cst.FunctionDef | None]]:
-    """function id -> (the function, the function it is defined in, None at the top level or in a top-level class),
-    once per file, from its statements only."""
-    found: dict[int, tuple[cst.FunctionDef, cst.FunctionDef | None]] | None = context.shared.get(_ENCLOSING)
-    if found is None:
-        found = context.shared[_ENCLOSING] = {}
-        pending: list[tuple[cst.CSTNode, cst.FunctionDef | None]] = [(context.module, None)]
-        while pending:
-            node, outer = pending.pop()
-            if type(node) is cst.FunctionDef:
-                found[id(node)] = (node, outer)
-                outer = node
-            pending.extend((child, outer) for child in child_nodes(node) if type(child) in _SCOPE_HOLDERS)
-    return found
 
 
 def aliased_resolver(resolve: Callable[[cst.CSTNode], str | None], aliases: Aliases
@@ -110,6 +79,47 @@ def aliased_resolver(resolve: Callable[[cst.CSTNode], str | None], aliases: Alia
     return qualified_name
 
 
+class _Scope:
+    """A module's or function's own assignments and imports (not its nested definitions'), and the function it is
+    defined in (None for the module, a top-level function and a top-level class's methods)."""
+
+    __slots__ = ("outer", "assignments", "imported")
+
+    def __init__(self, outer: cst.FunctionDef | None) -> None:
+        self.outer = outer
+        self.assignments: list[cst.Assign] = []
+        self.imported: set[str] = set()
+
+
+def _scopes(context: RuleContext) -> dict[int, _Scope]:
+    """The module's and each function's `_Scope` by node id, once per file, from its statements only: no expression
+    is visited. A class body's statements are no function's (its methods do not see its names)."""
+    found: dict[int, _Scope] | None = context.shared.get(_SCOPES)
+    if found is None:
+        found = context.shared[_SCOPES] = {id(context.module): _Scope(None)}
+        pending: list[tuple[cst.CSTNode, _Scope | None, cst.FunctionDef | None]] = [
+            (context.module, found[id(context.module)], None)]
+        while pending:
+            node, scope, function = pending.pop()
+            for child in child_nodes(node):
+                kind = type(child)
+                if kind is cst.FunctionDef:
+                    definition: cst.FunctionDef = child  # type: ignore[assignment]  # (exact types: statements only)
+                    inner = found[id(child)] = _Scope(function)
+                    pending.append((definition.body, inner, definition))
+                elif kind is cst.ClassDef:
+                    pending.append((child.body, None, function))  # type: ignore[attr-defined]
+                elif kind in STATEMENT_HOLDERS:
+                    pending.append((child, scope, function))
+                elif scope is None:
+                    continue
+                elif kind is cst.Assign:
+                    scope.assignments.append(child)  # type: ignore[arg-type]
+                elif (kind is cst.Import or kind is cst.ImportFrom) and type(child.names) is not cst.ImportStar:  # type: ignore[attr-defined]
+                    scope.imported.update(name for alias in child.names for name in _bound_names(alias))  # type: ignore[attr-defined]
+    return found
+
+
 class _Candidate:
     """A name the scope assigns a known callable: the callable as written, its expression, how often it is assigned."""
 
@@ -119,30 +129,30 @@ class _Candidate:
         self.written, self.value, self.count = written, value, 1
 
 
-def _candidates(assignments: Sequence[cst.Assign], imports: ImportTable, body: cst.CSTNode) -> dict[str, _Candidate]:
-    """The names the scope's own `name = callable` statements bind; a name also assigned anything else there (another
-    callable, a call's result) is left out."""
+def _candidates(scope: _Scope, context: RuleContext) -> dict[str, _Candidate]:
+    """The names the scope's own `name = callable` statements bind and the file's text calls; a name also assigned
+    anything else there (another callable, a call's result) is left out."""
     found: dict[str, _Candidate] = {}
     dropped: set[str] = set()
-    imported: set[str] | None = None
-    for assignment in assignments:
+    imports = context.imports
+    for assignment in scope.assignments:
         if len(assignment.targets) != 1 or type(assignment.targets[0].target) is not cst.Name:
             continue
         name = assignment.targets[0].target.value
         value = _callable(assignment.value, imports)
         written = full_name(value) if value is not None else None
         head = (written or "").partition(".")[0]
-        if written is not None and head not in imports.aliases and head not in BUILTIN_NAMES:
-            imported = _imported_in(body) if imported is None else imported
-            written = written if head in imported else None
         held = found.get(name)
-        if written is None or value is None or (held is not None and held.written != written):
+        if value is None or written is None or head not in imports.aliases and head not in BUILTIN_NAMES \
+                and head not in scope.imported or (held is not None and held.written != written):
             dropped.add(name)
         elif held is not None:
             held.count += 1
         else:
             found[name] = _Candidate(written, value)
-    return {name: candidate for name, candidate in found.items() if name not in dropped}
+    source = context.source
+    return {name: candidate for name, candidate in found.items() if name not in dropped and f"{name}(" in source
+            and re.search(rf"(?<![\w.]){re.escape(name)}\(", source) is not None}
 
 
 def _callable(value: cst.BaseExpression, imports: ImportTable) -> cst.BaseExpression | None:
@@ -151,12 +161,6 @@ def _callable(value: cst.BaseExpression, imports: ImportTable) -> cst.BaseExpres
             and all(arg.keyword is not None for arg in value.args[1:]) and imports.qualified_name(value) == PARTIAL:
         value = value.args[0].value
     return value if type(value) is cst.Name or type(value) is cst.Attribute else None
-
-
-def _imported_in(body: cst.CSTNode) -> set[str]:
-    """The names a scope's own import statements bind (a function's `import subprocess`)."""
-    return {(full_name(alias.asname.name if alias.asname is not None else alias.name) or "").partition(".")[0]
-            for alias in own_nodes_of(body, cst.ImportAlias)}
 
 
 def _kept(candidates: dict[str, _Candidate], roots: list[cst.CSTNode]) -> Aliases:
