@@ -63,10 +63,11 @@ def test_rebinding_parameters_results_and_other_scopes_keep_a_name_from_being_an
             def inner():
                 nested = print
             local = self.runner
+            returned = super().run
             for looped in (subprocess.run,):
                 pass
             looped = subprocess.run
-            rebound(cmd); result(cmd); given(cmd); fixed(cmd); nested(cmd); local(cmd); looped(cmd)
+            rebound(cmd); result(cmd); given(cmd); fixed(cmd); nested(cmd); local(cmd); returned(cmd); looped(cmd)
     """)
     function = _function(context, "view")
     assert function_aliases(function, context) == {}

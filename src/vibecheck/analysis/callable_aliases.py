@@ -160,7 +160,10 @@ def _callable(value: cst.BaseExpression, imports: ImportTable) -> cst.BaseExpres
     if type(value) is cst.Call and value.args and value.args[0].keyword is None and not value.args[0].star \
             and all(arg.keyword is not None for arg in value.args[1:]) and imports.qualified_name(value) == PARTIAL:
         value = value.args[0].value
-    return value if type(value) is cst.Name or type(value) is cst.Attribute else None
+    head = value
+    while type(head) is cst.Attribute:  # a dotted name only: `super().save` is what a call returned
+        head = head.value
+    return value if type(head) is cst.Name else None
 
 
 def _kept(candidates: dict[str, _Candidate], roots: list[cst.CSTNode]) -> Aliases:
