@@ -25,6 +25,7 @@ api = FastAPI()
 logger = logging.getLogger(__name__)
 UPLOAD_DIR = "/srv/uploads"
 LOG_FILE = "logs.txt"
+_send_to = HttpResponseRedirect
 
 
 @app.get("/next")
@@ -676,3 +677,29 @@ def parsed_then_rebound():
         # expect: VC409 -- the host checked is another URL's
         return redirect(target)
     return redirect("/")
+
+
+@app.route("/alias-next")
+def next_page_through_an_alias():
+    go = redirect
+    # expect: VC409 -- `go` is `flask.redirect`
+    return go(request.args["next"])
+
+
+@app.route("/alias-back")
+def back_through_the_module_alias():
+    # expect: VC409 -- the module's `_send_to` is Django's redirect response
+    return _send_to(request.GET["back"])
+
+
+@app.route("/alias-home")
+def home_through_an_alias():
+    go = redirect
+    # ok: VC409 -- the address is the app's own
+    return go(url_for("index"))
+
+
+@app.route("/alias-chosen")
+def chosen_responder(go=make_response):
+    # ok: VC409 -- `go` is a parameter, whatever the caller passes
+    return go(request.args["next"])

@@ -171,3 +171,16 @@ def component_from_purl():
     wanted = Version.from_string(data.get("version", "0.0.0"))
     return {"name": purl.name, "major": wanted.major}
 
+
+@app.route("/alias-preview")
+def preview_through_an_alias():
+    render_page = render_template_string
+    # expect: VC412 -- `render_page` is `render_template_string`: the client writes the template
+    return render_page(request.args["body"])
+
+
+@app.route("/alias-file")
+def page_through_an_alias():
+    render_page = render_template
+    # ok: VC412 -- a template file of the app, the client's text only a value
+    return render_page("page.html", body=request.args["body"])

@@ -325,3 +325,35 @@ def read_clipboard() -> str:
 def open_finder(path: str) -> str:
     # ok: VC413 -- the value goes in as an argument of a fixed script, not into its source
     return apple.AppleScript("on run {p}\n tell application \"Finder\" to open POSIX file p\nend run").run(path)
+
+
+_run_code = exec
+
+
+@app.post("/alias-calc")
+def calc_through_an_alias():
+    evaluate = eval
+    # expect: VC413 -- `evaluate` is the builtin `eval`
+    return str(evaluate(request.form["expr"]))
+
+
+@app.post("/alias-script")
+def script_through_the_module_alias():
+    # expect: VC413 -- the module's `_run_code` is `exec`
+    _run_code(request.get_data(as_text=True))
+    return "done"
+
+
+@app.post("/alias-literal")
+def literal_through_an_alias():
+    evaluate = ast.literal_eval
+    # ok: VC413 -- `evaluate` is `ast.literal_eval`, which runs no code
+    return str(evaluate(request.form["expr"]))
+
+
+@app.post("/alias-plugin")
+def plugin_through_an_alias():
+    load = importlib.import_module
+    load = PLUGINS.get  # rebound: no longer an importer
+    # ok: VC413 -- the last binding looks the name up in a fixed table
+    return str(load(request.form["name"]))

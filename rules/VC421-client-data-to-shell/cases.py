@@ -1,5 +1,6 @@
 """VC421 corpus: client input in a shell command line or naming the program, and the safe look-alikes."""
 import asyncio
+import functools
 import ipaddress
 import os
 import re
@@ -27,6 +28,8 @@ lowlevel = Server("shell")
 assistant = PydanticAgent("openai:gpt-4o")
 TOOLS = {"ping": "/bin/ping", "trace": "/usr/bin/traceroute"}
 BASE_COMMAND = ["git", "log", "--oneline"]
+_system = os.system  # an alias of the module: its calls in any function are `os.system`
+_quote = shlex.quote
 
 
 @app.get("/ping")
@@ -393,3 +396,70 @@ def grep_quoted_then_split():
     argv = shlex.split(f"grep -n -- {shlex.quote(request.args['q'])} app.log")
     # ok: VC421 -- quoted before the split: one word, after `--`
     return subprocess.run(argv, capture_output=True, text=True, check=False).stdout
+
+
+@app.get("/alias-ping")
+def ping_through_a_local_alias():
+    launch = subprocess.run
+    # expect: VC421 -- `launch` is `subprocess.run`, bound once
+    launch(f"ping -c 1 {request.args['host']}", shell=True, check=False)
+    return "sent"
+
+
+@app.get("/alias-du")
+def du_through_the_module_alias():
+    # expect: VC421 -- the module's `_system` is `os.system`
+    _system("du -sh " + request.args["dir"])
+    return "ok"
+
+
+@app.get("/alias-partial")
+def grep_through_a_partial():
+    shell = functools.partial(subprocess.check_output, shell=True, text=True)
+    # expect: VC421 -- the partial is `check_output` (its `shell=True` fixed)
+    return shell(f"grep -rn {request.args['q']} /srv/logs")
+
+
+@app.get("/alias-quoted")
+def ping_quoted_through_an_alias():
+    launch = subprocess.run
+    # ok: VC421 -- `_quote` is `shlex.quote`: one word
+    launch("ping -c 1 " + _quote(request.args["host"]), shell=True, check=False)
+    return "sent"
+
+
+def _dry_run(*args, **kwargs):
+    return args
+
+
+@app.get("/alias-rebound")
+def rebound_before_the_call():
+    launch = subprocess.run
+    launch = _dry_run  # rebound: `launch` is not always `subprocess.run`
+    # ok: VC421 -- the last binding is the project's dry run
+    return str(launch(request.args["cmd"], shell=True))
+
+
+@app.get("/alias-parameter")
+def runner_given_as_a_parameter(launch=_dry_run):
+    # ok: VC421 -- a parameter is whatever the caller passes, no alias
+    return str(launch(request.args["cmd"], shell=True))
+
+
+@app.get("/alias-result")
+def name_bound_to_a_calls_result():
+    launch = functools.partial(subprocess.run, ["git", "status"])  # positional arguments fixed: not `subprocess.run`
+    # ok: VC421 -- the client's text would be `bufsize`, never a command
+    return str(launch(request.args["n"]))
+
+
+def create_tools_app():
+    tools = Flask("tools")
+    launch = subprocess.run
+
+    @tools.get("/trace")
+    def trace():
+        # expect: VC421 -- the factory's `launch` is `subprocess.run`
+        return launch(f"traceroute {request.args['host']}", shell=True, capture_output=True, check=False).stdout
+
+    return tools

@@ -479,3 +479,18 @@ def unlock_archive():
     # expect: VC422 -- a `PRAGMA` takes no parameters, but a client's text pasted into it is still SQL
     archive.execute(f"PRAGMA key = '{request.args['passphrase']}'")
     return "ok"
+
+
+@app.route("/alias-search")
+def search_through_an_alias():
+    sql = text
+    name = request.args["name"]
+    # expect: VC422 -- `sql` is SQLAlchemy's `text`
+    return str(db.session.execute(sql(f"SELECT * FROM products WHERE name = '{name}'")).all())
+
+
+@app.route("/alias-bound")
+def search_bound_through_an_alias():
+    sql = text
+    # ok: VC422 -- the client's value is a bound parameter
+    return str(db.session.execute(sql("SELECT * FROM products WHERE name = :name"), {"name": request.args["name"]}).all())

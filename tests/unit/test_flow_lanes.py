@@ -351,9 +351,9 @@ def test_call_words_name_each_call_as_written_and_as_its_import_resolves_it() ->
     """))
     imports = ImportTable.from_module(module)
     view, importing = (s for s in module.body if isinstance(s, cst.FunctionDef))
-    words = call_words(view, imports)
+    words = call_words(view, imports, {})
     assert words is not None and words >= {"launch", "run", "system", "cursor", "execute"}
     # a dotted callee whole as resolved, a method with its receiver's last name
     assert words >= {"subprocess.run", "os.system", "o.system", "db.cursor", "http.get", "self.http.get"}
     assert "hidden" not in words  # the nested function's own lane has its own words
-    assert call_words(importing, imports) is None  # its import may name a call anything: every lane searches
+    assert call_words(importing, imports, {}) is None  # its import may name a call anything: every lane searches

@@ -7,7 +7,8 @@ augmented assignments, tuple unpacking, `with ... as`, `for ... in` and walrus b
 "is this expression tainted, and from where" by propagating through f-strings, `%`, `+`, `.format`, `str()`,
 `json.loads`, subscripts and attributes, and method calls on tainted values. What counts as a source, a
 sanitizer, and a sink is data supplied by each rule. Nested functions get their own pass; nothing is
-re-walked per node.
+re-walked per node. A call's name (`FlowState.qualified_name`) is resolved through the file's imports and through
+the scope's aliases of known callables (`callable_aliases`: `run = subprocess.run; run(cmd, shell=True)`).
 
 Which lanes a function's walk starts (`walk_functions_together`). A rule that only reports answers `skips` from
 the function's own words, read once per function for every rule (`walked_statements`, `walked_calls`,
@@ -45,6 +46,7 @@ from typing import Any, ClassVar
 
 import libcst as cst
 
+from vibecheck.analysis.callable_aliases import Aliases, aliased_resolver, function_aliases, module_aliases
 from vibecheck.analysis.nodes import callee_tail, concrete_subclasses, suite_statements
 from vibecheck.analysis.summary_keys import (
     CALL,
@@ -1517,9 +1519,10 @@ def walked_calls(function: cst.FunctionDef) -> Iterator[cst.Call]:
         yield from iter_calls(statement)
 
 
-def call_words(function: cst.FunctionDef, imports: ImportTable) -> frozenset[str] | None:
+def call_words(function: cst.FunctionDef, imports: ImportTable, aliases: Aliases) -> frozenset[str] | None:
     """The words the calls of `walked_calls` are known by: a method's name, a called name as written and as the
-    file's imports resolve it (`from subprocess import run as r`: `r` and `run`), the last part of a dotted callee;
+    file's imports resolve it (`from subprocess import run as r`: `r` and `run`) or as the callable it is an alias of
+    (`aliases`, the function's `function_aliases`: `r = subprocess.run`, `run`), the last part of a dotted callee;
     a dotted callee also whole as the imports resolve it (`subprocess.run`, `requests.get`), and a method with the last
     name of its receiver as written (`client.get` for `self.client.get(url)`); once per function for every flow rule
     (their lanes start together, with the same imports); None when the function imports something itself. A rule
@@ -1527,11 +1530,11 @@ def call_words(function: cst.FunctionDef, imports: ImportTable) -> frozenset[str
     receiver's, a function by its resolved name) has nothing to search for in a function whose words meet none."""
     entry = _CALL_WORDS.get(id(function))
     if entry is None or entry[0] is not function:
-        entry = _CALL_WORDS[id(function)] = (function, _call_words(function, imports))
+        entry = _CALL_WORDS[id(function)] = (function, _call_words(function, imports, aliases))
     return entry[1]
 
 
-def _call_words(function: cst.FunctionDef, imports: ImportTable) -> frozenset[str] | None:
+def _call_words(function: cst.FunctionDef, imports: ImportTable, aliases: Aliases) -> frozenset[str] | None:
     if walked_statements(function) is None:
         return None
     words: set[str] = set()
@@ -1546,7 +1549,8 @@ def _call_words(function: cst.FunctionDef, imports: ImportTable) -> frozenset[st
                 words.add(f"{tail}.{method}")
         elif type(func) is cst.Name:
             words.add(func.value)
-            resolved = imports.qualified_name(func) or ""
+            target = aliases.get(func.value)
+            resolved = imports.qualified_name(func if target is None else target) or ""
             words.add(resolved)
             words.add(resolved.rpartition(".")[2])
     return frozenset(words)
@@ -2719,9 +2723,12 @@ class FlowRule(Rule):
         state.shadowed.update(shadowed)
         state.names.update(seeded)
 
-    def _fresh_state(self) -> FlowState:
+    def _fresh_state(self, aliases: Aliases | None = None) -> FlowState:
+        """A new state of the file, whose calls through `aliases` (of the scope walked) resolve as the callables'."""
         state = self.new_state()
         state.has_walrus, state.local_classes, state.module = self._file_tables()[:3]
+        if aliases:
+            state.qualified_name = aliased_resolver(state.qualified_name, aliases)
         return state
 
     def _file_tables(self) -> tuple[bool, frozenset[str], cst.Module, frozenset[str], dict[str, str]]:
@@ -2740,7 +2747,7 @@ class FlowRule(Rule):
             context.facts.setdefault(SUMMARY_FACT, {}).setdefault(SKIPPED_BY_HINTS, []).append(cls.code)
 
     def visit_Module(self, node: cst.Module) -> None:
-        state = self._fresh_state()
+        state = self._fresh_state(module_aliases(self.context))
         if not self.summarises:
             walk_block(_block_statements_of_module(node), state, self.check)
             return
@@ -2785,7 +2792,7 @@ class FlowRule(Rule):
 
     def begin_function(self, node: cst.FunctionDef) -> Lane:
         """The rule's lane through a function: its state seeded from the parameters, and its visitor."""
-        state = self._fresh_state()
+        state = self._fresh_state(function_aliases(node, self.context))
         # An app factory's or server builder's own objects (`wt = Tools(config)`) are the instances its nested handlers
         # call (`@mcp.tool() def read(path): return wt.read(path)`): the enclosing functions' bindings come first.
         scopes: list[dict[str, str]] = self.__dict__.setdefault("_scope_instances", [])
@@ -2835,7 +2842,7 @@ class FlowRule(Rule):
         words = self.sink_words
         if words is None:
             return True
-        called = call_words(function, self.context.imports)
+        called = call_words(function, self.context.imports, function_aliases(function, self.context))
         return called is None or not words.isdisjoint(called)
 
     def _certain_inputs(self, node: cst.FunctionDef, parameters: list[str]) -> frozenset[str]:

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 import libcst as cst
 
+from vibecheck.analysis.callable_aliases import function_aliases
 from vibecheck.analysis.flow import (
     CLEAN,
     RAISING_VALIDATOR,
@@ -279,7 +280,7 @@ class PriceFromClient(ClientSinkRule):
         if super().searches(function):
             return True
         return any(word[:1].isupper() and _names_an_order(word) for word in call_words(
-            function, self.context.imports) or ()) or any(
+            function, self.context.imports, function_aliases(function, self.context)) or ()) or any(
             next(_order_fields_assigned(statement), None) is not None for statement in walked_statements(function) or ())
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:

@@ -9,6 +9,7 @@ import libcst as cst
 
 from vibecheck.analysis.argument_lists import NOT_A_LIST, ArgumentListState, list_display, note_argument_list
 from vibecheck.analysis.bound_names import names_bound_to_calls
+from vibecheck.analysis.callable_aliases import Aliases, function_aliases
 from vibecheck.analysis.flow import (
     CLEAN,
     SUMMARISED_KINDS,
@@ -403,11 +404,11 @@ def _dispatch(lookup: cst.BaseExpression, state: FlowState) -> Sink | None:
     return name, label, (470, 94), DISPATCH
 
 
-def dispatches(function: cst.FunctionDef, imports: ImportTable) -> bool:
+def dispatches(function: cst.FunctionDef, imports: ImportTable, aliases: Aliases) -> bool:
     """Whether the function looks a value up by a name that may be the model's (`getattr(tools, name)`,
     `globals()[name]`) and calls it or binds it: the sinks of `_dispatch` and `_bound_dispatch`, which have no call
     word of their own. The look-up calls `getattr` or a namespace, so only functions whose calls say so are read."""
-    if (GETATTR | NAMESPACE_CALLS).isdisjoint(call_words(function, imports) or ()):
+    if (GETATTR | NAMESPACE_CALLS).isdisjoint(call_words(function, imports, aliases) or ()):
         return False
     qualified_name = imports.qualified_name
     for statement in walked_statements(function) or ():
@@ -715,7 +716,7 @@ class LlmOutputToDangerousSink(FlowRule):
 
     def searches(self, function: cst.FunctionDef) -> bool:
         return self._html_page is not None or self._builds_system_prompts() or super().searches(function) \
-            or dispatches(function, self.context.imports)
+            or dispatches(function, self.context.imports, function_aliases(function, self.context))
 
     def note(self, node: cst.CSTNode, state: FlowState) -> None:
         """The argument lists names hold (`args = ["sh", "-c", code]`), which a later subprocess call reads."""
