@@ -1071,6 +1071,27 @@ HASH_SAFE = {
         def get_template_key(name):
             return "tmpl_" + sha1(name.encode("utf-8")).hexdigest()
         ''',
+    "file named after its key": '''
+        import hashlib
+
+        class FileStorage:
+            def _counter_filename(self, key):
+                return hashlib.md5(key.encode("utf8")).hexdigest()
+        ''',
+    "file path built around the hash": '''
+        import hashlib
+        from os import path
+
+        def counter_path(root, key):
+            return path.join(root, "counters", hashlib.md5(key).hexdigest())
+        ''',
+    "certificate thumbprint in a JOSE header": '''
+        import base64
+        import hashlib
+
+        def assertion_header(der):
+            return {"alg": "RS256", "x5t": base64.urlsafe_b64encode(hashlib.sha1(der).digest()).decode()}
+        ''',
     "SQL functions": '''
         from hashlib import md5
 
@@ -1162,6 +1183,18 @@ HASH_UNSAFE = {
         import hashlib
 
         def token_lookup_key(token):
+            return hashlib.md5(token.encode()).hexdigest()
+        ''', 5),
+    "a joined string, no path": ('''
+        import hashlib
+
+        def sign(secret, payload):
+            return ":".join([payload, hashlib.md5(secret + payload).hexdigest()])
+        ''', 5),
+    "a token's file name": ('''
+        import hashlib
+
+        def token_filename(token):
             return hashlib.md5(token.encode()).hexdigest()
         ''', 5),
     "a helper no content-id function calls": ('''
