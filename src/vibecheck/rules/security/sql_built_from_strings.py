@@ -138,6 +138,10 @@ REORDERINGS = frozenset({"reversed", "sorted", "list", "tuple", "iter"})
 SCHEMA_ATTRIBUTE = lazy_pattern(r"^(?:self|cls)(?:\.(?!(?:request|req|form|data|params|query|args|body|payload|json|kwargs)\.)"
                                 r"_*[a-z]\w*)?\._*(?:(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name"
                                 r"|keyspace|collection_name|index_name)|table_[a-z]+)$")
+# A setting of the configuration object the object was built with (`self.config.distance_metric`,
+# `self._settings.embedding_dims`): chosen by whoever deploys it, as its table name is, and what SQL cannot bind (a
+# vector's size in DDL, a distance function's name).
+CONFIG_SETTING = lazy_pattern(r"^(?:self|cls)\._*(?:config|configuration|settings|options)\.\w+$")
 # An attribute a method assigns (`self.table = ...`, `cls.table += ...`): no longer the class body's constant. Searched
 # at word starts (`word_start_matches`: not `myself.x = ...`), without a leading `\b` that keeps the search from
 # skipping ahead.
@@ -178,7 +182,7 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
             return state.constants[dotted]
         last = dotted.rsplit(".", 1)[-1]
         if dotted in state.checked or CONSTANT_NAME.match(last) or ("." in dotted and last in TABLE_NAME_ATTRIBUTES) \
-                or (SCHEMA_ATTRIBUTE.match(dotted) and dotted not in state.bound_attributes):
+                or ((SCHEMA_ATTRIBUTE.match(dotted) or CONFIG_SETTING.match(dotted)) and dotted not in state.bound_attributes):
             return ""
         return None
     if type(node) is cst.Call and not node.args and SCHEMA_ATTRIBUTE.match(dotted_name(node.func) or ""):
@@ -712,7 +716,8 @@ class SqlBuiltFromStrings(FlowRule):
     `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM DUAL"`), the object's own table
     or schema names (`self.messages_table`, `self.table_task`, `self._schema`, a vector store's `self.collection_name`, or
     its method `self._full_table_name()`, also when its constructor takes them, unless the method itself rebinds them,
-    and those of a store it holds: `self.responses.table_name`), an ORM model's table name (`Model.__tablename__`,
+    and those of a store it holds: `self.responses.table_name`) and the settings of the configuration object it was built
+    with (`self.config.distance_metric`, `self._settings.embedding_dims`), an ORM model's table name (`Model.__tablename__`,
     `model._meta.db_table`, also lower-cased, and a Django field's column: `field.column`, `field.attname`), the table a
     data framework hands its plug-in to write (the `database`, `schema`
     and `table` of a parameter typed as dagster's `TableSlice`, a dbt `BaseRelation`), the names SQLAlchemy's inspector reads
