@@ -40,7 +40,7 @@ from vibecheck.lines import line_starts
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern, word_start_matches
 from vibecheck.rule import RuleContext
-from vibecheck.rules.security._constant_sql_helpers import constant_helpers, helper_key
+from vibecheck.rules.security._constant_sql_helpers import any_arguments_key, constant_helpers, helper_key
 from vibecheck.rules.security._identifier_quoters import (
     identifier_quoters,
     may_quote,
@@ -394,7 +394,8 @@ def _keeps_only_allowed(clause: cst.CompFor, state: FlowState) -> bool:
 def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
     func = call.func
     if type(func) is cst.Name and (func.value in SAFE_VALUE_CALLS
-                                   or not call.args and helper_key(func.value) in state.constants):
+                                   or not call.args and helper_key(func.value) in state.constants
+                                   or any_arguments_key(func.value) in state.constants):
         return ""  # (a helper of the module that returns its own text: `_constant_sql_helpers`)
     if state.qualified_name(call) in RANDOM_WORDS:
         return ""  # `f"t{secrets.token_hex(16)}"`: a scratch table's name the code makes up
@@ -759,9 +760,11 @@ class SqlBuiltFromStrings(FlowRule):
     (`lock_timeout: int`, `limit: Optional[int]`, `int | None`), or the call of a module function without parameters
     whose every `return` is built from
     literals, its locals bound only to literals and such names (a recursive CTE kept in `_tree_cte()`; one that pastes a
-    global or a value it reads still fires), or values a `%` template converts as numbers (`%d`, `%(id)d`, `%.2f`: digits
-    or a `TypeError`; `%c` and `%r` still fire), are not reported, nor is a single statement that no driver binds a
-    parameter in (`PRAGMA`,
+    global or a value it reads still fires), or, in a module that looks up a table's columns, the call of a module
+    function with parameters whose every `return` is such text whatever it is given (`return tuple(table.c[key].name
+    for key in keys)`: column names, since the lookup raises for any other key), or values a `%` template converts as
+    numbers (`%d`, `%(id)d`, `%.2f`: digits or a `TypeError`; `%c` and `%r` still fire), are not reported, nor is a
+    single statement that no driver binds a parameter in (`PRAGMA`,
     `ATTACH`, `DETACH`, `VACUUM`, `SET`, `RESET`, `USE`,
     `LISTEN`, `UNLISTEN`, `ALTER SESSION`, `CREATE` or `DROP DATABASE` and `SCHEMA`, `CREATE`, `ALTER` or `DROP USER` and
     `ROLE`, `GRANT`, `REVOKE`, `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`), also when its head is built into a name first
@@ -873,7 +876,7 @@ class SqlBuiltFromStrings(FlowRule):
         """The module's functions that return only the code's own text (`_constant_sql_helpers`), found once per file."""
         if self.helpers is None:
             self.helpers = constant_helpers(self.context.module, self.new_state, constant_text,
-                                            _own_quoters(self.context))
+                                            _own_quoters(self.context), with_parameters=bool(self.column_lookups))
         return self.helpers
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
