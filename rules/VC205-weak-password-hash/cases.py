@@ -110,6 +110,16 @@ def generate_etag(body):
     return hashlib.sha1(body).hexdigest()
 
 
+def counter_filename(root, key):
+    # ok: VC205 -- a file named after its key (bandit's B324 is cleared too)
+    return os.path.join(root, hashlib.md5(key.encode()).hexdigest())
+
+
+def password_filename(root, password):
+    # expect: VC205 -- a file named after a password's fast hash still stores that hash
+    return os.path.join(root, hashlib.md5(password.encode()).hexdigest())
+
+
 class LegacyAccount:
     def check(self, raw):
         # expect: VC205

@@ -1032,6 +1032,31 @@ class MySqlVectorStore:
         cursor.execute(f"DELETE FROM `{self.collection_name}` WHERE id = '{vector_id}'")
 
 
+class OracleVectorStore:
+    def __init__(self, config):
+        self.config = config
+        self.collection_name = config.collection_name
+
+    def create_col(self, cursor):
+        # ok: VC402 -- settings of the store's configuration object: a vector's size in DDL cannot be bound
+        cursor.execute(f"CREATE TABLE {self.collection_name} (id VARCHAR2(36), v VECTOR({self.config.embedding_dims}))")
+
+    def search(self, cursor, vector):
+        metric = self._settings.distance_metric
+        # ok: VC402 -- a distance function's name, read from the settings into a local name
+        sql = f"SELECT id FROM {self.collection_name} ORDER BY VECTOR_DISTANCE(v, :q, {metric})"
+        cursor.execute(sql, q=vector)
+
+    def search_payload(self, cursor, request):
+        # expect: VC402 -- a request's values, even beside a setting
+        cursor.execute(f"SELECT id FROM {self.collection_name} WHERE kind = '{request.config.kind}'")
+
+    def search_rebound(self, cursor, user_metric):
+        self.config.metric = user_metric
+        # expect: VC402 -- the method itself set the setting from its argument
+        cursor.execute(f"SELECT id FROM {self.collection_name} ORDER BY {self.config.metric}")
+
+
 class SQLiteCache:
     def __init__(self, responses, redirects):
         self.responses = responses

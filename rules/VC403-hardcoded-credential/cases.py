@@ -414,6 +414,18 @@ def local_model_client(base_url):
     return OpenAI(base_url=base_url, api_key="oauth-credentials", default_key=api_key)
 
 
+def format_converters(lm_class, transport):
+    # ok: VC403 -- a client built only to convert message formats: the value says the key is never sent
+    converter = lm_class(api_key="conversion-only", transport=None)
+    # ok: VC403
+    dry_run = OpenAI(api_key="unused_in_dry_run", http_client=transport)
+    # expect: VC403 -- a random part makes it a key, whatever words stand beside it
+    live = OpenAI(api_key="conversion-only-7fq2kx9w", http_client=transport)
+    # expect: VC403 -- without labels, the default of an environment variable is every forgetful deployment's key
+    fallback = os.getenv("LLM_API_KEY", "local-only")
+    return converter, dry_run, live, fallback
+
+
 LOGON_FLAGS = {
     # ok: VC403 -- the name of a Windows logon flag, spelled as its constant
     "new_credentials": "NewCredentials",

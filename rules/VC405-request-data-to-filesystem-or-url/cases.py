@@ -1311,3 +1311,39 @@ async def starlette_upload_name_allowlisted(request: StarletteRequest):
     # ok: VC405 -- the name is one of two the server knows
     with open(os.path.join("/srv/uploads", name), "wb") as out:
         out.write(await upload.read())
+
+
+@app.get("/pastes/<slug>")
+def paste_body(db, slug):
+    row = db.execute("SELECT * FROM pastes WHERE slug = ?", (slug,)).fetchone()
+    if row is None:
+        abort(404)
+    # ok: VC405 -- the slug matched a stored paste's, an identifier the server drew
+    return (UPLOADS / f"{slug}.txt").read_text(encoding="utf-8")
+
+
+@app.get("/files/<name>")
+def file_by_name(db, name):
+    row = db.execute("SELECT * FROM files WHERE filename = ?", (name,)).fetchone()
+    if row is None:
+        abort(404)
+    # expect: VC405 -- a name the client gave when it uploaded: matching a stored one proves nothing
+    return (UPLOADS / name).read_bytes()
+
+
+@app.get("/shares/<token>")
+def share_lenient(db, token):
+    row = db.execute("SELECT * FROM shares WHERE token = ?", (token,)).fetchone()
+    if row is None:
+        app.logger.info("unknown share")
+    # expect: VC405 -- a missing row does not stop the function
+    return (UPLOADS / token).read_bytes()
+
+
+@app.get("/exports/<key>")
+def export_by_key_after(db, key, since):
+    row = db.execute("SELECT * FROM exports WHERE key = ? AND created > ?", (key, since)).fetchone()
+    if not row:
+        abort(404)
+    # expect: VC405 -- `created > ?` matches a range, so the lookup pins no value
+    return (UPLOADS / key).read_bytes()

@@ -42,3 +42,11 @@ def load_requested_without_code(model_id: str):
 def load_requested_refusing_code(model_id: str):
     # ok: VC406
     return AutoModelForCausalLM.from_pretrained(model_id, trust_remote_code=False)
+
+
+def load_local_table(path: str, builder: str):
+    # ok: VC406 -- a builder shipped inside `datasets` reads the files it is given (bandit's B615 is cleared too)
+    rows = load_dataset("csv", data_files=path, trust_remote_code=True)
+    # expect: VC406 -- a builder chosen at run time may be any repository of the Hub
+    chosen = load_dataset(builder, data_files=path, trust_remote_code=True)
+    return rows, chosen

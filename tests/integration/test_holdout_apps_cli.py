@@ -643,12 +643,6 @@ KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
     # Round 37: a pastebin's anonymous paste and import routes, open by design (as `model_serving`'s `/predict`).
     ("robyn_pastebin", "pastebin/main.py", 20, "VC201"),
     ("robyn_pastebin", "pastebin/main.py", 31, "VC201"),
-    # A paste's body read from a path built with the URL's slug after the slug matched a stored row (`WHERE slug = ?`,
-    # `None` returned otherwise): the lookup admits only slugs the server drew, which the flow does not take as a check.
-    ("robyn_pastebin", "pastebin/store.py", 57, "VC417"),
-    # A ticket read by id in the summarise action that the `@agent_required` guard admits: every support agent may
-    # read any ticket; the fault is the guard trusting an `X-Role` header (VC207), which VC214 cannot tell apart.
-    ("quart_helpdesk", "app.py", 75, "VC214"),
 }
 
 

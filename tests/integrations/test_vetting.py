@@ -898,6 +898,25 @@ def test_b301_and_b506_are_cleared_where_the_caller_opted_in_or_the_loader_deriv
         ("B301", 16), ("B506", 16), ("VC406", 16), ("VC406", 16)]
 
 
+def test_b615_is_cleared_on_a_builder_shipped_in_datasets_and_kept_on_a_hub_repository() -> None:
+    """`load_dataset("csv", data_files=...)` runs a builder of the installed package on the files given: no Hub
+    repository is fetched, so there is no revision to pin. A repository name, literal or chosen at run time, keeps it;
+    so does a download nested in the builder's arguments."""
+    found = unfiltered('''
+        from datasets import load_dataset as load
+        from huggingface_hub import hf_hub_download
+
+        def tables(file_path, name):
+            rows = load("csv", data_files=file_path)["train"]
+            records = load(path="json", data_files={"train": file_path}, split="train")
+            hub = load("org/reviews", split="train")
+            chosen = load(name)
+            fetched = load("parquet", data_files=hf_hub_download(repo_id="org/data", filename="t.parquet"))
+            return rows, records, hub, chosen, fetched
+        ''', Settings(select=("B", "VC406")))
+    assert [(code, line) for code, line in found if code in ("B615", "VC406")] == [("B615", 8), ("B615", 9), ("B615", 10)]
+
+
 def test_b506_is_cleared_on_a_safe_pyyaml_loader_bandit_does_not_know_and_kept_on_an_unsafe_one() -> None:
     """Bandit accepts `SafeLoader` by name alone: `BaseLoader` (here under the name `CBaseLoader` was imported as)
     builds only strings, maps and lists."""
@@ -1094,6 +1113,27 @@ HASH_SAFE = {
         def get_template_key(name):
             return "tmpl_" + sha1(name.encode("utf-8")).hexdigest()
         ''',
+    "file named after its key": '''
+        import hashlib
+
+        class FileStorage:
+            def _counter_filename(self, key):
+                return hashlib.md5(key.encode("utf8")).hexdigest()
+        ''',
+    "file path built around the hash": '''
+        import hashlib
+        from os import path
+
+        def counter_path(root, key):
+            return path.join(root, "counters", hashlib.md5(key).hexdigest())
+        ''',
+    "certificate thumbprint in a JOSE header": '''
+        import base64
+        import hashlib
+
+        def assertion_header(der):
+            return {"alg": "RS256", "x5t": base64.urlsafe_b64encode(hashlib.sha1(der).digest()).decode()}
+        ''',
     "SQL functions": '''
         from hashlib import md5
 
@@ -1185,6 +1225,18 @@ HASH_UNSAFE = {
         import hashlib
 
         def token_lookup_key(token):
+            return hashlib.md5(token.encode()).hexdigest()
+        ''', 5),
+    "a joined string, no path": ('''
+        import hashlib
+
+        def sign(secret, payload):
+            return ":".join([payload, hashlib.md5(secret + payload).hexdigest()])
+        ''', 5),
+    "a token's file name": ('''
+        import hashlib
+
+        def token_filename(token):
             return hashlib.md5(token.encode()).hexdigest()
         ''', 5),
     "a helper no content-id function calls": ('''

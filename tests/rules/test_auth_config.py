@@ -924,6 +924,63 @@ def test_the_caller_handed_to_a_dropped_check_relates_no_object_to_them(tmp_path
     assert [f.location.start.line for f in found] == [13]
 
 
+DESK_AUTH = """\
+from functools import wraps
+
+from quart import abort, request, session
+
+
+def agent_required(fn):
+    @wraps(fn)
+    async def wrapper(*args, **kwargs):
+        if request.headers.get("X-Role") != "agent":
+            abort(403)
+        return await fn(*args, **kwargs)
+
+    return wrapper
+
+
+def login_required(fn):
+    @wraps(fn)
+    async def wrapper(*args, **kwargs):
+        if session.get("user_id") is None:
+            abort(401)
+        return await fn(*args, **kwargs)
+
+    return wrapper
+"""
+
+DESK_ROUTES = """\
+from quart import Quart
+
+import db
+from auth import agent_required, login_required
+
+app = Quart(__name__)
+
+
+@app.post("/tickets/<int:ticket_id>/summarise")
+@agent_required
+async def summarise(ticket_id: int):
+    return await db.get_ticket(ticket_id)
+
+
+@app.get("/tickets/<int:ticket_id>")
+@login_required
+async def show(ticket_id: int):
+    return await db.get_ticket(ticket_id)
+"""
+
+
+def test_a_role_guard_of_the_auth_module_beside_a_script_is_known_by_its_body(tmp_path: Path) -> None:
+    """VC214: `from auth import agent_required` in a folder that is no package is `auth.py` beside it; its wrapper
+    refuses callers without a role, so agents reach every ticket; `login_required` there only signs the caller in."""
+    (tmp_path / "auth.py").write_text(DESK_AUTH, encoding="utf-8")
+    check_modules_inputs.cache_clear()
+    found = findings_for(ObjectLookupNotScopedToUser, DESK_ROUTES, path=str(tmp_path / "app.py"))
+    assert [f.location.start.line for f in found] == [18]
+
+
 def test_the_auth_modules_one_package_up_are_part_of_the_cache_key(tmp_path: Path) -> None:
     (tmp_path / "routers").mkdir()
     routes = str(tmp_path / "routers" / "invoices.py")

@@ -1936,7 +1936,7 @@ def _restore(lanes: list[Lane], saved: list[Snapshot | None]) -> None:
 
 
 # Calls after which a block does not fall through to the next statement.
-_EXITING_CALLS = frozenset({"abort", "sys.exit", "exit", "flask.abort", "os._exit"})
+EXITING_CALLS = frozenset({"abort", "sys.exit", "exit", "flask.abort", "os._exit"})
 
 
 def _leaves_block(statements: list[cst.CSTNode]) -> bool:
@@ -1948,7 +1948,7 @@ def _leaves_block(statements: list[cst.CSTNode]) -> bool:
         return True
     if type(last) is cst.Expr and type(last.value) is cst.Call:
         name = dotted_name(last.value.func)
-        return name in _EXITING_CALLS
+        return name in EXITING_CALLS
     return False
 
 

@@ -40,11 +40,13 @@ def _helper_module(path: str, module: str) -> str | None:
 def module_beside(path: str, module: str, names: tuple[str, ...]) -> str | None:
     """The file of the module `module` names, as imported in the file at `path`, when it is one of `names` beside the
     file or one package up: `.crud` and `..services` relatively, `app.services` of `app/routes.py` or of
-    `app/routers/items.py` by the package's name."""
+    `app/routers/items.py` by the package's name, `services` of a script in a folder that is no package."""
     dots = len(module) - len(module.lstrip("."))
     parts = module[dots:].split(".") if module[dots:] else []
     folder = Path(os.path.dirname(os.path.abspath(path)))
-    if dots == 0 and len(parts) == 2:
+    if dots == 0 and len(parts) == 1 and parts[0] in names and not (folder / "__init__.py").is_file():
+        dots = 1  # `from auth import ...` in a script's folder, which Python puts first on `sys.path`
+    elif dots == 0 and len(parts) == 2:
         dots = next((up for up, package in ((1, folder), (2, folder.parent)) if package.name == parts[0]), 0)
         parts = parts[1:]
     if dots not in (1, 2) or len(parts) != 1 or parts[0] not in names:

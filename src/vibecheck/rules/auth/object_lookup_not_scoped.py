@@ -39,6 +39,7 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.answering_checks import answers_only
+from vibecheck.rules.auth.role_decorators import role_guard
 
 # ORM lookups by key: `X.objects.get(pk=pk)`, `X.query.get_or_404(id)`, `session.get(X, id)`, `.filter_by(id=id)`.
 LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_or_404", "one_or_none", "select_for_update",
@@ -652,7 +653,9 @@ class ObjectLookupNotScopedToUser(Rule):
     callers without a session: `@method_decorator(csrf_exempt, name="dispatch") class ProcessWebhookView(View)`, or
     `login_not_required`) is not reported: a service calls it, and the id in its URL names the endpoint the service
     was given. Handlers restricted to a role or permission
-    (`@admin_required`, `@user_passes_test(lambda u: u.is_staff)`, `Depends(require_admin)`, a route dependency that
+    (`@admin_required`, `@user_passes_test(lambda u: u.is_staff)`, a decorator of the app whose name says nothing but
+    whose wrapper refuses without a role, `@agent_required` doing `if request.headers.get("X-Role") != "agent":
+    abort(403)`, in the module or its auth module; `Depends(require_admin)`, a route dependency that
     checks access to what the path names, `dependencies=[Depends(requires_access_connection(method="DELETE"))]`,
     `IsAdminUser`, a Strawberry resolver's permission class that asks for more than a login (`CanEditDocument`, handed
     the resolver's arguments), a Flask-Allows requirement that does, handed the request (`@allows.requires(CanEditPost)`,
@@ -922,7 +925,9 @@ class ObjectLookupNotScopedToUser(Rule):
             handler = agent_tool_handler(node, self.context.module)
         elif handler is None and owner is None:
             handler = lambda_handler(node, self.lambda_authorized)
-        if handler is None or (handler.restricted and not self._tenant_role_only(node)) or not handler.client_ids:
+        if handler is None or not handler.client_ids:
+            return
+        if (handler.restricted or self._role_decorated(node)) and not self._tenant_role_only(node):
             return  # a role or permission guard lets its holders reach every object by design
         if any(self.receiver_classes) or self._webhook_receiver(node):
             return  # a service calls it, not a signed-in user
@@ -974,6 +979,11 @@ class ObjectLookupNotScopedToUser(Rule):
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.depth -= 1
+
+    def _role_decorated(self, function: cst.FunctionDef) -> bool:
+        """A decorator whose name says nothing (`@agent_required`) but whose body refuses callers without a role
+        (`role_decorators`)."""
+        return any(role_guard(self.context, decorator.decorator) for decorator in function.decorators)
 
     def _tenant_role_only(self, function: cst.FunctionDef) -> bool:
         """Every role the handler's permission classes and decorators ask for is held within a tenant (`IsOrgAdmin`,

@@ -33,7 +33,14 @@ CONSTRUCTORS = frozenset(f"hashlib.{name}" for name in FAST_HASHES) | {"hashlib.
 NAME_NODES = (cst.Name, cst.Attribute, cst.Subscript, cst.Call)
 # Words naming what a hash is for when it is no secret: a response's ETag, a cache key, a file's fingerprint or
 # checksum. MD5/SHA-1 there only tell contents apart; nobody gains by forging a collision.
-CONTENT_ID_WORDS = ("etag", "cache", "fingerprint", "checksum")
+CONTENT_ID_WORDS = ("etag", "cache", "fingerprint", "checksum", "thumbprint",
+                    # a file named after what it holds (`def _counter_filename(key): ... md5(key).hexdigest()`)
+                    "filename", "file_name",
+                    # JOSE's `x5t` header: the SHA-1 thumbprint of a certificate, as RFC 7515 defines it
+                    "x5t")
+# Calls that build a file's path: a hash among their arguments names a file (`os.path.join(root, md5(key).hexdigest())`).
+PATH_JOINERS = frozenset({"os.path.join", "posixpath.join", "ntpath.join"})
+PATH_JOINER_TAIL = "join"
 # So does a key that names what it looks up (`get_template_key`, `storage_key`, `dedupe_key`): a hash of a template's
 # name or a file's path files it under a short name. A bare `key` (or `derive_key`, `make_key`) stays: it may be a
 # cipher's key.
@@ -158,8 +165,9 @@ class WeakPasswordHash(Rule):
 
     It supersedes bandit's `B324` (every MD5/SHA-1) on the lines it reports, and clears `B324` where the code
     shows the hash protects nothing: its value becomes an ETag, a cache key, a lookup key that names what it looks up
-    (`get_template_key`, `storage_key`), a fingerprint or a checksum (an
-    assignment, a keyword, a dict key, a call or the function named so, and no secret named with it), the call sits in
+    (`get_template_key`, `storage_key`), a fingerprint, a certificate's thumbprint (JOSE's `x5t`), a checksum or a file
+    name (an assignment, a keyword, a dict key, a call or the function named so, and no secret named with it; or a part
+    of `os.path.join(...)`), the call sits in
     an HTTP Digest authentication class or function (RFC 7616 names MD5 and SHA-1) or a function that hashes with
     the WebSocket GUID or names the `Sec-WebSocket-Accept` header (RFC 6455 makes it a SHA-1), the hash object
     serves only for its size (`sha1().digest_size`), the function that calls it is the digest of an HMAC
@@ -455,12 +463,13 @@ class WeakPasswordHash(Rule):
         if not self.context.is_test_file and self._names_content_id_callee(node):
             self._content_ids -= 1
 
-    @staticmethod
-    def _names_content_id_callee(node: cst.Call) -> bool:
-        """`set_etag(...)`, `cache.set(...)`, `make_cache_key(...)`: what the call's arguments become is named."""
+    def _names_content_id_callee(self, node: cst.Call) -> bool:
+        """`set_etag(...)`, `cache.set(...)`, `make_cache_key(...)`: what the call's arguments become is named; or
+        `os.path.join(...)`: they become a file's path."""
         func = node.func
-        return names_content_id(callee_tail(func)) or (
-            type(func) is cst.Attribute and names_content_id(callee_tail(func.value)))
+        tail = callee_tail(func)
+        return names_content_id(tail) or (type(func) is cst.Attribute and names_content_id(callee_tail(func.value))) \
+            or (tail == PATH_JOINER_TAIL and self.qualified_name(node) in PATH_JOINERS)
 
     def _vet_purpose(self, node: cst.Call) -> None:
         """Clear bandit's B324 on a hash the code shows to protect nothing (see the docstring)."""

@@ -45,13 +45,20 @@ DRAIN_CALLS = frozenset({"delete", "remove", "purge", "delete_many", "bulk_delet
 WATCHER_WORDS = ("watch", "monitor", "keepalive", "keep_alive", "heartbeat", "daemon", "supervis", "guard")
 
 
-def watches_process(test: cst.BaseExpression) -> bool:
-    """A condition on whether a child process has ended (`proc.poll() is None`, `proc.poll() is not None`): a loop on
-    it waits for a process the code started, as `proc.wait()` does, for as long as that process runs (a reloader, a
-    supervisor)."""
-    return any(isinstance(node, cst.Comparison) and _polls_process(node.left) and all(
+def watches_process(test: cst.BaseExpression, facts: PollFacts) -> bool:
+    """A condition on whether a child process has ended (`proc.poll() is None`, `(code := proc.poll()) is None`, or a
+    name the loop binds to `proc.poll()` `is not None`): a loop on it waits for a process the code started, as
+    `proc.wait()` does, for as long as that process runs (a reloader, a supervisor, an async `wait()` that polls so
+    that its caller's timeout can cancel it)."""
+    return any(isinstance(node, cst.Comparison) and _reads_process_status(node.left, facts) and all(
         isinstance(c.operator, (cst.Is, cst.IsNot)) and isinstance(c.comparator, cst.Name)
         and c.comparator.value == "None" for c in node.comparisons) for node in walk_own(test))
+
+
+def _reads_process_status(node: cst.BaseExpression, facts: PollFacts) -> bool:
+    if isinstance(node, cst.NamedExpr):
+        node = node.value
+    return _polls_process(node) or (isinstance(node, cst.Name) and node.value in facts.process_status)
 
 
 def _polls_process(node: cst.BaseExpression) -> bool:
@@ -69,6 +76,7 @@ class PollFacts:
     """What one loop's body does: what it asks on each pass, how it pauses and when it leaves."""
 
     polled: set[str] = field(default_factory=set)  # names bound to a call's answer inside the loop
+    process_status: set[str] = field(default_factory=set)  # names bound to a child process's `poll()` inside the loop
     counters: set[str] = field(default_factory=set)  # names moved by `+=`/`-=` inside the loop
     pauses: bool = False  # a `sleep` on every pass (not under an `if`, not in an `except`)
     drains: bool = False  # a `DRAIN_CALLS` call on every pass (not under an `if`, not in an `except`)
@@ -135,6 +143,8 @@ def _note(node: cst.CSTNode, tests: tuple[cst.BaseExpression, ...], in_handler: 
     if isinstance(node, (cst.Assign, cst.AnnAssign)) and node.value is not None and _calls(node.value):
         targets = node.targets if isinstance(node, cst.Assign) else (node,)
         facts.polled.update(name for target in targets for name in _names(target.target))
+        if _polls_process(node.value):
+            facts.process_status.update(t.target.value for t in targets if isinstance(t.target, cst.Name))
     elif isinstance(node, cst.AugAssign):
         facts.counters.update(_names(node.target))
     elif isinstance(node, cst.Call) and not tests and not in_handler:
@@ -166,6 +176,6 @@ def waits_forever(facts: PollFacts, loop_test: cst.BaseExpression | None) -> tup
     if not facts.pauses or facts.unguarded_exit or facts.drains or facts.streams:
         return None
     tests = ([loop_test] if loop_test is not None else []) + facts.exit_tests
-    if not tests or any(limits(test, facts) or not polls(test, facts) or watches_process(test) for test in tests):
+    if not tests or any(limits(test, facts) or not polls(test, facts) or watches_process(test, facts) for test in tests):
         return None
     return ("while", loop_test) if loop_test is not None else ("until", facts.exit_tests[-1])

@@ -1,5 +1,6 @@
-"""Module functions that take nothing and return only the code's own text (a CTE or a query skeleton kept in a helper):
-a call of one pastes no value into the SQL it starts."""
+"""Module functions that return only the code's own text (a CTE or a query skeleton kept in a helper, or the names of
+columns looked up in a table: `tuple(table.c[key].name for key in keys)`): a call of one pastes no value into the SQL
+it starts."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,20 +20,28 @@ def helper_key(name: str) -> str:
     return f"{name}()"
 
 
+def any_arguments_key(name: str) -> str:
+    """The `state.constants` entry of a helper whose text is constant whatever arguments it is given."""
+    return f"{name}(*)"
+
+
 def constant_helpers(module: cst.Module, new_state: Callable[[], FlowState], constant_text: ConstantText,
-                     seeded: dict[str, str]) -> dict[str, str]:
+                     seeded: dict[str, str], *, with_parameters: bool = False) -> dict[str, str]:
     """The module's top-level functions without parameters whose every `return` gives text built from literals, the
     locals the function binds only to literals, `seeded` (the module's quoters) and other such helpers, as
     `state.constants` entries (`helper_key`). A helper whose text reads a parameter, a global or a value read at run
-    time is left out."""
+    time is left out. With `with_parameters` (a module that indexes a table's column collection), functions that take
+    parameters count too when their text does not depend on them (`return tuple(table.c[key].name for key in keys)`:
+    the lookup raises for any key that is no column), as `any_arguments_key` entries."""
     candidates = [statement for statement in module.body if type(statement) is cst.FunctionDef
-                  and _takes_nothing(statement) and own_nodes_of(statement.body, cst.Return)]
+                  and (with_parameters or _takes_nothing(statement)) and own_nodes_of(statement.body, cst.Return)]
     found: dict[str, str] = {}
     changed = True
     while changed:
         changed = False
         for function in candidates:
-            key = helper_key(function.name.value)
+            name = function.name.value
+            key = helper_key(name) if _takes_nothing(function) else any_arguments_key(name)
             if key not in found and _returns_constant(function, new_state, constant_text, {**seeded, **found}):
                 found[key] = ""
                 changed = True

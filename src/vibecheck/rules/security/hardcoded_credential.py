@@ -120,6 +120,10 @@ _LABEL_WORDS = ("password", "passwd", "token")
 # words: inside a word (`"monkey-business"`) they say nothing. `storage` names the slot a value is kept in
 # (`STORAGE_KEY = "aiohttp_session_storage"`), where a storage account's real key is base64.
 _LABEL_WHOLE_WORDS = frozenset({"credential", "credentials", "key", "storage"})
+# Words that make a label-shaped value say the key is never sent (`api_key="conversion-only"`: a client built only to
+# convert message formats, `"unused-offline"`): the SDK wants a non-empty key, the value tells the reader it opens nothing.
+_UNUSED_WORDS = frozenset({"only", "unused", "ignored", "noop"})
+_LABEL_OR_UNUSED_WORDS = _LABEL_WHOLE_WORDS | _UNUSED_WORDS
 _FILE_NAME = lazy_pattern(r"^[A-Za-z][A-Za-z_-]*\.[a-z]{2,4}$")
 # "Change me" padded with digits or symbols only (`"ChangeMe!2024"`, `"changeme123"`): made to pass a password policy, so
 # that the account is created with it, and it works wherever nobody changes it; `"changeme"` and
@@ -238,9 +242,10 @@ def is_placeholder(value: str, *, labels: bool = True) -> bool:
     a path, URL, URN (`"urn:oasis:names:tc:SAML:2.0:ac:classes:Password"`), file name, import path
     (`"app.forms.SetPasswordForm"`) or relative module (`".types"`), rate-limit spec (`"5/m/user"`), marker
     (`"#bygroup"`, `":memory:"`, a dunder sentinel such as `"__anonymous__"`) or regular expression (`"[-!#0-9a-zA-Z]+"`),
-    a key published by design (Stripe's `pk_live_`, PostHog's `phc_`), a label named
-    after a secret (`"_password_reset_token"`, `"oauth-credentials"`), characters counting up
-    (`"0123456789..."`), a shell variable (`"$DB_PASSWORD"`, `"${TOKEN}"`), or a word agents use for "fill this in".
+    a key published by design (Stripe's `pk_live_`, PostHog's `phc_`), a label named after a secret
+    (`"_password_reset_token"`, `"oauth-credentials"`) or saying it is never sent (`"conversion-only"`), characters
+    counting up (`"0123456789..."`), a shell variable (`"$DB_PASSWORD"`, `"${TOKEN}"`), or a word agents use for
+    "fill this in".
     Without `labels`, a label-shaped value is a credential: the default of an environment variable fills the slot."""
     lowered = value.lower()
     if len(value) < 4 or len(set(value)) < 3 or " " in value.strip() or _ENV_NAME.match(value):
@@ -253,7 +258,7 @@ def is_placeholder(value: str, *, labels: bool = True) -> bool:
     if value.startswith(("/", "./", "~")) or "://" in value or _URN.match(value):
         return True
     if (labels and _LABEL_SHAPE.match(value) and (any(word in value for word in _LABEL_WORDS)
-                                       or not _LABEL_WHOLE_WORDS.isdisjoint(re.split(r"[-_.]", value)))) \
+                                       or not _LABEL_OR_UNUSED_WORDS.isdisjoint(re.split(r"[-_.]", value)))) \
             or _FILE_NAME.match(value) \
             or _RATE_LIMIT.match(value) or _MARKER.match(value) or _IMPORT_PATH.match(value) \
             or _RELATIVE_MODULE.match(value):

@@ -11,6 +11,7 @@ import libcst as cst
 from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.flow import (
     CLEAN,
+    EXITING_CALLS,
     NON_CHECK_CALLS,
     PARAMETER,
     SUMMARISED_KINDS,
@@ -30,6 +31,8 @@ from vibecheck.analysis.flow import (
     short_code,
     string_value,
 )
+from vibecheck.analysis.nodes import is_name
+from vibecheck.analysis.row_lookups import row_lookup
 from vibecheck.analysis.summary_keys import HOST, NEEDS_ATTRIBUTE, PINNED
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -238,10 +241,14 @@ def _looked_up_names(statement: cst.CSTNode) -> list[str]:
 
 
 def _ends(block: cst.BaseSuite) -> bool:
-    """A handler's block that leaves the function: its last statement returns or raises."""
+    """A block that leaves the function: its last statement returns, raises or calls `abort()` (`EXITING_CALLS`)."""
     body = block.body if isinstance(block, cst.IndentedBlock) else ()
     last = body[-1] if body else None
-    return type(last) is cst.SimpleStatementLine and type(last.body[-1]) in ENDING_STATEMENTS
+    if type(last) is not cst.SimpleStatementLine:
+        return False
+    small = last.body[-1]
+    return type(small) in ENDING_STATEMENTS or (type(small) is cst.Expr and type(small.value) is cst.Call
+                                                and dotted_name(small.value.func) in EXITING_CALLS)
 
 
 class UrlState(FlowState):
@@ -269,6 +276,8 @@ class UrlState(FlowState):
         self.built: dict[str, cst.BaseExpression] = {}
         # lookups first in a `try` whose handler goes on: a missing record there does not end the function
         self.fallible_lookups: set[int] = set()
+        # names bound to one row fetched by identifiers the server makes (`row_lookups`) -> the names looked up by
+        self.rows: dict[str, tuple[str, ...]] = {}
 
     def pins_host(self, node: cst.BaseExpression, depth: int = 0) -> bool:
         """A URL whose scheme and host come before any client text: a constant (`"https://api.github.com/" + path`,
@@ -383,6 +392,8 @@ class UrlState(FlowState):
     def note(self, statement: cst.CSTNode) -> None:
         """Before a statement's bindings: which names get a client URL's parts or host; which host checks clear it."""
         if type(statement) in (cst.If, cst.While, cst.Assert):
+            if self.rows and type(statement) is cst.If:
+                self._note_missing_row(statement)  # type: ignore[arg-type]
             only_by_address: dict[str, bool] = {}
             for url, by_address in self._checked_urls(statement.test):  # type: ignore[attr-defined]
                 only_by_address[url] = only_by_address.get(url, True) and by_address
@@ -409,6 +420,7 @@ class UrlState(FlowState):
             name = target.target.value if type(target.target) is cst.Name else None
             if name is None:
                 continue
+            self._note_row(name, statement.value)
             self.parsed.pop(name, None)
             self.hosts.pop(name, None)
             if not _built_url(statement.value):
@@ -424,6 +436,32 @@ class UrlState(FlowState):
                 self.parsed[name] = parts
             elif host is not None:
                 self.hosts[name] = host
+
+    def _note_row(self, name: str, value: cst.BaseExpression) -> None:
+        """`row = conn.execute("SELECT ... WHERE slug = ?", (slug,)).fetchone()`: a row looked up by identifiers the
+        server makes only (`SERVER_MADE_FIELDS`), found or `None`."""
+        columns, values = row_lookup(value) if type(value) is cst.Call else ((), ())
+        looked_up = tuple(v.value for v in values if type(v) is cst.Name)
+        if looked_up and all(column.rpartition("_")[2] in SERVER_MADE_FIELDS for column in columns):
+            self.rows[name] = looked_up
+        elif self.rows:
+            self.rows.pop(name, None)
+
+    def _note_missing_row(self, statement: cst.If) -> None:
+        """`if row is None: return None` (or `if not row: abort(404)`): past it, the names the row was looked up by are
+        stored identifiers, as past `Model.objects.get(slug=slug)`."""
+        test = statement.test
+        if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+            row = test.expression
+        elif type(test) is cst.Comparison and len(test.comparisons) == 1 \
+                and type(test.comparisons[0].operator) is cst.Is and is_name(test.comparisons[0].comparator, "None"):
+            row = test.left
+        else:
+            return
+        if type(row) is cst.Name and row.value in self.rows and _ends(statement.body):
+            for looked_up in self.rows[row.value]:
+                self.names.pop(looked_up, None)
+                self.checked.add(looked_up)
 
     def _note_guarded_lookup(self, statement: cst.Try) -> None:
         """`try: store = Model.objects.get(hashkey=key)` whose handlers return or raise: past it, `key` names a stored
@@ -608,8 +646,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     also through a variable: `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`, and a
     verdict unpacked with its reason: `allowed, reason = is_allowed_file(path)`), and an exact ORM lookup by a field of
     identifiers the server makes (`CaptchaStore.objects.get(hashkey=key)`, `get_object_or_404(Upload, token=token)`,
-    with any `except` around it returning or raising): past it the value is a stored identifier; a lookup by
-    `filename`/`name`, or one whose `except` goes on, clears nothing. The temporary file an upload
+    with any `except` around it returning or raising; or one row fetched by SQL whose every condition is an equality on
+    such a field, `row = conn.execute("SELECT ... WHERE slug = ?", (slug,)).fetchone()`, then `if row is None: return`):
+    past it the value is a stored identifier; a lookup by `filename`/`name`, one whose `except` goes on, or a row whose
+    absence does not end the function, clears nothing. The temporary file an upload
     was written to (`upload.file.name`) is the server's path; the name the client chose (`upload.filename`) is not.
     Chainlit's chat handlers (`@cl.on_message`, `@cl.action_callback`) take what the visitor sent, but for where
     Chainlit stored an uploaded file (`element.path` of `message.elements`); a chat command's word checks nothing of

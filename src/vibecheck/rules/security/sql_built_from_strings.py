@@ -45,7 +45,7 @@ from vibecheck.lines import line_starts
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern, word_start_matches
 from vibecheck.rule import RuleContext
-from vibecheck.rules.security._constant_sql_helpers import constant_helpers, helper_key
+from vibecheck.rules.security._constant_sql_helpers import any_arguments_key, constant_helpers, helper_key
 from vibecheck.rules.security._identifier_quoters import (
     identifier_quoters,
     may_quote,
@@ -143,6 +143,10 @@ REORDERINGS = frozenset({"reversed", "sorted", "list", "tuple", "iter"})
 SCHEMA_ATTRIBUTE = lazy_pattern(r"^(?:self|cls)(?:\.(?!(?:request|req|form|data|params|query|args|body|payload|json|kwargs)\.)"
                                 r"_*[a-z]\w*)?\._*(?:(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name"
                                 r"|keyspace|collection_name|index_name)|table_[a-z]+)$")
+# A setting of the configuration object the object was built with (`self.config.distance_metric`,
+# `self._settings.embedding_dims`): chosen by whoever deploys it, as its table name is, and what SQL cannot bind (a
+# vector's size in DDL, a distance function's name).
+CONFIG_SETTING = lazy_pattern(r"^(?:self|cls)\._*(?:config|configuration|settings|options)\.\w+$")
 # An attribute a method assigns (`self.table = ...`, `cls.table += ...`): no longer the class body's constant. Searched
 # at word starts (`word_start_matches`: not `myself.x = ...`), without a leading `\b` that keeps the search from
 # skipping ahead.
@@ -183,7 +187,7 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
             return state.constants[dotted]
         last = dotted.rsplit(".", 1)[-1]
         if dotted in state.checked or CONSTANT_NAME.match(last) or ("." in dotted and last in TABLE_NAME_ATTRIBUTES) \
-                or (SCHEMA_ATTRIBUTE.match(dotted) and dotted not in state.bound_attributes):
+                or ((SCHEMA_ATTRIBUTE.match(dotted) or CONFIG_SETTING.match(dotted)) and dotted not in state.bound_attributes):
             return ""
         return None
     if type(node) is cst.Call and not node.args and SCHEMA_ATTRIBUTE.match(dotted_name(node.func) or ""):
@@ -395,7 +399,8 @@ def _keeps_only_allowed(clause: cst.CompFor, state: FlowState) -> bool:
 def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
     func = call.func
     if type(func) is cst.Name and (func.value in SAFE_VALUE_CALLS
-                                   or not call.args and helper_key(func.value) in state.constants):
+                                   or not call.args and helper_key(func.value) in state.constants
+                                   or any_arguments_key(func.value) in state.constants):
         return ""  # (a helper of the module that returns its own text: `_constant_sql_helpers`)
     if state.qualified_name(call) in RANDOM_WORDS:
         return ""  # `f"t{secrets.token_hex(16)}"`: a scratch table's name the code makes up
@@ -717,7 +722,8 @@ class SqlBuiltFromStrings(FlowRule):
     `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM DUAL"`), the object's own table
     or schema names (`self.messages_table`, `self.table_task`, `self._schema`, a vector store's `self.collection_name`, or
     its method `self._full_table_name()`, also when its constructor takes them, unless the method itself rebinds them,
-    and those of a store it holds: `self.responses.table_name`), an ORM model's table name (`Model.__tablename__`,
+    and those of a store it holds: `self.responses.table_name`) and the settings of the configuration object it was built
+    with (`self.config.distance_metric`, `self._settings.embedding_dims`), an ORM model's table name (`Model.__tablename__`,
     `model._meta.db_table`, also lower-cased, and a Django field's column: `field.column`, `field.attname`), the table a
     data framework hands its plug-in to write (the `database`, `schema`
     and `table` of a parameter typed as dagster's `TableSlice`, a dbt `BaseRelation`), the names SQLAlchemy's inspector reads
@@ -759,9 +765,11 @@ class SqlBuiltFromStrings(FlowRule):
     (`lock_timeout: int`, `limit: Optional[int]`, `int | None`), or the call of a module function without parameters
     whose every `return` is built from
     literals, its locals bound only to literals and such names (a recursive CTE kept in `_tree_cte()`; one that pastes a
-    global or a value it reads still fires), or values a `%` template converts as numbers (`%d`, `%(id)d`, `%.2f`: digits
-    or a `TypeError`; `%c` and `%r` still fire), are not reported, nor is a single statement that no driver binds a
-    parameter in (`PRAGMA`,
+    global or a value it reads still fires), or, in a module that looks up a table's columns, the call of a module
+    function with parameters whose every `return` is such text whatever it is given (`return tuple(table.c[key].name
+    for key in keys)`: column names, since the lookup raises for any other key), or values a `%` template converts as
+    numbers (`%d`, `%(id)d`, `%.2f`: digits or a `TypeError`; `%c` and `%r` still fire), are not reported, nor is a
+    single statement that no driver binds a parameter in (`PRAGMA`,
     `ATTACH`, `DETACH`, `VACUUM`, `SET`, `RESET`, `USE`,
     `LISTEN`, `UNLISTEN`, `ALTER SESSION`, `CREATE` or `DROP DATABASE` and `SCHEMA`, `CREATE`, `ALTER` or `DROP USER` and
     `ROLE`, `GRANT`, `REVOKE`, `SAVEPOINT`, `RELEASE`, `ROLLBACK TO`), also when its head is built into a name first
@@ -873,7 +881,7 @@ class SqlBuiltFromStrings(FlowRule):
         """The module's functions that return only the code's own text (`_constant_sql_helpers`), found once per file."""
         if self.helpers is None:
             self.helpers = constant_helpers(self.context.module, self.new_state, constant_text,
-                                            _own_quoters(self.context))
+                                            _own_quoters(self.context), with_parameters=bool(self.column_lookups))
         return self.helpers
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:

@@ -64,6 +64,12 @@ JOINERS = frozenset({"os.path.join", "posixpath.join", "os.path.abspath", "os.pa
 REMOTE_CODE_LOADERS = {"from_pretrained": (0, "pretrained_model_name_or_path"), "pipeline": (1, "model"),
                        "load_dataset": (0, "path")}
 REMOTE_CODE = "trust_remote_code"
+# The builders shipped inside the `datasets` package (`load_dataset("csv", data_files=...)`): the name picks code of
+# the installed library, which reads the files it is given; no repository of the Hub is fetched, so a `revision` has
+# nothing to pin and bandit's B615 asks for nothing that applies.
+PACKAGED_BUILDERS = frozenset({"csv", "json", "parquet", "text", "arrow", "pandas", "sql", "xml", "generator", "spark",
+                               "webdataset", "imagefolder", "audiofolder", "videofolder", "pdffolder", "cache"})
+DATASET_LOADERS = frozenset({"datasets.load_dataset", "datasets.load.load_dataset"})
 # numpy's opt-in to unpickling, and the words of a loader's name (`load_array`, `read_array`, `restore_state`) that a
 # call asking for it may reach: a helper that hands the flag on to `numpy.load`, or numpy's own `read_array`.
 PICKLE_OPT_IN = "allow_pickle"
@@ -149,7 +155,10 @@ class UnsafeDeserialization(BindingRule):
     `CELERY_ACCEPT_CONTENT`) that lists `pickle`: its workers unpickle every message the broker hands them. And a Hugging
     Face loader given `trust_remote_code=True` (`AutoModel.from_pretrained(model_id, ...)`, `pipeline(model=...)`,
     `load_dataset(path)`) for a repository the code does not name itself (a variable, not a literal or an `UPPER_CASE`
-    constant): it imports and runs the Python files of whatever repository it is handed.
+    constant): it imports and runs the Python files of whatever repository it is handed. Bandit's `B615` (a Hub
+    download without a pinned revision) is cleared on `load_dataset("csv", data_files=...)` and the other builders
+    shipped inside `datasets` (`json`, `parquet`, `text`, `imagefolder`...): they read the files they are given and
+    fetch no repository of the Hub, so there is no revision to pin.
     A load in a helper (`def load_checkpoint(path): return torch.load(path)`) that a route of the project hands
     client input, an upload, or the path it saved an upload to is reported by VC417 instead, at high severity also
     in a file that writes pickles, with the route and the helpers the data went through.
@@ -204,11 +213,11 @@ class UnsafeDeserialization(BindingRule):
     # B615 (a Hugging Face download without a pinned revision) on a `trust_remote_code` load: the code run is the graver
     # problem, and the hint asks for the pinned revision too.
     supersedes = ("B301", "B302", "B506", "B614", "B615")
-    vets = ("B301", "B302", "B506", "B614")
+    vets = ("B301", "B302", "B506", "B614", "B615")
     # Every finding calls a loader of a module the file names: `pickle` (also `cPickle`, `cloudpickle`, `jsonpickle`,
     # `read_pickle`, numpy's `allow_pickle=`), `dill`, `joblib`, `shelve`, `yaml` (PyYAML, ruamel), `torch` or `marshal`,
-    # or passes `trust_remote_code` to a Hugging Face loader.
-    file_hints = ("pickle", "dill", "joblib", "shelve", "yaml", "torch", "marshal", "trust_remote_code")
+    # or passes `trust_remote_code` to a Hugging Face loader; `load_dataset` is walked for the builders it vets.
+    file_hints = ("pickle", "dill", "joblib", "shelve", "yaml", "torch", "marshal", "trust_remote_code", "load_dataset")
     fixable = True
 
     @classmethod
@@ -299,6 +308,9 @@ class UnsafeDeserialization(BindingRule):
             return
         if self._runs_chosen_remote_code(node):
             return
+        if self._loads_packaged_builder(node):
+            self.vet(node.func)
+            return
         if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("load", "load_all") \
                 and self._is_unsafe_ruamel(node.func.value):
             self.report(node, '`YAML(typ="unsafe").load()` builds any Python object a document names: loading data '
@@ -384,6 +396,11 @@ class UnsafeDeserialization(BindingRule):
                     "chosen at run time: whoever picks or publishes that repository runs code here.",
                     hint=_HINTS["remote-code"])
         return True
+
+    def _loads_packaged_builder(self, node: cst.Call) -> bool:
+        """`load_dataset("csv", data_files=path)`: a builder of the installed `datasets` package, which fetches no
+        repository of the Hub (bandit's B615 asks for a pinned revision of one)."""
+        return self.module_name(node) in DATASET_LOADERS and string_value(argument(node, 0, "path")) in PACKAGED_BUILDERS
 
     def _is_safe_local_loader(self, loader: cst.BaseExpression | None) -> bool:
         """`Loader=TupleLoader` where the module defines `class TupleLoader(yaml.SafeLoader)` (also through another of

@@ -1,0 +1,98 @@
+"""Guard decorators that let in only the holders of a role, known by their bodies: `@agent_required` whose wrapper
+does `if request.headers.get("X-Role") != "agent": abort(403)`, `@staff_only` testing `session.get("role")`.
+
+A name alone says a guard restricts (`admin_required`); a name such as `agent_required` says nothing, and its body
+does: an `if` that tests a role word (`role`, `is_staff`, `groups`, the name or key read) and refuses inside (a
+`raise`, an `abort(...)` or a `return`). Where the role comes from is the guard's own finding (a role the client sends
+is VC207's): the route is still one that its role's holders reach. Agents define these decorators in the checked
+module or in the app's auth module (`from auth import agent_required`, `from .security import staff_only`), read with
+`ast`, once per run, as `answering_checks` reads that module.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+
+import libcst as cst
+
+from vibecheck.analysis.app_model.names import restricts
+from vibecheck.analysis.check_modules import CHECK_MODULES, forget_each_run
+from vibecheck.analysis.helper_modules import module_beside
+from vibecheck.rule import RuleContext
+from vibecheck.safe_files import parsed_module
+
+SIZE_LIMIT = 2_000_000
+REFUSING_CALLS = frozenset({"abort"})
+_FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+def role_guard(context: RuleContext, decorator: cst.BaseExpression) -> bool:
+    """The decorator (`@agent_required`, `@roles.require("agent")`'s callee) is a function of this module, or of an
+    auth module beside it or one package up, that refuses callers without a role."""
+    func = decorator.func if type(decorator) is cst.Call else decorator
+    if type(func) is cst.Name and func.value in _module_role_guards(context):
+        return True
+    reference = context.qualified_name(func) or ""
+    module, _, name = reference.rpartition(".")
+    if not module or (type(func) is cst.Name and func.value == reference):
+        return False
+    module_file = module_beside(context.path, module, CHECK_MODULES)
+    return module_file is not None and name in _role_guards(module_file)
+
+
+def _module_role_guards(context: RuleContext) -> frozenset[str]:
+    found: frozenset[str] | None = context.shared.get(_module_role_guards)
+    if found is None:
+        tree = context.python_ast()
+        found = context.shared[_module_role_guards] = _guards_in(tree) if tree is not None else frozenset()
+    return found
+
+
+@functools.lru_cache(maxsize=256)
+def _role_guards(module_path: str) -> frozenset[str]:
+    tree = parsed_module(module_path, SIZE_LIMIT)
+    return _guards_in(tree) if tree is not None else frozenset()
+
+
+def _guards_in(tree: ast.Module) -> frozenset[str]:
+    return frozenset(node.name for node in tree.body if isinstance(node, _FUNCTION_TYPES) and _refuses_without_role(node))
+
+
+def _refuses_without_role(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A nested wrapper (the decorator's inner function) with an `if` on a role word that refuses in its body."""
+    return any(isinstance(node, ast.If) and restricts(_test_names(node.test)) and _refuses(node.body)
+               for inner in function.body if isinstance(inner, _FUNCTION_TYPES) for node in ast.walk(inner))
+
+
+def _test_names(test: ast.expr) -> list[str]:
+    """The names, attributes and string keys a test reads (`request.headers.get("X-Role")`: `request`, `headers`,
+    `get`, `X-Role`)."""
+    names: list[str] = []
+    for node in ast.walk(test):
+        if isinstance(node, ast.Name):
+            names.append(node.id)
+        elif isinstance(node, ast.Attribute):
+            names.append(node.attr)
+        elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) \
+                and isinstance(node.slice.value, str):
+            names.append(node.slice.value)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" \
+                and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            names.append(node.args[0].value)
+    return names
+
+
+def _refuses(body: list[ast.stmt]) -> bool:
+    return any(isinstance(node, (ast.Raise, ast.Return)) or (
+        isinstance(node, ast.Call) and _callee_tail(node.func) in REFUSING_CALLS)
+        for statement in body for node in ast.walk(statement))
+
+
+def _callee_tail(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else None
+
+
+forget_each_run(_role_guards.cache_clear)
