@@ -51,7 +51,6 @@ class VaultService(vault_pb2_grpc.VaultServicer):
         return vault_pb2.FileList(files=[vault_pb2.FileInfo(file_id=r["id"], filename=r["filename"], size=r["size"]) for r in rows])
 
     def DeleteFile(self, request, context):
-        # expect: VC202
         user_id = unverified_caller(context)
         role = db.member_role(user_id, request.workspace_id)
         # expect: VC212

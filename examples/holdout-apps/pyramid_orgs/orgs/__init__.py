@@ -10,7 +10,7 @@ from .security import OrgSecurityPolicy, Root
 
 def main(global_config, **settings):
     config = Configurator(settings=settings, root_factory=Root)
-    # expect: VC203
+    # expect: VC203, VC210
     config.set_session_factory(SignedCookieSessionFactory("orgs-session-secret-2024"))
     # ok: VC203
     config.set_security_policy(OrgSecurityPolicy(secret=os.environ["ORGS_AUTH_SECRET"]))

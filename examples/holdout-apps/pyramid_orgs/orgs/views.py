@@ -108,7 +108,7 @@ def save_settings(request):
     settings.slack_webhook_url = body.get("slack_webhook_url", settings.slack_webhook_url)
     settings.llm_base_url = body.get("llm_base_url", settings.llm_base_url)
     request.dbsession.add(settings)
-    # expect: VC407
+    # expect: VC407, VC409
     log.info("org %s updated integration keys: openai=%s", org_id, settings.openai_api_key)
     # ok: VC429
     return {"openai_api_key": _mask(settings.openai_api_key), "llm_base_url": settings.llm_base_url}
@@ -126,6 +126,7 @@ def test_connection(request):
         # expect: VC405, VC404
         resp = requests.get(f"{base_url}/models", headers={"Authorization": f"Bearer {settings.openai_api_key}"}, verify=False, timeout=10)
     except requests.RequestException as exc:
+        # expect: VC414
         return {"ok": False, "error": str(exc)}
     return {"ok": resp.ok, "status": resp.status_code}
 

@@ -54,6 +54,7 @@ def test_require_org_admin_true_for_admins():
     fake.assert_called_once()
 
 
+# expect: VC303
 def test_remove_member_forbidden_for_members():
     request = make_request(matchdict={"org_id": "1", "user_id": "5"})
     with patch.object(views, "require_org_admin", return_value=False):

@@ -57,8 +57,9 @@ def run_diagnostic(name: Literal["disk", "uptime", "memory"]) -> str:
 @function_tool
 async def http_get(url: str) -> str:
     """Fetch a URL and return the first 2000 characters of the body."""
-    # expect: VC110, VC404
+    # expect: VC110, VC404, VC401
     resp = requests.get(url, timeout=15, verify=False)
+    # expect: VC107
     return resp.text[:2000]
 
 

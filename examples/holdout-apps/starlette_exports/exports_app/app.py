@@ -91,7 +91,6 @@ async def export_status(request: Request) -> Response:
 async def upload_url(request: Request) -> Response:
     await require_user(request)
     data = await request.json()
-    # expect: VC232
     url = storage.presigned_upload(data["key"], data.get("content_type", "application/octet-stream"))
     return JSONResponse({"url": url, "key": data["key"]})
 
@@ -107,6 +106,7 @@ async def attachment_upload_url(request: Request) -> Response:
 
 async def purge_exports(request: Request) -> Response:
     await require_user(request)
+    # expect: VC207/VC217/VC417
     if not is_admin(request):
         raise HTTPException(status_code=403)
     return JSONResponse({"deleted": db.delete_all_exports()})

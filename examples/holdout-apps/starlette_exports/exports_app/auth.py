@@ -31,5 +31,4 @@ async def require_user(request: Request) -> dict:
 
 
 def is_admin(request: Request) -> bool:
-    # expect: VC207/VC217
     return request.headers.get("X-User-Role") == "admin"

@@ -42,8 +42,8 @@ def get_export_for_user(export_id: int, user_id: int) -> dict | None:
 
 def list_exports(user_id: int, status: str, order_by: str) -> list[dict]:
     with closing(connect()) as conn:
-        # expect: VC402/VC422
         rows = conn.execute(
+            # expect: VC402/VC422/VC417
             f"SELECT * FROM exports WHERE user_id = ? AND status = ? ORDER BY {order_by} DESC",
             (user_id, status),
         ).fetchall()

@@ -12,6 +12,7 @@ s3 = boto3.client("s3", region_name=os.environ.get("AWS_REGION", "us-east-1"))
 def presigned_upload(key: str, content_type: str) -> str:
     return s3.generate_presigned_url(
         "put_object",
+        # expect: VC232/VC417
         Params={"Bucket": BUCKET, "Key": key, "ContentType": content_type},
         ExpiresIn=900,
     )

@@ -17,7 +17,7 @@ client = httpx.Client(base_url=BILLING_URL, headers={"Authorization": f"Bearer {
 
 def with_retries(fn, *args, max_attempts: int = 5, **kwargs):
     attempt = 0
-    # expect: VC114
+    # expect: VC114/VC109
     while attempt < max_attempts:
         try:
             return fn(*args, **kwargs)
