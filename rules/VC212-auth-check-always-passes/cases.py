@@ -721,6 +721,36 @@ def archive_invoice(invoice, user):
     invoice.archive()
 
 
+def require_org_admin(request, org_id):
+    membership = require_member(request, org_id)
+    return membership.role in ("admin", "owner")
+
+
+def require_org_owner(request, org_id):
+    membership = require_member(request, org_id)
+    if membership.role != "owner":
+        raise HTTPException(status_code=403)
+    return membership.role == "owner"
+
+
+def load_membership(request, org_id):
+    membership = require_member(request, org_id)
+    return membership
+
+
+def save_org_settings(request, org_id, data):
+    # expect: VC212 -- the membership call refuses strangers; the role it answers is thrown away
+    require_org_admin(request, org_id)
+    update_settings(org_id, data)
+    # ok: VC212 -- it raises for the role itself
+    require_org_owner(request, org_id)
+    # ok: VC212 -- it answers a record, not a test
+    load_membership(request, org_id)
+    # ok: VC212 -- the answer decides
+    if not require_org_admin(request, org_id):
+        raise HTTPException(status_code=403)
+
+
 def submit(form):
     # ok: VC212 -- not an auth question
     form.is_valid()

@@ -354,7 +354,9 @@ class AuthCheckAlwaysPasses(Rule):
     the file or one package up: `from ..security import is_tenant_admin`), defines it to answer and raise nowhere
     (a flask-jwt-extended `verify_jwt_in_request()` in it refuses only callers without a token, not the role it asks
     about): its answer is thrown away (a check out of view may refuse by raising, as many projects' `await
-    can_access_model(...)` do).
+    can_access_model(...)` do). Whatever its verb (`require_org_admin(request, org_id)`), so is a check defined so
+    that, raising nowhere itself, it answers only tests (`membership = require_member(request, org_id)`, then `return
+    membership.role in ("admin", "owner")`): the call in it refuses strangers, the role it answers is thrown away.
     So is a check that can deny only by raising (annotated `-> None`, or a Litestar guard taking an `ASGIConnection`)
     and raises nowhere, nor calls anything but logging (`def can_manage(connection, handler): log.debug(...)`).
     So is a check that hands back the credential it was given without testing it (`def authenticate(self, request,
@@ -611,11 +613,12 @@ class AuthCheckAlwaysPasses(Rule):
 
     def _names_a_check(self, name: str) -> bool:
         """A question (`is_tenant_admin`) or a requirement (`admin_required`, read as `require_admin`) whose subject
-        the name pattern takes for an auth check."""
+        the name pattern takes for an auth check, or a name the pattern takes as it is (`require_org_admin`,
+        `check_access`): the caller has shown it only answers, whatever its verb promises."""
         question = QUESTION.match(name)
         required = REQUIREMENT.match(name)
-        subject = question.group(1) if question else f"require_{required.group(1)}" if required else None
-        return subject is not None and self.pattern.match(subject) is not None
+        subject = question.group(1) if question else f"require_{required.group(1)}" if required else name
+        return self.pattern.match(subject) is not None
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if type(node.value) is not cst.Lambda or len(node.targets) != 1:
