@@ -751,6 +751,26 @@ def save_org_settings(request, org_id, data):
         raise HTTPException(status_code=403)
 
 
+def delete_file(workspace_id, file_id, user_id):
+    role = member_role(user_id, workspace_id)
+    # expect: VC212 -- any member has a role, so the admin test decides nothing
+    if role is not None or role == "admin":
+        remove_file(file_id)
+    membership = find_membership(user_id, workspace_id)
+    # expect: VC212
+    if membership.role in ("owner", "admin") or membership:
+        remove_file(file_id)
+    # ok: VC212 -- both must hold
+    if role is not None and role == "admin":
+        remove_file(file_id)
+    # ok: VC212 -- refuses a missing and a plain membership alike
+    if membership is None or membership.role != "owner":
+        raise HTTPException(status_code=403)
+    # ok: VC212 -- two roles, either of which may delete
+    if membership.is_admin or membership.is_owner:
+        remove_file(file_id)
+
+
 def submit(form):
     # ok: VC212 -- not an auth question
     form.is_valid()
