@@ -721,6 +721,56 @@ def archive_invoice(invoice, user):
     invoice.archive()
 
 
+def require_org_admin(request, org_id):
+    membership = require_member(request, org_id)
+    return membership.role in ("admin", "owner")
+
+
+def require_org_owner(request, org_id):
+    membership = require_member(request, org_id)
+    if membership.role != "owner":
+        raise HTTPException(status_code=403)
+    return membership.role == "owner"
+
+
+def load_membership(request, org_id):
+    membership = require_member(request, org_id)
+    return membership
+
+
+def save_org_settings(request, org_id, data):
+    # expect: VC212 -- the membership call refuses strangers; the role it answers is thrown away
+    require_org_admin(request, org_id)
+    update_settings(org_id, data)
+    # ok: VC212 -- it raises for the role itself
+    require_org_owner(request, org_id)
+    # ok: VC212 -- it answers a record, not a test
+    load_membership(request, org_id)
+    # ok: VC212 -- the answer decides
+    if not require_org_admin(request, org_id):
+        raise HTTPException(status_code=403)
+
+
+def delete_file(workspace_id, file_id, user_id):
+    role = member_role(user_id, workspace_id)
+    # expect: VC212 -- any member has a role, so the admin test decides nothing
+    if role is not None or role == "admin":
+        remove_file(file_id)
+    membership = find_membership(user_id, workspace_id)
+    # expect: VC212
+    if membership.role in ("owner", "admin") or membership:
+        remove_file(file_id)
+    # ok: VC212 -- both must hold
+    if role is not None and role == "admin":
+        remove_file(file_id)
+    # ok: VC212 -- refuses a missing and a plain membership alike
+    if membership is None or membership.role != "owner":
+        raise HTTPException(status_code=403)
+    # ok: VC212 -- two roles, either of which may delete
+    if membership.is_admin or membership.is_owner:
+        remove_file(file_id)
+
+
 def submit(form):
     # ok: VC212 -- not an auth question
     form.is_valid()

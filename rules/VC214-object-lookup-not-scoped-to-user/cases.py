@@ -1174,6 +1174,20 @@ def show_own_invoice(request):
     return {"id": invoice.id}
 
 
+@view_config(route_name="accept_invite", renderer="json", permission="view")
+def accept_invite(request):
+    # ok: VC214 -- the invite is the one the link's secret was made for, whoever follows it
+    invite = request.dbsession.query(Invite).filter_by(token=request.matchdict["token"]).one_or_none()
+    return {"org_id": invite.org_id}
+
+
+@view_config(route_name="api_key", renderer="json", permission="view")
+def show_api_key(request):
+    # expect: VC214 -- an id of a key record, not a secret the link carries
+    key = request.dbsession.query(ApiKey).filter_by(id=int(request.matchdict["key_id"])).one_or_none()
+    return {"label": key.label}
+
+
 @chalice_app.route("/docs/{doc_id}", methods=["GET"], authorizer=cognito)
 def get_doc(doc_id):
     # expect: VC214 -- a DynamoDB key with no owner

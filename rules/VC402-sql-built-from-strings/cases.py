@@ -37,6 +37,22 @@ def through_two_assignments(db, email):
     db.execute(final)
 
 
+def filter_appended_in_a_branch(conn, workspace_id: int, name_filter: str):
+    query = "SELECT id, name FROM files WHERE workspace_id = %s" % workspace_id
+    if name_filter:
+        query += " AND name ILIKE '%" + name_filter + "%'"
+    # expect: VC402
+    return conn.execute(query).fetchall()
+
+
+def number_formatted_then_branch_appends_constant(conn, workspace_id: int, archived: bool):
+    query = "SELECT id, name FROM files WHERE workspace_id = %d" % workspace_id
+    if archived:
+        query += " AND archived_at IS NOT NULL"
+    # ok: VC402 -- an int formatted with `%d`, then a constant appended in the branch
+    return conn.execute(query).fetchall()
+
+
 def percent_formatting(cur, day):
     # expect: VC402
     cur.execute("UPDATE stats SET hits = hits + 1 WHERE day = '%s'" % day)

@@ -2,6 +2,7 @@
 import json
 import logging
 import os
+import secrets
 
 import click
 import typer
@@ -152,6 +153,32 @@ def rotate(new_password):
     typer.secho(f"New password: {new_password}", fg="green")
     # ok: VC407
     typer.echo("Password rotated.")
+
+
+@cli.command()
+def issue_token(email):
+    token = secrets.token_urlsafe(32)
+    store_token_hash(email, token)
+    # expect: VC407 -- a log line keeps it
+    log.info("issued token %s for %s", token, email)
+    # ok: VC407 -- the command hands the key it made to whoever ran it, once
+    click.echo(f"Your new API token: {token}")
+
+
+@cli.command()
+def show_token(email):
+    token = lookup_token(email)
+    # expect: VC407 -- a stored key, not one the command made
+    print(f"token: {token}")
+
+
+def rotate_webhook_secret():
+    secret = "whsec_" + secrets.token_hex(24)
+    save_secret(secret)
+    # expect: VC407 -- `print` outside a command writes to a server's output
+    print("new webhook secret", secret)
+    # ok: VC407
+    typer.secho(f"Webhook secret: {secret}", fg="yellow")
 
 
 def link_phrases():

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from vibecheck.analysis.call_flow import CallGraph
+from vibecheck.analysis.call_flow import CallGraph, locate
 from vibecheck.analysis.summary_keys import CALL, INSTANCES, OBJECT, PARAMETER
 
 
@@ -112,3 +112,23 @@ def test_a_method_of_an_instance_another_module_binds_at_its_top_level_is_its_cl
     assert graph.resolve("import:app.services.remote.get", "app.views") == ("app.remote", "Client.get")
     assert graph.resolve("import:.services.shell.stop", "app.views") is None
     assert graph.resolve("import:.services.other.run", "app.views") is None
+
+
+PRESIGN = """def presign_upload(key: str) -> str:
+    return s3.generate_presigned_url(
+        "put_object",
+        Params={"Bucket": BUCKET, "Key": key},
+    )
+
+
+def presign_download(key: str) -> str:
+    return s3.generate_presigned_url("get_object", Params={"Bucket": BUCKET, "Key": key})
+""".splitlines()
+
+
+@pytest.mark.parametrize(("function", "where"), [("presign_upload", (4, 42)), ("presign_download", (9, 85))])
+def test_a_sink_is_located_in_its_own_function_before_a_later_functions_argument(
+        function: str, where: tuple[int, int]) -> None:
+    """`"Key": key` is no argument spelling (`(key`, `, key`, `=key`), but the next function's `def ...(key` is: the
+    body is searched in full before the lines after it."""
+    assert locate(PRESIGN, function, "key") == where

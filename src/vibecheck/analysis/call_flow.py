@@ -434,23 +434,39 @@ def _borrow_returns(by_rule: dict[str, dict[str, dict[str, Any]]], code: str, le
 
 def locate(lines: list[str], function: str, code: str, statement: str = "") -> tuple[int, int]:
     """(line, column), 1-based, of the sink's code in the body of `function` (its def line if it is not found);
-    in the line that starts the sink's statement, when that line is found."""
+    in the line that starts the sink's statement, when that line is found. The body is searched before the lines
+    after it: a later function's `def presign_download(key)` must not take the place of `"Key": key` above it."""
     name = function.rsplit(".", 1)[-1]
     definition = re.compile(rf"^\s*(async\s+)?def\s+{re.escape(name)}\b")
     start = next((i for i, line in enumerate(lines) if definition.match(line)), 0)
+    end = _body_end(lines, start)
     found = None
     if statement:
         found = next((i for i in range(start + 1, len(lines)) if lines[i].strip().startswith(statement)), None)
         start = found - 1 if found is not None else start
     escaped = rf"\b{re.escape(code)}\b" if code.isidentifier() else re.escape(code)
     # an argument first (`open(path)`, `url=link`), then anywhere (`path = ...` binds it, it is not the sink); the
-    # statement's own line first (`if role != "admin":`), before a later function's `def f(role)` could match
+    # statement's own line first (`if role != "admin":`), then the function's body, then the lines after it
     patterns = (re.compile(rf"[(,=]\s*({escaped})"), re.compile(rf"({escaped})")) if code else ()
-    searches = [(pattern, range(found, found + 1)) for pattern in patterns] if found is not None else []
-    for pattern, indexes in (*searches, *((pattern, range(start + 1, len(lines))) for pattern in patterns)):
-        for index in indexes:
-            match = pattern.search(lines[index])
-            if match is not None:
-                return index + 1, match.start(1) + 1
+    after = max(end, start + 1)
+    regions = [range(found, found + 1)] if found is not None else []
+    regions += [range(start + 1, after), range(after, len(lines))]
+    for indexes in regions:
+        for pattern in patterns:
+            for index in indexes:
+                match = pattern.search(lines[index])
+                if match is not None:
+                    return index + 1, match.start(1) + 1
     return start + 1, 1
+
+
+def _body_end(lines: list[str], start: int) -> int:
+    """Index of the first line after the block that starts at `start`: the next code line indented no deeper than
+    it (a closing `) -> str:` of a long signature is still the block's)."""
+    depth = len(lines[start]) - len(lines[start].lstrip()) if start < len(lines) else 0
+    for index in range(start + 1, len(lines)):
+        text = lines[index].lstrip()
+        if text and not text.startswith(("#", ")", "]", "}")) and len(lines[index]) - len(text) <= depth:
+            return index
+    return len(lines)
 

@@ -363,6 +363,13 @@ def parameters_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[str
     return list(dict.fromkeys(found)) or [taint.origin]
 
 
+def _outranks(taint: Taint, held: Taint | None) -> bool:
+    """Whether `taint` replaces `held` where two values meet (a container's items, two branches): anything replaces
+    nothing, and a value's own taint (client input, a built string) replaces a summary's record of the parameter
+    it came from, as `taint_of` prefers the first."""
+    return held is None or (held.kind in SUMMARISED_KINDS and taint.kind not in SUMMARISED_KINDS)
+
+
 def _joined(first: Taint, other: Taint) -> Taint:
     """A summarised taint that also holds `other`, a parameter or call result met later in the same value; the
     first stays the one messages name."""
@@ -904,19 +911,21 @@ class FlowState:
         key = dotted_name(container)
         if taint is None or key is None:
             return
-        held = self.names.get(key)
-        if held is None or (held.kind in SUMMARISED_KINDS and taint.kind not in SUMMARISED_KINDS):
+        if _outranks(taint, self.names.get(key)):
             self.names[key] = taint
 
     def snapshot(self) -> Snapshot:
         return dict(self.names), dict(self.constants)
 
     def merge(self, other: Snapshot) -> None:
-        """After two branches: a name is tainted if either branch left it tainted; a constant if both left one (with
-        both texts when they differ: `value = "TO_CHAR(%s)" % value` in one branch only)."""
+        """After two branches: a name is tainted if either branch left it tainted, with the taint that outranks
+        (`query = "... %s" % workspace_id` then `if name: query += " AND name = '" + name + "'"`: the built
+        string, not the parameter it was formatted with); a constant if both left one (with both texts when they
+        differ: `value = "TO_CHAR(%s)" % value` in one branch only)."""
         names, constants = other
         for key, taint in names.items():
-            self.names.setdefault(key, taint)
+            if _outranks(taint, self.names.get(key)):
+                self.names[key] = taint
         self.constants = {k: v if constants[k] in v else f"{v}\n{constants[k]}"
                           for k, v in self.constants.items() if k in constants}
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 import functools
 import re
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import libcst as cst
 
@@ -47,7 +49,10 @@ def answers_only(context: RuleContext, func: cst.BaseExpression) -> bool:
 
 
 def only_answers(function: cst.FunctionDef) -> bool:
-    """A value returned, and no `raise`, `assert` or call that may refuse: only lookups, conversions and logging."""
+    """A value returned, and no `raise`, `assert` or call that may refuse: only lookups, conversions and logging; or
+    no `raise` nor `assert` and every answer a test (`membership = require_member(request, org_id)`, then `return
+    membership.role in ("admin", "owner")`): what the calls refuse is another question than the one it answers
+    (not for a sign-in check, whose calls refuse whoever it would answer no for: `is_signed_in`)."""
     allowed = _non_refusing_calls(function.name.value)
     nodes: list[cst.CSTNode] = []
     pending: list[cst.CSTNode] = [function.body]
@@ -57,9 +62,25 @@ def only_answers(function: cst.FunctionDef) -> bool:
         pending.extend(child_nodes(node))
     if any(type(node) in (cst.Raise, cst.Assert) for node in nodes):
         return False
+    answers = [node.value for node in nodes if type(node) is cst.Return and node.value is not None]
     if any(type(node) is cst.Call and callee_tail(node.func) not in allowed for node in nodes):
-        return False
-    return any(type(node) is cst.Return and node.value is not None for node in nodes)
+        return not LOGIN_CHECK.search(function.name.value) \
+            and _answers_tests(answers, TEST_NODES, (cst.Name,), lambda name: name.value in BOOLEANS)
+    return bool(answers)
+
+
+# The expressions that answer a test (`role in ADMIN_ROLES`, `a and b`, `not banned`), and the constants a test's other
+# answers may be (`return False` when there is no membership).
+TEST_NODES = (cst.Comparison, cst.BooleanOperation, cst.UnaryOperation)
+AST_TEST_NODES = (ast.Compare, ast.BoolOp, ast.UnaryOp)
+BOOLEANS = frozenset({"True", "False"})
+
+
+def _answers_tests(answers: Sequence[Any], tests: tuple[type, ...], constants: tuple[type, ...],
+                   boolean: Callable[[Any], bool]) -> bool:
+    """Every answer is a test or a boolean constant, and one at least is a test."""
+    return any(isinstance(answer, tests) for answer in answers) and all(
+        isinstance(answer, tests) or (isinstance(answer, constants) and boolean(answer)) for answer in answers)
 
 
 def _non_refusing_calls(name: str) -> frozenset[str]:
@@ -91,9 +112,11 @@ def _ast_only_answers(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     nodes = [node for statement in function.body for node in ast.walk(statement)]
     if any(isinstance(node, (ast.Raise, ast.Assert)) for node in nodes):
         return False
+    answers = [node.value for node in nodes if isinstance(node, ast.Return) and node.value is not None]
     if any(isinstance(node, ast.Call) and _ast_callee_tail(node.func) not in allowed for node in nodes):
-        return False
-    return any(isinstance(node, ast.Return) and node.value is not None for node in nodes)
+        return not LOGIN_CHECK.search(function.name) and _answers_tests(
+            answers, AST_TEST_NODES, (ast.Constant,), lambda constant: type(constant.value) is bool)
+    return bool(answers)
 
 
 def _ast_callee_tail(func: ast.expr) -> str | None:

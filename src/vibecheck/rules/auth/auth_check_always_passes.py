@@ -29,7 +29,7 @@ from vibecheck.rules.auth.guard_decorators import (
     never_refusing_hook,
     never_refusing_wrapper,
 )
-from vibecheck.rules.auth.presence_checks import presence_tests
+from vibecheck.rules.auth.presence_checks import presence_tests, role_test_made_moot
 
 # Last words of a check named for a setting's shape, not for a caller (`validate_id_token_encrypted_response_alg`,
 # `check_token_endpoint_auth_method`, `validate_password_length`): a registration claim or a policy value, whose
@@ -354,7 +354,11 @@ class AuthCheckAlwaysPasses(Rule):
     the file or one package up: `from ..security import is_tenant_admin`), defines it to answer and raise nowhere
     (a flask-jwt-extended `verify_jwt_in_request()` in it refuses only callers without a token, not the role it asks
     about): its answer is thrown away (a check out of view may refuse by raising, as many projects' `await
-    can_access_model(...)` do).
+    can_access_model(...)` do). So is an `if` whose `or` joins a test that a value is there with a test of a role
+    read from it (`if role is not None or role == "admin":`, `if membership or membership.role == "owner":`): every
+    caller who has one passes. Whatever its verb (`require_org_admin(request, org_id)`), so is a check defined so
+    that, raising nowhere itself, it answers only tests (`membership = require_member(request, org_id)`, then `return
+    membership.role in ("admin", "owner")`): the call in it refuses strangers, the role it answers is thrown away.
     So is a check that can deny only by raising (annotated `-> None`, or a Litestar guard taking an `ASGIConnection`)
     and raises nowhere, nor calls anything but logging (`def can_manage(connection, handler): log.debug(...)`).
     So is a check that hands back the credential it was given without testing it (`def authenticate(self, request,
@@ -488,6 +492,12 @@ class AuthCheckAlwaysPasses(Rule):
         user.groups.filter(name="librarians").exists: raise GraphQLError(...)`: a method never called."""
         if type(node.test) is cst.BooleanOperation and not self.context.is_test_file:
             self._check_constant_or(node.test)
+            moot = role_test_made_moot(node.test)
+            if moot is not None:
+                code = self.context.module.code_for_node
+                self.report(node.test, f"The test `{code(node.test)}` passes whenever `{moot[0]}` is set: the `or` "
+                            f"makes `{code(moot[1])}` decide nothing, so every caller who has one gets through.",
+                            hint=f"Join the tests with `and` (`{moot[0]} is not None and ...`), or test the role alone.")
         if not self._source_names_uncalled_check:
             return
         checks = [n for n in walk_own(node.test) if type(n) is cst.Attribute and n.attr.value in UNCALLED_CHECKS]
@@ -611,11 +621,12 @@ class AuthCheckAlwaysPasses(Rule):
 
     def _names_a_check(self, name: str) -> bool:
         """A question (`is_tenant_admin`) or a requirement (`admin_required`, read as `require_admin`) whose subject
-        the name pattern takes for an auth check."""
+        the name pattern takes for an auth check, or a name the pattern takes as it is (`require_org_admin`,
+        `check_access`): the caller has shown it only answers, whatever its verb promises."""
         question = QUESTION.match(name)
         required = REQUIREMENT.match(name)
-        subject = question.group(1) if question else f"require_{required.group(1)}" if required else None
-        return subject is not None and self.pattern.match(subject) is not None
+        subject = question.group(1) if question else f"require_{required.group(1)}" if required else name
+        return self.pattern.match(subject) is not None
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if type(node.value) is not cst.Lambda or len(node.targets) != 1:

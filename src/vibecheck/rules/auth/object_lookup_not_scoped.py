@@ -10,7 +10,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.admin_routes import admin_permission_class, drf_permission_classes
-from vibecheck.analysis.app_model.frameworks import name_words
+from vibecheck.analysis.app_model.frameworks import VIEW_CAPTURES, name_words
 from vibecheck.analysis.app_model.handlers import (
     ID_NAME,
     IDENTITY_EXPRESSIONS,
@@ -108,6 +108,11 @@ SQL_OWNER = lazy_pattern(r"\b(user|owner|author|account|tenant|org|team|member)\
 SQL_PLACEHOLDER = lazy_pattern(r"\?|%s|:\w+|%\(\w+\)s")
 SQL_OWNER_PLACEHOLDER = lazy_pattern(r"\b(?:user|owner|author|account|member)\w*\s*=\s*(?P<marker>\?|%s|:\w+|%\(\w+\)s)",
                                      re.IGNORECASE)
+# Containers of a view's URL captures, every key of which is a client id (Pyramid's `request.matchdict`), and the keys
+# that are no id but a secret the link carries (`matchdict["token"]`, `["invite_secret"]`): a row found by one is the
+# row the link was made for, whoever follows it (an invite accepted, a reset confirmed), as a `token` parameter is.
+CAPTURE_CONTAINERS = frozenset().union(*VIEW_CAPTURES.values())
+CAPABILITY_KEY = lazy_pattern(r"(?:^|_)(?:token|secret|nonce|signature|otp)$")
 # The objects a request arrives in, as a handler's body reads them (`request.args`, `req.params`).
 CLIENT_ROOTS = frozenset({"request", "req"})
 # DRF viewsets that serve single objects by id (retrieve, update, destroy).
@@ -471,6 +476,14 @@ def _client_value(lookup: cst.Call, name: str) -> str:
                                             or type(node.value) is cst.Attribute and node.value.attr.value == name):
             return short_code(node)
     return name
+
+
+def _reads_only_capabilities(call: cst.Call, containers: set[str]) -> bool:
+    """Every capture the call reads is the link's secret (`filter_by(token=request.matchdict["token"])`)."""
+    keys = [string_value(node.slice[0].slice.value) if len(node.slice) == 1 and type(node.slice[0].slice) is cst.Index
+            else None for node in walk_own(call) if type(node) is cst.Subscript
+            and type(node.value) is cst.Attribute and node.value.attr.value in containers]
+    return bool(keys) and all(key is not None and CAPABILITY_KEY.search(key) is not None for key in keys)
 
 
 def _sign_in(body: cst.CSTNode, identity: set[str]) -> set[int]:
@@ -1159,7 +1172,8 @@ class ObjectLookupNotScopedToUser(Rule):
     def _is_lookup(self, call: cst.Call, handler: Handler, helpers: bool = True) -> bool:
         """A lookup by one of the handler's client ids; with `helpers`, also a call of a function of this module that
         reads a row by its parameter and checks nothing (`_load_invoice(session, invoice_id)`)."""
-        if not handler.client_ids & set(names_in(call)):
+        read = handler.client_ids & set(names_in(call))
+        if not read or (read <= CAPTURE_CONTAINERS and _reads_only_capabilities(call, read)):
             return False
         func = call.func
         sql = _sql_argument(call)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
 
 from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import string_value
@@ -60,3 +61,76 @@ def _tested_key(node: cst.Comparison) -> str | None:
     else:
         return None
     return key if key in PRIVILEGE_KEYS else None
+
+
+# Words of a test that asks for a role (`membership.role == "admin"`, `user.is_staff`, `role in ADMIN_ROLES`).
+ROLE_TEST_WORDS = frozenset({"admin", "admins", "staff", "superuser", "owner", "owners", "moderator", "manager",
+                             "role", "roles"})
+
+
+def role_test_made_moot(test: cst.BooleanOperation) -> tuple[str, cst.BaseExpression] | None:
+    """`role is not None or role == "admin"`, `membership or membership.role == "owner"`: an `or` of a test that a
+    value is present and a test of a role read from that value passes whenever the value is present, so the role test
+    decides nothing. The value, and the role test made moot."""
+    operands = _or_operands(test)
+    present = [name for operand in operands if (name := _present_value(operand)) is not None]
+    for operand in operands:
+        if _present_value(operand) is not None:
+            continue
+        read = _dotted_reads(operand)
+        for name in present:
+            if any(dotted == name or dotted.startswith(f"{name}.") for dotted in read) and _asks_a_role(operand):
+                return name, operand
+    return None
+
+
+def _or_operands(test: cst.BaseExpression) -> list[cst.BaseExpression]:
+    if type(test) is cst.BooleanOperation and type(test.operator) is cst.Or:
+        return [*_or_operands(test.left), *_or_operands(test.right)]
+    return [test]
+
+
+def _present_value(operand: cst.BaseExpression) -> str | None:
+    """`membership`, `role is not None`, `role != None`, `bool(role)`: the value tested for being there."""
+    if type(operand) is cst.Call and type(operand.func) is cst.Name and operand.func.value == "bool" \
+            and len(operand.args) == 1:
+        operand = operand.args[0].value
+    elif type(operand) is cst.Comparison and len(operand.comparisons) == 1:
+        target = operand.comparisons[0]
+        if not (type(target.operator) in (cst.IsNot, cst.NotEqual) and type(target.comparator) is cst.Name
+                and target.comparator.value == "None"):
+            return None
+        operand = operand.left
+    if type(operand) in (cst.Name, cst.Attribute):
+        return get_full_name_for_node(operand)
+    return None
+
+
+def _dotted_reads(node: cst.CSTNode) -> set[str]:
+    found: set[str] = set()
+    pending: list[cst.CSTNode] = [node]
+    while pending:
+        current = pending.pop()
+        if type(current) in (cst.Name, cst.Attribute):
+            dotted = get_full_name_for_node(current)
+            if dotted is not None:
+                found.add(dotted)
+        pending.extend(child_nodes(current))
+    return found
+
+
+def _asks_a_role(operand: cst.BaseExpression) -> bool:
+    words = {word for dotted in _dotted_reads(operand) for part in dotted.split(".") for word in part.lower().split("_")}
+    words |= {word for node in _strings(operand) for word in node.lower().split("_")}
+    return bool(words & ROLE_TEST_WORDS)
+
+
+def _strings(node: cst.CSTNode) -> list[str]:
+    found = []
+    pending: list[cst.CSTNode] = [node]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.SimpleString and (text := string_value(current)) is not None:
+            found.append(text)
+        pending.extend(child_nodes(current))
+    return found

@@ -249,6 +249,26 @@ def _split_words(function: cst.FunctionDef) -> frozenset[str]:
 ECHO_FUNCTIONS = frozenset({"click.echo", "click.secho", "typer.echo", "typer.secho", "rich.print"})
 
 
+# Calls that make a new secret. A command that prints one it made (`token = secrets.token_urlsafe(32)`, then
+# `typer.echo(token)`) hands it once to whoever asked for it, as `gh auth token` does; a log line of it is still a leak.
+SECRET_MAKERS = frozenset({"secrets.token_urlsafe", "secrets.token_hex", "secrets.token_bytes", "os.urandom",
+                           "uuid.uuid4", "cryptography.fernet.Fernet.generate_key", "pyotp.random_base32"})
+COMMAND_DECORATOR = "command"
+
+
+def _made_and_shown(function: cst.FunctionDef, name: str, call: cst.Call, imports: ImportTable) -> bool:
+    """`name` is bound in `function` only to what a secret maker returns, and `call` shows it on the terminal: a
+    command-line library's echo, or `print` in a command (`@app.command()`, `@click.command()`)."""
+    if type(call.func) is cst.Name and call.func.value == "print" and not any(
+            (dotted_name(d.decorator.func if type(d.decorator) is cst.Call else d.decorator) or "")
+            .rpartition(".")[2] == COMMAND_DECORATOR for d in function.decorators):
+        return False
+    values = [node.value for node in walk_own(function.body) if type(node) is cst.Assign
+              and any(type(t.target) is cst.Name and t.target.value == name for t in node.targets)]
+    return bool(values) and all(any(type(inner) is cst.Call and imports.qualified_name(inner.func) in SECRET_MAKERS
+                                    for inner in walk_own(value)) for value in values)
+
+
 # The methods `check` takes for a log call or an echo: `is_log_call` needs a log level, an echo is one of these.
 WRITING_METHODS = LOG_LEVELS | frozenset(name.rpartition(".")[2] for name in ECHO_FUNCTIONS)
 
@@ -291,7 +311,9 @@ class SecretInLog(FlowRule):
     or incorrect."`: a message, not the token) are not reported, nor is a bare `token` in a file that imports a token
     or lexer module (`tokenize`, `pygments.token`), nor one a loop takes from a split text not named as a secret (`for
     token in raw.split(","):`) or from a model's streamed answer (`for token in response:`, `in llm.stream(prompt)`):
-    there it is a piece of text. A key that the code's own format check just rejected
+    there it is a piece of text. Nor is a secret the function itself just made and shows on the terminal (`token =
+    secrets.token_urlsafe(32)`, then `typer.echo(token)`, or `print(token)` in an `@app.command()`): the command hands
+    the new key once to whoever ran it; a log line of it is still reported. A key that the code's own format check just rejected
     (`if not VALID_KEY.match(apikey): logger.warning(f"Invalid API key ({apikey}) specified.")`) is still reported: a
     value that fails a length or character check is most often the real key pasted with a space, a quote or a
     character too many, or the right key of another service, and the log line keeps all of it. Name the field, not
@@ -408,7 +430,9 @@ class SecretInLog(FlowRule):
                 if arg.keyword is not None and arg.keyword.value not in ("msg", "extra"):
                     continue
                 taint = state.taint_of(arg.value)
-                if taint is not None and taint.kind == "secret" and not self._lexical_token(taint.origin, state):
+                if taint is not None and taint.kind == "secret" and not self._lexical_token(taint.origin, state) \
+                        and not (is_print and (function := self.__dict__.get("_function")) is not None
+                                 and _made_and_shown(function, taint.origin, call, state.imports)):
                     where = "printed" if is_print else "logged"
                     self.report(arg.value, f"The secret `{taint.origin}` is {where}, so anyone who can read the output "
                                 "can use it.", hint="Remove the secret from the message; log a fixed marker or its last "
