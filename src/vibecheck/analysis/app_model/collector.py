@@ -33,6 +33,7 @@ from vibecheck.analysis.app_model.handlers import (
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
+from vibecheck.analysis.app_model.orm_writes import is_write_call, writes_records
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
@@ -96,6 +97,7 @@ class Frame:
     attaches_user: bool = False  # it, or a function nested in it, stores something on `g` or the request
     nests: bool = False  # it defines a function (a decorator's wrapper)
     persists: bool = False  # it, or a function nested in it, calls what stores or sends something (`save`, `send_mail`)
+    write_calls: list[cst.Call] = field(default_factory=list)  # its calls that may write a record (`orm_writes.py`)
     sets_privilege: bool = False  # it passes or assigns a privilege field (`User(..., is_admin=True)`, `user.role = x`)
     feeds_bot: bool = False  # it hands a chat bot the update it was posted (`application.process_update(...)`)
     status_guard: bool = False  # it names a 401/403 status (`status=403`, `HTTP_403_FORBIDDEN`)
@@ -1054,6 +1056,8 @@ class AppModelCollector:
                 frame.exits = frame.denies = True
             if words and words[0] in fw.WRITING_VERBS:
                 frame.persists = True
+                if self.uses_django and is_write_call(node):
+                    frame.write_calls.append(node)
             if fw.names_denial(last):
                 frame.denies = True
             if words and (words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
@@ -2261,7 +2265,9 @@ class AppModelCollector:
         if frame is not None and frame.only_refuses:
             return None  # a handler that only raises (a not-found page's `post`) serves and changes nothing
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
-        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
+        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook \
+            or (frame is not None and (route.framework or self.framework) in fw.ANY_METHOD_FRAMEWORKS
+                and writes_records(frame.node, frame.write_calls))  # a Django view that writes on a GET too
         receiver_guard = not route.opens_receiver and (
             self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers
                                   and not route.own_auth))

@@ -13,6 +13,8 @@ from vibecheck.patterns import lazy_pattern
 
 STATE_CHANGING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 HTTP_METHODS = STATE_CHANGING_METHODS | {"GET", "HEAD", "OPTIONS", "*"}
+# Frameworks whose views answer any method they are not limited to: one that writes a record changes state on a GET too.
+ANY_METHOD_FRAMEWORKS = frozenset({"django", "drf"})
 
 # `@app.route(...)`/`@router.post(...)`: decorator attribute -> HTTP method (None: read `methods=`). A WebSocket
 # endpoint (FastAPI's, Quart's and Sanic's `@app.websocket("/ws")`, Starlette's `@app.websocket_route(...)`) is
@@ -301,7 +303,8 @@ PUBLIC_PATHS = (
     # single sign-on: the identity provider posts its signed answer to the assertion consumer service (`/saml/acs/`) and
     # ends the session at the single logout service (`/saml/slo/`); the SAML library checks the signature
     "saml", "sso", "acs", "slo", "forgot-password", "forgot_password", "reset-password",
-    "reset_password", "password-reset", "password_reset", "verify-email", "verify_email", "activate",
+    "reset_password", "password-reset", "password_reset", "verify-email", "verify_email", "confirm-email", "confirm_email",
+    "activate",
     "contact", "subscribe", "unsubscribe", "csp-report", ".well-known",
     # a visitor asks to be let in later (an invitation, access, a place on the waiting list): nothing is granted yet
     "request-invite", "request_invite", "request-access", "request_access", "waitlist",
