@@ -33,8 +33,8 @@ from vibecheck.analysis.app_model.handlers import (
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
-from vibecheck.analysis.app_model.orm_writes import is_write_call, writes_records
 from vibecheck.analysis.app_model.options import GuardOptions
+from vibecheck.analysis.app_model.orm_writes import is_write_call, writes_records
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
 from vibecheck.analysis.nodes import head_name

@@ -36,7 +36,8 @@ WRITE_METHODS = INSTANCE_WRITES | QUERYSET_WRITES
 QUERYSET_METHODS = frozenset({"filter", "exclude", "all", "select_related", "prefetch_related", "order_by", "only",
                               "defer", "select_for_update", "using", "annotate", "distinct", "none"})
 MANAGER_NAMES = frozenset({"objects", "_default_manager", "_base_manager"})
-# Words of receivers (as spelt: a `Client` model is a record) whose `save`/`delete` stores no record: the visitor's session, a cache, stored files, messages.
+# Words of receivers (as spelt: a `Client` model is a record) whose `save`/`delete` stores no record: the visitor's
+# session, a cache, stored files, messages.
 NOT_RECORDS = frozenset({"session", "cache", "caches", "storage", "messages", "cookies", "response", "client"})
 
 
@@ -143,7 +144,7 @@ def _view_names(function: cst.FunctionDef) -> tuple[dict[str, set[str]], set[str
 
 def _bound_names(assign: cst.Assign) -> list[str]:
     """`cart = ...`, `cart, created = ...`: the names an assignment binds."""
-    targets = [t.target for t in assign.targets]
+    targets: list[cst.BaseExpression] = [t.target for t in assign.targets]
     targets += [e.value for t in targets if isinstance(t, (cst.Tuple, cst.List)) for e in t.elements]
     return [t.value for t in targets if isinstance(t, cst.Name)]
 
