@@ -6,7 +6,9 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required, permission_required, user_passes_test
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core import signing
 from django.core.cache import cache
+from django.core.signing import TimestampSigner
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
@@ -630,6 +632,12 @@ def copy_article(request):
     return redirect("articles")
 
 
+# expect: VC201 -- found or made from what the link names
+def follow_tag(request, name):
+    Subscription.objects.get_or_create(tag=name, email=request.GET["email"])
+    return redirect("articles")
+
+
 # expect: VC201 -- a field set from the query string, then saved
 def retitle_article(request, pk):
     article = Article.objects.get(pk=pk)
@@ -698,6 +706,30 @@ def confirm_email(request, key):
 def unsubscribe(request, token):
     Subscription.objects.filter(token=token).delete()
     return render(request, "unsubscribed.html")
+
+
+# ok: VC201 -- the thread's "mute" link from an e-mail: its key is what the server signed, read back or refused
+def mute_thread(request, key):
+    try:
+        data = signing.loads(str(key), salt="mute")
+    except signing.BadSignature:
+        return HttpResponse(status=400)
+    Subscription.objects.filter(email=data["email"]).update(followup=False)
+    return render(request, "muted.html")
+
+
+# ok: VC201 -- the same with a timestamped signer
+def stop_digest(request, token):
+    email = TimestampSigner().unsign(token, max_age=86400)
+    Subscription.objects.filter(email=email).delete()
+    return render(request, "stopped.html")
+
+
+# expect: VC201 -- a signature of something else read: the id the link names is no credential
+def drop_follower(request, pk):
+    signing.loads(request.COOKIES["prefs"])
+    Subscription.objects.filter(pk=pk).delete()
+    return redirect("/")
 
 
 # ok: VC201 -- signed in first

@@ -1056,15 +1056,16 @@ class AppModelCollector:
                 frame.exits = frame.denies = True
             if words and words[0] in fw.WRITING_VERBS:
                 frame.persists = True
-                if self.uses_django and is_write_call(node):
-                    frame.write_calls.append(node)
+            if self.uses_django and is_write_call(node):
+                frame.write_calls.append(node)
             if fw.names_denial(last):
                 frame.denies = True
             if words and (words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
                                                        or _checks_presented_credential(node, frame.node))
                           or words[0] in REDEEMING_VERBS and _checks_presented_credential(node, frame.node)
                           or _looks_up_presented_credential(node, frame.node)
-                          or last in CONSTANT_TIME_COMPARISONS and _checks_presented_credential(node, frame.node)):
+                          or last in CONSTANT_TIME_COMPARISONS and _checks_presented_credential(node, frame.node)
+                          or last in fw.UNSIGNING_CALLS and _unsigns_parameter(node, frame.node)):
                 frame.body_guard = frame.denies_by_call = frame.denies = True
             if len(words) > 1 and words[0] in PERMISSION_QUERY_WORDS and (_hands_caller(node) or _asks_security_manager(func)):
                 frame.body_guard = True  # `if not article.can_write(request.user): return response_forbidden(...)`
@@ -2413,6 +2414,28 @@ def _checks_presented_credential(call: cst.Call, handler: cst.FunctionDef) -> bo
     names = {p.name.value for p in parameters}
     return any(isinstance(a.value, cst.Name) and a.value.value in presented
                or _presented_field(a.value, names) for a in call.args)
+
+
+def _unsigns_parameter(call: cst.Call, handler: cst.FunctionDef) -> bool:
+    """`signing.loads(key)`, `signed.loads(str(key), extra_key=SALT)`, `TimestampSigner().unsign(token)`: what the
+    server signed, read back from a parameter of the handler (the link's, not the request), which raises unless the
+    signature holds."""
+    receiver = call.func.value if isinstance(call.func, cst.Attribute) else None
+    if isinstance(receiver, cst.Call):
+        receiver = receiver.func  # `TimestampSigner(salt=...).unsign(token)`
+    named = full_name(receiver) if receiver is not None else None
+    if not named or not fw.SIGNING_WORDS & {w for part in named.split(".") for w in fw.name_words(part)}:
+        return False
+    parameters = {p.name.value for p in (*handler.params.posonly_params, *handler.params.params)} - REQUEST_NAMES - {"self"}
+    return any(head_name(_unwrapped(a.value)) in parameters for a in call.args[:1])
+
+
+def _unwrapped(value: cst.BaseExpression) -> cst.BaseExpression:
+    """`str(key)` -> `key`."""
+    while isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in BUILTIN_NAMES \
+            and value.args:
+        value = value.args[0].value
+    return value
 
 
 def _presented_credentials(handler: cst.FunctionDef) -> frozenset[str]:

@@ -341,6 +341,11 @@ NON_OBJECT_PARAMETERS = frozenset({"lang", "language", "locale", "version", "pro
 # Webhook endpoints are open to the sender, who authenticates by signing the body: open by design only when they
 # check that signature. Path segments and handler-name words that mark one:
 WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
+# Calls that read back what the server signed (`signing.loads(key)`, `TimestampSigner().unsign(token, max_age=...)`), on
+# a receiver named for signing: handed a view's parameter, they check the link it came in, which only its recipient has
+# (an e-mail's "mute this thread" link).
+UNSIGNING_CALLS = frozenset({"loads", "unsign", "unsign_object"})
+SIGNING_WORDS = frozenset({"signing", "signed", "signer", "signature"})
 # Calls that check a request's signature (Stripe's `Webhook.construct_event`, `hmac.compare_digest`), and the words
 # of a project's own such check (`verify_github_signature`, `check_hmac`): a route that makes one is authenticated.
 SIGNATURE_CHECK_CALLS = frozenset({"construct_event", "compare_digest", "verify_header", "validate_request",
