@@ -31,7 +31,8 @@ class RouteWithoutAuth(ProjectRule):
     `@require_http_methods`, `if request.method == "POST"`, or none of these and a record written with the ORM:
     `item.delete()`, `Item.objects.filter(pk=pk).update(...)`, which a GET does too, from a link or an `<img>`
     elsewhere; not a counter a public page bumps, `post.views += 1`, nor an anonymous visitor's cart found by the
-    session), Django class-based views (also a `get` that writes so), Django REST framework views, Starlette and FastAPI route lists (`Route("/x", f, methods=["DELETE"])`, `WebSocketRoute`, also
+    session), Django class-based views (also a `get` that writes so), Django REST framework views, Starlette and
+    FastAPI route lists (`Route("/x", f, methods=["DELETE"])`, `WebSocketRoute`, also
     inside `Mount("/prefix", routes=[...])` or a list it names, `Mount(ADMIN_PREFIX, routes=admin.routes)`, class
     `HTTPEndpoint`s; an endpoint imported from another module keeps the guards of its own) and registration calls
     (`app.add_route(...)`, `router.add_api_route(...)`, aiohttp's `router.add_route("POST", ...)`,
