@@ -6,6 +6,10 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required, permission_required, user_passes_test
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core import signing
+from django.core.cache import cache
+from django.core.signing import TimestampSigner
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -20,7 +24,7 @@ from rest_framework.decorators import action, api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.views import APIView
 
-from .forms import RestrictionPasswordForm
+from .forms import ArticleForm, RestrictionPasswordForm
 from .models import Article, Authenticator, PageRestriction, Subscription
 from .settings import WEBHOOK_SECRET
 from .sns import validate_message, verify_bounce_message
@@ -605,3 +609,137 @@ class PhoneDeleteView(DeleteView):
 @method_decorator([never_cache], name="dispatch")
 class PhoneResetView(DeleteView):
     model = Article
+
+
+# Views that answer every method: one that writes a record changes state on a GET, from a link or an <img> elsewhere.
+
+# expect: VC201 -- no method check: a GET deletes the record
+def delete_article_link(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    article.delete()
+    return redirect("articles")
+
+
+# expect: VC201 -- a queryset's update
+def hide_article(request, pk):
+    Article.objects.filter(pk=pk).update(hidden=True)
+    return redirect("articles")
+
+
+# expect: VC201 -- a record made from the query string
+def copy_article(request):
+    Article.objects.create(title=request.GET["title"])
+    return redirect("articles")
+
+
+# expect: VC201 -- found or made from what the link names
+def follow_tag(request, name):
+    Subscription.objects.get_or_create(tag=name, email=request.GET["email"])
+    return redirect("articles")
+
+
+# expect: VC201 -- a field set from the query string, then saved
+def retitle_article(request, pk):
+    article = Article.objects.get(pk=pk)
+    article.title = request.GET["title"]
+    article.save(update_fields=["title"])
+    return redirect("article", pk=pk)
+
+
+# expect: VC201 -- limited to GET, and a GET deletes
+@require_GET
+def clear_drafts(request):
+    Article.objects.filter(draft=True).all().delete()
+    return redirect("articles")
+
+
+class ArticleRemoveView(View):
+    # expect: VC201 -- a class-based view's `get` that deletes
+    def get(self, request, pk):
+        Article.objects.filter(pk=pk).delete()
+        return redirect("articles")
+
+
+# ok: VC201 -- a public page bumps its view counter
+def article_page(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    article.views += 1
+    article.save(update_fields=["views"])
+    Article.objects.filter(pk=pk).update(reads=F("reads") + 1)
+    return render(request, "article.html", {"article": article})
+
+
+# ok: VC201 -- the same counter through an F expression and a bare save
+def article_print(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    article.prints = F("prints") + 1
+    article.save()
+    return render(request, "print.html", {"article": article})
+
+
+# ok: VC201 -- an anonymous visitor's cart, found by the session
+def cart(request):
+    basket, _ = Subscription.objects.get_or_create(session_key=request.session.session_key)
+    basket.save()
+    request.session.save()
+    return render(request, "cart.html", {"basket": basket})
+
+
+# ok: VC201 -- a cache, a dict and a file write no record
+def refresh_stats(request):
+    cache.delete("stats")
+    totals = {}
+    totals.update(count=Article.objects.count())
+    chart.save("chart.png")
+    return render(request, "stats.html", totals)
+
+
+# ok: VC201 -- the e-mail confirmation link: found by the key it carries
+def confirm_email(request, key):
+    confirmation = get_object_or_404(Subscription, key=key)
+    confirmation.confirmed = True
+    confirmation.save()
+    return redirect("/")
+
+
+# ok: VC201 -- an unsubscribe link is open by design
+def unsubscribe(request, token):
+    Subscription.objects.filter(token=token).delete()
+    return render(request, "unsubscribed.html")
+
+
+# ok: VC201 -- the thread's "mute" link from an e-mail: its key is what the server signed, read back or refused
+def mute_thread(request, key):
+    try:
+        data = signing.loads(str(key), salt="mute")
+    except signing.BadSignature:
+        return HttpResponse(status=400)
+    Subscription.objects.filter(email=data["email"]).update(followup=False)
+    return render(request, "muted.html")
+
+
+# ok: VC201 -- the same with a timestamped signer
+def stop_digest(request, token):
+    email = TimestampSigner().unsign(token, max_age=86400)
+    Subscription.objects.filter(email=email).delete()
+    return render(request, "stopped.html")
+
+
+# expect: VC201 -- a signature of something else read: the id the link names is no credential
+def drop_follower(request, pk):
+    signing.loads(request.COOKIES["prefs"])
+    Subscription.objects.filter(pk=pk).delete()
+    return redirect("/")
+
+
+# ok: VC201 -- signed in first
+@login_required
+def drop_draft(request, pk):
+    Article.objects.filter(pk=pk, author=request.user).delete()
+    return redirect("articles")
+
+
+# ok: VC201 -- an unsaved form instance
+def preview(request):
+    draft = ArticleForm(request.GET).save(commit=False)
+    return render(request, "preview.html", {"draft": draft})

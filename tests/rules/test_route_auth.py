@@ -2663,3 +2663,59 @@ def test_routes_mounted_under_an_administrators_prefix_by_another_module_need_a_
     reported = sorted((Path(f.location.path).name, f.message.split("`")[1]) for f in report.findings)
     assert reported == [("admin.py", "drop_coupon"), ("admin.py", "post_announcement"), ("flags.py", "set_flag"),
                         ("ops.py", "clear_cache")]
+
+
+def test_a_django_view_that_writes_a_record_with_no_method_check_is_state_changing_where_a_urlconf_routes_it() -> None:
+    """A Django view answers every method unless told otherwise: one that deletes or saves a record changes state on a
+    GET too (a link, an `<img>`). Routed by the URLconf it is reported; a counter bump on a public page, a session's
+    cart, a view the URLconf does not route, and a guarded view are not."""
+    views = textwrap.dedent("""\
+        from django.contrib.auth.decorators import login_required
+        from django.shortcuts import get_object_or_404, redirect, render
+
+        from .models import Cart, Item
+
+
+        def delete_item(request, pk):
+            item = get_object_or_404(Item, pk=pk)
+            item.delete()
+            return redirect("item-list")
+
+
+        def item_page(request, pk):
+            item = get_object_or_404(Item, pk=pk)
+            item.views += 1
+            item.save()
+            return render(request, "item.html", {"item": item})
+
+
+        def cart(request):
+            basket, _ = Cart.objects.get_or_create(session_key=request.session.session_key)
+            return render(request, "cart.html", {"basket": basket})
+
+
+        def purge_items(request):
+            Item.objects.all().delete()
+            return redirect("item-list")
+
+
+        @login_required
+        def archive_item(request, pk):
+            Item.objects.filter(pk=pk, owner=request.user).update(archived=True)
+            return redirect("item-list")
+    """)
+    urls = textwrap.dedent("""\
+        from django.urls import path
+
+        from . import views
+
+        urlpatterns = [
+            path("items/<int:pk>/delete/", views.delete_item, name="item-delete"),
+            path("items/<int:pk>/", views.item_page),
+            path("cart/", views.cart),
+            path("items/<int:pk>/archive/", views.archive_item),
+        ]
+    """)
+    findings = sources_findings({"shop/views.py": views, "shop/urls.py": urls, "shop/__init__.py": ""},
+                                [RouteWithoutAuth])
+    assert [(f.location.path.rpartition("/")[2], f.message.split("`")[1]) for f in findings] == [("views.py", "delete_item")]

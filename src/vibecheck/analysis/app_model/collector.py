@@ -34,6 +34,7 @@ from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
+from vibecheck.analysis.app_model.orm_writes import is_write_call, writes_records
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
 from vibecheck.analysis.nodes import head_name
@@ -96,6 +97,7 @@ class Frame:
     attaches_user: bool = False  # it, or a function nested in it, stores something on `g` or the request
     nests: bool = False  # it defines a function (a decorator's wrapper)
     persists: bool = False  # it, or a function nested in it, calls what stores or sends something (`save`, `send_mail`)
+    write_calls: list[cst.Call] = field(default_factory=list)  # its calls that may write a record (`orm_writes.py`)
     sets_privilege: bool = False  # it passes or assigns a privilege field (`User(..., is_admin=True)`, `user.role = x`)
     feeds_bot: bool = False  # it hands a chat bot the update it was posted (`application.process_update(...)`)
     status_guard: bool = False  # it names a 401/403 status (`status=403`, `HTTP_403_FORBIDDEN`)
@@ -1054,13 +1056,16 @@ class AppModelCollector:
                 frame.exits = frame.denies = True
             if words and words[0] in fw.WRITING_VERBS:
                 frame.persists = True
+            if self.uses_django and is_write_call(node):
+                frame.write_calls.append(node)
             if fw.names_denial(last):
                 frame.denies = True
             if words and (words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
                                                        or _checks_presented_credential(node, frame.node))
                           or words[0] in REDEEMING_VERBS and _checks_presented_credential(node, frame.node)
                           or _looks_up_presented_credential(node, frame.node)
-                          or last in CONSTANT_TIME_COMPARISONS and _checks_presented_credential(node, frame.node)):
+                          or last in CONSTANT_TIME_COMPARISONS and _checks_presented_credential(node, frame.node)
+                          or last in fw.UNSIGNING_CALLS and _unsigns_parameter(node, frame.node)):
                 frame.body_guard = frame.denies_by_call = frame.denies = True
             if len(words) > 1 and words[0] in PERMISSION_QUERY_WORDS and (_hands_caller(node) or _asks_security_manager(func)):
                 frame.body_guard = True  # `if not article.can_write(request.user): return response_forbidden(...)`
@@ -2261,7 +2266,9 @@ class AppModelCollector:
         if frame is not None and frame.only_refuses:
             return None  # a handler that only raises (a not-found page's `post`) serves and changes nothing
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
-        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
+        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook \
+            or (frame is not None and (route.framework or self.framework) in fw.ANY_METHOD_FRAMEWORKS
+                and writes_records(frame.node, frame.write_calls))  # a Django view that writes on a GET too
         receiver_guard = not route.opens_receiver and (
             self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers
                                   and not route.own_auth))
@@ -2407,6 +2414,28 @@ def _checks_presented_credential(call: cst.Call, handler: cst.FunctionDef) -> bo
     names = {p.name.value for p in parameters}
     return any(isinstance(a.value, cst.Name) and a.value.value in presented
                or _presented_field(a.value, names) for a in call.args)
+
+
+def _unsigns_parameter(call: cst.Call, handler: cst.FunctionDef) -> bool:
+    """`signing.loads(key)`, `signed.loads(str(key), extra_key=SALT)`, `TimestampSigner().unsign(token)`: what the
+    server signed, read back from a parameter of the handler (the link's, not the request), which raises unless the
+    signature holds."""
+    receiver = call.func.value if isinstance(call.func, cst.Attribute) else None
+    if isinstance(receiver, cst.Call):
+        receiver = receiver.func  # `TimestampSigner(salt=...).unsign(token)`
+    named = full_name(receiver) if receiver is not None else None
+    if not named or not fw.SIGNING_WORDS & {w for part in named.split(".") for w in fw.name_words(part)}:
+        return False
+    parameters = {p.name.value for p in (*handler.params.posonly_params, *handler.params.params)} - REQUEST_NAMES - {"self"}
+    return any(head_name(_unwrapped(a.value)) in parameters for a in call.args[:1])
+
+
+def _unwrapped(value: cst.BaseExpression) -> cst.BaseExpression:
+    """`str(key)` -> `key`."""
+    while isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in BUILTIN_NAMES \
+            and value.args:
+        value = value.args[0].value
+    return value
 
 
 def _presented_credentials(handler: cst.FunctionDef) -> frozenset[str]:

@@ -13,6 +13,8 @@ from vibecheck.patterns import lazy_pattern
 
 STATE_CHANGING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 HTTP_METHODS = STATE_CHANGING_METHODS | {"GET", "HEAD", "OPTIONS", "*"}
+# Frameworks whose views answer any method they are not limited to: one that writes a record changes state on a GET too.
+ANY_METHOD_FRAMEWORKS = frozenset({"django", "drf"})
 
 # `@app.route(...)`/`@router.post(...)`: decorator attribute -> HTTP method (None: read `methods=`). A WebSocket
 # endpoint (FastAPI's, Quart's and Sanic's `@app.websocket("/ws")`, Starlette's `@app.websocket_route(...)`) is
@@ -301,7 +303,8 @@ PUBLIC_PATHS = (
     # single sign-on: the identity provider posts its signed answer to the assertion consumer service (`/saml/acs/`) and
     # ends the session at the single logout service (`/saml/slo/`); the SAML library checks the signature
     "saml", "sso", "acs", "slo", "forgot-password", "forgot_password", "reset-password",
-    "reset_password", "password-reset", "password_reset", "verify-email", "verify_email", "activate",
+    "reset_password", "password-reset", "password_reset", "verify-email", "verify_email", "confirm-email", "confirm_email",
+    "activate",
     "contact", "subscribe", "unsubscribe", "csp-report", ".well-known",
     # a visitor asks to be let in later (an invitation, access, a place on the waiting list): nothing is granted yet
     "request-invite", "request_invite", "request-access", "request_access", "waitlist",
@@ -338,6 +341,11 @@ NON_OBJECT_PARAMETERS = frozenset({"lang", "language", "locale", "version", "pro
 # Webhook endpoints are open to the sender, who authenticates by signing the body: open by design only when they
 # check that signature. Path segments and handler-name words that mark one:
 WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
+# Calls that read back what the server signed (`signing.loads(key)`, `TimestampSigner().unsign(token, max_age=...)`), on
+# a receiver named for signing: handed a view's parameter, they check the link it came in, which only its recipient has
+# (an e-mail's "mute this thread" link).
+UNSIGNING_CALLS = frozenset({"loads", "unsign", "unsign_object"})
+SIGNING_WORDS = frozenset({"signing", "signed", "signer", "signature"})
 # Calls that check a request's signature (Stripe's `Webhook.construct_event`, `hmac.compare_digest`), and the words
 # of a project's own such check (`verify_github_signature`, `check_hmac`): a route that makes one is authenticated.
 SIGNATURE_CHECK_CALLS = frozenset({"construct_event", "compare_digest", "verify_header", "validate_request",

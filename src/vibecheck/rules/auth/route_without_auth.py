@@ -28,8 +28,11 @@ class RouteWithoutAuth(ProjectRule):
     close with a refusing code, `status.WS_1008_POLICY_VIOLATION` or 4001/4003 as for 401/403, is a check), a
     FastMCP server's `@mcp.custom_route(...)` (which the server's MCP auth does not cover), `add_url_rule`, Flask
     `MethodView`s, Django function views (`@require_POST`,
-    `@require_http_methods`, `if request.method == "POST"`), Django class-based views, Django REST framework
-    views, Starlette and FastAPI route lists (`Route("/x", f, methods=["DELETE"])`, `WebSocketRoute`, also
+    `@require_http_methods`, `if request.method == "POST"`, or none of these and a record written with the ORM:
+    `item.delete()`, `Item.objects.filter(pk=pk).update(...)`, which a GET does too, from a link or an `<img>`
+    elsewhere; not a counter a public page bumps, `post.views += 1`, nor an anonymous visitor's cart found by the
+    session), Django class-based views (also a `get` that writes so), Django REST framework views, Starlette and
+    FastAPI route lists (`Route("/x", f, methods=["DELETE"])`, `WebSocketRoute`, also
     inside `Mount("/prefix", routes=[...])` or a list it names, `Mount(ADMIN_PREFIX, routes=admin.routes)`, class
     `HTTPEndpoint`s; an endpoint imported from another module keeps the guards of its own) and registration calls
     (`app.add_route(...)`, `router.add_api_route(...)`, aiohttp's `router.add_route("POST", ...)`,
