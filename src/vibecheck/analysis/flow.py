@@ -27,9 +27,15 @@ on (`note_argument_list`, its own binding notes): where the function's `call_wor
 for every rule) meet none of them, the lane runs `note` instead of `check` (`searches`; a rule also searches where
 a sink is no call so named, VC411's returned page, VC409's regex lookups). Converted: VC409, VC411, VC412, VC413,
 VC421, VC422, which then search 5-15 % of their Django lanes; their CPU together fell by 3-4 % only (0.84-0.89 ->
-0.81-0.86 s on every 6th Django file): their `check` was cheap table look-ups. The rules whose search costs most,
-by the same ceiling per rule, are not converted: VC401 (-22 %; dispatch through subscripts, returned pages and
-system prompts are sinks with no call word), VC402 (-13 %), VC405 (-8 %) and VC428 (-16 %; slices, `*`).
+0.81-0.86 s on every 6th Django file): their `check` was cheap table look-ups. VC401 (-22 % by the same ceiling
+measured alone) is converted too: its functions are named whole as resolved (`call_words` hold `requests.get`, so
+not every `.get` is searched), its HTTP verbs with a client's name (`client.get`), and it searches wherever a sink
+has no call word (what `getattr`/`globals()` looked up is called, a view returns HTML, the module writes system
+prompts): 11 % of its Django lanes. Walked with the other flow rules, which collect the calls and words of each
+function anyway, its whole search was only 0.9 % of their instructions (callgrind, every 24th Django file), and
+the screen saves 0.2-0.4 % of them; alone (`profile_rules.py ... VC401`) it costs 2 % more, since it then collects
+the words itself. Not converted: VC402 (-13 %), VC405 (-8 %: a verb on any name bound to a client, on a `self.x`
+of a class with imported bases, a `filter=` of any call) and VC428 (-16 %; slices, `*`).
 """
 
 from __future__ import annotations
@@ -2690,6 +2696,7 @@ class FlowRule(Rule):
     # None. Where a function calls none of them, its lane runs `note` instead of `check` at each statement: 96-100 %
     # of the summarising lanes on Django meet no sink call, and their summaries must still be recorded. A rule with
     # a sink that is no call so named (a slice, an assignment, a returned page) keeps None, or names it otherwise.
+    # A word may be a last part (`last_parts`), a function's whole resolved name or `receiver.method` (VC401).
     sink_words: ClassVar[frozenset[str] | None] = None
 
     def note(self, node: cst.CSTNode, state: FlowState) -> None:
