@@ -760,6 +760,9 @@ def delete_file(workspace_id, file_id, user_id):
     # expect: VC212
     if membership.role in ("owner", "admin") or membership:
         remove_file(file_id)
+    # expect: VC212 -- a flag read from the membership it just found present
+    if membership or membership.is_admin:
+        remove_file(file_id)
     # ok: VC212 -- both must hold
     if role is not None and role == "admin":
         remove_file(file_id)

@@ -72,15 +72,18 @@ def role_test_made_moot(test: cst.BooleanOperation) -> tuple[str, cst.BaseExpres
     """`role is not None or role == "admin"`, `membership or membership.role == "owner"`: an `or` of a test that a
     value is present and a test of a role read from that value passes whenever the value is present, so the role test
     decides nothing. The value, and the role test made moot."""
-    operands = _or_operands(test)
-    present = [name for operand in operands if (name := _present_value(operand)) is not None]
-    for operand in operands:
-        if _present_value(operand) is not None:
-            continue
+    if type(test.operator) is not cst.Or:
+        return None
+    tested = [(operand, _present_value(operand)) for operand in _or_operands(test)]
+    present = [name for _, name in tested if name is not None]
+    if not present:
+        return None
+    for operand, name in tested:
         read = _dotted_reads(operand)
-        for name in present:
-            if any(dotted == name or dotted.startswith(f"{name}.") for dotted in read) and _asks_a_role(operand):
-                return name, operand
+        for value in present:
+            if value != name and any(dotted == value or dotted.startswith(f"{value}.") for dotted in read) \
+                    and _asks_a_role(operand):
+                return value, operand  # (`user or user.is_admin`: a flag read from the value is a role test too)
     return None
 
 
