@@ -58,8 +58,7 @@ def writes_records(function: cst.FunctionDef, calls: list[cst.Call]) -> bool:
 
 
 def _writes_record(call: cst.Call) -> bool:
-    func = call.func
-    assert isinstance(func, cst.Attribute)
+    func = cast(cst.Attribute, call.func)  # as `is_write_call` found it
     receiver, method = func.value, func.attr.value
     if _receiver_words(receiver) & NOT_RECORDS:
         return False
@@ -107,8 +106,7 @@ def _mentions_session(expression: cst.CSTNode) -> bool:
 def _bumps(call: cst.Call, bumped: dict[str, set[str]]) -> bool:
     """A counter's write: `update(views=F("views") + 1)`, or a `save()` of a record whose only changed fields are
     counters (`post.views += 1`), also with `update_fields=["views"]`."""
-    func = call.func
-    assert isinstance(func, cst.Attribute)
+    func = cast(cst.Attribute, call.func)  # as `is_write_call` found it
     if func.attr.value == "update":
         return bool(call.args) and all(a.keyword is not None and _is_increment(a.value) for a in call.args)
     if func.attr.value != "save":
