@@ -632,6 +632,13 @@ def copy_article(request):
     return redirect("articles")
 
 
+# expect: VC201 -- a queryset bound to a name, then updated
+def archive_stale(request, days):
+    stale = Article.objects.filter(age__gt=days)
+    stale.update(archived=True)
+    return redirect("articles")
+
+
 # expect: VC201 -- found or made from what the link names
 def follow_tag(request, name):
     Subscription.objects.get_or_create(tag=name, email=request.GET["email"])
@@ -690,6 +697,8 @@ def refresh_stats(request):
     cache.delete("stats")
     totals = {}
     totals.update(count=Article.objects.count())
+    counts = dict(Article.objects.values_list("kind", "hits"))
+    counts.update(total=sum(counts.values()))
     chart.save("chart.png")
     return render(request, "stats.html", totals)
 
