@@ -676,6 +676,28 @@ def article_page(request, pk):
     return render(request, "article.html", {"article": article})
 
 
+class ArticleDetailCounted(DetailView):
+    model = Article
+
+    # ok: VC201 -- a detail page's `get` bumps its object's counter
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.object.hits += 1
+        self.object.save()
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+
+class ArticleRename(DetailView):
+    model = Article
+
+    # expect: VC201 -- a `get` that renames its object from the query string
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.object.title = request.GET["title"]
+        self.object.save()
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+
 # ok: VC201 -- the same counter through an F expression and a bare save
 def article_print(request, pk):
     article = get_object_or_404(Article, pk=pk)

@@ -123,7 +123,7 @@ def _bumps(call: cst.Call, bumped: dict[str, set[str]]) -> bool:
         return bool(call.args) and all(a.keyword is not None and _is_increment(a.value) for a in call.args)
     if func.attr.value != "save":
         return False
-    owner = head_name(func.value)
+    owner = full_name(func.value)
     changed = bumped.get(owner or "")
     if changed is None or "" in changed:
         return False
@@ -159,7 +159,7 @@ def _bound_names(assign: cst.Assign) -> list[str]:
 
 
 def _note(changed: dict[str, set[str]], target: cst.Attribute, field: str) -> None:
-    owner = head_name(target.value)
+    owner = full_name(target.value)  # `self.object` for `self.object.views += 1`, apart from `self.object = ...`
     if owner is not None:
         changed.setdefault(owner, set()).add(field)
 
