@@ -774,3 +774,19 @@ def drop_draft(request, pk):
 def preview(request):
     draft = ArticleForm(request.GET).save(commit=False)
     return render(request, "preview.html", {"draft": draft})
+
+
+# expect: VC201 -- `@api_view()` answers GET alone, opened to anyone, and that GET deletes
+@api_view()
+@permission_classes([AllowAny])
+def purge_drafts(request):
+    Article.objects.filter(draft=True).delete()
+    return HttpResponse(status=204)
+
+
+# ok: VC201 -- the same GET behind its permission classes
+@api_view(["GET"])
+@permission_classes([IsAdminUser])
+def purge_drafts_admin(request):
+    Article.objects.filter(draft=True).delete()
+    return HttpResponse(status=204)
