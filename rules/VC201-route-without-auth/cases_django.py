@@ -632,6 +632,13 @@ def copy_article(request):
     return redirect("articles")
 
 
+# expect: VC201 -- a queryset bound to a name, then updated
+def archive_stale(request, days):
+    stale = Article.objects.filter(age__gt=days)
+    stale.update(archived=True)
+    return redirect("articles")
+
+
 # expect: VC201 -- found or made from what the link names
 def follow_tag(request, name):
     Subscription.objects.get_or_create(tag=name, email=request.GET["email"])
@@ -669,6 +676,28 @@ def article_page(request, pk):
     return render(request, "article.html", {"article": article})
 
 
+class ArticleDetailCounted(DetailView):
+    model = Article
+
+    # ok: VC201 -- a detail page's `get` bumps its object's counter
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.object.hits += 1
+        self.object.save()
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+
+class ArticleRename(DetailView):
+    model = Article
+
+    # expect: VC201 -- a `get` that renames its object from the query string
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.object.title = request.GET["title"]
+        self.object.save()
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+
 # ok: VC201 -- the same counter through an F expression and a bare save
 def article_print(request, pk):
     article = get_object_or_404(Article, pk=pk)
@@ -690,6 +719,8 @@ def refresh_stats(request):
     cache.delete("stats")
     totals = {}
     totals.update(count=Article.objects.count())
+    counts = dict(Article.objects.values_list("kind", "hits"))
+    counts.update(total=sum(counts.values()))
     chart.save("chart.png")
     return render(request, "stats.html", totals)
 
@@ -743,3 +774,19 @@ def drop_draft(request, pk):
 def preview(request):
     draft = ArticleForm(request.GET).save(commit=False)
     return render(request, "preview.html", {"draft": draft})
+
+
+# expect: VC201 -- `@api_view()` answers GET alone, opened to anyone, and that GET deletes
+@api_view()
+@permission_classes([AllowAny])
+def purge_drafts(request):
+    Article.objects.filter(draft=True).delete()
+    return HttpResponse(status=204)
+
+
+# ok: VC201 -- the same GET behind its permission classes
+@api_view(["GET"])
+@permission_classes([IsAdminUser])
+def purge_drafts_admin(request):
+    Article.objects.filter(draft=True).delete()
+    return HttpResponse(status=204)

@@ -17,6 +17,7 @@ What a public page writes for an anonymous visitor by design is no write here: a
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import cast
 
 import libcst as cst
@@ -47,23 +48,33 @@ def is_write_call(call: cst.Call) -> bool:
     return type(func) is cst.Attribute and func.attr.value in WRITE_METHODS
 
 
+@dataclass
+class _ViewNames:
+    """What a view's assignments bind: per record name, the fields it changes, each a counter it bumps ("" among them
+    when it changes another); the records found by the visitor's session (`cart = Cart.objects.get(session_key=...)`);
+    the querysets (`stale = Item.objects.filter(...)`)."""
+
+    changed: dict[str, set[str]] = field(default_factory=dict)
+    session_records: set[str] = field(default_factory=set)
+    querysets: set[str] = field(default_factory=set)
+
+
 def writes_records(function: cst.FunctionDef, calls: list[cst.Call]) -> bool:
     """Whether one of a view's candidate calls writes a record other than a counter or the visitor's session's."""
-    writes = [c for c in calls if _writes_record(c) and not _mentions_session(c)]
-    if not writes:
+    calls = [c for c in calls if not _mentions_session(c)]
+    if not calls:
         return False
-    bumped, session_records = _view_names(function)
-    return any(not _bumps(c, bumped) and head_name(cast(cst.Attribute, c.func).value) not in session_records
-               for c in writes)
+    names = _view_names(function)
+    return any(_writes_record(c, names.querysets) and not _bumps(c, names.changed)
+               and head_name(cast(cst.Attribute, c.func).value) not in names.session_records for c in calls)
 
 
-def _writes_record(call: cst.Call) -> bool:
-    func = call.func
-    assert isinstance(func, cst.Attribute)
+def _writes_record(call: cst.Call, querysets: set[str]) -> bool:
+    func = cast(cst.Attribute, call.func)  # as `is_write_call` found it
     receiver, method = func.value, func.attr.value
     if _receiver_words(receiver) & NOT_RECORDS:
         return False
-    if method in QUERYSET_WRITES and _is_queryset(receiver):
+    if method in QUERYSET_WRITES and (_is_queryset(receiver) or type(receiver) is cst.Name and receiver.value in querysets):
         return True
     if method not in INSTANCE_WRITES or any(a.keyword is None for a in call.args):
         return False
@@ -107,13 +118,12 @@ def _mentions_session(expression: cst.CSTNode) -> bool:
 def _bumps(call: cst.Call, bumped: dict[str, set[str]]) -> bool:
     """A counter's write: `update(views=F("views") + 1)`, or a `save()` of a record whose only changed fields are
     counters (`post.views += 1`), also with `update_fields=["views"]`."""
-    func = call.func
-    assert isinstance(func, cst.Attribute)
+    func = cast(cst.Attribute, call.func)  # as `is_write_call` found it
     if func.attr.value == "update":
         return bool(call.args) and all(a.keyword is not None and _is_increment(a.value) for a in call.args)
     if func.attr.value != "save":
         return False
-    owner = head_name(func.value)
+    owner = full_name(func.value)
     changed = bumped.get(owner or "")
     if changed is None or "" in changed:
         return False
@@ -123,23 +133,22 @@ def _bumps(call: cst.Call, bumped: dict[str, set[str]]) -> bool:
     return True
 
 
-def _view_names(function: cst.FunctionDef) -> tuple[dict[str, set[str]], set[str]]:
-    """Per record name, the fields the view changes, each a counter it bumps ("" among them when it changes another);
-    and the names bound to a record found by the visitor's session (`cart = Cart.objects.get(session_key=...)`)."""
-    changed: dict[str, set[str]] = {}
-    session_records: set[str] = set()
+def _view_names(function: cst.FunctionDef) -> _ViewNames:
+    names = _ViewNames()
     for node in walk_own(function.body):
-        if isinstance(node, cst.Assign) and _mentions_session(node.value):
-            session_records.update(_bound_names(node))
         if isinstance(node, cst.AugAssign) and isinstance(node.target, cst.Attribute) \
                 and isinstance(node.operator, (cst.AddAssign, cst.SubtractAssign)):
-            _note(changed, node.target, node.target.attr.value)
+            _note(names.changed, node.target, node.target.attr.value)
         elif isinstance(node, cst.Assign):
+            if _mentions_session(node.value):
+                names.session_records.update(_bound_names(node))
+            elif _is_queryset(node.value):
+                names.querysets.update(_bound_names(node))
             for target in node.targets:
                 if isinstance(target.target, cst.Attribute):
-                    field = target.target.attr.value if _is_increment(node.value) else ""
-                    _note(changed, target.target, field)
-    return changed, session_records
+                    changed = target.target.attr.value if _is_increment(node.value) else ""
+                    _note(names.changed, target.target, changed)
+    return names
 
 
 def _bound_names(assign: cst.Assign) -> list[str]:
@@ -150,7 +159,7 @@ def _bound_names(assign: cst.Assign) -> list[str]:
 
 
 def _note(changed: dict[str, set[str]], target: cst.Attribute, field: str) -> None:
-    owner = head_name(target.value)
+    owner = full_name(target.value)  # `self.object` for `self.object.views += 1`, apart from `self.object = ...`
     if owner is not None:
         changed.setdefault(owner, set()).add(field)
 
