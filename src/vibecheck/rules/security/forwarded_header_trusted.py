@@ -19,6 +19,8 @@ from vibecheck.analysis.flow import (
     scan_roots,
     short_code,
     string_value,
+    walked_statements,
+    walked_text,
 )
 from vibecheck.analysis.summary_keys import VERDICT
 from vibecheck.model import Category, Confidence, Severity
@@ -28,6 +30,9 @@ from vibecheck.rules.security._forwarded_host import links_on_forwarded_host
 # Headers a client can set itself, unless a proxy you run overwrites them (lower case, `-` for `_`).
 FORWARDED_HEADERS = frozenset({"x-forwarded-for", "x-real-ip", "x-client-ip", "true-client-ip", "forwarded",
                                "x-cluster-client-ip", "x-original-forwarded-for", "client-ip"})
+# What the name of each of those headers holds, as a function's lower-cased words spell it (`walked_text`), and
+# werkzeug's `access_route`: a function whose words hold none reads no forwarding header (but in a lambda).
+FORWARDED_MARKERS = ("forwarded", "real-ip", "real_ip", "client-ip", "client_ip", "access_route")
 # Where a request object keeps its headers: Flask/Starlette `headers`, Django `META`/`headers`, WSGI `environ`.
 HEADER_MAPS = frozenset({"headers", "META", "environ"})
 HEADER_READERS = frozenset({"get", "getlist", "get_all", "getall", "getone"})
@@ -41,8 +46,12 @@ ADDRESS_LIST_WORDS = lazy_pattern(r"ip|addr|allow|white|trust|block|black|deny|b
                                   r"office|vpn|proxy", re.IGNORECASE)
 IP_LITERAL = lazy_pattern(r"^(\d{1,3}\.){1,3}\d{0,3}(/\d+)?$|^[0-9a-f:]+::|^::1$|^localhost$", re.IGNORECASE)
 RATE_LIMIT_KEYWORDS = frozenset({"key_func", "key", "identifier"})
+# Of those, the keyword that may name a function of the module (`key_func=client_ip`), joined in `leave_Module`.
+KEY_FUNC = "key_func"
 # A store a hand-rolled limiter keys on the address: `_attempts[ip]`, `failed_logins[ip]`, `self.buckets[ip]`.
 RATE_STORE_WORDS = lazy_pattern(r"attempt|hits|rate|limit|throttl|fail|bucket|window|lockout|banned", re.IGNORECASE)
+# The comparisons that allow or refuse an address: `==`, `!=`, `in`, `not in`.
+DECIDING_OPERATORS = frozenset({cst.In, cst.NotIn, cst.Equal, cst.NotEqual})
 ACCESS_CWE = (348, 290)
 LINK_CWE = (640, 348)
 RATE_CWE = (348, 307)
@@ -136,6 +145,28 @@ def _returns_a_bool(body: cst.BaseSuite) -> bool:
         small for line in body.body for small in (line.body if isinstance(line, cst.SimpleStatementLine) else [line])]
     return len(statements) == 1 and isinstance(statements[0], cst.Return) \
         and isinstance(statements[0].value, cst.Name) and statements[0].value.value in ("True", "False")
+
+
+def _tests_affix(call: cst.Call) -> bool:
+    """`value.startswith(...)`, `value.endswith(...)` with an argument."""
+    func = call.func
+    return type(func) is cst.Attribute and func.attr.value in ("startswith", "endswith") and bool(call.args)
+
+
+def _may_decide(node: cst.CSTNode) -> bool:
+    """Whether `check` may find a value deciding something here that is no forwarding header read in the function: a
+    lambda's body, an equality or membership test with an address rule, the key of a limiter's store."""
+    kind = type(node)
+    if kind is cst.Lambda:
+        return True
+    if kind is cst.Comparison:
+        comparison: cst.Comparison = node  # type: ignore[assignment]
+        return any(type(c.operator) in DECIDING_OPERATORS for c in comparison.comparisons) and any(
+            _looks_like_address_rule(operand) for operand in (comparison.left, *(c.comparator for c in comparison.comparisons)))
+    if kind is cst.Subscript:
+        subscript: cst.Subscript = node  # type: ignore[assignment]
+        return bool(RATE_STORE_WORDS.search((dotted_name(subscript.value) or "").rpartition(".")[2]))
+    return False
 
 
 def _is_punctuation(node: cst.BaseExpression) -> bool:
@@ -258,11 +289,18 @@ class ForwardedHeaderTrusted(FlowRule):
         super().leave_FunctionDef(original_node)
         self._function.pop()
 
+    def searches(self, function: cst.FunctionDef) -> bool:
+        """Where the function may read a forwarding header (its words name one, or it holds a lambda, whose body
+        `_check_call` reads), or compares a value with an address rule or keys a limiter's store with one: where
+        `check` can report or record."""
+        text = walked_text(function)
+        if text is None or any(marker in text for marker in FORWARDED_MARKERS):
+            return True
+        return any(_may_decide(inner) for statement in walked_statements(function) or ()
+                   for root in scan_roots(statement) for inner in iter_expressions(root))
+
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
-        if type(node) is cst.Return and node.value is not None and self._function:
-            taint = state.taint_of(node.value)
-            if taint is not None and taint.kind == "xff":
-                self._forwarding_functions.setdefault(self._function[-1], node.value)
+        self.note(node, state)
         verdicts = _verdicts(node)
         for root in scan_roots(node):
             for inner in iter_expressions(root):
@@ -272,6 +310,18 @@ class ForwardedHeaderTrusted(FlowRule):
                     self._check_call(inner, state)
                 elif type(inner) is cst.Subscript:
                     self._check_store_key(inner, state)
+
+    def note(self, node: cst.CSTNode, state: FlowState) -> None:
+        """What `leave_Module` joins: the functions returning the header's value, and the limiters' `key_func=`."""
+        if type(node) is cst.Return and node.value is not None and self._function:
+            taint = state.taint_of(node.value)
+            if taint is not None and taint.kind == "xff":
+                self._forwarding_functions.setdefault(self._function[-1], node.value)
+        for root in scan_roots(node):
+            for inner in iter_expressions(root):
+                if type(inner) is cst.Call and not _tests_affix(inner):
+                    self._key_funcs.extend(arg.value for arg in inner.args if arg.keyword is not None
+                                           and arg.keyword.value == KEY_FUNC and type(arg.value) is cst.Name)
 
     def _check_store_key(self, node: cst.Subscript, state: FlowState) -> None:
         """`_attempts[ip]` in a hand-rolled limiter: the address keys the count of a login or request limit."""
@@ -306,23 +356,21 @@ class ForwardedHeaderTrusted(FlowRule):
             return
 
     def _check_call(self, node: cst.Call, state: FlowState) -> None:
+        """`ip.startswith("10.")`, and a limiter keyed by a lambda (`key_func=lambda: ...`); `note` keeps the named
+        key functions."""
         func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value in ("startswith", "endswith") and node.args:
+        if _tests_affix(node):
             if all(_is_punctuation(arg.value) for arg in node.args):  # `addr.startswith("[")`: an IPv6 form
                 return
-            taint = state.taint_of(func.value)
+            taint = state.taint_of(func.value)  # type: ignore[attr-defined]  # (an `Attribute`: `_tests_affix`)
             if taint is not None and taint.kind == "xff":
                 self._report_access(node, taint)
             return
         for arg in node.args:
-            if arg.keyword is None or arg.keyword.value not in RATE_LIMIT_KEYWORDS:
-                continue
-            if isinstance(arg.value, cst.Lambda):
+            if arg.keyword is not None and arg.keyword.value in RATE_LIMIT_KEYWORDS and isinstance(arg.value, cst.Lambda):
                 taint = state.taint_of(arg.value.body)
                 if taint is not None and taint.kind == "xff":
                     self._report_rate_limit(arg.value, taint.origin)
-            elif isinstance(arg.value, cst.Name) and arg.keyword.value == "key_func":
-                self._key_funcs.append(arg.value)
 
     def leave_Module(self, original_node: cst.Module) -> None:
         for name in self._key_funcs:
