@@ -27,15 +27,22 @@ on (`note_argument_list`, its own binding notes): where the function's `call_wor
 for every rule) meet none of them, the lane runs `note` instead of `check` (`searches`; a rule also searches where
 a sink is no call so named, VC411's returned page, VC409's regex lookups). Converted: VC409, VC411, VC412, VC413,
 VC421, VC422, which then search 5-15 % of their Django lanes; their CPU together fell by 3-4 % only (0.84-0.89 ->
-0.81-0.86 s on every 6th Django file): their `check` was cheap table look-ups. VC401 (-22 % by the same ceiling
-measured alone) is converted too: its functions are named whole as resolved (`call_words` hold `requests.get`, so
-not every `.get` is searched), its HTTP verbs with a client's name (`client.get`), and it searches wherever a sink
-has no call word (what `getattr`/`globals()` looked up is called, a view returns HTML, the module writes system
-prompts): 11 % of its Django lanes. Walked with the other flow rules, which collect the calls and words of each
-function anyway, its whole search was only 0.9 % of their instructions (callgrind, every 24th Django file), and
-the screen saves 0.2-0.4 % of them; alone (`profile_rules.py ... VC401`) it costs 2 % more, since it then collects
-the words itself. Not converted: VC402 (-13 %), VC405 (-8 %: a verb on any name bound to a client, on a `self.x`
-of a class with imported bases, a `filter=` of any call) and VC428 (-16 %; slices, `*`).
+0.81-0.86 s on every 6th Django file): their `check` was cheap table look-ups. Then VC401, VC402, VC232, VC231,
+VC416, VC419 and VC428. VC401's functions are named whole as resolved (`call_words` hold `requests.get`, so not every
+`.get` is searched), its HTTP verbs with a client's name (`client.get`), and it searches wherever a sink has no call
+word (what `getattr`/`globals()` looked up is called, a view returns HTML, the module writes system prompts): 11 % of
+its Django lanes. VC402 searches 88 of its 1,100 lanes there (also where a DynamoDB expression keyword or a MongoDB
+code operator makes any method call a sink); its `note` keeps the dict items it follows and bandit's B608 vetted on
+strings assigned or returned, proved constant only where B608 can start (`_may_read_as_sql`). VC231 also searches
+where an order class is called or an order's money field set; VC428 where a statement holds a bounded slice, a
+repeated literal or a `timeout=`; VC419 has no call words and searches where the function's words name a forwarding
+header, it holds a lambda, an address-list test or a rate limiter's key. **None of these pays measurably**: walked with
+the other flow rules, which collect each function's calls and words anyway, VC401's whole search was 0.9 % of their
+instructions (callgrind, every 24th Django file) and its screen saves 0.2-0.4 %; VC402 -0.4 % (alone +1.4 %: what the
+skipped search saved, the note, `call_words` and its DynamoDB/MongoDB `walked_names` screen cost again); VC231, VC416,
+VC419, VC428 within noise. The per-rule ceilings measured alone (-22 %, -13 %, -16 %) were mostly the cost of the words
+a rule alone must collect. Not converted: VC405 (a verb on any name bound to a client, on a `self.x` of a class with
+imported bases, a `filter=` of any call).
 """
 
 from __future__ import annotations
