@@ -444,8 +444,8 @@ def test_pipeline_adds_enabled_bandit_codes_and_the_filter_drops_superseded_ones
     assert result.errors == []
 
 
-def _check_ids(table: dict[str, list[integration._Check]]) -> set[str]:
-    return {check.test_id for checks in table.values() for check in checks}
+def _check_ids(table: integration._CheckTable) -> set[str]:
+    return {check.test_id for checks in table.kinds.values() for check in checks}
 
 
 def test_a_check_whose_words_the_file_never_spells_is_not_run_there() -> None:
