@@ -113,7 +113,7 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
     context = RuleContext(path=path, source=source, module=module, imports=ImportTable.from_module(module, source),
                           is_test_file=unit.is_test_file, ast_provider=unit.python_ast, silent=silent,
                           project_path=unit.project_path)
-    instances = _instantiate(rules, context, result.errors)
+    instances = _instantiate(rules, context, result.errors, unit.hints)
     walkers: list[Any] = [*instances, fact_collector(context)] if collect_facts else list(instances)
     for collector, options in collectors:
         try:
@@ -138,9 +138,11 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
     return result
 
 
-def _instantiate(rules: Sequence[tuple[type[Rule], Any]], context: RuleContext, errors: list[EngineError]) -> list[Rule]:
+def _instantiate(rules: Sequence[tuple[type[Rule], Any]], context: RuleContext, errors: list[EngineError],
+                 source_hints: Callable[[], SourceHints] | None = None) -> list[Rule]:
     """Build the rules for this file, except those whose file hints it lacks; one whose construction fails is
-    dropped for this file, like a visit."""
+    dropped for this file, like a visit. `source_hints` gives the file's `SourceHints` where other stages share them
+    (`SourceUnit.hints`)."""
     instances = []
     hints: SourceHints | None = None  # what the rules' file hints are matched against, built on first need
     support = not context.is_test_file and context.is_test_support  # test tools: deployed-code risks do not apply
@@ -150,7 +152,7 @@ def _instantiate(rules: Sequence[tuple[type[Rule], Any]], context: RuleContext, 
             try:
                 if rule_cls.file_hints:
                     if hints is None:
-                        hints = SourceHints(context.source)
+                        hints = source_hints() if source_hints is not None else SourceHints(context.source)
                     if not rule_cls.hinted_in(hints):
                         rule_cls.skipped_by_hints(context)
                         continue

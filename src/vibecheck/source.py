@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from vibecheck.ast_fields import content_children, tree_nodes
 from vibecheck.lines import line_starts
+from vibecheck.rule import SourceHints
 
 if TYPE_CHECKING:
     from vibecheck.vetting import Vetted
@@ -58,6 +59,7 @@ class SourceUnit:
         self._ast: ast.Module | None = None
         self._ast_error: BaseException | None = None
         self._parsed = False
+        self._hints: SourceHints | None = None
         # The rules' `Rule.vet` calls on this file, for the pipeline to clear other tools' findings with after every
         # stage ran (`vibecheck.vetting`); None when no rule vetted anything.
         self.vetted: Vetted | None = None
@@ -89,6 +91,13 @@ class SourceUnit:
                 except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
                     self._ast_error = exc
         return self._ast
+
+    def hints(self) -> SourceHints:
+        """The text's lower-cased words (`SourceHints`), built once for the file: the engine matches the rules' file
+        hints against them, and the bandit stage its checks' words (`vibecheck.integrations.bandit`)."""
+        if self._hints is None:
+            self._hints = SourceHints(self.text or "")
+        return self._hints
 
     @property
     def ast_error(self) -> BaseException | None:

@@ -22,6 +22,7 @@ from vibecheck.integrations.bandit import (
     run_bandit,
 )
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
+from vibecheck.rule import SourceHints
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -444,16 +445,16 @@ def test_pipeline_adds_enabled_bandit_codes_and_the_filter_drops_superseded_ones
     assert result.errors == []
 
 
-def _check_ids(table: dict[str, list[integration._Check]]) -> set[str]:
-    return {check.test_id for checks in table.values() for check in checks}
+def _check_ids(table: integration._CheckTable) -> set[str]:
+    return {check.test_id for checks in table.kinds.values() for check in checks}
 
 
 def test_a_check_whose_words_the_file_never_spells_is_not_run_there() -> None:
     table = integration._checks_for("", BanditOptions())
-    plain = _check_ids(integration._narrowed(table, "total = compute(1, 2)\n"))
+    plain = _check_ids(integration._narrowed(table, SourceHints("total = compute(1, 2)\n")))
     assert not plain & (set(integration.TEXT_PREFILTERS) | set(integration.CASELESS_PREFILTERS))
     assert {"B001", "B101", "B608"} <= plain  # checks without a prefilter always run
-    spelled = _check_ids(integration._narrowed(table, "import yaml as y\nconnect(PassWord='x', shell=True)\n"))
+    spelled = _check_ids(integration._narrowed(table, SourceHints("import yaml as y\nconnect(PassWord='x', shell=True)\n")))
     assert {"B506", "B106", "B602", "B604"} <= spelled and "B113" not in spelled
 
 

@@ -192,3 +192,15 @@ def test_the_screened_blacklist_answers_as_bandits_on_imports() -> None:
             assert (ours and (ours.test_id, ours.text)) == (theirs and (theirs.test_id, theirs.text))
             answers.append(ours.test_id if ours else None)
     assert answers == ["B403", "B405", "B403", "B405", "B403", "B403", "B401", None, "B404"]
+
+
+def test_calls_of_one_name_are_screened_once_and_each_judged_by_its_node() -> None:
+    """Call checks are screened once per call name (`_CallChecks`), but a gate on the node still judges each call: only
+    the `connect` given a password literal is a B106, only the `__import__` of a blacklisted module a B401."""
+    source = ("connect(user)\nconnect(user, password='hunter2')\nconnect(user)\n__import__(name)\n"
+              "__import__('telnetlib')\nimport os\nos.system(command)\nos.system(command)\n")
+    options = BanditOptions()
+    findings, errors = _report(source, options)
+    assert errors == [] and [(code, line) for code, line, _, _ in findings] == \
+        [("B106", 2), ("B401", 5), ("B605", 7), ("B605", 8)]
+    assert _report(source, _ungated(options)) == (findings, errors)

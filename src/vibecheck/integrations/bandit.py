@@ -32,6 +32,7 @@ How the pipeline uses it, per file, through `ANALYZER` of `vibecheck.integration
 from __future__ import annotations
 
 import ast
+import dataclasses
 import difflib
 import importlib
 import inspect
@@ -66,12 +67,13 @@ from vibecheck.analyzers import ExternalCode
 from vibecheck.integrations import bandit_linear_sql
 from vibecheck.integrations.bandit_advice import bandit_hint
 from vibecheck.integrations.bandit_analyzer import SOURCE
-from vibecheck.integrations.bandit_gates import Gate, gate_for
+from vibecheck.integrations.bandit_gates import CallNameGate, Gate, gate_for
 from vibecheck.integrations.bandit_severity import default_severity, finding_severity
-from vibecheck.integrations.bandit_visitor import SelectiveNodeVisitor
+from vibecheck.integrations.bandit_visitor import SelectiveNodeVisitor, resolve_lines
 from vibecheck.lines import split_lines
 from vibecheck.model import Category, Confidence, EngineError, Finding, Location, Position, Severity
 from vibecheck.redaction import redact, redact_known_secrets, redact_string_literals
+from vibecheck.rule import SourceHints
 from vibecheck.source import SourceUnit
 
 SUPPORTED_BANDIT = ">=1.7.7,<2"
@@ -124,6 +126,9 @@ TEXT_PREFILTERS: dict[str, tuple[str, ...]] = {
 }
 # The same, matched without regard to case (B106 matches parameter names like `PASSWORD=` case-insensitively).
 CASELESS_PREFILTERS: dict[str, tuple[str, ...]] = {"B106": ("pas", "pwd", "token", "secret")}
+# Both, as `_narrowed` looks for them: lower-cased.
+_PREFILTER_WORDS = {code: tuple(word.lower() for word in words)
+                    for code, words in (*TEXT_PREFILTERS.items(), *CASELESS_PREFILTERS.items())}
 
 _SEVERITY = {"UNDEFINED": Severity.INFO, "LOW": Severity.LOW, "MEDIUM": Severity.MEDIUM, "HIGH": Severity.HIGH}
 _CONFIDENCE = {"UNDEFINED": Confidence.LOW, "LOW": Confidence.LOW, "MEDIUM": Confidence.MEDIUM, "HIGH": Confidence.HIGH}
@@ -238,11 +243,12 @@ class _Check:
 
 
 def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: bool,
-               tree: ast.Module | None = None, data: bytes | None = None) -> tuple[list[Finding], list[EngineError]]:
+               tree: ast.Module | None = None, data: bytes | None = None,
+               hints: SourceHints | None = None) -> tuple[list[Finding], list[EngineError]]:
     """Run bandit's plugin and blacklist checks on `source`; never raises.
 
-    `tree` (its `ast`) and `data` (the file's bytes) are used when the caller already has them, instead of
-    parsing and encoding again.
+    `tree` (its `ast`), `data` (the file's bytes) and `hints` (its words, `SourceUnit.hints`) are used when the caller
+    already has them, instead of parsing, encoding and reading the text again.
 
     `# nosec` and `# nosec B602` are honoured as bandit honours them; codes in `options.test_file_skips`
     (default `TEST_FILE_SKIPS`: assert, fixture passwords, /tmp paths, ...) are not reported in test files.
@@ -252,13 +258,13 @@ def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: 
         checks = _checks_for(options.cache_key(), options)
     except Exception as exc:  # a bad plugin setting must be reported, not crash the worker
         return [], [EngineError(path, f"bandit could not be set up: {type(exc).__name__}: {exc}", rule=SOURCE)]
-    checks = _narrowed(checks, source)
+    table = _narrowed(checks, hints if hints is not None else SourceHints(source))
     errors: list[EngineError] = []
     nosec = _nosec_lines(source)
-    tester = _Tester(checks, nosec)
+    tester = _Tester(table, nosec)
     try:
         file_bytes = data if data is not None else _file_bytes(source)
-        checked_kinds = [kind for kind, entries in checks.items() if entries]
+        checked_kinds = [kind for kind, entries in table.kinds.items() if entries]
         visitor = SelectiveNodeVisitor(path, io.BytesIO(file_bytes), nosec, tester, checked_kinds)
         tree = tree if tree is not None else ast.parse(source)
         try:
@@ -350,7 +356,7 @@ def check_unit(unit: SourceUnit, enabled: Collection[str], settings: Any) -> tup
         return [], [_newer_syntax_failure(unit.path, unit.ast_error)]
     options = options_from_table(getattr(settings, "bandit", None) or {})
     findings, errors = run_bandit(unit.path, unit.text, options, is_test_file=unit.is_test_file, tree=tree,
-                                  data=unit.data)
+                                  data=unit.data, hints=unit.hints())
     return [f for f in findings if f.code in enabled], errors
 
 
@@ -495,48 +501,89 @@ def _listed_call(blacklists: dict[str, list[dict[str, Any]]]) -> Gate:
     dearest of its checks on a file, run on every call), and most calls are named in no blacklist; `__import__(...)`
     and the `_IMPORTING_CALLS` are read by the module they import."""
     listed = frozenset(name for check in blacklists.get("Call", ()) for name in check["qualnames"]) | _IMPORTING_CALLS
-
-    def gate(context: dict[str, Any]) -> bool:
-        func = context["node"].func
-        return context.get("qualname") in listed or (type(func) is ast.Name and func.id == "__import__")
-
-    return gate
+    return CallNameGate(listed.__contains__, otherwise=_calls_dunder_import)
 
 
-_NARROWED: dict[tuple[int, frozenset[str]], tuple[dict[str, list[_Check]], dict[str, list[_Check]]]] = {}
+def _calls_dunder_import(context: dict[str, Any]) -> bool:
+    func = context["node"].func
+    return type(func) is ast.Name and func.id == "__import__"
+
+
+class _CallChecks(dict[str, tuple[_Check, ...]]):
+    """{a call's de-aliased name: the call checks to run on a call of that name}, each name's worked out the first time
+    a call of it is met. A check whose gate reads only the name (`CallNameGate`, most call checks) is asked once per
+    name instead of once per call (400,000 gates on Django): it is there ungated where the name passes its gate, gated
+    by the gate's `otherwise` where that has one, and left out elsewhere; the other checks keep their gates."""
+
+    def __init__(self, checks: list[_Check]) -> None:
+        super().__init__()
+        self._screens = [_name_screen(check) for check in checks]
+
+    def __missing__(self, name: str) -> tuple[_Check, ...]:
+        if len(self) >= _CALL_NAMES_LIMIT:
+            self.clear()
+        found = self[name] = tuple(check for test, passed, failed in self._screens
+                                   if (check := passed if test is None or test(name) else failed) is not None)
+        return found
+
+
+def _name_screen(check: _Check) -> tuple[Callable[[str], bool] | None, _Check, _Check | None]:
+    """(the test of the check's gate on call names, or None; the check to run where a name passes it; where it fails)."""
+    gate = check.gate
+    if not isinstance(gate, CallNameGate):
+        return None, check, None
+    failed = dataclasses.replace(check, gate=gate.otherwise) if gate.otherwise is not None else None
+    return gate.test, dataclasses.replace(check, gate=None), failed
+
+
+_CALL_NAMES_LIMIT = 100_000  # names kept per check table (a long-lived server checks project after project)
+
+
+@dataclass(frozen=True)
+class _CheckTable:
+    """A file's checks: by node kind, and the call checks by call name."""
+
+    kinds: dict[str, list[_Check]]
+    calls: _CallChecks
+
+
+_NARROWED: dict[tuple[int, frozenset[str]], tuple[dict[str, list[_Check]], _CheckTable]] = {}
 _NARROWED_LIMIT = 512  # distinct (check table, absent checks) tables kept; a handful in practice
 
 
-def _narrowed(checks: dict[str, list[_Check]], source: str) -> dict[str, list[_Check]]:
-    """The check table without the checks whose `TEXT_PREFILTERS` words are all absent from `source`."""
-    absent = {code for code, words in TEXT_PREFILTERS.items() if not any(word in source for word in words)}
-    lowered = source.lower()
-    absent.update(code for code, words in CASELESS_PREFILTERS.items() if not any(word in lowered for word in words))
-    if not absent:
-        return checks
+def _narrowed(checks: dict[str, list[_Check]], hints: SourceHints) -> _CheckTable:
+    """The check table without the checks none of whose `TEXT_PREFILTERS` or `CASELESS_PREFILTERS` words the file
+    spells. The words are looked for in the file's lower-cased words (`SourceHints.has_text`, which the engine built
+    for the rules' file hints), a fifth of the text, where 33 searches of the whole text were 10 % of the bandit stage
+    on Django: a word (B103's `chmod` in `os.fchmod`, B505's `generate` in `generate_private_key`) is still found
+    inside a longer one, and a check is run on a file that spells its word in other letter case (no finding is lost)."""
+    absent = {code for code, words in _PREFILTER_WORDS.items() if not any(hints.has_text(word) for word in words)}
     cache_key = (id(checks), frozenset(absent))
     cached = _NARROWED.get(cache_key)
     if cached is None or cached[0] is not checks:
         if len(_NARROWED) >= _NARROWED_LIMIT:
             _NARROWED.clear()
-        cached = _NARROWED[cache_key] = (checks, {kind: [c for c in entries if c.test_id not in absent]
-                                                  for kind, entries in checks.items()})
+        kinds = {kind: [c for c in entries if c.test_id not in absent] for kind, entries in checks.items()}
+        cached = _NARROWED[cache_key] = (checks, _CheckTable(kinds, _CallChecks(kinds.get("Call", []))))
     return cached[1]
 
 
 class _Tester:
     """Bandit's `BanditTester.run_tests` semantics (nosec included), with our check table and error capture."""
 
-    def __init__(self, checks: dict[str, list[_Check]], nosec_lines: dict[int, set[str] | None]) -> None:
-        self.checks = checks
+    def __init__(self, table: _CheckTable, nosec_lines: dict[int, set[str] | None]) -> None:
+        self.checks = table.kinds
+        self.calls = table.calls
         self.nosec_lines = nosec_lines
         self.results: list[Any] = []
         self.errors: list[tuple[_Check, int, Exception]] = []
 
     def run_tests(self, raw_context: dict[str, Any], checktype: str) -> dict[str, list[int]]:
-        for check in self.checks.get(checktype, ()):
+        name = raw_context.get("qualname") if checktype == "Call" else None
+        for check in self.calls[name] if isinstance(name, str) else self.checks.get(checktype, ()):
             if check.gate is not None and not check.gate(raw_context):
                 continue
+            resolve_lines(raw_context)
             temp = raw_context.copy()  # what bandit's `copy.copy` does for a dict, without its dispatch
             context = bandit_context.Context(temp)
             try:

@@ -8,6 +8,9 @@ test, read from the check's own config, and skips the check (and its context) wh
 is not the shape the check reads (a missing key, a string for a list), there is no gate and the check runs,
 failing as bandit would.
 
+A gate that reads only the call's name is a `CallNameGate`: its answer is the same for every call of that name, so
+the tester asks it once per name and check table, not once per call (`vibecheck.integrations.bandit`).
+
 Each gate restates a line of bandit's source, so it is trusted only for the bandit files it was read from:
 `gate_for` gives no gate when a file in `VERIFIED` differs from the installed one (another bandit version),
 and tests/integrations/test_bandit_gates.py fails then, asking for the gates to be read again.
@@ -18,6 +21,7 @@ from __future__ import annotations
 import ast
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -131,10 +135,23 @@ def _is_name_list(value: Any) -> TypeGuard[list[str]]:
     return isinstance(value, list) and all(isinstance(name, str) for name in value)
 
 
-def _called_one_of(names: frozenset[str] | None) -> Gate | None:
-    if names is None:
-        return None
-    return lambda context: context.get("qualname") in names
+@dataclass(frozen=True)
+class CallNameGate:
+    """A gate on a call's de-aliased name (`context["qualname"]`, which bandit's `visit_Call` makes for every call,
+    the last part of which is `context["name"]`): the check runs where `test(qualname)` passes, and elsewhere only
+    where `otherwise` (a gate on the node) passes, if there is one (a name that is not text, never made by bandit's
+    `visit_Call`, passes)."""
+
+    test: Callable[[str], bool]
+    otherwise: Gate | None = None
+
+    def __call__(self, context: dict[str, Any]) -> bool:
+        name = context.get("qualname")
+        return not isinstance(name, str) or self.test(name) or (self.otherwise is not None and self.otherwise(context))
+
+
+def _called_one_of(names: frozenset[str] | None) -> CallNameGate | None:
+    return None if names is None else CallNameGate(names.__contains__)
 
 
 def _shell_lists(*keys: str) -> Callable[[Any], Gate | None]:
@@ -194,13 +211,9 @@ def _all_interfaces(context: dict[str, Any]) -> bool:
     return context["str"] == _ALL_INTERFACES
 
 
-def _call_text(field: str, test: Callable[[str], bool]) -> Gate:
-    """A gate on a name of the call in bandit's context: `qualname` (its de-aliased name) or `name` (its last part,
-    `context.call_function_name`); a value that is not text (never made by bandit's `visit_Call`) passes."""
-    def gate(context: dict[str, Any]) -> bool:
-        name = context.get(field)
-        return not isinstance(name, str) or test(name)
-    return gate
+def _last_part(test: Callable[[str], bool]) -> CallNameGate:
+    """A gate on the last part of the call's name (`context.call_function_name`, bandit's `qualname.split(".")[-1]`)."""
+    return CallNameGate(lambda qualname: test(qualname.rpartition(".")[2]))
 
 
 def _sql_place(context: dict[str, Any]) -> bool:
@@ -220,20 +233,20 @@ def _sql_place(context: dict[str, Any]) -> bool:
 
 
 _MAKERS: dict[str, Callable[[Any], Gate | None]] = {
-    "B102": lambda config: _called_one_of(frozenset({"exec"})),
-    "B103": lambda config: _call_text("name", lambda name: "chmod" in name),
+    "B102": lambda config: CallNameGate("exec".__eq__),
+    "B103": lambda config: _last_part(lambda name: "chmod" in name),
     "B104": lambda config: _all_interfaces,
     "B105": lambda config: _password_place,
     "B106": lambda config: _text_keyword,
     "B107": lambda config: _has_defaults,
     "B108": _tmp_prefix,
-    "B113": lambda config: _call_text("qualname", lambda name: name.split(".")[0] in _HTTP_CLIENTS),
-    "B201": lambda config: _call_text("qualname", lambda name: name.endswith(".run")),
-    "B324": lambda config: _call_text("qualname", lambda name: not _HASH_MODULES.isdisjoint(name.split("."))),
-    "B501": lambda config: _call_text("qualname", lambda name: name.split(".")[0] in _HTTP_CLIENTS),
+    "B113": lambda config: CallNameGate(lambda name: name.split(".")[0] in _HTTP_CLIENTS),
+    "B201": lambda config: CallNameGate(lambda name: name.endswith(".run")),
+    "B324": lambda config: CallNameGate(lambda name: not _HASH_MODULES.isdisjoint(name.split("."))),
+    "B501": lambda config: CallNameGate(lambda name: name.split(".")[0] in _HTTP_CLIENTS),
     "B502": _ssl_keywords,
     "B503": _ssl_defaults,
-    "B505": lambda config: _call_text("qualname", _KEY_GENERATORS.__contains__),
+    "B505": lambda config: CallNameGate(_KEY_GENERATORS.__contains__),
     "B602": _shell_lists("subprocess"),
     "B603": _shell_lists("subprocess"),
     "B605": _shell_lists("shell"),
@@ -241,9 +254,9 @@ _MAKERS: dict[str, Callable[[Any], Gate | None]] = {
     "B607": _shell_lists(*_SHELL_LISTS),
     "B608": lambda config: _sql_place,
     "B609": _shell_lists("shell", "subprocess"),
-    "B610": lambda config: _call_text("name", lambda name: name == "extra"),  # `QuerySet.extra`
-    "B611": lambda config: _call_text("name", lambda name: name == "RawSQL"),
-    "B612": lambda config: _call_text("qualname", lambda name: name == "logging.config.listen"),
-    "B703": lambda config: _call_text("name", _SAFE_STRINGS.__contains__),
+    "B610": lambda config: _last_part(lambda name: name == "extra"),  # `QuerySet.extra`
+    "B611": lambda config: _last_part(lambda name: name == "RawSQL"),
+    "B612": lambda config: CallNameGate(lambda name: name == "logging.config.listen"),
+    "B703": lambda config: _last_part(_SAFE_STRINGS.__contains__),
     "B704": _markup,
 }
