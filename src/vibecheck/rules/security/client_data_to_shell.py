@@ -118,7 +118,7 @@ class ClientDataToShell(ClientSinkRule):
     shell (`["ping", "-c", "1", host]`) is not reported. It also records which parameters of each
     function reach those calls, so that VC417 reports request data passed to a helper that runs the
     command, in the same module or another. It supersedes bandit's `B601`/`B602`/`B605` and VC408 on the
-    same lines.
+    same lines, and `B604` (`shell=True` given to a call bandit does not know, such as an alias of `subprocess.run`).
 
     ## Why is this bad?
     The shell reads `;`, `&&`, `$(...)` and backticks in the client's text as commands of its own:
@@ -168,7 +168,7 @@ class ClientDataToShell(ClientSinkRule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = CWE + CODE_CWE
-    supersedes = ("B601", "B602", "B605", "VC408")
+    supersedes = ("B601", "B602", "B604", "B605", "VC408")
     # Names, each a part of a sink's or a source's dotted name (every part of a resolved name is a name in the
     # file: the call's own parts, or the import that binds its head): a part of each sink in the tables below
     # (`os.execv` through `execv`, `asyncio.create_subprocess_shell` through its last part), and the request
