@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,7 +35,10 @@ from vibecheck.runner import Checker  # noqa: E402
 
 
 def _control(*arguments: str) -> None:
-    subprocess.run(["callgrind_control", *arguments, str(os.getpid())], stdout=subprocess.DEVNULL, check=True)
+    control = shutil.which("callgrind_control")
+    if control is None:
+        raise SystemExit("callgrind_control not found: run this script under valgrind --tool=callgrind")
+    subprocess.run([control, *arguments, str(os.getpid())], stdout=subprocess.DEVNULL, check=True)
 
 
 def _dumped_totals() -> dict[str, int]:
