@@ -774,6 +774,15 @@ def delete_file(workspace_id, file_id, user_id):
         remove_file(file_id)
 
 
+def suggest_next_step(ctx, workspace):
+    # ok: VC212 -- what holds the tools is named a manager; the test asks only whether there are tools
+    if ctx.deps.tool_manager.tools is None or ctx.deps.tool_manager.tools:
+        suggest_tools(ctx)
+    # expect: VC212 -- a flag read from the membership it just found present, through the workspace
+    if workspace.manager_membership or workspace.manager_membership.is_admin:
+        suggest_tools(ctx)
+
+
 def submit(form):
     # ok: VC212 -- not an auth question
     form.is_valid()

@@ -82,7 +82,7 @@ def role_test_made_moot(test: cst.BooleanOperation) -> tuple[str, cst.BaseExpres
         read = _dotted_reads(operand)
         for value in present:
             if value != name and any(dotted == value or dotted.startswith(f"{value}.") for dotted in read) \
-                    and _asks_a_role(operand):
+                    and _asks_a_role(operand, value):
                 return value, operand  # (`user or user.is_admin`: a flag read from the value is a role test too)
     return None
 
@@ -110,6 +110,8 @@ def _present_value(operand: cst.BaseExpression) -> str | None:
 
 
 def _dotted_reads(node: cst.CSTNode) -> set[str]:
+    """The names and dotted names read in `node` and the objects they are read through (`a.b.c` -> a.b.c, a.b, a);
+    an attribute's own name is no read of its own."""
     found: set[str] = set()
     pending: list[cst.CSTNode] = [node]
     while pending:
@@ -118,14 +120,29 @@ def _dotted_reads(node: cst.CSTNode) -> set[str]:
             dotted = get_full_name_for_node(current)
             if dotted is not None:
                 found.add(dotted)
-        pending.extend(child_nodes(current))
+        if type(current) is cst.Attribute:
+            pending.append(current.value)
+        else:
+            pending.extend(child_nodes(current))
     return found
 
 
-def _asks_a_role(operand: cst.BaseExpression) -> bool:
-    words = {word for dotted in _dotted_reads(operand) for part in dotted.split(".") for word in part.lower().split("_")}
+def _asks_a_role(operand: cst.BaseExpression, value: str) -> bool:
+    """Whether `operand` names a role. The objects `value` is read through name no role of the caller
+    (`ctx.tool_manager.tools is None or ctx.tool_manager.tools`): their words count only past them."""
+    words = {word for dotted in _dotted_reads(operand) for part in _own_parts(dotted, value)
+             for word in part.lower().split("_")}
     words |= {word for node in _strings(operand) for word in node.lower().split("_")}
     return bool(words & ROLE_TEST_WORDS)
+
+
+def _own_parts(dotted: str, value: str) -> list[str]:
+    """`ctx.tool_manager` (a prefix of the value `ctx.tool_manager.tools`) -> []; `ctx.tool_manager.tools.admin` ->
+    ["tools", "admin"]; any other read -> all its parts."""
+    parts = dotted.split(".")
+    if dotted == value or dotted.startswith(f"{value}."):
+        return parts[value.count("."):]
+    return [] if value.startswith(f"{dotted}.") else parts
 
 
 def _strings(node: cst.CSTNode) -> list[str]:
