@@ -38,14 +38,22 @@ LOGIN_CHECK = lazy_pattern(r"log(?:ged)?_?in|signed_?in|authenticated|token|jwt|
 def answers_only(context: RuleContext, func: cst.BaseExpression) -> bool:
     """The callee `func` is a function that returns a value and refuses no other way: one of this module, or of an auth
     module beside it or one package up, as the file imports it (`is_tenant_admin`, `security.is_tenant_admin`)."""
-    if type(func) is cst.Name and func.value in _module_answering(context):
+    return defined_here_or_beside(context, func, _module_answering(context), _answering_functions)
+
+
+def defined_here_or_beside(context: RuleContext, func: cst.BaseExpression, here: frozenset[str],
+                           beside: Callable[[str], frozenset[str]]) -> bool:
+    """The callee `func` is one of `here` (functions of the checked module) or, as the file imports it, one of
+    `beside(path)`: the functions of an auth module beside the file or one package up (`from auth import x`,
+    `security.x`) that a reader picked."""
+    if type(func) is cst.Name and func.value in here:
         return True
     reference = context.qualified_name(func) or ""
     module, _, name = reference.rpartition(".")
     if not module or (type(func) is cst.Name and func.value == reference):
         return False
     module_file = module_beside(context.path, module, CHECK_MODULES)
-    return module_file is not None and name in _answering_functions(module_file)
+    return module_file is not None and name in beside(module_file)
 
 
 def only_answers(function: cst.FunctionDef) -> bool:

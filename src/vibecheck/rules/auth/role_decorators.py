@@ -17,9 +17,9 @@ import functools
 import libcst as cst
 
 from vibecheck.analysis.app_model.names import restricts
-from vibecheck.analysis.check_modules import CHECK_MODULES, forget_each_run
-from vibecheck.analysis.helper_modules import module_beside
+from vibecheck.analysis.check_modules import forget_each_run
 from vibecheck.rule import RuleContext
+from vibecheck.rules.auth.answering_checks import defined_here_or_beside
 from vibecheck.safe_files import parsed_module
 
 SIZE_LIMIT = 2_000_000
@@ -31,14 +31,7 @@ def role_guard(context: RuleContext, decorator: cst.BaseExpression) -> bool:
     """The decorator (`@agent_required`, `@roles.require("agent")`'s callee) is a function of this module, or of an
     auth module beside it or one package up, that refuses callers without a role."""
     func = decorator.func if type(decorator) is cst.Call else decorator
-    if type(func) is cst.Name and func.value in _module_role_guards(context):
-        return True
-    reference = context.qualified_name(func) or ""
-    module, _, name = reference.rpartition(".")
-    if not module or (type(func) is cst.Name and func.value == reference):
-        return False
-    module_file = module_beside(context.path, module, CHECK_MODULES)
-    return module_file is not None and name in _role_guards(module_file)
+    return defined_here_or_beside(context, func, _module_role_guards(context), _role_guards)
 
 
 def _module_role_guards(context: RuleContext) -> frozenset[str]:
