@@ -2719,3 +2719,105 @@ def test_a_django_view_that_writes_a_record_with_no_method_check_is_state_changi
     findings = sources_findings({"shop/views.py": views, "shop/urls.py": urls, "shop/__init__.py": ""},
                                 [RouteWithoutAuth])
     assert [(f.location.path.rpartition("/")[2], f.message.split("`")[1]) for f in findings] == [("views.py", "delete_item")]
+
+
+def test_a_blueprints_own_prefix_is_replaced_by_the_prefix_it_is_registered_with(tmp_path: Path) -> None:
+    """Flask's and Quart's `register_blueprint(bp, url_prefix="/api")` serves `Blueprint(..., url_prefix="/admin")`'s
+    routes under `/api`, not `/api/admin` (an empty `url_prefix=""` drops it); FastAPI's `include_router(router,
+    prefix="/api")` comes before the router's own `/admin`."""
+    _write_project(tmp_path, {
+        "flask_app.py": """
+            from flask import Blueprint, Flask
+
+            app = Flask(__name__)
+            bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+            @bp.route("/users/<int:user_id>", methods=["DELETE"])
+            def delete_user(user_id):
+                db.delete(user_id)
+
+            app.register_blueprint(bp, url_prefix="/api")
+        """,
+        "flask_root.py": """
+            import flask
+
+            app = flask.Flask(__name__)
+            root = flask.Blueprint("root", __name__, url_prefix="/reports")
+
+            @root.post("/purge")
+            def purge_reports():
+                db.purge()
+
+            app.register_blueprint(root, url_prefix="")
+        """,
+        "quart_app.py": """
+            from quart import Blueprint, Quart
+
+            app = Quart(__name__)
+            staff = Blueprint("staff", __name__, url_prefix="/staff")
+
+            @staff.post("/notes")
+            async def add_note():
+                db.add_note()
+
+            app.register_blueprint(staff, url_prefix="/v2")
+        """,
+        "fastapi_app.py": """
+            from fastapi import APIRouter, FastAPI
+
+            app = FastAPI()
+            router = APIRouter(prefix="/admin")
+
+            @router.delete("/items/{item_id}")
+            def delete_item(item_id: int):
+                db.delete(item_id)
+
+            app.include_router(router, prefix="/api")
+        """,
+    })
+    reported = sorted(f.message.split("`")[1] for f in project_findings(tmp_path, [RouteWithoutAuth]))
+    assert reported == ["DELETE /api/admin/items/{item_id}", "DELETE /api/users/<int:user_id>", "POST /purge",
+                        "POST /v2/notes"]
+
+
+def test_an_imported_blueprints_administrators_prefix_is_replaced_where_it_is_registered_with_another(
+        tmp_path: Path) -> None:
+    """VC218 across modules: an imported `Blueprint(..., url_prefix="/admin")` registered with `url_prefix="/api"`
+    serves `/api/...` (Flask replaces the blueprint's own prefix), so its login-only writes are not administrative;
+    the same blueprint registered with no `url_prefix` keeps `/admin` and its writes are reported."""
+    _write_project(tmp_path, {
+        "shop/__init__.py": """
+            from flask import Flask
+            from .base import reports, staff
+            from . import views
+
+            def create_app():
+                app = Flask(__name__)
+                app.register_blueprint(staff, url_prefix="/api")
+                app.register_blueprint(reports)
+                return app
+        """,
+        "shop/base.py": """
+            from flask import Blueprint
+
+            staff = Blueprint("staff", __name__, url_prefix="/admin")
+            reports = Blueprint("reports", __name__, url_prefix="/admin")
+        """,
+        "shop/views.py": """
+            from flask_login import login_required
+            from .base import reports, staff
+
+            @staff.post("/coupons")
+            @login_required
+            def add_coupon():
+                return save_coupon()
+
+            @reports.post("/purge")
+            @login_required
+            def purge_reports():
+                return clear_reports()
+        """,
+    })
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, select=("VC218",), cache=False,
+                                                   no_bandit=True))
+    assert sorted(f.message.split("`")[1] for f in report.findings) == ["purge_reports"]

@@ -1153,8 +1153,15 @@ class AppModelCollector:
 
     def _collect_include(self, node: cst.Call, name: str, position: int) -> None:
         """`app.include_router(items.router, ...)`, `app.register_blueprint(bp)`: the child joins the parent's app and
-        takes the guards the call adds."""
-        self._record_prefix(name, node)
+        takes the guards the call adds. Flask's, Quart's and Sanic's `url_prefix=` replaces the blueprint's own prefix
+        (`Blueprint(..., url_prefix="/admin")` registered with `url_prefix="/api"` serves `/api/...`); FastAPI's
+        `prefix=` comes before the router's own."""
+        replaced = _keyword(node, fw.REPLACING_PREFIX_KEYWORD)
+        replacement = _string(replaced.value) if replaced is not None else None
+        if replacement is not None:
+            self.prefixes[name] = replacement.rstrip("/")
+        else:
+            self._record_prefix(name, node)
         guarded = self._dependencies_guard(_keyword(node, "dependencies")) or self._auth_guards(node)
         if guarded:
             self.guarded_receivers.add(name)
@@ -1166,7 +1173,8 @@ class AppModelCollector:
         self.includes.append({"parent": self._ref_text(parent) if parent else None,
                               "child": self._ref_text(name), "guarded": guarded,
                               "dependencies": self._dependency_list_refs(_keyword(node, "dependencies")) or [],
-                              "prefix": _string(prefix.value) if prefix is not None else None})
+                              "prefix": _string(prefix.value) if prefix is not None else None,
+                              "replaces": replacement is not None})
 
     def _collect_guarded_handlers(self, call: cst.Call, owner: str) -> None:
         """`Litestar(route_handlers=[...], guards=[requires_login])` guards the whole app; a `Router(...)` with guards,

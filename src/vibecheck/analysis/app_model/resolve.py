@@ -92,6 +92,7 @@ class AppModel:
     url_entries: list[UrlEntry] = field(default_factory=list)
     mounts: dict[str, str] = field(default_factory=dict)  # router or blueprint -> the prefix it is included under
     router_prefixes: dict[str, str] = field(default_factory=dict)  # module-level router -> the prefix it is made with
+    replacing_mounts: set[str] = field(default_factory=set)  # blueprints whose mount prefix replaces their own
     settings: dict[str, Any] = field(default_factory=dict)
     authenticating_files: set[str] = field(default_factory=set)
     login_middleware_classes: set[str] = field(default_factory=set)  # project middleware that requires a login
@@ -154,6 +155,8 @@ class AppModel:
                 include_dependencies.append([_full_ref(full, r) for r in include.get("dependencies", ())])
                 if include.get("prefix"):
                     model.mounts[full(include["child"])] = include["prefix"].rstrip("/")
+                    if include.get("replaces"):
+                        model.replacing_mounts.add(full(include["child"]))
                 if facts["app_guard"] and parent is not None:
                     model.guarded_receivers.add(parent)
             for target, views in ((model.url_views, facts["url_views"]), (model.aliases, facts["view_aliases"].values())):
@@ -371,6 +374,10 @@ class AppModel:
         return _ByLastPart(self.mounts.items())
 
     @functools.cached_property
+    def _replacing_mounts(self) -> _ByLastPart[bool]:
+        return _ByLastPart((name, True) for name in self.replacing_mounts)
+
+    @functools.cached_property
     def _router_prefixes(self) -> _ByLastPart[str]:
         return _ByLastPart(self.router_prefixes.items())
 
@@ -528,11 +535,17 @@ class AppModel:
 
     def mounted_path(self, route: ModelRoute) -> str:
         """The route's path with the prefixes other modules give it: of a router it imports (`from .base import
-        admin_router`), and of every include on the way to the app (`app.include_router(router, prefix="/admin")`)."""
+        admin_router`), and of every include on the way to the app (`app.include_router(router, prefix="/admin")`).
+        A blueprint registered with `url_prefix=` loses its own prefix (Flask replaces it)."""
         path = route.fact["path"] or ""
         receiver = route.receiver
-        if receiver is not None and receiver.rpartition(".")[0] != route.module:
-            path = next(self._router_prefixes.matching(receiver), "") + path
+        if receiver is not None:
+            own = next(self._router_prefixes.matching(receiver), "")
+            if next(self._replacing_mounts.matching(receiver), False):
+                same_module = receiver.rpartition(".")[0] == route.module
+                path = path[len(own):] if same_module and own and (path + "/").startswith(own + "/") else path
+            elif receiver.rpartition(".")[0] != route.module:
+                path = own + path
         for _ in range(MAX_INCLUDE_DEPTH):
             if receiver is None:
                 break
