@@ -1153,7 +1153,7 @@ class AppModelCollector:
 
     def _collect_include(self, node: cst.Call, name: str, position: int) -> None:
         """`app.include_router(items.router, ...)`, `app.register_blueprint(bp)`: the child joins the parent's app and
-        takes the guards the call adds. Flask's, Quart's and Sanic's `url_prefix=` replaces the blueprint's own prefix
+        takes the guards the call adds. Flask's and Quart's `url_prefix=` replaces the blueprint's own prefix
         (`Blueprint(..., url_prefix="/admin")` registered with `url_prefix="/api"` serves `/api/...`); FastAPI's
         `prefix=` comes before the router's own."""
         replaced = _keyword(node, fw.REPLACING_PREFIX_KEYWORD)

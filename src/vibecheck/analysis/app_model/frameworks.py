@@ -127,7 +127,7 @@ RESOURCE_REGISTRATIONS = frozenset({"add_resource"})
 # Keywords that give a router or an `include_router`/`register_blueprint` call a path prefix.
 PREFIX_KEYWORDS = ("url_prefix", "prefix")
 # The include keyword that replaces the included blueprint's own prefix instead of coming before it (Flask's and
-# Quart's `register_blueprint`, Sanic's `blueprint`); the parent's prefix still comes before it.
+# Quart's `register_blueprint`); the parent's prefix still comes before it.
 REPLACING_PREFIX_KEYWORD = "url_prefix"
 # Django URLconf entries and DRF router registrations: the view is their second argument.
 URLCONF_CALLS = frozenset({"path", "re_path", "url", "register"})
