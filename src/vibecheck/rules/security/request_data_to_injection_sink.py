@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import cast
 
 import libcst as cst
@@ -114,6 +114,10 @@ TORNADO_RAW_URL = frozenset({"self.request.uri", "self.request.path", "self.requ
 # a redirect there sends the browser back to the page it asked for (`return redirect(request.url)` after a failed
 # form), on the host it asked; a path alone (`request.path`, `//evil.example`) would not stay there.
 OWN_ABSOLUTE_URL_ATTRIBUTES = frozenset({"url", "base_url"})
+# Methods of URL objects that add or replace query parameters, percent-encoding them (Starlette's `URL`, httpx's
+# `URL`, yarl's `URL`): what they add cannot change the host or start a new line.
+QUERY_PARAMETER_METHODS = frozenset({"include_query_params", "replace_query_params", "copy_add_param",
+                                     "copy_set_param", "copy_merge_params", "update_query", "extend_query"})
 
 
 def _is_own_absolute_url(node: cst.BaseExpression, state: FlowState) -> bool:
@@ -207,9 +211,19 @@ def query_string_part(node: cst.BaseExpression, state: FlowState) -> Taint | Non
     return None
 
 
+def query_parameters_added(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """A URL object given query parameters (Starlette's `url.include_query_params(next=origin)`, httpx's
+    `copy_add_param`, yarl's `update_query`): they are percent-encoded into its query string, so the value carries
+    only the taint of the URL itself (CLEAN if that is ours)."""
+    if type(node) is not cst.Call or type(node.func) is not cst.Attribute \
+            or node.func.attr.value not in QUERY_PARAMETER_METHODS:
+        return None
+    return state.taint_of(node.func.value) or CLEAN
+
+
 def injection_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """Client input, except what a URL carries only in its query string."""
-    return query_string_part(node, state) or request_source(node, state)
+    return query_string_part(node, state) or query_parameters_added(node, state) or request_source(node, state)
 
 
 def strips_newlines(call: cst.Call, state: FlowState) -> bool:
@@ -318,6 +332,11 @@ class RequestDataToInjectionSink(FlowRule):
     _escaped: frozenset[str] = frozenset()
     _log_files_in: FlowState | None = None
     _log_files: frozenset[str] = frozenset()
+    _urls_in: FlowState | None = None
+    # Names bound, in the walk so far, to the request's own absolute URL (`url = request.url`), and names bound to
+    # anything else that carries client text or that the walk cannot judge (a parameter, a loop variable, `+=`).
+    _own_urls: frozenset[str] = frozenset()
+    _other_urls: frozenset[str] = frozenset()
 
     def __init__(self, context: RuleContext, options: object = None) -> None:
         super().__init__(context, options)
@@ -325,6 +344,7 @@ class RequestDataToInjectionSink(FlowRule):
         source = context.source
         self.mongo_regex = MONGO_REGEX_KEY in source
         self.regex_lookups = any(suffix in source for suffix in REGEX_LOOKUP_SUFFIXES)
+        self.own_urls = any(f".{attribute}" in source for attribute in OWN_ABSOLUTE_URL_ATTRIBUTES)
 
     # the calls `_check_call` looks at; a file with a regex lookup or a `$regex` key is searched everywhere (`searches`)
     sink_words = last_parts(REDIRECTS, RESPONSE_FACTORIES, HEADER_METHODS, LOG_LEVELS, FILE_WRITE_METHODS, ("print",),
@@ -344,7 +364,17 @@ class RequestDataToInjectionSink(FlowRule):
         elif type(node) is cst.With:
             self._note_log_files(node, state)
 
+    def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
+        super().start_function(function, state)
+        if self.own_urls:
+            params = function.params
+            self._urls_in, self._own_urls = state, frozenset()
+            self._other_urls = frozenset(p.name.value for p in (*params.posonly_params, *params.params,
+                                                                  *params.kwonly_params))
+
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        if self.own_urls and self._urls_in is state:
+            self._note_own_urls(node, state)
         if type(node) is cst.Assign:
             self._check_header_assignment(node, state)
         if type(node) is cst.With or type(node) is cst.Assign:
@@ -366,6 +396,38 @@ class RequestDataToInjectionSink(FlowRule):
             return
         escaped = type(node.value) is not cst.Name and not _unescaped_parts(node.value, state)
         self._escaped = self._escaped | names if escaped else self._escaped - names
+
+    def _note_own_urls(self, node: cst.CSTNode, state: FlowState) -> None:
+        """Which names a statement binds to the request's own absolute URL, and which to other client text (or to
+        what the walk does not follow: a loop variable, `with ... as`, `+=`, unpacking), per walk and in source order
+        across branches: a redirect to a name is no open redirect when every binding that can reach it is the first.
+        (A helper's answer or a parameter's value bound beside the URL is not counted: where the two meet, the
+        flow keeps the client's URL, and the redirect would not be reported through them either.)"""
+        kind = type(node)
+        if kind is cst.Assign or kind is cst.AnnAssign:
+            value = cast(cst.Assign | cst.AnnAssign, node).value
+            targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) \
+                else [cast(cst.AnnAssign, node).target]
+            if value is None:
+                return
+            own = all(type(t) is cst.Name for t in targets) and _is_own_absolute_url(value, state)
+            if own:
+                self._own_urls = self._own_urls | {cast(cst.Name, t).value for t in targets}
+            elif self._tainted(value, state) is not None:
+                self._other_urls = self._other_urls | _bound_names(targets)
+        elif kind is cst.AugAssign:
+            self._other_urls = self._other_urls | _bound_names([cast(cst.AugAssign, node).target])
+        elif kind is cst.For:
+            self._other_urls = self._other_urls | _bound_names([cast(cst.For, node).target])
+        elif kind is cst.With:
+            self._other_urls = self._other_urls | _bound_names(
+                [item.asname.name for item in cast(cst.With, node).items if item.asname is not None])
+
+    def _holds_own_url(self, node: cst.BaseExpression, state: FlowState) -> bool:
+        """A name every binding of which that carries client text, so far in the walk, is the request's own
+        absolute URL (in a file without `:=`, whose bindings in expressions this lane does not see)."""
+        return type(node) is cst.Name and self._urls_in is state and not state.has_walrus \
+            and node.value in self._own_urls and node.value not in self._other_urls
 
     def _note_log_files(self, node: cst.With | cst.Assign, state: FlowState) -> None:
         """Names bound to a log file opened for appending (`with open(LOG_FILE, "a") as f`, `log = open(...)`), per
@@ -514,7 +576,7 @@ class RequestDataToInjectionSink(FlowRule):
             or call_argument(call, None, "redirect_to") or call_argument(call, None, "path")
         taint = self._flow(target, state)
         if taint is not None and target is not None and not FIXED_HOST_PREFIX.match(_literal_prefix(target)) \
-                and not _is_own_absolute_url(target, state):
+                and not _is_own_absolute_url(target, state) and not self._holds_own_url(target, state):
             self._report_flow(target, taint, state, lambda origin: f"Client input from `{origin}` decides where "
                               f"`{short_code(func)}()` sends the browser, an open redirect.", hint="Redirect only "
                               "to relative paths or allow-listed hosts (check with `url_has_allowed_host_and_scheme`), "
@@ -581,6 +643,16 @@ class RequestDataToInjectionSink(FlowRule):
             self.report(destination, f"An uploaded file is saved under a path built from `{taint.origin}`, its "
                         "client-given name.", hint="Build the name with `werkzeug.utils.secure_filename()` (or generate "
                         "one) and check the extension against an allow-list.", cwe=UPLOAD_CWE)
+
+
+def _bound_names(targets: Sequence[cst.BaseExpression]) -> frozenset[str]:
+    """The names an assignment's targets bind, in tuples and starred targets too (`a, *rest = ...`)."""
+    names: set[str] = set()
+    for target in targets:
+        for inner in iter_expressions(target):
+            if type(inner) is cst.Name:
+                names.add(inner.value)
+    return frozenset(names)
 
 
 def _is_pandas_regex(call: cst.Call, method: str, state: FlowState) -> bool:
