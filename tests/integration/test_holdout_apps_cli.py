@@ -610,7 +610,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # Starlette handlers registered in a `routes = [Route(...)]` list and signed in by a call in their body (`await
     # require_user(request)`): VC214 and VC218 judge handlers by their decorators and parameters, so an export read by
     # `path_params` id and an admin resync open to any user are not seen as routes.
-    ("starlette_exports", "exports_app/app.py", 76, "VC214"),
     ("starlette_exports", "exports_app/app.py", 119, "VC218"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.

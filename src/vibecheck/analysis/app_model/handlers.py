@@ -658,8 +658,10 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
         captured = _captured_ids(function)
         if captured:
             # `request.user` (Starlette's `AuthenticationMiddleware`) read in the body: it knows who calls
-            knows_caller = any(d.startswith(STARLETTE_CALLERS) for d in dotted_uses(function.body))
-            return Handler(function, frozenset({"GET"}), bool(guards) or knows_caller, required or restricts(guards)
+            signs_in = sign_in_calls(function, "request")
+            knows_caller = any(d.startswith(STARLETTE_CALLERS) for d in dotted_uses(function.body)) or bool(signs_in)
+            return Handler(function, frozenset({"GET"}), bool(guards) or knows_caller,
+                           required or restricts([*guards, *signs_in])
                            or _requires_a_role(function), client_ids=captured, inputs=captured)
     if names[:1] == ["request"] and module_uses_django(imports) and not function.name.value.startswith("_"):
         http = {n for n in decorators if n in fw.DJANGO_METHOD_DECORATORS}
@@ -764,12 +766,29 @@ def body_callers(function: cst.FunctionDef, requests: set[str]) -> set[str]:
     for node in walk_own(function.body):
         if type(node) is not cst.Assign:
             continue
-        value = node.value
+        value = node.value.expression if type(node.value) is cst.Await else node.value
         if (type(value) is cst.Call and names_the_caller(value.func)
                 and any(type(a.value) is cst.Name and a.value.value in requests for a in value.args)) \
                 or context_caller(value):
             found.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
     return found
+
+
+def sign_in_calls(function: cst.FunctionDef, request: str) -> list[str]:
+    """The functions named for the caller or for a sign-in guard that the body hands the request (`await
+    require_user(request)`, `user = current_user(request)`): a Starlette handler listed in `routes = [Route(...)]`
+    signs its caller in by such a call, which raises or redirects when nobody is signed in (`require_admin` also
+    restricts it)."""
+    return [_last(dotted_name(n.func)) for n in walk_own(function.body) if type(n) is cst.Call and signs_in_with(n, request)]
+
+
+def signs_in_with(node: cst.CSTNode, request: str) -> bool:
+    """`require_user(request)`, `await current_user(request)`: a call of a function named for the caller or for a
+    sign-in guard, handed the request."""
+    if type(node) is cst.Await:
+        node = node.expression
+    return type(node) is cst.Call and any(type(a.value) is cst.Name and a.value.value == request for a in node.args) \
+        and (names_the_caller(node.func) or fw.reads_as_guard(_last(dotted_name(node.func))))
 
 
 def context_caller(node: cst.BaseExpression) -> bool:

@@ -25,6 +25,7 @@ from vibecheck.analysis.app_model.handlers import (
     handler_of,
     parameters,
     router_dependencies,
+    signs_in_with,
     socket_connections_checked,
 )
 from vibecheck.analysis.app_model.lambda_handlers import authorizer_read, lambda_handler
@@ -495,6 +496,8 @@ def _sign_in(body: cst.CSTNode, identity: set[str]) -> set[int]:
         if type(node) is cst.Assign and any(type(t.target) is cst.Name and t.target.value in identity
                                             for t in node.targets):
             found.add(id(node))
+        if type(node) is cst.Expr and any(signs_in_with(node.value, r) for r in CLIENT_ROOTS):
+            found.add(id(node))  # `await require_user(request)`: raises when nobody is signed in
         test = node.test if type(node) is cst.If else None
         if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
             test = test.expression
