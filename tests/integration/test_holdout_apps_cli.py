@@ -607,11 +607,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # VC218 have no route to judge.
     ("slack_agents_ops", "opsbot/bot.py", 37, "VC201/VC218"),
     ("slack_agents_ops", "opsbot/bot.py", 65, "VC218"),
-    # Starlette handlers registered in a `routes = [Route(...)]` list and signed in by a call in their body (`await
-    # require_user(request)`): VC214 and VC218 judge handlers by their decorators and parameters, so an export read by
-    # `path_params` id and an admin resync open to any user are not seen as routes.
-    ("starlette_exports", "exports_app/app.py", 76, "VC214"),
-    ("starlette_exports", "exports_app/app.py", 119, "VC218"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {

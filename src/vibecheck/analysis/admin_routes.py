@@ -174,11 +174,12 @@ def router_prefixes(module: cst.Module) -> dict[str, str]:
     return found
 
 
-def admin_route_path(function: cst.FunctionDef, prefixes: dict[str, str]) -> str | None:
+def admin_route_path(function: cst.FunctionDef, prefixes: dict[str, str], listed: tuple[str, ...] = ()) -> str | None:
     """The path of a route whose path, or the name of whose blueprint or router, says it is for administrators
     (`@admin_bp.post("/users/<int:user_id>/delete")`, `@router.post("/flags")` with `router = APIRouter(
     prefix="/admin")`): the path with the prefix, in backticks, and the receiver when only its name says so; None for
-    any other route. Path parameters (`<admin_id>`) say nothing."""
+    any other route. Path parameters (`<admin_id>`) say nothing. `listed`: the paths a Starlette route list gives the
+    function (`Route("/admin/repos/{name}/resync", resync_repository)`)."""
     for decorator in function.decorators:
         call = decorator.decorator
         if type(call) is not cst.Call or type(call.func) is not cst.Attribute or not call.args:
@@ -192,4 +193,4 @@ def admin_route_path(function: cst.FunctionDef, prefixes: dict[str, str]) -> str
             return f"`{full}`"
         if ADMIN_PATH_WORDS & set(name_words(receiver.rpartition(".")[2])):
             return f"`{full or '/'}` of `{receiver}`"
-    return None
+    return next((f"`{path}`" for path in listed if admin_path(path)), None)

@@ -64,6 +64,8 @@ PREDICATE_DECORATORS = frozenset({"user_passes_test"})
 # Frameworks whose endpoints take only the request and read the URL's captures from it: Starlette's
 # `async def get_note(request)` with `request.path_params["note_id"]` (routed by a `Route(...)` list elsewhere).
 REQUEST_ONLY_FRAMEWORKS = ("starlette",)
+# What routes a function in such a framework: `Route("/path", endpoint)` in a route list, `app.add_route("/path", f)`.
+STARLETTE_ROUTE_CALLS = frozenset({"Route", "add_route"})
 # What turns a capture into an id without reading anything (`int(request.path_params["id"])`).
 CAPTURE_CONVERSIONS = frozenset({"int", "str", "UUID", "ObjectId", "PydanticObjectId"})
 PATH_CAPTURES = frozenset({"request.path_params", "req.route_params", "request.route_params"})  # Azure's `route_params`
@@ -457,6 +459,41 @@ def router_dependencies(module: cst.Module, imports: ImportTable) -> dict[str, l
     return found
 
 
+@dataclass(frozen=True)
+class ListedRoute:
+    """What the route lists of a Starlette module say of one function: the methods it answers, the paths it serves."""
+
+    methods: frozenset[str]
+    paths: tuple[str, ...]
+
+
+def listed_route_methods(module: cst.Module, imports: ImportTable) -> dict[str, ListedRoute]:
+    """The functions a Starlette module routes by a `Route(...)` (`routes = [Route("/exports/{id}", export_detail,
+    methods=["POST"])]`, inside a `Mount` or a factory too) or an `app.add_route(...)` -> the HTTP methods each answers
+    (GET when none are named, as Starlette does) and its paths (without a `Mount`'s prefix). Empty for a module that
+    does not import Starlette."""
+    found: dict[str, ListedRoute] = {}
+    if not imports.imports_any(REQUEST_ONLY_FRAMEWORKS):
+        return found
+    pending: list[cst.CSTNode] = [module]
+    while pending:
+        node = pending.pop()
+        pending.extend(child_nodes(node))
+        if type(node) is not cst.Call:
+            continue
+        callee = _last(imports.qualified_name(node.func) or get_full_name_for_node(node.func))
+        positional = [a.value for a in node.args if a.keyword is None and a.star == ""]
+        endpoint = _keyword_value(node, "endpoint") or (positional[1] if len(positional) > 1 else None)
+        if callee not in STARLETTE_ROUTE_CALLS or type(endpoint) is not cst.Name:
+            continue
+        listed = _keyword_value(node, "methods")
+        methods = frozenset(m.upper() for m in guard_texts(listed)) if listed is not None else frozenset({"GET"})
+        path = string_value(positional[0]) if positional else None
+        known = found.get(endpoint.value, ListedRoute(frozenset(), ()))
+        found[endpoint.value] = ListedRoute(known.methods | methods, known.paths + ((path,) if path else ()))
+    return found
+
+
 def dependency_names(call: cst.Call) -> list[str]:
     """`dependencies=[Depends(get_current_user), Security(scheme)]` -> the dependencies' names."""
     listed = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "dependencies"), None)
@@ -581,11 +618,12 @@ def _root_name(node: cst.CSTNode) -> str | None:
 
 def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassContext | None,
                routers: dict[str, list[str]] | None = None, *, sockets_checked: bool = False,
-               module_callers: bool = False) -> Handler | None:
+               module_callers: bool = False, listed: dict[str, ListedRoute] | None = None) -> Handler | None:
     """The handler view of a function, or None when it is not a route handler. `routers`: the dependencies that
     routers of the module run for each of their routes (`router_dependencies`); `sockets_checked`: the module's
     Socket.IO `connect` handler refuses clients (`socket_connections_checked`); `module_callers`: the module puts a
-    caller in Falcon's request context or reads one there (`context_callers`)."""
+    caller in Falcon's request context or reads one there (`context_callers`); `listed`: the functions the module's
+    Starlette route lists route, with their methods (`listed_route_methods`)."""
     view = _guarded_view(function, imports, owner) if imports.imports_any(fw.GUARDED_VIEW_MODULES) else None
     if view is None and owner is not None and imports.imports_any((fw.GRAPHENE_MODULE,)):
         view = _graphene_view(function, imports, owner)
@@ -656,10 +694,14 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                        dependency=controller is None and not is_route_handler(function))
     if names == ["request"] and imports.imports_any(REQUEST_ONLY_FRAMEWORKS) and not function.name.value.startswith("_"):
         captured = _captured_ids(function)
-        if captured:
+        routed = (listed or {}).get(function.name.value)
+        methods = routed.methods if routed is not None else frozenset({"GET"})
+        if captured or routed:
             # `request.user` (Starlette's `AuthenticationMiddleware`) read in the body: it knows who calls
-            knows_caller = any(d.startswith(STARLETTE_CALLERS) for d in dotted_uses(function.body))
-            return Handler(function, frozenset({"GET"}), bool(guards) or knows_caller, required or restricts(guards)
+            signs_in = sign_in_calls(function, "request")
+            knows_caller = any(d.startswith(STARLETTE_CALLERS) for d in dotted_uses(function.body)) or bool(signs_in)
+            return Handler(function, methods, bool(guards) or knows_caller,
+                           required or restricts([*guards, *signs_in])
                            or _requires_a_role(function), client_ids=captured, inputs=captured)
     if names[:1] == ["request"] and module_uses_django(imports) and not function.name.value.startswith("_"):
         http = {n for n in decorators if n in fw.DJANGO_METHOD_DECORATORS}
@@ -764,12 +806,29 @@ def body_callers(function: cst.FunctionDef, requests: set[str]) -> set[str]:
     for node in walk_own(function.body):
         if type(node) is not cst.Assign:
             continue
-        value = node.value
+        value = node.value.expression if type(node.value) is cst.Await else node.value
         if (type(value) is cst.Call and names_the_caller(value.func)
                 and any(type(a.value) is cst.Name and a.value.value in requests for a in value.args)) \
                 or context_caller(value):
             found.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
     return found
+
+
+def sign_in_calls(function: cst.FunctionDef, request: str) -> list[str]:
+    """The functions named for the caller or for a sign-in guard that the body hands the request (`await
+    require_user(request)`, `user = current_user(request)`): a Starlette handler listed in `routes = [Route(...)]`
+    signs its caller in by such a call, which raises or redirects when nobody is signed in (`require_admin` also
+    restricts it)."""
+    return [_last(dotted_name(n.func)) for n in walk_own(function.body) if type(n) is cst.Call and signs_in_with(n, request)]
+
+
+def signs_in_with(node: cst.CSTNode, request: str) -> bool:
+    """`require_user(request)`, `await current_user(request)`: a call of a function named for the caller or for a
+    sign-in guard, handed the request."""
+    if type(node) is cst.Await:
+        node = node.expression
+    return type(node) is cst.Call and any(type(a.value) is cst.Name and a.value.value == request for a in node.args) \
+        and (names_the_caller(node.func) or fw.reads_as_guard(_last(dotted_name(node.func))))
 
 
 def context_caller(node: cst.BaseExpression) -> bool:

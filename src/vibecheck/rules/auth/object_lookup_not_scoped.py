@@ -17,14 +17,17 @@ from vibecheck.analysis.app_model.handlers import (
     OWNERSHIP_WORDS,
     ClassContext,
     Handler,
+    ListedRoute,
     checks_role,
     class_context,
     context_caller,
     context_callers,
     dotted_uses,
     handler_of,
+    listed_route_methods,
     parameters,
     router_dependencies,
+    signs_in_with,
     socket_connections_checked,
 )
 from vibecheck.analysis.app_model.lambda_handlers import authorizer_read, lambda_handler
@@ -495,6 +498,8 @@ def _sign_in(body: cst.CSTNode, identity: set[str]) -> set[int]:
         if type(node) is cst.Assign and any(type(t.target) is cst.Name and t.target.value in identity
                                             for t in node.targets):
             found.add(id(node))
+        if type(node) is cst.Expr and any(signs_in_with(node.value, r) for r in CLIENT_ROOTS):
+            found.add(id(node))  # `await require_user(request)`: raises when nobody is signed in
         test = node.test if type(node) is cst.If else None
         if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
             test = test.expression
@@ -776,6 +781,7 @@ class ObjectLookupNotScopedToUser(Rule):
         self.routers: dict[str, list[str]] = {}
         self.sockets_checked = False
         self.module_callers = False  # the module puts a caller in Falcon's request context
+        self.listed: dict[str, ListedRoute] = {}  # functions a Starlette route list routes -> their methods, paths
         self.lambda_authorized = False  # a Lambda handler of the module reads its API authorizer's caller
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -783,6 +789,8 @@ class ObjectLookupNotScopedToUser(Rule):
             self.routers = router_dependencies(node, self.context.imports)
         self.sockets_checked = socket_connections_checked(node, self.context.imports)
         self.module_callers = context_callers(node, self.context.imports)
+        if "Route" in self.context.source or "add_route" in self.context.source:
+            self.listed = listed_route_methods(node, self.context.imports)
         self.lambda_authorized = authorizer_read(node)
 
     def leave_Module(self, node: cst.Module) -> None:
@@ -932,7 +940,7 @@ class ObjectLookupNotScopedToUser(Rule):
         if self.classes and owner is None:
             return
         handler = handler_of(node, self.context.imports, owner, self.routers, sockets_checked=self.sockets_checked,
-                             module_callers=self.module_callers)
+                             module_callers=self.module_callers, listed=self.listed)
         tool = handler is None and owner is None and self.context.imports.imports_any(AGENT_TOOL_MODULES)
         if tool:
             handler = agent_tool_handler(node, self.context.module)

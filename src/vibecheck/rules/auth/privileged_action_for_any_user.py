@@ -28,13 +28,16 @@ from vibecheck.analysis.app_model.handlers import (
     IDENTITY_EXPRESSIONS,
     ClassContext,
     Handler,
+    ListedRoute,
     checks_role,
     class_context,
     context_callers,
     decorator_names,
     dotted_uses,
     handler_of,
+    listed_route_methods,
     router_dependencies,
+    signs_in_with,
     socket_connections_checked,
 )
 from vibecheck.analysis.app_model.names import ADMIN_MOUNT_HOLD, AUTHENTICATION_ONLY, restricts
@@ -202,6 +205,7 @@ class PrivilegedActionForAnyUser(Rule):
         self.routers: dict[str, list[str]] = {}
         self.sockets_checked = False
         self.module_callers = False  # the module puts a caller in Falcon's request context
+        self.listed: dict[str, ListedRoute] = {}  # functions a Starlette route list routes -> their methods, paths
         self.admin_receivers: frozenset[str] = frozenset()  # blueprints whose `before_request` admits only admins
         self.prefixes: dict[str, str] = {}  # the module's blueprints and routers made with a prefix
 
@@ -210,6 +214,8 @@ class PrivilegedActionForAnyUser(Rule):
             self.routers = router_dependencies(node, self.context.imports)
         self.sockets_checked = socket_connections_checked(node, self.context.imports)
         self.module_callers = context_callers(node, self.context.imports)
+        if "Route" in self.context.source or "add_route" in self.context.source:
+            self.listed = listed_route_methods(node, self.context.imports)
         if "before_request" in self.context.source:
             self.admin_receivers = admin_hooked_receivers(node)
         if "prefix" in self.context.source:
@@ -303,7 +309,7 @@ class PrivilegedActionForAnyUser(Rule):
         else:
             handler = handler_of(node, self.context.imports, owner[0] if owner else None, self.routers,
                                  sockets_checked=self.sockets_checked,
-                             module_callers=self.module_callers)
+                             module_callers=self.module_callers, listed=self.listed)
             if handler is None or not handler.writes or _declared_public(node, self.context.imports) \
                     or (self.public_classes and self.public_classes[-1]):
                 return  # a view its author marked public checks no sign-in at all: VC201's to judge, not VC218's
@@ -323,7 +329,9 @@ class PrivilegedActionForAnyUser(Rule):
         if not methods & WRITE_METHODS or restricted or not authenticated:
             return
         if verb is None:
-            admin_path = admin_route_path(node, self.prefixes) if handler is not None else None
+            routed = self.listed.get(node.name.value) if owner is None else None
+            admin_path = admin_route_path(node, self.prefixes, routed.paths if routed is not None else ()) \
+                if handler is not None else None
             if admin_path is not None and not checks_role(node.body):
                 self._report_admin_route(node, name, admin_path, held)
             elif handler is not None and not (handler.client_ids and self._report_account_action(node, name, handler,
@@ -343,8 +351,10 @@ class PrivilegedActionForAnyUser(Rule):
                     "`@permission_required(...)`) and test that an ordinary user gets 403.", held_for=held)
 
     def _report_admin_route(self, node: cst.FunctionDef, name: str, path: str, held: str | None) -> None:
-        """A route whose path or blueprint says it is for administrators (`/admin/...`), behind a login only."""
-        anchor = node.decorators[0] if node.decorators else node
+        """A route whose path or blueprint says it is for administrators (`/admin/...`), behind a login only. A route
+        a Starlette route list names has no decorator to point at: the first call it makes for its effect (`queue.
+        enqueue(...)`, `await db.delete_all()`), past its sign-in, is the change."""
+        anchor = node.decorators[0] if node.decorators else _first_effect(node) or node
         self.report(anchor, f"`{name}` changes state on an administrators' route ({path}) but only checks that the "
                     "caller is signed in, so every user may call it.",
                     hint="Restrict the route (or its blueprint or router) to administrators (`@admin_required`, "
@@ -413,6 +423,17 @@ class PrivilegedActionForAnyUser(Rule):
                     name = f"{name}_{string_value(arg.value) or ''}"
             return name, methods, restricted
         return None
+
+
+def _first_effect(function: cst.FunctionDef) -> cst.CSTNode | None:
+    """The first statement of the body that is a bare call, other than one signing the caller in."""
+    for line in function.body.body:
+        for small in line.body if type(line) is cst.SimpleStatementLine else ():
+            value = small.value.expression if type(small) is cst.Expr and type(small.value) is cst.Await \
+                else small.value if type(small) is cst.Expr else None
+            if type(value) is cst.Call and not signs_in_with(value, "request"):
+                return small
+    return None
 
 
 def _names_a_user(function: cst.FunctionDef) -> bool:
