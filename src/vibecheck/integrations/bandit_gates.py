@@ -30,12 +30,15 @@ from typing import Any, TypeGuard
 Gate = Callable[[dict[str, Any]], bool]
 
 # sha256 of the bandit files the gates restate (read in bandit 1.9.4): each check's module, and the context whose
-# properties the checks read (`call_function_name_qual` is `context["qualname"]`, `string_val` is `context["str"]`).
+# properties the checks read (`call_function_name_qual` is `context["qualname"]`, `string_val` is `context["str"]`),
+# and the visitor whose `visit_Constant` `vibecheck.integrations.bandit_visitor` restates.
 # Pairs, not a dict display: a module named `..._password` keyed to a hex string reads as a credential to VC403.
 VERIFIED_RELEASE = "1.9.4"
 VERIFIED: dict[str, str] = dict((
     ("bandit.core.context",
      "dbba8fa2070465c1dd4d5d81c869c1a49b28ecaafc6f039b939ae7ba71aaaceb"),
+    ("bandit.core.node_visitor",
+     "1ec4921372a72b12df4bfe7b84afd50e07c2b9de8bbe303fc6b699e7cacc99d8"),
     ("bandit.plugins.app_debug",
      "d19a7e0d388b9eebc5fa39592a10842bef58cd131c51cec94ba9b1595d358457"),
     ("bandit.plugins.crypto_request_no_cert_validation",
