@@ -8,10 +8,16 @@ through such a name, both see the callable's own name.
 
 A name is an alias only where no other value can reach it: every binding of it in its scope and the scopes nested in
 it (a parameter, a loop or `with` target, an import, a `global` or `nonlocal` declaration, `del`) is an assignment
-of the same callable, spelled the same way, and the name is called there. The callable is a dotted name whose head is
-imported or a builtin, so `r = self.runner` or a local object's method is none. A name bound to a call's result
-(`r = subprocess.run(cmd)`) is no alias, nor a `partial` that fixes positional arguments (the call's own would
-shift). Only calls resolve through an alias: a name read as a value keeps its own reading.
+of the same callable, spelled the same way, and the name is called there. An alias's callable is a dotted name whose
+head is imported or a builtin, so `r = self.runner` or a local object's method is none (it has an expansion, below).
+A name bound to a call's result (`r = subprocess.run(cmd)`) is no alias, nor a `partial` that fixes positional
+arguments (the call's own would shift). Only calls resolve through an alias: a name read as a value keeps its own reading.
+
+A call through a name bound the same way to an object's method (`run_sql = cursor.execute`, `send =
+requests.Session().get`, `run = self.runner`) or to a `partial` that fixes keywords (`sh = partial(subprocess.run,
+shell=True)`) has an expansion besides: the call it stands for, the method written out and the fixed keywords the
+call does not give itself (`cursor.execute(sql)`, `subprocess.run(cmd, shell=True)`). A sink rule that reads the
+method's receiver or a keyword asks `FlowState.seen_call` for it; the call's own arguments are the same nodes.
 """
 
 from __future__ import annotations
@@ -31,11 +37,17 @@ BUILTIN_NAMES = frozenset(dir(builtins))
 PARTIAL = "functools.partial"
 # What a local name is bound to: the expression naming the callable (`subprocess.run`), resolved when a call asks.
 Aliases = Mapping[str, cst.BaseExpression]
+# What a call through a local name stands for: the callee as written where it was bound, and the keywords a `partial`
+# fixed (`cursor.execute`, (); `subprocess.run`, (`shell=True`,)).
+Expansion = tuple[cst.BaseExpression, tuple[cst.Arg, ...]]
+Expansions = Mapping[str, Expansion]
 # The key of a file's scopes (`_scopes`) in `RuleContext.shared`, and the module-level aliases (`module_aliases`).
 _SCOPES = "callable_aliases.scopes"
 _MODULE_ALIASES = "callable_aliases.module"
-# Per file: function id -> (function, the aliases its calls see).
-_FUNCTION_ALIASES: dict[int, tuple[cst.FunctionDef, Aliases]] = file_memo({})
+# Per file: function id -> (function, the aliases its calls see, their expansions).
+_FUNCTION_ALIASES: dict[int, tuple[cst.FunctionDef, Aliases, Expansions]] = file_memo({})
+# Per file: call id -> (call, the call it stands for); kept for the file, so no id is reused by a later expansion.
+_SEEN_CALLS: dict[int, tuple[cst.Call, cst.Call]] = file_memo({})
 # The fields of the nodes that bind the names written in them.
 _TARGET_FIELDS: dict[type, str] = {cst.AssignTarget: "target", cst.AnnAssign: "target", cst.AugAssign: "target",
                                    cst.For: "target", cst.CompFor: "target", cst.NamedExpr: "target",
@@ -45,23 +57,39 @@ _TARGET_FIELDS: dict[type, str] = {cst.AssignTarget: "target", cst.AnnAssign: "t
 
 def module_aliases(context: RuleContext) -> Aliases:
     """The aliases the module's top level binds, once per file: seen by the top level and every function in it."""
-    found: Aliases | None = context.shared.get(_MODULE_ALIASES)
-    if found is None:
-        scope = _scopes(context)[id(context.module)]
-        found = context.shared[_MODULE_ALIASES] = _kept(_candidates(scope, context), [context.module])
-    return found
+    return _module_bindings(context)[0]
+
+
+def module_expansions(context: RuleContext) -> Expansions:
+    """The expansions of the names the module's top level binds (`module_aliases`' and its methods' ones)."""
+    return _module_bindings(context)[1]
 
 
 def function_aliases(function: cst.FunctionDef, context: RuleContext) -> Aliases:
     """The aliases a function's calls see: the module's, the enclosing functions' (an app factory's `run =
     subprocess.run`, called in the routes it defines) and the function's own, once per function."""
-    entry = _FUNCTION_ALIASES.get(id(function))
-    if entry is None or entry[0] is not function:
-        scope = _scopes(context).get(id(function))
-        outer = scope.outer if scope is not None else None
-        inherited = function_aliases(outer, context) if outer is not None else module_aliases(context)
-        own = _kept(_candidates(scope, context), [function.params, function.body]) if scope is not None else {}
-        entry = _FUNCTION_ALIASES[id(function)] = (function, {**inherited, **own} if own else inherited)
+    return _function_bindings(function, context)[1]
+
+
+def function_expansions(function: cst.FunctionDef, context: RuleContext) -> Expansions:
+    """The expansions a function's calls see, inherited the way `function_aliases` are."""
+    return _function_bindings(function, context)[2]
+
+
+def seen_call(call: cst.Call, expansions: Expansions) -> cst.Call:
+    """The call that `call` stands for through a name of `expansions` (the same call when it is none): the callee
+    written out, the call's own arguments (the same nodes) and the fixed keywords it does not give itself."""
+    func = call.func
+    expansion = expansions.get(func.value) if type(func) is cst.Name else None
+    if expansion is None:
+        return call
+    entry = _SEEN_CALLS.get(id(call))
+    if entry is None or entry[0] is not call:
+        callee, fixed = expansion
+        given = {arg.keyword.value for arg in call.args if arg.keyword is not None}
+        extra = tuple(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT) for arg in fixed
+                      if arg.keyword is not None and arg.keyword.value not in given)
+        entry = _SEEN_CALLS[id(call)] = (call, call.with_changes(func=callee, args=(*call.args, *extra)))
     return entry[1]
 
 
@@ -77,6 +105,37 @@ def aliased_resolver(resolve: Callable[[cst.CSTNode], str | None], aliases: Alia
                     return resolve(target)
         return resolve(node)
     return qualified_name
+
+
+def _module_bindings(context: RuleContext) -> tuple[Aliases, Expansions]:
+    found: tuple[Aliases, Expansions] | None = context.shared.get(_MODULE_ALIASES)
+    if found is None:
+        scope = _scopes(context)[id(context.module)]
+        found = context.shared[_MODULE_ALIASES] = _split(_kept(_candidates(scope, context), [context.module]))
+    return found
+
+
+def _function_bindings(function: cst.FunctionDef, context: RuleContext
+                       ) -> tuple[cst.FunctionDef, Aliases, Expansions]:
+    entry = _FUNCTION_ALIASES.get(id(function))
+    if entry is None or entry[0] is not function:
+        scope = _scopes(context).get(id(function))
+        outer = scope.outer if scope is not None else None
+        inherited = _function_bindings(outer, context)[1:] if outer is not None else _module_bindings(context)
+        aliases, expansions = inherited
+        if scope is not None:
+            own_aliases, own_expansions = _split(_kept(_candidates(scope, context), [function.params, function.body]))
+            aliases = {**aliases, **own_aliases} if own_aliases else aliases
+            expansions = {**expansions, **own_expansions} if own_expansions else expansions
+        entry = _FUNCTION_ALIASES[id(function)] = (function, aliases, expansions)
+    return entry
+
+
+def _split(kept: dict[str, _Candidate]) -> tuple[Aliases, Expansions]:
+    """The aliases (a dotted name of an imported module or a builtin) and the expansions (an object's method, or a
+    `partial` with fixed keywords) among the kept candidates."""
+    return ({name: c.value for name, c in kept.items() if c.imported},
+            {name: (c.value, c.keywords) for name, c in kept.items() if c.keywords or not c.imported})
 
 
 class _Scope:
@@ -121,12 +180,13 @@ def _scopes(context: RuleContext) -> dict[int, _Scope]:
 
 
 class _Candidate:
-    """A name the scope assigns a known callable: the callable as written, its expression, how often it is assigned."""
+    """A name the scope assigns a known callable: the callable as written, its expression, the keywords a `partial`
+    fixes, whether it is a dotted name of an imported module or a builtin, how often it is assigned."""
 
-    __slots__ = ("written", "value", "count")
+    __slots__ = ("written", "value", "keywords", "imported", "count")
 
-    def __init__(self, written: str, value: cst.BaseExpression) -> None:
-        self.written, self.value, self.count = written, value, 1
+    def __init__(self, written: str, value: cst.BaseExpression, keywords: tuple[cst.Arg, ...], imported: bool) -> None:
+        self.written, self.value, self.keywords, self.imported, self.count = written, value, keywords, imported, 1
 
 
 def _candidates(scope: _Scope, context: RuleContext) -> dict[str, _Candidate]:
@@ -139,34 +199,48 @@ def _candidates(scope: _Scope, context: RuleContext) -> dict[str, _Candidate]:
         if len(assignment.targets) != 1 or type(assignment.targets[0].target) is not cst.Name:
             continue
         name = assignment.targets[0].target.value
-        value = _callable(assignment.value, imports)
-        written = full_name(value) if value is not None else None
-        head = (written or "").partition(".")[0]
-        held = found.get(name)
-        if value is None or written is None or head not in imports.aliases and head not in BUILTIN_NAMES \
-                and head not in scope.imported or (held is not None and held.written != written):
+        bound = _callable(assignment.value, imports)
+        if bound is None:
             dropped.add(name)
+            continue
+        value, keywords = bound
+        dotted = full_name(value) if _is_dotted(value) else None  # (`super().run` is a method of what a call made)
+        head = (dotted or "").partition(".")[0]
+        imported = dotted is not None and (head in imports.aliases or head in BUILTIN_NAMES or head in scope.imported)
+        written = dotted or context.module.code_for_node(value)
+        held = found.get(name)
+        if not imported and type(value) is not cst.Attribute or (held is not None and held.written != written):
+            dropped.add(name)  # (a local name bound to another local name is left alone: its calls are its own)
         elif held is not None:
             held.count += 1
         else:
-            found[name] = _Candidate(written, value)
+            found[name] = _Candidate(written, value, keywords, imported)
     source = context.source
     return {name: candidate for name, candidate in found.items() if name not in dropped and f"{name}(" in source
             and re.search(rf"(?<![\w.]){re.escape(name)}\(", source) is not None}
 
 
-def _callable(value: cst.BaseExpression, imports: ImportTable) -> cst.BaseExpression | None:
-    """The dotted name an assigned value is, or that a `partial` given only keywords wraps; else None."""
-    if type(value) is cst.Call and value.args and value.args[0].keyword is None and not value.args[0].star \
+def _callable(value: cst.BaseExpression, imports: ImportTable) -> tuple[cst.BaseExpression, tuple[cst.Arg, ...]] | None:
+    """The callee an assigned value is, or that a `partial` given only keywords wraps (with those keywords): a dotted
+    name, or a method of what a dotted call returns (`requests.Session().get`); else None."""
+    keywords: tuple[cst.Arg, ...] = ()
+    if isinstance(value, cst.Call) and value.args and value.args[0].keyword is None and not value.args[0].star \
             and all(arg.keyword is not None for arg in value.args[1:]) and imports.qualified_name(value) == PARTIAL:
+        keywords = tuple(value.args[1:])
         value = value.args[0].value
     head = value
-    while type(head) is cst.Attribute:  # a dotted name only: `super().save` is what a call returned
-        head = head.value
-    return value if type(head) is cst.Name else None
+    while isinstance(head, cst.Attribute) or isinstance(head, cst.Call) and head is not value:
+        head = head.value if isinstance(head, cst.Attribute) else head.func
+    return (value, keywords) if type(head) is cst.Name else None
 
 
-def _kept(candidates: dict[str, _Candidate], roots: list[cst.CSTNode]) -> Aliases:
+def _is_dotted(value: cst.BaseExpression) -> bool:
+    while type(value) is cst.Attribute:
+        value = value.value
+    return type(value) is cst.Name
+
+
+def _kept(candidates: dict[str, _Candidate], roots: list[cst.CSTNode]) -> dict[str, _Candidate]:
     """The candidates that no other binding under `roots` (the scope, nested scopes included) can replace: each is
     bound only by its own assignments."""
     if not candidates:
@@ -179,7 +253,7 @@ def _kept(candidates: dict[str, _Candidate], roots: list[cst.CSTNode]) -> Aliase
         for name in _bound_names(node):
             if name in bound:
                 bound[name] += 1
-    return {name: candidate.value for name, candidate in candidates.items() if bound[name] == candidate.count}
+    return {name: candidate for name, candidate in candidates.items() if bound[name] == candidate.count}
 
 
 def _bound_names(node: cst.CSTNode) -> Iterator[str]:
