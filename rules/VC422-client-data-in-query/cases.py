@@ -538,6 +538,31 @@ def search_through_a_parameter(run_sql=print):
     return "ok"
 
 
+class SalesReport:
+    """A report whose query method is the connection's, bound once in `__init__`."""
+
+    def __init__(self):
+        self._query = REPORTS.execute
+
+    def by_region(self):
+        # expect: VC422 -- `self._query` is `REPORTS.execute`, bound once in the class
+        return self._query(f"SELECT * FROM sales WHERE region = '{request.args['region']}'").fetchall()
+
+
+class DryRunReport:
+    """A report whose query method is swapped for a printer in a dry run."""
+
+    def __init__(self):
+        self._query = REPORTS.execute
+
+    def dry_run(self):
+        self._query = print
+
+    def by_region(self):
+        # ok: VC422 -- `self._query` is also `print`: which one runs is not known here
+        return self._query(f"SELECT * FROM sales WHERE region = '{request.args['region']}'")
+
+
 @app.route("/method-alias-queue")
 def queue_through_a_jobs_method():
     submit = jobs.execute  # a task queue's `execute`, given a job name, no SQL

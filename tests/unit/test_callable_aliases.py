@@ -149,3 +149,26 @@ def test_a_method_or_a_partials_keywords_expand_the_call_through_the_name() -> N
     # the call's own `text=False` wins over the partial's
     assert context.module.code_for_node(seen_call(calls["sh"], expansions)) == "subprocess.run(cmd, text=False, shell=True)"
     assert seen_call(calls["copied"], expansions) is calls["copied"]
+
+
+def test_a_self_attribute_bound_only_to_a_method_expands_in_every_method_of_the_class() -> None:
+    context = _context("""
+        class Repo:
+            def __init__(self, conn):
+                self._exec = conn.execute
+                self._swapped = conn.execute
+                self._unpacked = conn.execute
+
+            def reset(self):
+                self._swapped = print
+                self._unpacked, other = print, print
+
+            def find(self, sql):
+                self._exec(sql); self._swapped(sql); self._unpacked(sql)
+    """)
+    owner = next(s for s in context.module.body if isinstance(s, cst.ClassDef))
+    find = next(s for s in owner.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "find")
+    expansions = function_expansions(find, context)
+    assert set(expansions) == {"self._exec"}  # the others are bound to something else in `reset`
+    call = next(c for c in own_nodes_of(find.body, cst.Call) if context.module.code_for_node(c.func) == "self._exec")
+    assert context.module.code_for_node(seen_call(call, expansions)) == "conn.execute(sql)"

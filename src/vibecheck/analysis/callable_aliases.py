@@ -16,8 +16,10 @@ arguments (the call's own would shift). Only calls resolve through an alias: a n
 A call through a name bound the same way to an object's method (`run_sql = cursor.execute`, `send =
 requests.Session().get`, `run = self.runner`) or to a `partial` that fixes keywords (`sh = partial(subprocess.run,
 shell=True)`) has an expansion besides: the call it stands for, the method written out and the fixed keywords the
-call does not give itself (`cursor.execute(sql)`, `subprocess.run(cmd, shell=True)`). A sink rule that reads the
-method's receiver or a keyword asks `FlowState.seen_call` for it; the call's own arguments are the same nodes.
+call does not give itself (`cursor.execute(sql)`, `subprocess.run(cmd, shell=True)`). So has a call of a class's
+`self._exec` in any of its methods when every binding of `self._exec` in the class is one such callable (`self._exec =
+conn.execute` in `__init__`). A sink rule that reads the method's receiver or a keyword asks `FlowState.seen_call`
+for it; the call's own arguments are the same nodes.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from vibecheck.rule import RuleContext
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 PARTIAL = "functools.partial"
+SELF = "self"
 # What a local name is bound to: the expression naming the callable (`subprocess.run`), resolved when a call asks.
 Aliases = Mapping[str, cst.BaseExpression]
 # What a call through a local name stands for: the callee as written where it was bound, and the keywords a `partial`
@@ -46,6 +49,8 @@ _SCOPES = "callable_aliases.scopes"
 _MODULE_ALIASES = "callable_aliases.module"
 # Per file: function id -> (function, the aliases its calls see, their expansions).
 _FUNCTION_ALIASES: dict[int, tuple[cst.FunctionDef, Aliases, Expansions]] = file_memo({})
+# Per file: class id -> (class, the expansions of its `self.` attributes: `self._exec` for `self._exec = conn.execute`).
+_CLASS_EXPANSIONS: dict[int, tuple[cst.ClassDef, Expansions]] = file_memo({})
 # Per file: call id -> (call, the call it stands for); kept for the file, so no id is reused by a later expansion.
 _SEEN_CALLS: dict[int, tuple[cst.Call, cst.Call]] = file_memo({})
 # The fields of the nodes that bind the names written in them.
@@ -80,7 +85,12 @@ def seen_call(call: cst.Call, expansions: Expansions) -> cst.Call:
     """The call that `call` stands for through a name of `expansions` (the same call when it is none): the callee
     written out, the call's own arguments (the same nodes) and the fixed keywords it does not give itself."""
     func = call.func
-    expansion = expansions.get(func.value) if type(func) is cst.Name else None
+    if type(func) is cst.Name:
+        expansion = expansions.get(func.value)
+    elif type(func) is cst.Attribute and type(func.value) is cst.Name and func.value.value == SELF:
+        expansion = expansions.get(f"{SELF}.{func.attr.value}")
+    else:
+        return call
     if expansion is None:
         return call
     entry = _SEEN_CALLS.get(id(call))
@@ -111,7 +121,8 @@ def _module_bindings(context: RuleContext) -> tuple[Aliases, Expansions]:
     found: tuple[Aliases, Expansions] | None = context.shared.get(_MODULE_ALIASES)
     if found is None:
         scope = _scopes(context)[id(context.module)]
-        found = context.shared[_MODULE_ALIASES] = _split(_kept(_candidates(scope, context), [context.module]))
+        found = context.shared[_MODULE_ALIASES] = _split(_kept(
+            _candidates(scope.assignments, context, scope.imported), [context.module]))
     return found
 
 
@@ -123,8 +134,11 @@ def _function_bindings(function: cst.FunctionDef, context: RuleContext
         outer = scope.outer if scope is not None else None
         inherited = _function_bindings(outer, context)[1:] if outer is not None else _module_bindings(context)
         aliases, expansions = inherited
+        if scope is not None and scope.owner is not None:
+            expansions = {**expansions, **_attribute_expansions(scope.owner, context)} or expansions
         if scope is not None:
-            own_aliases, own_expansions = _split(_kept(_candidates(scope, context), [function.params, function.body]))
+            own_aliases, own_expansions = _split(_kept(_candidates(scope.assignments, context, scope.imported),
+                                               [function.params, function.body]))
             aliases = {**aliases, **own_aliases} if own_aliases else aliases
             expansions = {**expansions, **own_expansions} if own_expansions else expansions
         entry = _FUNCTION_ALIASES[id(function)] = (function, aliases, expansions)
@@ -139,13 +153,14 @@ def _split(kept: dict[str, _Candidate]) -> tuple[Aliases, Expansions]:
 
 
 class _Scope:
-    """A module's or function's own assignments and imports (not its nested definitions'), and the function it is
-    defined in (None for the module, a top-level function and a top-level class's methods)."""
+    """A module's or function's own assignments and imports (not its nested definitions'), the function it is
+    defined in (None for the module, a top-level function and a top-level class's methods), and the class it is a
+    method of (None for any other)."""
 
-    __slots__ = ("outer", "assignments", "imported")
+    __slots__ = ("outer", "owner", "assignments", "imported")
 
-    def __init__(self, outer: cst.FunctionDef | None) -> None:
-        self.outer = outer
+    def __init__(self, outer: cst.FunctionDef | None, owner: cst.ClassDef | None = None) -> None:
+        self.outer, self.owner = outer, owner
         self.assignments: list[cst.Assign] = []
         self.imported: set[str] = set()
 
@@ -156,20 +171,20 @@ def _scopes(context: RuleContext) -> dict[int, _Scope]:
     found: dict[int, _Scope] | None = context.shared.get(_SCOPES)
     if found is None:
         found = context.shared[_SCOPES] = {id(context.module): _Scope(None)}
-        pending: list[tuple[cst.CSTNode, _Scope | None, cst.FunctionDef | None]] = [
-            (context.module, found[id(context.module)], None)]
+        pending: list[tuple[cst.CSTNode, _Scope | None, cst.FunctionDef | None, cst.ClassDef | None]] = [
+            (context.module, found[id(context.module)], None, None)]
         while pending:
-            node, scope, function = pending.pop()
+            node, scope, function, owner = pending.pop()
             for child in child_nodes(node):
                 kind = type(child)
                 if kind is cst.FunctionDef:
                     definition: cst.FunctionDef = child  # type: ignore[assignment]  # (exact types: statements only)
-                    inner = found[id(child)] = _Scope(function)
-                    pending.append((definition.body, inner, definition))
+                    inner = found[id(child)] = _Scope(function, owner)
+                    pending.append((definition.body, inner, definition, None))
                 elif kind is cst.ClassDef:
-                    pending.append((child.body, None, function))  # type: ignore[attr-defined]
+                    pending.append((child.body, None, function, child))  # type: ignore[attr-defined, arg-type]
                 elif kind in STATEMENT_HOLDERS:
-                    pending.append((child, scope, function))
+                    pending.append((child, scope, function, owner))
                 elif scope is None:
                     continue
                 elif kind is cst.Assign:
@@ -177,6 +192,19 @@ def _scopes(context: RuleContext) -> dict[int, _Scope]:
                 elif (kind is cst.Import or kind is cst.ImportFrom) and type(child.names) is not cst.ImportStar:  # type: ignore[attr-defined]
                     scope.imported.update(name for alias in child.names for name in _bound_names(alias))  # type: ignore[attr-defined]
     return found
+
+
+def _attribute_expansions(owner: cst.ClassDef, context: RuleContext) -> Expansions:
+    """`self._exec = conn.execute` in a method: `self._exec(sql)` in any method of the class is `conn.execute(sql)`,
+    when every binding of the attribute in the class is that same callable and the file calls it; once per class."""
+    entry = _CLASS_EXPANSIONS.get(id(owner))
+    if entry is None or entry[0] is not owner:
+        scopes = [scope for scope in _scopes(context).values() if scope.owner is owner]
+        found = _candidates([a for scope in scopes for a in scope.assignments], context, set(), SELF)
+        entry = _CLASS_EXPANSIONS[id(owner)] = (owner, {
+            f"{SELF}.{name}": (candidate.value, candidate.keywords)
+            for name, candidate in _kept(found, [owner.body], _attribute_names).items()} if found else {})
+    return entry[1]
 
 
 class _Candidate:
@@ -189,16 +217,18 @@ class _Candidate:
         self.written, self.value, self.keywords, self.imported, self.count = written, value, keywords, imported, 1
 
 
-def _candidates(scope: _Scope, context: RuleContext) -> dict[str, _Candidate]:
-    """The names the scope's own `name = callable` statements bind and the file's text calls; a name also assigned
-    anything else there (another callable, a call's result) is left out."""
+def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_here: set[str],
+                receiver: str | None = None) -> dict[str, _Candidate]:
+    """The names the `name = callable` statements bind (with `receiver`, the attributes `receiver.name = callable`
+    binds) and the file's text calls; a name also assigned anything else there (another callable, a call's result) is
+    left out."""
     found: dict[str, _Candidate] = {}
     dropped: set[str] = set()
     imports = context.imports
-    for assignment in scope.assignments:
-        if len(assignment.targets) != 1 or type(assignment.targets[0].target) is not cst.Name:
+    for assignment in assignments:
+        name = _assigned(assignment, receiver)
+        if name is None:
             continue
-        name = assignment.targets[0].target.value
         bound = _callable(assignment.value, imports)
         if bound is None:
             dropped.add(name)
@@ -206,7 +236,7 @@ def _candidates(scope: _Scope, context: RuleContext) -> dict[str, _Candidate]:
         value, keywords = bound
         dotted = full_name(value) if _is_dotted(value) else None  # (`super().run` is a method of what a call made)
         head = (dotted or "").partition(".")[0]
-        imported = dotted is not None and (head in imports.aliases or head in BUILTIN_NAMES or head in scope.imported)
+        imported = dotted is not None and (head in imports.aliases or head in BUILTIN_NAMES or head in imported_here)
         written = dotted or context.module.code_for_node(value)
         held = found.get(name)
         if not imported and type(value) is not cst.Attribute or (held is not None and held.written != written):
@@ -216,8 +246,21 @@ def _candidates(scope: _Scope, context: RuleContext) -> dict[str, _Candidate]:
         else:
             found[name] = _Candidate(written, value, keywords, imported)
     source = context.source
+    prefix = rf"(?<![\w.]){receiver}\." if receiver is not None else r"(?<![\w.])"
     return {name: candidate for name, candidate in found.items() if name not in dropped and f"{name}(" in source
-            and re.search(rf"(?<![\w.]){re.escape(name)}\(", source) is not None}
+            and re.search(rf"{prefix}{re.escape(name)}\(", source) is not None}
+
+
+def _assigned(assignment: cst.Assign, receiver: str | None) -> str | None:
+    """The name one assignment binds (`run = ...`), or with a receiver the attribute (`self.run = ...`); else None."""
+    if len(assignment.targets) != 1:
+        return None
+    target = assignment.targets[0].target
+    if receiver is None:
+        return target.value if type(target) is cst.Name else None
+    if type(target) is cst.Attribute and type(target.value) is cst.Name and target.value.value == receiver:
+        return target.attr.value
+    return None
 
 
 def _callable(value: cst.BaseExpression, imports: ImportTable) -> tuple[cst.BaseExpression, tuple[cst.Arg, ...]] | None:
@@ -240,20 +283,37 @@ def _is_dotted(value: cst.BaseExpression) -> bool:
     return type(value) is cst.Name
 
 
-def _kept(candidates: dict[str, _Candidate], roots: list[cst.CSTNode]) -> dict[str, _Candidate]:
+def _kept(candidates: dict[str, _Candidate], roots: list[cst.CSTNode],
+          bound_names: Callable[[cst.CSTNode], Iterator[str]] | None = None) -> dict[str, _Candidate]:
     """The candidates that no other binding under `roots` (the scope, nested scopes included) can replace: each is
-    bound only by its own assignments."""
+    bound only by its own assignments (`bound_names`: what a node binds, names by default)."""
     if not candidates:
         return {}
+    names_of = bound_names or _bound_names
     bound = dict.fromkeys(candidates, 0)
     pending = list(roots)
     while pending:
         node = pending.pop()
         pending.extend(child_nodes(node))
-        for name in _bound_names(node):
+        for name in names_of(node):
             if name in bound:
                 bound[name] += 1
     return {name: candidate for name, candidate in candidates.items() if bound[name] == candidate.count}
+
+
+def _attribute_names(node: cst.CSTNode) -> Iterator[str]:
+    """The attributes of `self` a node binds (`self.run = ...`, `for self.run in ...`, `del self.run`)."""
+    field = _TARGET_FIELDS.get(type(node))
+    target = getattr(node, field, None) if field is not None else None
+    pending = [target] if target is not None else []
+    while pending:
+        part = pending.pop()
+        if type(part) is cst.Attribute and type(part.value) is cst.Name and part.value.value == SELF:
+            yield part.attr.value
+        elif type(part) is cst.Tuple or type(part) is cst.List:
+            pending.extend(element.value for element in part.elements)  # type: ignore[attr-defined]
+        elif type(part) is cst.StarredElement:
+            pending.append(part.value)  # type: ignore[attr-defined]
 
 
 def _bound_names(node: cst.CSTNode) -> Iterator[str]:
