@@ -103,6 +103,19 @@ def seen_call(call: cst.Call, expansions: Expansions) -> cst.Call:
     return entry[1]
 
 
+def scope_call(call: cst.Call, function: cst.FunctionDef | None, context: RuleContext) -> cst.Call:
+    """`call` written out through the aliases and expansions of the scope it is in (`function`, None for the module's
+    top level): `subprocess.run(cmd, shell=True)` for `run(cmd, shell=True)` after `run = subprocess.run` or for
+    `sh(cmd)` after `sh = partial(subprocess.run, shell=True)`; `call` itself through any other callee. For a rule
+    that follows no flow (a `BindingRule`) and reads the callee's name and keywords from the call."""
+    aliases, expansions = _function_bindings(function, context)[1:] if function is not None \
+        else _module_bindings(context)
+    func = call.func
+    if isinstance(func, cst.Name) and func.value in aliases and func.value not in expansions:
+        return seen_call(call, {func.value: (aliases[func.value], ())})
+    return seen_call(call, expansions) if expansions else call
+
+
 def aliased_resolver(resolve: Callable[[cst.CSTNode], str | None], aliases: Aliases
                      ) -> Callable[[cst.CSTNode], str | None]:
     """`resolve` (an import table's `qualified_name`) with a call through an alias resolved as the callable's."""
