@@ -47,6 +47,7 @@ Expansions = Mapping[str, Expansion]
 # The key of a file's scopes (`_scopes`) in `RuleContext.shared`, and the module-level aliases (`module_aliases`).
 _SCOPES = "callable_aliases.scopes"
 _MODULE_ALIASES = "callable_aliases.module"
+_CALLED = "callable_aliases.called"  # with a receiver (None: bare names), the key of `_called_names`
 # Per file: function id -> (function, the aliases its calls see, their expansions).
 _FUNCTION_ALIASES: dict[int, tuple[cst.FunctionDef, Aliases, Expansions]] = file_memo({})
 # Per file: class id -> (class, the expansions of its `self.` attributes: `self._exec` for `self._exec = conn.execute`).
@@ -212,8 +213,9 @@ def _attribute_expansions(owner: cst.ClassDef, context: RuleContext) -> Expansio
     when every binding of the attribute in the class is that same callable and the file calls it; once per class."""
     entry = _CLASS_EXPANSIONS.get(id(owner))
     if entry is None or entry[0] is not owner:
-        scopes = [scope for scope in _scopes(context).values() if scope.owner is owner]
-        found = _candidates([a for scope in scopes for a in scope.assignments], context, set(), SELF)
+        scopes = _scopes(context)
+        methods = [scopes[id(statement)] for statement in owner.body.body if type(statement) is cst.FunctionDef]
+        found = _candidates([a for scope in methods for a in scope.assignments], context, set(), SELF)
         entry = _CLASS_EXPANSIONS[id(owner)] = (owner, {
             f"{SELF}.{name}": (candidate.value, candidate.keywords)
             for name, candidate in _kept(found, [owner.body], _attribute_names).items()} if found else {})
@@ -238,6 +240,7 @@ def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_he
     found: dict[str, _Candidate] = {}
     dropped: set[str] = set()
     imports = context.imports
+    called: frozenset[str] | None = None  # (read from the file's text on the first callable assigned)
     for assignment in assignments:
         name = _assigned(assignment, receiver)
         if name is None:
@@ -245,6 +248,10 @@ def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_he
         bound = _callable(assignment.value, imports)
         if bound is None:
             dropped.add(name)
+            continue
+        if called is None:
+            called = _called_names(context, receiver)
+        if name not in called:
             continue
         value, keywords = bound
         dotted = full_name(value) if _is_dotted(value) else None  # (`super().run` is a method of what a call made)
@@ -258,10 +265,18 @@ def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_he
             held.count += 1
         else:
             found[name] = _Candidate(written, value, keywords, imported)
-    source = context.source
-    prefix = rf"(?<![\w.]){receiver}\." if receiver is not None else r"(?<![\w.])"
-    return {name: candidate for name, candidate in found.items() if name not in dropped and f"{name}(" in source
-            and re.search(rf"{prefix}{re.escape(name)}\(", source) is not None}
+    return {name: candidate for name, candidate in found.items() if name not in dropped}
+
+
+def _called_names(context: RuleContext, receiver: str | None) -> frozenset[str]:
+    """The names the file's text calls bare (`run(`, not `.run(`), or with a receiver its attributes (`self.run(`);
+    once per file, each."""
+    key = (_CALLED, receiver)
+    found: frozenset[str] | None = context.shared.get(key)
+    if found is None:
+        prefix = rf"(?<![\w.]){receiver}\." if receiver is not None else r"(?<![\w.])"
+        found = context.shared[key] = frozenset(re.findall(rf"{prefix}(\w+)\(", context.source))
+    return found
 
 
 def _assigned(assignment: cst.Assign, receiver: str | None) -> str | None:
