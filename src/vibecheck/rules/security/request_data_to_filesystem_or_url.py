@@ -740,9 +740,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
                 self.vet(call)
             if archives and _is_unpacking(call):
                 self._check_extraction(call, state)
-            sink = self._sink(call, state)
+            seen = state.seen_call(call)  # `send(url)` after `send = requests.Session().get`: the session's `get(url)`
+            sink = self._sink(seen, state)
             if sink is None:
-                self._check_inherited_client(call, state)
+                self._check_inherited_client(seen, state)
                 continue
             argument, label, is_url = sink
             if argument is None:
@@ -758,7 +759,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             elif taint is not None and taint.kind == "request" \
                     and not (is_url and isinstance(state, UrlState) and state.admin_route):
                 self._report_sink(argument, label, is_url, taint)
-            elif is_url and isinstance(state, UrlState) and follows_redirects(call, state):
+            elif is_url and isinstance(state, UrlState) and follows_redirects(seen, state):
                 self._report_redirect_bypass(argument, label, state)
 
     def visit_Module(self, node: cst.Module) -> None:

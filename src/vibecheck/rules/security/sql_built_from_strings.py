@@ -717,7 +717,8 @@ class SqlBuiltFromStrings(FlowRule):
     `literal_column()`, Django `.raw()`,
     `RawSQL()` and `.extra(where=, select=, order_by=, tables=)`, pandas `read_sql`/`read_sql_query`, DynamoDB expressions
     (`FilterExpression=`, `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
-    MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE` names, `?` placeholders,
+    MongoDB's `{"$where": ...}` JavaScript; also through a name bound only to such a method (`run_sql = cursor.execute`,
+    a class's `self._exec = conn.execute`). Strings built only from constants (literals, `UPPER_CASE` names, `?` placeholders,
     mappings of them and their items, a class's own literal attributes, tables and properties read as `self.table`,
     `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM DUAL"`), the object's own table
     or schema names (`self.messages_table`, `self.table_task`, `self._schema`, a vector store's `self.collection_name`, or
@@ -943,6 +944,7 @@ class SqlBuiltFromStrings(FlowRule):
         self._note(node, state)
         for call in iter_calls(node):
             self._vet_orm_sql(call, state)
+            call = state.seen_call(call)  # `run_sql(sql)` after `run_sql = cursor.execute`: the cursor's `execute(sql)`
             query, sink, kinds, cwe = self._sink_query(call, state)
             if query is None:
                 continue
