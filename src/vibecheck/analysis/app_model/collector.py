@@ -34,7 +34,7 @@ from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
-from vibecheck.analysis.app_model.orm_writes import is_write_call, writes_records
+from vibecheck.analysis.app_model.orm_writes import is_write_call, judge_view, writing_methods
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
 from vibecheck.analysis.nodes import head_name
@@ -512,6 +512,7 @@ class AppModelCollector:
         self.routes: list[Route] = []
         self.functions: dict[str, Frame] = {}
         self.classes: dict[str, ClassView] = {}
+        self.writers: set[str] | None = None  # `_writing_methods`
         self.hooks: list[tuple[str, Frame | str, bool]] = []
         self.guarded_receivers: set[str] = set()
         self.auth_keyword_receivers: set[str] = set()  # django-ninja routers and APIs: a route's `auth=` replaces theirs
@@ -1056,7 +1057,7 @@ class AppModelCollector:
                 frame.exits = frame.denies = True
             if words and words[0] in fw.WRITING_VERBS:
                 frame.persists = True
-            if self.uses_django and is_write_call(node):
+            if is_write_call(node):
                 frame.write_calls.append(node)
             if fw.names_denial(last):
                 frame.denies = True
@@ -2071,6 +2072,7 @@ class AppModelCollector:
             "guard_functions": guard_functions,
             "handler_guards": self._handler_guards(),
             "signature_functions": sorted(n for n, f in self.functions.items() if f.verifies_signature),
+            "writing_methods": sorted(self._writing_methods()),
             "guarding_helpers": self._guarding_helpers(),
             "hook_refs": self.hook_refs,
             "dependency_receivers": {self._ref_text(r): sorted(set(refs)) for r, refs in self.receiver_dependencies.items()
@@ -2091,7 +2093,7 @@ class AppModelCollector:
                                             "signature_functions", "guarding_helpers", "hook_refs", "optional_dependencies",
                                             "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
-                                            "guarded_classes", "login_middleware", "router_prefixes")):
+                                            "guarded_classes", "login_middleware", "router_prefixes", "writing_methods")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:
@@ -2255,6 +2257,13 @@ class AppModelCollector:
         words = {w for n in names for w in fw.name_words(n)} | {_normal(s) for s in (path or "").split("/")}
         return bool(words & fw.WEBHOOK_WORDS)
 
+    def _writing_methods(self) -> set[str]:
+        """The methods of the module's classes that write records (`orm_writes.writing_methods`), found once."""
+        if self.writers is None:
+            self.writers = set().union(*(writing_methods({name: (f.node, f.write_calls) for name, f in view.methods.items()})
+                                         for view in self.classes.values()))
+        return self.writers
+
     def _route_fact(self, route: Route, places: _Places) -> dict[str, Any] | None:
         path = self._full_path(route)
         frame = route.frame
@@ -2274,9 +2283,13 @@ class AppModelCollector:
         if frame is not None and frame.only_refuses:
             return None  # a handler that only raises (a not-found page's `post`) serves and changes nothing
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
-        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook \
-            or (frame is not None and (route.framework or self.framework) in fw.ANY_METHOD_FRAMEWORKS
-                and writes_records(frame.node, frame.write_calls))  # a Django view that writes on a GET too
+        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
+        record_methods: list[str] = []
+        if not state_changing and frame is not None and ((route.framework or self.framework) in fw.ANY_METHOD_FRAMEWORKS
+                                                         or "GET" in route.methods):
+            verdict = judge_view(frame.node, frame.write_calls)  # a view that writes on a GET too
+            state_changing = verdict.writes or not verdict.record_methods.isdisjoint(self._writing_methods())
+            record_methods = [] if state_changing else sorted(verdict.record_methods)
         receiver_guard = not route.opens_receiver and (
             self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers
                                   and not route.own_auth))
@@ -2299,6 +2312,7 @@ class AppModelCollector:
             "path_params": _path_params(path),
             "receiver": self._ref_text(route.receiver) if route.receiver else None,
             "state_changing": state_changing,
+            "record_methods": record_methods,  # the methods it calls on its records: another module's may write
             "sensitive": sensitive,
             "guarded": guarded,
             "receiver_guard": receiver_guard,  # its app's or blueprint's hook, middleware or dependencies guard it

@@ -243,7 +243,7 @@ class RouteWithoutAuth(ProjectRule):
             message = f"{fact['label']} is registered before `@{fact['guard_above']}` wraps it, so the guard never runs."
             hint = "Move the auth decorator below the route decorator so that the registered view is the protected one."
         else:
-            what = "changes state" if fact["state_changing"] else "looks administrative"
+            what = "changes state" if route.changes_state else "looks administrative"
             message = f"{fact['label']} {what} but has no recognised authentication or authorisation guard."
             hint = ("Protect the handler with an auth guard (`@login_required`, `Depends(get_current_user)`, "
                     "`permission_classes`), or mark it deliberately public with a `public-decorators` decorator.")
