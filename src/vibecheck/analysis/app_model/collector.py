@@ -2258,10 +2258,11 @@ class AppModelCollector:
         return bool(words & fw.WEBHOOK_WORDS)
 
     def _writing_methods(self) -> set[str]:
-        """The methods of the module's classes that write records (`orm_writes.writing_methods`), found once."""
+        """The methods of the module's classes that write records (`orm_writes.writing_methods`), found once; not a
+        view's (its `get` that writes is no method of a record)."""
         if self.writers is None:
             self.writers = set().union(*(writing_methods({name: (f.node, f.write_calls) for name, f in view.methods.items()})
-                                         for view in self.classes.values()))
+                                         for view in self.classes.values() if not (view.view or view.controller)))
         return self.writers
 
     def _route_fact(self, route: Route, places: _Places) -> dict[str, Any] | None:

@@ -107,7 +107,7 @@ def judge_view(function: cst.FunctionDef, calls: list[cst.Call]) -> ViewWrites:
     which methods it calls on the records it loads."""
     names = _view_names(function)
     methods = frozenset(method for receiver, method in names.record_calls
-                        if method not in WRITE_METHODS and _on_record(receiver, names.records))
+                        if method not in WRITE_METHODS and _is_record(receiver, names.records))
     return ViewWrites(_writes(calls, names), methods)
 
 
@@ -193,6 +193,12 @@ def _on_record(receiver: cst.BaseExpression, records: set[str]) -> bool:
     """`note`, `request.user`, `self.object.tags`: a record the view loaded, the signed-in user, or what they hold."""
     name = full_name(receiver)
     return name is not None and _on_record_name(name, records)
+
+
+def _is_record(receiver: cst.BaseExpression, records: set[str]) -> bool:
+    """`notification`, `request.user`: a record itself (`notification.data.get(...)` is its field's method)."""
+    name = full_name(receiver)
+    return name is not None and (name in records or name in RECORD_NAMES)
 
 
 def _on_record_name(name: str, records: set[str]) -> bool:
