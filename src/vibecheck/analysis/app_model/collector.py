@@ -34,7 +34,15 @@ from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
-from vibecheck.analysis.app_model.orm_writes import is_write_call, judge_view, writing_methods
+from vibecheck.analysis.app_model.orm_writes import (
+    bound_names,
+    is_model_class,
+    is_write_call,
+    loads_record,
+    record_method,
+    writes_records,
+    writing_methods,
+)
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
 from vibecheck.analysis.nodes import head_name
@@ -98,6 +106,8 @@ class Frame:
     nests: bool = False  # it defines a function (a decorator's wrapper)
     persists: bool = False  # it, or a function nested in it, calls what stores or sends something (`save`, `send_mail`)
     write_calls: list[cst.Call] = field(default_factory=list)  # its calls that may write a record (`orm_writes.py`)
+    records: set[str] = field(default_factory=set)  # the names it binds to a record it loads (`orm_writes.loads_record`)
+    record_methods: set[str] = field(default_factory=set)  # the methods it calls on them (`notification.mark_as_read()`)
     sets_privilege: bool = False  # it passes or assigns a privilege field (`User(..., is_admin=True)`, `user.role = x`)
     feeds_bot: bool = False  # it hands a chat bot the update it was posted (`application.process_update(...)`)
     status_guard: bool = False  # it names a 401/403 status (`status=403`, `HTTP_403_FORBIDDEN`)
@@ -1059,6 +1069,8 @@ class AppModelCollector:
                 frame.persists = True
             if is_write_call(node):
                 frame.write_calls.append(node)
+            elif (method := record_method(node, frame.records)) is not None:
+                frame.record_methods.add(method)
             if fw.names_denial(last):
                 frame.denies = True
             if words and (words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
@@ -1268,6 +1280,8 @@ class AppModelCollector:
 
     def visit_Assign(self, node: cst.Assign) -> None:
         frame = self._frame()
+        if frame is not None and loads_record(node.value):
+            frame.records.update(bound_names(node))
         if frame is not None and type(node.value) is cst.Call and _credential_caller(node.value):
             frame.callers.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
         if len(node.targets) == 1 and type(node.value) is cst.Call and self.uses_falcon:
@@ -2258,11 +2272,10 @@ class AppModelCollector:
         return bool(words & fw.WEBHOOK_WORDS)
 
     def _writing_methods(self) -> set[str]:
-        """The methods of the module's classes that write records (`orm_writes.writing_methods`), found once; not a
-        view's (its `get` that writes is no method of a record)."""
+        """The methods of the module's model classes that write records (`orm_writes.writing_methods`), found once."""
         if self.writers is None:
             self.writers = set().union(*(writing_methods({name: (f.node, f.write_calls) for name, f in view.methods.items()})
-                                         for view in self.classes.values() if not (view.view or view.controller)))
+                                         for view in self.classes.values() if is_model_class(view.node)))
         return self.writers
 
     def _route_fact(self, route: Route, places: _Places) -> dict[str, Any] | None:
@@ -2288,9 +2301,10 @@ class AppModelCollector:
         record_methods: list[str] = []
         if not state_changing and frame is not None and ((route.framework or self.framework) in fw.ANY_METHOD_FRAMEWORKS
                                                          or "GET" in route.methods):
-            verdict = judge_view(frame.node, frame.write_calls)  # a view that writes on a GET too
-            state_changing = verdict.writes or not verdict.record_methods.isdisjoint(self._writing_methods())
-            record_methods = [] if state_changing else sorted(verdict.record_methods)
+            # a view that writes on a GET too, itself or through a method of a model
+            state_changing = bool(frame.write_calls) and writes_records(frame.node, frame.write_calls) \
+                or not frame.record_methods.isdisjoint(self._writing_methods())
+            record_methods = [] if state_changing else sorted(frame.record_methods)
         receiver_guard = not route.opens_receiver and (
             self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers
                                   and not route.own_auth))

@@ -18,8 +18,8 @@ count, told by their shape, since a view module calls many `delete`s and `update
   was set (`note.done = True`).
 
 A method of a model of the project that writes its own record (`def mark_as_read(self): self.unread = False;
-self.save()`) writes too when a view calls it on a record: `judge_view` lists the methods a view calls on its records,
-`writing_methods` the methods of a module's classes that write (the collector joins them in the file, the resolver
+self.save()`) writes too when a view calls it on a record: `record_method` names the methods a view calls on its
+records, `writing_methods` the methods of a module's model classes that write (the collector joins them in the file, the resolver
 across the project). A method nobody defines in the project never counts.
 
 What a public page writes for an anonymous visitor by design is no write here: a counter it bumps
@@ -66,6 +66,9 @@ RECORD_METHODS = frozenset({"get", "first", "last", "one", "one_or_none", "lates
                             "scalar_one_or_none"})
 # The signed-in user and a class view's object: records too.
 RECORD_NAMES = frozenset({"request.user", "self.request.user", "current_user", "g.user", "self.object"})
+RECORD_ATTRIBUTES = frozenset(n.rpartition(".")[2] for n in RECORD_NAMES)
+# How the names of the bases of a model, manager or queryset class end.
+MODEL_BASE_ENDINGS = ("Model", "Base", "User", "Manager", "QuerySet")
 # Names of a SQLAlchemy session (`db.session`, `session`, FastAPI's `db: Session = Depends(get_db)`).
 SESSION_NAMES = frozenset({"session", "db", "db_session", "dbsession", "sess"})
 # Words of receivers (as spelt: a `Client` model is a record) whose `save`/`delete` stores no record: the visitor's
@@ -83,37 +86,44 @@ def is_write_call(call: cst.Call) -> bool:
 class _ViewNames:
     """What a view's assignments bind: per record name, the fields it changes, each a counter it bumps ("" among them
     when it changes another); the records found by the visitor's session (`cart = Cart.objects.get(session_key=...)`);
-    the querysets (`stale = Item.objects.filter(...)`); the records it loads (`note = Note.query.get_or_404(id)`); the
-    methods it calls on them (`note.mark_done()`)."""
+    the querysets (`stale = Item.objects.filter(...)`); the records it loads (`note = Note.query.get_or_404(id)`)."""
 
     changed: dict[str, set[str]] = field(default_factory=dict)
     session_records: set[str] = field(default_factory=set)
     querysets: set[str] = field(default_factory=set)
     records: set[str] = field(default_factory=set)
-    record_calls: list[tuple[cst.BaseExpression, str]] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class ViewWrites:
-    """A view's verdict: whether it writes a record itself, and the methods it calls on its records, which write
-    when a class of the project defines them so (`writing_methods`)."""
-
-    writes: bool
-    record_methods: frozenset[str]
+def writes_records(function: cst.FunctionDef, calls: list[cst.Call]) -> bool:
+    """Whether one of a view's candidate calls writes a record other than a counter or the visitor's session's."""
+    return _writes(calls, _view_names(function))
 
 
-def judge_view(function: cst.FunctionDef, calls: list[cst.Call]) -> ViewWrites:
-    """Whether one of a view's candidate calls writes a record other than a counter or the visitor's session's, and
-    which methods it calls on the records it loads."""
-    names = _view_names(function)
-    methods = frozenset(method for receiver, method in names.record_calls
-                        if method not in WRITE_METHODS and _is_record(receiver, names.records))
-    return ViewWrites(_writes(calls, names), methods)
+def record_method(call: cst.Call, records: set[str]) -> str | None:
+    """The method a call makes on a record the view loaded (`records`, as `loads_record` found them) or the signed-in
+    user (`notification.mark_as_read()`, `request.user.deactivate()`), other than the writes judged here; not on what
+    a record holds (`notification.data.get(...)` is its field's)."""
+    func = call.func
+    if type(func) is not cst.Attribute or func.attr.value in WRITE_METHODS:
+        return None
+    receiver = func.value
+    if type(receiver) is cst.Name:
+        found = receiver.value in records or receiver.value in RECORD_NAMES
+    else:
+        found = type(receiver) is cst.Attribute and receiver.attr.value in RECORD_ATTRIBUTES \
+            and full_name(receiver) in RECORD_NAMES
+    return func.attr.value if found else None
+
+
+def is_model_class(node: cst.ClassDef) -> bool:
+    """A class built on a model, a manager or a queryset (`models.Model`, `db.Model`, `AbstractUser`, SQLAlchemy's
+    `Base`, `models.Manager`): its methods' `self` is a record (elsewhere `self.seen.add(x)` fills a set)."""
+    return any((full_name(base.value) or "").endswith(MODEL_BASE_ENDINGS) for base in node.bases)
 
 
 def writing_methods(methods: dict[str, tuple[cst.FunctionDef, list[cst.Call]]]) -> set[str]:
-    """The methods of a class that write their own record or others (`self.save()`, `self.comments.clear()`,
-    `Log.objects.create(...)`, `db.session.delete(self)`): calling one on a record writes it."""
+    """The methods of a model class (`is_model_class`) that write their own record or others (`self.save()`,
+    `self.comments.clear()`, `Log.objects.create(...)`, `db.session.delete(self)`): calling one on a record writes it."""
     return {name for name, (node, calls) in methods.items()
             if calls and node.params.params and _writes(calls, _view_names(node, own=node.params.params[0].name.value))}
 
@@ -195,12 +205,6 @@ def _on_record(receiver: cst.BaseExpression, records: set[str]) -> bool:
     return name is not None and _on_record_name(name, records)
 
 
-def _is_record(receiver: cst.BaseExpression, records: set[str]) -> bool:
-    """`notification`, `request.user`: a record itself (`notification.data.get(...)` is its field's method)."""
-    name = full_name(receiver)
-    return name is not None and (name in records or name in RECORD_NAMES)
-
-
 def _on_record_name(name: str, records: set[str]) -> bool:
     return name.split(".", 1)[0] in records or any(name == r or name.startswith(r + ".") for r in RECORD_NAMES)
 
@@ -215,7 +219,7 @@ def _is_queryset(receiver: cst.BaseExpression) -> bool:
         and receiver.func.attr.value in QUERYSET_METHODS
 
 
-def _loads_record(value: cst.BaseExpression) -> bool:
+def loads_record(value: cst.BaseExpression) -> bool:
     """`get_object_or_404(Note, pk=pk)`, `Note.objects.get(pk=pk)`, `Note.query.filter_by(...).first()`,
     `db.session.get(Note, id)`, `self.get_object()`, also awaited."""
     if type(value) is cst.Await:
@@ -291,21 +295,19 @@ def _view_names(function: cst.FunctionDef, own: str | None = None) -> _ViewNames
             _note(names.changed, node.target, node.target.attr.value)
         elif isinstance(node, cst.Assign):
             if _mentions_session(node.value):
-                names.session_records.update(_bound_names(node))
+                names.session_records.update(bound_names(node))
             elif _is_queryset(node.value):
-                names.querysets.update(_bound_names(node))
-            elif _loads_record(node.value):
-                names.records.update(_bound_names(node))
+                names.querysets.update(bound_names(node))
+            elif loads_record(node.value):
+                names.records.update(bound_names(node))
             for target in node.targets:
                 if isinstance(target.target, cst.Attribute):
                     attribute = target.target.attr.value
                     _note(names.changed, target.target, attribute if _is_increment(node.value, attribute) else "")
-        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
-            names.record_calls.append((node.func.value, node.func.attr.value))
     return names
 
 
-def _bound_names(assign: cst.Assign) -> list[str]:
+def bound_names(assign: cst.Assign) -> list[str]:
     """`cart = ...`, `cart, created = ...`: the names an assignment binds."""
     targets: list[cst.BaseExpression] = [t.target for t in assign.targets]
     targets += [e.value for t in targets if isinstance(t, (cst.Tuple, cst.List)) for e in t.elements]
