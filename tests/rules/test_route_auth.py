@@ -30,7 +30,8 @@ DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
 
 @pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py", "cases_litestar.py",
                                   "cases_ninja.py", "cases_falcon.py", "cases_tornado_sanic.py", "cases_pyramid.py",
-                                  "cases_graphql_chalice.py", "cases_bots.py", "cases_blacksheep_robyn.py"])
+                                  "cases_graphql_chalice.py", "cases_bots.py", "cases_blacksheep_robyn.py",
+                                  "cases_get_writes.py"])
 def test_framework_corpus_is_reported_exactly(name: str) -> None:
     corpus = CORPORA / name
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")
@@ -310,6 +311,55 @@ def test_a_decorator_that_hands_the_view_to_login_required_guards_it(tmp_path: P
     decorator guards nothing."""
     _write_project(tmp_path, WRAPPING_DECORATORS)
     assert _findings_in(tmp_path) == [("web.py", "POST /books/<int:book_id>/archived")]
+
+
+MODEL_METHODS_ELSEWHERE = {
+    "notices/models.py": """
+        from django.db import models
+
+        class Notification(models.Model):
+            unread = models.BooleanField(default=True)
+            hits = models.IntegerField(default=0)
+
+            def mark_as_read(self):
+                self.unread = False
+                self.save()
+
+            def seen(self):
+                self.hits += 1
+                self.save(update_fields=["hits"])
+    """,
+    "notices/views.py": """
+        from django.shortcuts import get_object_or_404, redirect
+
+        from .models import Notification
+
+        def mark_read(request, pk):
+            notification = get_object_or_404(Notification, pk=pk)
+            notification.mark_as_read()
+            return redirect("notices")
+
+        def open_notice(request, pk):
+            notification = get_object_or_404(Notification, pk=pk)
+            notification.seen()
+            notification.refresh_from_db()
+            return redirect(notification.url)
+    """,
+    "notices/urls.py": """
+        from django.urls import path
+
+        from . import views
+
+        urlpatterns = [path("<int:pk>/read/", views.mark_read), path("<int:pk>/", views.open_notice)]
+    """,
+}
+
+
+def test_a_model_method_of_another_module_that_saves_makes_its_view_change_state(tmp_path: Path) -> None:
+    """`notification.mark_as_read()` saves the record in `models.py`: the view that calls it on a GET writes. A method
+    that only bumps a counter, or one the project does not define, does not."""
+    _write_project(tmp_path, MODEL_METHODS_ELSEWHERE)
+    assert _findings_in(tmp_path) == [("views.py", "mark_read")]
 
 
 TUTORIAL_STYLE_APP = {

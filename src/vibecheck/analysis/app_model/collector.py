@@ -34,7 +34,15 @@ from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
-from vibecheck.analysis.app_model.orm_writes import is_write_call, writes_records
+from vibecheck.analysis.app_model.orm_writes import (
+    bound_names,
+    is_model_class,
+    is_write_call,
+    loads_record,
+    record_method,
+    writes_records,
+    writing_methods,
+)
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
 from vibecheck.analysis.nodes import head_name
@@ -98,6 +106,8 @@ class Frame:
     nests: bool = False  # it defines a function (a decorator's wrapper)
     persists: bool = False  # it, or a function nested in it, calls what stores or sends something (`save`, `send_mail`)
     write_calls: list[cst.Call] = field(default_factory=list)  # its calls that may write a record (`orm_writes.py`)
+    records: set[str] = field(default_factory=set)  # the names it binds to a record it loads (`orm_writes.loads_record`)
+    record_methods: set[str] = field(default_factory=set)  # the methods it calls on them (`notification.mark_as_read()`)
     sets_privilege: bool = False  # it passes or assigns a privilege field (`User(..., is_admin=True)`, `user.role = x`)
     feeds_bot: bool = False  # it hands a chat bot the update it was posted (`application.process_update(...)`)
     status_guard: bool = False  # it names a 401/403 status (`status=403`, `HTTP_403_FORBIDDEN`)
@@ -512,6 +522,7 @@ class AppModelCollector:
         self.routes: list[Route] = []
         self.functions: dict[str, Frame] = {}
         self.classes: dict[str, ClassView] = {}
+        self.writers: set[str] | None = None  # `_writing_methods`
         self.hooks: list[tuple[str, Frame | str, bool]] = []
         self.guarded_receivers: set[str] = set()
         self.auth_keyword_receivers: set[str] = set()  # django-ninja routers and APIs: a route's `auth=` replaces theirs
@@ -1056,8 +1067,10 @@ class AppModelCollector:
                 frame.exits = frame.denies = True
             if words and words[0] in fw.WRITING_VERBS:
                 frame.persists = True
-            if self.uses_django and is_write_call(node):
+            if is_write_call(node):
                 frame.write_calls.append(node)
+            elif (method := record_method(node, frame.records)) is not None:
+                frame.record_methods.add(method)
             if fw.names_denial(last):
                 frame.denies = True
             if words and (words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
@@ -1267,6 +1280,8 @@ class AppModelCollector:
 
     def visit_Assign(self, node: cst.Assign) -> None:
         frame = self._frame()
+        if frame is not None and loads_record(node.value):
+            frame.records.update(bound_names(node))
         if frame is not None and type(node.value) is cst.Call and _credential_caller(node.value):
             frame.callers.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
         if len(node.targets) == 1 and type(node.value) is cst.Call and self.uses_falcon:
@@ -2071,6 +2086,7 @@ class AppModelCollector:
             "guard_functions": guard_functions,
             "handler_guards": self._handler_guards(),
             "signature_functions": sorted(n for n, f in self.functions.items() if f.verifies_signature),
+            "writing_methods": sorted(self._writing_methods()),
             "guarding_helpers": self._guarding_helpers(),
             "hook_refs": self.hook_refs,
             "dependency_receivers": {self._ref_text(r): sorted(set(refs)) for r, refs in self.receiver_dependencies.items()
@@ -2091,7 +2107,7 @@ class AppModelCollector:
                                             "signature_functions", "guarding_helpers", "hook_refs", "optional_dependencies",
                                             "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
-                                            "guarded_classes", "login_middleware", "router_prefixes")):
+                                            "guarded_classes", "login_middleware", "router_prefixes", "writing_methods")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:
@@ -2255,6 +2271,13 @@ class AppModelCollector:
         words = {w for n in names for w in fw.name_words(n)} | {_normal(s) for s in (path or "").split("/")}
         return bool(words & fw.WEBHOOK_WORDS)
 
+    def _writing_methods(self) -> set[str]:
+        """The methods of the module's model classes that write records (`orm_writes.writing_methods`), found once."""
+        if self.writers is None:
+            self.writers = set().union(*(writing_methods({name: (f.node, f.write_calls) for name, f in view.methods.items()})
+                                         for view in self.classes.values() if is_model_class(view.node)))
+        return self.writers
+
     def _route_fact(self, route: Route, places: _Places) -> dict[str, Any] | None:
         path = self._full_path(route)
         frame = route.frame
@@ -2274,9 +2297,14 @@ class AppModelCollector:
         if frame is not None and frame.only_refuses:
             return None  # a handler that only raises (a not-found page's `post`) serves and changes nothing
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
-        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook \
-            or (frame is not None and (route.framework or self.framework) in fw.ANY_METHOD_FRAMEWORKS
-                and writes_records(frame.node, frame.write_calls))  # a Django view that writes on a GET too
+        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
+        record_methods: list[str] = []
+        if not state_changing and frame is not None and ((route.framework or self.framework) in fw.ANY_METHOD_FRAMEWORKS
+                                                         or "GET" in route.methods):
+            # a view that writes on a GET too, itself or through a method of a model
+            state_changing = bool(frame.write_calls) and writes_records(frame.node, frame.write_calls) \
+                or not frame.record_methods.isdisjoint(self._writing_methods())
+            record_methods = [] if state_changing else sorted(frame.record_methods)
         receiver_guard = not route.opens_receiver and (
             self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers
                                   and not route.own_auth))
@@ -2299,6 +2327,7 @@ class AppModelCollector:
             "path_params": _path_params(path),
             "receiver": self._ref_text(route.receiver) if route.receiver else None,
             "state_changing": state_changing,
+            "record_methods": record_methods,  # the methods it calls on its records: another module's may write
             "sensitive": sensitive,
             "guarded": guarded,
             "receiver_guard": receiver_guard,  # its app's or blueprint's hook, middleware or dependencies guard it

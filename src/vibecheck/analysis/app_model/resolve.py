@@ -51,10 +51,15 @@ class ModelRoute:
     route_list: str | None = None  # the module-level list of route objects it is in, when its own file mounts none
     guard_dependencies: tuple[str, ...] = ()  # when dependencies alone guard it in its file: which
     guarded_by: str | None = None  # what guards it ("decorator", "router include", "URLconf", ...), None if nothing
+    writes_by_method: bool = False  # it calls a method of a model of another module that writes (`note.mark_read()`)
+
+    @property
+    def changes_state(self) -> bool:
+        return bool(self.fact["state_changing"]) or self.writes_by_method
 
     @property
     def needs_guard(self) -> bool:
-        return bool(self.fact["state_changing"] or self.fact["sensitive"])
+        return self.changes_state or bool(self.fact["sensitive"])
 
     @property
     def view(self) -> str:
@@ -120,6 +125,7 @@ class AppModel:
         optional: dict[str, list[str]] = {}  # functions that never deny -> the dependencies they run
         runners: dict[str, list[str]] = {}  # dependencies that are no guard themselves -> the dependencies they run
         dependency_receivers: list[tuple[str, list[str]]] = []
+        writers: set[str] = set()  # methods of the project's classes that write records (`orm_writes.writing_methods`)
         include_dependencies: list[list[str]] = []
         for path, facts in project.facts(APP_MODEL):
             if path in project.test_files or in_benchmark_folder(project.relative_path(path)):
@@ -134,6 +140,7 @@ class AppModel:
             if facts["authenticates"]:
                 model.authenticating_files.add(path)
             model.guard_functions.update(full("@" + name) for name in facts["guard_functions"])
+            writers.update(facts.get("writing_methods", ()))
             model.signature_functions.update(full("@" + name) for name in facts.get("signature_functions", ()))
             model.guarding_helpers.update(full("@" + name) for name in facts.get("guarding_helpers", ()))
             refusing.update(full("@" + name) for name in facts.get("refusing_hooks", ()))
@@ -209,6 +216,7 @@ class AppModel:
             model._inherit_resources(project)
         sensitive = re.compile(sensitive_paths, re.IGNORECASE)
         for route in model.routes:
+            route.writes_by_method = not writers.isdisjoint(route.fact.get("record_methods", ()))
             if route.route_list is not None:
                 model._mount(route, sensitive)
             if route.fact.get("resource_suffix") is not None:
