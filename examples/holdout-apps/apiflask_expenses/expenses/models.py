@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from flask_sqlalchemy import SQLAlchemy
+# expect: VC504
 from sqlalchemy import Numeric
 
 db = SQLAlchemy()

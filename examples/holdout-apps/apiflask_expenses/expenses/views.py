@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from apiflask import APIBlueprint, abort
 from flask import current_app, request, send_from_directory
+# expect: VC504
 from sqlalchemy import text
 
 from .auth import auth
@@ -60,6 +61,7 @@ def my_expenses():
     return Expense.query.filter_by(owner_id=auth.current_user.id).all()
 
 
+# expect: VC218
 @bp.post("/<int:expense_id>/approve")
 @bp.auth_required(auth)
 def approve_expense(expense_id):
@@ -112,11 +114,12 @@ def team_report_sorted():
 @bp.auth_required(auth)
 def import_csv():
     upload = request.files["file"]
-    # expect: VC405
     path = os.path.join(current_app.config["UPLOAD_DIR"], upload.filename)
+    # expect: VC405/VC409
     upload.save(path)
     user = auth.current_user
     created = 0
+    # expect: VC405
     with open(path, newline="") as fh:
         for row in csv.DictReader(fh):
             try:

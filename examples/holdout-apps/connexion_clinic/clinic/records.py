@@ -27,9 +27,9 @@ def get_record(record_id: int, user: str, token_info: dict):
 def update_record(record_id: int, body: dict, user: str, token_info: dict):
     if not is_staff(token_info):
         return {"detail": "Forbidden"}, 403
-    # expect: VC402/VC422
     assignments = ", ".join(f"{column} = %s" for column in body)
     with cursor() as cur:
+        # expect: VC402/VC422
         cur.execute(f"UPDATE records SET {assignments} WHERE id = %s", (*body.values(), record_id))
     return {"updated": list(body)}
 
@@ -38,8 +38,8 @@ def update_record_safe(record_id: int, body: dict, user: str, token_info: dict):
     if not is_staff(token_info):
         return {"detail": "Forbidden"}, 403
     columns = [c for c in EDITABLE if c in body]
-    # ok: VC402/VC422
     assignments = ", ".join(f"{column} = %s" for column in columns)
     with cursor() as cur:
+        # ok: VC402/VC422
         cur.execute(f"UPDATE records SET {assignments} WHERE id = %s", (*(body[c] for c in columns), record_id))
     return {"updated": columns}

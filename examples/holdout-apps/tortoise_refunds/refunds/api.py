@@ -55,7 +55,6 @@ async def checkout(body: CheckoutIn, customer: Customer = Depends(current_custom
     invoice = await Invoice.get_or_none(id=body.invoice_id, customer=customer)
     if invoice is None:
         raise HTTPException(status_code=404, detail="Invoice not found")
-    # expect: VC231
     intent = await stripe_gateway.create_payment_intent(body.amount, body.currency, customer.stripe_customer_id)
     invoice.payment_intent = intent.id
     await invoice.save()
@@ -74,6 +73,7 @@ async def pay_invoice(invoice_id: int, customer: Customer = Depends(current_cust
     return {"client_secret": intent.client_secret}
 
 
+# expect: VC218
 @router.post("/invoices/{invoice_id}/refund")
 async def request_refund(
     invoice_id: int,
@@ -89,9 +89,10 @@ async def request_refund(
     try:
         refund = await stripe_gateway.create_refund(invoice.payment_intent, body.amount, idempotency_key)
     except stripe.error.StripeError as exc:
-        # expect: VC414
+        # expect: VC414, VC105
         raise HTTPException(status_code=502, detail=str(exc))
     record = await Refund.create(
+        # expect: VC231
         invoice=invoice, amount=body.amount, reason=body.reason, idempotency_key=idempotency_key,
         stripe_refund_id=refund.id,
     )
@@ -119,6 +120,7 @@ async def admin_refund(
     except stripe.error.StripeError:
         logger.exception("refund of invoice %s failed", invoice_id)
         # ok: VC414
+        # expect: VC105
         raise HTTPException(status_code=502, detail="Payment provider error")
     await Refund.create(invoice=invoice, amount=body.amount, idempotency_key=idempotency_key, stripe_refund_id=refund.id)
     invoice.amount_refunded = invoice.amount_refunded + Decimal(body.amount)

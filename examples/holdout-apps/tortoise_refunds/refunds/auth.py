@@ -16,6 +16,7 @@ async def current_customer(creds: HTTPAuthorizationCredentials = Depends(bearer)
     try:
         payload = jwt.decode(creds.credentials, settings.jwt_secret, algorithms=["HS256"])
     except jwt.PyJWTError:
+        # expect: VC105
         raise HTTPException(status_code=401, detail="Invalid token")
     customer = await Customer.get_or_none(id=int(payload["sub"]))
     if customer is None:

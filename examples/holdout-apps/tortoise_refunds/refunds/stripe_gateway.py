@@ -25,6 +25,7 @@ async def create_refund(payment_intent: str, amount: Decimal, idempotency_key: s
         try:
             return stripe.Refund.create(
                 payment_intent=payment_intent,
+                # expect: VC417
                 amount=to_cents(amount),
                 idempotency_key=idempotency_key,
             )
@@ -37,6 +38,7 @@ async def create_payment_intent(amount_cents: int, currency: str, customer_id: s
     # expect: VC109
     while True:
         try:
+            # expect: VC231/VC417
             return stripe.PaymentIntent.create(amount=amount_cents, currency=currency, customer=customer_id)
         except stripe.error.RateLimitError:
             # expect: VC110
