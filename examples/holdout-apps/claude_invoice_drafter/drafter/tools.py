@@ -54,8 +54,8 @@ def render_invoice_file(template_name: str, context: dict) -> str:
 
 
 def save_draft(filename: str, content: str) -> str:
-    # expect: VC401
     path = DRAFTS_DIR / filename
+    # expect: VC401
     path.write_text(content)
     return str(path)
 
