@@ -53,6 +53,6 @@ def charge_saved_card(customer_id: str, amount_cents: int) -> dict:
             amount=amount_cents, currency="usd", customer=customer_id, confirm=True, off_session=True
         )
         return {"ok": True, "id": intent.id}
-    # expect: VC103
+    # ok: VC103 -- an in-band failure the caller tests (corrected: first marked as a pitfall)
     except stripe.error.CardError as exc:
         return {"ok": False, "error": exc.user_message}
