@@ -117,7 +117,9 @@ def table_tools(context: RuleContext) -> frozenset[str]:
                   if type(element) is cst.DictElement and string_value(element.key) is not None
                   and (name := _listed_function(element.value)) is not None}
         model_module = context.imports.imports_any(MODEL_IMPORTS)
-        schemas, schema_names = _tool_schemas(context.module)
+        # a module without a schema key quoted in its text holds no schema: most modules, left unwalked
+        schemas, schema_names = _tool_schemas(context.module) if any(
+            f"{quote}{key}{quote}" in context.source for key in TOOL_SCHEMA_KEYS for quote in "\"'") else (False, set())
         if listed and not (model_module or schemas):
             listed = set()
         if model_module and schemas:
