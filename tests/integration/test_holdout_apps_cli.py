@@ -607,6 +607,26 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # VC218 have no route to judge.
     ("slack_agents_ops", "opsbot/bot.py", 37, "VC201/VC218"),
     ("slack_agents_ops", "opsbot/bot.py", 65, "VC218"),
+    # Round 40. Connexion handlers are plain functions routed by the `operationId`s of an OpenAPI file, and are handed
+    # the caller as `user`/`token_info` by its `x-bearerInfoFunc`: no handler model reads the spec, so VC214 and VC414
+    # have no route to judge (an appointment read or booked by id alone, a database error answered).
+    ("connexion_clinic", "clinic/appointments.py", 28, "VC214"),
+    ("connexion_clinic", "clinic/appointments.py", 39, "VC214/VC217"),
+    ("connexion_clinic", "clinic/appointments.py", 67, "VC414"),
+    # `assert rows` on what a patched cursor answered through the code: VC310 reads what the asserted name says.
+    ("connexion_clinic", "tests/test_appointments.py", 53, "VC310"),
+    # `assert e.amount == e.amount`: VC304 leaves an attribute compared with itself, which may read a property twice
+    # (a test of caching or of a stable value reads exactly so).
+    ("apiflask_expenses", "tests/test_expenses.py", 68, "VC304"),
+    # `from anthropic.tooling import ToolRunner`: VC503 judges the top-level package, which exists; a submodule an
+    # agent invented needs the package's own file list.
+    ("claude_invoice_drafter", "drafter/assistant.py", 9, "VC503"),
+    # `except json.JSONDecodeError: return []` on the model's line items: a narrow "nothing there" answer, the idiom
+    # VC101 and VC103 leave, though the items vanish without a log line.
+    ("claude_invoice_drafter", "drafter/assistant.py", 50, "VC101/VC103"),
+    # `# TODO: add VAT handling for EU customers`: VC502 reports comments that admit the code is not the real thing,
+    # not a plan for a feature still missing.
+    ("claude_invoice_drafter", "drafter/cli.py", 20, "VC502"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {

@@ -912,9 +912,10 @@ def _api_view_methods(function: cst.FunctionDef) -> frozenset[str]:
 
 
 def _names_caller(factory: str) -> bool:
-    """`firebase_user`, `get_account`: a dependency named for the caller (not `get_user_repository`)."""
+    """`firebase_user`, `get_account`: a dependency named for the caller (not `get_user_repository`); also one named
+    for the current caller in a role (`current_customer`, `get_current_patient`), not for a role it requires."""
     words = fw.name_words(factory)
-    return bool(words) and words[-1] in IDENTITY_FACTORY_ENDS
+    return bool(words) and (words[-1] in IDENTITY_FACTORY_ENDS or "current" in words and words[-1] in CALLER_ROLES)
 
 
 def _annotation_names(param: cst.Param) -> str:
