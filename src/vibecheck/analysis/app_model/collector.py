@@ -15,7 +15,6 @@ import ast
 import builtins
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
@@ -37,7 +36,7 @@ from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.app_model.orm_writes import is_write_call, writes_records
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
-from vibecheck.analysis.nodes import head_name
+from vibecheck.analysis.nodes import bound_names, head_name
 from vibecheck.cst_fields import own_nodes_of, walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import text_value
@@ -331,15 +330,6 @@ def _mentions_signature(node: cst.BaseExpression, carriers: set[str]) -> bool:
                 or isinstance(found, cst.SimpleString) and "signature" in found.value.lower():
             return True
     return False
-
-
-def _bound_names(target: cst.BaseExpression) -> Iterator[str]:
-    """`sig`, `(sig, ts)`: the names an assignment target binds."""
-    if isinstance(target, cst.Name):
-        yield target.value
-    elif isinstance(target, (cst.Tuple, cst.List)):
-        for element in target.elements:
-            yield from _bound_names(element.value)
 
 
 def _last(name: str | None) -> str:
@@ -2229,7 +2219,7 @@ class AppModelCollector:
         assigns = [n for n in nodes if isinstance(n, cst.Assign)]
         for _ in range(3):  # `sig = headers.get(...)`, then `parts = sig.split(",")`: a few steps, in any order
             grown = {t for a in assigns if _mentions_signature(a.value, carriers)
-                     for target in a.targets for t in _bound_names(target.target)}
+                     for target in a.targets for t in bound_names(target.target)}
             if grown <= carriers:
                 break
             carriers |= grown
