@@ -787,8 +787,9 @@ class SqlBuiltFromStrings(FlowRule):
     its parameters from one query builder. It also records which parameters and return values of each function reach those
     calls, so that VC417 reports a query built in one function and executed in another (`run_query(f"... {name}")`,
     `cursor.execute(build_filter(name))`), also across modules; a query that a function returns together with its values and
-    that is executed with them (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, also
-    wrapped: `RawSQL("SELECT * FROM (%s) q" % sql, params)`, or first into a name among constants: `sql = "CREATE TABLE t
+    that is executed with them (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, or bound
+    by keyword: `where, binds = self._build_filters(filters); cursor.execute(f"... {where}", **binds)`; also wrapped:
+    `RawSQL("SELECT * FROM (%s) q" % sql, params)`, or first into a name among constants: `sql = "CREATE TABLE t
     AS {q}".format(q=str(query))`) is not followed, nor is text that pastes nothing but whole
     queries into a derived table's or `EXISTS`'s parentheses (`f"SELECT count(*) FROM ({query}) AS total"`, a pagination
     helper's count over the caller's SQL): what that query pastes is judged where it is built. Nor is what a helper of
@@ -1550,11 +1551,13 @@ def _bound_keys(target: cst.BaseExpression) -> list[str]:
 
 
 def _parameters_argument(call: cst.Call, state: FlowState) -> cst.BaseExpression | None:
-    """The values a query-running call takes beside its text: `execute(sql, params)`, `RawSQL(sql, params)`."""
+    """The values a query-running call takes beside its text: `execute(sql, params)`, `RawSQL(sql, params)`, and the
+    mapping a driver binds by keyword (oracledb's `execute(sql, limit=top_k, **params)`)."""
     func = call.func
     if isinstance(func, cst.Attribute) and func.attr.value in EXECUTE_METHODS:
         position, _, param_keywords = EXECUTE_METHODS[func.attr.value]
-        return call_argument(call, position + 1) or _keyword_argument(call, param_keywords)
+        return call_argument(call, position + 1) or _keyword_argument(call, param_keywords) \
+            or next((arg.value for arg in call.args if arg.star == "**"), None)
     if state.qualified_name(call) in SQL_FRAGMENT_FUNCTIONS:
         return call_argument(call, 1, "params")
     return None
@@ -1571,6 +1574,8 @@ def _pasted_pieces(query: cst.BaseExpression, state: FlowState) -> list[cst.Base
     if isinstance(query, cst.FormattedString):
         return [p.expression for p in query.parts if isinstance(p, cst.FormattedStringExpression)
                 and constant_text(p.expression, state) is None]
+    if isinstance(query, cst.ConcatenatedString):  # `f"SELECT ... FROM {table} " f"{where}"` over two lines
+        return _pasted_pieces(query.left, state) + _pasted_pieces(query.right, state)
     if isinstance(query, cst.Call) and isinstance(query.func, cst.Attribute) and query.func.attr.value == "format":
         return [a.value for a in query.args if constant_text(a.value, state) is None]
     return [] if constant_text(query, state) is not None else [query]
