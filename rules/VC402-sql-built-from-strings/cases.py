@@ -281,6 +281,50 @@ def builder_text_wrapped_beside_a_raw_value(cursor, compiler, order):
     cursor.execute(f"SELECT * FROM ({sql}) q ORDER BY {order}", params)
 
 
+class VectorStore:
+    """A filter builder returns its clause with the values it bound; oracledb binds a mapping by keyword."""
+
+    def search(self, vector, top_k, filters):
+        where, binds = self._where(filters)
+        distance = self.config.distance_metric
+        statement = (
+            f"SELECT id, VECTOR_DISTANCE(vector, :vec, {distance}) d FROM {self.collection_name} "
+            f"{where} ORDER BY d FETCH APPROX FIRST :limit ROWS ONLY"
+        )
+        with self._cursor() as cur:
+            # ok: VC402 -- the builder's clause runs with the values it bound, by keyword
+            cur.execute(statement, vec=vector, limit=top_k, **binds)
+            return cur.fetchall()
+
+    def listing(self, filters, top_k):
+        clause, values = self._where(filters)
+        values["limit"] = top_k
+        with self._cursor() as cur:
+            # ok: VC402 -- the same, split over two lines of one string
+            cur.execute(f"SELECT id FROM {self.collection_name} " f"{clause} FETCH FIRST :limit ROWS ONLY",
+                        **values)
+            return cur.fetchall()
+
+    def sorted_search(self, filters, sort):
+        where, binds = self._where(filters)
+        with self._cursor() as cur:
+            # expect: VC402 -- the caller's sort key is pasted in beside the builder's clause
+            cur.execute(f"SELECT id FROM items {where} " f"ORDER BY {sort}", **binds)
+            return cur.fetchall()
+
+    def search_by_name(self, name, **options):
+        with self._cursor() as cur:
+            # expect: VC402 -- keyword values bind placeholders only, not the name pasted into the text
+            cur.execute(f"SELECT id FROM items WHERE name = '{name}'", **options)
+            return cur.fetchall()
+
+    def _where(self, filters):
+        if not filters:
+            return "", {}
+        binds = {}
+        return "WHERE " + _filter_group(filters, binds), binds
+
+
 class ServerVersions:
     def _scalar(self, cursor, function, suffix=""):
         # ok: VC402 -- a private helper that every call in this module passes a constant

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 import libcst as cst
 
+from vibecheck.analysis.nodes import bound_names
 from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
 from vibecheck.file_memos import file_memo
 from vibecheck.imports import ImportTable, full_name
@@ -351,21 +352,9 @@ def _bound_names(node: cst.CSTNode) -> Iterator[str]:
     if field is not None:
         target = getattr(node, field)
         if target is not None:
-            yield from _target_names(target)
+            yield from bound_names(target)
     elif kind is cst.ImportAlias:
         written = node.asname.name if node.asname is not None else node.name  # type: ignore[attr-defined]
         yield (full_name(written) or "").partition(".")[0]
     elif kind is cst.Global or kind is cst.Nonlocal:
         yield from (item.name.value for item in node.names)  # type: ignore[attr-defined]
-
-
-def _target_names(target: cst.CSTNode) -> Iterator[str]:
-    pending = [target]
-    while pending:
-        node = pending.pop()
-        if type(node) is cst.Name:
-            yield node.value
-        elif type(node) is cst.Tuple or type(node) is cst.List:
-            pending.extend(element.value for element in node.elements)  # type: ignore[attr-defined]
-        elif type(node) is cst.StarredElement:
-            pending.append(node.value)

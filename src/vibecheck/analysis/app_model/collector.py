@@ -15,7 +15,6 @@ import ast
 import builtins
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
@@ -35,7 +34,6 @@ from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabel
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.app_model.orm_writes import (
-    bound_names,
     is_model_class,
     is_write_call,
     loads_record,
@@ -45,7 +43,7 @@ from vibecheck.analysis.app_model.orm_writes import (
 )
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
-from vibecheck.analysis.nodes import head_name
+from vibecheck.analysis.nodes import bound_names, head_name
 from vibecheck.cst_fields import own_nodes_of, walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import text_value
@@ -341,15 +339,6 @@ def _mentions_signature(node: cst.BaseExpression, carriers: set[str]) -> bool:
                 or isinstance(found, cst.SimpleString) and "signature" in found.value.lower():
             return True
     return False
-
-
-def _bound_names(target: cst.BaseExpression) -> Iterator[str]:
-    """`sig`, `(sig, ts)`: the names an assignment target binds."""
-    if isinstance(target, cst.Name):
-        yield target.value
-    elif isinstance(target, (cst.Tuple, cst.List)):
-        for element in target.elements:
-            yield from _bound_names(element.value)
 
 
 def _last(name: str | None) -> str:
@@ -1281,7 +1270,7 @@ class AppModelCollector:
     def visit_Assign(self, node: cst.Assign) -> None:
         frame = self._frame()
         if frame is not None and loads_record(node.value):
-            frame.records.update(bound_names(node))
+            frame.records.update(name for target in node.targets for name in bound_names(target.target))
         if frame is not None and type(node.value) is cst.Call and _credential_caller(node.value):
             frame.callers.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
         if len(node.targets) == 1 and type(node.value) is cst.Call and self.uses_falcon:
@@ -2245,7 +2234,7 @@ class AppModelCollector:
         assigns = [n for n in nodes if isinstance(n, cst.Assign)]
         for _ in range(3):  # `sig = headers.get(...)`, then `parts = sig.split(",")`: a few steps, in any order
             grown = {t for a in assigns if _mentions_signature(a.value, carriers)
-                     for target in a.targets for t in _bound_names(target.target)}
+                     for target in a.targets for t in bound_names(target.target)}
             if grown <= carriers:
                 break
             carriers |= grown

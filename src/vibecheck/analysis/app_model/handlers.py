@@ -10,7 +10,7 @@ the caller's identity, and which parameters carry an id chosen by the client.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -807,9 +807,7 @@ def body_callers(function: cst.FunctionDef, requests: set[str]) -> set[str]:
         if type(node) is not cst.Assign:
             continue
         value = node.value.expression if type(node.value) is cst.Await else node.value
-        if (type(value) is cst.Call and names_the_caller(value.func)
-                and any(type(a.value) is cst.Name and a.value.value in requests for a in value.args)) \
-                or context_caller(value):
+        if signs_in_with(value, requests, guards=False) or context_caller(value):
             found.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
     return found
 
@@ -819,16 +817,16 @@ def sign_in_calls(function: cst.FunctionDef, request: str) -> list[str]:
     require_user(request)`, `user = current_user(request)`): a Starlette handler listed in `routes = [Route(...)]`
     signs its caller in by such a call, which raises or redirects when nobody is signed in (`require_admin` also
     restricts it)."""
-    return [_last(dotted_name(n.func)) for n in walk_own(function.body) if type(n) is cst.Call and signs_in_with(n, request)]
+    return [_last(dotted_name(n.func)) for n in walk_own(function.body) if type(n) is cst.Call and signs_in_with(n, {request})]
 
 
-def signs_in_with(node: cst.CSTNode, request: str) -> bool:
-    """`require_user(request)`, `await current_user(request)`: a call of a function named for the caller or for a
-    sign-in guard, handed the request."""
+def signs_in_with(node: cst.CSTNode, requests: Set[str], guards: bool = True) -> bool:
+    """`user = principal(req)`, `await current_user(request)`, `require_user(request)`: a call of a function named for
+    the caller (or, with `guards`, for a sign-in guard), handed one of the `requests` by name."""
     if type(node) is cst.Await:
         node = node.expression
-    return type(node) is cst.Call and any(type(a.value) is cst.Name and a.value.value == request for a in node.args) \
-        and (names_the_caller(node.func) or fw.reads_as_guard(_last(dotted_name(node.func))))
+    return type(node) is cst.Call and any(type(a.value) is cst.Name and a.value.value in requests for a in node.args) \
+        and (names_the_caller(node.func) or guards and fw.reads_as_guard(_last(dotted_name(node.func))))
 
 
 def context_caller(node: cst.BaseExpression) -> bool:

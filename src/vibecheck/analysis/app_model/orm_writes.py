@@ -34,7 +34,7 @@ from typing import cast
 
 import libcst as cst
 
-from vibecheck.analysis.nodes import head_name
+from vibecheck.analysis.nodes import bound_names, head_name
 from vibecheck.cst_fields import walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import text_value
@@ -294,24 +294,15 @@ def _view_names(function: cst.FunctionDef, own: str | None = None) -> _ViewNames
                 and isinstance(node.operator, (cst.AddAssign, cst.SubtractAssign)):
             _note(names.changed, node.target, node.target.attr.value)
         elif isinstance(node, cst.Assign):
-            if _mentions_session(node.value):
-                names.session_records.update(bound_names(node))
-            elif _is_queryset(node.value):
-                names.querysets.update(bound_names(node))
-            elif loads_record(node.value):
-                names.records.update(bound_names(node))
+            kept = names.session_records if _mentions_session(node.value) else names.querysets \
+                if _is_queryset(node.value) else names.records if loads_record(node.value) else None
+            if kept is not None:
+                kept.update(name for target in node.targets for name in bound_names(target.target))
             for target in node.targets:
                 if isinstance(target.target, cst.Attribute):
                     attribute = target.target.attr.value
                     _note(names.changed, target.target, attribute if _is_increment(node.value, attribute) else "")
     return names
-
-
-def bound_names(assign: cst.Assign) -> list[str]:
-    """`cart = ...`, `cart, created = ...`: the names an assignment binds."""
-    targets: list[cst.BaseExpression] = [t.target for t in assign.targets]
-    targets += [e.value for t in targets if isinstance(t, (cst.Tuple, cst.List)) for e in t.elements]
-    return [t.value for t in targets if isinstance(t, cst.Name)]
 
 
 def _note(changed: dict[str, set[str]], target: cst.Attribute, field: str) -> None:

@@ -431,7 +431,7 @@ def _first_effect(function: cst.FunctionDef) -> cst.CSTNode | None:
         for small in line.body if type(line) is cst.SimpleStatementLine else ():
             value = small.value.expression if type(small) is cst.Expr and type(small.value) is cst.Await \
                 else small.value if type(small) is cst.Expr else None
-            if type(value) is cst.Call and not signs_in_with(value, "request"):
+            if type(value) is cst.Call and not signs_in_with(value, {"request"}):
                 return small
     return None
 

@@ -414,13 +414,13 @@ class RequestDataToInjectionSink(FlowRule):
             if own:
                 self._own_urls = self._own_urls | {cast(cst.Name, t).value for t in targets}
             elif self._tainted(value, state) is not None:
-                self._other_urls = self._other_urls | _bound_names(targets)
+                self._other_urls = self._other_urls | _names_in_targets(targets)
         elif kind is cst.AugAssign:
-            self._other_urls = self._other_urls | _bound_names([cast(cst.AugAssign, node).target])
+            self._other_urls = self._other_urls | _names_in_targets([cast(cst.AugAssign, node).target])
         elif kind is cst.For:
-            self._other_urls = self._other_urls | _bound_names([cast(cst.For, node).target])
+            self._other_urls = self._other_urls | _names_in_targets([cast(cst.For, node).target])
         elif kind is cst.With:
-            self._other_urls = self._other_urls | _bound_names(
+            self._other_urls = self._other_urls | _names_in_targets(
                 [item.asname.name for item in cast(cst.With, node).items if item.asname is not None])
 
     def _holds_own_url(self, node: cst.BaseExpression, state: FlowState) -> bool:
@@ -645,8 +645,9 @@ class RequestDataToInjectionSink(FlowRule):
                         "one) and check the extension against an allow-list.", cwe=UPLOAD_CWE)
 
 
-def _bound_names(targets: Sequence[cst.BaseExpression]) -> frozenset[str]:
-    """The names an assignment's targets bind, in tuples and starred targets too (`a, *rest = ...`)."""
+def _names_in_targets(targets: Sequence[cst.BaseExpression]) -> frozenset[str]:
+    """Every name written in the targets, more than they bind (`nodes.bound_names`): also the root of `url.path +=
+    ...` and the index of `urls[i] = ...`, so that no name this flow may see rebound to the client's URL is exempt."""
     names: set[str] = set()
     for target in targets:
         for inner in iter_expressions(target):
