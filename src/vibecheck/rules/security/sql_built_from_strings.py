@@ -99,11 +99,14 @@ IDENTIFIER_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier",
 # The constant text of a name bound to a quoting function itself (`qn = connection.ops.quote_name`), so that
 # calls through the alias (`qn(table)`) count as quoted too.
 QUOTER_ALIAS = "\x00quoter"
-# The database's own catalogue, read back by SQLAlchemy's inspector (`inspect(engine).get_indexes("t")`): the names of
-# tables, columns, indexes and constraints the schema already holds, identifiers, not values a client sent.
+# The database's own catalogue, read back by SQLAlchemy's inspector (`inspect(engine).get_indexes("t")`), by
+# sqlite-utils' and Datasette's `db.table_names()`/`db.view_names()` (and SQLAlchemy 1.x's `engine.table_names()`),
+# by peewee's `database.get_tables()`: the names of tables, columns, indexes and constraints the schema already holds,
+# identifiers, not values a client sent.
 REFLECTION_METHODS = frozenset({"get_table_names", "get_view_names", "get_schema_names", "get_temp_table_names",
                                 "get_sequence_names", "get_columns", "get_indexes", "get_foreign_keys", "get_pk_constraint",
-                                "get_unique_constraints", "get_check_constraints"})
+                                "get_unique_constraints", "get_check_constraints", "table_names", "view_names",
+                                "get_tables", "get_views"})
 # Methods of a container that hand out its items: constant when the container is.
 CONTAINER_VIEWS = frozenset({"items", "keys", "values", "copy"})
 # Calls that copy the items of the one container they are given (`list(expected & found)`, `sorted(kept)`): a copy of
@@ -215,6 +218,8 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return "".join(parts)
     if type(node) is cst.Call:
         return _constant_call_text(node, state)
+    if type(node) is cst.Await:  # `await db.table_names()`: what the awaited call hands back
+        return constant_text(node.expression, state)
     if type(node) is cst.List or type(node) is cst.Tuple or type(node) is cst.Set:
         return "" if all(constant_text(e.value, state) is not None for e in node.elements) else None
     if type(node) is cst.Dict:  # (exact types from here on: `isinstance` through ABCMeta was a hot spot)
@@ -385,6 +390,23 @@ def _keys_kept_allowed(comprehension: cst.DictComp, state: FlowState) -> bool:
         type(test := condition.test) is cst.Comparison and dotted_name(test.left) == key and len(test.comparisons) == 1
         and type(test.comparisons[0].operator) is cst.In and constant_text(test.comparisons[0].comparator, state) is not None
         for condition in clause.ifs)
+
+
+def _keys_kept_from_literal_keys(comprehension: cst.DictComp, state: FlowState) -> bool:
+    """`{k: v for k, v in data.items() if v is not None}` (or `for k in data`) over a local dict whose every key is a
+    literal, keyed by its own keys: a filter drops some of those keys and adds none."""
+    clause = comprehension.for_in
+    key = dotted_name(comprehension.key)
+    if key is None or clause.inner_for_in is not None:
+        return False
+    source: cst.BaseExpression = clause.iter
+    target: cst.BaseExpression = clause.target
+    if type(source) is cst.Call and type(source.func) is cst.Attribute and source.func.attr.value == "items" \
+            and not source.args:
+        if type(target) is not cst.Tuple or len(target.elements) != 2:
+            return False
+        source, target = source.func.value, target.elements[0].value
+    return dotted_name(target) == key and _iterates_literal_keys(source, state)
 
 
 def _keeps_only_allowed(clause: cst.CompFor, state: FlowState) -> bool:
@@ -1297,11 +1319,15 @@ def _store_item(target: cst.BaseExpression, value: cst.BaseExpression, state: Fl
         if key is None:
             state.constants.pop(_keys_marker(container), None)
         return
+    name = dotted_name(target)
+    # `{k: v for k, v in data.items() if k in COLUMNS}`, `{k: v for k, v in data.items() if v is not None}`: judged
+    # before the binding forgets the items of `data`, which the second often rebinds
+    literal_keys = name is not None and type(value) is cst.DictComp and (
+        _keys_kept_allowed(value, state) or _keys_kept_from_literal_keys(value, state))
     for bound in _bound_keys(target):  # the flow's binding decides whether the name itself is constant
         _forget_items(bound, state)
-    name = dotted_name(target)
-    if name is not None and type(value) is cst.DictComp and _keys_kept_allowed(value, state):
-        state.constants[_keys_marker(name)] = ""  # `{k: v for k, v in data.items() if k in COLUMNS}`
+    if literal_keys:
+        state.constants[_keys_marker(cast(str, name))] = ""
     if name is not None and type(value) is cst.Dict:
         if all(isinstance(e, cst.DictElement) and string_value(e.key) is not None for e in value.elements):
             state.constants[_keys_marker(name)] = ""
