@@ -245,9 +245,9 @@ def test_links_on_the_checked_path_report_what_links_on_every_node_report(monkey
 def test_tree_links_are_bandit_s_on_the_path_only() -> None:
     from vibecheck.integrations.bandit_visitor import TreeLinks
 
-    tree = ast.parse("def f(a='x'):\n    x = [g(1), h('y')]\n    return x\nclass C:\n    pass\n")
+    tree = ast.parse("def f(a='x'):\n    x = [g(1), h('y')]\n    with a() as b, c() as d:\n        pass\nclass C:\n    pass\n")
     function, klass = tree.body
-    assign = function.body[0]
+    assign, with_ = function.body
     listed = assign.value
     first, call = listed.elts
     links = TreeLinks(eager=False)
@@ -255,8 +255,11 @@ def test_tree_links_are_bandit_s_on_the_path_only() -> None:
     links.link()
     assert [function._bandit_parent, assign._bandit_parent, listed._bandit_parent, call._bandit_parent] == \
         [tree, function, assign, listed]
-    assert function._bandit_sibling is klass and assign._bandit_sibling is function.body[1]
-    assert listed._bandit_sibling is None and call._bandit_sibling is None
     assert not hasattr(first, "_bandit_parent") and not hasattr(klass, "_bandit_parent")
+    assert not hasattr(function, "_bandit_sibling")  # a node with a line: `linerange` does not read it
+    links.path[:] = [tree, function, with_, with_.items[0], with_.items[0].context_expr]
+    links.link()
+    assert with_.items[0]._bandit_parent is with_ and with_.items[0]._bandit_sibling is with_.items[1]
+    assert with_._bandit_parent is function
     links.unlink()
     assert not any(hasattr(node, "_bandit_parent") for node in ast.walk(tree))
