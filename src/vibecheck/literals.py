@@ -99,3 +99,22 @@ def _concatenated_value(node: cst.ConcatenatedString) -> str | bytes | None:
         else:
             return None  # an f-string part, an invalid literal, or bytes next to text (a SyntaxError)
     return b"".join(blobs) if blobs else "".join(texts)
+
+
+def module_texts(module: cst.Module) -> dict[str, str]:
+    """The names the module binds, at its top level, to a `str` literal (`ADMIN_PREFIX = "/admin"`, `PREFIX: Final =
+    "/internal"`): what a route's prefix or path may be given as. A name bound more than once at the top level (to
+    anything) is left out: which value a use sees is not known."""
+    found: dict[str, str | None] = {}
+    for line in module.body:
+        for small in line.body if type(line) is cst.SimpleStatementLine else ():
+            if type(small) is cst.Assign and len(small.targets) == 1:
+                target, value = small.targets[0].target, small.value
+            elif type(small) is cst.AnnAssign and small.value is not None:
+                target, value = small.target, small.value
+            else:
+                continue
+            if type(target) is cst.Name:
+                text = text_value(value)
+                found[target.value] = text if target.value not in found else None
+    return {name: text for name, text in found.items() if text is not None}

@@ -2821,3 +2821,178 @@ def test_an_imported_blueprints_administrators_prefix_is_replaced_where_it_is_re
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, select=("VC218",), cache=False,
                                                    no_bandit=True))
     assert sorted(f.message.split("`")[1] for f in report.findings) == ["purge_reports"]
+
+
+def _vc218_handlers(root: Path) -> list[str]:
+    report = check_paths([str(root)], Settings(root=str(root), jobs=1, select=("VC218",), cache=False, no_bandit=True))
+    return sorted(f.message.split("`")[1] for f in report.findings)
+
+
+def test_a_starlette_route_list_mounted_by_another_module_under_an_administrators_prefix(tmp_path: Path) -> None:
+    """VC218 across modules: `routes = [Route("/orgs/{org_id}/quota/reset", ...)]` is served under `/admin` where
+    `main.py` mounts it (`Mount("/admin", routes=admin_views.routes)`, also through `app=Router(routes=...)`); the list
+    mounted under `/api` is for every user."""
+    _write_project(tmp_path, {
+        "svc/__init__.py": "",
+        "svc/auth.py": """
+            async def ensure_logged_in(request):
+                if not request.user.is_authenticated:
+                    raise PermissionError
+        """,
+        "svc/admin_views.py": """
+            from starlette.responses import JSONResponse
+            from starlette.routing import Route
+            from .auth import ensure_logged_in
+
+            async def reset_quota(request):
+                await ensure_logged_in(request)
+                db.reset_quota(request.path_params["org_id"])
+                return JSONResponse({"reset": True})
+
+            async def rotate_region(request):
+                await ensure_logged_in(request)
+                db.rotate(request.path_params["region"])
+                return JSONResponse({"rotated": True})
+
+            routes = [Route("/orgs/{org_id}/quota/reset", reset_quota, methods=["POST"])]
+            ops_routes = [Route("/regions/{region}/rotate", rotate_region, methods=["POST"])]
+        """,
+        "svc/public_views.py": """
+            from starlette.responses import JSONResponse
+            from starlette.routing import Route
+            from .auth import ensure_logged_in
+
+            async def follow_org(request):
+                await ensure_logged_in(request)
+                db.follow(request.path_params["org_id"])
+                return JSONResponse({"following": True})
+
+            routes = [Route("/orgs/{org_id}/follow", follow_org, methods=["POST"])]
+        """,
+        "svc/main.py": """
+            from starlette.applications import Starlette
+            from starlette.routing import Mount, Router
+            from . import admin_views, public_views
+
+            app = Starlette(routes=[
+                Mount("/admin", routes=admin_views.routes),
+                Mount("/internal", app=Router(admin_views.ops_routes)),
+                Mount("/api", routes=public_views.routes),
+            ])
+        """,
+    })
+    assert _vc218_handlers(tmp_path) == ["reset_quota", "rotate_region"]
+
+
+def test_sanic_blueprints_take_the_prefix_of_app_blueprint_and_of_their_group(tmp_path: Path) -> None:
+    """Sanic's `app.blueprint(bp, url_prefix="/admin")` includes the blueprint under `/admin` (replacing its own prefix),
+    `Blueprint.group(bp, url_prefix=ADMIN_PREFIX)` puts its own prefix before the blueprint's (a module constant here);
+    the blueprints included under `/api` are for every user."""
+    _write_project(tmp_path, {
+        "svc/__init__.py": "",
+        "svc/auth.py": """
+            def login_required(f):
+                return f
+        """,
+        "svc/views.py": """
+            from sanic import Blueprint
+            from sanic.response import json
+            from .auth import login_required
+
+            ops = Blueprint("ops", url_prefix="/ops")
+            social = Blueprint("social")
+            tenants = Blueprint("tenants", url_prefix="/tenants")
+            profile = Blueprint("profile", url_prefix="/profile")
+
+            @ops.post("/tenants/<tenant_id>/plan")
+            @login_required
+            async def change_tenant_plan(request, tenant_id):
+                db.set_plan(tenant_id)
+                return json({"ok": True})
+
+            @social.post("/tenants/<tenant_id>/follow")
+            @login_required
+            async def follow_tenant(request, tenant_id):
+                db.follow(tenant_id)
+                return json({"ok": True})
+
+            @tenants.post("/<tenant_id>/seats")
+            @login_required
+            async def set_seat_count(request, tenant_id):
+                db.set_seats(tenant_id, request.json["seats"])
+                return json({"ok": True})
+
+            @profile.post("/<tenant_id>/avatar")
+            @login_required
+            async def update_avatar(request, tenant_id):
+                db.set_avatar(tenant_id)
+                return json({"ok": True})
+        """,
+        "svc/main.py": """
+            from sanic import Blueprint, Sanic
+            from .views import ops, profile, social, tenants
+
+            ADMIN_PREFIX = "/admin"
+            app = Sanic("svc")
+            app.blueprint(ops, url_prefix="/admin")
+            app.blueprint(social, url_prefix="/api")
+            backoffice = Blueprint.group(tenants, url_prefix=ADMIN_PREFIX)
+            api = Blueprint.group(profile, url_prefix="/api")
+            app.blueprint(backoffice)
+            app.blueprint(api)
+        """,
+    })
+    assert _vc218_handlers(tmp_path) == ["change_tenant_plan", "set_seat_count"]
+
+
+def test_a_blueprint_prefix_from_a_constant_counts_and_one_from_the_settings_says_nothing(tmp_path: Path) -> None:
+    """`Blueprint(..., url_prefix=ADMIN_PREFIX)` with the module's `ADMIN_PREFIX = "/admin"` is an administrators'
+    blueprint; `url_prefix=settings.REPORTS_PREFIX` is not known, and a blueprint made with `/admin` but registered with
+    `url_prefix=settings.NOTES_PREFIX` no longer serves `/admin` (the registration replaces its prefix): neither is
+    reported."""
+    _write_project(tmp_path, {
+        "svc/__init__.py": "",
+        "svc/auth.py": """
+            def login_required(f):
+                return f
+        """,
+        "svc/views.py": """
+            from flask import Blueprint, request
+            from .auth import login_required
+            from . import settings
+
+            ADMIN_PREFIX = "/admin"
+            flags = Blueprint("flags", __name__, url_prefix=ADMIN_PREFIX)
+            reports = Blueprint("reports", __name__, url_prefix=settings.REPORTS_PREFIX)
+            backoffice = Blueprint("backoffice", __name__, url_prefix="/admin")
+
+            @flags.post("/features/<name>/toggle")
+            @login_required
+            def toggle_feature(name):
+                db.toggle(name)
+                return {"ok": True}
+
+            @reports.post("/exports/<report_id>/rerun")
+            @login_required
+            def rerun_export(report_id):
+                db.rerun(report_id)
+                return {"ok": True}
+
+            @backoffice.post("/notes/<note_id>/pin")
+            @login_required
+            def pin_note(note_id):
+                db.pin(note_id, request.json)
+                return {"ok": True}
+        """,
+        "svc/main.py": """
+            from flask import Flask
+            from . import settings
+            from .views import backoffice, flags, reports
+
+            app = Flask(__name__)
+            app.register_blueprint(flags)
+            app.register_blueprint(reports)
+            app.register_blueprint(backoffice, url_prefix=settings.NOTES_PREFIX)
+        """,
+    })
+    assert _vc218_handlers(tmp_path) == ["toggle_feature"]

@@ -200,6 +200,18 @@ class Matchers:
 CONSTANT_NAMES = frozenset({"True", "False", "None"})
 
 
+def _router_routes(app: cst.Arg | None) -> cst.Arg | None:
+    """The `routes` of a `Router(...)` (its first argument) or `Starlette(routes=...)` made where a `Mount` is given it as
+    its `app=`: a mount of a router is a mount of its routes."""
+    if app is None or type(app.value) is not cst.Call:
+        return None
+    kind = _last(full_name(app.value.func))
+    if kind not in fw.MOUNTED_APP_ROUTES:
+        return None
+    position = fw.MOUNTED_APP_ROUTES[kind]
+    return _keyword(app.value, "routes") or (_positional(app.value, position) if position is not None else None)
+
+
 def _serves_constants(function: cst.FunctionDef) -> bool:
     """The handler only returns values written in it (`return [{"name": "free", "price": 0}]`): it reads no data, so
     nobody's data can leak through it, whatever its path says."""
@@ -1157,9 +1169,11 @@ class AppModelCollector:
         (`Blueprint(..., url_prefix="/admin")` registered with `url_prefix="/api"` serves `/api/...`); FastAPI's
         `prefix=` comes before the router's own."""
         replaced = _keyword(node, fw.REPLACING_PREFIX_KEYWORD)
-        replacement = _string(replaced.value) if replaced is not None else None
+        replacement = self._text(replaced.value) if replaced is not None else None
         if replacement is not None:
             self.prefixes[name] = replacement.rstrip("/")
+        elif replaced is not None:
+            self.prefixes.pop(name, None)  # `url_prefix=settings.API_PREFIX`: the blueprint's own prefix is gone
         else:
             self._record_prefix(name, node)
         guarded = self._dependencies_guard(_keyword(node, "dependencies")) or self._auth_guards(node)
@@ -1173,8 +1187,19 @@ class AppModelCollector:
         self.includes.append({"parent": self._ref_text(parent) if parent else None,
                               "child": self._ref_text(name), "guarded": guarded,
                               "dependencies": self._dependency_list_refs(_keyword(node, "dependencies")) or [],
-                              "prefix": _string(prefix.value) if prefix is not None else None,
-                              "replaces": replacement is not None})
+                              "prefix": self._text(prefix.value) if prefix is not None else None,
+                              "replaces": replaced is not None})
+
+    def _collect_group(self, group: str, call: cst.Call) -> None:
+        """`api = Blueprint.group(users, admin, url_prefix="/api")`: each blueprint listed is included in the group, the
+        group's prefix before its own; `app.blueprint(api)` then includes the group."""
+        prefix = _keyword(call, "url_prefix")
+        for member in (a.value for a in call.args if a.keyword is None and not a.star):
+            name = full_name(member)
+            if name is not None:
+                self.includes.append({"parent": self._ref_text(group), "child": self._ref_text(name), "guarded": False,
+                                      "dependencies": [], "replaces": False,
+                                      "prefix": self._text(prefix.value) if prefix is not None else None})
 
     def _collect_guarded_handlers(self, call: cst.Call, owner: str) -> None:
         """`Litestar(route_handlers=[...], guards=[requires_login])` guards the whole app; a `Router(...)` with guards,
@@ -1320,6 +1345,8 @@ class AppModelCollector:
                 self._record_prefix(target, value)
                 if type(assigned) is cst.Name and target in self.prefixes:
                     self.router_prefixes[target] = self.prefixes[target]
+            elif ".".join((self.qualified_name(value.func) or "").split(".")[-2:]) in fw.BLUEPRINT_GROUP_CALLS:
+                self._collect_group(target, value)
             if self.qualified_name(value.func) in fw.AUTH_KEYWORD_CONSTRUCTORS:
                 self.auth_keyword_receivers.add(target)
             self._note_receiver_guards(target, value)
@@ -1397,7 +1424,7 @@ class AppModelCollector:
 
     def _record_prefix(self, name: str, call: cst.Call) -> None:
         for keyword in fw.PREFIX_KEYWORDS:
-            prefix = _string(_keyword(call, keyword).value) if _keyword(call, keyword) is not None else None  # type: ignore[union-attr]
+            prefix = self._text(_keyword(call, keyword).value) if _keyword(call, keyword) is not None else None  # type: ignore[union-attr]
             if prefix:
                 self.prefixes[name] = prefix.rstrip("/") + self.prefixes.get(name, "")
 
@@ -1728,13 +1755,14 @@ class AppModelCollector:
             self._register_view(None, path, methods, view.value, call)
 
     def _collect_mount(self, call: cst.Call) -> None:
-        """`Mount("/api", routes=[Route(...), Mount(...)])`: the prefix of the route objects listed inside; also of a
-        list named there (`Mount(ADMIN_PREFIX, routes=admin_routes)`), which another module may hold (`admin.routes`)."""
+        """`Mount("/api", routes=[Route(...), Mount(...)])`, `Mount("/api", app=Router(routes=[...]))`: the prefix of the
+        route objects listed inside; also of a list named there (`Mount(ADMIN_PREFIX, routes=admin_routes)`), which
+        another module may hold (`admin.routes`)."""
         path_arg = _positional(call, 0) or _keyword(call, "path")
         own = self._text(path_arg.value) if path_arg is not None else None
         prefix = (self.mount_prefixes.get(id(call), "") + (own or "")).rstrip("/")
         guarded = self._scoped_middleware_guards(call) or id(call) in self.guarded_objects
-        routes = _keyword(call, "routes") or _positional(call, 1)
+        routes = _keyword(call, "routes") or _positional(call, 1) or _router_routes(_keyword(call, "app"))
         if routes is not None and isinstance(routes.value, (cst.List, cst.Tuple)):
             for element in routes.value.elements:
                 self.mount_prefixes[id(element.value)] = prefix

@@ -155,8 +155,8 @@ class AppModel:
                 include_dependencies.append([_full_ref(full, r) for r in include.get("dependencies", ())])
                 if include.get("prefix"):
                     model.mounts[full(include["child"])] = include["prefix"].rstrip("/")
-                    if include.get("replaces"):
-                        model.replacing_mounts.add(full(include["child"]))
+                if include.get("replaces"):  # also by a prefix not known here (`url_prefix=settings.API_PREFIX`)
+                    model.replacing_mounts.add(full(include["child"]))
                 if facts["app_guard"] and parent is not None:
                     model.guarded_receivers.add(parent)
             for target, views in ((model.url_views, facts["url_views"]), (model.aliases, facts["view_aliases"].values())):
@@ -536,7 +536,8 @@ class AppModel:
     def mounted_path(self, route: ModelRoute) -> str:
         """The route's path with the prefixes other modules give it: of a router it imports (`from .base import
         admin_router`), and of every include on the way to the app (`app.include_router(router, prefix="/admin")`).
-        A blueprint registered with `url_prefix=` loses its own prefix (Flask replaces it)."""
+        A blueprint registered with `url_prefix=` loses its own prefix (Flask, Quart and Sanic replace it), also to a
+        prefix not known here (`url_prefix=settings.API_PREFIX`): its own `/admin` then says nothing."""
         path = route.fact["path"] or ""
         receiver = route.receiver
         if receiver is not None:
