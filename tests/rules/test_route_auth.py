@@ -2996,3 +2996,46 @@ def test_a_blueprint_prefix_from_a_constant_counts_and_one_from_the_settings_say
         """,
     })
     assert _vc218_handlers(tmp_path) == ["toggle_feature"]
+
+
+def test_an_f_string_prefix_counts_by_its_known_parts(tmp_path: Path) -> None:
+    """`include_router(admin.router, prefix=f"{settings.API_V1_STR}/admin")`: the settings' part is not known, the
+    `/admin` after it is, so the router's login-only writes are an administrators'; `/items` is not."""
+    _write_project(tmp_path, {
+        "svc/__init__.py": "",
+        "svc/api/__init__.py": "",
+        "svc/deps.py": """
+            def get_current_user():
+                raise NotImplementedError
+        """,
+        "svc/api/admin.py": """
+            from fastapi import APIRouter, Depends
+            from ..deps import get_current_user
+
+            router = APIRouter()
+
+            @router.post("/users/{user_id}/quota")
+            def set_user_quota(user_id: int, quota: int, user=Depends(get_current_user)):
+                crud.set_quota(user_id, quota)
+        """,
+        "svc/api/items.py": """
+            from fastapi import APIRouter, Depends
+            from ..deps import get_current_user
+
+            router = APIRouter()
+
+            @router.post("/{item_id}/quota")
+            def set_item_quota(item_id: int, quota: int, user=Depends(get_current_user)):
+                crud.set_item_quota(item_id, quota, owner=user.id)
+        """,
+        "svc/main.py": """
+            from fastapi import FastAPI
+            from .api import admin, items
+            from .config import settings
+
+            app = FastAPI()
+            app.include_router(admin.router, prefix=f"{settings.API_V1_STR}/admin")
+            app.include_router(items.router, prefix=f"{settings.API_V1_STR}/items")
+        """,
+    })
+    assert _vc218_handlers(tmp_path) == ["set_user_quota"]

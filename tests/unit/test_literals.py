@@ -7,7 +7,7 @@ import ast
 import libcst as cst
 import pytest
 
-from vibecheck.literals import literal_value, module_texts
+from vibecheck.literals import literal_value, module_texts, path_text
 
 LITERALS = [
     '""', "''", '""""""', "''''''", '"users"', "'it'", 'r"\\d+"', 'R"x"', 'u"x"', 'U"x"', 'b"x"', 'rb"\\x"', 'Br"x"',
@@ -31,3 +31,12 @@ def test_module_texts_are_the_names_bound_once_at_the_top_level_to_a_string() ->
         'ADMIN = "/admin"\nTYPED: str = "/internal"\nTWICE = "/a"\nTWICE = "/b"\nNUMBER = 3\nJOINED = ADMIN + "/x"\n'
         'REBOUND = "/r"\nREBOUND: int = 1\ndef f():\n    LOCAL = "/local"\n')
     assert module_texts(module) == {"ADMIN": "/admin", "TYPED": "/internal"}
+
+
+@pytest.mark.parametrize(("source", "text"), [
+    ('"/admin"', "/admin"), ("ADMIN", "/admin"), ("OTHER", None), ("settings.ADMIN_PREFIX", None),
+    ('f"{settings.API_V1_STR}/admin"', "/admin"), ('f"{BASE}/admin"', "/api/admin"), ('f"{settings.X}"', None),
+    ('f"{ADMIN}/{name}"', "/admin/"), ('b"/admin"', None),
+])
+def test_path_text_keeps_what_is_known_of_a_route_prefix(source: str, text: str | None) -> None:
+    assert path_text(cst.parse_expression(source), {"ADMIN": "/admin", "BASE": "/api"}) == text

@@ -15,7 +15,7 @@ from vibecheck.analysis.flow import dotted_name
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.cst_fields import walk_own
 from vibecheck.imports import ImportTable
-from vibecheck.literals import module_texts, string_value
+from vibecheck.literals import module_texts, path_text, string_value
 
 # A dependency or decorator that lets only administrators in names them and says it enforces that or hands over the
 # caller (`Depends(get_admin_user)`, `@admin_required`, `require_superuser`; not `Depends(load_admin_settings)`).
@@ -160,8 +160,9 @@ def is_django_admin_class(node: cst.ClassDef, imports: ImportTable) -> bool:
 
 def router_prefixes(module: cst.Module) -> dict[str, str]:
     """The blueprints and routers the module makes with a prefix (`admin = Blueprint("admin", __name__,
-    url_prefix="/admin")`, `router = APIRouter(prefix=ADMIN_PREFIX)` with the module's `ADMIN_PREFIX = "/admin"`):
-    name -> prefix. A prefix not known here (`url_prefix=settings.API_PREFIX`) is left out."""
+    url_prefix="/admin")`, `router = APIRouter(prefix=ADMIN_PREFIX)` with the module's `ADMIN_PREFIX = "/admin"`,
+    `APIRouter(prefix=f"{settings.API_V1_STR}/admin")`): name -> prefix, what is known of it (`literals.path_text`).
+    A prefix not known here at all (`url_prefix=settings.API_PREFIX`) is left out."""
     found: dict[str, str] = {}
     constants: dict[str, str] | None = None
     for line in module.body:
@@ -173,11 +174,9 @@ def router_prefixes(module: cst.Module) -> dict[str, str]:
                 continue
             given = next((arg.value for arg in call.args
                           if arg.keyword is not None and arg.keyword.value in PREFIX_KEYWORDS), None)
-            if type(given) is cst.Name:
+            if type(given) in (cst.Name, cst.FormattedString):
                 constants = module_texts(module) if constants is None else constants
-                prefix = constants.get(given.value)
-            else:
-                prefix = string_value(given)
+            prefix = path_text(given, constants or {})
             if prefix:
                 found[target] = prefix
     return found

@@ -40,7 +40,7 @@ from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLi
 from vibecheck.analysis.nodes import head_name
 from vibecheck.cst_fields import own_nodes_of, walk_own
 from vibecheck.imports import full_name
-from vibecheck.literals import text_value
+from vibecheck.literals import path_text, text_value
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
 
@@ -1780,8 +1780,9 @@ class AppModelCollector:
             self.includes.append({"parent": None, "child": self._ref_text(listed), "guarded": guarded, "prefix": prefix})
 
     def _text(self, node: cst.BaseExpression) -> str | None:
-        """A string literal, or a module-level name bound to one."""
-        return self.constants.get(node.value) if isinstance(node, cst.Name) else _string(node)
+        """A string literal, a module-level name bound to one, or what an f-string's parts say (`literals.path_text`)."""
+        return path_text(node, self.constants) if type(node) is cst.Name or type(node) is cst.FormattedString \
+            else _string(node)
 
     def _register_view(self, receiver: str | None, path: str | None, methods: frozenset[str], view: cst.BaseExpression,
                        call: cst.Call) -> None:

@@ -22,7 +22,7 @@ from vibecheck.analysis.app_model.requirements import requirements_restrict
 from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, reads_the_request, string_value
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.imports import ImportTable
-from vibecheck.literals import module_texts
+from vibecheck.literals import module_texts, path_text
 from vibecheck.patterns import lazy_pattern
 
 DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
@@ -473,8 +473,8 @@ def listed_route_methods(module: cst.Module, imports: ImportTable) -> dict[str, 
     methods=["POST"])]`, inside a `Mount` or a factory too) or an `app.add_route(...)` -> the HTTP methods each answers
     (GET when none are named, as Starlette does) and its paths, with the prefixes of the `Mount`s around it in this
     module (`Mount("/admin", routes=[...])`, `Mount("/admin", app=Router(routes=[...]))`; a path or prefix may be a
-    module constant). A `Mount` whose prefix is not known adds nothing: the route's own segments still say what they
-    say. Empty for a module that does not import Starlette."""
+    module constant, an f-string's known parts: `literals.path_text`). What of a prefix is not known adds nothing: the
+    route's own segments still say what they say. Empty for a module that does not import Starlette."""
     found: dict[str, ListedRoute] = {}
     if not imports.imports_any(REQUEST_ONLY_FRAMEWORKS):
         return found
@@ -489,7 +489,7 @@ def listed_route_methods(module: cst.Module, imports: ImportTable) -> dict[str, 
         positional = [a.value for a in node.args if a.keyword is None and a.star == ""]
         first = positional[0] if positional else _keyword_value(node, "path")
         if callee in fw.MOUNTS:
-            own = _text_or_constant(first, constants) or ""
+            own = path_text(first, constants) or ""
             pending.extend((child, prefix + own.rstrip("/")) for child in child_nodes(node))
             continue
         pending.extend((child, prefix) for child in child_nodes(node))
@@ -498,15 +498,10 @@ def listed_route_methods(module: cst.Module, imports: ImportTable) -> dict[str, 
             continue
         listed = _keyword_value(node, "methods")
         methods = frozenset(m.upper() for m in guard_texts(listed)) if listed is not None else frozenset({"GET"})
-        path = _text_or_constant(first, constants)
+        path = path_text(first, constants)
         known = found.get(endpoint.value, ListedRoute(frozenset(), ()))
         found[endpoint.value] = ListedRoute(known.methods | methods, known.paths + ((prefix + path,) if path else ()))
     return found
-
-
-def _text_or_constant(node: cst.BaseExpression | None, constants: dict[str, str]) -> str | None:
-    """A string literal's text, or that of the module constant a name stands for (`Mount(ADMIN_PREFIX, ...)`)."""
-    return constants.get(node.value) if type(node) is cst.Name else string_value(node)
 
 
 def dependency_names(call: cst.Call) -> list[str]:
