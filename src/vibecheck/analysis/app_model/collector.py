@@ -1335,7 +1335,8 @@ class AppModelCollector:
             if view is not None:  # `edit = login_required(EditView.as_view())`: a URLconf may route the alias
                 self.view_aliases[target] = view
         if type(value) is cst.Call:
-            constructor = _last(self.qualified_name(value.func))
+            qualified = self.qualified_name(value.func) or ""
+            constructor = _last(qualified)
             built = full_name(value.func)
             if type(assigned) is cst.Name and built is not None and _last(built)[:1].isupper():
                 self.service_objects[target] = built
@@ -1345,9 +1346,9 @@ class AppModelCollector:
                 self._record_prefix(target, value)
                 if type(assigned) is cst.Name and target in self.prefixes:
                     self.router_prefixes[target] = self.prefixes[target]
-            elif ".".join((self.qualified_name(value.func) or "").split(".")[-2:]) in fw.BLUEPRINT_GROUP_CALLS:
+            elif constructor == fw.GROUP_METHOD and ".".join(qualified.split(".")[-2:]) in fw.BLUEPRINT_GROUP_CALLS:
                 self._collect_group(target, value)
-            if self.qualified_name(value.func) in fw.AUTH_KEYWORD_CONSTRUCTORS:
+            if qualified in fw.AUTH_KEYWORD_CONSTRUCTORS:
                 self.auth_keyword_receivers.add(target)
             self._note_receiver_guards(target, value)
             if constructor in self.match.guard_dependencies:

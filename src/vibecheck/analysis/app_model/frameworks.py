@@ -71,6 +71,7 @@ INCLUDE_CALLS: dict[str, tuple[int, str]] = {"include_router": (0, "router"), "r
 # Sanic's `api = Blueprint.group(users, admin, url_prefix="/api")`: the blueprints listed are included in the group, its
 # `url_prefix` before their own (the class and method, as the call names them).
 BLUEPRINT_GROUP_CALLS = frozenset({"Blueprint.group"})
+GROUP_METHOD = "group"
 # Django Ninja guards with authentication objects given as `auth=` to `NinjaAPI(...)`, `Router(...)`,
 # `api.add_router(...)` or a route decorator; a route's own `auth=` replaces its router's (`auth=None` opens it
 # whatever its router or API requires), and a list that also lets anonymous callers in guards nothing.
