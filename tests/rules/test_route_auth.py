@@ -3039,3 +3039,54 @@ def test_an_f_string_prefix_counts_by_its_known_parts(tmp_path: Path) -> None:
         """,
     })
     assert _vc218_handlers(tmp_path) == ["set_user_quota"]
+
+
+def test_a_starlette_endpoint_routed_by_another_modules_list_on_an_administrators_path(tmp_path: Path) -> None:
+    """VC218 across modules: `views.purge_notes` signs its caller in and acts; `routes.py` routes it with
+    `Mount("/admin", routes=[Route(..., views.purge_notes, methods=["POST"])])`. The endpoint routed on `/orgs/...`,
+    and the one routed under `/admin` for GET only, are not reported; nor is one whose module checks no sign-in."""
+    _write_project(tmp_path, {
+        "svc/__init__.py": "",
+        "svc/auth.py": """
+            async def ensure_logged_in(request):
+                if not request.user.is_authenticated:
+                    raise PermissionError
+        """,
+        "svc/views.py": """
+            from starlette.responses import JSONResponse
+            from .auth import ensure_logged_in
+
+            async def purge_notes(request):
+                await ensure_logged_in(request)
+                await db.purge_notes(request.path_params["org_id"])
+                return JSONResponse({"purged": True})
+
+            async def pin_note(request):
+                await ensure_logged_in(request)
+                await db.pin(request.path_params["org_id"])
+                return JSONResponse({"pinned": True})
+
+            async def note_stats(request):
+                await ensure_logged_in(request)
+                await db.count_view(request.path_params["org_id"])
+                return JSONResponse(await db.stats(request.path_params["org_id"]))
+
+            async def archive_notes(request):
+                await db.archive(request.path_params["org_id"])
+                return JSONResponse({"archived": True})
+        """,
+        "svc/routes.py": """
+            from starlette.routing import Mount, Route
+            from . import views
+
+            routes = [
+                Mount("/admin", routes=[
+                    Route("/orgs/{org_id}/notes/purge", views.purge_notes, methods=["POST"]),
+                    Route("/orgs/{org_id}/notes/stats", views.note_stats),
+                    Route("/orgs/{org_id}/notes/archive", views.archive_notes, methods=["POST"]),
+                ]),
+                Route("/orgs/{org_id}/notes/pin", views.pin_note, methods=["POST"]),
+            ]
+        """,
+    })
+    assert _vc218_handlers(tmp_path) == ["purge_notes"]

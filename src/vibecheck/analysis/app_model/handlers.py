@@ -504,6 +504,15 @@ def listed_route_methods(module: cst.Module, imports: ImportTable) -> dict[str, 
     return found
 
 
+def routed_elsewhere(function: cst.FunctionDef, imports: ImportTable, listed: dict[str, ListedRoute]) -> bool:
+    """A module-level function of a Starlette module shaped as an endpoint (it takes the request alone) that no route
+    list of its module routes: another module may (`Route("/admin/orgs/{id}/purge", views.purge_notes,
+    methods=["POST"])` in `routes.py`), with methods and a path only the app model sees."""
+    name = function.name.value
+    return name not in listed and not function.decorators and not name.startswith("_") \
+        and imports.imports_any(REQUEST_ONLY_FRAMEWORKS) and [p.name.value for p in parameters(function)] == ["request"]
+
+
 def dependency_names(call: cst.Call) -> list[str]:
     """`dependencies=[Depends(get_current_user), Security(scheme)]` -> the dependencies' names."""
     listed = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "dependencies"), None)

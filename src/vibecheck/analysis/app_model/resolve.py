@@ -405,6 +405,15 @@ class AppModel:
         return found
 
     @functools.cached_property
+    def _imported_routes(self) -> dict[str, list[ModelRoute]]:
+        """Routes whose handler another module defines (`Route("/x", views.purge_notes)`), by the handler's name."""
+        found: dict[str, list[ModelRoute]] = {}
+        for route in self.routes:
+            if route.fact.get("imported_handler") and route.refs:
+                found.setdefault(route.refs[0], []).append(route)
+        return found
+
+    @functools.cached_property
     def _restricted(self) -> _ByLastPart[str]:
         return _ByLastPart((r, r) for r in self.restricted_receivers)
 
@@ -517,19 +526,26 @@ class AppModel:
         an administrators')."""
         for path, held in project.facts(HELD_FINDINGS):
             if path not in project.test_files:
-                yield from (finding for handler, finding in held if self._mounted_for_admins(path, handler)
+                yield from (finding for handler, finding in held if self._mounted_for_admins(path, handler, project)
                             or not handler.startswith(ADMIN_MOUNT_HOLD) and self.signed_in_elsewhere(path, handler))
 
-    def _mounted_for_admins(self, path: str, held: str) -> bool:
-        """A handler held with `ADMIN_MOUNT_HOLD`: every route of it has an administrators' path once the prefixes of
-        other modules are added (`register_blueprint(bp, url_prefix="/admin")`, an imported `APIRouter(prefix=
-        "/admin")`), it is reached by signed-in callers only (its own file said so, or the app does) and no role is
-        required on the way."""
+    def _mounted_for_admins(self, path: str, held: str, project: Any) -> bool:
+        """A handler held with `ADMIN_MOUNT_HOLD`: every route of it changes state and has an administrators' path once
+        the prefixes of other modules are added (`register_blueprint(bp, url_prefix="/admin")`, an imported
+        `APIRouter(prefix="/admin")`), it is reached by signed-in callers only (its own file said so, or the app does)
+        and no role is required on the way. A handler its own file routes nowhere is judged by the routes other
+        modules give it (`Route("/admin/orgs/{id}/purge", views.purge_notes, methods=["POST"])`)."""
         if not held.startswith(ADMIN_MOUNT_HOLD):
             return False
         signed, _, handler = held.removeprefix(ADMIN_MOUNT_HOLD).partition(":")
         routes = [r for r in self._routes_by_handler.get((path, handler), ()) if self.is_routed(r)]
-        if not routes or not all(admin_path(self.mounted_path(r)) for r in routes):
+        if not routes and "." not in handler:
+            module = _module_of(SourceLayout.detect(Path(project.root)), project.relative_path(path))[0]
+            routes = [r for r in self._imported_routes.get(f"{module}.{handler}", ()) if self.is_routed(r)]
+            if not signed:
+                return False  # signed in, if at all, by a guard of the module that routes it: not judged here
+        if not routes or not all(admin_path(self.mounted_path(r)) and fw.STATE_CHANGING_METHODS & set(r.fact["methods"])
+                                 for r in routes):
             return False
         return not any(self._restricted_route(r) for r in routes) if signed else self.signed_in_elsewhere(path, handler)
 

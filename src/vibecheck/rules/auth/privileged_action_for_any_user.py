@@ -36,6 +36,7 @@ from vibecheck.analysis.app_model.handlers import (
     dotted_uses,
     handler_of,
     listed_route_methods,
+    routed_elsewhere,
     router_dependencies,
     signs_in_with,
     socket_connections_checked,
@@ -315,6 +316,10 @@ class PrivilegedActionForAnyUser(Rule):
             handler = handler_of(node, self.context.imports, owner[0] if owner else None, self.routers,
                                  sockets_checked=self.sockets_checked,
                              module_callers=self.module_callers, listed=self.listed)
+            if handler is not None and owner is None and not handler.writes and not handler.restricted \
+                    and routed_elsewhere(node, self.context.imports, self.listed):
+                self._hold_for_mount(node, node.name.value, qualname, signed=handler.signed_in, elsewhere=True)
+                return  # its methods and path are another module's: the app model judges both
             if handler is None or not handler.writes or _declared_public(node, self.context.imports) \
                     or (self.public_classes and self.public_classes[-1]):
                 return  # a view its author marked public checks no sign-in at all: VC201's to judge, not VC218's
@@ -368,21 +373,26 @@ class PrivilegedActionForAnyUser(Rule):
                     "`Depends(get_admin_user)`, a `before_request` role check) and test that an ordinary user gets 403.",
                     held_for=held)
 
-    def _hold_for_mount(self, node: cst.FunctionDef, name: str, qualname: str, *, signed: bool) -> None:
+    def _hold_for_mount(self, node: cst.FunctionDef, name: str, qualname: str, *, signed: bool,
+                        elsewhere: bool = False) -> None:
         """A route of a blueprint or router (`@bp.post("/users/<id>/delete")`), or of a Starlette route list of the
         module (`routes = [Route("/users/{id}/delete", ...)]`), that another module may mount under an administrators'
         prefix (`app.register_blueprint(bp, url_prefix="/admin")`, an imported `APIRouter(prefix="/admin")`,
-        `Mount("/admin", routes=admin.routes)`): held until the app model shows it is (`ADMIN_MOUNT_HOLD`)."""
+        `Mount("/admin", routes=admin.routes)`): held until the app model shows it is (`ADMIN_MOUNT_HOLD`).
+        `elsewhere`: a Starlette endpoint another module's route list may name (`handlers.routed_elsewhere`), held when
+        it makes a call for its effect; the app model also checks that its routes write."""
         receiver = next((d.decorator.func.value for d in node.decorators if type(d.decorator) is cst.Call
                          and type(d.decorator.func) is cst.Attribute), None)
         listed = receiver is None and not node.decorators and node.name.value in self.listed
-        if receiver is None and not listed or checks_role(node.body):
+        effect = _first_effect(node) if receiver is None else None
+        if receiver is None and not listed and not (elsewhere and effect is not None) or checks_role(node.body):
             return
-        mounted = "its route list" if receiver is None else f"`{dotted_name(receiver)}`"
-        anchor = node.decorators[0] if node.decorators else _first_effect(node) or node
-        self.report(anchor, f"`{name}` changes state on an administrators' route (another module makes or mounts "
-                    f"{mounted} with an administrators' prefix) but only checks that the caller is signed "
-                    "in, so every user may call it.",
+        where = "another module routes it on an administrators' path" if receiver is None and not listed else \
+            "another module mounts its route list under an administrators' prefix" if receiver is None else \
+            f"another module makes or mounts `{dotted_name(receiver)}` with an administrators' prefix"
+        anchor = node.decorators[0] if node.decorators else effect or node
+        self.report(anchor, f"`{name}` changes state on an administrators' route ({where}) but only checks that the "
+                    "caller is signed in, so every user may call it.",
                     hint="Restrict the route (or its blueprint or router) to administrators (`@admin_required`, "
                     "`Depends(get_admin_user)`, a `before_request` role check) and test that an ordinary user gets 403.",
                     held_for=f"{ADMIN_MOUNT_HOLD}{'signed' if signed else ''}:{qualname}")
