@@ -3090,3 +3090,70 @@ def test_a_starlette_endpoint_routed_by_another_modules_list_on_an_administrator
         """,
     })
     assert _vc218_handlers(tmp_path) == ["purge_notes"]
+
+
+def test_an_app_whose_only_guards_check_webhook_signatures_signs_nobody_in(tmp_path: Path) -> None:
+    """VC219 needs other routes of the app that require a login: a webhook that checks its sender's signature (Sanic
+    blueprints joined by `app.blueprint(...)`) signs no user in, so an open download is no forgotten guard there; the
+    same download beside a route behind a login is reported."""
+    _write_project(tmp_path, {
+        "svc/__init__.py": "",
+        "svc/hooks.py": """
+            import hashlib
+            import hmac
+            from sanic import Blueprint
+            from sanic.exceptions import Unauthorized
+            from sanic.response import json
+
+            bp = Blueprint("hooks", url_prefix="/hooks")
+
+            @bp.post("/github")
+            async def github_hook(request):
+                expected = hmac.new(b"k", request.body, hashlib.sha256).hexdigest()
+                if not hmac.compare_digest(expected, request.headers.get("X-Hub-Signature-256", "")):
+                    raise Unauthorized("bad signature")
+                return json({"ok": True})
+        """,
+        "svc/files.py": """
+            from sanic import Blueprint
+            from sanic.response import file
+
+            bp = Blueprint("files", url_prefix="/files")
+
+            @bp.get("/<name>/download")
+            async def download(request, name: str):
+                return await file(f"/srv/files/{name}")
+        """,
+        "svc/server.py": """
+            from sanic import Sanic
+            from . import files, hooks
+
+            app = Sanic("media")
+            app.blueprint(files.bp)
+            app.blueprint(hooks.bp)
+        """,
+    })
+    assert project_findings(tmp_path, [SensitiveReadWithoutAuth]) == []
+    (tmp_path / "svc/account.py").write_text(textwrap.dedent("""
+        from sanic import Blueprint
+        from sanic.response import json
+        from sanic_jwt import protected
+
+        bp = Blueprint("account", url_prefix="/account")
+
+        @bp.post("/password")
+        @protected()
+        async def change_password(request):
+            return json({"ok": True})
+    """), encoding="utf-8")
+    (tmp_path / "svc/server.py").write_text(textwrap.dedent("""
+        from sanic import Sanic
+        from . import account, files, hooks
+
+        app = Sanic("media")
+        app.blueprint(files.bp)
+        app.blueprint(hooks.bp)
+        app.blueprint(account.bp)
+    """), encoding="utf-8")
+    assert [f.message.split("`")[1] for f in project_findings(tmp_path, [SensitiveReadWithoutAuth])] == \
+        ["GET /files/<name>/download"]

@@ -2339,6 +2339,7 @@ class AppModelCollector:
             "guard_above": route.guard_above,
             "drf_default": route.drf_default,
             "webhook": webhook,
+            "signed": signed,  # it checks a sender's signature: a machine's credential, no user's sign-in
             "bot_feed": webhook and feeds_bot,  # the webhook of a chat platform: its secret token or signature
             # the project functions its handler calls, which another module may define as a check of the caller (of a
             # webhook: of the signature)
