@@ -46,7 +46,7 @@ from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLi
 from vibecheck.analysis.nodes import bound_names, head_name
 from vibecheck.cst_fields import own_nodes_of, walk_own
 from vibecheck.imports import full_name
-from vibecheck.literals import text_value
+from vibecheck.literals import path_text, text_value
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
 
@@ -206,6 +206,18 @@ class Matchers:
 
 
 CONSTANT_NAMES = frozenset({"True", "False", "None"})
+
+
+def _router_routes(app: cst.Arg | None) -> cst.Arg | None:
+    """The `routes` of a `Router(...)` (its first argument) or `Starlette(routes=...)` made where a `Mount` is given it as
+    its `app=`: a mount of a router is a mount of its routes."""
+    if app is None or type(app.value) is not cst.Call:
+        return None
+    kind = _last(full_name(app.value.func))
+    if kind not in fw.MOUNTED_APP_ROUTES:
+        return None
+    position = fw.MOUNTED_APP_ROUTES[kind]
+    return _keyword(app.value, "routes") or (_positional(app.value, position) if position is not None else None)
 
 
 def _serves_constants(function: cst.FunctionDef) -> bool:
@@ -1159,9 +1171,11 @@ class AppModelCollector:
         (`Blueprint(..., url_prefix="/admin")` registered with `url_prefix="/api"` serves `/api/...`); FastAPI's
         `prefix=` comes before the router's own."""
         replaced = _keyword(node, fw.REPLACING_PREFIX_KEYWORD)
-        replacement = _string(replaced.value) if replaced is not None else None
+        replacement = self._text(replaced.value) if replaced is not None else None
         if replacement is not None:
             self.prefixes[name] = replacement.rstrip("/")
+        elif replaced is not None:
+            self.prefixes.pop(name, None)  # `url_prefix=settings.API_PREFIX`: the blueprint's own prefix is gone
         else:
             self._record_prefix(name, node)
         guarded = self._dependencies_guard(_keyword(node, "dependencies")) or self._auth_guards(node)
@@ -1175,8 +1189,19 @@ class AppModelCollector:
         self.includes.append({"parent": self._ref_text(parent) if parent else None,
                               "child": self._ref_text(name), "guarded": guarded,
                               "dependencies": self._dependency_list_refs(_keyword(node, "dependencies")) or [],
-                              "prefix": _string(prefix.value) if prefix is not None else None,
-                              "replaces": replacement is not None})
+                              "prefix": self._text(prefix.value) if prefix is not None else None,
+                              "replaces": replaced is not None})
+
+    def _collect_group(self, group: str, call: cst.Call) -> None:
+        """`api = Blueprint.group(users, admin, url_prefix="/api")`: each blueprint listed is included in the group, the
+        group's prefix before its own; `app.blueprint(api)` then includes the group."""
+        prefix = _keyword(call, "url_prefix")
+        for member in (a.value for a in call.args if a.keyword is None and not a.star):
+            name = full_name(member)
+            if name is not None:
+                self.includes.append({"parent": self._ref_text(group), "child": self._ref_text(name), "guarded": False,
+                                      "dependencies": [], "replaces": False,
+                                      "prefix": self._text(prefix.value) if prefix is not None else None})
 
     def _collect_guarded_handlers(self, call: cst.Call, owner: str) -> None:
         """`Litestar(route_handlers=[...], guards=[requires_login])` guards the whole app; a `Router(...)` with guards,
@@ -1314,7 +1339,8 @@ class AppModelCollector:
             if view is not None:  # `edit = login_required(EditView.as_view())`: a URLconf may route the alias
                 self.view_aliases[target] = view
         if type(value) is cst.Call:
-            constructor = _last(self.qualified_name(value.func))
+            qualified = self.qualified_name(value.func) or ""
+            constructor = _last(qualified)
             built = full_name(value.func)
             if type(assigned) is cst.Name and built is not None and _last(built)[:1].isupper():
                 self.service_objects[target] = built
@@ -1324,7 +1350,9 @@ class AppModelCollector:
                 self._record_prefix(target, value)
                 if type(assigned) is cst.Name and target in self.prefixes:
                     self.router_prefixes[target] = self.prefixes[target]
-            if self.qualified_name(value.func) in fw.AUTH_KEYWORD_CONSTRUCTORS:
+            elif constructor == fw.GROUP_METHOD and ".".join(qualified.split(".")[-2:]) in fw.BLUEPRINT_GROUP_CALLS:
+                self._collect_group(target, value)
+            if qualified in fw.AUTH_KEYWORD_CONSTRUCTORS:
                 self.auth_keyword_receivers.add(target)
             self._note_receiver_guards(target, value)
             if constructor in self.match.guard_dependencies:
@@ -1401,7 +1429,7 @@ class AppModelCollector:
 
     def _record_prefix(self, name: str, call: cst.Call) -> None:
         for keyword in fw.PREFIX_KEYWORDS:
-            prefix = _string(_keyword(call, keyword).value) if _keyword(call, keyword) is not None else None  # type: ignore[union-attr]
+            prefix = self._text(_keyword(call, keyword).value) if _keyword(call, keyword) is not None else None  # type: ignore[union-attr]
             if prefix:
                 self.prefixes[name] = prefix.rstrip("/") + self.prefixes.get(name, "")
 
@@ -1732,13 +1760,14 @@ class AppModelCollector:
             self._register_view(None, path, methods, view.value, call)
 
     def _collect_mount(self, call: cst.Call) -> None:
-        """`Mount("/api", routes=[Route(...), Mount(...)])`: the prefix of the route objects listed inside; also of a
-        list named there (`Mount(ADMIN_PREFIX, routes=admin_routes)`), which another module may hold (`admin.routes`)."""
+        """`Mount("/api", routes=[Route(...), Mount(...)])`, `Mount("/api", app=Router(routes=[...]))`: the prefix of the
+        route objects listed inside; also of a list named there (`Mount(ADMIN_PREFIX, routes=admin_routes)`), which
+        another module may hold (`admin.routes`)."""
         path_arg = _positional(call, 0) or _keyword(call, "path")
         own = self._text(path_arg.value) if path_arg is not None else None
         prefix = (self.mount_prefixes.get(id(call), "") + (own or "")).rstrip("/")
         guarded = self._scoped_middleware_guards(call) or id(call) in self.guarded_objects
-        routes = _keyword(call, "routes") or _positional(call, 1)
+        routes = _keyword(call, "routes") or _positional(call, 1) or _router_routes(_keyword(call, "app"))
         if routes is not None and isinstance(routes.value, (cst.List, cst.Tuple)):
             for element in routes.value.elements:
                 self.mount_prefixes[id(element.value)] = prefix
@@ -1756,8 +1785,9 @@ class AppModelCollector:
             self.includes.append({"parent": None, "child": self._ref_text(listed), "guarded": guarded, "prefix": prefix})
 
     def _text(self, node: cst.BaseExpression) -> str | None:
-        """A string literal, or a module-level name bound to one."""
-        return self.constants.get(node.value) if isinstance(node, cst.Name) else _string(node)
+        """A string literal, a module-level name bound to one, or what an f-string's parts say (`literals.path_text`)."""
+        return path_text(node, self.constants) if type(node) is cst.Name or type(node) is cst.FormattedString \
+            else _string(node)
 
     def _register_view(self, receiver: str | None, path: str | None, methods: frozenset[str], view: cst.BaseExpression,
                        call: cst.Call) -> None:
@@ -2327,6 +2357,7 @@ class AppModelCollector:
             "guard_above": route.guard_above,
             "drf_default": route.drf_default,
             "webhook": webhook,
+            "signed": signed,  # it checks a sender's signature: a machine's credential, no user's sign-in
             "bot_feed": webhook and feeds_bot,  # the webhook of a chat platform: its secret token or signature
             # the project functions its handler calls, which another module may define as a check of the caller (of a
             # webhook: of the signature)

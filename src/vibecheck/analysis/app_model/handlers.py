@@ -22,6 +22,7 @@ from vibecheck.analysis.app_model.requirements import requirements_restrict
 from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, reads_the_request, string_value
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.imports import ImportTable
+from vibecheck.literals import module_texts, path_text
 from vibecheck.patterns import lazy_pattern
 
 DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
@@ -470,28 +471,46 @@ class ListedRoute:
 def listed_route_methods(module: cst.Module, imports: ImportTable) -> dict[str, ListedRoute]:
     """The functions a Starlette module routes by a `Route(...)` (`routes = [Route("/exports/{id}", export_detail,
     methods=["POST"])]`, inside a `Mount` or a factory too) or an `app.add_route(...)` -> the HTTP methods each answers
-    (GET when none are named, as Starlette does) and its paths (without a `Mount`'s prefix). Empty for a module that
-    does not import Starlette."""
+    (GET when none are named, as Starlette does) and its paths, with the prefixes of the `Mount`s around it in this
+    module (`Mount("/admin", routes=[...])`, `Mount("/admin", app=Router(routes=[...]))`; a path or prefix may be a
+    module constant, an f-string's known parts: `literals.path_text`). What of a prefix is not known adds nothing: the
+    route's own segments still say what they say. Empty for a module that does not import Starlette."""
     found: dict[str, ListedRoute] = {}
     if not imports.imports_any(REQUEST_ONLY_FRAMEWORKS):
         return found
-    pending: list[cst.CSTNode] = [module]
+    constants = module_texts(module)
+    pending: list[tuple[cst.CSTNode, str]] = [(module, "")]
     while pending:
-        node = pending.pop()
-        pending.extend(child_nodes(node))
+        node, prefix = pending.pop()
         if type(node) is not cst.Call:
+            pending.extend((child, prefix) for child in child_nodes(node))
             continue
         callee = _last(imports.qualified_name(node.func) or get_full_name_for_node(node.func))
         positional = [a.value for a in node.args if a.keyword is None and a.star == ""]
+        first = positional[0] if positional else _keyword_value(node, "path")
+        if callee in fw.MOUNTS:
+            own = path_text(first, constants) or ""
+            pending.extend((child, prefix + own.rstrip("/")) for child in child_nodes(node))
+            continue
+        pending.extend((child, prefix) for child in child_nodes(node))
         endpoint = _keyword_value(node, "endpoint") or (positional[1] if len(positional) > 1 else None)
         if callee not in STARLETTE_ROUTE_CALLS or type(endpoint) is not cst.Name:
             continue
         listed = _keyword_value(node, "methods")
         methods = frozenset(m.upper() for m in guard_texts(listed)) if listed is not None else frozenset({"GET"})
-        path = string_value(positional[0]) if positional else None
+        path = path_text(first, constants)
         known = found.get(endpoint.value, ListedRoute(frozenset(), ()))
-        found[endpoint.value] = ListedRoute(known.methods | methods, known.paths + ((path,) if path else ()))
+        found[endpoint.value] = ListedRoute(known.methods | methods, known.paths + ((prefix + path,) if path else ()))
     return found
+
+
+def routed_elsewhere(function: cst.FunctionDef, imports: ImportTable, listed: dict[str, ListedRoute]) -> bool:
+    """A module-level function of a Starlette module shaped as an endpoint (it takes the request alone) that no route
+    list of its module routes: another module may (`Route("/admin/orgs/{id}/purge", views.purge_notes,
+    methods=["POST"])` in `routes.py`), with methods and a path only the app model sees."""
+    name = function.name.value
+    return name not in listed and not function.decorators and not name.startswith("_") \
+        and imports.imports_any(REQUEST_ONLY_FRAMEWORKS) and [p.name.value for p in parameters(function)] == ["request"]
 
 
 def dependency_names(call: cst.Call) -> list[str]:

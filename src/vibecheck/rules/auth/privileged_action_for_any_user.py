@@ -36,6 +36,7 @@ from vibecheck.analysis.app_model.handlers import (
     dotted_uses,
     handler_of,
     listed_route_methods,
+    routed_elsewhere,
     router_dependencies,
     signs_in_with,
     socket_connections_checked,
@@ -123,8 +124,13 @@ class PrivilegedActionForAnyUser(Rule):
     a blueprint or router of the module made with `url_prefix="/admin"` or `APIRouter(prefix="/internal")`, or one
     named for them, `@admin_bp.post(...)`; or one that another module makes or mounts with such a prefix,
     `app.register_blueprint(bp, url_prefix="/admin")`, `app.include_router(router, prefix="/internal")`, an imported
-    `admin_router = APIRouter(prefix="/admin")`, which VC201's app model joins in the project phase); a path parameter
-    (`/teams/{admin_id}`) or a longer word (`/badminton`) does not count, and a route that only reads is left alone.
+    `admin_router = APIRouter(prefix="/admin")`, Sanic's `app.blueprint(bp, url_prefix="/admin")` and
+    `Blueprint.group(bp, url_prefix="/admin")`, a Starlette `Mount("/admin", routes=admin.routes)` of a route list,
+    which VC201's app model joins in the project phase; a Starlette `Mount("/admin", routes=[...])` or `Mount("/admin",
+    app=Router(routes=[...]))` of the route's own module); a prefix may be a module constant (`url_prefix=ADMIN_PREFIX`),
+    and one not known (`url_prefix=settings.API_PREFIX`) says nothing, also where it replaces a blueprint's own
+    `/admin`. A path parameter (`/teams/{admin_id}`) or a longer word (`/badminton`) does not count, and a route that
+    only reads is left alone.
 
     Chat-bot handlers are entry points too, open to any chat user: python-telegram-bot's registrations
     (`app.add_handler(CommandHandler("sh", cmd_sh))`, `CallbackQueryHandler`, `MessageHandler`), pyTelegramBotAPI's and
@@ -310,6 +316,10 @@ class PrivilegedActionForAnyUser(Rule):
             handler = handler_of(node, self.context.imports, owner[0] if owner else None, self.routers,
                                  sockets_checked=self.sockets_checked,
                              module_callers=self.module_callers, listed=self.listed)
+            if handler is not None and owner is None and not handler.writes and not handler.restricted \
+                    and routed_elsewhere(node, self.context.imports, self.listed):
+                self._hold_for_mount(node, node.name.value, qualname, signed=handler.signed_in, elsewhere=True)
+                return  # its methods and path are another module's: the app model judges both
             if handler is None or not handler.writes or _declared_public(node, self.context.imports) \
                     or (self.public_classes and self.public_classes[-1]):
                 return  # a view its author marked public checks no sign-in at all: VC201's to judge, not VC218's
@@ -333,7 +343,9 @@ class PrivilegedActionForAnyUser(Rule):
             admin_path = admin_route_path(node, self.prefixes, routed.paths if routed is not None else ()) \
                 if handler is not None else None
             if admin_path is not None and not checks_role(node.body):
-                self._report_admin_route(node, name, admin_path, held)
+                # a prefix the blueprint is made with may be replaced where it is registered: the app model decides
+                mount_hold = f"{ADMIN_MOUNT_HOLD}{'signed' if held is None else ''}:{qualname}"
+                self._report_admin_route(node, name, admin_path.text, mount_hold if admin_path.by_prefix else held)
             elif handler is not None and not (handler.client_ids and self._report_account_action(node, name, handler,
                                                                                                held)):
                 self._hold_for_mount(node, name, qualname, signed=held is None)
@@ -361,18 +373,26 @@ class PrivilegedActionForAnyUser(Rule):
                     "`Depends(get_admin_user)`, a `before_request` role check) and test that an ordinary user gets 403.",
                     held_for=held)
 
-    def _hold_for_mount(self, node: cst.FunctionDef, name: str, qualname: str, *, signed: bool) -> None:
-        """A route of a blueprint or router (`@bp.post("/users/<id>/delete")`) that another module may mount under an
-        administrators' prefix (`app.register_blueprint(bp, url_prefix="/admin")`, an imported `APIRouter(prefix=
-        "/admin")`): held until the app model shows it is (`ADMIN_MOUNT_HOLD`)."""
+    def _hold_for_mount(self, node: cst.FunctionDef, name: str, qualname: str, *, signed: bool,
+                        elsewhere: bool = False) -> None:
+        """A route of a blueprint or router (`@bp.post("/users/<id>/delete")`), or of a Starlette route list of the
+        module (`routes = [Route("/users/{id}/delete", ...)]`), that another module may mount under an administrators'
+        prefix (`app.register_blueprint(bp, url_prefix="/admin")`, an imported `APIRouter(prefix="/admin")`,
+        `Mount("/admin", routes=admin.routes)`): held until the app model shows it is (`ADMIN_MOUNT_HOLD`).
+        `elsewhere`: a Starlette endpoint another module's route list may name (`handlers.routed_elsewhere`), held when
+        it makes a call for its effect; the app model also checks that its routes write."""
         receiver = next((d.decorator.func.value for d in node.decorators if type(d.decorator) is cst.Call
                          and type(d.decorator.func) is cst.Attribute), None)
-        if receiver is None or checks_role(node.body):
+        listed = receiver is None and not node.decorators and node.name.value in self.listed
+        effect = _first_effect(node) if receiver is None else None
+        if receiver is None and not listed and not (elsewhere and effect is not None) or checks_role(node.body):
             return
-        anchor = node.decorators[0]
-        self.report(anchor, f"`{name}` changes state on an administrators' route (another module makes or mounts "
-                    f"`{dotted_name(receiver)}` with an administrators' prefix) but only checks that the caller is signed "
-                    "in, so every user may call it.",
+        where = "another module routes it on an administrators' path" if receiver is None and not listed else \
+            "another module mounts its route list under an administrators' prefix" if receiver is None else \
+            f"another module makes or mounts `{dotted_name(receiver)}` with an administrators' prefix"
+        anchor = node.decorators[0] if node.decorators else effect or node
+        self.report(anchor, f"`{name}` changes state on an administrators' route ({where}) but only checks that the "
+                    "caller is signed in, so every user may call it.",
                     hint="Restrict the route (or its blueprint or router) to administrators (`@admin_required`, "
                     "`Depends(get_admin_user)`, a `before_request` role check) and test that an ordinary user gets 403.",
                     held_for=f"{ADMIN_MOUNT_HOLD}{'signed' if signed else ''}:{qualname}")
