@@ -11,7 +11,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.import_edits import reference
 from vibecheck.analysis.nodes import concrete_subclasses, head_name
-from vibecheck.cst_fields import child_nodes, names_in, own_returns
+from vibecheck.cst_fields import child_nodes, names_in, own_nodes_of, own_returns
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -73,6 +73,9 @@ MAPPING_METHODS = frozenset({"__setitem__", "__getitem__", "__delitem__", "__con
 # Last words of a name that holds which kind of a thing it is (`sc.method`, `auth_type`, `scheme`): an upper-case
 # constant compared with it is one of the kinds (saml2's `SCM_BEARER`, the bearer confirmation method), not a secret.
 KIND_WORDS = frozenset({"method", "type", "kind", "scheme", "mode", "format"})
+# What a secret's text answers to: the attributes of `str` and `bytes`. A value the function reads any other
+# attribute of is an object.
+TEXT_ATTRIBUTES = frozenset(dir(str)) | frozenset(dir(bytes))
 # Equality methods compare whole objects by design.
 EQUALITY_METHODS = frozenset({"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"})
 # pyotp's generators and the methods that give the code they expect now or at a time or count.
@@ -292,6 +295,9 @@ class SecretComparedWithEquals(Rule):
     - the request's own session key against the URL's or the request's value (`kwargs["pk"] ==
       request.session.session_key`): its client sent both, so the timing tells it nothing it does not hold (against a
       stored `record.session_key` it still fires);
+    - a value the function reads another attribute of than text's (`failed_signature.output_fields`, then
+      `predictor.signature == failed_signature`: a DSPy prompt signature; `stored_token.expires_at`, then
+      `stored_token != access_token`): objects compared whole, not a secret's text;
     - `__eq__`-style methods, and test files.
 
     ## Why is this bad?
@@ -451,6 +457,8 @@ class SecretComparedWithEquals(Rule):
         kinds = _kinds_of(left, left_name) | self._signed(left) | _kinds_of(right, right_name) | self._signed(right)
         if not kinds:  # (asked first: most comparisons hold no secret, and the questions below walk the function)
             return False
+        if self._read_as_object(left) or self._read_as_object(right):
+            return False  # `predictor.signature == failed_signature` after `failed_signature.output_fields`
         if (self._both_hashes(left, left_name, right, right_name) and not any(self._is_keyed(side) for side in (left, right))) \
                 or all(self._is_url_credential(side) for side in (left, right)):
             return False
@@ -606,6 +614,18 @@ class SecretComparedWithEquals(Rule):
         code = self.context.module.code_for_node
         return isinstance(copy, cst.Name) and isinstance(current, (cst.Attribute, cst.Subscript, cst.Name)) \
             and self._bound_to(copy, lambda value: code(value) == code(current))
+
+    def _read_as_object(self, side: cst.BaseExpression) -> bool:
+        """`failed_signature` after `failed_signature.output_fields`, `stored_token` after `stored_token.expires_at`:
+        a value the function reads another attribute of than text's is an object (a DSPy prompt signature, a token
+        record), which `==` compares as a whole, not a secret's text byte by byte."""
+        kind = type(side)
+        if not self._bodies or (kind is not cst.Name and kind is not cst.Attribute):
+            return False
+        name = get_full_name_for_node(side)
+        return name is not None and any(
+            type(read.value) is kind and read.attr.value not in TEXT_ATTRIBUTES and get_full_name_for_node(read.value) == name
+            for read in own_nodes_of(self._bodies[-1], cst.Attribute))
 
     def _bound_to(self, name: cst.Name, test: Callable[[cst.BaseExpression], bool]) -> bool:
         """The function that binds `name` assigns `name = <value>` (or `name: T = <value>`) with a value that passes
