@@ -677,17 +677,17 @@ class AuthFailsOpen(Rule):
         if dotted is None or not isinstance(node.orelse, cst.Else):
             return False
         last = dotted.rpartition(".")[2]
-        secret = self._is_setting(test) and bool(_credential_words(last))
-        if not secret and not MODE_WORDS & set(name_words(last)):
+        on_secret = self._is_setting(test) and bool(_credential_words(last))
+        if not on_secret and not MODE_WORDS & set(name_words(last)):
             return False
-        checked, unchecked = (node.body, node.orelse.body) if negated != secret else (node.orelse.body, node.body)
+        checked, unchecked = (node.body, node.orelse.body) if negated is not on_secret else (node.orelse.body, node.body)
         if not _checks_a_signature(checked) or _checks_a_signature(unchecked) or _denies(unchecked):
             return False
-        when = "the secret is unset" if secret else "the flag is set"
+        when = "the secret is unset" if on_secret else "the flag is set"
         self.report(node, f"`if {short_code(node.test)}:` takes a branch without the signature check, so wherever "
                     f"{when}, forged requests are accepted as the signed ones.",
                     hint="Verify the signature in every mode: test with the provider's test signing secret instead of "
-                    "skipping the check" + (", and refuse to start (or deny every request) without the secret." if secret
+                    "skipping the check" + (", and refuse to start (or deny every request) without the secret." if on_secret
                                             else "."))
         return True
 
