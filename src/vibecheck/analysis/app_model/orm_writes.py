@@ -67,8 +67,10 @@ RECORD_METHODS = frozenset({"get", "first", "last", "one", "one_or_none", "lates
 # The signed-in user and a class view's object: records too.
 RECORD_NAMES = frozenset({"request.user", "self.request.user", "current_user", "g.user", "self.object"})
 RECORD_ATTRIBUTES = frozenset(n.rpartition(".")[2] for n in RECORD_NAMES)
-# How the names of the bases of a model, manager or queryset class end.
-MODEL_BASE_ENDINGS = ("Model", "Base", "User", "Manager", "QuerySet")
+# How the names of the bases of a model, manager or queryset class end, and SQLAlchemy's declarative base as spelt
+# (`Base = declarative_base()`; `SessionBase`, `IOBase` are no models).
+MODEL_BASE_ENDINGS = ("Model", "User", "Manager", "QuerySet", "DeclarativeBase")
+DECLARATIVE_BASES = frozenset({"Base", "db.Base"})
 # Names of a SQLAlchemy session (`db.session`, `session`, FastAPI's `db: Session = Depends(get_db)`).
 SESSION_NAMES = frozenset({"session", "db", "db_session", "dbsession", "sess"})
 # Words of receivers (as spelt: a `Client` model is a record) whose `save`/`delete` stores no record: the visitor's
@@ -118,7 +120,8 @@ def record_method(call: cst.Call, records: set[str]) -> str | None:
 def is_model_class(node: cst.ClassDef) -> bool:
     """A class built on a model, a manager or a queryset (`models.Model`, `db.Model`, `AbstractUser`, SQLAlchemy's
     `Base`, `models.Manager`): its methods' `self` is a record (elsewhere `self.seen.add(x)` fills a set)."""
-    return any((full_name(base.value) or "").endswith(MODEL_BASE_ENDINGS) for base in node.bases)
+    names = [full_name(base.value) or "" for base in node.bases]
+    return any(n.endswith(MODEL_BASE_ENDINGS) or n in DECLARATIVE_BASES for n in names)
 
 
 def writing_methods(methods: dict[str, tuple[cst.FunctionDef, list[cst.Call]]]) -> set[str]:
