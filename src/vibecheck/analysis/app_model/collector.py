@@ -2308,7 +2308,11 @@ class AppModelCollector:
         webhook = (self._is_webhook(path, route.names) or feeds_bot) and frame is not None and not signed \
             and not frame.hands_on_request
         helpers = self._helpers_called(frame) if webhook and frame is not None else []
-        webhook = webhook and not any(self.functions[h].verifies_signature for h in helpers if h in self.functions)
+        helper_signed = any(self.functions[h].verifies_signature for h in helpers if h in self.functions)
+        # checked by the signature its sender puts in a header or the link (`X-Hub-Signature-256`, `sig`): a machine's
+        # or a mailed link's credential, no user's sign-in (unlike a shared key, `X-Admin-Key`, which lets an operator in)
+        signed_webhook = helper_signed or signed and frame is not None and frame.names_signature
+        webhook = webhook and not helper_signed
         if not webhook and (self._is_public_route(path, route.names) or self._opens_sign_up(route, path)
                             or (route.opened or route.opens_receiver) and (self._is_auth_step(path, route.names)
                                                  or (frame is not None and not frame.persists))):
@@ -2357,7 +2361,7 @@ class AppModelCollector:
             "guard_above": route.guard_above,
             "drf_default": route.drf_default,
             "webhook": webhook,
-            "signed": signed,  # it checks a sender's signature: a machine's credential, no user's sign-in
+            "signed": signed_webhook,
             "bot_feed": webhook and feeds_bot,  # the webhook of a chat platform: its secret token or signature
             # the project functions its handler calls, which another module may define as a check of the caller (of a
             # webhook: of the signature)

@@ -476,23 +476,30 @@ def listed_route_methods(module: cst.Module, imports: ImportTable) -> dict[str, 
     module constant, an f-string's known parts: `literals.path_text`). What of a prefix is not known adds nothing: the
     route's own segments still say what they say. Empty for a module that does not import Starlette."""
     found: dict[str, ListedRoute] = {}
-    if not imports.imports_any(REQUEST_ONLY_FRAMEWORKS):
-        return found
-    constants = module_texts(module)
-    pending: list[tuple[cst.CSTNode, str]] = [(module, "")]
+    if imports.imports_any(REQUEST_ONLY_FRAMEWORKS):
+        _collect_listed(module, "", module_texts(module), imports, found)
+    return found
+
+
+def _collect_listed(root: cst.CSTNode, prefix: str, constants: dict[str, str], imports: ImportTable,
+                    found: dict[str, ListedRoute]) -> None:
+    """`listed_route_methods` under `root`, whose routes take `prefix`; a `Mount` walks what it holds with its own."""
+    pending: list[cst.CSTNode] = [root]
     while pending:
-        node, prefix = pending.pop()
+        node = pending.pop()
+        children = child_nodes(node)
         if type(node) is not cst.Call:
-            pending.extend((child, prefix) for child in child_nodes(node))
+            pending.extend(children)
             continue
         callee = _last(imports.qualified_name(node.func) or get_full_name_for_node(node.func))
         positional = [a.value for a in node.args if a.keyword is None and a.star == ""]
         first = positional[0] if positional else _keyword_value(node, "path")
         if callee in fw.MOUNTS:
-            own = path_text(first, constants) or ""
-            pending.extend((child, prefix + own.rstrip("/")) for child in child_nodes(node))
+            inner = prefix + (path_text(first, constants) or "").rstrip("/")
+            for child in children:
+                _collect_listed(child, inner, constants, imports, found)
             continue
-        pending.extend((child, prefix) for child in child_nodes(node))
+        pending.extend(children)
         endpoint = _keyword_value(node, "endpoint") or (positional[1] if len(positional) > 1 else None)
         if callee not in STARLETTE_ROUTE_CALLS or type(endpoint) is not cst.Name:
             continue
@@ -501,7 +508,6 @@ def listed_route_methods(module: cst.Module, imports: ImportTable) -> dict[str, 
         path = path_text(first, constants)
         known = found.get(endpoint.value, ListedRoute(frozenset(), ()))
         found[endpoint.value] = ListedRoute(known.methods | methods, known.paths + ((prefix + path,) if path else ()))
-    return found
 
 
 def routed_elsewhere(function: cst.FunctionDef, imports: ImportTable, listed: dict[str, ListedRoute]) -> bool:

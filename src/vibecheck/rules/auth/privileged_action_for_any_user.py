@@ -316,9 +316,10 @@ class PrivilegedActionForAnyUser(Rule):
             handler = handler_of(node, self.context.imports, owner[0] if owner else None, self.routers,
                                  sockets_checked=self.sockets_checked,
                              module_callers=self.module_callers, listed=self.listed)
-            if handler is not None and owner is None and not handler.writes and not handler.restricted \
-                    and routed_elsewhere(node, self.context.imports, self.listed):
-                self._hold_for_mount(node, node.name.value, qualname, signed=handler.signed_in, elsewhere=True)
+            if handler is not None and owner is None and handler.signed_in and not handler.writes \
+                    and not handler.restricted and routed_elsewhere(node, self.context.imports, self.listed):
+                # only one that signs its caller in: another module's guard is not judged (`_mounted_for_admins`)
+                self._hold_for_mount(node, node.name.value, qualname, signed=True, elsewhere=True)
                 return  # its methods and path are another module's: the app model judges both
             if handler is None or not handler.writes or _declared_public(node, self.context.imports) \
                     or (self.public_classes and self.public_classes[-1]):

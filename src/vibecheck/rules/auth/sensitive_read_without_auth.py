@@ -49,8 +49,9 @@ class SensitiveReadWithoutAuth(ProjectRule):
     when no guard protects them anywhere (their
     decorators, dependencies, router, blueprint hook, URLconf entry, DRF defaults) while other routes of
     the same app are guarded (a 401 or 403 a handler answers without reading anything of the caller, `return "Profile
-    already exists", 403`, guards nothing; nor does a webhook's check of its sender's signature, which signs no user
-    in: an app whose only guards are those has no login to forget). Routes open by design (`/login`, `/health`,
+    already exists", 403`, guards nothing; nor does a check of the signature a sender puts in a header or a link, a
+    webhook's or a mailed link's, which signs no user in: an app whose only guards are those has no login to forget;
+    a shared key, `X-Admin-Key`, does let an operator in). Routes open by design (`/login`, `/health`,
     `public-paths`, a path or handler named `public`: `public_document`), routes that only
     return values written in them (`return [{"plan": "free", "price": 0}]`: they read nobody's data) and routes
     marked with a `public-decorators` decorator are not reported; VC201 handles the routes that write.
