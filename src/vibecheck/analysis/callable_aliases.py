@@ -25,7 +25,6 @@ for it; the call's own arguments are the same nodes.
 from __future__ import annotations
 
 import builtins
-import re
 from collections.abc import Callable, Iterator, Mapping
 
 import libcst as cst
@@ -48,7 +47,7 @@ Expansions = Mapping[str, Expansion]
 # The key of a file's scopes (`_scopes`) in `RuleContext.shared`, and the module-level aliases (`module_aliases`).
 _SCOPES = "callable_aliases.scopes"
 _MODULE_ALIASES = "callable_aliases.module"
-_CALLED = "callable_aliases.called"  # with a receiver (None: bare names), the key of `_called_names`
+_CALLED = "callable_aliases.called"  # with a receiver (None: bare names), the key of `_called`'s answers
 # Per file: function id -> (function, the aliases its calls see, their expansions).
 _FUNCTION_ALIASES: dict[int, tuple[cst.FunctionDef, Aliases, Expansions]] = file_memo({})
 # Per file: class id -> (class, the expansions of its `self.` attributes: `self._exec` for `self._exec = conn.execute`).
@@ -241,7 +240,6 @@ def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_he
     found: dict[str, _Candidate] = {}
     dropped: set[str] = set()
     imports = context.imports
-    called: frozenset[str] | None = None  # (read from the file's text on the first callable assigned)
     for assignment in assignments:
         name = _assigned(assignment, receiver)
         if name is None:
@@ -250,9 +248,7 @@ def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_he
         if bound is None:
             dropped.add(name)
             continue
-        if called is None:
-            called = _called_names(context, receiver)
-        if name not in called:
+        if not _called(name, context, receiver):
             continue
         value, keywords = bound
         dotted = full_name(value) if _is_dotted(value) else None  # (`super().run` is a method of what a call made)
@@ -269,15 +265,22 @@ def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_he
     return {name: candidate for name, candidate in found.items() if name not in dropped}
 
 
-def _called_names(context: RuleContext, receiver: str | None) -> frozenset[str]:
-    """The names the file's text calls bare (`run(`, not `.run(`), or with a receiver its attributes (`self.run(`);
-    once per file, each."""
+def _called(name: str, context: RuleContext, receiver: str | None) -> bool:
+    """Whether the file's text calls the name bare (`run(`, not `.run(`), or with a receiver its attribute
+    (`self.run(`); once per file and name (a substring search first: most names are never called so)."""
     key = (_CALLED, receiver)
-    found: frozenset[str] | None = context.shared.get(key)
+    found: dict[str, bool] | None = context.shared.get(key)
     if found is None:
-        prefix = rf"(?<![\w.]){receiver}\." if receiver is not None else r"(?<![\w.])"
-        found = context.shared[key] = frozenset(re.findall(rf"{prefix}(\w+)\(", context.source))
-    return found
+        found = context.shared[key] = {}
+    answer = found.get(name)
+    if answer is None:
+        called = f"{name}(" if receiver is None else f"{receiver}.{name}("
+        source = context.source
+        at = source.find(called)
+        while at > 0 and (source[at - 1].isalnum() or source[at - 1] in "_."):  # (a longer name's end, a method)
+            at = source.find(called, at + 1)
+        answer = found[name] = at >= 0
+    return answer
 
 
 def _assigned(assignment: cst.Assign, receiver: str | None) -> str | None:

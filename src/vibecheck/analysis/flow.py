@@ -1603,14 +1603,15 @@ def _method_words(func: cst.Attribute, imports: ImportTable) -> Iterator[str]:
         yield f"{tail}.{method}"
 
 
-def expansion_words(function: cst.FunctionDef, context: RuleContext) -> frozenset[str]:
+def expansion_words(function: cst.FunctionDef, context: RuleContext, called: frozenset[str]) -> frozenset[str]:
     """The call words (`call_words`) of the calls the function's expansions stand for (`callable_aliases`:
-    `execute` and `cursor.execute` for `run_sql = cursor.execute`), once per function; mostly none."""
+    `execute` and `cursor.execute` for `run_sql = cursor.execute`), of those it calls (`called`, its call words: a
+    name, `self._exec`), once per function; mostly none."""
     expansions = function_expansions(function, context)
     if not expansions:
         return frozenset()
     return remembered(_EXPANSION_WORDS, function, lambda _: frozenset(
-        word for callee, _fixed in expansions.values() for word in (
+        word for name, (callee, _fixed) in expansions.items() if name in called for word in (
             _method_words(callee, context.imports) if type(callee) is cst.Attribute
             else (context.imports.qualified_name(callee) or "",))))
 
@@ -2907,7 +2908,7 @@ class FlowRule(Rule):
             return True
         called = call_words(function, self.context.imports, function_aliases(function, self.context))
         return called is None or not words.isdisjoint(called) or not words.isdisjoint(
-            expansion_words(function, self.context))
+            expansion_words(function, self.context, called))
 
     def _certain_inputs(self, node: cst.FunctionDef, parameters: list[str]) -> frozenset[str]:
         """The parameters certainly input: a Lambda event, an MCP tool's arguments, a Gradio handler's inputs and what
