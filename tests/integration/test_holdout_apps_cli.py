@@ -603,10 +603,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # (`views.require_org_admin(make_request(), 1)`): the argument the test module's `make_request()` builds reads as
     # code under test running, so VC308 takes the test for one that runs the app.
     ("pyramid_orgs", "tests/test_views.py", 50, "VC308"),
-    # Slack Bolt commands and events: no handler model of `@app.command("/ops-sql")` says who may run it, so VC201 and
-    # VC218 have no route to judge.
-    ("slack_agents_ops", "opsbot/bot.py", 37, "VC201/VC218"),
-    ("slack_agents_ops", "opsbot/bot.py", 65, "VC218"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
