@@ -582,9 +582,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     ("grpc_vault", "vault/scanner.py", 25, "VC103"),
     ("grpc_vault", "vault/scanner.py", 39, "VC107"),
     ("typer_tenant_admin", "tenantctl/billing.py", 51, "VC107"),
-    # A gRPC server's `add_insecure_port` fallback when no certificate is configured: VC418 reads credentials sent in
-    # clear over URLs and mail and FTP clients, not a server's plaintext port.
-    ("grpc_vault", "vault/server.py", 22, "VC418"),
     # A membership check on the workspace or organisation in the request, then the file or project fetched by its own
     # id: VC214 takes the check for the handler's (a gRPC servicer has no handler model; the Pyramid view's
     # `require_member` call reads as a role check), not for the group the object must belong to.
