@@ -587,9 +587,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # `require_member` call reads as a role check), not for the group the object must belong to.
     ("grpc_vault", "vault/service.py", 40, "VC214"),
     ("pyramid_orgs", "orgs/views.py", 38, "VC214"),
-    # An invite whose role comes from the inviter's body (`Invite(..., role=body.get("role", "member"))`), which any
-    # member may send: neither VC215 nor VC217 follows a role into a row that grants it to someone else later.
-    ("pyramid_orgs", "orgs/views.py", 67, "VC215/VC217"),
     # An invite looked up by its token and accepted with no expiry column anywhere: VC233 reads tokens signed or
     # stored with a lifetime argument, not a model that has none.
     ("pyramid_orgs", "orgs/views.py", 75, "VC233"),
