@@ -160,13 +160,16 @@ class CleartextCredentials(BindingRule):
     def __init__(self, context: Any, options: Any = None) -> None:
         super().__init__(context, options)
         self._secured: list[set[str]] = [set()]
+        # gRPC clients and servers, looked for in each function only when the file names them (once per file)
+        self._grpc_channels = "insecure_channel" in context.source
+        self._grpc_servers = "add_insecure_port" in context.source
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
         self._secured.append(set())
-        if "insecure_channel" in self.context.source:
+        if self._grpc_channels:
             self._check_grpc(node)
-        if "add_insecure_port" in self.context.source:
+        if self._grpc_servers:
             self._check_grpc_server(node)
 
     def _check_grpc(self, function: cst.FunctionDef) -> None:
