@@ -6,6 +6,7 @@ service to connect to): rules that judge trust in client data read this before t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import libcst as cst
@@ -60,11 +61,25 @@ def admin_permission_class(names: list[str]) -> bool:
     return any(ADMIN_WORDS & set(name_words(name)) for name in names)
 
 
+def admin_view_permission(decorators: Sequence[cst.Decorator]) -> bool:
+    """A Pyramid view permission named for administrators, `@view_config(..., permission="admin")` or a class's
+    `@view_defaults(permission="manage_users")` (`"authenticated"`, `"edit"` admit more than administrators)."""
+    for decorator in decorators:
+        expression = decorator.decorator
+        if type(expression) is cst.Call:
+            for arg in expression.args:
+                if arg.keyword is not None and arg.keyword.value == "permission" \
+                        and ADMIN_WORDS & set(name_words(string_value(arg.value) or "")):
+                    return True
+    return False
+
+
 def restricted_to_admins(function: cst.FunctionDef, admin_receivers: frozenset[str] = frozenset()) -> bool:
     """A decorator, or a `Depends(...)`/`Security(...)` among its parameters or its route's `dependencies=[...]`,
     named for administrators (`get_admin_user`, `admin_required`, `require_superuser`), or a DRF permission class the
-    view lists (`@permission_classes([IsAdminUser])`), or a route of a blueprint in `admin_receivers`."""
-    if admin_permission_class(drf_permission_classes(function)):
+    view lists (`@permission_classes([IsAdminUser])`), or a Pyramid permission naming them (`admin_view_permission`),
+    or a route of a blueprint in `admin_receivers`."""
+    if admin_permission_class(drf_permission_classes(function)) or admin_view_permission(function.decorators):
         return True
     if admin_receivers and any(receiver in admin_receivers for receiver in _route_receivers(function)):
         return True

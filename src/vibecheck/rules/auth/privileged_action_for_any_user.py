@@ -17,6 +17,7 @@ from vibecheck.analysis.app_model.bots import (
     BOT_FACTS,
     BotHandler,
     BotIndex,
+    SharedAction,
     bot_handlers,
     privilege,
     registrations,
@@ -136,16 +137,23 @@ class PrivilegedActionForAnyUser(Rule):
     (`app.add_handler(CommandHandler("sh", cmd_sh))`, `CallbackQueryHandler`, `MessageHandler`), pyTelegramBotAPI's and
     aiogram's decorators (`@bot.message_handler(commands=[...])`, `@router.message(Command("ban"))`,
     `@router.callback_query(...)`), discord.py's commands (`@bot.command()`, `@commands.command()`, `@tree.command()`)
-    and slack_bolt's (`@app.command("/ban")`). In a bot module where some handlers check the sender (a decorator named
-    for it, `@restricted`, `@admin_only`; the libraries' checks, `@commands.has_permissions(...)`,
+    and slack_bolt's (`@app.command("/ban")`, `@app.action(...)`, `@app.event("app_mention")`, on `App` or
+    `AsyncApp`), and discord.py's `@bot.event` listeners. In a bot module where some handlers check the sender (a
+    decorator named for it, `@restricted`, `@admin_only`; the libraries' checks, `@commands.has_permissions(...)`,
     `@commands.is_owner()`, `@app_commands.default_permissions(...)`, a cog's `cog_check`; a filter,
     `filters.User(user_id=ADMIN_IDS)`, `IsAdmin()`, `F.from_user.id.in_(ADMINS)`; or an early
-    `if update.effective_user.id not in ADMIN_IDS: return`; not a test of the rights of the member the command acts on,
+    `if update.effective_user.id not in ADMIN_IDS: return`, `if not is_oncall(client, command["user_id"]): return`;
+    not a test of the rights of the member the command acts on,
     `if not member.guild_permissions.moderate_members:` in `mute(ctx, member)`, which any member passes by naming a
     moderator), a handler without such a check is reported when its name or
     command is privileged (`ban`, `promote`, `export`, `broadcast`, `sh`, a guild's `mute`, `nick`, `slowmode`, ...)
     or it runs commands on the host
-    (`subprocess`, `os.system`, `eval`). A bot whose handlers check nobody gives nothing to compare with: there only a
+    (`subprocess`, `os.system`, `eval`), or when it hands the sender's text (Slack's `command["text"]`,
+    `event["text"]`, `message.content`, a command's own argument) to a function a checked sibling calls with it only
+    after its check (`/ops` asks the agent for the on-call group, the `app_mention` listener asks it for anyone): the
+    finding is on that call. A call in a mode the checked one never uses (`ask(text, readonly=True)` beside
+    `ask(text)`) and bookkeeping (`log_command(text)`, a reply helper) are left alone. A bot whose handlers check
+    nobody gives nothing to compare with: there only a
     handler named for administrators that acts as one (`admin_export_users`, `/sudo_ban`) is reported, and public
     commands (`/start`, `/help`, an echo) are left alone. A callback defined in one module and registered in another
     (`async def shell(update, context)` in `handlers.py`, `CommandHandler("sh", handlers.shell)` in `main.py`) is
@@ -227,8 +235,11 @@ class PrivilegedActionForAnyUser(Rule):
         if "prefix" in self.context.source:
             self.prefixes = router_prefixes(node)
         handlers = bot_handlers(node, self.context.imports)
-        for handler, compared in unguarded_privileged(handlers, self.context.imports, PRIVILEGED_VERBS):
-            self._report_bot_handler(handler, handlers if compared else [])
+        for handler, compared, shared in unguarded_privileged(handlers, self.context.imports, PRIVILEGED_VERBS):
+            if shared is not None:
+                self._report_shared_action(handler, shared)
+            else:
+                self._report_bot_handler(handler, handlers if compared else [])
         callbacks = unregistered_callbacks(node, self.context.imports, handlers)
         registered = registrations(node, self.context.imports)
         if registered or callbacks:
@@ -287,6 +298,15 @@ class PrivilegedActionForAnyUser(Rule):
                     hint="Give it the guard its sibling handlers have (the same decorator, a filter such as "
                     "`filters.User(user_id=ADMIN_IDS)`, or `if update.effective_user.id not in ADMIN_IDS: return`), and "
                     "test that a message from another user is refused.")
+
+    def _report_shared_action(self, handler: BotHandler, shared: SharedAction) -> None:
+        """A chat handler giving the sender's text to what a sibling handler does only after checking the sender."""
+        self.report(shared.call, f"Bot handler `{handler.function.name.value}` passes the sender's text to "
+                    f"`{shared.callee}(...)`, which `{shared.sibling}` of the same bot calls only after checking who "
+                    "sent the message, but checks nobody: any chat user may call it.",
+                    hint="Give it the check its sibling has (the same allow-list or group test, or a guard decorator), "
+                    "or call the restricted mode the public command is meant to have, and test that a message from "
+                    "another user is refused.")
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports)
