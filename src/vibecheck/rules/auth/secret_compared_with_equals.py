@@ -11,7 +11,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.import_edits import reference
 from vibecheck.analysis.nodes import concrete_subclasses, head_name
-from vibecheck.cst_fields import child_nodes, names_in, own_nodes_of, own_returns
+from vibecheck.cst_fields import child_nodes, names_in, own_nodes, own_nodes_of, own_returns
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -298,6 +298,12 @@ class SecretComparedWithEquals(Rule):
     - a value the function reads another attribute of than text's (`failed_signature.output_fields`, then
       `predictor.signature == failed_signature`: a DSPy prompt signature; `stored_token.expires_at`, then
       `stored_token != access_token`): objects compared whole, not a secret's text;
+    - a session id in a file that drives a browser (imports `cdp_use`, `playwright`, `selenium`..., or names a
+      `BrowserSession` or a `cdp_session`), neither side read from the request (`self._current_session_id ==
+      cdp_session.session_id`): the id of a tab's DevTools session, which no client presents as a login;
+    - a name the function binds only to truth values (`secret = flag is True`, `not x`, `bool(x)`, `isinstance(...)`,
+      a parameter typed `bool`), then `negated != secret`: a `True` or `False` is no secret's text (a loop, an
+      unpacking or another value bound to it still counts);
     - `__eq__`-style methods, and test files.
 
     ## Why is this bad?
@@ -349,6 +355,7 @@ class SecretComparedWithEquals(Rule):
         super().__init__(*args, **kwargs)
         self._functions: list[str] = []
         self._bodies: list[cst.BaseSuite] = []
+        self._defs: list[cst.FunctionDef] = []
         self._module_constants = literal_bindings(self.context.module.body)
         self._class_constants: list[frozenset[str]] = []
         self._class_names: list[str] = []  # the enclosing classes, innermost last
@@ -424,11 +431,13 @@ class SecretComparedWithEquals(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
         self._bodies.append(node.body)
+        self._defs.append(node)
         self._scopes.append(node.name.value)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
         self._bodies.pop()
+        self._defs.pop()
         self._scopes.pop()
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
@@ -483,6 +492,10 @@ class SecretComparedWithEquals(Rule):
             return False  # `class Lock: ... stored_token == self.local.token`: which holder owns the lock
         if self._picked_from(left, right) or self._picked_from(right, left):
             return False
+        if kinds == {SESSION_ID} and self._drives_browser and not {head_name(left), head_name(right)} & CLIENT_ROOTS:
+            return False  # `self._current_session_id == cdp_session.session_id`: which browser tab, not a web login
+        if any(type(side) is cst.Name and self._holds_truth_value(side.value) for side in (left, right)):
+            return False  # `negated != secret` after `secret = flag is True`: two truth values, no text compared
         operator = "==" if isinstance(target.operator, cst.Equal) else "!="
         kind = _kind(kinds)
         article = "An" if kind[0] in "aeiu" else "A"
@@ -527,6 +540,23 @@ class SecretComparedWithEquals(Rule):
             return called in OPTIONAL_LOOKUPS and len(node.args) < 2
         if isinstance(node, cst.Attribute) and node.attr.value in URL_CREDENTIALS:
             return self._is_parsed_url(node.value)
+        return False
+
+    @functools.cached_property
+    def _drives_browser(self) -> bool:
+        """Whether the file drives a browser (imports a DevTools or browser automation library, or names a browser's
+        session: `BrowserSession`, `cdp_session`): its session ids name a tab's debugging session, which no client
+        presents as a login."""
+        return BROWSER_DRIVING.search(self.context.source) is not None
+
+    def _holds_truth_value(self, name: str) -> bool:
+        """Whether the innermost function that binds `name` binds it only to truth values (`secret = flag is True`,
+        `not x`, `bool(...)`, `isinstance(...)`, a parameter typed `bool`), never otherwise (a loop, an unpacking,
+        `+=`): a `True`/`False` cannot be a secret's text, whatever the name says."""
+        for function in reversed(self._defs):
+            bindings = _bindings(function, name)
+            if bindings:
+                return all(value is not None and _is_truth_value(value) for value in bindings)
         return False
 
     @functools.cached_property
@@ -647,6 +677,62 @@ def _values_bound(body: cst.BaseSuite, name: str) -> Iterator[cst.BaseExpression
                 yield small.value
         elif type(small) is cst.AnnAssign and type(small.target) is cst.Name and small.target.value == name:
             yield small.value
+
+
+# Calls that answer `True` or `False`.
+TRUTH_CALLS = frozenset({"bool", "isinstance", "issubclass", "callable", "hasattr", "any", "all"})
+# What binds a name to a value this rule does not read (a loop's item, a `with` target, an update): any value.
+# (the field that binds, or None: the whole statement)
+_OTHER_BINDINGS: dict[type, str | None] = {cst.For: "target", cst.AugAssign: "target", cst.AsName: "name",
+                                           cst.Global: None, cst.Nonlocal: None}
+# A file that drives a browser: a DevTools or automation library imported, or a browser's session named.
+BROWSER_DRIVING = lazy_pattern(
+    r"^[ \t]*(?:from|import)[ \t]+(?:cdp_use|playwright|pyppeteer|selenium|nodriver|undetected_chromedriver)\b"
+    r"|(?:browser|cdp|devtools)_?session", re.IGNORECASE | re.MULTILINE)
+
+
+def _is_truth_value(value: cst.BaseExpression) -> bool:
+    """`a is b`, `not x`, `True`, `bool(x)`, `isinstance(x, T)`, or `and`/`or` of them: a `bool`."""
+    if type(value) is cst.Comparison:
+        return True
+    if type(value) is cst.UnaryOperation:
+        return type(value.operator) is cst.Not
+    if type(value) is cst.Name:
+        return value.value in ("True", "False")
+    if type(value) is cst.BooleanOperation:
+        return _is_truth_value(value.left) and _is_truth_value(value.right)
+    return type(value) is cst.Call and type(value.func) is cst.Name and value.func.value in TRUTH_CALLS
+
+
+def _bindings(function: cst.FunctionDef, name: str) -> list[cst.BaseExpression | None]:
+    """The values `function` binds `name` to in its own code (None: one this rule does not read, or a parameter not
+    typed `bool`; `True` stands for a parameter typed `bool`)."""
+    found: list[cst.BaseExpression | None] = []
+    params = function.params
+    for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+        if param.name.value == name:
+            typed = param.annotation is not None and type(param.annotation.annotation) is cst.Name \
+                and param.annotation.annotation.value == "bool"
+            found.append(cst.Name("True") if typed else None)
+    for star in (params.star_arg, params.star_kwarg):
+        if type(star) is cst.Param and star.name.value == name:
+            found.append(None)
+    for node in own_nodes(function.body):
+        if type(node) is cst.Assign:
+            for target in node.targets:
+                if type(target.target) is cst.Name:
+                    if target.target.value == name:
+                        found.append(node.value)
+                elif name in names_in(target.target):
+                    found.append(None)
+        elif type(node) is cst.AnnAssign or type(node) is cst.NamedExpr:
+            if type(node.target) is cst.Name and node.target.value == name:
+                found.append(node.value)
+        elif type(node) in _OTHER_BINDINGS:
+            field = _OTHER_BINDINGS[type(node)]
+            if name in names_in(node if field is None else getattr(node, field)):
+                found.append(None)
+    return found
 
 
 def _alternatives_of(value: cst.BaseExpression, name: str) -> bool:
