@@ -9,7 +9,8 @@ from typing import Any
 import libcst as cst
 
 from vibecheck.analysis.admin_routes import restricted_to_admins
-from vibecheck.analysis.enum_classes import enum_modules_inputs, enum_parameters
+from vibecheck.analysis.enum_classes import enum_parameters
+from vibecheck.analysis.enum_modules import enum_modules_inputs
 from vibecheck.analysis.flow import (
     CLEAN,
     EXITING_CALLS,
