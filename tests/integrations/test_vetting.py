@@ -1513,6 +1513,19 @@ MARKUPSAFE_CLEARED = {
                 indention = Markup(indention)
             return indention + s
         ''',
+    "pasted by markupsafe's markup": '''
+        from flask import Markup as M
+        from wtforms.widgets import html_params
+
+        ROW = M("<li>{name}</li>")
+
+        def listing(names, name, title, field, **kwargs):
+            item = ROW.format_map({"name": name})
+            sep = M()
+            return (M(item), M(M("<br>").join(names)), M(M("<i>%s</i>") % title), M(M("<b>") + title),
+                    M(sep.join(names)), M(f"<select {html_params(name=field.name, **kwargs)}></select>"),
+                    M(f"<b>{M.escape(title)}</b>"), M(title + M("<br>")))
+        ''',
 }
 
 
@@ -1571,6 +1584,33 @@ MARKUPSAFE_KEPT = {
                 return Markup(width + s)
             return s
         ''', 6),
+    "text pasted into a caller's markup": ('''
+        from markupsafe import Markup
+
+        def bold(template, value):
+            return Markup(Markup(template).format(value))
+        ''', 5),
+    "markup pasted into text": ('''
+        from markupsafe import Markup
+
+        def bold(value):
+            return Markup("<b>{}</b>".format(value))
+        ''', 5),
+    "name bound to text too": ('''
+        from markupsafe import Markup
+
+        def bold(value, plain):
+            row = Markup("<b>{}</b>")
+            if plain:
+                row = "<b>{}</b>"
+            return Markup(row.format(value))
+        ''', 8),
+    "markup of text added to text": ('''
+        from markupsafe import Markup
+
+        def bold(value, tail):
+            return Markup(value + Markup(tail))
+        ''', 5),
 }
 
 
