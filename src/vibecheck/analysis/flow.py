@@ -105,6 +105,11 @@ PROPAGATING_CALLS = frozenset({
     # an archive opened on client data: its member names and contents are the client's too
     "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open", "zipfile.ZipFile",
 })
+# URL objects built from a text, each with its text's keyword: they hold that text (Starlette's `URL(url)`, which
+# FastAPI re-exports, httpx's, yarl's), so a redirect to one goes where the text said; Starlette's `URL(scope=...)`
+# is the request's own URL, and what is not the text (httpx's `params=`) is percent-encoded into the query.
+URL_CONSTRUCTORS: dict[str, str] = {"starlette.datastructures.URL": "url", "fastapi.datastructures.URL": "url",
+                                    "httpx.URL": "url", "yarl.URL": "val"}
 # Of PROPAGATING_CALLS, the positions of arguments that only name what is read: `getattr(obj, key)` hands out the
 # object's attribute (a stored file field, a model's value), not the name the client chose.
 NAME_ARGUMENTS: dict[str, tuple[int, ...]] = {"getattr": (1,)}
@@ -816,6 +821,9 @@ class FlowState:
             return self._first(a.value for i, a in enumerate(call.args) if i not in NAME_ARGUMENTS.get(name, ()))
         if name in REGEX_TEXT_ARGUMENTS:
             return self._regex_text_taint(call, name, None)
+        if name in URL_CONSTRUCTORS:
+            text = call_argument(call, 0, URL_CONSTRUCTORS[name])
+            return None if text is None else self.taint_of(text)
         if type(func) is cst.Name and func.value in self.local_classes:
             # a helper object of this module built from client data carries it in its attributes
             return self._first(a.value for a in call.args)
