@@ -1120,6 +1120,17 @@ HASH_SAFE = {
             def _counter_filename(self, key):
                 return hashlib.md5(key.encode("utf8")).hexdigest()
         ''',
+    "name in the page's markup": '''
+        import hashlib
+
+        def to_css_class(s):
+            md5_suffix = hashlib.md5(s.encode("utf8")).hexdigest()[:6]
+            return f"{s}-{md5_suffix}"
+
+        def listing(names):
+            return [{"name": n, "color": hashlib.md5(n.encode()).hexdigest()[:6],
+                     "domId": hashlib.sha1(n.encode()).hexdigest()} for n in names]
+        ''',
     "file path built around the hash": '''
         import hashlib
         from os import path
@@ -1237,6 +1248,18 @@ HASH_UNSAFE = {
         import hashlib
 
         def token_filename(token):
+            return hashlib.md5(token.encode()).hexdigest()
+        ''', 5),
+    "an id that only ends like a markup name": ('''
+        import hashlib
+
+        def random_id(seed):
+            return hashlib.md5(seed.encode()).hexdigest()
+        ''', 5),
+    "a token's element id": ('''
+        import hashlib
+
+        def token_element_id(token):
             return hashlib.md5(token.encode()).hexdigest()
         ''', 5),
     "a helper no content-id function calls": ('''
