@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.core import signing
 from django.core.cache import cache
 from django.core.signing import TimestampSigner
+from django.contrib.auth.models import Group
+from django.db import models
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
@@ -25,7 +27,7 @@ from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.views import APIView
 
 from .forms import ArticleForm, RestrictionPasswordForm
-from .models import Article, Authenticator, PageRestriction, Subscription
+from .models import Article, Author, Authenticator, PageRestriction, Subscription
 from .settings import WEBHOOK_SECRET
 from .sns import validate_message, verify_bounce_message
 from .serializers import ArticleSerializer
@@ -790,3 +792,104 @@ def purge_drafts(request):
 def purge_drafts_admin(request):
     Article.objects.filter(draft=True).delete()
     return HttpResponse(status=204)
+
+
+# Related managers: a link or a tag added, removed or made through a record the view loaded, or the signed-in user.
+
+# expect: VC201 -- a comment made through the article's related manager, on a GET
+def quick_comment(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    article.comments.create(body=request.GET["body"])
+    return redirect("article", pk=pk)
+
+
+# expect: VC201 -- the signed-in user's groups changed by a link
+def join_group(request, name):
+    request.user.groups.add(get_object_or_404(Group, name=name))
+    return redirect("groups")
+
+
+class ArticleUntagView(View):
+    # expect: VC201 -- a class view's `get` clears the object's tags
+    def get(self, request, pk):
+        self.object = Article.objects.get(pk=pk)
+        self.object.tags.clear()
+        return redirect("articles")
+
+
+# ok: VC201 -- a set and a dict of the view's own, not a record's related manager
+def tag_cloud(request):
+    seen = set()
+    seen.add(request.GET.get("tag"))
+    options = {"tags": []}
+    options["tags"].append("x")
+    return render(request, "tags.html", {"seen": seen, "options": options})
+
+
+# ok: VC201 -- the related manager written behind @require_POST and signed in
+@require_POST
+@login_required
+def follow_author(request, pk):
+    get_object_or_404(Author, pk=pk).followers.add(request.user)
+    return redirect("author", pk=pk)
+
+
+# Methods of the project's models that write their own record: a view that calls one on a GET writes.
+
+class Notice(models.Model):
+    unread = models.BooleanField(default=True)
+    views = models.IntegerField(default=0)
+
+    def mark_as_read(self):
+        if self.unread:
+            self.unread = False
+            self.save()
+
+    def archive(self):
+        self.comments.clear()
+
+    def bump(self):
+        self.views += 1
+        self.save(update_fields=["views"])
+
+    def summary(self):
+        return f"{self.views} views"
+
+
+# expect: VC201 -- `mark_as_read` saves the notice: a link marks it read for anyone
+def notice_read(request, pk):
+    notice = get_object_or_404(Notice, pk=pk)
+    notice.mark_as_read()
+    return redirect("notices")
+
+
+# expect: VC201 -- a method that clears a related manager
+def notice_archive(request, pk):
+    Notice.objects.get(pk=pk).archive()
+    notice = Notice.objects.filter(pk=pk).first()
+    notice.archive()
+    return redirect("notices")
+
+
+# ok: VC201 -- a method that only bumps a counter, and one that only reads
+def notice_page(request, pk):
+    notice = get_object_or_404(Notice, pk=pk)
+    notice.bump()
+    return render(request, "notice.html", {"summary": notice.summary()})
+
+
+# ok: VC201 -- a method no class of the project defines never counts, nor a view's `get` that writes, nor a field's own
+def notice_refresh(request, pk):
+    notice = get_object_or_404(Notice, pk=pk)
+    notice.refresh_from_db()
+    notice.full_clean()
+    notice.get()
+    return render(request, "notice.html", {"notice": notice, "url": notice.data.get("url")})
+
+
+# ok: VC201 -- behind a method check and signed in
+@require_POST
+@login_required
+def notice_read_post(request, pk):
+    get_object_or_404(Notice, pk=pk, recipient=request.user).mark_as_read()
+    return redirect("notices")

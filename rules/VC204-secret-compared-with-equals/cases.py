@@ -855,3 +855,28 @@ def same_release(previous, current):
     checksum = hashlib.sha256(current).hexdigest()
     # ok: VC204 -- an unkeyed checksum under a plain name against another plain name
     return checksum == previous
+
+
+def predictor_of(program, error):
+    failed_signature = error.signature
+    expected = list(failed_signature.output_fields.keys())
+    for predictor in program.predictors():
+        # ok: VC204 -- a prompt signature (its fields are read): an object compared whole, no secret text
+        if predictor.signature == failed_signature:
+            return predictor, expected
+    return None, expected
+
+
+def same_access_token(stored_token, access_token):
+    if stored_token.expires_at < access_token.issued_at:
+        return False
+    # ok: VC204 -- two token records (their dates are read), compared as objects
+    return stored_token != access_token
+
+
+def webhook_signature_matches(request, expected):
+    signature = request.headers["X-Signature"]
+    if not signature.startswith("sha256=") or signature.isspace():
+        return False
+    # expect: VC204 -- the methods read on it (`startswith`, `isspace`) are text's
+    return signature == expected

@@ -22,8 +22,8 @@ from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .auth import (admin_required, firebase_user, get_current_user, get_user_repository, get_workspace_service,
-                   checked_tenant_id, moderator_required, require_admin)
+from .auth import (admin_required, current_customer, firebase_user, get_current_patient, get_current_user,
+                   get_user_repository, get_workspace_service, checked_tenant_id, moderator_required, require_admin)
 from . import crud, services, store
 from .db import SessionLocal, db, fetch_one, get_db, get_repo, query_db
 from .guards import current_principal, ensure_logged_in, requires_admin_role, requires_login
@@ -32,7 +32,7 @@ from .repositories import SubmissionRepository
 from .schemas import SellerIn
 from sqlalchemy import select, text
 from starlette.authentication import requires
-from .models import Comment, Document, Invoice, Label, Locale, Message, Note, Order, Post, Room, Team, Tenant, Ticket, Todo, User
+from .models import Comment, Customer, Document, Invoice, Label, Locale, Message, Note, Order, Post, Room, Team, Tenant, Ticket, Todo, User, Patient, Visit
 
 router = APIRouter()
 bp = Blueprint("notes", __name__)
@@ -667,6 +667,30 @@ def my_invoice(invoice_id: int, caller: Annotated[UserRecord, Depends(firebase_u
 def shared_invoice(invoice_id: int, repo: Annotated[UserRecord, Depends(get_user_repository)], session=Depends(get_db)):
     # ok: VC214 -- a repository of users is no caller: the handler is not known to be signed in
     return session.get(Invoice, invoice_id)
+
+
+@router.get("/customer-invoices/{invoice_id}")
+async def customer_invoice(invoice_id: int, customer: Customer = Depends(current_customer)):
+    # expect: VC214 -- the dependency is the current customer: the caller in a role
+    return await Invoice.get_or_none(id=invoice_id)
+
+
+@router.get("/customer-invoices/{invoice_id}/receipt")
+async def customer_receipt(invoice_id: int, customer: Customer = Depends(current_customer)):
+    # ok: VC214 -- scoped by the caller's id (Tortoise keyword lookup)
+    return await Invoice.get_or_none(id=invoice_id, customer_id=customer.id)
+
+
+@router.post("/customer-invoices/{invoice_id}/pay")
+async def customer_pay(invoice_id: int, buyer: Customer = Depends(current_customer)):
+    # ok: VC214 -- scoped by the caller itself, whatever the parameter's name
+    return await Invoice.get_or_none(id=invoice_id, customer=buyer)
+
+
+@router.get("/visits/{visit_id}")
+async def patient_visit(visit_id: int, me: Annotated[Patient, Depends(get_current_patient)]):
+    # ok: VC214
+    return await Visit.get_or_none(id=visit_id, patient=me)
 
 
 @bp.get("/files/<int:file_id>/meta")

@@ -206,3 +206,50 @@ async def import_orders(request: Request):
     if not saved:
         raise HTTPException(422, "nothing imported")
     return {"saved": len(saved)}
+
+
+@router.post("/stripe/secret-switch")
+async def stripe_secret_switch(request: Request, stripe_signature: str = Header("")):
+    payload = await request.body()
+    # expect: VC216 -- the signing secret is the switch: unset, every event is parsed unverified
+    if settings.stripe_webhook_secret:
+        event = stripe.Webhook.construct_event(payload, stripe_signature, settings.stripe_webhook_secret)
+    else:
+        event = json.loads(payload)
+    return event["type"]
+
+
+@router.post("/github/secret-switch")
+async def github_secret_switch(request: Request):
+    body = await request.body()
+    # expect: VC216 -- the same, spelled the other way round
+    if not os.environ.get("GITHUB_HOOK_SECRET"):
+        data = json.loads(body)
+    else:
+        if not hmac.compare_digest(github_signature(body), request.headers.get("X-Hub-Signature-256", "")):
+            raise HTTPException(401)
+        data = json.loads(body)
+    return data
+
+
+@router.post("/stripe/secret-required")
+async def stripe_secret_required(request: Request, stripe_signature: str = Header("")):
+    payload = await request.body()
+    # ok: VC216 -- without the secret the route refuses
+    if settings.stripe_webhook_secret:
+        event = stripe.Webhook.construct_event(payload, stripe_signature, settings.stripe_webhook_secret)
+    else:
+        raise HTTPException(503, "webhook secret not configured")
+    return event["type"]
+
+
+@router.post("/stripe/payment-switch")
+async def stripe_payment_switch(request: Request, stripe_signature: str = Header("")):
+    payload = await request.body()
+    event = stripe.Webhook.construct_event(payload, stripe_signature, settings.stripe_webhook_secret)
+    # ok: VC216 -- a setting that names no credential chooses what to do with a verified event
+    if settings.auto_capture:
+        stripe.PaymentIntent.capture(event["data"]["object"]["id"])
+    else:
+        log.info("capture left to an operator")
+    return event["type"]

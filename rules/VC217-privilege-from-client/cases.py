@@ -361,3 +361,47 @@ def search_by_role(body: SignupIn):
     # ok: VC217 -- a filter of the accounts, not a record of one
     wanted = {"role": body.role}
     return [a for a in ACCOUNTS.values() if a.items() >= wanted.items()]
+
+
+from pyramid.view import view_config, view_defaults
+
+
+@view_config(route_name="org_invites", request_method="POST", renderer="json", permission="authenticated")
+def pyramid_create_invite(request):
+    body = request.json_body
+    # expect: VC217 -- any member picks the role the invitee gets
+    invite = Invite(org_id=int(request.matchdict["org_id"]), email=body["email"], role=body.get("role", "member"))
+    request.dbsession.add(invite)
+
+
+@view_config(route_name="org_invites_fixed", request_method="POST", renderer="json", permission="authenticated")
+def pyramid_create_member_invite(request):
+    body = request.json_body
+    # ok: VC217 -- the role is fixed by the server
+    invite = Invite(org_id=int(request.matchdict["org_id"]), email=body["email"], role="member")
+    request.dbsession.add(invite)
+
+
+@view_config(route_name="members_search", renderer="json", permission="authenticated")
+def pyramid_members_by_role(request):
+    # ok: VC217 -- a filter on the role, nothing granted
+    return request.dbsession.query(Membership).filter_by(role=request.params.get("role", "member")).all()
+
+
+@view_config(route_name="admin_set_role", request_method="POST", renderer="json", permission="admin")
+def pyramid_admin_set_role(request):
+    user = request.dbsession.get(User, int(request.matchdict["id"]))
+    # ok: VC217 -- the view's permission is the administrators'
+    user.role = request.json_body.get("role", "clerk")
+
+
+@view_defaults(renderer="json", permission="manage_admin")
+class PyramidAdminViews:
+    def __init__(self, request):
+        self.request = request
+
+    @view_config(route_name="admin_promote", request_method="POST")
+    def promote(self):
+        user = self.request.dbsession.get(User, int(self.request.matchdict["id"]))
+        # ok: VC217 -- the class's default permission is the administrators'
+        user.role = self.request.json_body.get("role", "clerk")

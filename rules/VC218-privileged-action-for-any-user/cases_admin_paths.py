@@ -5,6 +5,7 @@ from fastapi import APIRouter, Depends
 from flask import Blueprint, Flask, abort
 from flask_login import current_user, login_required
 
+from . import settings
 from .auth import get_admin_user, get_current_user
 from .models import Flag, Setting, User, db
 
@@ -97,3 +98,24 @@ staff = Blueprint("staff", __name__, url_prefix="/staff")
 @login_required
 def create_campaign():
     return {"created": True}
+
+
+OPERATIONS_PREFIX = "/superuser/ops"
+operations = Blueprint("operations", __name__, url_prefix=OPERATIONS_PREFIX)
+reporting = APIRouter(prefix=settings.REPORTING_PREFIX)
+
+
+# expect: VC218
+@operations.post("/quotas/<int:org_id>")
+@login_required
+def raise_quota(org_id):
+    Setting.query.filter_by(org_id=org_id).update({"quota": 1000})
+    db.session.commit()
+    return {"ok": True}
+
+
+# ok: VC218 -- a prefix from the settings is not known: nothing says the route is for administrators
+@reporting.post("/exports/{report_id}/rerun")
+def rerun_export(report_id: int, user=Depends(get_current_user)):
+    Flag.query.filter_by(report_id=report_id).update({"rerun": True})
+    return {"ok": True}

@@ -11,7 +11,7 @@ from unittest.mock import MagicMock, Mock, create_autospec, patch
 import pytest
 
 import shop.weather
-from shop import PaymentGateway, checkout, make_order
+from shop import PaymentGateway, checkout, make_order, reconcile_day
 from shop.gateway import charge
 from shop.weather import WeatherClient, fetch_temperature
 
@@ -514,3 +514,21 @@ def test_client_mock_dropped_answer():
     client = Mock()
     checkout(client)
     client.post.assert_called_once()
+
+
+# expect: VC308 -- the patched class's instance under another name answers what the test told it to
+def test_settlements_through_an_alias():
+    with patch("recon.psp.PspClient") as client_cls:
+        client = client_cls.return_value
+        client.settlements.return_value = [{"id": "p9"}]
+        items = client.settlements("2024-05-01")
+    assert items[0]["id"] == "p9"
+
+
+# ok: VC308 -- the alias is configured, then the code under test runs with it
+def test_reconcile_through_an_alias():
+    with patch("recon.psp.PspClient") as client_cls:
+        client = client_cls.return_value
+        client.settlements.return_value = [{"id": "p9"}]
+        result = reconcile_day("2024-05-01")
+    assert result["matched"] == 1

@@ -658,3 +658,28 @@ def test_space_compared(tmp_path):
     assert space is not None
     # ok: VC310 -- the value is checked further
     assert space > 1024
+
+
+def test_invite_url():
+    result = billing.create_invite("new@example.com")
+    # expect: VC310 -- any link passes, a wrong one too
+    assert result["invite_url"]
+
+
+def test_login_token(client):
+    resp = client.post("/login", json={"email": "a@example.com", "password": "pw"})
+    # expect: VC310 -- an item named for a value, of a body whose status nothing checks
+    assert resp.json()["access_token"]
+
+
+def test_invite_flag():
+    result = billing.create_invite("new@example.com")
+    # ok: VC310 -- a flag's truth is its whole answer
+    assert result["sent"]
+
+
+def test_invite_link_compared():
+    result = billing.create_invite("new@example.com")
+    assert result["invite_url"]
+    # ok: VC310 -- the link is checked further
+    assert result["invite_url"].endswith("/accept")

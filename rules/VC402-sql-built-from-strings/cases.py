@@ -281,6 +281,50 @@ def builder_text_wrapped_beside_a_raw_value(cursor, compiler, order):
     cursor.execute(f"SELECT * FROM ({sql}) q ORDER BY {order}", params)
 
 
+class VectorStore:
+    """A filter builder returns its clause with the values it bound; oracledb binds a mapping by keyword."""
+
+    def search(self, vector, top_k, filters):
+        where, binds = self._where(filters)
+        distance = self.config.distance_metric
+        statement = (
+            f"SELECT id, VECTOR_DISTANCE(vector, :vec, {distance}) d FROM {self.collection_name} "
+            f"{where} ORDER BY d FETCH APPROX FIRST :limit ROWS ONLY"
+        )
+        with self._cursor() as cur:
+            # ok: VC402 -- the builder's clause runs with the values it bound, by keyword
+            cur.execute(statement, vec=vector, limit=top_k, **binds)
+            return cur.fetchall()
+
+    def listing(self, filters, top_k):
+        clause, values = self._where(filters)
+        values["limit"] = top_k
+        with self._cursor() as cur:
+            # ok: VC402 -- the same, split over two lines of one string
+            cur.execute(f"SELECT id FROM {self.collection_name} " f"{clause} FETCH FIRST :limit ROWS ONLY",
+                        **values)
+            return cur.fetchall()
+
+    def sorted_search(self, filters, sort):
+        where, binds = self._where(filters)
+        with self._cursor() as cur:
+            # expect: VC402 -- the caller's sort key is pasted in beside the builder's clause
+            cur.execute(f"SELECT id FROM items {where} " f"ORDER BY {sort}", **binds)
+            return cur.fetchall()
+
+    def search_by_name(self, name, **options):
+        with self._cursor() as cur:
+            # expect: VC402 -- keyword values bind placeholders only, not the name pasted into the text
+            cur.execute(f"SELECT id FROM items WHERE name = '{name}'", **options)
+            return cur.fetchall()
+
+    def _where(self, filters):
+        if not filters:
+            return "", {}
+        binds = {}
+        return "WHERE " + _filter_group(filters, binds), binds
+
+
 class ServerVersions:
     def _scalar(self, cursor, function, suffix=""):
         # ok: VC402 -- a private helper that every call in this module passes a constant
@@ -778,6 +822,52 @@ def rebuild_table(connection, inspector, suffix):
     connection.execute(text(f"INSERT INTO telegrams_new SELECT {columns} FROM telegrams"))
     # expect: VC402 -- the reflected name, and a value pasted beside it
     connection.execute(text(f"DROP TABLE {inspector.get_table_names()[0]}_{suffix}"))
+
+
+async def table_counts(database, limit):
+    counts = {}
+    for table in await database.table_names():
+        # ok: VC402 -- a table the database's own catalogue lists (sqlite-utils, Datasette), awaited
+        counts[table] = (await database.execute(f"select count(*) from [{table}]", time_limit=limit)).rows[0][0]
+    return counts
+
+
+def drop_views(db, engine, suffix):
+    for view in db.view_names():
+        # ok: VC402 -- a view the catalogue lists
+        db.execute(f"DROP VIEW [{view}]")
+    # ok: VC402 -- SQLAlchemy 1.x's engine lists its tables
+    engine.execute("; ".join(f'DELETE FROM "{name}"' for name in engine.table_names()))
+    for view in db.view_names():
+        # expect: VC402 -- the listed name, and a value pasted beside it
+        db.execute(f"DROP VIEW [{view}_{suffix}]")
+
+
+async def purge_tables(database, request):
+    for table in await request.json():
+        # expect: VC402 -- an awaited request body lists the tables
+        await database.execute(f"DELETE FROM [{table}]")
+
+
+def upsert_thread(conn, thread_id, name, tags, form):
+    data = {"id": thread_id, "name": name, "tags": tags}
+    data = {k: v for k, v in data.items() if v is not None}
+    columns = ", ".join(f'"{k}"' for k in data.keys())
+    # ok: VC402 -- the literal keys of a dict, filtered by their values: some dropped, none added
+    conn.execute(f'INSERT INTO "Thread" ({columns}) VALUES ({", ".join("?" for _ in data)})', list(data.values()))
+    kept = {key: data[key] for key in data if data[key]}
+    # ok: VC402 -- the same keys, kept by a loop over the dict itself
+    conn.execute(f"UPDATE thread SET {', '.join(f'{k} = ?' for k in kept)} WHERE id = ?", [*kept.values(), thread_id])
+    sent = {k: v for k, v in form.items() if v is not None}
+    # expect: VC402 -- the keys the client sent, filtered by their values
+    conn.execute(f"UPDATE thread SET {', '.join(f'{k} = ?' for k in sent)} WHERE id = ?", [*sent.values(), thread_id])
+    swapped = {v: k for k, v in data.items() if v is not None}
+    # expect: VC402 -- the values become the keys
+    conn.execute(f"UPDATE thread SET {', '.join(f'{k} = 1' for k in swapped)} WHERE id = ?", [thread_id])
+    data.update(form)
+    merged = {k: v for k, v in data.items() if v is not None}
+    # expect: VC402 -- the dict took the form's keys before the filter
+    conn.execute(f"UPDATE thread SET {', '.join(f'{k} = ?' for k in merged)} WHERE id = ?", [*merged.values(), thread_id])
 
 
 _SAFE_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

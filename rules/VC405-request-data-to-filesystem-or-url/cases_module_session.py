@@ -24,3 +24,32 @@ def home():
 def read_limit():
     # ok: VC405 -- a dict's `get`, not the session's
     return str(limits.get(request.args["key"]))
+
+
+fetch_page = session.get  # the module's alias of the session's method
+
+
+@app.get("/alias")
+def fetch_through_the_modules_alias():
+    # expect: VC405 -- `fetch_page` is the session's `get`
+    return fetch_page(request.args["url"], timeout=10).text
+
+
+@app.get("/local-alias")
+def fetch_through_a_local_alias():
+    send = requests.Session().post
+    # expect: VC405 -- `send` is a new session's `post`
+    return send(request.args["hook"], json={"ok": True}, timeout=10).text
+
+
+@app.get("/alias-pinned")
+def fetch_a_fixed_host_through_an_alias():
+    # ok: VC405 -- a fixed host
+    return fetch_page("https://audit.example.com/" + request.args["page"], timeout=10).text
+
+
+@app.get("/alias-of-a-dict")
+def read_limit_through_an_alias():
+    lookup = limits.get
+    # ok: VC405 -- a dict's `get`, not the session's
+    return str(lookup(request.args["key"]))

@@ -57,6 +57,21 @@ async def reload_page(request: Request):
     return RedirectResponse(str(request.url), status_code=303)
 
 
+@api.get("/items")
+async def list_items(request: Request, page: int = 1):
+    if page > 10:
+        # ok: VC409 -- the request's own URL, given a query parameter: the host stays the one the browser asked
+        return RedirectResponse(request.url.include_query_params(page=10), status_code=302)
+    here = request.url
+    if page < 1:
+        # ok: VC409 -- the same, through a name
+        return RedirectResponse(str(here.replace_query_params(page=1)), status_code=302)
+    if page == 5:
+        here = request.query_params.get("back", "/")
+    # expect: VC409 -- in one branch the name holds the client's text, given a query parameter here
+    return RedirectResponse(str(here.include_query_params(page=1)), status_code=302)
+
+
 @api.post("/items/add")
 async def add_item(request: Request):
     form = await request.form()

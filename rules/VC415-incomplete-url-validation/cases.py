@@ -383,3 +383,17 @@ def is_partner_subdomain(url):
 def mentioned_words(words, url):
     # ok: VC415 -- the list holds no domains
     return [word for word in words if word in url]
+
+
+def close_extension_page(target_url, redirect_url):
+    # ok: VC415 -- file names in the URL's path pick a page: no host is trusted by them
+    if "chrome-extension://" in target_url and ("options.html" in target_url or "welcome.html" in target_url):
+        return "close"
+    # ok: VC415 -- a download link, by the name of its file
+    if redirect_url.endswith("report.pdf"):
+        return "download"
+    # expect: VC415 -- with its scheme, the literal is a host
+    if "https://docs.html" in redirect_url:
+        return "docs"
+    # expect: VC415 -- a host whose last label is no file extension
+    return "partner.example.com" in redirect_url

@@ -192,6 +192,7 @@ def other_login_methods(client, user, password):
 
 
 import grpc
+from concurrent import futures
 
 
 def get_balance(account_id: int) -> int:
@@ -233,3 +234,43 @@ def create_issue_on_internal_service(project_id, token, payload):
 def internal_service_without_credentials(payload):
     # ok: VC418 -- an internal hop that carries no credential
     return requests.post("http://worker:9000/jobs", json=payload, timeout=10)
+
+
+def serve_with_optional_tls(port: str) -> None:
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=8))
+    if os.environ.get("TLS_CERT"):
+        creds = grpc.ssl_server_credentials([(read_key(), read_cert())])
+        server.add_secure_port(f"[::]:{port}", creds)
+    else:
+        # expect: VC418 -- the plain fallback when no certificate is configured
+        server.add_insecure_port(f"0.0.0.0:{port}")
+    server.start()
+
+
+async def serve_aio_with_key_check(port: int) -> None:
+    server = grpc.aio.server(interceptors=[RequestLogInterceptor(), auth.ApiKeyInterceptor()])
+    # expect: VC418 -- the API key the interceptor checks arrives in clear text
+    server.add_insecure_port(f"[::]:{port}")
+    await server.start()
+
+
+def serve_behind_proxy() -> None:
+    server = grpc.server(futures.ThreadPoolExecutor(), interceptors=[ApiKeyInterceptor()])
+    # ok: VC418 -- the loopback, a TLS proxy in front
+    server.add_insecure_port("127.0.0.1:50051")
+    server.start()
+
+
+def serve_public_data(port: int) -> None:
+    server = grpc.server(futures.ThreadPoolExecutor(), interceptors=[RequestLogInterceptor()])
+    # ok: VC418 -- no TLS branch and no credential checked here
+    server.add_insecure_port(f"[::]:{port}")
+    server.start()
+
+
+def serve_on_socket(path: str, port: str) -> None:
+    server = grpc.server(futures.ThreadPoolExecutor())
+    server.add_secure_port(f"[::]:{port}", grpc.ssl_server_credentials([(read_key(), read_cert())]))
+    # ok: VC418 -- a Unix socket for the sidecar beside the TLS port
+    server.add_insecure_port(f"unix:{path}")
+    server.start()

@@ -420,6 +420,22 @@ def grep_through_a_partial():
     return shell(f"grep -rn {request.args['q']} /srv/logs")
 
 
+@app.get("/alias-shell-partial")
+def ping_through_a_shell_partial():
+    sh = functools.partial(subprocess.run, shell=True, check=False)
+    # expect: VC421 -- the partial fixes `shell=True`: the client's text is part of a shell command line
+    sh(f"ping -c 1 {request.args['host']}")
+    return "sent"
+
+
+@app.get("/alias-shell-partial-off")
+def ping_through_a_partial_with_the_shell_turned_off():
+    sh = functools.partial(subprocess.run, shell=True, check=False)
+    # ok: VC421 -- the call's own `shell=False` wins over the partial's, and the program is fixed
+    sh(["ping", "-c", "1", request.args["host"]], shell=False)
+    return "sent"
+
+
 @app.get("/alias-quoted")
 def ping_quoted_through_an_alias():
     launch = subprocess.run

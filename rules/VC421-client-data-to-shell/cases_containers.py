@@ -30,6 +30,16 @@ def exec_in_container(container_id):
     return "ok"
 
 
+@app.post("/containers/<container_id>/alias")
+def exec_through_a_containers_method(container_id):
+    run_in = docker_client.containers.get(container_id).exec_run
+    # expect: VC421 -- `run_in` is the container's `exec_run`
+    run_in(["sh", "-c", f"ls {request.json['dir']}"])
+    read = docker_client.containers.get(container_id).logs
+    # ok: VC421 -- `read` is the container's `logs`, no command
+    return read(tail=int(request.json["lines"]))
+
+
 @app.post("/pods/<name>/exec")
 def exec_in_pod(name):
     core = k8s.CoreV1Api()

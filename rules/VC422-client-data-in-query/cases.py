@@ -15,6 +15,7 @@ from pymongo import MongoClient
 from sqlalchemy import text
 
 from shop.models import Product, db
+from shop.tasks import jobs
 
 app = Flask(__name__)
 api = FastAPI()
@@ -494,3 +495,76 @@ def search_bound_through_an_alias():
     sql = text
     # ok: VC422 -- the client's value is a bound parameter
     return str(db.session.execute(sql("SELECT * FROM products WHERE name = :name"), {"name": request.args["name"]}).all())
+
+
+@app.route("/method-alias")
+def search_through_a_cursor_method():
+    run_sql = REPORTS.cursor().execute
+    name = request.args["name"]
+    # expect: VC422 -- `run_sql` is the cursor's `execute`
+    return str(run_sql(f"SELECT * FROM products WHERE name = '{name}'").fetchall())
+
+
+@app.route("/module-method-alias")
+def search_through_the_connections_method():
+    # expect: VC422 -- the module's `_run_report` is `REPORTS.execute`
+    return str(_run_report("SELECT * FROM sales WHERE region = '" + request.args["region"] + "'").fetchall())
+
+
+_run_report = REPORTS.execute
+
+
+@app.route("/method-alias-bound")
+def search_bound_through_a_cursor_method():
+    cursor = REPORTS.cursor()
+    run_sql = cursor.execute
+    # ok: VC422 -- the client's value is a bound parameter
+    return str(run_sql("SELECT * FROM products WHERE name = ?", (request.args["name"],)).fetchall())
+
+
+@app.route("/method-alias-rebound")
+def search_through_a_rebound_name():
+    run_sql = REPORTS.execute
+    run_sql = print  # rebound: `run_sql` is not always the connection's method
+    # ok: VC422 -- the last binding prints
+    run_sql(f"SELECT * FROM products WHERE name = '{request.args['name']}'")
+    return "ok"
+
+
+@app.route("/method-alias-parameter")
+def search_through_a_parameter(run_sql=print):
+    # ok: VC422 -- a parameter is whatever the caller passes, no alias
+    run_sql(f"SELECT * FROM products WHERE name = '{request.args['name']}'")
+    return "ok"
+
+
+class SalesReport:
+    """A report whose query method is the connection's, bound once in `__init__`."""
+
+    def __init__(self):
+        self._query = REPORTS.execute
+
+    def by_region(self):
+        # expect: VC422 -- `self._query` is `REPORTS.execute`, bound once in the class
+        return self._query(f"SELECT * FROM sales WHERE region = '{request.args['region']}'").fetchall()
+
+
+class DryRunReport:
+    """A report whose query method is swapped for a printer in a dry run."""
+
+    def __init__(self):
+        self._query = REPORTS.execute
+
+    def dry_run(self):
+        self._query = print
+
+    def by_region(self):
+        # ok: VC422 -- `self._query` is also `print`: which one runs is not known here
+        return self._query(f"SELECT * FROM sales WHERE region = '{request.args['region']}'")
+
+
+@app.route("/method-alias-queue")
+def queue_through_a_jobs_method():
+    submit = jobs.execute  # a task queue's `execute`, given a job name, no SQL
+    # ok: VC422 -- not a database's method, and the text is no SQL
+    return str(submit(request.args["job"]))

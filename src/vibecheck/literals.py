@@ -99,3 +99,40 @@ def _concatenated_value(node: cst.ConcatenatedString) -> str | bytes | None:
         else:
             return None  # an f-string part, an invalid literal, or bytes next to text (a SyntaxError)
     return b"".join(blobs) if blobs else "".join(texts)
+
+
+def module_texts(module: cst.Module) -> dict[str, str]:
+    """The names the module binds, at its top level, to a `str` literal (`ADMIN_PREFIX = "/admin"`, `PREFIX: Final =
+    "/internal"`): what a route's prefix or path may be given as. A name bound more than once at the top level (to
+    anything) is left out: which value a use sees is not known."""
+    found: dict[str, str | None] = {}
+    for line in module.body:
+        for small in line.body if type(line) is cst.SimpleStatementLine else ():
+            if type(small) is cst.Assign and len(small.targets) == 1:
+                target, value = small.targets[0].target, small.value
+            elif type(small) is cst.AnnAssign and small.value is not None:
+                target, value = small.target, small.value
+            else:
+                continue
+            if type(target) is cst.Name:
+                text = text_value(value)
+                found[target.value] = text if target.value not in found else None
+    return {name: text for name, text in found.items() if text is not None}
+
+
+def path_text(node: cst.CSTNode | None, constants: dict[str, str]) -> str | None:
+    """The text of a route path or prefix: a string literal, a module constant a name stands for (`ADMIN_PREFIX`), or
+    an f-string's literal parts with the constants it names (`f"{settings.API_V1_STR}/admin"` -> `/admin`). What is not
+    known adds nothing, so a segment it holds says nothing of the route; None when nothing at all is known."""
+    if type(node) is cst.Name:
+        return constants.get(node.value)
+    if type(node) is not cst.FormattedString:
+        return text_value(node)
+    parts = []
+    for part in node.parts:
+        if type(part) is cst.FormattedStringText:
+            parts.append(part.value)
+        elif type(part) is cst.FormattedStringExpression and type(part.expression) is cst.Name:
+            parts.append(constants.get(part.expression.value, ""))
+    text = "".join(parts)
+    return text if text and "\\" not in text and "{" not in text else None

@@ -390,9 +390,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # `--verbose` echoes the whole config as JSON, whose token another module put in it: VC407 follows values named as
     # secrets, and a config dict is named for none.
     ("shipit_cli", "shipit/cli.py", 23, "VC407"),
-    # `assert resp.json()["id"]`: the truth of one field of a response may be the whole check of a flag, so VC310 takes
-    # an item only for a presence or length check.
-    ("feature_store_api", "tests/test_app.py", 59, "VC310"),
     # A client's checkpoint name joined into a path handed to a helper of another module that `torch.load`s it: VC405
     # follows paths into openers, and a deserialiser is no path sink.
     ("model_serving", "serving/server.py", 84, "VC405"),
@@ -571,10 +568,9 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # Round 39. A test module's `make_context()` installs an `abort` that raises as the mock's side effect: the raise in
     # the nested function reads as the helper checking something, so a test calling it seems to assert.
     ("grpc_vault", "tests/test_service.py", 47, "VC303"),
-    # `assert result`, `assert result["invite_url"]`, `assert respond.called`: VC310 reads what the asserted name says,
-    # and these say nothing of being a response or a success flag.
+    # `assert result`, `assert respond.called`: VC310 reads what the asserted name says, and these say nothing of
+    # being a response or a success flag.
     ("grpc_vault", "tests/test_service.py", 59, "VC310"),
-    ("pyramid_orgs", "tests/test_views.py", 38, "VC310"),
     ("slack_agents_ops", "tests/test_agent.py", 55, "VC310"),
     # A retry wrapper that returns `{"error": str(last_error)}` after its last attempt, and a caller that reads
     # `resp.json()` from what the wrapper returns: the error dict carries no error-valued key VC103 knows, and VC107
@@ -582,17 +578,11 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     ("grpc_vault", "vault/scanner.py", 25, "VC103"),
     ("grpc_vault", "vault/scanner.py", 39, "VC107"),
     ("typer_tenant_admin", "tenantctl/billing.py", 51, "VC107"),
-    # A gRPC server's `add_insecure_port` fallback when no certificate is configured: VC418 reads credentials sent in
-    # clear over URLs and mail and FTP clients, not a server's plaintext port.
-    ("grpc_vault", "vault/server.py", 22, "VC418"),
     # A membership check on the workspace or organisation in the request, then the file or project fetched by its own
     # id: VC214 takes the check for the handler's (a gRPC servicer has no handler model; the Pyramid view's
     # `require_member` call reads as a role check), not for the group the object must belong to.
     ("grpc_vault", "vault/service.py", 40, "VC214"),
     ("pyramid_orgs", "orgs/views.py", 38, "VC214"),
-    # An invite whose role comes from the inviter's body (`Invite(..., role=body.get("role", "member"))`), which any
-    # member may send: neither VC215 nor VC217 follows a role into a row that grants it to someone else later.
-    ("pyramid_orgs", "orgs/views.py", 67, "VC215/VC217"),
     # An invite looked up by its token and accepted with no expiry column anywhere: VC233 reads tokens signed or
     # stored with a lifetime argument, not a model that has none.
     ("pyramid_orgs", "orgs/views.py", 75, "VC233"),
@@ -603,10 +593,26 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # (`views.require_org_admin(make_request(), 1)`): the argument the test module's `make_request()` builds reads as
     # code under test running, so VC308 takes the test for one that runs the app.
     ("pyramid_orgs", "tests/test_views.py", 50, "VC308"),
-    # Slack Bolt commands and events: no handler model of `@app.command("/ops-sql")` says who may run it, so VC201 and
-    # VC218 have no route to judge.
-    ("slack_agents_ops", "opsbot/bot.py", 37, "VC201/VC218"),
-    ("slack_agents_ops", "opsbot/bot.py", 65, "VC218"),
+    # Round 40. Connexion handlers are plain functions routed by the `operationId`s of an OpenAPI file, and are handed
+    # the caller as `user`/`token_info` by its `x-bearerInfoFunc`: no handler model reads the spec, so VC214 and VC414
+    # have no route to judge (an appointment read or booked by id alone, a database error answered).
+    ("connexion_clinic", "clinic/appointments.py", 28, "VC214"),
+    ("connexion_clinic", "clinic/appointments.py", 39, "VC214/VC217"),
+    ("connexion_clinic", "clinic/appointments.py", 67, "VC414"),
+    # `assert rows` on what a patched cursor answered through the code: VC310 reads what the asserted name says.
+    ("connexion_clinic", "tests/test_appointments.py", 53, "VC310"),
+    # `assert e.amount == e.amount`: VC304 leaves an attribute compared with itself, which may read a property twice
+    # (a test of caching or of a stable value reads exactly so).
+    ("apiflask_expenses", "tests/test_expenses.py", 68, "VC304"),
+    # `from anthropic.tooling import ToolRunner`: VC503 judges the top-level package, which exists; a submodule an
+    # agent invented needs the package's own file list.
+    ("claude_invoice_drafter", "drafter/assistant.py", 9, "VC503"),
+    # `except json.JSONDecodeError: return []` on the model's line items: a narrow "nothing there" answer, the idiom
+    # VC101 and VC103 leave, though the items vanish without a log line.
+    ("claude_invoice_drafter", "drafter/assistant.py", 50, "VC101/VC103"),
+    # `# TODO: add VAT handling for EU customers`: VC502 reports comments that admit the code is not the real thing,
+    # not a plan for a feature still missing.
+    ("claude_invoice_drafter", "drafter/cli.py", 20, "VC502"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {

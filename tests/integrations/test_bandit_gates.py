@@ -204,3 +204,62 @@ def test_calls_of_one_name_are_screened_once_and_each_judged_by_its_node() -> No
     assert errors == [] and [(code, line) for code, line, _, _ in findings] == \
         [("B106", 2), ("B401", 5), ("B605", 7), ("B605", 8)]
     assert _report(source, _ungated(options)) == (findings, errors)
+
+
+# Checks that follow links up the tree from the node they check, on strings held by line-less nodes (a default of
+# `arguments`, an item of a comprehension), and `# nosec` on a later line of a multi-line node (read with its range).
+LINK_FOLLOWERS = textwrap.dedent("""\
+    import tarfile, zipfile
+    from django.utils.safestring import mark_safe
+    def login(user, password='hunter2', *, token='abc'):
+        query = ('SELECT * FROM t WHERE id = ' +
+                 ident)  # nosec B608
+        rows = [cur.execute('DELETE FROM %s' % t) for t in tables if t != 'password']
+        if host == '0.0.0.0':
+            serve(host='0.0.0.0')
+        print(f'SELECT a FROM {table}')
+        return mark_safe(user)
+    def unpack(path):
+        with zipfile.ZipFile(path) as archive:
+            archive.extractall('/tmp/out')
+        tarfile.open(path).extractall()
+    settings = {'secret': 'v', 'other': {'password': 'x'}}
+    """)
+
+
+def test_links_on_the_checked_path_report_what_links_on_every_node_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = "\n".join([*(source for source, _ in MUST_FIRE.values()), LINK_FOLLOWERS])
+
+    def full_report() -> tuple[list[object], list[str]]:
+        integration._NARROWED.clear()
+        findings, errors = run_bandit("app/mod.py", corpus, BanditOptions(), is_test_file=False)
+        return findings, [error.message for error in errors]
+
+    lazy = full_report()
+    monkeypatch.setattr(integration, "links_follow_the_path", lambda modules: False)
+    eager = full_report()
+    integration._NARROWED.clear()
+    assert lazy == eager and len(lazy[0]) > 40 and lazy[1] == []
+
+
+def test_tree_links_are_bandit_s_on_the_path_only() -> None:
+    from vibecheck.integrations.bandit_visitor import TreeLinks
+
+    tree = ast.parse("def f(a='x'):\n    x = [g(1), h('y')]\n    with a() as b, c() as d:\n        pass\nclass C:\n    pass\n")
+    function, klass = tree.body
+    assign, with_ = function.body
+    listed = assign.value
+    first, call = listed.elts
+    links = TreeLinks(eager=False)
+    links.path[:] = [tree, function, assign, listed, call]
+    links.link()
+    assert [function._bandit_parent, assign._bandit_parent, listed._bandit_parent, call._bandit_parent] == \
+        [tree, function, assign, listed]
+    assert not hasattr(first, "_bandit_parent") and not hasattr(klass, "_bandit_parent")
+    assert not hasattr(function, "_bandit_sibling")  # a node with a line: `linerange` does not read it
+    links.path[:] = [tree, function, with_, with_.items[0], with_.items[0].context_expr]
+    links.link()
+    assert with_.items[0]._bandit_parent is with_ and with_.items[0]._bandit_sibling is with_.items[1]
+    assert with_._bandit_parent is function
+    links.unlink()
+    assert not any(hasattr(node, "_bandit_parent") for node in ast.walk(tree))

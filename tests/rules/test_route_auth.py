@@ -30,7 +30,8 @@ DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
 
 @pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py", "cases_litestar.py",
                                   "cases_ninja.py", "cases_falcon.py", "cases_tornado_sanic.py", "cases_pyramid.py",
-                                  "cases_graphql_chalice.py", "cases_bots.py", "cases_blacksheep_robyn.py"])
+                                  "cases_graphql_chalice.py", "cases_bots.py", "cases_blacksheep_robyn.py",
+                                  "cases_get_writes.py"])
 def test_framework_corpus_is_reported_exactly(name: str) -> None:
     corpus = CORPORA / name
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")
@@ -310,6 +311,55 @@ def test_a_decorator_that_hands_the_view_to_login_required_guards_it(tmp_path: P
     decorator guards nothing."""
     _write_project(tmp_path, WRAPPING_DECORATORS)
     assert _findings_in(tmp_path) == [("web.py", "POST /books/<int:book_id>/archived")]
+
+
+MODEL_METHODS_ELSEWHERE = {
+    "notices/models.py": """
+        from django.db import models
+
+        class Notification(models.Model):
+            unread = models.BooleanField(default=True)
+            hits = models.IntegerField(default=0)
+
+            def mark_as_read(self):
+                self.unread = False
+                self.save()
+
+            def seen(self):
+                self.hits += 1
+                self.save(update_fields=["hits"])
+    """,
+    "notices/views.py": """
+        from django.shortcuts import get_object_or_404, redirect
+
+        from .models import Notification
+
+        def mark_read(request, pk):
+            notification = get_object_or_404(Notification, pk=pk)
+            notification.mark_as_read()
+            return redirect("notices")
+
+        def open_notice(request, pk):
+            notification = get_object_or_404(Notification, pk=pk)
+            notification.seen()
+            notification.refresh_from_db()
+            return redirect(notification.url)
+    """,
+    "notices/urls.py": """
+        from django.urls import path
+
+        from . import views
+
+        urlpatterns = [path("<int:pk>/read/", views.mark_read), path("<int:pk>/", views.open_notice)]
+    """,
+}
+
+
+def test_a_model_method_of_another_module_that_saves_makes_its_view_change_state(tmp_path: Path) -> None:
+    """`notification.mark_as_read()` saves the record in `models.py`: the view that calls it on a GET writes. A method
+    that only bumps a counter, or one the project does not define, does not."""
+    _write_project(tmp_path, MODEL_METHODS_ELSEWHERE)
+    assert _findings_in(tmp_path) == [("views.py", "mark_read")]
 
 
 TUTORIAL_STYLE_APP = {
@@ -2821,3 +2871,339 @@ def test_an_imported_blueprints_administrators_prefix_is_replaced_where_it_is_re
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, select=("VC218",), cache=False,
                                                    no_bandit=True))
     assert sorted(f.message.split("`")[1] for f in report.findings) == ["purge_reports"]
+
+
+def _vc218_handlers(root: Path) -> list[str]:
+    report = check_paths([str(root)], Settings(root=str(root), jobs=1, select=("VC218",), cache=False, no_bandit=True))
+    return sorted(f.message.split("`")[1] for f in report.findings)
+
+
+def test_a_starlette_route_list_mounted_by_another_module_under_an_administrators_prefix(tmp_path: Path) -> None:
+    """VC218 across modules: `routes = [Route("/orgs/{org_id}/quota/reset", ...)]` is served under `/admin` where
+    `main.py` mounts it (`Mount("/admin", routes=admin_views.routes)`, also through `app=Router(routes=...)`); the list
+    mounted under `/api` is for every user."""
+    _write_project(tmp_path, {
+        "svc/__init__.py": "",
+        "svc/auth.py": """
+            async def ensure_logged_in(request):
+                if not request.user.is_authenticated:
+                    raise PermissionError
+        """,
+        "svc/admin_views.py": """
+            from starlette.responses import JSONResponse
+            from starlette.routing import Route
+            from .auth import ensure_logged_in
+
+            async def reset_quota(request):
+                await ensure_logged_in(request)
+                db.reset_quota(request.path_params["org_id"])
+                return JSONResponse({"reset": True})
+
+            async def rotate_region(request):
+                await ensure_logged_in(request)
+                db.rotate(request.path_params["region"])
+                return JSONResponse({"rotated": True})
+
+            routes = [Route("/orgs/{org_id}/quota/reset", reset_quota, methods=["POST"])]
+            ops_routes = [Route("/regions/{region}/rotate", rotate_region, methods=["POST"])]
+        """,
+        "svc/public_views.py": """
+            from starlette.responses import JSONResponse
+            from starlette.routing import Route
+            from .auth import ensure_logged_in
+
+            async def follow_org(request):
+                await ensure_logged_in(request)
+                db.follow(request.path_params["org_id"])
+                return JSONResponse({"following": True})
+
+            routes = [Route("/orgs/{org_id}/follow", follow_org, methods=["POST"])]
+        """,
+        "svc/main.py": """
+            from starlette.applications import Starlette
+            from starlette.routing import Mount, Router
+            from . import admin_views, public_views
+
+            app = Starlette(routes=[
+                Mount("/admin", routes=admin_views.routes),
+                Mount("/internal", app=Router(admin_views.ops_routes)),
+                Mount("/api", routes=public_views.routes),
+            ])
+        """,
+    })
+    assert _vc218_handlers(tmp_path) == ["reset_quota", "rotate_region"]
+
+
+def test_sanic_blueprints_take_the_prefix_of_app_blueprint_and_of_their_group(tmp_path: Path) -> None:
+    """Sanic's `app.blueprint(bp, url_prefix="/admin")` includes the blueprint under `/admin` (replacing its own prefix),
+    `Blueprint.group(bp, url_prefix=ADMIN_PREFIX)` puts its own prefix before the blueprint's (a module constant here);
+    the blueprints included under `/api` are for every user."""
+    _write_project(tmp_path, {
+        "svc/__init__.py": "",
+        "svc/auth.py": """
+            def login_required(f):
+                return f
+        """,
+        "svc/views.py": """
+            from sanic import Blueprint
+            from sanic.response import json
+            from .auth import login_required
+
+            ops = Blueprint("ops", url_prefix="/ops")
+            social = Blueprint("social")
+            tenants = Blueprint("tenants", url_prefix="/tenants")
+            profile = Blueprint("profile", url_prefix="/profile")
+
+            @ops.post("/tenants/<tenant_id>/plan")
+            @login_required
+            async def change_tenant_plan(request, tenant_id):
+                db.set_plan(tenant_id)
+                return json({"ok": True})
+
+            @social.post("/tenants/<tenant_id>/follow")
+            @login_required
+            async def follow_tenant(request, tenant_id):
+                db.follow(tenant_id)
+                return json({"ok": True})
+
+            @tenants.post("/<tenant_id>/seats")
+            @login_required
+            async def set_seat_count(request, tenant_id):
+                db.set_seats(tenant_id, request.json["seats"])
+                return json({"ok": True})
+
+            @profile.post("/<tenant_id>/avatar")
+            @login_required
+            async def update_avatar(request, tenant_id):
+                db.set_avatar(tenant_id)
+                return json({"ok": True})
+        """,
+        "svc/main.py": """
+            from sanic import Blueprint, Sanic
+            from .views import ops, profile, social, tenants
+
+            ADMIN_PREFIX = "/admin"
+            app = Sanic("svc")
+            app.blueprint(ops, url_prefix="/admin")
+            app.blueprint(social, url_prefix="/api")
+            backoffice = Blueprint.group(tenants, url_prefix=ADMIN_PREFIX)
+            api = Blueprint.group(profile, url_prefix="/api")
+            app.blueprint(backoffice)
+            app.blueprint(api)
+        """,
+    })
+    assert _vc218_handlers(tmp_path) == ["change_tenant_plan", "set_seat_count"]
+
+
+def test_a_blueprint_prefix_from_a_constant_counts_and_one_from_the_settings_says_nothing(tmp_path: Path) -> None:
+    """`Blueprint(..., url_prefix=ADMIN_PREFIX)` with the module's `ADMIN_PREFIX = "/admin"` is an administrators'
+    blueprint; `url_prefix=settings.REPORTS_PREFIX` is not known, and a blueprint made with `/admin` but registered with
+    `url_prefix=settings.NOTES_PREFIX` no longer serves `/admin` (the registration replaces its prefix): neither is
+    reported."""
+    _write_project(tmp_path, {
+        "svc/__init__.py": "",
+        "svc/auth.py": """
+            def login_required(f):
+                return f
+        """,
+        "svc/views.py": """
+            from flask import Blueprint, request
+            from .auth import login_required
+            from . import settings
+
+            ADMIN_PREFIX = "/admin"
+            flags = Blueprint("flags", __name__, url_prefix=ADMIN_PREFIX)
+            reports = Blueprint("reports", __name__, url_prefix=settings.REPORTS_PREFIX)
+            backoffice = Blueprint("backoffice", __name__, url_prefix="/admin")
+
+            @flags.post("/features/<name>/toggle")
+            @login_required
+            def toggle_feature(name):
+                db.toggle(name)
+                return {"ok": True}
+
+            @reports.post("/exports/<report_id>/rerun")
+            @login_required
+            def rerun_export(report_id):
+                db.rerun(report_id)
+                return {"ok": True}
+
+            @backoffice.post("/notes/<note_id>/pin")
+            @login_required
+            def pin_note(note_id):
+                db.pin(note_id, request.json)
+                return {"ok": True}
+        """,
+        "svc/main.py": """
+            from flask import Flask
+            from . import settings
+            from .views import backoffice, flags, reports
+
+            app = Flask(__name__)
+            app.register_blueprint(flags)
+            app.register_blueprint(reports)
+            app.register_blueprint(backoffice, url_prefix=settings.NOTES_PREFIX)
+        """,
+    })
+    assert _vc218_handlers(tmp_path) == ["toggle_feature"]
+
+
+def test_an_f_string_prefix_counts_by_its_known_parts(tmp_path: Path) -> None:
+    """`include_router(admin.router, prefix=f"{settings.API_V1_STR}/admin")`: the settings' part is not known, the
+    `/admin` after it is, so the router's login-only writes are an administrators'; `/items` is not."""
+    _write_project(tmp_path, {
+        "svc/__init__.py": "",
+        "svc/api/__init__.py": "",
+        "svc/deps.py": """
+            def get_current_user():
+                raise NotImplementedError
+        """,
+        "svc/api/admin.py": """
+            from fastapi import APIRouter, Depends
+            from ..deps import get_current_user
+
+            router = APIRouter()
+
+            @router.post("/users/{user_id}/quota")
+            def set_user_quota(user_id: int, quota: int, user=Depends(get_current_user)):
+                crud.set_quota(user_id, quota)
+        """,
+        "svc/api/items.py": """
+            from fastapi import APIRouter, Depends
+            from ..deps import get_current_user
+
+            router = APIRouter()
+
+            @router.post("/{item_id}/quota")
+            def set_item_quota(item_id: int, quota: int, user=Depends(get_current_user)):
+                crud.set_item_quota(item_id, quota, owner=user.id)
+        """,
+        "svc/main.py": """
+            from fastapi import FastAPI
+            from .api import admin, items
+            from .config import settings
+
+            app = FastAPI()
+            app.include_router(admin.router, prefix=f"{settings.API_V1_STR}/admin")
+            app.include_router(items.router, prefix=f"{settings.API_V1_STR}/items")
+        """,
+    })
+    assert _vc218_handlers(tmp_path) == ["set_user_quota"]
+
+
+def test_a_starlette_endpoint_routed_by_another_modules_list_on_an_administrators_path(tmp_path: Path) -> None:
+    """VC218 across modules: `views.purge_notes` signs its caller in and acts; `routes.py` routes it with
+    `Mount("/admin", routes=[Route(..., views.purge_notes, methods=["POST"])])`. The endpoint routed on `/orgs/...`,
+    and the one routed under `/admin` for GET only, are not reported; nor is one whose module checks no sign-in."""
+    _write_project(tmp_path, {
+        "svc/__init__.py": "",
+        "svc/auth.py": """
+            async def ensure_logged_in(request):
+                if not request.user.is_authenticated:
+                    raise PermissionError
+        """,
+        "svc/views.py": """
+            from starlette.responses import JSONResponse
+            from .auth import ensure_logged_in
+
+            async def purge_notes(request):
+                await ensure_logged_in(request)
+                await db.purge_notes(request.path_params["org_id"])
+                return JSONResponse({"purged": True})
+
+            async def pin_note(request):
+                await ensure_logged_in(request)
+                await db.pin(request.path_params["org_id"])
+                return JSONResponse({"pinned": True})
+
+            async def note_stats(request):
+                await ensure_logged_in(request)
+                await db.count_view(request.path_params["org_id"])
+                return JSONResponse(await db.stats(request.path_params["org_id"]))
+
+            async def archive_notes(request):
+                await db.archive(request.path_params["org_id"])
+                return JSONResponse({"archived": True})
+        """,
+        "svc/routes.py": """
+            from starlette.routing import Mount, Route
+            from . import views
+
+            routes = [
+                Mount("/admin", routes=[
+                    Route("/orgs/{org_id}/notes/purge", views.purge_notes, methods=["POST"]),
+                    Route("/orgs/{org_id}/notes/stats", views.note_stats),
+                    Route("/orgs/{org_id}/notes/archive", views.archive_notes, methods=["POST"]),
+                ]),
+                Route("/orgs/{org_id}/notes/pin", views.pin_note, methods=["POST"]),
+            ]
+        """,
+    })
+    assert _vc218_handlers(tmp_path) == ["purge_notes"]
+
+
+def test_an_app_whose_only_guards_check_webhook_signatures_signs_nobody_in(tmp_path: Path) -> None:
+    """VC219 needs other routes of the app that require a login: a webhook that checks its sender's signature (Sanic
+    blueprints joined by `app.blueprint(...)`) signs no user in, so an open download is no forgotten guard there; the
+    same download beside a route behind a login is reported."""
+    _write_project(tmp_path, {
+        "svc/__init__.py": "",
+        "svc/hooks.py": """
+            import hashlib
+            import hmac
+            from sanic import Blueprint
+            from sanic.exceptions import Unauthorized
+            from sanic.response import json
+
+            bp = Blueprint("hooks", url_prefix="/hooks")
+
+            @bp.post("/github")
+            async def github_hook(request):
+                expected = hmac.new(b"k", request.body, hashlib.sha256).hexdigest()
+                if not hmac.compare_digest(expected, request.headers.get("X-Hub-Signature-256", "")):
+                    raise Unauthorized("bad signature")
+                return json({"ok": True})
+        """,
+        "svc/files.py": """
+            from sanic import Blueprint
+            from sanic.response import file
+
+            bp = Blueprint("files", url_prefix="/files")
+
+            @bp.get("/<name>/download")
+            async def download(request, name: str):
+                return await file(f"/srv/files/{name}")
+        """,
+        "svc/server.py": """
+            from sanic import Sanic
+            from . import files, hooks
+
+            app = Sanic("media")
+            app.blueprint(files.bp)
+            app.blueprint(hooks.bp)
+        """,
+    })
+    assert project_findings(tmp_path, [SensitiveReadWithoutAuth]) == []
+    (tmp_path / "svc/account.py").write_text(textwrap.dedent("""
+        from sanic import Blueprint
+        from sanic.response import json
+        from sanic_jwt import protected
+
+        bp = Blueprint("account", url_prefix="/account")
+
+        @bp.post("/password")
+        @protected()
+        async def change_password(request):
+            return json({"ok": True})
+    """), encoding="utf-8")
+    (tmp_path / "svc/server.py").write_text(textwrap.dedent("""
+        from sanic import Sanic
+        from . import account, files, hooks
+
+        app = Sanic("media")
+        app.blueprint(files.bp)
+        app.blueprint(hooks.bp)
+        app.blueprint(account.bp)
+    """), encoding="utf-8")
+    assert [f.message.split("`")[1] for f in project_findings(tmp_path, [SensitiveReadWithoutAuth])] == \
+        ["GET /files/<name>/download"]

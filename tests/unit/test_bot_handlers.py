@@ -71,7 +71,56 @@ def test_only_privileged_unguarded_handlers_are_listed_and_only_beside_a_guarded
     imports = ImportTable()
     imports.add(module.body[0].body[0])  # type: ignore[attr-defined]
     handlers = bot_handlers(module, imports)
-    assert [(h.function.name.value, compared) for h, compared in
+    assert [(h.function.name.value, compared) for h, compared, _ in
             unguarded_privileged(handlers, imports, frozenset())] == [("restart", True)]
     without_guard = [h for h in handlers if not h.guarded]
     assert list(unguarded_privileged(without_guard, imports, frozenset())) == []
+
+
+def _shared(source: str) -> dict[str, tuple[str, str] | None]:
+    module = cst.parse_module(textwrap.dedent(source))
+    imports = ImportTable()
+    imports.add(module.body[0].body[0])  # type: ignore[attr-defined]
+    handlers = bot_handlers(module, imports)
+    return {h.function.name.value: (shared.callee, shared.sibling) if shared else None
+            for h, _, shared in unguarded_privileged(handlers, imports, frozenset())}
+
+
+def test_a_slack_event_repeating_what_a_command_does_after_a_group_check_is_listed() -> None:
+    assert _shared("""
+        from slack_bolt import App
+        app = App()
+        @app.command("/ops")
+        def ops(ack, command, client, respond):
+            if not is_oncall(client, command["user_id"]):
+                return
+            respond(ask(command["text"]))
+        @app.event("app_mention")
+        def mention(event, say):
+            say(ask(event["text"]))
+        @app.command("/support")
+        def support(ack, command, respond):
+            respond(ask(command["text"], readonly=True))
+        @app.command("/echo")
+        def echo(ack, command, respond):
+            respond(command["text"])
+    """) == {"mention": ("ask", "ops")}
+
+
+def test_no_guarded_sibling_and_bookkeeping_calls_share_nothing() -> None:
+    source = """
+        from discord.ext import commands
+        bot = commands.Bot(command_prefix="!")
+        @bot.command()
+        async def query(ctx, *, sql):
+            if ctx.author.id not in OWNERS:
+                return
+            log_command(sql)
+            await ctx.send(run_query(sql))
+        @bot.command()
+        async def note(ctx, *, text):
+            log_command(text)
+            await ctx.send(len(text))
+    """
+    assert _shared(source) == {}
+    assert _shared(source.replace("if ctx.author.id not in OWNERS:", "if False:")) == {}

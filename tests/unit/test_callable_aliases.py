@@ -6,7 +6,13 @@ import textwrap
 
 import libcst as cst
 
-from vibecheck.analysis.callable_aliases import aliased_resolver, function_aliases, module_aliases
+from vibecheck.analysis.callable_aliases import (
+    aliased_resolver,
+    function_aliases,
+    function_expansions,
+    module_aliases,
+    seen_call,
+)
 from vibecheck.cst_fields import own_nodes_of
 from vibecheck.imports import ImportTable
 from vibecheck.rule import RuleContext
@@ -118,3 +124,51 @@ def test_an_enclosing_functions_alias_reaches_the_functions_it_defines() -> None
     assert isinstance(ping, cst.FunctionDef)
     assert set(function_aliases(handler, context)) == {"run"}  # `shadowed` is bound in `other` too
     assert set(function_aliases(ping, context)) == {"run"}
+
+
+def test_a_method_or_a_partials_keywords_expand_the_call_through_the_name() -> None:
+    context = _context("""
+        import functools, subprocess
+
+        def view(cmd, conn, rebound):
+            run_sql = conn.cursor().execute
+            sh = functools.partial(subprocess.run, shell=True, text=True)
+            returned = super().run
+            rebound = conn.execute
+            copied = cmd
+            run_sql(cmd); sh(cmd, text=False); returned(cmd); rebound(cmd); copied(cmd)
+    """)
+    function = _function(context, "view")
+    expansions = function_expansions(function, context)
+    assert set(expansions) == {"run_sql", "sh", "returned"}  # a parameter rebound, a local name copied: none
+    assert set(function_aliases(function, context)) == {"sh"}
+    calls = {call.func.value: call for call in own_nodes_of(function.body, cst.Call) if isinstance(call.func, cst.Name)}
+    seen = seen_call(calls["run_sql"], expansions)
+    assert context.module.code_for_node(seen) == "conn.cursor().execute(cmd)"
+    assert seen.args[0] is calls["run_sql"].args[0]  # the call's own argument, the same node
+    # the call's own `text=False` wins over the partial's
+    assert context.module.code_for_node(seen_call(calls["sh"], expansions)) == "subprocess.run(cmd, text=False, shell=True)"
+    assert seen_call(calls["copied"], expansions) is calls["copied"]
+
+
+def test_a_self_attribute_bound_only_to_a_method_expands_in_every_method_of_the_class() -> None:
+    context = _context("""
+        class Repo:
+            def __init__(self, conn):
+                self._exec = conn.execute
+                self._swapped = conn.execute
+                self._unpacked = conn.execute
+
+            def reset(self):
+                self._swapped = print
+                self._unpacked, other = print, print
+
+            def find(self, sql):
+                self._exec(sql); self._swapped(sql); self._unpacked(sql)
+    """)
+    owner = next(s for s in context.module.body if isinstance(s, cst.ClassDef))
+    find = next(s for s in owner.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "find")
+    expansions = function_expansions(find, context)
+    assert set(expansions) == {"self._exec"}  # the others are bound to something else in `reset`
+    call = next(c for c in own_nodes_of(find.body, cst.Call) if context.module.code_for_node(c.func) == "self._exec")
+    assert context.module.code_for_node(seen_call(call, expansions)) == "conn.execute(sql)"

@@ -38,6 +38,7 @@ async def upload(request: Request):
     return json({"id": stored}, status=201)
 
 
+# expect: VC201
 @bp.post("/raw")
 async def upload_raw(request: Request):
     name = request.args.get("name")
@@ -57,6 +58,7 @@ async def download(request: Request, name: str):
     return await file(path)
 
 
+# expect: VC201
 @bp.post("/<name>/convert")
 async def convert(request: Request, name: str):
     fmt = request.json.get("format", "png")
@@ -66,6 +68,7 @@ async def convert(request: Request, name: str):
     return json({"ok": True})
 
 
+# expect: VC201
 @bp.post("/<name>/resize")
 async def resize(request: Request, name: str):
     width = int(request.json.get("width", 256))

@@ -6,6 +6,9 @@ service to connect to): rules that judge trust in client data read this before t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import libcst as cst
 
 from vibecheck.analysis.app_model.names import ADMIN_PATH_WORDS, admin_path
@@ -13,7 +16,7 @@ from vibecheck.analysis.flow import dotted_name
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.cst_fields import walk_own
 from vibecheck.imports import ImportTable
-from vibecheck.literals import string_value
+from vibecheck.literals import module_texts, path_text, string_value
 
 # A dependency or decorator that lets only administrators in names them and says it enforces that or hands over the
 # caller (`Depends(get_admin_user)`, `@admin_required`, `require_superuser`; not `Depends(load_admin_settings)`).
@@ -58,11 +61,25 @@ def admin_permission_class(names: list[str]) -> bool:
     return any(ADMIN_WORDS & set(name_words(name)) for name in names)
 
 
+def admin_view_permission(decorators: Sequence[cst.Decorator]) -> bool:
+    """A Pyramid view permission named for administrators, `@view_config(..., permission="admin")` or a class's
+    `@view_defaults(permission="manage_users")` (`"authenticated"`, `"edit"` admit more than administrators)."""
+    for decorator in decorators:
+        expression = decorator.decorator
+        if type(expression) is cst.Call:
+            for arg in expression.args:
+                if arg.keyword is not None and arg.keyword.value == "permission" \
+                        and ADMIN_WORDS & set(name_words(string_value(arg.value) or "")):
+                    return True
+    return False
+
+
 def restricted_to_admins(function: cst.FunctionDef, admin_receivers: frozenset[str] = frozenset()) -> bool:
     """A decorator, or a `Depends(...)`/`Security(...)` among its parameters or its route's `dependencies=[...]`,
     named for administrators (`get_admin_user`, `admin_required`, `require_superuser`), or a DRF permission class the
-    view lists (`@permission_classes([IsAdminUser])`), or a route of a blueprint in `admin_receivers`."""
-    if admin_permission_class(drf_permission_classes(function)):
+    view lists (`@permission_classes([IsAdminUser])`), or a Pyramid permission naming them (`admin_view_permission`),
+    or a route of a blueprint in `admin_receivers`."""
+    if admin_permission_class(drf_permission_classes(function)) or admin_view_permission(function.decorators):
         return True
     if admin_receivers and any(receiver in admin_receivers for receiver in _route_receivers(function)):
         return True
@@ -158,8 +175,11 @@ def is_django_admin_class(node: cst.ClassDef, imports: ImportTable) -> bool:
 
 def router_prefixes(module: cst.Module) -> dict[str, str]:
     """The blueprints and routers the module makes with a prefix (`admin = Blueprint("admin", __name__,
-    url_prefix="/admin")`, `router = APIRouter(prefix="/internal")`): name -> prefix."""
+    url_prefix="/admin")`, `router = APIRouter(prefix=ADMIN_PREFIX)` with the module's `ADMIN_PREFIX = "/admin"`,
+    `APIRouter(prefix=f"{settings.API_V1_STR}/admin")`): name -> prefix, what is known of it (`literals.path_text`).
+    A prefix not known here at all (`url_prefix=settings.API_PREFIX`) is left out."""
     found: dict[str, str] = {}
+    constants: dict[str, str] | None = None
     for line in module.body:
         for small in line.body if type(line) is cst.SimpleStatementLine else ():
             if type(small) is not cst.Assign or len(small.targets) != 1 or type(small.value) is not cst.Call:
@@ -167,19 +187,32 @@ def router_prefixes(module: cst.Module) -> dict[str, str]:
             call, target = small.value, dotted_name(small.targets[0].target)
             if target is None or (dotted_name(call.func) or "").rpartition(".")[2] not in ROUTER_CLASSES:
                 continue
-            prefix = next((string_value(arg.value) for arg in call.args
-                           if arg.keyword is not None and arg.keyword.value in PREFIX_KEYWORDS), None)
+            given = next((arg.value for arg in call.args
+                          if arg.keyword is not None and arg.keyword.value in PREFIX_KEYWORDS), None)
+            if type(given) in (cst.Name, cst.FormattedString):
+                constants = module_texts(module) if constants is None else constants
+            prefix = path_text(given, constants or {})
             if prefix:
                 found[target] = prefix
     return found
 
 
-def admin_route_path(function: cst.FunctionDef, prefixes: dict[str, str], listed: tuple[str, ...] = ()) -> str | None:
-    """The path of a route whose path, or the name of whose blueprint or router, says it is for administrators
+@dataclass(frozen=True)
+class AdminRoute:
+    """A route whose path says it is for administrators: the path (in backticks, with the receiver when only its name
+    says so), and whether only the prefix its blueprint or router is made with says so (`Blueprint("ops", __name__,
+    url_prefix="/admin")` with `@ops.post("/flags")`), which the module that registers it may replace."""
+
+    text: str
+    by_prefix: bool = False
+
+
+def admin_route_path(function: cst.FunctionDef, prefixes: dict[str, str], listed: tuple[str, ...] = ()) \
+        -> AdminRoute | None:
+    """The route, if its path, or the name of its blueprint or router, says it is for administrators
     (`@admin_bp.post("/users/<int:user_id>/delete")`, `@router.post("/flags")` with `router = APIRouter(
-    prefix="/admin")`): the path with the prefix, in backticks, and the receiver when only its name says so; None for
-    any other route. Path parameters (`<admin_id>`) say nothing. `listed`: the paths a Starlette route list gives the
-    function (`Route("/admin/repos/{name}/resync", resync_repository)`)."""
+    prefix="/admin")`); None for any other route. Path parameters (`<admin_id>`) say nothing. `listed`: the paths a
+    Starlette route list gives the function (`Route("/admin/repos/{name}/resync", resync_repository)`)."""
     for decorator in function.decorators:
         call = decorator.decorator
         if type(call) is not cst.Call or type(call.func) is not cst.Attribute or not call.args:
@@ -190,7 +223,7 @@ def admin_route_path(function: cst.FunctionDef, prefixes: dict[str, str], listed
         receiver = dotted_name(call.func.value) or ""
         full = prefixes.get(receiver, "").rstrip("/") + path
         if admin_path(full):
-            return f"`{full}`"
+            return AdminRoute(f"`{full}`", by_prefix=not admin_path(path))
         if ADMIN_PATH_WORDS & set(name_words(receiver.rpartition(".")[2])):
-            return f"`{full or '/'}` of `{receiver}`"
-    return next((f"`{path}`" for path in listed if admin_path(path)), None)
+            return AdminRoute(f"`{full or '/'}` of `{receiver}`")
+    return next((AdminRoute(f"`{path}`") for path in listed if admin_path(path)), None)

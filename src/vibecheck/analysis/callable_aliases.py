@@ -8,20 +8,28 @@ through such a name, both see the callable's own name.
 
 A name is an alias only where no other value can reach it: every binding of it in its scope and the scopes nested in
 it (a parameter, a loop or `with` target, an import, a `global` or `nonlocal` declaration, `del`) is an assignment
-of the same callable, spelled the same way, and the name is called there. The callable is a dotted name whose head is
-imported or a builtin, so `r = self.runner` or a local object's method is none. A name bound to a call's result
-(`r = subprocess.run(cmd)`) is no alias, nor a `partial` that fixes positional arguments (the call's own would
-shift). Only calls resolve through an alias: a name read as a value keeps its own reading.
+of the same callable, spelled the same way, and the name is called there. An alias's callable is a dotted name whose
+head is imported or a builtin, so `r = self.runner` or a local object's method is none (it has an expansion, below).
+A name bound to a call's result (`r = subprocess.run(cmd)`) is no alias, nor a `partial` that fixes positional
+arguments (the call's own would shift). Only calls resolve through an alias: a name read as a value keeps its own reading.
+
+A call through a name bound the same way to an object's method (`run_sql = cursor.execute`, `send =
+requests.Session().get`, `run = self.runner`) or to a `partial` that fixes keywords (`sh = partial(subprocess.run,
+shell=True)`) has an expansion besides: the call it stands for, the method written out and the fixed keywords the
+call does not give itself (`cursor.execute(sql)`, `subprocess.run(cmd, shell=True)`). So has a call of a class's
+`self._exec` in any of its methods when every binding of `self._exec` in the class is one such callable (`self._exec =
+conn.execute` in `__init__`). A sink rule that reads the method's receiver or a keyword asks `FlowState.seen_call`
+for it; the call's own arguments are the same nodes.
 """
 
 from __future__ import annotations
 
 import builtins
-import re
 from collections.abc import Callable, Iterator, Mapping
 
 import libcst as cst
 
+from vibecheck.analysis.nodes import bound_names
 from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
 from vibecheck.file_memos import file_memo
 from vibecheck.imports import ImportTable, full_name
@@ -29,13 +37,23 @@ from vibecheck.rule import RuleContext
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 PARTIAL = "functools.partial"
+SELF = "self"
 # What a local name is bound to: the expression naming the callable (`subprocess.run`), resolved when a call asks.
 Aliases = Mapping[str, cst.BaseExpression]
+# What a call through a local name stands for: the callee as written where it was bound, and the keywords a `partial`
+# fixed (`cursor.execute`, (); `subprocess.run`, (`shell=True`,)).
+Expansion = tuple[cst.BaseExpression, tuple[cst.Arg, ...]]
+Expansions = Mapping[str, Expansion]
 # The key of a file's scopes (`_scopes`) in `RuleContext.shared`, and the module-level aliases (`module_aliases`).
 _SCOPES = "callable_aliases.scopes"
 _MODULE_ALIASES = "callable_aliases.module"
-# Per file: function id -> (function, the aliases its calls see).
-_FUNCTION_ALIASES: dict[int, tuple[cst.FunctionDef, Aliases]] = file_memo({})
+_CALLED = "callable_aliases.called"  # with a receiver (None: bare names), the key of `_called`'s answers
+# Per file: function id -> (function, the aliases its calls see, their expansions).
+_FUNCTION_ALIASES: dict[int, tuple[cst.FunctionDef, Aliases, Expansions]] = file_memo({})
+# Per file: class id -> (class, the expansions of its `self.` attributes: `self._exec` for `self._exec = conn.execute`).
+_CLASS_EXPANSIONS: dict[int, tuple[cst.ClassDef, Expansions]] = file_memo({})
+# Per file: call id -> (call, the call it stands for); kept for the file, so no id is reused by a later expansion.
+_SEEN_CALLS: dict[int, tuple[cst.Call, cst.Call]] = file_memo({})
 # The fields of the nodes that bind the names written in them.
 _TARGET_FIELDS: dict[type, str] = {cst.AssignTarget: "target", cst.AnnAssign: "target", cst.AugAssign: "target",
                                    cst.For: "target", cst.CompFor: "target", cst.NamedExpr: "target",
@@ -45,24 +63,58 @@ _TARGET_FIELDS: dict[type, str] = {cst.AssignTarget: "target", cst.AnnAssign: "t
 
 def module_aliases(context: RuleContext) -> Aliases:
     """The aliases the module's top level binds, once per file: seen by the top level and every function in it."""
-    found: Aliases | None = context.shared.get(_MODULE_ALIASES)
-    if found is None:
-        scope = _scopes(context)[id(context.module)]
-        found = context.shared[_MODULE_ALIASES] = _kept(_candidates(scope, context), [context.module])
-    return found
+    return _module_bindings(context)[0]
+
+
+def module_expansions(context: RuleContext) -> Expansions:
+    """The expansions of the names the module's top level binds (`module_aliases`' and its methods' ones)."""
+    return _module_bindings(context)[1]
 
 
 def function_aliases(function: cst.FunctionDef, context: RuleContext) -> Aliases:
     """The aliases a function's calls see: the module's, the enclosing functions' (an app factory's `run =
     subprocess.run`, called in the routes it defines) and the function's own, once per function."""
-    entry = _FUNCTION_ALIASES.get(id(function))
-    if entry is None or entry[0] is not function:
-        scope = _scopes(context).get(id(function))
-        outer = scope.outer if scope is not None else None
-        inherited = function_aliases(outer, context) if outer is not None else module_aliases(context)
-        own = _kept(_candidates(scope, context), [function.params, function.body]) if scope is not None else {}
-        entry = _FUNCTION_ALIASES[id(function)] = (function, {**inherited, **own} if own else inherited)
+    return _function_bindings(function, context)[1]
+
+
+def function_expansions(function: cst.FunctionDef, context: RuleContext) -> Expansions:
+    """The expansions a function's calls see, inherited the way `function_aliases` are."""
+    return _function_bindings(function, context)[2]
+
+
+def seen_call(call: cst.Call, expansions: Expansions) -> cst.Call:
+    """The call that `call` stands for through a name of `expansions` (the same call when it is none): the callee
+    written out, the call's own arguments (the same nodes) and the fixed keywords it does not give itself."""
+    func = call.func
+    if type(func) is cst.Name:
+        expansion = expansions.get(func.value)
+    elif type(func) is cst.Attribute and type(func.value) is cst.Name and func.value.value == SELF:
+        expansion = expansions.get(f"{SELF}.{func.attr.value}")
+    else:
+        return call
+    if expansion is None:
+        return call
+    entry = _SEEN_CALLS.get(id(call))
+    if entry is None or entry[0] is not call:
+        callee, fixed = expansion
+        given = {arg.keyword.value for arg in call.args if arg.keyword is not None}
+        extra = tuple(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT) for arg in fixed
+                      if arg.keyword is not None and arg.keyword.value not in given)
+        entry = _SEEN_CALLS[id(call)] = (call, call.with_changes(func=callee, args=(*call.args, *extra)))
     return entry[1]
+
+
+def scope_call(call: cst.Call, function: cst.FunctionDef | None, context: RuleContext) -> cst.Call:
+    """`call` written out through the aliases and expansions of the scope it is in (`function`, None for the module's
+    top level): `subprocess.run(cmd, shell=True)` for `run(cmd, shell=True)` after `run = subprocess.run` or for
+    `sh(cmd)` after `sh = partial(subprocess.run, shell=True)`; `call` itself through any other callee. For a rule
+    that follows no flow (a `BindingRule`) and reads the callee's name and keywords from the call."""
+    aliases, expansions = _function_bindings(function, context)[1:] if function is not None \
+        else _module_bindings(context)
+    func = call.func
+    if isinstance(func, cst.Name) and func.value in aliases and func.value not in expansions:
+        return seen_call(call, {func.value: (aliases[func.value], ())})
+    return seen_call(call, expansions) if expansions else call
 
 
 def aliased_resolver(resolve: Callable[[cst.CSTNode], str | None], aliases: Aliases
@@ -79,14 +131,50 @@ def aliased_resolver(resolve: Callable[[cst.CSTNode], str | None], aliases: Alia
     return qualified_name
 
 
+def _module_bindings(context: RuleContext) -> tuple[Aliases, Expansions]:
+    found: tuple[Aliases, Expansions] | None = context.shared.get(_MODULE_ALIASES)
+    if found is None:
+        scope = _scopes(context)[id(context.module)]
+        found = context.shared[_MODULE_ALIASES] = _split(_kept(
+            _candidates(scope.assignments, context, scope.imported), [context.module]))
+    return found
+
+
+def _function_bindings(function: cst.FunctionDef, context: RuleContext
+                       ) -> tuple[cst.FunctionDef, Aliases, Expansions]:
+    entry = _FUNCTION_ALIASES.get(id(function))
+    if entry is None or entry[0] is not function:
+        scope = _scopes(context).get(id(function))
+        outer = scope.outer if scope is not None else None
+        inherited = _function_bindings(outer, context)[1:] if outer is not None else _module_bindings(context)
+        aliases, expansions = inherited
+        if scope is not None and scope.owner is not None:
+            expansions = {**expansions, **_attribute_expansions(scope.owner, context)} or expansions
+        if scope is not None:
+            own_aliases, own_expansions = _split(_kept(_candidates(scope.assignments, context, scope.imported),
+                                               [function.params, function.body]))
+            aliases = {**aliases, **own_aliases} if own_aliases else aliases
+            expansions = {**expansions, **own_expansions} if own_expansions else expansions
+        entry = _FUNCTION_ALIASES[id(function)] = (function, aliases, expansions)
+    return entry
+
+
+def _split(kept: dict[str, _Candidate]) -> tuple[Aliases, Expansions]:
+    """The aliases (a dotted name of an imported module or a builtin) and the expansions (an object's method, or a
+    `partial` with fixed keywords) among the kept candidates."""
+    return ({name: c.value for name, c in kept.items() if c.imported},
+            {name: (c.value, c.keywords) for name, c in kept.items() if c.keywords or not c.imported})
+
+
 class _Scope:
-    """A module's or function's own assignments and imports (not its nested definitions'), and the function it is
-    defined in (None for the module, a top-level function and a top-level class's methods)."""
+    """A module's or function's own assignments and imports (not its nested definitions'), the function it is
+    defined in (None for the module, a top-level function and a top-level class's methods), and the class it is a
+    method of (None for any other)."""
 
-    __slots__ = ("outer", "assignments", "imported")
+    __slots__ = ("outer", "owner", "assignments", "imported")
 
-    def __init__(self, outer: cst.FunctionDef | None) -> None:
-        self.outer = outer
+    def __init__(self, outer: cst.FunctionDef | None, owner: cst.ClassDef | None = None) -> None:
+        self.outer, self.owner = outer, owner
         self.assignments: list[cst.Assign] = []
         self.imported: set[str] = set()
 
@@ -97,20 +185,20 @@ def _scopes(context: RuleContext) -> dict[int, _Scope]:
     found: dict[int, _Scope] | None = context.shared.get(_SCOPES)
     if found is None:
         found = context.shared[_SCOPES] = {id(context.module): _Scope(None)}
-        pending: list[tuple[cst.CSTNode, _Scope | None, cst.FunctionDef | None]] = [
-            (context.module, found[id(context.module)], None)]
+        pending: list[tuple[cst.CSTNode, _Scope | None, cst.FunctionDef | None, cst.ClassDef | None]] = [
+            (context.module, found[id(context.module)], None, None)]
         while pending:
-            node, scope, function = pending.pop()
+            node, scope, function, owner = pending.pop()
             for child in child_nodes(node):
                 kind = type(child)
                 if kind is cst.FunctionDef:
                     definition: cst.FunctionDef = child  # type: ignore[assignment]  # (exact types: statements only)
-                    inner = found[id(child)] = _Scope(function)
-                    pending.append((definition.body, inner, definition))
+                    inner = found[id(child)] = _Scope(function, owner)
+                    pending.append((definition.body, inner, definition, None))
                 elif kind is cst.ClassDef:
-                    pending.append((child.body, None, function))  # type: ignore[attr-defined]
+                    pending.append((child.body, None, function, child))  # type: ignore[attr-defined, arg-type]
                 elif kind in STATEMENT_HOLDERS:
-                    pending.append((child, scope, function))
+                    pending.append((child, scope, function, owner))
                 elif scope is None:
                     continue
                 elif kind is cst.Assign:
@@ -120,66 +208,144 @@ def _scopes(context: RuleContext) -> dict[int, _Scope]:
     return found
 
 
+def _attribute_expansions(owner: cst.ClassDef, context: RuleContext) -> Expansions:
+    """`self._exec = conn.execute` in a method: `self._exec(sql)` in any method of the class is `conn.execute(sql)`,
+    when every binding of the attribute in the class is that same callable and the file calls it; once per class."""
+    entry = _CLASS_EXPANSIONS.get(id(owner))
+    if entry is None or entry[0] is not owner:
+        scopes = _scopes(context)
+        methods = [scopes[id(statement)] for statement in owner.body.body if type(statement) is cst.FunctionDef]
+        found = _candidates([a for scope in methods for a in scope.assignments], context, set(), SELF)
+        entry = _CLASS_EXPANSIONS[id(owner)] = (owner, {
+            f"{SELF}.{name}": (candidate.value, candidate.keywords)
+            for name, candidate in _kept(found, [owner.body], _attribute_names).items()} if found else {})
+    return entry[1]
+
+
 class _Candidate:
-    """A name the scope assigns a known callable: the callable as written, its expression, how often it is assigned."""
+    """A name the scope assigns a known callable: the callable as written, its expression, the keywords a `partial`
+    fixes, whether it is a dotted name of an imported module or a builtin, how often it is assigned."""
 
-    __slots__ = ("written", "value", "count")
+    __slots__ = ("written", "value", "keywords", "imported", "count")
 
-    def __init__(self, written: str, value: cst.BaseExpression) -> None:
-        self.written, self.value, self.count = written, value, 1
+    def __init__(self, written: str, value: cst.BaseExpression, keywords: tuple[cst.Arg, ...], imported: bool) -> None:
+        self.written, self.value, self.keywords, self.imported, self.count = written, value, keywords, imported, 1
 
 
-def _candidates(scope: _Scope, context: RuleContext) -> dict[str, _Candidate]:
-    """The names the scope's own `name = callable` statements bind and the file's text calls; a name also assigned
-    anything else there (another callable, a call's result) is left out."""
+def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_here: set[str],
+                receiver: str | None = None) -> dict[str, _Candidate]:
+    """The names the `name = callable` statements bind (with `receiver`, the attributes `receiver.name = callable`
+    binds) and the file's text calls; a name also assigned anything else there (another callable, a call's result) is
+    left out."""
     found: dict[str, _Candidate] = {}
     dropped: set[str] = set()
     imports = context.imports
-    for assignment in scope.assignments:
-        if len(assignment.targets) != 1 or type(assignment.targets[0].target) is not cst.Name:
+    for assignment in assignments:
+        name = _assigned(assignment, receiver)
+        if name is None:
             continue
-        name = assignment.targets[0].target.value
-        value = _callable(assignment.value, imports)
-        written = full_name(value) if value is not None else None
-        head = (written or "").partition(".")[0]
-        held = found.get(name)
-        if value is None or written is None or head not in imports.aliases and head not in BUILTIN_NAMES \
-                and head not in scope.imported or (held is not None and held.written != written):
+        bound = _callable(assignment.value, imports)
+        if bound is None:
             dropped.add(name)
+            continue
+        if not _called(name, context, receiver):
+            continue
+        value, keywords = bound
+        dotted = full_name(value) if _is_dotted(value) else None  # (`super().run` is a method of what a call made)
+        head = (dotted or "").partition(".")[0]
+        imported = dotted is not None and (head in imports.aliases or head in BUILTIN_NAMES or head in imported_here)
+        written = dotted or context.module.code_for_node(value)
+        held = found.get(name)
+        if not imported and type(value) is not cst.Attribute or (held is not None and held.written != written):
+            dropped.add(name)  # (a local name bound to another local name is left alone: its calls are its own)
         elif held is not None:
             held.count += 1
         else:
-            found[name] = _Candidate(written, value)
-    source = context.source
-    return {name: candidate for name, candidate in found.items() if name not in dropped and f"{name}(" in source
-            and re.search(rf"(?<![\w.]){re.escape(name)}\(", source) is not None}
+            found[name] = _Candidate(written, value, keywords, imported)
+    return {name: candidate for name, candidate in found.items() if name not in dropped}
 
 
-def _callable(value: cst.BaseExpression, imports: ImportTable) -> cst.BaseExpression | None:
-    """The dotted name an assigned value is, or that a `partial` given only keywords wraps; else None."""
-    if type(value) is cst.Call and value.args and value.args[0].keyword is None and not value.args[0].star \
+def _called(name: str, context: RuleContext, receiver: str | None) -> bool:
+    """Whether the file's text calls the name bare (`run(`, not `.run(`), or with a receiver its attribute
+    (`self.run(`); once per file and name (a substring search first: most names are never called so)."""
+    key = (_CALLED, receiver)
+    found: dict[str, bool] | None = context.shared.get(key)
+    if found is None:
+        found = context.shared[key] = {}
+    answer = found.get(name)
+    if answer is None:
+        called = f"{name}(" if receiver is None else f"{receiver}.{name}("
+        source = context.source
+        at = source.find(called)
+        while at > 0 and (source[at - 1].isalnum() or source[at - 1] in "_."):  # (a longer name's end, a method)
+            at = source.find(called, at + 1)
+        answer = found[name] = at >= 0
+    return answer
+
+
+def _assigned(assignment: cst.Assign, receiver: str | None) -> str | None:
+    """The name one assignment binds (`run = ...`), or with a receiver the attribute (`self.run = ...`); else None."""
+    if len(assignment.targets) != 1:
+        return None
+    target = assignment.targets[0].target
+    if receiver is None:
+        return target.value if type(target) is cst.Name else None
+    if type(target) is cst.Attribute and type(target.value) is cst.Name and target.value.value == receiver:
+        return target.attr.value
+    return None
+
+
+def _callable(value: cst.BaseExpression, imports: ImportTable) -> tuple[cst.BaseExpression, tuple[cst.Arg, ...]] | None:
+    """The callee an assigned value is, or that a `partial` given only keywords wraps (with those keywords): a dotted
+    name, or a method of what a dotted call returns (`requests.Session().get`); else None."""
+    keywords: tuple[cst.Arg, ...] = ()
+    if isinstance(value, cst.Call) and value.args and value.args[0].keyword is None and not value.args[0].star \
             and all(arg.keyword is not None for arg in value.args[1:]) and imports.qualified_name(value) == PARTIAL:
+        keywords = tuple(value.args[1:])
         value = value.args[0].value
     head = value
-    while type(head) is cst.Attribute:  # a dotted name only: `super().save` is what a call returned
-        head = head.value
-    return value if type(head) is cst.Name else None
+    while isinstance(head, cst.Attribute) or isinstance(head, cst.Call) and head is not value:
+        head = head.value if isinstance(head, cst.Attribute) else head.func
+    return (value, keywords) if type(head) is cst.Name else None
 
 
-def _kept(candidates: dict[str, _Candidate], roots: list[cst.CSTNode]) -> Aliases:
+def _is_dotted(value: cst.BaseExpression) -> bool:
+    while type(value) is cst.Attribute:
+        value = value.value
+    return type(value) is cst.Name
+
+
+def _kept(candidates: dict[str, _Candidate], roots: list[cst.CSTNode],
+          bound_names: Callable[[cst.CSTNode], Iterator[str]] | None = None) -> dict[str, _Candidate]:
     """The candidates that no other binding under `roots` (the scope, nested scopes included) can replace: each is
-    bound only by its own assignments."""
+    bound only by its own assignments (`bound_names`: what a node binds, names by default)."""
     if not candidates:
         return {}
+    names_of = bound_names or _bound_names
     bound = dict.fromkeys(candidates, 0)
     pending = list(roots)
     while pending:
         node = pending.pop()
         pending.extend(child_nodes(node))
-        for name in _bound_names(node):
+        for name in names_of(node):
             if name in bound:
                 bound[name] += 1
-    return {name: candidate.value for name, candidate in candidates.items() if bound[name] == candidate.count}
+    return {name: candidate for name, candidate in candidates.items() if bound[name] == candidate.count}
+
+
+def _attribute_names(node: cst.CSTNode) -> Iterator[str]:
+    """The attributes of `self` a node binds (`self.run = ...`, `for self.run in ...`, `del self.run`)."""
+    field = _TARGET_FIELDS.get(type(node))
+    target = getattr(node, field, None) if field is not None else None
+    pending = [target] if target is not None else []
+    while pending:
+        part = pending.pop()
+        if type(part) is cst.Attribute and type(part.value) is cst.Name and part.value.value == SELF:
+            yield part.attr.value
+        elif type(part) is cst.Tuple or type(part) is cst.List:
+            pending.extend(element.value for element in part.elements)  # type: ignore[attr-defined]
+        elif type(part) is cst.StarredElement:
+            pending.append(part.value)  # type: ignore[attr-defined]
 
 
 def _bound_names(node: cst.CSTNode) -> Iterator[str]:
@@ -189,21 +355,9 @@ def _bound_names(node: cst.CSTNode) -> Iterator[str]:
     if field is not None:
         target = getattr(node, field)
         if target is not None:
-            yield from _target_names(target)
+            yield from bound_names(target)
     elif kind is cst.ImportAlias:
         written = node.asname.name if node.asname is not None else node.name  # type: ignore[attr-defined]
         yield (full_name(written) or "").partition(".")[0]
     elif kind is cst.Global or kind is cst.Nonlocal:
         yield from (item.name.value for item in node.names)  # type: ignore[attr-defined]
-
-
-def _target_names(target: cst.CSTNode) -> Iterator[str]:
-    pending = [target]
-    while pending:
-        node = pending.pop()
-        if type(node) is cst.Name:
-            yield node.value
-        elif type(node) is cst.Tuple or type(node) is cst.List:
-            pending.extend(element.value for element in node.elements)  # type: ignore[attr-defined]
-        elif type(node) is cst.StarredElement:
-            pending.append(node.value)

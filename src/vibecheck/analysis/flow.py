@@ -59,7 +59,16 @@ from typing import Any, ClassVar
 
 import libcst as cst
 
-from vibecheck.analysis.callable_aliases import Aliases, aliased_resolver, function_aliases, module_aliases
+from vibecheck.analysis.callable_aliases import (
+    Aliases,
+    Expansions,
+    aliased_resolver,
+    function_aliases,
+    function_expansions,
+    module_aliases,
+    module_expansions,
+    seen_call,
+)
 from vibecheck.analysis.nodes import callee_tail, concrete_subclasses, suite_statements
 from vibecheck.analysis.summary_keys import (
     CALL,
@@ -560,6 +569,14 @@ class FlowState:
     # Answers remembered for the length of one outermost `taint_of` query, during which no binding changes:
     # a source finder asked about every operand of a 2,500-long `a + b + ...` chain must not rescan it each time.
     query_memo: dict[tuple[str, int], Any] | None = None
+    # The scope's names that stand for another call (`callable_aliases`: `run_sql = cursor.execute`, a `partial`'s
+    # fixed keywords): what `seen_call` writes out.
+    expansions: Expansions = {}
+
+    def seen_call(self, call: cst.Call) -> cst.Call:
+        """The call a sink table reads: through a name of the scope's `expansions`, the call it stands for
+        (`cursor.execute(sql)` for `run_sql(sql)`), else `call` itself."""
+        return seen_call(call, self.expansions) if self.expansions else call
 
     def __init__(self, imports: ImportTable, source: SourceFinder, *, sanitizer: SanitizerTest | None = None,
                  sanitizer_names: frozenset[str] = frozenset(), checks_clear: bool = True,
@@ -1489,6 +1506,8 @@ _WALKED_STATEMENTS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...] | None]
 # Per file: function -> the names and strings its lanes can read (`walked_names`).
 _WALKED_NAMES: dict[int, tuple[cst.CSTNode, tuple[str, ...] | None]] = file_memo({})
 _CALL_WORDS: dict[int, tuple[cst.CSTNode, frozenset[str] | None]] = file_memo({})
+# Per file: function id -> (function, `expansion_words`).
+_EXPANSION_WORDS: dict[int, tuple[cst.CSTNode, frozenset[str]]] = file_memo({})
 # Per file: nested function -> the names it binds itself, asked by every lane that enters it with client data.
 _BOUND_LOCALLY: dict[int, tuple[cst.CSTNode, frozenset[str]]] = file_memo({})
 
@@ -1573,12 +1592,7 @@ def _call_words(function: cst.FunctionDef, imports: ImportTable, aliases: Aliase
     for call in walked_calls(function):
         func = call.func
         if type(func) is cst.Attribute:
-            method = func.attr.value
-            words.add(method)
-            words.add(imports.qualified_name(func) or "")
-            tail = callee_tail(func.value)
-            if tail is not None:
-                words.add(f"{tail}.{method}")
+            words.update(_method_words(func, imports))
         elif type(func) is cst.Name:
             words.add(func.value)
             target = aliases.get(func.value)
@@ -1586,6 +1600,30 @@ def _call_words(function: cst.FunctionDef, imports: ImportTable, aliases: Aliase
             words.add(resolved)
             words.add(resolved.rpartition(".")[2])
     return frozenset(words)
+
+
+def _method_words(func: cst.Attribute, imports: ImportTable) -> Iterator[str]:
+    """A method call's words: the method, the callee as the imports resolve it, the method with its receiver's last
+    name as written."""
+    method = func.attr.value
+    yield method
+    yield imports.qualified_name(func) or ""
+    tail = callee_tail(func.value)
+    if tail is not None:
+        yield f"{tail}.{method}"
+
+
+def expansion_words(function: cst.FunctionDef, context: RuleContext, called: frozenset[str]) -> frozenset[str]:
+    """The call words (`call_words`) of the calls the function's expansions stand for (`callable_aliases`:
+    `execute` and `cursor.execute` for `run_sql = cursor.execute`), of those it calls (`called`, its call words: a
+    name, `self._exec`), once per function; mostly none."""
+    expansions = function_expansions(function, context)
+    if not expansions:
+        return frozenset()
+    return remembered(_EXPANSION_WORDS, function, lambda _: frozenset(
+        word for name, (callee, _fixed) in expansions.items() if name in called for word in (
+            _method_words(callee, context.imports) if type(callee) is cst.Attribute
+            else (context.imports.qualified_name(callee) or "",))))
 
 
 def last_parts(*tables: Iterable[str]) -> frozenset[str]:
@@ -2756,12 +2794,15 @@ class FlowRule(Rule):
         state.shadowed.update(shadowed)
         state.names.update(seeded)
 
-    def _fresh_state(self, aliases: Aliases | None = None) -> FlowState:
-        """A new state of the file, whose calls through `aliases` (of the scope walked) resolve as the callables'."""
+    def _fresh_state(self, aliases: Aliases | None = None, expansions: Expansions | None = None) -> FlowState:
+        """A new state of the file, whose calls through `aliases` (of the scope walked) resolve as the callables', and
+        whose `seen_call` writes out the calls through `expansions`."""
         state = self.new_state()
         state.has_walrus, state.local_classes, state.module = self._file_tables()[:3]
         if aliases:
             state.qualified_name = aliased_resolver(state.qualified_name, aliases)
+        if expansions:
+            state.expansions = expansions
         return state
 
     def _file_tables(self) -> tuple[bool, frozenset[str], cst.Module, frozenset[str], dict[str, str]]:
@@ -2780,7 +2821,7 @@ class FlowRule(Rule):
             context.facts.setdefault(SUMMARY_FACT, {}).setdefault(SKIPPED_BY_HINTS, []).append(cls.code)
 
     def visit_Module(self, node: cst.Module) -> None:
-        state = self._fresh_state(module_aliases(self.context))
+        state = self._fresh_state(module_aliases(self.context), module_expansions(self.context))
         if not self.summarises:
             walk_block(_block_statements_of_module(node), state, self.check)
             return
@@ -2825,7 +2866,7 @@ class FlowRule(Rule):
 
     def begin_function(self, node: cst.FunctionDef) -> Lane:
         """The rule's lane through a function: its state seeded from the parameters, and its visitor."""
-        state = self._fresh_state(function_aliases(node, self.context))
+        state = self._fresh_state(function_aliases(node, self.context), function_expansions(node, self.context))
         # An app factory's or server builder's own objects (`wt = Tools(config)`) are the instances its nested handlers
         # call (`@mcp.tool() def read(path): return wt.read(path)`): the enclosing functions' bindings come first.
         scopes: list[dict[str, str]] = self.__dict__.setdefault("_scope_instances", [])
@@ -2876,7 +2917,8 @@ class FlowRule(Rule):
         if words is None:
             return True
         called = call_words(function, self.context.imports, function_aliases(function, self.context))
-        return called is None or not words.isdisjoint(called)
+        return called is None or not words.isdisjoint(called) or not words.isdisjoint(
+            expansion_words(function, self.context, called))
 
     def _certain_inputs(self, node: cst.FunctionDef, parameters: list[str]) -> frozenset[str]:
         """The parameters certainly input: a Lambda event, an MCP tool's arguments, a Gradio handler's inputs and what

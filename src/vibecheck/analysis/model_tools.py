@@ -104,7 +104,9 @@ def registered_tools(context: RuleContext) -> frozenset[str]:
 def table_tools(context: RuleContext) -> frozenset[str]:
     """Names of the module's functions listed in a table of tools by name (`TOOLS = {"sql": sql_tool}`, also inside a
     function: `available_functions = {...}`), in a module that imports a model client or writes a tool schema, and in
-    one that does both, those its strings name (the tool schemas' `"name"`); found once per file."""
+    one that does both, those its strings name; in any module, those a tool schema of it names (`{"name":
+    "calculate", "input_schema": {...}}` beside `def calculate(expression)`, dispatched from a table of any name by
+    a loop in another module); found once per file."""
     found: frozenset[str] | None = context.shared.get(table_tools)
     if found is None:
         tables = [statement.value for statement in _module_and_function_statements(context.module)
@@ -115,10 +117,14 @@ def table_tools(context: RuleContext) -> frozenset[str]:
                   if type(element) is cst.DictElement and string_value(element.key) is not None
                   and (name := _listed_function(element.value)) is not None}
         model_module = context.imports.imports_any(MODEL_IMPORTS)
-        if listed and not (model_module or _writes_tool_schema(context.module)):
+        # a module without a schema key quoted in its text holds no schema: most modules, left unwalked
+        schemas, schema_names = _tool_schemas(context.module) if any(
+            f"{quote}{key}{quote}" in context.source for key in TOOL_SCHEMA_KEYS for quote in "\"'") else (False, set())
+        if listed and not (model_module or schemas):
             listed = set()
-        if model_module and _writes_tool_schema(context.module):
+        if model_module and schemas:
             listed |= _named_in_strings(context.module)
+        listed |= schema_names & {s.name.value for s in context.module.body if type(s) is cst.FunctionDef}
         found = context.shared[table_tools] = frozenset(listed)
     return found
 
@@ -166,16 +172,24 @@ def _module_and_function_statements(module: cst.Module) -> list[cst.CSTNode]:
                          for inner in suite_statements(statement.body)]
 
 
-def _writes_tool_schema(module: cst.Module) -> bool:
-    """Whether a dict in the module has a tool schema's key (`"parameters"`, `"input_schema"`)."""
+def _tool_schemas(module: cst.Module) -> tuple[bool, set[str]]:
+    """Whether a dict in the module has a tool schema's key (`"parameters"`, `"input_schema"`), and the `"name"`s of
+    those dicts: the tools the model is offered under those names."""
+    found = False
+    names: set[str] = set()
     pending: list[cst.CSTNode] = [module]
     while pending:
         node = pending.pop()
-        if type(node) is cst.Dict and any(type(element) is cst.DictElement and string_value(element.key) in TOOL_SCHEMA_KEYS
-                                          for element in node.elements):
-            return True
         pending.extend(child_nodes(node))
-    return False
+        if type(node) is not cst.Dict:
+            continue
+        keys = {string_value(e.key): e.value for e in node.elements if type(e) is cst.DictElement}
+        if TOOL_SCHEMA_KEYS.intersection(keys):
+            found = True
+            name = string_value(keys["name"]) if "name" in keys else None
+            if name:
+                names.add(name)
+    return found, names
 
 
 def graph_nodes(context: RuleContext) -> frozenset[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import libcst as cst
 
 
@@ -57,3 +59,26 @@ def head_name(node: cst.BaseExpression) -> str | None:
             node = node.value
         else:
             return node.value if type(node) is cst.Name else None
+
+
+def target_parts(target: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """What an assignment or loop target stores into, unpacked: `rows` of `rows = ...`; `cleaned`, `rest` and
+    `self.total` of `(cleaned, *rest), self.total = ...`; the subscript `items[i]` whole (its index is only read)."""
+    pending: list[cst.CSTNode] = [target]
+    while pending:
+        node = pending.pop()
+        kind = type(node)
+        if kind is cst.Tuple or kind is cst.List:
+            pending.extend(element.value for element in reversed(node.elements))  # type: ignore[attr-defined]
+        elif kind is cst.StarredElement:
+            pending.append(node.value)  # type: ignore[attr-defined]
+        else:
+            yield node
+
+
+def bound_names(target: cst.CSTNode) -> list[str]:
+    """The plain names a target binds, in order (`cleaned`, `rest` of `(cleaned, *rest), self.total = ...`): not the
+    names it only reads, as the root of `self.total` or the index of `items[i]`."""
+    if type(target) is cst.Name:  # (most targets: no walk)
+        return [target.value]
+    return [part.value for part in target_parts(target) if type(part) is cst.Name]  # type: ignore[attr-defined]

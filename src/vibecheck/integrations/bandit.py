@@ -69,7 +69,7 @@ from vibecheck.integrations.bandit_advice import bandit_hint
 from vibecheck.integrations.bandit_analyzer import SOURCE
 from vibecheck.integrations.bandit_gates import CallNameGate, Gate, gate_for
 from vibecheck.integrations.bandit_severity import default_severity, finding_severity
-from vibecheck.integrations.bandit_visitor import SelectiveNodeVisitor, resolve_lines
+from vibecheck.integrations.bandit_visitor import SelectiveNodeVisitor, TreeLinks, links_follow_the_path, resolve_lines
 from vibecheck.lines import split_lines
 from vibecheck.model import Category, Confidence, EngineError, Finding, Location, Position, Severity
 from vibecheck.redaction import redact, redact_known_secrets, redact_string_literals
@@ -265,12 +265,12 @@ def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: 
     try:
         file_bytes = data if data is not None else _file_bytes(source)
         checked_kinds = [kind for kind, entries in table.kinds.items() if entries]
-        visitor = SelectiveNodeVisitor(path, io.BytesIO(file_bytes), nosec, tester, checked_kinds)
+        visitor = SelectiveNodeVisitor(path, io.BytesIO(file_bytes), nosec, tester, checked_kinds, tester.links)
         tree = tree if tree is not None else ast.parse(source)
         try:
             _process(visitor, tree)
         finally:
-            visitor.unlink()
+            tester.links.unlink()
     except Exception as exc:  # a syntax error, or bandit's recursive visitor or one of its parts failed
         errors.append(_failure(path, exc))
     for check, line, crash in tester.errors:
@@ -334,7 +334,7 @@ def _newer_syntax_failure(path: str, error: BaseException | None) -> EngineError
 
 def _process(visitor: Any, tree: ast.Module) -> None:
     """`BanditNodeVisitor.process` on a tree parsed once for the whole pipeline, instead of parsing again."""
-    visitor.generic_visit(tree)
+    visitor.walk(tree)
     visitor.context = {"file_data": visitor.fdata, "filename": visitor.fname, "lineno": 0, "linerange": [0, 1],
                        "col_offset": 0}
     visitor.update_scores(visitor.tester.run_tests(visitor.context, "File"))
@@ -545,6 +545,7 @@ class _CheckTable:
 
     kinds: dict[str, list[_Check]]
     calls: _CallChecks
+    links_follow_the_path: bool  # no check reads a link off the path to its node (`TreeLinks`)
 
 
 _NARROWED: dict[tuple[int, frozenset[str]], tuple[dict[str, list[_Check]], _CheckTable]] = {}
@@ -564,7 +565,9 @@ def _narrowed(checks: dict[str, list[_Check]], hints: SourceHints) -> _CheckTabl
         if len(_NARROWED) >= _NARROWED_LIMIT:
             _NARROWED.clear()
         kinds = {kind: [c for c in entries if c.test_id not in absent] for kind, entries in checks.items()}
-        cached = _NARROWED[cache_key] = (checks, _CheckTable(kinds, _CallChecks(kinds.get("Call", []))))
+        modules = {check.function.__module__ for entries in kinds.values() for check in entries}
+        cached = _NARROWED[cache_key] = (checks, _CheckTable(kinds, _CallChecks(kinds.get("Call", [])),
+                                                             links_follow_the_path(modules)))
     return cached[1]
 
 
@@ -574,6 +577,7 @@ class _Tester:
     def __init__(self, table: _CheckTable, nosec_lines: dict[int, set[str] | None]) -> None:
         self.checks = table.kinds
         self.calls = table.calls
+        self.links = TreeLinks(eager=not table.links_follow_the_path)
         self.nosec_lines = nosec_lines
         self.results: list[Any] = []
         self.errors: list[tuple[_Check, int, Exception]] = []
@@ -583,6 +587,7 @@ class _Tester:
         for check in self.calls[name] if isinstance(name, str) else self.checks.get(checktype, ()):
             if check.gate is not None and not check.gate(raw_context):
                 continue
+            self.links.link()
             resolve_lines(raw_context)
             temp = raw_context.copy()  # what bandit's `copy.copy` does for a dict, without its dispatch
             context = bandit_context.Context(temp)

@@ -30,12 +30,16 @@ from typing import Any, TypeGuard
 Gate = Callable[[dict[str, Any]], bool]
 
 # sha256 of the bandit files the gates restate (read in bandit 1.9.4): each check's module, and the context whose
-# properties the checks read (`call_function_name_qual` is `context["qualname"]`, `string_val` is `context["str"]`).
+# properties the checks read (`call_function_name_qual` is `context["qualname"]`, `string_val` is `context["str"]`),
+# the visitor whose `visit_Constant` `vibecheck.integrations.bandit_visitor` restates, and (below) the other plugins
+# and the helpers they call, read for the links they follow.
 # Pairs, not a dict display: a module named `..._password` keyed to a hex string reads as a credential to VC403.
 VERIFIED_RELEASE = "1.9.4"
 VERIFIED: dict[str, str] = dict((
     ("bandit.core.context",
      "dbba8fa2070465c1dd4d5d81c869c1a49b28ecaafc6f039b939ae7ba71aaaceb"),
+    ("bandit.core.node_visitor",
+     "1ec4921372a72b12df4bfe7b84afd50e07c2b9de8bbe303fc6b699e7cacc99d8"),
     ("bandit.plugins.app_debug",
      "d19a7e0d388b9eebc5fa39592a10842bef58cd131c51cec94ba9b1595d358457"),
     ("bandit.plugins.crypto_request_no_cert_validation",
@@ -72,6 +76,37 @@ VERIFIED: dict[str, str] = dict((
      "20969d3c2c1054401767787762c720be00c8cddac7334fe3a3362244ddf49321"),
     ("bandit.plugins.weak_cryptographic_key",
      "4861f760cdcb881adc9ae3b41a39d0b990959b8d9dd82ebc9757462ad9f035bf"),
+    # read for where their checks follow the tree's links (`vibecheck.integrations.bandit_visitor.TreeLinks`)
+    ("bandit.core.blacklisting",
+     "01c5765defe0166a911537b3bed3b10d4bf6cfaaf8bf799c5e183adcc1d0f397"),
+    ("bandit.core.utils",
+     "86483ddab8e9b989714a560988d3445d0dbf3add3bfb191ca158623717666de8"),
+    ("bandit.plugins.asserts",
+     "88e3f95918dda4573c8fada922443f731f8b6035b5692bfcaa97dd53bf00a175"),
+    ("bandit.plugins.huggingface_unsafe_download",
+     "a24f93d9ec6f060f409c66ac989112ac9b2dd2e165bc36ab4d52366a9e8553e6"),
+    ("bandit.plugins.injection_paramiko",
+     "6c06ea1fee021d06358214298e5724f8f97c0caab81ba8c9a004026373d2cd8c"),
+    ("bandit.plugins.jinja2_templates",
+     "e7ed213dc26a9be4c77199f8e024917aaf7fa32f189bd406fd837ebf3bf78618"),
+    ("bandit.plugins.mako_templates",
+     "1c1871b687e8d6019df1d28fc5a849d442e5bfad0d62b9f4adc5f807e318b693"),
+    ("bandit.plugins.pytorch_load",
+     "c83cc5727d7b3a79104869fc7d0f19ce840d2ffb605059fdedd54503ecb515e3"),
+    ("bandit.plugins.snmp_security_check",
+     "b537689d174a30ab3946ae28e0e5b39d6e3fae39dad948674ad34b653286e7c2"),
+    ("bandit.plugins.ssh_no_host_key_verification",
+     "d45ab1e64e60b4bbe75a4e06cfb6d05f0ab1e133b12335066bea2e60140636c2"),
+    ("bandit.plugins.tarfile_unsafe_members",
+     "f952acad2d3a21d1f835f6d74e9862e9de0052d92310b240b992077d0c932b0f"),
+    ("bandit.plugins.trojansource",
+     "5beb762d14988680c493dae54a760774f8604a93754c4c4d9ebb8c18c876d936"),
+    ("bandit.plugins.try_except_continue",
+     "2be56b412fd89e27c5c33e460b52c05331874db6e1f66f8b1ee0da2708004b9a"),
+    ("bandit.plugins.try_except_pass",
+     "0f03e28b389c7285ad804f3a684994f6668a5b55bc26e271a8e967ba67b59e2b"),
+    ("bandit.plugins.yaml_load",
+     "6ce7c264139c49707700020d25bbaf70790779ba3eab2332038d79e4b827c768"),
 ))
 _CONTEXT = "bandit.core.context"
 

@@ -30,7 +30,9 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
   without catching its own refusal): such a hook guards its receiver only if it refuses. `resources`: Falcon's
   `app.add_route(path, Resource(), suffix=...)`, which route the responders (`on_post_item`) of the class's module.
 - `guarded_receivers`, `restricted_receivers` (those guarded by a role: `Depends(require_admin)`), `includes`
-(`parent`, `child`, `guarded`: `include_router`, `register_blueprint`),
+(`parent`, `child`, `guarded`, `prefix`, `replaces`: `include_router`, `register_blueprint`, Sanic's `blueprint` and
+  `Blueprint.group`; a `replaces` whose prefix is not known, `url_prefix=settings.API_PREFIX`, still drops the
+  blueprint's own),
   `app_guard` (an app-wide hook or middleware that denies), `url_views` (URLconf and DRF router entries:
   `view`, `wrappers`, `guarded`), `view_aliases` (`edit = login_required(EditView.as_view())`), `dependency_aliases`
   (`Account = Annotated[dict, Depends(current_account)]`), `settings`

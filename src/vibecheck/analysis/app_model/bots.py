@@ -17,6 +17,7 @@ registers (as written, with whether a filter checks the caller), and `BotIndex` 
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +45,7 @@ HANDLER_DECORATORS = frozenset({
     "message", "callback_query", "channel_post",  # aiogram 3
     "command", "hybrid_command", "slash_command",  # discord.py and its forks; slack_bolt's `app.command("/x")`
     "action", "shortcut", "view",  # slack_bolt's interactive components
+    "event",  # slack_bolt's `@app.event("app_mention")`, discord.py's `@bot.event async def on_message(message)`
 })
 # Libraries whose decorators share those names but make no chat handler (`@click.command()`, Flask's `@app.view`).
 OTHER_DECORATOR_MODULES = ("click", "typer", "cyclopts", "flask", "fastapi", "celery")
@@ -79,6 +81,19 @@ PRIVILEGED_WORDS = frozenset({"sh", "shell", "exec", "eval", "sudo", "admin", "b
                               "softban", "tempban", "timeout", "warn", "nick", "slowmode", "lockdown"})
 # Words of a handler's name that say it is meant for the bot's administrators only (`admin_export_users`, `/sudo_ban`).
 ADMIN_INTENT_WORDS = frozenset({"admin", "owner", "sudo"})
+# The parts of a chat message that carry what its sender typed: Slack's `command["text"]`, `event["text"]`, aiogram's
+# `message.text`, discord.py's `message.content`, python-telegram-bot's `context.args`.
+MESSAGE_TEXT = frozenset({"text", "content", "args"})
+# The arguments slack_bolt passes a listener by name: the payload and the means to answer, none typed by the sender as
+# such (a discord.py command's own parameters are: `async def query(ctx, *, sql)`).
+SLACK_LISTENER_ARGUMENTS = frozenset({"ack", "say", "respond", "client", "logger", "next", "body", "payload",
+                                      "command", "action", "view", "shortcut", "options", "request", "response",
+                                      "complete", "fail"})
+# Words of a callee that keeps books on a message or answers it rather than acting on it (`log_command(text)`,
+# `send_reply(text)`): a guarded handler calling one alongside its action does not make it the action.
+BOOKKEEPING_WORDS = frozenset({"log", "audit", "record", "track", "format", "render", "parse", "split", "strip",
+                               "reply", "send", "respond", "say", "post", "answer", "notify", "echo", "escape",
+                               "truncate", "clean", "sanitize", "sanitise", "validate", "normalize", "normalise"})
 # Calls that run commands or code on the host: a handler making one acts for whoever sent the message.
 HOST_CALLS = frozenset({"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
                         "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput", "os.system",
@@ -89,6 +104,16 @@ CALLBACK_PARAMETERS = frozenset({"update", "message", "call", "callback", "callb
 # The fact a bot module writes (VC218): `registrations` ([callback ref, filtered]; refs `@local` or as imported) and
 # `guarded` (its callbacks and handlers that check the caller).
 BOT_FACTS = "bot_facts"
+BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+@dataclass
+class SharedAction:
+    """A call of an unguarded handler passing the sender's text to what a guarded sibling does only after its check."""
+
+    call: cst.Call
+    callee: str
+    sibling: str
 
 
 @dataclass
@@ -130,17 +155,76 @@ def bot_handlers(module: cst.Module, imports: ImportTable) -> list[BotHandler]:
 
 
 def unguarded_privileged(handlers: list[BotHandler], imports: ImportTable, privileged_verbs: frozenset[str]
-                         ) -> Iterator[tuple[BotHandler, bool]]:
-    """(handler, its siblings are guarded) for the handlers with no guard that administer the bot, its host or its
-    users: in a module whose other handlers show the guard, the one that lacks it was forgotten, not meant public;
-    in a module with no guard at all, one named for administrators (`admin_export_users`) says whom it was meant for."""
+                         ) -> Iterator[tuple[BotHandler, bool, SharedAction | None]]:
+    """(handler, its siblings are guarded, the guarded action it repeats) for the handlers with no guard that
+    administer the bot, its host or its users: in a module whose other handlers show the guard, the one that lacks it
+    was forgotten, not meant public, and so is one handing the sender's text to what a guarded sibling runs only after
+    its check (`/ops` checks the on-call group before `ask(command["text"])`, `@app.event("app_mention")` calls
+    `ask(event["text"])` for anyone); in a module with no guard at all, one named for administrators
+    (`admin_export_users`) says whom it was meant for."""
     compared = any(h.guarded for h in handlers)
+    guarded_actions = {callee: (h.function.name.value, calls) for h in handlers if h.guarded
+                       for callee, calls in _text_calls(h.function).items()} if compared else {}
     for handler in handlers:
         if handler.guarded:
             continue
         acts, admin_named = privilege(handler, imports, privileged_verbs)
-        if compared and (acts or admin_named) or admin_named and acts:
-            yield handler, compared
+        shared = _shared_action(handler.function, guarded_actions)
+        if compared and (acts or admin_named or shared) or admin_named and acts:
+            yield handler, compared, shared
+
+
+def _text_calls(function: cst.FunctionDef) -> dict[str, list[cst.Call]]:
+    """A handler's calls, by callee, of a plain function (not one the library passes in, `respond`, `say`, nor a
+    builtin or bookkeeping) given the sender's text: what the handler does with what was typed."""
+    params = {p.name.value for p in (*function.params.params, *function.params.kwonly_params)}
+    typed = params - UPDATE_PARAMETERS - SLACK_LISTENER_ARGUMENTS
+    found: dict[str, list[cst.Call]] = {}
+    for call in calls_in(function.body):
+        func = call.func
+        if type(func) is not cst.Name or func.value in params or func.value in BUILTIN_NAMES \
+                or BOOKKEEPING_WORDS & set(name_words(func.value)):
+            continue
+        if any(_carries_text(arg.value, typed) for arg in call.args):
+            found.setdefault(func.value, []).append(call)
+    return found
+
+
+def _carries_text(expression: cst.BaseExpression, typed: set[str]) -> bool:
+    """`command["text"]`, `"Run: " + event["text"]`, `message.content`, a command's own argument (`typed`): an
+    expression reading the sender's text."""
+    for node in _nodes(expression):
+        if type(node) is cst.Name and node.value in typed:
+            return True
+        if type(node) is cst.Attribute and node.attr.value in MESSAGE_TEXT:
+            return True
+        if type(node) is cst.Subscript and len(node.slice) == 1:
+            index = node.slice[0].slice
+            if type(index) is cst.Index and string_value(index.value) in MESSAGE_TEXT:
+                return True
+    return False
+
+
+def _shared_action(function: cst.FunctionDef, guarded: dict[str, tuple[str, list[cst.Call]]]) -> SharedAction | None:
+    """The first call of `function` giving the sender's text to a callee a guarded sibling gives it to, in no mode
+    the sibling does not use: a keyword the sibling never passes with that value (`ask(text, readonly=True)` beside
+    a guarded `ask(text)`) chooses another mode, which the missing check may be meant to allow."""
+    if not guarded:
+        return None
+    for callee, calls in _text_calls(function).items():
+        if callee not in guarded:
+            continue
+        sibling, theirs = guarded[callee]
+        allowed = [_keywords(c) for c in theirs]
+        for call in calls:
+            if any(_keywords(call) <= keywords for keywords in allowed):
+                return SharedAction(call, callee, sibling)
+    return None
+
+
+def _keywords(call: cst.Call) -> set[tuple[str, str]]:
+    empty = cst.Module([])
+    return {(a.keyword.value, empty.code_for_node(a.value)) for a in call.args if a.keyword is not None}
 
 
 def privilege(handler: BotHandler, imports: ImportTable, privileged_verbs: frozenset[str]) -> tuple[bool, bool]:
@@ -333,8 +417,10 @@ def _reads_target_rights(test: cst.BaseExpression, targets: set[str]) -> bool:
 
 
 def _mentions_caller(node: cst.CSTNode) -> bool:
-    """A comparison of the caller's id or rights: `ctx.author.id == OWNER_ID`, `m.from_user.id in ADMINS`."""
-    return any(type(sub) is cst.Comparison and any(_caller_field(n) for n in _nodes(sub)) for sub in _nodes(node))
+    """A comparison of the caller's id or rights, or a check asked of them: `ctx.author.id == OWNER_ID`,
+    `m.from_user.id in ADMINS`, `not is_oncall(client, command["user_id"])`."""
+    return any(type(sub) in (cst.Comparison, cst.Call) and any(_caller_field(n) for n in _nodes(sub))
+               for sub in _nodes(node))
 
 
 def _caller_field(node: cst.CSTNode) -> bool:

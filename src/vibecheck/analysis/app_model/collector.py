@@ -15,7 +15,6 @@ import ast
 import builtins
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
@@ -34,13 +33,20 @@ from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
-from vibecheck.analysis.app_model.orm_writes import is_write_call, writes_records
+from vibecheck.analysis.app_model.orm_writes import (
+    is_model_class,
+    is_write_call,
+    loads_record,
+    record_method,
+    writes_records,
+    writing_methods,
+)
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
-from vibecheck.analysis.nodes import head_name
+from vibecheck.analysis.nodes import bound_names, head_name
 from vibecheck.cst_fields import own_nodes_of, walk_own
 from vibecheck.imports import full_name
-from vibecheck.literals import text_value
+from vibecheck.literals import path_text, text_value
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
 
@@ -98,6 +104,8 @@ class Frame:
     nests: bool = False  # it defines a function (a decorator's wrapper)
     persists: bool = False  # it, or a function nested in it, calls what stores or sends something (`save`, `send_mail`)
     write_calls: list[cst.Call] = field(default_factory=list)  # its calls that may write a record (`orm_writes.py`)
+    records: set[str] = field(default_factory=set)  # the names it binds to a record it loads (`orm_writes.loads_record`)
+    record_methods: set[str] = field(default_factory=set)  # the methods it calls on them (`notification.mark_as_read()`)
     sets_privilege: bool = False  # it passes or assigns a privilege field (`User(..., is_admin=True)`, `user.role = x`)
     feeds_bot: bool = False  # it hands a chat bot the update it was posted (`application.process_update(...)`)
     status_guard: bool = False  # it names a 401/403 status (`status=403`, `HTTP_403_FORBIDDEN`)
@@ -198,6 +206,18 @@ class Matchers:
 
 
 CONSTANT_NAMES = frozenset({"True", "False", "None"})
+
+
+def _router_routes(app: cst.Arg | None) -> cst.Arg | None:
+    """The `routes` of a `Router(...)` (its first argument) or `Starlette(routes=...)` made where a `Mount` is given it as
+    its `app=`: a mount of a router is a mount of its routes."""
+    if app is None or type(app.value) is not cst.Call:
+        return None
+    kind = _last(full_name(app.value.func))
+    if kind not in fw.MOUNTED_APP_ROUTES:
+        return None
+    position = fw.MOUNTED_APP_ROUTES[kind]
+    return _keyword(app.value, "routes") or (_positional(app.value, position) if position is not None else None)
 
 
 def _serves_constants(function: cst.FunctionDef) -> bool:
@@ -331,15 +351,6 @@ def _mentions_signature(node: cst.BaseExpression, carriers: set[str]) -> bool:
                 or isinstance(found, cst.SimpleString) and "signature" in found.value.lower():
             return True
     return False
-
-
-def _bound_names(target: cst.BaseExpression) -> Iterator[str]:
-    """`sig`, `(sig, ts)`: the names an assignment target binds."""
-    if isinstance(target, cst.Name):
-        yield target.value
-    elif isinstance(target, (cst.Tuple, cst.List)):
-        for element in target.elements:
-            yield from _bound_names(element.value)
 
 
 def _last(name: str | None) -> str:
@@ -512,6 +523,7 @@ class AppModelCollector:
         self.routes: list[Route] = []
         self.functions: dict[str, Frame] = {}
         self.classes: dict[str, ClassView] = {}
+        self.writers: set[str] | None = None  # `_writing_methods`
         self.hooks: list[tuple[str, Frame | str, bool]] = []
         self.guarded_receivers: set[str] = set()
         self.auth_keyword_receivers: set[str] = set()  # django-ninja routers and APIs: a route's `auth=` replaces theirs
@@ -1056,8 +1068,10 @@ class AppModelCollector:
                 frame.exits = frame.denies = True
             if words and words[0] in fw.WRITING_VERBS:
                 frame.persists = True
-            if self.uses_django and is_write_call(node):
+            if is_write_call(node):
                 frame.write_calls.append(node)
+            elif (method := record_method(node, frame.records)) is not None:
+                frame.record_methods.add(method)
             if fw.names_denial(last):
                 frame.denies = True
             if words and (words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
@@ -1157,9 +1171,11 @@ class AppModelCollector:
         (`Blueprint(..., url_prefix="/admin")` registered with `url_prefix="/api"` serves `/api/...`); FastAPI's
         `prefix=` comes before the router's own."""
         replaced = _keyword(node, fw.REPLACING_PREFIX_KEYWORD)
-        replacement = _string(replaced.value) if replaced is not None else None
+        replacement = self._text(replaced.value) if replaced is not None else None
         if replacement is not None:
             self.prefixes[name] = replacement.rstrip("/")
+        elif replaced is not None:
+            self.prefixes.pop(name, None)  # `url_prefix=settings.API_PREFIX`: the blueprint's own prefix is gone
         else:
             self._record_prefix(name, node)
         guarded = self._dependencies_guard(_keyword(node, "dependencies")) or self._auth_guards(node)
@@ -1173,8 +1189,19 @@ class AppModelCollector:
         self.includes.append({"parent": self._ref_text(parent) if parent else None,
                               "child": self._ref_text(name), "guarded": guarded,
                               "dependencies": self._dependency_list_refs(_keyword(node, "dependencies")) or [],
-                              "prefix": _string(prefix.value) if prefix is not None else None,
-                              "replaces": replacement is not None})
+                              "prefix": self._text(prefix.value) if prefix is not None else None,
+                              "replaces": replaced is not None})
+
+    def _collect_group(self, group: str, call: cst.Call) -> None:
+        """`api = Blueprint.group(users, admin, url_prefix="/api")`: each blueprint listed is included in the group, the
+        group's prefix before its own; `app.blueprint(api)` then includes the group."""
+        prefix = _keyword(call, "url_prefix")
+        for member in (a.value for a in call.args if a.keyword is None and not a.star):
+            name = full_name(member)
+            if name is not None:
+                self.includes.append({"parent": self._ref_text(group), "child": self._ref_text(name), "guarded": False,
+                                      "dependencies": [], "replaces": False,
+                                      "prefix": self._text(prefix.value) if prefix is not None else None})
 
     def _collect_guarded_handlers(self, call: cst.Call, owner: str) -> None:
         """`Litestar(route_handlers=[...], guards=[requires_login])` guards the whole app; a `Router(...)` with guards,
@@ -1267,6 +1294,8 @@ class AppModelCollector:
 
     def visit_Assign(self, node: cst.Assign) -> None:
         frame = self._frame()
+        if frame is not None and loads_record(node.value):
+            frame.records.update(name for target in node.targets for name in bound_names(target.target))
         if frame is not None and type(node.value) is cst.Call and _credential_caller(node.value):
             frame.callers.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
         if len(node.targets) == 1 and type(node.value) is cst.Call and self.uses_falcon:
@@ -1310,7 +1339,8 @@ class AppModelCollector:
             if view is not None:  # `edit = login_required(EditView.as_view())`: a URLconf may route the alias
                 self.view_aliases[target] = view
         if type(value) is cst.Call:
-            constructor = _last(self.qualified_name(value.func))
+            qualified = self.qualified_name(value.func) or ""
+            constructor = _last(qualified)
             built = full_name(value.func)
             if type(assigned) is cst.Name and built is not None and _last(built)[:1].isupper():
                 self.service_objects[target] = built
@@ -1320,7 +1350,9 @@ class AppModelCollector:
                 self._record_prefix(target, value)
                 if type(assigned) is cst.Name and target in self.prefixes:
                     self.router_prefixes[target] = self.prefixes[target]
-            if self.qualified_name(value.func) in fw.AUTH_KEYWORD_CONSTRUCTORS:
+            elif constructor == fw.GROUP_METHOD and ".".join(qualified.split(".")[-2:]) in fw.BLUEPRINT_GROUP_CALLS:
+                self._collect_group(target, value)
+            if qualified in fw.AUTH_KEYWORD_CONSTRUCTORS:
                 self.auth_keyword_receivers.add(target)
             self._note_receiver_guards(target, value)
             if constructor in self.match.guard_dependencies:
@@ -1397,7 +1429,7 @@ class AppModelCollector:
 
     def _record_prefix(self, name: str, call: cst.Call) -> None:
         for keyword in fw.PREFIX_KEYWORDS:
-            prefix = _string(_keyword(call, keyword).value) if _keyword(call, keyword) is not None else None  # type: ignore[union-attr]
+            prefix = self._text(_keyword(call, keyword).value) if _keyword(call, keyword) is not None else None  # type: ignore[union-attr]
             if prefix:
                 self.prefixes[name] = prefix.rstrip("/") + self.prefixes.get(name, "")
 
@@ -1728,13 +1760,14 @@ class AppModelCollector:
             self._register_view(None, path, methods, view.value, call)
 
     def _collect_mount(self, call: cst.Call) -> None:
-        """`Mount("/api", routes=[Route(...), Mount(...)])`: the prefix of the route objects listed inside; also of a
-        list named there (`Mount(ADMIN_PREFIX, routes=admin_routes)`), which another module may hold (`admin.routes`)."""
+        """`Mount("/api", routes=[Route(...), Mount(...)])`, `Mount("/api", app=Router(routes=[...]))`: the prefix of the
+        route objects listed inside; also of a list named there (`Mount(ADMIN_PREFIX, routes=admin_routes)`), which
+        another module may hold (`admin.routes`)."""
         path_arg = _positional(call, 0) or _keyword(call, "path")
         own = self._text(path_arg.value) if path_arg is not None else None
         prefix = (self.mount_prefixes.get(id(call), "") + (own or "")).rstrip("/")
         guarded = self._scoped_middleware_guards(call) or id(call) in self.guarded_objects
-        routes = _keyword(call, "routes") or _positional(call, 1)
+        routes = _keyword(call, "routes") or _positional(call, 1) or _router_routes(_keyword(call, "app"))
         if routes is not None and isinstance(routes.value, (cst.List, cst.Tuple)):
             for element in routes.value.elements:
                 self.mount_prefixes[id(element.value)] = prefix
@@ -1752,8 +1785,9 @@ class AppModelCollector:
             self.includes.append({"parent": None, "child": self._ref_text(listed), "guarded": guarded, "prefix": prefix})
 
     def _text(self, node: cst.BaseExpression) -> str | None:
-        """A string literal, or a module-level name bound to one."""
-        return self.constants.get(node.value) if isinstance(node, cst.Name) else _string(node)
+        """A string literal, a module-level name bound to one, or what an f-string's parts say (`literals.path_text`)."""
+        return path_text(node, self.constants) if type(node) is cst.Name or type(node) is cst.FormattedString \
+            else _string(node)
 
     def _register_view(self, receiver: str | None, path: str | None, methods: frozenset[str], view: cst.BaseExpression,
                        call: cst.Call) -> None:
@@ -2071,6 +2105,7 @@ class AppModelCollector:
             "guard_functions": guard_functions,
             "handler_guards": self._handler_guards(),
             "signature_functions": sorted(n for n, f in self.functions.items() if f.verifies_signature),
+            "writing_methods": sorted(self._writing_methods()),
             "guarding_helpers": self._guarding_helpers(),
             "hook_refs": self.hook_refs,
             "dependency_receivers": {self._ref_text(r): sorted(set(refs)) for r, refs in self.receiver_dependencies.items()
@@ -2091,7 +2126,7 @@ class AppModelCollector:
                                             "signature_functions", "guarding_helpers", "hook_refs", "optional_dependencies",
                                             "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
-                                            "guarded_classes", "login_middleware", "router_prefixes")):
+                                            "guarded_classes", "login_middleware", "router_prefixes", "writing_methods")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:
@@ -2229,7 +2264,7 @@ class AppModelCollector:
         assigns = [n for n in nodes if isinstance(n, cst.Assign)]
         for _ in range(3):  # `sig = headers.get(...)`, then `parts = sig.split(",")`: a few steps, in any order
             grown = {t for a in assigns if _mentions_signature(a.value, carriers)
-                     for target in a.targets for t in _bound_names(target.target)}
+                     for target in a.targets for t in bound_names(target.target)}
             if grown <= carriers:
                 break
             carriers |= grown
@@ -2255,6 +2290,13 @@ class AppModelCollector:
         words = {w for n in names for w in fw.name_words(n)} | {_normal(s) for s in (path or "").split("/")}
         return bool(words & fw.WEBHOOK_WORDS)
 
+    def _writing_methods(self) -> set[str]:
+        """The methods of the module's model classes that write records (`orm_writes.writing_methods`), found once."""
+        if self.writers is None:
+            self.writers = set().union(*(writing_methods({name: (f.node, f.write_calls) for name, f in view.methods.items()})
+                                         for view in self.classes.values() if is_model_class(view.node)))
+        return self.writers
+
     def _route_fact(self, route: Route, places: _Places) -> dict[str, Any] | None:
         path = self._full_path(route)
         frame = route.frame
@@ -2266,7 +2308,11 @@ class AppModelCollector:
         webhook = (self._is_webhook(path, route.names) or feeds_bot) and frame is not None and not signed \
             and not frame.hands_on_request
         helpers = self._helpers_called(frame) if webhook and frame is not None else []
-        webhook = webhook and not any(self.functions[h].verifies_signature for h in helpers if h in self.functions)
+        helper_signed = any(self.functions[h].verifies_signature for h in helpers if h in self.functions)
+        # checked by the signature its sender puts in a header or the link (`X-Hub-Signature-256`, `sig`): a machine's
+        # or a mailed link's credential, no user's sign-in (unlike a shared key, `X-Admin-Key`, which lets an operator in)
+        signed_webhook = helper_signed or signed and frame is not None and frame.names_signature
+        webhook = webhook and not helper_signed
         if not webhook and (self._is_public_route(path, route.names) or self._opens_sign_up(route, path)
                             or (route.opened or route.opens_receiver) and (self._is_auth_step(path, route.names)
                                                  or (frame is not None and not frame.persists))):
@@ -2274,9 +2320,14 @@ class AppModelCollector:
         if frame is not None and frame.only_refuses:
             return None  # a handler that only raises (a not-found page's `post`) serves and changes nothing
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
-        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook \
-            or (frame is not None and (route.framework or self.framework) in fw.ANY_METHOD_FRAMEWORKS
-                and writes_records(frame.node, frame.write_calls))  # a Django view that writes on a GET too
+        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
+        record_methods: list[str] = []
+        if not state_changing and frame is not None and ((route.framework or self.framework) in fw.ANY_METHOD_FRAMEWORKS
+                                                         or "GET" in route.methods):
+            # a view that writes on a GET too, itself or through a method of a model
+            state_changing = bool(frame.write_calls) and writes_records(frame.node, frame.write_calls) \
+                or not frame.record_methods.isdisjoint(self._writing_methods())
+            record_methods = [] if state_changing else sorted(frame.record_methods)
         receiver_guard = not route.opens_receiver and (
             self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers
                                   and not route.own_auth))
@@ -2299,6 +2350,7 @@ class AppModelCollector:
             "path_params": _path_params(path),
             "receiver": self._ref_text(route.receiver) if route.receiver else None,
             "state_changing": state_changing,
+            "record_methods": record_methods,  # the methods it calls on its records: another module's may write
             "sensitive": sensitive,
             "guarded": guarded,
             "receiver_guard": receiver_guard,  # its app's or blueprint's hook, middleware or dependencies guard it
@@ -2309,6 +2361,7 @@ class AppModelCollector:
             "guard_above": route.guard_above,
             "drf_default": route.drf_default,
             "webhook": webhook,
+            "signed": signed_webhook,
             "bot_feed": webhook and feeds_bot,  # the webhook of a chat platform: its secret token or signature
             # the project functions its handler calls, which another module may define as a check of the caller (of a
             # webhook: of the signature)

@@ -52,6 +52,9 @@ HANDLER_OWNERS = frozenset({"Litestar", "Router"})
 HANDLER_CLASS = "Controller"
 # `Mount("/api", routes=[...])`: a prefix for the route objects listed inside it.
 MOUNTS = frozenset({"Mount"})
+# `Mount("/admin", app=Router(routes=[...]))`: the apps a `Mount` may be given whose routes it prefixes -> the position
+# of their `routes` argument (None: keyword only).
+MOUNTED_APP_ROUTES: dict[str, int | None] = {"Router": 0, "Starlette": None}
 # `Starlette(middleware=[Middleware(TokenAuthMiddleware)])`: app-wide middleware, like `app.add_middleware(...)`.
 MIDDLEWARE_WRAPPERS = frozenset({"Middleware"})
 ROUTE_OBJECT_NAMES = frozenset(ROUTE_OBJECTS) | MOUNTS | MIDDLEWARE_WRAPPERS
@@ -60,9 +63,15 @@ AIOHTTP_APPLICATION = "aiohttp.web.Application"
 MIDDLEWARE_LISTS = frozenset({"middlewares"})
 # Calls that put a router's routes under an app: FastAPI's `include_router`, Flask's `register_blueprint`, aiohttp's
 # `app.add_routes(routes)` with a `RouteTableDef` (the app's middleware then runs for them), Django Ninja's
-# `api.add_router("/orders", router)`. Call -> (position, keyword) of the router it includes.
+# `api.add_router("/orders", router)`, Sanic's `app.blueprint(bp, url_prefix="/admin")`. Call -> (position, keyword) of
+# the router it includes.
 INCLUDE_CALLS: dict[str, tuple[int, str]] = {"include_router": (0, "router"), "register_blueprint": (0, "blueprint"),
-                                             "add_routes": (0, "routes"), "add_router": (1, "router")}
+                                             "add_routes": (0, "routes"), "add_router": (1, "router"),
+                                             "blueprint": (0, "blueprint")}
+# Sanic's `api = Blueprint.group(users, admin, url_prefix="/api")`: the blueprints listed are included in the group, its
+# `url_prefix` before their own (the class and method, as the call names them).
+BLUEPRINT_GROUP_CALLS = frozenset({"Blueprint.group"})
+GROUP_METHOD = "group"
 # Django Ninja guards with authentication objects given as `auth=` to `NinjaAPI(...)`, `Router(...)`,
 # `api.add_router(...)` or a route decorator; a route's own `auth=` replaces its router's (`auth=None` opens it
 # whatever its router or API requires), and a list that also lets anonymous callers in guards nothing.
@@ -127,7 +136,7 @@ RESOURCE_REGISTRATIONS = frozenset({"add_resource"})
 # Keywords that give a router or an `include_router`/`register_blueprint` call a path prefix.
 PREFIX_KEYWORDS = ("url_prefix", "prefix")
 # The include keyword that replaces the included blueprint's own prefix instead of coming before it (Flask's and
-# Quart's `register_blueprint`); the parent's prefix still comes before it.
+# Quart's `register_blueprint`, Sanic's `blueprint`); the parent's prefix still comes before it.
 REPLACING_PREFIX_KEYWORD = "url_prefix"
 # Django URLconf entries and DRF router registrations: the view is their second argument.
 URLCONF_CALLS = frozenset({"path", "re_path", "url", "register"})

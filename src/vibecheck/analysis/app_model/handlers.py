@@ -10,7 +10,7 @@ the caller's identity, and which parameters carry an id chosen by the client.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -22,6 +22,7 @@ from vibecheck.analysis.app_model.requirements import requirements_restrict
 from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, reads_the_request, string_value
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.imports import ImportTable
+from vibecheck.literals import module_texts, path_text
 from vibecheck.patterns import lazy_pattern
 
 DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
@@ -470,28 +471,52 @@ class ListedRoute:
 def listed_route_methods(module: cst.Module, imports: ImportTable) -> dict[str, ListedRoute]:
     """The functions a Starlette module routes by a `Route(...)` (`routes = [Route("/exports/{id}", export_detail,
     methods=["POST"])]`, inside a `Mount` or a factory too) or an `app.add_route(...)` -> the HTTP methods each answers
-    (GET when none are named, as Starlette does) and its paths (without a `Mount`'s prefix). Empty for a module that
-    does not import Starlette."""
+    (GET when none are named, as Starlette does) and its paths, with the prefixes of the `Mount`s around it in this
+    module (`Mount("/admin", routes=[...])`, `Mount("/admin", app=Router(routes=[...]))`; a path or prefix may be a
+    module constant, an f-string's known parts: `literals.path_text`). What of a prefix is not known adds nothing: the
+    route's own segments still say what they say. Empty for a module that does not import Starlette."""
     found: dict[str, ListedRoute] = {}
-    if not imports.imports_any(REQUEST_ONLY_FRAMEWORKS):
-        return found
-    pending: list[cst.CSTNode] = [module]
+    if imports.imports_any(REQUEST_ONLY_FRAMEWORKS):
+        _collect_listed(module, "", module_texts(module), imports, found)
+    return found
+
+
+def _collect_listed(root: cst.CSTNode, prefix: str, constants: dict[str, str], imports: ImportTable,
+                    found: dict[str, ListedRoute]) -> None:
+    """`listed_route_methods` under `root`, whose routes take `prefix`; a `Mount` walks what it holds with its own."""
+    pending: list[cst.CSTNode] = [root]
     while pending:
         node = pending.pop()
-        pending.extend(child_nodes(node))
+        children = child_nodes(node)
         if type(node) is not cst.Call:
+            pending.extend(children)
             continue
         callee = _last(imports.qualified_name(node.func) or get_full_name_for_node(node.func))
         positional = [a.value for a in node.args if a.keyword is None and a.star == ""]
+        first = positional[0] if positional else _keyword_value(node, "path")
+        if callee in fw.MOUNTS:
+            inner = prefix + (path_text(first, constants) or "").rstrip("/")
+            for child in children:
+                _collect_listed(child, inner, constants, imports, found)
+            continue
+        pending.extend(children)
         endpoint = _keyword_value(node, "endpoint") or (positional[1] if len(positional) > 1 else None)
         if callee not in STARLETTE_ROUTE_CALLS or type(endpoint) is not cst.Name:
             continue
         listed = _keyword_value(node, "methods")
         methods = frozenset(m.upper() for m in guard_texts(listed)) if listed is not None else frozenset({"GET"})
-        path = string_value(positional[0]) if positional else None
+        path = path_text(first, constants)
         known = found.get(endpoint.value, ListedRoute(frozenset(), ()))
-        found[endpoint.value] = ListedRoute(known.methods | methods, known.paths + ((path,) if path else ()))
-    return found
+        found[endpoint.value] = ListedRoute(known.methods | methods, known.paths + ((prefix + path,) if path else ()))
+
+
+def routed_elsewhere(function: cst.FunctionDef, imports: ImportTable, listed: dict[str, ListedRoute]) -> bool:
+    """A module-level function of a Starlette module shaped as an endpoint (it takes the request alone) that no route
+    list of its module routes: another module may (`Route("/admin/orgs/{id}/purge", views.purge_notes,
+    methods=["POST"])` in `routes.py`), with methods and a path only the app model sees."""
+    name = function.name.value
+    return name not in listed and not function.decorators and not name.startswith("_") \
+        and imports.imports_any(REQUEST_ONLY_FRAMEWORKS) and [p.name.value for p in parameters(function)] == ["request"]
 
 
 def dependency_names(call: cst.Call) -> list[str]:
@@ -807,9 +832,7 @@ def body_callers(function: cst.FunctionDef, requests: set[str]) -> set[str]:
         if type(node) is not cst.Assign:
             continue
         value = node.value.expression if type(node.value) is cst.Await else node.value
-        if (type(value) is cst.Call and names_the_caller(value.func)
-                and any(type(a.value) is cst.Name and a.value.value in requests for a in value.args)) \
-                or context_caller(value):
+        if signs_in_with(value, requests, guards=False) or context_caller(value):
             found.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
     return found
 
@@ -819,16 +842,16 @@ def sign_in_calls(function: cst.FunctionDef, request: str) -> list[str]:
     require_user(request)`, `user = current_user(request)`): a Starlette handler listed in `routes = [Route(...)]`
     signs its caller in by such a call, which raises or redirects when nobody is signed in (`require_admin` also
     restricts it)."""
-    return [_last(dotted_name(n.func)) for n in walk_own(function.body) if type(n) is cst.Call and signs_in_with(n, request)]
+    return [_last(dotted_name(n.func)) for n in walk_own(function.body) if type(n) is cst.Call and signs_in_with(n, {request})]
 
 
-def signs_in_with(node: cst.CSTNode, request: str) -> bool:
-    """`require_user(request)`, `await current_user(request)`: a call of a function named for the caller or for a
-    sign-in guard, handed the request."""
+def signs_in_with(node: cst.CSTNode, requests: Set[str], guards: bool = True) -> bool:
+    """`user = principal(req)`, `await current_user(request)`, `require_user(request)`: a call of a function named for
+    the caller (or, with `guards`, for a sign-in guard), handed one of the `requests` by name."""
     if type(node) is cst.Await:
         node = node.expression
-    return type(node) is cst.Call and any(type(a.value) is cst.Name and a.value.value == request for a in node.args) \
-        and (names_the_caller(node.func) or fw.reads_as_guard(_last(dotted_name(node.func))))
+    return type(node) is cst.Call and any(type(a.value) is cst.Name and a.value.value in requests for a in node.args) \
+        and (names_the_caller(node.func) or guards and fw.reads_as_guard(_last(dotted_name(node.func))))
 
 
 def context_caller(node: cst.BaseExpression) -> bool:
@@ -912,9 +935,10 @@ def _api_view_methods(function: cst.FunctionDef) -> frozenset[str]:
 
 
 def _names_caller(factory: str) -> bool:
-    """`firebase_user`, `get_account`: a dependency named for the caller (not `get_user_repository`)."""
+    """`firebase_user`, `get_account`: a dependency named for the caller (not `get_user_repository`); also one named
+    for the current caller in a role (`current_customer`, `get_current_patient`), not for a role it requires."""
     words = fw.name_words(factory)
-    return bool(words) and words[-1] in IDENTITY_FACTORY_ENDS
+    return bool(words) and (words[-1] in IDENTITY_FACTORY_ENDS or "current" in words and words[-1] in CALLER_ROLES)
 
 
 def _annotation_names(param: cst.Param) -> str:

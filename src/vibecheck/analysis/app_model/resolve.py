@@ -51,10 +51,15 @@ class ModelRoute:
     route_list: str | None = None  # the module-level list of route objects it is in, when its own file mounts none
     guard_dependencies: tuple[str, ...] = ()  # when dependencies alone guard it in its file: which
     guarded_by: str | None = None  # what guards it ("decorator", "router include", "URLconf", ...), None if nothing
+    writes_by_method: bool = False  # it calls a method of a model of another module that writes (`note.mark_read()`)
+
+    @property
+    def changes_state(self) -> bool:
+        return bool(self.fact["state_changing"]) or self.writes_by_method
 
     @property
     def needs_guard(self) -> bool:
-        return bool(self.fact["state_changing"] or self.fact["sensitive"])
+        return self.changes_state or bool(self.fact["sensitive"])
 
     @property
     def view(self) -> str:
@@ -120,6 +125,7 @@ class AppModel:
         optional: dict[str, list[str]] = {}  # functions that never deny -> the dependencies they run
         runners: dict[str, list[str]] = {}  # dependencies that are no guard themselves -> the dependencies they run
         dependency_receivers: list[tuple[str, list[str]]] = []
+        writers: set[str] = set()  # methods of the project's classes that write records (`orm_writes.writing_methods`)
         include_dependencies: list[list[str]] = []
         for path, facts in project.facts(APP_MODEL):
             if path in project.test_files or in_benchmark_folder(project.relative_path(path)):
@@ -134,6 +140,7 @@ class AppModel:
             if facts["authenticates"]:
                 model.authenticating_files.add(path)
             model.guard_functions.update(full("@" + name) for name in facts["guard_functions"])
+            writers.update(facts.get("writing_methods", ()))
             model.signature_functions.update(full("@" + name) for name in facts.get("signature_functions", ()))
             model.guarding_helpers.update(full("@" + name) for name in facts.get("guarding_helpers", ()))
             refusing.update(full("@" + name) for name in facts.get("refusing_hooks", ()))
@@ -155,8 +162,8 @@ class AppModel:
                 include_dependencies.append([_full_ref(full, r) for r in include.get("dependencies", ())])
                 if include.get("prefix"):
                     model.mounts[full(include["child"])] = include["prefix"].rstrip("/")
-                    if include.get("replaces"):
-                        model.replacing_mounts.add(full(include["child"]))
+                if include.get("replaces"):  # also by a prefix not known here (`url_prefix=settings.API_PREFIX`)
+                    model.replacing_mounts.add(full(include["child"]))
                 if facts["app_guard"] and parent is not None:
                     model.guarded_receivers.add(parent)
             for target, views in ((model.url_views, facts["url_views"]), (model.aliases, facts["view_aliases"].values())):
@@ -209,6 +216,7 @@ class AppModel:
             model._inherit_resources(project)
         sensitive = re.compile(sensitive_paths, re.IGNORECASE)
         for route in model.routes:
+            route.writes_by_method = not writers.isdisjoint(route.fact.get("record_methods", ()))
             if route.route_list is not None:
                 model._mount(route, sensitive)
             if route.fact.get("resource_suffix") is not None:
@@ -405,6 +413,15 @@ class AppModel:
         return found
 
     @functools.cached_property
+    def _imported_routes(self) -> dict[str, list[ModelRoute]]:
+        """Routes whose handler another module defines (`Route("/x", views.purge_notes)`), by the handler's name."""
+        found: dict[str, list[ModelRoute]] = {}
+        for route in self.routes:
+            if route.fact.get("imported_handler") and route.refs:
+                found.setdefault(route.refs[0], []).append(route)
+        return found
+
+    @functools.cached_property
     def _restricted(self) -> _ByLastPart[str]:
         return _ByLastPart((r, r) for r in self.restricted_receivers)
 
@@ -517,26 +534,34 @@ class AppModel:
         an administrators')."""
         for path, held in project.facts(HELD_FINDINGS):
             if path not in project.test_files:
-                yield from (finding for handler, finding in held if self._mounted_for_admins(path, handler)
+                yield from (finding for handler, finding in held if self._mounted_for_admins(path, handler, project)
                             or not handler.startswith(ADMIN_MOUNT_HOLD) and self.signed_in_elsewhere(path, handler))
 
-    def _mounted_for_admins(self, path: str, held: str) -> bool:
-        """A handler held with `ADMIN_MOUNT_HOLD`: every route of it has an administrators' path once the prefixes of
-        other modules are added (`register_blueprint(bp, url_prefix="/admin")`, an imported `APIRouter(prefix=
-        "/admin")`), it is reached by signed-in callers only (its own file said so, or the app does) and no role is
-        required on the way."""
+    def _mounted_for_admins(self, path: str, held: str, project: Any) -> bool:
+        """A handler held with `ADMIN_MOUNT_HOLD`: every route of it changes state and has an administrators' path once
+        the prefixes of other modules are added (`register_blueprint(bp, url_prefix="/admin")`, an imported
+        `APIRouter(prefix="/admin")`), it is reached by signed-in callers only (its own file said so, or the app does)
+        and no role is required on the way. A handler its own file routes nowhere is judged by the routes other
+        modules give it (`Route("/admin/orgs/{id}/purge", views.purge_notes, methods=["POST"])`)."""
         if not held.startswith(ADMIN_MOUNT_HOLD):
             return False
         signed, _, handler = held.removeprefix(ADMIN_MOUNT_HOLD).partition(":")
         routes = [r for r in self._routes_by_handler.get((path, handler), ()) if self.is_routed(r)]
-        if not routes or not all(admin_path(self.mounted_path(r)) for r in routes):
+        if not routes and "." not in handler:
+            module = _module_of(SourceLayout.detect(Path(project.root)), project.relative_path(path))[0]
+            routes = [r for r in self._imported_routes.get(f"{module}.{handler}", ()) if self.is_routed(r)]
+            if not signed:
+                return False  # signed in, if at all, by a guard of the module that routes it: not judged here
+        if not routes or not all(admin_path(self.mounted_path(r)) and fw.STATE_CHANGING_METHODS & set(r.fact["methods"])
+                                 for r in routes):
             return False
         return not any(self._restricted_route(r) for r in routes) if signed else self.signed_in_elsewhere(path, handler)
 
     def mounted_path(self, route: ModelRoute) -> str:
         """The route's path with the prefixes other modules give it: of a router it imports (`from .base import
         admin_router`), and of every include on the way to the app (`app.include_router(router, prefix="/admin")`).
-        A blueprint registered with `url_prefix=` loses its own prefix (Flask replaces it)."""
+        A blueprint registered with `url_prefix=` loses its own prefix (Flask, Quart and Sanic replace it), also to a
+        prefix not known here (`url_prefix=settings.API_PREFIX`): its own `/admin` then says nothing."""
         path = route.fact["path"] or ""
         receiver = route.receiver
         if receiver is not None:

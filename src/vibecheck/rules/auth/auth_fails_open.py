@@ -360,7 +360,10 @@ class AuthFailsOpen(Rule):
     request.headers.get("X-Hub-Signature-256")`, then `if signature:` around the comparison and its denial), and a
     mode flag of the deployment (`if settings.stripe_test_mode:`, `if not SKIP_VERIFICATION:`, a flag named for a test,
     debug, sandbox or skip mode) whose branch parses the request without the signature check that the other branch
-    makes (`stripe.Webhook.construct_event`, `hmac.compare_digest`, `verify_signature(...)`). It reports an `except`
+    makes (`stripe.Webhook.construct_event`, `hmac.compare_digest`, `verify_signature(...)`), or the signing secret's
+    own setting as the switch (`if settings.stripe_webhook_secret: <verify> else: event = json.loads(payload)`, also
+    `if not os.environ.get("WEBHOOK_SECRET"):`), whose unset branch parses the request unverified and denies
+    nothing. It reports an `except`
     that catches the failure of such a check (a signature or verification error, or a broad one) and, denying
     nothing, makes the checked object again without it (`event = construct_event(...)`, then `except
     SignatureVerificationError: event = json.loads(payload)`): a forged event is handled as a signed one. And it
@@ -662,21 +665,30 @@ class AuthFailsOpen(Rule):
 
     def _mode_skips_signature(self, node: cst.If) -> bool:
         """`if settings.stripe_test_mode: event = json.loads(payload) else: event = construct_event(...)`: a flag of
-        the deployment that takes the branch without the signature check, which then accepts forged requests."""
+        the deployment that takes the branch without the signature check, which then accepts forged requests. So does
+        the signing secret's own setting as the switch (`if settings.webhook_secret: <construct_event> else: event =
+        json.loads(payload)`): the day the secret is unset, every forged event is parsed as a signed one."""
         test, negated = node.test, False
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
             test, negated = test.expression, True
         dotted = full_name(test)
-        if dotted is None or not MODE_WORDS & set(name_words(dotted.rpartition(".")[2])) \
-                or not isinstance(node.orelse, cst.Else):
+        if type(test) is cst.Call and test.args and self._is_setting(test):
+            dotted = string_value(test.args[0].value)  # `os.environ.get("WEBHOOK_SECRET")`: the variable's name
+        if dotted is None or not isinstance(node.orelse, cst.Else):
             return False
-        checked, unchecked = (node.body, node.orelse.body) if negated else (node.orelse.body, node.body)
+        last = dotted.rpartition(".")[2]
+        on_secret = self._is_setting(test) and bool(_credential_words(last))
+        if not on_secret and not MODE_WORDS & set(name_words(last)):
+            return False
+        checked, unchecked = (node.body, node.orelse.body) if negated is not on_secret else (node.orelse.body, node.body)
         if not _checks_a_signature(checked) or _checks_a_signature(unchecked) or _denies(unchecked):
             return False
-        self.report(node, f"`if {short_code(node.test)}:` takes a branch without the signature check, so wherever the "
-                    "flag is set, forged requests are accepted as the signed ones.",
+        when = "the secret is unset" if on_secret else "the flag is set"
+        self.report(node, f"`if {short_code(node.test)}:` takes a branch without the signature check, so wherever "
+                    f"{when}, forged requests are accepted as the signed ones.",
                     hint="Verify the signature in every mode: test with the provider's test signing secret instead of "
-                    "skipping the check.")
+                    "skipping the check" + (", and refuse to start (or deny every request) without the secret." if on_secret
+                                            else "."))
         return True
 
     def _signature_checked_if_sent(self, node: cst.If) -> bool:

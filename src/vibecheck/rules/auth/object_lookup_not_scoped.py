@@ -498,7 +498,7 @@ def _sign_in(body: cst.CSTNode, identity: set[str]) -> set[int]:
         if type(node) is cst.Assign and any(type(t.target) is cst.Name and t.target.value in identity
                                             for t in node.targets):
             found.add(id(node))
-        if type(node) is cst.Expr and any(signs_in_with(node.value, r) for r in CLIENT_ROOTS):
+        if type(node) is cst.Expr and signs_in_with(node.value, CLIENT_ROOTS):
             found.add(id(node))  # `await require_user(request)`: raises when nobody is signed in
         test = node.test if type(node) is cst.If else None
         if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:

@@ -8,6 +8,7 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.analysis.admin_routes import (
     admin_hooked_receivers,
     admin_permission_class,
+    admin_view_permission,
     drf_permission_classes,
     restricted_to_admins,
 )
@@ -26,9 +27,11 @@ PRIVILEGE_FIELDS = frozenset({"role", "roles", "is_admin", "is_staff", "is_super
                               "user_type", "account_type", "privileges",
                               # what a payment or a check grants: access to paid content, a verified address
                               "paid", "is_paid", "is_premium", "email_verified", "is_verified"})
-REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
+REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request",
+                           "app.current_request"})  # Chalice's request
 CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "args", "GET", "query_params",
-                               "media"})  # Falcon: `req.media`
+                               "media",  # Falcon: `req.media`
+                               "json_body", "params"})  # Pyramid's (and Chalice's) parsed body, WebOb's merged fields
 CLIENT_METHODS = frozenset({"get_json", "json"})
 # Wrappers that keep the client's data: `json.loads(request.body)`, `dict(request.form)`.
 CLIENT_WRAPPERS = frozenset({"json.loads", "dict", "loads", "orjson.loads", "ujson.loads"})
@@ -73,7 +76,8 @@ class PrivilegeFromClient(Rule):
     (email, data["role"]))`, `UPDATE users SET is_admin = %s ...`, also run by a helper of the module: `query_db(sql,
     args)`), where the value reads the request body (also through a
     variable such as `data = request.get_json() or {}` or `data = json.loads(request.body)`; Falcon's `req.media`,
-    Flask-RESTX's `ns.payload`), a field of a
+    Flask-RESTX's `ns.payload`, Pyramid's `request.json_body` and `request.params`, Chalice's
+    `app.current_request.json_body`), a field of a
     route's body parameter (`body.role`), or a route's or GraphQL resolver's own argument given to the call that makes
     the account (`User(email=email, role=role)` with `role: str = "user"`) or a local bound to one field of the
     body and handed to the call or the SQL that makes the account (`role = data.get("role", "user")`, then `INSERT
@@ -84,7 +88,8 @@ class PrivilegeFromClient(Rule):
     reach (`admin=Depends(get_admin_user)`, `@admin_required`, a role factory given only administrators' roles,
     `Depends(require_role("admin"))`, a route of a blueprint whose `before_request` hook in the same file refuses whoever
     is no administrator, `if not current_user.is_admin: abort(403)`; a class-based view whose base or class decorator
-    restricts it, `ProjectAdminMixin`, `PermissionRequiredMixin`; a DRF view whose permission classes name
+    restricts it, `ProjectAdminMixin`, `PermissionRequiredMixin`; a Pyramid view whose `permission`, its own or its
+    class's `@view_defaults(permission="admin")`, names administrators; a DRF view whose permission classes name
     administrators, `permission_classes = [IsOrgAdmin]`, unless an action lists its own) grants privileges by design and
     is not reported.
     Flask-AppBuilder's `AUTH_USER_REGISTRATION_ROLE` naming an administrator's role (`"Admin"`) is reported: every
@@ -156,7 +161,8 @@ class PrivilegeFromClient(Rule):
         names = [(get_full_name_for_node(b.value) or "").rpartition(".")[2] for b in node.bases]
         names += [(get_full_name_for_node(d.decorator.func if type(d.decorator) is cst.Call else d.decorator) or "")
                   .rpartition(".")[2] for d in node.decorators]
-        self.restricted_classes.append(restricts(names) or admin_permission_class(drf_permission_classes(node)))
+        self.restricted_classes.append(restricts(names) or admin_permission_class(drf_permission_classes(node))
+                                       or admin_view_permission(node.decorators))
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.restricted_classes.pop()
@@ -176,6 +182,7 @@ class PrivilegeFromClient(Rule):
         self.first_flags.append(set())
         own = drf_permission_classes(node)  # an action's own `permission_classes=` replace its class's
         self.admin_only.append((bool(client) and restricted_to_admins(node, self.admin_receivers))
+                               or admin_view_permission(node.decorators)
                                or (not own and bool(self.restricted_classes and self.restricted_classes[-1])))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -291,8 +298,8 @@ class PrivilegeFromClient(Rule):
 
     def _from_client(self, node: cst.BaseExpression) -> bool:
         """The request body itself: `request.json`, `request.get_json()`, `await request.json()`, `request.data`,
-        Falcon's `req.media`, Flask-RESTX's `ns.payload`, also as `request.get_json() or {}` or parsed:
-        `json.loads(request.body)`."""
+        Falcon's `req.media`, Flask-RESTX's `ns.payload`, Pyramid's `request.json_body`, also as
+        `request.get_json() or {}` or parsed: `json.loads(request.body)`."""
         if type(node) is cst.Await:
             node = node.expression
         if type(node) is cst.BooleanOperation and type(node.operator) is cst.Or:

@@ -17,6 +17,7 @@ from vibecheck.analysis.app_model.bots import (
     BOT_FACTS,
     BotHandler,
     BotIndex,
+    SharedAction,
     bot_handlers,
     privilege,
     registrations,
@@ -36,6 +37,7 @@ from vibecheck.analysis.app_model.handlers import (
     dotted_uses,
     handler_of,
     listed_route_methods,
+    routed_elsewhere,
     router_dependencies,
     signs_in_with,
     socket_connections_checked,
@@ -123,23 +125,35 @@ class PrivilegedActionForAnyUser(Rule):
     a blueprint or router of the module made with `url_prefix="/admin"` or `APIRouter(prefix="/internal")`, or one
     named for them, `@admin_bp.post(...)`; or one that another module makes or mounts with such a prefix,
     `app.register_blueprint(bp, url_prefix="/admin")`, `app.include_router(router, prefix="/internal")`, an imported
-    `admin_router = APIRouter(prefix="/admin")`, which VC201's app model joins in the project phase); a path parameter
-    (`/teams/{admin_id}`) or a longer word (`/badminton`) does not count, and a route that only reads is left alone.
+    `admin_router = APIRouter(prefix="/admin")`, Sanic's `app.blueprint(bp, url_prefix="/admin")` and
+    `Blueprint.group(bp, url_prefix="/admin")`, a Starlette `Mount("/admin", routes=admin.routes)` of a route list,
+    which VC201's app model joins in the project phase; a Starlette `Mount("/admin", routes=[...])` or `Mount("/admin",
+    app=Router(routes=[...]))` of the route's own module); a prefix may be a module constant (`url_prefix=ADMIN_PREFIX`),
+    and one not known (`url_prefix=settings.API_PREFIX`) says nothing, also where it replaces a blueprint's own
+    `/admin`. A path parameter (`/teams/{admin_id}`) or a longer word (`/badminton`) does not count, and a route that
+    only reads is left alone.
 
     Chat-bot handlers are entry points too, open to any chat user: python-telegram-bot's registrations
     (`app.add_handler(CommandHandler("sh", cmd_sh))`, `CallbackQueryHandler`, `MessageHandler`), pyTelegramBotAPI's and
     aiogram's decorators (`@bot.message_handler(commands=[...])`, `@router.message(Command("ban"))`,
     `@router.callback_query(...)`), discord.py's commands (`@bot.command()`, `@commands.command()`, `@tree.command()`)
-    and slack_bolt's (`@app.command("/ban")`). In a bot module where some handlers check the sender (a decorator named
-    for it, `@restricted`, `@admin_only`; the libraries' checks, `@commands.has_permissions(...)`,
+    and slack_bolt's (`@app.command("/ban")`, `@app.action(...)`, `@app.event("app_mention")`, on `App` or
+    `AsyncApp`), and discord.py's `@bot.event` listeners. In a bot module where some handlers check the sender (a
+    decorator named for it, `@restricted`, `@admin_only`; the libraries' checks, `@commands.has_permissions(...)`,
     `@commands.is_owner()`, `@app_commands.default_permissions(...)`, a cog's `cog_check`; a filter,
     `filters.User(user_id=ADMIN_IDS)`, `IsAdmin()`, `F.from_user.id.in_(ADMINS)`; or an early
-    `if update.effective_user.id not in ADMIN_IDS: return`; not a test of the rights of the member the command acts on,
+    `if update.effective_user.id not in ADMIN_IDS: return`, `if not is_oncall(client, command["user_id"]): return`;
+    not a test of the rights of the member the command acts on,
     `if not member.guild_permissions.moderate_members:` in `mute(ctx, member)`, which any member passes by naming a
     moderator), a handler without such a check is reported when its name or
     command is privileged (`ban`, `promote`, `export`, `broadcast`, `sh`, a guild's `mute`, `nick`, `slowmode`, ...)
     or it runs commands on the host
-    (`subprocess`, `os.system`, `eval`). A bot whose handlers check nobody gives nothing to compare with: there only a
+    (`subprocess`, `os.system`, `eval`), or when it hands the sender's text (Slack's `command["text"]`,
+    `event["text"]`, `message.content`, a command's own argument) to a function a checked sibling calls with it only
+    after its check (`/ops` asks the agent for the on-call group, the `app_mention` listener asks it for anyone): the
+    finding is on that call. A call in a mode the checked one never uses (`ask(text, readonly=True)` beside
+    `ask(text)`) and bookkeeping (`log_command(text)`, a reply helper) are left alone. A bot whose handlers check
+    nobody gives nothing to compare with: there only a
     handler named for administrators that acts as one (`admin_export_users`, `/sudo_ban`) is reported, and public
     commands (`/start`, `/help`, an echo) are left alone. A callback defined in one module and registered in another
     (`async def shell(update, context)` in `handlers.py`, `CommandHandler("sh", handlers.shell)` in `main.py`) is
@@ -221,8 +235,11 @@ class PrivilegedActionForAnyUser(Rule):
         if "prefix" in self.context.source:
             self.prefixes = router_prefixes(node)
         handlers = bot_handlers(node, self.context.imports)
-        for handler, compared in unguarded_privileged(handlers, self.context.imports, PRIVILEGED_VERBS):
-            self._report_bot_handler(handler, handlers if compared else [])
+        for handler, compared, shared in unguarded_privileged(handlers, self.context.imports, PRIVILEGED_VERBS):
+            if shared is not None:
+                self._report_shared_action(handler, shared)
+            else:
+                self._report_bot_handler(handler, handlers if compared else [])
         callbacks = unregistered_callbacks(node, self.context.imports, handlers)
         registered = registrations(node, self.context.imports)
         if registered or callbacks:
@@ -282,6 +299,15 @@ class PrivilegedActionForAnyUser(Rule):
                     "`filters.User(user_id=ADMIN_IDS)`, or `if update.effective_user.id not in ADMIN_IDS: return`), and "
                     "test that a message from another user is refused.")
 
+    def _report_shared_action(self, handler: BotHandler, shared: SharedAction) -> None:
+        """A chat handler giving the sender's text to what a sibling handler does only after checking the sender."""
+        self.report(shared.call, f"Bot handler `{handler.function.name.value}` passes the sender's text to "
+                    f"`{shared.callee}(...)`, which `{shared.sibling}` of the same bot calls only after checking who "
+                    "sent the message, but checks nobody: any chat user may call it.",
+                    hint="Give it the check its sibling has (the same allow-list or group test, or a guard decorator), "
+                    "or call the restricted mode the public command is meant to have, and test that a message from "
+                    "another user is refused.")
+
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports)
         self.classes.append((context, context.restricted, node.name.value))
@@ -310,6 +336,11 @@ class PrivilegedActionForAnyUser(Rule):
             handler = handler_of(node, self.context.imports, owner[0] if owner else None, self.routers,
                                  sockets_checked=self.sockets_checked,
                              module_callers=self.module_callers, listed=self.listed)
+            if handler is not None and owner is None and handler.signed_in and not handler.writes \
+                    and not handler.restricted and routed_elsewhere(node, self.context.imports, self.listed):
+                # only one that signs its caller in: another module's guard is not judged (`_mounted_for_admins`)
+                self._hold_for_mount(node, node.name.value, qualname, signed=True, elsewhere=True)
+                return  # its methods and path are another module's: the app model judges both
             if handler is None or not handler.writes or _declared_public(node, self.context.imports) \
                     or (self.public_classes and self.public_classes[-1]):
                 return  # a view its author marked public checks no sign-in at all: VC201's to judge, not VC218's
@@ -333,7 +364,9 @@ class PrivilegedActionForAnyUser(Rule):
             admin_path = admin_route_path(node, self.prefixes, routed.paths if routed is not None else ()) \
                 if handler is not None else None
             if admin_path is not None and not checks_role(node.body):
-                self._report_admin_route(node, name, admin_path, held)
+                # a prefix the blueprint is made with may be replaced where it is registered: the app model decides
+                mount_hold = f"{ADMIN_MOUNT_HOLD}{'signed' if held is None else ''}:{qualname}"
+                self._report_admin_route(node, name, admin_path.text, mount_hold if admin_path.by_prefix else held)
             elif handler is not None and not (handler.client_ids and self._report_account_action(node, name, handler,
                                                                                                held)):
                 self._hold_for_mount(node, name, qualname, signed=held is None)
@@ -361,18 +394,26 @@ class PrivilegedActionForAnyUser(Rule):
                     "`Depends(get_admin_user)`, a `before_request` role check) and test that an ordinary user gets 403.",
                     held_for=held)
 
-    def _hold_for_mount(self, node: cst.FunctionDef, name: str, qualname: str, *, signed: bool) -> None:
-        """A route of a blueprint or router (`@bp.post("/users/<id>/delete")`) that another module may mount under an
-        administrators' prefix (`app.register_blueprint(bp, url_prefix="/admin")`, an imported `APIRouter(prefix=
-        "/admin")`): held until the app model shows it is (`ADMIN_MOUNT_HOLD`)."""
+    def _hold_for_mount(self, node: cst.FunctionDef, name: str, qualname: str, *, signed: bool,
+                        elsewhere: bool = False) -> None:
+        """A route of a blueprint or router (`@bp.post("/users/<id>/delete")`), or of a Starlette route list of the
+        module (`routes = [Route("/users/{id}/delete", ...)]`), that another module may mount under an administrators'
+        prefix (`app.register_blueprint(bp, url_prefix="/admin")`, an imported `APIRouter(prefix="/admin")`,
+        `Mount("/admin", routes=admin.routes)`): held until the app model shows it is (`ADMIN_MOUNT_HOLD`).
+        `elsewhere`: a Starlette endpoint another module's route list may name (`handlers.routed_elsewhere`), held when
+        it makes a call for its effect; the app model also checks that its routes write."""
         receiver = next((d.decorator.func.value for d in node.decorators if type(d.decorator) is cst.Call
                          and type(d.decorator.func) is cst.Attribute), None)
-        if receiver is None or checks_role(node.body):
+        listed = receiver is None and not node.decorators and node.name.value in self.listed
+        effect = _first_effect(node) if receiver is None else None
+        if receiver is None and not listed and not (elsewhere and effect is not None) or checks_role(node.body):
             return
-        anchor = node.decorators[0]
-        self.report(anchor, f"`{name}` changes state on an administrators' route (another module makes or mounts "
-                    f"`{dotted_name(receiver)}` with an administrators' prefix) but only checks that the caller is signed "
-                    "in, so every user may call it.",
+        where = "another module routes it on an administrators' path" if receiver is None and not listed else \
+            "another module mounts its route list under an administrators' prefix" if receiver is None else \
+            f"another module makes or mounts `{dotted_name(receiver)}` with an administrators' prefix"
+        anchor = node.decorators[0] if node.decorators else effect or node
+        self.report(anchor, f"`{name}` changes state on an administrators' route ({where}) but only checks that the "
+                    "caller is signed in, so every user may call it.",
                     hint="Restrict the route (or its blueprint or router) to administrators (`@admin_required`, "
                     "`Depends(get_admin_user)`, a `before_request` role check) and test that an ordinary user gets 403.",
                     held_for=f"{ADMIN_MOUNT_HOLD}{'signed' if signed else ''}:{qualname}")
@@ -431,7 +472,7 @@ def _first_effect(function: cst.FunctionDef) -> cst.CSTNode | None:
         for small in line.body if type(line) is cst.SimpleStatementLine else ():
             value = small.value.expression if type(small) is cst.Expr and type(small.value) is cst.Await \
                 else small.value if type(small) is cst.Expr else None
-            if type(value) is cst.Call and not signs_in_with(value, "request"):
+            if type(value) is cst.Call and not signs_in_with(value, {"request"}):
                 return small
     return None
 

@@ -29,9 +29,13 @@ class RouteWithoutAuth(ProjectRule):
     FastMCP server's `@mcp.custom_route(...)` (which the server's MCP auth does not cover), `add_url_rule`, Flask
     `MethodView`s, Django function views (`@require_POST`,
     `@require_http_methods`, `if request.method == "POST"`, or none of these and a record written with the ORM:
-    `item.delete()`, `Item.objects.filter(pk=pk).update(...)`, which a GET does too, from a link or an `<img>`
-    elsewhere; not a counter a public page bumps, `post.views += 1`, nor an anonymous visitor's cart found by the
-    session), Django class-based views (also a `get` that writes so), Django REST framework views, Starlette and
+    `item.delete()`, `Item.objects.filter(pk=pk).update(...)`, a related manager's `article.comments.create(...)` or
+    `request.user.groups.add(group)`, a method of a model of the project that saves its record,
+    `notification.mark_as_read()`, which a GET does too, from a link or an `<img>` elsewhere; not a counter a public
+    page bumps, `post.views += 1`, nor an anonymous visitor's cart found by the session), Django class-based views
+    (also a `get` that writes so), a Flask, Quart or FastAPI route that answers GET (Flask's default) and writes with
+    SQLAlchemy (`db.session.delete(note)`, `Note.query.filter_by(...).delete()`, `session.execute(update(...))`, a
+    `commit()` after `note.done = True`), Django REST framework views, Starlette and
     FastAPI route lists (`Route("/x", f, methods=["DELETE"])`, `WebSocketRoute`, also
     inside `Mount("/prefix", routes=[...])` or a list it names, `Mount(ADMIN_PREFIX, routes=admin.routes)`, class
     `HTTPEndpoint`s; an endpoint imported from another module keeps the guards of its own) and registration calls
@@ -243,7 +247,7 @@ class RouteWithoutAuth(ProjectRule):
             message = f"{fact['label']} is registered before `@{fact['guard_above']}` wraps it, so the guard never runs."
             hint = "Move the auth decorator below the route decorator so that the registered view is the protected one."
         else:
-            what = "changes state" if fact["state_changing"] else "looks administrative"
+            what = "changes state" if route.changes_state else "looks administrative"
             message = f"{fact['label']} {what} but has no recognised authentication or authorisation guard."
             hint = ("Protect the handler with an auth guard (`@login_required`, `Depends(get_current_user)`, "
                     "`permission_classes`), or mark it deliberately public with a `public-decorators` decorator.")

@@ -11,7 +11,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.import_edits import reference
 from vibecheck.analysis.nodes import concrete_subclasses, head_name
-from vibecheck.cst_fields import child_nodes, names_in, own_returns
+from vibecheck.cst_fields import child_nodes, names_in, own_nodes, own_nodes_of, own_returns
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -73,6 +73,9 @@ MAPPING_METHODS = frozenset({"__setitem__", "__getitem__", "__delitem__", "__con
 # Last words of a name that holds which kind of a thing it is (`sc.method`, `auth_type`, `scheme`): an upper-case
 # constant compared with it is one of the kinds (saml2's `SCM_BEARER`, the bearer confirmation method), not a secret.
 KIND_WORDS = frozenset({"method", "type", "kind", "scheme", "mode", "format"})
+# What a secret's text answers to: the attributes of `str` and `bytes`. A value the function reads any other
+# attribute of is an object.
+TEXT_ATTRIBUTES = frozenset(dir(str)) | frozenset(dir(bytes))
 # Equality methods compare whole objects by design.
 EQUALITY_METHODS = frozenset({"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"})
 # pyotp's generators and the methods that give the code they expect now or at a time or count.
@@ -292,6 +295,15 @@ class SecretComparedWithEquals(Rule):
     - the request's own session key against the URL's or the request's value (`kwargs["pk"] ==
       request.session.session_key`): its client sent both, so the timing tells it nothing it does not hold (against a
       stored `record.session_key` it still fires);
+    - a value the function reads another attribute of than text's (`failed_signature.output_fields`, then
+      `predictor.signature == failed_signature`: a DSPy prompt signature; `stored_token.expires_at`, then
+      `stored_token != access_token`): objects compared whole, not a secret's text;
+    - a session id in a file that drives a browser (imports `cdp_use`, `playwright`, `selenium`..., or names a
+      `BrowserSession` or a `cdp_session`), neither side read from the request (`self._current_session_id ==
+      cdp_session.session_id`): the id of a tab's DevTools session, which no client presents as a login;
+    - a name the function binds only to truth values (`secret = flag is True`, `not x`, `bool(x)`, `isinstance(...)`,
+      a parameter typed `bool`), then `negated != secret`: a `True` or `False` is no secret's text (a loop, an
+      unpacking or another value bound to it still counts);
     - `__eq__`-style methods, and test files.
 
     ## Why is this bad?
@@ -343,6 +355,7 @@ class SecretComparedWithEquals(Rule):
         super().__init__(*args, **kwargs)
         self._functions: list[str] = []
         self._bodies: list[cst.BaseSuite] = []
+        self._defs: list[cst.FunctionDef] = []
         self._module_constants = literal_bindings(self.context.module.body)
         self._class_constants: list[frozenset[str]] = []
         self._class_names: list[str] = []  # the enclosing classes, innermost last
@@ -418,11 +431,13 @@ class SecretComparedWithEquals(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
         self._bodies.append(node.body)
+        self._defs.append(node)
         self._scopes.append(node.name.value)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
         self._bodies.pop()
+        self._defs.pop()
         self._scopes.pop()
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
@@ -451,6 +466,8 @@ class SecretComparedWithEquals(Rule):
         kinds = _kinds_of(left, left_name) | self._signed(left) | _kinds_of(right, right_name) | self._signed(right)
         if not kinds:  # (asked first: most comparisons hold no secret, and the questions below walk the function)
             return False
+        if self._read_as_object(left) or self._read_as_object(right):
+            return False  # `predictor.signature == failed_signature` after `failed_signature.output_fields`
         if (self._both_hashes(left, left_name, right, right_name) and not any(self._is_keyed(side) for side in (left, right))) \
                 or all(self._is_url_credential(side) for side in (left, right)):
             return False
@@ -475,6 +492,10 @@ class SecretComparedWithEquals(Rule):
             return False  # `class Lock: ... stored_token == self.local.token`: which holder owns the lock
         if self._picked_from(left, right) or self._picked_from(right, left):
             return False
+        if kinds == {SESSION_ID} and self._drives_browser and not {head_name(left), head_name(right)} & CLIENT_ROOTS:
+            return False  # `self._current_session_id == cdp_session.session_id`: which browser tab, not a web login
+        if any(type(side) is cst.Name and self._holds_truth_value(side.value) for side in (left, right)):
+            return False  # `negated != secret` after `secret = flag is True`: two truth values, no text compared
         operator = "==" if isinstance(target.operator, cst.Equal) else "!="
         kind = _kind(kinds)
         article = "An" if kind[0] in "aeiu" else "A"
@@ -519,6 +540,23 @@ class SecretComparedWithEquals(Rule):
             return called in OPTIONAL_LOOKUPS and len(node.args) < 2
         if isinstance(node, cst.Attribute) and node.attr.value in URL_CREDENTIALS:
             return self._is_parsed_url(node.value)
+        return False
+
+    @functools.cached_property
+    def _drives_browser(self) -> bool:
+        """Whether the file drives a browser (imports a DevTools or browser automation library, or names a browser's
+        session: `BrowserSession`, `cdp_session`): its session ids name a tab's debugging session, which no client
+        presents as a login."""
+        return BROWSER_DRIVING.search(self.context.source) is not None
+
+    def _holds_truth_value(self, name: str) -> bool:
+        """Whether the innermost function that binds `name` binds it only to truth values (`secret = flag is True`,
+        `not x`, `bool(...)`, `isinstance(...)`, a parameter typed `bool`), never otherwise (a loop, an unpacking,
+        `+=`): a `True`/`False` cannot be a secret's text, whatever the name says."""
+        for function in reversed(self._defs):
+            bindings = _bindings(function, name)
+            if bindings:
+                return all(value is not None and _is_truth_value(value) for value in bindings)
         return False
 
     @functools.cached_property
@@ -607,6 +645,18 @@ class SecretComparedWithEquals(Rule):
         return isinstance(copy, cst.Name) and isinstance(current, (cst.Attribute, cst.Subscript, cst.Name)) \
             and self._bound_to(copy, lambda value: code(value) == code(current))
 
+    def _read_as_object(self, side: cst.BaseExpression) -> bool:
+        """`failed_signature` after `failed_signature.output_fields`, `stored_token` after `stored_token.expires_at`:
+        a value the function reads another attribute of than text's is an object (a DSPy prompt signature, a token
+        record), which `==` compares as a whole, not a secret's text byte by byte."""
+        kind = type(side)
+        if not self._bodies or (kind is not cst.Name and kind is not cst.Attribute):
+            return False
+        name = get_full_name_for_node(side)
+        return name is not None and any(
+            type(read.value) is kind and read.attr.value not in TEXT_ATTRIBUTES and get_full_name_for_node(read.value) == name
+            for read in own_nodes_of(self._bodies[-1], cst.Attribute))
+
     def _bound_to(self, name: cst.Name, test: Callable[[cst.BaseExpression], bool]) -> bool:
         """The function that binds `name` assigns `name = <value>` (or `name: T = <value>`) with a value that passes
         `test` (not a name: no chains): the enclosing function, or for a closure that binds no such name, the nearest
@@ -627,6 +677,62 @@ def _values_bound(body: cst.BaseSuite, name: str) -> Iterator[cst.BaseExpression
                 yield small.value
         elif type(small) is cst.AnnAssign and type(small.target) is cst.Name and small.target.value == name:
             yield small.value
+
+
+# Calls that answer `True` or `False`.
+TRUTH_CALLS = frozenset({"bool", "isinstance", "issubclass", "callable", "hasattr", "any", "all"})
+# What binds a name to a value this rule does not read (a loop's item, a `with` target, an update): any value.
+# (the field that binds, or None: the whole statement)
+_OTHER_BINDINGS: dict[type, str | None] = {cst.For: "target", cst.AugAssign: "target", cst.AsName: "name",
+                                           cst.Global: None, cst.Nonlocal: None}
+# A file that drives a browser: a DevTools or automation library imported, or a browser's session named.
+BROWSER_DRIVING = lazy_pattern(
+    r"^[ \t]*(?:from|import)[ \t]+(?:cdp_use|playwright|pyppeteer|selenium|nodriver|undetected_chromedriver)\b"
+    r"|(?:browser|cdp|devtools)_?session", re.IGNORECASE | re.MULTILINE)
+
+
+def _is_truth_value(value: cst.BaseExpression) -> bool:
+    """`a is b`, `not x`, `True`, `bool(x)`, `isinstance(x, T)`, or `and`/`or` of them: a `bool`."""
+    if type(value) is cst.Comparison:
+        return True
+    if type(value) is cst.UnaryOperation:
+        return type(value.operator) is cst.Not
+    if type(value) is cst.Name:
+        return value.value in ("True", "False")
+    if type(value) is cst.BooleanOperation:
+        return _is_truth_value(value.left) and _is_truth_value(value.right)
+    return type(value) is cst.Call and type(value.func) is cst.Name and value.func.value in TRUTH_CALLS
+
+
+def _bindings(function: cst.FunctionDef, name: str) -> list[cst.BaseExpression | None]:
+    """The values `function` binds `name` to in its own code (None: one this rule does not read, or a parameter not
+    typed `bool`; `True` stands for a parameter typed `bool`)."""
+    found: list[cst.BaseExpression | None] = []
+    params = function.params
+    for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+        if param.name.value == name:
+            typed = param.annotation is not None and type(param.annotation.annotation) is cst.Name \
+                and param.annotation.annotation.value == "bool"
+            found.append(cst.Name("True") if typed else None)
+    for star in (params.star_arg, params.star_kwarg):
+        if type(star) is cst.Param and star.name.value == name:
+            found.append(None)
+    for node in own_nodes(function.body):
+        if type(node) is cst.Assign:
+            for target in node.targets:
+                if type(target.target) is cst.Name:
+                    if target.target.value == name:
+                        found.append(node.value)
+                elif name in names_in(target.target):
+                    found.append(None)
+        elif type(node) is cst.AnnAssign or type(node) is cst.NamedExpr:
+            if type(node.target) is cst.Name and node.target.value == name:
+                found.append(node.value)
+        elif type(node) in _OTHER_BINDINGS:
+            field = _OTHER_BINDINGS[type(node)]
+            if name in names_in(node if field is None else getattr(node, field)):
+                found.append(None)
+    return found
 
 
 def _alternatives_of(value: cst.BaseExpression, name: str) -> bool:

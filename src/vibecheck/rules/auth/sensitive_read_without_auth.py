@@ -49,8 +49,10 @@ class SensitiveReadWithoutAuth(ProjectRule):
     when no guard protects them anywhere (their
     decorators, dependencies, router, blueprint hook, URLconf entry, DRF defaults) while other routes of
     the same app are guarded (a 401 or 403 a handler answers without reading anything of the caller, `return "Profile
-    already exists", 403`, guards nothing). Routes open by design (`/login`, `/health`, `public-paths`, a path or handler named
-    `public`: `public_document`), routes that only
+    already exists", 403`, guards nothing; nor does a check of the signature a sender puts in a header or a link, a
+    webhook's or a mailed link's, which signs no user in: an app whose only guards are those has no login to forget;
+    a shared key, `X-Admin-Key`, does let an operator in). Routes open by design (`/login`, `/health`,
+    `public-paths`, a path or handler named `public`: `public_document`), routes that only
     return values written in them (`return [{"plan": "free", "price": 0}]`: they read nobody's data) and routes
     marked with a `public-decorators` decorator are not reported; VC201 handles the routes that write.
 
@@ -117,8 +119,10 @@ class SensitiveReadWithoutAuth(ProjectRule):
     def check_project(self, project: object) -> Iterator[Finding]:
         model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open)
         for routes in model.apps().values():
-            if not any(r.guarded_by and not (r.guarded_by == OWN_FILE_GUARD and r.fact.get("status_only")) for r in routes):
-                continue  # an app that signs nobody in (a 403 answered for a conflict is no guard)
+            if not any(r.guarded_by and not (r.guarded_by == OWN_FILE_GUARD and (r.fact.get("status_only")
+                                                                                 or r.fact.get("signed")))
+                       for r in routes):
+                continue  # an app that signs nobody in (a 403 answered for a conflict, a webhook's signature: no login)
             for route in routes:
                 if route.needs_guard or route.guarded_by or route.fact.get("serves_constants") \
                         or not model.is_routed(route):

@@ -2,7 +2,9 @@
 
 A rule lists its sinks as data (`function_sinks` by resolved name, `method_sinks` by method name, each with
 the position and keyword of the argument that must not carry client data) and its sanitisers; the base
-walks each function with the shared `FlowState` and calls `describe()` for each tainted sink argument.
+walks each function with the shared `FlowState` and calls `describe()` for each tainted sink argument. The tables
+read the call a local name stands for (`FlowState.seen_call`: `run_sql = cursor.execute`, a `partial`'s keywords);
+`describe()` gets the call as written.
 """
 
 from __future__ import annotations
@@ -45,15 +47,16 @@ class ClientSinkRule(FlowRule):
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         for call in iter_calls(node):
-            for argument, label in self.sinks(call, state):
+            seen = state.seen_call(call)  # `run_sql(sql)` after `run_sql = cursor.execute`: `cursor.execute(sql)`
+            for argument, label in self.sinks(seen, state):
                 taint = state.taint_of(argument)
-                if taint is None or not self.accepts(call, argument, state):
+                if taint is None or not self.accepts(seen, argument, state):
                     continue
                 if taint.kind in self.reported_kinds:
                     self.describe(argument, label, taint, call)
                     break
                 if taint.kind in SUMMARISED_KINDS:
-                    with self.recording(taint, state, self.needs(call, argument, state)) as placeholder:
+                    with self.recording(taint, state, self.needs(seen, argument, state)) as placeholder:
                         self.describe(argument, label, placeholder, call)
                     break
 

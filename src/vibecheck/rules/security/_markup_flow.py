@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import libcst as cst
 
+from vibecheck.analysis.nodes import bound_names
 from vibecheck.cst_fields import own_nodes, own_nodes_of, walk_own
 from vibecheck.rules.security._safe_markup import (
     ELEMENT_METHODS,
@@ -443,7 +444,7 @@ def _rewrite(node: cst.For) -> tuple[str, str] | None:
                 type(inner) is cst.Name and inner.value == key[0] and not _only_read(inner, node.body, rewrites)):
             return None
         if type(inner) in (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.For) and any(
-                key[1] in _bound_names(target) for target in _targets(inner)):
+                key[1] in bound_names(target) for target in _targets(inner)):
             return None  # the counter rebound: `items[i]` no longer walks every element
     return key
 
@@ -466,17 +467,6 @@ def _targets(node: cst.CSTNode) -> list[cst.CSTNode]:
     if type(node) is cst.Assign:
         return [t.target for t in node.targets]
     return [node.target]  # type: ignore[attr-defined]
-
-
-def _bound_names(target: cst.CSTNode) -> set[str]:
-    """The names an assignment target binds (not those it only reads, as the index of `items[i]`)."""
-    if type(target) is cst.Name:
-        return {target.value}
-    if type(target) in (cst.Tuple, cst.List):
-        return set().union(*(_bound_names(e.value) for e in target.elements))  # type: ignore[attr-defined]
-    if type(target) is cst.StarredElement:
-        return _bound_names(target.value)  # type: ignore[attr-defined]
-    return set()
 
 
 def _element_key(target: cst.BaseExpression) -> tuple[str, str] | None:

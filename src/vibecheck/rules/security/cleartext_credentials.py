@@ -33,6 +33,13 @@ SERVICE_HOST = lazy_pattern(r"^[A-Za-z][\w-]*$")
 # sends that credential in clear text.
 GRPC_PLAIN_CHANNELS = frozenset({"grpc.insecure_channel", "grpc.aio.insecure_channel"})
 GRPC_CREDENTIAL_KEYS = CREDENTIAL_HEADERS | {"x-admin-key", "x-token", "token"}
+# gRPC servers: `grpc.server(...)`, `grpc.aio.server(...)`, whose `interceptors=[...]` may check what clients send.
+GRPC_SERVERS = frozenset({"grpc.server", "grpc.aio.server"})
+# An interceptor named for checking a credential (`ApiKeyInterceptor`, `AuthInterceptor`, `JWTValidator`): the server
+# receives that credential from every client.
+CREDENTIAL_INTERCEPTOR = lazy_pattern(r"auth|api_?key|token|jwt|credential|bearer", re.IGNORECASE)
+# A bind address only this machine reaches: the loopback or a Unix socket (`0.0.0.0` and `[::]` are every interface).
+LOCAL_BIND = lazy_pattern(r"^(localhost|127(\.\d+){3}|\[::1\]|unix:)", re.IGNORECASE)
 # `http://user:pass@host` or a query parameter named like a credential.
 URL_USERINFO = lazy_pattern(r"^http://[^/@\s]+:[^/@\s]*@", re.IGNORECASE)
 # urllib's openers, which bandit's B310 asks to audit for `file:` and custom schemes, and its request object.
@@ -83,6 +90,10 @@ class CleartextCredentials(BindingRule):
     - `ftplib.FTP(host, user, passwd)` and `login(user, passwd)` on a plain `FTP` object;
     - `grpc.insecure_channel(target)` (not to the loopback) in a function whose calls send credential metadata
       (`metadata=[("authorization", f"Bearer {token}")]`, `("x-api-key", key)`);
+    - a gRPC server's plain port, `server.add_insecure_port("[::]:50051")` (not the loopback or a Unix socket), in a
+      function that adds a TLS port in another branch (`add_secure_port(addr, creds)` when a certificate is
+      configured: without one the server silently serves every client's credentials in clear) or that builds the
+      server with an interceptor named for checking credentials (`interceptors=[ApiKeyInterceptor()]`);
     - `login()` on `smtplib.SMTP`, `imaplib.IMAP4` and `pass_()`/`apop()` on `poplib.POP3` with no
       `starttls()`/`stls()` on the same object before it in the function.
 
@@ -144,17 +155,22 @@ class CleartextCredentials(BindingRule):
     # Every finding is a call of a module the file names: an HTTP client's (`HTTP_CLIENT_MODULES`) or a protocol's
     # (`smtplib`, `imaplib`, `poplib`, `ftplib`); every B310 it clears, a call of `urlopen` or `urlretrieve`.
     file_hints = ("requests", "httpx", "aiohttp", "niquests", "urllib3", "smtplib", "imaplib", "poplib", "ftplib",
-                  "urlopen", "urlretrieve", "insecure_channel")
+                  "urlopen", "urlretrieve", "insecure_channel", "add_insecure_port")
 
     def __init__(self, context: Any, options: Any = None) -> None:
         super().__init__(context, options)
         self._secured: list[set[str]] = [set()]
+        # gRPC clients and servers, looked for in each function only when the file names them (once per file)
+        self._grpc_channels = "insecure_channel" in context.source
+        self._grpc_servers = "add_insecure_port" in context.source
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
         self._secured.append(set())
-        if "insecure_channel" in self.context.source:
+        if self._grpc_channels:
             self._check_grpc(node)
+        if self._grpc_servers:
+            self._check_grpc_server(node)
 
     def _check_grpc(self, function: cst.FunctionDef) -> None:
         """A plain gRPC channel opened in a function whose calls send credential metadata."""
@@ -167,6 +183,30 @@ class CleartextCredentials(BindingRule):
             self.report(channels[0], f"`{header}` metadata is sent over `grpc.insecure_channel(...)`, a channel without "
                         "TLS, so the credential crosses the network in clear text.",
                         hint="Open the channel with `grpc.secure_channel(target, grpc.ssl_channel_credentials())`.")
+
+    def _check_grpc_server(self, function: cst.FunctionDef) -> None:
+        """A gRPC server's plain port beside a TLS port the function adds when configured, or on a server whose
+        interceptors check credentials."""
+        calls = [n for n in walk_own(function.body) if type(n) is cst.Call]
+        methods = {c.func.attr.value for c in calls if type(c.func) is cst.Attribute}
+        plain = [c for c in calls if type(c.func) is cst.Attribute and c.func.attr.value == "add_insecure_port"
+                 and not LOCAL_BIND.match(_leading_text(argument(c, 0, "address")))]
+        if not plain:
+            return
+        if "add_secure_port" in methods:
+            why = ("when no certificate is configured the server falls back to this port without TLS, so what "
+                   "clients send (their tokens and keys among it) crosses the network in clear text")
+        else:
+            interceptor = next((name for c in calls if self.module_name(c) in GRPC_SERVERS
+                                and (given := keyword(c, "interceptors")) is not None
+                                for name in _called_names(given.value) if CREDENTIAL_INTERCEPTOR.search(name)), None)
+            if interceptor is None:
+                return
+            why = (f"the server's `{interceptor}` checks a credential every client sends, and it crosses the network "
+                   "in clear text")
+        self.report(plain[0], f"`add_insecure_port(...)` serves gRPC without TLS: {why}.",
+                    hint="Serve with `server.add_secure_port(address, grpc.ssl_server_credentials(...))` and refuse to "
+                    "start without a certificate (or bind the plain port to the loopback behind a TLS proxy).")
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().leave_FunctionDef(node)
@@ -293,6 +333,22 @@ class CleartextCredentials(BindingRule):
             left, right = self._text(value.left, followed), self._text(value.right, followed)
             return None if left is None and right is None else (left or "\x00") + (right or "\x00")
         return None
+
+
+def _leading_text(node: cst.BaseExpression | None) -> str:
+    """The literal start of a string or f-string (`f"0.0.0.0:{port}"` -> `0.0.0.0:`), empty for anything else."""
+    if type(node) is cst.FormattedString:
+        first = node.parts[0] if node.parts else None
+        return first.value if type(first) is cst.FormattedStringText else ""
+    return string_value(node) or ""
+
+
+def _called_names(value: cst.BaseExpression) -> list[str]:
+    """The classes or functions called in a list of interceptors: `[LoggingInterceptor(), auth.ApiKeyInterceptor()]`."""
+    elements = value.elements if isinstance(value, (cst.List, cst.Tuple)) else []
+    funcs = [e.value.func for e in elements if type(e.value) is cst.Call]
+    return [f.attr.value if isinstance(f, cst.Attribute) else f.value for f in funcs
+            if isinstance(f, (cst.Attribute, cst.Name))]
 
 
 def _metadata_keys(value: cst.BaseExpression) -> list[str]:

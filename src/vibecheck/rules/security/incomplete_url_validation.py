@@ -41,6 +41,9 @@ HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "requ
 REGEX_TESTS = {"match": 1, "search": 1, "fullmatch": 1}
 # File extensions, which follow an unescaped dot in patterns of paths (`/index.html`), not of hosts.
 FILE_EXTENSIONS = "html?|js|css|json|xml|txt|php|py|md|csv|pdf|png|jpe?g|gif|svg|ico|zip|gz|tar|map|asp|aspx|jsp|cgi"
+# A literal without a scheme that ends with a file extension (`options.html`, `report.pdf`) names a file in a URL's path,
+# not a host: `"options.html" in target_url` picks a page, and no host name is trusted by it.
+FILE_NAME = lazy_pattern(rf"\.(?:{FILE_EXTENSIONS})$", re.IGNORECASE)
 # In a pattern, a host name whose dot is not escaped, so it matches any character: `(www|beta).example.com`, whose
 # last label is a top-level domain's letters (`.*` and `[a-z]+.txt` are no host).
 UNESCAPED_HOST_DOT = lazy_pattern(rf"(?<![\\\w])(?:[a-z0-9-]+\.)*[a-z0-9-]*[a-z0-9]\.(?!(?:{FILE_EXTENSIONS})\b)[a-z]{{2,6}}\b",
@@ -122,7 +125,7 @@ def _conjuncts(test: cst.BaseExpression) -> list[cst.BaseExpression]:
 def _weak_literal(method: str, text: str) -> bool:
     """Whether a domain literal lets other hosts through with this kind of test."""
     match = DOMAIN.match(text)
-    if match is None:
+    if match is None or (match.group("scheme") is None and FILE_NAME.search(match.group("host"))):
         return False
     if method == "endswith":
         return match.group("scheme") is None  # `evil-example.com/` also ends with `example.com/`

@@ -484,7 +484,9 @@ class LlmOutputToDangerousSink(FlowRule):
     run_sql}`, OpenAI's `available_functions`, or a lambda there that hands the model's arguments on:
     `"shell": lambda args: run_shell(args["command"])`) in a module that imports a model client or writes a tool schema
     (`"parameters"`, `"input_schema"`), a function a string of a module that does both names (the schema's `"name":
-    "run_sql"`, called by `globals()[call.function.name]`); but numbers and the framework's context), a parameter read
+    "run_sql"`, called by `globals()[call.function.name]`), a function a tool schema of its module names in any module
+    (`{"name": "calculate", "input_schema": {...}}`, dispatched by a loop elsewhere); but numbers and the framework's
+    context), a parameter read
     as a tool call of the model's reply in a module of a model SDK (Anthropic's `def handle_tool(block)` reading
     `block.name` and `block.input["command"]`, OpenAI's `tool_call.function.arguments`), the fields of the state a
     LangGraph node (`graph.add_node("run", run_sql)`, also `self.run_sql` or `partial(run_sql, ...)`) is handed that a

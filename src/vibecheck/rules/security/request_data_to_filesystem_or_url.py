@@ -9,6 +9,7 @@ from typing import Any
 import libcst as cst
 
 from vibecheck.analysis.admin_routes import restricted_to_admins
+from vibecheck.analysis.enum_classes import enum_modules_inputs, enum_parameters
 from vibecheck.analysis.flow import (
     CLEAN,
     EXITING_CALLS,
@@ -668,7 +669,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     given followed by a `/` (`f"{self.api_url}/agents/{agent}"`) lets only a caller that passes that base choose the
     server: one passing client input as `agent` chooses a path. A URL sent to a route handler that
     only administrators reach (`user=Depends(get_admin_user)`, `@admin_required`) is not reported either: the
-    address of a service to connect to is an administrator's configuration (a file path sent there still is).
+    address of a service to connect to is an administrator's configuration (a file path sent there still is). Nor is
+    a parameter typed with an `Enum` subclass, of the module or imported from another module of its package (`theme:
+    Optional[Theme] = Query(Theme.light)`, `from .types import Theme`): the framework accepts only the class's
+    members (`Theme | str` still takes any text).
 
     ## Why is this bad?
     `../../etc/passwd` in a file name reads or overwrites any file the server can reach (path traversal).
@@ -716,6 +720,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     cwe = (22, 73, 918)
     supersedes = ("B202",)
     vets = ("B202",)
+    cache_inputs = (enum_modules_inputs,)  # the modules of its package a file imports its parameters' enum classes from
     _own_functions: frozenset[str] | None = None  # the module's top-level functions, read on the first question
 
     summarises = True
@@ -728,6 +733,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
+        if state.names:  # `theme: Optional[Theme]` with `class Theme(str, Enum)`: one of a fixed list of members
+            for name in enum_parameters(function, self.context.module, self.context.imports, self.context.path):
+                state.names.pop(name, None)
         if isinstance(state, UrlState):
             state.admin_route = is_route_handler(function) and restricted_to_admins(function)
 
@@ -740,9 +748,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
                 self.vet(call)
             if archives and _is_unpacking(call):
                 self._check_extraction(call, state)
-            sink = self._sink(call, state)
+            seen = state.seen_call(call)  # `send(url)` after `send = requests.Session().get`: the session's `get(url)`
+            sink = self._sink(seen, state)
             if sink is None:
-                self._check_inherited_client(call, state)
+                self._check_inherited_client(seen, state)
                 continue
             argument, label, is_url = sink
             if argument is None:
@@ -758,7 +767,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             elif taint is not None and taint.kind == "request" \
                     and not (is_url and isinstance(state, UrlState) and state.admin_route):
                 self._report_sink(argument, label, is_url, taint)
-            elif is_url and isinstance(state, UrlState) and follows_redirects(call, state):
+            elif is_url and isinstance(state, UrlState) and follows_redirects(seen, state):
                 self._report_redirect_bypass(argument, label, state)
 
     def visit_Module(self, node: cst.Module) -> None:

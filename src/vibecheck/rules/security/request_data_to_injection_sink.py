@@ -120,10 +120,24 @@ QUERY_PARAMETER_METHODS = frozenset({"include_query_params", "replace_query_para
                                      "copy_set_param", "copy_merge_params", "update_query", "extend_query"})
 
 
+def _url_object(node: cst.BaseExpression) -> cst.BaseExpression:
+    """The URL an expression is built on, `str()` and added query parameters set aside: `request.url` for
+    `str(request.url.include_query_params(page=2))` (the parameters are percent-encoded into the query string)."""
+    while type(node) is cst.Call:
+        func = node.func
+        if type(func) is cst.Name and func.value == "str" and len(node.args) == 1:
+            node = node.args[0].value
+        elif type(func) is cst.Attribute and func.attr.value in QUERY_PARAMETER_METHODS:
+            node = func.value
+        else:
+            break
+    return node
+
+
 def _is_own_absolute_url(node: cst.BaseExpression, state: FlowState) -> bool:
-    """`request.url`, `str(request.url)`: the URL the client is on, which a redirect cannot move to another host."""
-    if type(node) is cst.Call and type(node.func) is cst.Name and node.func.value == "str" and len(node.args) == 1:
-        node = node.args[0].value
+    """`request.url`, `str(request.url)`, also given query parameters (`request.url.include_query_params(page=2)`):
+    the URL the client is on, which a redirect cannot move to another host."""
+    node = _url_object(node)
     return type(node) is cst.Attribute and node.attr.value in OWN_ABSOLUTE_URL_ATTRIBUTES \
         and state.is_request_object(node.value)
 
@@ -414,18 +428,20 @@ class RequestDataToInjectionSink(FlowRule):
             if own:
                 self._own_urls = self._own_urls | {cast(cst.Name, t).value for t in targets}
             elif self._tainted(value, state) is not None:
-                self._other_urls = self._other_urls | _bound_names(targets)
+                self._other_urls = self._other_urls | _names_in_targets(targets)
         elif kind is cst.AugAssign:
-            self._other_urls = self._other_urls | _bound_names([cast(cst.AugAssign, node).target])
+            self._other_urls = self._other_urls | _names_in_targets([cast(cst.AugAssign, node).target])
         elif kind is cst.For:
-            self._other_urls = self._other_urls | _bound_names([cast(cst.For, node).target])
+            self._other_urls = self._other_urls | _names_in_targets([cast(cst.For, node).target])
         elif kind is cst.With:
-            self._other_urls = self._other_urls | _bound_names(
+            self._other_urls = self._other_urls | _names_in_targets(
                 [item.asname.name for item in cast(cst.With, node).items if item.asname is not None])
 
     def _holds_own_url(self, node: cst.BaseExpression, state: FlowState) -> bool:
         """A name every binding of which that carries client text, so far in the walk, is the request's own
-        absolute URL (in a file without `:=`, whose bindings in expressions this lane does not see)."""
+        absolute URL (in a file without `:=`, whose bindings in expressions this lane does not see), also given query
+        parameters (`url.include_query_params(page=2)`)."""
+        node = _url_object(node)
         return type(node) is cst.Name and self._urls_in is state and not state.has_walrus \
             and node.value in self._own_urls and node.value not in self._other_urls
 
@@ -645,8 +661,9 @@ class RequestDataToInjectionSink(FlowRule):
                         "one) and check the extension against an allow-list.", cwe=UPLOAD_CWE)
 
 
-def _bound_names(targets: Sequence[cst.BaseExpression]) -> frozenset[str]:
-    """The names an assignment's targets bind, in tuples and starred targets too (`a, *rest = ...`)."""
+def _names_in_targets(targets: Sequence[cst.BaseExpression]) -> frozenset[str]:
+    """Every name written in the targets, more than they bind (`nodes.bound_names`): also the root of `url.path +=
+    ...` and the index of `urls[i] = ...`, so that no name this flow may see rebound to the client's URL is exempt."""
     names: set[str] = set()
     for target in targets:
         for inner in iter_expressions(target):

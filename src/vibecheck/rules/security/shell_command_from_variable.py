@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
+from vibecheck.analysis.callable_aliases import scope_call
 from vibecheck.analysis.nodes import is_name
 from vibecheck.cst_fields import calls_in, statements_of
 from vibecheck.literals import string_value
@@ -94,7 +95,11 @@ class ShellCommandFromVariable(BindingRule):
     file only ever sets to a literal or an upper-case constant (`self.scp_command = SCP_COMMAND`). Where every value of
     the command line is a literal or quoted (`f"ping -c 1 {shlex.quote(host)}"`, also in a name bound once to it, or a
     loop variable over literals: `for cmd in ["npx.cmd", "npx"]: run([cmd, "--version"], shell=True)`), it clears
-    bandit's `B602`/`B605` on that call, which flag any `shell=True`.
+    bandit's `B602`/`B605` on that call, which flag any `shell=True`. A call through a name bound only to one of these
+    callables is that call (`run = subprocess.run`, a class's `self._run = subprocess.check_output`, a method
+    `run_in = container.exec_run`), with the keywords a `partial` fixes (`sh = functools.partial(subprocess.run,
+    shell=True)`, then `sh(f"tar czf out.tgz {folder}")`); there it supersedes and clears bandit's `B604` (`shell=True`
+    given to a callable bandit does not know) instead.
 
     ## Why is this bad?
     The shell interprets every character of the command: a file name, branch name or URL that contains
@@ -129,8 +134,8 @@ class ShellCommandFromVariable(BindingRule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (78,)
-    supersedes = ("B602", "B605")
-    vets = ("B602", "B605")
+    supersedes = ("B602", "B604", "B605")
+    vets = ("B602", "B604", "B605")
     # Every finding calls one of `SHELL_FUNCTIONS`, `SUBPROCESS_FUNCTIONS` or `REMOTE_SHELL_METHODS`, whose last name
     # the file must spell.
     file_hints = ("system", "popen", "subprocess", "getoutput", "getstatusoutput", "exec_command", "fabric", "exec_run",
@@ -142,6 +147,7 @@ class ShellCommandFromVariable(BindingRule):
         # "npx"]:`): bound once in their scope, each value they take is a literal
         self._literal_loops: set[tuple[int, str]] = set()
         self._functions: list[str] = []  # the enclosing functions' names
+        self._definitions: list[cst.FunctionDef] = []  # and the functions, whose aliases a call may go through
         # functions of this file that return a command line built from their variables (`return " ".join(parts)`),
         # met before the call that runs what they return
         self._builders: set[str] = set()
@@ -152,10 +158,12 @@ class ShellCommandFromVariable(BindingRule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
         self._functions.append(node.name.value)
+        self._definitions.append(node)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().leave_FunctionDef(node)
         self._functions.pop()
+        self._definitions.pop()
 
     def visit_Return(self, node: cst.Return) -> None:
         if self._functions and node.value is not None and self._is_built(node.value) \
@@ -170,36 +178,41 @@ class ShellCommandFromVariable(BindingRule):
             self._literal_loops.add((id(self._scopes[-1]), node.target.value))
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not self.may_call(node, CALLEE_TAILS):
+        # through a local name, the call it stands for: `run(cmd, shell=True)` after `run = subprocess.run`, `sh(cmd)`
+        # after `sh = partial(subprocess.run, shell=True)`; read for its callee and arguments, reported as written
+        seen = scope_call(node, self._definitions[-1] if self._definitions else None, self.context) \
+            if type(node.func) is cst.Name or type(node.func) is cst.Attribute and is_name(node.func.value, "self") \
+            else node
+        if not self.may_call(seen, CALLEE_TAILS):
             return
-        qualified = self.module_name(node)
+        qualified = self.module_name(seen)
         if qualified in SHELL_FUNCTIONS:
-            command = argument(node, 0, "cmd") or argument(node, 0, "command")
+            command = argument(seen, 0, "cmd") or argument(seen, 0, "command")
             how = f"`{qualified}()`"
         elif qualified in SUBPROCESS_FUNCTIONS:
-            command = argument(node, 0, "args")
-            shell = keyword(node, "shell")
+            command = argument(seen, 0, "args")
+            shell = keyword(seen, "shell")
             if shell is not None and is_name(self.resolve(shell.value), "True"):
                 how = f"`{qualified}(..., shell=True)`"
             else:
                 command, how = self._shell_argv(command), f"`{qualified}([<shell>, \"-c\", ...])`"
-        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in REMOTE_SHELL_METHODS:
-            command = argument(node, 0, "command")
+        elif isinstance(seen.func, cst.Attribute) and seen.func.attr.value in REMOTE_SHELL_METHODS:
+            command = argument(seen, 0, "command")
             if command is None or self._vetted_command(command):
                 return
             how = f"`{self.source_of(node.func)}()` (a remote shell)"
-        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in FABRIC_SHELL_METHODS \
-                and self._is_fabric_connection(node.func.value):
-            command = argument(node, 0, "command")
+        elif isinstance(seen.func, cst.Attribute) and seen.func.attr.value in FABRIC_SHELL_METHODS \
+                and self._is_fabric_connection(seen.func.value):
+            command = argument(seen, 0, "command")
             if command is None or self._vetted_command(command):
                 return
             how = f"`{self.source_of(node.func)}()` (Fabric runs it through a shell)"
-        elif (exec_command := self._container_shell_command(node, qualified)) is not None:
+        elif (exec_command := self._container_shell_command(seen, qualified)) is not None:
             command, how = exec_command, f"`{self.source_of(node.func)}()` (a shell in the container)"
         else:
             return
         if command is not None and how.endswith(("()`", "shell=True)`")) and self._vetted_command(command) \
-                and not any(_calls_a_shell(arg.value) for arg in node.args if arg.value is not command):
+                and not any(_calls_a_shell(arg.value) for arg in seen.args if arg.value is not command):
             # bandit's B602 starts on the line of `shell=`, in the call's first column: inside the call, where no
             # other shell-running call starts (checked just above)
             self.vet(node)

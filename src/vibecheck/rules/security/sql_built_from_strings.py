@@ -37,7 +37,7 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.analysis.imported_modules import imported_module_file
 from vibecheck.analysis.migrations import is_alembic_revision, is_django_migration
-from vibecheck.analysis.nodes import callee_tail
+from vibecheck.analysis.nodes import callee_tail, target_parts
 from vibecheck.ast_fields import content_children
 from vibecheck.cst_fields import child_nodes, own_nodes_of, walk_own
 from vibecheck.imports import ImportTable
@@ -99,11 +99,14 @@ IDENTIFIER_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier",
 # The constant text of a name bound to a quoting function itself (`qn = connection.ops.quote_name`), so that
 # calls through the alias (`qn(table)`) count as quoted too.
 QUOTER_ALIAS = "\x00quoter"
-# The database's own catalogue, read back by SQLAlchemy's inspector (`inspect(engine).get_indexes("t")`): the names of
-# tables, columns, indexes and constraints the schema already holds, identifiers, not values a client sent.
+# The database's own catalogue, read back by SQLAlchemy's inspector (`inspect(engine).get_indexes("t")`), by
+# sqlite-utils' and Datasette's `db.table_names()`/`db.view_names()` (and SQLAlchemy 1.x's `engine.table_names()`),
+# by peewee's `database.get_tables()`: the names of tables, columns, indexes and constraints the schema already holds,
+# identifiers, not values a client sent.
 REFLECTION_METHODS = frozenset({"get_table_names", "get_view_names", "get_schema_names", "get_temp_table_names",
                                 "get_sequence_names", "get_columns", "get_indexes", "get_foreign_keys", "get_pk_constraint",
-                                "get_unique_constraints", "get_check_constraints"})
+                                "get_unique_constraints", "get_check_constraints", "table_names", "view_names",
+                                "get_tables", "get_views"})
 # Methods of a container that hand out its items: constant when the container is.
 CONTAINER_VIEWS = frozenset({"items", "keys", "values", "copy"})
 # Calls that copy the items of the one container they are given (`list(expected & found)`, `sorted(kept)`): a copy of
@@ -215,6 +218,8 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return "".join(parts)
     if type(node) is cst.Call:
         return _constant_call_text(node, state)
+    if type(node) is cst.Await:  # `await db.table_names()`: what the awaited call hands back
+        return constant_text(node.expression, state)
     if type(node) is cst.List or type(node) is cst.Tuple or type(node) is cst.Set:
         return "" if all(constant_text(e.value, state) is not None for e in node.elements) else None
     if type(node) is cst.Dict:  # (exact types from here on: `isinstance` through ABCMeta was a hot spot)
@@ -335,12 +340,12 @@ def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState)
     clause: cst.CompFor | None = node.for_in
     while clause is not None:
         if _iterates_own_fields(clause.iter, state):
-            targets.extend(f"{name}.name" for name in _bound_names(clause.target))
+            targets.extend(f"{name}.name" for name in _bound_keys(clause.target))
         elif constant_text(clause.iter, state) is None and not _keeps_only_allowed(clause, state) \
                 and not _iterates_literal_keys(clause.iter, state):
             targets.extend(_counted_names(clause))
         else:
-            targets.extend(_bound_names(clause.target))
+            targets.extend(_bound_keys(clause.target))
         clause = clause.inner_for_in
     added = {name: "" for name in targets if name not in state.constants}
     state.constants.update(added)
@@ -385,6 +390,23 @@ def _keys_kept_allowed(comprehension: cst.DictComp, state: FlowState) -> bool:
         type(test := condition.test) is cst.Comparison and dotted_name(test.left) == key and len(test.comparisons) == 1
         and type(test.comparisons[0].operator) is cst.In and constant_text(test.comparisons[0].comparator, state) is not None
         for condition in clause.ifs)
+
+
+def _keys_kept_from_literal_keys(comprehension: cst.DictComp, state: FlowState) -> bool:
+    """`{k: v for k, v in data.items() if v is not None}` (or `for k in data`) over a local dict whose every key is a
+    literal, keyed by its own keys: a filter drops some of those keys and adds none."""
+    clause = comprehension.for_in
+    key = dotted_name(comprehension.key)
+    if key is None or clause.inner_for_in is not None:
+        return False
+    source: cst.BaseExpression = clause.iter
+    target: cst.BaseExpression = clause.target
+    if type(source) is cst.Call and type(source.func) is cst.Attribute and source.func.attr.value == "items" \
+            and not source.args:
+        if type(target) is not cst.Tuple or len(target.elements) != 2:
+            return False
+        source, target = source.func.value, target.elements[0].value
+    return dotted_name(target) == key and _iterates_literal_keys(source, state)
 
 
 def _keeps_only_allowed(clause: cst.CompFor, state: FlowState) -> bool:
@@ -675,7 +697,7 @@ class QueryState(FlowState):
             self.constants[target.value] = ""
             self.names.pop(target.value, None)
         if _schema_source(value, self):  # `for name, column in Model.__dict__.items():`
-            for name in _bound_names(cast(cst.BaseExpression, target)):
+            for name in _bound_keys(cast(cst.BaseExpression, target)):
                 self.constants[name] = SCHEMA_OBJECT
                 self.names.pop(name, None)  # (a parameter's schema, `orm_class.__dict__`, is no value it was given)
         key = dotted_name(target)
@@ -717,7 +739,8 @@ class SqlBuiltFromStrings(FlowRule):
     `literal_column()`, Django `.raw()`,
     `RawSQL()` and `.extra(where=, select=, order_by=, tables=)`, pandas `read_sql`/`read_sql_query`, DynamoDB expressions
     (`FilterExpression=`, `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
-    MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE` names, `?` placeholders,
+    MongoDB's `{"$where": ...}` JavaScript; also through a name bound only to such a method (`run_sql = cursor.execute`,
+    a class's `self._exec = conn.execute`). Strings built only from constants (literals, `UPPER_CASE` names, `?` placeholders,
     mappings of them and their items, a class's own literal attributes, tables and properties read as `self.table`,
     `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM DUAL"`), the object's own table
     or schema names (`self.messages_table`, `self.table_task`, `self._schema`, a vector store's `self.collection_name`, or
@@ -787,8 +810,9 @@ class SqlBuiltFromStrings(FlowRule):
     its parameters from one query builder. It also records which parameters and return values of each function reach those
     calls, so that VC417 reports a query built in one function and executed in another (`run_query(f"... {name}")`,
     `cursor.execute(build_filter(name))`), also across modules; a query that a function returns together with its values and
-    that is executed with them (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, also
-    wrapped: `RawSQL("SELECT * FROM (%s) q" % sql, params)`, or first into a name among constants: `sql = "CREATE TABLE t
+    that is executed with them (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, or bound
+    by keyword: `where, binds = self._build_filters(filters); cursor.execute(f"... {where}", **binds)`; also wrapped:
+    `RawSQL("SELECT * FROM (%s) q" % sql, params)`, or first into a name among constants: `sql = "CREATE TABLE t
     AS {q}".format(q=str(query))`) is not followed, nor is text that pastes nothing but whole
     queries into a derived table's or `EXISTS`'s parentheses (`f"SELECT count(*) FROM ({query}) AS total"`, a pagination
     helper's count over the caller's SQL): what that query pastes is judged where it is built. Nor is what a helper of
@@ -943,6 +967,7 @@ class SqlBuiltFromStrings(FlowRule):
         self._note(node, state)
         for call in iter_calls(node):
             self._vet_orm_sql(call, state)
+            call = state.seen_call(call)  # `run_sql(sql)` after `run_sql = cursor.execute`: the cursor's `execute(sql)`
             query, sink, kinds, cwe = self._sink_query(call, state)
             if query is None:
                 continue
@@ -1079,8 +1104,8 @@ def _counted_names(clause: cst.CompFor) -> list[str]:
     """The numbers a clause counts: the index of `for i, tag in enumerate(tags)`, the items of `for i in range(n)`."""
     counted = dotted_name(clause.iter.func) if type(clause.iter) is cst.Call else None
     if counted == "enumerate" and type(clause.target) is cst.Tuple and clause.target.elements:
-        return _bound_names(clause.target.elements[0].value)
-    return _bound_names(clause.target) if counted == "range" else []
+        return _bound_keys(clause.target.elements[0].value)
+    return _bound_keys(clause.target) if counted == "range" else []
 
 
 def _comprehension_constants(node: cst.CSTNode, state: FlowState) -> list[str]:
@@ -1096,7 +1121,7 @@ def _comprehension_constants(node: cst.CSTNode, state: FlowState) -> list[str]:
         clause = inner.for_in if type(inner) in COMPREHENSIONS else None  # type: ignore[attr-defined]
         while clause is not None:
             counters += _counted_names(clause) or (
-                _bound_names(clause.target) if constant_text(clause.iter, state) is not None else [])
+                _bound_keys(clause.target) if constant_text(clause.iter, state) is not None else [])
             clause = clause.inner_for_in
     return counters
 
@@ -1294,11 +1319,15 @@ def _store_item(target: cst.BaseExpression, value: cst.BaseExpression, state: Fl
         if key is None:
             state.constants.pop(_keys_marker(container), None)
         return
-    for bound in _bound_names(target):  # the flow's binding decides whether the name itself is constant
-        _forget_items(bound, state)
     name = dotted_name(target)
-    if name is not None and type(value) is cst.DictComp and _keys_kept_allowed(value, state):
-        state.constants[_keys_marker(name)] = ""  # `{k: v for k, v in data.items() if k in COLUMNS}`
+    # `{k: v for k, v in data.items() if k in COLUMNS}`, `{k: v for k, v in data.items() if v is not None}`: judged
+    # before the binding forgets the items of `data`, which the second often rebinds
+    literal_keys = name is not None and type(value) is cst.DictComp and (
+        _keys_kept_allowed(value, state) or _keys_kept_from_literal_keys(value, state))
+    for bound in _bound_keys(target):  # the flow's binding decides whether the name itself is constant
+        _forget_items(bound, state)
+    if literal_keys:
+        state.constants[_keys_marker(cast(str, name))] = ""
     if name is not None and type(value) is cst.Dict:
         if all(isinstance(e, cst.DictElement) and string_value(e.key) is not None for e in value.elements):
             state.constants[_keys_marker(name)] = ""
@@ -1530,7 +1559,7 @@ def _note_unpacking(node: cst.CSTNode, unpacked: dict[str, int], state: FlowStat
         targets = [node.target]
     else:
         return unpacked
-    bound = {name for target in targets for name in _bound_names(target)}
+    bound = {name for target in targets for name in _bound_keys(target)}
     kept = {name: call for name, call in unpacked.items() if name not in bound}
     if type(node) is cst.Assign and len(targets) == 1 and type(targets[0]) is cst.Tuple \
             and type(node.value) is cst.Call:
@@ -1544,19 +1573,19 @@ def _note_unpacking(node: cst.CSTNode, unpacked: dict[str, int], state: FlowStat
     return kept
 
 
-def _bound_names(target: cst.BaseExpression) -> list[str]:
-    if type(target) is cst.Tuple or type(target) is cst.List:
-        return [name for element in target.elements for name in _bound_names(element.value)]
-    name = dotted_name(target)
-    return [name] if name is not None else []
+def _bound_keys(target: cst.BaseExpression) -> list[str]:
+    """The flow's keys a target binds: its plain names and its dotted ones (`self.sql` of `self.sql, params = ...`)."""
+    return [name for part in target_parts(target) if (name := dotted_name(part)) is not None]
 
 
 def _parameters_argument(call: cst.Call, state: FlowState) -> cst.BaseExpression | None:
-    """The values a query-running call takes beside its text: `execute(sql, params)`, `RawSQL(sql, params)`."""
+    """The values a query-running call takes beside its text: `execute(sql, params)`, `RawSQL(sql, params)`, and the
+    mapping a driver binds by keyword (oracledb's `execute(sql, limit=top_k, **params)`)."""
     func = call.func
     if isinstance(func, cst.Attribute) and func.attr.value in EXECUTE_METHODS:
         position, _, param_keywords = EXECUTE_METHODS[func.attr.value]
-        return call_argument(call, position + 1) or _keyword_argument(call, param_keywords)
+        return call_argument(call, position + 1) or _keyword_argument(call, param_keywords) \
+            or next((arg.value for arg in call.args if arg.star == "**"), None)
     if state.qualified_name(call) in SQL_FRAGMENT_FUNCTIONS:
         return call_argument(call, 1, "params")
     return None
@@ -1573,6 +1602,8 @@ def _pasted_pieces(query: cst.BaseExpression, state: FlowState) -> list[cst.Base
     if isinstance(query, cst.FormattedString):
         return [p.expression for p in query.parts if isinstance(p, cst.FormattedStringExpression)
                 and constant_text(p.expression, state) is None]
+    if isinstance(query, cst.ConcatenatedString):  # `f"SELECT ... FROM {table} " f"{where}"` over two lines
+        return _pasted_pieces(query.left, state) + _pasted_pieces(query.right, state)
     if isinstance(query, cst.Call) and isinstance(query.func, cst.Attribute) and query.func.attr.value == "format":
         return [a.value for a in query.args if constant_text(a.value, state) is None]
     return [] if constant_text(query, state) is not None else [query]

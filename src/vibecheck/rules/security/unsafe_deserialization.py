@@ -12,6 +12,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.call_edits import without_argument
 from vibecheck.analysis.call_flow import module_name
+from vibecheck.analysis.callable_aliases import function_aliases, function_expansions, module_aliases, module_expansions
 from vibecheck.analysis.class_bases import ClassIndex
 from vibecheck.analysis.import_edits import times_bound
 from vibecheck.analysis.nodes import head_name, is_name
@@ -159,6 +160,8 @@ class UnsafeDeserialization(BindingRule):
     download without a pinned revision) is cleared on `load_dataset("csv", data_files=...)` and the other builders
     shipped inside `datasets` (`json`, `parquet`, `text`, `imagefolder`...): they read the files they are given and
     fetch no repository of the Hub, so there is no revision to pin.
+    A call through a name bound only to one of these loaders (`loader = pickle.loads`, `load = yaml.load`, in the
+    function or the module) is the loader's call; one bound to a `partial` that fixes keywords is left alone.
     A load in a helper (`def load_checkpoint(path): return torch.load(path)`) that a route of the project hands
     client input, an upload, or the path it saved an upload to is reported by VC417 instead, at high severity also
     in a file that writes pickles, with the route and the helpers the data went through.
@@ -242,9 +245,11 @@ class UnsafeDeserialization(BindingRule):
         # registers on safe loaders only (an `!include` tag loading the included file with the running loader)
         self._running_loader: list[str | None] = []
         self._safe_constructors: frozenset[str] | None = None
+        self._functions: list[cst.FunctionDef] = []  # the enclosing functions, whose aliases a call may go through
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
+        self._functions.append(node)
         self._opt_ins.append((_opt_in_parameters(node.params), False))
         self._checksummed.append(set())
         params = node.params.params
@@ -253,6 +258,7 @@ class UnsafeDeserialization(BindingRule):
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().leave_FunctionDef(node)
+        self._functions.pop()
         self._opt_ins.pop()
         self._checksummed.pop()
         self._running_loader.pop()
@@ -304,7 +310,8 @@ class UnsafeDeserialization(BindingRule):
     def visit_Call(self, node: cst.Call) -> None:
         if self._passes_opt_in and not self._opted_in() and self._opts_in_for_a_helper(node):
             return
-        if not self.may_call(node, CALLEE_TAILS):
+        aliased = self._aliased(node) if type(node.func) is cst.Name else None
+        if aliased is None and not self.may_call(node, CALLEE_TAILS):
             return
         if self._runs_chosen_remote_code(node):
             return
@@ -316,7 +323,7 @@ class UnsafeDeserialization(BindingRule):
             self.report(node, '`YAML(typ="unsafe").load()` builds any Python object a document names: loading data '
                         "you did not write yourself gives its author code execution.", hint=_HINTS["ruamel"])
             return
-        qualified = self.module_name(node)
+        qualified = aliased or self.module_name(node)
         if qualified is None:
             return
         if self._opted_in() and qualified not in PICKLE_WRITERS:
@@ -361,6 +368,19 @@ class UnsafeDeserialization(BindingRule):
             if allow is not None and is_name(self.resolve(allow.value), "True") and not self._is_repo_file(
                     argument(node, 0, "file")):
                 self._report(node, qualified, "with `allow_pickle=True` unpickles arbitrary objects")
+
+    def _aliased(self, node: cst.Call) -> str | None:
+        """The callable a call through a local name is (`loader = pickle.loads; loader(blob)`), by the aliases of the
+        scope (`callable_aliases`); None when the name fixes keywords (`partial(torch.load, weights_only=True)`: the
+        call's own arguments would not tell the whole load)."""
+        name = node.func.value  # type: ignore[attr-defined]  # (asked of a call through a name only)
+        if self._functions:
+            aliases, expansions = (function_aliases(self._functions[-1], self.context),
+                                   function_expansions(self._functions[-1], self.context))
+        else:
+            aliases, expansions = module_aliases(self.context), module_expansions(self.context)
+        target = aliases.get(name)
+        return self.qualified_name(target) if target is not None and name not in expansions else None
 
     def _opts_in_for_a_helper(self, node: cst.Call) -> bool:
         """Report `load_array(data, allow_pickle=True)`: a loader other than `numpy.load` (a helper that hands the flag

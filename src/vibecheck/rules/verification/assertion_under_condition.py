@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from vibecheck.analysis.flow import short_code
+from vibecheck.analysis.nodes import bound_names
 from vibecheck.cst_fields import calls_in, child_nodes, names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -149,15 +150,6 @@ def _walks_failures_of(iterable: cst.BaseExpression, changed: set[str]) -> bool:
     node = iterable.expression if isinstance(iterable, cst.Await) else iterable
     return isinstance(node, cst.Attribute) and _root_name(node) in changed \
         and FAILURE_COLLECTION.search(node.attr.value) is not None
-
-
-def _bound_names(target: cst.BaseExpression) -> list[str]:
-    """`rows` of `rows = ...`, `cleaned, rejected` of `cleaned, rejected = clean(rows)`: each name an assignment binds."""
-    if isinstance(target, cst.Name):
-        return [target.value]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [name for element in target.elements for name in _bound_names(element.value)]
-    return []
 
 
 def _root_name(node: cst.BaseExpression) -> str | None:
@@ -302,7 +294,7 @@ class AssertionUnderCondition(TestAwareRule):
         if conditions is None:
             return
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-        targets = {name for t in node.targets for name in _bound_names(t.target)}
+        targets = {name for t in node.targets for name in bound_names(t.target)}
         if isinstance(value, cst.Call) and not (isinstance(value.func, cst.Name) and value.func.value in BUILTINS) \
                 and not self._derives_input(value, conditions):
             conditions.results.update(targets)

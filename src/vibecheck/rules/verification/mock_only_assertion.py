@@ -77,7 +77,8 @@ class AssertionOnMockOnly(TestAwareRule):
     project object given to `return_value`, `side_effect` or `Mock(return_value=...)`): no code of the
     project runs, so the assertions can only check what the test told the mock to do; what a mock's call
     returned (`response = await client.post(...)`) is the mock's too, and so are the calls on it
-    (`response.json()`). Calling the very
+    (`response.json()`), as is another name for a mock or a part of it (`client = client_cls.return_value`). Calling
+    the very
     name a patch replaced counts as calling the mock: after `@patch("shop.api.fetch")`,
     `mocker.patch("shop.api.fetch")`, `patch.object(Api, "fetch")` or pytest's
     `monkeypatch.setattr(api, "fetch", fake)`, a call of `fetch` (imported from
@@ -218,6 +219,10 @@ class AssertionOnMockOnly(TestAwareRule):
                 head_name(value.func) in test.data["mocks"] or self._is_http_mock(value)
                 or (test.data["http_mocked"] and self._module_of(value.func) in HTTP_CLIENT_MODULES)):
             # `response = await client.post(...)` on a mock: what it answered is the mock's, `response.json()` too
+            test.data["mocks"].update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+            return
+        if test is not None and type(value) in (cst.Attribute, cst.Name) and head_name(value) in test.data["mocks"]:
+            # `client = client_cls.return_value`: another name for (a part of) a mock is a mock, and what it answers
             test.data["mocks"].update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
             return
         if not (isinstance(node.value, cst.Call) and self._is_mock_factory(node.value)):

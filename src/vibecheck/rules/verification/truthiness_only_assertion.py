@@ -186,6 +186,10 @@ def data_callee(value: cst.BaseExpression | None, any_verb: bool = False) -> str
 # WebTest's `resp.json_body`, DRF's parsed `resp.data` (Werkzeug's raw bytes), Django's and httpx's `resp.content`
 # and `resp.text`, Django's template `resp.context` (and a `TemplateResponse`'s `context_data`): an error page has one too.
 ITEM = "[...]"  # how a callee names one item of a body: `response.json()[...]`
+# The last word of an item's key that names a value, not a yes or no (`invite_url`, `access_token`, `user_id`): its
+# truth says only that some value is there, where a flag's (`archived`, `is_active`) is its whole answer.
+VALUE_KEY_WORDS = frozenset({"url", "uri", "link", "href", "token", "id", "uuid", "key", "path", "slug", "email",
+                             "code", "secret", "filename"})
 BODY_ATTRIBUTES = frozenset({"json", "json_body", "data", "content", "text", "output", "stdout", "context",
                              "context_data"})
 
@@ -209,6 +213,22 @@ def response_body(value: cst.BaseExpression | None, responses: set[str]) -> str 
     if isinstance(receiver, cst.Name) and receiver.value in responses:
         return f"{receiver.value}.{read}"
     return f"response.{read}" if is_client_response(receiver) else None
+
+
+def _value_item(checked: cst.BaseExpression, checks: TestChecks) -> tuple[str | None, str] | None:
+    """(name, callee) of `result["invite_url"]`, `resp.json()["access_token"]`: one item of a data function's value or
+    of a body, under a key naming a value (`VALUE_KEY_WORDS`), whose truth says only that some value is there."""
+    if not isinstance(checked, cst.Subscript) or len(checked.slice) != 1 \
+            or not isinstance(index := checked.slice[0].slice, cst.Index):
+        return None
+    key = index.value.evaluated_value if isinstance(index.value, cst.SimpleString) else None
+    if not isinstance(key, str) or key.lower().rpartition("_")[2] not in VALUE_KEY_WORDS:
+        return None
+    base = checked.value
+    if isinstance(base, cst.Name) and base.value in checks.results and not checks.results[base.value].endswith(ITEM):
+        return base.value, shown_source(checks.results[base.value]) + ITEM
+    body = response_body(base, checks.responses)
+    return (None, body + ITEM) if body is not None and not body.endswith(ITEM) else None
 
 
 def _asks_truth(test: cst.BaseExpression, checked: cst.BaseExpression) -> bool:
@@ -356,7 +376,9 @@ class TruthinessOnlyAssertion(TestAwareRule):
     test client's response, `resp.json()`, WebTest's `resp.json`, DRF's `resp.data`, `resp.content`, a click runner's
     `result.output`, Django's template `resp.context`, whose status nothing checks; one item of such a body,
     `resp.context["latest_question_list"]`, only for a presence or length check, since the truth of one field may be
-    the whole check of a flag: `assert resp.data["archived"]`; a response here is also what a function of the file
+    the whole check of a flag: `assert resp.data["archived"]`, but for a bare truth check too when the key names a
+    value, not a flag (`assert resp.json()["access_token"]`, `assert result["invite_url"]` of a data function's
+    value: `_url`, `_token`, `_id`, `_path`, ...); a response here is also what a function of the file
     returns when it returns a test client's), the test checks nothing else (no other `assert`, no assertion
     call, no mock `assert_*`, no `pytest.raises`) and uses the value nowhere else (a keyword of the same name,
     `forecast_payload(days=3)`, is no use). A bare `assert len(result)` is a non-empty check too. In a test named for
@@ -517,6 +539,10 @@ class TruthinessOnlyAssertion(TestAwareRule):
                     asked: str = TRUTHY, presence: bool = True) -> None:
         """Note a weak check of a data function's value; `presence` False for a bare truth check, which of one field
         of a body (`assert resp.data["archived"]`) may be the whole check of a flag."""
+        item = _value_item(checked, checks) if not presence else None
+        if item is not None:
+            checks.weak.append(Candidate(node, *item, asked))
+            return
         if isinstance(checked, cst.Name) and checked.value in checks.results:
             callee = checks.results[checked.value]
             if presence or not callee.endswith(ITEM):
