@@ -18,6 +18,7 @@ from ldap.filter import escape_filter_chars
 from lxml import etree
 from pymongo import MongoClient
 from slack_bolt import App as SlackApp
+from starlette.datastructures import URL
 from werkzeug.utils import secure_filename
 
 app = Flask(__name__)
@@ -83,6 +84,25 @@ async def add_item(request: Request):
         target = request.url_for("items").include_query_params(origin=request.query_params["origin"])
     # ok: VC409 -- every binding of `target` is a fixed route or the URL this request came to
     return RedirectResponse(target, status_code=303)
+
+
+@api.get("/login/done")
+async def after_login(request: Request):
+    # expect: VC409
+    return RedirectResponse(URL(request.query_params["next"]).include_query_params(welcome=1))
+
+
+@api.get("/logout/done")
+async def after_logout(request: Request):
+    back = URL(url=request.query_params.get("back", "/"))
+    # expect: VC409
+    return RedirectResponse(str(back.replace(fragment="")), status_code=303)
+
+
+@api.get("/lang")
+async def switch_language(request: Request):
+    # ok: VC409 -- `URL(scope=...)` is the URL of this request; the parameter is percent-encoded into its query
+    return RedirectResponse(URL(scope=request.scope).include_query_params(lang=request.query_params["lang"]))
 
 
 @app.post("/sheet")

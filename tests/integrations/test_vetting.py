@@ -1120,6 +1120,17 @@ HASH_SAFE = {
             def _counter_filename(self, key):
                 return hashlib.md5(key.encode("utf8")).hexdigest()
         ''',
+    "name in the page's markup": '''
+        import hashlib
+
+        def to_css_class(s):
+            md5_suffix = hashlib.md5(s.encode("utf8")).hexdigest()[:6]
+            return f"{s}-{md5_suffix}"
+
+        def listing(names):
+            return [{"name": n, "color": hashlib.md5(n.encode()).hexdigest()[:6],
+                     "domId": hashlib.sha1(n.encode()).hexdigest()} for n in names]
+        ''',
     "file path built around the hash": '''
         import hashlib
         from os import path
@@ -1237,6 +1248,18 @@ HASH_UNSAFE = {
         import hashlib
 
         def token_filename(token):
+            return hashlib.md5(token.encode()).hexdigest()
+        ''', 5),
+    "an id that only ends like a markup name": ('''
+        import hashlib
+
+        def random_id(seed):
+            return hashlib.md5(seed.encode()).hexdigest()
+        ''', 5),
+    "a token's element id": ('''
+        import hashlib
+
+        def token_element_id(token):
             return hashlib.md5(token.encode()).hexdigest()
         ''', 5),
     "a helper no content-id function calls": ('''
@@ -1513,6 +1536,19 @@ MARKUPSAFE_CLEARED = {
                 indention = Markup(indention)
             return indention + s
         ''',
+    "pasted by markupsafe's markup": '''
+        from flask import Markup as M
+        from wtforms.widgets import html_params
+
+        ROW = M("<li>{name}</li>")
+
+        def listing(names, name, title, field, **kwargs):
+            item = ROW.format_map({"name": name})
+            sep = M()
+            return (M(item), M(M("<br>").join(names)), M(M("<i>%s</i>") % title), M(M("<b>") + title),
+                    M(sep.join(names)), M(f"<select {html_params(name=field.name, **kwargs)}></select>"),
+                    M(f"<b>{M.escape(title)}</b>"), M(title + M("<br>")))
+        ''',
 }
 
 
@@ -1571,6 +1607,33 @@ MARKUPSAFE_KEPT = {
                 return Markup(width + s)
             return s
         ''', 6),
+    "text pasted into a caller's markup": ('''
+        from markupsafe import Markup
+
+        def bold(template, value):
+            return Markup(Markup(template).format(value))
+        ''', 5),
+    "markup pasted into text": ('''
+        from markupsafe import Markup
+
+        def bold(value):
+            return Markup("<b>{}</b>".format(value))
+        ''', 5),
+    "name bound to text too": ('''
+        from markupsafe import Markup
+
+        def bold(value, plain):
+            row = Markup("<b>{}</b>")
+            if plain:
+                row = "<b>{}</b>"
+            return Markup(row.format(value))
+        ''', 8),
+    "markup of text added to text": ('''
+        from markupsafe import Markup
+
+        def bold(value, tail):
+            return Markup(value + Markup(tail))
+        ''', 5),
 }
 
 

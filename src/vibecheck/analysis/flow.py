@@ -113,7 +113,14 @@ PROPAGATING_CALLS = frozenset({
     "io.BytesIO", "io.StringIO", "tornado.escape.json_decode", "tornado.escape.url_unescape", "tornado.escape.to_unicode",
     # an archive opened on client data: its member names and contents are the client's too
     "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open", "zipfile.ZipFile",
+    # a URL object built from a text (`URL_CONSTRUCTORS`: only the text's argument)
+    "starlette.datastructures.URL", "fastapi.datastructures.URL", "httpx.URL", "yarl.URL",
 })
+# URL objects built from a text, each with its text's keyword: they hold that text (Starlette's `URL(url)`, which
+# FastAPI re-exports, httpx's, yarl's), so a redirect to one goes where the text said; Starlette's `URL(scope=...)`
+# is the request's own URL, and what is not the text (httpx's `params=`) is percent-encoded into the query.
+URL_CONSTRUCTORS: dict[str, str] = {"starlette.datastructures.URL": "url", "fastapi.datastructures.URL": "url",
+                                    "httpx.URL": "url", "yarl.URL": "val"}
 # Of PROPAGATING_CALLS, the positions of arguments that only name what is read: `getattr(obj, key)` hands out the
 # object's attribute (a stored file field, a model's value), not the name the client chose.
 NAME_ARGUMENTS: dict[str, tuple[int, ...]] = {"getattr": (1,)}
@@ -830,6 +837,9 @@ class FlowState:
         if name in PROPAGATING_CALLS or (name is not None and name.rsplit(".", 1)[-1] in ("Path", "PurePath")):
             if name in TEXT_OF_CALLS and call.args and _is_truth_value(call.args[0].value):
                 return None  # `str(a == b)` is "True" or "False", whatever `a` held
+            if name in URL_CONSTRUCTORS:
+                text = call_argument(call, 0, URL_CONSTRUCTORS[name])
+                return None if text is None else self.taint_of(text)
             return self._first(a.value for i, a in enumerate(call.args) if i not in NAME_ARGUMENTS.get(name, ()))
         if name in REGEX_TEXT_ARGUMENTS:
             return self._regex_text_taint(call, name, None)

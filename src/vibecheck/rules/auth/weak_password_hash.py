@@ -38,6 +38,11 @@ CONTENT_ID_WORDS = ("etag", "cache", "fingerprint", "checksum", "thumbprint",
                     "filename", "file_name",
                     # JOSE's `x5t` header: the SHA-1 thumbprint of a certificate, as RFC 7515 defines it
                     "x5t")
+# Names of a page's own markup, read as words: a CSS class, an element's id, a display colour derived from a name
+# (`def to_css_class(s): ... md5(s).hexdigest()[:6]`, `{"color": md5(name).hexdigest()[:6]}`). The hash only keeps two
+# names apart in the page; a collision styles two tables alike. By words, so `random_id` is no `dom_id`.
+MARKUP_NAME_PAIRS = frozenset({("css", "class"), ("css", "id"), ("dom", "id"), ("element", "id"), ("html", "id")})
+MARKUP_NAME_WORDS = frozenset({"color", "colour"})
 # Calls that build a file's path: a hash among their arguments names a file (`os.path.join(root, md5(key).hexdigest())`).
 PATH_JOINERS = frozenset({"os.path.join", "posixpath.join", "ntpath.join"})
 PATH_JOINER_TAIL = "join"
@@ -122,14 +127,17 @@ def own_credential_only(node: cst.CSTNode | None) -> bool:
 
 @lru_cache(maxsize=4096)
 def names_content_id(identifier: str | None) -> bool:
-    """`etag`, `cache_key`, `file_fingerprint`: the name says the value identifies contents, and names no secret
-    (`token_cache_key`, `signature_checksum` keep their findings)."""
+    """`etag`, `cache_key`, `file_fingerprint`, `to_css_class`: the name says the value identifies contents or names
+    markup, and names no secret (`token_cache_key`, `signature_checksum` keep their findings)."""
     if not identifier:
         return False
     lowered = identifier.lower()
     parts = words(identifier)
     looks_up = len(parts) >= 2 and parts[-1] == "key" and parts[-2] in LOOKUP_KEY_QUALIFIERS
-    return (looks_up or any(word in lowered for word in CONTENT_ID_WORDS)) and not secret_kinds(identifier) \
+    names_markup = not MARKUP_NAME_WORDS.isdisjoint(parts) or any(
+        pair in MARKUP_NAME_PAIRS for pair in zip(parts, parts[1:], strict=False))
+    return (looks_up or names_markup or any(word in lowered for word in CONTENT_ID_WORDS)) \
+        and not secret_kinds(identifier) \
         and not any(secret_kinds(word) for word in parts)
 
 
@@ -165,10 +173,10 @@ class WeakPasswordHash(Rule):
 
     It supersedes bandit's `B324` (every MD5/SHA-1) on the lines it reports, and clears `B324` where the code
     shows the hash protects nothing: its value becomes an ETag, a cache key, a lookup key that names what it looks up
-    (`get_template_key`, `storage_key`), a fingerprint, a certificate's thumbprint (JOSE's `x5t`), a checksum or a file
-    name (an assignment, a keyword, a dict key, a call or the function named so, and no secret named with it; or a part
-    of `os.path.join(...)`), the call sits in
-    an HTTP Digest authentication class or function (RFC 7616 names MD5 and SHA-1) or a function that hashes with
+    (`get_template_key`, `storage_key`), a fingerprint, a certificate's thumbprint (JOSE's `x5t`), a checksum, a file
+    name or a name in the page's markup (a CSS class, an element's id, a display colour) (an assignment, a keyword,
+    a dict key, a call or the function named so, and no secret named with it; or a part of `os.path.join(...)`), the
+    call sits in an HTTP Digest authentication class or function (RFC 7616 names MD5 and SHA-1) or a function that hashes with
     the WebSocket GUID or names the `Sec-WebSocket-Accept` header (RFC 6455 makes it a SHA-1), the hash object
     serves only for its size (`sha1().digest_size`), the function that calls it is the digest of an HMAC
     (`digestmod=`, `digest_method = staticmethod(_sha1)`) or the implementation of an SQL function

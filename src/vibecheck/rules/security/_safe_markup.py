@@ -15,6 +15,12 @@ markupsafe's `Markup`: a template filter keeping its already-safe input safe, Dj
 whose `<`, `>` and `&` a chain of `.replace()` calls took out, or a `.translate()` with a table bound once to a dict
 literal (or `str.maketrans` of one) that maps them to text free of them (Django's `escapejs`, `json_script`), whatever
 the text was.
+
+markupsafe's own markup escapes what is pasted into it: `Markup("<b>{}</b>").format(x)`, `Markup("<br>").join(xs)`,
+`Markup("<i>%s</i>") % x`, `Markup("<b>") + x` and `x + Markup("<b>")` escape every value that is not itself
+markup, so the result is safe whatever `x` is when the markup (a `Markup` call of a safe value, or a name every
+binding of which is one) is. Django's `SafeString` has no such methods (its `format` pastes raw text): only
+markupsafe's `Markup` counts.
 """
 
 from __future__ import annotations
@@ -42,8 +48,13 @@ MARKING_WORDS = ("mark_safe", "SafeString", "SafeText", "Markup")
 ESCAPED_OUTPUT = frozenset({
     "django.utils.html.escape", "django.utils.html.conditional_escape", "django.utils.html.escapejs",
     "django.utils.html.json_script", "html.escape", "markupsafe.escape", "flask.escape", "jinja2.escape",
-    "bleach.clean", "nh3.clean", "int", "float", "len", "abs", "round", "bool",
+    "bleach.clean", "nh3.clean", "markupsafe.Markup.escape", "flask.Markup.escape", "jinja2.Markup.escape",
+    # wtforms' attribute writer: every value escaped, each name a keyword the code passed
+    "wtforms.widgets.html_params", "wtforms.widgets.core.html_params", "int", "float", "len", "abs", "round", "bool",
 })
+# markupsafe's markup class, whose methods and operators escape the values they paste (see the module docstring).
+ESCAPING_MARKUP = frozenset({"markupsafe.Markup", "flask.Markup", "jinja2.Markup"})
+ESCAPING_METHODS = frozenset({"format", "format_map", "join"})
 # Template renderers: the engine escapes the variables (Django autoescapes by default).
 RENDERERS = frozenset({"django.template.loader.render_to_string"})
 # Methods returning a template's rendered output (Django's `Template.render`, a template node's `render` and
@@ -150,7 +161,10 @@ class MarkupProof:
         if isinstance(node, cst.FormattedString):
             return all(self.safe(part.expression) for part in node.parts if isinstance(part, cst.FormattedStringExpression))
         if isinstance(node, cst.BinaryOperation):
-            return isinstance(node.operator, (cst.Add, cst.Modulo)) and self.safe(node.left) and self.safe(node.right)
+            operator = node.operator
+            return isinstance(operator, (cst.Add, cst.Modulo)) and (
+                self._escaping_markup(node.left) or isinstance(operator, cst.Add) and self._escaping_markup(node.right)
+                or self.safe(node.left) and self.safe(node.right))
         if isinstance(node, cst.IfExp):
             return self.safe(node.body) and self.safe(node.orelse)
         if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
@@ -184,6 +198,8 @@ class MarkupProof:
         if type(func) is not cst.Attribute:
             return False
         method = func.attr.value
+        if method in ESCAPING_METHODS and self._escaping_markup(func.value):
+            return True
         if method in RENDER_METHODS:
             return not self._jinja
         if method == "replace" and replaced_specials(call) >= HTML_SPECIALS:
@@ -191,6 +207,20 @@ class MarkupProof:
         if method == "translate" and self._escaping_table(call):
             return True
         return method in TEXT_METHODS and self.safe(func.value) and self._arguments_safe(call)
+
+    def _escaping_markup(self, node: cst.BaseExpression) -> bool:
+        """markupsafe's `Markup(...)` of a safe value, or a name every binding of which (in the function, else at the
+        module's top) is such a call: markup whose methods and operators escape what they paste."""
+        if type(node) is cst.Name:
+            values = self._scope_bindings().get(node.value)
+            if values is None and type(self._scope) is cst.FunctionDef:
+                values = self._module_bindings().get(node.value)
+            return values is not None and bool(values) and all(
+                type(value) is cst.Call and self._escaping_markup(value) for value in values)
+        if type(node) is not cst.Call or self._qualified_name(node) not in ESCAPING_MARKUP:
+            return False
+        value = marked_value(node, "markupsafe.Markup")
+        return value is None and not node.args or value is not None and self.safe(value)
 
     def _escaping_table(self, call: cst.Call) -> bool:
         """`text.translate(_js_escapes)`: a table that takes `<`, `>` and `&` out of any text, given literally or by a
