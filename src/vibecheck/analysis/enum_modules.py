@@ -9,7 +9,7 @@ import ast
 import functools
 from collections.abc import Iterable
 
-from vibecheck.analysis.imported_modules import imported_modules_inputs
+from vibecheck.analysis.imported_modules import ImportedModulesInputs
 from vibecheck.safe_files import NotRegularFileError, read_regular_text
 
 # The standard library's enumeration bases (`class Theme(str, Enum)`, `class Level(IntEnum)`).
@@ -50,16 +50,5 @@ def _ast_tail(node: ast.expr) -> str | None:
     return node.attr if isinstance(node, ast.Attribute) else None
 
 
-class EnumModulesInputs:
-    """What `module_enums` reads for a checked file, the modules of its package it imports: a `Rule.cache_inputs`
-    function, whose `cache_clear` (called when a run starts) forgets the classes read in an earlier run."""
-
-    def __call__(self, path: str) -> str:
-        return imported_modules_inputs(path)
-
-    def cache_clear(self) -> None:
-        imported_modules_inputs.cache_clear()
-        module_enums.cache_clear()
-
-
-enum_modules_inputs = EnumModulesInputs()
+# What `module_enums` reads for a checked file: the modules of its package it imports.
+enum_modules_inputs = ImportedModulesInputs(module_enums)

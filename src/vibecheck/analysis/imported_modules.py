@@ -2,7 +2,7 @@
 `from . import llm`, `from shop.stock import OutOfStock` in a file of `shop/`.
 
 A per-file rule that needs to know what a helper of the project does (raises only its own wording, quotes an SQL
-identifier) reads the module it is imported from, with `ast`, once per run; `imported_modules_inputs` puts only those
+identifier) reads the module it is imported from, with `ast`, once per run; an `ImportedModulesInputs` puts only those
 modules into the checked file's cache key, so an edit of `utils.py` re-checks the files that import it. Only the
 file's first bytes, above its first top-level definition, are read for that key: a warm run reads no file it has
 checked before.
@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from typing import Any
 
 from vibecheck import listings
 from vibecheck.patterns import lazy_pattern
@@ -85,7 +86,14 @@ def imported_module_file(path: str, module: str) -> str | None:
 
 class ImportedModulesInputs:
     """A digest of the modules of its own package that the file at `path` imports: a `Rule.cache_inputs` function.
-    The cache calls `cache_clear` when a run starts."""
+    The cache calls `cache_clear` when a run starts; it also clears `readers`, the caches of what a rule read from
+    those modules in an earlier run (`module_quoters`, `module_enums`). It is named where its readers are defined
+    (`enum_modules_inputs = ImportedModulesInputs(module_enums)`), so the registry finds it in their module."""
+
+    def __init__(self, *readers: Any) -> None:
+        self.readers = readers
+        if readers:
+            self.__module__ = readers[0].__module__
 
     def __call__(self, path: str) -> str:
         return "".join(listings.modules_digest(base, (module,))
@@ -93,6 +101,6 @@ class ImportedModulesInputs:
 
     def cache_clear(self) -> None:
         imported_modules.cache_clear()
+        for reader in self.readers:
+            reader.cache_clear()
 
-
-imported_modules_inputs = ImportedModulesInputs()

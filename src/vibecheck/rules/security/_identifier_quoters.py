@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from vibecheck.analysis.imported_modules import imported_modules_inputs
+from vibecheck.analysis.imported_modules import ImportedModulesInputs
 from vibecheck.ast_fields import own_ast_nodes
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._identifier_validators import (
@@ -121,19 +121,8 @@ def module_quoters(module_file: str) -> frozenset[str]:
     return found & top_level
 
 
-class QuoterModulesInputs:
-    """What `module_quoters` reads for a checked file, the modules of its package it imports: a `Rule.cache_inputs`
-    function, whose `cache_clear` (called when a run starts) forgets the quoters read in an earlier run."""
-
-    def __call__(self, path: str) -> str:
-        return imported_modules_inputs(path)
-
-    def cache_clear(self) -> None:
-        imported_modules_inputs.cache_clear()
-        module_quoters.cache_clear()
-
-
-quoter_modules_inputs = QuoterModulesInputs()
+# What `module_quoters` reads for a checked file: the modules of its package it imports.
+quoter_modules_inputs = ImportedModulesInputs(module_quoters)
 
 
 _NEWLINE = lazy_pattern(r"\r\n?|\n")
