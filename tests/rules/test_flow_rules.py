@@ -907,3 +907,41 @@ class Handler:
 ''', encoding="utf-8")
     findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
     assert [(f.location.start.line, f.message.split("`")[1]) for f in findings] == [(20, "self.is_admin_user(request)")]
+
+
+KEYED_INSERT = '''
+class Store:
+    def execute_sql(self, query, parameters):
+        return self.session.execute(text(query), parameters)
+
+    def create_step(self, step):
+        parameters = {key: value for key, value in step.items() if value is not None}
+        columns = ", ".join(f'"{key}"' for key in parameters.keys())
+        markers = ", ".join(f":{name}" for name, _ in parameters.items())
+        query = f"INSERT INTO steps ({columns}) VALUES ({markers})"
+        return self.execute_sql(query=query, parameters=parameters)
+
+    def rename(self, step, name):
+        query = f"UPDATE steps SET name = '{name}' WHERE " + " AND ".join(f"{key} = :{key}" for key in step)
+        return self.execute_sql(query, step)
+'''
+
+
+def test_a_query_where_only_a_dicts_keys_vary_says_they_become_identifiers(tmp_path: Path) -> None:
+    """Only the keys of the caller's dict reach the text (its values are bound): VC417 and VC402 say the keys become
+    column names and ask for an allow-list or identifier quoting; a value pasted beside them keeps the value wording."""
+    (tmp_path / "store.py").write_text("from sqlalchemy import text\n" + KEYED_INSERT, encoding="utf-8")
+    through = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(SqlBuiltFromStrings,))
+    assert [(f.location.start.line, "keys of a dict become identifiers" in f.message, "allow-list" in (f.hint or ""))
+            for f in through] == [(5, True, True)]
+    local = findings_for(SqlBuiltFromStrings, "from sqlalchemy import text\n" + KEYED_INSERT.replace(
+        "self.execute_sql(query=query, parameters=parameters)", "self.session.execute(text(query), parameters)"))
+    assert [(f.location.start.line, "keys of a dict become identifiers" in f.message, "a value can rewrite" in f.message)
+            for f in local if f.code == "VC402"] == [(12, True, False)]
+
+
+def test_a_value_beside_the_keys_keeps_the_value_wording() -> None:
+    source = "from sqlalchemy import text\n" + KEYED_INSERT.replace(
+        "return self.execute_sql(query, step)", "return self.session.execute(text(query), step)")
+    findings = [f for f in findings_for(SqlBuiltFromStrings, source) if f.code == "VC402"]
+    assert [(f.location.start.line, "a value can rewrite the query" in f.message) for f in findings] == [(16, True)]

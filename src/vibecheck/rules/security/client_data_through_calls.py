@@ -9,6 +9,7 @@ from vibecheck.analysis.summary_keys import COMMAND_LINE_ORIGINS, OPERATOR_CHOIC
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.project import Project
 from vibecheck.rule import ProjectRule
+from vibecheck.rules.security._dict_key_identifiers import key_wording
 
 UNTRUSTED = frozenset({"request", "llm", "sql", "xff"})
 # Request-flow rules with no file hints: a module another rule skipped borrows their calls and returns.
@@ -177,10 +178,11 @@ class ClientDataThroughCalls(ProjectRule):
                 severity = Severity.MEDIUM
             line, column = locate(lines, joined.function, joined.code, joined.statement)
             through = " -> ".join(chain_label(name) for name in joined.chain)
+            message, hint = key_wording(joined.message, joined.hint)  # a query from a caller's dict keys (VC402)
             yield Finding(
-                code=self.code, name=self.name, message=f"{joined.message[:-1]} (through {through}).",
+                code=self.code, name=self.name, message=f"{message[:-1]} (through {through}).",
                 location=Location(joined.path, Position(line, column), Position(line, column + len(joined.code))),
                 severity=severity,
-                confidence=self.confidence, category=self.category, hint=joined.hint,
+                confidence=self.confidence, category=self.category, hint=hint,
                 cwe=joined.cwe, line_text=lines[line - 1] if line <= len(lines) else "",
             )

@@ -46,6 +46,15 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern, word_start_matches
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._constant_sql_helpers import any_arguments_key, constant_helpers, helper_key
+from vibecheck.rules.security._dict_key_identifiers import (
+    KEY_HARM,
+    KEY_HINT,
+    KEY_MARK,
+    VALUE_HARM,
+    VALUE_HINT,
+    function_assignments,
+    only_keys_reach,
+)
 from vibecheck.rules.security._identifier_quoters import (
     identifier_quoters,
     may_quote,
@@ -114,7 +123,8 @@ CONTAINER_VIEWS = frozenset({"items", "keys", "values", "copy"})
 COPYING_CALLS = frozenset({"list", "tuple", "set", "frozenset", "sorted"})
 # String methods that change a constant's case or trim it: still a constant (`Model.__tablename__.lower()`).
 STRING_RESHAPERS = frozenset({"lower", "upper", "casefold", "title", "strip", "lstrip", "rstrip", "replace"})
-HINT = "Keep the SQL text constant and pass the values as parameters, e.g. `cursor.execute(\"... WHERE id = %s\", (value,))`."
+# What reaches the query, by whether only a dict's keys vary in it (`_dict_key_identifiers`): the harm, and the fix.
+REWRITES = {False: (VALUE_HARM, VALUE_HINT), True: (KEY_HARM, KEY_HINT)}
 CONSTANT_NAME = lazy_pattern(r"^_?[A-Z][A-Z0-9_]*$")
 # Where an ORM model keeps its table's name, which its class fixes (SQLAlchemy `Model.__tablename__`, Django
 # `Model._meta.db_table`): an identifier of the schema, not a value, whatever object it is read through.
@@ -640,6 +650,9 @@ def built_query(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         return None
     if UNBOUND_STATEMENT.match(_statement_text(node, state)) or _extends_unbound(node, state):
         return Taint(UNBOUND_KIND, taint.origin)
+    if taint.kind == "sql" and state.summary is not None \
+            and only_keys_reach(node, cast(QueryState, state).assignments(), state.taint_of):
+        return Taint(taint.kind, taint.origin + KEY_MARK, taint.key, taint.also)  # a helper may execute it: see VC417
     return taint
 
 
@@ -687,6 +700,14 @@ class QueryState(FlowState):
     column_keys:`)."""
 
     column_keys: frozenset[str] = frozenset()
+    function: cst.FunctionDef | None = None  # the function walked, whose assignments `_dict_key_identifiers` reads
+    _assignments: dict[str, list[cst.BaseExpression]] | None = None
+
+    def assignments(self) -> dict[str, list[cst.BaseExpression]] | None:
+        """The walked function's local assignments, read once, where a query's keys are asked about."""
+        if self._assignments is None and self.function is not None:
+            self._assignments = function_assignments(self.function)
+        return self._assignments
 
     def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
         super().bind(target, taint, value)
@@ -882,6 +903,7 @@ class SqlBuiltFromStrings(FlowRule):
         private helper that every call in its module passes a constant (`self._scalar(cursor, "version")`), and
         the class's own literal attributes (`table = "users"` read as `self.table`)."""
         self.unpacked = {}
+        cast(QueryState, state).function = function
         state.constants.update(_constant_parameters(function, self.context))
         state.constants.update(_number_parameters(function))
         state.constants.update(_identifier_carriers(function, self.context.imports))
@@ -982,15 +1004,20 @@ class SqlBuiltFromStrings(FlowRule):
             also = " despite its separate parameters" if _has_parameters(call) else ""
             if _parameters_from_the_same_call(call, query, state, self.unpacked):
                 continue
+            if taint.kind not in SUMMARISED_KINDS and taint.kind not in kinds:
+                continue
+            harm, hint = REWRITES[taint.origin.endswith(KEY_MARK)
+                                  or only_keys_reach(query, cast(QueryState, state).assignments(), state.taint_of)]
             if taint.kind in SUMMARISED_KINDS:
                 with self.recording(taint, state):
-                    self.report(query, f"An SQL query built as `{ORIGIN}` reaches `{sink}`, so a value can rewrite "
-                                "the query.", hint=HINT, cwe=cwe)
-            elif taint.kind in kinds:
+                    self.report(query, f"An SQL query built as `{ORIGIN}` reaches `{sink}`, so {harm}", hint=hint,
+                                cwe=cwe)
+            else:
                 where = "here" if not isinstance(query, (cst.Name, cst.Attribute)) else f"in `{short_code(query)}`"
-                how = HOW_BUILT.get(taint.origin, taint.origin)
-                self.report(query, f"An SQL query built with {how} {where} reaches `{sink}`{also}, so a value can "
-                            "rewrite the query.", hint=HINT, cwe=cwe)
+                origin = taint.origin.removesuffix(KEY_MARK)
+                how = HOW_BUILT.get(origin, origin)
+                self.report(query, f"An SQL query built with {how} {where} reaches `{sink}`{also}, so {harm}",
+                            hint=hint, cwe=cwe)
 
     def _vet_if_constant(self, built: cst.BaseExpression, state: FlowState) -> None:
         """Clear bandit's B608 on a string built only from constants (`vibecheck.vetting`): the whole value of an

@@ -1,0 +1,179 @@
+"""Whether a built SQL query holds a dict's keys and nothing else that varies: `f'"{key}"' for key in row.keys()`
+joined into `INSERT INTO t ({columns}) VALUES ({markers})`, its values bound as parameters. Whoever chooses the keys
+(a dict built from `**request.json`) names the columns and can rewrite the query, but no value reaches the text: the
+finding says so and asks for an allow-list of columns or identifier quoting, not for parameters the code already uses.
+
+Read only where a finding is reported: the function's assignments are followed back from the query, syntactically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import libcst as cst
+
+KEY, VALUE = "key", "value"
+# How deep the assignments are followed back from the query (`query` <- `columns` <- a comprehension).
+MAX_DEPTH = 6
+# Calls that pass their arguments' text into the result: `", ".join(parts)`, `str(key)`, `"...".format(key)`.
+TEXT_METHODS = frozenset({"join", "format", "strip", "lower", "upper"})
+TEXT_FUNCTIONS = frozenset({"str"})
+_LITERALS = (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary)
+_COMPREHENSIONS = (cst.GeneratorExp, cst.ListComp, cst.SetComp)
+
+TaintOf = Callable[[cst.BaseExpression], object]
+# Appended to a built query's origin (`f"..."`) when only a dict's keys vary in it: a helper that executes the query
+# records the value wording in its summary, and the caller's origin, joined in, turns it into the key wording.
+KEY_MARK = " from a dict's keys"
+VALUE_HARM = "a value can rewrite the query."
+VALUE_HINT = ("Keep the SQL text constant and pass the values as parameters, e.g. "
+              "`cursor.execute(\"... WHERE id = %s\", (value,))`.")
+KEY_HARM = ("the keys of a dict become identifiers (column names) in it: whoever chooses the keys can rewrite the "
+            "query.")
+KEY_HINT = ("Check each key against an allow-list of the table's columns, or quote it as an identifier "
+            "(`sqlalchemy.column(key)`, `quoted_name(key, True)`, the driver's identifier quoting such as "
+            "`psycopg.sql.Identifier(key)`); the values can stay bound parameters.")
+
+
+def key_wording(message: str, hint: str) -> tuple[str, str]:
+    """A joined finding's message and hint in the key wording when its origin carries KEY_MARK, else as they are."""
+    if KEY_MARK not in message:
+        return message, hint
+    return message.replace(KEY_MARK, "").replace(VALUE_HARM, KEY_HARM), KEY_HINT if hint == VALUE_HINT else hint
+
+
+def only_keys_reach(query: cst.BaseExpression, assignments: dict[str, list[cst.BaseExpression]] | None,
+                    taint_of: TaintOf) -> bool:
+    """Whether what varies in `query` is only the keys of a dict (`for key in d`, `d.keys()`, `for k, _ in d.items()`).
+    `assignments` are the function's (`function_assignments`); `taint_of` is the flow's taint of an expression where the query
+    is built or used: an expression without one adds nothing that varies."""
+    if assignments is None:
+        return False
+    found = _Reader(assignments, taint_of).kinds(query, {}, 0)
+    return KEY in found and VALUE not in found
+
+
+def function_assignments(function: cst.FunctionDef) -> dict[str, list[cst.BaseExpression]]:
+    """Each local name's assigned values (`x = ...`, `x: str = ...`, `x += ...`), in any branch of the function."""
+    found: dict[str, list[cst.BaseExpression]] = {}
+    for node in _own_statements(function):
+        if type(node) is cst.Assign:
+            for target in node.targets:
+                if type(target.target) is cst.Name:
+                    found.setdefault(target.target.value, []).append(node.value)
+        elif isinstance(node, (cst.AnnAssign, cst.AugAssign)) and type(node.target) is cst.Name \
+                and node.value is not None:
+            found.setdefault(node.target.value, []).append(node.value)
+    return found
+
+
+def _own_statements(function: cst.FunctionDef) -> list[cst.CSTNode]:
+    """The statements of the function's body, not of the functions, classes or lambdas it defines."""
+    found: list[cst.CSTNode] = []
+    pending: list[cst.CSTNode] = list(function.body.children)
+    while pending:
+        node = pending.pop()
+        if type(node) in (cst.Assign, cst.AnnAssign, cst.AugAssign):
+            found.append(node)
+        elif type(node) not in (cst.FunctionDef, cst.ClassDef, cst.Lambda):
+            pending.extend(node.children)
+    return found
+
+
+class _Reader:
+    """Follows a query back to what varies in it: a dict's keys (KEY) or anything else (VALUE)."""
+
+    def __init__(self, assignments: dict[str, list[cst.BaseExpression]], taint_of: TaintOf) -> None:
+        self.assignments = assignments
+        self.taint_of = taint_of
+        self.following: set[str] = set()
+
+    def kinds(self, node: cst.BaseExpression, bound: dict[str, str], depth: int) -> set[str]:
+        """What varies in `node`; `bound` holds the names an enclosing comprehension binds (KEY or VALUE)."""
+        kind = type(node)
+        if isinstance(node, _LITERALS):
+            return set()
+        if kind is cst.Name:
+            return self._name(node, bound, depth)  # type: ignore[arg-type]
+        if kind is cst.FormattedString:
+            return self._union([part.expression for part in node.parts  # type: ignore[attr-defined]
+                                if type(part) is cst.FormattedStringExpression], bound, depth)
+        if kind is cst.ConcatenatedString or kind is cst.BinaryOperation:
+            return self._union([node.left, node.right], bound, depth)  # type: ignore[attr-defined]
+        if isinstance(node, _COMPREHENSIONS):
+            return self._comprehension(node, bound, depth)
+        if kind is cst.Call and _passes_text(node):  # type: ignore[arg-type]
+            func = node.func  # type: ignore[attr-defined]
+            parts = [arg.value for arg in node.args]  # type: ignore[attr-defined]
+            return self._union([func.value, *parts] if type(func) is cst.Attribute else parts, bound, depth)
+        if bound and any(name in bound for name in _names(node)):
+            return {VALUE}
+        return {VALUE} if self.taint_of(node) is not None else set()
+
+    def _union(self, nodes: list[cst.BaseExpression], bound: dict[str, str], depth: int) -> set[str]:
+        found: set[str] = set()
+        for node in nodes:
+            found |= self.kinds(node, bound, depth)
+        return found
+
+    def _name(self, node: cst.Name, bound: dict[str, str], depth: int) -> set[str]:
+        name = node.value
+        if name in bound:
+            return {bound[name]}
+        if self.taint_of(node) is None:
+            return set()
+        values = self.assignments.get(name)
+        if not values or depth >= MAX_DEPTH or name in self.following:
+            return {VALUE}
+        self.following.add(name)
+        try:
+            return self._union(values, {}, depth + 1)
+        finally:
+            self.following.discard(name)
+
+    def _comprehension(self, node: cst.GeneratorExp | cst.ListComp | cst.SetComp, bound: dict[str, str],
+                       depth: int) -> set[str]:
+        clause = node.for_in
+        if clause.inner_for_in is not None:
+            return {VALUE} if self.taint_of(node) is not None else set()
+        names = self._bound_names(clause, depth)
+        if names is None:
+            return {VALUE} if self.taint_of(node) is not None else set()
+        return self.kinds(node.elt, {**bound, **names}, depth)
+
+    def _bound_names(self, clause: cst.CompFor, depth: int) -> dict[str, str] | None:
+        """The comprehension's names as KEY or VALUE: `k` of `for k in d.keys()`, `for k, v in d.items()` (`v` a
+        value), `for k in d` over a local dict; None for anything else it iterates."""
+        source, target = clause.iter, clause.target
+        view = source.func.attr.value if type(source) is cst.Call and type(source.func) is cst.Attribute \
+            and not source.args else None
+        if view == "keys" and type(target) is cst.Name:
+            return {target.value: KEY}
+        if view == "items" and type(target) is cst.Tuple and len(target.elements) == 2 \
+                and all(type(e.value) is cst.Name for e in target.elements):
+            key, value = (e.value.value for e in target.elements)  # type: ignore[attr-defined]  # (names)
+            return {key: KEY, value: VALUE}
+        if type(source) is cst.Name and type(target) is cst.Name and self._is_dict(source.value, depth):
+            return {target.value: KEY}
+        return None
+
+    def _is_dict(self, name: str, depth: int) -> bool:
+        values = self.assignments.get(name, [])
+        return bool(values) and depth < MAX_DEPTH and all(type(value) in (cst.Dict, cst.DictComp) for value in values)
+
+
+def _passes_text(call: cst.Call) -> bool:
+    func = call.func
+    if type(func) is cst.Attribute:
+        return func.attr.value in TEXT_METHODS
+    return type(func) is cst.Name and func.value in TEXT_FUNCTIONS
+
+
+def _names(node: cst.CSTNode) -> set[str]:
+    found: set[str] = set()
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Name:
+            found.add(current.value)
+        pending.extend(current.children)
+    return found
