@@ -945,3 +945,22 @@ def test_a_value_beside_the_keys_keeps_the_value_wording() -> None:
         "return self.execute_sql(query, step)", "return self.session.execute(text(query), step)")
     findings = [f for f in findings_for(SqlBuiltFromStrings, source) if f.code == "VC402"]
     assert [(f.location.start.line, "a value can rewrite the query" in f.message) for f in findings] == [(16, True)]
+
+
+def test_keys_appended_to_a_query_and_keys_of_a_local_dict_keep_the_key_wording() -> None:
+    """`query += ...` reads the query's earlier text (a literal), and `for key in row` over a dict the function built
+    gives its keys: only keys vary in either query."""
+    findings = findings_for(SqlBuiltFromStrings, '''
+def update(cursor, changes, ident):
+    query = "UPDATE steps SET "
+    query += ", ".join(f"{key} = %({key})s" for key in changes.keys())
+    cursor.execute(query + " WHERE id = %(id)s", {**changes, "id": ident})
+
+
+def insert(cursor, data):
+    row = {k: v for k, v in data.items() if v is not None}
+    cursor.execute("INSERT INTO t (" + ", ".join(key for key in row) + ") VALUES (" + ", ".join("%s" for _ in row) + ")",
+                   list(row.values()))
+''')
+    assert [(f.location.start.line, "keys of a dict become identifiers" in f.message) for f in findings
+            if f.code == "VC402"] == [(5, True), (10, True)]

@@ -3,7 +3,8 @@ joined into `INSERT INTO t ({columns}) VALUES ({markers})`, its values bound as 
 (a dict built from `**request.json`) names the columns and can rewrite the query, but no value reaches the text: the
 finding says so and asks for an allow-list of columns or identifier quoting, not for parameters the code already uses.
 
-Read only where a finding is reported: the function's assignments are followed back from the query, syntactically."""
+Asked of a built query in a summarising walk (a helper may execute it) and where a finding is reported: the values the
+walk bound the function's names to are followed back from the query."""
 
 from __future__ import annotations
 
@@ -44,39 +45,13 @@ def key_wording(message: str, hint: str) -> tuple[str, str]:
 def only_keys_reach(query: cst.BaseExpression, assignments: dict[str, list[cst.BaseExpression]] | None,
                     taint_of: TaintOf) -> bool:
     """Whether what varies in `query` is only the keys of a dict (`for key in d`, `d.keys()`, `for k, _ in d.items()`).
-    `assignments` are the function's (`function_assignments`); `taint_of` is the flow's taint of an expression where the query
-    is built or used: an expression without one adds nothing that varies."""
+    `assignments` are what the walk bound each local name to so far (`x = ...`, `x += ...` as `x + ...`); `taint_of` is
+    the flow's taint of an expression where the query is built or used: an expression without one adds nothing that
+    varies."""
     if assignments is None:
         return False
     found = _Reader(assignments, taint_of).kinds(query, {}, 0)
     return KEY in found and VALUE not in found
-
-
-def function_assignments(function: cst.FunctionDef) -> dict[str, list[cst.BaseExpression]]:
-    """Each local name's assigned values (`x = ...`, `x: str = ...`, `x += ...`), in any branch of the function."""
-    found: dict[str, list[cst.BaseExpression]] = {}
-    for node in _own_statements(function):
-        if type(node) is cst.Assign:
-            for target in node.targets:
-                if type(target.target) is cst.Name:
-                    found.setdefault(target.target.value, []).append(node.value)
-        elif isinstance(node, (cst.AnnAssign, cst.AugAssign)) and type(node.target) is cst.Name \
-                and node.value is not None:
-            found.setdefault(node.target.value, []).append(node.value)
-    return found
-
-
-def _own_statements(function: cst.FunctionDef) -> list[cst.CSTNode]:
-    """The statements of the function's body, not of the functions, classes or lambdas it defines."""
-    found: list[cst.CSTNode] = []
-    pending: list[cst.CSTNode] = list(function.body.children)
-    while pending:
-        node = pending.pop()
-        if type(node) in (cst.Assign, cst.AnnAssign, cst.AugAssign):
-            found.append(node)
-        elif type(node) not in (cst.FunctionDef, cst.ClassDef, cst.Lambda):
-            pending.extend(node.children)
-    return found
 
 
 class _Reader:
@@ -113,6 +88,8 @@ class _Reader:
         found: set[str] = set()
         for node in nodes:
             found |= self.kinds(node, bound, depth)
+            if VALUE in found:  # (the answer is known: a value varies)
+                break
         return found
 
     def _name(self, node: cst.Name, bound: dict[str, str], depth: int) -> set[str]:
@@ -121,8 +98,10 @@ class _Reader:
             return {bound[name]}
         if self.taint_of(node) is None:
             return set()
+        if name in self.following:
+            return set()  # `query += ...` reads its earlier values, which its other assignments hold
         values = self.assignments.get(name)
-        if not values or depth >= MAX_DEPTH or name in self.following:
+        if not values or depth >= MAX_DEPTH:
             return {VALUE}
         self.following.add(name)
         try:

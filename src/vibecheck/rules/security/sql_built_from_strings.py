@@ -52,7 +52,6 @@ from vibecheck.rules.security._dict_key_identifiers import (
     KEY_MARK,
     VALUE_HARM,
     VALUE_HINT,
-    function_assignments,
     only_keys_reach,
 )
 from vibecheck.rules.security._identifier_quoters import (
@@ -124,6 +123,8 @@ COPYING_CALLS = frozenset({"list", "tuple", "set", "frozenset", "sorted"})
 # String methods that change a constant's case or trim it: still a constant (`Model.__tablename__.lower()`).
 STRING_RESHAPERS = frozenset({"lower", "upper", "casefold", "title", "strip", "lstrip", "rstrip", "replace"})
 # What reaches the query, by whether only a dict's keys vary in it (`_dict_key_identifiers`): the harm, and the fix.
+# The dict views whose iteration gives a query its keys: a function naming neither is not searched for them.
+KEY_VIEWS = frozenset({"keys", "items"})
 REWRITES = {False: (VALUE_HARM, VALUE_HINT), True: (KEY_HARM, KEY_HINT)}
 CONSTANT_NAME = lazy_pattern(r"^_?[A-Z][A-Z0-9_]*$")
 # Where an ORM model keeps its table's name, which its class fixes (SQLAlchemy `Model.__tablename__`, Django
@@ -651,7 +652,7 @@ def built_query(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     if UNBOUND_STATEMENT.match(_statement_text(node, state)) or _extends_unbound(node, state):
         return Taint(UNBOUND_KIND, taint.origin)
     if taint.kind == "sql" and state.summary is not None \
-            and only_keys_reach(node, cast(QueryState, state).assignments(), state.taint_of):
+            and only_keys_reach(node, cast(QueryState, state).assigned, state.taint_of):
         return Taint(taint.kind, taint.origin + KEY_MARK, taint.key, taint.also)  # a helper may execute it: see VC417
     return taint
 
@@ -700,17 +701,14 @@ class QueryState(FlowState):
     column_keys:`)."""
 
     column_keys: frozenset[str] = frozenset()
-    function: cst.FunctionDef | None = None  # the function walked, whose assignments `_dict_key_identifiers` reads
-    _assignments: dict[str, list[cst.BaseExpression]] | None = None
-
-    def assignments(self) -> dict[str, list[cst.BaseExpression]] | None:
-        """The walked function's local assignments, read once, where a query's keys are asked about."""
-        if self._assignments is None and self.function is not None:
-            self._assignments = function_assignments(self.function)
-        return self._assignments
+    # What the walk bound each local name to (`_dict_key_identifiers` follows a query back through them), in a
+    # function that reads a dict's `keys()` or `items()`; None in the others (most: their queries' keys are not asked).
+    assigned: dict[str, list[cst.BaseExpression]] | None = None
 
     def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
         super().bind(target, taint, value)
+        if self.assigned is not None and type(target) is cst.Name and value is not None:
+            self.assigned.setdefault(target.value, []).append(cast(cst.BaseExpression, value))
         if taint is not None and taint.kind == CALL and type(value) is cst.Call and type(target) is cst.Name \
                 and _given_only_constants(value, self):
             self.names.pop(target.value, None)  # `query = TruncateQuery.to_sql(table_name)`: judged for its arguments
@@ -903,7 +901,8 @@ class SqlBuiltFromStrings(FlowRule):
         private helper that every call in its module passes a constant (`self._scalar(cursor, "version")`), and
         the class's own literal attributes (`table = "users"` read as `self.table`)."""
         self.unpacked = {}
-        cast(QueryState, state).function = function
+        names = walked_names(function)
+        cast(QueryState, state).assigned = {} if names is None or not KEY_VIEWS.isdisjoint(names) else None
         state.constants.update(_constant_parameters(function, self.context))
         state.constants.update(_number_parameters(function))
         state.constants.update(_identifier_carriers(function, self.context.imports))
@@ -1007,7 +1006,7 @@ class SqlBuiltFromStrings(FlowRule):
             if taint.kind not in SUMMARISED_KINDS and taint.kind not in kinds:
                 continue
             harm, hint = REWRITES[taint.origin.endswith(KEY_MARK)
-                                  or only_keys_reach(query, cast(QueryState, state).assignments(), state.taint_of)]
+                                  or only_keys_reach(query, cast(QueryState, state).assigned, state.taint_of)]
             if taint.kind in SUMMARISED_KINDS:
                 with self.recording(taint, state):
                     self.report(query, f"An SQL query built as `{ORIGIN}` reaches `{sink}`, so {harm}", hint=hint,
