@@ -764,6 +764,57 @@ def test_a_webhook_signature_checked_by_a_helper_of_another_module(tmp_path: Pat
     assert [route for _, route in _findings_in(tmp_path)] == ["POST /webhooks/gitlab"]
 
 
+def test_a_verifying_adapter_built_in_another_module_checks_the_routes_that_hand_it_the_request(tmp_path: Path) -> None:
+    """chainlit builds `slack_app_handler = AsyncSlackRequestHandler(slack_app)` in its Slack module and its server's
+    `/slack/events` hands the request to `slack_app_handler.handle(req)`: Bolt checks the signing secret. So does svix's
+    `Webhook(secret).verify(...)` built elsewhere; an object of the project's own class, or a method that does not
+    verify (`slack_app.client`), checks nothing."""
+    _write_project(tmp_path, {
+        "bot/__init__.py": "",
+        "bot/slack.py": """
+            from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler as Handler
+            from slack_bolt.async_app import AsyncApp
+            from svix.webhooks import Webhook
+
+            slack_app = AsyncApp(signing_secret=SECRET)
+            slack_app_handler = Handler(slack_app)
+            billing_hook = Webhook(BILLING_SECRET)
+            relay = Relay(slack_app)
+        """,
+        "bot/server.py": """
+            from fastapi import APIRouter, FastAPI, Request
+            from bot.slack import billing_hook, relay, slack_app, slack_app_handler
+
+            app = FastAPI()
+            router = APIRouter()
+
+            @router.post("/slack/events")
+            async def slack_endpoint(req: Request):
+                return await slack_app_handler.handle(req)
+
+            @app.post("/slack/dispatch")
+            async def slack_dispatch(req: Request):
+                return await slack_app.async_dispatch(await req.json())
+
+            @app.post("/billing/events")
+            async def billing_events(req: Request):
+                event = billing_hook.verify(await req.body(), req.headers)
+                return store(event)
+
+            @app.post("/slack/relay")
+            async def slack_relay(req: Request):
+                return await relay.handle(req)
+
+            @app.post("/slack/post")
+            async def slack_post(req: Request):
+                return await slack_app.client.chat_postMessage(**(await req.json()))
+
+            app.include_router(router)
+        """,
+    })
+    assert sorted(route for _, route in _findings_in(tmp_path)) == ["POST /slack/post", "POST /slack/relay"]
+
+
 def test_a_check_of_the_caller_in_a_service_of_another_module_guards_the_handler_that_calls_it(tmp_path: Path) -> None:
     """fastadmin's handlers hand the session cookie to `api_service.add(...)`, whose method raises 401 when the
     session names nobody; a method or function that only stores, or refuses for another reason (404), guards nothing."""

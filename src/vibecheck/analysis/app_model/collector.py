@@ -548,6 +548,8 @@ class AppModelCollector:
         self.instances: dict[str, str] = {}  # `items = ItemResource(db)`: the class a name is bound to an instance of
         # `api_service = ApiService()` at module level: a handler's `api_service.add(...)` calls `ApiService.add`
         self.service_objects: dict[str, str] = {}
+        # `slack_app_handler = AsyncSlackRequestHandler(app)` at module level: the object's methods that verify a request
+        self.verifying_objects: dict[str, frozenset[str]] = {}
         self.middleware_lists: dict[str, cst.List | cst.Tuple] = {}  # `middleware = [TokenMiddleware()]`
         # `middlewares.append(BasicAuthMiddleware(...))` to a list a name holds, before `Application(middlewares=...)`
         self.appended_middleware: dict[str, list[cst.BaseExpression]] = {}
@@ -1344,6 +1346,8 @@ class AppModelCollector:
             built = full_name(value.func)
             if type(assigned) is cst.Name and built is not None and _last(built)[:1].isupper():
                 self.service_objects[target] = built
+            if type(assigned) is cst.Name and (methods := fw.verifying_methods(qualified)):
+                self.verifying_objects[target] = methods
             if constructor in fw.APP_CONSTRUCTORS:
                 self.app_names.add(target)
             if fw.constructs_router(constructor):
@@ -2104,7 +2108,8 @@ class AppModelCollector:
             "settings": self.settings,
             "guard_functions": guard_functions,
             "handler_guards": self._handler_guards(),
-            "signature_functions": sorted(n for n, f in self.functions.items() if f.verifies_signature),
+            "signature_functions": sorted([n for n, f in self.functions.items() if f.verifies_signature]
+                                          + [f"{name}.{m}" for name, ms in self.verifying_objects.items() for m in ms]),
             "writing_methods": sorted(self._writing_methods()),
             "guarding_helpers": self._guarding_helpers(),
             "hook_refs": self.hook_refs,
