@@ -33,3 +33,30 @@ def is_today(clock, when):
 def is_stale(event):
     # ok: VC204
     return datetime.datetime.now() != event.created_at
+
+
+def check_device_code(device, token):
+    try:
+        token = int(token)
+    except ValueError:
+        return False
+    # ok: VC204 -- `token` is an integer: Python compares it whole, no digit by digit
+    return device.totp_code() == token
+
+
+def check_numeric_code(device, code: int):
+    # ok: VC204 -- a parameter typed `int`
+    return code != device.hotp_code()
+
+
+def check_code_number(device, code):
+    # ok: VC204 -- `int(...)` on one side: a number against a number
+    return int(code) == device.hotp_code()
+
+
+def check_code_text(device, token):
+    token = token.strip()
+    if not token:
+        token = 0
+    # expect: VC204 -- one binding is the client's text
+    return device.totp_code() == token

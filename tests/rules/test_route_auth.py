@@ -764,6 +764,143 @@ def test_a_webhook_signature_checked_by_a_helper_of_another_module(tmp_path: Pat
     assert [route for _, route in _findings_in(tmp_path)] == ["POST /webhooks/gitlab"]
 
 
+def test_a_post_that_only_renders_an_answer_changes_nothing(tmp_path: Path) -> None:
+    """django-two-factor-auth's Twilio `post` renders the TwiML a voice call reads out: every call it makes (through the
+    methods of its class, and a project function proven inert) renders, translates or reads the request. A POST that
+    calls a project function that writes, one of a module not checked, a library's, or stores in the session acts."""
+    _write_project(tmp_path, {
+        "calls/__init__.py": "",
+        "calls/gateway.py": """
+            from django.utils import translation
+            from django.utils.translation import pgettext
+
+            def validate_voice_locale(locale):
+                with translation.override(locale):
+                    if pgettext("voice", "en") not in VOICES:
+                        raise NotImplementedError(locale)
+
+            def log_call(number):
+                CallLog.objects.create(number=number)
+        """,
+        "calls/views.py": """
+            from django.contrib.sites.shortcuts import get_current_site
+            from django.template.response import TemplateResponse
+            from django.utils import translation
+            from django.views.generic import View
+            from twilio.rest import Client
+
+            from .gateway import log_call, validate_voice_locale
+            from .other import remember
+
+            class CallApp(View):
+                def post(self, request, token):
+                    return self.create_response(request, "token.xml")
+
+                def create_response(self, request, template):
+                    with translation.override(self.get_locale()):
+                        context = {"site": get_current_site(self.request).name, "token": list(str(self.kwargs["token"]))}
+                        return TemplateResponse(request, template, context, content_type="text/xml")
+
+                def get_locale(self):
+                    locale = self.request.GET.get("locale", "")
+                    validate_voice_locale(locale)
+                    return locale
+
+            class LoggedCall(View):
+                def post(self, request, token):
+                    log_call(request.POST.get("number"))
+                    return TemplateResponse(request, "token.xml", {})
+
+            class RememberedCall(View):
+                def post(self, request, token):
+                    remember(token)
+                    return TemplateResponse(request, "token.xml", {})
+
+            class SessionCall(View):
+                def post(self, request, token):
+                    request.session["token"] = token
+                    return TemplateResponse(request, "token.xml", {})
+
+            class DialingCall(View):
+                def post(self, request, token):
+                    Client().calls.create(to=request.POST.get("to"))
+                    return TemplateResponse(request, "token.xml", {})
+        """,
+        "calls/urls.py": """
+            from django.urls import path
+            from . import views
+
+            urlpatterns = [
+                path("call/<token>/", views.CallApp.as_view()),
+                path("logged/<token>/", views.LoggedCall.as_view()),
+                path("remembered/<token>/", views.RememberedCall.as_view()),
+                path("session/<token>/", views.SessionCall.as_view()),
+                path("dialing/<token>/", views.DialingCall.as_view()),
+            ]
+        """,
+        "calls/auth.py": """
+            from django.contrib.auth.decorators import login_required
+
+            @login_required
+            def profile(request):
+                return None
+        """,
+    })
+    assert sorted(route for _, route in _findings_in(tmp_path)) == [
+        "DialingCall.post", "LoggedCall.post", "RememberedCall.post", "SessionCall.post"]
+
+
+def test_a_verifying_adapter_built_in_another_module_checks_the_routes_that_hand_it_the_request(tmp_path: Path) -> None:
+    """chainlit builds `slack_app_handler = AsyncSlackRequestHandler(slack_app)` in its Slack module and its server's
+    `/slack/events` hands the request to `slack_app_handler.handle(req)`: Bolt checks the signing secret. So does svix's
+    `Webhook(secret).verify(...)` built elsewhere; an object of the project's own class, or a method that does not
+    verify (`slack_app.client`), checks nothing."""
+    _write_project(tmp_path, {
+        "bot/__init__.py": "",
+        "bot/slack.py": """
+            from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler as Handler
+            from slack_bolt.async_app import AsyncApp
+            from svix.webhooks import Webhook
+
+            slack_app = AsyncApp(signing_secret=SECRET)
+            slack_app_handler = Handler(slack_app)
+            billing_hook = Webhook(BILLING_SECRET)
+            relay = Relay(slack_app)
+        """,
+        "bot/server.py": """
+            from fastapi import APIRouter, FastAPI, Request
+            from bot.slack import billing_hook, relay, slack_app, slack_app_handler
+
+            app = FastAPI()
+            router = APIRouter()
+
+            @router.post("/slack/events")
+            async def slack_endpoint(req: Request):
+                return await slack_app_handler.handle(req)
+
+            @app.post("/slack/dispatch")
+            async def slack_dispatch(req: Request):
+                return await slack_app.async_dispatch(await req.json())
+
+            @app.post("/billing/events")
+            async def billing_events(req: Request):
+                event = billing_hook.verify(await req.body(), req.headers)
+                return store(event)
+
+            @app.post("/slack/relay")
+            async def slack_relay(req: Request):
+                return await relay.handle(req)
+
+            @app.post("/slack/post")
+            async def slack_post(req: Request):
+                return await slack_app.client.chat_postMessage(**(await req.json()))
+
+            app.include_router(router)
+        """,
+    })
+    assert sorted(route for _, route in _findings_in(tmp_path)) == ["POST /slack/post", "POST /slack/relay"]
+
+
 def test_a_check_of_the_caller_in_a_service_of_another_module_guards_the_handler_that_calls_it(tmp_path: Path) -> None:
     """fastadmin's handlers hand the session cookie to `api_service.add(...)`, whose method raises 401 when the
     session names nobody; a method or function that only stores, or refuses for another reason (404), guards nothing."""

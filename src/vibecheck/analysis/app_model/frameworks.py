@@ -376,6 +376,16 @@ VERIFIER_METHODS = frozenset({"verify", "is_valid_request", "is_valid", "validat
 # Bolt's own apps run the same check in `dispatch` (`await self.app.async_dispatch(bolt_request)`, Bolt's Tornado adapter).
 VERIFYING_ADAPTERS = ("slack_bolt.adapter", "slack_bolt.app", "slack_bolt.async_app")
 ADAPTER_METHODS = frozenset({"handle", "dispatch", "async_dispatch"})
+# The objects a module builds from these libraries (`slack_app_handler = AsyncSlackRequestHandler(slack_app)`, svix's
+# `webhook = Webhook(secret)`) and the methods of theirs that verify the request: a route of another module that imports
+# the object and hands the request to one of them (`await slack_app_handler.handle(req)`) checks the signature too.
+VERIFYING_OBJECTS = ((VERIFYING_ADAPTERS, ADAPTER_METHODS), (SIGNATURE_LIBRARIES, VERIFIER_METHODS))
+
+
+def verifying_methods(constructor: str) -> frozenset[str]:
+    """The methods that verify a request on an object built by `constructor` (a qualified name), none if it is no
+    library's verifier."""
+    return next((methods for prefixes, methods in VERIFYING_OBJECTS if constructor.startswith(prefixes)), frozenset())
 # Calls that hand a chat bot the update a route was posted (python-telegram-bot's `application.process_update(...)`,
 # `Update.de_json(...)`, pyTelegramBotAPI's `bot.process_new_updates([...])`, aiogram's `dp.feed_update(...)`): such a
 # route is the platform's webhook, open to the platform alone, which it must tell by its secret or signature.

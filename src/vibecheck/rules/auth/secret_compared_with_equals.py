@@ -247,6 +247,9 @@ class SecretComparedWithEquals(Rule):
       upper-case option (`tok.token == tokenize.NAME`, `status == Status.NO_PASSWORD`, in its own class
       `mechanism == cls.PASSWORD`), or a module or class constant bound to a literal whose name is not a secret's
       (`token == BLOCK_TAG_START`): sentinel checks;
+    - comparisons where one side is an integer (`int(code) == expected`, a parameter typed `int`, or converted first:
+      `token = int(token)`, then `totp(key) == token`): Python compares a one-time code's number whole, not digit by
+      digit;
     - comparisons where one side is metadata about a secret (`cache_token != current_token`,
       `request.signature_method == method`, `next_token == token`);
     - two values from the same form: `password == confirm_password`, `password != password2`,
@@ -496,6 +499,8 @@ class SecretComparedWithEquals(Rule):
             return False  # `self._current_session_id == cdp_session.session_id`: which browser tab, not a web login
         if any(type(side) is cst.Name and self._holds_truth_value(side.value) for side in (left, right)):
             return False  # `negated != secret` after `secret = flag is True`: two truth values, no text compared
+        if any(_is_integer(side) or type(side) is cst.Name and self._holds_integer(side.value) for side in (left, right)):
+            return False  # `totp(key) == token` after `token = int(token)`: numbers compare whole, no text compared
         operator = "==" if isinstance(target.operator, cst.Equal) else "!="
         kind = _kind(kinds)
         article = "An" if kind[0] in "aeiu" else "A"
@@ -557,6 +562,17 @@ class SecretComparedWithEquals(Rule):
             bindings = _bindings(function, name)
             if bindings:
                 return all(value is not None and _is_truth_value(value) for value in bindings)
+        return False
+
+    def _holds_integer(self, name: str) -> bool:
+        """Whether the innermost function that binds `name` binds it only to integers (`token = int(token)`, a
+        parameter typed `int`): Python compares small integers whole, so no running time tells how many digits match."""
+        for function in reversed(self._defs):
+            bindings = _bindings(function, name, typed="int")
+            if bindings and _converts_parameter(function, name):
+                bindings = bindings[1:]  # the parameter's text (listed first), turned into a number before any use
+            if bindings:
+                return all(value is not None and _is_integer(value) for value in bindings)
         return False
 
     @functools.cached_property
@@ -704,16 +720,37 @@ def _is_truth_value(value: cst.BaseExpression) -> bool:
     return type(value) is cst.Call and type(value.func) is cst.Name and value.func.value in TRUTH_CALLS
 
 
-def _bindings(function: cst.FunctionDef, name: str) -> list[cst.BaseExpression | None]:
+def _converts_parameter(function: cst.FunctionDef, name: str) -> bool:
+    """`token = int(token)` of a parameter `token`, run first whatever happens: a statement of the function's body or
+    of a `try` at its top (whose `except ValueError: return False` turns text away)."""
+    params = function.params
+    if not any(p.name.value == name for p in (*params.posonly_params, *params.params, *params.kwonly_params)):
+        return False
+    for statement in function.body.body:
+        for line in statement.body.body if type(statement) is cst.Try else (statement,):  # type: ignore[attr-defined]
+            if type(line) is cst.SimpleStatementLine and any(
+                    type(small) is cst.Assign and len(small.targets) == 1 and type(small.targets[0].target) is cst.Name
+                    and small.targets[0].target.value == name and _is_integer(small.value)
+                    and name in names_in(small.value) for small in line.body):
+                return True
+    return False
+
+
+def _is_integer(value: cst.BaseExpression) -> bool:
+    """`int(...)` or an integer literal (`0` stands for a parameter typed `int`)."""
+    return type(value) is cst.Integer or type(value) is cst.Call and type(value.func) is cst.Name and value.func.value == "int"
+
+
+def _bindings(function: cst.FunctionDef, name: str, typed: str = "bool") -> list[cst.BaseExpression | None]:
     """The values `function` binds `name` to in its own code (None: one this rule does not read, or a parameter not
-    typed `bool`; `True` stands for a parameter typed `bool`)."""
+    typed `typed`; `True` stands for a parameter typed `bool`, `0` for one typed `int`)."""
     found: list[cst.BaseExpression | None] = []
     params = function.params
     for param in (*params.posonly_params, *params.params, *params.kwonly_params):
         if param.name.value == name:
-            typed = param.annotation is not None and type(param.annotation.annotation) is cst.Name \
-                and param.annotation.annotation.value == "bool"
-            found.append(cst.Name("True") if typed else None)
+            annotated = param.annotation is not None and type(param.annotation.annotation) is cst.Name \
+                and param.annotation.annotation.value == typed
+            found.append((cst.Name("True") if typed == "bool" else cst.Integer("0")) if annotated else None)
     for star in (params.star_arg, params.star_kwarg):
         if type(star) is cst.Param and star.name.value == name:
             found.append(None)
