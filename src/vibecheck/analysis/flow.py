@@ -824,7 +824,7 @@ class FlowState:
             return None
         func = call.func
         if type(func) is cst.Name and (self.aliases or self.expansions):
-            found = self._bound_method_taint(call)
+            found = self._bound_method_taint(call, func.value)
             if found is not None:
                 return found
         if type(func) is cst.Attribute:
@@ -860,15 +860,16 @@ class FlowState:
                 return Taint(CALL, callee)
         return None
 
-    def _bound_method_taint(self, call: cst.Call) -> Taint | None:
+    def _bound_method_taint(self, call: cst.Call, name: str) -> Taint | None:
         """The taint of a call through a name bound to a method (`arg = request.args.get; arg("cmd")`, `q =
         request.GET.get`, `body = request.get_json`): the method's call written out, read where the call is, so the
         getter of the request's data is a source exactly where it would be one called as written. A project call's
         answer is left to the call as written (its summary is looked up by the name called)."""
-        written = written_call(call, self.aliases, self.expansions)
-        if written is call or type(written.func) is not cst.Attribute:
+        expansion = self.expansions.get(name)
+        callee = expansion[0] if expansion is not None else self.aliases.get(name)
+        if type(callee) is not cst.Attribute:  # (most: `_ = gettext`, a name no scope binds to a callable)
             return None
-        found = self._taint_of(written)
+        found = self._taint_of(written_call(call, self.aliases, self.expansions))
         return found if found is not None and found.kind not in SUMMARISED_KINDS else None
 
     def _regex_text_taint(self, call: cst.Call, name: str, compiled: cst.Call | None) -> Taint | None:
