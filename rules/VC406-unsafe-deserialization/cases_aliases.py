@@ -64,3 +64,24 @@ def rebound_loader():
 def loader_given_as_a_parameter(loader=str):
     # ok: VC406 -- a parameter is whatever the caller passes, no alias
     return loader(request.get_data())
+
+
+@app.post("/import-config-partial")
+def import_config_through_a_partial():
+    parse = functools.partial(yaml.load, Loader=yaml.Loader)
+    # expect: VC406 -- the partial fixes PyYAML's unsafe `Loader`
+    return parse(request.get_data())
+
+
+@app.post("/import-config-partial-safe")
+def import_config_through_a_safe_partial():
+    parse = functools.partial(yaml.load, Loader=yaml.SafeLoader)
+    # ok: VC406 -- the partial fixes a safe loader
+    return parse(request.get_data())
+
+
+@app.post("/weights-partial-unsafe")
+def upload_weights_through_a_partial_without_the_flag():
+    restore = functools.partial(torch.load, map_location="cpu")
+    # expect: VC406 -- the partial fixes only the device: still no `weights_only=True`
+    return str(restore(request.files["model"]))

@@ -30,6 +30,8 @@ TOOLS = {"ping": "/bin/ping", "trace": "/usr/bin/traceroute"}
 BASE_COMMAND = ["git", "log", "--oneline"]
 _system = os.system  # an alias of the module: its calls in any function are `os.system`
 _quote = shlex.quote
+_arg = request.args.get  # a getter of the request's query: `_arg("host")` is `request.args.get("host")`
+_value = request.values.get  # also a parameter's name below: not always the getter
 
 
 @app.get("/ping")
@@ -479,3 +481,53 @@ def create_tools_app():
         return launch(f"traceroute {request.args['host']}", shell=True, capture_output=True, check=False).stdout
 
     return tools
+
+
+@app.get("/getter-alias-ping")
+def ping_through_the_modules_getter():
+    host = _arg("host")
+    # expect: VC421 -- `_arg` is `request.args.get`: the client's query
+    return subprocess.run(f"ping -c 1 {host}", shell=True, capture_output=True, text=True).stdout
+
+
+@app.post("/getter-local")
+def grep_through_a_local_getter():
+    field = request.form.get
+    # expect: VC421 -- `field` is `request.form.get`, bound once
+    return subprocess.check_output("grep -rn " + field("q", "") + " /srv/logs", shell=True, text=True)
+
+
+@app.post("/getter-json")
+def run_through_a_body_reader():
+    body = request.get_json
+    # expect: VC421 -- `body()` is `request.get_json()`
+    os.system("tar czf /tmp/out.tgz " + body()["folder"])
+    return "ok"
+
+
+def django_getter_view(request):
+    param = request.GET.get
+    # expect: VC421 -- Django's query, read through `param`
+    subprocess.run(f"nslookup {param('host')}", shell=True, check=False)
+    return HttpResponse("ok")
+
+
+@app.get("/getter-rebound")
+def getter_rebound_before_the_call():
+    field = request.args.get
+    field = TOOLS.get  # rebound: `field` is not always the request's getter
+    # ok: VC421 -- the last binding reads the fixed table
+    return subprocess.run(f"{field('ping', '/bin/true')} -c 1 localhost", shell=True, check=False).returncode
+
+
+@app.get("/getter-parameter")
+def getter_given_as_a_parameter(_value=TOOLS.get):
+    # ok: VC421 -- `_value` here is the parameter (the fixed table's getter by default), not the module's
+    return subprocess.run(f"{_value('trace', '/bin/true')} localhost", shell=True, check=False).returncode
+
+
+@app.get("/getter-of-a-table")
+def getter_of_a_fixed_table():
+    tool = TOOLS.get
+    # ok: VC421 -- a getter of the module's table, not of the request
+    return subprocess.run(f"{tool('ping', '/bin/true')} -c 1 localhost", shell=True, check=False).returncode

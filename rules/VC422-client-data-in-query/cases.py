@@ -80,6 +80,20 @@ def django_raw_sql(request):
     return JsonResponse({"items": list(items.values())})
 
 
+def django_raw_sql_through_a_getter(request):
+    q = request.GET.get
+    # expect: VC422 -- `q` is `request.GET.get`: the client's query string
+    items = Product.objects.annotate(score=RawSQL(q("score", "1"), ()))
+    return JsonResponse({"items": list(items.values())})
+
+
+def django_order_through_a_table_getter(request):
+    pick = {"name": "name", "price": "-price"}.get
+    # ok: VC422 -- a getter of a fixed table, not of the request
+    items = Product.objects.annotate(score=RawSQL(pick("price", "name"), ()))
+    return JsonResponse({"items": list(items.values())})
+
+
 @app.post("/login")
 def login():
     data = request.get_json()

@@ -111,8 +111,14 @@ def scope_call(call: cst.Call, function: cst.FunctionDef | None, context: RuleCo
     that follows no flow (a `BindingRule`) and reads the callee's name and keywords from the call."""
     aliases, expansions = _function_bindings(function, context)[1:] if function is not None \
         else _module_bindings(context)
+    return written_call(call, aliases, expansions)
+
+
+def written_call(call: cst.Call, aliases: Aliases, expansions: Expansions) -> cst.Call:
+    """`call` written out through a scope's `aliases` and `expansions` (`scope_call`), `call` itself through any
+    other callee."""
     func = call.func
-    if isinstance(func, cst.Name) and func.value in aliases and func.value not in expansions:
+    if type(func) is cst.Name and func.value in aliases and func.value not in expansions:
         return seen_call(call, {func.value: (aliases[func.value], ())})
     return seen_call(call, expansions) if expansions else call
 

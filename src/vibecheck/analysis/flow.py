@@ -68,6 +68,7 @@ from vibecheck.analysis.callable_aliases import (
     module_aliases,
     module_expansions,
     seen_call,
+    written_call,
 )
 from vibecheck.analysis.nodes import callee_tail, concrete_subclasses, suite_statements
 from vibecheck.analysis.summary_keys import (
@@ -572,6 +573,9 @@ class FlowState:
     # The scope's names that stand for another call (`callable_aliases`: `run_sql = cursor.execute`, a `partial`'s
     # fixed keywords): what `seen_call` writes out.
     expansions: Expansions = {}
+    # The scope's names bound to a dotted name of an imported module or a builtin (`callable_aliases`: `arg =
+    # request.args.get`, `run = subprocess.run`), which `qualified_name` already resolves through.
+    aliases: Aliases = {}
 
     def seen_call(self, call: cst.Call) -> cst.Call:
         """The call a sink table reads: through a name of the scope's `expansions`, the call it stands for
@@ -819,6 +823,10 @@ class FlowState:
         if self.is_sanitizer_call(call):
             return None
         func = call.func
+        if type(func) is cst.Name and (self.aliases or self.expansions):
+            found = self._bound_method_taint(call, func.value)
+            if found is not None:
+                return found
         if type(func) is cst.Attribute:
             method = func.attr.value
             receiver = self.taint_of(func.value)
@@ -851,6 +859,18 @@ class FlowState:
             if callee is not None:
                 return Taint(CALL, callee)
         return None
+
+    def _bound_method_taint(self, call: cst.Call, name: str) -> Taint | None:
+        """The taint of a call through a name bound to a method (`arg = request.args.get; arg("cmd")`, `q =
+        request.GET.get`, `body = request.get_json`): the method's call written out, read where the call is, so the
+        getter of the request's data is a source exactly where it would be one called as written. A project call's
+        answer is left to the call as written (its summary is looked up by the name called)."""
+        expansion = self.expansions.get(name)
+        callee = expansion[0] if expansion is not None else self.aliases.get(name)
+        if type(callee) is not cst.Attribute:  # (most: `_ = gettext`, a name no scope binds to a callable)
+            return None
+        found = self._taint_of(written_call(call, self.aliases, self.expansions))
+        return found if found is not None and found.kind not in SUMMARISED_KINDS else None
 
     def _regex_text_taint(self, call: cst.Call, name: str, compiled: cst.Call | None) -> Taint | None:
         """The taint of what `re.<name>(pattern, text)` (or `compiled.<name>(text)`, the pattern given to
@@ -2801,6 +2821,7 @@ class FlowRule(Rule):
         state.has_walrus, state.local_classes, state.module = self._file_tables()[:3]
         if aliases:
             state.qualified_name = aliased_resolver(state.qualified_name, aliases)
+            state.aliases = aliases
         if expansions:
             state.expansions = expansions
         return state

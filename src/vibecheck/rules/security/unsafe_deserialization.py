@@ -12,7 +12,13 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.call_edits import without_argument
 from vibecheck.analysis.call_flow import module_name
-from vibecheck.analysis.callable_aliases import function_aliases, function_expansions, module_aliases, module_expansions
+from vibecheck.analysis.callable_aliases import (
+    function_aliases,
+    function_expansions,
+    module_aliases,
+    module_expansions,
+    seen_call,
+)
 from vibecheck.analysis.class_bases import ClassIndex
 from vibecheck.analysis.import_edits import times_bound
 from vibecheck.analysis.nodes import head_name, is_name
@@ -161,7 +167,8 @@ class UnsafeDeserialization(BindingRule):
     shipped inside `datasets` (`json`, `parquet`, `text`, `imagefolder`...): they read the files they are given and
     fetch no repository of the Hub, so there is no revision to pin.
     A call through a name bound only to one of these loaders (`loader = pickle.loads`, `load = yaml.load`, in the
-    function or the module) is the loader's call; one bound to a `partial` that fixes keywords is left alone.
+    function or the module) is the loader's call, and so is one bound to a `partial` that fixes keywords, read with
+    them (`functools.partial(yaml.load, Loader=yaml.Loader)`, `partial(torch.load, weights_only=True)`).
     A load in a helper (`def load_checkpoint(path): return torch.load(path)`) that a route of the project hands
     client input, an upload, or the path it saved an upload to is reported by VC417 instead, at high severity also
     in a file that writes pickles, with the route and the helpers the data went through.
@@ -310,7 +317,7 @@ class UnsafeDeserialization(BindingRule):
     def visit_Call(self, node: cst.Call) -> None:
         if self._passes_opt_in and not self._opted_in() and self._opts_in_for_a_helper(node):
             return
-        aliased = self._aliased(node) if type(node.func) is cst.Name else None
+        aliased, seen = self._aliased(node) if type(node.func) is cst.Name else (None, node)
         if aliased is None and not self.may_call(node, CALLEE_TAILS):
             return
         if self._runs_chosen_remote_code(node):
@@ -341,7 +348,7 @@ class UnsafeDeserialization(BindingRule):
             if not self._trusted(node, argument(node, index, "file")):
                 self._report(node, qualified, "can run arbitrary code while it loads", fix=self._yaml_fix(node, qualified))
         elif qualified in YAML_LOADERS:
-            loader = argument(node, 1, "Loader")
+            loader = argument(seen, 1, "Loader")
             loader_name = (self.qualified_name(loader) or "").rsplit(".", 1)[-1] if loader is not None else ""
             if self._is_safe_local_loader(loader) or loader_name in SAFE_YAML_LOADERS or self._is_running_loader(loader):
                 self.vet(node.func)  # bandit knows `SafeLoader` alone, not `BaseLoader` nor a derived class
@@ -359,20 +366,20 @@ class UnsafeDeserialization(BindingRule):
                             "or hand back code objects, and `marshal` is not meant for data from outside.",
                             hint=_HINTS["marshal"])
         elif qualified == "torch.load":
-            weights_only = keyword(node, "weights_only")
+            weights_only = keyword(seen, "weights_only")
             if (weights_only is None or not is_name(weights_only.value, "True")) and not self._trusted(
                     node, argument(node, 0, "f")):
                 self._report(node, qualified, "without `weights_only=True` unpickles arbitrary objects")
         elif qualified in NUMPY_LOADS:
-            allow = keyword(node, "allow_pickle")
+            allow = keyword(seen, "allow_pickle")
             if allow is not None and is_name(self.resolve(allow.value), "True") and not self._is_repo_file(
                     argument(node, 0, "file")):
                 self._report(node, qualified, "with `allow_pickle=True` unpickles arbitrary objects")
 
-    def _aliased(self, node: cst.Call) -> str | None:
+    def _aliased(self, node: cst.Call) -> tuple[str | None, cst.Call]:
         """The callable a call through a local name is (`loader = pickle.loads; loader(blob)`), by the aliases of the
-        scope (`callable_aliases`); None when the name fixes keywords (`partial(torch.load, weights_only=True)`: the
-        call's own arguments would not tell the whole load)."""
+        scope (`callable_aliases`), and the call whose keywords tell the load: through a `partial` that fixes some
+        (`partial(yaml.load, Loader=yaml.Loader)`), the call with them; else the call itself."""
         name = node.func.value  # type: ignore[attr-defined]  # (asked of a call through a name only)
         if self._functions:
             aliases, expansions = (function_aliases(self._functions[-1], self.context),
@@ -380,7 +387,12 @@ class UnsafeDeserialization(BindingRule):
         else:
             aliases, expansions = module_aliases(self.context), module_expansions(self.context)
         target = aliases.get(name)
-        return self.qualified_name(target) if target is not None and name not in expansions else None
+        if target is None:
+            return None, node
+        if name not in expansions:
+            return self.qualified_name(target), node
+        fixed = expansions[name][1]
+        return (self.qualified_name(target), seen_call(node, expansions)) if fixed else (None, node)
 
     def _opts_in_for_a_helper(self, node: cst.Call) -> bool:
         """Report `load_array(data, allow_pickle=True)`: a loader other than `numpy.load` (a helper that hands the flag
