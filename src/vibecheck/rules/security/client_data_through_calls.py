@@ -9,7 +9,7 @@ from vibecheck.analysis.summary_keys import COMMAND_LINE_ORIGINS, OPERATOR_CHOIC
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.project import Project
 from vibecheck.rule import ProjectRule
-from vibecheck.rules.security._dict_key_identifiers import key_wording
+from vibecheck.rules.security._sql_wording import key_wording
 
 UNTRUSTED = frozenset({"request", "llm", "sql", "xff"})
 # Request-flow rules with no file hints: a module another rule skipped borrows their calls and returns.

@@ -46,14 +46,7 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern, word_start_matches
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._constant_sql_helpers import any_arguments_key, constant_helpers, helper_key
-from vibecheck.rules.security._dict_key_identifiers import (
-    KEY_HARM,
-    KEY_HINT,
-    KEY_MARK,
-    VALUE_HARM,
-    VALUE_HINT,
-    only_keys_reach,
-)
+from vibecheck.rules.security._dict_key_identifiers import only_keys_reach
 from vibecheck.rules.security._identifier_quoters import (
     identifier_quoters,
     may_quote,
@@ -61,6 +54,7 @@ from vibecheck.rules.security._identifier_quoters import (
     quoter_modules_inputs,
 )
 from vibecheck.rules.security._identifier_validators import identifier_validators
+from vibecheck.rules.security._sql_wording import KEY_HARM, KEY_HINT, KEY_MARK, VALUE_HARM, VALUE_HINT
 
 # Method name -> (query argument position, keyword names of the query, keyword names of separate parameters).
 EXECUTE_METHODS = {
