@@ -118,3 +118,11 @@ def own_ast_nodes(block: list[ast.stmt]) -> Iterator[ast.AST]:
         yield node
         if not isinstance(node, _NESTED_SCOPES):
             pending.extend(ast.iter_child_nodes(node))
+
+
+def ast_tail(node: ast.expr) -> str | None:
+    """The last name of a name or attribute chain (`Enum` of `enum.Enum`, `require_role` of `auth.require_role`), else
+    None: what the readers of other modules (`ast`, no libcst) compare a base class or a callee by."""
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else None

@@ -10,6 +10,7 @@ import functools
 from collections.abc import Iterable
 
 from vibecheck.analysis.imported_modules import ImportedModulesInputs
+from vibecheck.ast_fields import ast_tail
 from vibecheck.safe_files import NotRegularFileError, read_regular_text
 
 # The standard library's enumeration bases (`class Theme(str, Enum)`, `class Level(IntEnum)`).
@@ -39,15 +40,8 @@ def module_enums(module_file: str) -> frozenset[str]:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return frozenset()
-    return enum_names((node.name, (_ast_tail(base) for base in node.bases)) for node in tree.body
+    return enum_names((node.name, (ast_tail(base) for base in node.bases)) for node in tree.body
                        if isinstance(node, ast.ClassDef))
-
-
-def _ast_tail(node: ast.expr) -> str | None:
-    """`Enum` of `Enum` and of `enum.Enum`."""
-    if isinstance(node, ast.Name):
-        return node.id
-    return node.attr if isinstance(node, ast.Attribute) else None
 
 
 # What `module_enums` reads for a checked file: the modules of its package it imports.

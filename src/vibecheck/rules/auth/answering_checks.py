@@ -21,6 +21,7 @@ import libcst as cst
 from vibecheck.analysis.check_modules import CHECK_MODULES, forget_each_run
 from vibecheck.analysis.helper_modules import module_beside
 from vibecheck.analysis.nodes import callee_tail
+from vibecheck.ast_fields import ast_tail
 from vibecheck.cst_fields import child_nodes
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
@@ -121,16 +122,10 @@ def _ast_only_answers(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     if any(isinstance(node, (ast.Raise, ast.Assert)) for node in nodes):
         return False
     answers = [node.value for node in nodes if isinstance(node, ast.Return) and node.value is not None]
-    if any(isinstance(node, ast.Call) and _ast_callee_tail(node.func) not in allowed for node in nodes):
+    if any(isinstance(node, ast.Call) and ast_tail(node.func) not in allowed for node in nodes):
         return not LOGIN_CHECK.search(function.name) and _answers_tests(
             answers, AST_TEST_NODES, (ast.Constant,), lambda constant: type(constant.value) is bool)
     return bool(answers)
-
-
-def _ast_callee_tail(func: ast.expr) -> str | None:
-    if isinstance(func, ast.Name):
-        return func.id
-    return func.attr if isinstance(func, ast.Attribute) else None
 
 
 forget_each_run(_answering_functions.cache_clear)

@@ -18,6 +18,7 @@ import libcst as cst
 
 from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.check_modules import forget_each_run
+from vibecheck.ast_fields import ast_tail
 from vibecheck.rule import RuleContext
 from vibecheck.rules.auth.answering_checks import defined_here_or_beside
 from vibecheck.safe_files import parsed_module
@@ -78,14 +79,8 @@ def _test_names(test: ast.expr) -> list[str]:
 
 def _refuses(body: list[ast.stmt]) -> bool:
     return any(isinstance(node, (ast.Raise, ast.Return)) or (
-        isinstance(node, ast.Call) and _callee_tail(node.func) in REFUSING_CALLS)
+        isinstance(node, ast.Call) and ast_tail(node.func) in REFUSING_CALLS)
         for statement in body for node in ast.walk(statement))
-
-
-def _callee_tail(func: ast.expr) -> str | None:
-    if isinstance(func, ast.Name):
-        return func.id
-    return func.attr if isinstance(func, ast.Attribute) else None
 
 
 forget_each_run(_role_guards.cache_clear)
