@@ -12,6 +12,7 @@ import libcst as cst
 
 from vibecheck.analysis.flow import call_argument, dotted_name, iter_expressions, string_value
 from vibecheck.analysis.nodes import callee_tail
+from vibecheck.ast_fields import ast_tail
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.security._client_sinks import ArgumentSpec
 
@@ -90,7 +91,7 @@ def declared_bounded_fields(classes: tuple[ast.ClassDef, ...]) -> frozenset[str]
                 found.add(statement.target.id)
             elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 found.update(arg.value for decorator in statement.decorator_list if isinstance(decorator, ast.Call)
-                             and "validator" in _ast_tail(decorator.func) for arg in decorator.args
+                             and "validator" in (ast_tail(decorator.func) or "") for arg in decorator.args
                              if isinstance(arg, ast.Constant) and isinstance(arg.value, str))
     return frozenset(found)
 
@@ -100,13 +101,9 @@ def _caps(node: ast.expr) -> bool:
     for inner in ast.walk(node):
         if isinstance(inner, ast.Call) and any(keyword.arg in BOUND_KEYWORDS for keyword in inner.keywords):
             return True
-        if isinstance(inner, (ast.Name, ast.Attribute)) and _ast_tail(inner) in CLOSED_TYPE_TAILS:
+        if isinstance(inner, (ast.Name, ast.Attribute)) and ast_tail(inner) in CLOSED_TYPE_TAILS:
             return True
     return False
-
-
-def _ast_tail(node: ast.expr) -> str:
-    return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
 
 
 def is_number(node: cst.BaseExpression, numbers: set[str]) -> bool:
