@@ -764,6 +764,92 @@ def test_a_webhook_signature_checked_by_a_helper_of_another_module(tmp_path: Pat
     assert [route for _, route in _findings_in(tmp_path)] == ["POST /webhooks/gitlab"]
 
 
+def test_a_post_that_only_renders_an_answer_changes_nothing(tmp_path: Path) -> None:
+    """django-two-factor-auth's Twilio `post` renders the TwiML a voice call reads out: every call it makes (through the
+    methods of its class, and a project function proven inert) renders, translates or reads the request. A POST that
+    calls a project function that writes, one of a module not checked, a library's, or stores in the session acts."""
+    _write_project(tmp_path, {
+        "calls/__init__.py": "",
+        "calls/gateway.py": """
+            from django.utils import translation
+            from django.utils.translation import pgettext
+
+            def validate_voice_locale(locale):
+                with translation.override(locale):
+                    if pgettext("voice", "en") not in VOICES:
+                        raise NotImplementedError(locale)
+
+            def log_call(number):
+                CallLog.objects.create(number=number)
+        """,
+        "calls/views.py": """
+            from django.contrib.sites.shortcuts import get_current_site
+            from django.template.response import TemplateResponse
+            from django.utils import translation
+            from django.views.generic import View
+            from twilio.rest import Client
+
+            from .gateway import log_call, validate_voice_locale
+            from .other import remember
+
+            class CallApp(View):
+                def post(self, request, token):
+                    return self.create_response(request, "token.xml")
+
+                def create_response(self, request, template):
+                    with translation.override(self.get_locale()):
+                        context = {"site": get_current_site(self.request).name, "token": list(str(self.kwargs["token"]))}
+                        return TemplateResponse(request, template, context, content_type="text/xml")
+
+                def get_locale(self):
+                    locale = self.request.GET.get("locale", "")
+                    validate_voice_locale(locale)
+                    return locale
+
+            class LoggedCall(View):
+                def post(self, request, token):
+                    log_call(request.POST.get("number"))
+                    return TemplateResponse(request, "token.xml", {})
+
+            class RememberedCall(View):
+                def post(self, request, token):
+                    remember(token)
+                    return TemplateResponse(request, "token.xml", {})
+
+            class SessionCall(View):
+                def post(self, request, token):
+                    request.session["token"] = token
+                    return TemplateResponse(request, "token.xml", {})
+
+            class DialingCall(View):
+                def post(self, request, token):
+                    Client().calls.create(to=request.POST.get("to"))
+                    return TemplateResponse(request, "token.xml", {})
+        """,
+        "calls/urls.py": """
+            from django.urls import path
+            from . import views
+
+            urlpatterns = [
+                path("call/<token>/", views.CallApp.as_view()),
+                path("logged/<token>/", views.LoggedCall.as_view()),
+                path("remembered/<token>/", views.RememberedCall.as_view()),
+                path("session/<token>/", views.SessionCall.as_view()),
+                path("dialing/<token>/", views.DialingCall.as_view()),
+            ]
+        """,
+        "calls/auth.py": """
+            from django.contrib.auth.decorators import login_required
+
+            @login_required
+            def profile(request):
+                return None
+        """,
+    })
+    assert sorted(route for _, route in _findings_in(tmp_path)) == [
+        "DialingCall.post", "LoggedCall.post", "RememberedCall.post", "SessionCall.post"]
+
+
 def test_a_verifying_adapter_built_in_another_module_checks_the_routes_that_hand_it_the_request(tmp_path: Path) -> None:
     """chainlit builds `slack_app_handler = AsyncSlackRequestHandler(slack_app)` in its Slack module and its server's
     `/slack/events` hands the request to `slack_app_handler.handle(req)`: Bolt checks the signing secret. So does svix's

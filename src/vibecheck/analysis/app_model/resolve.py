@@ -52,10 +52,12 @@ class ModelRoute:
     guard_dependencies: tuple[str, ...] = ()  # when dependencies alone guard it in its file: which
     guarded_by: str | None = None  # what guards it ("decorator", "router include", "URLconf", ...), None if nothing
     writes_by_method: bool = False  # it calls a method of a model of another module that writes (`note.mark_read()`)
+    answer_refs: tuple[str, ...] = ()  # it only answers, calling these project functions, which may act
+    acts_by_helper: bool = False  # one of its `answer_refs` is not a function of the project known to be inert
 
     @property
     def changes_state(self) -> bool:
-        return bool(self.fact["state_changing"]) or self.writes_by_method
+        return bool(self.fact["state_changing"]) or self.writes_by_method or self.acts_by_helper
 
     @property
     def needs_guard(self) -> bool:
@@ -126,6 +128,7 @@ class AppModel:
         runners: dict[str, list[str]] = {}  # dependencies that are no guard themselves -> the dependencies they run
         dependency_receivers: list[tuple[str, list[str]]] = []
         writers: set[str] = set()  # methods of the project's classes that write records (`orm_writes.writing_methods`)
+        inert: set[str] = set()  # functions of the project that change nothing (`answer_only.inert_refs`)
         include_dependencies: list[list[str]] = []
         for path, facts in project.facts(APP_MODEL):
             if path in project.test_files or in_benchmark_folder(project.relative_path(path)):
@@ -141,6 +144,7 @@ class AppModel:
                 model.authenticating_files.add(path)
             model.guard_functions.update(full("@" + name) for name in facts["guard_functions"])
             writers.update(facts.get("writing_methods", ()))
+            inert.update(full("@" + name) for name in facts.get("inert_functions", ()))
             model.signature_functions.update(full("@" + name) for name in facts.get("signature_functions", ()))
             model.guarding_helpers.update(full("@" + name) for name in facts.get("guarding_helpers", ()))
             refusing.update(full("@" + name) for name in facts.get("refusing_hooks", ()))
@@ -197,6 +201,7 @@ class AppModel:
                     refs=tuple(full(r) for r in fact["refs"]),
                     guard_dependencies=tuple(_full_ref(full, r) for r in fact.get("guard_dependencies", ())),
                     helper_refs=tuple(full(r) for r in fact.get("helper_refs", ())),
+                    answer_refs=tuple(full(r) for r in fact.get("answer_refs", ())),
                     route_list=full(fact["route_list"]) if fact.get("route_list") else None,
                 ))
         model._guard_dependents(runners)
@@ -217,6 +222,8 @@ class AppModel:
         sensitive = re.compile(sensitive_paths, re.IGNORECASE)
         for route in model.routes:
             route.writes_by_method = not writers.isdisjoint(route.fact.get("record_methods", ()))
+            route.acts_by_helper = bool(route.answer_refs) and not all(
+                any(True for _ in _ByLastPart((f, f) for f in inert).matching(r)) for r in route.answer_refs)
             if route.route_list is not None:
                 model._mount(route, sensitive)
             if route.fact.get("resource_suffix") is not None:
