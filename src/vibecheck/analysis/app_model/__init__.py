@@ -25,6 +25,8 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
 - `handler_guards`: decorated module-level functions another module may register as handlers, with [] for a
   guard decorator or the decorators' names; `signature_functions`: functions that check a request's signature,
   and the verifying methods of module-level objects a verifier library builds (`slack_app_handler.handle`);
+  `inert_functions`: module-level functions that change nothing (`answer_only`), which a POST that only renders its
+  answer may call (its route's `answer_refs`) and still change nothing;
   `guarding_helpers`: functions and methods of module-level classes that check the caller and refuse;
   `hook_refs` ([receiver, hook] of a `before_request` hook imported from another module) and `refusing_hooks`
   (argument-less functions that can turn a request away, and Falcon middleware classes whose request hook can deny
