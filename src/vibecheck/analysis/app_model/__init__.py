@@ -25,8 +25,6 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
 - `handler_guards`: decorated module-level functions another module may register as handlers, with [] for a
   guard decorator or the decorators' names; `signature_functions`: functions that check a request's signature,
   and the verifying methods of module-level objects a verifier library builds (`slack_app_handler.handle`);
-  `inert_functions`: module-level functions that change nothing (`answer_only`), which a POST that only renders its
-  answer may call (its route's `answer_refs`) and still change nothing;
   `guarding_helpers`: functions and methods of module-level classes that check the caller and refuse;
   `hook_refs` ([receiver, hook] of a `before_request` hook imported from another module) and `refusing_hooks`
   (argument-less functions that can turn a request away, and Falcon middleware classes whose request hook can deny
@@ -55,6 +53,12 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
   `dependencies=[...]`, with them), an include's `dependencies`, a route's `guard_dependencies` (when dependencies or
   bare project decorators alone guard it in its file). The resolver drops a guard whose every dependency never denies
   (`get_optional_user`, a decorator that only attaches `g.user`).
+
+A file's module-level functions that change nothing (`answer_only`) are a fact of their own, `INERT_FUNCTIONS` (most
+files have some): a POST that only renders its answer may call them (its route's `answer_refs`) and still change
+nothing. Only a route with such refs reads them (`ModelRoute.changes_state`), and a rule that asks whether a route
+changes state declares the fact and lists it among its `named_facts` (`vibecheck.project_delta`): which of a file's
+functions are inert matters only where another file names them.
 
 Names are `@local` (defined in the file), `.relative` or `absolute.dotted` as imported.
 

@@ -31,7 +31,7 @@ from vibecheck.analysis.app_model.handlers import (
     names_the_caller,
 )
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
-from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
+from vibecheck.analysis.app_model.names import APP_MODEL, INERT_FUNCTIONS, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.app_model.orm_writes import (
@@ -2112,9 +2112,6 @@ class AppModelCollector:
             "signature_functions": sorted([n for n, f in self.functions.items() if f.verifies_signature]
                                           + [f"{name}.{m}" for name, ms in self.verifying_objects.items() for m in ms]),
             "writing_methods": sorted(self._writing_methods()),
-            "inert_functions": sorted(n for n, f in self.functions.items()
-                                      if inert_refs(f.node, {}, self.qualified_name, self._imported(),
-                                                    must_render=False) == []),
             "guarding_helpers": self._guarding_helpers(),
             "hook_refs": self.hook_refs,
             "dependency_receivers": {self._ref_text(r): sorted(set(refs)) for r, refs in self.receiver_dependencies.items()
@@ -2135,9 +2132,12 @@ class AppModelCollector:
                                             "signature_functions", "guarding_helpers", "hook_refs", "optional_dependencies",
                                             "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
-                                            "guarded_classes", "login_middleware", "router_prefixes", "writing_methods",
-                                            "inert_functions")):
+                                            "guarded_classes", "login_middleware", "router_prefixes", "writing_methods")):
             self.context.facts[APP_MODEL] = facts
+        inert = sorted(n for n, f in self.functions.items()
+                       if inert_refs(f.node, {}, self.qualified_name, self._imported(), must_render=False) == [])
+        if inert:
+            self.context.facts[INERT_FUNCTIONS] = inert
 
     def _resolve_hooks(self) -> None:
         for receiver, target, must_deny in self.hooks:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vibecheck.analysis.app_model import AppModel, GuardOptions, ModelRoute, app_model_collector
-from vibecheck.analysis.app_model.names import APP_MODEL
+from vibecheck.analysis.app_model.names import APP_MODEL, INERT_FUNCTIONS
 from vibecheck.facts import HELD_FINDINGS
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.rule import ProjectRule
@@ -230,7 +230,8 @@ class RouteWithoutAuth(ProjectRule):
     supersedes = ("VC214",)
     Options = GuardOptions
     fact_collectors = (app_model_collector,)
-    reads_facts = (APP_MODEL, HELD_FINDINGS)
+    reads_facts = (APP_MODEL, HELD_FINDINGS, INERT_FUNCTIONS)
+    named_facts = (INERT_FUNCTIONS,)  # a route that only answers looks up the helpers it calls by name
 
     def check_project(self, project: object) -> Iterator[Finding]:
         model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open,

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from vibecheck.analysis.app_model import AppModel, GuardOptions, ModelRoute, app_model_collector
 from vibecheck.analysis.app_model.frameworks import name_words
-from vibecheck.analysis.app_model.names import APP_MODEL
+from vibecheck.analysis.app_model.names import APP_MODEL, INERT_FUNCTIONS
 from vibecheck.analysis.app_model.resolve import OWN_FILE_GUARD
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.rule import ProjectRule
@@ -114,7 +114,8 @@ class SensitiveReadWithoutAuth(ProjectRule):
     cwe = (306, 200)
     Options = GuardOptions
     fact_collectors = (app_model_collector,)
-    reads_facts = (APP_MODEL,)
+    reads_facts = (APP_MODEL, INERT_FUNCTIONS)
+    named_facts = (INERT_FUNCTIONS,)  # a route that only answers looks up the helpers it calls by name
 
     def check_project(self, project: object) -> Iterator[Finding]:
         model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open)
