@@ -2421,6 +2421,17 @@ def test_spec_backend_corpus_is_reported_exactly(rule: type[BaseRule], corpus_na
     assert not result.missed and not result.unexpected, result.describe()
 
 
+def test_tenant_children_corpus_is_reported_exactly() -> None:
+    """A route naming a tenant and a child of it whose handler checks the caller's access to the tenant, then loads
+    the child by its id alone: reported; a load within the tenant (a filter, its related manager, a queryset narrowed
+    to it), the loaded object's org compared, the tenant itself, a person's page and a global role are not."""
+    [corpus] = RULES_DIR.glob("VC214-*/cases_tenant_children.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC214")
+    assert len(expected) >= 6 and len(ok) >= 9
+    result = check_corpus(ObjectLookupNotScopedToUser, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
 def test_serverless_corpus_is_reported_exactly() -> None:
     """Lambda handlers of a module whose handlers read the API authorizer's caller, and Azure Functions that read App
     Service's principal: unscoped item reads by the path's id are reported; keys and partitions of the caller, an owner
