@@ -9,7 +9,7 @@ from flask import Blueprint, abort
 from flask_login import current_user, login_required as flask_login_required
 from sqlalchemy import select
 
-from .auth import get_current_user, get_org_or_404, require_member, require_org_admin
+from .auth import get_current_user, get_org_or_404, require_member, require_org_admin, require_superuser
 from .db import Doc, Invoice, Organization, get_db, session
 from .models import Project, User
 
@@ -158,3 +158,33 @@ def staff_project(request, org_id, project_id):
     project = Project.objects.get(id=project_id)
     project.delete()
     return JsonResponse({})
+
+
+@router.delete("/orgs/{org_id}/docs/{doc_id}")
+def purge_doc(org_id: int, doc_id: int, user=Depends(get_current_user), db=Depends(get_db)):
+    require_superuser(user)
+    require_member(user, org_id, db)
+    # ok: VC214 -- a platform-wide role check opens every organisation's documents
+    db.delete(db.get(Doc, doc_id))
+
+
+def _load_doc(db, doc_id):
+    return db.get(Doc, doc_id)
+
+
+@router.put("/workspaces/{workspace_id}/docs/{doc_id}")
+def update_doc(workspace_id: int, doc_id: int, body: dict, user=Depends(get_current_user), db=Depends(get_db)):
+    if not user.is_member_of(workspace_id):
+        raise HTTPException(403)
+    # expect: VC214 -- the module's reader loads the document by its id alone
+    doc = _load_doc(db, doc_id)
+    doc.body = body["text"]
+    return doc
+
+
+@login_required
+def caller_org_project(request, org_id, project_id):
+    require_member(request.user, org_id)
+    # ok: VC214 -- loaded within the caller's own organisation
+    project = Project.objects.get(id=project_id, organization=request.user.organization)
+    return render(request, "project.html", {"project": project})

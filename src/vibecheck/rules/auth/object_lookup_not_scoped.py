@@ -1266,19 +1266,21 @@ class ObjectLookupNotScopedToUser(Rule):
         inside = {id(node) for lookup in lookups for node in walk_own(lookup)}
         shown = _displayed_values(body)
         tests: list[cst.CSTNode] = []
+        roles: list[cst.CSTNode] = []  # the role checks: `if not request.user.is_staff`, `require_admin(user)`
         for node in walk_own(body):
             if id(node) in inside:
                 continue
             if type(node) in (cst.If, cst.Assert):
                 tests.append(node.test)  # type: ignore[attr-defined]
+                roles.append(cst.Assert(test=node.test))  # type: ignore[attr-defined]
             elif type(node) is cst.Comparison:
                 tests.append(node)
             elif type(node) is cst.Call and (dotted_name(node.func) or "").rpartition(".")[2] not in SHOWING_CALLS:
                 tests.extend(a.value for a in node.args if id(a.value) not in shown)
-        checked = any(not tenants.isdisjoint(names_in(test)) for test in tests)
-        if not checked or any(checks_role(cst.Assert(test=test)) and tenants.isdisjoint(names_in(test))
-                              for test in tests):
-            return None
+                roles.append(node)
+        if not any(not tenants.isdisjoint(names_in(test)) for test in tests) \
+                or any(checks_role(role) and tenants.isdisjoint(names_in(role)) for role in roles):
+            return None  # the tenant goes unchecked, or a role that no tenant holds opens the handler
         fetched = {target.target.value for node in walk_own(body) if type(node) is cst.Assign
                    and any(id(lookup) in {id(n) for n in walk_own(node.value)} for lookup in unscoped)
                    for target in node.targets if type(target.target) is cst.Name}
