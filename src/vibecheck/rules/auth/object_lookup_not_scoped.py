@@ -611,20 +611,31 @@ def _tenant_split(client_ids: set[str] | frozenset[str]) -> tuple[set[str], set[
 def _tenant_scoped_names(body: cst.CSTNode, tenants: set[str]) -> set[str]:
     """The tenant ids and the names bound to what is computed from them (`org = get_org_or_404(org_id, user)`,
     `projects = Project.objects.filter(org_id=org_id)`), in as many passes as the assignments chain."""
-    assigns = [node for node in walk_own(body) if type(node) in (cst.Assign, cst.AnnAssign) and node.value is not None]
+    assigns: list[tuple[cst.BaseExpression, list[cst.BaseExpression]]] = []
+    for node in walk_own(body):
+        if type(node) is cst.Assign:
+            assigns.append((node.value, [t.target for t in node.targets]))
+        elif type(node) is cst.AnnAssign and node.value is not None:
+            assigns.append((node.value, [node.target]))
     scoped = set(tenants)
     grown = True
     while grown:
         grown = False
-        for node in assigns:
-            if scoped.isdisjoint(names_in(node.value)):
+        for value, targets in assigns:
+            if scoped.isdisjoint(names_in(value)):
                 continue
-            targets = [t.target for t in node.targets] if type(node) is cst.Assign else [node.target]
-            bound = {n for target in targets for n in names_in(target)} - scoped
+            bound = {n for target in targets for n in _bound_names(target)} - scoped
             if bound:
                 scoped |= bound
                 grown = True
     return scoped
+
+
+def _bound_names(target: cst.BaseExpression) -> list[str]:
+    """The names an assignment binds (`org`, `org, membership`), not an attribute it sets (`project.org = org`)."""
+    if type(target) in (cst.Tuple, cst.List):
+        return [n for element in target.elements for n in _bound_names(element.value)]  # type: ignore[attr-defined]
+    return [target.value] if type(target) is cst.Name else []
 
 
 def _names_a_tenant(node: cst.CSTNode, scoped: set[str], identity: set[str]) -> bool:
@@ -1020,6 +1031,7 @@ class ObjectLookupNotScopedToUser(Rule):
             return  # a service calls it, not a signed-in user
         # a check of the caller's access to the tenant the route names says nothing of the child loaded by its id alone
         tenant_child = self._unscoped_tenant_child(handler)
+        lookup: cst.Call | None
         if tenant_child is not None:
             lookup, unless = tenant_child[0], None
         else:
