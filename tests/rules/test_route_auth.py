@@ -767,7 +767,8 @@ def test_a_webhook_signature_checked_by_a_helper_of_another_module(tmp_path: Pat
 def test_a_post_that_only_renders_an_answer_changes_nothing(tmp_path: Path) -> None:
     """django-two-factor-auth's Twilio `post` renders the TwiML a voice call reads out: every call it makes (through the
     methods of its class, and a project function proven inert) renders, translates or reads the request. A POST that
-    calls a project function that writes, one of a module not checked, a library's, or stores in the session acts."""
+    calls a project function that writes, one of a module not checked, a library's, or stores in the session acts.
+    VC219 does not take the answer-only POST for a read of what its path names: it reads nothing stored."""
     _write_project(tmp_path, {
         "calls/__init__.py": "",
         "calls/gateway.py": """
@@ -792,7 +793,7 @@ def test_a_post_that_only_renders_an_answer_changes_nothing(tmp_path: Path) -> N
             from .gateway import log_call, validate_voice_locale
             from .other import remember
 
-            class CallApp(View):
+            class AccountCallApp(View):
                 def post(self, request, token):
                     return self.create_response(request, "token.xml")
 
@@ -828,10 +829,11 @@ def test_a_post_that_only_renders_an_answer_changes_nothing(tmp_path: Path) -> N
         """,
         "calls/urls.py": """
             from django.urls import path
-            from . import views
+            from . import auth, views
 
             urlpatterns = [
-                path("call/<token>/", views.CallApp.as_view()),
+                path("profile/", auth.profile),
+                path("accounts/call/<token>/", views.AccountCallApp.as_view()),
                 path("logged/<token>/", views.LoggedCall.as_view()),
                 path("remembered/<token>/", views.RememberedCall.as_view()),
                 path("session/<token>/", views.SessionCall.as_view()),
@@ -848,6 +850,7 @@ def test_a_post_that_only_renders_an_answer_changes_nothing(tmp_path: Path) -> N
     })
     assert sorted(route for _, route in _findings_in(tmp_path)) == [
         "DialingCall.post", "LoggedCall.post", "RememberedCall.post", "SessionCall.post"]
+    assert project_findings(tmp_path, [SensitiveReadWithoutAuth]) == []  # it renders nothing stored of `accounts`
 
 
 def test_a_verifying_adapter_built_in_another_module_checks_the_routes_that_hand_it_the_request(tmp_path: Path) -> None:

@@ -2377,6 +2377,7 @@ class AppModelCollector:
             "record_methods": record_methods,  # the methods it calls on its records: another module's may write
             # of a handler that only answers: the project functions it calls, which change nothing only if inert
             "answer_refs": [self._ref_text(r) for r in answer_refs or ()],
+            "answer_only": answer_refs is not None,  # a POST that only renders what the request carries
             "sensitive": sensitive,
             "guarded": guarded,
             "receiver_guard": receiver_guard,  # its app's or blueprint's hook, middleware or dependencies guard it
