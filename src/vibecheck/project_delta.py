@@ -6,7 +6,9 @@ on Django), to judge one file. Instead, a phase over a few asked files (a hook, 
 beside its findings (`ResultCache.store_project_base`): each rule's findings, the facts of the asked files, what
 the rules' `change_state` kept of the project, and the facts' text and fact keys of every other file. The next phase
 uses it when its inputs are the base's but for the facts of one file that the base holds (`update`):
-- a rule whose `reads_facts` miss every fact key the edit changed keeps its findings;
+- a rule whose `reads_facts` miss every fact key the edit changed keeps its findings, and so does one for which the
+  edit changed only its `named_facts`, adding or removing names that no other file's facts mention (a helper of a
+  utility module that became inert or not, which no route calls);
 - a rule with a `change_state` judges the edit from its state (`ProjectRule.check_change`), which gives the
   changed file's findings when the edit cannot move the others (a function nobody names is unreached), or None;
 - any other rule runs again on the project with the changed file's facts alone, when no other file has a fact
@@ -136,7 +138,7 @@ def update(project: Project, rules: Sequence[tuple[Any, Any]], base: dict[str, A
         reads = rule_class.reads_facts
         if code != rule_class.code or reads is None:
             return None
-        if keys.isdisjoint(reads):
+        if keys.isdisjoint(reads) or _names_unmentioned(change, reads, keys.intersection(reads), rule_class.named_facts):
             found.append(before)
             continue
         try:
@@ -190,6 +192,24 @@ def _change(project: Project, base: dict[str, Any], digests: dict[str, str],
 
     other_keys = frozenset(keys).union(*(facts for other, facts in held.items() if other != path))
     return FactsChange(path, held[path], facts, others_mention, other_keys)
+
+
+def _names_unmentioned(change: FactsChange, reads: tuple[str, ...], keys: set[str], named: tuple[str, ...]) -> bool:
+    """The changed keys are all among `named` (lists of names), and each name added or removed, by its last dotted
+    part, occurs in no other file's facts and in no other fact of the changed file that the rule reads: nothing the
+    rule reads looks it up."""
+    if not keys or not keys.issubset(named):
+        return False
+    names: set[str] = set()
+    for key in keys:
+        old, new = change.old.get(key, []), change.new.get(key, [])
+        if not isinstance(old, list) or not isinstance(new, list) \
+                or not all(isinstance(name, str) for name in (*old, *new)):
+            return False
+        names.update(set(old).symmetric_difference(new))
+    own = result_codec.dumps({key: change.new.get(key) for key in reads if key not in keys}).encode("ascii")
+    return not any(_needle(last) in own or change.others_mention(last)
+                   for last in {name.rpartition(".")[2] for name in names})
 
 
 def _others_digest(digests: dict[str, str], held: Collection[str]) -> str:

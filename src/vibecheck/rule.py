@@ -432,6 +432,11 @@ class ProjectRule(BaseRule):
     # None: not declared. An edit of one file that changes none of them leaves the rule's findings as they were, and
     # the project phase after it (`vibecheck.project_delta`) reuses them; with None it runs the whole phase again.
     reads_facts: ClassVar[tuple[str, ...] | None] = None
+    # Fact keys among `reads_facts` that list names of the file's functions (the app model's `INERT_FUNCTIONS`) which
+    # the rule looks up only as another file's facts name them: an edit that changes no other key the rule reads and
+    # adds or removes only names that no other file's facts mention, nor the file's own other facts, leaves the rule's
+    # findings as they were (`vibecheck.project_delta`).
+    named_facts: ClassVar[tuple[str, ...]] = ()
     # For a rule that can judge an edit of one file from what it kept of the whole project: a function of the project,
     # called after the rules ran, giving plain JSON-able data (shared by the rules that name the same function), or
     # None when there is nothing to keep; `check_change` gets it back.

@@ -764,6 +764,95 @@ def test_a_webhook_signature_checked_by_a_helper_of_another_module(tmp_path: Pat
     assert [route for _, route in _findings_in(tmp_path)] == ["POST /webhooks/gitlab"]
 
 
+def test_a_post_that_only_renders_an_answer_changes_nothing(tmp_path: Path) -> None:
+    """django-two-factor-auth's Twilio `post` renders the TwiML a voice call reads out: every call it makes (through the
+    methods of its class, and a project function proven inert) renders, translates or reads the request. A POST that
+    calls a project function that writes, one of a module not checked, a library's, or stores in the session acts.
+    VC219 does not take the answer-only POST for a read of what its path names: it reads nothing stored."""
+    _write_project(tmp_path, {
+        "calls/__init__.py": "",
+        "calls/gateway.py": """
+            from django.utils import translation
+            from django.utils.translation import pgettext
+
+            def validate_voice_locale(locale):
+                with translation.override(locale):
+                    if pgettext("voice", "en") not in VOICES:
+                        raise NotImplementedError(locale)
+
+            def log_call(number):
+                CallLog.objects.create(number=number)
+        """,
+        "calls/views.py": """
+            from django.contrib.sites.shortcuts import get_current_site
+            from django.template.response import TemplateResponse
+            from django.utils import translation
+            from django.views.generic import View
+            from twilio.rest import Client
+
+            from .gateway import log_call, validate_voice_locale
+            from .other import remember
+
+            class AccountCallApp(View):
+                def post(self, request, token):
+                    return self.create_response(request, "token.xml")
+
+                def create_response(self, request, template):
+                    with translation.override(self.get_locale()):
+                        context = {"site": get_current_site(self.request).name, "token": list(str(self.kwargs["token"]))}
+                        return TemplateResponse(request, template, context, content_type="text/xml")
+
+                def get_locale(self):
+                    locale = self.request.GET.get("locale", "")
+                    validate_voice_locale(locale)
+                    return locale
+
+            class LoggedCall(View):
+                def post(self, request, token):
+                    log_call(request.POST.get("number"))
+                    return TemplateResponse(request, "token.xml", {})
+
+            class RememberedCall(View):
+                def post(self, request, token):
+                    remember(token)
+                    return TemplateResponse(request, "token.xml", {})
+
+            class SessionCall(View):
+                def post(self, request, token):
+                    request.session["token"] = token
+                    return TemplateResponse(request, "token.xml", {})
+
+            class DialingCall(View):
+                def post(self, request, token):
+                    Client().calls.create(to=request.POST.get("to"))
+                    return TemplateResponse(request, "token.xml", {})
+        """,
+        "calls/urls.py": """
+            from django.urls import path
+            from . import auth, views
+
+            urlpatterns = [
+                path("profile/", auth.profile),
+                path("accounts/call/<token>/", views.AccountCallApp.as_view()),
+                path("logged/<token>/", views.LoggedCall.as_view()),
+                path("remembered/<token>/", views.RememberedCall.as_view()),
+                path("session/<token>/", views.SessionCall.as_view()),
+                path("dialing/<token>/", views.DialingCall.as_view()),
+            ]
+        """,
+        "calls/auth.py": """
+            from django.contrib.auth.decorators import login_required
+
+            @login_required
+            def profile(request):
+                return None
+        """,
+    })
+    assert sorted(route for _, route in _findings_in(tmp_path)) == [
+        "DialingCall.post", "LoggedCall.post", "RememberedCall.post", "SessionCall.post"]
+    assert project_findings(tmp_path, [SensitiveReadWithoutAuth]) == []  # it renders nothing stored of `accounts`
+
+
 def test_a_verifying_adapter_built_in_another_module_checks_the_routes_that_hand_it_the_request(tmp_path: Path) -> None:
     """chainlit builds `slack_app_handler = AsyncSlackRequestHandler(slack_app)` in its Slack module and its server's
     `/slack/events` hands the request to `slack_app_handler.handle(req)`: Bolt checks the signing secret. So does svix's
@@ -2332,6 +2421,17 @@ def test_spec_backend_corpus_is_reported_exactly(rule: type[BaseRule], corpus_na
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) + len(ok) >= 1
     result = check_corpus(rule, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_tenant_children_corpus_is_reported_exactly() -> None:
+    """A route naming a tenant and a child of it whose handler checks the caller's access to the tenant, then loads
+    the child by its id alone: reported; a load within the tenant (a filter, its related manager, a queryset narrowed
+    to it), the loaded object's org compared, the tenant itself, a person's page and a global role are not."""
+    [corpus] = RULES_DIR.glob("VC214-*/cases_tenant_children.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC214")
+    assert len(expected) >= 6 and len(ok) >= 9
+    result = check_corpus(ObjectLookupNotScopedToUser, corpus)
     assert not result.missed and not result.unexpected, result.describe()
 
 

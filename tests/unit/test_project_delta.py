@@ -66,8 +66,9 @@ def project(tmp_path: Path) -> Path:
 class Phases:
     """Runs the hook's check of one file and records the project phase's findings and whether the base was used."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, root: Path, select: tuple[str, ...] = ("ALL",)) -> None:
         self.root = root
+        self.select = select
         self.found: list[list[Finding]] = []
         self.errors: list[list[EngineError]] = []
         self.updated: list[bool] = []
@@ -90,7 +91,7 @@ class Phases:
     def hook(self, relative: str, *, cache: bool) -> list[tuple[Any, ...]]:
         """The project phase's findings of a run on `relative` (a file, as the hook runs; or a folder)."""
         path = str(self.root / relative)
-        overrides: dict[str, Any] = {"force_exclude": True, "cache": cache, "select": ("ALL",)}
+        overrides: dict[str, Any] = {"force_exclude": True, "cache": cache, "select": self.select}
         settings = load_settings([path], REGISTRY, cwd=self.root, overrides=overrides)
         check_paths([path], settings, registry=REGISTRY)
         return sorted((f.location.path, f.location.start.line, f.code, f.message, f.line_text) for f in self.found[-1])
@@ -204,6 +205,63 @@ def test_a_new_function_named_by_another_file_is_not_inert(monkeypatch: pytest.M
     phases.compare("shop/orders.py")
     edit(project, "shop/orders.py", ORDERS + "\n\ndef later(items):\n    return 0\n")
     assert not phases.compare("shop/orders.py")
+
+
+CALL_VIEWS = """\
+from django.template.response import TemplateResponse
+from django.views.generic import View
+
+from calls.gateway import validate_voice_locale
+
+
+class CallApp(View):
+    def post(self, request, token):
+        validate_voice_locale(request.GET.get("locale", ""))
+        return TemplateResponse(request, "token.xml", {"token": token}, content_type="text/xml")
+"""
+GATEWAY = """\
+from django.utils.translation import pgettext
+
+
+def validate_voice_locale(locale):
+    if pgettext("voice", locale) not in ("en", "fr"):
+        raise NotImplementedError(locale)
+"""
+LOGGING_GATEWAY = GATEWAY.replace("    if pgettext", "    CallLog.objects.create(locale=locale)\n    if pgettext")
+
+
+@pytest.mark.parametrize("select", [("VC201",), ("VC201", "VC219", "VC301")])
+def test_a_helper_that_becomes_inert_or_not_moves_the_routes_that_call_it(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, select: tuple[str, ...]) -> None:
+    """A POST that only renders its answer changes nothing if the project functions it calls are inert (a fact of
+    their module): an edit of that module that makes one act, or inert again, changes VC201's verdict on the route,
+    as a whole phase gives it; a helper no route calls changes nothing, and the edit is judged from the base."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "calls"\ndependencies = ["django"]\n')
+    edit(tmp_path, "calls/__init__.py", "")
+    edit(tmp_path, "calls/views.py", CALL_VIEWS)
+    edit(tmp_path, "calls/gateway.py", GATEWAY)
+    edit(tmp_path, "calls/urls.py", "from django.urls import path\n\nfrom calls import views\n\n"
+                                    'urlpatterns = [path("call/<token>/", views.CallApp.as_view())]\n')
+    edit(tmp_path, "calls/auth.py", "from django.contrib.auth.decorators import login_required\n\n\n"
+                                    "@login_required\ndef profile(request):\n    return None\n")
+    edit(tmp_path, "tests/test_gateway.py", "from calls.gateway import validate_voice_locale\n\n\n"
+                                            "def test_locale():\n    assert validate_voice_locale('en') is None\n")
+    phases = Phases(monkeypatch, tmp_path, select)
+
+    def reported() -> bool:
+        return any(f.code == "VC201" and "CallApp.post" in f.message for f in phases.found[-1])
+
+    phases.compare(".")
+    assert not reported()
+    edit(tmp_path, "calls/gateway.py", GATEWAY + "\n\ndef doubled(value):\n    return value * 2\n")
+    assert phases.compare(".")  # an inert helper nobody calls: nothing moves
+    assert not reported()
+    edit(tmp_path, "calls/gateway.py", LOGGING_GATEWAY)
+    phases.compare(".")
+    assert reported()  # the helper writes a record: the POST changes state
+    edit(tmp_path, "calls/gateway.py", GATEWAY)
+    phases.compare(".")
+    assert not reported()
 
 
 def test_a_rule_run_again_on_the_changed_file_alone_needs_its_facts_in_no_other_file(

@@ -21,6 +21,7 @@ from typing import Any, cast
 import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
+from vibecheck.analysis.app_model.answer_only import inert_refs
 from vibecheck.analysis.app_model.bots import BOT_MODULES
 from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WORDS
 from vibecheck.analysis.app_model.handlers import (
@@ -30,7 +31,7 @@ from vibecheck.analysis.app_model.handlers import (
     names_the_caller,
 )
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
-from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
+from vibecheck.analysis.app_model.names import APP_MODEL, INERT_FUNCTIONS, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.app_model.orm_writes import (
@@ -2133,6 +2134,10 @@ class AppModelCollector:
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
                                             "guarded_classes", "login_middleware", "router_prefixes", "writing_methods")):
             self.context.facts[APP_MODEL] = facts
+        inert = sorted(n for n, f in self.functions.items()
+                       if inert_refs(f.node, {}, self.qualified_name, self._imported(), must_render=False) == [])
+        if inert:
+            self.context.facts[INERT_FUNCTIONS] = inert
 
     def _resolve_hooks(self) -> None:
         for receiver, target, must_deny in self.hooks:
@@ -2201,6 +2206,17 @@ class AppModelCollector:
             resolved = self.context.imports.aliases[head]
             return resolved + name[len(head):]
         return "@" + name
+
+    def _imported(self) -> frozenset[str]:
+        return frozenset(self.context.imports.aliases)
+
+    def _answer_refs(self, frame: Frame | None) -> list[str] | None:
+        """The project functions a handler that only answers calls (`answer_only.inert_refs`), None if it may act."""
+        if frame is None:
+            return None
+        view = next((v for v in self.classes.values() if v.methods.get(frame.node.name.value) is frame), None)
+        methods = {name: f.node for name, f in view.methods.items()} if view is not None else {}
+        return inert_refs(frame.node, methods, self.qualified_name, self._imported())
 
     def _method_verifies(self, frame: Frame) -> bool:
         """A view method that calls a method of its class which checks the request's signature or shared secret
@@ -2326,6 +2342,9 @@ class AppModelCollector:
             return None  # a handler that only raises (a not-found page's `post`) serves and changes nothing
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
         state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
+        answer_refs = self._answer_refs(frame) if state_changing and not webhook and not sensitive \
+            and route.methods & fw.STATE_CHANGING_METHODS <= {"POST"} else None
+        state_changing = state_changing and answer_refs is None  # a POST that only renders an answer changes nothing
         record_methods: list[str] = []
         if not state_changing and frame is not None and ((route.framework or self.framework) in fw.ANY_METHOD_FRAMEWORKS
                                                          or "GET" in route.methods):
@@ -2356,6 +2375,9 @@ class AppModelCollector:
             "receiver": self._ref_text(route.receiver) if route.receiver else None,
             "state_changing": state_changing,
             "record_methods": record_methods,  # the methods it calls on its records: another module's may write
+            # of a handler that only answers: the project functions it calls, which change nothing only if inert
+            "answer_refs": [self._ref_text(r) for r in answer_refs or ()],
+            "answer_only": answer_refs is not None,  # a POST that only renders what the request carries
             "sensitive": sensitive,
             "guarded": guarded,
             "receiver_guard": receiver_guard,  # its app's or blueprint's hook, middleware or dependencies guard it

@@ -12,6 +12,10 @@ from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.secrets_names import name_words
 
 APP_MODEL = "app_model"  # the fact each source file writes
+# The module-level functions of a file that change nothing (`answer_only`), a fact of its own: most files have some,
+# and a file that has nothing else for the app model keeps no `APP_MODEL` fact, which an edit adding a helper would
+# otherwise change (and with it every rule that reads the app model, the untested-code rules' reach among them).
+INERT_FUNCTIONS = "app_model.inert_functions"
 
 # Words of guard, mixin, permission-class and check names that restrict a handler to some users (a role, a
 # permission, ownership), beyond proving who the caller is: `admin_required`, `IsAdminUser`, `StaffOnlyMixin`.

@@ -21,6 +21,7 @@ from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.names import (
     ADMIN_MOUNT_HOLD,
     APP_MODEL,
+    INERT_FUNCTIONS,
     OPTIONAL_MARK,
     admin_path,
     open_by_name,
@@ -52,10 +53,17 @@ class ModelRoute:
     guard_dependencies: tuple[str, ...] = ()  # when dependencies alone guard it in its file: which
     guarded_by: str | None = None  # what guards it ("decorator", "router include", "URLconf", ...), None if nothing
     writes_by_method: bool = False  # it calls a method of a model of another module that writes (`note.mark_read()`)
+    answer_refs: tuple[str, ...] = ()  # it only answers, calling these project functions, which may act
+    inert: InertFunctions | None = None  # the project's functions that change nothing, read when first asked
+
+    @property
+    def acts_by_helper(self) -> bool:
+        """One of its `answer_refs` is not a function of the project known to be inert."""
+        return bool(self.answer_refs) and (self.inert is None or not self.inert.all_inert(self.answer_refs))
 
     @property
     def changes_state(self) -> bool:
-        return bool(self.fact["state_changing"]) or self.writes_by_method
+        return bool(self.fact["state_changing"]) or self.writes_by_method or self.acts_by_helper
 
     @property
     def needs_guard(self) -> bool:
@@ -197,6 +205,7 @@ class AppModel:
                     refs=tuple(full(r) for r in fact["refs"]),
                     guard_dependencies=tuple(_full_ref(full, r) for r in fact.get("guard_dependencies", ())),
                     helper_refs=tuple(full(r) for r in fact.get("helper_refs", ())),
+                    answer_refs=tuple(full(r) for r in fact.get("answer_refs", ())),
                     route_list=full(fact["route_list"]) if fact.get("route_list") else None,
                 ))
         model._guard_dependents(runners)
@@ -215,8 +224,10 @@ class AppModel:
         if model.resources and any(route.fact.get("resource_suffix") is not None for route in model.routes):
             model._inherit_resources(project)
         sensitive = re.compile(sensitive_paths, re.IGNORECASE)
+        inert = InertFunctions(project, layout)
         for route in model.routes:
             route.writes_by_method = not writers.isdisjoint(route.fact.get("record_methods", ()))
+            route.inert = inert
             if route.route_list is not None:
                 model._mount(route, sensitive)
             if route.fact.get("resource_suffix") is not None:
@@ -657,6 +668,30 @@ class AppModel:
         return bool(any(r.guarded_by for r in routes) or files & self.authenticating_files
                     or (any(r.fact["framework"] in ("django", "drf") for r in routes)
                         and (self.drf_default_guards or self.login_middleware)))
+
+
+class InertFunctions:
+    """The project's module-level functions that change nothing (`INERT_FUNCTIONS`, `answer_only.inert_refs`), read
+    from the files' facts only when a route that only answers asks: the rules that never ask whether a route changes
+    state (the untested-code rules' reach) neither read nor declare the fact."""
+
+    def __init__(self, project: Any, layout: SourceLayout) -> None:
+        self.project = project
+        self.layout = layout
+
+    @functools.cached_property
+    def _by_last_part(self) -> _ByLastPart[str]:
+        names: list[tuple[str, str]] = []
+        for path, inert in self.project.facts(INERT_FUNCTIONS):
+            relative = self.project.relative_path(path)
+            if path in self.project.test_files or in_benchmark_folder(relative):
+                continue
+            module = _module_of(self.layout, relative)[0]
+            names.extend((full, full) for name in inert for full in (f"{module}.{name}" if module else name,))
+        return _ByLastPart(names)
+
+    def all_inert(self, refs: Iterable[str]) -> bool:
+        return all(any(True for _ in self._by_last_part.matching(ref)) for ref in refs)
 
 
 class _ByLastPart(Generic[T]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -581,6 +582,73 @@ def _converts_only(function: cst.FunctionDef) -> bool:
         and value.args[0].value.value in params and type(value.func) in (cst.Name, cst.Attribute)
 
 
+# Words of an id that names a person (`user_id`, `account_id`), not a row a tenant owns: a member's page in an org's
+# route (`/orgs/<org_id>/members/<user_id>`) reads a person, whom an org does not own.
+PERSON_ID_WORDS = frozenset({"user", "account", "owner", "author"})
+# Calls that show what they are handed: the checked org set beside the loaded object in a page's context relates
+# neither to the other.
+SHOWING_CALLS = frozenset({"render", "render_to_response", "TemplateResponse", "JsonResponse", "Response",
+                           "JSONResponse", *OUTPUT_CALLS})
+TENANT_HINT = ("Load it within the checked tenant (`Project.objects.get(id=project_id, org=org)`, "
+               "`org.projects.get(id=project_id)`, `.filter(Project.org_id == org_id)`) or compare the loaded object's "
+               "org with it, and answer 404 when they differ.")
+
+
+def _tenant_words(name: str) -> set[str]:
+    """The words of a name that name a tenant (`x_org_id`: `organization`), short spellings read in full."""
+    return {SHARED_OWNER_SPELLINGS.get(word, word) for word in name_words(name)} & SHARED_OWNERS
+
+
+def _tenant_split(client_ids: set[str] | frozenset[str]) -> tuple[set[str], set[str]]:
+    """The client's ids that name a tenant (`org_id`, `team_id`), and those that name a child of one (`project_id`):
+    not a tenant's, a person's or a link's secret."""
+    tenants = {name for name in client_ids if _tenant_words(name)}
+    children = {name for name in client_ids - tenants
+                if not PERSON_ID_WORDS & set(name_words(name)) and not CAPABILITY_KEY.search(name)}
+    return tenants, children
+
+
+def _tenant_scoped_names(body: cst.CSTNode, tenants: set[str]) -> set[str]:
+    """The tenant ids and the names bound to what is computed from them (`org = get_org_or_404(org_id, user)`,
+    `projects = Project.objects.filter(org_id=org_id)`), in as many passes as the assignments chain."""
+    assigns: list[tuple[cst.BaseExpression, list[cst.BaseExpression]]] = []
+    for node in walk_own(body):
+        if type(node) is cst.Assign:
+            assigns.append((node.value, [t.target for t in node.targets]))
+        elif type(node) is cst.AnnAssign and node.value is not None:
+            assigns.append((node.value, [node.target]))
+    scoped = set(tenants)
+    grown = True
+    while grown:
+        grown = False
+        for value, targets in assigns:
+            if scoped.isdisjoint(names_in(value)):
+                continue
+            bound = {n for target in targets for n in _bound_names(target)} - scoped
+            if bound:
+                scoped |= bound
+                grown = True
+    return scoped
+
+
+def _bound_names(target: cst.BaseExpression) -> list[str]:
+    """The names an assignment binds (`org`, `org, membership`), not an attribute it sets (`project.org = org`)."""
+    if type(target) in (cst.Tuple, cst.List):
+        return [n for element in target.elements for n in _bound_names(element.value)]  # type: ignore[attr-defined]
+    return [target.value] if type(target) is cst.Name else []
+
+
+def _names_a_tenant(node: cst.CSTNode, scoped: set[str], identity: set[str]) -> bool:
+    """The node names the tenant (its id or what was computed from it), a field named for one (`org=`,
+    `Project.organization_id`, `request.org`), or the caller (`org__members=request.user`)."""
+    if not scoped.isdisjoint(names_in(node)):
+        return True
+    if any(type(n) is cst.Arg and n.keyword is not None and _tenant_words(n.keyword.value) for n in walk_own(node)):
+        return True
+    return any(_tenant_words(dotted.rpartition(".")[2]) or dotted in IDENTITY_EXPRESSIONS
+               or dotted.partition(".")[0] in identity for dotted in dotted_uses(node))
+
+
 def _root(node: cst.BaseExpression) -> str | None:
     while isinstance(node, cst.Attribute):
         node = node.value
@@ -670,7 +738,16 @@ class ObjectLookupNotScopedToUser(Rule):
     reading another member's page by id stays quiet. A webhook receiver (a view named for a webhook and opened to
     callers without a session: `@method_decorator(csrf_exempt, name="dispatch") class ProcessWebhookView(View)`, or
     `login_not_required`) is not reported: a service calls it, and the id in its URL names the endpoint the service
-    was given. Handlers restricted to a role or permission
+    was given. A route that names a tenant beside the child's id (`/orgs/<org_id>/projects/<project_id>`) and a
+    handler that checks the caller's access to that tenant (`require_member(user, org_id)`, `if org_id not in
+    user.org_ids: raise PermissionDenied`, `org = get_org_or_404(org_id, user)`), then loads the child by its id alone
+    (`Project.objects.get(id=project_id)`, `db.get(Invoice, invoice_id)`, `session.query(Doc).filter_by(id=doc_id)`),
+    is reported however much it says of the caller: the member of one tenant reaches another's objects. Not when the
+    load names the tenant (`get(id=project_id, org=org)`, `org.projects.get(id=...)`, `.filter(Project.org_id ==
+    org_id)`, a queryset computed from it) or the caller, when the loaded object's org or owner is compared after
+    (`if invoice.org_id != org_id: raise`, `require_member(user, project.org_id)`), when the id is the tenant's own or
+    a person's (`user_id`), nor when a role that no tenant holds opens the handler (`if not request.user.is_staff`).
+    Handlers restricted to a role or permission
     (`@admin_required`, `@user_passes_test(lambda u: u.is_staff)`, a decorator of the app whose name says nothing but
     whose wrapper refuses without a role, `@agent_required` doing `if request.headers.get("X-Role") != "agent":
     abort(403)`, in the module or its auth module; `Depends(require_admin)`, a route dependency that
@@ -952,14 +1029,20 @@ class ObjectLookupNotScopedToUser(Rule):
             return  # a role or permission guard lets its holders reach every object by design
         if any(self.receiver_classes) or self._webhook_receiver(node):
             return  # a service calls it, not a signed-in user
-        if self._relates_to_caller(handler) or checks_role(node.body) or self._hands_to_a_checking_helper(handler):
-            return
-        imported = self._imported_readers(handler)
-        if len(imported) > 1:
-            return  # several functions of other modules get the id: any may check it
-        lookup = self._first_lookup(handler) or (imported[0][0] if imported else None)
-        # a function of another module handed the id reads the row, or checks it: the project's readers decide
-        unless = (CHECKED_READER, imported[0][1]) if imported else None
+        # a check of the caller's access to the tenant the route names says nothing of the child loaded by its id alone
+        tenant_child = self._unscoped_tenant_child(handler)
+        lookup: cst.Call | None
+        if tenant_child is not None:
+            lookup, unless = tenant_child[0], None
+        else:
+            if self._relates_to_caller(handler) or checks_role(node.body) or self._hands_to_a_checking_helper(handler):
+                return
+            imported = self._imported_readers(handler)
+            if len(imported) > 1:
+                return  # several functions of other modules get the id: any may check it
+            lookup = self._first_lookup(handler) or (imported[0][0] if imported else None)
+            # a function of another module handed the id reads the row, or checks it: the project's readers decide
+            unless = (CHECKED_READER, imported[0][1]) if imported else None
         if lookup is not None and not self._reads_shared_model(lookup):
             ids = [_client_value(lookup, name) for name in sorted(handler.client_ids & set(names_in(lookup)))]
             anchor: cst.CSTNode = lookup
@@ -987,6 +1070,12 @@ class ObjectLookupNotScopedToUser(Rule):
                             f"dependency `{node.name.value}`, which knows the signed-in user but never checks that the "
                             "object belongs to them: every route that depends on it serves any caller's object.",
                             hint=DEPENDENCY_HINT, unless=unless)
+                return
+            if tenant_child is not None:
+                self.report(anchor, f"`{short_code(lookup)}` loads an object by the client's `{ids[0]}` alone in "
+                            f"`{name}`, which checks the caller's access to the `{tenant_child[1]}` the route names but "
+                            "not that the object belongs to that tenant: a member of one tenant reaches another's "
+                            "objects by their id.", hint=TENANT_HINT, held_for=held)
                 return
             self.report(
                 anchor,
@@ -1166,6 +1255,62 @@ class ObjectLookupNotScopedToUser(Rule):
         return all((get_full_name_for_node(call.func) or "").rpartition(".")[2] in HELPER_SAFE_CALLS for call in others) \
             and not any(set(name_words(dotted.rpartition(".")[2])) & OWNERSHIP_WORDS
                         for dotted in dotted_uses(function.body, skip=set()))
+
+    def _unscoped_tenant_child(self, handler: Handler) -> tuple[cst.Call, str] | None:
+        """The route names a tenant and a child of it (`/orgs/<org_id>/projects/<project_id>`), the handler checks the
+        caller's access to the tenant (`require_member(user, org_id)`, `if org_id not in user.org_ids: raise`,
+        `org = get_org_or_404(org_id, user)`), then loads the child by its id alone (`Project.objects.get(id=
+        project_id)`): that lookup, and the tenant's id. None when every such lookup names the tenant (`org=org`,
+        `org.projects.get(...)`, `.filter(Project.org_id == org_id)`, a queryset computed from it) or the caller, when
+        the loaded object's org (or owner) is compared after, or when the handler checks a role no tenant holds
+        (`if not request.user.is_staff`): such callers reach every tenant by design."""
+        tenants, children = _tenant_split(handler.client_ids)
+        if not tenants or not children:
+            return None
+        body = handler.node.body
+        scoped = _tenant_scoped_names(body, tenants)
+        identity = set(handler.identity_params)
+        lookups = self._outer_lookups(dataclasses.replace(handler, client_ids=children))
+        unscoped = [lookup for lookup in lookups if not _names_a_tenant(lookup, scoped, identity)
+                    and not self._reads_shared_model(lookup)]
+        if not unscoped:
+            return None
+        inside = {id(node) for lookup in lookups for node in walk_own(lookup)}
+        shown = _displayed_values(body)
+        tests: list[cst.CSTNode] = []
+        roles: list[cst.CSTNode] = []  # the role checks: `if not request.user.is_staff`, `require_admin(user)`
+        for node in walk_own(body):
+            if id(node) in inside:
+                continue
+            if type(node) in (cst.If, cst.Assert):
+                tests.append(node.test)  # type: ignore[attr-defined]
+                roles.append(cst.Assert(test=node.test))  # type: ignore[attr-defined]
+            elif type(node) is cst.Comparison:
+                tests.append(node)
+            elif type(node) is cst.Call and (dotted_name(node.func) or "").rpartition(".")[2] not in SHOWING_CALLS:
+                tests.extend(a.value for a in node.args if id(a.value) not in shown)
+                roles.append(node)
+        if not any(not tenants.isdisjoint(names_in(test)) for test in tests) \
+                or any(checks_role(role) and tenants.isdisjoint(names_in(role)) for role in roles):
+            return None  # the tenant goes unchecked, or a role that no tenant holds opens the handler
+        fetched = {target.target.value for node in walk_own(body) if type(node) is cst.Assign
+                   and any(id(lookup) in {id(n) for n in walk_own(node.value)} for lookup in unscoped)
+                   for target in node.targets if type(target.target) is cst.Name}
+        if any(not fetched.isdisjoint(names_in(test)) and _names_a_tenant(test, scoped, identity) for test in tests):
+            return None  # `if invoice.org_id != org_id: raise`, `require_member(user, project.org_id)`
+        return unscoped[0], sorted(tenants)[0]
+
+    def _outer_lookups(self, handler: Handler) -> list[cst.Call]:
+        """The lookups by the handler's client ids in source order, each the outermost call of its chain."""
+        found: list[cst.Call] = []
+        pending: list[cst.CSTNode] = [handler.node.body]
+        while pending:
+            node = pending.pop()
+            if type(node) is cst.Call and self._is_lookup(node, handler):
+                found.append(node)
+                continue
+            pending.extend(reversed(node.children))
+        return found
 
     def _first_lookup(self, handler: Handler) -> cst.Call | None:
         """The first lookup in source order (the outermost call of a chain)."""

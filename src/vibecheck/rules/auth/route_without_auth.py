@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vibecheck.analysis.app_model import AppModel, GuardOptions, ModelRoute, app_model_collector
-from vibecheck.analysis.app_model.names import APP_MODEL
+from vibecheck.analysis.app_model.names import APP_MODEL, INERT_FUNCTIONS
 from vibecheck.facts import HELD_FINDINGS
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.rule import ProjectRule
@@ -115,8 +115,9 @@ class RouteWithoutAuth(ProjectRule):
     `bot.process_new_updates([...])`, `dp.feed_update(...)`) without checking Telegram's secret-token header or the
     platform's signature (a header compared with the configured secret counts, also in a method of the view's class that
     the handler calls: `if token != self.secret_token: raise HTTPError(403)`); Slack Bolt's
-    `SlackRequestHandler(app).handle(request)` verifies Slack's, and so does a Bolt app's own `dispatch`/`async_dispatch`
-    (Bolt's Tornado adapter). A project check named `verify_...` for what a sender signs or shares
+    `SlackRequestHandler(app).handle(request)` verifies Slack's (also one another module builds and the route imports,
+    chainlit's `slack_app_handler.handle(req)`; so does svix's `Webhook(secret)` made there), and so does a Bolt app's
+    own `dispatch`/`async_dispatch` (Bolt's Tornado adapter). A project check named `verify_...` for what a sender signs or shares
     (`verify_bounce_message(notification)` of an SNS message, `notice.verify_secret(secret)`) checks the sender;
     `validate_message` reads as a check of its shape and does not. A bot's commands
     (`CommandHandler("ban", ban)`, `@bot.command()`, `@router.message(Command("ban"))`) are not routes: the platform
@@ -139,7 +140,11 @@ class RouteWithoutAuth(ProjectRule):
     is a Django view only if a checked URLconf routes it (or no URLconf was checked). A bare generic view
     (`class BandCreateView(CreateView): pass`: no model, queryset or form, so Django refuses to serve it) changes state
     only where a URLconf configures it (`BandCreateView.as_view(model=Band, fields=[...])`). A handler whose body is
-    only a `raise` (a not-found page's `def post(self): raise HTTPError(404)`) serves and changes nothing. An app with no
+    only a `raise` (a not-found page's `def post(self): raise HTTPError(404)`) serves and changes nothing, and so does a
+    POST that only renders its answer (django-two-factor-auth's Twilio `post` returns a `TemplateResponse`): each call it
+    makes, also in the methods of its class it calls, renders, translates, reads the request or calls a project function
+    that does no more; a call of anything else (a library, a project function that may write) or a store into the
+    session changes state. An app with no
     authentication anywhere gets one finding for all its routes instead of one per route.
 
     A sub-app that a function builds and returns for its caller to mount (`def monitor_app(): return
@@ -225,7 +230,8 @@ class RouteWithoutAuth(ProjectRule):
     supersedes = ("VC214",)
     Options = GuardOptions
     fact_collectors = (app_model_collector,)
-    reads_facts = (APP_MODEL, HELD_FINDINGS)
+    reads_facts = (APP_MODEL, HELD_FINDINGS, INERT_FUNCTIONS)
+    named_facts = (INERT_FUNCTIONS,)  # a route that only answers looks up the helpers it calls by name
 
     def check_project(self, project: object) -> Iterator[Finding]:
         model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open,

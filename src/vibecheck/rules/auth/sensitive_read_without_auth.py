@@ -53,7 +53,8 @@ class SensitiveReadWithoutAuth(ProjectRule):
     webhook's or a mailed link's, which signs no user in: an app whose only guards are those has no login to forget;
     a shared key, `X-Admin-Key`, does let an operator in). Routes open by design (`/login`, `/health`,
     `public-paths`, a path or handler named `public`: `public_document`), routes that only
-    return values written in them (`return [{"plan": "free", "price": 0}]`: they read nobody's data) and routes
+    return values written in them (`return [{"plan": "free", "price": 0}]`: they read nobody's data), a POST that only
+    renders what the request carries (VC201's answer-only POST: it reads nothing stored) and routes
     marked with a `public-decorators` decorator are not reported; VC201 handles the routes that write.
 
     ## Why is this bad?
@@ -114,7 +115,7 @@ class SensitiveReadWithoutAuth(ProjectRule):
     cwe = (306, 200)
     Options = GuardOptions
     fact_collectors = (app_model_collector,)
-    reads_facts = (APP_MODEL,)
+    reads_facts = (APP_MODEL,)  # (not the inert functions: a POST that only answers renders nothing stored)
 
     def check_project(self, project: object) -> Iterator[Finding]:
         model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open)
@@ -124,8 +125,8 @@ class SensitiveReadWithoutAuth(ProjectRule):
                        for r in routes):
                 continue  # an app that signs nobody in (a 403 answered for a conflict, a webhook's signature: no login)
             for route in routes:
-                if route.needs_guard or route.guarded_by or route.fact.get("serves_constants") \
-                        or not model.is_routed(route):
+                if route.fact.get("answer_only") or route.needs_guard or route.guarded_by \
+                        or route.fact.get("serves_constants") or not model.is_routed(route):
                     continue
                 words = _words(route)
                 sensitive = words & SENSITIVE_READ_WORDS

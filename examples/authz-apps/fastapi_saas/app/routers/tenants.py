@@ -1,10 +1,10 @@
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, HTTPException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import services
 from ..deps import get_current_user, get_user_tenant, require_platform_admin, require_tenant_admin
-from ..models import Tenant, User, get_db
+from ..models import Project, Tenant, User, get_db
 
 router = APIRouter(prefix="/tenants", tags=["tenants"])
 
@@ -53,3 +53,26 @@ def recompute_usage(tenant_id: int, db: Session = Depends(get_db)):
     tenant.plan = tenant.plan
     db.commit()
     return {"ok": True}
+
+
+@router.delete("/{tenant_id}/projects/{project_id}")
+def delete_tenant_project(tenant_id: int, project_id: int, user: User = Depends(get_current_user),
+                          db: Session = Depends(get_db)):
+    if user.tenant_id != tenant_id:
+        raise HTTPException(status_code=403)
+    # expect: VC214
+    project = db.get(Project, project_id)
+    db.delete(project)
+    db.commit()
+    return {"deleted": project_id}
+
+
+@router.get("/{tenant_id}/projects/{project_id}")
+def read_tenant_project(tenant_id: int, project_id: int, user: User = Depends(get_current_user),
+                        db: Session = Depends(get_db)):
+    if user.tenant_id != tenant_id:
+        raise HTTPException(status_code=403)
+    project = db.scalar(select(Project).where(Project.id == project_id, Project.tenant_id == tenant_id))
+    if project is None:
+        raise HTTPException(status_code=404)
+    return {"id": project.id, "name": project.name}
