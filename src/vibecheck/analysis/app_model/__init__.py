@@ -88,6 +88,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from vibecheck.analysis.app_model.names import APP_MODEL
+from vibecheck.analysis.app_model.openapi import openapi_inputs
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.app_model.resolve import AppModel, ModelRoute, UrlEntry
 
@@ -102,6 +103,11 @@ def app_model_collector(context: RuleContext, options: GuardOptions | None) -> A
     from vibecheck.analysis.app_model.collector import AppModelCollector
 
     return AppModelCollector(context, options)
+
+
+# What the collector reads beyond the file (a per-file cache input of the rules that list it): the OpenAPI documents
+# that route Connexion's handlers.
+app_model_collector.cache_inputs = (openapi_inputs,)  # type: ignore[attr-defined]
 
 
 __all__ = ["APP_MODEL", "AppModel", "GuardOptions", "ModelRoute", "UrlEntry", "app_model_collector"]

@@ -31,6 +31,7 @@ from vibecheck.analysis.app_model.handlers import (
 )
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
+from vibecheck.analysis.app_model.openapi import operations_for
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.app_model.orm_writes import (
@@ -2085,6 +2086,7 @@ class AppModelCollector:
             refs = tuple(r for d in frame.node.decorators for r in self._decorator_refs(d.decorator))
             self.routes.append(Route(call, label, methods, path, receiver, (_last(name),), frame, guarded=guarded,
                                      refs=refs))
+        self._openapi_routes()
         routes: list[dict[str, Any]] = []
         seen: set[int] = set()
         places = _Places(self.context.source, self.context.python_ast()) if self.routes else None
@@ -2301,6 +2303,25 @@ class AppModelCollector:
             self.writers = set().union(*(writing_methods({name: (f.node, f.write_calls) for name, f in view.methods.items()})
                                          for view in self.classes.values() if is_model_class(view.node)))
         return self.writers
+
+    def _openapi_routes(self) -> None:
+        """Connexion's routes: the module-level functions an OpenAPI document near the file routes by `operationId`
+        (`openapi.operations_for`), guarded by the document's security requirements or their own decorators."""
+        for name, operation in operations_for(self.context.path).items():
+            frame = self.functions.get(name)
+            if frame is None:
+                continue
+            decorated = any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
+            refs = tuple(r for d in frame.node.decorators for r in self._decorator_refs(d.decorator))
+            # one route per handler (its facts are the handler's): the operations that let anyone in, if any
+            routed = [r for r in operation.routes if not r[2]] or list(operation.routes)
+            methods = frozenset(r[0] for r in routed)
+            if all(r[3] for r in routed) and not methods & fw.STATE_CHANGING_METHODS:
+                continue  # a read its own `security: []` opens on purpose, as a public decorator would; not a write
+            path = routed[0][1]
+            label = f"The route `{'/'.join(sorted(methods))} {path}` (`{name}`)"
+            self.routes.append(Route(frame.node, label, methods, path, None, (name,), frame,
+                                     guarded=operation.secured or decorated, refs=refs, framework="connexion"))
 
     def _route_fact(self, route: Route, places: _Places) -> dict[str, Any] | None:
         path = self._full_path(route)
