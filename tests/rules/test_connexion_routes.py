@@ -182,3 +182,29 @@ def test_an_edit_of_the_document_rechecks_its_handlers(tmp_path: Path, select: t
     spec.write_text(spec.read_text().replace("\nsecurity: [{jwt: []}]\n", "\n"), encoding="utf-8")
     assert codes() == {("VC201", 23)}  # the cached results of `records.py` (its facts, VC214's) are not served
     assert (root / ".vibecheck_cache").is_dir()
+
+
+BILLING = """
+    def refund_payment(payment_id: int, user: str):
+        return issue_refund(payment_id)
+
+
+    def refund_order(order_id: int, user: str):
+        return issue_refund(order_id)
+"""
+
+
+def test_a_privileged_operation_any_signed_in_caller_may_run_is_reported_unless_a_scope_restricts_it(
+        tmp_path: Path) -> None:
+    spec = """
+        openapi: 3.0.3
+        info: {title: Billing, version: "1"}
+        security: [{oauth: [billing.read]}]
+        paths:
+          /payments/{payment_id}/refund:
+            post: {operationId: clinic.records.refund_payment, responses: {"200": {description: ok}}}
+          /orders/{order_id}/refund:
+            post: {operationId: clinic.records.refund_order, security: [{oauth: [admin]}], responses: {}}
+    """
+    findings = _findings(_project(tmp_path, spec, records=BILLING))
+    assert _reported(findings, "VC218") == {("clinic/records.py", 2)}  # `refund_payment`, not the admins' `refund_order`

@@ -33,7 +33,9 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
 - `guarded_receivers`, `restricted_receivers` (those guarded by a role: `Depends(require_admin)`), `includes`
 (`parent`, `child`, `guarded`, `prefix`, `replaces`: `include_router`, `register_blueprint`, Sanic's `blueprint` and
   `Blueprint.group`; a `replaces` whose prefix is not known, `url_prefix=settings.API_PREFIX`, still drops the
-  blueprint's own),
+  blueprint's own; `prefix_ref`: a prefix another module defines, `prefix=settings.ADMIN_PREFIX`, which the resolver
+  looks up in that module's `path_constants`: its slash-led strings, constants, class attributes and attributes of the
+  objects it makes of its classes, `settings = Settings()`),
   `app_guard` (an app-wide hook or middleware that denies), `url_views` (URLconf and DRF router entries:
   `view`, `wrappers`, `guarded`), `view_aliases` (`edit = login_required(EditView.as_view())`), `dependency_aliases`
   (`Account = Annotated[dict, Depends(current_account)]`), `settings`
@@ -53,6 +55,10 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
   `dependencies=[...]`, with them), an include's `dependencies`, a route's `guard_dependencies` (when dependencies or
   bare project decorators alone guard it in its file). The resolver drops a guard whose every dependency never denies
   (`get_optional_user`, a decorator that only attaches `g.user`).
+
+Connexion's handlers (`openapi.py`) are routes too: an OpenAPI document near the file names them by `operationId`; the
+collector writes a route for each with the document's methods and path, guarded when the document's security (its own
+or the global one) requires a scheme. The documents are the collector's `cache_inputs`, so an edit re-checks the files.
 
 Names are `@local` (defined in the file), `.relative` or `absolute.dotted` as imported.
 

@@ -615,6 +615,8 @@ class ObjectLookupNotScopedToUser(Rule):
     being the client's: `data["id"]`, `room_id = data["room"]`; or a FastAPI dependency that takes a value of the
     request beside the caller, `def current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))` (or
     `user: CurrentUser`; `x_org_id` names an `Organization` as `x_tenant_id` a `Tenant`);
+    or a Connexion handler that an OpenAPI document near it routes by `operationId` with a security scheme (its
+    `user` and `token_info` name the caller; its path parameters and id-named arguments are the client's);
     or a pydantic-ai tool, `@agent.tool` taking `ctx: RunContext[Deps]`, whose deps class has a field for the user
     the agent acts for, `user_id`, its id-named arguments being the ids the model chose; or a
     Graphene resolver or mutation behind graphql_jwt's `@login_required`, whose id arguments are the client's, or a

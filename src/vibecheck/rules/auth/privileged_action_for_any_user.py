@@ -100,8 +100,10 @@ class PrivilegedActionForAnyUser(Rule):
     Finds handlers whose name (a class view's class and method: `RefundView.post`) or path is a privileged operation
     (`refund`, `approve`, `reject`, `ban`, `promote`, `grant`, `revoke`, `payout`, `impersonate`, `moderate`, ...) that
     write (a DRF `@action`
-    with `methods=["post"]`, a POST/PUT/PATCH/DELETE route) and are protected by authentication only:
-    `IsAuthenticated`, `@login_required`, `Depends(get_current_user)`, or no `permission_classes` on a DRF
+    with `methods=["post"]`, a POST/PUT/PATCH/DELETE route, also a Connexion handler an OpenAPI document routes by
+    `operationId`) and are protected by authentication only:
+    `IsAuthenticated`, `@login_required`, `Depends(get_current_user)`, a Connexion operation's security scheme with
+    no role among its scopes (`security: [{oauth: [admin]}]` restricts it), or no `permission_classes` on a DRF
     view, which leaves it to `DEFAULT_PERMISSION_CLASSES` (taken to require a login, as `IsAuthenticated`
     does, since the settings are another file), or a login guard another file adds (`include_router(router,
     dependencies=[Depends(get_current_user)])`, a router made with such `dependencies`, a blueprint's `before_request`
