@@ -208,3 +208,46 @@ def test_a_privileged_operation_any_signed_in_caller_may_run_is_reported_unless_
     """
     findings = _findings(_project(tmp_path, spec, records=BILLING))
     assert _reported(findings, "VC218") == {("clinic/records.py", 2)}  # `refund_payment`, not the admins' `refund_order`
+
+
+PETS = """
+    from .db import cursor
+
+
+    def search():
+        return all_pets()
+
+
+    def get(pet_id: int, user: str):
+        with cursor() as cur:
+            cur.execute("SELECT * FROM pets WHERE id = %s", (pet_id,))
+            return cur.fetchone()
+
+
+    def delete(pet_id: int):
+        return remove_pet(pet_id)
+
+
+    def post(body: dict):
+        return add_pet(body)
+"""
+
+
+def test_resty_resolver_routes_the_operations_without_operation_id(tmp_path: Path) -> None:
+    """`RestyResolver("api")`: `/records` is the module `api.records` (matched by its last part), its `search`,
+    `get`, `post` and `delete` the operations; the delete has no security, the post the document's."""
+    spec = """
+        openapi: 3.0.3
+        info: {title: Pets, version: "1"}
+        paths:
+          /records:
+            get: {responses: {"200": {description: ok}}}
+            post: {security: [{jwt: []}], responses: {"201": {description: ok}}}
+          /records/{pet_id}:
+            get: {security: [{jwt: []}], responses: {"200": {description: ok}}}
+            delete: {responses: {"204": {description: gone}}}
+    """
+    findings = _findings(_project(tmp_path, spec, records=PETS))
+    assert _reported(findings, "VC201") == {("clinic/records.py", 15)}
+    assert _reported(findings, "VC214") == {("clinic/records.py", 12)}
+    assert set(operations_for(str(tmp_path / "clinic" / "records.py"))) == {"search", "get", "delete", "post"}

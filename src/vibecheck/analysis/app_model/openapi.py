@@ -2,7 +2,8 @@
 
 Connexion (2 and 3: `connexion.App`, `FlaskApp`, `AsyncApp`; `app.add_api("openapi.yaml")`) routes each operation of an
 OpenAPI or Swagger document to the function its `operationId` names (`clinic.appointments.get_appointment`, or
-`get_appointment` under an `x-openapi-router-controller: clinic.appointments`). The handler module shows no decorator,
+`get_appointment` under an `x-openapi-router-controller: clinic.appointments`; without one, what `RestyResolver` makes of
+the path: `api.pets.search` for `GET /pets`). The handler module shows no decorator,
 so a rule that judges a handler from inside asks `operations_for(path)` which of its functions the documents near it
 route, with their methods, path parameters and security: an operation's `security` replaces the document's, and an
 empty list (or an empty requirement, `[{}]`) lets anyone in.
@@ -193,7 +194,9 @@ def _operations(document: dict[Any, Any]) -> Iterator[_Routed]:
             operation = item.get(method)
             if not isinstance(operation, dict):
                 continue
-            target = _target(operation.get("operationId"), _controller(operation) or path_controller)
+            controller = _controller(operation) or path_controller
+            target = _target(operation.get("operationId"), controller) if "operationId" in operation \
+                else _resty_target(path, method, controller)
             if target is None:
                 continue
             own = _requirements(operation.get("security")) if "security" in operation else None
@@ -218,6 +221,21 @@ def _controller(node: dict[Any, Any]) -> str | None:
         if isinstance(value, str) and value:
             return value
     return None
+
+
+def _resty_target(path: str, method: str, controller: str | None) -> tuple[str, str] | None:
+    """What Connexion's `RestyResolver("api")` routes an operation without `operationId` to: the path's first segment
+    names the module (`/pets/{pet_id}` -> `api.pets`, or the operation's controller), whose `search` answers a GET of
+    the collection (`/pets`), `get` any other GET, `post`, `put`, `patch` and `delete` their methods. The resolver's
+    package is named in the app's file, not here: the module is matched by its last part (a document that Connexion
+    serves has an `operationId` on every operation unless a resolver finds the function)."""
+    resource, _, rest = path.strip("/").partition("/")
+    module = controller or resource.replace("-", "_")
+    if not module or not all(p.isidentifier() for p in module.split(".")):
+        return None
+    if method != "get":
+        return module, method
+    return module, "get" if rest else "search"
 
 
 def _target(operation_id: Any, controller: str | None) -> tuple[str, str] | None:
