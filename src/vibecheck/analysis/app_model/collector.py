@@ -2314,10 +2314,12 @@ class AppModelCollector:
     def _openapi_routes(self) -> None:
         """Connexion's routes: the module-level functions an OpenAPI document near the file routes by `operationId`
         (`openapi.operations_for`), guarded by the document's security requirements or their own decorators."""
-        for name, operation in operations_for(self.context.path).items():
+        operations = operations_for(self.context.path)
+        routed = {id(route.frame) for route in self.routes} if operations else set()
+        for name, operation in operations.items():
             frame = self.functions.get(name)
-            if frame is None:
-                continue
+            if frame is None or id(frame) in routed:
+                continue  # no such function, or one the module routes itself (`@app.get`): its own route says it all
             decorated = any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
             refs = tuple(r for d in frame.node.decorators for r in self._decorator_refs(d.decorator))
             # one route per handler (its facts are the handler's): the operations that let anyone in, if any
