@@ -37,7 +37,7 @@ from vibecheck.registry import (
 from vibecheck.selection import analyzer_codes, use_external_codes
 
 FILE = "registry.json"
-FORMAT = 4
+FORMAT = 5
 SIZE_LIMIT = 16 * 1024 * 1024  # bytes; a larger file is not one of ours
 
 Tables = Mapping[str, tuple[str, Sequence[ExternalCode]]]
@@ -74,7 +74,8 @@ def read_manifest(folder: Path) -> tuple[RegistrySummary, Tables] | None:
         return None
     trusted = _trusted_packages(points)
     if any(reference.partition(".")[0].partition(":")[0] not in trusted
-           for rule in summary.rules for reference in (*rule.readers, *filter(None, [rule.origin]))):
+           for rule in summary.rules
+           for reference in (*rule.readers, *rule.fact_readers, *filter(None, [rule.origin]))):
         return None  # a reader or rule class outside vibecheck and the installed packs: never import what a manifest names
     return summary, tables
 
@@ -144,11 +145,13 @@ def _trusted_packages(rule_pack_points: Sequence[Any]) -> set[str]:
 def _summary(data: dict[str, Any]) -> RegistrySummary:
     rules = tuple(RuleInfo(**{**rule, "supersedes": tuple(rule["supersedes"]), "readers": tuple(rule["readers"]),
                               "index_readers": tuple((key, reader) for key, reader in rule["index_readers"]),
-                              "released_by": tuple(rule["released_by"])})
+                              "released_by": tuple(rule["released_by"]),
+                              "fact_readers": tuple(rule["fact_readers"])})
                   for rule in data["rules"])
     for rule in rules:
         if not (isinstance(rule.code, str) and isinstance(rule.name, str)
                 and all(isinstance(item, str) for item in (*rule.supersedes, *rule.readers, rule.origin, *rule.released_by,
+                                                             *rule.fact_readers,
                                                              *(text for pair in rule.index_readers for text in pair)))):
             raise ValueError("a rule's facts are not text")
     packs = tuple((str(name), str(version)) for name, version in data["packs"])

@@ -215,16 +215,21 @@ class Pipeline:
         return rules
 
     def cache_inputs_for(self, enabled: frozenset[str]) -> tuple[Callable[[str], str], ...]:
-        """What the enabled per-file rules read beyond the file (their `cache_inputs`), each function once."""
+        """What the enabled per-file rules (their `cache_inputs`) and the running project rules' fact collectors (theirs)
+        read beyond the file, each function once."""
         readers = self._readers.get(enabled)
         if readers is None:
             found = {reader: None for info in self._file_infos if info.code in enabled for reader in info.cache_inputs}
+            # what the running project rules' fact collectors read beyond the file: their facts are cached with it
+            found.update((reader, None) for info in self._project_infos if info.code in self.running_project_codes
+                         for reader in info.fact_cache_inputs)
             readers = self._readers[enabled] = tuple(found)
         return readers
 
     def all_cache_inputs(self) -> set[Callable[[str], str]]:
-        """Every per-file rule's `cache_inputs` functions, enabled or not."""
-        return {reader for info in self._file_infos for reader in info.cache_inputs}
+        """Every per-file rule's `cache_inputs` functions and every project rule's collectors' ones, enabled or not."""
+        return {reader for info in self._file_infos for reader in info.cache_inputs} \
+            | {reader for info in self._project_infos for reader in info.fact_cache_inputs}
 
     # -- once per file, after the project phase -------------------------------------------------------------
 

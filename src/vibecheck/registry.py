@@ -80,6 +80,8 @@ class RuleInfo:
     origin: str = ""  # the class as `module:attribute` ("" for a class its module does not name)
     released_by: tuple[str, ...] = ()  # the project rules that release what a per-file rule holds (`Rule.released_by`)
     conditional: bool = False  # a per-file rule with its own `Rule.cleared`: its `unless` findings need a project phase
+    # what a project rule's fact collectors read beyond the file (each collector's `cache_inputs`), as `module:attribute`
+    fact_readers: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, rule: type[BaseRule]) -> RuleInfo:
@@ -91,12 +93,19 @@ class RuleInfo:
                    bool(getattr(rule, "reads_unchecked_source_facts", False)),
                    tuple((key, reader_reference(reader)) for key, reader in getattr(rule, "index_fact_readers", {}).items()),
                    _origin(rule), tuple(getattr(rule, "released_by", ())),
-                   issubclass(rule, Rule) and rule.cleared.__func__ is not Rule.cleared.__func__)  # type: ignore[attr-defined]
+                   issubclass(rule, Rule) and rule.cleared.__func__ is not Rule.cleared.__func__,  # type: ignore[attr-defined]
+                   tuple(dict.fromkeys(reader_reference(reader) for collector in getattr(rule, "fact_collectors", ())
+                                       for reader in getattr(collector, "cache_inputs", ()))))
 
     @property
     def cache_inputs(self) -> tuple[Callable[..., str], ...]:
         """The rule's `cache_inputs` functions, imported from their modules (not the rule's)."""
         return tuple(resolve_reader(reference) for reference in self.readers)
+
+    @property
+    def fact_cache_inputs(self) -> tuple[Callable[[str], str], ...]:
+        """What the project rule's fact collectors read beyond the file, per file: part of each file's cache key."""
+        return tuple(resolve_reader(reference) for reference in self.fact_readers)
 
 
 def _origin(rule: type[BaseRule]) -> str:

@@ -409,6 +409,9 @@ class ProjectRule(BaseRule):
     # Walkers the rule needs in every file's walk, called with the file's `RuleContext` and the rule's options:
     # like the engine's own fact collector they report nothing and write JSON-able facts into `context.facts`.
     # Rules that share a collector share its facts (it runs once, with the options of the first such rule).
+    # A collector that reads more than the file (the OpenAPI documents that route a module's functions) names what in
+    # its own `cache_inputs` attribute (functions from the file's path to a digest, as `Rule.cache_inputs`): they join
+    # the key of every file while the rule runs, since its facts are cached with the file.
     fact_collectors: ClassVar[tuple[Callable[[RuleContext, Any], Any], ...]] = ()
     # Codes of the per-file rules whose walk writes the facts this rule reads (VC417 joins the flow rules' summaries):
     # while this rule is enabled they walk every file even when they are not selected, and the filter stage drops

@@ -33,7 +33,9 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
 - `guarded_receivers`, `restricted_receivers` (those guarded by a role: `Depends(require_admin)`), `includes`
 (`parent`, `child`, `guarded`, `prefix`, `replaces`: `include_router`, `register_blueprint`, Sanic's `blueprint` and
   `Blueprint.group`; a `replaces` whose prefix is not known, `url_prefix=settings.API_PREFIX`, still drops the
-  blueprint's own),
+  blueprint's own; `prefix_ref`: a prefix another module defines, `prefix=settings.ADMIN_PREFIX`, which the resolver
+  looks up in that module's `path_constants`: its slash-led strings, constants, class attributes and attributes of the
+  objects it makes of its classes, `settings = Settings()`),
   `app_guard` (an app-wide hook or middleware that denies), `url_views` (URLconf and DRF router entries:
   `view`, `wrappers`, `guarded`), `view_aliases` (`edit = login_required(EditView.as_view())`), `dependency_aliases`
   (`Account = Annotated[dict, Depends(current_account)]`), `settings`
@@ -59,6 +61,10 @@ files have some): a POST that only renders its answer may call them (its route's
 nothing. Only a route with such refs reads them (`ModelRoute.changes_state`), and a rule that asks whether a route
 changes state declares the fact and lists it among its `named_facts` (`vibecheck.project_delta`): which of a file's
 functions are inert matters only where another file names them.
+
+Connexion's handlers (`openapi.py`) are routes too: an OpenAPI document near the file names them by `operationId`; the
+collector writes a route for each with the document's methods and path, guarded when the document's security (its own
+or the global one) requires a scheme. The documents are the collector's `cache_inputs`, so an edit re-checks the files.
 
 Names are `@local` (defined in the file), `.relative` or `absolute.dotted` as imported.
 
@@ -94,6 +100,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from vibecheck.analysis.app_model.names import APP_MODEL
+from vibecheck.analysis.app_model.openapi import openapi_inputs
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.app_model.resolve import AppModel, ModelRoute, UrlEntry
 
@@ -108,6 +115,11 @@ def app_model_collector(context: RuleContext, options: GuardOptions | None) -> A
     from vibecheck.analysis.app_model.collector import AppModelCollector
 
     return AppModelCollector(context, options)
+
+
+# What the collector reads beyond the file (a per-file cache input of the rules that list it): the OpenAPI documents
+# that route Connexion's handlers.
+app_model_collector.cache_inputs = (openapi_inputs,)  # type: ignore[attr-defined]
 
 
 __all__ = ["APP_MODEL", "AppModel", "GuardOptions", "ModelRoute", "UrlEntry", "app_model_collector"]

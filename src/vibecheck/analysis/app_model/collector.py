@@ -15,6 +15,7 @@ import ast
 import builtins
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
@@ -32,6 +33,7 @@ from vibecheck.analysis.app_model.handlers import (
 )
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, INERT_FUNCTIONS, OPTIONAL_MARK, relabelled, restricts
+from vibecheck.analysis.app_model.openapi import operations_for
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.app_model.orm_writes import (
@@ -1189,10 +1191,14 @@ class AppModelCollector:
             self.restricted_receivers.add(name)
         parent = full_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
         prefix = _keyword(node, "prefix") or _keyword(node, "url_prefix") or (_positional(node, 0) if position else None)
+        known = self._text(prefix.value) if prefix is not None else None
+        # `prefix=ADMIN_PREFIX` imported, `url_prefix=settings.ADMIN_PREFIX`: another module's constant, which the
+        # project phase looks up (`path_constants`)
+        named = full_name(prefix.value) if prefix is not None and known is None else None
         self.includes.append({"parent": self._ref_text(parent) if parent else None,
                               "child": self._ref_text(name), "guarded": guarded,
                               "dependencies": self._dependency_list_refs(_keyword(node, "dependencies")) or [],
-                              "prefix": self._text(prefix.value) if prefix is not None else None,
+                              "prefix": known, "prefix_ref": self._ref_text(named) if named else None,
                               "replaces": replaced is not None})
 
     def _collect_group(self, group: str, call: cst.Call) -> None:
@@ -2086,6 +2092,7 @@ class AppModelCollector:
             refs = tuple(r for d in frame.node.decorators for r in self._decorator_refs(d.decorator))
             self.routes.append(Route(call, label, methods, path, receiver, (_last(name),), frame, guarded=guarded,
                                      refs=refs))
+        self._openapi_routes()
         routes: list[dict[str, Any]] = []
         seen: set[int] = set()
         places = _Places(self.context.source, self.context.python_ast()) if self.routes else None
@@ -2124,6 +2131,7 @@ class AppModelCollector:
             "resources": self.resources,
             "guarded_classes": self._guarded_classes(),
             "router_prefixes": self.router_prefixes,
+            "path_constants": _path_constants(node, self.constants),
             **self.urlconf.facts(),
             "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
         }
@@ -2132,7 +2140,8 @@ class AppModelCollector:
                                             "signature_functions", "guarding_helpers", "hook_refs", "optional_dependencies",
                                             "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
-                                            "guarded_classes", "login_middleware", "router_prefixes", "writing_methods")):
+                                            "guarded_classes", "login_middleware", "router_prefixes", "writing_methods",
+                                            "path_constants")):
             self.context.facts[APP_MODEL] = facts
         inert = sorted(n for n, f in self.functions.items()
                        if inert_refs(f.node, {}, self.qualified_name, self._imported(), must_render=False) == [])
@@ -2318,6 +2327,27 @@ class AppModelCollector:
                                          for view in self.classes.values() if is_model_class(view.node)))
         return self.writers
 
+    def _openapi_routes(self) -> None:
+        """Connexion's routes: the module-level functions an OpenAPI document near the file routes by `operationId`
+        (`openapi.operations_for`), guarded by the document's security requirements or their own decorators."""
+        operations = operations_for(self.context.path)
+        routed = {id(route.frame) for route in self.routes} if operations else set()
+        for name, operation in operations.items():
+            frame = self.functions.get(name)
+            if frame is None or id(frame) in routed:
+                continue  # no such function, or one the module routes itself (`@app.get`): its own route says it all
+            decorated = any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
+            refs = tuple(r for d in frame.node.decorators for r in self._decorator_refs(d.decorator))
+            # one route per handler (its facts are the handler's): the operations that let anyone in, if any
+            routed = [r for r in operation.routes if not r[2]] or list(operation.routes)
+            methods = frozenset(r[0] for r in routed)
+            if all(r[3] for r in routed) and not methods & fw.STATE_CHANGING_METHODS:
+                continue  # a read its own `security: []` opens on purpose, as a public decorator would; not a write
+            path = routed[0][1]
+            label = f"The route `{'/'.join(sorted(methods))} {path}` (`{name}`)"
+            self.routes.append(Route(frame.node, label, methods, path, None, (name,), frame,
+                                     guarded=operation.secured or decorated, refs=refs, framework="connexion"))
+
     def _route_fact(self, route: Route, places: _Places) -> dict[str, Any] | None:
         path = self._full_path(route)
         frame = route.frame
@@ -2407,6 +2437,47 @@ class AppModelCollector:
             "column": column,
             "text": places.text(line),
         }
+
+
+def _path_constants(module: cst.Module, constants: dict[str, str]) -> dict[str, str]:
+    """The module's strings that may prefix a route, for the modules that import them: its constants
+    (`ADMIN_PREFIX = "/admin"`, also annotated), the class attributes of its classes (`Settings.ADMIN_PREFIX`) and of
+    the objects it makes of them (`settings = Settings()`: `settings.ADMIN_PREFIX`)."""
+    found = {name: value for name, value in constants.items() if value.startswith("/")}
+    classes: dict[str, dict[str, str]] = {}
+    for statement in module.body:
+        if type(statement) is cst.ClassDef and type(statement.body) is cst.IndentedBlock:
+            attributes = dict(_string_assignments(statement.body.body))
+            if attributes:
+                classes[statement.name.value] = attributes
+                found.update((f"{statement.name.value}.{name}", value) for name, value in attributes.items())
+        elif type(statement) is cst.SimpleStatementLine:
+            found.update(_string_assignments((statement,)))
+            for small in statement.body:
+                if type(small) is cst.Assign and len(small.targets) == 1 and type(small.targets[0].target) is cst.Name \
+                        and type(small.value) is cst.Call and type(small.value.func) is cst.Name \
+                        and small.value.func.value in classes:
+                    instance = small.targets[0].target.value
+                    found.update((f"{instance}.{n}", v) for n, v in classes[small.value.func.value].items())
+    return found
+
+
+def _string_assignments(statements: Iterable[cst.BaseStatement]) -> Iterator[tuple[str, str]]:
+    """`NAME = "/admin"` and `NAME: str = "/admin"` among the statements: the strings that start with a slash."""
+    for statement in statements:
+        if type(statement) is not cst.SimpleStatementLine:
+            continue
+        for small in statement.body:
+            if type(small) is cst.Assign and len(small.targets) == 1:
+                target: cst.BaseExpression = small.targets[0].target
+                value: cst.BaseExpression | None = small.value
+            elif type(small) is cst.AnnAssign:
+                target, value = small.target, small.value
+            else:
+                continue
+            text = _string(value) if type(value) is cst.SimpleString else None
+            if type(target) is cst.Name and text is not None and text.startswith("/"):
+                yield target.value, text
 
 
 # Words of what a check of the caller reads: a session, a user, a token or key, a role.

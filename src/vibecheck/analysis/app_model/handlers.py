@@ -10,7 +10,7 @@ the caller's identity, and which parameters carry an id chosen by the client.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -18,6 +18,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.names import restricts
+from vibecheck.analysis.app_model.openapi import Operation
 from vibecheck.analysis.app_model.requirements import requirements_restrict
 from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, reads_the_request, string_value
 from vibecheck.cst_fields import child_nodes, walk_own
@@ -86,6 +87,9 @@ SOCKET_DECORATORS = frozenset({"on", "on_event", "event"})
 SOCKET_SERVER_PARAMETERS = frozenset({"self", "sid", "environ"})
 SOCKET_CONNECT_EVENT = "connect"
 SOCKET_REFUSALS = frozenset({"ConnectionRefusedError", "disconnect"})
+# What Connexion passes a handler from the security scheme that signed its caller in (`x-bearerInfoFunc`'s `sub` and
+# claims).
+CONNEXION_CALLER_PARAMETERS = frozenset({"user", "token_info"})
 # Strawberry's `permission_classes=[...]`: a class named for anything but a login (`IsAuthenticated`, `IsLoggedIn`)
 # is handed the resolver's arguments and may check the object they name (`CanEditDocument`).
 OBJECT_PERMISSION_KEYWORD = "permission_classes"
@@ -643,12 +647,14 @@ def _root_name(node: cst.CSTNode) -> str | None:
 
 def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassContext | None,
                routers: dict[str, list[str]] | None = None, *, sockets_checked: bool = False,
-               module_callers: bool = False, listed: dict[str, ListedRoute] | None = None) -> Handler | None:
+               module_callers: bool = False, listed: dict[str, ListedRoute] | None = None,
+               operations: Mapping[str, Operation] | None = None) -> Handler | None:
     """The handler view of a function, or None when it is not a route handler. `routers`: the dependencies that
     routers of the module run for each of their routes (`router_dependencies`); `sockets_checked`: the module's
     Socket.IO `connect` handler refuses clients (`socket_connections_checked`); `module_callers`: the module puts a
     caller in Falcon's request context or reads one there (`context_callers`); `listed`: the functions the module's
-    Starlette route lists route, with their methods (`listed_route_methods`)."""
+    Starlette route lists route, with their methods (`listed_route_methods`); `operations`: the functions of the module
+    that an OpenAPI document routes (Connexion's `operationId`: `openapi.operations_for`)."""
     view = _guarded_view(function, imports, owner) if imports.imports_any(fw.GUARDED_VIEW_MODULES) else None
     if view is None and owner is not None and imports.imports_any((fw.GRAPHENE_MODULE,)):
         view = _graphene_view(function, imports, owner)
@@ -717,6 +723,12 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                        {n for n in inputs if (ID_NAME.match(n) or n in path_params)
                         and fw.name_words(n)[-1:] not in fw.PRESENTED_CREDENTIAL_LAST}, inputs, drf_default=drf_default,
                        dependency=controller is None and not is_route_handler(function))
+    operation = (operations or {}).get(function.name.value) if owner is None else None
+    if operation is not None:
+        handler = connexion_handler(function, operation)
+        handler.authenticated = handler.authenticated or bool(guards)  # a guard decorator of its own
+        handler.restricted = handler.restricted or required or restricts(guards)
+        return handler
     if names == ["request"] and imports.imports_any(REQUEST_ONLY_FRAMEWORKS) and not function.name.value.startswith("_"):
         captured = _captured_ids(function)
         routed = (listed or {}).get(function.name.value)
@@ -736,6 +748,18 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                        drf_default=drf_default,
                        client_ids={n for n in names[1:] if ID_NAME.match(n)}, inputs=set(names[1:]))
     return None
+
+
+def connexion_handler(function: cst.FunctionDef, operation: Operation) -> Handler:
+    """A function an OpenAPI document routes (Connexion): its parameters are the operation's path and query parameters
+    and `body`, and, when a security scheme checked the caller, `user` and `token_info` name who calls."""
+    names = [p.name.value for p in parameters(function)]
+    identity = set(CONNEXION_CALLER_PARAMETERS & set(names)) if operation.secured else set()
+    inputs = {n for n in names if n not in identity and n not in CONNEXION_CALLER_PARAMETERS}
+    client_ids = {n for n in inputs if (ID_NAME.match(n) or n in operation.path_params)
+                  and fw.name_words(n)[-1:] not in fw.PRESENTED_CREDENTIAL_LAST}
+    return Handler(function, operation.methods, operation.secured, restricts(operation.scopes), identity, client_ids,
+                   inputs)
 
 
 @dataclass(frozen=True)

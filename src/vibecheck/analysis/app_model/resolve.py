@@ -135,6 +135,8 @@ class AppModel:
         dependency_receivers: list[tuple[str, list[str]]] = []
         writers: set[str] = set()  # methods of the project's classes that write records (`orm_writes.writing_methods`)
         include_dependencies: list[list[str]] = []
+        named_prefixes: list[tuple[str, str]] = []  # (router, the constant of another module its include names as prefix)
+        path_constants: list[tuple[str, str]] = []  # the strings of every module that may prefix a route
         for path, facts in project.facts(APP_MODEL):
             if path in project.test_files or in_benchmark_folder(project.relative_path(path)):
                 continue  # apps built by tests and benchmarks are fixtures and workloads, not the deployed app
@@ -170,6 +172,8 @@ class AppModel:
                 include_dependencies.append([_full_ref(full, r) for r in include.get("dependencies", ())])
                 if include.get("prefix"):
                     model.mounts[full(include["child"])] = include["prefix"].rstrip("/")
+                elif include.get("prefix_ref"):
+                    named_prefixes.append((full(include["child"]), full(include["prefix_ref"])))
                 if include.get("replaces"):  # also by a prefix not known here (`url_prefix=settings.API_PREFIX`)
                     model.replacing_mounts.add(full(include["child"]))
                 if facts["app_guard"] and parent is not None:
@@ -196,6 +200,7 @@ class AppModel:
                                    for r in facts.get("resources", ()))
             model.router_prefixes.update({full("@" + name): prefix.rstrip("/")
                                           for name, prefix in facts.get("router_prefixes", {}).items()})
+            path_constants.extend((full("@" + name), value) for name, value in facts.get("path_constants", {}).items())
             model.class_guards.update({full("@" + name): [full(r) for r in refs]
                                        for name, refs in facts.get("guarded_classes", {}).items()})
             for fact in facts["routes"]:
@@ -208,6 +213,8 @@ class AppModel:
                     answer_refs=tuple(full(r) for r in fact.get("answer_refs", ())),
                     route_list=full(fact["route_list"]) if fact.get("route_list") else None,
                 ))
+        if named_prefixes:
+            model._mount_named_prefixes(named_prefixes, path_constants)
         model._guard_dependents(runners)
         model._drop_optional_guards(optional, dependency_receivers, include_dependencies)
         if model.guarded_hooks or any(guarded or wrappers for *_, guarded, wrappers in model.url_includes):
@@ -567,6 +574,16 @@ class AppModel:
                                  for r in routes):
             return False
         return not any(self._restricted_route(r) for r in routes) if signed else self.signed_in_elsewhere(path, handler)
+
+    def _mount_named_prefixes(self, named: list[tuple[str, str]], constants: list[tuple[str, str]]) -> None:
+        """`app.include_router(router, prefix=ADMIN_PREFIX)` with the constant imported from another module
+        (`from .config import ADMIN_PREFIX`, `settings.ADMIN_PREFIX` of a `settings = Settings()` there): the router is
+        mounted under its value, when the modules that match the name agree on it."""
+        index = _ByLastPart(constants)
+        for child, ref in named:
+            values = set(index.matching(ref))
+            if len(values) == 1:
+                self.mounts.setdefault(child, values.pop().rstrip("/"))
 
     def mounted_path(self, route: ModelRoute) -> str:
         """The route's path with the prefixes other modules give it: of a router it imports (`from .base import

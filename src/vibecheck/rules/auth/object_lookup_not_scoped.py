@@ -33,6 +33,7 @@ from vibecheck.analysis.app_model.handlers import (
 )
 from vibecheck.analysis.app_model.lambda_handlers import authorizer_read, lambda_handler
 from vibecheck.analysis.app_model.names import restricts
+from vibecheck.analysis.app_model.openapi import Operation, openapi_inputs, operations_for
 from vibecheck.analysis.check_modules import check_modules_inputs
 from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
@@ -682,6 +683,8 @@ class ObjectLookupNotScopedToUser(Rule):
     being the client's: `data["id"]`, `room_id = data["room"]`; or a FastAPI dependency that takes a value of the
     request beside the caller, `def current_tenant(x_tenant_id: int = Header(), user = Depends(get_current_user))` (or
     `user: CurrentUser`; `x_org_id` names an `Organization` as `x_tenant_id` a `Tenant`);
+    or a Connexion handler that an OpenAPI document near it routes by `operationId` with a security scheme (its
+    `user` and `token_info` name the caller; its path parameters and id-named arguments are the client's);
     or a pydantic-ai tool, `@agent.tool` taking `ctx: RunContext[Deps]`, whose deps class has a field for the user
     the agent acts for, `user_id`, its id-named arguments being the ids the model chose; or a
     Graphene resolver or mutation behind graphql_jwt's `@login_required`, whose id arguments are the client's, or a
@@ -838,8 +841,8 @@ class ObjectLookupNotScopedToUser(Rule):
     confidence = Confidence.MEDIUM
     cwe = (639,)
     applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
-    cache_inputs = (sibling_models_inputs, check_modules_inputs)  # the model module beside a viewset (owner fields),
-    # the auth modules a dropped check is read from
+    cache_inputs = (sibling_models_inputs, check_modules_inputs, openapi_inputs)  # the model module beside a viewset
+    # (owner fields), the auth modules a dropped check is read from, the OpenAPI documents that route its functions
     released_by = ("VC201",)  # its app model tells a handler guarded in another file (`held_for`)
 
     @classmethod
@@ -859,6 +862,7 @@ class ObjectLookupNotScopedToUser(Rule):
         self.sockets_checked = False
         self.module_callers = False  # the module puts a caller in Falcon's request context
         self.listed: dict[str, ListedRoute] = {}  # functions a Starlette route list routes -> their methods, paths
+        self.operations: dict[str, Operation] = {}  # functions an OpenAPI document routes (Connexion)
         self.lambda_authorized = False  # a Lambda handler of the module reads its API authorizer's caller
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -868,6 +872,7 @@ class ObjectLookupNotScopedToUser(Rule):
         self.module_callers = context_callers(node, self.context.imports)
         if "Route" in self.context.source or "add_route" in self.context.source:
             self.listed = listed_route_methods(node, self.context.imports)
+        self.operations = operations_for(self.context.path)  # Connexion's handlers, routed by an OpenAPI document
         self.lambda_authorized = authorizer_read(node)
 
     def leave_Module(self, node: cst.Module) -> None:
@@ -1017,7 +1022,7 @@ class ObjectLookupNotScopedToUser(Rule):
         if self.classes and owner is None:
             return
         handler = handler_of(node, self.context.imports, owner, self.routers, sockets_checked=self.sockets_checked,
-                             module_callers=self.module_callers, listed=self.listed)
+                             module_callers=self.module_callers, listed=self.listed, operations=self.operations)
         tool = handler is None and owner is None and self.context.imports.imports_any(AGENT_TOOL_MODULES)
         if tool:
             handler = agent_tool_handler(node, self.context.module)

@@ -43,6 +43,7 @@ from vibecheck.analysis.app_model.handlers import (
     socket_connections_checked,
 )
 from vibecheck.analysis.app_model.names import ADMIN_MOUNT_HOLD, AUTHENTICATION_ONLY, restricts
+from vibecheck.analysis.app_model.openapi import Operation, openapi_inputs, operations_for
 from vibecheck.analysis.call_flow import module_name
 from vibecheck.analysis.flow import dotted_name, string_value
 from vibecheck.imports import ImportTable
@@ -99,8 +100,10 @@ class PrivilegedActionForAnyUser(Rule):
     Finds handlers whose name (a class view's class and method: `RefundView.post`) or path is a privileged operation
     (`refund`, `approve`, `reject`, `ban`, `promote`, `grant`, `revoke`, `payout`, `impersonate`, `moderate`, ...) that
     write (a DRF `@action`
-    with `methods=["post"]`, a POST/PUT/PATCH/DELETE route) and are protected by authentication only:
-    `IsAuthenticated`, `@login_required`, `Depends(get_current_user)`, or no `permission_classes` on a DRF
+    with `methods=["post"]`, a POST/PUT/PATCH/DELETE route, also a Connexion handler an OpenAPI document routes by
+    `operationId`) and are protected by authentication only:
+    `IsAuthenticated`, `@login_required`, `Depends(get_current_user)`, a Connexion operation's security scheme with
+    no role among its scopes (`security: [{oauth: [admin]}]` restricts it), or no `permission_classes` on a DRF
     view, which leaves it to `DEFAULT_PERMISSION_CLASSES` (taken to require a login, as `IsAuthenticated`
     does, since the settings are another file), or a login guard another file adds (`include_router(router,
     dependencies=[Depends(get_current_user)])`, a router made with such `dependencies`, a blueprint's `before_request`
@@ -209,6 +212,7 @@ class PrivilegedActionForAnyUser(Rule):
     confidence = Confidence.LOW
     cwe = (285,)
     applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
+    cache_inputs = (openapi_inputs,)  # the OpenAPI documents that route its functions (Connexion)
     released_by = ("VC201",)  # its app model tells a handler guarded in another file (`held_for`)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
@@ -220,6 +224,7 @@ class PrivilegedActionForAnyUser(Rule):
         self.sockets_checked = False
         self.module_callers = False  # the module puts a caller in Falcon's request context
         self.listed: dict[str, ListedRoute] = {}  # functions a Starlette route list routes -> their methods, paths
+        self.operations: dict[str, Operation] = {}  # functions an OpenAPI document routes (Connexion)
         self.admin_receivers: frozenset[str] = frozenset()  # blueprints whose `before_request` admits only admins
         self.prefixes: dict[str, str] = {}  # the module's blueprints and routers made with a prefix
 
@@ -230,6 +235,7 @@ class PrivilegedActionForAnyUser(Rule):
         self.module_callers = context_callers(node, self.context.imports)
         if "Route" in self.context.source or "add_route" in self.context.source:
             self.listed = listed_route_methods(node, self.context.imports)
+        self.operations = operations_for(self.context.path)  # Connexion's handlers, routed by an OpenAPI document
         if "before_request" in self.context.source:
             self.admin_receivers = admin_hooked_receivers(node)
         if "prefix" in self.context.source:
@@ -335,7 +341,7 @@ class PrivilegedActionForAnyUser(Rule):
         else:
             handler = handler_of(node, self.context.imports, owner[0] if owner else None, self.routers,
                                  sockets_checked=self.sockets_checked,
-                             module_callers=self.module_callers, listed=self.listed)
+                             module_callers=self.module_callers, listed=self.listed, operations=self.operations)
             if handler is not None and owner is None and handler.signed_in and not handler.writes \
                     and not handler.restricted and routed_elsewhere(node, self.context.imports, self.listed):
                 # only one that signs its caller in: another module's guard is not judged (`_mounted_for_admins`)

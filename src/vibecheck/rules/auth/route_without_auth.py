@@ -53,7 +53,10 @@ class RouteWithoutAuth(ProjectRule):
     (`mutate`, `mutate_and_get_payload`) and root resolvers (`Query.resolve_<field>`), guarded by their own decorators
     (graphql_jwt's `@login_required`; in a module that guards none of them, the GraphQL view is taken to be guarded
     where it is mounted, `login_required(GraphQLView.as_view())`), and the `@expose(..., methods=["POST"])` methods
-    of Flask-AppBuilder's views and APIs, guarded by their own `@has_access`/`@protect()`; a django-ninja
+    of Flask-AppBuilder's views and APIs, guarded by their own `@has_access`/`@protect()`, Connexion's handlers (the
+    functions an OpenAPI document beside the code names by `operationId`, also under an `x-openapi-router-controller`;
+    guarded when the operation's `security`, or the document's, requires a scheme: `security: []` opens it, and a read
+    it opens so is public on purpose; a document that does not parse routes nothing); a django-ninja
     `Router(auth=...)` or `NinjaAPI(auth=...)` (not `auth=None`) authenticates every route it holds. Recognised
     guards: auth decorators placed *below* the route decorator (`@login_required`, `@jwt_required`,
     `@permission_required`, ...), a `before_request` hook (or a `url_value_preprocessor`: ihatemoney's `pull_project`

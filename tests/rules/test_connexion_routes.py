@@ -1,0 +1,253 @@
+"""Connexion's handlers, routed by an OpenAPI document's `operationId`: VC201, VC214 and VC218 on real projects."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from vibecheck.analysis.app_model.openapi import openapi_inputs, operations_for
+from vibecheck.api import check_paths
+from vibecheck.config import Settings
+from vibecheck.model import Finding
+
+APP = """
+    import connexion
+
+    app = connexion.FlaskApp(__name__, specification_dir="spec")
+    app.add_api("openapi.yaml")
+"""
+RECORDS = """
+    from .db import cursor
+
+
+    def list_records():
+        with cursor() as cur:
+            cur.execute("SELECT id FROM records")
+            return cur.fetchall()
+
+
+    def get_record(record_id: int, user: str):
+        with cursor() as cur:
+            cur.execute("SELECT * FROM records WHERE id = %s", (record_id,))
+            return cur.fetchone()
+
+
+    def get_own_record(record_id: int, user: str):
+        with cursor() as cur:
+            cur.execute("SELECT * FROM records WHERE id = %s AND owner_id = %s", (record_id, user))
+            return cur.fetchone()
+
+
+    def delete_record(record_id: int):
+        with cursor() as cur:
+            cur.execute("DELETE FROM records WHERE id = %s", (record_id,))
+        return None, 204
+
+
+    def helper(record_id: int):
+        with cursor() as cur:
+            cur.execute("DELETE FROM records WHERE id = %s", (record_id,))
+"""
+DB = """
+    import contextlib
+
+
+    @contextlib.contextmanager
+    def cursor():
+        yield None
+"""
+
+
+def _project(root: Path, spec: str, *, spec_name: str = "spec/openapi.yaml", records: str = RECORDS) -> Path:
+    files = {"clinic/__init__.py": "", "clinic/app.py": APP, "clinic/db.py": DB, "clinic/records.py": records,
+             f"clinic/{spec_name}": spec, "pyproject.toml": "[project]\nname = 'clinic'\n"}
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    openapi_inputs.cache_clear()  # type: ignore[attr-defined]
+    return root
+
+
+def _findings(root: Path, *, cache: bool = False, select: tuple[str, ...] = ("VC201", "VC214", "VC218")) -> list[Finding]:
+    """VC201, VC214 and VC218 on the whole app, as a user runs them."""
+    settings = Settings(root=str(root), jobs=1, select=select, no_bandit=True, cache=cache)
+    return check_paths([str(root)], settings).findings
+
+
+def _reported(findings: list[Finding], code: str) -> set[tuple[str, int]]:
+    return {(Path(f.location.path).relative_to(f.location.path.rpartition("clinic/")[0] or ".").as_posix(),
+             f.location.start.line) for f in findings if f.code == code}
+
+
+SECURED = """
+    openapi: 3.0.3
+    info: {title: Clinic, version: "1"}
+    components:
+      securitySchemes:
+        jwt: {type: http, scheme: bearer, x-bearerInfoFunc: clinic.auth.decode}
+    security: [{jwt: []}]
+    paths:
+      /records:
+        get: {operationId: clinic.records.list_records, responses: {"200": {description: ok}}}
+      /records/{record_id}:
+        get: {operationId: clinic.records.get_record, responses: {"200": {description: ok}}}
+        delete: {operationId: clinic.records.delete_record, responses: {"204": {description: gone}}}
+      /own/{record_id}:
+        get: {operationId: clinic.records.get_own_record, responses: {"200": {description: ok}}}
+"""
+
+
+def test_a_secured_handler_that_fetches_by_id_without_the_owner_is_reported(tmp_path: Path) -> None:
+    findings = _findings(_project(tmp_path, SECURED))
+    # `get_record`, and the delete any signed-in caller may run on anyone's record; not `get_own_record`
+    assert _reported(findings, "VC214") == {("clinic/records.py", 13), ("clinic/records.py", 25)}
+    assert not _reported(findings, "VC201")  # the document's security covers the delete
+
+
+def test_a_delete_with_no_security_is_a_route_without_auth(tmp_path: Path) -> None:
+    spec = SECURED.replace("    security: [{jwt: []}]\n", "").replace(
+        "delete: {operationId: clinic.records.delete_record,", "delete: {operationId: clinic.records.delete_record, "
+        "security: [{jwt: []}],").replace("{operationId: clinic.records.get_record,",
+                                           "{operationId: clinic.records.get_record, security: [{jwt: []}],")
+    spec = spec.replace("/records/{record_id}:\n", "/records/{record_id}:\n        post: {operationId: "
+                        "clinic.records.delete_record, responses: {\"204\": {description: gone}}}\n")
+    findings = _findings(_project(tmp_path, spec))
+    assert _reported(findings, "VC201") == {("clinic/records.py", 23)}  # the POST lets anyone reach `delete_record`
+    assert "POST /records/{record_id}" in next(f.message for f in findings if f.code == "VC201")
+
+
+def test_security_empty_list_opens_a_write_but_a_read_it_opens_is_public_on_purpose(
+        tmp_path: Path) -> None:
+    spec = SECURED.replace("delete: {operationId: clinic.records.delete_record,",
+                           "delete: {operationId: clinic.records.delete_record, security: [],").replace(
+        "get: {operationId: clinic.records.list_records,", "get: {operationId: clinic.records.list_records, security: [{}],")
+    findings = _findings(_project(tmp_path, spec))
+    assert _reported(findings, "VC201") == {("clinic/records.py", 23)}
+    assert ("clinic/records.py", 13) in _reported(findings, "VC214")  # the other operations keep the document's security
+
+
+def test_router_controller_and_a_swagger_json_document(tmp_path: Path) -> None:
+    spec = """
+        {"swagger": "2.0", "info": {"title": "Clinic", "version": "1"},
+         "paths": {"/records/{record_id}": {"x-swagger-router-controller": "clinic.records",
+                                             "delete": {"operationId": "delete_record", "responses": {}},
+                                             "get": {"operationId": "get_record", "security": [{"key": []}],
+                                                     "responses": {}}}}}
+    """
+    findings = _findings(_project(tmp_path, spec, spec_name="swagger.json"))
+    assert _reported(findings, "VC201") == {("clinic/records.py", 23)}
+    assert _reported(findings, "VC214") == {("clinic/records.py", 13)}
+    ops = operations_for(str(tmp_path / "clinic" / "records.py"))
+    assert set(ops) == {"delete_record", "get_record"} and ops["get_record"].secured and not ops["delete_record"].secured
+
+
+def test_a_function_no_document_names_is_no_route(tmp_path: Path) -> None:
+    spec = SECURED.replace("    security: [{jwt: []}]\n", "")
+    spec = spec.replace("clinic.records.delete_record", "other.module.delete_record")
+    findings = _findings(_project(tmp_path, spec))
+    assert not _reported(findings, "VC201")  # `delete_record` and `helper` are routed by nothing the document names
+    assert not _reported(findings, "VC214")  # and an open `get_record` has no signed-in caller to scope the row to
+
+
+@pytest.mark.parametrize("spec", [
+    "openapi: 3.0.0\npaths: {/records: {delete: {operationId: clinic.records.delete_record\n",  # does not parse
+    "openapi: 3.0.0\npaths: [1, 2]\n",
+    "openapi: 3.0.0\npaths: {/x: {delete: [1]}, /y: {delete: {operationId: 3}}, /z: {delete: {operationId: 'a b.c'}}}\n",
+    "openapi: !!python/object/apply:os.system ['touch pwned']\npaths: {}\n",  # the safe loader builds no object
+    "openapi: &a [*a]\npaths: {/records: {delete: {operationId: clinic.records.delete_record, security: &b [*b]}}}\n",
+    "\xff\xfe not text",
+])
+def test_a_malformed_document_routes_nothing_and_never_crashes(tmp_path: Path, spec: str) -> None:
+    root = _project(tmp_path, spec)
+    findings = _findings(root)
+    assert not (tmp_path / "pwned").exists()
+    assert not [f for f in findings if f.code.startswith("VC0")]
+    assert "security: &b" in spec or not _reported(findings, "VC201")
+
+
+@pytest.mark.parametrize("select", [("VC201", "VC214"), ("VC201",)])
+def test_an_edit_of_the_document_rechecks_its_handlers(tmp_path: Path, select: tuple[str, ...]) -> None:
+    """The document is a cache input of the files it routes: of VC214's findings, and of the app model's facts also
+    when no per-file rule that reads it runs (`--select VC201`)."""
+    root = _project(tmp_path, SECURED)
+
+    def codes() -> set[tuple[str, int]]:
+        return {(f.code, f.location.start.line) for f in _findings(root, cache=True, select=select)}
+
+    assert codes() == ({("VC214", 13), ("VC214", 25)} if "VC214" in select else set())
+    spec = root / "clinic" / "spec" / "openapi.yaml"
+    spec.write_text(spec.read_text().replace("\nsecurity: [{jwt: []}]\n", "\n"), encoding="utf-8")
+    assert codes() == {("VC201", 23)}  # the cached results of `records.py` (its facts, VC214's) are not served
+    assert (root / ".vibecheck_cache").is_dir()
+
+
+BILLING = """
+    def refund_payment(payment_id: int, user: str):
+        return issue_refund(payment_id)
+
+
+    def refund_order(order_id: int, user: str):
+        return issue_refund(order_id)
+"""
+
+
+def test_a_privileged_operation_any_signed_in_caller_may_run_is_reported_unless_a_scope_restricts_it(
+        tmp_path: Path) -> None:
+    spec = """
+        openapi: 3.0.3
+        info: {title: Billing, version: "1"}
+        security: [{oauth: [billing.read]}]
+        paths:
+          /payments/{payment_id}/refund:
+            post: {operationId: clinic.records.refund_payment, responses: {"200": {description: ok}}}
+          /orders/{order_id}/refund:
+            post: {operationId: clinic.records.refund_order, security: [{oauth: [admin]}], responses: {}}
+    """
+    findings = _findings(_project(tmp_path, spec, records=BILLING))
+    assert _reported(findings, "VC218") == {("clinic/records.py", 2)}  # `refund_payment`, not the admins' `refund_order`
+
+
+PETS = """
+    from .db import cursor
+
+
+    def search():
+        return all_pets()
+
+
+    def get(pet_id: int, user: str):
+        with cursor() as cur:
+            cur.execute("SELECT * FROM pets WHERE id = %s", (pet_id,))
+            return cur.fetchone()
+
+
+    def delete(pet_id: int):
+        return remove_pet(pet_id)
+
+
+    def post(body: dict):
+        return add_pet(body)
+"""
+
+
+def test_resty_resolver_routes_the_operations_without_operation_id(tmp_path: Path) -> None:
+    """`RestyResolver("api")`: `/records` is the module `api.records` (matched by its last part), its `search`,
+    `get`, `post` and `delete` the operations; the delete has no security, the post the document's."""
+    spec = """
+        openapi: 3.0.3
+        info: {title: Pets, version: "1"}
+        paths:
+          /records:
+            get: {responses: {"200": {description: ok}}}
+            post: {security: [{jwt: []}], responses: {"201": {description: ok}}}
+          /records/{pet_id}:
+            get: {security: [{jwt: []}], responses: {"200": {description: ok}}}
+            delete: {responses: {"204": {description: gone}}}
+    """
+    findings = _findings(_project(tmp_path, spec, records=PETS))
+    assert _reported(findings, "VC201") == {("clinic/records.py", 15)}
+    assert _reported(findings, "VC214") == {("clinic/records.py", 11)}
+    assert set(operations_for(str(tmp_path / "clinic" / "records.py"))) == {"search", "get", "delete", "post"}
