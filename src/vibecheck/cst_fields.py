@@ -98,14 +98,30 @@ def calls_in(node: cst.CSTNode) -> Iterator[cst.Call]:
 
 
 def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """Every node under `node` that runs in the same scope (nested defs, lambdas and classes are skipped)."""
+    """Every node under `node` that runs in the same scope (nested defs, lambdas and classes are skipped).
+
+    `child_nodes` is inlined, as in `_own_node_tuple`: rules walk a block this way for most functions and `if` tests
+    of every file, and a call and a list per node were a third of the walk."""
     pending = [node]
+    kinds = _CHILD_KIND_BY_TYPE
+    nested = NESTED_SCOPE_TYPES
     while pending:
         current = pending.pop()
         yield current
-        for child in child_nodes(current):  # (a loop, not a generator passed to `extend`: this runs per node)
-            if type(child) not in NESTED_SCOPE_TYPES:
-                pending.append(child)
+        for name in FIELDS_BY_TYPE.get(type(current)) or child_fields(type(current)):
+            value = getattr(current, name)
+            kind = kinds.get(type(value))
+            if kind is None:
+                kind = _child_kind(type(value))
+            if kind == 1:
+                if type(value) not in nested:
+                    pending.append(value)
+            elif kind == 2:
+                for item in value:
+                    item_kind = kinds.get(type(item))
+                    if (item_kind == 1 or (item_kind is None and _child_kind(type(item)) == 1)) \
+                            and type(item) not in nested:
+                        pending.append(item)
 
 
 def _own_node_tuple(root: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
