@@ -87,6 +87,35 @@ def names_in(node: cst.CSTNode) -> Iterator[str]:
         pending.extend(child_nodes(current))
 
 
+def names_within(node: cst.CSTNode, depth: int) -> dict[str, tuple[cst.Name, ...]]:
+    """The `Name` nodes up to `depth` levels below `node`, by identifier, each tuple in the order a stack meets them.
+    `child_nodes` inlined: binding rules ask it of the value of every assignment of every file."""
+    found: dict[str, tuple[cst.Name, ...]] = {}
+    kinds = _CHILD_KIND_BY_TYPE
+    pending: list[tuple[cst.CSTNode, int]] = [(node, depth)]
+    while pending:
+        current, left = pending.pop()
+        if type(current) is cst.Name:
+            found[current.value] = (*found.get(current.value, ()), current)
+            continue
+        if not left:
+            continue
+        left -= 1
+        for name in FIELDS_BY_TYPE.get(type(current)) or child_fields(type(current)):
+            value = getattr(current, name)
+            kind = kinds.get(type(value))
+            if kind is None:
+                kind = _child_kind(type(value))
+            if kind == 1:
+                pending.append((value, left))
+            elif kind == 2:
+                for item in value:
+                    item_kind = kinds.get(type(item))
+                    if item_kind == 1 or (item_kind is None and _child_kind(type(item)) == 1):
+                        pending.append((item, left))
+    return found
+
+
 def calls_in(node: cst.CSTNode) -> Iterator[cst.Call]:
     """Every call under a node, nested definitions included, in no particular order."""
     pending: list[cst.CSTNode] = [node]
