@@ -78,13 +78,26 @@ def _child_kind(value_type: type) -> int:
 
 
 def names_in(node: cst.CSTNode) -> Iterator[str]:
-    """Every identifier and attribute name inside a node (`self.stop_event.is_set` gives all four)."""
+    """Every identifier and attribute name inside a node (`self.stop_event.is_set` gives all four); `child_nodes`
+    inlined, as in `walk_own`."""
     pending: list[cst.CSTNode] = [node]
+    kinds = _CHILD_KIND_BY_TYPE
     while pending:
         current = pending.pop()
         if type(current) is cst.Name:
             yield current.value
-        pending.extend(child_nodes(current))
+        for name in FIELDS_BY_TYPE.get(type(current)) or child_fields(type(current)):
+            value = getattr(current, name)
+            kind = kinds.get(type(value))
+            if kind is None:
+                kind = _child_kind(type(value))
+            if kind == 1:
+                pending.append(value)
+            elif kind == 2:
+                for item in value:
+                    item_kind = kinds.get(type(item))
+                    if item_kind == 1 or (item_kind is None and _child_kind(type(item)) == 1):
+                        pending.append(item)
 
 
 def names_within(node: cst.CSTNode, depth: int) -> dict[str, tuple[cst.Name, ...]]:
