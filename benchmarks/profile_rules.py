@@ -11,7 +11,8 @@ flow rules share, so their sum overstates a run: join codes with `+` to measure 
 
 PATH defaults to Django 5.2's `django/` (also when given as `""`: before, `""` measured the current folder), STEP
 (every STEP-th file) to 6, CODES (comma-separated; `VC405+VC409` walks both together; `facts` is the fact
-collector, a collector by its function name) to every default rule and collector, ROUNDS to 2. Not a test; run it with `nice`.
+collector, a collector by its function name, and both join a `+` too) to every default rule and collector, ROUNDS
+to 2. Not a test; run it with `nice`.
 """
 
 from __future__ import annotations
@@ -68,7 +69,10 @@ def walkers(checker: Checker, relative: str, wanted: list[str] | None) -> list[W
         others[getattr(collector, "__name__", "collector")] = collected_by(collector, options)
 
     def rules_of(codes: list[str]) -> Callable[[RuleContext, list[Any]], list[Any]]:
-        return lambda context, errors: engine._instantiate([rules[code] for code in codes], context, errors)
+        named = [others[code] for code in codes if code in others]
+        chosen = [rules[code] for code in codes if code not in others]
+        return lambda context, errors: [*engine._instantiate(chosen, context, errors),
+                                         *(build(context, errors)[0] for build in named)]
 
     found: list[Walker] = []
     for label in wanted or [*rules, *others]:

@@ -9,7 +9,9 @@ parsing, the imports and the warm-up cost nothing. Run it under callgrind with i
     nice valgrind --tool=callgrind --instr-atstart=no python benchmarks/walk_instructions.py [PATH] [STEP] [CODES]
 
 PATH defaults to Django 5.2's `django/` (also as `""`), STEP to 24, CODES to every flow rule walked together (their
-shared memos make a rule measured alone pay for what the others would collect). It prints the instructions of the
+shared memos make a rule measured alone pay for what the others would collect), also named `flow`; `nonflow` is every
+other default rule with the fact collector and the project rules' collectors (`facts` and a collector's function name
+join a `+` too); several labels separated by commas are measured one after the other. It prints the instructions of the
 bare walk and of the walk with the rules above it; compare two branches by running it in each one's venv. Callgrind
 runs Python some 50 times slower: every 24th Django file takes minutes. Not a test.
 """
@@ -22,6 +24,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -55,29 +58,39 @@ def _dumped_totals() -> dict[str, int]:
     return totals
 
 
+def _expanded(label: str, rules: dict[str, Any], checker: Checker) -> str:
+    """A label of CODES with `flow` and `nonflow` spelled out as the codes they stand for."""
+    if label not in ("flow", "nonflow"):
+        return label
+    flow = label == "flow"
+    chosen = [code for code, rule in rules.items() if issubclass(rule, FlowRule) == flow]
+    collectors = [getattr(collector, "__name__", "collector") for collector, _ in checker.fact_collectors]
+    return "+".join(chosen if flow else [*chosen, "facts", *collectors])
+
+
 def main() -> None:
     target = Path(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1] else django_package()
     step = int(sys.argv[2]) if len(sys.argv) > 2 else 24
     checker = Checker(Settings(root=str(target.parent), isolate=False, jobs=1, no_bandit=True))
     relative = f"{target.name}/x.py"
     rules = {rule.code: rule for rule, _ in checker.file_rules_for(checker.selection.enabled_for(relative))}
-    codes = sys.argv[3] if len(sys.argv) > 3 else "+".join(
-        code for code, rule in rules.items() if issubclass(rule, FlowRule))
+    labels = (sys.argv[3] if len(sys.argv) > 3 and sys.argv[3] else "flow").split(",")
     units = parsed_sample(target, step)
-    (_, build), = walkers(checker, relative, [codes])
+    built = walkers(checker, relative, [_expanded(label, rules, checker) for label in labels])
     gc.collect()
     gc.freeze()
     gc.set_threshold(*THRESHOLDS)
-    for label, walker in (("bare", lambda context, errors: []), ("rules", build)):
+    for index, (_, walker) in enumerate([("bare", lambda context, errors: []), *built]):
         walk_all(units, walker)  # the warm-up: imports and lazy tables, not counted
         _control("--zero")
         _control("--instr=on")
         walk_all(units, walker)
         _control("--instr=off")
-        _control(f"--dump={label}")
+        _control(f"--dump=walk{index}")
     totals = _dumped_totals()
-    print(f"{len(units)} files; {codes}")
-    print(f"  bare walk {totals['bare']:,} instructions; rules {totals['rules'] - totals['bare']:,} above it")
+    print(f"{len(units)} files; bare walk {totals['walk0']:,} instructions")
+    for index, label in enumerate(labels, start=1):
+        print(f"  {label:24} {totals[f'walk{index}'] - totals['walk0']:>16,} above it")
 
 
 if __name__ == "__main__":

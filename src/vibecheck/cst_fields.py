@@ -78,13 +78,55 @@ def _child_kind(value_type: type) -> int:
 
 
 def names_in(node: cst.CSTNode) -> Iterator[str]:
-    """Every identifier and attribute name inside a node (`self.stop_event.is_set` gives all four)."""
+    """Every identifier and attribute name inside a node (`self.stop_event.is_set` gives all four); `child_nodes`
+    inlined, as in `walk_own`."""
     pending: list[cst.CSTNode] = [node]
+    kinds = _CHILD_KIND_BY_TYPE
     while pending:
         current = pending.pop()
         if type(current) is cst.Name:
             yield current.value
-        pending.extend(child_nodes(current))
+        for name in FIELDS_BY_TYPE.get(type(current)) or child_fields(type(current)):
+            value = getattr(current, name)
+            kind = kinds.get(type(value))
+            if kind is None:
+                kind = _child_kind(type(value))
+            if kind == 1:
+                pending.append(value)
+            elif kind == 2:
+                for item in value:
+                    item_kind = kinds.get(type(item))
+                    if item_kind == 1 or (item_kind is None and _child_kind(type(item)) == 1):
+                        pending.append(item)
+
+
+def names_within(node: cst.CSTNode, depth: int) -> dict[str, tuple[cst.Name, ...]]:
+    """The `Name` nodes up to `depth` levels below `node`, by identifier, each tuple in the order a stack meets them.
+    `child_nodes` inlined: binding rules ask it of the value of every assignment of every file."""
+    found: dict[str, tuple[cst.Name, ...]] = {}
+    kinds = _CHILD_KIND_BY_TYPE
+    pending: list[tuple[cst.CSTNode, int]] = [(node, depth)]
+    while pending:
+        current, left = pending.pop()
+        if type(current) is cst.Name:
+            found[current.value] = (*found.get(current.value, ()), current)
+            continue
+        if not left:
+            continue
+        left -= 1
+        for name in FIELDS_BY_TYPE.get(type(current)) or child_fields(type(current)):
+            value = getattr(current, name)
+            kind = kinds.get(type(value))
+            if kind is None:
+                kind = _child_kind(type(value))
+            if kind == 1:
+                pending.append((value, left))
+            elif kind == 2:
+                for item in value:
+                    item_kind = kinds.get(type(item))
+                    if item_kind == 1 or (item_kind is None and _child_kind(type(item)) == 1):
+                        pending.append((item, left))
+    return found
 
 
 def calls_in(node: cst.CSTNode) -> Iterator[cst.Call]:
@@ -98,14 +140,30 @@ def calls_in(node: cst.CSTNode) -> Iterator[cst.Call]:
 
 
 def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """Every node under `node` that runs in the same scope (nested defs, lambdas and classes are skipped)."""
+    """Every node under `node` that runs in the same scope (nested defs, lambdas and classes are skipped).
+
+    `child_nodes` is inlined, as in `_own_node_tuple`: rules walk a block this way for most functions and `if` tests
+    of every file, and a call and a list per node were a third of the walk."""
     pending = [node]
+    kinds = _CHILD_KIND_BY_TYPE
+    nested = NESTED_SCOPE_TYPES
     while pending:
         current = pending.pop()
         yield current
-        for child in child_nodes(current):  # (a loop, not a generator passed to `extend`: this runs per node)
-            if type(child) not in NESTED_SCOPE_TYPES:
-                pending.append(child)
+        for name in FIELDS_BY_TYPE.get(type(current)) or child_fields(type(current)):
+            value = getattr(current, name)
+            kind = kinds.get(type(value))
+            if kind is None:
+                kind = _child_kind(type(value))
+            if kind == 1:
+                if type(value) not in nested:
+                    pending.append(value)
+            elif kind == 2:
+                for item in value:
+                    item_kind = kinds.get(type(item))
+                    if (item_kind == 1 or (item_kind is None and _child_kind(type(item)) == 1)) \
+                            and type(item) not in nested:
+                        pending.append(item)
 
 
 def _own_node_tuple(root: cst.CSTNode) -> tuple[cst.CSTNode, ...]:

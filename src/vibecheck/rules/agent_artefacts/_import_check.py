@@ -127,14 +127,20 @@ class ImportCheck(Rule):
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
-        self._optional: set[int] = set()
-        self._marked: set[int] = set()  # compound statements whose imports are in `_optional` already
+        # What `_mark_optional` finds depends on the file alone, and every import check of the file meets the same
+        # statements in the same order: the first to meet one marks it for all of them (VC501 and VC502 walked each
+        # `if`, `try` and `with` block of every file alike).
+        marks = context.shared.get(ImportCheck._mark_optional)
+        if marks is None:
+            marks = context.shared[ImportCheck._mark_optional] = (set(), set(), set())
+        self._optional: set[int] = marks[0]
+        self._marked: set[int] = marks[1]  # compound statements whose imports are in `_optional` already
+        self._guarded: set[str] = marks[2]  # top-level modules imported under `except ImportError`
         self._deferred: set[int] = set()  # imports whose line waives import-outside-toplevel: optional on purpose
         self._function_depth = 0
         self._scopes: list[str] = []  # the names of the enclosing classes and functions, outermost first
         self._class_scopes: list[str] = []  # the names of the enclosing classes, outermost first
         self._seen: set[str] = set()
-        self._guarded: set[str] = set()  # top-level modules imported under `except ImportError`
         self._project: ProjectDependencies | None = None
         self._local: frozenset[str] = frozenset()
 

@@ -38,7 +38,7 @@ from vibecheck.analysis.check_modules import check_modules_inputs
 from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
 from vibecheck.analysis.project_functions import defines, functions_index
-from vibecheck.cst_fields import child_nodes, names_in, walk_own
+from vibecheck.cst_fields import child_nodes, names_in, own_nodes_of, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -864,6 +864,7 @@ class ObjectLookupNotScopedToUser(Rule):
         self.listed: dict[str, ListedRoute] = {}  # functions a Starlette route list routes -> their methods, paths
         self.operations: dict[str, Operation] = {}  # functions an OpenAPI document routes (Connexion)
         self.lambda_authorized = False  # a Lambda handler of the module reads its API authorizer's caller
+        self.readers: dict[tuple[int, int], bool] = {}  # `_reads_by_parameter`'s answers (the module keeps the nodes)
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
@@ -1245,13 +1246,22 @@ class ObjectLookupNotScopedToUser(Rule):
     def _reads_by_parameter(self, function: cst.FunctionDef) -> bool:
         """`async def _load_invoice(session, invoice_id): invoice = await session.get(Invoice, invoice_id); if invoice
         is None: raise HTTPException(404); return invoice`: a lookup by a parameter, and nothing that names an owner or
-        the caller, and no call but the lookup."""
+        the caller, and no call but the lookup. Asked of every short function of the module as the walk ends, and again
+        of each helper a handler calls: answered once per function and state of the import table (a function's own
+        import, met later in the walk, may change what its calls resolve to)."""
+        key = (id(function), self.context.imports.version)
+        known = self.readers.get(key)
+        if known is None:
+            known = self.readers[key] = self._judged_reader(function)
+        return known
+
+    def _judged_reader(self, function: cst.FunctionDef) -> bool:
         params = _parameter_names(function)
         if any(set(name_words(param)) & OWNERSHIP_WORDS or param in ("user", "current_user", "request")
                for param in params):
             return False
         reader = Handler(node=function, methods=frozenset(), authenticated=False, client_ids=params)
-        calls = [node for node in walk_own(function.body) if type(node) is cst.Call]
+        calls = own_nodes_of(function.body, cst.Call)  # (the index other rules read: `walk_own`'s calls, in its order)
         lookups = [call for call in calls if self._is_lookup(call, reader, helpers=False)]
         if len(lookups) != 1:
             return False

@@ -14,7 +14,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis import nodes
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import names_within
 from vibecheck.file_memos import file_memo, remembered
 from vibecheck.literals import text_value
 from vibecheck.rule import Rule
@@ -85,18 +85,8 @@ _NAMES_WITHIN: dict[int, tuple[cst.CSTNode, dict[str, tuple[cst.Name, ...]]]] = 
 
 
 def _names_within(value: cst.CSTNode) -> dict[str, tuple[cst.Name, ...]]:
-    """The `Name` nodes up to `SELF_REFERENCE_DEPTH` levels below `value`, by identifier (a stack, not a recursive
-    generator)."""
-    found: dict[str, tuple[cst.Name, ...]] = {}
-    pending: list[tuple[cst.CSTNode, int]] = [(value, SELF_REFERENCE_DEPTH)]
-    while pending:
-        node, left = pending.pop()
-        if type(node) is cst.Name:
-            found[node.value] = (*found.get(node.value, ()), node)
-        elif left:
-            for child in child_nodes(node):
-                pending.append((child, left - 1))
-    return found
+    """The `Name` nodes up to `SELF_REFERENCE_DEPTH` levels below `value`, by identifier (`cst_fields.names_within`)."""
+    return names_within(value, SELF_REFERENCE_DEPTH)
 
 
 class BindingRule(Rule):
