@@ -620,12 +620,12 @@ class WorkerPool:
             worker.deadline = time.monotonic() + self.timeout * _size(worker.task)
 
     def _retire(self, index: int, pending: deque[Task]) -> None:
-        """Replace a worker that has grown too much once it is idle. One that already runs the task sent ahead to it
-        finishes that first and is sent no other: killed at once, it would lose what it had done of that task, which
-        went back to the queue and was checked again from its start (at every replacement, two to six a cold run on
-        Django)."""
+        """Replace a worker that has grown too much once it is idle, if a task waits for it. One that already runs the
+        task sent ahead to it finishes that first and is sent no other: killed at once, it would lose what it had done
+        of that task, which went back to the queue and was checked again from its start. Once no task waits, it is
+        left as it is (it ends with the pool): a fresh one would be forked for nothing."""
         worker = self.workers[index]
-        if worker.task is not None:
+        if worker.task is not None or not pending:
             worker.retiring = True
             return
         try:
