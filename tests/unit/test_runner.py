@@ -219,9 +219,19 @@ def test_falls_back_to_one_process_when_no_pool_starts(tmp_path: Path, monkeypat
 
 
 def test_a_worker_that_has_grown_is_replaced_after_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With no growth allowed, every file's worker is replaced by a fresh one; no file is lost or checked twice."""
+    """With no growth allowed, every worker is replaced by a fresh one after its file and the one sent ahead to it
+    (never killed while it checks that one: the file would be checked again); no file is lost or checked twice."""
     if workers.resident_bytes(os.getpid()) is None:
         pytest.skip("resident memory cannot be read here (no /proc)")
+    checks = tmp_path.parent / f"{tmp_path.name}-checks.txt"  # each check's start, from the worker that makes it
+    check_path = runner.Checker.check_path
+
+    def logged(checker: runner.Checker, source_file: SourceFile) -> FileResult:
+        with checks.open("a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()} {source_file.relative}\n")
+        return check_path(checker, source_file)
+
+    monkeypatch.setattr(runner.Checker, "check_path", logged)
     started: list[Any] = []
     start, start_sibling = workers.WorkerPool._start, workers.WorkerPool._start_sibling
 
@@ -242,8 +252,12 @@ def test_a_worker_that_has_grown_is_replaced_after_its_file(tmp_path: Path, monk
     write(tmp_path, {f"m{i}.py": "try:\n    f()\nexcept Exception:\n    pass\n" for i in range(6)})
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=2))
     assert report.files_checked == 6 and len(report.findings) == 6 and not report.errors
-    # two at the start, then a fresh one after each file
-    assert len(started) == 2 + 6 and len({process.pid for process in started}) == 8
+    logged_checks = [line.split() for line in checks.read_text(encoding="utf-8").splitlines()]
+    assert sorted(name for _, name in logged_checks) == [f"m{i}.py" for i in range(6)]
+    per_worker = [sum(pid == worker for worker, _ in logged_checks) for pid in {pid for pid, _ in logged_checks}]
+    assert max(per_worker) <= 2  # its file, then the one sent ahead before its growth was seen
+    # two at the start, then a fresh one for each worker replaced
+    assert len(started) >= 2 + len(per_worker) - 2 and len({process.pid for process in started}) == len(started)
     monkeypatch.setattr(workers, "RECYCLE_GROWTH", 1 << 40)
     started.clear()
     assert check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=2)).findings == report.findings
