@@ -51,6 +51,7 @@ import dataclasses
 import functools
 import re
 import sys
+import typing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -1483,12 +1484,27 @@ _EXPRESSION_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _expression_fields(node_type: type) -> tuple[str, ...]:
+    """The fields of a node type that may hold a node `iter_expressions` enters: not punctuation or whitespace, and
+    not a field whose declared type holds no node at all (a name's or a string's text, a flag), which every leaf
+    would otherwise read for nothing."""
     names = _EXPRESSION_FIELDS.get(node_type)
     if names is None:
         names = _EXPRESSION_FIELDS[node_type] = tuple(
             f.name for f in dataclasses.fields(node_type)
-            if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace"))
+            if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace") and _may_hold_node(f.type))
     return names
+
+
+def _may_hold_node(declared: Any) -> bool:
+    """Whether a dataclass field of this declared type can hold a libcst node (True when it cannot be told)."""
+    if isinstance(declared, type):
+        return issubclass(declared, cst.CSTNode)
+    origin = typing.get_origin(declared)
+    if origin is typing.Literal:
+        return False
+    if origin is typing.Union:
+        return any(_may_hold_node(option) for option in typing.get_args(declared))
+    return True
 
 
 _NODE_TYPES: dict[type, bool] = {}
@@ -1555,7 +1571,10 @@ def iter_expressions(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
     while stack:
         current = stack.pop()
         found.append(current)
-        for name in _EXPRESSION_FIELDS.get(type(current)) or _expression_fields(type(current)):
+        fields = _EXPRESSION_FIELDS.get(type(current))
+        if fields is None:
+            fields = _expression_fields(type(current))
+        for name in fields:
             value = getattr(current, name)
             value_type = type(value)
             if value_type is list or value_type is tuple:
