@@ -1033,12 +1033,15 @@ class FlowState:
             self.names[key] = taint
         if self.summary is not None and (self.function_aliases or type(value) in (cst.Name, cst.IfExp)):
             self._note_alias(key, value)
-        if type(value) is cst.Call:
-            self._note_url_data(key, value)
+        kind = type(value)
+        named = kind is cst.Call or kind is cst.Attribute
+        url, verdict, hosts = _value_facts(value) if named else _NO_FACTS  # type: ignore[arg-type]  # (not None)
+        if kind is cst.Call:
+            self._note_url_data(key, url)
             if self.summary is not None:
-                self._note_instance(key, value)
-            if _is_verdict_call(value):
-                self.verdicts[key] = checked_names(value)
+                self._note_instance(key, value)  # type: ignore[arg-type]
+            if verdict is not None:
+                self.verdicts[key] = verdict
             elif self.verdicts:
                 self.verdicts.pop(key, None)
         else:
@@ -1055,17 +1058,16 @@ class FlowState:
         if self.url_hosts:
             for field in (None, *URL_HOST_FIELDS):
                 self.url_hosts.pop(key if field is None else f"{key}.{field}", None)
-        if type(value) is cst.Call or type(value) is cst.Attribute:
-            self._note_url_host(key, value)
+        if hosts:
+            self._note_url_host(key, kind is cst.Attribute, hosts)
         text = self.constant_text(value, self) if value is not None else None
         if text is not None:
             self.constants[key] = text
         else:
             self.constants.pop(key, None)
 
-    def _note_url_data(self, key: str, value: cst.Call) -> None:
+    def _note_url_data(self, key: str, url: cst.BaseExpression | None) -> None:
         """`parts = urlparse(url)`: `parts.query` (and its fragment and parameters) hold what `url` held."""
-        url = _parsed_url(value)
         taint = self.taint_of(url) if url is not None else None
         if taint is not None:
             self.names.update((f"{key}.{field_name}", taint) for field_name in URL_DATA_FIELDS)
@@ -1073,13 +1075,10 @@ class FlowState:
             for field_name in URL_DATA_FIELDS:
                 self.names.pop(f"{key}.{field_name}", None)
 
-    def _note_url_host(self, key: str, value: cst.Call | cst.Attribute) -> None:
-        """`parts = urlparse(url)`: `parts.hostname` is the URL's host; `host = urlparse(url).netloc`: `host` is."""
-        url = _parsed_url(value) if isinstance(value, cst.Call) else _parsed_host(value)
-        names = tuple(_names_inside(url)) if url is not None else ()
-        if not names:
-            return
-        if type(value) is cst.Attribute:
+    def _note_url_host(self, key: str, is_host: bool, names: tuple[str, ...]) -> None:
+        """`parts = urlparse(url)`: `parts.hostname` is the URL's host; `host = urlparse(url).netloc` (`is_host`):
+        `host` is. `names`: the URL's (`_value_facts`)."""
+        if is_host:
             self.url_hosts[key] = names
         else:
             self.url_hosts.update((f"{key}.{field}", names) for field in URL_HOST_FIELDS)
@@ -1355,6 +1354,30 @@ def _signed_names(value: cst.CSTNode) -> tuple[str, ...]:
 
 # Calls whose result, bound to a name, is a verdict on their arguments (`ok = is_safe_url(url)`; `if ok:`).
 VERDICT_CALL = lazy_pattern(r"^(is|has|check|validate|verify|allow)_|allowed|_valid|trusted", re.IGNORECASE)
+
+
+# Per file: a bound call or attribute -> what `bind` reads of it whatever a lane's state (`_value_facts`).
+ValueFacts = tuple[cst.BaseExpression | None, tuple[str, ...] | None, tuple[str, ...]]
+_VALUE_FACTS: dict[int, tuple[cst.CSTNode, ValueFacts]] = file_memo({})
+_NO_FACTS: ValueFacts = (None, None, ())
+
+
+def _value_facts(value: cst.CSTNode) -> ValueFacts:
+    """What `bind` reads of a call or attribute it binds, the same in every lane, so once per node of the file: the
+    URL `urlparse(url)` parses (else None), the names a validator's verdict checks (`ok = is_safe(url)`, else None),
+    the names of the URL whose host the value is or holds (`urlparse(url)`, `urlparse(url).netloc`)."""
+    entry = _VALUE_FACTS.get(id(value))  # (`remembered`, inlined: asked by every lane of every bound call)
+    if entry is None or entry[0] is not value:
+        if type(value) is cst.Call:
+            url = _parsed_url(value)  # type: ignore[arg-type]
+            verdict = checked_names(value) if _is_verdict_call(value) else None  # type: ignore[arg-type]
+            hosted = url
+        else:
+            url = verdict = None
+            hosted = _parsed_host(value)
+        entry = _VALUE_FACTS[id(value)] = (value, (url, verdict, tuple(_names_inside(hosted)) if hosted is not None
+                                                   else ()))
+    return entry[1]
 
 
 def _is_verdict_call(call: cst.Call) -> bool:
