@@ -659,17 +659,18 @@ class FlowState:
         pending: list[cst.CSTNode | None] = [node]
         summarised: Taint | None = None
         names = self.names
+        source = self.source
+        checked = self.checked if self.checks_clear else None  # (no binding, and no check, changes during a query)
         while pending:
             current = pending.pop()
             kind = type(current)
             if kind not in EXPRESSION_TYPES:
                 continue
             expression: cst.BaseExpression = current  # type: ignore[assignment]  # (not `cast`: a call per node)
-            if self.checked and self.checks_clear and (kind is cst.Subscript or kind is cst.Call) \
-                    and keyed_read(expression) in self.checked:
+            if checked and (kind is cst.Subscript or kind is cst.Call) and keyed_read(expression) in checked:
                 continue  # `msg["type"]` after `if msg["type"] in KINDS:`: the field an earlier test checked
-            found = self.source(expression, self)
-            if found is CLEAN or (found is not None and self.checked and self._checked_source(expression)):
+            found = source(expression, self)
+            if found is CLEAN or (found is not None and checked and self._checked_source(expression)):
                 continue
             if found is None:
                 if kind is cst.Name:  # (`_own_taint`'s first case, inlined: most operands are names)
@@ -984,11 +985,15 @@ class FlowState:
         string, not the parameter it was formatted with); a constant if both left one (with both texts when they
         differ: `value = "TO_CHAR(%s)" % value` in one branch only)."""
         names, constants = other
+        mine = self.names
         for key, taint in names.items():
-            if _outranks(taint, self.names.get(key)):
-                self.names[key] = taint
-        self.constants = {k: v if constants[k] in v else f"{v}\n{constants[k]}"
-                          for k, v in self.constants.items() if k in constants}
+            held = mine.get(key)  # (`_outranks`, inlined; most names hold in both branches what they held before)
+            if held is not taint and (held is None or (held.kind in SUMMARISED_KINDS
+                                                       and taint.kind not in SUMMARISED_KINDS)):
+                mine[key] = taint
+        if self.constants and self.constants != constants:  # (equal or empty, the rebuilt table would be the same)
+            self.constants = {k: v if constants[k] in v else f"{v}\n{constants[k]}"
+                              for k, v in self.constants.items() if k in constants}
 
     def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
         """Record that `target` now holds a value with `taint` (None: clean), unpacking tuples and lists."""
@@ -2612,6 +2617,8 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     (`st.text_input(...)`, `st.query_params`), what a chat bot's user sends (`update.message.text`,
     `context.args`), what the trigger of an Airflow DAG run chose (`dag_run.conf`, `context["params"]`), and what a
     standard-library `http.server` handler reads of its request (`self.path`, `self.headers`, `self.rfile.read()`)."""
+    if type(node) is cst.Name:  # (most questions, asked of every lane: never a source here)
+        return None
     if type(node) is cst.Attribute:
         if node.attr.value in REQUEST_DATA_ATTRIBUTES and (
                 state.is_request_object(node.value)
@@ -2623,7 +2630,7 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         return None
     if type(node) is cst.Subscript:
         return Taint("request", short_code(node)) if is_airflow_run_input(node, state.imports) else None
-    if type(node) is not cst.Call:  # (most questions, asked of every lane: a name)
+    if type(node) is not cst.Call:
         return None
     if type(node.func) is cst.Attribute:
         method, receiver = node.func.attr.value, node.func.value
