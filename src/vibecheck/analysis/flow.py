@@ -493,12 +493,20 @@ COMPOUND_STATEMENTS = concrete_subclasses(cst.BaseCompoundStatement)
 
 
 def dotted_name(node: cst.CSTNode) -> str | None:
-    """`a.b.c` for a Name/Attribute chain, else None."""
+    """`a.b.c` for a Name/Attribute chain, else None; an attribute's once per node of the file, since every lane
+    asks it of the same ones (`bind`, `_own_taint`, the source finders)."""
     if type(node) is cst.Name:  # the commonest: its own text, not a copy built by `full_name`
         return node.value
     if type(node) is cst.Attribute:
-        return full_name(node)
+        entry = _DOTTED_NAMES.get(id(node))  # (`remembered`, inlined)
+        if entry is None or entry[0] is not node:
+            entry = _DOTTED_NAMES[id(node)] = (node, full_name(node))
+        return entry[1]
     return None
+
+
+# Per file: attribute -> its dotted name (`dotted_name`).
+_DOTTED_NAMES: dict[int, tuple[cst.CSTNode, str | None]] = file_memo({})
 
 
 
