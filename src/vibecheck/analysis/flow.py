@@ -52,7 +52,6 @@ import functools
 import re
 import sys
 import typing
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -2591,27 +2590,31 @@ NOT_VIEW_PARAMETERS = frozenset({"response", "exc", "exception", "get_response",
 
 
 # A name called directly (`name(...)`, not `obj.name(...)`; a `def name(` counts too) and a function's definition.
-DIRECT_CALL = lazy_pattern(r"(?<![\w.])(\w+)\s*\(")
-DEFINITION = lazy_pattern(r"def\s+(\w+)\s*\(")  # at a word start (`word_start_matches`)
+# A name is called directly where it is followed by `(` (after spaces) and preceded by neither a name's character nor a
+# dot; `def name(` is its definition (at a word start: `word_start_matches`).
+CALL_AFTER_NAME = r"\s*\("
+NAME_OR_DOT = lazy_pattern(r"[\w.]")
+DEFINITION_OF = r"def\s+"
 
 
 def _called_in_module(name: str, context: RuleContext) -> bool:
-    """Whether the module calls a function of this name directly (`name(...)`, not `obj.name(...)`)."""
+    """Whether the module calls a function of this name directly (`name(...)`, not `obj.name(...)`): more times than
+    it defines one of that name (`def name(` also reads as a call). Once per name and file (kept in the context's
+    `shared` answers)."""
     source = context.source
     if f"{name}(" not in source and f"{name} (" not in source:
         return False
-    return _direct_calls(context)[name] > 0
-
-
-def _direct_calls(context: RuleContext) -> Counter[str]:
-    """How many times each name is called directly in the module, less its definitions: two scans per file (kept in
-    the context's `shared` answers), where a scan per function cost seconds in a module of hundreds of functions
-    (Django's `query.py`)."""
-    counts: Counter[str] | None = context.shared.get(_direct_calls)
-    if counts is None:
-        counts = context.shared[_direct_calls] = Counter(DIRECT_CALL.findall(context.source))
-        counts.subtract(match.group(1) for match in word_start_matches(DEFINITION, context.source))
-    return counts
+    answers: dict[str, bool] = context.shared.setdefault(_called_in_module, {})
+    found = answers.get(name)
+    if found is None:
+        # the name's own text searched (a literal start the regex engine skips to), not every word of the module:
+        # a scan of all direct calls cost more than the flow rules' walk of some modules
+        escaped = re.escape(name)
+        calls = sum(1 for match in re.finditer(escaped + CALL_AFTER_NAME, source)
+                    if match.start() == 0 or NAME_OR_DOT.match(source, match.start() - 1) is None)
+        found = answers[name] = calls > sum(1 for _ in word_start_matches(re.compile(DEFINITION_OF + escaped
+                                                                                     + CALL_AFTER_NAME), source))
+    return found
 
 
 def _is_view_helper(function: cst.FunctionDef, names: list[str]) -> bool:
