@@ -100,15 +100,18 @@ class ImportTable:
         return self._version
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
-        """The dotted name an expression refers to (a call resolves to its callee), or None."""
-        if type(node) is cst.Call:
-            node = node.func
-        if type(node) is not cst.Name and type(node) is not cst.Attribute:
-            return None
+        """The dotted name an expression refers to (a call resolves to its callee), or None.
+
+        Remembered by the node asked about, a call and any other expression too: the flow rules ask it of the same
+        calls in every lane, so the commonest answer is one lookup."""
         entry = self._dotted.get(id(node))
         if entry is not None and entry[2] == self._version:
             return entry[3]
-        dotted = entry[1] if entry is not None else full_name(node)
+        if entry is not None:
+            dotted = entry[1]
+        else:
+            named = node.func if type(node) is cst.Call else node  # type: ignore[attr-defined]
+            dotted = full_name(named) if type(named) is cst.Name or type(named) is cst.Attribute else None
         resolved = None
         if dotted is not None:
             head, _, rest = dotted.partition(".")

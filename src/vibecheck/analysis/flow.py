@@ -51,7 +51,7 @@ import dataclasses
 import functools
 import re
 import sys
-from collections import Counter
+import typing
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -492,12 +492,20 @@ COMPOUND_STATEMENTS = concrete_subclasses(cst.BaseCompoundStatement)
 
 
 def dotted_name(node: cst.CSTNode) -> str | None:
-    """`a.b.c` for a Name/Attribute chain, else None."""
+    """`a.b.c` for a Name/Attribute chain, else None; an attribute's once per node of the file, since every lane
+    asks it of the same ones (`bind`, `_own_taint`, the source finders)."""
     if type(node) is cst.Name:  # the commonest: its own text, not a copy built by `full_name`
         return node.value
     if type(node) is cst.Attribute:
-        return full_name(node)
+        entry = _DOTTED_NAMES.get(id(node))  # (`remembered`, inlined)
+        if entry is None or entry[0] is not node:
+            entry = _DOTTED_NAMES[id(node)] = (node, full_name(node))
+        return entry[1]
     return None
+
+
+# Per file: attribute -> its dotted name (`dotted_name`).
+_DOTTED_NAMES: dict[int, tuple[cst.CSTNode, str | None]] = file_memo({})
 
 
 
@@ -658,17 +666,18 @@ class FlowState:
         pending: list[cst.CSTNode | None] = [node]
         summarised: Taint | None = None
         names = self.names
+        source = self.source
+        checked = self.checked if self.checks_clear else None  # (no binding, and no check, changes during a query)
         while pending:
             current = pending.pop()
             kind = type(current)
             if kind not in EXPRESSION_TYPES:
                 continue
             expression: cst.BaseExpression = current  # type: ignore[assignment]  # (not `cast`: a call per node)
-            if self.checked and self.checks_clear and (kind is cst.Subscript or kind is cst.Call) \
-                    and keyed_read(expression) in self.checked:
+            if checked and (kind is cst.Subscript or kind is cst.Call) and keyed_read(expression) in checked:
                 continue  # `msg["type"]` after `if msg["type"] in KINDS:`: the field an earlier test checked
-            found = self.source(expression, self)
-            if found is CLEAN or (found is not None and self.checked and self._checked_source(expression)):
+            found = source(expression, self)
+            if found is CLEAN or (found is not None and checked and self._checked_source(expression)):
                 continue
             if found is None:
                 if kind is cst.Name:  # (`_own_taint`'s first case, inlined: most operands are names)
@@ -983,11 +992,15 @@ class FlowState:
         string, not the parameter it was formatted with); a constant if both left one (with both texts when they
         differ: `value = "TO_CHAR(%s)" % value` in one branch only)."""
         names, constants = other
+        mine = self.names
         for key, taint in names.items():
-            if _outranks(taint, self.names.get(key)):
-                self.names[key] = taint
-        self.constants = {k: v if constants[k] in v else f"{v}\n{constants[k]}"
-                          for k, v in self.constants.items() if k in constants}
+            held = mine.get(key)  # (`_outranks`, inlined; most names hold in both branches what they held before)
+            if held is not taint and (held is None or (held.kind in SUMMARISED_KINDS
+                                                       and taint.kind not in SUMMARISED_KINDS)):
+                mine[key] = taint
+        if self.constants and self.constants != constants:  # (equal or empty, the rebuilt table would be the same)
+            self.constants = {k: v if constants[k] in v else f"{v}\n{constants[k]}"
+                              for k, v in self.constants.items() if k in constants}
 
     def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
         """Record that `target` now holds a value with `taint` (None: clean), unpacking tuples and lists."""
@@ -1032,12 +1045,15 @@ class FlowState:
             self.names[key] = taint
         if self.summary is not None and (self.function_aliases or type(value) in (cst.Name, cst.IfExp)):
             self._note_alias(key, value)
-        if type(value) is cst.Call:
-            self._note_url_data(key, value)
+        kind = type(value)
+        named = kind is cst.Call or kind is cst.Attribute
+        url, verdict, hosts = _value_facts(value) if named else _NO_FACTS  # type: ignore[arg-type]  # (not None)
+        if kind is cst.Call:
+            self._note_url_data(key, url)
             if self.summary is not None:
-                self._note_instance(key, value)
-            if _is_verdict_call(value):
-                self.verdicts[key] = checked_names(value)
+                self._note_instance(key, value)  # type: ignore[arg-type]
+            if verdict is not None:
+                self.verdicts[key] = verdict
             elif self.verdicts:
                 self.verdicts.pop(key, None)
         else:
@@ -1054,17 +1070,16 @@ class FlowState:
         if self.url_hosts:
             for field in (None, *URL_HOST_FIELDS):
                 self.url_hosts.pop(key if field is None else f"{key}.{field}", None)
-        if type(value) is cst.Call or type(value) is cst.Attribute:
-            self._note_url_host(key, value)
+        if hosts:
+            self._note_url_host(key, kind is cst.Attribute, hosts)
         text = self.constant_text(value, self) if value is not None else None
         if text is not None:
             self.constants[key] = text
         else:
             self.constants.pop(key, None)
 
-    def _note_url_data(self, key: str, value: cst.Call) -> None:
+    def _note_url_data(self, key: str, url: cst.BaseExpression | None) -> None:
         """`parts = urlparse(url)`: `parts.query` (and its fragment and parameters) hold what `url` held."""
-        url = _parsed_url(value)
         taint = self.taint_of(url) if url is not None else None
         if taint is not None:
             self.names.update((f"{key}.{field_name}", taint) for field_name in URL_DATA_FIELDS)
@@ -1072,13 +1087,10 @@ class FlowState:
             for field_name in URL_DATA_FIELDS:
                 self.names.pop(f"{key}.{field_name}", None)
 
-    def _note_url_host(self, key: str, value: cst.Call | cst.Attribute) -> None:
-        """`parts = urlparse(url)`: `parts.hostname` is the URL's host; `host = urlparse(url).netloc`: `host` is."""
-        url = _parsed_url(value) if isinstance(value, cst.Call) else _parsed_host(value)
-        names = tuple(_names_inside(url)) if url is not None else ()
-        if not names:
-            return
-        if type(value) is cst.Attribute:
+    def _note_url_host(self, key: str, is_host: bool, names: tuple[str, ...]) -> None:
+        """`parts = urlparse(url)`: `parts.hostname` is the URL's host; `host = urlparse(url).netloc` (`is_host`):
+        `host` is. `names`: the URL's (`_value_facts`)."""
+        if is_host:
             self.url_hosts[key] = names
         else:
             self.url_hosts.update((f"{key}.{field}", names) for field in URL_HOST_FIELDS)
@@ -1356,6 +1368,30 @@ def _signed_names(value: cst.CSTNode) -> tuple[str, ...]:
 VERDICT_CALL = lazy_pattern(r"^(is|has|check|validate|verify|allow)_|allowed|_valid|trusted", re.IGNORECASE)
 
 
+# Per file: a bound call or attribute -> what `bind` reads of it whatever a lane's state (`_value_facts`).
+ValueFacts = tuple[cst.BaseExpression | None, tuple[str, ...] | None, tuple[str, ...]]
+_VALUE_FACTS: dict[int, tuple[cst.CSTNode, ValueFacts]] = file_memo({})
+_NO_FACTS: ValueFacts = (None, None, ())
+
+
+def _value_facts(value: cst.CSTNode) -> ValueFacts:
+    """What `bind` reads of a call or attribute it binds, the same in every lane, so once per node of the file: the
+    URL `urlparse(url)` parses (else None), the names a validator's verdict checks (`ok = is_safe(url)`, else None),
+    the names of the URL whose host the value is or holds (`urlparse(url)`, `urlparse(url).netloc`)."""
+    entry = _VALUE_FACTS.get(id(value))  # (`remembered`, inlined: asked by every lane of every bound call)
+    if entry is None or entry[0] is not value:
+        if type(value) is cst.Call:
+            url = _parsed_url(value)  # type: ignore[arg-type]
+            verdict = checked_names(value) if _is_verdict_call(value) else None  # type: ignore[arg-type]
+            hosted = url
+        else:
+            url = verdict = None
+            hosted = _parsed_host(value)
+        entry = _VALUE_FACTS[id(value)] = (value, (url, verdict, tuple(_names_inside(hosted)) if hosted is not None
+                                                   else ()))
+    return entry[1]
+
+
 def _is_verdict_call(call: cst.Call) -> bool:
     """A call named like a check (`url_has_allowed_host_and_scheme(...)`)."""
     return _is_verdict_name(callee_tail(call.func) or "")
@@ -1483,12 +1519,27 @@ _EXPRESSION_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _expression_fields(node_type: type) -> tuple[str, ...]:
+    """The fields of a node type that may hold a node `iter_expressions` enters: not punctuation or whitespace, and
+    not a field whose declared type holds no node at all (a name's or a string's text, a flag), which every leaf
+    would otherwise read for nothing."""
     names = _EXPRESSION_FIELDS.get(node_type)
     if names is None:
         names = _EXPRESSION_FIELDS[node_type] = tuple(
             f.name for f in dataclasses.fields(node_type)
-            if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace"))
+            if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace") and _may_hold_node(f.type))
     return names
+
+
+def _may_hold_node(declared: Any) -> bool:
+    """Whether a dataclass field of this declared type can hold a libcst node (True when it cannot be told)."""
+    if isinstance(declared, type):
+        return issubclass(declared, cst.CSTNode)
+    origin = typing.get_origin(declared)
+    if origin is typing.Literal:
+        return False
+    if origin is typing.Union:
+        return any(_may_hold_node(option) for option in typing.get_args(declared))
+    return True
 
 
 _NODE_TYPES: dict[type, bool] = {}
@@ -1555,7 +1606,10 @@ def iter_expressions(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
     while stack:
         current = stack.pop()
         found.append(current)
-        for name in _EXPRESSION_FIELDS.get(type(current)) or _expression_fields(type(current)):
+        fields = _EXPRESSION_FIELDS.get(type(current))
+        if fields is None:
+            fields = _expression_fields(type(current))
+        for name in fields:
             value = getattr(current, name)
             value_type = type(value)
             if value_type is list or value_type is tuple:
@@ -2536,27 +2590,31 @@ NOT_VIEW_PARAMETERS = frozenset({"response", "exc", "exception", "get_response",
 
 
 # A name called directly (`name(...)`, not `obj.name(...)`; a `def name(` counts too) and a function's definition.
-DIRECT_CALL = lazy_pattern(r"(?<![\w.])(\w+)\s*\(")
-DEFINITION = lazy_pattern(r"def\s+(\w+)\s*\(")  # at a word start (`word_start_matches`)
+# A name is called directly where it is followed by `(` (after spaces) and preceded by neither a name's character nor a
+# dot; `def name(` is its definition (at a word start: `word_start_matches`).
+CALL_AFTER_NAME = r"\s*\("
+NAME_OR_DOT = lazy_pattern(r"[\w.]")
+DEFINITION_OF = r"def\s+"
 
 
 def _called_in_module(name: str, context: RuleContext) -> bool:
-    """Whether the module calls a function of this name directly (`name(...)`, not `obj.name(...)`)."""
+    """Whether the module calls a function of this name directly (`name(...)`, not `obj.name(...)`): more times than
+    it defines one of that name (`def name(` also reads as a call). Once per name and file (kept in the context's
+    `shared` answers)."""
     source = context.source
     if f"{name}(" not in source and f"{name} (" not in source:
         return False
-    return _direct_calls(context)[name] > 0
-
-
-def _direct_calls(context: RuleContext) -> Counter[str]:
-    """How many times each name is called directly in the module, less its definitions: two scans per file (kept in
-    the context's `shared` answers), where a scan per function cost seconds in a module of hundreds of functions
-    (Django's `query.py`)."""
-    counts: Counter[str] | None = context.shared.get(_direct_calls)
-    if counts is None:
-        counts = context.shared[_direct_calls] = Counter(DIRECT_CALL.findall(context.source))
-        counts.subtract(match.group(1) for match in word_start_matches(DEFINITION, context.source))
-    return counts
+    answers: dict[str, bool] = context.shared.setdefault(_called_in_module, {})
+    found = answers.get(name)
+    if found is None:
+        # the name's own text searched (a literal start the regex engine skips to), not every word of the module:
+        # a scan of all direct calls cost more than the flow rules' walk of some modules
+        escaped = re.escape(name)
+        calls = sum(1 for match in re.finditer(escaped + CALL_AFTER_NAME, source)
+                    if match.start() == 0 or NAME_OR_DOT.match(source, match.start() - 1) is None)
+        found = answers[name] = calls > sum(1 for _ in word_start_matches(re.compile(DEFINITION_OF + escaped
+                                                                                     + CALL_AFTER_NAME), source))
+    return found
 
 
 def _is_view_helper(function: cst.FunctionDef, names: list[str]) -> bool:
@@ -2570,6 +2628,8 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     (`st.text_input(...)`, `st.query_params`), what a chat bot's user sends (`update.message.text`,
     `context.args`), what the trigger of an Airflow DAG run chose (`dag_run.conf`, `context["params"]`), and what a
     standard-library `http.server` handler reads of its request (`self.path`, `self.headers`, `self.rfile.read()`)."""
+    if type(node) is cst.Name:  # (most questions, asked of every lane: never a source here)
+        return None
     if type(node) is cst.Attribute:
         if node.attr.value in REQUEST_DATA_ATTRIBUTES and (
                 state.is_request_object(node.value)
@@ -2581,7 +2641,7 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         return None
     if type(node) is cst.Subscript:
         return Taint("request", short_code(node)) if is_airflow_run_input(node, state.imports) else None
-    if type(node) is not cst.Call:  # (most questions, asked of every lane: a name)
+    if type(node) is not cst.Call:
         return None
     if type(node.func) is cst.Attribute:
         method, receiver = node.func.attr.value, node.func.value

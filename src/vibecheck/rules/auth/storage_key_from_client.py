@@ -21,6 +21,7 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.analysis.secrets_names import name_words
+from vibecheck.file_memos import file_memo, remembered
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -56,11 +57,18 @@ def key_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
 
 
 def mentions_caller(node: cst.CSTNode) -> bool:
-    """Whether an expression reads the caller: `current_user.id`, `request.user.pk`, `g.user`, `user_id`, `me.id`."""
-    for inner in iter_expressions(node):
-        if type(inner) in (cst.Name, cst.Attribute) and CALLER_WORDS & set(name_words(dotted_name(inner) or "")):
-            return True
-    return False
+    """Whether an expression reads the caller: `current_user.id`, `request.user.pk`, `g.user`, `user_id`, `me.id`;
+    once per node of the file (the rule's source finder asks it of every built key in every query)."""
+    return remembered(_MENTIONS_CALLER, node, _mentions_caller)
+
+
+# Per file: expression -> `mentions_caller`.
+_MENTIONS_CALLER: dict[int, tuple[cst.CSTNode, bool]] = file_memo({})
+
+
+def _mentions_caller(node: cst.CSTNode) -> bool:
+    return any(type(inner) in (cst.Name, cst.Attribute) and not CALLER_WORDS.isdisjoint(name_words(
+        dotted_name(inner) or "")) for inner in iter_expressions(node))
 
 
 class OwnerState(FlowState):
