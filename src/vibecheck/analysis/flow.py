@@ -60,8 +60,10 @@ from typing import Any, ClassVar
 import libcst as cst
 
 from vibecheck.analysis.callable_aliases import (
+    TABLE,
     Aliases,
     Expansions,
+    aliased_callee,
     aliased_resolver,
     function_aliases,
     function_expansions,
@@ -1619,7 +1621,24 @@ def _call_words(function: cst.FunctionDef, imports: ImportTable, aliases: Aliase
             resolved = imports.qualified_name(func if target is None else target) or ""
             words.add(resolved)
             words.add(resolved.rpartition(".")[2])
+        elif aliases and (type(func) is cst.Subscript or type(func) is cst.Call):
+            words.update(_aliased_words(func, imports, aliases))
     return frozenset(words)
+
+
+def _aliased_words(func: cst.BaseExpression, imports: ImportTable, aliases: Aliases) -> Iterator[str]:
+    """The words of the callables a table's item or a `getattr` of a literal name stands for (`aliased_callee`): every
+    entry of a table whose key is no literal (`RUNNERS[kind]`: `os.system`, `system`, `eval`)."""
+    if type(func) is cst.Subscript and type(func.value) is cst.Name:
+        table = aliases.get(f"{func.value.value}{TABLE}")
+        callees = [e.value for e in table.elements if type(e) is cst.DictElement] if type(table) is cst.Dict else []
+    else:
+        callee = aliased_callee(func, aliases, imports.qualified_name)
+        callees = [callee] if callee is not None else []
+    for callee in callees:
+        resolved = imports.qualified_name(callee) or ""
+        yield resolved
+        yield resolved.rpartition(".")[2]
 
 
 def _method_words(func: cst.Attribute, imports: ImportTable) -> Iterator[str]:
@@ -2820,7 +2839,7 @@ class FlowRule(Rule):
         state = self.new_state()
         state.has_walrus, state.local_classes, state.module = self._file_tables()[:3]
         if aliases:
-            state.qualified_name = aliased_resolver(state.qualified_name, aliases)
+            state.qualified_name = aliased_resolver(state.qualified_name, aliases, self.sink_words or frozenset())
             state.aliases = aliases
         if expansions:
             state.expansions = expansions
