@@ -414,7 +414,7 @@ def _assigned(assignment: cst.Assign, receiver: str | None) -> list[tuple[str, c
         if type(value) is not cst.Tuple and type(value) is not cst.List \
                 or len(value.elements) != len(target.elements):  # type: ignore[attr-defined]
             return []
-        pairs = [(t.value, v.value) for t, v in zip(target.elements, value.elements)  # type: ignore[attr-defined]
+        pairs = [(t.value, v.value) for t, v in zip(target.elements, value.elements, strict=True)  # type: ignore[attr-defined]
                  if type(t) is cst.Element and type(v) is cst.Element]
         if len(pairs) != len(target.elements):
             return []
