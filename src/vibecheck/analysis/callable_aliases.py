@@ -129,21 +129,28 @@ def scope_call(call: cst.Call, function: cst.FunctionDef | None, context: RuleCo
     return written_call(call, aliases, expansions)
 
 
-def written_call(call: cst.Call, aliases: Aliases, expansions: Expansions) -> cst.Call:
+def written_call(call: cst.Call, aliases: Aliases, expansions: Expansions,
+                 resolve: Callable[[cst.CSTNode], str | None] | None = None, prefer: frozenset[str] = frozenset()
+                 ) -> cst.Call:
     """`call` written out through a scope's `aliases` and `expansions` (`scope_call`), also through a table of
-    callables or a `getattr` of a literal name (`aliased_callee`), `call` itself through any other callee."""
+    callables or a `getattr` of a literal name (`aliased_callee`, which `resolve` and `prefer` pick a table's entry
+    for), `call` itself through any other callee."""
     func = call.func
     if type(func) is cst.Name and func.value in aliases and func.value not in expansions:
         return seen_call(call, {func.value: (aliases[func.value], ())})
     if type(func) is cst.Subscript or type(func) is cst.Call:
-        callee = aliased_callee(func, aliases, lambda node: None)
+        callee = aliased_callee(func, aliases, resolve or _unresolved, prefer)
         if callee is None:
             return call
         entry = _SEEN_CALLS.get(id(call))
-        if entry is None or entry[0] is not call:
+        if entry is None or entry[0] is not call or entry[1].func is not callee:  # (another rule may pick another)
             entry = _SEEN_CALLS[id(call)] = (call, call.with_changes(func=callee))
         return entry[1]
     return seen_call(call, expansions) if expansions else call
+
+
+def _unresolved(node: cst.CSTNode) -> str | None:
+    return None
 
 
 def aliased_resolver(resolve: Callable[[cst.CSTNode], str | None], aliases: Aliases,

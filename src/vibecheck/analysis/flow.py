@@ -578,11 +578,17 @@ class FlowState:
     # The scope's names bound to a dotted name of an imported module or a builtin (`callable_aliases`: `arg =
     # request.args.get`, `run = subprocess.run`), which `qualified_name` already resolves through.
     aliases: Aliases = {}
+    # The words of the callables the rule looks for (its `sink_words`): which entry of a table of callables a call of
+    # an item with no literal key stands for (`callable_aliases.aliased_callee`).
+    preferred: frozenset[str] = frozenset()
 
     def seen_call(self, call: cst.Call) -> cst.Call:
-        """The call a sink table reads: through a name of the scope's `expansions`, the call it stands for
-        (`cursor.execute(sql)` for `run_sql(sql)`), else `call` itself."""
-        return seen_call(call, self.expansions) if self.expansions else call
+        """The call a sink table reads: through a name of the scope's `expansions` or `aliases`, a table of callables
+        or a `getattr` of a literal name, the call it stands for (`cursor.execute(sql)` for `run_sql(sql)`,
+        `requests.get(url)` for `fetch(url)` after `fetch = requests.get`), else `call` itself."""
+        if not (self.aliases or self.expansions):
+            return call
+        return written_call(call, self.aliases, self.expansions, self.imports.qualified_name, self.preferred)
 
     def __init__(self, imports: ImportTable, source: SourceFinder, *, sanitizer: SanitizerTest | None = None,
                  sanitizer_names: frozenset[str] = frozenset(), checks_clear: bool = True,
@@ -2839,7 +2845,8 @@ class FlowRule(Rule):
         state = self.new_state()
         state.has_walrus, state.local_classes, state.module = self._file_tables()[:3]
         if aliases:
-            state.qualified_name = aliased_resolver(state.qualified_name, aliases, self.sink_words or frozenset())
+            state.preferred = self.sink_words or frozenset()
+            state.qualified_name = aliased_resolver(state.qualified_name, aliases, state.preferred)
             state.aliases = aliases
         if expansions:
             state.expansions = expansions
