@@ -20,6 +20,8 @@ import click
 from click.tooling import CommandRunner
 # ok: VC503 -- a module of the installed `click`
 from click.shell_completion import ShellComplete
+# ok: VC503 -- declared, and installed wherever vibecheck runs
+import libcst
 # expect: VC503 -- libcst is installed where vibecheck runs, without a `codegen.agents` module
 import libcst.codegen.agents
 # ok: VC503 -- a sub-package and a module of the installed libcst
