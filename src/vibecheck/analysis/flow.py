@@ -69,7 +69,6 @@ from vibecheck.analysis.callable_aliases import (
     function_expansions,
     module_aliases,
     module_expansions,
-    seen_call,
     written_call,
 )
 from vibecheck.analysis.nodes import callee_tail, concrete_subclasses, suite_statements
