@@ -8,6 +8,8 @@ from http import HTTPStatus
 from rest_framework import status
 from shop import checkout, make_order, parse
 from uuid import UUID
+from decimal import Decimal
+from shop.models import Order
 
 
 def test_constants():
@@ -421,6 +423,19 @@ def test_registry_attribute_against_expected():
 def test_local_object_attribute_read_twice(client):
     # ok: VC304 -- a property may change between reads
     assert client.session.token == client.session.token
+
+
+def test_field_given_to_the_object_built():
+    invoice = checkout.Invoice(total=Decimal("1.10"), currency="EUR")
+    # expect: VC304 -- `total` was given to the class's call: the object stores it
+    assert invoice.total == invoice.total
+    # ok: VC304 -- `due_date` was not given: it may be a property computed on each read
+    assert invoice.due_date == invoice.due_date
+    order = Order.objects.create(total=3)
+    # ok: VC304 -- a manager may build a subclass whose field is computed
+    assert order.total == order.total
+    # ok: VC304 -- another object's field
+    assert invoice.total == order.total
 
 
 class TestOrders(unittest.TestCase):

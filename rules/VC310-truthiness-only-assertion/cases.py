@@ -1,6 +1,7 @@
 """VC310 corpus (checked as a test file): a data function's result checked only for truth fires; real checks do not."""
 import os
 import unittest
+from unittest import mock
 from unittest.mock import MagicMock
 
 import pytest
@@ -10,6 +11,7 @@ from pipelines import assets, flows
 from shop import billing
 from shop.billing import build_invoice, is_eligible, parse_tags, summarize
 from shop.client import ApiClient
+from clinic import catalog, records, repo
 
 
 def test_build_invoice():
@@ -683,3 +685,50 @@ def test_invite_link_compared():
     assert result["invite_url"]
     # ok: VC310 -- the link is checked further
     assert result["invite_url"].endswith("/accept")
+
+
+def test_search_over_planted_rows():
+    with mock.patch("clinic.records.cursor") as cursor:
+        cursor.return_value.__enter__.return_value.fetchall.return_value = [{"id": 1, "name": "Smith"}]
+        rows = records.search_patients("Smith")
+    # expect: VC310 -- the test planted the rows: a search for many things found something, any wrong rows too
+    assert rows
+
+
+def test_lookup_over_planted_answer():
+    fake = MagicMock()
+    fake.query.return_value = ({"sku": "a"},)
+    found = catalog.find_products(fake, "a")
+    # expect: VC310
+    assert len(found) > 0
+
+
+def test_search_without_planted_rows():
+    rows = records.search_patients("Smith")
+    # ok: VC310 -- nothing planted: whether the search found anything is its answer
+    assert rows
+
+
+def test_single_search_over_planted_answer():
+    fake = MagicMock()
+    fake.fetchone.return_value = {"id": 1}
+    user = repo.find_user(fake, "ada")
+    # ok: VC310 -- a search for one thing: finding it is its answer
+    assert user is not None
+
+
+def test_search_over_an_empty_plant():
+    fake = MagicMock()
+    fake.fetchall.return_value = []
+    rows = records.search_patients("Smith")
+    # ok: VC310 -- an empty answer planted: the test checks the search's own rows
+    assert rows
+
+
+def test_search_over_planted_rows_checked():
+    fake = MagicMock()
+    fake.fetchall.return_value = [{"id": 1}]
+    rows = records.search_patients("Smith")
+    # ok: VC310 -- the rows' content is checked too
+    assert rows
+    assert rows[0]["id"] == 1

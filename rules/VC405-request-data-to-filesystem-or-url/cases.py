@@ -1347,3 +1347,24 @@ def export_by_key_after(db, key, since):
         abort(404)
     # expect: VC405 -- `created > ?` matches a range, so the lookup pins no value
     return (UPLOADS / key).read_bytes()
+
+
+_fetch, _remove = requests.get, os.remove  # aliases unpacked pairwise: `_fetch(url)` is `requests.get(url)`
+_OPENERS = {"read": open, "fetch": requests.get}
+
+
+@app.route("/aliased-fetch")
+def aliased_fetch():
+    # expect: VC405 -- `_fetch` is `requests.get`
+    page = _fetch(request.args["url"], timeout=5)
+    # expect: VC405 -- `_remove` is `os.remove`
+    _remove(request.args["path"])
+    # ok: VC405 -- a fixed URL
+    _fetch("https://status.example.com/health", timeout=5)
+    return page.text
+
+
+@app.route("/opener-table")
+def opener_table():
+    # expect: VC405 -- the literal key names `requests.get`
+    return _OPENERS["fetch"](request.args["url"], timeout=5).text

@@ -25,6 +25,7 @@ api = FastAPI()
 mcp = FastMCP("desktop")
 PLUGINS = {"csv": "exporters.csv", "json": "exporters.json"}
 OPERATIONS = {"square": "x ** 2", "half": "x / 2"}
+EVALUATORS = {"expr": eval, "literal": ast.literal_eval}  # a table of callables: `EVALUATORS[mode](text)`
 
 
 @app.get("/calc")
@@ -357,3 +358,24 @@ def plugin_through_an_alias():
     load = PLUGINS.get  # rebound: no longer an importer
     # ok: VC413 -- the last binding looks the name up in a fixed table
     return str(load(request.form["name"]))
+
+
+@app.post("/evaluate-by-mode")
+def evaluate_by_mode():
+    mode, text = request.args.get("mode", "expr"), request.form["text"]
+    # expect: VC413 -- one of the table's entries is `eval`
+    first = EVALUATORS[mode](text)
+    # ok: VC413 -- the literal key names `ast.literal_eval`
+    second = EVALUATORS["literal"](text)
+    run, parse = exec, json.loads
+    # expect: VC413 -- `run` is `exec`, unpacked with `parse`
+    run(text)
+    # ok: VC413 -- `parse` is `json.loads`
+    return {"first": first, "second": second, "third": parse(text)}
+
+
+@app.post("/getattr-builtins")
+def getattr_builtins():
+    import builtins
+    # expect: VC413 -- `getattr(builtins, "eval")` is `eval`
+    return {"value": getattr(builtins, "eval")(request.form["expr"])}

@@ -32,6 +32,9 @@ _system = os.system  # an alias of the module: its calls in any function are `os
 _quote = shlex.quote
 _arg = request.args.get  # a getter of the request's query: `_arg("host")` is `request.args.get("host")`
 _value = request.values.get  # also a parameter's name below: not always the getter
+_shell, _quoted = os.system, shlex.quote  # unpacked pairwise: aliases like `_system`
+RUNNERS = {"sh": os.system, "popen": os.popen}  # a table of callables: `RUNNERS[kind](cmd)` calls one of them
+FORMATTERS = {"quote": shlex.quote, "upper": str.upper}
 
 
 @app.get("/ping")
@@ -531,3 +534,32 @@ def getter_of_a_fixed_table():
     tool = TOOLS.get
     # ok: VC421 -- a getter of the module's table, not of the request
     return subprocess.run(f"{tool('ping', '/bin/true')} -c 1 localhost", shell=True, check=False).returncode
+
+
+@app.get("/unpacked-alias")
+def unpacked_alias():
+    # expect: VC421 -- `_shell` is `os.system`, bound with `_quoted` in one tuple
+    _shell("ping -c 1 " + request.args["host"])
+    # ok: VC421 -- quoted through the other name of the same tuple
+    _shell("ping -c 1 " + _quoted(request.args["host"]))
+    return "ok"
+
+
+@app.get("/table-of-runners")
+def table_of_runners():
+    kind, target = request.args.get("kind", "sh"), request.args["target"]
+    # expect: VC421 -- any entry of the table runs the command line
+    RUNNERS[kind]("du -sh " + target)
+    # expect: VC421 -- the literal key names `os.popen`
+    RUNNERS["popen"](f"ls {target}")
+    # ok: VC421 -- a table of formatters: no entry runs anything
+    return FORMATTERS[kind]("du -sh " + target)
+
+
+@app.get("/getattr-runner")
+def getattr_runner():
+    # expect: VC421 -- `getattr(os, "system")` is `os.system`
+    getattr(os, "system")("nslookup " + request.args["host"])
+    # ok: VC421 -- a fixed command line
+    getattr(os, "system")("uptime")
+    return "ok"

@@ -1,8 +1,8 @@
 """Corpus for VC503 unknown-import, checked as a file of the vibecheck project itself.
 
 The project is this repository: it declares libcst, bandit, click, rich, pathspec, tomli and the test
-extra (pytest, jsonschema, coverage, ruff); the names marked `expect` exist nowhere.
-"""
+extra (pytest, jsonschema, coverage, ruff); the names marked `expect` exist nowhere (the invented submodules of
+click and libcst, which are installed wherever vibecheck runs, included)."""
 from __future__ import annotations
 
 import os
@@ -16,6 +16,18 @@ from typing import TYPE_CHECKING
 
 # ok: VC503 -- declared
 import click
+# expect: VC503 -- `click` is installed, and its files hold no `tooling` module
+from click.tooling import CommandRunner
+# ok: VC503 -- a module of the installed `click`
+from click.shell_completion import ShellComplete
+# ok: VC503 -- declared, and installed wherever vibecheck runs
+import libcst
+# expect: VC503 -- libcst is installed where vibecheck runs, without a `codegen.agents` module
+import libcst.codegen.agents
+# ok: VC503 -- a sub-package and a module of the installed libcst
+import libcst.codemod.visitors
+# ok: VC503 -- below a module: an attribute may be anything the module makes
+from libcst._nodes.expression import Name
 # ok: VC503 -- declared by this file's own PEP 723 script block, which `uv run` installs
 import plotcrumbs_io
 # ok: VC503 -- the `google` namespace itself, which every Google client library installs

@@ -913,3 +913,31 @@ def test_ninja_under_django_ninja_extra_and_fusepys_fuse(tmp_path: Path) -> None
     assert findings(tmp_path / "auth.py") == []
     assert [(code, line) for code, line, _ in findings(tmp_path / "bare" / "api.py")] == [
         ("VC503", 3), ("VC504", 1), ("VC504", 2)]
+
+
+def test_a_module_an_installed_package_does_not_hold_is_unknown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "env" / "lib" / "site-packages"
+    write(site, {
+        "fancysdk/__init__.py": "from .client import Client\n",
+        "fancysdk/client.py": "class Client: ...\n",
+        "fancysdk/tools/__init__.py": "",
+        "fancysdk/fast.cpython-312-x86_64-linux-gnu.so": "",
+        "lazysdk/__init__.py": "import sys\nsys.modules[__name__ + '.compat'] = sys.modules[__name__]\n",
+    })
+    write(tmp_path / "checkout", {"editable/__init__.py": ""})
+    write(tmp_path / "app", {
+        "pyproject.toml": '[project]\nname = "app"\ndependencies = ["fancysdk", "lazysdk", "editable"]\n',
+        "main.py": ("import fancysdk\nfrom fancysdk.tooling import Runner\nfrom fancysdk.client import Client\n"
+                    "import fancysdk.tools\nimport fancysdk.fast\nfrom fancysdk.client.retry import policy\n"
+                    "import fancysdk.tools.agents.loop\nfrom lazysdk.compat import x\nfrom editable.nothing import y\n"),
+    })
+    monkeypatch.syspath_prepend(str(tmp_path / "checkout"))
+    monkeypatch.syspath_prepend(str(site))
+    dependencies.missing_submodule.cache_clear()
+    try:
+        # a module the package's folder lacks, also below a sub-package; not a module's attribute, a package whose
+        # `__init__` makes its own modules, or a package outside a site folder (an editable checkout)
+        assert [(code, line, name) for code, line, name in findings(tmp_path / "app" / "main.py")] == [
+            ("VC503", 2, "fancysdk.tooling"), ("VC503", 7, "fancysdk.tools.agents")]
+    finally:
+        dependencies.missing_submodule.cache_clear()

@@ -12,6 +12,7 @@ from vibecheck.analysis.callable_aliases import (
     function_expansions,
     module_aliases,
     seen_call,
+    written_call,
 )
 from vibecheck.cst_fields import own_nodes_of
 from vibecheck.imports import ImportTable
@@ -172,3 +173,75 @@ def test_a_self_attribute_bound_only_to_a_method_expands_in_every_method_of_the_
     assert set(expansions) == {"self._exec"}  # the others are bound to something else in `reset`
     call = next(c for c in own_nodes_of(find.body, cst.Call) if context.module.code_for_node(c.func) == "self._exec")
     assert context.module.code_for_node(seen_call(call, expansions)) == "conn.execute(sql)"
+
+
+def test_names_unpacked_pairwise_from_callables_are_aliases_unless_unpacked_from_one_value() -> None:
+    context = _context("""
+        import os, subprocess
+        import requests
+
+        run, fetch = subprocess.run, requests.get
+
+        def view(cmd, make):
+            sh, [get] = os.system, [requests.get]
+            one, other = make()
+            mixed, count = eval, len(cmd)
+            run(cmd); fetch(cmd); sh(cmd); get(cmd); one(cmd); other(cmd); mixed(cmd); count(cmd)
+    """)
+    # a nested unpacking, values unpacked from a call's result or a call's own result: the name as written
+    assert _resolved(context, "view") == {"run": "subprocess.run", "fetch": "requests.get", "sh": "os.system",
+                                          "get": "get", "one": "one", "other": "other", "mixed": "eval",
+                                          "count": "count", "make": "make", "len": "len"}
+
+
+def test_a_table_of_callables_resolves_its_item_by_a_literal_key_or_by_the_preferred_entry() -> None:
+    context = _context("""
+        import os
+        from helpers import run_local
+
+        RUNNERS = {"sh": os.system, "py": eval}
+        MIXED = {"sh": os.system, "local": run_local.__call__, "n": 3}
+        REBOUND = {"sh": os.system}
+
+        def view(kind, cmd):
+            RUNNERS[kind](cmd)
+            RUNNERS["py"](cmd)
+            RUNNERS["missing"](cmd)
+            MIXED[kind](cmd)
+            REBOUND[kind](cmd)
+
+        def rebind():
+            global REBOUND
+            REBOUND = {}
+    """)
+    function = _function(context, "view")
+    aliases = function_aliases(function, context)
+    assert set(aliases) == {"RUNNERS[]"}  # a table with a value that is no callable, or rebound elsewhere: none
+    calls = {context.module.code_for_node(call): call for call in own_nodes_of(function.body, cst.Call)}
+    plain = aliased_resolver(context.imports.qualified_name, aliases)
+    preferring = aliased_resolver(context.imports.qualified_name, aliases, frozenset({"eval"}))
+    assert {code: plain(call) for code, call in calls.items()} == {
+        "RUNNERS[kind](cmd)": "os.system", 'RUNNERS["py"](cmd)': "eval", 'RUNNERS["missing"](cmd)': None,
+        "MIXED[kind](cmd)": None, "REBOUND[kind](cmd)": None}
+    assert preferring(calls["RUNNERS[kind](cmd)"]) == "eval"
+    assert context.module.code_for_node(written_call(calls['RUNNERS["py"](cmd)'], aliases, {})) == "eval(cmd)"
+
+
+def test_a_getattr_of_a_literal_name_is_a_call_of_the_attribute() -> None:
+    context = _context("""
+        import os
+
+        def view(name, cmd):
+            getattr(os, "system")(cmd)
+            getattr(os, name)(cmd)
+            getattr(os, "system", None)(cmd)
+    """)
+    assert "getattr()" in module_aliases(context)
+    function = _function(context, "view")
+    resolve = aliased_resolver(context.imports.qualified_name, function_aliases(function, context))
+    calls = {context.module.code_for_node(call): call for call in own_nodes_of(function.body, cst.Call)
+             if isinstance(call.func, cst.Call)}
+    assert {code: resolve(call) for code, call in calls.items()} == {
+        'getattr(os, "system")(cmd)': "os.system", "getattr(os, name)(cmd)": None,
+        'getattr(os, "system", None)(cmd)': None}
+    assert "getattr()" not in module_aliases(_context("import os\nrun = getattr(os, 'system')\n"))

@@ -12,6 +12,12 @@ of the same callable, spelled the same way, and the name is called there. An ali
 head is imported or a builtin, so `r = self.runner` or a local object's method is none (it has an expansion, below).
 A name bound to a call's result (`r = subprocess.run(cmd)`) is no alias, nor a `partial` that fixes positional
 arguments (the call's own would shift). Only calls resolve through an alias: a name read as a value keeps its own reading.
+Names unpacked pairwise from a display of callables (`run, fetch = subprocess.run, requests.get`) are aliases the same
+way. So is a table of such callables that the file calls an item of (`RUNNERS = {"sh": os.system, "py": eval};
+RUNNERS[kind](cmd)`), held under `RUNNERS[]`: a literal key calls its entry; any other key may call any entry, and the
+resolver a flow rule uses picks the first that is one of its sinks (`aliased_resolver`'s `prefer`), while the call
+words name them all. `getattr(os, "system")(cmd)`, a literal name of a dotted object, is a call of `os.system`
+(the module's aliases then hold `getattr()`, so the flow rules resolve through them).
 
 A call through a name bound the same way to an object's method (`run_sql = cursor.execute`, `send =
 requests.Session().get`, `run = self.runner`) or to a `partial` that fixes keywords (`sh = partial(subprocess.run,
@@ -25,6 +31,7 @@ for it; the call's own arguments are the same nodes.
 from __future__ import annotations
 
 import builtins
+import re
 from collections.abc import Callable, Iterator, Mapping
 
 import libcst as cst
@@ -54,6 +61,14 @@ _FUNCTION_ALIASES: dict[int, tuple[cst.FunctionDef, Aliases, Expansions]] = file
 _CLASS_EXPANSIONS: dict[int, tuple[cst.ClassDef, Expansions]] = file_memo({})
 # Per file: call id -> (call, the call it stands for); kept for the file, so no id is reused by a later expansion.
 _SEEN_CALLS: dict[int, tuple[cst.Call, cst.Call]] = file_memo({})
+# Per file: `getattr` call id -> (call, the attribute a literal name names, written out, or None).
+_GETATTRS: dict[int, tuple[cst.Call, cst.Attribute | None]] = file_memo({})
+# The suffix of the key under which `Aliases` holds a table of callables (`RUNNERS[]`: its dict display).
+TABLE = "[]"
+# The key under which a file's module `Aliases` say it calls a `getattr` of a literal name (`getattr(os, "system")(`).
+GETATTR_CALLED = "getattr()"
+# A call of a `getattr` of a dotted object and a literal name, in a file's text.
+_GETATTR_CALL = re.compile(r"""\bgetattr\(\s*[\w.]+\s*,\s*(["'])[A-Za-z_]\w*\1\s*\)\(""")
 # The fields of the nodes that bind the names written in them.
 _TARGET_FIELDS: dict[type, str] = {cst.AssignTarget: "target", cst.AnnAssign: "target", cst.AugAssign: "target",
                                    cst.For: "target", cst.CompFor: "target", cst.NamedExpr: "target",
@@ -114,18 +129,35 @@ def scope_call(call: cst.Call, function: cst.FunctionDef | None, context: RuleCo
     return written_call(call, aliases, expansions)
 
 
-def written_call(call: cst.Call, aliases: Aliases, expansions: Expansions) -> cst.Call:
-    """`call` written out through a scope's `aliases` and `expansions` (`scope_call`), `call` itself through any
-    other callee."""
+def written_call(call: cst.Call, aliases: Aliases, expansions: Expansions,
+                 resolve: Callable[[cst.CSTNode], str | None] | None = None, prefer: frozenset[str] = frozenset()
+                 ) -> cst.Call:
+    """`call` written out through a scope's `aliases` and `expansions` (`scope_call`), also through a table of
+    callables or a `getattr` of a literal name (`aliased_callee`, which `resolve` and `prefer` pick a table's entry
+    for), `call` itself through any other callee."""
     func = call.func
     if type(func) is cst.Name and func.value in aliases and func.value not in expansions:
         return seen_call(call, {func.value: (aliases[func.value], ())})
+    if type(func) is cst.Subscript or type(func) is cst.Call:
+        callee = aliased_callee(func, aliases, resolve or _unresolved, prefer)
+        if callee is None:
+            return call
+        entry = _SEEN_CALLS.get(id(call))
+        if entry is None or entry[0] is not call or entry[1].func is not callee:  # (another rule may pick another)
+            entry = _SEEN_CALLS[id(call)] = (call, call.with_changes(func=callee))
+        return entry[1]
     return seen_call(call, expansions) if expansions else call
 
 
-def aliased_resolver(resolve: Callable[[cst.CSTNode], str | None], aliases: Aliases
-                     ) -> Callable[[cst.CSTNode], str | None]:
-    """`resolve` (an import table's `qualified_name`) with a call through an alias resolved as the callable's."""
+def _unresolved(node: cst.CSTNode) -> str | None:
+    return None
+
+
+def aliased_resolver(resolve: Callable[[cst.CSTNode], str | None], aliases: Aliases,
+                     prefer: frozenset[str] = frozenset()) -> Callable[[cst.CSTNode], str | None]:
+    """`resolve` (an import table's `qualified_name`) with a call through an alias, a table of callables or a
+    `getattr` of a literal name resolved as the callable's (`aliased_callee`; `prefer`: the words of the callables a
+    rule looks for, which pick one of a table's entries)."""
     def qualified_name(node: cst.CSTNode) -> str | None:
         if type(node) is cst.Call:
             func = node.func
@@ -133,16 +165,65 @@ def aliased_resolver(resolve: Callable[[cst.CSTNode], str | None], aliases: Alia
                 target = aliases.get(func.value)
                 if target is not None:
                     return resolve(target)
+            elif type(func) is not cst.Attribute:
+                target = aliased_callee(func, aliases, resolve, prefer)
+                if target is not None:
+                    return resolve(target)
         return resolve(node)
     return qualified_name
+
+
+def aliased_callee(func: cst.BaseExpression, aliases: Aliases, resolve: Callable[[cst.CSTNode], str | None],
+                   prefer: frozenset[str] = frozenset()) -> cst.BaseExpression | None:
+    """The callable a callee stands for: through an alias (`run` after `run = subprocess.run`); through a table of
+    callables (`RUNNERS[kind]` after `RUNNERS = {"sh": os.system, "py": eval}`: the entry a literal key names, else
+    the first entry whose resolved name or its last part is in `prefer`, else the first); `getattr(os, "system")`
+    (the attribute a literal name names, written out); else None."""
+    kind = type(func)
+    if kind is cst.Name:
+        return aliases.get(func.value)  # type: ignore[attr-defined]
+    if kind is cst.Subscript:
+        table = aliases.get(f"{func.value.value}{TABLE}") if type(func.value) is cst.Name else None  # type: ignore[attr-defined]
+        if type(table) is not cst.Dict or len(func.slice) != 1 or type(func.slice[0].slice) is not cst.Index:  # type: ignore[attr-defined]
+            return None
+        key = func.slice[0].slice.value  # type: ignore[attr-defined]
+        entries = [element for element in table.elements if type(element) is cst.DictElement]
+        if type(key) is cst.SimpleString:
+            return next((e.value for e in entries if e.key.evaluated_value == key.evaluated_value), None)  # type: ignore[attr-defined]
+        for entry in entries:
+            name = resolve(entry.value) or ""
+            if name in prefer or name.rpartition(".")[2] in prefer:
+                return entry.value
+        return entries[0].value if entries else None
+    if kind is cst.Call:
+        return _getattr_attribute(func)  # type: ignore[arg-type]
+    return None
+
+
+def _getattr_attribute(call: cst.Call) -> cst.Attribute | None:
+    """`os.system` for `getattr(os, "system")` (a dotted object, a literal identifier, no default), once per call."""
+    entry = _GETATTRS.get(id(call))
+    if entry is None or entry[0] is not call:
+        found = None
+        args = call.args
+        if type(call.func) is cst.Name and call.func.value == "getattr" and len(args) == 2 \
+                and all(arg.keyword is None and not arg.star for arg in args) and _is_dotted(args[0].value) \
+                and type(args[1].value) is cst.SimpleString:
+            attribute = args[1].value.evaluated_value
+            if type(attribute) is str and attribute.isidentifier():
+                found = cst.Attribute(value=args[0].value, attr=cst.Name(attribute))
+        entry = _GETATTRS[id(call)] = (call, found)
+    return entry[1]
 
 
 def _module_bindings(context: RuleContext) -> tuple[Aliases, Expansions]:
     found: tuple[Aliases, Expansions] | None = context.shared.get(_MODULE_ALIASES)
     if found is None:
         scope = _scopes(context)[id(context.module)]
-        found = context.shared[_MODULE_ALIASES] = _split(_kept(
-            _candidates(scope.assignments, context, scope.imported), [context.module]))
+        aliases, expansions = _split(_kept(_candidates(scope.assignments, context, scope.imported), [context.module]))
+        if "getattr(" in context.source and _GETATTR_CALL.search(context.source):
+            aliases = {**aliases, GETATTR_CALLED: cst.Name("getattr")}  # (so the flow rules resolve through aliases)
+        found = context.shared[_MODULE_ALIASES] = (aliases, expansions)
     return found
 
 
@@ -168,7 +249,7 @@ def _function_bindings(function: cst.FunctionDef, context: RuleContext
 def _split(kept: dict[str, _Candidate]) -> tuple[Aliases, Expansions]:
     """The aliases (a dotted name of an imported module or a builtin) and the expansions (an object's method, or a
     `partial` with fixed keywords) among the kept candidates."""
-    return ({name: c.value for name, c in kept.items() if c.imported},
+    return ({f"{name}{TABLE}" if c.table else name: c.value for name, c in kept.items() if c.imported},
             {name: (c.value, c.keywords) for name, c in kept.items() if c.keywords or not c.imported})
 
 
@@ -230,45 +311,72 @@ def _attribute_expansions(owner: cst.ClassDef, context: RuleContext) -> Expansio
 
 class _Candidate:
     """A name the scope assigns a known callable: the callable as written, its expression, the keywords a `partial`
-    fixes, whether it is a dotted name of an imported module or a builtin, how often it is assigned."""
+    fixes, whether it is a dotted name of an imported module or a builtin, how often it is assigned, whether it is a
+    table of such callables (its expression the dict display)."""
 
-    __slots__ = ("written", "value", "keywords", "imported", "count")
+    __slots__ = ("written", "value", "keywords", "imported", "count", "table")
 
-    def __init__(self, written: str, value: cst.BaseExpression, keywords: tuple[cst.Arg, ...], imported: bool) -> None:
+    def __init__(self, written: str, value: cst.BaseExpression, keywords: tuple[cst.Arg, ...], imported: bool,
+                 table: bool = False) -> None:
         self.written, self.value, self.keywords, self.imported, self.count = written, value, keywords, imported, 1
+        self.table = table
 
 
 def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_here: set[str],
                 receiver: str | None = None) -> dict[str, _Candidate]:
-    """The names the `name = callable` statements bind (with `receiver`, the attributes `receiver.name = callable`
-    binds) and the file's text calls; a name also assigned anything else there (another callable, a call's result) is
-    left out."""
+    """The names the `name = callable` statements bind, also unpacked (`run, get = subprocess.run, requests.get`)
+    (with `receiver`, the attributes `receiver.name = callable` binds) and the file's text calls; a name also assigned
+    anything else there (another callable, a call's result) is left out. Without a receiver, a name bound to a table
+    of callables (`RUNNERS = {"sh": os.system}`, every value a dotted name of an imported module or a builtin) that the
+    file's text calls through a subscript (`RUNNERS[kind](`) is a candidate too, its value the table."""
     found: dict[str, _Candidate] = {}
     dropped: set[str] = set()
     imports = context.imports
     for assignment in assignments:
-        name = _assigned(assignment, receiver)
-        if name is None:
-            continue
-        bound = _callable(assignment.value, imports)
-        if bound is None:
-            dropped.add(name)
-            continue
-        if not _called(name, context, receiver):
-            continue
-        value, keywords = bound
-        dotted = full_name(value) if _is_dotted(value) else None  # (`super().run` is a method of what a call made)
-        head = (dotted or "").partition(".")[0]
-        imported = dotted is not None and (head in imports.aliases or head in BUILTIN_NAMES or head in imported_here)
-        written = dotted or context.module.code_for_node(value)
-        held = found.get(name)
-        if not imported and type(value) is not cst.Attribute or (held is not None and held.written != written):
-            dropped.add(name)  # (a local name bound to another local name is left alone: its calls are its own)
-        elif held is not None:
-            held.count += 1
-        else:
-            found[name] = _Candidate(written, value, keywords, imported)
+        for name, assigned in _assigned(assignment, receiver):
+            if receiver is None and type(assigned) is cst.Dict and _subscript_called(name, context):
+                table = _table(assigned, imports, imported_here)
+                if table is None or name in found:
+                    dropped.add(name)
+                else:
+                    found[name] = _Candidate(context.module.code_for_node(table), table, (), True, True)
+                continue
+            bound = _callable(assigned, imports)
+            if bound is None:
+                dropped.add(name)
+                continue
+            if not _called(name, context, receiver):
+                continue
+            value, keywords = bound
+            dotted = full_name(value) if _is_dotted(value) else None  # (`super().run` is a method of what a call made)
+            imported = _imported(dotted, imports, imported_here)
+            written = dotted or context.module.code_for_node(value)
+            held = found.get(name)
+            if not imported and type(value) is not cst.Attribute or (held is not None and held.written != written):
+                dropped.add(name)  # (a local name bound to another local name is left alone: its calls are its own)
+            elif held is not None:
+                held.count += 1
+            else:
+                found[name] = _Candidate(written, value, keywords, imported)
     return {name: candidate for name, candidate in found.items() if name not in dropped}
+
+
+def _imported(dotted: str | None, imports: ImportTable, imported_here: set[str]) -> bool:
+    """Whether a dotted name's head is imported (in the file or the scope) or a builtin."""
+    head = (dotted or "").partition(".")[0]
+    return dotted is not None and (head in imports.aliases or head in BUILTIN_NAMES or head in imported_here)
+
+
+def _table(value: cst.Dict, imports: ImportTable, imported_here: set[str]) -> cst.Dict | None:
+    """The dict display itself when every entry maps a string to a dotted name of an imported module or a builtin
+    (`{"sh": os.system, "py": eval}`); else None (a `**` entry, another key or value: another kind of table)."""
+    if not value.elements:
+        return None
+    for element in value.elements:
+        if type(element) is not cst.DictElement or type(element.key) is not cst.SimpleString \
+                or not _is_dotted(element.value) or not _imported(full_name(element.value), imports, imported_here):
+            return None
+    return value
 
 
 def _called(name: str, context: RuleContext, receiver: str | None) -> bool:
@@ -289,16 +397,44 @@ def _called(name: str, context: RuleContext, receiver: str | None) -> bool:
     return answer
 
 
-def _assigned(assignment: cst.Assign, receiver: str | None) -> str | None:
-    """The name one assignment binds (`run = ...`), or with a receiver the attribute (`self.run = ...`); else None."""
+def _subscript_called(name: str, context: RuleContext) -> bool:
+    """Whether the file's text calls an item of the name (`RUNNERS[kind](`, not `.RUNNERS[`); once per file and name."""
+    key = (_CALLED, TABLE)
+    found: dict[str, bool] | None = context.shared.get(key)
+    if found is None:
+        found = context.shared[key] = {}
+    answer = found.get(name)
+    if answer is None:
+        answer = found[name] = f"{name}[" in context.source and re.search(
+            rf"(?<![\w.]){re.escape(name)}\[[^\[\]\n]*\]\(", context.source) is not None
+    return answer
+
+
+def _assigned(assignment: cst.Assign, receiver: str | None) -> list[tuple[str, cst.BaseExpression]]:
+    """The names one assignment binds with the values it binds them to (`run = ...`; pairwise, `run, get = a, b`),
+    or with a receiver the attributes (`self.run = ...`); none for any other target (a chain, a starred or nested
+    unpacking, a tuple unpacked from one value)."""
     if len(assignment.targets) != 1:
-        return None
-    target = assignment.targets[0].target
-    if receiver is None:
-        return target.value if type(target) is cst.Name else None
-    if type(target) is cst.Attribute and type(target.value) is cst.Name and target.value.value == receiver:
-        return target.attr.value
-    return None
+        return []
+    target, value = assignment.targets[0].target, assignment.value
+    if type(target) is cst.Tuple or type(target) is cst.List:
+        if type(value) is not cst.Tuple and type(value) is not cst.List \
+                or len(value.elements) != len(target.elements):  # type: ignore[attr-defined]
+            return []
+        pairs = [(t.value, v.value) for t, v in zip(target.elements, value.elements, strict=True)  # type: ignore[attr-defined]
+                 if type(t) is cst.Element and type(v) is cst.Element]
+        if len(pairs) != len(target.elements):
+            return []
+    else:
+        pairs = [(target, value)]
+    found = []
+    for part, assigned in pairs:
+        if receiver is None:
+            if type(part) is cst.Name:
+                found.append((part.value, assigned))
+        elif type(part) is cst.Attribute and type(part.value) is cst.Name and part.value.value == receiver:
+            found.append((part.attr.value, assigned))
+    return found
 
 
 def _callable(value: cst.BaseExpression, imports: ImportTable) -> tuple[cst.BaseExpression, tuple[cst.Arg, ...]] | None:

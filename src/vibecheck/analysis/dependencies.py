@@ -588,7 +588,7 @@ class DependencyInputs:
         self._real.clear()
         _CHAINS.clear()
         for memo in (_folder_inputs, _installed_state, project_dependencies, folder_project, module_names_in,
-                     _local_module_names, _root_markers, _names_digest):
+                     _local_module_names, _root_markers, _names_digest, missing_submodule):
             memo.cache_clear()
 
 
@@ -707,6 +707,54 @@ def is_installed(top_level: str) -> bool:
         return importlib.machinery.PathFinder.find_spec(top_level) is not None
     except (ImportError, ValueError):
         return False
+
+
+# What a package's `__init__` writes when it makes submodules no file holds (`sys.modules["pkg.sub"] = ...`, a
+# `__path__` extended at run time, an import hook): its files do not list its modules.
+DYNAMIC_SUBMODULES = re.compile(r"__path__|extend_path|sys\.modules|meta_path")
+# The folders an installer puts packages in: a package there changes only when an installer changes its folder
+# (`_installed_state` stamps it), unlike an editable checkout.
+SITE_FOLDERS = frozenset({"site-packages", "dist-packages"})
+INIT_LIMIT = 2_000_000  # bytes of a package's `__init__.py` read for `DYNAMIC_SUBMODULES`
+
+
+@functools.lru_cache(maxsize=1024)
+def missing_submodule(module: str) -> str | None:
+    """The first part of the dotted `module` that its installed top-level package lacks (`anthropic.tooling` when
+    the `anthropic/` folder in a site folder holds no `tooling.py`, `tooling/` or compiled `tooling`), read from the
+    package's files without importing it; None when every part is there or nothing can be known: the top level is
+    not installed here, is a module or a namespace package, lives outside a site folder, or its `__init__` makes
+    submodules at run time (`DYNAMIC_SUBMODULES`); a part below a module may be anything that module makes."""
+    parts = module.split(".")
+    if len(parts) < 2:
+        return None
+    try:
+        spec = importlib.machinery.PathFinder.find_spec(parts[0])
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(spec.origin).parent
+    if SITE_FOLDERS.isdisjoint(folder.parts):
+        return None
+    for depth in range(1, len(parts)):
+        init = folder / "__init__.py"
+        try:
+            text = read_regular_text(init, INIT_LIMIT) if init.is_file() else ""
+            entries = os.listdir(folder)
+        except OSError:
+            return None
+        if DYNAMIC_SUBMODULES.search(text):
+            return None
+        name = parts[depth]
+        if name in entries and (folder / name).is_dir():
+            folder = folder / name
+            continue
+        if any(entry == f"{name}.py" or entry.startswith(f"{name}.") and entry.endswith((".so", ".pyd", ".pyc"))
+               for entry in entries):
+            return None
+        return ".".join(parts[:depth + 1])
+    return None
 
 
 # Modules the interpreter itself provides without a file of the standard library: compiler directives, and the

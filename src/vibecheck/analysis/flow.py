@@ -60,14 +60,15 @@ from typing import Any, ClassVar
 import libcst as cst
 
 from vibecheck.analysis.callable_aliases import (
+    TABLE,
     Aliases,
     Expansions,
+    aliased_callee,
     aliased_resolver,
     function_aliases,
     function_expansions,
     module_aliases,
     module_expansions,
-    seen_call,
     written_call,
 )
 from vibecheck.analysis.nodes import callee_tail, concrete_subclasses, suite_statements
@@ -584,11 +585,17 @@ class FlowState:
     # The scope's names bound to a dotted name of an imported module or a builtin (`callable_aliases`: `arg =
     # request.args.get`, `run = subprocess.run`), which `qualified_name` already resolves through.
     aliases: Aliases = {}
+    # The words of the callables the rule looks for (its `sink_words`): which entry of a table of callables a call of
+    # an item with no literal key stands for (`callable_aliases.aliased_callee`).
+    preferred: frozenset[str] = frozenset()
 
     def seen_call(self, call: cst.Call) -> cst.Call:
-        """The call a sink table reads: through a name of the scope's `expansions`, the call it stands for
-        (`cursor.execute(sql)` for `run_sql(sql)`), else `call` itself."""
-        return seen_call(call, self.expansions) if self.expansions else call
+        """The call a sink table reads: through a name of the scope's `expansions` or `aliases`, a table of callables
+        or a `getattr` of a literal name, the call it stands for (`cursor.execute(sql)` for `run_sql(sql)`,
+        `requests.get(url)` for `fetch(url)` after `fetch = requests.get`), else `call` itself."""
+        if not (self.aliases or self.expansions):
+            return call
+        return written_call(call, self.aliases, self.expansions, self.imports.qualified_name, self.preferred)
 
     def __init__(self, imports: ImportTable, source: SourceFinder, *, sanitizer: SanitizerTest | None = None,
                  sanitizer_names: frozenset[str] = frozenset(), checks_clear: bool = True,
@@ -1673,7 +1680,24 @@ def _call_words(function: cst.FunctionDef, imports: ImportTable, aliases: Aliase
             resolved = imports.qualified_name(func if target is None else target) or ""
             words.add(resolved)
             words.add(resolved.rpartition(".")[2])
+        elif aliases and (type(func) is cst.Subscript or type(func) is cst.Call):
+            words.update(_aliased_words(func, imports, aliases))
     return frozenset(words)
+
+
+def _aliased_words(func: cst.BaseExpression, imports: ImportTable, aliases: Aliases) -> Iterator[str]:
+    """The words of the callables a table's item or a `getattr` of a literal name stands for (`aliased_callee`): every
+    entry of a table whose key is no literal (`RUNNERS[kind]`: `os.system`, `system`, `eval`)."""
+    if type(func) is cst.Subscript and type(func.value) is cst.Name:
+        table = aliases.get(f"{func.value.value}{TABLE}")
+        callees = [e.value for e in table.elements if type(e) is cst.DictElement] if type(table) is cst.Dict else []
+    else:
+        callee = aliased_callee(func, aliases, imports.qualified_name)
+        callees = [callee] if callee is not None else []
+    for callee in callees:
+        resolved = imports.qualified_name(callee) or ""
+        yield resolved
+        yield resolved.rpartition(".")[2]
 
 
 def _method_words(func: cst.Attribute, imports: ImportTable) -> Iterator[str]:
@@ -2880,7 +2904,8 @@ class FlowRule(Rule):
         state = self.new_state()
         state.has_walrus, state.local_classes, state.module = self._file_tables()[:3]
         if aliases:
-            state.qualified_name = aliased_resolver(state.qualified_name, aliases)
+            state.preferred = self.sink_words or frozenset()
+            state.qualified_name = aliased_resolver(state.qualified_name, aliases, state.preferred)
             state.aliases = aliases
         if expansions:
             state.expansions = expansions

@@ -141,6 +141,7 @@ class ImportCheck(Rule):
         self._scopes: list[str] = []  # the names of the enclosing classes and functions, outermost first
         self._class_scopes: list[str] = []  # the names of the enclosing classes, outermost first
         self._seen: set[str] = set()
+        self._seen_modules: set[str] = set()  # dotted modules given to `check_submodule`
         self._project: ProjectDependencies | None = None
         self._local: frozenset[str] = frozenset()
 
@@ -249,12 +250,21 @@ class ImportCheck(Rule):
 
     def _check(self, node: cst.CSTNode, module: str, candidates: tuple[str, ...]) -> None:
         top_level = module.split(".")[0]
-        if not top_level or top_level in self._seen or top_level in self._guarded or is_standard_library(top_level) \
+        if not top_level or top_level in self._guarded or is_standard_library(top_level) \
                 or (self.skips_adapters and self.in_adapter_for(module)):
+            return
+        if module != top_level and module not in self._seen_modules and top_level not in self.local_modules:
+            self._seen_modules.add(module)
+            self.check_submodule(node, module)
+        if top_level in self._seen:
             return
         self._seen.add(top_level)
         if top_level not in self.local_modules:
             self.check_import(node, module, top_level, candidates)
+
+    def check_submodule(self, node: cst.CSTNode, module: str) -> None:
+        """Called once per dotted third-party module a file needs at run time (`anthropic.tooling`), also when the
+        file imported its top level already; by default nothing."""
 
     def _catches_import_error(self, caught: cst.BaseExpression | None) -> bool:
         if caught is None:

@@ -6,7 +6,13 @@ import re
 
 import libcst as cst
 
-from vibecheck.analysis.dependencies import KNOWN_DISTRIBUTIONS, NAMESPACE_ROOTS, WELL_KNOWN_MODULES, is_installed
+from vibecheck.analysis.dependencies import (
+    KNOWN_DISTRIBUTIONS,
+    NAMESPACE_ROOTS,
+    WELL_KNOWN_MODULES,
+    is_installed,
+    missing_submodule,
+)
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.agent_artefacts._import_check import ImportCheck
@@ -56,6 +62,13 @@ class UnknownImport(ImportCheck):
     Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`), the modules
     a runtime provides (Pyodide's `js` and `pyodide`, PyPy's `__pypy__`), those of the application a plugin runs inside (an
     Odoo addon's `odoo`, a Frappe app's `frappe`, Blender's `bpy`) and the typing-only `_typeshed` count as standard library.
+
+    A module of an installed package that the package's files do not hold is reported too, also when the file
+    imports the package itself (`from anthropic.tooling import ToolRunner` where `anthropic/` in the site folder has
+    no `tooling.py`, `tooling/` or compiled `tooling`): read from the files, never imported; only a regular package
+    in a site folder whose `__init__` makes no submodules at run time (`sys.modules[...]`, a `__path__` extended, an
+    import hook) is judged, not a namespace package, an editable checkout or what lies below a module. Such an
+    import only fails (no one else can publish the module), so it is a medium finding.
 
     The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or `setup.cfg` (or, for an
     unpacked wheel, a `<name>.dist-info/METADATA`). Declared dependencies are read from a script's own PEP 723 `# /// script`
@@ -123,6 +136,15 @@ class UnknownImport(ImportCheck):
                     "package really exists before installing it.",
                     hint=f"Confirm that a package providing `{top_level}` exists on the package index and declare it in the "
                     "project's dependencies, or remove the import.")
+
+    def check_submodule(self, node: cst.CSTNode, module: str) -> None:
+        missing = missing_submodule(module)
+        if missing is not None:
+            package = missing.rpartition(".")[0]
+            self.report(node, f"`{missing}` is not a module of the installed `{package}`: if an agent suggested it, "
+                        "check the package's documentation for the module it meant.",
+                        hint=f"Import the object from the module of `{package}` that defines it, or remove the import.",
+                        severity=Severity.MEDIUM)  # (no one can publish it: the import fails, nothing foreign runs)
 
     def _dotnet_namespace(self, top_level: str) -> bool:
         """`import System`, `from Newtonsoft.Json import JsonConvert` in a project that runs on pythonnet (it declares

@@ -261,6 +261,8 @@ class Built:
     cls: str
     shown: str
     exact_type: bool = True
+    # The keywords the call gave (`amount` of `Expense(amount=Decimal("1.10"))`): fields the object stores as given.
+    keywords: frozenset[str] = frozenset()
 
 
 def constructed_class(value: cst.BaseExpression) -> Built | None:
@@ -275,7 +277,8 @@ def constructed_class(value: cst.BaseExpression) -> Built | None:
         model = last_name(func.value.value)
         return Built(model, f"{model}.objects.{func.attr.value}(...)", exact_type=False)
     name = last_name(func)
-    return Built(name, f"{name}(...)") if is_class_name(name) else None
+    keywords = frozenset(arg.keyword.value for arg in value.args if arg.keyword is not None)
+    return Built(name, f"{name}(...)", keywords=keywords) if is_class_name(name) else None
 
 
 def is_class_name(name: str) -> bool:
@@ -417,7 +420,9 @@ class TautologicalAssertion(Rule):
     `self.assertTrue(result == result)`, `str(item) == str(item)`, `assert df.equals(df)`,
     `np.testing.assert_array_equal(a, a)`, what a mock recorded (`m.send.call_count == m.send.call_count`), a name
     compared with its own alias: `snapshot = result`, then `assert result == snapshot`,
-    `assert jobs.JOBS == jobs.JOBS` on an imported module or class),
+    `assert jobs.JOBS == jobs.JOBS` on an imported module or class, `assert e.amount == e.amount` on a field the
+    test gave the object it built, `e = Expense(amount=Decimal("1.10"))`; not another attribute, which may be a
+    property computed on each read),
     except in a test or test class named for equality, ordering or
     hashing (`test_eq`, `TestComparison`) or one that also compares the name with another name
     (`assert e1 != e2`), where the object's own `__eq__` is what runs; and a status
@@ -752,7 +757,9 @@ class TautologicalAssertion(Rule):
             self._compared_with_itself(node, test, what)
 
     def _imported_attribute_reason(self, test: cst.BaseExpression) -> str | None:
-        """`assert jobs.JOBS == jobs.JOBS`: an attribute of an imported module or class, read twice, is one value."""
+        """`assert jobs.JOBS == jobs.JOBS`: an attribute of an imported module or class, read twice, is one value; so
+        is a field the test gave the object it built (`e = Expense(amount=...)`, then `assert e.amount == e.amount`),
+        which the object stores (a property computed on each read has no keyword of the class's call)."""
         if self._about_equality or not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
             return None
         target = test.comparisons[0]
@@ -760,6 +767,11 @@ class TautologicalAssertion(Rule):
         if not (isinstance(left, cst.Attribute) and isinstance(target.operator, SELF_EQUALITY)
                 and left.deep_equals(target.comparator)):
             return None
+        if isinstance(left.value, cst.Name):
+            built = self._constructed[-1].get(left.value.value)
+            if built is not None and built.exact_type and left.attr.value in built.keywords:
+                return (f"`{left.value.value}` was built with `{left.attr.value}=` (`{built.shown}`), so it compares "
+                        "that field with itself")
         root: cst.BaseExpression = left
         while isinstance(root, cst.Attribute):
             root = root.value

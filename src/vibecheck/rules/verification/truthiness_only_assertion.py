@@ -139,6 +139,9 @@ class TestChecks:
     weak: list[Candidate] = field(default_factory=list)
     idle: list[cst.Assert] = field(default_factory=list)  # assertions true of any value: `assert len(x) >= 0`
     other_checks: bool = False
+    # The test set a fake's answer to a non-empty literal (`cursor.fetchall.return_value = [{"id": 1}]`): it knows
+    # what a search over that fake finds, so whether the search found anything is no longer its whole answer.
+    planted: bool = False
 
 
 def names_a_return(test_name: str) -> bool:
@@ -180,6 +183,22 @@ def data_callee(value: cst.BaseExpression | None, any_verb: bool = False) -> str
         if isinstance(receiver, (cst.Name, cst.Attribute)) and MOCK_WORD in last_name(receiver).lower():
             return None
     return name
+
+
+def planted_search(value: cst.BaseExpression | None) -> str | None:
+    """`search_patients` of `records.search_patients("Smith")`: a search named for many things (its last word a
+    plural), whose answer is a collection; None for any other call (`find_user` finds one, or nothing)."""
+    callee = data_callee(value, any_verb=True)
+    words = callee.lower().split("_") if callee is not None else []
+    if len(words) < 2 or words[0] not in SEARCH_WORDS or not words[-1].endswith("s") or words[-1].endswith("ss"):
+        return None
+    return callee
+
+
+def _plants_answer(target: cst.BaseExpression, value: cst.BaseExpression) -> bool:
+    """`fake.fetchall.return_value = [{"id": 1}]`: a fake's answer set to a non-empty literal collection."""
+    return isinstance(target, cst.Attribute) and target.attr.value == "return_value" \
+        and isinstance(value, (cst.List, cst.Tuple, cst.Set, cst.Dict)) and bool(value.elements)
 
 
 # What a test client's response holds its body in, read as an attribute: WebTest's and Werkzeug's `resp.json`,
@@ -390,6 +409,9 @@ class TruthinessOnlyAssertion(TestAwareRule):
     len(await client.current_many([...]))`): a yes or no is never `None` and has no length; not of a search, whose
     finding something is its answer (`find_user`, `lookup_host`, `try_parse`, `re.match`), a builtin's or the
     standard library's call, a value's own read (`config.get(key)`, `payload.json()`) or a test client's request.
+    A search named for many things (`search_patients`, `find_orders`) counts as a data function, for a bare truth check
+    too, once the test has set a fake's answer to a non-empty literal (`cursor.fetchall.return_value = [{"id": 1}]`):
+    the test knows what it finds, so finding something is no longer its whole answer.
     An assertion true of every value (`assert len(x) >= 0`, VC304's) is no further check.
     A check of its builtin type alone counts the same (`assert isinstance(orders, list)`, `(list, tuple)`,
     `type(summary) is dict`, `self.assertIsInstance(invoice, dict)`): every wrong list is a list too. A class
@@ -458,7 +480,10 @@ class TruthinessOnlyAssertion(TestAwareRule):
         checks = self._checks()
         if checks is None:
             return
-        callee = data_callee(node.value, checks.names_a_return) or response_body(node.value, checks.responses)
+        if any(_plants_answer(target.target, node.value) for target in node.targets):
+            checks.planted = True
+        callee = data_callee(node.value, checks.names_a_return) or response_body(node.value, checks.responses) \
+            or (planted_search(node.value) if checks.planted else None)
         response = is_client_response(node.value) or calls_response_helper(node.value, self._response_helpers)
         answered_by = self._answering_callee(node.value)
         for target in node.targets:
