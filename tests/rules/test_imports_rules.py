@@ -176,6 +176,18 @@ def test_a_py_module_from_its_python_distribution_and_a_renamed_fork(tmp_path: P
     assert findings(tmp_path / "kit/plot.py") == [("VC503", 3, "pycircuz")]
 
 
+def test_a_compiled_companion_names_its_language_between_its_distributions_words(tmp_path: Path) -> None:
+    """ormar 0.26 declares `ormar-utils`, whose Rust extension is `ormar_rust_utils`; the language word counts only
+    between two words of a declared name: `rust_utils` and `ormar_rust` name no declared distribution."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "orm"\ndependencies = ["ormar-utils"]\n',
+        "orm/fields.py": "import ormar_rust_utils\nimport ormar_native_utils\nimport ormar_rust\nimport rust_utils\n"
+                         "import ormar_rust_helpers\n",
+    })
+    assert findings(tmp_path / "orm/fields.py") == [
+        ("VC503", 3, "ormar_rust"), ("VC503", 4, "rust_utils"), ("VC503", 5, "ormar_rust_helpers")]
+
+
 def test_a_test_files_import_of_the_repositorys_test_support_package_is_not_unknown(tmp_path: Path) -> None:
     """An Airflow provider's sdist ships its tests, which import `tests_common` from the monorepo beside it."""
     write(tmp_path, {

@@ -145,6 +145,10 @@ VARIANT_SUFFIXES = ("-slim", "-api", "-core", "-binary", "-sdk", "-lite", "-head
 # the foundation's (`apache-airflow` ships `airflow`, `apache-superset-core` ships `superset_core`).
 CONVENTIONAL_FORMS = ("py{}", "python-{}", "python3-{}", "{}-python", "py-{}", "django-{}", "sqlalchemy-{}", "apache-{}")
 PLUGIN_PREFIXES = ("django-", "flask-", "sqlalchemy-", "python-", "py-")
+# A compiled companion's module names the language it is written in between the words of its distribution's name
+# (`ormar-utils` ships `ormar_rust_utils`): the word is the build's, not the package's. Only between two other words,
+# so that the distribution's name left has two words of its own.
+IMPLEMENTATION_WORDS = frozenset({"rust", "rs", "cython", "cy", "native"})
 # A one-word tail of a distribution's name that is the module it ships (`codex-africanus` -> `africanus`) is at least
 # this long and none of these words, which a project's own (or an invented) module is called as often.
 DISTINCT_TAIL_LENGTH = 8
@@ -685,6 +689,10 @@ def _conventional_names(module: str) -> frozenset[str]:
             names.update({plain[2:], f"python-{plain[2:]}"})
         if plain.endswith("py") and len(plain) > 3:  # `celpy` from `cel-python`: the module says "py" for Python
             names.update({f"{plain[:-2]}-python", f"python-{plain[:-2]}"})
+        words = plain.split("-")
+        inner = [word for word in words[1:-1] if word not in IMPLEMENTATION_WORDS]
+        if len(words) > 2 and len(inner) < len(words) - 2:  # `ormar_rust_utils` from `ormar-utils`
+            names.add("-".join((words[0], *inner, words[-1])))
     return frozenset(names)
 
 
