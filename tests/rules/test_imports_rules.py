@@ -688,6 +688,22 @@ def test_host_applications_renamed_bots_pulled_in_google_auth_and_core_namespace
     assert findings(tmp_path / "other.py") == [("VC503", 1, "acme_core.invented"), ("VC503", 2, "google.cloud")]
 
 
+def test_an_apache_handlers_mod_python_and_pywin32s_sspi_are_known(tmp_path: Path) -> None:
+    """CherryPy 18.10's mod_python adapter imports `mod_python`, which only Apache's embedded interpreter has; asyncssh
+    2.24's Windows GSSAPI imports `sspi` and `sspicon` from the `pywin32` its extra declares. A near name stays unknown,
+    and `sspi` without `pywin32` declared is undeclared."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "srv"\ndependencies = []\n[project.optional-dependencies]\n'
+                          'win = ["pywin32"]\n',
+        "srv.py": "from mod_python import apache\nfrom sspi import ClientAuth\nfrom sspicon import ISC_REQ_DELEGATE\n"
+                  "import mod_pythons\n",
+        "bare/pyproject.toml": '[project]\nname = "bare"\ndependencies = []\n',
+        "bare/gss.py": "from sspi import ClientAuth\n",
+    })
+    assert findings(tmp_path / "srv.py") == [("VC503", 4, "mod_pythons")]
+    assert findings(tmp_path / "bare/gss.py") == [("VC504", 1, "sspi")]
+
+
 def test_apps_beside_a_django_manage_py_in_a_sub_folder_are_local(tmp_path: Path) -> None:
     """`backend/manage.py` runs from `backend/`, so its apps import as `accounts`; a folder without one is no root."""
     write(tmp_path, {

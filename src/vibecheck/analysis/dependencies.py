@@ -66,10 +66,12 @@ LEGACY_STDLIB = frozenset({
 RUNTIME_MODULES = frozenset({"js", "pyodide", "pyodide_js", "_pyodide", "java", "javax", "clr", "__pypy__"})
 # Modules of the application a plugin runs inside, which installs the plugin, not the other way round: an Odoo addon
 # (`odoo`), a Frappe app (`frappe`, whose apps never list it), a Blender add-on (`bpy`), a QGIS or Houdini plugin, a
-# Sublime Text package, a debugger's script. And `_typeshed`, the standard library's typing-only module, which stubs
+# Sublime Text package, a debugger's script, a handler Apache's mod_python loads (`mod_python`: the module exists only in
+# the interpreter Apache embeds). And `_typeshed`, the standard library's typing-only module, which stubs
 # and `TYPE_CHECKING` blocks import.
 HOST_APPLICATION_MODULES = frozenset({"odoo", "openerp", "frappe", "bpy", "bmesh", "qgis", "hou", "sublime",
-                                      "sublime_plugin", "gdb", "lldb", "idaapi", "idc", "idautils", "_typeshed"})
+                                      "sublime_plugin", "gdb", "lldb", "idaapi", "idc", "idautils", "_typeshed",
+                                      "mod_python"})
 # The folder a package keeps its vendored copies of other distributions in, and puts on `sys.path`.
 VENDOR_FOLDER = "_vendor"
 _SKIPPED_DIRS = frozenset({"node_modules", "site-packages", "__pycache__", "build", "dist"})
@@ -133,7 +135,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("win32event", "win32file", "win32pipe", "win32process", "win32security", "win32service",
                      "win32serviceutil", "win32gui", "win32clipboard", "win32crypt", "win32job", "win32net", "win32pdh",
                      "win32print", "win32profile", "win32timezone", "win32ts", "winerror", "servicemanager",
-                     "pythoncom"), ("pywin32",)),
+                     "pythoncom", "sspi", "sspicon"), ("pywin32",)),
 }
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
