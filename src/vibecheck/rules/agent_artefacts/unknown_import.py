@@ -55,7 +55,8 @@ class UnknownImport(ImportCheck):
     linted, also on the first line of a parenthesized import) are not reported; relative imports never are.
     Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`), the modules
     a runtime provides (Pyodide's `js` and `pyodide`, PyPy's `__pypy__`), those of the application a plugin runs inside (an
-    Odoo addon's `odoo`, a Frappe app's `frappe`, Blender's `bpy`, an Apache handler's `mod_python`) and the typing-only `_typeshed` count as standard library.
+    Odoo addon's `odoo`, a Frappe app's `frappe`, Blender's `bpy`, an Apache handler's `mod_python`) and the typing-only
+    `_typeshed` count as standard library.
 
     The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or `setup.cfg` (or, for an
     unpacked wheel, a `<name>.dist-info/METADATA`). Declared dependencies are read from a script's own PEP 723 `# /// script`

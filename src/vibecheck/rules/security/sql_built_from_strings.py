@@ -837,7 +837,8 @@ class SqlBuiltFromStrings(FlowRule):
     `RawSQL("SELECT * FROM (%s) q" % sql, params)`, or first into a name among constants: `sql = "CREATE TABLE t
     AS {q}".format(q=str(query))`) is not followed, nor is text that pastes nothing but whole
     queries into a derived table's or `EXISTS`'s parentheses (`f"SELECT count(*) FROM ({query}) AS total"`, a pagination
-    helper's count over the caller's SQL), or one whole query after `EXPLAIN` (`"EXPLAIN QUERY PLAN " + query`): what that query pastes is judged where it is built. Nor is what a helper of
+    helper's count over the caller's SQL), or one whole query after `EXPLAIN` (`"EXPLAIN QUERY PLAN " + query`): what
+    that query pastes is judged where it is built. Nor is what a helper of
     the project returns for a call given only constants (`cursor.execute(Comments.create_table_query("comments"))`,
     `TruncateQuery.to_sql(LogEntry._meta.db_table)`): each call site is judged on the values it pastes. Test files are not
     checked: what a test pastes into its queries are its own fixtures.
