@@ -608,7 +608,7 @@ def _wraps_whole_queries(node: cst.BaseExpression, state: FlowState) -> bool:
     after `EXPLAIN` (`"EXPLAIN QUERY PLAN " + query`), a statement whose argument is a whole statement."""
     pieces = _pieces(node, state)
     values = [index for index, piece in enumerate(pieces) if piece is None]
-    if values == [1] and QUERY_PREFIX.match(pieces[0] or "") and not "".join(pieces[2:]).strip(" ;\n"):
+    if values == [1] and QUERY_PREFIX.match(pieces[0] or "") and not "".join(p or "" for p in pieces[2:]).strip(" ;\n"):
         return True  # `"EXPLAIN " + query`: the prefix of a plan of the caller's whole query, and nothing after it
     return bool(values) and all(
         0 < index < len(pieces) - 1 and QUERY_OPENING.search(pieces[index - 1] or "") is not None
