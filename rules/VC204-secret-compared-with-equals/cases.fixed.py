@@ -880,3 +880,17 @@ def webhook_signature_matches(request, expected):
         return False
     # expect: VC204 -- the methods read on it (`startswith`, `isspace`) are text's
     return hmac.compare_digest(signature, expected)
+
+
+def parse_forwarded_pairs(value, expected_token):
+    for pair in value.split(";"):
+        token, _, rest = pair.partition("=")
+        # ok: VC204 -- waitress: a token against its own stripped form asks whether whitespace surrounds it
+        if token.strip() != token:
+            raise ValueError("Token may not be surrounded by whitespace")
+        # ok: VC204
+        if token == token.lower():
+            continue
+        # expect: VC204 -- the stripped token against the expected one
+        if not hmac.compare_digest(token.strip(), expected_token):
+            raise ValueError("Unknown token")

@@ -100,6 +100,19 @@ def pick_server(servers):
     return server
 
 
+def connect_to_referral(referrals, connection):
+    # ok: VC206 -- ldap3's referral pick only decides whether the password is sent, never what it is
+    selected = random.choice(referrals)
+    return Connection(host=selected["host"], password=connection.password if not selected["anonymous"] else None)
+
+
+def connect_to_any_referral(referrals, connection):
+    selected = random.choice(referrals)
+    # expect: VC206 -- the drawn item becomes the password in a branch
+    drawn = secrets.choice(ALPHABET)
+    return Connection(host=selected["host"], password=drawn if selected["anonymous"] else connection.password)
+
+
 def shuffle_quiz(questions):
     # ok: VC206
     random.shuffle(questions)

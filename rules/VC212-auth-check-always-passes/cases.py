@@ -204,6 +204,24 @@ class DefaultMFAAdapter:
         return True
 
 
+class SSHChannel:
+    # ok: VC212 -- asyncio's transport interface: the channel supports write_eof, nobody is let in
+    def can_write_eof(self) -> bool:
+        return True
+
+    # ok: VC212
+    def can_read_bytes(self):
+        return True
+
+    # expect: VC212 -- a write of a record, asked of a caller
+    def can_write_record(self, user):
+        return True
+
+    # expect: VC212
+    def can_write_eof_for(self, user):
+        return True
+
+
 class ForcedAuthentication:
     """Used when the test client forcibly authenticates a request."""
 

@@ -253,6 +253,37 @@ def approve_invoice(request):
     return {"ok": True}
 
 
+# ok: VC218 -- a permission named for the operation: the resource's access list grants it alone, to whom it names
+@view_config(route_name="refund", request_method="POST", permission="order_refund")
+def refund_invoice(request):
+    refund(int(request.matchdict["id"]))
+    return {"ok": True}
+
+
+# expect: VC218 -- a permission granted for every edit says nothing about refunds
+@view_config(route_name="refund_any", request_method="POST", permission="edit")
+def refund_any_invoice(request):
+    refund(int(request.matchdict["id"]))
+    return {"ok": True}
+
+
+class UserViews:
+    def __init__(self, request):
+        self.request = request
+
+    # ok: VC218 -- devpi's user_delete: the user's access list grants `user_delete` to that user and to root
+    @view_config(route_name="/{user}", request_method="DELETE", permission="user_delete")
+    def user_delete(self):
+        self.request.registry.model.get_user(self.request.matchdict["user"]).delete()
+        return {"deleted": True}
+
+    # expect: VC218 -- `edit` is granted for many operations, often to every signed-in user
+    @view_config(route_name="/{user}/remove", request_method="DELETE", permission="edit")
+    def user_remove(self):
+        self.request.registry.model.get_user(self.request.matchdict["user"]).delete()
+        return {"deleted": True}
+
+
 # ok: VC218 -- a user revoking an API key (self-service, as a logout is); whose key it is, is the object lookup's question
 @router.delete("/keys/{key_hash}")
 def revoke_key(key_hash: str, session_user=Depends(get_verified_user)):

@@ -1377,6 +1377,27 @@ def any_row_of(cursor, query):
     return cursor.fetchone()
 
 
+class ExplainedConnection:
+    def _explain(self, query, *args):
+        c = self._sqlconn.cursor()
+        # ok: VC402 -- devpi-server's debugging helper: the plan of the caller's whole query, run with its parameters
+        r = c.execute("EXPLAIN QUERY PLAN " + query, *args)
+        # ok: VC402 -- the same plan asked of PostgreSQL
+        c.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {query}")
+        # ok: VC402
+        c.execute("EXPLAIN ANALYZE %s" % query)
+        return r.fetchall()
+
+
+def explain_for(cursor, query, owner):
+    # expect: VC402 -- a value pasted after the explained query
+    cursor.execute("EXPLAIN " + query + " WHERE owner = '" + owner + "'")
+    # expect: VC402 -- a value in the explained statement itself
+    cursor.execute("EXPLAIN SELECT * FROM users WHERE name = '" + owner + "'")
+    # expect: VC402
+    cursor.execute(f"EXPLAIN {query} WHERE owner = '{owner}'")
+
+
 def rows_in(cursor, ids):
     # expect: VC402 -- a list of values in IN (...), not a query
     cursor.execute(f"SELECT * FROM users WHERE id IN ({ids})")

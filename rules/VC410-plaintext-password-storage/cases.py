@@ -393,6 +393,18 @@ class EncryptedDatabase:
         self.params_cache["passphrase"] = passphrase
 
 
+class ModifyPassword(ExtendedOperation):
+    def __init__(self, connection, old_password=None, new_password=None):
+        # ok: VC410 -- ldap3: the ASN.1 value of the password-modify request sent to the server
+        self.request_value["oldPasswd"] = old_password
+        # ok: VC410
+        self.request_value["newPasswd"] = new_password
+        # expect: VC410 -- what the request answered is kept
+        self.response_value["newPasswd"] = new_password
+        # expect: VC410 -- a value named for no request
+        self.stored_value["newPasswd"] = new_password
+
+
 @app.post("/sign-in")
 def sql_password_match(cursor):
     email, password = request.form["email"], request.form["password"]

@@ -176,6 +176,18 @@ def test_a_py_module_from_its_python_distribution_and_a_renamed_fork(tmp_path: P
     assert findings(tmp_path / "kit/plot.py") == [("VC503", 3, "pycircuz")]
 
 
+def test_a_compiled_companion_names_its_language_between_its_distributions_words(tmp_path: Path) -> None:
+    """ormar 0.26 declares `ormar-utils`, whose Rust extension is `ormar_rust_utils`; the language word counts only
+    between two words of a declared name: `rust_utils` and `ormar_rust` name no declared distribution."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "orm"\ndependencies = ["ormar-utils"]\n',
+        "orm/fields.py": "import ormar_rust_utils\nimport ormar_native_utils\nimport ormar_rust\nimport rust_utils\n"
+                         "import ormar_rust_helpers\n",
+    })
+    assert findings(tmp_path / "orm/fields.py") == [
+        ("VC503", 3, "ormar_rust"), ("VC503", 4, "rust_utils"), ("VC503", 5, "ormar_rust_helpers")]
+
+
 def test_a_test_files_import_of_the_repositorys_test_support_package_is_not_unknown(tmp_path: Path) -> None:
     """An Airflow provider's sdist ships its tests, which import `tests_common` from the monorepo beside it."""
     write(tmp_path, {
@@ -674,6 +686,22 @@ def test_host_applications_renamed_bots_pulled_in_google_auth_and_core_namespace
     })
     assert findings(tmp_path / "bot.py") == []
     assert findings(tmp_path / "other.py") == [("VC503", 1, "acme_core.invented"), ("VC503", 2, "google.cloud")]
+
+
+def test_an_apache_handlers_mod_python_and_pywin32s_sspi_are_known(tmp_path: Path) -> None:
+    """CherryPy 18.10's mod_python adapter imports `mod_python`, which only Apache's embedded interpreter has; asyncssh
+    2.24's Windows GSSAPI imports `sspi` and `sspicon` from the `pywin32` its extra declares. A near name stays unknown,
+    and `sspi` without `pywin32` declared is undeclared."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "srv"\ndependencies = []\n[project.optional-dependencies]\n'
+                          'win = ["pywin32"]\n',
+        "srv.py": "from mod_python import apache\nfrom sspi import ClientAuth\nfrom sspicon import ISC_REQ_DELEGATE\n"
+                  "import mod_pythons\n",
+        "bare/pyproject.toml": '[project]\nname = "bare"\ndependencies = []\n',
+        "bare/gss.py": "from sspi import ClientAuth\n",
+    })
+    assert findings(tmp_path / "srv.py") == [("VC503", 4, "mod_pythons")]
+    assert findings(tmp_path / "bare/gss.py") == [("VC504", 1, "sspi")]
 
 
 def test_apps_beside_a_django_manage_py_in_a_sub_folder_are_local(tmp_path: Path) -> None:

@@ -66,10 +66,12 @@ LEGACY_STDLIB = frozenset({
 RUNTIME_MODULES = frozenset({"js", "pyodide", "pyodide_js", "_pyodide", "java", "javax", "clr", "__pypy__"})
 # Modules of the application a plugin runs inside, which installs the plugin, not the other way round: an Odoo addon
 # (`odoo`), a Frappe app (`frappe`, whose apps never list it), a Blender add-on (`bpy`), a QGIS or Houdini plugin, a
-# Sublime Text package, a debugger's script. And `_typeshed`, the standard library's typing-only module, which stubs
+# Sublime Text package, a debugger's script, a handler Apache's mod_python loads (`mod_python`: the module exists only in
+# the interpreter Apache embeds). And `_typeshed`, the standard library's typing-only module, which stubs
 # and `TYPE_CHECKING` blocks import.
 HOST_APPLICATION_MODULES = frozenset({"odoo", "openerp", "frappe", "bpy", "bmesh", "qgis", "hou", "sublime",
-                                      "sublime_plugin", "gdb", "lldb", "idaapi", "idc", "idautils", "_typeshed"})
+                                      "sublime_plugin", "gdb", "lldb", "idaapi", "idc", "idautils", "_typeshed",
+                                      "mod_python"})
 # The folder a package keeps its vendored copies of other distributions in, and puts on `sys.path`.
 VENDOR_FOLDER = "_vendor"
 _SKIPPED_DIRS = frozenset({"node_modules", "site-packages", "__pycache__", "build", "dist"})
@@ -133,7 +135,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("win32event", "win32file", "win32pipe", "win32process", "win32security", "win32service",
                      "win32serviceutil", "win32gui", "win32clipboard", "win32crypt", "win32job", "win32net", "win32pdh",
                      "win32print", "win32profile", "win32timezone", "win32ts", "winerror", "servicemanager",
-                     "pythoncom"), ("pywin32",)),
+                     "pythoncom", "sspi", "sspicon"), ("pywin32",)),
 }
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
@@ -145,6 +147,10 @@ VARIANT_SUFFIXES = ("-slim", "-api", "-core", "-binary", "-sdk", "-lite", "-head
 # the foundation's (`apache-airflow` ships `airflow`, `apache-superset-core` ships `superset_core`).
 CONVENTIONAL_FORMS = ("py{}", "python-{}", "python3-{}", "{}-python", "py-{}", "django-{}", "sqlalchemy-{}", "apache-{}")
 PLUGIN_PREFIXES = ("django-", "flask-", "sqlalchemy-", "python-", "py-")
+# A compiled companion's module names the language it is written in between the words of its distribution's name
+# (`ormar-utils` ships `ormar_rust_utils`): the word is the build's, not the package's. Only between two other words,
+# so that the distribution's name left has two words of its own.
+IMPLEMENTATION_WORDS = frozenset({"rust", "rs", "cython", "cy", "native"})
 # A one-word tail of a distribution's name that is the module it ships (`codex-africanus` -> `africanus`) is at least
 # this long and none of these words, which a project's own (or an invented) module is called as often.
 DISTINCT_TAIL_LENGTH = 8
@@ -685,6 +691,10 @@ def _conventional_names(module: str) -> frozenset[str]:
             names.update({plain[2:], f"python-{plain[2:]}"})
         if plain.endswith("py") and len(plain) > 3:  # `celpy` from `cel-python`: the module says "py" for Python
             names.update({f"{plain[:-2]}-python", f"python-{plain[:-2]}"})
+        words = plain.split("-")
+        inner = [word for word in words[1:-1] if word not in IMPLEMENTATION_WORDS]
+        if len(words) > 2 and len(inner) < len(words) - 2:  # `ormar_rust_utils` from `ormar-utils`
+            names.add("-".join((words[0], *inner, words[-1])))
     return frozenset(names)
 
 

@@ -61,7 +61,8 @@ class UnknownImport(ImportCheck):
     linted, also on the first line of a parenthesized import) are not reported; relative imports never are.
     Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`), the modules
     a runtime provides (Pyodide's `js` and `pyodide`, PyPy's `__pypy__`), those of the application a plugin runs inside (an
-    Odoo addon's `odoo`, a Frappe app's `frappe`, Blender's `bpy`) and the typing-only `_typeshed` count as standard library.
+    Odoo addon's `odoo`, a Frappe app's `frappe`, Blender's `bpy`, an Apache handler's `mod_python`) and the typing-only
+    `_typeshed` count as standard library.
 
     A module of an installed package that the package's files do not hold is reported too, also when the file
     imports the package itself (`from anthropic.tooling import ToolRunner` where `anthropic/` in the site folder has
@@ -88,7 +89,8 @@ class UnknownImport(ImportCheck):
     `python3-x`, `pyx` (also from `python-x`), `django-x`, `sqlalchemy-x`; an ecosystem's or a maintainer's prefix before a
     name of several words, which the module runs together or joins with underscores: `graphql-schema-diff` ships
     `schemadiff`, the fork `panzi-json-logic` ships `json_logic`; a one-word distribution's major
-    version or Python 3 port: `pybars4` ships `pybars`, `newspaper3k` ships `newspaper`), forks that keep the original's import
+    version or Python 3 port: `pybars4` ships `pybars`, `newspaper3k` ships `newspaper`; a compiled companion's language
+    between the words of its name: `ormar-utils` ships `ormar_rust_utils`), forks that keep the original's import
     name (`pyrofork` ships `pyrogram`), variants that ship the same package (`pydantic-ai-slim`, `opentelemetry-api`,
     `psycopg2-binary`, `pydantic-core`), namespace packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers
     `opentelemetry` or `google`, and a declared `ab-database` or `conformer-qc` covers `ab_core` or `conformer_core`, the core

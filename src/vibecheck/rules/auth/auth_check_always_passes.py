@@ -42,8 +42,11 @@ DEFAULT_NAME_PATTERN = (
     r"(auth|admin|staff|superuser|perm|access|role|token|jwt|api_?key|secret"
     r"|(service|client|partner|master|shared|signing|webhook|internal|licen[cs]e)_?key|password|passwd|signature|credential|owner"
     r"|allowed|permitted|login|logged_in|signed_in|member)\w*"
-    r"|can_(edit|delete|view|modify|update|manage|read|write|create|publish|remove|change)\w*)$"
+    r"|can_(?!(?:read|write)_(?:eof|bytes|buffer|stream|chunks?|frames?|lines?)$)"
+    r"(edit|delete|view|modify|update|manage|read|write|create|publish|remove|change)\w*)$"
 )
+# Not `can_write_eof`: asyncio's transports (and asyncssh's channels) answer whether the stream supports it, and
+# `can_read_bytes` likewise asks the stream, not the caller.
 # A check named as a question (`is_tenant_admin`, `current_is_admin`, `user_has_access`): it answers, it does not
 # refuse, so a call whose answer is thrown away checks nothing. What follows the question word must read as an auth
 # check for the name pattern; a verb before it makes a check that refuses by raising
@@ -385,7 +388,8 @@ class AuthCheckAlwaysPasses(Rule):
     allow custom authorization policies. True by default."), and defaults the same file replaces (a
     subclass there overrides the method, or the class rebinds it on the instance when configured: `self.is_allowed = lambda
     path: ...`), and one answer of a family's capability (a class sharing a base of the file answers False:
-    `can_change_password` of each kind of keystore) are not reported. A check that returns who is authenticated (`return
+    `can_change_password` of each kind of keystore) are not reported, nor is a stream's answer about itself
+    (`can_write_eof`, asyncio's transport interface, `can_read_bytes`). A check that returns who is authenticated (`return
     (self.user, self.token)`) does not return a constant. An `if` that refuses
     (its body raises or returns) on a method it never calls is reported too: `if not
     user.groups.filter(name="staff").exists:` tests a bound method, which is always true (`exists`, `has_perm`,

@@ -167,7 +167,8 @@ class InsecureRandomToken(Rule):
     p=probs)`, `random.choices(seq, weights=w)`: a language model's sampled next token, not a secret), nor a draw bound
     to a size (`length = random.randint(10, 50)`, `word_count`) that the function reads only as a slice bound or a
     count (`hexlify(os.urandom(50)).decode()[:length]`, `range(length)`): it picks how long the secret is, not what it
-    holds (`str(count)` put into the secret still fires), nor the reset
+    holds (`str(count)` put into the secret still fires), nor a draw that only decides which branch gives a secret
+    (`password=conn.password if not picked["anonymous"] else None`: the pick is tested, not sent), nor the reset
     token of a class shaped like `contextvars.ContextVar` (its `set` returns
     the token its `reset` takes back), nor a salt in a module that names no hash, digest, key derivation, cipher or
     password (a "salt" appended to a chat button's data only makes it unique; a function named for making salts is
@@ -533,6 +534,9 @@ class InsecureRandomToken(Rule):
                 if source is not None:
                     self._report(call, source, _describe(kinds), f"`{names[0]}`")
                 return
+            if type(current) is cst.IfExp:  # the test only picks a branch: `password if not ref["anonymous"] else None`
+                pending.extend((current.orelse, current.body))
+                continue
             pending.extend(child_nodes(current))
 
     def _report_clock(self, value: cst.BaseExpression, names: list[str], kinds: frozenset[str]) -> None:

@@ -24,7 +24,7 @@ from vibecheck.analysis.app_model.bots import (
     unguarded_privileged,
     unregistered_callbacks,
 )
-from vibecheck.analysis.app_model.frameworks import PUBLIC_DECORATORS, name_words
+from vibecheck.analysis.app_model.frameworks import GUARDED_VIEW_DECORATORS, PUBLIC_DECORATORS, name_words
 from vibecheck.analysis.app_model.handlers import (
     IDENTITY_EXPRESSIONS,
     ClassContext,
@@ -73,6 +73,30 @@ ACCOUNTS = frozenset({"user", "users", "tenant", "tenants", "organization", "org
                       "workspace", "workspaces"})
 
 
+# The keyword of a view decorator whose value is a permission the resource's access list grants (Pyramid's
+# `@view_config(permission="user_delete")`), not a class that checks the request.
+ACL_PERMISSION_KEYWORD = "permission"
+
+
+def _permission_names(node: cst.FunctionDef, imports: ImportTable, verb: str) -> bool:
+    """The view asks for a permission named for its own operation (`@view_config(permission="user_delete")` on the view
+    that deletes a user): the resource's access list grants that permission alone, to whom it names, which is an
+    authorisation decision made per operation, not a sign-in. A permission named otherwise (`edit`, `view`) is granted
+    for many operations, often to every signed-in user, and decides nothing about this one."""
+    for decorator in node.decorators:
+        call = decorator.decorator
+        if type(call) is not cst.Call:
+            continue
+        spec = GUARDED_VIEW_DECORATORS.get(imports.qualified_name(call.func) or "")
+        if spec is None or spec[3] != ACL_PERMISSION_KEYWORD:
+            continue
+        permission = next((string_value(arg.value) for arg in call.args
+                           if arg.keyword is not None and arg.keyword.value == ACL_PERMISSION_KEYWORD), None)
+        if permission and verb in name_words(permission):
+            return True
+    return False
+
+
 def _declared_public(node: cst.FunctionDef | cst.ClassDef, imports: ImportTable) -> bool:
     """`@login_not_required`, `@method_decorator(login_not_required, name="dispatch")`, `@public`: open on purpose."""
     return any(name in PUBLIC_DECORATORS for name in decorator_names(node, imports))
@@ -117,7 +141,9 @@ class PrivilegedActionForAnyUser(Rule):
     `Depends(require_admin)` where the router is included or among the handler's parameters
     (`session_user=Depends(get_admin_user)`, `Depends(require_role("admin"))`), no
     blueprint `before_request` hook of the file refusing non-admins, no `is_staff`, `has_perm`, `role` or
-    `is_admin` in the body, no `get_permissions` override). Revoking or granting one's own credentials
+    `is_admin` in the body, no `get_permissions` override, no Pyramid permission named for the operation itself,
+    `@view_config(..., permission="user_delete")`, which the resource's access list grants on its own; `edit` or
+    `view`, granted for many operations, does not count). Revoking or granting one's own credentials
     (`revoke_token`, `revoke_api_key`, `grant_consent`) is self-service, like a logout, unless the client names the
     user whose credentials they are (`/users/{user_id}/sessions/revoke`).
     So is a handler, behind the same authentication only, that deactivates, deletes or locks a whole account or
@@ -380,7 +406,7 @@ class PrivilegedActionForAnyUser(Rule):
         if verb in ("revoke", "grant") and CREDENTIAL_OBJECTS.intersection(words[words.index(verb) + 1:]) \
                 and not _names_a_user(node):
             return
-        if checks_role(node.body):
+        if checks_role(node.body) or _permission_names(node, self.context.imports, verb):
             return
         anchor = node.decorators[0] if node.decorators else node
         checks = "is left to DRF's `DEFAULT_PERMISSION_CLASSES`, which at most check" if by_default else "only checks"
@@ -430,7 +456,8 @@ class PrivilegedActionForAnyUser(Rule):
         service = next((call for call in _calls(node.body) if _account_action(name_words(_callee(call)))), None)
         action = _account_action(name_words(_callee(service))) if service is not None \
             else _account_action(name_words(name))
-        if action is None or _refers_to_caller(node.body, handler.identity_params) or checks_role(node.body):
+        if action is None or _refers_to_caller(node.body, handler.identity_params) or checks_role(node.body) \
+                or _permission_names(node, self.context.imports, action[0]):
             return False
         verb, account = action
         target = sorted(handler.client_ids)[0]

@@ -247,6 +247,8 @@ class SecretComparedWithEquals(Rule):
       upper-case option (`tok.token == tokenize.NAME`, `status == Status.NO_PASSWORD`, in its own class
       `mechanism == cls.PASSWORD`), or a module or class constant bound to a literal whose name is not a secret's
       (`token == BLOCK_TAG_START`): sentinel checks;
+    - a value against its own normal form (`token.strip() != token`, `key == key.lower()`: is it already stripped or
+      lower-case?), which holds no second secret;
     - comparisons where one side is an integer (`int(code) == expected`, a parameter typed `int`, or converted first:
       `token = int(token)`, then `totp(key) == token`): Python compares a one-time code's number whole, not digit by
       digit;
@@ -465,6 +467,8 @@ class SecretComparedWithEquals(Rule):
             return False
         if _is_length(left) or _is_length(right):
             return False  # `len(secret_key) == crypto_kx_SECRET_KEY_BYTES`: a size against a size, no text compared
+        if _normalises(left, right) or _normalises(right, left):
+            return False  # `token.strip() != token`: a value against its own normal form, no second secret
         left_name, right_name = value_name(left), value_name(right)
         kinds = _kinds_of(left, left_name) | self._signed(left) | _kinds_of(right, right_name) | self._signed(right)
         if not kinds:  # (asked first: most comparisons hold no secret, and the questions below walk the function)
@@ -850,6 +854,20 @@ def _kept_checksum(node: cst.Call | cst.Subscript) -> bool:
 def _names_checksum(name: str) -> bool:
     """`content_sha1`, `expected_md5`, `checksum`: a name for an unkeyed checksum, not a keyed one (`hmac_sha256`)."""
     return bool(CHECKSUM_KEY.search(name)) and not set(words(name)) & KEYED_WORDS
+
+
+# Methods that give a text's normal form (`token.strip()`, `key.lower()`): compared with the text itself, they ask
+# whether it is already in that form.
+NORMALISING_METHODS = frozenset({"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "title"})
+
+
+def _normalises(side: cst.BaseExpression, other: cst.BaseExpression) -> bool:
+    """`side` is `other` put in a normal form (`token.strip()` against `token`), `other` a plain name or attribute."""
+    if type(side) is not cst.Call or type(side.func) is not cst.Attribute \
+            or side.func.attr.value not in NORMALISING_METHODS or type(other) not in (cst.Name, cst.Attribute):
+        return False
+    name = get_full_name_for_node(other)
+    return name is not None and get_full_name_for_node(side.func.value) == name
 
 
 def _is_length(node: cst.BaseExpression) -> bool:

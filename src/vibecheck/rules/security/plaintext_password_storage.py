@@ -195,9 +195,15 @@ def _is_environment(node: cst.BaseExpression) -> bool:
 ARGUMENT_WORDS = frozenset({"params", "kwargs", "args", "options", "opts", "parameters", "arguments"})
 
 
+# Last words of a mapping named for the message of a request the object sends (ldap3's extended operations fill
+# `self.request_value["newPasswd"]`, the ASN.1 value of the LDAP password-modify request): sent, not kept.
+MESSAGE_WORDS = frozenset({"value", "body", "payload", "message"})
+
+
 def _is_argument_mapping(node: cst.BaseExpression) -> bool:
     words = name_words(dotted_name(node) or "")
-    return bool(words) and words[-1] in ARGUMENT_WORDS
+    return bool(words) and (words[-1] in ARGUMENT_WORDS or len(words) > 1 and words[-2] == "request"
+                            and words[-1] in MESSAGE_WORDS)
 
 
 def _described_as_hashes(function: cst.FunctionDef) -> frozenset[str]:
@@ -283,7 +289,9 @@ class PlaintextPasswordStorage(FlowRule):
     function builds for keyword arguments (`kwargs = {...}`, `**kwargs`, a request body taken out of them with
     `data = kwargs.pop("data", {})`, then `kwargs.update(password=...)` or `kwargs["password"] = ...`) keeps nothing,
     nor does a mapping named for the arguments of a later call
-    (`self.connect_params["passphrase"] = passphrase`, `conn_kwargs[...]`) or the environment a child process gets
+    (`self.connect_params["passphrase"] = passphrase`, `conn_kwargs[...]`) or for the message of a request the object
+    sends (ldap3's password-modify operation, `self.request_value["newPasswd"] = new_password`, a `request_body`) or
+    the environment a child process gets
     (`env["PGPASSWORD"] = password`, `self._env[...]`). A constructor also given what only a live connection takes (a
     `timeout`, `connect_timeout`, `keyfile`, `cert`, `session` or `headers`: `SshMachine(host, password=...,
     connect_timeout=10)`) connects with the password; a dict built by a comprehension is one the function builds; the
@@ -437,7 +445,8 @@ class PlaintextPasswordStorage(FlowRule):
             if type(destination) is cst.Subscript and _is_environment(destination.value):
                 continue  # `env["PGPASSWORD"] = password`: the environment of a child process, which keeps nothing
             if type(destination) is cst.Subscript and _is_argument_mapping(destination.value):
-                continue  # `self.connect_params["passphrase"] = passphrase`: the arguments of a later `connect()`
+                continue  # `self.connect_params["passphrase"] = passphrase`: the arguments of a later `connect()`, or
+                # `self.request_value["newPasswd"] = new_password`: the message of a request the object sends
             if type(destination) is cst.Attribute and _is_runtime_config(destination.value):
                 continue  # `config.USE_SUDO_PASSWORD = password`: this run's settings, in memory
             if is_password_taint(taint) and (type(destination) is cst.Attribute or type(destination) is cst.Subscript) and \

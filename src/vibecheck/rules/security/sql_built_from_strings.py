@@ -596,14 +596,20 @@ def built_string(node: cst.BaseExpression, state: FlowState) -> Taint | None:
 QUERY_OPENING = lazy_pattern(r"\b(?:from|join|exists)\s*\(\s*$", re.IGNORECASE)
 QUERY_CLOSING = lazy_pattern(r"^\s*\)")
 PERCENT_FIELD = lazy_pattern(r"%(?:\([^)]*\))?s")
+# A statement that takes a whole statement after it: `EXPLAIN`, `EXPLAIN QUERY PLAN`, `EXPLAIN ANALYZE`, `EXPLAIN
+# (FORMAT JSON)`: what follows is a query the caller wrote, not a value.
+QUERY_PREFIX = lazy_pattern(r"^\s*explain(?:\s+(?:analy[sz]e|verbose|query\s+plan)|\s*\([^)]*\))*\s+$", re.IGNORECASE)
 
 
 def _wraps_whole_queries(node: cst.BaseExpression, state: FlowState) -> bool:
     """`f"SELECT count(*) FROM ({query}) AS total"`: every value pasted in is a whole query in a derived table's
     parentheses, so the text only wraps SQL the caller wrote (a value there is no query otherwise), and what that
-    query pastes is judged where it is built; `IN ({ids})` and `WHERE name = '{name}'` paste values."""
+    query pastes is judged where it is built; `IN ({ids})` and `WHERE name = '{name}'` paste values. Likewise one value
+    after `EXPLAIN` (`"EXPLAIN QUERY PLAN " + query`), a statement whose argument is a whole statement."""
     pieces = _pieces(node, state)
     values = [index for index, piece in enumerate(pieces) if piece is None]
+    if values == [1] and QUERY_PREFIX.match(pieces[0] or "") and not "".join(p or "" for p in pieces[2:]).strip(" ;\n"):
+        return True  # `"EXPLAIN " + query`: the prefix of a plan of the caller's whole query, and nothing after it
     return bool(values) and all(
         0 < index < len(pieces) - 1 and QUERY_OPENING.search(pieces[index - 1] or "") is not None
         and QUERY_CLOSING.match(pieces[index + 1] or "") is not None for index in values)
@@ -620,6 +626,9 @@ def _pieces(node: cst.BaseExpression, state: FlowState) -> list[str | None]:
         for text in PERCENT_FIELD.split(template):
             pieces += [text, None]
         return pieces[:-1]
+    if type(node) is cst.BinaryOperation and type(node.operator) is cst.Add \
+            and (head := constant_text(node.left, state)) is not None and constant_text(node.right, state) is None:
+        return [head, None]  # `"EXPLAIN " + query`; a longer chain is judged a part at a time
     return []
 
 
@@ -641,7 +650,7 @@ def built_query(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     that takes no parameters (`UNBOUND_STATEMENT`), also when its head was built into a name first (`sql = "PRAGMA "
     + name`, then `sql += " = " + value`)."""
     taint = built_string(node, state)
-    if taint is None or (taint.kind == "sql" and _wraps_whole_queries(node, state)):
+    if taint is None or (taint.kind in BUILT_KINDS and _wraps_whole_queries(node, state)):
         return None
     if UNBOUND_STATEMENT.match(_statement_text(node, state)) or _extends_unbound(node, state):
         return Taint(UNBOUND_KIND, taint.origin)
@@ -828,7 +837,8 @@ class SqlBuiltFromStrings(FlowRule):
     `RawSQL("SELECT * FROM (%s) q" % sql, params)`, or first into a name among constants: `sql = "CREATE TABLE t
     AS {q}".format(q=str(query))`) is not followed, nor is text that pastes nothing but whole
     queries into a derived table's or `EXISTS`'s parentheses (`f"SELECT count(*) FROM ({query}) AS total"`, a pagination
-    helper's count over the caller's SQL): what that query pastes is judged where it is built. Nor is what a helper of
+    helper's count over the caller's SQL), or one whole query after `EXPLAIN` (`"EXPLAIN QUERY PLAN " + query`): what
+    that query pastes is judged where it is built. Nor is what a helper of
     the project returns for a call given only constants (`cursor.execute(Comments.create_table_query("comments"))`,
     `TruncateQuery.to_sql(LogEntry._meta.db_table)`): each call site is judged on the values it pastes. Test files are not
     checked: what a test pastes into its queries are its own fixtures.
