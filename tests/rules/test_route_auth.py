@@ -2321,12 +2321,13 @@ def test_credential_handed_to_service_corpus_is_reported_exactly() -> None:
     (ObjectLookupNotScopedToUser, "cases_peewee.py"),
     (ObjectLookupNotScopedToUser, "cases_falcon_starlette.py"),
     (ObjectLookupNotScopedToUser, "cases_falcon_api_keys.py"),
+    (ObjectLookupNotScopedToUser, "cases_emmett.py"),
     (SensitiveReadWithoutAuth, "cases_status_only.py"),
     (SensitiveReadWithoutAuth, "cases_status_only_outbound.py"),
 ])
 def test_spec_backend_corpus_is_reported_exactly(rule: type[BaseRule], corpus_name: str) -> None:
     """Owner columns bound to the client's own ids and peewee's writes by primary key, Falcon's and Starlette's
-    callers and captures, also read inline (VC214); apps that sign nobody in, whose only 403 refuses a duplicate or a
+    callers and captures, also read inline, Emmett's `@requires(condition, url(...))` (VC214); apps that sign nobody in, whose only 403 refuses a duplicate or a
     domain fetched through a client session (VC219)."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{corpus_name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)

@@ -33,8 +33,8 @@ def suggest_tags(text: str) -> list[str]:
     )
     try:
         return json.loads(resp.choices[0].message.content)["tags"]
-    # expect: VC101/VC103
     except Exception:
+        # expect: VC101/VC103
         return []
 
 

@@ -69,8 +69,9 @@ async def purge():
 @service.json
 async def import_url():
     params = await request.body_params
-    # expect: VC405, VC106
+    # expect: VC405, VC110
     resp = httpx.get(params.url)
+    # expect: VC107
     Note.create(user=session.auth.user.id, title=params.url, body=resp.text)
     return {"ok": True}
 
@@ -80,7 +81,7 @@ async def import_url():
 async def legacy_login():
     params = await request.body_params
     user = User.where(lambda u: u.email == params.email).select().first()
-    # expect: VC205
+    # expect: VC205, VC204
     if user and user.password == hashlib.sha1(params.password.encode()).hexdigest():
         auth.login(user)
         return {"ok": True}

@@ -59,7 +59,7 @@ async def summarise(nid):
         abort(404)
     summary = ai.summarise(note.body)
     tags = ai.suggest_tags(note.body)
-    # expect: VC401
+    # expect: VC401/VC417
     db.executesql(f"UPDATE notes SET summary = '{summary}', tags = '{','.join(tags)}' WHERE id = {nid}")
     redirect(url("show", nid))
 
@@ -94,14 +94,14 @@ async def search():
 async def ask():
     question = request.query_params.question or ""
     where = ai.suggest_filter(question)
-    # expect: VC401
+    # expect: VC401/VC417
     rows = db.executesql(f"SELECT id, title FROM notes WHERE user = {session.auth.user.id} AND ({where})", as_dict=True)
     return {"rows": rows}
 
 
 @app.route("/shared/<str:token>")
 async def shared(token):
-    # ok: VC214
+    # ok: VC214/VC204
     share = Share.where(lambda s: s.token == token).select().first()
     if not share:
         abort(404)

@@ -15,6 +15,7 @@ routes = [
     Route("/stores/{store_id:int}/orders", views.store_orders),
     Route("/stores/{store_id:int}/low-stock", views.low_stock),
     Route("/products/{product_id:int}", views.product_update, methods=["PATCH"]),
+    # expect: VC201
     Route("/products/{product_id:int}/delete", views.delete_product, methods=["GET"]),
     Route("/search", views.search_page),
     Route("/staff", views.staff_create, methods=["POST"]),
@@ -25,7 +26,7 @@ routes = [
 ]
 
 middleware = [
-    # expect: VC203
+    # expect: VC203, VC210
     Middleware(SessionMiddleware, secret_key="storeadmin-session-key-change-me", https_only=False),
     # expect: VC209
     Middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True, allow_methods=["*"]),

@@ -30,5 +30,5 @@ async def search_orders(store_id: int, email: str, sort: str = "created") -> lis
 
 
 async def low_stock(store_id: int, threshold: str) -> list[dict]:
-    # expect: VC402
+    # expect: VC402/VC417
     return await Product.raw(f"SELECT sku, title, stock FROM product WHERE store = {store_id} AND stock < {threshold}")

@@ -32,13 +32,13 @@ def vacuum(table: str) -> None:
     conn = psycopg2.connect(os.environ["DATABASE_URL"])
     conn.autocommit = True
     with conn.cursor() as cur:
-        # expect: VC402
+        # ok: VC402 -- re-marked: VACUUM binds no parameter and the operator names the table (VC402's stance)
         cur.execute("VACUUM ANALYZE " + table)
     conn.close()
 
 
 def dump(database: str, out_dir: str) -> None:
-    # expect: VC408
+    # expect: VC408, VC108
     os.system(f"pg_dump {database} | gzip > {out_dir}/{database}.sql.gz")
 
 

@@ -19,9 +19,9 @@ from infra import storage  # noqa: E402
 
 class StorageTests(unittest.TestCase):
     @pulumi.runtime.test
+    # expect: VC303
     def test_uploads_bucket_created(self):
         bucket = storage.uploads_bucket("test")
-        # expect: VC303
         return bucket.bucket.apply(lambda name: None)
 
     def test_assets_bucket(self):

@@ -45,9 +45,9 @@ async def capture_payment(order_id: str, amount_cents: int) -> str:
         )
         resp.raise_for_status()
         return resp.json()["capture_id"]
-    # expect: VC101/VC103
     except Exception:
         log.warning("payment capture failed for %s", order_id)
+        # expect: VC101/VC103
         return ""
 
 
@@ -55,7 +55,7 @@ async def capture_payment(order_id: str, amount_cents: int) -> str:
 async def create_label(order_id: str) -> str:
     order = await db.fetch_order(order_id)
     payload = {"address": order["address"], "reference": order_id}
-    # expect: VC106
+    # ok: VC106 -- re-marked: httpx's clients default to a 5 s timeout
     resp = await httpx.AsyncClient().post(
         f"{settings.shipping_base_url}/labels",
         json=payload,
@@ -81,6 +81,7 @@ def archive_label(order_id: str, pdf_path: str) -> None:
 
 @activity.defn
 def notify_warehouse(order_id: str) -> None:
+    # expect: VC109
     while True:
         try:
             # expect: VC106
@@ -88,7 +89,6 @@ def notify_warehouse(order_id: str) -> None:
             if r.ok:
                 break
         except requests.RequestException:
-            # expect: VC109
             time.sleep(2)
 
 
