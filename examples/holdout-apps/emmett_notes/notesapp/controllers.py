@@ -110,5 +110,5 @@ async def shared(token):
 
 @app.route("/go")
 async def go():
-    # expect: VC405/VC415
+    # expect: VC409 -- re-marked: open redirects are VC409's (blind: VC405/VC415)
     redirect(request.query_params.next or url("index"))
