@@ -2324,6 +2324,7 @@ def test_credential_handed_to_service_corpus_is_reported_exactly() -> None:
     (ObjectLookupNotScopedToUser, "cases_falcon_starlette.py"),
     (ObjectLookupNotScopedToUser, "cases_falcon_api_keys.py"),
     (ObjectLookupNotScopedToUser, "cases_emmett.py"),
+    (ObjectLookupNotScopedToUser, "cases_role_decorators.py"),
     (MassAssignment, "cases_emmett.py"),
     (PrivilegeFromClient, "cases_emmett.py"),
     (SensitiveReadWithoutAuth, "cases_status_only.py"),
@@ -2331,7 +2332,7 @@ def test_credential_handed_to_service_corpus_is_reported_exactly() -> None:
 ])
 def test_spec_backend_corpus_is_reported_exactly(rule: type[BaseRule], corpus_name: str) -> None:
     """Owner columns bound to the client's own ids and peewee's writes by primary key, Falcon's and Starlette's
-    callers and captures, also read inline, Emmett's `@requires(condition, url(...))` (VC214) and `await
+    callers and captures, also read inline, Emmett's `@requires(condition, url(...))`, guard decorators judged by their bodies (VC214) and `await
     request.body_params` (VC215, VC217); apps that sign nobody in, whose only 403 refuses a duplicate or a
     domain fetched through a client session (VC219)."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{corpus_name}")

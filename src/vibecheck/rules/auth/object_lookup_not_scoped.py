@@ -599,7 +599,8 @@ class ObjectLookupNotScopedToUser(Rule):
     `decorators`/`method_decorators` of a Flask view or Flask-RESTful/RESTX resource, an auth mixin or permission class on a
     class-based view (also on a viewset's extra routes, `@action(detail=True)`, unless their own `permission_classes=`
     open or restrict them), Litestar `guards` on the route or on its `Controller`, Starlette's
-    `@requires("authenticated")` (or a handler that reads `request.user`/`request.auth`, whose sign-in test, `if not
+    `@requires("authenticated")` (or a handler that reads `request.user`/`request.auth`, or the caller a guard put in
+    the request's state, `request.state.customer`, whose sign-in test, `if not
     request.user.is_authenticated:`, relates no object), a Falcon responder (`on_delete(self, req, resp, note_id)`) that
     reads the caller its app's middleware put in the request's context (`req.context.user`, `req.context["user"]`,
     `req.context.get("user")`), a DRF function view whose `@permission_classes([IsAuthenticated])` asks for a login
