@@ -4,10 +4,10 @@ does `if request.headers.get("X-Role") != "agent": abort(403)`, `@staff_only` te
 A name alone says a guard restricts (`admin_required`); a name such as `agent_required` says nothing, and its body
 does: an `if` that tests a role word (`role`, `is_staff`, `groups`, the name or key read) and refuses inside (a
 `raise`, an `abort(...)` or a `return`); a name only tested for `None` (`if staff is None: return redirect(...)`, the
-signed-in staff member looked up) is a sign-in test, not a role's. Where the role comes from is the guard's own finding (a role the client sends
-is VC207's): the route is still one that its role's holders reach. Agents define these decorators in the checked
-module or in the app's auth module (`from auth import agent_required`, `from .security import staff_only`), read with
-`ast`, once per run, as `answering_checks` reads that module.
+signed-in staff member looked up) is a sign-in test, not a role's. Where the role comes from is the guard's own
+finding (a role the client sends is VC207's): the route is still one that its role's holders reach. Agents define
+these decorators in the checked module or in the app's auth module (`from auth import agent_required`, `from
+.security import staff_only`), read with `ast`, once per run, as `answering_checks` reads that module.
 """
 
 from __future__ import annotations

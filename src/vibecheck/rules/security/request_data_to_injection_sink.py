@@ -257,10 +257,10 @@ class RequestDataToInjectionSink(FlowRule):
     parameters, Starlette `Request` objects, Django `request.GET/POST/...`, a Slack listener's payload but
     the ids Slack assigns in it, `event["user"]`, `command["channel_id"]`) into:
     `redirect()`/`RedirectResponse`/`HttpResponseRedirect`, a redirect raised by aiohttp, Falcon or Pyramid
-    (`raise web.HTTPFound(url)`), Litestar's `Redirect(path=url)`, Sanic's, Bottle's and Emmett's `redirect()`, NiceGUI's `ui.navigate.to(url)` (open redirect,
-    CWE-601; not when a literal start such as `f"/blog/{slug}"` fixes the host; also a `Location` header set by
-    hand, which redirects too); a response header `response.headers[...] = value`, a Django response's item named
-    for a header only responses have (`response["Set-Cookie"] = value`; not `Content-Type`, which MIME parts have
+    (`raise web.HTTPFound(url)`), Litestar's `Redirect(path=url)`, Sanic's, Bottle's and Emmett's `redirect()`,
+    NiceGUI's `ui.navigate.to(url)` (open redirect, CWE-601; not when a literal start such as `f"/blog/{slug}"`
+    fixes the host; also a `Location` header set by hand, which redirects too); a response header
+    `response.headers[...] = value`, a Django response's item named for a header only responses have (`response["Set-Cookie"] = value`; not `Content-Type`, which MIME parts have
     too) or `headers={...}` of a response (header injection, CWE-113); a
     `logging`/`logger` call, or a line written (`.write()`, `print(..., file=)`) to the app's own log file,
     opened for appending at a path named for a log (`open(LOG_FILE, "a")`, `"audit.log"`), unless
