@@ -260,8 +260,9 @@ class RequestDataToInjectionSink(FlowRule):
     (`raise web.HTTPFound(url)`), Litestar's `Redirect(path=url)`, Sanic's, Bottle's and Emmett's `redirect()`,
     NiceGUI's `ui.navigate.to(url)` (open redirect, CWE-601; not when a literal start such as `f"/blog/{slug}"`
     fixes the host; also a `Location` header set by hand, which redirects too); a response header
-    `response.headers[...] = value`, a Django response's item named for a header only responses have (`response["Set-Cookie"] = value`; not `Content-Type`, which MIME parts have
-    too) or `headers={...}` of a response (header injection, CWE-113); a
+    `response.headers[...] = value`, a Django response's item named for a header only responses have
+    (`response["Set-Cookie"] = value`; not `Content-Type`, which MIME parts have too) or `headers={...}` of a
+    response (header injection, CWE-113); a
     `logging`/`logger` call, or a line written (`.write()`, `print(..., file=)`) to the app's own log file,
     opened for appending at a path named for a log (`open(LOG_FILE, "a")`, `"audit.log"`), unless
     newlines were removed or it is written by its `repr` (`%r`, `!r`,
