@@ -191,7 +191,7 @@ class TlsVerificationDisabled(BindingRule):
     # Every finding names `verify`, `ssl`, a `*_TLS`/`starttls` client, `cert_reqs`/`CERT_NONE` or `check_hostname`.
     file_hints = ("verify", "ssl", "tls", "cert", "check_hostname", "https_errors", "httpserrors", "host_key",
                   "known_hosts")
-    supersedes = ("B501", "B323")
+    supersedes = ("B501", "B323", "B507")
     fixable = True
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
