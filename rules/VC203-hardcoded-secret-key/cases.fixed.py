@@ -425,3 +425,25 @@ def get_oauth_token_secret_name(provider: dict) -> str:
 def get_oauth_token_secret(provider: dict) -> str:
     # expect: VC203 -- the same default where the secret itself is answered
     return provider.get("token_secret", "oauth_token_secret")
+
+
+from aiohttp_session.cookie_storage import EncryptedCookieStorage
+from emmett.sessions import SessionManager
+
+
+def emmett_pipeline(db, auth):
+    # expect: VC203
+    return [SessionManager.cookies("emmett-notes-session-secret", secure=True), db.pipe, auth.pipe]
+
+
+def emmett_pipeline_from_environment(db):
+    # ok: VC203
+    return [SessionManager.cookies(os.environ["SESSION_KEY"], secure=True), db.pipe]
+
+
+def aiohttp_sessions(app):
+    # expect: VC203
+    storage = EncryptedCookieStorage(b"Thirty  two  length  bytes  key.")
+    # ok: VC203
+    kept = EncryptedCookieStorage(os.environ["SESSION_KEY"].encode())
+    return storage, kept

@@ -894,3 +894,23 @@ def parse_forwarded_pairs(value, expected_token):
         # expect: VC204 -- the stripped token against the expected one
         if token.strip() != expected_token:
             raise ValueError("Unknown token")
+
+
+def emmett_shared_note(Share, token):
+    # ok: VC204 -- the lambda stands for the row: the comparison builds the query's WHERE clause
+    return Share.where(lambda s: s.token == token).select().first()
+
+
+def pony_session_by_id(Session, session_id):
+    # ok: VC204 -- Pony builds SQL from the lambda
+    return Session.get(lambda row: row.session_id == session_id)
+
+
+def invites_matching(invites, token):
+    # expect: VC204 -- the builtin filter runs the lambda in Python, on text
+    return list(filter(lambda invite: invite.token == token, invites))
+
+
+def emmett_lambda_reading_the_secret_elsewhere(Share, share, token):
+    # expect: VC204 -- the compared value is no field of the lambda's row
+    return Share.where(lambda s: share.token == token).select().first()

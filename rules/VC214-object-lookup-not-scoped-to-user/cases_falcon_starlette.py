@@ -113,6 +113,23 @@ async def note_inline_checked(request):
     return JSONResponse({"body": note.body})
 
 
+async def note_of_the_staff_in_state(request):
+    staff = request.state.staff
+    note_id = request.path_params["note_id"]
+    # ok: VC214 -- scoped to the staff member a guard put in the request's state
+    note = session.query(Note).filter_by(id=note_id, owner_id=staff.id).first()
+    return JSONResponse({"body": note.body})
+
+
+async def note_for_the_customer_in_state(request):
+    if request.state.customer is None:
+        return JSONResponse({}, status_code=401)
+    note_id = request.path_params["note_id"]
+    # expect: VC214 -- the handler knows the customer a guard signed in, yet reads the note by id alone
+    note = session.query(Note).get(note_id)
+    return JSONResponse({"body": note.body})
+
+
 class InlineCallerResource:
     def on_patch(self, req, resp, note_id):
         # ok: VC214 -- the caller a middleware put in the context, read inline, scopes it

@@ -74,3 +74,28 @@ def get_own_contact(user, contact_id):
     if contact is None:
         raise HTTPError(404, "not found")
     return {"name": contact.name}
+
+
+
+@app.put("/v3/contacts/<contact_id:int>/name")
+@authenticated
+def retitle_contact(user, contact_id):
+    # expect: VC214 -- a write narrowed to the client's id alone
+    Contact.update(name=request.json["name"]).where(Contact.id == contact_id).execute()
+    return {"status": "renamed"}
+
+
+@app.delete("/v3/contacts/<contact_id:int>")
+@authenticated
+def trash_contact(user, contact_id):
+    # expect: VC214
+    Contact.delete().where(Contact.id == contact_id).execute()
+    response.status = 204
+
+
+@app.put("/v3/contacts/<contact_id:int>/pin")
+@authenticated
+def pin_contact(user, contact_id):
+    # ok: VC214 -- the write is narrowed to the caller's contacts too
+    Contact.update(pinned=True).where((Contact.id == contact_id) & (Contact.owner == user)).execute()
+    return {"status": "pinned"}

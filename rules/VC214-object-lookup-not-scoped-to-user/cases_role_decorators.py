@@ -4,7 +4,7 @@ from functools import wraps
 
 from flask import Blueprint, abort, g, request, session
 
-from .models import Ticket
+from .models import Staff, Ticket
 
 bp = Blueprint("tickets", __name__)
 
@@ -62,3 +62,42 @@ def show(ticket_id):
     # expect: VC214 -- the decorator signs the caller in and keeps their role, but refuses no role
     ticket = Ticket.query.get_or_404(ticket_id)
     return {"subject": ticket.subject}
+
+
+def require_login(fn):
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        staff = Staff.query.get(session.get("staff_id"))
+        if staff is None:
+            abort(401)
+        g.staff = staff
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def staff_admin(fn):
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        staff = Staff.query.get(session.get("staff_id"))
+        if staff is None or staff.role != "admin":
+            abort(403)
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+@bp.get("/tickets/<int:ticket_id>/notes")
+@require_login
+def notes(ticket_id):
+    # expect: VC214 -- `staff is None` asks whether anyone signed in, whatever the person is called
+    ticket = Ticket.query.get_or_404(ticket_id)
+    return {"notes": ticket.notes}
+
+
+@bp.get("/tickets/<int:ticket_id>/audit")
+@staff_admin
+def audit(ticket_id):
+    # ok: VC214 -- the admin role reaches every ticket
+    ticket = Ticket.query.get_or_404(ticket_id)
+    return {"events": ticket.events}

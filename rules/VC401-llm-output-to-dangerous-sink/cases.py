@@ -1152,3 +1152,15 @@ def model_names_a_setting(messages, settings):
     # ok: VC401 -- looked up, never called
     chosen = vars(settings)[call.function.name]
     return str(chosen)
+
+
+def pydal_filter_from_model(db, question):
+    where = llm.invoke(f"A SQL WHERE clause over notes(title, body) for: {question}").content
+    # expect: VC401
+    return db.executesql(f"SELECT id, title FROM notes WHERE {where}", as_dict=True)
+
+
+def pydal_search_with_placeholders(db, question):
+    term = llm.invoke(f"One search word for: {question}").content
+    # ok: VC401 -- the model's word is a bound placeholder
+    return db.executesql("SELECT id FROM notes WHERE title LIKE ?", placeholders=[f"%{term}%"])

@@ -1524,3 +1524,13 @@ def partition_sizes(cursor):
     return [_partition_size(cursor, "orders_2024"),
             (_partition_size
              )(cursor, "orders_2025")]
+
+
+def pydal_notes_by_tag(db, tag):
+    # expect: VC402 -- pydal's (Emmett's, web2py's) executesql runs the text as it is
+    return db.executesql(f"SELECT id, title FROM notes WHERE tags LIKE '%{tag}%'", as_dict=True)
+
+
+def pydal_notes_by_title(db, user_id, title):
+    # ok: VC402 -- the values go in placeholders
+    return db.executesql("SELECT id FROM notes WHERE user = ? AND title = ?", placeholders=[user_id, title])

@@ -641,3 +641,71 @@ def partner_statements_with_checked_options(url):
     options = {"verify": True, "allow_redirects": False}
     # ok: VC404
     return requests.get(url, timeout=10, **options)
+
+
+def ssh_to_inventory_host(host, user, password):
+    import paramiko
+
+    client = paramiko.SSHClient()
+    # expect: VC404
+    client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+    client.connect(host, username=user, password=password, timeout=10)
+    return client
+
+
+def ssh_with_a_policy_class(host):
+    from paramiko import SSHClient, WarningPolicy
+
+    ssh = SSHClient()
+    # expect: VC404
+    ssh.set_missing_host_key_policy(WarningPolicy)
+    ssh.connect(host)
+    return ssh
+
+
+def ssh_with_a_policy_bound_first(host):
+    import paramiko as pm
+
+    policy = pm.client.AutoAddPolicy()
+    ssh = pm.SSHClient()
+    # expect: VC404
+    ssh.set_missing_host_key_policy(policy)
+    ssh.connect(host)
+    return ssh
+
+
+async def asyncssh_without_known_hosts(host, command):
+    import asyncssh
+
+    # expect: VC404
+    async with asyncssh.connect(host, username="deploy", known_hosts=None) as conn:
+        return await conn.run(command, check=True)
+
+
+def ssh_with_known_keys(host):
+    import paramiko
+
+    client = paramiko.SSHClient()
+    client.load_system_host_keys()
+    # ok: VC404
+    client.set_missing_host_key_policy(paramiko.RejectPolicy())
+    client.connect(host)
+    return client
+
+
+async def asyncssh_with_a_known_hosts_file(host, command):
+    import asyncssh
+
+    # ok: VC404
+    async with asyncssh.connect(host, known_hosts="/etc/deploy/known_hosts") as conn:
+        return await conn.run(command, check=True)
+
+
+def known_hosts_none_elsewhere(cache):
+    # ok: VC404 -- not an SSH client's option
+    return cache.lookup(known_hosts=None)
+
+
+def ssh_with_a_configured_policy(client, policy):
+    # ok: VC404 -- the policy is chosen elsewhere
+    client.set_missing_host_key_policy(policy)

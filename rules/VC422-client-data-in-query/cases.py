@@ -582,3 +582,15 @@ def queue_through_a_jobs_method():
     submit = jobs.execute  # a task queue's `execute`, given a job name, no SQL
     # ok: VC422 -- not a database's method, and the text is no SQL
     return str(submit(request.args["job"]))
+
+
+@app.route("/pydal/search")
+def pydal_search():
+    # expect: VC422 -- pydal's (web2py's, Emmett's) executesql runs the text as it is
+    return {"rows": db.executesql(request.args["where"], as_dict=True)}
+
+
+@app.route("/pydal/titles")
+def pydal_titles():
+    # ok: VC422 -- the client's value is a placeholder
+    return {"rows": db.executesql("SELECT id FROM notes WHERE title = ?", placeholders=[request.args["title"]])}

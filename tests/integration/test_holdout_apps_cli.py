@@ -223,8 +223,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # `POST /admin/refresh` with no guard: `refresh` is a path word open by design (a token refresh), and the `admin`
     # segment before it does not outweigh it, since `/admin/login` is open too.
     ("cloud_inventory", "inventory/web.py", 89, "VC201"),
-    # Bandit's, in the default run: paramiko's `AutoAddPolicy` (B507).
-    ("deploy_cli", "shipit/remote.py", 21, "VC404"),
     # A docker daemon over plain TCP (`DockerClient(base_url="tcp://...:2375", tls=False)`): no rule reads a client's
     # transport, and `tls=False` is the SDK's default, not a check switched off.
     ("docker_runner", "sandbox/engine.py", 18, "VC404/VC418"),
@@ -341,9 +339,7 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # `price * quantity` with a negative quantity (CWE-20): whether a number may be negative depends on the business
     # rule, which the code does not state (VC428 bounds sizes and counts from above, not prices from below).
     ("cwe_prompts_2", "network.py", 183, "VC409"),
-    # Bandit's, in the default run: paramiko's `AutoAddPolicy` (CWE-295, B507) and a Jinja `Environment` without
-    # autoescaping (CWE-79, B701).
-    ("cwe_prompts_3", "scripts.py", 109, "VC404"),
+    # Bandit's, in the default run: a Jinja `Environment` without autoescaping (CWE-79, B701).
     ("cwe_prompts_3", "scripts.py", 125, "VC411/VC412"),
     # Whole small backends written from one spec each (BaxBench style). A compiler service that builds the client's
     # C++ and then runs the binary (CWE-94): code execution through a compiler and `subprocess.run([binary])`, which
@@ -534,8 +530,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     ("dramatiq_insights", "tests/test_actors.py", 60, "VC311"),
     # `old.unlink()` in a `try` whose broad handler continues: a deletion is a best-effort clean-up in VC101's stance.
     ("mcp_ops_console", "opsconsole/cli.py", 49, "VC101"),
-    # Paramiko's `AutoAddPolicy()`: an SSH host key, not TLS; bandit's B507 reports it when bandit runs.
-    ("mcp_ops_console", "opsconsole/cli.py", 60, "VC404"),
     # An agent promoted by id behind `@admin_required` (whose check is the broken one VC212 reports): VC214 leaves
     # lookups behind an admin guard, and the cross-tenant reach needs the guard to be known broken.
     ("restx_helpdesk", "helpdesk/api.py", 117, "VC214"),
@@ -613,6 +607,32 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # `# TODO: add VAT handling for EU customers`: VC502 reports comments that admit the code is not the real thing,
     # not a plan for a feature still missing.
     ("claude_invoice_drafter", "drafter/cli.py", 20, "VC502"),
+    # Round 41. A pydal delete narrowed by a query object (`db(db.Note.id == nid).delete()`) and a Temporal workflow
+    # handle named by the client's order id (`client.get_workflow_handle(f"fulfil-{order_id}")`): VC214 knows neither
+    # as a lookup of a row.
+    ("emmett_notes", "notesapp/controllers.py", 50, "VC214"),
+    ("temporal_fulfilment", "fulfil/api.py", 60, "VC214"),
+    # A model's summary in an f-string an Emmett handler returns after `response.content_type = "text/html"`: VC401
+    # knows HTML by the response classes that carry it, not by a content type set on the side.
+    ("emmett_notes", "notesapp/controllers.py", 76, "VC401"),
+    # `hashlib.md5(raw.encode())` in `legacy_hash(raw)`: no name says the text is a password (the module's
+    # `hash_password` beside it does not make every hash one).
+    ("piccolo_storeadmin", "storeadmin/auth.py", 25, "VC205"),
+    # Piccolo's `values[Staff.role] = form["role"]`, a dict keyed by a column, then `Staff.update(values)`: VC217 reads
+    # keywords and string keys, not column objects.
+    ("piccolo_storeadmin", "storeadmin/views.py", 102, "VC217"),
+    # A password hash answered from `request.state.staff` by a Starlette function the app lists in a `Route` table:
+    # VC429 judges the handlers of route decorators, and the row comes from a guard's lookup, not the view's.
+    ("piccolo_storeadmin", "storeadmin/views.py", 111, "VC429"),
+    # `legacy_hash("abc") == legacy_hash("abc")`: a call compared with itself is how a determinism test is spelled.
+    ("piccolo_storeadmin", "tests/test_views.py", 20, "VC304"),
+    # `self.assertTrue(bucket)` and `assert host.services is not None`: VC310 reads what the asserted name says, and
+    # neither names data a function builds.
+    ("pulumi_platform", "tests/test_infra.py", 30, "VC310"),
+    ("textual_opsconsole", "tests/test_shell.py", 38, "VC310"),
+    # A Textual handler calling a helper of another module that connects over paramiko: VC110 and VC112 know no
+    # paramiko call as blocking (its methods are an object's, whose type they do not follow).
+    ("textual_opsconsole", "opsconsole/app.py", 52, "VC110"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {

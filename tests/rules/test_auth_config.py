@@ -731,6 +731,55 @@ def test_a_model_whose_rows_a_membership_hands_to_users_is_not_shared(tmp_path: 
     assert [f.location.start.line for f in found] == [10, 18, 26]
 
 
+EMMETT_MODELS = """
+from emmett.orm import Field, Model, belongs_to
+
+
+class Note(Model):
+    belongs_to("user", "notebook")
+    title = Field.string()
+    body = Field.text()
+
+
+class Printer(Model):
+    name = Field.string()
+    address = Field.string()
+"""
+EMMETT_VIEWS = """
+from emmett import App, url
+from emmett.tools import requires
+
+from .models import Note, Printer
+
+app = App(__name__)
+
+
+@app.route("/notes/<int:nid>")
+@requires(auth.is_logged, url("auth.login"))
+async def show(nid):
+    return {"note": Note.get(nid)}
+
+
+@app.route("/printers/<int:pid>")
+@requires(auth.is_logged, url("auth.login"))
+async def printer(pid):
+    return {"printer": Printer.get(pid)}
+"""
+
+
+def test_a_model_that_declares_its_relations_by_call_is_not_shared(tmp_path: Path) -> None:
+    """Emmett declares a model's relations in its body (`belongs_to("user", "notebook")`), not as fields: such a note
+    belongs to someone, so looking it up by the client's id alone is reported; a printer with no relation is shared."""
+    app = tmp_path / "notes"
+    app.mkdir()
+    (app / "models.py").write_text(EMMETT_MODELS, encoding="utf-8")
+    views = app / "views.py"
+    views.write_text(EMMETT_VIEWS, encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    found = findings_for(ObjectLookupNotScopedToUser, EMMETT_VIEWS, path=str(views))
+    assert [f.location.start.line for f in found] == [13]
+
+
 SOCKET_EVENTS = """
 from flask_login import current_user
 from flask_socketio import SocketIO

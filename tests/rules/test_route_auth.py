@@ -17,7 +17,9 @@ from vibecheck.cli import cli
 from vibecheck.config import Settings
 from vibecheck.rule import BaseRule
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
+from vibecheck.rules.auth.mass_assignment import MassAssignment
 from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
+from vibecheck.rules.auth.privilege_from_client import PrivilegeFromClient
 from vibecheck.rules.auth.privileged_action_for_any_user import PrivilegedActionForAnyUser
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.auth.sensitive_read_without_auth import SensitiveReadWithoutAuth
@@ -2410,13 +2412,18 @@ def test_credential_handed_to_service_corpus_is_reported_exactly() -> None:
     (ObjectLookupNotScopedToUser, "cases_peewee.py"),
     (ObjectLookupNotScopedToUser, "cases_falcon_starlette.py"),
     (ObjectLookupNotScopedToUser, "cases_falcon_api_keys.py"),
+    (ObjectLookupNotScopedToUser, "cases_emmett.py"),
+    (ObjectLookupNotScopedToUser, "cases_role_decorators.py"),
+    (MassAssignment, "cases_emmett.py"),
+    (PrivilegeFromClient, "cases_emmett.py"),
     (SensitiveReadWithoutAuth, "cases_status_only.py"),
     (SensitiveReadWithoutAuth, "cases_status_only_outbound.py"),
 ])
 def test_spec_backend_corpus_is_reported_exactly(rule: type[BaseRule], corpus_name: str) -> None:
     """Owner columns bound to the client's own ids and peewee's writes by primary key, Falcon's and Starlette's
-    callers and captures, also read inline (VC214); apps that sign nobody in, whose only 403 refuses a duplicate or a
-    domain fetched through a client session (VC219)."""
+    callers and captures, also read inline, Emmett's `@requires(condition, url(...))`, guard decorators judged by
+    their bodies (VC214) and `await request.body_params` (VC215, VC217); apps that sign nobody in, whose only 403
+    refuses a duplicate or a domain fetched through a client session (VC219)."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{corpus_name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) + len(ok) >= 1

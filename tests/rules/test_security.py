@@ -506,6 +506,17 @@ def test_bottle_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOrU
     assert not result.missed and not result.unexpected, result.describe()
 
 
+@pytest.mark.parametrize("rule", [RequestDataToFilesystemOrUrl, RequestDataToInjectionSink])
+def test_emmett_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOrUrl]) -> None:
+    """Emmett's `request` global imported by name is the client's request (`await request.body_params`,
+    `request.query_params`), and its `redirect()` sends the browser where it is told."""
+    [corpus] = RULES_DIR.glob(f"{rule.code}-*/cases_emmett.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
+    assert expected and ok
+    result = check_corpus(rule, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
 @pytest.mark.parametrize("client", [
     'import boto3\nruntime = boto3.client("bedrock-runtime")\n',
     'from transformers import pipeline\nruntime = pipeline("text-generation")\n',

@@ -203,6 +203,7 @@ REQUEST_DATA_ATTRIBUTES = frozenset({
     "uri_params", "raw_body",  # Chalice's `app.current_request`
     "route_params",  # Azure Functions' `func.HttpRequest`
     "arguments", "query_arguments", "body_arguments", "uri",  # Tornado's `self.request`
+    "body_params",  # Emmett's global `request`: `params = await request.body_params`
 })
 # Request attributes that are one text value (not a mapping of the client's fields): a check of the name checks it all.
 WHOLE_VALUE_REQUEST_ATTRIBUTES = frozenset({"path", "full_path", "url", "uri", "host", "referrer", "query_string"})
@@ -249,9 +250,11 @@ BOT_CONTEXT_ARGUMENTS = ("context", "args")
 REST_RESOURCE_MODULES = ("flask_restx", "flask_restplus", "flask_restful")
 REST_PAYLOAD_RECEIVER = lazy_pattern(r"(?:^|[._])(?:ns|api|namespace)$")
 CHALICE_REQUEST = "current_request"
-REQUEST_OBJECT_NAMES = frozenset({"flask.request", "request", "req", "quart.request", "sanic.request", "bottle.request"})
+REQUEST_OBJECT_NAMES = frozenset({"flask.request", "request", "req", "quart.request", "sanic.request", "bottle.request",
+                                  "emmett.request"})
 # The framework globals that may also be spelled as an attribute: `import flask; flask.request.args`.
-QUALIFIED_REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "sanic.request", "bottle.request"})
+QUALIFIED_REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "sanic.request", "bottle.request",
+                                       "emmett.request"})
 # Event-handler frameworks as data: (module the file imports, decorator methods, parameters holding the payload).
 PAYLOAD_HANDLERS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ("slack_bolt", frozenset({"event", "command", "action", "message", "view", "shortcut", "options", "function"}),

@@ -32,6 +32,9 @@ RELATION_FIELD_TYPES = frozenset({"ForeignKey", "OneToOneField"})
 # Calls in a field's definition that tie a row to another row (Django's relations, SQLAlchemy's `ForeignKey` inside a
 # `Column`, a `relationship()`): the other row may belong to a user, so the row does too.
 LINKING_CALLS = RELATION_FIELD_TYPES | frozenset({"ManyToManyField", "GenericForeignKey", "ForeignKey", "relationship"})
+# Calls in a model's class body that declare its relations by name (Emmett's `belongs_to("user", "notebook")`,
+# `has_many("notes")`, `has_one`, `refers_to`): the row is tied to other rows, whose owner may be its owner.
+RELATION_DECLARATIONS = frozenset({"belongs_to", "has_many", "has_one", "refers_to"})
 # Words of a field name that say whose row it is.
 OWNER_FIELD_WORDS = frozenset({"user", "owner", "author", "account", "tenant", "org", "organization", "team", "member",
                                "creator", "customer", "profile", "group", "company", "workspace", "client"})
@@ -97,7 +100,8 @@ def owner_fields(path: str, reference: str) -> frozenset[str]:
 
 def ownerless_model(path: str, reference: str) -> bool:
     """The model that `reference` names, defined beside the file at `path`, is a plain model (`models.Model`,
-    `db.Model`) whose fields name no owner and link to no other row (a shared `Server` inventory, a `Setting`): each
+    `db.Model`) whose fields name no owner and link to no other row, nor does its body declare a relation (Emmett's
+    `belongs_to("user")`) (a shared `Server` inventory, a `Setting`): each
     signed-in user may reach every row by design. False when the model is not found or its fields are not all read."""
     found = _sibling_module(path, reference, any_module=True)
     tree = _parsed(found[0]) if found is not None else None
@@ -112,7 +116,9 @@ def ownerless_model(path: str, reference: str) -> bool:
              if isinstance(target, ast.Name)]
     names = [name for name, _ in named]
     linking = any(isinstance(node, ast.Call) and _called_name(node.func) in LINKING_CALLS
-                  for statement in fields for node in ast.walk(statement))
+                  for statement in fields for node in ast.walk(statement)) or any(
+        isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)
+        and _called_name(statement.value.func) in RELATION_DECLARATIONS for statement in model.body)
     # a text field named like an owner holds a name, not a user (a book's `author = models.CharField(...)`)
     text = {name for name, statement in named if _holds_text(statement)}
     return bool(names) and not linking and not any(

@@ -19,7 +19,7 @@ def upload(path: str, url: str) -> None:
 
 def ssh_copy(host: str, user: str, path: str) -> None:
     client = paramiko.SSHClient()
-    # auto-accepts unknown host keys: bandit's B507 reports it (no VC rule is about SSH host keys)
+    # expect: VC404 -- auto-accepts unknown host keys (VC404 reports SSH host-key policies since round 41)
     client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
     client.connect(host, username=user)
     sftp = client.open_sftp()

@@ -37,7 +37,7 @@ IDENTITY_EXPRESSIONS = frozenset({"request.user", "self.request.user", "current_
 # Where a request's context carries the caller a middleware signed in (Falcon's `req.context.user`, also read by key:
 # `req.context["user"]`, `req.context.get("user")`), and the keys that name the caller there.
 CALLER_CONTEXTS = frozenset({"req.context", "request.context"})
-STARLETTE_CALLERS = ("request.user", "request.auth")
+STARLETTE_CALLERS: tuple[str, ...] = ("request.user", "request.auth")
 CALLER_KEYS = frozenset({"user", "current_user", "account", "principal", "identity", "caller"})
 # Words that, used anywhere in a handler, show that it relates the object to the caller.
 OWNERSHIP_WORDS = frozenset({"user", "owner", "author", "creator", "account", "tenant", "member", "identity",
@@ -51,6 +51,11 @@ DRF_ACTION = "rest_framework.decorators.action"
 CALLER_ROLES = frozenset({"teacher", "instructor", "student", "learner", "seller", "vendor", "merchant", "buyer",
                           "customer", "shopper", "patient", "doctor", "clinician", "driver", "rider", "host", "guest",
                           "author", "editor", "employee", "agent", "partner", "owner", "operator"})
+# What a guard decorator or middleware puts in a Starlette/FastAPI request's state for the handler
+# (`request.state.staff = staff`): the caller, signed in under any of those names.
+STATE_CALLERS = frozenset(f"request.state.{key}" for key in (*CALLER_KEYS, *CALLER_ROLES, "staff", "member"))
+IDENTITY_EXPRESSIONS |= STATE_CALLERS
+STARLETTE_CALLERS = (*STARLETTE_CALLERS, *sorted(STATE_CALLERS))
 # Modules that hold a FastAPI app's dependencies and their `Annotated` aliases.
 DEPENDENCY_MODULES = frozenset({"deps", "dependencies", "auth", "security", "permissions", "guards"})
 # A dependency factory named for who calls (`firebase_user`, `get_account`): its value is the caller, whatever type

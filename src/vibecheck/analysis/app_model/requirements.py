@@ -4,7 +4,8 @@
 `MethodView`, runs each requirement against the caller and the request before the view and refuses when one fails. A
 requirement named for anything but a login (`IsAdmin`, `CanDeleteTopic`) restricts the view as a permission class does:
 handed the request, it may check the object the URL names. Starlette's `@requires("authenticated")` takes scope strings,
-which `handlers._requires_a_role` reads.
+which `handlers._requires_a_role` reads. Emmett's `@requires(auth.is_logged, url("auth.login"))` takes the condition
+first and where to send a refused caller second: a URL built there is no requirement.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ REQUIREMENT_HOLDERS = frozenset({"requires"})
 COMBINATORS = frozenset({"And", "Or", "Not", "C", "ConditionalRequirement"})
 # Words of a requirement that only asks for a signed-in caller (`IsAuthenticated`, `IsLoggedIn`, `IsActive`).
 SIGN_IN_WORDS = frozenset({"authenticated", "logged", "login", "signed", "active"})
+# Calls that build the URL a refused caller is sent to (Emmett's `otherwise` argument), not a requirement.
+URL_BUILDERS = frozenset({"url", "url_for", "reverse", "redirect"})
 
 
 def _last(name: str | None) -> str:
@@ -48,7 +51,7 @@ def _names(node: cst.BaseExpression) -> Iterator[str]:
         if called in COMBINATORS:
             for arg in node.args:
                 yield from _names(arg.value)
-        elif called:
+        elif called and called not in URL_BUILDERS:
             yield called
     elif isinstance(node, cst.BinaryOperation):  # `IsAtleastModerator & CanEditUser`
         yield from _names(node.left)

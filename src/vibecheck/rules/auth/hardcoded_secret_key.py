@@ -49,6 +49,10 @@ KEYED_CALLS: dict[str, tuple[int, str]] = {
     "pyramid.session.SignedCookieSessionFactory": (0, "secret"),
     "pyramid.authentication.AuthTktCookieHelper": (0, "secret"),
     "pyramid.authentication.AuthTktAuthenticationPolicy": (0, "secret"),
+    # Emmett's signed cookie sessions and aiohttp-session's encrypted cookie storages
+    "emmett.sessions.SessionManager.cookies": (0, "key"),
+    "aiohttp_session.cookie_storage.EncryptedCookieStorage": (0, "secret_key"),
+    "aiohttp_session.nacl_storage.NaClCookieStorage": (0, "secret_key"),
 }
 # HMACs that may derive a key: the secret is then their message (`hmac.new(b"WebAppData", bot_token, sha256)`, as
 # Telegram's Web App check does) and the literal key only labels what the derived key is for.
@@ -196,8 +200,9 @@ class HardcodedSecretKey(Rule):
       `from_mapping(SECRET_KEY=...)`, `{"SECRET_KEY": ...}`, or any keyword such as
       `SessionMiddleware(app, secret_key=...)`;
     - passed as the key to `jwt.encode`/`jwt.decode` (PyJWT, python-jose, authlib, joserfc), `jws.sign`/
-      `jws.verify`, joserfc's `OctKey.import_key`, fastapi-users' `JWTStrategy(secret=...)`, `hmac.new`
-      or an `itsdangerous` serializer, directly or through a variable bound to a literal in the same file
+      `jws.verify`, joserfc's `OctKey.import_key`, fastapi-users' `JWTStrategy(secret=...)`, `hmac.new`,
+      an `itsdangerous` serializer, Pyramid's signed cookie factories, Emmett's `SessionManager.cookies(key)` or
+      aiohttp-session's `EncryptedCookieStorage`, directly or through a variable bound to a literal in the same file
       (there even `"SECRET_KEY"` is the key itself, not the name of a setting); not an HMAC whose message is
       the secret (`hmac.new(b"WebAppData", bot_token.encode(), sha256)`, a key derived from the token, as
       Telegram's Web App check does), or key material a call returns (`hmac.new(b"nip44-v2", self.shared_x(pub),

@@ -59,7 +59,8 @@ SCHEMA_BASES = frozenset({"BaseModel", "Schema", "SQLModel"})
 REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
 CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "query_params", "GET", "args",
                                "media",  # Falcon: `req.media`
-                               "json_body"})  # Pyramid's `request.json_body`, Chalice's `app.current_request.json_body`
+                               "json_body",  # Pyramid's `request.json_body`, Chalice's `app.current_request.json_body`
+                               "body_params"})  # Emmett: `params = await request.body_params`
 # Calls that store a whole mapping as a record: (the module that makes them one, if any, the mapping's position and
 # keyword): DynamoDB's `table.put_item(Item=...)`, Cosmos DB's `container.upsert_item(body)` and `replace_item(item, body)`.
 ITEM_WRITES: dict[str, tuple[str | None, int | None, str]] = {
@@ -130,7 +131,8 @@ class MassAssignment(Rule):
     `obj.sqlmodel_update(payload)` or
     Tortoise's `obj.update_from_dict(payload)` with a raw client dict (also through a variable, `request.get_json()`,
     `request.json or {}`,
-    `await request.json()`, Falcon's `req.media`, Pyramid's `request.json_body`, Chalice's
+    `await request.json()`, Falcon's `req.media`, Pyramid's `request.json_body`, Emmett's `await request.body_params`,
+    Chalice's
     `app.current_request.json_body`, Flask-RESTX's `ns.payload`, a `dict`-typed FastAPI body or a GraphQL resolver's
     `JSON` argument); DynamoDB's `table.put_item(Item=body)` and Cosmos DB's `container.upsert_item(body)`
     (`create_item`, `replace_item`) of such a dict; the same with a Pydantic body whose class declares such a field

@@ -56,7 +56,10 @@ LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_o
 # Receivers of such lookups: an ORM's, and a project's own data-access object (`repo.by_id(id)`, `crud.item.get(db,
 # id=id)` of FastAPI's project template), which reads the row it is asked for.
 LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session", "select", "repo", "repository",
-                              "crud", "dao", "dbsession"})  # Pyramid's `request.dbsession`
+                              "crud", "dao", "dbsession",  # Pyramid's `request.dbsession`
+                              # a write narrowed by `where`: peewee's and Piccolo's `Note.update(...).where(Note.id == id)`,
+                              # `Note.delete().where(...)`, SQLAlchemy's `update(Note).where(Note.id == id)`
+                              "update", "delete"})
 # The last word of a receiver named for the entity it serves (`order_repo`, `invoice_repository`, `user_crud`,
 # `organization_service`, a class made on the spot: `SubmissionRepository(session)`).
 # What a test of the signed-in caller reads (`request.user.is_authenticated`): whether anyone signed in, not who.
@@ -668,7 +671,8 @@ class ObjectLookupNotScopedToUser(Rule):
     `decorators`/`method_decorators` of a Flask view or Flask-RESTful/RESTX resource, an auth mixin or permission class on a
     class-based view (also on a viewset's extra routes, `@action(detail=True)`, unless their own `permission_classes=`
     open or restrict them), Litestar `guards` on the route or on its `Controller`, Starlette's
-    `@requires("authenticated")` (or a handler that reads `request.user`/`request.auth`, whose sign-in test, `if not
+    `@requires("authenticated")` (or a handler that reads `request.user`/`request.auth`, or the caller a guard put in
+    the request's state, `request.state.customer`, whose sign-in test, `if not
     request.user.is_authenticated:`, relates no object), a Falcon responder (`on_delete(self, req, resp, note_id)`) that
     reads the caller its app's middleware put in the request's context (`req.context.user`, `req.context["user"]`,
     `req.context.get("user")`), a DRF function view whose `@permission_classes([IsAuthenticated])` asks for a login
@@ -699,7 +703,8 @@ class ObjectLookupNotScopedToUser(Rule):
     `session.get(Note, int(request.path_params["note_id"]))`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, peewee's
-    `Model.get_by_id(id)`, `Model.delete_by_id(id)` and `Model.set_by_id(id, data)`, a project's data-access
+    `Model.get_by_id(id)`, `Model.delete_by_id(id)` and `Model.set_by_id(id, data)`, a write narrowed by `where`
+    (peewee's and Piccolo's `Model.update(...).where(Model.id == id)`, `Model.delete().where(...)`), a project's data-access
     object (`repo.by_id(id)`, `crud.item.get(db, id=id)`, `db.get_order(conn, order_id)`, also one named for its
     entity: `order_repo.get_order(id)`, `organization_service.get_organization(id)`, or made on the spot and reading
     by whose rows they are: `SubmissionRepository(session).for_student(student_id)`), a service or store reader

@@ -31,7 +31,8 @@ REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request",
                            "app.current_request"})  # Chalice's request
 CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "args", "GET", "query_params",
                                "media",  # Falcon: `req.media`
-                               "json_body", "params"})  # Pyramid's (and Chalice's) parsed body, WebOb's merged fields
+                               "json_body", "params",  # Pyramid's (and Chalice's) parsed body, WebOb's merged fields
+                               "body_params"})  # Emmett: `params = await request.body_params`
 CLIENT_METHODS = frozenset({"get_json", "json"})
 # Wrappers that keep the client's data: `json.loads(request.body)`, `dict(request.form)`.
 CLIENT_WRAPPERS = frozenset({"json.loads", "dict", "loads", "orjson.loads", "ujson.loads"})
@@ -76,7 +77,8 @@ class PrivilegeFromClient(Rule):
     (email, data["role"]))`, `UPDATE users SET is_admin = %s ...`, also run by a helper of the module: `query_db(sql,
     args)`), where the value reads the request body (also through a
     variable such as `data = request.get_json() or {}` or `data = json.loads(request.body)`; Falcon's `req.media`,
-    Flask-RESTX's `ns.payload`, Pyramid's `request.json_body` and `request.params`, Chalice's
+    Flask-RESTX's `ns.payload`, Pyramid's `request.json_body` and `request.params`, Emmett's `await
+    request.body_params`, Chalice's
     `app.current_request.json_body`), a field of a
     route's body parameter (`body.role`), or a route's or GraphQL resolver's own argument given to the call that makes
     the account (`User(email=email, role=role)` with `role: str = "user"`) or a local bound to one field of the

@@ -3,10 +3,11 @@ does `if request.headers.get("X-Role") != "agent": abort(403)`, `@staff_only` te
 
 A name alone says a guard restricts (`admin_required`); a name such as `agent_required` says nothing, and its body
 does: an `if` that tests a role word (`role`, `is_staff`, `groups`, the name or key read) and refuses inside (a
-`raise`, an `abort(...)` or a `return`). Where the role comes from is the guard's own finding (a role the client sends
-is VC207's): the route is still one that its role's holders reach. Agents define these decorators in the checked
-module or in the app's auth module (`from auth import agent_required`, `from .security import staff_only`), read with
-`ast`, once per run, as `answering_checks` reads that module.
+`raise`, an `abort(...)` or a `return`); a name only tested for `None` (`if staff is None: return redirect(...)`, the
+signed-in staff member looked up) is a sign-in test, not a role's. Where the role comes from is the guard's own
+finding (a role the client sends is VC207's): the route is still one that its role's holders reach. Agents define
+these decorators in the checked module or in the app's auth module (`from auth import agent_required`, `from
+.security import staff_only`), read with `ast`, once per run, as `answering_checks` reads that module.
 """
 
 from __future__ import annotations
@@ -61,7 +62,12 @@ def _refuses_without_role(function: ast.FunctionDef | ast.AsyncFunctionDef) -> b
 
 def _test_names(test: ast.expr) -> list[str]:
     """The names, attributes and string keys a test reads (`request.headers.get("X-Role")`: `request`, `headers`,
-    `get`, `X-Role`)."""
+    `get`, `X-Role`), but those of a presence test (`staff is None`, in `if staff is None or staff["role"] !=
+    "admin":` too): whether a caller was found, whatever the name of who is looked up, asks for no role."""
+    if isinstance(test, ast.BoolOp):
+        return [name for value in test.values for name in _test_names(value)]
+    if _is_presence_test(test):
+        return []
     names: list[str] = []
     for node in ast.walk(test):
         if isinstance(node, ast.Name):
@@ -75,6 +81,13 @@ def _test_names(test: ast.expr) -> list[str]:
                 and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
             names.append(node.args[0].value)
     return names
+
+
+def _is_presence_test(test: ast.expr) -> bool:
+    """`staff is None`, `user is not None`: a name compared with `None`."""
+    return isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and len(test.ops) == 1 \
+        and isinstance(test.ops[0], (ast.Is, ast.IsNot)) and isinstance(test.comparators[0], ast.Constant) \
+        and test.comparators[0].value is None
 
 
 def _refuses(body: list[ast.stmt]) -> bool:

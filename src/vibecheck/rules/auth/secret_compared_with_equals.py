@@ -289,7 +289,9 @@ class SecretComparedWithEquals(Rule):
       a lookup, as a database makes one;
     - an ORM model's column in a query (`.filter(User.api_token == token)`, also through its module:
       `.filter(models.RemoteAuthToken.auth_token == token)`, SQLAlchemy Core's
-      `.where(sessions.c.session_id == session_id)`): the database looks it up, and Python compares no text;
+      `.where(sessions.c.session_id == session_id)`), and a field of the row a query method's lambda stands for
+      (Emmett's and pydal's `Share.where(lambda s: s.token == token)`, Pony's `Share.get(lambda s: ...)`; the builtin
+      `filter(lambda ...)` still fires): the database looks it up, and Python compares no text;
     - a fixed-length prefix of a buffer against an upper-case constant (`buf[:12] == PP_V2_SIGNATURE`): a
       format's magic number, public by design; and a window moving along a text (`upper[i : i + len(keyword)] ==
       keyword`): a lexer matching a keyword at each position, where a secret is compared whole;
@@ -367,6 +369,8 @@ class SecretComparedWithEquals(Rule):
         self._scopes: list[str] = []  # the names of the enclosing classes and functions
         self._change_checks: set[int] = set()
         self._loop_targets: list[frozenset[str]] = []  # the names each enclosing `for` (or comprehension) binds
+        self._query_lambdas: set[int] = set()  # ids of lambdas given to a query method: `Share.where(lambda s: ...)`
+        self._query_rows: list[frozenset[str]] = []  # the row parameters of the enclosing query lambdas
 
     def visit_If(self, node: cst.If) -> None:
         """`if stored != current: stored = current` only detects a change (the body stores one side); skip its test."""
@@ -392,6 +396,24 @@ class SecretComparedWithEquals(Rule):
 
     def leave_CompFor(self, original_node: cst.CompFor) -> None:
         self._loop_targets.pop()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value in QUERY_LAMBDA_METHODS:
+            self._query_lambdas.update(id(arg.value) for arg in node.args if type(arg.value) is cst.Lambda)
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        if id(node) in self._query_lambdas:
+            self._query_rows.append(frozenset(param.name.value for param in node.params.params))
+
+    def leave_Lambda(self, original_node: cst.Lambda) -> None:
+        if id(original_node) in self._query_lambdas:
+            self._query_rows.pop()
+
+    def _is_query_row_field(self, node: cst.BaseExpression) -> bool:
+        """`s.token` in `Share.where(lambda s: s.token == token)`: a column of the row a query method's lambda stands
+        for, so the comparison builds the query's SQL and the database looks the row up."""
+        return isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) \
+            and any(node.value.value in rows for rows in self._query_rows)
 
     def _searches_records(self, left: cst.BaseExpression, right: cst.BaseExpression) -> bool:
         """`[s for s in sessions if s.get("id") == session_id]`: the `id` of each record a loop goes through, matched
@@ -459,7 +481,7 @@ class SecretComparedWithEquals(Rule):
     def _check_pair(self, node: cst.Comparison, left: cst.BaseExpression, right: cst.BaseExpression,
                     target: cst.ComparisonTarget) -> bool:
         if any(self._is_sentinel(side) or _is_enum_member(side) or self._own_member(side) or _is_model_column(side)
-               for side in (left, right)):
+               or self._is_query_row_field(side) for side in (left, right)):
             return False
         if any(type(side) in STRUCTURE_DISPLAYS for side in (left, right)):
             return False  # `token == ("end", key)`: a lexer's token, a structure; a secret is one text
@@ -902,6 +924,9 @@ def _is_model_column(node: cst.BaseExpression) -> bool:
 
 
 TABLE_COLUMNS = frozenset({"c", "columns"})  # SQLAlchemy `Table.c`, the table's column collection
+# Query methods that take a lambda over a table's row and build SQL from it: Emmett's and pydal's
+# `Share.where(lambda s: s.token == token)`, Pony's `Share.get(lambda s: s.token == token)`.
+QUERY_LAMBDA_METHODS = frozenset({"where", "filter", "select", "get", "first", "exists", "count", "find", "delete"})
 
 
 def _is_enum_member(node: cst.BaseExpression) -> bool:

@@ -215,7 +215,8 @@ class ClientDataInQuery(ClientSinkRule):
     # ordering and lookup methods, the MongoDB methods, and `request`, `httprequest` (a Django `HttpRequest`
     # parameter) and a payload's `event` for the sources a caller passes on to a query helper in another file.
     # `get` is left out (every module names it): a lookup helper is walked for its manager (`objects`) instead.
-    file_hints = ("text(", "sql", "bigquery", "execute", "executemany", "executescript", "exec_driver_sql", "raw", "rawsql",
+    file_hints = ("text(", "sql", "bigquery", "execute", "executemany", "executescript", "executesql", "exec_driver_sql", "raw",
+                  "rawsql",
                   "extra",
                   "read_sql", "read_sql_query", "literal_column", "order_by", "group_by", "distinct", "filter", "exclude",
                   "update_or_create", "find", "find_one", "find_one_and_update", "find_one_and_delete",

@@ -165,6 +165,7 @@ METHOD_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
     "execute": (0, None, (89,), "SQL"),
     "executemany": (0, None, (89,), "SQL"),
     "executescript": (0, None, (89,), "SQL"),
+    "executesql": (0, None, (89,), "SQL"),  # pydal's (web2py's, Emmett's) `db.executesql(query)`
     "raw": (0, None, (89,), "SQL"),
     # paramiko's `SSHClient.exec_command(command)`: a shell line on the remote host
     "exec_command": (0, "command", (78,), "a shell command"),

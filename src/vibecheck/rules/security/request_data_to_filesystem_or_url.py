@@ -606,7 +606,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     also spelled `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects, Django
     and DRF `request.GET/POST/data/query_params`, aiohttp's `request.query/match_info/post()`, Falcon's and
     Pyramid's `params`, a Falcon responder's URL template fields (`def on_get(self, req, resp, name)`), Bottle's
-    `request.forms/query/params`, a Tornado handler's `self.get_argument()`, a
+    `request.forms/query/params`, Emmett's `request.query_params` and `await request.body_params`, a Tornado handler's
+    `self.get_argument()`, a
     standard-library `http.server` handler's
     `self.path`, `self.headers` and `self.rfile.read()` (and the query of `urlparse(self.path)`), an AWS Lambda
     handler's `event`, a Slack/bolt

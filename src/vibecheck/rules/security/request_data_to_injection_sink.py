@@ -36,12 +36,12 @@ REDIRECTS = frozenset({
     "HttpResponsePermanentRedirect", "starlette.responses.RedirectResponse", "fastapi.responses.RedirectResponse",
     "RedirectResponse",
     # aiohttp, Falcon and Pyramid answer a redirect by raising it (`raise web.HTTPFound(url)`); Litestar returns
-    # `Redirect(path=url)`; Sanic and Bottle have their own `redirect()`
+    # `Redirect(path=url)`; Sanic, Bottle and Emmett have their own `redirect()`
     *(f"{module}.{name}" for module in ("aiohttp.web", "aiohttp.web_exceptions", "falcon", "falcon.redirects",
                                         "pyramid.httpexceptions")
       for name in ("HTTPFound", "HTTPSeeOther", "HTTPMovedPermanently", "HTTPTemporaryRedirect", "HTTPPermanentRedirect")),
     "litestar.Redirect", "litestar.response.Redirect", "litestar.response.redirect.Redirect",
-    "sanic.response.redirect", "sanic.redirect", "bottle.redirect",
+    "sanic.response.redirect", "sanic.redirect", "bottle.redirect", "emmett.redirect", "emmett.helpers.redirect",
     # NiceGUI sends the browser on from an event handler: `ui.navigate.to(url)` (`ui.open(url)` before 1.4.20)
     "nicegui.ui.navigate.to", "nicegui.ui.open",
 })
@@ -257,11 +257,12 @@ class RequestDataToInjectionSink(FlowRule):
     parameters, Starlette `Request` objects, Django `request.GET/POST/...`, a Slack listener's payload but
     the ids Slack assigns in it, `event["user"]`, `command["channel_id"]`) into:
     `redirect()`/`RedirectResponse`/`HttpResponseRedirect`, a redirect raised by aiohttp, Falcon or Pyramid
-    (`raise web.HTTPFound(url)`), Litestar's `Redirect(path=url)`, NiceGUI's `ui.navigate.to(url)` (open redirect,
-    CWE-601; not when a literal start such as `f"/blog/{slug}"` fixes the host; also a `Location` header set by
-    hand, which redirects too); a response header `response.headers[...] = value`, a Django response's item named
-    for a header only responses have (`response["Set-Cookie"] = value`; not `Content-Type`, which MIME parts have
-    too) or `headers={...}` of a response (header injection, CWE-113); a
+    (`raise web.HTTPFound(url)`), Litestar's `Redirect(path=url)`, Sanic's, Bottle's and Emmett's `redirect()`,
+    NiceGUI's `ui.navigate.to(url)` (open redirect, CWE-601; not when a literal start such as `f"/blog/{slug}"`
+    fixes the host; also a `Location` header set by hand, which redirects too); a response header
+    `response.headers[...] = value`, a Django response's item named for a header only responses have
+    (`response["Set-Cookie"] = value`; not `Content-Type`, which MIME parts have too) or `headers={...}` of a
+    response (header injection, CWE-113); a
     `logging`/`logger` call, or a line written (`.write()`, `print(..., file=)`) to the app's own log file,
     opened for appending at a path named for a log (`open(LOG_FILE, "a")`, `"audit.log"`), unless
     newlines were removed or it is written by its `repr` (`%r`, `!r`,

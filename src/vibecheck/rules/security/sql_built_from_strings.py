@@ -65,6 +65,8 @@ EXECUTE_METHODS = {
     "exec_driver_sql": (0, ("statement",), ("parameters",)),
     # Spark's `spark.sql(query, args={...})`, DuckDB's `con.sql(query, params=[...])` and `duckdb.sql(...)`
     "sql": (0, ("sqlQuery", "query"), ("args", "params")),
+    # pydal's (web2py's, Emmett's) `db.executesql(query, placeholders=[...])`
+    "executesql": (0, ("query",), ("placeholders",)),
 }
 # Async drivers' query methods (asyncpg `fetch*`, `databases` `fetch_*`): values follow the query or go in `values`.
 ASYNC_QUERY_METHODS = ("fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all", "fetch_val")

@@ -42,6 +42,12 @@ CERT_REQS_NONE = frozenset({"CERT_NONE", "NONE", "none"})
 # Methods whose truthy first argument stops a client checking the server's host name against its certificate:
 # paho-mqtt's `client.tls_insecure_set(True)`.
 INSECURE_SWITCH_METHODS = frozenset({"tls_insecure_set"})
+# SSH clients' policies for a host whose key is unknown that connect anyway, given to `set_missing_host_key_policy`
+# (paramiko and its forks): `AutoAddPolicy` (trusts and stores the key) and `WarningPolicy` (logs and connects).
+# `RejectPolicy`, the default, refuses.
+TRUSTING_POLICY_TAILS = frozenset({"AutoAddPolicy", "WarningPolicy"})
+# asyncssh's connect functions: `known_hosts=None` switches the server's host key check off.
+ASYNCSSH_CONNECTS = frozenset({"asyncssh.connect", "asyncssh.connect_reverse", "asyncssh.SSHClientConnectionOptions"})
 # The standard library's mail and file-transfer clients: without a context they use `ssl._create_stdlib_context()`,
 # which checks neither the certificate nor the host name. Client class -> the keyword of its context.
 STDLIB_TLS_CLIENTS = {"smtplib.SMTP_SSL": "context", "imaplib.IMAP4_SSL": "ssl_context", "poplib.POP3_SSL": "context",
@@ -106,7 +112,10 @@ class TlsVerificationDisabled(BindingRule):
     `session.resource(...)`), the Kubernetes client's `configuration.verify_ssl = False`, Tornado's
     `validate_cert=False` (`AsyncHTTPClient().fetch(url, ...)`, `HTTPRequest(url, ...)`),
     `ssl._create_unverified_context()`, `ssl.CERT_NONE` given to a call or assigned (`context.verify_mode = ssl.CERT_NONE`),
-    `cert_reqs="CERT_NONE"`, `context.check_hostname = False` and paho-mqtt's `client.tls_insecure_set(True)`. A setting
+    `cert_reqs="CERT_NONE"`, `context.check_hostname = False` and paho-mqtt's `client.tls_insecure_set(True)`. SSH
+    clients that accept any server key are reported too: paramiko's `set_missing_host_key_policy(AutoAddPolicy())`
+    (or `WarningPolicy`, also given as the class or through a name bound to it) and asyncssh's
+    `connect(..., known_hosts=None)`. A setting
     named as the switch set to `False` in a
     module or a settings class (`VERIFY_SSL = False`, `verify_ssl: bool = False` in a pydantic `BaseSettings`, Flask's
     `VERIFY_TLS = False` in a `Config` class) is reported where it is set, since the call another module makes with it
@@ -180,8 +189,9 @@ class TlsVerificationDisabled(BindingRule):
     cwe = (295,)
     applies_to_tests = False  # a test reaches its own test server or a mock
     # Every finding names `verify`, `ssl`, a `*_TLS`/`starttls` client, `cert_reqs`/`CERT_NONE` or `check_hostname`.
-    file_hints = ("verify", "ssl", "tls", "cert", "check_hostname", "https_errors", "httpserrors")
-    supersedes = ("B501", "B323")
+    file_hints = ("verify", "ssl", "tls", "cert", "check_hostname", "https_errors", "httpserrors", "host_key",
+                  "known_hosts")
+    supersedes = ("B501", "B323", "B507")
     fixable = True
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
@@ -272,6 +282,7 @@ class TlsVerificationDisabled(BindingRule):
         self._check_stdlib_tls(node)
         self._check_browser(node)
         self._check_insecure_switch(node)
+        self._check_host_key_policy(node)
         if not (self.may_call(node, UNVERIFIED_TAILS) or any(
                 (arg.keyword is not None and arg.keyword.value in CHECKED_KEYWORDS) or arg.star == "**" for arg in node.args)):
             return
@@ -323,6 +334,27 @@ class TlsVerificationDisabled(BindingRule):
                         "issued for its host, so any certificate a trusted CA issued lets a machine on the path pose as "
                         "the broker.", hint="Remove the call (or pass `False`); give the broker a certificate for the "
                         "host name the client connects to.")
+
+    def _check_host_key_policy(self, node: cst.Call) -> None:
+        """`ssh.set_missing_host_key_policy(paramiko.AutoAddPolicy())`, `asyncssh.connect(host, known_hosts=None)`: an
+        SSH client that takes whatever key the server shows, so a machine on the path can pose as the server."""
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value == "set_missing_host_key_policy" and node.args:
+            policy = self.resolve(node.args[0].value)
+            target = policy.func if isinstance(policy, cst.Call) else policy
+            tail = target.attr.value if isinstance(target, cst.Attribute) else target.value if isinstance(target, cst.Name) \
+                else ""
+            if tail in TRUSTING_POLICY_TAILS:
+                self.report(node, f"`{tail}` makes this SSH client accept any host key it has not seen, so a machine on "
+                            "the path can pose as the server and read the credentials and commands.",
+                            hint="Load the known host keys (`load_system_host_keys()` or `load_host_keys(path)`) and keep "
+                            "`RejectPolicy`, the default.")
+            return
+        known_hosts = keyword(node, "known_hosts")
+        if known_hosts is not None and is_name(self.resolve(known_hosts.value), "None") \
+                and (self.module_name(node) or "") in ASYNCSSH_CONNECTS:
+            self.report(node, "`known_hosts=None` makes this SSH connection accept any host key, so a machine on the path "
+                        "can pose as the server.", hint="Pass a known-hosts file (the default `~/.ssh/known_hosts`) or "
+                        "the server's public key.")
 
     def _check_browser(self, node: cst.Call) -> None:
         """`browser.new_context(ignore_https_errors=True)`, `options.add_argument("--ignore-certificate-errors")`,
