@@ -117,3 +117,23 @@ def merge_source(session, table, values):
     raw = ", ".join(_raw_names(table, values))
     # expect: VC402 -- this helper hands back the keys it was given, unchecked
     session.execute(text(f"SELECT * FROM (VALUES (:a)) AS src({raw})"), values)
+
+
+class LimitQuery:
+    """An ORM's query builder: the table it holds and its model class's own primary-key column, beside the same
+    method asked about a caller's field, or read from an instance a caller built."""
+
+    def limit_clause(self):
+        pk_alias = self.model_cls.get_column_alias(self.model_cls.ormar_config.pkname)
+        pk_aliased_name = f"{self.table.name}.{pk_alias}"
+        # ok: VC402 -- the held table's name and the model's own primary-key column
+        return text(f"limit_query.{pk_alias}={pk_aliased_name}")
+
+    def sort_clause(self, sort):
+        alias = self.model_cls.get_column_alias(sort)
+        # expect: VC402 -- the column named for a caller's field: an unknown name comes back as it was given
+        return text(f"{self.table.name}.{alias} DESC")
+
+    def instance_option(self, request):
+        # expect: VC402 -- the options of an object the request carries, not of a model class
+        return text(f"SELECT * FROM t ORDER BY {request.payload._meta.ordering}")

@@ -48,6 +48,11 @@ import yaml
 from vibecheck.rule import Rule
 # ok: VC503 -- an old standard-library name
 from BaseHTTPServer import HTTPServer
+# ok: VC503 -- the bindings componentize-py generates into a WASI component when it builds one
+from wit_world.imports.streams import StreamError_Closed
+from componentize_py_types import Err
+# expect: VC503 -- no generator writes it and no distribution ships it
+from componentize_py_helpers import unwrap
 # ok: VC503 -- declared for Python < 3.11 only, whether or not it is installed here
 import tomli
 # ok: VC503 -- a real distribution whose import name differs (`django-filter`), installed or not

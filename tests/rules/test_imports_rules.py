@@ -969,3 +969,22 @@ def test_a_module_an_installed_package_does_not_hold_is_unknown(tmp_path: Path, 
             ("VC503", 2, "fancysdk.tooling"), ("VC503", 7, "fancysdk.tools.agents")]
     finally:
         dependencies.missing_submodule.cache_clear()
+
+
+def test_urllib3_future_protocol_engines_and_componentize_py_bindings_are_provided(tmp_path: Path) -> None:
+    """niquests declares `urllib3.future`, which always installs h11 and jh2 (its HTTP/1.1 and HTTP/2 engines); its
+    WASI adapter imports the bindings componentize-py generates into the component (`wit_world`,
+    `componentize_py_types`). Without urllib3.future, h11 is an undeclared dependency; an invented name beside the
+    generated ones is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "niq"\ndependencies = ["urllib3.future>=2.13,<3"]\n',
+        "help.py": "import h11\nimport jh2\n",
+        "wasi.py": "import wit_world\nfrom wit_world.imports.streams import StreamError_Closed\n"
+                   "from componentize_py_types import Err, Ok\nimport componentize_py_async_support\n"
+                   "import componentize_py_helpers\n",
+        "other/pyproject.toml": '[project]\nname = "other"\ndependencies = ["urllib3"]\n',
+        "other/client.py": "import h11\nimport jh2\n",
+    })
+    assert findings(tmp_path / "help.py") == []
+    assert findings(tmp_path / "wasi.py") == [("VC503", 5, "componentize_py_helpers")]
+    assert findings(tmp_path / "other/client.py") == [("VC504", 1, "h11"), ("VC504", 2, "jh2")]

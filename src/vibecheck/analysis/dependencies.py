@@ -62,8 +62,12 @@ LEGACY_STDLIB = frozenset({
 })
 # Modules that a Python runtime or host application provides, not a PyPI distribution: Pyodide's bridge to
 # JavaScript (`js`, `pyodide.ffi`), Jython's and IronPython's host libraries, PyPy's internals. Code for those
-# platforms cannot declare them as dependencies.
-RUNTIME_MODULES = frozenset({"js", "pyodide", "pyodide_js", "_pyodide", "java", "javax", "clr", "__pypy__"})
+# platforms cannot declare them as dependencies. Likewise the bindings componentize-py generates into a WASI component
+# when it builds one (`wit_world` for the component's world, `componentize_py_types` for its `Ok`/`Err`): they exist
+# only inside the built component, never on the index.
+RUNTIME_MODULES = frozenset({"js", "pyodide", "pyodide_js", "_pyodide", "java", "javax", "clr", "__pypy__",
+                             "wit_world", "componentize_py_types", "componentize_py_runtime",
+                             "componentize_py_async_support"})
 # Modules of the application a plugin runs inside, which installs the plugin, not the other way round: an Odoo addon
 # (`odoo`), a Frappe app (`frappe`, whose apps never list it), a Blender add-on (`bpy`), a QGIS or Houdini plugin, a
 # Sublime Text package, a debugger's script, a handler Apache's mod_python loads (`mod_python`: the module exists only in
@@ -220,6 +224,9 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "zope.interface": ("twisted",),
     # django-ninja-extra's controllers are django-ninja routers and schemas (`from ninja import Schema` beside it)
     "ninja": ("django-ninja-extra",),
+    # urllib3.future speaks HTTP/1.1 through h11 and HTTP/2 through jh2, which it always installs and whose versions
+    # its users report beside its own (niquests' `help.py`); httpcore's HTTP/1.1 connections are h11's too
+    "h11": ("urllib3-future", "httpcore"), "jh2": ("urllib3-future",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither

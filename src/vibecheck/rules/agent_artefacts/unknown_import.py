@@ -60,7 +60,8 @@ class UnknownImport(ImportCheck):
     pylint's import-error (`from plugin.utils import x  # pylint: disable=import-error`: known to be missing where it is
     linted, also on the first line of a parenthesized import) are not reported; relative imports never are.
     Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`), the modules
-    a runtime provides (Pyodide's `js` and `pyodide`, PyPy's `__pypy__`), those of the application a plugin runs inside (an
+    a runtime provides (Pyodide's `js` and `pyodide`, PyPy's `__pypy__`, the bindings componentize-py generates into a WASI
+    component: `wit_world`, `componentize_py_types`), those of the application a plugin runs inside (an
     Odoo addon's `odoo`, a Frappe app's `frappe`, Blender's `bpy`, an Apache handler's `mod_python`) and the typing-only
     `_typeshed` count as standard library.
 
@@ -79,8 +80,9 @@ class UnknownImport(ImportCheck):
     `tox.ini` (factor-conditional lines too: `full: pycares<5`), `PKG-INFO`, `<name>.egg-info/requires.txt` and a wheel's
     `METADATA`, with the extras a
     requirement asks for (`kombu[sqlalchemy]`, `psycopg[pool]`'s `psycopg-pool`) and the runtimes a declared distribution
-    always installs (`greenlet` under `gevent`); `setuptools` counts as declared when no `[build-system]` is, and so does the
-    host of an entry-point group the project joins (`paste` for `[project.entry-points."paste.server_runner"]`: it loads the
+    always installs (`greenlet` under `gevent`, `h11` and `jh2` under `urllib3.future`); `setuptools` counts as declared
+    when no `[build-system]` is, and so does the host of an entry-point group the project joins (`paste` for
+    `[project.entry-points."paste.server_runner"]`: it loads the
     module it names; PyInstaller for `pyinstaller40` and pytest for `pytest11`, groups named with the version of their
     plugin interface). Import names are matched to distributions from the declarations alone, so the answer does not depend on
     what is installed where vibecheck runs (a pre-commit hook's environment never has the project's dependencies): normalised

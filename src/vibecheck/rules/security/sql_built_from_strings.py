@@ -153,6 +153,16 @@ REORDERINGS = frozenset({"reversed", "sorted", "list", "tuple", "iter"})
 SCHEMA_ATTRIBUTE = lazy_pattern(r"^(?:self|cls)(?:\.(?!(?:request|req|form|data|params|query|args|body|payload|json|kwargs)\.)"
                                 r"_*[a-z]\w*)?\._*(?:(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name"
                                 r"|keyspace|collection_name|index_name)|table_[a-z]+)$")
+# What a schema object the object holds is called (`self.table.name`, `self.to_table.fullname`): the name its definition
+# gave the table, as trusted as the attribute that holds it.
+SCHEMA_OBJECT_NAMING = frozenset({"name", "fullname", "key"})
+# Where a model class keeps the options its class body declares (Django's `_meta`, a `class Meta`, ormar's
+# `ormar_config`, pydantic v1's `__config__`): read through a class reference (`self.model_cls.ormar_config.pkname`,
+# `cls._meta.pk`), they are the declaration's, never a caller's.
+MODEL_OPTIONS = lazy_pattern(r"^(?:_meta|Meta|__config__|[a-z]\w*_config)$")
+# A model class's own method that says what one of its fields is called in the database (ormar's `get_column_alias`,
+# `get_column_name`, `table_name_for`): asked about a field the code names, it answers from the model's declaration.
+COLUMN_NAMING_METHOD = lazy_pattern(r"^_*(?:get_)?(?:column|db_column|table)_(?:name|alias)(?:_for)?$")
 # A setting of the configuration object the object was built with (`self.config.distance_metric`,
 # `self._settings.embedding_dims`): chosen by whoever deploys it, as its table name is, and what SQL cannot bind (a
 # vector's size in DDL, a distance function's name).
@@ -197,7 +207,8 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
             return state.constants[dotted]
         last = dotted.rsplit(".", 1)[-1]
         if dotted in state.checked or CONSTANT_NAME.match(last) or ("." in dotted and last in TABLE_NAME_ATTRIBUTES) \
-                or ((SCHEMA_ATTRIBUTE.match(dotted) or CONFIG_SETTING.match(dotted)) and dotted not in state.bound_attributes):
+                or ((SCHEMA_ATTRIBUTE.match(dotted) or CONFIG_SETTING.match(dotted)) and dotted not in state.bound_attributes) \
+                or _names_a_held_schema_object(dotted, state) or _reads_model_options(dotted):
             return ""
         return None
     if type(node) is cst.Call and not node.args and SCHEMA_ATTRIBUTE.match(dotted_name(node.func) or ""):
@@ -252,6 +263,32 @@ def reads_schema(dotted: str, state: FlowState) -> bool:
     if SCHEMA_CONTAINERS.intersection(parts[1:]) or "metadata.tables" in dotted:
         return True
     return len(parts) > 1 and parts[-1] == "__dict__" and CLASS_REFERENCE.match(parts[-2]) is not None
+
+
+def _names_a_held_schema_object(dotted: str, state: FlowState) -> bool:
+    """`self.table.name`: what the table (or schema) object an attribute of the object holds is called."""
+    holder, _, naming = dotted.rpartition(".")
+    return naming in SCHEMA_OBJECT_NAMING and SCHEMA_ATTRIBUTE.match(holder) is not None \
+        and holder not in state.bound_attributes
+
+
+def _reads_model_options(dotted: str) -> bool:
+    """`self.model_cls.ormar_config.pkname`, `cls._meta.pk`: an option a model class's body declares, read through a
+    reference to the class (not an instance's `self._meta`, which a caller may have built)."""
+    parts = dotted.split(".")
+    return any(MODEL_OPTIONS.match(parts[index]) and CLASS_REFERENCE.match(parts[index - 1])
+               for index in range(1, len(parts) - 1))
+
+
+def _model_column_name(call: cst.Call, state: FlowState) -> bool:
+    """`self.model_cls.get_column_alias(self.model_cls.ormar_config.pkname)`: a model class's own method that names
+    the column of a field the code itself names (every argument constant): a caller's field name is still a value."""
+    func = call.func
+    if type(func) is not cst.Attribute or COLUMN_NAMING_METHOD.match(func.attr.value) is None:
+        return False
+    receiver = dotted_name(func.value)
+    return receiver is not None and CLASS_REFERENCE.match(receiver.rpartition(".")[2]) is not None \
+        and all(constant_text(argument.value, state) is not None for argument in call.args)
 
 
 def _names_a_listed_column(node: cst.Attribute) -> bool:
@@ -433,6 +470,8 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
         return ""  # (a helper of the module that returns its own text: `_constant_sql_helpers`)
     if state.qualified_name(call) in RANDOM_WORDS:
         return ""  # `f"t{secrets.token_hex(16)}"`: a scratch table's name the code makes up
+    if _model_column_name(call, state):
+        return ""
     if isinstance(func, cst.Attribute) and func.attr.value in REFLECTION_METHODS:
         return ""
     if isinstance(func, cst.Attribute) and func.attr.value in CONTAINER_VIEWS and not call.args:
@@ -769,9 +808,13 @@ class SqlBuiltFromStrings(FlowRule):
     `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM DUAL"`), the object's own table
     or schema names (`self.messages_table`, `self.table_task`, `self._schema`, a vector store's `self.collection_name`, or
     its method `self._full_table_name()`, also when its constructor takes them, unless the method itself rebinds them,
-    and those of a store it holds: `self.responses.table_name`) and the settings of the configuration object it was built
+    and those of a store it holds: `self.responses.table_name`; what a table object it holds is called: `self.table.name`)
+    and the settings of the configuration object it was built
     with (`self.config.distance_metric`, `self._settings.embedding_dims`), an ORM model's table name (`Model.__tablename__`,
-    `model._meta.db_table`, also lower-cased, and a Django field's column: `field.column`, `field.attname`), the table a
+    `model._meta.db_table`, also lower-cased, and a Django field's column: `field.column`, `field.attname`), an option a
+    model class's body declares, read through the class (`self.model_cls.ormar_config.pkname`, `cls._meta.pk`), the column
+    a model class's own method names for a field the code names (`self.model_cls.get_column_alias(pkname)`, every
+    argument constant: a caller's field name stays a value), the table a
     data framework hands its plug-in to write (the `database`, `schema`
     and `table` of a parameter typed as dagster's `TableSlice`, a dbt `BaseRelation`), the names SQLAlchemy's inspector reads
     back from the database's catalogue (`for index in inspector.get_indexes("t"): ... {index['name']}`), what a model or a
