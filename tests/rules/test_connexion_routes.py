@@ -251,3 +251,42 @@ def test_resty_resolver_routes_the_operations_without_operation_id(tmp_path: Pat
     assert _reported(findings, "VC201") == {("clinic/records.py", 15)}
     assert _reported(findings, "VC214") == {("clinic/records.py", 11)}
     assert set(operations_for(str(tmp_path / "clinic" / "records.py"))) == {"search", "get", "delete", "post"}
+
+
+SELF_ROUTED = """
+    from flask import Flask
+
+    from .db import cursor
+
+    app = Flask(__name__)
+
+
+    def list_records():
+        with cursor() as cur:
+            cur.execute("SELECT id FROM records")
+            return cur.fetchall()
+
+
+    @app.route("/records/<int:record_id>", methods=["DELETE"])
+    def delete_record(record_id: int):
+        with cursor() as cur:
+            cur.execute("DELETE FROM records WHERE id = %s", (record_id,))
+        return "", 204
+"""
+
+
+def test_a_function_its_own_module_routes_takes_no_second_route_from_the_document(tmp_path: Path) -> None:
+    """The document names a function the module does not route first, then one it routes itself: the latter keeps its
+    own route alone (one finding, about the module's route, not a second about the document's)."""
+    spec = """
+        openapi: 3.0.3
+        info: {title: Clinic, version: "1"}
+        paths:
+          /records:
+            get: {operationId: clinic.records.list_records, responses: {"200": {description: ok}}}
+          /records/{record_id}:
+            delete: {operationId: clinic.records.delete_record, responses: {"204": {description: gone}}}
+    """
+    findings = [f for f in _findings(_project(tmp_path, spec, records=SELF_ROUTED), select=("VC201",))
+                if f.code == "VC201"]
+    assert [f.message.split("`")[1] for f in findings] == ["DELETE /records/<int:record_id>"]

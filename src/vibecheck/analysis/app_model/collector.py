@@ -2339,11 +2339,11 @@ class AppModelCollector:
             decorated = any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
             refs = tuple(r for d in frame.node.decorators for r in self._decorator_refs(d.decorator))
             # one route per handler (its facts are the handler's): the operations that let anyone in, if any
-            routed = [r for r in operation.routes if not r[2]] or list(operation.routes)
-            methods = frozenset(r[0] for r in routed)
-            if all(r[3] for r in routed) and not methods & fw.STATE_CHANGING_METHODS:
+            chosen = [r for r in operation.routes if not r[2]] or list(operation.routes)
+            methods = frozenset(r[0] for r in chosen)
+            if all(r[3] for r in chosen) and not methods & fw.STATE_CHANGING_METHODS:
                 continue  # a read its own `security: []` opens on purpose, as a public decorator would; not a write
-            path = routed[0][1]
+            path = chosen[0][1]
             label = f"The route `{'/'.join(sorted(methods))} {path}` (`{name}`)"
             self.routes.append(Route(frame.node, label, methods, path, None, (name,), frame,
                                      guarded=operation.secured or decorated, refs=refs, framework="connexion"))
