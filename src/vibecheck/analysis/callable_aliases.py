@@ -40,6 +40,7 @@ from vibecheck.analysis.nodes import bound_names
 from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
 from vibecheck.file_memos import file_memo
 from vibecheck.imports import ImportTable, full_name
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import RuleContext
 
 BUILTIN_NAMES = frozenset(dir(builtins))
@@ -68,7 +69,7 @@ TABLE = "[]"
 # The key under which a file's module `Aliases` say it calls a `getattr` of a literal name (`getattr(os, "system")(`).
 GETATTR_CALLED = "getattr()"
 # A call of a `getattr` of a dotted object and a literal name, in a file's text.
-_GETATTR_CALL = re.compile(r"""\bgetattr\(\s*[\w.]+\s*,\s*(["'])[A-Za-z_]\w*\1\s*\)\(""")
+_GETATTR_CALL = lazy_pattern(r"""\bgetattr\(\s*[\w.]+\s*,\s*(["'])[A-Za-z_]\w*\1\s*\)\(""")
 # The fields of the nodes that bind the names written in them.
 _TARGET_FIELDS: dict[type, str] = {cst.AssignTarget: "target", cst.AnnAssign: "target", cst.AugAssign: "target",
                                    cst.For: "target", cst.CompFor: "target", cst.NamedExpr: "target",

@@ -728,7 +728,7 @@ def is_installed(top_level: str) -> bool:
 
 # What a package's `__init__` writes when it makes submodules no file holds (`sys.modules["pkg.sub"] = ...`, a
 # `__path__` extended at run time, an import hook): its files do not list its modules.
-DYNAMIC_SUBMODULES = re.compile(r"__path__|extend_path|sys\.modules|meta_path")
+DYNAMIC_SUBMODULES = lazy_pattern(r"__path__|extend_path|sys\.modules|meta_path")
 # The folders an installer puts packages in: a package there changes only when an installer changes its folder
 # (`_installed_state` stamps it), unlike an editable checkout.
 SITE_FOLDERS = frozenset({"site-packages", "dist-packages"})

@@ -38,7 +38,7 @@ DOCUMENT_FILE = lazy_pattern(r"\.(?:ya?ml|json)$", re.IGNORECASE)
 SPEC_FOLDERS = ("api", "openapi", "spec", "specs", "specification", "swagger")
 ROOT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 # An OpenAPI or Swagger document says so at its top level: read no other YAML or JSON file further.
-SPEC_KEY = lazy_pattern(r"""^\s*\{?\s*["']?(?:openapi|swagger)["']?\s*:""", re.MULTILINE)
+SPEC_KEY = lazy_pattern(r"""^[ \t]*(?:\{\s*)?["']?(?:openapi|swagger)["']?[ \t]*:""", re.MULTILINE)
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 CONTROLLER_KEYS = ("x-openapi-router-controller", "x-swagger-router-controller")
 PATH_TEMPLATE = lazy_pattern(r"\{(\w+)\}")
