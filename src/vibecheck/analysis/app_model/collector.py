@@ -207,6 +207,7 @@ class Matchers:
     public_paths: frozenset[str]
     sensitive_paths: re.Pattern[str]
     guess: bool
+    marking_names: frozenset[str]  # names that mark a body's guard or denial (`visit_Name`): most names are none
 
 
 CONSTANT_NAMES = frozenset({"True", "False", "None"})
@@ -259,6 +260,8 @@ def _matchers(options: GuardOptions) -> Matchers:
         public_paths=frozenset(_normal(p) for p in options.public_paths + options.extend_public_paths),
         sensitive_paths=re.compile(options.sensitive_paths, re.IGNORECASE),
         guess=options.guess_guards_from_names,
+        marking_names=frozenset(options.in_body_checks + options.extend_in_body_checks) | fw.AUTH_STATUS_NAMES
+        | fw.DENIAL_NAMES,
     )
 
 
@@ -950,9 +953,9 @@ class AppModelCollector:
     def visit_Name(self, node: cst.Name) -> None:
         """The walk's most frequent node: outside a function body, and for most names, two set lookups decide."""
         frame = self.frame
-        if frame is None:
-            return
         value = node.value
+        if frame is None or value not in self.match.marking_names:
+            return
         status = value in fw.AUTH_STATUS_NAMES
         checks = status or value in self.match.in_body_checks
         denial = status or value in fw.DENIAL_NAMES
