@@ -292,12 +292,12 @@ class _Places:
         self.lines = source.splitlines()
         if tree is None:
             tree = ast.Module(body=[], type_ignores=[])
-        definitions, calls = [], []
+        definitions: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = []
+        calls: list[ast.Call] = []
         for node in tree_nodes(tree):  # the file's nodes, listed once for every reader of its whole tree
-            kind = type(node)
-            if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef or kind is ast.ClassDef:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 definitions.append(node)
-            elif kind is ast.Call and _registration_anchor(node.func):  # type: ignore[attr-defined]
+            elif type(node) is ast.Call and _registration_anchor(node.func):
                 calls.append(node)
         definitions.sort(key=lambda n: (n.lineno, n.col_offset))
         calls.sort(key=lambda n: (n.lineno, n.col_offset))
