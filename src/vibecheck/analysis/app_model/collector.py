@@ -1004,19 +1004,16 @@ class AppModelCollector:
     def visit_Assert(self, node: cst.Assert) -> None:
         self._mark_denial()
 
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        frame = self.frame
-        if frame is not None and attaches_to_request(node.target):
-            frame.attaches_user = True
-        if frame is not None and type(node.target) is cst.Attribute:
-            self.written_names.add(id(node.target.attr))
-            frame.sets_privilege |= node.target.attr.value in fw.PRIVILEGE_FIELDS
-
-    def visit_Arg(self, node: cst.Arg) -> None:
-        frame = self.frame
-        if frame is not None and node.keyword is not None:
-            self.written_names.add(id(node.keyword))
-            frame.sets_privilege |= node.keyword.value in fw.PRIVILEGE_FIELDS
+    def _note_stores(self, frame: Frame, node: cst.Assign) -> None:
+        """An assignment's targets, read by `visit_Assign` (their only parent) rather than by a handler per target, and
+        before the walk meets their names: `g.user = ...` attaches the caller, `user.is_admin = ...` sets a field."""
+        for assigned in node.targets:
+            target = assigned.target
+            if attaches_to_request(target):
+                frame.attaches_user = True
+            if type(target) is cst.Attribute:
+                self.written_names.add(id(target.attr))
+                frame.sets_privilege |= target.attr.value in fw.PRIVILEGE_FIELDS
 
     def visit_Return(self, node: cst.Return) -> None:
         frame = self.frame
@@ -1089,6 +1086,10 @@ class AppModelCollector:
             last = _last(self.qualified_name(func))
         frame = self.frame
         if frame is not None:
+            for arg in node.args:  # `User(..., is_admin=True)`: a field set, not checked (a frame's `Arg` is a call's)
+                if arg.keyword is not None:
+                    self.written_names.add(id(arg.keyword))
+                    frame.sets_privilege |= arg.keyword.value in fw.PRIVILEGE_FIELDS
             words = fw.name_words(last)
             if last in EXIT_CALLS:
                 frame.exits = frame.denies = True
@@ -1325,6 +1326,8 @@ class AppModelCollector:
 
     def visit_Assign(self, node: cst.Assign) -> None:
         frame = self.frame
+        if frame is not None:
+            self._note_stores(frame, node)
         if frame is not None and loads_record(node.value):
             frame.records.update(name for target in node.targets for name in bound_names(target.target))
         if frame is not None and type(node.value) is cst.Call and _credential_caller(node.value):
