@@ -64,6 +64,20 @@ def inert_refs(function: cst.FunctionDef, methods: Mapping[str, cst.FunctionDef]
     return sorted(refs) if renders or not must_render else None
 
 
+def changes_nothing(function: cst.FunctionDef, qualified: Qualify, imported: frozenset[str]) -> bool:
+    """`inert_refs(function, {}, qualified, imported, must_render=False) == []`: a module-level function that acts on
+    nothing and calls no function imported into its module (`INERT_FUNCTIONS`). Stops at the first such call too, which
+    `inert_refs` must walk past to list them all: the app model asks it of every module-level function of every file."""
+    for node in walk_own(function.body):
+        if type(node) is cst.Call:
+            outcome = _call(node, {}, qualified, imported)
+            if outcome is None or outcome[0] == "import":
+                return False
+        elif type(node) in (cst.Del, cst.Global, cst.Nonlocal) or not _stores_locally(node):
+            return False
+    return True
+
+
 def _call(node: cst.Call, methods: Mapping[str, cst.FunctionDef], qualified: Qualify,
           imported: frozenset[str]) -> tuple[str, str] | None:
     func = node.func

@@ -22,7 +22,7 @@ from typing import Any, cast
 import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
-from vibecheck.analysis.app_model.answer_only import inert_refs
+from vibecheck.analysis.app_model.answer_only import changes_nothing, inert_refs
 from vibecheck.analysis.app_model.bots import BOT_MODULES
 from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WORDS
 from vibecheck.analysis.app_model.handlers import (
@@ -47,6 +47,7 @@ from vibecheck.analysis.app_model.orm_writes import (
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
 from vibecheck.analysis.nodes import bound_names, head_name
+from vibecheck.ast_fields import tree_nodes
 from vibecheck.cst_fields import own_nodes_of, walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import path_text, text_value
@@ -206,6 +207,7 @@ class Matchers:
     public_paths: frozenset[str]
     sensitive_paths: re.Pattern[str]
     guess: bool
+    marking_names: frozenset[str]  # names that mark a body's guard or denial (`visit_Name`): most names are none
 
 
 CONSTANT_NAMES = frozenset({"True", "False", "None"})
@@ -258,6 +260,8 @@ def _matchers(options: GuardOptions) -> Matchers:
         public_paths=frozenset(_normal(p) for p in options.public_paths + options.extend_public_paths),
         sensitive_paths=re.compile(options.sensitive_paths, re.IGNORECASE),
         guess=options.guess_guards_from_names,
+        marking_names=frozenset(options.in_body_checks + options.extend_in_body_checks) | fw.AUTH_STATUS_NAMES
+        | fw.DENIAL_NAMES,
     )
 
 
@@ -288,11 +292,12 @@ class _Places:
         self.lines = source.splitlines()
         if tree is None:
             tree = ast.Module(body=[], type_ignores=[])
-        definitions, calls = [], []
-        for node in ast.walk(tree):
+        definitions: list[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef] = []
+        calls: list[ast.Call] = []
+        for node in tree_nodes(tree):  # the file's nodes, listed once for every reader of its whole tree
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 definitions.append(node)
-            elif isinstance(node, ast.Call) and _registration_anchor(node.func):
+            elif type(node) is ast.Call and _registration_anchor(node.func):
                 calls.append(node)
         definitions.sort(key=lambda n: (n.lineno, n.col_offset))
         calls.sort(key=lambda n: (n.lineno, n.col_offset))
@@ -523,6 +528,8 @@ class AppModelCollector:
         self.match = _matchers(self.options)
         self.scopes: list[Frame | ClassView] = []
         self.in_decorator = 0
+        # the function body the walk is in (not in a decorator): kept as scopes change, read by every evidence handler
+        self.frame: Frame | None = None
         self.routes: list[Route] = []
         self.functions: dict[str, Frame] = {}
         self.classes: dict[str, ClassView] = {}
@@ -789,10 +796,10 @@ class AppModelCollector:
 
     # scopes ---------------------------------------------------------------------------------------------
 
-    def _frame(self) -> Frame | None:
-        if self.scopes and isinstance(self.scopes[-1], Frame) and not self.in_decorator:
-            return self.scopes[-1]
-        return None
+    def _scoped(self) -> None:
+        """Set `frame` after a change of scope or decorator depth: the innermost scope if it is a function body."""
+        innermost = self.scopes[-1] if self.scopes and not self.in_decorator else None
+        self.frame = innermost if type(innermost) is Frame else None
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         return self.context.qualified_name(node)
@@ -818,15 +825,18 @@ class AppModelCollector:
 
     def visit_Decorator(self, node: cst.Decorator) -> None:
         self.in_decorator += 1
+        self.frame = None
 
     def leave_Decorator(self, node: cst.Decorator) -> None:
         self.in_decorator -= 1
+        self._scoped()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._place(node)
         parent = self.scopes[-1] if self.scopes else None
         frame = Frame(node, parent=parent if isinstance(parent, Frame) else None)
         self.scopes.append(frame)
+        self._scoped()
         if isinstance(parent, ClassView):
             parent.methods[node.name.value] = frame
             if parent.controller:
@@ -842,6 +852,7 @@ class AppModelCollector:
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         frame = self.scopes.pop()
+        self._scoped()
         if id(node) in self.urlconf_scopes:
             self.urlconf.leave_hook_function()
         if isinstance(frame, Frame) and (frame.body_guard or frame.checks_credential or frame.authenticates) \
@@ -864,11 +875,13 @@ class AppModelCollector:
         self._place(node)
         view = self._class_view(node)
         self.scopes.append(view)
+        self._scoped()
         if not self.scopes[:-1]:
             self.classes[node.name.value] = view
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         view = self.scopes.pop()
+        self._scoped()
         if isinstance(view, ClassView):
             view.guarded |= self._guards_own_views(view)
 
@@ -938,12 +951,20 @@ class AppModelCollector:
     # body evidence --------------------------------------------------------------------------------------
 
     def visit_Name(self, node: cst.Name) -> None:
-        if id(node) in self.written_names:
+        """The walk's most frequent node: outside a function body, and for most names, two set lookups decide."""
+        frame = self.frame
+        value = node.value
+        if frame is None or value not in self.match.marking_names:
             return
-        if node.value in self.match.in_body_checks or node.value in fw.AUTH_STATUS_NAMES:
-            self._mark_body_guard(by_status=node.value in fw.AUTH_STATUS_NAMES)
-        if node.value in fw.DENIAL_NAMES or node.value in fw.AUTH_STATUS_NAMES:
-            self._mark_denial()
+        status = value in fw.AUTH_STATUS_NAMES
+        checks = status or value in self.match.in_body_checks
+        denial = status or value in fw.DENIAL_NAMES
+        if (checks or denial) and id(node) not in self.written_names:
+            if checks:
+                frame.body_guard = True
+                frame.status_guard |= status
+            if denial:
+                frame.denies = True
 
     def visit_Integer(self, node: cst.Integer) -> None:
         if node.value in fw.AUTH_STATUS_CODES:
@@ -956,23 +977,23 @@ class AppModelCollector:
             self._mark_body_guard()
             self._mark_denial()  # `redirect("/login")`, `HttpResponseRedirect(settings.LOGIN_URL + "?next=")`
         if "signature" in lowered:
-            frame = self._frame()
+            frame = self.frame
             if frame is not None:
                 frame.names_signature = True
 
     def _mark_body_guard(self, *, by_status: bool = False) -> None:
-        frame = self._frame()
+        frame = self.frame
         if frame is not None:
             frame.body_guard = True
             frame.status_guard |= by_status
 
     def _mark_denial(self) -> None:
-        frame = self._frame()
+        frame = self.frame
         if frame is not None:
             frame.denies = True
 
     def visit_Raise(self, node: cst.Raise) -> None:
-        frame = self._frame()
+        frame = self.frame
         if frame is not None:
             frame.exits = True
             frame.raises = frame.denies = True
@@ -983,22 +1004,19 @@ class AppModelCollector:
     def visit_Assert(self, node: cst.Assert) -> None:
         self._mark_denial()
 
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        frame = self._frame()
-        if frame is not None and attaches_to_request(node.target):
-            frame.attaches_user = True
-        if frame is not None and type(node.target) is cst.Attribute:
-            self.written_names.add(id(node.target.attr))
-            frame.sets_privilege |= node.target.attr.value in fw.PRIVILEGE_FIELDS
-
-    def visit_Arg(self, node: cst.Arg) -> None:
-        frame = self._frame()
-        if frame is not None and node.keyword is not None:
-            self.written_names.add(id(node.keyword))
-            frame.sets_privilege |= node.keyword.value in fw.PRIVILEGE_FIELDS
+    def _note_stores(self, frame: Frame, node: cst.Assign) -> None:
+        """An assignment's targets, read by `visit_Assign` (their only parent) rather than by a handler per target, and
+        before the walk meets their names: `g.user = ...` attaches the caller, `user.is_admin = ...` sets a field."""
+        for assigned in node.targets:
+            target = assigned.target
+            if attaches_to_request(target):
+                frame.attaches_user = True
+            if type(target) is cst.Attribute:
+                self.written_names.add(id(target.attr))
+                frame.sets_privilege |= target.attr.value in fw.PRIVILEGE_FIELDS
 
     def visit_Return(self, node: cst.Return) -> None:
-        frame = self._frame()
+        frame = self.frame
         if frame is None:
             return
         if node.value is None or _is_none(node.value):
@@ -1011,7 +1029,7 @@ class AppModelCollector:
         """`if not session.get("user_id"):`, `if "logged_in" not in session:`: a hand-written login check. So is a test
         of the caller a credential names that refuses (`user = api_service.current_user(cookie)`, then `if user is
         None: return ..., 404`): the result of such a call is authentication once it is checked, whatever the status."""
-        frame = self._frame()
+        frame = self.frame
         if frame is not None and any(self._session_identity(s, k) for s, k in _session_reads(node.test)):
             self._mark_body_guard()
         elif frame is not None and self._tests_caller(node.test, frame) and _refuses(node.body):
@@ -1037,12 +1055,12 @@ class AppModelCollector:
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in ("POST", "FILES"):
-            frame = self._frame()
+            frame = self.frame
             if frame is not None and full_name(node) in fw.SUBMITTED_DATA:
                 frame.posts = True
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
-        frame = self._frame()
+        frame = self.frame
         if frame is None:
             return
         sides = (node.left, *(c.comparator for c in node.comparisons))
@@ -1066,8 +1084,12 @@ class AppModelCollector:
         last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
         if type(func) is cst.Name and func.value in self.context.imports.aliases:
             last = _last(self.qualified_name(func))
-        frame = self._frame()
+        frame = self.frame
         if frame is not None:
+            for arg in node.args:  # `User(..., is_admin=True)`: a field set, not checked (a frame's `Arg` is a call's)
+                if arg.keyword is not None:
+                    self.written_names.add(id(arg.keyword))
+                    frame.sets_privilege |= arg.keyword.value in fw.PRIVILEGE_FIELDS
             words = fw.name_words(last)
             if last in EXIT_CALLS:
                 frame.exits = frame.denies = True
@@ -1110,7 +1132,8 @@ class AppModelCollector:
         if last in fw.HANDLER_OWNERS and _lists_any(_keyword(node, "guards")) \
                 and (self.qualified_name(func) or "").startswith(fw.HANDLER_DECORATOR_MODULES):
             self._collect_guarded_handlers(node, last)
-        if _last(full_name(func)) in fw.ROUTE_OBJECT_NAMES:
+        if (func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else "") \
+                in fw.ROUTE_OBJECT_NAMES and _last(full_name(func)) in fw.ROUTE_OBJECT_NAMES:  # the spelling first: cheap
             qualified = self.qualified_name(func) or ""
             if qualified.startswith(fw.ROUTE_OBJECT_MODULES):
                 kind = _last(qualified)
@@ -1302,7 +1325,9 @@ class AppModelCollector:
         return {"view": self._ref_text(name), "wrappers": wrappers, "guarded": guarded, "configured": configured}
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        frame = self._frame()
+        frame = self.frame
+        if frame is not None:
+            self._note_stores(frame, node)
         if frame is not None and loads_record(node.value):
             frame.records.update(name for target in node.targets for name in bound_names(target.target))
         if frame is not None and type(node.value) is cst.Call and _credential_caller(node.value):
@@ -2143,8 +2168,7 @@ class AppModelCollector:
                                             "guarded_classes", "login_middleware", "router_prefixes", "writing_methods",
                                             "path_constants")):
             self.context.facts[APP_MODEL] = facts
-        inert = sorted(n for n, f in self.functions.items()
-                       if inert_refs(f.node, {}, self.qualified_name, self._imported(), must_render=False) == [])
+        inert = sorted(n for n, f in self.functions.items() if changes_nothing(f.node, self.qualified_name, self._imported()))
         if inert:
             self.context.facts[INERT_FUNCTIONS] = inert
 
@@ -2246,8 +2270,8 @@ class AppModelCollector:
         of a module-level service object (`api_service.add(...)` is `ApiService.add`): one defined elsewhere in the
         project may check the caller, or a webhook's signature, for it. Read only for handlers nothing here guards."""
         found = set()
-        for node in walk_own(frame.node.body):
-            name = full_name(node.func) if isinstance(node, cst.Call) else None
+        for node in own_nodes_of(frame.node.body, cst.Call):  # the body's calls, indexed once for `_guarded_by_helper` too
+            name = full_name(node.func)
             if name is None:
                 continue
             head, dot, rest = name.partition(".")
