@@ -141,7 +141,9 @@ def test_the_per_file_hint_index_answers_as_searching_the_source_would(module: s
     "def fetch_user(user_id):\n    return db.get(User, user_id)  # v2_api\n",
     "x\x1cy\x0bz\tw\r\nv-u.t[s](r){q}=p'o\"n_m1 2",
     "naïve = café_ß + İstanbul\u2028ſtrasse",  # not ASCII: the regular expression's own, Unicode words
+    "x = 'a—b'  # em—dash, ٣٤ digits, ǅemal\u00a0nbsp\u200bzero-width\u3000ideographic…end",  # non-word letters
 ])
 def test_source_hints_words_are_the_sources_words(source: str) -> None:
-    """An ASCII source is split into words without the regular expression (faster), into the same words."""
+    """A source is split into words without the regular expression (faster; a non-ASCII source's non-ASCII pieces
+    only are searched with it), into the same words."""
     assert SourceHints(source).words == frozenset(re.findall(r"\w+", source.lower()))

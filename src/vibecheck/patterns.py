@@ -42,6 +42,20 @@ def lazy_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
 _WORD_BOUNDARY = re.compile(r"\b")
 
 
+def search_from_literal(pattern: re.Pattern[str], text: str, literal: str) -> re.Match[str] | None:
+    r"""`pattern.search(text)` for a pattern whose every match starts with `literal`, matched only where the literal
+    occurs. A pattern that opens with an assertion (`\b`, `(?<![\w.])`) gives the regular expression engine no
+    literal prefix to skip ahead to, so its search tries every position of a whole source (such searches were
+    the flow walk's largest regex cost on Django); `str.find` skips there instead. A match at a position still sees
+    the text before it (`\b`, a lookbehind), so the answer is the search's."""
+    at = text.find(literal)
+    while at >= 0:
+        if (match := pattern.match(text, at)) is not None:
+            return match
+        at = text.find(literal, at + 1)
+    return None
+
+
 def word_start_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     r"""The matches that `finditer` gives for `\b` followed by `pattern`: those of `pattern` that start at a word
     boundary. A leading `\b` keeps the regular expression engine from skipping ahead to the pattern's first letters

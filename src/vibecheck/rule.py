@@ -228,8 +228,9 @@ def _is_name_character(character: str) -> bool:
 
 
 _WORD = re.compile(r"\w+")
-# The ASCII characters that `_WORD` does not match, each to a space: an ASCII source (most) is split into its words by
-# `str.translate` and `str.split`, three times faster than `findall` (1 % of a Django worker's CPU).
+# The ASCII characters that `_WORD` does not match, each to a space: a source is split into its words by
+# `str.translate` and `str.split`, three times faster than `findall` (1 % of a Django worker's CPU); only the pieces
+# of a non-ASCII source that are not ASCII are searched for words (a whole source's `findall` cost most of the hints).
 _NOT_WORD = str.maketrans({chr(code): " " for code in range(128) if _WORD.fullmatch(chr(code)) is None})
 
 
@@ -243,8 +244,10 @@ class SourceHints:
 
     def __init__(self, source: str) -> None:
         self.lowered = source.lower()
-        self.words = frozenset(self.lowered.translate(_NOT_WORD).split() if self.lowered.isascii()
-                               else _WORD.findall(self.lowered))
+        pieces = self.lowered.translate(_NOT_WORD).split()
+        if not self.lowered.isascii():  # a piece may still hold a non-ASCII character that is no word's (`—`)
+            pieces = [word for piece in pieces for word in ((piece,) if piece.isascii() else _WORD.findall(piece))]
+        self.words = frozenset(pieces)
         self.joined = " ".join(self.words)
 
     def has_name(self, hint: str) -> bool:

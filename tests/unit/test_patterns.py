@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from vibecheck.patterns import lazy_pattern, word_start_matches
+from vibecheck.patterns import lazy_pattern, search_from_literal, word_start_matches
 
 
 def test_a_lazy_pattern_answers_as_the_compiled_pattern_once_used() -> None:
@@ -52,3 +52,17 @@ def test_word_start_matches_are_those_of_the_pattern_after_a_word_boundary() -> 
         expected = [(m.span(), m.groups()) for m in re.finditer(r"\b" + pattern, text)]
         assert [(m.span(), m.groups()) for m in word_start_matches(re.compile(pattern), text)] == expected
     assert [m.group(1) for m in word_start_matches(re.compile(r"def\s+(\w+)\s*\("), text)] == ["run"]
+
+
+def test_a_search_from_a_literal_answers_as_the_whole_search() -> None:
+    """A pattern that opens with an assertion is matched only where its literal start occurs: the boundary and the
+    lookbehind still see the text before that position, and the first match is the search's."""
+    text = "x.RUNNERS[k](1) myRUNNERS[k](2) RUNNERS[a\n](3) RUNNERS[j] (4) RUNNERS[kind](5) RUNNERS[z](6)"
+    table = re.compile(r"(?<![\w.])RUNNERS\[[^\[\]\n]*\]\(")
+    found = search_from_literal(table, text, "RUNNERS[")
+    assert found is not None and found.span() == table.search(text).span()  # type: ignore[union-attr]
+    assert found.group(0) == "RUNNERS[kind]("
+    getattr_call = re.compile(r"""\bgetattr\(\s*[\w.]+\s*,\s*(["'])[A-Za-z_]\w*\1\s*\)\(""")
+    assert search_from_literal(getattr_call, "mygetattr(os, 'system')(x)", "getattr(") is None
+    assert search_from_literal(getattr_call, "f(getattr(os, 'system')(x))", "getattr(").start() == 2  # type: ignore[union-attr]
+    assert search_from_literal(table, "", "RUNNERS[") is None

@@ -40,7 +40,7 @@ from vibecheck.analysis.nodes import bound_names
 from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
 from vibecheck.file_memos import file_memo
 from vibecheck.imports import ImportTable, full_name
-from vibecheck.patterns import lazy_pattern
+from vibecheck.patterns import lazy_pattern, search_from_literal
 from vibecheck.rule import RuleContext
 
 BUILTIN_NAMES = frozenset(dir(builtins))
@@ -222,7 +222,7 @@ def _module_bindings(context: RuleContext) -> tuple[Aliases, Expansions]:
     if found is None:
         scope = _scopes(context)[id(context.module)]
         aliases, expansions = _split(_kept(_candidates(scope.assignments, context, scope.imported), [context.module]))
-        if "getattr(" in context.source and _GETATTR_CALL.search(context.source):
+        if search_from_literal(_GETATTR_CALL, context.source, "getattr(") is not None:
             aliases = {**aliases, GETATTR_CALLED: cst.Name("getattr")}  # (so the flow rules resolve through aliases)
         found = context.shared[_MODULE_ALIASES] = (aliases, expansions)
     return found
@@ -406,8 +406,8 @@ def _subscript_called(name: str, context: RuleContext) -> bool:
         found = context.shared[key] = {}
     answer = found.get(name)
     if answer is None:
-        answer = found[name] = f"{name}[" in context.source and re.search(
-            rf"(?<![\w.]){re.escape(name)}\[[^\[\]\n]*\]\(", context.source) is not None
+        answer = found[name] = search_from_literal(re.compile(rf"(?<![\w.]){re.escape(name)}\[[^\[\]\n]*\]\("),
+                                                   context.source, f"{name}[") is not None
     return answer
 
 

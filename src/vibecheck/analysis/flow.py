@@ -144,6 +144,14 @@ ARGUMENT_PROPAGATING_METHODS = frozenset({"join", "format", "format_map", "repla
 # `self._verify_token(token)`): its result is dropped, so it can only refuse by raising, and what follows runs only
 # for a value it let through (not `subprocess.check_call`/`check_output`, which run their argument).
 RAISING_VALIDATOR = lazy_pattern(r"^_*(?:validate|verify|ensure|assert|check(?!_call$|_output$))(?:_|$)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
+def names_raising_validator(tail: str) -> bool:
+    """Whether a callee's last name (`callee_tail`) says it raises on what it refuses (`RAISING_VALIDATOR`): once per
+    name instead of once per lane and call statement (every flow rule's walk asks it of every call statement)."""
+    return RAISING_VALIDATOR.match(tail) is not None
+
 STORING_METHODS = frozenset({"append", "appendleft", "extend", "insert", "update", "setdefault", "add", "put",
                              "put_nowait", "read_string", "read_dict", "read_file", "__setitem__", "set"})
 # Methods whose result says something about a tainted value without carrying it on.
@@ -1954,7 +1962,7 @@ def _bind_small_statement(statement: cst.CSTNode, state: FlowState) -> None:
         func = statement.value.func
         if type(func) is cst.Attribute and func.attr.value in STORING_METHODS:
             state.store(func.value, state._first(a.value for a in statement.value.args))
-        elif RAISING_VALIDATOR.match(callee_tail(func) or ""):
+        elif names_raising_validator(callee_tail(func) or ""):
             state.clear_checked(statement.value)
     elif type(statement) is cst.AnnAssign:
         if statement.value is not None:

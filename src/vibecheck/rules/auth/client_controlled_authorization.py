@@ -271,7 +271,9 @@ class ClientControlledAuthorization(FlowRule):
     def hinted_in(cls, source: SourceHints) -> bool:
         """A module that names a privilege or a refusal, or one that reads a tenant's header (`X-Tenant-ID`), whose
         queries it may scope by it."""
-        return super().hinted_in(source) or TENANT_HEADER_TEXT.search(source.lowered) is not None
+        lowered = source.lowered  # (the substrings first: a search of the whole source finds no literal to skip to)
+        return super().hinted_in(source) or (("x-" in lowered or "x_" in lowered)
+                                             and TENANT_HEADER_TEXT.search(lowered) is not None)
 
     _in_route = False
     _reads_message = False

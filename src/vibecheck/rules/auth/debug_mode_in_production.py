@@ -81,8 +81,10 @@ def _tests_debug_flag(test: cst.BaseExpression) -> bool:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
 def _names_a_flag(text: str) -> bool:
-    """A name or text that says debug or development (`args.debug`, `"APP_DEBUG"`, `local`)."""
+    """A name or text that says debug or development (`args.debug`, `"APP_DEBUG"`, `local`); once per text, since every
+    `if` asks it of each name in its test (`self`, `request`, `settings` again and again)."""
     return "debug" in words(text) or is_dev_name(text)
 
 

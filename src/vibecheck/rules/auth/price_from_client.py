@@ -10,7 +10,6 @@ import libcst as cst
 from vibecheck.analysis.callable_aliases import function_aliases
 from vibecheck.analysis.flow import (
     CLEAN,
-    RAISING_VALIDATOR,
     SUMMARISED_KINDS,
     FlowState,
     SourceFinder,
@@ -20,6 +19,7 @@ from vibecheck.analysis.flow import (
     iter_expressions,
     keyed_read,
     last_parts,
+    names_raising_validator,
     request_source,
     short_code,
     walked_statements,
@@ -159,7 +159,7 @@ class PriceState(FlowState):
                 operands = [inner.left, *(c.comparator for c in inner.comparisons)]
                 if holds_a_bound([self.taint_of(o) for o in operands if not _is_sign(o)]):
                     compared = [o for o in operands if self.taint_of(o) is not None]
-            elif type(inner) is cst.Call and RAISING_VALIDATOR.match(callee_tail(inner.func) or ""):
+            elif type(inner) is cst.Call and names_raising_validator(callee_tail(inner.func) or ""):
                 compared = [arg.value for arg in inner.args]
             for operand in compared:
                 if type(operand) is cst.Call and (dotted_name(operand.func) or "") in NUMBER_CONVERSIONS and operand.args:

@@ -9,7 +9,6 @@ import libcst as cst
 
 from vibecheck.analysis.flow import (
     CLEAN,
-    RAISING_VALIDATOR,
     VERDICT_CALL,
     FlowState,
     SourceFinder,
@@ -20,6 +19,7 @@ from vibecheck.analysis.flow import (
     iter_expressions,
     last_parts,
     module_uses_django,
+    names_raising_validator,
     positional_count,
     request_source,
     short_code,
@@ -132,7 +132,7 @@ class SizeState(FlowState):
                     found.append(_names(inner.left))
             elif type(inner) is cst.Call:
                 tail = callee_tail(inner.func) or ""
-                if RAISING_VALIDATOR.match(tail) or VERDICT_CALL.search(tail):
+                if names_raising_validator(tail) or VERDICT_CALL.search(tail):
                     found.extend(_names(arg.value) for arg in inner.args)
                 elif tail in REGEX_TESTS and inner.args:
                     found.extend(self._length_capped(inner, tail))
