@@ -60,8 +60,9 @@ DB = """
 """
 
 
-def _project(root: Path, spec: str, *, spec_name: str = "spec/openapi.yaml", records: str = RECORDS) -> Path:
-    files = {"clinic/__init__.py": "", "clinic/app.py": APP, "clinic/db.py": DB, "clinic/records.py": records,
+def _project(root: Path, spec: str, *, spec_name: str = "spec/openapi.yaml", records: str = RECORDS,
+             app: str = APP) -> Path:
+    files = {"clinic/__init__.py": "", "clinic/app.py": app, "clinic/db.py": DB, "clinic/records.py": records,
              f"clinic/{spec_name}": spec, "pyproject.toml": "[project]\nname = 'clinic'\n"}
     for relative, text in files.items():
         path = root / relative
@@ -290,3 +291,50 @@ def test_a_function_its_own_module_routes_takes_no_second_route_from_the_documen
     findings = [f for f in _findings(_project(tmp_path, spec, records=SELF_ROUTED), select=("VC201",))
                 if f.code == "VC201"]
     assert [f.message.split("`")[1] for f in findings] == ["DELETE /records/<int:record_id>"]
+
+
+UNSECURED = SECURED.replace("    security: [{jwt: []}]\n", "")
+
+
+@pytest.mark.parametrize(("app", "spec_name"), [
+    ('import connexion\napp = connexion.App(__name__)\napp.add_api("resty-api.yaml")\n', "resty-api.yaml"),
+    ("from pathlib import Path\nfrom connexion import FlaskApp\napp = FlaskApp(__name__)\n"
+     'app.add_api(Path(__file__).parent / "contracts" / "v2.yml", strict_validation=True)\n', "contracts/v2.yml"),
+    ('import os\nimport connexion\napp = connexion.App(__name__, specification_dir=os.path.join(os.path.dirname('
+     '__file__), "contracts"), options={"swagger_ui": True})\napp.add_api("clinic.yaml")\n', "contracts/clinic.yaml"),
+])
+def test_a_document_named_only_by_add_api_routes_its_handlers(tmp_path: Path, app: str, spec_name: str) -> None:
+    """A name no convention knows (`resty-api.yaml`, `contracts/v2.yml`): the module that hands it to Connexion names
+    it, relative to its folder or to its `specification_dir`."""
+    findings = _findings(_project(tmp_path, UNSECURED, spec_name=spec_name, app=app))
+    assert _reported(findings, "VC201") == {("clinic/records.py", 23)}
+
+
+def test_a_document_no_module_names_and_no_convention_finds_routes_nothing(tmp_path: Path) -> None:
+    app = 'import connexion\napp = connexion.App(__name__)\napp.add_api(SPEC)\nOTHER = "clinic.yaml"\n'
+    findings = _findings(_project(tmp_path, UNSECURED, spec_name="clinic.yaml", app=app))
+    assert not _reported(findings, "VC201")
+
+
+RESTY = """
+    openapi: 3.0.3
+    info: {title: Pets, version: "1"}
+    paths:
+      /records/{pet_id}:
+        delete: {responses: {"204": {description: gone}}}
+"""
+
+
+@pytest.mark.parametrize(("app", "pyproject", "routed"), [
+    (APP, "", True),  # the app's module imports connexion
+    ("from flask import Flask\napp = Flask(__name__)\n", "", False),  # no sign of Connexion: a document for others
+    ("from flask import Flask\napp = Flask(__name__)\n", "dependencies = ['connexion[flask]>=3']\n", True),
+])
+def test_resty_operations_need_a_project_that_uses_connexion(tmp_path: Path, app: str, pyproject: str,
+                                                              routed: bool) -> None:
+    """An operation without `operationId` is routed by `RestyResolver`'s convention, which fits any document: only a
+    project that imports Connexion or declares it as a dependency routes it."""
+    root = _project(tmp_path, RESTY, records=PETS, app=app)
+    (root / "pyproject.toml").write_text(f"[project]\nname = 'clinic'\n{pyproject}", encoding="utf-8")
+    assert bool(operations_for(str(root / "clinic" / "records.py"))) is routed
+    assert bool(_reported(_findings(root, select=("VC201",)), "VC201")) is routed

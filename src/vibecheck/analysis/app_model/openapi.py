@@ -11,9 +11,16 @@ empty list (or an empty requirement, `[{}]`) lets anyone in.
 The documents are data: they are read with a YAML or JSON parser, never executed, and one that does not parse, or
 is no OpenAPI document, routes nothing. Where they are looked for: the handler's folder and the folders above it up
 to its project's root (a folder holding `pyproject.toml`, `setup.py`, `setup.cfg` or `.git`, at most `LEVELS` up),
-by name (`openapi.yaml`, `swagger.json`, `api-v1.yml`) and any YAML or JSON document in a conventional folder of
-those (`spec/`, `openapi/`, ...). `openapi_inputs` puts those files into the checked file's cache key (a
-`Rule.cache_inputs` function), so an edit of the document re-checks its handlers.
+by name (`openapi.yaml`, `swagger.json`, `api-v1.yml`), any YAML or JSON document in a conventional folder of
+those (`spec/`, `openapi/`, ...), and the documents a module in those folders names to Connexion
+(`app.add_api("resty-api.yaml")`, `add_api(Path(__file__).parent / "specs" / "v2.yml")`), read relative to that module's
+folder and to the `specification_dir` it names, from the module's text (never run). `openapi_inputs` puts those files
+(and the modules naming them) into the checked file's cache key (a `Rule.cache_inputs` function), so an edit of the
+document re-checks its handlers.
+
+An operation without an `operationId` is routed only by a resolver (`RestyResolver`), whose convention would make a
+route of any document's path: such operations count only where the project shows it uses Connexion (a module in those
+folders imports `connexion`, or the project root's dependency files name it).
 """
 
 from __future__ import annotations
@@ -42,6 +49,15 @@ SPEC_KEY = lazy_pattern(r"""^[ \t]*(?:\{\s*)?["']?(?:openapi|swagger)["']?[ \t]*
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 CONTROLLER_KEYS = ("x-openapi-router-controller", "x-swagger-router-controller")
 PATH_TEMPLATE = lazy_pattern(r"\{(\w+)\}")
+# What a module gives Connexion: `add_api(<document>)`, `specification_dir=<folder>`, `import connexion`.
+ADD_API = lazy_pattern(r"\badd_api\(")
+SPECIFICATION_DIR = lazy_pattern(r"\bspecification_dir[ \t]*=([^\n]{0,200})")
+STRING_LITERAL = lazy_pattern(r"""["']([^"'\n]*)["']""")
+DOCUMENT_NAME = lazy_pattern(r"\.(?:ya?ml|json)$", re.IGNORECASE)
+CONNEXION_IMPORT = lazy_pattern(r"^[ \t]*(?:import|from)[ \t]+connexion\b", re.MULTILINE)
+# The project root's files that declare its dependencies: one naming `connexion` shows the project uses it.
+DEPENDENCY_FILES = lazy_pattern(r"^(?:pyproject\.toml|setup\.cfg|setup\.py|Pipfile|requirements[\w.-]*\.(?:txt|in))$")
+CALL_SPAN = 400  # characters of an `add_api(` call read for the document's name
 
 
 @dataclass(frozen=True)
@@ -66,15 +82,27 @@ class _Routed:
     secured: bool
     scopes: tuple[str, ...]
     opened: bool  # its own `security` lets anyone in
+    by_resolver: bool = False  # no `operationId`: only a resolver's convention routes it
+
+
+@dataclass(frozen=True)
+class _Modules:
+    """What the Python modules of one folder tell Connexion: the documents they name and whether they import it."""
+
+    documents: tuple[str, ...]
+    sources: tuple[str, ...]  # the modules that name a document or import Connexion (for the cache key)
+    connexion: bool
 
 
 def operations_for(path: str) -> dict[str, Operation]:
     """The module-level functions of the file at `path` that an OpenAPI document near it routes, by name."""
     tails = _module_tails(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    connexion = any(_modules(f).connexion for f in _folders(folder))
     found: dict[str, list[_Routed]] = {}
     for spec in spec_files(path):
         for routed in _parsed(spec):
-            if tails.get(routed.module.count(".") + 1) == routed.module:
+            if (connexion or not routed.by_resolver) and tails.get(routed.module.count(".") + 1) == routed.module:
                 found.setdefault(routed.function, []).append(routed)
     return {name: Operation(frozenset(r.method for r in routes), tuple(sorted({r.path for r in routes})),
                             frozenset(p for r in routes for p in PATH_TEMPLATE.findall(r.path)),
@@ -94,6 +122,8 @@ def openapi_inputs(path: str) -> str:
 
 
 def _clear() -> None:
+    _folders.cache_clear()
+    _modules.cache_clear()
     _specs_from.cache_clear()
     _digest.cache_clear()
     _parsed.cache_clear()
@@ -103,18 +133,24 @@ openapi_inputs.cache_clear = _clear  # type: ignore[attr-defined]  # the cache c
 
 
 @functools.lru_cache(maxsize=1024)
-def _specs_from(folder: str, levels: int = LEVELS) -> tuple[str, ...]:
-    found = tuple(_folder_candidates(folder))
+def _folders(folder: str, levels: int = LEVELS) -> tuple[str, ...]:
+    """The folder and those above it, up to its project's root, at most `levels`."""
     parent = os.path.dirname(folder)
     if levels > 1 and parent != folder and not any(listings.exists(folder, marker) for marker in ROOT_MARKERS):
-        found += _specs_from(parent, levels - 1)
-    return found
+        return (folder, *_folders(parent, levels - 1))
+    return (folder,)
+
+
+@functools.lru_cache(maxsize=1024)
+def _specs_from(folder: str) -> tuple[str, ...]:
+    found = [spec for f in _folders(folder) for spec in (*_folder_candidates(f), *_modules(f).documents)]
+    return tuple(dict.fromkeys(found))
 
 
 @functools.lru_cache(maxsize=1024)
 def _digest(folder: str) -> str:
     digest = hashlib.sha256()
-    for spec in _specs_from(folder):
+    for spec in (*_specs_from(folder), *(s for f in _folders(folder) for s in _modules(f).sources)):
         try:
             stat = os.stat(spec)
         except OSError:
@@ -133,6 +169,62 @@ def _folder_candidates(folder: str) -> Iterator[str]:
         if folder_entry is not None and listings.is_dir(folder_entry):
             yield from (inner.path for inner_name, inner in listings.entries(folder_entry.path).items()
                         if DOCUMENT_FILE.search(inner_name) and not listings.is_dir(inner))
+
+
+@functools.lru_cache(maxsize=1024)
+def _modules(folder: str) -> _Modules:
+    """The documents the folder's modules name to Connexion (`add_api(...)`), read from their text."""
+    documents: list[str] = []
+    sources: list[str] = []
+    connexion = False
+    for name, entry in listings.entries(folder).items():
+        dependencies = DEPENDENCY_FILES.match(name) is not None
+        if not (name.endswith(".py") or dependencies) or listings.is_dir(entry):
+            continue
+        try:
+            data = read_regular_file(entry.path, SIZE_LIMIT)
+        except (OSError, NotRegularFileError):
+            continue
+        if dependencies:
+            connexion = connexion or b"connexion" in data.lower()
+            continue
+        if b"add_api" not in data and b"connexion" not in data:
+            continue
+        text = data.decode("utf-8", "replace")
+        named = _named_documents(text, folder)
+        imports = CONNEXION_IMPORT.search(text) is not None
+        if named or imports:
+            sources.append(entry.path)
+        documents += named
+        connexion = connexion or imports
+    return _Modules(tuple(documents), tuple(sources), connexion)
+
+
+def _named_documents(text: str, folder: str) -> list[str]:
+    """The existing files a module's `add_api(...)` calls name: the string literals of the first argument joined
+    (`Path(__file__).parent / "specs" / "v2.yml"`), relative to the module's folder or its `specification_dir`."""
+    bases = [folder] + [os.path.join(folder, *parts) for match in SPECIFICATION_DIR.finditer(text)
+                        if (parts := STRING_LITERAL.findall(_first_argument(match.group(1))))]
+    found: list[str] = []
+    for match in ADD_API.finditer(text):
+        parts = STRING_LITERAL.findall(_first_argument(text[match.end():match.end() + CALL_SPAN]))
+        if not parts or not DOCUMENT_NAME.search(parts[-1]):
+            continue
+        found += [path for base in bases if os.path.isfile(path := os.path.normpath(os.path.join(base, *parts)))]
+    return found
+
+
+def _first_argument(text: str) -> str:
+    """The text up to the first comma or closing bracket outside brackets: a call's first argument."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}" or (char == "," and depth == 0):
+            if depth == 0:
+                return text[:index]
+            depth -= 1
+    return text
 
 
 def _module_tails(path: str) -> dict[int, str]:
@@ -195,15 +287,17 @@ def _operations(document: dict[Any, Any]) -> Iterator[_Routed]:
             if not isinstance(operation, dict):
                 continue
             controller = _controller(operation) or path_controller
-            target = _target(operation.get("operationId"), controller) if "operationId" in operation \
-                else _resty_target(path, method, controller)
+            by_resolver = "operationId" not in operation
+            target = _resty_target(path, method, controller) if by_resolver \
+                else _target(operation.get("operationId"), controller)
             if target is None:
                 continue
             own = _requirements(operation.get("security")) if "security" in operation else None
             requirements = own if own is not None else default
             secured = bool(requirements) and all(r is not None for r in requirements or ())
             scopes = tuple(s for r in requirements or () for s in r or ()) if secured else ()
-            yield _Routed(target[0], target[1], method.upper(), path, secured, scopes, own is not None and not secured)
+            yield _Routed(target[0], target[1], method.upper(), path, secured, scopes, own is not None and not secured,
+                          by_resolver)
 
 
 def _requirements(value: Any) -> list[tuple[str, ...] | None] | None:
