@@ -338,3 +338,49 @@ def test_resty_operations_need_a_project_that_uses_connexion(tmp_path: Path, app
     (root / "pyproject.toml").write_text(f"[project]\nname = 'clinic'\n{pyproject}", encoding="utf-8")
     assert bool(operations_for(str(root / "clinic" / "records.py"))) is routed
     assert bool(_reported(_findings(root, select=("VC201",)), "VC201")) is routed
+
+
+ACCOUNTS = """
+    from .db import User
+
+
+    def create_account(body: dict):
+        return User(email=body["email"], role=body.get("role", "member"))
+
+
+    def promote(account_id: int, role: str):
+        return User(id=account_id, role=role)
+
+
+    def create_staff(body: dict):
+        return User(email=body["email"], role=body["role"])
+
+
+    def invite(body: dict, user: str):
+        return User(email=body["email"], role=user)
+
+
+    def make_account(body: dict):
+        return User(email=body["email"], role=body["role"])
+"""
+
+
+def test_a_role_from_a_connexion_handlers_body_or_parameter_is_privilege_from_client(tmp_path: Path) -> None:
+    """The operations' handlers take `body` and the query's `role` from the client: VC217, unless the operation's
+    security asks for an administrator's scope, or the role is the signed-in `user`; `make_account` is no route."""
+    spec = """
+        openapi: 3.0.3
+        info: {title: Accounts, version: "1"}
+        security: [{jwt: []}]
+        paths:
+          /accounts:
+            post: {operationId: clinic.records.create_account, security: [], responses: {"201": {description: ok}}}
+          /accounts/{account_id}/role:
+            put: {operationId: clinic.records.promote, responses: {"200": {description: ok}}}
+          /staff:
+            post: {operationId: clinic.records.create_staff, security: [{oauth: [admin]}], responses: {}}
+          /invites:
+            post: {operationId: clinic.records.invite, responses: {}}
+    """
+    findings = _findings(_project(tmp_path, spec, records=ACCOUNTS), select=("VC217",))
+    assert _reported(findings, "VC217") == {("clinic/records.py", 6), ("clinic/records.py", 10)}

@@ -12,7 +12,8 @@ from vibecheck.analysis.admin_routes import (
     drf_permission_classes,
     restricted_to_admins,
 )
-from vibecheck.analysis.app_model.handlers import parameters
+from vibecheck.analysis.app_model.handlers import connexion_handler, parameters
+from vibecheck.analysis.app_model.openapi import Operation, openapi_inputs, operations_for
 from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.flow import is_rest_payload, is_route_handler, resolver_parameters, short_code
 from vibecheck.analysis.secrets_names import name_words
@@ -80,7 +81,8 @@ class PrivilegeFromClient(Rule):
     Flask-RESTX's `ns.payload`, Pyramid's `request.json_body` and `request.params`, Emmett's `await
     request.body_params`, Chalice's
     `app.current_request.json_body`), a field of a
-    route's body parameter (`body.role`), or a route's or GraphQL resolver's own argument given to the call that makes
+    route's body parameter (`body.role`; also of a Connexion handler, a function an OpenAPI document's `operationId`
+    routes, whose `user` and `token_info` name the caller), or a route's or GraphQL resolver's own argument given to the call that makes
     the account (`User(email=email, role=role)` with `role: str = "user"`) or a local bound to one field of the
     body and handed to the call or the SQL that makes the account (`role = data.get("role", "user")`, then `INSERT
     INTO users (email, role) VALUES (?, ?)` with `role`), also compared with a literal (a sign-up
@@ -88,12 +90,12 @@ class PrivilegeFromClient(Rule):
     privilege set from whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
     that test, `role="admin" if not User.objects.exists() else "user"`). A route handler that only administrators
     reach (`admin=Depends(get_admin_user)`, `@admin_required`, a role factory given only administrators' roles,
-    `Depends(require_role("admin"))`, a route of a blueprint whose `before_request` hook in the same file refuses whoever
-    is no administrator, `if not current_user.is_admin: abort(403)`; a class-based view whose base or class decorator
-    restricts it, `ProjectAdminMixin`, `PermissionRequiredMixin`; a Pyramid view whose `permission`, its own or its
-    class's `@view_defaults(permission="admin")`, names administrators; a DRF view whose permission classes name
-    administrators, `permission_classes = [IsOrgAdmin]`, unless an action lists its own) grants privileges by design and
-    is not reported.
+    `Depends(require_role("admin"))`, an operation whose security asks for an administrator's scope, a route of a
+    blueprint whose `before_request` hook in the same file refuses whoever is no administrator, `if not
+    current_user.is_admin: abort(403)`; a class-based view whose base or class decorator restricts it,
+    `ProjectAdminMixin`, `PermissionRequiredMixin`; a Pyramid view whose `permission`, its own or its class's
+    `@view_defaults(permission="admin")`, names administrators; a DRF view whose permission classes name administrators,
+    `permission_classes = [IsOrgAdmin]`, unless an action lists its own) grants privileges by design and is not reported.
     Flask-AppBuilder's `AUTH_USER_REGISTRATION_ROLE` naming an administrator's role (`"Admin"`) is reported: every
     visitor who registers gets it.
 
@@ -142,6 +144,7 @@ class PrivilegeFromClient(Rule):
     confidence = Confidence.MEDIUM
     cwe = (269,)
     applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
+    cache_inputs = (openapi_inputs,)  # the OpenAPI documents that route its functions (Connexion)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -156,6 +159,10 @@ class PrivilegeFromClient(Rule):
         # whether the file calls an existence method at all (`.count(`): most files do not, and need no search
         self.asks_existence = any(f".{name}(" in context.source for name in EXISTENCE_CALLS)
         self.reading_arguments: set[int] = set()  # the arguments of calls that read (`READING_VERBS`)
+        self.operations: dict[str, Operation] = {}  # functions an OpenAPI document routes (Connexion)
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.operations = operations_for(self.context.path)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         """A class-based view restricted by a base or a class decorator (`ProjectAdminMixin`, `PermissionRequiredMixin`):
@@ -171,7 +178,11 @@ class PrivilegeFromClient(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         client: set[str] = set()
-        if is_route_handler(node):
+        operation = self.operations.get(node.name.value) if not self.frames and not self.restricted_classes else None
+        routed = connexion_handler(node, operation) if operation is not None else None
+        if routed is not None:  # Connexion's: `body` and the operation's parameters; `user` is whom it signed in
+            client.update(routed.inputs)
+        elif is_route_handler(node):
             for param in parameters(node):
                 default = param.default
                 injected = isinstance(default, cst.Call) and (get_full_name_for_node(default.func) or "") in INJECTED
@@ -184,6 +195,7 @@ class PrivilegeFromClient(Rule):
         self.first_flags.append(set())
         own = drf_permission_classes(node)  # an action's own `permission_classes=` replace its class's
         self.admin_only.append((bool(client) and restricted_to_admins(node, self.admin_receivers))
+                               or (routed is not None and routed.restricted)  # its scopes ask for a role
                                or admin_view_permission(node.decorators)
                                or (not own and bool(self.restricted_classes and self.restricted_classes[-1])))
 
