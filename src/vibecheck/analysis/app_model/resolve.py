@@ -239,6 +239,8 @@ class AppModel:
                 model._mount(route, sensitive)
             if route.fact.get("resource_suffix") is not None:
                 model._register_resource(route, sensitive)
+            if route.receiver is not None and not route.fact["sensitive"]:
+                model._judge_mounted(route, sensitive)
             route.guarded_by = model._guard_of(route)
         return model
 
@@ -324,6 +326,17 @@ class AppModel:
         path = prefix + fact["path"]
         route.fact = {**fact, "path": path, "label": relabelled(fact["label"], fact["path"], path),
                       "sensitive": fact["sensitive"] or bool(sensitive.search(path))}
+
+    def _judge_mounted(self, route: ModelRoute, sensitive: re.Pattern[str]) -> None:
+        """A route of a router or blueprint that another module mounts (`app.include_router(router, prefix="/admin")`,
+        `register_blueprint(bp, url_prefix="/admin")`) is judged by its full path: an administrative prefix makes its
+        `/users` need a guard, and its label names the path a client calls."""
+        fact = route.fact
+        if fact["path"] is None:
+            return
+        path = self.mounted_path(route)
+        if path != fact["path"] and sensitive.search(path):
+            route.fact = {**fact, "label": relabelled(fact["label"], fact["path"], path), "sensitive": True}
 
     def _register_resource(self, route: ModelRoute, sensitive: re.Pattern[str]) -> None:
         """A Falcon responder takes the app and path of the first `add_route` that registers its class with its suffix;
