@@ -2,16 +2,22 @@
 
 django-two-factor-auth's `TwilioCallApp.post` renders the TwiML that Twilio's voice call reads out; its POST writes no
 record, touches no session and calls out to nothing. Such a body is proven inert, never guessed so by names: every call
-in it (and in the methods of its class it calls, `self.create_response(...)`) is a renderer, a translation, a builtin
-that acts on nothing outside, a read of the request, or a function imported from the project, which the app model
-accepts only if that function is inert too (`inert_functions`). Any other call (a library's, an object's method), a
-store into anything but a local name or the view instance (`request.session["x"] = 1`), or a `del` acts.
+in it (and in the methods of its class it calls, `self.create_response(...)`) is a renderer (Django's, Flask's and
+Quart's `render_template`, a Jinja template's `env.get_template(name).render(...)`), a translation, a builtin
+that acts on nothing outside, a read of the request, a form built and checked (`form = SearchForm()`,
+`form.validate_on_submit()`), a read of stored records by the ORM's query API (`Post.query.filter(...).all()`,
+`Item.objects.filter(...)`, `db.session.query(...)`: such a POST answers a search, and reads, which VC219 judges), a
+method that only reads of an object the view made (`params.get("q")`, `Post.title.contains(q)`), or a function imported
+from the project, which the app model accepts only if that function is inert too (`inert_functions`). Any other call (a
+library's, any other method: `query.delete()`, `db.session.add(...)`), a store into anything but a local name or the
+view instance (`request.session["x"] = 1`), or a `del` acts.
 """
 
 from __future__ import annotations
 
 import builtins
 from collections.abc import Callable, Mapping
+from typing import NamedTuple
 
 import libcst as cst
 
@@ -22,8 +28,11 @@ from vibecheck.imports import full_name
 RENDERING_CALLS = frozenset({
     "django.template.response.TemplateResponse", "django.template.response.SimpleTemplateResponse",
     "django.shortcuts.render", "django.template.loader.render_to_string", "django.http.HttpResponse",
-    "django.http.JsonResponse",
+    "django.http.JsonResponse", "flask.render_template", "flask.render_template_string", "flask.jsonify",
+    "flask.make_response", "flask.templating.render_template", "quart.render_template", "quart.render_template_string",
 })
+# Jinja's template classes: `Template(text).render(...)` renders as `env.get_template(name).render(...)` does.
+TEMPLATE_CLASSES = frozenset({"jinja2.Template", "jinja2.environment.Template"})
 READING_CALLS = frozenset({"django.contrib.sites.shortcuts.get_current_site"})
 READING_MODULES = ("django.utils.translation.",)
 # Builtins that reach outside the program or change other objects: any other builtin only computes.
@@ -32,18 +41,42 @@ ACTING_BUILTINS = frozenset({"open", "exec", "eval", "compile", "setattr", "dela
 PURE_BUILTINS = frozenset(dir(builtins)) - ACTING_BUILTINS
 # Reads of the request's data: `request.GET.get("locale")`, `self.request.headers.get(...)`, `self.kwargs.get(...)`.
 READ_METHODS = frozenset({"get", "getlist", "items", "keys", "values"})
-READ_HOLDERS = frozenset({"GET", "POST", "headers", "META", "COOKIES", "kwargs"})
+READ_HOLDERS = frozenset({"GET", "POST", "headers", "META", "COOKIES", "kwargs",
+                          "args", "form", "values", "cookies", "query_params"})  # Flask's, Quart's and Starlette's
+# The ORM's query API: a chain from `Model.query` or `Model.objects` (or a session's `query(...)`) through these methods
+# reads stored records and changes none (`delete()`, `update()` are not among them).
+QUERY_HOLDERS = frozenset({"query", "objects"})
+QUERY_READS = frozenset({"filter", "filter_by", "where", "exclude", "order_by", "group_by", "having", "join", "outerjoin",
+                         "options", "distinct", "limit", "offset", "only", "defer", "select_related", "prefetch_related",
+                         "annotate", "values", "values_list", "all", "first", "one", "one_or_none", "scalar", "count",
+                         "exists", "get", "get_or_404", "first_or_404", "one_or_404", "paginate"})
+SESSION_READS = frozenset({"query", "get", "scalars", "scalar"})  # `db.session.query(User)`, `session.get(User, 3)`
+# Methods that only read or compute, on an object the view made or an attribute (`params.get("q")`, `name.lower()`,
+# SQLAlchemy's column operators `Post.title.contains(q)`), never on an imported module or object itself
+# (`requests.get(url)`, `cache.get(key)`); and the checks of a form (WTForms', Django's), which change nothing.
+PURE_METHODS = frozenset({"get", "items", "keys", "values", "lower", "upper", "strip", "split", "startswith", "endswith",
+                          "format", "contains", "like", "ilike", "in_", "desc", "asc", "validate", "validate_on_submit",
+                          "is_valid", "get_template"})
+# A form class's constructor (the project's `SearchForm(request.form)`, WTForms' `Form`): it binds the request's data.
+FORM_SUFFIX = "Form"
 
 Qualify = Callable[[cst.CSTNode], "str | None"]
 
 
+class Answer(NamedTuple):
+    """What a handler that only answers calls: the names imported into its module (`validate_voice_locale`), which
+    change nothing only if the project defines them inert, and whether it reads stored records."""
+
+    refs: list[str]
+    reads: bool
+
+
 def inert_refs(function: cst.FunctionDef, methods: Mapping[str, cst.FunctionDef], qualified: Qualify,
-               imported: frozenset[str], *, must_render: bool = True) -> list[str] | None:
+               imported: frozenset[str], *, must_render: bool = True) -> Answer | None:
     """None when `function` (or a method of its class it calls) may act, or when `must_render` and it renders no
-    answer (a stub's `return None` says nothing of what the real handler does); otherwise the names imported into the
-    module it calls (`validate_voice_locale`), which change nothing only if the project defines them inert."""
+    answer (a stub's `return None` says nothing of what the real handler does); otherwise what it calls."""
     refs: set[str] = set()
-    renders = False
+    renders = reads = False
     seen = {function.name.value}
     pending = [function]
     while pending:
@@ -59,19 +92,21 @@ def inert_refs(function: cst.FunctionDef, methods: Mapping[str, cst.FunctionDef]
                 elif kind == "import":
                     refs.add(name)
                 renders = renders or kind == "render"
+                reads = reads or kind == "read"
             elif type(node) in (cst.Del, cst.Global, cst.Nonlocal) or not _stores_locally(node):
                 return None
-    return sorted(refs) if renders or not must_render else None
+    return Answer(sorted(refs), reads) if renders or not must_render else None
 
 
 def changes_nothing(function: cst.FunctionDef, qualified: Qualify, imported: frozenset[str]) -> bool:
-    """`inert_refs(function, {}, qualified, imported, must_render=False) == []`: a module-level function that acts on
-    nothing and calls no function imported into its module (`INERT_FUNCTIONS`). Stops at the first such call too, which
-    `inert_refs` must walk past to list them all: the app model asks it of every module-level function of every file."""
+    """`inert_refs(function, {}, qualified, imported, must_render=False) == Answer([], False)`: a module-level function
+    that acts on nothing, reads no stored record and calls no function imported into its module (`INERT_FUNCTIONS`).
+    Stops at the first such call too, which `inert_refs` must walk past to list them all: the app model asks it of
+    every module-level function of every file."""
     for node in walk_own(function.body):
         if type(node) is cst.Call:
             outcome = _call(node, {}, qualified, imported)
-            if outcome is None or outcome[0] == "import":
+            if outcome is None or outcome[0] in ("import", "read"):
                 return False
         elif type(node) in (cst.Del, cst.Global, cst.Nonlocal) or not _stores_locally(node):
             return False
@@ -87,17 +122,45 @@ def _call(node: cst.Call, methods: Mapping[str, cst.FunctionDef], qualified: Qua
         return ("answer", func.value) if func.value in PURE_BUILTINS else None
     if type(func) is not cst.Attribute:
         return None
-    if type(func.value) is cst.Name and func.value.value == "self" and func.attr.value in methods:
-        return "method", func.attr.value
-    if func.attr.value in READ_METHODS and type(func.value) is cst.Attribute and func.value.attr.value in READ_HOLDERS:
-        return "answer", func.attr.value
+    method = func.attr.value
+    receiver = func.value
+    if type(receiver) is cst.Name and receiver.value == "self" and method in methods:
+        return "method", method
+    if method in READ_METHODS and type(receiver) is cst.Attribute and receiver.attr.value in READ_HOLDERS:
+        return "answer", method
+    if method in QUERY_READS and _query(receiver) or method in SESSION_READS and _session(receiver):
+        return "read", method
+    if method == "render" and type(receiver) is cst.Call and (
+            type(receiver.func) is cst.Attribute and receiver.func.attr.value == "get_template"
+            or qualified(receiver.func) in TEMPLATE_CLASSES):
+        return "render", method
+    if method in PURE_METHODS and not (type(receiver) is cst.Name and receiver.value in imported):
+        return "answer", method
     return _answer(qualified(func) or "")
+
+
+def _query(node: cst.BaseExpression) -> bool:
+    """`Post.query`, `Item.objects`, or a chain of reads from one (`Post.query.filter(...)`, `db.session.query(Post)`)."""
+    if type(node) is cst.Attribute:
+        return node.attr.value in QUERY_HOLDERS
+    if type(node) is not cst.Call or type(node.func) is not cst.Attribute:
+        return False
+    method = node.func.attr.value
+    return method in QUERY_READS and _query(node.func.value) or method == "query" and _session(node.func.value)
+
+
+def _session(node: cst.BaseExpression) -> bool:
+    """A database session by name: `session`, `db.session`, `self.session`."""
+    return type(node) is cst.Name and node.value == "session" \
+        or type(node) is cst.Attribute and node.attr.value == "session"
 
 
 def _answer(name: str) -> tuple[str, str] | None:
     """A renderer's call (`render`, the page the POST answers with), a translation's (`answer`), or None."""
     if name in RENDERING_CALLS:
         return "render", name
+    if name in TEMPLATE_CLASSES or name.rpartition(".")[2].endswith(FORM_SUFFIX):
+        return "answer", name
     return ("answer", name) if name in READING_CALLS or name.startswith(READING_MODULES) else None
 
 

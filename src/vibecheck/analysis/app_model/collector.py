@@ -22,7 +22,7 @@ from typing import Any, cast
 import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
-from vibecheck.analysis.app_model.answer_only import changes_nothing, inert_refs
+from vibecheck.analysis.app_model.answer_only import Answer, changes_nothing, inert_refs
 from vibecheck.analysis.app_model.bots import BOT_MODULES
 from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WORDS
 from vibecheck.analysis.app_model.handlers import (
@@ -2243,7 +2243,7 @@ class AppModelCollector:
     def _imported(self) -> frozenset[str]:
         return frozenset(self.context.imports.aliases)
 
-    def _answer_refs(self, frame: Frame | None) -> list[str] | None:
+    def _answer_refs(self, frame: Frame | None) -> Answer | None:
         """The project functions a handler that only answers calls (`answer_only.inert_refs`), None if it may act."""
         if frame is None:
             return None
@@ -2430,8 +2430,9 @@ class AppModelCollector:
             "state_changing": state_changing,
             "record_methods": record_methods,  # the methods it calls on its records: another module's may write
             # of a handler that only answers: the project functions it calls, which change nothing only if inert
-            "answer_refs": [self._ref_text(r) for r in answer_refs or ()],
+            "answer_refs": [self._ref_text(r) for r in answer_refs.refs] if answer_refs is not None else [],
             "answer_only": answer_refs is not None,  # a POST that only renders what the request carries
+            "answer_reads": answer_refs is not None and answer_refs.reads,  # ... and stored records (a search form's)
             "sensitive": sensitive,
             "guarded": guarded,
             "receiver_guard": receiver_guard,  # its app's or blueprint's hook, middleware or dependencies guard it

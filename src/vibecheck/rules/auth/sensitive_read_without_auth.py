@@ -54,7 +54,8 @@ class SensitiveReadWithoutAuth(ProjectRule):
     a shared key, `X-Admin-Key`, does let an operator in). Routes open by design (`/login`, `/health`,
     `public-paths`, a path or handler named `public`: `public_document`), routes that only
     return values written in them (`return [{"plan": "free", "price": 0}]`: they read nobody's data), a POST that only
-    renders what the request carries (VC201's answer-only POST: it reads nothing stored) and routes
+    renders what the request carries (VC201's answer-only POST, unless it reads stored records: a search form's POST is
+    judged as a read) and routes
     marked with a `public-decorators` decorator are not reported; VC201 handles the routes that write.
 
     ## Why is this bad?
@@ -125,7 +126,7 @@ class SensitiveReadWithoutAuth(ProjectRule):
                        for r in routes):
                 continue  # an app that signs nobody in (a 403 answered for a conflict, a webhook's signature: no login)
             for route in routes:
-                if route.fact.get("answer_only") or route.needs_guard or route.guarded_by \
+                if route.fact.get("answer_only") and not route.fact.get("answer_reads") or route.needs_guard or route.guarded_by \
                         or route.fact.get("serves_constants") or not model.is_routed(route):
                     continue
                 words = _words(route)
