@@ -145,10 +145,12 @@ class RouteWithoutAuth(ProjectRule):
     (`class BandCreateView(CreateView): pass`: no model, queryset or form, so Django refuses to serve it) changes state
     only where a URLconf configures it (`BandCreateView.as_view(model=Band, fields=[...])`). A handler whose body is
     only a `raise` (a not-found page's `def post(self): raise HTTPError(404)`) serves and changes nothing, and so does a
-    POST that only renders its answer (django-two-factor-auth's Twilio `post` returns a `TemplateResponse`): each call it
-    makes, also in the methods of its class it calls, renders, translates, reads the request or calls a project function
-    that does no more; a call of anything else (a library, a project function that may write) or a store into the
-    session changes state. An app with no
+    POST that only renders its answer (django-two-factor-auth's Twilio `post` returns a `TemplateResponse`; a search
+    form's POST, `render_template("results.html", posts=Post.query.filter(...).all())`): each call it makes, also in the
+    methods of its class it calls, renders, translates, reads the request, builds or checks a form
+    (`form.validate_on_submit()`), reads records with the ORM's query API or calls a project function that does no more;
+    a call of anything else (a library, `query.delete()`, `db.session.add(...)`, a project function that may write) or a
+    store into the session changes state. An app with no
     authentication anywhere gets one finding for all its routes instead of one per route.
 
     A sub-app that a function builds and returns for its caller to mount (`def monitor_app(): return
