@@ -13,8 +13,8 @@ from vibecheck.analysis.admin_routes import (
     restricted_to_admins,
 )
 from vibecheck.analysis.app_model.handlers import connexion_handler, parameters
-from vibecheck.analysis.app_model.openapi import Operation, openapi_inputs, operations_for
 from vibecheck.analysis.app_model.names import restricts
+from vibecheck.analysis.app_model.openapi import Operation, openapi_inputs, operations_for
 from vibecheck.analysis.flow import is_rest_payload, is_route_handler, resolver_parameters, short_code
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.analysis.sql_columns import sql_parameter_columns
@@ -82,8 +82,8 @@ class PrivilegeFromClient(Rule):
     request.body_params`, Chalice's
     `app.current_request.json_body`), a field of a
     route's body parameter (`body.role`; also of a Connexion handler, a function an OpenAPI document's `operationId`
-    routes, whose `user` and `token_info` name the caller), or a route's or GraphQL resolver's own argument given to the call that makes
-    the account (`User(email=email, role=role)` with `role: str = "user"`) or a local bound to one field of the
+    routes, whose `user` and `token_info` name the caller), or a route's or GraphQL resolver's own argument given to the
+    call that makes the account (`User(email=email, role=role)` with `role: str = "user"`) or a local bound to one field of the
     body and handed to the call or the SQL that makes the account (`role = data.get("role", "user")`, then `INSERT
     INTO users (email, role) VALUES (?, ?)` with `role`), also compared with a literal (a sign-up
     form's checkbox, `is_admin=request.form.get("is_admin") == "on"`). Also reports the first-user-is-admin pattern: a
