@@ -27,8 +27,9 @@ class RouteWithoutAuth(ProjectRule):
     under: `app.include_router(router, prefix="/admin")` makes its `/stats` administrative), and reports those with no
     auth guard that vibecheck can see: Flask and FastAPI route decorators (also a WebSocket endpoint's,
     `@app.websocket("/ws/admin")`, reached by a GET, where a close with a refusing code,
-    `status.WS_1008_POLICY_VIOLATION` or 4001/4003 as for 401/403, is a check), a FastMCP server's `@mcp.custom_route(...)` (which the server's MCP auth does not cover), `add_url_rule`, Flask
-    `MethodView`s, Django function views (`@require_POST`,
+    `status.WS_1008_POLICY_VIOLATION` or 4001/4003 as for 401/403, is a check), a FastMCP server's
+    `@mcp.custom_route(...)` (which the server's MCP auth does not cover), `add_url_rule`, Flask `MethodView`s, Django
+    function views (`@require_POST`,
     `@require_http_methods`, `if request.method == "POST"`, or none of these and a record written with the ORM:
     `item.delete()`, `Item.objects.filter(pk=pk).update(...)`, a related manager's `article.comments.create(...)` or
     `request.user.groups.add(group)`, a method of a model of the project that saves its record,
