@@ -35,6 +35,7 @@ class CommentSerializer(serializers.ModelSerializer):
 class InvoiceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Invoice
+        # ok: VC215 -- only the read-only InvoiceViewSet uses it
         fields = ["id", "project", "amount", "paid"]
 
 

@@ -82,9 +82,9 @@ class InvoiceViewSet(viewsets.ReadOnlyModelViewSet):
         # ok: VC214
         return Invoice.objects.filter(customer=self.request.user)
 
+    # expect: VC214
     @action(detail=True, methods=["post"], url_path="mark-paid")
     def mark_paid(self, request, pk=None):
-        # expect: VC214
         invoice = Invoice.objects.get(pk=pk)
         invoice.paid = True
         invoice.save(update_fields=["paid"])
@@ -122,9 +122,9 @@ def register(request):
     return Response({"id": user.id, "username": user.username}, status=status.HTTP_201_CREATED)
 
 
+# expect: VC214
 @api_view(["GET", "PATCH"])
 def task_detail(request, pk):
-    # expect: VC214
     task = get_object_or_404(Task, pk=pk)
     if request.method == "PATCH":
         serializer = TaskSerializer(task, data=request.data, partial=True, context={"request": request})

@@ -1,6 +1,7 @@
 from datetime import datetime, timezone
 
 from flask_login import UserMixin
+# expect: VC504 -- Werkzeug comes with Flask, but the project imports it without declaring it
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from blog import db, login_manager

@@ -5,7 +5,9 @@ import bleach
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from markupsafe import Markup, escape
+# expect: VC504
 from sqlalchemy import text
+# expect: VC504
 from werkzeug.utils import secure_filename
 
 from blog import db
@@ -88,6 +90,7 @@ def delete(post_id: int):
     return redirect(url_for("posts.index"))
 
 
+# ok: VC201 -- visitors comment without an account; comments wait for approval
 @posts_bp.route("/post/<int:post_id>/comments", methods=["POST"])
 def add_comment(post_id: int):
     post = Post.query.filter_by(id=post_id, published=True).first_or_404()
@@ -134,8 +137,8 @@ def by_tag(tag: str):
 @posts_bp.route("/profile", methods=["POST"])
 @login_required
 def update_profile():
-    # expect: VC215
     for field, value in request.form.items():
+        # expect: VC215
         setattr(current_user, field, value)
     db.session.commit()
     return redirect(url_for("posts.index"))
@@ -168,21 +171,23 @@ def upload_avatar():
 @login_required
 def upload_attachment():
     file = request.files["file"]
-    # expect: VC405
+    # expect: VC405/VC409
     file.save(os.path.join(current_app.config["UPLOAD_FOLDER"], file.filename))
     return jsonify({"ok": True})
 
 
+# expect: VC218
 @posts_bp.route("/users/<int:user_id>/promote", methods=["POST"])
 @login_required
 def promote(user_id: int):
+    # expect: VC214
     user = db.get_or_404(User, user_id)
-    # expect: VC218
     user.is_admin = True
     db.session.commit()
     return redirect(url_for("posts.index"))
 
 
+# expect: VC201 -- serves a member's e-mail and password hash to anyone
 @posts_bp.route("/users/<username>.json")
 def user_json(username: str):
     user = User.query.filter_by(username=username).first_or_404()

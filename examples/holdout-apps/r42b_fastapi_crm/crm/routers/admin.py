@@ -38,8 +38,8 @@ def set_role(user_id: int, change: RoleChange, current: CurrentUser, db: DbSessi
     return user
 
 
+# expect: VC219/VC201
 @team_router.get("/directory")
 def directory(db: DbSession) -> list[dict]:
-    # expect: VC219/VC201
     users = db.query(User).all()
     return [{"id": u.id, "email": u.email, "name": u.full_name, "role": u.role} for u in users]

@@ -25,13 +25,13 @@ def search_contacts(q: str, user: CurrentUser, db: DbSession) -> list[dict]:
 
 @router.get("/revenue")
 def revenue_by_stage(user: CurrentUser, db: DbSession, order_by: str = "stage") -> list[dict]:
-    # expect: VC402/VC422
     sql = f"SELECT stage, SUM(amount) AS total FROM deals WHERE owner_id = {user.id} GROUP BY stage ORDER BY {order_by}"
     try:
+        # expect: VC402/VC422
         rows = db.execute(text(sql))
     except Exception as exc:
         log.exception("revenue report failed")
-        # expect: VC414
+        # expect: VC414, VC105
         raise HTTPException(status_code=500, detail=str(exc))
     return [dict(row._mapping) for row in rows]
 
