@@ -376,6 +376,39 @@ def test_a_body_schema_imported_from_the_package_above_a_routers_package(tmp_pat
     assert [f.location.start.line for f in found] == reported
 
 
+@pytest.mark.parametrize(("spelling", "reported"), [("from crm.schemas import", [13, 19]),
+                                                    ("from project.crm.schemas import", [13, 19]),
+                                                    ("from crm.routers.schemas import", []),
+                                                    ("from other.schemas import", [])])
+def test_a_body_schema_imported_by_the_package_name_from_a_routers_package(tmp_path: Path, spelling: str,
+                                                                          reported: list[int]) -> None:
+    """`crm/routers/deals.py` importing `from crm.schemas import DealPatch` (the app's package by name, from the import
+    root or one above it) reads the schemas one package up as `from ..schemas import` does; a module of the routers'
+    own package or of another package is not that one."""
+    app = tmp_path / "project" / "crm"
+    (app / "routers").mkdir(parents=True)
+    (app / "schemas.py").write_text(SCHEMAS, encoding="utf-8")
+    routes = app / "routers" / "notes.py"
+    source = NOTE_ROUTES.replace("from .schemas import", spelling)
+    routes.write_text(source, encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    found = findings_for(MassAssignment, source, path=str(routes))
+    assert [f.location.start.line for f in found] == reported
+
+
+def test_the_schemas_a_router_imports_by_the_package_name_are_part_of_its_cache_key(tmp_path: Path) -> None:
+    """`from crm.schemas import X` in `crm/routers/notes.py` reads `crm/schemas.py`, so its key follows that file."""
+    (tmp_path / "crm" / "routers").mkdir(parents=True)
+    importing = tmp_path / "crm" / "routers" / "notes.py"
+    importing.write_text("from crm.schemas import NoteUpdate\n", encoding="utf-8")
+    (tmp_path / "crm" / "schemas.py").write_text("class NoteUpdate:\n    pass\n", encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    before = sibling_models_inputs(str(importing))
+    (tmp_path / "crm" / "schemas.py").write_text("class NoteUpdate:\n    owner_id: int\n", encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    assert sibling_models_inputs(str(importing)) != before
+
+
 def test_a_request_schema_of_any_module_beside_the_handler_validates_the_body(tmp_path: Path) -> None:
     """langserve's `StreamLogParameters(**body)`: a Pydantic schema of `validation.py` beside the handler checks the
     client's dict field by field; a SQLAlchemy model of `tables.py` beside it, given the same dict, stores every key
