@@ -24,6 +24,7 @@ from vibecheck.analysis.model_fields import (
     sibling_models_inputs,
     text_fields,
 )
+from vibecheck.analysis.serializer_uses import only_read, serializer_uses_inputs
 from vibecheck.cst_fields import calls_in, child_nodes, own_nodes_of
 from vibecheck.imports import full_name
 from vibecheck.model import Category, Confidence, Severity
@@ -113,7 +114,9 @@ class MassAssignment(Rule):
     `ModelSerializer` or Django `ModelForm` whose `Meta.fields` (or a Django `CreateView`/`UpdateView` whose `fields`,
     unless a permission mixin or `permission_required` restricts it to staff; not a form that an admin class of the
     same file edits with, `add_form = TokenCreateForm`, nor one named for the admin that the app's `admin.py` names,
-    `InvitationAdminChangeForm`: used by staff only) is `"__all__"` or lists a writable
+    `InvitationAdminChangeForm`: used by staff only, nor a serializer of a `serializers` module that its project's
+    views and calls only read through: `serializer_class` of a `ReadOnlyModelViewSet` or `ListAPIView`,
+    `InvoiceSerializer(invoices, many=True)`, never `data=`) is `"__all__"` or lists a writable
     privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `author`, `paid`, `approved`, a stored
     credit under a longer name, `credit_cents`, `account_balance`, not `credit_card_number`, ... not in
     `read_only_fields` nor declared on the class so that the client cannot write it, `author =
@@ -190,7 +193,8 @@ class MassAssignment(Rule):
 
     code = "VC215"
     # the model module beside a form, for its text fields; the helper modules a handler hands the client's dict to
-    cache_inputs = (sibling_models_inputs, helper_modules_inputs, admin_module_inputs)
+    # the serializer module's project, whose views may only read through a serializer
+    cache_inputs = (sibling_models_inputs, helper_modules_inputs, admin_module_inputs, serializer_uses_inputs)
     name = "mass-assignment"
     category = Category.AUTH
     severity = Severity.HIGH
@@ -239,7 +243,8 @@ class MassAssignment(Rule):
 
     def leave_Module(self, node: cst.Module) -> None:
         for meta, form in self.forms:
-            if form.name.value not in self.admin_forms and not self._admin_module_form(form.name.value):
+            if form.name.value not in self.admin_forms and not self._admin_module_form(form.name.value) \
+                    and not only_read(self.context.path, form.name.value):
                 self._check_meta(meta, form.name.value, text=self._text_fields_of(meta, form),
                                  declared=_declared_read_only(form) | _narrowed_choices(form))
 
