@@ -44,7 +44,7 @@ def only_read(path: str, serializer: str) -> bool:
     project reads: at least one such use, and no view or call that may hand it the client's data."""
     if not is_serializer_module(path):
         return False
-    uses = _uses(_project_folder(path)).get(serializer)
+    uses = _uses(_project_folder(path)).get(serializer, [])
     return bool(uses) and all(uses)
 
 

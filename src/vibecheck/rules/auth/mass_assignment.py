@@ -243,8 +243,7 @@ class MassAssignment(Rule):
 
     def leave_Module(self, node: cst.Module) -> None:
         for meta, form in self.forms:
-            if form.name.value not in self.admin_forms and not self._admin_module_form(form.name.value) \
-                    and not only_read(self.context.path, form.name.value):
+            if form.name.value not in self.admin_forms and not self._admin_module_form(form.name.value):
                 self._check_meta(meta, form.name.value, text=self._text_fields_of(meta, form),
                                  declared=_declared_read_only(form) | _narrowed_choices(form))
 
@@ -279,7 +278,7 @@ class MassAssignment(Rule):
             return
         fields = assignments.get("fields")
         excluded = assignments.get("exclude")
-        if fields is None and excluded is not None and not view:
+        if fields is None and excluded is not None and not view and self._written(owner):
             self.report(excluded[0], f"`{owner}` exposes every model field but those in `exclude`, so clients can "
                         "write fields such as owner, role or status that it does not name, and any field added later.",
                         hint="Replace `exclude` with `fields` listing only the fields clients may send, and put the rest "
@@ -290,23 +289,29 @@ class MassAssignment(Rule):
         read_only = set(_strings(read_only_value)) | _extra_read_only(assignments.get("extra_kwargs")) | declared
         node, value = fields
         if string_value(value) == "__all__":
-            self.report(node, f"`{owner}` exposes every model field with `fields = \"__all__\"`, so clients can write "
-                        "fields such as owner, role or status that they must not set.",
-                        hint="List only the fields clients may send in `fields`, and set the others in `form_valid()`."
-                        if view else "List the fields clients may send in `Meta.fields` and put the rest in "
-                        "`read_only_fields`.",
-                        severity=Severity.MEDIUM)
+            if view or self._written(owner):
+                self.report(node, f"`{owner}` exposes every model field with `fields = \"__all__\"`, so clients can write "
+                            "fields such as owner, role or status that they must not set.",
+                            hint="List only the fields clients may send in `fields`, and set the others in `form_valid()`."
+                            if view else "List the fields clients may send in `Meta.fields` and put the rest in "
+                            "`read_only_fields`.",
+                            severity=Severity.MEDIUM)
             return
         model = assignments.get("model")
         defines_access = model is not None and bool(
             ACCESS_MODEL_WORDS.intersection(name_words((full_name(model[1]) or "").rpartition(".")[2])))
         writable = [f for f in _strings(value) if _sensitive(f) and f not in read_only
                     and not (f in NAME_AS_TEXT_FIELDS and f in text) and not (defines_access and f in ACCESS_FIELDS)]
-        if writable:
+        if writable and (view or self._written(owner)):
             self.report(node, f"`{owner}` lets clients write `{writable[0]}`, a field only the server should set.",
                         hint=f"Drop `{writable[0]}` from `fields` and set it in `form_valid()` (`form.instance.{writable[0]} = "
                         "...`)." if view else f"Add `{writable[0]}` to `read_only_fields` (or drop it from `fields`) and set "
                         "it in the view.")
+
+    def _written(self, serializer: str) -> bool:
+        """Whether a client's data may reach the serializer: not when its project's views and calls only read through
+        it (`vibecheck.analysis.serializer_uses`), asked only about a finding, since it reads the whole project."""
+        return not only_read(self.context.path, serializer)
 
     # handlers ------------------------------------------------------------------------------------------------
 
