@@ -36,8 +36,8 @@ def get_deal(deal_id: int, user: CurrentUser, db: DbSession) -> Deal:
 @router.patch("/{deal_id}", response_model=DealOut)
 def patch_deal(deal_id: int, payload: DealPatch, user: CurrentUser, db: DbSession) -> Deal:
     deal = get_owned_deal(db, user, deal_id)
-    # expect: VC215
     for key, value in payload.model_dump(exclude_unset=True).items():
+        # expect: VC215
         setattr(deal, key, value)
     db.commit()
     return deal
