@@ -12,6 +12,7 @@ from vibecheck import listings
 from vibecheck.analysis.check_modules import check_modules_inputs
 from vibecheck.analysis.helper_modules import helper_modules_inputs
 from vibecheck.analysis.model_fields import sibling_models_inputs
+from vibecheck.analysis.serializer_uses import serializer_uses_inputs
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.auth_check_always_passes import AuthCheckAlwaysPasses
 from vibecheck.rules.auth.auth_fails_open import AuthFailsOpen
@@ -374,6 +375,131 @@ def test_a_body_schema_imported_from_the_package_above_a_routers_package(tmp_pat
     sibling_models_inputs.cache_clear()
     found = findings_for(MassAssignment, source, path=str(routes))
     assert [f.location.start.line for f in found] == reported
+
+
+@pytest.mark.parametrize(("spelling", "reported"), [("from crm.schemas import", [13, 19]),
+                                                    ("from project.crm.schemas import", [13, 19]),
+                                                    ("from crm.routers.schemas import", []),
+                                                    ("from other.schemas import", [])])
+def test_a_body_schema_imported_by_the_package_name_from_a_routers_package(tmp_path: Path, spelling: str,
+                                                                          reported: list[int]) -> None:
+    """`crm/routers/deals.py` importing `from crm.schemas import DealPatch` (the app's package by name, from the import
+    root or one above it) reads the schemas one package up as `from ..schemas import` does; a module of the routers'
+    own package or of another package is not that one."""
+    app = tmp_path / "project" / "crm"
+    (app / "routers").mkdir(parents=True)
+    (app / "schemas.py").write_text(SCHEMAS, encoding="utf-8")
+    routes = app / "routers" / "notes.py"
+    source = NOTE_ROUTES.replace("from .schemas import", spelling)
+    routes.write_text(source, encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    found = findings_for(MassAssignment, source, path=str(routes))
+    assert [f.location.start.line for f in found] == reported
+
+
+def test_the_schemas_a_router_imports_by_the_package_name_are_part_of_its_cache_key(tmp_path: Path) -> None:
+    """`from crm.schemas import X` in `crm/routers/notes.py` reads `crm/schemas.py`, so its key follows that file."""
+    (tmp_path / "crm" / "routers").mkdir(parents=True)
+    importing = tmp_path / "crm" / "routers" / "notes.py"
+    importing.write_text("from crm.schemas import NoteUpdate\n", encoding="utf-8")
+    (tmp_path / "crm" / "schemas.py").write_text("class NoteUpdate:\n    pass\n", encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    before = sibling_models_inputs(str(importing))
+    (tmp_path / "crm" / "schemas.py").write_text("class NoteUpdate:\n    owner_id: int\n", encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    assert sibling_models_inputs(str(importing)) != before
+
+
+INVOICE_SERIALIZERS = """
+from rest_framework import serializers
+
+from shop.models import Invoice
+
+
+class InvoiceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Invoice
+        fields = ["id", "amount", "paid"]
+"""
+
+READ_ONLY_INVOICE_VIEWS = """
+from rest_framework import mixins, viewsets
+
+from shop.serializers import InvoiceSerializer
+
+
+class InvoiceViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = InvoiceSerializer
+
+
+class InvoiceListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    serializer_class = InvoiceSerializer
+
+
+def invoices(request):
+    return InvoiceSerializer(Invoice.objects.filter(customer=request.user), many=True).data
+"""
+
+
+@pytest.mark.parametrize(("views", "reported"), [
+    (READ_ONLY_INVOICE_VIEWS, False),
+    (READ_ONLY_INVOICE_VIEWS + "\n\nclass Summary(serializers.Serializer):\n"
+     "    invoices = InvoiceSerializer(many=True, read_only=True)\n", False),
+    (READ_ONLY_INVOICE_VIEWS.replace("ReadOnlyModelViewSet", "ModelViewSet"), True),
+    (READ_ONLY_INVOICE_VIEWS + "\n\ndef pay(request):\n    InvoiceSerializer(data=request.data).save()\n", True),
+    (READ_ONLY_INVOICE_VIEWS.replace("    serializer_class = InvoiceSerializer\n\n\ndef",
+                                     "    serializer_class = InvoiceSerializer\n\n    def pay(self, request):\n"
+                                     "        self.get_serializer(data=request.data).save()\n\n\ndef"), True),
+    (READ_ONLY_INVOICE_VIEWS + "\n\nclass Summary(serializers.Serializer):\n"
+     "    invoices = InvoiceSerializer(many=True)\n", True),
+    (READ_ONLY_INVOICE_VIEWS + "\n\nclass PaidSerializer(InvoiceSerializer):\n    pass\n", True),
+    ("from shop.serializers import InvoiceSerializer\n", True),
+])
+def test_a_serializer_the_project_only_reads_through_lets_no_client_write(tmp_path: Path, views: str,
+                                                                          reported: bool) -> None:
+    """`InvoiceSerializer` lists `paid`: only a view or call that hands it the request body lets a client write it. Read
+    through by read-only viewsets, output calls and `read_only=True` fields only, it writes nothing; a writing
+    viewset, `data=`, a nested writable field, a subclass or no use seen at all leave the finding. The tests' own
+    `InvoiceSerializer(data=...)` does not count."""
+    app = tmp_path / "project" / "shop"
+    (app / "tests").mkdir(parents=True)
+    (tmp_path / "project" / "manage.py").write_text("", encoding="utf-8")
+    (app / "serializers.py").write_text(INVOICE_SERIALIZERS, encoding="utf-8")
+    (app / "views.py").write_text(views, encoding="utf-8")
+    (app / "tests" / "test_api.py").write_text("def test_pay():\n    InvoiceSerializer(data={}).is_valid()\n",
+                                               encoding="utf-8")
+    serializer_uses_inputs.cache_clear()
+    found = findings_for(MassAssignment, INVOICE_SERIALIZERS, path=str(app / "serializers.py"))
+    assert [f.location.start.line for f in found] == ([10] if reported else [])
+
+
+def test_a_serializer_whose_apps_folder_is_no_project_keeps_its_finding(tmp_path: Path) -> None:
+    """The folder above the app holds no `manage.py`, `pyproject.toml`, ... nor `__init__.py` (a home directory): it
+    is not read, and nothing says the serializer only reads."""
+    app = tmp_path / "shop"
+    app.mkdir()
+    (app / "serializers.py").write_text(INVOICE_SERIALIZERS, encoding="utf-8")
+    (app / "views.py").write_text(READ_ONLY_INVOICE_VIEWS, encoding="utf-8")
+    serializer_uses_inputs.cache_clear()
+    found = findings_for(MassAssignment, INVOICE_SERIALIZERS, path=str(app / "serializers.py"))
+    assert [f.location.start.line for f in found] == [10]
+
+
+def test_the_views_of_a_serializer_module_are_part_of_its_cache_key(tmp_path: Path) -> None:
+    """Whether `InvoiceSerializer` only reads depends on every view of the project, so its module's key follows them;
+    a module that defines no serializers keys on none of them."""
+    app = tmp_path / "shop"
+    app.mkdir()
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    (app / "serializers.py").write_text(INVOICE_SERIALIZERS, encoding="utf-8")
+    (app / "views.py").write_text(READ_ONLY_INVOICE_VIEWS, encoding="utf-8")
+    serializer_uses_inputs.cache_clear()
+    before = serializer_uses_inputs(str(app / "serializers.py"))
+    (app / "views.py").write_text(READ_ONLY_INVOICE_VIEWS.replace("ReadOnlyModelViewSet", "ModelViewSet"),
+                                  encoding="utf-8")
+    serializer_uses_inputs.cache_clear()
+    assert serializer_uses_inputs(str(app / "serializers.py")) != before
+    assert serializer_uses_inputs(str(app / "views.py")) == ""
 
 
 def test_a_request_schema_of_any_module_beside_the_handler_validates_the_body(tmp_path: Path) -> None:

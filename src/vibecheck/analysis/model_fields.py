@@ -153,6 +153,7 @@ def _sibling_module(path: str, reference: str, *, any_module: bool = False) -> t
     Django form's model: a model module is named so by Django's convention)."""
     module, _, name = reference.rpartition(".")
     folder = Path(os.path.dirname(os.path.abspath(path)))
+    module = _as_package_above(module, folder)
     if module.startswith("..") and not module.startswith("..."):  # `from ..schemas import X` in `routers/notes.py`
         folder, module = folder.parent, module[1:]
     parts = _below_own_package(module, folder)
@@ -162,6 +163,19 @@ def _sibling_module(path: str, reference: str, *, any_module: bool = False) -> t
         if candidate.is_file():
             return str(candidate), name
     return None
+
+
+def _as_package_above(module: str, folder: Path) -> str:
+    """`crm.schemas` imported in `crm/routers/deals.py` (or `project.crm.schemas`, from the import root above) names the
+    module `..schemas` names there: the app's package, one up. A module of the file's own package keeps its name."""
+    parts = module.split(".")
+    if module.startswith(".") or _below_own_package(module, folder) != parts:
+        return module
+    above = [parent.name for parent in folder.parents]
+    for depth in range(1, len(parts)):
+        if parts[:depth] == above[:depth][::-1]:
+            return ".." + ".".join(parts[depth:])
+    return module
 
 
 def _below_own_package(module: str, folder: Path) -> list[str]:
@@ -270,11 +284,16 @@ ONE_PACKAGE_UP_IMPORT = lazy_pattern(r"from[ \t]+\.\.(?:(?:" + "|".join(SIBLING_
 
 
 def _imports_one_package_up(path: str) -> bool:
-    """Whether the file's text imports a sibling module of the package above (unreadable: assume it does)."""
+    """Whether the file's text imports a sibling module of the package above, relatively or by the package's name
+    (`from crm.schemas import` in `crm/routers/`) (unreadable: assume it does)."""
     try:
-        return ONE_PACKAGE_UP_IMPORT.search(read_regular_file(path).decode("latin-1")) is not None
+        text = read_regular_file(path).decode("latin-1")
     except (OSError, NotRegularFileError):
         return True
+    if ONE_PACKAGE_UP_IMPORT.search(text) is not None:
+        return True
+    package = os.path.basename(os.path.dirname(os.path.dirname(os.path.abspath(path))))
+    return bool(package) and any(f"{package}.{name}" in text for name in SIBLING_MODULES)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -24,6 +24,7 @@ from vibecheck.analysis.model_fields import (
     sibling_models_inputs,
     text_fields,
 )
+from vibecheck.analysis.serializer_uses import only_read, serializer_uses_inputs
 from vibecheck.cst_fields import calls_in, child_nodes, own_nodes_of
 from vibecheck.imports import full_name
 from vibecheck.model import Category, Confidence, Severity
@@ -113,7 +114,9 @@ class MassAssignment(Rule):
     `ModelSerializer` or Django `ModelForm` whose `Meta.fields` (or a Django `CreateView`/`UpdateView` whose `fields`,
     unless a permission mixin or `permission_required` restricts it to staff; not a form that an admin class of the
     same file edits with, `add_form = TokenCreateForm`, nor one named for the admin that the app's `admin.py` names,
-    `InvitationAdminChangeForm`: used by staff only) is `"__all__"` or lists a writable
+    `InvitationAdminChangeForm`: used by staff only, nor a serializer of a `serializers` module that its project's
+    views and calls only read through: `serializer_class` of a `ReadOnlyModelViewSet` or `ListAPIView`,
+    `InvoiceSerializer(invoices, many=True)`, never `data=`) is `"__all__"` or lists a writable
     privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `author`, `paid`, `approved`, a stored
     credit under a longer name, `credit_cents`, `account_balance`, not `credit_card_number`, ... not in
     `read_only_fields` nor declared on the class so that the client cannot write it, `author =
@@ -190,7 +193,8 @@ class MassAssignment(Rule):
 
     code = "VC215"
     # the model module beside a form, for its text fields; the helper modules a handler hands the client's dict to
-    cache_inputs = (sibling_models_inputs, helper_modules_inputs, admin_module_inputs)
+    # the serializer module's project, whose views may only read through a serializer
+    cache_inputs = (sibling_models_inputs, helper_modules_inputs, admin_module_inputs, serializer_uses_inputs)
     name = "mass-assignment"
     category = Category.AUTH
     severity = Severity.HIGH
@@ -274,7 +278,7 @@ class MassAssignment(Rule):
             return
         fields = assignments.get("fields")
         excluded = assignments.get("exclude")
-        if fields is None and excluded is not None and not view:
+        if fields is None and excluded is not None and not view and self._written(owner):
             self.report(excluded[0], f"`{owner}` exposes every model field but those in `exclude`, so clients can "
                         "write fields such as owner, role or status that it does not name, and any field added later.",
                         hint="Replace `exclude` with `fields` listing only the fields clients may send, and put the rest "
@@ -285,23 +289,29 @@ class MassAssignment(Rule):
         read_only = set(_strings(read_only_value)) | _extra_read_only(assignments.get("extra_kwargs")) | declared
         node, value = fields
         if string_value(value) == "__all__":
-            self.report(node, f"`{owner}` exposes every model field with `fields = \"__all__\"`, so clients can write "
-                        "fields such as owner, role or status that they must not set.",
-                        hint="List only the fields clients may send in `fields`, and set the others in `form_valid()`."
-                        if view else "List the fields clients may send in `Meta.fields` and put the rest in "
-                        "`read_only_fields`.",
-                        severity=Severity.MEDIUM)
+            if view or self._written(owner):
+                self.report(node, f"`{owner}` exposes every model field with `fields = \"__all__\"`, so clients can write "
+                            "fields such as owner, role or status that they must not set.",
+                            hint="List only the fields clients may send in `fields`, and set the others in `form_valid()`."
+                            if view else "List the fields clients may send in `Meta.fields` and put the rest in "
+                            "`read_only_fields`.",
+                            severity=Severity.MEDIUM)
             return
         model = assignments.get("model")
         defines_access = model is not None and bool(
             ACCESS_MODEL_WORDS.intersection(name_words((full_name(model[1]) or "").rpartition(".")[2])))
         writable = [f for f in _strings(value) if _sensitive(f) and f not in read_only
                     and not (f in NAME_AS_TEXT_FIELDS and f in text) and not (defines_access and f in ACCESS_FIELDS)]
-        if writable:
+        if writable and (view or self._written(owner)):
             self.report(node, f"`{owner}` lets clients write `{writable[0]}`, a field only the server should set.",
                         hint=f"Drop `{writable[0]}` from `fields` and set it in `form_valid()` (`form.instance.{writable[0]} = "
                         "...`)." if view else f"Add `{writable[0]}` to `read_only_fields` (or drop it from `fields`) and set "
                         "it in the view.")
+
+    def _written(self, serializer: str) -> bool:
+        """Whether a client's data may reach the serializer: not when its project's views and calls only read through
+        it (`vibecheck.analysis.serializer_uses`), asked only about a finding, since it reads the whole project."""
+        return not only_read(self.context.path, serializer)
 
     # handlers ------------------------------------------------------------------------------------------------
 

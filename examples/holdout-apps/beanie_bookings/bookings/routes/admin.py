@@ -26,6 +26,7 @@ async def promote_user(user_id: PydanticObjectId, admin: User = Depends(require_
     if user is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "User not found")
     await user.set({User.role: "manager"})
+    # expect: VC429 -- the `-> User` answer is the stored document, password hash included
     return user
 
 
