@@ -290,8 +290,8 @@ class PlaintextPasswordStorage(FlowRule):
     `data = kwargs.pop("data", {})`, then `kwargs.update(password=...)` or `kwargs["password"] = ...`) keeps nothing,
     nor does a mapping named for the arguments of a later call
     (`self.connect_params["passphrase"] = passphrase`, `conn_kwargs[...]`, pgcli's `conn_params.update({...})`) or
-    for the message of a request the object sends (ldap3's password-modify operation, `self.request_value["newPasswd"] = new_password`, a `request_body`) or
-    the environment a child process gets
+    for the message of a request the object sends (ldap3's password-modify operation,
+    `self.request_value["newPasswd"] = new_password`, a `request_body`) or the environment a child process gets
     (`env["PGPASSWORD"] = password`, `self._env[...]`). A constructor also given what only a live connection takes (a
     `timeout`, `connect_timeout`, `keyfile`, `cert`, `session` or `headers`: `SshMachine(host, password=...,
     connect_timeout=10)`) connects with the password; a dict built by a comprehension is one the function builds; the
