@@ -1,4 +1,5 @@
 """VC205 corpus: passwords hashed with fast hashes fire; KDFs and non-password hashing do not."""
+import base64
 import hashlib
 import hashlib as hl
 import os
@@ -165,6 +166,28 @@ def stored_with_a_power(password, rounds):
     digest = hashlib.sha256(password.encode()).hexdigest()
     return digest, pow(2, rounds)
 
+
+
+def wsse_password_digest(cnonce, created, password):
+    # ok: VC205 -- WS-Security's UsernameToken: SHA-1 of a fresh nonce, the time and the password, sent once
+    return base64.b64encode(hashlib.sha1(f"{cnonce}{created}{password}".encode()).digest())
+
+
+def digest_response(challenge, username, password):
+    proof = hashlib.sha1()
+    # ok: VC205 -- the server's nonce makes it a proof for this request only
+    proof.update((challenge["nonce"] + username + password).encode())
+    return proof.hexdigest()
+
+
+def stored_with_a_nonce_named_salt(user, nonce, password):
+    # expect: VC205 -- kept as the user's password: a salt, whatever it is called
+    user.password = hashlib.sha1((nonce + password).encode()).hexdigest()
+
+
+def stored_with_a_salt(user, salt, password):
+    # expect: VC205 -- a salt is no nonce
+    user.password_digest = hashlib.sha1((salt + password).encode()).hexdigest()
 
 class MediaServerLogin:
     def login(self):

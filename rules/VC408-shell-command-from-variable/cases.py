@@ -3,6 +3,7 @@ import asyncio
 import os
 import shlex
 import subprocess
+import tempfile
 import urllib.parse
 from subprocess import check_output as run_and_read
 
@@ -275,3 +276,30 @@ class ScpChannel:
     def run_configured(self, remote_path):
         # expect: VC408 -- an attribute set from a parameter is no constant
         self.channel.exec_command(self.remote_command + b" " + as_bytes(shlex.quote(remote_path)))
+
+
+def test_move_into_read_only_folder(tmpdir):
+    protected = str(tmpdir.mkdir("protected"))
+    # ok: VC408 -- a folder pytest's fixture made here, named by a literal
+    os.system(f'icacls "{protected}" /deny Everyone:(W)')
+    # ok: VC408
+    subprocess.run(f"chmod -R 555 {tmpdir / 'protected'}", shell=True, check=True)
+
+
+def build_in_scratch_folder():
+    work = tempfile.mkdtemp(prefix="build-")
+    # ok: VC408 -- a temporary folder the program made
+    subprocess.run(f"make -C {work}", shell=True, check=True)
+
+
+def test_folder_named_by_a_parameter(tmpdir, name):
+    folder = tmpdir.mkdir(name)
+    # expect: VC408 -- the folder's name comes from a parameter
+    os.system(f"ls {folder}")
+
+
+def clean_cache(tmpdir, name):
+    # expect: VC408 -- outside a test, `tmpdir` is whatever the caller passes
+    os.system(f"rm -rf {tmpdir.join('cache')}")
+    # expect: VC408
+    os.system(f"rm -rf {tmpdir / name}")

@@ -393,6 +393,20 @@ class EncryptedDatabase:
         self.params_cache["passphrase"] = passphrase
 
 
+
+class PgExecutor:
+    def connect(self, database=None, user=None, password=None, **kwargs):
+        conn_params = self._conn_params.copy()
+        # ok: VC410 -- psycopg's connection parameters, filled in place for the connect() below
+        conn_params.update({"dbname": database, "user": user, "password": password})
+        # ok: VC410
+        self.connect_kwargs.setdefault("password", password)
+        # expect: VC410 -- a table of users filled in place keeps it
+        self.user_passwords.update({"password": password})
+        # expect: VC410 -- a cache of parameters' values is still a store
+        self.params_cache.update({"password": password})
+        return self.driver.connect(**conn_params)
+
 class ModifyPassword(ExtendedOperation):
     def __init__(self, connection, old_password=None, new_password=None):
         # ok: VC410 -- ldap3: the ASN.1 value of the password-modify request sent to the server

@@ -1176,6 +1176,14 @@ def test_webhook_corpus_is_reported_exactly() -> None:
     assert not result.missed and not result.unexpected, result.describe()
 
 
+def test_endpoint_methods_corpus_is_reported_exactly() -> None:
+    """A handler class's verb method whose `except` ends it (the work done inside the `try`) hands the request on to
+    nothing; `prepare` and a dependency that end normally after a refused check let the request on."""
+    [corpus] = RULES_DIR.glob("VC216-*/cases_endpoint_methods.py")
+    result = check_corpus(AuthFailsOpen, corpus)
+    assert len(result.expected) == 2 and not result.missed and not result.unexpected, result.describe()
+
+
 def test_claims_read_by_hand_for_a_log_line_only_decide_nothing() -> None:
     """A token's claims decoded by hand that reach nothing but log calls (a client's debug line about the token it just
     obtained) are not reported; logged and then returned, stored on an object or handed to another call, they are."""

@@ -988,3 +988,16 @@ def test_urllib3_future_protocol_engines_and_componentize_py_bindings_are_provid
     assert findings(tmp_path / "help.py") == []
     assert findings(tmp_path / "wasi.py") == [("VC503", 5, "componentize_py_helpers")]
     assert findings(tmp_path / "other/client.py") == [("VC504", 1, "h11"), ("VC504", 2, "jh2")]
+
+
+def test_the_sql_magics_import_name_is_shipped_by_ipython_sql_and_its_fork(tmp_path: Path) -> None:
+    """`import sql.parse` (an IPython extension reusing the `%sql` magic) is ipython-sql's or jupysql's: declared, it is
+    covered; undeclared, it is a real package the project does not declare (VC504), not an invented one."""
+    write(tmp_path, {
+        "magic/pyproject.toml": '[project]\nname = "magic"\ndependencies = ["jupysql"]\n',
+        "magic/magic.py": "import sql.parse\nimport sql.connection\n",
+        "cli/pyproject.toml": '[project]\nname = "cli"\ndependencies = ["sqlparse"]\n',
+        "cli/magic.py": "import sqlparse\nimport sql.parse\n",
+    })
+    assert findings(tmp_path / "magic/magic.py") == []
+    assert findings(tmp_path / "cli/magic.py") == [("VC504", 2, "sql.parse")]

@@ -126,6 +126,8 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "opensearchpy": ("opensearch-py",), "weaviate": ("weaviate-client",), "tortoise": ("tortoise-orm",),
     "RNA": ("ViennaRNA",), "Bio": ("biopython",), "skbio": ("scikit-bio",), "django_q": ("django-q", "django-q2"),
     "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",), "odf": ("odfpy",),
+    # the `%sql` magic of IPython: catherinedevlin's ipython-sql and its maintained fork keep the import name
+    "sql": ("ipython-sql", "jupysql"),
     "smbclient": ("smbprotocol",), "docket": ("pydocket",),
     "telebot": ("pyTelegramBotAPI",), "awsauth": ("requests-aws",), "aadiscordbot": ("allianceauth-discordbot",),
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),

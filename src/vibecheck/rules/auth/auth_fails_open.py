@@ -61,6 +61,9 @@ AUTH_ERROR_WORDS = frozenset({"jwt", "token", "signature", "expired", "decode", 
 # Calls that deny by raising: `verify_jwt_in_request()` raises when the token is missing or invalid.
 RAISING_CHECKS = frozenset({"verify_jwt_in_request", "check_permissions", "check_object_permissions",
                             "permission_denied"})
+# A handler class's methods named for the HTTP verbs they answer (Tornado's `RequestHandler.get`, a Django or Flask
+# class-based view's `post`): the endpoint itself, not a guard that lets the request on by returning normally.
+ENDPOINT_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 # Names under which middleware receives the rest of the request's handling.
 NEXT_HANDLERS = frozenset({"call_next", "get_response", "handler", "next_handler"})
 # A function named as an auth check (`check_token`, `is_authorized`, `verify_api_key`): its `return True` lets in.
@@ -758,7 +761,8 @@ class AuthFailsOpen(Rule):
         self._check_skipped_when_unset(node.body)
         self._check_work_before_refusal(node.body)
         if tries and not self.context.imports.imports_any(BROWSER_DRIVERS):
-            self._check_swallowed_refusals(node, tries)
+            endpoint = bool(self.tries) and self.tries[-1] is None and node.name.value in ENDPOINT_METHODS
+            self._check_swallowed_refusals(node, tries, endpoint=endpoint)
             self._check_expiry_retry(tries)
             self._check_unverified_fallback(tries)
 
@@ -816,9 +820,10 @@ class AuthFailsOpen(Rule):
                                 "separate, verified refresh token.")
                     return
 
-    def _check_swallowed_refusals(self, node: cst.FunctionDef, tries: list[OwnTry]) -> None:
+    def _check_swallowed_refusals(self, node: cst.FunctionDef, tries: list[OwnTry], *, endpoint: bool) -> None:
         """`try: <auth check> except Exception: pass` followed by the view, or an `except` that returns the view
-        (or `True`): a check that fails lets the request in."""
+        (or `True`): a check that fails lets the request in. An `endpoint` (a handler class's `get`) is no raising
+        guard: ending it normally ends the request, and hands it on to nothing."""
         views = set().union(*self.outer_params) | NEXT_HANDLERS
         named_check = bool(CHECK_NAME.match(node.name.value)) and not _names_syntax_check(node.name.value)
         # `is_token_expired`: True is its refusal, False lets in
@@ -849,7 +854,7 @@ class AuthFailsOpen(Rule):
                               for r in returns) or any(_grants_privilege(r) for r in returns) or (
                     not returns and following is not None and checks and (
                         _lets_in_statement(following, views) or _returns_parameter(following, node))) or (
-                    _ends_normally(statement, returns, node) and _raising_guard(node, statement.body))
+                    not endpoint and _ends_normally(statement, returns, node) and _raising_guard(node, statement.body))
                 if lets_in and (checks or named_check):
                     caught = _code(handler.type) if handler.type is not None else ""
                     self.report(handler, f"`except{' ' + caught if caught else ''}:` lets the request in when the "

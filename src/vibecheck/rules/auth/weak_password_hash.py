@@ -109,6 +109,23 @@ def hashes_random_keys(class_name: str) -> bool:
     return bool(kinds) and kinds <= RANDOM_KEY_KINDS
 
 
+# Words of a value used once, for one request (`cnonce`, `server_nonce`, `self.challenge["nonce"]`): a password hashed
+# with one is the proof a challenge-response protocol sends (WS-Security's UsernameToken `PasswordDigest`, HTTP Digest's
+# `response`), which no store could keep, as it could never check a later login against it.
+NONCE_WORDS = frozenset({"nonce", "cnonce", "snonce", "nonces"})
+
+
+def mentions_nonce(node: cst.CSTNode | None) -> bool:
+    """True if a nonce-named value appears anywhere in the expression (`(cnonce + created + password).encode()`)."""
+    pending = [node] if node is not None else []
+    while pending:
+        current = pending.pop()
+        if isinstance(current, NAME_NODES) and NONCE_WORDS.intersection(words(value_name(current) or "")):
+            return True
+        pending.extend(child_nodes(current))
+    return False
+
+
 def own_credential_only(node: cst.CSTNode | None) -> bool:
     """Every password the expression names is an attribute of `self` (`self.password.encode()`): the object's own."""
     pending = [node] if node is not None else []
@@ -158,7 +175,9 @@ class WeakPasswordHash(Rule):
     a random token with SHA-256 is fine. Nor is the SHA-1 a function sends to Have I Been Pwned's range API
     (`api.pwnedpasswords.com/range/...`) to look a password up among breached ones: the API asks for it; nor the
     hash a function raises to a power modulo a prime (`pow(g, x, N)`: SRP's `x = H(salt | H(user:password))`, as AWS
-    Cognito's login computes it), which the protocol fixes and nobody stores; nor the object's own password
+    Cognito's login computes it), which the protocol fixes and nobody stores, nor a password hashed with a nonce
+    (`sha1(cnonce + created + password)`, WS-Security's UsernameToken digest): a proof for one request, which no store
+    could check a later login against, unless it becomes a password (`user.password = ...`); nor the object's own password
     (`self.password`) hashed in a function that sends an HTTP request (`requests.post`, `httpx`): a client logging in to
     a service whose login asks for the hash (Emby's `passwordMd5`). A parameter's or a request's password hashed
     there, or `self.password` hashed where no request is sent (a model hashing its own field), is still reported. Nor
@@ -438,6 +457,8 @@ class WeakPasswordHash(Rule):
                 self.vet(node)  # the SHA-1 a breach range API asks for, or SRP's exponent: not a stored hash
             elif self._logs_in_elsewhere(data):
                 self.vet(node)
+            elif mentions_nonce(data) and not self._password_targets:
+                self.vet(node)  # a proof for one request (WSSE's PasswordDigest): no store keeps it
             elif data is None and self._http_senders and self._http_senders[-1]:
                 pass  # `password_md5 = hashlib.md5()` before a login: its `.update(...)` tells whose password it hashes
             elif (mentions_password(data) or self._password_targets or in_password_function) \
@@ -453,7 +474,8 @@ class WeakPasswordHash(Rule):
         receiver = func.value.value
         if (func.attr.value == "update" and receiver in self._hashers[-1] and node.args
                 and mentions_password(node.args[0].value) and not self._in_random_key_hasher()):
-            if self._logs_in_elsewhere(node.args[0].value):
+            if self._logs_in_elsewhere(node.args[0].value) or (mentions_nonce(node.args[0].value)
+                                                                and not self._password_targets):
                 self.vet(self._constructors[-1][receiver])
             else:
                 self._report(node, None, self._hashers[-1][receiver])

@@ -289,9 +289,9 @@ class PlaintextPasswordStorage(FlowRule):
     function builds for keyword arguments (`kwargs = {...}`, `**kwargs`, a request body taken out of them with
     `data = kwargs.pop("data", {})`, then `kwargs.update(password=...)` or `kwargs["password"] = ...`) keeps nothing,
     nor does a mapping named for the arguments of a later call
-    (`self.connect_params["passphrase"] = passphrase`, `conn_kwargs[...]`) or for the message of a request the object
-    sends (ldap3's password-modify operation, `self.request_value["newPasswd"] = new_password`, a `request_body`) or
-    the environment a child process gets
+    (`self.connect_params["passphrase"] = passphrase`, `conn_kwargs[...]`, pgcli's `conn_params.update({...})`) or
+    for the message of a request the object sends (ldap3's password-modify operation,
+    `self.request_value["newPasswd"] = new_password`, a `request_body`) or the environment a child process gets
     (`env["PGPASSWORD"] = password`, `self._env[...]`). A constructor also given what only a live connection takes (a
     `timeout`, `connect_timeout`, `keyfile`, `cert`, `session` or `headers`: `SshMachine(host, password=...,
     connect_timeout=10)`) connects with the password; a dict built by a comprehension is one the function builds; the
@@ -474,9 +474,9 @@ class PlaintextPasswordStorage(FlowRule):
     def _check_call(self, call: cst.Call, state: FlowState) -> None:
         func = call.func
         callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-        if callee in HASHING_CONSTRUCTORS or (
-                callee in DICT_FILLERS and isinstance(func, cst.Attribute) and _is_local_dict(func.value, state)):
-            return
+        if callee in HASHING_CONSTRUCTORS or (callee in DICT_FILLERS and isinstance(func, cst.Attribute) and (
+                _is_local_dict(func.value, state) or _is_argument_mapping(func.value))):
+            return  # `kwargs.update(...)`, `conn_params.update(...)`: the arguments of a later call, filled in place
         if callee in COOKIE_METHODS:
             self._check_cookie(call, state)
             return

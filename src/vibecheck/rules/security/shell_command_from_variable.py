@@ -68,6 +68,12 @@ RESPELLING_METHODS = frozenset({"encode", "decode"})
 # `shlex.quote` would make it.
 SINGLE_QUOTE = "'"
 ESCAPED_SINGLE_QUOTE = "'\\''"
+# Folders the program makes for itself, named from literal words only: `tempfile.mkdtemp(prefix="build-")`, and in a
+# test function pytest's temporary folder fixtures (`tmpdir.mkdir("out")`, `tmp_path / "data"`), whose names hold
+# no shell syntax a caller could put there.
+TEMP_FOLDER_CALLS = frozenset({"tempfile.mkdtemp", "tempfile.mktemp", "tempfile.gettempdir"})
+TEMP_FIXTURES = frozenset({"tmpdir", "tmp_path", "tmpdir_factory", "tmp_path_factory"})
+TEMP_FIXTURE_METHODS = frozenset({"mkdir", "join", "joinpath", "mktemp", "ensure", "ensure_dir"})
 # The statements that may bind `self.x` (`_constants_of_self`).
 _ATTRIBUTE_BINDINGS = frozenset({cst.Assign, cst.AnnAssign, cst.AugAssign})
 CALLEE_TAILS = tails(SHELL_FUNCTIONS | SUBPROCESS_FUNCTIONS | POD_EXEC_STREAMS) | REMOTE_SHELL_METHODS \
@@ -91,7 +97,9 @@ class ShellCommandFromVariable(BindingRule):
     do values quoted by a shell's own quoting (Ansible's `self._shell.quote(path)`, a helper named `shell_quote`; not
     `urllib.parse.quote`), also after a call that only changes the text's type (`asbytes(shlex.quote(path))`,
     `str(...)`, `.encode()`), nor does a value quoted by hand as `shlex.quote` would (every `'` replaced by `'\\''`,
-    the value pasted between single quotes: `f"pkill -f -- '{pattern}'"`), and so do the attributes of `self` that the
+    the value pasted between single quotes: `f"pkill -f -- '{pattern}'"`), nor does a folder the program makes, named by
+    literals (`tempfile.mkdtemp(prefix="build-")`, and in a test pytest's `tmpdir.mkdir("out")` or `tmp_path / "data"`),
+    and so do the attributes of `self` that the
     file only ever sets to a literal or an upper-case constant (`self.scp_command = SCP_COMMAND`). Where every value of
     the command line is a literal or quoted (`f"ping -c 1 {shlex.quote(host)}"`, also in a name bound once to it, or a
     loop variable over literals: `for cmd in ["npx.cmd", "npx"]: run([cmd, "--version"], shell=True)`), it clears
@@ -261,7 +269,14 @@ class ShellCommandFromVariable(BindingRule):
                                      if isinstance(p, cst.FormattedStringExpression))
         if isinstance(node, (cst.Tuple, cst.List)):
             return depth > 0 and all(self._quoted(e.value, depth - 1) for e in node.elements)
-        return isinstance(node, cst.Call) and (self.qualified_name(node) in QUOTERS or _shell_quoter(node.func))
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):  # `tmp_path / "data"`
+            return self._is_test_fixture(node.left) and isinstance(node.right, LITERAL_NODES)
+        if not isinstance(node, cst.Call):
+            return False
+        respelled = _respelled(node)  # `str(tmpdir.mkdir("out"))`: the same text in another type
+        if respelled is not None:
+            return self._quoted(respelled, depth)
+        return self.qualified_name(node) in QUOTERS or _shell_quoter(node.func) or self._temp_folder(node)
 
     def _is_fabric_connection(self, receiver: cst.BaseExpression) -> bool:
         """`conn` bound to `Connection(host, ...)` of Fabric (also `Connection(...).run(...)` itself)."""
@@ -346,8 +361,24 @@ class ShellCommandFromVariable(BindingRule):
             respelled = _respelled(node)
             if respelled is not None:
                 return depth > 0 and self._is_safe(respelled, depth - 1)
-            return self.qualified_name(node) in QUOTERS or _shell_quoter(node.func)
+            return self.qualified_name(node) in QUOTERS or _shell_quoter(node.func) or self._temp_folder(node)
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):  # `tmp_path / "data"`
+            return self._is_test_fixture(node.left) and self._is_safe(node.right, depth - 1)
         return False
+
+    def _temp_folder(self, call: cst.Call) -> bool:
+        """`tempfile.mkdtemp(prefix="x-")`, or in a test `tmpdir.mkdir("out")`: a folder made here, named by literals."""
+        if not all(isinstance(arg.value, LITERAL_NODES) for arg in call.args):
+            return False
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value in TEMP_FIXTURE_METHODS:
+            return self._is_test_fixture(func.value)
+        return self.qualified_name(call) in TEMP_FOLDER_CALLS
+
+    def _is_test_fixture(self, node: cst.BaseExpression) -> bool:
+        """`tmpdir` or `tmp_path` in a test function, where pytest hands in a fresh temporary folder."""
+        return isinstance(node, cst.Name) and node.value in TEMP_FIXTURES and bool(self._functions) \
+            and self._functions[-1].startswith("test")
 
     def _single_quoted(self, parts: Sequence[cst.BaseFormattedStringContent], index: int) -> bool:
         """`'{pattern}'` where `pattern = text.replace("'", "'\\''")`: a value quoted by hand for a POSIX shell."""
