@@ -174,6 +174,13 @@ NON_CHECK_METHODS = frozenset({"get", "getlist", "exists", "isfile", "isdir", "i
 
 ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "api_route",
                                      "websocket", "api_view"})
+# Bare decorators that register a route when given a path: the verbs Litestar and Bottle import, and the `rt` FastHTML's
+# `app, rt = fast_app()` hands out (`@rt("/entries/{eid}")` over `def get(eid: int, auth)`).
+BARE_ROUTE_DECORATORS = ROUTE_DECORATOR_METHODS | {"rt"}
+# Parameters FastHTML fills by their name, not from the request's fields: the session, the request, the `auth` a
+# Beforeware put in the request's scope (the signed-in user), the htmx headers and the app.
+FASTHTML_MODULES = ("fasthtml",)
+FASTHTML_SERVER_PARAMETERS = frozenset({"auth", "sess", "session", "req", "request", "scope", "htmx", "app"})
 # Decorator objects whose verb-named methods register no web route: kopf's `@kopf.on.delete(group, version, plural)`.
 NON_ROUTE_RECEIVERS = frozenset({"kopf.on"})
 REQUEST_TYPES = frozenset({"Request", "HttpRequest", "WebSocket", "starlette.requests.Request", "fastapi.Request",
@@ -239,7 +246,7 @@ HTTP_SERVER_READS = frozenset({"read", "readline", "read1", "readlines"})
 # Chat bots: what a user typed to a Telegram or Discord bot, in a module that imports the bot library: a message's text
 # (`update.message.text`, `update.effective_message.caption`, discord.py's `message.content` and `clean_content`,
 # hikari's `event.content` of a message event), a button's callback data, an inline query, and python-telegram-bot's
-# `context.args` (the words after a command). The ids the platform assigns (`update.effective_user.id`,
+# `context.args` and aiogram's `command.args` (the words after a command). The ids the platform assigns (`update.effective_user.id`,
 # `message.chat.id`) are not read as input.
 # Airflow: what whoever may trigger a DAG sets, read in a task: the run's `conf` (`dag_run.conf`,
 # `context["dag_run"].conf`, `get_current_context()["dag_run"].conf`) and its `params` (`context["params"]`), which the
@@ -251,6 +258,7 @@ BOT_TEXT_FIELDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(BOT_MESSAGES, frozenset({"text", "caption", "content", "clean_content"})),
     "event": frozenset({"content"}),
     "callback_query": frozenset({"data"}), "inline_query": frozenset({"query"}),
+    "command": frozenset({"args"}),  # aiogram 3's `CommandObject`: the words after `/track`
 }
 BOT_CONTEXT_ARGUMENTS = ("context", "args")
 # Flask-RESTX/RESTPlus/RESTful: the JSON body a namespace or API object hands its resources (`ns.payload`,
@@ -280,7 +288,7 @@ PAYLOAD_MODULES = tuple(module for module, _, _ in PAYLOAD_HANDLERS)
 # Handlers of what a browser or a chat client sends, every parameter of which holds it but those the server passes:
 # Socket.IO events (Flask-SocketIO's `@socketio.on("join")`, python-socketio's `@sio.event` with its `sid`), Dash
 # callbacks (`@callback(Output(...), Input("region", "value"))`: the components' values the browser posts),
-# Chainlit's chat handlers and the commands of discord.py and its forks (`@bot.command()`, `@commands.command()`,
+# Chainlit's chat handlers, BentoML's APIs and the commands of discord.py and its forks (`@bot.command()`, `@commands.command()`,
 # `@app_commands.command()`, `@commands.hybrid_command()`: the words after `!eval`, typed by any member of the guild).
 # (modules the file imports, decorator names, parameters the server fills).
 BROWSER_EVENT_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str], frozenset[str]], ...] = (
@@ -293,6 +301,8 @@ BROWSER_EVENT_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str], frozenset[s
      frozenset({"self"})),
     (("discord", "nextcord", "disnake"), frozenset({"command", "hybrid_command", "slash_command"}),
      frozenset({"self", "cls", "ctx", "context", "interaction", "inter", "bot"})),
+    # BentoML: a service's `@bentoml.api` (and `@bentoml.task`) methods answer HTTP calls, their arguments the JSON body.
+    (("bentoml",), frozenset({"api", "task"}), frozenset({"self", "ctx", "context"})),
 )
 # Django Channels consumers: the methods that receive a WebSocket frame (`receive_json(self, content)`, `receive(self,
 # text_data=None, bytes_data=None)`, the raw `websocket_receive(self, message)`) take what the browser sent.
@@ -2185,7 +2195,8 @@ def _merge(lanes: list[Lane], saved: list[Snapshot | None]) -> None:
 
 def is_route_handler(function: cst.FunctionDef) -> bool:
     """Decorated like a web route: `@app.route`, `@router.get(...)`, `@bp.post(...)`, `@api_view`, and the bare
-    verbs Litestar and Bottle import (`@get("/notes/{note_id:int}")`, `@post(path="/notes")`) given a path."""
+    verbs Litestar and Bottle import (`@get("/notes/{note_id:int}")`, `@post(path="/notes")`) or FastHTML's `@rt("/x")`
+    given a path."""
     for decorator in function.decorators:
         expression = decorator.decorator
         call = expression if type(expression) is cst.Call else None
@@ -2196,7 +2207,7 @@ def is_route_handler(function: cst.FunctionDef) -> bool:
             return True
         if type(expression) is cst.Name and expression.value in ("api_view", "route"):
             return True
-        if type(expression) is cst.Name and expression.value in ROUTE_DECORATOR_METHODS and call is not None \
+        if type(expression) is cst.Name and expression.value in BARE_ROUTE_DECORATORS and call is not None \
                 and _names_a_path(call):
             return True
     return False
@@ -2342,6 +2353,10 @@ def parameter_roles(function: cst.FunctionDef, imports: ImportTable, *, called_h
                 shadowed.add(name)
             continue
         if name == "self" and index == 0:
+            continue
+        if route and not annotations and name in FASTHTML_SERVER_PARAMETERS and imports.imports_any(FASTHTML_MODULES):
+            if name in ("request", "req"):
+                request_objects.add(name)
             continue
         if name in ("request", "req"):
             if not annotations and (web or _reads_server_request_fields(function, name)):
