@@ -2859,6 +2859,10 @@ class FlowRule(Rule):
     # return unverified claims, and the conditions that trust what an imported function returns).
     records_summaries: ClassVar[bool] = False
     untrusted_kinds: ClassVar[frozenset[str]] = REQUEST_KINDS
+    # Kinds of module-level objects whose calls answer untrusted data, and the kind of that answer (VC401: a model
+    # client, `classify = dspy.Predict(Classify)`, answers model output): each such name is summarised as a function
+    # returning it, for the modules that import and call it (`pred = classify(ticket=text)`).
+    answering_kinds: ClassVar[dict[str, str]] = {}
     # The taint kinds a summary records: the untrusted kinds, parameters and call results (set per subclass).
     tracked_kinds: ClassVar[frozenset[str]] = REQUEST_KINDS | SUMMARISED_KINDS
     _classes: list[str]
@@ -2964,6 +2968,7 @@ class FlowRule(Rule):
         if summary.sinks or summary.calls:
             self._add_summary(TOP_LEVEL, summary.as_fact())
         self._summarise_instances(node, state)
+        self._summarise_answering_objects(state)
 
     def summarise_client_attributes(self, attributes: Iterable[tuple[str, str]]) -> None:
         """Record `Class.attribute~client` for each (class, attribute) bound to a client, for subclasses elsewhere."""
@@ -2991,6 +2996,17 @@ class FlowRule(Rule):
                 if (reference := state.class_reference(class_name)) is not None}
         if made:
             self._add_summary(INSTANCES, {"parameters": [], "sinks": [], "returns": [], "calls": [], "instances": made})
+
+    def _summarise_answering_objects(self, state: FlowState) -> None:
+        """The module's top-level objects whose calls answer untrusted data (`answering_kinds`), each as a function
+        of no parameters returning it: `from .programs import classify; classify(ticket=t).sql` carries model output."""
+        if not self.answering_kinds:
+            return
+        for name, taint in state.names.items():
+            answers = self.answering_kinds.get(taint.kind)
+            if answers is not None:
+                self._add_summary(name, {"parameters": [], "sinks": [], "returns": [[answers, f"{name}(...)"]],
+                                         "calls": []})
 
     @visited_together(walk_functions_together)
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
