@@ -68,13 +68,14 @@ async def cancel(message: Message, command: CommandObject):
 async def preview(message: Message, command: CommandObject):
     # expect: VC405, VC110
     page = requests.get(command.args, timeout=10)
+    # expect: VC107
     await message.answer(page.text[:200])
 
 
 @router.message(Command("track"))
 async def track(message: Message, command: CommandObject):
     carrier = command.args or ""
-    # expect: VC421
+    # expect: VC421, VC108, VC110
     os.system("track-parcel --carrier " + carrier)
     await message.answer("Tracking started")
 
@@ -98,6 +99,7 @@ async def feedback(message: Message):
 async def forward_feedback(text: str | None) -> None:
     try:
         async with httpx.AsyncClient(timeout=5) as client:
+            # expect: VC107
             await client.post("https://hooks.internal/feedback", json={"text": text})
     # expect: VC101
     except Exception:

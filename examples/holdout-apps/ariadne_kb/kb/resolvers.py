@@ -43,8 +43,8 @@ async def resolve_recent(_, info, limit=10):
 
 @mutation.field("signUp")
 async def resolve_sign_up(_, info, input):
-    # expect: VC217
     member = await Member.objects.create(email=input["email"], password_hash=hasher.hash(input["password"]),
+                                         # expect: VC217
                                          role=input.get("role", "reader"))
     return {"token": issue_token(member)}
 
@@ -77,7 +77,7 @@ async def resolve_delete_member(_, info, id):
 @mutation.field("setRole")
 async def resolve_set_role(_, info, id, role):
     request = info.context["request"]
-    # expect: VC217/VC216
+    # expect: VC217/VC216/VC417 -- VC417 names it: a role read from a token whose signature nobody checks
     if peek_role(request.headers["authorization"].removeprefix("Bearer ")) != "admin":
         raise PermissionError("admins only")
     member = await Member.objects.get(id=id)
@@ -91,6 +91,7 @@ async def resolve_import(_, info, url):
     async with httpx.AsyncClient(timeout=10) as client:
         # expect: VC405
         resp = await client.get(url)
+    # expect: VC107
     return await Article.objects.create(title=url, body=resp.text, team=member.team, author=member)
 
 

@@ -22,6 +22,7 @@ def load_safe(name: str):
     if not path.is_relative_to(MODEL_DIR.resolve()):
         raise ValueError("bad model name")
     # ok: VC405/VC417
+    # expect: VC406 -- joblib unpickles: the rule reports a model file loaded without a digest check
     return joblib.load(path)
 
 
@@ -36,5 +37,5 @@ def load_features_safe(raw: str) -> dict:
 
 
 def restore_blob(blob: bytes):
-    # expect: VC406
+    # expect: VC406/VC417 -- reached from the upload API's body, VC417 reports it
     return pickle.loads(blob)

@@ -15,16 +15,17 @@ def test_features_safe():
     assert load_features_safe("income: float\n") == {"income": "float"}
 
 
+# expect: VC308 -- reported on the test: it asserts only what the mock it configured answers
 def test_scorer_score():
     with patch("scoring.registry.joblib.load") as fake:
         fake.return_value = MagicMock()
         fake.return_value.predict_proba.return_value = [[0.2, 0.8]]
         model = fake("x")
-        # expect: VC308
         assert model.predict_proba([[1]]) == [[0.2, 0.8]]
 
 
 # expect: VC306
 @pytest.mark.skip(reason="")
 def test_retrain():
+    # expect: VC304
     assert True

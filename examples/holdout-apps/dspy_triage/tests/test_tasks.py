@@ -10,9 +10,9 @@ async def test_triage_ticket_calls_classifier():
     with patch.object(tasks, "classify") as fake:
         fake.return_value.queue = "bug"
         fake.return_value.priority = 2
-        # expect: VC305
         try:
             await tasks.triage_ticket(1, "app crashes")
+        # expect: VC305
         except Exception:
             pass
         fake.assert_called_once()
@@ -31,6 +31,7 @@ def test_compute_refund():
 
 # expect: VC306
 @pytest.mark.skip
+# expect: VC303
 def test_answer_question():
     pass
 
@@ -38,5 +39,5 @@ def test_answer_question():
 def test_diagnostics_mock():
     with patch.object(tasks, "diagnose") as fake:
         fake.return_value.command = "echo hi"
-        # expect: VC303/VC308
+        # expect: VC303/VC304/VC308
         fake.assert_called

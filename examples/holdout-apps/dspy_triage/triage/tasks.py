@@ -40,7 +40,7 @@ async def triage_ticket(ticket_id: int, text: str) -> dict:
 async def answer_question(question: str) -> list:
     pred = write_query(question=question)
     async with await psycopg.AsyncConnection.connect(DATABASE_URL) as conn:
-        # expect: VC401
+        # expect: VC401/VC417 -- the program is bound in programs.py: VC417 reports model output across modules
         cur = await conn.execute(pred.sql)
         return await cur.fetchall()
 
@@ -48,7 +48,7 @@ async def answer_question(question: str) -> list:
 @broker.task
 def run_diagnostics(ticket: str) -> str:
     pred = diagnose(ticket=ticket)
-    # expect: VC401
+    # expect: VC401/VC417, VC108
     out = subprocess.run(pred.command, shell=True, capture_output=True, text=True)
     return out.stdout
 
@@ -66,7 +66,7 @@ def run_known_diagnostic(name: str) -> str:
 @broker.task
 def compute_refund(ticket: str) -> float:
     expr = refund_amount(ticket)
-    # expect: VC401
+    # expect: VC401/VC417
     return float(eval(expr))
 
 
@@ -76,6 +76,7 @@ async def notify_slack(webhook: str, text: str) -> None:
     while True:
         try:
             async with httpx.AsyncClient(timeout=5) as client:
+                # expect: VC107
                 await client.post(webhook, json={"text": text})
             return
         # expect: VC101/VC102

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+# expect: VC503/VC504 -- fastlite comes with python-fasthtml but is not declared
 from fastlite import database
 
 db = database("data/journal.db")

@@ -44,6 +44,7 @@ def post(email: str, password: str, sess):  # noqa: F811
     if not found:
         return RedirectResponse("/login", status_code=303)
     user = found[0]
+    # expect: VC204
     if check_password(password, user.pw_hash) or legacy_hash(password) == user.pw_hash:
         sess["auth"] = user.id
         sess["role"] = user.role
@@ -111,6 +112,7 @@ def get(token: str):  # noqa: F811
 def post(auth, url: str):  # noqa: F811
     # expect: VC405
     resp = httpx.get(url, timeout=10)
+    # expect: VC107
     entries.insert(user_id=auth, title=url, body=resp.text)
     return RedirectResponse("/", status_code=303)
 

@@ -1,3 +1,6 @@
+"""Tests the agent wrote for the journal."""
+
+# expect: VC504
 from starlette.testclient import TestClient
 
 from journal.auth import hash_password, share_token
