@@ -36,3 +36,9 @@ def get(q: str):  # noqa: F811
 def get(auth):  # noqa: F811
     # ok: VC411 -- `auth` is the user id a Beforeware put in the request's scope, and the markup is a literal
     return Div(NotStr("<hr>"), P(str(auth)))
+
+
+@rt("/note")
+def post(title: str, body: str):
+    # expect: VC411
+    return Div(H1(title), NotStr("<article>{}</article>".format(body)))
