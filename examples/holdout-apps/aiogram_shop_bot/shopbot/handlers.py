@@ -47,10 +47,10 @@ async def search(message: Message, command: CommandObject):
     await message.answer("\n".join(f"{r[1]}: {r[2]}" for r in rows) or "Nothing found")
 
 
+# expect: VC218 -- reported on the handler, beside `cancel` of the filtered admin router
 @router.message(Command("refund"))
 async def refund(message: Message, command: CommandObject):
     order = await store.get_order(int(command.args or 0))
-    # expect: VC218
     stripe.Refund.create(payment_intent=f"pi_{order[0]}", amount=order[3])
     await store.set_status(order[0], "refunded")
     await message.answer("Refunded")
@@ -72,6 +72,7 @@ async def preview(message: Message, command: CommandObject):
     await message.answer(page.text[:200])
 
 
+# expect: VC218 -- it runs a command on the host for any chat user
 @router.message(Command("track"))
 async def track(message: Message, command: CommandObject):
     carrier = command.args or ""
