@@ -246,8 +246,8 @@ HTTP_SERVER_READS = frozenset({"read", "readline", "read1", "readlines"})
 # Chat bots: what a user typed to a Telegram or Discord bot, in a module that imports the bot library: a message's text
 # (`update.message.text`, `update.effective_message.caption`, discord.py's `message.content` and `clean_content`,
 # hikari's `event.content` of a message event), a button's callback data, an inline query, and python-telegram-bot's
-# `context.args` and aiogram's `command.args` (the words after a command). The ids the platform assigns (`update.effective_user.id`,
-# `message.chat.id`) are not read as input.
+# `context.args` and aiogram's `command.args` (the words after a command). The ids the platform assigns
+# (`update.effective_user.id`, `message.chat.id`) are not read as input.
 # Airflow: what whoever may trigger a DAG sets, read in a task: the run's `conf` (`dag_run.conf`,
 # `context["dag_run"].conf`, `get_current_context()["dag_run"].conf`) and its `params` (`context["params"]`), which the
 # trigger's conf overrides.

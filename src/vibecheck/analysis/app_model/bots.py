@@ -136,7 +136,7 @@ def bot_handlers(module: cst.Module, imports: ImportTable) -> list[BotHandler]:
         for function, class_checked in _functions(statement):
             functions.setdefault(function.name.value, (function, class_checked))
     found: dict[str, BotHandler] = {}
-    filtered = _filtered_observers(module, imports)
+    checked_observers = _filtered_observers(module, imports)
     for name, (function, class_checked) in functions.items():
         for decorator in function.decorators:
             commands = _decorator_commands(decorator.decorator)
@@ -144,7 +144,7 @@ def bot_handlers(module: cst.Module, imports: ImportTable) -> list[BotHandler]:
             if commands is not None and not qualified.startswith(OTHER_DECORATOR_MODULES):
                 expression = decorator.decorator
                 observer = dotted_name(expression.func if type(expression) is cst.Call else expression)
-                guarded = class_checked or observer in filtered or _guards_function(function, imports)
+                guarded = class_checked or observer in checked_observers or _guards_function(function, imports)
                 found[name] = BotHandler(function, commands, guarded)
                 break
     for call in calls_in(module):

@@ -118,8 +118,8 @@ class ClientDataInHtml(ClientSinkRule):
     app's `default_response_class`; Litestar's
     `media_type=MediaType.HTML`), into `Markup()`/`mark_safe()`/`format_html()`'s template, which tell the template
     engine not to escape, and into NiceGUI's `ui.html()` (and `ui.add_head_html()`, `ui.add_body_html()`) and FastHTML's
-    `NotStr()`/`Safe()`, whose text the browser renders as markup, and into Streamlit's `st.html()`, `components.html()` and `st.markdown()` (or
-    `st.write()`, `st.caption()`) with `unsafe_allow_html=True`, where what a visitor typed into a widget
+    `NotStr()`/`Safe()`, whose text the browser renders as markup, and into Streamlit's `st.html()`, `components.html()`
+    and `st.markdown()` (or `st.write()`, `st.caption()`) with `unsafe_allow_html=True`, where what a visitor typed into a widget
     (`st.text_input(...)`, `st.query_params`) becomes markup of the page. A value passed through `html.escape`,
     `markupsafe.escape`, `bleach.clean`,
     `format_html()`, `Markup("<li>{}</li>").format()` or a number conversion is clean, and so is a join of items
