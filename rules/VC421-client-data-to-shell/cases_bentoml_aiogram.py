@@ -1,5 +1,6 @@
 """VC421 corpus: a BentoML service's API arguments and an aiogram command's words reach a shell; the server's own
 parameters, an allowlist and argument lists do not."""
+import asyncio
 import os
 import shlex
 import subprocess
@@ -53,12 +54,13 @@ class Trainer:
 @router.message(Command("track"))
 async def track(message: Message, command: CommandObject):
     # expect: VC421
-    os.system("track-parcel --carrier " + (command.args or ""))
-    await message.answer("Tracking started")
+    proc = await asyncio.create_subprocess_shell("track-parcel --carrier " + (command.args or ""))
+    await message.answer(f"Tracking started: {await proc.wait()}")
 
 
 @router.message(Command("uptime"))
 async def uptime(message: Message, command: CommandObject):
-    # ok: VC421 -- the command's words are not used
-    out = subprocess.run(["uptime"], capture_output=True, text=True, check=True)
-    await message.answer(out.stdout + str(message.from_user.id))
+    # ok: VC421 -- an argument list that takes none of the command's words
+    proc = await asyncio.create_subprocess_exec("/usr/bin/uptime", stdout=asyncio.subprocess.PIPE)
+    out, _ = await proc.communicate()
+    await message.answer(out.decode() + str(message.from_user.id) + str(command.command))
