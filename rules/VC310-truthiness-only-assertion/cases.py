@@ -103,6 +103,17 @@ def test_classify():
     assert verdict
 
 
+def test_hash_password():
+    hashed = billing.hash_password("secret")
+    # expect: VC310 -- a digest: truthy whatever it holds
+    assert hashed
+
+
+def test_verify_password():
+    # ok: VC310 -- a yes-or-no answer
+    assert billing.verify_password("secret", billing.hash_password("secret")) is True
+
+
 def test_is_oversize():
     # ok: VC310 -- a question about a size
     assert billing.is_oversize(1000)

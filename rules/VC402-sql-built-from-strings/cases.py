@@ -1534,3 +1534,13 @@ def pydal_notes_by_tag(db, tag):
 def pydal_notes_by_title(db, user_id, title):
     # ok: VC402 -- the values go in placeholders
     return db.executesql("SELECT id FROM notes WHERE user = ? AND title = ?", placeholders=[user_id, title])
+
+
+def fastlite_entries_by_term(db, user_id, term):
+    # expect: VC402 -- fastlite's (FastHTML's) `db.q` runs the text as it is
+    return db.q(f"select * from entry where user_id = {user_id} and body like '%{term}%'")
+
+
+def fastlite_entries_by_mood(db, user_id, mood):
+    # ok: VC402 -- the values go in the parameters
+    return db.q("select * from entry where user_id = ? and mood = ?", [user_id, mood])

@@ -154,6 +154,41 @@ def list_items():
     return []
 
 
+app, rt = object(), object()
+
+
+@rt("/login")
+def get():
+    return "form"
+
+
+@rt("/login")
+# ok: VC506 -- FastHTML registers each handler under its path and method, so `get` and `post` repeat by design
+def post(email: str):
+    return email
+
+
+@rt("/logout")
+# ok: VC506 -- the first `post` was registered under `/login`
+def post():
+    return "bye"
+
+
+def cached(key):
+    return lambda func: func
+
+
+@cached("totals")
+def monthly_total():
+    return 1
+
+
+@cached("totals")
+# expect: VC506 -- a decorator given a key, not a URL path: the first definition is lost
+def monthly_total():
+    return 2
+
+
 def handler():
     return 1
 

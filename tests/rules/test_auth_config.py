@@ -601,6 +601,7 @@ def test_a_random_secret_key_in_test_or_dev_settings_is_not_reported(path: str) 
     (DebugModeInProduction, "cases_litestar.py"),
     (DebugModeInProduction, "cases_bottle.py"),
     (DebugModeInProduction, "cases_unpacked.py"),
+    (DebugModeInProduction, "cases_ariadne.py"),
     (ClientControlledAuthorization, "cases_drf_permissions.py"),
     (PrivilegeFromClient, "cases_drf_permissions.py"),
     (SecretComparedWithEquals, "cases_labels.py"),

@@ -576,6 +576,59 @@ if question:
 
 
 
+def test_a_model_client_bound_in_another_module_answers_model_output_where_it_is_called(tmp_path: Path) -> None:
+    """DSPy programs are module-level objects (`diagnose = dspy.Predict(Diagnose)`) that the workers import and call:
+    the prediction's fields are model output in the caller's module. A field checked against a table, a number made
+    of one, and a module-level object that is no model client (a compiled pattern) stay clean."""
+    sources = {
+        "triage/__init__.py": "",
+        "triage/programs.py": """
+import re
+
+import dspy
+
+
+class Diagnose(dspy.Signature):
+    ticket: str = dspy.InputField()
+    command: str = dspy.OutputField()
+
+
+diagnose = dspy.Predict(Diagnose)
+write_query = dspy.ChainOfThought("question -> sql")
+TICKET_ID = re.compile(r"T-[0-9]+")
+""",
+        "triage/tasks.py": """
+import subprocess
+import sqlite3
+
+from .programs import TICKET_ID, diagnose, write_query
+
+QUEUES = {"bug": 1, "billing": 2}
+
+
+def run_diagnostics(ticket):
+    pred = diagnose(ticket=ticket)
+    subprocess.run(pred.command, shell=True)
+
+
+def answer(conn: sqlite3.Connection, question):
+    return conn.execute(write_query(question=question).sql).fetchall()
+
+
+def route(conn: sqlite3.Connection, ticket):
+    pred = diagnose(ticket=ticket)
+    conn.execute("UPDATE t SET queue = ?, n = ?", (QUEUES.get(pred.command, 0), int(pred.command)))
+    subprocess.run(TICKET_ID.findall(ticket)[0], shell=True)
+""",
+    }
+    for relative, text in sources.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    findings = project_findings(tmp_path, [ClientDataThroughCalls])
+    assert sorted((Path(f.location.path).name, f.location.start.line) for f in findings) == [
+        ("tasks.py", 12), ("tasks.py", 16)]
+
+
 def test_a_predicates_verdict_on_a_forwarded_address_counts_only_where_a_caller_acts_on_it(tmp_path: Path) -> None:
     """VC419 through calls: `is_admin(ip)` answering `ip in ADMIN_IPS` decides access in `if not is_admin(...)`, not
     where its answer is handed on as data (a telemetry attribute, a log argument)."""

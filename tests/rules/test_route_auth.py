@@ -2414,6 +2414,8 @@ def test_credential_handed_to_service_corpus_is_reported_exactly() -> None:
     (ObjectLookupNotScopedToUser, "cases_falcon_api_keys.py"),
     (ObjectLookupNotScopedToUser, "cases_emmett.py"),
     (ObjectLookupNotScopedToUser, "cases_role_decorators.py"),
+    (ObjectLookupNotScopedToUser, "cases_ariadne.py"),
+    (PrivilegedActionForAnyUser, "cases_bot_aiogram_routers.py"),
     (MassAssignment, "cases_emmett.py"),
     (PrivilegeFromClient, "cases_emmett.py"),
     (SensitiveReadWithoutAuth, "cases_status_only.py"),
@@ -2422,8 +2424,9 @@ def test_credential_handed_to_service_corpus_is_reported_exactly() -> None:
 def test_spec_backend_corpus_is_reported_exactly(rule: type[BaseRule], corpus_name: str) -> None:
     """Owner columns bound to the client's own ids and peewee's writes by primary key, Falcon's and Starlette's
     callers and captures, also read inline, Emmett's `@requires(condition, url(...))`, guard decorators judged by
-    their bodies (VC214) and `await request.body_params` (VC215, VC217); apps that sign nobody in, whose only 403
-    refuses a duplicate or a domain fetched through a client session (VC219)."""
+    their bodies, Ariadne resolvers that hand `info` to a guard (VC214), aiogram's router-wide filters on the sender
+    (VC218) and `await request.body_params` (VC215, VC217); apps that sign nobody in, whose only 403 refuses a
+    duplicate or a domain fetched through a client session (VC219)."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{corpus_name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) + len(ok) >= 1

@@ -388,6 +388,8 @@ def test_tornado_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOr
                                             (RequestDataToFilesystemOrUrl, "cases_chainlit.py"),
                                             (RequestDataToFilesystemOrUrl, "cases_falcon.py"),
                                             (ClientDataToShell, "cases_bots.py"),
+                                            (ClientDataToShell, "cases_bentoml_aiogram.py"),
+                                            (ClientDataInHtml, "cases_fasthtml.py"),
                                             (ClientDataInHtml, "cases_streamlit.py")])
 def test_framework_corpus_is_reported_exactly(rule: type[RequestDataToInjectionSink], name: str) -> None:
     """aiohttp, Falcon and Pyramid raise their redirects, Quart awaits its file responses, Litestar's handlers
@@ -396,7 +398,8 @@ def test_framework_corpus_is_reported_exactly(rule: type[RequestDataToInjectionS
     known by the fields of the request it reads, Socket.IO events, Dash callbacks and Chainlit's chat handlers take what
     the browser sent (not where Chainlit stored an upload), chat bots what their users typed, and Streamlit renders
     a widget's value as HTML where the app asks it to (`unsafe_allow_html=True`, `components.html`); a Falcon
-    responder takes its URL template's fields after `req` and `resp`."""
+    responder takes its URL template's fields after `req` and `resp`, a BentoML API its arguments and a FastHTML
+    handler its parameters (not those it fills by name, `auth`, `sess`), which `NotStr()` renders as HTML."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) >= 3 and len(ok) >= 3

@@ -132,3 +132,15 @@ def test_a_sink_is_located_in_its_own_function_before_a_later_functions_argument
     """`"Key": key` is no argument spelling (`(key`, `, key`, `=key`), but the next function's `def ...(key` is: the
     body is searched in full before the lines after it."""
     assert locate(PRESIGN, function, "key") == where
+
+
+def test_a_sink_whose_code_is_not_found_is_placed_on_its_statement_not_the_line_above() -> None:
+    """A condition quoted shortened (`...`) is not found as written: the finding stands on the statement's own line,
+    below a comment or another statement, not on the line before it."""
+    lines = ["async def set_role(info, role):",
+             "    request = info.context['request']",
+             "    # a comment",
+             "    if peek_role(request.headers['authorization']) != 'admin':",
+             "        raise PermissionError('admins only')"]
+    assert locate(lines, "set_role", "peek_role(request.headers[...", "if peek_role(") == (4, 1)
+    assert locate(lines, "set_role", "nowhere(") == (1, 1)

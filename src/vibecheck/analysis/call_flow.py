@@ -433,8 +433,9 @@ def _borrow_returns(by_rule: dict[str, dict[str, dict[str, Any]]], code: str, le
 
 
 def locate(lines: list[str], function: str, code: str, statement: str = "") -> tuple[int, int]:
-    """(line, column), 1-based, of the sink's code in the body of `function` (its def line if it is not found);
-    in the line that starts the sink's statement, when that line is found. The body is searched before the lines
+    """(line, column), 1-based, of the sink's code in the body of `function` (the line that starts the sink's statement
+    if the code is not found there, else its def line); in the line that starts the sink's statement, when that line
+    is found. The body is searched before the lines
     after it: a later function's `def presign_download(key)` must not take the place of `"Key": key` above it."""
     name = function.rsplit(".", 1)[-1]
     definition = re.compile(rf"^\s*(async\s+)?def\s+{re.escape(name)}\b")
@@ -457,7 +458,7 @@ def locate(lines: list[str], function: str, code: str, statement: str = "") -> t
                 match = pattern.search(lines[index])
                 if match is not None:
                     return index + 1, match.start(1) + 1
-    return start + 1, 1
+    return (found if found is not None else start) + 1, 1
 
 
 def _body_end(lines: list[str], start: int) -> int:

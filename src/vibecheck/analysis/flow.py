@@ -174,6 +174,13 @@ NON_CHECK_METHODS = frozenset({"get", "getlist", "exists", "isfile", "isdir", "i
 
 ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "api_route",
                                      "websocket", "api_view"})
+# Bare decorators that register a route when given a path: the verbs Litestar and Bottle import, and the `rt` FastHTML's
+# `app, rt = fast_app()` hands out (`@rt("/entries/{eid}")` over `def get(eid: int, auth)`).
+BARE_ROUTE_DECORATORS = ROUTE_DECORATOR_METHODS | {"rt"}
+# Parameters FastHTML fills by their name, not from the request's fields: the session, the request, the `auth` a
+# Beforeware put in the request's scope (the signed-in user), the htmx headers and the app.
+FASTHTML_MODULES = ("fasthtml",)
+FASTHTML_SERVER_PARAMETERS = frozenset({"auth", "sess", "session", "req", "request", "scope", "htmx", "app"})
 # Decorator objects whose verb-named methods register no web route: kopf's `@kopf.on.delete(group, version, plural)`.
 NON_ROUTE_RECEIVERS = frozenset({"kopf.on"})
 REQUEST_TYPES = frozenset({"Request", "HttpRequest", "WebSocket", "starlette.requests.Request", "fastapi.Request",
@@ -239,8 +246,8 @@ HTTP_SERVER_READS = frozenset({"read", "readline", "read1", "readlines"})
 # Chat bots: what a user typed to a Telegram or Discord bot, in a module that imports the bot library: a message's text
 # (`update.message.text`, `update.effective_message.caption`, discord.py's `message.content` and `clean_content`,
 # hikari's `event.content` of a message event), a button's callback data, an inline query, and python-telegram-bot's
-# `context.args` (the words after a command). The ids the platform assigns (`update.effective_user.id`,
-# `message.chat.id`) are not read as input.
+# `context.args` and aiogram's `command.args` (the words after a command). The ids the platform assigns
+# (`update.effective_user.id`, `message.chat.id`) are not read as input.
 # Airflow: what whoever may trigger a DAG sets, read in a task: the run's `conf` (`dag_run.conf`,
 # `context["dag_run"].conf`, `get_current_context()["dag_run"].conf`) and its `params` (`context["params"]`), which the
 # trigger's conf overrides.
@@ -251,6 +258,7 @@ BOT_TEXT_FIELDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(BOT_MESSAGES, frozenset({"text", "caption", "content", "clean_content"})),
     "event": frozenset({"content"}),
     "callback_query": frozenset({"data"}), "inline_query": frozenset({"query"}),
+    "command": frozenset({"args"}),  # aiogram 3's `CommandObject`: the words after `/track`
 }
 BOT_CONTEXT_ARGUMENTS = ("context", "args")
 # Flask-RESTX/RESTPlus/RESTful: the JSON body a namespace or API object hands its resources (`ns.payload`,
@@ -280,7 +288,7 @@ PAYLOAD_MODULES = tuple(module for module, _, _ in PAYLOAD_HANDLERS)
 # Handlers of what a browser or a chat client sends, every parameter of which holds it but those the server passes:
 # Socket.IO events (Flask-SocketIO's `@socketio.on("join")`, python-socketio's `@sio.event` with its `sid`), Dash
 # callbacks (`@callback(Output(...), Input("region", "value"))`: the components' values the browser posts),
-# Chainlit's chat handlers and the commands of discord.py and its forks (`@bot.command()`, `@commands.command()`,
+# Chainlit's chat handlers, BentoML's APIs and the commands of discord.py and its forks (`@bot.command()`, `@commands.command()`,
 # `@app_commands.command()`, `@commands.hybrid_command()`: the words after `!eval`, typed by any member of the guild).
 # (modules the file imports, decorator names, parameters the server fills).
 BROWSER_EVENT_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str], frozenset[str]], ...] = (
@@ -293,6 +301,8 @@ BROWSER_EVENT_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str], frozenset[s
      frozenset({"self"})),
     (("discord", "nextcord", "disnake"), frozenset({"command", "hybrid_command", "slash_command"}),
      frozenset({"self", "cls", "ctx", "context", "interaction", "inter", "bot"})),
+    # BentoML: a service's `@bentoml.api` (and `@bentoml.task`) methods answer HTTP calls, their arguments the JSON body.
+    (("bentoml",), frozenset({"api", "task"}), frozenset({"self", "ctx", "context"})),
 )
 # Django Channels consumers: the methods that receive a WebSocket frame (`receive_json(self, content)`, `receive(self,
 # text_data=None, bytes_data=None)`, the raw `websocket_receive(self, message)`) take what the browser sent.
@@ -2185,7 +2195,8 @@ def _merge(lanes: list[Lane], saved: list[Snapshot | None]) -> None:
 
 def is_route_handler(function: cst.FunctionDef) -> bool:
     """Decorated like a web route: `@app.route`, `@router.get(...)`, `@bp.post(...)`, `@api_view`, and the bare
-    verbs Litestar and Bottle import (`@get("/notes/{note_id:int}")`, `@post(path="/notes")`) given a path."""
+    verbs Litestar and Bottle import (`@get("/notes/{note_id:int}")`, `@post(path="/notes")`) or FastHTML's `@rt("/x")`
+    given a path."""
     for decorator in function.decorators:
         expression = decorator.decorator
         call = expression if type(expression) is cst.Call else None
@@ -2196,7 +2207,7 @@ def is_route_handler(function: cst.FunctionDef) -> bool:
             return True
         if type(expression) is cst.Name and expression.value in ("api_view", "route"):
             return True
-        if type(expression) is cst.Name and expression.value in ROUTE_DECORATOR_METHODS and call is not None \
+        if type(expression) is cst.Name and expression.value in BARE_ROUTE_DECORATORS and call is not None \
                 and _names_a_path(call):
             return True
     return False
@@ -2342,6 +2353,10 @@ def parameter_roles(function: cst.FunctionDef, imports: ImportTable, *, called_h
                 shadowed.add(name)
             continue
         if name == "self" and index == 0:
+            continue
+        if route and not annotations and name in FASTHTML_SERVER_PARAMETERS and imports.imports_any(FASTHTML_MODULES):
+            if name in ("request", "req"):
+                request_objects.add(name)
             continue
         if name in ("request", "req"):
             if not annotations and (web or _reads_server_request_fields(function, name)):
@@ -2844,6 +2859,10 @@ class FlowRule(Rule):
     # return unverified claims, and the conditions that trust what an imported function returns).
     records_summaries: ClassVar[bool] = False
     untrusted_kinds: ClassVar[frozenset[str]] = REQUEST_KINDS
+    # Kinds of module-level objects whose calls answer untrusted data, and the kind of that answer (VC401: a model
+    # client, `classify = dspy.Predict(Classify)`, answers model output): each such name is summarised as a function
+    # returning it, for the modules that import and call it (`pred = classify(ticket=text)`).
+    answering_kinds: ClassVar[dict[str, str]] = {}
     # The taint kinds a summary records: the untrusted kinds, parameters and call results (set per subclass).
     tracked_kinds: ClassVar[frozenset[str]] = REQUEST_KINDS | SUMMARISED_KINDS
     _classes: list[str]
@@ -2949,6 +2968,7 @@ class FlowRule(Rule):
         if summary.sinks or summary.calls:
             self._add_summary(TOP_LEVEL, summary.as_fact())
         self._summarise_instances(node, state)
+        self._summarise_answering_objects(state)
 
     def summarise_client_attributes(self, attributes: Iterable[tuple[str, str]]) -> None:
         """Record `Class.attribute~client` for each (class, attribute) bound to a client, for subclasses elsewhere."""
@@ -2976,6 +2996,17 @@ class FlowRule(Rule):
                 if (reference := state.class_reference(class_name)) is not None}
         if made:
             self._add_summary(INSTANCES, {"parameters": [], "sinks": [], "returns": [], "calls": [], "instances": made})
+
+    def _summarise_answering_objects(self, state: FlowState) -> None:
+        """The module's top-level objects whose calls answer untrusted data (`answering_kinds`), each as a function
+        of no parameters returning it: `from .programs import classify; classify(ticket=t).sql` carries model output."""
+        if not self.answering_kinds:
+            return
+        for name, taint in state.names.items():
+            answers = self.answering_kinds.get(taint.kind)
+            if answers is not None:
+                self._add_summary(name, {"parameters": [], "sinks": [], "returns": [[answers, f"{name}(...)"]],
+                                         "calls": []})
 
     @visited_together(walk_functions_together)
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:

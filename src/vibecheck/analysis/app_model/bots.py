@@ -55,6 +55,8 @@ COMMAND_KEYWORDS = ("commands", "command", "name")
 # `app_commands.default_permissions(...)`, `commands.check(predicate)`) or filters (`filters.User(user_id=...)`).
 LIBRARY_GUARDS = frozenset({"has_permissions", "has_guild_permissions", "is_owner", "has_role", "has_any_role",
                             "default_permissions", "check", "check_any", "User"})
+# aiogram 3's method that filters every update an observer of a router hands on (`router.message.filter(...)`).
+ROUTER_FILTER = "filter"
 # Keywords of a registration or filter that restrict who may call it (aiogram 2's `user_id=ADMINS`).
 GUARD_KEYWORDS = frozenset({"user_id", "user_ids", "chat_id", "username", "usernames"})
 # Words of a decorator or filter named for a check of the caller, besides the web guards' words (`@restricted`).
@@ -134,12 +136,15 @@ def bot_handlers(module: cst.Module, imports: ImportTable) -> list[BotHandler]:
         for function, class_checked in _functions(statement):
             functions.setdefault(function.name.value, (function, class_checked))
     found: dict[str, BotHandler] = {}
+    checked_observers = _filtered_observers(module, imports)
     for name, (function, class_checked) in functions.items():
         for decorator in function.decorators:
             commands = _decorator_commands(decorator.decorator)
             qualified = imports.qualified_name(decorator.decorator) or ""
             if commands is not None and not qualified.startswith(OTHER_DECORATOR_MODULES):
-                guarded = class_checked or _guards_function(function, imports)
+                expression = decorator.decorator
+                observer = dotted_name(expression.func if type(expression) is cst.Call else expression)
+                guarded = class_checked or observer in checked_observers or _guards_function(function, imports)
                 found[name] = BotHandler(function, commands, guarded)
                 break
     for call in calls_in(module):
@@ -356,6 +361,20 @@ def _registered(call: cst.Call, imports: ImportTable) -> tuple[str, list[str], b
         return None
     commands = [string_value(positional[0]) or ""] if position and positional else []
     return callback, [c for c in commands if c], _filters_caller(call, imports)
+
+
+def _filtered_observers(module: cst.Module, imports: ImportTable) -> frozenset[str]:
+    """aiogram 3's router-wide filters (`admin_router.message.filter(F.from_user.id.in_(ADMIN_IDS))`): the observers
+    (`admin_router.message`) every handler of which checks the caller."""
+    found = set()
+    for call in calls_in(module):
+        func = call.func
+        if type(func) is cst.Attribute and func.attr.value == ROUTER_FILTER and type(func.value) is cst.Attribute \
+                and _filters_caller(call, imports):
+            observer = dotted_name(func.value)
+            if observer is not None:
+                found.add(observer)
+    return frozenset(found)
 
 
 def _filters_caller(call: cst.Call, imports: ImportTable) -> bool:

@@ -119,6 +119,14 @@ ROOT_TYPE_NAMES = ("Query", "Mutation", "Subscription")
 # does, a mutation class's `mutate` (Relay's `mutate_and_get_payload`) changes state as a POST does. Their guards are
 # decorators (graphql_jwt's `@login_required`, `@superuser_required`). Method -> the method it answers.
 GRAPHENE_MODULE = "graphene"
+# Ariadne binds resolvers to a schema type's fields (`@query.field("order")`, `@mutation.field("refund")`); each is handed
+# the resolve `info` (whose context carries the request) before the client's arguments.
+ARIADNE_MODULE = "ariadne"
+ARIADNE_FIELD = "field"
+ARIADNE_INFO = "info"
+ARIADNE_MUTATION_WORD = "mutation"
+# Prefixes of the functions a resolver hands its `info` to refuse a caller (`require_member(info)`, `ensure_staff(info)`).
+GUARD_CALL_PREFIXES = ("require_", "ensure_")
 GRAPHENE_MUTATIONS: dict[str, str] = {"mutate": "POST", "mutate_and_get_payload": "POST"}
 GRAPHENE_RESOLVER = lazy_pattern(r"^resolve_\w+$")
 # Flask-AppBuilder's views and APIs (`class ReportsView(BaseView)`, `class CrmApi(BaseApi)`) route each method decorated

@@ -324,6 +324,46 @@ def _graphene_view(function: cst.FunctionDef, imports: ImportTable, owner: Class
     return Handler(function, frozenset({method}), bool(guards), restricts(guards), client_ids=ids, inputs=inputs)
 
 
+def _ariadne_resolver(function: cst.FunctionDef) -> Handler | None:
+    """Ariadne's resolver (`@query.field("order")`, `@mutation.field("refund")` over `def resolve(_, info, id)`) that
+    signs its caller in by handing `info` to a guard (`member = require_member(info)`, `require_admin(info)`, a function
+    named for a guard or the caller): a view
+    taking the client's arguments after `info`; a mutation type's fields change state. A resolver that calls no guard
+    is left to the rules about open routes' own reading (None)."""
+    receivers = [d.decorator.func.value.value for d in function.decorators if type(d.decorator) is cst.Call
+                 and type(d.decorator.func) is cst.Attribute and d.decorator.func.attr.value == fw.ARIADNE_FIELD
+                 and type(d.decorator.func.value) is cst.Name]
+    names = [p.name.value for p in parameters(function)]
+    if not receivers or fw.ARIADNE_INFO not in names:
+        return None
+    guards: list[str] = []
+    identity: set[str] = set()
+    for node in walk_own(function.body):
+        name = resolver_guard(node.value if type(node) is cst.Assign else node)
+        if name is not None:
+            guards.append(name)
+            if type(node) is cst.Assign:
+                identity.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
+    if not guards:
+        return None
+    inputs = set(names[names.index(fw.ARIADNE_INFO) + 1:])
+    method = "POST" if any(fw.ARIADNE_MUTATION_WORD in r.lower() for r in receivers) else "GET"
+    return Handler(function, frozenset({method}), True, restricts(guards), identity,
+                   client_ids={n for n in inputs if ID_NAME.match(n)}, inputs=inputs)
+
+
+def resolver_guard(node: cst.CSTNode) -> str | None:
+    """The name of the guard a GraphQL resolver hands its `info` to (`require_member(info)`, `await
+    current_user(info)`): a function named for a guard, for the caller, or `require_`/`ensure_` something."""
+    call = node.expression if type(node) is cst.Await else node
+    if type(call) is not cst.Call or not any(type(a.value) is cst.Name and a.value.value == fw.ARIADNE_INFO
+                                             for a in call.args):
+        return None
+    name = _last(dotted_name(call.func))
+    return name if name.startswith(fw.GUARD_CALL_PREFIXES) or names_the_caller(call.func) or fw.reads_as_guard(name) \
+        else None
+
+
 def _fab_view(function: cst.FunctionDef, imports: ImportTable) -> Handler | None:
     """Flask-AppBuilder's `@expose("/deals/<int:pk>", methods=["PUT"])` method, guarded by its own decorators
     (`@has_access`, `@protect()`); its parameters after `self` are the URL's captures."""
@@ -665,6 +705,8 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
         view = _graphene_view(function, imports, owner)
     if view is None and owner is not None and imports.imports_any((fw.FAB_MODULE,)):
         view = _fab_view(function, imports)
+    if view is None and owner is None and imports.imports_any((fw.ARIADNE_MODULE,)):
+        view = _ariadne_resolver(function)
     if view is not None:
         return view
     if owner is None and imports.imports_any(SOCKET_MODULES) and socket_event(function) is not None:

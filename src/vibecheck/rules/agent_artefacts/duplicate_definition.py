@@ -31,7 +31,8 @@ class DuplicateDefinition(Rule):
     body of a function defined in between finds the later definition when it runs, so it does not count). Intended repeats are not
     reported: `@overload` chains, `@x.setter`/`@x.deleter` and `@f.register`-style decorators that use
     the first definition, definitions under `if`/`else` or `try`/`except ImportError` (alternatives), and
-    a first definition whose decorator registers it elsewhere (`@app.route(...)`, `@router.get(...)`).
+    a first definition whose decorator registers it elsewhere (`@app.route(...)`, `@router.get(...)`, a decorator
+    called with a URL path such as FastHTML's `@rt("/login")` over its `def get` and `def post` handlers).
 
     ## Why is this bad?
     When an agent regenerates a function it often appends the new version instead of replacing the
@@ -116,12 +117,24 @@ def _intended(first: Definition, second: Definition, between: Sequence[cst.BaseS
         return True  # @name.setter, @name.register: the first definition is used
     if any("." in d and d.split(".")[0] not in WRAPPING_DECORATOR_ROOTS for d in first_decorators):
         return True  # @app.route(...): registered before it was replaced
+    if any(_given_a_path(decorator.decorator) for decorator in first.decorators):
+        return True  # FastHTML's `@rt("/login")` over `def get` and `def post`, Litestar's `@get("/x")`
     header: list[cst.CSTNode] = [d.decorator for d in second.decorators]
     if isinstance(second, cst.FunctionDef):
         header.append(second.params)
     else:
         header.extend(arg.value for arg in [*second.bases, *second.keywords])
     return any(_mentions(part, name) for part in [*between, *header])
+
+
+def _given_a_path(decorator: cst.BaseExpression) -> bool:
+    """A decorator called with a URL path first (`@rt("/login")`, `@get("/items")`): it registers the function under
+    that path, so a later definition of the same name (FastHTML names its handlers `get` and `post`) loses nothing."""
+    if type(decorator) is not cst.Call or not decorator.args or decorator.args[0].keyword is not None:
+        return False
+    path = decorator.args[0].value
+    value = path.evaluated_value if type(path) is cst.SimpleString else None
+    return isinstance(value, str) and value.startswith("/")
 
 
 def _mentions(node: cst.CSTNode, name: str) -> bool:

@@ -34,9 +34,11 @@ RUN_METHODS = frozenset({"run", "run_server"})
 SERVER_FUNCTIONS = {"bottle.run": "sends tracebacks to every client whose request fails"}
 # `.run` calls that are not web servers.
 NOT_SERVERS = ("asyncio.", "trio.", "anyio.", "subprocess.", "uvloop.", "unittest.", "pytest.", "doctest.")
-# App constructors whose `debug=True` sends tracebacks to clients.
+# App constructors whose `debug=True` sends tracebacks to clients (Ariadne's GraphQL apps: in each error's
+# `extensions.exception`).
 APP_CONSTRUCTORS = frozenset({
     "fastapi.FastAPI", "starlette.applications.Starlette", "starlette.Starlette", "litestar.Litestar", "litestar.app.Litestar",
+    "ariadne.asgi.GraphQL", "ariadne.wsgi.GraphQL",
 })
 # Methods that write settings: `app.config.update(DEBUG=True)`, `settings.configure(DEBUG=True)`.
 CONFIG_WRITERS = frozenset({"update", "from_mapping", "configure", "setdefault"})
@@ -121,7 +123,7 @@ class DebugModeInProduction(Rule):
       environment variable that defaults to on (`debug=os.getenv("FLASK_DEBUG", "1") == "1"`), and when the switch
       is an entry of a module-level dict the call unpacks (`options = {"debug": True}`, `app.run(**options)`);
     - Bottle's `run(app, debug=True)`, also imported by name;
-    - `FastAPI(debug=True)`, `Starlette(debug=True)` and `Litestar(debug=True)`;
+    - `FastAPI(debug=True)`, `Starlette(debug=True)`, `Litestar(debug=True)` and Ariadne's `GraphQL(schema, debug=True)`;
     - Tornado's `Application(handlers, debug=True)` (also `serve_traceback=True`), also as an entry of the settings
       dict it unpacks (`settings = dict(debug=True, ...)`, `Application(handlers, **settings)`), or of a module-level
       dict with a key only Tornado reads (`cookie_secret`, `xsrf_cookies`) that another module unpacks;

@@ -27,6 +27,7 @@ from vibecheck.analysis.app_model.handlers import (
     handler_of,
     listed_route_methods,
     parameters,
+    resolver_guard,
     router_dependencies,
     signs_in_with,
     socket_connections_checked,
@@ -503,8 +504,8 @@ def _sign_in(body: cst.CSTNode, identity: set[str]) -> set[int]:
         if type(node) is cst.Assign and any(type(t.target) is cst.Name and t.target.value in identity
                                             for t in node.targets):
             found.add(id(node))
-        if type(node) is cst.Expr and signs_in_with(node.value, CLIENT_ROOTS):
-            found.add(id(node))  # `await require_user(request)`: raises when nobody is signed in
+        if type(node) is cst.Expr and (signs_in_with(node.value, CLIENT_ROOTS) or resolver_guard(node.value)):
+            found.add(id(node))  # `await require_user(request)`, `require_member(info)`: raises when nobody is signed in
         test = node.test if type(node) is cst.If else None
         if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
             test = test.expression

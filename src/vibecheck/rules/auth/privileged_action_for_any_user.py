@@ -170,7 +170,8 @@ class PrivilegedActionForAnyUser(Rule):
     `AsyncApp`), and discord.py's `@bot.event` listeners. In a bot module where some handlers check the sender (a
     decorator named for it, `@restricted`, `@admin_only`; the libraries' checks, `@commands.has_permissions(...)`,
     `@commands.is_owner()`, `@app_commands.default_permissions(...)`, a cog's `cog_check`; a filter,
-    `filters.User(user_id=ADMIN_IDS)`, `IsAdmin()`, `F.from_user.id.in_(ADMINS)`; or an early
+    `filters.User(user_id=ADMIN_IDS)`, `IsAdmin()`, `F.from_user.id.in_(ADMINS)`, also on a whole aiogram router,
+    `admin_router.message.filter(...)`; or an early
     `if update.effective_user.id not in ADMIN_IDS: return`, `if not is_oncall(client, command["user_id"]): return`;
     not a test of the rights of the member the command acts on,
     `if not member.guild_permissions.moderate_members:` in `mute(ctx, member)`, which any member passes by naming a

@@ -62,6 +62,9 @@ MARKED_SAFE: dict[str, ArgumentSpec] = {
     "django.utils.html.format_html": (0, "format_string"),
     # NiceGUI elements that put their text into the page as HTML
     "nicegui.ui.html": (0, "content"), "nicegui.ui.add_head_html": (0, "code"), "nicegui.ui.add_body_html": (0, "code"),
+    # FastHTML's (fastcore's) strings its components render as they are: `Div(NotStr(f"<b>{q}</b>"))`, `Safe(...)`
+    **{f"{module}.{name}": (0, "s") for module in ("fasthtml.common", "fasthtml.components", "fasthtml", "fastcore.xml")
+       for name in ("NotStr", "Safe")},
 }
 # Streamlit calls that put their text into the page as HTML: `st.html()`, `components.html()`, and `st.markdown()`
 # (`st.write()`, `st.caption()`) with `unsafe_allow_html=True`; a widget's value is client input.
@@ -114,9 +117,9 @@ class ClientDataInHtml(ClientSinkRule):
     the return value of a route that declares HTML responses (FastAPI's `response_class=HTMLResponse`, also as the
     app's `default_response_class`; Litestar's
     `media_type=MediaType.HTML`), into `Markup()`/`mark_safe()`/`format_html()`'s template, which tell the template
-    engine not to escape, and into NiceGUI's `ui.html()` (and `ui.add_head_html()`, `ui.add_body_html()`), whose text
-    the browser renders as markup, and into Streamlit's `st.html()`, `components.html()` and `st.markdown()` (or
-    `st.write()`, `st.caption()`) with `unsafe_allow_html=True`, where what a visitor typed into a widget
+    engine not to escape, and into NiceGUI's `ui.html()` (and `ui.add_head_html()`, `ui.add_body_html()`) and FastHTML's
+    `NotStr()`/`Safe()`, whose text the browser renders as markup, and into Streamlit's `st.html()`, `components.html()`
+    and `st.markdown()` (or `st.write()`, `st.caption()`) with `unsafe_allow_html=True`, where what a visitor typed into a widget
     (`st.text_input(...)`, `st.query_params`) becomes markup of the page. A value passed through `html.escape`,
     `markupsafe.escape`, `bleach.clean`,
     `format_html()`, `Markup("<li>{}</li>").format()` or a number conversion is clean, and so is a join of items

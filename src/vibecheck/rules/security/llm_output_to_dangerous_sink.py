@@ -596,6 +596,7 @@ class LlmOutputToDangerousSink(FlowRule):
                   "B308", "B703", "B704", "VC426", "VC427")
     summarises = True
     untrusted_kinds = frozenset({"llm"})
+    answering_kinds = {"llm-client": "llm"}
     # the calls `_sink` looks at: functions by their resolved names, methods by theirs, an HTTP verb with the name of a
     # client (`client.get`); a function that calls what it looks up by name (`dispatches`), a view that returns its
     # page as HTML and a module that writes system prompts are searched whatever they call (`searches`)

@@ -67,6 +67,8 @@ EXECUTE_METHODS = {
     "sql": (0, ("sqlQuery", "query"), ("args", "params")),
     # pydal's (web2py's, Emmett's) `db.executesql(query, placeholders=[...])`
     "executesql": (0, ("query",), ("placeholders",)),
+    # fastlite's (FastHTML's) `db.q(sql, params)`
+    "q": (0, ("sql",), ("params",)),
 }
 # Async drivers' query methods (asyncpg `fetch*`, `databases` `fetch_*`): values follow the query or go in `values`.
 ASYNC_QUERY_METHODS = ("fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all", "fetch_val")
@@ -916,7 +918,7 @@ class SqlBuiltFromStrings(FlowRule):
 
     file_hints = ("execute", "exec_driver_sql", "fetch", "text(", ".raw(", ".extra(", "read_sql", "literal_column",
                   "rawsql", "expression", "statement", "$where", "$function", "$accumulator", "get_records", "get_first",
-                  "get_pandas_df", "get_df", "hook.run(", ".sql(", "bigquery")
+                  "get_pandas_df", "get_df", "hook.run(", ".sql(", "bigquery", ".q(")
     code = "VC402"
     name = "sql-built-from-strings"
     category = Category.SECURITY

@@ -35,6 +35,7 @@ DATA_VERBS = frozenset({
     "answer",  # a model's or a search's answer: text, whatever it says
     "materialize",  # dagster's `materialize([...])`: a run's result, an object whatever happened in the run
     "classify",  # a label or a verdict: any label is truthy, the wrong one too
+    "hash", "encrypt", "sign",  # `hash_password("pw")`: a digest or a token, truthy whatever it holds
 })
 # The last word of a getter that reads a flag (`transaction.get_rollback()`, `connection.get_autocommit()`,
 # `get_user_enabled()`): it answers yes or no, so `assert get_rollback()` checks the whole answer.
