@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator, Mapping
 import libcst as cst
 
 from vibecheck.analysis.nodes import bound_names
-from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
+from vibecheck.cst_fields import child_nodes
 from vibecheck.file_memos import file_memo
 from vibecheck.imports import ImportTable, full_name
 from vibecheck.patterns import lazy_pattern, search_from_literal
@@ -75,6 +75,19 @@ _TARGET_FIELDS: dict[type, str] = {cst.AssignTarget: "target", cst.AnnAssign: "t
                                    cst.For: "target", cst.CompFor: "target", cst.NamedExpr: "target",
                                    cst.AsName: "name", cst.Param: "name", cst.FunctionDef: "name", cst.ClassDef: "name",
                                    cst.Del: "target", cst.MatchAs: "name", cst.MatchStar: "name"}
+# The nodes that bind an attribute of `self` (`_attribute_names`).
+_ATTRIBUTE_BINDERS = frozenset(_TARGET_FIELDS)
+# The nodes that bind a name or declare it bound elsewhere (`_bound_names`); `_kept` asks no other node.
+_NAME_BINDERS = frozenset({*_TARGET_FIELDS, cst.ImportAlias, cst.Global, cst.Nonlocal})
+# The fields, in field order, of a block or compound statement that hold its statements or clauses: all `_scopes`
+# reads, so that it steps into no expression (a test, a target, a decorator) nor any whitespace.
+_BLOCK_FIELDS: dict[type, tuple[str, ...]] = {
+    cst.Module: ("body",), cst.IndentedBlock: ("body",), cst.SimpleStatementSuite: ("body",),
+    cst.SimpleStatementLine: ("body",), cst.If: ("body", "orelse"), cst.Else: ("body",), cst.For: ("body", "orelse"),
+    cst.While: ("body", "orelse"), cst.Try: ("body", "handlers", "orelse", "finalbody"),
+    cst.TryStar: ("body", "handlers", "orelse", "finalbody"), cst.ExceptHandler: ("body",),
+    cst.ExceptStarHandler: ("body",), cst.Finally: ("body",), cst.With: ("body",), cst.Match: ("cases",),
+    cst.MatchCase: ("body",)}
 
 
 def module_aliases(context: RuleContext) -> Aliases:
@@ -238,7 +251,7 @@ def _function_bindings(function: cst.FunctionDef, context: RuleContext
         aliases, expansions = inherited
         if scope is not None and scope.owner is not None:
             expansions = {**expansions, **_attribute_expansions(scope.owner, context)} or expansions
-        if scope is not None:
+        if scope is not None and scope.assignments:
             own_aliases, own_expansions = _split(_kept(_candidates(scope.assignments, context, scope.imported),
                                                [function.params, function.body]))
             aliases = {**aliases, **own_aliases} if own_aliases else aliases
@@ -269,7 +282,7 @@ class _Scope:
 
 def _scopes(context: RuleContext) -> dict[int, _Scope]:
     """The module's and each function's `_Scope` by node id, once per file, from its statements only: no expression
-    is visited. A class body's statements are no function's (its methods do not see its names)."""
+    is visited (`_BLOCK_FIELDS`). A class body's statements are no function's (its methods do not see its names)."""
     found: dict[int, _Scope] | None = context.shared.get(_SCOPES)
     if found is None:
         found = context.shared[_SCOPES] = {id(context.module): _Scope(None)}
@@ -277,22 +290,24 @@ def _scopes(context: RuleContext) -> dict[int, _Scope]:
             (context.module, found[id(context.module)], None, None)]
         while pending:
             node, scope, function, owner = pending.pop()
-            for child in child_nodes(node):
-                kind = type(child)
-                if kind is cst.FunctionDef:
-                    definition: cst.FunctionDef = child  # type: ignore[assignment]  # (exact types: statements only)
-                    inner = found[id(child)] = _Scope(function, owner)
-                    pending.append((definition.body, inner, definition, None))
-                elif kind is cst.ClassDef:
-                    pending.append((child.body, None, function, child))  # type: ignore[attr-defined, arg-type]
-                elif kind in STATEMENT_HOLDERS:
-                    pending.append((child, scope, function, owner))
-                elif scope is None:
-                    continue
-                elif kind is cst.Assign:
-                    scope.assignments.append(child)  # type: ignore[arg-type]
-                elif (kind is cst.Import or kind is cst.ImportFrom) and type(child.names) is not cst.ImportStar:  # type: ignore[attr-defined]
-                    scope.imported.update(name for alias in child.names for name in _bound_names(alias))  # type: ignore[attr-defined]
+            for field in _BLOCK_FIELDS[type(node)]:
+                value = getattr(node, field)
+                for child in value if type(value) is tuple or type(value) is list else (value,) if value is not None else ():
+                    kind = type(child)
+                    if kind is cst.FunctionDef:
+                        definition: cst.FunctionDef = child  # type: ignore[assignment]  # (exact types: statements only)
+                        inner = found[id(child)] = _Scope(function, owner)
+                        pending.append((definition.body, inner, definition, None))
+                    elif kind is cst.ClassDef:
+                        pending.append((child.body, None, function, child))  # type: ignore[attr-defined]
+                    elif kind in _BLOCK_FIELDS:
+                        pending.append((child, scope, function, owner))
+                    elif scope is None:
+                        continue
+                    elif kind is cst.Assign:
+                        scope.assignments.append(child)  # type: ignore[arg-type]
+                    elif (kind is cst.Import or kind is cst.ImportFrom) and type(child.names) is not cst.ImportStar:  # type: ignore[attr-defined]
+                        scope.imported.update(name for alias in child.names for name in _bound_names(alias))  # type: ignore[attr-defined]
     return found
 
 
@@ -306,7 +321,7 @@ def _attribute_expansions(owner: cst.ClassDef, context: RuleContext) -> Expansio
         found = _candidates([a for scope in methods for a in scope.assignments], context, set(), SELF)
         entry = _CLASS_EXPANSIONS[id(owner)] = (owner, {
             f"{SELF}.{name}": (candidate.value, candidate.keywords)
-            for name, candidate in _kept(found, [owner.body], _attribute_names).items()} if found else {})
+            for name, candidate in _kept(found, [owner.body], _attribute_names, _ATTRIBUTE_BINDERS).items()} if found else {})
     return entry[1]
 
 
@@ -383,32 +398,40 @@ def _table(value: cst.Dict, imports: ImportTable, imported_here: set[str]) -> cs
 def _called(name: str, context: RuleContext, receiver: str | None) -> bool:
     """Whether the file's text calls the name bare (`run(`, not `.run(`), or with a receiver its attribute
     (`self.run(`); once per file and name (a substring search first: most names are never called so)."""
-    key = (_CALLED, receiver)
-    found: dict[str, bool] | None = context.shared.get(key)
-    if found is None:
-        found = context.shared[key] = {}
-    answer = found.get(name)
-    if answer is None:
-        called = f"{name}(" if receiver is None else f"{receiver}.{name}("
-        source = context.source
-        at = source.find(called)
-        while at > 0 and (source[at - 1].isalnum() or source[at - 1] in "_."):  # (a longer name's end, a method)
-            at = source.find(called, at + 1)
-        answer = found[name] = at >= 0
-    return answer
+    return _per_file_answer(context, receiver, name, _text_calls)
+
+
+def _text_calls(source: str, name: str, receiver: str | None) -> bool:
+    called = f"{name}(" if receiver is None else f"{receiver}.{name}("
+    at = source.find(called)
+    while at > 0 and (source[at - 1].isalnum() or source[at - 1] in "_."):  # (a longer name's end, a method)
+        at = source.find(called, at + 1)
+    return at >= 0
 
 
 def _subscript_called(name: str, context: RuleContext) -> bool:
     """Whether the file's text calls an item of the name (`RUNNERS[kind](`, not `.RUNNERS[`); once per file and name."""
-    key = (_CALLED, TABLE)
+    return _per_file_answer(context, TABLE, name, _text_calls_item)
+
+
+def _text_calls_item(source: str, name: str, _: str | None) -> bool:
+    if f"{name}[" not in source:  # (most tables are never subscripted: no expression to compile for them)
+        return False
+    return search_from_literal(re.compile(rf"(?<![\w.]){re.escape(name)}\[[^\[\]\n]*\]\("), source,
+                               f"{name}[") is not None
+
+
+def _per_file_answer(context: RuleContext, kind: str | None, name: str,
+                     answer: Callable[[str, str, str | None], bool]) -> bool:
+    """`answer(source, name, kind)` about the file's text, once per file, `kind` (a receiver, a table) and name."""
+    key = (_CALLED, kind)
     found: dict[str, bool] | None = context.shared.get(key)
     if found is None:
         found = context.shared[key] = {}
-    answer = found.get(name)
-    if answer is None:
-        answer = found[name] = search_from_literal(re.compile(rf"(?<![\w.]){re.escape(name)}\[[^\[\]\n]*\]\("),
-                                                   context.source, f"{name}[") is not None
-    return answer
+    known = found.get(name)
+    if known is None:
+        known = found[name] = answer(context.source, name, kind)
+    return known
 
 
 def _assigned(assignment: cst.Assign, receiver: str | None) -> list[tuple[str, cst.BaseExpression]]:
@@ -459,9 +482,10 @@ def _is_dotted(value: cst.BaseExpression) -> bool:
 
 
 def _kept(candidates: dict[str, _Candidate], roots: list[cst.CSTNode],
-          bound_names: Callable[[cst.CSTNode], Iterator[str]] | None = None) -> dict[str, _Candidate]:
+          bound_names: Callable[[cst.CSTNode], Iterator[str]] | None = None,
+          binders: frozenset[type] = _NAME_BINDERS) -> dict[str, _Candidate]:
     """The candidates that no other binding under `roots` (the scope, nested scopes included) can replace: each is
-    bound only by its own assignments (`bound_names`: what a node binds, names by default)."""
+    bound only by its own assignments (`bound_names`: what a node of the types `binders` binds, names by default)."""
     if not candidates:
         return {}
     names_of = bound_names or _bound_names
@@ -470,9 +494,10 @@ def _kept(candidates: dict[str, _Candidate], roots: list[cst.CSTNode],
     while pending:
         node = pending.pop()
         pending.extend(child_nodes(node))
-        for name in names_of(node):
-            if name in bound:
-                bound[name] += 1
+        if type(node) in binders:
+            for name in names_of(node):
+                if name in bound:
+                    bound[name] += 1
     return {name: candidate for name, candidate in candidates.items() if bound[name] == candidate.count}
 
 
