@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import builtins
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 
 import libcst as cst
 
@@ -234,7 +234,7 @@ def _module_bindings(context: RuleContext) -> tuple[Aliases, Expansions]:
     found: tuple[Aliases, Expansions] | None = context.shared.get(_MODULE_ALIASES)
     if found is None:
         scope = _scopes(context)[id(context.module)]
-        aliases, expansions = _split(_kept(_candidates(scope.assignments, context, scope.imported), [context.module]))
+        aliases, expansions = _split(_kept(_candidates(scope.assignments, context, scope), [context.module]))
         if search_from_literal(_GETATTR_CALL, context.source, "getattr(") is not None:
             aliases = {**aliases, GETATTR_CALLED: cst.Name("getattr")}  # (so the flow rules resolve through aliases)
         found = context.shared[_MODULE_ALIASES] = (aliases, expansions)
@@ -252,7 +252,7 @@ def _function_bindings(function: cst.FunctionDef, context: RuleContext
         if scope is not None and scope.owner is not None:
             expansions = {**expansions, **_attribute_expansions(scope.owner, context)} or expansions
         if scope is not None and scope.assignments:
-            own_aliases, own_expansions = _split(_kept(_candidates(scope.assignments, context, scope.imported),
+            own_aliases, own_expansions = _split(_kept(_candidates(scope.assignments, context, scope),
                                                [function.params, function.body]))
             aliases = {**aliases, **own_aliases} if own_aliases else aliases
             expansions = {**expansions, **own_expansions} if own_expansions else expansions
@@ -272,12 +272,30 @@ class _Scope:
     defined in (None for the module, a top-level function and a top-level class's methods), and the class it is a
     method of (None for any other)."""
 
-    __slots__ = ("outer", "owner", "assignments", "imported")
+    __slots__ = ("outer", "owner", "assignments", "imports", "_imported")
 
     def __init__(self, outer: cst.FunctionDef | None, owner: cst.ClassDef | None = None) -> None:
         self.outer, self.owner = outer, owner
         self.assignments: list[cst.Assign] = []
-        self.imported: set[str] = set()
+        self.imports: list[cst.Import | cst.ImportFrom] = []
+        self._imported: set[str] | None = None
+
+    def note(self, statements: Sequence[cst.BaseSmallStatement]) -> None:
+        """Keep the assignments and imports among a line's small statements."""
+        for statement in statements:
+            kind = type(statement)
+            if kind is cst.Assign:
+                self.assignments.append(statement)  # type: ignore[arg-type]
+            elif kind is cst.Import or kind is cst.ImportFrom:
+                self.imports.append(statement)  # type: ignore[arg-type]
+
+    def __contains__(self, name: object) -> bool:
+        """Whether the scope's own imports bind `name`: read from them on the first question (few scopes are asked:
+        a callable's head is mostly one of the file's imports or a builtin)."""
+        if self._imported is None:
+            self._imported = {bound for statement in self.imports if type(statement.names) is not cst.ImportStar
+                              for alias in statement.names for bound in _bound_names(alias)}  # type: ignore[union-attr]
+        return name in self._imported
 
 
 def _scopes(context: RuleContext) -> dict[int, _Scope]:
@@ -294,7 +312,10 @@ def _scopes(context: RuleContext) -> dict[int, _Scope]:
                 value = getattr(node, field)
                 for child in value if type(value) is tuple or type(value) is list else (value,) if value is not None else ():
                     kind = type(child)
-                    if kind is cst.FunctionDef:
+                    if kind is cst.SimpleStatementLine:  # (most statements: read in place, not stacked)
+                        if scope is not None:
+                            scope.note(child.body)  # type: ignore[attr-defined]
+                    elif kind is cst.FunctionDef:
                         definition: cst.FunctionDef = child  # type: ignore[assignment]  # (exact types: statements only)
                         inner = found[id(child)] = _Scope(function, owner)
                         pending.append((definition.body, inner, definition, None))
@@ -302,12 +323,8 @@ def _scopes(context: RuleContext) -> dict[int, _Scope]:
                         pending.append((child.body, None, function, child))  # type: ignore[attr-defined]
                     elif kind in _BLOCK_FIELDS:
                         pending.append((child, scope, function, owner))
-                    elif scope is None:
-                        continue
-                    elif kind is cst.Assign:
-                        scope.assignments.append(child)  # type: ignore[arg-type]
-                    elif (kind is cst.Import or kind is cst.ImportFrom) and type(child.names) is not cst.ImportStar:  # type: ignore[attr-defined]
-                        scope.imported.update(name for alias in child.names for name in _bound_names(alias))  # type: ignore[attr-defined]
+                    elif scope is not None:
+                        scope.note((child,))  # type: ignore[arg-type]  # (a `SimpleStatementSuite`'s statements)
     return found
 
 
@@ -338,7 +355,7 @@ class _Candidate:
         self.table = table
 
 
-def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_here: set[str],
+def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_here: Container[str],
                 receiver: str | None = None) -> dict[str, _Candidate]:
     """The names the `name = callable` statements bind, also unpacked (`run, get = subprocess.run, requests.get`)
     (with `receiver`, the attributes `receiver.name = callable` binds) and the file's text calls; a name also assigned
@@ -377,13 +394,13 @@ def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_he
     return {name: candidate for name, candidate in found.items() if name not in dropped}
 
 
-def _imported(dotted: str | None, imports: ImportTable, imported_here: set[str]) -> bool:
+def _imported(dotted: str | None, imports: ImportTable, imported_here: Container[str]) -> bool:
     """Whether a dotted name's head is imported (in the file or the scope) or a builtin."""
     head = (dotted or "").partition(".")[0]
     return dotted is not None and (head in imports.aliases or head in BUILTIN_NAMES or head in imported_here)
 
 
-def _table(value: cst.Dict, imports: ImportTable, imported_here: set[str]) -> cst.Dict | None:
+def _table(value: cst.Dict, imports: ImportTable, imported_here: Container[str]) -> cst.Dict | None:
     """The dict display itself when every entry maps a string to a dotted name of an imported module or a builtin
     (`{"sh": os.system, "py": eval}`); else None (a `**` entry, another key or value: another kind of table)."""
     if not value.elements:
@@ -465,13 +482,13 @@ def _callable(value: cst.BaseExpression, imports: ImportTable) -> tuple[cst.Base
     """The callee an assigned value is, or that a `partial` given only keywords wraps (with those keywords): a dotted
     name, or a method of what a dotted call returns (`requests.Session().get`); else None."""
     keywords: tuple[cst.Arg, ...] = ()
-    if isinstance(value, cst.Call) and value.args and value.args[0].keyword is None and not value.args[0].star \
-            and all(arg.keyword is not None for arg in value.args[1:]) and imports.qualified_name(value) == PARTIAL:
-        keywords = tuple(value.args[1:])
-        value = value.args[0].value
-    head = value
-    while isinstance(head, cst.Attribute) or isinstance(head, cst.Call) and head is not value:
-        head = head.value if isinstance(head, cst.Attribute) else head.func
+    if type(value) is cst.Call and value.args and value.args[0].keyword is None and not value.args[0].star \
+            and all(arg.keyword is not None for arg in value.args[1:]) and imports.qualified_name(value) == PARTIAL:  # type: ignore[attr-defined]
+        keywords = tuple(value.args[1:])  # type: ignore[attr-defined]
+        value = value.args[0].value  # type: ignore[attr-defined]
+    head = value  # (exact types, not `isinstance`: ABCMeta's check is dear, and libcst's nodes have no subclasses)
+    while type(head) is cst.Attribute or type(head) is cst.Call and head is not value:
+        head = head.value if type(head) is cst.Attribute else head.func  # type: ignore[attr-defined, union-attr]
     return (value, keywords) if type(head) is cst.Name else None
 
 
