@@ -32,12 +32,12 @@ from __future__ import annotations
 
 import builtins
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 
 import libcst as cst
 
 from vibecheck.analysis.nodes import bound_names
-from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
+from vibecheck.cst_fields import child_nodes
 from vibecheck.file_memos import file_memo
 from vibecheck.imports import ImportTable, full_name
 from vibecheck.patterns import lazy_pattern, search_from_literal
@@ -75,6 +75,19 @@ _TARGET_FIELDS: dict[type, str] = {cst.AssignTarget: "target", cst.AnnAssign: "t
                                    cst.For: "target", cst.CompFor: "target", cst.NamedExpr: "target",
                                    cst.AsName: "name", cst.Param: "name", cst.FunctionDef: "name", cst.ClassDef: "name",
                                    cst.Del: "target", cst.MatchAs: "name", cst.MatchStar: "name"}
+# The nodes that bind an attribute of `self` (`_attribute_names`).
+_ATTRIBUTE_BINDERS = frozenset(_TARGET_FIELDS)
+# The nodes that bind a name or declare it bound elsewhere (`_bound_names`); `_kept` asks no other node.
+_NAME_BINDERS = frozenset({*_TARGET_FIELDS, cst.ImportAlias, cst.Global, cst.Nonlocal})
+# The fields, in field order, of a block or compound statement that hold its statements or clauses: all `_scopes`
+# reads, so that it steps into no expression (a test, a target, a decorator) nor any whitespace.
+_BLOCK_FIELDS: dict[type, tuple[str, ...]] = {
+    cst.Module: ("body",), cst.IndentedBlock: ("body",), cst.SimpleStatementSuite: ("body",),
+    cst.SimpleStatementLine: ("body",), cst.If: ("body", "orelse"), cst.Else: ("body",), cst.For: ("body", "orelse"),
+    cst.While: ("body", "orelse"), cst.Try: ("body", "handlers", "orelse", "finalbody"),
+    cst.TryStar: ("body", "handlers", "orelse", "finalbody"), cst.ExceptHandler: ("body",),
+    cst.ExceptStarHandler: ("body",), cst.Finally: ("body",), cst.With: ("body",), cst.Match: ("cases",),
+    cst.MatchCase: ("body",)}
 
 
 def module_aliases(context: RuleContext) -> Aliases:
@@ -221,7 +234,7 @@ def _module_bindings(context: RuleContext) -> tuple[Aliases, Expansions]:
     found: tuple[Aliases, Expansions] | None = context.shared.get(_MODULE_ALIASES)
     if found is None:
         scope = _scopes(context)[id(context.module)]
-        aliases, expansions = _split(_kept(_candidates(scope.assignments, context, scope.imported), [context.module]))
+        aliases, expansions = _split(_kept(_candidates(scope.assignments, context, scope), [context.module]))
         if search_from_literal(_GETATTR_CALL, context.source, "getattr(") is not None:
             aliases = {**aliases, GETATTR_CALLED: cst.Name("getattr")}  # (so the flow rules resolve through aliases)
         found = context.shared[_MODULE_ALIASES] = (aliases, expansions)
@@ -238,8 +251,8 @@ def _function_bindings(function: cst.FunctionDef, context: RuleContext
         aliases, expansions = inherited
         if scope is not None and scope.owner is not None:
             expansions = {**expansions, **_attribute_expansions(scope.owner, context)} or expansions
-        if scope is not None:
-            own_aliases, own_expansions = _split(_kept(_candidates(scope.assignments, context, scope.imported),
+        if scope is not None and scope.assignments:
+            own_aliases, own_expansions = _split(_kept(_candidates(scope.assignments, context, scope),
                                                [function.params, function.body]))
             aliases = {**aliases, **own_aliases} if own_aliases else aliases
             expansions = {**expansions, **own_expansions} if own_expansions else expansions
@@ -259,17 +272,35 @@ class _Scope:
     defined in (None for the module, a top-level function and a top-level class's methods), and the class it is a
     method of (None for any other)."""
 
-    __slots__ = ("outer", "owner", "assignments", "imported")
+    __slots__ = ("outer", "owner", "assignments", "imports", "_imported")
 
     def __init__(self, outer: cst.FunctionDef | None, owner: cst.ClassDef | None = None) -> None:
         self.outer, self.owner = outer, owner
         self.assignments: list[cst.Assign] = []
-        self.imported: set[str] = set()
+        self.imports: list[cst.Import | cst.ImportFrom] = []
+        self._imported: set[str] | None = None
+
+    def note(self, statements: Sequence[cst.BaseSmallStatement]) -> None:
+        """Keep the assignments and imports among a line's small statements."""
+        for statement in statements:
+            kind = type(statement)
+            if kind is cst.Assign:
+                self.assignments.append(statement)  # type: ignore[arg-type]
+            elif kind is cst.Import or kind is cst.ImportFrom:
+                self.imports.append(statement)  # type: ignore[arg-type]
+
+    def __contains__(self, name: object) -> bool:
+        """Whether the scope's own imports bind `name`: read from them on the first question (few scopes are asked:
+        a callable's head is mostly one of the file's imports or a builtin)."""
+        if self._imported is None:
+            self._imported = {bound for statement in self.imports if type(statement.names) is not cst.ImportStar
+                              for alias in statement.names for bound in _bound_names(alias)}  # type: ignore[union-attr]
+        return name in self._imported
 
 
 def _scopes(context: RuleContext) -> dict[int, _Scope]:
     """The module's and each function's `_Scope` by node id, once per file, from its statements only: no expression
-    is visited. A class body's statements are no function's (its methods do not see its names)."""
+    is visited (`_BLOCK_FIELDS`). A class body's statements are no function's (its methods do not see its names)."""
     found: dict[int, _Scope] | None = context.shared.get(_SCOPES)
     if found is None:
         found = context.shared[_SCOPES] = {id(context.module): _Scope(None)}
@@ -277,22 +308,23 @@ def _scopes(context: RuleContext) -> dict[int, _Scope]:
             (context.module, found[id(context.module)], None, None)]
         while pending:
             node, scope, function, owner = pending.pop()
-            for child in child_nodes(node):
-                kind = type(child)
-                if kind is cst.FunctionDef:
-                    definition: cst.FunctionDef = child  # type: ignore[assignment]  # (exact types: statements only)
-                    inner = found[id(child)] = _Scope(function, owner)
-                    pending.append((definition.body, inner, definition, None))
-                elif kind is cst.ClassDef:
-                    pending.append((child.body, None, function, child))  # type: ignore[attr-defined, arg-type]
-                elif kind in STATEMENT_HOLDERS:
-                    pending.append((child, scope, function, owner))
-                elif scope is None:
-                    continue
-                elif kind is cst.Assign:
-                    scope.assignments.append(child)  # type: ignore[arg-type]
-                elif (kind is cst.Import or kind is cst.ImportFrom) and type(child.names) is not cst.ImportStar:  # type: ignore[attr-defined]
-                    scope.imported.update(name for alias in child.names for name in _bound_names(alias))  # type: ignore[attr-defined]
+            for field in _BLOCK_FIELDS[type(node)]:
+                value = getattr(node, field)
+                for child in value if type(value) is tuple or type(value) is list else (value,) if value is not None else ():
+                    kind = type(child)
+                    if kind is cst.SimpleStatementLine:  # (most statements: read in place, not stacked)
+                        if scope is not None:
+                            scope.note(child.body)  # type: ignore[attr-defined]
+                    elif kind is cst.FunctionDef:
+                        definition: cst.FunctionDef = child  # type: ignore[assignment]  # (exact types: statements only)
+                        inner = found[id(child)] = _Scope(function, owner)
+                        pending.append((definition.body, inner, definition, None))
+                    elif kind is cst.ClassDef:
+                        pending.append((child.body, None, function, child))  # type: ignore[attr-defined]
+                    elif kind in _BLOCK_FIELDS:
+                        pending.append((child, scope, function, owner))
+                    elif scope is not None:
+                        scope.note((child,))  # type: ignore[arg-type]  # (a `SimpleStatementSuite`'s statements)
     return found
 
 
@@ -306,7 +338,7 @@ def _attribute_expansions(owner: cst.ClassDef, context: RuleContext) -> Expansio
         found = _candidates([a for scope in methods for a in scope.assignments], context, set(), SELF)
         entry = _CLASS_EXPANSIONS[id(owner)] = (owner, {
             f"{SELF}.{name}": (candidate.value, candidate.keywords)
-            for name, candidate in _kept(found, [owner.body], _attribute_names).items()} if found else {})
+            for name, candidate in _kept(found, [owner.body], _attribute_names, _ATTRIBUTE_BINDERS).items()} if found else {})
     return entry[1]
 
 
@@ -323,7 +355,7 @@ class _Candidate:
         self.table = table
 
 
-def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_here: set[str],
+def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_here: Container[str],
                 receiver: str | None = None) -> dict[str, _Candidate]:
     """The names the `name = callable` statements bind, also unpacked (`run, get = subprocess.run, requests.get`)
     (with `receiver`, the attributes `receiver.name = callable` binds) and the file's text calls; a name also assigned
@@ -362,13 +394,13 @@ def _candidates(assignments: list[cst.Assign], context: RuleContext, imported_he
     return {name: candidate for name, candidate in found.items() if name not in dropped}
 
 
-def _imported(dotted: str | None, imports: ImportTable, imported_here: set[str]) -> bool:
+def _imported(dotted: str | None, imports: ImportTable, imported_here: Container[str]) -> bool:
     """Whether a dotted name's head is imported (in the file or the scope) or a builtin."""
     head = (dotted or "").partition(".")[0]
     return dotted is not None and (head in imports.aliases or head in BUILTIN_NAMES or head in imported_here)
 
 
-def _table(value: cst.Dict, imports: ImportTable, imported_here: set[str]) -> cst.Dict | None:
+def _table(value: cst.Dict, imports: ImportTable, imported_here: Container[str]) -> cst.Dict | None:
     """The dict display itself when every entry maps a string to a dotted name of an imported module or a builtin
     (`{"sh": os.system, "py": eval}`); else None (a `**` entry, another key or value: another kind of table)."""
     if not value.elements:
@@ -383,32 +415,40 @@ def _table(value: cst.Dict, imports: ImportTable, imported_here: set[str]) -> cs
 def _called(name: str, context: RuleContext, receiver: str | None) -> bool:
     """Whether the file's text calls the name bare (`run(`, not `.run(`), or with a receiver its attribute
     (`self.run(`); once per file and name (a substring search first: most names are never called so)."""
-    key = (_CALLED, receiver)
-    found: dict[str, bool] | None = context.shared.get(key)
-    if found is None:
-        found = context.shared[key] = {}
-    answer = found.get(name)
-    if answer is None:
-        called = f"{name}(" if receiver is None else f"{receiver}.{name}("
-        source = context.source
-        at = source.find(called)
-        while at > 0 and (source[at - 1].isalnum() or source[at - 1] in "_."):  # (a longer name's end, a method)
-            at = source.find(called, at + 1)
-        answer = found[name] = at >= 0
-    return answer
+    return _per_file_answer(context, receiver, name, _text_calls)
+
+
+def _text_calls(source: str, name: str, receiver: str | None) -> bool:
+    called = f"{name}(" if receiver is None else f"{receiver}.{name}("
+    at = source.find(called)
+    while at > 0 and (source[at - 1].isalnum() or source[at - 1] in "_."):  # (a longer name's end, a method)
+        at = source.find(called, at + 1)
+    return at >= 0
 
 
 def _subscript_called(name: str, context: RuleContext) -> bool:
     """Whether the file's text calls an item of the name (`RUNNERS[kind](`, not `.RUNNERS[`); once per file and name."""
-    key = (_CALLED, TABLE)
+    return _per_file_answer(context, TABLE, name, _text_calls_item)
+
+
+def _text_calls_item(source: str, name: str, _: str | None) -> bool:
+    if f"{name}[" not in source:  # (most tables are never subscripted: no expression to compile for them)
+        return False
+    return search_from_literal(re.compile(rf"(?<![\w.]){re.escape(name)}\[[^\[\]\n]*\]\("), source,
+                               f"{name}[") is not None
+
+
+def _per_file_answer(context: RuleContext, kind: str | None, name: str,
+                     answer: Callable[[str, str, str | None], bool]) -> bool:
+    """`answer(source, name, kind)` about the file's text, once per file, `kind` (a receiver, a table) and name."""
+    key = (_CALLED, kind)
     found: dict[str, bool] | None = context.shared.get(key)
     if found is None:
         found = context.shared[key] = {}
-    answer = found.get(name)
-    if answer is None:
-        answer = found[name] = search_from_literal(re.compile(rf"(?<![\w.]){re.escape(name)}\[[^\[\]\n]*\]\("),
-                                                   context.source, f"{name}[") is not None
-    return answer
+    known = found.get(name)
+    if known is None:
+        known = found[name] = answer(context.source, name, kind)
+    return known
 
 
 def _assigned(assignment: cst.Assign, receiver: str | None) -> list[tuple[str, cst.BaseExpression]]:
@@ -442,13 +482,13 @@ def _callable(value: cst.BaseExpression, imports: ImportTable) -> tuple[cst.Base
     """The callee an assigned value is, or that a `partial` given only keywords wraps (with those keywords): a dotted
     name, or a method of what a dotted call returns (`requests.Session().get`); else None."""
     keywords: tuple[cst.Arg, ...] = ()
-    if isinstance(value, cst.Call) and value.args and value.args[0].keyword is None and not value.args[0].star \
-            and all(arg.keyword is not None for arg in value.args[1:]) and imports.qualified_name(value) == PARTIAL:
-        keywords = tuple(value.args[1:])
-        value = value.args[0].value
-    head = value
-    while isinstance(head, cst.Attribute) or isinstance(head, cst.Call) and head is not value:
-        head = head.value if isinstance(head, cst.Attribute) else head.func
+    if type(value) is cst.Call and value.args and value.args[0].keyword is None and not value.args[0].star \
+            and all(arg.keyword is not None for arg in value.args[1:]) and imports.qualified_name(value) == PARTIAL:  # type: ignore[attr-defined]
+        keywords = tuple(value.args[1:])  # type: ignore[attr-defined]
+        value = value.args[0].value  # type: ignore[attr-defined]
+    head = value  # (exact types, not `isinstance`: ABCMeta's check is dear, and libcst's nodes have no subclasses)
+    while type(head) is cst.Attribute or type(head) is cst.Call and head is not value:
+        head = head.value if type(head) is cst.Attribute else head.func  # type: ignore[attr-defined, union-attr]
     return (value, keywords) if type(head) is cst.Name else None
 
 
@@ -459,9 +499,10 @@ def _is_dotted(value: cst.BaseExpression) -> bool:
 
 
 def _kept(candidates: dict[str, _Candidate], roots: list[cst.CSTNode],
-          bound_names: Callable[[cst.CSTNode], Iterator[str]] | None = None) -> dict[str, _Candidate]:
+          bound_names: Callable[[cst.CSTNode], Iterator[str]] | None = None,
+          binders: frozenset[type] = _NAME_BINDERS) -> dict[str, _Candidate]:
     """The candidates that no other binding under `roots` (the scope, nested scopes included) can replace: each is
-    bound only by its own assignments (`bound_names`: what a node binds, names by default)."""
+    bound only by its own assignments (`bound_names`: what a node of the types `binders` binds, names by default)."""
     if not candidates:
         return {}
     names_of = bound_names or _bound_names
@@ -470,9 +511,10 @@ def _kept(candidates: dict[str, _Candidate], roots: list[cst.CSTNode],
     while pending:
         node = pending.pop()
         pending.extend(child_nodes(node))
-        for name in names_of(node):
-            if name in bound:
-                bound[name] += 1
+        if type(node) in binders:
+            for name in names_of(node):
+                if name in bound:
+                    bound[name] += 1
     return {name: candidate for name, candidate in candidates.items() if bound[name] == candidate.count}
 
 
