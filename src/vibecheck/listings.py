@@ -90,15 +90,17 @@ def exists(folder: str, name: str) -> bool:
 
 def modules_digest(folder: str, modules: Iterable[str]) -> str:
     """Name, size and modification time of the modules named `modules` in `folder` (`name.py` or `name/__init__.py`),
-    for a rule's cache key: only the names the folder's listing holds are asked of the disk."""
+    for a rule's cache key: only the names the folder's listing holds are asked of the disk, and a module's `stat` is
+    asked once per run (its listed entry keeps it: the files of a package import the same few modules)."""
     digest = hashlib.sha256()
     listed = entries(folder)
     for name in modules:
         for entry, relative in ((f"{name}.py", f"{name}.py"), (name, os.path.join(name, "__init__.py"))):
-            if entry not in listed:
+            found = listed.get(entry)
+            if found is None:
                 continue
             try:
-                stat = os.stat(os.path.join(folder, relative))
+                stat = found.stat() if entry == relative else os.stat(os.path.join(folder, relative))
             except OSError:
                 continue
             digest.update(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())

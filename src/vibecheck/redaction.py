@@ -35,6 +35,18 @@ CREDENTIAL_FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bearer token", re.compile(r"((?:Bearer|Basic|Token) )[A-Za-z0-9._~+/\-]{20,}=*")),
 )
 
+# What every match of a format holds, by the format's name: a text holding none of a format's marks is not searched
+# with it (a report's 2,000 texts, each searched with 16 expressions, were a fifth of rendering it). A format
+# missing here is always searched.
+FORMAT_MARKS: dict[str, tuple[str, ...]] = {
+    "Anthropic API key": ("sk-ant-",), "OpenAI API key": ("sk-",), "Stripe secret key": ("_live_",),
+    "AWS access key id": ("AKIA", "ASIA"), "GitHub token": ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+    "GitHub fine-grained token": ("github_pat_",), "GitLab token": ("glpat-",), "Slack token": ("xox",),
+    "Slack webhook URL": ("https://hooks.slack.com/services/",), "Hugging Face token": ("hf_",),
+    "Groq API key": ("gsk_",), "SendGrid API key": ("SG.",), "Google API key": ("AIza",),
+    "private key": ("PRIVATE KEY-----",), "bearer token": ("Bearer ", "Basic ", "Token "),
+}
+
 # scheme://user:password@host -- the password is the secret, the rest is shown. The match starts at `://`
 # (after a scheme character), not at the scheme: a scheme matched in full was tried from every letter of a
 # long word, quadratic in its length (a 100 KB line took 7 s). No part can run past a `/`, so the scan is linear.
@@ -55,9 +67,11 @@ def redact(value: str, keep: int | None = None) -> str:
 
 def redact_known_secrets(text: str) -> str:
     """Mask every credential-shaped token and every password in a URL, keeping their public prefixes."""
-    for _, pattern in CREDENTIAL_FORMATS:
-        text = pattern.sub(lambda m: m.group(1) + MASK, text)
-    return URL_PASSWORD.sub(lambda m: m.group(1) + MASK + m.group(3), text)
+    for name, pattern in CREDENTIAL_FORMATS:
+        marks = FORMAT_MARKS.get(name)
+        if marks is None or any(mark in text for mark in marks):
+            text = pattern.sub(lambda m: m.group(1) + MASK, text)
+    return URL_PASSWORD.sub(lambda m: m.group(1) + MASK + m.group(3), text) if "://" in text else text
 
 
 def redact_string_literals(line: str, hidden: str | None = None) -> str:

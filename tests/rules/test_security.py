@@ -12,14 +12,17 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import RULES_DIR
-from vibecheck.analysis.imported_modules import imported_modules
+from vibecheck import listings
+from vibecheck.analysis.enum_modules import enum_modules_inputs
+from vibecheck.analysis.imported_modules import imported_modules, imports_digest
+from vibecheck.analysis.own_errors import own_errors_inputs
 from vibecheck.api import check_paths
 from vibecheck.config import Settings
 from vibecheck.dedupe import drop_superseded, superseding_map
 from vibecheck.engine import check_file
 from vibecheck.integrations.bandit import BanditOptions, run_bandit
 from vibecheck.model import Severity
-from vibecheck.redaction import redact
+from vibecheck.redaction import CREDENTIAL_FORMATS, FORMAT_MARKS, MASK, URL_PASSWORD, redact, redact_known_secrets
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
@@ -93,6 +96,33 @@ def test_redact_keeps_a_short_prefix_only() -> None:
     assert redact("hunter2") == "h****"
     assert redact("abcdefghijklmnop") == "abcd****"
     assert redact("") == "****"
+
+
+SECRET_SAMPLES = (
+    "sk-ant-" + "a1" * 12, "sk-proj-" + "Ab3_" * 6, "sk_live_" + "x9" * 9, "rk_live_" + "Q" * 20, "AKIA" + "Z7" * 8,
+    "ASIA" + "0" * 16, "ghp_" + "a" * 36, "ghs_" + "B1" * 18, "github_pat_" + "x_" * 12, "glpat-" + "k-" * 11,
+    "xoxb-" + "12345-abcde", "https://hooks.slack.com/services/T0AB/B1CD/" + "w" * 24, "hf_" + "Hf" * 17,
+    "gsk_" + "g" * 40, "SG." + "s" * 22 + "." + "t" * 43, "AIza" + "G_" * 18, "-----BEGIN RSA PRIVATE KEY-----MIIE",
+    "Authorization: Bearer " + "tok." * 6, "Basic " + "dXNlcjpwYXNz" * 2, "postgres://app:hunter2@db/app",
+)
+
+
+def test_known_secrets_are_masked_as_by_every_format_searched() -> None:
+    # each format is searched only in texts holding one of its marks: the same answer as searching all of them
+    assert {name for name, _ in CREDENTIAL_FORMATS} == set(FORMAT_MARKS)
+
+    def every_format(text: str) -> str:
+        for _, pattern in CREDENTIAL_FORMATS:
+            text = pattern.sub(lambda m: m.group(1) + MASK, text)
+        return URL_PASSWORD.sub(lambda m: m.group(1) + MASK + m.group(3), text)
+
+    for sample in SECRET_SAMPLES:
+        for text in (sample, f"key = '{sample}' # and {sample[:6]}", f"[{sample}]({sample})"):
+            assert redact_known_secrets(text) == every_format(text) != text, text
+    for name, pattern in CREDENTIAL_FORMATS:
+        matched = [sample for sample in SECRET_SAMPLES if pattern.search(sample)]
+        assert matched, name
+        assert all(any(mark in sample for mark in FORMAT_MARKS[name]) for sample in matched), name
 
 
 def test_tls_rule_ignores_test_files() -> None:
@@ -321,6 +351,34 @@ def test_the_modules_of_its_own_package_a_file_imports_are_read_from_its_text(tm
     shop, api = str(tmp_path / "shop"), str(folder)
     assert imported_modules(str(module)) == {(api, "llm"), (api, "redaction"), (api, "errors"), (shop, "services"),
                                              (shop, "crud"), (shop, "config"), (shop, "stock"), (api, "deps")}
+
+
+@pytest.mark.parametrize("body", ["def f():\n    pass\n", "class C:\n    pass\n", "async def f():\n    pass\n",
+                                  "@cache\ndef f():\n    pass\n"])
+def test_only_the_imports_above_the_first_definition_are_read(tmp_path: Path, body: str) -> None:
+    module = tmp_path / "views.py"
+    module.write_text(f"from . import llm\n{body}from . import errors\nclass D:\n    pass\nfrom . import stock\n",
+                      encoding="utf-8")
+    assert imported_modules(str(module)) == {(str(tmp_path), "llm")}
+
+
+def test_the_imported_modules_digest_changes_with_an_imported_module_only(tmp_path: Path) -> None:
+    module, helper = tmp_path / "views.py", tmp_path / "utils.py"
+    module.write_text("from .utils import escape\n", encoding="utf-8")
+    helper.write_text("def escape(value):\n    return value\n", encoding="utf-8")
+    (tmp_path / "other.py").write_text("", encoding="utf-8")
+    digests = []
+    for edit in ("other.py", "utils.py"):
+        imported_modules.cache_clear()
+        imports_digest.cache_clear()
+        listings.forget()
+        digests.append(enum_modules_inputs(str(module)))
+        assert own_errors_inputs(str(module)).endswith(digests[-1])
+        (tmp_path / edit).write_text("# edited, longer\n", encoding="utf-8")
+    imported_modules.cache_clear()
+    imports_digest.cache_clear()
+    listings.forget()
+    assert enum_modules_inputs(str(module)) != digests[1] == digests[0]
 
 
 def own_error_findings(tmp_path: Path, module: str, raise_line: str, refused: str) -> list[tuple[str, str]]:

@@ -53,3 +53,15 @@ def test_memory_is_bounded_by_entries_not_folders(tmp_path: Path, monkeypatch: p
     assert listings.entries(folders[-1]) is listings.entries(folders[-1])
     assert listings.entries(folders[0]) is not first  # dropped to stay within 5 entries, then listed again
     assert list(listings.entries(folders[0])) == ["a.py", "b.py"]
+
+
+def test_a_modules_digest_reads_a_module_once_per_run_and_afresh_after_forget(tmp_path: Path) -> None:
+    (tmp_path / "utils.py").write_text("A = 1\n", encoding="utf-8")
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "__init__.py").write_text("", encoding="utf-8")
+    first = listings.modules_digest(str(tmp_path), ("utils", "models", "absent"))
+    assert first != listings.modules_digest(str(tmp_path), ("utils",))  # the package's `__init__.py` counts
+    (tmp_path / "utils.py").write_text("A = 1  # and longer\n", encoding="utf-8")
+    assert listings.modules_digest(str(tmp_path), ("utils", "models", "absent")) == first  # one snapshot within a run
+    listings.forget()
+    assert listings.modules_digest(str(tmp_path), ("utils", "models", "absent")) != first

@@ -20,7 +20,7 @@ import functools
 import os
 
 from vibecheck import listings
-from vibecheck.analysis.imported_modules import imported_modules
+from vibecheck.analysis.imported_modules import imported_modules, imports_digest
 from vibecheck.safe_files import parsed_module
 
 SIZE_LIMIT = 2_000_000
@@ -150,11 +150,11 @@ class OwnErrorsInputs:
     def __call__(self, path: str) -> str:
         path = os.path.abspath(path)
         folder = os.path.dirname(path)
-        return _folder_digest(folder) + _folder_digest(os.path.dirname(folder)) + "".join(
-            listings.modules_digest(base, (module,)) for base, module in sorted(imported_modules(path)))
+        return _folder_digest(folder) + _folder_digest(os.path.dirname(folder)) + imports_digest(path)
 
     def cache_clear(self) -> None:
         imported_modules.cache_clear()
+        imports_digest.cache_clear()
         _folder_digest.cache_clear()
         _tree.cache_clear()
         _subclasses.cache_clear()
