@@ -2416,13 +2416,15 @@ def test_credential_handed_to_service_corpus_is_reported_exactly() -> None:
     (ObjectLookupNotScopedToUser, "cases_role_decorators.py"),
     (MassAssignment, "cases_emmett.py"),
     (PrivilegeFromClient, "cases_emmett.py"),
+    (PrivilegeFromClient, "cases_column_keys.py"),
     (SensitiveReadWithoutAuth, "cases_status_only.py"),
     (SensitiveReadWithoutAuth, "cases_status_only_outbound.py"),
 ])
 def test_spec_backend_corpus_is_reported_exactly(rule: type[BaseRule], corpus_name: str) -> None:
     """Owner columns bound to the client's own ids and peewee's writes by primary key, Falcon's and Starlette's
     callers and captures, also read inline, Emmett's `@requires(condition, url(...))`, guard decorators judged by
-    their bodies (VC214) and `await request.body_params` (VC215, VC217); apps that sign nobody in, whose only 403
+    their bodies (VC214), `await request.body_params` (VC215, VC217), Starlette's `await request.form()` and updates
+    keyed by a model's columns (VC217); apps that sign nobody in, whose only 403
     refuses a duplicate or a domain fetched through a client session (VC219)."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{corpus_name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
