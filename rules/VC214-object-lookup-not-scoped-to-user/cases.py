@@ -1516,3 +1516,55 @@ def read_membership(request, membership_id):
     membership = Membership.objects.get(pk=membership_id)
     log.info("%s read membership %s", request.user, membership_id)
     return Response({"role": membership.role})
+
+
+@bp.post("/pydal/notes/<int:nid>/delete")
+@flask_login_required
+def delete_pydal_note(nid):
+    # expect: VC214 -- pydal's rows picked by a query on the id alone (web2py, Emmett)
+    db(db.Note.id == nid).delete()
+    return {"ok": True}
+
+
+@bp.post("/pydal/notes/<int:nid>/rename")
+@flask_login_required
+def rename_pydal_note(nid):
+    # expect: VC214
+    db(db.Note.id == nid).update(title=request.form["title"])
+    return {"ok": True}
+
+
+@bp.post("/pydal/notes/<int:nid>/archive")
+@flask_login_required
+def archive_pydal_note(nid):
+    # ok: VC214 -- the query also names the caller
+    db((db.Note.id == nid) & (db.Note.user == current_user.id)).update(archived=True)
+    return {"ok": True}
+
+
+@bp.get("/pydal/notes/<int:nid>")
+@flask_login_required
+def show_pydal_note(nid):
+    # ok: VC214 -- an `if` compares the row's owner with the caller
+    row = db(db.Note.id == nid).select().first()
+    if row is None or row.user != current_user.id:
+        abort(404)
+    return {"title": row.title}
+
+
+@router.post("/orders/{order_id}/cancel-run")
+async def cancel_order_run(order_id: str, user: CurrentUser, client=Depends(get_db)):
+    # expect: VC214 -- a Temporal workflow handle named by the client's order id signals any customer's run
+    handle = client.get_workflow_handle(f"fulfil-{order_id}")
+    await handle.signal("cancel")
+    return {"ok": True}
+
+
+@router.get("/orders/{order_id}/run-status")
+async def order_run_status(order_id: str, user: CurrentUser, client=Depends(get_db)):
+    order = await services.get_order(order_id)
+    if order is None or order.customer_id != user.id:
+        raise HTTPException(status_code=404)
+    # ok: VC214 -- the order was checked to be the caller's first
+    desc = await client.get_workflow_handle(f"fulfil-{order_id}").describe()
+    return {"status": desc.status.name}

@@ -588,10 +588,9 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # code under test running, so VC308 takes the test for one that runs the app.
     ("pyramid_orgs", "tests/test_views.py", 50, "VC308"),
     # Round 40. Connexion handlers routed by an OpenAPI file's `operationId`s are routes now (`app_model/openapi.py`),
-    # but a booking whose patient the client picks inside an INSERT (line 39) is no lookup by id for VC214 nor a field
-    # VC217 reads; the database error this handler answers (line 67) is still missed by VC414, not yet looked into.
+    # but a booking whose patient the client picks inside an INSERT is no lookup by id for VC214 nor a field VC217
+    # reads.
     ("connexion_clinic", "clinic/appointments.py", 39, "VC214/VC217"),
-    ("connexion_clinic", "clinic/appointments.py", 67, "VC414"),
     # `from anthropic.tooling import ToolRunner`: VC503 judges the top-level package, which exists; a submodule an
     # agent invented needs the package's own file list.
     ("claude_invoice_drafter", "drafter/assistant.py", 9, "VC503"),
@@ -601,32 +600,15 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # `# TODO: add VAT handling for EU customers`: VC502 reports comments that admit the code is not the real thing,
     # not a plan for a feature still missing.
     ("claude_invoice_drafter", "drafter/cli.py", 20, "VC502"),
-    # Round 41. A pydal delete narrowed by a query object (`db(db.Note.id == nid).delete()`) and a Temporal workflow
-    # handle named by the client's order id (`client.get_workflow_handle(f"fulfil-{order_id}")`): VC214 knows neither
-    # as a lookup of a row.
-    ("emmett_notes", "notesapp/controllers.py", 50, "VC214"),
-    ("temporal_fulfilment", "fulfil/api.py", 60, "VC214"),
-    # A model's summary in an f-string an Emmett handler returns after `response.content_type = "text/html"`: VC401
-    # knows HTML by the response classes that carry it, not by a content type set on the side.
-    ("emmett_notes", "notesapp/controllers.py", 76, "VC401"),
-    # `hashlib.md5(raw.encode())` in `legacy_hash(raw)`: no name says the text is a password (the module's
+    # Round 41. `hashlib.md5(raw.encode())` in `legacy_hash(raw)`: no name says the text is a password (the module's
     # `hash_password` beside it does not make every hash one).
     ("piccolo_storeadmin", "storeadmin/auth.py", 25, "VC205"),
-    # Piccolo's `values[Staff.role] = form["role"]`, a dict keyed by a column, then `Staff.update(values)`: VC217 reads
-    # keywords and string keys, not column objects.
-    ("piccolo_storeadmin", "storeadmin/views.py", 102, "VC217"),
-    # A password hash answered from `request.state.staff` by a Starlette function the app lists in a `Route` table:
-    # VC429 judges the handlers of route decorators, and the row comes from a guard's lookup, not the view's.
-    ("piccolo_storeadmin", "storeadmin/views.py", 111, "VC429"),
     # `legacy_hash("abc") == legacy_hash("abc")`: a call compared with itself is how a determinism test is spelled.
     ("piccolo_storeadmin", "tests/test_views.py", 20, "VC304"),
     # `self.assertTrue(bucket)` and `assert host.services is not None`: VC310 reads what the asserted name says, and
     # neither names data a function builds.
     ("pulumi_platform", "tests/test_infra.py", 30, "VC310"),
     ("textual_opsconsole", "tests/test_shell.py", 38, "VC310"),
-    # A Textual handler calling a helper of another module that connects over paramiko: VC110 and VC112 know no
-    # paramiko call as blocking (its methods are an object's, whose type they do not follow).
-    ("textual_opsconsole", "opsconsole/app.py", 52, "VC110"),
     # Round 42: an aiogram `/order 42` handler reading the order by the id typed after the command: VC214 judges web
     # handlers, whose signed-in caller it can see, not chat commands.
     ("aiogram_shop_bot", "shopbot/handlers.py", 30, "VC214"),

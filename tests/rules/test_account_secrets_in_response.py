@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import RULES_DIR
 from tests.rules.cli_findings import selected_findings
 from vibecheck.rules.security.account_secrets_in_response import AccountSecretsInResponse, is_account_secret
-from vibecheck.testing import findings_for
+from vibecheck.testing import check_corpus, findings_for, parse_annotations
 
 MODELS = """
 from app import db
@@ -183,3 +184,13 @@ def test_select_star_of_an_accounts_table_without_its_schema_answers_its_passwor
     findings = findings_for(AccountSecretsInResponse, SQL_VIEW.format(fetch=fetch, answer=answer))
     assert [f.message.split(", so")[0] for f in findings] == (
         [f"`show` answers with the whole `{reported}` record, its password hash included"] if reported else [])
+
+
+def test_starlette_corpus_is_reported_exactly() -> None:
+    """Starlette endpoints take the request alone and answer `JSONResponse`s: a stored password hash picked by its
+    key is reported; what the client sent and a flag about the hash are not."""
+    [corpus] = RULES_DIR.glob("VC429-*/cases_starlette.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC429")
+    assert len(expected) >= 2 and len(ok) >= 4
+    result = check_corpus(AccountSecretsInResponse, corpus)
+    assert not result.missed and not result.unexpected, result.describe()

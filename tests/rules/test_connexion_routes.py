@@ -384,3 +384,49 @@ def test_a_role_from_a_connexion_handlers_body_or_parameter_is_privilege_from_cl
     """
     findings = _findings(_project(tmp_path, spec, records=ACCOUNTS), select=("VC217",))
     assert _reported(findings, "VC217") == {("clinic/records.py", 6), ("clinic/records.py", 10)}
+
+
+ERRORS = """
+    import logging
+
+    import psycopg
+
+    from .db import cursor
+
+    logger = logging.getLogger(__name__)
+
+
+    def get_record(record_id: int, user: str):
+        try:
+            with cursor() as cur:
+                cur.execute("SELECT * FROM records WHERE id = %s AND owner_id = %s", (record_id, user))
+                return cur.fetchone()
+        except psycopg.Error as exc:
+            logger.exception("read failed")
+            return {"detail": f"Database error: {exc}"}, 500
+
+
+    def get_own_record(record_id: int, user: str):
+        try:
+            with cursor() as cur:
+                cur.execute("SELECT * FROM records WHERE id = %s AND owner_id = %s", (record_id, user))
+                return cur.fetchone()
+        except psycopg.Error:
+            logger.exception("read failed")
+            return {"detail": "internal error"}, 500
+
+
+    def helper(record_id: int):
+        try:
+            with cursor() as cur:
+                cur.execute("DELETE FROM records WHERE id = %s", (record_id,))
+        except psycopg.Error as exc:
+            return f"Database error: {exc}"
+"""
+
+
+def test_a_routed_handler_answering_an_exception_is_reported(tmp_path: Path) -> None:
+    """VC414: a Connexion handler's return value is its response, so an exception's text in it reaches the client;
+    a function no document routes (`helper`) hands its text to a caller."""
+    findings = _findings(_project(tmp_path, SECURED, records=ERRORS), select=("VC414",))
+    assert _reported(findings, "VC414") == {("clinic/records.py", 18)}

@@ -256,6 +256,54 @@ async def convert(amount, currency, loop):
     assert _blocking_through_import(service) == []
 
 
+REMOTE = """
+import smtplib
+
+import paramiko
+
+
+def connect(address):
+    client = paramiko.SSHClient()
+    client.connect(address, timeout=10)
+    return client
+
+
+def run_remote(address, command):
+    client = connect(address)
+    _, stdout, _ = client.exec_command(command)
+    return stdout.read().decode()
+
+
+def notify(message):
+    with smtplib.SMTP("localhost") as smtp:
+        smtp.send_message(message)
+
+
+def make_client():
+    return paramiko.SSHClient()
+
+
+def describe(client):
+    return client.exec_command("uptime")
+"""
+
+
+def test_vc112_reports_helpers_that_talk_over_ssh_or_smtp() -> None:
+    """A method of an SSH or SMTP client the helper makes waits on the network, also through another function of its
+    module; making a client connects nothing, and a client handed in may be an async one."""
+    service = """
+from app.remote import describe, make_client, notify, run_remote
+
+
+async def on_run(host, command, message, client):
+    output = run_remote(host, command)
+    notify(message)
+    make_client()
+    return output, describe(client)
+"""
+    assert _blocking_through_import(service, REMOTE, "app/remote.py") == ["6:run_remote(...)", "7:notify(...)"]
+
+
 def test_vc112_leaves_a_same_named_function_of_another_package_alone() -> None:
     service = """
 from vendor.rates import fetch_rate

@@ -2418,6 +2418,7 @@ def test_credential_handed_to_service_corpus_is_reported_exactly() -> None:
     (PrivilegedActionForAnyUser, "cases_bot_aiogram_routers.py"),
     (MassAssignment, "cases_emmett.py"),
     (PrivilegeFromClient, "cases_emmett.py"),
+    (PrivilegeFromClient, "cases_column_keys.py"),
     (SensitiveReadWithoutAuth, "cases_status_only.py"),
     (SensitiveReadWithoutAuth, "cases_status_only_outbound.py"),
 ])
@@ -2425,8 +2426,9 @@ def test_spec_backend_corpus_is_reported_exactly(rule: type[BaseRule], corpus_na
     """Owner columns bound to the client's own ids and peewee's writes by primary key, Falcon's and Starlette's
     callers and captures, also read inline, Emmett's `@requires(condition, url(...))`, guard decorators judged by
     their bodies, Ariadne resolvers that hand `info` to a guard (VC214), aiogram's router-wide filters on the sender
-    (VC218) and `await request.body_params` (VC215, VC217); apps that sign nobody in, whose only 403 refuses a
-    duplicate or a domain fetched through a client session (VC219)."""
+    (VC218), `await request.body_params` (VC215, VC217), Starlette's `await request.form()` and updates keyed by a
+    model's columns (VC217); apps that sign nobody in, whose only 403 refuses a duplicate or a domain fetched through a
+    client session (VC219)."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{corpus_name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert len(expected) + len(ok) >= 1

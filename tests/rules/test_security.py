@@ -466,11 +466,22 @@ def test_framework_corpus_is_reported_exactly(rule: type[RequestDataToInjectionS
 
 
 def test_model_output_returned_as_a_page_corpus_is_reported_exactly() -> None:
-    """A route that declares HTML responses sends what it returns as markup, and a Flask view a string it builds; a
-    JSON route, a response object, an escaped value and a template's context are no page of model text."""
+    """A route that declares HTML responses (also by setting `response.content_type`) sends what it returns as markup,
+    and a Flask view a string it builds; a JSON route, a response object, an escaped value and a template's context are
+    no page of model text."""
     [corpus] = RULES_DIR.glob("VC401-*/cases_html_routes.py")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC401")
     assert len(expected) >= 3 and len(ok) >= 5
+    result = check_corpus(LlmOutputToDangerousSink, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_model_output_returned_under_an_html_content_type_corpus_is_reported_exactly() -> None:
+    """A route that sets its response's content type to HTML (Emmett's `response.content_type = "text/html"`) sends the
+    text it returns as markup; plain text, a route that says nothing and a template's context do not."""
+    [corpus] = RULES_DIR.glob("VC401-*/cases_content_type.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC401")
+    assert len(expected) >= 2 and len(ok) >= 4
     result = check_corpus(LlmOutputToDangerousSink, corpus)
     assert not result.missed and not result.unexpected, result.describe()
 

@@ -72,7 +72,7 @@ async def summary_card(nid):
         abort(404)
     response.content_type = "text/html"
     summary = ai.summarise(note.body)
-    # expect: VC401
+    # expect: VC401/VC417
     return f"<div class='card'><h3>{note.title}</h3><p>{summary}</p></div>"
 
 

@@ -48,7 +48,7 @@ class OpsConsole(App):
         command = self.query_one("#cmd", Input).value
         host = self.hosts[self.query_one("#host", Select).value]
         self.entries.append(command)
-        # expect: VC110
+        # expect: VC110/VC112
         output = remote.run_remote(host, command)
         self.out.write_line(output)
 

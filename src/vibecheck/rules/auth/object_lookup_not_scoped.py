@@ -102,6 +102,13 @@ CHECKED_READER = "checked-reader"
 READER_STATEMENTS = 6
 HELPER_SAFE_CALLS = frozenset({"HTTPException", "Http404", "abort", "NotFound", "ValueError", "LookupError", "KeyError",
                                "int", "str", "UUID", "ObjectId"})
+# pydal's rows (web2py, Emmett, py4web) narrowed by a query on the connection: `db(db.Note.id == nid).delete()`,
+# `db(query).select()`, `db(query).update(title=title)`; what is chosen is whatever the query names.
+QUERY_SET_CONNECTIONS = frozenset({"db"})
+QUERY_SET_METHODS = frozenset({"select", "delete", "update", "validate_and_update", "update_naive"})
+# Durable-execution handles by id (Temporal's client, `client.get_workflow_handle(f"fulfil-{order_id}")`): the handle
+# signals, cancels, queries or describes the run the id names, whoever started it.
+RUN_HANDLE_METHODS = frozenset({"get_workflow_handle", "get_workflow_handle_for", "get_async_activity_handle"})
 # DynamoDB's item reads and writes by primary key (`table.get_item(Key={"id": doc_id})`): a key with no owner attribute
 # reaches any item.
 KEYED_ITEM_METHODS = frozenset({"get_item", "delete_item", "update_item"})
@@ -376,6 +383,15 @@ def _data_access_receiver(call: cst.Call) -> bool:
     words = _receiver_words(call)
     return bool(words & LOOKUP_RECEIVERS) or any(
         DATA_ACCESS_SUFFIXES & set(parts) for word in words if len(parts := name_words(word)) > 1)
+
+
+def _query_set(receiver: cst.BaseExpression) -> bool:
+    """pydal's set of rows a query picks: the connection called with a comparison (`db(db.Note.id == nid)`, also
+    `db((db.Note.id == nid) & (db.Note.user == uid))`)."""
+    if type(receiver) is not cst.Call or len(receiver.args) != 1 or receiver.args[0].keyword is not None:
+        return False
+    connection = (get_full_name_for_node(receiver.func) or "").rpartition(".")[2]
+    return connection in QUERY_SET_CONNECTIONS and isinstance(receiver.args[0].value, (cst.Comparison, cst.BinaryOperation))
 
 
 def _receiver_words(call: cst.Call) -> set[str]:
@@ -713,7 +729,9 @@ class ObjectLookupNotScopedToUser(Rule):
     provider's object fetched or changed by its id with the account's key, which reaches every customer's
     (`stripe.Invoice.retrieve(invoice_id)`, `stripe.Subscription.modify(id, ...)`, `braintree.Transaction.find(id)`),
     a DynamoDB or Cosmos DB item read or written by a key or partition that names no owner (`table.get_item(Key={"id": doc_id})`,
-    `orders.read_item(item=order_id, partition_key=order_id)`), or an SQL
+    `orders.read_item(item=order_id, partition_key=order_id)`), pydal's rows picked by a query on the connection
+    (web2py's and Emmett's `db(db.Note.id == nid).delete()`, `db(query).select()`, `.update(...)`), a Temporal
+    workflow or activity handle named by the id (`client.get_workflow_handle(f"fulfil-{order_id}")`), or an SQL
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`, imported or of the same module) whose
     `WHERE` names no owner column (unless an earlier statement of the handler does: `SELECT ... WHERE id = ? AND
@@ -1201,7 +1219,7 @@ class ObjectLookupNotScopedToUser(Rule):
             node = pending.pop()
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
                     and node.func.value not in LOOKUP_FUNCTIONS and not node.func.value[:1].isupper() \
-                    and node.func.value not in HELPER_SAFE_CALLS \
+                    and node.func.value not in HELPER_SAFE_CALLS and not _query_set(node) \
                     and node.func.value not in SOCKET_OUTPUT_CALLS | RECORDING_CALLS \
                     and handler.client_ids & {n for a in node.args for n in names_in(a.value)} \
                     and not SQL_STATEMENT.match(_sql_argument(node) or "") \
@@ -1368,6 +1386,10 @@ class ObjectLookupNotScopedToUser(Rule):
                 SQL_OWNER.search(string_value(e.key) or "") for e in key.elements if isinstance(e, cst.DictElement))
         if last in PARTITIONED_ITEM_METHODS and isinstance(func, cst.Attribute):
             return True
+        if last in RUN_HANDLE_METHODS and isinstance(func, cst.Attribute):
+            return True
+        if last in QUERY_SET_METHODS and isinstance(func, cst.Attribute):
+            return _query_set(func.value)
         if last in LOOKUP_METHODS and isinstance(func, cst.Attribute):
             model_class = isinstance(func.value, cst.Name) and bool(MODEL_CLASS.match(func.value.value))
             return model_class or _data_access_receiver(call)

@@ -21,6 +21,7 @@ from vibecheck.analysis.sql_columns import sql_parameter_columns
 from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 
 PRIVILEGE_FIELDS = frozenset({"role", "roles", "is_admin", "is_staff", "is_superuser", "admin", "superuser",
@@ -34,7 +35,8 @@ CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "args",
                                "media",  # Falcon: `req.media`
                                "json_body", "params",  # Pyramid's (and Chalice's) parsed body, WebOb's merged fields
                                "body_params"})  # Emmett: `params = await request.body_params`
-CLIENT_METHODS = frozenset({"get_json", "json"})
+CLIENT_METHODS = frozenset({"get_json", "json",
+                            "form"})  # Starlette's and FastAPI's `form = await request.form()`
 # Wrappers that keep the client's data: `json.loads(request.body)`, `dict(request.form)`.
 CLIENT_WRAPPERS = frozenset({"json.loads", "dict", "loads", "orjson.loads", "ujson.loads"})
 # The raw body, parsed by one of the wrappers above (Django's `request.body`, Flask's `request.data`).
@@ -61,6 +63,8 @@ LITERALS = (cst.SimpleString, cst.Integer, cst.Name)
 # Flask-AppBuilder's setting for the role each self-registered account gets: an administrator's role there makes
 # every visitor who signs up an administrator.
 SIGN_UP_ROLE_SETTINGS = frozenset({"AUTH_USER_REGISTRATION_ROLE"})
+# A model class, whose attributes are its columns (`Staff.role`).
+MODEL_CLASS = lazy_pattern(r"^[A-Z][a-z]\w*$")
 ADMIN_ROLE_WORDS = frozenset({"admin", "administrator", "administrators", "superuser", "superusers", "root", "owner"})
 
 
@@ -194,7 +198,9 @@ class PrivilegeFromClient(Rule):
         self.field_locals.append(set())
         self.first_flags.append(set())
         own = drf_permission_classes(node)  # an action's own `permission_classes=` replace its class's
-        self.admin_only.append((bool(client) and restricted_to_admins(node, self.admin_receivers))
+        # (a Starlette function listed in a `Route` table is no route handler by its own code, but its decorators say
+        # who reaches it: `@admin_required`)
+        self.admin_only.append(((bool(client) or bool(node.decorators)) and restricted_to_admins(node, self.admin_receivers))
                                or (routed is not None and routed.restricted)  # its scopes ask for a role
                                or admin_view_permission(node.decorators)
                                or (not own and bool(self.restricted_classes and self.restricted_classes[-1])))
@@ -277,8 +283,7 @@ class PrivilegeFromClient(Rule):
 
     def _check_keys(self, record: cst.Dict) -> None:
         for element in record.elements:
-            key = text_value(element.key) if isinstance(element, cst.DictElement) \
-                and isinstance(element.key, cst.SimpleString) else None
+            key = _key_name(element.key) if isinstance(element, cst.DictElement) else None
             if key in PRIVILEGE_FIELDS:
                 self._check(element, key, element.value)
 
@@ -365,8 +370,17 @@ def _field_name(target: cst.BaseExpression) -> str | None:
     if isinstance(target, cst.Name):
         return target.value
     if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
-        key = target.slice[0].slice.value
-        return text_value(key) if isinstance(key, cst.SimpleString) else None
+        return _key_name(target.slice[0].slice.value)
+    return None
+
+
+def _key_name(key: cst.BaseExpression) -> str | None:
+    """The field a dict key names: a string (`"role"`), or a model's column, as Piccolo's and SQLAlchemy's updates key
+    their values (`{Staff.role: ...}`, `values[User.is_admin] = ...`)."""
+    if isinstance(key, cst.SimpleString):
+        return text_value(key)
+    if type(key) is cst.Attribute and type(key.value) is cst.Name and MODEL_CLASS.match(key.value.value):
+        return key.attr.value
     return None
 
 

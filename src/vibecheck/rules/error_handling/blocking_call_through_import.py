@@ -12,7 +12,7 @@ from vibecheck.analysis.modules import resolve_relative
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.project import Project
 from vibecheck.rule import ProjectRule, RuleContext
-from vibecheck.rules.error_handling.blocking_calls import BLOCKING_CALLS, FILE_CALLS
+from vibecheck.rules.error_handling.blocking_calls import BLOCKING_CALLS, BLOCKING_CLIENT_METHODS, FILE_CALLS
 
 FACT = "blocking_io"
 HTTP_FUNCTIONS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream")
@@ -21,7 +21,7 @@ HTTP_FUNCTIONS = ("get", "post", "put", "patch", "delete", "head", "options", "r
 BLOCKING = frozenset({name for name in BLOCKING_CALLS if name not in FILE_CALLS}
                      | {f"{library}.{function}" for library in ("requests", "httpx") for function in HTTP_FUNCTIONS})
 # A module can only hold such a helper when its text names one of these.
-HELPER_WORDS = ("sleep", "requests", "httpx", "subprocess", "system", "urlopen")
+HELPER_WORDS = ("sleep", "requests", "httpx", "subprocess", "system", "urlopen", "paramiko", "smtplib", "ftplib")
 ASYNC_WORD = "async def"
 NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
@@ -70,9 +70,10 @@ def _blocking_helpers(tree: ast.Module, aliases: dict[str, str]) -> dict[str, st
     helpers: dict[str, str] = {}
     local_calls: dict[str, set[str]] = {}
     for name, function in functions.items():
+        clients = _clients(function, aliases)
         for call in _own_calls(function):
             dotted = _dotted(call.func, aliases)
-            if dotted in BLOCKING and name not in helpers:
+            if (dotted in BLOCKING or _client_call(call, clients)) and name not in helpers:
                 helpers[name] = ast.unparse(call.func)
             elif isinstance(call.func, ast.Name) and call.func.id in functions:
                 local_calls.setdefault(name, set()).add(call.func.id)
@@ -85,6 +86,33 @@ def _blocking_helpers(tree: ast.Module, aliases: dict[str, str]) -> dict[str, st
                 helpers[name] = f"{through}() -> {helpers[through]}"
                 changed = True
     return helpers
+
+
+def _clients(function: ast.FunctionDef, aliases: dict[str, str]) -> dict[str, frozenset[str]]:
+    """The function's names bound to a blocking protocol's client it makes (`client = paramiko.SSHClient()`, `with
+    smtplib.SMTP(host) as smtp:`) -> the methods of it that wait on the network."""
+    clients: dict[str, frozenset[str]] = {}
+    pending: list[ast.AST] = list(function.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, NESTED):
+            continue
+        pairs = [(t, node.value) for t in node.targets] if isinstance(node, ast.Assign) \
+            else [(item.optional_vars, item.context_expr) for item in node.items] if isinstance(node, ast.With) else []
+        for target, value in pairs:
+            if isinstance(target, ast.Name) and isinstance(value, ast.Call):
+                methods = BLOCKING_CLIENT_METHODS.get(_dotted(value.func, aliases) or "")
+                if methods is not None:
+                    clients[target.id] = methods
+        pending.extend(ast.iter_child_nodes(node))
+    return clients
+
+
+def _client_call(call: ast.Call, clients: dict[str, frozenset[str]]) -> bool:
+    """`client.exec_command(...)` on a name bound to a client whose method it is (`_clients`)."""
+    func = call.func
+    return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+        and func.attr in clients.get(func.value.id, frozenset())
 
 
 def _async_calls(tree: ast.Module, aliases: dict[str, str]) -> list[list[Any]]:
@@ -145,10 +173,12 @@ class BlockingCallThroughImport(ProjectRule):
     ## What it does
     Reports a call, inside an `async def`, of a plain `def` function that another module of the project defines
     and that calls `time.sleep(...)`, a synchronous HTTP function (`requests.get`, `httpx.post`...),
-    `urllib.request.urlopen` or a child process (`subprocess.run`, `os.system`...), itself or through another
-    function of its module: `from app.rates import fetch_rate` and then `rate = fetch_rate(currency)` in an
-    `async def`, also `from . import rates; rates.fetch_rate(...)` and relative imports. VC110 reports the same
-    call when the helper sits in the same module; a helper passed to `asyncio.to_thread(fetch_rate, ...)` or
+    `urllib.request.urlopen`, a child process (`subprocess.run`, `os.system`...) or a network method of an SSH, SMTP
+    or FTP client it makes (`client = paramiko.SSHClient()`, then `client.connect(...)`; `with smtplib.SMTP(host) as
+    smtp: smtp.send_message(...)`), itself or through another function of its module: `from app.rates import
+    fetch_rate` and then `rate = fetch_rate(currency)` in an `async def`, also `from . import rates;
+    rates.fetch_rate(...)` and relative imports. VC110 reports the same call when the helper sits in the same module; a
+    helper passed to `asyncio.to_thread(fetch_rate, ...)` or
     `run_in_executor` is not called on the event loop and is left alone.
 
     ## Why is this bad?

@@ -17,3 +17,15 @@ BLOCKING_CALLS: dict[str, str] = {
 }
 FILE_HINT = BLOCKING_CALLS["open"]
 FILE_CALLS = frozenset({"open", "io.open"})
+# Clients of blocking network protocols -> their methods that wait on the network (`client = paramiko.SSHClient()`,
+# then `client.connect(...)`, `client.exec_command(...)`; `with smtplib.SMTP(host) as smtp: smtp.send_message(...)`).
+MAIL_METHODS = frozenset({"connect", "login", "starttls", "sendmail", "send_message"})
+FTP_METHODS = frozenset({"connect", "login", "retrbinary", "retrlines", "storbinary", "storlines", "nlst", "cwd"})
+BLOCKING_CLIENT_METHODS: dict[str, frozenset[str]] = {
+    "paramiko.SSHClient": frozenset({"connect", "exec_command", "open_sftp", "invoke_shell"}),
+    "paramiko.client.SSHClient": frozenset({"connect", "exec_command", "open_sftp", "invoke_shell"}),
+    "smtplib.SMTP": MAIL_METHODS,
+    "smtplib.SMTP_SSL": MAIL_METHODS,
+    "ftplib.FTP": FTP_METHODS,
+    "ftplib.FTP_TLS": FTP_METHODS,
+}

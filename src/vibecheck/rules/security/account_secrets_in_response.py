@@ -43,6 +43,11 @@ DJANGO_USERS = frozenset({"django.contrib.auth.models.User", "django.contrib.aut
 MODEL_SERIALIZERS = frozenset({"ModelSerializer", "HyperlinkedModelSerializer"})
 ALL_FIELDS = "__all__"
 FASTAPI_MODULES = ("fastapi",)
+# Starlette, whose endpoints take the request alone; the objects a request arrives in, and the request's own state
+# (`request.state.user`), which the server's middleware sets.
+REQUEST_ONLY_FRAMEWORKS = ("starlette",)
+CLIENT_ROOTS = frozenset({"request", "req"})
+SERVER_STATE = "request.state"
 RESPONSE_MODEL_KEYWORDS = frozenset({"response_model"})
 # DB-API calls that run SQL text, and those that fetch what it selected.
 EXECUTE_METHODS = frozenset({"execute"})
@@ -76,7 +81,8 @@ class AccountSecretsInResponse(BindingRule):
     """A view answers with a whole record of a model whose columns hold secrets (a password hash, an API key).
 
     ## What it does
-    Reports a route handler (Flask, Quart, FastAPI, Django REST framework, Bottle, Litestar) that returns, or passes to
+    Reports a route handler (Flask, Quart, FastAPI, Django REST framework, Bottle, Litestar; a Starlette endpoint, which
+    takes the request alone, `async def profile(request)`) that returns, or passes to
     `jsonify`/`JsonResponse`/`JSONResponse`/DRF's `Response`, a dump of a whole model object: `user.__dict__`,
     `vars(user)`, `model_to_dict(user)`, `asdict(user)`, `user.model_dump()`/`.dict()` without `include=`/`exclude=`,
     or one of the model's own methods that writes every column (`{c.name: getattr(self, c.name) for c in
@@ -95,8 +101,9 @@ class AccountSecretsInResponse(BindingRule):
     TABLE` gives the table; without one (the schema lives in a migration), a table named for accounts (`users`,
     `app_users`, `accounts`; not `user_roles`) is taken to hold a password hash. A dict the handler answers that picks
     such a record's password column by name (`{"email": user.email, "password": user.password}`, Django's
-    `request.user.password` too) is reported as well; a token or an API key picked by name is not (a new key is shown
-    once, on purpose).
+    `request.user.password` too) is reported as well, and so is a password hash picked by its key from any record but
+    what the client sent (`{"password_hash": staff["password_hash"]}` of the row a middleware stored in
+    `request.state`); a token or an API key picked by name is not (a new key is shown once, on purpose).
 
     It also reports a handler that sends a secret to an account's owner by mail or text (`send_mail`,
     `mail.send(Message(...))`, `send_sms`, a task such as `tasks.add_task(send_invitation_email, ...)`) and puts the
@@ -185,7 +192,8 @@ class AccountSecretsInResponse(BindingRule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
-        self._handlers.append(node if is_route_handler(node) or self._is_django_view(node) else None)
+        self._handlers.append(node if is_route_handler(node) or self._is_django_view(node)
+                              or self._is_starlette_endpoint(node) else None)
         self._executed = {}
 
     def _is_django_view(self, node: cst.FunctionDef) -> bool:
@@ -193,6 +201,13 @@ class AccountSecretsInResponse(BindingRule):
         names = [param.name.value for param in node.params.params[:2]]
         return (names[:1] == ["request"] or (names == ["self", "request"] and node.name.value in HTTP_METHODS)) \
             and module_uses_django(self.context.imports)
+
+    def _is_starlette_endpoint(self, node: cst.FunctionDef) -> bool:
+        """`async def profile_json(request)` in a module that uses Starlette: the endpoints its `Route` tables list
+        (in this module or the app's) take the request alone."""
+        params = node.params.params
+        return len(params) == 1 and params[0].name.value == "request" \
+            and self.context.imports.imports_any(REQUEST_ONLY_FRAMEWORKS)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().leave_FunctionDef(node)
@@ -260,6 +275,12 @@ class AccountSecretsInResponse(BindingRule):
         is."""
         for element in payload.elements:
             value = element.value
+            hash_key = _hash_key(value)
+            if hash_key is not None and not self._client_data(value):
+                self.report(value, f"`{handler.name.value}` answers with `{short_code(value)}`, a stored password "
+                            "hash, so every client that calls it receives it.",
+                            hint="Leave the password column out of the response.", cwe=DUMP_CWE)
+                return True
             if type(value) is not cst.Attribute or not is_password_column(value.attr.value):
                 continue
             owner = value.value
@@ -272,6 +293,18 @@ class AccountSecretsInResponse(BindingRule):
                             hint="Leave the password column out of the response.", cwe=DUMP_CWE)
                 return True
         return False
+
+    def _client_data(self, value: cst.BaseExpression) -> bool:
+        """`form["password_hash"]` of `form = await request.form()`, `request.json()[...]`: what the client sent, answered
+        back; `request.state.staff[...]` is what the server's own middleware stored."""
+        root = _root(value)
+        if root is not None and root.value not in CLIENT_ROOTS:
+            bound = self.value_of(root)
+            root_value = bound if bound is not None and bound is not root else None
+            root = _root(root_value) if root_value is not None else None
+            value = root_value if root_value is not None else value
+        return root is not None and root.value in CLIENT_ROOTS and not (dotted_name(_receiver(value)) or "") \
+            .startswith(SERVER_STATE)
 
     def _report_mailed(self, payload: cst.BaseExpression, handler: cst.FunctionDef) -> bool:
         """A value of the response body (or of the dict a name there is bound to) that carries a secret the handler also
@@ -520,6 +553,39 @@ def _secrets(shape: ModelShape | None, method: str | None) -> tuple[str, ...]:
         return ()
     keys = shape.dumps[method]
     return tuple(column for column in (shape.columns if keys is None else keys) if is_account_secret(column))
+
+
+def _hash_key(value: cst.BaseExpression) -> str | None:
+    """`row["password_hash"]`, `staff["hashed_password"]`: a record's password hash read by its key (a plain
+    `["password"]` may be one the client sent or a service's credential)."""
+    if type(value) is not cst.Subscript or len(value.slice) != 1 or type(value.slice[0].slice) is not cst.Index:
+        return None
+    key = string_value(value.slice[0].slice.value)
+    if key is None or not is_password_column(key) or not (HASH_WORDS.intersection(name_words(key))
+                                                          or GLUED_PASSWORD_HASHES.intersection(name_words(key))):
+        return None
+    return key
+
+
+def _root(node: cst.BaseExpression) -> cst.Name | None:
+    """The name a chain of reads starts from: `request` in `(await request.form())["x"]`."""
+    while True:
+        if type(node) is cst.Await:
+            node = node.expression
+        elif type(node) is cst.Call:
+            node = node.func
+        elif type(node) in (cst.Subscript, cst.Attribute):
+            node = node.value  # type: ignore[attr-defined]
+        else:
+            return node if type(node) is cst.Name else None
+
+
+def _receiver(node: cst.BaseExpression) -> cst.BaseExpression:
+    """What a read is made of, without its calls and keys: `request.state.staff` of `request.state.staff["id"]`."""
+    while type(node) in (cst.Await, cst.Call, cst.Subscript):
+        node = node.expression if type(node) is cst.Await else node.func if type(node) is cst.Call \
+            else node.value  # type: ignore[attr-defined]
+    return node
 
 
 def _dependency(param: cst.Param) -> str | None:

@@ -427,7 +427,30 @@ def route_returns_html(function: cst.FunctionDef, module: cst.Module, state: Flo
                 return "any"
             json_app = True
     imported = state.imports.imported_names()
-    return "text" if not json_app and any(n.startswith(HTML_RETURN_FRAMEWORKS) for n in imported) else None
+    if any(n.startswith(HTML_RETURN_FRAMEWORKS) for n in imported) and not json_app:
+        return "text"
+    return "text" if _sets_html_content_type(function) else None
+
+
+# What a route sets on its framework's response object to send its returned text as HTML: Emmett's and Bottle's
+# `response.content_type = "text/html"`, also a header of it (`response.headers["Content-Type"] = "text/html"`).
+CONTENT_TYPE_ATTRIBUTE = "content_type"
+HTML_TYPE_PREFIX = "text/html"
+
+
+def _sets_html_content_type(function: cst.FunctionDef) -> bool:
+    """The route's own body declares its answer HTML by assignment (`response.content_type = "text/html"`)."""
+    for node in walk_own(function.body):
+        if type(node) is not cst.Assign or not (string_value(node.value) or "").lower().startswith(HTML_TYPE_PREFIX):
+            continue
+        for target in node.targets:
+            field = target.target
+            if type(field) is cst.Attribute and field.attr.value == CONTENT_TYPE_ATTRIBUTE:
+                return True
+            if type(field) is cst.Subscript and len(field.slice) == 1 and type(field.slice[0].slice) is cst.Index \
+                    and (string_value(field.slice[0].slice.value) or "").lower() == CONTENT_TYPE_HEADER:
+                return True
+    return False
 
 
 # Text a view builds on the spot as its page: what a Flask-like view (which sends a string as HTML) returns as markup.

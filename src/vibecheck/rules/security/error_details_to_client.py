@@ -9,6 +9,7 @@ import libcst as cst
 
 from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.app_model.frameworks import name_words
+from vibecheck.analysis.app_model.openapi import openapi_inputs, operations_for
 from vibecheck.analysis.flow import (
     FlowRule,
     FlowState,
@@ -322,7 +323,8 @@ class ErrorDetailsToClient(FlowRule):
     ## What it does
     Follows the exception bound by `except ... as e` (its `str()`, `repr()`, f-string, `.args`, an
     upstream error body such as `e.response.text`) and `traceback.format_exc()` into what the client
-    receives: the value a web view returns, `jsonify()`, `make_response()`, Django `HttpResponse`/
+    receives: the value a web view returns (also a Connexion handler an OpenAPI document routes by `operationId`),
+    `jsonify()`, `make_response()`, Django `HttpResponse`/
     `JsonResponse`, DRF `Response`, FastAPI `HTTPException(detail=...)`, `Response`, `JSONResponse`, `abort()`,
     `flash()`, a Tornado handler's `self.write()`/`self.finish()`, an `http.server` handler's `self.wfile.write()` (and a
     method of a handler class that writes either way: `self._send_json(500, {"error": str(exc)})`), the body a Falcon
@@ -412,7 +414,9 @@ class ErrorDetailsToClient(FlowRule):
     """
 
     code = "VC414"
-    cache_inputs = (own_errors_inputs,)  # the error modules beside the file and the modules of its package it imports
+    # the error modules beside the file and the modules of its package it imports; the OpenAPI documents that route its
+    # functions (Connexion)
+    cache_inputs = (own_errors_inputs, openapi_inputs)
     applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
     name = "error-details-to-client"
     category = Category.SECURITY
@@ -443,6 +447,7 @@ class ErrorDetailsToClient(FlowRule):
         self._send_methods: frozenset[str] = frozenset()  # the module's `CLIENT_SEND_METHODS`
         self._sending_helpers: frozenset[str] = frozenset()  # the module's functions that make such a call
         self._registered: dict[str, cst.BaseExpression] = {}  # functions registered as exception handlers by a call
+        self._operations: frozenset[str] = frozenset()  # functions an OpenAPI document routes (Connexion's handlers)
 
     def new_state(self) -> FlowState:
         state = FlowState(self.context.imports, error_source, checks_clear=False)
@@ -471,7 +476,10 @@ class ErrorDetailsToClient(FlowRule):
             and module_uses_web_framework(state.imports)
         view_verb = bool(self._view_classes and self._view_classes[-1]) and function.name.value in VIEW_VERBS
         graphene = bool(GRAPHENE_ANSWERS.match(function.name.value)) and state.imports.imports_any(("graphene",))
-        self._returns_to_client = is_route_handler(function) or django_view or method_view or view_verb or graphene or any(
+        # (a Connexion handler returns its response, `return {"detail": ...}, 500`, as a Flask view does)
+        routed = not self._view_classes and function.name.value in self._operations
+        self._returns_to_client = is_route_handler(function) or routed or django_view or method_view or view_verb \
+            or graphene or any(
             isinstance(d.decorator, cst.Call) and isinstance(d.decorator.func, cst.Attribute)
             and d.decorator.func.attr.value in EXCEPTION_HANDLER_DECORATORS for d in function.decorators)
         self._response_parameter = params[2] if function.name.value.startswith("on_") and len(params) >= 3 \
@@ -489,6 +497,7 @@ class ErrorDetailsToClient(FlowRule):
 
     def visit_Module(self, node: cst.Module) -> None:
         self._registered = registered_handlers(node, self.context.source)
+        self._operations = frozenset(operations_for(self.context.path))
         self._send_methods = client_send_methods(self.context.imports)
         self._sending_helpers = sending_helpers(node, self._send_methods, self.context.imports) \
             if self._send_methods else frozenset()
