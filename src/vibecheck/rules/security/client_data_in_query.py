@@ -216,7 +216,7 @@ class ClientDataInQuery(ClientSinkRule):
     # parameter) and a payload's `event` for the sources a caller passes on to a query helper in another file.
     # `get` is left out (every module names it): a lookup helper is walked for its manager (`objects`) instead.
     file_hints = ("text(", "sql", "bigquery", "execute", "executemany", "executescript", "executesql", "exec_driver_sql", "raw",
-                  "rawsql",
+                  "rawsql", "q(",  # fastlite's `db.q(sql)`
                   "extra",
                   "read_sql", "read_sql_query", "literal_column", "order_by", "group_by", "distinct", "filter", "exclude",
                   "update_or_create", "find", "find_one", "find_one_and_update", "find_one_and_delete",
