@@ -15,9 +15,7 @@ vetted (`Rule.vet`) are placed later still, only if another tool reported a code
 from __future__ import annotations
 
 import ast
-import inspect
 from collections.abc import Callable, Sequence
-from types import FunctionType
 from typing import Any
 
 import libcst as cst
@@ -49,7 +47,7 @@ from vibecheck.rule import (
 from vibecheck.source import CHAIN_LIMIT, SourceUnit
 from vibecheck.vetting import Vetted
 
-Handler = Callable[[Any], Any]
+Handler = tuple[Any, Callable[[Any], Any]]
 
 _HANDLERS: dict[type, tuple[tuple[str, str, str, Any], ...]] = {}
 
@@ -272,100 +270,33 @@ class _Statements:
 class _JointVisit:
     """The handler of a method marked `visited_together`: one call for all the rules that share it."""
 
-    def __init__(self, joint: Callable[[list[Any], Any], None], rules: list[Rule]) -> None:
+    def __init__(self, joint: Callable[[list[Any], Any], None]) -> None:
         self.joint = joint
-        self.rules = rules
+        self.rules: list[Rule] = []
 
     def __call__(self, node: cst.CSTNode) -> None:
         self.joint(self.rules, node)
 
 
-class _Owned:
-    """A walker's handler that is no method bound to it (a static method, a callable a plugin's class holds): the
-    walker rides along, so that a failure drops it (`_failures`) as it does a bound method's `__self__`."""
-
-    def __init__(self, owner: Any, handler: Callable[[Any], Any]) -> None:
-        self.owner = owner
-        self.handler = handler
-
-    def __call__(self, node: cst.CSTNode) -> None:
-        self.handler(node)
-
-
 def _dispatch_tables(instances: list[Rule], context: RuleContext) -> tuple[dict[str, list[Handler]], dict[str, list[Handler]]]:
-    """{node class name: the handlers to call with such a node} to visit it and to leave it, for this file's walkers.
-
-    A handler is a bare callable, not a (walker, method) pair: what the walk calls thousands of times per file is not
-    unpacked each time, and the file binds one method per entry; a failure finds the walker on the method
-    (`_failures`)."""
-    visit: dict[str, list[Handler]] = {"Import": [context.imports.add], "ImportFrom": [context.imports.add]}
+    visit: dict[str, list[Handler]] = {"Import": [(None, context.imports.add)], "ImportFrom": [(None, context.imports.add)]}
     statements = _Statements(context.module, context)
     for kind in _STATEMENT_KINDS:
-        visit[kind] = [statements.enter]
+        visit[kind] = [(None, statements.enter)]
     leave: dict[str, list[Handler]] = {}
-    visit_plan, leave_plan = _dispatch_plan(tuple(map(type, instances)))
-    _bind(visit_plan, instances, visit)
-    _bind(leave_plan, instances, leave)
-    return visit, leave
-
-
-# What a dispatch table holds for one node class, by the walkers' places in the file's list: (walker, method name,
-# None, ()) for a method bound to the walker, (walker, method name, `_Owned`, ()) for another callable it holds,
-# (-1, "", joint visit, walkers) for the `visited_together` handler they share.
-_Entry = tuple[int, str, Any, tuple[int, ...]]
-_Plan = tuple[tuple[str, tuple[_Entry, ...]], ...]
-_PLANS: dict[tuple[type, ...], tuple[_Plan, _Plan]] = {}
-_PLANS_KEPT = 512  # files differ in the rules their hints let in; a long run's distinct sets stay far fewer
-
-
-def _dispatch_plan(walker_types: tuple[type, ...]) -> tuple[_Plan, _Plan]:
-    """The visit and leave tables of walkers of these classes, in this order, as places and method names: the same
-    rules are built for most files, so what `dir()` and the joint visits say is sorted out once per set, and a file
-    only binds its walkers' methods (`_bind`)."""
-    plans = _PLANS.get(walker_types)
-    if plans is not None:
-        return plans
-    tables: dict[str, dict[str, list[tuple[int, str, Any, list[int]]]]] = {"visit": {}, "leave": {}}
-    joints: dict[tuple[str, Any], list[int]] = {}  # (method name, joint visit) -> the walkers that share it
-    for index, walker_type in enumerate(walker_types):
-        for table, node_name, attribute, joint in _handler_names(walker_type):
-            entries = tables[table].setdefault(node_name, [])
+    joints: dict[tuple[str, Any], _JointVisit] = {}
+    for rule in instances:
+        for table, node_name, attribute, joint in _handler_names(type(rule)):
+            handlers = (visit if table == "visit" else leave).setdefault(node_name, [])
             if joint is None:
-                bound = isinstance(inspect.getattr_static(walker_type, attribute), FunctionType)
-                entries.append((index, attribute, None if bound else _Owned, []))
+                handlers.append((rule, getattr(rule, attribute)))
                 continue
-            members = joints.get((attribute, joint))
-            if members is None:
-                members = joints[(attribute, joint)] = []
-                entries.append((-1, "", joint, members))
-            members.append(index)
-    visit_plan, leave_plan = (tuple((node_name, tuple((index, attribute, joint, tuple(members))
-                                                      for index, attribute, joint, members in entries))
-                                    for node_name, entries in tables[table].items()) for table in ("visit", "leave"))
-    if len(_PLANS) >= _PLANS_KEPT:
-        _PLANS.clear()
-    plans = _PLANS[walker_types] = (visit_plan, leave_plan)
-    return plans
-
-
-def _bind(plan: _Plan, instances: list[Rule], table: dict[str, list[Handler]]) -> None:
-    """Fill a dispatch table from its plan with this file's walkers' handlers."""
-    for node_name, entries in plan:
-        handlers = [getattr(instances[index], attribute) if joint is None
-                    else _special(instances, index, attribute, joint, members)
-                    for index, attribute, joint, members in entries]
-        existing = table.get(node_name)
-        if existing is None:
-            table[node_name] = handlers
-        else:
-            existing.extend(handlers)
-
-
-def _special(instances: list[Rule], index: int, attribute: str, joint: Any, members: tuple[int, ...]) -> Handler:
-    """The handler of a plan's entry that is no bound method: a walker's other callable, or a joint visit."""
-    if joint is _Owned:
-        return _Owned(instances[index], getattr(instances[index], attribute))
-    return _JointVisit(joint, [instances[member] for member in members])
+            shared = joints.get((attribute, joint))
+            if shared is None:
+                shared = joints[(attribute, joint)] = _JointVisit(joint)
+                handlers.append((None, shared))
+            shared.rules.append(rule)
+    return visit, leave
 
 
 def _handler_names(rule_type: type) -> tuple[tuple[str, str, str, Any], ...]:
@@ -409,13 +340,13 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
         kind = node_type.__name__
         handlers = leave.get(kind) if leaving else visit.get(kind)
         if handlers:
-            for method in handlers:
+            for rule, method in handlers:
                 try:
                     method(node)
                 except MemoryError:
                     raise
                 except RULE_FAILURES as exc:  # a rule bug (or its sys.exit) must not stop the other rules
-                    for failed, error in _failures(method, exc):
+                    for failed, error in _failures(rule, method, exc):
                         errors.append(_crash(context.path, getattr(failed, "code", "import-table"), error))
                         live = [r for r in live if r is not failed]
                         context.reports[:] = [r for r in context.reports if not isinstance(failed, r.rule)]
@@ -442,16 +373,14 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
                         push(item)
 
 
-def _failures(method: Handler, exc: BaseException) -> list[tuple[Any, BaseException]]:
+def _failures(rule: Any, method: Callable[[Any], Any], exc: BaseException) -> list[tuple[Any, BaseException]]:
     """The rules a handler's exception stops: those a joint visit names, all of a joint visit that failed outside
-    their lanes (its walk itself), else the handler's own walker (the engine's own handlers name no rule)."""
+    their lanes (its walk itself), else the handler's own rule."""
     if isinstance(exc, JointFailures):
         return exc.failures
     if isinstance(method, _JointVisit):
         return [(joined, exc) for joined in method.rules]
-    if isinstance(method, _Owned):
-        return [(method.owner, exc)]
-    return [(getattr(method, "__self__", None), exc)]
+    return [(rule, exc)]
 
 
 def _to_findings(path: str, module: cst.Module, tree: ast.Module | None, source: str, reports: list[PendingReport],

@@ -1,11 +1,10 @@
-"""The walk's dispatch tables: planned once per set of rule classes, bound per file, and a failing handler still
-stops only its own rule, whatever kind of callable the rule's class holds."""
+"""The walk's dispatch tables: a failing handler stops only its own rule, whatever kind of callable the rule's class
+holds for it."""
 
 from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck import engine
 from vibecheck.engine import check_file
 from vibecheck.model import Category
 from vibecheck.rule import Rule
@@ -67,15 +66,3 @@ def test_a_failing_handler_that_is_no_bound_method_stops_its_rule_only() -> None
     result = check_file("app.py", SOURCE, [(StaticHandler, None), (ReportsFlagged, None)], collect_facts=False)
     assert [(e.rule, "the static handler broke" in e.message) for e in result.errors] == [("TST802", True)]
     assert [(f.code, f.location.start.line) for f in result.findings] == [("TST801", 1), ("TST801", 3)]
-
-
-def test_the_tables_call_each_rule_in_the_order_given_also_from_a_reused_plan() -> None:
-    for _ in range(2):  # the second file of the same rule classes binds the plan the first one made
-        result = check_file("app.py", b"flagged = 1\n", [(ReportsFlagged, None), (StaticHandler, None)], collect_facts=False)
-        assert [f.code for f in result.findings] == ["TST801", "TST802"]
-        assert result.errors == []
-    plans = engine._dispatch_plan((ReportsFlagged, StaticHandler))
-    assert plans is engine._dispatch_plan((ReportsFlagged, StaticHandler))
-    visit_plan, leave_plan = plans
-    assert dict(visit_plan)["Name"] == ((0, "visit_Name", None, ()), (1, "visit_Name", engine._Owned, ()))
-    assert dict(leave_plan)["Name"] == ((1, "leave_Name", None, ()),)
