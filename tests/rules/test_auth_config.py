@@ -397,17 +397,40 @@ def test_a_body_schema_imported_by_the_package_name_from_a_routers_package(tmp_p
     assert [f.location.start.line for f in found] == reported
 
 
-def test_the_schemas_a_router_imports_by_the_package_name_are_part_of_its_cache_key(tmp_path: Path) -> None:
-    """`from crm.schemas import X` in `crm/routers/notes.py` reads `crm/schemas.py`, so its key follows that file."""
+@pytest.mark.parametrize(("text", "keyed"), [
+    ("from crm.schemas import NoteUpdate\n", True),
+    ("from project.crm.schemas import NoteUpdate\n", True),
+    ("import crm.schemas\n", True),
+    ('LABEL = "crm.schemas"  # a mention, no import\n', False),
+    ("from crm.routers.schemas_util import x\n", False),
+])
+def test_the_schemas_a_router_imports_by_the_package_name_are_part_of_its_cache_key(tmp_path: Path, text: str,
+                                                                                      keyed: bool) -> None:
+    """`from crm.schemas import X` in `crm/routers/notes.py` reads `crm/schemas.py`, so its key follows that file; a
+    mere mention of the name does not (Django's strings naming `django.contrib.admin.models` keyed dozens of files on
+    their package's siblings, and an edit of one checked them all again)."""
     (tmp_path / "crm" / "routers").mkdir(parents=True)
     importing = tmp_path / "crm" / "routers" / "notes.py"
-    importing.write_text("from crm.schemas import NoteUpdate\n", encoding="utf-8")
+    importing.write_text(text, encoding="utf-8")
     (tmp_path / "crm" / "schemas.py").write_text("class NoteUpdate:\n    pass\n", encoding="utf-8")
     sibling_models_inputs.cache_clear()
     before = sibling_models_inputs(str(importing))
     (tmp_path / "crm" / "schemas.py").write_text("class NoteUpdate:\n    owner_id: int\n", encoding="utf-8")
     sibling_models_inputs.cache_clear()
-    assert sibling_models_inputs(str(importing)) != before
+    assert (sibling_models_inputs(str(importing)) != before) is keyed
+
+
+def test_an_import_of_the_files_own_package_by_name_keys_nothing_one_package_up(tmp_path: Path) -> None:
+    """`from django.db.models import Q` in `django/db/models/query.py` names the file's own package, not a sibling."""
+    (tmp_path / "db" / "models").mkdir(parents=True)
+    importing = tmp_path / "db" / "models" / "query.py"
+    importing.write_text("from django.db.models import Q\n", encoding="utf-8")
+    (tmp_path / "db" / "schemas.py").write_text("A = 1\n", encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    before = sibling_models_inputs(str(importing))
+    (tmp_path / "db" / "schemas.py").write_text("A = 2\n", encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    assert sibling_models_inputs(str(importing)) == before
 
 
 INVOICE_SERIALIZERS = """

@@ -15,6 +15,7 @@ import ast
 import functools
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -292,8 +293,14 @@ def _imports_one_package_up(path: str) -> bool:
         return True
     if ONE_PACKAGE_UP_IMPORT.search(text) is not None:
         return True
-    package = os.path.basename(os.path.dirname(os.path.dirname(os.path.abspath(path))))
-    return bool(package) and any(f"{package}.{name}" in text for name in SIBLING_MODULES)
+    folder = os.path.dirname(os.path.abspath(path))
+    package, own = os.path.basename(os.path.dirname(folder)), os.path.basename(folder)
+    # an import statement (`from crm.schemas import`, `from project.crm.schemas import`), not any mention, and not of
+    # the file's own package (`django.db.models` in `django/db/models/query.py`): each such file is keyed on its package's
+    # siblings, so an edit of one of them checks it again
+    names = "|".join(name for name in SIBLING_MODULES if name != own)
+    return bool(package) and re.search(rf"(?m)^[ \t]*(?:from|import)[ \t]+(?:\w+\.)*{re.escape(package)}\.(?:{names})\b",
+                                       text) is not None
 
 
 @functools.lru_cache(maxsize=1024)
