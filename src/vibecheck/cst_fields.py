@@ -7,6 +7,8 @@ fields costs a fifth of that. The fields come in declaration order, not source o
 from __future__ import annotations
 
 import dataclasses
+import types
+import typing
 from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
@@ -16,7 +18,8 @@ from vibecheck.file_memos import file_memo
 
 NodeT = TypeVar("NodeT", bound=cst.CSTNode)
 
-# The dataclass fields of each libcst node type met so far: hot walks read it directly, `child_fields` fills it.
+# The fields of each libcst node type met so far that may hold a node other than a leaf (`LEAF_NODES`): hot walks
+# read it directly, `child_fields` fills it.
 FIELDS_BY_TYPE: dict[type, tuple[str, ...]] = {}
 KIND_BY_TYPE: dict[type, int] = {}  # per field value type: 1 a node, 2 a list or tuple of values, 0 anything else
 # Nodes whose bodies run at another time than the code around them.
@@ -26,17 +29,37 @@ NESTED_SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
 NESTED_SCOPE_TYPES = frozenset(NESTED_SCOPES)
 
 
-def child_fields(node_type: type) -> tuple[str, ...]:
-    """The dataclass fields of a libcst node type, cached per type (`dataclasses.fields` is dear per call)."""
-    names = FIELDS_BY_TYPE.get(node_type)
-    if names is None:
-        names = FIELDS_BY_TYPE[node_type] = tuple(f.name for f in dataclasses.fields(node_type))
-    return names
-
-
 # Nodes that never hold another node and that no rule reads through a walk: two fifths of a module's nodes are
 # `SimpleWhitespace`, another fifteenth `Newline`. `child_nodes` leaves them out (their parents' fields still hold them).
 LEAF_NODES = frozenset({cst.SimpleWhitespace, cst.Newline})
+# The field types that are never a node: a field declared as one of them alone (`Name.value: str`) is not read.
+_NEVER_NODES = frozenset({str, bool, type(None), cst.MaybeSentinel})
+
+
+def node_fields(node_type: type, *, leaves: bool) -> tuple[str, ...]:
+    """The dataclass fields of a libcst node type that may hold a node (with `leaves`, a `LEAF_NODES` node too), by
+    their declared types: a fifth of the fields a walk met were strings, flags and whitespace leaves."""
+    skipped = _NEVER_NODES if leaves else _NEVER_NODES | LEAF_NODES
+    return tuple(field.name for field in dataclasses.fields(node_type)
+                 if not all(atom in skipped for atom in _declared_types(field.type)))
+
+
+def _declared_types(annotation: object) -> tuple[object, ...]:
+    """The types a field's annotation allows: the members of a union, else the annotation itself."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return typing.get_args(annotation)
+    return (annotation,)
+
+
+def child_fields(node_type: type) -> tuple[str, ...]:
+    """The fields of a libcst node type that may hold a node other than a leaf, cached per type
+    (`dataclasses.fields` is dear per call)."""
+    names = FIELDS_BY_TYPE.get(node_type)
+    if names is None:
+        names = FIELDS_BY_TYPE[node_type] = node_fields(node_type, leaves=False)
+    return names
+
+
 # `KIND_BY_TYPE` with the leaf nodes as 0: what `child_nodes` reads.
 _CHILD_KIND_BY_TYPE: dict[type, int] = dict.fromkeys(LEAF_NODES, 0)
 

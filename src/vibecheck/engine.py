@@ -21,7 +21,7 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import CodeRange
 
-from vibecheck.cst_fields import KIND_BY_TYPE, LEAF_NODES, child_fields, value_kind
+from vibecheck.cst_fields import KIND_BY_TYPE, LEAF_NODES, node_fields, value_kind
 from vibecheck.engine_checks import ParseError
 from vibecheck.facts import CONDITIONAL_FINDINGS, HELD_FINDINGS, fact_collector
 from vibecheck.file_memos import forget_file_nodes
@@ -311,12 +311,15 @@ def _handler_names(rule_type: type) -> tuple[tuple[str, str, str, Any], ...]:
     return names
 
 
+# Per node type, the fields that may hold a node, last first: the order in which the walk stacks children. The walk
+# that steps into the whitespace leaves reads `_REVERSED_FIELDS`, the pruned one `_REVERSED_PRUNED_FIELDS`.
 _REVERSED_FIELDS: dict[type, tuple[str, ...]] = {}
+_REVERSED_PRUNED_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _reversed_fields(node_type: type) -> tuple[str, ...]:
-    """A node type's dataclass fields, last first, cached per type: the order in which the walk stacks children."""
-    names = _REVERSED_FIELDS[node_type] = tuple(reversed(child_fields(node_type)))
+def _reversed_fields(node_type: type, fields: dict[type, tuple[str, ...]]) -> tuple[str, ...]:
+    """`fields[node_type]`, filled on first sight."""
+    names = fields[node_type] = tuple(reversed(node_fields(node_type, leaves=fields is _REVERSED_FIELDS)))
     return names
 
 
@@ -328,7 +331,9 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
     forget_file_nodes()
     live = list(instances)
     visit, leave = _dispatch_tables(live, context)
-    kinds = KIND_BY_TYPE if not _LEAF_NAMES.isdisjoint(visit.keys() | leave.keys()) else _PRUNED_KIND
+    leaves = not _LEAF_NAMES.isdisjoint(visit.keys() | leave.keys())
+    kinds = KIND_BY_TYPE if leaves else _PRUNED_KIND
+    fields = _REVERSED_FIELDS if leaves else _REVERSED_PRUNED_FIELDS
     stack: list[Any] = [module]
     push = stack.append
     while stack:
@@ -359,7 +364,10 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
             push(node)
             push(_LEAVING)
         # the children go on the stack last field first, last item first, so that they come off it in source order
-        for name in _REVERSED_FIELDS.get(node_type) or _reversed_fields(node_type):
+        names = fields.get(node_type)
+        if names is None:  # (not `or`: a comment's fields hold no node, and its empty tuple is cached too)
+            names = _reversed_fields(node_type, fields)
+        for name in names:
             value = getattr(node, name)
             value_kind = kinds.get(type(value))
             if value_kind is None:
