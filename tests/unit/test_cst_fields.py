@@ -12,6 +12,7 @@ import vibecheck.rules.auth.auth_check_always_passes
 from vibecheck.cst_fields import (
     LEAF_NODES,
     child_nodes,
+    node_fields,
     own_nodes,
     own_nodes_of,
     own_returns,
@@ -37,6 +38,29 @@ def test_child_nodes_are_libcst_children(path: Path) -> None:
         pending.extend(expected)
         seen += 1
     assert seen > 1000  # the walk reached the whole file, whitespace and comments included
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)
+def test_node_fields_with_leaves_hold_every_child(path: Path) -> None:
+    """The fields the engine's walk reads when a rule visits the whitespace leaves: all of libcst's children."""
+    module = cst.parse_module(path.read_text(encoding="utf-8"))
+    pending: list[cst.CSTNode] = [module]
+    while pending:
+        node = pending.pop()
+        found = []
+        for name in node_fields(type(node), leaves=True):
+            value = getattr(node, name)
+            found.extend(item for item in (value if isinstance(value, (list, tuple)) else [value])
+                         if isinstance(item, cst.CSTNode))
+        assert sorted(map(id, found)) == sorted(map(id, node.children)), type(node).__name__
+        pending.extend(node.children)
+
+
+def test_node_fields_leave_out_strings_flags_and_leaves() -> None:
+    assert node_fields(cst.Name, leaves=False) == ("lpar", "rpar")
+    assert "whitespace_after_def" in node_fields(cst.FunctionDef, leaves=True)
+    assert "whitespace_after_def" not in node_fields(cst.FunctionDef, leaves=False)
+    assert node_fields(cst.Comment, leaves=True) == ()
 
 
 def test_child_nodes_leave_out_whitespace_leaves_but_not_comments() -> None:
