@@ -6,6 +6,7 @@ fields costs a fifth of that. The fields come in declaration order, not source o
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import types
 import typing
@@ -44,10 +45,34 @@ def node_fields(node_type: type, *, leaves: bool) -> tuple[str, ...]:
                  if not all(atom in skipped for atom in _declared_types(field.type)))
 
 
+def declared_field_kinds(node_type: type, *, leaves: bool) -> tuple[tuple[str, int], ...]:
+    """`node_fields`, each with what its declared type says it holds: 1 always a node a walk enters (with `leaves`,
+    a `LEAF_NODES` node too), 2 always a sequence of such nodes, 0 anything else (the value's type tells)."""
+    declared = {field.name: field.type for field in dataclasses.fields(node_type)}
+    kinds = []
+    for name in node_fields(node_type, leaves=leaves):
+        annotation = declared[name]
+        kind = 1 if _always_entered(_declared_types(annotation), leaves) else 0
+        if typing.get_origin(annotation) is collections.abc.Sequence:
+            kind = 2 if _always_entered(_declared_types(typing.get_args(annotation)[0]), leaves) else 0
+        kinds.append((name, kind))
+    return tuple(kinds)
+
+
+def _always_entered(atoms: tuple[object, ...], leaves: bool) -> bool:
+    """Whether every type of `atoms` is a node class none of whose values is a leaf a walk without `leaves` skips."""
+    return all(isinstance(atom, type) and issubclass(atom, cst.CSTNode)
+               and (leaves or not any(issubclass(leaf, atom) for leaf in LEAF_NODES)) for atom in atoms)
+
+
 def _declared_types(annotation: object) -> tuple[object, ...]:
-    """The types a field's annotation allows: the members of a union, else the annotation itself."""
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+    """The types a field's annotation allows: the members of a union, the types of a literal's values, else the
+    annotation itself."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
         return typing.get_args(annotation)
+    if origin is typing.Literal:  # `Arg.star: Literal["", "*", "**"]`
+        return tuple(type(value) for value in typing.get_args(annotation))
     return (annotation,)
 
 

@@ -21,7 +21,7 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import CodeRange
 
-from vibecheck.cst_fields import KIND_BY_TYPE, LEAF_NODES, node_fields, value_kind
+from vibecheck.cst_fields import KIND_BY_TYPE, LEAF_NODES, declared_field_kinds, value_kind
 from vibecheck.engine_checks import ParseError
 from vibecheck.facts import CONDITIONAL_FINDINGS, HELD_FINDINGS, fact_collector
 from vibecheck.file_memos import forget_file_nodes
@@ -311,15 +311,17 @@ def _handler_names(rule_type: type) -> tuple[tuple[str, str, str, Any], ...]:
     return names
 
 
-# Per node type, the fields that may hold a node, last first: the order in which the walk stacks children. The walk
-# that steps into the whitespace leaves reads `_REVERSED_FIELDS`, the pruned one `_REVERSED_PRUNED_FIELDS`.
-_REVERSED_FIELDS: dict[type, tuple[str, ...]] = {}
-_REVERSED_PRUNED_FIELDS: dict[type, tuple[str, ...]] = {}
+# Per node type, the fields that may hold a node with what their declared types say they hold
+# (`cst_fields.declared_field_kinds`), last first: the order in which the walk stacks children. The walk that steps
+# into the whitespace leaves reads `_REVERSED_FIELDS`, the pruned one `_REVERSED_PRUNED_FIELDS`.
+_FieldKinds = tuple[tuple[str, int], ...]
+_REVERSED_FIELDS: dict[type, _FieldKinds] = {}
+_REVERSED_PRUNED_FIELDS: dict[type, _FieldKinds] = {}
 
 
-def _reversed_fields(node_type: type, fields: dict[type, tuple[str, ...]]) -> tuple[str, ...]:
+def _reversed_fields(node_type: type, fields: dict[type, _FieldKinds]) -> _FieldKinds:
     """`fields[node_type]`, filled on first sight."""
-    names = fields[node_type] = tuple(reversed(node_fields(node_type, leaves=fields is _REVERSED_FIELDS)))
+    names = fields[node_type] = tuple(reversed(declared_field_kinds(node_type, leaves=fields is _REVERSED_FIELDS)))
     return names
 
 
@@ -335,7 +337,7 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
     kinds = KIND_BY_TYPE if leaves else _PRUNED_KIND
     fields = _REVERSED_FIELDS if leaves else _REVERSED_PRUNED_FIELDS
     stack: list[Any] = [module]
-    push = stack.append
+    push, extend = stack.append, stack.extend
     while stack:
         node = stack.pop()
         leaving = node is _LEAVING
@@ -367,8 +369,15 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
         names = fields.get(node_type)
         if names is None:  # (not `or`: a comment's fields hold no node, and its empty tuple is cached too)
             names = _reversed_fields(node_type, fields)
-        for name in names:
+        for name, declared in names:
             value = getattr(node, name)
+            if declared == 1:  # (a node, or a sequence of nodes, by its declared type: no type to look up)
+                push(value)
+                continue
+            if declared == 2:
+                if value:
+                    extend(reversed(value))
+                continue
             value_kind = kinds.get(type(value))
             if value_kind is None:
                 value_kind = _value_kind(type(value), kinds)

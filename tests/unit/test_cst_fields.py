@@ -12,6 +12,7 @@ import vibecheck.rules.auth.auth_check_always_passes
 from vibecheck.cst_fields import (
     LEAF_NODES,
     child_nodes,
+    declared_field_kinds,
     node_fields,
     own_nodes,
     own_nodes_of,
@@ -54,6 +55,31 @@ def test_node_fields_with_leaves_hold_every_child(path: Path) -> None:
                          if isinstance(item, cst.CSTNode))
         assert sorted(map(id, found)) == sorted(map(id, node.children)), type(node).__name__
         pending.extend(node.children)
+
+
+def _entered(value: object, leaves: bool) -> bool:
+    return isinstance(value, cst.CSTNode) and (leaves or type(value) not in LEAF_NODES)
+
+
+@pytest.mark.parametrize("leaves", [True, False])
+@pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)
+def test_declared_field_kinds_hold(path: Path, leaves: bool) -> None:
+    """A field declared to hold a node, or a sequence of nodes, that the walk enters holds one on real files."""
+    module = cst.parse_module(path.read_text(encoding="utf-8"))
+    pending: list[cst.CSTNode] = [module]
+    declared = 0
+    while pending:
+        node = pending.pop()
+        for name, kind in declared_field_kinds(type(node), leaves=leaves):
+            value = getattr(node, name)
+            if kind == 1:
+                assert _entered(value, leaves), (type(node).__name__, name)
+            elif kind == 2:
+                assert isinstance(value, (list, tuple)) and all(_entered(item, leaves) for item in value), \
+                    (type(node).__name__, name)
+            declared += kind != 0
+        pending.extend(node.children)
+    assert declared > 1000
 
 
 def test_node_fields_leave_out_strings_flags_and_leaves() -> None:
