@@ -7,13 +7,13 @@ literal options are read here; a rule that follows names bound to an options dic
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import libcst as cst
 
 from vibecheck.analysis.flow import LOG_LEVELS, LOGGER_NAME, dotted_name
 from vibecheck.analysis.nodes import is_name
-from vibecheck.cst_fields import own_nodes, own_nodes_of, walk_own
+from vibecheck.cst_fields import walk_own
 from vibecheck.literals import string_value
 
 # PyJWT (`jwt`), python-jose (`jose.jwt`): `decode(token, key, algorithms, options, ...)`.
@@ -94,12 +94,13 @@ def hand_decoded_payloads(function: cst.FunctionDef, qualified_name: QualifiedNa
     """The base64 decodes of a token's payload (`token.split(".")[1]`, also through names: `_, payload, _ =
     token.split(".")`, `parts[1]`, a padded copy) in a function that parses JSON and checks no signature, unless
     what they decode reaches nothing but log calls."""
-    calls = own_nodes_of(function.body, cst.Call)  # the flow rules have indexed most functions' bodies already
+    nodes = list(walk_own(function.body))
+    calls = [node for node in nodes if type(node) is cst.Call]
     names = [qualified_name(call) or "" for call in calls]
     if not any(name in JSON_PARSERS for name in names) or any(
             name in SIGNATURE_CHECKS or name.rpartition(".")[2] == "verify" for name in names):
         return []
-    assignments = own_nodes_of(function.body, cst.Assign)
+    assignments = [node for node in nodes if type(node) is cst.Assign]
     splits = {target for node in assignments if _dot_split(node.value, frozenset())
               for target in _assigned_names(node)}
     payloads: set[str] = set()
@@ -118,10 +119,10 @@ def hand_decoded_payloads(function: cst.FunctionDef, qualified_name: QualifiedNa
                 payloads |= fresh
     return [call for call, name in zip(calls, names, strict=True) if name in BASE64_DECODERS and call.args
             and _mentions_payload(call.args[0].value, splits, payloads)
-            and not _only_logged(call, own_nodes(function.body), assignments, qualified_name)]
+            and not _only_logged(call, nodes, assignments, qualified_name)]
 
 
-def _only_logged(decode: cst.Call, nodes: Sequence[cst.CSTNode], assignments: Sequence[cst.Assign],
+def _only_logged(decode: cst.Call, nodes: list[cst.CSTNode], assignments: list[cst.Assign],
                  qualified_name: QualifiedName) -> bool:
     """Whether the decoded claims go nowhere but into log calls (`_LOGGER.debug(f"Tenant: {claims['tid']}")`), also
     through names bound to them: a debug line about the token a client just obtained decides nothing, so a forged
