@@ -383,7 +383,7 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
                 value_kind = _value_kind(type(value), kinds)
             if value_kind == 1:
                 push(value)
-            elif value_kind == 2 and value:  # (most sequences are empty: an expression's parentheses)
+            elif value_kind == 2:
                 for item in reversed(value):  # (a loop, not a generator: most sequences are short, and this runs per node)
                     item_kind = kinds.get(type(item))
                     if item_kind == 1 or (item_kind is None and _value_kind(type(item), kinds) == 1):
