@@ -76,18 +76,6 @@ def _declared_types(annotation: object) -> tuple[object, ...]:
     return (annotation,)
 
 
-# `child_fields` with what each field's declared type says it holds (`declared_field_kinds`), for the hottest walks.
-FIELD_KINDS_BY_TYPE: dict[type, tuple[tuple[str, int], ...]] = {}
-
-
-def child_field_kinds(node_type: type) -> tuple[tuple[str, int], ...]:
-    """`declared_field_kinds` of the fields `child_fields` names, cached per type."""
-    kinds = FIELD_KINDS_BY_TYPE.get(node_type)
-    if kinds is None:
-        kinds = FIELD_KINDS_BY_TYPE[node_type] = declared_field_kinds(node_type, leaves=False)
-    return kinds
-
-
 def child_fields(node_type: type) -> tuple[str, ...]:
     """The fields of a libcst node type that may hold a node other than a leaf, cached per type
     (`dataclasses.fields` is dear per call)."""
@@ -202,26 +190,16 @@ def calls_in(node: cst.CSTNode) -> Iterator[cst.Call]:
 def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Every node under `node` that runs in the same scope (nested defs, lambdas and classes are skipped).
 
-    `child_nodes` is inlined, as in `_own_node_tuple`, reading the fields' declared kinds (`child_field_kinds`): rules
-    walk a block this way for most functions and `if` tests of every file, and a call and a list per node were a third
-    of the walk."""
+    `child_nodes` is inlined, as in `_own_node_tuple`: rules walk a block this way for most functions and `if` tests
+    of every file, and a call and a list per node were a third of the walk."""
     pending = [node]
     kinds = _CHILD_KIND_BY_TYPE
     nested = NESTED_SCOPE_TYPES
     while pending:
         current = pending.pop()
         yield current
-        for name, declared in FIELD_KINDS_BY_TYPE.get(type(current)) or child_field_kinds(type(current)):
+        for name in FIELDS_BY_TYPE.get(type(current)) or child_fields(type(current)):
             value = getattr(current, name)
-            if declared == 1:  # (a node, or a sequence of nodes, by its declared type: no type to look up)
-                if type(value) not in nested:
-                    pending.append(value)
-                continue
-            if declared == 2:
-                for item in value:
-                    if type(item) not in nested:
-                        pending.append(item)
-                continue
             kind = kinds.get(type(value))
             if kind is None:
                 kind = _child_kind(type(value))
@@ -246,17 +224,8 @@ def _own_node_tuple(root: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
     while pending:
         current = pending.pop()
         found.append(current)
-        for name, declared in FIELD_KINDS_BY_TYPE.get(type(current)) or child_field_kinds(type(current)):
+        for name in FIELDS_BY_TYPE.get(type(current)) or child_fields(type(current)):
             value = getattr(current, name)
-            if declared == 1:  # (a node, or a sequence of nodes, by its declared type: no type to look up)
-                if type(value) not in nested:
-                    pending.append(value)
-                continue
-            if declared == 2:
-                for item in value:
-                    if type(item) not in nested:
-                        pending.append(item)
-                continue
             kind = kinds.get(type(value))
             if kind is None:
                 kind = _child_kind(type(value))
