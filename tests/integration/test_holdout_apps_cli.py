@@ -616,9 +616,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     ("aiogram_shop_bot", "tests/test_handlers.py", 25, "VC308"),
     # An assertion under `if call.args:` in a loop over a mock's `await_args_list`: the loop's list is the mock's.
     ("aiogram_shop_bot", "tests/test_handlers.py", 37, "VC311"),
-    # ormar's `article.update(**input)` of a GraphQL input in a resolver: VC215 knows the ORMs' writes from request
-    # bodies, not a resolver's input argument unpacked into ormar's `update`.
-    ("ariadne_kb", "kb/resolvers.py", 57, "VC215"),
     # fastlite's table subscript `entries[eid]` reads a row by the client's id: VC214 knows lookup calls, not an index.
     ("fasthtml_journal", "journal/main.py", 64, "VC214"),
     # Admin routes the app's `Beforeware(..., skip=[..., r"/admin/.*"])` leaves unguarded: FastHTML's skip list is
