@@ -600,10 +600,7 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # `# TODO: add VAT handling for EU customers`: VC502 reports comments that admit the code is not the real thing,
     # not a plan for a feature still missing.
     ("claude_invoice_drafter", "drafter/cli.py", 20, "VC502"),
-    # Round 41. `hashlib.md5(raw.encode())` in `legacy_hash(raw)`: no name says the text is a password (the module's
-    # `hash_password` beside it does not make every hash one).
-    ("piccolo_storeadmin", "storeadmin/auth.py", 25, "VC205"),
-    # `legacy_hash("abc") == legacy_hash("abc")`: a call compared with itself is how a determinism test is spelled.
+    # Round 41. `legacy_hash("abc") == legacy_hash("abc")`: a call compared with itself is how a determinism test is spelled.
     ("piccolo_storeadmin", "tests/test_views.py", 20, "VC304"),
     # `self.assertTrue(bucket)` and `assert host.services is not None`: VC310 reads what the asserted name says, and
     # neither names data a function builds.
