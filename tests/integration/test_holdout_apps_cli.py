@@ -613,12 +613,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     ("aiogram_shop_bot", "tests/test_handlers.py", 25, "VC308"),
     # An assertion under `if call.args:` in a loop over a mock's `await_args_list`: the loop's list is the mock's.
     ("aiogram_shop_bot", "tests/test_handlers.py", 37, "VC311"),
-    # fastlite's table subscript `entries[eid]` reads a row by the client's id: VC214 knows lookup calls, not an index.
-    ("fasthtml_journal", "journal/main.py", 64, "VC214"),
-    # Admin routes the app's `Beforeware(..., skip=[..., r"/admin/.*"])` leaves unguarded: FastHTML's skip list is
-    # unknown to VC201's app model.
-    ("fasthtml_journal", "journal/main.py", 130, "VC201/VC219"),
-    ("fasthtml_journal", "journal/main.py", 145, "VC201"),
     # Round 42b: a DRF viewset over `Comment.objects.all()` behind `IsAuthorOrReadOnly` lets every signed-in user read
     # the comments of every private project's tasks; VC214 takes a read-only-words permission as public rows by
     # design, and comments of a public blog read the same.

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from vibecheck.analysis.app_model import frameworks as fw
+from vibecheck.analysis.app_model.fasthtml import skipped
 from vibecheck.analysis.app_model.names import (
     ADMIN_MOUNT_HOLD,
     APP_MODEL,
@@ -122,6 +123,7 @@ class AppModel:
     url_view_places: list[tuple[str, str | None]] = field(default_factory=list)
     url_includes: list[tuple[str, str, str | None, bool, tuple[str, ...]]] = field(default_factory=list)
     guarded_hooks: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)
+    receiver_skips: dict[str, tuple[str, ...]] = field(default_factory=dict)  # app -> paths its Beforeware lets by
 
     @classmethod
     def build(cls, project: Any, *, drf_default_is_open: bool = False,
@@ -130,6 +132,7 @@ class AppModel:
         layout = SourceLayout.detect(Path(project.root))
         refusing: set[str] = set()
         hooks: list[tuple[str, str]] = []
+        beforewares: dict[str, tuple[str, tuple[str, ...]]] = {}  # FastHTML Beforeware object -> (hook, skip)
         optional: dict[str, list[str]] = {}  # functions that never deny -> the dependencies they run
         runners: dict[str, list[str]] = {}  # dependencies that are no guard themselves -> the dependencies they run
         dependency_receivers: list[tuple[str, list[str]]] = []
@@ -162,6 +165,9 @@ class AppModel:
             dependency_receivers.extend((full(receiver), [_full_ref(full, r) for r in refs])
                                         for receiver, refs in facts.get("dependency_receivers", {}).items())
             hooks.extend((full(receiver), full(hook)) for receiver, hook in facts.get("hook_refs", ()))
+            beforewares.update({full("@" + name): (full(hook), tuple(skip))
+                                for name, (hook, skip) in facts.get("beforewares", {}).items()})
+            model.receiver_skips.update({full(r): tuple(skip) for r, skip in facts.get("receiver_skips", {}).items()})
             model.handler_guards.update({full("@" + name): [full(r) for r in refs]
                                          for name, refs in facts.get("handler_guards", {}).items()})
             model.guarded_receivers.update(full(name) for name in facts["guarded_receivers"])
@@ -219,6 +225,10 @@ class AppModel:
         model._drop_optional_guards(optional, dependency_receivers, include_dependencies)
         if model.guarded_hooks or any(guarded or wrappers for *_, guarded, wrappers in model.url_includes):
             model._guard_wrapped_urlconfs()
+        for index, (receiver, hook) in enumerate(hooks):
+            if hook in beforewares:  # a Beforeware object another module builds: its function, and the paths it skips
+                hooks[index] = (receiver, beforewares[hook][0])
+                model.receiver_skips[receiver] = beforewares[hook][1]
         if hooks:  # a hook imported from another module guards its app or blueprint only if it can refuse a request
             refusers = _ByLastPart((name, name) for name in refusing | model.guard_functions)
             checked = {_module_of(layout, project.relative_path(p))[0] for p in project.files} \
@@ -503,7 +513,8 @@ class AppModel:
                 return None
             return "a class decorator of the subclass registered" if any(g for _, g in registrations) \
                 else "the middleware of its app"
-        if route.receiver is not None and not fact.get("own_auth") and self.receiver_guarded(route.receiver):
+        if route.receiver is not None and not fact.get("own_auth") and self.receiver_guarded(route.receiver) \
+                and not skipped(fact["path"], self.receiver_skips.get(route.receiver, ())):
             return "its router, blueprint or app"  # (unless its own `auth=` replaces its router's: django-ninja)
         if route.route_list is not None and self.receiver_guarded(route.route_list):
             return "the `Mount` of its route list"
@@ -545,11 +556,15 @@ class AppModel:
         return any(parent is not None and parent != receiver and self.receiver_restricted(parent, depth + 1)
                    for parent, _, _ in self._includes.matching(receiver))
 
-    def signed_in_elsewhere(self, path: str, handler: str) -> bool:
+    def signed_in_elsewhere(self, path: str, handler: str, line: int | None = None) -> bool:
         """Whether the route of `handler` (`read_note`, `NoteView.get`) in the file at `path` is reached by signed-in
         callers only, and not restricted to a role: what a rule that judges the handler from inside
-        (`Rule.report(..., held_for=...)`) cannot see in its file."""
+        (`Rule.report(..., held_for=...)`) cannot see in its file. Where the file defines several handlers of that name
+        (FastHTML's `def get` under each `@rt(...)`), the one whose definition holds the `line` of the finding."""
         routes = [r for r in self._routes_by_handler.get((path, handler), ()) if self.is_routed(r)]
+        if line is not None and len({r.fact["line"] for r in routes}) > 1:
+            before = [r.fact["line"] for r in routes if r.fact["line"] <= line]
+            routes = [r for r in routes if before and r.fact["line"] == max(before)]
         return bool(routes) and all(self._signs_in(r) and not self._restricted_route(r) for r in routes)
 
     def _signs_in(self, route: ModelRoute) -> bool:
@@ -566,7 +581,8 @@ class AppModel:
         for path, held in project.facts(HELD_FINDINGS):
             if path not in project.test_files:
                 yield from (finding for handler, finding in held if self._mounted_for_admins(path, handler, project)
-                            or not handler.startswith(ADMIN_MOUNT_HOLD) and self.signed_in_elsewhere(path, handler))
+                            or not handler.startswith(ADMIN_MOUNT_HOLD)
+                            and self.signed_in_elsewhere(path, handler, finding.location.start.line))
 
     def _mounted_for_admins(self, path: str, held: str, project: Any) -> bool:
         """A handler held with `ADMIN_MOUNT_HOLD`: every route of it changes state and has an administrators' path once
