@@ -12,10 +12,9 @@ from .models import Settings, Staff, User
 async def edit_account(request: Request):
     submitted = await request.form()
     changes = {Staff.display_name: submitted.get("display_name", "")}
-    wanted = submitted.get("access_level")
-    if wanted:
+    if submitted.get("access_level"):
         # expect: VC217 -- a dict keyed by a column, filled under a condition, then `Staff.update(changes)`
-        changes[Staff.role] = wanted
+        changes[Staff.role] = submitted["access_level"]
     await Staff.update(changes).where(Staff.id == request.state.user_id)
     return RedirectResponse("/account", status_code=303)
 

@@ -814,11 +814,9 @@ class AppModelCollector:
         # FastHTML's apps, their route functions (`rt`) and Beforeware; the paths each app's Beforeware skips
         self.fasthtml = fast_apps(node, self.context.imports) if self.context.imports.imports_any(FASTHTML_MODULES) \
             else FastApps()
-        self.receiver_skips: dict[str, tuple[str, ...]] = {}
+        self.receiver_skips: dict[str, list[tuple[str, ...]]] = {}  # per app, the skip list of each hook that refuses
         for before in self.fasthtml.befores:
             self.hooks.append((before.receiver, before.hook, False))
-            if before.skip is not None:
-                self.receiver_skips[before.receiver] = before.skip
         if self.fasthtml.route_functions:
             self.framework = self.framework or "fasthtml"
         self.signature_library = any(v.startswith(fw.SIGNATURE_LIBRARIES) for v in imported)
@@ -1623,6 +1621,8 @@ class AppModelCollector:
                          ) -> tuple[str | None, str | None, frozenset[str], bool] | None:
         """(receiver, path, methods, has dependencies) of `@app.route(...)`/`@router.post(...)`, else None; FastHTML's
         `@rt("/x")` and `@app.route("/x")` without `methods=` answer the verb the `function`'s name says."""
+        if type(decorator) is cst.Name and decorator.value in self.fasthtml.route_functions and function:
+            return self.fasthtml.route_functions[decorator.value], f"/{function}", handler_methods(function), False
         if isinstance(decorator, cst.Call) and isinstance(decorator.func, cst.Name) \
                 and decorator.func.value in self.fasthtml.route_functions:
             path_arg = _positional(decorator, 0) or _keyword(decorator, "path")
@@ -2169,7 +2169,7 @@ class AppModelCollector:
             "guarding_helpers": self._guarding_helpers(),
             "hook_refs": self.hook_refs,
             # FastHTML: the paths an app's Beforeware lets by, and the Beforeware objects the module builds for others
-            "receiver_skips": {self._ref_text(r): list(skip) for r, skip in self.receiver_skips.items()},
+            "receiver_skips": {self._ref_text(r): [list(s) for s in skips] for r, skips in self.receiver_skips.items()},
             "beforewares": {name: [self._ref_text(hook), list(skip)]
                             for name, (hook, skip) in self.fasthtml.beforewares.items()},
             "dependency_receivers": {self._ref_text(r): sorted(set(refs)) for r, refs in self.receiver_dependencies.items()
@@ -2198,7 +2198,13 @@ class AppModelCollector:
         if inert:
             self.context.facts[INERT_FUNCTIONS] = inert
 
+    def _skipped(self, receiver: str, path: str | None) -> bool:
+        """A path every refusing FastHTML Beforeware of the app skips."""
+        skips = self.receiver_skips.get(receiver)
+        return bool(skips) and all(skipped(path, skip) for skip in skips)  # type: ignore[arg-type]
+
     def _resolve_hooks(self) -> None:
+        skips = {(b.receiver, b.hook): b.skip for b in self.fasthtml.befores}
         for receiver, target, must_deny in self.hooks:
             frame = target if isinstance(target, Frame) else self.functions.get(_last(target))
             if frame is None and isinstance(target, str) and receiver != "*" \
@@ -2208,11 +2214,14 @@ class AppModelCollector:
                 continue
             if frame is not None and not _hook_refuses(frame, must_deny):
                 continue
+            if isinstance(target, str) and (receiver, target) in skips:
+                self.receiver_skips.setdefault(receiver, []).append(skips[(receiver, target)] or ())
             self.guarded_receivers.add(receiver)
             self.receivers_guarded_otherwise.add(receiver)
             if frame is not None and restricts([frame.node.name.value]):  # `@bp.before_request def require_admin()`
                 self.restricted_receivers.add(receiver)
-        if "*" in self.guarded_receivers or self.guarded_receivers & self.app_names:
+        apps = {b.receiver for b in self.fasthtml.befores}  # a FastHTML app's Beforeware guards that app's routes alone
+        if "*" in self.guarded_receivers or (self.guarded_receivers - apps) & self.app_names:
             self.global_guard = True
 
     def _handler_guards(self) -> dict[str, list[str]]:
@@ -2435,7 +2444,7 @@ class AppModelCollector:
         receiver_guard = not route.opens_receiver and (
             self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers
                                   and not route.own_auth)) \
-            and not (route.receiver is not None and skipped(path, self.receiver_skips.get(route.receiver, ())))
+            and not (route.receiver is not None and self._skipped(route.receiver, path))
         guarded_otherwise = frame is not None and (frame.body_guard or frame.checks_credential or frame.verifies_signature
                                                    or method_verifies or self._guarded_by_helper(frame, route.names)) \
             or not self.guarded_handlers.isdisjoint(route.names)

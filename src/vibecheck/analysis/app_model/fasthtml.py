@@ -25,6 +25,8 @@ SKIP_KEYWORD = "skip"
 # A handler's name that says its verb (`def post(...)`); any other registers GET and POST.
 VERBS = frozenset({"get", "post", "put", "patch", "delete"})
 DEFAULT_METHODS = frozenset({"GET", "POST"})
+# Values a route's capture (`{iid}`) may take in a request, to match skip patterns against.
+CAPTURE_STAND_INS = ("1", "x", "a1")
 
 
 @dataclass(frozen=True)
@@ -105,14 +107,14 @@ def handler_methods(function: str) -> frozenset[str]:
 
 
 def skipped(path: str | None, patterns: tuple[str, ...] | list[str]) -> bool:
-    """Whether FastHTML lets a request for the path past the Beforeware: a skip pattern matches it whole. A route's
-    captures (`/s/{token}`) stand for any text without a slash."""
+    """Whether FastHTML lets requests for the path past the Beforeware: a skip pattern matches it whole, for some value
+    of its captures (`/invoices/{iid}/pay` and `/invoices/\\d+/pay`: a number, a word or both)."""
     if path is None:
         return False
-    concrete = re.sub(r"\{[^}]*\}", "x", path)
+    requests = {re.sub(r"\{[^}]*\}", stand_in, path) for stand_in in CAPTURE_STAND_INS}
     for pattern in patterns:
         try:
-            if re.fullmatch(pattern, concrete):
+            if any(re.fullmatch(pattern, request) for request in requests):
                 return True
         except re.error:
             continue

@@ -123,7 +123,8 @@ class AppModel:
     url_view_places: list[tuple[str, str | None]] = field(default_factory=list)
     url_includes: list[tuple[str, str, str | None, bool, tuple[str, ...]]] = field(default_factory=list)
     guarded_hooks: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)
-    receiver_skips: dict[str, tuple[str, ...]] = field(default_factory=dict)  # app -> paths its Beforeware lets by
+    # FastHTML app -> the skip lists of the Beforeware that guard it: a path all of them skip is let by
+    receiver_skips: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, project: Any, *, drf_default_is_open: bool = False,
@@ -167,7 +168,8 @@ class AppModel:
             hooks.extend((full(receiver), full(hook)) for receiver, hook in facts.get("hook_refs", ()))
             beforewares.update({full("@" + name): (full(hook), tuple(skip))
                                 for name, (hook, skip) in facts.get("beforewares", {}).items()})
-            model.receiver_skips.update({full(r): tuple(skip) for r, skip in facts.get("receiver_skips", {}).items()})
+            for receiver, skips in facts.get("receiver_skips", {}).items():
+                model.receiver_skips.setdefault(full(receiver), []).extend(map(tuple, skips))
             model.handler_guards.update({full("@" + name): [full(r) for r in refs]
                                          for name, refs in facts.get("handler_guards", {}).items()})
             model.guarded_receivers.update(full(name) for name in facts["guarded_receivers"])
@@ -225,16 +227,21 @@ class AppModel:
         model._drop_optional_guards(optional, dependency_receivers, include_dependencies)
         if model.guarded_hooks or any(guarded or wrappers for *_, guarded, wrappers in model.url_includes):
             model._guard_wrapped_urlconfs()
+        skips: dict[tuple[str, str], tuple[str, ...]] = {}  # (app, hook) -> the paths its Beforeware skips
         for index, (receiver, hook) in enumerate(hooks):
             if hook in beforewares:  # a Beforeware object another module builds: its function, and the paths it skips
                 hooks[index] = (receiver, beforewares[hook][0])
-                model.receiver_skips[receiver] = beforewares[hook][1]
+                skips[hooks[index]] = beforewares[hook][1]
         if hooks:  # a hook imported from another module guards its app or blueprint only if it can refuse a request
             refusers = _ByLastPart((name, name) for name in refusing | model.guard_functions)
             checked = {_module_of(layout, project.relative_path(p))[0] for p in project.files} \
                 if any(h.rpartition(".")[2][:1].isupper() for _, h in hooks) else set()
-            model.guarded_receivers.update(receiver for receiver, hook in hooks if any(True for _ in refusers.matching(hook))
-                                           or _library_guard_class(hook, checked))
+            guarding = [(receiver, hook) for receiver, hook in hooks if any(True for _ in refusers.matching(hook))
+                        or _library_guard_class(hook, checked)]
+            model.guarded_receivers.update(receiver for receiver, _ in guarding)
+            for receiver, hook in guarding:
+                if (receiver, hook) in skips:
+                    model.receiver_skips.setdefault(receiver, []).append(skips[(receiver, hook)])
             model.restricted_receivers.update(receiver for receiver, hook in hooks if restricts([hook.rpartition(".")[2]]))
         if any(route.fact.get("imported_handler") for route in model.routes):
             model.project_modules = {_module_of(layout, project.relative_path(path))[0] for path in project.files}
@@ -514,7 +521,7 @@ class AppModel:
             return "a class decorator of the subclass registered" if any(g for _, g in registrations) \
                 else "the middleware of its app"
         if route.receiver is not None and not fact.get("own_auth") and self.receiver_guarded(route.receiver) \
-                and not skipped(fact["path"], self.receiver_skips.get(route.receiver, ())):
+                and not self._skipped(route.receiver, fact["path"]):
             return "its router, blueprint or app"  # (unless its own `auth=` replaces its router's: django-ninja)
         if route.route_list is not None and self.receiver_guarded(route.route_list):
             return "the `Mount` of its route list"
@@ -529,6 +536,11 @@ class AppModel:
             if decision or (decision is None and not self.drf_default_is_open):
                 return "DRF's `DEFAULT_PERMISSION_CLASSES`"
         return None
+
+    def _skipped(self, receiver: str, path: str | None) -> bool:
+        """A path every refusing FastHTML Beforeware of the app skips."""
+        skips = self.receiver_skips.get(receiver)
+        return bool(skips) and all(skipped(path, skip) for skip in skips)  # type: ignore[union-attr]
 
     def _any_guard(self, names: tuple[str, ...]) -> bool:
         """Any of the names is a project guard function, directly or through an `Annotated` dependency alias."""
