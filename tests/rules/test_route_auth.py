@@ -97,7 +97,7 @@ def test_a_fasthtml_beforeware_of_another_module_guards_the_paths_it_does_not_sk
                                                                                   messages: list[str]) -> None:
     findings = sources_findings({"jobsite/__init__.py": "", "jobsite/auth.py": FASTHTML_AUTH,
                                  "jobsite/main.py": FASTHTML_MAIN.format(before=before)}, [RouteWithoutAuth])
-    assert [f.message[:len(m)] for f, m in zip(findings, messages)] == messages and len(findings) == len(messages)
+    assert [f.message[:len(m)] for f, m in zip(findings, messages, strict=True)] == messages
 
 
 def test_tornado_bot_corpus_is_reported_exactly() -> None:

@@ -24,7 +24,7 @@ import libcst as cst
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.answer_only import Answer, changes_nothing, inert_refs
 from vibecheck.analysis.app_model.bots import BOT_MODULES
-from vibecheck.analysis.app_model.fasthtml import FASTHTML_MODULES, FastApps, fast_apps, handler_methods, skipped
+from vibecheck.analysis.app_model.fasthtml import FASTHTML_MODULES, FastApps, fast_apps, handler_methods
 from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WORDS
 from vibecheck.analysis.app_model.handlers import (
     IDENTITY_EXPRESSIONS,
@@ -46,6 +46,7 @@ from vibecheck.analysis.app_model.orm_writes import (
     writing_methods,
 )
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
+from vibecheck.analysis.app_model.skip_paths import skipped
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
 from vibecheck.analysis.nodes import bound_names, head_name
 from vibecheck.ast_fields import tree_nodes
@@ -2201,7 +2202,7 @@ class AppModelCollector:
     def _skipped(self, receiver: str, path: str | None) -> bool:
         """A path every refusing FastHTML Beforeware of the app skips."""
         skips = self.receiver_skips.get(receiver)
-        return bool(skips) and all(skipped(path, skip) for skip in skips)  # type: ignore[arg-type]
+        return bool(skips) and all(skipped(path, skip) for skip in skips or ())
 
     def _resolve_hooks(self) -> None:
         skips = {(b.receiver, b.hook): b.skip for b in self.fasthtml.befores}

@@ -9,7 +9,6 @@ names the one it hands over, which the resolver joins.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -25,8 +24,6 @@ SKIP_KEYWORD = "skip"
 # A handler's name that says its verb (`def post(...)`); any other registers GET and POST.
 VERBS = frozenset({"get", "post", "put", "patch", "delete"})
 DEFAULT_METHODS = frozenset({"GET", "POST"})
-# Values a route's capture (`{iid}`) may take in a request, to match skip patterns against.
-CAPTURE_STAND_INS = ("1", "x", "a1")
 
 
 @dataclass(frozen=True)
@@ -104,18 +101,3 @@ def _befores(app: str, call: cst.Call, local: dict[str, tuple[str, tuple[str, ..
 def handler_methods(function: str) -> frozenset[str]:
     """The methods a FastHTML handler answers, by its name."""
     return frozenset({function.upper()}) if function in VERBS else DEFAULT_METHODS
-
-
-def skipped(path: str | None, patterns: tuple[str, ...] | list[str]) -> bool:
-    """Whether FastHTML lets requests for the path past the Beforeware: a skip pattern matches it whole, for some value
-    of its captures (`/invoices/{iid}/pay` and `/invoices/\\d+/pay`: a number, a word or both)."""
-    if path is None:
-        return False
-    requests = {re.sub(r"\{[^}]*\}", stand_in, path) for stand_in in CAPTURE_STAND_INS}
-    for pattern in patterns:
-        try:
-            if any(re.fullmatch(pattern, request) for request in requests):
-                return True
-        except re.error:
-            continue
-    return False

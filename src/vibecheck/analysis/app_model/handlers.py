@@ -17,8 +17,8 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
-from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.app_model.fasthtml import FASTHTML_MODULES, handler_methods
+from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.app_model.openapi import Operation
 from vibecheck.analysis.app_model.requirements import requirements_restrict
 from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, reads_the_request, string_value

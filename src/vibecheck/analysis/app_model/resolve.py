@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from vibecheck.analysis.app_model import frameworks as fw
-from vibecheck.analysis.app_model.fasthtml import skipped
 from vibecheck.analysis.app_model.names import (
     ADMIN_MOUNT_HOLD,
     APP_MODEL,
@@ -29,6 +28,7 @@ from vibecheck.analysis.app_model.names import (
     relabelled,
     restricts,
 )
+from vibecheck.analysis.app_model.skip_paths import skipped
 from vibecheck.analysis.class_bases import ClassIndex
 from vibecheck.analysis.modules import SourceLayout, in_benchmark_folder, resolve_relative
 from vibecheck.facts import HELD_FINDINGS
@@ -168,8 +168,8 @@ class AppModel:
             hooks.extend((full(receiver), full(hook)) for receiver, hook in facts.get("hook_refs", ()))
             beforewares.update({full("@" + name): (full(hook), tuple(skip))
                                 for name, (hook, skip) in facts.get("beforewares", {}).items()})
-            for receiver, skips in facts.get("receiver_skips", {}).items():
-                model.receiver_skips.setdefault(full(receiver), []).extend(map(tuple, skips))
+            for receiver, lists in facts.get("receiver_skips", {}).items():
+                model.receiver_skips.setdefault(full(receiver), []).extend(map(tuple, lists))
             model.handler_guards.update({full("@" + name): [full(r) for r in refs]
                                          for name, refs in facts.get("handler_guards", {}).items()})
             model.guarded_receivers.update(full(name) for name in facts["guarded_receivers"])
@@ -540,7 +540,7 @@ class AppModel:
     def _skipped(self, receiver: str, path: str | None) -> bool:
         """A path every refusing FastHTML Beforeware of the app skips."""
         skips = self.receiver_skips.get(receiver)
-        return bool(skips) and all(skipped(path, skip) for skip in skips)  # type: ignore[union-attr]
+        return bool(skips) and all(skipped(path, skip) for skip in skips or ())
 
     def _any_guard(self, names: tuple[str, ...]) -> bool:
         """Any of the names is a project guard function, directly or through an `Annotated` dependency alias."""

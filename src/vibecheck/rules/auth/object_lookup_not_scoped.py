@@ -1160,7 +1160,7 @@ class ObjectLookupNotScopedToUser(Rule):
     def _reads_shared_model(self, lookup: cst.Call | cst.Subscript) -> bool:
         """The lookup reads a model of the app's own model module that belongs to no one: no field names an owner and
         none links to another row (`Server` of a monitoring tool every operator manages)."""
-        if type(lookup) is cst.Subscript:
+        if type(lookup) is not cst.Call:
             return False  # a table indexed by the id names no model class
         model = _looked_up_model(lookup)
         if model is not None and SHARED_OWNERS.intersection(name_words(model.value)):
