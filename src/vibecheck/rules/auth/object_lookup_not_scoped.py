@@ -746,7 +746,8 @@ class ObjectLookupNotScopedToUser(Rule):
     (`stripe.Invoice.retrieve(invoice_id)`, `stripe.Subscription.modify(id, ...)`, `braintree.Transaction.find(id)`),
     a DynamoDB or Cosmos DB item read or written by a key or partition that names no owner (`table.get_item(Key={"id": doc_id})`,
     `orders.read_item(item=order_id, partition_key=order_id)`), pydal's rows picked by a query on the connection
-    (web2py's and Emmett's `db(db.Note.id == nid).delete()`, `db(query).select()`, `.update(...)`), a Temporal
+    (web2py's and Emmett's `db(db.Note.id == nid).delete()`, `db(query).select()`, `.update(...)`), a fastlite table
+    indexed by the id in a FastHTML or fastlite module (`entries[eid]`, a table the module imports or binds), a Temporal
     workflow or activity handle named by the id (`client.get_workflow_handle(f"fulfil-{order_id}")`), or an SQL
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`, imported or of the same module) whose
