@@ -7,7 +7,7 @@ from .tables import albums
 
 db = database("data/app.db")
 notes = db.t.notes
-PAGE_TITLES = {"about": "About us"}
+PAGE_TITLES = {"about": "About us", "terms": "Terms"}
 
 
 def check_session(req, sess):
@@ -55,3 +55,9 @@ def get(nid: int, uid):  # noqa: F811
     labels = {1: "draft", 2: "final"}
     # ok: VC214 -- a dict the handler builds, no table
     return P(labels[nid])
+
+
+@rt("/help/{slug}")
+def get(slug: str, uid):  # noqa: F811
+    # ok: VC214 -- a dict the module writes out, no table
+    return Titled(PAGE_TITLES[slug])

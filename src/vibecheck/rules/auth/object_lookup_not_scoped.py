@@ -497,14 +497,15 @@ def _authorship_arguments(body: cst.CSTNode) -> set[int]:
 
 
 def module_level_names(module: cst.Module) -> frozenset[str]:
-    """The names a module imports from others or binds at its top level (`from .db import entries`, `app, rt, todos,
-    Todo = fast_app(...)`)."""
+    """The names a module imports from others or binds at its top level to what a call or an attribute gives (`from
+    .db import entries`, `notes = db.t.notes`, `app, rt, todos, Todo = fast_app(...)`), not to a literal the module
+    writes out (`PAGES = {"about": ...}`: a table of its own, no rows)."""
     found: set[str] = set()
     for statement in module.body:
         for small in statement.body if type(statement) is cst.SimpleStatementLine else ():
             if type(small) is cst.ImportFrom and not isinstance(small.names, cst.ImportStar):
                 found.update(alias.evaluated_alias or alias.evaluated_name for alias in small.names)
-            elif type(small) is cst.Assign:
+            elif type(small) is cst.Assign and type(small.value) in (cst.Call, cst.Attribute):
                 found.update(name for target in small.targets for name in _bound_names(target.target))
     return frozenset(found)
 
