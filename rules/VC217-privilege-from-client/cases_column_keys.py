@@ -9,15 +9,14 @@ from .models import Settings, Staff, User
 
 
 @login_required
-async def profile_update(request: Request):
-    form = await request.form()
-    staff = request.state.staff
-    values = {Staff.email: form["email"]}
-    if "role" in form:
-        # expect: VC217 -- a dict keyed by a column, then `Staff.update(values)`
-        values[Staff.role] = form["role"]
-    await Staff.update(values).where(Staff.id == staff["id"])
-    return RedirectResponse("/profile", status_code=303)
+async def edit_account(request: Request):
+    submitted = await request.form()
+    changes = {Staff.display_name: submitted.get("display_name", "")}
+    if submitted.get("access_level"):
+        # expect: VC217 -- a dict keyed by a column, filled under a condition, then `Staff.update(changes)`
+        changes[Staff.role] = submitted["access_level"]
+    await Staff.update(changes).where(Staff.id == request.state.user_id)
+    return RedirectResponse("/account", status_code=303)
 
 
 @login_required

@@ -600,10 +600,7 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # `# TODO: add VAT handling for EU customers`: VC502 reports comments that admit the code is not the real thing,
     # not a plan for a feature still missing.
     ("claude_invoice_drafter", "drafter/cli.py", 20, "VC502"),
-    # Round 41. `hashlib.md5(raw.encode())` in `legacy_hash(raw)`: no name says the text is a password (the module's
-    # `hash_password` beside it does not make every hash one).
-    ("piccolo_storeadmin", "storeadmin/auth.py", 25, "VC205"),
-    # `legacy_hash("abc") == legacy_hash("abc")`: a call compared with itself is how a determinism test is spelled.
+    # Round 41. `legacy_hash("abc") == legacy_hash("abc")`: a call compared with itself is how a determinism test is spelled.
     ("piccolo_storeadmin", "tests/test_views.py", 20, "VC304"),
     # `self.assertTrue(bucket)` and `assert host.services is not None`: VC310 reads what the asserted name says, and
     # neither names data a function builds.
@@ -616,20 +613,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     ("aiogram_shop_bot", "tests/test_handlers.py", 25, "VC308"),
     # An assertion under `if call.args:` in a loop over a mock's `await_args_list`: the loop's list is the mock's.
     ("aiogram_shop_bot", "tests/test_handlers.py", 37, "VC311"),
-    # Ariadne's `error_formatter=format_error` answering `str(error.original_error)`: VC414 knows the frameworks'
-    # exception handlers, not a formatter handed to the GraphQL app.
-    ("ariadne_kb", "kb/app.py", 22, "VC414"),
-    # ormar's `article.update(**input)` of a GraphQL input in a resolver: VC215 knows the ORMs' writes from request
-    # bodies, not a resolver's input argument unpacked into ormar's `update`.
-    ("ariadne_kb", "kb/resolvers.py", 57, "VC215"),
-    # A BentoML API answering `{"error": str(exc)}`: the method's return is the JSON body, which VC414 does not know.
-    ("bentoml_scoring", "scoring/service.py", 89, "VC414"),
-    # fastlite's table subscript `entries[eid]` reads a row by the client's id: VC214 knows lookup calls, not an index.
-    ("fasthtml_journal", "journal/main.py", 64, "VC214"),
-    # Admin routes the app's `Beforeware(..., skip=[..., r"/admin/.*"])` leaves unguarded: FastHTML's skip list is
-    # unknown to VC201's app model.
-    ("fasthtml_journal", "journal/main.py", 130, "VC201/VC219"),
-    ("fasthtml_journal", "journal/main.py", 145, "VC201"),
     # Round 42b: a DRF viewset over `Comment.objects.all()` behind `IsAuthorOrReadOnly` lets every signed-in user read
     # the comments of every private project's tasks; VC214 takes a read-only-words permission as public rows by
     # design, and comments of a public blog read the same.

@@ -42,6 +42,64 @@ def test_framework_corpus_is_reported_exactly(name: str) -> None:
     assert not result.missed and not result.unexpected, result.describe()
 
 
+def test_fasthtml_corpus_is_reported_exactly() -> None:
+    """FastHTML: a Beforeware guards its app's routes but those its `skip` patterns match whole."""
+    corpus = CORPORA / "cases_fasthtml.py"
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")
+    assert len(expected) >= 3 and len(ok) >= 5
+    result = check_corpus(RouteWithoutAuth, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+FASTHTML_AUTH = """
+from fasthtml.common import Beforeware, RedirectResponse
+
+
+def needs_login(req, sess):
+    if not sess.get("uid"):
+        return RedirectResponse("/login", status_code=303)
+
+
+def note_visit(req, sess):
+    req.scope["seen"] = True
+
+
+guard = Beforeware(needs_login, skip=["/login", r"/ops/.*"])
+counter = Beforeware(note_visit)
+"""
+FASTHTML_MAIN = """
+from fasthtml.common import RedirectResponse, fast_app
+
+from .auth import {before}
+from .db import jobs
+
+app, rt = fast_app(before={before})
+
+
+@rt("/jobs/{{jid}}/cancel")
+def post(jid: int):
+    jobs.update(id=jid, state="cancelled")
+    return RedirectResponse("/", status_code=303)
+
+
+@rt("/ops/jobs/{{jid}}/purge")
+def post(jid: int):  # noqa: F811
+    jobs.delete(jid)
+    return RedirectResponse("/", status_code=303)
+"""
+
+
+@pytest.mark.parametrize(("before", "messages"), [
+    ("guard", ["The route `POST /ops/jobs/{jid}/purge`"]),  # the skip list of the Beforeware another module builds
+    ("counter", ["2 state-changing or administrative routes"]),  # a Beforeware that turns nobody away guards nothing
+])
+def test_a_fasthtml_beforeware_of_another_module_guards_the_paths_it_does_not_skip(before: str,
+                                                                                  messages: list[str]) -> None:
+    findings = sources_findings({"jobsite/__init__.py": "", "jobsite/auth.py": FASTHTML_AUTH,
+                                 "jobsite/main.py": FASTHTML_MAIN.format(before=before)}, [RouteWithoutAuth])
+    assert [f.message[:len(m)] for f, m in zip(findings, messages, strict=True)] == messages
+
+
 def test_tornado_bot_corpus_is_reported_exactly() -> None:
     """Tornado handlers fed a chat platform's updates: a Telegram secret compared, a Bolt app's dispatch."""
     corpus = CORPORA / "cases_bots_tornado.py"
@@ -2434,6 +2492,19 @@ def test_spec_backend_corpus_is_reported_exactly(rule: type[BaseRule], corpus_na
     assert len(expected) + len(ok) >= 1
     result = check_corpus(rule, corpus)
     assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_fastlite_corpus_is_reported_exactly(tmp_path: Path) -> None:
+    """fastlite tables indexed by the client's id in FastHTML handlers that the app's Beforeware signs in: held by VC214
+    until the app model shows the route guarded, so checked as a user runs it (with VC201)."""
+    [corpus] = RULES_DIR.glob("VC214-*/cases_fastlite.py")
+    text = corpus.read_text(encoding="utf-8")
+    expected, ok = parse_annotations(text, "VC214")
+    assert len(expected) >= 2 and len(ok) >= 3
+    (tmp_path / "journal").mkdir()
+    (tmp_path / "journal" / "__init__.py").write_text("")
+    (tmp_path / "journal" / "app.py").write_text(text)
+    assert sorted(line for _, line, code in _held_findings(tmp_path) if code == "VC214") == sorted(expected)
 
 
 def test_tenant_children_corpus_is_reported_exactly() -> None:

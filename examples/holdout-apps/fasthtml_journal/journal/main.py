@@ -124,9 +124,9 @@ def get(auth, fmt: str = "pdf"):  # noqa: F811
     return RedirectResponse(f"/static/export-{auth}.{fmt}", status_code=303)
 
 
+# expect: VC219/VC201
 @rt("/admin/users")
 def get(sess):  # noqa: F811
-    # expect: VC219/VC201
     rows = users()
     return Titled("Users", Ul(*[Li(f"{u.email} ({u.role})") for u in rows]))
 
@@ -140,8 +140,8 @@ def post(uid: int, sess):  # noqa: F811
     return RedirectResponse("/admin/users", status_code=303)
 
 
-@rt("/admin/users/{uid}/promote")
 # expect: VC201
+@rt("/admin/users/{uid}/promote")
 def post(uid: int):  # noqa: F811
     users.update(id=uid, role="admin")
     return RedirectResponse("/admin/users", status_code=303)

@@ -24,6 +24,7 @@ import libcst as cst
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.answer_only import Answer, changes_nothing, inert_refs
 from vibecheck.analysis.app_model.bots import BOT_MODULES
+from vibecheck.analysis.app_model.fasthtml import FASTHTML_MODULES, FastApps, fast_apps, handler_methods
 from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WORDS
 from vibecheck.analysis.app_model.handlers import (
     IDENTITY_EXPRESSIONS,
@@ -45,6 +46,7 @@ from vibecheck.analysis.app_model.orm_writes import (
     writing_methods,
 )
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
+from vibecheck.analysis.app_model.skip_paths import skipped
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
 from vibecheck.analysis.nodes import bound_names, head_name
 from vibecheck.ast_fields import tree_nodes
@@ -810,6 +812,14 @@ class AppModelCollector:
         self.uses_ninja = any(v == fw.AUTH_KEYWORD_MODULE or v.startswith(fw.AUTH_KEYWORD_MODULE + ".") for v in imported)
         self.framework = next((name for prefix, name in FRAMEWORK_PREFIXES
                                if any(v == prefix or v.startswith(prefix + ".") for v in imported)), None)
+        # FastHTML's apps, their route functions (`rt`) and Beforeware; the paths each app's Beforeware skips
+        self.fasthtml = fast_apps(node, self.context.imports) if self.context.imports.imports_any(FASTHTML_MODULES) \
+            else FastApps()
+        self.receiver_skips: dict[str, list[tuple[str, ...]]] = {}  # per app, the skip list of each hook that refuses
+        for before in self.fasthtml.befores:
+            self.hooks.append((before.receiver, before.hook, False))
+        if self.fasthtml.route_functions:
+            self.framework = self.framework or "fasthtml"
         self.signature_library = any(v.startswith(fw.SIGNATURE_LIBRARIES) for v in imported)
         self.verifying_adapter = any(v.startswith(fw.VERIFYING_ADAPTERS) for v in imported)
         self.bot_library = self.context.imports.imports_any(BOT_MODULES)
@@ -1498,7 +1508,7 @@ class AppModelCollector:
                     and decorator.func.attr.value in fw.MIDDLEWARE_HOOKS:
                 self.hooks.append(("*", frame, True))
         for index, decorator in enumerate(decorators):
-            route = self._route_decorator(decorator)
+            route = self._route_decorator(decorator, node.name.value)
             if route is None:
                 continue
             registered = True
@@ -1608,8 +1618,19 @@ class AppModelCollector:
                                          guarded=route.guarded or controller.guarded, handler=f"{name}.{node.name.value}",
                                          dependency_refs=None if controller.guarded else route.dependency_refs)
 
-    def _route_decorator(self, decorator: cst.BaseExpression) -> tuple[str | None, str | None, frozenset[str], bool] | None:
-        """(receiver, path, methods, has dependencies) of `@app.route(...)`/`@router.post(...)`, else None."""
+    def _route_decorator(self, decorator: cst.BaseExpression, function: str | None = None
+                         ) -> tuple[str | None, str | None, frozenset[str], bool] | None:
+        """(receiver, path, methods, has dependencies) of `@app.route(...)`/`@router.post(...)`, else None; FastHTML's
+        `@rt("/x")` and `@app.route("/x")` without `methods=` answer the verb the `function`'s name says."""
+        if type(decorator) is cst.Name and decorator.value in self.fasthtml.route_functions and function:
+            return self.fasthtml.route_functions[decorator.value], f"/{function}", handler_methods(function), False
+        if isinstance(decorator, cst.Call) and isinstance(decorator.func, cst.Name) \
+                and decorator.func.value in self.fasthtml.route_functions:
+            path_arg = _positional(decorator, 0) or _keyword(decorator, "path")
+            path = _string(path_arg.value) if path_arg is not None else f"/{function}" if function else None
+            methods = self._methods_keyword(decorator) if _keyword(decorator, "methods") is not None \
+                else handler_methods(function or "")
+            return self.fasthtml.route_functions[decorator.func.value], path, methods, False
         if isinstance(decorator, cst.Call) and isinstance(decorator.func, cst.Name):
             return self._handler_decorator(decorator)
         if not isinstance(decorator, cst.Call) or not isinstance(decorator.func, cst.Attribute):
@@ -1626,6 +1647,8 @@ class AppModelCollector:
         method = fw.ROUTE_DECORATORS[kind]
         methods = frozenset({method}) if method else self._methods_keyword(decorator)
         receiver = full_name(decorator.func.value)
+        if not method and self.fasthtml.route_functions and _keyword(decorator, "methods") is None and function:
+            methods = handler_methods(function)  # FastHTML's `@app.route("/x") def post(...)`
         return receiver, path, methods, self._dependencies_guard(_keyword(decorator, "dependencies")) \
             or self._auth_guards(decorator)
 
@@ -2146,6 +2169,10 @@ class AppModelCollector:
             "writing_methods": sorted(self._writing_methods()),
             "guarding_helpers": self._guarding_helpers(),
             "hook_refs": self.hook_refs,
+            # FastHTML: the paths an app's Beforeware lets by, and the Beforeware objects the module builds for others
+            "receiver_skips": {self._ref_text(r): [list(s) for s in skips] for r, skips in self.receiver_skips.items()},
+            "beforewares": {name: [self._ref_text(hook), list(skip)]
+                            for name, (hook, skip) in self.fasthtml.beforewares.items()},
             "dependency_receivers": {self._ref_text(r): sorted(set(refs)) for r, refs in self.receiver_dependencies.items()
                                      if r not in self.receivers_guarded_otherwise},
             "optional_dependencies": {n: self._dependency_refs(f.node) for n, f in self.functions.items() if f.never_denies},
@@ -2166,13 +2193,19 @@ class AppModelCollector:
                                             "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
                                             "guarded_classes", "login_middleware", "router_prefixes", "writing_methods",
-                                            "path_constants")):
+                                            "path_constants", "beforewares")):
             self.context.facts[APP_MODEL] = facts
         inert = sorted(n for n, f in self.functions.items() if changes_nothing(f.node, self.qualified_name, self._imported()))
         if inert:
             self.context.facts[INERT_FUNCTIONS] = inert
 
+    def _skipped(self, receiver: str, path: str | None) -> bool:
+        """A path every refusing FastHTML Beforeware of the app skips."""
+        skips = self.receiver_skips.get(receiver)
+        return bool(skips) and all(skipped(path, skip) for skip in skips or ())
+
     def _resolve_hooks(self) -> None:
+        skips = {(b.receiver, b.hook): b.skip for b in self.fasthtml.befores}
         for receiver, target, must_deny in self.hooks:
             frame = target if isinstance(target, Frame) else self.functions.get(_last(target))
             if frame is None and isinstance(target, str) and receiver != "*" \
@@ -2182,11 +2215,14 @@ class AppModelCollector:
                 continue
             if frame is not None and not _hook_refuses(frame, must_deny):
                 continue
+            if isinstance(target, str) and (receiver, target) in skips:
+                self.receiver_skips.setdefault(receiver, []).append(skips[(receiver, target)] or ())
             self.guarded_receivers.add(receiver)
             self.receivers_guarded_otherwise.add(receiver)
             if frame is not None and restricts([frame.node.name.value]):  # `@bp.before_request def require_admin()`
                 self.restricted_receivers.add(receiver)
-        if "*" in self.guarded_receivers or self.guarded_receivers & self.app_names:
+        apps = {b.receiver for b in self.fasthtml.befores}  # a FastHTML app's Beforeware guards that app's routes alone
+        if "*" in self.guarded_receivers or (self.guarded_receivers - apps) & self.app_names:
             self.global_guard = True
 
     def _handler_guards(self) -> dict[str, list[str]]:
@@ -2408,7 +2444,8 @@ class AppModelCollector:
             record_methods = [] if state_changing else sorted(frame.record_methods)
         receiver_guard = not route.opens_receiver and (
             self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers
-                                  and not route.own_auth))
+                                  and not route.own_auth)) \
+            and not (route.receiver is not None and self._skipped(route.receiver, path))
         guarded_otherwise = frame is not None and (frame.body_guard or frame.checks_credential or frame.verifies_signature
                                                    or method_verifies or self._guarded_by_helper(frame, route.names)) \
             or not self.guarded_handlers.isdisjoint(route.names)

@@ -17,6 +17,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
+from vibecheck.analysis.app_model.fasthtml import FASTHTML_MODULES, handler_methods
 from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.app_model.openapi import Operation
 from vibecheck.analysis.app_model.requirements import requirements_restrict
@@ -61,6 +62,8 @@ DEPENDENCY_MODULES = frozenset({"deps", "dependencies", "auth", "security", "per
 # A dependency factory named for who calls (`firebase_user`, `get_account`): its value is the caller, whatever type
 # it is annotated with (`Annotated[UserRecord, Depends(firebase_user)]`, a foreign type).
 IDENTITY_FACTORY_ENDS = frozenset({"user", "account", "principal", "identity", "caller", "viewer", "me"})
+# The route function FastHTML's `fast_app()` hands out, by the name its documentation gives it (`app, rt = fast_app()`).
+FASTHTML_ROUTE = "rt"
 ID_NAME = lazy_pattern(r"^(id|pk|uuid|slug|key|[a-z0-9_]+_(id|pk|uuid|slug|key))$")
 ROUTE_PARAMETER = lazy_pattern(r"<(?:[^<>:]*:)?(\w+)>|\{(\w+)(?::[^{}]*)?\}")
 # Django and DRF class-based views: handler method -> HTTP method.
@@ -165,6 +168,8 @@ def _route_kind(expression: cst.BaseExpression, imports: ImportTable) -> str | N
         kind = func.attr.value
     elif isinstance(func, cst.Name) and (imports.qualified_name(func) or "").startswith(fw.HANDLER_DECORATOR_MODULES):
         kind = _last(imports.qualified_name(func))
+    elif isinstance(func, cst.Name) and func.value == FASTHTML_ROUTE and imports.imports_any(FASTHTML_MODULES):
+        kind = "route"  # FastHTML's `@rt("/notes/{note_id}")`, its verb the handler's name
     else:
         return None
     return kind if kind in fw.ROUTE_DECORATORS else None
@@ -186,6 +191,9 @@ def _route_methods(function: cst.FunctionDef, imports: ImportTable) -> tuple[fro
         fixed = fw.ROUTE_DECORATORS[kind]
         if fixed:
             methods.add(fixed)
+            continue
+        if type(expression.func) is cst.Name and expression.func.value == FASTHTML_ROUTE:
+            methods.update(handler_methods(function.name.value))
             continue
         keyword = next((a.value for a in expression.args if a.keyword is not None
                         and a.keyword.value in ("methods", "http_method")), None)

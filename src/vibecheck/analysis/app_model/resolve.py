@@ -28,6 +28,7 @@ from vibecheck.analysis.app_model.names import (
     relabelled,
     restricts,
 )
+from vibecheck.analysis.app_model.skip_paths import skipped
 from vibecheck.analysis.class_bases import ClassIndex
 from vibecheck.analysis.modules import SourceLayout, in_benchmark_folder, resolve_relative
 from vibecheck.facts import HELD_FINDINGS
@@ -122,6 +123,8 @@ class AppModel:
     url_view_places: list[tuple[str, str | None]] = field(default_factory=list)
     url_includes: list[tuple[str, str, str | None, bool, tuple[str, ...]]] = field(default_factory=list)
     guarded_hooks: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)
+    # FastHTML app -> the skip lists of the Beforeware that guard it: a path all of them skip is let by
+    receiver_skips: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, project: Any, *, drf_default_is_open: bool = False,
@@ -130,6 +133,7 @@ class AppModel:
         layout = SourceLayout.detect(Path(project.root))
         refusing: set[str] = set()
         hooks: list[tuple[str, str]] = []
+        beforewares: dict[str, tuple[str, tuple[str, ...]]] = {}  # FastHTML Beforeware object -> (hook, skip)
         optional: dict[str, list[str]] = {}  # functions that never deny -> the dependencies they run
         runners: dict[str, list[str]] = {}  # dependencies that are no guard themselves -> the dependencies they run
         dependency_receivers: list[tuple[str, list[str]]] = []
@@ -162,6 +166,10 @@ class AppModel:
             dependency_receivers.extend((full(receiver), [_full_ref(full, r) for r in refs])
                                         for receiver, refs in facts.get("dependency_receivers", {}).items())
             hooks.extend((full(receiver), full(hook)) for receiver, hook in facts.get("hook_refs", ()))
+            beforewares.update({full("@" + name): (full(hook), tuple(skip))
+                                for name, (hook, skip) in facts.get("beforewares", {}).items()})
+            for receiver, lists in facts.get("receiver_skips", {}).items():
+                model.receiver_skips.setdefault(full(receiver), []).extend(map(tuple, lists))
             model.handler_guards.update({full("@" + name): [full(r) for r in refs]
                                          for name, refs in facts.get("handler_guards", {}).items()})
             model.guarded_receivers.update(full(name) for name in facts["guarded_receivers"])
@@ -219,12 +227,21 @@ class AppModel:
         model._drop_optional_guards(optional, dependency_receivers, include_dependencies)
         if model.guarded_hooks or any(guarded or wrappers for *_, guarded, wrappers in model.url_includes):
             model._guard_wrapped_urlconfs()
+        skips: dict[tuple[str, str], tuple[str, ...]] = {}  # (app, hook) -> the paths its Beforeware skips
+        for index, (receiver, hook) in enumerate(hooks):
+            if hook in beforewares:  # a Beforeware object another module builds: its function, and the paths it skips
+                hooks[index] = (receiver, beforewares[hook][0])
+                skips[hooks[index]] = beforewares[hook][1]
         if hooks:  # a hook imported from another module guards its app or blueprint only if it can refuse a request
             refusers = _ByLastPart((name, name) for name in refusing | model.guard_functions)
             checked = {_module_of(layout, project.relative_path(p))[0] for p in project.files} \
                 if any(h.rpartition(".")[2][:1].isupper() for _, h in hooks) else set()
-            model.guarded_receivers.update(receiver for receiver, hook in hooks if any(True for _ in refusers.matching(hook))
-                                           or _library_guard_class(hook, checked))
+            guarding = [(receiver, hook) for receiver, hook in hooks if any(True for _ in refusers.matching(hook))
+                        or _library_guard_class(hook, checked)]
+            model.guarded_receivers.update(receiver for receiver, _ in guarding)
+            for receiver, hook in guarding:
+                if (receiver, hook) in skips:
+                    model.receiver_skips.setdefault(receiver, []).append(skips[(receiver, hook)])
             model.restricted_receivers.update(receiver for receiver, hook in hooks if restricts([hook.rpartition(".")[2]]))
         if any(route.fact.get("imported_handler") for route in model.routes):
             model.project_modules = {_module_of(layout, project.relative_path(path))[0] for path in project.files}
@@ -503,7 +520,8 @@ class AppModel:
                 return None
             return "a class decorator of the subclass registered" if any(g for _, g in registrations) \
                 else "the middleware of its app"
-        if route.receiver is not None and not fact.get("own_auth") and self.receiver_guarded(route.receiver):
+        if route.receiver is not None and not fact.get("own_auth") and self.receiver_guarded(route.receiver) \
+                and not self._skipped(route.receiver, fact["path"]):
             return "its router, blueprint or app"  # (unless its own `auth=` replaces its router's: django-ninja)
         if route.route_list is not None and self.receiver_guarded(route.route_list):
             return "the `Mount` of its route list"
@@ -518,6 +536,11 @@ class AppModel:
             if decision or (decision is None and not self.drf_default_is_open):
                 return "DRF's `DEFAULT_PERMISSION_CLASSES`"
         return None
+
+    def _skipped(self, receiver: str, path: str | None) -> bool:
+        """A path every refusing FastHTML Beforeware of the app skips."""
+        skips = self.receiver_skips.get(receiver)
+        return bool(skips) and all(skipped(path, skip) for skip in skips or ())
 
     def _any_guard(self, names: tuple[str, ...]) -> bool:
         """Any of the names is a project guard function, directly or through an `Annotated` dependency alias."""
@@ -545,11 +568,15 @@ class AppModel:
         return any(parent is not None and parent != receiver and self.receiver_restricted(parent, depth + 1)
                    for parent, _, _ in self._includes.matching(receiver))
 
-    def signed_in_elsewhere(self, path: str, handler: str) -> bool:
+    def signed_in_elsewhere(self, path: str, handler: str, line: int | None = None) -> bool:
         """Whether the route of `handler` (`read_note`, `NoteView.get`) in the file at `path` is reached by signed-in
         callers only, and not restricted to a role: what a rule that judges the handler from inside
-        (`Rule.report(..., held_for=...)`) cannot see in its file."""
+        (`Rule.report(..., held_for=...)`) cannot see in its file. Where the file defines several handlers of that name
+        (FastHTML's `def get` under each `@rt(...)`), the one whose definition holds the `line` of the finding."""
         routes = [r for r in self._routes_by_handler.get((path, handler), ()) if self.is_routed(r)]
+        if line is not None and len({r.fact["line"] for r in routes}) > 1:
+            before = [r.fact["line"] for r in routes if r.fact["line"] <= line]
+            routes = [r for r in routes if before and r.fact["line"] == max(before)]
         return bool(routes) and all(self._signs_in(r) and not self._restricted_route(r) for r in routes)
 
     def _signs_in(self, route: ModelRoute) -> bool:
@@ -566,7 +593,8 @@ class AppModel:
         for path, held in project.facts(HELD_FINDINGS):
             if path not in project.test_files:
                 yield from (finding for handler, finding in held if self._mounted_for_admins(path, handler, project)
-                            or not handler.startswith(ADMIN_MOUNT_HOLD) and self.signed_in_elsewhere(path, handler))
+                            or not handler.startswith(ADMIN_MOUNT_HOLD)
+                            and self.signed_in_elsewhere(path, handler, finding.location.start.line))
 
     def _mounted_for_admins(self, path: str, held: str, project: Any) -> bool:
         """A handler held with `ADMIN_MOUNT_HOLD`: every route of it changes state and has an administrators' path once

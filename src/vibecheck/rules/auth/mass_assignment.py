@@ -137,7 +137,8 @@ class MassAssignment(Rule):
     `await request.json()`, Falcon's `req.media`, Pyramid's `request.json_body`, Emmett's `await request.body_params`,
     Chalice's
     `app.current_request.json_body`, Flask-RESTX's `ns.payload`, a `dict`-typed FastAPI body or a GraphQL resolver's
-    `JSON` argument); DynamoDB's `table.put_item(Item=body)` and Cosmos DB's `container.upsert_item(body)`
+    `JSON` argument, or an untyped one unpacked into the write, `await article.update(**input)` in an Ariadne resolver:
+    GraphQL hands an input object as a dict); DynamoDB's `table.put_item(Item=body)` and Cosmos DB's `container.upsert_item(body)`
     (`create_item`, `replace_item`) of such a dict; the same with a Pydantic body whose class declares such a field
     (in the same file, or in a `schemas`, `models`, `dto` ... module of its own package it imports the class from,
     `from .schemas import NoteUpdate`, or of the package above, `from ..schemas import NoteUpdate` in a router) and
@@ -206,6 +207,8 @@ class MassAssignment(Rule):
         self.classes: list[cst.ClassDef] = []
         self.schemas: dict[str, list[str]] = {}  # Pydantic classes of this file -> their sensitive fields
         self.functions: list[tuple[set[str], dict[str, str]]] = []  # (client dict names, schema-typed params)
+        # per enclosing function: a GraphQL resolver's untyped arguments (Ariadne's `input`), a mapping when unpacked
+        self.untyped_arguments: list[set[str]] = []
         self.forms: list[tuple[cst.ClassDef, cst.ClassDef]] = []  # (Meta, form) of this file's model forms, checked last
         self.text_fields: dict[str, set[str]] = {}  # models of this file -> their fields that hold plain text
         self.admin_forms: set[str] = set()  # forms this file's admin classes edit with
@@ -318,6 +321,7 @@ class MassAssignment(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         client: set[str] = set()
         typed: dict[str, str] = {}
+        untyped: set[str] = set()
         route = is_route_handler(node)
         resolved = resolver_parameters(node, self.context.imports) if not route else set()
         for param in parameters(node):
@@ -328,6 +332,8 @@ class MassAssignment(Rule):
                                                             or param.name.value in self._mapping_arguments()):
                 client.add(param.name.value)
                 continue
+            if param.name.value in resolved and annotation is None:
+                untyped.add(param.name.value)
             if type_name and type_name not in self.schemas and annotation is not None:
                 imported = schema_fields(self.context.path, self.qualified_name(annotation) or "")
                 if imported:  # `from .schemas import NoteUpdate`: a schema of a module beside this one
@@ -335,9 +341,11 @@ class MassAssignment(Rule):
             if self.schemas.get(type_name):
                 typed[param.name.value] = type_name
         self.functions.append((client, typed))
+        self.untyped_arguments.append(untyped)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.pop()
+        self.untyped_arguments.pop()
 
     def _mapping_arguments(self) -> set[str]:
         """The arguments the enclosing class's `Arguments` declares as mappings (Graphene's `GenericScalar()`)."""
@@ -394,7 +402,7 @@ class MassAssignment(Rule):
                 or (last[:1].isupper() and is_sibling_schema(self.context.path, self.qualified_name(node) or "")):
             return  # (a schema validates what it is given: `StreamLogParameters(**body)` of `.validation`)
         for arg in stars:
-            why = self._client_dict(arg.value)
+            why = self._client_dict(arg.value) or self._unpacked_argument(arg.value)
             if why is not None:
                 self.report(node, f"`{short_code(node)}` copies {why} onto the object, so the client chooses "
                             "which fields it writes (`is_admin`, `owner`, `paid`...).",
@@ -502,6 +510,13 @@ class MassAssignment(Rule):
             return f"the client's `{node.value}`"
         return None
 
+
+    def _unpacked_argument(self, node: cst.BaseExpression) -> str | None:
+        """`**input` of a resolver's untyped argument: GraphQL hands an input object as a dict of the client's fields
+        (Ariadne's resolvers take their arguments untyped), and unpacking it proves it is one."""
+        if type(node) is cst.Name and self.untyped_arguments and node.value in self.untyped_arguments[-1]:
+            return f"the resolver's `{node.value}` argument"
+        return None
 
     def _sent_fields(self, value: cst.BaseExpression, mapping: cst.BaseExpression) -> str | None:
         """`vars(data)`, `data.__dict__` of a parameter typed with an input class that declares a sensitive field."""

@@ -201,6 +201,9 @@ CALLER_FIELD_WORDS = frozenset({"user", "account", "customer", "owner", "member"
 # A view named for receiving a service's calls, and the decorators that open a Django view to callers without a
 # session.
 WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
+# Libraries whose tables read a row by its primary key with a subscript: fastlite's `entries[eid]` (also through
+# FastHTML's `fast_app(...)`, which makes them), so a module-level name indexed by the client's id is a lookup there.
+INDEXED_TABLE_MODULES = ("fastlite", "fasthtml")
 OPEN_TO_SERVICES = lazy_pattern(r"\b(?:csrf_exempt|login_not_required)\b")
 
 
@@ -493,7 +496,21 @@ def _authorship_arguments(body: cst.CSTNode) -> set[int]:
     return found
 
 
-def _client_value(lookup: cst.Call, name: str) -> str:
+def module_level_names(module: cst.Module) -> frozenset[str]:
+    """The names a module imports from others or binds at its top level to what a call or an attribute gives (`from
+    .db import entries`, `notes = db.t.notes`, `app, rt, todos, Todo = fast_app(...)`), not to a literal the module
+    writes out (`PAGES = {"about": ...}`: a table of its own, no rows)."""
+    found: set[str] = set()
+    for statement in module.body:
+        for small in statement.body if type(statement) is cst.SimpleStatementLine else ():
+            if type(small) is cst.ImportFrom and not isinstance(small.names, cst.ImportStar):
+                found.update(alias.evaluated_alias or alias.evaluated_name for alias in small.names)
+            elif type(small) is cst.Assign and type(small.value) in (cst.Call, cst.Attribute):
+                found.update(name for target in small.targets for name in _bound_names(target.target))
+    return frozenset(found)
+
+
+def _client_value(lookup: cst.Call | cst.Subscript, name: str) -> str:
     """How the lookup reads the client's value: the id itself, or a key of the message (`data["room_id"]`) or of the
     URL's captures read inline (`request.path_params["note_id"]`)."""
     for node in walk_own(lookup):
@@ -730,7 +747,8 @@ class ObjectLookupNotScopedToUser(Rule):
     (`stripe.Invoice.retrieve(invoice_id)`, `stripe.Subscription.modify(id, ...)`, `braintree.Transaction.find(id)`),
     a DynamoDB or Cosmos DB item read or written by a key or partition that names no owner (`table.get_item(Key={"id": doc_id})`,
     `orders.read_item(item=order_id, partition_key=order_id)`), pydal's rows picked by a query on the connection
-    (web2py's and Emmett's `db(db.Note.id == nid).delete()`, `db(query).select()`, `.update(...)`), a Temporal
+    (web2py's and Emmett's `db(db.Note.id == nid).delete()`, `db(query).select()`, `.update(...)`), a fastlite table
+    indexed by the id in a FastHTML or fastlite module (`entries[eid]`, a table the module imports or binds), a Temporal
     workflow or activity handle named by the id (`client.get_workflow_handle(f"fulfil-{order_id}")`), or an SQL
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`, imported or of the same module) whose
@@ -889,6 +907,7 @@ class ObjectLookupNotScopedToUser(Rule):
         self.operations: dict[str, Operation] = {}  # functions an OpenAPI document routes (Connexion)
         self.lambda_authorized = False  # a Lambda handler of the module reads its API authorizer's caller
         self.readers: dict[tuple[int, int], bool] = {}  # `_reads_by_parameter`'s answers (the module keeps the nodes)
+        self.tables: frozenset[str] = frozenset()  # module-level names that may be tables read by subscript
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
@@ -899,6 +918,8 @@ class ObjectLookupNotScopedToUser(Rule):
             self.listed = listed_route_methods(node, self.context.imports)
         self.operations = operations_for(self.context.path)  # Connexion's handlers, routed by an OpenAPI document
         self.lambda_authorized = authorizer_read(node)
+        if self.context.imports.imports_any(INDEXED_TABLE_MODULES):
+            self.tables = module_level_names(node)
 
     def leave_Module(self, node: cst.Module) -> None:
         readers = sorted(name for name, function in self._functions().items()
@@ -1061,7 +1082,7 @@ class ObjectLookupNotScopedToUser(Rule):
             return  # a service calls it, not a signed-in user
         # a check of the caller's access to the tenant the route names says nothing of the child loaded by its id alone
         tenant_child = self._unscoped_tenant_child(handler)
-        lookup: cst.Call | None
+        lookup: cst.Call | cst.Subscript | None
         if tenant_child is not None:
             lookup, unless = tenant_child[0], None
         else:
@@ -1138,9 +1159,11 @@ class ObjectLookupNotScopedToUser(Rule):
                  for words in (set(name_words(name.rpartition(".")[2])),)]
         return bool(roles) and all(words & SHARED_OWNERS for words in roles)
 
-    def _reads_shared_model(self, lookup: cst.Call) -> bool:
+    def _reads_shared_model(self, lookup: cst.Call | cst.Subscript) -> bool:
         """The lookup reads a model of the app's own model module that belongs to no one: no field names an owner and
         none links to another row (`Server` of a monitoring tool every operator manages)."""
+        if type(lookup) is not cst.Call:
+            return False  # a table indexed by the id names no model class
         model = _looked_up_model(lookup)
         if model is not None and SHARED_OWNERS.intersection(name_words(model.value)):
             return False  # a `Tenant` names no owner because it is one: its members' data hangs from it
@@ -1351,15 +1374,26 @@ class ObjectLookupNotScopedToUser(Rule):
             pending.extend(reversed(node.children))
         return found
 
-    def _first_lookup(self, handler: Handler) -> cst.Call | None:
-        """The first lookup in source order (the outermost call of a chain)."""
+    def _first_lookup(self, handler: Handler) -> cst.Call | cst.Subscript | None:
+        """The first lookup in source order (the outermost call of a chain), or a table indexed by the id."""
         pending: list[cst.CSTNode] = [handler.node.body]
         while pending:
             node = pending.pop()
-            if isinstance(node, cst.Call) and self._is_lookup(node, handler):
+            if isinstance(node, cst.Call) and self._is_lookup(node, handler) \
+                    or type(node) is cst.Subscript and self._indexes_table(node, handler):
                 return node
             pending.extend(reversed(node.children))
         return None
+
+    def _indexes_table(self, node: cst.Subscript, handler: Handler) -> bool:
+        """`entries[eid]`: a module-level table (`INDEXED_TABLE_MODULES`) indexed by one of the client's ids alone."""
+        if type(node.value) is not cst.Name or node.value.value not in self.tables or len(node.slice) != 1:
+            return False
+        index = node.slice[0].slice
+        key = index.value if type(index) is cst.Index else None
+        if type(key) is cst.Call and len(key.args) == 1 and dotted_name(key.func) in ("int", "str"):
+            key = key.args[0].value  # `entries[int(eid)]`
+        return type(key) is cst.Name and key.value in handler.client_ids
 
     def _is_lookup(self, call: cst.Call, handler: Handler, helpers: bool = True) -> bool:
         """A lookup by one of the handler's client ids; with `helpers`, also a call of a function of this module that

@@ -63,7 +63,10 @@ class RouteWithoutAuth(ProjectRule):
     guards: auth decorators placed *below* the route decorator (`@login_required`, `@jwt_required`,
     `@permission_required`, ...), a `before_request` hook (or a `url_value_preprocessor`: ihatemoney's `pull_project`
     raises a redirect to the project's sign-in form) of the app or of the route's blueprint that aborts,
-    redirects, returns or calls a check that raises (one that only loads the user or logs turns nobody away), an
+    redirects, returns or calls a check that raises (one that only loads the user or logs turns nobody away), FastHTML's
+    `fast_app(before=Beforeware(check, skip=[...]))` (also a Beforeware object another module builds) whose function
+    refuses so, for every route of `@rt("/x")` or the app but those a `skip` pattern matches whole (for some value of
+    the route's captures: `r"/invoices/[0-9]+/pay"` lets `/invoices/{iid}/pay` by), an
     `@app.middleware("http")` function that answers 401/403, an auth-named class in `app.add_middleware(...)` or
     `Starlette(middleware=[Middleware(...)])`, an auth-named aiohttp middleware in `web.Application(middlewares=[...])`
     (also a list a name holds, with what is appended to it first, as auth a setting switches on:

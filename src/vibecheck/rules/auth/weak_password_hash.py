@@ -86,8 +86,23 @@ WEAK_DJANGO_HASHERS = frozenset({"MD5PasswordHasher", "UnsaltedMD5PasswordHasher
 # has too much entropy to guess, so a fast hash of it is sound (djangorestframework-api-key's SHA-512 hasher).
 RANDOM_KEY_KINDS = frozenset({TOKEN, API_KEY})
 HASHER_WORD = "hasher"
+# Words of a password function's parameters that name something other than the password it is handed: the stored
+# hash it checks against (`check_password(raw, hashed)`), its salt, its cost, its owner.
+NOT_PASSWORD_PARAMETER_WORDS = frozenset({"hash", "hashed", "digest", "stored", "encoded", "expected", "salt", "rounds",
+                                          "cost", "iterations", "user", "account", "self", "cls"})
 HINT = ("Hash passwords with a slow, salted key-derivation function: `hashlib.scrypt`, `hashlib.pbkdf2_hmac` with "
         "a high iteration count, bcrypt or argon2.")
+
+
+def password_parameters(module: cst.Module) -> frozenset[str]:
+    """The names the module's password functions and methods give the password they are handed (`def
+    hash_password(raw)`, `def check_password(self, plain, hashed)`: `raw`, `plain`), when not named a password already."""
+    functions = [s for s in module.body if type(s) is cst.FunctionDef]
+    functions += [m for c in module.body if type(c) is cst.ClassDef and isinstance(c.body, cst.IndentedBlock)
+                  for m in c.body.body if type(m) is cst.FunctionDef]
+    return frozenset(p.name.value for f in functions if PASSWORD_KIND in function_kinds(f.name.value)
+                     for p in f.params.params if not is_password_name(p.name.value)
+                     and NOT_PASSWORD_PARAMETER_WORDS.isdisjoint(words(p.name.value)))
 
 
 def mentions_password(node: cst.CSTNode | None) -> bool:
@@ -169,7 +184,11 @@ class WeakPasswordHash(Rule):
     - or a hash object is fed one with `.update(...)` in the same function;
     - or the hash becomes a password: assigned to `password_hash`, `user.password`, ..., compared with `==` or
       `!=` to one (`sha1(raw.encode()).hexdigest() == self.password`), or computed in a function such as
-      `hash_password`, `set_password` or `check_password`.
+      `hash_password`, `set_password` or `check_password`;
+    - or the data mentions a parameter named as the module's password functions name the password they take
+      (`def legacy_hash(raw): return md5(raw.encode()).hexdigest()` beside `def hash_password(raw)`), unless the
+      function is named for a content id (`def etag_for(raw)`); names of a stored hash, a salt or a user are no
+      password (`check_password(raw, hashed)`: `hashed`).
 
     Values that only mention a password but are tokens (`password_reset_token`) are not reported: hashing
     a random token with SHA-256 is fine. Nor is the SHA-1 a function sends to Have I Been Pwned's range API
@@ -267,8 +286,13 @@ class WeakPasswordHash(Rule):
         self._key_exchanges: list[bool] = []  # per function: whether it raises to a power modulo N (SRP)
         self._may_send_http = any(client.rstrip(".") in self.context.source for client in HTTP_CLIENT_PREFIXES)
         self._http_senders: list[bool] = []  # per function: whether it sends a request with an HTTP client
+        # What the module's password functions call the password (`def hash_password(raw)`: `raw`), and per function
+        # those of its own parameters so named (`def legacy_hash(raw)`: the same plain text, hashed another way).
+        self._password_parameters: frozenset[str] = frozenset()
+        self._named_as_password: list[frozenset[str]] = []
 
     def visit_Module(self, node: cst.Module) -> None:
+        self._password_parameters = password_parameters(node)
         if self._has_guid:
             self._guid_names = frozenset(
                 target.value for statement in node.body if isinstance(statement, cst.SimpleStatementLine)
@@ -281,6 +305,8 @@ class WeakPasswordHash(Rule):
         self._hashers.append({})
         self._constructors.append({})
         self._naming_content_ids.append(names_content_id(node.name.value))
+        self._named_as_password.append(self._password_parameters.intersection(
+            p.name.value for p in node.params.params) if self._password_parameters else frozenset())
         self._handshakes.append(self._hashes_websocket_guid(node))
         self._breach_lookups.append(self._queries_breaches and any(
             isinstance(inner, (cst.SimpleString, cst.FormattedStringText))
@@ -297,6 +323,7 @@ class WeakPasswordHash(Rule):
         self._hashers.pop()
         self._constructors.pop()
         self._naming_content_ids.pop()
+        self._named_as_password.pop()
         self._handshakes.pop()
         self._breach_lookups.pop()
         self._key_exchanges.pop()
@@ -461,8 +488,8 @@ class WeakPasswordHash(Rule):
                 self.vet(node)  # a proof for one request (WSSE's PasswordDigest): no store keeps it
             elif data is None and self._http_senders and self._http_senders[-1]:
                 pass  # `password_md5 = hashlib.md5()` before a login: its `.update(...)` tells whose password it hashes
-            elif (mentions_password(data) or self._password_targets or in_password_function) \
-                    and not self._in_random_key_hasher():
+            elif (mentions_password(data) or self._password_targets or in_password_function
+                  or self._hashes_password_parameter(data)) and not self._in_random_key_hasher():
                 self._report(node, node, qualified)
             else:
                 self._vet_purpose(node)
@@ -481,6 +508,15 @@ class WeakPasswordHash(Rule):
                 self._report(node, None, self._hashers[-1][receiver])
         elif func.attr.value in ("hexdigest", "digest") and self._content_ids and receiver in self._constructors[-1]:
             self.vet(self._constructors[-1][receiver])  # `h = sha1(); ...; etag = h.hexdigest()`
+
+    def _hashes_password_parameter(self, data: cst.CSTNode | None) -> bool:
+        """`def legacy_hash(raw): return md5(raw.encode()).hexdigest()` beside `def hash_password(raw)`: the parameter
+        holds what the module's password functions call the password, unless the function is named for a content id
+        (`def etag(raw)`)."""
+        named = self._named_as_password[-1] if self._named_as_password else frozenset()
+        if not named or data is None or self._content_ids or self._naming_content_ids[-1]:
+            return False
+        return any(type(inner) is cst.Name and inner.value in named for inner in walk_own(data))
 
     def _in_random_key_hasher(self) -> bool:
         return bool(self._classes) and hashes_random_keys(self._classes[-1])

@@ -122,6 +122,18 @@ CONSUMER_SEND_METHODS = frozenset({"send", "send_json"})
 # Graphene's resolvers (`resolve_<field>`) and mutations (`mutate`) answer the client with what they return: a
 # mutation's payload (`return FetchCover(error=str(exc))`) is the response.
 GRAPHENE_ANSWERS = lazy_pattern(r"^(?:resolve_\w+|mutate|mutate_and_get_payload)$")
+# A GraphQL server's error formatter, handed to the app by keyword (Ariadne's `GraphQL(schema,
+# error_formatter=format_error)`, graphql-server's `GraphQLView(format_error=...)`): what it returns is the error entry
+# of the response, and its first parameter the `GraphQLError`, whose `original_error` is the exception a resolver raised
+# (its own message and `formatted` entry are what the server answers anyway).
+ERROR_FORMATTER_KEYWORDS = frozenset({"error_formatter", "format_error"})
+RAISED_BY_RESOLVER = "original_error"
+# Methods that answer with what they return, by decorator name and the modules that give it that meaning: a BentoML
+# service's `@bentoml.api` and `@bentoml.task` (also the older `@svc.api(input=..., output=...)`), whose return value
+# is the JSON body.
+RETURNING_DECORATORS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
+    (("bentoml",), frozenset({"api", "task"})),
+)
 # What a Falcon responder (`def on_get(self, req, resp)`) assigns to its response object to set the body.
 RESPONDER_BODY_ATTRIBUTES = frozenset({"media", "text", "body", "data"})
 # Chat and callback replies (Slack/bolt `say`, `respond`, the Web API's `chat_postMessage`).
@@ -311,10 +323,36 @@ def sending_helpers(module: cst.Module, methods: frozenset[str], imports: Import
     return frozenset(found)
 
 
-def error_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+def error_source(node: cst.BaseExpression, state: FlowState, formatted: str | None = None) -> Taint | None:
+    """A traceback call; in an error formatter, the exception behind the GraphQL error it `formatted`."""
     if type(node) is cst.Call and state.qualified_name(node) in TRACEBACK_CALLS:
         return Taint("error", f"{short_code(node.func)}()")
+    if formatted is not None and type(node) is cst.Attribute and node.attr.value == RAISED_BY_RESOLVER \
+            and type(node.value) is cst.Name and node.value.value == formatted:
+        return Taint("error", f"{formatted}.{RAISED_BY_RESOLVER}")
     return None
+
+
+def error_formatters(module: cst.Module, source: str) -> frozenset[str]:
+    """The functions the module hands to a GraphQL app as its error formatter (`error_formatter=format_error`), at
+    its top level or in an app factory."""
+    if not any(keyword in source for keyword in ERROR_FORMATTER_KEYWORDS):
+        return frozenset()
+    scopes: list[cst.CSTNode] = [module, *(s for s in module.body if type(s) is cst.FunctionDef)]
+    return frozenset(arg.value.value for scope in scopes for call in own_nodes_of(scope, cst.Call)  # type: ignore[attr-defined]
+                     for arg in call.args if arg.keyword is not None and arg.keyword.value in ERROR_FORMATTER_KEYWORDS
+                     and type(arg.value) is cst.Name)
+
+
+def returns_answer(function: cst.FunctionDef, imports: ImportTable) -> bool:
+    """A method whose decorator makes its return value the response (`RETURNING_DECORATORS`: `@bentoml.api`)."""
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        target = expression.func if type(expression) is cst.Call else expression
+        name = target.attr.value if type(target) is cst.Attribute else target.value if type(target) is cst.Name else ""
+        if any(name in names and imports.imports_any(modules) for modules, names in RETURNING_DECORATORS):
+            return True
+    return False
 
 
 class ErrorDetailsToClient(FlowRule):
@@ -367,9 +405,11 @@ class ErrorDetailsToClient(FlowRule):
     `@app.errorhandler(SQLAlchemyError)`, Sanic's `@app.exception(Exception)`, Bottle's `@app.error(500)`,
     Flask-SocketIO's `@socketio.on_error_default`, discord.py's `on_command_error(ctx, error)` and
     `on_app_command_error`) counts as caught, unless its class or status is written for the client. A Graphene
-    resolver or mutation answers with what it returns (`return FetchCover(error=str(exc))`), and a Django Channels
-    consumer with the frames it sends (`self.send_json(...)`,
-    `self.send(text_data=...)`).
+    resolver or mutation answers with what it returns (`return FetchCover(error=str(exc))`), so does a BentoML
+    service's `@bentoml.api` or `@bentoml.task` method, and a GraphQL error formatter handed to the app
+    (`GraphQL(schema, error_formatter=format_error)`) with the entry it returns, reported when it carries the
+    resolver's exception (`error.original_error`; the error's own message is what the server answers anyway), and a
+    Django Channels consumer with the frames it sends (`self.send_json(...)`, `self.send(text_data=...)`).
 
     ## Why is this bad?
     Exception text carries what an attacker needs next: SQL fragments and table names from the database
@@ -423,11 +463,12 @@ class ErrorDetailsToClient(FlowRule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = CWE
-    # Names: every finding's value comes from an `except ... as` handler (the keyword `except`), an error handler's
+    # Names: every finding's value comes from an `except ... as` handler (the keyword `except`), a GraphQL error's
+    # `original_error`, an error handler's
     # parameter (`exception_handler`, `errorhandler`, a function registered by `add_exception_handler` or in
     # `exceptions_handlers`) or a `TRACEBACK_CALLS` call, whose resolved name has `traceback` or `exc_info` as a part
     # (a name in the file).
-    file_hints = ("except", "traceback", "exc_info", *sorted(EXCEPTION_HANDLER_DECORATORS),
+    file_hints = ("except", "traceback", "exc_info", RAISED_BY_RESOLVER, *sorted(EXCEPTION_HANDLER_DECORATORS),
                   *sorted(FRAMEWORK_ERROR_HANDLERS), *HANDLER_REGISTRATION_HINTS)
     file_hints_are_names = True
 
@@ -448,6 +489,7 @@ class ErrorDetailsToClient(FlowRule):
         self._sending_helpers: frozenset[str] = frozenset()  # the module's functions that make such a call
         self._registered: dict[str, cst.BaseExpression] = {}  # functions registered as exception handlers by a call
         self._operations: frozenset[str] = frozenset()  # functions an OpenAPI document routes (Connexion's handlers)
+        self._formatters: frozenset[str] = frozenset()  # functions handed to a GraphQL app as its error formatter
 
     def new_state(self) -> FlowState:
         state = FlowState(self.context.imports, error_source, checks_clear=False)
@@ -463,7 +505,8 @@ class ErrorDetailsToClient(FlowRule):
                                      for s in statements):
             return False
         imports = self.context.imports
-        if any(_may_read_traceback(call, imports) for call in walked_calls(function)):
+        if function.name.value in self._formatters or any(_may_read_traceback(call, imports)
+                                                             for call in walked_calls(function)):
             return False
         return handled_exception(function, self._registered, imports) is None \
             and framework_error_handler(function, imports) is None
@@ -487,7 +530,10 @@ class ErrorDetailsToClient(FlowRule):
         self._grpc_context = params[2] if params in GRPC_SERVICER_PARAMETERS and state.imports.imports_any(("grpc",)) \
             else None
         self._lambda_handler = params in LAMBDA_PARAMETERS
-        self._returns_to_client |= self._lambda_handler
+        self._returns_to_client |= self._lambda_handler or returns_answer(function, state.imports)
+        if function.name.value in self._formatters and params and not self._view_classes:
+            self._returns_to_client = True
+            state.source = functools.partial(error_source, formatted=params[0])
         handled = handled_exception(function, self._registered, state.imports) \
             or framework_error_handler(function, state.imports)
         self._returns_to_client |= handled is not None
@@ -498,6 +544,7 @@ class ErrorDetailsToClient(FlowRule):
     def visit_Module(self, node: cst.Module) -> None:
         self._registered = registered_handlers(node, self.context.source)
         self._operations = frozenset(operations_for(self.context.path))
+        self._formatters = error_formatters(node, self.context.source)
         self._send_methods = client_send_methods(self.context.imports)
         self._sending_helpers = sending_helpers(node, self._send_methods, self.context.imports) \
             if self._send_methods else frozenset()
