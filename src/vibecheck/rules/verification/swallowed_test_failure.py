@@ -229,13 +229,12 @@ class TestSwallowsFailure(TestAwareRule):
         `gateway.charge.side_effect = Exception("down")`): expecting `Exception` then names exactly what comes, as a
         deliberate `raise` in the block does."""
         for node in (*(inner for decorator in test.decorators for inner in walk_own(decorator)), *walk_own(test.body)):
-            if isinstance(node, cst.Arg) and node.keyword is not None and node.keyword.value == PLANTED_ERROR:
-                planted = node.value
-            elif isinstance(node, cst.Assign) and any(isinstance(t.target, cst.Attribute)
-                                                      and t.target.attr.value == PLANTED_ERROR for t in node.targets):
-                planted = node.value
-            else:
+            if not (isinstance(node, cst.Arg) and node.keyword is not None and node.keyword.value == PLANTED_ERROR) \
+                    and not (isinstance(node, cst.Assign) and any(isinstance(t.target, cst.Attribute)
+                                                                  and t.target.attr.value == PLANTED_ERROR
+                                                                  for t in node.targets)):
                 continue
+            planted = node.value
             if isinstance(planted, cst.Call):
                 planted = planted.func
             if self.qualified_name(planted) in BROAD_TYPES:
