@@ -3,6 +3,7 @@ import builtins
 import contextlib
 import logging
 from contextlib import suppress
+from unittest import mock
 
 import pytest
 
@@ -442,3 +443,32 @@ def test_raises_exception_explained_above():
     # ok: VC305
     with pytest.raises((ValueError, Exception)):
         make_order(items="abc")
+
+
+class TestPlantedError:
+    @mock.patch("shop.ledger.save", mock.Mock(side_effect=Exception))
+    def test_rolls_back_when_the_patched_save_fails(self):
+        # ok: VC305 -- the patched save raises Exception itself: that is the error expected
+        with self.assertRaises(Exception):
+            refund("order-1")
+
+    @mock.patch("shop.ledger.save", mock.Mock(side_effect=KeyError))
+    def test_rolls_back_when_the_patched_save_fails_with_a_key_error(self):
+        # expect: VC305 -- the fake's error is a narrower one; the broad expectation takes any other too
+        with self.assertRaises(Exception):
+            refund("order-1")
+
+
+def test_charge_fails_when_the_gateway_is_down(gateway):
+    gateway.charge.side_effect = Exception("down")
+    # ok: VC305
+    with pytest.raises(Exception):
+        make_order(gateway=gateway)
+
+
+def test_charge_fails_with_a_planted_error_around_an_assertion(mocker):
+    mocker.patch("shop.gateway.charge", side_effect=Exception)
+    # expect: VC305 -- the assertion inside is still swallowed
+    with pytest.raises(Exception):
+        order = make_order()
+        assert order.paid

@@ -341,6 +341,18 @@ def log_containers_and_reprs():
     return "ok"
 
 
+@app.get("/pages-logged")
+def log_converted_arguments():
+    # ok: VC409 -- the getter hands back an int: no newline can come through
+    logger.info("page %s", request.args.get("page", 1, type=int))
+    ids = request.args.getlist("id", type=int)
+    # ok: VC409
+    logger.info("ids %s", ids)
+    # expect: VC409 -- `type=str` keeps the text as sent
+    logger.info("sort %s", request.args.get("sort", type=str))
+    return "ok"
+
+
 @app.get("/unmatched")
 def log_rebuilt_url():
     # ok: VC409 -- the framework rebuilds the URL percent-encoded: a newline arrives as `%0A`

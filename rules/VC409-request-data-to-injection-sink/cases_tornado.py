@@ -93,3 +93,15 @@ class LoggedRequestHandler(RequestHandler):
         logging.warning("redirect loop detected on %s (%s)", self.request.uri, self.request.path)
         # expect: VC409 -- the path argument is decoded
         logging.warning("no such user %s", user_name)
+
+
+class PoolHandler(RequestHandler):
+    def get_argument(self, name, default=None, strip=True, type=None):
+        value = super().get_argument(name, default, strip)
+        return type(value) if type is not None and value is not None else value
+
+    def post(self):
+        # ok: VC409 -- converted to a number by the handler's getter
+        logging.info("growing the pool by %s", self.get_argument("n", default=1, type=int))
+        # expect: VC409
+        logging.info("pool %s", self.get_argument("pool"))

@@ -1699,3 +1699,18 @@ def test_b704_is_cleared_on_markdown_of_a_field_its_class_documents_as_fixed_and
                 return Markup(markdown.markdown(self.notes))
         ''', Settings(select=("B", "VC427")))
     assert [line for code, line in found if code == "B704"] == [17]
+
+
+def test_b301_is_cleared_on_a_shelf_made_new_and_kept_on_the_shelf_read_back() -> None:
+    found = unfiltered('''
+        import shelve
+
+        def load_state(path):
+            with shelve.open(path) as state:
+                return state["events"]
+
+        def save_state(path, events):
+            with shelve.open(path, flag="n") as state:
+                state["events"] = events
+        ''', Settings(select=("B", "VC406")))
+    assert [(code, line) for code, line in found if code in ("B301", "VC406")] == [("B301", 5), ("VC406", 5)]

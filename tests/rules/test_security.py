@@ -215,6 +215,25 @@ def test_a_pickle_read_back_from_a_store_the_file_fills_is_medium(source: str, s
     assert finding.severity is severity
 
 
+SHELF_READ = "import shelve\n\ndef load_state(path):\n    with shelve.open(path) as state:\n        return state['events']\n"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (SHELF_READ, [(4, Severity.HIGH)]),
+    (SHELF_READ + "\ndef save_state(path, events):\n    with shelve.open(path, flag='n') as state:\n"
+     "        state['events'] = events\n", [(4, Severity.MEDIUM)]),
+    (SHELF_READ + "\ndef save_state(path, events):\n    with shelve.open(path, 'n') as state:\n"
+     "        state['events'] = events\n", [(4, Severity.MEDIUM)]),
+    (SHELF_READ + "\ndef add_event(path, event):\n    with shelve.open(path, flag='c') as state:\n"
+     "        state['events'] = event\n", [(4, Severity.HIGH), (8, Severity.HIGH)]),
+])
+def test_a_shelf_the_file_makes_new_is_its_own_store(source: str, expected: list[tuple[int, Severity]]) -> None:
+    """`shelve.open(path, flag="n")` makes the shelf new and empty: it loads nothing, and a shelf read elsewhere in the
+    file is the store it fills (medium); opened to read or to add to (`flag="c"`), a shelf still loads what is there."""
+    found = findings_for(UnsafeDeserialization, source)
+    assert [(f.location.start.line, f.severity) for f in found] == expected
+
+
 @pytest.mark.parametrize(("source", "severity"), [
     ("from flask import Flask, request\napp = Flask(__name__)\n\n@app.get('/calc')\ndef calc():\n"
      "    return str(eval(request.args['expr']))\n", Severity.HIGH),

@@ -364,6 +364,9 @@ WEB_FRAMEWORKS = ("flask", "django", "rest_framework", "starlette", "fastapi", "
                   "werkzeug", "falcon", "bottle", "litestar", "tornado.web", "pyramid", "robyn", "blacksheep",
                   # serverless HTTP functions: Google's (a Flask request), Azure's `func.HttpRequest`, Chalice
                   "functions_framework", "azure.functions", "chalice")
+# The keyword by which a getter converts the text it reads (werkzeug's `MultiDict.get(key, type=int)`, behind Flask's
+# `request.args`): given a sanitizer (`int`), the value that comes out is that sanitizer's.
+CONVERTER_KEYWORD = "type"
 SCALAR_TYPES = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "datetime", "date", "Decimal", "PositiveInt",
                           "conint", "StrictInt", "StrictBool"})
 # What a Django URL capture can be annotated as (path converters give `str`, `int` or `UUID`): a view parameter typed
@@ -663,11 +666,19 @@ class FlowState:
         self.allowlisted_keys: set[str] = set()
 
     def is_sanitizer_call(self, call: cst.Call) -> bool:
-        if self.sanitizer_names:
-            name = self.qualified_name(call)
-            if name is not None and (name in self.sanitizer_names or name.rsplit(".", 1)[-1] in self.sanitizer_names):
-                return True
+        if self.sanitizer_names and (self._is_sanitizer_name(self.qualified_name(call))
+                                     or self._converted_by_sanitizer(call)):
+            return True
         return self.sanitizer is not None and self.sanitizer(call, self)
+
+    def _is_sanitizer_name(self, name: str | None) -> bool:
+        return name is not None and (name in self.sanitizer_names or name.rsplit(".", 1)[-1] in self.sanitizer_names)
+
+    def _converted_by_sanitizer(self, call: cst.Call) -> bool:
+        """`request.args.get("page", type=int)`, a handler's `self.get_argument("n", type=int)`: the getter hands back
+        what a sanitizer of the rule makes of the text it reads."""
+        return any(arg.keyword is not None and arg.keyword.value == CONVERTER_KEYWORD
+                   and self._is_sanitizer_name(self.qualified_name(arg.value)) for arg in call.args)
 
     def taint_of(self, node: cst.CSTNode | None) -> Taint | None:
         """The taint an expression carries, or None when it is clean.
@@ -706,6 +717,9 @@ class FlowState:
                 continue  # `msg["type"]` after `if msg["type"] in KINDS:`: the field an earlier test checked
             found = source(expression, self)
             if found is CLEAN or (found is not None and checked and self._checked_source(expression)):
+                continue
+            if found is not None and kind is cst.Call and self.sanitizer_names \
+                    and self._converted_by_sanitizer(expression):  # type: ignore[arg-type]
                 continue
             if found is None:
                 if kind is cst.Name:  # (`_own_taint`'s first case, inlined: most operands are names)

@@ -51,9 +51,13 @@ SHARED_STORAGE = lazy_pattern(r"^(?!file:)[a-z][a-z0-9+.-]*://|^/(?:mnt|nfs|net|
 # qualified name -> index of the argument that carries the data (or the path it is read from)
 ALWAYS_UNSAFE: dict[str, int] = {
     **dict.fromkeys(PICKLE_READERS, 0),
-    "pandas.read_pickle": 0, "shelve.open": 0, "jsonpickle.decode": 0, "yaml.unsafe_load": 0,
+    "pandas.read_pickle": 0, "jsonpickle.decode": 0, "yaml.unsafe_load": 0,
     "yaml.unsafe_load_all": 0,
 }
+# A shelf is a dbm file of pickles, read back as a pickle load. Opened with `flag="n"`, it is always made new and
+# empty: it loads nothing, and holds only what this code pickles into it, as `pickle.dump` does.
+SHELVE_OPEN = "shelve.open"
+NEW_SHELF_FLAG = "n"
 # `marshal` runs no code while it loads, but trusts its input: crafted bytes crash the interpreter or hand back code
 # objects, and the module says it is not meant for data from outside.
 MARSHAL_READERS = frozenset({"marshal.load", "marshal.loads"})
@@ -83,7 +87,7 @@ PICKLE_OPT_IN = "allow_pickle"
 NUMPY_LOADS = frozenset({"numpy.load", "np.load"})
 LOADING_WORDS = frozenset({"load", "loads", "read", "restore", "deserialize", "deserialise", "unpickle", "fetch"})
 CONSTANT_NAME = lazy_pattern(r"^_?[A-Z][A-Z0-9_]*$")
-CALLEE_TAILS = tails({*ALWAYS_UNSAFE, *PICKLE_WRITERS, *YAML_LOADERS, *RUAMEL_YAML, *MARSHAL_READERS, "torch.load",
+CALLEE_TAILS = tails({*ALWAYS_UNSAFE, *PICKLE_WRITERS, SHELVE_OPEN, *YAML_LOADERS, *RUAMEL_YAML, *MARSHAL_READERS, "torch.load",
                       "numpy.load", *REMOTE_CODE_LOADERS})
 # What reads a path's or a buffer's content (`Path("m.pkl").read_bytes()`, `buffer.getvalue()`).
 PATH_READERS = frozenset({"read_bytes", "read_text", "read", "joinpath", "open", "getvalue", "getbuffer"})
@@ -149,7 +153,8 @@ class UnsafeDeserialization(BindingRule):
     or is loaded only for a caller who opted in: after an `if` that tests a
     parameter named like `allow_pickle`, `trust_remote_code` or `allow_dangerous_deserialization` that defaults to
     off (`if not allow_pickle: raise ValueError(...)`). A pickle read in a file that also writes pickles (a cache backend
-    or job store reading back what it stored) is reported at medium severity, not high: the data is the
+    or job store reading back what it stored; a shelf it makes new, `shelve.open(path, flag="n")`, is such a store
+    and loads nothing itself) is reported at medium severity, not high: the data is the
     program's own unless someone else can write to that store. A pickle of what a request just downloaded
     (`pickle.loads(requests.get(url).content)`, `urlopen(url).read()`, or a function of the module that returns a
     response's body) is no such store and stays high: the server (or the connection) wrote it. A pickle read from
@@ -338,8 +343,11 @@ class UnsafeDeserialization(BindingRule):
             return
         if qualified in PICKLE_WRITERS:
             self._writes_pickles = True
-        elif qualified in PICKLE_READERS:
-            data = argument(node, 0, "file")
+        elif qualified == SHELVE_OPEN and string_value(argument(node, 1, "flag")) == NEW_SHELF_FLAG:
+            self._writes_pickles = True
+            self.vet(node.func)  # bandit's B301 on a shelf that loads nothing
+        elif qualified in PICKLE_READERS or qualified == SHELVE_OPEN:
+            data = argument(node, 0, "filename" if qualified == SHELVE_OPEN else "file")
             if not self._trusted(node, data):
                 self._pickle_loads.append((node, qualified, data is not None and self._reads_stdin(data),
                                            self._downloader(data)))

@@ -22,6 +22,8 @@ SUPPRESSORS = frozenset({"contextlib.suppress"})
 RAISES_EXPECTATIONS = frozenset({"pytest.raises"})
 RAISES_METHODS = frozenset({"assertRaises"})
 BROAD_TYPES = frozenset({"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"})
+# The mock argument and attribute that make a fake raise what it is given.
+PLANTED_ERROR = "side_effect"
 RAISES_HINT = "Wrap only the call that should raise, in `pytest.raises(TheSpecificError)` (or `self.assertRaises`)."
 # Calls that make a test fail by themselves besides assertion calls.
 EXPECTING_CALLS = frozenset({"pytest.raises", "pytest.warns", "pytest.deprecated_call"})
@@ -104,8 +106,10 @@ class TestSwallowsFailure(TestAwareRule):
     an assertion (a failing `assert` raises `AssertionError`, an `Exception`, so the test passes), two or
     more statements, or a single call whose caught error the test never reads (`with pytest.raises(Exception):
     parse("abc")` passes on the `TypeError` of a wrong argument as well as on the error the code should raise);
-    none of them a deliberate `raise`. A comment on the `with` line or above it that names the errors that may come
-    (`# could be IntegrityError or DatabaseError, by backend`) leaves the single call alone.
+    none of them a deliberate `raise`, and no fake of the test made to raise that broad error itself
+    (`@patch("shop.save", Mock(side_effect=Exception))`, `gateway.charge.side_effect = Exception("down")`). A
+    comment on the `with` line or above it that names the errors that may come (`# could be IntegrityError or
+    DatabaseError, by backend`) leaves the single call alone.
 
     ## Why is this bad?
     pytest and unittest report a failure by the exception the test raises. A handler that swallows it
@@ -210,7 +214,7 @@ class TestSwallowsFailure(TestAwareRule):
         if contains_assertion(node.body):
             self.report(call, f"In test `{test_name}`, {expectation} around an assertion swallows its failure: "
                               "a failing `assert` raises `AssertionError`, which the expectation accepts.", hint=RAISES_HINT)
-        elif any(isinstance(inner, cst.Raise) for inner in walk_own(node.body)):
+        elif any(isinstance(inner, cst.Raise) for inner in walk_own(node.body)) or self._plants_broad_error(test):
             return
         elif len(statements) >= 2:
             self.report(call, f"In test `{test_name}`, {expectation} around {len(statements)} statements passes "
@@ -219,6 +223,23 @@ class TestSwallowsFailure(TestAwareRule):
             self.report(call, f"In test `{test_name}`, {expectation} passes on any error the code raises, a "
                               "`TypeError` from a wrong argument or an `AttributeError` from a bug included, and the "
                               "test never looks at which one it caught.", hint=RAISES_HINT)
+
+    def _plants_broad_error(self, test: cst.FunctionDef) -> bool:
+        """A fake the test makes raise a broad error itself (`@patch("shop.save", Mock(side_effect=Exception))`,
+        `gateway.charge.side_effect = Exception("down")`): expecting `Exception` then names exactly what comes, as a
+        deliberate `raise` in the block does."""
+        for node in (*(inner for decorator in test.decorators for inner in walk_own(decorator)), *walk_own(test.body)):
+            if not (isinstance(node, cst.Arg) and node.keyword is not None and node.keyword.value == PLANTED_ERROR) \
+                    and not (isinstance(node, cst.Assign) and any(isinstance(t.target, cst.Attribute)
+                                                                  and t.target.attr.value == PLANTED_ERROR
+                                                                  for t in node.targets)):
+                continue
+            planted = node.value
+            if isinstance(planted, cst.Call):
+                planted = planted.func
+            if self.qualified_name(planted) in BROAD_TYPES:
+                return True
+        return False
 
     def _flag(self, guarded: cst.CSTNode, node: cst.CSTNode, message: str, *, now: bool = False) -> None:
         """Report now when the guarded block asserts (or `now`: it runs the code under test); else only if the test
