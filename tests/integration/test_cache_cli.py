@@ -631,17 +631,18 @@ def test_an_entry_damaged_in_place_after_heads_was_written_is_checked_again(proj
     assert drain(checked) == ALL
 
 
-def replace_entries_once(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def replace_entries_once(monkeypatch: pytest.MonkeyPatch, edit: Callable[[], None] = lambda: None) -> list[str]:
     """When the run first looks its project phase up (every file's result taken, from `heads` on a warm run, and
     their facts not read yet), replace each file's entry by another run's (another key, as another version or a run
     after an edit writes at the same path) and drop the phase's own entries, so the phase needs those facts. Returns
-    the log of what `_facts_of` found when it read an entry it took the result of from `heads`."""
+    the log of what `_facts_of` found when it read an entry it took the result of from `heads`. `edit` runs then too."""
     found: list[str] = []
     original_lookup, original_facts_of = cache.ResultCache.project_findings, cache._facts_of
 
     def replacing(self: cache.ResultCache, *args: object) -> object:
         if not found:
             found.append("replaced")
+            edit()
             for entry in sorted(self.entries.glob("*.json")):
                 raw = entry.read_bytes()
                 header, _, body = raw.partition(b"\n")
@@ -682,6 +683,22 @@ def test_an_entry_replaced_after_its_result_was_read_from_heads_is_a_miss(projec
     assert sorted(drain(checked)) == ALL  # the replaced entries hold another key: a miss, checked and rewritten
     assert run(".") == cold
     assert drain(checked) == []
+
+
+def test_a_file_edited_while_its_replaced_entry_was_read_again_leaves_the_phase_uncached(
+        project: Path, checked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file read again for its facts changed since its result was taken: the project phase's key was made from the
+    facts before, so its findings are not stored under it, and the next run reports what a cold run on the edit does."""
+    run(".")
+    run(".")
+    drain(checked)
+    with pytest.MonkeyPatch.context() as patch:
+        replace_entries_once(patch, lambda: (project / "svc" / "util.py").write_text(CLEAN + "\n\ndef more():\n    pass\n"))
+        run(".")
+    assert not [entry for entry in entries(project) if b'{"path":"project"' in entry.read_bytes()]
+    after = run(".")
+    cache.clear(project)
+    assert run(".") == after
 
 
 def test_an_index_entry_replaced_after_its_result_was_read_from_heads_is_read_again(
