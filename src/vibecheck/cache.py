@@ -36,6 +36,12 @@ Entries are one small file per source file (a warm run reads only the entries it
 of the tree rewrites only its files), written to a temporary file and renamed, so concurrent runs never
 leave a torn entry. An entry may have been written by anyone who can write the checkout: it is parsed as
 JSON into plain data classes only, and an entry that is corrupt, foreign or stale is ignored and rewritten.
+
+The entries and `heads` of a run live in a folder of their own under `files/`, named by the run's digest (as ruff
+keeps a folder per version): two vibecheck versions, or two configurations, run on one checkout (in turn or at once)
+never replace each other's entries. A run of the same digest still may, between the moment a hit's result was taken
+from `heads` and the moment the project phase reads its facts from the entry: those facts are then a miss like any
+other, and the file is read again (`recheck`), never reported as damaged.
 """
 
 from __future__ import annotations
@@ -112,7 +118,7 @@ class ResultCache:
 
     def __init__(self, folder: Path, run_key: str, pipeline: Pipeline, *, facts: FactsMode = "eager") -> None:
         self.folder = folder
-        self.entries = folder / ENTRIES
+        self.entries = folder / ENTRIES / run_key  # this run's own entries (see the module's docstring)
         self._entry_prefix = os.path.join(self.entries, "")  # entries are named as text: a `Path` each cost more
         self.run_key = run_key
         self.pipeline = pipeline
@@ -131,13 +137,20 @@ class ResultCache:
         # asks for them ("deferred": a warm run whose project phase is cached never does), or dropped ("skipped":
         # a run without project rules).
         self.facts_mode = facts
-        # path -> (undecoded facts, or None when the result came from `heads`; the entry; its header)
-        self._raw_facts: dict[str, tuple[bytes | None, str, bytes]] = {}
+        # path -> (undecoded facts, or None when the result came from `heads`; the entry; its header; what to check
+        # again for the facts when the entry no longer holds them)
+        self._raw_facts: dict[str, tuple[bytes | None, str, bytes, object]] = {}
+        # reads a file again for its facts (a checked file's `SourceFile`, an `IndexJob`) when its entry was replaced
+        # after its result was taken (`deferred_facts`); without it, that is a `ValueError`
+        self.recheck: Callable[[Any], FileResult] | None = None
+        # a file read again gave other facts than the key of the project phase was made from (it changed during the
+        # run): that phase's findings are not stored under that key
+        self.unsettled = False
         self._ready = False
         self._stats = _read_stats(folder / STATS)  # source path -> [*stat signature, digest] (see `STATS`)
         self._taken: dict[str, list[int]] = {}  # source path -> its stat signature taken before it was read, this run
         self._stats_changed = False
-        self._heads = _read_heads(folder / HEADS)  # entry name -> (its `_entry_state`, header, result line)
+        self._heads = _read_heads(self.entries / HEADS)  # entry name -> (its `_entry_state`, header, result line)
         self._heads_used: dict[str, tuple[bytes, bytes, bytes]] = {}  # the same, for the entries of this run
         for reader in pipeline.all_cache_inputs():
             clear_memos = getattr(reader, "cache_clear", None)
@@ -183,7 +196,7 @@ class ResultCache:
         if digest is None:
             return None  # no entry to match, or the worker reports why it cannot be read
         key = self._key(source_file, digest)
-        hit = self._read(entry, key, source_file.display, facts=self.facts_mode, digest=digest)
+        hit = self._read(entry, key, source_file.display, facts=self.facts_mode, digest=digest, task=source_file)
         if hit is not None:
             self.fingerprints[source_file.display] = key
         return hit
@@ -236,7 +249,7 @@ class ResultCache:
             self._stats_changed = False
 
     def indexed_facts(self, source_file: SourceFile, kind: str, from_check: tuple[str, ...] = (),
-                      optional: tuple[str, ...] = ()) -> FileResult | None:
+                      optional: tuple[str, ...] = (), task: object = None) -> FileResult | None:
         """The cached facts of a file indexed for the project rules only (`vibecheck.indexing`), if its bytes
         are as they were (by their stat record, as `lookup`), decoded as `facts_mode` says; None when they changed,
         were never indexed, or cannot be read.
@@ -245,19 +258,20 @@ class ResultCache:
         never indexed but checked by an earlier run with these bytes (a whole-project run before a one-file hook)
         gets those facts from its check entry, stored as its index entry first, so that they are read back, and
         their digest taken, as an index job's would be; with the `optional` ones the check entry holds (a rule's
-        `index_fact_readers` give the fact its collector writes, or none where it writes none)."""
+        `index_fact_readers` give the fact its collector writes, or none where it writes none). `task` (the index job)
+        is what `recheck` reads again if the entry is replaced before its deferred facts are read."""
         entry = self._entry(source_file, INDEX)
         digest = self._current_digest(source_file.path, (entry, self._entry(source_file)) if from_check else (entry,))
         if digest is None:
             return None
         key = self._index_key(source_file, kind, digest)
         index_result = FileResult(source_file.display, digest=digest)  # all an index entry's result line holds
-        hit = self._read(entry, key, source_file.display, facts=self.facts_mode, stands_for=index_result)
+        hit = self._read(entry, key, source_file.display, facts=self.facts_mode, stands_for=index_result, task=task)
         if hit is None and from_check:
             derived = self._facts_from_check(source_file, digest, from_check, optional)
             if derived is not None:
                 self.store_indexed_facts(source_file, kind, derived)
-                hit = self._read(entry, key, source_file.display, facts=self.facts_mode, stands_for=index_result)
+                hit = self._read(entry, key, source_file.display, facts=self.facts_mode, stands_for=index_result, task=task)
         if hit is not None:
             self.fingerprints[source_file.display] = key
         return hit
@@ -284,13 +298,13 @@ class ResultCache:
         return _hash(self.run_key, INDEX, kind, source_file.display, source_file.relative, digest)
 
     def _read(self, entry: str, key: str, path: str, *, facts: FactsMode = "eager",
-              stands_for: FileResult | None = None, digest: str = "") -> FileResult | None:
+              stands_for: FileResult | None = None, digest: str = "", task: object = None) -> FileResult | None:
         """The entry's result if its key matches, with its facts as `facts` says (see `facts_mode`); the digest
         of its facts' text is recorded in `facts_digests`. Unless the facts are needed now, the header and the
         result come from `heads` when the entry's `stat` is as recorded there. With `stands_for` (the result the key
         stands for, when the key says all of it: an index entry's path and digest), the result line is not decoded
         (a hook run on Django reads 2,800 index entries). With `digest` (the checked bytes'), a result line that holds
-        nothing else than the path and that digest is not decoded either."""
+        nothing else than the path and that digest is not decoded either. `task` is kept with deferred facts (`recheck`)."""
         facts_text: bytes | None = None
         known = None if facts == "eager" else self._known_head(entry)
         if known is not None:
@@ -322,7 +336,7 @@ class ResultCache:
         if result.path != path:
             return None
         if facts == "deferred":
-            self._raw_facts[path] = (facts_text, entry, header)
+            self._raw_facts[path] = (facts_text, entry, header, task)
         self._record_facts(path, facts_digest)
         return result
 
@@ -348,21 +362,45 @@ class ResultCache:
 
     def deferred_facts(self, path: str, texts: dict[str, bytes] | None = None) -> dict[str, Any] | None:
         """The facts of a hit read "deferred", decoded now (their text kept in `texts`); None when none are deferred
-        for `path`. Raises `ValueError` when they do not decode (an entry forged with a matching digest); the entry
-        is then removed, so the next run checks the file again."""
+        for `path`. Facts the entry no longer holds (another run replaced it since its result was read from `heads`)
+        or that do not decode (an entry forged with a matching digest: it is removed) are a miss: the file is read
+        again (`recheck`). Raises `ValueError` only when that cannot be done."""
         deferred = self._raw_facts.pop(path, None)
         if deferred is None:
             return None
-        raw, entry, header = deferred
+        raw, entry, header, task = deferred
         try:
             text = raw if raw is not None else _facts_of(entry, header)
-            if texts is not None:
-                texts[path] = text
-            return _load_facts(text)
+        except ValueError:
+            return self._facts_again(path, task, texts)
+        try:
+            facts = _load_facts(text)
         except ValueError:
             with contextlib.suppress(OSError):
                 os.unlink(entry)
-            raise
+            return self._facts_again(path, task, texts)
+        if texts is not None:
+            texts[path] = text
+        return facts
+
+    def _facts_again(self, path: str, task: object, texts: dict[str, bytes] | None) -> dict[str, Any]:
+        """The facts of the file `task` reads, read again, as an entry would give them back; `unsettled` when they are
+        not the ones the project phase's key was made from (the file changed during the run)."""
+        if self.recheck is None or task is None:
+            raise ValueError("the entry no longer holds the facts its result was read with")
+        result = self.recheck(task)
+        if result.errors:
+            raise ValueError(result.errors[0].message)
+        try:
+            text = result_codec.dumps(result.facts).encode("ascii")
+            facts = _load_facts(text)
+        except (ValueError, RecursionError) as error:
+            raise ValueError(f"the facts read again cannot be kept: {error}") from error
+        if content_digest(text) != self.facts_digests.get(path):
+            self.unsettled = True
+        if texts is not None:
+            texts[path] = text
+        return facts
 
     def store(self, source_file: SourceFile, result: FileResult) -> None:
         """Write one file's result, unless it is incomplete (an engine error) or would not read back equal."""
@@ -548,7 +586,7 @@ class ResultCache:
             return True
         try:
             self.entries.mkdir(parents=True, exist_ok=True)
-            if self.folder.is_symlink() or self.entries.is_symlink():
+            if any(folder.is_symlink() for folder in (self.folder, self.entries.parent, self.entries)):
                 return False
             for name, text in ((".gitignore", "# Created by vibecheck.\n*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)):
                 if not (self.folder / name).exists():
@@ -570,7 +608,7 @@ class ResultCache:
         for name, (state, header, head) in self._heads.items():
             lines += [b"%s %s" % (name.encode("ascii"), state), header, head]
         body = b"\n".join(lines)
-        write_atomically(self.folder / HEADS, b"%s %d %s\n%s" % (HEADS_HEADER, FORMAT, content_digest(body).encode(), body))
+        write_atomically(self.entries / HEADS, b"%s %d %s\n%s" % (HEADS_HEADER, FORMAT, content_digest(body).encode(), body))
 
 
 def _entry_state(info: os.stat_result) -> bytes:

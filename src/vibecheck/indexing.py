@@ -113,7 +113,7 @@ class FileIndex:
                 continue
             hit = None if self.cache is None else self.cache.indexed_facts(
                 job.source_file, job.kind, SOURCE_FACT_KEYS if job.kind == "source" else (),
-                tuple(key for key, _ in job.readers))
+                tuple(key for key, _ in job.readers), task=job)
             if hit is None:
                 todo.append(job)
             else:

@@ -107,6 +107,19 @@ def modules_digest(folder: str, modules: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
+def stat_digest(paths: Iterable[str]) -> str:
+    """Path, size and modification time of each file in `paths` (one that cannot be asked is left out), for a rule's
+    cache key: the files beyond the checked one that the rule reads."""
+    digest = hashlib.sha256()
+    for path in paths:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 def forget() -> None:
     """Drop every listing: the next reader lists the folder again."""
     _KEPT.listings.clear()

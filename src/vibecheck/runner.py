@@ -251,6 +251,7 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     cache = ResultCache.for_run(settings, checker, facts=facts)
     if cache is not None:
         cache.keep_facts_texts = facts == "deferred" and len(files) <= project_delta.DELTA_FILES
+        cache.recheck = lambda task: check_in_process(checker.run_task, task)
     if cache is not None and not checker.registry.deferred and cache.prepare():
         save_manifest(cache.folder, checker.registry)  # the next run may not need to import a rule module
     index = None if keep is not None else plan_index(checker, {f.path for f in files}, walked=walked, cache=cache)
@@ -381,7 +382,7 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
     held, held_errors = conditional_findings(project, rule_class, parts)
     errors.extend(held_errors)
     findings = [finding for rule_findings in found for finding in rule_findings] + held
-    if cache is not None and key is not None and not errors:
+    if cache is not None and key is not None and not errors and not cache.unsettled:
         cache.store_project_findings(scope, key, findings, parts)
         made = None if inputs is None or len(parts) != 1 else \
             project_delta.make_base(project, classes, found, set(asked), inputs[1], texts)
@@ -394,7 +395,8 @@ def _updated_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
                    inputs: tuple[str, dict[str, str]], key: str, errors: list[EngineError],
                    warnings: list[str] | None, searched: project_delta.Searched | None = None) -> list[Finding] | None:
     """The phase from the base the last one kept, stored as a whole phase's would be; None when it cannot be used
-    (a damaged cache entry of the changed file is added to `errors`, as the whole phase would have found it)."""
+    (facts of the changed file that neither its cache entry nor a new read gave are added to `errors`, as the whole
+    phase would have found them)."""
     rest, digests = inputs
     base = cache.project_base(scope, rest)
     if base is None:
@@ -406,8 +408,8 @@ def _updated_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
             return None
         try:
             facts = cache.deferred_facts(path)
-        except ValueError:
-            errors.append(_damaged(path))
+        except ValueError as error:
+            errors.append(_damaged(path, error))
             return None
         if facts is not None:
             result.facts = facts
@@ -419,8 +421,9 @@ def _updated_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
         return None
     found, kept = updated
     findings = [finding for rule_findings in found for finding in rule_findings]
-    cache.store_project_findings(scope, key, findings, [project])
-    cache.store_project_base(scope, rest, kept, None)
+    if not cache.unsettled:
+        cache.store_project_findings(scope, key, findings, [project])
+        cache.store_project_base(scope, rest, kept, None)
     return findings
 
 
@@ -431,13 +434,15 @@ def _load_deferred_facts(project: Project, cache: ResultCache, texts: dict[str, 
     for path, result in project.files.items():
         try:
             facts = cache.deferred_facts(path, texts)
-        except ValueError:
-            errors.append(_damaged(path))
+        except ValueError as error:
+            errors.append(_damaged(path, error))
             continue
         if facts is not None:
             result.facts = facts
     return errors
 
 
-def _damaged(path: str) -> EngineError:
-    return EngineError(path, "its cache entry is damaged, so the project rules ran without its facts: run `vibecheck clean`")
+def _damaged(path: str, error: ValueError) -> EngineError:
+    """A file whose facts neither its cache entry held nor reading it again gave (it became unreadable, or a rule
+    crashed on it): the project rules ran without them, and the run must not look green."""
+    return EngineError(path, f"the project rules ran without its facts: {error}")

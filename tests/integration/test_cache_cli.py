@@ -76,7 +76,13 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def entries(root: Path) -> list[Path]:
-    return sorted((root / CACHE_DIR / "files").glob("*.json"))
+    return sorted((root / CACHE_DIR / cache.ENTRIES).glob("*/*.json"))
+
+
+def heads_file(root: Path) -> Path:
+    """The `heads` of the one run digest these tests run with (each has a folder of its own)."""
+    [heads] = (root / CACHE_DIR / cache.ENTRIES).glob("*/" + cache.HEADS)
+    return heads
 
 
 ALL = ["svc/__init__.py", "svc/api.py", "svc/app.py", "svc/broken.py", "svc/quiet.py", "svc/util.py"]
@@ -255,10 +261,9 @@ def test_a_corrupt_truncated_or_foreign_entry_is_ignored_and_rewritten(project: 
         else:
             assert isinstance(damage, bytes)
             entry.write_bytes(damage)
-    if damage == "facts":  # found only when the project phase needs them: an error, never used, the entry removed
-        code, out = run(".")
-        assert code == 2 and "cache entry is damaged" in out
-        assert drain(checked) == []
+    if damage == "facts":  # found only when the project phase needs them: a miss, each file read again, entry removed
+        assert run(".") == cold
+        assert drain(checked) == ALL
     assert run(".") == cold
     assert drain(checked) == ALL
     assert run(".") == cold
@@ -561,7 +566,7 @@ def test_a_warm_run_takes_results_from_heads_without_opening_an_entry(project: P
 
     def counting(path: str | os.PathLike[str], limit: int | None = None) -> tuple[bytes, os.stat_result]:
         data, info = original(path, limit)
-        if Path(path).parent.name == cache.ENTRIES:
+        if Path(path).parent.parent.name == cache.ENTRIES and Path(path).name != cache.HEADS:
             opened.append(data.split(b"\n")[1])
         return data, info
 
@@ -577,7 +582,7 @@ def test_a_run_that_rewrote_one_entry_leaves_heads_stale_and_the_next_run_reads_
     stale record is not trusted, and a run with more stale records than `HEADS_SLACK` rewrites `heads`."""
     run(".")
     drain(checked)
-    heads = project / CACHE_DIR / cache.HEADS
+    heads = heads_file(project)
     before = heads.read_bytes()
     (project / "svc" / "util.py").write_text(SWALLOW)
     _, edited = run(".")
@@ -601,7 +606,7 @@ def test_a_run_that_rewrote_one_entry_leaves_heads_stale_and_the_next_run_reads_
 def test_a_damaged_heads_file_is_ignored(project: Path, checked: Path, damage: bytes | str) -> None:
     cold = run(".")
     drain(checked)
-    heads = project / CACHE_DIR / cache.HEADS
+    heads = heads_file(project)
     raw = heads.read_bytes()
     if damage == "flipped":  # a result changed under a header that no longer matches it
         heads.write_bytes(raw.replace(b'"VC101"', b'"VC102"'))
@@ -624,3 +629,106 @@ def test_an_entry_damaged_in_place_after_heads_was_written_is_checked_again(proj
             stream.write(raw[:-1] + (b"?" if raw.endswith(b"!") else b"!"))
     assert run(".") == cold
     assert drain(checked) == ALL
+
+
+def replace_entries_once(monkeypatch: pytest.MonkeyPatch, edit: Callable[[], None] = lambda: None) -> list[str]:
+    """When the run first looks its project phase up (every file's result taken, from `heads` on a warm run, and
+    their facts not read yet), replace each file's entry by another run's (another key, as another version or a run
+    after an edit writes at the same path) and drop the phase's own entries, so the phase needs those facts. Returns
+    the log of what `_facts_of` found when it read an entry it took the result of from `heads`. `edit` runs then too."""
+    found: list[str] = []
+    original_lookup, original_facts_of = cache.ResultCache.project_findings, cache._facts_of
+
+    def replacing(self: cache.ResultCache, *args: object) -> object:
+        if not found:
+            found.append("replaced")
+            edit()
+            for entry in sorted(self.entries.glob("*.json")):
+                raw = entry.read_bytes()
+                header, _, body = raw.partition(b"\n")
+                if body.startswith(b'{"path":"project"'):
+                    entry.unlink()
+                else:
+                    fields = header.split(b" ")
+                    fields[2] = b"f" * len(fields[2])  # another run's key
+                    assert cache.write_atomically(entry, b" ".join(fields) + b"\n" + body)
+        return original_lookup(self, *args)  # type: ignore[arg-type]
+
+    def facts_of(entry: str, header: bytes) -> bytes:
+        try:
+            return original_facts_of(entry, header)
+        except ValueError:
+            found.append(Path(entry).name)
+            raise
+
+    monkeypatch.setattr(cache.ResultCache, "project_findings", replacing)
+    monkeypatch.setattr(cache, "_facts_of", facts_of)
+    return found
+
+
+def test_an_entry_replaced_after_its_result_was_read_from_heads_is_a_miss(project: Path, checked: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another run replaced the entries between this run's lookups and its project phase: their facts are read again
+    (each file checked here), the run reports what a cold run does, and the next run is warm again."""
+    cold = run(".")
+    drain(checked)
+    assert run(".") == cold  # `heads` now records every entry
+    assert drain(checked) == []
+    with pytest.MonkeyPatch.context() as patch:
+        found = replace_entries_once(patch)
+        assert run(".") == cold
+    assert len(found) == 1 + len(ALL)  # each file's facts were missed once, from the entry `heads` stood for
+    assert drain(checked) == ALL
+    assert run(".") == cold
+    assert sorted(drain(checked)) == ALL  # the replaced entries hold another key: a miss, checked and rewritten
+    assert run(".") == cold
+    assert drain(checked) == []
+
+
+def test_a_file_edited_while_its_replaced_entry_was_read_again_leaves_the_phase_uncached(
+        project: Path, checked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file read again for its facts changed since its result was taken: the project phase's key was made from the
+    facts before, so its findings are not stored under it, and the next run reports what a cold run on the edit does."""
+    run(".")
+    run(".")
+    drain(checked)
+    with pytest.MonkeyPatch.context() as patch:
+        replace_entries_once(patch, lambda: (project / "svc" / "util.py").write_text(CLEAN + "\n\ndef more():\n    pass\n"))
+        run(".")
+    assert not [entry for entry in entries(project) if b'{"path":"project"' in entry.read_bytes()]
+    after = run(".")
+    cache.clear(project)
+    assert run(".") == after
+
+
+def test_an_index_entry_replaced_after_its_result_was_read_from_heads_is_read_again(
+        project: Path, checked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hook's run (one file named) takes the other files' facts from index entries: replaced under it, they are
+    read again, with the findings of a run that found them whole."""
+    write(project, {"tests/test_app.py": "from svc.app import load\n\n\ndef test_load():\n    load()\n"})
+    run(".")
+    whole = run("svc/app.py")
+    assert run("svc/app.py") == whole
+    drain(checked)
+    with pytest.MonkeyPatch.context() as patch:
+        found = replace_entries_once(patch)
+        assert run("svc/app.py") == whole
+    assert len(found) > 1
+    assert run("svc/app.py") == whole
+
+
+def test_two_versions_run_in_turn_on_one_root_keep_their_own_entries(project: Path, checked: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two vibecheck versions (two checkouts, a hook's and an editor's) on one project: each keeps its entries in a
+    folder of its own, so neither replaces the other's, and each run after the first is warm."""
+    monkeypatch.setattr(cache, "__version__", "1.0")
+    cold = run(".")
+    assert drain(checked) == ALL
+    monkeypatch.setattr(cache, "__version__", "2.0")
+    assert run(".") == cold
+    assert drain(checked) == ALL
+    for version in ("1.0", "2.0", "1.0", "2.0"):
+        monkeypatch.setattr(cache, "__version__", version)
+        assert run(".") == cold
+        assert drain(checked) == []
+    assert len(list((project / CACHE_DIR / cache.ENTRIES).iterdir())) == 2

@@ -65,3 +65,15 @@ def test_a_modules_digest_reads_a_module_once_per_run_and_afresh_after_forget(tm
     assert listings.modules_digest(str(tmp_path), ("utils", "models", "absent")) == first  # one snapshot within a run
     listings.forget()
     assert listings.modules_digest(str(tmp_path), ("utils", "models", "absent")) != first
+
+
+def test_a_stat_digest_changes_with_a_file_and_leaves_a_missing_one_out(tmp_path: Path) -> None:
+    spec, module = tmp_path / "openapi.yaml", tmp_path / "app.py"
+    spec.write_text("openapi: 3.0.0\n", encoding="utf-8")
+    module.write_text("", encoding="utf-8")
+    paths = [str(spec), str(module)]
+    before = listings.stat_digest(paths)
+    assert listings.stat_digest([*paths, str(tmp_path / "gone.yaml")]) == before
+    assert listings.stat_digest(paths[:1]) != before
+    spec.write_text("openapi: 3.1.0\npaths: {}\n", encoding="utf-8")
+    assert listings.stat_digest(paths) != before

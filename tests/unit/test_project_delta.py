@@ -133,7 +133,7 @@ def test_the_states_are_kept_apart_and_written_only_by_a_whole_phase(monkeypatch
     is; damaged, no base is used and the whole phase runs."""
     phases = Phases(monkeypatch, project)
     phases.compare("shop/orders.py")
-    states = next((project / CACHE_DIR / cache.ENTRIES).glob("*" + cache.BASE_STATES))
+    states = next((project / CACHE_DIR / cache.ENTRIES).glob("*/*" + cache.BASE_STATES))
     written = states.stat()
     assert b"modules" in states.read_bytes()  # the reach the untested-code rules kept
     edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n")
@@ -354,7 +354,7 @@ def test_a_damaged_entry_of_the_changed_file_is_reported_once(monkeypatch: pytes
     report = check_paths([path], settings, registry=REGISTRY)
     assert phases.updated == [False]
     assert [error.path for error in report.errors] == [path]
-    assert "cache entry is damaged" in report.errors[0].message
+    assert "the project rules ran without its facts" in report.errors[0].message
 
 
 class _Recording(dict[str, Any]):

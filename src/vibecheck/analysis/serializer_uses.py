@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import ast
 import functools
-import hashlib
 import os
 from collections.abc import Iterator
 
+from vibecheck import listings
 from vibecheck.safe_files import parsed_module
 
 # DRF views that never write through their serializer: the read-only generic views and viewsets, and the bases and
@@ -97,14 +97,7 @@ def _modules(project: str) -> tuple[str, ...] | None:
 
 @functools.lru_cache(maxsize=64)
 def _stamp(project: str) -> str:
-    digest = hashlib.sha256()
-    for module in _modules(project) or ():
-        try:
-            status = os.stat(module)
-        except OSError:
-            continue
-        digest.update(f"{module}:{status.st_size}:{status.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+    return listings.stat_digest(_modules(project) or ())
 
 
 @functools.lru_cache(maxsize=64)

@@ -26,7 +26,6 @@ folders imports `connexion`, or the project root's dependency files name it).
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import re
@@ -149,14 +148,7 @@ def _specs_from(folder: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1024)
 def _digest(folder: str) -> str:
-    digest = hashlib.sha256()
-    for spec in (*_specs_from(folder), *(s for f in _folders(folder) for s in _modules(f).sources)):
-        try:
-            stat = os.stat(spec)
-        except OSError:
-            continue
-        digest.update(f"{spec}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+    return listings.stat_digest((*_specs_from(folder), *(s for f in _folders(folder) for s in _modules(f).sources)))
 
 
 def _folder_candidates(folder: str) -> Iterator[str]:
