@@ -1,0 +1,70 @@
+"""Checks a mature Django project makes once for many views: a project permission class named in DRF's
+`DEFAULT_PERMISSION_CLASSES` that asks for a model permission (VC218)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from vibecheck.api import check_paths
+from vibecheck.config import Settings
+
+PERMISSIONS = {
+    "asks": """
+        from rest_framework.permissions import BasePermission
+
+        class ActionPermission(BasePermission):
+            def has_object_permission(self, request, view, obj):
+                return request.user.has_perm(f"papers.{view.action}_paper", obj)
+    """,
+    "signs_in": """
+        from rest_framework.permissions import BasePermission
+
+        class SignedInPermission(BasePermission):
+            def has_permission(self, request, view):
+                return bool(request.user and request.user.is_authenticated)
+    """,
+}
+VIEWS = """
+    from rest_framework import viewsets
+    from rest_framework.decorators import action
+    from rest_framework.response import Response
+
+    from papers.models import Paper
+
+
+    class PaperViewSet(viewsets.ModelViewSet):
+        queryset = Paper.objects.all()
+
+        @action(detail=True, methods=["POST"])
+        def reject(self, request, pk=None):
+            paper = self.get_object()
+            paper.reject()
+            return Response({"state": paper.state})
+"""
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for relative, text in files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("permissions", "default", "reported"), [
+    ("asks", "papers.permissions.ActionPermission", []),
+    # the same class, not the default: the default signs the caller in at most
+    ("asks", "rest_framework.permissions.IsAuthenticated", ["reject"]),
+    # a project class that only asks for a login restricts nothing
+    ("signs_in", "papers.permissions.SignedInPermission", ["reject"]),
+])
+def test_a_permission_asking_default_restricts_drf_actions(tmp_path: Path, permissions: str, default: str,
+                                                           reported: list[str]) -> None:
+    _write(tmp_path, {"papers/__init__.py": "", "papers/models.py": "",
+                      "papers/settings.py": f'REST_FRAMEWORK = {{"DEFAULT_PERMISSION_CLASSES": ["{default}"]}}\n',
+                      "papers/permissions.py": PERMISSIONS[permissions], "papers/views.py": VIEWS})
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, select=("VC218",), no_bandit=True,
+                                                   cache=False))
+    assert ["reject" for f in report.findings if f.code == "VC218"] == reported
