@@ -477,13 +477,24 @@ def invoices(request):
      "    invoices = InvoiceSerializer(many=True)\n", True),
     (READ_ONLY_INVOICE_VIEWS + "\n\nclass PaidSerializer(InvoiceSerializer):\n    pass\n", True),
     ("from shop.serializers import InvoiceSerializer\n", True),
+    # a writing viewset only administrators reach: they may set any field
+    (READ_ONLY_INVOICE_VIEWS.replace("ReadOnlyModelViewSet):", "ModelViewSet):\n    permission_classes = [IsAdminUser]"),
+     False),
+    (READ_ONLY_INVOICE_VIEWS.replace("ReadOnlyModelViewSet):", "ModelViewSet):\n    permission_classes: ClassVar[list] = "
+                                     "(permissions.IsAuthenticated, permissions.IsAdminUser)"), False),
+    # signed-in users, or administrators *or* anyone reading: a client writes `paid`
+    (READ_ONLY_INVOICE_VIEWS.replace("ReadOnlyModelViewSet):", "ModelViewSet):\n    permission_classes = [IsAuthenticated]"),
+     True),
+    (READ_ONLY_INVOICE_VIEWS.replace("ReadOnlyModelViewSet):", "ModelViewSet):\n    permission_classes = "
+                                     "[IsAdminUser | IsAuthenticatedOrReadOnly]"), True),
 ])
 def test_a_serializer_the_project_only_reads_through_lets_no_client_write(tmp_path: Path, views: str,
                                                                           reported: bool) -> None:
     """`InvoiceSerializer` lists `paid`: only a view or call that hands it the request body lets a client write it. Read
     through by read-only viewsets, output calls and `read_only=True` fields only, it writes nothing; a writing
-    viewset, `data=`, a nested writable field, a subclass or no use seen at all leave the finding. The tests' own
-    `InvoiceSerializer(data=...)` does not count."""
+    viewset, `data=`, a nested writable field, a subclass or no use seen at all leave the finding; a writing viewset
+    that lists an administrators' permission class counts as a reader. The tests' own `InvoiceSerializer(data=...)`
+    does not count."""
     app = tmp_path / "project" / "shop"
     (app / "tests").mkdir(parents=True)
     (tmp_path / "project" / "manage.py").write_text("", encoding="utf-8")

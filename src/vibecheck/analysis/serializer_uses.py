@@ -8,7 +8,9 @@ that creates or updates with it as its `serializer_class` (`ModelViewSet`, `Crea
 and never writes them. Only serializer modules (`serializers.py`, `serializers/`) are asked about; their project is
 the folder above the app (`project/` for `project/tracker/serializers.py`), read with `ast` once per run; tests are
 left out (a test may feed any serializer data), and a folder that is no project, a project too large to read here, or
-one where nothing names the serializer, says nothing.
+one where nothing names the serializer, says nothing. A view only administrators reach (`permission_classes =
+[IsAdminUser]`; DRF requires every class listed) counts as a reader: whoever may write through it is trusted to set
+any field (django-helpdesk's `FollowUpViewSet`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import hashlib
 import os
 from collections.abc import Iterator
 
+from vibecheck.analysis.admin_routes import admin_permission_class
 from vibecheck.safe_files import parsed_module
 
 # DRF views that never write through their serializer: the read-only generic views and viewsets, and the bases and
@@ -126,7 +129,7 @@ def _module_uses(tree: ast.Module) -> Iterator[tuple[str, bool]]:
     for node in ast.walk(tree):
         if not isinstance(node, ast.ClassDef):
             continue
-        reads = _read_only_view(node)
+        reads = _read_only_view(node) or _admin_only_view(node)
         for statement in node.body:
             value = statement.value if isinstance(statement, ast.Assign) else None
             if isinstance(value, ast.Name) and _assigns(statement, "serializer_class"):
@@ -154,10 +157,26 @@ def _is_true(node: ast.expr) -> bool:
 
 def _read_only_view(node: ast.ClassDef) -> bool:
     """A view whose bases are all read-only DRF views and mixins, and that builds no serializer from data itself."""
-    bases = [b.attr if isinstance(b, ast.Attribute) else b.id if isinstance(b, ast.Name) else "" for b in node.bases]
+    bases = [_last_name(b) for b in node.bases]
     if not bases or not all(b in READ_ONLY_VIEW_BASES for b in bases):
         return False
     return not any(isinstance(call, ast.Call) and _factory(call.func) and _hands_data(call) for call in ast.walk(node))
+
+
+def _admin_only_view(node: ast.ClassDef) -> bool:
+    """`permission_classes = [IsAdminUser]` (also annotated, `ClassVar[list]`): a class named for administrators among
+    the listed ones, each of which must pass."""
+    for statement in node.body:
+        target = statement.targets[0] if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
+            else statement.target if isinstance(statement, ast.AnnAssign) else None
+        if isinstance(target, ast.Name) and target.id == "permission_classes" \
+                and isinstance(statement.value, (ast.List, ast.Tuple)):
+            return admin_permission_class([_last_name(e) for e in statement.value.elts])
+    return False
+
+
+def _last_name(node: ast.expr) -> str:
+    return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
 
 
 def _factory(func: ast.expr) -> bool:
