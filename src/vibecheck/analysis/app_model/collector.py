@@ -40,6 +40,7 @@ from vibecheck.analysis.app_model.orm_writes import (
     is_model_class,
     is_write_call,
     loads_record,
+    only_creates,
     record_method,
     writes_records,
     writing_methods,
@@ -2289,6 +2290,16 @@ class AppModelCollector:
             and not _path_params(path) and not self.match.sensitive_paths.search(path or "") \
             and route.frame is not None and not route.frame.sets_privilege
 
+    def _visitor_submission(self, route: Route, path: str | None) -> bool:
+        """`POST /post/<int:post_id>/comments` whose handler only adds rows: a visitor's comment, vote or review under
+        an object, open by design like a contact form, unless under an administrative path or setting a privilege
+        field; editing or removing one (`/comments/<id>`, a `delete()`) is no submission."""
+        segments = [s for s in (path or "").split("/") if s]
+        frame = route.frame
+        return route.methods == {"POST"} and bool(segments) and _normal(segments[-1]) in fw.VISITOR_SUBMISSIONS \
+            and not self.match.sensitive_paths.search(path or "") and frame is not None and not frame.sets_privilege \
+            and only_creates(frame.node, frame.write_calls)
+
     def _guard_dependencies(self, route: Route, receiver_guard: bool) -> list[str]:
         """The dependencies that alone guard a route here (its own, its router's `dependencies=[...]`), [] when
         something else guards it too (a guard decorator, a hook, `Security(...)`)."""
@@ -2389,6 +2400,7 @@ class AppModelCollector:
         signed_webhook = helper_signed or signed and frame is not None and frame.names_signature
         webhook = webhook and not helper_signed
         if not webhook and (self._is_public_route(path, route.names) or self._opens_sign_up(route, path)
+                            or self._visitor_submission(route, path)
                             or (route.opened or route.opens_receiver) and (self._is_auth_step(path, route.names)
                                                  or (frame is not None and not frame.persists))):
             return None  # open by design: a sign-up, a step of signing in, a view opened on purpose that only answers
@@ -2631,10 +2643,33 @@ def _presented_credentials(handler: cst.FunctionDef) -> frozenset[str]:
 
 def _looks_up_presented_credential(call: cst.Call, handler: cst.FunctionDef) -> bool:
     """`get_object_or_404(Invite, token=token)`, `Reset.objects.filter(token=token)`: the record is found by the
-    one-time credential the link carries, so only its holder reaches it, as a check of the credential lets them in."""
-    keyed = [a.value.value for a in call.args if a.keyword is not None and type(a.value) is cst.Name  # type: ignore[attr-defined]
+    one-time credential the link carries, so only its holder reaches it, as a check of the credential lets them in.
+    A class-based view's `dispatch` reads it from the URL's captures (`pw_reset_token=kwargs.get("token")`,
+    `self.kwargs["token"]`)."""
+    keyed = [a.value for a in call.args if a.keyword is not None  # (most calls pass no such keyword)
              and fw.name_words(a.keyword.value)[-1:] in fw.PRESENTED_CREDENTIAL_LAST]
-    return bool(keyed) and not _presented_credentials(handler).isdisjoint(keyed)  # (most calls pass no such keyword)
+    if not keyed:
+        return False
+    presented = _presented_credentials(handler)
+    return any(type(value) is cst.Name and value.value in presented or _captured_credential(value) for value in keyed)
+
+
+# Where a class-based view's `dispatch` finds the URL's captures.
+CAPTURE_CONTAINERS = frozenset({"kwargs", "self.kwargs"})
+
+
+def _captured_credential(value: cst.BaseExpression) -> bool:
+    """`kwargs.get("token")`, `kwargs["token"]`, `self.kwargs["reset_code"]`: a URL capture of a class-based view named
+    for a one-time credential."""
+    if type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value == "get" and value.args:
+        container, key = value.func.value, value.args[0].value
+    elif type(value) is cst.Subscript and len(value.slice) == 1 and type(value.slice[0].slice) is cst.Index:
+        container, key = value.value, value.slice[0].slice.value
+    else:
+        return False
+    text = text_value(key)
+    return full_name(container) in CAPTURE_CONTAINERS and text is not None \
+        and fw.name_words(text)[-1:] in fw.PRESENTED_CREDENTIAL_LAST
 
 
 def _presented_field(value: cst.BaseExpression, parameters: set[str]) -> bool:
