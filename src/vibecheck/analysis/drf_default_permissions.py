@@ -13,7 +13,7 @@ from vibecheck.analysis.project_functions import defines, functions_index
 from vibecheck.cst_fields import own_nodes_of
 
 # The fact each module writes: its classes whose DRF permission methods ask for a model permission.
-PERMISSION_CHECKS_FACT = "drf_permission_checks"
+PERMISSION_CHECKS_FACT = "vibecheck.vc218.permission_checks"
 PERMISSION_METHODS = frozenset({"has_permission", "has_object_permission"})
 PERMISSION_CALLS = frozenset({"has_perm", "has_perms"})
 

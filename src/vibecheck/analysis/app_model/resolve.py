@@ -140,7 +140,7 @@ class AppModel:
         for path, facts in project.facts(APP_MODEL):
             if path in project.test_files or in_benchmark_folder(project.relative_path(path)):
                 continue  # apps built by tests and benchmarks are fixtures and workloads, not the deployed app
-            module, is_package = _module_of(layout, project.relative_path(path))
+            module, is_package = module_of(layout, project.relative_path(path))
 
             def full(name: str, module: str = module, is_package: bool = is_package) -> str:
                 if name.startswith("@"):
@@ -221,13 +221,13 @@ class AppModel:
             model._guard_wrapped_urlconfs()
         if hooks:  # a hook imported from another module guards its app or blueprint only if it can refuse a request
             refusers = _ByLastPart((name, name) for name in refusing | model.guard_functions)
-            checked = {_module_of(layout, project.relative_path(p))[0] for p in project.files} \
+            checked = {module_of(layout, project.relative_path(p))[0] for p in project.files} \
                 if any(h.rpartition(".")[2][:1].isupper() for _, h in hooks) else set()
             model.guarded_receivers.update(receiver for receiver, hook in hooks if any(True for _ in refusers.matching(hook))
                                            or _library_guard_class(hook, checked))
             model.restricted_receivers.update(receiver for receiver, hook in hooks if restricts([hook.rpartition(".")[2]]))
         if any(route.fact.get("imported_handler") for route in model.routes):
-            model.project_modules = {_module_of(layout, project.relative_path(path))[0] for path in project.files}
+            model.project_modules = {module_of(layout, project.relative_path(path))[0] for path in project.files}
         if model.resources and any(route.fact.get("resource_suffix") is not None for route in model.routes):
             model._inherit_resources(project)
         sensitive = re.compile(sensitive_paths, re.IGNORECASE)
@@ -579,7 +579,7 @@ class AppModel:
         signed, _, handler = held.removeprefix(ADMIN_MOUNT_HOLD).partition(":")
         routes = [r for r in self._routes_by_handler.get((path, handler), ()) if self.is_routed(r)]
         if not routes and "." not in handler:
-            module = _module_of(SourceLayout.detect(Path(project.root)), project.relative_path(path))[0]
+            module = module_of(SourceLayout.detect(Path(project.root)), project.relative_path(path))[0]
             routes = [r for r in self._imported_routes.get(f"{module}.{handler}", ()) if self.is_routed(r)]
             if not signed:
                 return False  # signed in, if at all, by a guard of the module that routes it: not judged here
@@ -662,6 +662,10 @@ class AppModel:
             return False
         return not self.url_views or any(True for _ in self._entries_routing_to(self._url_views, route.view))
 
+    def routes_view(self, view: str) -> bool:
+        """Whether a URLconf the run checked names the dotted `view`, directly or through an alias."""
+        return any(True for _ in self._entries_routing_to(self._url_views_and_aliases, view))
+
     def _entries_routing_to(self, entries: _ByLastPart[T], view: str) -> Iterator[T]:
         """The entries whose name stands for `view`, directly or through a module-level alias (`edit = ...`)."""
         for name in [view, *self._alias_targets.matching(view)]:
@@ -716,7 +720,7 @@ class InertFunctions:
             relative = self.project.relative_path(path)
             if path in self.project.test_files or in_benchmark_folder(relative):
                 continue
-            module = _module_of(self.layout, relative)[0]
+            module = module_of(self.layout, relative)[0]
             names.extend((full, full) for name in inert for full in (f"{module}.{name}" if module else name,))
         return _ByLastPart(names)
 
@@ -758,7 +762,7 @@ def _full_ref(full: Any, ref: str) -> str:
     return mark + full(ref.removeprefix(OPTIONAL_MARK))
 
 
-def _module_of(layout: SourceLayout, path: str) -> tuple[str, bool]:
+def module_of(layout: SourceLayout, path: str) -> tuple[str, bool]:
     """The module name of a file (its dotted path when it lies outside the import roots) and whether it is a package."""
     is_package = Path(path).name == "__init__.py"
     name = layout.module_name(path)

@@ -1,5 +1,6 @@
-"""Checks a mature Django project makes once for many views: a project permission class named in DRF's
-`DEFAULT_PERMISSION_CLASSES` that asks for a model permission (VC218)."""
+"""What a mature Django project shows only as a whole: a project permission class named in DRF's
+`DEFAULT_PERMISSION_CLASSES` that asks for a model permission (VC218), a helper taking `request` that no URLconf
+routes (VC405)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,48 @@ def test_a_permission_asking_default_restricts_drf_actions(tmp_path: Path, permi
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, select=("VC218",), no_bandit=True,
                                                    cache=False))
     assert ["reject" for f in report.findings if f.code == "VC218"] == reported
+
+
+HELPER = """
+    import mimetypes
+
+    from django.http import HttpResponse
+
+
+    def send_file(request, filepath, filename=None):
+        mimetype = mimetypes.guess_type(filename or filepath)[0] or "application/octet-stream"
+        with open(filepath, "rb") as stored:
+            return HttpResponse(stored.read(), content_type=mimetype)
+"""
+DOWNLOAD_VIEW = """
+    from django.shortcuts import get_object_or_404
+
+    from files.http import send_file
+    from files.models import Attachment
+
+
+    def download(request, attachment_id):
+        attachment = get_object_or_404(Attachment, id=attachment_id, owner=request.user)
+        return send_file(request, attachment.file.path, attachment.original_filename)
+"""
+
+
+@pytest.mark.parametrize(("urls", "reported"), [
+    # the URLconf routes the view that calls the helper with a stored path
+    ('from django.urls import path\nfrom files.views import download\n\n'
+     'urlpatterns = [path("files/<int:attachment_id>/", download)]\n', False),
+    # the helper itself routed: the path is the client's
+    ('from django.urls import path\nfrom files.http import send_file\nfrom files.views import download\n\n'
+     'urlpatterns = [path("files/<int:attachment_id>/", download), path("raw/<path:filepath>", send_file)]\n', True),
+    # no URLconf checked: the helper may be a view
+    (None, True),
+])
+def test_a_django_helper_no_urlconf_routes_takes_no_client_path(tmp_path: Path, urls: str | None,
+                                                                reported: bool) -> None:
+    files = {"files/__init__.py": "", "files/models.py": "", "files/http.py": HELPER, "files/views.py": DOWNLOAD_VIEW}
+    if urls is not None:
+        files["files/urls.py"] = urls
+    _write(tmp_path, files)
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, select=("VC405",), no_bandit=True,
+                                                   cache=False))
+    assert [f.location.path.rpartition("/")[2] for f in report.findings] == (["http.py"] if reported else [])
