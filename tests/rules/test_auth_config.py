@@ -487,13 +487,16 @@ def invoices(request):
      True),
     (READ_ONLY_INVOICE_VIEWS.replace("ReadOnlyModelViewSet):", "ModelViewSet):\n    permission_classes = "
                                      "[IsAdminUser | IsAuthenticatedOrReadOnly]"), True),
+    # a tenant's administrators are no site staff: they may not set any field
+    (READ_ONLY_INVOICE_VIEWS.replace("ReadOnlyModelViewSet):", "ModelViewSet):\n    permission_classes = "
+                                     "[IsAuthenticated, IsOrgAdmin]"), True),
 ])
 def test_a_serializer_the_project_only_reads_through_lets_no_client_write(tmp_path: Path, views: str,
                                                                           reported: bool) -> None:
     """`InvoiceSerializer` lists `paid`: only a view or call that hands it the request body lets a client write it. Read
     through by read-only viewsets, output calls and `read_only=True` fields only, it writes nothing; a writing
     viewset, `data=`, a nested writable field, a subclass or no use seen at all leave the finding; a writing viewset
-    that lists an administrators' permission class counts as a reader. The tests' own `InvoiceSerializer(data=...)`
+    that lists a site staff's permission class (`IsAdminUser`) counts as a reader. The tests' own `InvoiceSerializer(data=...)`
     does not count."""
     app = tmp_path / "project" / "shop"
     (app / "tests").mkdir(parents=True)

@@ -8,7 +8,7 @@ that creates or updates with it as its `serializer_class` (`ModelViewSet`, `Crea
 and never writes them. Only serializer modules (`serializers.py`, `serializers/`) are asked about; their project is
 the folder above the app (`project/` for `project/tracker/serializers.py`), read with `ast` once per run; tests are
 left out (a test may feed any serializer data), and a folder that is no project, a project too large to read here, or
-one where nothing names the serializer, says nothing. A view only administrators reach (`permission_classes =
+one where nothing names the serializer, says nothing. A view only the site's staff reach (`permission_classes =
 [IsAdminUser]`; DRF requires every class listed) counts as a reader: whoever may write through it is trusted to set
 any field (django-helpdesk's `FollowUpViewSet`).
 """
@@ -21,13 +21,17 @@ import hashlib
 import os
 from collections.abc import Iterator
 
-from vibecheck.analysis.admin_routes import admin_permission_class
+from vibecheck.analysis.secrets_names import name_words
 from vibecheck.safe_files import parsed_module
 
 # DRF views that never write through their serializer: the read-only generic views and viewsets, and the bases and
 # mixins a read-only viewset is put together from.
 READ_ONLY_VIEW_BASES = frozenset({"ReadOnlyModelViewSet", "ListAPIView", "RetrieveAPIView", "ListModelMixin",
                                   "RetrieveModelMixin", "GenericViewSet", "GenericAPIView"})
+# The words of a DRF permission class that admits the site's staff only (`IsAdminUser`, `IsSuperUser`, `IsStaff`), not
+# a tenant's administrators (`IsOrgAdmin`), who may still not set any field (an invitation's `role`).
+SITE_STAFF_WORDS = frozenset({"admin", "superuser", "super", "staff"})
+SITE_STAFF_NAME_WORDS = SITE_STAFF_WORDS | {"is", "user", "only"}
 # Calls in a view that build its serializer, which writes when handed `data` (`self.get_serializer(data=...)`).
 SERIALIZER_FACTORIES = frozenset({"get_serializer", "serializer_class"})
 # Folders that hold no code of the app: environments, caches, migrations, tests.
@@ -164,15 +168,20 @@ def _read_only_view(node: ast.ClassDef) -> bool:
 
 
 def _admin_only_view(node: ast.ClassDef) -> bool:
-    """`permission_classes = [IsAdminUser]` (also annotated, `ClassVar[list]`): a class named for administrators among
-    the listed ones, each of which must pass."""
+    """`permission_classes = [IsAdminUser]` (also annotated, `ClassVar[list]`): a class admitting the site's staff only
+    among the listed ones, each of which must pass."""
     for statement in node.body:
         target = statement.targets[0] if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
             else statement.target if isinstance(statement, ast.AnnAssign) else None
         if isinstance(target, ast.Name) and target.id == "permission_classes" \
                 and isinstance(statement.value, (ast.List, ast.Tuple)):
-            return admin_permission_class([_last_name(e) for e in statement.value.elts])
+            return any(_site_staff(_last_name(e)) for e in statement.value.elts)
     return False
+
+
+def _site_staff(name: str) -> bool:
+    words = set(name_words(name))
+    return bool(words & SITE_STAFF_WORDS) and words <= SITE_STAFF_NAME_WORDS
 
 
 def _last_name(node: ast.expr) -> str:
