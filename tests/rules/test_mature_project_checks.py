@@ -114,3 +114,83 @@ def test_a_django_helper_no_urlconf_routes_takes_no_client_path(tmp_path: Path, 
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, select=("VC405",), no_bandit=True,
                                                    cache=False))
     assert [f.location.path.rpartition("/")[2] for f in report.findings] == (["http.py"] if reported else [])
+
+
+DISPATCHING_ENDPOINT = """
+    from flask import abort, request
+
+    from api.methods import delete_item, get_item, patch_item
+
+
+    def item_endpoint(**lookup):
+        method = request.method
+        if method == "GET":
+            return get_item(**lookup)
+        elif method == "PATCH":
+            return patch_item(**lookup)
+        elif method in ("DELETE",):
+            return delete_item(**lookup)
+        abort(405)
+"""
+METHODS = """
+    from api.auth import requires_auth
+    from api.limits import ratelimit
+
+
+    def get_item(**lookup):
+        return {}
+
+
+    @requires_auth("item")
+    def patch_item(**lookup):
+        return {}
+
+
+    @{decorator}
+    def delete_item(**lookup):
+        return {}
+"""
+
+
+@pytest.mark.parametrize(("decorator", "reported"), [
+    ('requires_auth("item")', False),
+    # the DELETE branch hands the request to a function only rate-limited
+    ("ratelimit()", True),
+])
+def test_a_handler_is_guarded_where_each_writing_method_it_dispatches_to_is(tmp_path: Path, decorator: str,
+                                                                            reported: bool) -> None:
+    """Eve's `item_endpoint`, registered by the app's module, branches on `request.method` and hands each writing
+    method to a function of a third module that its own decorator guards."""
+    _write(tmp_path, {
+        "api/__init__.py": "",
+        "api/auth.py": """
+            from functools import wraps
+
+            from flask import abort, request
+
+
+            def requires_auth(kind):
+                def decorate(view):
+                    @wraps(view)
+                    def wrapper(*args, **kwargs):
+                        if not request.authorization:
+                            abort(401)
+                        return view(*args, **kwargs)
+                    return wrapper
+                return decorate
+        """,
+        "api/limits.py": "def ratelimit():\n    return lambda view: view\n",
+        "api/methods.py": METHODS.replace("{decorator}", decorator),
+        "api/endpoints.py": DISPATCHING_ENDPOINT,
+        "api/app.py": """
+            from flask import Flask
+
+            from api.endpoints import item_endpoint
+
+            app = Flask(__name__)
+            app.add_url_rule("/items/<item_id>", "item", view_func=item_endpoint, methods=["GET", "PATCH", "DELETE"])
+        """,
+    })
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, select=("VC201",), no_bandit=True,
+                                                   cache=False))
+    assert [f.code for f in report.findings] == (["VC201"] if reported else [])

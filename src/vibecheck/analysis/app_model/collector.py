@@ -31,6 +31,7 @@ from vibecheck.analysis.app_model.handlers import (
     names_a_guard,
     names_the_caller,
 )
+from vibecheck.analysis.app_model.method_dispatch import dispatched_calls
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, INERT_FUNCTIONS, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.openapi import operations_for
@@ -2146,6 +2147,7 @@ class AppModelCollector:
                                           + [f"{name}.{m}" for name, ms in self.verifying_objects.items() for m in ms]),
             "writing_methods": sorted(self._writing_methods()),
             "guarding_helpers": self._guarding_helpers(),
+            "method_dispatch": self._method_dispatch(),
             "hook_refs": self.hook_refs,
             "dependency_receivers": {self._ref_text(r): sorted(set(refs)) for r, refs in self.receiver_dependencies.items()
                                      if r not in self.receivers_guarded_otherwise},
@@ -2162,7 +2164,7 @@ class AppModelCollector:
             "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
         }
         if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
-                                            "guard_functions", "dependency_aliases", "handler_guards",
+                                            "guard_functions", "dependency_aliases", "handler_guards", "method_dispatch",
                                             "signature_functions", "guarding_helpers", "hook_refs", "optional_dependencies",
                                             "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
@@ -2265,6 +2267,18 @@ class AppModelCollector:
         helpers += [f"{cls}.{name}" for cls, view in self.classes.items() for name, frame in view.methods.items()
                     if frame.body_guard and frame.denies]
         return sorted(helpers)
+
+    def _method_dispatch(self) -> dict[str, list[str]]:
+        """Module-level functions that hand each writing method to an imported function (`method_dispatch.py`), read
+        only in a module that tests a request's method."""
+        if ".method" not in self.context.source or self.uses_django:
+            return {}
+        return {name: refs for name, frame in self.functions.items()
+                if not frame.node.decorators and (refs := dispatched_calls(frame.node, self._imported_ref)) is not None}
+
+    def _imported_ref(self, name: str) -> str | None:
+        """An imported function's name as other files can match it; None for a name not imported."""
+        return self._ref_text(name) if name.split(".")[0] in self.context.imports.aliases else None
 
     def _helpers_called(self, frame: Frame) -> list[str]:
         """The imported functions a handler calls (`is_authentic(body, sig)`, `security.check(body)`), also as methods

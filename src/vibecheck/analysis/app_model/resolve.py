@@ -111,6 +111,7 @@ class AppModel:
     login_middleware_classes: set[str] = field(default_factory=set)  # project middleware that requires a login
     drf_default_is_open: bool = False  # what to assume when no DRF settings were checked
     handler_guards: dict[str, list[str]] = field(default_factory=dict)  # decorated function -> [] (guarded) or refs
+    method_dispatch: dict[str, list[str]] = field(default_factory=dict)  # handler -> what its writing methods call
     project_modules: set[str] = field(default_factory=set)  # every checked module, when a route's handler is imported
     # Falcon's `app.add_route(path, Resource(), suffix=...)`: (resource class, app, path, suffix, guarded by a class
     # decorator: of the subclass registered, for the responders of a base class in another module it inherits)
@@ -164,6 +165,8 @@ class AppModel:
             hooks.extend((full(receiver), full(hook)) for receiver, hook in facts.get("hook_refs", ()))
             model.handler_guards.update({full("@" + name): [full(r) for r in refs]
                                          for name, refs in facts.get("handler_guards", {}).items()})
+            model.method_dispatch.update({full("@" + name): [full(r) for r in refs]
+                                          for name, refs in facts.get("method_dispatch", {}).items()})
             model.guarded_receivers.update(full(name) for name in facts["guarded_receivers"])
             model.restricted_receivers.update(full(name) for name in facts.get("restricted_receivers", ()))
             for include in facts["includes"]:
@@ -425,6 +428,10 @@ class AppModel:
         return _ByLastPart(self.handler_guards.items())
 
     @functools.cached_property
+    def _method_dispatch(self) -> _ByLastPart[list[str]]:
+        return _ByLastPart(self.method_dispatch.items())
+
+    @functools.cached_property
     def _modules(self) -> _ByLastPart[str]:
         return _ByLastPart((m, m) for m in self.project_modules)
 
@@ -495,6 +502,9 @@ class AppModel:
         if fact.get("imported_handler") and any(not refs or self._any_guard(tuple(refs))
                                                 for refs in self._handler_guards.matching(route.refs[0])):
             return "a guard on its handler, in the handler's module"
+        if fact.get("imported_handler") and any(refs and all(self._guarded_function(r) for r in refs)
+                                                for refs in self._method_dispatch.matching(route.refs[0])):
+            return "a guard on each function its handler hands a writing method to"
         if fact.get("opens_receiver"):
             return None
         if fact.get("resource_suffix") is not None:
@@ -518,6 +528,14 @@ class AppModel:
             if decision or (decision is None and not self.drf_default_is_open):
                 return "DRF's `DEFAULT_PERMISSION_CLASSES`"
         return None
+
+    def _guarded_function(self, ref: str) -> bool:
+        """A decorated function of the project under a guard (`@requires_auth("item")`), named as defined or as its
+        package re-exports it (`eve.methods.patch` for `eve.methods.patch.patch`)."""
+        module, _, name = ref.rpartition(".")
+        return any((_matches(ref, defined) or module and defined.startswith(module + ".")) and (
+            not refs or self._any_guard(tuple(refs))) for defined, refs in self.handler_guards.items()
+            if defined.rpartition(".")[2] == name)
 
     def _any_guard(self, names: tuple[str, ...]) -> bool:
         """Any of the names is a project guard function, directly or through an `Annotated` dependency alias."""
