@@ -171,11 +171,15 @@ def _admin_only_view(node: ast.ClassDef) -> bool:
     """`permission_classes = [IsAdminUser]` (also annotated, `ClassVar[list]`): a class admitting the site's staff only
     among the listed ones, each of which must pass."""
     for statement in node.body:
-        target = statement.targets[0] if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
-            else statement.target if isinstance(statement, ast.AnnAssign) else None
-        if isinstance(target, ast.Name) and target.id == "permission_classes" \
-                and isinstance(statement.value, (ast.List, ast.Tuple)):
-            return any(_site_staff(_last_name(e)) for e in statement.value.elts)
+        value: ast.expr | None
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target, value = statement.targets[0], statement.value
+        elif isinstance(statement, ast.AnnAssign):
+            target, value = statement.target, statement.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and target.id == "permission_classes" and isinstance(value, (ast.List, ast.Tuple)):
+            return any(_site_staff(_last_name(e)) for e in value.elts)
     return False
 
 
