@@ -468,6 +468,26 @@ class NewPasswordView(FormView):
         return redirect("login")
 
 
+# ok: VC201 -- `dispatch` runs a method of its class that finds the author by the link's reset code
+class ResetCodeView(FormView):
+    form_class = RestrictionPasswordForm
+
+    def get_author(self):
+        return Author.objects.get(reset_code=self.kwargs["code"])
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.author = self.get_author()
+        except Author.DoesNotExist:
+            return redirect("forgot-password")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        self.author.set_password(form.cleaned_data["password"])
+        self.author.save()
+        return redirect("login")
+
+
 # expect: VC201 -- `dispatch` finds the author by the id in the URL: anyone may set anyone's password
 class ForcedPasswordView(FormView):
     form_class = RestrictionPasswordForm

@@ -522,6 +522,18 @@ def test_a_serializer_whose_apps_folder_is_no_project_keeps_its_finding(tmp_path
     assert [f.location.start.line for f in found] == [10]
 
 
+def test_a_src_layout_project_is_read_from_its_source_folder(tmp_path: Path) -> None:
+    """`src/shop/serializers.py` with `pyproject.toml` beside `src/` (django-helpdesk): the apps' folder is `src/`,
+    marked one folder up, and its read-only views are read."""
+    app = tmp_path / "src" / "shop"
+    app.mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    (app / "serializers.py").write_text(INVOICE_SERIALIZERS, encoding="utf-8")
+    (app / "views.py").write_text(READ_ONLY_INVOICE_VIEWS, encoding="utf-8")
+    serializer_uses_inputs.cache_clear()
+    assert findings_for(MassAssignment, INVOICE_SERIALIZERS, path=str(app / "serializers.py")) == []
+
+
 def test_the_views_of_a_serializer_module_are_part_of_its_cache_key(tmp_path: Path) -> None:
     """Whether `InvoiceSerializer` only reads depends on every view of the project, so its module's key follows them;
     a module that defines no serializers keys on none of them."""

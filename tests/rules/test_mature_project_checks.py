@@ -20,6 +20,16 @@ PERMISSIONS = {
             def has_object_permission(self, request, view, obj):
                 return request.user.has_perm(f"papers.{view.action}_paper", obj)
     """,
+    "asks_in_helper": """
+        from rest_framework.permissions import BasePermission
+
+        class ActionPermission(BasePermission):
+            def has_permission(self, request, view):
+                return self._allowed(request, view, None)
+
+            def _allowed(self, request, view, obj):
+                return request.user.has_perm(f"papers.{view.action}_paper", obj)
+    """,
     "signs_in": """
         from rest_framework.permissions import BasePermission
 
@@ -56,6 +66,7 @@ def _write(root: Path, files: dict[str, str]) -> None:
 
 @pytest.mark.parametrize(("permissions", "default", "reported"), [
     ("asks", "papers.permissions.ActionPermission", []),
+    ("asks_in_helper", "papers.permissions.ActionPermission", []),
     # the same class, not the default: the default signs the caller in at most
     ("asks", "rest_framework.permissions.IsAuthenticated", ["reject"]),
     # a project class that only asks for a login restricts nothing

@@ -24,11 +24,16 @@ def _asks_for_a_permission(function: cst.FunctionDef) -> bool:
 
 
 def permission_checking_classes(module: cst.Module) -> list[str]:
-    """The module's classes with a `has_permission`/`has_object_permission` that calls `has_perm(s)`."""
-    return [statement.name.value for statement in module.body if type(statement) is cst.ClassDef
-            and isinstance(statement.body, cst.IndentedBlock)
-            and any(type(s) is cst.FunctionDef and s.name.value in PERMISSION_METHODS and _asks_for_a_permission(s)
-                    for s in statement.body.body)]
+    """The module's classes with a `has_permission`/`has_object_permission` whose class calls `has_perm(s)` (in it,
+    or in a method it hands the check to: pretalx's `_has_permission`)."""
+    found = []
+    for statement in module.body:
+        if type(statement) is not cst.ClassDef or not isinstance(statement.body, cst.IndentedBlock):
+            continue
+        methods = [s for s in statement.body.body if type(s) is cst.FunctionDef]
+        if any(m.name.value in PERMISSION_METHODS for m in methods) and any(_asks_for_a_permission(m) for m in methods):
+            found.append(statement.name.value)
+    return found
 
 
 def default_permissions_ask(project: Any) -> bool:

@@ -44,6 +44,7 @@ MAX_FOLDERS = 200
 PROJECT_MARKERS = ("manage.py", "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "__init__.py")
 MAX_MODULE_BYTES = 1_000_000
 SERIALIZERS_PACKAGE = "serializers"
+SOURCE_FOLDER = "src"
 
 
 def only_read(path: str, serializer: str) -> bool:
@@ -90,8 +91,8 @@ def _project_folder(path: str) -> str:
 def _modules(project: str) -> tuple[str, ...] | None:
     """The project's modules outside tests, environments and hidden folders; None when the folder is no project (no
     `manage.py`, `pyproject.toml`, ... nor `__init__.py`: the apps' folder may be a home directory) or is too large."""
-    if not any(os.path.isfile(os.path.join(project, marker)) for marker in PROJECT_MARKERS):
-        return None
+    if not _marked(project) and not (os.path.basename(project) == SOURCE_FOLDER and _marked(os.path.dirname(project))):
+        return None  # (a `src/` layout's markers are one folder up)
     found: list[str] = []
     for visited, (folder, folders, files) in enumerate(os.walk(project)):
         folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS)
@@ -100,6 +101,10 @@ def _modules(project: str) -> tuple[str, ...] | None:
         if len(found) > MAX_MODULES or visited > MAX_FOLDERS:
             return None
     return tuple(found)
+
+
+def _marked(folder: str) -> bool:
+    return any(os.path.isfile(os.path.join(folder, marker)) for marker in PROJECT_MARKERS)
 
 
 @functools.lru_cache(maxsize=64)

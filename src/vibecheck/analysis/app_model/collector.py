@@ -892,8 +892,9 @@ class AppModelCollector:
         checks and refuses (`if not self._is_authorized(request): return JsonResponse(..., status=403)`), or its
         `as_view` hands the view to a guard decorator (`return check_event_permissions(super().as_view(**kwargs))`)."""
         dispatch = view.methods.get("dispatch")
-        if dispatch is not None and dispatch.body_guard and dispatch.denies and not swallows_denial(dispatch.node):
-            return True
+        if dispatch is not None and not swallows_denial(dispatch.node) and (
+                dispatch.body_guard and dispatch.denies or _calls_guarding_method(dispatch, view)):
+            return True  # also through a method of its class (pretalx's `self.get_user()`, found by the reset token)
         as_view = view.methods.get("as_view")
         return as_view is not None and any(
             type(n) is cst.Return and type(n.value) is cst.Call and self._decorator_guards(n.value.func)
