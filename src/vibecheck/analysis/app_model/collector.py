@@ -2308,10 +2308,12 @@ class AppModelCollector:
     def _visitor_submission(self, route: Route, path: str | None) -> bool:
         """`POST /post/<int:post_id>/comments` whose handler only adds rows: a visitor's comment, vote or review under
         an object, open by design like a contact form, unless under an administrative path or setting a privilege
-        field; editing or removing one (`/comments/<id>`, a `delete()`) is no submission."""
+        field; editing or removing one (`/comments/<id>`, a `delete()`) is no submission, nor is a top-level collection
+        (`POST /comments`), which names no object the visitor responds to."""
         segments = [s for s in (path or "").split("/") if s]
         frame = route.frame
-        return route.methods == {"POST"} and bool(segments) and _normal(segments[-1]) in fw.VISITOR_SUBMISSIONS \
+        return route.methods == {"POST"} and len(segments) > 1 and _normal(segments[-1]) in fw.VISITOR_SUBMISSIONS \
+            and bool(_path_params(segments[-2])) \
             and not self.match.sensitive_paths.search(path or "") and frame is not None and not frame.sets_privilege \
             and only_creates(frame.node, frame.write_calls)
 
