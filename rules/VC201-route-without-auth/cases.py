@@ -16,7 +16,7 @@ from . import actions
 from .services import api_service
 from .auth import NotAuthorized, admin_required, check_access, public, verify_github_signature
 from .config import GITHUB_SECRET, PARTNER_SECRET, STRIPE_SECRET
-from .models import Order, Repository
+from .models import Order, Repository, Review, Shop, db
 
 app = Flask(__name__)
 bp = Blueprint("posts", __name__, url_prefix="/posts")
@@ -678,3 +678,30 @@ def decline_invite(invite_id):
     if user is None:
         abort(404)
     return jsonify(api_service.decline(invite_id, user))
+
+
+# ok: VC201 -- a visitor's review of a shop: it only adds a row under the shop, held for moderation
+@app.route("/shops/<int:shop_id>/reviews", methods=["POST"])
+def add_review(shop_id):
+    shop = Shop.query.filter_by(id=shop_id, listed=True).first_or_404()
+    db.session.add(Review(shop_id=shop.id, stars=int(request.form["stars"]), text=request.form["text"][:2000]))
+    db.session.commit()
+    return redirect(url_for("shop", shop_id=shop.id))
+
+
+# expect: VC201 -- the same path, but it wipes every review of the shop
+@app.route("/shops/<int:shop_id>/ratings", methods=["POST"])
+def reset_ratings(shop_id):
+    Review.query.filter_by(shop_id=shop_id).delete()
+    db.session.commit()
+    return redirect(url_for("shop", shop_id=shop_id))
+
+
+# expect: VC201 -- a review posted under the shop that also changes the shop itself
+@app.route("/shops/<int:shop_id>/comments", methods=["POST"])
+def comment_and_relist(shop_id):
+    shop = Shop.query.get_or_404(shop_id)
+    shop.listed = request.form.get("listed") == "on"
+    db.session.add(Review(shop_id=shop.id, text=request.form["text"]))
+    db.session.commit()
+    return redirect(url_for("shop", shop_id=shop.id))

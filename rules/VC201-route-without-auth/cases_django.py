@@ -20,7 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp.decorators import otp_required
-from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
+from django.views.generic import CreateView, DeleteView, DetailView, FormView, UpdateView
 from rest_framework import generics, viewsets
 from rest_framework.decorators import action, api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
@@ -449,6 +449,57 @@ class EntryRenameView(TimingMixin, View):
     def post(self, request, pk):
         Article.objects.filter(pk=pk).update(title=request.POST["title"])
         return HttpResponse(status=204)
+
+
+# ok: VC201 -- `dispatch` finds the author by the reset token the link carries: only its holder gets further
+class NewPasswordView(FormView):
+    form_class = RestrictionPasswordForm
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.author = Author.objects.get(reset_token=kwargs.get("token"), reset_used=False)
+        except Author.DoesNotExist:
+            return redirect("forgot-password")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        self.author.set_password(form.cleaned_data["password"])
+        self.author.save()
+        return redirect("login")
+
+
+# ok: VC201 -- `dispatch` runs a method of its class that finds the author by the link's reset code
+class ResetCodeView(FormView):
+    form_class = RestrictionPasswordForm
+
+    def get_author(self):
+        return Author.objects.get(reset_code=self.kwargs["code"])
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.author = self.get_author()
+        except Author.DoesNotExist:
+            return redirect("forgot-password")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        self.author.set_password(form.cleaned_data["password"])
+        self.author.save()
+        return redirect("login")
+
+
+# expect: VC201 -- `dispatch` finds the author by the id in the URL: anyone may set anyone's password
+class ForcedPasswordView(FormView):
+    form_class = RestrictionPasswordForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.author = get_object_or_404(Author, pk=self.kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        self.author.set_password(form.cleaned_data["password"])
+        self.author.save()
+        return redirect("login")
 
 
 def check_entry_permissions(view):

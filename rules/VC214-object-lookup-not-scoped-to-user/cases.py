@@ -563,6 +563,39 @@ class MemberDetailView(LoginRequiredMixin, DetailView):
     model = User
 
 
+class AuthorGateMixin:
+    """Sends away whoever did not write the document, before any handler runs."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.get_object().author_id != request.user.id:
+            return redirect("documents")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class EditorPageMixin(AuthorGateMixin):
+    template_name = "document_form.html"
+
+
+# ok: VC214 -- a mixin two bases up redirects anyone who is not the author
+class DocumentEditView(LoginRequiredMixin, EditorPageMixin, UpdateView):
+    model = Document
+    fields = ["title", "body"]
+
+
+class VisitCountingMixin:
+    """Counts the visits of a page: it reads the caller but checks nothing."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.viewer = request.user
+        return super().dispatch(request, *args, **kwargs)
+
+
+# expect: VC214 -- the mixin's dispatch only records the caller
+class DocumentRenameView(LoginRequiredMixin, VisitCountingMixin, UpdateView):
+    model = Document
+    fields = ["title"]
+
+
 @router.get("/projects/{project_id}")
 async def read_project(project_id: int, user: CurrentUser):
     # expect: VC214 -- an async ORM looks up on the model class itself

@@ -694,9 +694,6 @@ KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
     ("robyn_pastebin", "pastebin/main.py", 31, "VC201"),
     # Round 39: a protobuf integer field logged with `%s` (`request.file_id`): VC409 cannot see the message's types.
     ("grpc_vault", "vault/service.py", 77, "VC409"),
-    # Round 42b: a blog's anonymous comment form (a name typed by the visitor, the comment held for approval) posted
-    # under a published post: VC201 reads a POST with an object id before it as a change to that object.
-    ("r42b_flask_blog", "blog/posts.py", 94, "VC201"),
 }
 
 

@@ -477,13 +477,27 @@ def invoices(request):
      "    invoices = InvoiceSerializer(many=True)\n", True),
     (READ_ONLY_INVOICE_VIEWS + "\n\nclass PaidSerializer(InvoiceSerializer):\n    pass\n", True),
     ("from shop.serializers import InvoiceSerializer\n", True),
+    # a writing viewset only administrators reach: they may set any field
+    (READ_ONLY_INVOICE_VIEWS.replace("ReadOnlyModelViewSet):", "ModelViewSet):\n    permission_classes = [IsAdminUser]"),
+     False),
+    (READ_ONLY_INVOICE_VIEWS.replace("ReadOnlyModelViewSet):", "ModelViewSet):\n    permission_classes: ClassVar[list] = "
+                                     "(permissions.IsAuthenticated, permissions.IsAdminUser)"), False),
+    # signed-in users, or administrators *or* anyone reading: a client writes `paid`
+    (READ_ONLY_INVOICE_VIEWS.replace("ReadOnlyModelViewSet):", "ModelViewSet):\n    permission_classes = [IsAuthenticated]"),
+     True),
+    (READ_ONLY_INVOICE_VIEWS.replace("ReadOnlyModelViewSet):", "ModelViewSet):\n    permission_classes = "
+                                     "[IsAdminUser | IsAuthenticatedOrReadOnly]"), True),
+    # a tenant's administrators are no site staff: they may not set any field
+    (READ_ONLY_INVOICE_VIEWS.replace("ReadOnlyModelViewSet):", "ModelViewSet):\n    permission_classes = "
+                                     "[IsAuthenticated, IsOrgAdmin]"), True),
 ])
 def test_a_serializer_the_project_only_reads_through_lets_no_client_write(tmp_path: Path, views: str,
                                                                           reported: bool) -> None:
     """`InvoiceSerializer` lists `paid`: only a view or call that hands it the request body lets a client write it. Read
     through by read-only viewsets, output calls and `read_only=True` fields only, it writes nothing; a writing
-    viewset, `data=`, a nested writable field, a subclass or no use seen at all leave the finding. The tests' own
-    `InvoiceSerializer(data=...)` does not count."""
+    viewset, `data=`, a nested writable field, a subclass or no use seen at all leave the finding; a writing viewset
+    that lists a site staff's permission class (`IsAdminUser`) counts as a reader. The tests' own `InvoiceSerializer(data=...)`
+    does not count."""
     app = tmp_path / "project" / "shop"
     (app / "tests").mkdir(parents=True)
     (tmp_path / "project" / "manage.py").write_text("", encoding="utf-8")
@@ -506,6 +520,18 @@ def test_a_serializer_whose_apps_folder_is_no_project_keeps_its_finding(tmp_path
     serializer_uses_inputs.cache_clear()
     found = findings_for(MassAssignment, INVOICE_SERIALIZERS, path=str(app / "serializers.py"))
     assert [f.location.start.line for f in found] == [10]
+
+
+def test_a_src_layout_project_is_read_from_its_source_folder(tmp_path: Path) -> None:
+    """`src/shop/serializers.py` with `pyproject.toml` beside `src/` (django-helpdesk): the apps' folder is `src/`,
+    marked one folder up, and its read-only views are read."""
+    app = tmp_path / "src" / "shop"
+    app.mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    (app / "serializers.py").write_text(INVOICE_SERIALIZERS, encoding="utf-8")
+    (app / "views.py").write_text(READ_ONLY_INVOICE_VIEWS, encoding="utf-8")
+    serializer_uses_inputs.cache_clear()
+    assert findings_for(MassAssignment, INVOICE_SERIALIZERS, path=str(app / "serializers.py")) == []
 
 
 def test_the_views_of_a_serializer_module_are_part_of_its_cache_key(tmp_path: Path) -> None:

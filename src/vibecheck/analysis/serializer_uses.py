@@ -8,7 +8,9 @@ that creates or updates with it as its `serializer_class` (`ModelViewSet`, `Crea
 and never writes them. Only serializer modules (`serializers.py`, `serializers/`) are asked about; their project is
 the folder above the app (`project/` for `project/tracker/serializers.py`), read with `ast` once per run; tests are
 left out (a test may feed any serializer data), and a folder that is no project, a project too large to read here, or
-one where nothing names the serializer, says nothing.
+one where nothing names the serializer, says nothing. A view only the site's staff reach (`permission_classes =
+[IsAdminUser]`; DRF requires every class listed) counts as a reader: whoever may write through it is trusted to set
+any field (django-helpdesk's `FollowUpViewSet`).
 """
 
 from __future__ import annotations
@@ -19,12 +21,17 @@ import os
 from collections.abc import Iterator
 
 from vibecheck import listings
+from vibecheck.analysis.secrets_names import name_words
 from vibecheck.safe_files import parsed_module
 
 # DRF views that never write through their serializer: the read-only generic views and viewsets, and the bases and
 # mixins a read-only viewset is put together from.
 READ_ONLY_VIEW_BASES = frozenset({"ReadOnlyModelViewSet", "ListAPIView", "RetrieveAPIView", "ListModelMixin",
                                   "RetrieveModelMixin", "GenericViewSet", "GenericAPIView"})
+# The words of a DRF permission class that admits the site's staff only (`IsAdminUser`, `IsSuperUser`, `IsStaff`), not
+# a tenant's administrators (`IsOrgAdmin`), who may still not set any field (an invitation's `role`).
+SITE_STAFF_WORDS = frozenset({"admin", "superuser", "super", "staff"})
+SITE_STAFF_NAME_WORDS = SITE_STAFF_WORDS | {"is", "user", "only"}
 # Calls in a view that build its serializer, which writes when handed `data` (`self.get_serializer(data=...)`).
 SERIALIZER_FACTORIES = frozenset({"get_serializer", "serializer_class"})
 # Folders that hold no code of the app: environments, caches, migrations, tests.
@@ -37,6 +44,7 @@ MAX_FOLDERS = 200
 PROJECT_MARKERS = ("manage.py", "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt", "__init__.py")
 MAX_MODULE_BYTES = 1_000_000
 SERIALIZERS_PACKAGE = "serializers"
+SOURCE_FOLDER = "src"
 
 
 def only_read(path: str, serializer: str) -> bool:
@@ -83,8 +91,8 @@ def _project_folder(path: str) -> str:
 def _modules(project: str) -> tuple[str, ...] | None:
     """The project's modules outside tests, environments and hidden folders; None when the folder is no project (no
     `manage.py`, `pyproject.toml`, ... nor `__init__.py`: the apps' folder may be a home directory) or is too large."""
-    if not any(os.path.isfile(os.path.join(project, marker)) for marker in PROJECT_MARKERS):
-        return None
+    if not _marked(project) and not (os.path.basename(project) == SOURCE_FOLDER and _marked(os.path.dirname(project))):
+        return None  # (a `src/` layout's markers are one folder up)
     found: list[str] = []
     for visited, (folder, folders, files) in enumerate(os.walk(project)):
         folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS)
@@ -93,6 +101,10 @@ def _modules(project: str) -> tuple[str, ...] | None:
         if len(found) > MAX_MODULES or visited > MAX_FOLDERS:
             return None
     return tuple(found)
+
+
+def _marked(folder: str) -> bool:
+    return any(os.path.isfile(os.path.join(folder, marker)) for marker in PROJECT_MARKERS)
 
 
 @functools.lru_cache(maxsize=64)
@@ -119,7 +131,7 @@ def _module_uses(tree: ast.Module) -> Iterator[tuple[str, bool]]:
     for node in ast.walk(tree):
         if not isinstance(node, ast.ClassDef):
             continue
-        reads = _read_only_view(node)
+        reads = _read_only_view(node) or _admin_only_view(node)
         for statement in node.body:
             value = statement.value if isinstance(statement, ast.Assign) else None
             if isinstance(value, ast.Name) and _assigns(statement, "serializer_class"):
@@ -147,10 +159,35 @@ def _is_true(node: ast.expr) -> bool:
 
 def _read_only_view(node: ast.ClassDef) -> bool:
     """A view whose bases are all read-only DRF views and mixins, and that builds no serializer from data itself."""
-    bases = [b.attr if isinstance(b, ast.Attribute) else b.id if isinstance(b, ast.Name) else "" for b in node.bases]
+    bases = [_last_name(b) for b in node.bases]
     if not bases or not all(b in READ_ONLY_VIEW_BASES for b in bases):
         return False
     return not any(isinstance(call, ast.Call) and _factory(call.func) and _hands_data(call) for call in ast.walk(node))
+
+
+def _admin_only_view(node: ast.ClassDef) -> bool:
+    """`permission_classes = [IsAdminUser]` (also annotated, `ClassVar[list]`): a class admitting the site's staff only
+    among the listed ones, each of which must pass."""
+    for statement in node.body:
+        value: ast.expr | None
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target, value = statement.targets[0], statement.value
+        elif isinstance(statement, ast.AnnAssign):
+            target, value = statement.target, statement.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and target.id == "permission_classes" and isinstance(value, (ast.List, ast.Tuple)):
+            return any(_site_staff(_last_name(e)) for e in value.elts)
+    return False
+
+
+def _site_staff(name: str) -> bool:
+    words = set(name_words(name))
+    return bool(words & SITE_STAFF_WORDS) and words <= SITE_STAFF_NAME_WORDS
+
+
+def _last_name(node: ast.expr) -> str:
+    return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
 
 
 def _factory(func: ast.expr) -> bool:

@@ -32,6 +32,7 @@ from vibecheck.analysis.app_model.handlers import (
     names_a_guard,
     names_the_caller,
 )
+from vibecheck.analysis.app_model.method_dispatch import dispatched_calls
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, INERT_FUNCTIONS, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.openapi import operations_for
@@ -41,6 +42,7 @@ from vibecheck.analysis.app_model.orm_writes import (
     is_model_class,
     is_write_call,
     loads_record,
+    only_creates,
     record_method,
     writes_records,
     writing_methods,
@@ -900,8 +902,9 @@ class AppModelCollector:
         checks and refuses (`if not self._is_authorized(request): return JsonResponse(..., status=403)`), or its
         `as_view` hands the view to a guard decorator (`return check_event_permissions(super().as_view(**kwargs))`)."""
         dispatch = view.methods.get("dispatch")
-        if dispatch is not None and dispatch.body_guard and dispatch.denies and not swallows_denial(dispatch.node):
-            return True
+        if dispatch is not None and not swallows_denial(dispatch.node) and (
+                dispatch.body_guard and dispatch.denies or _calls_guarding_method(dispatch, view)):
+            return True  # also through a method of its class (pretalx's `self.get_user()`, found by the reset token)
         as_view = view.methods.get("as_view")
         return as_view is not None and any(
             type(n) is cst.Return and type(n.value) is cst.Call and self._decorator_guards(n.value.func)
@@ -2168,6 +2171,7 @@ class AppModelCollector:
                                           + [f"{name}.{m}" for name, ms in self.verifying_objects.items() for m in ms]),
             "writing_methods": sorted(self._writing_methods()),
             "guarding_helpers": self._guarding_helpers(),
+            "method_dispatch": self._method_dispatch(),
             "hook_refs": self.hook_refs,
             # FastHTML: the paths an app's Beforeware lets by, and the Beforeware objects the module builds for others
             "receiver_skips": {self._ref_text(r): [list(s) for s in skips] for r, skips in self.receiver_skips.items()},
@@ -2188,7 +2192,7 @@ class AppModelCollector:
             "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
         }
         if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
-                                            "guard_functions", "dependency_aliases", "handler_guards",
+                                            "guard_functions", "dependency_aliases", "handler_guards", "method_dispatch",
                                             "signature_functions", "guarding_helpers", "hook_refs", "optional_dependencies",
                                             "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
@@ -2301,6 +2305,18 @@ class AppModelCollector:
                     if frame.body_guard and frame.denies]
         return sorted(helpers)
 
+    def _method_dispatch(self) -> dict[str, list[str]]:
+        """Module-level functions that hand each writing method to an imported function (`method_dispatch.py`), read
+        only in a module that tests a request's method."""
+        if ".method" not in self.context.source or self.uses_django:
+            return {}
+        return {name: refs for name, frame in self.functions.items()
+                if not frame.node.decorators and (refs := dispatched_calls(frame.node, self._imported_ref)) is not None}
+
+    def _imported_ref(self, name: str) -> str | None:
+        """An imported function's name as other files can match it; None for a name not imported."""
+        return self._ref_text(name) if name.split(".")[0] in self.context.imports.aliases else None
+
     def _helpers_called(self, frame: Frame) -> list[str]:
         """The imported functions a handler calls (`is_authentic(body, sig)`, `security.check(body)`), also as methods
         of a module-level service object (`api_service.add(...)` is `ApiService.add`): one defined elsewhere in the
@@ -2324,6 +2340,18 @@ class AppModelCollector:
         return route.methods == {"POST"} and bool(segments) and segments[-1] in fw.SIGN_UP_COLLECTIONS \
             and not _path_params(path) and not self.match.sensitive_paths.search(path or "") \
             and route.frame is not None and not route.frame.sets_privilege
+
+    def _visitor_submission(self, route: Route, path: str | None) -> bool:
+        """`POST /post/<int:post_id>/comments` whose handler only adds rows: a visitor's comment, vote or review under
+        an object, open by design like a contact form, unless under an administrative path or setting a privilege
+        field; editing or removing one (`/comments/<id>`, a `delete()`) is no submission, nor is a top-level collection
+        (`POST /comments`), which names no object the visitor responds to."""
+        segments = [s for s in (path or "").split("/") if s]
+        frame = route.frame
+        return route.methods == {"POST"} and len(segments) > 1 and _normal(segments[-1]) in fw.VISITOR_SUBMISSIONS \
+            and bool(_path_params(segments[-2])) \
+            and not self.match.sensitive_paths.search(path or "") and frame is not None and not frame.sets_privilege \
+            and only_creates(frame.node, frame.write_calls)
 
     def _guard_dependencies(self, route: Route, receiver_guard: bool) -> list[str]:
         """The dependencies that alone guard a route here (its own, its router's `dependencies=[...]`), [] when
@@ -2425,6 +2453,7 @@ class AppModelCollector:
         signed_webhook = helper_signed or signed and frame is not None and frame.names_signature
         webhook = webhook and not helper_signed
         if not webhook and (self._is_public_route(path, route.names) or self._opens_sign_up(route, path)
+                            or self._visitor_submission(route, path)
                             or (route.opened or route.opens_receiver) and (self._is_auth_step(path, route.names)
                                                  or (frame is not None and not frame.persists))):
             return None  # open by design: a sign-up, a step of signing in, a view opened on purpose that only answers
@@ -2668,10 +2697,33 @@ def _presented_credentials(handler: cst.FunctionDef) -> frozenset[str]:
 
 def _looks_up_presented_credential(call: cst.Call, handler: cst.FunctionDef) -> bool:
     """`get_object_or_404(Invite, token=token)`, `Reset.objects.filter(token=token)`: the record is found by the
-    one-time credential the link carries, so only its holder reaches it, as a check of the credential lets them in."""
-    keyed = [a.value.value for a in call.args if a.keyword is not None and type(a.value) is cst.Name  # type: ignore[attr-defined]
+    one-time credential the link carries, so only its holder reaches it, as a check of the credential lets them in.
+    A class-based view's `dispatch` reads it from the URL's captures (`pw_reset_token=kwargs.get("token")`,
+    `self.kwargs["token"]`)."""
+    keyed = [a.value for a in call.args if a.keyword is not None  # (most calls pass no such keyword)
              and fw.name_words(a.keyword.value)[-1:] in fw.PRESENTED_CREDENTIAL_LAST]
-    return bool(keyed) and not _presented_credentials(handler).isdisjoint(keyed)  # (most calls pass no such keyword)
+    if not keyed:
+        return False
+    presented = _presented_credentials(handler)
+    return any(type(value) is cst.Name and value.value in presented or _captured_credential(value) for value in keyed)
+
+
+# Where a class-based view's `dispatch` finds the URL's captures.
+CAPTURE_CONTAINERS = frozenset({"kwargs", "self.kwargs"})
+
+
+def _captured_credential(value: cst.BaseExpression) -> bool:
+    """`kwargs.get("token")`, `kwargs["token"]`, `self.kwargs["reset_code"]`: a URL capture of a class-based view named
+    for a one-time credential."""
+    if type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value == "get" and value.args:
+        container, key = value.func.value, value.args[0].value
+    elif type(value) is cst.Subscript and len(value.slice) == 1 and type(value.slice[0].slice) is cst.Index:
+        container, key = value.value, value.slice[0].slice.value
+    else:
+        return False
+    text = text_value(key)
+    return full_name(container) in CAPTURE_CONTAINERS and text is not None \
+        and fw.name_words(text)[-1:] in fw.PRESENTED_CREDENTIAL_LAST
 
 
 def _presented_field(value: cst.BaseExpression, parameters: set[str]) -> bool:

@@ -308,6 +308,10 @@ WRITING_VERBS = frozenset({
 # The collection a sign-up creates its account in (`POST /users`): open by design, like `/register`, unless the
 # handler sets a privilege field itself (what a client sends, VC215 and VC217 report).
 SIGN_UP_COLLECTIONS = frozenset({"users", "accounts"})
+# The collections a visitor adds to without an account (`POST /posts/<id>/comments`, a vote, an RSVP, a review): a new
+# row under an object is no change to it. Open by design when the handler only adds rows (`orm_writes.only_creates`).
+VISITOR_SUBMISSIONS = frozenset({"comment", "comments", "reply", "replies", "review", "reviews", "rating", "ratings",
+                                 "vote", "votes", "feedback", "rsvp", "rsvps", "guestbook", "signups"})
 PRIVILEGE_FIELDS = frozenset({"is_admin", "is_staff", "is_superuser", "role", "roles", "permissions", "groups",
                               "user_permissions", "is_verified", "email_verified"})
 # Explicit "this is meant to be open" markers (Django 5.1's `login_not_required` exempts a view from its

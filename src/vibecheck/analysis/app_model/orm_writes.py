@@ -51,6 +51,10 @@ SESSION_WRITES = frozenset({"add", "add_all", "delete", "merge", "bulk_save_obje
                             "bulk_update_mappings"})
 SESSION_RUNS = frozenset({"execute"})
 COMMIT = "commit"
+# Writes that only make new rows (`Comment.objects.create(...)`), and those that do when their object is no record the
+# view loaded (`db.session.add(comment)`, `comment.save()`).
+CREATING_WRITES = frozenset({"create", "bulk_create"})
+NEW_ROW_WRITES = frozenset({"add", "add_all", "save"})
 WRITE_METHODS = INSTANCE_WRITES | QUERYSET_WRITES | RELATED_WRITES | SESSION_WRITES | SESSION_RUNS | {COMMIT}
 # Statement builders `session.execute(...)` runs that write (`update(Note).where(...).values(...)`), and the SQL words.
 WRITE_STATEMENTS = frozenset({"update", "delete", "insert"})
@@ -99,6 +103,25 @@ class _ViewNames:
 def writes_records(function: cst.FunctionDef, calls: list[cst.Call]) -> bool:
     """Whether one of a view's candidate calls writes a record other than a counter or the visitor's session's."""
     return _writes(calls, _view_names(function))
+
+
+def only_creates(function: cst.FunctionDef, calls: list[cst.Call]) -> bool:
+    """Whether a view's writes only add new rows (`db.session.add(Comment(...))` and `commit()`,
+    `Comment.objects.create(...)`, `post.comments.create(...)`, `comment.save()` of one it made): it changes, deletes
+    or merges no record it loaded, and assigns to none."""
+    names = _view_names(function)
+    if not calls or any(_on_record_name(owner, names.records) for owner in names.changed):
+        return False
+    for call in calls:
+        func = cast(cst.Attribute, call.func)  # as `is_write_call` found it
+        method, first = func.attr.value, call.args[0].value if call.args else None
+        if method in CREATING_WRITES or method == COMMIT:
+            continue
+        if method in NEW_ROW_WRITES and not _on_record(first if _is_session(func.value) and first else func.value,
+                                                      names.records):
+            continue
+        return False
+    return True
 
 
 def record_method(call: cst.Call, records: set[str]) -> str | None:

@@ -112,6 +112,7 @@ class AppModel:
     login_middleware_classes: set[str] = field(default_factory=set)  # project middleware that requires a login
     drf_default_is_open: bool = False  # what to assume when no DRF settings were checked
     handler_guards: dict[str, list[str]] = field(default_factory=dict)  # decorated function -> [] (guarded) or refs
+    method_dispatch: dict[str, list[str]] = field(default_factory=dict)  # handler -> what its writing methods call
     project_modules: set[str] = field(default_factory=set)  # every checked module, when a route's handler is imported
     # Falcon's `app.add_route(path, Resource(), suffix=...)`: (resource class, app, path, suffix, guarded by a class
     # decorator: of the subclass registered, for the responders of a base class in another module it inherits)
@@ -144,7 +145,7 @@ class AppModel:
         for path, facts in project.facts(APP_MODEL):
             if path in project.test_files or in_benchmark_folder(project.relative_path(path)):
                 continue  # apps built by tests and benchmarks are fixtures and workloads, not the deployed app
-            module, is_package = _module_of(layout, project.relative_path(path))
+            module, is_package = module_of(layout, project.relative_path(path))
 
             def full(name: str, module: str = module, is_package: bool = is_package) -> str:
                 if name.startswith("@"):
@@ -172,6 +173,8 @@ class AppModel:
                 model.receiver_skips.setdefault(full(receiver), []).extend(map(tuple, lists))
             model.handler_guards.update({full("@" + name): [full(r) for r in refs]
                                          for name, refs in facts.get("handler_guards", {}).items()})
+            model.method_dispatch.update({full("@" + name): [full(r) for r in refs]
+                                          for name, refs in facts.get("method_dispatch", {}).items()})
             model.guarded_receivers.update(full(name) for name in facts["guarded_receivers"])
             model.restricted_receivers.update(full(name) for name in facts.get("restricted_receivers", ()))
             for include in facts["includes"]:
@@ -234,7 +237,7 @@ class AppModel:
                 skips[hooks[index]] = beforewares[hook][1]
         if hooks:  # a hook imported from another module guards its app or blueprint only if it can refuse a request
             refusers = _ByLastPart((name, name) for name in refusing | model.guard_functions)
-            checked = {_module_of(layout, project.relative_path(p))[0] for p in project.files} \
+            checked = {module_of(layout, project.relative_path(p))[0] for p in project.files} \
                 if any(h.rpartition(".")[2][:1].isupper() for _, h in hooks) else set()
             guarding = [(receiver, hook) for receiver, hook in hooks if any(True for _ in refusers.matching(hook))
                         or _library_guard_class(hook, checked)]
@@ -244,7 +247,7 @@ class AppModel:
                     model.receiver_skips.setdefault(receiver, []).append(skips[(receiver, hook)])
             model.restricted_receivers.update(receiver for receiver, hook in hooks if restricts([hook.rpartition(".")[2]]))
         if any(route.fact.get("imported_handler") for route in model.routes):
-            model.project_modules = {_module_of(layout, project.relative_path(path))[0] for path in project.files}
+            model.project_modules = {module_of(layout, project.relative_path(path))[0] for path in project.files}
         if model.resources and any(route.fact.get("resource_suffix") is not None for route in model.routes):
             model._inherit_resources(project)
         sensitive = re.compile(sensitive_paths, re.IGNORECASE)
@@ -442,6 +445,10 @@ class AppModel:
         return _ByLastPart(self.handler_guards.items())
 
     @functools.cached_property
+    def _method_dispatch(self) -> _ByLastPart[list[str]]:
+        return _ByLastPart(self.method_dispatch.items())
+
+    @functools.cached_property
     def _modules(self) -> _ByLastPart[str]:
         return _ByLastPart((m, m) for m in self.project_modules)
 
@@ -512,6 +519,9 @@ class AppModel:
         if fact.get("imported_handler") and any(not refs or self._any_guard(tuple(refs))
                                                 for refs in self._handler_guards.matching(route.refs[0])):
             return "a guard on its handler, in the handler's module"
+        if fact.get("imported_handler") and any(refs and all(self._guarded_function(r) for r in refs)
+                                                for refs in self._method_dispatch.matching(route.refs[0])):
+            return "a guard on each function its handler hands a writing method to"
         if fact.get("opens_receiver"):
             return None
         if fact.get("resource_suffix") is not None:
@@ -541,6 +551,14 @@ class AppModel:
         """A path every refusing FastHTML Beforeware of the app skips."""
         skips = self.receiver_skips.get(receiver)
         return bool(skips) and all(skipped(path, skip) for skip in skips or ())
+
+    def _guarded_function(self, ref: str) -> bool:
+        """A decorated function of the project under a guard (`@requires_auth("item")`), named as defined or as its
+        package re-exports it (`eve.methods.patch` for `eve.methods.patch.patch`)."""
+        module, _, name = ref.rpartition(".")
+        return any((_matches(ref, defined) or module and defined.startswith(module + ".")) and (
+            not refs or self._any_guard(tuple(refs))) for defined, refs in self.handler_guards.items()
+            if defined.rpartition(".")[2] == name)
 
     def _any_guard(self, names: tuple[str, ...]) -> bool:
         """Any of the names is a project guard function, directly or through an `Annotated` dependency alias."""
@@ -607,7 +625,7 @@ class AppModel:
         signed, _, handler = held.removeprefix(ADMIN_MOUNT_HOLD).partition(":")
         routes = [r for r in self._routes_by_handler.get((path, handler), ()) if self.is_routed(r)]
         if not routes and "." not in handler:
-            module = _module_of(SourceLayout.detect(Path(project.root)), project.relative_path(path))[0]
+            module = module_of(SourceLayout.detect(Path(project.root)), project.relative_path(path))[0]
             routes = [r for r in self._imported_routes.get(f"{module}.{handler}", ()) if self.is_routed(r)]
             if not signed:
                 return False  # signed in, if at all, by a guard of the module that routes it: not judged here
@@ -690,6 +708,10 @@ class AppModel:
             return False
         return not self.url_views or any(True for _ in self._entries_routing_to(self._url_views, route.view))
 
+    def routes_view(self, view: str) -> bool:
+        """Whether a URLconf the run checked names the dotted `view`, directly or through an alias."""
+        return any(True for _ in self._entries_routing_to(self._url_views_and_aliases, view))
+
     def _entries_routing_to(self, entries: _ByLastPart[T], view: str) -> Iterator[T]:
         """The entries whose name stands for `view`, directly or through a module-level alias (`edit = ...`)."""
         for name in [view, *self._alias_targets.matching(view)]:
@@ -744,7 +766,7 @@ class InertFunctions:
             relative = self.project.relative_path(path)
             if path in self.project.test_files or in_benchmark_folder(relative):
                 continue
-            module = _module_of(self.layout, relative)[0]
+            module = module_of(self.layout, relative)[0]
             names.extend((full, full) for name in inert for full in (f"{module}.{name}" if module else name,))
         return _ByLastPart(names)
 
@@ -786,7 +808,7 @@ def _full_ref(full: Any, ref: str) -> str:
     return mark + full(ref.removeprefix(OPTIONAL_MARK))
 
 
-def _module_of(layout: SourceLayout, path: str) -> tuple[str, bool]:
+def module_of(layout: SourceLayout, path: str) -> tuple[str, bool]:
     """The module name of a file (its dotted path when it lies outside the import roots) and whether it is a package."""
     is_package = Path(path).name == "__init__.py"
     name = layout.module_name(path)

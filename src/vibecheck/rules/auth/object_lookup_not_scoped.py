@@ -39,6 +39,7 @@ from vibecheck.analysis.check_modules import check_modules_inputs
 from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
 from vibecheck.analysis.project_functions import defines, functions_index
+from vibecheck.analysis.view_mixins import inherits_a_caller_check, module_classes
 from vibecheck.cst_fields import child_nodes, names_in, own_nodes_of, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
@@ -908,6 +909,7 @@ class ObjectLookupNotScopedToUser(Rule):
         self.lambda_authorized = False  # a Lambda handler of the module reads its API authorizer's caller
         self.readers: dict[tuple[int, int], bool] = {}  # `_reads_by_parameter`'s answers (the module keeps the nodes)
         self.tables: frozenset[str] = frozenset()  # module-level names that may be tables read by subscript
+        self.module_classes: dict[str, cst.ClassDef] = {}  # the module's classes, whose mixins may check the caller
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
@@ -920,6 +922,7 @@ class ObjectLookupNotScopedToUser(Rule):
         self.lambda_authorized = authorizer_read(node)
         if self.context.imports.imports_any(INDEXED_TABLE_MODULES):
             self.tables = module_level_names(node)
+        self.module_classes = module_classes(node)
 
     def leave_Module(self, node: cst.Module) -> None:
         readers = sorted(name for name, function in self._functions().items()
@@ -1031,7 +1034,8 @@ class ObjectLookupNotScopedToUser(Rule):
                  if (last := (self.qualified_name(b.value) or get_full_name_for_node(b.value) or "").rpartition(".")[2])
                  in OBJECT_VIEWS]
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
-        if not kinds or any(isinstance(s, cst.FunctionDef) and s.name.value in OBJECT_SCOPING_METHODS for s in body):
+        if not kinds or any(isinstance(s, cst.FunctionDef) and s.name.value in OBJECT_SCOPING_METHODS for s in body) \
+                or inherits_a_caller_check(node, self.module_classes):
             return
         queryset = _class_attribute(body, "queryset")
         model = _class_attribute(body, "model")

@@ -45,6 +45,11 @@ from vibecheck.analysis.app_model.handlers import (
 from vibecheck.analysis.app_model.names import ADMIN_MOUNT_HOLD, AUTHENTICATION_ONLY, restricts
 from vibecheck.analysis.app_model.openapi import Operation, openapi_inputs, operations_for
 from vibecheck.analysis.call_flow import module_name
+from vibecheck.analysis.drf_default_permissions import (
+    PERMISSION_CHECKS_FACT,
+    default_permissions_ask,
+    permission_checking_classes,
+)
 from vibecheck.analysis.flow import dotted_name, string_value
 from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
@@ -106,6 +111,8 @@ def _declared_public(node: cst.FunctionDef | cst.ClassDef, imports: ImportTable)
 # as one, it needs only an unfiltered registration; else one beside a handler with a check.
 STANDS_ALONE = "bot-callback-for-administrators"
 BESIDE_CHECKED = "bot-callback-beside-checked"
+# A view left to DRF's defaults: cleared where `DEFAULT_PERMISSION_CLASSES` names a project class asking for a permission.
+DRF_DEFAULT = "drf-default-permissions"
 _BOT_INDEX: list[tuple[Any, BotIndex]] = []  # the last project's: one per project phase
 
 
@@ -263,6 +270,8 @@ class PrivilegedActionForAnyUser(Rule):
         if "Route" in self.context.source or "add_route" in self.context.source:
             self.listed = listed_route_methods(node, self.context.imports)
         self.operations = operations_for(self.context.path)  # Connexion's handlers, routed by an OpenAPI document
+        if "has_perm" in self.context.source and (checking := permission_checking_classes(node)):
+            self.context.facts[PERMISSION_CHECKS_FACT] = checking
         if "before_request" in self.context.source:
             self.admin_receivers = admin_hooked_receivers(node)
         if "prefix" in self.context.source:
@@ -286,6 +295,8 @@ class PrivilegedActionForAnyUser(Rule):
     def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
         """A callback registered by another module (`_report_callback`) is kept where a module registers it without a
         filter, and, unless it stands alone, registers another handler with a check there."""
+        if kind == DRF_DEFAULT:
+            return default_permissions_ask(project)
         if kind not in (STANDS_ALONE, BESIDE_CHECKED):
             return False
         index = _bot_index(project)
@@ -414,7 +425,8 @@ class PrivilegedActionForAnyUser(Rule):
         self.report(anchor, f"`{name}` performs a privileged operation (`{verb}`) but {checks} that the caller is "
                     "signed in, so every user may call it.",
                     hint="Restrict it to the users allowed to do it (`permission_classes=[IsAdminUser]`, a role check, "
-                    "`@permission_required(...)`) and test that an ordinary user gets 403.", held_for=held)
+                    "`@permission_required(...)`) and test that an ordinary user gets 403.", held_for=held,
+                    unless=(DRF_DEFAULT, "") if by_default else None)
 
     def _report_admin_route(self, node: cst.FunctionDef, name: str, path: str, held: str | None) -> None:
         """A route whose path or blueprint says it is for administrators (`/admin/...`), behind a login only. A route

@@ -9,6 +9,7 @@ from typing import Any
 import libcst as cst
 
 from vibecheck.analysis.admin_routes import restricted_to_admins
+from vibecheck.analysis.app_model.unrouted_views import UNROUTED_VIEW, unrouted
 from vibecheck.analysis.enum_classes import enum_parameters
 from vibecheck.analysis.enum_modules import enum_modules_inputs
 from vibecheck.analysis.flow import (
@@ -27,6 +28,7 @@ from vibecheck.analysis.flow import (
     iter_calls,
     iter_expressions,
     module_strings,
+    module_uses_django,
     parameters_in,
     request_source,
     self_assignments,
@@ -261,6 +263,7 @@ class UrlState(FlowState):
         self.parsed: dict[str, str] = {}
         self.hosts: dict[str, str] = {}
         self.admin_route = False  # a route handler only administrators reach: the URLs it is sent are configuration
+        self.django_view: str | None = None  # the function's name, when only its `request` parameter makes it a view
         # URLs cleared only by a private-address check, with the taint they had: a redirect gets past that check
         self.address_checked: dict[str, Taint] = {}
         # names bound to a `pathlib` path (`target = Path(BASE, name)`): their `.read_bytes()` reads a file
@@ -726,6 +729,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     _own_functions: frozenset[str] | None = None  # the module's top-level functions, read on the first question
 
     summarises = True
+    released_by = ("VC201",)  # its app model's URLconfs show a Django helper routed nowhere (`cleared`)
 
     def new_state(self) -> FlowState:
         state = UrlState(self.context.imports, request_or_client_source, sanitizer_names=SANITIZERS)
@@ -739,7 +743,11 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             for name in enum_parameters(function, self.context.module, self.context.imports, self.context.path):
                 state.names.pop(name, None)
         if isinstance(state, UrlState):
-            state.admin_route = is_route_handler(function) and restricted_to_admins(function)
+            route = is_route_handler(function)
+            state.admin_route = route and restricted_to_admins(function)
+            first = function.params.params[0].name.value if function.params.params else None
+            state.django_view = function.name.value if not route and first == "request" \
+                and module_uses_django(self.context.imports) else None
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if isinstance(state, UrlState):
@@ -768,7 +776,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
                     self._report_sink(argument, label, is_url, placeholder)
             elif taint is not None and taint.kind == "request" \
                     and not (is_url and isinstance(state, UrlState) and state.admin_route):
-                self._report_sink(argument, label, is_url, taint)
+                view = state.django_view if isinstance(state, UrlState) else None
+                self._report_sink(argument, label, is_url, taint, unless=(UNROUTED_VIEW, view)
+                                  if view is not None and taint.origin in state.guessed_inputs else None)
             elif is_url and isinstance(state, UrlState) and follows_redirects(seen, state):
                 self._report_redirect_bypass(argument, label, state)
 
@@ -861,17 +871,25 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         with self.recording(taint, state) as placeholder:
             self.report(argument, _bypass_message(placeholder, label), hint=REDIRECT_HINT, cwe=URL_CWE)
 
-    def _report_sink(self, argument: cst.BaseExpression, label: str, is_url: bool, taint: Taint) -> None:
+    def _report_sink(self, argument: cst.BaseExpression, label: str, is_url: bool, taint: Taint,
+                     unless: tuple[str, str] | None = None) -> None:
+        """`unless`: a parameter of a function taken for a Django view only by its `request` parameter, cleared where
+        the project's URLconfs route no such view (`unrouted_views`)."""
         if is_url:
             self.report(argument, f"Client input from `{taint.origin}` is the URL of `{label}`, so a client can make "
                         "the server fetch internal addresses.",
                         hint="Check the URL's scheme and host against an allow-list "
-                        "(`urlparse(url).hostname in ALLOWED_HOSTS`) before fetching it.", cwe=URL_CWE)
+                        "(`urlparse(url).hostname in ALLOWED_HOSTS`) before fetching it.", cwe=URL_CWE, unless=unless)
         else:
             self.report(argument, f"Client input from `{taint.origin}` reaches the file path of `{label}`, so `../` "
                         "can reach any file on the server.",
                         hint="Pass the name through `werkzeug.utils.secure_filename` or `os.path.basename`, or use "
-                        "`send_from_directory`/`safe_join`, before touching the filesystem.", cwe=PATH_CWE)
+                        "`send_from_directory`/`safe_join`, before touching the filesystem.", cwe=PATH_CWE,
+                        unless=unless)
+
+    @classmethod
+    def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
+        return kind == UNROUTED_VIEW and unrouted(project, relative, subject)
 
     def _sink(self, call: cst.Call, state: FlowState) -> tuple[cst.BaseExpression | None, str, bool] | None:
         name = state.qualified_name(call) or ""
