@@ -174,9 +174,10 @@ NON_CHECK_METHODS = frozenset({"get", "getlist", "exists", "isfile", "isdir", "i
 
 ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "api_route",
                                      "websocket", "api_view"})
-# Bare decorators that register a route when given a path: the verbs Litestar and Bottle import, and the `rt` FastHTML's
-# `app, rt = fast_app()` hands out (`@rt("/entries/{eid}")` over `def get(eid: int, auth)`).
-BARE_ROUTE_DECORATORS = ROUTE_DECORATOR_METHODS | {"rt"}
+# Bare decorators that register a route when given a path: the verbs Litestar, Bottle and django-ninja-extra import
+# (`@http_get("/{project_id}")` on a controller's method), and the `rt` FastHTML's `app, rt = fast_app()` hands out
+# (`@rt("/entries/{eid}")` over `def get(eid: int, auth)`).
+BARE_ROUTE_DECORATORS = ROUTE_DECORATOR_METHODS | {"rt", "http_get", "http_post", "http_put", "http_patch", "http_delete"}
 # Parameters FastHTML fills by their name, not from the request's fields: the session, the request, the `auth` a
 # Beforeware put in the request's scope (the signed-in user), the htmx headers and the app.
 FASTHTML_MODULES = ("fasthtml",)

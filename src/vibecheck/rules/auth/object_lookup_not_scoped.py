@@ -307,6 +307,21 @@ def _injected_objects(handler: Handler) -> set[str]:
             if set(name_words(name)) & SCOPE_WORDS and not {"id", "ids", "pk"} & set(name_words(name))}
 
 
+def _request_scopes(body: cst.CSTNode) -> set[str]:
+    """The scopes a helper computed from the request (`workspace = workspace_for(request)`, `org = current_org(
+    self.context.request)`): the helper reads who asks, as a hook that puts the scope on `g` does."""
+    scopes: set[str] = set()
+    for node in walk_own(body):
+        if type(node) is not cst.Assign or len(node.targets) != 1 or type(node.targets[0].target) is not cst.Name:
+            continue
+        value = node.value.expression if type(node.value) is cst.Await else node.value
+        name = node.targets[0].target.value
+        if type(value) is cst.Call and set(name_words(name)) & SCOPE_WORDS and any(
+                (dotted_name(a.value) or "").rpartition(".")[2] in CLIENT_ROOTS for a in value.args):
+            scopes.add(name)
+    return scopes
+
+
 def _hands_request_scope(body: cst.CSTNode, client_ids: set[str] | frozenset[str], injected: set[str]) -> bool:
     """`Bill.query.get(g.project, bill_id)`, `Person.query.get(member_id, project)`: the lookup that takes the client's
     id is handed, itself, the scope the app's hooks put on `g` or a decorator handed the handler (a query class whose
@@ -1172,7 +1187,7 @@ class ObjectLookupNotScopedToUser(Rule):
         client_values = handler.client_ids | _request_values(body)  # an owner the client names relates nothing
         if _runs_owner_scoped_sql(body, client_values):
             return True  # `SELECT ... WHERE id = ? AND owner_id = ?` first: the row is known to be the caller's
-        if _hands_request_scope(body, handler.client_ids, _injected_objects(handler)):
+        if _hands_request_scope(body, handler.client_ids, _injected_objects(handler) | _request_scopes(body)):
             return True
         for dotted in dotted_uses(body, skip=stamped):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
