@@ -135,6 +135,8 @@ OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.except
                               # message brokers: the message was not published or consumed
                               "aio_pika.", "aiormq.", "pika.exceptions.", "kombu.exceptions.", "aiokafka.errors.",
                               "kafka.errors.", "nats.errors.",
+                              # mail and file servers: the message was not sent, the file not moved
+                              "smtplib.", "ftplib.",
                               # cloud and API SDKs: the call to the service failed
                               "botocore.exceptions.", "boto3.exceptions.", "google.api_core.exceptions.",
                               "azure.core.exceptions.", "openai.", "anthropic.",
