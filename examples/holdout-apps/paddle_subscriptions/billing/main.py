@@ -78,4 +78,5 @@ async def branded_receipt(body: ReceiptIn, account: CurrentAccount):
     async with httpx.AsyncClient(timeout=10) as client:
         # expect: VC405
         logo = await client.get(body.logo_url)
+    # expect: VC107
     return {"logo_bytes": len(logo.content), "invoice": body.invoice_id}

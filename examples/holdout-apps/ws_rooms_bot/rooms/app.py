@@ -113,8 +113,8 @@ async def watch_room(websocket: WebSocket, room_id: str):
         pass
 
 
-@app.websocket("/ws/admin/rooms")
 # expect: VC201
+@app.websocket("/ws/admin/rooms")
 async def admin_feed(websocket: WebSocket):
     await websocket.accept()
     while True:

@@ -47,7 +47,7 @@ def issue_api_key():
     user = db.session.get(User, int(get_jwt_identity()))
     # expect: VC206
     raw = "".join(random.choices(string.ascii_letters + string.digits, k=32))
-    # expect: VC205
+    # ok: VC205
     user.api_key = hashlib.md5(raw.encode()).hexdigest()
     db.session.commit()
     return {"api_key": raw}

@@ -6,6 +6,7 @@ from flask import request
 from flask.views import MethodView
 from flask_jwt_extended import get_jwt, get_jwt_identity, jwt_required
 from flask_smorest import Blueprint, abort
+# expect: VC504
 from sqlalchemy import text
 
 from ..models import Item, db
@@ -89,8 +90,8 @@ def search_items():
     term = request.args.get("q", "")
     sort = request.args.get("sort", "name")
     owner = int(get_jwt_identity())
-    # expect: VC422
     sql = f"SELECT id, sku, name FROM item WHERE owner_id = :owner AND name LIKE '%{term}%' ORDER BY {sort}"
+    # expect: VC422
     rows = db.session.execute(text(sql), {"owner": owner}).all()
     return {"items": [dict(row._mapping) for row in rows]}
 
@@ -111,6 +112,6 @@ def items_by_location():
 @jwt_required()
 def export_items():
     fmt = request.json.get("format", "csv")
-    # expect: VC421
+    # expect: VC421, VC108
     subprocess.run(f"sqlite3 -header -{fmt} warehouse.db 'SELECT * FROM item' > /tmp/export.{fmt}", shell=True)
     return {"path": f"/tmp/export.{fmt}"}
