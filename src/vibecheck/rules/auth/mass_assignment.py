@@ -140,7 +140,8 @@ class MassAssignment(Rule):
     `request.json or {}`,
     `await request.json()`, Falcon's `req.media`, Pyramid's `request.json_body`, Emmett's `await request.body_params`,
     Chalice's
-    `app.current_request.json_body`, Flask-RESTX's `ns.payload`, a `dict`-typed FastAPI body or a GraphQL resolver's
+    `app.current_request.json_body`, Flask-RESTX's `ns.payload`, the dict flask-smorest's `@blp.arguments(Schema)`
+    hands a view when the marshmallow schema loads such a field, a `dict`-typed FastAPI body or a GraphQL resolver's
     `JSON` argument); DynamoDB's `table.put_item(Item=body)` and Cosmos DB's `container.upsert_item(body)`
     (`create_item`, `replace_item`) of such a dict; the same with a Pydantic body whose class declares such a field
     (in the same file, or in a `schemas`, `models`, `dto` ... module of its own package it imports the class from,

@@ -702,7 +702,9 @@ class ObjectLookupNotScopedToUser(Rule):
     `APIRouter(dependencies=[Depends(...)])`), the
     `decorators`/`method_decorators` of a Flask view or Flask-RESTful/RESTX resource, an auth mixin or permission class on a
     class-based view (also on a viewset's extra routes, `@action(detail=True)`, unless their own `permission_classes=`
-    open or restrict them), Litestar `guards` on the route or on its `Controller`, Starlette's
+    open or restrict them), Litestar `guards` on the route or on its `Controller`, django-ninja-extra's
+    `permissions=`/`auth=` on the route or on its `@api_controller` (a route's own `permissions=` replaces the
+    controller's), Starlette's
     `@requires("authenticated")` (or a handler that reads `request.user`/`request.auth`, or the caller a guard put in
     the request's state, `request.state.customer`, whose sign-in test, `if not
     request.user.is_authenticated:`, relates no object), a Falcon responder (`on_delete(self, req, resp, note_id)`) that
@@ -761,7 +763,9 @@ class ObjectLookupNotScopedToUser(Rule):
     caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
     None: return 401`, is authentication), no scope handed to the lookup itself beside the id (`Bill.query.get(g.project,
     bill_id)`, what the app's hooks put on Flask's `g`, a `project` parameter a decorator hands in place of the URL's
-    id, or the caller's credential, `api_service.get(request.cookies.get(SESSION_ID_KEY), model, id)`, whose service
+    id, a scope a helper found from the request, `workspace = workspace_for(request)` then
+    `get_object_or_404(Board, id=board_id, workspace=workspace)`, or the caller's credential,
+    `api_service.get(request.cookies.get(SESSION_ID_KEY), model, id)`, whose service
     finds out who asks; not a cookie named otherwise, `"theme"`, nor one compared inside a filter on another table,
     `.filter(Project.id == g.project.id)`, which joins nothing),
     `owner`/`user`/`author` field (one only shown, in a list, dict or f-string such as `writerow([book.title,
