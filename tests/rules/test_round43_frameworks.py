@@ -1,6 +1,5 @@
 """The shapes holdout round 43 found unread: django-ninja-extra controllers, flask-smorest's schema arguments, a Django
-middleware of a module that imports nothing from Django, a FastAPI dependency known only by the credential it requires,
-and mail or FTP clients in coroutines and retry loops."""
+middleware of a module that imports nothing from Django, and mail or FTP clients in coroutines and retry loops."""
 
 from __future__ import annotations
 
@@ -22,7 +21,6 @@ from vibecheck.testing import check_corpus, parse_annotations
 
 @pytest.mark.parametrize(("rule", "corpus_name"), [
     (RouteWithoutAuth, "cases_ninja_extra.py"),
-    (RouteWithoutAuth, "cases_credential_dependency.py"),
     (ObjectLookupNotScopedToUser, "cases_ninja_extra.py"),
     (PrivilegedActionForAnyUser, "cases_ninja_extra.py"),
     (PrivilegeFromClient, "cases_ninja_extra.py"),
@@ -37,8 +35,8 @@ def test_round43_corpus_is_reported_exactly(rule: type[BaseRule], corpus_name: s
     `permissions=` replaces them, and those routes take the client's input in their parameters; a lookup scoped by what
     a helper found from the request is the caller's; a marshmallow schema that loads a field only the server sets makes
     the dict `@blp.arguments` hands the view the client's; a middleware that hands its request to `get_response`
-    serves that request; a dependency that requires the Authorization header or a session cookie guards; an SMTP or
-    FTP client given its host connects at once, and their errors are failures of another service."""
+    serves that request; an SMTP or FTP client given its host connects at once, and their errors are failures of
+    another service."""
     [corpus] = RULES_DIR.glob(f"{rule.code}-*/{corpus_name}")
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
     assert expected and ok

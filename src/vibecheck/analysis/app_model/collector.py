@@ -846,8 +846,6 @@ class AppModelCollector:
             return
         if parent is None:
             self.functions[node.name.value] = frame
-            if not node.decorators and self._requires_credential(node):
-                self.guard_names.add(node.name.value)  # `Depends(member)`: a dependency that asks for the credential
             if self.urlconf.enter_hook_function([d.decorator for d in node.decorators]):
                 self.urlconf_scopes.add(id(node))
         self._collect_function_routes(node, frame)
@@ -1900,20 +1898,6 @@ class AppModelCollector:
             if any(isinstance(s, cst.Call) and _last(self.qualified_name(s.func)) in CREDENTIAL_SOURCES for s in sources):
                 names.add(param.name.value)
         return frozenset(names)
-
-    def _requires_credential(self, node: cst.FunctionDef) -> bool:
-        """A FastAPI dependency that requires the caller's credential (`def member(authorization: str = Header(...))`):
-        a request without it is refused before the route runs, whatever the dependency is called; not an optional one
-        (`Header(None)`, `str | None`), which lets anonymous callers through."""
-        params = {p.name.value: p for p in [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]}
-        for name in self._credential_params(node):
-            param = params[name]
-            annotation = param.annotation.annotation if param.annotation is not None else None
-            source = param.default if isinstance(param.default, cst.Call) else None
-            first = (_positional(source, 0) or _keyword(source, "default")) if source is not None else None
-            if not is_optional(annotation) and not (first is not None and _is_none(first.value)):
-                return True
-        return False
 
     def _type_guards(self, annotation: cst.BaseExpression) -> bool:
         if isinstance(annotation, cst.Subscript):
