@@ -193,6 +193,9 @@ DISTINCT_PROBLEMS: dict[frozenset[str], str] = {
     frozenset({"B605", "VC108"}): "`os.system` starts a shell (bandit) and its exit status is ignored (VC108)",
     frozenset({"B607", "VC108"}): "the program is found on PATH (bandit) and its exit status is ignored (VC108)",
     frozenset({"B607", "VC110"}): "the program is found on PATH (bandit) and the call blocks the event loop (VC110)",
+    frozenset({"B321", "VC110"}): "FTP sends its credentials in clear (bandit) and connecting blocks the event loop (VC110)",
+    frozenset({"VC110", "VC404"}): "a mail client that verifies no certificate (VC404) and connects on the event loop's "
+                                   "thread (VC110): a context fixes only the first",
     frozenset({"B607", "VC408"}): "the program is found on PATH (bandit) and the command line is built from variables",
     frozenset({"B607", "VC421"}): "the interpreter is found on PATH (bandit) and its inline code is the client's (VC421)",
     frozenset({"VC101", "VC111"}): "a bare `except:` (it also catches Ctrl-C, VC111) whose body does nothing (VC101)",

@@ -174,9 +174,10 @@ NON_CHECK_METHODS = frozenset({"get", "getlist", "exists", "isfile", "isdir", "i
 
 ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "api_route",
                                      "websocket", "api_view"})
-# Bare decorators that register a route when given a path: the verbs Litestar and Bottle import, and the `rt` FastHTML's
-# `app, rt = fast_app()` hands out (`@rt("/entries/{eid}")` over `def get(eid: int, auth)`).
-BARE_ROUTE_DECORATORS = ROUTE_DECORATOR_METHODS | {"rt"}
+# Bare decorators that register a route when given a path: the verbs Litestar, Bottle and django-ninja-extra import
+# (`@http_get("/{project_id}")` on a controller's method), and the `rt` FastHTML's `app, rt = fast_app()` hands out
+# (`@rt("/entries/{eid}")` over `def get(eid: int, auth)`).
+BARE_ROUTE_DECORATORS = ROUTE_DECORATOR_METHODS | {"rt", "http_get", "http_post", "http_put", "http_patch", "http_delete"}
 # Parameters FastHTML fills by their name, not from the request's fields: the session, the request, the `auth` a
 # Beforeware put in the request's scope (the signed-in user), the htmx headers and the app.
 FASTHTML_MODULES = ("fasthtml",)
@@ -2420,19 +2421,26 @@ def _add_to(both: tuple[set[str], set[str]], found: set[str], found_plain: set[s
 
 # Fields only a web framework's incoming request has (Django's `GET`/`POST`/`FILES`, Flask's `args`/`form`/`get_json`,
 # Starlette's `query_params`), never an HTTP client's outgoing request (`url`, `headers`, `body`, `data`).
+# What a Django middleware hands the request on to (`return self.get_response(request)`).
+MIDDLEWARE_NEXT = "get_response"
 SERVER_REQUEST_FIELDS = frozenset({"GET", "POST", "FILES", "COOKIES", "META", "args", "form", "files", "values",
                                    "view_args", "get_json", "query_params", "path_params"})
 
 
 def _reads_server_request_fields(function: cst.FunctionDef, name: str) -> bool:
     """Whether `function` reads `name.GET`, `name.args`...: a view whose module imports no framework (a
-    `def handle(request)` pasted alone, or a helper of a Django project) still takes the client's request.
+    `def handle(request)` pasted alone, or a helper of a Django project) still takes the client's request; or hands it
+    on to `self.get_response(name)`, as a Django middleware's `__call__` does, whatever its module imports.
     (A plain walk: `libcst.matchers` costs a quarter of a second to import, in every worker and hook run.)"""
     pending: list[cst.CSTNode] = [function.body]
     while pending:
         node = pending.pop()
         if type(node) is cst.Attribute and type(node.value) is cst.Name and node.value.value == name \
                 and node.attr.value in SERVER_REQUEST_FIELDS:
+            return True
+        if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == MIDDLEWARE_NEXT \
+                and dotted_name(node.func.value) == "self" and len(node.args) == 1 \
+                and type(node.args[0].value) is cst.Name and node.args[0].value.value == name:
             return True
         pending.extend(child_nodes(node))
     return False

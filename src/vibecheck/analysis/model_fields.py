@@ -65,6 +65,16 @@ def schema_fields(path: str, reference: str) -> tuple[str, ...]:
     return _schema_fields_in(found[0]).get(found[1], ()) if found is not None else ()
 
 
+def loadable_fields(path: str, reference: str) -> tuple[str, ...]:
+    """The fields a client may send to the marshmallow schema that `reference` names, as imported in the file at `path`
+    (`.schemas.ItemUpdateSchema`) or defined in it (`ItemUpdateSchema`): each field its body assigns by a call
+    (`owner_id = fields.Int()`) but those only dumped (`dump_only=True`)."""
+    found = _sibling_module(path, reference) if "." in reference else (path, reference)
+    calls = _field_calls_in(found[0]).get(found[1], ()) if found is not None else ()
+    return tuple(field for field, call in calls if not any(
+        k.arg == "dump_only" and isinstance(k.value, ast.Constant) and k.value.value is True for k in call.keywords))
+
+
 def is_sibling_schema(path: str, reference: str) -> bool:
     """`reference`, as imported in the file at `path` (`langserve.validation.StreamLogParameters`), names a Pydantic
     (or SQLModel, Ninja, Strawberry input) schema of a module beside the file, whatever the module is called."""

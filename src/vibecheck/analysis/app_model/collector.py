@@ -811,7 +811,7 @@ class AppModelCollector:
     def visit_Module(self, node: cst.Module) -> None:
         imported = self.context.imports.aliases.values()
         self.uses_django = any(v.startswith(("django", "rest_framework")) for v in imported)
-        self.uses_ninja = any(v == fw.AUTH_KEYWORD_MODULE or v.startswith(fw.AUTH_KEYWORD_MODULE + ".") for v in imported)
+        self.uses_ninja = any(v.partition(".")[0] in fw.AUTH_KEYWORD_MODULES for v in imported)
         self.framework = next((name for prefix, name in FRAMEWORK_PREFIXES
                                if any(v == prefix or v.startswith(prefix + ".") for v in imported)), None)
         # FastHTML's apps, their route functions (`rt`) and Beforeware; the paths each app's Beforeware skips
@@ -1613,13 +1613,24 @@ class AppModelCollector:
         first = len(self.routes)
         self._collect_function_routes(node, frame)
         name = controller.node.name.value
+        own = self._own_permissions(node)
+        inherited = controller.guarded and own is None
         for index in range(first, len(self.routes)):
             route = self.routes[index]
             path = controller.path.rstrip("/") + route.path if route.path not in (None, "/") else controller.path or "/"
             label = f"The route `{'/'.join(sorted(route.methods))} {path}` (`{name}.{node.name.value}`)"
             self.routes[index] = replace(route, label=label, path=path, names=(*route.names, name),
-                                         guarded=route.guarded or controller.guarded, handler=f"{name}.{node.name.value}",
-                                         dependency_refs=None if controller.guarded else route.dependency_refs)
+                                         guarded=route.guarded or inherited, handler=f"{name}.{node.name.value}",
+                                         dependency_refs=None if inherited else route.dependency_refs,
+                                         opened=route.opened or (own is not None and not route.guarded))
+
+    def _own_permissions(self, node: cst.FunctionDef) -> cst.Arg | None:
+        """A ninja-extra route's own `permissions=[...]`, which replaces its controller's (`[AllowAny]` opens it)."""
+        if not self.guard_keywords or fw.CONTROLLER_PERMISSIONS not in self.guard_keywords:
+            return None
+        return next((arg for d in node.decorators if type(d.decorator) is cst.Call
+                     and fw.bare_verb(self.qualified_name(d.decorator.func) or "")
+                     and (arg := _keyword(d.decorator, fw.CONTROLLER_PERMISSIONS)) is not None), None)
 
     def _route_decorator(self, decorator: cst.BaseExpression, function: str | None = None
                          ) -> tuple[str | None, str | None, frozenset[str], bool] | None:
@@ -1676,15 +1687,14 @@ class AppModelCollector:
     def _handler_decorator(self, decorator: cst.Call) -> tuple[str | None, str | None, frozenset[str], bool] | None:
         """Litestar's `@get("/notes/{note_id:int}", guards=[requires_login])`: a route of whatever router or app lists the
         handler, guarded by the guards it names (a handler listed under guards of its own `Router`/`Litestar` too)."""
-        qualified = self.qualified_name(decorator.func) or ""
-        kind = _last(qualified)
-        if not qualified.startswith(fw.HANDLER_DECORATOR_MODULES) or kind not in fw.ROUTE_DECORATORS:
+        kind = fw.bare_verb(self.qualified_name(decorator.func) or "")
+        if kind is None:
             return None
         path_arg = _positional(decorator, 0) or _keyword(decorator, "path")
         path = (_string(path_arg.value) or next(iter(_strings(path_arg.value) or ()), None)) if path_arg else "/"
-        method = fw.ROUTE_DECORATORS[kind]
+        method = fw.BARE_VERBS[kind]
         methods = frozenset({method}) if method else self._methods_keyword(decorator, "http_method")
-        return None, path, methods, _lists_any(_keyword(decorator, "guards"))
+        return None, path, methods, _lists_any(_keyword(decorator, "guards")) or self._auth_guards(decorator)
 
     def _methods_keyword(self, call: cst.Call, keyword: str = "methods") -> frozenset[str]:
         arg = _keyword(call, keyword)
@@ -1975,6 +1985,8 @@ class AppModelCollector:
             elif route is not None:
                 self.view_registrations.setdefault(node.name.value, []).append((route[0], route[1], None))
                 view.guarded |= route[3]
+            elif self._controller_decorator(view, decorator.decorator):
+                continue
             elif self._decorator_guards(decorator.decorator):
                 view.guarded = view.decorated_guard = True
             else:
@@ -1984,6 +1996,17 @@ class AppModelCollector:
             for statement in node.body.body:
                 self._class_statement(view, statement)
         return view
+
+    def _controller_decorator(self, view: ClassView, decorator: cst.BaseExpression) -> bool:
+        """ninja-extra's `@api_controller("/projects", permissions=[IsAuthenticated])`: the class is a controller under
+        that prefix, guarded by its `permissions=` or `auth=`; whether the decorator was one."""
+        if type(decorator) is not cst.Call or self.qualified_name(decorator.func) != fw.CONTROLLER_DECORATOR:
+            return False
+        prefix = _positional(decorator, 0) or _keyword(decorator, "prefix_or_class")
+        view.controller = True
+        view.path = (_string(prefix.value) if prefix is not None else None) or ""
+        view.guarded |= self._auth_guards(decorator)
+        return True
 
     def _class_statement(self, view: ClassView, statement: cst.BaseStatement) -> None:
         if type(statement) is cst.FunctionDef and statement.name.value in ("get_permissions", "has_permission"):

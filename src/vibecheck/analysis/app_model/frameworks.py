@@ -44,8 +44,18 @@ AIOHTTP_MODULE = "web"
 AIOHTTP_ROUTE_DEFS: dict[str, str | None] = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH",
                                              "delete": "DELETE", "view": "GET", "route": None}
 # Frameworks whose route decorators are bare verbs bound to no app (`from litestar import get`; `@get("/x")`): the
-# handler is listed in `Litestar(route_handlers=[...])` or a `Router(...)`, whose `guards=[...]` cover it.
-HANDLER_DECORATOR_MODULES = ("litestar.",)
+# handler is listed in `Litestar(route_handlers=[...])` or a `Router(...)`, whose `guards=[...]` cover it; or is a method
+# of a django-ninja-extra controller (`from ninja_extra import http_get`; `@http_get("/{project_id}")`).
+HANDLER_DECORATOR_MODULES = ("litestar.", "ninja_extra.")
+# django-ninja-extra's verbs -> the method each answers, beside Litestar's (`ROUTE_DECORATORS`).
+CONTROLLER_VERBS: dict[str, str] = {"http_get": "GET", "http_post": "POST", "http_put": "PUT", "http_patch": "PATCH",
+                                    "http_delete": "DELETE"}
+BARE_VERBS: dict[str, str | None] = {**ROUTE_DECORATORS, **CONTROLLER_VERBS}
+# django-ninja-extra's class of routes: `@api_controller("/projects", permissions=[IsAuthenticated], auth=JWTAuth())`
+# prefixes its verb-decorated methods' paths and guards each of them, unless a route's own `permissions=` (also
+# `[AllowAny]`) replaces the controller's; with none, the settings' default lets anyone in.
+CONTROLLER_DECORATOR = "ninja_extra.api_controller"
+CONTROLLER_PERMISSIONS = "permissions"
 HANDLER_OWNERS = frozenset({"Litestar", "Router"})
 # Litestar's class of routes (`class NoteController(Controller)`): its `path` prefixes the verbs' paths of its methods,
 # its `guards = [...]` run before each of them.
@@ -75,12 +85,13 @@ GROUP_METHOD = "group"
 # Django Ninja guards with authentication objects given as `auth=` to `NinjaAPI(...)`, `Router(...)`,
 # `api.add_router(...)` or a route decorator; a route's own `auth=` replaces its router's (`auth=None` opens it
 # whatever its router or API requires), and a list that also lets anonymous callers in guards nothing.
-AUTH_KEYWORD_MODULE = "ninja"
+AUTH_KEYWORD_MODULES = frozenset({"ninja", "ninja_extra"})
 AUTH_KEYWORD = "auth"
 AUTH_KEYWORD_CONSTRUCTORS = frozenset({"ninja.NinjaAPI", "ninja.Router", "ninja.main.NinjaAPI", "ninja.router.Router"})
 # Route decorators' keywords that authenticate the route when they name something, by the module the file imports:
 # Chalice's `@app.route("/docs", methods=["POST"], authorizer=cognito)`, Robyn's `@app.get("/me", auth_required=True)`.
-ROUTE_GUARD_KEYWORDS: dict[str, str] = {"chalice": "authorizer", "robyn": "auth_required"}
+ROUTE_GUARD_KEYWORDS: dict[str, str] = {"chalice": "authorizer", "robyn": "auth_required",
+                                        "ninja_extra": CONTROLLER_PERMISSIONS}
 # Guard decorators that only mark the function they are given (BlackSheep's `@auth("admin")` sets `f.auth_policy` and
 # returns `f`), which the framework reads when it serves the route: above the route decorator they guard it as well.
 MARKING_GUARD_MODULES = ("blacksheep.",)
@@ -470,6 +481,13 @@ def reads_as_guard(name: str) -> bool:
 def is_handler_class(qualified: str) -> bool:
     """`litestar.Controller` (however imported): a class whose verb-decorated methods are routes."""
     return qualified.startswith(HANDLER_DECORATOR_MODULES) and qualified.rpartition(".")[2] == HANDLER_CLASS
+
+
+def bare_verb(qualified: str) -> str | None:
+    """`get` of Litestar's `@get(...)`, `http_post` of ninja-extra's `@http_post(...)`: a verb of `BARE_VERBS` imported
+    from a framework of `HANDLER_DECORATOR_MODULES`, however spelled; None for anything else."""
+    kind = qualified.rpartition(".")[2]
+    return kind if qualified.startswith(HANDLER_DECORATOR_MODULES) and kind in BARE_VERBS else None
 
 
 @functools.lru_cache(maxsize=8192)  # asked of the callee of every call of every file, which repeat

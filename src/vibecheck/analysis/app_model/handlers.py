@@ -11,7 +11,7 @@ the caller's identity, and which parameters carry an id chosen by the client.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -112,7 +112,7 @@ class ClassContext:
     """What a class-based view's class says about all its handler methods."""
 
     view: bool = False
-    controller: bool = False  # a Litestar `Controller`: its methods are routes by their verb decorators
+    controller: bool = False  # a Litestar `Controller` or ninja-extra `@api_controller`: its verb-decorated methods are routes
     authenticated: bool = False
     restricted: bool = False  # a role, permission or ownership guard on the class, not only a login
     drf_default: bool = False  # a DRF view with no permission classes: the settings' defaults decide
@@ -160,19 +160,19 @@ def parameters(function: cst.FunctionDef) -> list[cst.Param]:
 
 
 def _route_kind(expression: cst.BaseExpression, imports: ImportTable) -> str | None:
-    """`get` of `@app.get(...)`/`@router.get(...)`, and of Litestar's bare verbs (`@get(...)`, `@route(...)`)."""
+    """`get` of `@app.get(...)`/`@router.get(...)`, and of Litestar's and ninja-extra's bare verbs (`@get(...)`,
+    `@route(...)`, `@http_post(...)`)."""
     if type(expression) is not cst.Call:
         return None
     func = expression.func
     if isinstance(func, cst.Attribute):
-        kind = func.attr.value
-    elif isinstance(func, cst.Name) and (imports.qualified_name(func) or "").startswith(fw.HANDLER_DECORATOR_MODULES):
-        kind = _last(imports.qualified_name(func))
-    elif isinstance(func, cst.Name) and func.value == FASTHTML_ROUTE and imports.imports_any(FASTHTML_MODULES):
-        kind = "route"  # FastHTML's `@rt("/notes/{note_id}")`, its verb the handler's name
-    else:
+        return func.attr.value if func.attr.value in fw.ROUTE_DECORATORS else None
+    if not isinstance(func, cst.Name):
         return None
-    return kind if kind in fw.ROUTE_DECORATORS else None
+    kind = fw.bare_verb(imports.qualified_name(func) or "")
+    if kind is None and func.value == FASTHTML_ROUTE and imports.imports_any(FASTHTML_MODULES):
+        return "route"  # FastHTML's `@rt("/notes/{note_id}")`, its verb the handler's name
+    return kind
 
 
 def _route_methods(function: cst.FunctionDef, imports: ImportTable) -> tuple[frozenset[str], set[str]]:
@@ -188,7 +188,7 @@ def _route_methods(function: cst.FunctionDef, imports: ImportTable) -> tuple[fro
         path_arg = next((a for a in expression.args if a.keyword is None or a.keyword.value == "path"), None)
         path = string_value(path_arg.value) if path_arg is not None else None
         path_params.update(a or b for a, b in ROUTE_PARAMETER.findall(path or ""))
-        fixed = fw.ROUTE_DECORATORS[kind]
+        fixed = fw.BARE_VERBS[kind]
         if fixed:
             methods.add(fixed)
             continue
@@ -256,8 +256,9 @@ def names_a_guard(value: cst.BaseExpression | None) -> bool:
     `NO_PERMISSION_REQUIRED`."""
     if value is None or (isinstance(value, cst.Name) and value.value == "None"):
         return False
-    if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
-        return bool(value.elements)
+    if isinstance(value, (cst.List, cst.Tuple, cst.Set)):  # ninja-extra's `permissions=[AllowAny]` requires nothing
+        texts = guard_texts(value)
+        return len(texts) < len(value.elements) or any(text not in fw.OPEN_PERMISSIONS for text in texts)
     return _last(get_full_name_for_node(value)) not in fw.OPEN_GUARD_VALUES
 
 
@@ -467,10 +468,12 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
             context.views_guarded = True
             context.views_restricted = restricts(guard_texts(guard))
     context.controller = any(fw.is_handler_class(imports.qualified_name(b.value) or "") for b in node.bases)
+    controller_guards = _controller_decorator_guards(node, imports)
+    context.controller |= controller_guards is not None
     guards = [n for n in [*decorators, *bases] if n not in fw.VIEW_BASES and is_guard_name(n)]
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
     sets_permissions = False
-    guards += _class_decorator_guards(body, imports)
+    guards += _class_decorator_guards(body, imports) + (controller_guards or [])
     context.restricted = requirements_restrict([*(d.decorator for d in node.decorators), *_class_decorators(body)])
     for statement in body:
         if type(statement) is cst.FunctionDef and (statement.name.value in ("get_permissions", "has_permission")
@@ -493,6 +496,26 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     context.drf_default = any(b in fw.DRF_VIEW_BASES for b in bases) and not (sets_permissions or guards
                                                                               or context.restricted)
     return context
+
+
+def _controller_decorator_guards(node: cst.ClassDef, imports: ImportTable) -> list[str] | None:
+    """The guards ninja-extra's `@api_controller("/x", permissions=[IsAuthenticated], auth=JWTAuth())` names for each
+    route of its class; None when the class has no such decorator."""
+    for decorator in node.decorators:
+        call = decorator.decorator
+        if type(call) is cst.Call and imports.qualified_name(call.func) == fw.CONTROLLER_DECORATOR:
+            named = [(keyword, value) for keyword in (fw.CONTROLLER_PERMISSIONS, "auth")
+                     if (value := _keyword_value(call, keyword)) is not None and names_a_guard(value)]
+            return [text for keyword, value in named for text in guard_texts(value) or [keyword]
+                    if text not in fw.OPEN_PERMISSIONS]
+    return None
+
+
+def _replaces_controller_guards(function: cst.FunctionDef, imports: ImportTable) -> bool:
+    """A ninja-extra route's own `permissions=` (`@http_delete("/{id}", permissions=[AllowAny])`): its controller's do
+    not apply."""
+    return any(type(d.decorator) is cst.Call and fw.bare_verb(imports.qualified_name(d.decorator.func) or "")
+               and _keyword_value(d.decorator, fw.CONTROLLER_PERMISSIONS) is not None for d in function.decorators)
 
 
 def router_dependencies(module: cst.Module, imports: ImportTable) -> dict[str, list[str]]:
@@ -733,6 +756,8 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
     controller = owner if owner is not None and owner.controller else None
     if controller is not None and not methods:
         return None  # a helper method of a Litestar controller, not a route
+    if controller is not None and _replaces_controller_guards(function, imports):
+        controller = replace(controller, authenticated=False, restricted=False)
     if owner is not None and controller is None and not owner.view:
         return falcon_responder(function, imports, module_callers)
     if owner is not None and controller is None:

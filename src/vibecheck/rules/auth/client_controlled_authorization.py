@@ -187,7 +187,9 @@ class ClientControlledAuthorization(FlowRule):
     `X-Org-Id`, a team picker's `X-Team-Id`, `X-Workspace`, `X-Account-Id`, FastAPI's `x_tenant_id: int = Header()`)
     that scopes a query: a keyword named for a tenant (`filter_by(tenant_id=tenant_id)`, `team_id=`; not one
     describing it, `account_type=`), the key of a tenant model's lookup (`request.tenant =
-    Organization.objects.get(pk=org_id)` in a middleware) or a comparison with a tenant column (`Project.tenant_id ==
+    Organization.objects.get(pk=org_id)` in a middleware, also by its `slug` or `uuid`; a class whose `__call__` hands
+    its request to `self.get_response(request)` is a Django middleware, whatever its module imports) or a comparison
+    with a tenant column (`Project.tenant_id ==
     x_tenant_id`), unless the lookup also names the caller (`request.user.organizations.get(pk=org_id)`,
     `filter_by(org_id=org_id, user_id=current_user.id)`) or an `if` tested the id together with the signed-in user
     first: the header decides whose data the request reaches (CWE-639), an authorisation decision as much as a role's

@@ -20,6 +20,7 @@ from vibecheck.analysis.helper_modules import copied_parameter, copying_function
 from vibecheck.analysis.model_fields import (
     TEXT_FIELD_TYPES,
     is_sibling_schema,
+    loadable_fields,
     schema_fields,
     sibling_models_inputs,
     text_fields,
@@ -81,6 +82,9 @@ DICT_TYPES = frozenset({"dict", "Dict", "Any", "Mapping", "MutableMapping", "JSO
 # any mapping the client sends.
 GRAPHENE_ARGUMENTS = "Arguments"
 GRAPHENE_MAPPING_TYPES = frozenset({"GenericScalar", "JSONString", "JSON"})
+# flask-smorest's `@blp.arguments(Schema)`: the view is handed the dict the marshmallow schema loads from the request.
+SCHEMA_ARGUMENTS_MODULE = "flask_smorest"
+SCHEMA_ARGUMENTS = "arguments"
 # Classes whose annotated fields a client sends, made by a decorator instead of a base: Strawberry's inputs.
 INPUT_DECORATORS = frozenset({"strawberry.input"})
 # Calls that turn an input object into a mapping of every field it holds: `vars(data)`, `dataclasses.asdict(data)`,
@@ -136,9 +140,11 @@ class MassAssignment(Rule):
     `request.json or {}`,
     `await request.json()`, Falcon's `req.media`, Pyramid's `request.json_body`, Emmett's `await request.body_params`,
     Chalice's
-    `app.current_request.json_body`, Flask-RESTX's `ns.payload`, a `dict`-typed FastAPI body or a GraphQL resolver's
-    `JSON` argument, or an untyped one unpacked into the write, `await article.update(**input)` in an Ariadne resolver:
-    GraphQL hands an input object as a dict); DynamoDB's `table.put_item(Item=body)` and Cosmos DB's `container.upsert_item(body)`
+    `app.current_request.json_body`, Flask-RESTX's `ns.payload`, the dict flask-smorest's `@blp.arguments(Schema)`
+    hands a view when the marshmallow schema loads such a field, a `dict`-typed FastAPI body or a GraphQL resolver's
+    `JSON` argument, or an untyped one unpacked into the write, `await article.update(**input)` in an Ariadne
+    resolver: GraphQL hands an input object as a dict); DynamoDB's `table.put_item(Item=body)` and Cosmos DB's
+    `container.upsert_item(body)`
     (`create_item`, `replace_item`) of such a dict; the same with a Pydantic body whose class declares such a field
     (in the same file, or in a `schemas`, `models`, `dto` ... module of its own package it imports the class from,
     `from .schemas import NoteUpdate`, or of the package above, `from ..schemas import NoteUpdate` in a router) and
@@ -340,8 +346,38 @@ class MassAssignment(Rule):
                     self.schemas[type_name] = [f for f in imported if _sensitive(f)]
             if self.schemas.get(type_name):
                 typed[param.name.value] = type_name
+        client |= self._loaded_arguments(node)
         self.functions.append((client, typed))
         self.untyped_arguments.append(untyped)
+
+    def _loaded_arguments(self, node: cst.FunctionDef) -> set[str]:
+        """The parameters flask-smorest's `@blp.arguments(ItemUpdateSchema)` fills, in the order of those decorators,
+        with the dict the schema loads from the body, when the schema lets the client send a field only the server
+        should set (`owner_id = fields.Int()`); a schema of harmless fields limits what the dict may hold."""
+        if not self.context.imports.imports_any((SCHEMA_ARGUMENTS_MODULE,)):
+            return set()
+        names = [p.name.value for p in parameters(node) if p.name.value not in ("self", "cls")]
+        loaded: set[str] = set()
+        for index, schema in enumerate(self._argument_schemas(node)):
+            reference = self.qualified_name(schema) or full_name(schema) or ""
+            if index < len(names) and any(_sensitive(f) for f in loadable_fields(self.context.path, reference)):
+                loaded.add(names[index])
+        return loaded
+
+    @staticmethod
+    def _argument_schemas(node: cst.FunctionDef) -> list[cst.BaseExpression]:
+        """The schema each `@blp.arguments(Schema)` (or `(Schema(), location="json")`) names, top first; one that
+        hands the fields as keyword arguments (`as_kwargs=True`) fills no positional parameter."""
+        schemas = []
+        for decorator in node.decorators:
+            call = decorator.decorator
+            if type(call) is not cst.Call or type(call.func) is not cst.Attribute \
+                    or call.func.attr.value != SCHEMA_ARGUMENTS or not call.args or call.args[0].keyword is not None \
+                    or any(a.keyword is not None and a.keyword.value == "as_kwargs" for a in call.args):
+                continue
+            schema = call.args[0].value
+            schemas.append(schema.func if type(schema) is cst.Call else schema)
+        return schemas
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.pop()

@@ -311,6 +311,21 @@ def _injected_objects(handler: Handler) -> set[str]:
             if set(name_words(name)) & SCOPE_WORDS and not {"id", "ids", "pk"} & set(name_words(name))}
 
 
+def _request_scopes(body: cst.CSTNode) -> set[str]:
+    """The scopes a helper computed from the request (`workspace = workspace_for(request)`, `org = current_org(
+    self.context.request)`): the helper reads who asks, as a hook that puts the scope on `g` does."""
+    scopes: set[str] = set()
+    for node in walk_own(body):
+        if type(node) is not cst.Assign or len(node.targets) != 1 or type(node.targets[0].target) is not cst.Name:
+            continue
+        value = node.value.expression if type(node.value) is cst.Await else node.value
+        name = node.targets[0].target.value
+        if type(value) is cst.Call and set(name_words(name)) & SCOPE_WORDS and any(
+                (dotted_name(a.value) or "").rpartition(".")[2] in CLIENT_ROOTS for a in value.args):
+            scopes.add(name)
+    return scopes
+
+
 def _hands_request_scope(body: cst.CSTNode, client_ids: set[str] | frozenset[str], injected: set[str]) -> bool:
     """`Bill.query.get(g.project, bill_id)`, `Person.query.get(member_id, project)`: the lookup that takes the client's
     id is handed, itself, the scope the app's hooks put on `g` or a decorator handed the handler (a query class whose
@@ -705,7 +720,9 @@ class ObjectLookupNotScopedToUser(Rule):
     `APIRouter(dependencies=[Depends(...)])`), the
     `decorators`/`method_decorators` of a Flask view or Flask-RESTful/RESTX resource, an auth mixin or permission class on a
     class-based view (also on a viewset's extra routes, `@action(detail=True)`, unless their own `permission_classes=`
-    open or restrict them), Litestar `guards` on the route or on its `Controller`, Starlette's
+    open or restrict them), Litestar `guards` on the route or on its `Controller`, django-ninja-extra's
+    `permissions=`/`auth=` on the route or on its `@api_controller` (a route's own `permissions=` replaces the
+    controller's), Starlette's
     `@requires("authenticated")` (or a handler that reads `request.user`/`request.auth`, or the caller a guard put in
     the request's state, `request.state.customer`, whose sign-in test, `if not
     request.user.is_authenticated:`, relates no object), a Falcon responder (`on_delete(self, req, resp, note_id)`) that
@@ -765,7 +782,9 @@ class ObjectLookupNotScopedToUser(Rule):
     caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
     None: return 401`, is authentication), no scope handed to the lookup itself beside the id (`Bill.query.get(g.project,
     bill_id)`, what the app's hooks put on Flask's `g`, a `project` parameter a decorator hands in place of the URL's
-    id, or the caller's credential, `api_service.get(request.cookies.get(SESSION_ID_KEY), model, id)`, whose service
+    id, a scope a helper found from the request, `workspace = workspace_for(request)` then
+    `get_object_or_404(Board, id=board_id, workspace=workspace)`, or the caller's credential,
+    `api_service.get(request.cookies.get(SESSION_ID_KEY), model, id)`, whose service
     finds out who asks; not a cookie named otherwise, `"theme"`, nor one compared inside a filter on another table,
     `.filter(Project.id == g.project.id)`, which joins nothing),
     `owner`/`user`/`author` field (one only shown, in a list, dict or f-string such as `writerow([book.title,
@@ -1199,7 +1218,7 @@ class ObjectLookupNotScopedToUser(Rule):
         client_values = handler.client_ids | _request_values(body)  # an owner the client names relates nothing
         if _runs_owner_scoped_sql(body, client_values):
             return True  # `SELECT ... WHERE id = ? AND owner_id = ?` first: the row is known to be the caller's
-        if _hands_request_scope(body, handler.client_ids, _injected_objects(handler)):
+        if _hands_request_scope(body, handler.client_ids, _injected_objects(handler) | _request_scopes(body)):
             return True
         for dotted in dotted_uses(body, skip=stamped):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:

@@ -33,7 +33,8 @@ TENANT_HEADER_TEXT = lazy_pattern(rf"x[-_](?:{_TENANT_ALTERNATIVES})", re.IGNORE
 # Where a header's value comes from, as the flow names its origin.
 HEADER_ORIGINS = ("request.headers", "request.META", "self.request.headers", "self.request.META", "req.headers",
                   "headers")
-KEY_ARGUMENTS = frozenset({"pk", "id"})
+# The keys a tenant model is looked up by: its id, or the slug or UUID a workspace picker sends in its place.
+KEY_ARGUMENTS = frozenset({"pk", "id", "slug", "uuid"})
 # What tells only whether someone is signed in.
 SIGN_IN_TESTS = ("is_authenticated", "is_anonymous", "is_active")
 

@@ -6,7 +6,13 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
-from vibecheck.rules.error_handling.blocking_calls import BLOCKING_CALLS, FILE_CALLS, FILE_HINT, HTTP_HINT
+from vibecheck.rules.error_handling.blocking_calls import (
+    BLOCKING_CALLS,
+    CONNECTING_CLIENTS,
+    FILE_CALLS,
+    FILE_HINT,
+    HTTP_HINT,
+)
 from vibecheck.rules.error_handling.http_calls import HttpClientRule, Library
 
 SYNC_HTTP = (Library.REQUESTS, Library.HTTPX)
@@ -36,7 +42,8 @@ class BlockingCallInAsync(HttpClientRule):
     Reports, directly inside an `async def`, calls that block the thread: `time.sleep(...)`; synchronous
     HTTP (`requests` functions and `requests.Session()` methods, `httpx` module functions and
     `httpx.Client()` methods, `urllib.request.urlopen`); child processes (`subprocess.run`, `call`,
-    `check_call`, `check_output`, `os.system`); the built-in `open(...)` and file I/O on a path built in
+    `check_call`, `check_output`, `os.system`); a mail or FTP client given its host, which connects at once
+    (`smtplib.SMTP("mail", 25)`, `ftplib.FTP(host)`); the built-in `open(...)` and file I/O on a path built in
     place (`Path(name).read_text()`, `.write_bytes(...)`, `.open()`). Calls in a nested plain
     `def` or `lambda` (which may run in a thread) and in the arguments of `run_in_executor(...)`,
     `asyncio.to_thread(...)` or `anyio.to_thread.run_sync(...)` are not reported, nor is an awaited call
@@ -44,7 +51,7 @@ class BlockingCallInAsync(HttpClientRule):
     a synchronous client's method returns nothing to await).
 
     Also a call, inside an `async def`, of a plain `def` function of the same file that itself sleeps,
-    sends a synchronous HTTP request or runs a child process (`rate = get_rate(currency)` where
+    sends a synchronous HTTP request, connects such a client or runs a child process (`rate = get_rate(currency)` where
     `def get_rate` calls `requests.get`), or of a plain method of the same class (`self.download_sync(url)` in an
     `async def` method, where `def download_sync` calls `requests.get`): the blocking call is one step away, and
     blocks just the same.
@@ -153,7 +160,7 @@ class BlockingCallInAsync(HttpClientRule):
                 and type(func.value) is cst.Name and func.value.value == "self":
             self.helper_calls.append((node, f"{owner}.{func.attr.value}", function.name.value, f"self.{func.attr.value}"))
         name = self.qualified_name(node) or ""
-        hint = BLOCKING_CALLS.get(name)
+        hint = BLOCKING_CALLS.get(name) or (CONNECTING_CLIENTS.get(name) if node.args else None)
         if hint is None and self.request_library(node) in SYNC_HTTP:
             hint = HTTP_HINT
         if hint is None and self._is_path_io(func):
@@ -199,13 +206,14 @@ class BlockingCallInAsync(HttpClientRule):
 
     def _note_blocking_helper(self, node: cst.Call, function: cst.FunctionDef) -> None:
         """A module-level plain `def`, or a plain method of a module-level class, that sleeps, sends a synchronous
-        request or runs a process (not file I/O)."""
+        request, connects a mail or FTP client or runs a process (not file I/O)."""
         owner = self._method_owner(function)
         key = f"{owner}.{function.name.value}" if owner else function.name.value
         if (self.scopes != [function] and not owner) or key in self.blocking_helpers:
             return
         name = self.qualified_name(node) or ""
-        if (name in BLOCKING_CALLS and name not in FILE_CALLS) or self.request_library(node) in SYNC_HTTP:
+        if (name in BLOCKING_CALLS and name not in FILE_CALLS) or (name in CONNECTING_CLIENTS and node.args) \
+                or self.request_library(node) in SYNC_HTTP:
             self.blocking_helpers[key] = " ".join(self.context.module.code_for_node(node.func).split())
 
     def leave_Module(self, node: cst.Module) -> None:

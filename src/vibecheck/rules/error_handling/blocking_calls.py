@@ -29,3 +29,9 @@ BLOCKING_CLIENT_METHODS: dict[str, frozenset[str]] = {
     "ftplib.FTP": FTP_METHODS,
     "ftplib.FTP_TLS": FTP_METHODS,
 }
+# Clients of blocking protocols whose constructor, given a host, connects at once (`smtplib.SMTP("mail", 25)`): made in
+# an `async def`, or in a plain helper one calls, they block as their methods do.
+CONNECTING_CLIENTS: dict[str, str] = {
+    name: "Use an async client (`aiosmtplib`, `aioftp`) or run it with `await asyncio.to_thread(...)`."
+    for name in ("smtplib.SMTP", "smtplib.SMTP_SSL", "ftplib.FTP", "ftplib.FTP_TLS")
+}

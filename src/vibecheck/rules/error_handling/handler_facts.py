@@ -113,6 +113,8 @@ OPERATION_FAILURES = frozenset({
     "ConnectionError", "TimeoutError", "socket.timeout", "socket.gaierror",
     "subprocess.CalledProcessError", "subprocess.TimeoutExpired", "subprocess.SubprocessError",
     "asyncio.TimeoutError", "urllib.error.URLError", "urllib.error.HTTPError",
+    # an FTP server's refusals, named in lower case
+    "ftplib.error_temp", "ftplib.error_reply", "ftplib.error_proto", "ftplib.all_errors",
     # a WebSocket connection that closed or never opened
     *(f"websockets.{where}{name}" for where in ("", "exceptions.") for name in (
         "ConnectionClosed", "ConnectionClosedError", "InvalidHandshake", "InvalidStatus", "InvalidStatusCode")),
@@ -135,6 +137,8 @@ OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.except
                               # message brokers: the message was not published or consumed
                               "aio_pika.", "aiormq.", "pika.exceptions.", "kombu.exceptions.", "aiokafka.errors.",
                               "kafka.errors.", "nats.errors.",
+                              # a mail server: the message was not sent
+                              "smtplib.",
                               # cloud and API SDKs: the call to the service failed
                               "botocore.exceptions.", "boto3.exceptions.", "google.api_core.exceptions.",
                               "azure.core.exceptions.", "openai.", "anthropic.",

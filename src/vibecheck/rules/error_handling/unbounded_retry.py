@@ -400,7 +400,8 @@ class UnboundedRetry(Rule):
     succeeded) and holds a `try` whose `except` catches a failure (a bare `except:`, `Exception`,
     `OSError`, `ConnectionError`, `TimeoutError`, `requests`/`httpx`/`aiohttp` errors, cloud SDK errors
     (`botocore.exceptions.ClientError`, `google.api_core` and `azure.core` exceptions, `openai.APIError`), an
-    exchange API's (`ccxt.NetworkError`), a closed WebSocket (`websockets.ConnectionClosed`),
+    exchange API's (`ccxt.NetworkError`), a mail or FTP server's (`smtplib.SMTPException`, `ftplib.error_temp`),
+    a closed WebSocket (`websockets.ConnectionClosed`),
     `subprocess.CalledProcessError`, browser automation's errors (Selenium's `NoSuchElementException`,
     Playwright's `TimeoutError`: a loop that looks for an element until it appears),
     database driver errors such as `sqlite3.OperationalError`..., and an error class whose name says a call to another

@@ -39,6 +39,7 @@ def send_email_tls(to: str, subject: str, body: str) -> None:
 
 async def notify_new_document(email: str, filename: str) -> None:
     try:
+        # expect: VC110
         send_email_tls(email, "New document uploaded", f"{filename} was added to your record.")
     # expect: VC101
     except Exception:
