@@ -97,6 +97,26 @@ def test_llm_output_rule_walks_a_module_that_calls_a_function_by_name(source: st
     assert LlmOutputToDangerousSink.hinted_in(SourceHints(source)) is walked
 
 
+@pytest.mark.parametrize(("source", "walked"), [
+    # a sink's call needs every part of its name as a name: `get` and `text` alone are in most modules
+    ("def lookup(table, key):\n    return table.get(key, {}).get('text')\n", False),
+    ("def target(widget, context):\n    return getattribute(widget), context.render_text\n", False),
+    ("import requests\n\n\ndef fetch(url):\n    return requests.get(url)\n", True),
+    ("from requests import get\n\n\ndef fetch(url):\n    return get(url)\n", True),
+    ("def fetch(client, url):\n    return client.get(url)\n", True),
+    ("from django.utils.safestring import mark_safe\n\n\ndef banner(text):\n    return mark_safe(text)\n", True),
+    ("def run(code):\n    exec(code)\n", True),
+    ("def save(path, data):\n    path.write_text(data)\n", True),
+    # a sink that is no call: a system prompt, a Flask view's page, a tool schema; and a tool framework's module
+    ("def build(question, docs):\n    return [{'role': 'system', 'content': docs}, question]\n", True),
+    ("from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route('/')\ndef page():\n    return helper()\n", True),
+    ("SCHEMA = {'name': 'lookup', 'parameters': {}}\n\n\ndef lookup(term):\n    return find(term)\n", True),
+    ("from pydantic_ai import Tool\n\n\ndef lookup(term):\n    return find(term)\n\n\nTOOL = Tool(lookup)\n", True),
+])
+def test_llm_output_rule_matches_its_sinks_calls_as_names(source: str, walked: bool) -> None:
+    assert LlmOutputToDangerousSink.hinted_in(SourceHints(source)) is walked
+
+
 @pytest.mark.parametrize(("source", "hinted"), [
     ("class Failed(exceptions.ValidationError):\n    pass\n", False),
     ("def view(request):\n    return HttpResponse(traceback_text)\n", False),

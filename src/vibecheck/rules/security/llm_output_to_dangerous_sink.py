@@ -33,6 +33,7 @@ from vibecheck.analysis.model_tools import (
     TOOL_CALL_SDKS,
     TOOL_DECORATORS,
     TOOL_IMPORTS,
+    TOOL_SCHEMA_KEYS,
     graph_nodes,
     registered_tools,
     table_tools,
@@ -44,10 +45,11 @@ from vibecheck.cst_fields import own_nodes_of
 from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
-from vibecheck.rule import RuleContext
+from vibecheck.rule import RuleContext, SourceHints
 from vibecheck.rules.security._frames import FRAME_METHODS, is_frame
 from vibecheck.rules.security._http_clients import HTTP_CLIENT_NAMES, HTTP_VERBS, METHOD_FIRST
 from vibecheck.rules.security._markup_sinks import (
+    HTML_RETURN_FRAMEWORKS,
     STREAMLIT_HTML,
     STREAMLIT_UNSAFE_HTML,
     TEMPLATE_SOURCE_METHODS,
@@ -195,6 +197,10 @@ LLM_CLIENT_MODULES = ("openai.", "anthropic.", "ollama.", "groq.", "mistralai.",
 # What a module imports when it may hold a model client at module level, and the names clients are made from.
 CLIENT_MODULES = (*LLM_CLIENT_MODULES, "boto3.")
 CLIENT_IMPORTS = (*(module.rstrip(".") for module in CLIENT_MODULES), "transformers", "agents")
+# The first word of each module a model client or a tool framework comes from, where a model's words need not be
+# (`crewai.Agent(...)` has one, `pydantic_ai.Tool(f)` none); not `boto3` (AWS at large) nor `together` (English).
+MODEL_MODULE_WORDS = tuple(sorted({module.split(".")[1 if module.startswith("google.") else 0]
+                                   for module in (*CLIENT_IMPORTS, *TOOL_IMPORTS)} - {"boto3", "together"}))
 
 
 # The taint of a LangGraph node's state parameter: not model output as a whole, only the fields the model fills.
@@ -576,15 +582,15 @@ class LlmOutputToDangerousSink(FlowRule):
     - [OWASP Top 10 for LLM Applications: LLM05 Improper Output Handling](https://genai.owasp.org/llmrisk/llm052025-improper-output-handling/)
     """
 
-    # A model's words, or a sink's: a module that only runs what it is passed (`def run(code): exec(code)`, or calls
-    # a function by the name it is passed: `getattr(handlers, name)(**args)`, `globals()[name]`) still needs its
-    # summary, so that VC417 follows model output from another module into it.
+    # A model's words (as text: `ChatOpenAI`, `self.llm`, `model_output`) and the marks of a sink that is no call: a
+    # function called by the name it is passed (`getattr(handlers, name)(**args)`, `globals()[name]`), a route's HTML
+    # page, a tool schema's key. A module that only runs what it is passed (`def run(code): exec(code)`) still needs its
+    # summary, so that VC417 follows model output from another module into it: the names of its sinks' calls, and of
+    # the modules a model or a route comes from, are matched as names (`hinted_in`).
     file_hints = ("openai", "anthropic", "litellm", "ollama", "langchain", "completion", "invoke", "predict", "generate",
-                  "llm", "chain", "agent", "gemini", ".run(", ".chat(", "model", "claude", "gpt", "open", "getattr(",
-                  "globals()",
-                  *sorted({sink.rsplit(".", 1)[-1].lower() for sink in (
-                      *FUNCTION_SINKS, *METHOD_SINKS, *FRAME_METHODS, *STREAMLIT_UNSAFE_HTML, *PATH_METHODS,
-                      *TEMPLATE_SOURCE_METHODS)}))
+                  "llm", "chain", "agent", "gemini", ".run(", ".chat(", "model", "claude", "gpt", "getattr(",
+                  "globals()", "locals()", "vars(", "response_class", "media_type", "text/html",
+                  *(f"{quote}{key.lower()}{quote}" for key in sorted(TOOL_SCHEMA_KEYS) for quote in "\"'"))
     code = "VC401"
     name = "llm-output-to-dangerous-sink"
     category = Category.SECURITY
@@ -603,8 +609,20 @@ class LlmOutputToDangerousSink(FlowRule):
     sink_words = frozenset({*OPENERS, *YAML_LOADERS, *FUNCTION_SINKS, *STREAMLIT_UNSAFE_HTML, *METHOD_SINKS,
                             *SQL_DATABASE_METHODS, *FRAME_METHODS, *TEMPLATE_SOURCE_METHODS, *PATH_METHODS,
                             *(f"{client}.{verb}" for client in HTTP_CLIENT_NAMES for verb in HTTP_VERBS)})
+    # each sink call's name split into its parts: a module calls one only where every part is a name of it (`import
+    # requests` and `requests.get`, `from django.utils.safestring import mark_safe`), so a `get` or a `text` alone, in
+    # every Django module, does not make it walked; and the modules a model client, a tool or an HTML route comes from
+    hinting_names = tuple(frozenset(word.lower().split(".")) for word in sorted(sink_words)) \
+        + tuple(frozenset({module}) for module in (*MODEL_MODULE_WORDS, *HTML_RETURN_FRAMEWORKS))
     _function: cst.FunctionDef | None = None  # the function being walked (None: the module's top level)
     _html_page: str | None = None  # how the route being walked sends what it returns as a page (None: as JSON, or no route)
+
+    @classmethod
+    def hinted_in(cls, source: SourceHints) -> bool:
+        """A model's word or a sink's mark (`file_hints`), every part of a sink call's name or a model's module as a
+        name, or a system prompt written (matched in the lower-cased text: `SystemMessage` too)."""
+        return super().hinted_in(source) or any(parts <= source.words for parts in cls.hinting_names) \
+            or "systemmessage" in source.lowered or builds_system_prompts(source.lowered)
 
     def new_state(self) -> FlowState:
         written = model_written_fields(self.context) if self.context.imports.imports_any(GRAPH_IMPORTS) else None
