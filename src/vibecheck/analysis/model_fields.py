@@ -266,8 +266,8 @@ class SiblingModelsInputs:
     def __call__(self, path: str) -> str:
         folder = os.path.dirname(os.path.abspath(path))
         beside, above = _folder_modules(folder), _folder_modules(os.path.dirname(folder))
-        if not any(stem for stem, _ in beside) and not above:
-            return _digest_of(beside)
+        if not above and not any(stem for stem, _ in beside):
+            return _folder_digest(folder)
         text = _text(path)
         # one package up only for a file that imports from there: with every file keyed on it, an edit of any module
         # of `django/db/models/` made every file of `django/db/*/` miss the cache (a 10-file pre-commit run 0.6 -> 3 s)
@@ -304,7 +304,7 @@ def _named_in(modules: tuple[tuple[str, str], ...], text: str | None) -> tuple[t
     if text is None:
         return modules
     return tuple((stem, line) for stem, line in modules
-                 if not stem or re.search(rf"\b{re.escape(stem)}\b", text) is not None)
+                 if not stem or (stem in text and re.search(rf"\b{re.escape(stem)}\b", text) is not None))
 
 
 def _digest_of(modules: tuple[tuple[str, str], ...]) -> str:
