@@ -287,6 +287,34 @@ def test_the_models_module_beside_a_form_is_part_of_its_cache_key(tmp_path: Path
     assert sibling_models_inputs(form) == edited
 
 
+@pytest.mark.parametrize("importing", ["from .models.enums import Status\n", "from .models import enums\n",
+                                       "from shop.models.enums import Status\n", "import shop.models.enums\n"])
+def test_a_models_packages_submodule_keys_only_the_files_that_name_it(tmp_path: Path, importing: str) -> None:
+    """A reference reaches `models/enums.py` only through its name (`.models.enums.Status`): a file that names it is
+    keyed on it, one that imports only the package (`from .models import Book`, read from `models/__init__.py`) is not,
+    but on `__init__.py` (an edit of any module of Django's `django/db/models/` checked six files of `django/db/`)."""
+    shop = tmp_path / "shop"
+    (shop / "models").mkdir(parents=True)
+    naming, other = shop / "views.py", shop / "forms.py"
+    naming.write_text(importing, encoding="utf-8")
+    other.write_text("from .models import Book\n", encoding="utf-8")
+    for name in ("__init__.py", "enums.py"):
+        (shop / "models" / name).write_text("x = 1\n", encoding="utf-8")
+
+    def keys() -> tuple[str, str]:
+        sibling_models_inputs.cache_clear()
+        return sibling_models_inputs(str(naming)), sibling_models_inputs(str(other))
+
+    before = keys()
+    (shop / "models" / "enums.py").write_text("x = 22\n", encoding="utf-8")
+    enums_edited = keys()
+    assert enums_edited[0] != before[0]
+    assert enums_edited[1] == before[1]
+    (shop / "models" / "__init__.py").write_text("x = 333\n", encoding="utf-8")
+    init_edited = keys()
+    assert init_edited[0] != enums_edited[0] and init_edited[1] != enums_edited[1]
+
+
 def test_a_nonce_or_salt_is_told_what_goes_wrong_for_a_value_used_once() -> None:
     """A nonce or salt must be unique rather than secret: the message says it can repeat, the hint names the call."""
     from vibecheck.rules.auth.insecure_random_token import InsecureRandomToken

@@ -270,18 +270,23 @@ def _called_name(func: ast.expr) -> str:
 
 class SiblingModelsInputs:
     """A digest of the model and schema modules beside the file at `path` (`models.py`, `schemas/*.py`, ...), which
-    `text_fields`, `owner_fields` and `schema_fields` may read: a `Rule.cache_inputs` function. The cache calls
-    `cache_clear` when a run starts."""
+    `text_fields`, `owner_fields` and `schema_fields` may read (of a package, `__init__.py` and the submodules the file
+    names): a `Rule.cache_inputs` function. The cache calls `cache_clear` when a run starts."""
 
     def __call__(self, path: str) -> str:
         folder = os.path.dirname(os.path.abspath(path))
-        beside, above = _folder_digest(folder), _folder_digest(os.path.dirname(folder))
+        beside, above = _folder_modules(folder), _folder_modules(os.path.dirname(folder))
+        if not above and not any(stem for stem, _ in beside):
+            return _folder_digest(folder)
+        text = _text(path)
         # one package up only for a file that imports from there: with every file keyed on it, an edit of any module
         # of `django/db/models/` made every file of `django/db/*/` miss the cache (a 10-file pre-commit run 0.6 -> 3 s)
-        return beside + above if above != NO_SIBLINGS and _imports_one_package_up(path) else beside
+        up = above if above and (text is None or _imports_one_package_up(path, text)) else ()
+        return _digest_of(_named_in(beside, text)) + (_digest_of(_named_in(up, text)) if up else "")
 
     def cache_clear(self) -> None:
         _folder_digest.cache_clear()
+        _folder_modules.cache_clear()
         _parsed.cache_clear()
         _field_calls_in.cache_clear()
         _schema_fields_in.cache_clear()
@@ -289,18 +294,39 @@ class SiblingModelsInputs:
         _shapes_in.cache_clear()
 
 
-NO_SIBLINGS = hashlib.sha256().hexdigest()  # the digest of a folder without sibling modules
 # `from ..schemas import X`, `from .. import models`: what `_sibling_module` reads one package up.
 ONE_PACKAGE_UP_IMPORT = lazy_pattern(r"from[ \t]+\.\.(?:(?:" + "|".join(SIBLING_MODULES) + r")\b|[ \t]+import\b)")
 
 
-def _imports_one_package_up(path: str) -> bool:
-    """Whether the file's text imports a sibling module of the package above, relatively or by the package's name
-    (`from crm.schemas import` in `crm/routers/`) (unreadable: assume it does)."""
+def _text(path: str) -> str | None:
+    """The file's text, None when it cannot be read."""
     try:
-        text = read_regular_file(path).decode("latin-1")
+        return read_regular_file(path).decode("latin-1")
     except (OSError, NotRegularFileError):
-        return True
+        return None
+
+
+def _named_in(modules: tuple[tuple[str, str], ...], text: str | None) -> tuple[tuple[str, str], ...]:
+    """The sibling modules a reference of the file may read: a module file itself (`models.py`) or a package's
+    `__init__.py` always, a package's submodule (`models/enums.py`) only when the file names it (a reference reaches
+    it only as `.models.enums.X`, `from .models import enums`, ...), or the text cannot be read. A Django module of
+    `django/db/` was keyed on each of `django/db/models/*.py`: an edit of `enums.py` checked six files again."""
+    if text is None:
+        return modules
+    return tuple((stem, line) for stem, line in modules
+                 if not stem or (stem in text and re.search(rf"\b{re.escape(stem)}\b", text) is not None))
+
+
+def _digest_of(modules: tuple[tuple[str, str], ...]) -> str:
+    digest = hashlib.sha256()
+    for _, line in modules:
+        digest.update(line.encode())
+    return digest.hexdigest()
+
+
+def _imports_one_package_up(path: str, text: str) -> bool:
+    """Whether the file's text imports a sibling module of the package above, relatively or by the package's name
+    (`from crm.schemas import` in `crm/routers/`)."""
     if ONE_PACKAGE_UP_IMPORT.search(text) is not None:
         return True
     folder = os.path.dirname(os.path.abspath(path))
@@ -317,23 +343,30 @@ def _imports_one_package_up(path: str) -> bool:
 def _folder_digest(folder: str) -> str:
     """Name, size and modification time of the sibling modules of `folder`, from one listing of it (a warm run asks
     for every folder of the project: a `stat` per candidate name cost more than the rest of its key)."""
-    digest = hashlib.sha256()
+    return _digest_of(_folder_modules(folder))
+
+
+@functools.lru_cache(maxsize=1024)
+def _folder_modules(folder: str) -> tuple[tuple[str, str], ...]:
+    """The sibling modules of `folder`, each as (its stem inside a package, or "" for a module file or a package's
+    `__init__.py`; the line of its name, size and modification time)."""
+    modules: list[tuple[str, str]] = []
     entries = _listing(folder)
     for name in SIBLING_MODULES:
-        found = [(f"{name}.py", entries.get(f"{name}.py"))]
+        found = [("", f"{name}.py", entries.get(f"{name}.py"))]
         package = entries.get(name)
         if package is not None and package.is_dir():
             inside = _listing(package.path)
-            found += [(f"{name}/{file}", inside[file]) for file in sorted(inside)
+            found += [("" if file == "__init__.py" else file[:-3], f"{name}/{file}", inside[file]) for file in sorted(inside)
                       if file.endswith(".py") and not file.startswith(".")]
-        for relative, entry in found:
+        for stem, relative, entry in found:
             try:
                 stat = entry.stat() if entry is not None else None
             except OSError:
                 stat = None
             if stat is not None:
-                digest.update(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+                modules.append((stem, f"{relative}:{stat.st_size}:{stat.st_mtime_ns}\n"))
+    return tuple(modules)
 
 
 def _listing(folder: str) -> dict[str, os.DirEntry[str]]:
