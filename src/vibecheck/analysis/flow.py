@@ -3063,9 +3063,12 @@ class FlowRule(Rule):
         parameters = list(signature.positional)
         state.summary = FunctionSummary(parameters, rest=signature.rest)
         if not signature.route:
-            payload = self._certain_inputs(node, parameters)
-            state.guessed_inputs = frozenset(name for name in parameters if name not in payload and (
-                held := state.names.get(name)) is not None and held.kind == "request" and held.origin == name)
+            # (the certain inputs are asked only of a function with a parameter seeded as input: most have none)
+            guessed = [name for name in parameters if (held := state.names.get(name)) is not None
+                       and held.kind == "request" and held.origin == name]
+            if guessed:
+                payload = self._certain_inputs(node, parameters)
+                state.guessed_inputs = frozenset(name for name in guessed if name not in payload)
         names = state.names
         for name, taint in signature.seeded:
             if name not in names and name not in state.request_objects:
