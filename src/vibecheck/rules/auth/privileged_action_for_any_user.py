@@ -109,7 +109,7 @@ def privileged_verb(words: list[str]) -> str | None:
     verb = next((w for w in words if w in PRIVILEGED_VERBS), None)
     if verb is not None:
         return verb
-    return next((PRIVILEGED_PHRASES[pair] for pair in zip(words, words[1:]) if pair in PRIVILEGED_PHRASES), None)
+    return next((PRIVILEGED_PHRASES[pair] for pair in zip(words, words[1:], strict=False) if pair in PRIVILEGED_PHRASES), None)
 
 
 def _declared_public(node: cst.FunctionDef | cst.ClassDef, imports: ImportTable) -> bool:
@@ -139,8 +139,8 @@ class PrivilegedActionForAnyUser(Rule):
 
     ## What it does
     Finds handlers whose name (a class view's class and method: `RefundView.post`) or path is a privileged operation
-    (`refund`, `approve`, `reject`, `ban`, `promote`, `grant`, `revoke`, `payout`, `impersonate`, `moderate`, `void`, `write off`, ...) that
-    write (a DRF `@action`
+    (`refund`, `approve`, `reject`, `ban`, `promote`, `grant`, `revoke`, `payout`, `impersonate`, `moderate`, `void`,
+    `write off`, ...) that write (a DRF `@action`
     with `methods=["post"]`, a POST/PUT/PATCH/DELETE route, also a Connexion handler an OpenAPI document routes by
     `operationId`) and are protected by authentication only:
     `IsAuthenticated`, `@login_required`, `Depends(get_current_user)`, a Connexion operation's security scheme with

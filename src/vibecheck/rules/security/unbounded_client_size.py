@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import libcst as cst
-from libcst import matchers
 
 from vibecheck.analysis.flow import (
     CLEAN,
@@ -217,7 +216,10 @@ class UnboundedClientSize(ClientSinkRule):
     arrays, `os.urandom(n)` and the `secrets` tokens, `random.sample(k)`, pool sizes and hash iterations.
     Also a DRF `PageNumberPagination` subclass that lets the client
     choose the page size (`page_size_query_param`) without a `max_page_size`, and a `LimitOffsetPagination` subclass
-    without a `max_limit`. A value capped by `min(n, MAX)` (also inside `max(1, min(n, MAX))`), by a test against an
+    without a `max_limit`. And `await file.read()` of a FastAPI or Starlette `UploadFile` parameter in a handler that
+    tests no size or length against a bound (`file.size > MAX`, `len(data) > MAX`, the `Content-Length`): the whole
+    upload, as large as the client sends it, in memory (`read(MAX + 1)` reads a bounded part).
+    A value capped by `min(n, MAX)` (also inside `max(1, min(n, MAX))`), by a test against an
     upper bound (`if n > MAX: abort(400)`, `if not 1 <= n <= 100:`, `n if n <= MAX else MAX`), an allow-list
     (`n in (10, 50)`), a
     whole-text regex test with no open quantifier (`SIZE_RE.match(size)` with `^\\d{1,4}x\\d{1,4}$`), a validator
@@ -548,9 +550,14 @@ PLAIN_DATA_RETURNS = frozenset({"tuple", "list", "dict", "set", "frozenset", "in
 
 def _tests_a_size(function: cst.FunctionDef) -> bool:
     """The function orders a size or a length against another value (`file.size > MAX`, `len(data) > LIMIT`)."""
-    for comparison in matchers.findall(function.body, matchers.Comparison()):
-        operands = [comparison.left, *(c.comparator for c in comparison.comparisons)]  # type: ignore[attr-defined]
-        if {type(c.operator) for c in comparison.comparisons} & ORDER_OPERATORS and any(  # type: ignore[attr-defined]
+    statements = walked_statements(function)
+    if statements is None:
+        return True  # a function that imports for itself: its names may be anything, so it is not judged
+    comparisons = (inner for statement in statements for inner in iter_expressions(statement)
+                   if type(inner) is cst.Comparison)
+    for comparison in comparisons:
+        operands = [comparison.left, *(c.comparator for c in comparison.comparisons)]
+        if {type(c.operator) for c in comparison.comparisons} & ORDER_OPERATORS and any(
                 (type(o) is cst.Attribute and o.attr.value == "size") or (type(o) is cst.Call and dotted_name(o.func) == "len")
                 for o in operands):
             return True
