@@ -334,7 +334,10 @@ class UnboundedClientSize(ClientSinkRule):
                 state.bounded_fields[name] = imported  # `page: Paging` from `.schemas`
 
     def _unbounded_uploads(self, function: cst.FunctionDef, params: tuple[cst.Param, ...]) -> set[str]:
-        """The parameters annotated `UploadFile` (also optional) of a function that tests no size or length."""
+        """The parameters annotated `UploadFile` (also optional) of a route handler that tests no size or length (a
+        helper's upload is its caller's, which may have tested it)."""
+        if not is_route_handler(function):
+            return set()
         uploads = {param.name.value for param in params if param.annotation is not None and any(
             self.context.imports.qualified_name(inner) in UPLOAD_TYPES
             for inner in iter_expressions(param.annotation.annotation) if type(inner) in (cst.Name, cst.Attribute))}
