@@ -417,7 +417,8 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # SQL rendered from a Jinja model file (`_env.get_template(...).render(run_date=...)`) in a helper and executed: the
     # template's text is not in view, so nothing says the value lands inside the SQL rather than in a bound parameter.
     ("warehouse_loader", "loader/templating.py", 27, "VC402"),
-    # Round 31's backends from one-paragraph specs. ffmpeg's stderr answered to the client (CWE-209): a tool's stderr, as in the round-28 backends above.
+    # Round 31's backends from one-paragraph specs. ffmpeg's stderr answered to the client (CWE-209): a tool's
+    # stderr, as in the round-28 backends above.
     ("spec_backends_round31", "frame_extractor/app.py", 44, "VC414"),
     # A share link's id from `random.choices` (`image_id`, CWE-330): the id is the only key to the image by the spec,
     # but nothing in the code says so, and most random ids name rows that need not be unguessable.
