@@ -70,11 +70,6 @@ SQL_METHODS = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_all"
 # Where an image tool's options are written: an argument list, or the arguments of a call that runs the tool.
 IMAGE_TOOL_ARGUMENTS = frozenset({cst.List, cst.Tuple, cst.Call})
 SQL_TEXT_WRAPPERS = frozenset({"text", "sqlalchemy.text", "sqlalchemy.sql.text"})
-# Upload parameters whose `await file.read()` loads the whole part, as large as the client sends: Starlette spools an
-# upload to disk with no size limit, so only the handler can bound it.
-UPLOAD_TYPES = frozenset({"fastapi.UploadFile", "fastapi.datastructures.UploadFile", "starlette.datastructures.UploadFile"})
-# Texts of a handler that bound its upload's size by the body's `Content-Length`.
-CONTENT_LENGTH_TEXTS = ("content-length", "content_length")
 
 
 def size_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
@@ -115,7 +110,6 @@ class SizeState(FlowState):
         self.queries: set[str] = set()
         self.numbers: set[str] = set()
         self.bounded_fields: dict[str, frozenset[str]] = {}
-        self.uploads: set[str] = set()  # the handler's upload parameters whose size nothing bounds
 
     def clear_checked(self, test: cst.CSTNode) -> bool:
         """Forget names compared against an upper bound (`n > MAX`, `1 <= n <= 100`, `n in SIZES`) or handed to a
@@ -216,10 +210,7 @@ class UnboundedClientSize(ClientSinkRule):
     arrays, `os.urandom(n)` and the `secrets` tokens, `random.sample(k)`, pool sizes and hash iterations.
     Also a DRF `PageNumberPagination` subclass that lets the client
     choose the page size (`page_size_query_param`) without a `max_page_size`, and a `LimitOffsetPagination` subclass
-    without a `max_limit`. And `await file.read()` of a FastAPI or Starlette `UploadFile` parameter in a handler that
-    tests no size or length against a bound (`file.size > MAX`, `len(data) > MAX`, the `Content-Length`): the whole
-    upload, as large as the client sends it, in memory (`read(MAX + 1)` reads a bounded part).
-    A value capped by `min(n, MAX)` (also inside `max(1, min(n, MAX))`), by a test against an
+    without a `max_limit`. A value capped by `min(n, MAX)` (also inside `max(1, min(n, MAX))`), by a test against an
     upper bound (`if n > MAX: abort(400)`, `if not 1 <= n <= 100:`, `n if n <= MAX else MAX`), an allow-list
     (`n in (10, 50)`), a
     whole-text regex test with no open quantifier (`SIZE_RE.match(size)` with `^\\d{1,4}x\\d{1,4}$`), a validator
@@ -315,7 +306,6 @@ class UnboundedClientSize(ClientSinkRule):
         params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
         # a helper's parameters after the request are its caller's values; the request itself stays the client's
         helper_values = params[1:] if guessed and _returns_plain_data(function) else ()
-        state.uploads = self._unbounded_uploads(function, params)
         for param in params:
             name = param.name.value
             if name not in state.names:
@@ -332,19 +322,6 @@ class UnboundedClientSize(ClientSinkRule):
                 state.bounded_fields[name] = self._model_limits()[model]
             elif annotation is not None and (imported := self._imported_limits(annotation)):
                 state.bounded_fields[name] = imported  # `page: Paging` from `.schemas`
-
-    def _unbounded_uploads(self, function: cst.FunctionDef, params: tuple[cst.Param, ...]) -> set[str]:
-        """The parameters annotated `UploadFile` (also optional) of a route handler that tests no size or length (a
-        helper's upload is its caller's, which may have tested it)."""
-        if not is_route_handler(function):
-            return set()
-        uploads = {param.name.value for param in params if param.annotation is not None and any(
-            self.context.imports.qualified_name(inner) in UPLOAD_TYPES
-            for inner in iter_expressions(param.annotation.annotation) if type(inner) in (cst.Name, cst.Attribute))}
-        if uploads and (_tests_a_size(function) or any(
-                text in self.context.module.code_for_node(function.body).lower() for text in CONTENT_LENGTH_TEXTS)):
-            return set()
-        return uploads
 
     def _model_limits(self) -> dict[str, frozenset[str]]:
         """The module's classes -> their fields that declare a maximum (`limit: int = Field(20, le=100)`) or that a
@@ -396,23 +373,7 @@ class UnboundedClientSize(ClientSinkRule):
                 self._check_repetition(inner, state)
             elif type(inner) in IMAGE_TOOL_ARGUMENTS and self._names_image_options():
                 self._check_image_tool(inner, state)
-            elif type(inner) is cst.Await and state.uploads:
-                self._check_whole_upload(inner, state)
         self.note(node, state)
-
-    def _check_whole_upload(self, node: cst.Await, state: SizeState) -> None:
-        """`await file.read()` of an `UploadFile` parameter: the whole upload in memory, however large."""
-        call = node.expression
-        if type(call) is not cst.Call or call.args or type(call.func) is not cst.Attribute \
-                or call.func.attr.value != "read" or type(call.func.value) is not cst.Name:
-            return
-        upload = call.func.value.value
-        if upload in state.uploads:
-            state.uploads.discard(upload)
-            self.report(node, f"`{short_code(node)}` reads the whole upload into memory and nothing bounds its size, "
-                        "so one request can make the server hold as much as the client sends.",
-                        hint="Check `file.size` against a maximum first (or read it in chunks, stopping past the "
-                        "maximum) and reject what is above it with 413.")
 
     def note(self, node: cst.CSTNode, state: FlowState) -> None:
         """The names bound to a query or a number: what later statements' slices and `read(n)` look up."""
@@ -549,22 +510,6 @@ def _is_none(node: cst.BaseExpression | None) -> bool:
 # Return annotations of plain data: a function declared to return one builds a value for its caller, not a response.
 PLAIN_DATA_RETURNS = frozenset({"tuple", "list", "dict", "set", "frozenset", "int", "float", "str", "bool", "None",
                                 "Tuple", "List", "Dict", "Set", "typing.Tuple", "typing.List", "typing.Dict"})
-
-
-def _tests_a_size(function: cst.FunctionDef) -> bool:
-    """The function orders a size or a length against another value (`file.size > MAX`, `len(data) > LIMIT`)."""
-    statements = walked_statements(function)
-    if statements is None:
-        return True  # a function that imports for itself: its names may be anything, so it is not judged
-    comparisons = (inner for statement in statements for inner in iter_expressions(statement)
-                   if type(inner) is cst.Comparison)
-    for comparison in comparisons:
-        operands = [comparison.left, *(c.comparator for c in comparison.comparisons)]
-        if {type(c.operator) for c in comparison.comparisons} & ORDER_OPERATORS and any(
-                (type(o) is cst.Attribute and o.attr.value == "size") or (type(o) is cst.Call and dotted_name(o.func) == "len")
-                for o in operands):
-            return True
-    return False
 
 
 def _returns_plain_data(function: cst.FunctionDef) -> bool:
