@@ -60,8 +60,10 @@ from vibecheck.rule import Rule
 PRIVILEGED_VERBS = frozenset({
     "refund", "approve", "reject", "ban", "unban", "promote", "demote", "grant", "revoke", "payout", "credit",
     "impersonate", "unlock", "suspend", "unsuspend", "moderate", "escalate", "override", "elevate", "waive", "comp",
-    "chargeback", "reassign",
+    "chargeback", "reassign", "void", "writeoff",
 })
+# Privileged operations named by two words (`write_off_item`, `writeOffDebt`): neither word alone is one.
+PRIVILEGED_PHRASES = {("write", "off"): "write off"}
 WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})
 # What `revoke` and `grant` act on when users manage their own credentials (`revoke_token`, `revoke_api_key`,
 # `grant_consent`): self-service, like a logout; whose token it may be is the object lookup's question (VC214). Unless
@@ -97,9 +99,17 @@ def _permission_names(node: cst.FunctionDef, imports: ImportTable, verb: str) ->
             continue
         permission = next((string_value(arg.value) for arg in call.args
                            if arg.keyword is not None and arg.keyword.value == ACL_PERMISSION_KEYWORD), None)
-        if permission and verb in name_words(permission):
+        if permission and set(verb.split()) <= set(name_words(permission)):
             return True
     return False
+
+
+def privileged_verb(words: list[str]) -> str | None:
+    """The privileged operation a name's words say (`refund`, or `write off` of `write_off_item`), if any."""
+    verb = next((w for w in words if w in PRIVILEGED_VERBS), None)
+    if verb is not None:
+        return verb
+    return next((PRIVILEGED_PHRASES[pair] for pair in zip(words, words[1:], strict=False) if pair in PRIVILEGED_PHRASES), None)
 
 
 def _declared_public(node: cst.FunctionDef | cst.ClassDef, imports: ImportTable) -> bool:
@@ -129,8 +139,8 @@ class PrivilegedActionForAnyUser(Rule):
 
     ## What it does
     Finds handlers whose name (a class view's class and method: `RefundView.post`) or path is a privileged operation
-    (`refund`, `approve`, `reject`, `ban`, `promote`, `grant`, `revoke`, `payout`, `impersonate`, `moderate`, ...) that
-    write (a DRF `@action`
+    (`refund`, `approve`, `reject`, `ban`, `promote`, `grant`, `revoke`, `payout`, `impersonate`, `moderate`, `void`,
+    `write off`, ...) that write (a DRF `@action`
     with `methods=["post"]`, a POST/PUT/PATCH/DELETE route, also a Connexion handler an OpenAPI document routes by
     `operationId`) and are protected by authentication only:
     `IsAuthenticated`, `@login_required`, `Depends(get_current_user)`, a Connexion operation's security scheme with
@@ -400,7 +410,7 @@ class PrivilegedActionForAnyUser(Rule):
                 or restricts(decorator_names(node, self.context.imports)) \
                 or restricts([*map(str, handler.identity_params)]) or restricted_to_admins(node, self.admin_receivers)
         words = name_words(name)
-        verb = next((w for w in words if w in PRIVILEGED_VERBS), None)
+        verb = privileged_verb(words)
         if not methods & WRITE_METHODS or restricted or not authenticated:
             return
         if verb is None:
