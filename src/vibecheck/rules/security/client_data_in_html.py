@@ -134,7 +134,8 @@ class ClientDataInHtml(ClientSinkRule):
     `self.get_argument(...)` when the nearest override of that getter in its project base classes, in any module,
     HTML-escapes what it returns (flower's `BaseHandler`) and the call does not turn that off (`escape=False`); a
     response with a non-HTML content type (`mimetype="text/plain"`, `content_type="application/json"`) and dict or
-    list bodies (sent as JSON) are not reported. A helper's result in such a response (`make_response(render.note_card(request.args["q"]))`,
+    list bodies (sent as JSON) are not reported. A helper's result in such a response
+    (`make_response(render.note_card(request.args["q"]))`,
     `HttpResponse(note_card(request.GET["title"]))`) counts where the helper, also in another module, builds text
     from what it is handed (VC417 reports it there); one that escapes it, or returns a dict or `json.dumps(...)`, is
     clean.
