@@ -71,3 +71,60 @@ def test_a_search_over_people_is_judged_as_a_read(tmp_path: Path) -> None:
     """Its answer reads stored records: a search of the members, open in an app that signs users in, is VC219's."""
     assert _findings(tmp_path, "pass", path="/members/search") == [
         ("VC219", '@app.route("/members/search", methods=["GET", "POST"])')]
+
+
+CLASS_VIEWS = """
+    import requests
+    from flask import Blueprint, render_template
+    from flask.views import MethodView
+
+    from .forms import SearchForm
+    from .models import Post, db
+
+    bp = Blueprint("forum", __name__)
+
+
+    class Search(MethodView):
+        form = SearchForm
+
+        def get(self):
+            return render_template("search.html", form=self.form())
+
+        def post(self):
+            form = self.form()
+            if form.validate_on_submit():
+                posts = Post.query.filter(Post.title.contains(form.q.data)).all()
+                {action}
+                return render_template("results.html", posts=posts, form=form)
+            return render_template("search.html", form=form)
+
+
+    bp.add_url_rule("/search", view_func=Search.as_view("search"))
+"""
+
+
+def _class_view_findings(root: Path, action: str, form: str = "SearchForm") -> list[tuple[str, str]]:
+    views = textwrap.dedent(CLASS_VIEWS).replace("{action}", action).replace("form = SearchForm", f"form = {form}")
+    files = {"site/__init__.py": "", "site/forms.py": "class SearchForm:\n    pass\n",
+             "site/models.py": "Post = User = db = None\n", "site/views.py": views}
+    for relative, text in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, encoding="utf-8")
+    report = check_paths([str(root)], Settings(root=str(root), jobs=1, select=("VC201", "VC219"), cache=False,
+                                               no_bandit=True))
+    return sorted((f.code, f.line_text.strip()) for f in report.findings)
+
+
+def test_a_method_view_search_post_through_its_form_attribute_is_no_state_change(tmp_path: Path) -> None:
+    """FlaskBB's `Search.post` builds its form from the class's `form = SearchForm` (`self.form()`)."""
+    assert _class_view_findings(tmp_path, "pass") == []
+
+
+@pytest.mark.parametrize("action", ["db.session.commit()", "Post.query.filter_by(draft=True).delete()"])
+def test_a_method_view_post_that_writes_is_reported(tmp_path: Path, action: str) -> None:
+    assert _class_view_findings(tmp_path, action) == [("VC201", "def post(self):")]
+
+
+def test_a_class_attribute_bound_to_a_sender_acts(tmp_path: Path) -> None:
+    """`self.form()` is the call of what the attribute names: here a library's POST to another service."""
+    assert _class_view_findings(tmp_path, "pass", form="requests.post") == [("VC201", "def post(self):")]

@@ -72,7 +72,8 @@ class Answer(NamedTuple):
 
 
 def inert_refs(function: cst.FunctionDef, methods: Mapping[str, cst.FunctionDef], qualified: Qualify,
-               imported: frozenset[str], *, must_render: bool = True) -> Answer | None:
+               imported: frozenset[str], *, must_render: bool = True,
+               attributes: Mapping[str, cst.BaseExpression] | None = None) -> Answer | None:
     """None when `function` (or a method of its class it calls) may act, or when `must_render` and it renders no
     answer (a stub's `return None` says nothing of what the real handler does); otherwise what it calls."""
     refs: set[str] = set()
@@ -82,7 +83,7 @@ def inert_refs(function: cst.FunctionDef, methods: Mapping[str, cst.FunctionDef]
     while pending:
         for node in walk_own(pending.pop().body):
             if type(node) is cst.Call:
-                outcome = _call(node, methods, qualified, imported)
+                outcome = _call(_through_attribute(node, attributes), methods, qualified, imported)
                 if outcome is None:
                     return None
                 kind, name = outcome
@@ -137,6 +138,27 @@ def _call(node: cst.Call, methods: Mapping[str, cst.FunctionDef], qualified: Qua
     if method in PURE_METHODS and not (type(receiver) is cst.Name and receiver.value in imported):
         return "answer", method
     return _answer(qualified(func) or "")
+
+
+def class_attributes(node: cst.ClassDef) -> dict[str, cst.BaseExpression]:
+    """A class body's names bound to a name or a dotted name (`form = SearchForm`, `form_class = forms.PostForm`)."""
+    found: dict[str, cst.BaseExpression] = {}
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    for line in body:
+        for statement in line.body if type(line) is cst.SimpleStatementLine else ():
+            if type(statement) is cst.Assign and len(statement.targets) == 1 \
+                    and type(statement.targets[0].target) is cst.Name and type(statement.value) in (cst.Name, cst.Attribute):
+                found[statement.targets[0].target.value] = statement.value
+    return found
+
+
+def _through_attribute(node: cst.Call, attributes: Mapping[str, cst.BaseExpression] | None) -> cst.Call:
+    """`self.form(...)` as the call of what the class attribute `form` names (`SearchForm(...)`)."""
+    func = node.func
+    if attributes and type(func) is cst.Attribute and type(func.value) is cst.Name and func.value.value == "self" \
+            and func.attr.value in attributes:
+        return node.with_changes(func=attributes[func.attr.value])
+    return node
 
 
 def _query(node: cst.BaseExpression) -> bool:

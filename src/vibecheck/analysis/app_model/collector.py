@@ -22,7 +22,7 @@ from typing import Any, cast
 import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
-from vibecheck.analysis.app_model.answer_only import Answer, changes_nothing, inert_refs
+from vibecheck.analysis.app_model.answer_only import Answer, changes_nothing, class_attributes, inert_refs
 from vibecheck.analysis.app_model.bots import BOT_MODULES
 from vibecheck.analysis.app_model.fasthtml import FASTHTML_MODULES, FastApps, fast_apps, handler_methods
 from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WORDS
@@ -2312,7 +2312,8 @@ class AppModelCollector:
             return None
         view = next((v for v in self.classes.values() if v.methods.get(frame.node.name.value) is frame), None)
         methods = {name: f.node for name, f in view.methods.items()} if view is not None else {}
-        return inert_refs(frame.node, methods, self.qualified_name, self._imported())
+        attributes = class_attributes(view.node) if view is not None else None
+        return inert_refs(frame.node, methods, self.qualified_name, self._imported(), attributes=attributes)
 
     def _method_verifies(self, frame: Frame) -> bool:
         """A view method that calls a method of its class which checks the request's signature or shared secret

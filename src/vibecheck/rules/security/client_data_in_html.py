@@ -25,6 +25,13 @@ from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
+from vibecheck.rules.security._escaping_getters import (
+    ESCAPED_GETTER,
+    GETTERS_FACT,
+    escaped_by_override,
+    escaped_read_subject,
+    getter_overrides,
+)
 from vibecheck.rules.security._markup_flow import FlowProof
 from vibecheck.rules.security._markup_sinks import (
     ESCAPERS,
@@ -123,9 +130,12 @@ class ClientDataInHtml(ClientSinkRule):
     (`st.text_input(...)`, `st.query_params`) becomes markup of the page. A value passed through `html.escape`,
     `markupsafe.escape`, `bleach.clean`,
     `format_html()`, `Markup("<li>{}</li>").format()` or a number conversion is clean, and so is a join of items
-    each escaped that way (`"".join(f"<li>{escape(t)}</li>" for t in tags)`); a response with a non-HTML
-    content type (`mimetype="text/plain"`, `content_type="application/json"`) and dict or list bodies (sent as
-    JSON) are not reported. A helper's result in such a response (`make_response(render.note_card(request.args["q"]))`,
+    each escaped that way (`"".join(f"<li>{escape(t)}</li>" for t in tags)`), and so is a Tornado handler's
+    `self.get_argument(...)` when the nearest override of that getter in its project base classes, in any module,
+    HTML-escapes what it returns (flower's `BaseHandler`) and the call does not turn that off (`escape=False`); a
+    response with a non-HTML content type (`mimetype="text/plain"`, `content_type="application/json"`) and dict or
+    list bodies (sent as JSON) are not reported. A helper's result in such a response
+    (`make_response(render.note_card(request.args["q"]))`,
     `HttpResponse(note_card(request.GET["title"]))`) counts where the helper, also in another module, builds text
     from what it is handed (VC417 reports it there); one that escapes it, or returns a dict or `json.dumps(...)`, is
     clean.
@@ -216,8 +226,17 @@ class ClientDataInHtml(ClientSinkRule):
         self._flow: FlowProof | None = None
         self._module_bindings: Bindings | None = None
 
+    @classmethod
+    def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
+        """The handler's class derives, in any module, from one whose getter override HTML-escapes what it returns."""
+        return kind == ESCAPED_GETTER and escaped_by_override(project, relative, subject)
+
     def visit_Module(self, node: cst.Module) -> None:
         self._scope, self._proof = node, None
+        if "_argument" in self.context.source:
+            overrides = getter_overrides(node, self.context.imports.qualified_name, self.sanitizers)
+            if overrides:
+                self.context.facts[GETTERS_FACT] = overrides
         super().visit_Module(node)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
@@ -390,14 +409,25 @@ class ClientDataInHtml(ClientSinkRule):
             self.report(node, f"Client input from `{taint.origin}` is marked as safe HTML by `{short_code(call.func)}()`, "
                         "so a client can inject script into the page.", hint="Pass the value into the template as a "
                         "variable (it is escaped there), or escape it with `markupsafe.escape()` before building markup.",
-                        cwe=CWE)
+                        cwe=CWE, unless=self._escaped_read(taint))
             return
         self._report(node, f"the `{short_code(call.func)}()` body", taint)
 
     def _report(self, node: cst.BaseExpression, where: str, taint: Taint) -> None:
         self.report(node, f"Client input from `{taint.origin}` is written into {where} as HTML without escaping, so a "
                     "client can inject script (cross-site scripting).", hint="Render the value through a template "
-                    "(which escapes it) or wrap it in `markupsafe.escape()`/`html.escape()` first.", cwe=CWE)
+                    "(which escapes it) or wrap it in `markupsafe.escape()`/`html.escape()` first.", cwe=CWE,
+                    unless=self._escaped_read(taint))
+
+    def _escaped_read(self, taint: Taint) -> tuple[str, str] | None:
+        """A read of a getter of a top-level handler class (`self.get_argument("q")`), whose base class in another
+        module may override the getter to escape what it returns (`_escaping_getters`)."""
+        classes = self.__dict__.get("_classes") or ()
+        if taint.kind != "request" or len(classes) != 1 or not isinstance(classes[0], str) \
+                or not taint.origin.startswith("self.get_"):
+            return None
+        subject = escaped_read_subject(taint.origin, classes[0])
+        return (ESCAPED_GETTER, subject) if subject is not None else None
 
 
 def route_returns_html(function: cst.FunctionDef, module: cst.Module, state: FlowState) -> str | None:
