@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from vibecheck import listings
+from vibecheck import key_texts, listings
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, discover, is_excluded, relative_posix
 from vibecheck.model import FileResult, Report
@@ -30,6 +30,7 @@ def check_paths(paths: Sequence[str], settings: Settings | None = None, *, regis
     """
     settings = settings or Settings(root=str(Path.cwd()))
     listings.forget()  # the tree as it is now, for a long-lived caller (an editor, the server's child)
+    key_texts.forget()
     root = Path(settings.root)
     targets = list(paths or ["."])
     skipped: list[str] = []
@@ -60,6 +61,7 @@ def check_source(source: str | bytes, path: str = "<stdin>", settings: Settings 
     """
     settings = settings or Settings(root=str(Path.cwd()))
     listings.forget()
+    key_texts.forget()
     checker = Checker(replace(settings, fix=False), registry or load_registry())
     data = source.encode("utf-8") if isinstance(source, str) else source
     relative = relative_posix(Path(path).resolve(), Path(settings.root).resolve()) if path != "<stdin>" else path

@@ -15,7 +15,7 @@ import os
 import re
 from typing import Any
 
-from vibecheck import listings
+from vibecheck import key_texts, listings
 from vibecheck.patterns import lazy_pattern
 
 # Where a module's first top-level definition starts: its imports are read above it, where they are written, in its
@@ -40,11 +40,13 @@ def imported_modules(path: str) -> frozenset[tuple[str, str]]:
     for base in (folder, os.path.dirname(folder)):
         bases.setdefault(os.path.basename(base), base)
     markers = [b"from " + name.encode("utf-8", "replace") for name in bases if name]
-    try:
-        with open(path, "rb") as file:
-            text = file.read(HEADER_LIMIT)
-    except OSError:
-        return frozenset()
+    text = key_texts.kept_head(path, HEADER_LIMIT)
+    if text is None:
+        try:
+            with open(path, "rb") as file:
+                text = file.read(HEADER_LIMIT)
+        except OSError:
+            return frozenset()
     header = text[:_body_start(text)]
     if not any(marker in header for marker in markers):
         return frozenset()

@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from vibecheck import key_texts
 from vibecheck.patterns import lazy_pattern
-from vibecheck.safe_files import NotRegularFileError, parsed_module, read_regular_file
+from vibecheck.safe_files import NotRegularFileError, parsed_module
 
 # Model, form and serializer fields, and form widgets, that hold plain text (`models.CharField`, `forms.Textarea`).
 TEXT_FIELD_TYPES = frozenset({"CharField", "TextField", "SlugField", "EmailField", "URLField", "TextInput", "Textarea"})
@@ -301,7 +302,7 @@ ONE_PACKAGE_UP_IMPORT = lazy_pattern(r"from[ \t]+\.\.(?:(?:" + "|".join(SIBLING_
 def _text(path: str) -> str | None:
     """The file's text, None when it cannot be read."""
     try:
-        return read_regular_file(path).decode("latin-1")
+        return key_texts.file_bytes(path).decode("latin-1")
     except (OSError, NotRegularFileError):
         return None
 
@@ -335,8 +336,9 @@ def _imports_one_package_up(path: str, text: str) -> bool:
     # the file's own package (`django.db.models` in `django/db/models/query.py`): each such file is keyed on its package's
     # siblings, so an edit of one of them checks it again
     names = "|".join(name for name in SIBLING_MODULES if name != own)
-    return bool(package) and re.search(rf"(?m)^[ \t]*(?:from|import)[ \t]+(?:\w+\.)*{re.escape(package)}\.(?:{names})\b",
-                                       text) is not None
+    if not package or f"{package}." not in text:  # in any such import; most files lack it, and the search scans each line
+        return False
+    return re.search(rf"(?m)^[ \t]*(?:from|import)[ \t]+(?:\w+\.)*{re.escape(package)}\.(?:{names})\b", text) is not None
 
 
 @functools.lru_cache(maxsize=1024)

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from vibecheck import listings
+from vibecheck import key_texts, listings
 from vibecheck.patterns import lazy_pattern
 from vibecheck.safe_files import NotRegularFileError, read_regular_file
 
@@ -174,7 +174,7 @@ def _modules(folder: str) -> _Modules:
         if not (name.endswith(".py") or dependencies) or listings.is_dir(entry):
             continue
         try:
-            data = read_regular_file(entry.path, SIZE_LIMIT)
+            data = key_texts.file_bytes(entry.path, SIZE_LIMIT)
         except (OSError, NotRegularFileError):
             continue
         if dependencies:
