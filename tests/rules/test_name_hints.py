@@ -19,6 +19,7 @@ from vibecheck.rules.security import client_data_to_shell as shell
 from vibecheck.rules.security import error_details_to_client as error_details
 from vibecheck.rules.security.client_data_in_html import ClientDataInHtml
 from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
+from vibecheck.rules.security.sql_built_from_strings import SqlBuiltFromStrings
 
 # Each rule with the dotted names it must see a part of: its sink tables, and its command-line sources.
 NAMED_BY_HINTS: list[tuple[type[Rule], Iterable[str]]] = [
@@ -115,6 +116,45 @@ def test_llm_output_rule_walks_a_module_that_calls_a_function_by_name(source: st
 ])
 def test_llm_output_rule_matches_its_sinks_calls_as_names(source: str, walked: bool) -> None:
     assert LlmOutputToDangerousSink.hinted_in(SourceHints(source)) is walked
+
+
+def test_sql_rule_hints_name_every_sink_call() -> None:
+    """Each of VC402's call words (`sink_words`) is a hinting name, a part of a function sink's name, or called as
+    a method in `file_hints` (`.raw(`, `hook.run(`)."""
+    rule = SqlBuiltFromStrings
+    parts = set().union(*rule.hinting_parts)
+    called = {hint.rstrip("(").rpartition(".")[2] for hint in rule.file_hints if hint.endswith("(")}
+    assert [word for word in rule.sink_words if word.lower() not in rule.hinting_names | parts | called] == []
+
+
+@pytest.mark.parametrize(("source", "walked"), [
+    # `gettext(`, `prefetch`, an ORM `expression`, a `statement` inside longer names, `text` or `query` alone
+    ("from django.utils.translation import gettext\n\n\ndef label(name):\n    return gettext(name)\n", False),
+    ("def rows(qs, names):\n    return qs.prefetch_related(*names), qs.resolve_expression()\n", False),
+    ("def show(text, query):\n    return text.strip(), query.lower(), statements_of(text)\n", False),
+    ("def reset(cache, key):\n    cache.delete(key)\n    return sql_mode(key)\n", False),
+    # each sink's call, an alias of one, and the marks of the sinks that are no call of their own name
+    ("def find(cursor, name):\n    cursor.execute(f\"SELECT * FROM t WHERE n = '{name}'\")\n", True),
+    ("def run(con, sql):\n    return con.exec_driver_sql(sql)\n", True),
+    ("def bind(cursor):\n    return cursor.execute\n", True),
+    ("import sqlalchemy as sa\n\n\ndef where(clause):\n    return sa.text(clause)\n", True),
+    ("from sqlmodel import text\n\n\ndef where(clause):\n    return text(clause)\n", True),
+    ("from django.db.models.expressions import RawSQL\n\n\ndef ann(q):\n    return RawSQL(q, ())\n", True),
+    ("def people(qs, order):\n    return qs.extra(order_by=[order]), Person.objects.raw(order)\n", True),
+    ("async def one(conn, q):\n    return await conn.fetchrow(q)\n", True),
+    ("def rows(pg_hook, q):\n    return pg_hook.run(q), pg_hook.get_records(q)\n", True),
+    ("import pandas as pd\n\n\ndef frame(q, con):\n    return pd.read_sql(q, con)\n", True),
+    ("from google.cloud import bigquery\n\n\ndef rows(bq, q):\n    return bq.query(q)\n", True),
+    ("def spark_rows(spark, q):\n    return spark.sql(q)\n", True),
+    ("def items(table, expr):\n    return table.query(KeyConditionExpression=expr)\n", True),
+    ("def report(client, q):\n    return client.execute_statement(Sql=q)\n", True),
+    ("def slow(db, js):\n    return db.users.find({'$where': js})\n", True),
+    # SQL text that bandit's B608 reads, vetted where it is built from constants
+    ("TABLE = 'users'\nQUERY = 'SELECT id FROM %s' % TABLE\n", True),
+    ("TABLE = 'users'\n\n\ndef purge():\n    return 'DELETE FROM %s' % TABLE\n", True),
+])
+def test_sql_rule_matches_its_sinks_calls_as_names(source: str, walked: bool) -> None:
+    assert SqlBuiltFromStrings.hinted_in(SourceHints(source)) is walked
 
 
 @pytest.mark.parametrize(("source", "hinted"), [

@@ -44,7 +44,7 @@ from vibecheck.imports import ImportTable
 from vibecheck.lines import line_starts
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern, word_start_matches
-from vibecheck.rule import RuleContext
+from vibecheck.rule import RuleContext, SourceHints
 from vibecheck.rules.security._constant_sql_helpers import any_arguments_key, constant_helpers, helper_key
 from vibecheck.rules.security._dict_key_identifiers import only_keys_reach
 from vibecheck.rules.security._identifier_quoters import (
@@ -93,6 +93,12 @@ SQL_CWE = (89,)
 NOSQL_CWE = (943,)
 MONGO_CODE_OPERATORS = frozenset({"$where", "$function", "$accumulator"})
 READ_SQL_FUNCTIONS = frozenset({"read_sql", "read_sql_query"})
+# Sink methods whose name is a common word (`raw`, `extra`, `sql`, `q`): a module is walked for them where it calls one.
+COMMON_WORD_METHODS = frozenset({"raw", "extra", "sql", "q"})
+# The SQL statements bandit's B608 flags, by their first word or words (its `update ... set` is left: `update` and `set`
+# are in most modules).
+SQL_STARTS = frozenset({"select"})
+SQL_OPENINGS = ("delete from", "insert into")
 DB_RECEIVER = lazy_pattern(r"(cur|conn|con|db|database|session|engine|sqlite|psycopg|tx|transaction|c|spark|duckdb|duck)$",
                            re.IGNORECASE)
 SAFE_VALUE_CALLS = frozenset({"int", "float", "len", "bool", "abs", "round", "range"})
@@ -916,9 +922,19 @@ class SqlBuiltFromStrings(FlowRule):
     - [PEP 249: parameter styles](https://peps.python.org/pep-0249/#paramstyle)
     """
 
-    file_hints = ("execute", "exec_driver_sql", "fetch", "text(", ".raw(", ".extra(", "read_sql", "literal_column",
-                  "rawsql", "expression", "statement", "$where", "$function", "$accumulator", "get_records", "get_first",
-                  "get_pandas_df", "get_df", "hook.run(", ".sql(", "bigquery", ".q(")
+    # The marks of a sink that a name alone does not tell: a MongoDB code operator in a string, a method whose name is
+    # a common word called as one (`.raw(`, `.sql(`, `hook.run(`), a keyword `Sql=`, a query that bandit's B608 reads
+    # (vetted in a module that runs none). The names of the other sinks' calls are matched as names (`hinted_in`).
+    file_hints = (*sorted(MONGO_CODE_OPERATORS), *(f".{method}(" for method in sorted(COMMON_WORD_METHODS)),
+                  "hook.run(", "sql=", *SQL_OPENINGS)
+    # every sink call's name that is no common word, and each function sink's whole name in parts (`sqlalchemy` and
+    # `text`: a `gettext(` or a `text` alone, in most Django modules, does not make it walked), BigQuery's client
+    # method with the module it needs imported
+    hinting_names = frozenset({name.lower() for name in (
+        *EXECUTE_METHODS, *DB_HOOK_METHODS, *READ_SQL_FUNCTIONS, *last_parts(SQL_FRAGMENT_FUNCTIONS),
+        *DYNAMODB_KEYWORDS)} - COMMON_WORD_METHODS - {"run"})
+    hinting_parts = (*(frozenset(name.lower().split(".")) for name in sorted(SQL_TEXT_FUNCTIONS)),
+                     *(frozenset({"bigquery", method}) for method in sorted(SQL_CLIENT_METHOD_NAMES)))
     code = "VC402"
     name = "sql-built-from-strings"
     category = Category.SECURITY
@@ -931,6 +947,14 @@ class SqlBuiltFromStrings(FlowRule):
     summarises = True
     untrusted_kinds = frozenset({"sql"})
     cache_inputs = (quoter_modules_inputs,)  # the modules of its package a file imports its identifier quoting from
+
+    @classmethod
+    def hinted_in(cls, source: SourceHints) -> bool:
+        """A mark of `file_hints`, a sink call's name (`hinting_names`) or every part of one (`hinting_parts`), or
+        SQL text that bandit's B608 may flag (its statement's first words as names), whose vetting needs the walk."""
+        words = source.words
+        return super().hinted_in(source) or not cls.hinting_names.isdisjoint(words) \
+            or any(parts <= words for parts in cls.hinting_parts) or not SQL_STARTS.isdisjoint(words)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
