@@ -74,11 +74,13 @@ def escaped_read_subject(origin: str, class_name: str) -> str | None:
         call = cst.parse_expression(origin)
     except cst.ParserSyntaxError:
         return None
-    func = call.func if type(call) is cst.Call else None
+    if type(call) is not cst.Call:
+        return None
+    func = call.func
     if type(func) is not cst.Attribute or type(func.value) is not cst.Name or func.value.value != "self" \
             or func.attr.value not in GETTERS:
         return None
-    turned_off = [a.keyword.value for a in call.args  # type: ignore[union-attr]
+    turned_off = [a.keyword.value for a in call.args
                   if a.keyword is not None and type(a.value) is cst.Name and a.value.value == "False"]
     subject = f"{class_name}.{func.attr.value}"
     return f"{subject}|{','.join(turned_off)}" if turned_off else subject

@@ -422,8 +422,8 @@ class ClientDataInHtml(ClientSinkRule):
     def _escaped_read(self, taint: Taint) -> tuple[str, str] | None:
         """A read of a getter of a top-level handler class (`self.get_argument("q")`), whose base class in another
         module may override the getter to escape what it returns (`_escaping_getters`)."""
-        classes = self.__dict__.get("_classes") or ()
-        if taint.kind != "request" or len(classes) != 1 or not isinstance(classes[0], str) \
+        classes: list[str] = self.__dict__.get("_classes") or []
+        if taint.kind != "request" or len(classes) != 1 \
                 or not taint.origin.startswith("self.get_"):
             return None
         subject = escaped_read_subject(taint.origin, classes[0])
