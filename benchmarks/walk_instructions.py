@@ -8,6 +8,8 @@ parsing, the imports and the warm-up cost nothing. Run it under callgrind with i
 
     nice valgrind --tool=callgrind --instr-atstart=no python benchmarks/walk_instructions.py [PATH] [STEP] [CODES]
 
+(without `--callgrind-out-file`: the script reads its dumps as `callgrind.out.<pid>.*` in the current folder)
+
 PATH defaults to Django 5.2's `django/` (also as `""`), STEP to 24, CODES to every flow rule walked together (their
 shared memos make a rule measured alone pay for what the others would collect), also named `flow`; `nonflow` is every
 other default rule with the fact collector and the project rules' collectors (`facts` and a collector's function name
@@ -55,6 +57,11 @@ def _dumped_totals() -> dict[str, int]:
             elif line.startswith("totals:"):
                 total = int(line.split()[1])
         totals[label] = total
+    if not totals:
+        raise SystemExit(
+            f"no callgrind.out.{os.getpid()}.* in {Path.cwd()}: run without --callgrind-out-file, "
+            "from the folder callgrind may write into"
+        )
     return totals
 
 
