@@ -41,7 +41,8 @@ The entries and `heads` of a run live in a folder of their own under `files/`, n
 keeps a folder per version): two vibecheck versions, or two configurations, run on one checkout (in turn or at once)
 never replace each other's entries. A run of the same digest still may, between the moment a hit's result was taken
 from `heads` and the moment the project phase reads its facts from the entry: those facts are then a miss like any
-other, and the file is read again (`recheck`), never reported as damaged.
+other, and the file is read again (`recheck`), never reported as damaged. The folder a run creates removes the
+folders of runs long gone (`vibecheck.cache_retention`).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from vibecheck import CACHE_DIR, __version__, key_texts, result_codec, safe_files
+from vibecheck.cache_retention import remove_stale_runs
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile
 from vibecheck.model import FileResult, Finding
@@ -586,9 +588,12 @@ class ResultCache:
         if self._ready:
             return True
         try:
+            started = not self.entries.exists()
             self.entries.mkdir(parents=True, exist_ok=True)
             if any(folder.is_symlink() for folder in (self.folder, self.entries.parent, self.entries)):
                 return False
+            if started:
+                remove_stale_runs(self.entries)
             for name, text in ((".gitignore", "# Created by vibecheck.\n*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)):
                 if not (self.folder / name).exists():
                     write_atomically(self.folder / name, text.encode())

@@ -321,6 +321,32 @@ def test_clean_removes_the_cache(project: Path) -> None:
     assert again.exit_code == 0 and "No cache" in again.stderr
 
 
+def test_a_new_run_folder_removes_the_folders_of_runs_long_gone(project: Path, tmp_path_factory: pytest.TempPathFactory,
+                                                              checked: Path) -> None:
+    files = project / CACHE_DIR / cache.ENTRIES
+    run(".")
+    [current] = [folder.name for folder in files.iterdir()]
+    month_ago = time.time() - 31 * 86400
+    for name in ("old-version", "recent-config"):
+        (files / name).mkdir()
+        (files / name / "entry.json").write_text("{}")
+    os.utime(files / "old-version", (month_ago, month_ago))
+    (files / "svc-app-py.json").write_text("{}")  # an entry of the layout before folders per run
+    outside = tmp_path_factory.mktemp("outside")
+    os.utime(outside, (month_ago, month_ago))
+    (files / "planted").symlink_to(outside, target_is_directory=True)
+    run(".")
+    assert sorted(folder.name for folder in files.iterdir()) == sorted(
+        [current, "old-version", "recent-config", "planted", "svc-app-py.json"])  # a warm run starts no folder
+    drain(checked)
+    run("--ignore", "VC101", ".")  # another configuration: a folder of its own starts
+    assert drain(checked) == ALL
+    left = {folder.name for folder in files.iterdir()}
+    assert {current, "recent-config", "planted"} < left and len(left) == 4
+    assert not {"old-version", "svc-app-py.json"} & left
+    assert outside.is_dir()  # a link is never followed, nor removed
+
+
 def test_a_planted_link_in_place_of_the_cache_is_not_followed(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     (project / CACHE_DIR).symlink_to(elsewhere, target_is_directory=True)
