@@ -120,6 +120,9 @@ class Pipeline:
         with loading():
             importlib.import_module("vibecheck.engine")  # libcst and the engine, shared by the forked workers
             _ = self.fact_collectors, self.walked_codes, self.registry.by_code
+            for collector, _options in self.fact_collectors:
+                for module in getattr(collector, "loads", ()):
+                    importlib.import_module(module)
             for analyzer in analyzers():
                 analyzer.load()
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from vibecheck.model import Finding, Fix, Report
+from vibecheck.patterns import lazy_pattern
 
 MASK = "****"
 REMEMBERED_LENGTH = 512  # characters: `redact_line` remembers the redaction of texts up to this long
@@ -18,21 +19,21 @@ REMEMBERED_LENGTH = 512  # characters: `redact_line` remembers the redaction of 
 # prefix that names the format (safe to show); the whole match is the secret. A prefix counts only at the start of
 # a token: `sk-` inside `Flask-AppBuilder-Skeleton-5` is the end of a word, not an OpenAI key.
 CREDENTIAL_FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("Anthropic API key", re.compile(r"(?<![A-Za-z0-9])(sk-ant-)[A-Za-z0-9_\-]{20,}")),
-    ("OpenAI API key", re.compile(r"(?<![A-Za-z0-9])(sk-(?:proj-|svcacct-|admin-)?)[A-Za-z0-9_\-]{20,}")),
-    ("Stripe secret key", re.compile(r"(?<![A-Za-z0-9])((?:sk|rk)_live_)[A-Za-z0-9]{16,}")),
-    ("AWS access key id", re.compile(r"(?<![A-Za-z0-9])((?:AKIA|ASIA))[A-Z0-9]{16}(?![A-Z0-9])")),
-    ("GitHub token", re.compile(r"(?<![A-Za-z0-9])((?:ghp|gho|ghu|ghs|ghr)_)[A-Za-z0-9]{36,}")),
-    ("GitHub fine-grained token", re.compile(r"(?<![A-Za-z0-9])(github_pat_)[A-Za-z0-9_]{22,}")),
-    ("GitLab token", re.compile(r"(?<![A-Za-z0-9])(glpat-)[A-Za-z0-9_\-]{20,}")),
-    ("Slack token", re.compile(r"(?<![A-Za-z0-9])(xox[baprs]-)[A-Za-z0-9\-]{10,}")),
-    ("Slack webhook URL", re.compile(r"(https://hooks\.slack\.com/services/)T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{20,}")),
-    ("Hugging Face token", re.compile(r"(?<![A-Za-z0-9])(hf_)[A-Za-z0-9]{34,}")),
-    ("Groq API key", re.compile(r"(?<![A-Za-z0-9])(gsk_)[A-Za-z0-9]{40,}")),
-    ("SendGrid API key", re.compile(r"(?<![A-Za-z0-9])(SG\.)[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}")),
-    ("Google API key", re.compile(r"(?<![A-Za-z0-9])(AIza)[A-Za-z0-9_\-]{35}")),
-    ("private key", re.compile(r"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----)[^\"']*")),
-    ("bearer token", re.compile(r"((?:Bearer|Basic|Token) )[A-Za-z0-9._~+/\-]{20,}=*")),
+    ("Anthropic API key", lazy_pattern(r"(?<![A-Za-z0-9])(sk-ant-)[A-Za-z0-9_\-]{20,}")),
+    ("OpenAI API key", lazy_pattern(r"(?<![A-Za-z0-9])(sk-(?:proj-|svcacct-|admin-)?)[A-Za-z0-9_\-]{20,}")),
+    ("Stripe secret key", lazy_pattern(r"(?<![A-Za-z0-9])((?:sk|rk)_live_)[A-Za-z0-9]{16,}")),
+    ("AWS access key id", lazy_pattern(r"(?<![A-Za-z0-9])((?:AKIA|ASIA))[A-Z0-9]{16}(?![A-Z0-9])")),
+    ("GitHub token", lazy_pattern(r"(?<![A-Za-z0-9])((?:ghp|gho|ghu|ghs|ghr)_)[A-Za-z0-9]{36,}")),
+    ("GitHub fine-grained token", lazy_pattern(r"(?<![A-Za-z0-9])(github_pat_)[A-Za-z0-9_]{22,}")),
+    ("GitLab token", lazy_pattern(r"(?<![A-Za-z0-9])(glpat-)[A-Za-z0-9_\-]{20,}")),
+    ("Slack token", lazy_pattern(r"(?<![A-Za-z0-9])(xox[baprs]-)[A-Za-z0-9\-]{10,}")),
+    ("Slack webhook URL", lazy_pattern(r"(https://hooks\.slack\.com/services/)T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{20,}")),
+    ("Hugging Face token", lazy_pattern(r"(?<![A-Za-z0-9])(hf_)[A-Za-z0-9]{34,}")),
+    ("Groq API key", lazy_pattern(r"(?<![A-Za-z0-9])(gsk_)[A-Za-z0-9]{40,}")),
+    ("SendGrid API key", lazy_pattern(r"(?<![A-Za-z0-9])(SG\.)[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}")),
+    ("Google API key", lazy_pattern(r"(?<![A-Za-z0-9])(AIza)[A-Za-z0-9_\-]{35}")),
+    ("private key", lazy_pattern(r"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----)[^\"']*")),
+    ("bearer token", lazy_pattern(r"((?:Bearer|Basic|Token) )[A-Za-z0-9._~+/\-]{20,}=*")),
 )
 
 # What every match of a format holds, by the format's name: a text holding none of a format's marks is not searched
@@ -50,12 +51,12 @@ FORMAT_MARKS: dict[str, tuple[str, ...]] = {
 # scheme://user:password@host -- the password is the secret, the rest is shown. The match starts at `://`
 # (after a scheme character), not at the scheme: a scheme matched in full was tried from every letter of a
 # long word, quadratic in its length (a 100 KB line took 7 s). No part can run past a `/`, so the scan is linear.
-URL_PASSWORD = re.compile(r"(?<=[a-zA-Z0-9+.\-])(://[^\s:/@\"']*:)([^\s@/\"']+)(@)")
+URL_PASSWORD = lazy_pattern(r"(?<=[a-zA-Z0-9+.\-])(://[^\s:/@\"']*:)([^\s@/\"']+)(@)")
 # A keyword connection string (libpq `"host=db user=app password=..."`, ODBC `"Driver=...;UID=sa;PWD=..."`): a password
 # keyword beside another of the keywords that name where and as whom to connect.
-DSN_PASSWORD = re.compile(r"(?i)((?:^|[\s;])(?:password|pwd)\s*=\s*)([^\s;'\"]+)")
-DSN_KEYWORD = re.compile(r"(?i)(?:^|[\s;])(?:host|hostaddr|server|dbname|database|uid|user|driver|data source)\s*=")
-_STRING_LITERAL = re.compile(r"""(?P<prefix>[rRbBuUfF]{0,2})(?P<quote>'''|\"\"\"|'|")(?P<body>.*?)(?P=quote)""")
+DSN_PASSWORD = lazy_pattern(r"(?i)((?:^|[\s;])(?:password|pwd)\s*=\s*)([^\s;'\"]+)")
+DSN_KEYWORD = lazy_pattern(r"(?i)(?:^|[\s;])(?:host|hostaddr|server|dbname|database|uid|user|driver|data source)\s*=")
+_STRING_LITERAL = lazy_pattern(r"""(?P<prefix>[rRbBuUfF]{0,2})(?P<quote>'''|\"\"\"|'|")(?P<body>.*?)(?P=quote)""")
 
 
 def redact(value: str, keep: int | None = None) -> str:
@@ -92,16 +93,16 @@ def redact_string_literals(line: str, hidden: str | None = None) -> str:
 # literal on that line is masked too, in every finding's snippet and in code quoted by every message.
 SECRET_CWES = frozenset({798, 259, 321})
 # A literal, possibly left open at the end of the line (the first line of a multi-line string).
-_ANY_LITERAL = re.compile(r"""(?P<prefix>[rRbBuUfF]{0,2})(?P<quote>'''|\"\"\"|'|")"""
-                          r"""(?P<body>(?:\\.|(?!(?P=quote))[^\\])*)(?P<close>(?P=quote))?""")
+_ANY_LITERAL = lazy_pattern(r"""(?P<prefix>[rRbBuUfF]{0,2})(?P<quote>'''|\"\"\"|'|")"""
+                            r"""(?P<body>(?:\\.|(?!(?P=quote))[^\\])*)(?P<close>(?P=quote))?""")
 # `password = "..."`, `"api_key": "..."`, `token="..."`, `pwd == "..."`: a literal given to a name that says
 # it is a secret. Names are found first (linear), then tested for a secret word, so long lines stay cheap.
-_ASSIGNED_NAME = re.compile(r"""(?<![A-Za-z0-9_])(?P<name>[A-Za-z_][A-Za-z0-9_]*)["']?\s*(?:==|:=|=|:)\s*""")
-_SECRET_WORD = re.compile(r"passw(?:or)?d|passphrase|pwd|secret|token|api_?key|private_?key|access_?key|credential|"
-                          r"auth_?key|signing_?key", re.IGNORECASE)
-_CODE_SPAN = re.compile(r"`[^`]*`")
+_ASSIGNED_NAME = lazy_pattern(r"""(?<![A-Za-z0-9_])(?P<name>[A-Za-z_][A-Za-z0-9_]*)["']?\s*(?:==|:=|=|:)\s*""")
+_SECRET_WORD = lazy_pattern(r"passw(?:or)?d|passphrase|pwd|secret|token|api_?key|private_?key|access_?key|credential|"
+                            r"auth_?key|signing_?key", re.IGNORECASE)
+_CODE_SPAN = lazy_pattern(r"`[^`]*`")
 # The shape of the environment variable names the secret fixes write (`vibecheck.analysis.environment_fixes`).
-_ENVIRONMENT_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
+_ENVIRONMENT_NAME = lazy_pattern(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 
 
 def _mask_literal(match: re.Match[str]) -> str:

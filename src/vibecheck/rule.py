@@ -414,7 +414,9 @@ class ProjectRule(BaseRule):
     # Rules that share a collector share its facts (it runs once, with the options of the first such rule).
     # A collector that reads more than the file (the OpenAPI documents that route a module's functions) names what in
     # its own `cache_inputs` attribute (functions from the file's path to a digest, as `Rule.cache_inputs`): they join
-    # the key of every file while the rule runs, since its facts are cached with the file.
+    # the key of every file while the rule runs, since its facts are cached with the file. A collector that imports its
+    # walker only when first called (to keep libcst out of the project phase's process) names the walker's modules in
+    # its own `loads` attribute: `Pipeline.load` imports them with the checker, as a worker loads before its first file.
     fact_collectors: ClassVar[tuple[Callable[[RuleContext, Any], Any], ...]] = ()
     # Codes of the per-file rules whose walk writes the facts this rule reads (VC417 joins the flow rules' summaries):
     # while this rule is enabled they walk every file even when they are not selected, and the filter stage drops

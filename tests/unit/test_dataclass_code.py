@@ -99,3 +99,22 @@ def test_nothing_is_written_where_python_writes_no_bytecode(project: Path, tmp_p
     result = _run(project, {"PYTHONPYCACHEPREFIX": str(prefix), "PYTHONDONTWRITEBYTECODE": "1"})
     assert result.returncode == 1, result.stderr
     assert not list(prefix.rglob("dataclass-code.*"))
+
+
+def test_loading_the_checker_imports_what_the_fact_collectors_import_at_their_first_call() -> None:
+    """A hook's worker saves the dataclass code its load compiled before its first file, and never after (it ends with
+    `os._exit`): the app model's walker, imported by its collector's first call, compiled its 24 texts again in every
+    hook. `Pipeline.load` imports the modules a collector names in `loads`, so that they are part of the load."""
+    probe = (
+        "import sys\n"
+        "from vibecheck.config import Settings\n"
+        "from vibecheck.pipeline import Pipeline\n"
+        "pipeline = Pipeline(Settings())\n"
+        "assert 'vibecheck.analysis.app_model.collector' not in sys.modules\n"
+        "pipeline.load()\n"
+        "print(sorted(name for collector, _ in pipeline.fact_collectors for name in getattr(collector, 'loads', ())\n"
+        "             if name not in sys.modules))\n"
+        "print('vibecheck.analysis.app_model.collector' in sys.modules)\n"
+    )
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=300)
+    assert found.stdout.split("\n")[:2] == ["[]", "True"], found.stderr

@@ -98,3 +98,20 @@ def test_the_checker_loads_without_what_bandit_imports_for_its_own_runner() -> N
             "print(*(name in sys.modules for name in ('bandit', 'rich.console', 'yaml.loader')))"
     answer = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert answer.stdout.split() == ["True", "False", "False"]
+
+
+def test_a_hooks_cache_key_is_read_without_libcst() -> None:
+    """A hook's own process computes each file's cache key from the manifest before its worker (which loads libcst)
+    answers: every `cache_inputs`, fact collector and index reader the manifest names resolves without libcst, so
+    the key's readers cost a few small modules, not the checker's imports (0.2 s) on the command's process."""
+    import subprocess
+    import sys
+
+    summary = load_registry().summary()
+    references = sorted({reference for info in summary.rules
+                         for reference in (*info.readers, *info.fact_readers, *(reader for _, reader in info.index_readers))})
+    assert len(references) >= 10
+    probe = ("import sys\nfrom vibecheck.registry import resolve_reader\n"
+             f"for reference in {references!r}:\n    resolve_reader(reference)\nprint('libcst' in sys.modules)")
+    answer = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert answer.stdout.strip() == "False", answer.stderr

@@ -120,6 +120,9 @@ def app_model_collector(context: RuleContext, options: GuardOptions | None) -> A
 # What the collector reads beyond the file (a per-file cache input of the rules that list it): the OpenAPI documents
 # that route Connexion's handlers.
 app_model_collector.cache_inputs = (openapi_inputs,)  # type: ignore[attr-defined]
+# Imported with the checker (`ProjectRule.fact_collectors`): a worker forked at a hook's start then saves the code of
+# its dataclasses with the rest (`vibecheck.dataclass_code`) instead of compiling it again in every hook's first file.
+app_model_collector.loads = ("vibecheck.analysis.app_model.collector",)  # type: ignore[attr-defined]
 
 
 __all__ = ["APP_MODEL", "AppModel", "GuardOptions", "ModelRoute", "UrlEntry", "app_model_collector"]
