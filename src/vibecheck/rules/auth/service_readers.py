@@ -31,11 +31,12 @@ READER_PREFIXES = ("get_", "fetch_", "find_", "load_", "by_")
 ANNOTATED = frozenset({"Annotated", "typing.Annotated", "typing_extensions.Annotated"})
 
 
-def annotated_class(parameter: cst.Param, aliases: Mapping[str, cst.BaseExpression] = {}) -> cst.BaseExpression | None:
+def annotated_class(parameter: cst.Param, aliases: Mapping[str, cst.BaseExpression] | None = None,
+                    ) -> cst.BaseExpression | None:
     """The class a parameter is annotated with: `InvoiceService`, also inside `Annotated[InvoiceService, Depends(...)]`
     and through an alias of the module (`Service = Annotated[InvoiceService, Depends(invoice_service)]`)."""
     annotation = parameter.annotation.annotation if parameter.annotation is not None else None
-    if type(annotation) is cst.Name and annotation.value in aliases:
+    if type(annotation) is cst.Name and aliases and annotation.value in aliases:
         annotation = aliases[annotation.value]
     if type(annotation) is cst.Subscript and dotted_name(annotation.value) in ANNOTATED and annotation.slice \
             and type(annotation.slice[0].slice) is cst.Index:
