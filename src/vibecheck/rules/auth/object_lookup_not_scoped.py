@@ -783,8 +783,11 @@ class ObjectLookupNotScopedToUser(Rule):
     and checks nothing (`invoice = await _load_invoice(session, invoice_id)`; one that only converts the id,
     `oid(order_id)`, hides none), or such a function of another module of the project that the handler hands the id
     and nothing else (`get_note(note_id)` imported from `repositories.py`, or `repositories.load_note(note_id)`, whose
-    body is `Note.query.get(note_id)` or `db.session.get(Note, note_id)`: the project phase reads that module's
-    readers; one that scopes the row or tests the caller, a module the run did not check, or two such functions handed
+    body is `Note.query.get(note_id)` or `db.session.get(Note, note_id)`; or a method of an injected service of
+    another module handed the id alone, `await service.invoice(invoice_id)` with `service: Annotated[InvoiceService,
+    Depends(invoice_service)]`, whose method reads one row by its parameters directly or through a repository its
+    `__init__` types, `self.invoices.get(invoice_id)`, and whose class and method are handed nothing that names the
+    caller: the project phase reads that module's readers; one that scopes the row or tests the caller, a module the run did not check, or two such functions handed
     the id leave the handler unreported, since the check may live there), when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
     None: return 401`, is authentication), no scope handed to the lookup itself beside the id (`Bill.query.get(g.project,
