@@ -617,11 +617,9 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # the comments of every private project's tasks; VC214 takes a read-only-words permission as public rows by
     # design, and comments of a public blog read the same.
     ("r42b_drf_api", "tracker/views.py", 70, "VC214"),
-    # Round 43: `account.plan = event["plan"]` in an unsigned replay route: a plan is what a payment grants, but `plan`
-    # names a trip's or a workout's as often, and the signed webhooks beside it set it from the provider's event.
-    ("paddle_subscriptions", "billing/webhooks.py", 70, "VC217"),
-    # A watcher's socket added to a room found in a dict by the client's id, with no membership test: VC214 knows lookup
-    # calls of web handlers, not a dict's `get` in a WebSocket endpoint.
+    # Round 43: a watcher's socket added to a room found in a dict by the client's id, with no membership test: VC214
+    # knows lookup calls of web handlers, not a dict's `get` in a WebSocket endpoint whose caller an unverified token
+    # names (no signed-in caller for it to see).
     ("ws_rooms_bot", "rooms/app.py", 107, "VC214"),
     # `await file.read()` of an upload with no size limit: VC428 follows client numbers into sizes, not whole bodies
     # (a check of whole `UploadFile` reads, tried in session 38, met two dozen unmarked reads in these apps).
