@@ -787,9 +787,9 @@ class ObjectLookupNotScopedToUser(Rule):
     another module handed the id alone, `await service.invoice(invoice_id)` with `service: Annotated[InvoiceService,
     Depends(invoice_service)]`, whose method reads one row by its parameters directly or through a repository its
     `__init__` types, `self.invoices.get(invoice_id)`, and whose class and method are handed nothing that names the
-    caller: the project phase reads that module's readers; one that scopes the row or tests the caller, a module the run did not check, or two such functions handed
-    the id leave the handler unreported, since the check may live there), when nothing in the handler relates the object to the
-    caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
+    caller: the project phase reads that module's readers; one that scopes the row or tests the caller, a module the
+    run did not check, or two such functions handed the id leave the handler unreported, since the check may live
+    there), when nothing in the handler relates the object to the caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
     None: return 401`, is authentication), no scope handed to the lookup itself beside the id (`Bill.query.get(g.project,
     bill_id)`, what the app's hooks put on Flask's `g`, a `project` parameter a decorator hands in place of the URL's
     id, a scope a helper found from the request, `workspace = workspace_for(request)` then
@@ -1323,7 +1323,9 @@ class ObjectLookupNotScopedToUser(Rule):
         if self.aliases is None:
             self.aliases = annotation_aliases(self.context.module)
         cls = annotated_class(parameter, self.aliases) if parameter is not None else None
-        qualified = self.qualified_name(cls) if cls is not None else None
+        if cls is None:
+            return None
+        qualified = self.qualified_name(cls)
         if qualified is None or qualified == get_full_name_for_node(cls) or "." not in qualified.lstrip("."):
             return None  # not imported, or from a library
         return f"{qualified}.{func.attr.value}"

@@ -241,18 +241,18 @@ class SecretComparedWithEquals(Rule):
     """A secret is compared with `==` or `!=`, whose timing leaks how much of it matched.
 
     ## What it does
-    Reports `a == b` and `a != b` where one side is named like a password, token, signature, HMAC, digest,
-    api key, CSRF token, session id or one-time code (`token`, `user.password`, `request.headers["X-Signature"]`,
-    `data.get("api_key")`, `headers.get("Authorization")`, `form.password.data`), or is an HMAC computed on the
-    spot (`hmac.new(key, body, sha256).hexdigest()`) or by a function of the file that returns one (`sig == sign(key,
+    Reports `a == b` and `a != b` where one side is named like a password, token, signature, HMAC, digest, api key, CSRF
+    token, session id or one-time code (`token`, `user.password`, `request.headers["X-Signature"]`,
+    `data.get("api_key")`, `headers.get("Authorization")`, `form.password.data`), or is an HMAC computed on the spot
+    (`hmac.new(key, body, sha256).hexdigest()`) or by a function of the file that returns one (`sig == sign(key,
     body)`), also behind a provider's prefix or encoded as text (`"sha256=" + hmac.new(...).hexdigest()`,
-    `base64.b64encode(hmac.new(...).digest())`), or is the code a pyotp generator expects
-    (`pyotp.TOTP(secret).now()`, `totp.at(when)`), or an invite the client sent, named for the invite alone
-    (`body.invite`, `data["invitation"]`; not an `invite` the program holds, often the invitation's record), or a name the function binds to an HMAC (`expected =
-    hmac.new(key, body, sha256).hexdigest()`, then `return expected == header`), or is a password's digest made from
-    the password alone (`hash_password(password)`, `hashlib.md5(password.encode()).hexdigest()`: whoever tries
-    passwords picks the digest's leading bytes, and the stored digest they learn falls to a dictionary; not a salted
-    one, `hash_password(password, salt)`, nor a random token's), and the other side is not a literal.
+    `base64.b64encode(hmac.new(...).digest())`), or is the code a pyotp generator expects (`pyotp.TOTP(secret).now()`,
+    `totp.at(when)`), or an invite the client sent, named for the invite alone (`body.invite`, `data["invitation"]`; not
+    an `invite` the program holds, often the invitation's record), or a name the function binds to an HMAC (`expected =
+    hmac.new(key, body, sha256).hexdigest()`, then `return expected == header`), or is a password's digest made from the
+    password alone (`hash_password(password)`, `hashlib.md5(password.encode()).hexdigest()`: whoever tries passwords
+    picks the digest's leading bytes, and the stored digest they learn falls to a dictionary; not a salted one,
+    `hash_password(password, salt)`, nor a random token's), and the other side is not a literal.
 
     Not reported, by design:
     - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display (`token == ("end",
