@@ -789,8 +789,8 @@ class ObjectLookupNotScopedToUser(Rule):
     `__init__` types, `self.invoices.get(invoice_id)`, and whose class and method are handed nothing that names the
     caller: the project phase reads that module's readers; one that scopes the row or tests the caller, a module the
     run did not check, or two such functions handed the id leave the handler unreported, since the check may live
-    there), when nothing in the handler relates the object to the caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
-    None: return 401`, is authentication), no scope handed to the lookup itself beside the id (`Bill.query.get(g.project,
+    there), when nothing in the handler relates the object to the caller: no `request.user`, `current_user`, identity
+    parameter (its test for a signed-in caller, `if user is None: return 401`, is authentication), no scope handed to the lookup itself beside the id (`Bill.query.get(g.project,
     bill_id)`, what the app's hooks put on Flask's `g`, a `project` parameter a decorator hands in place of the URL's
     id, a scope a helper found from the request, `workspace = workspace_for(request)` then
     `get_object_or_404(Board, id=board_id, workspace=workspace)`, or the caller's credential,
