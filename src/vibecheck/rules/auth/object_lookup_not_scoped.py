@@ -779,7 +779,8 @@ class ObjectLookupNotScopedToUser(Rule):
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`, imported or of the same module) whose
     `WHERE` names no owner column (unless an earlier statement of the handler does: `SELECT ... WHERE id = ? AND
     owner_id = ?`, then an `UPDATE` by the id) or binds it to whom the client names (`WHERE owner_id = ?` with the
-    URL's `user_id` or the query string's `owner_id`), or a function of the same module that reads the row by its parameter
+    URL's `user_id` or the query string's `owner_id`), or a function of the same module that reads the row by its
+    parameter
     and checks nothing (`invoice = await _load_invoice(session, invoice_id)`; one that only converts the id,
     `oid(order_id)`, hides none), or such a function of another module of the project that the handler hands the id
     and nothing else (`get_note(note_id)` imported from `repositories.py`, or `repositories.load_note(note_id)`, whose
@@ -790,7 +791,8 @@ class ObjectLookupNotScopedToUser(Rule):
     caller: the project phase reads that module's readers; one that scopes the row or tests the caller, a module the
     run did not check, or two such functions handed the id leave the handler unreported, since the check may live
     there), when nothing in the handler relates the object to the caller: no `request.user`, `current_user`, identity
-    parameter (its test for a signed-in caller, `if user is None: return 401`, is authentication), no scope handed to the lookup itself beside the id (`Bill.query.get(g.project,
+    parameter (its test for a signed-in caller, `if user is None: return 401`, is authentication), no scope handed to
+    the lookup itself beside the id (`Bill.query.get(g.project,
     bill_id)`, what the app's hooks put on Flask's `g`, a `project` parameter a decorator hands in place of the URL's
     id, a scope a helper found from the request, `workspace = workspace_for(request)` then
     `get_object_or_404(Board, id=board_id, workspace=workspace)`, or the caller's credential,
