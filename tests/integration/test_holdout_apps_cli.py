@@ -622,7 +622,9 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # names (no signed-in caller for it to see).
     ("ws_rooms_bot", "rooms/app.py", 107, "VC214"),
     # `await file.read()` of an upload with no size limit: VC428 follows client numbers into sizes, not whole bodies
-    # (a check of whole `UploadFile` reads, tried in session 38, met two dozen unmarked reads in these apps).
+    # (a check of whole `UploadFile` reads, tried in session 38, met two dozen unmarked reads in these apps; read again
+    # in session 39, all but the bounded ones, Flask's `MAX_CONTENT_LENGTH` and `read(MAX + 1)` then a length test, are
+    # this same risk, so such a check needs those reads marked first).
     ("ws_rooms_bot", "rooms/files.py", 30, "VC428"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
