@@ -914,3 +914,25 @@ def invites_matching(invites, token):
 def emmett_lambda_reading_the_secret_elsewhere(Share, share, token):
     # expect: VC204 -- the compared value is no field of the lambda's row
     return Share.where(lambda s: share.token == token).select().first()
+
+
+def join_private_room(room, body, request, data):
+    # expect: VC204 -- the invite code the client sent, against the room's
+    if room.private and body.invite != room.invite:
+        raise PermissionError("Wrong invite")
+    # expect: VC204 -- a mapping's field, read through `get`
+    if data.get("invitation") == room.invite:
+        return room
+    # expect: VC204 -- the JSON body's field
+    return request.json["invite"] == room.invite
+
+
+def invitation_records(invite, membership, other_invite):
+    # ok: VC204 -- two invitation records the program holds
+    if membership.invite != invite:
+        return None
+    # ok: VC204 -- an invitation object against another
+    if invite == other_invite:
+        return invite
+    # ok: VC204 -- the invite's id, not its code
+    return membership.invite_id == invite.id

@@ -1,4 +1,5 @@
 """VC217 corpus: privileges chosen by the client or granted to the first account, and server-set look-alikes."""
+import hmac
 import json
 
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
@@ -405,3 +406,53 @@ class PyramidAdminViews:
         user = self.request.dbsession.get(User, int(self.request.matchdict["id"]))
         # ok: VC217 -- the class's default permission is the administrators'
         user.role = self.request.json_body.get("role", "clerk")
+
+
+@router.post("/billing/replay")
+async def replay_billing_event(request):
+    event = await request.json()
+    account = await load_account(int(event["account_id"]))
+    # expect: VC217 -- the plan a payment grants, from an unsigned body
+    account.plan = event["plan"]
+
+
+@app.post("/me/tier")
+def choose_own_tier():
+    data = request.get_json()
+    # expect: VC217 -- the caller picks its own tier
+    current_user.tier = data.get("tier", "free")
+
+
+@router.post("/billing/webhook")
+async def signed_billing_webhook(request):
+    raw = await request.body()
+    if not hmac.compare_digest(sign(raw), request.headers.get("X-Signature", "")):
+        raise PermissionError("bad signature")
+    event = await request.json()
+    account = await load_account(int(event["account_id"]))
+    # ok: VC217 -- the provider's signed event sets the plan it was paid for
+    account.plan = event["plan"]
+
+
+@router.post("/trips/{trip_id}/plan")
+async def plan_a_trip(trip_id: int, request):
+    data = await request.json()
+    trip = await load_trip(trip_id)
+    # ok: VC217 -- a trip's plan, no payer's
+    trip.plan = data["plan"]
+
+
+@app.post("/workouts")
+def save_workout():
+    data = request.get_json()
+    # ok: VC217 -- a workout's plan
+    workout = Workout(plan=data["plan"])
+    db.session.add(workout)
+    return {"id": workout.id}
+
+
+@router.post("/checkout")
+async def start_checkout(request):
+    data = await request.json()
+    # ok: VC217 -- the plan the caller asks to pay for, handed to the payment provider
+    return {"url": await checkout_link(data["plan"], current_user.email)}

@@ -617,22 +617,14 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # the comments of every private project's tasks; VC214 takes a read-only-words permission as public rows by
     # design, and comments of a public blog read the same.
     ("r42b_drf_api", "tracker/views.py", 70, "VC214"),
-    # Round 43: an invoice and a subscription fetched through an injected service whose repository reads the row by
-    # id alone, two calls and a module away from the handler that knows the caller: VC214 judges the lookups a handler
-    # makes, not those of the services it is handed.
-    ("paddle_subscriptions", "billing/main.py", 38, "VC214"),
-    ("paddle_subscriptions", "billing/main.py", 62, "VC214"),
-    # `account.plan = event["plan"]` in an unsigned replay route: a plan is what a payment grants, but `plan` names a
-    # trip's or a workout's as often, and the signed webhooks beside it set it from the provider's event.
-    ("paddle_subscriptions", "billing/webhooks.py", 70, "VC217"),
-    # `body.invite != room.invite`: an invite code is named for what it opens, not as a secret, and VC204's vocabulary
-    # would take every `invite` object compared with another.
-    ("ws_rooms_bot", "rooms/app.py", 43, "VC204"),
-    # A watcher's socket added to a room found in a dict by the client's id, with no membership test: VC214 knows lookup
-    # calls of web handlers, not a dict's `get` in a WebSocket endpoint.
+    # Round 43: a watcher's socket added to a room found in a dict by the client's id, with no membership test: VC214
+    # knows lookup calls of web handlers, not a dict's `get` in a WebSocket endpoint whose caller an unverified token
+    # names (no signed-in caller for it to see).
     ("ws_rooms_bot", "rooms/app.py", 107, "VC214"),
     # `await file.read()` of an upload with no size limit: VC428 follows client numbers into sizes, not whole bodies
-    # (a check of whole `UploadFile` reads, tried in session 38, met two dozen unmarked reads in these apps).
+    # (a check of whole `UploadFile` reads, tried in session 38, met two dozen unmarked reads in these apps; read again
+    # in session 39, all but the bounded ones, Flask's `MAX_CONTENT_LENGTH` and `read(MAX + 1)` then a length test, are
+    # this same risk, so such a check needs those reads marked first).
     ("ws_rooms_bot", "rooms/files.py", 30, "VC428"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
@@ -711,10 +703,6 @@ KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
     ("robyn_pastebin", "pastebin/main.py", 31, "VC201"),
     # Round 39: a protobuf integer field logged with `%s` (`request.file_id`): VC409 cannot see the message's types.
     ("grpc_vault", "vault/service.py", 77, "VC409"),
-    # Round 43: a download whose dependency, `member`, requires the Authorization header and decodes it through a
-    # helper of another module: no name says it authenticates, and the app model does not read what a dependency
-    # asks of the request.
-    ("ws_rooms_bot", "rooms/files.py", 47, "VC219"),
 }
 
 

@@ -3441,3 +3441,60 @@ def test_an_app_whose_only_guards_check_webhook_signatures_signs_nobody_in(tmp_p
     """), encoding="utf-8")
     assert [f.message.split("`")[1] for f in project_findings(tmp_path, [SensitiveReadWithoutAuth])] == \
         ["GET /files/<name>/download"]
+
+
+def test_a_dependency_that_requires_the_authorization_header_guards_whatever_its_name(tmp_path: Path) -> None:
+    """`member(authorization: str = Header(...))` hands the header to another module's decoder: FastAPI answers 422
+    without it, so the download behind it is guarded; a dependency that lets a request without the header in
+    (`Header(None)`) or reads the header and drops it guards nothing."""
+    _write_project(tmp_path, {
+        "rooms/__init__.py": "",
+        "rooms/auth.py": """
+            import jwt
+
+            def decode_token(token: str) -> dict:
+                return jwt.decode(token, "k", algorithms=["HS256"])
+        """,
+        "rooms/files.py": """
+            from fastapi import APIRouter, Depends, Header
+            from fastapi.responses import FileResponse
+
+            from .auth import decode_token
+
+            router = APIRouter(prefix="/files")
+
+            def member(authorization: str = Header(...)) -> dict:
+                return decode_token(authorization.removeprefix("Bearer "))
+
+            def maybe_member(authorization: str | None = Header(None)) -> dict | None:
+                return decode_token(authorization) if authorization else None
+
+            def traced(authorization: str = Header(...)) -> str:
+                return "seen"
+
+            @router.post("/{room_id}")
+            async def upload(room_id: str, user: dict = Depends(member)):
+                return {"room": room_id}
+
+            @router.get("/{room_id}/{name}/download")
+            def download(room_id: str, name: str, user: dict = Depends(member)):
+                return FileResponse(f"/srv/{room_id}/{name}")
+
+            @router.get("/{room_id}/history")
+            def history(room_id: str, user: dict | None = Depends(maybe_member)):
+                return {"room": room_id}
+
+            @router.get("/{room_id}/export")
+            def export(room_id: str, trace: str = Depends(traced)):
+                return {"room": room_id}
+        """,
+        "rooms/app.py": """
+            from fastapi import FastAPI
+            from .files import router
+
+            app = FastAPI()
+            app.include_router(router)
+        """,
+    })
+    assert sorted(f.line_text.strip() for f in project_findings(tmp_path, [SensitiveReadWithoutAuth])) == [
+        '@router.get("/{room_id}/export")', '@router.get("/{room_id}/history")']

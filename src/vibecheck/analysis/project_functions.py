@@ -35,5 +35,14 @@ def defines(index: dict[str, frozenset[str]], relative: str, imported: str) -> b
     return bool(wanted) and any(function in names for module, names in _modules_named(index, wanted))
 
 
+def defines_method(index: dict[str, frozenset[str]], relative: str, imported: str) -> bool:
+    """Whether `imported`, a method of a class as the file at `relative` names it (`.services.InvoiceService.invoice`),
+    is one of the indexed functions: a module named so lists it as `InvoiceService.invoice`."""
+    owner, _, method = imported.rpartition(".")
+    absolute = resolve_relative(owner, module_name(relative), is_package=relative.endswith("__init__.py"))
+    wanted, _, cls = absolute.rpartition(".")
+    return bool(wanted) and any(f"{cls}.{method}" in names for _, names in _modules_named(index, wanted))
+
+
 def _modules_named(index: dict[str, frozenset[str]], wanted: str) -> Iterable[tuple[str, frozenset[str]]]:
     return ((module, names) for module, names in index.items() if module == wanted or module.endswith("." + wanted))

@@ -52,7 +52,7 @@ from vibecheck.analysis.app_model.skip_paths import skipped
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
 from vibecheck.analysis.nodes import bound_names, head_name
 from vibecheck.ast_fields import tree_nodes
-from vibecheck.cst_fields import own_nodes_of, walk_own
+from vibecheck.cst_fields import names_in, own_nodes_of, walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import path_text, text_value
 from vibecheck.patterns import lazy_pattern
@@ -348,6 +348,20 @@ def _declares_nothing(node: cst.ClassDef) -> bool:
 def _builds_view(method: str) -> bool:
     """`V.as_view()`, and the same classmethod under a project's own name (allauth's `V.as_api_view(client=...)`)."""
     return method == "as_view" or (method.startswith("as_") and method.endswith("_view"))
+
+
+def _required_source(param: cst.Param) -> bool:
+    """`authorization: str = Header(...)`, `Header()`, `Annotated[str, Header()]` with no default: FastAPI answers 422
+    to a request without it."""
+    if is_optional(param.annotation.annotation if param.annotation is not None else None):
+        return False
+    default = param.default
+    if default is None:
+        return True
+    first = default.args[0].value if type(default) is cst.Call and default.args and default.args[0].keyword is None \
+        else None
+    return type(default) is cst.Call and (first is None or type(first) is cst.Ellipsis) \
+        and not any(a.keyword is not None and a.keyword.value in ("default", "default_factory") for a in default.args)
 
 
 def _guards_as_middleware(target: cst.Arg | None) -> bool:
@@ -858,6 +872,8 @@ class AppModelCollector:
             return
         if parent is None:
             self.functions[node.name.value] = frame
+            if not node.decorators and self._requires_credentials(node):
+                self.guard_names.add(node.name.value)
             if self.urlconf.enter_hook_function([d.decorator for d in node.decorators]):
                 self.urlconf_scopes.add(id(node))
         self._collect_function_routes(node, frame)
@@ -1924,6 +1940,17 @@ class AppModelCollector:
             if any(isinstance(s, cst.Call) and _last(self.qualified_name(s.func)) in CREDENTIAL_SOURCES for s in sources):
                 names.add(param.name.value)
         return frozenset(names)
+
+    def _requires_credentials(self, node: cst.FunctionDef) -> bool:
+        """A plain function that requires a credential from a header or cookie and hands it on (`def member(
+        authorization: str = Header(...)): return decode_token(authorization.removeprefix("Bearer "))`): a dependency
+        that authenticates, whatever its name; not one that lets a request without the header in (`Header(None)`)."""
+        credentials = self._credential_params(node)
+        if not credentials:
+            return False
+        handed = {name for call in own_nodes_of(node.body, cst.Call) for arg in call.args for name in names_in(arg.value)}
+        return any(param.name.value in credentials and param.name.value in handed and _required_source(param)
+                   for param in node.params.params)
 
     def _type_guards(self, annotation: cst.BaseExpression) -> bool:
         if isinstance(annotation, cst.Subscript):

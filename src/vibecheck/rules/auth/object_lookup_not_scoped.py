@@ -38,7 +38,7 @@ from vibecheck.analysis.app_model.openapi import Operation, openapi_inputs, oper
 from vibecheck.analysis.check_modules import check_modules_inputs
 from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
-from vibecheck.analysis.project_functions import defines, functions_index
+from vibecheck.analysis.project_functions import defines, defines_method, functions_index
 from vibecheck.analysis.view_mixins import inherits_a_caller_check, module_classes
 from vibecheck.cst_fields import child_nodes, names_in, own_nodes_of, walk_own
 from vibecheck.literals import literal_value
@@ -47,6 +47,7 @@ from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.answering_checks import answers_only
 from vibecheck.rules.auth.role_decorators import role_guard
+from vibecheck.rules.auth.service_readers import annotated_class, annotation_aliases, service_readers
 
 # ORM lookups by key: `X.objects.get(pk=pk)`, `X.query.get_or_404(id)`, `session.get(X, id)`, `.filter_by(id=id)`.
 LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_or_404", "one_or_none", "select_for_update",
@@ -90,6 +91,9 @@ PROVIDER_OBJECT_CALLS: dict[str, frozenset[str]] = {
 SHARED_OWNERS = frozenset({"tenant", "org", "organization", "team", "workspace", "company"})
 # Short and British spellings of a group, read as its full name (`x_org_id` names an `Organization`).
 SHARED_OWNER_SPELLINGS = {"org": "organization", "organisation": "organization", "orgs": "organization"}
+# Words of an owner that name a token's claim (`sub`) and, as a name bound to what the client's id fetched, are a short
+# name of the row (`sub` for a subscription).
+CLAIM_WORDS = frozenset({"sub"})
 # Words of a field that records who last changed a row (`updated_by`, `last_modified_by`, `edited_by`).
 EDITOR_STAMP_WORDS = frozenset({"updated", "modified", "edited", "changed", "updater", "editor", "modifier"})
 # Calls a row reader makes besides its lookup, none of which can check an owner: the error it answers when the row is
@@ -99,6 +103,9 @@ EDITOR_STAMP_WORDS = frozenset({"updated", "modified", "edited", "changed", "upd
 # check the owner itself.
 READERS_FACT = "vibecheck.vc214.row_readers"
 CHECKED_READER = "checked-reader"
+# The kind of a finding that waits for a method of an injected service (`service.invoice(invoice_id)`, `service` typed
+# `InvoiceService` of another module): the fact lists the service methods handed only an id that read a row by it.
+CHECKED_SERVICE = "checked-service"
 # A row reader of this module worth recording for handlers of other modules is short: one lookup, perhaps a 404.
 READER_STATEMENTS = 6
 HELPER_SAFE_CALLS = frozenset({"HTTPException", "Http404", "abort", "NotFound", "ValueError", "LookupError", "KeyError",
@@ -772,15 +779,20 @@ class ObjectLookupNotScopedToUser(Rule):
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`, imported or of the same module) whose
     `WHERE` names no owner column (unless an earlier statement of the handler does: `SELECT ... WHERE id = ? AND
     owner_id = ?`, then an `UPDATE` by the id) or binds it to whom the client names (`WHERE owner_id = ?` with the
-    URL's `user_id` or the query string's `owner_id`), or a function of the same module that reads the row by its parameter
+    URL's `user_id` or the query string's `owner_id`), or a function of the same module that reads the row by its
+    parameter
     and checks nothing (`invoice = await _load_invoice(session, invoice_id)`; one that only converts the id,
     `oid(order_id)`, hides none), or such a function of another module of the project that the handler hands the id
     and nothing else (`get_note(note_id)` imported from `repositories.py`, or `repositories.load_note(note_id)`, whose
-    body is `Note.query.get(note_id)` or `db.session.get(Note, note_id)`: the project phase reads that module's
-    readers; one that scopes the row or tests the caller, a module the run did not check, or two such functions handed
-    the id leave the handler unreported, since the check may live there), when nothing in the handler relates the object to the
-    caller: no `request.user`, `current_user`, identity parameter (its test for a signed-in caller, `if user is
-    None: return 401`, is authentication), no scope handed to the lookup itself beside the id (`Bill.query.get(g.project,
+    body is `Note.query.get(note_id)` or `db.session.get(Note, note_id)`; or a method of an injected service of
+    another module handed the id alone, `await service.invoice(invoice_id)` with `service: Annotated[InvoiceService,
+    Depends(invoice_service)]`, whose method reads one row by its parameters directly or through a repository its
+    `__init__` types, `self.invoices.get(invoice_id)`, and whose class and method are handed nothing that names the
+    caller: the project phase reads that module's readers; one that scopes the row or tests the caller, a module the
+    run did not check, or two such functions handed the id leave the handler unreported, since the check may live
+    there), when nothing in the handler relates the object to the caller: no `request.user`, `current_user`, identity
+    parameter (its test for a signed-in caller, `if user is None: return 401`, is authentication), no scope handed to
+    the lookup itself beside the id (`Bill.query.get(g.project,
     bill_id)`, what the app's hooks put on Flask's `g`, a `project` parameter a decorator hands in place of the URL's
     id, a scope a helper found from the request, `workspace = workspace_for(request)` then
     `get_object_or_404(Board, id=board_id, workspace=workspace)`, or the caller's credential,
@@ -911,6 +923,8 @@ class ObjectLookupNotScopedToUser(Rule):
     def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
         """The function of another module a handler hands its client id to is not one of the project's row readers
         that check nothing: it may scope the row to the caller, or it is no project function at all."""
+        if kind == CHECKED_SERVICE:
+            return not defines_method(functions_index(project, READERS_FACT), relative, subject)
         return kind == CHECKED_READER and not defines(functions_index(project, READERS_FACT), relative, subject)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
@@ -929,6 +943,7 @@ class ObjectLookupNotScopedToUser(Rule):
         self.readers: dict[tuple[int, int], bool] = {}  # `_reads_by_parameter`'s answers (the module keeps the nodes)
         self.tables: frozenset[str] = frozenset()  # module-level names that may be tables read by subscript
         self.module_classes: dict[str, cst.ClassDef] = {}  # the module's classes, whose mixins may check the caller
+        self.aliases: dict[str, cst.BaseExpression] | None = None  # the module's `Annotated` aliases, read on demand
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
@@ -947,6 +962,8 @@ class ObjectLookupNotScopedToUser(Rule):
         readers = sorted(name for name, function in self._functions().items()
                          if type(function.body) is cst.IndentedBlock and len(function.body.body) <= READER_STATEMENTS
                          and self._reads_by_parameter(function))
+        if "class" in self.context.source:
+            readers.extend(service_readers(node, self._service_reads_row))
         if readers:
             self.context.facts[READERS_FACT] = readers
 
@@ -1116,7 +1133,7 @@ class ObjectLookupNotScopedToUser(Rule):
                 return  # several functions of other modules get the id: any may check it
             lookup = self._first_lookup(handler) or (imported[0][0] if imported else None)
             # a function of another module handed the id reads the row, or checks it: the project's readers decide
-            unless = (CHECKED_READER, imported[0][1]) if imported else None
+            unless = imported[0][1] if imported else None
         if lookup is not None and not self._reads_shared_model(lookup):
             ids = [_client_value(lookup, name) for name in sorted(handler.client_ids & set(names_in(lookup)))]
             anchor: cst.CSTNode = lookup
@@ -1228,6 +1245,8 @@ class ObjectLookupNotScopedToUser(Rule):
                 return True
             if last in client_values or (changes and (last in fetched or last[:1].isupper())):
                 continue
+            if dotted in fetched and set(name_words(dotted)) & OWNERSHIP_WORDS <= CLAIM_WORDS:
+                continue  # `sub = await service.cancel(subscription_id)`: the row, named short, not a token's subject
             if dotted in tested and set(name_words(last)) & OWNERSHIP_WORDS - entity:
                 return True
         return self._delegates(handler)
@@ -1275,11 +1294,43 @@ class ObjectLookupNotScopedToUser(Rule):
             pending.extend(child_nodes(node))
         return False
 
-    def _imported_readers(self, handler: Handler) -> list[tuple[cst.Call, str]]:
+    def _imported_readers(self, handler: Handler) -> list[tuple[cst.Call, tuple[str, str]]]:
         """The calls of functions of other modules handed the client's id and nothing else (`get_note(note_id)` from
-        `.repositories`, `repositories.load_note(note_id)`), with the name each calls as imported."""
-        return [(node, name) for node in walk_own(handler.node.body)
-                if type(node) is cst.Call and (name := self._imported_reader(node, handler)) is not None]
+        `.repositories`, `repositories.load_note(note_id)`), also of an injected service's methods
+        (`service.invoice(invoice_id)`), each with what its finding waits for: the kind and the name as imported."""
+        found: list[tuple[cst.Call, tuple[str, str]]] = []
+        for node in walk_own(handler.node.body):
+            if type(node) is not cst.Call:
+                continue
+            if (name := self._imported_reader(node, handler)) is not None:
+                found.append((node, (CHECKED_READER, name)))
+            elif (method := self._injected_service_call(node, handler)) is not None:
+                found.append((node, (CHECKED_SERVICE, method)))
+        return found
+
+    def _service_reads_row(self, call: cst.Call, method: cst.FunctionDef, ids: set[str]) -> bool:
+        """A service method's own lookup by one of its parameters (`self.session.get(Invoice, invoice_id)`)."""
+        return self._is_lookup(call, Handler(node=method, methods=frozenset(), authenticated=False, client_ids=ids),
+                               helpers=False)
+
+    def _injected_service_call(self, call: cst.Call, handler: Handler) -> str | None:
+        """`Class.method` as imported (`.services.InvoiceService.invoice`) when `call` is a method of a handler's
+        parameter typed with a class of another module (`service: Annotated[InvoiceService, Depends(...)]`) handed
+        only the client's id: the method may read the row by it, unscoped, or check it."""
+        func = call.func
+        if type(func) is not cst.Attribute or type(func.value) is not cst.Name \
+                or not handler.client_ids & set(names_in(call)) or not _hands_only_the_id(call, handler.client_ids):
+            return None
+        parameter = next((p for p in parameters(handler.node) if p.name.value == func.value.value), None)
+        if self.aliases is None:
+            self.aliases = annotation_aliases(self.context.module)
+        cls = annotated_class(parameter, self.aliases) if parameter is not None else None
+        if cls is None:
+            return None
+        qualified = self.qualified_name(cls)
+        if qualified is None or qualified == get_full_name_for_node(cls) or "." not in qualified.lstrip("."):
+            return None  # not imported, or from a library
+        return f"{qualified}.{func.attr.value}"
 
     def _imported_reader(self, call: cst.Call, handler: Handler) -> str | None:
         """The imported name (`.repositories.get_note`) of a function that `call` hands only the client's id, when it is

@@ -18,7 +18,7 @@ from vibecheck.analysis.app_model.openapi import Operation, openapi_inputs, oper
 from vibecheck.analysis.flow import is_rest_payload, is_route_handler, resolver_parameters, short_code
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.analysis.sql_columns import sql_parameter_columns
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, own_nodes_of
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
@@ -37,6 +37,13 @@ CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "args",
                                "body_params"})  # Emmett: `params = await request.body_params`
 CLIENT_METHODS = frozenset({"get_json", "json",
                             "form"})  # Starlette's and FastAPI's `form = await request.form()`
+# What a payment grants, set on the record of whoever pays (`account.plan`, `org.tier`): a `plan` names a trip's or a
+# workout's as often, so it counts only on a record named for a payer, and not where the handler checks the signature
+# of the provider that sends it (a billing webhook sets the plan the payment bought).
+BILLING_FIELDS = frozenset({"plan", "tier", "billing_plan", "subscription_plan", "subscription_tier"})
+PAYER_WORDS = frozenset({"account", "user", "customer", "org", "organization", "organisation", "tenant", "workspace",
+                         "team", "company", "subscription", "member", "profile", "billing"})
+SIGNATURE_CHECK_WORDS = frozenset({"signature", "signed", "hmac", "digest", "verify", "construct"})
 # Wrappers that keep the client's data: `json.loads(request.body)`, `dict(request.form)`.
 CLIENT_WRAPPERS = frozenset({"json.loads", "dict", "loads", "orjson.loads", "ujson.loads"})
 # The raw body, parsed by one of the wrappers above (Django's `request.body`, Flask's `request.data`).
@@ -74,7 +81,9 @@ class PrivilegeFromClient(Rule):
     ## What it does
     Reports where a privilege field (`role`, `is_admin`, `is_staff`, `is_superuser`, `groups`,
     `permissions`, `scopes`, `access_level`, ...; also what a payment or a check grants: `paid`, `is_premium`,
-    `email_verified`) gets its value from client data: a keyword argument
+    `email_verified`; a `plan` or `tier` set on a record named for whoever pays, `account.plan = event["plan"]`, unless
+    the handler checks the signature of the provider that sends it, `_paddle_signature_ok(raw, header)`,
+    `@verify_webhook_signature`) gets its value from client data: a keyword argument
     (`User(role=data["role"])`, `create_user(..., is_admin=payload.get("is_admin"))`) or an assignment
     (`user.role = request.json["role"]`) or a key of a dict passed to a call (`create_access_token(...,
     additional_claims={"role": body["role"]})`) or stored under a key (`USERS[name] = {"name": name, "role":
@@ -164,6 +173,7 @@ class PrivilegeFromClient(Rule):
         self.asks_existence = any(f".{name}(" in context.source for name in EXISTENCE_CALLS)
         self.reading_arguments: set[int] = set()  # the arguments of calls that read (`READING_VERBS`)
         self.operations: dict[str, Operation] = {}  # functions an OpenAPI document routes (Connexion)
+        self.functions: list[cst.FunctionDef] = []  # the functions around the walk, innermost last
 
     def visit_Module(self, node: cst.Module) -> None:
         self.operations = operations_for(self.context.path)
@@ -195,6 +205,7 @@ class PrivilegeFromClient(Rule):
         else:  # a GraphQL resolver's arguments (`def sign_up(self, email: str, role: str = "user")`)
             client.update(resolver_parameters(node, self.context.imports))
         self.frames.append(client)
+        self.functions.append(node)
         self.field_locals.append(set())
         self.first_flags.append(set())
         own = drf_permission_classes(node)  # an action's own `permission_classes=` replace its class's
@@ -207,6 +218,7 @@ class PrivilegeFromClient(Rule):
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.frames.pop()
+        self.functions.pop()
         self.field_locals.pop()
         self.first_flags.pop()
         self.admin_only.pop()
@@ -229,6 +241,9 @@ class PrivilegeFromClient(Rule):
             if field in PRIVILEGE_FIELDS:
                 # a plain local (`role = request.args.get("role")`) may be a filter; only a first-user grant counts
                 self._check(node, field, node.value, client=not isinstance(target.target, cst.Name))
+            elif field in BILLING_FIELDS and type(target.target) is cst.Attribute and _payer(target.target.value) \
+                    and self._reads_client_field(node.value) and not _checks_a_signature(self.functions[-1]):
+                self._report_client(node, field, node.value)  # `account.plan = event["plan"]` in an unsigned route
 
     def _sign_up_role(self, node: cst.Assign) -> None:
         """`AUTH_USER_REGISTRATION_ROLE = "Admin"` (also `app.config["AUTH_USER_REGISTRATION_ROLE"] = ...`)."""
@@ -350,11 +365,25 @@ class PrivilegeFromClient(Rule):
             return self._is_client(node.value)
         if type(node) is cst.Attribute:
             return isinstance(node.value, cst.Name) and node.value.value in self.frames[-1] \
-                and node.attr.value in PRIVILEGE_FIELDS
+                and node.attr.value in PRIVILEGE_FIELDS | BILLING_FIELDS
         return False
 
     def _is_client(self, node: cst.BaseExpression) -> bool:
         return self._from_client(node) or (isinstance(node, cst.Name) and node.value in self.frames[-1])
+
+
+def _payer(record: cst.BaseExpression) -> bool:
+    """`account`, `request.user`, `org`, `current_customer`: a record named for whoever pays."""
+    return bool(PAYER_WORDS.intersection(name_words((get_full_name_for_node(record) or "").rpartition(".")[2])))
+
+
+def _checks_a_signature(function: cst.FunctionDef) -> bool:
+    """A call of the function named for checking a signature (`_paddle_signature_ok(raw, header)`,
+    `hmac.compare_digest(...)`, `stripe.Webhook.construct_event(...)`): the body is the provider's, signed."""
+    callees = [call.func for call in own_nodes_of(function.body, cst.Call)]
+    callees += [d.decorator.func if type(d.decorator) is cst.Call else d.decorator for d in function.decorators]
+    return any(SIGNATURE_CHECK_WORDS.intersection(name_words((get_full_name_for_node(callee) or "").rpartition(".")[2]))
+               for callee in callees)
 
 
 def _reads(callee: str) -> bool:

@@ -41,6 +41,8 @@ CLIENT_ROOTS = frozenset({"request", "req", "headers", "cookies", "query", "para
 SETTINGS_CLASS_WORDS = frozenset({"config", "configuration", "settings", "conf", "secrets", "env", "environment"})
 # Last words of upper-case constants that hold a secret even without a kind word: `EXPECTED_KEY`, `WEBHOOK_HASH`.
 SECRET_CONSTANT_HEADS = frozenset({"key", "secret", "hash", "digest"})
+# Fields a client sends the invite code it was given in, named for the invite alone (`body.invite`).
+PRESENTED_INVITE_FIELDS = frozenset({"invite", "invitation"})
 # Two hashes or digests compared (`refresh_token_hash == rt.hash`, `other_token.digest != auth_token.digest`): the
 # server hashed the presented token and looks up the stored hash, compares two stored rows, or checks a content
 # checksum that anyone can compute; the client cannot steer a hash's leading bytes, so `==` leaks nothing usable.
@@ -136,11 +138,21 @@ def _kinds_of(node: cst.BaseExpression, name: str | None) -> frozenset[str]:
         return _kinds_of(node.left, value_name(node.left)) | _kinds_of(node.right, value_name(node.right))
     if type(node) is cst.Call and _hashes_password_alone(node):
         return frozenset({PASSWORD_KIND})
+    if _presented_invite(node):
+        return frozenset({OTP})
     if not name:
         return frozenset()
     if isinstance(node, cst.Name) and name.isupper():
         return head_kinds(name) & COMPARED_SECRETS
     return secret_kinds(name) & COMPARED_SECRETS
+
+
+def _presented_invite(node: cst.BaseExpression) -> bool:
+    """`body.invite`, `data["invitation"]`, `request.json.get("invite")`: the invite a client sent, a field of what it
+    sent, is the code that lets it in; an `invite` the program holds is as often the invitation's record."""
+    field = _record_field(node)
+    base = get_full_name_for_node(field[1]) if field is not None and field[0] in PRESENTED_INVITE_FIELDS else None
+    return base is not None and bool(CLIENT_ROOTS.intersection(words(base)))
 
 
 def _is_hmac_digest(node: cst.BaseExpression) -> bool:
@@ -229,17 +241,18 @@ class SecretComparedWithEquals(Rule):
     """A secret is compared with `==` or `!=`, whose timing leaks how much of it matched.
 
     ## What it does
-    Reports `a == b` and `a != b` where one side is named like a password, token, signature, HMAC, digest,
-    api key, CSRF token, session id or one-time code (`token`, `user.password`, `request.headers["X-Signature"]`,
-    `data.get("api_key")`, `headers.get("Authorization")`, `form.password.data`), or is an HMAC computed on the
-    spot (`hmac.new(key, body, sha256).hexdigest()`) or by a function of the file that returns one (`sig == sign(key,
+    Reports `a == b` and `a != b` where one side is named like a password, token, signature, HMAC, digest, api key, CSRF
+    token, session id or one-time code (`token`, `user.password`, `request.headers["X-Signature"]`,
+    `data.get("api_key")`, `headers.get("Authorization")`, `form.password.data`), or is an HMAC computed on the spot
+    (`hmac.new(key, body, sha256).hexdigest()`) or by a function of the file that returns one (`sig == sign(key,
     body)`), also behind a provider's prefix or encoded as text (`"sha256=" + hmac.new(...).hexdigest()`,
-    `base64.b64encode(hmac.new(...).digest())`), or is the code a pyotp generator expects
-    (`pyotp.TOTP(secret).now()`, `totp.at(when)`), or a name the function binds to an HMAC (`expected =
-    hmac.new(key, body, sha256).hexdigest()`, then `return expected == header`), or is a password's digest made from
-    the password alone (`hash_password(password)`, `hashlib.md5(password.encode()).hexdigest()`: whoever tries
-    passwords picks the digest's leading bytes, and the stored digest they learn falls to a dictionary; not a salted
-    one, `hash_password(password, salt)`, nor a random token's), and the other side is not a literal.
+    `base64.b64encode(hmac.new(...).digest())`), or is the code a pyotp generator expects (`pyotp.TOTP(secret).now()`,
+    `totp.at(when)`), or an invite the client sent, named for the invite alone (`body.invite`, `data["invitation"]`; not
+    an `invite` the program holds, often the invitation's record), or a name the function binds to an HMAC (`expected =
+    hmac.new(key, body, sha256).hexdigest()`, then `return expected == header`), or is a password's digest made from the
+    password alone (`hash_password(password)`, `hashlib.md5(password.encode()).hexdigest()`: whoever tries passwords
+    picks the digest's leading bytes, and the stored digest they learn falls to a dictionary; not a salted one,
+    `hash_password(password, salt)`, nor a random token's), and the other side is not a literal.
 
     Not reported, by design:
     - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display (`token == ("end",
