@@ -484,6 +484,8 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
             own = [] if is_class else _own_statements(statement)  # type: ignore[arg-type]
             calls: list[ast.Call] = []
             uses = _uses(_parts(statement), skip_functions=is_class, calls=calls)
+            if is_class:
+                uses.update(_methods_named_in_tables(statement))  # type: ignore[arg-type]
             if not OWN_NAMES.isdisjoint(uses):  # (each name in those calls is among the uses: most use none of them)
                 own_package_calls.update(_own_package_calls(calls))
             yield {
@@ -587,6 +589,31 @@ def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool, calls: list[ast.Cal
             elif value is not None:
                 pending.append(value)
     return used
+
+
+def _methods_named_in_tables(node: ast.ClassDef) -> set[str]:
+    """The class's own method names its class-level tables list as strings (`__location_map__ = {"json": "load_json"}`,
+    `dict(match_info="load_match_info", **base)`, `actions = ("ship", "cancel")`): its code looks them up by name
+    (`getattr(self, self.__location_map__[location])`), so they run with the class. Only a table's values: its keys
+    are what callers name (`location="json"`), not methods."""
+    methods = {s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    named: set[str] = set()
+    for statement in node.body:
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            named.update(item.value for item in _table_items(statement.value)
+                         if isinstance(item, ast.Constant) and isinstance(item.value, str) and item.value in methods)
+    return named
+
+
+def _table_items(value: ast.expr | None) -> list[ast.expr | None]:
+    """A table's values: a dict's, a `dict(...)` call's keywords, a tuple's, list's or set's items."""
+    if isinstance(value, ast.Dict):
+        return list(value.values)
+    if isinstance(value, (ast.Tuple, ast.List, ast.Set)):
+        return list(value.elts)
+    if isinstance(value, ast.Call):
+        return [keyword.value for keyword in value.keywords if keyword.arg]
+    return []
 
 
 def _methods_by_option(assign: ast.Assign) -> list[str]:

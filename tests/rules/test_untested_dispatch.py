@@ -497,3 +497,65 @@ def test_methods_dispatched_by_a_name_suffix_are_reached(tmp_path: Path) -> None
     }
     findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
     assert reported(findings, "VC301") == ["gen.schema.Generator.describe", "gen.schema.Unused"]
+
+
+def test_methods_a_class_lists_in_its_tables_are_reached(tmp_path: Path) -> None:
+    """webargs' `__location_map__ = {"json": "load_json"}`, then `getattr(self, self.__location_map__[location])`: the
+    methods a class names as its tables' values (a dict's, a `dict(...)` call's keywords, a tuple's) run with the
+    class, also in a subclass that extends the table; a table's key naming a method, a name the class does not
+    define, and a method named nowhere still fire."""
+    files = {
+        "pyproject.toml": '[project]\nname = "args"\n',
+        "src/args/__init__.py": "",
+        "src/args/core.py": """
+            class Parser:
+                location_map = {
+                    "json": "load_json",
+                    "query": "load_query",
+                    "load_form": "json",
+                    "files": "load_files",
+                }
+
+                def parse(self, req, location):
+                    return getattr(self, self.location_map[location])(req)
+
+                def load_json(self, req):
+                    return req.json
+
+                def load_query(self, req):
+                    return req.args
+
+                def load_form(self, req):
+                    return req.form
+
+                def load_cookies(self, req):
+                    return req.cookies
+        """,
+        "src/args/web.py": """
+            from args.core import Parser
+
+            class WebParser(Parser):
+                location_map = dict(match_info="load_match_info", **Parser.location_map)
+                actions = ("load_headers",)
+
+                def load_match_info(self, req):
+                    return req.match_info
+
+                def load_headers(self, req):
+                    return req.headers
+
+                def load_body(self, req):
+                    return req.body
+        """,
+        "tests/test_args.py": """
+            from args.core import Parser
+            from args.web import WebParser
+
+            def test_parse():
+                assert Parser().parse(None, "json") is None
+                assert WebParser().parse(None, "match_info") is None
+        """,
+    }
+    findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
+    assert reported(findings, "VC301") == ["args.core.Parser.load_cookies", "args.core.Parser.load_form",
+                                           "args.web.WebParser.load_body"]
