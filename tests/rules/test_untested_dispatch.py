@@ -559,3 +559,44 @@ def test_methods_a_class_lists_in_its_tables_are_reached(tmp_path: Path) -> None
     findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
     assert reported(findings, "VC301") == ["args.core.Parser.load_cookies", "args.core.Parser.load_form",
                                            "args.web.WebParser.load_body"]
+
+
+def test_test_methods_a_test_class_inherits_are_reached(tmp_path: Path) -> None:
+    """webargs' `webargs.testing.CommonTestCase`, in a module that imports pytest: a test class deriving from it has
+    pytest run its `test*` methods and `setup_method`; its other methods, and a library class's `test_connection` (in a
+    module that imports no test framework) that a test imports but never calls, still fire."""
+    files = {
+        "pyproject.toml": '[project]\nname = "kit"\n',
+        "src/kit/__init__.py": "",
+        "src/kit/testing.py": """
+            import pytest
+
+            class CommonTestCase:
+                def setup_method(self):
+                    self.ready = True
+
+                def test_parse(self):
+                    assert self.ready
+
+                def describe(self):
+                    return "common"
+        """,
+        "src/kit/backend.py": """
+            class Backend:
+                def connect(self):
+                    return "up"
+
+                def test_connection(self):
+                    return self.connect() == "up"
+        """,
+        "tests/test_kit.py": """
+            from kit.backend import Backend
+            from kit.testing import CommonTestCase
+
+            class TestFlask(CommonTestCase):
+                def test_backend(self):
+                    assert Backend().connect() == "up"
+        """,
+    }
+    findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
+    assert reported(findings, "VC301") == ["kit.backend.Backend.test_connection", "kit.testing.CommonTestCase.describe"]

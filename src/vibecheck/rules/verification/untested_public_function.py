@@ -154,7 +154,10 @@ class UntestedPublicFunction(ProjectRule):
     that names neither (its object comes from a fixture) counts for both (no finding changed on the pinned projects).
     A test reaches what it calls whether or not it checks anything: a test with
     no assertion, one that cannot fail or one on a mock alone is reported where it is written (`test-without-assertion`,
-    `tautological-assertion`, `assertion-on-mock-only`), which is where the fix goes. Not counting the tests with no
+    `tautological-assertion`, `assertion-on-mock-only`), which is where the fix goes. A class of the project's code that
+    a test names, in a module that imports `pytest` or `unittest` (webargs' `webargs.testing.CommonTestCase`), holds
+    tests for the project's test classes to derive from: pytest runs the `test*` methods and `setup_method` they
+    inherit. Not counting the tests with no
     assertion at all added 6 findings on the pinned projects, each beside a test `test-without-assertion` reports
     already (celery's `test_reload_task_result`): the one gap, reported twice.
 
