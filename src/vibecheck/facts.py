@@ -62,6 +62,7 @@ HOOK_DECORATORS = frozenset({
     "validates_schema", "pre_load", "post_load", "pre_dump", "post_dump", "listens_for", "hookimpl", "fixture",
     "simple_tag", "inclusion_tag", "filter", "tag", "assignment_tag",  # Django template tags: templates call them
     "visit", "leave",  # libcst's matcher decorators (`@m.visit(m.Call())`): the visitor calls the method
+    "compiles",  # SQLAlchemy's `@compiles(array_get)`: the compiler calls it for each statement holding the construct
 })
 # Module-level functions that a test runner or plugin host calls by their name alone: pytest's hooks in a plugin or
 # `conftest.py` (`pytest_configure`, `pytest_addoption`), unittest's `load_tests` protocol.

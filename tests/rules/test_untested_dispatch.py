@@ -353,9 +353,22 @@ WORKER = {
             return None
     """,
     "worker/db.py": """
+        from sqlalchemy.ext.compiler import compiles
+        from sqlalchemy.sql.expression import FunctionElement
+
         from worker.app import Connection
 
         connection = Connection()
+
+        class array_get(FunctionElement):
+            name = "array_get"
+
+        @compiles(array_get)
+        def compile_array_get(element, compiler, **kw):
+            return "array_get(%s)" % compiler.process(element.clauses, **kw)
+
+        def compile_array_set(element, compiler, **kw):
+            return "array_set(%s)" % compiler.process(element.clauses, **kw)
     """,
     # celery's layout: the test suite under `t/`, with helpers beside the test files
     "t/__init__.py": "",
@@ -393,6 +406,7 @@ def test_code_run_without_being_named_counts_as_reached(tmp_path: Path) -> None:
         "worker.app.Worker.unused_status",       # the format string reads `status_string` only
         "worker.builtins.add_unregistered",      # `tagged` marks the function, registers it nowhere
         "worker.cli.WorkerCommand.describe",     # click calls `format_options`, not `describe`
+        "worker.db.compile_array_set",           # no `@compiles(...)` hands it to SQLAlchemy's compiler
         "worker.plugin.unused_plugin_helper",    # pytest calls `pytest_configure` by its name, nothing calls this
     ]
     assert reported(findings, "VC302") == []  # `t/integration/tasks.py` is the tests' helper, not the product
