@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from vibecheck.ast_fields import CONTENT_FIELDS, content_children, statement_children
 from vibecheck.lines import split_lines
-from vibecheck.patterns import word_start_matches
+from vibecheck.patterns import lazy_pattern, word_start_matches
 from vibecheck.references import DOTTED_STRING, HTTP_METHODS, TEST_REFERENCES, read_test_references
 
 if TYPE_CHECKING:  # the facts are read with `ast`: a run that only indexes files (the hook) never loads libcst
@@ -95,6 +95,8 @@ PRESENTATION_DUNDERS = frozenset({"__repr__", "__str__", "__format__", "__rich_r
 # Three parts at least, or two after a leading dot, so that file names (`"setup.py"`) are no uses.
 NAMED_BY_STRING = re.compile(r"^(?:\.[A-Za-z_]\w*|[A-Za-z_]\w*\.[A-Za-z_]\w*)(?:\.[A-Za-z_]\w*)+$", re.ASCII)
 MAX_DOTTED_STRING = 200
+# `getattr(self, name)`, `getattr(cls, FORMATS[i])`: an attribute of the object looked up by a computed name, not a literal
+SELF_LOOKUP_BY_NAME = lazy_pattern(r"getattr\((?:self|cls), ?[^\s'\"]")
 # Class options whose strings name methods the framework calls by name: Django's admin shows each of
 # `list_display = ("number", "is_overdue")` by calling the model's or the admin's method of that name.
 METHODS_BY_OPTION = frozenset({"list_display", "list_display_links", "readonly_fields", "actions"})
@@ -152,6 +154,7 @@ def _read_facts(source: str, tree: ast.Module) -> dict[str, Any]:
                                     function_imports=function_imports))
     calls: list[ast.Call] = []
     uses = _uses(tree.body, skip_functions=True, calls=calls)
+    uses.update(_methods_named_in_module_tables(tree.body, definitions, source))
     own_package_calls.update(_own_package_calls(calls))
     return {DEFINITIONS: definitions, MODULE_IMPORTS: imports, MODULE_STAR_IMPORTS: stars, MODULE_USES: sorted(uses),
             LOCAL_IMPORTS: _local_imports(tree, function_imports), MODULE_DISCOVERS: _discovers(calls, set()),
@@ -604,6 +607,19 @@ def _methods_named_in_tables(node: ast.ClassDef) -> set[str]:
             named.update(item.value for item in _table_items(statement.value)
                          if isinstance(item, ast.Constant) and isinstance(item.value, str) and item.value in methods)
     return named
+
+
+def _methods_named_in_module_tables(body: list[ast.stmt], definitions: list[dict[str, Any]], source: str) -> set[str]:
+    """The module's method names its top-level tables list (`FORMATS = ["address", "vcard"]`), where a method looks an
+    attribute of `self` up by a computed name (`getattr(self, options["format"])(qs)`): they run by name. The source
+    is searched for such a lookup only when a table names a method (rarely)."""
+    methods = {d["qualname"].rpartition(".")[2] for d in definitions if d["kind"] == "method"}
+    if not methods:
+        return set()
+    named = {item.value for statement in body if isinstance(statement, (ast.Assign, ast.AnnAssign))
+             for item in _table_items(statement.value)
+             if isinstance(item, ast.Constant) and isinstance(item.value, str) and item.value in methods}
+    return named if named and SELF_LOOKUP_BY_NAME.search(source) else set()
 
 
 def _table_items(value: ast.expr | None) -> list[ast.expr | None]:

@@ -614,3 +614,49 @@ def test_test_methods_a_test_class_inherits_are_reached(tmp_path: Path) -> None:
     }
     findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
     assert reported(findings, "VC301") == ["kit.backend.Backend.test_connection", "kit.testing.CommonTestCase.describe"]
+
+
+def test_methods_a_module_table_names_are_reached_where_self_is_looked_up_by_name(tmp_path: Path) -> None:
+    """django-extensions' `FORMATS = ["address", "vcard"]`, then `getattr(self, options["format"])(qs)`: the methods the
+    module's table names run by name; a method it does not name, and a table of a module that never looks `self` up
+    by a computed name, still fire."""
+    files = {
+        "pyproject.toml": '[project]\nname = "mail"\n',
+        "src/mail/__init__.py": "",
+        "src/mail/export.py": """
+            FORMATS = ["address", "vcard"]
+
+            class Exporter:
+                def export(self, rows, fmt):
+                    return getattr(self, fmt)(rows)
+
+                def address(self, rows):
+                    return [r["email"] for r in rows]
+
+                def vcard(self, rows):
+                    return ["BEGIN:VCARD" for _ in rows]
+
+                def outlook(self, rows):
+                    return list(rows)
+        """,
+        "src/mail/columns.py": """
+            COLUMNS = ("phone", "name")
+
+            class Row:
+                def phone(self):
+                    return "555"
+
+                def render(self):
+                    return getattr(self, "name", "")
+        """,
+        "tests/test_mail.py": """
+            from mail.columns import Row
+            from mail.export import Exporter
+
+            def test_export():
+                assert Exporter().export([{"email": "a"}], "address") == ["a"]
+                assert Row().render() == ""
+        """,
+    }
+    findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
+    assert reported(findings, "VC301") == ["mail.columns.Row.phone", "mail.export.Exporter.outlook"]
