@@ -74,8 +74,8 @@ class UntestedPublicFunction(ProjectRule):
     of reached methods, and the top-level code of reached modules. A reached handler reaches what its
     signature names (`Depends(get_current_user)`, its pydantic request model), and functions the
     framework calls by itself (`@app.on_event("startup")`, `@bp.before_request`, `@receiver(...)`,
-    validators, SQLAlchemy's `@compiles(construct)`) are reached with their module or class, and so are the methods a framework base class
-    calls by name (a view's `get_queryset`, a permission's `has_object_permission`, a serializer's
+    validators, SQLAlchemy's `@compiles(construct)`) are reached with their module or class, and so are the
+    methods a framework base class calls by name (a view's `get_queryset`, a permission's `has_object_permission`, a serializer's
     `validate_<field>`, an `AppConfig`'s `ready`, the methods Django's admin calls by the names its options
     list as strings: `list_display = ("number", "is_overdue")`, `readonly_fields`, `actions`; the admin
     modules that import `django.contrib.admin`, `admin.py` or an `admin/` package, run at start-up), the
