@@ -596,41 +596,48 @@ def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool, calls: list[ast.Cal
 
 
 def _methods_named_in_tables(node: ast.ClassDef) -> set[str]:
-    """The class's own method names its class-level tables list as strings (`__location_map__ = {"json": "load_json"}`,
-    `dict(match_info="load_match_info", **base)`, `actions = ("ship", "cancel")`): its code looks them up by name
-    (`getattr(self, self.__location_map__[location])`), so they run with the class. Only a table's values: its keys
-    are what callers name (`location="json"`), not methods."""
+    """The class's own method names its class-level mappings hold as values (`__location_map__ = {"json": "load_json"}`,
+    `dict(match_info="load_match_info", **base)`): its code looks them up by name (`getattr(self,
+    self.__location_map__[location])`), so they run with the class. Only a mapping's values: its keys are what callers
+    name (`location="json"`), and a set or tuple of names is as often the names to avoid (mongoengine's
+    `_special_fields`)."""
     methods = {s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
     named: set[str] = set()
     for statement in node.body:
         if isinstance(statement, (ast.Assign, ast.AnnAssign)):
-            named.update(item.value for item in _table_items(statement.value)
-                         if isinstance(item, ast.Constant) and isinstance(item.value, str) and item.value in methods)
+            named.update(_strings_among(_mapping_values(statement.value), methods))
     return named
 
 
 def _methods_named_in_module_tables(body: list[ast.stmt], definitions: list[dict[str, Any]], source: str) -> set[str]:
-    """The module's method names its top-level tables list (`FORMATS = ["address", "vcard"]`), where a method looks an
-    attribute of `self` up by a computed name (`getattr(self, options["format"])(qs)`): they run by name. The source
-    is searched for such a lookup only when a table names a method (rarely)."""
+    """The module's method names its top-level lists, tuples and mappings hold (`FORMATS = ["address", "vcard"]`), where
+    a method looks an attribute of `self` up by a computed name (`getattr(self, options["format"])(qs)`): they run by
+    name. The source is searched for such a lookup only when a table names a method (rarely)."""
     methods = {d["qualname"].rpartition(".")[2] for d in definitions if d["kind"] == "method"}
     if not methods:
         return set()
-    named = {item.value for statement in body if isinstance(statement, (ast.Assign, ast.AnnAssign))
-             for item in _table_items(statement.value)
-             if isinstance(item, ast.Constant) and isinstance(item.value, str) and item.value in methods}
+    named: set[str] = set()
+    for statement in body:
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            value = statement.value
+            items: list[ast.expr | None] = (list(value.elts) if isinstance(value, (ast.Tuple, ast.List))
+                                            else _mapping_values(value))
+            named.update(_strings_among(items, methods))
     return named if named and SELF_LOOKUP_BY_NAME.search(source) else set()
 
 
-def _table_items(value: ast.expr | None) -> list[ast.expr | None]:
-    """A table's values: a dict's, a `dict(...)` call's keywords, a tuple's, list's or set's items."""
+def _mapping_values(value: ast.expr | None) -> list[ast.expr | None]:
+    """A dict display's values, or a `dict(...)` call's keyword values."""
     if isinstance(value, ast.Dict):
         return list(value.values)
-    if isinstance(value, (ast.Tuple, ast.List, ast.Set)):
-        return list(value.elts)
-    if isinstance(value, ast.Call):
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict":
         return [keyword.value for keyword in value.keywords if keyword.arg]
     return []
+
+
+def _strings_among(items: list[ast.expr | None], names: set[str]) -> set[str]:
+    return {item.value for item in items
+            if isinstance(item, ast.Constant) and isinstance(item.value, str) and item.value in names}
 
 
 def _methods_by_option(assign: ast.Assign) -> list[str]:

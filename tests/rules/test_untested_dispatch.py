@@ -515,9 +515,9 @@ def test_methods_dispatched_by_a_name_suffix_are_reached(tmp_path: Path) -> None
 
 def test_methods_a_class_lists_in_its_tables_are_reached(tmp_path: Path) -> None:
     """webargs' `__location_map__ = {"json": "load_json"}`, then `getattr(self, self.__location_map__[location])`: the
-    methods a class names as its tables' values (a dict's, a `dict(...)` call's keywords, a tuple's) run with the
-    class, also in a subclass that extends the table; a table's key naming a method, a name the class does not
-    define, and a method named nowhere still fire."""
+    methods a class names as its mappings' values (a dict's, a `dict(...)` call's keywords) run with the class, also
+    in a subclass that extends the table; a mapping's key naming a method, a set or tuple of names (mongoengine's
+    `_special_fields`, the names to avoid), and a method named nowhere still fire."""
     files = {
         "pyproject.toml": '[project]\nname = "args"\n',
         "src/args/__init__.py": "",
@@ -550,7 +550,8 @@ def test_methods_a_class_lists_in_its_tables_are_reached(tmp_path: Path) -> None
 
             class WebParser(Parser):
                 location_map = dict(match_info="load_match_info", **Parser.location_map)
-                actions = ("load_headers",)
+                reserved = {"load_headers"}
+                names = ("load_headers",)
 
                 def load_match_info(self, req):
                     return req.match_info
@@ -572,7 +573,7 @@ def test_methods_a_class_lists_in_its_tables_are_reached(tmp_path: Path) -> None
     }
     findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
     assert reported(findings, "VC301") == ["args.core.Parser.load_cookies", "args.core.Parser.load_form",
-                                           "args.web.WebParser.load_body"]
+                                           "args.web.WebParser.load_body", "args.web.WebParser.load_headers"]
 
 
 def test_test_methods_a_test_class_inherits_are_reached(tmp_path: Path) -> None:

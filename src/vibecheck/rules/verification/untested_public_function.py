@@ -117,11 +117,12 @@ class UntestedPublicFunction(ProjectRule):
     `HTMLParser`), methods the project's reached code dispatches by prefix or suffix (`getattr(self, f"on_{event}")`,
     `getattr(self, "_process_{}".format(kind).lower())`,
     `method_name = f"{kind}_schema"` then `getattr(self, method_name)`,
-    `dir(obj)` filtered by `name.startswith("visit_")`), the class's own methods it names as the values of its class-level
-    tables (`__location_map__ = {"json": "load_json"}`, `dict(match_info="load_match_info", **base)`, then
-    `getattr(self, self.__location_map__[location])`; a table's keys are no method names) or that a module's top-level
-    table names where its code looks `self` up by a computed name (`FORMATS = ["address", "vcard"]`, then
-    `getattr(self, options["format"])(qs)`), subcommands added to a command group that a test runs by
+    `dir(obj)` filtered by `name.startswith("visit_")`), the class's own methods it names as the values of its
+    class-level mappings (`__location_map__ = {"json": "load_json"}`, `dict(match_info="load_match_info", **base)`,
+    then `getattr(self, self.__location_map__[location])`; a mapping's keys, a set or tuple of names, are no
+    dispatch) or that a module's top-level list or mapping names where its code looks `self` up by a computed name
+    (`FORMATS = ["address", "vcard"]`, then `getattr(self, options["format"])(qs)`),
+    subcommands added to a command group that a test runs by
     name (`CliRunner().invoke(cli, ["sync-all"])` or the installed script in a subprocess, for `@cli.command("sync-all")`
     or the names click and typer make of `def sync_all` or `def sync_all_cmd`; typer runs an app's only command
     unnamed), the modules of a package that reached code lists and imports
