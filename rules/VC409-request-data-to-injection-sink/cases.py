@@ -57,6 +57,35 @@ async def reload_page(request: Request):
     return RedirectResponse(str(request.url), status_code=303)
 
 
+@app.before_request
+def force_https():
+    if request.url.startswith("http://"):
+        url = request.url.replace("http://", "https://", 1)
+        # ok: VC409 -- the page the client is on, its scheme changed by the code: the host stays
+        return redirect(url, code=301)
+    return None
+
+
+@api.middleware("http")
+async def https_only(request: Request, call_next):
+    if request.url.scheme == "http":
+        # ok: VC409 -- Starlette's URL with the scheme the code picks
+        return RedirectResponse(str(request.url.replace(scheme="https")), status_code=307)
+    return await call_next(request)
+
+
+@app.get("/switch")
+def switch_host():
+    # expect: VC409 -- the client picks what the copy of the URL gets instead
+    return redirect(request.url.replace("http://", request.args["to"], 1))
+
+
+@app.get("/switch-path")
+def switch_path():
+    # expect: VC409 -- a path alone, its scheme text replaced, can still be `//elsewhere.example`
+    return redirect(request.path.replace("/old/", "/new/", 1))
+
+
 @api.get("/items")
 async def list_items(request: Request, page: int = 1):
     if page > 10:

@@ -236,6 +236,21 @@ def validate_address(address):
     return bool(address)
 
 
+# A table is laid out as:
+#
+#     --- lineabove ---------
+#         datarow
+# ok: VC502 -- a line of a figure the comment draws, set in: the rows it stands for are data, not code
+#     ... (more datarows) ...
+#     --- linebelow ---------
+
+
+def list_rows(rows):
+    # expect: VC502 -- the same words as an edit's elision, at the comment's own margin
+    # ... (more rows) ...
+    return rows
+
+
 def merge(first, second):
     # ok: VC502 -- an ellipsis that continues a sentence, not an elision
     # ... and the second mapping wins on conflicts

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from vibecheck.ast_fields import CONTENT_FIELDS, content_children, statement_children
 from vibecheck.lines import split_lines
-from vibecheck.patterns import word_start_matches
+from vibecheck.patterns import lazy_pattern, word_start_matches
 from vibecheck.references import DOTTED_STRING, HTTP_METHODS, TEST_REFERENCES, read_test_references
 
 if TYPE_CHECKING:  # the facts are read with `ast`: a run that only indexes files (the hook) never loads libcst
@@ -62,6 +62,7 @@ HOOK_DECORATORS = frozenset({
     "validates_schema", "pre_load", "post_load", "pre_dump", "post_dump", "listens_for", "hookimpl", "fixture",
     "simple_tag", "inclusion_tag", "filter", "tag", "assignment_tag",  # Django template tags: templates call them
     "visit", "leave",  # libcst's matcher decorators (`@m.visit(m.Call())`): the visitor calls the method
+    "compiles",  # SQLAlchemy's `@compiles(array_get)`: the compiler calls it for each statement holding the construct
 })
 # Module-level functions that a test runner or plugin host calls by their name alone: pytest's hooks in a plugin or
 # `conftest.py` (`pytest_configure`, `pytest_addoption`), unittest's `load_tests` protocol.
@@ -94,6 +95,8 @@ PRESENTATION_DUNDERS = frozenset({"__repr__", "__str__", "__format__", "__rich_r
 # Three parts at least, or two after a leading dot, so that file names (`"setup.py"`) are no uses.
 NAMED_BY_STRING = re.compile(r"^(?:\.[A-Za-z_]\w*|[A-Za-z_]\w*\.[A-Za-z_]\w*)(?:\.[A-Za-z_]\w*)+$", re.ASCII)
 MAX_DOTTED_STRING = 200
+# `getattr(self, name)`, `getattr(cls, FORMATS[i])`: an attribute of the object looked up by a computed name, not a literal
+SELF_LOOKUP_BY_NAME = lazy_pattern(r"getattr\((?:self|cls), ?[^\s'\"]")
 # Class options whose strings name methods the framework calls by name: Django's admin shows each of
 # `list_display = ("number", "is_overdue")` by calling the model's or the admin's method of that name.
 METHODS_BY_OPTION = frozenset({"list_display", "list_display_links", "readonly_fields", "actions"})
@@ -151,6 +154,7 @@ def _read_facts(source: str, tree: ast.Module) -> dict[str, Any]:
                                     function_imports=function_imports))
     calls: list[ast.Call] = []
     uses = _uses(tree.body, skip_functions=True, calls=calls)
+    uses.update(_methods_named_in_module_tables(tree.body, definitions, source))
     own_package_calls.update(_own_package_calls(calls))
     return {DEFINITIONS: definitions, MODULE_IMPORTS: imports, MODULE_STAR_IMPORTS: stars, MODULE_USES: sorted(uses),
             LOCAL_IMPORTS: _local_imports(tree, function_imports), MODULE_DISCOVERS: _discovers(calls, set()),
@@ -484,6 +488,8 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
             own = [] if is_class else _own_statements(statement)  # type: ignore[arg-type]
             calls: list[ast.Call] = []
             uses = _uses(_parts(statement), skip_functions=is_class, calls=calls)
+            if is_class:
+                uses.update(_methods_named_in_tables(statement))  # type: ignore[arg-type]
             if not OWN_NAMES.isdisjoint(uses):  # (each name in those calls is among the uses: most use none of them)
                 own_package_calls.update(_own_package_calls(calls))
             yield {
@@ -587,6 +593,51 @@ def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool, calls: list[ast.Cal
             elif value is not None:
                 pending.append(value)
     return used
+
+
+def _methods_named_in_tables(node: ast.ClassDef) -> set[str]:
+    """The class's own method names its class-level mappings hold as values (`__location_map__ = {"json": "load_json"}`,
+    `dict(match_info="load_match_info", **base)`): its code looks them up by name (`getattr(self,
+    self.__location_map__[location])`), so they run with the class. Only a mapping's values: its keys are what callers
+    name (`location="json"`), and a set or tuple of names is as often the names to avoid (mongoengine's
+    `_special_fields`)."""
+    methods = {s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    named: set[str] = set()
+    for statement in node.body:
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            named.update(_strings_among(_mapping_values(statement.value), methods))
+    return named
+
+
+def _methods_named_in_module_tables(body: list[ast.stmt], definitions: list[dict[str, Any]], source: str) -> set[str]:
+    """The module's method names its top-level lists, tuples and mappings hold (`FORMATS = ["address", "vcard"]`), where
+    a method looks an attribute of `self` up by a computed name (`getattr(self, options["format"])(qs)`): they run by
+    name. The source is searched for such a lookup only when a table names a method (rarely)."""
+    methods = {d["qualname"].rpartition(".")[2] for d in definitions if d["kind"] == "method"}
+    if not methods:
+        return set()
+    named: set[str] = set()
+    for statement in body:
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            value = statement.value
+            items: list[ast.expr | None] = (list(value.elts) if isinstance(value, (ast.Tuple, ast.List))
+                                            else _mapping_values(value))
+            named.update(_strings_among(items, methods))
+    return named if named and SELF_LOOKUP_BY_NAME.search(source) else set()
+
+
+def _mapping_values(value: ast.expr | None) -> list[ast.expr | None]:
+    """A dict display's values, or a `dict(...)` call's keyword values."""
+    if isinstance(value, ast.Dict):
+        return list(value.values)
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict":
+        return [keyword.value for keyword in value.keywords if keyword.arg]
+    return []
+
+
+def _strings_among(items: list[ast.expr | None], names: set[str]) -> set[str]:
+    return {item.value for item in items
+            if isinstance(item, ast.Constant) and isinstance(item.value, str) and item.value in names}
 
 
 def _methods_by_option(assign: ast.Assign) -> list[str]:

@@ -353,9 +353,22 @@ WORKER = {
             return None
     """,
     "worker/db.py": """
+        from sqlalchemy.ext.compiler import compiles
+        from sqlalchemy.sql.expression import FunctionElement
+
         from worker.app import Connection
 
         connection = Connection()
+
+        class array_get(FunctionElement):
+            name = "array_get"
+
+        @compiles(array_get)
+        def compile_array_get(element, compiler, **kw):
+            return "array_get(%s)" % compiler.process(element.clauses, **kw)
+
+        def compile_array_set(element, compiler, **kw):
+            return "array_set(%s)" % compiler.process(element.clauses, **kw)
     """,
     # celery's layout: the test suite under `t/`, with helpers beside the test files
     "t/__init__.py": "",
@@ -393,6 +406,7 @@ def test_code_run_without_being_named_counts_as_reached(tmp_path: Path) -> None:
         "worker.app.Worker.unused_status",       # the format string reads `status_string` only
         "worker.builtins.add_unregistered",      # `tagged` marks the function, registers it nowhere
         "worker.cli.WorkerCommand.describe",     # click calls `format_options`, not `describe`
+        "worker.db.compile_array_set",           # no `@compiles(...)` hands it to SQLAlchemy's compiler
         "worker.plugin.unused_plugin_helper",    # pytest calls `pytest_configure` by its name, nothing calls this
     ]
     assert reported(findings, "VC302") == []  # `t/integration/tasks.py` is the tests' helper, not the product
@@ -497,3 +511,153 @@ def test_methods_dispatched_by_a_name_suffix_are_reached(tmp_path: Path) -> None
     }
     findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
     assert reported(findings, "VC301") == ["gen.schema.Generator.describe", "gen.schema.Unused"]
+
+
+def test_methods_a_class_lists_in_its_tables_are_reached(tmp_path: Path) -> None:
+    """webargs' `__location_map__ = {"json": "load_json"}`, then `getattr(self, self.__location_map__[location])`: the
+    methods a class names as its mappings' values (a dict's, a `dict(...)` call's keywords) run with the class, also
+    in a subclass that extends the table; a mapping's key naming a method, a set or tuple of names (mongoengine's
+    `_special_fields`, the names to avoid), and a method named nowhere still fire."""
+    files = {
+        "pyproject.toml": '[project]\nname = "args"\n',
+        "src/args/__init__.py": "",
+        "src/args/core.py": """
+            class Parser:
+                location_map = {
+                    "json": "load_json",
+                    "query": "load_query",
+                    "load_form": "json",
+                    "files": "load_files",
+                }
+
+                def parse(self, req, location):
+                    return getattr(self, self.location_map[location])(req)
+
+                def load_json(self, req):
+                    return req.json
+
+                def load_query(self, req):
+                    return req.args
+
+                def load_form(self, req):
+                    return req.form
+
+                def load_cookies(self, req):
+                    return req.cookies
+        """,
+        "src/args/web.py": """
+            from args.core import Parser
+
+            class WebParser(Parser):
+                location_map = dict(match_info="load_match_info", **Parser.location_map)
+                reserved = {"load_headers"}
+                names = ("load_headers",)
+
+                def load_match_info(self, req):
+                    return req.match_info
+
+                def load_headers(self, req):
+                    return req.headers
+
+                def load_body(self, req):
+                    return req.body
+        """,
+        "tests/test_args.py": """
+            from args.core import Parser
+            from args.web import WebParser
+
+            def test_parse():
+                assert Parser().parse(None, "json") is None
+                assert WebParser().parse(None, "match_info") is None
+        """,
+    }
+    findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
+    assert reported(findings, "VC301") == ["args.core.Parser.load_cookies", "args.core.Parser.load_form",
+                                           "args.web.WebParser.load_body", "args.web.WebParser.load_headers"]
+
+
+def test_test_methods_a_test_class_inherits_are_reached(tmp_path: Path) -> None:
+    """webargs' `webargs.testing.CommonTestCase`, in a module that imports pytest: a test class deriving from it has
+    pytest run its `test*` methods and `setup_method`; its other methods, and a library class's `test_connection` (in a
+    module that imports no test framework) that a test imports but never calls, still fire."""
+    files = {
+        "pyproject.toml": '[project]\nname = "kit"\n',
+        "src/kit/__init__.py": "",
+        "src/kit/testing.py": """
+            import pytest
+
+            class CommonTestCase:
+                def setup_method(self):
+                    self.ready = True
+
+                def test_parse(self):
+                    assert self.ready
+
+                def describe(self):
+                    return "common"
+        """,
+        "src/kit/backend.py": """
+            class Backend:
+                def connect(self):
+                    return "up"
+
+                def test_connection(self):
+                    return self.connect() == "up"
+        """,
+        "tests/test_kit.py": """
+            from kit.backend import Backend
+            from kit.testing import CommonTestCase
+
+            class TestFlask(CommonTestCase):
+                def test_backend(self):
+                    assert Backend().connect() == "up"
+        """,
+    }
+    findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
+    assert reported(findings, "VC301") == ["kit.backend.Backend.test_connection", "kit.testing.CommonTestCase.describe"]
+
+
+def test_methods_a_module_table_names_are_reached_where_self_is_looked_up_by_name(tmp_path: Path) -> None:
+    """django-extensions' `FORMATS = ["address", "vcard"]`, then `getattr(self, options["format"])(qs)`: the methods the
+    module's table names run by name; a method it does not name, and a table of a module that never looks `self` up
+    by a computed name, still fire."""
+    files = {
+        "pyproject.toml": '[project]\nname = "mail"\n',
+        "src/mail/__init__.py": "",
+        "src/mail/export.py": """
+            FORMATS = ["address", "vcard"]
+
+            class Exporter:
+                def export(self, rows, fmt):
+                    return getattr(self, fmt)(rows)
+
+                def address(self, rows):
+                    return [r["email"] for r in rows]
+
+                def vcard(self, rows):
+                    return ["BEGIN:VCARD" for _ in rows]
+
+                def outlook(self, rows):
+                    return list(rows)
+        """,
+        "src/mail/columns.py": """
+            COLUMNS = ("phone", "name")
+
+            class Row:
+                def phone(self):
+                    return "555"
+
+                def render(self):
+                    return getattr(self, "name", "")
+        """,
+        "tests/test_mail.py": """
+            from mail.columns import Row
+            from mail.export import Exporter
+
+            def test_export():
+                assert Exporter().export([{"email": "a"}], "address") == ["a"]
+                assert Row().render() == ""
+        """,
+    }
+    findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
+    assert reported(findings, "VC301") == ["mail.columns.Row.phone", "mail.export.Exporter.outlook"]

@@ -59,8 +59,9 @@ DEFAULT_PHRASES: tuple[str, ...] = (
     r"(?:your|the) (?:own )?(?:implementation|logic|code) goes here",
     r"^#+\s*(?:actual |real |the )?(?:implementation|logic|code) goes here",
     # Elision markers: an edit that stands for code it never wrote ("# ... existing code ...", "# rest of the
-    # logic here"); a bare "# ..." or "# ... and then" stays quiet.
-    r"^#+\s*(?:\.{3}|\u2026)\s*\(?(?:existing|rest|remaining|other|more|previous|original|same|your)\b",
+    # logic here"); a bare "# ..." or "# ... and then" stays quiet, and so does a line of a figure the comment draws,
+    # set in by more than one space ("#     ... (more datarows) ...": tabulate's table layout).
+    r"^#+\x20?(?:\.{3}|\u2026)\s*\(?(?:existing|rest|remaining|other|more|previous|original|same|your)\b",
     r"rest of (?:the )?(?:code|logic|implementation|function|method|class|file|module|handler|view)"
     r"(?: \w+){0,2} (?:remains?|stays?|unchanged|as before|(?:is )?the same|here|goes here|omitted)",
     r"(?:existing|remaining|original|other) (?:code|logic|implementation|methods) (?:remains?|unchanged|stays?"

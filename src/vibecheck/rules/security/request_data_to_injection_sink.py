@@ -127,16 +127,25 @@ def _url_object(node: cst.BaseExpression) -> cst.BaseExpression:
         func = node.func
         if type(func) is cst.Name and func.value == "str" and len(node.args) == 1:
             node = node.args[0].value
-        elif type(func) is cst.Attribute and func.attr.value in QUERY_PARAMETER_METHODS:
+        elif type(func) is cst.Attribute and (func.attr.value in QUERY_PARAMETER_METHODS
+                                               or func.attr.value == "replace" and _literal_arguments(node)):
             node = func.value
         else:
             break
     return node
 
 
+def _literal_arguments(call: cst.Call) -> bool:
+    """`url.replace("http://", "https://", 1)`, Starlette's `url.replace(scheme="https")`: the code, not the client,
+    picks what the own URL's copy changes (the force-HTTPS redirect of flask-talisman and Starlette's middleware)."""
+    return bool(call.args) and all(type(a.value) is cst.Integer or string_value(a.value) is not None
+                                   for a in call.args)
+
+
 def _is_own_absolute_url(node: cst.BaseExpression, state: FlowState) -> bool:
-    """`request.url`, `str(request.url)`, also given query parameters (`request.url.include_query_params(page=2)`):
-    the URL the client is on, which a redirect cannot move to another host."""
+    """`request.url`, `str(request.url)`, also given query parameters (`request.url.include_query_params(page=2)`) or
+    a scheme the code picks (`request.url.replace("http://", "https://", 1)`): the URL the client is on, which a
+    redirect cannot move to another host."""
     node = _url_object(node)
     return type(node) is cst.Attribute and node.attr.value in OWN_ABSOLUTE_URL_ATTRIBUTES \
         and state.is_request_object(node.value)

@@ -66,6 +66,12 @@ ADMIN_PACKAGE = "django.contrib.admin"
 TEST_TREE_NAMES = frozenset({"t", "test", "tests", "testing", "testsuite", "test_suite", "unittests"})
 
 
+# The methods pytest runs by name on a collected test class, also those it inherits, and the frameworks whose import
+# marks a source module as one shipping test classes for the project's tests to derive from.
+PYTEST_RUNS = ("test", "setup_method", "teardown_method", "setup_class", "teardown_class", "setUp", "tearDown")
+TEST_FRAMEWORKS = frozenset({"pytest", "unittest"})
+
+
 @dataclass(slots=True)
 class Definition:
     """A function, method or class of the project's source, as its file's facts record it. Not a frozen dataclass
@@ -797,7 +803,18 @@ class ProjectIndex:
         direct = {(d.module, d.qualname) for d in self.definitions()
                   if self.is_referenced(d) or ("doctest" in d.flags and (self.runs_doctests or d.module in doctested))
                   or (d.module in self.commands_run and d.qualname == "Command") or d.module in self.support}
-        return direct | self.url_reached | {key for key in self.entry_points if key[1]}
+        return direct | self.inherited_tests(direct) | self.url_reached | {key for key in self.entry_points if key[1]}
+
+    def inherited_tests(self, referenced: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        """The test methods (`test*`, pytest's `setup_method` ...) of a referenced class in a module that imports a test
+        framework: webargs ships `webargs.testing.CommonTestCase`, and each test class deriving from it
+        (`class TestFlaskParser(CommonTestCase)`) has pytest run its inherited tests. A library's own method named
+        `test_connection`, in a module importing no test framework, is still judged by its callers."""
+        return {d.key for d in self.definitions() if d.kind == "method" and d.simple_name.startswith(PYTEST_RUNS)
+                and (d.module, d.owner) in referenced and self.imports_test_framework(d.module)}
+
+    def imports_test_framework(self, module: str) -> bool:
+        return any(target.partition(".")[0] in TEST_FRAMEWORKS for target in self.modules[module].imports.values())
 
     @cached_property
     def entry_points(self) -> set[tuple[str, str]]:

@@ -74,8 +74,8 @@ class UntestedPublicFunction(ProjectRule):
     of reached methods, and the top-level code of reached modules. A reached handler reaches what its
     signature names (`Depends(get_current_user)`, its pydantic request model), and functions the
     framework calls by itself (`@app.on_event("startup")`, `@bp.before_request`, `@receiver(...)`,
-    validators) are reached with their module or class, and so are the methods a framework base class
-    calls by name (a view's `get_queryset`, a permission's `has_object_permission`, a serializer's
+    validators, SQLAlchemy's `@compiles(construct)`) are reached with their module or class, and so are the
+    methods a framework base class calls by name (a view's `get_queryset`, a permission's `has_object_permission`, a serializer's
     `validate_<field>`, an `AppConfig`'s `ready`, the methods Django's admin calls by the names its options
     list as strings: `list_display = ("number", "is_overdue")`, `readonly_fields`, `actions`; the admin
     modules that import `django.contrib.admin`, `admin.py` or an `admin/` package, run at start-up), the
@@ -117,7 +117,12 @@ class UntestedPublicFunction(ProjectRule):
     `HTMLParser`), methods the project's reached code dispatches by prefix or suffix (`getattr(self, f"on_{event}")`,
     `getattr(self, "_process_{}".format(kind).lower())`,
     `method_name = f"{kind}_schema"` then `getattr(self, method_name)`,
-    `dir(obj)` filtered by `name.startswith("visit_")`), subcommands added to a command group that a test runs by
+    `dir(obj)` filtered by `name.startswith("visit_")`), the class's own methods it names as the values of its
+    class-level mappings (`__location_map__ = {"json": "load_json"}`, `dict(match_info="load_match_info", **base)`,
+    then `getattr(self, self.__location_map__[location])`; a mapping's keys, a set or tuple of names, are no
+    dispatch) or that a module's top-level list or mapping names where its code looks `self` up by a computed name
+    (`FORMATS = ["address", "vcard"]`, then `getattr(self, options["format"])(qs)`),
+    subcommands added to a command group that a test runs by
     name (`CliRunner().invoke(cli, ["sync-all"])` or the installed script in a subprocess, for `@cli.command("sync-all")`
     or the names click and typer make of `def sync_all` or `def sync_all_cmd`; typer runs an app's only command
     unnamed), the modules of a package that reached code lists and imports
@@ -152,7 +157,10 @@ class UntestedPublicFunction(ProjectRule):
     that names neither (its object comes from a fixture) counts for both (no finding changed on the pinned projects).
     A test reaches what it calls whether or not it checks anything: a test with
     no assertion, one that cannot fail or one on a mock alone is reported where it is written (`test-without-assertion`,
-    `tautological-assertion`, `assertion-on-mock-only`), which is where the fix goes. Not counting the tests with no
+    `tautological-assertion`, `assertion-on-mock-only`), which is where the fix goes. A class of the project's code that
+    a test names, in a module that imports `pytest` or `unittest` (webargs' `webargs.testing.CommonTestCase`), holds
+    tests for the project's test classes to derive from: pytest runs the `test*` methods and `setup_method` they
+    inherit. Not counting the tests with no
     assertion at all added 6 findings on the pinned projects, each beside a test `test-without-assertion` reports
     already (celery's `test_reload_task_result`): the one gap, reported twice.
 
