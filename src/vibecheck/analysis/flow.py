@@ -115,6 +115,8 @@ PROPAGATING_CALLS = frozenset({
     "io.BytesIO", "io.StringIO", "tornado.escape.json_decode", "tornado.escape.url_unescape", "tornado.escape.to_unicode",
     # an archive opened on client data: its member names and contents are the client's too
     "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open", "zipfile.ZipFile",
+    # a coroutine run to its end from sync code answers what the coroutine returns (`asyncio.run(ask(kernel, q))`)
+    "asyncio.run",
     # a URL object built from a text (`URL_CONSTRUCTORS`: only the text's argument)
     "starlette.datastructures.URL", "fastapi.datastructures.URL", "httpx.URL", "yarl.URL",
 })

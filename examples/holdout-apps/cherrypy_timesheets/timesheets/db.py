@@ -34,6 +34,6 @@ def owned_entry(conn, entry_id, user_id):
 
 
 def search_entries(conn, user_id, column, term):
-    # expect: VC402/VC422
     sql = "SELECT id, project, hours FROM entries WHERE user_id = ? AND %s LIKE '%%%s%%'" % (column, term)
+    # expect: VC402/VC422
     return conn.execute(sql, (user_id,)).fetchall()

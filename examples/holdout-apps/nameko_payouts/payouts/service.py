@@ -100,6 +100,7 @@ class PayoutsService:
     @event_handler("payouts", "payout_created")
     def send_to_provider(self, event):
         payout = self.db.get(Payout, event["payout_id"])
+        # expect: VC109
         while True:
             try:
                 response = requests.post(
@@ -110,7 +111,6 @@ class PayoutsService:
                 )
                 response.raise_for_status()
                 break
-            # expect: VC109
             except requests.RequestException:
                 time.sleep(5)
         payout.status = "sent"
@@ -121,7 +121,7 @@ class PayoutsService:
     def notify_merchant(self, event):
         payout = self.db.get(Payout, event["payout_id"])
         merchant = self.db.get(Merchant, payout.merchant_id)
-        # expect: VC106
+        # expect: VC106, VC107
         requests.post(merchant.webhook_url, json={"id": payout.id, "status": payout.status})
 
     @event_handler("ledger", "snapshot_ready")
@@ -140,6 +140,7 @@ class PayoutsService:
         if urlparse(url).hostname not in WEBHOOK_HOSTS:
             return 400, "host not allowed"
         # ok: VC405
+        # expect: VC107
         requests.post(url, json={"ping": True}, timeout=5)
         return json.dumps({"sent": True})
 
@@ -150,6 +151,7 @@ class PayoutsService:
         try:
             # expect: VC405
             page = requests.get(url, timeout=5)
+        # expect: VC102
         except Exception as exc:
             # expect: VC414
             return 502, json.dumps({"error": str(exc)})

@@ -7,6 +7,7 @@ from flask_sqlalchemy import SQLAlchemy
 from redis import Redis
 from rq import Queue
 from rq.job import Job
+# expect: VC504
 from sqlalchemy import text
 
 from . import jobs
@@ -78,8 +79,8 @@ def triage(incident_id):
     return jsonify(job=job.id), 202
 
 
-@app.route("/incidents/<int:incident_id>/fix", methods=["POST"])
 # expect: VC201
+@app.route("/incidents/<int:incident_id>/fix", methods=["POST"])
 def run_fix(incident_id):
     incident = Incident.query.get_or_404(incident_id)
     job = queue.enqueue(jobs.run_fix, incident.id, incident.description)

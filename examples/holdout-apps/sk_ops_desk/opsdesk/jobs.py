@@ -31,7 +31,7 @@ def triage_incident(incident_id: int, description: str) -> dict:
 def estimate_impact(incident_id: int, description: str) -> float:
     kernel = build_kernel()
     formula = asyncio.run(ask(kernel, f"Give a Python expression for the revenue lost in: {description}"))
-    # expect: VC401
+    # expect: VC401/VC417
     return eval(strip_fences(formula))
 
 
@@ -39,8 +39,8 @@ def write_postmortem(incident_id: int, timeline: str) -> str:
     kernel = build_kernel()
     answer = asyncio.run(ask(kernel, f"Write a postmortem. First line: a file name for it. Timeline:\n{timeline}"))
     name, _, body = answer.partition("\n")
-    # expect: VC401
     path = os.path.join(POSTMORTEM_DIR, name.strip())
+    # expect: VC401/VC417
     with open(path, "w") as fh:
         fh.write(body)
     return path
@@ -49,17 +49,17 @@ def write_postmortem(incident_id: int, timeline: str) -> str:
 def run_fix(incident_id: int, description: str) -> int:
     kernel = build_kernel()
     script = asyncio.run(ask(kernel, f"Write one bash line that fixes: {description}"))
-    # expect: VC401
+    # expect: VC401/VC417
     proc = subprocess.run(strip_fences(script), shell=True)
     return proc.returncode
 
 
 def notify_chat(webhook: str, text: str) -> None:
+    # expect: VC109
     while True:
         try:
             requests.post(webhook, json={"text": text}, timeout=10).raise_for_status()
             return
-        # expect: VC109
         except requests.RequestException:
             time.sleep(30)
 

@@ -15,7 +15,7 @@ class DiagnosticsPlugin:
 
     @kernel_function(name="run_diagnostic", description="Run a diagnostic shell command and return its output")
     def run_diagnostic(self, command: Annotated[str, "the shell command to run"]) -> str:
-        # expect: VC424/VC401/VC421
+        # expect: VC424/VC401/VC421, VC108
         result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60)
         return result.stdout[-4000:]
 
@@ -53,7 +53,7 @@ class MetricsPlugin:
 class RunbookPlugin:
     @kernel_function(name="fetch_page", description="Fetch a web page that may help")
     def fetch_page(self, url: Annotated[str, "the page URL"]) -> str:
-        # expect: VC401/VC405
+        # expect: VC401/VC405, VC107
         return requests.get(url, timeout=10).text[:8000]
 
     @kernel_function(name="fetch_runbook", description="Fetch a runbook by its slug")

@@ -20,7 +20,7 @@ MEDIA_DIR = Path("/srv/catalog/media")
 IMAGE_HOSTS = {"cdn.supplier.example", "images.supplier.example"}
 
 app = FastAPI()
-# expect: VC203/VC403
+# expect: VC203/VC403, VC210
 app.add_middleware(SessionMiddleware, secret_key="sqladmin-session-secret")
 # expect: VC209
 app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True, allow_methods=["*"])
@@ -125,8 +125,8 @@ async def upload_image(product_id: int, file: UploadFile, vendor: Vendor = Depen
     product = db.scalar(select(Product).where(Product.id == product_id, Product.vendor_id == vendor.id))
     if product is None:
         raise HTTPException(404)
-    # expect: VC405
     target = MEDIA_DIR / file.filename
+    # expect: VC405
     target.write_bytes(await file.read())
     product.image_path = str(target)
     db.commit()
