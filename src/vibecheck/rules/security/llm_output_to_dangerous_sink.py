@@ -488,7 +488,9 @@ class LlmOutputToDangerousSink(FlowRule):
     LangGraph and smolagents agents, LlamaIndex `query_engine.query`, pydantic-ai `run_sync`, the OpenAI
     Agents SDK `Runner.run_sync`, CrewAI `kickoff`, Hugging Face `InferenceClient` and `transformers.pipeline`
     (a generating task: text generation, summarisation, translation, transcription; not a classifier's label),
-    Bedrock `converse`; a client made at module level counts in every function; the arguments of a function
+    Bedrock `converse`, Semantic Kernel's `kernel.invoke_prompt` and a chat service's `get_chat_message_content` (in a
+    module that imports `semantic_kernel`), also awaited or run through `asyncio.run(...)`; a client made at module level
+    counts in every function; the arguments of a function
     the model calls as a tool (`@tool`, `@function_tool`, pydantic-ai `@agent.tool`, AutoGen's `@register_for_llm`,
     Semantic Kernel's `@kernel_function`;
     `_run` of a CrewAI or LangChain `BaseTool` and `forward` of a smolagents `Tool`; a function registered by a call,
