@@ -92,8 +92,8 @@ def update_product(product_id: int, body: ProductPatch, vendor: Vendor = Depends
     product = db.scalar(select(Product).where(Product.id == product_id, Product.vendor_id == vendor.id))
     if product is None:
         raise HTTPException(404)
-    # expect: VC215
     for field, value in body.model_dump(exclude_unset=True).items():
+        # expect: VC215
         setattr(product, field, value)
     db.commit()
     return {"ok": True}
