@@ -84,8 +84,8 @@ class PayoutsService:
     @http("PATCH", "/merchants/me")
     def update_me(self, request):
         merchant = merchant_for(self.db, request)
-        # expect: VC215
         for key, value in json.loads(request.get_data()).items():
+            # expect: VC215
             setattr(merchant, key, value)
         self.db.commit()
         return json.dumps({"ok": True})

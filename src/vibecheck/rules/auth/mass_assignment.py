@@ -72,6 +72,11 @@ ITEM_WRITES: dict[str, tuple[str | None, int | None, str]] = {
     "replace_item": ("azure.cosmos", 1, "body"),
 }
 CLIENT_METHODS = frozenset({"get_json", "json", "form", "dict"})
+# The body as the client sent it, decoded by hand: `json.loads(request.body)` (Django), `json.loads(request.get_data())`
+# (Flask, Werkzeug, Nameko), `json.loads(await request.body())` (Starlette).
+JSON_DECODERS = frozenset({"json.loads", "orjson.loads", "ujson.loads"})
+RAW_BODY_ATTRIBUTES = frozenset({"body", "data"})
+RAW_BODY_METHODS = frozenset({"body", "get_data"})
 DUMP_METHODS = frozenset({"dict", "model_dump", "to_dict"})
 WRITE_METHODS = frozenset({"create", "update", "get_or_create", "update_or_create", "insert", "create_user", "save"})
 NOT_MODELS = frozenset({"Response", "JsonResponse", "JSONResponse", "HTTPException", "HttpResponse", "Exception",
@@ -141,7 +146,8 @@ class MassAssignment(Rule):
     `obj.sqlmodel_update(payload)` or
     Tortoise's `obj.update_from_dict(payload)` with a raw client dict (also through a variable, `request.get_json()`,
     `request.json or {}`,
-    `await request.json()`, Falcon's `req.media`, Pyramid's `request.json_body`, Emmett's `await request.body_params`,
+    `await request.json()`, the body decoded by hand (`json.loads(request.body)`, `json.loads(request.get_data())`,
+    `json.loads(await request.body())`), Falcon's `req.media`, Pyramid's `request.json_body`, Emmett's `await request.body_params`,
     Chalice's
     `app.current_request.json_body`, Flask-RESTX's `ns.payload`, the dict flask-smorest's `@blp.arguments(Schema)`
     hands a view when the marshmallow schema loads such a field, a `dict`-typed FastAPI body or a GraphQL resolver's
@@ -556,6 +562,9 @@ class MassAssignment(Rule):
         if type(node) is cst.Call and (self.qualified_name(node.func) or full_name(node.func)) in MAPPING_CALLS \
                 and len(node.args) == 1:
             return self._sent_fields(node.args[0].value, node)
+        if type(node) is cst.Call and node.args and self.qualified_name(node.func) in JSON_DECODERS \
+                and self._raw_body(node.args[0].value):
+            return f"the request body (`{short_code(node)}`)"
         if type(node) is cst.Attribute and node.attr.value == "__dict__":
             return self._sent_fields(node.value, node)
         if type(node) is cst.Call and type(node.func) is cst.Attribute:
@@ -592,6 +601,15 @@ class MassAssignment(Rule):
         if schema is None:
             return None
         return f"`{short_code(mapping)}`, the `{schema}` input, which lets the client send `{self._server_fields(schema)[0]}`,"
+
+    def _raw_body(self, node: cst.BaseExpression) -> bool:
+        """`request.body`, `request.get_data(as_text=True)`, `await request.body()`: the body's bytes."""
+        if type(node) is cst.Await:
+            node = node.expression
+        if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in RAW_BODY_METHODS:
+            return self._is_request(full_name(node.func.value) or "")
+        return type(node) is cst.Attribute and node.attr.value in RAW_BODY_ATTRIBUTES \
+            and self._is_request(full_name(node.value) or "")
 
     def _is_request(self, name: str) -> bool:
         """`request`, `req`, `self.request`, and Chalice's `app.current_request`."""
