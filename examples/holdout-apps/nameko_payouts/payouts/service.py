@@ -24,6 +24,7 @@ class PayoutsService:
     def create_payout(self, request):
         merchant = merchant_for(self.db, request)
         body = json.loads(request.get_data(as_text=True))
+        # expect: VC231
         payout = Payout(merchant_id=merchant.id, amount=body["amount"], currency=body["currency"], iban=body["iban"])
         self.db.add(payout)
         self.db.commit()
