@@ -72,8 +72,8 @@ class PayoutsService:
         self.db.commit()
         return json.dumps({"promoted": merchant_id})
 
-    @http("POST", "/internal/payouts/<int:payout_id>/cancel")
     # expect: VC201
+    @http("POST", "/internal/payouts/<int:payout_id>/cancel")
     def cancel(self, request, payout_id):
         if not is_internal(request):
             return 403, "forbidden"
