@@ -12,7 +12,6 @@ import functools
 import libcst as cst
 
 from vibecheck.literals import string_value
-
 from vibecheck.patterns import lazy_pattern
 
 STATE_CHANGING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})

@@ -147,8 +147,8 @@ class MassAssignment(Rule):
     Tortoise's `obj.update_from_dict(payload)` with a raw client dict (also through a variable, `request.get_json()`,
     `request.json or {}`,
     `await request.json()`, the body decoded by hand (`json.loads(request.body)`, `json.loads(request.get_data())`,
-    `json.loads(await request.body())`), Falcon's `req.media`, Pyramid's `request.json_body`, Emmett's `await request.body_params`,
-    Chalice's
+    `json.loads(await request.body())`), Falcon's `req.media`, Pyramid's `request.json_body`, Emmett's
+    `await request.body_params`, Chalice's
     `app.current_request.json_body`, Flask-RESTX's `ns.payload`, the dict flask-smorest's `@blp.arguments(Schema)`
     hands a view when the marshmallow schema loads such a field, a `dict`-typed FastAPI body or a GraphQL resolver's
     `JSON` argument, or an untyped one unpacked into the write, `await article.update(**input)` in an Ariadne
