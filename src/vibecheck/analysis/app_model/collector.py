@@ -29,6 +29,7 @@ from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WO
 from vibecheck.analysis.app_model.handlers import (
     IDENTITY_EXPRESSIONS,
     dependency_names,
+    method_first_route,
     names_a_guard,
     names_the_caller,
 )
@@ -1688,14 +1689,14 @@ class AppModelCollector:
 
     def _entrypoint(self, node: cst.FunctionDef) -> bool:
         """A method routed by a decorator of its own that no class of routes needs: Nameko's `@http("POST", "/x")`."""
-        return any(type(d.decorator) is cst.Call and fw.method_first_route(
+        return any(type(d.decorator) is cst.Call and method_first_route(
             d.decorator, self.qualified_name(d.decorator.func) or "") is not None for d in node.decorators)
 
     def _handler_decorator(self, decorator: cst.Call) -> tuple[str | None, str | None, frozenset[str], bool] | None:
         """Litestar's `@get("/notes/{note_id:int}", guards=[requires_login])`: a route of whatever router or app lists the
         handler, guarded by the guards it names (a handler listed under guards of its own `Router`/`Litestar` too)."""
         qualified = self.qualified_name(decorator.func) or ""
-        nameko = fw.method_first_route(decorator, qualified)
+        nameko = method_first_route(decorator, qualified)
         if nameko is not None:
             return None, nameko[1], nameko[0], False
         kind = fw.bare_verb(qualified)

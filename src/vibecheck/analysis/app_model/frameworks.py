@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import functools
 
-import libcst as cst
-
-from vibecheck.literals import string_value
 from vibecheck.patterns import lazy_pattern
 
 STATE_CHANGING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -487,16 +484,6 @@ def reads_as_guard(name: str) -> bool:
 def is_handler_class(qualified: str) -> bool:
     """`litestar.Controller` (however imported): a class whose verb-decorated methods are routes."""
     return qualified.startswith(HANDLER_DECORATOR_MODULES) and qualified.rpartition(".")[2] == HANDLER_CLASS
-
-
-def method_first_route(call: cst.Call, qualified: str) -> tuple[frozenset[str], str | None] | None:
-    """(methods, path) of Nameko's `@http("GET,POST", "/x/<int:id>")`; None for any other decorator."""
-    if qualified not in METHOD_FIRST_ROUTES or len(call.args) < 2 or any(a.keyword for a in call.args[:2]):
-        return None
-    methods = string_value(call.args[0].value)
-    if methods is None:
-        return None
-    return frozenset(m.strip().upper() for m in methods.split(",") if m.strip()), string_value(call.args[1].value)
 
 
 def bare_verb(qualified: str) -> str | None:

@@ -161,6 +161,16 @@ def parameters(function: cst.FunctionDef) -> list[cst.Param]:
     return [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
 
 
+def method_first_route(call: cst.Call, qualified: str) -> tuple[frozenset[str], str | None] | None:
+    """(methods, path) of Nameko's `@http("GET,POST", "/x/<int:id>")`; None for any other decorator."""
+    if qualified not in fw.METHOD_FIRST_ROUTES or len(call.args) < 2 or any(a.keyword for a in call.args[:2]):
+        return None
+    methods = string_value(call.args[0].value)
+    if methods is None:
+        return None
+    return frozenset(m.strip().upper() for m in methods.split(",") if m.strip()), string_value(call.args[1].value)
+
+
 def _route_kind(expression: cst.BaseExpression, imports: ImportTable) -> str | None:
     """`get` of `@app.get(...)`/`@router.get(...)`, and of Litestar's and ninja-extra's bare verbs (`@get(...)`,
     `@route(...)`, `@http_post(...)`)."""
@@ -172,7 +182,7 @@ def _route_kind(expression: cst.BaseExpression, imports: ImportTable) -> str | N
     if not isinstance(func, cst.Name):
         return None
     qualified = imports.qualified_name(func) or ""
-    if fw.method_first_route(expression, qualified) is not None:
+    if method_first_route(expression, qualified) is not None:
         return METHOD_FIRST
     kind = fw.bare_verb(qualified)
     if kind is None and func.value == FASTHTML_ROUTE and imports.imports_any(FASTHTML_MODULES):
@@ -191,7 +201,7 @@ def _route_methods(function: cst.FunctionDef, imports: ImportTable) -> tuple[fro
         if kind is None or not isinstance(expression, cst.Call):
             continue
         if kind == METHOD_FIRST:  # Nameko's `@http("POST", "/payouts/<int:payout_id>")`
-            method_list, path = fw.method_first_route(expression, imports.qualified_name(expression.func) or "") \
+            method_list, path = method_first_route(expression, imports.qualified_name(expression.func) or "") \
                 or (frozenset(), None)
             methods.update(method_list)
             path_params.update(a or b for a, b in ROUTE_PARAMETER.findall(path or ""))
