@@ -115,6 +115,8 @@ PROPAGATING_CALLS = frozenset({
     "io.BytesIO", "io.StringIO", "tornado.escape.json_decode", "tornado.escape.url_unescape", "tornado.escape.to_unicode",
     # an archive opened on client data: its member names and contents are the client's too
     "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open", "zipfile.ZipFile",
+    # a coroutine run to its end from sync code answers what the coroutine returns (`asyncio.run(ask(kernel, q))`)
+    "asyncio.run",
     # a URL object built from a text (`URL_CONSTRUCTORS`: only the text's argument)
     "starlette.datastructures.URL", "fastapi.datastructures.URL", "httpx.URL", "yarl.URL",
 })
@@ -177,6 +179,7 @@ ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "de
 # Bare decorators that register a route when given a path: the verbs Litestar, Bottle and django-ninja-extra import
 # (`@http_get("/{project_id}")` on a controller's method), and the `rt` FastHTML's `app, rt = fast_app()` hands out
 # (`@rt("/entries/{eid}")` over `def get(eid: int, auth)`).
+METHOD_FIRST_DECORATOR = "http"
 BARE_ROUTE_DECORATORS = ROUTE_DECORATOR_METHODS | {"rt", "http_get", "http_post", "http_put", "http_patch", "http_delete"}
 # Parameters FastHTML fills by their name, not from the request's fields: the session, the request, the `auth` a
 # Beforeware put in the request's scope (the signed-in user), the htmx headers and the app.
@@ -2225,6 +2228,9 @@ def is_route_handler(function: cst.FunctionDef) -> bool:
         if type(expression) is cst.Name and expression.value in BARE_ROUTE_DECORATORS and call is not None \
                 and _names_a_path(call):
             return True
+        if type(expression) is cst.Name and expression.value == METHOD_FIRST_DECORATOR and call is not None \
+                and len(call.args) >= 2 and _names_a_path(cst.Call(func=expression, args=call.args[1:])):
+            return True  # Nameko's `@http("POST", "/payouts")`, its methods before its path
     return False
 
 

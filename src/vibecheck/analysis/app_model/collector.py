@@ -29,6 +29,7 @@ from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WO
 from vibecheck.analysis.app_model.handlers import (
     IDENTITY_EXPRESSIONS,
     dependency_names,
+    method_first_route,
     names_a_guard,
     names_the_caller,
 )
@@ -867,6 +868,8 @@ class AppModelCollector:
             parent.methods[node.name.value] = frame
             if parent.controller:
                 self._collect_controller_routes(node, frame, parent)
+            elif self._entrypoint(node):
+                self._collect_function_routes(node, frame)  # a Nameko service's `@http(...)` method
             else:
                 self._collect_guarded_views(node, frame, parent)
             return
@@ -1700,10 +1703,19 @@ class AppModelCollector:
         auth = _keyword(decorator, fw.AUTH_KEYWORD) if self.uses_ninja and isinstance(decorator, cst.Call) else None
         return auth is not None and _is_none(auth.value)
 
+    def _entrypoint(self, node: cst.FunctionDef) -> bool:
+        """A method routed by a decorator of its own that no class of routes needs: Nameko's `@http("POST", "/x")`."""
+        return any(type(d.decorator) is cst.Call and method_first_route(
+            d.decorator, self.qualified_name(d.decorator.func) or "") is not None for d in node.decorators)
+
     def _handler_decorator(self, decorator: cst.Call) -> tuple[str | None, str | None, frozenset[str], bool] | None:
         """Litestar's `@get("/notes/{note_id:int}", guards=[requires_login])`: a route of whatever router or app lists the
         handler, guarded by the guards it names (a handler listed under guards of its own `Router`/`Litestar` too)."""
-        kind = fw.bare_verb(self.qualified_name(decorator.func) or "")
+        qualified = self.qualified_name(decorator.func) or ""
+        nameko = method_first_route(decorator, qualified)
+        if nameko is not None:
+            return None, nameko[1], nameko[0], False
+        kind = fw.bare_verb(qualified)
         if kind is None:
             return None
         path_arg = _positional(decorator, 0) or _keyword(decorator, "path")

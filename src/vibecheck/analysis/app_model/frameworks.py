@@ -51,6 +51,9 @@ HANDLER_DECORATOR_MODULES = ("litestar.", "ninja_extra.")
 CONTROLLER_VERBS: dict[str, str] = {"http_get": "GET", "http_post": "POST", "http_put": "PUT", "http_patch": "PATCH",
                                     "http_delete": "DELETE"}
 BARE_VERBS: dict[str, str | None] = {**ROUTE_DECORATORS, **CONTROLLER_VERBS}
+# Nameko's HTTP entrypoint names its methods before its path: `@http("POST", "/payouts/<int:payout_id>")`,
+# `@http("GET,HEAD", "/health")`, a method of a service class whose other entrypoints are RPC or events.
+METHOD_FIRST_ROUTES = frozenset({"nameko.web.handlers.http", "nameko.web.http"})
 # django-ninja-extra's class of routes: `@api_controller("/projects", permissions=[IsAuthenticated], auth=JWTAuth())`
 # prefixes its verb-decorated methods' paths and guards each of them, unless a route's own `permissions=` (also
 # `[AllowAny]`) replaces the controller's; with none, the settings' default lets anyone in.

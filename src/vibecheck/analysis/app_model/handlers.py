@@ -64,6 +64,8 @@ DEPENDENCY_MODULES = frozenset({"deps", "dependencies", "auth", "security", "per
 IDENTITY_FACTORY_ENDS = frozenset({"user", "account", "principal", "identity", "caller", "viewer", "me"})
 # The route function FastHTML's `fast_app()` hands out, by the name its documentation gives it (`app, rt = fast_app()`).
 FASTHTML_ROUTE = "rt"
+# The kind `_route_kind` gives a route decorator that names its methods before its path (Nameko's `@http`).
+METHOD_FIRST = "method-first"
 ID_NAME = lazy_pattern(r"^(id|pk|uuid|slug|key|[a-z0-9_]+_(id|pk|uuid|slug|key))$")
 ROUTE_PARAMETER = lazy_pattern(r"<(?:[^<>:]*:)?(\w+)>|\{(\w+)(?::[^{}]*)?\}")
 # Django and DRF class-based views: handler method -> HTTP method.
@@ -159,6 +161,16 @@ def parameters(function: cst.FunctionDef) -> list[cst.Param]:
     return [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
 
 
+def method_first_route(call: cst.Call, qualified: str) -> tuple[frozenset[str], str | None] | None:
+    """(methods, path) of Nameko's `@http("GET,POST", "/x/<int:id>")`; None for any other decorator."""
+    if qualified not in fw.METHOD_FIRST_ROUTES or len(call.args) < 2 or any(a.keyword for a in call.args[:2]):
+        return None
+    methods = string_value(call.args[0].value)
+    if methods is None:
+        return None
+    return frozenset(m.strip().upper() for m in methods.split(",") if m.strip()), string_value(call.args[1].value)
+
+
 def _route_kind(expression: cst.BaseExpression, imports: ImportTable) -> str | None:
     """`get` of `@app.get(...)`/`@router.get(...)`, and of Litestar's and ninja-extra's bare verbs (`@get(...)`,
     `@route(...)`, `@http_post(...)`)."""
@@ -169,7 +181,10 @@ def _route_kind(expression: cst.BaseExpression, imports: ImportTable) -> str | N
         return func.attr.value if func.attr.value in fw.ROUTE_DECORATORS else None
     if not isinstance(func, cst.Name):
         return None
-    kind = fw.bare_verb(imports.qualified_name(func) or "")
+    qualified = imports.qualified_name(func) or ""
+    if method_first_route(expression, qualified) is not None:
+        return METHOD_FIRST
+    kind = fw.bare_verb(qualified)
     if kind is None and func.value == FASTHTML_ROUTE and imports.imports_any(FASTHTML_MODULES):
         return "route"  # FastHTML's `@rt("/notes/{note_id}")`, its verb the handler's name
     return kind
@@ -184,6 +199,12 @@ def _route_methods(function: cst.FunctionDef, imports: ImportTable) -> tuple[fro
         expression = decorator.decorator
         kind = _route_kind(expression, imports)
         if kind is None or not isinstance(expression, cst.Call):
+            continue
+        if kind == METHOD_FIRST:  # Nameko's `@http("POST", "/payouts/<int:payout_id>")`
+            method_list, path = method_first_route(expression, imports.qualified_name(expression.func) or "") \
+                or (frozenset(), None)
+            methods.update(method_list)
+            path_params.update(a or b for a, b in ROUTE_PARAMETER.findall(path or ""))
             continue
         path_arg = next((a for a in expression.args if a.keyword is None or a.keyword.value == "path"), None)
         path = string_value(path_arg.value) if path_arg is not None else None
@@ -758,8 +779,11 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
         return None  # a helper method of a Litestar controller, not a route
     if controller is not None and _replaces_controller_guards(function, imports):
         controller = replace(controller, authenticated=False, restricted=False)
-    if owner is not None and controller is None and not owner.view:
+    entrypoint = owner is not None and any(_route_kind(d.decorator, imports) == METHOD_FIRST for d in function.decorators)
+    if owner is not None and controller is None and not owner.view and not entrypoint:
         return falcon_responder(function, imports, module_callers)
+    if entrypoint:
+        owner = None  # a Nameko service's `@http(...)` method: a route of its own, as a function is
     if owner is not None and controller is None:
         action = _drf_action(function, imports) if owner.view else None
         if not owner.view or (function.name.value not in VIEW_METHODS and action is None):

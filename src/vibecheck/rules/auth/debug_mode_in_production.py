@@ -52,6 +52,10 @@ PLAIN_WSGI_SERVERS = frozenset({"gevent.pywsgi.WSGIServer", "waitress.serve", "w
 # Module-level names that make a module a Django settings module whatever its file name.
 DJANGO_SETTINGS = frozenset({"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "ALLOWED_HOSTS", "DATABASES",
                              "WSGI_APPLICATION", "ASGI_APPLICATION"})
+# CherryPy's config key that sends a failing request's traceback to its client (in a dict given to `quickstart`,
+# `tree.mount`, `config.update` or a `_cp_config`).
+CHERRYPY_TRACEBACKS = "request.show_tracebacks"
+CHERRYPY_MODULES = ("cherrypy",)
 ENV_READERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"})
 TRUTHY_STRINGS = frozenset({"true", "1", "yes", "on", "t", "y"})
 HINT = "Turn debug mode off in code and enable it only from the environment of a development machine."
@@ -132,6 +136,7 @@ class DebugModeInProduction(Rule):
       (`app.config.from_mapping(SETTINGS)`), Django's `settings.configure(DEBUG=True)` (not the first two in a module that
       serves its app with a WSGI server that has no debugger, gevent's `WSGIServer` or waitress, and never
       starts Flask's own: there the flag shows no debugger and no traceback to anyone);
+    - CherryPy's `"request.show_tracebacks": True` in a config dict;
     - `DEBUG = True` at module level of a settings module: a file named like `settings.py`,
       `config.py`, `production.py`, a file in a `settings/` or `config/` folder, or any module that also
       sets Django settings such as `INSTALLED_APPS` or `ALLOWED_HOSTS`;
@@ -198,7 +203,7 @@ class DebugModeInProduction(Rule):
     cwe = (489, 215)
     applies_to_tests = False  # a test's settings configure the test run, not a deployment
     # Every finding names `debug` (`debug=`, `use_debugger=`, `DEBUG`), `use_evalex=` or uvicorn's `reload=`.
-    file_hints = ("debug", "evalex", "reload")
+    file_hints = ("debug", "evalex", "reload", "show_tracebacks")
     fixable = True
     supersedes = ("B201",)
 
@@ -326,6 +331,13 @@ class DebugModeInProduction(Rule):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._check_assignment(node, node.value)
+
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        if self._skip_file or self._flag_ifs or self._in_dev_class() or string_value(node.key) != CHERRYPY_TRACEBACKS \
+                or not is_true(node.value) or not self.context.imports.imports_any(CHERRYPY_MODULES):
+            return
+        self.report(node, "`request.show_tracebacks` is on, so CherryPy sends the traceback of every failing request to "
+                    "its client.", hint='Set `"request.show_tracebacks": False` (or `"environment": "production"`).')
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None:

@@ -16,6 +16,7 @@ from vibecheck.rules.auth.exprs import (
     is_config_object,
     is_false,
     is_none,
+    is_true,
     string_value,
     target_name,
     value_name,
@@ -30,6 +31,11 @@ COOKIE_SETTINGS: dict[str, str] = {
     "REMEMBER_COOKIE_SECURE": SECURE, "REMEMBER_COOKIE_HTTPONLY": HTTPONLY, "REMEMBER_COOKIE_SAMESITE": SAMESITE,
     "JWT_COOKIE_SECURE": SECURE, "JWT_COOKIE_SAMESITE": SAMESITE,
 }
+# CherryPy's session tool, configured by dict keys (`{"tools.sessions.on": True, "tools.sessions.secure": False}`, given
+# to `quickstart`, `tree.mount`, `config.update` or a `_cp_config`): its `secure` and `httponly` flags default to off.
+CHERRYPY_MODULES = ("cherrypy",)
+CHERRYPY_SESSIONS_ON = "tools.sessions.on"
+CHERRYPY_SESSION_KEYS: dict[str, str] = {"tools.sessions.secure": SECURE, "tools.sessions.httponly": HTTPONLY}
 CONFIG_WRITERS = frozenset({"update", "from_mapping", "configure", "setdefault"})
 COOKIE_SETTERS = frozenset({"set_cookie", "set_signed_cookie"})
 # Factories of a framework's session or auth-ticket cookie whose flags default to off: Pyramid's
@@ -121,7 +127,9 @@ class InsecureSessionCookie(Rule):
       over plain HTTP), or with `same_site="none"`;
     - Pyramid's `SignedCookieSessionFactory(...)` without `secure=True` and `httponly=True`, and its
       `AuthTktCookieHelper(...)` (or `AuthTktAuthenticationPolicy`) without `secure=True` and `http_only=True`: both
-      flags default to off.
+      flags default to off;
+    - CherryPy's session tool configured with `"tools.sessions.secure": False` or `"tools.sessions.httponly": False`,
+      or switched on (`"tools.sessions.on": True`) in a module that sets neither flag: both default to off.
 
     A CSRF cookie needs `secure` but not `httponly`: the double-submit pattern reads it from JavaScript.
     A missing `samesite` is not reported (browsers default to `Lax`); an explicit `None` is. Test files,
@@ -164,7 +172,7 @@ class InsecureSessionCookie(Rule):
     applies_to_tests = False  # a test's settings configure the test run, not a deployment
     # Every finding names `cookie` (the `*_COOKIE_*` settings, `set_cookie`, a `Set-Cookie` header) or a
     # `SessionMiddleware`.
-    file_hints = ("cookie", "sessionmiddleware", "authtkt")
+    file_hints = ("cookie", "sessionmiddleware", "authtkt", "tools.sessions")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -190,6 +198,22 @@ class InsecureSessionCookie(Rule):
 
     def visit_DictElement(self, node: cst.DictElement) -> None:
         self._check_header(node.key, node.value)
+        key = string_value(node.key)
+        if key is not None and key.startswith("tools.sessions.") and not self._in_dev() \
+                and self.context.imports.imports_any(CHERRYPY_MODULES):
+            self._check_cherrypy_session(node, key)
+
+    def _check_cherrypy_session(self, node: cst.DictElement, key: str) -> None:
+        """`"tools.sessions.secure": False` weakens CherryPy's session cookie; `"tools.sessions.on": True` in a module
+        that never names its flags leaves both at their default, off."""
+        flag = CHERRYPY_SESSION_KEYS.get(key)
+        if flag is not None and _weakens(flag, node.value):
+            self.report(node, f"`{key}` is off, so CherryPy's session cookie is weakened: {EFFECTS[flag]}.", hint=HINT)
+        elif key == CHERRYPY_SESSIONS_ON and is_true(node.value) \
+                and not any(setting in self.context.source for setting in CHERRYPY_SESSION_KEYS):
+            self.report(node, "CherryPy's session tool is on with its cookie flags at their defaults, off: "
+                        f"{EFFECTS[SECURE]}, and {EFFECTS[HTTPONLY]}.",
+                        hint='Add `"tools.sessions.secure": True` and `"tools.sessions.httponly": True` beside it.')
 
     def visit_Tuple(self, node: cst.Tuple) -> None:
         if len(node.elements) == 2:

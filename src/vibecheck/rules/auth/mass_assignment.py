@@ -6,7 +6,7 @@ import libcst as cst
 
 from vibecheck.analysis.admin_modules import admin_module_inputs, named_in_admin_module
 from vibecheck.analysis.app_model.frameworks import name_words
-from vibecheck.analysis.app_model.handlers import parameters
+from vibecheck.analysis.app_model.handlers import dependency_target, parameters
 from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.flow import (
     CHALICE_REQUEST,
@@ -72,6 +72,11 @@ ITEM_WRITES: dict[str, tuple[str | None, int | None, str]] = {
     "replace_item": ("azure.cosmos", 1, "body"),
 }
 CLIENT_METHODS = frozenset({"get_json", "json", "form", "dict"})
+# The body as the client sent it, decoded by hand: `json.loads(request.body)` (Django), `json.loads(request.get_data())`
+# (Flask, Werkzeug, Nameko), `json.loads(await request.body())` (Starlette).
+JSON_DECODERS = frozenset({"json.loads", "orjson.loads", "ujson.loads"})
+RAW_BODY_ATTRIBUTES = frozenset({"body", "data"})
+RAW_BODY_METHODS = frozenset({"body", "get_data"})
 DUMP_METHODS = frozenset({"dict", "model_dump", "to_dict"})
 WRITE_METHODS = frozenset({"create", "update", "get_or_create", "update_or_create", "insert", "create_user", "save"})
 NOT_MODELS = frozenset({"Response", "JsonResponse", "JSONResponse", "HTTPException", "HttpResponse", "Exception",
@@ -108,6 +113,9 @@ READ_ONLY_FIELD_TYPES = frozenset({
 # field's `disabled=True`.
 READ_ONLY_KEYWORDS = ("read_only", "disabled")
 MODEL_BASES = frozenset({"Model"})
+# A dependency that hands a route its signed-in caller (`vendor: Vendor = Depends(current_vendor)`): a body field that
+# names the caller's row (`vendor_id`) moves what it is copied onto to another caller's account.
+CALLER_DEPENDENCY_WORDS = frozenset({"current", "authenticated", "signed", "logged"})
 
 
 class MassAssignment(Rule):
@@ -138,8 +146,9 @@ class MassAssignment(Rule):
     `obj.sqlmodel_update(payload)` or
     Tortoise's `obj.update_from_dict(payload)` with a raw client dict (also through a variable, `request.get_json()`,
     `request.json or {}`,
-    `await request.json()`, Falcon's `req.media`, Pyramid's `request.json_body`, Emmett's `await request.body_params`,
-    Chalice's
+    `await request.json()`, the body decoded by hand (`json.loads(request.body)`, `json.loads(request.get_data())`,
+    `json.loads(await request.body())`), Falcon's `req.media`, Pyramid's `request.json_body`, Emmett's
+    `await request.body_params`, Chalice's
     `app.current_request.json_body`, Flask-RESTX's `ns.payload`, the dict flask-smorest's `@blp.arguments(Schema)`
     hands a view when the marshmallow schema loads such a field, a `dict`-typed FastAPI body or a GraphQL resolver's
     `JSON` argument, or an untyped one unpacked into the write, `await article.update(**input)` in an Ariadne
@@ -147,7 +156,9 @@ class MassAssignment(Rule):
     `container.upsert_item(body)`
     (`create_item`, `replace_item`) of such a dict; the same with a Pydantic body whose class declares such a field
     (in the same file, or in a `schemas`, `models`, `dto` ... module of its own package it imports the class from,
-    `from .schemas import NoteUpdate`, or of the package above, `from ..schemas import NoteUpdate` in a router) and
+    `from .schemas import NoteUpdate`, or of the package above, `from ..schemas import NoteUpdate` in a router),
+    or declares the id of the signed-in caller's row in a route that a dependency named for the caller hands it
+    (`vendor_id` beside `vendor: Vendor = Depends(current_vendor)`), and
     that `body.model_dump()` or `body.dict()` does not drop
     (`exclude={"owner_id"}`, an `include=` allow-list); and `for key, value in data.items(): setattr(obj, key, value)`
     over client data, also over `vars(data)` or `data.__dict__` of an input that declares such a field (a Pydantic
@@ -212,6 +223,8 @@ class MassAssignment(Rule):
         super().__init__(context, options)
         self.classes: list[cst.ClassDef] = []
         self.schemas: dict[str, list[str]] = {}  # Pydantic classes of this file -> their sensitive fields
+        self.schema_fields: dict[str, list[str]] = {}  # ... -> all their annotated fields
+        self.caller_fields: list[set[str]] = []  # per enclosing function: the fields that name its caller's row
         self.functions: list[tuple[set[str], dict[str, str]]] = []  # (client dict names, schema-typed params)
         # per enclosing function: a GraphQL resolver's untyped arguments (Ariadne's `input`), a mapping when unpacked
         self.untyped_arguments: list[set[str]] = []
@@ -230,6 +243,8 @@ class MassAssignment(Rule):
         if bases & SCHEMA_BASES or bases & set(self.schemas) or decorators & INPUT_DECORATORS:
             inherited = [f for b in bases & set(self.schemas) for f in self.schemas[b]]
             self.schemas[node.name.value] = inherited + [f for f in _annotated_fields(node) if _sensitive(f)]
+            self.schema_fields[node.name.value] = [f for b in bases & set(self.schema_fields)
+                                                   for f in self.schema_fields[b]] + _annotated_fields(node)
         outer = self.classes[-1] if self.classes else None
         self.classes.append(node)
         if node.name.value == "Meta" and outer is not None and not self.functions and not self.in_tests:
@@ -330,6 +345,7 @@ class MassAssignment(Rule):
         untyped: set[str] = set()
         route = is_route_handler(node)
         resolved = resolver_parameters(node, self.context.imports) if not route else set()
+        callers = self._caller_fields(node) if route else set()
         for param in parameters(node):
             annotation = param.annotation.annotation if param.annotation is not None else None
             type_name = (full_name(annotation.value if isinstance(annotation, cst.Subscript) else annotation)
@@ -344,10 +360,11 @@ class MassAssignment(Rule):
                 imported = schema_fields(self.context.path, self.qualified_name(annotation) or "")
                 if imported:  # `from .schemas import NoteUpdate`: a schema of a module beside this one
                     self.schemas[type_name] = [f for f in imported if _sensitive(f)]
-            if self.schemas.get(type_name):
+            if self.schemas.get(type_name) or callers & set(self.schema_fields.get(type_name, ())):
                 typed[param.name.value] = type_name
         client |= self._loaded_arguments(node)
         self.functions.append((client, typed))
+        self.caller_fields.append(callers)
         self.untyped_arguments.append(untyped)
 
     def _loaded_arguments(self, node: cst.FunctionDef) -> set[str]:
@@ -382,6 +399,27 @@ class MassAssignment(Rule):
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.pop()
         self.untyped_arguments.pop()
+        self.caller_fields.pop()
+
+    def _caller_fields(self, node: cst.FunctionDef) -> set[str]:
+        """`vendor_id` of a route given `vendor: Vendor = Depends(current_vendor)`: the id field of the row a dependency
+        named for the signed-in caller hands it, by the parameter's name and by its model's."""
+        fields: set[str] = set()
+        for param in parameters(node):
+            target = dependency_target(param, self.context.imports)
+            if target is None or not CALLER_DEPENDENCY_WORDS & set(name_words(target.rpartition(".")[2])):
+                continue
+            fields.add(f"{param.name.value}_id")
+            annotation = param.annotation.annotation if param.annotation is not None else None
+            model = full_name(annotation) if annotation is not None else None
+            if model:
+                fields.add("_".join(name_words(model.rpartition(".")[2])) + "_id")
+        return fields
+
+    def _server_fields(self, schema: str) -> list[str]:
+        """The fields of an input class only the server should set: the sensitive ones, and those naming the caller."""
+        callers = self.caller_fields[-1] if self.caller_fields else set()
+        return self.schemas.get(schema, []) + [f for f in self.schema_fields.get(schema, ()) if f in callers]
 
     def _mapping_arguments(self) -> set[str]:
         """The arguments the enclosing class's `Arguments` declares as mappings (Graphene's `GenericScalar()`)."""
@@ -524,6 +562,9 @@ class MassAssignment(Rule):
         if type(node) is cst.Call and (self.qualified_name(node.func) or full_name(node.func)) in MAPPING_CALLS \
                 and len(node.args) == 1:
             return self._sent_fields(node.args[0].value, node)
+        if type(node) is cst.Call and node.args and self.qualified_name(node.func) in JSON_DECODERS \
+                and self._raw_body(node.args[0].value):
+            return f"the request body (`{short_code(node)}`)"
         if type(node) is cst.Attribute and node.attr.value == "__dict__":
             return self._sent_fields(node.value, node)
         if type(node) is cst.Call and type(node.func) is cst.Attribute:
@@ -534,7 +575,7 @@ class MassAssignment(Rule):
                 return f"the request body (`{short_code(node)}`)"
             if method in DUMP_METHODS and isinstance(receiver, cst.Name) and self.functions:
                 schema = self.functions[-1][1].get(receiver.value)
-                sent = _dumped(node, self.schemas[schema]) if schema is not None else []
+                sent = _dumped(node, self._server_fields(schema)) if schema is not None else []
                 if sent:
                     return f"the `{schema}` body, which lets the client send `{sent[0]}`,"
             return None
@@ -559,7 +600,16 @@ class MassAssignment(Rule):
         schema = self.functions[-1][1].get(value.value) if type(value) is cst.Name and self.functions else None
         if schema is None:
             return None
-        return f"`{short_code(mapping)}`, the `{schema}` input, which lets the client send `{self.schemas[schema][0]}`,"
+        return f"`{short_code(mapping)}`, the `{schema}` input, which lets the client send `{self._server_fields(schema)[0]}`,"
+
+    def _raw_body(self, node: cst.BaseExpression) -> bool:
+        """`request.body`, `request.get_data(as_text=True)`, `await request.body()`: the body's bytes."""
+        if type(node) is cst.Await:
+            node = node.expression
+        if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in RAW_BODY_METHODS:
+            return self._is_request(full_name(node.func.value) or "")
+        return type(node) is cst.Attribute and node.attr.value in RAW_BODY_ATTRIBUTES \
+            and self._is_request(full_name(node.value) or "")
 
     def _is_request(self, name: str) -> bool:
         """`request`, `req`, `self.request`, and Chalice's `app.current_request`."""

@@ -729,7 +729,8 @@ class ObjectLookupNotScopedToUser(Rule):
     class-based view (also on a viewset's extra routes, `@action(detail=True)`, unless their own `permission_classes=`
     open or restrict them), Litestar `guards` on the route or on its `Controller`, django-ninja-extra's
     `permissions=`/`auth=` on the route or on its `@api_controller` (a route's own `permissions=` replaces the
-    controller's), Starlette's
+    controller's), a Nameko `@http("GET", "/x/<int:id>")` method that signs its caller in from the request (`user =
+    current_user(request)`), Starlette's
     `@requires("authenticated")` (or a handler that reads `request.user`/`request.auth`, or the caller a guard put in
     the request's state, `request.state.customer`, whose sign-in test, `if not
     request.user.is_authenticated:`, relates no object), a Falcon responder (`on_delete(self, req, resp, note_id)`) that

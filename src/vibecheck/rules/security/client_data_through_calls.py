@@ -37,7 +37,7 @@ class ClientDataThroughCalls(ProjectRule):
     `loop.run_in_executor(None, f, x)`, `Thread(target=f, args=(x,))`, a Celery task's `f.delay(x)`, a LangChain tool's
     `run_diagnostic.invoke({"command": cmd})`, also handed to `asyncio.to_thread`, and the calls in a lambda without
     parameters that a call is handed, `Thread(target=lambda: save(crawl(url)))`, which run later with the values the
-    function holds). It reports a
+    function holds; a coroutine run to its end, `asyncio.run(ask(kernel, prompt))`, answers what it returns). It reports a
     sink reached by client input across up to three calls, and likewise LLM output (VC401's shell, `eval`, SQL, deserializer and
     written-path sinks) an SQL query built from strings (VC402) executed by a helper
     (`run_query(f"... {name}")`), and a `get_client_ip()` helper reading `X-Forwarded-For` whose result an allow-list check

@@ -361,7 +361,8 @@ class ErrorDetailsToClient(FlowRule):
     ## What it does
     Follows the exception bound by `except ... as e` (its `str()`, `repr()`, f-string, `.args`, an
     upstream error body such as `e.response.text`) and `traceback.format_exc()` into what the client
-    receives: the value a web view returns (also a Connexion handler an OpenAPI document routes by `operationId`),
+    receives: the value a web view returns (also a Connexion handler an OpenAPI document routes by `operationId`, and a
+    Nameko `@http("POST", "/x")` entrypoint's `return 502, json.dumps(...)`),
     `jsonify()`, `make_response()`, Django `HttpResponse`/
     `JsonResponse`, DRF `Response`, FastAPI `HTTPException(detail=...)`, `Response`, `JSONResponse`, `abort()`,
     `flash()`, a Tornado handler's `self.write()`/`self.finish()`, an `http.server` handler's `self.wfile.write()` (and a

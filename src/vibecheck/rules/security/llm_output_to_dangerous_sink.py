@@ -97,6 +97,11 @@ CLIENT_METHODS = frozenset({"query", "aquery", "run_sync", "run_stream", "kickof
 # Methods that run a model when called on a receiver named like one (langchain chains, ollama clients).
 LLM_METHODS = frozenset({"invoke", "ainvoke", "predict", "apredict", "run", "arun", "chat", "generate", "stream",
                          "batch", "call_as_llm", "complete", "acomplete"})
+# Semantic Kernel's calls that run a prompt through the kernel's chat service (`await kernel.invoke_prompt(prompt)`,
+# `chat.get_chat_message_content(history, settings)`): names no other library uses, trusted where the file imports it.
+KERNEL_METHODS = frozenset({"invoke_prompt", "invoke_prompt_stream", "get_chat_message_content",
+                            "get_chat_message_contents", "get_streaming_chat_message_content"})
+KERNEL_MODULES = ("semantic_kernel",)
 LLM_RECEIVER = lazy_pattern(r"llm|chain|agent|model|chat|gpt|claude|openai|anthropic|ollama|gemini|mistral|groq|assistant",
                             re.IGNORECASE)
 
@@ -227,6 +232,8 @@ def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     if type(func) is cst.Attribute and func.attr.value in CLIENT_METHODS:
         client = state.taint_of(func.value)
         return Taint("llm", short_code(func) + "(...)") if client is not None and client.kind == "llm-client" else None
+    if type(func) is cst.Attribute and func.attr.value in KERNEL_METHODS and state.imports.imports_any(KERNEL_MODULES):
+        return Taint("llm", short_code(func) + "(...)")
     if isinstance(func, cst.Attribute) and func.attr.value in LLM_METHODS:
         client = state.taint_of(func.value)
         if client is not None and client.kind == "llm-client":
@@ -481,7 +488,9 @@ class LlmOutputToDangerousSink(FlowRule):
     LangGraph and smolagents agents, LlamaIndex `query_engine.query`, pydantic-ai `run_sync`, the OpenAI
     Agents SDK `Runner.run_sync`, CrewAI `kickoff`, Hugging Face `InferenceClient` and `transformers.pipeline`
     (a generating task: text generation, summarisation, translation, transcription; not a classifier's label),
-    Bedrock `converse`; a client made at module level counts in every function; the arguments of a function
+    Bedrock `converse`, Semantic Kernel's `kernel.invoke_prompt` and a chat service's `get_chat_message_content` (in a
+    module that imports `semantic_kernel`), also awaited or run through `asyncio.run(...)`; a client made at module level
+    counts in every function; the arguments of a function
     the model calls as a tool (`@tool`, `@function_tool`, pydantic-ai `@agent.tool`, AutoGen's `@register_for_llm`,
     Semantic Kernel's `@kernel_function`;
     `_run` of a CrewAI or LangChain `BaseTool` and `forward` of a smolagents `Tool`; a function registered by a call,

@@ -1,0 +1,31 @@
+"""VC214 corpus: a Nameko `@http` route that knows its caller and reads a row by the id in its path."""
+import json
+
+from nameko.rpc import rpc
+from nameko.web.handlers import http
+
+from .auth import current_user
+from .models import Payout
+
+
+class PayoutsService:
+    name = "payouts"
+
+    @http("GET", "/payouts/<int:payout_id>")
+    def show(self, request, payout_id):
+        user = current_user(request)
+        # expect: VC214 -- any merchant's payout
+        payout = self.db.get(Payout, payout_id)
+        return json.dumps({"id": payout.id, "amount": str(payout.amount)})
+
+    @http("GET", "/payouts/mine/<int:payout_id>")
+    def show_own(self, request, payout_id):
+        user = current_user(request)
+        # ok: VC214 -- scoped to the caller
+        payout = self.db.query(Payout).filter_by(id=payout_id, merchant_id=user.merchant_id).one()
+        return json.dumps({"id": payout.id})
+
+    @rpc
+    def payout_status(self, payout_id):
+        # ok: VC214 -- an RPC entrypoint for other services, no signed-in caller
+        return self.db.get(Payout, payout_id).status
