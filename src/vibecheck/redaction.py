@@ -65,11 +65,17 @@ def redact(value: str, keep: int | None = None) -> str:
     return value[:keep] + MASK
 
 
+def may_hold(name: str, text: str) -> bool:
+    """Whether `text` holds a mark of the format `name` (`FORMAT_MARKS`), which each of its matches holds: a substring
+    test, where the format's search (most open with a lookbehind) tries every position of the text."""
+    marks = FORMAT_MARKS.get(name)
+    return marks is None or any(mark in text for mark in marks)
+
+
 def redact_known_secrets(text: str) -> str:
     """Mask every credential-shaped token and every password in a URL, keeping their public prefixes."""
     for name, pattern in CREDENTIAL_FORMATS:
-        marks = FORMAT_MARKS.get(name)
-        if marks is None or any(mark in text for mark in marks):
+        if may_hold(name, text):
             text = pattern.sub(lambda m: m.group(1) + MASK, text)
     return URL_PASSWORD.sub(lambda m: m.group(1) + MASK + m.group(3), text) if "://" in text else text
 
