@@ -26,7 +26,7 @@ from vibecheck.redaction import (
     DSN_PASSWORD,
     MASK,
     URL_PASSWORD,
-    may_hold,
+    may_hold_a_format,
     redact,
     redact_known_secrets,
 )
@@ -337,8 +337,10 @@ def _spelled_out(secret: str) -> bool:
 
 def credential_format(value: str) -> tuple[str, str] | None:
     """(kind, redacted) for a known credential format inside `value`, else None."""
+    if not may_hold_a_format(value):  # most strings of every file: one search, not one per format
+        return None
     for kind, pattern in CREDENTIAL_FORMATS:
-        match = pattern.search(value) if may_hold(kind, value) else None  # VC403 asks it of most strings of every file
+        match = pattern.search(value)
         if match is None:
             continue
         if kind == "private key":
