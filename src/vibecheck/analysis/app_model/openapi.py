@@ -95,11 +95,14 @@ class _Modules:
 
 def operations_for(path: str) -> dict[str, Operation]:
     """The module-level functions of the file at `path` that an OpenAPI document near it routes, by name."""
+    specs = spec_files(path)
+    if not specs:  # most files: no document near them, and no need to name their module
+        return {}
     tails = _module_tails(path)
     folder = os.path.dirname(os.path.abspath(path))
     connexion = any(_modules(f).connexion for f in _folders(folder))
     found: dict[str, list[_Routed]] = {}
-    for spec in spec_files(path):
+    for spec in specs:
         for routed in _parsed(spec):
             if (connexion or not routed.by_resolver) and tails.get(routed.module.count(".") + 1) == routed.module:
                 found.setdefault(routed.function, []).append(routed)

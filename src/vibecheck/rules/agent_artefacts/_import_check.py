@@ -26,7 +26,7 @@ from vibecheck.analysis.dependencies import (
 )
 from vibecheck.imports import full_name
 from vibecheck.patterns import lazy_pattern
-from vibecheck.rule import Rule
+from vibecheck.rule import Rule, RuleContext
 from vibecheck.rules.agent_artefacts._syntax import block_statements
 
 # A waiver of another linter's import-outside-toplevel check: the author deferred the import on purpose, the way an
@@ -87,11 +87,10 @@ def adapter_module_for(path: str, package: str) -> bool:
         len(words) == 1 or words[1] in ADAPTER_MODULE_WORDS)
 
 
-def in_integration_package(path: str, root: Path | None) -> bool:
-    """A module of a package's sub-package of optional integrations (`INTEGRATION_FOLDERS`: `huey/contrib/djhuey/
-    models.py`, `ariadne/contrib/sse.py`, `slack_bolt/adapter/tornado/handler.py`). Such a folder at the project's root
-    belongs to no package of it."""
-    resolved = Path(path).resolve()
+def in_integration_package(resolved: Path, root: Path | None) -> bool:
+    """A module (its path resolved on the disk) of a package's sub-package of optional integrations
+    (`INTEGRATION_FOLDERS`: `huey/contrib/djhuey/models.py`, `ariadne/contrib/sse.py`,
+    `slack_bolt/adapter/tornado/handler.py`). Such a folder at the project's root belongs to no package of it."""
     folders = resolved.relative_to(root).parts[:-1] if root and resolved.is_relative_to(root) else resolved.parts[:-1]
     return not INTEGRATION_FOLDERS.isdisjoint(folders[1:])
 
@@ -115,6 +114,21 @@ def _top_levels(node: cst.Import | cst.ImportFrom) -> set[str]:
         module = None if node.relative or node.module is None else full_name(node.module)
         return {module.split(".")[0]} if module else set()
     return {(full_name(alias.name) or "").split(".")[0] for alias in node.names} - {""}
+
+
+def _file_project(context: RuleContext) -> tuple[ProjectDependencies, frozenset[str], Path]:
+    """The project of the checked file (with a PEP 723 script's own dependencies), its local modules and its resolved
+    path: the same for every import check of the file (VC503 and VC504 each resolved the path on the disk)."""
+    found: tuple[ProjectDependencies, frozenset[str], Path] | None = context.shared.get(_file_project)
+    if found is None:
+        path = Path(context.path).resolve()
+        project = folder_project(path.parent)
+        local = local_module_names(path, project)
+        inline = script_dependencies(context.source)
+        if inline is not None:  # a PEP 723 script declares its own dependencies, which `uv run` installs
+            project = dataclasses.replace(project, declared=project.declared | inline, declares=True)
+        found = context.shared[_file_project] = (project, local, path)
+    return found
 
 
 class ImportCheck(Rule):
@@ -144,17 +158,12 @@ class ImportCheck(Rule):
         self._seen_modules: set[str] = set()  # dotted modules given to `check_submodule`
         self._project: ProjectDependencies | None = None
         self._local: frozenset[str] = frozenset()
+        self._resolved = Path(context.path)  # the file's path resolved on the disk, once `project` is asked
 
     @property
     def project(self) -> ProjectDependencies:
         if self._project is None:
-            path = Path(self.context.path).resolve()
-            project = folder_project(path.parent)
-            self._local = local_module_names(path, project)
-            inline = script_dependencies(self.context.source)
-            if inline is not None:  # a PEP 723 script declares its own dependencies, which `uv run` installs
-                project = dataclasses.replace(project, declared=project.declared | inline, declares=True)
-            self._project = project
+            self._project, self._local, self._resolved = _file_project(self.context)
         return self._project
 
     @property
@@ -203,7 +212,7 @@ class ImportCheck(Rule):
     @functools.cached_property
     def _in_integration_package(self) -> bool:
         """`in_integration_package` for the checked file, asked once: it resolves the path on the disk."""
-        return in_integration_package(self.context.path, self.project.root)
+        return in_integration_package(self._resolved, self.project.root)
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         comment = node.trailing_whitespace.comment

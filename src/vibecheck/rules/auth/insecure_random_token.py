@@ -224,8 +224,11 @@ class InsecureRandomToken(Rule):
     confidence = Confidence.HIGH
     cwe = (330, 338)
     applies_to_tests = False  # a token made in a test protects nothing
-    # Every finding's value comes from `random`, `numpy.random`, a `uuid` function, the clock or `hashlib`.
-    file_hints = ("random", "uuid", "time", "hashlib")
+    # Every finding's value comes from `random`, `numpy.random`, a `uuid` function, the clock (`time`, `datetime`) or
+    # `hashlib`, each resolved through the file's imports: so the module's name occurs as a name. As text, `time` let in
+    # every file that says `timeout` or `timezone` (299 of Django's 883 files, 225 as names).
+    file_hints = ("random", "uuid", "time", "datetime", "hashlib")
+    file_hints_are_names = True
     supersedes = ("B311",)
     fixable = True
 

@@ -26,6 +26,7 @@ from vibecheck.redaction import (
     DSN_PASSWORD,
     MASK,
     URL_PASSWORD,
+    may_hold_a_format,
     redact,
     redact_known_secrets,
 )
@@ -336,6 +337,8 @@ def _spelled_out(secret: str) -> bool:
 
 def credential_format(value: str) -> tuple[str, str] | None:
     """(kind, redacted) for a known credential format inside `value`, else None."""
+    if not may_hold_a_format(value):  # most strings of every file: one search, not one per format
+        return None
     for kind, pattern in CREDENTIAL_FORMATS:
         match = pattern.search(value)
         if match is None:
@@ -382,7 +385,7 @@ def _names_a_password_table(name: str) -> bool:
 
 def dsn_password(value: str) -> str | None:
     """The redacted connection string when `value` is a keyword connection string with a real password in it."""
-    match = DSN_PASSWORD.search(value)
+    match = DSN_PASSWORD.search(value) if "=" in value else None  # (its every match holds `=`)
     if match is None or DSN_KEYWORD.search(value) is None or is_placeholder(match.group(2)):
         return None
     return DSN_PASSWORD.sub(lambda m: m.group(1) + MASK, value)
@@ -390,7 +393,7 @@ def dsn_password(value: str) -> str | None:
 
 def url_password(value: str) -> str | None:
     """The redacted URL when `value` has a real password in its user info (`postgres://app:s3cret@db/app`)."""
-    match = URL_PASSWORD.search(value)
+    match = URL_PASSWORD.search(value) if "://" in value else None  # (its every match holds `://`)
     if match is None or is_placeholder(match.group(2)) or match.group(2).lower() in ("pass", "pw", "pwd"):
         return None
     return URL_PASSWORD.sub(lambda m: m.group(1) + MASK + m.group(3), value)
