@@ -27,12 +27,15 @@ BASE = """
             return value
 """
 API = """
+    from urllib.parse import unquote
+
     from ..views import BaseHandler
 
 
     class BaseApiHandler(BaseHandler):
         def prepare(self):
             self.set_header("Cache-Control", "no-store")
+{override}
 """
 CONTROL = """
     import sqlite3
@@ -44,7 +47,7 @@ CONTROL = """
 
     class AddConsumer(BaseApiHandler):
         def post(self, worker):
-            if not worker:
+            if not self.is_worker(worker):
                 raise web.HTTPError(404)
             queue = self.get_argument("queue"{keywords})
             {sink}
@@ -53,10 +56,14 @@ PAGE = 'self.write(f"<p>Could not add {queue} to {worker}</p>")'
 SQL = 'sqlite3.connect("q.db").execute(f"DELETE FROM queues WHERE name = \'{queue}\'")'
 
 
-def _findings(root: Path, *, escaper: str = "html.escape", keywords: str = "", sink: str = PAGE) -> list[str]:
+def _findings(root: Path, *, escaper: str = "html.escape", keywords: str = "", sink: str = PAGE,
+              override: str = "") -> list[str]:
+    """The codes reported on the app, whose API base class may `override` a getter (a method's text, dedented)."""
+    method = textwrap.indent(textwrap.dedent(override), " " * 8)
     files = {"app/__init__.py": "", "app/views/__init__.py": BASE.replace("{escaper}", escaper),
-             "app/api/__init__.py": API,
-             "app/api/control.py": CONTROL.replace("{keywords}", keywords).replace("{sink}", sink)}
+             "app/api/__init__.py": API.replace("{override}", method),
+             "app/api/control.py": CONTROL.replace("{keywords}", keywords).replace(
+                 "{sink}", textwrap.indent(textwrap.dedent(sink), " " * 12).lstrip())}
     for relative, text in files.items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text(textwrap.dedent(text), encoding="utf-8")
@@ -94,3 +101,97 @@ def test_a_handler_outside_the_escaping_base_is_reported(tmp_path: Path) -> None
                 self.write(f"<p>Could not add {queue} to {worker}</p>")
     """), encoding="utf-8")
     assert _findings(tmp_path) == ["VC411"]
+
+
+# Values that hold client data besides what the escaping getter read: reported, whichever part comes first.
+@pytest.mark.parametrize("sink", [
+    'self.write(f"<p>{queue}{self.request.body}</p>")',
+    """
+    page = f"<p>{queue}</p>" + self.get_cookie("theme", "")
+    self.write(page)
+    """,
+    'self.write("<p>{}{}</p>".format(queue, self.request.query))',
+    'self.write(queue.replace("*", self.request.uri))',
+    """
+    parts = [queue]
+    parts.append(self.request.body.decode())
+    self.finish("".join(parts))
+    """,
+    """
+    if worker == "all":
+        label = queue
+    else:
+        label = self.request.headers["X-Label"]
+    self.write(f"<b>{label}</b>")
+    """,
+    'self.write(f"<p>{queue}{self.get_argument(\'note\', escape=False)}</p>")',
+    'self.write(f"<p>{queue}{self.get_arguments(\'tag\')}</p>")',
+])
+def test_a_value_with_other_client_data_is_reported(tmp_path: Path, sink: str) -> None:
+    assert _findings(tmp_path, sink=sink) == ["VC411"]
+
+
+def test_an_unchecked_path_argument_beside_the_escaped_read_is_reported(tmp_path: Path) -> None:
+    assert _findings(tmp_path, sink='self.write(f"<p>{queue} to {self.request.path}</p>")') == ["VC411"]
+
+
+@pytest.mark.parametrize("sink", [
+    'self.write(f"<p>{queue}: {self.get_argument(\'note\')}</p>")',
+    """
+    label = queue if worker else self.get_argument("fallback")
+    self.write(f"<b>{label}</b>" + str(len(queue)))
+    """,
+])
+def test_a_value_read_only_through_escaping_getters_is_no_xss(tmp_path: Path, sink: str) -> None:
+    assert _findings(tmp_path, sink=sink) == []
+
+
+# A nearer override of the getter, between the handler and the escaping base.
+@pytest.mark.parametrize("override", [
+    """
+    def get_argument(self, name, default=None, strip=True, **kwargs):
+        return super().get_argument(name, default, strip, **kwargs)
+    """,
+    """
+    def get_argument(self, name, *args, **kwargs):
+        value = super(BaseApiHandler, self).get_argument(name, *args, **kwargs)
+        return value
+    """,
+])
+def test_an_override_that_returns_the_escaping_base_result_stays_escaped(tmp_path: Path, override: str) -> None:
+    assert _findings(tmp_path, override=override) == []
+
+
+@pytest.mark.parametrize("override", [
+    """
+    def get_argument(self, name, default=None, strip=True):
+        return self.request.arguments[name][0].decode()
+    """,
+    """
+    def get_argument(self, name, default=None, strip=True):
+        return super().get_argument(name, default, strip, escape=False)
+    """,
+    """
+    def get_argument(self, name, default=None):
+        value = super().get_argument(name, default)
+        value = unquote(value)
+        return value
+    """,
+    """
+    def get_argument(self, name, default=None):
+        value = super().get_argument(name, default)
+        if value:
+            return value
+    """,
+])
+def test_an_override_that_returns_raw_text_is_reported(tmp_path: Path, override: str) -> None:
+    assert _findings(tmp_path, override=override) == ["VC411"]
+
+
+def test_a_read_that_turns_off_a_switch_of_the_nearer_override_is_reported(tmp_path: Path) -> None:
+    override = """
+    def get_argument(self, name, default=None, escape=True):
+        return super().get_argument(name, default, escape=escape)
+    """
+    assert _findings(tmp_path, override=override, keywords=", escape=False") == ["VC411"]
+    assert _findings(tmp_path / "kept", override=override) == []

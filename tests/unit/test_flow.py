@@ -13,6 +13,7 @@ from vibecheck.analysis.flow import (
     MAX_ALSO,
     PARAMETER,
     FlowState,
+    HandlerRead,
     Taint,
     check_polarity,
     client_or_cli_source,
@@ -476,3 +477,36 @@ def test_a_comprehension_whose_element_sanitises_each_use_of_its_items_is_clean(
 def test_a_check_holds_in_the_branch_its_polarity_names(test: str, holds_in_body: bool | None) -> None:
     """`if x in ALLOWED:` checks `x` in its body only; `if x not in ALLOWED:` in its `else` and after a body that leaves."""
     assert check_polarity(cst.parse_expression(test)) is holds_in_body
+
+
+def test_a_value_read_through_handler_getters_names_every_read_and_only_then() -> None:
+    seen = tainted_at_calls("""
+        import tornado.web
+        from flask import request
+        def get(self, flag):
+            name = self.get_argument("name")
+            both = f"{name}{self.get_argument('tag')}"
+            mixed = name + request.args["x"]
+            if flag:
+                either = name
+            else:
+                either = request.args["y"]
+            parts = [name]
+            parts.append(request.args["z"])
+            sink(name)
+            sink(both)
+            sink("{}{}".format(name, name))
+            sink(mixed)
+            sink(either)
+            sink(parts)
+            sink(name.replace("*", request.args["w"]))
+    """)
+    reads = {code: [cst.Module([]).code_for_node(call) for call in taint.calls] if isinstance(taint, HandlerRead) else []
+             for code, taint in seen.items() if taint is not None}
+    assert reads['name'] == ['self.get_argument("name")']
+    assert reads['both'] == ['self.get_argument("name")', "self.get_argument('tag')"]
+    assert reads['"{}{}".format(name, name)'] == ['self.get_argument("name")']
+    # other client data in the value (or in a branch): the getter's read is no longer all of it
+    assert all(reads[code] == [] for code in ("mixed", "either", "parts", 'name.replace("*", request.args["w"])'))
+    mixed = seen["mixed"]
+    assert mixed is not None and mixed.origin == 'self.get_argument("name")'  # (still the first, as messages name)

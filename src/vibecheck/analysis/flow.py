@@ -406,6 +406,23 @@ class Taint:
         return Taint(self.kind, self.origin, key, self.also)
 
 
+# The most getter calls a `HandlerRead` follows; a value read through more is taken as read another way.
+MAX_READS = 8
+
+
+@dataclass(frozen=True)
+class HandlerRead(Taint):
+    """Client data all read through a handler's own getters (`self.get_argument("q")`), whose calls it keeps: a
+    project base class may override a getter to escape what it returns (VC411 follows the override). A value that
+    holds such a read and client data read another way is a plain `Taint` (`_met`). A subclass, so that every other
+    taint is made without the field."""
+
+    calls: tuple[cst.Call, ...] = ()
+
+    def keyed(self, key: str | None) -> Taint:
+        return HandlerRead(self.kind, self.origin, key, self.also, self.calls)
+
+
 # `Taint(PARAMETER, "self.x")` per attribute a method reads (`attribute_parameter`), made once per name.
 _ATTRIBUTE_PARAMETERS: dict[str, Taint] = file_memo({})
 
@@ -427,6 +444,18 @@ def _outranks(taint: Taint, held: Taint | None) -> bool:
     nothing, and a value's own taint (client input, a built string) replaces a summary's record of the parameter
     it came from, as `taint_of` prefers the first."""
     return held is None or (held.kind in SUMMARISED_KINDS and taint.kind not in SUMMARISED_KINDS)
+
+
+def _met(first: HandlerRead, other: Taint) -> Taint:
+    """Where client data read through a handler's getters meets `other` in one value: the first, read through the
+    getters of both, or a plain taint when `other` came another way (or there are too many getter calls to follow)."""
+    if other is first:
+        return first
+    if type(other) is HandlerRead:
+        calls = (*first.calls, *(call for call in other.calls if call not in first.calls))
+        if len(calls) <= MAX_READS:
+            return replace(first, calls=calls)
+    return Taint(first.kind, first.origin, first.key, first.also)
 
 
 def _joined(first: Taint, other: Taint) -> Taint:
@@ -708,6 +737,7 @@ class FlowState:
     def _taint_of(self, node: cst.CSTNode | None) -> Taint | None:
         pending: list[cst.CSTNode | None] = [node]
         summarised: Taint | None = None
+        read: HandlerRead | None = None  # client data read through a handler's getters, while the rest is searched
         names = self.names
         source = self.source
         checked = self.checked if self.checks_clear else None  # (no binding, and no check, changes during a query)
@@ -735,9 +765,14 @@ class FlowState:
                     found = self._own_taint(expression)
             if found is not None:
                 if found.kind not in SUMMARISED_KINDS:
-                    return found
+                    if read is not None:
+                        found = _met(read, found)
+                    if type(found) is not HandlerRead:
+                        return found
+                    read = found  # (a getter's read: is all the rest one?)
+                    continue
                 summarised = found if summarised is None else _joined(summarised, found)
-        return summarised
+        return read or summarised
 
     def _checked_source(self, node: cst.BaseExpression) -> bool:
         """A request's whole-value attribute that an earlier `if`/`assert` checked as a name is checked
@@ -865,14 +900,20 @@ class FlowState:
         return node is not None and bool(self.allowlisted_keys) and (dotted_name(node) or "") in self.allowlisted_keys
 
     def _first(self, nodes: Any) -> Taint | None:
-        summarised = None
+        summarised: Taint | None = None
+        read: HandlerRead | None = None
         for node in nodes:
             found = self.taint_of(node)
             if found is not None:
                 if found.kind not in SUMMARISED_KINDS:
-                    return found
+                    if read is not None:
+                        found = _met(read, found)
+                    if type(found) is not HandlerRead:
+                        return found
+                    read = found
+                    continue
                 summarised = found if summarised is None else _joined(summarised, found)
-        return summarised
+        return read or summarised
 
     def _call_taint(self, call: cst.Call) -> Taint | None:
         if self.is_sanitizer_call(call):
@@ -889,6 +930,9 @@ class FlowState:
                 if method in ("get", "getlist", "pop") and call.args:
                     key = string_value(call.args[0].value)
                     return receiver.keyed(key) if key is not None else receiver
+                if type(receiver) is HandlerRead and method in ARGUMENT_PROPAGATING_METHODS:  # `.replace("x", body)`
+                    other = self._first(a.value for a in call.args)
+                    return receiver if other is None or other.kind in SUMMARISED_KINDS else _met(receiver, other)
                 return receiver
             if method in ARGUMENT_PROPAGATING_METHODS:
                 return self._first(a.value for a in call.args if not (method == "join" and self._only_keys(a.value)))
@@ -1026,8 +1070,11 @@ class FlowState:
         key = dotted_name(container)
         if taint is None or key is None:
             return
-        if _outranks(taint, self.names.get(key)):
+        held = self.names.get(key)
+        if _outranks(taint, held):
             self.names[key] = taint
+        elif type(held) is HandlerRead and taint.kind not in SUMMARISED_KINDS:
+            self.names[key] = _met(held, taint)  # `parts.append(request.body)` after a getter's read
 
     def snapshot(self) -> Snapshot:
         return dict(self.names), dict(self.constants)
@@ -1044,6 +1091,8 @@ class FlowState:
             if held is not taint and (held is None or (held.kind in SUMMARISED_KINDS
                                                        and taint.kind not in SUMMARISED_KINDS)):
                 mine[key] = taint
+            elif type(held) is HandlerRead and held is not taint and taint.kind not in SUMMARISED_KINDS:
+                mine[key] = _met(held, taint)  # a getter's read in one branch, other client data in the other
         if self.constants and self.constants != constants:  # (equal or empty, the rebuilt table would be the same)
             self.constants = {k: v if constants[k] in v else f"{v}\n{constants[k]}"
                               for k, v in self.constants.items() if k in constants}
@@ -2730,7 +2779,7 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
             return Taint("request", short_code(node.func) + "(...)")
         if method in HANDLER_INPUT_METHODS and type(receiver) is cst.Name and receiver.value == "self" \
                 and (state.handler_class or state.imports.imports_any(("tornado",))):
-            return Taint("request", short_code(node))
+            return HandlerRead("request", short_code(node), calls=(node,))
         if method in HTTP_SERVER_READS and state.handler_class and dotted_name(receiver) == HTTP_SERVER_BODY \
                 and state.imports.imports_any(HTTP_SERVER_MODULES):
             return Taint("request", short_code(node))
@@ -3162,6 +3211,11 @@ class FlowRule(Rule):
             return set()
         params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
         return {p.name.value for p in params[1:]}
+
+    @property
+    def enclosing_classes(self) -> tuple[str, ...]:
+        """The names of the classes around the code being walked, outermost first (none at a module's top level)."""
+        return tuple(self.__dict__.get("_classes") or ())
 
     def in_handler_class(self) -> bool:
         """Whether the function being walked is a method of a class whose base is a `...Handler` (Tornado's

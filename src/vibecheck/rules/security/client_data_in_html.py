@@ -12,6 +12,7 @@ from vibecheck.analysis.flow import (
     PARAMETER,
     TEXT,
     FlowState,
+    HandlerRead,
     Taint,
     call_argument,
     dotted_name,
@@ -27,10 +28,11 @@ from vibecheck.rule import RuleContext
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 from vibecheck.rules.security._escaping_getters import (
     ESCAPED_GETTER,
+    GETTERS,
     GETTERS_FACT,
     escaped_by_override,
-    escaped_read_subject,
     getter_overrides,
+    read_subject,
 )
 from vibecheck.rules.security._markup_flow import FlowProof
 from vibecheck.rules.security._markup_sinks import (
@@ -132,7 +134,10 @@ class ClientDataInHtml(ClientSinkRule):
     `format_html()`, `Markup("<li>{}</li>").format()` or a number conversion is clean, and so is a join of items
     each escaped that way (`"".join(f"<li>{escape(t)}</li>" for t in tags)`), and so is a Tornado handler's
     `self.get_argument(...)` when the nearest override of that getter in its project base classes, in any module,
-    HTML-escapes what it returns (flower's `BaseHandler`) and the call does not turn that off (`escape=False`); a
+    HTML-escapes what it returns (flower's `BaseHandler`), or hands back the result of one further up that does
+    (`return super().get_argument(name, default)`), and the call does not turn that off (`escape=False`): a value
+    is clean only when all its client input was read that way (`f"{self.get_argument('q')}{self.request.body}"`
+    is reported); a
     response with a non-HTML content type (`mimetype="text/plain"`, `content_type="application/json"`) and dict or
     list bodies (sent as JSON) are not reported. A helper's result in such a response
     (`make_response(render.note_card(request.args["q"]))`,
@@ -201,8 +206,10 @@ class ClientDataInHtml(ClientSinkRule):
     # `event` or `body`; and the last part of every sink (`mark_safe`, `HttpResponse`, an `http.server` handler's
     # `self.wfile`): a finding or a summary
     # needs a sink in the module, also when its source is a route parameter or `req`; and the frameworks whose
-    # routes send a returned string as HTML (`flask`), which the module must import.
+    # routes send a returned string as HTML (`flask`), which the module must import; and a Tornado handler's getters,
+    # whose overrides a module records for its subclasses elsewhere (`GETTERS_FACT`).
     file_hints = ("request", "httprequest", "event", "body", "streamlit", "tornado", "wfile", *HTML_RETURN_FRAMEWORKS,
+                  *sorted(GETTERS),
                   *sorted({sink.rpartition(".")[2].lower()
                            for sink in (*RESPONSE_SINKS, *HTML_RESPONSES, *MARKED_SAFE)}))
     file_hints_are_names = True
@@ -420,13 +427,12 @@ class ClientDataInHtml(ClientSinkRule):
                     unless=self._escaped_read(taint))
 
     def _escaped_read(self, taint: Taint) -> tuple[str, str] | None:
-        """A read of a getter of a top-level handler class (`self.get_argument("q")`), whose base class in another
-        module may override the getter to escape what it returns (`_escaping_getters`)."""
-        classes: list[str] = self.__dict__.get("_classes") or []
-        if taint.kind != "request" or len(classes) != 1 \
-                or not taint.origin.startswith("self.get_"):
+        """Client data all read through getters of a top-level handler class (`self.get_argument("q")`), whose base
+        class in another module may override them to escape what they return (`_escaping_getters`)."""
+        classes = self.enclosing_classes
+        if type(taint) is not HandlerRead or taint.kind != "request" or len(classes) != 1:
             return None
-        subject = escaped_read_subject(taint.origin, classes[0])
+        subject = read_subject(taint.calls, classes[0])
         return (ESCAPED_GETTER, subject) if subject is not None else None
 
 
