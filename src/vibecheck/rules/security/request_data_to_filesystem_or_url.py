@@ -780,13 +780,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         """Whether a verb the function calls may be an HTTP client's (`_is_http_client`): through an HTTP module or a
         client's name, a client the function makes, one the module keeps (`CLIENT_FACTORY_TAILS`), or one a base class
         of another module keeps (`_check_inherited_client`)."""
-        if not CLIENT_CALL_WORDS.isdisjoint(called) or not CLIENT_FACTORY_WORDS.isdisjoint(called):
-            return True
-        if self._keeps_clients is None:  # (once per file: a search of the whole text per function cost more than it saved)
-            self._keeps_clients = any(tail in self.context.source for tail in CLIENT_FACTORY_TAILS)
-        return self._keeps_clients or self.may_call_inherited(function, HTTP_VERBS)
-
-    _keeps_clients: bool | None = None
+        return not CLIENT_CALL_WORDS.isdisjoint(called) or not CLIENT_FACTORY_WORDS.isdisjoint(called) \
+            or any(tail in self.context.source for tail in CLIENT_FACTORY_TAILS) \
+            or self.may_call_inherited(function, HTTP_VERBS)
 
     def note(self, node: cst.CSTNode, state: FlowState) -> None:
         """`check` in a function that calls no sink: what later statements' taints and notes read (`UrlState.note`)."""
