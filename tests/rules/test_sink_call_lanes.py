@@ -107,10 +107,3 @@ def test_a_view_that_fetches_the_clients_url_is_still_reported() -> None:
               "@app.get('/proxy')\ndef proxy():\n    return fetch(request.args['url']).text\n")
     findings = check_file("app.py", source.encode(), [(RequestDataToFilesystemOrUrl, None)]).findings
     assert [(f.code, f.location.start.line) for f in findings] == [("VC405", 10)]
-
-
-def test_a_browser_imported_in_an_earlier_function_searches_the_later_ones(monkeypatch: pytest.MonkeyPatch) -> None:
-    source = ("class Case:\n    def create_driver(self):\n        from selenium import webdriver\n"
-              "        return webdriver.Firefox()\n\n    def shoot(self, name):\n"
-              "        self.driver.save_screenshot(name)\n")
-    assert searched(source, monkeypatch)["shoot"] is True

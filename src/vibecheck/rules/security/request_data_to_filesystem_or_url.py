@@ -765,16 +765,20 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     def searches(self, function: cst.FunctionDef) -> bool:
         """Whether the function may call one of the sinks `_sink` takes (`SINK_CALL_WORDS`); else its lanes `note`.
         Asked of each function's summarising lane: VC405 walks every module, 95 % of whose functions call no sink."""
-        imports = self.context.imports
-        if imports.imports_any(ARCHIVE_MODULES) or imports.imports_any(BROWSER_MODULES):
-            return True  # (asked of the imports seen so far, as `new_state` is: a function may import selenium itself)
-        called = call_words(function, imports, function_aliases(function, self.context))
+        if self._walks_everything is None:
+            imports = self.context.imports
+            self._walks_everything = imports.imports_any(ARCHIVE_MODULES) or imports.imports_any(BROWSER_MODULES)
+        if self._walks_everything:
+            return True
+        called = call_words(function, self.context.imports, function_aliases(function, self.context))
         if called is None:
             return True
         called = called | expansion_words(function, self.context, called)
         return not SINK_CALL_WORDS.isdisjoint(called) \
             or not SPARK_WRITER_METHODS.isdisjoint(called) and any(word.startswith(SPARK_WRITER + ".") for word in called) \
             or not CLIENT_METHODS.isdisjoint(called) and self._may_call_client(function, called)
+
+    _walks_everything: bool | None = None
 
     def _may_call_client(self, function: cst.FunctionDef, called: frozenset[str]) -> bool:
         """Whether a verb the function calls may be an HTTP client's (`_is_http_client`): through an HTTP module or a
