@@ -3011,25 +3011,6 @@ class FlowRule(Rule):
                                 attribute + CLIENT_ATTRIBUTE)
         return callee if callee.startswith("import:") else None
 
-    def may_call_inherited(self, function: cst.FunctionDef, methods: frozenset[str]) -> bool:
-        """Whether a call of the function may be one whose receiver `inherited_attribute` names: `self.api.post()`, one
-        of `methods` on an attribute the module does not bind, in a class with a base imported from the project (a
-        call through an expansion of the function may be any)."""
-        classes: list[str] | None = self.__dict__.get("_classes")
-        if not classes or not _method_callee(self.context.module, self.context.imports, classes[-1],
-                                             CLIENT_ATTRIBUTE).startswith("import:"):
-            return False
-        if function_expansions(function, self.context):
-            return True
-        bound = _bound_attributes(self.context.module)
-        for call in walked_calls(function):
-            func = call.func
-            if type(func) is cst.Attribute and func.attr.value in methods and type(func.value) is cst.Attribute \
-                    and type(func.value.value) is cst.Name and func.value.value.value == "self" \
-                    and func.value.attr.value not in bound:
-                return True
-        return False
-
     def _summarise_instances(self, module: cst.Module, state: FlowState) -> None:
         """The module's top-level `service = Service()` bindings, as the summary `INSTANCES`: a module that imports
         `service` calls that class's methods (`from .deps import service; service.run(cmd)`)."""

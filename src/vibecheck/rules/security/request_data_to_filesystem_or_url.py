@@ -10,7 +10,6 @@ import libcst as cst
 
 from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.app_model.unrouted_views import UNROUTED_VIEW, unrouted
-from vibecheck.analysis.callable_aliases import function_aliases
 from vibecheck.analysis.enum_classes import enum_parameters
 from vibecheck.analysis.enum_modules import enum_modules_inputs
 from vibecheck.analysis.flow import (
@@ -23,9 +22,7 @@ from vibecheck.analysis.flow import (
     FlowState,
     Taint,
     call_argument,
-    call_words,
     dotted_name,
-    expansion_words,
     has_keyword,
     is_route_handler,
     iter_calls,
@@ -126,16 +123,6 @@ HOOKS_WORD = lazy_pattern(r"\b(?:event_)?hooks\b")
 HOOK_LISTED = lazy_pattern(r"(?:\[|\.append\()\s*([A-Za-z_]\w*)")
 CHECKING_HOOK = lazy_pattern(r"refuse|block|deny|reject|forbid|guard|private|ssrf|allowed|validate|verify|check",
                            re.IGNORECASE)
-# What `_sink` may take for a sink, as the call words (`call_words`) of a function's calls: a function by its resolved
-# name (`os.remove`, `open`), a path's or a data frame's method by its name. A Spark writer's method counts after a
-# `.write` (`write.parquet`, `write.mode`: the call after it), an HTTP client's verb where the function may hold a
-# client (`_may_call_client`), and every call where the module reads archives or drives a browser.
-SINK_CALL_WORDS = frozenset({*PATH_FUNCTIONS, *URL_FUNCTIONS, *BASE_URL_FACTORIES, *PATH_METHODS, *FRAME_WRITERS})
-CLIENT_METHODS = HTTP_VERBS | CLIENT_FETCH_METHODS
-# A client's verb known by its words: through an HTTP module (`requests.get`) or a client's name (`client.post`).
-CLIENT_CALL_WORDS = frozenset(f"{owner}.{method}" for owner in (*HTTP_MODULES, *HTTP_CLIENT_NAMES)
-                              for method in CLIENT_METHODS)
-CLIENT_FACTORY_WORDS = frozenset(name.rpartition(".")[2] for name in HTTP_CLIENT_FACTORIES)
 SANITIZERS = frozenset({"secure_filename", "werkzeug.utils.secure_filename", "os.path.basename", "basename",
                         "safe_join", "werkzeug.security.safe_join", "flask.safe_join", "int", "float", "uuid.UUID", "UUID",
                         "is_safe_url", "url_has_allowed_host_and_scheme", "validate_url", "slugify",
@@ -761,37 +748,6 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             first = function.params.params[0].name.value if function.params.params else None
             state.django_view = function.name.value if not route and first == "request" \
                 and module_uses_django(self.context.imports) else None
-
-    def searches(self, function: cst.FunctionDef) -> bool:
-        """Whether the function may call one of the sinks `_sink` takes (`SINK_CALL_WORDS`); else its lanes `note`.
-        Asked of each function's summarising lane: VC405 walks every module, 95 % of whose functions call no sink."""
-        if self._walks_everything is None:
-            imports = self.context.imports
-            self._walks_everything = imports.imports_any(ARCHIVE_MODULES) or imports.imports_any(BROWSER_MODULES)
-        if self._walks_everything:
-            return True
-        called = call_words(function, self.context.imports, function_aliases(function, self.context))
-        if called is None:
-            return True
-        called = called | expansion_words(function, self.context, called)
-        return not SINK_CALL_WORDS.isdisjoint(called) \
-            or not SPARK_WRITER_METHODS.isdisjoint(called) and any(word.startswith(SPARK_WRITER + ".") for word in called) \
-            or not CLIENT_METHODS.isdisjoint(called) and self._may_call_client(function, called)
-
-    _walks_everything: bool | None = None
-
-    def _may_call_client(self, function: cst.FunctionDef, called: frozenset[str]) -> bool:
-        """Whether a verb the function calls may be an HTTP client's (`_is_http_client`): through an HTTP module or a
-        client's name, a client the function makes, one the module keeps (`CLIENT_FACTORY_TAILS`), or one a base class
-        of another module keeps (`_check_inherited_client`)."""
-        return not CLIENT_CALL_WORDS.isdisjoint(called) or not CLIENT_FACTORY_WORDS.isdisjoint(called) \
-            or any(tail in self.context.source for tail in CLIENT_FACTORY_TAILS) \
-            or self.may_call_inherited(function, HTTP_VERBS)
-
-    def note(self, node: cst.CSTNode, state: FlowState) -> None:
-        """`check` in a function that calls no sink: what later statements' taints and notes read (`UrlState.note`)."""
-        if isinstance(state, UrlState):
-            state.note(node)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if isinstance(state, UrlState):
