@@ -19,6 +19,7 @@ from vibecheck.rules.security import client_data_to_shell as shell
 from vibecheck.rules.security import error_details_to_client as error_details
 from vibecheck.rules.security.client_data_in_html import ClientDataInHtml
 from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
+from vibecheck.rules.security.secret_in_log import SecretInLog
 from vibecheck.rules.security.sql_built_from_strings import SqlBuiltFromStrings
 
 # Each rule with the dotted names it must see a part of: its sink tables, and its command-line sources.
@@ -185,3 +186,25 @@ def test_a_flask_route_parameter_returned_as_html_is_reported_without_a_request_
               '    return f"<h1>Hello {name}</h1>"\n')
     result = check_file("app.py", source.encode(), [(ClientDataInHtml, None)])
     assert [(f.code, f.location.start.line) for f in result.findings] == [("VC411", 8)]
+
+
+@pytest.mark.parametrize(("source", "walked"), [
+    # a secret's word without a log call, `print` or an echo: `info` or `error` alone is no log call
+    ("def sign(api_key, payload):\n    return hmac_digest(api_key, payload)\n", False),
+    ("def check(token, form):\n    form.add_error('token', 'invalid')\n    return info(token), error(token)\n", False),
+    ("class Cache:\n    def get(self, key):\n        return self.backlog.get(key)\n", False),
+    ("import logging\n\n\ndef count(words):\n    logging.info('%d words', len(words))\n", False),
+    # each sink spelled as `check` takes it: a level method of `logging` or of a receiver named like a logger
+    ("import logging\n\n\ndef connect(password):\n    logging.info(password)\n", True),
+    ("import logging as lg\n\n\ndef connect(password):\n    lg.warning(password)\n", True),
+    ("def connect(self, password):\n    self._logger.debug(password)\n", True),
+    ("def connect(password):\n    audit_log.error(password)\n", True),
+    ("def connect(app, api_key):\n    app.logger.exception(api_key)\n", True),
+    ("def connect(password):\n    print(password)\n", True),
+    ("from click import echo as say\n\n\ndef show(token):\n    say(token)\n", True),
+    ("import rich\n\n\ndef show(token):\n    rich.print(token)\n", True),
+])
+def test_secret_in_log_needs_a_secret_word_and_a_log_print_or_echo_call(source: str, walked: bool) -> None:
+    assert SecretInLog.hinted_in(SourceHints(source)) is walked
+    if walked:  # the cases walked are the rule's findings: the hint is no wider than its sinks
+        assert [f.code for f in check_file("app.py", source.encode(), [(SecretInLog, None)]).findings] == ["VC407"]

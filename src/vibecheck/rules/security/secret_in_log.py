@@ -25,8 +25,9 @@ from vibecheck.analysis.secrets_names import is_secret_name, name_words
 from vibecheck.cst_fields import own_returns, walk_own
 from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.patterns import lazy_pattern
 from vibecheck.redaction import DSN_KEYWORD, DSN_PASSWORD, URL_PASSWORD
-from vibecheck.rule import RuleContext
+from vibecheck.rule import RuleContext, SourceHints
 
 SECRET_VALUE_ATTRIBUTES = frozenset({"value", "raw", "plaintext", "secret_value", "data", "key", "token", "password"})
 KEY_GETTERS = frozenset({"get", "getenv", "pop", "environ.get", "os.getenv", "os.environ.get"})
@@ -279,6 +280,21 @@ WRITING_METHODS = LOG_LEVELS | frozenset(name.rpartition(".")[2] for name in ECH
 WRITING_TEXT = (*sorted(WRITING_METHODS), *sorted({name.partition(".")[0] for name in ECHO_FUNCTIONS}))
 
 
+# What a module that may log, print or echo a value spells as whole names (`_writes_out`): `print`, the module an echo
+# function is imported from (`from click import echo as say`), or a log level's method (`is_log_call`) with a logger
+# read as `logging.<level>` or as a receiver named like one (`LOGGER_NAME`: `log`, `self._logger`, `audit_log`).
+ECHO_MODULES = frozenset(name.partition(".")[0] for name in ECHO_FUNCTIONS)
+# `LOGGER_NAME` as a word of `SourceHints.joined` (its words separated by spaces); `logging` is one.
+LOGGER_WORD = lazy_pattern(r"(?:^| )_*(?:log|logger|logging)(?= |$)|_(?:log|logger)(?= |$)")
+
+
+def _writes_out(source: SourceHints) -> bool:
+    """Whether the module's names allow a call `check` takes for a sink: a log call, a `print` or an echo."""
+    words = source.words
+    return "print" in words or not ECHO_MODULES.isdisjoint(words) or (
+        not LOG_LEVELS.isdisjoint(words) and "log" in source.joined and LOGGER_WORD.search(source.joined) is not None)
+
+
 def _may_write_out(call: cst.Call, imports: ImportTable) -> bool:
     """Whether `check` may take the call for a log call, a `print` or an echo (a superset of its test)."""
     func = call.func
@@ -355,6 +371,12 @@ class SecretInLog(FlowRule):
 
     file_hints = ("password", "passwd", "pwd", "passphrase", "secret", "token", "key", "cred", "uthorization", "ookie",
                   "dsn", "database_ur", "db_ur", "conn_str", "connection_str", "connection_ur", "://")
+
+    @classmethod
+    def hinted_in(cls, source: SourceHints) -> bool:
+        """A secret's word (`file_hints`, substrings: `api_key`, `access_token`) and the names of a log call, a `print`
+        or an echo (`_writes_out`): only a secret passed to one of them is reported."""
+        return _writes_out(source) and super().hinted_in(source)
 
     def __init__(self, context: RuleContext, options: Any = None) -> None:
         super().__init__(context, options)
