@@ -6,12 +6,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from vibecheck import key_texts, listings
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, discover, is_excluded, relative_posix
 from vibecheck.model import FileResult, Report
 from vibecheck.pipeline import FindingFilter
 from vibecheck.registry import Registry, load_registry
+from vibecheck.run_start import start_run
 from vibecheck.runner import Checker, check_one, collect, run
 from vibecheck.shards import Shard
 
@@ -29,8 +29,7 @@ def check_paths(paths: Sequence[str], settings: Settings | None = None, *, regis
     (before filtering) is appended to `shard_results` for `vibecheck merge`.
     """
     settings = settings or Settings(root=str(Path.cwd()))
-    listings.forget()  # the tree as it is now, for a long-lived caller (an editor, the server's child)
-    key_texts.forget()
+    start_run()  # the tree as it is now, for a long-lived caller (an editor, the server's child)
     root = Path(settings.root)
     targets = list(paths or ["."])
     skipped: list[str] = []
@@ -60,8 +59,7 @@ def check_source(source: str | bytes, path: str = "<stdin>", settings: Settings 
     excludes cover is not checked (an empty report).
     """
     settings = settings or Settings(root=str(Path.cwd()))
-    listings.forget()
-    key_texts.forget()
+    start_run()
     checker = Checker(replace(settings, fix=False), registry or load_registry())
     data = source.encode("utf-8") if isinstance(source, str) else source
     relative = relative_posix(Path(path).resolve(), Path(settings.root).resolve()) if path != "<stdin>" else path

@@ -62,7 +62,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from vibecheck import CACHE_DIR, __version__, key_texts, result_codec, safe_files
+from vibecheck import CACHE_DIR, __version__, result_codec, safe_files
 from vibecheck.cache_retention import remove_stale_runs
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile
@@ -154,7 +154,6 @@ class ResultCache:
         self._stats_changed = False
         self._heads = _read_heads(self.entries / HEADS)  # entry name -> (its `_entry_state`, header, result line)
         self._heads_used: dict[str, tuple[bytes, bytes, bytes]] = {}  # the same, for the entries of this run
-        key_texts.forget()
         for reader in pipeline.all_cache_inputs():
             clear_memos = getattr(reader, "cache_clear", None)
             if clear_memos is not None:

@@ -4,8 +4,8 @@ A warm run computes every file's cache key in the main process, and several key 
 modules it imports (`imported_modules`, its first bytes), the model modules it names (`SiblingModelsInputs`), the
 Connexion modules of its folder (`openapi_inputs`). Each read resolved the path and checked it was a regular file
 (`read_regular_file`), which cost more than the read: Django's 883 files were read about 2,000 times. Here a file is
-read once and kept for the others. A run starts with `forget()` (the cache calls it as it clears its readers' memos),
-so a long-lived process never sees an old text; within a run the tree is read as one snapshot.
+read once and kept for the others. A run starts by forgetting them (`vibecheck.run_start`), so a long-lived
+process never sees an old text; within a run the tree is read as one snapshot.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 
+from vibecheck.run_start import forget_at_run_start
 from vibecheck.safe_files import NotRegularFileError, read_regular_file
 
 # Bytes kept at once, all files together: past this the files read longest ago are dropped, and read again if asked
@@ -57,6 +58,7 @@ def _keep(key: str, data: bytes) -> None:
         _KEPT.size -= len(_KEPT.texts.popitem(last=False)[1])
 
 
+@forget_at_run_start
 def forget() -> None:
     """Drop every file kept: the next reader reads it again."""
     _KEPT.texts.clear()

@@ -3,8 +3,8 @@
 Discovery, the search for project roots and the import rules' module names read the same folders: a warm run on
 Django listed each of its 195 package folders three times and asked the disk for a dozen names in each. Here a
 folder is listed once (`os.scandir`: each entry's type comes with the listing) and every reader asks the listing.
-A run starts with `forget()`, so a long-lived process (the resident server, an editor) sees the folders as they
-are now; within a run the tree is read as one snapshot.
+A run starts by forgetting them (`vibecheck.run_start`), so a long-lived process (the resident server, an editor)
+sees the folders as they are now; within a run the tree is read as one snapshot.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import hashlib
 import os
 from collections import OrderedDict
 from collections.abc import Iterable
+
+from vibecheck.run_start import forget_at_run_start
 
 # Entries held at once, all folders together (about 250 bytes each): past this the listings used longest ago are
 # dropped, and listed again if asked for, so a huge tree costs time, never unbounded memory.
@@ -120,6 +122,7 @@ def stat_digest(paths: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
+@forget_at_run_start
 def forget() -> None:
     """Drop every listing: the next reader lists the folder again."""
     _KEPT.listings.clear()

@@ -8,8 +8,11 @@ never end). Every read of a file that came from the checked tree goes through `r
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import stat
+
+from vibecheck.run_start import forget_at_run_start
 
 # Pseudo-filesystems whose "regular" files are views of the running system (`/proc/self/environ`).
 SYSTEM_TREES = ("/proc", "/sys", "/dev")
@@ -37,23 +40,58 @@ def system_view_reason(real: str) -> str | None:
 
 
 def special_file_reason(path: str | os.PathLike[str]) -> str | None:
-    """Why `path` must not be read (a device, FIFO, socket or system view), or None for a regular file."""
-    real = os.path.realpath(path)
-    reason = system_view_reason(real)
-    if reason is not None:
-        return reason
+    """Why `path` must not be read (a device, FIFO, socket or system view), or None for a regular file.
+
+    A file that is no link lies in its folder's real path, resolved once per run (`real_folder`): resolving each file's
+    whole path cost a warm run on Django more than reading the files. A link is resolved in full."""
     try:
-        mode = os.stat(real).st_mode
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            real = os.path.realpath(path)
+            reason = system_view_reason(real)
+            info = os.stat(real) if reason is None else info
+        else:
+            folder, name = os.path.split(os.path.abspath(path))
+            reason = system_view_reason(os.path.join(real_folder(folder), name))
     except OSError as exc:
         return exc.strerror or "it cannot be read"
-    return None if stat.S_ISREG(mode) else NOT_REGULAR
+    return reason or (None if stat.S_ISREG(info.st_mode) else NOT_REGULAR)
+
+
+@functools.lru_cache(maxsize=4096)
+def real_folder(folder: str) -> str:
+    """The real path of `folder` (an absolute path), resolved once per run: the files of a folder share it."""
+    return os.path.realpath(folder)
+
+
+forget_at_run_start(real_folder.cache_clear)
+
+
+@functools.lru_cache(maxsize=1)
+def _system_devices() -> frozenset[int]:
+    """The devices of the system trees that are mounts of their own (`/proc`, `/sys`, `/dev`): a file read from one of
+    them is a view of the running system, wherever the path that opened it led."""
+    try:
+        top = os.stat("/").st_dev
+    except OSError:
+        return frozenset()
+    devices = set()
+    for tree in SYSTEM_TREES:
+        try:
+            device = os.stat(tree).st_dev
+        except OSError:
+            continue
+        if device != top:
+            devices.add(device)
+    return frozenset(devices)
 
 
 def read_regular_file(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
     """The bytes of a regular file; raise `NotRegularFileError` for anything else or beyond `limit` bytes.
 
     The file is opened without blocking (a FIFO would wait for a writer forever) and checked on the open
-    descriptor, so swapping the file between a check and the read does not help.
+    descriptor (its type, and that it is on no system tree's device), so swapping the file or a folder of its path
+    between a check and the read does not help.
     """
     reason = special_file_reason(path)
     if reason is not None:
@@ -83,6 +121,8 @@ def _read_open(path: str | os.PathLike[str], descriptor: int, limit: int | None)
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             raise NotRegularFileError(path, NOT_REGULAR)
+        if info.st_dev in _system_devices():  # a folder swapped for a link since its real path was resolved
+            raise NotRegularFileError(path, "it is a view of the running system")
         if limit is None:
             data = handle.read()
         else:

@@ -12,17 +12,16 @@ import os
 from collections.abc import Callable
 
 from vibecheck import listings
+from vibecheck.run_start import forget_at_run_start
 
 CHECK_MODULES = ("auth", "security", "permissions", "perms", "authz", "access", "guards", "deps", "dependencies",
                  "utils", "helpers")
-# What the readers of these modules remember within a run (`answering_checks`' functions per module), forgotten with
-# the digests when the next run starts (a resident server's next command).
-_PER_RUN: list[Callable[[], None]] = []
 
 
 def forget_each_run(cache_clear: Callable[[], None]) -> None:
-    """Have `cache_clear` called with the digests' when a run starts."""
-    _PER_RUN.append(cache_clear)
+    """Have `cache_clear` (what a reader of these modules remembers within a run: `answering_checks`' functions per
+    module) called when a run starts (a resident server's next command), also a run without the cache."""
+    forget_at_run_start(cache_clear)
 
 
 class CheckModulesInputs:
@@ -35,8 +34,6 @@ class CheckModulesInputs:
 
     def cache_clear(self) -> None:
         _folder_digest.cache_clear()
-        for clear in _PER_RUN:
-            clear()
 
 
 @functools.lru_cache(maxsize=1024)

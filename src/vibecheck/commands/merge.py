@@ -22,6 +22,7 @@ from vibecheck.indexing import plan_index
 from vibecheck.pipeline import Pipeline
 from vibecheck.registry import load_registry
 from vibecheck.reporters import FORMATS
+from vibecheck.run_start import start_run
 from vibecheck.runner import collect
 from vibecheck.shards import load_shards
 
@@ -46,6 +47,7 @@ def merge_command(reports: tuple[str, ...], select: str | None, extend_select: s
     """Merge the reports of `vibecheck check --shard K/N --format json` jobs (every shard once) into one report."""
     from vibecheck import cli  # the command line's rendering and exit codes; cli imports this module
 
+    start_run()  # the tree as it is now, also in a resident server's child
     registry = load_registry()
     overrides = {"select": select, "extend_select": extend_select, "ignore": ignore, "fail_on": fail_on,
                  "no_bandit": no_bandit or None}
