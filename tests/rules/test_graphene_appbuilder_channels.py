@@ -5,12 +5,12 @@ never calls the method it tests."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import RULES_DIR
+from tests.rules.cli_findings import write_dedented
 from vibecheck.api import check_paths
 from vibecheck.config import Settings
 from vibecheck.rule import Rule
@@ -59,13 +59,6 @@ def test_corpus_is_reported_exactly(rule: type[Rule], name: str) -> None:
     assert not result.missed and not result.unexpected, result.describe()
 
 
-def _write(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-
-
 MODELS = """
     from django.conf import settings
     from django.db import models
@@ -103,7 +96,7 @@ VIEWS = """
 def test_a_text_field_named_like_an_owner_names_no_owner(tmp_path: Path) -> None:
     """A book's `author = models.CharField(...)` is a name, so any member may read any book; a loan links to its
     borrower, so reading it by id alone is reported."""
-    _write(tmp_path, {"library/__init__.py": "", "library/models.py": MODELS, "library/views.py": VIEWS})
+    write_dedented(tmp_path, {"library/__init__.py": "", "library/models.py": MODELS, "library/views.py": VIEWS})
     settings = Settings(root=str(tmp_path), no_bandit=True, cache=False, select=("VC214",))
     report = check_paths([str(tmp_path)], settings)
     assert [(Path(f.location.path).name, f.location.start.line) for f in report.findings] == [("views.py", 16)]

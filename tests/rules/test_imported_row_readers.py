@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
-from vibecheck.api import check_paths
-from vibecheck.config import Settings
+from tests.rules.cli_findings import reported_lines, write_dedented
 
 MODELS = """
     from flask_sqlalchemy import SQLAlchemy
@@ -119,22 +117,12 @@ ROUTES = """
 """
 
 
-def _write(root: Path, files: dict[str, str]) -> None:
-    for relative, text in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-
-
 def _reported(root: Path, paths: list[Path]) -> list[str]:
-    """The lines VC214 reports, as a user runs it on `paths`."""
-    settings = Settings(root=str(root), select=("VC214",), no_bandit=True, cache=False)
-    report = check_paths([str(path) for path in paths], settings)
-    return sorted(f.line_text.strip() for f in report.findings if f.code == "VC214")
+    return reported_lines(root, paths, "VC214")
 
 
 def test_a_handler_handing_its_id_to_another_modules_unchecked_reader_is_reported(tmp_path: Path) -> None:
-    _write(tmp_path, {"app/__init__.py": "", "app/models.py": MODELS, "app/repositories.py": REPOSITORIES,
+    write_dedented(tmp_path, {"app/__init__.py": "", "app/models.py": MODELS, "app/repositories.py": REPOSITORIES,
                       "app/formatting.py": FORMATTING, "app/routes.py": ROUTES})
     assert _reported(tmp_path, [tmp_path]) == [
         'return {"body": absolute.get_note(note_id).body}', 'return {"body": get_note(note_id).body}',
@@ -142,6 +130,6 @@ def test_a_handler_handing_its_id_to_another_modules_unchecked_reader_is_reporte
 
 
 def test_a_reader_the_run_does_not_see_is_given_the_benefit_of_the_doubt(tmp_path: Path) -> None:
-    _write(tmp_path, {"app/__init__.py": "", "app/models.py": MODELS, "app/repositories.py": REPOSITORIES,
+    write_dedented(tmp_path, {"app/__init__.py": "", "app/models.py": MODELS, "app/repositories.py": REPOSITORIES,
                       "app/formatting.py": FORMATTING, "app/routes.py": ROUTES})
     assert _reported(tmp_path, [tmp_path / "app" / "routes.py"]) == []

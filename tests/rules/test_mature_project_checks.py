@@ -4,11 +4,11 @@ routes (VC405)."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
+from tests.rules.cli_findings import write_dedented
 from vibecheck.api import check_paths
 from vibecheck.config import Settings
 
@@ -57,13 +57,6 @@ VIEWS = """
 """
 
 
-def _write(root: Path, files: dict[str, str]) -> None:
-    for relative, text in files.items():
-        target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(textwrap.dedent(text), encoding="utf-8")
-
-
 @pytest.mark.parametrize(("permissions", "default", "reported"), [
     ("asks", "papers.permissions.ActionPermission", []),
     ("asks_in_helper", "papers.permissions.ActionPermission", []),
@@ -74,7 +67,7 @@ def _write(root: Path, files: dict[str, str]) -> None:
 ])
 def test_a_permission_asking_default_restricts_drf_actions(tmp_path: Path, permissions: str, default: str,
                                                            reported: list[str]) -> None:
-    _write(tmp_path, {"papers/__init__.py": "", "papers/models.py": "",
+    write_dedented(tmp_path, {"papers/__init__.py": "", "papers/models.py": "",
                       "papers/settings.py": f'REST_FRAMEWORK = {{"DEFAULT_PERMISSION_CLASSES": ["{default}"]}}\n',
                       "papers/permissions.py": PERMISSIONS[permissions], "papers/views.py": VIEWS})
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, select=("VC218",), no_bandit=True,
@@ -121,7 +114,7 @@ def test_a_django_helper_no_urlconf_routes_takes_no_client_path(tmp_path: Path, 
     files = {"files/__init__.py": "", "files/models.py": "", "files/http.py": HELPER, "files/views.py": DOWNLOAD_VIEW}
     if urls is not None:
         files["files/urls.py"] = urls
-    _write(tmp_path, files)
+    write_dedented(tmp_path, files)
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, select=("VC405",), no_bandit=True,
                                                    cache=False))
     assert [f.location.path.rpartition("/")[2] for f in report.findings] == (["http.py"] if reported else [])
@@ -172,7 +165,7 @@ def test_a_handler_is_guarded_where_each_writing_method_it_dispatches_to_is(tmp_
                                                                             reported: bool) -> None:
     """Eve's `item_endpoint`, registered by the app's module, branches on `request.method` and hands each writing
     method to a function of a third module that its own decorator guards."""
-    _write(tmp_path, {
+    write_dedented(tmp_path, {
         "api/__init__.py": "",
         "api/auth.py": """
             from functools import wraps

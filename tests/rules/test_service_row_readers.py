@@ -3,11 +3,9 @@ reads the row through a repository and cannot know the caller."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
-from vibecheck.api import check_paths
-from vibecheck.config import Settings
+from tests.rules.cli_findings import reported_lines, write_dedented
 
 REPOSITORIES = """
     from sqlalchemy import select
@@ -131,22 +129,12 @@ ROUTES = """
 """
 
 
-def _write(root: Path, files: dict[str, str]) -> None:
-    for relative, text in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-
-
 def _reported(root: Path, paths: list[Path]) -> list[str]:
-    """The lines VC214 reports, as a user runs it on `paths`."""
-    settings = Settings(root=str(root), select=("VC214",), no_bandit=True, cache=False)
-    report = check_paths([str(path) for path in paths], settings)
-    return sorted(f.line_text.strip() for f in report.findings if f.code == "VC214")
+    return reported_lines(root, paths, "VC214")
 
 
 def _project(root: Path) -> None:
-    _write(root, {"app/__init__.py": "", "app/repositories.py": REPOSITORIES, "app/services.py": SERVICES,
+    write_dedented(root, {"app/__init__.py": "", "app/repositories.py": REPOSITORIES, "app/services.py": SERVICES,
                   "app/routes.py": ROUTES})
 
 
