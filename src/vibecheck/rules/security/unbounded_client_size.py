@@ -54,6 +54,7 @@ from vibecheck.rules.security._size_sinks import (
     sql_limit_value,
 )
 from vibecheck.rules.security._support import class_assignments
+from vibecheck.rules.security._whole_upload import may_read_uploads, unbounded_whole_reads
 
 # Words of a module that may take a page size from its caller: its helpers' sinks are recorded for VC417.
 PAGE_SIZE_WORDS = frozenset({"limit", "per_page", "page_size", "fetchmany", "paginate"})
@@ -300,6 +301,12 @@ class UnboundedClientSize(ClientSinkRule):
         super().start_function(function, state)
         if not isinstance(state, SizeState):
             return
+        if self._may_read_uploads():
+            for call in unbounded_whole_reads(function, self.context.imports):
+                self.report(call, f"`{short_code(call)}` reads the whole upload into memory and nothing bounds its "
+                            "size, so one request with a file of gigabytes takes as much memory.",
+                            hint="Check the upload's size first (`upload.size`, the `Content-Length`), read it in "
+                            "chunks up to a maximum, or read `MAX + 1` bytes and reject a longer upload.")
         # a Django view's parameters after `request` are taken as URL captures, but an URLconf passes its own objects
         # there too (`sitemaps`, `template_name`): unannotated, they are not taken as the client's sizes
         guessed = not is_route_handler(function) and module_uses_django(self.context.imports)
@@ -322,6 +329,13 @@ class UnboundedClientSize(ClientSinkRule):
                 state.bounded_fields[name] = self._model_limits()[model]
             elif annotation is not None and (imported := self._imported_limits(annotation)):
                 state.bounded_fields[name] = imported  # `page: Paging` from `.schemas`
+
+    def _may_read_uploads(self) -> bool:
+        """Whether the module names an upload and sets no app-wide body limit: read once."""
+        found: bool | None = self.__dict__.get("_uploads")
+        if found is None:
+            found = self.__dict__["_uploads"] = may_read_uploads(self.context.source, self.context.imports)
+        return found
 
     def _model_limits(self) -> dict[str, frozenset[str]]:
         """The module's classes -> their fields that declare a maximum (`limit: int = Field(20, le=100)`) or that a
