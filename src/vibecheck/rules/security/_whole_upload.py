@@ -36,9 +36,10 @@ SIZE_ATTRIBUTES = frozenset({"size", "content_length", "length"})
 STREAM_POSITIONS = frozenset({"tell"})
 LENGTH_HEADER = "content-length"
 ORDER_OPERATORS = frozenset({cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual})
-# An app-wide cap on the request body: Flask's and Quart's `MAX_CONTENT_LENGTH`.
-APP_BODY_LIMITS = ("MAX_CONTENT_LENGTH",)
-BINDINGS = frozenset({cst.Assign, cst.For, cst.WithItem})
+# An app-wide cap on the request body, as code sets it: Flask's and Quart's `MAX_CONTENT_LENGTH` (a config key, a
+# config class's attribute, a keyword of `config.update`), not a mention in a docstring.
+APP_BODY_LIMITS = ("\"MAX_CONTENT_LENGTH\"", "'MAX_CONTENT_LENGTH'", "MAX_CONTENT_LENGTH =", "MAX_CONTENT_LENGTH=")
+BINDINGS = frozenset({cst.Assign, cst.For, cst.CompFor, cst.WithItem})
 # Rounds of binding: `form = await request.form()`, `upload = form["f"]`, `data = await upload.read()`.
 BINDING_ROUNDS = 3
 WHOLE_READ_ARGUMENTS = frozenset({"-1", "None"})
@@ -97,7 +98,7 @@ class _Uploads:
         value: cst.BaseExpression
         if type(node) is cst.Assign:
             value, targets = node.value, [target.target for target in node.targets]
-        elif type(node) is cst.For:
+        elif type(node) is cst.For or type(node) is cst.CompFor:
             value, targets = node.iter, [node.target]
             if type(value) is cst.Call and dotted_name(value.func) == "enumerate" and value.args:
                 value = value.args[0].value  # `for index, upload in enumerate(files):`

@@ -209,6 +209,10 @@ class UnboundedClientSize(ClientSinkRule):
     and GraphicsMagick in an argument list (`["convert", src, "-resize", f"{w}x{h}", dst]`, `-thumbnail`, `-extent`,
     `-density`, also as the arguments of `asyncio.create_subprocess_exec(...)`; a shell string is VC421's), NumPy
     arrays, `os.urandom(n)` and the `secrets` tokens, `random.sample(k)`, pool sizes and hash iterations.
+    Also an upload read whole (`await file.read()` of an `UploadFile`, `upload.file.read()`, `request.files["doc"]
+    .read()`, a field of Starlette's `await request.form()`, a part of aiohttp's `await request.multipart()`) in a
+    function that checks no size (`file.size > MAX`, `len(data) > MAX`, the `Content-Length`) and reads no upload by
+    a limit (`read(MAX + 1)`, a chunked loop), in a module that sets no Flask `MAX_CONTENT_LENGTH`.
     Also a DRF `PageNumberPagination` subclass that lets the client
     choose the page size (`page_size_query_param`) without a `max_page_size`, and a `LimitOffsetPagination` subclass
     without a `max_limit`. A value capped by `min(n, MAX)` (also inside `max(1, min(n, MAX))`), by a test against an
