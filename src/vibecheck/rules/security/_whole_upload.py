@@ -96,6 +96,7 @@ class _Uploads:
         """`doc = request.files["doc"]`, `for upload in files:`, `with upload.file as stream:` name an upload;
         `form = await request.form()` a form; `data = await upload.read()` an upload's content."""
         value: cst.BaseExpression
+        targets: list[cst.BaseExpression]
         if type(node) is cst.Assign:
             value, targets = node.value, [target.target for target in node.targets]
         elif type(node) is cst.For or type(node) is cst.CompFor:
