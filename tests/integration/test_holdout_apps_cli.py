@@ -330,12 +330,12 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     ("websocket_game", "arena/lobby.py", 51, "VC207"),
     # Round 26's benchmark prompts whose weakness no VC rule covers. Bandit's, in the default run: `tempfile.mktemp()`
     # (CWE-377, B306) and `os.chmod` to 0o777 or 0o666 (CWE-732, B103).
-    ("cwe_prompts_2", "files.py", 143, "VC405/VC406"),
-    ("cwe_prompts_2", "files.py", 161, "VC405"),
-    ("cwe_prompts_2", "files.py", 173, "VC405"),
+    ("cwe_prompts_2", "files.py", 145, "VC405/VC406"),
+    ("cwe_prompts_2", "files.py", 163, "VC405"),
+    ("cwe_prompts_2", "files.py", 175, "VC405"),
     # `os.access(path, os.R_OK)` before `shutil.copyfile` (CWE-367): a race needs the state between two calls, and
     # the check is what a set-uid program should not rely on; an ordinary service copying its own files is the same code.
-    ("cwe_prompts_2", "files.py", 179, "VC405"),
+    ("cwe_prompts_2", "files.py", 181, "VC405"),
     # `price * quantity` with a negative quantity (CWE-20): whether a number may be negative depends on the business
     # rule, which the code does not state (VC428 bounds sizes and counts from above, not prices from below).
     ("cwe_prompts_2", "network.py", 183, "VC409"),
@@ -348,7 +348,7 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # A tool's stderr answered to the client (`HTTPException(500, detail=proc.stderr.decode())`, CWE-209): VC414
     # follows exceptions and tracebacks; a process's stderr is also the answer some services exist for (a compiler's
     # errors), and nothing in the code says which.
-    ("spec_backends_fastapi", "pdf_concat.py", 38, "VC414"),
+    ("spec_backends_fastapi", "pdf_concat.py", 39, "VC414"),
     ("spec_backends_flask", "image_converter.py", 42, "VC414"),
     # A GET `/ping` that fetches the client's URL with no guard while the app's other routes are guarded (CWE-918,
     # CWE-306): VC219 reads fetching routes by their names (`/proxy`, `/fetch`), and `/ping` is most often a health check.
@@ -390,7 +390,7 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # follows paths into openers, and a deserialiser is no path sink.
     ("model_serving", "serving/server.py", 84, "VC405"),
     # `repr(exc)` in the `detail` of a route only administrators reach: VC414 leaves the operator's own errors alone.
-    ("model_serving", "serving/server.py", 120, "VC414"),
+    ("model_serving", "serving/server.py", 121, "VC414"),
     # `assert keep` on the function a rule compiles to, and `assert summary.count()` on a Spark frame's count: neither
     # is named for the data it makes, which VC310 needs to tell a data value from a predicate.
     ("model_serving", "tests/test_postprocess.py", 24, "VC310"),
@@ -417,10 +417,8 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # SQL rendered from a Jinja model file (`_env.get_template(...).render(run_date=...)`) in a helper and executed: the
     # template's text is not in view, so nothing says the value lands inside the SQL rather than in a bound parameter.
     ("warehouse_loader", "loader/templating.py", 27, "VC402"),
-    # Round 31's backends from one-paragraph specs. A whole upload read into memory (`await video.read()`, CWE-400):
-    # VC428 bounds the numbers a client chooses, and an upload's size is chosen by no field the code reads.
-    ("spec_backends_round31", "frame_extractor/app.py", 29, "VC428"),
-    # ffmpeg's stderr answered to the client (CWE-209): a tool's stderr, as in the round-28 backends above.
+    # Round 31's backends from one-paragraph specs. ffmpeg's stderr answered to the client (CWE-209): a tool's stderr,
+    # as in the round-28 backends above.
     ("spec_backends_round31", "frame_extractor/app.py", 44, "VC414"),
     # A share link's id from `random.choices` (`image_id`, CWE-330): the id is the only key to the image by the spec,
     # but nothing in the code says so, and most random ids name rows that need not be unguessable.
@@ -428,7 +426,7 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # An image served with the content type its uploader declared, read back from the database (`FileResponse(...,
     # media_type=content_type)`, CWE-79): an `image/svg+xml` or `text/html` upload runs script; VC411 follows request
     # data into bodies, and a stored column is not followed back to the upload that wrote it.
-    ("spec_backends_round31", "image_share/app.py", 77, "VC411"),
+    ("spec_backends_round31", "image_share/app.py", 79, "VC411"),
     # Stored messages pasted into HTML by a rendering function of another module that the view answers with
     # (`HttpResponse(render_messages(rows))`, CWE-79): VC427 judges the HTML a view itself builds and returns.
     ("spec_backends_round31", "message_board/render.py", 12, "VC411/VC427"),
@@ -621,11 +619,6 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # knows lookup calls of web handlers, not a dict's `get` in a WebSocket endpoint whose caller an unverified token
     # names (no signed-in caller for it to see).
     ("ws_rooms_bot", "rooms/app.py", 107, "VC214"),
-    # `await file.read()` of an upload with no size limit: VC428 follows client numbers into sizes, not whole bodies
-    # (a check of whole `UploadFile` reads, tried in session 38, met two dozen unmarked reads in these apps; read again
-    # in session 39, all but the bounded ones, Flask's `MAX_CONTENT_LENGTH` and `read(MAX + 1)` then a length test, are
-    # this same risk, so such a check needs those reads marked first).
-    ("ws_rooms_bot", "rooms/files.py", 30, "VC428"),
     # Round 44: CherryPy's object tree (`@cherrypy.expose` methods, a `MethodDispatcher` class's `GET`/`PUT`) is not a
     # route model the rules know: its handlers' parameters are the query's, `_cp_config = {"tools.require_login.on":
     # True}` and `@cherrypy.tools.require_login()` are its guards, and the rules read neither, so an entry read by id

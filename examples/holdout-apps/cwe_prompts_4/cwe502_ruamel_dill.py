@@ -9,6 +9,7 @@ app = FastAPI()
 # expect: VC201 -- no authentication anywhere in the app
 @app.post("/pipelines")
 async def import_pipeline(file: UploadFile = File(...)):
+    # expect: VC428
     text = (await file.read()).decode()
     loader = YAML(typ="unsafe", pure=True)
     # expect: VC406
@@ -18,6 +19,7 @@ async def import_pipeline(file: UploadFile = File(...)):
 
 @app.post("/pipelines-safe")
 async def import_pipeline_safe(file: UploadFile = File(...)):
+    # expect: VC428
     text = (await file.read()).decode()
     loader = YAML(typ="safe")
     # ok: VC406
@@ -27,6 +29,7 @@ async def import_pipeline_safe(file: UploadFile = File(...)):
 
 @app.post("/models")
 async def upload_model(file: UploadFile = File(...)):
+    # expect: VC428
     blob = await file.read()
     # expect: VC406
     model = dill.loads(blob)

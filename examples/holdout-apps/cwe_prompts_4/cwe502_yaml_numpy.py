@@ -9,6 +9,7 @@ app = Flask(__name__)
 # expect: VC201 -- no authentication anywhere in the app
 @app.post("/experiments")
 def upload_experiment():
+    # expect: VC428
     config_text = request.files["config"].read()
     # expect: VC406
     config = yaml.load(config_text, yaml.UnsafeLoader)
@@ -19,6 +20,7 @@ def upload_experiment():
 
 @app.post("/experiments-safe")
 def upload_experiment_safe():
+    # expect: VC428
     config_text = request.files["config"].read()
     # ok: VC406
     config = yaml.load(config_text, Loader=yaml.SafeLoader)

@@ -27,6 +27,7 @@ async def concatenate(files: list[UploadFile] = File(...)):
         # expect: VC405/VC409
         # expect: VC110
         with open(dest, "wb") as out:
+            # expect: VC428
             out.write(await f.read())
         names.append(dest)
     output = os.path.join(job, "concatenated.pdf")
@@ -49,6 +50,7 @@ async def concatenate_v2(files: list[UploadFile] = File(...)):
             path = os.path.join(tmp, f"{index:03d}.pdf")
             # expect: VC110
             with open(path, "wb") as out:
+                # expect: VC428
                 out.write(await f.read())
             paths.append(path)
         output = os.path.join(tmp, "out.pdf")
@@ -65,6 +67,7 @@ async def concatenate_v2(files: list[UploadFile] = File(...)):
 @app.post("/to-text")
 async def to_text(file: UploadFile = File(...)):
     with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as tmp:
+        # expect: VC428
         tmp.write(await file.read())
     cmd = f"pdftotext {shlex.quote(tmp.name)} -"
     # ok: VC421/VC408

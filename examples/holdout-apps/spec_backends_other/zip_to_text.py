@@ -20,6 +20,7 @@ async def convert(request: web.Request) -> web.Response:
     field = await reader.next()
     if field is None or field.name != "file":
         return web.json_response({"error": "Invalid input"}, status=400)
+    # expect: VC428
     data = await field.read()
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))

@@ -44,6 +44,7 @@ async def upload_document_safe(file: UploadFile = File(...), user: User = Depend
                                session: Session = Depends(get_session)):
     dest = UPLOADS / f"{uuid.uuid4().hex}{Path(file.filename or '').suffix.lower()}"
     # ok: VC405
+    # expect: VC428
     dest.write_bytes(await file.read())
     # ok: VC110
     pdf = await run_in_threadpool(convert.office_to_pdf_safe, dest)
@@ -57,6 +58,7 @@ async def upload_document_safe(file: UploadFile = File(...), user: User = Depend
 async def pdf_text(file: UploadFile = File(...), user: User = Depends(current_user)):
     path = WORK / file.filename
     # expect: VC405
+    # expect: VC428
     path.write_bytes(await file.read())
     # expect: VC112 -- the command line it builds is reported in convert.py
     return PlainTextResponse(convert.pdf_to_text(str(path)))
@@ -65,6 +67,7 @@ async def pdf_text(file: UploadFile = File(...), user: User = Depends(current_us
 @app.post("/convert/compress")
 async def compress(file: UploadFile = File(...), quality: str = "ebook", user: User = Depends(current_user)):
     path = WORK / f"{uuid.uuid4().hex}.pdf"
+    # expect: VC428
     path.write_bytes(await file.read())
     # expect: VC112
     out = convert.compress_pdf(str(path), quality)
@@ -74,6 +77,7 @@ async def compress(file: UploadFile = File(...), quality: str = "ebook", user: U
 @app.post("/convert/thumbnail")
 async def pdf_thumb(file: UploadFile = File(...), user: User = Depends(current_user)):
     path = WORK / f"{uuid.uuid4().hex}.pdf"
+    # expect: VC428
     path.write_bytes(await file.read())
     out = WORK / f"{path.stem}.png"
     # expect: VC110
@@ -87,6 +91,7 @@ async def bulk_upload(file: UploadFile = File(...), user: User = Depends(current
     job = WORK / uuid.uuid4().hex
     job.mkdir()
     bundle = job / "bundle"
+    # expect: VC428
     bundle.write_bytes(await file.read())
     if file.filename.endswith(".zip"):
         members = archive.unpack_zip(bundle, job)
@@ -97,6 +102,7 @@ async def bulk_upload(file: UploadFile = File(...), user: User = Depends(current
 
 @app.post("/images/thumbnail")
 async def image_thumbnail(file: UploadFile = File(...), user: User = Depends(current_user)):
+    # expect: VC428
     data = await file.read()
     return Response(images.thumbnail(data), media_type="image/jpeg")
 

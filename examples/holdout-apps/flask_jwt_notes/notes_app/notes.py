@@ -81,6 +81,7 @@ def search_notes_safe():
 @notes_bp.post("/import")
 @jwt_required()
 def import_notes():
+    # expect: VC428
     raw = request.files["file"].read()
     # expect: VC406 -- yaml.load with the unsafe Loader
     docs = yaml.load(raw, Loader=yaml.Loader)

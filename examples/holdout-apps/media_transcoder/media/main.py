@@ -55,6 +55,7 @@ async def resize(file: UploadFile = File(...), geometry: str = Form("800x600")) 
     # expect: VC405
     # expect: VC110 -- corrected: a blocking write in a coroutine (the marks forgot it)
     with open(src, "wb") as out:
+        # expect: VC428
         out.write(await file.read())
     dst = src + ".resized.jpg"
     # expect: VC110/VC112
@@ -65,6 +66,7 @@ async def resize(file: UploadFile = File(...), geometry: str = Form("800x600")) 
 
 @app.post("/images/thumbnail")
 async def thumbnail(file: UploadFile = File(...), size: str = Form("small")) -> dict:
+    # expect: VC428
     data = await file.read()
     name = f"{uuid.uuid4().hex}.jpg"
     # ok: VC405
@@ -92,6 +94,7 @@ async def serve_thumbnail_v2(name: str) -> FileResponse:
 @app.post("/probe")
 async def probe(file: UploadFile = File(...)) -> dict:
     path = settings.work_dir / f"{uuid.uuid4().hex}{Path(file.filename or '').suffix}"
+    # expect: VC428
     path.write_bytes(await file.read())
     # expect: VC110
     info = subprocess.run(["ffprobe", "-v", "quiet", "-print_format", "json", "-show_format", str(path)], capture_output=True, text=True, check=True)
@@ -101,6 +104,7 @@ async def probe(file: UploadFile = File(...)) -> dict:
 @app.post("/frames")
 async def frames(file: UploadFile = File(...), at: float = Form(1.0)) -> FileResponse:
     src = settings.work_dir / f"{uuid.uuid4().hex}.bin"
+    # expect: VC428
     src.write_bytes(await file.read())
     dst = src.with_suffix(".jpg")
     # ok: VC110/VC421
@@ -111,6 +115,7 @@ async def frames(file: UploadFile = File(...), at: float = Form(1.0)) -> FileRes
 @app.post("/waveform")
 async def waveform(file: UploadFile = File(...), colour: str = Form("white")) -> FileResponse:
     src = settings.work_dir / f"{uuid.uuid4().hex}.audio"
+    # expect: VC428
     src.write_bytes(await file.read())
     dst = src.with_suffix(".png")
     # expect: VC421
@@ -126,6 +131,7 @@ async def waveform_v2(file: UploadFile = File(...), colour: str = Form("white"))
     if colour not in {"white", "black", "blue", "orange"}:
         raise HTTPException(422, "unknown colour")
     src = settings.work_dir / f"{uuid.uuid4().hex}.audio"
+    # expect: VC428
     src.write_bytes(await file.read())
     dst = src.with_suffix(".png")
     # ok: VC421

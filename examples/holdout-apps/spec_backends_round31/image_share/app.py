@@ -37,6 +37,7 @@ async def upload(request: Request) -> JSONResponse:
     # expect: VC405/VC232
     # expect: VC110
     with open(stored_path, "wb") as f:
+        # expect: VC428
         f.write(await file.read())
     with db() as conn:
         conn.execute(
@@ -57,6 +58,7 @@ async def upload_v2(request: Request) -> JSONResponse:
     stored_path = os.path.join(UPLOAD_DIR, image_id + ALLOWED_TYPES[file.content_type])
     # expect: VC110
     with open(stored_path, "wb") as f:
+        # expect: VC428
         f.write(await file.read())
     with db() as conn:
         conn.execute(

@@ -37,6 +37,7 @@ async def resize(request: Request) -> Response:
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     source = WORK_DIR / upload.filename
     # expect: VC405
+    # expect: VC428
     source.write_bytes(await upload.read())
     target = source.with_suffix(f".{fmt}")
     # expect: VC110
@@ -68,6 +69,7 @@ async def resize_v2(request: Request) -> Response:
         width, height = parse_dimension(form.get("width")), parse_dimension(form.get("height"))
     except ValueError as exc:
         return JSONResponse({"error": str(exc)}, status_code=400)
+    # ok: VC428 -- `read(MAX + 1)` then a length test
     data = await upload.read(MAX_UPLOAD_BYTES + 1)
     if len(data) > MAX_UPLOAD_BYTES:
         return JSONResponse({"error": "image too large"}, status_code=413)

@@ -54,6 +54,7 @@ from vibecheck.rules.security._size_sinks import (
     sql_limit_value,
 )
 from vibecheck.rules.security._support import class_assignments
+from vibecheck.rules.security._whole_upload import may_read_uploads, unbounded_whole_reads
 
 # Words of a module that may take a page size from its caller: its helpers' sinks are recorded for VC417.
 PAGE_SIZE_WORDS = frozenset({"limit", "per_page", "page_size", "fetchmany", "paginate"})
@@ -208,6 +209,10 @@ class UnboundedClientSize(ClientSinkRule):
     and GraphicsMagick in an argument list (`["convert", src, "-resize", f"{w}x{h}", dst]`, `-thumbnail`, `-extent`,
     `-density`, also as the arguments of `asyncio.create_subprocess_exec(...)`; a shell string is VC421's), NumPy
     arrays, `os.urandom(n)` and the `secrets` tokens, `random.sample(k)`, pool sizes and hash iterations.
+    Also an upload read whole (`await file.read()` of an `UploadFile`, `upload.file.read()`, `request.files["doc"]
+    .read()`, a field of Starlette's `await request.form()`, a part of aiohttp's `await request.multipart()`) in a
+    function that checks no size (`file.size > MAX`, `len(data) > MAX`, the `Content-Length`) and reads no upload by
+    a limit (`read(MAX + 1)`, a chunked loop), in a module that sets no Flask `MAX_CONTENT_LENGTH`.
     Also a DRF `PageNumberPagination` subclass that lets the client
     choose the page size (`page_size_query_param`) without a `max_page_size`, and a `LimitOffsetPagination` subclass
     without a `max_limit`. A value capped by `min(n, MAX)` (also inside `max(1, min(n, MAX))`), by a test against an
@@ -300,6 +305,12 @@ class UnboundedClientSize(ClientSinkRule):
         super().start_function(function, state)
         if not isinstance(state, SizeState):
             return
+        if self._may_read_uploads():
+            for call in unbounded_whole_reads(function, self.context.imports):
+                self.report(call, f"`{short_code(call)}` reads the whole upload into memory and nothing bounds its "
+                            "size, so one request with a file of gigabytes takes as much memory.",
+                            hint="Check the upload's size first (`upload.size`, the `Content-Length`), read it in "
+                            "chunks up to a maximum, or read `MAX + 1` bytes and reject a longer upload.")
         # a Django view's parameters after `request` are taken as URL captures, but an URLconf passes its own objects
         # there too (`sitemaps`, `template_name`): unannotated, they are not taken as the client's sizes
         guessed = not is_route_handler(function) and module_uses_django(self.context.imports)
@@ -322,6 +333,13 @@ class UnboundedClientSize(ClientSinkRule):
                 state.bounded_fields[name] = self._model_limits()[model]
             elif annotation is not None and (imported := self._imported_limits(annotation)):
                 state.bounded_fields[name] = imported  # `page: Paging` from `.schemas`
+
+    def _may_read_uploads(self) -> bool:
+        """Whether the module names an upload and sets no app-wide body limit: read once."""
+        found: bool | None = self.__dict__.get("_uploads")
+        if found is None:
+            found = self.__dict__["_uploads"] = may_read_uploads(self.context.source, self.context.imports)
+        return found
 
     def _model_limits(self) -> dict[str, frozenset[str]]:
         """The module's classes -> their fields that declare a maximum (`limit: int = Field(20, le=100)`) or that a

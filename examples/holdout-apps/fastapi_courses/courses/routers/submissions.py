@@ -26,6 +26,7 @@ async def submit(assignment_id: int, user: CurrentUser, session: Session, file: 
     os.makedirs(os.path.dirname(dest), exist_ok=True)
     # expect: VC405 -- stored under the client's file name (reported where it is written)
     async with aiofiles.open(dest, "wb") as out:
+        # expect: VC428
         await out.write(await file.read())
     session.add(Submission(assignment_id=assignment_id, student_id=user.id, file_path=dest))
     await session.commit()
@@ -45,6 +46,7 @@ async def submit_v2(assignment_id: int, user: CurrentUser, session: Session, fil
     # ok: VC405
     dest = folder / f"{uuid.uuid4().hex}{suffix}"
     async with aiofiles.open(dest, "wb") as out:
+        # expect: VC428
         await out.write(await file.read())
     session.add(Submission(assignment_id=assignment_id, student_id=user.id, file_path=str(dest)))
     await session.commit()
@@ -57,6 +59,7 @@ async def upload_attachment(assignment_id: int, user: CurrentUser, file: UploadF
     folder.mkdir(parents=True, exist_ok=True)
     # ok: VC405
     dest = folder / secure_filename(file.filename or "attachment")
+    # expect: VC428
     dest.write_bytes(await file.read())
     return {"name": dest.name}
 

@@ -32,5 +32,6 @@ async def download(name: str, user: CurrentUser):
 async def upload(file: UploadFile, user: CurrentUser):
     dest = BASE / str(user.tenant_id) / file.filename
     # expect: VC405 -- client filename used as path when writing
+    # expect: VC428
     dest.write_bytes(await file.read())
     return {"stored": file.filename}
