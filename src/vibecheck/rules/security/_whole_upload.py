@@ -1,8 +1,9 @@
 """Whole reads of an upload with no size bound (VC428): `await file.read()`, `request.files["doc"].read()`.
 
 Read syntactically, once per function: the uploads are the parameters typed as a Starlette/FastAPI `UploadFile`, what
-Flask's `request.files` or Django's `request.FILES` hands out, and the names bound to either. Frameworks whose body
-has a default limit (aiohttp, Sanic, Litestar) are not asked about.
+Flask's `request.files` or Django's `request.FILES` hands out, a field of Starlette's parsed form, a part of aiohttp's
+streamed multipart body, and the names bound to them. Frameworks whose body has a default limit (Sanic, Litestar) are
+not asked about; aiohttp's limit bounds `request.post()`, not a multipart part read whole.
 """
 
 from __future__ import annotations
