@@ -24,7 +24,9 @@ A warm run need not read every source (checked, or indexed for the project rules
 per source path, the `stat` of the file (device, inode, size, modification and change times, as git's index keeps
 them) and the digest of its bytes. A file whose `stat` is as recorded is taken to hold those bytes. A record is
 made only from a `stat` taken before the bytes were read and at least `SETTLED_NS` after the file last changed, so
-an edit in the same clock tick as the read is never mistaken for the content read.
+an edit in the same clock tick as the read is never mistaken for the content read. The same file holds what the
+cache key readers asked of each file's bytes, with those bytes' digest (`vibecheck.key_answers`): a file whose stat
+record vouches for that digest is not read for the keys of the files that ask about it.
 
 A warm run need not open every entry either: `heads` holds the first two lines (the header and the result,
 not the facts) of each entry the runs used, with the entry's `stat` when they were read or written. An entry
@@ -62,7 +64,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from vibecheck import CACHE_DIR, __version__, result_codec, safe_files
+from vibecheck import CACHE_DIR, __version__, key_answers, result_codec, safe_files
 from vibecheck.cache_retention import remove_stale_runs
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile
@@ -86,7 +88,12 @@ BASE_STATES = ".states"
 TEXTS_READ = "texts_read"  # in a project entry's facts: path -> the key of each file whose text a project rule read
 REGISTERED = "registered"  # the fingerprint of a test file indexed without its facts (only its existence counts)
 ENTRY_LIMIT = 64 * 1024 * 1024  # bytes; a larger entry is not one of ours
-STATS = "stats.json"  # path -> the stat signature and content digest of a source file, so a warm run need not read it
+# path -> the stat signature and content digest of a source file, so a warm run need not read it; and under
+# `ANSWERS`, what the key readers of the run whose digest is under `ANSWERS_RUN` asked of it (`key_answers`: a reader's
+# code is in that digest, and a reader changed may ask otherwise)
+STATS = "stats.json"
+ANSWERS = "answers"
+ANSWERS_RUN = "answers_run"
 STATS_FORMAT = 1
 HEADS = "heads"  # an entry's name and stat, its header and its result line, three lines per entry (see `_read`)
 HEADS_HEADER = b"vibecheck-heads"
@@ -149,9 +156,11 @@ class ResultCache:
         # run): that phase's findings are not stored under that key
         self.unsettled = False
         self._ready = False
-        self._stats = _read_stats(folder / STATS)  # source path -> [*stat signature, digest] (see `STATS`)
+        self._stats, answers = _read_stats(folder / STATS, run_key)  # source path -> [*stat signature, digest] (see `STATS`)
         self._taken: dict[str, list[int]] = {}  # source path -> its stat signature taken before it was read, this run
+        self._by_stat: dict[str, str | None] = {}  # source path -> `_known_digest`, asked once per run
         self._stats_changed = False
+        key_answers.use(answers, self._known_digest, content_digest)
         self._heads = _read_heads(self.entries / HEADS)  # entry name -> (its `_entry_state`, header, result line)
         self._heads_used: dict[str, tuple[bytes, bytes, bytes]] = {}  # the same, for the entries of this run
         for reader in pipeline.all_cache_inputs():
@@ -222,7 +231,14 @@ class ResultCache:
 
     def _known_digest(self, path: str) -> str | None:
         """The digest of the file's bytes from its stat record when its `stat` still matches it, else None; the
-        `stat` taken (before any read of the file) is kept for `_record_stat`."""
+        `stat` taken (before any read of the file) is kept for `_record_stat`. Asked once per file and run (by the
+        lookup, the key readers' `key_answers`, the index): the tree is one snapshot within a run."""
+        if path in self._by_stat:
+            return self._by_stat[path]
+        digest = self._by_stat[path] = self._digest_by_stat(path)
+        return digest
+
+    def _digest_by_stat(self, path: str) -> str | None:
         try:
             info = os.stat(path)
         except OSError:
@@ -242,13 +258,16 @@ class ResultCache:
         file_state = self._taken.pop(path, None)
         if file_state is not None:
             self._stats[path] = [*file_state, digest]
+            self._by_stat[path] = digest
             self._stats_changed = True
 
     def _save_stats(self) -> None:
-        if self._stats_changed and self.prepare():
-            payload = {"format": STATS_FORMAT, "files": self._stats}
+        if (self._stats_changed or key_answers.changed()) and self.prepare():
+            payload = {"format": STATS_FORMAT, "files": self._stats, ANSWERS_RUN: self.run_key,
+                       ANSWERS: key_answers.records()}
             write_atomically(self.folder / STATS, json.dumps(payload, separators=(",", ":")).encode("ascii"))
             self._stats_changed = False
+            key_answers.saved()
 
     def indexed_facts(self, source_file: SourceFile, kind: str, from_check: tuple[str, ...] = (),
                       optional: tuple[str, ...] = (), task: object = None) -> FileResult | None:
@@ -659,16 +678,18 @@ def _facts_of(entry: str, header: bytes) -> bytes:
     return facts_text
 
 
-def _read_stats(path: Path) -> dict[str, list[Any]]:
-    """The stat records of `STATS`; none when the file is missing, damaged or foreign (each record is checked)."""
+def _read_stats(path: Path, run_key: str) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+    """The stat records of `STATS` and the key readers' answers kept with them (`key_answers`) when a run of
+    `run_key` gave them; none when the file is missing, damaged or foreign (each record is checked)."""
     try:
         data = json.loads(safe_files.read_own_file(path, ENTRY_LIMIT))
         if data["format"] != STATS_FORMAT or not isinstance(data["files"], dict):
-            return {}
+            return {}, {}
         records: dict[str, list[Any]] = data["files"]
     except (OSError, ValueError, TypeError, KeyError):
-        return {}
-    return {path: record for path, record in records.items() if _is_stat_record(record)}
+        return {}, {}
+    return ({path: record for path, record in records.items() if _is_stat_record(record)},
+            key_answers.valid_records(data.get(ANSWERS) if data.get(ANSWERS_RUN) == run_key else None))
 
 
 def _is_stat_record(record: Any) -> bool:

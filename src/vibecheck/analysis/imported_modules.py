@@ -4,8 +4,8 @@
 A per-file rule that needs to know what a helper of the project does (raises only its own wording, quotes an SQL
 identifier) reads the module it is imported from, with `ast`, once per run; an `ImportedModulesInputs` puts only those
 modules into the checked file's cache key, so an edit of `utils.py` re-checks the files that import it. Only the
-file's first bytes, above its first top-level definition, are read for that key: a warm run reads no file it has
-checked before.
+file's first bytes, above its first top-level definition, count for that key, and the answer is kept with the cache's
+record of the file (`key_answers`): a warm run reads no file it has checked before.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import os
 import re
 from typing import Any
 
-from vibecheck import key_texts, listings
+from vibecheck import key_answers, listings
 from vibecheck.patterns import lazy_pattern
 
 # Where a module's first top-level definition starts: its imports are read above it, where they are written, in its
@@ -35,21 +35,26 @@ def imported_modules(path: str) -> frozenset[tuple[str, str]]:
     `from .. import services`, and for `from shop.stock import OutOfStock` or `from shop import stock` when `shop` is
     the folder of the file or the one above it."""
     path = os.path.abspath(path)
-    folder = os.path.dirname(path)
-    bases = {"": folder, ".": folder, "..": os.path.dirname(folder)}
-    for base in (folder, os.path.dirname(folder)):
+    folders = (os.path.dirname(path), os.path.dirname(os.path.dirname(path)))
+    try:
+        found = key_answers.ask(path, "imports", lambda data: _header_imports(data, folders))
+    except OSError:
+        return frozenset()
+    return frozenset((folders[up], module) for up, module in found)
+
+
+def _header_imports(data: bytes, folders: tuple[str, str]) -> list[list[Any]]:
+    """`imported_modules` of a file of `folders[0]` with these bytes, each as [0 (the file's folder) or 1 (the one
+    above it), the module], sorted: plain JSON for `key_answers`."""
+    folder, parent = folders
+    bases = {"": folder, ".": folder, "..": parent}
+    for base in folders:
         bases.setdefault(os.path.basename(base), base)
     markers = [b"from " + name.encode("utf-8", "replace") for name in bases if name]
-    text = key_texts.kept_head(path, HEADER_LIMIT)
-    if text is None:
-        try:
-            with open(path, "rb") as file:
-                text = file.read(HEADER_LIMIT)
-        except OSError:
-            return frozenset()
+    text = data[:HEADER_LIMIT]
     header = text[:_body_start(text)]
     if not any(marker in header for marker in markers):
-        return frozenset()
+        return []
     found: set[tuple[str, str]] = set()
     for source, names in IMPORT_FROM.findall(header.decode("utf-8", "replace")):
         dots = source[:len(source) - len(source.lstrip("."))]
@@ -63,7 +68,7 @@ def imported_modules(path: str) -> frozenset[tuple[str, str]]:
         elif not inside:
             found.update((package, name.split()[0]) for name in names.strip("()").split(",")
                          if name.split() and name.split()[0].isidentifier())
-    return frozenset(found)
+    return sorted([int(package != folder), module] for package, module in found)
 
 
 def _body_start(text: bytes) -> int:

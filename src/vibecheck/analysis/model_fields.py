@@ -16,17 +16,20 @@ import functools
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from vibecheck import key_texts
+from vibecheck import key_answers
 from vibecheck.patterns import lazy_pattern
-from vibecheck.safe_files import NotRegularFileError, parsed_module
+from vibecheck.safe_files import parsed_module
 
 # Model, form and serializer fields, and form widgets, that hold plain text (`models.CharField`, `forms.Textarea`).
 TEXT_FIELD_TYPES = frozenset({"CharField", "TextField", "SlugField", "EmailField", "URLField", "TextInput", "Textarea"})
 # Larger model modules are not read: a generated or vendored file, not an app's models.
 SIZE_LIMIT = 2_000_000
+Answer = TypeVar("Answer")
 # The modules beside a file that may define its models and schemas (as `name.py` or a package `name/`).
 SIBLING_MODULES = ("models", "schemas", "schema", "serializers", "dto", "dtos", "entities", "payloads")
 # Model fields that point at one row of another model: an owner when that model is the user model.
@@ -279,11 +282,15 @@ class SiblingModelsInputs:
         beside, above = _folder_modules(folder), _folder_modules(os.path.dirname(folder))
         if not above and not any(stem for stem, _ in beside):
             return _folder_digest(folder)
-        text = _text(path)
         # one package up only for a file that imports from there: with every file keyed on it, an edit of any module
         # of `django/db/models/` made every file of `django/db/*/` miss the cache (a 10-file pre-commit run 0.6 -> 3 s)
-        up = above if above and (text is None or _imports_one_package_up(path, text)) else ()
-        return _digest_of(_named_in(beside, text)) + (_digest_of(_named_in(up, text)) if up else "")
+        reaches_up = bool(above) and _asked(path, "imports-package-up", lambda text: _imports_one_package_up(path, text),
+                                            True)
+        up = above if reaches_up else ()
+        stems = sorted({stem for stem, _ in (*beside, *up) if stem})
+        named = set(_asked(path, "names:" + ",".join(stems), lambda text: [s for s in stems if _names(text, s)],
+                           stems)) if stems else set()
+        return _digest_of(_named_in(beside, named)) + (_digest_of(_named_in(up, named)) if up else "")
 
     def cache_clear(self) -> None:
         _folder_digest.cache_clear()
@@ -299,23 +306,26 @@ class SiblingModelsInputs:
 ONE_PACKAGE_UP_IMPORT = lazy_pattern(r"from[ \t]+\.\.(?:(?:" + "|".join(SIBLING_MODULES) + r")\b|[ \t]+import\b)")
 
 
-def _text(path: str) -> str | None:
-    """The file's text, None when it cannot be read."""
+def _asked(path: str, question: str, compute: Callable[[str], Answer], unreadable: Answer) -> Answer:
+    """`compute(the file's text)`, kept with the cache's record of the file (`key_answers`: a warm run reads no file
+    it checked before); `unreadable` when the file cannot be read."""
     try:
-        return key_texts.file_bytes(path).decode("latin-1")
-    except (OSError, NotRegularFileError):
-        return None
+        return key_answers.ask(path, question, lambda data: compute(data.decode("latin-1")))
+    except OSError:
+        return unreadable
 
 
-def _named_in(modules: tuple[tuple[str, str], ...], text: str | None) -> tuple[tuple[str, str], ...]:
+def _names(text: str, stem: str) -> bool:
+    return stem in text and re.search(rf"\b{re.escape(stem)}\b", text) is not None
+
+
+def _named_in(modules: tuple[tuple[str, str], ...], named: set[str] | list[str]) -> tuple[tuple[str, str], ...]:
     """The sibling modules a reference of the file may read: a module file itself (`models.py`) or a package's
-    `__init__.py` always, a package's submodule (`models/enums.py`) only when the file names it (a reference reaches
-    it only as `.models.enums.X`, `from .models import enums`, ...), or the text cannot be read. A Django module of
-    `django/db/` was keyed on each of `django/db/models/*.py`: an edit of `enums.py` checked six files again."""
-    if text is None:
-        return modules
-    return tuple((stem, line) for stem, line in modules
-                 if not stem or (stem in text and re.search(rf"\b{re.escape(stem)}\b", text) is not None))
+    `__init__.py` always, a package's submodule (`models/enums.py`) only when the file names it (`named`: a reference
+    reaches it only as `.models.enums.X`, `from .models import enums`, ...; all of them when its text cannot be read).
+    A Django module of `django/db/` was keyed on each of `django/db/models/*.py`: an edit of `enums.py` checked six
+    files again."""
+    return tuple((stem, line) for stem, line in modules if not stem or stem in named)
 
 
 def _digest_of(modules: tuple[tuple[str, str], ...]) -> str:

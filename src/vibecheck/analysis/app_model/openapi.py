@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from vibecheck import key_texts, listings
+from vibecheck import key_answers, key_texts, listings
 from vibecheck.patterns import lazy_pattern
 from vibecheck.safe_files import NotRegularFileError, read_regular_file
 
@@ -56,6 +56,8 @@ DOCUMENT_NAME = lazy_pattern(r"\.(?:ya?ml|json)$", re.IGNORECASE)
 CONNEXION_IMPORT = lazy_pattern(r"^[ \t]*(?:import|from)[ \t]+connexion\b", re.MULTILINE)
 # The project root's files that declare its dependencies: one naming `connexion` shows the project uses it.
 DEPENDENCY_FILES = lazy_pattern(r"^(?:pyproject\.toml|setup\.cfg|setup\.py|Pipfile|requirements[\w.-]*\.(?:txt|in))$")
+CONNEXION_WORDS = (b"add_api", b"connexion")  # a module with neither names no document and imports no Connexion
+CONNEXION_QUESTION = "mentions:" + "|".join(word.decode() for word in CONNEXION_WORDS)
 CALL_SPAN = 400  # characters of an `add_api(` call read for the document's name
 
 
@@ -177,13 +179,13 @@ def _modules(folder: str) -> _Modules:
         if not (name.endswith(".py") or dependencies) or listings.is_dir(entry):
             continue
         try:
+            if dependencies:
+                connexion = connexion or b"connexion" in key_texts.file_bytes(entry.path, SIZE_LIMIT).lower()
+                continue
+            if not key_answers.ask(entry.path, CONNEXION_QUESTION, _mentions_connexion, SIZE_LIMIT):
+                continue  # most modules: answered without a read when unchanged
             data = key_texts.file_bytes(entry.path, SIZE_LIMIT)
-        except (OSError, NotRegularFileError):
-            continue
-        if dependencies:
-            connexion = connexion or b"connexion" in data.lower()
-            continue
-        if b"add_api" not in data and b"connexion" not in data:
+        except OSError:
             continue
         text = data.decode("utf-8", "replace")
         named = _named_documents(text, folder)
@@ -193,6 +195,10 @@ def _modules(folder: str) -> _Modules:
         documents += named
         connexion = connexion or imports
     return _Modules(tuple(documents), tuple(sources), connexion)
+
+
+def _mentions_connexion(data: bytes) -> bool:
+    return any(word in data for word in CONNEXION_WORDS)
 
 
 def _named_documents(text: str, folder: str) -> list[str]:
