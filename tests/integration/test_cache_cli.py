@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from tests.integration.conftest import run_vibecheck, write
 from tests.integration.test_call_flow_cli import APP as FLOW_APP
-from vibecheck import cache, safe_files
+from vibecheck import cache, key_texts, safe_files
 from vibecheck.cache import CACHE_DIR
 from vibecheck.cli import cli
 from vibecheck.model import EngineError, FileResult, Finding
@@ -553,6 +553,39 @@ def test_a_file_whose_stat_is_unchanged_is_not_read_again_and_an_edit_is_always_
     _, out = run(".")
     assert drain(checked) == ["svc/app.py", "svc/util.py"]
     assert "svc/app.py" not in {f["path"] for f in json.loads(out)["findings"]}
+
+
+def test_a_warm_run_reads_no_file_for_the_keys_and_an_import_added_on_a_warm_cache_is_seen(
+        project: Path, checked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Which modules of its own package a file imports comes, on a warm run, from the answer kept with the cache's stat
+    record of the file (`key_answers`): no file is read for any key. An edit adding `from .escaping import escape`
+    changes the file's `stat`, so it is read again, and from then on an edit of `escaping.py` checks it again too."""
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)  # these files were written just now: record them anyway
+    write(project, {"svc/views.py": "def show(value):\n    return value\n",
+                    "svc/escaping.py": "def escape(value):\n    return value\n"})
+    cold = run(".")
+    drain(checked)
+    reads: list[str] = []
+    original = safe_files.read_regular_file
+
+    def counting(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+        reads.append(Path(path).relative_to(project).as_posix())
+        return original(path, limit)
+
+    monkeypatch.setattr(safe_files, "read_regular_file", counting)
+    monkeypatch.setattr(key_texts, "read_regular_file", counting)
+    assert run(".") == cold
+    assert drain(checked) == [] and not [name for name in reads if name.startswith("svc/")]
+    (project / "svc" / "escaping.py").write_text("def escape(value):\n    return str(value)\n")
+    run(".")
+    assert drain(checked) == ["svc/escaping.py"]  # nothing imports it yet
+    (project / "svc" / "views.py").write_text("from .escaping import escape\n\n\ndef show(value):\n"
+                                              "    return escape(value)\n")
+    run(".")
+    assert drain(checked) == ["svc/views.py"]
+    (project / "svc" / "escaping.py").write_text("def escape(value):\n    return repr(value)\n")
+    run(".")
+    assert drain(checked) == ["svc/escaping.py", "svc/views.py"]
 
 
 def test_a_file_changed_just_before_the_run_gets_no_stat_record(project: Path, checked: Path,

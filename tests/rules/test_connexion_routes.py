@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from vibecheck.analysis.app_model.openapi import openapi_inputs, operations_for
+from vibecheck import cache
+from vibecheck.analysis.app_model.openapi import CONNEXION_QUESTION, openapi_inputs, operations_for
 from vibecheck.api import check_paths
 from vibecheck.config import Settings
 from vibecheck.model import Finding
@@ -430,3 +432,19 @@ def test_a_routed_handler_answering_an_exception_is_reported(tmp_path: Path) -> 
     a function no document routes (`helper`) hands its text to a caller."""
     findings = _findings(_project(tmp_path, SECURED, records=ERRORS), select=("VC414",))
     assert _reported(findings, "VC414") == {("clinic/records.py", 18)}
+
+
+def test_a_module_edited_on_a_warm_cache_to_name_a_document_routes_its_handlers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm run takes "this module mentions neither `add_api` nor `connexion`" from the answer kept with the cache's
+    stat record of the unchanged module (`key_answers`); the edit that makes it name a document changes its `stat`,
+    so the module is read again and its folder's handlers are keyed on (and routed by) that document."""
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)  # written just now: record their stat anyway
+    root = _project(tmp_path, UNSECURED, spec_name="resty-api.yaml", app="from flask import Flask\napp = Flask(__name__)\n")
+    assert not _reported(_findings(root, cache=True), "VC201")
+    stats = json.loads((root / ".vibecheck_cache" / cache.STATS).read_bytes())
+    assert stats[cache.ANSWERS][str(root / "clinic" / "app.py")][1] == {CONNEXION_QUESTION: False}
+    assert not _reported(_findings(root, cache=True), "VC201")  # warm: from the kept answers
+    app = root / "clinic" / "app.py"
+    app.write_text('import connexion\napp = connexion.App(__name__)\napp.add_api("resty-api.yaml")\n', encoding="utf-8")
+    assert _reported(_findings(root, cache=True), "VC201") == {("clinic/records.py", 23)}
