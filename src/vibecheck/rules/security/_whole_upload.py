@@ -78,7 +78,7 @@ def unbounded_whole_reads(function: cst.FunctionDef, imports: ImportTable) -> It
         elif kind is cst.Call:
             scan.note_restore(node)  # type: ignore[arg-type]
     peeked = scan.restored & parameters if parameters and not is_route_handler(function) else set()
-    yield from (call for call in whole if _root(call.func.value) not in peeked)  # type: ignore[attr-defined]
+    yield from (call for call in whole if _root(call.func.value) not in peeked)  # type: ignore[attr-defined,operator]
 
 
 def _upload_parameters(function: cst.FunctionDef, imports: ImportTable) -> Iterator[str]:
@@ -159,7 +159,7 @@ class _Uploads:
         """`await file.seek(position)` with `position` a noted position of the same upload."""
         upload = self._stream_call(call, frozenset({STREAM_RESTORE}))
         argument = call.args[0].value if upload is not None and call.args else None
-        if type(argument) is cst.Name and self.positions.get(argument.value) == upload:
+        if upload is not None and type(argument) is cst.Name and self.positions.get(argument.value) == upload:
             self.restored.add(upload)
 
     def _stream_call(self, node: cst.BaseExpression, methods: frozenset[str]) -> str | None:
