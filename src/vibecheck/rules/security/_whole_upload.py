@@ -39,7 +39,7 @@ UPLOAD_WORDS = ("UploadFile", ".files", ".FILES", ".form(", ".multipart(")
 SIZE_ATTRIBUTES = frozenset({"size", "content_length", "length"})
 STREAM_POSITIONS = frozenset({"tell"})
 # How a stream's position is put back (`await upload.seek(position)`, `upload.file.seek(position)`).
-STREAM_RESTORE = "seek"
+STREAM_RESTORES = frozenset({"seek"})
 LENGTH_HEADER = "content-length"
 ORDER_OPERATORS = frozenset({cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual})
 # An app-wide cap on the request body, as code sets it: Flask's and Quart's `MAX_CONTENT_LENGTH` (a config key, a
@@ -77,8 +77,8 @@ def unbounded_whole_reads(function: cst.FunctionDef, imports: ImportTable) -> It
             whole.append(node)  # type: ignore[arg-type]
         elif kind is cst.Call:
             scan.note_restore(node)  # type: ignore[arg-type]
-    peeked = scan.restored & parameters if parameters and not is_route_handler(function) else set()
-    yield from (call for call in whole if _root(call.func.value) not in peeked)  # type: ignore[attr-defined,operator]
+    peeked: set[str | None] = set(scan.restored & parameters) if parameters and not is_route_handler(function) else set()
+    yield from (call for call in whole if _root(call.func.value) not in peeked)  # type: ignore[attr-defined]
 
 
 def _upload_parameters(function: cst.FunctionDef, imports: ImportTable) -> Iterator[str]:
@@ -157,7 +157,7 @@ class _Uploads:
 
     def note_restore(self, call: cst.Call) -> None:
         """`await file.seek(position)` with `position` a noted position of the same upload."""
-        upload = self._stream_call(call, frozenset({STREAM_RESTORE}))
+        upload = self._stream_call(call, STREAM_RESTORES)
         argument = call.args[0].value if upload is not None and call.args else None
         if upload is not None and type(argument) is cst.Name and self.positions.get(argument.value) == upload:
             self.restored.add(upload)
