@@ -105,3 +105,52 @@ async def config(path: str):
     with open(STORE / "config.txt") as handle:
         # ok: VC428
         return {"text": handle.read()}
+
+
+async def read_file_bytes(file: UploadFile) -> bytes:
+    """Peeks at an upload its caller owns: the position it notes is put back after the read."""
+    position = file.file.tell()
+    try:
+        # ok: VC428
+        return await file.read()
+    finally:
+        await file.seek(position)
+
+
+def peek_stream(upload: UploadFile) -> bytes:
+    start = upload.file.tell()
+    # ok: VC428
+    data = upload.file.read()
+    upload.file.seek(start)
+    return data
+
+
+async def save_upload(file: UploadFile, target: Path) -> None:
+    """A helper a route hands its upload to: it consumes the upload."""
+    # expect: VC428
+    target.write_bytes(await file.read())
+
+
+async def rewound(file: UploadFile) -> bytes:
+    position = file.file.tell()
+    # expect: VC428
+    data = await file.read()
+    await file.seek(0)
+    return data
+
+
+async def restores_another(file: UploadFile, other: UploadFile) -> bytes:
+    position = other.file.tell()
+    # expect: VC428
+    data = await file.read()
+    await other.seek(position)
+    return data
+
+
+@app.post("/peek")
+async def peek_route(file: UploadFile = File(...)):
+    position = file.file.tell()
+    # expect: VC428
+    data = await file.read()
+    await file.seek(position)
+    return {"size": len(data)}

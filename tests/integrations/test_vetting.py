@@ -1145,6 +1145,23 @@ HASH_SAFE = {
         def assertion_header(der):
             return {"alg": "RS256", "x5t": base64.urlsafe_b64encode(hashlib.sha1(der).digest()).decode()}
         ''',
+    "a key under a prefix (django-waffle's cache keys)": '''
+        import hashlib
+
+        def keyfmt(k, v=None):
+            prefix = get_setting("CACHE_PREFIX") + VERSION
+            if v is None:
+                return prefix + k
+            key = prefix + hashlib.md5((k % v).encode("utf-8")).hexdigest()
+            return key
+        ''',
+    "a key under a namespace in an f-string": '''
+        import hashlib
+
+        class Store:
+            def key_for(self, name):
+                return f"{self.key_namespace}:{hashlib.sha1(name.encode()).hexdigest()[:16]}"
+        ''',
     "SQL functions": '''
         from hashlib import md5
 
@@ -1261,6 +1278,30 @@ HASH_UNSAFE = {
 
         def token_element_id(token):
             return hashlib.md5(token.encode()).hexdigest()
+        ''', 5),
+    "a digest after a token's prefix": ('''
+        import hashlib
+
+        def issue(user_id, secret):
+            return TOKEN_PREFIX + hashlib.md5(f"{user_id}{secret}".encode()).hexdigest()
+        ''', 5),
+    "a digest after a literal, not a named prefix": ('''
+        import hashlib
+
+        def sign(secret, payload):
+            return "sig:" + hashlib.md5(secret + payload).hexdigest()
+        ''', 5),
+    "a raw digest after a prefix (bytes: a key's material)": ('''
+        import hashlib
+
+        def derive(prefix, passphrase):
+            return prefix + hashlib.md5(passphrase).digest()
+        ''', 5),
+    "a prefix after the digest": ('''
+        import hashlib
+
+        def sign(secret, prefix):
+            return hashlib.md5(secret).hexdigest() + prefix
         ''', 5),
     "a helper no content-id function calls": ('''
         import hashlib

@@ -133,3 +133,59 @@ def test_fields_a_local_model_inherits_are_bounded() -> None:
     source = SCHEMAS + ROUTES.replace("from .schemas import Paging, Search\n", "")
     assert [f.location.start.line for f in findings_for(UnboundedClientSize, source)] == [
         len(SCHEMAS.splitlines()) + len(ROUTES.splitlines()) - 1]
+
+
+UPLOAD_VIEWS = """
+from flask import Blueprint, jsonify, request
+
+bp = Blueprint("imports", __name__)
+
+@bp.post("/import")
+def import_csv():
+    text = request.files["csv"].read().decode()
+    return jsonify({"rows": text.count("\\n")})
+"""
+CONFIG_CLASS = """
+class Config:
+    SECRET_KEY = "dev"
+    MAX_CONTENT_LENGTH = {cap}
+"""
+FACTORY = """
+from flask import Flask
+
+from .views import bp
+
+def create_app():
+    app = Flask(__name__)
+    {load}
+    app.register_blueprint(bp)
+    return app
+"""
+
+
+@pytest.mark.parametrize(("config", "load", "reported"), [
+    (CONFIG_CLASS.format(cap="16 * 1024 * 1024"), 'app.config.from_object("app.config.Config")', False),
+    (CONFIG_CLASS.format(cap="16 * 1024 * 1024"), "app.config.from_object(Config)", False),
+    ("MAX_CONTENT_LENGTH = 8_000_000\n", 'app.config.from_pyfile("config.py")', False),
+    ("", "app.config.from_mapping(SECRET_KEY='dev', MAX_CONTENT_LENGTH=10 * 1024 * 1024)", False),
+    ("", 'app.config.update({"MAX_CONTENT_LENGTH": 10 * 1024 * 1024})', False),
+    ("", 'app.config["MAX_CONTENT_LENGTH"] = 10 * 1024 * 1024', False),
+    # must fire: no module sets the cap, the cap is None, or a module declares it and no config is loaded
+    (CONFIG_CLASS.format(cap="None"), 'app.config.from_object("app.config.Config")', True),
+    ("SECRET_KEY = 'dev'\n", 'app.config.from_pyfile("config.py")', True),
+    (CONFIG_CLASS.format(cap="16 * 1024 * 1024"), "app.secret_key = 'dev'", True),
+    ("", "app.config.from_mapping(MAX_CONTENT_LENGTH=None)", True),
+    ("", "print(app.config.get('MAX_CONTENT_LENGTH'))", True),
+])
+def test_a_flask_cap_set_in_another_module_bounds_an_upload(tmp_path: Path, config: str, load: str,
+                                                             reported: bool) -> None:
+    """`MAX_CONTENT_LENGTH` set where the app is built, or declared in a config module the app loads, caps every
+    request body: an upload read whole in a blueprint of the project is then bounded."""
+    package = tmp_path / "app"
+    package.mkdir()
+    imported = "from .config import Config\n" if "(Config)" in load else ""
+    (package / "__init__.py").write_text(imported + textwrap.dedent(FACTORY).replace("{load}", load), encoding="utf-8")
+    (package / "config.py").write_text(textwrap.dedent(config), encoding="utf-8")
+    (package / "views.py").write_text(textwrap.dedent(UPLOAD_VIEWS), encoding="utf-8")
+    findings = selected_findings(tmp_path, "VC428")
+    assert [(f["path"], f["code"]) for f in findings] == ([("app/views.py", "VC428")] if reported else [])

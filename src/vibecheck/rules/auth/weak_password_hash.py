@@ -51,6 +51,10 @@ PATH_JOINER_TAIL = "join"
 # cipher's key.
 LOOKUP_KEY_QUALIFIERS = frozenset({"template", "lookup", "storage", "bucket", "object", "file", "path", "module",
                                    "dedupe", "dedup", "index", "partition", "shard", "sort", "group", "route", "url"})
+# Words of a value that namespaces a key (`prefix + md5(name).hexdigest()`, `f"{KEY_PREFIX}{...}"`): the hex digest
+# after it is a name under that prefix (django-waffle's cache keys), unless the prefix names a secret (`token_prefix`).
+KEY_PREFIX_WORDS = frozenset({"prefix", "namespace"})
+HEX_DIGEST = "hexdigest"
 # Where a hash constructor is handed to an HMAC (or a signer built on one) as its digest: HMAC-SHA1 and HMAC-MD5
 # stay sound, since an HMAC's strength does not rest on the hash's collision resistance.
 DIGEST_KEYWORDS = frozenset({"digestmod", "digest_method", "hashfunc", "hash_func"})
@@ -173,6 +177,34 @@ def names_content_id(identifier: str | None) -> bool:
         and not any(secret_kinds(word) for word in parts)
 
 
+def names_key_prefix(node: cst.BaseExpression) -> bool:
+    """`prefix`, `self.key_prefix`, `settings.CACHE_NAMESPACE`: a value that namespaces keys, and names no secret
+    (`token_prefix`)."""
+    name = value_name(node) if type(node) in (cst.Name, cst.Attribute) else None
+    parts = words(name) if name else ()
+    return not KEY_PREFIX_WORDS.isdisjoint(parts) and not any(secret_kinds(part) for part in parts) \
+        and not secret_kinds("_".join(part for part in parts if part not in KEY_PREFIX_WORDS))
+
+
+def is_hex_digest(node: cst.BaseExpression) -> bool:
+    """`md5(data).hexdigest()`, also cut short (`[:12]`): the digest as text."""
+    if type(node) is cst.Subscript:
+        node = node.value
+    return type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == HEX_DIGEST
+
+
+def _prefixes_hex_digest(node: cst.BinaryOperation) -> bool:
+    """`prefix + md5(name).hexdigest()`: a key under a namespace."""
+    return type(node.operator) is cst.Add and names_key_prefix(node.left) and is_hex_digest(node.right)
+
+
+def _formats_prefixed_hex_digest(node: cst.FormattedString) -> bool:
+    """`f"{prefix}:{md5(name).hexdigest()}"`: the first part names a key prefix and a later one is a hex digest."""
+    expressions = [part.expression for part in node.parts if type(part) is cst.FormattedStringExpression]
+    return bool(expressions) and type(node.parts[0]) is cst.FormattedStringExpression \
+        and names_key_prefix(expressions[0]) and any(is_hex_digest(expression) for expression in expressions[1:])
+
+
 class WeakPasswordHash(Rule):
     """A password is hashed with a fast hash such as MD5 or SHA-256.
 
@@ -218,7 +250,9 @@ class WeakPasswordHash(Rule):
     the WebSocket GUID or names the `Sec-WebSocket-Accept` header (RFC 6455 makes it a SHA-1), the hash object
     serves only for its size (`sha1().digest_size`), the function that calls it is the digest of an HMAC
     (`digestmod=`, `digest_method = staticmethod(_sha1)`) or the implementation of an SQL function
-    (`create_function("MD5", 1, _md5)`). MD5 or SHA-1 of a token, a signature or a PIN keeps bandit's finding.
+    (`create_function("MD5", 1, _md5)`), or the hex digest follows a value named as a key's prefix or namespace
+    (`prefix + md5(name).hexdigest()`, `f"{KEY_PREFIX}{md5(name).hexdigest()}"`: a key under that namespace, not a
+    `token_prefix`). MD5 or SHA-1 of a token, a signature or a PIN keeps bandit's finding.
 
     ## Why is this bad?
     General-purpose hashes are built to be fast: a stolen table of SHA-256 password hashes, even salted,
@@ -416,6 +450,22 @@ class WeakPasswordHash(Rule):
 
     def leave_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None and names_content_id(node.keyword.value):
+            self._content_ids -= 1
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        if _prefixes_hex_digest(node):
+            self._content_ids += 1
+
+    def leave_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        if _prefixes_hex_digest(node):
+            self._content_ids -= 1
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        if _formats_prefixed_hex_digest(node):
+            self._content_ids += 1
+
+    def leave_FormattedString(self, node: cst.FormattedString) -> None:
+        if _formats_prefixed_hex_digest(node):
             self._content_ids -= 1
 
     def visit_DictElement(self, node: cst.DictElement) -> None:

@@ -3,7 +3,10 @@
 Read syntactically, once per function: the uploads are the parameters typed as a Starlette/FastAPI `UploadFile`, what
 Flask's `request.files` or Django's `request.FILES` hands out, a field of Starlette's parsed form, a part of aiohttp's
 streamed multipart body, and the names bound to them. Frameworks whose body has a default limit (Sanic, Litestar) are
-not asked about; aiohttp's limit bounds `request.post()`, not a multipart part read whole.
+not asked about; aiohttp's limit bounds `request.post()`, not a multipart part read whole. A helper (no route) that
+takes an upload as a parameter, notes its position (`position = file.file.tell()`) and puts it back
+(`await file.seek(position)`) peeks at an upload its caller owns and reads again: a framework turning the upload into
+a `bytes` parameter, whose bound is the caller's, not an app's handler consuming it.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from vibecheck.analysis.flow import dotted_name, iter_expressions, walked_statements
+from vibecheck.analysis.flow import dotted_name, is_route_handler, iter_expressions, walked_statements
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.imports import ImportTable
 
@@ -35,6 +38,8 @@ UPLOAD_WORDS = ("UploadFile", ".files", ".FILES", ".form(", ".multipart(")
 # What a size check of an upload compares: its declared size, the request's length, a read's length, a stream's end.
 SIZE_ATTRIBUTES = frozenset({"size", "content_length", "length"})
 STREAM_POSITIONS = frozenset({"tell"})
+# How a stream's position is put back (`await upload.seek(position)`, `upload.file.seek(position)`).
+STREAM_RESTORES = frozenset({"seek"})
 LENGTH_HEADER = "content-length"
 ORDER_OPERATORS = frozenset({cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual})
 # An app-wide cap on the request body, as code sets it: Flask's and Quart's `MAX_CONTENT_LENGTH` (a config key, a
@@ -54,8 +59,8 @@ def may_read_uploads(source: str, imports: ImportTable) -> bool:
 
 def unbounded_whole_reads(function: cst.FunctionDef, imports: ImportTable) -> Iterator[cst.Call]:
     """The calls that read an upload whole in a function that checks no size and reads no upload by a limit."""
-    scan = _Uploads(set(_upload_parameters(function, imports)), imports.imports_any(MAPPING_FRAMEWORKS),
-                    imports.imports_any(FORM_FRAMEWORKS))
+    parameters = set(_upload_parameters(function, imports))
+    scan = _Uploads(set(parameters), imports.imports_any(MAPPING_FRAMEWORKS), imports.imports_any(FORM_FRAMEWORKS))
     nodes = [node for statement in walked_statements(function) or () for node in iter_expressions(statement)]
     bindings = [node for node in nodes if type(node) in BINDINGS]
     for _ in range(BINDING_ROUNDS):  # (the walk's statements come in no source order: a chain binds in rounds)
@@ -70,7 +75,10 @@ def unbounded_whole_reads(function: cst.FunctionDef, imports: ImportTable) -> It
             if not _reads_whole(node):  # type: ignore[arg-type]
                 return  # `read(MAX + 1)`, a chunked loop: the function bounds what it reads
             whole.append(node)  # type: ignore[arg-type]
-    yield from whole
+        elif kind is cst.Call:
+            scan.note_restore(node)  # type: ignore[arg-type]
+    peeked: set[str | None] = set(scan.restored & parameters) if parameters and not is_route_handler(function) else set()
+    yield from (call for call in whole if _root(call.func.value) not in peeked)  # type: ignore[attr-defined]
 
 
 def _upload_parameters(function: cst.FunctionDef, imports: ImportTable) -> Iterator[str]:
@@ -92,6 +100,8 @@ class _Uploads:
         self.forms: set[str] | None = set() if forms else None  # `(await request.form())["f"]` (Starlette)
         self.contents: set[str] = set()
         self.readers: set[str] = set()  # `reader = await request.multipart()` (aiohttp)
+        self.positions: dict[str, str] = {}  # `position = file.file.tell()`: the name -> the upload it measured
+        self.restored: set[str] = set()  # the uploads whose noted position is put back (`await file.seek(position)`)
 
     def bind(self, node: cst.CSTNode) -> None:
         """`doc = request.files["doc"]`, `for upload in files:`, `with upload.file as stream:` name an upload;
@@ -117,6 +127,8 @@ class _Uploads:
             self.readers.update(names)
         elif _awaits(value, NEXT_PART) and dotted_name(value.expression.func.value) in self.readers:  # type: ignore
             self.uploads.update(names)
+        elif (measured := self._stream_call(value, STREAM_POSITIONS)) is not None:
+            self.positions.update(dict.fromkeys(names, measured))
         elif any(type(inner) is cst.Call and self.reads_upload(inner) for inner in iter_expressions(value)):
             self.contents.update(names)
 
@@ -143,6 +155,21 @@ class _Uploads:
         func = call.func
         return type(func) is cst.Attribute and func.attr.value == "read" and self.is_upload(func.value)
 
+    def note_restore(self, call: cst.Call) -> None:
+        """`await file.seek(position)` with `position` a noted position of the same upload."""
+        upload = self._stream_call(call, STREAM_RESTORES)
+        argument = call.args[0].value if upload is not None and call.args else None
+        if upload is not None and type(argument) is cst.Name and self.positions.get(argument.value) == upload:
+            self.restored.add(upload)
+
+    def _stream_call(self, node: cst.BaseExpression, methods: frozenset[str]) -> str | None:
+        """The upload that `upload.file.tell()`, `await upload.seek(n)` calls one of `methods` of, by its name."""
+        call = node.expression if type(node) is cst.Await else node
+        func = call.func if type(call) is cst.Call else None
+        if type(func) is not cst.Attribute or func.attr.value not in methods or not self.is_upload(func.value):
+            return None
+        return _root(func.value)
+
     def checks_size(self, comparison: cst.Comparison) -> bool:
         """An order test of a size: `upload.size > MAX`, `len(data) > MAX` of a read's content,
         `request.content_length`, a `Content-Length` header, `stream.tell()`."""
@@ -168,6 +195,13 @@ class _Uploads:
         measured = call.args[0].value
         return (type(measured) is cst.Name and measured.value in self.contents) or any(
             type(inner) is cst.Call and self.reads_upload(inner) for inner in iter_expressions(measured))
+
+
+def _root(node: cst.BaseExpression) -> str | None:
+    """The name an upload expression starts from: `file` of `file`, `file.file`."""
+    while type(node) is cst.Attribute:
+        node = node.value
+    return node.value if type(node) is cst.Name else None
 
 
 def _awaits(node: cst.BaseExpression, method: str) -> bool:

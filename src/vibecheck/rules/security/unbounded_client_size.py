@@ -30,6 +30,14 @@ from vibecheck.analysis.model_fields import sibling_classes, sibling_models_inpu
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import SourceHints
+from vibecheck.rules.security._body_limits import (
+    BODY_LIMITED,
+    BODY_LIMITS_FACT,
+    CAPPED_FRAMEWORKS,
+    FACT_WORDS,
+    body_limit_facts,
+    is_bounded,
+)
 from vibecheck.rules.security._client_sinks import ClientSinkRule
 from vibecheck.rules.security._size_sinks import (
     IMAGE_SIZE_OPTIONS,
@@ -58,6 +66,8 @@ from vibecheck.rules.security._whole_upload import may_read_uploads, unbounded_w
 
 # Words of a module that may take a page size from its caller: its helpers' sinks are recorded for VC417.
 PAGE_SIZE_WORDS = frozenset({"limit", "per_page", "page_size", "fetchmany", "paginate"})
+# Words of a module that may cap Flask's request bodies for the project (`_body_limits`): its facts are recorded.
+BODY_LIMIT_WORDS = frozenset(word.lower() for word in FACT_WORDS)
 DIVIDING_OPERATORS: frozenset[type[cst.BaseBinaryOp]] = frozenset({cst.Divide, cst.FloorDivide})
 ORDER_OPERATORS = frozenset({cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual})
 # What a form or serializer has validated went through its fields' own limits.
@@ -212,7 +222,11 @@ class UnboundedClientSize(ClientSinkRule):
     Also an upload read whole (`await file.read()` of an `UploadFile`, `upload.file.read()`, `request.files["doc"]
     .read()`, a field of Starlette's `await request.form()`, a part of aiohttp's `await request.multipart()`) in a
     function that checks no size (`file.size > MAX`, `len(data) > MAX`, the `Content-Length`) and reads no upload by
-    a limit (`read(MAX + 1)`, a chunked loop), in a module that sets no Flask `MAX_CONTENT_LENGTH`.
+    a limit (`read(MAX + 1)`, a chunked loop), in a module that sets no Flask `MAX_CONTENT_LENGTH`, in a project
+    where no module sets it either (`app.config.from_mapping(MAX_CONTENT_LENGTH=...)`, or a config class or module
+    declaring it that `app.config.from_object(...)`/`from_pyfile(...)` loads), nor in a helper that notes the
+    upload's position and puts it back (`position = file.file.tell()`, `await file.seek(position)`: a framework
+    peeking at its caller's upload).
     Also a DRF `PageNumberPagination` subclass that lets the client
     choose the page size (`page_size_query_param`) without a `max_page_size`, and a `LimitOffsetPagination` subclass
     without a `max_limit`. A value capped by `min(n, MAX)` (also inside `max(1, min(n, MAX))`), by a test against an
@@ -295,8 +309,20 @@ class UnboundedClientSize(ClientSinkRule):
     def hinted_in(cls, source: SourceHints) -> bool:
         """A module that reads client input, or one that names a page size (`limit`, `per_page`, `fetchmany`): a query
         helper of a data module (`recent_posts(limit)` doing `.limit(limit)` or `LIMIT ?`) that a view hands the client's
-        number to, whose sink VC417 joins to the view (`range(n)` alone is too common a word to walk every module for)."""
-        return super().hinted_in(source) or not PAGE_SIZE_WORDS.isdisjoint(source.words)
+        number to, whose sink VC417 joins to the view (`range(n)` alone is too common a word to walk every module for),
+        and one that may cap Flask's request bodies for the project (a config module)."""
+        return super().hinted_in(source) or not PAGE_SIZE_WORDS.isdisjoint(source.words) \
+            or not BODY_LIMIT_WORDS.isdisjoint(source.words)
+
+    @classmethod
+    def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
+        """A Flask upload read whole is bounded by the `MAX_CONTENT_LENGTH` another module of the project sets."""
+        return kind == BODY_LIMITED and is_bounded(facts for _, facts in project.facts(BODY_LIMITS_FACT))
+
+    def leave_Module(self, node: cst.Module) -> None:
+        facts = body_limit_facts(node, self.context.source)
+        if facts:
+            self.context.facts[BODY_LIMITS_FACT] = facts
 
     def new_state(self) -> FlowState:
         return SizeState(self.context.imports, type(self).source, checks_clear=False)
@@ -310,7 +336,8 @@ class UnboundedClientSize(ClientSinkRule):
                 self.report(call, f"`{short_code(call)}` reads the whole upload into memory and nothing bounds its "
                             "size, so one request with a file of gigabytes takes as much memory.",
                             hint="Check the upload's size first (`upload.size`, the `Content-Length`), read it in "
-                            "chunks up to a maximum, or read `MAX + 1` bytes and reject a longer upload.")
+                            "chunks up to a maximum, or read `MAX + 1` bytes and reject a longer upload.",
+                            unless=(BODY_LIMITED, "") if self.context.imports.imports_any(CAPPED_FRAMEWORKS) else None)
         # a Django view's parameters after `request` are taken as URL captures, but an URLconf passes its own objects
         # there too (`sitemaps`, `template_name`): unannotated, they are not taken as the client's sizes
         guessed = not is_route_handler(function) and module_uses_django(self.context.imports)
