@@ -9,6 +9,8 @@ import textwrap
 from pathlib import Path
 
 from tests.rules.cli_findings import reported_lines, write_dedented
+from vibecheck.api import check_paths
+from vibecheck.config import Settings
 
 MODELS = """
     from django.conf import settings
@@ -128,4 +130,15 @@ def test_the_same_mixins_in_the_views_module_answer_alike(tmp_path: Path) -> Non
 def test_a_mixin_of_a_module_the_run_does_not_read_is_given_the_benefit_of_the_doubt(tmp_path: Path) -> None:
     _app(tmp_path)
     assert reported_lines(tmp_path, [tmp_path / "app" / "views.py"], "VC214") == [
+        "class NoteDetailView(LoginRequiredMixin, DetailView):"]
+
+
+def test_a_mixin_module_indexed_for_the_tests_only_is_given_the_benefit_of_the_doubt(tmp_path: Path) -> None:
+    """With a test suite, a run over `views.py` alone (a hook, pre-commit) still reads the other modules'
+    definitions for the untested-code rules: their classes are known, but whether they check the caller is not."""
+    _app(tmp_path)
+    write_dedented(tmp_path, {"tests/test_views.py": "from app import views\n\n\ndef test_views():\n    assert views\n"})
+    settings = Settings(root=str(tmp_path), select=("VC214", "VC301", "VC302"), no_bandit=True, cache=False)
+    report = check_paths([str(tmp_path / "app" / "views.py")], settings)
+    assert sorted(f.line_text.strip() for f in report.findings if f.code == "VC214") == [
         "class NoteDetailView(LoginRequiredMixin, DetailView):"]

@@ -77,14 +77,16 @@ def inherits_a_caller_check(node: cst.ClassDef, classes: dict[str, cst.ClassDef]
 
 def inherits_a_project_check(project: Any, relative: str, class_name: str) -> bool:
     """The view `class_name` of the file at `relative` derives, through classes of any module, from one that checks
-    the caller (`CALLER_CHECKS_FACT`), or from a class of a project module the run did not read (a base of
-    `.mixins`, checked alone): the benefit of the doubt, as for a row reader it does not see."""
+    the caller (`CALLER_CHECKS_FACT`), or from a class of a project module the run did not check (indexed for its
+    definitions only, or not read at all: `views.py` checked alone by a hook): the benefit of the doubt, as for a row
+    reader it does not see. Every checked module with classes records the fact, empty when none checks."""
     index, checking = _project_index(project)
     ancestry = index.ancestry("@" + class_name, module_name(relative))
     if ancestry is None:
         return True
-    if any(name in checking.get(module, ()) for module, _, name in (c.rpartition(".") for c in ancestry.classes)):
-        return True
+    for module, _, name in (qualified.rpartition(".") for qualified in ancestry.classes):
+        if module not in checking or name in checking[module]:
+            return True
     packages = {part for module in index.modules for part in module.split(".")[:-1]}  # (`src.app.views`: `app`)
     return not ancestry.complete or any(outside.partition(".")[0] in packages for outside in ancestry.outside)
 

@@ -969,9 +969,8 @@ class ObjectLookupNotScopedToUser(Rule):
         if self.context.imports.imports_any(INDEXED_TABLE_MODULES):
             self.tables = module_level_names(node)
         self.module_classes = module_classes(node)
-        checking = caller_checking_classes(self.module_classes)
-        if checking:
-            self.context.facts[CALLER_CHECKS_FACT] = checking
+        if self.module_classes:  # (also when none checks: a module without the fact was not read, `view_mixins`)
+            self.context.facts[CALLER_CHECKS_FACT] = caller_checking_classes(self.module_classes)
 
     def leave_Module(self, node: cst.Module) -> None:
         readers = sorted(name for name, function in self._functions().items()
