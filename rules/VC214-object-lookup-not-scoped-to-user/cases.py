@@ -273,6 +273,20 @@ class DiaryEntryViewSet(viewsets.ModelViewSet):
         serializer.save(updated_at=timezone.now())
 
 
+class OwnProfilesMixin:
+    def get_queryset(self):
+        return super().get_queryset().filter(user=self.request.user)
+
+
+# ok: VC214 -- the mixin scopes the queryset to the caller
+class ScopedProfileViewSet(OwnProfilesMixin, viewsets.ModelViewSet):
+    queryset = Profile.objects.all()
+    serializer_class = ProfileSerializer
+
+    def perform_create(self, serializer):
+        serializer.save(user=self.request.user)
+
+
 # ok: VC214
 class CatalogViewSet(viewsets.ModelViewSet):
     queryset = Product.objects.all()

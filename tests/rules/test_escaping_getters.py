@@ -29,6 +29,9 @@ BASE = """
 API = """
     from urllib.parse import unquote
 
+    import tornado.web
+
+    from .. import views
     from ..views import BaseHandler
 
 
@@ -160,6 +163,60 @@ def test_a_value_read_only_through_escaping_getters_is_no_xss(tmp_path: Path, si
 ])
 def test_an_override_that_returns_the_escaping_base_result_stays_escaped(tmp_path: Path, override: str) -> None:
     assert _findings(tmp_path, override=override) == []
+
+
+# A nearer override that calls a named class's getter with `self` instead of `super()`'s: the escaping base's, however
+# the module spells it, hands back escaped text.
+@pytest.mark.parametrize("override", [
+    """
+    def get_argument(self, name, default=None, strip=True):
+        return BaseHandler.get_argument(self, name, default, strip)
+    """,
+    """
+    def get_argument(self, name, *args, **kwargs):
+        value = views.BaseHandler.get_argument(self, name, *args, **kwargs)
+        return value
+    """,
+])
+def test_an_override_that_calls_the_escaping_base_by_name_stays_escaped(tmp_path: Path, override: str) -> None:
+    assert _findings(tmp_path, override=override) == []
+
+
+# ... while one that names a class past the escaping base (Tornado's own getter), names its own class, or turns the
+# escaping off hands back raw text.
+@pytest.mark.parametrize("override", [
+    """
+    def get_argument(self, name, default=None, strip=True):
+        return tornado.web.RequestHandler.get_argument(self, name, default, strip)
+    """,
+    """
+    def get_argument(self, name, default=None):
+        return BaseApiHandler.get_argument(self, name, default)
+    """,
+    """
+    def get_argument(self, name, default=None):
+        return BaseHandler.get_argument(self, name, default, escape=False)
+    """,
+    """
+    def get_argument(self, name, default=None):
+        value = BaseHandler.get_argument(self, name, default)
+        if name == "raw":
+            value = tornado.web.RequestHandler.get_argument(self, name, default)
+        return value
+    """,
+    """
+    def get_argument(self, name, default=None):
+        if name == "raw":
+            return tornado.web.RequestHandler.get_argument(self, name, default)
+        return BaseHandler.get_argument(self, name, default)
+    """,
+    """
+    def get_argument(self, name, default=None):
+        return BaseHandler.get_argument(name, default)
+    """,
+])
+def test_an_override_that_calls_a_raw_getter_by_name_is_reported(tmp_path: Path, override: str) -> None:
+    assert _findings(tmp_path, override=override) == ["VC411"]
 
 
 @pytest.mark.parametrize("override", [

@@ -128,3 +128,115 @@ def test_a_method_view_post_that_writes_is_reported(tmp_path: Path, action: str)
 def test_a_class_attribute_bound_to_a_sender_acts(tmp_path: Path) -> None:
     """`self.form()` is the call of what the attribute names: here a library's POST to another service."""
     assert _class_view_findings(tmp_path, "pass", form="requests.post") == [("VC201", "def post(self):")]
+
+
+# FlaskBB's own shape: the form's method runs the search (`form.get_results()`), through a table of query reads.
+SEARCH_FORM = """
+    from flask_wtf import FlaskForm
+    from wtforms import StringField
+
+    from .models import Forum, Post, User, db
+
+    AUDIT = {}
+
+
+    class SearchForm(FlaskForm):
+        q = StringField()
+
+        def get_results(self):
+            search_actions = {
+                "post": Post.query.whooshee_search,
+                "user": User.query.whooshee_search,
+                "forum": Forum.query.filter_by,
+            }
+            results = {}
+            for kind in search_actions.keys():
+                results[kind] = search_actions[kind](self.q.data)
+            return results
+"""
+# Form methods that act: each replaces `get_results` as the one the view calls.
+ACTING_FORM_METHODS = [
+    """
+        def record(self):
+            AUDIT[self.q.data] = 1
+            return AUDIT
+    """,
+    """
+        def record(self):
+            db.session.add(Post(title=self.q.data))
+            return {}
+    """,
+    """
+        def record(self):
+            actions = {"post": Post.query.delete}
+            return actions["post"]()
+    """,
+    """
+        def record(self):
+            results = []
+            results.append(self.q.data)
+            return self.save(results)
+    """,
+]
+
+
+def _form_method_findings(root: Path, extra: str = "", called: str = "get_results",
+                          views: str = CLASS_VIEWS) -> list[tuple[str, str]]:
+    views = textwrap.dedent(views).replace("{action}", f"posts = form.{called}()")
+    form = textwrap.dedent(SEARCH_FORM) + textwrap.indent(textwrap.dedent(extra), "    ")
+    files = {"site/__init__.py": "", "site/forms.py": form, "site/models.py": "Post = User = Forum = db = None\n",
+             "site/views.py": views}
+    for relative, text in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, encoding="utf-8")
+    report = check_paths([str(root)], Settings(root=str(root), jobs=1, select=("VC201",), cache=False,
+                                               no_bandit=True))
+    return sorted((f.code, f.line_text.strip()) for f in report.findings)
+
+
+def test_a_search_post_through_a_reading_method_of_the_form_is_no_state_change(tmp_path: Path) -> None:
+    assert _form_method_findings(tmp_path) == []
+
+
+@pytest.mark.parametrize("method", ACTING_FORM_METHODS)
+def test_a_search_post_through_an_acting_method_of_the_form_is_reported(tmp_path: Path, method: str) -> None:
+    assert _form_method_findings(tmp_path, method, called="record") == [("VC201", "def post(self):")]
+
+
+@pytest.mark.parametrize("called", ["save", "populate_obj"])
+def test_a_form_method_the_project_does_not_define_acts(tmp_path: Path, called: str) -> None:
+    assert _form_method_findings(tmp_path, called=called) == [("VC201", "def post(self):")]
+
+
+# FlaskBB renders through a helper of its own, which picks the visitor's theme from the cookie session.
+THEMED_HELPERS = """
+    from flask import session
+    from flask_themes2 import render_theme_template
+
+
+    def render_template(template, **context):
+        theme = session.get("theme", "default")
+        return render_theme_template(theme, template, **context)
+"""
+
+
+@pytest.mark.parametrize(("helper", "expected"), [
+    ("", []),
+    ('    session["theme"] = "dark"', [("VC201", "def post(self):")]),
+    ("    db.session.commit()", [("VC201", "def post(self):")]),
+])
+def test_a_search_post_rendering_through_a_project_helper(tmp_path: Path, helper: str,
+                                                          expected: list[tuple[str, str]]) -> None:
+    """The helper changes nothing (it reads the cookie session and renders): the POST only answers; a helper that
+    stores into the session or commits acts."""
+    helpers = textwrap.dedent(THEMED_HELPERS).replace("from flask import session", "from flask import session\n"
+                                                      "from .models import db")
+    if helper:
+        helpers = helpers.replace('    theme = session.get("theme", "default")\n',
+                                  f'    theme = session.get("theme", "default")\n{helper}\n')
+    (tmp_path / "site").mkdir(parents=True)
+    (tmp_path / "site/helpers.py").write_text(helpers, encoding="utf-8")
+    views = CLASS_VIEWS.replace("from flask import Blueprint, render_template", "from flask import Blueprint\n\n"
+                                "    from .helpers import render_template")
+    findings = _form_method_findings(tmp_path, views=views)
+    assert findings == expected

@@ -56,9 +56,10 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
   bare project decorators alone guard it in its file). The resolver drops a guard whose every dependency never denies
   (`get_optional_user`, a decorator that only attaches `g.user`).
 
-A file's module-level functions that change nothing (`answer_only`) are a fact of their own, `INERT_FUNCTIONS` (most
-files have some): a POST that only renders its answer may call them (its route's `answer_refs`) and still change
-nothing. Only a route with such refs reads them (`ModelRoute.changes_state`), and a rule that asks whether a route
+A file's module-level functions that change nothing (`answer_only`), and the methods of its form classes that at most
+read (`SearchPageForm.get_results`), are a fact of their own, `INERT_FUNCTIONS` (most files have some): a POST that
+only renders its answer may call them (its route's `answer_refs`, a form's method as `SearchPageForm.get_results`) and
+still change nothing. Only a route with such refs reads them (`ModelRoute.changes_state`), and a rule that asks whether a route
 changes state declares the fact and lists it among its `named_facts` (`vibecheck.project_delta`): which of a file's
 functions are inert matters only where another file names them.
 

@@ -8,9 +8,11 @@ that acts on nothing outside, a read of the request, a form built and checked (`
 `form.validate_on_submit()`), a read of stored records by the ORM's query API (`Post.query.filter(...).all()`,
 `Item.objects.filter(...)`, `db.session.query(...)`: such a POST answers a search, and reads, which VC219 judges), a
 method that only reads of an object the view made (`params.get("q")`, `Post.title.contains(q)`), or a function imported
-from the project, which the app model accepts only if that function is inert too (`inert_functions`). Any other call (a
-library's, any other method: `query.delete()`, `db.session.add(...)`), a store into anything but a local name or the
-view instance (`request.session["x"] = 1`), or a `del` acts.
+from the project, which the app model accepts only if that function is inert too (`inert_functions`). So is a method
+of a form the view built from a class it imports (`form = self.form()`, `form.get_results()`: FlaskBB's search), which
+the app model accepts only if the form's module records that method as one that at most reads (`form_methods_read`).
+Any other call (a library's, any other method: `query.delete()`, `db.session.add(...)`, `form.save()`), a store into
+anything but a local name or the view instance (`request.session["x"] = 1`), or a `del` acts.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ RENDERING_CALLS = frozenset({
     "django.shortcuts.render", "django.template.loader.render_to_string", "django.http.HttpResponse",
     "django.http.JsonResponse", "flask.render_template", "flask.render_template_string", "flask.jsonify",
     "flask.make_response", "flask.templating.render_template", "quart.render_template", "quart.render_template_string",
+    # Flask-Themes' renderer of a template of the chosen theme (FlaskBB's `render_template` helper calls it)
+    "flask_themes2.render_theme_template", "flask_themes.render_theme_template",
 })
 # Jinja's template classes: `Template(text).render(...)` renders as `env.get_template(name).render(...)` does.
 TEMPLATE_CLASSES = frozenset({"jinja2.Template", "jinja2.environment.Template"})
@@ -49,8 +53,11 @@ QUERY_HOLDERS = frozenset({"query", "objects"})
 QUERY_READS = frozenset({"filter", "filter_by", "where", "exclude", "order_by", "group_by", "having", "join", "outerjoin",
                          "options", "distinct", "limit", "offset", "only", "defer", "select_related", "prefetch_related",
                          "annotate", "values", "values_list", "all", "first", "one", "one_or_none", "scalar", "count",
-                         "exists", "get", "get_or_404", "first_or_404", "one_or_404", "paginate"})
+                         "exists", "get", "get_or_404", "first_or_404", "one_or_404", "paginate",
+                         "whooshee_search"})  # (Flask-Whooshee's full-text search of a model's query)
 SESSION_READS = frozenset({"query", "get", "scalars", "scalar"})  # `db.session.query(User)`, `session.get(User, 3)`
+# The signed cookie a Flask or Quart app keeps per visitor, not a database session: `session.get("theme")` reads it.
+COOKIE_SESSIONS = frozenset({"flask.session", "quart.session"})
 # Methods that only read or compute, on an object the view made or an attribute (`params.get("q")`, `name.lower()`,
 # SQLAlchemy's column operators `Post.title.contains(q)`), never on an imported module or object itself
 # (`requests.get(url)`, `cache.get(key)`); and the checks of a form (WTForms', Django's), which change nothing.
@@ -59,8 +66,15 @@ PURE_METHODS = frozenset({"get", "items", "keys", "values", "lower", "upper", "s
                           "is_valid", "get_template"})
 # A form class's constructor (the project's `SearchForm(request.form)`, WTForms' `Form`): it binds the request's data.
 FORM_SUFFIX = "Form"
+# The form libraries' own methods that write what the form holds: into an object (WTForms), into the database (Django's
+# `ModelForm.save()`).
+FORM_WRITES = frozenset({"populate_obj", "save"})
 
 Qualify = Callable[[cst.CSTNode], "str | None"]
+
+
+# Containers a function fills may be built by these literals (`results = {}`): storing into their items acts on nothing.
+CONTAINER_LITERALS = (cst.Dict, cst.List, cst.Set, cst.DictComp, cst.ListComp, cst.SetComp)
 
 
 class Answer(NamedTuple):
@@ -77,26 +91,31 @@ def inert_refs(function: cst.FunctionDef, methods: Mapping[str, cst.FunctionDef]
     """None when `function` (or a method of its class it calls) may act, or when `must_render` and it renders no
     answer (a stub's `return None` says nothing of what the real handler does); otherwise what it calls."""
     refs: set[str] = set()
-    renders = reads = False
+    renders = reads = imports = False
     seen = {function.name.value}
     pending = [function]
     while pending:
-        for node in walk_own(pending.pop().body):
+        current = pending.pop()
+        forms = _form_instances(current, attributes, imported)
+        for node in walk_own(current.body):
             if type(node) is cst.Call:
-                outcome = _call(_through_attribute(node, attributes), methods, qualified, imported)
+                outcome = _call(_through_attribute(node, attributes), methods, qualified, imported, forms)
                 if outcome is None:
                     return None
                 kind, name = outcome
                 if kind == "method" and name not in seen:
                     seen.add(name)
                     pending.append(methods[name])
-                elif kind == "import":
+                elif kind in ("import", "form"):
                     refs.add(name)
+                    imports = imports or kind == "import"
                 renders = renders or kind == "render"
-                reads = reads or kind == "read"
+                reads = reads or kind in ("read", "form")  # (a form's method may read stored records)
             elif type(node) in (cst.Del, cst.Global, cst.Nonlocal) or not _stores_locally(node):
                 return None
-    return Answer(sorted(refs), reads) if renders or not must_render else None
+    # (a call of a project function, which the app model accepts only if it changes nothing, is no stub: it renders,
+    # as FlaskBB's `render_template` helper does)
+    return Answer(sorted(refs), reads) if renders or not must_render or imports else None
 
 
 def changes_nothing(function: cst.FunctionDef, qualified: Qualify, imported: frozenset[str]) -> bool:
@@ -114,8 +133,78 @@ def changes_nothing(function: cst.FunctionDef, qualified: Qualify, imported: fro
     return True
 
 
+def form_methods_read(node: cst.ClassDef, qualified: Qualify, imported: frozenset[str]) -> list[str]:
+    """`Form.method` for each method of a form class (`class SearchPageForm(FlaskForm)`) that at most reads: it reads
+    stored records by the query API (also through a table of query methods it made, `search_actions[kind](query)`),
+    reads its fields (`self.search_query.data`) and fills containers it made (`results[kind] = ...`), and calls no
+    function imported into its module, no method of its class and nothing else."""
+    if not node.name.value.endswith(FORM_SUFFIX) or type(node.body) is not cst.IndentedBlock:
+        return []
+    return [f"{node.name.value}.{method.name.value}" for method in node.body.body
+            if type(method) is cst.FunctionDef and _reads_at_most(method, qualified, imported)]
+
+
+def _reads_at_most(function: cst.FunctionDef, qualified: Qualify, imported: frozenset[str]) -> bool:
+    containers = _bound_only_to(function, lambda value: type(value) in CONTAINER_LITERALS)
+    tables = _bound_only_to(function, _query_table)
+    for node in walk_own(function.body):
+        if type(node) is cst.Call:
+            func = node.func
+            if type(func) is cst.Subscript and type(func.value) is cst.Name and func.value.value in tables:
+                continue  # `search_actions[kind](query)`: one of the query reads of the table
+            outcome = _call(node, {}, qualified, imported)
+            if outcome is None or outcome[0] == "import":
+                return False
+        elif type(node) in (cst.Del, cst.Global, cst.Nonlocal) or not _stores_locally(node, containers):
+            return False
+    return True
+
+
+def _query_table(value: cst.BaseExpression) -> bool:
+    """`{"post": Post.query.whooshee_search, "user": User.query.filter_by}`: a dict of the query API's read methods."""
+    return type(value) is cst.Dict and bool(value.elements) and all(
+        type(element) is cst.DictElement and type(element.value) is cst.Attribute
+        and element.value.attr.value in QUERY_READS and _query(element.value.value) for element in value.elements)
+
+
+def _bound_only_to(function: cst.FunctionDef, accepts: Callable[[cst.BaseExpression], bool]) -> frozenset[str]:
+    """The names that every assignment in `function` binds to a value `accepts`, and nothing else binds."""
+    verdicts: dict[str, bool] = {}
+    for node in walk_own(function.body):
+        if type(node) is cst.Assign:
+            for target in node.targets:
+                if type(target.target) is cst.Name:
+                    name = target.target.value
+                    verdicts[name] = verdicts.get(name, True) and accepts(node.value)
+        elif type(node) in (cst.AugAssign, cst.AnnAssign, cst.For, cst.NamedExpr, cst.CompFor):
+            target = node.target  # type: ignore[attr-defined]
+            if type(target) is cst.Name:
+                verdicts[target.value] = False
+    return frozenset(name for name, verdict in verdicts.items() if verdict)
+
+
+def _form_instances(function: cst.FunctionDef, attributes: Mapping[str, cst.BaseExpression] | None,
+                    imported: frozenset[str]) -> dict[str, str]:
+    """The handler's names bound only to a form built from a class imported into its module (`form = self.form()`
+    with `form = SearchPageForm`, `form = SearchPageForm(request.form)`) -> that class as imported."""
+    def form_class(value: cst.BaseExpression) -> str | None:
+        if type(value) is not cst.Call:
+            return None
+        func = _through_attribute(value, attributes).func
+        return func.value if type(func) is cst.Name and func.value in imported \
+            and func.value.endswith(FORM_SUFFIX) else None
+
+    names = _bound_only_to(function, lambda value: form_class(value) is not None)
+    classes: dict[str, str] = {}
+    for node in walk_own(function.body):
+        if type(node) is cst.Assign and type(node.targets[0].target) is cst.Name \
+                and node.targets[0].target.value in names:
+            classes[node.targets[0].target.value] = form_class(node.value) or ""
+    return classes
+
+
 def _call(node: cst.Call, methods: Mapping[str, cst.FunctionDef], qualified: Qualify,
-          imported: frozenset[str]) -> tuple[str, str] | None:
+          imported: frozenset[str], forms: Mapping[str, str] | None = None) -> tuple[str, str] | None:
     func = node.func
     if type(func) is cst.Name:
         if func.value in imported:
@@ -129,6 +218,8 @@ def _call(node: cst.Call, methods: Mapping[str, cst.FunctionDef], qualified: Qua
         return "method", method
     if method in READ_METHODS and type(receiver) is cst.Attribute and receiver.attr.value in READ_HOLDERS:
         return "answer", method
+    if method in READ_METHODS and type(receiver) is cst.Name and qualified(receiver) in COOKIE_SESSIONS:
+        return "answer", method
     if method in QUERY_READS and _query(receiver) or method in SESSION_READS and _session(receiver):
         return "read", method
     if method == "render" and type(receiver) is cst.Call and (
@@ -137,6 +228,8 @@ def _call(node: cst.Call, methods: Mapping[str, cst.FunctionDef], qualified: Qua
         return "render", method
     if method in PURE_METHODS and not (type(receiver) is cst.Name and receiver.value in imported):
         return "answer", method
+    if forms and type(receiver) is cst.Name and forms.get(receiver.value):
+        return None if method in FORM_WRITES else ("form", f"{forms[receiver.value]}.{method}")
     return _answer(qualified(func) or "")
 
 
@@ -186,19 +279,22 @@ def _answer(name: str) -> tuple[str, str] | None:
     return ("answer", name) if name in READING_CALLS or name.startswith(READING_MODULES) else None
 
 
-def _stores_locally(node: cst.CSTNode) -> bool:
-    """An assignment stores into a local name or the view instance (`self.object = ...`), not the request's session."""
+def _stores_locally(node: cst.CSTNode, containers: frozenset[str] = frozenset()) -> bool:
+    """An assignment stores into a local name, the view instance (`self.object = ...`, not the request's session) or
+    an item of a container the function made (`containers`: `results[kind] = ...`)."""
     if type(node) is cst.Assign:
         targets = [t.target for t in node.targets]
     elif type(node) in (cst.AugAssign, cst.AnnAssign):
         targets = [node.target]  # type: ignore[attr-defined]
     else:
         return True
-    return all(_local_target(t) for t in targets)
+    return all(_local_target(t, containers) for t in targets)
 
 
-def _local_target(target: cst.BaseExpression) -> bool:
+def _local_target(target: cst.BaseExpression, containers: frozenset[str]) -> bool:
     if type(target) in (cst.Tuple, cst.List):
-        return all(_local_target(e.value) for e in target.elements)  # type: ignore[attr-defined]
+        return all(_local_target(e.value, containers) for e in target.elements)  # type: ignore[attr-defined]
+    if type(target) is cst.Subscript:
+        return type(target.value) is cst.Name and target.value.value in containers
     return type(target) is cst.Name or (type(target) is cst.Attribute and full_name(target.value) == "self"
                                         and target.attr.value != "request")

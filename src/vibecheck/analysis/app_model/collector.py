@@ -22,7 +22,13 @@ from typing import Any, cast
 import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
-from vibecheck.analysis.app_model.answer_only import Answer, changes_nothing, class_attributes, inert_refs
+from vibecheck.analysis.app_model.answer_only import (
+    Answer,
+    changes_nothing,
+    class_attributes,
+    form_methods_read,
+    inert_refs,
+)
 from vibecheck.analysis.app_model.bots import BOT_MODULES
 from vibecheck.analysis.app_model.fasthtml import FASTHTML_MODULES, FastApps, fast_apps, handler_methods
 from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WORDS
@@ -2262,6 +2268,8 @@ class AppModelCollector:
                                             "path_constants", "beforewares")):
             self.context.facts[APP_MODEL] = facts
         inert = sorted(n for n, f in self.functions.items() if changes_nothing(f.node, self.qualified_name, self._imported()))
+        inert += [m for view in self.classes.values() for m in form_methods_read(view.node, self.qualified_name,
+                                                                                self._imported())]
         if inert:
             self.context.facts[INERT_FUNCTIONS] = inert
 

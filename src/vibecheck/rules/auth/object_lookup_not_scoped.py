@@ -39,7 +39,14 @@ from vibecheck.analysis.check_modules import check_modules_inputs
 from vibecheck.analysis.flow import RESOURCE_PARAMETERS, dotted_name, short_code, string_value
 from vibecheck.analysis.model_fields import owner_fields, ownerless_model, sibling_models_inputs
 from vibecheck.analysis.project_functions import defines, defines_method, functions_index
-from vibecheck.analysis.view_mixins import inherits_a_caller_check, module_classes
+from vibecheck.analysis.view_mixins import (
+    CALLER_CHECKS_FACT,
+    CALLER_MIXIN,
+    caller_checking_classes,
+    inherits_a_caller_check,
+    inherits_a_project_check,
+    module_classes,
+)
 from vibecheck.cst_fields import child_nodes, names_in, own_nodes_of, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
@@ -864,7 +871,9 @@ class ObjectLookupNotScopedToUser(Rule):
     all, nor beside `IsAdminUser`), with no `get_queryset`, `filter_queryset`, `list` or `filter_backends`; and a Django
     `DetailView`, `UpdateView` or `DeleteView` behind
     a login mixin whose `model` or `queryset = X.objects.all()` serves every object, with no `get_queryset`,
-    `get_object` or `test_func` (a member's profile page, `model = User`, is meant to be seen). Lookups count
+    `get_object` or `test_func` (a member's profile page, `model = User`, is meant to be seen). Such a method the
+    caller decides counts also in a mixin the view (or viewset) inherits, from its own module or another of the
+    project (`from .mixins import OwnedQuerysetMixin`, whose `get_queryset` filters by `self.request.user`). Lookups count
     also when an async ORM or a document store runs them on the model class or collection
     (`await Note.get_or_none(id=note_id)`, `db.notes.find_one({"_id": note_id})`), and DynamoDB reads and writes an
     item by a `Key` that holds no owner attribute (`table.get_item(Key={"id": doc_id})`).
@@ -926,6 +935,8 @@ class ObjectLookupNotScopedToUser(Rule):
         that check nothing: it may scope the row to the caller, or it is no project function at all."""
         if kind == CHECKED_SERVICE:
             return not defines_method(functions_index(project, READERS_FACT), relative, subject)
+        if kind == CALLER_MIXIN:
+            return inherits_a_project_check(project, relative, subject)
         return kind == CHECKED_READER and not defines(functions_index(project, READERS_FACT), relative, subject)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
@@ -958,6 +969,8 @@ class ObjectLookupNotScopedToUser(Rule):
         if self.context.imports.imports_any(INDEXED_TABLE_MODULES):
             self.tables = module_level_names(node)
         self.module_classes = module_classes(node)
+        if self.module_classes:  # (also when none checks: a module without the fact was not read, `view_mixins`)
+            self.context.facts[CALLER_CHECKS_FACT] = caller_checking_classes(self.module_classes)
 
     def leave_Module(self, node: cst.Module) -> None:
         readers = sorted(name for name, function in self._functions().items()
@@ -996,7 +1009,8 @@ class ObjectLookupNotScopedToUser(Rule):
             return
         if "get_queryset" in methods and bases & CHANGING_VIEWSETS and set(names) <= LOGIN_ONLY_PERMISSIONS:
             self._check_client_scoped_queryset(node.name.value, methods)
-        if methods.keys() & {"get_queryset", "get_object", "filter_queryset"}:
+        if methods.keys() & {"get_queryset", "get_object", "filter_queryset"} \
+                or inherits_a_caller_check(node, self.module_classes):
             return
         queryset = _class_attribute(body, "queryset")
         if queryset is None or not _serves_all(queryset):
@@ -1007,7 +1021,7 @@ class ObjectLookupNotScopedToUser(Rule):
                 and not _stamps_the_editor(methods.get("perform_update")):
             self.report(anchor, f"`{node.name.value}` stores the signed-in user on each object it creates but serves "
                         f"`{short_code(queryset)}` to everyone, so any user can read, change or delete the others' "
-                        "objects.", hint=SCOPE_VIEWSET_HINT)
+                        "objects.", hint=SCOPE_VIEWSET_HINT, unless=(CALLER_MIXIN, node.name.value))
             return
         owners = self._owner_fields(queryset)
         if owners and bases & CHANGING_VIEWSETS and set(names) <= LOGIN_ONLY_PERMISSIONS \
@@ -1015,14 +1029,15 @@ class ObjectLookupNotScopedToUser(Rule):
                 d in IDENTITY_EXPRESSIONS for method in methods.values() for d in dotted_uses(method.body)):
             self.report(anchor, f"`{node.name.value}` serves `{short_code(queryset)}` to every signed-in user, though "
                         f"each row belongs to a user (`{sorted(owners)[0]}`): any user can change or delete the "
-                        "others' objects by their id.", hint=SCOPE_VIEWSET_HINT)
+                        "others' objects by their id.", hint=SCOPE_VIEWSET_HINT, unless=(CALLER_MIXIN, node.name.value))
 
     def _check_listed_objects(self, node: cst.ClassDef, bases: set[str], body: Sequence[cst.BaseStatement],
                               methods: dict[str, cst.FunctionDef], permissions: list[str]) -> None:
         """A viewset that keeps each object to its owner (`IsOwner.has_object_permission`) but lists `X.objects.all()`:
         DRF never asks an object permission about a list, so every user's rows go to every signed-in user. A class
         that lets everyone read (`IsAuthorOrReadOnly`) says the rows are public, and the list is too."""
-        if not bases & LISTING_VIEWSETS or methods.keys() & LIST_SCOPING or _class_attribute(body, "filter_backends"):
+        if not bases & LISTING_VIEWSETS or methods.keys() & LIST_SCOPING or _class_attribute(body, "filter_backends") \
+                or inherits_a_caller_check(node, self.module_classes):
             return
         queryset = _class_attribute(body, "queryset")
         checker = next((n for n in permissions if set(name_words(n)) & OBJECT_PERMISSION_WORDS
@@ -1032,7 +1047,7 @@ class ObjectLookupNotScopedToUser(Rule):
         self.report(node.decorators[0] if node.decorators else node,
                     f"`{node.name.value}` checks `{checker}` on each object it serves by id, but DRF runs no object "
                     f"permission on a list, and its list serves `{short_code(queryset)}`: every user's objects to "
-                    "every signed-in user.", hint=SCOPE_VIEWSET_HINT)
+                    "every signed-in user.", hint=SCOPE_VIEWSET_HINT, unless=(CALLER_MIXIN, node.name.value))
 
     def _check_client_scoped_queryset(self, view: str, methods: dict[str, cst.FunctionDef]) -> None:
         """`get_queryset` of a viewset that changes and deletes its objects returns the rows of the parent the client
@@ -1085,7 +1100,8 @@ class ObjectLookupNotScopedToUser(Rule):
         self.report(anchor, f"`{node.name.value}` {kinds[0]} any `{short_code(source)}` object whose id is in the URL "
                     "to every signed-in user: nothing scopes its queryset to the caller.",
                     hint="Override `get_queryset()` to return only the caller's objects "
-                    "(`Model.objects.filter(owner=self.request.user)`), and answer 404 for the others.")
+                    "(`Model.objects.filter(owner=self.request.user)`), and answer 404 for the others.",
+                    unless=(CALLER_MIXIN, node.name.value))
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.pop()

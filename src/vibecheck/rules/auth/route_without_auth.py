@@ -155,7 +155,9 @@ class RouteWithoutAuth(ProjectRule):
     POST that only renders its answer (django-two-factor-auth's Twilio `post` returns a `TemplateResponse`; a search
     form's POST, `render_template("results.html", posts=Post.query.filter(...).all())`): each call it makes, also in the
     methods of its class it calls, renders, translates, reads the request, builds or checks a form
-    (`form.validate_on_submit()`), reads records with the ORM's query API or calls a project function that does no more;
+    (`form.validate_on_submit()`), reads records with the ORM's query API, calls a project function that does no more
+    (FlaskBB's own `render_template`, which picks the theme from the cookie session) or a method of the project's form
+    class that at most reads (FlaskBB's `form.get_results()`);
     a call of anything else (a library, `query.delete()`, `db.session.add(...)`, a project function that may write) or a
     store into the session changes state. An app with no
     authentication anywhere gets one finding for all its routes instead of one per route.

@@ -7,24 +7,27 @@ path. VC411 reports a value whose client data was all read through such getters 
 `unless=(ESCAPED_GETTER, "Class.method;...")`, and each file records the getter overrides of its top-level classes
 (`GETTERS_FACT`); the project phase follows the reading class's bases (`class_bases.ClassIndex`) to the nearest
 override of each getter, past overrides that hand back the base's result (`return super().get_argument(name)`), and
-clears the finding when every read lands on one that escapes.
+clears the finding when every read lands on one that escapes. An override that calls a named class's getter instead
+(`BaseHandler.get_argument(self, name)`) hands back that class's result: the walk goes on from that class, so a call
+that skips the escaping base (`RequestHandler.get_argument(self, name)`) is raw.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import libcst as cst
 
 from vibecheck.analysis.call_flow import module_name
-from vibecheck.analysis.class_bases import ClassIndex
+from vibecheck.analysis.class_bases import Ancestry, ClassIndex
 from vibecheck.cst_fields import walk_own
+from vibecheck.imports import full_name
 
 # The kind of a VC411 finding whose client text a project getter override may have escaped (`Rule.report(unless=)`).
 ESCAPED_GETTER = "escaped-getter"
 # Per file: top-level class -> getter it overrides -> {"returns": RETURNS_*, "switches": its parameters defaulting to
-# True}.
+# True, and "via": the class as spelled when the base result is a named class's (`BaseHandler.get_argument(self, n)`)}.
 GETTERS_FACT = "vibecheck.vc411.escaping_getters"
 # What an override hands back: escaped text, the overridden getter's own result (`super().get_argument(name)`), or
 # anything else.
@@ -36,6 +39,8 @@ GETTERS = frozenset({"get_argument", "get_query_argument", "get_body_argument",
                      "get_arguments", "get_query_arguments", "get_body_arguments"})
 # HTML escapers an override may call besides the rule's sanitisers: Tornado's own.
 TORNADO_ESCAPERS = frozenset({"tornado.escape.xhtml_escape"})
+# How many overrides naming the class whose getter they call (`BaseHandler.get_argument(self, name)`) one read follows.
+MAX_VIA_HOPS = 8
 
 # What binds the name it holds as `target` besides `=`: `for`, `+=`, `:=`, an annotated assignment.
 TARGET_BINDERS = (cst.AnnAssign, cst.AugAssign, cst.For, cst.NamedExpr, cst.CompFor)
@@ -52,69 +57,91 @@ def getter_overrides(module: cst.Module, qualified: Qualify, escapers: frozenset
             continue
         for method in statement.body.body:
             if type(method) is cst.FunctionDef and method.name.value in GETTERS:
-                found.setdefault(statement.name.value, {})[method.name.value] = {
-                    "returns": _returned(method, qualified, escapers | TORNADO_ESCAPERS),
+                returns, via = _returned(method, qualified, escapers | TORNADO_ESCAPERS)
+                override: dict[str, Any] = {
+                    "returns": returns,
                     "switches": sorted(p.name.value for p in (*method.params.params, *method.params.kwonly_params)
                                        if type(p.default) is cst.Name and p.default.value == "True")}
+                if via:
+                    override["via"] = via
+                found.setdefault(statement.name.value, {})[method.name.value] = override
     return found
 
 
-def _returned(function: cst.FunctionDef, qualified: Qualify, escapers: frozenset[str]) -> str:
+def _returned(function: cst.FunctionDef, qualified: Qualify, escapers: frozenset[str]) -> tuple[str, str]:
     """RETURNS_ESCAPED when every `return` hands back `None`, an escaper's result, or a name once bound to one
     (`arg = xhtml_escape(arg)`; `[escape(v) for v in values]`); RETURNS_BASE when some hand back instead the
     overridden getter's result, turning nothing off (`return super().get_argument(name, default)`), or a name only
-    ever bound to it; else (or when the body does not end in a return) RETURNS_RAW."""
+    ever bound to it; else (or when the body does not end in a return) RETURNS_RAW. With it, the class whose getter
+    gives the base result when the override names one (`BaseHandler.get_argument(self, name)`), else ""."""
     def escaped(value: cst.BaseExpression) -> bool:
         if type(value) is cst.ListComp:
             value = value.elt
         return type(value) is cst.Call and (qualified(value) or "") in escapers
 
+    method = function.name.value
     nodes = list(walk_own(function.body))
     names = {target.target.value for node in nodes if type(node) is cst.Assign and escaped(node.value)
              for target in node.targets if type(target.target) is cst.Name}
-    base_names = _bound_only_to_base(nodes, function.name.value)
+    base_names = _bound_only_to_base(nodes, method)
     returns = [node.value for node in nodes if type(node) is cst.Return]
     last = function.body.body[-1] if isinstance(function.body, cst.IndentedBlock) else None
     if not returns or type(last) is not cst.SimpleStatementLine or type(last.body[-1]) is not cst.Return:
-        return RETURNS_RAW
+        return RETURNS_RAW, ""
 
-    def kind(value: cst.BaseExpression | None) -> str:
+    def kind(value: cst.BaseExpression | None) -> tuple[str, str | None]:
         name = value.value if type(value) is cst.Name else None
         if value is None or escaped(value) or name in names or name == "None":
-            return RETURNS_ESCAPED
-        return RETURNS_BASE if _base_result(value, function.name.value) or name in base_names else RETURNS_RAW
+            return RETURNS_ESCAPED, None
+        via = base_names.get(name) if name is not None else _base_class(value, method)
+        return (RETURNS_BASE, via) if via is not None else (RETURNS_RAW, None)
 
-    kinds = {kind(value) for value in returns}
-    return RETURNS_RAW if RETURNS_RAW in kinds else RETURNS_BASE if RETURNS_BASE in kinds else RETURNS_ESCAPED
+    kinds = [kind(value) for value in returns]
+    vias = {via for _, via in kinds if via is not None}
+    found = {returned for returned, _ in kinds}
+    if RETURNS_RAW in found or len(vias) > 1:
+        return RETURNS_RAW, ""
+    return (RETURNS_BASE, vias.pop()) if RETURNS_BASE in found else (RETURNS_ESCAPED, "")
 
 
-def _base_result(value: cst.BaseExpression | None, method: str) -> bool:
-    """`super().get_argument(name)` (or `super(Handler, self)....`) of the overridden getter, with no argument `False`
-    (`escape=False` would ask the base for the raw text)."""
-    if type(value) is not cst.Call or type(value.func) is not cst.Attribute or value.func.attr.value != method:
-        return False
+def _base_class(value: cst.BaseExpression | None, method: str) -> str | None:
+    """Whose getter gives `value` when it is the overridden getter's result with no argument `False` (`escape=False`
+    would ask for the raw text): "" for the next class's (`super().get_argument(name)`, `super(Handler,
+    self)....`), the class as spelled for a named one's called with `self` (`BaseHandler.get_argument(self, name)`,
+    `web.RequestHandler.get_argument(self, name)`); None when it is no such result."""
+    if type(value) is not cst.Call or type(value.func) is not cst.Attribute or value.func.attr.value != method \
+            or any(type(arg.value) is cst.Name and arg.value.value == "False" for arg in value.args):
+        return None
     receiver = value.func.value
-    return type(receiver) is cst.Call and type(receiver.func) is cst.Name and receiver.func.value == "super" \
-        and not any(type(arg.value) is cst.Name and arg.value.value == "False" for arg in value.args)
+    if type(receiver) is cst.Call:
+        return "" if type(receiver.func) is cst.Name and receiver.func.value == "super" else None
+    first = value.args[0] if value.args else None
+    spelled = full_name(receiver) if type(receiver) in (cst.Name, cst.Attribute) else None
+    if first is None or first.keyword is not None or first.star or type(first.value) is not cst.Name \
+            or first.value.value != "self" or not spelled or spelled.partition(".")[0] == "self":
+        return None
+    return spelled
 
 
-def _bound_only_to_base(nodes: list[cst.CSTNode], method: str) -> set[str]:
-    """The names every binding of which in the override is the overridden getter's result (`_base_result`)."""
-    only_base: dict[str, bool] = {}
+def _bound_only_to_base(nodes: list[cst.CSTNode], method: str) -> dict[str, str]:
+    """The names every binding of which in the override is the overridden getter's result from one class
+    (`_base_class`), each with that class ("" for `super()`'s)."""
+    only_base: dict[str, str | None] = {}
     for node in nodes:
-        bindings: list[tuple[cst.BaseExpression, bool]]
+        bindings: list[tuple[cst.BaseExpression, str | None]]
         if type(node) is cst.Assign:
-            bindings = [(target.target, _base_result(node.value, method)) for target in node.targets]
+            bindings = [(target.target, _base_class(node.value, method)) for target in node.targets]
         elif isinstance(node, TARGET_BINDERS):
-            bindings = [(node.target, type(node) is cst.AnnAssign and _base_result(node.value, method))]
+            bindings = [(node.target, _base_class(node.value, method) if type(node) is cst.AnnAssign else None)]
         elif type(node) is cst.AsName:
-            bindings = [(node.name, False)]
+            bindings = [(node.name, None)]
         else:
             continue
-        for target, base in bindings:
+        for target, via in bindings:
             if type(target) is cst.Name:
-                only_base[target.value] = only_base.get(target.value, True) and base
-    return {name for name, base in only_base.items() if base}
+                held = only_base.get(target.value, via)
+                only_base[target.value] = via if held == via else None
+    return {name: via for name, via in only_base.items() if via is not None}
 
 
 def read_subject(reads: tuple[cst.Call, ...], class_name: str) -> str | None:
@@ -142,17 +169,18 @@ def escaped_by_override(project: Any, relative: str, subject: str) -> bool:
     for read in subject.split(READS_SEPARATOR):
         read, _, turned_off = read.partition("|")
         class_name, _, method = read.rpartition(".")
-        ancestry = index.ancestry("@" + class_name, module_name(relative))
-        if not _lands_escaped(ancestry.classes if ancestry is not None else (), overrides, method,
+        if not _lands_escaped(index, index.ancestry("@" + class_name, module_name(relative)), overrides, method,
                               set(turned_off.split(",")) if turned_off else set()):
             return False
     return True
 
 
-def _lands_escaped(classes: Iterable[str], overrides: dict[str, Any], method: str, turned_off: set[str]) -> bool:
-    """The first of `classes` (an ancestry, nearest first) whose override of `method` does not hand back the base's
-    result escapes it, and no override on the way has a switch the read turned off."""
-    for qualified in classes:
+def _lands_escaped(index: ClassIndex, ancestry: Ancestry | None, overrides: dict[str, Any], method: str,
+                   turned_off: set[str], hops: int = MAX_VIA_HOPS) -> bool:
+    """The first class of `ancestry` (nearest first) whose override of `method` does not hand back the base's result
+    escapes it, and no override on the way has a switch the read turned off. An override that hands back a named
+    class's result (`via`) goes on from that class's own ancestry, which must be the project's."""
+    for qualified in ancestry.classes if ancestry is not None else ():
         module, _, name = qualified.rpartition(".")
         override = overrides.get(module, {}).get(name, {}).get(method)
         if override is None:
@@ -162,6 +190,9 @@ def _lands_escaped(classes: Iterable[str], overrides: dict[str, Any], method: st
         returns = override.get("returns")
         if returns != RETURNS_BASE:
             return returns == RETURNS_ESCAPED
+        if override.get("via"):
+            return hops > 0 and _lands_escaped(index, index.ancestry("@" + override["via"], module), overrides,
+                                               method, turned_off, hops - 1)
     return False
 
 

@@ -135,7 +135,8 @@ class ClientDataInHtml(ClientSinkRule):
     each escaped that way (`"".join(f"<li>{escape(t)}</li>" for t in tags)`), and so is a Tornado handler's
     `self.get_argument(...)` when the nearest override of that getter in its project base classes, in any module,
     HTML-escapes what it returns (flower's `BaseHandler`), or hands back the result of one further up that does
-    (`return super().get_argument(name, default)`), and the call does not turn that off (`escape=False`): a value
+    (`return super().get_argument(name, default)`, or a named class's, `BaseHandler.get_argument(self, name)`), and
+    the call does not turn that off (`escape=False`): a value
     is clean only when all its client input was read that way (`f"{self.get_argument('q')}{self.request.body}"`
     is reported); a
     response with a non-HTML content type (`mimetype="text/plain"`, `content_type="application/json"`) and dict or
