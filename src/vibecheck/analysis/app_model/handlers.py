@@ -21,6 +21,13 @@ from vibecheck.analysis.app_model.fasthtml import FASTHTML_MODULES, handler_meth
 from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.app_model.openapi import Operation
 from vibecheck.analysis.app_model.requirements import requirements_restrict
+from vibecheck.analysis.cherrypy_tree import (
+    CHERRYPY_MODULES,
+    CherryPyClass,
+    cherrypy_class,
+    exposed_methods,
+    method_tools,
+)
 from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, reads_the_request, string_value
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.imports import ImportTable
@@ -34,7 +41,9 @@ IDENTITY_EXPRESSIONS = frozenset({"request.user", "self.request.user", "current_
                                   "get_current_user", "request.auth", "self.request.auth", "request.state.user",
                                   "info.context.user",  # a GraphQL resolver's caller, as its context carries it
                                   # a Falcon responder's, which the app's authentication middleware puts in its context
-                                  "req.context.user", "request.context.user"})
+                                  "req.context.user", "request.context.user",
+                                  # CherryPy's, kept in its session by whatever signs in (it has no `request.user`)
+                                  "cherrypy.session"})
 # Where a request's context carries the caller a middleware signed in (Falcon's `req.context.user`, also read by key:
 # `req.context["user"]`, `req.context.get("user")`), and the keys that name the caller there.
 CALLER_CONTEXTS = frozenset({"req.context", "request.context"})
@@ -122,6 +131,7 @@ class ClassContext:
     views_guarded: bool = False  # `@view_defaults(permission="edit")` (Pyramid): each view of the class needs it
     views_restricted: bool = False  # ... a permission that reads as a role (`permission="admin"`)
     graphql_root: bool = False  # `class Query`/`class Mutation`: its field resolvers are the schema's entry points
+    cherrypy: CherryPyClass | None = None  # a class of a CherryPy module: its exposure and tools (`cherrypy_tree`)
 
 
 @dataclass
@@ -412,6 +422,25 @@ def _fab_view(function: cst.FunctionDef, imports: ImportTable) -> Handler | None
                    client_ids={n for n in inputs if ID_NAME.match(n)}, inputs=inputs)
 
 
+def tool_guards(tools: Iterable[str]) -> list[str]:
+    """The CherryPy tools that check the caller: named as a guard (`auth_basic`) or as a check that refuses
+    (`require_login`, `ensure_manager`), as a project names the function it registers with `cherrypy.Tool(...)`."""
+    return [t for t in tools if is_guard_name(t) or t.startswith(fw.GUARD_CALL_PREFIXES)]
+
+
+def _cherrypy_view(function: cst.FunctionDef, imports: ImportTable, owner: CherryPyClass) -> Handler | None:
+    """A method of CherryPy's object tree a request reaches (`cherrypy_tree.exposed_methods`), guarded by the tools
+    its class and itself turn on and by its own guard decorators; its parameters after `self` are the client's."""
+    methods = exposed_methods(function, owner.exposed, imports)
+    if methods is None:
+        return None
+    guards = tool_guards([*owner.tools, *method_tools(function, imports)]) \
+        + [n for n in decorator_names(function, imports) if is_guard_name(n)]
+    inputs = {p.name.value for p in parameters(function)[1:]}
+    return Handler(function, methods, bool(guards), restricts(guards),
+                   client_ids={n for n in inputs if ID_NAME.match(n)}, inputs=inputs)
+
+
 def route_guards(function: cst.FunctionDef) -> list[str]:
     """The guards a route decorator names (Litestar's `@get("/notes/{id:int}", guards=[requires_login])`): each runs
     before the handler and refuses whom it rejects, whatever its name."""
@@ -482,6 +511,8 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     bases = [_last(imports.qualified_name(b.value) or get_full_name_for_node(b.value)) for b in node.bases]
     context.view = any(b in fw.VIEW_BASES for b in bases)
     context.graphql_root = node.name.value.endswith(fw.ROOT_TYPE_NAMES)
+    if imports.imports_any(CHERRYPY_MODULES):
+        context.cherrypy = cherrypy_class(node, imports)
     for decorator in node.decorators:
         keyword = fw.VIEW_DEFAULTS_DECORATORS.get(imports.qualified_name(decorator.decorator) or "")
         guard = _keyword_value(decorator.decorator, keyword) if isinstance(decorator.decorator, cst.Call) else None
@@ -757,6 +788,8 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
         view = _graphene_view(function, imports, owner)
     if view is None and owner is not None and imports.imports_any((fw.FAB_MODULE,)):
         view = _fab_view(function, imports)
+    if view is None and owner is not None and owner.cherrypy is not None:
+        view = _cherrypy_view(function, imports, owner.cherrypy)
     if view is None and owner is None and imports.imports_any((fw.ARIADNE_MODULE,)):
         view = _ariadne_resolver(function)
     if view is not None:
