@@ -27,6 +27,7 @@ from vibecheck.analysis.app_model.bots import BOT_MODULES
 from vibecheck.analysis.app_model.fasthtml import FASTHTML_MODULES, FastApps, fast_apps, handler_methods
 from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WORDS
 from vibecheck.analysis.app_model.handlers import (
+    CALLER_ROLES,
     ID_NAME,
     IDENTITY_EXPRESSIONS,
     dependency_names,
@@ -255,6 +256,15 @@ def _serves_constants(function: cst.FunctionDef) -> bool:
             return False
         returned = True
     return returned
+
+
+def _returns_caller(function: cst.FunctionDef) -> bool:
+    """Annotated to return who calls (`def merchant_for(session, request) -> Merchant`): a function that compares the
+    request's key with each account's (`hmac.compare_digest`) to find the caller signs them in; it checks no sender's
+    signature, which lets a machine in."""
+    annotation = function.returns.annotation if function.returns is not None else None
+    words = fw.name_words(_last(full_name(annotation))) if annotation is not None else []
+    return words[-1:] != [] and words[-1] in CALLER_NAME_WORDS | CALLER_ROLES
 
 
 def _names_object(function: cst.FunctionDef) -> bool:
@@ -883,7 +893,7 @@ class AppModelCollector:
             if parent.controller:
                 self._collect_controller_routes(node, frame, parent)
             elif self._entrypoint(node):
-                self._collect_function_routes(node, frame)  # a Nameko service's `@http(...)` method
+                self._collect_entrypoint_routes(node, frame, parent)  # a Nameko service's `@http(...)` method
             else:
                 self._collect_guarded_views(node, frame, parent)
             return
@@ -1671,6 +1681,14 @@ class AppModelCollector:
                                          dependency_refs=None if inherited else route.dependency_refs,
                                          opened=route.opened or (own is not None and not route.guarded))
 
+    def _collect_entrypoint_routes(self, node: cst.FunctionDef, frame: Frame, service: ClassView) -> None:
+        """The routes of a Nameko service's `@http(...)` method, its handler named with its class (`Service.get`), as
+        the rules that judge it from inside hold their findings for it."""
+        first = len(self.routes)
+        self._collect_function_routes(node, frame)
+        for index in range(first, len(self.routes)):
+            self.routes[index] = replace(self.routes[index], handler=f"{service.node.name.value}.{node.name.value}")
+
     def _own_permissions(self, node: cst.FunctionDef) -> cst.Arg | None:
         """A ninja-extra route's own `permissions=[...]`, which replaces its controller's (`[AllowAny]` opens it)."""
         if not self.guard_keywords or fw.CONTROLLER_PERMISSIONS not in self.guard_keywords:
@@ -2259,7 +2277,8 @@ class AppModelCollector:
             "settings": self.settings,
             "guard_functions": guard_functions,
             "handler_guards": self._handler_guards(),
-            "signature_functions": sorted([n for n, f in self.functions.items() if f.verifies_signature]
+            "signature_functions": sorted([n for n, f in self.functions.items()
+                                           if f.verifies_signature and not _returns_caller(f.node)]
                                           + [f"{name}.{m}" for name, ms in self.verifying_objects.items() for m in ms]),
             "writing_methods": sorted(self._writing_methods()),
             "guarding_helpers": self._guarding_helpers(),

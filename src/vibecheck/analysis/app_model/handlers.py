@@ -57,6 +57,9 @@ IDENTITY_PARAMETERS = frozenset({"user", "current_user", "account", "current_acc
                                  "member", "caller", "me", "viewer", "actor"})
 # DRF's decorator that makes a viewset's method a route of its own (`@action(detail=True, methods=["post"])`).
 DRF_ACTION = "rest_framework.decorators.action"
+# What a handler hands a helper beside the request that the client does not choose: a database (`merchant_for(db,
+# request)`; the handler's own attributes, `self.db`, are not the client's either).
+HANDED_RESOURCES = frozenset({"db", "session", "conn", "connection"})
 # Roles a caller signs in as, the name of a parameter holding them (`teacher: Teacher`, `seller: CurrentSeller`).
 CALLER_ROLES = frozenset({"teacher", "instructor", "student", "learner", "seller", "vendor", "merchant", "buyer",
                           "customer", "shopper", "patient", "doctor", "clinician", "driver", "rider", "host", "guest",
@@ -993,9 +996,22 @@ def body_callers(function: cst.FunctionDef, requests: set[str]) -> set[str]:
         if type(node) is not cst.Assign:
             continue
         value = node.value.expression if type(node.value) is cst.Await else node.value
-        if signs_in_with(value, requests, guards=False) or context_caller(value):
-            found.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
+        targets = [t.target.value for t in node.targets if type(t.target) is cst.Name]
+        if signs_in_with(value, requests, guards=False) or context_caller(value) \
+                or len(targets) == 1 and targets[0] in CALLER_ROLES and _finds_caller(value, requests):
+            found.update(targets)
     return found
+
+
+def _finds_caller(value: cst.BaseExpression, requests: Set[str]) -> bool:
+    """`merchant_for(self.db, request)` bound to a caller's role (`merchant = ...`): a call handed the request and
+    nothing the client chose (only the request, the handler's own attributes and a database), whatever its name."""
+    if type(value) is not cst.Call or not value.args:
+        return False
+    handed = [a.value for a in value.args]
+    return any(type(v) is cst.Name and v.value in requests for v in handed) and all(
+        type(v) is cst.Name and (v.value in requests or v.value in HANDED_RESOURCES)
+        or type(v) is cst.Attribute and type(v.value) is cst.Name and v.value.value == "self" for v in handed)
 
 
 def sign_in_calls(function: cst.FunctionDef, request: str) -> list[str]:
