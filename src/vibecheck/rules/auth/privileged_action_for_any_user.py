@@ -572,10 +572,13 @@ def _callee(call: cst.Call) -> str:
 
 def _files_for_caller(body: cst.CSTNode, identity: set[str]) -> bool:
     """A record made with the caller as its owner (`Payout(merchant_id=merchant.id, ...)`, `user=request.user`)."""
-    return any(type(node) is cst.Call and any(
-        arg.keyword is not None and (dotted_name(arg.value) or "").partition(".")[0] in identity
-        or arg.keyword is not None and dotted_name(arg.value) in IDENTITY_EXPRESSIONS for arg in node.args)
-        for node in walk_own(body))
+    return any(type(node) is cst.Call and any(arg.keyword is not None and _is_caller(dotted_name(arg.value) or "", identity)
+                                              for arg in node.args) for node in walk_own(body))
+
+
+def _is_caller(dotted: str, identity: set[str]) -> bool:
+    """`merchant.id` of an identity parameter, `current_user.id`, `request.user`: the caller or their id."""
+    return dotted.partition(".")[0] in identity or any(dotted == e or dotted.startswith(e + ".") for e in IDENTITY_EXPRESSIONS)
 
 
 def _refers_to_caller(body: cst.CSTNode, identity: set[str]) -> bool:
