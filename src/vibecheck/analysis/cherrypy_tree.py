@@ -12,7 +12,7 @@ method). The app model (`collector`, `handlers`) and the flow rules read these a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import libcst as cst
@@ -62,8 +62,7 @@ def _switched_on(config: cst.BaseExpression) -> Iterator[str]:
             yield match.group(1)
 
 
-def _decorator_tools(decorators: tuple[cst.Decorator, ...] | list[cst.Decorator], imports: ImportTable
-                     ) -> Iterator[str]:
+def _decorator_tools(decorators: Sequence[cst.Decorator], imports: ImportTable) -> Iterator[str]:
     """`@cherrypy.tools.require_login()` -> `require_login`; `@cherrypy.config(**{"tools.x.on": True})` -> `x`."""
     for decorator in decorators:
         expression = decorator.decorator

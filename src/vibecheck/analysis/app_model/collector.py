@@ -25,7 +25,6 @@ from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.answer_only import Answer, changes_nothing, class_attributes, inert_refs
 from vibecheck.analysis.app_model.bots import BOT_MODULES
 from vibecheck.analysis.app_model.fasthtml import FASTHTML_MODULES, FastApps, fast_apps, handler_methods
-from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WORDS
 from vibecheck.analysis.app_model.handlers import (
     CALLER_ROLES,
     ID_NAME,
@@ -36,6 +35,7 @@ from vibecheck.analysis.app_model.handlers import (
     names_the_caller,
     tool_guards,
 )
+from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WORDS
 from vibecheck.analysis.app_model.method_dispatch import dispatched_calls
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, INERT_FUNCTIONS, OPTIONAL_MARK, relabelled, restricts
