@@ -166,7 +166,9 @@ class PrivilegedActionForAnyUser(Rule):
     `@view_config(..., permission="user_delete")`, which the resource's access list grants on its own; `edit` or
     `view`, granted for many operations, does not count). Revoking or granting one's own credentials
     (`revoke_token`, `revoke_api_key`, `grant_consent`) is self-service, like a logout, unless the client names the
-    user whose credentials they are (`/users/{user_id}/sessions/revoke`).
+    user whose credentials they are (`/users/{user_id}/sessions/revoke`). A handler that files a request for the
+    operation (`create_payout`, `request_refund`) and makes its record for the caller (`Payout(merchant_id=merchant.id,
+    ...)`) asks for it on their own account: approving it is the privileged part.
     So is a handler, behind the same authentication only, that deactivates, deletes or locks a whole account or
     tenant the client names (`deactivate_user(user_id)`, a route calling `services.delete_tenant(db, tenant_id)`)
     and never reads who the caller is: closing one's own account compares it with the caller, or takes no id.
