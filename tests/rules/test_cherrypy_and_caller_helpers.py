@@ -23,6 +23,7 @@ from vibecheck.testing import check_corpus, parse_annotations
     (ObjectLookupNotScopedToUser, "cases_cherrypy.py"),
     (RequestDataToFilesystemOrUrl, "cases_cherrypy.py"),
     (ObjectLookupNotScopedToUser, "cases_nameko.py"),
+    (RouteWithoutAuth, "cases_nameko.py"),
     (PrivilegedActionForAnyUser, "cases_filed_requests.py"),
 ])
 def test_round44_corpus_is_reported_exactly(rule: type[BaseRule], corpus_name: str) -> None:
