@@ -4,8 +4,8 @@ import json
 from nameko.rpc import rpc
 from nameko.web.handlers import http
 
-from .auth import current_user
-from .models import Payout
+from .auth import current_user, merchant_for
+from .models import Payout, Statement
 
 
 class PayoutsService:
@@ -29,3 +29,21 @@ class PayoutsService:
     def payout_status(self, payout_id):
         # ok: VC214 -- an RPC entrypoint for other services, no signed-in caller
         return self.db.get(Payout, payout_id).status
+
+
+class MerchantService:
+    name = "merchants"
+
+    @http("GET", "/statements/<int:statement_id>")
+    def statement(self, request, statement_id):
+        merchant = merchant_for(self.db, request)
+        # ok: VC214 -- `merchant_for` is handed only the request: the merchant it answers is the caller, who scopes this
+        row = self.db.query(Statement).filter_by(id=statement_id, merchant_id=merchant.id).one()
+        return json.dumps({"id": row.id})
+
+    @http("GET", "/statements/<int:statement_id>/raw")
+    def raw_statement(self, request, statement_id):
+        merchant = merchant_for(self.db, request)
+        # expect: VC214 -- the caller is known and not asked about
+        row = self.db.get(Statement, statement_id)
+        return json.dumps({"id": row.id})

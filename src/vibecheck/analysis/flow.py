@@ -71,6 +71,7 @@ from vibecheck.analysis.callable_aliases import (
     module_expansions,
     written_call,
 )
+from vibecheck.analysis.cherrypy_tree import client_parameters as cherrypy_parameters
 from vibecheck.analysis.nodes import callee_tail, concrete_subclasses, suite_statements
 from vibecheck.analysis.summary_keys import (
     CALL,
@@ -2465,6 +2466,7 @@ def parameter_roles(function: cst.FunctionDef, imports: ImportTable, *, called_h
         _add_to(both, set(names[1:]))
     if names[:1] == ["self"] and FALCON_RESPONDER.match(function.name.value) and imports.imports_any(("falcon",)):
         _add_to(both, set(names[FALCON_FIXED_PARAMETERS:]))
+    _add_to(both, cherrypy_parameters(function, imports))  # an exposed method of CherryPy's object tree
     return {True: (request_objects, inputs, shadowed), False: (set(request_objects), plain, shadowed_plain)}
 
 

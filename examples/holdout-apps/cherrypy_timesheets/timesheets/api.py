@@ -94,8 +94,8 @@ class Exports:
 
     @cherrypy.expose
     def download(self, name):
-        # expect: VC405
         path = os.path.join(EXPORT_DIR, name)
+        # expect: VC405
         return cherrypy.lib.static.serve_file(path, "application/octet-stream", "attachment")
 
     @cherrypy.expose

@@ -63,6 +63,12 @@ still change nothing. Only a route with such refs reads them (`ModelRoute.change
 changes state declares the fact and lists it among its `named_facts` (`vibecheck.project_delta`): which of a file's
 functions are inert matters only where another file names them.
 
+CherryPy's handlers (`vibecheck.analysis.cherrypy_tree`) are routes too: a method marked `@cherrypy.expose`, or named
+for a verb in a class exposed as a `MethodDispatcher` resource, with no path (the tree mounts it), its parameters the
+client's, guarded by a tool its class or itself turns on (`_cp_config = {"tools.require_login.on": True}`,
+`@cherrypy.tools.require_login()`) whose name reads as a guard or as a refusing check (`require_manager`). A Nameko
+service's route is named with its class (`PayoutsService.get_payout`), as the held findings of its handler are.
+
 Connexion's handlers (`openapi.py`) are routes too: an OpenAPI document near the file names them by `operationId`; the
 collector writes a route for each with the document's methods and path, guarded when the document's security (its own
 or the global one) requires a scheme. The documents are the collector's `cache_inputs`, so an edit re-checks the files.

@@ -31,14 +31,17 @@ from vibecheck.analysis.app_model.answer_only import (
 )
 from vibecheck.analysis.app_model.bots import BOT_MODULES
 from vibecheck.analysis.app_model.fasthtml import FASTHTML_MODULES, FastApps, fast_apps, handler_methods
-from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WORDS
 from vibecheck.analysis.app_model.handlers import (
+    CALLER_ROLES,
+    ID_NAME,
     IDENTITY_EXPRESSIONS,
     dependency_names,
     method_first_route,
     names_a_guard,
     names_the_caller,
+    tool_guards,
 )
+from vibecheck.analysis.app_model.handlers import CALLER_WORDS as CALLER_NAME_WORDS
 from vibecheck.analysis.app_model.method_dispatch import dispatched_calls
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, INERT_FUNCTIONS, OPTIONAL_MARK, relabelled, restricts
@@ -57,6 +60,7 @@ from vibecheck.analysis.app_model.orm_writes import (
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.skip_paths import skipped
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
+from vibecheck.analysis.cherrypy_tree import CherryPyClass, cherrypy_class, exposed_methods, method_tools
 from vibecheck.analysis.nodes import bound_names, head_name
 from vibecheck.ast_fields import tree_nodes
 from vibecheck.cst_fields import names_in, own_nodes_of, walk_own
@@ -177,6 +181,7 @@ class ClassView:
     # A framework's generic view taken as it is (`class BandCreateView(CreateView): pass`): with no model, queryset or
     # form it can change nothing until `as_view(model=...)` configures it, and raises ImproperlyConfigured until then.
     unconfigured: bool = False
+    cherrypy: CherryPyClass | None = None  # a class of a CherryPy module: its exposure and tools (`cherrypy_tree`)
 
 
 @dataclass
@@ -204,6 +209,9 @@ class Route:
     opens_receiver: bool = False  # its own `auth=None` (Django Ninja) drops what its router or API requires
     dependency_refs: tuple[str, ...] | None = None  # when dependencies alone guard it: theirs, which may never deny
     resource_suffix: str | None = None  # a Falcon responder (`on_post_item`: "item"), routed by `add_route(..., suffix=)`
+    # its parameters name an object it acts on (CherryPy fills `reset_password(self, user_id)` from the query or the
+    # path's last segments): as a path parameter does, that makes a name such as `reset_password` no open endpoint
+    names_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -256,6 +264,21 @@ def _serves_constants(function: cst.FunctionDef) -> bool:
     return returned
 
 
+def _returns_caller(function: cst.FunctionDef) -> bool:
+    """Annotated to return who calls (`def merchant_for(session, request) -> Merchant`): a function that compares the
+    request's key with each account's (`hmac.compare_digest`) to find the caller signs them in; it checks no sender's
+    signature, which lets a machine in."""
+    annotation = function.returns.annotation if function.returns is not None else None
+    words = fw.name_words(_last(full_name(annotation))) if annotation is not None else []
+    return words[-1:] != [] and words[-1] in CALLER_NAME_WORDS | CALLER_ROLES
+
+
+def _names_object(function: cst.FunctionDef) -> bool:
+    """A parameter after `self` names a stored object (`user_id`, `pk`), not a language, a token or a code."""
+    return any(ID_NAME.match(p.name.value) and _normal(p.name.value) not in fw.NON_OBJECT_PARAMETERS
+               for p in function.params.params[1:])
+
+
 def _normal(word: str) -> str:
     return re.sub(r"[-_.]", "", word.lower())
 
@@ -283,7 +306,7 @@ def _anchor(node: cst.FunctionDef | cst.ClassDef) -> cst.CSTNode:
 
 _PATH_PARAMETER = lazy_pattern(r"<(?:[^<>:]*:)?([^<>:]+)>|\{([^{}:]+)(?::[^{}]*)?\}|\(\?P<(\w+)>")
 FRAMEWORK_PREFIXES = (("fastapi", "fastapi"), ("starlette", "starlette"), ("flask", "flask"), ("quart", "quart"),
-                      ("rest_framework", "drf"), ("django", "django"))
+                      ("rest_framework", "drf"), ("django", "django"), ("cherrypy", "cherrypy"))
 
 
 def _path_params(path: str | None) -> list[str]:
@@ -658,11 +681,12 @@ class AppModelCollector:
             previous = _normal(segment) if segment else previous
         return False
 
-    def _is_public_route(self, path: str | None, names: tuple[str, ...]) -> bool:
-        """Open by design: its path says so, or (for a path that names no object) its handler's name does."""
+    def _is_public_route(self, path: str | None, names: tuple[str, ...], names_object: bool = False) -> bool:
+        """Open by design: its path says so, or (for a path and parameters that name no object) its handler's name
+        does."""
         if self._is_public_path(path):
             return True
-        names_object = any(_normal(p) not in fw.NON_OBJECT_PARAMETERS for p in _path_params(path))
+        names_object = names_object or any(_normal(p) not in fw.NON_OBJECT_PARAMETERS for p in _path_params(path))
         return not names_object and any(self._is_public_name(n) for n in names)
 
     def _marks_guard(self, expression: cst.BaseExpression) -> bool:
@@ -875,7 +899,7 @@ class AppModelCollector:
             if parent.controller:
                 self._collect_controller_routes(node, frame, parent)
             elif self._entrypoint(node):
-                self._collect_function_routes(node, frame)  # a Nameko service's `@http(...)` method
+                self._collect_entrypoint_routes(node, frame, parent)  # a Nameko service's `@http(...)` method
             else:
                 self._collect_guarded_views(node, frame, parent)
             return
@@ -1579,15 +1603,17 @@ class AppModelCollector:
         decorators = [d.decorator for d in node.decorators]
         views = [view for d in decorators if (view := self._guarded_view(d, owner)) is not None]
         graphene = self._graphene_view(node, owner)
-        views += graphene + self._fab_view(decorators, owner)
+        cherrypy = self._cherrypy_view(node, owner)
+        views += graphene + self._fab_view(decorators, owner) + cherrypy
+        handler = f"{owner.node.name.value}.{node.name.value}" if cherrypy and owner is not None else None
         for path, methods, guarded in views:
             shown = path if path is not None else "<path>"
-            label = f"The view `{'/'.join(sorted(methods))} {shown}` (`{node.name.value}`)"
+            label = f"The view `{'/'.join(sorted(methods))} {shown}` (`{handler or node.name.value}`)"
             refs = [r for d in decorators for r in self._decorator_refs(d)]
             guarded = guarded or (owner is not None and owner.views_guarded) \
                 or any(self._decorator_guards(d) for d in decorators)
             route = Route(_anchor(node), label, methods, path, None, (node.name.value,), frame, guarded=guarded,
-                          refs=tuple(refs))
+                          refs=tuple(refs), handler=handler, names_object=bool(cherrypy) and _names_object(node))
             (self.graphene_routes if graphene else self.routes).append(route)
         return bool(views)
 
@@ -1598,6 +1624,18 @@ class AppModelCollector:
             return []
         return [(_string(path.value) if (path := _positional(d, 0)) is not None else None, self._methods_keyword(d), False)
                 for d in decorators if isinstance(d, cst.Call) and _last(self.qualified_name(d.func)) in fw.FAB_EXPOSE]
+
+    def _cherrypy_view(self, node: cst.FunctionDef, owner: ClassView | None
+                       ) -> list[tuple[str | None, frozenset[str], bool]]:
+        """A method of CherryPy's object tree a request reaches (`@cherrypy.expose`, a dispatched resource's `PUT`),
+        guarded by a tool its class or itself turns on (`_cp_config = {"tools.require_login.on": True}`); its path is
+        where the tree mounts it, which no route names."""
+        if owner is None or owner.cherrypy is None:
+            return []
+        methods = exposed_methods(node, owner.cherrypy.exposed, self.context.imports)
+        if methods is None:
+            return []
+        return [(None, methods, bool(tool_guards([*owner.cherrypy.tools, *method_tools(node, self.context.imports)])))]
 
     def _graphene_view(self, node: cst.FunctionDef, owner: ClassView | None
                        ) -> list[tuple[str | None, frozenset[str], bool]]:
@@ -1648,6 +1686,14 @@ class AppModelCollector:
                                          guarded=route.guarded or inherited, handler=f"{name}.{node.name.value}",
                                          dependency_refs=None if inherited else route.dependency_refs,
                                          opened=route.opened or (own is not None and not route.guarded))
+
+    def _collect_entrypoint_routes(self, node: cst.FunctionDef, frame: Frame, service: ClassView) -> None:
+        """The routes of a Nameko service's `@http(...)` method, its handler named with its class (`Service.get`), as
+        the rules that judge it from inside hold their findings for it."""
+        first = len(self.routes)
+        self._collect_function_routes(node, frame)
+        for index in range(first, len(self.routes)):
+            self.routes[index] = replace(self.routes[index], handler=f"{service.node.name.value}.{node.name.value}")
 
     def _own_permissions(self, node: cst.FunctionDef) -> cst.Arg | None:
         """A ninja-extra route's own `permissions=[...]`, which replaces its controller's (`[AllowAny]` opens it)."""
@@ -1999,6 +2045,8 @@ class AppModelCollector:
 
     def _class_view(self, node: cst.ClassDef) -> ClassView:
         view = ClassView(node, unconfigured=_declares_nothing(node))
+        if self.framework == "cherrypy":
+            view.cherrypy = cherrypy_class(node, self.context.imports)
         for base in node.bases:
             qualified = self.qualified_name(base.value) or ""
             last = _last(qualified)
@@ -2235,7 +2283,8 @@ class AppModelCollector:
             "settings": self.settings,
             "guard_functions": guard_functions,
             "handler_guards": self._handler_guards(),
-            "signature_functions": sorted([n for n, f in self.functions.items() if f.verifies_signature]
+            "signature_functions": sorted([n for n, f in self.functions.items()
+                                           if f.verifies_signature and not _returns_caller(f.node)]
                                           + [f"{name}.{m}" for name, ms in self.verifying_objects.items() for m in ms]),
             "writing_methods": sorted(self._writing_methods()),
             "guarding_helpers": self._guarding_helpers(),
@@ -2523,7 +2572,7 @@ class AppModelCollector:
         # or a mailed link's credential, no user's sign-in (unlike a shared key, `X-Admin-Key`, which lets an operator in)
         signed_webhook = helper_signed or signed and frame is not None and frame.names_signature
         webhook = webhook and not helper_signed
-        if not webhook and (self._is_public_route(path, route.names) or self._opens_sign_up(route, path)
+        if not webhook and (self._is_public_route(path, route.names, route.names_object) or self._opens_sign_up(route, path)
                             or self._visitor_submission(route, path)
                             or (route.opened or route.opens_receiver) and (self._is_auth_step(path, route.names)
                                                  or (frame is not None and not frame.persists))):

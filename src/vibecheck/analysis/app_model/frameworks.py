@@ -14,7 +14,7 @@ from vibecheck.patterns import lazy_pattern
 STATE_CHANGING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 HTTP_METHODS = STATE_CHANGING_METHODS | {"GET", "HEAD", "OPTIONS", "*"}
 # Frameworks whose views answer any method they are not limited to: one that writes a record changes state on a GET too.
-ANY_METHOD_FRAMEWORKS = frozenset({"django", "drf"})
+ANY_METHOD_FRAMEWORKS = frozenset({"django", "drf", "cherrypy"})
 
 # `@app.route(...)`/`@router.post(...)`: decorator attribute -> HTTP method (None: read `methods=`). A WebSocket
 # endpoint (FastAPI's, Quart's and Sanic's `@app.websocket("/ws")`, Starlette's `@app.websocket_route(...)`) is

@@ -21,6 +21,13 @@ from vibecheck.analysis.app_model.fasthtml import FASTHTML_MODULES, handler_meth
 from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.app_model.openapi import Operation
 from vibecheck.analysis.app_model.requirements import requirements_restrict
+from vibecheck.analysis.cherrypy_tree import (
+    CHERRYPY_MODULES,
+    CherryPyClass,
+    cherrypy_class,
+    exposed_methods,
+    method_tools,
+)
 from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, reads_the_request, string_value
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.imports import ImportTable
@@ -34,7 +41,9 @@ IDENTITY_EXPRESSIONS = frozenset({"request.user", "self.request.user", "current_
                                   "get_current_user", "request.auth", "self.request.auth", "request.state.user",
                                   "info.context.user",  # a GraphQL resolver's caller, as its context carries it
                                   # a Falcon responder's, which the app's authentication middleware puts in its context
-                                  "req.context.user", "request.context.user"})
+                                  "req.context.user", "request.context.user",
+                                  # CherryPy's, kept in its session by whatever signs in (it has no `request.user`)
+                                  "cherrypy.session"})
 # Where a request's context carries the caller a middleware signed in (Falcon's `req.context.user`, also read by key:
 # `req.context["user"]`, `req.context.get("user")`), and the keys that name the caller there.
 CALLER_CONTEXTS = frozenset({"req.context", "request.context"})
@@ -48,6 +57,9 @@ IDENTITY_PARAMETERS = frozenset({"user", "current_user", "account", "current_acc
                                  "member", "caller", "me", "viewer", "actor"})
 # DRF's decorator that makes a viewset's method a route of its own (`@action(detail=True, methods=["post"])`).
 DRF_ACTION = "rest_framework.decorators.action"
+# What a handler hands a helper beside the request that the client does not choose: a database (`merchant_for(db,
+# request)`; the handler's own attributes, `self.db`, are not the client's either).
+HANDED_RESOURCES = frozenset({"db", "session", "conn", "connection"})
 # Roles a caller signs in as, the name of a parameter holding them (`teacher: Teacher`, `seller: CurrentSeller`).
 CALLER_ROLES = frozenset({"teacher", "instructor", "student", "learner", "seller", "vendor", "merchant", "buyer",
                           "customer", "shopper", "patient", "doctor", "clinician", "driver", "rider", "host", "guest",
@@ -122,6 +134,7 @@ class ClassContext:
     views_guarded: bool = False  # `@view_defaults(permission="edit")` (Pyramid): each view of the class needs it
     views_restricted: bool = False  # ... a permission that reads as a role (`permission="admin"`)
     graphql_root: bool = False  # `class Query`/`class Mutation`: its field resolvers are the schema's entry points
+    cherrypy: CherryPyClass | None = None  # a class of a CherryPy module: its exposure and tools (`cherrypy_tree`)
 
 
 @dataclass
@@ -412,6 +425,25 @@ def _fab_view(function: cst.FunctionDef, imports: ImportTable) -> Handler | None
                    client_ids={n for n in inputs if ID_NAME.match(n)}, inputs=inputs)
 
 
+def tool_guards(tools: Iterable[str]) -> list[str]:
+    """The CherryPy tools that check the caller: named as a guard (`auth_basic`) or as a check that refuses
+    (`require_login`, `ensure_manager`), as a project names the function it registers with `cherrypy.Tool(...)`."""
+    return [t for t in tools if is_guard_name(t) or t.startswith(fw.GUARD_CALL_PREFIXES)]
+
+
+def _cherrypy_view(function: cst.FunctionDef, imports: ImportTable, owner: CherryPyClass) -> Handler | None:
+    """A method of CherryPy's object tree a request reaches (`cherrypy_tree.exposed_methods`), guarded by the tools
+    its class and itself turn on and by its own guard decorators; its parameters after `self` are the client's."""
+    methods = exposed_methods(function, owner.exposed, imports)
+    if methods is None:
+        return None
+    guards = tool_guards([*owner.tools, *method_tools(function, imports)]) \
+        + [n for n in decorator_names(function, imports) if is_guard_name(n)]
+    inputs = {p.name.value for p in parameters(function)[1:]}
+    return Handler(function, methods, bool(guards), restricts(guards),
+                   client_ids={n for n in inputs if ID_NAME.match(n)}, inputs=inputs)
+
+
 def route_guards(function: cst.FunctionDef) -> list[str]:
     """The guards a route decorator names (Litestar's `@get("/notes/{id:int}", guards=[requires_login])`): each runs
     before the handler and refuses whom it rejects, whatever its name."""
@@ -482,6 +514,8 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     bases = [_last(imports.qualified_name(b.value) or get_full_name_for_node(b.value)) for b in node.bases]
     context.view = any(b in fw.VIEW_BASES for b in bases)
     context.graphql_root = node.name.value.endswith(fw.ROOT_TYPE_NAMES)
+    if imports.imports_any(CHERRYPY_MODULES):
+        context.cherrypy = cherrypy_class(node, imports)
     for decorator in node.decorators:
         keyword = fw.VIEW_DEFAULTS_DECORATORS.get(imports.qualified_name(decorator.decorator) or "")
         guard = _keyword_value(decorator.decorator, keyword) if isinstance(decorator.decorator, cst.Call) else None
@@ -757,6 +791,8 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
         view = _graphene_view(function, imports, owner)
     if view is None and owner is not None and imports.imports_any((fw.FAB_MODULE,)):
         view = _fab_view(function, imports)
+    if view is None and owner is not None and owner.cherrypy is not None:
+        view = _cherrypy_view(function, imports, owner.cherrypy)
     if view is None and owner is None and imports.imports_any((fw.ARIADNE_MODULE,)):
         view = _ariadne_resolver(function)
     if view is not None:
@@ -960,9 +996,22 @@ def body_callers(function: cst.FunctionDef, requests: set[str]) -> set[str]:
         if type(node) is not cst.Assign:
             continue
         value = node.value.expression if type(node.value) is cst.Await else node.value
-        if signs_in_with(value, requests, guards=False) or context_caller(value):
-            found.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
+        targets = [t.target.value for t in node.targets if type(t.target) is cst.Name]
+        if signs_in_with(value, requests, guards=False) or context_caller(value) \
+                or len(targets) == 1 and targets[0] in CALLER_ROLES and _finds_caller(value, requests):
+            found.update(targets)
     return found
+
+
+def _finds_caller(value: cst.BaseExpression, requests: Set[str]) -> bool:
+    """`merchant_for(self.db, request)` bound to a caller's role (`merchant = ...`): a call handed the request and
+    nothing the client chose (only the request, the handler's own attributes and a database), whatever its name."""
+    if type(value) is not cst.Call or not value.args:
+        return False
+    handed = [a.value for a in value.args]
+    return any(type(v) is cst.Name and v.value in requests for v in handed) and all(
+        type(v) is cst.Name and (v.value in requests or v.value in HANDED_RESOURCES)
+        or type(v) is cst.Attribute and type(v.value) is cst.Name and v.value.value == "self" for v in handed)
 
 
 def sign_in_calls(function: cst.FunctionDef, request: str) -> list[str]:

@@ -77,6 +77,8 @@ MODEL_BASE_ENDINGS = ("Model", "User", "Manager", "QuerySet", "DeclarativeBase")
 DECLARATIVE_BASES = frozenset({"Base", "db.Base"})
 # Names of a SQLAlchemy session (`db.session`, `session`, FastAPI's `db: Session = Depends(get_db)`).
 SESSION_NAMES = frozenset({"session", "db", "db_session", "dbsession", "sess"})
+# Names of a DB-API connection or cursor (`with db.connect() as conn: conn.execute(...)`).
+CONNECTION_NAMES = frozenset({"conn", "connection", "cursor", "cur", "self.conn", "self.connection", "self.cursor"})
 # Words of receivers (as spelt: a `Client` model is a record) whose `save`/`delete` stores no record: the visitor's
 # session, a cache, stored files, messages.
 NOT_RECORDS = frozenset({"session", "cache", "caches", "storage", "messages", "cookies", "response", "client"})
@@ -160,6 +162,8 @@ def _writes(calls: list[cst.Call], names: _ViewNames) -> bool:
         if _is_session(func.value):
             if _session_writes(call, names):
                 return True
+        elif _runs_written_sql(call):
+            return True
         elif _session_query(func.value):
             if func.attr.value in QUERYSET_WRITES and not _bumps(call, names.changed):
                 return True
@@ -191,6 +195,15 @@ def _is_write_statement(statement: cst.BaseExpression) -> bool:
         return sql.lstrip().split(" ", 1)[0].lower() in WRITE_STATEMENTS
     name = full_name(innermost)
     return name is not None and name.rpartition(".")[2] in WRITE_STATEMENTS and type(statement) is cst.Call
+
+
+def _runs_written_sql(call: cst.Call) -> bool:
+    """`conn.execute("UPDATE users SET ... WHERE id = ?", ...)`: a DB-API connection or cursor runs a write statement
+    spelled out (a `SELECT` it runs reads)."""
+    func = cast(cst.Attribute, call.func)
+    first = call.args[0].value if call.args and call.args[0].keyword is None else None
+    return func.attr.value in SESSION_RUNS and full_name(func.value) in CONNECTION_NAMES and first is not None \
+        and text_value(first) is not None and _is_write_statement(first)
 
 
 def _is_session(receiver: cst.BaseExpression) -> bool:

@@ -51,6 +51,7 @@ from vibecheck.analysis.drf_default_permissions import (
     permission_checking_classes,
 )
 from vibecheck.analysis.flow import dotted_name, string_value
+from vibecheck.cst_fields import walk_own
 from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -62,6 +63,9 @@ PRIVILEGED_VERBS = frozenset({
     "impersonate", "unlock", "suspend", "unsuspend", "moderate", "escalate", "override", "elevate", "waive", "comp",
     "chargeback", "reassign", "void", "writeoff",
 })
+# First words of a handler that files a request for a privileged operation (`create_payout`, `request_refund`): made for
+# the caller's own account, it is theirs to ask; performing it (`approve_payout`) is the privileged part.
+REQUESTING_VERBS = frozenset({"create", "request", "submit", "new"})
 # Privileged operations named by two words (`write_off_item`, `writeOffDebt`): neither word alone is one.
 PRIVILEGED_PHRASES = {("write", "off"): "write off"}
 WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})
@@ -162,7 +166,9 @@ class PrivilegedActionForAnyUser(Rule):
     `@view_config(..., permission="user_delete")`, which the resource's access list grants on its own; `edit` or
     `view`, granted for many operations, does not count). Revoking or granting one's own credentials
     (`revoke_token`, `revoke_api_key`, `grant_consent`) is self-service, like a logout, unless the client names the
-    user whose credentials they are (`/users/{user_id}/sessions/revoke`).
+    user whose credentials they are (`/users/{user_id}/sessions/revoke`). A handler that files a request for the
+    operation (`create_payout`, `request_refund`) and makes its record for the caller (`Payout(merchant_id=merchant.id,
+    ...)`) asks for it on their own account: approving it is the privileged part.
     So is a handler, behind the same authentication only, that deactivates, deletes or locks a whole account or
     tenant the client names (`deactivate_user(user_id)`, a route calling `services.delete_tenant(db, tenant_id)`)
     and never reads who the caller is: closing one's own account compares it with the caller, or takes no id.
@@ -430,6 +436,9 @@ class PrivilegedActionForAnyUser(Rule):
             return
         if checks_role(node.body) or _permission_names(node, self.context.imports, verb):
             return
+        if handler is not None and REQUESTING_VERBS.intersection(name_words(node.name.value)[:1]) \
+                and _files_for_caller(node.body, handler.identity_params):
+            return  # the caller asks for the operation on their own account: whoever approves it performs it
         anchor = node.decorators[0] if node.decorators else node
         checks = "is left to DRF's `DEFAULT_PERMISSION_CLASSES`, which at most check" if by_default else "only checks"
         self.report(anchor, f"`{name}` performs a privileged operation (`{verb}`) but {checks} that the caller is "
@@ -561,6 +570,17 @@ def _calls(body: cst.CSTNode) -> Iterator[cst.Call]:
 def _callee(call: cst.Call) -> str:
     """The last name of the function a call makes (`delete_tenant` of `services.delete_tenant(db, tenant_id)`)."""
     return (dotted_name(call.func) or "").rpartition(".")[2]
+
+
+def _files_for_caller(body: cst.CSTNode, identity: set[str]) -> bool:
+    """A record made with the caller as its owner (`Payout(merchant_id=merchant.id, ...)`, `user=request.user`)."""
+    return any(type(node) is cst.Call and any(arg.keyword is not None and _is_caller(dotted_name(arg.value) or "", identity)
+                                              for arg in node.args) for node in walk_own(body))
+
+
+def _is_caller(dotted: str, identity: set[str]) -> bool:
+    """`merchant.id` of an identity parameter, `current_user.id`, `request.user`: the caller or their id."""
+    return dotted.partition(".")[0] in identity or any(dotted == e or dotted.startswith(e + ".") for e in IDENTITY_EXPRESSIONS)
 
 
 def _refers_to_caller(body: cst.CSTNode, identity: set[str]) -> bool:

@@ -62,6 +62,7 @@ PATH_FUNCTIONS: dict[str, tuple[int, str | None]] = {
     "aiohttp.web_fileresponse.FileResponse": (0, "path"), "sanic.response.file": (0, "location"),
     "sanic.response.file_stream": (0, "location"), "pyramid.response.FileResponse": (0, "path"),
     "bottle.static_file": (1, "root"),
+    "cherrypy.lib.static.serve_file": (0, "path"), "cherrypy.lib.static.serve_download": (0, "path"),
     "shutil.copytree": (0, "src"), "shutil.make_archive": (0, "base_name"), "shutil.unpack_archive": (0, "filename"),
     "os.scandir": (0, "path"), "os.walk": (0, "top"),
 }
