@@ -15,7 +15,7 @@ from support_agent.config import KB_HOSTS, LOG_DIR, ORDERS_DB
 def lookup_order(order_id: str) -> dict:
     """Return the status of an order by its id."""
     conn = sqlite3.connect(ORDERS_DB)
-    # expect: VC401/VC422
+    # expect: VC401/VC422/VC417
     row = conn.execute(f"SELECT id, status, total FROM orders WHERE id = '{order_id}'").fetchone()
     return {"id": row[0], "status": row[1], "total": row[2]} if row else {"error": "not found"}
 
@@ -33,7 +33,7 @@ def lookup_my_order(order_id: str, tool_context: ToolContext) -> dict:
 
 def read_service_log(filename: str, lines: int = 50) -> str:
     """Read the last lines of a service log file."""
-    # expect: VC401/VC405
+    # expect: VC401/VC405/VC417
     with open(os.path.join(LOG_DIR, filename)) as fh:
         return "".join(fh.readlines()[-lines:])
 
@@ -50,7 +50,7 @@ def read_service_log_safe(filename: str, lines: int = 50) -> str:
 
 def run_diagnostic(command: str) -> str:
     """Run a diagnostic shell command on the support host (df, uptime, systemctl status ...)."""
-    # expect: VC401/VC421
+    # expect: VC401/VC421/VC417
     result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=30)
     return result.stdout + result.stderr
 
@@ -60,13 +60,15 @@ def check_service(service: str) -> str:
     if service not in {"web", "worker", "scheduler"}:
         return "unknown service"
     # ok: VC401/VC421/VC408
+    # expect: VC108
     result = subprocess.run(["systemctl", "is-active", f"shop-{service}"], capture_output=True, text=True)
     return result.stdout.strip()
 
 
 def fetch_article(url: str) -> str:
     """Fetch a knowledge-base article or status page."""
-    # expect: VC401/VC405
+    # expect: VC401/VC405/VC417
+    # expect: VC107
     return httpx.get(url, timeout=10).text
 
 
@@ -75,10 +77,11 @@ def fetch_kb_article(url: str) -> str:
     if urlparse(url).hostname not in KB_HOSTS:
         return "host not allowed"
     # ok: VC401/VC405
+    # expect: VC107
     return httpx.get(url, timeout=10, follow_redirects=False).text
 
 
 def calculate_refund(expression: str) -> float:
     """Evaluate a refund formula such as '49.99 * 0.5'."""
-    # expect: VC401/VC413
+    # expect: VC401/VC413/VC417
     return float(eval(expression))

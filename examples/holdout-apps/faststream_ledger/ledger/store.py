@@ -25,8 +25,8 @@ async def insert_entry(entry):
 
 async def balance(account_id, currency):
     p = await pool()
-    # expect: VC402
     return await p.fetchval(
+        # expect: VC402
         f"SELECT COALESCE(SUM(amount_cents), 0) FROM entries WHERE account_id = '{account_id}' AND currency = '{currency}'"
     )
 

@@ -74,7 +74,6 @@ async def device_readings(request, device_id):
         return {"error": "not found"}, 404
     metric = request.args.get("metric", "temperature")
     order = request.args.get("order", "ts")
-    # expect: VC422/VC417
     return {"readings": db.readings(device_id, metric, order)}
 
 
@@ -90,6 +89,7 @@ async def device_readings_safe(request, device_id):
 @app.post("/api/admin/flash")
 @auth
 async def flash_firmware(request):
+    # expect: VC417
     if not is_admin(request):
         return {"error": "forbidden"}, 403
     body = request.json
@@ -99,6 +99,7 @@ async def flash_firmware(request):
     return {"returncode": out.returncode, "log": out.stdout.decode()}
 
 
+# ok: VC218
 @app.post("/api/admin/flash/safe")
 @auth
 async def flash_firmware_safe(request):
@@ -112,9 +113,10 @@ async def flash_firmware_safe(request):
     return {"started": True}, 202
 
 
+# ok: VC219 -- devices fetch firmware images without an account
 @app.get("/firmware/<path:name>")
 async def download_firmware(request, name):
-    # expect: VC405
+    # expect: VC405, VC110
     with open(os.path.join(FIRMWARE_DIR, name), "rb") as fh:
         return fh.read(), 200, {"Content-Type": "application/octet-stream"}
 

@@ -57,7 +57,7 @@ def readings(device_id, metric, order):
     sql = f"SELECT ts, value FROM readings WHERE device_id = {device_id} AND metric = '{metric}'"
     sql += " ORDER BY " + order
     with connect() as conn:
-        # expect: VC402
+        # expect: VC402/VC417
         return [dict(r) for r in conn.execute(sql).fetchall()]
 
 

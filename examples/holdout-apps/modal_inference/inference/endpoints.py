@@ -16,13 +16,14 @@ ALLOWED_FORMATS = {"mp4", "webm", "gif"}
 
 
 def load_classifier(name):
-    # expect: VC406
+    # expect: VC417
     with open(os.path.join(MODEL_DIR, name + ".pkl"), "rb") as fh:
+        # expect: VC406/VC417
         return pickle.load(fh)
 
 
-@app.function(volumes={MODEL_DIR: models}, secrets=secrets, gpu="T4")
 # expect: VC201
+@app.function(volumes={MODEL_DIR: models}, secrets=secrets, gpu="T4")
 @modal.fastapi_endpoint(method="POST")
 def classify(item: dict):
     from PIL import Image
@@ -74,10 +75,11 @@ def transcode_safe(item: dict):
     return {"path": f"{OUTPUT_DIR}/out.{fmt}"}
 
 
+# expect: VC219
 @app.function(volumes={OUTPUT_DIR: outputs})
 @modal.fastapi_endpoint(method="GET")
-# expect: VC405
 def download(name: str):
+    # expect: VC405
     return Path(OUTPUT_DIR, name).read_bytes()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import libcst as cst
 
@@ -35,12 +36,14 @@ from vibecheck.analysis.model_tools import (
     TOOL_IMPORTS,
     TOOL_SCHEMA_KEYS,
     graph_nodes,
+    registered_elsewhere,
     registered_tools,
     table_tools,
     tool_call_parameters,
     tool_methods,
 )
 from vibecheck.analysis.nodes import suite_statements
+from vibecheck.analysis.summary_keys import EVERY_PARAMETER
 from vibecheck.cst_fields import own_nodes_of
 from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
@@ -632,6 +635,17 @@ class LlmOutputToDangerousSink(FlowRule):
         name, or a system prompt written (matched in the lower-cased text: `SystemMessage` too)."""
         return super().hinted_in(source) or any(parts <= source.words for parts in cls.hinting_names) \
             or "systemmessage" in source.lowered or builds_system_prompts(source.lowered)
+
+    def module_calls(self, state: FlowState) -> list[list[Any]]:
+        """A function of another module handed to a model as a tool (`Agent(tools=[tools.run_diagnostic])`,
+        `FunctionTool(func=run_sql)` imported from `.tools`): the model writes each of its arguments."""
+        calls: list[list[Any]] = []
+        for expression in registered_elsewhere(self.context):
+            callee = state.project_callee(cst.Call(func=expression))
+            if callee is not None and callee.startswith("import:"):
+                origin = f"{self.context.module.code_for_node(expression)}(...)"
+                calls.append([callee, EVERY_PARAMETER, "llm", origin])
+        return calls
 
     def new_state(self) -> FlowState:
         written = model_written_fields(self.context) if self.context.imports.imports_any(GRAPH_IMPORTS) else None
