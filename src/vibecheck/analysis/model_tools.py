@@ -238,7 +238,7 @@ def _registered_names(context: RuleContext) -> tuple[set[str], set[str], list[cs
             position, keyword = TOOL_LIST_CALLS.get(name, (0, "tools"))
             listed = call_argument(call, position, keyword)
             given = [element.value for element in listed.elements] \
-                if type(listed) in (cst.List, cst.Tuple) else []  # type: ignore[union-attr]
+                if isinstance(listed, (cst.List, cst.Tuple)) else []
         else:
             if graphs and method in GRAPH_NODE_METHODS:
                 added = _node_function(call_argument(call, 1, "action") or call_argument(call, 0, "node"), context)

@@ -183,7 +183,9 @@ class ClientControlledAuthorization(FlowRule):
     `user_id` claim that is not compared with the server-side identity (`current_user`, `request.user`, `session`).
     What a framework's permission check returns is its decision: DRF's `has_permission`/`has_object_permission` or
     Django's `test_func` returning the client's flag as it came (`return bool(request.data.get("is_triager"))`, `==
-    "true"`), whatever its name (not a credential the client presents, `X-Api-Token`), is reported too. The claims of
+    "true"`), whatever its name (not a credential the client presents, `X-Api-Token`), is reported too, and so is a
+    predicate named for a privilege (`is_admin(request)`, `has_staff_role`) answering with a role the client names
+    (`return request.headers.get("X-Role") == "admin"`). The claims of
     a JWT decoded without checking its signature (`jwt.decode(t, options={"verify_signature": False})`,
     `get_unverified_claims(t)`) are the client's too, also when a function of the same module returns them (`if
     current_claims().get("is_admin"):`, a method called as `self.claims()`, or through a variable); when such a

@@ -161,7 +161,8 @@ class MassAssignment(Rule):
     (`vendor_id` beside `vendor: Vendor = Depends(current_vendor)`), and
     that `body.model_dump()` or `body.dict()` does not drop
     (`exclude={"owner_id"}`, an `include=` allow-list); and `for key, value in data.items(): setattr(obj, key, value)`
-    over client data, also over `vars(data)` or `data.__dict__` of an input that declares such a field (a Pydantic
+    (or `record[key] = value` into a record the function did not make itself with `{}` or `dict()`) over client
+    data, also over `vars(data)` or `data.__dict__` of an input that declares such a field (a Pydantic
     body, a Strawberry `@strawberry.input`); and the client's dict handed to a function of a helper module of the
     package (`crud`, `services`, ... beside the handler or one package up, imported relatively, `from .. import
     services`, or by the package's name, `from app import services`), or to a function of the same module
