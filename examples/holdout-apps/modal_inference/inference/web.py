@@ -13,8 +13,8 @@ web_app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=Tr
 jobs = modal.Dict.from_name("inference-jobs", create_if_missing=True)
 
 
-@web_app.get("/jobs/{job_id}")
 # expect: VC214/VC219
+@web_app.get("/jobs/{job_id}")
 async def get_job(job_id: str):
     return jobs.get(job_id, {})
 
