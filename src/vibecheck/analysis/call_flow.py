@@ -19,6 +19,8 @@ from typing import Any
 
 from vibecheck.analysis.summary_keys import (
     CALL,
+    EVERY_PARAMETER,
+    FRAMEWORK_PARAMETERS,
     HANDED_ON,
     HOST,
     INSTANCES,
@@ -142,6 +144,13 @@ class CallGraph:
         offset = 1 if "." in key[1] and parameters[:1] in (["self"], ["cls"]) else 0
         index = where + offset
         return parameters[index] if index < len(parameters) else self.functions[key].get("rest") or None
+
+    def parameters_bound(self, key: FunctionKey, where: int | str) -> list[str | None]:
+        """The parameters a recorded argument binds: the one `parameter_for` names, or for EVERY_PARAMETER (a tool the
+        model calls) each parameter but those the framework fills."""
+        if where == EVERY_PARAMETER:
+            return [p for p in self.functions[key]["parameters"] if p not in FRAMEWORK_PARAMETERS]
+        return [self.parameter_for(key, where)]
 
     def returned_origin(self, key: FunctionKey | None, untrusted: frozenset[str], depth: int = MAX_DEPTH
                         ) -> tuple[str, str] | None:
@@ -297,9 +306,10 @@ class CallGraph:
                     found = read_in(origin, key), note[0] if note else "", ()
                 if found is None:
                     continue
-                for sunk, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where),
-                                                              found[1], verdicts=HANDED_ON not in note):
-                    yield sunk, sink, found[0], (key[1], *found[2], *chain)
+                for parameter in self.parameters_bound(target, where):
+                    for sunk, sink, chain in self.parameter_sinks(target, parameter, found[1],
+                                                                  verdicts=HANDED_ON not in note):
+                        yield sunk, sink, found[0], (key[1], *found[2], *chain)
             for attribute, kind, origin in summary.get("kept", ()):
                 if kind not in untrusted:
                     continue

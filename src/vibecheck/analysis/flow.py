@@ -182,6 +182,9 @@ ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "de
 # (`@rt("/entries/{eid}")` over `def get(eid: int, auth)`).
 METHOD_FIRST_DECORATOR = "http"
 BARE_ROUTE_DECORATORS = ROUTE_DECORATOR_METHODS | {"rt", "http_get", "http_post", "http_put", "http_patch", "http_delete"}
+# Modal's web endpoints (`@modal.fastapi_endpoint(method="POST")`, formerly `web_endpoint`): FastAPI routes at a URL made
+# from the function's name, given no path.
+PATHLESS_ROUTE_DECORATORS = frozenset({"fastapi_endpoint", "web_endpoint"})
 # Parameters FastHTML fills by their name, not from the request's fields: the session, the request, the `auth` a
 # Beforeware put in the request's scope (the signed-in user), the htmx headers and the app.
 FASTHTML_MODULES = ("fasthtml",)
@@ -366,7 +369,7 @@ LAMBDA_CONTEXT_NAMES = frozenset({"context", "ctx", "_context", "lambda_context"
 # What a command-line program reads from its user: sources for rules where the user crossing a boundary matters.
 CLI_SOURCES = frozenset({"sys.argv", "input", "builtins.input", "raw_input", "sys.stdin", "fileinput.input"})
 WEB_FRAMEWORKS = ("flask", "django", "rest_framework", "starlette", "fastapi", "quart", "sanic", "aiohttp.web",
-                  "werkzeug", "falcon", "bottle", "litestar", "tornado.web", "pyramid", "robyn", "blacksheep",
+                  "werkzeug", "falcon", "bottle", "litestar", "tornado.web", "pyramid", "robyn", "blacksheep", "microdot",
                   # serverless HTTP functions: Google's (a Flask request), Azure's `func.HttpRequest`, Chalice
                   "functions_framework", "azure.functions", "chalice")
 # The keyword by which a getter converts the text it reads (werkzeug's `MultiDict.get(key, type=int)`, behind Flask's
@@ -2275,6 +2278,9 @@ def is_route_handler(function: cst.FunctionDef) -> bool:
             return True
         if type(expression) is cst.Name and expression.value in ("api_view", "route"):
             return True
+        if call is not None and ((type(expression) is cst.Attribute and expression.attr.value in PATHLESS_ROUTE_DECORATORS)
+                                 or (type(expression) is cst.Name and expression.value in PATHLESS_ROUTE_DECORATORS)):
+            return True
         if type(expression) is cst.Name and expression.value in BARE_ROUTE_DECORATORS and call is not None \
                 and _names_a_path(call):
             return True
@@ -3044,10 +3050,16 @@ class FlowRule(Rule):
         state.module_instances = _module_instances(node)
         summary = state.summary = FunctionSummary([])
         walk_block(_block_statements_of_module(node), state, self._check_and_summarise)
+        summary.calls.extend(self.module_calls(state))
         if summary.sinks or summary.calls:
             self._add_summary(TOP_LEVEL, summary.as_fact())
         self._summarise_instances(node, state)
         self._summarise_answering_objects(state)
+
+    def module_calls(self, state: FlowState) -> list[list[Any]]:
+        """Calls the module's top level records beyond those its statements make: none, unless a rule knows a
+        framework that calls a project function with its rule's untrusted data (VC401: a tool the model calls)."""
+        return []
 
     def summarise_client_attributes(self, attributes: Iterable[tuple[str, str]]) -> None:
         """Record `Class.attribute~client` for each (class, attribute) bound to a client, for subclasses elsewhere."""

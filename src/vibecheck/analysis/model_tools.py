@@ -46,6 +46,8 @@ TOOL_FUNCTION_CALLS: dict[str, tuple[int | None, str]] = {
     "autogen.register_function": (0, "f"),
     "autogen.agentchat.register_function": (0, "f"),
     "autogen_core.tools.FunctionTool": (0, "func"),
+    "google.adk.tools.FunctionTool": (0, "func"),
+    "google.adk.tools.function_tool.FunctionTool": (0, "func"),
     "pydantic_ai.Tool": (0, "function"),
     "llama_index.core.tools.FunctionTool.from_defaults": (0, "fn"),
     **{f"{module}.{tool}.from_function": (0, "func") for module in ("langchain_core.tools", "langchain.tools")
@@ -199,18 +201,28 @@ def graph_nodes(context: RuleContext) -> frozenset[str]:
     return _registrations(context)[1]
 
 
-def _registrations(context: RuleContext) -> tuple[frozenset[str], frozenset[str]]:
-    found: tuple[frozenset[str], frozenset[str]] | None = context.shared.get(_registrations)
+def registered_elsewhere(context: RuleContext) -> tuple[cst.BaseExpression, ...]:
+    """The functions registered as tools that the module names through another module or an import (`tools=[
+    tools.run_diagnostic]`, `FunctionTool(func=run_sql)` after `from .tools import run_sql`): the project phase
+    follows the model's arguments into them."""
+    return _registrations(context)[2]
+
+
+def _registrations(context: RuleContext) -> tuple[frozenset[str], frozenset[str], tuple[cst.BaseExpression, ...]]:
+    found: tuple[frozenset[str], frozenset[str], tuple[cst.BaseExpression, ...]] | None = context.shared.get(_registrations)
     if found is None:
-        tools, nodes = _registered_names(context) if context.imports.imports_any(TOOL_IMPORTS) else (set(), set())
-        found = context.shared[_registrations] = (frozenset(tools), frozenset(nodes))
+        tools, nodes, named = _registered_names(context) if context.imports.imports_any(TOOL_IMPORTS) \
+            else (set(), set(), [])
+        found = context.shared[_registrations] = (frozenset(tools), frozenset(nodes), tuple(named))
     return found
 
 
-def _registered_names(context: RuleContext) -> tuple[set[str], set[str]]:
-    """(functions registered as tools, functions added as graph nodes), from every call in the module."""
+def _registered_names(context: RuleContext) -> tuple[set[str], set[str], list[cst.BaseExpression]]:
+    """(functions registered as tools, functions added as graph nodes, the other expressions registered as tools:
+    `tools.run_sql`, an imported name), from every call in the module."""
     tools: set[str] = set()
     nodes: set[str] = set()
+    registered: list[cst.BaseExpression] = []
     graphs = context.imports.imports_any(GRAPH_IMPORTS)
     pending: list[cst.CSTNode] = [context.module]
     while pending:
@@ -221,17 +233,22 @@ def _registered_names(context: RuleContext) -> tuple[set[str], set[str]]:
         name = context.imports.qualified_name(call.func) or ""
         method = call.func.attr.value if type(call.func) is cst.Attribute else None
         if name in TOOL_FUNCTION_CALLS:
-            tools.update(_plain_names([call_argument(call, *TOOL_FUNCTION_CALLS[name])]))
+            given = [call_argument(call, *TOOL_FUNCTION_CALLS[name])]
         elif name in TOOL_LIST_CALLS or method in TOOL_LIST_METHODS:
             position, keyword = TOOL_LIST_CALLS.get(name, (0, "tools"))
             listed = call_argument(call, position, keyword)
-            if type(listed) in (cst.List, cst.Tuple):
-                tools.update(_plain_names([element.value for element in listed.elements]))  # type: ignore[union-attr]
-        elif graphs and method in GRAPH_NODE_METHODS:
-            added = _node_function(call_argument(call, 1, "action") or call_argument(call, 0, "node"), context)
-            if added is not None:
-                nodes.add(added)
-    return tools, nodes
+            given = [element.value for element in listed.elements] \
+                if isinstance(listed, (cst.List, cst.Tuple)) else []
+        else:
+            if graphs and method in GRAPH_NODE_METHODS:
+                added = _node_function(call_argument(call, 1, "action") or call_argument(call, 0, "node"), context)
+                if added is not None:
+                    nodes.add(added)
+            continue
+        tools.update(_plain_names(given))
+        registered.extend(expression for expression in given if type(expression) is cst.Attribute
+                          and type(expression.value) is cst.Name or type(expression) is cst.Name)
+    return tools, nodes, registered
 
 
 def _node_function(expression: cst.BaseExpression | None, context: RuleContext) -> str | None:

@@ -44,6 +44,10 @@ HANDED_ON = "handed-on"
 # Calls that act on a verdict they are given (`require(is_admin(ip))`, `abort_unless(...)`, `self.assertTrue(...)`) or
 # pass it on to what tests them (`bool(...)`, `all(...)`): a verdict given to them is not handed on as data.
 VERDICT_TAKERS = lazy_pattern(r"^(bool|all|any)$|^_*(require|ensure|assert|abort|deny|forbid|guard|check)", re.IGNORECASE)
+# The position of a call that binds every parameter of its callee: a function of another module handed to a model as
+# a tool (`Agent(tools=[tools.run_diagnostic])`), whose arguments the model writes, all but those the framework fills.
+EVERY_PARAMETER = "*"
+FRAMEWORK_PARAMETERS = frozenset({"self", "cls", "ctx", "context", "tool_context", "run_context"})
 SUMMARY_FACT = "vibecheck.flow.summaries"
 # In a file's summary fact: the codes of the request-flow rules whose file hints skipped the file. The join
 # borrows that module's calls and returns from a rule that walks every file (a route module that never names

@@ -31,4 +31,5 @@ async def require_user(request: Request) -> dict:
 
 
 def is_admin(request: Request) -> bool:
+    # expect: VC207
     return request.headers.get("X-User-Role") == "admin"

@@ -109,15 +109,19 @@ AZURE_OPEN_LEVEL = "anonymous"
 # Decorators that make a view of a function and name its guard themselves: Pyramid's `@view_config(route_name=
 # "invoice", request_method="POST", permission="edit")` (the route's name stands for its path, which `config.add_route`
 # sets elsewhere) and Strawberry's resolvers, `@strawberry.mutation(permission_classes=[IsAuthenticated])` (a mutation
-# changes state as a POST does, a field answers as a GET). Decorator -> (keyword naming the path, keyword naming the
-# methods, the method when it is fixed, the guard keyword).
+# changes state as a POST does, a field answers as a GET), and Modal's web endpoints (`@modal.fastapi_endpoint(method=
+# "POST")`, formerly `web_endpoint`), served at a URL made from the function's name, open to anyone unless
+# `requires_proxy_auth=True` asks for Modal's proxy-auth tokens. Decorator -> (keyword naming the path, keyword naming
+# the methods, the method when it is fixed, the guard keyword).
 GUARDED_VIEW_DECORATORS: dict[str, tuple[str | None, str | None, str | None, str]] = {
     "pyramid.view.view_config": ("route_name", "request_method", None, "permission"),
     "strawberry.mutation": (None, None, "POST", "permission_classes"),
     "strawberry.field": (None, None, "GET", "permission_classes"),
     "strawberry.subscription": (None, None, "GET", "permission_classes"),
+    "modal.fastapi_endpoint": (None, "method", None, "requires_proxy_auth"),
+    "modal.web_endpoint": (None, "method", None, "requires_proxy_auth"),
 }
-GUARDED_VIEW_MODULES = ("pyramid", "strawberry")
+GUARDED_VIEW_MODULES = ("pyramid", "strawberry", "modal")
 # What such a view is handed that the client does not choose: the GraphQL parent and resolve info, Pyramid's request
 # and context; and the annotations of an id argument (`id: strawberry.ID`).
 VIEW_SERVER_PARAMETERS = frozenset({"self", "cls", "root", "parent", "info", "request", "context"})

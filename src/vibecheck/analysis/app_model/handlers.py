@@ -100,6 +100,9 @@ CALLER_WORDS = frozenset({"caller", "user", "principal", "identity", "claims", "
 SIGNED_IN_SCOPES = frozenset({"authenticated"})
 # Request data: a role read from it is the client's claim, not a check (VC207 reports it).
 CLIENT_ROOTS = frozenset({"request", "req", "self.request"})
+# Where a server keeps what it found about the caller on the request, never sent by the client: Microdot's and
+# Flask's `request.g`, Starlette's `request.state`, Sanic's `request.ctx`, Falcon's `req.context`.
+SERVER_REQUEST_FIELDS = frozenset({"g", "state", "ctx", "context"})
 # Socket.IO event handlers: `@socketio.on("delete")` (Flask-SocketIO), `@sio.on("delete")` and `@sio.event`
 # (python-socketio). Their arguments are the client's message (all but the server's `sid`); an event may change state as
 # a POST does. A module whose `connect` handler turns clients away (`return False`, `raise ConnectionRefusedError`)
@@ -469,12 +472,18 @@ def _keys_read(test: cst.BaseExpression) -> Iterator[str]:
         elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
                 and node.args:
             key, source = node.args[0].value, node.func.value
-        if key is not None and not any(str(dotted_name(source) or "").startswith(f"{root}.") or dotted_name(source) == root
-                                       for root in CLIENT_ROOTS):
+        if key is not None and not _read_from_client(str(dotted_name(source) or "")):
             value = string_value(key)  # type: ignore[arg-type]
             if value:
                 yield value
         pending.extend(child_nodes(node))
+
+
+def _read_from_client(source: str) -> bool:
+    """`request.json`, `req.headers`: the client's data; not `request.g.user`, which the server set after signing the
+    caller in."""
+    root = next((r for r in CLIENT_ROOTS if source == r or source.startswith(f"{r}.")), None)
+    return root is not None and source[len(root) + 1:].partition(".")[0] not in SERVER_REQUEST_FIELDS
 
 
 def checks_role(body: cst.CSTNode) -> bool:

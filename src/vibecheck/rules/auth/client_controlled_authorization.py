@@ -75,6 +75,16 @@ UNVERIFIED_ORIGIN = "`{}`" + UNVERIFIED_SUFFIX
 # The methods a framework asks whether to let the caller in, whose answer is what they return: DRF's permission
 # classes, Django's `UserPassesTestMixin`.
 PERMISSION_ANSWERS = frozenset({"has_permission", "has_object_permission", "test_func"})
+# A predicate named for a privilege (`is_admin(request)`, `is_staff`, `has_admin_role`): its callers let in whom it
+# answers yes for, so what it returns decides as a permission check's answer does.
+PREDICATE_VERBS = frozenset({"is", "has", "can"})
+
+
+def _answers_for_a_privilege(name: str) -> bool:
+    """A framework's permission check, or a predicate whose name asks about a privilege (`is_admin`)."""
+    words = name_words(name)
+    return name in PERMISSION_ANSWERS or (len(words) > 1 and words[0] in PREDICATE_VERBS
+                                         and bool(_privilege_words(words[1:])))
 # Server-side identity: comparing the client's claim against it is a check, not trust.
 SERVER_IDENTITY = ("current_user", "request.user", "g.user", "session", "self.request.user", "get_current_user", "identity",
                    "get_jwt_identity", "claims", "auth.user")
@@ -173,7 +183,9 @@ class ClientControlledAuthorization(FlowRule):
     `user_id` claim that is not compared with the server-side identity (`current_user`, `request.user`, `session`).
     What a framework's permission check returns is its decision: DRF's `has_permission`/`has_object_permission` or
     Django's `test_func` returning the client's flag as it came (`return bool(request.data.get("is_triager"))`, `==
-    "true"`), whatever its name (not a credential the client presents, `X-Api-Token`), is reported too. The claims of
+    "true"`), whatever its name (not a credential the client presents, `X-Api-Token`), is reported too, and so is a
+    predicate named for a privilege (`is_admin(request)`, `has_staff_role`) answering with a role the client names
+    (`return request.headers.get("X-Role") == "admin"`). The claims of
     a JWT decoded without checking its signature (`jwt.decode(t, options={"verify_signature": False})`,
     `get_unverified_claims(t)`) are the client's too, also when a function of the same module returns them (`if
     current_claims().get("is_admin"):`, a method called as `self.claims()`, or through a variable); when such a
@@ -382,7 +394,7 @@ class ClientControlledAuthorization(FlowRule):
         of simple statements, and what a framework's permission check returns) decides nothing; nor does one that can
         name no claim (`_may_name_a_claim`)."""
         statements = walked_statements(function)
-        answers = function.name.value in PERMISSION_ANSWERS  # what it returns decides
+        answers = _answers_for_a_privilege(function.name.value)  # what it returns decides
         if self._tenant_headers:
             return False
         return statements is not None and (not any(
@@ -394,7 +406,7 @@ class ClientControlledAuthorization(FlowRule):
         super().start_function(function, state)
         self._tenant_checked = set()
         self._in_route = is_route_handler(function)
-        self._answers_permission = function.name.value in PERMISSION_ANSWERS
+        self._answers_permission = _answers_for_a_privilege(function.name.value)
         # a GraphQL resolver's or gRPC servicer's arguments are the client's message, whose fields it reads
         self._reads_message = not self._in_route and bool(resolver_parameters(function, self.context.imports))
         own = drf_permission_classes(function)  # an action's own `permission_classes=` replace its class's

@@ -161,7 +161,8 @@ class MassAssignment(Rule):
     (`vendor_id` beside `vendor: Vendor = Depends(current_vendor)`), and
     that `body.model_dump()` or `body.dict()` does not drop
     (`exclude={"owner_id"}`, an `include=` allow-list); and `for key, value in data.items(): setattr(obj, key, value)`
-    over client data, also over `vars(data)` or `data.__dict__` of an input that declares such a field (a Pydantic
+    (or `record[key] = value` into a record the function did not make itself with `{}` or `dict()`) over client
+    data, also over `vars(data)` or `data.__dict__` of an input that declares such a field (a Pydantic
     body, a Strawberry `@strawberry.input`); and the client's dict handed to a function of a helper module of the
     package (`crud`, `services`, ... beside the handler or one package up, imported relatively, `from .. import
     services`, or by the package's name, `from app import services`), or to a function of the same module
@@ -226,6 +227,7 @@ class MassAssignment(Rule):
         self.schema_fields: dict[str, list[str]] = {}  # ... -> all their annotated fields
         self.caller_fields: list[set[str]] = []  # per enclosing function: the fields that name its caller's row
         self.functions: list[tuple[set[str], dict[str, str]]] = []  # (client dict names, schema-typed params)
+        self.fresh_dicts: list[set[str]] = []  # per function, the names it binds to a new dict (`out = {}`)
         # per enclosing function: a GraphQL resolver's untyped arguments (Ariadne's `input`), a mapping when unpacked
         self.untyped_arguments: list[set[str]] = []
         self.forms: list[tuple[cst.ClassDef, cst.ClassDef]] = []  # (Meta, form) of this file's model forms, checked last
@@ -364,6 +366,7 @@ class MassAssignment(Rule):
                 typed[param.name.value] = type_name
         client |= self._loaded_arguments(node)
         self.functions.append((client, typed))
+        self.fresh_dicts.append(set())
         self.caller_fields.append(callers)
         self.untyped_arguments.append(untyped)
 
@@ -398,6 +401,7 @@ class MassAssignment(Rule):
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.pop()
+        self.fresh_dicts.pop()
         self.untyped_arguments.pop()
         self.caller_fields.pop()
 
@@ -435,6 +439,8 @@ class MassAssignment(Rule):
         if self.functions and len(node.targets) == 1 and type(node.targets[0].target) is cst.Name \
                 and self._client_dict(node.value) is not None:
             self.functions[-1][0].add(node.targets[0].target.value)
+        if self.fresh_dicts and _makes_a_dict(node.value):
+            self.fresh_dicts[-1].update(t.target.value for t in node.targets if type(t.target) is cst.Name)
 
     def visit_Call(self, node: cst.Call) -> None:
         if not self.functions or self.in_tests:
@@ -506,6 +512,11 @@ class MassAssignment(Rule):
                             "which attributes it writes.",
                             hint="Loop over an explicit allow-list of field names instead of the client's keys.")
                 return
+        copy = _key_copy(node, self.fresh_dicts[-1])
+        if copy is not None:
+            self.report(copy, f"`{short_code(copy)}` copies every key of {why} into a record the function did not make, "
+                        "so the client chooses which fields it writes (an owner, a role, a price).",
+                        hint="Loop over an explicit allow-list of field names instead of the client's keys.")
 
     def _hands_to_a_copier(self, node: cst.Call, name: str) -> bool:
         """`services.update_project(session, project, changes)` with the client's dict, where that function of a helper
@@ -710,6 +721,31 @@ def _extra_read_only(entry: tuple[cst.CSTNode, cst.BaseExpression] | None) -> se
             if key:
                 names.add(key)
     return names
+
+
+def _makes_a_dict(value: cst.BaseExpression) -> bool:
+    """`{}`, `{...}`, a dict comprehension or `dict(...)`: a new dict, which the function fills for itself."""
+    return type(value) in (cst.Dict, cst.DictComp) or (type(value) is cst.Call and full_name(value.func) == "dict")
+
+
+def _key_copy(loop: cst.For, fresh: set[str]) -> cst.Assign | None:
+    """`record[key] = value` in `for key, value in data.items():`, where `record` is no dict the function made
+    (`out = {}` collects the client's keys for itself): a row or document it loaded and will save."""
+    elements = loop.target.elements  # type: ignore[attr-defined]
+    if len(elements) != 2:
+        return None
+    key, value = elements[0].value, elements[1].value
+    if type(key) is not cst.Name or type(value) is not cst.Name:
+        return None
+    for statement in own_nodes_of(loop.body, cst.Assign):
+        if len(statement.targets) != 1 or type(statement.value) is not cst.Name or statement.value.value != value.value:
+            continue
+        target = statement.targets[0].target
+        if type(target) is cst.Subscript and type(target.value) is cst.Name and target.value.value not in fresh \
+                and len(target.slice) == 1 and type(target.slice[0].slice) is cst.Index \
+                and type(index := target.slice[0].slice.value) is cst.Name and index.value == key.value:
+            return statement
+    return None
 
 
 def _key_checked(body: cst.BaseSuite, key: str) -> bool:

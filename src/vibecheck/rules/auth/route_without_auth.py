@@ -54,7 +54,9 @@ class RouteWithoutAuth(ProjectRule):
     `Router(..., guards=[...])` that lists them or their controller, or `Litestar(guards=[...])`), django-ninja-extra's
     `@http_post("/x")` methods of an `@api_controller("/prefix", ...)` class (guarded by the controller's
     `permissions=` or `auth=`, unless the route's own `permissions=` replaces them: `[AllowAny]` opens it), the
-    `@http("POST", "/x")` methods of a Nameko service (its methods named before its path), Graphene's mutations
+    `@http("POST", "/x")` methods of a Nameko service (its methods named before its path), Modal's web endpoints
+    (`@modal.fastapi_endpoint(method="POST")`, formerly `web_endpoint`; guarded by `requires_proxy_auth=True`),
+    Graphene's mutations
     (`mutate`, `mutate_and_get_payload`) and root resolvers (`Query.resolve_<field>`), guarded by their own decorators
     (graphql_jwt's `@login_required`; in a module that guards none of them, the GraphQL view is taken to be guarded
     where it is mounted, `login_required(GraphQLView.as_view())`), and the `@expose(..., methods=["POST"])` methods

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import libcst as cst
 
@@ -35,12 +36,14 @@ from vibecheck.analysis.model_tools import (
     TOOL_IMPORTS,
     TOOL_SCHEMA_KEYS,
     graph_nodes,
+    registered_elsewhere,
     registered_tools,
     table_tools,
     tool_call_parameters,
     tool_methods,
 )
 from vibecheck.analysis.nodes import suite_statements
+from vibecheck.analysis.summary_keys import EVERY_PARAMETER
 from vibecheck.cst_fields import own_nodes_of
 from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
@@ -496,7 +499,8 @@ class LlmOutputToDangerousSink(FlowRule):
     `_run` of a CrewAI or LangChain `BaseTool` and `forward` of a smolagents `Tool`; a function registered by a call,
     `register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, LlamaIndex
     `FunctionTool.from_defaults(fn=f)`, `ToolNode([f])`, `bind_tools([f])`, an agent's `tools=[f]` (Google ADK,
-    Strands, Agno, AutoGen, LlamaIndex), a table a tool-calling loop looks the model's choice up in (`TOOLS = {"sql":
+    Strands, Agno, AutoGen, LlamaIndex; a function of another module listed there, `tools=[tools.run_sql]`, is
+    followed by VC417 into that module), a table a tool-calling loop looks the model's choice up in (`TOOLS = {"sql":
     run_sql}`, OpenAI's `available_functions`, or a lambda there that hands the model's arguments on:
     `"shell": lambda args: run_shell(args["command"])`) in a module that imports a model client or writes a tool schema
     (`"parameters"`, `"input_schema"`), a function a string of a module that does both names (the schema's `"name":
@@ -632,6 +636,17 @@ class LlmOutputToDangerousSink(FlowRule):
         name, or a system prompt written (matched in the lower-cased text: `SystemMessage` too)."""
         return super().hinted_in(source) or any(parts <= source.words for parts in cls.hinting_names) \
             or "systemmessage" in source.lowered or builds_system_prompts(source.lowered)
+
+    def module_calls(self, state: FlowState) -> list[list[Any]]:
+        """A function of another module handed to a model as a tool (`Agent(tools=[tools.run_diagnostic])`,
+        `FunctionTool(func=run_sql)` imported from `.tools`): the model writes each of its arguments."""
+        calls: list[list[Any]] = []
+        for expression in registered_elsewhere(self.context):
+            callee = state.project_callee(cst.Call(func=expression))
+            if callee is not None and callee.startswith("import:"):
+                origin = f"{self.context.module.code_for_node(expression)}(...)"
+                calls.append([callee, EVERY_PARAMETER, "llm", origin])
+        return calls
 
     def new_state(self) -> FlowState:
         written = model_written_fields(self.context) if self.context.imports.imports_any(GRAPH_IMPORTS) else None
