@@ -298,7 +298,8 @@ class PlaintextPasswordStorage(FlowRule):
     for the message of a request the object sends (ldap3's password-modify operation,
     `self.request_value["newPasswd"] = new_password`, a `request_body`) or the environment a child process gets
     (`env["PGPASSWORD"] = password`, `self._env[...]`), nor an attribute set in a method of a URL class (boltons'
-    `URL.from_parts` filling `ret.password`, a `DatabaseUri`): the userinfo part of an address, in memory. A constructor also given what only a live connection takes (a
+    `URL.from_parts` filling `ret.password`, a `DatabaseUri`): the userinfo part of an address, in memory.
+    A constructor also given what only a live connection takes (a
     `timeout`, `connect_timeout`, `keyfile`, `cert`, `session` or `headers`: `SshMachine(host, password=...,
     connect_timeout=10)`) connects with the password; a dict built by a comprehension is one the function builds; the
     settings object of the running program (`config.SUDO_PASSWORD = password`, a bare `config`/`settings`/`options`
