@@ -537,6 +537,23 @@ def test_extras_of_a_requirement_and_runtimes_it_installs_are_declared(tmp_path:
     assert findings(tmp_path / "worker.py") == [("VC504", 4, "pygments")]
 
 
+def test_sdk_extras_pull_in_the_modules_their_clients_expose(tmp_path: Path) -> None:
+    """mistralai 3.8.0 and voyageai 0.5.0 (PyPI sample 21): an extra declaring aioboto3 installs botocore (its
+    `ClientError`), gcloud-aio-storage installs aiohttp (the session its client takes), transformers installs
+    huggingface_hub (`hf_hub_download`). Without those, the same imports are undeclared."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "sdk"\ndependencies = []\n[project.optional-dependencies]\n'
+                          's3 = ["aioboto3>=12"]\ngcs = ["gcloud-aio-storage>=9"]\nlocal = ["transformers>=4"]\n',
+        "storage.py": "from botocore.exceptions import ClientError\nimport aiohttp\nimport huggingface_hub\n",
+    })
+    assert findings(tmp_path / "storage.py") == []
+    bare = tmp_path / "bare"
+    write(bare, {"pyproject.toml": '[project]\nname = "sdk"\ndependencies = ["requests"]\n',
+                 "storage.py": (tmp_path / "storage.py").read_text(encoding="utf-8")})
+    assert findings(bare / "storage.py") == [("VC504", 1, "botocore.exceptions"), ("VC504", 2, "aiohttp"),
+                                             ("VC504", 3, "huggingface_hub")]
+
+
 def test_the_mcp_stack_and_an_extras_family_distribution_are_declared(tmp_path: Path) -> None:
     """A tool server declaring `fastmcp` (or `mcp`) takes pydantic models, Starlette requests and anyio streams in its
     API, and FastMCP re-exports `mcp.types`; `psycopg[pool]` installs `psycopg-pool`; GitPython raises gitdb's errors.

@@ -171,7 +171,7 @@ GENERIC_TAILS = frozenset({"services", "security", "database", "databases", "set
 # it is still undeclared.)
 PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "greenlet": ("gevent", "eventlet"), "docutils": ("sphinx",), "markupsafe": ("jinja2", "flask", "werkzeug"),
-    "starlette": ("fastapi", "mcp", "fastmcp"), "pydantic_core": ("pydantic",), "botocore": ("boto3", "aiobotocore"),
+    "starlette": ("fastapi", "mcp", "fastmcp"), "pydantic_core": ("pydantic",), "botocore": ("boto3", "aiobotocore", "aioboto3"),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
     # httpx's transports are httpcore's connection pools (httpx2's are httpcore2's), whose errors and pools users import
@@ -183,6 +183,9 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "lxml": ("python3-saml", "xmlsec"),
     "typing_extensions": ("pydantic", "pydantic-core"), "paypalhttp": ("paypal-checkout-serversdk",),
     "gitdb": ("gitpython",), "coverage": ("pytest-cov",),
+    # the Hub's downloads and caches behind `from_pretrained`; gcloud-aio's clients take and make aiohttp sessions
+    "huggingface_hub": ("transformers", "sentence-transformers", "diffusers", "datasets"),
+    "aiohttp": ("gcloud-aio-storage", "gcloud-aio-auth", "gcloud-aio-pubsub", "gcloud-aio-bigquery"),
     # the MCP SDKs: tools take and return pydantic models, transports hand over anyio streams, HTTP servers are
     # Starlette apps whose routes take Starlette requests; FastMCP is built on the `mcp` SDK and re-exports its types
     "mcp": ("fastmcp",), "anyio": ("mcp", "fastmcp"),

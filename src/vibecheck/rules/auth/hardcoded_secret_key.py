@@ -176,6 +176,17 @@ def _renames(element: cst.DictElement) -> bool:
     return not is_signing_key_name(key) or bool(set(words(key)) & set(words(value)))
 
 
+# A module named relative to its package (`".clientsecret"`, `"..models.webhook_secret"`): what a lazy import table maps
+# an exported name to (`{"ClientSecret": ".clientsecret", ...}`, a generated SDK's `__getattr__` loader).
+_RELATIVE_MODULE = lazy_pattern(r"^\.+[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*$")
+
+
+def _is_relative_module(node: cst.BaseExpression) -> bool:
+    """`".clientsecret"`: the module a lazy import table loads a name from, not a key."""
+    value = string_value(node)
+    return value is not None and _RELATIVE_MODULE.match(value) is not None
+
+
 def _is_prose(node: cst.BaseExpression) -> bool:
     """A string of several words (`"Service account client secret"`): a description, not a key."""
     value = string_value(node)
@@ -228,7 +239,8 @@ class HardcodedSecretKey(Rule):
     `example.consumer_secret = "Consumer secret"`), a table renaming keyword arguments (`{"ssh_host":
     "ssh_address_or_host", "ssh_private_key": "ssh_pkey"}`: every key and value a lower-case name, the new one keeping a
     word of a key's name), mappings whose every value is prose (`{"client_secret": "Service account client secret",
-    ...}` describes a form's fields), a
+    ...}` describes a form's fields), lazy import tables whose every value is a module named relative to its package
+    (`{"ClientSecret": ".clientsecret", "WebhookSigningSecret": ".webhooksigningsecret"}`, a generated SDK's loader), a
     mapping's JSON Web Algorithm name (`{"client_secret_jwt": "HS256", "private_key_jwt": "RS256"}` names the algorithm
     each method signs with; `SECRET_KEY = "HS256"` and `"HS256-7f9c..."` still fire), the
     URL parameters a reversal fills in (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees
@@ -385,10 +397,12 @@ class HardcodedSecretKey(Rule):
     def visit_Dict(self, node: cst.Dict) -> None:
         """`{"client_id": "Service account client ID", "client_secret": "Service account client secret"}` documents
         the fields a form asks for: every value is prose. `{"ssh_private_key": "ssh_pkey", "ssh_host":
-        "ssh_address_or_host"}` renames keyword arguments: every key and value is a lower-case parameter name."""
+        "ssh_address_or_host"}` renames keyword arguments: every key and value is a lower-case parameter name.
+        `{"ClientSecret": ".clientsecret", "Model": ".model"}` is a lazy import table: every value a relative module."""
         values = [e.value for e in node.elements if isinstance(e, cst.DictElement)]
-        if len(values) > 1 and len(values) == len(node.elements) and (all(map(_is_prose, values)) or all(
-                _renames(e) for e in node.elements if isinstance(e, cst.DictElement))):
+        if len(values) > 1 and len(values) == len(node.elements) and (
+                all(map(_is_prose, values)) or all(map(_is_relative_module, values))
+                or all(_renames(e) for e in node.elements if isinstance(e, cst.DictElement))):
             self._not_keys.update(map(id, node.elements))
 
     def visit_DictElement(self, node: cst.DictElement) -> None:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.import_edits import reference
 from vibecheck.analysis.nodes import suite_statements
@@ -84,6 +85,10 @@ CODE_DIGITS = range(4, 9)
 SIZE_WORDS = frozenset({"len", "length", "size", "count", "num"})
 # Calls whose argument is a number of items or characters: the size goes in, no drawn value comes out.
 SIZE_TAKERS = frozenset({"range", "urandom", "token_bytes", "token_hex", "token_urlsafe"})
+# Calls that make a file path of their arguments: a "salt" read only there names a folder (pip-tools' download dir
+# `os.path.join(base, salt[:2], salt[2:4], ...)`), and salts no hash.
+PATH_MAKERS = frozenset({"os.path.join", "path.join", "posixpath.join", "Path", "pathlib.Path", "PurePath",
+                         "pathlib.PurePath"})
 NOT_SECRET_CONTEXTS = frozenset({"boundary", "mock", "fake", "dummy", "jitter", "backoff", "retry", "shuffle"})
 # The methods of `contextvars.ContextVar` that hand out and take back a reset token.
 CONTEXT_VARIABLE_METHODS = frozenset({"get", "set", "reset"})
@@ -149,7 +154,9 @@ class InsecureRandomToken(Rule):
     So is a secret that is a digest or a name-based UUID of the function's own inputs and nothing else
     (`def invite_token(email): return hashlib.sha256(email.lower().encode()).hexdigest()`,
     `uuid.uuid5(uuid.NAMESPACE_URL, user.email)`), assigned to a secret's name or returned from a function named
-    for one: whoever knows the address or the id computes the token. Not when a key, a setting, a local variable
+    for one: whoever knows the address or the id computes the token. A "salt" read only where a file path is made
+    (pip-tools' `salt = sha224(url.encode()).hexdigest()` then `os.path.join(root, salt[:2], salt[2:])`) names a
+    folder and salts no hash: not reported. Not when a key, a setting, a local variable
     or any call other than a text step (`.encode()`, `.lower()`, `str()`) goes in too, nor when a parameter is
     named for a secret, a code or a key (`def token_hash(token)`, `def sign(email, key)`), nor in a function that
     hashes, checks, sets or stores a secret it is handed (`hash_backup_code`, `verify_invite_token`), nor for a
@@ -298,6 +305,8 @@ class InsecureRandomToken(Rule):
         if kinds and value is not None:
             self._report_tainted(value, names, kinds)
             self._report_clock(value, names, kinds)
+            if kinds == {SALT} and self._function_nodes and _used_only_in_paths(self._function_nodes[-1], names[0]):
+                return
             self._report_public_digest(value, f"`{names[0]}`", kinds)
 
     def _leave(self, node: cst.CSTNode) -> None:
@@ -805,6 +814,30 @@ _SECRETS_REWRITES: dict[str, Callable[[str, cst.Call, Code], str | None]] = {
     "random.getrandbits": _renamed("randbits"),
     "random.randbytes": _renamed("token_bytes"),
 }
+
+
+def _used_only_in_paths(function: cst.FunctionDef, name: str) -> bool:
+    """Whether every read of `name` in the function is inside the arguments of a call making a file path
+    (`os.path.join(root, salt[:2], salt[2:])`, `Path(base, salt)`, `base.joinpath(salt)`)."""
+    reads = 0
+    pending: list[tuple[cst.CSTNode, bool]] = [(function.body, False)]
+    while pending:
+        current, in_path = pending.pop()
+        if type(current) is cst.Call:
+            callee = get_full_name_for_node(current.func) or ""
+            makes_path = in_path or callee in PATH_MAKERS or callee.rpartition(".")[2] == "joinpath"
+            pending.extend((arg.value, makes_path) for arg in current.args)
+            pending.append((current.func, in_path))
+            continue
+        if type(current) is cst.Name and current.value == name:
+            reads += 1
+            if not in_path:
+                return False
+        elif isinstance(current, (cst.Assign, cst.AnnAssign)):  # its targets are written, not read
+            pending.extend([(current.value, in_path)] if current.value is not None else [])
+            continue
+        pending.extend((child, in_path) for child in child_nodes(current))
+    return reads > 0
 
 
 def _used_only_as_size(function: cst.FunctionDef, name: str) -> bool:

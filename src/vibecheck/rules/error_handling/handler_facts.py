@@ -646,6 +646,8 @@ def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef 
                                   or is_optional_import(statement, handler)
                                   or is_explained_fallback(handler, statement, function)):
         return True
+    if outcome is Outcome.SWALLOWED and declares_no_raise(function):
+        return True  # "Best-effort file delete", "returns (None, None, None) instead of raising": the contract
     if statement is not None and function is not None and _raises_after(function, statement):
         return True  # `except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`: the code fails either way
     if statement is not None and function is not None and _tries_each_then_raises(handler, function, statement):
@@ -814,8 +816,9 @@ DOCUMENTED_FALLBACK = lazy_pattern(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallba
 NO_RAISE_PREFIXES = ("safe_", "try_", "best_effort_")
 NO_RAISE_SUFFIXES = ("_or_none", "_or_default", "_best_effort")
 SAFE_VARIANT = "_safe"  # `parse_http_date_safe` beside `parse_http_date`
-NO_RAISE_DOC = lazy_pattern(r"\b(?:never|does\s+not|doesn't|will\s+not|won't)\s+raises?\b|\b(?:instead\s+of|without)\s+raising\b",
-                            re.IGNORECASE)
+# A docstring that opens "Best-effort ..." says what the names `best_effort_...` say.
+NO_RAISE_DOC = lazy_pattern(r"\b(?:never|does\s+not|doesn't|will\s+not|won't)\s+raises?\b|\b(?:instead\s+of|without)\s+raising\b"
+                            r"|^best[- ]effort\b", re.IGNORECASE)
 
 
 def is_explained_fallback(handler: Handler, statement: TryStatement, function: cst.FunctionDef | None = None) -> bool:

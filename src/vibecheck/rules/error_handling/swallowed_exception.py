@@ -123,7 +123,9 @@ class SwallowedException(FunctionStackRule):
     comment, when it makes the fallback the answer to a failure ("exceptions are suppressed and result in the
     default value", "Returns None if ... any introspection fails"), and so can its name or docstring promising not to
     raise (`construct_type_or_none`,
-    `_safe_json`, "returns `None` instead of raising").
+    `_safe_json`, "returns `None` instead of raising"); such a promise (also a docstring opening "Best-effort",
+    mistralai's `_delete_quietly`) covers a handler that only passes or answers nothing (`return None, None, None`)
+    wherever the `try` is.
     Without the comment, or without such a value, the handler is reported.
 
     This rule is one of four that partition broad and failing handlers, so one handler gets one finding:

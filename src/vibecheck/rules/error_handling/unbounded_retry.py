@@ -33,6 +33,11 @@ BROWSER_FAILURE_MODULES = ("selenium.common.exceptions.", "playwright.", "pyppet
 # A pause spaces the attempts out but never ends them; a backoff helper (`policy.backoff()`) may own the limit.
 PAUSE_WORDS = ("sleep", "wait")
 BACKOFF_WORD = "backoff"
+# Calls that ask the person at the terminal and wait for the answer: a loop around one asks again after a bad answer,
+# at the person's pace, and Ctrl-C ends it (django-tenants' "Select the domain" menu).
+PROMPTS = frozenset({"input", "builtins.input", "getpass.getpass", "click.prompt", "click.confirm", "typer.prompt",
+                     "typer.confirm", "rich.prompt.Prompt.ask", "rich.prompt.Confirm.ask", "rich.prompt.IntPrompt.ask",
+                     "questionary.select", "questionary.text", "inquirer.prompt"})
 LOOPS = (cst.While, cst.For)
 # Celery's task decorators (`@app.task`, `@shared_task`), whose `max_retries=None` lifts the retry limit.
 TASK_DECORATORS = frozenset({"task", "shared_task"})
@@ -101,6 +106,7 @@ class LoopFacts:
     done_after_one_success: bool = False
     bounded: bool = False
     pauses: bool = False
+    asks_user: bool = False  # the loop waits for the person at the terminal on every pass (`input()`)
     reports_traceback: bool = False
     stale_counter: str | None = None  # the counter of a limit that is never reached
 
@@ -420,7 +426,9 @@ class UnboundedRetry(Rule):
     back only once the work succeeded counts failures in a row and is a real limit. Loops that never leave on success
     (servers, workers) are not retries, and loops that go round again on control-flow exceptions
     (`KeyboardInterrupt`, `InterruptedError`, `KeyError`, `ValueError` for a new input) are not failing;
-    neither is reported. Nor is a loop that serves until a sentinel arrives (a conditional `break`
+    neither is reported. Nor is a loop that asks the person at the terminal on every pass (`input()`, `getpass`,
+    `click.prompt`, rich's `Prompt.ask`, outside any `if`): it asks again after a bad answer, at the person's pace.
+    Nor is a loop that serves until a sentinel arrives (a conditional `break`
     inside the `try`) and reports each failure with its traceback (`logger.exception(...)`,
     `traceback.print_exc()`): that is a supervisor making every failure visible.
 
@@ -746,6 +754,8 @@ class UnboundedRetry(Rule):
         if not loop.resets:
             loop = RetryLoop(loop.flag, reset_counters(node.body), loop.frozen)
         facts = self._scan(node.body, loop)
+        if facts.asks_user:
+            return True  # a prompt asked again after a bad answer: the person decides when, and Ctrl-C stops it
         if facts.retrying_handler is not None and not facts.exits_on_success and not facts.bounded:
             return self._judge_spinning(node, facts.retrying_handler, facts, header)
         if facts.retrying_handler is None or not facts.exits_on_success or facts.bounded:
@@ -841,6 +851,8 @@ class UnboundedRetry(Rule):
                 facts.bounded = True
             elif type(node) is cst.Call and is_pause(node):
                 facts.pauses = True
+            elif type(node) is cst.Call and not item.conditional and self.qualified_name(node) in PROMPTS:
+                facts.asks_user = True
             elif item.stale:
                 pass  # an exit that never runs bounds nothing and ends no attempt
             elif type(node) is cst.Raise:

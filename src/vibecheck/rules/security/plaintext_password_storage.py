@@ -195,6 +195,11 @@ def _is_environment(node: cst.BaseExpression) -> bool:
 ARGUMENT_WORDS = frozenset({"params", "kwargs", "args", "options", "opts", "parameters", "arguments"})
 
 
+# Last words of a class that is an address (boltons' `URL`, `DatabaseUri`): its methods fill a URL's parts
+# (`ret.username = username; ret.password = password` in `URL.from_parts`), the userinfo of an address, in memory.
+URL_CLASS_WORDS = frozenset({"url", "uri"})
+
+
 # Last words of a mapping named for the message of a request the object sends (ldap3's extended operations fill
 # `self.request_value["newPasswd"]`, the ASN.1 value of the LDAP password-modify request): sent, not kept.
 MESSAGE_WORDS = frozenset({"value", "body", "payload", "message"})
@@ -292,7 +297,9 @@ class PlaintextPasswordStorage(FlowRule):
     (`self.connect_params["passphrase"] = passphrase`, `conn_kwargs[...]`, pgcli's `conn_params.update({...})`) or
     for the message of a request the object sends (ldap3's password-modify operation,
     `self.request_value["newPasswd"] = new_password`, a `request_body`) or the environment a child process gets
-    (`env["PGPASSWORD"] = password`, `self._env[...]`). A constructor also given what only a live connection takes (a
+    (`env["PGPASSWORD"] = password`, `self._env[...]`), nor an attribute set in a method of a URL class (boltons'
+    `URL.from_parts` filling `ret.password`, a `DatabaseUri`): the userinfo part of an address, in memory.
+    A constructor also given what only a live connection takes (a
     `timeout`, `connect_timeout`, `keyfile`, `cert`, `session` or `headers`: `SshMachine(host, password=...,
     connect_timeout=10)`) connects with the password; a dict built by a comprehension is one the function builds; the
     settings object of the running program (`config.SUDO_PASSWORD = password`, a bare `config`/`settings`/`options`
@@ -449,6 +456,8 @@ class PlaintextPasswordStorage(FlowRule):
                 # `self.request_value["newPasswd"] = new_password`: the message of a request the object sends
             if type(destination) is cst.Attribute and _is_runtime_config(destination.value):
                 continue  # `config.USE_SUDO_PASSWORD = password`: this run's settings, in memory
+            if type(destination) is cst.Attribute and self._in_url_class():
+                continue  # `ret.password = password` in `URL.from_parts`: the userinfo part of an address
             if is_password_taint(taint) and (type(destination) is cst.Attribute or type(destination) is cst.Subscript) and \
                     not (dotted_name(destination) or "").startswith("self.") and \
                     (_stored_password_field(destination) or type(destination) is cst.Subscript):
@@ -460,6 +469,11 @@ class PlaintextPasswordStorage(FlowRule):
                 return
             if type(destination) is cst.Subscript and type(node.value) is cst.Dict:
                 self._check_dict(node.value, state, f"in `{short_code(destination)}`")
+
+    def _in_url_class(self) -> bool:
+        classes = self.enclosing_classes
+        words = name_words(classes[-1] or "") if classes else []
+        return bool(words) and words[-1] in URL_CLASS_WORDS
 
     def _check_dict(self, value: cst.Dict, state: FlowState, where: str) -> bool:
         for element in value.elements:

@@ -41,7 +41,8 @@ class RegexHtmlSanitiser(Rule):
     sanitises (`sanitize_html`, `clean_html`, `strip_xss`): elsewhere it usually makes plain text for a
     preview that is escaped later. A substitution whose replacement puts the markup back (the same tag,
     `re.sub(r"\\s*</embed>\\s*", "</embed>", html)`, a `\\1` backreference, or a function of the file that
-    rebuilds the match) reformats HTML and is not reported.
+    rebuilds the match) reformats HTML and is not reported, nor is one that puts the tag back with attributes added
+    (`svg.replace("<svg ", format_html("<svg {} ", attrs), 1)`, `Markup(...).format`, an f-string).
 
     ## Why is this bad?
     Markup has too many spellings for a pattern to catch: `<ScRiPt>`, `<script src=...>` split over
@@ -139,7 +140,7 @@ class RegexHtmlSanitiser(Rule):
         replacement = node.args[position].value
         if isinstance(replacement, cst.Name):
             return replacement.value in self._defined
-        text = string_value(replacement)
+        text = string_value(replacement) or _built_markup(replacement)
         return text is not None and (DANGEROUS_MARKUP.search(text) is not None or KEPT_GROUP.search(text) is not None)
 
     def _removed_pattern(self, node: cst.Call) -> tuple[str, str] | None:
@@ -162,6 +163,25 @@ class RegexHtmlSanitiser(Rule):
                 if receiver.value in scope:
                     return "regex", scope[receiver.value]
         return None
+
+
+# Calls that make trusted markup of their first argument (Django's `format_html`, markupsafe's `Markup`): not an escape,
+# which turns the tag it is given into text.
+MARKUP_BUILDERS = frozenset({"format_html", "Markup", "mark_safe", "SafeString"})
+
+
+def _built_markup(node: cst.BaseExpression) -> str | None:
+    """The literal text of markup built around values: `format_html("<svg {} ", attrs)`, `Markup("<svg {}>").format(x)`,
+    `"<svg {} ".format(attrs)`, `f"<svg {attrs} "`. Put in place of the tag, it adds attributes and keeps the tag."""
+    if isinstance(node, cst.FormattedString):
+        return "".join(part.value for part in node.parts if isinstance(part, cst.FormattedStringText))
+    if not isinstance(node, cst.Call):
+        return None
+    func = node.func
+    if isinstance(func, cst.Attribute) and func.attr.value == "format":
+        return string_value(func.value) or _built_markup(func.value)
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    return string_value(node.args[0].value) if node.args and name in MARKUP_BUILDERS else None
 
 
 def _shown(text: str, limit: int = 40) -> str:

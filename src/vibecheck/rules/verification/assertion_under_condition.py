@@ -65,6 +65,10 @@ class TestConditions:
     # Objects the test called a method of as a statement (`await worker.fan_out(event)`): the state they hold after it
     # (`worker._tasks`) is what the code made, a result as much as a returned value.
     changed: set[str] = field(default_factory=set)
+    # Names bound from a call handed nothing (`executor = get_executor()`): a reading of the test's environment, and the
+    # `if`s of a switch over its values (`_switch_chain`) that pick each setting's own checks.
+    settings: set[str] = field(default_factory=set)
+    switches: set[int] = field(default_factory=set)
     first_condition: Guard | None = None
     conditional: int = 0
     unconditional: int = 0
@@ -76,6 +80,36 @@ def _ends_in_else(node: cst.If) -> bool:
     while isinstance(branch, cst.If):
         branch = branch.orelse
     return isinstance(branch, cst.Else)
+
+
+def _compared_name(test: cst.BaseExpression) -> str | None:
+    """`executor` of `executor == "simple"`: a name tested for equality with one literal; else None."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1 \
+            or not isinstance(test.comparisons[0].operator, cst.Equal):
+        return None
+    left, right = test.left, test.comparisons[0].comparator
+    if isinstance(right, cst.Name) and isinstance(left, (cst.SimpleString, cst.Integer)):
+        left, right = right, left
+    return left.value if isinstance(left, cst.Name) and isinstance(right, (cst.SimpleString, cst.Integer)) else None
+
+
+def _asserts(body: cst.BaseSuite) -> bool:
+    return any(isinstance(node, cst.Assert) or (isinstance(node, cst.Call)
+               and last_name(node.func).startswith(ASSERTION_PREFIXES)) for node in walk_own(body))
+
+
+def _switch_chain(node: cst.If, settings: set[str]) -> list[cst.If]:
+    """`if executor == "simple": ... elif executor == "multiprocessing": ...` on a setting the test read, every branch
+    asserting: each value of the setting has its own checks (django-tenants' tests per migration executor); else []."""
+    chain: list[cst.If] = []
+    branch: cst.If | cst.Else | None = node
+    while isinstance(branch, cst.If):
+        chain.append(branch)
+        branch = branch.orelse
+    names = {_compared_name(link.test) for link in chain}
+    if len(chain) < 2 or len(names) != 1 or not names <= settings or not all(_asserts(link.body) for link in chain):
+        return []
+    return chain
 
 
 def _reads_response(value: cst.BaseExpression, responses: set[str]) -> bool:
@@ -238,7 +272,9 @@ class AssertionUnderCondition(TestAwareRule):
     defines, `async def boom(): raise ValueError`) is a check, and so is any assertion outside such a block; a
     condition on anything else (`if sys.platform == "win32":`, a fixture's
     flag, a value a builtin built: `numbers = list(range(10))`, one the standard library worked out from the test's
-    input and no result: `resolved = os.path.abspath(relative_path)`), an `if` with an `else` branch and an `if` or
+    input and no result: `resolved = os.path.abspath(relative_path)`), a switch over a setting the test read from a call
+    handed nothing whose every branch asserts (`executor = get_executor()`, then `if executor == "simple": ...` and
+    `elif executor == "multiprocessing": ...`: each setting's own checks), an `if` with an `else` branch and an `if` or
     `except` inside a `for` loop (which picks the cases of a table of inputs) are left alone.
 
     ## Why is this bad?
@@ -301,6 +337,10 @@ class AssertionUnderCondition(TestAwareRule):
             conditions.inputs.difference_update(targets)
         else:
             conditions.inputs.update(targets)
+        if isinstance(value, cst.Call) and not value.args and len(targets) == 1:
+            conditions.settings.update(targets)
+        else:
+            conditions.settings.difference_update(targets)
         items = _items_of(value)
         if isinstance(items, cst.Call) and not (isinstance(items.func, cst.Name) and items.func.value in BUILTINS) \
                 and _selects(items) and not self._derives_input(items, conditions):
@@ -328,7 +368,9 @@ class AssertionUnderCondition(TestAwareRule):
         conditions = self._conditions()
         if conditions is None:
             return
-        on_result = not conditions.loops and not _ends_in_else(node) and (
+        if id(node) not in conditions.switches:
+            conditions.switches.update(map(id, _switch_chain(node, conditions.settings)))
+        on_result = not conditions.loops and not _ends_in_else(node) and id(node) not in conditions.switches and (
             not conditions.results.isdisjoint(names_in(node.test)) or _reads_state_of(node.test, conditions.changed))
         conditions.open_conditions.append(node if on_result else None)
 
