@@ -1,5 +1,6 @@
-"""The flow rules whose file hints are whole names: every sink and named source they read has a part among them,
-and a module that holds a hint only inside a longer name is not walked (VC411-VC414, VC421, VC422)."""
+"""The flow rules whose file hints are whole names: every sink and named source they read has a part among them (VC401
+and VC411: every part of a sink's name is needed), and a module that holds a hint only inside a longer name is not
+walked (VC411-VC414, VC421, VC422)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from vibecheck.analysis.flow import CLI_SOURCES, DB_HOOK_METHODS
 from vibecheck.analysis.summary_keys import SKIPPED_BY_HINTS, SUMMARY_FACT
 from vibecheck.engine import check_file
 from vibecheck.rule import Rule, SourceHints
-from vibecheck.rules.security import client_data_in_html as html
 from vibecheck.rules.security import client_data_in_query as query
 from vibecheck.rules.security import client_data_in_template_source as template_source
 from vibecheck.rules.security import client_data_to_code_execution as code_execution
@@ -33,7 +33,6 @@ NAMED_BY_HINTS: list[tuple[type[Rule], Iterable[str]]] = [
                                                   *template_source.RENDER_METHODS]),
     (error_details.ErrorDetailsToClient, [*error_details.TRACEBACK_CALLS, "except",
                                           *error_details.EXCEPTION_HANDLER_DECORATORS]),
-    (ClientDataInHtml, [*html.RESPONSE_SINKS, *html.MARKED_SAFE, *html.STREAMLIT_SINKS]),
     # `get` (a Django lookup) is in every module: it is left to VC422's source words and to `objects`, a manager's name;
     # `run` (an Airflow hook's) to the hook's name and the run's `dag_run`
     (query.ClientDataInQuery, [name for name in (*query.SQL_TEXT_FUNCTIONS, *query.EXECUTE_METHODS, "raw", "extra",
@@ -62,6 +61,11 @@ def walked_by(rule: type[Rule], source: str) -> bool:
     (shell.ClientDataToShell, "from django.dispatch import receiver\n\nfilesystem_events = []\n"),
     (code_execution.ClientDataToCodeExecution, "def submit(executor, job):\n    return executor.submit(job)\n"),
     (code_execution.ClientDataToCodeExecution, "from django.core.signals import request_finished\n"),
+    # `builtins` only as the word of a docs link (each of Django's locale format files)
+    (code_execution.ClientDataToCodeExecution,
+     "# https://docs.djangoproject.com/en/dev/ref/templates/builtins/#date\nDATE_FORMAT = 'j F Y'\n"),
+    # `html` (a template's file name), `safe` and `response` alone: no sink's every part
+    (ClientDataInHtml, "def page(render, response):\n    return render('index.html', safe=True), response\n"),
     (ClientDataInHtml, "import requests\n\n\ndef prevent(nobody):\n    return requests.get(nobody)\n"),
     (template_source.ClientDataInTemplateSource, "def page(env, name):\n    return env.get_template(name)\n"),
     (query.ClientDataInQuery, "def touch(row):\n    return row.updated_at, row.counter, context(row), row.raw_id\n"),
@@ -76,6 +80,8 @@ def test_a_module_with_a_hint_only_inside_longer_names_is_not_walked(rule: type[
     (shell.ClientDataToShell, "from django.http import HttpRequest\n\n\ndef view(r: HttpRequest):\n    return r.GET\n"),
     (code_execution.ClientDataToCodeExecution, "def ask(helper):\n    return helper(raw_input('>'))\n"),
     (code_execution.ClientDataToCodeExecution, "import builtins\n\n\ndef ask(helper):\n    helper(builtins.input())\n"),
+    (code_execution.ClientDataToCodeExecution, "from builtins import input as ask\n\n\ndef go(run):\n    run(ask())\n"),
+    (code_execution.ClientDataToCodeExecution, "import builtins as b\n\n\ndef go(run):\n    run(b.input())\n"),
     (ClientDataInHtml, "def view(self):\n    return self.request.GET\n"),
     (template_source.ClientDataInTemplateSource, "def page(env, name):\n    return env.get_template(name).stream(locals())\n"),
     (query.ClientDataInQuery, "def upsert(rows, fields):\n    return rows.update_or_create(**fields)\n"),
@@ -87,6 +93,14 @@ def test_a_module_with_a_hint_only_inside_longer_names_is_not_walked(rule: type[
 ])
 def test_a_module_that_names_a_sink_or_a_source_is_walked(rule: type[Rule], source: str) -> None:
     assert walked_by(rule, source)
+
+
+@pytest.mark.parametrize("sink", sorted(ClientDataInHtml.function_sinks))
+def test_client_data_in_html_walks_a_module_that_imports_and_calls_a_sink(sink: str) -> None:
+    """Every part of a sink's resolved name is a name where the module calls it: `from a.b import c` and `c(x)`."""
+    module, _, name = sink.rpartition(".")
+    source = f"from {module} import {name}\n\n\ndef page(text):\n    return {name}(text)\n"
+    assert ClientDataInHtml.hinted_in(SourceHints(source))
 
 
 @pytest.mark.parametrize(("source", "walked"), [
@@ -176,6 +190,9 @@ def test_error_details_need_a_handler_or_a_traceback_call_by_name(source: str, h
     # a helper that marks what it is given as safe: the module names only the sink
     "from django.utils.safestring import mark_safe\n\n\ndef banner(text):\n    return mark_safe(f'<b>{text}</b>')\n",
     "from starlette.responses import HTMLResponse\n\n\ndef page(req, title):\n    return HTMLResponse(title)\n",
+    # a helper that escapes what it returns: its own summary says so (VC409's, which VC417 borrows, does not)
+    "import html\n\n\ndef card(title):\n    return '<b>' + html.escape(title) + '</b>'\n",
+    "from django.utils.html import escape\n\n\ndef card(title):\n    return '<b>%s</b>' % escape(title)\n",
 ])
 def test_client_data_in_html_walks_a_module_that_names_a_sink_or_an_html_framework(source: str) -> None:
     assert walked_by(ClientDataInHtml, source)

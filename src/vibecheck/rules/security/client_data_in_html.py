@@ -24,7 +24,7 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rule import RuleContext
+from vibecheck.rule import RuleContext, SourceHints
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 from vibecheck.rules.security._escaping_getters import (
     ESCAPED_GETTER,
@@ -204,21 +204,31 @@ class ClientDataInHtml(ClientSinkRule):
     vets = ("B703", "B704")
     # Names, each a part of a request source's dotted name: `request` (Flask's global, a view's parameter,
     # `self.request`, a `Request` parameter), `httprequest` (a Django `HttpRequest` parameter), a payload's
-    # `event` or `body`; and the last part of every sink (`mark_safe`, `HttpResponse`, an `http.server` handler's
-    # `self.wfile`): a finding or a summary
+    # `event` or `body`; an `http.server` handler's `self.wfile`, the marking calls whose bandit findings the rule vets
+    # (`MARKING_WORDS`), and every part of a sink's name (`hinting_names`): a finding or a summary
     # needs a sink in the module, also when its source is a route parameter or `req`; and the frameworks whose
     # routes send a returned string as HTML (`flask`), which the module must import; and a Tornado handler's getters,
     # whose overrides a module records for its subclasses elsewhere (`GETTERS_FACT`).
     file_hints = ("request", "httprequest", "event", "body", "streamlit", "tornado", "wfile", *HTML_RETURN_FRAMEWORKS,
-                  *sorted(GETTERS),
-                  *sorted({sink.rpartition(".")[2].lower()
-                           for sink in (*RESPONSE_SINKS, *HTML_RESPONSES, *MARKED_SAFE)}))
+                  *sorted(GETTERS), *sorted(word.lower() for word in MARKING_WORDS))
     file_hints_are_names = True
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**RESPONSE_SINKS, **HTML_RESPONSES, **MARKED_SAFE,
                                                          **STREAMLIT_SINKS}
     sanitizers = ESCAPERS
     # the calls of `sinks` and `_vet_marked`; a view that returns HTML is searched whatever it calls (`searches`)
     sink_words = last_parts(function_sinks, TORNADO_WRITERS, PLAIN_BY_DEFAULT, MARKING_CALLS)
+    # each sink's and each escaper's resolved name split into its parts: a module calls one only where every part is a
+    # name of it (the call's own parts, or the import that binds its head), so `html`, `safe` or `response` alone (a
+    # template's file name, a docstring; 137 of Django's 883 modules) does not make it walked. A helper that escapes what
+    # it returns (`html.escape(name)`) is walked for its own summary: the one VC417 would borrow from VC409 elsewhere
+    # does not know the escaper.
+    hinting_names = tuple(frozenset(name.lower().split(".")) for name in sorted(
+        {*function_sinks, *PLAIN_BY_DEFAULT, *(name for name in ESCAPERS if "." in name)}))
+
+    @classmethod
+    def hinted_in(cls, source: SourceHints) -> bool:
+        """A source's or a framework's name (`file_hints`), or every part of a sink's name as a name."""
+        return super().hinted_in(source) or any(parts <= source.words for parts in cls.hinting_names)
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, type(self).source, sanitizer=_escaping_format,

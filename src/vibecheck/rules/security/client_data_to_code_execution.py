@@ -216,10 +216,13 @@ class ClientDataToCodeExecution(ClientSinkRule):
     # `Request`/`HttpRequest` parameter, a payload's `event`) and the command line's (`sys.argv`, `input(`,
     # `raw_input`, `fileinput`, `sys.stdin`, `builtins.input`). A module without them has no sink and reads no
     # named source; VC417 borrows its calls and returns from VC409 (not `import`, which every module spells).
+    # `builtins` counts only as code uses it (`builtins.input`, `from builtins import input as ask`), not as the word
+    # of a docs link in a comment (`.../ref/templates/builtins/`, in each of Django's 90 locale format files).
     file_hints = ("eval", "exec", "import_module", "__import__", "locate", "find_spec", "run_path", "run_module", "push",
                   "applescript", "osascript", "playwright", "pyppeteer", "selenium",
                   "runsource", "runcode", "request", "httprequest", "event", "argv", "input(", "raw_input", "fileinput",
-                  "stdin", "builtins", "pandas", *sorted(name.lower() for name in DESERIALIZER_NAMES))
+                  "stdin", "builtins.", "builtins import", "import builtins", "pandas",
+                  *sorted(name.lower() for name in DESERIALIZER_NAMES))
     file_hints_are_names = True
 
     @classmethod
