@@ -54,7 +54,13 @@ from vibecheck.analysis.app_model.orm_writes import (
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.skip_paths import skipped
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
-from vibecheck.analysis.cherrypy_tree import CherryPyClass, cherrypy_class, exposed_methods, method_tools
+from vibecheck.analysis.cherrypy_tree import (
+    CherryPyClass,
+    app_wide_tools,
+    cherrypy_class,
+    exposed_methods,
+    method_tools,
+)
 from vibecheck.analysis.nodes import bound_names, head_name
 from vibecheck.ast_fields import tree_nodes
 from vibecheck.cst_fields import names_in, own_nodes_of, walk_own
@@ -2265,6 +2271,8 @@ class AppModelCollector:
             if fact is not None:
                 routes.append(fact)
         guard_functions = sorted(self._guard_functions())
+        # a guard tool the config of a CherryPy app turns on at its root (`{"/": {"tools.auth_basic.on": True}}`)
+        cherrypy_guard = self.framework == "cherrypy" and bool(tool_guards(app_wide_tools(node, self.context.imports)))
         facts = {
             "routes": routes,
             "guarded_receivers": sorted(self._ref_text(r) for r in self.guarded_receivers if r != "*"),
@@ -2300,7 +2308,9 @@ class AppModelCollector:
             "router_prefixes": self.router_prefixes,
             "path_constants": _path_constants(node, self.constants),
             **self.urlconf.facts(),
-            "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
+            "cherrypy_app_guard": cherrypy_guard,
+            "authenticates": self.global_guard or cherrypy_guard or bool(guard_functions)
+            or any(r["guarded"] for r in routes),
         }
         if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
                                             "guard_functions", "dependency_aliases", "handler_guards", "method_dispatch",
@@ -2308,7 +2318,7 @@ class AppModelCollector:
                                             "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
                                             "guarded_classes", "login_middleware", "router_prefixes", "writing_methods",
-                                            "path_constants", "beforewares")):
+                                            "path_constants", "beforewares", "cherrypy_app_guard")):
             self.context.facts[APP_MODEL] = facts
         inert = sorted(n for n, f in self.functions.items() if changes_nothing(f.node, self.qualified_name, self._imported()))
         if inert:
