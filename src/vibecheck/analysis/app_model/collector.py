@@ -1608,7 +1608,8 @@ class AppModelCollector:
         handler = f"{owner.node.name.value}.{node.name.value}" if cherrypy and owner is not None else None
         for path, methods, guarded in views:
             shown = path if path is not None else "<path>"
-            label = f"The view `{'/'.join(sorted(methods))} {shown}` (`{handler or node.name.value}`)"
+            label = f"The view method `{handler}`" if handler is not None and path is None \
+                else f"The view `{'/'.join(sorted(methods))} {shown}` (`{handler or node.name.value}`)"
             refs = [r for d in decorators for r in self._decorator_refs(d)]
             guarded = guarded or (owner is not None and owner.views_guarded) \
                 or any(self._decorator_guards(d) for d in decorators)
