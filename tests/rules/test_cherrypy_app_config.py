@@ -64,6 +64,16 @@ MOUNTS = {
         config.update({"tools.auth_basic.on": True, "tools.auth_basic.realm": "notes"})
         quickstart(Notes())
     """,
+    "named dicts": """
+        import cherrypy
+
+        from notes.handlers import Notes
+
+        AUTH = {"tools.auth_basic.on": True, "tools.auth_basic.realm": "notes"}
+        SETTINGS = {"global": {"server.socket_port": 8080}, "/": AUTH}
+
+        cherrypy.quickstart(Notes(), "/", SETTINGS)
+    """,
     "global section": """
         import cherrypy
 

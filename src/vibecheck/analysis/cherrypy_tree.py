@@ -72,19 +72,23 @@ def _switched_on(config: cst.BaseExpression) -> Iterator[str]:
 def app_wide_tools(module: cst.Module, imports: ImportTable) -> set[str]:
     """The tools a CherryPy module's config turns on for a whole app: under the root section of any path-keyed dict
     (`{"/": {"tools.auth_basic.on": True}}`, module-level or local, whatever receives it), or in the flat dict
-    `cherrypy.config.update({...})` applies to every app."""
-    tools: set[str] = set()
+    `cherrypy.config.update({...})` applies to every app; either dict may be a name the module assigns a dict to."""
+    app_wide: list[cst.BaseExpression] = []
+    dicts: dict[str, cst.Dict] = {}
     pending: list[cst.CSTNode] = [module]
     while pending:
         current = pending.pop()
         if type(current) is cst.Dict:
-            for element in current.elements:
-                if type(element) is cst.DictElement and text_value(element.key) in APP_WIDE_SECTIONS:
-                    tools.update(_switched_on(element.value))
+            app_wide.extend(e.value for e in current.elements
+                            if type(e) is cst.DictElement and text_value(e.key) in APP_WIDE_SECTIONS)
         elif type(current) is cst.Call and current.args and imports.qualified_name(current.func) == CONFIG_UPDATE:
-            tools.update(_switched_on(current.args[0].value))
+            app_wide.append(current.args[0].value)
+        elif type(current) is cst.Assign and type(current.value) is cst.Dict and len(current.targets) == 1 \
+                and type(current.targets[0].target) is cst.Name:
+            dicts[current.targets[0].target.value] = current.value
         pending.extend(child_nodes(current))
-    return tools
+    return {tool for config in app_wide
+            for tool in _switched_on(dicts.get(config.value, config) if type(config) is cst.Name else config)}
 
 
 def _decorator_tools(decorators: Sequence[cst.Decorator], imports: ImportTable) -> Iterator[str]:
