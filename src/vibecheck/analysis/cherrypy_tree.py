@@ -7,7 +7,10 @@ fields (and the path's remaining segments). A class that is exposed itself (`@ch
 `exposed = True` in its body) is a resource of `MethodDispatcher`, which calls its method named for the request's verb
 (`def GET(self, entry_id=None)`). Guards are tools: `@cherrypy.tools.require_login()` on a class or method, or
 `_cp_config = {"tools.require_login.on": True}` in a class body (`@cherrypy.config(**{"tools.x.on": True})` on a
-method). The app model (`collector`, `handlers`) and the flow rules read these answers; guards stay the app model's.
+method). An app's config turns tools on for every handler under a path: `cherrypy.quickstart(Root(), "/", CONFIG)`
+with `CONFIG = {"/": {"tools.auth_basic.on": True}}`, `cherrypy.tree.mount(...)`, `cherrypy.config.update({...})`;
+a tool on the root path reaches the whole app (`app_wide_tools`), wherever the project's module keeps the dict.
+The app model (`collector`, `handlers`) and the flow rules read these answers; guards stay the app model's.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from vibecheck.cst_fields import child_nodes
 from vibecheck.imports import ImportTable
 from vibecheck.literals import text_value
 from vibecheck.patterns import lazy_pattern
@@ -24,6 +28,9 @@ from vibecheck.patterns import lazy_pattern
 CHERRYPY_MODULES = ("cherrypy",)
 EXPOSE = "cherrypy.expose"
 CONFIG_DECORATOR = "cherrypy.config"
+CONFIG_UPDATE = "cherrypy.config.update"
+# The config sections that reach every handler of an app: its root path, and the global section of `config.update`.
+APP_WIDE_SECTIONS = frozenset({"/", "global"})
 TOOLS = "cherrypy.tools."
 # The class attributes that expose a class (`exposed = True`) and configure its handlers (`_cp_config = {...}`).
 EXPOSED_ATTRIBUTE = "exposed"
@@ -60,6 +67,28 @@ def _switched_on(config: cst.BaseExpression) -> Iterator[str]:
         match = TOOL_SWITCH.match(text_value(element.key) or "")
         if match:
             yield match.group(1)
+
+
+def app_wide_tools(module: cst.Module, imports: ImportTable) -> set[str]:
+    """The tools a CherryPy module's config turns on for a whole app: under the root section of any path-keyed dict
+    (`{"/": {"tools.auth_basic.on": True}}`, module-level or local, whatever receives it), or in the flat dict
+    `cherrypy.config.update({...})` applies to every app; either dict may be a name the module assigns a dict to."""
+    app_wide: list[cst.BaseExpression] = []
+    dicts: dict[str, cst.Dict] = {}
+    pending: list[cst.CSTNode] = [module]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Dict:
+            app_wide.extend(e.value for e in current.elements
+                            if type(e) is cst.DictElement and text_value(e.key) in APP_WIDE_SECTIONS)
+        elif type(current) is cst.Call and current.args and imports.qualified_name(current.func) == CONFIG_UPDATE:
+            app_wide.append(current.args[0].value)
+        elif type(current) is cst.Assign and type(current.value) is cst.Dict and len(current.targets) == 1 \
+                and type(current.targets[0].target) is cst.Name:
+            dicts[current.targets[0].target.value] = current.value
+        pending.extend(child_nodes(current))
+    return {tool for config in app_wide
+            for tool in _switched_on(dicts.get(config.value, config) if type(config) is cst.Name else config)}
 
 
 def _decorator_tools(decorators: Sequence[cst.Decorator], imports: ImportTable) -> Iterator[str]:

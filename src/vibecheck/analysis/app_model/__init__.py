@@ -66,7 +66,9 @@ functions are inert matters only where another file names them.
 CherryPy's handlers (`vibecheck.analysis.cherrypy_tree`) are routes too: a method marked `@cherrypy.expose`, or named
 for a verb in a class exposed as a `MethodDispatcher` resource, with no path (the tree mounts it), its parameters the
 client's, guarded by a tool its class or itself turns on (`_cp_config = {"tools.require_login.on": True}`,
-`@cherrypy.tools.require_login()`) whose name reads as a guard or as a refusing check (`require_manager`). A Nameko
+`@cherrypy.tools.require_login()`) whose name reads as a guard or as a refusing check (`require_manager`), or by
+such a tool an app's config turns on at its root (`{"/": {"tools.auth_basic.on": True}}`, `config.update({...})`): the
+fact `cherrypy_app_guard`, which guards every CherryPy route of the project, whichever module holds the dict. A Nameko
 service's route is named with its class (`PayoutsService.get_payout`), as the held findings of its handler are.
 
 Connexion's handlers (`openapi.py`) are routes too: an OpenAPI document near the file names them by `operationId`; the

@@ -60,7 +60,13 @@ from vibecheck.analysis.app_model.orm_writes import (
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.skip_paths import skipped
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
-from vibecheck.analysis.cherrypy_tree import CherryPyClass, cherrypy_class, exposed_methods, method_tools
+from vibecheck.analysis.cherrypy_tree import (
+    CherryPyClass,
+    app_wide_tools,
+    cherrypy_class,
+    exposed_methods,
+    method_tools,
+)
 from vibecheck.analysis.nodes import bound_names, head_name
 from vibecheck.ast_fields import tree_nodes
 from vibecheck.cst_fields import names_in, own_nodes_of, walk_own
@@ -1608,7 +1614,8 @@ class AppModelCollector:
         handler = f"{owner.node.name.value}.{node.name.value}" if cherrypy and owner is not None else None
         for path, methods, guarded in views:
             shown = path if path is not None else "<path>"
-            label = f"The view `{'/'.join(sorted(methods))} {shown}` (`{handler or node.name.value}`)"
+            label = f"The view method `{handler}`" if handler is not None and path is None \
+                else f"The view `{'/'.join(sorted(methods))} {shown}` (`{handler or node.name.value}`)"
             refs = [r for d in decorators for r in self._decorator_refs(d)]
             guarded = guarded or (owner is not None and owner.views_guarded) \
                 or any(self._decorator_guards(d) for d in decorators)
@@ -2271,6 +2278,8 @@ class AppModelCollector:
             if fact is not None:
                 routes.append(fact)
         guard_functions = sorted(self._guard_functions())
+        # a guard tool the config of a CherryPy app turns on at its root (`{"/": {"tools.auth_basic.on": True}}`)
+        cherrypy_guard = self.framework == "cherrypy" and bool(tool_guards(app_wide_tools(node, self.context.imports)))
         facts = {
             "routes": routes,
             "guarded_receivers": sorted(self._ref_text(r) for r in self.guarded_receivers if r != "*"),
@@ -2306,7 +2315,9 @@ class AppModelCollector:
             "router_prefixes": self.router_prefixes,
             "path_constants": _path_constants(node, self.constants),
             **self.urlconf.facts(),
-            "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
+            "cherrypy_app_guard": cherrypy_guard,
+            "authenticates": self.global_guard or cherrypy_guard or bool(guard_functions)
+            or any(r["guarded"] for r in routes),
         }
         if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
                                             "guard_functions", "dependency_aliases", "handler_guards", "method_dispatch",
@@ -2314,7 +2325,7 @@ class AppModelCollector:
                                             "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
                                             "guarded_classes", "login_middleware", "router_prefixes", "writing_methods",
-                                            "path_constants", "beforewares")):
+                                            "path_constants", "beforewares", "cherrypy_app_guard")):
             self.context.facts[APP_MODEL] = facts
         inert = sorted(n for n, f in self.functions.items() if changes_nothing(f.node, self.qualified_name, self._imported()))
         inert += [m for view in self.classes.values() for m in form_methods_read(view.node, self.qualified_name,

@@ -97,6 +97,7 @@ class AppModel:
     guarding_helpers: set[str] = field(default_factory=set)  # functions and methods that check the caller and refuse
     guarded_receivers: set[str] = field(default_factory=set)
     restricted_receivers: set[str] = field(default_factory=set)  # guarded by a role (`Depends(require_admin)`)
+    cherrypy_app_guard: bool = False  # a CherryPy config turns a guard tool on at an app's root
     includes: list[tuple[str | None, str, bool]] = field(default_factory=list)
     url_views: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # (view, guarded, wrappers)
     configured_views: set[str] = field(default_factory=set)  # views a URLconf configures (`V.as_view(model=Band)`)
@@ -176,6 +177,7 @@ class AppModel:
             model.method_dispatch.update({full("@" + name): [full(r) for r in refs]
                                           for name, refs in facts.get("method_dispatch", {}).items()})
             model.guarded_receivers.update(full(name) for name in facts["guarded_receivers"])
+            model.cherrypy_app_guard |= facts.get("cherrypy_app_guard", False)
             model.restricted_receivers.update(full(name) for name in facts.get("restricted_receivers", ()))
             for include in facts["includes"]:
                 parent = full(include["parent"]) if include["parent"] else None
@@ -522,6 +524,8 @@ class AppModel:
         if fact.get("imported_handler") and any(refs and all(self._guarded_function(r) for r in refs)
                                                 for refs in self._method_dispatch.matching(route.refs[0])):
             return "a guard on each function its handler hands a writing method to"
+        if fact["framework"] == "cherrypy" and self.cherrypy_app_guard:
+            return "a guard tool its CherryPy app's config turns on"
         if fact.get("opens_receiver"):
             return None
         if fact.get("resource_suffix") is not None:
