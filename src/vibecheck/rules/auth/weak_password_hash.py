@@ -54,7 +54,7 @@ LOOKUP_KEY_QUALIFIERS = frozenset({"template", "lookup", "storage", "bucket", "o
 # Words of a value that namespaces a key (`prefix + md5(name).hexdigest()`, `f"{KEY_PREFIX}{...}"`): the hex digest
 # after it is a name under that prefix (django-waffle's cache keys), unless the prefix names a secret (`token_prefix`).
 KEY_PREFIX_WORDS = frozenset({"prefix", "namespace"})
-HEX_DIGEST = "hexdigest"
+HEX_DIGEST_METHOD = "hexdigest"
 # Where a hash constructor is handed to an HMAC (or a signer built on one) as its digest: HMAC-SHA1 and HMAC-MD5
 # stay sound, since an HMAC's strength does not rest on the hash's collision resistance.
 DIGEST_KEYWORDS = frozenset({"digestmod", "digest_method", "hashfunc", "hash_func"})
@@ -190,7 +190,7 @@ def is_hex_digest(node: cst.BaseExpression) -> bool:
     """`md5(data).hexdigest()`, also cut short (`[:12]`): the digest as text."""
     if type(node) is cst.Subscript:
         node = node.value
-    return type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == HEX_DIGEST
+    return type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == HEX_DIGEST_METHOD
 
 
 def _prefixes_hex_digest(node: cst.BinaryOperation) -> bool:
