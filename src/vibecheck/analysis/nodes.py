@@ -39,6 +39,16 @@ def suite_statements(suite: cst.BaseSuite) -> list[cst.CSTNode]:
     return statements
 
 
+def descendants(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """The node and every node below it, depth first, nested functions and classes included (libcst's `children`:
+    for a search of a small tree, or of a module already known by its text to hold what is searched)."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        yield current
+        pending.extend(current.children)
+
+
 def is_name(node: cst.CSTNode | None, value: str) -> bool:
     """`node` is the name `value` as written (`True`, `False`, `None`, `shell`): no alias, no evaluation."""
     return type(node) is cst.Name and node.value == value

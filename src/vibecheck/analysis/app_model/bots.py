@@ -28,6 +28,7 @@ from vibecheck.analysis.app_model.frameworks import name_words, reads_as_guard
 from vibecheck.analysis.call_flow import module_name
 from vibecheck.analysis.flow import dotted_name, string_value
 from vibecheck.analysis.modules import resolve_relative
+from vibecheck.analysis.nodes import descendants
 from vibecheck.cst_fields import calls_in
 from vibecheck.imports import ImportTable
 
@@ -198,7 +199,7 @@ def _text_calls(function: cst.FunctionDef) -> dict[str, list[cst.Call]]:
 def _carries_text(expression: cst.BaseExpression, typed: set[str]) -> bool:
     """`command["text"]`, `"Run: " + event["text"]`, `message.content`, a command's own argument (`typed`): an
     expression reading the sender's text."""
-    for node in _nodes(expression):
+    for node in descendants(expression):
         if type(node) is cst.Name and node.value in typed:
             return True
         if type(node) is cst.Attribute and node.attr.value in MESSAGE_TEXT:
@@ -383,7 +384,7 @@ def _filters_caller(call: cst.Call, imports: ImportTable) -> bool:
         if arg.keyword is not None and arg.keyword.value in GUARD_KEYWORDS:
             return True
     return any(_names_guard(_last(imports.qualified_name(c.func))) for c in calls_in(call) if c is not call) \
-        or any(_caller_field(n) for n in _nodes(call))
+        or any(_caller_field(n) for n in descendants(call))
 
 
 def _names_guard(name: str) -> bool:
@@ -432,14 +433,14 @@ def _checks_in_test(test: cst.BaseExpression, targets: set[str]) -> bool:
 def _reads_target_rights(test: cst.BaseExpression, targets: set[str]) -> bool:
     """`member.guild_permissions`, `member.roles` of a parameter in `targets`: the rights of the command's target."""
     return any(type(n) is cst.Attribute and n.attr.value in MEMBER_RIGHTS and type(n.value) is cst.Name
-               and n.value.value in targets for n in _nodes(test))
+               and n.value.value in targets for n in descendants(test))
 
 
 def _mentions_caller(node: cst.CSTNode) -> bool:
     """A comparison of the caller's id or rights, or a check asked of them: `ctx.author.id == OWNER_ID`,
     `m.from_user.id in ADMINS`, `not is_oncall(client, command["user_id"])`."""
-    return any(type(sub) in (cst.Comparison, cst.Call) and any(_caller_field(n) for n in _nodes(sub))
-               for sub in _nodes(node))
+    return any(type(sub) in (cst.Comparison, cst.Call) and any(_caller_field(n) for n in descendants(sub))
+               for sub in descendants(node))
 
 
 def _caller_field(node: cst.CSTNode) -> bool:
@@ -453,15 +454,7 @@ def _caller_field(node: cst.CSTNode) -> bool:
 
 def _names_a_check(test: cst.BaseExpression) -> bool:
     """A test naming an allow-list or a check of the caller (`ADMIN_IDS`, `is_admin(user)`, `ALLOWED_USERS`)."""
-    return any(_names_guard(_last(dotted_name(n))) for n in _nodes(test) if type(n) in (cst.Name, cst.Attribute))
-
-
-def _nodes(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    pending = [node]
-    while pending:
-        current = pending.pop()
-        yield current
-        pending.extend(current.children)
+    return any(_names_guard(_last(dotted_name(n))) for n in descendants(test) if type(n) in (cst.Name, cst.Attribute))
 
 
 def _runs_on_host(function: cst.FunctionDef, imports: ImportTable) -> bool:

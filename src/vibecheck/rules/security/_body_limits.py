@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 import libcst as cst
 
+from vibecheck.analysis.nodes import descendants
 from vibecheck.literals import string_value
 
 BODY_LIMITS_FACT = "flask_body_limits"
@@ -36,7 +37,7 @@ def body_limit_facts(module: cst.Module, source: str) -> list[str]:
     """Which of `SET`, `DECLARED`, `LOADS` the module holds, sorted (empty for most modules)."""
     if not any(word in source for word in FACT_WORDS):
         return []
-    return sorted(set(_facts(_nodes(module))))
+    return sorted(set(_facts(descendants(module))))
 
 
 def is_bounded(facts: Iterable[Iterable[str]]) -> bool:
@@ -76,15 +77,6 @@ def _assigned(target: cst.BaseExpression, value: cst.BaseExpression) -> Iterator
     elif type(target) is cst.Subscript and len(target.slice) == 1 and type(target.slice[0].slice) is cst.Index \
             and string_value(target.slice[0].slice.value) == LIMIT_KEY:
         yield SET
-
-
-def _nodes(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """Every node of the module, depth first (only in a module that names the cap or a config loader)."""
-    pending = [node]
-    while pending:
-        current = pending.pop()
-        yield current
-        pending.extend(current.children)
 
 
 def _is_config(node: cst.BaseExpression) -> bool:
