@@ -1061,6 +1061,16 @@ HASH_SAFE = {
         class SessionInterface:
             digest_method = staticmethod(_lazy_sha1)
         ''',
+    "default digest method of a signer, annotated": '''
+        import hashlib
+        import typing as t
+
+        def _lazy_sha1(string: bytes = b"") -> t.Any:
+            return hashlib.sha1(string)
+
+        class HMACAlgorithm:
+            default_digest_method: t.Any = staticmethod(_lazy_sha1)
+        ''',
     "HMAC digests": '''
         import hashlib
         import hmac
@@ -1184,6 +1194,15 @@ def test_b324_stays_without_vc205() -> None:
 
 
 HASH_UNSAFE = {
+    "a default hash kept as a static method, no HMAC's digest": ('''
+        import hashlib
+
+        def _sha1(data=b""):
+            return hashlib.sha1(data)
+
+        class Fingerprints:
+            default_hash = staticmethod(_sha1)
+        ''', 5),
     "signature": ('''
         import hashlib
 

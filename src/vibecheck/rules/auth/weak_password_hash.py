@@ -177,6 +177,11 @@ def names_content_id(identifier: str | None) -> bool:
         and not any(secret_kinds(word) for word in parts)
 
 
+def names_digest_slot(name: str | None) -> bool:
+    """`digest_method`, `default_digest_method`, `self.digestmod`: where an HMAC's inner hash function is kept."""
+    return name is not None and any(name == keyword or name.endswith("_" + keyword) for keyword in DIGEST_KEYWORDS)
+
+
 def names_key_prefix(node: cst.BaseExpression) -> bool:
     """`prefix`, `self.key_prefix`, `settings.CACHE_NAMESPACE`: a value that namespaces keys, and names no secret
     (`token_prefix`)."""
@@ -249,7 +254,8 @@ class WeakPasswordHash(Rule):
     call sits in an HTTP Digest authentication class or function (RFC 7616 names MD5 and SHA-1) or a function that hashes with
     the WebSocket GUID or names the `Sec-WebSocket-Accept` header (RFC 6455 makes it a SHA-1), the hash object
     serves only for its size (`sha1().digest_size`), the function that calls it is the digest of an HMAC
-    (`digestmod=`, `digest_method = staticmethod(_sha1)`) or the implementation of an SQL function
+    (`digestmod=`, `digest_method = staticmethod(_sha1)`, `default_digest_method: Any = staticmethod(_sha1)`) or the
+    implementation of an SQL function
     (`create_function("MD5", 1, _md5)`), or the hex digest follows a value named as a key's prefix or namespace
     (`prefix + md5(name).hexdigest()`, `f"{KEY_PREFIX}{md5(name).hexdigest()}"`: a key under that namespace, not a
     `token_prefix`). MD5 or SHA-1 of a token, a signature or a PIN keeps bandit's finding.
@@ -418,7 +424,7 @@ class WeakPasswordHash(Rule):
             self._password_targets += 1
         if self._targets_content_id(node):
             self._content_ids += 1
-        if value is not None and any(target_name(t) in DIGEST_KEYWORDS for t in assignment_targets(node)):
+        if value is not None and any(names_digest_slot(target_name(t)) for t in assignment_targets(node)):
             self._note_digest_function(value)
 
     def _check_first_hasher(self, first: cst.BaseExpression) -> None:
