@@ -5,10 +5,12 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import libcst as cst
 import pytest
 
 from tests.conftest import RULES_DIR
 from tests.rules.cli_findings import selected_findings
+from vibecheck.rules.security._body_limits import body_limit_facts
 from vibecheck.rules.security.unbounded_client_size import UnboundedClientSize
 from vibecheck.testing import check_corpus, findings_for, parse_annotations
 
@@ -189,3 +191,17 @@ def test_a_flask_cap_set_in_another_module_bounds_an_upload(tmp_path: Path, conf
     (package / "views.py").write_text(textwrap.dedent(UPLOAD_VIEWS), encoding="utf-8")
     findings = selected_findings(tmp_path, "VC428")
     assert [(f["path"], f["code"]) for f in findings] == ([("app/views.py", "VC428")] if reported else [])
+
+
+@pytest.mark.parametrize(("source", "facts"), [
+    ("class Config:\n    MAX_CONTENT_LENGTH = 1024\n", ["declared"]),
+    ('app.config["MAX_CONTENT_LENGTH"] = 1024\n', ["set"]),
+    ("app.config.from_mapping(MAX_CONTENT_LENGTH=1024)\n", ["set"]),
+    ('app.config.from_object("config.Config")\napp.config.from_file("c.toml", load=toml.load)\n', ["loads"]),
+    ('app.config.from_pyfile("config.py")\napp.config.from_envvar("APP_SETTINGS")\n', ["loads"]),
+    # the loaders' names inside longer names (Django's fields and debug view): no fact, and no walk of the module
+    ("def value_from_object(self, obj):\n    return self.config.value_from_object(obj)\n", []),
+    ("lines = self._get_lines_from_file(filename)\nMAX_CONTENT_LENGTHS = 3\n", []),
+])
+def test_a_module_holds_body_limit_facts_only_by_whole_words(source: str, facts: list[str]) -> None:
+    assert body_limit_facts(cst.parse_module(source), source) == facts

@@ -17,6 +17,7 @@ import libcst as cst
 
 from vibecheck.analysis.nodes import descendants
 from vibecheck.literals import string_value
+from vibecheck.patterns import lazy_pattern, word_start_matches
 
 BODY_LIMITS_FACT = "flask_body_limits"
 # The kind of an upload finding another module's cap clears (`Rule.report(..., unless=(BODY_LIMITED, ...))`).
@@ -31,11 +32,15 @@ CONFIG_NAME = "config"  # what the loader's receiver is called (`app.config`, `a
 CAPPED_FRAMEWORKS = ("flask", "quart", "werkzeug")
 # Text without which a module holds none of these facts: most modules cost one substring search each.
 FACT_WORDS = (LIMIT_KEY, *CONFIG_LOADERS)
+# The same words whole, as the facts read them (a name, a keyword, a method, a string's whole text), searched at word
+# starts: Django's `value_from_object` and `_get_lines_from_file` hold the text of a loader's name, and the walk of
+# each of those modules' every node (11 of Django's, its largest among them) cost more than the flow rules' walk of it.
+FACT_WORD = lazy_pattern(rf"(?:{'|'.join(FACT_WORDS)})\b")
 
 
 def body_limit_facts(module: cst.Module, source: str) -> list[str]:
     """Which of `SET`, `DECLARED`, `LOADS` the module holds, sorted (empty for most modules)."""
-    if not any(word in source for word in FACT_WORDS):
+    if not any(word in source for word in FACT_WORDS) or next(word_start_matches(FACT_WORD, source), None) is None:
         return []
     return sorted(set(_facts(descendants(module))))
 
