@@ -33,8 +33,8 @@ CAPPED_FRAMEWORKS = ("flask", "quart", "werkzeug")
 # Text without which a module holds none of these facts: most modules cost one substring search each.
 FACT_WORDS = (LIMIT_KEY, *CONFIG_LOADERS)
 # The same words whole, as the facts read them (a name, a keyword, a method, a string's whole text), searched at word
-# starts: Django's `value_from_object` and `_get_lines_from_file` hold the text of a loader's name, and the walk of
-# each of those modules' every node (11 of Django's, its largest among them) cost more than the flow rules' walk of it.
+# starts: 11 of Django's modules hold a loader's name only inside another (`value_from_object`, `_get_lines_from_file`),
+# and the walk of their every node cost 0.9 s CPU, 16 % of the flow rules' instructions on every 24th Django file.
 FACT_WORD = lazy_pattern(rf"(?:{'|'.join(FACT_WORDS)})\b")
 
 
