@@ -28,8 +28,8 @@ from vibecheck.analysis.app_model.names import (
     relabelled,
     restricts,
 )
+from vibecheck.analysis.app_model.namespace_index import NamespaceIndex
 from vibecheck.analysis.app_model.skip_paths import skipped
-from vibecheck.analysis.app_model.url_namespaces import NamespaceIndex
 from vibecheck.analysis.class_bases import ClassIndex
 from vibecheck.analysis.modules import SourceLayout, in_benchmark_folder, resolve_relative
 from vibecheck.facts import HELD_FINDINGS

@@ -5,13 +5,13 @@ when the view is in the organisers' namespace (`if "orga" in url.namespaces: res
 Listed in `MIDDLEWARE`, it guards every view the `orga` URLconf routes (`app_name = "orga"`, or `include("pretalx.orga.
 urls", namespace="orga")`), and no other. The collector writes, per middleware class, the namespaces whose views a
 top-level `if` of its request method guarantees the refusing call runs for (`namespace_middleware`), and per URLconf
-module its `app_name` (`url_namespace`) and each include's `namespace`; the resolver (`NamespaceIndex`) gives each
+module its `app_name` (`url_namespace`) and each include's `namespace`; the resolver (`namespace_index.py`) gives each
 URLconf module the namespaces every way of reaching it puts its views under (`url.namespaces` holds the outer ones too).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import libcst as cst
 
@@ -19,8 +19,6 @@ from vibecheck.literals import text_value
 
 # The attributes of a resolved URL (`resolve(request.path_info)`, `request.resolver_match`) naming its namespaces.
 NAMESPACE_ATTRIBUTES = frozenset({"namespaces", "namespace"})
-# Nested includes: how many URLconf modules up the resolver follows an include.
-MAX_NAMESPACE_DEPTH = 8
 
 
 def guarded_namespaces(method: cst.FunctionDef, guards: Callable[[cst.CSTNode], bool]) -> set[str]:
@@ -72,33 +70,3 @@ def app_name(statement: cst.Assign) -> str | None:
     another."""
     target = statement.targets[0].target if len(statement.targets) == 1 else None
     return text_value(statement.value) if type(target) is cst.Name and target.value == "app_name" else None
-
-
-class NamespaceIndex:
-    """The namespaces each URLconf module's views are surely under: for every include reaching the module, the
-    include's namespace (else the module's `app_name`) and what the including module is under."""
-
-    def __init__(self, app_names: dict[str, str], includes: Iterable[tuple[str, str, str | None]],
-                 matches: Callable[[str, str], bool]) -> None:
-        self._app_names = app_names
-        self._includes = list(includes)  # (including module, included module, namespace)
-        self._matches = matches
-        self._memo: dict[str, frozenset[str]] = {}
-
-    def under(self, module: str, depth: int = 0) -> frozenset[str]:
-        """Empty when some way in gives no namespace, or no checked URLconf includes the module (a root URLconf)."""
-        if module in self._memo:
-            return self._memo[module]
-        reaching = [(parent, namespace) for parent, included, namespace in self._includes
-                    if self._matches(included, module)]
-        found: frozenset[str] | None = None
-        for parent, namespace in reaching:
-            given = namespace or self._app_name(module)
-            outer = self.under(parent, depth + 1) if depth < MAX_NAMESPACE_DEPTH and parent != module else frozenset()
-            way = outer | ({given} if given else set())
-            found = way if found is None else found & way
-        self._memo[module] = result = found or frozenset()
-        return result
-
-    def _app_name(self, module: str) -> str | None:
-        return next((name for m, name in self._app_names.items() if self._matches(m, module)), None)
