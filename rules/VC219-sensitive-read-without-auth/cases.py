@@ -257,3 +257,33 @@ def accepted_invites(org_id: int):
 @app.get("/newsletters/{issue}")
 def newsletter_issue(issue: int):
     return published_issue(issue)
+
+
+# ok: VC219 -- the firmware images devices fetch without an account: a download of what the project publishes
+@app.get("/firmware/{name}")
+def download_firmware(name: str):
+    return read_image(name)
+
+
+# ok: VC219 -- a release's installer
+@app.get("/releases/{version}/download")
+def release_download(version: str):
+    return installer_for(version)
+
+
+# expect: VC219 -- the invoice of someone
+@app.get("/invoices/{invoice_id}/download")
+def download_invoice(invoice_id: int):
+    return invoice_pdf(invoice_id)
+
+
+# expect: VC219 -- a download that names no published artifact
+@app.get("/download/{name}")
+def download_file(name: str):
+    return read_upload(name)
+
+
+# expect: VC219 -- the firmware settings of a customer's devices, which name the customer
+@app.get("/customers/{customer_id}/firmware/download")
+def download_customer_firmware(customer_id: int):
+    return firmware_of(customer_id)

@@ -715,9 +715,6 @@ KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
     ("robyn_pastebin", "pastebin/main.py", 31, "VC201"),
     # Round 39: a protobuf integer field logged with `%s` (`request.file_id`): VC409 cannot see the message's types.
     ("grpc_vault", "vault/service.py", 77, "VC409"),
-    # Round 45: a firmware download that devices fetch without an account: VC219 reads `download` as a read of someone's
-    # data, and nothing in view says the files are public.
-    ("microdot_sensors", "sensors/app.py", 117, "VC219"),
 }
 
 

@@ -240,3 +240,51 @@ def test_a_search_post_rendering_through_a_project_helper(tmp_path: Path, helper
                                 "    from .helpers import render_template")
     findings = _form_method_findings(tmp_path, views=views)
     assert findings == expected
+
+
+# FlaskBB's member list: the client picks the order (`order_func` bound to SQLAlchemy's `asc` or `desc`), and the
+# search form's reading method returns a query the view pages through.
+MEMBER_LIST = """
+    from flask import Blueprint, render_template, request
+    from flask.views import MethodView
+    from sqlalchemy import asc, desc
+
+    from .forms import SearchForm
+    from .models import User, purge_inactive
+
+    bp = Blueprint("forum", __name__)
+
+
+    class MemberList(MethodView):
+        form = SearchForm
+
+        def post(self):
+            if request.args.get("order_by", "asc") == "asc":
+                order_func = asc
+            else:
+                order_func = {other}
+            form = self.form()
+            if form.validate():
+                users = form.{called}().{paged}(1, 20, False)
+                return render_template("members.html", users=users, search_form=form)
+            users = User.query.order_by(order_func(User.id)).paginate(1, 20, False)
+            return render_template("members.html", users=users, search_form=form)
+
+
+    bp.add_url_rule("/members", view_func=MemberList.as_view("members"))
+"""
+
+
+@pytest.mark.parametrize(("other", "called", "paged", "expected"), [
+    ("desc", "get_results", "paginate", []),
+    ("purge_inactive", "get_results", "paginate", [("VC201", "def post(self):")]),
+    ("desc", "get_results", "delete", [("VC201", "def post(self):")]),
+    ("desc", "save", "paginate", [("VC201", "def post(self):")]),
+])
+def test_a_member_list_ordered_and_paged_by_the_client_only_reads(tmp_path: Path, other: str, called: str,
+                                                                   paged: str, expected: list[tuple[str, str]]) -> None:
+    """`order_func(User.id)` builds an ORDER BY clause and `form.get_results().paginate(...)` reads the rows the form's
+    reading method selects: the POST changes nothing. A local that may hold a project function that acts, a `delete()`
+    of the form's query, or a form method that writes (`save`) is a write."""
+    views = textwrap.dedent(MEMBER_LIST).replace("{other}", other).replace("{called}", called).replace("{paged}", paged)
+    assert _form_method_findings(tmp_path, views=views) == expected

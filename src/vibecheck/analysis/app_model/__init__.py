@@ -80,7 +80,9 @@ Names are `@local` (defined in the file), `.relative` or `absolute.dotted` as im
 *Resolved* (`resolve.AppModel.build(project)`, in the project phase): names become dotted names under
 their file's module; each route gets `guarded_by` (which guard protects it, if any, looking at its own
 file, project guard functions, its receiver and what includes it, its URLconf entry, Django's
-`LoginRequiredMiddleware`, DRF's default permissions); `unguarded()` lists routes that need a guard and
+`LoginRequiredMiddleware`, a middleware requiring a login in the URL namespace its URLconf is under
+(`url_namespaces.py`: the facts `namespace_middleware`, `url_namespace` and an include's `namespace`), DRF's default
+permissions); `unguarded()` lists routes that need a guard and
 have none; `authenticates_anywhere` says whether the app authenticates at all.
 
 *Held findings*: a per-file rule that judges a handler from inside (VC214 ownership, VC218 privileged actions) needs

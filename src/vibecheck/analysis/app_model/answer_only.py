@@ -6,11 +6,13 @@ in it (and in the methods of its class it calls, `self.create_response(...)`) is
 Quart's `render_template`, a Jinja template's `env.get_template(name).render(...)`), a translation, a builtin
 that acts on nothing outside, a read of the request, a form built and checked (`form = SearchForm()`,
 `form.validate_on_submit()`), a read of stored records by the ORM's query API (`Post.query.filter(...).all()`,
-`Item.objects.filter(...)`, `db.session.query(...)`: such a POST answers a search, and reads, which VC219 judges), a
+`Item.objects.filter(...)`, `db.session.query(...)`: such a POST answers a search, and reads, which VC219 judges; with
+SQLAlchemy's clause functions, `order_by(desc(User.id))`, also through a local bound only to them, `order_func = asc`), a
 method that only reads of an object the view made (`params.get("q")`, `Post.title.contains(q)`), or a function imported
 from the project, which the app model accepts only if that function is inert too (`inert_functions`). So is a method
 of a form the view built from a class it imports (`form = self.form()`, `form.get_results()`: FlaskBB's search), which
-the app model accepts only if the form's module records that method as one that at most reads (`form_methods_read`).
+the app model accepts only if the form's module records that method as one that at most reads (`form_methods_read`),
+and the query reads of what it returns (`form.get_results().paginate(...)`).
 Any other call (a library's, any other method: `query.delete()`, `db.session.add(...)`, `form.save()`), a store into
 anything but a local name or the view instance (`request.session["x"] = 1`), or a `del` acts.
 """
@@ -38,6 +40,9 @@ RENDERING_CALLS = frozenset({
 # Jinja's template classes: `Template(text).render(...)` renders as `env.get_template(name).render(...)` does.
 TEMPLATE_CLASSES = frozenset({"jinja2.Template", "jinja2.environment.Template"})
 READING_CALLS = frozenset({"django.contrib.sites.shortcuts.get_current_site"})
+# SQLAlchemy's functions that only build a clause of a query (`order_by(desc(User.id))`): they run no statement.
+QUERY_CLAUSES = frozenset({f"sqlalchemy.{name}" for name in ("asc", "desc", "and_", "or_", "not_", "nulls_first",
+                                                             "nulls_last", "nullsfirst", "nullslast")})
 READING_MODULES = ("django.utils.translation.",)
 # Builtins that reach outside the program or change other objects: any other builtin only computes.
 ACTING_BUILTINS = frozenset({"open", "exec", "eval", "compile", "setattr", "delattr", "input", "breakpoint",
@@ -97,9 +102,10 @@ def inert_refs(function: cst.FunctionDef, methods: Mapping[str, cst.FunctionDef]
     while pending:
         current = pending.pop()
         forms = _form_instances(current, attributes, imported)
+        clauses = _clause_aliases(current, qualified, imported)
         for node in walk_own(current.body):
             if type(node) is cst.Call:
-                outcome = _call(_through_attribute(node, attributes), methods, qualified, imported, forms)
+                outcome = _call(_through_attribute(node, attributes), methods, qualified, imported, forms, clauses)
                 if outcome is None:
                     return None
                 kind, name = outcome
@@ -183,6 +189,13 @@ def _bound_only_to(function: cst.FunctionDef, accepts: Callable[[cst.BaseExpress
     return frozenset(name for name, verdict in verdicts.items() if verdict)
 
 
+def _clause_aliases(function: cst.FunctionDef, qualified: Qualify, imported: frozenset[str]) -> frozenset[str]:
+    """The function's names bound only to a query-clause function (`order_func = asc` or `desc`, FlaskBB's member
+    list): calling one builds part of a query, as `asc(...)` does."""
+    return _bound_only_to(function, lambda value: type(value) is cst.Name and value.value in imported
+                          and qualified(value) in QUERY_CLAUSES)
+
+
 def _form_instances(function: cst.FunctionDef, attributes: Mapping[str, cst.BaseExpression] | None,
                     imported: frozenset[str]) -> dict[str, str]:
     """The handler's names bound only to a form built from a class imported into its module (`form = self.form()`
@@ -204,9 +217,12 @@ def _form_instances(function: cst.FunctionDef, attributes: Mapping[str, cst.Base
 
 
 def _call(node: cst.Call, methods: Mapping[str, cst.FunctionDef], qualified: Qualify,
-          imported: frozenset[str], forms: Mapping[str, str] | None = None) -> tuple[str, str] | None:
+          imported: frozenset[str], forms: Mapping[str, str] | None = None,
+          clauses: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     func = node.func
     if type(func) is cst.Name:
+        if func.value in clauses:
+            return "answer", func.value
         if func.value in imported:
             return _answer(qualified(func) or "") or ("import", func.value)
         return ("answer", func.value) if func.value in PURE_BUILTINS else None
@@ -222,6 +238,8 @@ def _call(node: cst.Call, methods: Mapping[str, cst.FunctionDef], qualified: Qua
         return "answer", method
     if method in QUERY_READS and _query(receiver) or method in SESSION_READS and _session(receiver):
         return "read", method
+    if method in QUERY_READS and forms and (read := _form_read(receiver, forms)) is not None:
+        return "form", read  # `form.get_results().paginate(...)`: a read of what the form's reading method returns
     if method == "render" and type(receiver) is cst.Call and (
             type(receiver.func) is cst.Attribute and receiver.func.attr.value == "get_template"
             or qualified(receiver.func) in TEMPLATE_CLASSES):
@@ -231,6 +249,20 @@ def _call(node: cst.Call, methods: Mapping[str, cst.FunctionDef], qualified: Qua
     if forms and type(receiver) is cst.Name and forms.get(receiver.value):
         return None if method in FORM_WRITES else ("form", f"{forms[receiver.value]}.{method}")
     return _answer(qualified(func) or "")
+
+
+def _form_read(node: cst.BaseExpression, forms: Mapping[str, str]) -> str | None:
+    """`form.get_results()`, or a chain of query reads from it: `Form.get_results`, which the app model accepts only if
+    the form's module records it as reading at most (a query it returns is then read, not written, by `paginate`)."""
+    while type(node) is cst.Call and type(node.func) is cst.Attribute:
+        receiver = node.func.value
+        if type(receiver) is cst.Name and forms.get(receiver.value):
+            method = node.func.attr.value
+            return None if method in FORM_WRITES else f"{forms[receiver.value]}.{method}"
+        if node.func.attr.value not in QUERY_READS:
+            return None
+        node = receiver
+    return None
 
 
 def class_attributes(node: cst.ClassDef) -> dict[str, cst.BaseExpression]:

@@ -59,6 +59,7 @@ from vibecheck.analysis.app_model.orm_writes import (
 )
 from vibecheck.analysis.app_model.shared_secrets import compares_header_to_secret
 from vibecheck.analysis.app_model.skip_paths import skipped
+from vibecheck.analysis.app_model.url_namespaces import app_name, guarded_namespaces, include_namespace
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
 from vibecheck.analysis.cherrypy_tree import (
     CherryPyClass,
@@ -649,6 +650,7 @@ class AppModelCollector:
         self.receivers_guarded_otherwise: set[str] = set()
         self.written_names: set[int] = set()  # `is_admin=` of a call, `user.is_admin = ...`: a field set, not checked
         self.urlconf = UrlconfLists()  # pattern lists guarded whole (`decorate_urlpatterns(urlpatterns, guard)`)
+        self.url_namespace: str | None = None  # a URLconf's `app_name = "orga"`
         self.urlconf_scopes: set[int] = set()  # the nodes whose `leave_` ends a list, hook or loop of `urlconf`
         # module-level sequences of names (`ROUTERS = (api.flows.router, ...)`), and the loop variables that run over
         # one (`for router in ROUTERS: app.include_router(router)`) -> the names they stand for
@@ -1342,8 +1344,8 @@ class AppModelCollector:
         view_arg = _positional(call, 1) or _keyword(call, "view") or _keyword(call, "viewset")
         view = self._view_of(view_arg.value) if view_arg is not None else None
         included = self._included_module(view_arg.value) if view_arg is not None and view is None else None
-        if included is not None:
-            self.urlconf.note_include(included)
+        if included is not None and view_arg is not None and type(view_arg.value) is cst.Call:
+            self.urlconf.note_include(included, include_namespace(view_arg.value))
         if view is not None:
             self.urlconf.note_view(view)
             route = _positional(call, 0)
@@ -1419,6 +1421,8 @@ class AppModelCollector:
         if type(assigned) is cst.Subscript:
             self._collect_setting_item(assigned, node.value)
             return
+        if type(node.value) is cst.SimpleString and (namespace := app_name(node)) is not None:
+            self.url_namespace = namespace
         target = full_name(assigned)
         if target is None:
             return
@@ -2228,6 +2232,32 @@ class AppModelCollector:
                                and not swallows_denial(frame.node)
                                for method, frame in view.methods.items() if method in fw.DJANGO_MIDDLEWARE_METHODS))
 
+    def _namespace_middleware(self) -> dict[str, list[str]]:
+        """Django middleware classes of this module that turn away a caller who is not signed in only for the views of
+        some URL namespaces (pretalx's `EventPermissionMiddleware`, `url_namespaces.py`) -> those namespaces."""
+        if not self.uses_django:
+            return {}
+        def denying(body: cst.CSTNode) -> list[Frame]:
+            """The module's functions a body calls that can turn a caller away (`return login_redirect(request)`)."""
+            called = {n.func.value for n in walk_own(body) if type(n) is cst.Call and type(n.func) is cst.Name}
+            return [self.functions[n] for n in called & self.functions.keys() if self.functions[n].denies]
+
+        found: dict[str, list[str]] = {}
+        for name, view in self.classes.items():
+            def guards(body: cst.CSTNode, view: ClassView = view) -> bool:
+                """The body runs a check of the caller that refuses: a method of the class or a module function."""
+                called = {n.func.attr.value for n in walk_own(body) if type(n) is cst.Call
+                          and type(n.func) is cst.Attribute and type(n.func.value) is cst.Name
+                          and n.func.value.value == "self"} & view.methods.keys()
+                checks = [*(view.methods[m] for m in called), *(f for f in denying(body) if f.body_guard)]
+                return any(f.body_guard and (f.denies or denying(f.node.body)) and not swallows_denial(f.node)
+                           for f in checks)
+            namespaces = set().union(*(guarded_namespaces(frame.node, guards) for method, frame in view.methods.items()
+                                       if method in fw.DJANGO_MIDDLEWARE_METHODS))
+            if namespaces:
+                found[name] = sorted(namespaces)
+        return found
+
     def _guarded_by_helper(self, frame: Frame, names: tuple[str, ...]) -> bool:
         """The handler first runs a function of its module, or a method of its class, that checks the caller and
         refuses (CKAN's `extra_vars = _extra_template_variables(...)`, `context = self._prepare(id)`)."""
@@ -2310,6 +2340,8 @@ class AppModelCollector:
             "refusing_hooks": sorted(n for n, f in self.functions.items() if _may_hook(f) and _hook_refuses(f, False))
             + self._middleware_classes(),
             "login_middleware": self._login_middleware(),
+            "namespace_middleware": self._namespace_middleware(),
+            "url_namespace": self.url_namespace,
             "resources": self.resources,
             "guarded_classes": self._guarded_classes(),
             "router_prefixes": self.router_prefixes,
@@ -2324,7 +2356,8 @@ class AppModelCollector:
                                             "signature_functions", "guarding_helpers", "hook_refs", "optional_dependencies",
                                             "dependency_runners",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
-                                            "guarded_classes", "login_middleware", "router_prefixes", "writing_methods",
+                                            "guarded_classes", "login_middleware", "namespace_middleware", "url_namespace",
+                                            "router_prefixes", "writing_methods",
                                             "path_constants", "beforewares", "cherrypy_app_guard")):
             self.context.facts[APP_MODEL] = facts
         inert = sorted(n for n, f in self.functions.items() if changes_nothing(f.node, self.qualified_name, self._imported()))

@@ -28,6 +28,7 @@ from vibecheck.analysis.app_model.names import (
     relabelled,
     restricts,
 )
+from vibecheck.analysis.app_model.namespace_index import NamespaceIndex
 from vibecheck.analysis.app_model.skip_paths import skipped
 from vibecheck.analysis.class_bases import ClassIndex
 from vibecheck.analysis.modules import SourceLayout, in_benchmark_folder, resolve_relative
@@ -111,6 +112,10 @@ class AppModel:
     settings: dict[str, Any] = field(default_factory=dict)
     authenticating_files: set[str] = field(default_factory=set)
     login_middleware_classes: set[str] = field(default_factory=set)  # project middleware that requires a login
+    # project middleware that requires a login for the views of some URL namespaces (`url_namespaces.py`) -> those
+    namespace_middleware: dict[str, frozenset[str]] = field(default_factory=dict)
+    url_app_names: dict[str, str] = field(default_factory=dict)  # URLconf module -> its `app_name`
+    include_namespaces: list[tuple[str, str, str | None]] = field(default_factory=list)  # (module, included, namespace)
     drf_default_is_open: bool = False  # what to assume when no DRF settings were checked
     handler_guards: dict[str, list[str]] = field(default_factory=dict)  # decorated function -> [] (guarded) or refs
     method_dispatch: dict[str, list[str]] = field(default_factory=dict)  # handler -> what its writing methods call
@@ -161,6 +166,10 @@ class AppModel:
             model.guarding_helpers.update(full("@" + name) for name in facts.get("guarding_helpers", ()))
             refusing.update(full("@" + name) for name in facts.get("refusing_hooks", ()))
             model.login_middleware_classes.update(full("@" + name) for name in facts.get("login_middleware", ()))
+            model.namespace_middleware.update({full("@" + name): frozenset(namespaces)
+                                               for name, namespaces in facts.get("namespace_middleware", {}).items()})
+            if facts.get("url_namespace"):
+                model.url_app_names[module] = facts["url_namespace"]
             optional.update({full("@" + name): [full(r) for r in refs]
                              for name, refs in facts.get("optional_dependencies", {}).items()})
             runners.update({full("@" + name): [full(r) for r in refs]
@@ -196,6 +205,8 @@ class AppModel:
             model.url_view_places.extend((module, v.get("hook")) for v in facts["url_views"])
             model.url_includes.extend((module, full(i["module"]), i["hook"], i["guarded"], tuple(map(full, i["wrappers"])))
                                       for i in facts.get("url_includes", ()))
+            model.include_namespaces.extend((module, full(i["module"]), i.get("namespace"))
+                                            for i in facts.get("url_includes", ()))
             model.guarded_hooks.extend((h["hook"], h["guarded"], tuple(map(full, h["wrappers"])))
                                        for h in facts.get("guarded_hooks", ()))
             model.alias_names.update({full("@" + alias): full(v["view"]) for alias, v in facts["view_aliases"].items()})
@@ -545,6 +556,8 @@ class AppModel:
                 return "its URLconf entry"
             if self.login_middleware:
                 return "Django's `LoginRequiredMiddleware`"
+            if self._namespace_guarded(route.view):
+                return "a middleware that requires a login in its URL namespace"
         if fact["drf_default"]:
             decision = self.drf_default_guards
             if decision or (decision is None and not self.drf_default_is_open):
@@ -716,6 +729,30 @@ class AppModel:
         """Whether a URLconf the run checked names the dotted `view`, directly or through an alias."""
         return any(True for _ in self._entries_routing_to(self._url_views_and_aliases, view))
 
+    @functools.cached_property
+    def _guarded_namespaces(self) -> frozenset[str]:
+        """The namespaces whose views a middleware class listed in `MIDDLEWARE` turns anonymous callers away from."""
+        listed = self.settings.get("MIDDLEWARE") or []
+        return frozenset().union(*(namespaces for name, namespaces in self.namespace_middleware.items()
+                                   if any(_listed_as(m, name) for m in listed)))
+
+    @functools.cached_property
+    def _url_view_modules(self) -> _ByLastPart[str]:
+        return _ByLastPart((view, module) for (view, _, _), (module, _) in zip(self.url_views, self.url_view_places,
+                                                                                 strict=True))
+
+    @functools.cached_property
+    def _namespaces(self) -> NamespaceIndex:
+        return NamespaceIndex(self.url_app_names, self.include_namespaces, _matches)
+
+    def _namespace_guarded(self, view: str) -> bool:
+        """Every URLconf entry routing the view is in a module whose views are under a namespace such a middleware
+        guards (a view routed in another namespace too is reachable without the login)."""
+        if not self._guarded_namespaces:
+            return False
+        modules = list(self._entries_routing_to(self._url_view_modules, view))
+        return bool(modules) and all(self._namespaces.under(m) & self._guarded_namespaces for m in modules)
+
     def _entries_routing_to(self, entries: _ByLastPart[T], view: str) -> Iterator[T]:
         """The entries whose name stands for `view`, directly or through a module-level alias (`edit = ...`)."""
         for name in [view, *self._alias_targets.matching(view)]:
@@ -791,6 +828,13 @@ class _ByLastPart(Generic[T]):
         for candidate, value in self._by_last.get(name.rpartition(".")[2], ()):
             if _matches(name, candidate):
                 yield value
+
+
+def _listed_as(listed: str, defined: str) -> bool:
+    """A class named in a setting as defined, or as its package re-exports it (`pretalx.common.middleware.
+    EventPermissionMiddleware` for `pretalx.common.middleware.event.EventPermissionMiddleware`)."""
+    package, _, name = listed.rpartition(".")
+    return _matches(listed, defined) or defined.rpartition(".")[2] == name and defined.startswith(package + ".")
 
 
 def _matches(a: str, b: str) -> bool:

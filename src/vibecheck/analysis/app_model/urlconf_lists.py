@@ -86,10 +86,12 @@ class UrlconfLists:
         elif self._building:
             self.lists.setdefault(self._building[-1], []).append(_Entry(view=view))
 
-    def note_include(self, module: str) -> None:
-        """`include(urls)`: the included URLconf module, kept with its list or hook."""
+    def note_include(self, module: str, namespace: str | None = None) -> None:
+        """`include(urls)`: the included URLconf module, kept with its list or hook (with the `namespace=` it gives)."""
         include: dict[str, Any] = {"module": module, "hook": self._hook[-1] if self._hook else None, "guarded": False,
                                    "wrappers": []}
+        if namespace is not None:
+            include["namespace"] = namespace
         if self._hook or self._building:
             self.includes.append(include)
         if self._building and not self._hook:

@@ -66,6 +66,10 @@ PRIVILEGED_VERBS = frozenset({
 # First words of a handler that files a request for a privileged operation (`create_payout`, `request_refund`): made for
 # the caller's own account, it is theirs to ask; performing it (`approve_payout`) is the privileged part.
 REQUESTING_VERBS = frozenset({"create", "request", "submit", "new"})
+# Words of a stored amount that performing a refund, credit or payout raises (`current_user.balance += amount`).
+BALANCE_WORDS = frozenset({"balance", "credit", "credits", "wallet"})
+# Parts of a dotted call that reach a model's rows (`Refund.objects.create(...)`): making the request's record.
+RECORD_MANAGERS = frozenset({"objects", "query", "session", "db"})
 # Privileged operations named by two words (`write_off_item`, `writeOffDebt`): neither word alone is one.
 PRIVILEGED_PHRASES = {("write", "off"): "write off"}
 WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})
@@ -168,7 +172,8 @@ class PrivilegedActionForAnyUser(Rule):
     (`revoke_token`, `revoke_api_key`, `grant_consent`) is self-service, like a logout, unless the client names the
     user whose credentials they are (`/users/{user_id}/sessions/revoke`). A handler that files a request for the
     operation (`create_payout`, `request_refund`) and makes its record for the caller (`Payout(merchant_id=merchant.id,
-    ...)`) asks for it on their own account: approving it is the privileged part.
+    ...)`) asks for it on their own account: approving it is the privileged part. Unless it also performs the operation
+    there (`stripe.Refund.create(...)`, `order.refund()`, `current_user.balance += amount`): then nobody approves it.
     So is a handler, behind the same authentication only, that deactivates, deletes or locks a whole account or
     tenant the client names (`deactivate_user(user_id)`, a route calling `services.delete_tenant(db, tenant_id)`)
     and never reads who the caller is: closing one's own account compares it with the caller, or takes no id.
@@ -437,7 +442,8 @@ class PrivilegedActionForAnyUser(Rule):
         if checks_role(node.body) or _permission_names(node, self.context.imports, verb):
             return
         if handler is not None and REQUESTING_VERBS.intersection(name_words(node.name.value)[:1]) \
-                and _files_for_caller(node.body, handler.identity_params):
+                and _files_for_caller(node.body, handler.identity_params) \
+                and not _performs_inline(node.body, verb, self.context.imports):
             return  # the caller asks for the operation on their own account: whoever approves it performs it
         anchor = node.decorators[0] if node.decorators else node
         checks = "is left to DRF's `DEFAULT_PERMISSION_CLASSES`, which at most check" if by_default else "only checks"
@@ -576,6 +582,45 @@ def _files_for_caller(body: cst.CSTNode, identity: set[str]) -> bool:
     """A record made with the caller as its owner (`Payout(merchant_id=merchant.id, ...)`, `user=request.user`)."""
     return any(type(node) is cst.Call and any(arg.keyword is not None and _is_caller(dotted_name(arg.value) or "", identity)
                                               for arg in node.args) for node in walk_own(body))
+
+
+def _performs_inline(body: cst.CSTNode, verb: str, imports: ImportTable) -> bool:
+    """Beside filing the request, the handler performs the operation itself: it calls a function or method named for it
+    (`order.refund()`, `payments.issue_refund(...)`), a provider's API for it (`stripe.Refund.create(...)`), or raises
+    a stored amount (`current_user.balance += amount`). Lowering one (a payout request holding back the funds) and
+    a helper that files (`create_refund_request(...)`) do not perform it."""
+    words = verb.split()
+    for node in walk_own(body):
+        if type(node) is cst.AugAssign and type(node.operator) is cst.AddAssign and _names_balance(node.target):
+            return True
+        if type(node) is not cst.Call:
+            continue
+        parts = (dotted_name(node.func) or "").split(".")
+        callee = name_words(parts[-1])
+        if callee and _says(callee, words) and callee[0] not in REQUESTING_VERBS and not parts[-1][:1].isupper():
+            return True
+        if len(parts) >= 3 and _provider_call(parts, words, imports):
+            return True
+    return False
+
+
+def _says(words: list[str], verb: list[str]) -> bool:
+    return all(w in words for w in verb)
+
+
+def _provider_call(parts: list[str], verb: list[str], imports: ImportTable) -> bool:
+    """`stripe.Refund.create(...)`: a class named for the operation, reached through an imported library module, not
+    the project's own models (`models.Refund.objects.create(...)`, a relative import)."""
+    module = imports.aliases.get(parts[0], "")
+    return bool(module) and not module.startswith(".") and not RECORD_MANAGERS.intersection(parts[1:]) \
+        and any(part[:1].isupper() and _says(name_words(part), verb) for part in parts[1:-1])
+
+
+def _names_balance(target: cst.BaseExpression) -> bool:
+    """`current_user.balance`, `account["credits"]`: a stored amount."""
+    name = target.attr.value if type(target) is cst.Attribute else string_value(target.slice[0].slice.value) \
+        if type(target) is cst.Subscript and type(target.slice[0].slice) is cst.Index else None
+    return name is not None and bool(BALANCE_WORDS.intersection(name_words(name)))
 
 
 def _is_caller(dotted: str, identity: set[str]) -> bool:

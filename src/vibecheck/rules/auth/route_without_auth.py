@@ -144,9 +144,11 @@ class RouteWithoutAuth(ProjectRule):
     `before_request` hook registered in another module; a Django URLconf wrapping the view
     (`path("x/", login_required(views.edit))`); `LoginRequiredMiddleware`, or a middleware class of the project
     in `MIDDLEWARE` whose `__call__`, `process_request` or `process_view` turns away a caller who is not signed in
-    (pretix's `PermissionMiddleware`); routers included in a loop over a module-level tuple of them
-    (`for router in API_ROUTERS: app.include_router(router)`), which then share that app's guards; DRF's
-    `DEFAULT_PERMISSION_CLASSES` in the settings. A DRF view without `permission_classes` is reported
+    (pretix's `PermissionMiddleware`), or does so only for the views of a URL namespace (pretalx's
+    `if "orga" in url.namespaces:` branch): then it guards the views every URLconf entry routing them puts under that
+    namespace (the URLconf's `app_name`, or the `namespace=` of the include reaching it); routers included in a loop
+    over a module-level tuple of them (`for router in API_ROUTERS: app.include_router(router)`), which then share that
+    app's guards; DRF's `DEFAULT_PERMISSION_CLASSES` in the settings. A DRF view without `permission_classes` is reported
     when the checked settings leave the default open (`AllowAny`, a `REST_FRAMEWORK` without
     `DEFAULT_PERMISSION_CLASSES`, or settings that install `rest_framework` and never configure it);
     when no settings were checked, `drf-default-is-open` decides. A function that merely takes `request`

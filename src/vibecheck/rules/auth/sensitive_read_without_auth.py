@@ -27,6 +27,11 @@ SENSITIVE_READ_WORDS = frozenset({
 })
 # Words of a path or handler name that say the author meant it for everyone (`/public/documents`, `public_profile`).
 PUBLIC_WORDS = frozenset({"public"})
+# What a project publishes for anyone to fetch (`GET /firmware/<name>` that devices download, `/releases/{v}/download`):
+# they clear a route whose only sensitive word is `download`, which then names no one's data.
+ARTIFACT_WORDS = frozenset({"firmware", "firmwares", "release", "releases", "installer", "installers", "ota",
+                            "binary", "binaries", "changelog", "sdk", "plugin", "plugins", "static", "assets"})
+ARTIFACT_ONLY_WORDS = frozenset({"download"})
 
 
 def _words(route: ModelRoute) -> set[str]:
@@ -35,6 +40,12 @@ def _words(route: ModelRoute) -> set[str]:
     path = route.fact["path"] or ""
     words = {w for segment in path.split("/") if segment and segment[0] not in "<{" for w in name_words(segment)}
     return words | {w for part in route.fact["handler"].split(".") for w in name_words(part)}
+
+
+def _published_artifact(words: set[str], sensitive: set[str]) -> bool:
+    """A download of what the project publishes (`download_firmware`, `/releases/{version}/download`), naming no
+    one's data: `/users/{id}/firmware/download` or `/invoices/{id}/download` still do."""
+    return sensitive <= ARTIFACT_ONLY_WORDS and bool(words & ARTIFACT_WORDS)
 
 
 class SensitiveReadWithoutAuth(ProjectRule):
@@ -52,7 +63,9 @@ class SensitiveReadWithoutAuth(ProjectRule):
     already exists", 403`, guards nothing; nor does a check of the signature a sender puts in a header or a link, a
     webhook's or a mailed link's, which signs no user in: an app whose only guards are those has no login to forget;
     a shared key, `X-Admin-Key`, does let an operator in). Routes open by design (`/login`, `/health`,
-    `public-paths`, a path or handler named `public`: `public_document`), routes that only
+    `public-paths`, a path or handler named `public`: `public_document`; a download of what the project publishes,
+    named by nothing else people's data is: `GET /firmware/<name>` in `download_firmware`, `/releases/{v}/download`,
+    not `/invoices/{id}/download`), routes that only
     return values written in them (`return [{"plan": "free", "price": 0}]`: they read nobody's data), a POST that only
     renders what the request carries (VC201's answer-only POST, unless it reads stored records: a search form's POST is
     judged as a read) and routes
@@ -131,7 +144,7 @@ class SensitiveReadWithoutAuth(ProjectRule):
                     continue
                 words = _words(route)
                 sensitive = words & SENSITIVE_READ_WORDS
-                if sensitive and not words & PUBLIC_WORDS:
+                if sensitive and not words & PUBLIC_WORDS and not _published_artifact(words, sensitive):
                     yield self._finding(route, sorted(sensitive)[0])
 
     def _finding(self, route: ModelRoute, word: str) -> Finding:
