@@ -53,6 +53,7 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.answering_checks import answers_only
+from vibecheck.rules.auth.lookup_path import off_path
 from vibecheck.rules.auth.role_decorators import role_guard
 from vibecheck.rules.auth.service_readers import annotated_class, annotation_aliases, service_readers
 
@@ -116,7 +117,9 @@ CHECKED_SERVICE = "checked-service"
 # A row reader of this module worth recording for handlers of other modules is short: one lookup, perhaps a 404.
 READER_STATEMENTS = 6
 HELPER_SAFE_CALLS = frozenset({"HTTPException", "Http404", "abort", "NotFound", "ValueError", "LookupError", "KeyError",
-                               "int", "str", "UUID", "ObjectId"})
+                               "int", "str", "UUID", "ObjectId",
+                               # the DB-API cursor's rows of the lookup's SQL (`conn.execute(sql, (id,)).fetchone()`)
+                               "fetchone", "fetchall", "fetchmany"})
 # pydal's rows (web2py, Emmett, py4web) narrowed by a query on the connection: `db(db.Note.id == nid).delete()`,
 # `db(query).select()`, `db(query).update(title=title)`; what is chosen is whatever the query names.
 QUERY_SET_CONNECTIONS = frozenset({"db"})
@@ -267,11 +270,12 @@ def _serves_all(queryset: cst.BaseExpression) -> bool:
     return isinstance(queryset, cst.Attribute) and queryset.attr.value == "objects"
 
 
-def _runs_owner_scoped_sql(body: cst.CSTNode, client_values: set[str]) -> bool:
+def _runs_owner_scoped_sql(body: cst.CSTNode, client_values: set[str], off: set[int]) -> bool:
     """A statement of the handler whose `WHERE` names an owner column (`... WHERE id = ? AND owner_id = ?`), bound to
-    something other than a value the client sent."""
+    something other than a value the client sent, and not in a branch `off` the lookup's path (`lookup_path`)."""
+    hidden = {id(inner) for outer in walk_own(body) if id(outer) in off for inner in walk_own(outer)} if off else off
     for node in walk_own(body):
-        sql = _sql_argument(node) if type(node) is cst.Call else None
+        sql = _sql_argument(node) if type(node) is cst.Call and id(node) not in hidden else None
         if sql is not None and SQL_STATEMENT.match(sql) and SQL_OWNER.search(sql.partition("where")[2]) \
                 and not _owner_bound_to_client(node, sql, client_values):  # type: ignore[arg-type]
             return True
@@ -1238,8 +1242,9 @@ class ObjectLookupNotScopedToUser(Rule):
         body = handler.node.body
         fetched = _fetched_names(body, handler.client_ids)
         changes = _changes_any(body, fetched)
+        off = self._off_lookup_path(handler)
         stamped = _authorship_arguments(body) | _output_arguments(body) | self._dropped_answers(body) \
-            | _sign_in(body, handler.identity_params)
+            | _sign_in(body, handler.identity_params) | off
         tested = set(dotted_uses(body, skip=stamped | _displayed_values(body)))
         # what the client's id names is the object (`organization_id`: `organization_service.update_organization`),
         # not another id beside it that scopes the lookup (`tenant_id` in `get_project_in_tenant(tenant_id, id)`)
@@ -1250,7 +1255,7 @@ class ObjectLookupNotScopedToUser(Rule):
             else _spelled_both_ways({SHARED_OWNER_SPELLINGS.get(w, w) for w in client_words} & SHARED_OWNERS
                                     & _model_words(body))
         client_values = handler.client_ids | _request_values(body)  # an owner the client names relates nothing
-        if _runs_owner_scoped_sql(body, client_values):
+        if _runs_owner_scoped_sql(body, client_values, off):
             return True  # `SELECT ... WHERE id = ? AND owner_id = ?` first: the row is known to be the caller's
         if _hands_request_scope(body, handler.client_ids, _injected_objects(handler) | _request_scopes(body)):
             return True
@@ -1267,6 +1272,15 @@ class ObjectLookupNotScopedToUser(Rule):
             if dotted in tested and set(name_words(last)) & OWNERSHIP_WORDS - entity:
                 return True
         return self._delegates(handler)
+
+    def _off_lookup_path(self, handler: Handler) -> set[int]:
+        """The branches that answered before the first lookup by the client's id, and the locals only they read
+        (`lookup_path`): the caller they use scopes nothing the lookup reads."""
+        lookup = self._first_lookup(handler)
+        if lookup is None:
+            imported = self._imported_readers(handler)
+            lookup = imported[0][0] if len(imported) == 1 else None
+        return off_path(handler.node.body, lookup) if lookup is not None else set()
 
     def _dropped_answers(self, body: cst.CSTNode) -> set[int]:
         """The calls of a check alone on its line that only answers (`is_tenant_admin(user)`, defined here or in the
