@@ -83,7 +83,41 @@ def show_guarded_note(note_id):
     return jsonify(note.to_dict())
 
 
+@app.get("/items/<int:item_id>")
+@login_required
+def show_item(item_id):
+    if current_user.is_staff:
+        return jsonify([i.to_dict() for i in Item.query.all()])
+    # expect: VC214 -- staff get everything; everyone else any item by its id
+    item = Item.query.get_or_404(item_id)
+    return jsonify(item.to_dict())
+
+
+@app.get("/items/<int:item_id>/staff")
+@login_required
+def show_item_to_staff(item_id):
+    if not current_user.is_staff:
+        abort(403)
+    # ok: VC214 -- only staff reach the lookup
+    item = Item.query.get_or_404(item_id)
+    return jsonify(item.to_dict())
+
+
+@app.get("/items/<int:item_id>/refused")
+@login_required
+def show_item_refusing_viewers(item_id):
+    if current_user.role == "viewer":
+        return jsonify({"error": "forbidden"}), 403
+    # ok: VC214 -- the role test refuses viewers: the others hold a role that reaches every item
+    item = Item.query.get_or_404(item_id)
+    return jsonify(item.to_dict())
+
+
 class Note:
+    query = None
+
+
+class Item:
     query = None
 
 

@@ -619,11 +619,7 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # knows lookup calls of web handlers, not a dict's `get` in a WebSocket endpoint whose caller an unverified token
     # names (no signed-in caller for it to see).
     ("ws_rooms_bot", "rooms/app.py", 107, "VC214"),
-    # Round 44: CherryPy's handlers are routes now (`cherrypy_tree`), but `Entries.GET` reads the signed-in user from
-    # the session for its listing branch and returns there, and VC214 takes any use of the caller in a handler for a
-    # scoped lookup, whichever branch the lookup by id is in (a Flask view written so is missed alike); a temporary
-    # password written to `password_hash` by an SQL `UPDATE` (VC410) is spelled as no rule reads it.
-    ("cherrypy_timesheets", "timesheets/api.py", 26, "VC214"),
+    # Round 44: a temporary password written to `password_hash` by an SQL `UPDATE` (VC410) is spelled as no rule reads.
     ("cherrypy_timesheets", "timesheets/api.py", 75, "VC410"),
     # An internal route gated by an `X-Internal-Caller` header compared in a helper (`is_internal(request)`) reads as
     # checked (VC201, VC207/VC216).

@@ -31,6 +31,7 @@ from vibecheck.analysis.app_model.handlers import (
     router_dependencies,
     signs_in_with,
     socket_connections_checked,
+    tests_a_role,
 )
 from vibecheck.analysis.app_model.lambda_handlers import authorizer_read, lambda_handler
 from vibecheck.analysis.app_model.names import restricts
@@ -821,7 +822,11 @@ class ObjectLookupNotScopedToUser(Rule):
     finding) tests nothing, its answer thrown away; the caller stamped on a new row
     (`Comment.objects.create(ticket=ticket, author=request.user)`) says nothing about the fetched one, nor does a log
     line or an audit entry that names the caller (`log.info("%s", request.user)`, `record(org, request.user, ...)`,
-    handed the object's id or not). When the handler
+    handed the object's id or not). The caller counts only on the lookup's path: a branch that already answered
+    before it (`if entry_id is None: return db.entries_for(conn, user_id)`), a local read only there (`user_id =
+    cherrypy.session["user_id"]`), and a role test that answers its holders with data and lets everyone else on to the
+    lookup (`if request.user.is_staff: return all_items()`) relate nothing the lookup reads; a negated or refusing test
+    before it (`if not user.is_staff: abort(403)`) still checks. When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
     count as relating it to the caller (`account = User.query.get(user_id); account.email = ...`), while
     reading another member's page by id stays quiet. A webhook receiver (a view named for a webhook and opened to
@@ -960,6 +965,8 @@ class ObjectLookupNotScopedToUser(Rule):
         self.tables: frozenset[str] = frozenset()  # module-level names that may be tables read by subscript
         self.module_classes: dict[str, cst.ClassDef] = {}  # the module's classes, whose mixins may check the caller
         self.aliases: dict[str, cst.BaseExpression] | None = None  # the module's `Annotated` aliases, read on demand
+        # the last handler's nodes off the path to its lookup (`_off_lookup_path`)
+        self.off_path: tuple[cst.CSTNode | None, set[int]] = (None, set())
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
@@ -1147,7 +1154,8 @@ class ObjectLookupNotScopedToUser(Rule):
         if tenant_child is not None:
             lookup, unless = tenant_child[0], None
         else:
-            if self._relates_to_caller(handler) or checks_role(node.body) or self._hands_to_a_checking_helper(handler):
+            if self._relates_to_caller(handler) or checks_role(node.body, self._off_lookup_path(handler)) \
+                    or self._hands_to_a_checking_helper(handler):
                 return
             imported = self._imported_readers(handler)
             if len(imported) > 1:
@@ -1274,13 +1282,18 @@ class ObjectLookupNotScopedToUser(Rule):
         return self._delegates(handler)
 
     def _off_lookup_path(self, handler: Handler) -> set[int]:
-        """The branches that answered before the first lookup by the client's id, and the locals only they read
-        (`lookup_path`): the caller they use scopes nothing the lookup reads."""
+        """The branches that answered before the first lookup by the client's id, the locals only they read, and the
+        role tests that answered their holders and let everyone else on to it (`lookup_path`): the caller they use
+        scopes nothing the lookup reads. Asked twice per handler: answered once."""
+        if self.off_path[0] is handler.node:
+            return self.off_path[1]
         lookup = self._first_lookup(handler)
         if lookup is None:
             imported = self._imported_readers(handler)
             lookup = imported[0][0] if len(imported) == 1 else None
-        return off_path(handler.node.body, lookup) if lookup is not None else set()
+        off = off_path(handler.node.body, lookup, tests_a_role) if lookup is not None else set()
+        self.off_path = (handler.node, off)
+        return off
 
     def _dropped_answers(self, body: cst.CSTNode) -> set[int]:
         """The calls of a check alone on its line that only answers (`is_tenant_admin(user)`, defined here or in the
