@@ -335,17 +335,21 @@ class PrivilegeFromClient(Rule):
         func = call.func
         if not (type(func) is cst.Name or (type(func) is cst.Attribute and type(func.value) is cst.Name)):
             return
+        handed = []
+        for position, arg in enumerate(call.args):
+            if arg.keyword is not None or arg.star:
+                break
+            field = self._client_privilege_field(arg.value)
+            if field is not None:
+                handed.append((position, arg, field))
+        if not handed:
+            return
         qualified = self.qualified_name(func)
         name = get_full_name_for_node(func)
         if qualified is None or name is None or (qualified == name and type(func) is not cst.Name):
             return  # a method of a local value
         own = qualified == name  # a function of this module (or a builtin, which stores nothing)
-        for position, arg in enumerate(call.args):
-            if arg.keyword is not None or arg.star:
-                break
-            field = self._client_privilege_field(arg.value)
-            if field is None:
-                continue
+        for position, arg, field in handed:
             if own:
                 self.local_positional.append((arg, field, helper_entry(name, position)))
             else:
