@@ -63,6 +63,20 @@ class IsOwner(BasePermission):
         return True
 
 
+class IsAuthorOrReadOnly(BasePermission):
+    # expect: VC212 -- the author compared with itself
+    def has_object_permission(self, request, view, obj):
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return True
+        return obj.author == obj.author
+
+
+class IsAuthor(BasePermission):
+    # ok: VC212 -- the author compared with the caller
+    def has_object_permission(self, request, view, obj):
+        return obj.author == request.user
+
+
 # expect: VC212
 is_authenticated = lambda request: True  # noqa: E731
 

@@ -619,23 +619,13 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # knows lookup calls of web handlers, not a dict's `get` in a WebSocket endpoint whose caller an unverified token
     # names (no signed-in caller for it to see).
     ("ws_rooms_bot", "rooms/app.py", 107, "VC214"),
-    # Round 44: CherryPy's handlers are routes now (`cherrypy_tree`), but `Entries.GET` reads the signed-in user from
-    # the session for its listing branch and returns there, and VC214 takes any use of the caller in a handler for a
-    # scoped lookup, whichever branch the lookup by id is in (a Flask view written so is missed alike); a role from
-    # `cherrypy.request.json` inside a tuple of SQL parameters (VC217) and a temporary password written to
-    # `password_hash` by an SQL `UPDATE` (VC410) are spelled as no rule reads them.
-    ("cherrypy_timesheets", "timesheets/api.py", 26, "VC214"),
+    # Round 44: a temporary password written to `password_hash` by an SQL `UPDATE` (VC410) is spelled as no rule reads.
     ("cherrypy_timesheets", "timesheets/api.py", 75, "VC410"),
-    ("cherrypy_timesheets", "timesheets/auth.py", 84, "VC217"),
     # An internal route gated by an `X-Internal-Caller` header compared in a helper (`is_internal(request)`) reads as
     # checked (VC201, VC207/VC216).
     ("nameko_payouts", "payouts/auth.py", 34, "VC207/VC216"),
     ("nameko_payouts", "payouts/service.py", 76, "VC201"),
-    # Round 45: a role from the sign-up body passed by position to a helper of another module whose parameter is named
-    # `role` (`db.create_user(email, hashed, body.get("role", "viewer"), token)`): VC217 reads keywords and fields set on
-    # a row, not the name of the parameter a positional argument binds elsewhere.
-    ("microdot_sensors", "sensors/app.py", 26, "VC217"),
-    # A Modal `asgi_app`'s FastAPI route reading a job by id from a `modal.Dict`, with no guard anywhere: "jobs" is no
+    # Round 45: a Modal `asgi_app`'s FastAPI route reading a job by id from a `modal.Dict`, with no guard anywhere: "jobs" is no
     # path VC219 takes for people's data, and VC214 judges lookups behind a sign-in only.
     ("modal_inference", "inference/web.py", 17, "VC214/VC219"),
 }

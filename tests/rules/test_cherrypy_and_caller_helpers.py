@@ -21,6 +21,7 @@ from vibecheck.testing import check_corpus, parse_annotations
 @pytest.mark.parametrize(("rule", "corpus_name"), [
     (RouteWithoutAuth, "cases_cherrypy.py"),
     (ObjectLookupNotScopedToUser, "cases_cherrypy.py"),
+    (ObjectLookupNotScopedToUser, "cases_answered_branches.py"),
     (RequestDataToFilesystemOrUrl, "cases_cherrypy.py"),
     (ObjectLookupNotScopedToUser, "cases_nameko.py"),
     (RouteWithoutAuth, "cases_nameko.py"),

@@ -486,14 +486,16 @@ def _read_from_client(source: str) -> bool:
     return root is not None and source[len(root) + 1:].partition(".")[0] not in SERVER_REQUEST_FIELDS
 
 
-def checks_role(body: cst.CSTNode) -> bool:
+def checks_role(body: cst.CSTNode, skip: set[int] | frozenset[int] = frozenset()) -> bool:
     """A role check in a body: a role word in an `if` or `assert` test (`user.is_staff`, `claims["role"]`) or a
-    `has_perm`/`check_...` call."""
+    `has_perm`/`check_...` call; not inside the nodes whose ids are in `skip`."""
     pending: list[cst.CSTNode] = [body]
     while pending:
         node = pending.pop()
+        if id(node) in skip:
+            continue
         if isinstance(node, (cst.If, cst.Assert)):
-            if restricts([n.rpartition(".")[2] for n in dotted_uses(node.test)]) or restricts(_keys_read(node.test)):
+            if tests_a_role(node.test):
                 return True
         elif isinstance(node, cst.Call):
             last = (get_full_name_for_node(node.func) or "").rpartition(".")[2]
@@ -501,6 +503,11 @@ def checks_role(body: cst.CSTNode) -> bool:
                 return True
         pending.extend(child_nodes(node))
     return False
+
+
+def tests_a_role(test: cst.BaseExpression) -> bool:
+    """A role word in a test: `user.is_staff`, `claims["role"] == "admin"`."""
+    return restricts([n.rpartition(".")[2] for n in dotted_uses(test)]) or restricts(_keys_read(test))
 
 
 def _tests_a_role(test_func: cst.FunctionDef) -> bool:

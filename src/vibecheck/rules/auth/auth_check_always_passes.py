@@ -330,7 +330,8 @@ class AuthCheckAlwaysPasses(Rule):
     (or the `test_func` of a Django `UserPassesTestMixin` class, the check the mixin calls whatever its name)
     whose body, after its docstring, is only `pass` or `...`, or whose every return gives a constant truthy
     value (`return True`, or `return ok and user.role == "admin" or "owner"`: an `or` with a constant is always
-    true) while nothing in it can fail: no other call than logging, no `raise`, no `assert`
+    true; or a value compared with itself, `return obj.author == obj.author`, which compares nothing) while nothing in
+    it can fail: no other call than logging, no `raise`, no `assert`
     (not a check named for a setting's shape, `validate_id_token_encrypted_response_alg` or
     `validate_password_length`: an empty one accepts a value but lets no one in).
     A lambda bound to such a name (`is_admin = lambda user: True`) is reported too, and so is a guard

@@ -26,6 +26,8 @@ NON_REFUSING_CALLS = frozenset({
 PASSING_CALLS = NON_REFUSING_CALLS | {"super", "filter", "exists", "count", "first", "has_perm", "has_perms"}
 # Statements through which a wrapper or hook may refuse (or hand the request elsewhere): not a sure pass.
 MAY_REFUSE = (cst.Raise, cst.Assert, cst.Yield, cst.Try, cst.With)
+# Comparisons that hold between a value and itself.
+REFLEXIVE_OPERATORS = (cst.Equal, cst.Is, cst.GreaterThanEqual, cst.LessThanEqual)
 # Decorators that say authentication is optional: calling the view on every path is their job.
 OPTIONAL_WORDS = ("optional", "maybe", "allow_anonymous", "anonymous", "if_logged_in", "soft")
 
@@ -198,14 +200,26 @@ def _reachable(statements: list[cst.CSTNode]) -> list[cst.CSTNode]:
 
 
 def always_true(test: cst.BaseExpression) -> bool:
-    """`True`, a non-zero number or a non-empty string, or an `or` with one of them on either side."""
+    """`True`, a non-zero number or a non-empty string, a value compared with itself (`obj.author == obj.author`), or
+    an `or` with one of them on either side."""
     if isinstance(test, cst.BooleanOperation):
         if isinstance(test.operator, cst.Or):
             return always_true(test.left) or always_true(test.right)
         return always_true(test.left) and always_true(test.right)
     if isinstance(test, cst.Name):
         return test.value == "True"
+    if type(test) is cst.Comparison:
+        return _compares_itself(test)
     return bool(literal_value(test))
+
+
+def _compares_itself(test: cst.Comparison) -> bool:
+    """`obj.author == obj.author`, `user is user`: the same names on both sides of a reflexive operator (no call,
+    whose answers may differ) compare nothing."""
+    if len(test.comparisons) != 1 or type(test.comparisons[0].operator) not in REFLEXIVE_OPERATORS:
+        return False
+    right = test.comparisons[0].comparator
+    return test.left.deep_equals(right) and not any(type(node) is cst.Call for node in walk_own(test.left))
 
 
 def _called_name(call: cst.Call) -> str:

@@ -31,6 +31,7 @@ from vibecheck.analysis.app_model.handlers import (
     router_dependencies,
     signs_in_with,
     socket_connections_checked,
+    tests_a_role,
 )
 from vibecheck.analysis.app_model.lambda_handlers import authorizer_read, lambda_handler
 from vibecheck.analysis.app_model.names import restricts
@@ -53,6 +54,7 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.answering_checks import answers_only
+from vibecheck.rules.auth.lookup_path import off_path
 from vibecheck.rules.auth.role_decorators import role_guard
 from vibecheck.rules.auth.service_readers import annotated_class, annotation_aliases, service_readers
 
@@ -116,7 +118,9 @@ CHECKED_SERVICE = "checked-service"
 # A row reader of this module worth recording for handlers of other modules is short: one lookup, perhaps a 404.
 READER_STATEMENTS = 6
 HELPER_SAFE_CALLS = frozenset({"HTTPException", "Http404", "abort", "NotFound", "ValueError", "LookupError", "KeyError",
-                               "int", "str", "UUID", "ObjectId"})
+                               "int", "str", "UUID", "ObjectId",
+                               # the DB-API cursor's rows of the lookup's SQL (`conn.execute(sql, (id,)).fetchone()`)
+                               "fetchone", "fetchall", "fetchmany"})
 # pydal's rows (web2py, Emmett, py4web) narrowed by a query on the connection: `db(db.Note.id == nid).delete()`,
 # `db(query).select()`, `db(query).update(title=title)`; what is chosen is whatever the query names.
 QUERY_SET_CONNECTIONS = frozenset({"db"})
@@ -267,11 +271,12 @@ def _serves_all(queryset: cst.BaseExpression) -> bool:
     return isinstance(queryset, cst.Attribute) and queryset.attr.value == "objects"
 
 
-def _runs_owner_scoped_sql(body: cst.CSTNode, client_values: set[str]) -> bool:
+def _runs_owner_scoped_sql(body: cst.CSTNode, client_values: set[str], off: set[int]) -> bool:
     """A statement of the handler whose `WHERE` names an owner column (`... WHERE id = ? AND owner_id = ?`), bound to
-    something other than a value the client sent."""
+    something other than a value the client sent, and not in a branch `off` the lookup's path (`lookup_path`)."""
+    hidden = {id(inner) for outer in walk_own(body) if id(outer) in off for inner in walk_own(outer)} if off else off
     for node in walk_own(body):
-        sql = _sql_argument(node) if type(node) is cst.Call else None
+        sql = _sql_argument(node) if type(node) is cst.Call and id(node) not in hidden else None
         if sql is not None and SQL_STATEMENT.match(sql) and SQL_OWNER.search(sql.partition("where")[2]) \
                 and not _owner_bound_to_client(node, sql, client_values):  # type: ignore[arg-type]
             return True
@@ -817,7 +822,11 @@ class ObjectLookupNotScopedToUser(Rule):
     finding) tests nothing, its answer thrown away; the caller stamped on a new row
     (`Comment.objects.create(ticket=ticket, author=request.user)`) says nothing about the fetched one, nor does a log
     line or an audit entry that names the caller (`log.info("%s", request.user)`, `record(org, request.user, ...)`,
-    handed the object's id or not). When the handler
+    handed the object's id or not). The caller counts only on the lookup's path: a branch that already answered
+    before it (`if entry_id is None: return db.entries_for(conn, user_id)`), a local read only there (`user_id =
+    cherrypy.session["user_id"]`), and a role test that answers its holders with data and lets everyone else on to the
+    lookup (`if request.user.is_staff: return all_items()`) relate nothing the lookup reads; a negated or refusing test
+    before it (`if not user.is_staff: abort(403)`) still checks. When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
     count as relating it to the caller (`account = User.query.get(user_id); account.email = ...`), while
     reading another member's page by id stays quiet. A webhook receiver (a view named for a webhook and opened to
@@ -956,6 +965,8 @@ class ObjectLookupNotScopedToUser(Rule):
         self.tables: frozenset[str] = frozenset()  # module-level names that may be tables read by subscript
         self.module_classes: dict[str, cst.ClassDef] = {}  # the module's classes, whose mixins may check the caller
         self.aliases: dict[str, cst.BaseExpression] | None = None  # the module's `Annotated` aliases, read on demand
+        # the last handler's nodes off the path to its lookup (`_off_lookup_path`)
+        self.off_path: tuple[cst.CSTNode | None, set[int]] = (None, set())
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
@@ -1143,7 +1154,8 @@ class ObjectLookupNotScopedToUser(Rule):
         if tenant_child is not None:
             lookup, unless = tenant_child[0], None
         else:
-            if self._relates_to_caller(handler) or checks_role(node.body) or self._hands_to_a_checking_helper(handler):
+            if self._relates_to_caller(handler) or checks_role(node.body, self._off_lookup_path(handler)) \
+                    or self._hands_to_a_checking_helper(handler):
                 return
             imported = self._imported_readers(handler)
             if len(imported) > 1:
@@ -1238,8 +1250,9 @@ class ObjectLookupNotScopedToUser(Rule):
         body = handler.node.body
         fetched = _fetched_names(body, handler.client_ids)
         changes = _changes_any(body, fetched)
+        off = self._off_lookup_path(handler)
         stamped = _authorship_arguments(body) | _output_arguments(body) | self._dropped_answers(body) \
-            | _sign_in(body, handler.identity_params)
+            | _sign_in(body, handler.identity_params) | off
         tested = set(dotted_uses(body, skip=stamped | _displayed_values(body)))
         # what the client's id names is the object (`organization_id`: `organization_service.update_organization`),
         # not another id beside it that scopes the lookup (`tenant_id` in `get_project_in_tenant(tenant_id, id)`)
@@ -1250,7 +1263,7 @@ class ObjectLookupNotScopedToUser(Rule):
             else _spelled_both_ways({SHARED_OWNER_SPELLINGS.get(w, w) for w in client_words} & SHARED_OWNERS
                                     & _model_words(body))
         client_values = handler.client_ids | _request_values(body)  # an owner the client names relates nothing
-        if _runs_owner_scoped_sql(body, client_values):
+        if _runs_owner_scoped_sql(body, client_values, off):
             return True  # `SELECT ... WHERE id = ? AND owner_id = ?` first: the row is known to be the caller's
         if _hands_request_scope(body, handler.client_ids, _injected_objects(handler) | _request_scopes(body)):
             return True
@@ -1267,6 +1280,20 @@ class ObjectLookupNotScopedToUser(Rule):
             if dotted in tested and set(name_words(last)) & OWNERSHIP_WORDS - entity:
                 return True
         return self._delegates(handler)
+
+    def _off_lookup_path(self, handler: Handler) -> set[int]:
+        """The branches that answered before the first lookup by the client's id, the locals only they read, and the
+        role tests that answered their holders and let everyone else on to it (`lookup_path`): the caller they use
+        scopes nothing the lookup reads. Asked twice per handler: answered once."""
+        if self.off_path[0] is handler.node:
+            return self.off_path[1]
+        lookup = self._first_lookup(handler)
+        if lookup is None:
+            imported = self._imported_readers(handler)
+            lookup = imported[0][0] if len(imported) == 1 else None
+        off = off_path(handler.node.body, lookup, tests_a_role) if lookup is not None else set()
+        self.off_path = (handler.node, off)
+        return off
 
     def _dropped_answers(self, body: cst.CSTNode) -> set[int]:
         """The calls of a check alone on its line that only answers (`is_tenant_admin(user)`, defined here or in the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
@@ -16,6 +18,7 @@ from vibecheck.analysis.app_model.handlers import connexion_handler, parameters
 from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.app_model.openapi import Operation, openapi_inputs, operations_for
 from vibecheck.analysis.flow import is_rest_payload, is_route_handler, resolver_parameters, short_code
+from vibecheck.analysis.project_functions import defines, functions_index
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.analysis.sql_columns import sql_parameter_columns
 from vibecheck.cst_fields import child_nodes, own_nodes_of
@@ -23,6 +26,13 @@ from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rule import Rule
+from vibecheck.rules.auth.privilege_parameters import (
+    POSITION_MARK,
+    PRIVILEGE_HELPER,
+    PRIVILEGE_PARAMETERS_FACT,
+    helper_entry,
+    stored_privilege_positions,
+)
 
 PRIVILEGE_FIELDS = frozenset({"role", "roles", "is_admin", "is_staff", "is_superuser", "admin", "superuser",
                               "permissions", "user_permissions", "groups", "is_moderator", "access_level", "scopes",
@@ -31,6 +41,8 @@ PRIVILEGE_FIELDS = frozenset({"role", "roles", "is_admin", "is_staff", "is_super
                               "paid", "is_paid", "is_premium", "email_verified", "is_verified"})
 REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request",
                            "app.current_request"})  # Chalice's request
+# The request objects named through an import, whatever alias the module gives it: CherryPy's `cherrypy.request.json`.
+QUALIFIED_REQUESTS = frozenset({"cherrypy.request"})
 CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "args", "GET", "query_params",
                                "media",  # Falcon: `req.media`
                                "json_body", "params",  # Pyramid's (and Chalice's) parsed body, WebOb's merged fields
@@ -89,11 +101,14 @@ class PrivilegeFromClient(Rule):
     additional_claims={"role": body["role"]})`) or stored under a key (`USERS[name] = {"name": name, "role":
     body.role}`) or a parameter of SQL that writes the column (`execute("INSERT INTO users (email, role) VALUES (?, ?)",
     (email, data["role"]))`, `UPDATE users SET is_admin = %s ...`, also run by a helper of the module: `query_db(sql,
-    args)`), where the value reads the request body (also through a
+    args)`) or a parameter of a function of the project, handed by position, that the function stores (a column its SQL
+    writes, a keyword of the row it makes, a field it sets: `db.create_user(body["email"], hashed, body.get("role"))`
+    with `def create_user(email, password_hash, role)` in another module, when the field read is named for a
+    privilege), where the value reads the request body (also through a
     variable such as `data = request.get_json() or {}` or `data = json.loads(request.body)`; Falcon's `req.media`,
     Flask-RESTX's `ns.payload`, Pyramid's `request.json_body` and `request.params`, Emmett's `await
     request.body_params`, Chalice's
-    `app.current_request.json_body`), a field of a
+    `app.current_request.json_body`, CherryPy's `cherrypy.request.json`), a field of a
     route's body parameter (`body.role`; also of a Connexion handler, a function an OpenAPI document's `operationId`
     routes, whose `user` and `token_info` name the caller), or a route's or GraphQL resolver's own argument given to the
     call that makes the account (`User(email=email, role=role)` with `role: str = "user"`) or a local bound to one field of the
@@ -174,9 +189,26 @@ class PrivilegeFromClient(Rule):
         self.reading_arguments: set[int] = set()  # the arguments of calls that read (`READING_VERBS`)
         self.operations: dict[str, Operation] = {}  # functions an OpenAPI document routes (Connexion)
         self.functions: list[cst.FunctionDef] = []  # the functions around the walk, innermost last
+        self.privilege_helpers: set[str] = set()  # this module's functions storing a privilege parameter (`name@2`)
+        # a field of the request handed by position to a function of this module, judged at the module's end
+        self.local_positional: list[tuple[cst.Arg, str, str]] = []
 
     def visit_Module(self, node: cst.Module) -> None:
         self.operations = operations_for(self.context.path)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        for arg, field, entry in self.local_positional:
+            if entry in self.privilege_helpers:
+                self._report_positional(arg, field, entry)
+        if self.privilege_helpers:
+            self.context.facts[PRIVILEGE_PARAMETERS_FACT] = sorted(self.privilege_helpers)
+
+    @classmethod
+    def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
+        """The function of another module handed a privilege-named field of the request by position stores no
+        privilege parameter in that position (or is no project function at all)."""
+        return kind == PRIVILEGE_HELPER and not defines(functions_index(project, PRIVILEGE_PARAMETERS_FACT), relative,
+                                                        subject)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         """A class-based view restricted by a base or a class decorator (`ProjectAdminMixin`, `PermissionRequiredMixin`):
@@ -191,6 +223,9 @@ class PrivilegeFromClient(Rule):
         self.restricted_classes.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if not self.functions and not self.restricted_classes:
+            self.privilege_helpers.update(helper_entry(node.name.value, position)
+                                          for position in stored_privilege_positions(node, PRIVILEGE_FIELDS, _reads))
         client: set[str] = set()
         operation = self.operations.get(node.name.value) if not self.frames and not self.restricted_classes else None
         routed = connexion_handler(node, operation) if operation is not None else None
@@ -279,7 +314,11 @@ class PrivilegeFromClient(Rule):
                         self._report_client(values[index], column, value)
                     else:
                         self._check(values[index], column, value)
-        if not (self.frames[-1] or self.field_locals[-1]) or self.admin_only[-1]:
+        if self.admin_only[-1]:
+            return
+        if not _reads(callee):
+            self._positional_fields(node)
+        if not (self.frames[-1] or self.field_locals[-1]):
             return
         if not (callee[:1].isupper() or callee in CREATING_CALLS):
             return
@@ -287,6 +326,60 @@ class PrivilegeFromClient(Rule):
             if arg.keyword is not None and arg.keyword.value in PRIVILEGE_FIELDS and isinstance(arg.value, cst.Name) \
                     and self._holds_client(arg.value.value):
                 self._report_client(arg, arg.keyword.value, arg.value)
+
+    def _positional_fields(self, call: cst.Call) -> None:
+        """`db.create_user(body["email"], hashed, body.get("role", "viewer"))`: a privilege-named field of the request
+        handed by position to a function of the project, reported where that function stores the parameter in that
+        position (`helper_entry`): at the module's end for one of this module, in the project phase for an imported
+        one."""
+        func = call.func
+        if not (type(func) is cst.Name or (type(func) is cst.Attribute and type(func.value) is cst.Name)):
+            return
+        handed = []
+        for position, arg in enumerate(call.args):
+            if arg.keyword is not None or arg.star:
+                break
+            field = self._client_privilege_field(arg.value)
+            if field is not None:
+                handed.append((position, arg, field))
+        if not handed:
+            return
+        qualified = self.qualified_name(func)
+        name = get_full_name_for_node(func)
+        if qualified is None or name is None or (qualified == name and type(func) is not cst.Name):
+            return  # a method of a local value
+        own = qualified == name  # a function of this module (or a builtin, which stores nothing)
+        for position, arg, field in handed:
+            if own:
+                self.local_positional.append((arg, field, helper_entry(name, position)))
+            else:
+                self._report_positional(arg, field, helper_entry(qualified, position), unless=True)
+
+    def _client_privilege_field(self, value: cst.BaseExpression) -> str | None:
+        """The privilege a field of the request names (`data["role"]`, `body.get("is_admin")`, `body.role`, a local
+        `role` bound to one field of it), or None."""
+        if type(value) is cst.Name:
+            field = value.value if value.value in self.field_locals[-1] else None
+        elif type(value) is cst.Subscript and len(value.slice) == 1 and type(value.slice[0].slice) is cst.Index:
+            field = text_value(value.slice[0].slice.value)
+        elif type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value == "get" \
+                and value.args:
+            field = text_value(value.args[0].value)
+        elif type(value) is cst.Attribute:
+            field = value.attr.value
+        else:
+            return None
+        if not isinstance(field, str) or field not in PRIVILEGE_FIELDS:
+            return None
+        return field if type(value) is cst.Name or self._reads_client_field(value) else None
+
+    def _report_positional(self, arg: cst.Arg, field: str, entry: str, *, unless: bool = False) -> None:
+        function, _, position = entry.rpartition(POSITION_MARK)
+        self.report(arg, f"`{field}` is taken from the request (`{short_code(arg.value)}`) and handed to "
+                    f"`{function.rpartition('.')[2]}()`, which stores its argument {int(position) + 1} as a privilege, "
+                    "so any client can grant itself that privilege.",
+                    hint=f"Set `{field}` on the server (a fixed default, or an admin-only endpoint that checks the "
+                    "caller's own privileges).", unless=(PRIVILEGE_HELPER, entry) if unless else None)
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if not self.frames or id(node) in self.reading_arguments:
@@ -343,12 +436,16 @@ class PrivilegeFromClient(Rule):
             inner = node.args[0].value
             inner = inner.func if isinstance(inner, cst.Call) and not inner.args else inner
             return self._from_client(inner) or (isinstance(inner, cst.Attribute) and inner.attr.value in RAW_BODY
-                                                 and get_full_name_for_node(inner.value) in REQUEST_NAMES)
+                                                 and self._is_request(inner.value))
         if type(node) is cst.Call and type(node.func) is cst.Attribute:
-            return node.func.attr.value in CLIENT_METHODS and get_full_name_for_node(node.func.value) in REQUEST_NAMES
+            return node.func.attr.value in CLIENT_METHODS and self._is_request(node.func.value)
         return type(node) is cst.Attribute and (node.attr.value in CLIENT_ATTRIBUTES
-                                                and get_full_name_for_node(node.value) in REQUEST_NAMES
+                                                and self._is_request(node.value)
                                                 or is_rest_payload(node, self.context.imports))
+
+    def _is_request(self, node: cst.BaseExpression) -> bool:
+        """`request`, `self.request`, `cherrypy.request` (also after `import cherrypy as cp`)."""
+        return get_full_name_for_node(node) in REQUEST_NAMES or self.qualified_name(node) in QUALIFIED_REQUESTS
 
     def _reads_client_field(self, node: cst.BaseExpression) -> bool:
         """`data["role"]`, `data.get("role")`, `request.json["is_admin"]`, `body.role`: one field of client data."""
