@@ -89,8 +89,9 @@ TEXTS_READ = "texts_read"  # in a project entry's facts: path -> the key of each
 REGISTERED = "registered"  # the fingerprint of a test file indexed without its facts (only its existence counts)
 ENTRY_LIMIT = 64 * 1024 * 1024  # bytes; a larger entry is not one of ours
 # path -> the stat signature and content digest of a source file, so a warm run need not read it; and under
-# `ANSWERS`, what the key readers of the run whose digest is under `ANSWERS_RUN` asked of it (`key_answers`: a reader's
-# code is in that digest, and a reader changed may ask otherwise)
+# `ANSWERS`, what the key readers whose code has the digest under `ANSWERS_RUN` asked of it (`key_answers`: a reader
+# changed may ask otherwise). A reader is given a path only, so no setting changes its answer: runs of two
+# configurations on one checkout share the answers (keyed by the run's digest, each run re-asked every file)
 STATS = "stats.json"
 ANSWERS = "answers"
 ANSWERS_RUN = "answers_run"
@@ -125,7 +126,8 @@ def cache_folder(root: str | os.PathLike[str]) -> Path:
 class ResultCache:
     """The cache of one run: look files up before the workers, store what the workers return."""
 
-    def __init__(self, folder: Path, run_key: str, pipeline: Pipeline, *, facts: FactsMode = "eager") -> None:
+    def __init__(self, folder: Path, run_key: str, pipeline: Pipeline, *, facts: FactsMode = "eager",
+                 readers_key: str | None = None) -> None:
         self.folder = folder
         self.entries = folder / ENTRIES / run_key  # this run's own entries (see the module's docstring)
         self._entry_prefix = os.path.join(self.entries, "")  # entries are named as text: a `Path` each cost more
@@ -156,7 +158,8 @@ class ResultCache:
         # run): that phase's findings are not stored under that key
         self.unsettled = False
         self._ready = False
-        self._stats, answers = _read_stats(folder / STATS, run_key)  # source path -> [*stat signature, digest] (see `STATS`)
+        self.readers_key = run_key if readers_key is None else readers_key  # what `ANSWERS` are kept under
+        self._stats, answers = _read_stats(folder / STATS, self.readers_key)  # source path -> [*stat, digest] (`STATS`)
         self._taken: dict[str, list[int]] = {}  # source path -> its stat signature taken before it was read, this run
         self._by_stat: dict[str, str | None] = {}  # source path -> `_known_digest`, asked once per run
         self._stats_changed = False
@@ -176,7 +179,8 @@ class ResultCache:
         folder = cache_folder(settings.root)
         if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
             return None  # never follow a planted link out of the project
-        return cls(folder, run_digest(settings, pipeline), pipeline, facts=facts)
+        readers_key = readers_digest(pipeline)
+        return cls(folder, run_digest(settings, pipeline, readers_key), pipeline, facts=facts, readers_key=readers_key)
 
     def results(self, files: Sequence[SourceFile], check: CheckFiles,
                 on_miss: Callable[[], None] | None = None) -> Iterator[FileResult]:
@@ -263,7 +267,7 @@ class ResultCache:
 
     def _save_stats(self) -> None:
         if (self._stats_changed or key_answers.changed()) and self.prepare():
-            payload = {"format": STATS_FORMAT, "files": self._stats, ANSWERS_RUN: self.run_key,
+            payload = {"format": STATS_FORMAT, "files": self._stats, ANSWERS_RUN: self.readers_key,
                        ANSWERS: key_answers.records()}
             write_atomically(self.folder / STATS, json.dumps(payload, separators=(",", ":")).encode("ascii"))
             self._stats_changed = False
@@ -678,9 +682,9 @@ def _facts_of(entry: str, header: bytes) -> bytes:
     return facts_text
 
 
-def _read_stats(path: Path, run_key: str) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
-    """The stat records of `STATS` and the key readers' answers kept with them (`key_answers`) when a run of
-    `run_key` gave them; none when the file is missing, damaged or foreign (each record is checked)."""
+def _read_stats(path: Path, readers_key: str) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+    """The stat records of `STATS` and the key readers' answers kept with them (`key_answers`) when readers of
+    `readers_key` gave them; none when the file is missing, damaged or foreign (each record is checked)."""
     try:
         data = json.loads(safe_files.read_own_file(path, ENTRY_LIMIT))
         if data["format"] != STATS_FORMAT or not isinstance(data["files"], dict):
@@ -689,7 +693,7 @@ def _read_stats(path: Path, run_key: str) -> tuple[dict[str, list[Any]], dict[st
     except (OSError, ValueError, TypeError, KeyError):
         return {}, {}
     return ({path: record for path, record in records.items() if _is_stat_record(record)},
-            key_answers.valid_records(data.get(ANSWERS) if data.get(ANSWERS_RUN) == run_key else None))
+            key_answers.valid_records(data.get(ANSWERS) if data.get(ANSWERS_RUN) == readers_key else None))
 
 
 def _is_stat_record(record: Any) -> bool:
@@ -753,13 +757,19 @@ def _folder_listing(folder: Path) -> list[tuple[str, int, int]]:
     return sorted(listing)
 
 
-def run_digest(settings: Settings, pipeline: Pipeline) -> str:
+def run_digest(settings: Settings, pipeline: Pipeline, readers_key: str | None = None) -> str:
     """Everything of this run that changes a file's result: the settings, the rules' code and versions, bandit's."""
     values = {k: v for k, v in dataclasses.asdict(settings).items() if k not in NOT_IN_KEY}
     values["raw"] = {k: v for k, v in settings.raw.items() if k not in RAW_NOT_IN_KEY}
+    return _hash(readers_digest(pipeline) if readers_key is None else readers_key,
+                 json.dumps(values, sort_keys=True, default=str), _tool_version("bandit"))
+
+
+def readers_digest(pipeline: Pipeline) -> str:
+    """The code of this run's rules and of vibecheck (the key readers with it), their versions and Python's: what
+    the key readers' answers (`ANSWERS`) depend on beside the files; part of `run_digest`."""
     packs = [(name, version) for name, version in pipeline.registry.pack_versions]
-    return _hash(str(FORMAT), __version__, json.dumps(values, sort_keys=True, default=str), repr(packs),
-                 _tool_version("bandit"), code_digest(pipeline.registry.module_files), sys.version)
+    return _hash(str(FORMAT), __version__, repr(packs), code_digest(pipeline.registry.module_files), sys.version)
 
 
 def code_digest(files: Iterable[str]) -> str:

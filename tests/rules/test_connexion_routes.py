@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from vibecheck import cache
-from vibecheck.analysis.app_model.openapi import CONNEXION_QUESTION, openapi_inputs, operations_for
+from vibecheck.analysis.app_model import openapi
+from vibecheck.analysis.app_model.openapi import CONNEXION_QUESTION, openapi_inputs, operations_for, spec_files
 from vibecheck.api import check_paths
 from vibecheck.config import Settings
 from vibecheck.model import Finding
+from vibecheck.run_start import start_run
 
 APP = """
     import connexion
@@ -448,3 +450,47 @@ def test_a_module_edited_on_a_warm_cache_to_name_a_document_routes_its_handlers(
     app = root / "clinic" / "app.py"
     app.write_text('import connexion\napp = connexion.App(__name__)\napp.add_api("resty-api.yaml")\n', encoding="utf-8")
     assert _reported(_findings(root, cache=True), "VC201") == {("clinic/records.py", 23)}
+
+
+def test_a_document_added_between_runs_changes_the_key_of_every_folder_below_it(tmp_path: Path) -> None:
+    """A folder's candidate documents are listed once per run and shared by the folders below it: a run that starts
+    after a document was added sees it, from the top folder and from a nested one alike."""
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'clinic'\n", encoding="utf-8")
+    nested = tmp_path / "clinic" / "api"
+    nested.mkdir(parents=True)
+    top_module, nested_module = tmp_path / "clinic" / "views.py", nested / "records.py"
+    for module in (top_module, nested_module):
+        module.write_text("def handler():\n    return 1\n", encoding="utf-8")
+    before = [openapi_inputs(str(module)) for module in (top_module, nested_module)]
+    (tmp_path / "openapi.yaml").write_text("openapi: 3.0.0\npaths: {}\n", encoding="utf-8")
+    start_run()
+    openapi_inputs.cache_clear()  # type: ignore[attr-defined]  # as the cache does when a run starts
+    after = [openapi_inputs(str(module)) for module in (top_module, nested_module)]
+    assert all(old != new for old, new in zip(before, after, strict=True))
+    assert spec_files(str(nested_module)) == spec_files(str(top_module)) == (str(tmp_path / "openapi.yaml"),)
+
+
+def test_runs_of_two_configurations_share_the_kept_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key reader is given a path only: its answers are kept under its code's digest, not the run's, so a run with
+    other settings on the same checkout asks no unchanged module again, and finds what a run without answers finds."""
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)  # written just now: record their stat anyway
+    root = _project(tmp_path, UNSECURED, spec_name="resty-api.yaml", app="from flask import Flask\napp = Flask(__name__)\n")
+    asked: list[bytes] = []
+    mentions = openapi._mentions_connexion
+
+    def counted(data: bytes) -> bool:
+        asked.append(data)
+        return mentions(data)
+
+    monkeypatch.setattr(openapi, "_mentions_connexion", counted)
+    narrow = ("VC201", "VC214")
+    first = _findings(root, cache=True)
+    assert asked
+    stats_path = root / ".vibecheck_cache" / cache.STATS
+    kept = json.loads(stats_path.read_bytes())
+    asked.clear()
+    other = _findings(root, cache=True, select=narrow)
+    assert not asked  # the other configuration's run took every answer from the first run's records
+    again = _findings(root, cache=True)
+    assert not asked and json.loads(stats_path.read_bytes())[cache.ANSWERS] == kept[cache.ANSWERS]
+    assert first == again and other == _findings(root, select=narrow)

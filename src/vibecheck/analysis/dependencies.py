@@ -554,14 +554,14 @@ def _package_folders(directory: Path) -> list[Path]:
     `app/__init__.py`, also nested: `app/retrieval/web/` under a package `app/` whose `retrieval/` has no
     `__init__.py` either), the folders up to that package and the packages that enclose it too."""
     folders = [directory]
-    if not (directory / "__init__.py").is_file():
+    if not _is_package(directory):
         namespace = _namespace_folders(directory)
-        if not namespace or not (namespace[-1] / "__init__.py").is_file():
+        if not namespace or not _is_package(namespace[-1]):
             return folders + namespace[:1]
         folders += namespace
         directory = namespace[-1]
     for _ in range(32):
-        if not (directory / "__init__.py").is_file() or directory == directory.parent:
+        if not _is_package(directory) or directory == directory.parent:
             break
         directory = directory.parent
         folders.append(directory)
@@ -575,9 +575,15 @@ def _namespace_folders(directory: Path) -> list[Path]:
     while len(folders) < NAMESPACE_DEPTH and directory != directory.parent:
         directory = directory.parent
         folders.append(directory)
-        if (directory / "__init__.py").is_file():
+        if _is_package(directory):
             break
     return folders
+
+
+def _is_package(directory: Path) -> bool:
+    """Whether `directory` holds an `__init__.py`, from its listing (`listings`: each folder's is read once a run,
+    where a `stat` per folder and level asked the disk for every folder of the tree again)."""
+    return listings.is_file(str(directory), "__init__.py")
 
 
 class DependencyInputs:

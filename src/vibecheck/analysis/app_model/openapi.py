@@ -127,6 +127,7 @@ def openapi_inputs(path: str) -> str:
 
 def _clear() -> None:
     _folders.cache_clear()
+    _folder_candidates.cache_clear()
     _modules.cache_clear()
     _specs_from.cache_clear()
     _digest.cache_clear()
@@ -156,7 +157,13 @@ def _digest(folder: str) -> str:
     return listings.stat_digest((*_specs_from(folder), *(s for f in _folders(folder) for s in _modules(f).sources)))
 
 
-def _folder_candidates(folder: str) -> Iterator[str]:
+@functools.lru_cache(maxsize=1024)
+def _folder_candidates(folder: str) -> tuple[str, ...]:
+    """The folder's files that may be an OpenAPI document: once per folder, which every folder below it asks again."""
+    return tuple(_candidates_in(folder))
+
+
+def _candidates_in(folder: str) -> Iterator[str]:
     entries = listings.entries(folder)
     for name, entry in entries.items():
         if SPEC_FILE.match(name) and not listings.is_dir(entry):
