@@ -809,6 +809,21 @@ def test_private_modules_renamed_distributions_and_what_langchain_and_httpx_ws_b
         ("VC504", line) for line in range(1, 8)]
 
 
+def test_an_extras_distribution_named_apart_from_its_module(tmp_path: Path) -> None:
+    """django-querysetsequence ships `queryset_sequence`: django-autocomplete-light 5.0.0 declares it in its `gfk`
+    extra and imports it in three packages (PyPI sample 22, 6 false VC503 highs). Undeclared it is a real package
+    left undeclared (VC504); a name beside it no table knows is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "dal"\n[project.optional-dependencies]\n'
+                          'gfk = ["django-querysetsequence>=0.11"]\n',
+        "dal/fields.py": "from queryset_sequence import QuerySetSequence\nimport queryset_sequences\n",
+        "other/pyproject.toml": '[project]\nname = "other"\ndependencies = ["django"]\n',
+        "other/views.py": "from queryset_sequence import QuerySetSequence\n",
+    })
+    assert findings(tmp_path / "dal/fields.py") == [("VC503", 2, "queryset_sequences")]
+    assert findings(tmp_path / "other/views.py") == [("VC504", 1, "queryset_sequence")]
+
+
 def test_a_packages_contrib_modules_are_optional_integrations(tmp_path: Path) -> None:
     """huey's `contrib/djhuey` imports Django, `contrib/flask_admin` flask-peewee, `contrib/valkey_glide.py`
     `glide_sync`: integrations a user installs with the framework they use. A `contrib` folder at the project's root

@@ -133,6 +133,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
     "cattr": ("cattrs",), "django_comments": ("django-contrib-comments",), "pynvml": ("nvidia-ml-py", "pynvml"),
     "modeltranslation": ("django-modeltranslation",), "compressor": ("django-compressor",),
+    "queryset_sequence": ("django-querysetsequence",),
     "sempy": ("semantic-link-sempy",), "vertexai": ("google-cloud-aiplatform",),
     # BentoML's maintained fork of Mozilla's circus keeps its import name
     "circus": ("circus", "kantoku"),
@@ -284,7 +285,7 @@ WELL_KNOWN_MODULES = frozenset({
     "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam", "casacore", "ducc0",
     "drf_spectacular", "geoip2", "pyperclip", "ipykernel", "cffi", "debugpy", "pyvis",
     "pyparsing", "uvloop", "ddtrace", "dapr", "flask_dapr", "msal_extensions", "av", "circus", "cattr", "cattrs",
-    "pynvml", "django_comments", "modeltranslation", "compressor", "isodate",
+    "pynvml", "django_comments", "modeltranslation", "compressor", "isodate", "queryset_sequence",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
