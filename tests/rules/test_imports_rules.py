@@ -877,6 +877,27 @@ def test_modules_vendored_in_a_packages_vendor_folder_are_local(tmp_path: Path) 
     assert findings(tmp_path / "src/poetry/core/version/parser.py") == [("VC503", 4, "larkish"), ("VC504", 5, "pyparsing")]
 
 
+def test_modules_of_a_folder_a_conftest_puts_on_sys_path_are_local(tmp_path: Path) -> None:
+    """rocketry's `test/conftest.py` appends `test/helpers` to `sys.path`, and its tests import `task_helpers` from there
+    (PyPI sample 22, 3 false VC503 highs). A module in a folder no conftest appends, or in one only a comment or
+    another module names, is judged as before."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "rocketry"\ndependencies = []\n',
+        "rocketry/__init__.py": "",
+        "rocketry/test/__init__.py": "",
+        "rocketry/test/conftest.py": "import os\nimport sys\n\n# the support folder is not on the path\n"
+                                     "sys.path.append(os.path.join(os.path.dirname(__file__), 'helpers'))\n",
+        "rocketry/test/helpers/task_helpers.py": "",
+        "rocketry/test/support/support_helpers.py": "",
+        "rocketry/test/other.py": "import sys\nsys.path.insert(0, 'extras')\n",
+        "rocketry/test/extras/extra_helpers.py": "",
+        "rocketry/test/task/test_run.py": "from task_helpers import wait_till_task_finish\nimport support_helpers\n"
+                                          "import extra_helpers\n",
+    })
+    assert findings(tmp_path / "rocketry/test/task/test_run.py", is_test_file=True) == [
+        ("VC503", 2, "support_helpers"), ("VC503", 3, "extra_helpers")]
+
+
 def test_an_import_that_waives_pylints_import_error_is_optional(tmp_path: Path) -> None:
     """nautobot imports its version-control plugin where the plugin is installed, each line waiving pylint's
     import-error (also on the first line of a parenthesized import); Datadog's `ddtrace` is real (VC504). An unwaived
