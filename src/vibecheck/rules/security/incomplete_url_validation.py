@@ -155,8 +155,9 @@ class IncompleteUrlValidation(Rule):
     test as one part of an `and`: `if host.endswith("-direct.example.com") and len(host) > 19:`); nor is a test whose
     body rewrites text of the value that
     holds the literal (`if "http://example.com" in url: url = url.replace("http://example.com", "https://m.example.com")`:
-    it picks what to change, it allows nothing), or whose whole body rewrites the value and hands it back (`if
-    "cohere.com" in base_url or "cohere.ai" in base_url: return base_url.replace("/v1", "")`), nor a test of a part of a URL after its host
+    it picks what to change, it allows nothing), or whose whole body rewrites the value and hands it back where the
+    code after it returns it unedited (`if "cohere.com" in base_url or "cohere.ai" in base_url: return
+    base_url.replace("/v1", "")`, then `return base_url`), nor a test of a part of a URL after its host
     (`request.url.path.endswith("sitemap.xml")`, `parsed.query`), nor a match whose group is read at once
     (`re.search(r"(.+?).blob.core.windows.net", account_url).group(1)`: it extracts the account, it allows nothing),
     nor a test whose match only picks the error to raise (`if response.status_code == 410 and "pypi.python.org" in
@@ -217,7 +218,7 @@ class IncompleteUrlValidation(Rule):
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         """`if "cohere.com" in base_url: return base_url.replace("/v1", "")` then `return base_url`: the value goes back
         whatever the test says, only edited where it matched."""
-        for statement, following in zip(node.body, node.body[1:]):
+        for statement, following in zip(node.body, node.body[1:], strict=False):
             if type(statement) is cst.If and statement.orelse is None and type(following) is cst.SimpleStatementLine \
                     and type(following.body[0]) is cst.Return:
                 returned = following.body[0].value

@@ -858,7 +858,8 @@ class SqlBuiltFromStrings(FlowRule):
     an allow-list by `col if col in ALLOWED else "name"`, an `or` of two constants (`" AND ".join(clauses) or
     "1=1"`, where only literal conditions were appended to `clauses`), a value whose quotes are doubled
     (`path.replace("'", "''")`; `name.replace('"', '""')`, also bound to a local name first) right
-    between the quotes of the SQL literal or quoted identifier it is pasted into, a number after `self.counter += 1`, a comprehension that keeps
+    between the quotes of the SQL literal or quoted identifier it is pasted into, a number after `self.counter += 1`, a
+    comprehension that keeps
     only the items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`, also joined later: `",
     ".join([f"{k} = ?" for k in keys])`), an intersection with a constant set (`expected_cols & old_cols`,
     `found.intersection(ALLOWED)`, also copied: `sorted(...)`, `list(...)`), a comprehension or `for` loop over a
