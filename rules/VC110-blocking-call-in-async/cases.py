@@ -24,6 +24,21 @@ async def aliased_sleep():
     pause(0.5)
 
 
+async def momentary_sleep(task):
+    task.run()
+    # ok: VC110 -- a microsecond so that the log record's time is past (rocketry 2.5.1's Task.start_async, sample 22)
+    time.sleep(1e-6)
+    # ok: VC110 -- a sleep of nothing
+    pause(0)
+
+
+async def short_but_real_sleeps(delay):
+    # expect: VC110 -- ten milliseconds stall every other task
+    time.sleep(0.01)
+    # expect: VC110 -- a pause given as a variable may be long
+    time.sleep(delay)
+
+
 async def requests_call(url):
     # expect: VC110
     return r.get(url, timeout=5).json()

@@ -731,6 +731,27 @@ def attach_settings_database(connection, path, name):
     connection.execute(text(f"""SELECT * FROM books WHERE path = '{path.replace("'", "''")}' AND title = '{name}'"""))
 
 
+def dump_table(cursor, fileobj):
+    cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    for (table_name,) in cursor.fetchall():
+        table_name_ident = table_name.replace('"', '""')
+        cursor.execute("PRAGMA table_info(\"{}\")".format(table_name_ident))
+        column_names = [str(info[1]) for info in cursor.fetchall()]
+        q = """SELECT 'INSERT INTO "{0}" VALUES({1})' FROM "{0}";""".format(
+            table_name_ident,
+            ",".join(f"""'||quote("{col.replace('"', '""')}")||'""" for col in column_names),
+        )
+        # ok: VC402 -- names with their double quotes doubled inside quoted identifiers (django-dbbackup 5.4.1, sample 22)
+        cursor.execute(q)
+        # expect: VC402 -- the escaped name pasted outside the identifier's quotes
+        cursor.execute("SELECT * FROM {}".format(table_name_ident))
+        table_name_ident = table_name.strip()
+        # expect: VC402 -- the name bound again, unescaped
+        cursor.execute('SELECT * FROM "{}"'.format(table_name_ident))
+        # expect: VC402 -- doubled double quotes inside a single-quoted literal escape nothing
+        cursor.execute(f"""SELECT * FROM t WHERE name = '{table_name.replace('"', '""')}'""")
+
+
 def with_lock_timeout(session, lock_timeout: int = 30, unit: str = "s"):
     # ok: VC402 -- a parameter annotated as a number writes digits
     session.execute(text(f"SELECT set_config('statement_timeout', '{lock_timeout}s', true)"))

@@ -38,3 +38,19 @@ class UrlRegistry:
         # expect: VC410 -- a class that only holds URLs still stores a user's password on a record
         user.password = password
         user.save()
+
+
+class furl:
+    def __init__(self, url="", host=None, username=None, password=None):
+        # ok: VC410 -- the URL object setting its own parts (furl 2.1.4's furl.__init__, PyPI sample 22)
+        self.set(host=host, username=username, password=password)
+
+    def remember(self, store, password):
+        # expect: VC410 -- another object's setter in a URL class still keeps the password
+        store.set(username=self.username, password=password)
+
+
+class AccountForm:
+    def __init__(self, username=None, password=None):
+        # expect: VC410 -- a class that is no address setting a password on itself
+        self.set(username=username, password=password)

@@ -130,6 +130,22 @@ def mobile_page(url):
     return url
 
 
+def fix_base_url(base_url):
+    if base_url is not None:
+        # ok: VC415 -- the URL goes back either way, only edited where it names the vendor (cohere 7.3.1, sample 22)
+        if "example.com" in base_url or "example.ai" in base_url:
+            return base_url.replace("/v1", "")
+        return base_url
+    return None
+
+
+def upgraded_or_home(next_url):
+    # expect: VC415 -- only a URL that passes the test comes back: the test decides what is allowed
+    if "example.com" in next_url:
+        return next_url.replace("http://", "https://")
+    return "/"
+
+
 def rewrite_then_fetch(next_url):
     # expect: VC415 -- the rewrite is of another text: the test decides the redirect
     if "example.com" in next_url:

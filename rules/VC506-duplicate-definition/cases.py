@@ -246,3 +246,32 @@ def clean(text, how=strip):
 # ok: VC506 -- a default argument kept the first definition
 def strip(text):
     return text.strip(" \n")
+
+
+def test_description(session, FuncTask, cache):
+    task = FuncTask(name="no desc", session=session)
+
+    @task
+    def myfunc():
+        ...
+
+    assert task.description is None
+    task = FuncTask(name="has desc", session=session)
+
+    @task
+    # ok: VC506 -- the first definition was handed to the task object made above (rocketry 2.5.1's tests, sample 22)
+    def myfunc():
+        "This is func"
+
+    assert task.description == "This is func"
+
+    @cache
+    def load():
+        return 1
+
+    @cache
+    # expect: VC506 -- a decorator that is a parameter, no object made here: the first definition is lost
+    def load():
+        return 2
+
+    return load

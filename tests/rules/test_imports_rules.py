@@ -809,6 +809,21 @@ def test_private_modules_renamed_distributions_and_what_langchain_and_httpx_ws_b
         ("VC504", line) for line in range(1, 8)]
 
 
+def test_an_extras_distribution_named_apart_from_its_module(tmp_path: Path) -> None:
+    """django-querysetsequence ships `queryset_sequence`: django-autocomplete-light 5.0.0 declares it in its `gfk`
+    extra and imports it in three packages (PyPI sample 22, 6 false VC503 highs). Undeclared it is a real package
+    left undeclared (VC504); a name beside it no table knows is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "dal"\n[project.optional-dependencies]\n'
+                          'gfk = ["django-querysetsequence>=0.11"]\n',
+        "dal/fields.py": "from queryset_sequence import QuerySetSequence\nimport queryset_sequences\n",
+        "other/pyproject.toml": '[project]\nname = "other"\ndependencies = ["django"]\n',
+        "other/views.py": "from queryset_sequence import QuerySetSequence\n",
+    })
+    assert findings(tmp_path / "dal/fields.py") == [("VC503", 2, "queryset_sequences")]
+    assert findings(tmp_path / "other/views.py") == [("VC504", 1, "queryset_sequence")]
+
+
 def test_a_packages_contrib_modules_are_optional_integrations(tmp_path: Path) -> None:
     """huey's `contrib/djhuey` imports Django, `contrib/flask_admin` flask-peewee, `contrib/valkey_glide.py`
     `glide_sync`: integrations a user installs with the framework they use. A `contrib` folder at the project's root
@@ -860,6 +875,27 @@ def test_modules_vendored_in_a_packages_vendor_folder_are_local(tmp_path: Path) 
                                              "import fastjsonschema\nimport larkish\nimport pyparsing\n",
     })
     assert findings(tmp_path / "src/poetry/core/version/parser.py") == [("VC503", 4, "larkish"), ("VC504", 5, "pyparsing")]
+
+
+def test_modules_of_a_folder_a_conftest_puts_on_sys_path_are_local(tmp_path: Path) -> None:
+    """rocketry's `test/conftest.py` appends `test/helpers` to `sys.path`, and its tests import `task_helpers` from there
+    (PyPI sample 22, 3 false VC503 highs). A module in a folder no conftest appends, or in one only a comment or
+    another module names, is judged as before."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "rocketry"\ndependencies = []\n',
+        "rocketry/__init__.py": "",
+        "rocketry/test/__init__.py": "",
+        "rocketry/test/conftest.py": "import os\nimport sys\n\n# the support folder is not on the path\n"
+                                     "sys.path.append(os.path.join(os.path.dirname(__file__), 'helpers'))\n",
+        "rocketry/test/helpers/task_helpers.py": "",
+        "rocketry/test/support/support_helpers.py": "",
+        "rocketry/test/other.py": "import sys\nsys.path.insert(0, 'extras')\n",
+        "rocketry/test/extras/extra_helpers.py": "",
+        "rocketry/test/task/test_run.py": "from task_helpers import wait_till_task_finish\nimport support_helpers\n"
+                                          "import extra_helpers\n",
+    })
+    assert findings(tmp_path / "rocketry/test/task/test_run.py", is_test_file=True) == [
+        ("VC503", 2, "support_helpers"), ("VC503", 3, "extra_helpers")]
 
 
 def test_an_import_that_waives_pylints_import_error_is_optional(tmp_path: Path) -> None:

@@ -78,6 +78,12 @@ HOST_APPLICATION_MODULES = frozenset({"odoo", "openerp", "frappe", "bpy", "bmesh
                                       "mod_python"})
 # The folder a package keeps its vendored copies of other distributions in, and puts on `sys.path`.
 VENDOR_FOLDER = "_vendor"
+# A `conftest.py` that puts a folder beside it on `sys.path` (rocketry's `sys.path.append(os.path.join(
+# os.path.dirname(__file__), 'helpers'))`): the tests beneath import that folder's modules by their bare names. The
+# folder is a quoted name on the line of the call; the file is read up to a size cap.
+SYS_PATH_CALL = lazy_pattern(r"sys\.path\.(?:append|insert)\(([^\n]*)")
+QUOTED_FOLDER = lazy_pattern(r"""['"]([A-Za-z_][\w-]*)['"]""")
+CONFTEST_CAP = 256 * 1024
 _SKIPPED_DIRS = frozenset({"node_modules", "site-packages", "__pycache__", "build", "dist"})
 
 # Import names whose distribution is named differently, for packages that may not be installed where
@@ -133,6 +139,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
     "cattr": ("cattrs",), "django_comments": ("django-contrib-comments",), "pynvml": ("nvidia-ml-py", "pynvml"),
     "modeltranslation": ("django-modeltranslation",), "compressor": ("django-compressor",),
+    "queryset_sequence": ("django-querysetsequence",),
     "sempy": ("semantic-link-sempy",), "vertexai": ("google-cloud-aiplatform",),
     # BentoML's maintained fork of Mozilla's circus keeps its import name
     "circus": ("circus", "kantoku"),
@@ -284,7 +291,7 @@ WELL_KNOWN_MODULES = frozenset({
     "netCDF4", "Bio", "rdkit", "pymatgen", "joblib", "numexpr", "tables", "skbio", "mdtraj", "pysam", "casacore", "ducc0",
     "drf_spectacular", "geoip2", "pyperclip", "ipykernel", "cffi", "debugpy", "pyvis",
     "pyparsing", "uvloop", "ddtrace", "dapr", "flask_dapr", "msal_extensions", "av", "circus", "cattr", "cattrs",
-    "pynvml", "django_comments", "modeltranslation", "compressor", "isodate",
+    "pynvml", "django_comments", "modeltranslation", "compressor", "isodate", "queryset_sequence",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
 
@@ -534,12 +541,31 @@ def _local_module_names(directory: Path, project: ProjectDependencies) -> frozen
     for _ in range(32):
         beside = module_names_in(directory)
         names |= beside
-        if VENDOR_FOLDER in beside:
-            names |= module_names_in(directory / VENDOR_FOLDER)
+        for folder in _path_folders(directory, beside):
+            names |= module_names_in(folder)
         if project.root is None or directory == project.root or directory == directory.parent:
             break
         directory = directory.parent
     return frozenset(names)
+
+
+def _path_folders(directory: Path, beside: frozenset[str]) -> tuple[Path, ...]:
+    """The folders that code in or under `directory` puts on `sys.path`: a package's `_vendor`, and those its
+    `conftest.py` appends."""
+    vendored = (directory / VENDOR_FOLDER,) if VENDOR_FOLDER in beside else ()
+    return vendored + (_conftest_path_folders(directory) if "conftest" in beside else ())
+
+
+@functools.lru_cache(maxsize=256)
+def _conftest_path_folders(directory: Path) -> tuple[Path, ...]:
+    """`sys.path.append(os.path.join(os.path.dirname(__file__), 'helpers'))` in `directory/conftest.py`: `helpers/`."""
+    try:
+        with open(directory / "conftest.py", "rb") as handle:
+            text = handle.read(CONFTEST_CAP).decode("utf-8", "replace")
+    except OSError:
+        return ()
+    folders = {match.group(1) for call in SYS_PATH_CALL.finditer(text) for match in QUOTED_FOLDER.finditer(call.group(1))}
+    return tuple(directory / name for name in sorted(folders) if name in module_names_in(directory))
 
 
 def _package_neighbours(directory: Path) -> frozenset[str]:
@@ -612,7 +638,7 @@ class DependencyInputs:
         self._real.clear()
         _CHAINS.clear()
         for memo in (_folder_inputs, _installed_state, project_dependencies, folder_project, module_names_in,
-                     _local_module_names, _root_markers, _names_digest, missing_submodule):
+                     _local_module_names, _root_markers, _names_digest, missing_submodule, _conftest_path_folders):
             memo.cache_clear()
 
 
@@ -655,8 +681,8 @@ _CHAINS: dict[tuple[str, str], str] = {}  # (folder, root) -> `_local_names_dige
 @functools.lru_cache(maxsize=1024)
 def _names_digest(directory: Path) -> str:
     names = module_names_in(directory)
-    vendored = sorted(module_names_in(directory / VENDOR_FOLDER)) if VENDOR_FOLDER in names else []
-    return _digest((str(directory), sorted(names), vendored))
+    on_path = [(folder.name, sorted(module_names_in(folder))) for folder in _path_folders(directory, names)]
+    return _digest((str(directory), sorted(names), on_path))
 
 
 def _digest(state: object) -> str:

@@ -32,7 +32,8 @@ class DuplicateDefinition(Rule):
     reported: `@overload` chains, `@x.setter`/`@x.deleter` and `@f.register`-style decorators that use
     the first definition, definitions under `if`/`else` or `try`/`except ImportError` (alternatives), and
     a first definition whose decorator registers it elsewhere (`@app.route(...)`, `@router.get(...)`, a decorator
-    called with a URL path such as FastHTML's `@rt("/login")` over its `def get` and `def post` handlers).
+    called with a URL path such as FastHTML's `@rt("/login")` over its `def get` and `def post` handlers, or an
+    object the same body made earlier: `task = FuncTask(name="x")` then `@task`).
 
     ## Why is this bad?
     When an agent regenerates a function it often appends the new version instead of replacing the
@@ -99,7 +100,8 @@ class DuplicateDefinition(Rule):
             if first_index is None or name == "_":
                 continue
             first = cast("cst.FunctionDef | cst.ClassDef", statements[first_index])
-            if _intended(first, statement, statements[first_index + 1:index]):
+            if _intended(first, statement, statements[first_index + 1:index]) \
+                    or _handed_to_local_object(first, statements[:first_index]):
                 continue
             kind = "class" if isinstance(statement, cst.ClassDef) else "function"
             self.report(statement.name, f"The {kind} `{name}` is defined a second time in the {scope}: this definition "
@@ -125,6 +127,20 @@ def _intended(first: Definition, second: Definition, between: Sequence[cst.BaseS
     else:
         header.extend(arg.value for arg in [*second.bases, *second.keywords])
     return any(_mentions(part, name) for part in [*between, *header])
+
+
+def _handed_to_local_object(first: Definition, before: Sequence[cst.BaseStatement]) -> bool:
+    """`task = FuncTask(name="x"); @task def myfunc(): ...`: a decorator that is an object made earlier in the same
+    body (rocketry's tests, a `router = Router()` of a function) is handed the first definition and keeps it."""
+    local = {decorator.decorator.value for decorator in first.decorators if type(decorator.decorator) is cst.Name}
+    if not local:
+        return False
+    for statement in reversed(before):
+        small = statement.body[0] if type(statement) is cst.SimpleStatementLine and statement.body else None
+        if type(small) is cst.Assign and type(small.value) is cst.Call and any(
+                type(target.target) is cst.Name and target.target.value in local for target in small.targets):
+            return True
+    return False
 
 
 def _given_a_path(decorator: cst.BaseExpression) -> bool:

@@ -31,6 +31,9 @@ SCRAPY_HOOKS = frozenset({"process_request", "process_response", "process_except
 SCRAPY_SPIDERS = frozenset({"scrapy.Spider", "scrapy.spiders.Spider", "scrapy.spiders.CrawlSpider", "scrapy.CrawlSpider",
                             "scrapy.spiders.SitemapSpider", "scrapy.spiders.XMLFeedSpider", "scrapy.spiders.CSVFeedSpider"})
 SPIDER_SET_UP = frozenset({"__init__", "start_requests", "from_crawler", "update_settings"})
+# The longest sleep that stalls no other task: a pause of a millisecond or less given as a number (rocketry's
+# `time.sleep(1e-6)` so that a log record's time is past) lasts about as long as a scheduler tick.
+MOMENTARY_SLEEP = 0.001
 SCRAPY_HINT = ("Let Scrapy pace and retry requests (`DOWNLOAD_DELAY`, AutoThrottle, the retry middleware) and fetch "
                "through `scrapy.Request`, or make the callback `async def` and await the work.")
 
@@ -60,6 +63,8 @@ class BlockingCallInAsync(HttpClientRule):
     in a file that imports scrapy) or in a spider's callback (a method of a `scrapy.Spider` subclass but
     `__init__`, `start_requests` and `from_crawler`) is reported; opening a file there is the export pipeline of
     Scrapy's own docs, and is not.
+    A sleep of a millisecond or less written as a number (`time.sleep(1e-6)`) stalls no other task and is not
+    reported.
     Test files are not checked: the event loop of an async test runs that test alone (a fixture file read with
     `open(...)`, a deliberate `time.sleep` to outlast a timeout), so blocking it stalls no other task.
 
@@ -160,6 +165,8 @@ class BlockingCallInAsync(HttpClientRule):
                 and type(func.value) is cst.Name and func.value.value == "self":
             self.helper_calls.append((node, f"{owner}.{func.attr.value}", function.name.value, f"self.{func.attr.value}"))
         name = self.qualified_name(node) or ""
+        if name == "time.sleep" and _momentary(node):
+            return
         hint = BLOCKING_CALLS.get(name) or (CONNECTING_CLIENTS.get(name) if node.args else None)
         if hint is None and self.request_library(node) in SYNC_HTTP:
             hint = HTTP_HINT
@@ -212,6 +219,8 @@ class BlockingCallInAsync(HttpClientRule):
         if (self.scopes != [function] and not owner) or key in self.blocking_helpers:
             return
         name = self.qualified_name(node) or ""
+        if name == "time.sleep" and _momentary(node):
+            return
         if (name in BLOCKING_CALLS and name not in FILE_CALLS) or (name in CONNECTING_CLIENTS and node.args) \
                 or self.request_library(node) in SYNC_HTTP:
             self.blocking_helpers[key] = " ".join(self.context.module.code_for_node(node.func).split())
@@ -227,3 +236,16 @@ class BlockingCallInAsync(HttpClientRule):
                 "so every other task stalls until it returns.",
                 hint=f"Run it with `await asyncio.to_thread({helper}, ...)`, or make `{helper}` async.",
             )
+
+
+def _momentary(call: cst.Call) -> bool:
+    """`time.sleep(1e-6)`, `time.sleep(0)`: a pause given as a number of at most a millisecond."""
+    if not call.args or call.args[0].keyword is not None or call.args[0].star:
+        return False
+    value = call.args[0].value
+    if type(value) is not cst.Integer and type(value) is not cst.Float:
+        return False
+    try:
+        return float(value.value.replace("_", "")) <= MOMENTARY_SLEEP
+    except ValueError:
+        return False  # `0x10`: a number spelt in another base, not read as a pause

@@ -155,7 +155,9 @@ class IncompleteUrlValidation(Rule):
     test as one part of an `and`: `if host.endswith("-direct.example.com") and len(host) > 19:`); nor is a test whose
     body rewrites text of the value that
     holds the literal (`if "http://example.com" in url: url = url.replace("http://example.com", "https://m.example.com")`:
-    it picks what to change, it allows nothing), nor a test of a part of a URL after its host
+    it picks what to change, it allows nothing), or whose whole body rewrites the value and hands it back where the
+    code after it returns it unedited (`if "cohere.com" in base_url or "cohere.ai" in base_url: return
+    base_url.replace("/v1", "")`, then `return base_url`), nor a test of a part of a URL after its host
     (`request.url.path.endswith("sitemap.xml")`, `parsed.query`), nor a match whose group is read at once
     (`re.search(r"(.+?).blob.core.windows.net", account_url).group(1)`: it extracts the account, it allows nothing),
     nor a test whose match only picks the error to raise (`if response.status_code == 410 and "pypi.python.org" in
@@ -210,12 +212,27 @@ class IncompleteUrlValidation(Rule):
         # names bound to a collection of domain literals (`PARTNER_DOMAINS = ("a.example.com", ...)`) and the names
         # that loop over one (`for domain in PARTNER_DOMAINS`), with the domains they hold
         self._domains: dict[str, list[str]] = {}
+        # `if` statements with no `else` followed by a `return` of a bare name or attribute, and what that returns
+        self._handed_back: dict[int, str] = {}
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        """`if "cohere.com" in base_url: return base_url.replace("/v1", "")` then `return base_url`: the value goes back
+        whatever the test says, only edited where it matched."""
+        for statement, following in zip(node.body, node.body[1:], strict=False):
+            if type(statement) is cst.If and statement.orelse is None and type(following) is cst.SimpleStatementLine \
+                    and type(following.body[0]) is cst.Return:
+                returned = following.body[0].value
+                if type(returned) is cst.Name or type(returned) is cst.Attribute:
+                    self._handed_back[id(statement)] = short_code(returned)
 
     def visit_If(self, node: cst.If) -> None:
         """`if "github.com/" in url: host, path = url.split("github.com/", 1)`: the test only says the cut will work;
         the code parses the value there, it allows nothing."""
         if _only_raises(node.body):
             self._parse_guards.update(id(part) for part in _positive_parts(node.test))
+        rewritten = _only_rewritten(node.body, self._handed_back.get(id(node)))
+        if rewritten is not None:
+            self._parse_guards.update(id(part) for part in _positive_parts(node.test) if _tested(part) == rewritten)
         test = node.test  # (only the tests that `visit_Call` and `visit_Comparison` judge: the others' bodies are not walked)
         for test in _conjuncts(node.test):
             self._note_guard(node, test)
@@ -378,6 +395,35 @@ def _only_raises(body: cst.BaseSuite) -> bool:
     lines = body.body if isinstance(body, cst.IndentedBlock) else [body]
     return bool(lines) and all(isinstance(line, cst.SimpleStatementLine) and all(isinstance(small, cst.Raise)
                                                                                for small in line.body) for line in lines)
+
+
+def _only_rewritten(body: cst.BaseSuite, handed_back: str | None) -> str | None:
+    """The value every statement of the body only rewrites (`url = url.replace(...)`), or rewrites and returns where the
+    code after the `if` returns it as it is (`handed_back`: `return base_url.replace("/v1", "")`, then `return
+    base_url`), spelt as code: a match that picks a text edit of the value lets nothing through."""
+    lines = body.body if isinstance(body, cst.IndentedBlock) else [body]
+    rewritten: set[str] = set()
+    for line in lines:
+        small = line.body[0] if isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1 else None
+        value = small.value if type(small) is cst.Return or type(small) is cst.Assign else None
+        if type(value) is not cst.Call or type(value.func) is not cst.Attribute or value.func.attr.value not in REWRITES:
+            return None
+        spelled = short_code(value.func.value)
+        if type(small) is cst.Return and spelled != handed_back:
+            return None  # `return url.replace(...)`, and something else where the test fails: the allowed value
+        if type(small) is cst.Assign and [short_code(t.target) for t in small.targets] != [spelled]:
+            return None
+        rewritten.add(spelled)
+    return rewritten.pop() if len(rewritten) == 1 else None
+
+
+def _tested(part: cst.BaseExpression) -> str | None:
+    """The value a test looks a literal up in (`"example.com" in url`, `url.startswith(...)`), spelt as code."""
+    if type(part) is cst.Comparison and len(part.comparisons) == 1 and isinstance(part.comparisons[0].operator, cst.In):
+        return short_code(part.comparisons[0].comparator)
+    if type(part) is cst.Call and type(part.func) is cst.Attribute and part.func.attr.value in AFFIX_TESTS:
+        return short_code(part.func.value)
+    return None
 
 
 def _positive_parts(test: cst.BaseExpression) -> list[cst.BaseExpression]:

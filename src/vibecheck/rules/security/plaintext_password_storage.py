@@ -195,9 +195,10 @@ def _is_environment(node: cst.BaseExpression) -> bool:
 ARGUMENT_WORDS = frozenset({"params", "kwargs", "args", "options", "opts", "parameters", "arguments"})
 
 
-# Last words of a class that is an address (boltons' `URL`, `DatabaseUri`): its methods fill a URL's parts
-# (`ret.username = username; ret.password = password` in `URL.from_parts`), the userinfo of an address, in memory.
-URL_CLASS_WORDS = frozenset({"url", "uri"})
+# How the last word of a class that is an address ends (boltons' `URL`, `DatabaseUri`, furl's `furl`): its methods
+# fill a URL's parts (`ret.password = password` in `URL.from_parts`, `self.set(..., password=password)` in
+# `furl.__init__`), the userinfo of an address, in memory.
+URL_CLASS_ENDINGS = ("url", "uri")
 
 
 # Last words of a mapping named for the message of a request the object sends (ldap3's extended operations fill
@@ -297,8 +298,9 @@ class PlaintextPasswordStorage(FlowRule):
     (`self.connect_params["passphrase"] = passphrase`, `conn_kwargs[...]`, pgcli's `conn_params.update({...})`) or
     for the message of a request the object sends (ldap3's password-modify operation,
     `self.request_value["newPasswd"] = new_password`, a `request_body`) or the environment a child process gets
-    (`env["PGPASSWORD"] = password`, `self._env[...]`), nor an attribute set in a method of a URL class (boltons'
-    `URL.from_parts` filling `ret.password`, a `DatabaseUri`): the userinfo part of an address, in memory.
+    (`env["PGPASSWORD"] = password`, `self._env[...]`), nor an attribute or the object's own setter in a method of a URL
+    class (boltons' `URL.from_parts` filling `ret.password`, a `DatabaseUri`, furl's `self.set(password=...)`): the
+    userinfo part of an address, in memory.
     A constructor also given what only a live connection takes (a
     `timeout`, `connect_timeout`, `keyfile`, `cert`, `session` or `headers`: `SshMachine(host, password=...,
     connect_timeout=10)`) connects with the password; a dict built by a comprehension is one the function builds; the
@@ -473,7 +475,7 @@ class PlaintextPasswordStorage(FlowRule):
     def _in_url_class(self) -> bool:
         classes = self.enclosing_classes
         words = name_words(classes[-1] or "") if classes else []
-        return bool(words) and words[-1] in URL_CLASS_WORDS
+        return bool(words) and words[-1].endswith(URL_CLASS_ENDINGS)
 
     def _check_dict(self, value: cst.Dict, state: FlowState, where: str) -> bool:
         for element in value.elements:
@@ -508,6 +510,9 @@ class PlaintextPasswordStorage(FlowRule):
             is_model = False  # `SshMachine(host=..., password=..., connect_timeout=10)`: a connection, no record
         if not is_model and callee not in STORE_METHODS:
             return
+        if not is_model and type(func) is cst.Attribute and type(func.value) is cst.Name and func.value.value == "self" \
+                and self._in_url_class():
+            return  # `self.set(..., password=password)` in `furl.__init__`: the URL object setting its own parts
         where = f"by `{short_code(func)}()`"
         for arg in call.args:
             if isinstance(arg.value, cst.Dict) and self._check_dict(arg.value, state, where):

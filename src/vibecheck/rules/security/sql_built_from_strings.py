@@ -236,7 +236,7 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         for index, part in enumerate(node.parts):
             value = constant_text(part.expression, state) if type(part) is cst.FormattedStringExpression \
                 else cast(cst.FormattedStringText, part).value
-            if value is None and _quoted_part(node.parts, index):
+            if value is None and _quoted_part(node.parts, index, state):
                 value = ""  # `'{path.replace("'", "''")}'`: a value escaped for the SQL literal it sits in
             if value is None:
                 return None
@@ -512,8 +512,8 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
     if isinstance(func, cst.Attribute) and func.attr.value == "format":
         template = constant_text(func.value, state)
         if template is not None and all(constant_text(a.value, state) is not None
-                                        or (a.keyword is None and _escaped_literal(a.value)
-                                            and _quoted_placeholders(template, index))
+                                        or (a.keyword is None
+                                            and _quoted_placeholders(template, index, _escaped_quote(a.value, state)))
                                         for index, a in enumerate(call.args)):
             return template
     return None
@@ -530,29 +530,41 @@ def _random_hex(node: cst.Attribute, state: FlowState) -> bool:
         and state.qualified_name(node.value) in ("uuid.uuid4", "uuid.uuid1")
 
 
-def _escaped_literal(node: cst.BaseExpression) -> bool:
-    """`path.replace("'", "''")`: a value whose quotes are doubled, as SQL escapes them inside a quoted literal."""
-    return type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "replace" \
-        and len(node.args) == 2 and [string_value(a.value) for a in node.args] == ["'", "''"]
+# The quotes SQL escapes by doubling: a literal's `'` and a quoted identifier's `"`.
+DOUBLED_QUOTES = {"'": "''", '"': '""'}
 
 
-def _quoted_part(parts: Sequence[cst.BaseFormattedStringContent], index: int) -> bool:
-    """Whether the f-string's part at `index` is an escaped value with a quote right before and after it."""
+def _escaped_quote(node: cst.BaseExpression, state: FlowState) -> str | None:
+    """`path.replace("'", "''")` -> `'`, `table.replace('"', '""')` -> `"`: a value whose quotes are doubled, as SQL
+    escapes them inside a quoted literal or identifier; also a local name bound to one (`ident = name.replace(...)`)."""
+    if type(node) is cst.Name:
+        escaped = state.escaped if isinstance(state, QueryState) else None
+        return escaped.get(node.value) if escaped else None
+    if type(node) is not cst.Call or type(node.func) is not cst.Attribute or node.func.attr.value != "replace" \
+            or len(node.args) != 2:
+        return None
+    old, new = (string_value(a.value) for a in node.args)
+    return old if old is not None and DOUBLED_QUOTES.get(old) == new else None
+
+
+def _quoted_part(parts: Sequence[cst.BaseFormattedStringContent], index: int, state: FlowState) -> bool:
+    """Whether the f-string's part at `index` is an escaped value with its quote right before and after it."""
     part = parts[index]
     if not isinstance(part, cst.FormattedStringExpression) or part.conversion is not None or part.format_spec \
-            or not _escaped_literal(part.expression) or not 0 < index < len(parts) - 1:
+            or not 0 < index < len(parts) - 1:
         return False
+    quote = _escaped_quote(part.expression, state)
     before, after = parts[index - 1], parts[index + 1]
-    return isinstance(before, cst.FormattedStringText) and before.value.endswith("'") \
-        and isinstance(after, cst.FormattedStringText) and after.value.startswith("'")
+    return quote is not None and isinstance(before, cst.FormattedStringText) and before.value.endswith(quote) \
+        and isinstance(after, cst.FormattedStringText) and after.value.startswith(quote)
 
 
-def _quoted_placeholders(template: str, index: int) -> bool:
-    """Whether every `{}` of a `.format` template that takes the argument at `index` sits between quotes (`'{}'`)."""
+def _quoted_placeholders(template: str, index: int, quote: str | None) -> bool:
+    """Whether every `{}` of a `.format` template that takes the argument at `index` sits between `quote`s (`'{}'`)."""
     taken = [match for number, match in enumerate(FORMAT_FIELD.finditer(template))
              if (int(match.group(1)) if match.group(1) else number) == index]
-    return bool(taken) and all(template[m.start() - 1:m.start()] == "'" and template[m.end():m.end() + 1] == "'"
-                                 for m in taken)
+    return quote is not None and bool(taken) and all(
+        template[m.start() - 1:m.start()] == quote and template[m.end():m.end() + 1] == quote for m in taken)
 
 
 def _literal_text(node: cst.CSTNode, state: FlowState) -> str:
@@ -756,9 +768,18 @@ class QueryState(FlowState):
     # What the walk bound each local name to (`_dict_key_identifiers` follows a query back through them), in a
     # function that reads a dict's `keys()` or `items()`; None in the others (most: their queries' keys are not asked).
     assigned: dict[str, list[cst.BaseExpression]] | None = None
+    # Local names bound to a value with its quotes doubled (`table_name_ident = table_name.replace('"', '""')`), and
+    # that quote; None until the function binds one.
+    escaped: dict[str, str] | None = None
 
     def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
         super().bind(target, taint, value)
+        if type(target) is cst.Name:
+            quote = _escaped_quote(value, self) if isinstance(value, cst.BaseExpression) else None
+            if quote is not None:
+                self.escaped = {**(self.escaped or {}), target.value: quote}
+            elif self.escaped and target.value in self.escaped:
+                self.escaped = {name: q for name, q in self.escaped.items() if name != target.value}
         if self.assigned is not None and type(target) is cst.Name and value is not None:
             self.assigned.setdefault(target.value, []).append(cast(cst.BaseExpression, value))
         if taint is not None and taint.kind == CALL and type(value) is cst.Call and type(target) is cst.Name \
@@ -836,8 +857,9 @@ class SqlBuiltFromStrings(FlowRule):
     `_set_parent` hook, a value picked from
     an allow-list by `col if col in ALLOWED else "name"`, an `or` of two constants (`" AND ".join(clauses) or
     "1=1"`, where only literal conditions were appended to `clauses`), a value whose quotes are doubled
-    (`path.replace("'", "''")`) right
-    between the quotes of the SQL literal it is pasted into, a number after `self.counter += 1`, a comprehension that keeps
+    (`path.replace("'", "''")`; `name.replace('"', '""')`, also bound to a local name first) right
+    between the quotes of the SQL literal or quoted identifier it is pasted into, a number after `self.counter += 1`, a
+    comprehension that keeps
     only the items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`, also joined later: `",
     ".join([f"{k} = ?" for k in keys])`), an intersection with a constant set (`expected_cols & old_cols`,
     `found.intersection(ALLOWED)`, also copied: `sorted(...)`, `list(...)`), a comprehension or `for` loop over a
