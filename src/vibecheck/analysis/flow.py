@@ -242,6 +242,13 @@ REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body"
 KEYED_REQUEST_METHODS = frozenset({"get_header", "get_param"})
 # Streamlit widgets that return the text (or the file) a visitor of the app typed or uploaded.
 STREAMLIT_INPUTS = frozenset({"text_input", "text_area", "chat_input", "file_uploader", "experimental_get_query_params"})
+# Panel widgets whose value a visitor of the app types or uploads, read where the module binds one
+# (`where = pn.widgets.TextInput(...)`, then `where.value` in a callback), and the URL's query arguments, headers and
+# cookies of the visitor's session (`pn.state.session_args`).
+PANEL_TEXT_WIDGETS = frozenset({"TextInput", "TextAreaInput", "PasswordInput", "AutocompleteInput", "FileInput",
+                                "FileDropper", "ChatAreaInput", "CodeEditor", "TextEditor"})
+PANEL_WIDGET_VALUES = frozenset({"value", "value_input", "filename"})
+PANEL_SESSION_DATA = frozenset({"panel.state.session_args", "panel.state.headers", "panel.state.cookies"})
 # A Tornado handler's own methods that read the client's arguments and cookies: `self.get_argument("host")`.
 HANDLER_INPUT_METHODS = frozenset({"get_argument", "get_arguments", "get_query_argument", "get_query_arguments",
                                    "get_body_argument", "get_body_arguments", "get_cookie"})
@@ -2771,7 +2778,8 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
                 or (node.attr.value == "query_params" and state.qualified_name(node) == "streamlit.query_params")):
             return Taint("request", short_code(node))
         if is_rest_payload(node, state.imports) or is_bot_input(node, state.imports) \
-                or is_airflow_run_input(node, state.imports) or _is_http_server_input(node, state):
+                or is_airflow_run_input(node, state.imports) or _is_http_server_input(node, state) \
+                or _is_panel_input(node, state):
             return Taint("request", short_code(node))
         return None
     if type(node) is cst.Subscript:
@@ -2798,6 +2806,20 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
             and node.func.value not in state.names and (state.qualified_name(node) or "").startswith("streamlit."):
         return Taint("request", node.func.value + "(...)")
     return None
+
+
+def _is_panel_input(node: cst.Attribute, state: FlowState) -> bool:
+    """`where.value` of a Panel text or file widget the module bound (`where = pn.widgets.TextInput(...)`), and
+    `pn.state.session_args`: what the visitor of a Panel app typed, uploaded or put in the URL."""
+    attribute = node.attr.value
+    if attribute not in PANEL_WIDGET_VALUES and attribute not in ("session_args", "headers", "cookies"):
+        return False
+    if not state.imports.imports_any(("panel",)):
+        return False
+    if attribute not in PANEL_WIDGET_VALUES:
+        return state.qualified_name(node) in PANEL_SESSION_DATA
+    made = instance_class(node.value, state) or ""
+    return made.startswith("panel.") and made.rpartition(".")[2] in PANEL_TEXT_WIDGETS
 
 
 def _is_http_server_input(node: cst.Attribute, state: FlowState) -> bool:

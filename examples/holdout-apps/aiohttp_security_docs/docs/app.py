@@ -9,14 +9,13 @@ from aiohttp_session.cookie_storage import EncryptedCookieStorage
 from docs.handlers import routes
 from docs.policy import DBAuthorizationPolicy
 
-# expect: VC203
 SESSION_KEY = b"team-docs-session-key-32-bytes!!"
 
 
 async def make_app(dsn: str) -> web.Application:
     app = web.Application()
     app["pool"] = await asyncpg.create_pool(dsn)
-    # expect: VC210
+    # expect: VC203, VC210
     setup_session(app, EncryptedCookieStorage(SESSION_KEY, cookie_name="TEAMDOCS", secure=False))
     setup_security(app, SessionIdentityPolicy(), DBAuthorizationPolicy(app["pool"]))
     app.add_routes(routes)

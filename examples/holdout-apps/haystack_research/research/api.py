@@ -41,7 +41,7 @@ def ask(body: Question) -> dict:
 def sql(body: Question) -> dict:
     query = pipeline.write_sql(body.question)
     with duckdb.connect(DB_PATH, read_only=True) as con:
-        # expect: VC401
+        # expect: VC401/VC417
         rows = con.execute(query).fetchall()
     return {"sql": query, "rows": rows}
 
@@ -50,7 +50,7 @@ def sql(body: Question) -> dict:
 def plan(body: Question) -> dict:
     outputs = []
     for step in pipeline.plan_steps(body.question):
-        # expect: VC401
+        # expect: VC401/VC417
         done = subprocess.run(step["cmd"], shell=True, capture_output=True, text=True, check=False)
         outputs.append(done.stdout)
     return {"outputs": outputs}
@@ -70,7 +70,7 @@ def plan_safe(body: Question) -> dict:
 
 @app.post("/prompt", dependencies=[Depends(require_token)])
 def custom_prompt(body: CustomPrompt) -> dict:
-    # expect: VC412/VC417
+    # ok: VC412/VC426 -- Haystack's PromptBuilder renders in a Jinja2 sandbox (since 2.3.1)
     return {"prompt": pipeline.render_custom(body.template, body.question)}
 
 

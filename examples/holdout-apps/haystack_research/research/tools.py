@@ -16,7 +16,7 @@ KNOWN_TABLES = {"papers", "citations", "authors"}
 @tool
 def read_note(path: str) -> str:
     """Read a research note."""
-    # expect: VC417/VC405
+    # expect: VC401/VC417/VC405
     return open(os.path.join(NOTES_DIR, path), encoding="utf-8").read()
 
 
@@ -26,13 +26,13 @@ def read_note_safe(name: str) -> str:
     target = (NOTES_DIR / name).resolve()
     if not target.is_relative_to(NOTES_DIR):
         raise ValueError("outside the notes folder")
-    # ok: VC417/VC405
+    # ok: VC401/VC417/VC405
     return target.read_text(encoding="utf-8")
 
 
 def fetch_page(url: str) -> str:
     """Download a web page for the agent to read."""
-    # expect: VC417/VC405
+    # expect: VC401/VC417/VC405, VC107
     return httpx.get(url, timeout=15, follow_redirects=True).text
 
 
@@ -48,13 +48,13 @@ def count_rows(table: str) -> int:
     if table not in KNOWN_TABLES:
         raise ValueError(f"unknown table {table}")
     with duckdb.connect(DB_PATH, read_only=True) as con:
-        # ok: VC417/VC401/VC402
+        # ok: VC401/VC417/VC402
         return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def grep_corpus(pattern: str) -> str:
     """Search the corpus with ripgrep."""
-    # expect: VC417/VC401
+    # expect: VC417/VC401, VC108
     return subprocess.run(f"rg -n '{pattern}' /srv/research/corpus", shell=True, capture_output=True, text=True).stdout
 
 

@@ -32,7 +32,6 @@ def on_region(event) -> None:
 
 def on_filter(event) -> None:
     try:
-        # expect: VC417/VC422
         table.value = data.filtered(where.value)
     # expect: VC101
     except Exception:
@@ -52,7 +51,7 @@ def on_note_escaped(event) -> None:
 
 
 def on_target(event) -> None:
-    # expect: VC207
+    # expect: VC207/VC417
     if current_role() == "admin":
         data.set_target(target_rep.value, target_amount.value)
 

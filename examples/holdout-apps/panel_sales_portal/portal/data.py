@@ -16,7 +16,7 @@ def sales_for(region: str, owner: str) -> pd.DataFrame:
 
 
 def filtered(where: str) -> pd.DataFrame:
-    # expect: VC402
+    # expect: VC402/VC417
     return pd.read_sql(f"SELECT * FROM sales WHERE {where}", engine)
 
 

@@ -5,10 +5,10 @@ import panel as pn
 from portal import auth
 
 if __name__ == "__main__":
+    # expect: VC209
     pn.serve(
         {"sales": "portal/app.py"},
         port=5006,
-        # expect: VC209
         websocket_origin="*",
         basic_auth="credentials.json",
         # expect: VC203

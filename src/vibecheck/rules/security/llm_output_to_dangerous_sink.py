@@ -105,6 +105,11 @@ LLM_METHODS = frozenset({"invoke", "ainvoke", "predict", "apredict", "run", "aru
 KERNEL_METHODS = frozenset({"invoke_prompt", "invoke_prompt_stream", "get_chat_message_content",
                             "get_chat_message_contents", "get_streaming_chat_message_content"})
 KERNEL_MODULES = ("semantic_kernel",)
+# A Haystack pipeline answers with what its components wrote (`pipe.run(...)["llm"]["replies"]`): the model's words
+# where the module adds a generator to one.
+HAYSTACK_PIPELINES = frozenset({f"haystack{module}.{kind}" for module in ("", ".core.pipeline", ".core.pipeline.pipeline")
+                                for kind in ("Pipeline", "AsyncPipeline")})
+HAYSTACK_GENERATORS = ("haystack.components.generators.", "haystack_integrations.components.generators.")
 LLM_RECEIVER = lazy_pattern(r"llm|chain|agent|model|chat|gpt|claude|openai|anthropic|ollama|gemini|mistral|groq|assistant",
                             re.IGNORECASE)
 
@@ -201,7 +206,7 @@ LLM_OUTPUT_NAME = lazy_pattern(r"^(llm|gpt|ai|model|completion|generated|assista
 LLM_CLIENT_MODULES = ("openai.", "anthropic.", "ollama.", "groq.", "mistralai.", "cohere.", "google.generativeai.",
                       "google.genai.", "langchain", "litellm.", "together.", "huggingface_hub.", "pydantic_ai.",
                       "crewai.", "llama_index.", "langgraph.", "smolagents.", "vertexai.", "dspy.",
-                      "haystack.components.generators.", "haystack_integrations.components.generators.")
+                      *HAYSTACK_GENERATORS)
 # What a module imports when it may hold a model client at module level, and the names clients are made from.
 CLIENT_MODULES = (*LLM_CLIENT_MODULES, "boto3.")
 CLIENT_IMPORTS = (*(module.rstrip(".") for module in CLIENT_MODULES), "transformers", "agents")
@@ -226,7 +231,8 @@ def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         return Taint("llm", short_code(node.func) + "(...)")
     if name == "transformers.pipeline":
         return Taint("llm-client", name) if _generates_text(node, state) else None
-    if name is not None and (name in CLIENT_FACTORIES or (name.startswith(CLIENT_MODULES) and _makes_client(name, node))):
+    if name is not None and (name in CLIENT_FACTORIES or (name.startswith(CLIENT_MODULES) and _makes_client(name, node))
+                             or (name in HAYSTACK_PIPELINES and state.imports.imports_any(HAYSTACK_GENERATORS))):
         return Taint("llm-client", name)
     func = node.func
     if type(func) is cst.Name:  # a model object called directly: `generator(prompt)` for a transformers pipeline
