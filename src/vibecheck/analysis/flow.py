@@ -2532,8 +2532,10 @@ def reads_the_request(parameter: cst.Param, imports: ImportTable) -> bool:
 
 # Calls that run a function they are given, later or elsewhere, with the arguments that follow it: FastAPI's
 # `tasks.add_task(f, *args)`, `executor.submit(f, *args)`, `asyncio.to_thread(f, *args)`, and where the function sits
-# after another argument, `loop.run_in_executor(None, f, *args)`.
-DISPATCHING_METHODS: dict[str, int] = {"add_task": 0, "submit": 0, "to_thread": 0, "run_in_executor": 1}
+# after another argument, `loop.run_in_executor(None, f, *args)`; RQ's `queue.enqueue(f, *args)` and its scheduled
+# `enqueue_in(delay, f, *args)`, `enqueue_at(when, f, *args)`.
+DISPATCHING_METHODS: dict[str, int] = {"add_task": 0, "submit": 0, "to_thread": 0, "run_in_executor": 1, "enqueue": 0,
+                                       "enqueue_in": 1, "enqueue_at": 1}
 # A Celery task's own methods queue a call of it: `send_webhook.delay(url)`.
 QUEUEING_METHODS = frozenset({"delay"})
 # LangChain runs a tool with its arguments in one dict: `run_diagnostic.invoke({"command": cmd})` calls

@@ -106,12 +106,12 @@ async def delete_doc(request: web.Request) -> web.Response:
     return web.Response(status=204)
 
 
+# expect: VC218
 @routes.post("/admin/users/{username}/role")
 async def set_role(request: web.Request) -> web.Response:
     await check_authorized(request)
     body = await request.json()
     async with request.app["pool"].acquire() as conn:
-        # expect: VC218
         await conn.execute("UPDATE users SET role = $1 WHERE username = $2", body["role"], request.match_info["username"])
     return web.json_response({"ok": True})
 

@@ -45,7 +45,6 @@ def create_export():
     fmt = body.get("format", "csv")
     if fmt not in ALLOWED_FORMATS:
         abort(400)
-    # expect: VC417/VC422
     job = queue.enqueue(tasks.run_export, body["export_id"], body["table"], body.get("where", "true"), fmt)
     job.meta["owner"] = g.user["id"]
     job.save_meta()
@@ -74,6 +73,7 @@ def job_status(job_id):
 @app.get("/my/jobs/<job_id>")
 @require_key
 def my_job_status(job_id):
+    # ok: VC214
     job = Job.fetch(job_id, connection=redis)
     if job.meta.get("owner") != g.user["id"]:
         abort(404)

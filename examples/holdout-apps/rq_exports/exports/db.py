@@ -20,7 +20,7 @@ def cursor():
 
 
 def hash_key(api_key: str) -> str:
-    # expect: VC205
+    # ok: VC205 -- a random 256-bit API key, not a password: a fast digest is the usual lookup hash
     return hashlib.md5(api_key.encode()).hexdigest()
 
 

@@ -16,9 +16,10 @@ log = logging.getLogger(__name__)
 def run_export(export_id: int, table: str, where: str, fmt: str) -> str:
     out_path = os.path.join(EXPORT_DIR, f"{export_id}.{fmt}")
     with db.cursor() as cur:
-        # expect: VC402
+        # expect: VC402/VC417
         cur.execute(f"SELECT * FROM {table} WHERE {where}")
         rows = cur.fetchall()
+    # expect: VC417
     with open(out_path, "w", newline="") as fh:
         if rows:
             writer = csv.DictWriter(fh, fieldnames=list(rows[0].keys()))

@@ -88,10 +88,12 @@ READER_LAYERS = frozenset({"service", "services", "store"})
 MODEL_CLASS = lazy_pattern(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
 # Payment providers' objects fetched or changed by their id through the account's secret key, which reaches every
-# customer's (`stripe.Invoice.retrieve(invoice_id)`, `braintree.Transaction.find(id)`): module -> methods.
+# customer's (`stripe.Invoice.retrieve(invoice_id)`, `braintree.Transaction.find(id)`), and RQ's jobs fetched by id
+# from the queue's Redis, whoever queued them (`Job.fetch(job_id, connection=redis)`): module -> methods.
 PROVIDER_OBJECT_CALLS: dict[str, frozenset[str]] = {
     "stripe": frozenset({"retrieve", "modify", "delete", "cancel", "void_invoice", "finalize_invoice", "pay"}),
     "braintree": frozenset({"find", "refund", "void", "cancel"}),
+    "rq": frozenset({"fetch", "fetch_many"}),
 }
 # Owners that are groups (`x_tenant_id`, `org_id`): a tenant read by the client's id is that tenant's data, not a
 # member's public page, so its model (`Tenant`) and variable name no caller, even when nothing is changed.
