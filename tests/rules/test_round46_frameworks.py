@@ -1,5 +1,6 @@
-"""The shapes holdout round 46 found unread: Haystack's tools and pipelines, a Panel app's widgets and server, aiohttp-
-session's cookie flags, and aiohttp-security's sign-in calls with the URL's captures in `request.match_info`, and RQ's queued calls and fetched jobs."""
+"""The shapes holdout round 46 found unread: Haystack's tools and pipelines, a Panel app's widgets and server,
+aiohttp-session's cookie flags, aiohttp-security's sign-in calls with the URL's captures in `request.match_info`, and
+RQ's queued calls and fetched jobs."""
 
 from __future__ import annotations
 

@@ -1027,7 +1027,7 @@ def library_sign_ins(function: cst.FunctionDef, imports: ImportTable) -> Library
     if not imports.imports_any(AIOHTTP_SECURITY_MODULES):
         return found
     for node in walk_own(function.body):
-        value = node.value if type(node) in (cst.Assign, cst.Expr) else None
+        value = node.value if isinstance(node, (cst.Assign, cst.Expr)) else None
         value = value.expression if type(value) is cst.Await else value
         if type(value) is not cst.Call:
             continue

@@ -492,7 +492,8 @@ class LlmOutputToDangerousSink(FlowRule):
     ## What it does
     Follows, within one function, the result of an LLM call (OpenAI `client.chat.completions.create`,
     `client.responses.create` and `.parse`, Anthropic `client.messages.create`, litellm `completion`, Gemini
-    `generate_content` and its stream, DSPy programs, Haystack generators, ollama `chat`/`generate`, langchain
+    `generate_content` and its stream, DSPy programs, Haystack generators (and a `Pipeline` run in a module that adds
+    one to it), ollama `chat`/`generate`, langchain
     `invoke`/`predict`/`run` on a model or chain,
     LangGraph and smolagents agents, LlamaIndex `query_engine.query`, pydantic-ai `run_sync`, the OpenAI
     Agents SDK `Runner.run_sync`, CrewAI `kickoff`, Hugging Face `InferenceClient` and `transformers.pipeline`
@@ -501,11 +502,11 @@ class LlmOutputToDangerousSink(FlowRule):
     module that imports `semantic_kernel`), also awaited or run through `asyncio.run(...)`; a client made at module level
     counts in every function; the arguments of a function
     the model calls as a tool (`@tool`, `@function_tool`, pydantic-ai `@agent.tool`, AutoGen's `@register_for_llm`,
-    Semantic Kernel's `@kernel_function`;
+    Semantic Kernel's `@kernel_function`, Haystack's `@tool`;
     `_run` of a CrewAI or LangChain `BaseTool` and `forward` of a smolagents `Tool`; a function registered by a call,
     `register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, LlamaIndex
-    `FunctionTool.from_defaults(fn=f)`, `ToolNode([f])`, `bind_tools([f])`, an agent's `tools=[f]` (Google ADK,
-    Strands, Agno, AutoGen, LlamaIndex; a function of another module listed there, `tools=[tools.run_sql]`, is
+    `FunctionTool.from_defaults(fn=f)`, Haystack's `Tool(function=f)` and `create_tool_from_function(f)`, `ToolNode([f])`,
+    `bind_tools([f])`, an agent's `tools=[f]` (Google ADK, Strands, Agno, AutoGen, LlamaIndex, Haystack; a function of another module listed there, `tools=[tools.run_sql]`, is
     followed by VC417 into that module), a table a tool-calling loop looks the model's choice up in (`TOOLS = {"sql":
     run_sql}`, OpenAI's `available_functions`, or a lambda there that hands the model's arguments on:
     `"shell": lambda args: run_shell(args["command"])`) in a module that imports a model client or writes a tool schema
