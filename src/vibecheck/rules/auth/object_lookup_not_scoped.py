@@ -781,7 +781,8 @@ class ObjectLookupNotScopedToUser(Rule):
     handed nothing but a database handle and the id (`services.get_project(session, project_id)`), a payment
     provider's object fetched or changed by its id with the account's key, which reaches every customer's
     (`stripe.Invoice.retrieve(invoice_id)`, `stripe.Subscription.modify(id, ...)`, `braintree.Transaction.find(id)`),
-    an RQ job fetched by its id (`Job.fetch(job_id, connection=redis)`), a DynamoDB or Cosmos DB item read or written by a key or partition that names no owner (`table.get_item(Key={"id": doc_id})`,
+    an RQ job fetched by its id (`Job.fetch(job_id, connection=redis)`), a DynamoDB or Cosmos DB item read or written
+    by a key or partition that names no owner (`table.get_item(Key={"id": doc_id})`,
     `orders.read_item(item=order_id, partition_key=order_id)`), pydal's rows picked by a query on the connection
     (web2py's and Emmett's `db(db.Note.id == nid).delete()`, `db(query).select()`, `.update(...)`), a fastlite table
     indexed by the id in a FastHTML or fastlite module (`entries[eid]`, a table the module imports or binds), a Temporal

@@ -506,8 +506,9 @@ class LlmOutputToDangerousSink(FlowRule):
     `_run` of a CrewAI or LangChain `BaseTool` and `forward` of a smolagents `Tool`; a function registered by a call,
     `register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, LlamaIndex
     `FunctionTool.from_defaults(fn=f)`, Haystack's `Tool(function=f)` and `create_tool_from_function(f)`, `ToolNode([f])`,
-    `bind_tools([f])`, an agent's `tools=[f]` (Google ADK, Strands, Agno, AutoGen, LlamaIndex, Haystack; a function of another module listed there, `tools=[tools.run_sql]`, is
-    followed by VC417 into that module), a table a tool-calling loop looks the model's choice up in (`TOOLS = {"sql":
+    `bind_tools([f])`, an agent's `tools=[f]` (Google ADK, Strands, Agno, AutoGen, LlamaIndex, Haystack; a function
+    of another module listed there, `tools=[tools.run_sql]`, is followed by VC417 into that module), a table a
+    tool-calling loop looks the model's choice up in (`TOOLS = {"sql":
     run_sql}`, OpenAI's `available_functions`, or a lambda there that hands the model's arguments on:
     `"shell": lambda args: run_shell(args["command"])`) in a module that imports a model client or writes a tool schema
     (`"parameters"`, `"input_schema"`), a function a string of a module that does both names (the schema's `"name":
