@@ -242,6 +242,13 @@ REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body"
 KEYED_REQUEST_METHODS = frozenset({"get_header", "get_param"})
 # Streamlit widgets that return the text (or the file) a visitor of the app typed or uploaded.
 STREAMLIT_INPUTS = frozenset({"text_input", "text_area", "chat_input", "file_uploader", "experimental_get_query_params"})
+# Panel widgets whose value a visitor of the app types or uploads, read where the module binds one
+# (`where = pn.widgets.TextInput(...)`, then `where.value` in a callback), and the URL's query arguments, headers and
+# cookies of the visitor's session (`pn.state.session_args`).
+PANEL_TEXT_WIDGETS = frozenset({"TextInput", "TextAreaInput", "PasswordInput", "AutocompleteInput", "FileInput",
+                                "FileDropper", "ChatAreaInput", "CodeEditor", "TextEditor"})
+PANEL_WIDGET_VALUES = frozenset({"value", "value_input", "filename"})
+PANEL_SESSION_DATA = frozenset({"panel.state.session_args", "panel.state.headers", "panel.state.cookies"})
 # A Tornado handler's own methods that read the client's arguments and cookies: `self.get_argument("host")`.
 HANDLER_INPUT_METHODS = frozenset({"get_argument", "get_arguments", "get_query_argument", "get_query_arguments",
                                    "get_body_argument", "get_body_arguments", "get_cookie"})
@@ -2525,8 +2532,10 @@ def reads_the_request(parameter: cst.Param, imports: ImportTable) -> bool:
 
 # Calls that run a function they are given, later or elsewhere, with the arguments that follow it: FastAPI's
 # `tasks.add_task(f, *args)`, `executor.submit(f, *args)`, `asyncio.to_thread(f, *args)`, and where the function sits
-# after another argument, `loop.run_in_executor(None, f, *args)`.
-DISPATCHING_METHODS: dict[str, int] = {"add_task": 0, "submit": 0, "to_thread": 0, "run_in_executor": 1}
+# after another argument, `loop.run_in_executor(None, f, *args)`; RQ's `queue.enqueue(f, *args)` and its scheduled
+# `enqueue_in(delay, f, *args)`, `enqueue_at(when, f, *args)`.
+DISPATCHING_METHODS: dict[str, int] = {"add_task": 0, "submit": 0, "to_thread": 0, "run_in_executor": 1, "enqueue": 0,
+                                       "enqueue_in": 1, "enqueue_at": 1}
 # A Celery task's own methods queue a call of it: `send_webhook.delay(url)`.
 QUEUEING_METHODS = frozenset({"delay"})
 # LangChain runs a tool with its arguments in one dict: `run_diagnostic.invoke({"command": cmd})` calls
@@ -2771,7 +2780,8 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
                 or (node.attr.value == "query_params" and state.qualified_name(node) == "streamlit.query_params")):
             return Taint("request", short_code(node))
         if is_rest_payload(node, state.imports) or is_bot_input(node, state.imports) \
-                or is_airflow_run_input(node, state.imports) or _is_http_server_input(node, state):
+                or is_airflow_run_input(node, state.imports) or _is_http_server_input(node, state) \
+                or _is_panel_input(node, state):
             return Taint("request", short_code(node))
         return None
     if type(node) is cst.Subscript:
@@ -2798,6 +2808,20 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
             and node.func.value not in state.names and (state.qualified_name(node) or "").startswith("streamlit."):
         return Taint("request", node.func.value + "(...)")
     return None
+
+
+def _is_panel_input(node: cst.Attribute, state: FlowState) -> bool:
+    """`where.value` of a Panel text or file widget the module bound (`where = pn.widgets.TextInput(...)`), and
+    `pn.state.session_args`: what the visitor of a Panel app typed, uploaded or put in the URL."""
+    attribute = node.attr.value
+    if attribute not in PANEL_WIDGET_VALUES and attribute not in ("session_args", "headers", "cookies"):
+        return False
+    if not state.imports.imports_any(("panel",)):
+        return False
+    if attribute not in PANEL_WIDGET_VALUES:
+        return state.qualified_name(node) in PANEL_SESSION_DATA
+    made = instance_class(node.value, state) or ""
+    return made.startswith("panel.") and made.rpartition(".")[2] in PANEL_TEXT_WIDGETS
 
 
 def _is_http_server_input(node: cst.Attribute, state: FlowState) -> bool:

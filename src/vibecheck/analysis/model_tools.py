@@ -23,11 +23,12 @@ from vibecheck.rule import RuleContext
 
 # What a module imports when it may declare tools for a model.
 TOOL_IMPORTS = ("langchain", "agents", "smolagents", "crewai", "pydantic_ai", "autogen", "langgraph", "llama_index",
-                "semantic_kernel", "google.adk", "strands", "agno")
+                "semantic_kernel", "google.adk", "strands", "agno", "haystack")
 # Decorators that hand a function to a model as a tool.
 TOOL_DECORATORS = frozenset({"langchain_core.tools.tool", "langchain.tools.tool", "langchain.agents.tool",
                              "langchain_core.tools.convert.tool", "agents.function_tool", "smolagents.tool",
                              "crewai.tools.tool", "crewai_tools.tool", "strands.tool", "agno.tools.tool",
+                             "haystack.tools.tool", "haystack.tools.from_function.tool",
                              "semantic_kernel.functions.kernel_function",
                              "semantic_kernel.functions.kernel_function_decorator.kernel_function"})
 # Decorator methods of an agent object that register a tool: pydantic-ai `@agent.tool` (on an agent this module
@@ -50,6 +51,9 @@ TOOL_FUNCTION_CALLS: dict[str, tuple[int | None, str]] = {
     "google.adk.tools.function_tool.FunctionTool": (0, "func"),
     "pydantic_ai.Tool": (0, "function"),
     "llama_index.core.tools.FunctionTool.from_defaults": (0, "fn"),
+    # Haystack's `Tool(name, description, parameters, function)` and `create_tool_from_function(f)`
+    **{f"haystack.{module}.Tool": (3, "function") for module in ("tools", "dataclasses", "tools.tool")},
+    **{f"haystack.tools.{module}create_tool_from_function": (0, "function") for module in ("", "from_function.")},
     **{f"{module}.{tool}.from_function": (0, "func") for module in ("langchain_core.tools", "langchain.tools")
        for tool in ("Tool", "StructuredTool")},
     **{f"{module}.Tool": (None, "func") for module in ("langchain_core.tools", "langchain.tools", "langchain.agents")},
@@ -66,6 +70,8 @@ TOOL_LIST_CALLS: dict[str, tuple[int | None, str]] = {
     "google.adk.agents.LlmAgent": (None, "tools"),
     "strands.Agent": (None, "tools"),
     "agno.agent.Agent": (None, "tools"),
+    "haystack.components.agents.Agent": (None, "tools"),
+    "haystack.components.tools.ToolInvoker": (0, "tools"),
 }
 # Methods that bind a list of tools to a chat model: `llm.bind_tools([lookup, search])`.
 TOOL_LIST_METHODS = frozenset({"bind_tools"})

@@ -100,6 +100,7 @@ def search():
 @app.route("/jobs/<job_id>")
 @login_required
 def job_status(job_id):
+    # expect: VC214
     job = Job.fetch(job_id, connection=redis)
     return jsonify(status=job.get_status(), result=job.result)
 

@@ -92,7 +92,10 @@ REQUEST_ONLY_FRAMEWORKS = ("starlette",)
 STARLETTE_ROUTE_CALLS = frozenset({"Route", "add_route"})
 # What turns a capture into an id without reading anything (`int(request.path_params["id"])`).
 CAPTURE_CONVERSIONS = frozenset({"int", "str", "UUID", "ObjectId", "PydanticObjectId"})
-PATH_CAPTURES = frozenset({"request.path_params", "req.route_params", "request.route_params"})  # Azure's `route_params`
+PATH_CAPTURES = frozenset({"request.path_params", "req.route_params", "request.route_params",  # Azure's `route_params`
+                           "request.match_info"})  # aiohttp's
+# The containers of those captures, as an inline read names them (`int(request.match_info["doc_id"])`).
+CAPTURE_ATTRIBUTES = frozenset(capture.rpartition(".")[2] for capture in PATH_CAPTURES)
 # A function named for the caller handed the request or the event (`user = principal(req)`, `caller_id(event)`): the
 # caller that the platform signed in (App Service's `x-ms-client-principal-id`, an API Gateway authorizer's claims).
 CALLER_WORDS = frozenset({"caller", "user", "principal", "identity", "claims", "account", "username", "viewer"})
@@ -868,15 +871,19 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                 inputs.add(param.name.value)
         methods = methods or _api_view_methods(function) or frozenset({"GET"})
         identity |= body_callers(function, {n for n in names if n in CLIENT_ROOTS})
+        library = library_sign_ins(function, imports)
+        identity |= library.callers
         inputs |= _captured_ids(function)
         route_dependencies = [n for d in function.decorators if isinstance(d.decorator, cst.Call)
                               for n in dependency_names(d.decorator)]  # `@router.delete(..., dependencies=[...])`
         restricted = required or restricts([*guards, *dependencies, *identity, *route_dependencies,
                                             *(_annotation_names(p) for p in params)]) \
-            or (controller is not None and controller.restricted) or _permission_classes_restrict(function, imports)
-        authenticated = bool(guards or identity) or (controller is not None and controller.authenticated)
+            or (controller is not None and controller.restricted) or _permission_classes_restrict(function, imports) \
+            or library.restricted
+        authenticated = bool(guards or identity) or library.signed_in \
+            or (controller is not None and controller.authenticated)
         return Handler(function, methods, authenticated, restricted, identity,
-                       {n for n in inputs if (ID_NAME.match(n) or n in path_params)
+                       {n for n in inputs if (ID_NAME.match(n) or n in path_params or n in CAPTURE_ATTRIBUTES)
                         and fw.name_words(n)[-1:] not in fw.PRESENTED_CREDENTIAL_LAST}, inputs, drf_default=drf_default,
                        dependency=controller is None and not is_route_handler(function))
     operation = (operations or {}).get(function.name.value) if owner is None else None
@@ -1001,6 +1008,45 @@ def _captures(value: cst.BaseExpression) -> bool:
     elif type(value) is cst.Subscript:
         value = value.value
     return dotted_name(value) in PATH_CAPTURES
+
+
+# aiohttp-security's calls in a handler's body: `check_authorized(request)` raises unless someone signed in and, as
+# `authorized_userid(request)`, answers who; `check_permission(request, "admin")` asks the policy about a permission.
+AIOHTTP_SECURITY_MODULES = ("aiohttp_security",)
+SIGN_IN_CALLS = frozenset({f"aiohttp_security.{module}{name}" for module in ("", "api.")
+                           for name in ("check_authorized", "authorized_userid")})
+PERMISSION_CALLS = frozenset({f"aiohttp_security.{module}check_permission" for module in ("", "api.")})
+
+
+@dataclass
+class LibrarySignIn:
+    """What aiohttp-security's calls in a handler's body say: someone signed in, the names holding who, and whether
+    a permission named for a role was asked for."""
+
+    signed_in: bool = False
+    callers: set[str] = field(default_factory=set)
+    restricted: bool = False
+
+
+def library_sign_ins(function: cst.FunctionDef, imports: ImportTable) -> LibrarySignIn:
+    """`user_id = await check_authorized(request)`, `await check_permission(request, "admin")` in the handler's body."""
+    found = LibrarySignIn()
+    if not imports.imports_any(AIOHTTP_SECURITY_MODULES):
+        return found
+    for node in walk_own(function.body):
+        value = node.value if isinstance(node, (cst.Assign, cst.Expr)) else None
+        value = value.expression if type(value) is cst.Await else value
+        if type(value) is not cst.Call:
+            continue
+        name = imports.qualified_name(value.func)
+        if name in SIGN_IN_CALLS:
+            found.signed_in = True
+            if type(node) is cst.Assign:
+                found.callers.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
+        elif name in PERMISSION_CALLS and len(value.args) > 1:
+            found.signed_in = True
+            found.restricted |= restricts([string_value(value.args[1].value) or ""])
+    return found
 
 
 def body_callers(function: cst.FunctionDef, requests: set[str]) -> set[str]:

@@ -45,7 +45,15 @@ COOKIE_FACTORIES: dict[str, tuple[str, str]] = {
     "pyramid.session.SignedCookieSessionFactory": ("secure", "httponly"),
     "pyramid.authentication.AuthTktCookieHelper": ("secure", "http_only"),
     "pyramid.authentication.AuthTktAuthenticationPolicy": ("secure", "http_only"),
+    # aiohttp-session's storages: `secure` defaults to unset, `httponly` to on
+    **{f"aiohttp_session.{module}{storage}": ("secure", "httponly") for module in ("", "cookie_storage.")
+       for storage in ("EncryptedCookieStorage", "SimpleCookieStorage")},
+    "aiohttp_session.nacl_storage.NaClCookieStorage": ("secure", "httponly"),
+    "aiohttp_session.redis_storage.RedisStorage": ("secure", "httponly"),
+    "aiohttp_session.memcached_storage.MemcachedStorage": ("secure", "httponly"),
 }
+# The factories above whose `HttpOnly` flag is on unless written out as `False`.
+HTTPONLY_BY_DEFAULT = frozenset(name for name in COOKIE_FACTORIES if name.startswith("aiohttp_session."))
 CSRF_WORDS = frozenset({"csrf", "xsrf", "csrftoken"})
 # A cookie's value named like a server-side session's id (`sid`, `session_key`): the cookie is the session.
 SESSION_VALUE_WORDS = frozenset({"sid", "sessionid", "sesskey"})
@@ -125,6 +133,8 @@ class InsecureSessionCookie(Rule):
       literal, f-string or `+` chain whose cookie name is written out;
     - Starlette/FastAPI `SessionMiddleware` without `https_only=True` (its default sends the session cookie
       over plain HTTP), or with `same_site="none"`;
+    - aiohttp-session's storages (`EncryptedCookieStorage(key)`, `RedisStorage(redis)`...) without `secure=True`
+      (unset by default), or with `httponly=False`;
     - Pyramid's `SignedCookieSessionFactory(...)` without `secure=True` and `httponly=True`, and its
       `AuthTktCookieHelper(...)` (or `AuthTktAuthenticationPolicy`) without `secure=True` and `http_only=True`: both
       flags default to off;
@@ -172,7 +182,7 @@ class InsecureSessionCookie(Rule):
     applies_to_tests = False  # a test's settings configure the test run, not a deployment
     # Every finding names `cookie` (the `*_COOKIE_*` settings, `set_cookie`, a `Set-Cookie` header) or a
     # `SessionMiddleware`.
-    file_hints = ("cookie", "sessionmiddleware", "authtkt", "tools.sessions")
+    file_hints = ("cookie", "sessionmiddleware", "authtkt", "tools.sessions", "aiohttp_session")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -307,9 +317,11 @@ class InsecureSessionCookie(Rule):
                         "cross-site requests, which enables CSRF.", hint='Use `same_site="lax"` (the default) or "strict".')
 
     def _check_cookie_factory(self, node: cst.Call, flags: tuple[str, str]) -> None:
-        """`SignedCookieSessionFactory(secret)`: a flag left out is off, as one written out as `False` is."""
+        """`SignedCookieSessionFactory(secret)`: a flag left out is off, as one written out as `False` is (but
+        aiohttp-session's `httponly`, on by default)."""
+        on_by_default = {HTTPONLY} if self.qualified_name(node) in HTTPONLY_BY_DEFAULT else set()
         off = [flag for flag, keyword in zip((SECURE, HTTPONLY), flags, strict=True)
-               if (given := argument(node, None, keyword)) is None or is_false(given)]
+               if ((given := argument(node, None, keyword)) is None and flag not in on_by_default) or is_false(given)]
         if off:
             name = (self.qualified_name(node) or "").rpartition(".")[2]
             shown = " and ".join(f"`{keyword}=True`" for flag, keyword in zip((SECURE, HTTPONLY), flags, strict=True)

@@ -90,10 +90,12 @@ READER_LAYERS = frozenset({"service", "services", "store"})
 MODEL_CLASS = lazy_pattern(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
 # Payment providers' objects fetched or changed by their id through the account's secret key, which reaches every
-# customer's (`stripe.Invoice.retrieve(invoice_id)`, `braintree.Transaction.find(id)`): module -> methods.
+# customer's (`stripe.Invoice.retrieve(invoice_id)`, `braintree.Transaction.find(id)`), and RQ's jobs fetched by id
+# from the queue's Redis, whoever queued them (`Job.fetch(job_id, connection=redis)`): module -> methods.
 PROVIDER_OBJECT_CALLS: dict[str, frozenset[str]] = {
     "stripe": frozenset({"retrieve", "modify", "delete", "cancel", "void_invoice", "finalize_invoice", "pay"}),
     "braintree": frozenset({"find", "refund", "void", "cancel"}),
+    "rq": frozenset({"fetch", "fetch_many"}),
 }
 # Owners that are groups (`x_tenant_id`, `org_id`): a tenant read by the client's id is that tenant's data, not a
 # member's public page, so its model (`Tenant`) and variable name no caller, even when nothing is changed.
@@ -769,10 +771,11 @@ class ObjectLookupNotScopedToUser(Rule):
     Function, whose ids are also the captures it reads, `order_id = req.route_params["order_id"]`; or an AWS Lambda
     handler, `def get_document(event, context)`, reading `doc_id = event["pathParameters"]["docId"]`, in a module one
     of whose handlers reads the caller the API's authorizer signed in, `event["requestContext"]["authorizer"]` or
-    `caller_id(event)`: an authorizer guards the whole API, configured outside the code)
+    `caller_id(event)`: an authorizer guards the whole API, configured outside the code; or an aiohttp handler that
+    signs its caller in with aiohttp-security, `await check_authorized(request)` or `authorized_userid(request)`)
     and reports the first lookup keyed by an id the client chose (a path parameter, a Django URL
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]` or inline,
-    `session.get(Note, int(request.path_params["note_id"]))`):
+    `session.get(Note, int(request.path_params["note_id"]))`, aiohttp's `request.match_info["doc_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, peewee's
     `Model.get_by_id(id)`, `Model.delete_by_id(id)` and `Model.set_by_id(id, data)`, a write narrowed by `where`
@@ -783,7 +786,8 @@ class ObjectLookupNotScopedToUser(Rule):
     handed nothing but a database handle and the id (`services.get_project(session, project_id)`), a payment
     provider's object fetched or changed by its id with the account's key, which reaches every customer's
     (`stripe.Invoice.retrieve(invoice_id)`, `stripe.Subscription.modify(id, ...)`, `braintree.Transaction.find(id)`),
-    a DynamoDB or Cosmos DB item read or written by a key or partition that names no owner (`table.get_item(Key={"id": doc_id})`,
+    an RQ job fetched by its id (`Job.fetch(job_id, connection=redis)`), a DynamoDB or Cosmos DB item read or written
+    by a key or partition that names no owner (`table.get_item(Key={"id": doc_id})`,
     `orders.read_item(item=order_id, partition_key=order_id)`), pydal's rows picked by a query on the connection
     (web2py's and Emmett's `db(db.Note.id == nid).delete()`, `db(query).select()`, `.update(...)`), a fastlite table
     indexed by the id in a FastHTML or fastlite module (`entries[eid]`, a table the module imports or binds), a Temporal

@@ -71,6 +71,11 @@ def _any_origin(items: list[str]) -> bool:
 # website's script connect as the signed-in user (cross-site WebSocket hijacking).
 SOCKETIO_SERVERS = frozenset({"flask_socketio.SocketIO"})
 SOCKETIO_ORIGINS = "cors_allowed_origins"
+# A Panel server's sessions run over a WebSocket too: `pn.serve(..., websocket_origin="*")` beside a login
+# (`basic_auth=`, `oauth_provider=`, `cookie_secret=`) lets any website's script drive the signed-in user's session.
+PANEL_SERVERS = frozenset({"panel.serve", "panel.io.serve", "panel.io.server.serve"})
+PANEL_ORIGINS = "websocket_origin"
+PANEL_LOGINS = ("basic_auth", "oauth_provider", "auth_provider", "cookie_secret")
 
 
 class PermissiveCors(Rule):
@@ -97,7 +102,9 @@ class PermissiveCors(Rule):
       the origin the developer configured, not the request's.
 
     - Flask-SocketIO `SocketIO(app, cors_allowed_origins="*")` (or `socketio.init_app(app, cors_allowed_origins="*")`):
-      its connections carry the session cookie, so every origin is a credentialed one.
+      its connections carry the session cookie, so every origin is a credentialed one; and so do a Panel server's
+      (`pn.serve(..., websocket_origin="*")`) where the same call signs visitors in (`basic_auth=`,
+      `oauth_provider=`, `cookie_secret=`).
 
     Allowing every origin *without* credentials is not reported: that is how public, read-only APIs work.
     Neither is a literal `Access-Control-Allow-Origin: *` header: browsers refuse it on credentialed requests.
@@ -142,7 +149,7 @@ class PermissiveCors(Rule):
     applies_to_tests = False  # a test's CORS set-up configures the app under test, not a deployment
     # Every finding needs credentials allowed: `allow_credentials=`, `supports_credentials=`,
     # `CORS_ALLOW_CREDENTIALS` or the `Access-Control-Allow-Credentials` header; or a Flask-SocketIO server's origins.
-    file_hints = ("credentials", "cors_allowed_origins")
+    file_hints = ("credentials", "cors_allowed_origins", "websocket_origin")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -256,12 +263,14 @@ class PermissiveCors(Rule):
         elif qualified in SOCKETIO_SERVERS or (type(node.func) is cst.Attribute and node.func.attr.value == "init_app"
                                                and self.context.imports.imports_any(("flask_socketio",))):
             self._check_socketio(node)
+        elif qualified in PANEL_SERVERS and any(argument(node, None, login) is not None for login in PANEL_LOGINS):
+            self._check_socketio(node, PANEL_ORIGINS, "a Panel session")
 
-    def _check_socketio(self, node: cst.Call) -> None:
-        origins = self._resolve(argument(node, None, SOCKETIO_ORIGINS))
+    def _check_socketio(self, node: cst.Call, keyword: str = SOCKETIO_ORIGINS, what: str = "a Socket.IO connection") -> None:
+        origins = self._resolve(argument(node, None, keyword))
         if origins is not None and (_any_origin(string_items(origins)) or has_wildcard(origins, self.qualified_name)):
-            self.report(node, f"`{SOCKETIO_ORIGINS}` lets every website open a Socket.IO connection that carries the "
-                        "user's session cookie, so any page the user visits can act in the app as them.", hint=HINT)
+            self.report(node, f"`{keyword}` lets every website open {what} that carries the user's session cookie, so "
+                        "any page the user visits can act in the app as them.", hint=HINT)
 
     def _check_starlette(self, node: cst.Call) -> None:
         if not is_true(argument(node, None, "allow_credentials")):

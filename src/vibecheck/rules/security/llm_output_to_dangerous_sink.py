@@ -105,6 +105,11 @@ LLM_METHODS = frozenset({"invoke", "ainvoke", "predict", "apredict", "run", "aru
 KERNEL_METHODS = frozenset({"invoke_prompt", "invoke_prompt_stream", "get_chat_message_content",
                             "get_chat_message_contents", "get_streaming_chat_message_content"})
 KERNEL_MODULES = ("semantic_kernel",)
+# A Haystack pipeline answers with what its components wrote (`pipe.run(...)["llm"]["replies"]`): the model's words
+# where the module adds a generator to one.
+HAYSTACK_PIPELINES = frozenset({f"haystack{module}.{kind}" for module in ("", ".core.pipeline", ".core.pipeline.pipeline")
+                                for kind in ("Pipeline", "AsyncPipeline")})
+HAYSTACK_GENERATORS = ("haystack.components.generators.", "haystack_integrations.components.generators.")
 LLM_RECEIVER = lazy_pattern(r"llm|chain|agent|model|chat|gpt|claude|openai|anthropic|ollama|gemini|mistral|groq|assistant",
                             re.IGNORECASE)
 
@@ -201,7 +206,7 @@ LLM_OUTPUT_NAME = lazy_pattern(r"^(llm|gpt|ai|model|completion|generated|assista
 LLM_CLIENT_MODULES = ("openai.", "anthropic.", "ollama.", "groq.", "mistralai.", "cohere.", "google.generativeai.",
                       "google.genai.", "langchain", "litellm.", "together.", "huggingface_hub.", "pydantic_ai.",
                       "crewai.", "llama_index.", "langgraph.", "smolagents.", "vertexai.", "dspy.",
-                      "haystack.components.generators.", "haystack_integrations.components.generators.")
+                      *HAYSTACK_GENERATORS)
 # What a module imports when it may hold a model client at module level, and the names clients are made from.
 CLIENT_MODULES = (*LLM_CLIENT_MODULES, "boto3.")
 CLIENT_IMPORTS = (*(module.rstrip(".") for module in CLIENT_MODULES), "transformers", "agents")
@@ -226,7 +231,8 @@ def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         return Taint("llm", short_code(node.func) + "(...)")
     if name == "transformers.pipeline":
         return Taint("llm-client", name) if _generates_text(node, state) else None
-    if name is not None and (name in CLIENT_FACTORIES or (name.startswith(CLIENT_MODULES) and _makes_client(name, node))):
+    if name is not None and (name in CLIENT_FACTORIES or (name.startswith(CLIENT_MODULES) and _makes_client(name, node))
+                             or (name in HAYSTACK_PIPELINES and state.imports.imports_any(HAYSTACK_GENERATORS))):
         return Taint("llm-client", name)
     func = node.func
     if type(func) is cst.Name:  # a model object called directly: `generator(prompt)` for a transformers pipeline
@@ -486,7 +492,8 @@ class LlmOutputToDangerousSink(FlowRule):
     ## What it does
     Follows, within one function, the result of an LLM call (OpenAI `client.chat.completions.create`,
     `client.responses.create` and `.parse`, Anthropic `client.messages.create`, litellm `completion`, Gemini
-    `generate_content` and its stream, DSPy programs, Haystack generators, ollama `chat`/`generate`, langchain
+    `generate_content` and its stream, DSPy programs, Haystack generators (and a `Pipeline` run in a module that adds
+    one to it), ollama `chat`/`generate`, langchain
     `invoke`/`predict`/`run` on a model or chain,
     LangGraph and smolagents agents, LlamaIndex `query_engine.query`, pydantic-ai `run_sync`, the OpenAI
     Agents SDK `Runner.run_sync`, CrewAI `kickoff`, Hugging Face `InferenceClient` and `transformers.pipeline`
@@ -495,12 +502,13 @@ class LlmOutputToDangerousSink(FlowRule):
     module that imports `semantic_kernel`), also awaited or run through `asyncio.run(...)`; a client made at module level
     counts in every function; the arguments of a function
     the model calls as a tool (`@tool`, `@function_tool`, pydantic-ai `@agent.tool`, AutoGen's `@register_for_llm`,
-    Semantic Kernel's `@kernel_function`;
+    Semantic Kernel's `@kernel_function`, Haystack's `@tool`;
     `_run` of a CrewAI or LangChain `BaseTool` and `forward` of a smolagents `Tool`; a function registered by a call,
     `register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, LlamaIndex
-    `FunctionTool.from_defaults(fn=f)`, `ToolNode([f])`, `bind_tools([f])`, an agent's `tools=[f]` (Google ADK,
-    Strands, Agno, AutoGen, LlamaIndex; a function of another module listed there, `tools=[tools.run_sql]`, is
-    followed by VC417 into that module), a table a tool-calling loop looks the model's choice up in (`TOOLS = {"sql":
+    `FunctionTool.from_defaults(fn=f)`, Haystack's `Tool(function=f)` and `create_tool_from_function(f)`, `ToolNode([f])`,
+    `bind_tools([f])`, an agent's `tools=[f]` (Google ADK, Strands, Agno, AutoGen, LlamaIndex, Haystack; a function
+    of another module listed there, `tools=[tools.run_sql]`, is followed by VC417 into that module), a table a
+    tool-calling loop looks the model's choice up in (`TOOLS = {"sql":
     run_sql}`, OpenAI's `available_functions`, or a lambda there that hands the model's arguments on:
     `"shell": lambda args: run_shell(args["command"])`) in a module that imports a model client or writes a tool schema
     (`"parameters"`, `"input_schema"`), a function a string of a module that does both names (the schema's `"name":

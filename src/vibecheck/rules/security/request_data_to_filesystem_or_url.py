@@ -620,7 +620,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     (`update.message.text`, `context.args`), an MCP tool's arguments, a GraphQL resolver's, a NiceGUI page's and a
     gRPC servicer method's arguments, a WebSocket's messages
     (`await websocket.receive_json()`, a Django Channels consumer's `receive_json(self, content)`), the arguments of a
-    Reflex state's event handlers (methods of an `rx.State` subclass but private ones), Chalice's `app.current_request`)
+    Reflex state's event handlers (methods of an `rx.State` subclass but private ones), Chalice's `app.current_request`,
+    the `.value` (or `.filename`) of a Panel text or file widget the module binds, `where = pn.widgets.TextInput(...)`,
+    and `pn.state.session_args`)
     through assignments, f-strings and `+`, `str` methods, `base64`, `json.loads`, dict and list stores,
     `configparser`, objects of the module's own classes, branches and loops, `os.path.join` and `pathlib.Path` into
     `open`, `send_file`, `send_from_directory`'s directory (its second argument is safe), `FileResponse` (also
