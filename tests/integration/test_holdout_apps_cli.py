@@ -628,11 +628,9 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # Round 45: a Modal `asgi_app`'s FastAPI route reading a job by id from a `modal.Dict`, with no guard anywhere: "jobs" is no
     # path VC219 takes for people's data, and VC214 judges lookups behind a sign-in only.
     ("modal_inference", "inference/web.py", 17, "VC214/VC219"),
-    # Round 46: a role from the sign-up body among the positional parameters of an asyncpg `INSERT` (as round 44's SQL
-    # tuple), and passed by position to a helper of another module that writes it (as round 45's): VC217 reads a
-    # role by keyword or field name.
+    # Round 46: a role from the sign-up body among an asyncpg `INSERT`'s parameters, passed as separate arguments
+    # (`conn.execute(sql, name, password, role)`); a parameter tuple, as in round 44, is found.
     ("aiohttp_security_docs", "docs/handlers.py", 23, "VC217"),
-    ("rq_exports", "exports/api.py", 37, "VC217"),
     # aiohttp-security's `permits(identity, permission, context)` answering `identity is not None`: it never reads the
     # permission it is asked about, so every signed-in user holds every permission; VC212 judges checks that let
     # everyone through, not ones that ignore what they are asked.
