@@ -478,6 +478,8 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 flags.append("hook")
             if not isinstance(statement, ast.ClassDef) and _registers_argument(statement, lines):
                 flags.append("registrar")
+            if not prefix and not isinstance(statement, ast.ClassDef):
+                flags.extend(f"{MARKS}{attribute}" for attribute in _marked_attributes(statement, lines))
             docstring = ast.get_docstring(statement, clean=False) or ""
             if ">>> " in docstring:
                 flags.append("doctest")
@@ -490,6 +492,8 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
             uses = _uses(_parts(statement), skip_functions=is_class, calls=calls)
             if is_class:
                 uses.update(_methods_named_in_tables(statement))  # type: ignore[arg-type]
+            else:
+                flags.extend(f"{LISTS}{attribute}" for attribute in _listed_markers(calls))
             if not OWN_NAMES.isdisjoint(uses):  # (each name in those calls is among the uses: most use none of them)
                 own_package_calls.update(_own_package_calls(calls))
             yield {
@@ -656,13 +660,23 @@ _SKIPPED_IN_OWN_CODE = frozenset({ast.If, ast.FunctionDef, ast.AsyncFunctionDef,
 
 
 def _module_imports(body: list[ast.stmt]) -> tuple[dict[str, str], list[str]]:
-    """Module-level `local name -> dotted name`, and the modules imported with `*` (relative ones keep their dots)."""
+    """Module-level `local name -> dotted name`, and the modules imported with `*` (relative ones keep their dots).
+
+    A name bound to an imported name's attribute (`_ModelAdminBase = admin.ModelAdmin`, also subscripted:
+    `admin.ModelAdmin[_ModelT]` under `if TYPE_CHECKING:`) is an alias of it too: a class derived from it derives
+    from the imported class (django-polymorphic's admin classes)."""
     aliases: dict[str, str] = {}
     stars: list[str] = []
+    bound: dict[str, str] = {}  # `name = dotted.name`, resolved once every import is known
     pending = list(body)
     while pending:
         statement = pending.pop()
-        if isinstance(statement, ast.Import):
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
+                and isinstance(statement.targets[0], ast.Name):
+            value = statement.value.value if isinstance(statement.value, ast.Subscript) else statement.value
+            if isinstance(value, ast.Attribute):
+                bound.setdefault(statement.targets[0].id, _decorator_name(value))
+        elif isinstance(statement, ast.Import):
             for alias in statement.names:
                 if alias.asname:
                     aliases[alias.asname] = alias.name
@@ -683,6 +697,10 @@ def _module_imports(body: list[ast.stmt]) -> tuple[dict[str, str], list[str]]:
             if isinstance(statement, ast.Try):
                 for handler in statement.handlers:
                     pending.extend(handler.body)
+    for name, dotted in bound.items():
+        head, _, rest = dotted.partition(".")
+        if name not in aliases and head in aliases and rest:
+            aliases[name] = f"{aliases[head]}.{rest}"
     return aliases, sorted(stars)
 
 
@@ -712,6 +730,48 @@ def _looked_up_name(call: ast.Call) -> str:
             if isinstance(name, ast.Constant) and isinstance(name.value, str) and name.value.isidentifier():
                 return name.value
     return ""
+
+
+# Flags of a decorator that marks the function it is given with an attribute (`marks:runner_flags`), and of a
+# function that lists an object's members and picks those with such an attribute (`lists:runner_flags`).
+MARKS = "marks:"
+LISTS = "lists:"
+# `fn.runner_flags = flags`: a name's attribute set on a line of its own (the name a decorator may mark).
+ATTRIBUTE_SET = lazy_pattern(r"^[ \t]*([A-Za-z_]\w*)\.\w+[ \t]*=(?!=)", re.MULTILINE)
+# Calls that list an object's members (`inspect.getmembers(self)`, `dir(self)`).
+MEMBER_LISTINGS = frozenset({"getmembers", "dir"})
+
+
+def _marked_attributes(function: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> list[str]:
+    """`def shell_runner(flags, name): def decorator(fn): fn.runner_flags = flags; return fn; return decorator`: the
+    attributes a decorator (or the decorator a factory makes) sets on the function it is given before returning it,
+    which code listing an object's members looks for (django-extensions' `shell_plus` picks its runners by
+    `hasattr(member, "runner_flags")`). The text must set an attribute of a name it returns: most functions don't."""
+    text = "\n".join(lines[function.lineno - 1:function.end_lineno or function.lineno])
+    if not any(_returns_word(text, name) for name in set(ATTRIBUTE_SET.findall(text))):
+        return []
+    marked: set[str] = set()
+    for node in ast.walk(function):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not node.args.args:
+            continue
+        parameter = node.args.args[0].arg
+        own = [n for statement in node.body for n in ast.walk(statement)]
+        if any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == parameter for n in own):
+            marked.update(target.attr for n in own if isinstance(n, ast.Assign) for target in n.targets
+                          if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+                          and target.value.id == parameter)
+    return sorted(marked)
+
+
+def _listed_markers(calls: list[ast.Call]) -> list[str]:
+    """`[m for _, m in inspect.getmembers(self) if hasattr(m, "runner_flags")]`: the attributes a function that lists
+    an object's members (`getmembers`, `dir`) picks them by; a member so marked runs when the lister's object does."""
+    names = [_call_name(call) for call in calls]
+    if MEMBER_LISTINGS.isdisjoint(names):
+        return []
+    return sorted({call.args[1].value for call, name in zip(calls, names, strict=True)
+                   if name in ("hasattr", "getattr") and len(call.args) >= 2 and isinstance(call.args[1], ast.Constant)
+                   and isinstance(call.args[1].value, str)})
 
 
 def _registers_argument(function: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> bool:
