@@ -914,8 +914,8 @@ class ProjectIndex:
                     definition) \
                     or registrars and any(self._resolve(definition.module, d) in registrars for d in definition.decorators) \
                     or listed.get(definition.module) and any(
-                        markers.get(self._resolve(definition.module, d), frozenset()) & listed[definition.module]
-                        for d in definition.decorators) \
+                        markers.get(decorator, frozenset()) & listed[definition.module] for d in definition.decorators
+                        if (decorator := self._resolve(definition.module, d)) is not None) \
                     or framework_calls(definition, inherited.get(owner_key, ())) \
                     or (owner is not None and library_classes[owner_key]):
                 implicit.setdefault(owner_key, []).append(definition)
