@@ -92,3 +92,19 @@ def digest_sent_by_client(data, hasher):
     digest = hasher(data)
     # expect: VC204 -- the other side is read from the request
     return request.headers["X-Digest"] != digest
+
+
+class HmacSigner:
+    def digest(self, value):
+        return value
+
+    def verify(self, value, provided):
+        digest = self.digest(value)
+        # expect: VC204 -- a signer's own digest is keyed
+        return digest != provided
+
+
+def named_signature(value, provided, hasher):
+    signature = hasher(value)
+    # expect: VC204 -- named for a signature: the author says it is keyed
+    return signature != provided

@@ -296,7 +296,8 @@ class SecretComparedWithEquals(Rule):
       request (`state.get(rel) != digest` after `digest = md5sum(path)`, `digest != sha256` after `digest =
       hashlib.sha256(path.read_bytes()).hexdigest()`, `h.hexdigest()` after `h = hashlib.sha256()` or
       `hashlib.file_digest(f, "sha256")`, `record[0] != digest` after `digest = hasher(data)`: a function named for a
-      digest given data and no key, not reached through a signer, `hmac` or one of the file's HMAC functions): a file's
+      digest given data and no key, not reached through a signer, `hmac`, one of the file's HMAC functions or `self` of a
+      signer's class, nor kept in a name for a signature): a file's
       checksum against a manifest's, a cache's or a pinned one; and a
       digest against a kept record's entry named for an unkeyed checksum (`manifest.get("content_sha256") != digest`,
       `meta["md5"]`), not the request's and not a keyed one (`hmac_sha256`);
@@ -675,8 +676,8 @@ class SecretComparedWithEquals(Rule):
         if not (self._is_checksum_call(checksum) or (isinstance(checksum, cst.Name)
                                                      and self._bound_to(checksum, self._is_checksum_call))):
             return False
-        if self._is_keyed(checksum):
-            return False  # (bound to an HMAC on another path)
+        if self._is_keyed(checksum) or secret_kinds(value_name(checksum) or "") - {DIGEST}:
+            return False  # bound to an HMAC on another path, or named for a signature or token (`sig = sign(body)`)
         return head_name(other) not in CLIENT_ROOTS and not _kinds_of(other, value_name(other)) \
             and not self._is_keyed(other)
 
@@ -693,8 +694,10 @@ class SecretComparedWithEquals(Rule):
         if type(func) is cst.Attribute and func.attr.value in ("digest", "hexdigest") and type(func.value) is cst.Name \
                 and not node.args:
             return self._bound_to(func.value, _is_unkeyed_hasher)
-        if _names_content_digest(node) and not (type(func) is cst.Name and func.value in self._signers):
-            return True
+        if _names_content_digest(node) and not (type(func) is cst.Name and func.value in self._signers) \
+                and not (head_name(func) in ("self", "cls") and any(
+                    SIGNING_WORDS.intersection(words(name)) for name in self._class_names)):
+            return True  # (not `self.digest(value)` in a `class Signer`: a signer's own digest is keyed)
         callee = node.func.value if isinstance(node.func, cst.Name) else \
             node.func.attr.value if isinstance(node.func, cst.Attribute) else ""
         return bool(CHECKSUM_FUNCTION.search(callee)) and not set(words(callee)) & KEYED_WORDS \
