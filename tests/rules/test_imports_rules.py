@@ -1047,3 +1047,17 @@ def test_a_backend_named_for_a_requested_extra_defers_the_extras_import(tmp_path
     assert findings(tmp_path / "poetry/formats.py") == expected
     assert findings(tmp_path / "bare/formats.py") == [("VC504", 1, "numpy"), ("VC504", 6, "xlrd"), *expected[1:]]
     assert project_dependencies(tmp_path / "poetry").requested_extras == frozenset({"xls"})
+
+
+def test_poetry_optional_dependencies_and_a_requirements_extras_are_declared(tmp_path: Path) -> None:
+    """voyageai 0.5.0's Poetry table: an `optional = true` dependency (named by an extra) and one listed per Python
+    version are declared; `requests = {version = "*", extras = ["socks"]}` installs PySocks as `requests[socks]` does.
+    An import no entry declares is still reported, and one under `try`/`except ImportError` is not."""
+    write(tmp_path, {
+        "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.9"\npandas = {version = "*", optional = true}\n'
+                          'numpy = [\n  {version = "*", python = "<3.13"},\n  {version = ">=2.1", python = ">=3.13"}\n]\n'
+                          'requests = {version = "*", extras = ["socks"]}\n[tool.poetry.extras]\ndata = ["pandas"]\n',
+        "app.py": "import pandas\nimport numpy\nimport socks\ntry:\n    import scipy\nexcept ImportError:\n"
+                  "    scipy = None\nimport yaml\n",
+    })
+    assert findings(tmp_path / "app.py") == [("VC504", 8, "yaml")]
