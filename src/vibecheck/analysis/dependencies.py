@@ -51,7 +51,7 @@ _REQUIREMENT_EXTRAS = lazy_pattern(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)
 _TOX_FACTORS = lazy_pattern(r"^[\w{},.!-]+:\s*(?!//)")
 _EGG_NAME = lazy_pattern(r"[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
 DEV_WORDS = lazy_pattern(r"(?:^|[-_./])(?:dev|develop|development|test|tests|testing|lint|ci|check|typing|docs?)(?:$|[-_./])",
-                          re.IGNORECASE)
+                         re.IGNORECASE)
 # Standard-library modules of older Pythons (2.7 and those removed since 3.8), which code keeps as fallbacks.
 LEGACY_STDLIB = frozenset({
     "BaseHTTPServer", "SimpleHTTPServer", "CGIHTTPServer", "Cookie", "cookielib", "ConfigParser", "Queue", "StringIO",

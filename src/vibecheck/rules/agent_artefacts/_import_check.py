@@ -221,7 +221,7 @@ class ImportCheck(Rule):
             return False
         extras = [extra for extra in self.project.requested_extras
                   if extra not in CATCH_ALL_EXTRAS and not DEV_WORDS.search(extra)]
-        return any(_names_package(scope, _squashed(extra)) for scope in self._scopes for extra in extras)
+        return any(_names_package(scope, _squashed(extra.replace("-", "_"))) for scope in self._scopes for extra in extras)
 
     @functools.cached_property
     def _in_integration_package(self) -> bool:
