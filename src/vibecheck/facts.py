@@ -152,6 +152,8 @@ def _read_facts(source: str, tree: ast.Module) -> dict[str, Any]:
     function_imports: dict[int, set[str]] = {}  # by `id` of the function node: both readers below ask for most of them
     definitions = list(_definitions(tree.body, "", lines, in_type_checking=False, own_package_calls=own_package_calls,
                                     function_imports=function_imports))
+    if any(flag.startswith(LISTS) for definition in definitions for flag in definition["flags"]):
+        _flag_markers(tree.body, definitions, lines)
     calls: list[ast.Call] = []
     uses = _uses(tree.body, skip_functions=True, calls=calls)
     uses.update(_methods_named_in_module_tables(tree.body, definitions, source))
@@ -478,8 +480,6 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 flags.append("hook")
             if not isinstance(statement, ast.ClassDef) and _registers_argument(statement, lines):
                 flags.append("registrar")
-            if not prefix and not isinstance(statement, ast.ClassDef):
-                flags.extend(f"{MARKS}{attribute}" for attribute in _marked_attributes(statement, lines))
             docstring = ast.get_docstring(statement, clean=False) or ""
             if ">>> " in docstring:
                 flags.append("doctest")
@@ -492,7 +492,7 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
             uses = _uses(_parts(statement), skip_functions=is_class, calls=calls)
             if is_class:
                 uses.update(_methods_named_in_tables(statement))  # type: ignore[arg-type]
-            else:
+            elif not MEMBER_LISTINGS.isdisjoint(uses):  # (most functions list no members)
                 flags.extend(f"{LISTS}{attribute}" for attribute in _listed_markers(calls))
             if not OWN_NAMES.isdisjoint(uses):  # (each name in those calls is among the uses: most use none of them)
                 own_package_calls.update(_own_package_calls(calls))
@@ -740,6 +740,16 @@ LISTS = "lists:"
 ATTRIBUTE_SET = lazy_pattern(r"^[ \t]*([A-Za-z_]\w*)\.\w+[ \t]*=(?!=)", re.MULTILINE)
 # Calls that list an object's members (`inspect.getmembers(self)`, `dir(self)`).
 MEMBER_LISTINGS = frozenset({"getmembers", "dir"})
+
+
+def _flag_markers(body: list[ast.stmt], definitions: list[dict[str, Any]], lines: list[str]) -> None:
+    """Flag the module's top-level decorators that mark what they decorate (`_marked_attributes`): asked only of a
+    module whose code lists members by an attribute, the one place such a mark is looked for."""
+    by_name = {definition["qualname"]: definition for definition in definitions if definition["kind"] == "function"}
+    for statement in body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name in by_name:
+            by_name[statement.name]["flags"].extend(f"{MARKS}{attribute}"
+                                                    for attribute in _marked_attributes(statement, lines))
 
 
 def _marked_attributes(function: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> list[str]:

@@ -134,9 +134,9 @@ class UntestedPublicFunction(ProjectRule):
     a test renders from its own string (`env.from_string("{{ loop.revindex }}")`). Also run unnamed: pytest's
     hooks (`pytest_configure` in a
     plugin module) with their module, functions decorated by a project decorator that stores its argument in a
-    registry and returns it (`_finalizers.add(callback); return callback`), methods marked by a project decorator
-    with an attribute (`fn.runner_flags = flags; return fn`, also from a decorator factory) in a module whose code
-    lists members and picks them by that attribute (`inspect.getmembers(self)`, `hasattr(member, "runner_flags")`:
+    registry and returns it (`_finalizers.add(callback); return callback`), methods marked by a decorator of their
+    module with an attribute (`fn.runner_flags = flags; return fn`, also from a decorator factory) where the module's
+    code lists members and picks them by that attribute (`inspect.getmembers(self)`, `hasattr(member, "runner_flags")`:
     django-extensions' `shell_plus` runners) with their class, a class's metaclass with the class,
     attributes a format string reads (`"{0.status_string}".format(worker)`), methods named by a string handed to
     an attribute lookup helper (`self._get_dynamic_attr("item_title", item)`, `attrgetter("is_ready")`), and a
