@@ -1421,3 +1421,50 @@ def language_name_quietly(code, locale_class):
             pass
     names = {"en": "English", "fr": "French"}
     return names.get(code, code)
+
+
+def module_callables(mod):
+    found = {}
+    for attr_name in dir(mod):
+        try:
+            attr = getattr(mod, attr_name)
+        # ok: VC101 -- a walk over what `dir()` lists skips the attributes whose reading raises (a failing property)
+        except Exception:
+            continue
+        if callable(attr):
+            found[attr_name] = attr
+    return found
+
+
+def sorted_public_values(obj):
+    values = []
+    for name in sorted(dir(obj)):
+        try:
+            value = getattr(obj, name)
+        # ok: VC101
+        except Exception:
+            continue
+        values.append(value)
+    return values
+
+
+def configured_values(obj, names):
+    values = []
+    for name in names:
+        try:
+            value = getattr(obj, name)
+        # expect: VC101 -- the caller named these attributes: one that fails to read is a failure, not a skip
+        except Exception:
+            continue
+        values.append(value)
+    return values
+
+
+def attribute_reports(obj, report):
+    for name in dir(obj):
+        try:
+            value = getattr(obj, name)
+            report(name, value)
+        # expect: VC101 -- the `try` does the work too, whose failure vanishes with the unreadable attribute's
+        except Exception:
+            continue

@@ -152,6 +152,8 @@ def _read_facts(source: str, tree: ast.Module) -> dict[str, Any]:
     function_imports: dict[int, set[str]] = {}  # by `id` of the function node: both readers below ask for most of them
     definitions = list(_definitions(tree.body, "", lines, in_type_checking=False, own_package_calls=own_package_calls,
                                     function_imports=function_imports))
+    if any(flag.startswith(LISTS) for definition in definitions for flag in definition["flags"]):
+        _flag_markers(tree.body, definitions, lines)
     calls: list[ast.Call] = []
     uses = _uses(tree.body, skip_functions=True, calls=calls)
     uses.update(_methods_named_in_module_tables(tree.body, definitions, source))
@@ -490,6 +492,8 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
             uses = _uses(_parts(statement), skip_functions=is_class, calls=calls)
             if is_class:
                 uses.update(_methods_named_in_tables(statement))  # type: ignore[arg-type]
+            elif not MEMBER_LISTINGS.isdisjoint(uses):  # (most functions list no members)
+                flags.extend(f"{LISTS}{attribute}" for attribute in _listed_markers(calls))
             if not OWN_NAMES.isdisjoint(uses):  # (each name in those calls is among the uses: most use none of them)
                 own_package_calls.update(_own_package_calls(calls))
             yield {
@@ -656,13 +660,23 @@ _SKIPPED_IN_OWN_CODE = frozenset({ast.If, ast.FunctionDef, ast.AsyncFunctionDef,
 
 
 def _module_imports(body: list[ast.stmt]) -> tuple[dict[str, str], list[str]]:
-    """Module-level `local name -> dotted name`, and the modules imported with `*` (relative ones keep their dots)."""
+    """Module-level `local name -> dotted name`, and the modules imported with `*` (relative ones keep their dots).
+
+    A name bound to an imported name's attribute (`_ModelAdminBase = admin.ModelAdmin`, also subscripted:
+    `admin.ModelAdmin[_ModelT]` under `if TYPE_CHECKING:`) is an alias of it too: a class derived from it derives
+    from the imported class (django-polymorphic's admin classes)."""
     aliases: dict[str, str] = {}
     stars: list[str] = []
+    bound: dict[str, str] = {}  # `name = dotted.name`, resolved once every import is known
     pending = list(body)
     while pending:
         statement = pending.pop()
-        if isinstance(statement, ast.Import):
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
+                and isinstance(statement.targets[0], ast.Name):
+            value = statement.value.value if isinstance(statement.value, ast.Subscript) else statement.value
+            if isinstance(value, ast.Attribute):
+                bound.setdefault(statement.targets[0].id, _decorator_name(value))
+        elif isinstance(statement, ast.Import):
             for alias in statement.names:
                 if alias.asname:
                     aliases[alias.asname] = alias.name
@@ -683,6 +697,10 @@ def _module_imports(body: list[ast.stmt]) -> tuple[dict[str, str], list[str]]:
             if isinstance(statement, ast.Try):
                 for handler in statement.handlers:
                     pending.extend(handler.body)
+    for name, dotted in bound.items():
+        head, _, rest = dotted.partition(".")
+        if name not in aliases and head in aliases and rest:
+            aliases[name] = f"{aliases[head]}.{rest}"
     return aliases, sorted(stars)
 
 
@@ -712,6 +730,58 @@ def _looked_up_name(call: ast.Call) -> str:
             if isinstance(name, ast.Constant) and isinstance(name.value, str) and name.value.isidentifier():
                 return name.value
     return ""
+
+
+# Flags of a decorator that marks the function it is given with an attribute (`marks:runner_flags`), and of a
+# function that lists an object's members and picks those with such an attribute (`lists:runner_flags`).
+MARKS = "marks:"
+LISTS = "lists:"
+# `fn.runner_flags = flags`: a name's attribute set on a line of its own (the name a decorator may mark).
+ATTRIBUTE_SET = lazy_pattern(r"^[ \t]*([A-Za-z_]\w*)\.\w+[ \t]*=(?!=)", re.MULTILINE)
+# Calls that list an object's members (`inspect.getmembers(self)`, `dir(self)`).
+MEMBER_LISTINGS = frozenset({"getmembers", "dir"})
+
+
+def _flag_markers(body: list[ast.stmt], definitions: list[dict[str, Any]], lines: list[str]) -> None:
+    """Flag the module's top-level decorators that mark what they decorate (`_marked_attributes`): asked only of a
+    module whose code lists members by an attribute, the one place such a mark is looked for."""
+    by_name = {definition["qualname"]: definition for definition in definitions if definition["kind"] == "function"}
+    for statement in body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name in by_name:
+            by_name[statement.name]["flags"].extend(f"{MARKS}{attribute}"
+                                                    for attribute in _marked_attributes(statement, lines))
+
+
+def _marked_attributes(function: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> list[str]:
+    """`def shell_runner(flags, name): def decorator(fn): fn.runner_flags = flags; return fn; return decorator`: the
+    attributes a decorator (or the decorator a factory makes) sets on the function it is given before returning it,
+    which code listing an object's members looks for (django-extensions' `shell_plus` picks its runners by
+    `hasattr(member, "runner_flags")`). The text must set an attribute of a name it returns: most functions don't."""
+    text = "\n".join(lines[function.lineno - 1:function.end_lineno or function.lineno])
+    if not any(_returns_word(text, name) for name in set(ATTRIBUTE_SET.findall(text))):
+        return []
+    marked: set[str] = set()
+    for node in ast.walk(function):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not node.args.args:
+            continue
+        parameter = node.args.args[0].arg
+        own = [n for statement in node.body for n in ast.walk(statement)]
+        if any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == parameter for n in own):
+            marked.update(target.attr for n in own if isinstance(n, ast.Assign) for target in n.targets
+                          if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+                          and target.value.id == parameter)
+    return sorted(marked)
+
+
+def _listed_markers(calls: list[ast.Call]) -> list[str]:
+    """`[m for _, m in inspect.getmembers(self) if hasattr(m, "runner_flags")]`: the attributes a function that lists
+    an object's members (`getmembers`, `dir`) picks them by; a member so marked runs when the lister's object does."""
+    names = [_call_name(call) for call in calls]
+    if MEMBER_LISTINGS.isdisjoint(names):
+        return []
+    return sorted({call.args[1].value for call, name in zip(calls, names, strict=True)
+                   if name in ("hasattr", "getattr") and len(call.args) >= 2 and isinstance(call.args[1], ast.Constant)
+                   and isinstance(call.args[1].value, str)})
 
 
 def _registers_argument(function: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> bool:

@@ -682,6 +682,10 @@ def test_a_random_secret_key_in_test_or_dev_settings_is_not_reported(path: str) 
     (ClientControlledAuthorization, "cases_drf_permissions.py"),
     (PrivilegeFromClient, "cases_drf_permissions.py"),
     (SecretComparedWithEquals, "cases_labels.py"),
+    (SecretComparedWithEquals, "cases_checksums.py"),
+    (SecretComparedWithEquals, "cases_otp.py"),
+    (SecretComparedWithEquals, "cases_truth.py"),
+    (SecretComparedWithEquals, "cases_browser.py"),
 ])
 def test_framework_corpus_is_reported_exactly(rule: type[Rule], corpus_name: str) -> None:
     """Litestar's `debug=True`, Bottle's `run(app, debug=True)`, a debug switch in a dict a server call unpacks or a

@@ -1054,3 +1054,46 @@ def test_the_sql_magics_import_name_is_shipped_by_ipython_sql_and_its_fork(tmp_p
     })
     assert findings(tmp_path / "magic/magic.py") == []
     assert findings(tmp_path / "cli/magic.py") == [("VC504", 2, "sql.parse")]
+
+
+def test_a_backend_named_for_a_requested_extra_defers_the_extras_import(tmp_path: Path) -> None:
+    """django-import-export 4.4.6 declares `xls = ["tablib[xls]"]` and imports xlrd inside `class XLS`'s method:
+    only tablib's metadata says that extra installs xlrd, and the class named for the extra is its backend. Poetry's
+    `tablib = {version = "*", extras = ["xls"]}` asks for the same extra. The import at the top of the module, one in a
+    function named for no requested extra, one in a backend of a catch-all extra (`all`) and one named for an extra
+    nobody asks for (`xlsx` here) are still judged."""
+    backend = ("import numpy\n\n\nclass XLS:\n    def load(self, data):\n        import xlrd\n        return xlrd\n\n\n"
+               "class XLSX:\n    def load(self, data):\n        import openpyxl\n        return openpyxl\n\n\n"
+               "def export_all(rows):\n    import pandas\n    return pandas\n")
+    write(tmp_path / "pep621", {
+        "pyproject.toml": '[project]\nname = "exporter"\ndependencies = ["tablib"]\n'
+                          '[project.optional-dependencies]\nxls = ["tablib[xls]"]\nall = ["tablib[all]"]\n',
+        "formats.py": backend,
+    })
+    write(tmp_path / "poetry", {
+        "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.10"\ntablib = {version = "*", extras = ["xls"]}\n'
+                          'ffmpeg-python = {version = "*", optional = true}\n'
+                          '[tool.poetry.extras]\nvideo = ["ffmpeg-python"]\n',
+        "formats.py": backend,
+    })
+    write(tmp_path / "bare", {"pyproject.toml": '[project]\nname = "exporter"\ndependencies = ["tablib"]\n',
+                              "formats.py": backend})
+    expected = [("VC504", 1, "numpy"), ("VC504", 12, "openpyxl"), ("VC504", 17, "pandas")]
+    assert findings(tmp_path / "pep621/formats.py") == expected
+    assert findings(tmp_path / "poetry/formats.py") == expected
+    assert findings(tmp_path / "bare/formats.py") == [("VC504", 1, "numpy"), ("VC504", 6, "xlrd"), *expected[1:]]
+    assert project_dependencies(tmp_path / "poetry").requested_extras == frozenset({"xls"})
+
+
+def test_poetry_optional_dependencies_and_a_requirements_extras_are_declared(tmp_path: Path) -> None:
+    """voyageai 0.5.0's Poetry table: an `optional = true` dependency (named by an extra) and one listed per Python
+    version are declared; `requests = {version = "*", extras = ["socks"]}` installs PySocks as `requests[socks]` does.
+    An import no entry declares is still reported, and one under `try`/`except ImportError` is not."""
+    write(tmp_path, {
+        "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.9"\npandas = {version = "*", optional = true}\n'
+                          'numpy = [\n  {version = "*", python = "<3.13"},\n  {version = ">=2.1", python = ">=3.13"}\n]\n'
+                          'requests = {version = "*", extras = ["socks"]}\n[tool.poetry.extras]\ndata = ["pandas"]\n',
+        "app.py": "import pandas\nimport numpy\nimport socks\ntry:\n    import scipy\nexcept ImportError:\n"
+                  "    scipy = None\nimport yaml\n",
+    })
+    assert findings(tmp_path / "app.py") == [("VC504", 8, "yaml")]

@@ -661,3 +661,120 @@ def test_methods_a_module_table_names_are_reached_where_self_is_looked_up_by_nam
     }
     findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
     assert reported(findings, "VC301") == ["mail.columns.Row.phone", "mail.export.Exporter.outlook"]
+
+
+SHELL = {
+    "pyproject.toml": '[project]\nname = "shell"\n',
+    "shell/__init__.py": "",
+    # django-extensions' `shell_plus`: a decorator factory marks each runner, `__init__` keeps the members so marked
+    "shell/command.py": """
+        import inspect
+
+        def shell_runner(flags, name):
+            def decorator(fn):
+                fn.runner_flags = flags
+                fn.runner_name = name
+                return fn
+            return decorator
+
+        def deprecated(fn):
+            fn.deprecated = True
+            return fn
+
+        class Command:
+            def __init__(self):
+                self.runners = [member for _, member in inspect.getmembers(self) if hasattr(member, "runner_flags")]
+
+            def handle(self, flag):
+                return next(runner for runner in self.runners if flag in runner.runner_flags)()
+
+            @shell_runner(flags=["--plain"], name="plain Python")
+            def get_plain(self):
+                return "plain"
+
+            @shell_runner(flags=["--ipython"], name="IPython")
+            def get_ipython(self):
+                return "ipython"
+
+            @deprecated
+            def get_idle(self):
+                return "idle"
+    """,
+    # the same decorator on a module whose code lists no members: nothing picks those methods
+    "shell/other.py": """
+        from shell.command import shell_runner
+
+        class Other:
+            @shell_runner(flags=["--lab"], name="JupyterLab")
+            def get_lab(self):
+                return "lab"
+
+            def run(self):
+                return "other"
+    """,
+    "tests/test_shell.py": """
+        from shell.command import Command
+        from shell.other import Other
+
+        def test_plain():
+            assert Command().handle("--plain") == "plain"
+
+        def test_other():
+            assert Other().run() == "other"
+    """,
+}
+
+
+def test_methods_a_member_listing_picks_by_a_decorators_mark_are_reached(tmp_path: Path) -> None:
+    """A method marked by a decorator with an attribute (`fn.runner_flags = flags`) runs when the code that lists its
+    class's members picks it by that attribute (`inspect.getmembers(self)` and `hasattr(member, "runner_flags")`)
+    runs; a mark no listing looks for (`deprecated`), or a module with no such listing, reaches nothing."""
+    findings = project_findings(write_project(tmp_path, SHELL), PROJECT_RULES)
+    assert reported(findings, "VC301") == ["shell.command.Command.get_idle", "shell.other.Other.get_lab"]
+
+
+ADMIN = {
+    "pyproject.toml": '[project]\nname = "poly"\n',
+    "poly/__init__.py": "",
+    # django-polymorphic's admin: the base class is a module-level alias of the library's, subscripted for type checkers
+    "poly/bases.py": """
+        from typing import TYPE_CHECKING
+
+        from django.contrib import admin
+
+        from poly import helpers
+
+        if TYPE_CHECKING:
+            _ModelAdminBase = admin.ModelAdmin[int]
+        else:
+            _ModelAdminBase = admin.ModelAdmin
+        _Helper = helpers.Helper
+
+        class ChildAdmin(_ModelAdminBase):
+            def get_form(self, request):
+                return None
+
+        class ChildHelper(_Helper):
+            def describe(self):
+                return "child"
+    """,
+    "poly/helpers.py": """
+        class Helper:
+            def run(self):
+                return "run"
+    """,
+    "tests/test_admin.py": """
+        from poly.bases import ChildAdmin, ChildHelper
+
+        def test_classes():
+            assert ChildAdmin and ChildHelper().run() == "run"
+    """,
+}
+
+
+def test_a_class_derived_from_an_alias_of_a_library_class_extends_the_library(tmp_path: Path) -> None:
+    """`_ModelAdminBase = admin.ModelAdmin` (and `admin.ModelAdmin[T]` under `if TYPE_CHECKING:`) names Django's
+    class: Django calls the overrides of a class derived from it. An alias of the project's own class extends no
+    library: its subclass's methods are judged as before."""
+    findings = project_findings(write_project(tmp_path, ADMIN), PROJECT_RULES)
+    assert reported(findings, "VC301") == ["poly.bases.ChildHelper.describe"]

@@ -50,8 +50,8 @@ _REQUIREMENT_EXTRAS = lazy_pattern(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)
 # The factor condition before a tox requirement: `full: pycares<5`, `py3{11,12}-!pypy: brotli`.
 _TOX_FACTORS = lazy_pattern(r"^[\w{},.!-]+:\s*(?!//)")
 _EGG_NAME = lazy_pattern(r"[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
-_DEV_WORDS = lazy_pattern(r"(?:^|[-_./])(?:dev|develop|development|test|tests|testing|lint|ci|check|typing|docs?)(?:$|[-_./])",
-                          re.IGNORECASE)
+DEV_WORDS = lazy_pattern(r"(?:^|[-_./])(?:dev|develop|development|test|tests|testing|lint|ci|check|typing|docs?)(?:$|[-_./])",
+                         re.IGNORECASE)
 # Standard-library modules of older Pythons (2.7 and those removed since 3.8), which code keeps as fallbacks.
 LEGACY_STDLIB = frozenset({
     "BaseHTTPServer", "SimpleHTTPServer", "CGIHTTPServer", "Cookie", "cookielib", "ConfigParser", "Queue", "StringIO",
@@ -190,8 +190,9 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "lxml": ("python3-saml", "xmlsec"),
     "typing_extensions": ("pydantic", "pydantic-core"), "paypalhttp": ("paypal-checkout-serversdk",),
     "gitdb": ("gitpython",), "coverage": ("pytest-cov",),
-    # the Hub's downloads and caches behind `from_pretrained`; gcloud-aio's clients take and make aiohttp sessions
-    "huggingface_hub": ("transformers", "sentence-transformers", "diffusers", "datasets"),
+    # the Hub's downloads and caches behind `from_pretrained` (tokenizers' too); gcloud-aio's clients take and make
+    # aiohttp sessions
+    "huggingface_hub": ("transformers", "sentence-transformers", "diffusers", "datasets", "tokenizers"),
     "aiohttp": ("gcloud-aio-storage", "gcloud-aio-auth", "gcloud-aio-pubsub", "gcloud-aio-bigquery"),
     # the MCP SDKs: tools take and return pydantic models, transports hand over anyio streams, HTTP servers are
     # Starlette apps whose routes take Starlette requests; FastMCP is built on the `mcp` SDK and re-exports its types
@@ -323,6 +324,12 @@ class ProjectDependencies:
     declares: bool
     local_modules: frozenset[str]
     declares_dev: bool = False
+
+    @functools.cached_property
+    def requested_extras(self) -> frozenset[str]:
+        """The extras the declared requirements ask for (`xls` of `tablib[xls]`, of Poetry's `extras = ["xls"]`),
+        which install distributions only the requirement's own metadata names."""
+        return frozenset(name[1:-1] for name in self.declared if name.startswith("["))
 
     def provides(self, *modules: str) -> bool:
         """Whether a declared distribution (or the project itself) plausibly provides one of the dotted `modules`.
@@ -912,7 +919,9 @@ def _strings(value: Any) -> Iterator[str]:
 def _names(requirements: Iterable[str]) -> set[str]:
     """The declared distributions, with the extras each requirement asks for: `kombu[sqlalchemy]` installs SQLAlchemy,
     `requests[socks]` PySocks, which is how a project declares an optional backend through another package; an extra
-    also installs the family's distribution named after it (`psycopg[pool]` installs `psycopg-pool`)."""
+    also installs the family's distribution named after it (`psycopg[pool]` installs `psycopg-pool`). Each extra is
+    kept as itself too (`[xls]`, see `ProjectDependencies.requested_extras`): what `tablib[xls]` installs (xlrd) is
+    known only to tablib's metadata."""
     names: set[str] = set()
     for requirement in requirements:
         name = requirement_name(requirement)
@@ -921,8 +930,20 @@ def _names(requirements: Iterable[str]) -> set[str]:
         extras = _REQUIREMENT_EXTRAS.match(requirement)
         if extras:
             named = {normalize(extra.strip()) for extra in extras.group(1).split(",") if extra.strip()}
-            names |= named | ({f"{name}-{extra}" for extra in named} if name else set())
+            names |= named | {f"[{extra}]" for extra in named} | ({f"{name}-{extra}" for extra in named} if name else set())
     return names
+
+
+def _poetry_requirements(table: dict[str, Any]) -> Iterator[str]:
+    """Poetry's dependency table as requirement strings: `tablib = {version = "*", extras = ["xls"]}` is
+    `tablib[xls]` (also in a list of constraints per Python version); `python` is no distribution."""
+    for key, value in table.items():
+        if key.lower() == "python":
+            continue
+        constraints = value if isinstance(value, list) else [value]
+        extras = sorted({str(extra) for constraint in constraints if isinstance(constraint, dict)
+                         for extra in constraint.get("extras", []) if isinstance(constraint.get("extras"), list)})
+        yield f"{key}[{','.join(extras)}]" if extras else key
 
 
 def _pyproject_dependencies(data: dict[str, Any]) -> tuple[bool, set[str]]:
@@ -948,7 +969,7 @@ def _pyproject_dependencies(data: dict[str, Any]) -> tuple[bool, set[str]]:
         for table in tables:
             if isinstance(table, dict):
                 found = True
-                names |= {normalize(key) for key in table if key.lower() != "python"}
+                names |= _names(_poetry_requirements(table))
     for dev in (tool.get("pdm", {}).get("dev-dependencies"), tool.get("uv", {}).get("dev-dependencies")):
         names |= _names(_strings(dev or []))
     for env in tool.get("hatch", {}).get("envs", {}).values():
@@ -993,7 +1014,7 @@ def _pyproject_declares_dev(data: dict[str, Any]) -> bool:
         or poetry.get("dev-dependencies") or poetry.get("group")
         or tool.get("pdm", {}).get("dev-dependencies") or tool.get("uv", {}).get("dev-dependencies")
         or any(isinstance(env, dict) and env.get("dependencies") for env in tool.get("hatch", {}).get("envs", {}).values())
-        or any(_DEV_WORDS.search(extra) for extra in extras)
+        or any(DEV_WORDS.search(extra) for extra in extras)
     )
 
 
@@ -1006,7 +1027,7 @@ def _requirement_files(root: Path) -> list[Path]:
 
 def _files_declare_dev(root: Path) -> bool:
     """A dev/test requirements file, test requirements in setup.cfg, or a Pipfile's dev packages."""
-    if any(_DEV_WORDS.search(path.relative_to(root).as_posix().removesuffix(path.suffix)) for path in _requirement_files(root)):
+    if any(DEV_WORDS.search(path.relative_to(root).as_posix().removesuffix(path.suffix)) for path in _requirement_files(root)):
         return True
     if bool(read_project_toml(root / "Pipfile").get("dev-packages")):
         return True

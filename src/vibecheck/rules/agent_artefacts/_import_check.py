@@ -17,6 +17,7 @@ from typing import ClassVar
 import libcst as cst
 
 from vibecheck.analysis.dependencies import (
+    DEV_WORDS,
     ProjectDependencies,
     dependency_inputs,
     folder_project,
@@ -48,6 +49,8 @@ ADAPTER_MODULE_WORDS = frozenset({"ext", "extension", "extensions", "backend", "
 # (`slack_bolt/adapter/aws_lambda/chalice_handler.py`), its `integrations` (`sentry_sdk/integrations/celery`). Not
 # `adapters`, a layer of an application's own code in a ports-and-adapters layout.
 INTEGRATION_FOLDERS = frozenset({"contrib", "adapter", "integrations"})
+# Extras that gather every optional backend at once (`tablib[all]`), not one a function or class is named for.
+CATCH_ALL_EXTRAS = frozenset({"all", "full", "complete", "everything", "extras", "optional", "default", "standard"})
 
 
 def _squashed(name: str) -> str:
@@ -200,7 +203,7 @@ class ImportCheck(Rule):
         `class AiohttpServer` for `aiohttp_wsgi`) is such an adapter too; the looser names must begin a class's
         name, so a helper that merely mentions a host framework (`def create_flask_app`) is still judged."""
         top_level = module.split(".")[0]
-        if adapter_module_for(self.context.path, top_level) or self._in_integration_package:
+        if adapter_module_for(self.context.path, top_level) or self._in_integration_package or self.in_extra_backend():
             return True
         if self._function_depth == 0:
             return False
@@ -208,6 +211,17 @@ class ImportCheck(Rule):
         backends = _backend_names(module)
         return any(_names_package(scope, wanted) for scope in self._scopes) or any(
             _squashed(scope).startswith(name) for scope in self._class_scopes for name in backends)
+
+    def in_extra_backend(self) -> bool:
+        """A deferred import inside a function, in a function or class named for an extra a declared requirement asks
+        for (`class XLS: def create_dataset(...): import xlrd` where the project declares `tablib[xls]`): the backend
+        of that extra, whose distributions only the requirement's own metadata names. Extras named for a whole set
+        (`all`, `full`) or for development (`dev`, `tests`) name no backend."""
+        if self._function_depth == 0:
+            return False
+        extras = [extra for extra in self.project.requested_extras
+                  if extra not in CATCH_ALL_EXTRAS and not DEV_WORDS.search(extra)]
+        return any(_names_package(scope, _squashed(extra.replace("-", "_"))) for scope in self._scopes for extra in extras)
 
     @functools.cached_property
     def _in_integration_package(self) -> bool:

@@ -37,7 +37,10 @@ class UndeclaredDependency(ImportCheck):
     module named for the package it adapts (`apsw_ext.py` importing `apsw`), one in a package's `contrib`,
     `adapter` or `integrations` sub-package (`huey/contrib/djhuey/` importing Django) or one deferred
     under another linter's import-outside-toplevel waiver (`import feedparser  # noqa: PLC0415`) or marked with
-    pylint's import-error waiver: an optional integration, on purpose. A requirement's
+    pylint's import-error waiver: an optional integration, on purpose; nor one deferred into a function or class named
+    for an extra a declared requirement asks for (`class XLS: def load(...): import xlrd` where the project declares
+    `tablib[xls]`, or Poetry's `tablib = {version = "*", extras = ["xls"]}`; not a catch-all extra such as `all`): that
+    extra's backend, whose distributions only the requirement's own metadata names. A requirement's
     extras count as declared (`kombu[sqlalchemy]` installs SQLAlchemy, `psycopg[pool]` installs `psycopg-pool`), and
     so do runtimes a declared distribution always installs and that code uses only through it (`greenlet` under
     `gevent`, `urllib3` under `requests`, pydantic, Starlette and anyio under the MCP SDKs). The project

@@ -56,10 +56,18 @@ CHECKSUM_FUNCTION = lazy_pattern(r"md5|sha1|sha2\d\d|sha3|sha384|sha512|blake2|c
 # The last word of a record's entry that holds an unkeyed checksum (`content_sha256`, `md5`, `checksum`).
 CHECKSUM_KEY = lazy_pattern(r"(?:^|[-_.])(?:md5|sha1|sha2\d\d|sha3(?:[-_]?\d+)?|sha384|sha512|blake2[bs]?|crc32|checksum)$",
                             re.IGNORECASE)
-# Words of a function that makes a keyed digest (a signature), which a client may be able to steer.
+# `hashlib`'s factories that take the algorithm's name: `hashlib.new("sha256")`, `hashlib.file_digest(f, "sha256")`.
+HASHLIB_FACTORIES = frozenset({"new", "file_digest"})
+# Words of a function named for the digest it makes (`hasher(data)`, `compute_digest(blob)`, `store.fingerprint(b)`).
+DIGEST_FUNCTION_WORDS = frozenset({"hash", "hasher", "digest", "fingerprint", "checksum"})
+# Words of a function, or of what it is reached through, that signs (`self.signer.digest`, `hmac.digest`).
+SIGNING_WORDS = frozenset({"hmac", "mac", "sign", "signed", "signer", "signing", "signature", "keyed"})
+# Words of an argument that is a key: a digest made with one is keyed (`hasher(key, body)`), a signature.
+KEY_WORDS = frozenset({"key", "secret", "salt", "pepper"})
 # What turns a digest into the text a provider sends (`base64.b64encode(mac)`, `binascii.hexlify(mac)`).
 TEXT_ENCODINGS = frozenset({"b64encode", "urlsafe_b64encode", "standard_b64encode", "b16encode", "b32encode",
                             "hexlify"})
+# Words of a function that makes a keyed digest (a signature), which a client may be able to steer.
 KEYED_WORDS = frozenset({"hmac", "mac", "sign", "signed", "signature"})
 # The records whose `password` attribute is the stored one (`user.password` is Django's hashed field), not a try.
 ACCOUNT_RECORDS = frozenset({"user", "account", "member", "customer", "owner", "profile", "instance", "record"})
@@ -286,7 +294,11 @@ class SecretComparedWithEquals(Rule):
       stored values or checksums whose leading bytes the client cannot steer; a name bound to an HMAC still counts;
     - a content checksum computed on the spot against a kept value that names no secret and is not read from the
       request (`state.get(rel) != digest` after `digest = md5sum(path)`, `digest != sha256` after `digest =
-      hashlib.sha256(path.read_bytes()).hexdigest()`): a file's checksum against a manifest's or a pinned one; and a
+      hashlib.sha256(path.read_bytes()).hexdigest()`, `h.hexdigest()` after `h = hashlib.sha256()` or
+      `hashlib.file_digest(f, "sha256")`, `record[0] != digest` after `digest = hasher(data)`: a function named for a
+      digest given data and no key, not reached through a signer, `hmac`, one of the file's HMAC functions or `self` of a
+      signer's class, nor kept in a name for a signature): a file's
+      checksum against a manifest's, a cache's or a pinned one; and a
       digest against a kept record's entry named for an unkeyed checksum (`manifest.get("content_sha256") != digest`,
       `meta["md5"]`), not the request's and not a keyed one (`hmac_sha256`);
     - a value against one of the alternatives it was picked from (`token != user_token` after `token = bot_token or
@@ -664,17 +676,28 @@ class SecretComparedWithEquals(Rule):
         if not (self._is_checksum_call(checksum) or (isinstance(checksum, cst.Name)
                                                      and self._bound_to(checksum, self._is_checksum_call))):
             return False
+        if self._is_keyed(checksum) or secret_kinds(value_name(checksum) or "") - {DIGEST}:
+            return False  # bound to an HMAC on another path, or named for a signature or token (`sig = sign(body)`)
         return head_name(other) not in CLIENT_ROOTS and not _kinds_of(other, value_name(other)) \
             and not self._is_keyed(other)
 
-    @staticmethod
-    def _is_checksum_call(node: cst.BaseExpression) -> bool:
-        """`hashlib.sha256(body).hexdigest()`, or a call of a function named for an unkeyed checksum (`md5sum(path)`),
-        not a keyed one (`sign_sha256`) and not over an argument named for a secret (`sha256_of(token)`)."""
+    def _is_checksum_call(self, node: cst.BaseExpression) -> bool:
+        """`hashlib.sha256(body).hexdigest()`, `h.hexdigest()` after `h = hashlib.sha256()`, a call of a function named
+        for an unkeyed checksum (`md5sum(path)`), not a keyed one (`sign_sha256`) and not over an argument named for a
+        secret (`sha256_of(token)`), or of one named for a digest given data and no key (`hasher(data)`), not one of
+        this file's HMAC signers."""
         if not isinstance(node, cst.Call):
             return False
         if _is_content_checksum(node):
             return True
+        func = node.func
+        if type(func) is cst.Attribute and func.attr.value in ("digest", "hexdigest") and type(func.value) is cst.Name \
+                and not node.args:
+            return self._bound_to(func.value, _is_unkeyed_hasher)
+        if _names_content_digest(node) and not (type(func) is cst.Name and func.value in self._signers) \
+                and not (head_name(func) in ("self", "cls") and any(
+                    SIGNING_WORDS.intersection(words(name)) for name in self._class_names)):
+            return True  # (not `self.digest(value)` in a `class Signer`: a signer's own digest is keyed)
         callee = node.func.value if isinstance(node.func, cst.Name) else \
             node.func.attr.value if isinstance(node.func, cst.Attribute) else ""
         return bool(CHECKSUM_FUNCTION.search(callee)) and not set(words(callee)) & KEYED_WORDS \
@@ -1035,13 +1058,34 @@ def _is_content_checksum(node: cst.Call) -> bool:
     """`hashlib.sha256(body).hexdigest()`: an unkeyed hash of data that names no secret, a checksum anyone can compute
     (an asset's manifest digest), whose leading bytes no client steers."""
     func = node.func
-    if not (isinstance(func, cst.Attribute) and func.attr.value in ("digest", "hexdigest")
-            and isinstance(func.value, cst.Call)):
+    return isinstance(func, cst.Attribute) and func.attr.value in ("digest", "hexdigest") \
+        and isinstance(func.value, cst.Call) and _is_unkeyed_hasher(func.value)
+
+
+def _is_unkeyed_hasher(made: cst.BaseExpression) -> bool:
+    """`hashlib.sha256(body)`, `hashlib.new("sha256")`, `hashlib.file_digest(f, "sha256")`: an unkeyed hash object over
+    data that names no secret."""
+    if not isinstance(made, cst.Call):
         return False
-    made = func.value
     algorithm = made.func.value if isinstance(made.func, cst.Name) else \
         made.func.attr.value if isinstance(made.func, cst.Attribute) and value_name(made.func.value) == "hashlib" else ""
-    return algorithm in UNKEYED_HASHES and not any(secret_kinds(value_name(a.value) or "") for a in made.args)
+    return (algorithm in UNKEYED_HASHES or algorithm in HASHLIB_FACTORIES and isinstance(made.func, cst.Attribute)) \
+        and not any(secret_kinds(value_name(a.value) or "") for a in made.args)
+
+
+def _names_content_digest(call: cst.Call) -> bool:
+    """`hasher(data)`, `self.compute_digest(blob)`, `store.digest(content)`: a function named for the digest it makes,
+    given data and no key (none of its arguments names a secret or a key), not an HMAC's (`sign_digest`, `hmac.digest`,
+    `self.signer.digest`) nor a secret's (`hash_token(token)`): a content digest anyone can compute."""
+    if not call.args:
+        return False
+    callee = get_full_name_for_node(call.func) or ""
+    last = callee.rpartition(".")[2]
+    called = set(words(callee))
+    return bool(set(words(last)) & DIGEST_FUNCTION_WORDS) and not called & SIGNING_WORDS \
+        and not secret_kinds(last) - {DIGEST} and not any(
+            secret_kinds(name) or KEY_WORDS.intersection(words(name))
+            for name in (value_name(arg.value) or "" for arg in call.args))
 
 
 def _is_hash_side(node: cst.BaseExpression, name: str | None) -> bool:

@@ -654,6 +654,8 @@ def is_considered(outcome: Outcome, handler: Handler, function: cst.FunctionDef 
         return True  # `for d in dirs: try: ...; return d`, `except Exception: continue`, then `raise`
     if function is not None and _collects_for_raise(handler, function):
         return True  # `failed.append(job)`, then `if failed: raise ...`: the failures are raised together
+    if statement is not None and function is not None and _skips_unreadable_attribute(handler, function, statement):
+        return True  # `for name in dir(obj): try: value = getattr(obj, name)`, `except Exception: continue`
     passes = all(is_pass(s) for s in handler_statements(handler))
     if outcome is Outcome.SWALLOWED and passes and is_teardown(name):
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
@@ -1039,6 +1041,45 @@ def tries_each_then_raises(function: cst.FunctionDef, statement: TryStatement) -
     after_calls = next((small for small in rest
                         if not (isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)))), None)
     return isinstance(after_calls, cst.Raise)
+
+
+# What lists an object's attribute names (`dir(obj)`, also sorted or copied first): a loop over them reads each.
+ATTRIBUTE_LISTINGS = frozenset({"dir"})
+LISTING_WRAPPERS = frozenset({"sorted", "list", "reversed", "tuple", "set"})
+
+
+def _skips_unreadable_attribute(handler: Handler, function: cst.FunctionDef, statement: TryStatement) -> bool:
+    """`for name in dir(obj): try: value = getattr(obj, name)`, `except Exception: continue`: a walk over an object's
+    attributes (boltons' `get_module_callables`, a tracing wrapper) that skips those whose reading raises (a property
+    or descriptor that fails, a lazy module attribute): any error is possible there by design, and the walk is over
+    what can be read, not one value the code needs."""
+    if not all(type(s) is cst.Continue for s in handler_statements(handler)):
+        return False
+    tried = suite_statements(statement.body)
+    reads = [_attribute_read(small.value) if type(small) is cst.Assign and len(small.targets) == 1
+             and type(small.targets[0].target) is cst.Name else None for small in tried]
+    loop = next((node for node in walk_own(function.body) if type(node) is cst.For
+                 and any(line is statement for line in suite_statements(node.body))), None)
+    if not reads or loop is None or not isinstance(loop.target, cst.Name):
+        return False
+    listed = loop.iter
+    while isinstance(listed, cst.Call) and isinstance(listed.func, cst.Name) and listed.func.value in LISTING_WRAPPERS \
+            and len(listed.args) == 1:
+        listed = listed.args[0].value
+    if not (isinstance(listed, cst.Call) and isinstance(listed.func, cst.Name)
+            and listed.func.value in ATTRIBUTE_LISTINGS and len(listed.args) == 1):
+        return False
+    owner = get_full_name_for_node(listed.args[0].value)
+    return owner is not None and all(read == (owner, loop.target.value) for read in reads)
+
+
+def _attribute_read(node: cst.BaseExpression) -> tuple[str, str] | None:
+    """(owner, name) of `getattr(owner, name)` whose attribute's name is a variable, else None."""
+    if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "getattr"
+            and len(node.args) == 2):
+        return None
+    owner, name = get_full_name_for_node(node.args[0].value), node.args[1].value
+    return (owner, name.value) if owner is not None and isinstance(name, cst.Name) else None
 
 
 def _collects_for_raise(handler: Handler, function: cst.FunctionDef) -> bool:

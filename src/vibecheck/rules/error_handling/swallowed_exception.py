@@ -99,7 +99,9 @@ class SwallowedException(FunctionStackRule):
     `continue` or `pass` in a loop over candidates whose `try` returns or breaks on the first
     that works and after which the function raises (`for d in dirs: try: d.mkdir(); return d`, `except Exception:
     continue`, then `raise RuntimeError(...)`, also from the loop's `else:`; also a polling loop with a limit, `while
-    time.monotonic() < end:`, but not `while True:`), or inside another handler's
+    time.monotonic() < end:`, but not `while True:`), a `continue` in a loop over an object's `dir()` whose `try` only
+    reads each attribute (`for name in dir(mod): try: attr = getattr(mod, name)`: a walk that skips what raises when
+    read, a failing property; not over names the caller chose, nor a `try` that also uses the value), or inside another handler's
     `except` block or a `finally:` block (a best effort on a failure path the code already handles, or on the way
     out, where a new error would replace the one in flight; but not in a coroutine that catches its own
     cancellation there: `async def close(self): ... except BaseException: pass`), a finaliser (`__del__`), a

@@ -23,7 +23,9 @@ from vibecheck.analysis.dependencies import read_project_toml
 from vibecheck.analysis.modules import SourceLayout, resolve_relative
 from vibecheck.facts import (
     DEFINITIONS,
+    LISTS,
     LOCAL_IMPORTS,
+    MARKS,
     MODULE_DISCOVERS,
     MODULE_IMPORTS,
     MODULE_MAIN_USES,
@@ -889,6 +891,14 @@ class ProjectIndex:
         # project decorators that store the function they decorate in a registry (`@connect_on_app_finalize`):
         # the registry's owner calls the functions later without naming them
         registrars = {key for key, d in by_key.items() if "registrar" in d.flags}
+        # decorators that mark the function they decorate with an attribute, and the attributes each module's member
+        # listings pick members by (`shell_runner` sets `runner_flags`; `__init__` keeps the members that have it)
+        markers = {key: attributes for key, d in by_key.items()
+                   if (attributes := frozenset(f[len(MARKS):] for f in d.flags if f.startswith(MARKS)))}
+        listed: dict[str, set[str]] = {}
+        for definition in by_key.values() if markers else ():
+            listed.setdefault(definition.module, set()).update(
+                f[len(LISTS):] for f in definition.flags if f.startswith(LISTS))
         implicit: dict[tuple[str, str], list[Definition]] = {}  # run by Python or the framework, never named
         members: dict[tuple[str, str], list[Definition]] = {}
         library_classes: dict[tuple[str, str], bool] = {}  # `extends_library` of each class with members, asked once
@@ -903,6 +913,9 @@ class ProjectIndex:
             if definition.simple_name.startswith("__") and owner or "hook" in definition.flags and self.run_as_command(
                     definition) \
                     or registrars and any(self._resolve(definition.module, d) in registrars for d in definition.decorators) \
+                    or listed.get(definition.module) and any(
+                        markers.get(decorator, frozenset()) & listed[definition.module] for d in definition.decorators
+                        if (decorator := self._resolve(definition.module, d)) is not None) \
                     or framework_calls(definition, inherited.get(owner_key, ())) \
                     or (owner is not None and library_classes[owner_key]):
                 implicit.setdefault(owner_key, []).append(definition)

@@ -79,7 +79,8 @@ class UntestedPublicFunction(ProjectRule):
     `validate_<field>`, an `AppConfig`'s `ready`, the methods Django's admin calls by the names its options
     list as strings: `list_display = ("number", "is_overdue")`, `readonly_fields`, `actions`; the admin
     modules that import `django.contrib.admin`, `admin.py` or an `admin/` package, run at start-up), the
-    methods of a class derived from a library's class
+    methods of a class derived from a library's class, also through a module-level alias of it
+    (`_ModelAdminBase = admin.ModelAdmin`, or `admin.ModelAdmin[T]` under `if TYPE_CHECKING:`)
     (the library calls its overrides), and protocol methods the standard library calls on objects it is
     handed (`read1`, `get_full_url`). A docstring example counts as a test when the pytest configuration
     collects doctests or a test runs its module's (`doctest.testmod(pkg.mod)`, `doctest.DocTestSuite(mod)`, also
@@ -133,7 +134,10 @@ class UntestedPublicFunction(ProjectRule):
     a test renders from its own string (`env.from_string("{{ loop.revindex }}")`). Also run unnamed: pytest's
     hooks (`pytest_configure` in a
     plugin module) with their module, functions decorated by a project decorator that stores its argument in a
-    registry and returns it (`_finalizers.add(callback); return callback`), a class's metaclass with the class,
+    registry and returns it (`_finalizers.add(callback); return callback`), methods marked by a decorator of their
+    module with an attribute (`fn.runner_flags = flags; return fn`, also from a decorator factory) where the module's
+    code lists members and picks them by that attribute (`inspect.getmembers(self)`, `hasattr(member, "runner_flags")`:
+    django-extensions' `shell_plus` runners) with their class, a class's metaclass with the class,
     attributes a format string reads (`"{0.status_string}".format(worker)`), methods named by a string handed to
     an attribute lookup helper (`self._get_dynamic_attr("item_title", item)`, `attrgetter("is_ready")`), and a
     `click.Command` subclass's help formatting (`format_options`).
