@@ -3,6 +3,7 @@ import logging
 import sys
 import typing
 import unittest
+import warnings
 from contextlib import nullcontext
 from pprint import pprint
 from unittest import mock
@@ -762,3 +763,24 @@ class CountTests(unittest.TestCase):
     # expect: VC303 -- `count` appears in the raises block only as what an assertion checks, not as a call expected to raise
     def test_counted(self):
         Order.objects.filter(paid=True).count()
+
+
+# ok: VC303 -- every warning raises inside the block: the test checks the calls do not warn
+def test_legacy_total_does_not_warn():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        make_order().legacy_total()
+
+
+# ok: VC303
+def test_checkout_does_not_warn():
+    with warnings.catch_warnings():
+        warnings.filterwarnings(action="error", category=DeprecationWarning)
+        checkout(make_order())
+
+
+# expect: VC303 -- an "ignore" filter hides the warnings: nothing is checked
+def test_legacy_total_with_warnings_ignored():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        make_order().legacy_total()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.patterns import lazy_pattern
 from vibecheck.rules.verification._shared import (
@@ -31,6 +32,10 @@ ASSERTING_CALLS = frozenset({
 # Context managers that check the block they wrap: called alone on a line with only the expected error, they wrap
 # nothing and check nothing (`pytest.raises(ValueError)`, then the call on the next line).
 EXPECTING_CALLS = frozenset({"pytest.raises", "pytest.warns", "pytest.deprecated_call"})
+# `warnings` filters given the "error" action make any matching warning raise: a test that sets one (`with
+# warnings.catch_warnings(): warnings.simplefilter("error", DeprecationWarning)`, then the calls) checks they do not warn.
+WARNING_FILTERS = frozenset({"warnings.simplefilter", "warnings.filterwarnings"})
+ERROR_ACTION = "error"
 NOSE_STYLE_ASSERTIONS = frozenset({"eq_", "ne_", "ok_", "is_", "is_not", "is_not_", "is_true", "is_false", "in_",
                                    "not_in", "not_in_", "lt_", "le_", "gt_", "ge_", "is_none", "is_not_none",
                                    "is_instance_of"})
@@ -155,7 +160,9 @@ class TestWithoutAssertion(TestAwareRule):
     line match (`result.stdout.fnmatch_lines([...])`) or outcome count (`reprec.assertoutcome(passed=1)`), no
     nose-style `eq_()`/`is_()`/`ok_()` (as `nose.tools` and `sqlalchemy.testing` spell them), no request of a
     WebTest-style client that names the status it expects (`app.get(url, status=403)`, which fails on any other), no
-    mock `assert_*` call, and calls no function whose name starts with an assertion prefix (`assert`,
+    mock `assert_*` call, no `warnings` filter that makes warnings raise (`warnings.simplefilter("error",
+    DeprecationWarning)`: the calls after it are checked not to warn), and calls no function whose name starts with
+    an assertion prefix (`assert`,
     `check`, `expect`, `verify`), nor runs code in a context manager class named with one of them capitalised
     (`with ExpectLog(app_log, "Exception in callback"):`, which fails on exit when the log never came). A helper
     defined in the same file counts when it asserts itself, and so does a mock assertion that is never made
@@ -428,7 +435,7 @@ class TestWithoutAssertion(TestAwareRule):
                 called in NOSE_STYLE_ASSERTIONS and isinstance(node.func, cst.Name)) or (
                 self._helper is not None and self._helper.match(called)) or (
                 self.qualified_name(node) in ASSERTING_CALLS and id(node) not in self._inert) \
-                or _requests_a_status(node, called):
+                or _requests_a_status(node, called) or self._fails_on_warnings(node):
             self._mark_asserting()
             self._checking.append(node)
         elif called:
@@ -439,6 +446,15 @@ class TestWithoutAssertion(TestAwareRule):
                 frame.data["calls"].add(called)
                 if calls_own_method:
                     frame.data["self_calls"].add(called)
+
+    def _fails_on_warnings(self, call: cst.Call) -> bool:
+        """`warnings.simplefilter("error", DeprecationWarning)`, `warnings.filterwarnings(action="error")`: from here on a
+        warning fails the test, so the calls after it are checked not to warn."""
+        if self.qualified_name(call) not in WARNING_FILTERS:
+            return False
+        action = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "action"),
+                      call.args[0].value if call.args and call.args[0].keyword is None else None)
+        return action is not None and string_value(action) == ERROR_ACTION
 
     def leave_Module(self, node: cst.Module) -> None:
         asserting = self._asserting_functions_closure()
