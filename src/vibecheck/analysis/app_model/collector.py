@@ -560,7 +560,12 @@ def _calls_guarding_method(frame: Frame, view: ClassView) -> bool:
 
 
 def _own_methods_called(frame: Frame, view: ClassView) -> set[str]:
-    called = {n.func.attr.value for n in walk_own(frame.node.body) if type(n) is cst.Call
+    return _self_methods_called(frame.node.body, view)
+
+
+def _self_methods_called(body: cst.CSTNode, view: ClassView) -> set[str]:
+    """The methods of the class that `self.<method>(...)` calls in `body` reach."""
+    called = {n.func.attr.value for n in walk_own(body) if type(n) is cst.Call
               and type(n.func) is cst.Attribute and type(n.func.value) is cst.Name and n.func.value.value == "self"}
     return called & view.methods.keys()
 
@@ -2237,26 +2242,26 @@ class AppModelCollector:
         some URL namespaces (pretalx's `EventPermissionMiddleware`, `url_namespaces.py`) -> those namespaces."""
         if not self.uses_django:
             return {}
-        def denying(body: cst.CSTNode) -> list[Frame]:
-            """The module's functions a body calls that can turn a caller away (`return login_redirect(request)`)."""
-            called = {n.func.value for n in walk_own(body) if type(n) is cst.Call and type(n.func) is cst.Name}
-            return [self.functions[n] for n in called & self.functions.keys() if self.functions[n].denies]
-
         found: dict[str, list[str]] = {}
         for name, view in self.classes.items():
-            def guards(body: cst.CSTNode, view: ClassView = view) -> bool:
-                """The body runs a check of the caller that refuses: a method of the class or a module function."""
-                called = {n.func.attr.value for n in walk_own(body) if type(n) is cst.Call
-                          and type(n.func) is cst.Attribute and type(n.func.value) is cst.Name
-                          and n.func.value.value == "self"} & view.methods.keys()
-                checks = [*(view.methods[m] for m in called), *(f for f in denying(body) if f.body_guard)]
-                return any(f.body_guard and (f.denies or denying(f.node.body)) and not swallows_denial(f.node)
-                           for f in checks)
-            namespaces = set().union(*(guarded_namespaces(frame.node, guards) for method, frame in view.methods.items()
-                                       if method in fw.DJANGO_MIDDLEWARE_METHODS))
+            namespaces = set().union(*(
+                guarded_namespaces(frame.node, functools.partial(self._runs_refusing_check, view=view))
+                for method, frame in view.methods.items() if method in fw.DJANGO_MIDDLEWARE_METHODS))
             if namespaces:
                 found[name] = sorted(namespaces)
         return found
+
+    def _runs_refusing_check(self, body: cst.CSTNode, view: ClassView) -> bool:
+        """The body runs a check of the caller that refuses: a method of the class or a function of the module."""
+        checks = [*(view.methods[m] for m in _self_methods_called(body, view)),
+                  *(f for f in self._denying_functions(body) if f.body_guard)]
+        return any(f.body_guard and (f.denies or self._denying_functions(f.node.body)) and not swallows_denial(f.node)
+                   for f in checks)
+
+    def _denying_functions(self, body: cst.CSTNode) -> list[Frame]:
+        """The module's functions a body calls that can turn a caller away (`return login_redirect(request)`)."""
+        called = {n.func.value for n in walk_own(body) if type(n) is cst.Call and type(n.func) is cst.Name}
+        return [self.functions[n] for n in called & self.functions.keys() if self.functions[n].denies]
 
     def _guarded_by_helper(self, frame: Frame, names: tuple[str, ...]) -> bool:
         """The handler first runs a function of its module, or a method of its class, that checks the caller and
